@@ -1,0 +1,121 @@
+"""Small SVG pictures for the exercises: pure functions from numbers to markup.
+
+SVG redraws instantly inside an HTML widget, works the same in JupyterLab and Voila and
+is easy to test, so the live exercises use it; longer analyses use matplotlib.
+"""
+
+from html import escape
+
+SELLER_COLOUR = "#1f77b4"
+BUYER_COLOUR = "#ff7f0e"
+ZONE_COLOUR = "#2ca02c"
+WARNING_COLOUR = "#d62728"
+
+
+def amount(value):
+    """A number as people write money: thousands separated, no needless decimals."""
+    text = f"{value:,.2f}"
+    return text[:-3] if text.endswith(".00") else text
+
+
+def _svg(width, height, body, label):
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}">'
+        f"{body}</svg>"
+    )
+
+
+def _text(x, y, content, anchor="middle", colour="#333", size=12):
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
+        f'fill="{colour}" font-family="sans-serif">{escape(content)}</text>'
+    )
+
+
+def zopa_line(seller, buyer, price, low, high, width=560):
+    """A price line from ``low`` to ``high``: both reservation prices, the zone between them
+    when there is one, and the proposed deal, with each side's part of the surplus."""
+    margin, axis_y = 30, 70
+    span = (high - low) or 1.0
+
+    def x(value):
+        return margin + (value - low) / span * (width - 2 * margin)
+
+    parts = [
+        f'<line x1="{margin}" y1="{axis_y}" x2="{width - margin}" y2="{axis_y}" stroke="#999"/>'
+    ]
+    parts.append(_text(margin, axis_y + 18, amount(low)))
+    parts.append(_text(width - margin, axis_y + 18, amount(high)))
+    if buyer >= seller:
+        parts.append(
+            f'<rect x="{x(seller):.1f}" y="{axis_y - 14}" width="{x(buyer) - x(seller):.1f}" '
+            f'height="28" fill="{ZONE_COLOUR}" fill-opacity="0.25"><title>ZOPA</title></rect>'
+        )
+        parts.append(_text((x(seller) + x(buyer)) / 2, axis_y - 20, "ZOPA", colour=ZONE_COLOUR))
+        if seller <= price <= buyer:
+            parts.append(
+                f'<rect x="{x(seller):.1f}" y="{axis_y - 4}" width="{x(price) - x(seller):.1f}" '
+                f'height="8" fill="{SELLER_COLOUR}"><title>seller\'s part</title></rect>'
+            )
+            parts.append(
+                f'<rect x="{x(price):.1f}" y="{axis_y - 4}" width="{x(buyer) - x(price):.1f}" '
+                f'height="8" fill="{BUYER_COLOUR}"><title>buyer\'s part</title></rect>'
+            )
+    else:
+        parts.append(
+            f'<rect x="{x(buyer):.1f}" y="{axis_y - 14}" width="{x(seller) - x(buyer):.1f}" '
+            f'height="28" fill="{WARNING_COLOUR}" fill-opacity="0.15"><title>gap</title></rect>'
+        )
+        parts.append(
+            _text((x(seller) + x(buyer)) / 2, axis_y - 20, "no ZOPA", colour=WARNING_COLOUR)
+        )
+    for value, name, colour, dy in (
+        (seller, "seller", SELLER_COLOUR, 44),
+        (buyer, "buyer", BUYER_COLOUR, 58),
+    ):
+        parts.append(
+            f'<line x1="{x(value):.1f}" y1="{axis_y - 22}" x2="{x(value):.1f}" '
+            f'y2="{axis_y + 22}" stroke="{colour}" stroke-width="2"/>'
+        )
+        parts.append(_text(x(value), axis_y + dy - 8, f"{name} {amount(value)}", colour=colour))
+    parts.append(
+        f'<polygon points="{x(price) - 7:.1f},{axis_y - 34} {x(price) + 7:.1f},{axis_y - 34} '
+        f'{x(price):.1f},{axis_y - 22}" fill="#333"><title>deal</title></polygon>'
+    )
+    parts.append(_text(x(price), axis_y - 38, f"deal {amount(price)}"))
+    label = f"ZOPA picture: seller {amount(seller)}, buyer {amount(buyer)}, deal {amount(price)}"
+    return _svg(width, 130, "".join(parts), label)
+
+
+def value_bars(values, highlight=None, marker=None, marker_label="", width=560):
+    """Horizontal bars, one per named value; ``highlight`` names the bar to colour and
+    ``marker`` draws a dashed line at that value (e.g. the reservation price)."""
+    if not values:
+        return _svg(width, 20, "", "no values")
+    label_width, bar_height, gap = 140, 22, 8
+    top = max([*values.values(), marker if marker is not None else 0, 0]) or 1.0
+    scale = (width - label_width - 90) / top
+    parts = []
+    for row, (name, value) in enumerate(values.items()):
+        y = row * (bar_height + gap) + 10
+        colour = ZONE_COLOUR if name == highlight else "#9ecae1"
+        parts.append(_text(label_width - 8, y + 15, str(name), anchor="end"))
+        parts.append(
+            f'<rect x="{label_width}" y="{y}" width="{max(value, 0) * scale:.1f}" '
+            f'height="{bar_height}" fill="{colour}"><title>{escape(str(name))}</title></rect>'
+        )
+        parts.append(
+            _text(label_width + max(value, 0) * scale + 6, y + 15, amount(value), anchor="start")
+        )
+    height = len(values) * (bar_height + gap) + 30
+    if marker is not None:
+        mx = label_width + max(marker, 0) * scale
+        parts.append(
+            f'<line x1="{mx:.1f}" y1="4" x2="{mx:.1f}" y2="{height - 16}" stroke="{WARNING_COLOUR}" '
+            'stroke-dasharray="4 3"/>'
+        )
+        parts.append(
+            _text(mx, height - 4, f"{marker_label} {amount(marker)}", colour=WARNING_COLOUR)
+        )
+    return _svg(width, height, "".join(parts), "bar chart: " + ", ".join(map(str, values)))

@@ -1,0 +1,9 @@
+"""The scenario each module's graded questions are asked on, drawn per learner.
+
+``SCENARIOS`` maps a module name to a factory ``(rng, learner) -> scenario``; see
+``course.variants`` for how the generator is seeded and who the learner is.
+"""
+
+from course.scenarios.batna import job_offers
+
+SCENARIOS = {"02_batna": job_offers}
