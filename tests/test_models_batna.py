@@ -88,11 +88,11 @@ def test_deal_outcome_names_every_case():
         ([(0.5, 100), (0.4, 50)], ValueError, "must sum to 1, got 0.9"),
         ([(-0.5, 100), (1.5, 50)], ValueError, "between 0 and 1, got -0.5"),
         ([], ValueError, "empty list"),
-        ([(0.5, "lots"), (0.5, 1)], TypeError, "must be a number, got str"),
-        ([(True, 1)], TypeError, "must be a number, got bool"),
+        ([(0.5, "lots"), (0.5, 1)], TypeError, "tree[0]'s outcome must be a number or a list"),
+        ([(True, 1)], TypeError, "probability of tree[0] must be a number, got bool"),
         ([(1.0, float("nan"))], ValueError, "finite"),
         ([(1.0,)], TypeError, "(probability, outcome) pair"),
-        (None, TypeError, "must be a number, got NoneType"),
+        (None, TypeError, "a tree must be a number or a list of (probability, outcome) pairs"),
     ],
 )
 def test_bad_trees_are_explained(tree, error, words):

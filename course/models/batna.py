@@ -7,6 +7,7 @@ job with a 50/50 chance of a 120k or a 70k package is ``[(0.5, 120_000), (0.5, 7
 
 import math
 from collections.abc import Mapping
+from numbers import Real
 
 from course.models.validation import number, probability, sums_to_one
 
@@ -17,23 +18,32 @@ def expected_value(tree):
     >>> expected_value([(0.5, 120_000), (0.5, 70_000)])
     95000.0
     """
-    return _expected_value(tree, path="tree")
+    return _expected_value(tree, path="")
 
 
 def _expected_value(tree, path):
+    """``path`` says where in a bigger tree we are, for error messages ("" at the top)."""
+    where = f" in {path}" if path else ""
     if isinstance(tree, list | tuple):
         if not tree:
-            raise ValueError(f"{path} is an empty list: a node needs at least one outcome")
+            raise ValueError(f"an empty list{where}: a node needs at least one outcome")
         probabilities, values = [], []
         for index, branch in enumerate(tree):
-            where = f"{path}[{index}]"
+            branch_path = f"{path or 'tree'}[{index}]"
             if not isinstance(branch, list | tuple) or len(branch) != 2:
-                raise TypeError(f"{where} must be a (probability, outcome) pair, got {branch!r}")
-            probabilities.append(probability(branch[0], f"the probability at {where}"))
-            values.append(_expected_value(branch[1], f"{where} outcome"))
-        sums_to_one(probabilities, f"the probabilities at {path}")
+                raise TypeError(
+                    f"{branch_path} must be a (probability, outcome) pair, got {branch!r}"
+                )
+            probabilities.append(probability(branch[0], f"the probability of {branch_path}"))
+            values.append(_expected_value(branch[1], f"{branch_path}'s outcome"))
+        sums_to_one(probabilities, f"probabilities{where}")
         return math.fsum(p * v for p, v in zip(probabilities, values, strict=True))
-    return number(tree, path)
+    if isinstance(tree, bool) or not isinstance(tree, Real):
+        raise TypeError(
+            f"{path or 'a tree'} must be a number or a list of (probability, outcome) pairs, "
+            f"got {type(tree).__name__} {tree!r}"
+        )
+    return number(tree, path or "a tree")
 
 
 def best_alternative(alternatives):

@@ -1,0 +1,100 @@
+"""Preprocessors the course's ``nbgrader_config.py`` adds to ``nbgrader autograde``.
+
+They make per-learner variants grade correctly and flag a notebook worked on someone
+else's variant (see ``course.variants``):
+
+- ``RecordSubmittedVariant`` reads the variant stamps in the outputs the learner
+  submitted. It must run *before* nbgrader's ``ClearOutput`` wipes them.
+- ``LearnerExecute`` is nbgrader's ``Execute`` with ``LEVERAGE_LEARNER`` set to the
+  submitter's nbgrader student id, so the kernel draws the submitter's own variant
+  whatever the file is called or whose computer it was written on.
+- ``RecordGradedVariant`` reads the stamps the grading run produced. It must run
+  *after* execution: a notebook that asked for another learner's variant shows it here.
+
+Both recorders put what they found in the notebook's metadata under ``leverage`` and
+log a warning naming the learners when a stamp is not the submitter's.
+"""
+
+import os
+from contextlib import contextmanager
+
+from nbgrader.preprocessors import Execute, NbGraderPreprocessor
+
+from course.variants import VARIANT_MIME
+
+
+@contextmanager
+def environment(**variables):
+    """Set environment variables for the duration of a block, restoring them after.
+
+    (nbgrader 0.9.6's own ``utils.setenv`` restores the wrong keys, so it is not used.)
+    """
+    previous = {name: os.environ.get(name) for name in variables}
+    os.environ.update(variables)
+    try:
+        yield
+    finally:
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def variant_stamps(nb):
+    """Every variant stamp in the notebook's outputs, in order."""
+    return [
+        output["data"][VARIANT_MIME]
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+        if VARIANT_MIME in output.get("data", {})
+    ]
+
+
+class LearnerExecute(Execute):
+    """nbgrader's Execute, with the kernel told whose variant it is grading."""
+
+    def preprocess(self, nb, resources):
+        student = resources["nbgrader"]["student"]
+        with environment(LEVERAGE_LEARNER=student):
+            return super().preprocess(nb, resources)
+
+
+class _RecordVariant(NbGraderPreprocessor):
+    """Record the learners named by variant stamps, and warn about foreign ones."""
+
+    stage = ""  # "submitted" or "graded": which outputs this recorder reads
+
+    def preprocess(self, nb, resources):
+        student = resources["nbgrader"]["student"]
+        learners = sorted({stamp.get("learner") for stamp in variant_stamps(nb)})
+        foreign = [learner for learner in learners if learner != student]
+        record = nb.metadata.setdefault("leverage", {}).setdefault("variant_check", {})
+        record[self.stage] = {"learners": learners, "foreign": foreign}
+        if foreign:
+            self.log.warning(
+                "Variant check: %s's %s notebook shows the variant of %s, not their own",
+                student,
+                self.stage,
+                ", ".join(foreign),
+            )
+        return nb, resources
+
+
+class RecordSubmittedVariant(_RecordVariant):
+    """Which learners' variants the learner worked on (the outputs they submitted)."""
+
+    stage = "submitted"
+
+
+class RecordGradedVariant(_RecordVariant):
+    """Which learners' variants the notebook drew while it was graded."""
+
+    stage = "graded"
+
+
+def foreign_variants(nb):
+    """The learners other than the submitter whose variant an autograded notebook used."""
+    check = nb.metadata.get("leverage", {}).get("variant_check", {})
+    return sorted({learner for stage in check.values() for learner in stage.get("foreign", [])})

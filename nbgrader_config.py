@@ -1,0 +1,40 @@
+"""nbgrader configuration for the Leverage course. The course root is this folder.
+
+Run nbgrader from here: `nbgrader validate`, `nbgrader generate_assignment` (or
+`leverage build`) and `nbgrader autograde` all read this file.
+"""
+
+c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
+
+c.CourseDirectory.course_id = "leverage"
+
+# The jupytext sources (*.py) beside each source notebook hold the solutions: never copy
+# them into release/ or feedback.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.py"]
+
+# A notebook runs top to bottom in seconds; a minute per cell is generous.
+c.Execute.timeout = 60
+
+# Per-learner variants (course/variants.py). The order matters:
+# - RecordSubmittedVariant reads the learner's own outputs, so it runs before ClearOutput;
+# - LearnerExecute replaces Execute, to run the kernel as the submitter's variant;
+# - RecordGradedVariant reads what that run produced, so it comes after LearnerExecute.
+# The other steps are nbgrader 0.9.6's defaults, in nbgrader's order.
+c.Autograde.sanitize_preprocessors = [
+    "autograder.nbgrader_hooks.RecordSubmittedVariant",
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "nbgrader.preprocessors.OverwriteCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+c.Autograde.autograde_preprocessors = [
+    "autograder.nbgrader_hooks.LearnerExecute",
+    "autograder.nbgrader_hooks.RecordGradedVariant",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]

@@ -1,0 +1,67 @@
+"""Helpers to make learners' notebooks from the course's own source and release.
+
+Fixture notebooks are generated, not stored: a stored fixture drifts from the release
+it pretends to be.
+"""
+
+import re
+from pathlib import Path
+
+import jupytext
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+SOLUTION = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$", re.MULTILINE)
+
+
+def source_notebook(module, name):
+    """The instructor's notebook, read from its jupytext source."""
+    return jupytext.read(ROOT / "source" / module / f"{name}.py", fmt="py:percent")
+
+
+def release_notebook(module, name):
+    """The learner's notebook as committed in release/."""
+    return nbformat.read(ROOT / "release" / module / f"{name}.ipynb", as_version=4)
+
+
+def solutions(module, name):
+    """The source's answer for each answer cell, by grade_id, with the markers removed."""
+    answers = {}
+    for cell in source_notebook(module, name).cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("solution"):
+            answers[meta["grade_id"]] = "\n".join(
+                line for line in cell.source.splitlines() if not SOLUTION.match(line)
+            )
+    return answers
+
+
+def solved(module, name, **overrides):
+    """The release notebook with every answer filled in; ``overrides`` replace answers by
+    grade_id (underscores stand for dashes), to make a learner who got one wrong."""
+    answers = solutions(module, name)
+    answers.update({key.replace("_", "-"): value for key, value in overrides.items()})
+    nb = release_notebook(module, name)
+    for cell in nb.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id in answers:
+            cell.source = answers[grade_id]
+    return nb
+
+
+def solution_namespace(module, name):
+    """Run the source's code cells without tests, and return the names they define."""
+    namespace = {}
+    for cell in source_notebook(module, name).cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type != "code" or meta.get("grade"):
+            continue
+        code = SOLUTION.sub("", cell.source)
+        if "Builder()" in code or "Explorer()" in code or "nash_share_vs_batna(" in code:
+            continue  # views and plots: tested on their own
+        exec(compile(code, f"<{grade_id_or(meta)}>", "exec"), namespace)
+    return namespace
+
+
+def grade_id_or(meta):
+    return meta.get("grade_id", "cell")

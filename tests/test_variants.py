@@ -1,0 +1,84 @@
+"""course.variants: the same learner always gets the same scenario, others get their own,
+and the learner is found on every path a notebook takes."""
+
+import pytest
+
+import course
+from course.variants import VALIDATION_LEARNER, VARIANT_MIME
+
+
+def test_a_learner_gets_the_same_scenario_every_time():
+    assert course.variant("02_batna", "ada") == course.variant("02_batna", "ada")
+
+
+def test_two_learners_get_different_numbers():
+    scenarios = {course.variant("02_batna", f"learner-{n}") for n in range(20)}
+    assert len(scenarios) == 20
+
+
+def test_scenario_numbers_do_not_depend_on_the_python_process():
+    """Pinned values: a change here changes every learner's grades, so it must be deliberate."""
+    ada = course.variant("02_batna", "ada")
+    assert (ada.bank_salary, ada.startup_base, ada.moving_cost) == (89_000, 66_000, 6_500)
+
+
+def test_the_grader_variable_names_the_learner(learner):
+    assert course.learner_id() == "ada"
+    assert course.variant("02_batna").learner == "ada"
+
+
+def test_the_grader_variable_beats_jupyterhub_and_the_saved_id(monkeypatch, learner):
+    course.set_learner("instructor")
+    monkeypatch.setenv("JUPYTERHUB_USER", "instructor")
+    assert course.learner_id() == "ada"
+
+
+def test_jupyterhub_login_is_the_course_id(monkeypatch):
+    monkeypatch.setenv("JUPYTERHUB_USER", "grace")
+    assert course.learner_id() == "grace"
+
+
+def test_a_laptop_learner_says_who_they_are_once():
+    """The OS user is whatever it is; the saved course id decides."""
+    course.set_learner("linus")
+    assert course.learner_id() == "linus"
+    assert course.variant("02_batna").learner == "linus"
+
+
+def test_an_unknown_learner_is_told_what_to_do():
+    with pytest.raises(LookupError, match=r"course\.set_learner\('your-course-id'\)"):
+        course.variant("02_batna")
+
+
+def test_nbgrader_validate_uses_a_placeholder(monkeypatch):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
+    assert course.learner_id() == VALIDATION_LEARNER
+
+
+def test_grading_without_the_course_config_fails_loudly(monkeypatch):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    with pytest.raises(LookupError, match=r"nbgrader_config\.py"):
+        course.learner_id()
+
+
+@pytest.mark.parametrize("bad", ["", "ada lovelace", "../etc", "-x", "a" * 101])
+def test_unusable_ids_are_refused(bad):
+    with pytest.raises(ValueError, match="not a usable course id"):
+        course.set_learner(bad)
+
+
+def test_an_id_must_be_text():
+    with pytest.raises(TypeError, match="must be text, got int"):
+        course.variant("02_batna", 42)
+
+
+def test_an_unknown_module_lists_the_known_ones():
+    with pytest.raises(ValueError, match=r"no module called '99_x'.*02_batna"):
+        course.variant("99_x", "ada")
+
+
+def test_a_displayed_scenario_carries_its_stamp():
+    bundle = course.variant("02_batna", "ada")._repr_mimebundle_()
+    assert bundle[VARIANT_MIME]["learner"] == "ada"
+    assert "Harbor Bank" in bundle["text/markdown"]
+    assert course.variant("02_batna", "ada").fingerprint in bundle["text/markdown"]
