@@ -27,3 +27,20 @@ def learner(monkeypatch):
     """Run the test as learner 'ada'."""
     monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
     return "ada"
+
+
+@pytest.fixture(scope="session")
+def built_course(tmp_path_factory):
+    """A fresh course folder built from the repo's jupytext sources with `leverage build`:
+    source notebooks, release/ and a gradebook, as an instructor would have them."""
+    import shutil
+
+    from autograder.build import build
+
+    course_root = tmp_path_factory.mktemp("course")
+    shutil.copy(ROOT / "nbgrader_config.py", course_root)
+    shutil.copytree(
+        ROOT / "source", course_root / "source", ignore=shutil.ignore_patterns("*.ipynb")
+    )
+    build(course_root)
+    return course_root

@@ -1,0 +1,180 @@
+"""Real nbgrader autograde, with the course's committed config, on generated submissions
+named after what each learner did. Scores are read back from the gradebook."""
+
+import subprocess
+import sys
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbgrader.api import Gradebook
+
+import course
+from course.checks.hints import NotYet
+from tests.notebooks import release_notebook, solved
+
+pytestmark = pytest.mark.slow
+
+MODULE, NAME = "02_batna", "batna"
+AUTO_POINTS = 8  # five questions; the 2-point reflection is graded by hand
+
+
+def hard_coded_startup_tree(learner):
+    """An answer that returns the learner's own numbers instead of computing them."""
+    offers = course.variant(MODULE, learner)
+    p, base, bonus = offers.funding_probability, offers.startup_base, offers.startup_bonus
+    return f"def startup_tree(offers):\n    return [({p}, {base + bonus}), ({1 - p}, {base})]\n"
+
+
+def executed_as(nb, learner, folder):
+    """The notebook after the learner ran it on a computer set up for ``learner``."""
+    import os
+
+    previous = os.environ.get("LEVERAGE_LEARNER")
+    os.environ["LEVERAGE_LEARNER"] = learner
+    try:
+        NotebookClient(
+            nb, timeout=120, allow_errors=True, resources={"metadata": {"path": str(folder)}}
+        ).execute()
+    finally:
+        if previous is None:
+            del os.environ["LEVERAGE_LEARNER"]
+        else:
+            os.environ["LEVERAGE_LEARNER"] = previous
+    return nb
+
+
+def submissions(folder):
+    """What each learner handed in, by the learner's nbgrader id."""
+    asks_for_a_friend = solved(MODULE, NAME)
+    asks_for_a_friend.cells.append(
+        nbformat.v4.new_code_cell('course.variant("02_batna", "friend")')
+    )
+    return {
+        "solved": solved(MODULE, NAME),
+        "unchanged": release_notebook(MODULE, NAME),
+        "one-wrong-answer": solved(
+            MODULE,
+            NAME,
+            batna_needed_answer="def batna_needed(target, pie, their_batna):\n"
+            "    return target - (pie - their_batna) / 2\n",
+        ),
+        "hard-coded": solved(
+            MODULE, NAME, startup_tree_answer=hard_coded_startup_tree("hard-coded")
+        ),
+        "worked-on-a-friends-laptop": executed_as(solved(MODULE, NAME), "friend", folder),
+        "asks-for-a-friends-variant": asks_for_a_friend,
+    }
+
+
+@pytest.fixture(scope="module")
+def graded(built_course, tmp_path_factory):
+    """Autograde every submission with plain `nbgrader autograde` from the course root, on
+    a grader's machine that has its own learner id saved and a JupyterHub login."""
+    scratch = tmp_path_factory.mktemp("scratch")
+    for learner, nb in submissions(scratch).items():
+        folder = built_course / "submitted" / learner / MODULE
+        folder.mkdir(parents=True)
+        nbformat.write(nb, folder / f"{NAME}.ipynb")
+    config_home = tmp_path_factory.mktemp("grader-config")
+    (config_home / "leverage").mkdir()
+    (config_home / "leverage" / "learner").write_text("instructor\n")
+    env = {
+        **__import__("os").environ,
+        "XDG_CONFIG_HOME": str(config_home),
+        "JUPYTERHUB_USER": "instructor",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "autograde", MODULE, "--force"],
+        cwd=built_course,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return built_course, result.stderr
+
+
+def scores(course_root, learner):
+    """Points per graded cell, from the gradebook."""
+    with Gradebook(f"sqlite:///{course_root / 'gradebook.db'}") as gradebook:
+        notebook = gradebook.find_submission_notebook(NAME, MODULE, learner)
+        return {grade.name: grade.score for grade in notebook.grades}
+
+
+def autograded(course_root, learner):
+    return nbformat.read(
+        course_root / "autograded" / learner / MODULE / f"{NAME}.ipynb", as_version=4
+    )
+
+
+def auto_total(points):
+    return sum(score for name, score in points.items() if name != "reflection")
+
+
+def test_the_solved_notebook_gets_full_marks(graded):
+    points = scores(graded[0], "solved")
+    assert auto_total(points) == AUTO_POINTS
+    assert points["reflection"] == 0  # written, so it waits for the instructor
+
+
+def test_the_untouched_release_gets_zero(graded):
+    assert sum(scores(graded[0], "unchanged").values()) == 0
+
+
+def test_one_wrong_answer_loses_just_that_question(graded):
+    points = scores(graded[0], "one-wrong-answer")
+    assert points["batna-needed-test"] == 0
+    assert auto_total(points) == AUTO_POINTS - 2
+
+
+def test_hard_coded_numbers_lose_every_question_built_on_them(graded):
+    """Visible checks pass on the learner's own numbers; hidden ones try other learners'.
+    The course's answers to questions 2-4 reuse startup_tree, so they fall with it."""
+    points = scores(graded[0], "hard-coded")
+    assert points["startup-tree-test"] == 0
+    assert points["choose-batna-test"] == 0
+    assert auto_total(points) == points["batna-needed-test"] == 2
+
+
+def test_the_grading_kernel_draws_the_submitters_own_variant(graded):
+    """Not the grader's saved id, not the grader's JupyterHub login: nbgrader's student id."""
+    check = autograded(graded[0], "solved").metadata["leverage"]["variant_check"]
+    assert check["graded"] == {"learners": ["solved"], "foreign": []}
+
+
+def test_the_learner_sees_a_hint_in_the_graded_notebook(graded):
+    nb = autograded(graded[0], "one-wrong-answer")
+    cell = next(
+        c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "batna-needed-test"
+    )
+    error = next(output for output in cell.outputs if output.output_type == "error")
+    assert error.ename == NotYet.__name__
+    assert "only half a unit" in error.evalue
+
+
+def test_work_done_on_someone_elses_variant_is_flagged(graded):
+    course_root, log = graded
+    check = autograded(course_root, "worked-on-a-friends-laptop").metadata["leverage"][
+        "variant_check"
+    ]
+    assert check["submitted"]["foreign"] == ["friend"]
+    assert "worked-on-a-friends-laptop's submitted notebook shows the variant of friend" in log
+    # its answers are general, so they still grade on the submitter's own variant
+    assert auto_total(scores(course_root, "worked-on-a-friends-laptop")) == AUTO_POINTS
+
+
+def test_asking_for_another_learners_variant_is_flagged(graded):
+    course_root, log = graded
+    check = autograded(course_root, "asks-for-a-friends-variant").metadata["leverage"][
+        "variant_check"
+    ]
+    assert check["graded"]["foreign"] == ["friend"]
+    assert "asks-for-a-friends-variant's graded notebook shows the variant of friend" in log
+
+
+def test_honest_submissions_are_not_flagged(graded):
+    for learner in ("solved", "unchanged", "one-wrong-answer", "hard-coded"):
+        check = autograded(graded[0], learner).metadata["leverage"]["variant_check"]
+        assert not check["submitted"]["foreign"] and not check["graded"]["foreign"], learner

@@ -1,0 +1,77 @@
+"""The notebooks in both directions: the source passes every test under `nbgrader validate`,
+the untouched release passes none, and release/ is exactly what the source builds."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from autograder.build import modules
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+MODULES = modules(ROOT)
+
+
+def nbgrader(course_root, *arguments):
+    return subprocess.run(
+        [sys.executable, "-m", "nbgrader", *arguments],
+        cwd=course_root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def released(module):
+    return sorted((ROOT / "release" / module).glob("*.ipynb"))
+
+
+def test_every_module_with_a_source_has_a_release():
+    assert MODULES == ["02_batna"]
+    for module in MODULES:
+        assert released(module), f"release/{module} is empty: run `leverage build`"
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_the_source_passes_all_its_tests(built_course, module):
+    for notebook in sorted((built_course / "source" / module).glob("*.ipynb")):
+        result = nbgrader(built_course, "validate", str(notebook))
+        assert "Success! Your notebook passes all the tests." in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_the_untouched_release_passes_none(built_course, module):
+    for notebook in released(module):
+        result = nbgrader(built_course, "validate", "--invert", str(notebook))
+        assert "Success! The notebook does not pass any tests." in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_release_is_byte_identical_to_a_rebuild(built_course, module):
+    for committed in released(module):
+        rebuilt = built_course / "release" / module / committed.name
+        assert rebuilt.read_bytes() == committed.read_bytes(), (
+            f"{committed.relative_to(ROOT)} is out of date: run `leverage build` and commit it"
+        )
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_the_release_gives_nothing_away(module):
+    for path in released(module):
+        text = path.read_text(encoding="utf-8")
+        nb = json.loads(text)
+        assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text
+        assert "hidden=True" not in text
+        assert not any(cell.get("outputs") for cell in nb["cells"] if cell["cell_type"] == "code")
+        assert not (ROOT / "release" / module / f"{path.stem}.py").exists()
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_every_test_cell_says_what_it_checks(built_course, module):
+    for path in released(module):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            meta = cell["metadata"].get("nbgrader", {})
+            if meta.get("grade") and not meta.get("solution"):
+                assert "".join(cell["source"]).startswith('"""Check that '), meta["grade_id"]
