@@ -2,12 +2,14 @@
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8888
+# Jupyter refuses to run as root unless told; containers and CI machines often are root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: run test setup setup-test build lint format check-release bench clean
 
 ## run: set everything up, build the course and open JupyterLab on release/
 run: setup build
-	$(BIN)/jupyter lab --notebook-dir=release --ServerApp.port=$(PORT)
+	$(BIN)/jupyter lab --notebook-dir=release --ServerApp.port=$(PORT) $(ALLOW_ROOT)
 
 ## test: set everything up (Chromium included) and run the whole suite
 test: setup-test
