@@ -154,24 +154,20 @@ def test_the_learner_sees_a_hint_in_the_graded_notebook(graded):
     assert "only half a unit" in error.evalue
 
 
-def test_work_done_on_someone_elses_variant_is_flagged(graded):
+@pytest.mark.parametrize(
+    ("learner", "stage"),
+    [
+        ("worked-on-a-friends-laptop", "submitted"),  # the outputs handed in show it
+        ("asks-for-a-friends-variant", "graded"),  # the grading run shows it
+    ],
+)
+def test_someone_elses_variant_is_flagged(graded, learner, stage):
     course_root, log = graded
-    check = autograded(course_root, "worked-on-a-friends-laptop").metadata["leverage"][
-        "variant_check"
-    ]
-    assert check["submitted"]["foreign"] == ["friend"]
-    assert "worked-on-a-friends-laptop's submitted notebook shows the variant of friend" in log
-    # its answers are general, so they still grade on the submitter's own variant
-    assert auto_total(scores(course_root, "worked-on-a-friends-laptop")) == AUTO_POINTS
-
-
-def test_asking_for_another_learners_variant_is_flagged(graded):
-    course_root, log = graded
-    check = autograded(course_root, "asks-for-a-friends-variant").metadata["leverage"][
-        "variant_check"
-    ]
-    assert check["graded"]["foreign"] == ["friend"]
-    assert "asks-for-a-friends-variant's graded notebook shows the variant of friend" in log
+    check = autograded(course_root, learner).metadata["leverage"]["variant_check"]
+    assert check[stage]["foreign"] == ["friend"]
+    assert f"{learner}'s {stage} notebook shows the variant of friend" in log
+    # the answers are general, so they still grade on the submitter's own variant
+    assert auto_total(scores(course_root, learner)) == AUTO_POINTS
 
 
 def test_honest_submissions_are_not_flagged(graded):

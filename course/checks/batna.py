@@ -1,6 +1,6 @@
 """Checks for module 02 (BATNA): each names the mistake it recognises."""
 
-from course.checks.hints import NotYet, call_learner, money, passed, same_money
+from course.checks.hints import NotYet, call_learner, diagnose, money, passed, same_money
 from course.models.batna import best_alternative, expected_value, nash_split, zopa
 from course.scenarios.batna import alternatives_of
 from course.variants import rng_for, variant
@@ -39,19 +39,24 @@ def startup_tree(answer, hidden=False):
             ) from None
         base, bonus, p = offers.startup_base, offers.startup_bonus, offers.funding_probability
         expected = base + p * bonus
-        if same_money(value, expected):
-            continue
-        if same_money(value, base):
-            hint = "your tree leaves out the bonus: with the funding chance you get base + bonus"
-        elif same_money(value, base + bonus):
-            hint = "your tree counts the bonus as certain; it comes only if the funding closes"
-        elif same_money(value, base + (1 - p) * bonus):
-            hint = f"the bonus comes with the funding chance {p:g}, not with 1 - {p:g}"
-        elif same_money(value, p * bonus):
-            hint = "the base salary is paid in both branches; add it to each leaf"
-        else:
-            hint = f"its expected value is {value:,.2f}, but Lumen's offer is worth {expected:,.2f}"
-        raise NotYet(f"startup_tree is not right for learner {offers.learner}: {hint}.")
+        mistakes = [
+            (base, "your tree leaves out the bonus: with the funding chance you get base + bonus"),
+            (
+                base + bonus,
+                "your tree counts the bonus as certain; it comes only if the funding closes",
+            ),
+            (
+                base + (1 - p) * bonus,
+                f"the bonus comes with the funding chance {p:g}, not with 1 - {p:g}",
+            ),
+            (p * bonus, "the base salary is paid in both branches; add it to each leaf"),
+        ]
+        otherwise = (
+            f"its expected value is {value:,.2f}, but Lumen's offer is worth {expected:,.2f}"
+        )
+        hint = diagnose(value, expected, mistakes, otherwise)
+        if hint:
+            raise NotYet(f"startup_tree is not right for learner {offers.learner}: {hint}.")
     passed("startup_tree gives the expected value of Lumen's offer.")
 
 
@@ -96,15 +101,16 @@ def reservation_salary(answer, hidden=False):
         value = money(call_learner(answer, offers), "reservation_salary's result")
         batna = _batna(offers)[1]
         expected = batna + offers.moving_cost
-        if same_money(value, expected):
-            continue
-        if same_money(value, batna):
-            hint = "that is your BATNA, but Northwind also costs you the extra commute"
-        elif same_money(value, batna - offers.moving_cost):
-            hint = "the commute makes Northwind worth less to you, so you need more, not less"
-        else:
-            hint = f"expected {expected:,.2f}, got {value:,.2f}"
-        raise NotYet(f"reservation_salary is not right for learner {offers.learner}: {hint}.")
+        mistakes = [
+            (batna, "that is your BATNA, but Northwind also costs you the extra commute"),
+            (
+                batna - offers.moving_cost,
+                "the commute makes Northwind worth less to you, so you need more, not less",
+            ),
+        ]
+        hint = diagnose(value, expected, mistakes, f"expected {expected:,.2f}, got {value:,.2f}")
+        if hint:
+            raise NotYet(f"reservation_salary is not right for learner {offers.learner}: {hint}.")
     passed("reservation_salary is your BATNA plus what the Northwind job costs you.")
 
 

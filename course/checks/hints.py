@@ -52,6 +52,15 @@ def money(value, what):
     return float(value)
 
 
+def diagnose(value, expected, mistakes, otherwise):
+    """``None`` when ``value`` is the ``expected`` amount; otherwise the hint of the first
+    known mistake it matches (``mistakes`` pairs a wrong amount with its hint), or else
+    ``otherwise``."""
+    if same_money(value, expected):
+        return None
+    return next((hint for wrong, hint in mistakes if same_money(value, wrong)), otherwise)
+
+
 def passed(message):
     """Tell the learner what they got right (printed under the test cell)."""
     print("\N{CHECK MARK} " + message)

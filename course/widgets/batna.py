@@ -14,6 +14,16 @@ EXAMPLE_ALTERNATIVES = {
 }
 
 
+def append_child(box, widget):
+    """Show ``widget`` at the end of ``box`` (a box's children are an immutable tuple)."""
+    box.children = (*box.children, widget)
+
+
+def remove_child(box, widget):
+    """Take ``widget`` out of ``box``."""
+    box.children = tuple(child for child in box.children if child is not widget)
+
+
 class OutcomeRow(w.HBox):
     """One possible outcome of an alternative: its probability and what you would get."""
 
@@ -48,12 +58,13 @@ class AlternativeCard(w.VBox):
 
     def add_outcome(self, probability, value):
         """Add an outcome row and recompute."""
-        row = OutcomeRow(probability, value, self._on_change, self._remove_outcome)
-        self.outcomes.children = (*self.outcomes.children, row)
+        append_child(
+            self.outcomes, OutcomeRow(probability, value, self._on_change, self._remove_outcome)
+        )
         self._on_change()
 
     def _remove_outcome(self, row):
-        self.outcomes.children = tuple(r for r in self.outcomes.children if r is not row)
+        remove_child(self.outcomes, row)
         self._on_change()
 
     def tree(self):
@@ -87,12 +98,13 @@ class BatnaBuilder(w.VBox):
 
     def add_alternative(self, name, outcomes):
         """Add an alternative card and recompute."""
-        card = AlternativeCard(name, outcomes, self.refresh, self._remove_alternative)
-        self.cards.children = (*self.cards.children, card)
+        append_child(
+            self.cards, AlternativeCard(name, outcomes, self.refresh, self._remove_alternative)
+        )
         self.refresh()
 
     def _remove_alternative(self, card):
-        self.cards.children = tuple(c for c in self.cards.children if c is not card)
+        remove_child(self.cards, card)
         self.refresh()
 
     def refresh(self, change=None):

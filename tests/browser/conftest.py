@@ -100,7 +100,7 @@ def jupyterlab(tmp_path_factory):
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(f"{base}/api/status?token={token}", server)
-        yield base, token
+        yield base, token, home / "release"
     finally:
         server.terminate()
         server.wait(timeout=30)
