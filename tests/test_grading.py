@@ -1,16 +1,13 @@
 """Real nbgrader autograde, with the course's committed config, on generated submissions
 named after what each learner did. Scores are read back from the gradebook."""
 
-import subprocess
-import sys
-
 import nbformat
 import pytest
-from nbclient import NotebookClient
-from nbgrader.api import Gradebook
 
 import course
 from course.checks.hints import NotYet
+from tests import grading
+from tests.grading import autograde, executed_as
 from tests.notebooks import release_notebook, solved
 
 pytestmark = pytest.mark.slow
@@ -24,24 +21,6 @@ def hard_coded_startup_tree(learner):
     offers = course.variant(MODULE, learner)
     p, base, bonus = offers.funding_probability, offers.startup_base, offers.startup_bonus
     return f"def startup_tree(offers):\n    return [({p}, {base + bonus}), ({1 - p}, {base})]\n"
-
-
-def executed_as(nb, learner, folder):
-    """The notebook after the learner ran it on a computer set up for ``learner``."""
-    import os
-
-    previous = os.environ.get("LEVERAGE_LEARNER")
-    os.environ["LEVERAGE_LEARNER"] = learner
-    try:
-        NotebookClient(
-            nb, timeout=120, allow_errors=True, resources={"metadata": {"path": str(folder)}}
-        ).execute()
-    finally:
-        if previous is None:
-            del os.environ["LEVERAGE_LEARNER"]
-        else:
-            os.environ["LEVERAGE_LEARNER"] = previous
-    return nb
 
 
 def submissions(folder):
@@ -69,44 +48,18 @@ def submissions(folder):
 
 @pytest.fixture(scope="module")
 def graded(built_course, tmp_path_factory):
-    """Autograde every submission with plain `nbgrader autograde` from the course root, on
-    a grader's machine that has its own learner id saved and a JupyterHub login."""
-    scratch = tmp_path_factory.mktemp("scratch")
-    for learner, nb in submissions(scratch).items():
-        folder = built_course / "submitted" / learner / MODULE
-        folder.mkdir(parents=True)
-        nbformat.write(nb, folder / f"{NAME}.ipynb")
-    config_home = tmp_path_factory.mktemp("grader-config")
-    (config_home / "leverage").mkdir()
-    (config_home / "leverage" / "learner").write_text("instructor\n")
-    env = {
-        **__import__("os").environ,
-        "XDG_CONFIG_HOME": str(config_home),
-        "JUPYTERHUB_USER": "instructor",
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "nbgrader", "autograde", MODULE, "--force"],
-        cwd=built_course,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return built_course, result.stderr
+    """Every submission autograded; returns the course root and nbgrader's log."""
+    learners = submissions(tmp_path_factory.mktemp("scratch"))
+    log = autograde(built_course, MODULE, NAME, learners, tmp_path_factory.mktemp("grader"))
+    return built_course, log
 
 
 def scores(course_root, learner):
-    """Points per graded cell, from the gradebook."""
-    with Gradebook(f"sqlite:///{course_root / 'gradebook.db'}") as gradebook:
-        notebook = gradebook.find_submission_notebook(NAME, MODULE, learner)
-        return {grade.name: grade.score for grade in notebook.grades}
+    return grading.scores(course_root, MODULE, NAME, learner)
 
 
 def autograded(course_root, learner):
-    return nbformat.read(
-        course_root / "autograded" / learner / MODULE / f"{NAME}.ipynb", as_version=4
-    )
+    return grading.autograded(course_root, MODULE, NAME, learner)
 
 
 def auto_total(points):
