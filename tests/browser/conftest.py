@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -104,3 +105,37 @@ def jupyterlab(tmp_path_factory):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+SCREENSHOTS = Path(tempfile.gettempdir()) / "leverage-screenshots"
+
+
+@pytest.fixture
+def open_notebook(browser, jupyterlab, request):
+    """Open a release notebook (path under release/) the way a learner does: a fresh copy
+    for this test (so it gets a kernel of its own), opened in JupyterLab and run with
+    "Run All Cells" once the kernel is idle. Returns the page; a screenshot of the end
+    state lands in SCREENSHOTS, named after the test."""
+    base, token, folder = jupyterlab
+    pages = []
+
+    def open_(notebook):
+        copy = f"{notebook.removesuffix('.ipynb')}-{request.node.name}.ipynb"
+        shutil.copy(folder / notebook, folder / copy)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        pages.append(page)
+        page.set_default_timeout(60_000)
+        # A workspace of its own, so JupyterLab does not reopen the other tests' notebooks.
+        page.goto(f"{base}/lab/workspaces/{request.node.name}/tree/{copy}?reset&token={token}")
+        panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+        panel.locator(".jp-RenderedMarkdown h1").first.wait_for()
+        panel.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').wait_for()
+        page.get_by_role("menuitem", name="Run").click()
+        page.get_by_text("Run All Cells", exact=True).click()
+        return page
+
+    yield open_
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for page in pages:
+        page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"))
+        page.close()

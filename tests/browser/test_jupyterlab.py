@@ -1,35 +1,13 @@
 """A learner opens the BATNA notebook in JupyterLab, runs it and plays with the widgets."""
 
-import shutil
-import tempfile
-from pathlib import Path
-
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-NOTEBOOK = "02_batna/batna.ipynb"
-SCREENSHOTS = Path(tempfile.gettempdir()) / "leverage-screenshots"
-SCREENSHOTS.mkdir(exist_ok=True)
-
 
 @pytest.fixture
-def notebook_page(browser, jupyterlab, request):
-    """The BATNA notebook, freshly copied for this test (so it gets a kernel of its own),
-    opened in JupyterLab and run with "Run All Cells" once the kernel is idle."""
-    base, token, folder = jupyterlab
-    copy = f"{NOTEBOOK.removesuffix('.ipynb')}-{request.node.name}.ipynb"
-    shutil.copy(folder / NOTEBOOK, folder / copy)
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.set_default_timeout(60_000)
-    page.goto(f"{base}/lab/tree/{copy}?token={token}")
-    page.locator(".jp-RenderedMarkdown h1", has_text="Module 02").wait_for()
-    page.get_by_text("Python 3 (ipykernel) | Idle").wait_for()
-    page.get_by_role("menuitem", name="Run").click()
-    page.get_by_text("Run All Cells", exact=True).click()
-    yield page
-    page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"))
-    page.close()
+def notebook_page(open_notebook):
+    return open_notebook("02_batna/batna.ipynb")
 
 
 def test_the_notebook_runs_and_its_widgets_respond(notebook_page):
