@@ -46,7 +46,13 @@ def update_beliefs(prior, likelihood):
         )
     for value in prior:
         probability(likelihood[value], f"the likelihood of {value!r}")
-    weights = {value: prior[value] * likelihood[value] for value in prior}
+    return bayes_update(prior, likelihood)
+
+
+def bayes_update(prior, likelihood):
+    """``update_beliefs`` without the input checks, for callers whose beliefs are known to
+    be valid and whose loop would be slowed by checking them again (the engine's learner)."""
+    weights = {value: chance * likelihood[value] for value, chance in prior.items()}
     total = sum(weights.values())
     if total == 0:
         raise ValueError(
@@ -103,3 +109,140 @@ def value_of_information(cost, low, high):
     else:
         informed = (high - cost) ** 2 / (2 * (high - low))
     return informed - take_it_or_leave_it(cost, low, high)[1]
+
+
+def informed_profit(cost, low, high):
+    """The seller's expected profit when they learn each buyer's value before pricing:
+    they charge every buyer exactly their value and skip buyers worth less than the cost.
+    The buyer's value is uniform on [low, high]."""
+    return take_it_or_leave_it(cost, low, high)[1] + value_of_information(cost, low, high)
+
+
+def expected_profit(price, cost, low, high):
+    """The expected profit of one take-it-or-leave-it ``price`` to a buyer whose value is
+    uniform on [low, high]: (price − cost) times the chance the buyer accepts (a buyer
+    accepts when the price is at most their value)."""
+    cost, low, high = _uniform_range(cost, low, high)
+    price = number(price, "price")
+    if high == low:
+        accepts = 1.0 if price <= high else 0.0
+    else:
+        accepts = min(max((high - price) / (high - low), 0.0), 1.0)
+    return (price - cost) * accepts
+
+
+def information_summary(cost, low, high):
+    """Everything the value-of-information explorer shows, as a dict: the best blind
+    ``price`` and its ``blind_profit``, the ``informed_profit`` of knowing the buyer's
+    value, and ``value`` (the difference: what the information is worth)."""
+    price, blind = take_it_or_leave_it(cost, low, high)
+    value = value_of_information(cost, low, high)
+    return {"price": price, "blind_profit": blind, "informed_profit": blind + value, "value": value}
+
+
+def beliefs_from_weights(weights):
+    """Turn non-negative weights (value → weight, any scale) into probabilities summing to 1.
+
+    >>> beliefs_from_weights({60: 5, 70: 3, 80: 2})
+    {60: 0.5, 70: 0.3, 80: 0.2}
+    """
+    if not isinstance(weights, Mapping):
+        raise TypeError(
+            f"weights must be a mapping of value to weight, got {type(weights).__name__}"
+        )
+    if not weights:
+        raise ValueError("the weights are empty: give at least one possible value")
+    checked = {}
+    for value, weight in weights.items():
+        number(value, f"the value {value!r}")
+        weight = number(weight, f"the weight of {value!r}")
+        if weight < 0:
+            raise ValueError(f"the weight of {value!r} must not be negative, got {weight:g}")
+        checked[value] = weight
+    total = sum(checked.values())
+    if total == 0:
+        raise ValueError("every weight is 0: give at least one value some weight")
+    return {value: weight / total for value, weight in checked.items()}
+
+
+def _band(band, what):
+    if not isinstance(band, tuple | list) or len(band) != 2:
+        raise TypeError(f"{what} must be a (low, high) pair of fractions, got {band!r}")
+    low = probability(band[0], f"the low end of {what}")
+    high = probability(band[1], f"the high end of {what}")
+    if not low < high:
+        raise ValueError(f"{what} must have low < high, got ({low:g}, {high:g})")
+    return low, high
+
+
+def offer_likelihoods(reservations, offer, previous=0.0, band=(0.5, 0.9)):
+    """How likely a buyer's ``offer`` is under each possible reservation price, scaled so
+    the most likely value gets 1 (Bayes' rule only needs the ratios).
+
+    The model: from their ``previous`` offer (0 before the opening), a buyer whose
+    reservation price is r moves a fraction f of the remaining way towards r, with f
+    equally likely anywhere in ``band``. So the offer lands anywhere in
+    [previous + low·(r − previous), previous + high·(r − previous)], each amount as likely
+    as any other, and the chance per unit is 1 / ((high − low)(r − previous)): a wide band
+    (a far-away reservation) spreads the same chance thinner. Outside the band the offer
+    is impossible. A buyer already at their limit (r = previous) can only stand still.
+    """
+    low, high = _band(band, "the band")
+    offer, previous = number(offer, "the offer"), number(previous, "the previous offer")
+    if isinstance(reservations, Mapping):
+        reservations = list(reservations)
+    if not isinstance(reservations, list | tuple):
+        raise TypeError(
+            f"reservations must be a list of possible prices, got {type(reservations).__name__}"
+        )
+    if not reservations:
+        raise ValueError("give at least one possible reservation price")
+    step = offer - previous
+    densities, at_limit = {}, {}
+    for value in reservations:
+        gap = number(value, f"the reservation price {value!r}") - previous
+        at_limit[value] = gap == 0 and step == 0
+        inside = gap > 0 and low * gap - 1e-9 <= step <= high * gap + 1e-9
+        densities[value] = 1.0 / ((high - low) * gap) if inside else 0.0
+    if any(at_limit.values()):  # a sure thing outweighs any spread-out chance
+        return {value: 1.0 if hit else 0.0 for value, hit in at_limit.items()}
+    top = max(densities.values())
+    return {value: (density / top if top else 0.0) for value, density in densities.items()}
+
+
+def posterior_after_offers(prior, offers, opening=(0.5, 0.9), concession=(0.2, 0.6)):
+    """Beliefs after each of the buyer's ``offers``, as a list of posteriors (one per
+    offer): the opening offer is read with the ``opening`` band, each later one with the
+    ``concession`` band (see ``offer_likelihoods``). An offer that no possible
+    reservation price explains raises a ValueError naming it."""
+    _distribution(prior, "the prior")
+    if not isinstance(offers, list | tuple):
+        raise TypeError(f"offers must be a list of amounts, got {type(offers).__name__}")
+    beliefs, previous, history = prior, 0.0, []
+    for round_, offer in enumerate(offers, start=1):
+        band = opening if round_ == 1 else concession
+        likelihood = offer_likelihoods(list(prior), offer, previous, band)
+        try:
+            beliefs = update_beliefs(beliefs, likelihood)
+        except ValueError:
+            raise ValueError(
+                f"offer {round_} ({offer:g}) is impossible under every reservation price "
+                "you still believe in: your prior or the bands rule it out"
+            ) from None
+        history.append(beliefs)
+        previous = number(offer, "the offer")
+    return history
+
+
+def buyer_offers(reservation, opening_fraction, concession_fraction, rounds):
+    """The offers of a scripted buyer: they open at ``opening_fraction`` of their
+    reservation price and then move ``concession_fraction`` of the remaining way each round."""
+    reservation = number(reservation, "the reservation price")
+    opening_fraction = probability(opening_fraction, "the opening fraction")
+    concession_fraction = probability(concession_fraction, "the concession fraction")
+    if isinstance(rounds, bool) or not isinstance(rounds, int) or rounds < 1:
+        raise ValueError(f"rounds must be a whole number of at least 1, got {rounds!r}")
+    offers = [opening_fraction * reservation]
+    while len(offers) < rounds:
+        offers.append(offers[-1] + concession_fraction * (reservation - offers[-1]))
+    return offers

@@ -5,5 +5,6 @@
 """
 
 from course.scenarios.batna import job_offers
+from course.scenarios.information import machine_sale
 
-SCENARIOS = {"02_batna": job_offers}
+SCENARIOS = {"02_batna": job_offers, "01_information": machine_sale}

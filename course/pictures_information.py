@@ -1,0 +1,101 @@
+"""SVG pictures for module 01 (information): pure functions from numbers to markup."""
+
+from html import escape
+
+from course.models.information import expected_profit
+from course.pictures import SELLER_COLOUR, WARNING_COLOUR, ZONE_COLOUR, _svg, _text, amount
+
+
+def belief_bars(beliefs, expected=None, before=None, width=560, height=200):
+    """A bar per possible value (left to right), as tall as its probability; a dashed line
+    at the ``expected`` value and, faded, the ``before`` beliefs (e.g. the prior) behind."""
+    if not beliefs:
+        return _svg(width, 20, "", "no beliefs")
+    values = sorted(beliefs)
+    margin, base = 40, height - 40
+    span = (values[-1] - values[0]) or 1.0
+    slot = (width - 2 * margin) / len(values)
+
+    def x(value):
+        if len(values) == 1:
+            return width / 2
+        return margin + slot / 2 + (value - values[0]) / span * (width - 2 * margin - slot)
+
+    top = base - 20
+    parts = [f'<line x1="{margin}" y1="{base}" x2="{width - margin}" y2="{base}" stroke="#999"/>']
+    bar = min(slot * 0.6, 60)
+    for value in values:
+        chance = beliefs[value]
+        if before is not None and value in before:
+            old = before[value] * top
+            parts.append(
+                f'<rect x="{x(value) - bar / 2:.1f}" y="{base - old:.1f}" width="{bar:.1f}" '
+                f'height="{old:.1f}" fill="#ccc"><title>before: {before[value]:.0%}</title></rect>'
+            )
+        tall = chance * top
+        parts.append(
+            f'<rect x="{x(value) - bar / 4:.1f}" y="{base - tall:.1f}" width="{bar / 2:.1f}" '
+            f'height="{tall:.1f}" fill="{SELLER_COLOUR}">'
+            f"<title>{escape(amount(value))}: {chance:.1%}</title></rect>"
+        )
+        parts.append(_text(x(value), base - tall - 4, f"{chance:.0%}", size=11))
+        parts.append(_text(x(value), base + 16, amount(value)))
+    if expected is not None:
+        ex = x(min(max(expected, values[0]), values[-1]))
+        parts.append(
+            f'<line x1="{ex:.1f}" y1="12" x2="{ex:.1f}" y2="{base}" stroke="{WARNING_COLOUR}" '
+            'stroke-dasharray="4 3"/>'
+        )
+        parts.append(_text(ex, height - 6, f"expected {amount(expected)}", colour=WARNING_COLOUR))
+    label = "beliefs: " + ", ".join(f"{amount(v)} {beliefs[v]:.0%}" for v in values)
+    return _svg(width, height, "".join(parts), label)
+
+
+def profit_curve(cost, low, high, price, informed, width=560, height=220, points=60):
+    """Expected profit of each take-it-or-leave-it price to a buyer whose value is uniform
+    on [low, high]; the best ``price`` marked, and the ``informed`` profit as a dashed line."""
+    left, right = min(low, cost), high
+    span = (right - left) or 1.0
+    prices = [left + span * i / points for i in range(points + 1)]
+    profits = [max(expected_profit(p, cost, low, high), 0.0) for p in prices]
+    top = max([*profits, informed, 1e-9])
+    margin, base = 50, height - 40
+
+    def x(value):
+        return margin + (value - left) / span * (width - 2 * margin)
+
+    def y(value):
+        return base - value / top * (base - 20)
+
+    line = " ".join(f"{x(p):.1f},{y(v):.1f}" for p, v in zip(prices, profits, strict=True))
+    best = max(expected_profit(price, cost, low, high), 0.0)
+    parts = [
+        f'<line x1="{margin}" y1="{base}" x2="{width - margin}" y2="{base}" stroke="#999"/>',
+        f'<polyline points="{line}" fill="none" stroke="{SELLER_COLOUR}" stroke-width="2">'
+        "<title>expected profit of a blind price</title></polyline>",
+        f'<line x1="{margin}" y1="{y(informed):.1f}" x2="{width - margin}" y2="{y(informed):.1f}" '
+        f'stroke="{ZONE_COLOUR}" stroke-dasharray="5 3"><title>with full information</title></line>',
+        _text(
+            width - margin,
+            y(informed) - 5,
+            f"knowing the value: {amount(informed)}",
+            "end",
+            ZONE_COLOUR,
+        ),
+        f'<circle cx="{x(price):.1f}" cy="{y(best):.1f}" r="5" fill="{WARNING_COLOUR}">'
+        "<title>best blind price</title></circle>",
+        _text(
+            x(price),
+            y(best) + 18,
+            f"best price {amount(price)}: {amount(best)}",
+            colour=WARNING_COLOUR,
+        ),
+        _text(x(left), base + 16, amount(left)),
+        _text(x(right), base + 16, amount(right)),
+        _text(width / 2, height - 6, "price you ask"),
+    ]
+    label = (
+        f"expected profit by price: best price {amount(price)} earns {amount(best)}; "
+        f"knowing the value earns {amount(informed)}"
+    )
+    return _svg(width, height, "".join(parts), label)

@@ -1,0 +1,218 @@
+"""Views for module 01: a belief updater and a value-of-information explorer."""
+
+import ipywidgets as w
+
+from course.models.information import (
+    beliefs_from_weights,
+    buyer_offers,
+    expected_reservation,
+    information_summary,
+    posterior_after_offers,
+)
+from course.models.validation import number
+from course.pictures import amount, value_bars
+from course.pictures_information import belief_bars, profit_curve
+from course.widgets.guards import RangeGuard, message
+
+#: The buyer's possible reservation prices in the belief updater, and the starting weights.
+EXAMPLE_PRIOR = {40.0: 1, 50.0: 2, 60.0: 3, 70.0: 2, 80.0: 1}
+
+#: A scripted buyer whose limit is 70: opens at 60% of it, then moves 40% of the way each round.
+EXAMPLE_OFFERS = tuple(round(offer) for offer in buyer_offers(70, 0.6, 0.4, 5))
+
+#: Highest weight a prior slider takes.
+MAX_WEIGHT = 10
+
+#: Largest offer the updater accepts from the text box.
+MAX_OFFER = 1_000_000.0
+
+SLIDER = {"style": {"description_width": "initial"}, "layout": w.Layout(width="420px")}
+
+
+class BeliefUpdater(w.VBox):
+    """Set a prior over the buyer's reservation price, let offers arrive, and watch the
+    posterior and the expected reservation price move after each one."""
+
+    def __init__(
+        self,
+        prior_weights=None,
+        offers=EXAMPLE_OFFERS,
+        opening=(0.5, 0.9),
+        concession=(0.2, 0.6),
+    ):
+        self.opening, self.concession = opening, concession
+        self.script = [float(offer) for offer in offers]  # plain Python, never synced
+        self.offers = []
+        self.guard = RangeGuard()
+        self.weights = {}
+        for value, weight in (prior_weights or EXAMPLE_PRIOR).items():
+            slider = w.IntSlider(
+                value=weight,
+                min=0,
+                max=MAX_WEIGHT,
+                description=f"weight of {amount(value)}",
+                **SLIDER,
+            )
+            self.guard.add(slider, 0, MAX_WEIGHT, f"the weight of {amount(value)}")
+            slider.observe(self.refresh, names="value")
+            self.weights[value] = slider
+        self.next_button = w.Button(description="next scripted offer", icon="forward")
+        self.next_button.on_click(self.next_offer)
+        self.offer_box = w.FloatText(value=0.0, description="an offer of your own")
+        self.offer_button = w.Button(description="add this offer", icon="plus")
+        self.offer_button.on_click(self.add_typed_offer)
+        self.reset_button = w.Button(description="start over", icon="undo")
+        self.reset_button.on_click(self.start_over)
+        self.history = w.HTML()
+        self.result = w.HTML()
+        self.chart = w.HTML()
+        self.status = w.HTML()
+        super().__init__(
+            [
+                w.HTML("<b>Your prior</b> (relative weights; they are rescaled to add up to 1)"),
+                *self.weights.values(),
+                w.HBox([self.next_button, self.reset_button]),
+                w.HBox([self.offer_box, self.offer_button]),
+                self.history,
+                self.result,
+                self.chart,
+                self.status,
+            ]
+        )
+        self.refresh()
+
+    def _prior(self):
+        return beliefs_from_weights({value: s.value for value, s in self.weights.items()})
+
+    def _beliefs(self, offers):
+        """(prior, list of posteriors) for ``offers``; raises ValueError on bad input."""
+        prior = self._prior()
+        return prior, posterior_after_offers(prior, offers, self.opening, self.concession)
+
+    def next_offer(self, _=None):
+        """The scripted buyer makes their next offer."""
+        if len(self.offers) >= len(self.script):
+            self.status.value = message(
+                "The scripted buyer has no more offers: type one, or start over.", ok=False
+            )
+            return
+        self._add(self.script[len(self.offers)])
+
+    def add_typed_offer(self, _=None):
+        """Add the offer in the text box, after checking it is a sensible amount."""
+        try:
+            offer = number(self.offer_box.value, "the offer")
+        except (TypeError, ValueError) as error:
+            self.status.value = message(str(error), ok=False)
+            return
+        if not 0 < offer <= MAX_OFFER:
+            self.status.value = message(
+                f"an offer must be above 0 and at most {amount(MAX_OFFER)}; {offer:g} was rejected.",
+                ok=False,
+            )
+            return
+        self._add(offer)
+
+    def _add(self, offer):
+        try:
+            self._beliefs([*self.offers, offer])
+        except (TypeError, ValueError) as error:
+            self.status.value = message(f"{amount(offer)} was not added: {error}", ok=False)
+            return
+        self.offers.append(offer)
+        self.refresh()
+
+    def start_over(self, _=None):
+        """Forget every offer; back to the prior."""
+        self.offers = []
+        self.refresh()
+
+    def refresh(self, change=None):
+        """Redraw from the prior sliders and the offers so far; mistakes are shown, never raised."""
+        rejected = self.guard.reject_bad_value()
+        if rejected:
+            self.status.value = message(rejected, ok=False)
+            return
+        try:
+            prior, posteriors = self._beliefs(self.offers)
+        except (TypeError, ValueError) as error:
+            self.result.value = "<b>Expected reservation price:</b> fix the prior first."
+            self.chart.value = ""
+            self.status.value = message(str(error), ok=False)
+            return
+        beliefs = posteriors[-1] if posteriors else prior
+        start, now = expected_reservation(prior), expected_reservation(beliefs)
+        offers = ", ".join(amount(offer) for offer in self.offers) or "none yet"
+        self.history.value = f"<b>Offers so far:</b> {offers}"
+        self.result.value = (
+            f"<b>Expected reservation price:</b> {amount(round(now, 2))} "
+            f"(before any offer: {amount(round(start, 2))})"
+        )
+        self.chart.value = belief_bars(beliefs, expected=now, before=prior if posteriors else None)
+        self.status.value = message(f"Beliefs updated after {len(self.offers)} offer(s).")
+
+
+class InformationExplorer(w.VBox):
+    """Your cost and the range of the buyer's value (uniform): the best blind price, its
+    expected profit, the profit of knowing the value, and what that knowledge is worth."""
+
+    def __init__(self, cost=40.0, low=50.0, high=100.0, bottom=0.0, top=200.0, step=1.0):
+        self.bottom, self.top = bottom, top
+        slider = {"min": bottom, "max": top, "step": step, "continuous_update": True, **SLIDER}
+        self.cost = w.FloatSlider(value=cost, description="your cost", **slider)
+        self.low = w.FloatSlider(value=low, description="buyer's value: lowest", **slider)
+        self.high = w.FloatSlider(value=high, description="buyer's value: highest", **slider)
+        self.guard = RangeGuard()
+        for widget, name in (
+            (self.cost, "the cost"),
+            (self.low, "the lowest value"),
+            (self.high, "the highest value"),
+        ):
+            self.guard.add(widget, bottom, top, name)
+            widget.observe(self.refresh, names="value")
+        self.numbers = w.HTML()
+        self.picture = w.HTML()
+        self.bars = w.HTML()
+        self.status = w.HTML()
+        super().__init__(
+            [self.cost, self.low, self.high, self.numbers, self.picture, self.bars, self.status]
+        )
+        self.refresh()
+
+    def refresh(self, change=None):
+        """Recompute from the sliders, after checking them against the view's bounds."""
+        rejected = self.guard.reject_bad_value()
+        if rejected:
+            self.status.value = message(rejected, ok=False)
+            return
+        cost, low, high = self.cost.value, self.low.value, self.high.value
+        try:
+            summary = information_summary(cost, low, high)
+        except (TypeError, ValueError) as error:
+            self.numbers.value = "<b>Best blind price:</b> fix the range first."
+            self.picture.value = self.bars.value = ""
+            self.status.value = message(str(error), ok=False)
+            return
+        self.numbers.value = (
+            f"<b>Best blind price:</b> {amount(summary['price'])}, expected profit "
+            f"{amount(round(summary['blind_profit'], 2))}. "
+            f"<b>Knowing the buyer's value:</b> {amount(round(summary['informed_profit'], 2))}. "
+            f"<b>The information is worth</b> {amount(round(summary['value'], 2))}."
+        )
+        self.picture.value = profit_curve(
+            cost, low, high, summary["price"], summary["informed_profit"]
+        )
+        self.bars.value = value_bars(
+            {
+                "best blind offer": summary["blind_profit"],
+                "full information": summary["informed_profit"],
+            },
+            highlight="full information",
+        )
+        self.status.value = (
+            ""
+            if high > cost
+            else message(
+                "No price covers your cost: every buyer values the machine below it.", ok=False
+            )
+        )
