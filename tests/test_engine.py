@@ -235,3 +235,14 @@ def test_multi_issue_negotiations_reach_a_deal_both_prefer_to_their_batna():
 def test_bad_configurations_are_explained(build, error, words):
     with pytest.raises(error, match=__import__("re").escape(words)):
         build()
+
+
+def test_round_by_round_pairings_give_the_same_table_in_worker_processes(monkeypatch):
+    from course.engine import tournament as module
+
+    monkeypatch.setattr(module, "PARALLEL_FROM", 0)
+    negotiations = random_price_negotiations(10, seed=5)
+    names = ["tit-for-tat", "learner", "linear"]
+    assert tournament(names, negotiations, workers=2).equals(
+        tournament(names, negotiations, workers=1)
+    )

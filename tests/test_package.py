@@ -68,3 +68,12 @@ def test_the_code_is_linted_and_formatted(command):
         [sys.executable, "-m", "ruff", *command], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_only_the_benchmarks_import_negmas():
+    """NegMAS is AGPL: a benchmark may compare against it; nothing that ships may use it."""
+    for folder in ("course", "autograder", "tests"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if "benchmarks" in path.parts:
+                continue
+            assert not any(name.split(".")[0] == "negmas" for name in imports_of(path)), path

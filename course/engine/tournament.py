@@ -7,7 +7,9 @@ side's targets for every round are one array operation, and the first acceptance
 check it); other bots and multi-issue negotiations go through the protocol loop.
 """
 
+import os
 import random
+from concurrent.futures import ProcessPoolExecutor
 
 from course.engine.bots import NEGMAS_TOLERANCE, NegmasTimeBot, make_bot
 from course.engine.domain import price_negotiation
@@ -39,21 +41,48 @@ def random_price_negotiations(count, seed, low=0, high=100, rounds=100):
     ]
 
 
-def tournament(bot_names, negotiations, vectorise=True):
+def tournament(bot_names, negotiations, vectorise=True, workers=None):
     """Every bot in ``bot_names`` against every bot (itself included) on every negotiation;
-    the first bot plays the negotiation's first side and moves first. One row per game."""
+    the first bot plays the negotiation's first side and moves first. One row per game.
+
+    Pairings that must run round by round are spread over ``workers`` processes (default:
+    one per core) when there are enough games to pay for starting them.
+    """
     import pandas as pd
 
-    frames = []
-    for first_bot in bot_names:
-        for second_bot in bot_names:
-            rows = None
-            if vectorise:
-                rows = _vectorised(first_bot, second_bot, negotiations)
-            if rows is None:
-                rows = _looped(first_bot, second_bot, negotiations)
-            frames.append(pd.DataFrame(rows, columns=COLUMNS))
-    return pd.concat(frames, ignore_index=True)
+    pairings = [(first, second) for first in bot_names for second in bot_names]
+    done = {pair: _vectorised(*pair, negotiations) if vectorise else None for pair in pairings}
+    looped = [pair for pair in pairings if done[pair] is None]
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(looped) > 1 and len(looped) * len(negotiations) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=min(workers, len(looped))) as pool:
+            results = pool.map(_looped_pairing, [(*pair, negotiations) for pair in looped])
+            done.update(zip(looped, results, strict=True))
+    else:
+        done.update({pair: _looped(*pair, negotiations) for pair in looped})
+    return pd.DataFrame([row for pair in pairings for row in done[pair]], columns=COLUMNS)
+
+
+#: Round-by-round games below which starting worker processes costs more than it saves.
+PARALLEL_FROM = 2_000
+
+
+def _looped_pairing(task):
+    return _looped(*task)
+
+
+def pairing(first_bot, second_bot, negotiations, vectorise=True):
+    """One pairing over every negotiation, as tournament rows."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        _pairing_rows(first_bot, second_bot, negotiations, vectorise), columns=COLUMNS
+    )
+
+
+def _pairing_rows(first_bot, second_bot, negotiations, vectorise):
+    rows = _vectorised(first_bot, second_bot, negotiations) if vectorise else None
+    return rows if rows is not None else _looped(first_bot, second_bot, negotiations)
 
 
 def _looped(first_bot, second_bot, negotiations):
