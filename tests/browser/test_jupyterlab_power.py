@@ -1,0 +1,37 @@
+"""A learner opens the power notebook in JupyterLab, runs it and plays with the widgets."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture
+def notebook_page(open_notebook):
+    return open_notebook("03_power/power.ipynb")
+
+
+def test_the_notebook_runs_and_its_widgets_respond(notebook_page):
+    page = notebook_page
+    page.get_by_text("Your scenario — learner ada").wait_for()
+
+    # The power explorer answers on its own from the glove game ...
+    page.get_by_text("Left 0.667, Right 1 0.167, Right 2 0.167").wait_for()
+    # ... and recomputes when the learner renames the players.
+    players = page.locator(".widget-text input[type=text]").first
+    players.fill("Seller, Buyer")
+    players.press("Enter")
+    page.get_by_text("Seller 0, Buyer 0").wait_for()
+
+    # "Run All" stops at the first unanswered question: run the shrinking-pie cell by itself
+    # and play a round. An offer the computer finds too low gets a counter-offer.
+    page.locator(".jp-CodeCell", has_text="ShrinkingPieGame()").locator(".cm-content").click()
+    page.keyboard.press("Shift+Enter")
+    page.get_by_text("you propose first and get 52.6%").wait_for()
+    page.get_by_role("button", name="make the offer").click()
+    page.get_by_text("It accepts.").wait_for()
+
+
+def test_a_wrong_answer_shows_a_hint_not_a_traceback(notebook_page):
+    page = notebook_page
+    page.get_by_text("Not yet: market_game is not written yet.").first.wait_for()
+    assert page.get_by_text("Traceback (most recent call last)").count() == 0

@@ -1,0 +1,169 @@
+"""course.widgets.power in plain Python: set .value, .click(), read what the view shows."""
+
+import math
+from html import unescape
+
+import pytest
+
+from course.widgets.power import CoalitionGame, PowerExplorer, ShrinkingPieGame, VotingPower
+
+EEC = "France=4, Germany=4, Italy=4, Belgium=2, Netherlands=2, Luxembourg=1"
+
+
+def test_the_explorer_opens_on_the_glove_game_and_the_four_three_two_one_vote():
+    explorer = PowerExplorer()
+    assert "Left 0.667, Right 1 0.167, Right 2 0.167" in explorer.game.result.value
+    assert "<svg" in explorer.game.chart.value
+    assert "<td>A</td><td>3</td><td>50.0%</td><td>66.7%</td><td>60.0%</td>" in (
+        explorer.vote.table.value
+    )
+
+
+def test_editing_a_coalition_value_changes_the_shapley_values():
+    game = CoalitionGame()
+    game.field("Left", "Right 1").value = 0.0  # Right 1's glove does not fit
+    game.field("Left", "Right 1", "Right 2").value = 1.0
+    assert "Right 1 0" in game.result.value and "Left 0.5, Right 1 0, Right 2 0.5" in (
+        game.result.value
+    )
+
+
+def test_renaming_players_rebuilds_the_coalitions():
+    game = CoalitionGame()
+    game.players.value = "Seller, Buyer"
+    assert len(game.coalitions.children) == 3
+    game.field("Seller", "Buyer").value = 100
+    assert "Seller 50, Buyer 50" in game.result.value
+
+
+@pytest.mark.parametrize(
+    ("players", "words"),
+    [("A, A", "same name"), ("", "at least one player"), ("A,B,C,D,E,F", "at most 5 players")],
+)
+def test_bad_player_lists_are_explained(players, words):
+    game = CoalitionGame()
+    game.players.value = players
+    assert words in game.status.value and "fix the game first" in game.result.value
+
+
+def test_a_tampered_coalition_value_is_rejected_with_a_message():
+    game = CoalitionGame()
+    game.field("Left", "Right 1").value = math.inf
+    assert "must be between -1e+09 and 1e+09; inf was rejected" in game.status.value
+    game.field("Left", "Right 1").value = math.nan
+    assert "the value of {Left, Right 1} must be a finite number" in game.status.value
+    game.field("Left", "Right 1").value = 1e12
+    assert "must be between -1e+09 and 1e+09; 1000000000000.0 was rejected" in game.status.value
+    game.field("Left", "Right 1").value = 1.0
+    assert "Every coalition has a value" in game.status.value
+
+
+def test_the_eec_vote_shows_luxembourg_without_power():
+    vote = VotingPower()
+    vote.members.value = EEC
+    vote.quota.value = 12
+    assert "Votes but no power: Luxembourg" in vote.status.value
+    assert "<td>Luxembourg</td><td>1</td><td>5.9%</td><td>0.0%</td><td>0.0%</td>" in (
+        vote.table.value
+    )
+    vote.quota.value = 11
+    assert "no power" not in vote.status.value
+
+
+@pytest.mark.parametrize(
+    ("members", "quota", "words"),
+    [
+        ("A=3, B=x", 4, "'B=x' is not name=votes"),
+        ("A=3, B=-2", 4, "B's votes must be between 0"),
+        ("A=3, B=2", 9, "quota 9 is more than all the weights together (5)"),
+        ("A=3, A=2", 4, "same name"),
+        ("", 4, "list at least one member"),
+    ],
+)
+def test_bad_votes_are_explained(members, quota, words):
+    vote = VotingPower()
+    vote.members.value = members
+    vote.quota.value = quota
+    assert words in unescape(vote.status.value)
+    assert vote.table.value == ""
+
+
+def test_a_tampered_quota_is_rejected_and_restored():
+    vote = VotingPower()
+    vote.quota.value = 1e15
+    assert vote.quota.value == 4
+    assert (
+        "the quota must be between 0 and 1e+09; 1000000000000000.0 was rejected"
+        in vote.status.value
+    )
+
+
+def test_the_pie_game_shows_the_equilibrium():
+    game = ShrinkingPieGame(delta_you=0.9, delta_computer=0.9)
+    assert "you propose first and get 52.6%, the computer 47.4%" in game.equilibrium.value
+    game.outside_option.value = 0.6
+    assert "get 40.0%, the computer 60.0%" in game.equilibrium.value
+
+
+def test_an_offer_at_the_equilibrium_is_accepted_at_once():
+    game = ShrinkingPieGame(delta_you=0.5, delta_computer=0.5)  # you 2/3, computer 1/3
+    game.offer.value = 0.34
+    game.propose.click()
+    assert "It accepts. Worth today: you 66.0% of the pie, the computer 34.0%" in (
+        game.history.value
+    )
+    assert game.propose.disabled and game.accept.disabled
+
+
+def test_a_low_offer_gets_a_counter_and_costs_you_a_round():
+    game = ShrinkingPieGame(delta_you=0.5, delta_computer=0.5)
+    game.offer.value = 0.1
+    game.propose.click()
+    assert "It refuses, and a round later offers you 33.3%" in game.history.value
+    assert not game.accept.disabled and game.propose.disabled
+    game.accept.click()
+    # a third of the pie, one round late: worth 1/6 today, far below the 2/3 on offer at once
+    assert "you accept. Worth today: you 16.7% of the pie" in game.history.value
+
+
+def test_rejecting_a_counter_returns_the_move_and_the_pie_runs_out():
+    game = ShrinkingPieGame(delta_you=0.5, delta_computer=0.5)
+    game.offer.value = 0.0
+    for _ in range(3):
+        game.propose.click()
+        game.reject.click()
+    assert "the pie is gone: no deal" in game.history.value
+    assert game.propose.disabled
+
+
+def test_the_computer_walks_away_to_a_good_outside_option():
+    game = ShrinkingPieGame(delta_you=0.9, delta_computer=0.9, outside_option=0.6)
+    game.offer.value = 0.5
+    game.propose.click()
+    assert "walks away to its outside option" in game.history.value
+    assert "you 0.0% of the pie, the computer 60.0%" in game.history.value
+
+
+def test_new_game_and_changed_settings_restart():
+    game = ShrinkingPieGame(delta_you=0.5, delta_computer=0.5)
+    game.offer.value = 0.1
+    game.propose.click()
+    game.delta_computer.value = 0.8
+    assert game.history.value.startswith("Round 1: your move") and "<br>" not in game.history.value
+    game.restart.click()
+    assert not game.propose.disabled
+
+
+def test_a_tampered_out_of_range_value_is_rejected_with_a_message():
+    """A visitor can raise a slider's max over the websocket, then push a value past ours."""
+    game = ShrinkingPieGame(delta_you=0.9, delta_computer=0.9)
+    game.delta_you.max = 5
+    game.delta_you.value = 3
+    assert game.delta_you.value == 0.9
+    assert "your patience must be between 0.05 and 0.99; 3.0 was rejected" in game.status.value
+    assert "52.6%" in game.equilibrium.value
+    game.offer.max = 10
+    game.offer.value = 7
+    game.propose.click()
+    assert "your offer must be between 0 and 1; 7.0 was rejected" in game.status.value
+    assert game.offer.value == 0.5 and "accepts" not in game.history.value
