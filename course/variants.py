@@ -35,6 +35,11 @@ VALIDATION_LEARNER = "nbgrader-validate"
 _LEARNER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+-]{0,99}$")
 
 
+def is_learner_id(text):
+    """Whether ``text`` is a usable course id (what intake and ``set_learner`` accept)."""
+    return isinstance(text, str) and bool(_LEARNER_ID.match(text))
+
+
 def _check_learner(learner):
     if not isinstance(learner, str):
         raise TypeError(f"a learner id must be text, got {type(learner).__name__} {learner!r}")

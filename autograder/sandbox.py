@@ -1,0 +1,234 @@
+"""Step 2 of grading: a sandbox around every learner kernel (learner code is untrusted).
+
+nbgrader starts each kernel from a kernelspec; ours (``write_kernelspec``) starts this
+module as a launcher instead, which then becomes the kernel. The launcher, in order:
+
+1. sets resource limits (``resource.setrlimit``): CPU seconds, address space, processes,
+   file size. Limits are inherited by everything the kernel starts;
+2. when bubblewrap (Debian's ``bwrap``) is there, enters fresh namespaces: no network,
+   read-only system and Python, the course library read-only, the learner's folder as a
+   small throwaway tmpfs (the files nbgrader put there bound back read-only), a
+   throwaway ``/tmp``, and nothing else: not ``source/``, not the gradebook, not other
+   learners' work, not the instructor's home;
+3. when run as root, drops (``setpriv``) to an unprivileged uid of the worker's own
+   (61000 + its number, so one learner's fork bomb cannot starve another's kernel) with
+   no capabilities, having given it the connection file and the socket folder;
+4. runs ``python -m ipykernel_launcher``. The kernel talks over IPC sockets (Unix
+   sockets in the socket folder), so it needs no network at all.
+
+Where a step is impossible (no bwrap, not root, no user namespaces), grading still runs
+with the limits that can be applied, and ``gaps()`` says once what is not enforced.
+"""
+
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import course
+
+KERNEL_NAME = "leverage-sandbox"
+#: The uid of sandboxed kernels (worker i gets BASE_UID + i): as root a real unprivileged
+#: uid, otherwise the uid they see inside their user namespace.
+BASE_UID = 61000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one learner kernel may use."""
+
+    cpu_seconds: int = 300  # CPU time over the whole notebook
+    memory_bytes: int = 3 * 1024**3  # address space
+    processes: int = 128  # processes and threads of the kernel's uid
+    file_bytes: int = 64 * 1024**2  # largest file it may write
+    workspace_bytes: int = 256 * 1024**2  # its writable folder and /tmp, each
+
+
+def _bwrap():
+    return shutil.which("bwrap")
+
+
+def _bwrap_works():
+    """Whether bubblewrap can make namespaces here (it cannot in some containers)."""
+    tool = _bwrap()
+    if not tool:
+        return False
+    probe = subprocess.run(
+        [tool, "--unshare-all", "--ro-bind", "/", "/", "true"], capture_output=True, timeout=20
+    )
+    return probe.returncode == 0
+
+
+def gaps():
+    """What this machine cannot enforce, in words, or an empty list when all is enforced."""
+    missing = []
+    if not _bwrap():
+        missing.append(
+            "bubblewrap (bwrap) is not installed: learner kernels can read your files and use the network"
+        )
+    elif not _bwrap_works():
+        missing.append(
+            "bubblewrap cannot create namespaces here: learner kernels can read your files and use the network"
+        )
+    if os.geteuid() != 0:
+        missing.append(
+            "not running as root: kernels run as your own user, so the process limit counts "
+            "your own processes too"
+        )
+    return missing
+
+
+def write_kernelspec(folder, limits, runtime_dir, worker=0):
+    """Write the sandboxed kernelspec into ``folder/kernels`` (put ``folder`` on
+    JUPYTER_PATH) and return its name. ``runtime_dir`` holds the kernels' sockets."""
+    config = {
+        **asdict(limits),
+        "uid": BASE_UID + worker,
+        "runtime_dir": str(runtime_dir),
+        "bwrap": _bwrap() if _bwrap_works() else None,
+        "library": str(Path(course.__file__).resolve().parent),
+    }
+    spec_dir = Path(folder) / "kernels" / KERNEL_NAME
+    spec_dir.mkdir(parents=True, exist_ok=True)
+    (spec_dir / "sandbox.json").write_text(json.dumps(config, indent=1))
+    kernel = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    spec = {
+        "argv": [
+            sys.executable,
+            "-m",
+            "autograder.sandbox",
+            str(spec_dir / "sandbox.json"),
+            "--",
+            *kernel,
+        ],
+        "display_name": "Python 3 (sandboxed for grading)",
+        "language": "python",
+    }
+    (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=1))
+    return KERNEL_NAME
+
+
+def _process_allowance(config):
+    """As root the kernel gets a uid of its own, so the limit is its allowance; otherwise
+    it shares our uid, and the allowance comes on top of what already runs under it."""
+    if os.geteuid() == 0:
+        return config["processes"]
+    return _tasks_of(os.getuid()) + config["processes"]
+
+
+def _limit(config):
+    for name, value in (
+        (resource.RLIMIT_CPU, config["cpu_seconds"]),
+        (resource.RLIMIT_AS, config["memory_bytes"]),
+        (resource.RLIMIT_NPROC, _process_allowance(config)),
+        (resource.RLIMIT_FSIZE, config["file_bytes"]),
+        (resource.RLIMIT_CORE, 0),
+    ):
+        resource.setrlimit(name, (value, value))
+
+
+def _tasks_of(uid):
+    """Processes and threads of ``uid`` now: RLIMIT_NPROC counts them all."""
+    tasks = 0
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                status = Path(entry.path, "status").read_text()
+            except OSError:
+                continue
+            fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+            if int(fields.get("Uid", "-1").split()[0]) == uid:
+                tasks += int(fields.get("Threads", "1"))
+    return tasks
+
+
+def _folders_leading_to(paths, provided):
+    """``--dir`` for every folder above ``paths`` that bwrap would otherwise create with
+    the host's (perhaps private) permissions, so an unprivileged kernel can pass through.
+    The folders are empty: only what is bound into them is visible."""
+    made, argv = set(provided), []
+    for path in sorted(paths):
+        for parent in reversed(Path(path).parents):
+            if str(parent) != "/" and str(parent) not in made:
+                made.add(str(parent))
+                argv += ["--perms", "0755", "--dir", str(parent)]
+    return argv
+
+
+def _namespace(config, workspace, command):
+    """The bubblewrap command that runs ``command`` with only what a kernel needs. As root,
+    bwrap sets the sandbox up and ``setpriv`` then drops to the worker's own uid with no
+    capabilities; otherwise bwrap runs unprivileged in a user namespace."""
+    size = str(config["workspace_bytes"])
+    readable = sorted({sys.base_prefix, sys.prefix, config["library"]})
+    argv = [config["bwrap"], "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts"]
+    argv += ["--unshare-cgroup-try", "--die-with-parent", "--new-session", "--clearenv"]
+    if os.geteuid() != 0:
+        argv += ["--unshare-user", "--uid", str(config["uid"]), "--gid", str(config["uid"])]
+    argv += [
+        "--ro-bind",
+        "/usr",
+        "/usr",
+        "--ro-bind",
+        "/etc",
+        "/etc",
+        "--proc",
+        "/proc",
+        "--dev",
+        "/dev",
+    ]
+    for link in ("bin", "sbin", "lib", "lib64"):
+        if Path("/usr", link).exists():
+            argv += ["--symlink", f"usr/{link}", f"/{link}"]
+    argv += ["--perms", "1777", "--size", size, "--tmpfs", "/tmp"]
+    argv += _folders_leading_to(
+        [*readable, config["runtime_dir"], workspace], {"/usr", "/etc", "/tmp"}
+    )
+    for folder in readable:
+        argv += ["--ro-bind", folder, folder]
+    argv += ["--bind", config["runtime_dir"], config["runtime_dir"]]
+    argv += ["--perms", "1777", "--size", size, "--tmpfs", workspace]
+    for item in sorted(Path(workspace).iterdir()):
+        argv += ["--ro-bind", str(item), str(item)]
+    argv += ["--chdir", workspace]
+    environment = {
+        "HOME": "/tmp",
+        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "MPLBACKEND": "Agg",
+        "MPLCONFIGDIR": "/tmp/matplotlib",
+        "IPYTHONDIR": "/tmp/ipython",
+        "JUPYTER_RUNTIME_DIR": config["runtime_dir"],
+    }
+    for name in ("LEVERAGE_LEARNER", "NBGRADER_EXECUTION", "NBGRADER_VALIDATING"):
+        if name in os.environ:
+            environment[name] = os.environ[name]
+    for name, value in environment.items():
+        argv += ["--setenv", name, value]
+    if os.geteuid() == 0:
+        uid = str(config["uid"])
+        argv += ["--", "/usr/bin/setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups"]
+        argv += ["--inh-caps=-all", "--bounding-set=-all"]
+    return [*argv, "--", *command]
+
+
+def launch(config_path, command):
+    """Become a sandboxed kernel: limits, unprivileged uid, namespace, then ``command``."""
+    config = json.loads(Path(config_path).read_text())
+    if os.geteuid() == 0:  # the kernel's own uid must read the connection and make sockets
+        connection = command[command.index("-f") + 1]
+        for path in (config["runtime_dir"], connection):
+            os.chown(path, config["uid"], config["uid"])
+    if config["bwrap"]:
+        command = _namespace(config, os.getcwd(), command)
+    _limit(config)
+    os.execvp(command[0], command)
+
+
+if __name__ == "__main__":
+    arguments = sys.argv[1:]
+    launch(arguments[0], arguments[arguments.index("--") + 1 :])
