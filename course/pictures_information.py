@@ -57,7 +57,7 @@ def profit_curve(cost, low, high, price, informed, width=560, height=220, points
     left, right = min(low, cost), high
     span = (right - left) or 1.0
     prices = [left + span * i / points for i in range(points + 1)]
-    profits = [max(expected_profit(p, cost, low, high), 0.0) for p in prices]
+    profits = [max(0.0, expected_profit(p, cost, low, high)) for p in prices]
     top = max([*profits, informed, 1e-9])
     margin, base = 50, height - 40
 
@@ -68,7 +68,7 @@ def profit_curve(cost, low, high, price, informed, width=560, height=220, points
         return base - value / top * (base - 20)
 
     line = " ".join(f"{x(p):.1f},{y(v):.1f}" for p, v in zip(prices, profits, strict=True))
-    best = max(expected_profit(price, cost, low, high), 0.0)
+    best = max(0.0, expected_profit(price, cost, low, high))
     parts = [
         f'<line x1="{margin}" y1="{base}" x2="{width - margin}" y2="{base}" stroke="#999"/>',
         f'<polyline points="{line}" fill="none" stroke="{SELLER_COLOUR}" stroke-width="2">'
