@@ -47,7 +47,8 @@ def _per_value(result, sale, what):
     extra = [value for value in result if value not in sale.reservations]
     if missing or extra:
         raise NotYet(
-            f"{what} should have one entry per possible limit {list(sale.reservations)}; "
+            f"for learner {sale.learner}, {what} should have one entry per possible limit "
+            f"{list(sale.reservations)}; "
             + (f"missing {missing}" if missing else f"it has extra keys {extra}")
         )
     return {value: money(result[value], f"the entry for {value:,.0f}") for value in result}
