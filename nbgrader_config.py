@@ -18,7 +18,8 @@ c.Execute.timeout = 60
 # Per-learner variants (course/variants.py). The order matters:
 # - RecordSubmittedVariant reads the learner's own outputs, so it runs before ClearOutput;
 # - LearnerExecute replaces Execute, to run the kernel as the submitter's variant;
-# - RecordGradedVariant reads what that run produced, so it comes after LearnerExecute.
+# - RecordGradedVariant reads what that run produced, so it comes after LearnerExecute;
+# - KeepWarningsOutOfGrades must run before SaveAutoGrades reads the outputs.
 # The other steps are nbgrader 0.9.6's defaults, in nbgrader's order.
 c.Autograde.sanitize_preprocessors = [
     "autograder.nbgrader_hooks.RecordSubmittedVariant",
@@ -31,10 +32,19 @@ c.Autograde.sanitize_preprocessors = [
 c.Autograde.autograde_preprocessors = [
     "autograder.nbgrader_hooks.LearnerExecute",
     "autograder.nbgrader_hooks.RecordGradedVariant",
+    "autograder.nbgrader_hooks.KeepWarningsOutOfGrades",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
     "nbgrader.preprocessors.SaveAutoGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
     "nbgrader.preprocessors.CheckCellMetadata",
+]
+
+# Feedback shows the autograded notebook, whose test cells hold the hidden tests again:
+# clear them, as nbgrader 0.9.6 does not by default.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]

@@ -16,6 +16,21 @@ def _build(args):
         print(f"built {Path(path).relative_to(Path(args.root).resolve())}")
 
 
+def _grade(args):
+    from autograder.pipeline import grade
+
+    grade(
+        args.root,
+        args.assignment,
+        source=args.source,
+        workers=args.workers,
+        timeout=args.timeout,
+        out=args.out,
+        force=args.force,
+        sandboxed=not args.no_sandbox,
+    )
+
+
 def parser():
     """The argument parser for every subcommand."""
     top = argparse.ArgumentParser(prog="leverage", description=__doc__.splitlines()[0])
@@ -28,6 +43,31 @@ def parser():
     build.add_argument("module", nargs="*", help="modules to build (default: all)")
     build.add_argument("--root", default=".", help="the course root (default: here)")
     build.set_defaults(run=_build)
+
+    grade = commands.add_parser(
+        "grade", help="grade an assignment's submissions: gradebook, grades.csv, feedback, report"
+    )
+    grade.add_argument("assignment", help="the assignment (module) to grade, e.g. 02_batna")
+    grade.add_argument(
+        "--from",
+        dest="source",
+        help="a folder or zip exported by a learning platform (default: submitted/)",
+    )
+    grade.add_argument("--workers", type=int, help="grading processes (default: one per core)")
+    grade.add_argument(
+        "--timeout", type=int, default=60, help="seconds a cell may run (default: 60)"
+    )
+    grade.add_argument(
+        "--out", help="where grades.csv, feedback/ and report.html go (default: grading/ASSIGNMENT)"
+    )
+    grade.add_argument("--force", action="store_true", help="grade again learners already graded")
+    grade.add_argument(
+        "--no-sandbox",
+        action="store_true",
+        help="run learner code without the sandbox (trusted code only)",
+    )
+    grade.add_argument("--root", default=".", help="the course root (default: here)")
+    grade.set_defaults(run=_grade)
     return top
 
 

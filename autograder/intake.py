@@ -111,8 +111,8 @@ def take_in(root, assignment, source=None):
             or ".ipynb_checkpoints" in parts
         ):
             continue  # a platform's or an editor's own files, not a submission
-        learner = parts[0] if len(parts) > 1 else None
         reason = _check_path(relative, parts, assignment, is_link)
+        learner = parts[0] if len(parts) > 1 and not _unsafe(relative) else None
         if reason is None and not is_learner_id(learner or ""):
             reason = f"{learner!r} is not a usable learner id (letters, digits and . _ @ + -)"
         if reason is None:

@@ -11,6 +11,9 @@ else's variant (see ``course.variants``):
 - ``RecordGradedVariant`` reads the stamps the grading run produced. It must run
   *after* execution: a notebook that asked for another learner's variant shows it here.
 
+``KeepWarningsOutOfGrades`` stops a warning on stderr from zeroing a test cell; it runs
+after execution and before ``SaveAutoGrades``.
+
 Both recorders put what they found in the notebook's metadata under ``leverage`` and
 log a warning naming the learners when a stamp is not the submitter's.
 """
@@ -92,6 +95,23 @@ class RecordGradedVariant(_RecordVariant):
     """Which learners' variants the notebook drew while it was graded."""
 
     stage = "graded"
+
+
+class KeepWarningsOutOfGrades(NbGraderPreprocessor):
+    """nbgrader gives a test cell zero when it wrote anything to stderr, so a harmless
+    warning (a pandas FutureWarning, say) would cost a correct answer its points. Turn
+    stderr in test cells into ordinary output, still shown, before the grades are saved."""
+
+    def preprocess(self, nb, resources):
+        for cell in nb.cells:
+            meta = cell.metadata.get("nbgrader", {})
+            if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
+                continue
+            for output in cell.get("outputs", []):
+                if output.output_type == "stream" and output.name == "stderr":
+                    output.name = "stdout"
+                    cell.metadata.setdefault("leverage", {})["stderr_kept_as_output"] = True
+        return nb, resources
 
 
 def foreign_variants(nb):

@@ -107,6 +107,9 @@ def write_kernelspec(folder, limits, runtime_dir, worker=0):
         ],
         "display_name": "Python 3 (sandboxed for grading)",
         "language": "python",
+        # bwrap puts the kernel in a session of its own, out of reach of the process-group
+        # SIGINT jupyter_client sends; an interrupt message reaches it over its sockets
+        "interrupt_mode": "message",
     }
     (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=1))
     return KERNEL_NAME
@@ -204,7 +207,7 @@ def _namespace(config, workspace, command):
         "IPYTHONDIR": "/tmp/ipython",
         "JUPYTER_RUNTIME_DIR": config["runtime_dir"],
     }
-    for name in ("LEVERAGE_LEARNER", "NBGRADER_EXECUTION", "NBGRADER_VALIDATING"):
+    for name in ("LEVERAGE_LEARNER", "NBGRADER_EXECUTION", "NBGRADER_VALIDATING", "JPY_PARENT_PID"):
         if name in os.environ:
             environment[name] = os.environ[name]
     for name, value in environment.items():

@@ -1,0 +1,174 @@
+"""Step 3 of grading: autograde every accepted learner in parallel, sandboxed, resumable.
+
+Each worker process builds nbgrader's API once (the course's ``nbgrader_config.py`` plus
+the grading overrides below) and then grades one learner at a time, so the cost of
+starting Python and importing nbgrader is paid once per worker, not once per learner.
+nbgrader writes each learner's scores into the gradebook as usual; SQLite waits for the
+other worker's short write instead of failing (``?timeout=``).
+
+A learner is done when ``autograded/<learner>/<assignment>/.leverage-graded`` holds the
+fingerprint of what they submitted. A re-run skips those (unless ``force``), so Ctrl-C
+or a crashed worker loses nothing already graded and the next run finishes the rest;
+grading the same submission twice writes the same grades.
+"""
+
+import hashlib
+import multiprocessing
+import os
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from autograder.sandbox import Limits, write_kernelspec
+
+MARKER = ".leverage-graded"
+
+
+@dataclass
+class Graded:
+    """How grading one learner went."""
+
+    learner: str
+    ok: bool
+    seconds: float
+    skipped: bool = False
+    error: str = ""
+
+
+def fingerprint(root, assignment, learner):
+    """A hash of everything the learner submitted for the assignment."""
+    digest = hashlib.sha256()
+    folder = Path(root) / "submitted" / learner / assignment
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def already_graded(root, assignment, learner):
+    """Whether the learner's current submission has been graded to the end."""
+    marker = Path(root) / "autograded" / learner / assignment / MARKER
+    return marker.is_file() and marker.read_text() == fingerprint(root, assignment, learner)
+
+
+# --- inside a worker process ---------------------------------------------------------
+
+_api = None
+
+
+def _start_worker(root, timeout, limits, counter, sandboxed):
+    """Build this worker's nbgrader API, with its own sandboxed kernelspec and sockets."""
+    global _api
+    from nbgrader.apps import NbGraderAPI
+    from traitlets.config import Config
+    from traitlets.config.loader import PyFileConfigLoader
+
+    with counter.get_lock():
+        worker = counter.value
+        counter.value += 1
+    config = Config()
+    config.merge(PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config())
+    config.CourseDirectory.root = str(root)
+    config.CourseDirectory.db_url = f"sqlite:///{Path(root) / 'gradebook.db'}?timeout=120"
+    config.Execute.timeout = timeout
+    if sandboxed:
+        scratch = Path(tempfile.mkdtemp(prefix=f"leverage-worker{worker}-"))
+        runtime = scratch / "runtime"
+        runtime.mkdir()
+        os.environ["JUPYTER_PATH"] = str(scratch)
+        os.environ["JUPYTER_RUNTIME_DIR"] = str(runtime)
+        config.Execute.kernel_name = write_kernelspec(scratch, limits, runtime, worker)
+        # IPC sockets beside the connection file, both in the folder the sandbox shares: a
+        # worker runs one kernel at a time, so one fixed, absolute name serves them all
+        config.KernelManager.transport = "ipc"
+        config.KernelManager.connection_file = str(runtime / "kernel.json")
+    _api = NbGraderAPI(config=config)
+
+
+def _grade_one(root, assignment, learner):
+    """Grade one learner with nbgrader; mark them done only if nbgrader succeeded."""
+    start = time.perf_counter()
+    result = _api.autograde(assignment, learner, force=True, create=True)
+    seconds = time.perf_counter() - start
+    if not result["success"]:
+        return Graded(
+            learner, False, seconds, error=(result.get("error") or result.get("log") or "")[-2000:]
+        )
+    marker = Path(root) / "autograded" / learner / assignment / MARKER
+    marker.write_text(fingerprint(root, assignment, learner))
+    return Graded(learner, True, seconds)
+
+
+# --- in the instructor's process -----------------------------------------------------
+
+
+def grade_all(
+    root,
+    assignment,
+    learners,
+    workers=None,
+    timeout=60,
+    limits=None,
+    force=False,
+    sandboxed=True,
+    progress=True,
+):
+    """Grade ``learners`` with ``workers`` processes (default: one per core); returns one
+    ``Graded`` per learner, skipped ones included.
+
+    If a worker process dies, the learners it may have been grading are tried again; one
+    that has been in two broken batches is graded alone, and if it breaks a worker on its
+    own it is reported as such. So one poisonous submission costs only itself.
+    """
+    root = Path(root).resolve()
+    limits = limits or Limits()
+    results, todo = {}, []
+    for learner in learners:
+        if not force and already_graded(root, assignment, learner):
+            results[learner] = Graded(learner, True, 0.0, skipped=True)
+        else:
+            todo.append(learner)
+    workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
+    strikes = dict.fromkeys(todo, 0)
+    counter = multiprocessing.Value("i", 0)
+    bar = _progress(len(todo), progress)
+    while todo:
+        suspects = [learner for learner in todo if strikes[learner] >= 2]
+        batch = suspects[:1] or list(todo)
+        size = 1 if suspects else workers
+        with ProcessPoolExecutor(
+            size, initializer=_start_worker, initargs=(root, timeout, limits, counter, sandboxed)
+        ) as pool:
+            futures = {
+                pool.submit(_grade_one, root, assignment, learner): learner for learner in batch
+            }
+            try:
+                for future in as_completed(futures):
+                    learner = futures[future]
+                    results[learner] = future.result()
+                    todo.remove(learner)
+                    bar.update(1)
+            except BrokenProcessPool:
+                for learner in batch:
+                    if learner in todo:
+                        strikes[learner] += 1
+                if len(batch) == 1:
+                    results[batch[0]] = Graded(
+                        batch[0],
+                        False,
+                        0.0,
+                        error="grading this submission crashed the grading process",
+                    )
+                    todo.remove(batch[0])
+                    bar.update(1)
+    bar.close()
+    return [results[learner] for learner in learners]
+
+
+def _progress(total, shown):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc="grading", unit="learner", disable=not shown or total == 0)
