@@ -46,6 +46,8 @@ class NegotiationArena(w.VBox):
         self.guard = RangeGuard()
         self.guard.add(self.reservation, 0, 80, "your reservation price")
         self.guard.add(self.price, 0, 100, "your offer")
+        for field in (self.reservation, self.price):
+            field.observe(self._check, names="value")
         self.start.on_click(self.new_negotiation)
         self.send.on_click(self.make_offer)
         self.accept.on_click(lambda _: self._act(lambda s: s.accept()))
@@ -67,6 +69,12 @@ class NegotiationArena(w.VBox):
             ]
         )
         self.new_negotiation()
+
+    def _check(self, change=None):
+        """Put back a value outside the view's bounds at once, and say why."""
+        rejected = self.guard.reject_bad_value()
+        if rejected:
+            self.status.value = message(rejected, ok=False)
 
     def new_negotiation(self, _=None):
         """Start again against a fresh bot of the chosen style with a newly drawn limit."""
