@@ -42,9 +42,11 @@ c.Autograde.autograde_preprocessors = [
 ]
 
 # Feedback shows the autograded notebook, whose test cells hold the hidden tests again:
-# clear them, as nbgrader 0.9.6 does not by default.
+# clear them, as nbgrader 0.9.6 does not by default, and cut tracebacks that could
+# quote them down to the error's message.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbgrader.preprocessors.ClearHiddenTests",
+    "autograder.nbgrader_hooks.ShortTracebacksInTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]

@@ -14,7 +14,8 @@ HIDDEN_MARKERS = ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "hidden=True")
 
 def write_feedback(root, assignment, learners, out):
     """Generate feedback for ``learners`` and copy it to ``out/feedback/<learner>/``.
-    Returns ``{learner: [html paths]}``."""
+    Returns ``{learner: [html paths]}``, or ``{learner: reason}`` for a learner whose
+    feedback failed or would have shown hidden tests (the others still get theirs)."""
     from nbgrader.apps import NbGraderAPI
     from traitlets.config import Config
     from traitlets.config.loader import PyFileConfigLoader

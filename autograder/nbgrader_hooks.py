@@ -18,9 +18,13 @@ Both recorders put what they found in the notebook's metadata under ``leverage``
 log a warning naming the learners when a stamp is not the submitter's.
 """
 
+import copy
 import os
 from contextlib import contextmanager
 
+import nbformat
+from jupyter_core.utils import run_sync
+from nbclient.exceptions import DeadKernelError
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 
 from course.variants import VARIANT_MIME
@@ -56,12 +60,47 @@ def variant_stamps(nb):
 
 
 class LearnerExecute(Execute):
-    """nbgrader's Execute, with the kernel told whose variant it is grading."""
+    """nbgrader's Execute, with the kernel told whose variant it is grading, and which
+    survives a kernel that dies (``os._exit``, a crash, a killed process).
+
+    nbgrader gives up on the whole notebook when its kernel dies. Here the cell that
+    killed it gets an error output, a fresh kernel replays the cells before it (their
+    outputs discarded), and grading goes on: the crash costs only what depends on it.
+    """
+
+    #: how many times one notebook may kill its kernel before grading stops trying
+    max_restarts = 3
 
     def preprocess(self, nb, resources):
         student = resources["nbgrader"]["student"]
+        self._restarts = 0
         with environment(LEVERAGE_LEARNER=student):
             return super().preprocess(nb, resources)
+
+    def preprocess_cell(self, cell, resources, index):
+        try:
+            return super().preprocess_cell(cell, resources, index)
+        except DeadKernelError:
+            if self._restarts >= self.max_restarts:
+                raise
+            self._restarts += 1
+        cell.outputs = [
+            nbformat.v4.new_output(
+                "error",
+                ename="KernelDied",
+                evalue="the kernel stopped while running this cell; the cells after it ran in a new kernel",
+                traceback=["KernelDied: the kernel stopped while running this cell"],
+            )
+        ]
+        self.log.warning(
+            "Kernel died in cell %d; restarting it and replaying the cells before", index
+        )
+        run_sync(self.km.restart_kernel)(now=True)
+        run_sync(self.kc.wait_for_ready)(timeout=self.startup_timeout)
+        for earlier_index, earlier in enumerate(self.nb.cells[:index]):
+            if earlier.cell_type == "code":
+                self.execute_cell(copy.deepcopy(earlier), earlier_index, store_history=False)
+        return cell, self.resources
 
 
 class _RecordVariant(NbGraderPreprocessor):
@@ -111,6 +150,22 @@ class KeepWarningsOutOfGrades(NbGraderPreprocessor):
                 if output.output_type == "stream" and output.name == "stderr":
                     output.name = "stdout"
                     cell.metadata.setdefault("leverage", {})["stderr_kept_as_output"] = True
+        return nb, resources
+
+
+class ShortTracebacksInTests(NbGraderPreprocessor):
+    """For feedback: a test cell's traceback can quote the hidden tests around the line
+    that failed (an interrupted loop, a learner's own exception). Keep only the error's
+    name and message, which is what the hint is for."""
+
+    def preprocess(self, nb, resources):
+        for cell in nb.cells:
+            meta = cell.metadata.get("nbgrader", {})
+            if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
+                continue
+            for output in cell.get("outputs", []):
+                if output.output_type == "error":
+                    output.traceback = [f"{output.ename}: {output.evalue}"]
         return nb, resources
 
 

@@ -74,7 +74,11 @@ def grade(
     out.mkdir(parents=True, exist_ok=True)
     intake.rejections_frame(rejections).to_csv(out / "intake.csv", index=False)
     grades = export.write_grades(root, assignment, out)
-    feedback.write_feedback(root, assignment, [r.learner for r in graded if r.ok], out)
+    for learner, problem in feedback.write_feedback(
+        root, assignment, [r.learner for r in graded if r.ok], out
+    ).items():
+        if isinstance(problem, str):
+            say(f"no feedback for {learner}: {problem}")
     report.write_report(root, assignment, grades, rejections, out)
     say(
         f"grades: {out / 'grades.csv'}; feedback: {out / 'feedback'}; report: {out / 'report.html'}"

@@ -207,7 +207,7 @@ def _namespace(config, workspace, command):
         "IPYTHONDIR": "/tmp/ipython",
         "JUPYTER_RUNTIME_DIR": config["runtime_dir"],
     }
-    for name in ("LEVERAGE_LEARNER", "NBGRADER_EXECUTION", "NBGRADER_VALIDATING", "JPY_PARENT_PID"):
+    for name in ("LEVERAGE_LEARNER", "NBGRADER_EXECUTION", "NBGRADER_VALIDATING"):
         if name in os.environ:
             environment[name] = os.environ[name]
     for name, value in environment.items():
