@@ -175,3 +175,9 @@ def test_a_tampered_response_is_rejected_with_a_message():
     moment.play.click()
     assert "is not one of the responses" in moment.status.value
     assert moment.outcome.value == ""
+
+
+def test_a_tampered_trade_is_rejected_with_a_message(learner):
+    planner = ConcessionPlanner(course.variant("04_concessions"))
+    planner.rows[2].get.set_trait("index", None)  # a visitor clears a dropdown
+    assert "None is not a trade on the table" in planner.status.value

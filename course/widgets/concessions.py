@@ -162,8 +162,12 @@ class NegotiationArena(w.VBox):
         self.status.value = message("Negotiation over. Start a new one to try another opening.")
 
 
+#: The value of "no trade" / "nothing back" in the dropdowns (None would mean "no selection").
+NOTHING = "-"
+
+
 def _trade_options(issues, nothing):
-    options = [(nothing, None)]
+    options = [(nothing, NOTHING)]
     for issue, levels in issues.items():
         options += [(f"{issue} → {level}", (issue, level)) for level in levels]
     return options
@@ -220,11 +224,11 @@ class ConcessionPlanner(w.VBox):
                     raise ValueError(f"{field.value!r} is not a trade on the table")
         package, trades = dict(self.start), []
         for number, row in enumerate(self.rows, start=1):
-            if row.give.value is None:
+            if row.give.value == NOTHING:
                 continue
             give = row.give.value
             get = row.get.value
-            if get is None:  # nothing back: keep the first other issue where it is
+            if get == NOTHING:  # nothing back: keep the first other issue where it is
                 other = next(i for i in self.issues if i != give[0])
                 get = (other, package[other])
             if get[0] == give[0]:
