@@ -362,7 +362,9 @@ class DifficultMoment(w.VBox):
 
 
 def _share(run):
-    return "—" if run["share"] is None else f"{run['share']:.0%}"
+    if run["share"] is None:
+        return "—"
+    return "none: below your limit" if run["share"] < 0 else f"{run['share']:.0%}"
 
 
 def _price(run):

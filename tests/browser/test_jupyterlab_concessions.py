@@ -1,0 +1,37 @@
+"""A learner opens the concessions notebook in JupyterLab, runs it and plays with the widgets."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture
+def notebook_page(open_notebook):
+    return open_notebook("04_concessions/concessions.ipynb")
+
+
+def test_the_notebook_runs_and_the_arena_answers(notebook_page):
+    page = notebook_page
+    page.get_by_text("Your scenario — learner ada").wait_for()
+    page.get_by_text("Not yet: my_offer is not written yet.").first.wait_for()
+    # "Run All" stops at the first unanswered question: run the arena's cell by itself.
+    page.locator(".jp-CodeCell", has_text="NegotiationArena()").locator(".cm-content").click()
+    page.keyboard.press("Shift+Enter")
+    # The arena opens and waits for the learner's opening ...
+    page.get_by_text("Make your opening offer.").wait_for()
+    # ... and the bot answers an offer with one of its own.
+    page.get_by_role("button", name="send offer").click()
+    page.get_by_text("Round 1: you ask 90").wait_for()
+    page.get_by_text("Counter, accept or walk away.").wait_for()
+
+
+def test_the_low_ball_moment_plays_out(notebook_page):
+    page = notebook_page
+    page.get_by_text("Not yet: my_offer is not written yet.").first.wait_for()
+    # "Run All" stops at the first unanswered question: run the moment's cell by itself.
+    page.locator(".jp-CodeCell", has_text="DifficultMoment()").locator(".cm-content").click()
+    page.keyboard.press("Shift+Enter")
+    page.get_by_text("the buyer suddenly offers 15").wait_for()
+    page.get_by_role("button", name="see what happens").click()
+    page.get_by_text("holding firm and keeping to your plan").wait_for()
+    assert page.get_by_text("Traceback (most recent call last)").count() == 0
