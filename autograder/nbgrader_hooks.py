@@ -24,7 +24,7 @@ from contextlib import contextmanager
 
 import nbformat
 from jupyter_core.utils import run_sync
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 
 from course.variants import VARIANT_MIME
@@ -61,7 +61,8 @@ def variant_stamps(nb):
 
 class LearnerExecute(Execute):
     """nbgrader's Execute, with the kernel told whose variant it is grading, and which
-    survives a kernel that dies (``os._exit``, a crash, a killed process).
+    survives a kernel that dies or stops answering (``os._exit``, a killed process, a
+    fork bomb, a patched builtin that breaks the kernel's own messaging).
 
     nbgrader gives up on the whole notebook when its kernel dies. Here the cell that
     killed it gets an error output, a fresh kernel replays the cells before it (their
@@ -80,20 +81,23 @@ class LearnerExecute(Execute):
     def preprocess_cell(self, cell, resources, index):
         try:
             return super().preprocess_cell(cell, resources, index)
-        except DeadKernelError:
+        except (DeadKernelError, CellTimeoutError) as broken:
+            # CellTimeoutError escapes only when the kernel stops answering altogether (a
+            # cell that merely runs too long gets an error output from nbgrader instead)
             if self._restarts >= self.max_restarts:
                 raise
             self._restarts += 1
+            what = "stopped" if isinstance(broken, DeadKernelError) else "stopped answering"
         cell.outputs = [
             nbformat.v4.new_output(
                 "error",
-                ename="KernelDied",
-                evalue="the kernel stopped while running this cell; the cells after it ran in a new kernel",
-                traceback=["KernelDied: the kernel stopped while running this cell"],
+                ename="KernelBroken",
+                evalue=f"the kernel {what} while running this cell; the cells after it ran in a new kernel",
+                traceback=[f"KernelBroken: the kernel {what} while running this cell"],
             )
         ]
         self.log.warning(
-            "Kernel died in cell %d; restarting it and replaying the cells before", index
+            "Kernel %s in cell %d; restarting it and replaying the cells before", what, index
         )
         run_sync(self.km.restart_kernel)(now=True)
         run_sync(self.kc.wait_for_ready)(timeout=self.startup_timeout)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up a fresh machine for Leverage: Python venv with the project, and, with --test,
-# the Debian packages the test suite drives (Chromium for the browser tests).
+# the Debian packages the test suite drives (Chromium, bubblewrap).
 # Safe to run again: each step checks first and does nothing when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,12 +11,14 @@ VENV=.venv
 want_test_tools=0
 [[ "${1:-}" == "--test" ]] && want_test_tools=1
 
-if (( want_test_tools )) && [[ ! -x /usr/bin/chromium ]]; then
-  echo "== installing Debian's Chromium for the browser tests"
+# Debian packages the tests drive: Chromium for the browser tests, bubblewrap for the
+# grading sandbox.
+if (( want_test_tools )) && { [[ ! -x /usr/bin/chromium ]] || [[ ! -x /usr/bin/bwrap ]]; }; then
+  echo "== installing Debian's chromium and bubblewrap for the tests"
   SUDO=""
   [[ $(id -u) -ne 0 ]] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium bubblewrap >/dev/null
 fi
 
 if [[ ! -x $VENV/bin/python ]]; then

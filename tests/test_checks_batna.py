@@ -128,3 +128,23 @@ def test_an_unreachable_target_must_be_none(learner):
 def test_a_hint_renders_without_a_traceback():
     lines = NotYet("first line\nsecond line")._render_traceback_()
     assert lines == ["\x1b[0;31mNot yet:\x1b[0m first line", "  second line"]
+
+
+def test_a_zone_of_a_single_price_is_not_called_swapped(monkeypatch, capsys):
+    """Found by grading a real class: when the budget equals the reservation exactly."""
+    import course
+    from course.models.batna import best_alternative
+    from course.scenarios.batna import alternatives_of
+
+    def point_zone(learner):
+        offers = course.variant("02_batna", learner)
+        return (
+            best_alternative(alternatives_of(offers))[1] + offers.moving_cost
+            == offers.northwind_budget
+        )
+
+    learner = next(f"learner-{n}" for n in range(2000) if point_zone(f"learner-{n}"))
+    monkeypatch.setenv("LEVERAGE_LEARNER", learner)
+    answers = solution_namespace("02_batna", "batna")
+    check.northwind_zopa(answers["northwind_zopa"])
+    assert "finds the zone" in capsys.readouterr().out

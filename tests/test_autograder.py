@@ -1,0 +1,333 @@
+"""`leverage grade` end to end, in a temporary course, on an export named after what each
+learner did. Expected scores are out of the 8 autograded points of module 02; the
+sandbox is on, as an instructor runs it."""
+
+import hashlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+
+import nbformat
+import pandas as pd
+import pytest
+
+from tests.notebooks import release_notebook, solved
+
+pytestmark = pytest.mark.slow
+
+MODULE, NAME = "02_batna", "batna"
+RIGHT = "def batna_needed(target, pie, their_batna):\n    if target > pie - their_batna:\n        return None\n    return 2 * target - pie + their_batna\n"
+
+
+def answer(body):
+    """The release notebook solved, but batna_needed (question 5, 2 points) replaced."""
+    return solved(
+        MODULE, NAME, batna_needed_answer="def batna_needed(target, pie, their_batna):\n" + body
+    )
+
+
+def with_cell(code, after="reservation-salary-test"):
+    """The solved notebook with one extra cell of the learner's after a test cell."""
+    nb = solved(MODULE, NAME)
+    index = next(
+        i for i, c in enumerate(nb.cells) if c.metadata.get("nbgrader", {}).get("grade_id") == after
+    )
+    nb.cells.insert(index + 1, nbformat.v4.new_code_cell(code))
+    return nb
+
+
+def edited_test_cell():
+    nb = answer("    return 0\n")
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "batna-needed-test":
+            cell.source = "print('all good')"
+    return nb
+
+
+def deleted_test_cell():
+    nb = answer("    return 0\n")
+    nb.cells = [
+        c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "batna-needed-test"
+    ]
+    return nb
+
+
+def learners(root, port):
+    """Each learner's notebook and the auto score it deserves."""
+    secret = root / "source" / MODULE / f"{NAME}.py"
+    return {
+        "unchanged": (release_notebook(MODULE, NAME), 0),
+        "correct": (solved(MODULE, NAME), 8),
+        "partly-wrong": (answer("    return target - (pie - their_batna) / 2\n"), 6),
+        "warning-only": (
+            answer(
+                "    import warnings\n    warnings.warn('old API', FutureWarning)\n"
+                + RIGHT.split("\n", 1)[1]
+            ),
+            8,
+        ),
+        "always-equal": (
+            answer(
+                "    class Same(float):\n        def __eq__(self, other):\n            return True\n    return Same(0) if False else type('X', (), {'__eq__': lambda s, o: True})()\n"
+            ),
+            6,
+        ),
+        "infinite-loop": (answer("    while True:\n        pass\n"), 6),
+        "memory-bomb": (answer("    hoard = bytearray(50 * 1024**3)\n    return 0\n"), 6),
+        "fork-bomb": (
+            answer(
+                "    import os\n    while True:\n        if os.fork() == 0:\n            while True:\n                pass\n"
+            ),
+            6,
+        ),
+        "reads-source": (
+            with_cell(
+                f"for path in [{str(secret)!r}, {str(root / 'gradebook.db')!r}, '/root/.bashrc', {str(root / 'submitted' / 'correct' / MODULE / 'batna.ipynb')!r}]:\n    try:\n        print(open(path).read()[:200])\n    except OSError as error:\n        print('blocked', path, type(error).__name__)"
+            ),
+            8,
+        ),
+        "writes-gradebook": (
+            with_cell(
+                f"import sqlite3\ntry:\n    sqlite3.connect({str(root / 'gradebook.db')!r}).execute('update grade set auto_score = 99')\nexcept Exception as error:\n    print('blocked', error)\ntry:\n    open({str(root / 'release' / MODULE / 'batna.ipynb')!r}, 'w').write('{{}}')\nexcept OSError as error:\n    print('blocked', error)"
+            ),
+            8,
+        ),
+        "network": (
+            with_cell(
+                f"import socket\ntry:\n    socket.create_connection(('127.0.0.1', {port}), timeout=3).sendall(b'leak')\nexcept OSError as error:\n    print('blocked', error)"
+            ),
+            8,
+        ),
+        "kills-kernel": (with_cell("import os\nos._exit(1)"), 8),
+        "exits": (with_cell("import sys\nsys.exit('bye')"), 8),
+        "floods-output": (with_cell("for i in range(200000):\n    print('spam', i)"), 8),
+        "fills-disk": (
+            with_cell(
+                "try:\n    for i in range(1000):\n        open(f'junk{i}', 'wb').write(b'0' * 60 * 1024**2)\nexcept OSError as error:\n    print('stopped', error)"
+            ),
+            8,
+        ),
+        "patches-builtin": (
+            with_cell(
+                "import builtins\nbuiltins.isinstance = lambda *a: True\nbuiltins.print = lambda *a, **k: None"
+            ),
+            8,
+        ),
+        "edits-test-cell": (edited_test_cell(), 6),
+        "deletes-test-cell": (deleted_test_cell(), 6),
+        "renamed-on-upload": (solved(MODULE, NAME), 8),
+    }
+
+
+def export_zip(path, notebooks):
+    """A learning platform's export, with the files intake must refuse besides."""
+    with zipfile.ZipFile(path, "w") as archive:
+        for learner, (nb, _) in notebooks.items():
+            name = "Batna (1).ipynb" if learner == "renamed-on-upload" else f"{NAME}.ipynb"
+            folder = f"{learner}/{MODULE}" if learner == "correct" else learner
+            archive.writestr(f"{folder}/{name}", nbformat.writes(nb))
+        archive.writestr(f"corrupt-json/{NAME}.ipynb", '{"cells": [')
+        archive.writestr(f"not-a-notebook/{NAME}.ipynb", json.dumps({"hello": "world"}))
+        archive.writestr(f"../escapee/{NAME}.ipynb", nbformat.writes(solved(MODULE, NAME)))
+        archive.writestr(
+            f"correct/{NAME}.ipynb", nbformat.writes(release_notebook(MODULE, NAME))
+        )  # a second copy
+        archive.writestr("plain-text/notes.txt", "my answers are in my head")
+
+
+class Listener:
+    """A TCP server on the host's loopback that records whether anyone reached it."""
+
+    def __init__(self):
+        self.server = socket.socket()
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen()
+        self.server.settimeout(0.5)
+        self.port = self.server.getsockname()[1]
+        self.reached, self.running = False, True
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while self.running:
+            try:
+                self.server.accept()
+                self.reached = True
+            except OSError:
+                continue
+
+    def close(self):
+        self.running = False
+        self.server.close()
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def leverage(root, *arguments, **options):
+    return subprocess.run(
+        [sys.executable, "-m", "autograder.cli", *arguments, "--root", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        **options,
+    )
+
+
+@pytest.fixture(scope="module")
+def graded(built_course, tmp_path_factory):
+    """One `leverage grade --from export.zip` over the whole class."""
+    listener = Listener()
+    notebooks = learners(built_course, listener.port)
+    export = tmp_path_factory.mktemp("export") / "export.zip"
+    export_zip(export, notebooks)
+    protected = {
+        p: digest(p)
+        for p in (
+            built_course / "release" / MODULE / f"{NAME}.ipynb",
+            built_course / "source" / MODULE / f"{NAME}.py",
+        )
+    }
+    out = built_course / "grading-out"
+    result = leverage(
+        built_course, "grade", MODULE, "--from", str(export), "--timeout", "10", "--out", str(out)
+    )
+    listener.close()
+    assert result.returncode == 0, result.stderr[-3000:]
+    grades = pd.read_csv(out / "grades.csv").set_index("learner")
+    return {
+        "root": built_course,
+        "out": out,
+        "grades": grades,
+        "expected": {k: v for k, (_, v) in notebooks.items()},
+        "listener": listener,
+        "protected": protected,
+        "stdout": result.stdout,
+        "export": export,
+    }
+
+
+def auto_total(row):
+    return row.drop(["reflection", "total", "max_score"]).sum()
+
+
+def test_every_learner_gets_the_score_their_honest_work_deserves(graded):
+    got = {learner: auto_total(graded["grades"].loc[learner]) for learner in graded["expected"]}
+    assert got == graded["expected"]
+
+
+def test_grades_csv_has_one_row_per_learner_with_questions_total_and_max(graded):
+    grades = pd.read_csv(graded["out"] / "grades.csv")
+    assert list(grades.columns) == [
+        "learner",
+        "startup-tree-test",
+        "choose-batna-test",
+        "reservation-salary-test",
+        "northwind-zopa-test",
+        "batna-needed-test",
+        "reflection",
+        "total",
+        "max_score",
+    ]
+    assert sorted(grades.learner) == sorted(graded["expected"])
+    assert (grades.max_score == 10).all()
+
+
+def test_intake_refuses_what_it_cannot_take_with_a_reason(graded):
+    reasons = pd.read_csv(graded["out"] / "intake.csv").set_index("origin").reason
+    assert reasons[f"corrupt-json/{NAME}.ipynb"].startswith("corrupt: not valid JSON")
+    assert reasons[f"not-a-notebook/{NAME}.ipynb"].startswith("not a Jupyter notebook")
+    assert reasons[f"../escapee/{NAME}.ipynb"].startswith("unsafe path")
+    assert reasons[f"correct/{NAME}.ipynb"].startswith("duplicate")
+    assert reasons["plain-text/notes.txt"] == "not a notebook (.ipynb)"
+    assert not (graded["root"].parent / "escapee").exists()
+
+
+def test_nothing_outside_the_sandbox_changed(graded):
+    assert not graded["listener"].reached
+    for path, before in graded["protected"].items():
+        assert digest(path) == before, path
+    assert not list((graded["root"] / "autograded" / "fills-disk" / MODULE).glob("junk*"))
+
+
+def test_the_sandbox_hid_the_instructors_files(graded):
+    nb = nbformat.read(
+        graded["root"] / "autograded" / "reads-source" / MODULE / f"{NAME}.ipynb", as_version=4
+    )
+    text = json.dumps([cell.get("outputs", []) for cell in nb.cells])
+    assert text.count("blocked") == 4 and "BEGIN SOLUTION" not in text
+
+
+def test_feedback_never_shows_hidden_tests(graded):
+    pages = list((graded["out"] / "feedback").glob(f"*/{NAME}.html"))
+    assert len(pages) == len(graded["expected"])
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "HIDDEN TESTS" not in text and "hidden=True" not in text, page
+    assert (
+        "only half a unit"
+        in (graded["out"] / "feedback" / "partly-wrong" / f"{NAME}.html").read_text()
+    )
+
+
+def test_the_class_report_has_its_plots_and_tables(graded):
+    report = (graded["out"] / "report.html").read_text(encoding="utf-8")
+    assert report.count("data:image/png;base64,") == 2
+    assert "Most common failing checks" in report and "only half a unit" in report
+    assert "unsafe path" in report
+
+
+def test_a_second_run_changes_nothing(graded):
+    before = (graded["out"] / "grades.csv").read_text()
+    again = leverage(
+        graded["root"], "grade", MODULE, "--timeout", "10", "--out", str(graded["out"])
+    )
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert (graded["out"] / "grades.csv").read_text() == before
+    assert "grading: 0" not in again.stderr  # nothing was regraded: the bar never started
+
+
+def test_an_interrupted_run_loses_nothing_and_a_rerun_finishes(graded):
+    root, out = graded["root"], graded["out"]
+    before = (out / "grades.csv").read_text()
+    markers = list((root / "autograded").glob(f"*/{MODULE}/.leverage-graded"))
+    for marker in markers:
+        marker.unlink()  # as if nothing had been graded yet
+    run = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "autograder.cli",
+            "grade",
+            MODULE,
+            "--timeout",
+            "10",
+            "--out",
+            str(out),
+            "--root",
+            str(root),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 300
+    while (
+        time.monotonic() < deadline
+        and len(list((root / "autograded").glob(f"*/{MODULE}/.leverage-graded"))) < 3
+    ):
+        time.sleep(0.2)
+    os.killpg(run.pid, signal.SIGINT)  # Ctrl-C
+    run.wait(timeout=120)
+    done = len(list((root / "autograded").glob(f"*/{MODULE}/.leverage-graded")))
+    assert 3 <= done < len(markers)
+    finish = leverage(root, "grade", MODULE, "--timeout", "10", "--out", str(out))
+    assert finish.returncode == 0, finish.stderr[-2000:]
+    assert len(list((root / "autograded").glob(f"*/{MODULE}/.leverage-graded"))) == len(markers)
+    assert (out / "grades.csv").read_text() == before
