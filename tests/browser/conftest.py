@@ -118,15 +118,17 @@ def open_notebook(browser, jupyterlab, request):
     state lands in SCREENSHOTS, named after the test."""
     base, token, folder = jupyterlab
     pages = []
+    # test names repeat across modules' files: the file's name makes them unique
+    unique = f"{Path(request.node.fspath).stem}-{request.node.name}"
 
     def open_(notebook):
-        copy = f"{notebook.removesuffix('.ipynb')}-{request.node.name}.ipynb"
+        copy = f"{notebook.removesuffix('.ipynb')}-{unique}.ipynb"
         shutil.copy(folder / notebook, folder / copy)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         pages.append(page)
         page.set_default_timeout(60_000)
         # A workspace of its own, so JupyterLab does not reopen the other tests' notebooks.
-        page.goto(f"{base}/lab/workspaces/{request.node.name}/tree/{copy}?reset&token={token}")
+        page.goto(f"{base}/lab/workspaces/{unique}/tree/{copy}?reset&token={token}")
         panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
         panel.locator(".jp-RenderedMarkdown h1").first.wait_for()
         panel.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').wait_for()
@@ -137,5 +139,5 @@ def open_notebook(browser, jupyterlab, request):
     yield open_
     SCREENSHOTS.mkdir(exist_ok=True)
     for page in pages:
-        page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"))
+        page.screenshot(path=str(SCREENSHOTS / f"{unique}.png"))
         page.close()
