@@ -31,6 +31,20 @@ def _grade(args):
     )
 
 
+def _workshop(args):
+    from course.workshop.server import run
+
+    run(
+        port=args.port,
+        participants=args.participants,
+        store=args.store,
+        bot=args.bot,
+        ip=args.ip,
+        data=args.data,
+        codes=True if args.codes else None,
+    )
+
+
 def parser():
     """The argument parser for every subcommand."""
     top = argparse.ArgumentParser(prog="leverage", description=__doc__.splitlines()[0])
@@ -68,6 +82,40 @@ def parser():
     )
     grade.add_argument("--root", default=".", help="the course root (default: here)")
     grade.set_defaults(run=_grade)
+
+    workshop = commands.add_parser(
+        "workshop",
+        help="serve the workshop apps (arena, BATNA builder, debrief) with Voila, hardened",
+    )
+    workshop.add_argument("--port", type=int, default=8866, help="port (default: 8866)")
+    workshop.add_argument(
+        "--participants",
+        type=int,
+        default=30,
+        help="people in the room: sizes the preheated kernel pool (default: 30)",
+    )
+    workshop.add_argument(
+        "--store", help="SQLAlchemy URL of the results store (default: SQLite in --data)"
+    )
+    workshop.add_argument(
+        "--bot",
+        default="mixed",
+        help="the arena bots' style: boulware, linear, conceder, tit-for-tat or mixed (default)",
+    )
+    workshop.add_argument(
+        "--ip",
+        default="127.0.0.1",
+        help="address to listen on (default: this machine only); beyond it, codes are required",
+    )
+    workshop.add_argument(
+        "--data", default="workshop-data", help="the data folder (default: workshop-data)"
+    )
+    workshop.add_argument(
+        "--codes",
+        action="store_true",
+        help="require the join and facilitator codes even when listening on this machine only",
+    )
+    workshop.set_defaults(run=_workshop)
     return top
 
 

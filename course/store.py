@@ -87,9 +87,18 @@ def default_url(folder):
 
 
 def _sqlite_pragmas(connection, _record):
+    """Wait for locks (up to 30 s) before anything else, then switch to WAL; switching can
+    still find the file busy while another process opens it, so it is retried."""
     cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=30000")
+    for attempt in range(100):
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            break
+        except Exception as error:  # sqlite3.OperationalError: database is locked
+            if attempt == 99 or "locked" not in str(error):
+                raise
+            time.sleep(0.02)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 

@@ -1,0 +1,73 @@
+"""SVG pictures for the workshop debrief: pure functions from numbers to markup."""
+
+from html import escape
+
+from course.pictures import BUYER_COLOUR, SELLER_COLOUR, ZONE_COLOUR, _svg, _text, amount
+
+GROUP_COLOURS = {"seller": SELLER_COLOUR, "buyer": BUYER_COLOUR}
+
+
+def bars(bins, x_label, label, width=560, height=220):
+    """A histogram: ``bins`` is ``[(low, high, count), ...]``."""
+    left, right, top, bottom = 40, 20, 15, 40
+    tallest = max((count for *_, count in bins), default=0) or 1
+    slot = (width - left - right) / max(len(bins), 1)
+    base = height - bottom
+    parts = [f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#999"/>']
+    for i, (low, high, count) in enumerate(bins):
+        tall = count / tallest * (base - top)
+        x = left + i * slot
+        parts.append(
+            f'<rect x="{x + 2:.1f}" y="{base - tall:.1f}" width="{slot - 4:.1f}" '
+            f'height="{tall:.1f}" fill="{ZONE_COLOUR}"><title>{amount(low)}–{amount(high)}: '
+            f"{count}</title></rect>"
+        )
+        if count:
+            parts.append(_text(x + slot / 2, base - tall - 3, str(count), size=11))
+        parts.append(_text(x + slot / 2, base + 14, amount(low), size=10))
+    parts.append(_text((left + width - right) / 2, height - 6, x_label))
+    return _svg(width, height, "".join(parts), label)
+
+
+def scatter(groups, fits, x_label, y_label, label, low=0, high=100, width=560, height=300):
+    """Points by group (``{"seller": [(x, y)], ...}``) on [low, high] both ways, with each
+    group's fitted line (``fits[group]`` is ``(slope, intercept, r)`` or None)."""
+    left, right, top, bottom = 50, 140, 15, 40
+    span = (high - low) or 1
+
+    def x(value):
+        return left + (value - low) / span * (width - left - right)
+
+    def y(value):
+        return top + (high - value) / span * (height - top - bottom)
+
+    base = height - bottom
+    parts = [
+        f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#999"/>',
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{base}" stroke="#999"/>',
+        _text((left + width - right) / 2, height - 6, x_label),
+        _text(12, (top + base) / 2, y_label, size=11),
+        _text(left - 6, top + 10, amount(high), anchor="end"),
+        _text(left - 6, base, amount(low), anchor="end"),
+    ]
+    for row, (group, points) in enumerate(groups.items()):
+        colour = GROUP_COLOURS.get(group, ZONE_COLOUR)
+        for a, b in points:
+            parts.append(
+                f'<circle cx="{x(a):.1f}" cy="{y(b):.1f}" r="4" fill="{colour}" '
+                f'fill-opacity="0.7"><title>{escape(str(group))}: {amount(a)} → {amount(b)}'
+                "</title></circle>"
+            )
+        fit = fits.get(group)
+        legend = f"{group} ({len(points)})"
+        if fit is not None:
+            slope, intercept, r = fit
+            parts.append(
+                f'<line x1="{x(low):.1f}" y1="{y(slope * low + intercept):.1f}" '
+                f'x2="{x(high):.1f}" y2="{y(slope * high + intercept):.1f}" stroke="{colour}" '
+                'stroke-width="2" stroke-dasharray="6 3" clip-path="url(#plot)"/>'
+            )
+            legend += f" r = {r:.2f}"
+        parts.append(_text(width - right + 6, top + 16 * row + 10, legend, "start", colour))
+    inner = f'<clipPath id="plot"><rect x="{left}" y="{top}" width="{width - left - right}" height="{base - top}"/></clipPath>'
+    return _svg(width, height, inner + "".join(parts), label)

@@ -1,0 +1,216 @@
+"""The workshop arena (a Voila app): a participant joins with a display name, gets a role
+and a private brief, negotiates against the facilitator's bot, and sees the result scored;
+the result goes to the room's store for the debrief.
+
+Every value a visitor can set is re-checked here (the name by ``clean_name``, the offer by
+a ``RangeGuard``, clicks against the case's own state); the bot, its limit and the other
+participants' results are never held in a widget. Unexpected errors are logged for the
+facilitator and shown to the participant as a short message, never as a traceback.
+"""
+
+import logging
+from html import escape
+
+import ipywidgets as w
+
+from course.engine.practice import moves_by_side
+from course.pictures import amount
+from course.pictures_concessions import concession_curves
+from course.widgets.guards import RangeGuard, message
+from course.workshop import settings
+from course.workshop.play import HIGH, LOW, ROUNDS, ArenaCase
+
+WIDE = {"description_width": "initial"}
+log = logging.getLogger("course.workshop.apps")
+
+
+def log_errors_to_file(path):
+    """Send the apps' unexpected errors to ``path`` (once per kernel)."""
+    if not any(isinstance(h, logging.FileHandler) for h in log.handlers):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        log.addHandler(handler)
+        log.propagate = False
+
+
+def safely(view, action):
+    """Run ``action``; if it fails unexpectedly, log the traceback and tell the visitor
+    only that something went wrong."""
+
+    def run(*args):
+        try:
+            action(*args)
+        except Exception:
+            log.exception("%s failed", type(view).__name__)
+            view.status.value = message(
+                "Something went wrong on our side; the facilitator has the details.", ok=False
+            )
+
+    return run
+
+
+def _history_lines(history):
+    return "<br>".join(
+        f"Round {round_}: {'you offer' if who == 'you' else 'the bot offers'} {amount(price)}"
+        for round_, who, price in history
+    )
+
+
+class WorkshopArena(w.VBox):
+    """Join, negotiate, see your score. ``store`` is a ``ResultsStore`` (made from the
+    workshop's settings on the first save when None); ``style`` the bot style or
+    ``mixed``; ``rng`` for tests."""
+
+    def __init__(self, store=None, style=None, rng=None):
+        self._store, self._rng, self._case = store, rng, None
+        self._style = settings.bot_style(style)
+        self.name = w.Text(description="your name", placeholder="a first name or nickname")
+        self.join = w.Button(description="join", icon="sign-in", button_style="primary")
+        self.brief = w.HTML()
+        self.price = w.IntText(value=50, description="your offer", style=WIDE)
+        self.send = w.Button(description="send offer", icon="paper-plane")
+        self.accept = w.Button(description="accept its offer", icon="check")
+        self.walk = w.Button(description="walk away", icon="sign-out")
+        self.again = w.Button(description="play again", icon="refresh")
+        self.history = w.HTML()
+        self.chart = w.HTML()
+        self.result = w.HTML()
+        self.status = w.HTML(message("Enter your name and join."))
+        self.guard = RangeGuard()
+        self.guard.add(self.price, LOW, HIGH, "your offer")
+        self.price.observe(safely(self, self._check), names="value")
+        self.join.on_click(safely(self, self.start))
+        self.again.on_click(safely(self, self.start))
+        self.send.on_click(safely(self, self.make_offer))
+        self.accept.on_click(safely(self, lambda _: self._act(lambda case: case.accept())))
+        self.walk.on_click(safely(self, lambda _: self._act(lambda case: case.walk_away())))
+        self.moves = w.HBox([self.price, self.send, self.accept, self.walk])
+        super().__init__(
+            [
+                w.HTML("<h2>Negotiation arena</h2>"),
+                w.HBox([self.name, self.join]),
+                self.brief,
+                self.moves,
+                self.history,
+                self.chart,
+                self.result,
+                self.again,
+                self.status,
+            ]
+        )
+        self._buttons()
+
+    def _check(self, change=None):
+        rejected = self.guard.reject_bad_value()
+        if rejected:
+            self.status.value = message(rejected, ok=False)
+
+    def start(self, _=None):
+        """Join (or play again): a new case with a role, a brief and a fresh bot."""
+        try:
+            self._case = ArenaCase(self.name.value, self._style, rng=self._rng)
+        except ValueError as error:
+            self.status.value = message(str(error), ok=False)
+            return
+        self.name.value = self._case.name
+        self.name.disabled = True
+        self.brief.value = (
+            f"<p><b>{escape(self._case.name)}, you are the {self._case.role}.</b> "
+            f"{escape(self._case.brief)}</p>"
+        )
+        self.history.value = self.chart.value = self.result.value = ""
+        self.status.value = message("Make your opening offer.")
+        self._buttons()
+
+    def make_offer(self, _=None):
+        """Send the price in the box as your offer."""
+        rejected = self.guard.reject_bad_value()
+        if rejected:
+            self.status.value = message(rejected, ok=False)
+            return
+        price = self.price.value
+        self._act(lambda case: case.offer(price))
+
+    def _act(self, move):
+        case = self._case
+        if case is None:
+            self.status.value = message("Enter your name and join first.", ok=False)
+            return
+        if case.finished:
+            self.status.value = message("This negotiation is over: play again.", ok=False)
+            return
+        try:
+            answer = move(case)
+        except (TypeError, ValueError) as error:
+            self.status.value = message(str(error), ok=False)
+            return
+        self.history.value = _history_lines(case.session.history)
+        if answer["finished"]:
+            self._finish()
+        else:
+            self.status.value = message(
+                f"Round {answer['round']} of {ROUNDS}: the bot offers "
+                f"{amount(answer['bot_offer'])}. Counter, accept or walk away."
+            )
+        self._buttons()
+
+    def _buttons(self):
+        case = self._case
+        over = case is None or case.finished
+        self.join.disabled = case is not None
+        self.send.disabled = self.walk.disabled = self.price.disabled = over
+        self.accept.disabled = over or case.session.bot_offer is None
+        self.again.layout.display = "" if case is not None and case.finished else "none"
+
+    def _finish(self):
+        """After the end only: the score, both curves and the bot's limit; then save."""
+        case = self._case
+        outcome = case.outcome()
+        limit = outcome["bot_reservation"]
+        self.chart.value = concession_curves(
+            moves_by_side(case.session.history),
+            {"your BATNA": case.reservation, "the bot's limit": limit},
+        )
+        if outcome["price"] is not None:
+            text = f"Deal at {amount(outcome['price'])}. "
+            share = outcome["zopa_share"]
+            if share is None:
+                text += "There was no zone of agreement: this deal is worse than your BATNA."
+            elif share < 0:
+                text += "That is worse than your BATNA: walking away would have paid more."
+            else:
+                text += f"You took {share:.0%} of the zone of possible agreement."
+        elif outcome["zopa_exists"]:
+            text = (
+                f"No deal ({outcome['ended_by']}). The bot's limit was {amount(limit)}: "
+                "a zone of agreement existed and was left unused."
+            )
+        else:
+            text = (
+                f"No deal ({outcome['ended_by']}). The bot's limit was {amount(limit)}: there "
+                "was no zone of agreement, so no deal was the right result."
+            )
+        self.result.value = f"<p class='arena-result'><b>{escape(text)}</b></p>"
+        self._save()
+
+    def _save(self):
+        try:
+            if self._store is None:
+                from course.store import ResultsStore
+
+                self._store = ResultsStore(settings.store_url())
+            self._store.add(self._case.record())
+        except Exception:
+            log.exception("saving a result failed")
+            self.status.value = message(
+                "Your result could not be saved; please tell the facilitator.", ok=False
+            )
+            return
+        self.status.value = message("Saved for the debrief. Play again to try another opening.")
+
+
+def workshop_arena():
+    """The arena as the workshop app shows it, set up from the launcher's settings."""
+    log_errors_to_file(settings.error_log())
+    return WorkshopArena()

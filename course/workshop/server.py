@@ -1,0 +1,281 @@
+"""``leverage workshop``: Voila on the course's apps, hardened for a room of participants.
+
+What hardening means here (DESIGN.md, issue 9), and where each piece is set:
+
+- sources stripped, tracebacks hidden from visitors (Voila logs them, and the apps log
+  theirs to ``errors.log`` in the data folder), template and theme overrides from the
+  URL off, an empty file allowlist, no user or folder config files read: ``hardened_config``;
+- a preheated kernel pool sized for the room, not per app: the arena's pool holds a kernel
+  for every participant, and once kernels are taken it refills only up to the room's
+  budget (``RoomPools``), so the server never runs much more than one kernel a person;
+- idle kernels culled (``MappingKernelManager.cull_*``), and a closed tab releases its
+  kernel: Voila 0.5.13's ``beforeunload`` beacon posts ``_xsrf`` from a cookie that
+  Voila's pages never set, so the shutdown is refused; ``BeaconShutdownHandler`` accepts
+  a same-origin beacon instead (a cross-site post is still refused);
+- beyond loopback, participants need the join code (Voila's token) and the debrief asks
+  for a separate facilitator code, printed here and never put in a URL;
+- Ctrl-C (or SIGTERM) shuts every kernel down before the process exits.
+"""
+
+import ipaddress
+import os
+import secrets
+import socket
+from html import escape
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import urlparse
+
+from course.workshop import settings
+
+#: The apps, in the order the landing page and the launcher list them.
+APPS = {
+    "arena.ipynb": "Negotiation arena (participants)",
+    "batna.ipynb": "BATNA builder (participants)",
+    "debrief.ipynb": "Debrief (facilitator)",
+}
+ARENA, DEBRIEF = "arena.ipynb", "debrief.ipynb"
+
+#: Seconds an idle kernel with no open page survives, and how often the culler looks.
+CULL_IDLE, CULL_INTERVAL = 600, 60
+
+
+def apps_folder():
+    """The folder of the apps' notebooks (package data of ``course``)."""
+    return Path(str(files("course") / "apps"))
+
+
+def is_loopback(ip):
+    """Whether ``ip`` only listens on this machine."""
+    if ip == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(ip).is_loopback
+    except ValueError:
+        return False
+
+
+def pool_sizes(participants):
+    """Preheated kernels per app at the start: the arena one per participant, the BATNA
+    builder a couple, the debrief none (one facilitator can wait a few seconds)."""
+    if isinstance(participants, bool) or not isinstance(participants, int) or participants < 1:
+        raise ValueError(
+            f"--participants must be a whole number of at least 1, got {participants!r}"
+        )
+    return {ARENA: participants, "batna.ipynb": min(2, participants), DEBRIEF: 0}
+
+
+def hardened_config(participants, port=8866, ip="127.0.0.1", token=""):
+    """The traitlets config of the workshop's Voila server."""
+    from traitlets.config import Config
+
+    config = Config()
+    voila = config.VoilaConfiguration
+    voila.strip_sources = True
+    voila.show_tracebacks = False
+    voila.allow_template_override = "NO"
+    voila.allow_theme_override = "NO"
+    voila.file_allowlist = []
+    voila.enable_nbextensions = False
+    voila.preheat_kernel = True
+    voila.default_pool_size = 0
+    config.VoilaKernelManager.kernel_pools_config = {
+        "default": {"pool_size": 0},
+        **{name: {"pool_size": size} for name, size in pool_sizes(participants).items()},
+    }
+    config.VoilaKernelManager.fill_delay = 0.2
+    kernels = config.MappingKernelManager
+    kernels.cull_idle_timeout = CULL_IDLE
+    kernels.cull_interval = CULL_INTERVAL
+    kernels.cull_connected = False
+    kernels.cull_busy = False
+    config.Voila.ip = ip
+    config.Voila.port = port
+    config.Voila.port_retries = 0
+    config.Voila.open_browser = False
+    config.Voila.token = token
+    config.Voila.root_dir = str(apps_folder())
+    config.Voila.config_file_paths = []  # nothing from ~/.jupyter or the current folder
+    return config
+
+
+def landing_page(apps=APPS):
+    """The page at ``/``: a link to every app."""
+    links = "".join(
+        f'<li><a href="voila/render/{escape(name)}">{escape(title)}</a></li>'
+        for name, title in apps.items()
+    )
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Leverage workshop</title></head>"
+        '<body style="font-family:sans-serif;max-width:40em;margin:2em auto">'
+        f"<h1>Leverage workshop</h1><ul>{links}</ul></body></html>"
+    )
+
+
+def _room_pools(base, participants):
+    """A kernel manager class whose pools refill only up to the room's budget."""
+
+    class RoomPools(base):
+        def fill_if_needed(self, delay=None, notebook_name=None, **kwargs):
+            configured = self.kernel_pools_config.get(notebook_name)
+            if configured and configured.get("pool_size", 0) > 0 and hasattr(self, "_pools"):
+                pooled = sum(len(pool) for pool in self._pools.values())
+                in_use = max(0, len(self.list_kernel_ids()) - pooled)
+                wanted = max(1, min(self._room_sizes[notebook_name], participants - in_use))
+                self.kernel_pools_config = {
+                    **self.kernel_pools_config,
+                    notebook_name: {**configured, "pool_size": wanted},
+                }
+            return super().fill_if_needed(delay=delay, notebook_name=notebook_name, **kwargs)
+
+        async def shutdown_kernel(self, kernel_id, *args, **kwargs):
+            """Release a kernel (closed tab, culled, or server stopping), then top the
+            pools up again so the room's next arrivals still find a warm kernel."""
+            await super().shutdown_kernel(kernel_id, *args, **kwargs)
+            if not getattr(self, "_stopping", False):
+                for name in list(self._pools):
+                    self.fill_if_needed(notebook_name=name)
+
+        async def shutdown_all(self, *args, **kwargs):
+            self._stopping = True
+            return await super().shutdown_all(*args, **kwargs)
+
+    RoomPools._room_sizes = pool_sizes(participants)
+    return RoomPools
+
+
+def workshop_app(config, participants):
+    """The Voila application (not started) with the workshop's handlers and kernel pools."""
+    from jupyter_core.utils import ensure_async
+    from tornado import web
+    from voila import app as voila_app
+    from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
+    from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+    class LandingHandler(TornadoVoilaTreeHandler):
+        """The landing page instead of Voila's file browser: the apps, nothing else."""
+
+        @web.authenticated
+        def get(self, path=""):
+            if path.strip("/"):
+                raise web.HTTPError(404)
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.finish(landing_page())
+
+    class BeaconShutdownHandler(VoilaShutdownKernelHandler):
+        """Voila's tab-closed beacon, accepted from the same origin without ``_xsrf``."""
+
+        def check_xsrf_cookie(self):
+            origin = self.request.headers.get("Origin") or self.request.headers.get("Referer")
+            if origin and urlparse(origin).netloc == self.request.host:
+                return None
+            return super().check_xsrf_cookie()
+
+    class WorkshopVoila(voila_app.Voila):
+        def init_settings(self):
+            factory = voila_app.voila_kernel_manager_factory
+
+            def room_factory(*args, **kwargs):
+                return _room_pools(factory(*args, **kwargs), participants)
+
+            voila_app.voila_kernel_manager_factory = room_factory
+            try:
+                return super().init_settings()
+            finally:
+                voila_app.voila_kernel_manager_factory = factory
+
+        def init_handlers(self):
+            replace = {
+                VoilaShutdownKernelHandler: BeaconShutdownHandler,
+                TornadoVoilaTreeHandler: LandingHandler,
+            }
+            return [
+                (rule[0], replace.get(rule[1], rule[1]), *rule[2:])
+                for rule in super().init_handlers()
+            ]
+
+        def stop(self):
+            """Shut every kernel down (pooled or in use), then clean up."""
+            try:
+                self.ioloop.run_sync(
+                    lambda: ensure_async(self.kernel_manager.shutdown_all()), timeout=60
+                )
+            except Exception:
+                self.log.exception("could not shut every kernel down")
+            super().stop()
+
+    app = WorkshopVoila(config=config)
+    app.initialize([])
+    return app
+
+
+def _host_for_urls(ip):
+    if ip in ("0.0.0.0", "::", ""):
+        try:
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+                probe.connect(("192.0.2.1", 9))  # no packet is sent: picks the LAN address
+                return probe.getsockname()[0]
+        except OSError:
+            return socket.gethostname()
+    return f"[{ip}]" if ":" in ip else ip
+
+
+def run(
+    port=8866,
+    participants=30,
+    store=None,
+    bot="mixed",
+    ip="127.0.0.1",
+    data="workshop-data",
+    codes=None,
+):
+    """Start the workshop server and serve until Ctrl-C; returns when everything stopped.
+    ``codes`` requires the join and facilitator codes (default: only beyond loopback)."""
+    from course.store import ResultsStore
+
+    settings.bot_style(bot)
+    pool_sizes(participants)
+    if not isinstance(port, int) or not 0 < port < 65536:
+        raise ValueError(f"--port must be a port number from 1 to 65535, got {port!r}")
+    data = Path(data).expanduser().resolve()
+    results = ResultsStore(store, folder=data)  # creates the table; a bad URL fails here
+    url = results.url
+    results.close()
+    on_network = not is_loopback(ip) if codes is None else codes
+    join_code = secrets.token_urlsafe(6) if on_network else ""
+    facilitator_code = secrets.token_urlsafe(9) if on_network else ""
+    os.environ.update(
+        {
+            settings.STORE: url,
+            settings.BOT: bot,
+            settings.FACILITATOR_CODE: facilitator_code,
+            settings.ERROR_LOG: str(data / "errors.log"),
+        }
+    )
+    app = workshop_app(hardened_config(participants, port, ip, join_code), participants)
+    base = f"http://{_host_for_urls(ip)}:{port}/"
+    query = f"?token={join_code}" if join_code else ""
+    lines = [
+        f"Workshop for {participants} participants; bots: {bot}; results: {_safe_url(url)}",
+        f"Warming {participants} arena kernels: the first pages open at once in a minute.",
+        f"Participants open: {base}voila/render/arena.ipynb{query}",
+        f"All apps:          {base}{query}",
+        f"Debrief (you):     {base}voila/render/debrief.ipynb{query}",
+    ]
+    if on_network:
+        lines += [
+            f"Join code (participants): {join_code}",
+            f"Facilitator code (debrief only, keep it off the screen): {facilitator_code}",
+        ]
+    lines += [f"Errors are logged in {data / 'errors.log'}", "Stop with Ctrl-C."]
+    print("\n".join(lines), flush=True)
+    app.start()
+    print("Workshop stopped; every kernel is shut down.", flush=True)
+
+
+def _safe_url(url):
+    """A store URL without its password, for printing."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)

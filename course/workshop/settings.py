@@ -1,0 +1,48 @@
+"""What ``leverage workshop`` tells the apps' kernels, through environment variables
+(every kernel, preheated or not, inherits the server's environment)."""
+
+import hmac
+import os
+from pathlib import Path
+
+from course.engine.practice import ARENA_STYLES
+
+STORE = "LEVERAGE_STORE"
+BOT = "LEVERAGE_BOT"
+FACILITATOR_CODE = "LEVERAGE_FACILITATOR_CODE"
+ERROR_LOG = "LEVERAGE_ERROR_LOG"
+
+#: ``--bot mixed`` gives every participant a bot of a style drawn from ARENA_STYLES.
+MIXED = "mixed"
+BOT_CHOICES = (*ARENA_STYLES, MIXED)
+
+
+def bot_style(value=None):
+    """The facilitator's bot style (``mixed`` when not set); a ``ValueError`` if unknown."""
+    value = os.environ.get(BOT, MIXED) if value is None else value
+    if value not in BOT_CHOICES:
+        raise ValueError(f"pick a bot style from {', '.join(BOT_CHOICES)}, got {value!r}")
+    return value
+
+
+def store_url():
+    """The results store's SQLAlchemy URL, or None for the default SQLite file."""
+    return os.environ.get(STORE) or None
+
+
+def error_log():
+    """Where the apps log unexpected errors for the facilitator (never shown to visitors)."""
+    return Path(os.environ.get(ERROR_LOG) or Path("workshop-data") / "errors.log")
+
+
+def facilitator_code_required():
+    """Whether the debrief asks for the facilitator's code (the room is on a network)."""
+    return bool(os.environ.get(FACILITATOR_CODE))
+
+
+def facilitator_code_ok(code):
+    """Whether ``code`` is the facilitator's code (always true when none is required)."""
+    expected = os.environ.get(FACILITATOR_CODE, "")
+    if not expected:
+        return True
+    return isinstance(code, str) and hmac.compare_digest(code.strip().encode(), expected.encode())

@@ -1,0 +1,200 @@
+"""The workshop arena in plain Python: join, play, score, save; tampered values refused."""
+
+import json
+import random
+from html import unescape
+
+import ipywidgets as w
+import pytest
+import traitlets
+
+from course.store import ResultsStore
+from course.widgets import arena as views
+from course.widgets.arena import WorkshopArena
+from course.workshop import play
+
+HIDDEN = 61.37  # the bot's secret: off the whole-number grid, so easy to spot
+
+
+@pytest.fixture
+def store(tmp_path):
+    return ResultsStore(folder=tmp_path)
+
+
+@pytest.fixture
+def hidden_limit(monkeypatch):
+    """Every arena bot gets the limit HIDDEN (the participant sells, so a zone exists)."""
+
+    original = play.price_negotiation
+
+    def negotiation(seller, buyer, **options):
+        return original(seller, HIDDEN, **options)
+
+    monkeypatch.setattr(play, "price_negotiation", negotiation)
+
+
+def synced_state(root):
+    """Everything a browser can read: the synced state of the view and every widget in it."""
+    found, stack = [], [root]
+    while stack:
+        widget = stack.pop()
+        found.append(widget.get_state())
+        stack += [
+            value
+            for key in widget.keys
+            for value in (
+                getattr(widget, key)
+                if isinstance(getattr(widget, key), tuple | list)
+                else [getattr(widget, key)]
+            )
+            if isinstance(value, w.Widget)
+        ]
+    return json.dumps(found, default=str)
+
+
+def seller_arena(store, style="linear"):
+    arena = WorkshopArena(store=store, style=style, rng=random.Random(3))
+    arena._rng = None
+    return arena
+
+
+def join(arena, name="Ada", role="seller"):
+    arena.name.value = name
+    arena._rng = FixedRole(role)
+    arena.join.click()
+
+
+class FixedRole(random.Random):
+    """A seeded generator that always draws ``role``."""
+
+    def __init__(self, role):
+        super().__init__(5)
+        self.role = role
+
+    def choice(self, options):
+        return self.role if self.role in options else super().choice(options)
+
+
+def test_nothing_happens_before_joining(store):
+    arena = WorkshopArena(store=store, style="linear")
+    assert arena.send.disabled and arena.accept.disabled and not arena.join.disabled
+    arena.send.click()  # a click forged over the websocket on a disabled button
+    assert "join first" in arena.status.value
+    arena.join.click()
+    assert "enter a display name" in arena.status.value and arena.brief.value == ""
+
+
+def test_a_whole_negotiation_is_played_scored_and_saved(store, hidden_limit):
+    arena = WorkshopArena(store=store, style="conceder")
+    join(arena, "  Ada   Lovelace ")
+    assert arena.name.value == "Ada Lovelace" and arena.name.disabled
+    assert "you are the seller" in arena.brief.value and "BATNA" in arena.brief.value
+    for ask in (90, 80, 70):
+        arena.price.value = ask
+        arena.send.click()
+        if arena._case.finished:
+            break
+    if not arena._case.finished:
+        arena.accept.click()
+    assert arena._case.finished and arena.send.disabled
+    assert "Deal at" in unescape(arena.result.value) or "No deal" in arena.result.value
+    assert "<svg" in arena.chart.value and "61.37" in arena.chart.value  # revealed at the end
+    assert "Saved for the debrief" in arena.status.value
+    (saved,) = store.records()
+    assert saved["participant"] == "Ada Lovelace" and saved["first_offer"] == 90
+    assert saved["bot_style"] == "conceder" and saved["role"] == "seller"
+    assert saved["bot_reservation"] == HIDDEN
+
+
+def test_walking_away_is_an_impasse_in_the_store(store):
+    arena = WorkshopArena(store=store, style="boulware")
+    join(arena, "Bo", role="buyer")
+    arena.walk.click()
+    assert "No deal (walk away)" in arena.result.value
+    (saved,) = store.records()
+    assert saved["price"] is None and saved["first_offer"] is None and saved["role"] == "buyer"
+    arena.walk.click()
+    assert "over: play again" in arena.status.value and len(store.records()) == 1
+
+
+def test_playing_again_draws_a_new_case(store):
+    arena = WorkshopArena(store=store, style="linear")
+    join(arena)
+    arena.walk.click()
+    assert arena.again.layout.display == ""
+    arena.again.click()
+    assert not arena._case.finished and arena.history.value == "" and arena.result.value == ""
+
+
+@pytest.mark.parametrize("bad", [101, -1, 10**9])
+def test_an_out_of_range_offer_is_put_back_and_never_sent(store, bad):
+    arena = WorkshopArena(store=store, style="linear")
+    join(arena)
+    arena.price.value = 80
+    arena.price.value = bad
+    assert arena.price.value == 80 and "your offer must be between 0 and 100" in arena.status.value
+    assert arena._case.session.history == []
+
+
+@pytest.mark.parametrize("bad", ["eighty", None, [80]])
+def test_a_wrong_type_offer_is_refused_by_the_trait(store, bad):
+    arena = WorkshopArena(store=store, style="linear")
+    join(arena)
+    with pytest.raises(traitlets.TraitError):
+        arena.price.value = bad
+    assert arena.price.value == 50
+
+
+def test_an_offer_is_checked_again_when_sent(store):
+    arena = WorkshopArena(store=store, style="linear")
+    join(arena)
+    arena.price._trait_values["value"] = 500  # a bad value the observer never saw
+    arena.send.click()
+    assert arena._case.session.history == [] and "between 0 and 100" in arena.status.value
+
+
+def test_no_widget_state_holds_the_bots_limit_before_the_end(store, hidden_limit):
+    arena = WorkshopArena(store=store, style="tit-for-tat")
+    assert "61.37" not in synced_state(arena)
+    join(arena)
+    for ask in (95, 90):
+        arena.price.value = ask
+        arena.send.click()
+        assert "61.37" not in synced_state(arena)
+    arena.walk.click()
+    assert "61.37" in synced_state(arena)  # only the debrief of the finished negotiation
+
+
+def test_an_unknown_bot_style_is_refused():
+    with pytest.raises(ValueError, match="pick a bot style from boulware"):
+        WorkshopArena(style="villain")
+
+
+def test_a_failing_store_is_logged_not_shown(tmp_path, caplog):
+    class BrokenStore:
+        def add(self, record):
+            raise RuntimeError("disk on fire")
+
+    arena = WorkshopArena(store=BrokenStore(), style="linear")
+    join(arena)
+    arena.walk.click()
+    assert "could not be saved" in arena.status.value and "disk on fire" not in arena.status.value
+    assert "disk on fire" in caplog.text
+
+
+def test_an_unexpected_error_is_logged_and_the_visitor_sees_no_traceback(store, caplog):
+    arena = WorkshopArena(store=store, style="linear")
+    join(arena)
+    arena._case.session.offer = lambda price: 1 / 0  # something breaks inside
+    arena.send.click()
+    assert "Something went wrong on our side" in arena.status.value
+    assert "Traceback" not in arena.status.value and "Traceback" in caplog.text
+
+
+def test_errors_go_to_the_facilitators_log_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(views, "log", views.logging.getLogger("test.arena.errors"))
+    monkeypatch.setenv("LEVERAGE_ERROR_LOG", str(tmp_path / "errors.log"))
+    arena = views.workshop_arena()
+    arena._case = "not a case"
+    arena.send.click()
+    assert "Traceback" in (tmp_path / "errors.log").read_text()

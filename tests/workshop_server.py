@@ -1,0 +1,120 @@
+"""Start and stop `leverage workshop` for the tests: 127.0.0.1, a free port, bounded waits."""
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+
+import psutil
+
+from tests.browser.conftest import free_port
+
+
+def kernels(server):
+    """The server's live kernel processes."""
+    try:
+        children = psutil.Process(server.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+    found = []
+    for child in children:
+        try:
+            if "ipykernel_launcher" in " ".join(child.cmdline()):
+                found.append(child)
+        except psutil.NoSuchProcess:
+            pass
+    return found
+
+
+def wait_until(condition, seconds=90, what="the condition"):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.25)
+    raise TimeoutError(f"{what} did not happen in {seconds} s")
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a redirect (e.g. to the login page) is the answer itself
+
+
+_opener = urllib.request.build_opener(_NoRedirect)
+
+
+def get(url, headers=None, data=None):
+    """(status, body) of a request, whatever the status; redirects are not followed."""
+    request = urllib.request.Request(url, headers=headers or {}, data=data)
+    try:
+        with _opener.open(request, timeout=60) as answer:
+            return answer.status, answer.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(errors="replace")
+
+
+def answers(url):
+    """Whether ``url`` answers 200 (False while the server is not listening yet)."""
+    try:
+        return get(url)[0] == 200
+    except OSError:
+        return False
+
+
+@contextmanager
+def workshop(data, participants=2, extra=(), warm=True):
+    """A running workshop server; yields ``(base_url, server, printed_lines)``. On exit it
+    is stopped with Ctrl-C (SIGINT) and must leave no kernel behind."""
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "autograder.cli",
+            "workshop",
+            f"--port={port}",
+            f"--participants={participants}",
+            f"--data={data}",
+            *extra,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    lines = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            line = server.stdout.readline()
+            if not line:
+                raise RuntimeError(f"the workshop exited with {server.wait(timeout=10)}")
+            lines.append(line.rstrip("\n"))
+            if line.startswith("Stop with Ctrl-C"):
+                break
+        base = f"http://127.0.0.1:{port}/"
+        token = next((m.group(1) for m in map(re.compile(r"token=(\S+)").search, lines) if m), "")
+        wait_until(lambda: answers(f"{base}?token={token}"), 60, "the landing page")
+        if warm:
+            expected = participants + min(2, participants)  # arena and BATNA pools
+            wait_until(lambda: len(kernels(server)) >= expected, 120, "the warm pools")
+        yield base, server, lines
+    finally:
+        children = kernels(server)
+        if server.poll() is None:
+            server.send_signal(signal.SIGINT)
+            try:
+                server.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=10)
+        stopped = psutil.wait_procs(children, timeout=30)[1]
+        for child in stopped:
+            child.kill()
+        assert not stopped, f"{len(stopped)} kernels outlived the workshop server"
