@@ -12,35 +12,40 @@ from pathlib import Path
 HIDDEN_MARKERS = ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "hidden=True")
 
 
-def write_feedback(root, assignment, learners, out):
-    """Generate feedback for ``learners`` and copy it to ``out/feedback/<learner>/``.
-    Returns ``{learner: [html paths]}``, or ``{learner: reason}`` for a learner whose
-    feedback failed or would have shown hidden tests (the others still get theirs)."""
+def nbgrader_api(root, **overrides):
+    """nbgrader's API for the course at ``root``, with its ``nbgrader_config.py``."""
     from nbgrader.apps import NbGraderAPI
     from traitlets.config import Config
     from traitlets.config.loader import PyFileConfigLoader
 
-    root = Path(root)
     config = Config()
     config.merge(PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config())
     config.CourseDirectory.root = str(root)
-    api = NbGraderAPI(config=config)
-    written = {}
-    for learner in learners:
-        result = api.generate_feedback(assignment, learner, force=True)
-        if not result["success"]:
-            raise RuntimeError(f"feedback for {learner} failed:\n{result.get('error', '')[-1500:]}")
-        pages = []
-        for page in sorted((root / "feedback" / learner / assignment).glob("*.html")):
-            text = page.read_text(encoding="utf-8")
-            leaked = [marker for marker in HIDDEN_MARKERS if marker in text]
-            if leaked:
-                raise RuntimeError(
-                    f"feedback for {learner} would show hidden tests ({leaked[0]}); not written"
-                )
-            target = Path(out) / "feedback" / learner / page.name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(page, target)
-            pages.append(target)
-        written[learner] = pages
+    for section, values in overrides.items():
+        for name, value in values.items():
+            setattr(getattr(config, section), name, value)
+    return NbGraderAPI(config=config)
+
+
+def feedback_for(api, root, assignment, learner, out):
+    """Generate one learner's feedback and copy it to ``out/feedback/<learner>/``.
+    Returns the pages written, or the reason there are none: nbgrader failed, or a page
+    would have shown hidden tests (then nothing of that learner's is written)."""
+    result = api.generate_feedback(assignment, learner, force=True)
+    if not result["success"]:
+        return "nbgrader could not generate it: " + (result.get("error") or "").strip()[-300:]
+    pages = sorted((Path(root) / "feedback" / learner / assignment).glob("*.html"))
+    leaks = [
+        page.name
+        for page in pages
+        if any(m in page.read_text(encoding="utf-8") for m in HIDDEN_MARKERS)
+    ]
+    if leaks:
+        return f"{leaks[0]} would show hidden tests, so it was not written"
+    written = []
+    for page in pages:
+        target = Path(out) / "feedback" / learner / page.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(page, target)
+        written.append(target)
     return written

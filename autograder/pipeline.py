@@ -9,14 +9,15 @@ The steps, in order, and why in that order:
 3. ``run`` — the expensive part, in parallel and resumable; nbgrader records the scores;
 4. ``export`` — only after grading, from the gradebook (the system of record), so the CSV
    never disagrees with nbgrader;
-5. ``feedback`` — from the autograded notebooks, with hidden tests removed;
+5. ``feedback`` — from each autograded notebook, with hidden tests removed; done by the
+   worker that graded the learner, right after grading, so it is parallel too;
 6. ``report`` — last, because it reads all of the above.
 """
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograder import export, feedback, intake, report, run, sandbox
+from autograder import export, intake, report, run, sandbox
 
 
 @dataclass
@@ -56,10 +57,12 @@ def grade(
     for gap in gaps:
         say(f"warning: {gap}")
     learners = sorted({s.learner for s in submissions})
+    out.mkdir(parents=True, exist_ok=True)
     graded = run.grade_all(
         root,
         assignment,
         learners,
+        out,
         workers=workers,
         timeout=timeout,
         force=force,
@@ -71,14 +74,11 @@ def grade(
             say(
                 f"could not grade {result.learner}: {result.error.strip().splitlines()[-1] if result.error.strip() else 'unknown error'}"
             )
-    out.mkdir(parents=True, exist_ok=True)
     intake.rejections_frame(rejections).to_csv(out / "intake.csv", index=False)
     grades = export.write_grades(root, assignment, out)
-    for learner, problem in feedback.write_feedback(
-        root, assignment, [r.learner for r in graded if r.ok], out
-    ).items():
-        if isinstance(problem, str):
-            say(f"no feedback for {learner}: {problem}")
+    for result in graded:
+        if result.feedback:
+            say(f"no feedback for {result.learner}: {result.feedback}")
     report.write_report(root, assignment, grades, rejections, out)
     say(
         f"grades: {out / 'grades.csv'}; feedback: {out / 'feedback'}; report: {out / 'report.html'}"

@@ -22,6 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
+from autograder.feedback import feedback_for, nbgrader_api
 from autograder.sandbox import Limits, write_kernelspec
 
 MARKER = ".leverage-graded"
@@ -36,6 +37,7 @@ class Graded:
     seconds: float
     skipped: bool = False
     error: str = ""
+    feedback: str = ""  # why a graded learner has no feedback page, if they have none
 
 
 def fingerprint(root, assignment, learner):
@@ -62,44 +64,42 @@ _api = None
 def _start_worker(root, timeout, limits, counter, sandboxed):
     """Build this worker's nbgrader API, with its own sandboxed kernelspec and sockets."""
     global _api
-    from nbgrader.apps import NbGraderAPI
-    from traitlets.config import Config
-    from traitlets.config.loader import PyFileConfigLoader
-
     with counter.get_lock():
         worker = counter.value
         counter.value += 1
-    config = Config()
-    config.merge(PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config())
-    config.CourseDirectory.root = str(root)
-    config.CourseDirectory.db_url = f"sqlite:///{Path(root) / 'gradebook.db'}?timeout=120"
-    config.Execute.timeout = timeout
+    overrides = {
+        "CourseDirectory": {"db_url": f"sqlite:///{Path(root) / 'gradebook.db'}?timeout=120"},
+        "Execute": {"timeout": timeout},
+    }
     if sandboxed:
         scratch = Path(tempfile.mkdtemp(prefix=f"leverage-worker{worker}-"))
         runtime = scratch / "runtime"
         runtime.mkdir()
         os.environ["JUPYTER_PATH"] = str(scratch)
         os.environ["JUPYTER_RUNTIME_DIR"] = str(runtime)
-        config.Execute.kernel_name = write_kernelspec(scratch, limits, runtime, worker)
+        overrides["Execute"]["kernel_name"] = write_kernelspec(scratch, limits, runtime, worker)
         # IPC sockets beside the connection file, both in the folder the sandbox shares: a
         # worker runs one kernel at a time, so one fixed, absolute name serves them all
-        config.KernelManager.transport = "ipc"
-        config.KernelManager.connection_file = str(runtime / "kernel.json")
-    _api = NbGraderAPI(config=config)
+        overrides["KernelManager"] = {
+            "transport": "ipc",
+            "connection_file": str(runtime / "kernel.json"),
+        }
+    _api = nbgrader_api(root, **overrides)
 
 
-def _grade_one(root, assignment, learner):
-    """Grade one learner with nbgrader; mark them done only if nbgrader succeeded."""
+def _grade_one(root, assignment, learner, out):
+    """Grade one learner with nbgrader, then write their feedback (in the same worker, so
+    feedback is parallel too); mark them done only when both are done."""
     start = time.perf_counter()
     result = _api.autograde(assignment, learner, force=True, create=True)
-    seconds = time.perf_counter() - start
     if not result["success"]:
-        return Graded(
-            learner, False, seconds, error=(result.get("error") or result.get("log") or "")[-2000:]
-        )
+        error = (result.get("error") or result.get("log") or "")[-2000:]
+        return Graded(learner, False, time.perf_counter() - start, error=error)
+    pages = feedback_for(_api, root, assignment, learner, out)
     marker = Path(root) / "autograded" / learner / assignment / MARKER
     marker.write_text(fingerprint(root, assignment, learner))
-    return Graded(learner, True, seconds)
+    problem = pages if isinstance(pages, str) else ""
+    return Graded(learner, True, time.perf_counter() - start, feedback=problem)
 
 
 # --- in the instructor's process -----------------------------------------------------
@@ -109,6 +109,7 @@ def grade_all(
     root,
     assignment,
     learners,
+    out,
     workers=None,
     timeout=60,
     limits=None,
@@ -116,8 +117,9 @@ def grade_all(
     sandboxed=True,
     progress=True,
 ):
-    """Grade ``learners`` with ``workers`` processes (default: one per core); returns one
-    ``Graded`` per learner, skipped ones included.
+    """Grade ``learners`` with ``workers`` processes (default: one per core), writing each
+    one's feedback under ``out``; returns one ``Graded`` per learner, skipped ones
+    included.
 
     If a worker process dies, the learners it may have been grading are tried again; one
     that has been in two broken batches is graded alone, and if it breaks a worker on its
@@ -143,7 +145,8 @@ def grade_all(
             size, initializer=_start_worker, initargs=(root, timeout, limits, counter, sandboxed)
         ) as pool:
             futures = {
-                pool.submit(_grade_one, root, assignment, learner): learner for learner in batch
+                pool.submit(_grade_one, root, assignment, learner, out): learner
+                for learner in batch
             }
             try:
                 for future in as_completed(futures):
