@@ -32,7 +32,7 @@ def bars(bins, x_label, label, width=560, height=220):
 def scatter(groups, fits, x_label, y_label, label, low=0, high=100, width=560, height=300):
     """Points by group (``{"seller": [(x, y)], ...}``) on [low, high] both ways, with each
     group's fitted line (``fits[group]`` is ``(slope, intercept, r)`` or None)."""
-    left, right, top, bottom = 50, 140, 15, 40
+    left, right, top, bottom = 50, 140, 25, 40
     span = (high - low) or 1
 
     def x(value):
@@ -46,7 +46,7 @@ def scatter(groups, fits, x_label, y_label, label, low=0, high=100, width=560, h
         f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#999"/>',
         f'<line x1="{left}" y1="{top}" x2="{left}" y2="{base}" stroke="#999"/>',
         _text((left + width - right) / 2, height - 6, x_label),
-        _text(12, (top + base) / 2, y_label, size=11),
+        _text(left - 40, 12, y_label, anchor="start", size=11),
         _text(left - 6, top + 10, amount(high), anchor="end"),
         _text(left - 6, base, amount(low), anchor="end"),
     ]

@@ -77,8 +77,8 @@ class FixedRole(random.Random):
 
 def test_nothing_happens_before_joining(store):
     arena = WorkshopArena(store=store, style="linear")
-    assert arena.send.disabled and arena.accept.disabled and not arena.join.disabled
-    arena.send.click()  # a click forged over the websocket on a disabled button
+    assert arena.send_offer.disabled and arena.accept.disabled and not arena.join.disabled
+    arena.send_offer.click()  # a click forged over the websocket on a disabled button
     assert "join first" in arena.status.value
     arena.join.click()
     assert "enter a display name" in arena.status.value and arena.brief.value == ""
@@ -91,12 +91,12 @@ def test_a_whole_negotiation_is_played_scored_and_saved(store, hidden_limit):
     assert "you are the seller" in arena.brief.value and "BATNA" in arena.brief.value
     for ask in (90, 80, 70):
         arena.price.value = ask
-        arena.send.click()
+        arena.send_offer.click()
         if arena._case.finished:
             break
     if not arena._case.finished:
         arena.accept.click()
-    assert arena._case.finished and arena.send.disabled
+    assert arena._case.finished and arena.send_offer.disabled
     assert "Deal at" in unescape(arena.result.value) or "No deal" in arena.result.value
     assert "<svg" in arena.chart.value and "61.37" in arena.chart.value  # revealed at the end
     assert "Saved for the debrief" in arena.status.value
@@ -121,7 +121,7 @@ def test_playing_again_draws_a_new_case(store):
     arena = WorkshopArena(store=store, style="linear")
     join(arena)
     arena.walk.click()
-    assert arena.again.layout.display == ""
+    assert arena.again.layout.display is None
     arena.again.click()
     assert not arena._case.finished and arena.history.value == "" and arena.result.value == ""
 
@@ -149,7 +149,7 @@ def test_an_offer_is_checked_again_when_sent(store):
     arena = WorkshopArena(store=store, style="linear")
     join(arena)
     arena.price._trait_values["value"] = 500  # a bad value the observer never saw
-    arena.send.click()
+    arena.send_offer.click()
     assert arena._case.session.history == [] and "between 0 and 100" in arena.status.value
 
 
@@ -159,7 +159,7 @@ def test_no_widget_state_holds_the_bots_limit_before_the_end(store, hidden_limit
     join(arena)
     for ask in (95, 90):
         arena.price.value = ask
-        arena.send.click()
+        arena.send_offer.click()
         assert "61.37" not in synced_state(arena)
     arena.walk.click()
     assert "61.37" in synced_state(arena)  # only the debrief of the finished negotiation
@@ -186,7 +186,7 @@ def test_an_unexpected_error_is_logged_and_the_visitor_sees_no_traceback(store, 
     arena = WorkshopArena(store=store, style="linear")
     join(arena)
     arena._case.session.offer = lambda price: 1 / 0  # something breaks inside
-    arena.send.click()
+    arena.send_offer.click()
     assert "Something went wrong on our side" in arena.status.value
     assert "Traceback" not in arena.status.value and "Traceback" in caplog.text
 
@@ -196,5 +196,5 @@ def test_errors_go_to_the_facilitators_log_file(tmp_path, monkeypatch):
     monkeypatch.setenv("LEVERAGE_ERROR_LOG", str(tmp_path / "errors.log"))
     arena = views.workshop_arena()
     arena._case = "not a case"
-    arena.send.click()
+    arena.send_offer.click()
     assert "Traceback" in (tmp_path / "errors.log").read_text()

@@ -41,7 +41,7 @@ def csv_rows(debrief):
 def test_the_room_is_shown_on_this_machine_without_a_code(store, monkeypatch):
     monkeypatch.delenv("LEVERAGE_FACILITATOR_CODE", raising=False)
     debrief = Debrief(store=store, refresh_every=0)
-    assert debrief.board.layout.display == "" and debrief.gate.layout.display == "none"
+    assert debrief.board.layout.display is None and debrief.gate.layout.display == "none"
     assert "<b>4</b> negotiations by <b>4</b> participants" in debrief.counts.value
     assert "<b>3</b> deals, <b>1</b> impasses" in debrief.counts.value
     assert "correlation r = 0.99" in debrief.anchoring.value
@@ -76,7 +76,7 @@ def test_on_a_network_the_code_comes_first(store, monkeypatch):
     assert "not the facilitator code" in debrief.status.value and debrief.counts.value == ""
     debrief.code.value = " s3cret-code "
     debrief.unlock.click()
-    assert debrief.board.layout.display == "" and "<b>4</b> negotiations" in debrief.counts.value
+    assert debrief.board.layout.display is None and "<b>4</b> negotiations" in debrief.counts.value
     assert debrief.code.value == ""
 
 
@@ -89,3 +89,17 @@ def test_a_page_locks_after_too_many_wrong_codes(store, monkeypatch):
     debrief.code.value = "s3cret-code"
     debrief.unlock.click()
     assert "Too many wrong codes" in debrief.status.value and debrief.counts.value == ""
+
+
+@pytest.mark.parametrize("make", ["arena", "debrief"])
+def test_the_views_shadow_no_widget_method(store, make):
+    """A view attribute named like a Widget method (``open``, ``send``) breaks the widget:
+    ``open`` is what creates its comm, so the browser would find no model."""
+    import ipywidgets as w
+
+    from course.widgets.arena import WorkshopArena
+
+    view = WorkshopArena(store=store) if make == "arena" else Debrief(store=store, refresh_every=0)
+    ours = {name for name in vars(view) if not name.startswith("_")}
+    ours |= {name for name in vars(type(view)) if not name.startswith("_")}
+    assert not ours & set(dir(w.VBox))

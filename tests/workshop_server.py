@@ -38,7 +38,7 @@ def wait_until(condition, seconds=90, what="the condition"):
         if value:
             return value
         time.sleep(0.25)
-    raise TimeoutError(f"{what} did not happen in {seconds} s")
+    raise TimeoutError(f"{what} did not happen in {seconds} s (last: {value!r})")
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -69,7 +69,7 @@ class WorkshopArena(w.VBox):
         self.join = w.Button(description="join", icon="sign-in", button_style="primary")
         self.brief = w.HTML()
         self.price = w.IntText(value=50, description="your offer", style=WIDE)
-        self.send = w.Button(description="send offer", icon="paper-plane")
+        self.send_offer = w.Button(description="send offer", icon="paper-plane")
         self.accept = w.Button(description="accept its offer", icon="check")
         self.walk = w.Button(description="walk away", icon="sign-out")
         self.again = w.Button(description="play again", icon="refresh")
@@ -82,10 +82,10 @@ class WorkshopArena(w.VBox):
         self.price.observe(safely(self, self._check), names="value")
         self.join.on_click(safely(self, self.start))
         self.again.on_click(safely(self, self.start))
-        self.send.on_click(safely(self, self.make_offer))
+        self.send_offer.on_click(safely(self, self.make_offer))
         self.accept.on_click(safely(self, lambda _: self._act(lambda case: case.accept())))
         self.walk.on_click(safely(self, lambda _: self._act(lambda case: case.walk_away())))
-        self.moves = w.HBox([self.price, self.send, self.accept, self.walk])
+        self.moves = w.HBox([self.price, self.send_offer, self.accept, self.walk])
         super().__init__(
             [
                 w.HTML("<h2>Negotiation arena</h2>"),
@@ -159,9 +159,9 @@ class WorkshopArena(w.VBox):
         case = self._case
         over = case is None or case.finished
         self.join.disabled = case is not None
-        self.send.disabled = self.walk.disabled = self.price.disabled = over
+        self.send_offer.disabled = self.walk.disabled = self.price.disabled = over
         self.accept.disabled = over or case.session.bot_offer is None
-        self.again.layout.display = "" if case is not None and case.finished else "none"
+        self.again.layout.display = None if case is not None and case.finished else "none"
 
     def _finish(self):
         """After the end only: the score, both curves and the bot's limit; then save."""

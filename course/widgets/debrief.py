@@ -64,7 +64,7 @@ class Debrief(w.VBox):
         self._store, self._every, self._shown, self._wrong = store, refresh_every, None, 0
         self.code = w.Password(description="facilitator code")
         self.unlock = w.Button(description="open the debrief", icon="unlock")
-        self.unlock.on_click(safely(self, self.open))
+        self.unlock.on_click(safely(self, self.open_board))
         self.gate = w.HBox([self.code, self.unlock])
         self.counts = w.HTML()
         self.prices = w.HTML()
@@ -97,9 +97,9 @@ class Debrief(w.VBox):
         if settings.facilitator_code_required():
             self.status.value = message("Enter the facilitator code printed by the launcher.")
         else:
-            self.open()
+            self.open_board()
 
-    def open(self, _=None):
+    def open_board(self, _=None):
         """Check the facilitator's code, then show the board and start refreshing."""
         if self._wrong >= ATTEMPTS:
             self.status.value = message("Too many wrong codes: reload the page.", ok=False)
@@ -111,7 +111,7 @@ class Debrief(w.VBox):
             return
         self.code.value = ""
         self.gate.layout.display = "none"
-        self.board.layout.display = ""
+        self.board.layout.display = None  # shown (None: the default, not hidden)
         self.refresh(force=True)
         if self._every:
             asyncio.get_event_loop().call_later(self._every, self._tick)

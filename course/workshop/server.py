@@ -36,8 +36,10 @@ APPS = {
 }
 ARENA, DEBRIEF = "arena.ipynb", "debrief.ipynb"
 
-#: Seconds an idle kernel with no open page survives, and how often the culler looks.
-CULL_IDLE, CULL_INTERVAL = 600, 60
+#: Seconds an idle kernel with no open page survives, and how often the culler looks. A
+#: kernel with its page open is never culled (``cull_connected`` off); one whose tab closed
+#: without the beacon (Chromium skips ``beforeunload`` on a page never clicked) goes soon.
+CULL_IDLE, CULL_INTERVAL = 120, 30
 
 
 def apps_folder():
