@@ -107,3 +107,15 @@ def test_mixed_draws_one_of_the_arena_styles_and_unknown_ones_are_refused():
     )
     with pytest.raises(ValueError, match="pick a bot style"):
         draw_style("negmas-linear", random.Random(1))
+
+
+def test_apps_outside_a_workshop_keep_their_data_in_the_users_folder(monkeypatch, tmp_path):
+    from course.workshop import settings
+
+    for variable in ("LEVERAGE_STORE", "LEVERAGE_ERROR_LOG"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert settings.store_url() == f"sqlite:///{tmp_path}/leverage/workshop/results.sqlite"
+    assert settings.error_log() == tmp_path / "leverage" / "workshop" / "errors.log"
+    monkeypatch.setenv("LEVERAGE_STORE", "postgresql://room@db/workshop")
+    assert settings.store_url() == "postgresql://room@db/workshop"

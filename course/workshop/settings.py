@@ -25,14 +25,24 @@ def bot_style(value=None):
     return value
 
 
+def user_data_folder():
+    """Where an app keeps its data when not started by ``leverage workshop`` (never in the
+    apps' own folder, which may be installed read-only)."""
+    home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(home) / "leverage" / "workshop"
+
+
 def store_url():
-    """The results store's SQLAlchemy URL, or None for the default SQLite file."""
-    return os.environ.get(STORE) or None
+    """The results store's SQLAlchemy URL (the launcher's, or a SQLite file in the user's
+    data folder)."""
+    from course.store import default_url
+
+    return os.environ.get(STORE) or default_url(user_data_folder())
 
 
 def error_log():
     """Where the apps log unexpected errors for the facilitator (never shown to visitors)."""
-    return Path(os.environ.get(ERROR_LOG) or Path("workshop-data") / "errors.log")
+    return Path(os.environ.get(ERROR_LOG) or user_data_folder() / "errors.log")
 
 
 def facilitator_code_required():
