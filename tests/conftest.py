@@ -29,18 +29,28 @@ def learner(monkeypatch):
     return "ada"
 
 
-@pytest.fixture(scope="session")
-def built_course(tmp_path_factory):
-    """A fresh course folder built from the repo's jupytext sources with `leverage build`:
+def build_course(folder, modules=None):
+    """A course folder built from the repo's jupytext sources with `leverage build`:
     source notebooks, release/ and a gradebook, as an instructor would have them."""
     import shutil
 
     from autograder.build import build
 
-    course_root = tmp_path_factory.mktemp("course")
-    shutil.copy(ROOT / "nbgrader_config.py", course_root)
-    shutil.copytree(
-        ROOT / "source", course_root / "source", ignore=shutil.ignore_patterns("*.ipynb")
-    )
-    build(course_root)
-    return course_root
+    shutil.copy(ROOT / "nbgrader_config.py", folder)
+    shutil.copytree(ROOT / "source", folder / "source", ignore=shutil.ignore_patterns("*.ipynb"))
+    build(folder, modules)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def built_course(tmp_path_factory):
+    """Every module built once, shared by tests that only read it or grade their own
+    module's learners."""
+    return build_course(tmp_path_factory.mktemp("course"))
+
+
+@pytest.fixture(scope="module")
+def own_course(tmp_path_factory):
+    """A course of its own for a test module whose learners must not meet anyone else's:
+    plain `nbgrader autograde` grades every learner of an assignment it finds."""
+    return lambda *modules: build_course(tmp_path_factory.mktemp("own-course"), list(modules))

@@ -182,8 +182,9 @@ def leverage(root, *arguments, **options):
 
 
 @pytest.fixture(scope="module")
-def graded(built_course, tmp_path_factory):
+def graded(own_course, tmp_path_factory):
     """One `leverage grade --from export.zip` over the whole class."""
+    built_course = own_course(MODULE)
     listener = Listener()
     notebooks = learners(built_course, listener.port)
     export = tmp_path_factory.mktemp("export") / "export.zip"

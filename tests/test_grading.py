@@ -47,8 +47,9 @@ def submissions(folder):
 
 
 @pytest.fixture(scope="module")
-def graded(built_course, tmp_path_factory):
+def graded(own_course, tmp_path_factory):
     """Every submission autograded; returns the course root and nbgrader's log."""
+    built_course = own_course(MODULE)
     learners = submissions(tmp_path_factory.mktemp("scratch"))
     log = autograde(built_course, MODULE, NAME, learners, tmp_path_factory.mktemp("grader"))
     return built_course, log
