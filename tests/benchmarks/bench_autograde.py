@@ -2,6 +2,8 @@
 `leverage grade` (sandbox on, default workers), in the same run, on module 02.
 
 Prints seconds per submission for both, the speed-up, and whether every grade matches.
+`leverage grade` also writes feedback and a report, so plain nbgrader is timed both
+alone and followed by `nbgrader generate_feedback`.
 Target on 2 cores: at least 1.7x faster, identical grades for honest submissions.
 
 Run: .venv/bin/python tests/benchmarks/bench_autograde.py [--learners 40]
@@ -72,6 +74,9 @@ def main():
         nbgrader_time = timed(
             ["env", env_path, sys.executable, "-m", "nbgrader", "autograde", MODULE], plain
         )
+        feedback_time = timed(
+            ["env", env_path, sys.executable, "-m", "nbgrader", "generate_feedback", MODULE], plain
+        )
         leverage_time = timed(
             [
                 "env",
@@ -89,10 +94,13 @@ def main():
         a = grades_frame(plain, MODULE).set_index("learner")
         b = grades_frame(ours, MODULE).set_index("learner")
         same = a.equals(b)
+    both = nbgrader_time + feedback_time
     print(
-        f"{size} submissions: nbgrader autograde {nbgrader_time / size:.2f} s each, "
-        f"leverage grade (sandboxed, parallel) {leverage_time / size:.2f} s each; "
-        f"speed-up x{nbgrader_time / leverage_time:.2f}; identical grades: {same}"
+        f"{size} submissions: nbgrader autograde {nbgrader_time / size:.2f} s each "
+        f"(+ generate_feedback: {both / size:.2f} s each); leverage grade (sandboxed, parallel, "
+        f"with feedback and report) {leverage_time / size:.2f} s each; speed-up "
+        f"x{nbgrader_time / leverage_time:.2f} against autograde alone, x{both / leverage_time:.2f} "
+        f"against autograde + feedback; identical grades: {same}"
     )
 
 
