@@ -29,6 +29,7 @@ def server(tmp_path_factory):
 def test_the_launcher_prints_the_urls(server):
     _, _, lines = server
     text = "\n".join(lines)
+    assert text.index("Warming") < text.index("Doors open.")  # URLs only once warm
     assert "Participants open: http://127.0.0.1:" in text and "voila/render/arena.ipynb" in text
     assert "Debrief (you):" in text and "code" not in text.lower()  # on loopback: no codes
 

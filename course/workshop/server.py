@@ -78,7 +78,6 @@ def hardened_config(participants, port=8866, ip="127.0.0.1", token=""):
     voila.allow_template_override = "NO"
     voila.allow_theme_override = "NO"
     voila.file_allowlist = []
-    voila.enable_nbextensions = False
     voila.preheat_kernel = True
     voila.default_pool_size = 0
     config.VoilaKernelManager.kernel_pools_config = {
@@ -197,6 +196,41 @@ def workshop_app(config, participants):
                 for rule in super().init_handlers()
             ]
 
+        async def warm_up(self, announce):
+            """Doors open only when ready: wait for the pools, then render one page (Voila's
+            first render compiles templates and loads exporters, ~3 s that 30 visitors
+            arriving at once would otherwise all wait for), release its kernel so the
+            pool refills, and print the URLs."""
+            import asyncio
+            import re
+
+            from tornado.httpclient import AsyncHTTPClient
+
+            manager = self.kernel_manager
+            for _ in range(2400):  # up to 20 minutes on a slow machine
+                pools = manager._pools
+                if (
+                    pools
+                    and all(all(task.done() for task in pool) for pool in pools.values())
+                    and sum(len(p) for p in pools.values())
+                    >= sum(pool_sizes(participants).values())
+                ):
+                    break
+                await asyncio.sleep(0.5)
+            host = "127.0.0.1" if self.ip in ("", "0.0.0.0", "::") else self.ip
+            host = f"[{host}]" if ":" in host else host
+            token = f"?token={self.token}" if self.token else ""
+            try:
+                page = await AsyncHTTPClient().fetch(
+                    f"http://{host}:{self.port}/voila/render/{ARENA}{token}", request_timeout=120
+                )
+                kernel = re.search(rb'"kernelId": "([0-9a-f-]{36})"', page.body)
+                if kernel:
+                    await manager.shutdown_kernel(kernel.group(1).decode())
+            except Exception:
+                self.log.exception("the warm-up page failed; the first visitors may wait")
+            announce()
+
         def stop(self):
             """Shut every kernel down (pooled or in use), then clean up."""
             try:
@@ -260,7 +294,7 @@ def run(
     query = f"?token={join_code}" if join_code else ""
     lines = [
         f"Workshop for {participants} participants; bots: {bot}; results: {_safe_url(url)}",
-        f"Warming {participants} arena kernels: the first pages open at once in a minute.",
+        f"Warming {participants} arena kernels: the addresses follow when the doors open.",
         f"Participants open: {base}voila/render/arena.ipynb{query}",
         f"All apps:          {base}{query}",
         f"Debrief (you):     {base}voila/render/debrief.ipynb{query}",
@@ -271,7 +305,12 @@ def run(
             f"Facilitator code (debrief only, keep it off the screen): {facilitator_code}",
         ]
     lines += [f"Errors are logged in {data / 'errors.log'}", "Stop with Ctrl-C."]
-    print("\n".join(lines), flush=True)
+    print(lines.pop(1), flush=True)
+    lines[0] = f"Doors open. {lines[0]}"
+
+    from tornado.ioloop import IOLoop
+
+    IOLoop.current().add_callback(app.warm_up, lambda: print("\n".join(lines), flush=True))
     app.start()
     print("Workshop stopped; every kernel is shut down.", flush=True)
 
