@@ -45,6 +45,11 @@ def scores(course_root, module, name, learner):
         return {grade.name: grade.score for grade in notebook.grades}
 
 
+def auto_total(points):
+    """The autograded points of a learner: every graded cell but the hand-graded reflection."""
+    return sum(score for name, score in points.items() if name != "reflection")
+
+
 def autograded(course_root, module, name, learner):
     """The notebook nbgrader wrote to autograded/ for ``learner``."""
     path = course_root / "autograded" / learner / module / f"{name}.ipynb"

@@ -7,7 +7,7 @@ import pytest
 import course
 from course.checks.hints import NotYet
 from tests import grading
-from tests.grading import autograde, executed_as
+from tests.grading import auto_total, autograde, executed_as
 from tests.notebooks import release_notebook, solved
 
 pytestmark = pytest.mark.slow
@@ -61,10 +61,6 @@ def scores(course_root, learner):
 
 def autograded(course_root, learner):
     return grading.autograded(course_root, MODULE, NAME, learner)
-
-
-def auto_total(points):
-    return sum(score for name, score in points.items() if name != "reflection")
 
 
 def test_the_solved_notebook_gets_full_marks(graded):

@@ -7,7 +7,7 @@ import course
 from course.checks.hints import NotYet
 from course.scenarios.information import opening_likelihood
 from tests import grading
-from tests.grading import autograde
+from tests.grading import auto_total, autograde
 from tests.notebooks import release_notebook, solved
 
 pytestmark = pytest.mark.slow
@@ -50,10 +50,6 @@ def graded(built_course, tmp_path_factory):
 
 def scores(course_root, learner):
     return grading.scores(course_root, MODULE, NAME, learner)
-
-
-def auto_total(points):
-    return sum(score for name, score in points.items() if name != "reflection")
 
 
 def test_the_solved_notebook_gets_full_marks(graded):
