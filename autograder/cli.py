@@ -127,6 +127,9 @@ def main(argv=None):
     except (RuntimeError, ValueError, FileNotFoundError) as error:
         print(f"leverage {args.command}: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"leverage {args.command}: interrupted; run it again to finish", file=sys.stderr)
+        return 130
     return 0
 
 

@@ -27,6 +27,10 @@ from autograder.sandbox import Limits, write_kernelspec
 
 MARKER = ".leverage-graded"
 
+#: nbgrader runs per learner before giving up: a second try absorbs a kernel that was
+#: slow to start on a busy machine; a submission that really breaks grading fails twice.
+ATTEMPTS = 2
+
 
 @dataclass
 class Graded:
@@ -69,7 +73,7 @@ def _start_worker(root, timeout, limits, counter, sandboxed):
         counter.value += 1
     overrides = {
         "CourseDirectory": {"db_url": f"sqlite:///{Path(root) / 'gradebook.db'}?timeout=120"},
-        "Execute": {"timeout": timeout},
+        "Execute": {"timeout": timeout, "startup_timeout": 120},
     }
     if sandboxed:
         scratch = Path(tempfile.mkdtemp(prefix=f"leverage-worker{worker}-"))
@@ -91,7 +95,10 @@ def _grade_one(root, assignment, learner, out):
     """Grade one learner with nbgrader, then write their feedback (in the same worker, so
     feedback is parallel too); mark them done only when both are done."""
     start = time.perf_counter()
-    result = _api.autograde(assignment, learner, force=True, create=True)
+    for _ in range(ATTEMPTS):
+        result = _api.autograde(assignment, learner, force=True, create=True)
+        if result["success"]:
+            break
     if not result["success"]:
         error = (result.get("error") or result.get("log") or "")[-2000:]
         return Graded(learner, False, time.perf_counter() - start, error=error)
@@ -154,6 +161,9 @@ def grade_all(
                     results[learner] = future.result()
                     todo.remove(learner)
                     bar.update(1)
+            except KeyboardInterrupt:
+                _stop_now(pool)  # Ctrl-C: what is marked stays graded, a re-run does the rest
+                raise
             except BrokenProcessPool:
                 for learner in batch:
                     if learner in todo:
@@ -169,6 +179,15 @@ def grade_all(
                     bar.update(1)
     bar.close()
     return [results[learner] for learner in learners]
+
+
+def _stop_now(pool):
+    """Stop a pool at once: the ``with`` block would otherwise wait for every queued
+    learner. Workers are killed; their sandboxed kernels die with them."""
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.kill()
 
 
 def _progress(total, shown):
