@@ -29,7 +29,7 @@ from sqlalchemy import (
     insert,
     select,
 )
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 log = logging.getLogger(__name__)
 
@@ -182,18 +182,24 @@ class ResultsStore:
 
     def __init__(self, url=None, folder="workshop-data"):
         self.url = url or default_url(folder)
-        self.engine = create_engine(self.url)
-        if self.engine.dialect.name == "sqlite":
+        if self.url.startswith("sqlite"):
+            self.engine = create_engine(self.url)
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        else:  # a server: a kernel open all workshop long must outlive a server restart
+            self.engine = create_engine(self.url, pool_pre_ping=True)
         self._create_table()
 
     def _create_table(self):
+        """Create the table unless it exists; another process may be creating it at the
+        same moment (SQLite: locked; PostgreSQL: duplicate table or type), then retry."""
         for attempt in range(50):
             try:
                 metadata.create_all(self.engine, checkfirst=True)
                 return
-            except OperationalError as error:  # another process created it meanwhile
-                transient = "already exists" in str(error) or "locked" in str(error)
+            except (OperationalError, ProgrammingError, IntegrityError) as error:
+                transient = any(
+                    sign in str(error) for sign in ("already exists", "locked", "duplicate key")
+                )
                 if attempt == 49 or not transient:
                     raise
                 time.sleep(0.05)

@@ -12,13 +12,15 @@ want_test_tools=0
 [[ "${1:-}" == "--test" ]] && want_test_tools=1
 
 # Debian packages the tests drive: Chromium for the browser tests, bubblewrap for the
-# grading sandbox.
-if (( want_test_tools )) && { [[ ! -x /usr/bin/chromium ]] || [[ ! -x /usr/bin/bwrap ]]; }; then
-  echo "== installing Debian's chromium and bubblewrap for the tests"
+# grading sandbox, PostgreSQL for the gradebook and store tests (the tests start their own
+# throwaway server as the package's 'postgres' user; the package's own cluster is not used).
+if (( want_test_tools )) && { [[ ! -x /usr/bin/chromium ]] || [[ ! -x /usr/bin/bwrap ]] \
+    || ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; }; then
+  echo "== installing Debian's chromium, bubblewrap and postgresql for the tests"
   SUDO=""
   [[ $(id -u) -ne 0 ]] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium bubblewrap >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium bubblewrap postgresql >/dev/null
 fi
 
 if [[ ! -x $VENV/bin/python ]]; then

@@ -54,3 +54,13 @@ def own_course(tmp_path_factory):
     """A course of its own for a test module whose learners must not meet anyone else's:
     plain `nbgrader autograde` grades every learner of an assignment it finds."""
     return lambda *modules: build_course(tmp_path_factory.mktemp("own-course"), list(modules))
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A real PostgreSQL server (tests/postgres.py) for the session, for tests marked
+    `postgres`; if it cannot start, those tests fail with the server's reason."""
+    from tests.postgres import running_postgres
+
+    with running_postgres() as server:
+        yield server

@@ -1,14 +1,33 @@
-"""The workshop results store: concurrent writers, restarts, malformed records."""
+"""The workshop results store: concurrent writers, restarts, malformed records, on the
+default SQLite file and on a real PostgreSQL server (the same tests, one per backend)."""
 
 import logging
 import multiprocessing
 import sqlite3
+from dataclasses import dataclass
 
 import pytest
 
-from course.store import COLUMNS, ResultsStore, validate
+from course.store import COLUMNS, ResultsStore, default_url, validate
 
 WRITERS, EACH = 30, 10
+
+
+@dataclass
+class Backend:
+    """Where a test's store lives: its URL, and how to restart the database server."""
+
+    url: str
+    restart: object
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def backend(request, tmp_path):
+    """The default SQLite file in a fresh data folder, or a fresh database on PostgreSQL."""
+    if request.param == "sqlite":
+        return Backend(default_url(tmp_path), restart=lambda: None)  # no server to restart
+    server = request.getfixturevalue("postgres")
+    return Backend(server.new_database("store"), restart=server.restart)
 
 
 def record(**changes):
@@ -36,8 +55,8 @@ def _write(url, writer, start):
     store.close()
 
 
-def test_a_record_is_saved_and_read_back(tmp_path):
-    store = ResultsStore(folder=tmp_path)
+def test_a_record_is_saved_and_read_back(backend):
+    store = ResultsStore(backend.url)
     new = store.add(record())
     (saved,) = store.records()
     assert saved["id"] == new and tuple(saved) == COLUMNS
@@ -51,8 +70,8 @@ def test_the_default_store_is_sqlite_in_wal_mode_in_the_data_folder(tmp_path):
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_thirty_concurrent_writer_processes_lose_nothing(tmp_path):
-    url = ResultsStore(folder=tmp_path).url
+def test_thirty_concurrent_writer_processes_lose_nothing(backend):
+    url = backend.url  # no table yet: the writers race to create it too
     context = multiprocessing.get_context("fork")
     start = context.Barrier(WRITERS)
     writers = [context.Process(target=_write, args=(url, n, start)) for n in range(WRITERS)]
@@ -69,13 +88,24 @@ def test_thirty_concurrent_writer_processes_lose_nothing(tmp_path):
     assert by_writer == {f"writer {n}": set(range(EACH)) for n in range(WRITERS)}
 
 
-def test_the_results_survive_a_restart(tmp_path):
-    first = ResultsStore(folder=tmp_path)
+def test_the_results_survive_a_restart(backend):
+    first = ResultsStore(backend.url)
     first.add(record(participant="Before"))
     first.close()
-    again = ResultsStore(folder=tmp_path)
+    again = ResultsStore(backend.url)
     again.add(record(participant="After"))
     assert [row["participant"] for row in again.records()] == ["Before", "After"]
+
+
+def test_an_open_store_keeps_working_across_a_database_restart(backend):
+    store = ResultsStore(backend.url)  # a participant's kernel, open all workshop long
+    store.add(record(participant="Before"))
+    backend.restart()
+    store.add(record(participant="After"))
+    assert [row["participant"] for row in ResultsStore(backend.url).records()] == [
+        "Before",
+        "After",
+    ]
 
 
 def test_an_impasse_has_no_price():
@@ -104,8 +134,8 @@ def test_an_impasse_has_no_price():
         ({"secret": 1}, "unknown fields: secret"),
     ],
 )
-def test_a_malformed_record_is_refused_with_a_logged_reason(tmp_path, caplog, changes, reason):
-    store = ResultsStore(folder=tmp_path)
+def test_a_malformed_record_is_refused_with_a_logged_reason(backend, caplog, changes, reason):
+    store = ResultsStore(backend.url)
     with (
         caplog.at_level(logging.WARNING, logger="course.store"),
         pytest.raises(ValueError, match=reason),
@@ -115,9 +145,9 @@ def test_a_malformed_record_is_refused_with_a_logged_reason(tmp_path, caplog, ch
     assert store.records() == []
 
 
-def test_a_record_must_be_a_dict(tmp_path):
+def test_a_record_must_be_a_dict(backend):
     with pytest.raises(ValueError, match="a record must be a dict, got list"):
-        ResultsStore(folder=tmp_path).add([1, 2])
+        ResultsStore(backend.url).add([1, 2])
 
 
 def test_any_sqlalchemy_url_works(tmp_path):
