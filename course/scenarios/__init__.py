@@ -5,6 +5,7 @@
 """
 
 from course.scenarios.batna import job_offers
+from course.scenarios.capstone import capstone_case
 from course.scenarios.concessions import kite_contract
 from course.scenarios.information import machine_sale
 from course.scenarios.leverage import leverage_audit
@@ -13,3 +14,4 @@ from course.scenarios.power import kestrel_power
 SCENARIOS = {"02_batna": job_offers, "01_information": machine_sale, "03_power": kestrel_power}
 SCENARIOS["04_concessions"] = kite_contract
 SCENARIOS["00_leverage"] = leverage_audit
+SCENARIOS["05_capstone"] = capstone_case
