@@ -119,3 +119,49 @@ def value_bars(values, highlight=None, marker=None, marker_label="", width=560):
             _text(mx, height - 4, f"{marker_label} {amount(marker)}", colour=WARNING_COLOUR)
         )
     return _svg(width, height, "".join(parts), "bar chart: " + ", ".join(map(str, values)))
+
+
+def audit_bars(yours, theirs, weights, balance, width=560):
+    """Each source's rating for both sides as paired bars (out of 10, weight in the label),
+    and beneath them a gauge from "all theirs" to "all yours" marking the balance."""
+    label_width, bar_height, row_height, scale_top = 170, 12, 40, 10.0
+    plot = width - label_width - 40
+    parts = []
+    for row, source in enumerate(yours):
+        y = row * row_height + 8
+        parts.append(
+            _text(label_width - 8, y + 16, f"{source} (weight {weights[source]:.2f})", anchor="end")
+        )
+        for offset, (who, rating, colour) in enumerate(
+            (("you", yours[source], SELLER_COLOUR), ("them", theirs[source], BUYER_COLOUR))
+        ):
+            top = y + offset * (bar_height + 2)
+            length = rating / scale_top * plot
+            parts.append(
+                f'<rect x="{label_width}" y="{top}" width="{length:.1f}" height="{bar_height}" '
+                f'fill="{colour}"><title>{who}: {rating:g}</title></rect>'
+            )
+            parts.append(
+                _text(label_width + length + 4, top + 10, f"{who} {rating:g}", "start", colour, 10)
+            )
+    gauge_y = len(yours) * row_height + 20
+    left, right = label_width, label_width + plot
+    middle = (left + right) / 2
+    marker = middle + balance * (right - left) / 2
+    parts.append(
+        f'<line x1="{left}" y1="{gauge_y}" x2="{right}" y2="{gauge_y}" stroke="#999" '
+        'stroke-width="4"/>'
+    )
+    parts.append(
+        f'<line x1="{middle}" y1="{gauge_y - 8}" x2="{middle}" y2="{gauge_y + 8}" stroke="#999"/>'
+    )
+    parts.append(_text(left, gauge_y + 22, "all theirs", "start", BUYER_COLOUR, 11))
+    parts.append(_text(right, gauge_y + 22, "all yours", "end", SELLER_COLOUR, 11))
+    parts.append(_text(label_width - 8, gauge_y + 4, "balance", anchor="end"))
+    colour = SELLER_COLOUR if balance >= 0 else BUYER_COLOUR
+    parts.append(
+        f'<circle cx="{marker:.1f}" cy="{gauge_y}" r="7" fill="{colour}">'
+        f"<title>balance {balance:+.2f}</title></circle>"
+    )
+    label = f"leverage audit: balance {balance:+.2f} (-1 all theirs, +1 all yours)"
+    return _svg(width, gauge_y + 32, "".join(parts), label)

@@ -16,10 +16,12 @@ os.environ["PATH"] = f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"
 
 @pytest.fixture(autouse=True)
 def no_learner(monkeypatch, tmp_path_factory):
-    """Each test starts knowing no learner: no variables, an empty config folder."""
+    """Each test starts knowing no learner: no variables, empty config and data folders
+    (so no test reads or writes the machine's own progress record)."""
     for variable in ("LEVERAGE_LEARNER", "JUPYTERHUB_USER", "NBGRADER_EXECUTION"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
 
 
 @pytest.fixture

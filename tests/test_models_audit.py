@@ -102,7 +102,7 @@ def test_bad_ratings_are_explained(ratings, error, words):
 
 def test_bad_weights_are_explained():
     ratings = {"information": 4, "alternatives": 5, "power": 6}
-    with pytest.raises(ValueError, match="weights must sum to 1, got 0.9"):
+    with pytest.raises(ValueError, match=r"weights must sum to 1, got 0\.9"):
         weighted_leverage(ratings, {"information": 0.3, "alternatives": 0.3, "power": 0.3})
     with pytest.raises(ValueError, match="must not be negative"):
         weighted_leverage(ratings, {"information": -0.2, "alternatives": 0.6, "power": 0.6})

@@ -1,6 +1,9 @@
 """The failure a self-check raises: an AssertionError that reads as a hint, not a traceback."""
 
 import math
+import sys
+
+from course.record import record_pass
 
 #: Money answers may differ from ours by float rounding, not by a cent more.
 MONEY_TOLERANCE = 0.01
@@ -61,6 +64,16 @@ def diagnose(value, expected, mistakes, otherwise):
     return next((hint for wrong, hint in mistakes if same_money(value, wrong)), otherwise)
 
 
+def record_check_pass(frame):
+    """Note in the learner's progress record that the check running in ``frame`` passed:
+    a check function is named after its question, in a checks module that sets ``MODULE``."""
+    module = frame.f_globals.get("MODULE")
+    if module:
+        record_pass(module, frame.f_code.co_name)
+
+
 def passed(message):
-    """Tell the learner what they got right (printed under the test cell)."""
+    """Tell the learner what they got right (printed under the test cell), and note the
+    pass in their progress record (``course.record``)."""
+    record_check_pass(sys._getframe(1))
     print("\N{CHECK MARK} " + message)

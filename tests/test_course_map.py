@@ -1,0 +1,95 @@
+"""The course map and the learner's progress record: what is recorded, when nothing is,
+and that the map matches the notebooks it describes."""
+
+import json
+import re
+
+import pytest
+
+import course
+from autograder.build import modules
+from course.checks import leverage as check
+from course.course_map import MODULES, CourseMap
+from course.record import passed_checks, progress_file, record_pass
+from tests.conftest import ROOT
+from tests.notebooks import source_notebook
+
+CHECK_CALL = re.compile(r"^check\.(\w+)\(", re.MULTILINE)
+
+
+def graded_checks(module):
+    """The self-checks the module's graded test cells call, in the notebook's order."""
+    (name,) = [p.stem for p in (ROOT / "source" / module).glob("*.py")]
+    calls = []
+    for cell in source_notebook(module, name).cells:
+        if cell.metadata.get("nbgrader", {}).get("grade") and cell.cell_type == "code":
+            calls += CHECK_CALL.findall(cell.source)
+    return list(dict.fromkeys(calls))  # a visible and a hidden call name one question
+
+
+def test_the_map_lists_every_module_with_its_graded_questions():
+    assert [m.folder for m in MODULES] == modules(ROOT)
+    for module in MODULES:
+        assert list(module.questions) == graded_checks(module.folder), module.folder
+
+
+def test_a_passed_self_check_is_recorded_once(learner, answers_00):
+    check.stronger_side(answers_00["stronger_side"])
+    first = passed_checks()["00_leverage"]["stronger_side"]
+    check.stronger_side(answers_00["stronger_side"])
+    assert passed_checks() == {"00_leverage": {"stronger_side": first}}
+
+
+def test_a_failed_self_check_records_nothing(learner):
+    with pytest.raises(AssertionError):
+        check.stronger_side(lambda case: ("you", -1))
+    assert passed_checks() == {}
+
+
+def test_nothing_is_recorded_while_nbgrader_runs(monkeypatch):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    record_pass("00_leverage", "stronger_side")
+    assert not progress_file().exists()
+
+
+def test_a_corrupt_record_is_set_aside_and_a_new_one_started():
+    path = progress_file()
+    path.parent.mkdir(parents=True)
+    path.write_text("{not json")
+    record_pass("02_batna", "choose_batna")
+    assert list(passed_checks()) == ["02_batna"]
+    assert path.with_name("progress.json.corrupt").read_text() == "{not json"
+
+
+def test_a_record_that_cannot_be_written_costs_nothing_but_the_record():
+    """A folder in the record's place stands for any read or write failure (a read-only
+    home, a full disk); unlike a permission, it stops root too."""
+    path = progress_file()
+    path.mkdir(parents=True)  # a folder where the file should be: reading and writing fail
+    record_pass("02_batna", "choose_batna")
+    assert path.is_dir()
+
+
+def test_the_map_shows_progress_and_what_comes_next():
+    record = {"02_batna": {"startup_tree": "2026-11-25T10:00:00", "choose_batna": "..."}}
+    shown = CourseMap(record=record)
+    batna = next(row for row in shown.rows() if row["folder"] == "02_batna")
+    assert (batna["passed"], batna["questions"], batna["next"]) == (2, 5, "reservation_salary")
+    html = shown._repr_html_()
+    assert "2 of 5 self-checks passed; next: <code>reservation_salary</code>" in html
+    assert "your grade comes only from your submitted notebooks" in html
+    assert "02_batna         2/5 self-checks passed" in repr(shown)
+
+
+def test_progress_reads_this_computers_record():
+    record_pass("00_leverage", "classify_facts")
+    assert json.loads(progress_file().read_text())["00_leverage"]["classify_facts"]
+    leverage = next(row for row in course.progress().rows() if row["folder"] == "00_leverage")
+    assert (leverage["passed"], leverage["next"]) == (1, "stronger_side")
+
+
+@pytest.fixture
+def answers_00(learner):
+    from tests.notebooks import solution_namespace
+
+    return solution_namespace("00_leverage", "leverage")
