@@ -1,0 +1,176 @@
+"""The capstone's view: negotiate Tallis's supply contract with Marlow, a bot on the engine,
+package by package, then read the scored outcome and the debrief against your own plan.
+
+It wires widgets to ``course.engine.capstone``. Marlow's walk-away and strategy live in
+the engine's session, never in a widget trait; every dropdown value is checked again
+here before it reaches the engine, and a bad one is refused with a message.
+"""
+
+from html import escape
+
+import ipywidgets as w
+
+from course.engine.capstone import ROUNDS, STYLES, Table, debrief
+from course.models.capstone import read_plan
+from course.models.concessions import all_packages, pareto_frontier
+from course.pictures_concessions import frontier_picture
+from course.widgets.guards import message
+
+WIDE = {"description_width": "initial"}
+
+
+def _package_text(package):
+    return ", ".join(f"{issue} {level}" for issue, level in package.items())
+
+
+class NegotiationTable(w.VBox):
+    """You sell Marlow a year of sensors on four issues; Marlow, a bot in the chosen style,
+    answers each offer. ``reservation`` and ``opening`` are your own functions from the
+    preparation: the debrief measures the outcome against them."""
+
+    def __init__(self, case, reservation=None, opening=None, style="linear", rng=None):
+        self.case, self._rng, self._table = case, rng, None
+        self.plan = read_plan(case, reservation, opening)
+        start = self.plan["opening"] or {i: levels[0] for i, levels in case.issues.items()}
+        self.levels = {
+            issue: w.Dropdown(options=levels, value=start[issue], description=issue, style=WIDE)
+            for issue, levels in case.issues.items()
+        }
+        self.style = w.Dropdown(
+            options=STYLES, value=style, description="Marlow's style", style=WIDE
+        )
+        self.start = w.Button(description="new negotiation", icon="refresh")
+        self.send = w.Button(description="send offer", icon="paper-plane")
+        self.accept = w.Button(description="accept Marlow's offer", icon="check")
+        self.walk = w.Button(description="walk away", icon="sign-out")
+        self.start.on_click(self.new_negotiation)
+        self.send.on_click(self.make_offer)
+        self.accept.on_click(lambda _: self._act(lambda s: s.accept()))
+        self.walk.on_click(lambda _: self._act(lambda s: s.walk_away()))
+        for field in self.levels.values():
+            field.observe(self._show_worth, names="value")
+        self.plan_text = w.HTML(self._plan_html())
+        self.worth = w.HTML()
+        self.history = w.HTML()
+        self.chart = w.HTML()
+        self.result = w.HTML()
+        self.status = w.HTML()
+        packages = all_packages(case.yours, case.theirs)
+        self._points = [(you, them) for _, you, them in packages]
+        self._frontier = pareto_frontier(self._points)
+        super().__init__(
+            [
+                self.plan_text,
+                w.HBox([self.style, self.start]),
+                w.HBox(list(self.levels.values())[:2]),
+                w.HBox(list(self.levels.values())[2:]),
+                self.worth,
+                w.HBox([self.send, self.accept, self.walk]),
+                self.history,
+                self.chart,
+                self.result,
+                self.status,
+            ]
+        )
+        self.new_negotiation()
+
+    def _plan_html(self):
+        plan = self.plan
+        parts = []
+        if plan["reservation"] is not None:
+            parts.append(f"walk away below a profit of {plan['reservation']:g}")
+        if plan["opening"] is not None:
+            parts.append(f"open with {_package_text(plan['opening'])}")
+        text = "Your plan: " + "; ".join(parts) + "." if parts else "Your plan is not ready yet."
+        if plan["notes"]:
+            text += " (" + "; ".join(plan["notes"]) + ".)"
+        return escape(text)
+
+    def _offer(self):
+        """The package in the dropdowns, each value checked against the contract's levels."""
+        package = {}
+        for issue, field in self.levels.items():
+            if field.value not in self.case.issues[issue]:
+                raise ValueError(f"{field.value!r} is not a level of {issue}")
+            package[issue] = field.value
+        return package
+
+    def _show_worth(self, change=None):
+        try:
+            you, them = self._table.points(self._offer())
+        except (TypeError, ValueError) as error:
+            self.worth.value = message(str(error), ok=False)
+            return
+        self.worth.value = escape(
+            f"This package: a profit of {you:g} for you, about {them:g} points for Marlow."
+        )
+
+    def new_negotiation(self, _=None):
+        """Sit down again with Marlow in the chosen style; whether Quell has capacity is
+        drawn afresh and kept out of sight."""
+        if self.style.value not in STYLES:
+            self.status.value = message(
+                f"{self.style.value!r} is not one of Marlow's styles", ok=False
+            )
+            return
+        self._table = Table(self.case, self.style.value, rng=self._rng)
+        self.history.value = self.chart.value = self.result.value = ""
+        self._show_worth()
+        self.status.value = message(f"You open. {ROUNDS} rounds at most: make your first offer.")
+        self._buttons()
+
+    def make_offer(self, _=None):
+        """Send the package in the dropdowns as your offer."""
+        try:
+            package = self._offer()
+        except ValueError as error:
+            self.status.value = message(str(error), ok=False)
+            return
+        self._act(lambda s: s.offer(package))
+
+    def _act(self, move):
+        session = self._table.session
+        if session.finished:
+            self.status.value = message("This negotiation is over: start a new one.", ok=False)
+            return
+        try:
+            answer = move(session)
+        except (TypeError, ValueError) as error:
+            self.status.value = message(str(error), ok=False)
+            return
+        self._show_history()
+        if answer["finished"]:
+            self._debrief()
+        else:
+            self.status.value = message(
+                f"Round {answer['round']} of {ROUNDS}: Marlow offers "
+                f"{_package_text(answer['bot_offer'])}. Counter, accept or walk away."
+            )
+        self._buttons()
+
+    def _show_history(self):
+        rows = "".join(
+            f"<tr><td>{round_}</td><td>{'you' if who == 'you' else 'Marlow'}</td>"
+            f"<td>{escape(_package_text(offer))}</td><td>{self._table.points(offer)[0]:g}</td></tr>"
+            for round_, who, offer in self._table.session.history
+        )
+        self.history.value = (
+            "<table><tr><th>round</th><th>who</th><th>offer</th><th>your profit</th></tr>"
+            f"{rows}</table>"
+        )
+        yours = [self._table.points(o) for _, who, o in self._table.session.history if who == "you"]
+        self.chart.value = frontier_picture(self._points, self._frontier, yours)
+
+    def _buttons(self):
+        session = self._table.session
+        self.send.disabled = self.walk.disabled = session.finished
+        self.accept.disabled = session.finished or session.bot_offer is None
+
+    def _debrief(self):
+        """After the end only: the scored outcome and what moved it, against your plan."""
+        outcome = self._table.outcome()
+        lines = debrief(self.case, outcome, self.plan)
+        self.result.value = (
+            "<b>Debrief</b><ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
+        )
+        self.status.value = message("Negotiation over. Start a new one to try another plan.")

@@ -1,0 +1,125 @@
+"""course.widgets.capstone in plain Python: set .value, .click(), read what the view shows."""
+
+import dataclasses
+import json
+import random
+from html import unescape
+
+import ipywidgets as w
+import pytest
+
+import course
+from course.checks import capstone as check
+from course.scenarios.capstone import reservation_of
+from course.widgets.capstone import NegotiationTable
+
+
+@pytest.fixture
+def case():
+    return course.variant("05_capstone", "ada")
+
+
+def every_widget(root):
+    """``root`` and every widget inside it."""
+    found, stack = [], [root]
+    while stack:
+        widget = stack.pop()
+        found.append(widget)
+        stack += [c for c in getattr(widget, "children", ()) if isinstance(c, w.Widget)]
+    return found
+
+
+def synced_state(root):
+    """Everything a browser can read: the synced state of every widget in the view."""
+    return json.dumps([widget.get_state() for widget in every_widget(root)], default=str)
+
+
+def table_for(case, **options):
+    return NegotiationTable(
+        case,
+        reservation=reservation_of,
+        opening=check.opening_of,
+        rng=random.Random(options.pop("seed", 2)),
+        **options,
+    )
+
+
+def choose(table, package):
+    for issue, level in package.items():
+        table.levels[issue].value = level
+
+
+def test_the_table_opens_with_your_plan(case):
+    table = table_for(case)
+    assert f"walk away below a profit of {reservation_of(case):g}" in table.plan_text.value
+    assert {i: f.value for i, f in table.levels.items()} == check.opening_of(case)
+    assert "make your first offer" in table.status.value
+    assert table.accept.disabled and not table.send.disabled  # you open: nothing to accept
+
+
+def test_the_worth_of_a_package_follows_the_dropdowns(case):
+    table = table_for(case)
+    ideal = {issue: levels[0] for issue, levels in case.issues.items()}
+    choose(table, ideal)
+    best = sum(max(levels.values()) for levels in case.yours.values())
+    assert f"a profit of {best:g} for you, about 0 points for Marlow" in table.worth.value
+
+
+def test_a_whole_negotiation_played_by_clicking(case):
+    table = table_for(case, style="conceder")
+    table.send.click()
+    assert "Round 2 of 8: Marlow offers" in table.status.value
+    assert "<td>Marlow</td>" in table.history.value
+    assert not table.accept.disabled
+    table.accept.click()
+    debrief = unescape(table.result.value)
+    assert "Debrief" in debrief and "Deal in round" in debrief
+    assert "Alternatives: Quell" in debrief and "Concessions:" in debrief
+    assert table.chart.value.startswith("<svg") or "<svg" in table.chart.value
+    assert table.send.disabled and table.accept.disabled and table.walk.disabled
+    table.send.click()  # a click after the end changes nothing
+    assert "over: start a new one" in table.status.value
+    table.start.click()
+    assert table.result.value == "" and not table.send.disabled
+
+
+def test_walking_away_is_debriefed(case):
+    table = table_for(case, style="boulware")
+    table.walk.click()
+    assert "No deal (walk away)" in unescape(table.result.value)
+
+
+def test_an_unfinished_plan_still_lets_you_play(case):
+    def unwritten(s):
+        raise NotImplementedError()
+
+    table = NegotiationTable(case, reservation=unwritten, opening=unwritten)
+    assert "not ready yet" in table.plan_text.value
+    assert "my_reservation is not written yet" in table.plan_text.value
+    table.walk.click()
+    assert "Your plan is not complete" in unescape(table.result.value)
+
+
+def test_a_tampered_value_is_refused_and_loses_nothing(case):
+    table = table_for(case)
+    table.send.click()
+    before = table.history.value
+    table.levels["price"].set_trait("index", None)  # a visitor clears a dropdown
+    assert "None is not a level of price" in unescape(table.worth.value)
+    table.send.click()
+    assert "None is not a level of price" in unescape(table.status.value)
+    assert table.history.value == before and not table._table.session.finished
+    table.style.set_trait("index", None)
+    table.start.click()
+    assert "None is not one of Marlow's styles" in unescape(table.status.value)
+    assert table.history.value == before  # the negotiation in progress is kept
+
+
+def test_marlows_walkaway_never_reaches_a_widget(case):
+    secret = dataclasses.replace(case, walkaway_if_quell=61.5, walkaway_if_not=33.25)
+    table = table_for(secret, style="boulware")
+    for _ in range(3):
+        if table._table.session.finished:
+            break
+        table.send.click()
+    assert "61.5" not in synced_state(table) and "33.25" not in synced_state(table)
