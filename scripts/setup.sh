@@ -38,3 +38,34 @@ if [[ ! -f $stamp ]]; then
   rm -f "$VENV"/.installed-*
   touch "$stamp"
 fi
+
+# The JupyterHub test (tests/test_jupyterhub.py). Learners' servers run as other Unix users,
+# who must be able to run the Python they start from, and .venv may sit on an interpreter
+# under /root: so the hub gets an environment of its own, .hub/venv, made from Debian's
+# Python. Its proxy, configurable-http-proxy, comes from the npm registry into .hub/
+# (4.6.3 runs on Debian 12's Node.js 18 as well as on newer ones).
+if (( want_test_tools )); then
+  hub_packages=()
+  command -v npm >/dev/null || hub_packages+=(nodejs npm)
+  /usr/bin/python3 -m venv --help >/dev/null 2>&1 || hub_packages+=(python3-venv)
+  if (( ${#hub_packages[@]} )); then
+    echo "== installing Debian's ${hub_packages[*]} for the JupyterHub test"
+    SUDO=""
+    [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${hub_packages[@]}" >/dev/null
+  fi
+  if [[ ! -x .hub/node_modules/.bin/configurable-http-proxy ]]; then
+    echo "== installing configurable-http-proxy into .hub/"
+    npm install --prefix .hub --no-audit --no-fund --loglevel=error configurable-http-proxy@4.6.3
+  fi
+  hub_stamp=.hub/venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
+  if [[ ! -f $hub_stamp ]]; then
+    echo "== installing the project and JupyterHub into .hub/venv"
+    [[ -x .hub/venv/bin/python ]] || /usr/bin/python3 -m venv .hub/venv
+    .hub/venv/bin/python -m pip install -q --upgrade pip
+    .hub/venv/bin/python -m pip install -q -e ".[hub]"
+    rm -f .hub/venv/.installed-*
+    touch "$hub_stamp"
+  fi
+fi

@@ -1,0 +1,75 @@
+"""JupyterHub for one Leverage course on one machine: learners log in with their Unix
+account, fetch and submit through nbgrader's exchange; instructors grade with
+``leverage grade``. tests/test_jupyterhub.py runs this very file; docs/deploy.md walks
+through it.
+
+Run it as root from the hub's state folder (the sqlite database and cookie secret are
+kept in the current folder, JupyterHub's default)::
+
+    cd /srv/jupyterhub && /path/to/leverage/.venv/bin/jupyterhub -f /path/to/leverage/deploy/jupyterhub_config.py
+
+Who may log in is decided by Unix groups, so adding a learner is ``useradd`` plus
+``usermod -aG leverage-learners NAME``. Options given on the command line (a port, an
+address) win over this file.
+"""
+
+import grp
+import os
+import sys
+from pathlib import Path
+
+c = get_config()  # noqa: F821 (provided by JupyterHub when it loads this file)
+
+HERE = Path(__file__).resolve().parent
+VENV_BIN = Path(sys.executable).parent
+
+#: Unix groups: members of the first may log in; members of the second are hub admins.
+LEARNERS_GROUP = "leverage-learners"
+INSTRUCTORS_GROUP = "leverage-instructors"
+
+# Loopback by default: put a TLS-terminating proxy in front, or set ssl_cert/ssl_key and
+# bind to the network, before anyone logs in from elsewhere (docs/deploy.md).
+c.JupyterHub.bind_url = "http://127.0.0.1:8000"
+
+
+def existing_groups(*names):
+    """The groups among ``names`` that exist: JupyterHub fails a login on a missing one."""
+    found = set()
+    for name in names:
+        try:
+            grp.getgrnam(name)
+            found.add(name)
+        except KeyError:
+            print(
+                f"jupyterhub_config: no Unix group {name!r} yet (groupadd {name})", file=sys.stderr
+            )
+    return found
+
+
+# Log in with the machine's own accounts and passwords (PAM, service "login").
+c.JupyterHub.authenticator_class = "pam"
+c.PAMAuthenticator.allowed_groups = existing_groups(LEARNERS_GROUP, INSTRUCTORS_GROUP)
+c.PAMAuthenticator.admin_groups = existing_groups(INSTRUCTORS_GROUP)
+
+# The proxy from the npm registry: the project-local copy scripts/setup.sh installs,
+# otherwise whatever `configurable-http-proxy` is on PATH.
+local_proxy = HERE.parent / ".hub" / "node_modules" / ".bin" / "configurable-http-proxy"
+if local_proxy.exists():
+    c.ConfigurableHTTPProxy.command = [str(local_proxy)]
+
+# Each learner's server runs as their own Unix user, from the same environment as the hub
+# (so the course library, nbgrader and its Assignments tab match the instructor's), with
+# the shared nbgrader settings that say where the exchange is.
+c.JupyterHub.spawner_class = "localprocess"
+c.Spawner.cmd = [str(VENV_BIN / "jupyterhub-singleuser")]
+c.Spawner.default_url = "/lab"
+c.Spawner.environment = {
+    "JUPYTER_CONFIG_PATH": str(HERE / "jupyter"),
+    "LEVERAGE_EXCHANGE": os.environ.get("LEVERAGE_EXCHANGE", "/srv/nbgrader/exchange"),
+}
+# A first start imports JupyterLab and nbgrader: give a busy machine time.
+c.Spawner.start_timeout = 120
+c.Spawner.http_timeout = 60
+
+# Stopping the hub stops every learner's server; their files stay in their home folders.
+c.JupyterHub.cleanup_servers = True

@@ -1,0 +1,306 @@
+"""The course on JupyterHub, for real, with deploy/jupyterhub_config.py: a Unix learner
+logs in with their password (PAM), the hub spawns their server behind
+configurable-http-proxy, they fetch module 02 through nbgrader's Assignments API, write
+their answers and submit; the instructor collects and runs `leverage grade`, and the grade
+is what the learner's answers earn. Everything listens on 127.0.0.1; the exchange is a
+temporary folder; the learner's account is made for the test and removed after it.
+
+Needs root (to create the account and let the hub switch to it), JupyterHub (the `hub`
+extra) and the proxy from the npm registry in .hub/ (`scripts/setup.sh --test`).
+"""
+
+import grp
+import json
+import os
+import pwd
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+import requests
+
+from tests.browser.conftest import free_port
+from tests.conftest import BIN, ROOT
+from tests.notebooks import release_notebook, solved
+from tests.workshop_server import wait_until
+
+pytestmark = [pytest.mark.hub, pytest.mark.xdist_group("hub")]
+
+MODULE, NAME = "02_batna", "batna"
+LEARNER = "hub-ada"
+CONFIG = ROOT / "deploy" / "jupyterhub_config.py"
+PROXY = ROOT / ".hub" / "node_modules" / ".bin" / "configurable-http-proxy"
+# The hub and the learners' servers run from an environment every account can read,
+# built from Debian's Python by scripts/setup.sh --test (the project's .venv may sit on an
+# interpreter under /root, which learners cannot run).
+HUB_BIN = ROOT / ".hub" / "venv" / "bin"
+LEARNERS_GROUP = "leverage-learners"  # as in deploy/jupyterhub_config.py
+
+# The learner gets batna_needed (2 of the 8 autograded points) wrong: a grade of 6 can only
+# come from their own notebook, not from an unchanged release (0) or the solution (8).
+WRONG_BATNA_NEEDED = (
+    "def batna_needed(target, pie, their_batna):\n    return target - (pie - their_batna) / 2\n"
+)
+EXPECTED_AUTO_POINTS = 6
+
+
+def run(command, **options):
+    """Run a command, failing with its own words when it fails."""
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, **options)
+    assert result.returncode == 0, (
+        f"{command} failed:\n{result.stdout[-2000:]}{result.stderr[-3000:]}"
+    )
+    return result
+
+
+@pytest.fixture(scope="module")
+def learner_account():
+    """A Unix account in the learners' group, with a fresh password; removed at the end."""
+    assert os.geteuid() == 0, "the JupyterHub test creates Unix users: run it as root"
+    for needed in (PROXY, HUB_BIN / "jupyterhub"):
+        assert needed.exists(), f"{needed} is missing: run scripts/setup.sh --test"
+    for path in (HUB_BIN, CONFIG.parent):
+        assert_reachable_by_everyone(path)
+    made_group = False
+    try:
+        grp.getgrnam(LEARNERS_GROUP)
+    except KeyError:
+        run(["groupadd", LEARNERS_GROUP])
+        made_group = True
+    _remove_user(LEARNER)  # left over by an interrupted run
+    password = secrets.token_urlsafe(16)
+    run(["useradd", "--create-home", "--shell", "/bin/bash", "-G", LEARNERS_GROUP, LEARNER])
+    run(["chpasswd"], input=f"{LEARNER}:{password}\n")
+    yield LEARNER, password
+    _remove_user(LEARNER)
+    if made_group:
+        run(["groupdel", LEARNERS_GROUP])
+
+
+def assert_reachable_by_everyone(path):
+    """Learners' servers read the hub's environment and config: every folder above them must
+    let other users through."""
+    for folder in [path, *path.parents]:
+        assert folder.stat().st_mode & 0o001, (
+            f"{folder} is closed to other users (mode {folder.stat().st_mode & 0o777:o}): "
+            "learners' servers could not start from below it; check out the course elsewhere"
+        )
+
+
+def _remove_user(name):
+    try:
+        pwd.getpwnam(name)
+    except KeyError:
+        return
+    run(["userdel", "--remove", name])
+
+
+@pytest.fixture(scope="module")
+def exchange():
+    """nbgrader's exchange: a folder every account can reach (pytest's own are root-only)."""
+    folder = Path(tempfile.mkdtemp(prefix="leverage-exchange-"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def course(own_course, exchange):
+    """The instructor's course folder with module 02 built and released to the exchange."""
+    root = own_course(MODULE)
+    nbgrader(root, exchange, "release_assignment", MODULE)
+    return root
+
+
+def nbgrader(root, exchange, *arguments):
+    """Run nbgrader as the instructor, with the hub's shared settings (deploy/jupyter)."""
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_PATH": str(ROOT / "deploy" / "jupyter"),
+        "LEVERAGE_EXCHANGE": str(exchange),
+    }
+    return run([sys.executable, "-m", "nbgrader", *arguments], cwd=root, env=env)
+
+
+class Hub:
+    """A running hub: its public address, and its log to quote when something fails."""
+
+    def __init__(self, url, log_path):
+        self.url, self.log_path = url, log_path
+
+    def log_tail(self):
+        return "\nhub log:\n" + self.log_path.read_text(errors="replace")[-4000:]
+
+
+@pytest.fixture(scope="module")
+def hub(learner_account, exchange, tmp_path_factory):
+    """JupyterHub with the course's config on free loopback ports."""
+    state = tmp_path_factory.mktemp("hub-state")
+    port, hub_port, api_port = free_port(), free_port(), free_port()
+    log = open(state / "hub.log", "w")  # noqa: SIM115 (closed when the hub stops)
+    process = subprocess.Popen(
+        [
+            str(HUB_BIN / "jupyterhub"),
+            "-f",
+            str(CONFIG),
+            f"--JupyterHub.bind_url=http://127.0.0.1:{port}",
+            f"--JupyterHub.hub_bind_url=http://127.0.0.1:{hub_port}",
+            f"--ConfigurableHTTPProxy.api_url=http://127.0.0.1:{api_port}",
+        ],
+        cwd=state,
+        env={**os.environ, "LEVERAGE_EXCHANGE": str(exchange)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    running = Hub(f"http://127.0.0.1:{port}", state / "hub.log")
+    try:
+        wait_until(lambda: _answers(running, process), 60, "the hub answering")
+        yield running
+    finally:
+        _stop(process)
+        log.close()
+
+
+def _answers(hub, process):
+    if process.poll() is not None:
+        raise RuntimeError(f"the hub exited with {process.returncode}{hub.log_tail()}")
+    url = f"{hub.url}/hub/api/"
+    try:
+        return requests.get(url, timeout=5).status_code == 200
+    except requests.ConnectionError:
+        return False
+
+
+def _stop(process):
+    """Stop the hub as Ctrl-C would: it stops the learner's server and the proxy first."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+class Browser:
+    """A learner's browser session on the hub: cookies, and the XSRF token each form needs."""
+
+    def __init__(self, url):
+        self.url = url
+        self.session = requests.Session()
+
+    def _xsrf(self, path):
+        cookies = [c for c in self.session.cookies if c.name == "_xsrf" and path.startswith(c.path)]
+        return max(cookies, key=lambda c: len(c.path)).value if cookies else ""
+
+    def get(self, path, **options):
+        return self.session.get(self.url + path, timeout=60, **options)
+
+    def post(self, path, **options):
+        headers = {"X-XSRFToken": self._xsrf(path)}
+        return self.session.post(self.url + path, headers=headers, timeout=120, **options)
+
+    def put(self, path, **options):
+        headers = {"X-XSRFToken": self._xsrf(path)}
+        return self.session.put(self.url + path, headers=headers, timeout=60, **options)
+
+    def log_in(self, name, password):
+        """Fill in and send the hub's login form; the answer, redirects not followed."""
+        self.get("/hub/login")
+        form = {"username": name, "password": password, "_xsrf": self._xsrf("/hub/login")}
+        return self.session.post(
+            self.url + "/hub/login", data=form, allow_redirects=False, timeout=60
+        )
+
+
+def test_a_wrong_password_is_refused(hub, learner_account):
+    name, _ = learner_account
+    answer = Browser(hub.url).log_in(name, "not-" + secrets.token_hex(4))
+    assert answer.status_code == 403 and "Invalid username or password" in answer.text
+
+
+@pytest.fixture(scope="module")
+def learner_server(hub, learner_account, course):
+    """The learner logged in through the hub's form and their server started: (browser, its
+    URL prefix)."""
+    name, password = learner_account
+    browser = Browser(hub.url)
+    answer = browser.log_in(name, password)
+    assert answer.status_code == 302, hub.log_tail()
+    started = browser.post(f"/hub/api/users/{name}/server")
+    assert started.status_code in (201, 202), started.text + hub.log_tail()
+
+    def ready():
+        servers = browser.get(f"/hub/api/users/{name}").json()["servers"]
+        return servers.get("", {}).get("ready")
+
+    wait_until(ready, 90, "the learner's server starting")
+    prefix = f"/user/{name}"
+    # opening JupyterLab, as the browser does next, runs the OAuth handshake with the hub
+    lab = browser.get(f"{prefix}/")
+    assert lab.status_code == 200 and lab.url.endswith(f"{prefix}/lab"), lab.url + hub.log_tail()
+    status = browser.get(f"{prefix}/api/status")
+    assert status.status_code == 200, status.text[-2000:] + hub.log_tail()
+    return browser, prefix
+
+
+def test_the_learners_server_runs_as_their_own_unix_user(learner_server, learner_account):
+    browser, prefix = learner_server
+    home = Path(pwd.getpwnam(learner_account[0]).pw_dir)
+    written = browser.put(
+        f"{prefix}/api/contents/whoami.txt",
+        json={"type": "file", "format": "text", "content": "me"},
+    )
+    assert written.status_code in (200, 201), written.text
+    assert (home / "whoami.txt").stat().st_uid == pwd.getpwnam(learner_account[0]).pw_uid
+
+
+def assignments(browser, prefix):
+    answer = browser.get(f"{prefix}/assignments", params={"course_id": "leverage"})
+    assert answer.status_code == 200, answer.text[-2000:]
+    return {a["assignment_id"]: a for a in answer.json()["value"]}
+
+
+def test_fetch_submit_collect_grade_round_trip(learner_server, learner_account, course, exchange):
+    browser, prefix = learner_server
+    name = learner_account[0]
+    listed = assignments(browser, prefix)
+    assert listed[MODULE]["status"] == "released", listed
+
+    action = {"course_id": "leverage", "assignment_id": MODULE}
+    fetched = browser.post(f"{prefix}/assignments/fetch", json=action)
+    assert fetched.status_code == 200, fetched.text[-2000:]
+    notebook_path = f"{MODULE}/{NAME}.ipynb"
+    opened = browser.get(f"{prefix}/api/contents/{notebook_path}").json()
+    their_copy = nbformat.from_dict(opened["content"])
+    assert [c.source for c in their_copy.cells] == [
+        c.source for c in release_notebook(MODULE, NAME).cells
+    ]
+
+    work = solved(MODULE, NAME, batna_needed_answer=WRONG_BATNA_NEEDED)
+    saved = browser.put(
+        f"{prefix}/api/contents/{notebook_path}",
+        json={"type": "notebook", "format": "json", "content": json.loads(nbformat.writes(work))},
+    )
+    assert saved.status_code == 200, saved.text[-2000:]
+    submitted = browser.post(f"{prefix}/assignments/submit", json=action)
+    assert submitted.status_code == 200 and submitted.json()["success"], submitted.text
+    assert assignments(browser, prefix)[MODULE]["status"] == "submitted"
+
+    nbgrader(course, exchange, "collect", MODULE)
+    collected = nbformat.read(course / "submitted" / name / MODULE / f"{NAME}.ipynb", 4)
+    assert [c.source for c in collected.cells] == [c.source for c in work.cells]
+
+    out = course / "grading" / MODULE
+    run([str(BIN / "leverage"), "grade", MODULE, "--root", str(course), "--out", str(out)])
+    grades = pd.read_csv(out / "grades.csv").set_index("learner")
+    row = grades.loc[name]
+    assert row.drop(["reflection", "total", "max_score"]).sum() == EXPECTED_AUTO_POINTS
+    assert row["batna-needed-test"] == 0
