@@ -32,6 +32,7 @@ from course.workshop import settings
 APPS = {
     "arena.ipynb": "Negotiation arena (participants)",
     "batna.ipynb": "BATNA builder (participants)",
+    "audit.ipynb": "Leverage audit (participants)",
     "debrief.ipynb": "Debrief (facilitator)",
 }
 ARENA, DEBRIEF = "arena.ipynb", "debrief.ipynb"
@@ -59,12 +60,14 @@ def is_loopback(ip):
 
 def pool_sizes(participants):
     """Preheated kernels per app at the start: the arena one per participant, the BATNA
-    builder a couple, the debrief none (one facilitator can wait a few seconds)."""
+    builder and the leverage audit a couple each, the debrief none (one facilitator can
+    wait a few seconds)."""
     if isinstance(participants, bool) or not isinstance(participants, int) or participants < 1:
         raise ValueError(
             f"--participants must be a whole number of at least 1, got {participants!r}"
         )
-    return {ARENA: participants, "batna.ipynb": min(2, participants), DEBRIEF: 0}
+    few = min(2, participants)
+    return {ARENA: participants, "batna.ipynb": few, "audit.ipynb": few, DEBRIEF: 0}
 
 
 def hardened_config(participants, port=8866, ip="127.0.0.1", token=""):
