@@ -110,9 +110,13 @@ def debrief(case, outcome, plan):
     else:
         share = outcome["zone_share"]
         lines.append(
-            f"Deal in round {outcome['round']}: profit {profit:g}, {outcome['claimed']:+g} "
-            "over your true walk-away"
-            + (f", {share:.0%} of the zone." if share is not None and share >= 0 else ".")
+            f"Deal in round {outcome['round']}: profit {profit:g}, "
+            + (
+                f"{outcome['claimed']:g} over your true walk-away"
+                + (f", {share:.0%} of the zone." if share is not None else ".")
+                if outcome["claimed"] >= 0
+                else f"{-outcome['claimed']:g} below your true walk-away: worse than your BATNA."
+            )
         )
         if mine is not None:
             lines.append(

@@ -39,10 +39,18 @@ class NegotiationTable(w.VBox):
         self.style = w.Dropdown(
             options=STYLES, value=style, description="Marlow's style", style=WIDE
         )
-        self.start = w.Button(description="new negotiation", icon="refresh")
-        self.send = w.Button(description="send offer", icon="paper-plane")
-        self.accept = w.Button(description="accept Marlow's offer", icon="check")
-        self.walk = w.Button(description="walk away", icon="sign-out")
+        self.start = w.Button(
+            description="new negotiation", icon="refresh", layout=w.Layout(width="auto")
+        )
+        self.send = w.Button(
+            description="send offer", icon="paper-plane", layout=w.Layout(width="auto")
+        )
+        self.accept = w.Button(
+            description="accept Marlow's offer", icon="check", layout=w.Layout(width="auto")
+        )
+        self.walk = w.Button(
+            description="walk away", icon="sign-out", layout=w.Layout(width="auto")
+        )
         self.start.on_click(self.new_negotiation)
         self.send.on_click(self.make_offer)
         self.accept.on_click(lambda _: self._act(lambda s: s.accept()))
@@ -158,8 +166,11 @@ class NegotiationTable(w.VBox):
             "<table><tr><th>round</th><th>who</th><th>offer</th><th>your profit</th></tr>"
             f"{rows}</table>"
         )
-        yours = [self._table.points(o) for _, who, o in self._table.session.history if who == "you"]
-        self.chart.value = frontier_picture(self._points, self._frontier, yours)
+        session = self._table.session
+        path = [self._table.points(o) for _, who, o in session.history if who == "you"]
+        if session.agreement is not None:
+            path.append(self._table.points(session.agreement))
+        self.chart.value = frontier_picture(self._points, self._frontier, path)
 
     def _buttons(self):
         session = self._table.session
