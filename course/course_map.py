@@ -59,6 +59,21 @@ MODULES = (
         50,
         ("my_offer", "pareto_packages", "trade_ratio_of", "respond"),
     ),
+    Module(
+        "05_capstone",
+        "Capstone",
+        "everything together: prepare a multi-issue case (BATNA, beliefs, power map, "
+        "opening, trades), negotiate it against a bot, debrief against your plan",
+        60,
+        (
+            "my_batna",
+            "my_reservation",
+            "marlow_walkaway",
+            "power_map",
+            "opening_offer",
+            "next_trade",
+        ),
+    ),
 )
 
 
@@ -124,3 +139,113 @@ def progress():
     """The course map with the self-checks you have passed on this computer: call
     ``course.progress()`` in any notebook."""
     return CourseMap()
+
+
+@dataclass(frozen=True)
+class Idea:
+    """One of the ideas every learner must meet (CONTENT.md), and where the course teaches
+    and exercises it: ``taught`` holds (module, section grade_id, a phrase the section
+    uses), ``exercised`` holds (module, grade_id of a graded check or a widget cell)."""
+
+    number: int
+    summary: str
+    taught: tuple
+    exercised: tuple
+
+
+IDEAS = (
+    Idea(
+        1,
+        "leverage tilts the outcome; it is not fixed: built, recognised, spent",
+        (
+            ("00_leverage", "what-teaching", "not fixed"),
+            ("00_leverage", "shift-teaching", "re-audit"),
+            ("05_capstone", "leverage-teaching", "before anyone"),
+        ),
+        (
+            ("00_leverage", "audit-widget"),
+            ("00_leverage", "stronger-side-test"),
+            ("05_capstone", "power-map-test"),
+        ),
+    ),
+    Idea(
+        2,
+        "information: the other side's needs, deadlines and weaknesses",
+        (
+            ("00_leverage", "sources-teaching", "lost its two biggest clients"),
+            ("01_information", "why-teaching", "deadline"),
+            ("01_information", "bayes-teaching", "Bayes"),
+        ),
+        (
+            ("00_leverage", "fact-leverage-test"),
+            ("01_information", "belief-after-opening-test"),
+            ("01_information", "report-worth-buying-test"),
+            ("05_capstone", "marlow-walkaway-test"),
+        ),
+    ),
+    Idea(
+        3,
+        "alternatives: the BATNA; several offers make an ask credible",
+        (
+            ("02_batna", "ev-teaching", "Getting to Yes"),
+            ("02_batna", "choose-teaching", "job offers"),
+        ),
+        (
+            ("02_batna", "batna-builder"),
+            ("02_batna", "choose-batna-test"),
+            ("05_capstone", "my-batna-test"),
+        ),
+    ),
+    Idea(
+        4,
+        "power: authority, influence, control of a resource, monopoly",
+        (
+            ("03_power", "sources-teaching", "power"),
+            ("03_power", "shapley-teaching", "Shapley"),
+            ("03_power", "voting-teaching", "votes"),
+            ("05_capstone", "power-teaching", "dependence"),
+        ),
+        (
+            ("03_power", "power-explorer"),
+            ("03_power", "market-game-test"),
+            ("03_power", "votes-needed-test"),
+        ),
+    ),
+    Idea(
+        5,
+        "strengthening leverage before the table: information, alternatives, trust",
+        (("00_leverage", "build-teaching", "trust"), ("02_batna", "nash-teaching", "half a unit")),
+        (("00_leverage", "best-preparation-test"), ("02_batna", "batna-needed-test")),
+    ),
+    Idea(
+        6,
+        "using it: anchor with a grounded first offer, be subtle, align, be ready to walk away",
+        (
+            ("04_concessions", "opening-teaching", "anchor"),
+            ("01_information", "anchor-teaching", "anchor"),
+            ("03_power", "using-teaching", "threat"),
+        ),
+        (
+            ("04_concessions", "my-offer-test"),
+            ("04_concessions", "arena"),
+            ("01_information", "best-ask-test"),
+            ("05_capstone", "opening-offer-test"),
+            ("05_capstone", "table"),
+        ),
+    ),
+    Idea(
+        7,
+        "difficult moments: composure, no rushed concession, every give brings something back, "
+        "walk away without burning the bridge",
+        (
+            ("04_concessions", "difficult-teaching", "walk"),
+            ("04_concessions", "trades-teaching", "trade"),
+        ),
+        (
+            ("04_concessions", "respond-test"),
+            ("04_concessions", "trade-ratio-of-test"),
+            ("04_concessions", "difficult-moment"),
+            ("05_capstone", "next-trade-test"),
+        ),
+    ),
+)

@@ -9,7 +9,7 @@ import pytest
 import course
 from autograder.build import modules
 from course.checks import leverage as check
-from course.course_map import MODULES, CourseMap
+from course.course_map import IDEAS, MODULES, CourseMap
 from course.record import passed_checks, progress_file, record_pass
 from tests.conftest import ROOT
 from tests.notebooks import source_notebook
@@ -17,11 +17,23 @@ from tests.notebooks import source_notebook
 CHECK_CALL = re.compile(r"^check\.(\w+)\(", re.MULTILINE)
 
 
+def cells(module):
+    """The cells of a module's source notebook."""
+    (name,) = [p.stem for p in (ROOT / "source" / module).glob("*.py")]
+    return source_notebook(module, name).cells
+
+
+def cell(module, grade_id):
+    """The cell of ``module`` with ``grade_id``; fails the test when there is none."""
+    found = [c for c in cells(module) if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id]
+    assert found, f"{module} has no cell {grade_id!r}"
+    return found[0]
+
+
 def graded_checks(module):
     """The self-checks the module's graded test cells call, in the notebook's order."""
-    (name,) = [p.stem for p in (ROOT / "source" / module).glob("*.py")]
     calls = []
-    for cell in source_notebook(module, name).cells:
+    for cell in cells(module):
         if cell.metadata.get("nbgrader", {}).get("grade") and cell.cell_type == "code":
             calls += CHECK_CALL.findall(cell.source)
     return list(dict.fromkeys(calls))  # a visible and a hidden call name one question
@@ -31,6 +43,37 @@ def test_the_map_lists_every_module_with_its_graded_questions():
     assert [m.folder for m in MODULES] == modules(ROOT)
     for module in MODULES:
         assert list(module.questions) == graded_checks(module.folder), module.folder
+
+
+def test_every_idea_of_the_course_is_numbered_once():
+    assert [idea.number for idea in IDEAS] == list(range(1, 8))
+
+
+@pytest.mark.parametrize("idea", IDEAS, ids=lambda idea: f"idea-{idea.number}")
+def test_every_idea_is_taught_in_a_section_that_says_it(idea):
+    assert idea.taught
+    for module, grade_id, phrase in idea.taught:
+        section = cell(module, grade_id)
+        assert section.cell_type == "markdown", (module, grade_id)
+        assert phrase.lower() in section.source.lower(), (module, grade_id, phrase)
+
+
+@pytest.mark.parametrize("idea", IDEAS, ids=lambda idea: f"idea-{idea.number}")
+def test_every_idea_is_exercised_by_a_graded_check(idea):
+    kinds = set()
+    for module, grade_id in idea.exercised:
+        exercise = cell(module, grade_id)
+        assert exercise.cell_type == "code", (module, grade_id)
+        graded = exercise.metadata["nbgrader"].get("grade", False)
+        widget = "from course.widgets" in exercise.source
+        assert graded or widget, f"{module}:{grade_id} is neither a graded check nor a widget"
+        kinds.add("graded" if graded else "widget")
+    assert "graded" in kinds, f"idea {idea.number} has no graded exercise"
+
+
+def test_every_module_serves_some_idea():
+    used = {module for idea in IDEAS for module, *_ in (*idea.taught, *idea.exercised)}
+    assert used == set(modules(ROOT))
 
 
 def test_a_passed_self_check_is_recorded_once(learner, answers_00):
