@@ -1,0 +1,28 @@
+"""A learner opens the leverage notebook in JupyterLab, runs it, plays the audit and reads
+the course map."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def run_cell(page, text):
+    """Run the code cell showing ``text`` on its own, as a learner would after "Run All"
+    stopped at an unanswered question."""
+    page.locator(".jp-CodeCell", has_text=text).locator(".cm-content").click()
+    page.keyboard.press("Shift+Enter")
+
+
+def test_the_audit_responds_and_the_map_shows_progress(open_notebook):
+    page = open_notebook("00_leverage/leverage.ipynb")
+    page.get_by_text("Your scenario — learner ada").wait_for()
+    page.get_by_text("Facts to classify:").wait_for()
+
+    run_cell(page, "LeverageAudit()")
+    page.get_by_text("Balance +0.07", exact=True).wait_for()
+    page.get_by_role("button", name="next news").click()
+    page.get_by_text("launch date cannot move").wait_for()
+    page.get_by_text("Balance +0.13", exact=True).wait_for()
+
+    run_cell(page, "course.progress()")
+    page.get_by_text("0 of 3 self-checks passed; next: classify_facts").wait_for()
