@@ -125,3 +125,17 @@ def test_marlows_walkaway_never_reaches_a_widget(case):
             break
         table.send.click()
     assert "61.5" not in synced_state(table) and "33.25" not in synced_state(table)
+
+
+@pytest.mark.parametrize("style", ["boulware", "linear", "conceder", "tit-for-tat"])
+def test_holding_the_opening_against_every_style_ends_in_a_debrief(case, style):
+    """Repeat the opening every round: each style ends by a deal or the deadline, never
+    by an error, and the debrief counts no concession."""
+    table = table_for(case, style=style)
+    for _ in range(8):
+        if table.send.disabled:
+            break
+        table.send.click()
+    debrief = unescape(table.result.value)
+    assert debrief.startswith("<b>Debrief</b>"), table.status.value
+    assert "Concessions: you made none after your opening." in debrief
