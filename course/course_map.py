@@ -135,12 +135,6 @@ class CourseMap:
         )
 
 
-def progress():
-    """The course map with the self-checks you have passed on this computer: call
-    ``course.progress()`` in any notebook."""
-    return CourseMap()
-
-
 @dataclass(frozen=True)
 class Idea:
     """One of the ideas every learner must meet (CONTENT.md), and where the course teaches
