@@ -28,6 +28,7 @@ def _grade(args):
         out=args.out,
         force=args.force,
         sandboxed=not args.no_sandbox,
+        db=args.db,
     )
 
 
@@ -79,6 +80,11 @@ def parser():
         "--no-sandbox",
         action="store_true",
         help="run learner code without the sandbox (trusted code only)",
+    )
+    grade.add_argument(
+        "--db",
+        help="the gradebook's SQLAlchemy URL, e.g. postgresql+psycopg://user@host/gradebook "
+        "(default: CourseDirectory.db_url in nbgrader_config.py, else gradebook.db here)",
     )
     grade.add_argument("--root", default=".", help="the course root (default: here)")
     grade.set_defaults(run=_grade)

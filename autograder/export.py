@@ -2,15 +2,18 @@
 
 from pathlib import Path
 
+from autograder import gradebook as gradebook_location
 
-def grades_frame(root, assignment):
+
+def grades_frame(root, assignment, db_url=None):
     """A DataFrame with ``learner``, one column per graded cell (in notebook order),
-    ``total`` and ``max_score``, for every learner with a submission in the gradebook."""
+    ``total`` and ``max_score``, for every learner with a submission in the gradebook
+    (at ``db_url``, default: ``gradebook.url``)."""
     import pandas as pd
     from nbgrader.api import Gradebook
 
     rows, columns = [], []
-    with Gradebook(f"sqlite:///{Path(root) / 'gradebook.db'}") as gradebook:
+    with Gradebook(db_url or gradebook_location.url(root)) as gradebook:
         for notebook in gradebook.find_assignment(assignment).notebooks:
             columns += [cell.name for cell in notebook.grade_cells]
         for submission in gradebook.assignment_submissions(assignment):
@@ -25,9 +28,9 @@ def grades_frame(root, assignment):
     return frame.sort_values("learner", ignore_index=True)
 
 
-def write_grades(root, assignment, out):
+def write_grades(root, assignment, out, db_url=None):
     """Write ``out/grades.csv`` and return the DataFrame."""
-    frame = grades_frame(root, assignment)
+    frame = grades_frame(root, assignment, db_url)
     Path(out).mkdir(parents=True, exist_ok=True)
     frame.to_csv(Path(out) / "grades.csv", index=False)
     return frame

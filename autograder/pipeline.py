@@ -17,7 +17,7 @@ The steps, in order, and why in that order:
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograder import export, intake, report, run, sandbox
+from autograder import export, gradebook, intake, report, run, sandbox
 
 
 @dataclass
@@ -42,9 +42,12 @@ def grade(
     sandboxed=True,
     progress=True,
     say=print,
+    db=None,
 ):
-    """Run the whole pipeline; ``say`` receives the lines an instructor should read."""
+    """Run the whole pipeline; ``say`` receives the lines an instructor should read.
+    ``db`` is the gradebook's SQLAlchemy URL (default: ``gradebook.url``)."""
     root = Path(root).resolve()
+    db_url = gradebook.url(root, db)
     out = Path(out or root / "grading" / assignment)
     submissions, rejections = intake.take_in(root, assignment, source)
     for rejection in rejections:
@@ -58,6 +61,7 @@ def grade(
         say(f"warning: {gap}")
     learners = sorted({s.learner for s in submissions})
     out.mkdir(parents=True, exist_ok=True)
+    gradebook.prepare(root, assignment, db_url)
     graded = run.grade_all(
         root,
         assignment,
@@ -68,6 +72,7 @@ def grade(
         force=force,
         sandboxed=sandboxed,
         progress=progress,
+        db_url=db_url,
     )
     for result in graded:
         if not result.ok:
@@ -75,11 +80,11 @@ def grade(
                 f"could not grade {result.learner}: {result.error.strip().splitlines()[-1] if result.error.strip() else 'unknown error'}"
             )
     intake.rejections_frame(rejections).to_csv(out / "intake.csv", index=False)
-    grades = export.write_grades(root, assignment, out)
+    grades = export.write_grades(root, assignment, out, db_url)
     for result in graded:
         if result.feedback:
             say(f"no feedback for {result.learner}: {result.feedback}")
-    report.write_report(root, assignment, grades, rejections, out)
+    report.write_report(root, assignment, grades, rejections, out, db_url)
     say(
         f"grades: {out / 'grades.csv'}; feedback: {out / 'feedback'}; report: {out / 'report.html'}"
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import nbformat
 
+from autograder import gradebook as gradebook_location
 from autograder.nbgrader_hooks import foreign_variants
 
 
@@ -65,8 +66,9 @@ def _figure(draw):
     )
 
 
-def write_report(root, assignment, grades, rejections, out):
-    """Write ``out/report.html`` from the grades DataFrame and intake's rejections."""
+def write_report(root, assignment, grades, rejections, out, db_url=None):
+    """Write ``out/report.html`` from the grades DataFrame and intake's rejections (the
+    points per question from the gradebook at ``db_url``, default: ``gradebook.url``)."""
     questions = [c for c in grades.columns if c not in ("learner", "total", "max_score")]
     learners = list(grades.learner)
     parts = [f"<h1>Class report: {html.escape(assignment)}</h1>"]
@@ -82,7 +84,7 @@ def write_report(root, assignment, grades, rejections, out):
                 )
             )
         )
-        maxima = _max_points(root, assignment)
+        maxima = _max_points(root, assignment, db_url)
         rates = {
             q: float((grades[q] >= maxima.get(q, 0) - 1e-9).mean())
             for q in questions
@@ -129,10 +131,10 @@ def write_report(root, assignment, grades, rejections, out):
     return Path(out) / "report.html"
 
 
-def _max_points(root, assignment):
+def _max_points(root, assignment, db_url=None):
     from nbgrader.api import Gradebook
 
-    with Gradebook(f"sqlite:///{Path(root) / 'gradebook.db'}") as gradebook:
+    with Gradebook(db_url or gradebook_location.url(root)) as gradebook:
         return {
             cell.name: cell.max_score
             for nb in gradebook.find_assignment(assignment).notebooks

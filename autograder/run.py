@@ -3,13 +3,15 @@
 Each worker process builds nbgrader's API once (the course's ``nbgrader_config.py`` plus
 the grading overrides below) and then grades one learner at a time, so the cost of
 starting Python and importing nbgrader is paid once per worker, not once per learner.
-nbgrader writes each learner's scores into the gradebook as usual; SQLite waits for the
-other worker's short write instead of failing (``?timeout=``).
+nbgrader writes each learner's scores into the gradebook as usual (``gradebook.url``:
+SQLite by default, or PostgreSQL); SQLite waits for the other worker's short write instead
+of failing (``?timeout=``).
 
 A learner is done when ``autograded/<learner>/<assignment>/.leverage-graded`` holds the
-fingerprint of what they submitted. A re-run skips those (unless ``force``), so Ctrl-C
-or a crashed worker loses nothing already graded and the next run finishes the rest;
-grading the same submission twice writes the same grades.
+fingerprint of what they submitted and of the gradebook it went into (a learner graded
+into SQLite is not yet graded in a new PostgreSQL gradebook). A re-run skips those (unless
+``force``), so Ctrl-C or a crashed worker loses nothing already graded and the next run
+finishes the rest; grading the same submission twice writes the same grades.
 """
 
 import hashlib
@@ -22,6 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
+from autograder import gradebook
 from autograder.feedback import feedback_for, nbgrader_api
 from autograder.sandbox import Limits, write_kernelspec
 
@@ -44,9 +47,9 @@ class Graded:
     feedback: str = ""  # why a graded learner has no feedback page, if they have none
 
 
-def fingerprint(root, assignment, learner):
-    """A hash of everything the learner submitted for the assignment."""
-    digest = hashlib.sha256()
+def fingerprint(root, assignment, learner, db_url):
+    """A hash of everything the learner submitted for the assignment, and of the gradebook."""
+    digest = hashlib.sha256(db_url.encode() + b"\0")
     folder = Path(root) / "submitted" / learner / assignment
     for path in sorted(folder.rglob("*")):
         if path.is_file():
@@ -54,25 +57,27 @@ def fingerprint(root, assignment, learner):
     return digest.hexdigest()
 
 
-def already_graded(root, assignment, learner):
-    """Whether the learner's current submission has been graded to the end."""
+def already_graded(root, assignment, learner, db_url):
+    """Whether the learner's current submission has been graded to the end into ``db_url``."""
     marker = Path(root) / "autograded" / learner / assignment / MARKER
-    return marker.is_file() and marker.read_text() == fingerprint(root, assignment, learner)
+    return marker.is_file() and marker.read_text() == fingerprint(root, assignment, learner, db_url)
 
 
 # --- inside a worker process ---------------------------------------------------------
 
 _api = None
+_db_url = None
 
 
-def _start_worker(root, timeout, limits, counter, sandboxed):
+def _start_worker(root, timeout, limits, counter, sandboxed, db_url):
     """Build this worker's nbgrader API, with its own sandboxed kernelspec and sockets."""
-    global _api
+    global _api, _db_url
+    _db_url = db_url
     with counter.get_lock():
         worker = counter.value
         counter.value += 1
     overrides = {
-        "CourseDirectory": {"db_url": f"sqlite:///{Path(root) / 'gradebook.db'}?timeout=120"},
+        "CourseDirectory": {"db_url": gradebook.for_workers(db_url)},
         "Execute": {"timeout": timeout, "startup_timeout": 120},
     }
     if sandboxed:
@@ -104,7 +109,7 @@ def _grade_one(root, assignment, learner, out):
         return Graded(learner, False, time.perf_counter() - start, error=error)
     pages = feedback_for(_api, root, assignment, learner, out)
     marker = Path(root) / "autograded" / learner / assignment / MARKER
-    marker.write_text(fingerprint(root, assignment, learner))
+    marker.write_text(fingerprint(root, assignment, learner, _db_url))
     problem = pages if isinstance(pages, str) else ""
     return Graded(learner, True, time.perf_counter() - start, feedback=problem)
 
@@ -123,10 +128,11 @@ def grade_all(
     force=False,
     sandboxed=True,
     progress=True,
+    db_url=None,
 ):
     """Grade ``learners`` with ``workers`` processes (default: one per core), writing each
-    one's feedback under ``out``; returns one ``Graded`` per learner, skipped ones
-    included.
+    one's feedback under ``out`` and their scores in the gradebook at ``db_url`` (default:
+    ``gradebook.url``); returns one ``Graded`` per learner, skipped ones included.
 
     If a worker process dies, the learners it may have been grading are tried again; one
     that has been in two broken batches is graded alone, and if it breaks a worker on its
@@ -134,9 +140,10 @@ def grade_all(
     """
     root = Path(root).resolve()
     limits = limits or Limits()
+    db_url = db_url or gradebook.url(root)
     results, todo = {}, []
     for learner in learners:
-        if not force and already_graded(root, assignment, learner):
+        if not force and already_graded(root, assignment, learner, db_url):
             results[learner] = Graded(learner, True, 0.0, skipped=True)
         else:
             todo.append(learner)
@@ -149,7 +156,9 @@ def grade_all(
         batch = suspects[:1] or list(todo)
         size = 1 if suspects else workers
         with ProcessPoolExecutor(
-            size, initializer=_start_worker, initargs=(root, timeout, limits, counter, sandboxed)
+            size,
+            initializer=_start_worker,
+            initargs=(root, timeout, limits, counter, sandboxed, db_url),
         ) as pool:
             futures = {
                 pool.submit(_grade_one, root, assignment, learner, out): learner
