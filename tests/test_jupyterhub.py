@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import quote
 
 import nbformat
 import pandas as pd
@@ -268,7 +269,9 @@ def assignments(browser, prefix):
     return {a["assignment_id"]: a for a in answer.json()["value"]}
 
 
-def test_fetch_submit_collect_grade_round_trip(learner_server, learner_account, course, exchange):
+def test_fetch_submit_collect_grade_and_feedback_round_trip(
+    learner_server, learner_account, course, exchange
+):
     browser, prefix = learner_server
     name = learner_account[0]
     listed = assignments(browser, prefix)
@@ -304,3 +307,12 @@ def test_fetch_submit_collect_grade_round_trip(learner_server, learner_account, 
     row = grades.loc[name]
     assert row.drop(["reflection", "total", "max_score"]).sum() == EXPECTED_AUTO_POINTS
     assert row["batna-needed-test"] == 0
+
+    # the grader's feedback goes back the same way, without the hidden tests
+    nbgrader(course, exchange, "release_feedback", MODULE)
+    returned = browser.post(f"{prefix}/assignments/fetch_feedback", json=action)
+    assert returned.status_code == 200, returned.text[-2000:]
+    feedback = browser.get(f"{prefix}/api/contents/{MODULE}/feedback").json()["content"]
+    assert len(feedback) == 1, feedback  # one folder per submission, named by its time
+    page = browser.get(f"{prefix}/api/contents/{quote(feedback[0]['path'])}/{NAME}.html").json()
+    assert "only half a unit" in page["content"] and "HIDDEN TESTS" not in page["content"]
