@@ -43,7 +43,7 @@ fi
 # who must be able to run the Python they start from, and .venv may sit on an interpreter
 # under /root: so the hub gets an environment of its own, .hub/venv, made from Debian's
 # Python. Its proxy, configurable-http-proxy, comes from the npm registry into .hub/
-# (4.6.3 runs on Debian 12's Node.js 18 as well as on newer ones).
+# (4.6.3 supports Debian 12's Node.js 18; the 5.x releases need Node.js 20).
 if (( want_test_tools )); then
   hub_packages=()
   command -v npm >/dev/null || hub_packages+=(nodejs npm)
