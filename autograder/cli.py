@@ -43,6 +43,7 @@ def _workshop(args):
         ip=args.ip,
         data=args.data,
         codes=True if args.codes else None,
+        processes=args.processes,
     )
 
 
@@ -120,6 +121,13 @@ def parser():
         "--codes",
         action="store_true",
         help="require the join and facilitator codes even when listening on this machine only",
+    )
+    workshop.add_argument(
+        "--processes",
+        type=int,
+        default=1,
+        help="Voila processes behind the one address, each warmed for its share of the "
+        "room; visitors stay with theirs (default: 1)",
     )
     workshop.set_defaults(run=_workshop)
     return top

@@ -15,12 +15,20 @@ What hardening means here (DESIGN.md, issue 9), and where each piece is set:
 - beyond loopback, participants need the join code (Voila's token) and the debrief asks
   for a separate facilitator code, printed here and never put in a URL;
 - Ctrl-C (or SIGTERM) shuts every kernel down before the process exits.
+
+Past what one process serves, ``--processes N`` runs N Voila processes on loopback ports,
+each with kernel pools for its share of the room, behind one address: a sticky reverse
+proxy (``proxy``) in this process. They all write to the same store.
 """
 
 import ipaddress
+import math
 import os
 import secrets
+import signal
 import socket
+import subprocess
+import sys
 from html import escape
 from importlib.resources import files
 from pathlib import Path
@@ -36,6 +44,11 @@ APPS = {
     "debrief.ipynb": "Debrief (facilitator)",
 }
 ARENA, DEBRIEF = "arena.ipynb", "debrief.ipynb"
+
+#: What one of several Voila processes prints once its doors are open.
+READY = "voila process ready"
+#: Voila processes one workshop may run: each costs a server's memory and a warm-up.
+MAX_PROCESSES = 16
 
 #: Seconds an idle kernel with no open page survives, and how often the culler looks. A
 #: kernel with its page open is never culled (``cull_connected`` off); one whose tab closed
@@ -268,15 +281,24 @@ def run(
     ip="127.0.0.1",
     data="workshop-data",
     codes=None,
+    processes=1,
 ):
     """Start the workshop server and serve until Ctrl-C; returns when everything stopped.
-    ``codes`` requires the join and facilitator codes (default: only beyond loopback)."""
+    ``codes`` requires the join and facilitator codes (default: only beyond loopback);
+    ``processes`` Voila processes share the room behind one address."""
     from course.store import ResultsStore
 
     settings.bot_style(bot)
     pool_sizes(participants)
     if not isinstance(port, int) or not 0 < port < 65536:
         raise ValueError(f"--port must be a port number from 1 to 65535, got {port!r}")
+    if isinstance(processes, bool) or not isinstance(processes, int):
+        raise ValueError(f"--processes must be a whole number, got {processes!r}")
+    if not 1 <= processes <= min(MAX_PROCESSES, participants):
+        raise ValueError(
+            f"--processes must be from 1 to {MAX_PROCESSES} and at most --participants "
+            f"({participants}), got {processes}"
+        )
     data = Path(data).expanduser().resolve()
     results = ResultsStore(store, folder=data)  # creates the table; a bad URL fails here
     url = results.url
@@ -292,11 +314,11 @@ def run(
             settings.ERROR_LOG: str(data / "errors.log"),
         }
     )
-    app = workshop_app(hardened_config(participants, port, ip, join_code), participants)
     base = f"http://{_host_for_urls(ip)}:{port}/"
     query = f"?token={join_code}" if join_code else ""
+    spread = f" in {processes} Voila processes" if processes > 1 else ""
     lines = [
-        f"Workshop for {participants} participants; bots: {bot}; results: {_safe_url(url)}",
+        f"Workshop for {participants} participants{spread}; bots: {bot}; results: {_safe_url(url)}",
         f"Warming {participants} arena kernels: the addresses follow when the doors open.",
         f"Participants open: {base}voila/render/arena.ipynb{query}",
         f"All apps:          {base}{query}",
@@ -311,11 +333,98 @@ def run(
     print(lines.pop(1), flush=True)
     lines[0] = f"Doors open. {lines[0]}"
 
+    def announce():
+        print("\n".join(lines), flush=True)
+
+    if processes == 1:
+        _serve(port, participants, ip, join_code, announce)
+    else:
+        _serve_behind_proxy(port, participants, ip, join_code, processes, announce)
+    print("Workshop stopped; every kernel is shut down.", flush=True)
+
+
+def _serve(port, participants, ip, join_code, announce):
+    """One Voila process: warm it up, call ``announce`` when its doors open, serve until
+    Ctrl-C or SIGTERM, then shut every kernel down."""
     from tornado.ioloop import IOLoop
 
-    IOLoop.current().add_callback(app.warm_up, lambda: print("\n".join(lines), flush=True))
+    app = workshop_app(hardened_config(participants, port, ip, join_code), participants)
+    IOLoop.current().add_callback(app.warm_up, announce)
     app.start()
-    print("Workshop stopped; every kernel is shut down.", flush=True)
+
+
+def _serve_behind_proxy(port, participants, ip, join_code, processes, announce):
+    """``processes`` Voila processes on loopback ports, each warmed for its share of the
+    room, behind the sticky proxy on ``ip:port``; Ctrl-C or SIGTERM stops them all."""
+    from tornado.httpserver import HTTPServer
+    from tornado.ioloop import IOLoop
+
+    from course.workshop.proxy import proxy_app
+
+    ports = [_free_loopback_port() for _ in range(processes)]
+    proxy = HTTPServer(proxy_app([f"127.0.0.1:{p}" for p in ports]))
+    proxy.listen(port, ip)  # the room's address is taken first: a busy port fails at once
+    share = math.ceil(participants / processes)
+    children = []
+    loop = IOLoop.current()
+    signal.signal(signal.SIGTERM, lambda *_: loop.add_callback_from_signal(loop.stop))
+    try:
+        for child_port in ports:
+            child = subprocess.Popen(
+                [sys.executable, "-m", "course.workshop.server", str(child_port), str(share)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                start_new_session=True,  # Ctrl-C reaches this process, which stops them
+            )
+            child.stdin.write(join_code + "\n")  # not on the command line, where ps shows it
+            child.stdin.close()
+            children.append(child)
+        for child in children:
+            while (line := child.stdout.readline()) and line.strip() != READY:
+                pass
+            if not line:
+                raise RuntimeError(f"a Voila process exited ({child.wait()}) before it was ready")
+        announce()
+        loop.start()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        proxy.stop()
+        _stop_all(children)
+
+
+def _stop_all(children):
+    """Stop every Voila process with SIGTERM (Voila then shuts its kernels down; SIGINT
+    may be ignored by a process started in the background); kill what outlives a minute,
+    kernels included."""
+    import psutil
+
+    for child in children:
+        if child.poll() is None:
+            child.terminate()
+    for child in children:
+        try:
+            child.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            stragglers = psutil.Process(child.pid).children(recursive=True)
+            for process in [psutil.Process(child.pid), *stragglers]:
+                process.kill()
+            child.wait(timeout=10)
+
+
+def _free_loopback_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _voila_process():
+    """One of several Voila processes behind the proxy: its port and share of the room on
+    the command line, the join code on stdin; prints ``READY`` when its doors open."""
+    port, participants = int(sys.argv[1]), int(sys.argv[2])
+    join_code = sys.stdin.readline().strip()
+    _serve(port, participants, "127.0.0.1", join_code, lambda: print(READY, flush=True))
 
 
 def _safe_url(url):
@@ -323,3 +432,7 @@ def _safe_url(url):
     from sqlalchemy.engine import make_url
 
     return make_url(url).render_as_string(hide_password=True)
+
+
+if __name__ == "__main__":
+    _voila_process()
