@@ -19,6 +19,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -36,6 +37,7 @@ pytestmark = [pytest.mark.hub, pytest.mark.xdist_group("hub")]
 
 MODULE, NAME = "02_batna", "batna"
 LEARNER = "hub-ada"
+OUTSIDER = "hub-mallory"
 CONFIG = ROOT / "deploy" / "jupyterhub_config.py"
 PROXY = ROOT / ".hub" / "node_modules" / ".bin" / "configurable-http-proxy"
 # The hub and the learners' servers run from an environment every account can read,
@@ -62,27 +64,45 @@ def run(command, **options):
 
 
 @pytest.fixture(scope="module")
-def learner_account():
-    """A Unix account in the learners' group, with a fresh password; removed at the end."""
+def learners_group():
+    """The hub's learners' group, made for the test when the machine has none."""
     assert os.geteuid() == 0, "the JupyterHub test creates Unix users: run it as root"
-    for needed in (PROXY, HUB_BIN / "jupyterhub"):
-        assert needed.exists(), f"{needed} is missing: run scripts/setup.sh --test"
-    for path in (HUB_BIN, CONFIG.parent):
-        assert_reachable_by_everyone(path)
-    made_group = False
     try:
         grp.getgrnam(LEARNERS_GROUP)
     except KeyError:
         run(["groupadd", LEARNERS_GROUP])
-        made_group = True
-    _remove_user(LEARNER)  # left over by an interrupted run
-    password = secrets.token_urlsafe(16)
-    run(["useradd", "--create-home", "--shell", "/bin/bash", "-G", LEARNERS_GROUP, LEARNER])
-    run(["chpasswd"], input=f"{LEARNER}:{password}\n")
-    yield LEARNER, password
-    _remove_user(LEARNER)
-    if made_group:
+        yield LEARNERS_GROUP
         run(["groupdel", LEARNERS_GROUP])
+    else:
+        yield LEARNERS_GROUP
+
+
+@contextmanager
+def unix_account(name, groups=()):
+    """A Unix account with a fresh password, in ``groups``; removed afterwards."""
+    _remove_user(name)  # left over by an interrupted run
+    password = secrets.token_urlsafe(16)
+    membership = ["--groups", ",".join(groups)] if groups else []
+    run(["useradd", "--create-home", "--shell", "/bin/bash", *membership, name])
+    run(["chpasswd"], input=f"{name}:{password}\n")
+    try:
+        yield name, password
+    finally:
+        _remove_user(name)
+
+
+@pytest.fixture(scope="module")
+def learner_account(learners_group):
+    """The learner's account: (login, password)."""
+    with unix_account(LEARNER, [learners_group]) as account:
+        yield account
+
+
+@pytest.fixture(scope="module")
+def outsider_account(learners_group):
+    """An account of the machine that is not in the course's groups."""
+    with unix_account(OUTSIDER) as account:
+        yield account
 
 
 def assert_reachable_by_everyone(path):
@@ -140,8 +160,13 @@ class Hub:
 
 
 @pytest.fixture(scope="module")
-def hub(learner_account, exchange, tmp_path_factory):
-    """JupyterHub with the course's config on free loopback ports."""
+def hub(learner_account, outsider_account, exchange, tmp_path_factory):
+    """JupyterHub with the course's config on free loopback ports. It stops before the
+    accounts are removed: stopping stops their servers."""
+    for needed in (PROXY, HUB_BIN / "jupyterhub"):
+        assert needed.exists(), f"{needed} is missing: run scripts/setup.sh --test"
+    for path in (HUB_BIN, CONFIG.parent):
+        assert_reachable_by_everyone(path)
     state = tmp_path_factory.mktemp("hub-state")
     port, hub_port, api_port = free_port(), free_port(), free_port()
     log = open(state / "hub.log", "w")  # noqa: SIM115 (closed when the hub stops)
@@ -227,6 +252,13 @@ def test_a_wrong_password_is_refused(hub, learner_account):
     assert answer.status_code == 403 and "Invalid username or password" in answer.text
 
 
+def test_an_account_outside_the_course_groups_is_refused(hub, outsider_account):
+    name, password = outsider_account
+    browser = Browser(hub.url)
+    assert browser.log_in(name, password).status_code == 403
+    assert browser.get("/hub/api/user").status_code == 403  # no session was opened
+
+
 @pytest.fixture(scope="module")
 def learner_server(hub, learner_account, course):
     """The learner logged in through the hub's form and their server started: (browser, its
@@ -235,6 +267,7 @@ def learner_server(hub, learner_account, course):
     browser = Browser(hub.url)
     answer = browser.log_in(name, password)
     assert answer.status_code == 302, hub.log_tail()
+    assert browser.get("/hub/api/user").json()["name"] == name
     started = browser.post(f"/hub/api/users/{name}/server")
     assert started.status_code in (201, 202), started.text + hub.log_tail()
 
