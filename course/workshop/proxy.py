@@ -180,6 +180,9 @@ WEBSOCKET_PATHS = r"(/api/kernels/[0-9a-f-]{36}/channels|/api/events/subscribe)"
 
 def proxy_app(addresses):
     """The proxy as a tornado application over the Voila processes at ``addresses``."""
+    # tornado's client keeps 10 requests in flight by default: a room arriving at once
+    # would queue behind it, so allow one per participant of a large room
+    httpclient.AsyncHTTPClient.configure(None, max_clients=500)
     return web.Application(
         [(WEBSOCKET_PATHS, WebSocketProxy), (r"/.*", HttpProxy)],
         backends=Backends(addresses),
