@@ -1,8 +1,9 @@
 """Step 6 of grading: a class report in one HTML file, with its plots inside.
 
-Score distribution, pass rate per question, the most common failing checks (the first
-line of each failing test's message, counted over the class), what intake could not
-take, and which notebooks were flagged for showing another learner's variant.
+Score distribution, pass rate per question, the most common failing checks (each failed
+check of a test cell that scores several, else the failing test's error, counted over
+the class), what intake could not take, and which notebooks were flagged for showing
+another learner's variant.
 """
 
 import base64
@@ -15,37 +16,57 @@ import nbformat
 
 from autograder import gradebook as gradebook_location
 from autograder.nbgrader_hooks import foreign_variants
+from course.checks.credit import CHECKS_MIME
 
 
-def failing_checks(root, assignment, learners):
-    """Counter of (question, first line of the failure) over the class's graded notebooks."""
-    counts = Counter()
+def graded_notebooks(root, assignment, learners):
+    """(learner, notebook) for every autograded notebook of the class, each read once."""
     for learner in learners:
-        for path in (Path(root) / "autograded" / learner / assignment).glob("*.ipynb"):
-            nb = nbformat.read(path, as_version=4)
-            for cell in nb.cells:
-                meta = cell.metadata.get("nbgrader", {})
-                if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
-                    continue
-                for output in cell.get("outputs", []):
-                    if output.output_type == "error":
-                        first = (
-                            (output.evalue or output.ename).splitlines()[0]
-                            if (output.evalue or output.ename)
-                            else "error"
-                        )
-                        counts[(meta["grade_id"], f"{output.ename}: {first}"[:160])] += 1
-    return counts
+        for path in sorted((Path(root) / "autograded" / learner / assignment).glob("*.ipynb")):
+            yield learner, nbformat.read(path, as_version=4)
 
 
-def flagged(root, assignment, learners):
+def _first_line(text):
+    return (text or "").strip().splitlines()[0][:160] if (text or "").strip() else ""
+
+
+def _failures(cell):
+    """(check, hint) for each check a test cell failed: one per failed check of a cell
+    that scores several (``CHECKS_MIME``), else one for the error that failed the cell."""
+    found = []
+    for output in cell.get("outputs", []):
+        if output.output_type == "error":
+            found.append((f"{output.ename}: {_first_line(output.evalue)}".rstrip(": "), ""))
+        for outcome in output.get("data", {}).get(CHECKS_MIME, []):
+            if isinstance(outcome, dict) and outcome.get("passed") is False:
+                found.append((str(outcome.get("check")), _first_line(str(outcome.get("message")))))
+    return found
+
+
+def failing_checks(notebooks):
+    """Counter of (question, check) failures over ``(learner, notebook)`` pairs, and for each
+    a Counter of the hints those learners saw (a hint may name a learner's own numbers, so
+    failures are counted per check, not per message)."""
+    counts, hints = Counter(), {}
+    for _, nb in notebooks:
+        for cell in nb.cells:
+            meta = cell.metadata.get("nbgrader", {})
+            if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
+                continue
+            for check, hint in _failures(cell):
+                key = (meta["grade_id"], check)
+                counts[key] += 1
+                hints.setdefault(key, Counter())[hint] += 1
+    return counts, hints
+
+
+def flagged(notebooks):
     """{learner: [other learners]} for notebooks that showed someone else's variant."""
     found = {}
-    for learner in learners:
-        for path in (Path(root) / "autograded" / learner / assignment).glob("*.ipynb"):
-            others = foreign_variants(nbformat.read(path, as_version=4))
-            if others:
-                found[learner] = others
+    for learner, nb in notebooks:
+        others = foreign_variants(nb)
+        if others:
+            found[learner] = others
     return found
 
 
@@ -100,11 +121,13 @@ def write_report(root, assignment, grades, rejections, out, db_url=None):
                 )
             )
         )
-    counts = failing_checks(root, assignment, learners)
+    notebooks = list(graded_notebooks(root, assignment, learners))
+    counts, hints = failing_checks(notebooks)
     parts.append("<h2>Most common failing checks</h2>")
     parts.append(
         _table(
-            ["question", "message", "learners"], [(q, m, n) for (q, m), n in counts.most_common(15)]
+            ["question", "check", "learners", "the hints they saw"],
+            [(q, c, n, _hint_list(hints[(q, c)])) for (q, c), n in counts.most_common(15)],
         )
     )
     parts.append("<h2>Files intake could not take</h2>")
@@ -118,7 +141,7 @@ def write_report(root, assignment, grades, rejections, out, db_url=None):
     parts.append(
         _table(
             ["learner", "variant of"],
-            [(k, ", ".join(v)) for k, v in flagged(root, assignment, learners).items()],
+            [(k, ", ".join(v)) for k, v in flagged(notebooks).items()],
         )
     )
     page = (
@@ -142,11 +165,21 @@ def _max_points(root, assignment, db_url=None):
         }
 
 
+def _hint_list(seen, shown=8):
+    """The hints seen, most frequent first, one a line, each with how many saw it."""
+    lines = [f"{n} \N{MULTIPLICATION SIGN} {hint}" for hint, n in seen.most_common(shown) if hint]
+    others = len(seen) - shown
+    return "\n".join(lines + ([f"and {others} other hints"] if others > 0 else []))
+
+
 def _table(headings, rows):
     if not rows:
         return "<p>None.</p>"
     head = "".join(f"<th>{html.escape(str(h))}</th>" for h in headings)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>" for row in rows
+        "<tr>"
+        + "".join(f"<td style='white-space:pre-line'>{html.escape(str(v))}</td>" for v in row)
+        + "</tr>"
+        for row in rows
     )
     return f"<table border='1' cellpadding='4' style='border-collapse:collapse'><tr>{head}</tr>{body}</table>"

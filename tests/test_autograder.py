@@ -65,6 +65,8 @@ def learners(root, port):
         "unchanged": (release_notebook(MODULE, NAME), 0),
         "correct": (solved(MODULE, NAME), 8),
         "partly-wrong": (answer("    return target - (pie - their_batna) / 2\n"), 6),
+        # right within reach, never None: one of the question's two checks
+        "half-right": (answer("    return 2 * target - pie + their_batna\n"), 7),
         "warning-only": (
             answer(
                 "    import warnings\n    warnings.warn('old API', FutureWarning)\n"
@@ -278,10 +280,19 @@ def test_feedback_never_shows_hidden_tests(graded):
     )
 
 
+def test_a_partly_right_answer_gets_the_points_of_each_check_it_passes(graded):
+    assert graded["grades"].loc["half-right", "batna-needed-test"] == 1
+    page = (graded["out"] / "feedback" / "half-right" / f"{NAME}.html").read_text()
+    assert "1 of 2 points" in page
+    assert "targets within reach" in page and "batna_needed inverts the Nash split." in page
+    assert "targets out of reach" in page and "out of reach; return None." in page
+
+
 def test_the_class_report_has_its_plots_and_tables(graded):
     report = (graded["out"] / "report.html").read_text(encoding="utf-8")
     assert report.count("data:image/png;base64,") == 2
     assert "Most common failing checks" in report and "only half a unit" in report
+    assert "targets out of reach" in report  # counted per check, not per message
     assert "unsafe path" in report
 
 

@@ -16,7 +16,7 @@ def answers(learner):
 
 @pytest.mark.parametrize(
     "question",
-    ["startup_tree", "choose_batna", "reservation_salary", "northwind_zopa", "batna_needed"],
+    ["startup_tree", "choose_batna", "reservation_salary", "northwind_zopa"],
 )
 @pytest.mark.parametrize("hidden", [False, True])
 def test_the_course_solutions_pass(answers, question, hidden, capsys):
@@ -111,18 +111,48 @@ def test_a_zone_where_there_is_none_is_named(answers, learner):
     assert "there is no zone, return None" in miss(check.northwind_zopa, always_a_zone, hidden=True)
 
 
-def test_half_the_batna_step_is_named(learner):
+@pytest.mark.parametrize("hidden", [False, True])
+def test_batna_needed_gives_full_credit_to_the_solution(answers, hidden):
+    credit = check.batna_needed(answers["batna_needed"], hidden=hidden)
+    assert (credit.earned, credit.possible, repr(credit)) == (2, 2, "2")
+    assert all(outcome.passed for outcome in credit.outcomes)
+
+
+def messages(credit):
+    """{check: (points earned, message)} of a credit."""
+    return {o.check: (o.earned, o.message) for o in credit.outcomes}
+
+
+def test_half_the_batna_step_costs_only_the_reachable_check(learner):
     def half(target, pie, theirs):
-        return target - (pie - theirs) / 2
+        return None if target > pie - theirs else target - (pie - theirs) / 2
 
-    assert "only half a unit" in miss(check.batna_needed, half)
+    got = messages(check.batna_needed(half))
+    assert got["targets within reach"][0] == 0
+    assert "only half a unit" in got["targets within reach"][1]
+    assert got["targets out of reach"][0] == 1
 
 
-def test_an_unreachable_target_must_be_none(learner):
+@pytest.mark.parametrize("hidden", [False, True])
+def test_an_unreachable_target_must_be_none_and_costs_one_point(learner, hidden):
     def never_none(target, pie, theirs):
         return 2 * target - pie + theirs
 
-    assert "out of reach; return None" in miss(check.batna_needed, never_none, hidden=True)
+    credit = check.batna_needed(never_none, hidden=hidden)
+    got = messages(credit)
+    assert credit.earned == 1 and repr(credit) == "1"
+    assert got["targets within reach"] == (1, "batna_needed inverts the Nash split.")
+    assert got["targets out of reach"][0] == 0
+    assert "out of reach; return None" in got["targets out of reach"][1]
+
+
+def test_an_unwritten_batna_needed_earns_nothing_and_says_why(learner):
+    def batna_needed(target, pie, their_batna):
+        raise NotImplementedError()
+
+    credit = check.batna_needed(batna_needed)
+    assert credit.earned == 0 and repr(credit) == "0"
+    assert all("raise NotImplementedError()" in o.message for o in credit.outcomes)
 
 
 def test_a_hint_renders_without_a_traceback():

@@ -5,6 +5,7 @@ import nbformat
 import pytest
 
 import course
+from course.checks.credit import CHECKS_MIME
 from course.checks.hints import NotYet
 from tests import grading
 from tests.grading import auto_total, autograde, executed_as
@@ -40,6 +41,12 @@ def submissions(folder):
         ),
         "hard-coded": solved(
             MODULE, NAME, startup_tree_answer=hard_coded_startup_tree("hard-coded")
+        ),
+        "half-right": solved(
+            MODULE,
+            NAME,
+            batna_needed_answer="def batna_needed(target, pie, their_batna):\n"
+            "    return 2 * target - pie + their_batna\n",
         ),
         "worked-on-a-friends-laptop": executed_as(solved(MODULE, NAME), "friend", folder),
         "asks-for-a-friends-variant": asks_for_a_friend,
@@ -99,9 +106,37 @@ def test_the_learner_sees_a_hint_in_the_graded_notebook(graded):
     cell = next(
         c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "batna-needed-test"
     )
+    (result,) = [output for output in cell.outputs if output.output_type == "execute_result"]
+    assert "Not yet: " in result.data["text/html"]
+    assert "only half a unit" in result.data["text/html"]
+    assert not [output for output in cell.outputs if output.output_type == "error"]
+
+
+def test_a_check_of_one_part_fails_with_a_hint_not_a_bare_assertion(graded):
+    nb = autograded(graded[0], "hard-coded")
+    cell = next(
+        c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "startup-tree-test"
+    )
     error = next(output for output in cell.outputs if output.output_type == "error")
     assert error.ename == NotYet.__name__
-    assert "only half a unit" in error.evalue
+    assert "not right for learner hidden-" in error.evalue
+
+
+def test_a_partly_right_answer_gets_the_points_of_the_checks_it_passes(graded):
+    """nbgrader's partial credit: the test cell shows the points of the checks passed."""
+    points = scores(graded[0], "half-right")
+    assert points["batna-needed-test"] == 1
+    assert auto_total(points) == AUTO_POINTS - 1
+    cell = next(
+        c
+        for c in autograded(graded[0], "half-right").cells
+        if c.metadata.get("nbgrader", {}).get("grade_id") == "batna-needed-test"
+    )
+    (result,) = [output for output in cell.outputs if output.output_type == "execute_result"]
+    assert result.data["text/plain"] == "1"
+    outcomes = {o["check"]: o for o in result.data[CHECKS_MIME]}
+    assert outcomes["targets within reach"]["passed"]
+    assert "out of reach; return None" in outcomes["targets out of reach"]["message"]
 
 
 @pytest.mark.parametrize(

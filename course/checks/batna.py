@@ -1,5 +1,6 @@
 """Checks for module 02 (BATNA): each names the mistake it recognises."""
 
+from course.checks.credit import Check, score
 from course.checks.hints import NotYet, call_learner, diagnose, money, passed, same_money
 from course.models.batna import best_alternative, expected_value, nash_split, zopa
 from course.scenarios.batna import alternatives_of
@@ -148,27 +149,30 @@ def northwind_zopa(answer, hidden=False):
     passed("northwind_zopa finds the zone, and says when there is none.")
 
 
-def batna_needed(answer, hidden=False):
-    """Check a function that returns the BATNA giving a target Nash share, or None."""
-    cases = [(50, 100, 40), (60, 100, 20)]
+def _batna_needed_cases(hidden):
+    """(target, pie, their BATNA) cases: three the learner sees (one out of reach), more
+    when grading."""
+    cases = [(50, 100, 40), (60, 100, 20), (90, 100, 20)]
     if hidden:
         rng = rng_for(f"{MODULE}:batna_needed", variant(MODULE).learner)
         pies = [round(rng.uniform(50, 500), 1) for _ in range(6)]
         cases += [
             (round(rng.uniform(0, pie), 1), pie, round(rng.uniform(0, pie / 2), 1)) for pie in pies
         ]
-        cases += [(90, 100, 20), (80, 100, 20), (10, 100, 0)]  # unreachable, boundary, weak BATNA
+        cases += [(95, 100, 20), (80, 100, 20), (10, 100, 0)]  # unreachable, boundary, weak BATNA
+    return cases
+
+
+def _reachable(target, pie, theirs):
+    return target <= pie - theirs
+
+
+def _batna_needed_reachable(answer, cases):
     for target, pie, theirs in cases:
-        result = call_learner(answer, target, pie, theirs)
-        expected = None if target > pie - theirs else 2 * target - pie + theirs
-        if expected is None:
-            if result is not None:
-                raise NotYet(
-                    f"batna_needed({target}, {pie}, {theirs}): the other side needs at least "
-                    f"{theirs} of {pie}, so a share of {target} is out of reach; return None."
-                )
-            continue
-        value = money(result, f"batna_needed({target}, {pie}, {theirs})")
+        expected = 2 * target - pie + theirs
+        value = money(
+            call_learner(answer, target, pie, theirs), f"batna_needed({target}, {pie}, {theirs})"
+        )
         if same_money(value, expected):
             split = nash_split(pie, value, theirs)
             assert split is not None and same_money(split[0], target), "reference answer is wrong"
@@ -178,4 +182,28 @@ def batna_needed(answer, hidden=False):
         else:
             hint = f"with a BATNA of {value:g} your Nash share would not be {target}"
         raise NotYet(f"batna_needed({target}, {pie}, {theirs}) gave {value:g}: {hint}.")
-    passed("batna_needed inverts the Nash split.")
+    return "batna_needed inverts the Nash split."
+
+
+def _batna_needed_out_of_reach(answer, cases):
+    for target, pie, theirs in cases:
+        if call_learner(answer, target, pie, theirs) is not None:
+            raise NotYet(
+                f"batna_needed({target}, {pie}, {theirs}): the other side needs at least "
+                f"{theirs} of {pie}, so a share of {target} is out of reach; return None."
+            )
+    return "batna_needed says None when no BATNA can reach the target."
+
+
+def batna_needed(answer, hidden=False):
+    """Check a function that returns the BATNA giving a target Nash share, or None.
+
+    Two independent checks, a point each: targets within reach, and targets out of reach.
+    """
+    cases = _batna_needed_cases(hidden)
+    reachable = [case for case in cases if _reachable(*case)]
+    out_of_reach = [case for case in cases if not _reachable(*case)]
+    return score(
+        Check("targets within reach", 1, lambda: _batna_needed_reachable(answer, reachable)),
+        Check("targets out of reach", 1, lambda: _batna_needed_out_of_reach(answer, out_of_reach)),
+    )

@@ -290,7 +290,8 @@ figure = nash_share_vs_batna(pie=100, their_batna=40)
 # Write `batna_needed(target, pie, their_batna)`: the BATNA you need so that the even Nash
 # split gives you `target`. Return `None` when no BATNA can get you there, because the
 # other side would rather walk away. Work from the formula above; `nash_split` is handy for
-# checking your answer.
+# checking your answer. The two cases earn a point each: the check shows which of them
+# your function already gets right.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-needed-answer", "schema_version": 3}

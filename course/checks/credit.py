@@ -1,0 +1,91 @@
+"""Partial credit for a test cell that makes several independent checks.
+
+nbgrader takes a number shown by a test cell as that cell's score ("partial credit").
+``score`` runs every check of a question, even after one fails, and returns a ``Credit``:
+its plain-text form is the points earned, for nbgrader; the notebook shows each check
+with what passed or the hint for what did not; and each check's outcome is kept as JSON
+(``CHECKS_MIME``) so the class report can count failures per check.
+"""
+
+import html
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from course.checks.hints import NotYet
+
+CHECKS_MIME = "application/vnd.leverage.checks+json"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One independent part of a question: ``run`` returns what the learner got right,
+    or raises ``NotYet`` with the hint they need."""
+
+    name: str
+    points: float
+    run: Callable[[], str]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one check went: its points earned, and the message for the learner."""
+
+    check: str
+    points: float
+    earned: float
+    message: str
+
+    @property
+    def passed(self):
+        return self.earned == self.points
+
+
+class Credit:
+    """The points a test cell earned, shown to the learner check by check."""
+
+    def __init__(self, outcomes):
+        self.outcomes = list(outcomes)
+
+    @property
+    def earned(self):
+        return sum(outcome.earned for outcome in self.outcomes)
+
+    @property
+    def possible(self):
+        return sum(outcome.points for outcome in self.outcomes)
+
+    def __repr__(self):
+        return f"{self.earned:g}"  # the bare number nbgrader reads as the cell's score
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {
+            "text/plain": repr(self),
+            "text/html": self._html(),
+            CHECKS_MIME: [{**asdict(o), "passed": o.passed} for o in self.outcomes],
+        }
+
+    def _html(self):
+        rows = "".join(
+            f"<li>{'&#x2714;' if o.passed else '&#x2718;'} <b>{html.escape(o.check)}</b> "
+            f"({o.earned:g} of {o.points:g}): "
+            f"{'' if o.passed else 'Not yet: '}{html.escape(o.message).replace(chr(10), '<br>')}</li>"
+            for o in self.outcomes
+        )
+        return (
+            f"<div class='leverage-credit'><p><b>{self.earned:g} of {self.possible:g} points"
+            f"</b></p><ul>{rows}</ul></div>"
+        )
+
+
+def score(*checks):
+    """Run every check and return the ``Credit`` they earn together; a check that fails
+    costs only its own points, and its hint is shown beside the others' results."""
+    if not checks or not all(isinstance(check, Check) for check in checks):
+        raise TypeError("score takes one or more Check(name, points, run)")
+    outcomes = []
+    for check in checks:
+        try:
+            outcomes.append(Outcome(check.name, check.points, check.points, check.run()))
+        except NotYet as hint:
+            outcomes.append(Outcome(check.name, check.points, 0, str(hint)))
+    return Credit(outcomes)

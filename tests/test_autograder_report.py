@@ -1,0 +1,89 @@
+"""The class report counts failing checks per check: each failed check of a test cell that
+scores several, and the error of any other failing test cell."""
+
+from collections import Counter
+
+import nbformat
+from IPython.core.formatters import DisplayFormatter
+
+from autograder.report import _hint_list, failing_checks
+from course.checks.credit import Check, score
+from course.checks.hints import NotYet
+
+
+def fail(hint):
+    def run():
+        raise NotYet(hint)
+
+    return run
+
+
+def graded_cell(grade_id, *outputs):
+    cell = nbformat.v4.new_code_cell("check.it(answer)")
+    cell.metadata["nbgrader"] = {"grade": True, "solution": False, "grade_id": grade_id}
+    cell.outputs = list(outputs)
+    return cell
+
+
+def credit_output(*checks):
+    data, _ = DisplayFormatter().format(score(*checks))
+    return nbformat.v4.new_output("execute_result", data=data, execution_count=1)
+
+
+def notebook(*cells):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = list(cells)
+    return nb
+
+
+def test_each_failed_check_is_counted_under_its_own_name():
+    passes = Check("within reach", 1, lambda: "fine")
+    learners = [
+        (
+            "ada",
+            notebook(graded_cell("q5", credit_output(passes, Check("out of reach", 1, fail("a"))))),
+        ),
+        (
+            "bo",
+            notebook(
+                graded_cell(
+                    "q5",
+                    credit_output(
+                        Check("within reach", 1, fail("half")), Check("out of reach", 1, fail("b"))
+                    ),
+                )
+            ),
+        ),
+        (
+            "cy",
+            notebook(
+                graded_cell("q5", credit_output(passes, Check("out of reach", 1, lambda: "ok")))
+            ),
+        ),
+    ]
+    counts, hints = failing_checks(learners)
+    assert counts == {("q5", "out of reach"): 2, ("q5", "within reach"): 1}
+    assert hints[("q5", "out of reach")] == {"a": 1, "b": 1}
+
+
+def test_a_cell_that_raised_is_counted_by_its_error():
+    error = nbformat.v4.new_output("error", ename="NotYet", evalue="wrong tree\nmore", traceback=[])
+    counts, _ = failing_checks([("ada", notebook(graded_cell("q1", error)))])
+    assert counts == {("q1", "NotYet: wrong tree"): 1}
+
+
+def test_answer_cells_and_ungraded_cells_are_not_counted():
+    answer = graded_cell(
+        "q1-answer", nbformat.v4.new_output("error", ename="E", evalue="x", traceback=[])
+    )
+    answer.metadata["nbgrader"]["solution"] = True
+    plain = nbformat.v4.new_code_cell("1/0")
+    plain.outputs = [nbformat.v4.new_output("error", ename="E", evalue="x", traceback=[])]
+    assert failing_checks([("ada", notebook(answer, plain))])[0] == {}
+
+
+def test_the_hints_are_listed_most_frequent_first_with_the_rest_summed_up():
+    seen = Counter({"rare": 1, "common": 3, **{f"h{i}": 1 for i in range(8)}})
+    lines = _hint_list(seen).splitlines()
+    assert lines[0] == "3 \N{MULTIPLICATION SIGN} common"
+    assert lines[-1] == "and 2 other hints" and len(lines) == 9

@@ -1,0 +1,72 @@
+"""course.checks.credit: a test cell of several checks earns the points of those passed,
+shows each check's result, and gives nbgrader a bare number to read."""
+
+import pytest
+from IPython.core.formatters import DisplayFormatter
+
+from course.checks.credit import CHECKS_MIME, Check, score
+from course.checks.hints import NotYet
+
+
+def right():
+    return "right"
+
+
+def wrong():
+    raise NotYet("try again <soon>\nsecond line")
+
+
+def shown(credit):
+    """What a notebook would store for the credit as a cell's result."""
+    return DisplayFormatter().format(credit)[0]
+
+
+def test_each_check_earns_its_own_points_even_after_one_fails():
+    credit = score(Check("first", 1, wrong), Check("second", 2, right))
+    assert (credit.earned, credit.possible) == (2, 3)
+    assert [(o.check, o.earned, o.passed) for o in credit.outcomes] == [
+        ("first", 0, False),
+        ("second", 2, True),
+    ]
+
+
+def test_the_plain_text_is_the_number_nbgrader_reads_as_partial_credit():
+    assert shown(score(Check("a", 1, right), Check("b", 0.5, wrong)))["text/plain"] == "1"
+    assert shown(score(Check("a", 0.5, right)))["text/plain"] == "0.5"
+    assert shown(score(Check("a", 1, wrong)))["text/plain"] == "0"
+
+
+def test_the_learner_sees_every_check_with_its_hint_escaped():
+    page = shown(score(Check("first", 1, wrong), Check("second", 1, right)))["text/html"]
+    assert "1 of 2 points" in page
+    assert "Not yet: try again &lt;soon&gt;<br>second line" in page
+    assert "<b>second</b> (1 of 1): right" in page
+
+
+def test_the_report_gets_each_checks_outcome_as_json():
+    record = shown(score(Check("first", 1, wrong)))[CHECKS_MIME]
+    assert record == [
+        {
+            "check": "first",
+            "points": 1,
+            "earned": 0,
+            "message": "try again <soon>\nsecond line",
+            "passed": False,
+        }
+    ]
+
+
+def test_an_error_that_is_not_a_hint_is_not_hidden():
+    """A bug in a check must fail the cell loudly, not pass as a learner's mistake."""
+
+    def broken():
+        raise KeyError("bug")
+
+    with pytest.raises(KeyError):
+        score(Check("a", 1, broken))
+
+
+@pytest.mark.parametrize("checks", [(), ("not a check",)])
+def test_score_needs_checks(checks):
+    with pytest.raises(TypeError, match="one or more Check"):
+        score(*checks)
