@@ -21,6 +21,9 @@ c.Execute.timeout = 60
 # - RecordGradedVariant reads what that run produced, so it comes after LearnerExecute;
 # - KeepWarningsOutOfGrades must run before SaveAutoGrades reads the outputs.
 # The other steps are nbgrader 0.9.6's defaults, in nbgrader's order.
+# LearnerExecute also runs every learner kernel in the course's sandbox (autograder/sandbox.py),
+# for a plain `nbgrader autograde` as for `leverage grade`; where this machine cannot enforce
+# part of it, the log says so once. For trusted code only: c.LearnerExecute.sandbox = False
 c.Autograde.sanitize_preprocessors = [
     "autograder.nbgrader_hooks.RecordSubmittedVariant",
     "nbgrader.preprocessors.ClearOutput",

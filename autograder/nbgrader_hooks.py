@@ -7,7 +7,9 @@ else's variant (see ``course.variants``):
   submitted. It must run *before* nbgrader's ``ClearOutput`` wipes them.
 - ``LearnerExecute`` is nbgrader's ``Execute`` with ``LEVERAGE_LEARNER`` set to the
   submitter's nbgrader student id, so the kernel draws the submitter's own variant
-  whatever the file is called or whose computer it was written on.
+  whatever the file is called or whose computer it was written on. It also runs every
+  learner kernel in the sandbox (``autograder.sandbox``), so a plain ``nbgrader
+  autograde`` with the course's config is as safe as ``leverage grade``.
 - ``RecordGradedVariant`` reads the stamps the grading run produced. It must run
   *after* execution: a notebook that asked for another learner's variant shows it here.
 
@@ -26,7 +28,9 @@ import nbformat
 from jupyter_core.utils import run_sync
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
+from traitlets import Bool, Dict, Integer
 
+from autograder.sandbox import Limits, gaps, prepare_kernel
 from course.variants import VARIANT_MIME
 
 
@@ -72,11 +76,51 @@ class LearnerExecute(Execute):
     #: how many times one notebook may kill its kernel before grading stops trying
     max_restarts = 3
 
+    sandbox = Bool(True, help="Run each learner kernel in the course's sandbox.").tag(config=True)
+    sandbox_limits = Dict(
+        help="What a sandboxed kernel may use (autograder.sandbox.Limits fields); "
+        "unset fields keep their defaults."
+    ).tag(config=True)
+    sandbox_worker = Integer(
+        0, help="Which grading worker this is: its kernels get a uid of their own."
+    ).tag(config=True)
+
+    #: whether this process has already said what its sandbox does not enforce
+    _told = False
+
     def preprocess(self, nb, resources):
         student = resources["nbgrader"]["student"]
         self._restarts = 0
-        with environment(LEVERAGE_LEARNER=student):
+        self._tell_once()
+        variables = {"LEVERAGE_LEARNER": student}
+        if self.sandbox:
+            kernel = self._sandboxed_kernel()
+            self.kernel_name = kernel.name
+            variables.update(kernel.environment)
+        with environment(**variables):
             return super().preprocess(nb, resources)
+
+    def _sandboxed_kernel(self):
+        return prepare_kernel(Limits(**self.sandbox_limits), self.sandbox_worker)
+
+    def create_kernel_manager(self):
+        """The kernel manager, talking to a sandboxed kernel over IPC sockets: the kernel's
+        network namespace is empty."""
+        manager = super().create_kernel_manager()
+        if self.sandbox:
+            manager.transport = "ipc"
+            manager.connection_file = self._sandboxed_kernel().connection_file
+        return manager
+
+    def _tell_once(self):
+        """Warn once per process about what the sandbox cannot enforce here."""
+        if LearnerExecute._told:
+            return
+        LearnerExecute._told = True
+        if not self.sandbox:
+            self.log.warning("Learner kernels run without the sandbox (LearnerExecute.sandbox)")
+        for gap in gaps() if self.sandbox else []:
+            self.log.warning("Sandbox: %s", gap)
 
     def preprocess_cell(self, cell, resources, index):
         try:

@@ -17,16 +17,15 @@ finishes the rest; grading the same submission twice writes the same grades.
 import hashlib
 import multiprocessing
 import os
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from autograder import gradebook
 from autograder.feedback import feedback_for, nbgrader_api
-from autograder.sandbox import Limits, write_kernelspec
+from autograder.sandbox import Limits
 
 MARKER = ".leverage-graded"
 
@@ -70,7 +69,8 @@ _db_url = None
 
 
 def _start_worker(root, timeout, limits, counter, sandboxed, db_url):
-    """Build this worker's nbgrader API, with its own sandboxed kernelspec and sockets."""
+    """Build this worker's nbgrader API; the course's LearnerExecute then runs this
+    worker's kernels in a sandbox of its own (kernelspec, sockets, uid)."""
     global _api, _db_url
     _db_url = db_url
     with counter.get_lock():
@@ -80,19 +80,12 @@ def _start_worker(root, timeout, limits, counter, sandboxed, db_url):
         "CourseDirectory": {"db_url": gradebook.for_workers(db_url)},
         "Execute": {"timeout": timeout, "startup_timeout": 120},
     }
-    if sandboxed:
-        scratch = Path(tempfile.mkdtemp(prefix=f"leverage-worker{worker}-"))
-        runtime = scratch / "runtime"
-        runtime.mkdir()
-        os.environ["JUPYTER_PATH"] = str(scratch)
-        os.environ["JUPYTER_RUNTIME_DIR"] = str(runtime)
-        overrides["Execute"]["kernel_name"] = write_kernelspec(scratch, limits, runtime, worker)
-        # IPC sockets beside the connection file, both in the folder the sandbox shares: a
-        # worker runs one kernel at a time, so one fixed, absolute name serves them all
-        overrides["KernelManager"] = {
-            "transport": "ipc",
-            "connection_file": str(runtime / "kernel.json"),
-        }
+    # the course's LearnerExecute puts each kernel in the sandbox, with a uid per worker
+    overrides["LearnerExecute"] = {
+        "sandbox": sandboxed,
+        "sandbox_worker": worker,
+        "sandbox_limits": asdict(limits),
+    }
     _api = nbgrader_api(root, **overrides)
 
 

@@ -18,14 +18,21 @@ module as a launcher instead, which then becomes the kernel. The launcher, in or
 
 Where a step is impossible (no bwrap, not root, no user namespaces), grading still runs
 with the limits that can be applied, and ``gaps()`` says once what is not enforced.
+
+``prepare_kernel`` writes the kernelspec once per process; the course's ``LearnerExecute``
+(``nbgrader_hooks``) starts every learner kernel from it, under ``leverage grade`` and a
+plain ``nbgrader autograde`` alike.
 """
 
+import atexit
+import functools
 import json
 import os
 import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -113,6 +120,37 @@ def write_kernelspec(folder, limits, runtime_dir, worker=0):
     }
     (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=1))
     return KERNEL_NAME
+
+
+@dataclass(frozen=True)
+class SandboxedKernel:
+    """A sandboxed kernelspec ready to start kernels, one at a time, over IPC sockets."""
+
+    name: str
+    folder: Path  # holds kernels/<name>/; goes on JUPYTER_PATH
+    runtime: Path  # the connection file and the sockets, shared with the sandbox
+
+    @property
+    def environment(self):
+        """The variables under which jupyter_client finds the kernelspec."""
+        return {"JUPYTER_PATH": str(self.folder), "JUPYTER_RUNTIME_DIR": str(self.runtime)}
+
+    @property
+    def connection_file(self):
+        # IPC sockets go beside the connection file, in the folder the sandbox shares: one
+        # kernel at a time, so one fixed, absolute name serves them all
+        return str(self.runtime / "kernel.json")
+
+
+@functools.cache
+def prepare_kernel(limits, worker=0):
+    """Write a sandboxed kernelspec for ``worker`` into a scratch folder of its own, once
+    per process (removed when the process exits)."""
+    scratch = Path(tempfile.mkdtemp(prefix=f"leverage-worker{worker}-"))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    runtime = scratch / "runtime"
+    runtime.mkdir()
+    return SandboxedKernel(write_kernelspec(scratch, limits, runtime, worker), scratch, runtime)
 
 
 def _process_allowance(config):

@@ -26,8 +26,14 @@ def autograde(course_root, module, name, submissions, grader_config_home):
         "JUPYTERHUB_USER": "instructor",
     }
     env.pop("LEVERAGE_LEARNER", None)
+    return nbgrader_autograde(course_root, module, env=env)
+
+
+def nbgrader_autograde(course_root, module, *arguments, env):
+    """Run `nbgrader autograde MODULE --force ARGUMENTS` in the course root with ``env``;
+    assert that it succeeded and return its log."""
     result = subprocess.run(
-        [sys.executable, "-m", "nbgrader", "autograde", module, "--force"],
+        [sys.executable, "-m", "nbgrader", "autograde", module, "--force", *arguments],
         cwd=course_root,
         capture_output=True,
         text=True,

@@ -1,6 +1,10 @@
 """Real nbgrader autograde, with the course's committed config, on generated submissions
 named after what each learner did. Scores are read back from the gradebook."""
 
+import os
+import sys
+from pathlib import Path
+
 import nbformat
 import pytest
 
@@ -24,7 +28,20 @@ def hard_coded_startup_tree(learner):
     return f"def startup_tree(offers):\n    return [({p}, {base + bonus}), ({1 - p}, {base})]\n"
 
 
-def submissions(folder):
+def peeks_at(*paths):
+    """The solved notebook with a cell of the learner's that tries to read ``paths``."""
+    nb = solved(MODULE, NAME)
+    nb.cells.append(
+        nbformat.v4.new_code_cell(
+            f"for path in {[str(p) for p in paths]!r}:\n"
+            "    try:\n        print(open(path, 'rb').read(20))\n"
+            "    except OSError as error:\n        print('blocked', type(error).__name__)"
+        )
+    )
+    return nb
+
+
+def submissions(folder, course_root):
     """What each learner handed in, by the learner's nbgrader id."""
     asks_for_a_friend = solved(MODULE, NAME)
     asks_for_a_friend.cells.append(
@@ -48,6 +65,9 @@ def submissions(folder):
             batna_needed_answer="def batna_needed(target, pie, their_batna):\n"
             "    return 2 * target - pie + their_batna\n",
         ),
+        "peeks-at-the-gradebook": peeks_at(
+            course_root / "gradebook.db", course_root / "source" / MODULE / f"{NAME}.py"
+        ),
         "worked-on-a-friends-laptop": executed_as(solved(MODULE, NAME), "friend", folder),
         "asks-for-a-friends-variant": asks_for_a_friend,
     }
@@ -57,7 +77,7 @@ def submissions(folder):
 def graded(own_course, tmp_path_factory):
     """Every submission autograded; returns the course root and nbgrader's log."""
     built_course = own_course(MODULE)
-    learners = submissions(tmp_path_factory.mktemp("scratch"))
+    learners = submissions(tmp_path_factory.mktemp("scratch"), built_course)
     log = autograde(built_course, MODULE, NAME, learners, tmp_path_factory.mktemp("grader"))
     return built_course, log
 
@@ -137,6 +157,25 @@ def test_a_partly_right_answer_gets_the_points_of_the_checks_it_passes(graded):
     outcomes = {o["check"]: o for o in result.data[CHECKS_MIME]}
     assert outcomes["targets within reach"]["passed"]
     assert "out of reach; return None" in outcomes["targets out of reach"]["message"]
+
+
+def test_plain_nbgrader_runs_learner_code_in_the_sandbox(graded):
+    """The course's config sandboxes `nbgrader autograde` itself, not only `leverage grade`."""
+    nb = autograded(graded[0], "peeks-at-the-gradebook")
+    printed = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
+    assert printed.count("blocked") == 2, printed
+    assert auto_total(scores(graded[0], "peeks-at-the-gradebook")) == AUTO_POINTS
+
+
+def test_where_the_host_cannot_sandbox_grading_goes_on_and_says_so_once(graded, tmp_path):
+    """Without bubblewrap on PATH the kernels get the limits only, and the log says so once
+    for the whole run."""
+    course_root = graded[0]
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent), "HOME": str(tmp_path)}
+    log = grading.nbgrader_autograde(course_root, MODULE, "--student=[su]*", env=env)
+    assert log.count("bubblewrap (bwrap) is not installed") == 1, log[-3000:]
+    assert auto_total(scores(course_root, "solved")) == AUTO_POINTS
+    assert sum(scores(course_root, "unchanged").values()) == 0
 
 
 @pytest.mark.parametrize(
