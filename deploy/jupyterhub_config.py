@@ -67,6 +67,17 @@ c.Spawner.environment = {
     "JUPYTER_CONFIG_PATH": str(HERE / "jupyter"),
     "LEVERAGE_EXCHANGE": os.environ.get("LEVERAGE_EXCHANGE", "/srv/nbgrader/exchange"),
 }
+
+
+def hide_grading_tools_from_learners(spawner):
+    """Learners' servers load no formgrader, course list or Create Assignment toolbar
+    (deploy/jupyter/learners): those are for instructors, the hub's admins."""
+    if not spawner.user.admin:
+        paths = [str(HERE / "jupyter" / "learners"), spawner.environment["JUPYTER_CONFIG_PATH"]]
+        spawner.environment = {**spawner.environment, "JUPYTER_CONFIG_PATH": os.pathsep.join(paths)}
+
+
+c.Spawner.pre_spawn_hook = hide_grading_tools_from_learners
 # A first start imports JupyterLab and nbgrader: give a busy machine time.
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 60

@@ -9,6 +9,7 @@ Needs root (to create the account and let the hub switch to it), JupyterHub (the
 extra) and the proxy from the npm registry in .hub/ (`scripts/setup.sh --test`).
 """
 
+import contextlib
 import grp
 import json
 import os
@@ -19,12 +20,12 @@ import signal
 import subprocess
 import sys
 import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 import nbformat
 import pandas as pd
+import psutil
 import pytest
 import requests
 
@@ -38,6 +39,7 @@ pytestmark = [pytest.mark.hub, pytest.mark.xdist_group("hub")]
 MODULE, NAME = "02_batna", "batna"
 LEARNER = "hub-ada"
 OUTSIDER = "hub-mallory"
+INSTRUCTOR = "hub-teacher"
 CONFIG = ROOT / "deploy" / "jupyterhub_config.py"
 PROXY = ROOT / ".hub" / "node_modules" / ".bin" / "configurable-http-proxy"
 # The hub and the learners' servers run from an environment every account can read,
@@ -45,6 +47,7 @@ PROXY = ROOT / ".hub" / "node_modules" / ".bin" / "configurable-http-proxy"
 # interpreter under /root, which learners cannot run).
 HUB_BIN = ROOT / ".hub" / "venv" / "bin"
 LEARNERS_GROUP = "leverage-learners"  # as in deploy/jupyterhub_config.py
+INSTRUCTORS_GROUP = "leverage-instructors"
 
 # The learner gets batna_needed (2 of the 8 autograded points) wrong: a grade of 6 can only
 # come from their own notebook, not from an unchanged release (0) or the solution (8).
@@ -63,21 +66,33 @@ def run(command, **options):
     return result
 
 
-@pytest.fixture(scope="module")
-def learners_group():
-    """The hub's learners' group, made for the test when the machine has none."""
+@contextlib.contextmanager
+def unix_group(name):
+    """The Unix group ``name``, made for the test when the machine has none."""
     assert os.geteuid() == 0, "the JupyterHub test creates Unix users: run it as root"
     try:
-        grp.getgrnam(LEARNERS_GROUP)
+        grp.getgrnam(name)
     except KeyError:
-        run(["groupadd", LEARNERS_GROUP])
-        yield LEARNERS_GROUP
-        run(["groupdel", LEARNERS_GROUP])
+        run(["groupadd", name])
+        yield name
+        run(["groupdel", name])
     else:
-        yield LEARNERS_GROUP
+        yield name
 
 
-@contextmanager
+@pytest.fixture(scope="module")
+def learners_group():
+    with unix_group(LEARNERS_GROUP) as name:
+        yield name
+
+
+@pytest.fixture(scope="module")
+def instructors_group():
+    with unix_group(INSTRUCTORS_GROUP) as name:
+        yield name
+
+
+@contextlib.contextmanager
 def unix_account(name, groups=()):
     """A Unix account with a fresh password, in ``groups``; removed afterwards."""
     _remove_user(name)  # left over by an interrupted run
@@ -95,6 +110,13 @@ def unix_account(name, groups=()):
 def learner_account(learners_group):
     """The learner's account: (login, password)."""
     with unix_account(LEARNER, [learners_group]) as account:
+        yield account
+
+
+@pytest.fixture(scope="module")
+def instructor_account(instructors_group):
+    """An instructor's account: a hub admin through the instructors' group."""
+    with unix_account(INSTRUCTOR, [instructors_group]) as account:
         yield account
 
 
@@ -149,70 +171,89 @@ def nbgrader(root, exchange, *arguments):
     return run([sys.executable, "-m", "nbgrader", *arguments], cwd=root, env=env)
 
 
-class Hub:
-    """A running hub: its public address, and its log to quote when something fails."""
+#: Free ports are chosen before the hub binds them, and on a shared machine another program
+#: may take one in between: the hub is started again on new ports, for that reason only.
+HUB_START_ATTEMPTS = 3
 
-    def __init__(self, url, log_path):
-        self.url, self.log_path = url, log_path
+
+class Hub:
+    """A JupyterHub process with the course's config on free loopback ports, started in
+    ``state`` (its database, cookie secret, proxy pid file and log)."""
+
+    def __init__(self, state, exchange):
+        self.state, self.log_path = state, state / "hub.log"
+        port, hub_port, api_port = free_port(), free_port(), free_port()
+        self.url = f"http://127.0.0.1:{port}"
+        with open(self.log_path, "w") as log:
+            self.process = subprocess.Popen(
+                [
+                    str(HUB_BIN / "jupyterhub"),
+                    "-f",
+                    str(CONFIG),
+                    f"--JupyterHub.bind_url={self.url}",
+                    f"--JupyterHub.hub_bind_url=http://127.0.0.1:{hub_port}",
+                    f"--ConfigurableHTTPProxy.api_url=http://127.0.0.1:{api_port}",
+                ],
+                cwd=state,
+                env={**os.environ, "LEVERAGE_EXCHANGE": str(exchange)},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     def log_tail(self):
         return "\nhub log:\n" + self.log_path.read_text(errors="replace")[-4000:]
 
+    def lost_a_port(self):
+        return "EADDRINUSE" in self.log_path.read_text(errors="replace")
+
+    def answers(self):
+        if self.process.poll() is not None:
+            raise RuntimeError(f"the hub exited with {self.process.returncode}{self.log_tail()}")
+        try:
+            return requests.get(f"{self.url}/hub/api/", timeout=5).status_code == 200
+        except requests.ConnectionError:
+            return False
+
+    def stop(self):
+        """Stop the hub as Ctrl-C would (it stops the users' servers and its proxy), and the
+        proxy too if the hub died before it could."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        pid_file = self.state / "jupyterhub-proxy.pid"
+        if pid_file.exists():
+            with contextlib.suppress(psutil.NoSuchProcess, ValueError):
+                proxy = psutil.Process(int(pid_file.read_text()))
+                if "configurable-http-proxy" in " ".join(proxy.cmdline()):
+                    proxy.kill()
+
 
 @pytest.fixture(scope="module")
-def hub(learner_account, outsider_account, exchange, tmp_path_factory):
-    """JupyterHub with the course's config on free loopback ports. It stops before the
-    accounts are removed: stopping stops their servers."""
+def hub(learner_account, instructor_account, outsider_account, exchange, tmp_path_factory):
+    """The course's hub, running. It stops before the accounts are removed: stopping stops
+    their servers."""
     for needed in (PROXY, HUB_BIN / "jupyterhub"):
         assert needed.exists(), f"{needed} is missing: run scripts/setup.sh --test"
     for path in (HUB_BIN, CONFIG.parent):
         assert_reachable_by_everyone(path)
-    state = tmp_path_factory.mktemp("hub-state")
-    port, hub_port, api_port = free_port(), free_port(), free_port()
-    log = open(state / "hub.log", "w")  # noqa: SIM115 (closed when the hub stops)
-    process = subprocess.Popen(
-        [
-            str(HUB_BIN / "jupyterhub"),
-            "-f",
-            str(CONFIG),
-            f"--JupyterHub.bind_url=http://127.0.0.1:{port}",
-            f"--JupyterHub.hub_bind_url=http://127.0.0.1:{hub_port}",
-            f"--ConfigurableHTTPProxy.api_url=http://127.0.0.1:{api_port}",
-        ],
-        cwd=state,
-        env={**os.environ, "LEVERAGE_EXCHANGE": str(exchange)},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    running = Hub(f"http://127.0.0.1:{port}", state / "hub.log")
+    for attempt in range(1, HUB_START_ATTEMPTS + 1):
+        running = Hub(tmp_path_factory.mktemp("hub-state"), exchange)
+        try:
+            wait_until(running.answers, 60, "the hub answering")
+            break
+        except (RuntimeError, TimeoutError):
+            running.stop()
+            if attempt == HUB_START_ATTEMPTS or not running.lost_a_port():
+                raise
     try:
-        wait_until(lambda: _answers(running, process), 60, "the hub answering")
         yield running
     finally:
-        _stop(process)
-        log.close()
-
-
-def _answers(hub, process):
-    if process.poll() is not None:
-        raise RuntimeError(f"the hub exited with {process.returncode}{hub.log_tail()}")
-    url = f"{hub.url}/hub/api/"
-    try:
-        return requests.get(url, timeout=5).status_code == 200
-    except requests.ConnectionError:
-        return False
-
-
-def _stop(process):
-    """Stop the hub as Ctrl-C would: it stops the learner's server and the proxy first."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        running.stop()
 
 
 class Browser:
@@ -259,11 +300,9 @@ def test_an_account_outside_the_course_groups_is_refused(hub, outsider_account):
     assert browser.get("/hub/api/user").status_code == 403  # no session was opened
 
 
-@pytest.fixture(scope="module")
-def learner_server(hub, learner_account, course):
-    """The learner logged in through the hub's form and their server started: (browser, its
-    URL prefix)."""
-    name, password = learner_account
+def open_server(hub, name, password):
+    """Log in through the hub's form and start the user's server, as a browser does:
+    (browser, the server's URL prefix)."""
     browser = Browser(hub.url)
     answer = browser.log_in(name, password)
     assert answer.status_code == 302, hub.log_tail()
@@ -275,7 +314,7 @@ def learner_server(hub, learner_account, course):
         servers = browser.get(f"/hub/api/users/{name}").json()["servers"]
         return servers.get("", {}).get("ready")
 
-    wait_until(ready, 90, "the learner's server starting")
+    wait_until(ready, 90, f"{name}'s server starting")
     prefix = f"/user/{name}"
     # opening JupyterLab, as the browser does next, runs the OAuth handshake with the hub
     lab = browser.get(f"{prefix}/")
@@ -283,6 +322,34 @@ def learner_server(hub, learner_account, course):
     status = browser.get(f"{prefix}/api/status")
     assert status.status_code == 200, status.text[-2000:] + hub.log_tail()
     return browser, prefix
+
+
+@pytest.fixture(scope="module")
+def learner_server(hub, learner_account, course):
+    """The learner logged in, with their server running."""
+    return open_server(hub, *learner_account)
+
+
+def test_grading_tools_are_for_instructors_only(hub, learner_server, instructor_account):
+    learner, learner_prefix = learner_server
+    instructor, instructor_prefix = open_server(hub, *instructor_account)
+    assert learner.get(f"{learner_prefix}/formgrader").status_code == 404
+    assert instructor.get(f"{instructor_prefix}/formgrader").status_code == 200
+    nbgrader_plugins = {"formgrader", "course-list", "create-assignment"}
+    assert nbgrader_plugins <= disabled_nbgrader_plugins(learner, learner_prefix)
+    assert not disabled_nbgrader_plugins(instructor, instructor_prefix)
+
+
+def disabled_nbgrader_plugins(browser, prefix):
+    """The nbgrader plugins JupyterLab's page tells the browser not to load."""
+    page = browser.get(f"{prefix}/lab").text
+    start = page.index(">", page.index('id="jupyter-config-data"')) + 1
+    config = json.loads(page[start : page.index("</script>", start)])
+    return {
+        plugin.split(":", 1)[1]
+        for plugin in config.get("disabledExtensions", [])
+        if plugin.startswith("@jupyter/nbgrader:")
+    }
 
 
 def test_the_learners_server_runs_as_their_own_unix_user(learner_server, learner_account):
