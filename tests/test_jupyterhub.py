@@ -2,8 +2,10 @@
 logs in with their password (PAM), the hub spawns their server behind
 configurable-http-proxy, they fetch module 02 through nbgrader's Assignments API, write
 their answers and submit; the instructor collects and runs `leverage grade`, and the grade
-is what the learner's answers earn. Everything listens on 127.0.0.1; the exchange is a
-temporary folder; the learner's account is made for the test and removed after it.
+is what the learner's answers earn; the feedback comes back the same way. Around that: an
+account outside the course's groups is refused, and only an instructor's server offers
+nbgrader's grading tools. Everything listens on 127.0.0.1; the exchange is a temporary
+folder; the accounts are made for the test and removed after it.
 
 Needs root (to create the account and let the hub switch to it), JupyterHub (the `hub`
 extra) and the proxy from the npm registry in .hub/ (`scripts/setup.sh --test`).
@@ -74,8 +76,10 @@ def unix_group(name):
         grp.getgrnam(name)
     except KeyError:
         run(["groupadd", name])
-        yield name
-        run(["groupdel", name])
+        try:
+            yield name
+        finally:
+            run(["groupdel", name])
     else:
         yield name
 
