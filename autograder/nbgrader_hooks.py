@@ -13,7 +13,8 @@ else's variant (see ``course.variants``):
 - ``RecordGradedVariant`` reads the stamps the grading run produced. It must run
   *after* execution: a notebook that asked for another learner's variant shows it here.
 
-``KeepWarningsOutOfGrades`` stops a warning on stderr from zeroing a test cell; it runs
+``KeepWarningsOutOfGrades`` stops a warning on stderr from zeroing a test cell, and
+``RefuseImpossibleCredit`` zeroes a test cell that shows a score no check gives; both run
 after execution and before ``SaveAutoGrades``.
 
 Both recorders put what they found in the notebook's metadata under ``leverage`` and
@@ -199,6 +200,42 @@ class KeepWarningsOutOfGrades(NbGraderPreprocessor):
                     output.name = "stdout"
                     cell.metadata.setdefault("leverage", {})["stderr_kept_as_output"] = True
         return nb, resources
+
+
+class RefuseImpossibleCredit(NbGraderPreprocessor):
+    """nbgrader reads a number shown by a test cell as the cell's partial credit, but gives
+    full marks for a negative number or NaN and stops grading the whole notebook at one
+    above the cell's points. The course's checks never show such a number
+    (``course.checks.credit``), so it comes from tampered code: the cell gets an error
+    instead, worth zero, and the rest of the notebook is graded as usual."""
+
+    def preprocess(self, nb, resources):
+        for cell in nb.cells:
+            meta = cell.metadata.get("nbgrader", {})
+            if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
+                continue
+            points = float(meta.get("points", 0))
+            for index, output in enumerate(cell.get("outputs", [])):
+                shown = _credit_shown(output)
+                if shown is not None and not 0 <= shown <= points:
+                    cell.outputs[index] = nbformat.v4.new_output(
+                        "error",
+                        ename="ImpossibleCredit",
+                        evalue=f"this test cell showed {shown:g} points; it is worth 0 to {points:g}",
+                        traceback=[f"ImpossibleCredit: {shown:g} points of {points:g}"],
+                    )
+        return nb, resources
+
+
+def _credit_shown(output):
+    """The number a result shows as its plain text, as nbgrader would read it, or None."""
+    if output.get("output_type") != "execute_result":
+        return None
+    text = output.get("data", {}).get("text/plain")
+    try:
+        return float(text if isinstance(text, str) else "".join(text))
+    except (TypeError, ValueError):
+        return None
 
 
 class ShortTracebacksInTests(NbGraderPreprocessor):

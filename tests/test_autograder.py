@@ -123,6 +123,11 @@ def learners(root, port):
             8,
         ),
         "edits-test-cell": (edited_test_cell(), 6),
+        # shows 99 points from a 2-point test cell by replacing the check
+        "forges-credit": (
+            answer("    return None\ncheck.batna_needed = lambda *args, **kwargs: 99\n"),
+            6,
+        ),
         "deletes-test-cell": (deleted_test_cell(), 6),
         "renamed-on-upload": (solved(MODULE, NAME), 8),
     }
