@@ -29,12 +29,20 @@ def nbgrader_api(root, **overrides):
 
 def feedback_for(api, root, assignment, learner, out):
     """Generate one learner's feedback and copy it to ``out/feedback/<learner>/``.
-    Returns the pages written, or the reason there are none: nbgrader failed, or a page
-    would have shown hidden tests (then nothing of that learner's is written)."""
+    Returns the pages written, or the reason there are none."""
     result = api.generate_feedback(assignment, learner, force=True)
     if not result["success"]:
         return "nbgrader could not generate it: " + (result.get("error") or "").strip()[-300:]
+    return copy_pages(root, assignment, learner, out)
+
+
+def copy_pages(root, assignment, learner, out):
+    """Copy the learner's feedback pages from nbgrader's ``feedback/`` to
+    ``out/feedback/<learner>/``. Returns the pages written, or the reason there are none:
+    there are none yet, or a page would show hidden tests (then nothing is written)."""
     pages = sorted((Path(root) / "feedback" / learner / assignment).glob("*.html"))
+    if not pages:
+        return "nbgrader has no feedback page for this learner"
     leaks = [
         page.name
         for page in pages

@@ -10,8 +10,9 @@ of failing (``?timeout=``).
 A learner is done when ``autograded/<learner>/<assignment>/.leverage-graded`` holds the
 fingerprint of what they submitted and of the gradebook it went into (a learner graded
 into SQLite is not yet graded in a new PostgreSQL gradebook). A re-run skips those (unless
-``force``), so Ctrl-C or a crashed worker loses nothing already graded and the next run
-finishes the rest; grading the same submission twice writes the same grades.
+``force``), only copying their feedback pages to its ``out``, so Ctrl-C or a crashed
+worker loses nothing already graded and the next run finishes the rest; grading the same
+submission twice writes the same grades.
 """
 
 import hashlib
@@ -24,7 +25,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from autograder import gradebook
-from autograder.feedback import feedback_for, nbgrader_api
+from autograder.feedback import copy_pages, feedback_for, nbgrader_api
 from autograder.sandbox import Limits
 
 MARKER = ".leverage-graded"
@@ -137,7 +138,10 @@ def grade_all(
     results, todo = {}, []
     for learner in learners:
         if not force and already_graded(root, assignment, learner, db_url):
-            results[learner] = Graded(learner, True, 0.0, skipped=True)
+            # graded before, perhaps into another --out: their pages go to this one too
+            pages = copy_pages(root, assignment, learner, out)
+            problem = pages if isinstance(pages, str) else ""
+            results[learner] = Graded(learner, True, 0.0, skipped=True, feedback=problem)
         else:
             todo.append(learner)
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))

@@ -301,6 +301,17 @@ def test_the_class_report_has_its_plots_and_tables(graded):
     assert "unsafe path" in report
 
 
+def test_a_run_into_a_new_folder_gets_every_learners_feedback(graded, tmp_path):
+    """Nobody is graded again, but each learner's pages are copied to the new folder."""
+    again = leverage(graded["root"], "grade", MODULE, "--timeout", "10", "--out", str(tmp_path))
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert "grading: 0" not in again.stderr
+    assert (tmp_path / "grades.csv").read_text() == (graded["out"] / "grades.csv").read_text()
+    for page in (graded["out"] / "feedback").glob(f"*/{NAME}.html"):
+        copy = tmp_path / "feedback" / page.parent.name / page.name
+        assert copy.read_bytes() == page.read_bytes(), page.parent.name
+
+
 def test_a_second_run_changes_nothing(graded):
     before = (graded["out"] / "grades.csv").read_text()
     again = leverage(
