@@ -44,6 +44,7 @@ def _workshop(args):
         data=args.data,
         codes=True if args.codes else None,
         processes=args.processes,
+        **({"cull_idle": args.cull_idle} if args.cull_idle is not None else {}),
     )
 
 
@@ -128,6 +129,12 @@ def parser():
         default=1,
         help="Voila processes behind the one address, each warmed for its share of the "
         "room; visitors stay with theirs (default: 1)",
+    )
+    workshop.add_argument(
+        "--cull-idle",
+        type=int,
+        metavar="SECONDS",
+        help="how long the kernel of a tab closed without notice lingers (default: two minutes)",
     )
     workshop.set_defaults(run=_workshop)
     return top

@@ -3,6 +3,7 @@ released when a tab closes, codes on a network, and a clean stop."""
 
 import re
 import signal
+import time
 
 import pytest
 
@@ -144,3 +145,19 @@ def test_ctrl_c_stops_the_server_and_every_kernel(tmp_path):
         assert process.wait(timeout=60) == 0
         assert all(not child.is_running() or child.status() == "zombie" for child in children)
         assert "every kernel is shut down" in process.stdout.read()
+
+
+def test_a_tab_closed_without_notice_is_culled_and_the_pools_stay_warm(tmp_path):
+    """A page fetched and never connected stands for a tab that closed without the beacon:
+    its kernel goes after --cull-idle seconds. The pools' kernels are idle too, but they
+    are the room's warm seats: the culler must leave them alone."""
+    with workshop(tmp_path, participants=1, extra=["--cull-idle", "3"]) as (base, process, _):
+        warm = {kernel.pid for kernel in kernels(process)}
+        assert len(warm) == sum(pool_sizes(1).values())
+        get(f"{base}voila/render/arena.ipynb")  # takes a warm kernel; the pool refills
+        wait_until(lambda: len(kernels(process)) > len(warm), 60, "the arena pool to refill")
+        wait_until(lambda: len(kernels(process)) == len(warm), 60, "the idle kernel to be culled")
+        time.sleep(8)  # a few more rounds of the culler
+        now = {kernel.pid for kernel in kernels(process)}
+        assert len(now) == len(warm)
+        assert len(warm & now) >= len(warm) - 1  # only the arena seat the visitor took changed

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 import psutil
 
+from course.workshop.server import pool_sizes
 from tests.browser.conftest import free_port
 
 
@@ -102,7 +103,7 @@ def workshop(data, participants=2, extra=(), warm=True):
         token = next((m.group(1) for m in map(re.compile(r"token=(\S+)").search, lines) if m), "")
         wait_until(lambda: answers(f"{base}?token={token}"), 60, "the landing page")
         if warm:
-            expected = participants + min(2, participants)  # arena and BATNA pools
+            expected = sum(pool_sizes(participants).values())
             wait_until(lambda: len(kernels(server)) >= expected, 120, "the warm pools")
         yield base, server, lines
     finally:

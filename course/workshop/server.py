@@ -50,10 +50,11 @@ READY = "voila process ready"
 #: Voila processes one workshop may run: each costs a server's memory and a warm-up.
 MAX_PROCESSES = 16
 
-#: Seconds an idle kernel with no open page survives, and how often the culler looks. A
-#: kernel with its page open is never culled (``cull_connected`` off); one whose tab closed
-#: without the beacon (Chromium skips ``beforeunload`` on a page never clicked) goes soon.
-CULL_IDLE, CULL_INTERVAL = 120, 30
+#: How often, at most, the culler looks for idle kernels (``--cull-idle`` says how idle).
+#: A kernel with its page open is never culled (``cull_connected`` off); one whose tab
+#: closed without the beacon (Chromium skips ``beforeunload`` on a page never clicked)
+#: goes after ``--cull-idle`` seconds.
+CULL_INTERVAL = 30
 
 
 def apps_folder():
@@ -102,8 +103,9 @@ def hardened_config(participants, port=8866, ip="127.0.0.1", token=""):
     }
     config.VoilaKernelManager.fill_delay = 0.2
     kernels = config.MappingKernelManager
-    kernels.cull_idle_timeout = CULL_IDLE
-    kernels.cull_interval = CULL_INTERVAL
+    idle = settings.cull_idle()
+    kernels.cull_idle_timeout = idle
+    kernels.cull_interval = max(1, min(CULL_INTERVAL, idle // 4))
     kernels.cull_connected = False
     kernels.cull_busy = False
     config.Voila.ip = ip
@@ -282,6 +284,7 @@ def run(
     data="workshop-data",
     codes=None,
     processes=1,
+    cull_idle=settings.DEFAULT_CULL_IDLE,
 ):
     """Start the workshop server and serve until Ctrl-C; returns when everything stopped.
     ``codes`` requires the join and facilitator codes (default: only beyond loopback);
@@ -289,6 +292,7 @@ def run(
     from course.store import ResultsStore
 
     settings.bot_style(bot)
+    settings.cull_idle(cull_idle)
     pool_sizes(participants)
     if not isinstance(port, int) or not 0 < port < 65536:
         raise ValueError(f"--port must be a port number from 1 to 65535, got {port!r}")
@@ -312,6 +316,7 @@ def run(
             settings.BOT: bot,
             settings.FACILITATOR_CODE: facilitator_code,
             settings.ERROR_LOG: str(data / "errors.log"),
+            settings.CULL_IDLE: str(cull_idle),
         }
     )
     base = f"http://{_host_for_urls(ip)}:{port}/"

@@ -11,6 +11,10 @@ STORE = "LEVERAGE_STORE"
 BOT = "LEVERAGE_BOT"
 FACILITATOR_CODE = "LEVERAGE_FACILITATOR_CODE"
 ERROR_LOG = "LEVERAGE_ERROR_LOG"
+CULL_IDLE = "LEVERAGE_CULL_IDLE"
+
+#: Seconds an idle kernel with no open page survives before the culler shuts it down.
+DEFAULT_CULL_IDLE = 120
 
 #: ``--bot mixed`` gives every participant a bot of a style drawn from ARENA_STYLES.
 MIXED = "mixed"
@@ -22,6 +26,19 @@ def bot_style(value=None):
     value = os.environ.get(BOT, MIXED) if value is None else value
     if value not in BOT_CHOICES:
         raise ValueError(f"pick a bot style from {', '.join(BOT_CHOICES)}, got {value!r}")
+    return value
+
+
+def cull_idle(value=None):
+    """Seconds a kernel whose tab closed unnoticed lingers (``--cull-idle``); a
+    ``ValueError`` unless it is a whole number of at least 1."""
+    if value is None:
+        value = os.environ.get(CULL_IDLE, DEFAULT_CULL_IDLE)
+        value = int(value) if str(value).isdigit() else value
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(
+            f"--cull-idle must be a whole number of seconds, at least 1; got {value!r}"
+        )
     return value
 
 
