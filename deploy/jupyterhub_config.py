@@ -4,9 +4,10 @@ account, fetch and submit through nbgrader's exchange; instructors grade with
 through it.
 
 Run it as root from the hub's state folder (the sqlite database and cookie secret are
-kept in the current folder, JupyterHub's default)::
+kept in the current folder, JupyterHub's default), with JupyterHub from an environment
+every account can run, such as the one docs/deploy.md makes in .hub/venv::
 
-    cd /srv/jupyterhub && /path/to/leverage/.venv/bin/jupyterhub -f /path/to/leverage/deploy/jupyterhub_config.py
+    cd /srv/jupyterhub && /opt/leverage/.hub/venv/bin/jupyterhub -f /opt/leverage/deploy/jupyterhub_config.py
 
 Who may log in is decided by Unix groups, so adding a learner is ``useradd`` plus
 ``usermod -aG leverage-learners NAME``. Options given on the command line (a port, an
