@@ -3,10 +3,12 @@ spread over them and stay with theirs (a cookie), websockets go through the prox
 kernel's own process, everyone's results land in the one store, join codes hold in every
 process, and Ctrl-C stops every process and kernel."""
 
+import json
 import re
 import subprocess
 import sys
 import urllib.request
+from pathlib import Path
 
 import psutil
 import pytest
@@ -79,6 +81,15 @@ def test_the_launcher_says_how_many_processes_serve_the_room(server):
     _, process, lines, _ = server
     assert "Workshop for 2 participants in 2 Voila processes" in "\n".join(lines)
     assert len(voila_processes(process)) == 2
+
+
+def test_kernels_use_unix_sockets_so_processes_never_collide_on_ports(server):
+    _, process, _, _ = server
+    for kernel in kernels(process):
+        connection = json.loads(
+            Path(kernel.cmdline()[kernel.cmdline().index("-f") + 1]).read_text()
+        )
+        assert connection["transport"] == "ipc" and connection["ip"].endswith("-ipc")
 
 
 def test_newcomers_are_spread_over_the_processes_and_stay_with_theirs(server):

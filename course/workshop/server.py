@@ -108,6 +108,11 @@ def hardened_config(participants, port=8866, ip="127.0.0.1", token=""):
     kernels.cull_interval = max(1, min(CULL_INTERVAL, idle // 4))
     kernels.cull_connected = False
     kernels.cull_busy = False
+    # Kernels talk to Voila over Unix sockets named after their connection file, not TCP
+    # ports: Voila processes picking free ports at the same moment collide (a kernel then
+    # cannot bind, or binds a port another process's kernel was given), and no other
+    # user of the machine can reach a kernel's sockets.
+    config.KernelManager.transport = "ipc"
     config.Voila.ip = ip
     config.Voila.port = port
     config.Voila.port_retries = 0
