@@ -1,13 +1,15 @@
 """JupyterHub for one Leverage course on one machine: learners log in with their Unix
 account, fetch and submit through nbgrader's exchange; instructors grade with
-``leverage grade``. tests/test_jupyterhub.py runs this very file; docs/deploy.md walks
-through it.
+``leverage grade``. tests/test_jupyterhub.py runs this file as a course's hub does;
+docs/deploy.md walks through it.
 
-Run it as root from the hub's state folder (the sqlite database and cookie secret are
-kept in the current folder, JupyterHub's default), with JupyterHub from an environment
-every account can run, such as the one docs/deploy.md makes in .hub/venv::
+The hub runs the copy of this file in its own environment, which ``scripts/setup.sh --hub``
+makes outside the checkout (``/opt/leverage-hub`` by default, readable by every account):
+everything it starts is found beside that copy, so learners' servers need nothing from the
+checkout. Run it as root from the hub's state folder (the sqlite database and cookie secret
+are kept in the current folder, JupyterHub's default)::
 
-    cd /srv/jupyterhub && /opt/leverage/.hub/venv/bin/jupyterhub -f /opt/leverage/deploy/jupyterhub_config.py
+    cd /srv/jupyterhub && /opt/leverage-hub/venv/bin/jupyterhub -f /opt/leverage-hub/deploy/jupyterhub_config.py
 
 Who may log in is decided by Unix groups, so adding a learner is ``useradd`` plus
 ``usermod -aG leverage-learners NAME``. Options given on the command line (a port, an
@@ -21,7 +23,9 @@ from pathlib import Path
 
 c = get_config()  # noqa: F821 (provided by JupyterHub when it loads this file)
 
+#: The hub's environment (LEVERAGE_HUB_HOME): this file's copy sits in its deploy/ folder.
 HERE = Path(__file__).resolve().parent
+HUB_HOME = HERE.parent
 VENV_BIN = Path(sys.executable).parent
 
 #: Unix groups: members of the first may log in; members of the second are hub admins.
@@ -52,9 +56,9 @@ c.JupyterHub.authenticator_class = "pam"
 c.PAMAuthenticator.allowed_groups = existing_groups(LEARNERS_GROUP, INSTRUCTORS_GROUP)
 c.PAMAuthenticator.admin_groups = existing_groups(INSTRUCTORS_GROUP)
 
-# The proxy from the npm registry: the project-local copy scripts/setup.sh installs,
-# otherwise whatever `configurable-http-proxy` is on PATH.
-local_proxy = HERE.parent / ".hub" / "node_modules" / ".bin" / "configurable-http-proxy"
+# The proxy from the npm registry: the copy scripts/setup.sh installs in the hub's
+# environment, otherwise whatever `configurable-http-proxy` is on PATH.
+local_proxy = HUB_HOME / "node_modules" / ".bin" / "configurable-http-proxy"
 if local_proxy.exists():
     c.ConfigurableHTTPProxy.command = [str(local_proxy)]
 

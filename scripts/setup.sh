@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Set up a fresh machine for Leverage: Python venv with the project, and, with --test,
-# the Debian packages the test suite drives (Chromium, bubblewrap).
+# Set up a fresh machine for Leverage: Python venv with the project; with --test, the
+# Debian packages the test suite drives (Chromium, bubblewrap, PostgreSQL) and the hub's
+# environment; with --hub, the hub's environment alone (docs/deploy.md).
 # Safe to run again: each step checks first and does nothing when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,8 +9,11 @@ cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 VENV=.venv
 
-want_test_tools=0
-[[ "${1:-}" == "--test" ]] && want_test_tools=1
+want_test_tools=0 want_hub=0
+case "${1:-}" in
+  --test) want_test_tools=1 want_hub=1 ;;
+  --hub) want_hub=1 ;;
+esac
 
 # Debian packages the tests drive: Chromium for the browser tests, bubblewrap for the
 # grading sandbox, PostgreSQL for the gradebook and store tests (the tests start their own
@@ -39,33 +43,70 @@ if [[ ! -f $stamp ]]; then
   touch "$stamp"
 fi
 
-# The JupyterHub test (tests/test_jupyterhub.py). Learners' servers run as other Unix users,
-# who must be able to run the Python they start from, and .venv may sit on an interpreter
-# under /root: so the hub gets an environment of its own, .hub/venv, made from Debian's
-# Python. Its proxy, configurable-http-proxy, comes from the npm registry into .hub/
-# (4.6.3 supports Debian 12's Node.js 18; the 5.x releases need Node.js 20).
-if (( want_test_tools )); then
+# The hub's environment, for a course's JupyterHub (docs/deploy.md) and its test
+# (tests/test_jupyterhub.py). Learners' servers run as their own Unix users: they must run
+# the hub's Python, import the course and read the hub's settings, while the checkout may sit
+# where they cannot go (CI clones under /root, mode 700) and holds the solutions in source/.
+# So the hub gets a home of its own outside the checkout, LEVERAGE_HUB_HOME (/opt/leverage-hub
+# by default), that every account may traverse and read but only root may write: the hub
+# runs what is in it as root. In it: a venv from Debian's Python (.venv may sit on an
+# interpreter under /root) with a copy of the project (not editable, so it needs nothing from
+# the checkout); configurable-http-proxy from the npm registry (4.6.3 supports Debian 12's
+# Node.js 18; the 5.x releases need Node.js 20); a copy of deploy/, whose jupyterhub_config.py
+# finds everything beside itself.
+if (( want_hub )) && [[ -z ${LEVERAGE_HUB_HOME:-} && $(id -u) -ne 0 ]]; then
+  echo "== no hub environment: it goes to /opt/leverage-hub as root (the hub test needs root)," \
+    "or set LEVERAGE_HUB_HOME"
+  want_hub=0
+fi
+if (( want_hub )); then
+  HUB_HOME=${LEVERAGE_HUB_HOME:-/opt/leverage-hub}
   hub_packages=()
   command -v npm >/dev/null || hub_packages+=(nodejs npm)
   /usr/bin/python3 -m venv --help >/dev/null 2>&1 || hub_packages+=(python3-venv)
   if (( ${#hub_packages[@]} )); then
-    echo "== installing Debian's ${hub_packages[*]} for the JupyterHub test"
+    echo "== installing Debian's ${hub_packages[*]} for the hub"
     SUDO=""
     [[ $(id -u) -ne 0 ]] && SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${hub_packages[@]}" >/dev/null
   fi
-  if [[ ! -x .hub/node_modules/.bin/configurable-http-proxy ]]; then
-    echo "== installing configurable-http-proxy into .hub/"
-    npm install --prefix .hub --no-audit --no-fund --loglevel=error configurable-http-proxy@4.6.3
+  # readable by everyone whatever the caller's umask (CI's may be 077)
+  umask 022
+  mkdir -p "$HUB_HOME"
+  chmod 755 "$HUB_HOME"
+  if [[ ! -x $HUB_HOME/node_modules/.bin/configurable-http-proxy ]]; then
+    echo "== installing configurable-http-proxy into $HUB_HOME"
+    npm install --prefix "$HUB_HOME" --no-audit --no-fund --loglevel=error \
+      configurable-http-proxy@4.6.3
   fi
-  hub_stamp=.hub/venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
-  if [[ ! -f $hub_stamp ]]; then
-    echo "== installing the project and JupyterHub into .hub/venv"
-    [[ -x .hub/venv/bin/python ]] || /usr/bin/python3 -m venv .hub/venv
-    .hub/venv/bin/python -m pip install -q --upgrade pip
-    .hub/venv/bin/python -m pip install -q -e ".[hub]"
-    rm -f .hub/venv/.installed-*
-    touch "$hub_stamp"
+  [[ -x $HUB_HOME/venv/bin/python ]] || /usr/bin/python3 -m venv "$HUB_HOME/venv"
+  # The requirements change rarely and take minutes to install; the code that learners'
+  # kernels import changes often and takes seconds: a stamp for each, so a stale copy never
+  # serves an old course and an unchanged one is left alone.
+  deps_stamp=$HUB_HOME/venv/.requirements-$(sha256sum pyproject.toml | cut -c1-16)
+  code_stamp=$HUB_HOME/venv/.code-$( { sha256sum pyproject.toml
+    find course autograder -type f ! -path '*/__pycache__/*' ! -path '*/.ipynb_checkpoints/*' \
+      -print0 | LC_ALL=C sort -z | xargs -0 sha256sum; } | sha256sum | cut -c1-16)
+  if [[ ! -f $deps_stamp || ! -f $code_stamp ]]; then
+    if [[ ! -f $deps_stamp ]]; then
+      echo "== installing JupyterHub, the course and its requirements into $HUB_HOME/venv"
+      "$HUB_HOME/venv/bin/python" -m pip install -q --upgrade pip
+      "$HUB_HOME/venv/bin/python" -m pip install -q ".[hub]"
+    else
+      echo "== installing this copy of the course into $HUB_HOME/venv"
+      "$HUB_HOME/venv/bin/python" -m pip install -q --no-deps --force-reinstall .
+    fi
+    rm -f "$HUB_HOME"/venv/.requirements-* "$HUB_HOME"/venv/.code-*
+    touch "$deps_stamp" "$code_stamp"
+  fi
+  # deploy/ is a handful of small files: compared whole, copied whole when anything differs
+  if ! diff -r deploy "$HUB_HOME/deploy" >/dev/null 2>&1; then
+    echo "== copying deploy/ into $HUB_HOME"
+    rm -rf "$HUB_HOME/deploy.new"
+    cp -r deploy "$HUB_HOME/deploy.new"
+    chmod -R u=rwX,go=rX "$HUB_HOME/deploy.new"
+    rm -rf "$HUB_HOME/deploy"
+    mv "$HUB_HOME/deploy.new" "$HUB_HOME/deploy"
   fi
 fi

@@ -7,11 +7,14 @@ account outside the course's groups is refused, and only an instructor's server 
 nbgrader's grading tools. Everything listens on 127.0.0.1; the exchange is a temporary
 folder; the accounts are made for the test and removed after it.
 
-Needs root (to create the account and let the hub switch to it), JupyterHub (the `hub`
-extra) and the proxy from the npm registry in .hub/ (`scripts/setup.sh --test`).
+Needs root (to create the account and let the hub switch to it) and the hub's environment
+that `scripts/setup.sh --test` makes outside the checkout (LEVERAGE_HUB_HOME,
+/opt/leverage-hub by default): JupyterHub, a copy of the course, the proxy from the npm
+registry and a copy of deploy/, which the test runs.
 """
 
 import contextlib
+import filecmp
 import grp
 import json
 import os
@@ -42,12 +45,13 @@ MODULE, NAME = "02_batna", "batna"
 LEARNER = "hub-ada"
 OUTSIDER = "hub-mallory"
 INSTRUCTOR = "hub-teacher"
-CONFIG = ROOT / "deploy" / "jupyterhub_config.py"
-PROXY = ROOT / ".hub" / "node_modules" / ".bin" / "configurable-http-proxy"
-# The hub and the learners' servers run from an environment every account can read,
-# built from Debian's Python by scripts/setup.sh --test (the project's .venv may sit on an
-# interpreter under /root, which learners cannot run).
-HUB_BIN = ROOT / ".hub" / "venv" / "bin"
+# The hub and the learners' servers run from an environment every account can read, outside
+# the checkout (which may sit in a folder closed to them), made by scripts/setup.sh --test.
+HUB_HOME = Path(os.environ.get("LEVERAGE_HUB_HOME", "/opt/leverage-hub"))
+HUB_BIN = HUB_HOME / "venv" / "bin"
+PROXY = HUB_HOME / "node_modules" / ".bin" / "configurable-http-proxy"
+HUB_DEPLOY = HUB_HOME / "deploy"
+CONFIG = HUB_DEPLOY / "jupyterhub_config.py"
 LEARNERS_GROUP = "leverage-learners"  # as in deploy/jupyterhub_config.py
 INSTRUCTORS_GROUP = "leverage-instructors"
 
@@ -137,8 +141,50 @@ def assert_reachable_by_everyone(path):
     for folder in [path, *path.parents]:
         assert folder.stat().st_mode & 0o001, (
             f"{folder} is closed to other users (mode {folder.stat().st_mode & 0o777:o}): "
-            "learners' servers could not start from below it; check out the course elsewhere"
+            "learners' servers could not start from below it; set LEVERAGE_HUB_HOME to a "
+            "folder they can reach and run scripts/setup.sh --test"
         )
+
+
+def assert_written_by_root_only(path):
+    """The hub runs, as root, what its environment holds: no other account may change it."""
+    mode = path.stat().st_mode
+    assert path.stat().st_uid == 0 and not mode & 0o022, (
+        f"{path} may be changed by other users (owner uid {path.stat().st_uid}, mode "
+        f"{mode & 0o777:o}): a learner could change what the hub runs as root"
+    )
+
+
+def stale_copies(checkout, copy, pattern):
+    """The files matching ``pattern`` under ``checkout`` that ``copy`` lacks or holds
+    otherwise: what the hub would serve from an old copy."""
+    stale = []
+    for file in checkout.rglob(pattern):
+        if not file.is_file() or "__pycache__" in file.parts:
+            continue
+        copied = copy / file.relative_to(checkout)
+        if not (copied.is_file() and filecmp.cmp(file, copied, shallow=False)):
+            stale.append(str(file.relative_to(ROOT)))
+    return stale
+
+
+def assert_hub_environment_ready():
+    """The hub's environment is there, open to learners for reading, closed to their
+    writing, and holds this checkout's course and deploy/."""
+    for needed in (PROXY, HUB_BIN / "jupyterhub", CONFIG):
+        assert needed.exists(), f"{needed} is missing: run scripts/setup.sh --test"
+    for path in (HUB_BIN, HUB_DEPLOY):
+        assert_reachable_by_everyone(path)
+    for path in (HUB_HOME, HUB_BIN, HUB_DEPLOY):
+        assert_written_by_root_only(path)
+    site_packages = next(HUB_HOME.glob("venv/lib/python3*/site-packages"))
+    stale = stale_copies(ROOT / "deploy", HUB_DEPLOY, "*")
+    for package in ("course", "autograder"):
+        stale += stale_copies(ROOT / package, site_packages / package, "*.py")
+    assert not stale, (
+        f"the hub's environment in {HUB_HOME} holds old copies of {', '.join(stale)}: "
+        "run scripts/setup.sh --test"
+    )
 
 
 def _remove_user(name):
@@ -166,10 +212,11 @@ def course(own_course, exchange):
 
 
 def nbgrader(root, exchange, *arguments):
-    """Run nbgrader as the instructor, with the hub's shared settings (deploy/jupyter)."""
+    """Run nbgrader as the instructor, with the hub's shared settings (its copy of
+    deploy/jupyter, as docs/deploy.md has the instructor do)."""
     env = {
         **os.environ,
-        "JUPYTER_CONFIG_PATH": str(ROOT / "deploy" / "jupyter"),
+        "JUPYTER_CONFIG_PATH": str(HUB_DEPLOY / "jupyter"),
         "LEVERAGE_EXCHANGE": str(exchange),
     }
     return run([sys.executable, "-m", "nbgrader", *arguments], cwd=root, env=env)
@@ -241,10 +288,7 @@ class Hub:
 def hub(learner_account, instructor_account, outsider_account, exchange, tmp_path_factory):
     """The course's hub, running. It stops before the accounts are removed: stopping stops
     their servers."""
-    for needed in (PROXY, HUB_BIN / "jupyterhub"):
-        assert needed.exists(), f"{needed} is missing: run scripts/setup.sh --test"
-    for path in (HUB_BIN, CONFIG.parent):
-        assert_reachable_by_everyone(path)
+    assert_hub_environment_ready()
     for attempt in range(1, HUB_START_ATTEMPTS + 1):
         running = Hub(tmp_path_factory.mktemp("hub-state"), exchange)
         try:
