@@ -192,7 +192,22 @@ def _remove_user(name):
         pwd.getpwnam(name)
     except KeyError:
         return
+    _end_processes_of(name)
     run(["userdel", "--remove", name])
+
+
+def _end_processes_of(name):
+    """End what is left of the account's processes: userdel refuses a busy account. A
+    learner's server can hang on its way out after the hub's SIGINT, and the hub waits 30 s
+    (JupyterHub's interrupt_timeout) before it escalates, longer than the test waits for it."""
+    processes = [p for p in psutil.process_iter(["username"]) if p.info["username"] == name]
+    for signal_them in (psutil.Process.terminate, psutil.Process.kill):
+        for process in processes:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                signal_them(process)
+        _, processes = psutil.wait_procs(processes, timeout=10)
+        if not processes:
+            return
 
 
 @pytest.fixture(scope="module")
@@ -287,7 +302,8 @@ class Hub:
 @pytest.fixture(scope="module")
 def hub(learner_account, instructor_account, outsider_account, exchange, tmp_path_factory):
     """The course's hub, running. It stops before the accounts are removed: stopping stops
-    their servers."""
+    their servers (and whatever of theirs outlives a hub stopped by force is ended before an
+    account goes)."""
     assert_hub_environment_ready()
     for attempt in range(1, HUB_START_ATTEMPTS + 1):
         running = Hub(tmp_path_factory.mktemp("hub-state"), exchange)
