@@ -43,6 +43,8 @@ def open_arena(base, cookie=None):
     request = urllib.request.Request(f"{base}voila/render/arena.ipynb", headers=headers)
     with urllib.request.urlopen(request, timeout=120) as answer:
         page = answer.read().decode()
+        for single in ("Content-Type", "Date", "Server"):  # the proxy adds none of its own
+            assert len(answer.headers.get_all(single)) == 1, answer.headers
         given = re.search(rf"{COOKIE}=(\d+)", " ".join(answer.headers.get_all("Set-Cookie") or []))
     kernel = re.search(r'"kernelId": "([0-9a-f-]{36})"', page).group(1)
     root = re.search(r'"model_id": "([0-9a-f]{32})"', page).group(1)

@@ -14,7 +14,7 @@ still refuses cross-site requests and checks join codes itself: the proxy adds n
 import itertools
 import re
 
-from tornado import httpclient, web, websocket
+from tornado import httpclient, httputil, web, websocket
 from tornado.ioloop import IOLoop
 
 COOKIE = "leverage-voila"
@@ -62,8 +62,14 @@ class Backends:
             self.kernels[kernel.decode()] = index
 
 
-def _forwarded(headers):
-    return {name: value for name, value in headers.get_all() if name.lower() not in _HOP_BY_HOP}
+def _forwarded(headers, also_drop=()):
+    """The end-to-end headers of ``headers`` (repeated ones kept), less ``also_drop``."""
+    kept = httputil.HTTPHeaders()
+    for name, value in headers.get_all():
+        lowered = name.lower()
+        if lowered not in _HOP_BY_HOP and not lowered.startswith(also_drop):
+            kept.add(name, value)
+    return kept
 
 
 class _Sticky:
@@ -107,10 +113,10 @@ class HttpProxy(_Sticky, web.RequestHandler):
         if self.request.path.startswith("/voila/render/") and answer.body:
             self.settings["backends"].remember(self.index, answer.body)
         self.set_status(answer.code, answer.reason)
-        self.clear_header("Content-Type")
-        for name, value in answer.headers.get_all():
-            if name.lower() not in _HOP_BY_HOP:
-                self.add_header(name, value)
+        for name in ("Content-Type", "Date", "Server"):  # the Voila process's, not ours
+            self.clear_header(name)
+        for name, value in _forwarded(answer.headers).get_all():
+            self.add_header(name, value)
         if answer.body and self.request.method != "HEAD" and answer.code not in (204, 304):
             self.write(answer.body)
         await self.finish()
@@ -126,11 +132,7 @@ class WebSocketProxy(_Sticky, websocket.WebSocketHandler):
         address = self.choose()
         request = httpclient.HTTPRequest(
             f"ws://{address}{self.request.uri}",
-            headers={
-                name: value
-                for name, value in _forwarded(self.request.headers).items()
-                if not name.lower().startswith("sec-websocket")
-            },
+            headers=_forwarded(self.request.headers, also_drop=("sec-websocket",)),
             request_timeout=60,
         )
         wanted = self.request.headers.get("Sec-WebSocket-Protocol", "")
