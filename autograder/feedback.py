@@ -4,10 +4,19 @@ nbgrader's ``generate_feedback`` renders the autograded notebook, whose test cel
 the hidden tests (nbgrader restores them for grading). The course's config adds
 ``ClearHiddenTests`` to its feedback preprocessors; this step also checks every page it
 copies out and refuses one that still shows a hidden-tests marker.
+
+A grading worker makes one ``FeedbackWriter`` and uses it for every learner it grades: its
+HTML exporter, and the templates that exporter compiles, are built once, not per learner.
 """
 
+import os
 import shutil
 from pathlib import Path
+
+from nbconvert.writers import FilesWriter
+from nbgrader.converters import GenerateFeedback
+from nbgrader.utils import capture_log, temp_attrs
+from traitlets.config import Config
 
 HIDDEN_MARKERS = ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "hidden=True")
 
@@ -27,10 +36,49 @@ def nbgrader_api(root, **overrides):
     return NbGraderAPI(config=config)
 
 
-def feedback_for(api, root, assignment, learner, out):
-    """Generate one learner's feedback and copy it to ``out/feedback/<learner>/``.
-    Returns the pages written, or the reason there are none."""
-    result = api.generate_feedback(assignment, learner, force=True)
+class KeptExporterFeedback(GenerateFeedback):
+    """nbgrader's ``generate_feedback`` that builds its HTML exporter (and preprocessors)
+    on the first call and keeps them: nbgrader's own ``start`` rebuilds them every time,
+    recompiling the feedback templates for each learner."""
+
+    _kept = None  # the exporter, once built
+
+    def start(self):
+        if self._kept is None:
+            self._kept = self.exporter_class(parent=self, config=self.config)
+            for preprocessor in self.preprocessors:
+                self._kept.register_preprocessor(preprocessor)
+        self.exporter = self._kept
+        self.init_notebooks()
+        self.writer = FilesWriter(parent=self, config=self.config)
+        previous = os.getcwd()
+        os.chdir(self.coursedir.root)
+        try:
+            self.convert_notebooks()
+        finally:
+            os.chdir(previous)
+
+
+class FeedbackWriter:
+    """Feedback pages, one learner at a time, with the exporter kept between learners."""
+
+    def __init__(self, api):
+        self.api = api
+        self.app = KeptExporterFeedback(coursedir=api.coursedir, parent=api)
+        # as nbgrader's API does: other settings may name another HTML template
+        self.app.update_config(Config({"HTMLExporter": {"template_name": "feedback"}}))
+        self.app.force = True
+
+    def generate(self, assignment, learner):
+        """Run nbgrader's feedback step for one learner; nbgrader's result dict."""
+        with temp_attrs(self.api.coursedir, assignment_id=assignment, student_id=learner):
+            return capture_log(self.app)
+
+
+def feedback_for(writer, root, assignment, learner, out):
+    """Generate one learner's feedback with ``writer`` and copy it to
+    ``out/feedback/<learner>/``. Returns the pages written, or the reason there are none."""
+    result = writer.generate(assignment, learner)
     if not result["success"]:
         return "nbgrader could not generate it: " + (result.get("error") or "").strip()[-300:]
     return copy_pages(root, assignment, learner, out)

@@ -2,7 +2,8 @@
 
 Each worker process builds nbgrader's API once (the course's ``nbgrader_config.py`` plus
 the grading overrides below) and then grades one learner at a time, so the cost of
-starting Python and importing nbgrader is paid once per worker, not once per learner.
+starting Python, importing nbgrader and compiling the feedback templates is paid once per
+worker, not once per learner.
 nbgrader writes each learner's scores into the gradebook as usual (``gradebook.url``:
 SQLite by default, or PostgreSQL); SQLite waits for the other worker's short write instead
 of failing (``?timeout=``).
@@ -25,7 +26,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from autograder import gradebook
-from autograder.feedback import copy_pages, feedback_for, nbgrader_api
+from autograder.feedback import FeedbackWriter, copy_pages, feedback_for, nbgrader_api
 from autograder.sandbox import Limits
 
 MARKER = ".leverage-graded"
@@ -67,12 +68,13 @@ def already_graded(root, assignment, learner, db_url):
 
 _api = None
 _db_url = None
+_feedback = None
 
 
 def _start_worker(root, timeout, limits, counter, sandboxed, db_url):
-    """Build this worker's nbgrader API; the course's LearnerExecute then runs this
-    worker's kernels in a sandbox of its own (kernelspec, sockets, uid)."""
-    global _api, _db_url
+    """Build this worker's nbgrader API and feedback writer; the course's LearnerExecute
+    then runs this worker's kernels in a sandbox of its own (kernelspec, sockets, uid)."""
+    global _api, _db_url, _feedback
     _db_url = db_url
     with counter.get_lock():
         worker = counter.value
@@ -81,13 +83,16 @@ def _start_worker(root, timeout, limits, counter, sandboxed, db_url):
         "CourseDirectory": {"db_url": gradebook.for_workers(db_url)},
         "Execute": {"timeout": timeout, "startup_timeout": 120},
     }
-    # the course's LearnerExecute puts each kernel in the sandbox, with a uid per worker
+    # the course's LearnerExecute puts each kernel in the sandbox (a uid per worker); a
+    # finished kernel is killed at once rather than waited for: nothing in it is needed
     overrides["LearnerExecute"] = {
         "sandbox": sandboxed,
         "sandbox_worker": worker,
         "sandbox_limits": asdict(limits),
+        "shutdown_kernel": "immediate",
     }
     _api = nbgrader_api(root, **overrides)
+    _feedback = FeedbackWriter(_api)
 
 
 def _grade_one(root, assignment, learner, out):
@@ -101,7 +106,7 @@ def _grade_one(root, assignment, learner, out):
     if not result["success"]:
         error = (result.get("error") or result.get("log") or "")[-2000:]
         return Graded(learner, False, time.perf_counter() - start, error=error)
-    pages = feedback_for(_api, root, assignment, learner, out)
+    pages = feedback_for(_feedback, root, assignment, learner, out)
     marker = Path(root) / "autograded" / learner / assignment / MARKER
     marker.write_text(fingerprint(root, assignment, learner, _db_url))
     problem = pages if isinstance(pages, str) else ""

@@ -8,8 +8,9 @@ module as a launcher instead, which then becomes the kernel. The launcher, in or
 2. when bubblewrap (Debian's ``bwrap``) is there, enters fresh namespaces: no network,
    read-only system and Python, the course library read-only, the learner's folder as a
    small throwaway tmpfs (the files nbgrader put there bound back read-only), a
-   throwaway ``/tmp``, and nothing else: not ``source/``, not the gradebook, not other
-   learners' work, not the instructor's home;
+   throwaway ``/tmp`` (with matplotlib's font list, built once per worker, bound in
+   read-only so that no kernel scans the fonts again), and nothing else: not
+   ``source/``, not the gradebook, not other learners' work, not the instructor's home;
 3. when run as root, drops (``setpriv``) to an unprivileged uid of the worker's own
    (61000 + its number, so one learner's fork bomb cannot starve another's kernel) with
    no capabilities, having given it the connection file and the socket folder;
@@ -92,12 +93,14 @@ def gaps():
 def write_kernelspec(folder, limits, runtime_dir, worker=0):
     """Write the sandboxed kernelspec into ``folder/kernels`` (put ``folder`` on
     JUPYTER_PATH) and return its name. ``runtime_dir`` holds the kernels' sockets."""
+    bwrap = _bwrap() if _bwrap_works() else None
     config = {
         **asdict(limits),
         "uid": BASE_UID + worker,
         "runtime_dir": str(runtime_dir),
-        "bwrap": _bwrap() if _bwrap_works() else None,
+        "bwrap": bwrap,
         "library": str(Path(course.__file__).resolve().parent),
+        "font_cache": _font_cache(Path(folder) / "matplotlib") if bwrap else None,
     }
     spec_dir = Path(folder) / "kernels" / KERNEL_NAME
     spec_dir.mkdir(parents=True, exist_ok=True)
@@ -120,6 +123,20 @@ def write_kernelspec(folder, limits, runtime_dir, worker=0):
     }
     (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=1))
     return KERNEL_NAME
+
+
+def _font_cache(folder):
+    """Build matplotlib's font list once, in ``folder``, and return its path (or None when
+    matplotlib cannot build it). A kernel's ``/tmp`` starts empty, so without this every
+    learner's kernel would scan the system's fonts again before its first plot."""
+    probe = subprocess.run(
+        [sys.executable, "-c", "import matplotlib.font_manager"],
+        env={**os.environ, "MPLCONFIGDIR": str(folder), "HOME": str(folder)},
+        capture_output=True,
+        timeout=120,
+    )
+    built = sorted(Path(folder).glob("fontlist-*.json"))
+    return str(built[-1]) if probe.returncode == 0 and built else None
 
 
 @dataclass(frozen=True)
@@ -226,6 +243,10 @@ def _namespace(config, workspace, command):
         if Path("/usr", link).exists():
             argv += ["--symlink", f"usr/{link}", f"/{link}"]
     argv += ["--perms", "1777", "--size", size, "--tmpfs", "/tmp"]
+    if config.get("font_cache"):  # read-only: the kernel reads the font list, never writes it
+        font_list = f"/tmp/matplotlib/{Path(config['font_cache']).name}"
+        argv += ["--perms", "1777", "--dir", "/tmp/matplotlib"]
+        argv += ["--ro-bind", config["font_cache"], font_list]
     argv += _folders_leading_to(
         [*readable, config["runtime_dir"], workspace], {"/usr", "/etc", "/tmp"}
     )
