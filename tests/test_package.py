@@ -1,6 +1,7 @@
 """The package's shape: light imports and the walls between its parts (DESIGN.md)."""
 
 import ast
+import os
 import subprocess
 import sys
 
@@ -77,3 +78,31 @@ def test_only_the_benchmarks_import_negmas():
             if "benchmarks" in path.parts:
                 continue
             assert not any(name.split(".")[0] == "negmas" for name in imports_of(path)), path
+
+
+def test_tests_of_one_xdist_group_run_on_one_worker(tmp_path):
+    """The workshop and hub tests rely on `--dist loadgroup` keeping a group on one worker
+    (pytest 9 with pytest-xdist 3.8 silently stopped doing so)."""
+    (tmp_path / "test_grouped.py").write_text(
+        "import os, pathlib, pytest\n"
+        "pytestmark = pytest.mark.xdist_group('together')\n"
+        "@pytest.mark.parametrize('n', range(6))\n"
+        "def test_grouped(n):\n"
+        "    out = pathlib.Path(os.environ['GROUP_OUT'], f'{n}.worker')\n"
+        "    out.write_text(os.environ['PYTEST_XDIST_WORKER'])\n"
+    )
+    (tmp_path / "test_free.py").write_text(
+        "import pytest\n@pytest.mark.parametrize('n', range(6))\ndef test_free(n):\n    pass\n"
+    )
+    command = [sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-q"]
+    result = subprocess.run(
+        [*command, "-p", "no:cacheprovider", "test_grouped.py", "test_free.py"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "GROUP_OUT": str(tmp_path)},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout[-2000:]
+    workers = {path.read_text() for path in tmp_path.glob("*.worker")}
+    assert len(workers) == 1, f"one group ran on {sorted(workers)}"
