@@ -77,6 +77,8 @@ def jupyterlab(tmp_path_factory):
         "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
         "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
         "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        # the learner's progress record starts empty, whatever this machine's holds
+        "XDG_DATA_HOME": str(home / "data"),
     }
     server = subprocess.Popen(
         [
