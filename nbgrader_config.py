@@ -19,8 +19,8 @@ c.Execute.timeout = 60
 # - RecordSubmittedVariant reads the learner's own outputs, so it runs before ClearOutput;
 # - LearnerExecute replaces Execute, to run the kernel as the submitter's variant;
 # - RecordGradedVariant reads what that run produced, so it comes after LearnerExecute;
-# - KeepWarningsOutOfGrades and RefuseImpossibleCredit must run before SaveAutoGrades
-#   reads the outputs.
+# - KeepWarningsOutOfGrades, RefuseImpossibleCredit and RefuseReplacedChecks must run
+#   before SaveAutoGrades reads the outputs.
 # The other steps are nbgrader 0.9.6's defaults, in nbgrader's order.
 # LearnerExecute also runs every learner kernel in the course's sandbox (autograder/sandbox.py),
 # for a plain `nbgrader autograde` as for `leverage grade`; where this machine cannot enforce
@@ -38,6 +38,7 @@ c.Autograde.autograde_preprocessors = [
     "autograder.nbgrader_hooks.RecordGradedVariant",
     "autograder.nbgrader_hooks.KeepWarningsOutOfGrades",
     "autograder.nbgrader_hooks.RefuseImpossibleCredit",
+    "autograder.nbgrader_hooks.RefuseReplacedChecks",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",

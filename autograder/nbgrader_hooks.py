@@ -13,14 +13,17 @@ else's variant (see ``course.variants``):
 - ``RecordGradedVariant`` reads the stamps the grading run produced. It must run
   *after* execution: a notebook that asked for another learner's variant shows it here.
 
-``KeepWarningsOutOfGrades`` stops a warning on stderr from zeroing a test cell, and
-``RefuseImpossibleCredit`` zeroes a test cell that shows a score no check gives; both run
-after execution and before ``SaveAutoGrades``.
+``KeepWarningsOutOfGrades`` stops a warning on stderr from zeroing a test cell,
+``RefuseImpossibleCredit`` zeroes a test cell that shows a score no check gives, and
+``RefuseReplacedChecks`` zeroes the test cells that run after a learner's cell rewrote the
+checks (``check``, ``course.checks``) or ran code that could; all three run after
+execution and before ``SaveAutoGrades``.
 
 Both recorders put what they found in the notebook's metadata under ``leverage`` and
 log a warning naming the learners when a stamp is not the submitter's.
 """
 
+import ast
 import copy
 import os
 from contextlib import contextmanager
@@ -224,6 +227,105 @@ class RefuseImpossibleCredit(NbGraderPreprocessor):
                         evalue=f"this test cell showed {shown:g} points; it is worth 0 to {points:g}",
                         traceback=[f"ImpossibleCredit: {shown:g} points of {points:g}"],
                     )
+        return nb, resources
+
+
+#: Names whose use in a learner's cell could rewrite the checks out of sight of a reader:
+#: code run from text, other modules' namespaces, and the module table itself.
+HIDING_PLACES = frozenset(
+    {
+        "exec",
+        "eval",
+        "compile",
+        "__import__",
+        "globals",
+        "vars",
+        "setattr",
+        "delattr",
+        "importlib",
+        "modules",
+    }
+)
+
+
+def _learner_code(cell):
+    """Whether ``cell`` holds the learner's code: an answer cell or one they added."""
+    meta = cell.metadata.get("nbgrader", {})
+    learners = meta.get("solution") or not (meta.get("locked") or meta.get("grade"))
+    return cell.cell_type == "code" and learners
+
+
+def _root_name(node):
+    """``check`` for ``check.batna_needed.__code__``: the name an attribute chain starts at."""
+    while isinstance(node, ast.Attribute | ast.Subscript):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def check_tampering(source):
+    """What in ``source`` rewrites the course's checks, or could: a list of reasons (empty
+    when there is none). Code that does not parse is left to fail on its own."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    try:
+        tree = ast.parse(TransformerManager().transform_cell(source))
+    except SyntaxError:
+        return []
+    reasons = []
+    for node in ast.walk(tree):
+        line = getattr(node, "lineno", "?")
+        if isinstance(node, ast.Name | ast.Attribute | ast.Subscript) and isinstance(
+            node.ctx, ast.Store | ast.Del
+        ):
+            if _root_name(node) == "check":
+                reasons.append(f"line {line} changes `check`, which the test cells use")
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            if node.name == "check":
+                reasons.append(f"line {line} defines its own `check`")
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            modules = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            modules += [alias.name for alias in node.names]
+            bound = [alias.asname or alias.name for alias in node.names]
+            if any(m.startswith("course.checks") or m == "checks" for m in modules):
+                reasons.append(f"line {line} imports the course's checks")
+            elif "check" in bound:
+                reasons.append(f"line {line} imports something as `check`")
+            elif any(m.split(".")[0] in HIDING_PLACES for m in modules):
+                reasons.append(f"line {line} imports {modules[0] or modules[-1]}")
+        elif isinstance(node, ast.Name) and node.id in HIDING_PLACES:
+            reasons.append(f"line {line} uses {node.id}()")
+        elif isinstance(node, ast.Attribute) and node.attr in HIDING_PLACES:
+            reasons.append(f"line {line} uses .{node.attr}")
+    return sorted(set(reasons), key=reasons.index)
+
+
+class RefuseReplacedChecks(NbGraderPreprocessor):
+    """The test cells call the course's checks (``check.batna_needed(...)``) in the same
+    kernel as the learner's code, so a learner's cell could replace a check with one that
+    always passes. Read every learner cell: once one rewrites the checks, or runs code that
+    could (``exec``, ``globals()``, ``sys.modules``...), each test cell after it gets an
+    error worth zero that says why, the notebook's metadata records it, and the log names
+    the learner for the instructor, who can still grade by hand in the formgrader."""
+
+    def preprocess(self, nb, resources):
+        found = []
+        for index, cell in enumerate(nb.cells):
+            meta = cell.metadata.get("nbgrader", {})
+            if _learner_code(cell):
+                found += [f"cell {index + 1}: {reason}" for reason in check_tampering(cell.source)]
+            elif found and cell.cell_type == "code" and meta.get("grade"):
+                cell.outputs = [
+                    nbformat.v4.new_output(
+                        "error",
+                        ename="ChecksReplaced",
+                        evalue=f"not graded: {found[0]}",
+                        traceback=[f"ChecksReplaced: not graded: {found[0]}"],
+                    )
+                ]
+        if found:
+            nb.metadata.setdefault("leverage", {})["checks_replaced"] = found
+            learner = resources.get("nbgrader", {}).get("student", "a learner")
+            self.log.warning("%s's notebook rewrites the checks: %s", learner, "; ".join(found))
         return nb, resources
 
 

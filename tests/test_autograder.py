@@ -128,6 +128,21 @@ def learners(root, port):
             answer("    return None\ncheck.batna_needed = lambda *args, **kwargs: 99\n"),
             6,
         ),
+        # a check that always passes: the tests after it are not graded
+        "replaces-check": (
+            answer("    return None\ncheck.batna_needed = lambda *a, **k: None\n"),
+            6,
+        ),
+        "rebinds-check": (
+            with_cell(
+                "check = type('Pass', (), {'__getattr__': lambda s, n: lambda *a, **k: None})()"
+            ),
+            4,
+        ),
+        "hides-it-in-exec": (
+            with_cell("exec('check.northwind_zopa = check.batna_needed = print')"),
+            4,
+        ),
         "deletes-test-cell": (deleted_test_cell(), 6),
         "renamed-on-upload": (solved(MODULE, NAME), 8),
     }
@@ -374,3 +389,13 @@ def test_an_interrupted_run_loses_nothing_and_a_rerun_finishes(graded):
     assert finish.returncode == 0, finish.stderr[-2000:]
     assert marked() == len(quick)
     assert (out / "grades.csv").read_text() == before
+
+
+def test_a_learner_who_rewrote_the_checks_is_told_why_and_flagged(graded):
+    nb = nbformat.read(
+        graded["root"] / "autograded" / "rebinds-check" / MODULE / f"{NAME}.ipynb", as_version=4
+    )
+    (reason,) = nb.metadata["leverage"]["checks_replaced"]
+    assert "changes `check`, which the test cells use" in reason
+    page = (graded["out"] / "feedback" / "replaces-check" / f"{NAME}.html").read_text()
+    assert "ChecksReplaced: not graded:" in page
