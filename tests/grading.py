@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 from nbgrader.api import Gradebook
 
@@ -77,3 +78,70 @@ def executed_as(nb, learner, folder):
         else:
             os.environ["LEVERAGE_LEARNER"] = previous
     return nb
+
+
+class Graded:
+    """A course folder after `nbgrader autograde`: each learner's scores and graded cells."""
+
+    def __init__(self, root, module, name, log):
+        self.root, self.module, self.name, self.log = root, module, name, log
+
+    def scores(self, learner):
+        """Points per graded cell, read back from the gradebook."""
+        return scores(self.root, self.module, self.name, learner)
+
+    def notebook(self, learner):
+        """The notebook nbgrader wrote to autograded/ for ``learner``."""
+        return autograded(self.root, self.module, self.name, learner)
+
+    def cell(self, learner, grade_id):
+        """The graded notebook's cell ``grade_id``, outputs and all."""
+        cells = self.notebook(learner).cells
+        return next(c for c in cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+
+    def shown(self, learner, grade_id):
+        """What the learner reads under a graded cell: error messages, results, printed text."""
+        parts = []
+        for output in self.cell(learner, grade_id).outputs:
+            data = output.get("data", {})
+            parts += [output.get("evalue", ""), output.get("text", "")]
+            parts += [data.get("text/html", ""), data.get("text/plain", "")]
+        return "\n".join(part if isinstance(part, str) else "".join(part) for part in parts)
+
+
+class ModuleGrading:
+    """What real nbgrader must do with every module, on submissions named after what each
+    learner did. A module's test class (``TestXGrading(ModuleGrading)``) sets the constants
+    below and ``submissions``, and adds the tests of its own questions."""
+
+    MODULE = NAME = ""
+    #: Points the autograder gives a fully solved notebook (the reflection is graded by hand).
+    AUTO_POINTS = 0
+    #: (learner, grade_id, words): a hint that learner must read under that graded cell.
+    HINT = ("", "", "")
+
+    def submissions(self, course_root, scratch):
+        """Each learner's notebook by nbgrader id; must include "solved" and "unchanged"."""
+        raise NotImplementedError(f"{type(self).__name__} must say what each learner handed in")
+
+    @pytest.fixture(scope="class")
+    def graded(self, own_course, tmp_path_factory):
+        """Every submission autograded in a course of the module's own."""
+        root = own_course(self.MODULE)
+        learners = self.submissions(root, tmp_path_factory.mktemp("scratch"))
+        log = autograde(root, self.MODULE, self.NAME, learners, tmp_path_factory.mktemp("grader"))
+        return Graded(root, self.MODULE, self.NAME, log)
+
+    def test_the_solved_notebook_gets_full_marks(self, graded):
+        points = graded.scores("solved")
+        assert auto_total(points) == self.AUTO_POINTS
+        assert points["reflection"] == 0  # written, so it waits for the instructor
+
+    def test_the_untouched_release_gets_zero(self, graded):
+        assert sum(graded.scores("unchanged").values()) == 0
+
+    def test_the_learner_sees_a_hint_in_the_graded_notebook(self, graded):
+        learner, grade_id, words = self.HINT
+        shown = graded.shown(learner, grade_id)
+        assert words in shown, shown
+        assert "Traceback (most recent call last)" not in shown

@@ -12,7 +12,7 @@ import course
 from course.checks.credit import CHECKS_MIME
 from course.checks.hints import NotYet
 from tests import grading
-from tests.grading import auto_total, autograde, executed_as
+from tests.grading import ModuleGrading, auto_total, executed_as
 from tests.notebooks import release_notebook, solved
 
 pytestmark = pytest.mark.slow
@@ -73,128 +73,88 @@ def submissions(folder, course_root):
     }
 
 
-@pytest.fixture(scope="module")
-def graded(own_course, tmp_path_factory):
-    """Every submission autograded; returns the course root and nbgrader's log."""
-    built_course = own_course(MODULE)
-    learners = submissions(tmp_path_factory.mktemp("scratch"), built_course)
-    log = autograde(built_course, MODULE, NAME, learners, tmp_path_factory.mktemp("grader"))
-    return built_course, log
+class TestBatnaGrading(ModuleGrading):
+    MODULE, NAME, AUTO_POINTS = MODULE, NAME, AUTO_POINTS
+    HINT = ("one-wrong-answer", "batna-needed-test", "only half a unit")
 
+    def submissions(self, course_root, scratch):
+        return submissions(scratch, course_root)
 
-def scores(course_root, learner):
-    return grading.scores(course_root, MODULE, NAME, learner)
+    def test_one_wrong_answer_loses_just_that_question(self, graded):
+        points = graded.scores("one-wrong-answer")
+        assert points["batna-needed-test"] == 0
+        assert auto_total(points) == self.AUTO_POINTS - 2
 
+    def test_hard_coded_numbers_lose_every_question_built_on_them(self, graded):
+        """Visible checks pass on the learner's own numbers; hidden ones try other learners'.
+        The course's answers to questions 2-4 reuse startup_tree, so they fall with it."""
+        points = graded.scores("hard-coded")
+        assert points["startup-tree-test"] == 0
+        assert points["choose-batna-test"] == 0
+        assert auto_total(points) == points["batna-needed-test"] == 2
 
-def autograded(course_root, learner):
-    return grading.autograded(course_root, MODULE, NAME, learner)
+    def test_the_grading_kernel_draws_the_submitters_own_variant(self, graded):
+        """Not the grader's saved id, not the grader's JupyterHub login: nbgrader's student id."""
+        check = graded.notebook("solved").metadata["leverage"]["variant_check"]
+        assert check["graded"] == {"learners": ["solved"], "foreign": []}
 
+    def test_a_scored_question_shows_its_hint_beside_its_points_not_as_an_error(self, graded):
+        cell = graded.cell("one-wrong-answer", "batna-needed-test")
+        (result,) = [output for output in cell.outputs if output.output_type == "execute_result"]
+        assert "Not yet: " in result.data["text/html"]
+        assert "only half a unit" in result.data["text/html"]
+        assert not [output for output in cell.outputs if output.output_type == "error"]
 
-def test_the_solved_notebook_gets_full_marks(graded):
-    points = scores(graded[0], "solved")
-    assert auto_total(points) == AUTO_POINTS
-    assert points["reflection"] == 0  # written, so it waits for the instructor
+    def test_a_check_of_one_part_fails_with_a_hint_not_a_bare_assertion(self, graded):
+        cell = graded.cell("hard-coded", "startup-tree-test")
+        error = next(output for output in cell.outputs if output.output_type == "error")
+        assert error.ename == NotYet.__name__
+        assert "not right for learner hidden-" in error.evalue
 
+    def test_a_partly_right_answer_gets_the_points_of_the_checks_it_passes(self, graded):
+        """nbgrader's partial credit: the test cell shows the points of the checks passed."""
+        points = graded.scores("half-right")
+        assert points["batna-needed-test"] == 1
+        assert auto_total(points) == self.AUTO_POINTS - 1
+        cell = graded.cell("half-right", "batna-needed-test")
+        (result,) = [output for output in cell.outputs if output.output_type == "execute_result"]
+        assert result.data["text/plain"] == "1"
+        outcomes = {o["check"]: o for o in result.data[CHECKS_MIME]}
+        assert outcomes["targets within reach"]["passed"]
+        assert "out of reach; return None" in outcomes["targets out of reach"]["message"]
 
-def test_the_untouched_release_gets_zero(graded):
-    assert sum(scores(graded[0], "unchanged").values()) == 0
+    def test_plain_nbgrader_runs_learner_code_in_the_sandbox(self, graded):
+        """The course's config sandboxes `nbgrader autograde` itself, not only `leverage grade`."""
+        nb = graded.notebook("peeks-at-the-gradebook")
+        printed = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
+        assert printed.count("blocked") == 2, printed
+        assert auto_total(graded.scores("peeks-at-the-gradebook")) == self.AUTO_POINTS
 
+    def test_where_the_host_cannot_sandbox_grading_goes_on_and_says_so_once(self, graded, tmp_path):
+        """Without bubblewrap on PATH the kernels get the limits only, and the log says so once
+        for the whole run."""
+        course_root = graded.root
+        env = {**os.environ, "PATH": str(Path(sys.executable).parent), "HOME": str(tmp_path)}
+        log = grading.nbgrader_autograde(course_root, MODULE, "--student=[su]*", env=env)
+        assert log.count("bubblewrap (bwrap) is not installed") == 1, log[-3000:]
+        assert auto_total(graded.scores("solved")) == self.AUTO_POINTS
+        assert sum(graded.scores("unchanged").values()) == 0
 
-def test_one_wrong_answer_loses_just_that_question(graded):
-    points = scores(graded[0], "one-wrong-answer")
-    assert points["batna-needed-test"] == 0
-    assert auto_total(points) == AUTO_POINTS - 2
-
-
-def test_hard_coded_numbers_lose_every_question_built_on_them(graded):
-    """Visible checks pass on the learner's own numbers; hidden ones try other learners'.
-    The course's answers to questions 2-4 reuse startup_tree, so they fall with it."""
-    points = scores(graded[0], "hard-coded")
-    assert points["startup-tree-test"] == 0
-    assert points["choose-batna-test"] == 0
-    assert auto_total(points) == points["batna-needed-test"] == 2
-
-
-def test_the_grading_kernel_draws_the_submitters_own_variant(graded):
-    """Not the grader's saved id, not the grader's JupyterHub login: nbgrader's student id."""
-    check = autograded(graded[0], "solved").metadata["leverage"]["variant_check"]
-    assert check["graded"] == {"learners": ["solved"], "foreign": []}
-
-
-def test_the_learner_sees_a_hint_in_the_graded_notebook(graded):
-    nb = autograded(graded[0], "one-wrong-answer")
-    cell = next(
-        c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "batna-needed-test"
+    @pytest.mark.parametrize(
+        ("learner", "stage"),
+        [
+            ("worked-on-a-friends-laptop", "submitted"),  # the outputs handed in show it
+            ("asks-for-a-friends-variant", "graded"),  # the grading run shows it
+        ],
     )
-    (result,) = [output for output in cell.outputs if output.output_type == "execute_result"]
-    assert "Not yet: " in result.data["text/html"]
-    assert "only half a unit" in result.data["text/html"]
-    assert not [output for output in cell.outputs if output.output_type == "error"]
+    def test_someone_elses_variant_is_flagged(self, graded, learner, stage):
+        check = graded.notebook(learner).metadata["leverage"]["variant_check"]
+        assert check[stage]["foreign"] == ["friend"]
+        assert f"{learner}'s {stage} notebook shows the variant of friend" in graded.log
+        # the answers are general, so they still grade on the submitter's own variant
+        assert auto_total(graded.scores(learner)) == self.AUTO_POINTS
 
-
-def test_a_check_of_one_part_fails_with_a_hint_not_a_bare_assertion(graded):
-    nb = autograded(graded[0], "hard-coded")
-    cell = next(
-        c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "startup-tree-test"
-    )
-    error = next(output for output in cell.outputs if output.output_type == "error")
-    assert error.ename == NotYet.__name__
-    assert "not right for learner hidden-" in error.evalue
-
-
-def test_a_partly_right_answer_gets_the_points_of_the_checks_it_passes(graded):
-    """nbgrader's partial credit: the test cell shows the points of the checks passed."""
-    points = scores(graded[0], "half-right")
-    assert points["batna-needed-test"] == 1
-    assert auto_total(points) == AUTO_POINTS - 1
-    cell = next(
-        c
-        for c in autograded(graded[0], "half-right").cells
-        if c.metadata.get("nbgrader", {}).get("grade_id") == "batna-needed-test"
-    )
-    (result,) = [output for output in cell.outputs if output.output_type == "execute_result"]
-    assert result.data["text/plain"] == "1"
-    outcomes = {o["check"]: o for o in result.data[CHECKS_MIME]}
-    assert outcomes["targets within reach"]["passed"]
-    assert "out of reach; return None" in outcomes["targets out of reach"]["message"]
-
-
-def test_plain_nbgrader_runs_learner_code_in_the_sandbox(graded):
-    """The course's config sandboxes `nbgrader autograde` itself, not only `leverage grade`."""
-    nb = autograded(graded[0], "peeks-at-the-gradebook")
-    printed = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
-    assert printed.count("blocked") == 2, printed
-    assert auto_total(scores(graded[0], "peeks-at-the-gradebook")) == AUTO_POINTS
-
-
-def test_where_the_host_cannot_sandbox_grading_goes_on_and_says_so_once(graded, tmp_path):
-    """Without bubblewrap on PATH the kernels get the limits only, and the log says so once
-    for the whole run."""
-    course_root = graded[0]
-    env = {**os.environ, "PATH": str(Path(sys.executable).parent), "HOME": str(tmp_path)}
-    log = grading.nbgrader_autograde(course_root, MODULE, "--student=[su]*", env=env)
-    assert log.count("bubblewrap (bwrap) is not installed") == 1, log[-3000:]
-    assert auto_total(scores(course_root, "solved")) == AUTO_POINTS
-    assert sum(scores(course_root, "unchanged").values()) == 0
-
-
-@pytest.mark.parametrize(
-    ("learner", "stage"),
-    [
-        ("worked-on-a-friends-laptop", "submitted"),  # the outputs handed in show it
-        ("asks-for-a-friends-variant", "graded"),  # the grading run shows it
-    ],
-)
-def test_someone_elses_variant_is_flagged(graded, learner, stage):
-    course_root, log = graded
-    check = autograded(course_root, learner).metadata["leverage"]["variant_check"]
-    assert check[stage]["foreign"] == ["friend"]
-    assert f"{learner}'s {stage} notebook shows the variant of friend" in log
-    # the answers are general, so they still grade on the submitter's own variant
-    assert auto_total(scores(course_root, learner)) == AUTO_POINTS
-
-
-def test_honest_submissions_are_not_flagged(graded):
-    for learner in ("solved", "unchanged", "one-wrong-answer", "hard-coded"):
-        check = autograded(graded[0], learner).metadata["leverage"]["variant_check"]
-        assert not check["submitted"]["foreign"] and not check["graded"]["foreign"], learner
+    def test_honest_submissions_are_not_flagged(self, graded):
+        for learner in ("solved", "unchanged", "one-wrong-answer", "hard-coded"):
+            check = graded.notebook(learner).metadata["leverage"]["variant_check"]
+            assert not check["submitted"]["foreign"] and not check["graded"]["foreign"], learner

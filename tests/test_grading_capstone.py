@@ -5,8 +5,7 @@ import pytest
 
 import course
 from course.checks import capstone as check
-from tests import grading
-from tests.grading import auto_total, autograde
+from tests.grading import ModuleGrading, auto_total
 from tests.notebooks import release_notebook, solutions, solved
 
 pytestmark = pytest.mark.slow
@@ -44,48 +43,23 @@ def submissions():
     }
 
 
-@pytest.fixture(scope="module")
-def graded(own_course, tmp_path_factory):
-    """Every submission autograded in a course of its own; returns the course root."""
-    course_root = own_course(MODULE)
-    autograde(course_root, MODULE, NAME, submissions(), tmp_path_factory.mktemp("grader"))
-    return course_root
+class TestCapstoneGrading(ModuleGrading):
+    MODULE, NAME, AUTO_POINTS = MODULE, NAME, AUTO_POINTS
+    HINT = ("one-wrong-answer", "power-map-test", "time is held by")
 
+    def submissions(self, course_root, scratch):
+        return submissions()
 
-def scores(course_root, learner):
-    return grading.scores(course_root, MODULE, NAME, learner)
+    def test_one_wrong_answer_loses_just_that_question(self, graded):
+        points = graded.scores("one-wrong-answer")
+        assert points["power-map-test"] == 0
+        assert auto_total(points) == self.AUTO_POINTS - 2
 
-
-def test_the_solved_notebook_gets_full_marks(graded):
-    points = scores(graded, "solved")
-    assert auto_total(points) == AUTO_POINTS
-    assert points["reflection"] == 0  # written, so it waits for the instructor
-
-
-def test_the_untouched_release_gets_zero(graded):
-    assert sum(scores(graded, "unchanged").values()) == 0
-
-
-def test_one_wrong_answer_loses_just_that_question(graded):
-    points = scores(graded, "one-wrong-answer")
-    assert points["power-map-test"] == 0
-    assert auto_total(points) == AUTO_POINTS - 2
-
-
-def test_hard_coded_answers_lose_the_hidden_tests(graded):
-    """The visible checks pass on the learner's own case; the hidden ones try others'.
-    The walk-away, power map and next trade build on my_batna, so they fall too; only
-    the honest reading of the rush request keeps its points."""
-    points = scores(graded, "hard-coded")
-    assert points["my-batna-test"] == 0 and points["opening-offer-test"] == 0
-    assert points["marlow-walkaway-test"] == 2
-    assert auto_total(points) == 2
-
-
-def test_the_learner_sees_a_hint_in_the_graded_notebook(graded):
-    nb = grading.autograded(graded, MODULE, NAME, "one-wrong-answer")
-    cell = next(
-        c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "power-map-test"
-    )
-    error = next(output for output in cell.outputs if output.output_type == "error")
-    assert "time is held by" in error.evalue and "can wait" in error.evalue
+    def test_hard_coded_answers_lose_the_hidden_tests(self, graded):
+        """The visible checks pass on the learner's own case; the hidden ones try others'.
+        The walk-away, power map and next trade build on my_batna, so they fall too; only
+        the honest reading of the rush request keeps its points."""
+        points = graded.scores("hard-coded")
+        assert points["my-batna-test"] == 0 and points["opening-offer-test"] == 0
+        assert points["marlow-walkaway-test"] == 2
+        assert auto_total(points) == 2

@@ -4,10 +4,8 @@ submissions named after what each learner did. Scores are read back from the gra
 import pytest
 
 import course
-from course.checks.hints import NotYet
 from course.scenarios.information import opening_likelihood
-from tests import grading
-from tests.grading import auto_total, autograde
+from tests.grading import ModuleGrading, auto_total
 from tests.notebooks import release_notebook, solved
 
 pytestmark = pytest.mark.slow
@@ -41,51 +39,26 @@ def submissions():
     }
 
 
-@pytest.fixture(scope="module")
-def graded(built_course, tmp_path_factory):
-    """Every submission autograded; returns the course root."""
-    autograde(built_course, MODULE, NAME, submissions(), tmp_path_factory.mktemp("grader"))
-    return built_course
+class TestInformationGrading(ModuleGrading):
+    MODULE, NAME, AUTO_POINTS = MODULE, NAME, AUTO_POINTS
+    HINT = ("one-wrong-answer", "best-ask-test", "that is the expected limit")
 
+    def submissions(self, course_root, scratch):
+        return submissions()
 
-def scores(course_root, learner):
-    return grading.scores(course_root, MODULE, NAME, learner)
+    def test_one_wrong_answer_loses_just_what_builds_on_it(self, graded):
+        """Asking the expected limit is wrong; the tip's value reuses best_ask, so it falls too."""
+        points = graded.scores("one-wrong-answer")
+        assert points["best-ask-test"] == 0
+        assert points["report-worth-buying-test"] == 0
+        assert points["opening-likelihood-test"] == 1 and points["belief-after-opening-test"] == 2
+        assert auto_total(points) == self.AUTO_POINTS - 4
 
-
-def test_the_solved_notebook_gets_full_marks(graded):
-    points = scores(graded, "solved")
-    assert auto_total(points) == AUTO_POINTS
-    assert points["reflection"] == 0  # written, so it waits for the instructor
-
-
-def test_the_untouched_release_gets_zero(graded):
-    assert sum(scores(graded, "unchanged").values()) == 0
-
-
-def test_one_wrong_answer_loses_just_what_builds_on_it(graded):
-    """Asking the expected limit is wrong; the tip's value reuses best_ask, so it falls too."""
-    points = scores(graded, "one-wrong-answer")
-    assert points["best-ask-test"] == 0
-    assert points["report-worth-buying-test"] == 0
-    assert points["opening-likelihood-test"] == 1 and points["belief-after-opening-test"] == 2
-    assert auto_total(points) == AUTO_POINTS - 4
-
-
-def test_hard_coded_numbers_lose_the_hidden_tests(graded):
-    """Visible checks pass on the learner's own numbers; hidden ones try other learners'.
-    The answers to questions 2 and 4 reuse opening_likelihood, so they fall with it."""
-    points = scores(graded, "hard-coded")
-    assert points["opening-likelihood-test"] == 0
-    assert points["belief-after-opening-test"] == 0
-    assert points["report-worth-buying-test"] == 0
-    assert auto_total(points) == points["best-ask-test"] == 2
-
-
-def test_the_learner_sees_a_hint_in_the_graded_notebook(graded):
-    nb = grading.autograded(graded, MODULE, NAME, "one-wrong-answer")
-    cell = next(
-        c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "best-ask-test"
-    )
-    error = next(output for output in cell.outputs if output.output_type == "error")
-    assert error.ename == NotYet.__name__
-    assert "that is the expected limit" in error.evalue
+    def test_hard_coded_numbers_lose_the_hidden_tests(self, graded):
+        """Visible checks pass on the learner's own numbers; hidden ones try other learners'.
+        The answers to questions 2 and 4 reuse opening_likelihood, so they fall with it."""
+        points = graded.scores("hard-coded")
+        assert points["opening-likelihood-test"] == 0
+        assert points["belief-after-opening-test"] == 0
+        assert points["report-worth-buying-test"] == 0
+        assert auto_total(points) == points["best-ask-test"] == 2

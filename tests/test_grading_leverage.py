@@ -5,8 +5,7 @@ import pytest
 
 import course
 from course.scenarios.leverage import fact_key
-from tests import grading
-from tests.grading import auto_total, autograde
+from tests.grading import ModuleGrading, auto_total
 from tests.notebooks import release_notebook, solved
 
 pytestmark = pytest.mark.slow
@@ -62,55 +61,27 @@ def submissions():
     }
 
 
-@pytest.fixture(scope="module")
-def graded(built_course, tmp_path_factory):
-    """Every submission autograded; returns the course root."""
-    autograde(built_course, MODULE, NAME, submissions(), tmp_path_factory.mktemp("grader"))
-    return built_course
+class TestLeverageGrading(ModuleGrading):
+    MODULE, NAME, AUTO_POINTS = MODULE, NAME, AUTO_POINTS
+    HINT = ("plain-average", "stronger-side-test", "weigh each source by the case's weights")
 
+    def submissions(self, course_root, scratch):
+        return submissions()
 
-def scores(course_root, learner):
-    return grading.scores(course_root, MODULE, NAME, learner)
+    def test_a_typed_classification_gets_its_points(self, graded):
+        assert auto_total(graded.scores("typed-classification")) == self.AUTO_POINTS
 
+    def test_one_fact_on_the_wrong_side_loses_the_classification(self, graded):
+        points = graded.scores("one-fact-wrong")
+        assert points["fact-leverage-test"] == 0
+        assert auto_total(points) == self.AUTO_POINTS - 2
 
-def test_the_solved_notebook_gets_full_marks(graded):
-    points = scores(graded, "solved")
-    assert auto_total(points) == AUTO_POINTS
-    assert points["reflection"] == 0  # written, so it waits for the instructor
+    def test_a_plain_average_loses_the_question_on_the_stronger_side(self, graded):
+        points = graded.scores("plain-average")
+        assert points["stronger-side-test"] == 0
+        assert auto_total(points) == self.AUTO_POINTS - 2
 
-
-def test_the_untouched_release_gets_zero(graded):
-    assert sum(scores(graded, "unchanged").values()) == 0
-
-
-def test_a_typed_classification_gets_its_points(graded):
-    assert auto_total(scores(graded, "typed-classification")) == AUTO_POINTS
-
-
-def test_one_fact_on_the_wrong_side_loses_the_classification(graded):
-    points = scores(graded, "one-fact-wrong")
-    assert points["fact-leverage-test"] == 0
-    assert auto_total(points) == AUTO_POINTS - 2
-
-
-def test_a_plain_average_loses_the_question_on_the_stronger_side(graded):
-    points = scores(graded, "plain-average")
-    assert points["stronger-side-test"] == 0
-    assert auto_total(points) == AUTO_POINTS - 2
-
-
-def test_naming_your_own_best_step_loses_the_hidden_tests(graded):
-    points = scores(graded, "hard-coded")
-    assert points["best-preparation-test"] == 0
-    assert auto_total(points) == AUTO_POINTS - 2
-
-
-def test_the_learner_sees_a_hint_in_the_graded_notebook(graded):
-    nb = grading.autograded(graded, MODULE, NAME, "plain-average")
-    cell = next(
-        c
-        for c in nb.cells
-        if c.metadata.get("nbgrader", {}).get("grade_id") == "stronger-side-test"
-    )
-    error = next(output for output in cell.outputs if output.output_type == "error")
-    assert "weigh each source by the case's weights" in error.evalue
+    def test_naming_your_own_best_step_loses_the_hidden_tests(self, graded):
+        points = graded.scores("hard-coded")
+        assert points["best-preparation-test"] == 0
+        assert auto_total(points) == self.AUTO_POINTS - 2

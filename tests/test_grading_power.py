@@ -4,8 +4,7 @@ submissions named after what each learner did. Scores are read back from the gra
 import pytest
 
 import course
-from tests import grading
-from tests.grading import auto_total, autograde
+from tests.grading import ModuleGrading, auto_total
 from tests.notebooks import release_notebook, solved
 
 pytestmark = pytest.mark.slow
@@ -42,46 +41,22 @@ def submissions():
     }
 
 
-@pytest.fixture(scope="module")
-def graded(built_course, tmp_path_factory):
-    """Every submission autograded; returns the course root."""
-    autograde(built_course, MODULE, NAME, submissions(), tmp_path_factory.mktemp("grader"))
-    return built_course
+class TestPowerGrading(ModuleGrading):
+    MODULE, NAME, AUTO_POINTS = MODULE, NAME, AUTO_POINTS
+    HINT = ("one-wrong-answer", "granite-deal-test", "splitting the difference")
 
+    def submissions(self, course_root, scratch):
+        return submissions()
 
-def scores(course_root, learner):
-    return grading.scores(course_root, MODULE, NAME, learner)
+    def test_one_wrong_answer_loses_just_that_question(self, graded):
+        points = graded.scores("one-wrong-answer")
+        assert points["granite-deal-test"] == 0
+        assert auto_total(points) == self.AUTO_POINTS - 2
 
-
-def test_the_solved_notebook_gets_full_marks(graded):
-    points = scores(graded, "solved")
-    assert auto_total(points) == AUTO_POINTS
-    assert points["reflection"] == 0  # written, so it waits for the instructor
-
-
-def test_the_untouched_release_gets_zero(graded):
-    assert sum(scores(graded, "unchanged").values()) == 0
-
-
-def test_one_wrong_answer_loses_just_that_question(graded):
-    points = scores(graded, "one-wrong-answer")
-    assert points["granite-deal-test"] == 0
-    assert auto_total(points) == AUTO_POINTS - 2
-
-
-def test_hard_coded_numbers_lose_the_hidden_tests(graded):
-    """The visible check passes on the learner's own numbers; the hidden one tries other
-    learners'. rival_worth builds on market_game, so it falls too."""
-    points = scores(graded, "hard-coded")
-    assert points["market-game-test"] == 0
-    assert points["rival-worth-test"] == 0
-    assert auto_total(points) == AUTO_POINTS - 3
-
-
-def test_the_learner_sees_a_hint_in_the_graded_notebook(graded):
-    nb = grading.autograded(graded, MODULE, NAME, "one-wrong-answer")
-    cell = next(
-        c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "granite-deal-test"
-    )
-    error = next(output for output in cell.outputs if output.output_type == "error")
-    assert "splitting the difference" in error.evalue
+    def test_hard_coded_numbers_lose_the_hidden_tests(self, graded):
+        """The visible check passes on the learner's own numbers; the hidden one tries other
+        learners'. rival_worth builds on market_game, so it falls too."""
+        points = graded.scores("hard-coded")
+        assert points["market-game-test"] == 0
+        assert points["rival-worth-test"] == 0
+        assert auto_total(points) == self.AUTO_POINTS - 3
