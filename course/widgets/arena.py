@@ -102,9 +102,7 @@ class WorkshopArena(w.VBox):
         self._buttons()
 
     def _check(self, change=None):
-        rejected = self.guard.reject_bad_value()
-        if rejected:
-            self.status.value = message(rejected, ok=False)
+        self.guard.refused(self.status)
 
     def start(self, _=None):
         """Join (or play again): a new case with a role, a brief and a fresh bot."""
@@ -125,9 +123,7 @@ class WorkshopArena(w.VBox):
 
     def make_offer(self, _=None):
         """Send the price in the box as your offer."""
-        rejected = self.guard.reject_bad_value()
-        if rejected:
-            self.status.value = message(rejected, ok=False)
+        if self.guard.refused(self.status):
             return
         price = self.price.value
         self._act(lambda case: case.offer(price))

@@ -13,7 +13,7 @@ from course.models.audit import (
 )
 from course.pictures import audit_bars
 from course.scenarios.leverage import CASES
-from course.widgets.guards import RangeGuard, message
+from course.widgets.guards import RangeGuard
 
 WIDE = {"description_width": "initial"}
 
@@ -108,9 +108,7 @@ class LeverageAudit(w.VBox):
         """Recompute the balance, the chart and the advice from the sliders."""
         if self._loading:
             return
-        rejected = self._guard.reject_bad_value()
-        if rejected:
-            self.status.value = message(rejected, ok=False)
+        if self._guard.refused(self.status):
             return
         self.status.value = ""
         weights = CASES[self.case.value].weights

@@ -196,9 +196,7 @@ class ZopaExplorer(w.VBox):
 
     def refresh(self, change=None):
         """Redraw from the slider values, after checking them against the view's bounds."""
-        rejected = self.guard.reject_bad_value()
-        if rejected:
-            self.status.value = message(rejected, ok=False)
+        if self.guard.refused(self.status):
             return
         self.status.value = ""
         seller, buyer, price = self.seller.value, self.buyer.value, self.price.value

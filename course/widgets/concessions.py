@@ -72,15 +72,11 @@ class NegotiationArena(w.VBox):
 
     def _check(self, change=None):
         """Put back a value outside the view's bounds at once, and say why."""
-        rejected = self.guard.reject_bad_value()
-        if rejected:
-            self.status.value = message(rejected, ok=False)
+        self.guard.refused(self.status)
 
     def new_negotiation(self, _=None):
         """Start again against a fresh bot of the chosen style with a newly drawn limit."""
-        rejected = self.guard.reject_bad_value()
-        if rejected:
-            self.status.value = message(rejected, ok=False)
+        if self.guard.refused(self.status):
             return
         if self.style.value not in ARENA_STYLES:
             self.status.value = message(f"{self.style.value!r} is not a bot style", ok=False)
@@ -99,9 +95,7 @@ class NegotiationArena(w.VBox):
 
     def make_offer(self, _=None):
         """Send the price in the box as your offer."""
-        rejected = self.guard.reject_bad_value()
-        if rejected:
-            self.status.value = message(rejected, ok=False)
+        if self.guard.refused(self.status):
             return
         price = self.price.value
         self._act(lambda s: s.offer(price))

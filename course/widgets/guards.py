@@ -37,3 +37,11 @@ class RangeGuard:
                 return f"{name} must be between {low:g} and {high:g}; {value!r} was rejected."
         self._good = {widget: widget.value for widget in self._rules}
         return None
+
+    def refused(self, status):
+        """If a guarded widget holds a bad value, restore its last good one, say why in the
+        ``status`` HTML widget and return True; otherwise remember the values, return False."""
+        rejected = self.reject_bad_value()
+        if rejected:
+            status.value = message(rejected, ok=False)
+        return bool(rejected)

@@ -129,9 +129,7 @@ class BeliefUpdater(w.VBox):
 
     def refresh(self, change=None):
         """Redraw from the prior sliders and the offers so far; mistakes are shown, never raised."""
-        rejected = self.guard.reject_bad_value()
-        if rejected:
-            self.status.value = message(rejected, ok=False)
+        if self.guard.refused(self.status):
             return
         try:
             prior, posteriors = self._beliefs(self.offers)
@@ -181,9 +179,7 @@ class InformationExplorer(w.VBox):
 
     def refresh(self, change=None):
         """Recompute from the sliders, after checking them against the view's bounds."""
-        rejected = self.guard.reject_bad_value()
-        if rejected:
-            self.status.value = message(rejected, ok=False)
+        if self.guard.refused(self.status):
             return
         cost, low, high = self.cost.value, self.low.value, self.high.value
         try:

@@ -187,9 +187,7 @@ class VotingPower(w.VBox):
 
     def refresh(self, change=None):
         """Recompute both indices; a bad entry is shown, never raised."""
-        rejected = self.guard.reject_bad_value()
-        if rejected:
-            self.status.value = message(rejected, ok=False)
+        if self.guard.refused(self.status):
             return
         try:
             names, weights = parse_vote(self.members.value)
@@ -309,9 +307,7 @@ class ShrinkingPieGame(w.VBox):
 
     def new_game(self, change=None):
         """Show the equilibrium for the current settings and start a game at round 0."""
-        rejected = self.guard.reject_bad_value()
-        if rejected:
-            self.status.value = message(rejected, ok=False)
+        if self.guard.refused(self.status):
             return
         self.status.value = ""
         yours, theirs = bargaining_split(*self._settings())
@@ -339,9 +335,7 @@ class ShrinkingPieGame(w.VBox):
 
     def make_offer(self, _=None):
         """Send your offer; the computer answers by the model's equilibrium play."""
-        rejected = self.guard.reject_bad_value()
-        if rejected:
-            self.status.value = message(rejected, ok=False)
+        if self.guard.refused(self.status):
             return
         self.status.value = ""
         if self.finished or self.pending is not None:
