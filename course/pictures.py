@@ -18,7 +18,7 @@ def amount(value):
     return text[:-3] if text.endswith(".00") else text
 
 
-def _svg(width, height, body, label):
+def svg(width, height, body, label):
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}">'
@@ -26,7 +26,7 @@ def _svg(width, height, body, label):
     )
 
 
-def _text(x, y, content, anchor="middle", colour="#333", size=12):
+def svg_text(x, y, content, anchor="middle", colour="#333", size=12):
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
         f'fill="{colour}" font-family="sans-serif">{escape(content)}</text>'
@@ -45,14 +45,14 @@ def zopa_line(seller, buyer, price, low, high, width=560):
     parts = [
         f'<line x1="{margin}" y1="{axis_y}" x2="{width - margin}" y2="{axis_y}" stroke="#999"/>'
     ]
-    parts.append(_text(margin, axis_y + 18, amount(low)))
-    parts.append(_text(width - margin, axis_y + 18, amount(high)))
+    parts.append(svg_text(margin, axis_y + 18, amount(low)))
+    parts.append(svg_text(width - margin, axis_y + 18, amount(high)))
     if buyer >= seller:
         parts.append(
             f'<rect x="{x(seller):.1f}" y="{axis_y - 14}" width="{x(buyer) - x(seller):.1f}" '
             f'height="28" fill="{ZONE_COLOUR}" fill-opacity="0.25"><title>ZOPA</title></rect>'
         )
-        parts.append(_text((x(seller) + x(buyer)) / 2, axis_y - 20, "ZOPA", colour=ZONE_COLOUR))
+        parts.append(svg_text((x(seller) + x(buyer)) / 2, axis_y - 20, "ZOPA", colour=ZONE_COLOUR))
         if seller <= price <= buyer:
             parts.append(
                 f'<rect x="{x(seller):.1f}" y="{axis_y - 4}" width="{x(price) - x(seller):.1f}" '
@@ -68,7 +68,7 @@ def zopa_line(seller, buyer, price, low, high, width=560):
             f'height="28" fill="{WARNING_COLOUR}" fill-opacity="0.15"><title>gap</title></rect>'
         )
         parts.append(
-            _text((x(seller) + x(buyer)) / 2, axis_y - 20, "no ZOPA", colour=WARNING_COLOUR)
+            svg_text((x(seller) + x(buyer)) / 2, axis_y - 20, "no ZOPA", colour=WARNING_COLOUR)
         )
     for value, name, colour, dy in (
         (seller, "seller", SELLER_COLOUR, 44),
@@ -78,21 +78,21 @@ def zopa_line(seller, buyer, price, low, high, width=560):
             f'<line x1="{x(value):.1f}" y1="{axis_y - 22}" x2="{x(value):.1f}" '
             f'y2="{axis_y + 22}" stroke="{colour}" stroke-width="2"/>'
         )
-        parts.append(_text(x(value), axis_y + dy - 8, f"{name} {amount(value)}", colour=colour))
+        parts.append(svg_text(x(value), axis_y + dy - 8, f"{name} {amount(value)}", colour=colour))
     parts.append(
         f'<polygon points="{x(price) - 7:.1f},{axis_y - 34} {x(price) + 7:.1f},{axis_y - 34} '
         f'{x(price):.1f},{axis_y - 22}" fill="#333"><title>deal</title></polygon>'
     )
-    parts.append(_text(x(price), axis_y - 38, f"deal {amount(price)}"))
+    parts.append(svg_text(x(price), axis_y - 38, f"deal {amount(price)}"))
     label = f"ZOPA picture: seller {amount(seller)}, buyer {amount(buyer)}, deal {amount(price)}"
-    return _svg(width, 130, "".join(parts), label)
+    return svg(width, 130, "".join(parts), label)
 
 
 def value_bars(values, highlight=None, marker=None, marker_label="", width=560):
     """Horizontal bars, one per named value; ``highlight`` names the bar to colour and
     ``marker`` draws a dashed line at that value (e.g. the reservation price)."""
     if not values:
-        return _svg(width, 20, "", "no values")
+        return svg(width, 20, "", "no values")
     label_width, bar_height, gap = 140, 22, 8
     top = max([*values.values(), marker if marker is not None else 0, 0]) or 1.0
     scale = (width - label_width - 90) / top
@@ -100,13 +100,13 @@ def value_bars(values, highlight=None, marker=None, marker_label="", width=560):
     for row, (name, value) in enumerate(values.items()):
         y = row * (bar_height + gap) + 10
         colour = ZONE_COLOUR if name == highlight else "#9ecae1"
-        parts.append(_text(label_width - 8, y + 15, str(name), anchor="end"))
+        parts.append(svg_text(label_width - 8, y + 15, str(name), anchor="end"))
         parts.append(
             f'<rect x="{label_width}" y="{y}" width="{max(value, 0) * scale:.1f}" '
             f'height="{bar_height}" fill="{colour}"><title>{escape(str(name))}</title></rect>'
         )
         parts.append(
-            _text(label_width + max(value, 0) * scale + 6, y + 15, amount(value), anchor="start")
+            svg_text(label_width + max(value, 0) * scale + 6, y + 15, amount(value), anchor="start")
         )
     height = len(values) * (bar_height + gap) + 30
     if marker is not None:
@@ -116,9 +116,9 @@ def value_bars(values, highlight=None, marker=None, marker_label="", width=560):
             'stroke-dasharray="4 3"/>'
         )
         parts.append(
-            _text(mx, height - 4, f"{marker_label} {amount(marker)}", colour=WARNING_COLOUR)
+            svg_text(mx, height - 4, f"{marker_label} {amount(marker)}", colour=WARNING_COLOUR)
         )
-    return _svg(width, height, "".join(parts), "bar chart: " + ", ".join(map(str, values)))
+    return svg(width, height, "".join(parts), "bar chart: " + ", ".join(map(str, values)))
 
 
 def audit_bars(yours, theirs, weights, balance, width=560):
@@ -130,7 +130,9 @@ def audit_bars(yours, theirs, weights, balance, width=560):
     for row, source in enumerate(yours):
         y = row * row_height + 8
         parts.append(
-            _text(label_width - 8, y + 16, f"{source} (weight {weights[source]:.2f})", anchor="end")
+            svg_text(
+                label_width - 8, y + 16, f"{source} (weight {weights[source]:.2f})", anchor="end"
+            )
         )
         for offset, (who, rating, colour) in enumerate(
             (("you", yours[source], SELLER_COLOUR), ("them", theirs[source], BUYER_COLOUR))
@@ -142,7 +144,9 @@ def audit_bars(yours, theirs, weights, balance, width=560):
                 f'fill="{colour}"><title>{who}: {rating:g}</title></rect>'
             )
             parts.append(
-                _text(label_width + length + 4, top + 10, f"{who} {rating:g}", "start", colour, 10)
+                svg_text(
+                    label_width + length + 4, top + 10, f"{who} {rating:g}", "start", colour, 10
+                )
             )
     gauge_y = len(yours) * row_height + 20
     left, right = label_width, label_width + plot
@@ -155,13 +159,13 @@ def audit_bars(yours, theirs, weights, balance, width=560):
     parts.append(
         f'<line x1="{middle}" y1="{gauge_y - 8}" x2="{middle}" y2="{gauge_y + 8}" stroke="#999"/>'
     )
-    parts.append(_text(left, gauge_y + 22, "all theirs", "start", BUYER_COLOUR, 11))
-    parts.append(_text(right, gauge_y + 22, "all yours", "end", SELLER_COLOUR, 11))
-    parts.append(_text(label_width - 8, gauge_y + 4, "balance", anchor="end"))
+    parts.append(svg_text(left, gauge_y + 22, "all theirs", "start", BUYER_COLOUR, 11))
+    parts.append(svg_text(right, gauge_y + 22, "all yours", "end", SELLER_COLOUR, 11))
+    parts.append(svg_text(label_width - 8, gauge_y + 4, "balance", anchor="end"))
     colour = SELLER_COLOUR if balance >= 0 else BUYER_COLOUR
     parts.append(
         f'<circle cx="{marker:.1f}" cy="{gauge_y}" r="7" fill="{colour}">'
         f"<title>balance {balance:+.2f}</title></circle>"
     )
     label = f"leverage audit: balance {balance:+.2f} (-1 all theirs, +1 all yours)"
-    return _svg(width, gauge_y + 32, "".join(parts), label)
+    return svg(width, gauge_y + 32, "".join(parts), label)

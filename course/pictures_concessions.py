@@ -8,9 +8,9 @@ from course.pictures import (
     SELLER_COLOUR,
     WARNING_COLOUR,
     ZONE_COLOUR,
-    _svg,
-    _text,
     amount,
+    svg,
+    svg_text,
 )
 
 CURVE_COLOURS = (SELLER_COLOUR, BUYER_COLOUR, ZONE_COLOUR, WARNING_COLOUR, "#9467bd")
@@ -37,19 +37,19 @@ def line_chart(series, x_label, y_label, lines=None, width=560, height=260, labe
     parts = [
         f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#999"/>',
         f'<line x1="{left}" y1="{top}" x2="{left}" y2="{base}" stroke="#999"/>',
-        _text((left + width - right) / 2, height - 8, x_label),
-        _text(left - 6, top + 10, amount(y_high), anchor="end"),
-        _text(left - 6, base, amount(y_low), anchor="end"),
-        _text(left, base + 16, amount(x_low)),
-        _text(width - right, base + 16, amount(x_high)),
-        _text(12, (top + base) / 2, y_label, anchor="middle", size=11),
+        svg_text((left + width - right) / 2, height - 8, x_label),
+        svg_text(left - 6, top + 10, amount(y_high), anchor="end"),
+        svg_text(left - 6, base, amount(y_low), anchor="end"),
+        svg_text(left, base + 16, amount(x_low)),
+        svg_text(width - right, base + 16, amount(x_high)),
+        svg_text(12, (top + base) / 2, y_label, anchor="middle", size=11),
     ]
     for name, value in lines.items():
         parts.append(
             f'<line x1="{left}" y1="{y(value):.1f}" x2="{width - right}" y2="{y(value):.1f}" '
             'stroke="#888" stroke-dasharray="3 3"/>'
         )
-        parts.append(_text(width - right + 4, y(value) + 4, f"{name} {amount(value)}", "start"))
+        parts.append(svg_text(width - right + 4, y(value) + 4, f"{name} {amount(value)}", "start"))
     for row, (name, points) in enumerate(series.items()):
         colour = CURVE_COLOURS[row % len(CURVE_COLOURS)]
         if not points:
@@ -61,8 +61,8 @@ def line_chart(series, x_label, y_label, lines=None, width=560, height=260, labe
                 f'<circle cx="{x(a):.1f}" cy="{y(b):.1f}" r="3" fill="{colour}">'
                 f"<title>{escape(str(name))}: {amount(b)}</title></circle>"
             )
-        parts.append(_text(width - right + 4, top + 14 * row + 10, str(name), "start", colour))
-    return _svg(width, height, "".join(parts), label)
+        parts.append(svg_text(width - right + 4, top + 14 * row + 10, str(name), "start", colour))
+    return svg(width, height, "".join(parts), label)
 
 
 def tactic_curves(opening, reservation, deadline, betas):
@@ -107,8 +107,8 @@ def frontier_picture(packages, frontier, path, width=560, height=300):
     parts = [
         f'<line x1="{left}" y1="{base}" x2="{width - margin}" y2="{base}" stroke="#999"/>',
         f'<line x1="{left}" y1="{margin}" x2="{left}" y2="{base}" stroke="#999"/>',
-        _text((left + width) / 2, height - 8, "your points"),
-        _text(14, (margin + base) / 2, "theirs", size=11),
+        svg_text((left + width) / 2, height - 8, "your points"),
+        svg_text(14, (margin + base) / 2, "theirs", size=11),
     ]
     for a, b in packages:
         parts.append(f'<circle cx="{x(a):.1f}" cy="{y(b):.1f}" r="2.5" fill="#bbb"/>')
@@ -125,5 +125,5 @@ def frontier_picture(packages, frontier, path, width=560, height=300):
                 f'<circle cx="{x(a):.1f}" cy="{y(b):.1f}" r="5" fill="{SELLER_COLOUR}">'
                 f"<title>step {step}: {amount(a)} for you, {amount(b)} for them</title></circle>"
             )
-            parts.append(_text(x(a) + 8, y(b) - 6, str(step), "start", SELLER_COLOUR))
-    return _svg(width, height, "".join(parts), "your plan against the Pareto frontier")
+            parts.append(svg_text(x(a) + 8, y(b) - 6, str(step), "start", SELLER_COLOUR))
+    return svg(width, height, "".join(parts), "your plan against the Pareto frontier")

@@ -3,14 +3,14 @@
 from html import escape
 
 from course.models.information import expected_profit
-from course.pictures import SELLER_COLOUR, WARNING_COLOUR, ZONE_COLOUR, _svg, _text, amount
+from course.pictures import SELLER_COLOUR, WARNING_COLOUR, ZONE_COLOUR, amount, svg, svg_text
 
 
 def belief_bars(beliefs, expected=None, before=None, width=560, height=200):
     """A bar per possible value (left to right), as tall as its probability; a dashed line
     at the ``expected`` value and, faded, the ``before`` beliefs (e.g. the prior) behind."""
     if not beliefs:
-        return _svg(width, 20, "", "no beliefs")
+        return svg(width, 20, "", "no beliefs")
     values = sorted(beliefs)
     margin, base = 40, height - 40
     span = (values[-1] - values[0]) or 1.0
@@ -38,17 +38,19 @@ def belief_bars(beliefs, expected=None, before=None, width=560, height=200):
             f'height="{tall:.1f}" fill="{SELLER_COLOUR}">'
             f"<title>{escape(amount(value))}: {chance:.1%}</title></rect>"
         )
-        parts.append(_text(x(value), base - tall - 4, f"{chance:.0%}", size=11))
-        parts.append(_text(x(value), base + 16, amount(value)))
+        parts.append(svg_text(x(value), base - tall - 4, f"{chance:.0%}", size=11))
+        parts.append(svg_text(x(value), base + 16, amount(value)))
     if expected is not None:
         ex = x(min(max(expected, values[0]), values[-1]))
         parts.append(
             f'<line x1="{ex:.1f}" y1="12" x2="{ex:.1f}" y2="{base}" stroke="{WARNING_COLOUR}" '
             'stroke-dasharray="4 3"/>'
         )
-        parts.append(_text(ex, height - 6, f"expected {amount(expected)}", colour=WARNING_COLOUR))
+        parts.append(
+            svg_text(ex, height - 6, f"expected {amount(expected)}", colour=WARNING_COLOUR)
+        )
     label = "beliefs: " + ", ".join(f"{amount(v)} {beliefs[v]:.0%}" for v in values)
-    return _svg(width, height, "".join(parts), label)
+    return svg(width, height, "".join(parts), label)
 
 
 def profit_curve(cost, low, high, price, informed, width=560, height=220, points=60):
@@ -75,7 +77,7 @@ def profit_curve(cost, low, high, price, informed, width=560, height=220, points
         "<title>expected profit of a blind price</title></polyline>",
         f'<line x1="{margin}" y1="{y(informed):.1f}" x2="{width - margin}" y2="{y(informed):.1f}" '
         f'stroke="{ZONE_COLOUR}" stroke-dasharray="5 3"><title>with full information</title></line>',
-        _text(
+        svg_text(
             width - margin,
             y(informed) - 5,
             f"knowing the value: {amount(informed)}",
@@ -84,18 +86,18 @@ def profit_curve(cost, low, high, price, informed, width=560, height=220, points
         ),
         f'<circle cx="{x(price):.1f}" cy="{y(best):.1f}" r="5" fill="{WARNING_COLOUR}">'
         "<title>best blind price</title></circle>",
-        _text(
+        svg_text(
             x(price),
             y(best) + 18,
             f"best price {amount(price)}: {amount(best)}",
             colour=WARNING_COLOUR,
         ),
-        _text(x(left), base + 16, amount(left)),
-        _text(x(right), base + 16, amount(right)),
-        _text(width / 2, height - 6, "price you ask"),
+        svg_text(x(left), base + 16, amount(left)),
+        svg_text(x(right), base + 16, amount(right)),
+        svg_text(width / 2, height - 6, "price you ask"),
     ]
     label = (
         f"expected profit by price: best price {amount(price)} earns {amount(best)}; "
         f"knowing the value earns {amount(informed)}"
     )
-    return _svg(width, height, "".join(parts), label)
+    return svg(width, height, "".join(parts), label)

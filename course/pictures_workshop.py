@@ -2,7 +2,7 @@
 
 from html import escape
 
-from course.pictures import BUYER_COLOUR, SELLER_COLOUR, ZONE_COLOUR, _svg, _text, amount
+from course.pictures import BUYER_COLOUR, SELLER_COLOUR, ZONE_COLOUR, amount, svg, svg_text
 
 GROUP_COLOURS = {"seller": SELLER_COLOUR, "buyer": BUYER_COLOUR}
 
@@ -23,10 +23,10 @@ def bars(bins, x_label, label, width=560, height=220):
             f"{count}</title></rect>"
         )
         if count:
-            parts.append(_text(x + slot / 2, base - tall - 3, str(count), size=11))
-        parts.append(_text(x + slot / 2, base + 14, amount(low), size=10))
-    parts.append(_text((left + width - right) / 2, height - 6, x_label))
-    return _svg(width, height, "".join(parts), label)
+            parts.append(svg_text(x + slot / 2, base - tall - 3, str(count), size=11))
+        parts.append(svg_text(x + slot / 2, base + 14, amount(low), size=10))
+    parts.append(svg_text((left + width - right) / 2, height - 6, x_label))
+    return svg(width, height, "".join(parts), label)
 
 
 def scatter(groups, fits, x_label, y_label, label, low=0, high=100, width=560, height=300):
@@ -45,10 +45,10 @@ def scatter(groups, fits, x_label, y_label, label, low=0, high=100, width=560, h
     parts = [
         f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#999"/>',
         f'<line x1="{left}" y1="{top}" x2="{left}" y2="{base}" stroke="#999"/>',
-        _text((left + width - right) / 2, height - 6, x_label),
-        _text(left - 40, 12, y_label, anchor="start", size=11),
-        _text(left - 6, top + 10, amount(high), anchor="end"),
-        _text(left - 6, base, amount(low), anchor="end"),
+        svg_text((left + width - right) / 2, height - 6, x_label),
+        svg_text(left - 40, 12, y_label, anchor="start", size=11),
+        svg_text(left - 6, top + 10, amount(high), anchor="end"),
+        svg_text(left - 6, base, amount(low), anchor="end"),
     ]
     for row, (group, points) in enumerate(groups.items()):
         colour = GROUP_COLOURS.get(group, ZONE_COLOUR)
@@ -68,6 +68,6 @@ def scatter(groups, fits, x_label, y_label, label, low=0, high=100, width=560, h
                 'stroke-width="2" stroke-dasharray="6 3" clip-path="url(#plot)"/>'
             )
             legend += f" r = {r:.2f}"
-        parts.append(_text(width - right + 6, top + 16 * row + 10, legend, "start", colour))
+        parts.append(svg_text(width - right + 6, top + 16 * row + 10, legend, "start", colour))
     inner = f'<clipPath id="plot"><rect x="{left}" y="{top}" width="{width - left - right}" height="{base - top}"/></clipPath>'
-    return _svg(width, height, inner + "".join(parts), label)
+    return svg(width, height, inner + "".join(parts), label)
