@@ -106,3 +106,29 @@ def test_tests_of_one_xdist_group_run_on_one_worker(tmp_path):
     assert result.returncode == 0, result.stdout[-2000:]
     workers = {path.read_text() for path in tmp_path.glob("*.worker")}
     assert len(workers) == 1, f"one group ran on {sorted(workers)}"
+
+
+def test_views_never_hide_a_widget_method_behind_an_attribute():
+    """A view storing a button as ``self.send`` hides ``Widget.send``, which ipywidgets uses
+    for custom messages; every ``self.<name> = ...`` in the views must leave methods alone."""
+    import inspect
+
+    import ipywidgets
+
+    methods = {
+        name
+        for name, member in inspect.getmembers(ipywidgets.VBox)
+        if callable(member) and not name.startswith("__")
+    }
+    clashes = []
+    for path in sorted((ROOT / "course" / "widgets").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.ctx, ast.Store)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "self"
+                and node.attr in methods
+            ):
+                clashes.append(f"{path.name}:{node.lineno} self.{node.attr}")
+    assert not clashes

@@ -54,7 +54,7 @@ def test_the_table_opens_with_your_plan(case):
     assert f"walk away below a profit of {reservation_of(case):g}" in table.plan_text.value
     assert {i: f.value for i, f in table.levels.items()} == check.opening_of(case)
     assert "make your first offer" in table.status.value
-    assert table.accept.disabled and not table.send.disabled  # you open: nothing to accept
+    assert table.accept.disabled and not table.send_offer.disabled  # you open: nothing to accept
 
 
 def test_the_worth_of_a_package_follows_the_dropdowns(case):
@@ -67,7 +67,7 @@ def test_the_worth_of_a_package_follows_the_dropdowns(case):
 
 def test_a_whole_negotiation_played_by_clicking(case):
     table = table_for(case, style="conceder")
-    table.send.click()
+    table.send_offer.click()
     assert "Round 2 of 8: Marlow offers" in table.status.value
     assert "<td>Marlow</td>" in table.history.value
     assert not table.accept.disabled
@@ -78,11 +78,11 @@ def test_a_whole_negotiation_played_by_clicking(case):
     # Marlow's first offer is its ideal package, which leaves you no profit at all
     assert "Deal in round 2: profit 0," in debrief and "worse than your BATNA" in debrief
     assert "<title>step 1: 0 for you" in table.chart.value  # the deal, after your opening
-    assert table.send.disabled and table.accept.disabled and table.walk.disabled
-    table.send.click()  # a click after the end changes nothing
+    assert table.send_offer.disabled and table.accept.disabled and table.walk.disabled
+    table.send_offer.click()  # a click after the end changes nothing
     assert "over: start a new one" in table.status.value
     table.start.click()
-    assert table.result.value == "" and not table.send.disabled
+    assert table.result.value == "" and not table.send_offer.disabled
 
 
 def test_walking_away_is_debriefed(case):
@@ -104,11 +104,11 @@ def test_an_unfinished_plan_still_lets_you_play(case):
 
 def test_a_tampered_value_is_refused_and_loses_nothing(case):
     table = table_for(case)
-    table.send.click()
+    table.send_offer.click()
     before = table.history.value
     table.levels["price"].set_trait("index", None)  # a visitor clears a dropdown
     assert "None is not a level of price" in unescape(table.worth.value)
-    table.send.click()
+    table.send_offer.click()
     assert "None is not a level of price" in unescape(table.status.value)
     assert table.history.value == before and not table._table.session.finished
     table.style.set_trait("index", None)
@@ -123,7 +123,7 @@ def test_marlows_walkaway_never_reaches_a_widget(case):
     for _ in range(3):
         if table._table.session.finished:
             break
-        table.send.click()
+        table.send_offer.click()
     assert "61.5" not in synced_state(table) and "33.25" not in synced_state(table)
 
 
@@ -133,9 +133,9 @@ def test_holding_the_opening_against_every_style_ends_in_a_debrief(case, style):
     by an error, and the debrief counts no concession."""
     table = table_for(case, style=style)
     for _ in range(8):
-        if table.send.disabled:
+        if table.send_offer.disabled:
             break
-        table.send.click()
+        table.send_offer.click()
     debrief = unescape(table.result.value)
     assert debrief.startswith("<b>Debrief</b>"), table.status.value
     assert "Concessions: you made none after your opening." in debrief

@@ -35,30 +35,30 @@ def synced_values(root):
 
 def test_a_whole_negotiation_played_through_the_arena():
     arena = NegotiationArena(style="conceder", reservation=40, rng=random.Random(7))
-    assert arena.accept.disabled and not arena.send.disabled  # you open; nothing to accept
+    assert arena.accept.disabled and not arena.send_offer.disabled  # you open; nothing to accept
     # Four steps down, then hold at 48 until the bot's own schedule reaches it.
     for ask in (95, 85, 75, 65, 55, 48, 48, 48, 48, 48):
         if arena._session.finished:
             break
         arena.price.value = ask
-        arena.send.click()
+        arena.send_offer.click()
     assert "Round 1: you ask 95" in arena.history.value
     assert "Deal at 48. The zone ran from 40 to 49: you took 89% of it." in arena.result.value
     assert arena.chart.value.count("<polyline") == 2  # your curve and the bot's
-    assert arena.send.disabled and arena.accept.disabled and arena.walk.disabled
-    arena.send.click()  # a click after the end changes nothing
+    assert arena.send_offer.disabled and arena.accept.disabled and arena.walk.disabled
+    arena.send_offer.click()  # a click after the end changes nothing
     assert "over: start a new one" in arena.status.value
 
 
 def test_walking_away_is_judged_against_the_hidden_zone():
     arena = NegotiationArena(style="boulware", reservation=40, rng=random.Random(3))
     arena.price.value = 95
-    arena.send.click()
+    arena.send_offer.click()
     arena.walk.click()
     assert "No deal (walk away)" in unescape(arena.result.value)
     assert "a zone existed" in arena.result.value or "no zone" in arena.result.value
     arena.start.click()
-    assert arena.result.value == "" and arena.history.value == "" and not arena.send.disabled
+    assert arena.result.value == "" and arena.history.value == "" and not arena.send_offer.disabled
 
 
 def test_a_tampered_offer_is_rejected_with_a_message():
@@ -66,7 +66,7 @@ def test_a_tampered_offer_is_rejected_with_a_message():
     arena.price.value = 500
     assert arena.price.value == 90
     assert "your offer must be between 0 and 100; 500 was rejected" in arena.status.value
-    arena.send.click()  # the restored good value goes out, and the game goes on
+    arena.send_offer.click()  # the restored good value goes out, and the game goes on
     assert "Round 1: you ask 90" in arena.history.value
     arena.reservation.value = -5
     arena.start.click()
@@ -85,7 +85,7 @@ def test_no_hidden_value_reaches_any_widget_trait(monkeypatch):
     arena = NegotiationArena(style="linear")
     for ask in (95, 90, 85, 80):
         arena.price.value = ask
-        arena.send.click()
+        arena.send_offer.click()
         for value in synced_values(arena):
             assert value != HIDDEN and "61.5" not in str(value)
             assert "linear bot" not in str(value) or value == arena.brief.value  # style: yours

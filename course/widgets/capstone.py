@@ -42,7 +42,7 @@ class NegotiationTable(w.VBox):
         self.start = w.Button(
             description="new negotiation", icon="refresh", layout=w.Layout(width="auto")
         )
-        self.send = w.Button(
+        self.send_offer = w.Button(
             description="send offer", icon="paper-plane", layout=w.Layout(width="auto")
         )
         self.accept = w.Button(
@@ -52,7 +52,7 @@ class NegotiationTable(w.VBox):
             description="walk away", icon="sign-out", layout=w.Layout(width="auto")
         )
         self.start.on_click(self.new_negotiation)
-        self.send.on_click(self.make_offer)
+        self.send_offer.on_click(self.make_offer)
         self.accept.on_click(lambda _: self._act(lambda s: s.accept()))
         self.walk.on_click(lambda _: self._act(lambda s: s.walk_away()))
         for field in self.levels.values():
@@ -73,7 +73,7 @@ class NegotiationTable(w.VBox):
                 w.HBox(list(self.levels.values())[:2]),
                 w.HBox(list(self.levels.values())[2:]),
                 self.worth,
-                w.HBox([self.send, self.accept, self.walk]),
+                w.HBox([self.send_offer, self.accept, self.walk]),
                 self.history,
                 self.chart,
                 self.result,
@@ -174,7 +174,7 @@ class NegotiationTable(w.VBox):
 
     def _buttons(self):
         session = self._table.session
-        self.send.disabled = self.walk.disabled = session.finished
+        self.send_offer.disabled = self.walk.disabled = session.finished
         self.accept.disabled = session.finished or session.bot_offer is None
 
     def _debrief(self):

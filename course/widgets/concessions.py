@@ -40,7 +40,7 @@ class NegotiationArena(w.VBox):
         self.reservation = w.IntText(value=reservation, description="your reservation", style=WIDE)
         self.start = w.Button(description="new negotiation", icon="refresh")
         self.price = w.IntText(value=90, description="your offer", style=WIDE)
-        self.send = w.Button(description="send offer", icon="paper-plane")
+        self.send_offer = w.Button(description="send offer", icon="paper-plane")
         self.accept = w.Button(description="accept its offer", icon="check")
         self.walk = w.Button(description="walk away", icon="sign-out")
         self.guard = RangeGuard()
@@ -49,7 +49,7 @@ class NegotiationArena(w.VBox):
         for field in (self.reservation, self.price):
             field.observe(self._check, names="value")
         self.start.on_click(self.new_negotiation)
-        self.send.on_click(self.make_offer)
+        self.send_offer.on_click(self.make_offer)
         self.accept.on_click(lambda _: self._act(lambda s: s.accept()))
         self.walk.on_click(lambda _: self._act(lambda s: s.walk_away()))
         self.brief = w.HTML()
@@ -61,7 +61,7 @@ class NegotiationArena(w.VBox):
             [
                 w.HBox([self.style, self.reservation, self.start]),
                 self.brief,
-                w.HBox([self.price, self.send, self.accept, self.walk]),
+                w.HBox([self.price, self.send_offer, self.accept, self.walk]),
                 self.history,
                 self.chart,
                 self.result,
@@ -122,7 +122,7 @@ class NegotiationArena(w.VBox):
 
     def _buttons(self):
         over = self._session is None or self._session.finished
-        self.send.disabled = self.walk.disabled = over
+        self.send_offer.disabled = self.walk.disabled = over
         self.accept.disabled = over or self._session.bot_offer is None
 
     def _debrief(self):
