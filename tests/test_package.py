@@ -19,16 +19,36 @@ def modules_loaded_by(statement):
     ).stdout.split()
 
 
+# each module's scenario and checks: what a notebook's first cell loads
+MODULE_CHECKS = {
+    "00_leverage": "leverage",
+    "01_information": "information",
+    "02_batna": "batna",
+    "03_power": "power",
+    "04_concessions": "concessions",
+    "05_capstone": "capstone",
+}
+
+
 @pytest.mark.parametrize(
     "statement",
     [
         "import course",
-        "import course; course.variant('02_batna', 'ada')",
-        "import course.checks.batna",
+        "import course; course.progress()",
+        *(
+            f"import course, course.checks.{checks}; course.variant('{module}', 'ada')"
+            for module, checks in MODULE_CHECKS.items()
+        ),
     ],
 )
 def test_importing_the_course_stays_light(statement):
     assert modules_loaded_by(statement) == []
+
+
+def test_every_module_is_checked_for_light_imports():
+    from autograder.build import modules
+
+    assert sorted(MODULE_CHECKS) == modules(ROOT)
 
 
 def imports_of(path):
