@@ -137,7 +137,8 @@ def test_views_never_hide_a_widget_method_behind_an_attribute():
 
     methods = {
         name
-        for name, member in inspect.getmembers(ipywidgets.VBox)
+        for klass in inspect.getmro(ipywidgets.VBox)
+        for name, member in vars(klass).items()
         if callable(member) and not name.startswith("__")
     }
     clashes = []
