@@ -19,6 +19,11 @@ def answers(learner):
     return solution_namespace("00_leverage", "leverage")
 
 
+def returning(answers):
+    """A learner's fact_leverage that returns ``answers``."""
+    return lambda: answers
+
+
 def miss(check_function, answer, hidden=False):
     """The hint a check gives for ``answer``."""
     with pytest.raises(NotYet) as failure:
@@ -51,7 +56,7 @@ def test_a_wrong_source_gets_the_questions_that_tell_sources_apart(learner):
     letter, (source, side) = next(iter(key.items()))
     wrong = next(s for s in ("information", "alternatives", "power") if s != source)
     with pytest.raises(NotYet, match=f"fact {letter} is not about {wrong}") as failure:
-        check.classify_facts({**key, letter: (wrong, side)})
+        check.classify_facts(returning({**key, letter: (wrong, side)}))
     assert check.SOURCE_QUESTIONS[source] in str(failure.value)
 
 
@@ -60,34 +65,44 @@ def test_a_wrong_side_asks_whose_hand_it_strengthens(learner):
     letter, (source, side) = next(iter(key.items()))
     other = "them" if side == "you" else "you"
     with pytest.raises(NotYet, match="whose hand it strengthens"):
-        check.classify_facts({**key, letter: (source, other)})
+        check.classify_facts(returning({**key, letter: (source, other)}))
 
 
 @pytest.mark.parametrize(
     ("answer", "words"),
     [
-        ([("information", "you")], "should be a dict"),
+        ([("information", "you")], "should return a dict"),
         ({}, "no answer for fact A yet"),
         ({"Z": ("power", "you")}, "no answer for fact A"),
-        ("not-a-dict", "should be a dict"),
+        ("not-a-dict", "should return a dict"),
     ],
 )
 def test_malformed_classifications_are_explained(learner, answer, words):
     with pytest.raises(NotYet, match=words):
-        check.classify_facts(answer)
+        check.classify_facts(returning(answer))
+
+
+def test_an_unwritten_classification_says_to_replace_the_stub(learner):
+    def fact_leverage():
+        raise NotImplementedError()
+
+    with pytest.raises(NotYet, match="fact_leverage is not written yet"):
+        check.classify_facts(fact_leverage)
 
 
 def test_classification_names_and_shapes_are_checked(learner):
     key = fact_key(course.variant("00_leverage"))
     with pytest.raises(NotYet, match="is not a source"):
-        check.classify_facts({**key, "A": ("charm", "you")})
+        check.classify_facts(returning({**key, "A": ("charm", "you")}))
     with pytest.raises(NotYet, match="'us' is not a side"):
-        check.classify_facts({**key, "A": ("power", "us")})
+        check.classify_facts(returning({**key, "A": ("power", "us")}))
     with pytest.raises(NotYet, match="should be a pair"):
-        check.classify_facts({**key, "A": "power"})
+        check.classify_facts(returning({**key, "A": "power"}))
     with pytest.raises(NotYet, match="there is no fact 'F'"):
-        check.classify_facts({**key, "F": ("power", "you")})
-    check.classify_facts({letter: list(pair) for letter, pair in key.items()})  # lists are fine
+        check.classify_facts(returning({**key, "F": ("power", "you")}))
+    check.classify_facts(
+        returning({letter: list(pair) for letter, pair in key.items()})
+    )  # lists are fine
 
 
 def test_a_plain_average_is_caught_by_the_hidden_edge_case(answers):

@@ -21,7 +21,7 @@ def classification(learner, flip=None):
     if flip:
         source, side = key[flip]
         key[flip] = (source, "them" if side == "you" else "you")
-    return f"fact_leverage = {key!r}\n"
+    return f"def fact_leverage():\n    return {key!r}\n"
 
 
 def hard_coded_preparation(learner):

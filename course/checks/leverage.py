@@ -82,13 +82,14 @@ def _scenarios(hidden):
     return [own, *(variant(MODULE, learner) for learner in HIDDEN_LEARNERS), *_edge_cases(own)]
 
 
-def classify_facts(answers):
-    """Check a dict letter -> (source, side) against the scenario's facts."""
+def classify_facts(answer):
+    """Check a function returning a dict letter -> (source, side) for the scenario's facts."""
     scenario = variant(MODULE)
     key = fact_key(scenario)
+    answers = call_learner(answer)
     if not isinstance(answers, dict):
         raise NotYet(
-            f"fact_leverage should be a dict like {{'A': ('information', 'you'), ...}}, "
+            f"fact_leverage should return a dict like {{'A': ('information', 'you'), ...}}, "
             f"got {type(answers).__name__}"
         )
     missing = [letter for letter in key if letter not in answers]

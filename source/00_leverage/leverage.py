@@ -90,17 +90,21 @@ scenario
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 points): which source, and whose?
 #
-# Your scenario lists five facts, labelled A to E. For each one, give the source of
-# leverage it changes (`"information"`, `"alternatives"` or `"power"`) and the side it
-# strengthens (`"you"` or `"them"`), as a dict from letter to pair, for example
-# `{"A": ("alternatives", "you"), ...}`.
+# Your scenario lists five facts, labelled A to E. Write `fact_leverage()` so that it
+# returns, for each fact, the source of leverage it changes (`"information"`,
+# `"alternatives"` or `"power"`) and the side it strengthens (`"you"` or `"them"`): a dict
+# from letter to pair, for example `return {"A": ("alternatives", "you"), ...}`.
+
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "fact-leverage-answer", "schema_version": 3}
-### BEGIN SOLUTION
-from course.scenarios.leverage import fact_key
+def fact_leverage():
+    """Each of your facts, by letter, as (the source it changes, the side it strengthens)."""
+    ### BEGIN SOLUTION
+    from course.scenarios.leverage import fact_key
 
-fact_leverage = fact_key(scenario)
-### END SOLUTION
+    return fact_key(scenario)
+    ### END SOLUTION
+
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "fact-leverage-test", "schema_version": 3}
 """Check that fact_leverage names the source and the side of every fact."""

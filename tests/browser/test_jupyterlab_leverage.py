@@ -17,6 +17,8 @@ def test_the_audit_responds_and_the_map_shows_progress(open_notebook):
     page = open_notebook("00_leverage/leverage.ipynb")
     page.get_by_text("Your scenario — learner ada").wait_for()
     page.get_by_text("Facts to classify:").wait_for()
+    page.get_by_text("Not yet: fact_leverage is not written yet.").first.wait_for()
+    assert page.get_by_text("Traceback (most recent call last)").count() == 0
 
     run_cell(page, "LeverageAudit()")
     page.get_by_text("Balance +0.07", exact=True).wait_for()
