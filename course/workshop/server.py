@@ -359,7 +359,12 @@ def _serve(port, participants, ip, join_code, announce):
     from tornado.ioloop import IOLoop
 
     app = workshop_app(hardened_config(participants, port, ip, join_code), participants)
-    IOLoop.current().add_callback(app.warm_up, announce)
+    loop = IOLoop.current()
+    # Ctrl-C stops the loop between callbacks. Left to Python, it raises KeyboardInterrupt
+    # wherever the loop happens to be, inside a kernel's start-up say, and the shutdown
+    # that follows trips over the interrupted task and leaves with status 130.
+    signal.signal(signal.SIGINT, lambda *_: loop.add_callback_from_signal(loop.stop))
+    loop.add_callback(app.warm_up, announce)
     app.start()
 
 
