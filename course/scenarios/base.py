@@ -37,3 +37,28 @@ class Scenario:
             "text/plain": f"{type(self).__name__} for {self.learner} ({self.fingerprint})",
             VARIANT_MIME: stamp,
         }
+
+
+class MultiIssue:
+    """What a scenario of several issues shares (modules 04 and 05): it holds ``yours`` and
+    ``theirs``, each issue -> {level: points}, levels from best for you to best for them."""
+
+    @property
+    def issues(self):
+        """The issues and their levels, from best for you to best for the other side."""
+        return {issue: tuple(levels) for issue, levels in self.yours.items()}
+
+    def points_table(self):
+        """The issues as a Markdown table: each level with its points *for you / for them*."""
+        width = max(len(levels) for levels in self.issues.values())
+        header = "| issue | " + " | ".join(f"level {n}" for n in range(1, width + 1)) + " |\n"
+        rows = "\n".join(
+            f"| {issue} | "
+            + " | ".join(
+                f"{level}: {self.yours[issue][level]:g} / {self.theirs[issue][level]:g}"
+                for level in levels
+            )
+            + " |" * (width + 1 - len(levels))
+            for issue, levels in self.issues.items()
+        )
+        return header + "|---" * (width + 1) + "|\n" + rows

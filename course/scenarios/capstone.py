@@ -4,7 +4,7 @@ Marlow's only through research and one signal."""
 
 from dataclasses import dataclass
 
-from course.scenarios.base import Scenario, pick
+from course.scenarios.base import MultiIssue, Scenario, pick
 
 #: The contract's issues and their levels, from best for Tallis to best for Marlow.
 ISSUES = {
@@ -22,7 +22,7 @@ SOURCES = ("alternatives", "dependence", "time")
 
 
 @dataclass(frozen=True)
-class CapstoneCase(Scenario):
+class CapstoneCase(MultiIssue, Scenario):
     """Tallis's confidential brief: its alternatives (profits in thousands of euros), what
     Marlow's deal costs it, its profit and Marlow's estimated points on every issue, and
     what Tallis knows and guesses about Marlow."""
@@ -46,21 +46,7 @@ class CapstoneCase(Scenario):
     your_weeks: int  # weeks before Tallis must book its idle capacity elsewhere
     their_weeks: int  # weeks of sensor stock Marlow has left
 
-    @property
-    def issues(self):
-        """The issues and their levels, from best for Tallis to best for Marlow."""
-        return {issue: tuple(levels) for issue, levels in self.yours.items()}
-
     def story(self):
-        rows = "\n".join(
-            f"| {issue} | "
-            + " | ".join(
-                f"{level}: {self.yours[issue][level]:g} / {self.theirs[issue][level]:g}"
-                for level in levels
-            )
-            + " |" * (5 - len(levels))
-            for issue, levels in self.issues.items()
-        )
         return (
             "You lead sales at **Tallis Sensors** and are negotiating a one-year supply of "
             "sensor modules to **Marlow Robotics**. Profits are in thousands of euros.\n\n"
@@ -86,8 +72,7 @@ class CapstoneCase(Scenario):
             "walk-away, and how it will negotiate.\n\n"
             "**The contract.** Each cell gives a level's value *your profit / Marlow's "
             "points*:\n\n"
-            "| issue | level 1 | level 2 | level 3 | level 4 |\n|---|---|---|---|---|\n"
-            f"{rows}"
+            f"{self.points_table()}"
         )
 
 

@@ -3,7 +3,7 @@ alone, then as a contract of several issues where both sides can trade."""
 
 from dataclasses import dataclass
 
-from course.scenarios.base import Scenario, pick
+from course.scenarios.base import MultiIssue, Scenario, pick
 
 #: The contract's issues and their levels, from best for Kite to best for Orchard.
 ISSUES = {
@@ -15,7 +15,7 @@ ISSUES = {
 
 
 @dataclass(frozen=True)
-class KiteContract(Scenario):
+class KiteContract(MultiIssue, Scenario):
     """Kite's side of the talks with Orchard: its BATNA, its opening and concession plan
     (prices in thousands), and both sides' points on the contract's issues."""
 
@@ -27,21 +27,7 @@ class KiteContract(Scenario):
     yours: dict  # Kite's points: issue -> {level: points}
     theirs: dict  # Orchard's points, as Kite's research estimates them
 
-    @property
-    def issues(self):
-        """The issues and their levels, from best for Kite to best for Orchard."""
-        return {issue: tuple(levels) for issue, levels in self.yours.items()}
-
     def story(self):
-        rows = "\n".join(
-            f"| {issue} | "
-            + " | ".join(
-                f"{level}: {self.yours[issue][level]:g} / {self.theirs[issue][level]:g}"
-                for level in levels
-            )
-            + " |"
-            for issue, levels in self.issues.items()
-        )
         return (
             "You run **Kite Studio** and are selling a year of design work to **Orchard**, "
             "a retailer. Prices are in thousands.\n\n"
@@ -54,8 +40,7 @@ class KiteContract(Scenario):
             "**The framework contract.** Orchard also wants a three-year framework on top of the "
             "price. Four issues are open. Each cell gives a level's points "
             "*for you / for Orchard* (your research on what Orchard cares about):\n\n"
-            "| issue | level 1 | level 2 | level 3 |\n|---|---|---|---|\n"
-            f"{rows}"
+            f"{self.points_table()}"
         )
 
 
