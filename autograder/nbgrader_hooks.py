@@ -38,6 +38,25 @@ from autograder.sandbox import Limits, gaps, prepare_kernel
 from course.variants import VARIANT_MIME
 
 
+def is_test_cell(cell):
+    """Whether ``cell`` is a test cell: graded code that is not an answer."""
+    meta = cell.metadata.get("nbgrader", {})
+    return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
+
+
+def test_cells(nb):
+    """The notebook's test cells, in order."""
+    return [cell for cell in nb.cells if is_test_cell(cell)]
+
+
+def error_output(name, message, summary=None):
+    """An error output, which nbgrader scores zero, with a one-line traceback that shows
+    ``summary`` (by default the message) and nothing of the code around it."""
+    return nbformat.v4.new_output(
+        "error", ename=name, evalue=message, traceback=[f"{name}: {summary or message}"]
+    )
+
+
 @contextmanager
 def environment(**variables):
     """Set environment variables for the duration of a block, restoring them after.
@@ -137,11 +156,10 @@ class LearnerExecute(Execute):
             self._restarts += 1
             what = "stopped" if isinstance(broken, DeadKernelError) else "stopped answering"
         cell.outputs = [
-            nbformat.v4.new_output(
-                "error",
-                ename="KernelBroken",
-                evalue=f"the kernel {what} while running this cell; the cells after it ran in a new kernel",
-                traceback=[f"KernelBroken: the kernel {what} while running this cell"],
+            error_output(
+                "KernelBroken",
+                f"the kernel {what} while running this cell; the cells after it ran in a new kernel",
+                f"the kernel {what} while running this cell",
             )
         ]
         self.log.warning(
@@ -194,10 +212,7 @@ class KeepWarningsOutOfGrades(NbGraderPreprocessor):
     stderr in test cells into ordinary output, still shown, before the grades are saved."""
 
     def preprocess(self, nb, resources):
-        for cell in nb.cells:
-            meta = cell.metadata.get("nbgrader", {})
-            if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
-                continue
+        for cell in test_cells(nb):
             for output in cell.get("outputs", []):
                 if output.output_type == "stream" and output.name == "stderr":
                     output.name = "stdout"
@@ -213,19 +228,15 @@ class RefuseImpossibleCredit(NbGraderPreprocessor):
     instead, worth zero, and the rest of the notebook is graded as usual."""
 
     def preprocess(self, nb, resources):
-        for cell in nb.cells:
-            meta = cell.metadata.get("nbgrader", {})
-            if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
-                continue
-            points = float(meta.get("points", 0))
+        for cell in test_cells(nb):
+            points = float(cell.metadata["nbgrader"].get("points", 0))
             for index, output in enumerate(cell.get("outputs", [])):
                 shown = _credit_shown(output)
                 if shown is not None and not 0 <= shown <= points:
-                    cell.outputs[index] = nbformat.v4.new_output(
-                        "error",
-                        ename="ImpossibleCredit",
-                        evalue=f"this test cell showed {shown:g} points; it is worth 0 to {points:g}",
-                        traceback=[f"ImpossibleCredit: {shown:g} points of {points:g}"],
+                    cell.outputs[index] = error_output(
+                        "ImpossibleCredit",
+                        f"this test cell showed {shown:g} points; it is worth 0 to {points:g}",
+                        f"{shown:g} points of {points:g}",
                     )
         return nb, resources
 
@@ -310,18 +321,10 @@ class RefuseReplacedChecks(NbGraderPreprocessor):
     def preprocess(self, nb, resources):
         found = []
         for index, cell in enumerate(nb.cells):
-            meta = cell.metadata.get("nbgrader", {})
             if _learner_code(cell):
                 found += [f"cell {index + 1}: {reason}" for reason in check_tampering(cell.source)]
-            elif found and cell.cell_type == "code" and meta.get("grade"):
-                cell.outputs = [
-                    nbformat.v4.new_output(
-                        "error",
-                        ename="ChecksReplaced",
-                        evalue=f"not graded: {found[0]}",
-                        traceback=[f"ChecksReplaced: not graded: {found[0]}"],
-                    )
-                ]
+            elif found and is_test_cell(cell):
+                cell.outputs = [error_output("ChecksReplaced", f"not graded: {found[0]}")]
         if found:
             nb.metadata.setdefault("leverage", {})["checks_replaced"] = found
             learner = resources.get("nbgrader", {}).get("student", "a learner")
@@ -346,10 +349,7 @@ class ShortTracebacksInTests(NbGraderPreprocessor):
     name and message, which is what the hint is for."""
 
     def preprocess(self, nb, resources):
-        for cell in nb.cells:
-            meta = cell.metadata.get("nbgrader", {})
-            if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
-                continue
+        for cell in test_cells(nb):
             for output in cell.get("outputs", []):
                 if output.output_type == "error":
                     output.traceback = [f"{output.ename}: {output.evalue}"]
