@@ -243,3 +243,13 @@ IDEAS = (
         ),
     ),
 )
+
+
+def questions(folder):
+    """The self-checks of ``folder``'s graded questions, in the notebook's order."""
+    for module in MODULES:
+        if module.folder == folder:
+            return module.questions
+    raise ValueError(
+        f"no module {folder!r}; the modules are {', '.join(m.folder for m in MODULES)}"
+    )

@@ -8,18 +8,12 @@ import pytest
 import course
 from course.checks import capstone as check
 from course.checks.hints import NotYet
+from course.course_map import questions
 from course.models.concessions import package_points
 from course.scenarios.capstone import expected_walkaway, quell_posterior, reservation_of
 from tests.notebooks import solution_namespace
 
-QUESTIONS = [
-    "my_batna",
-    "my_reservation",
-    "marlow_walkaway",
-    "power_map",
-    "opening_offer",
-    "next_trade",
-]
+QUESTIONS = questions("05_capstone")
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,12 @@ import pytest
 import course
 from course.checks import concessions as check
 from course.checks.hints import NotYet
+from course.course_map import questions
 from course.models.concessions import all_packages, time_dependent_offer
 from course.scenarios.concessions import reservation_of
 from tests.notebooks import solution_namespace
 
-QUESTIONS = ["my_offer", "pareto_packages", "trade_ratio_of", "respond"]
+QUESTIONS = questions("04_concessions")
 
 
 @pytest.fixture

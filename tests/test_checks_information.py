@@ -8,10 +8,11 @@ import pytest
 
 from course.checks import information as check
 from course.checks.hints import NotYet
+from course.course_map import questions
 from course.models.information import expected_reservation, update_beliefs
 from tests.notebooks import solution_namespace
 
-QUESTIONS = ["opening_likelihood", "belief_after_opening", "best_ask", "report_worth_buying"]
+QUESTIONS = questions("01_information")
 
 
 @pytest.fixture

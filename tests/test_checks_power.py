@@ -6,10 +6,11 @@ import pytest
 import course
 from course.checks import power as check
 from course.checks.hints import NotYet
+from course.course_map import questions
 from course.models.power import banzhaf_index, rubinstein_share
 from tests.notebooks import solution_namespace
 
-QUESTIONS = ["market_game", "rival_worth", "powerless_members", "votes_needed", "granite_deal"]
+QUESTIONS = questions("03_power")
 
 
 @pytest.fixture
