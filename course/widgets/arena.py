@@ -17,6 +17,7 @@ from course.engine.practice import moves_by_side
 from course.pictures import amount
 from course.pictures_concessions import concession_curves
 from course.widgets.guards import RangeGuard, message
+from course.widgets.rounds import PlaysRounds, price_history
 from course.workshop import settings
 from course.workshop.play import HIGH, LOW, ROUNDS, ArenaCase
 
@@ -50,17 +51,12 @@ def safely(view, action):
     return run
 
 
-def _history_lines(history):
-    return "<br>".join(
-        f"Round {round_}: {'you offer' if who == 'you' else 'the bot offers'} {amount(price)}"
-        for round_, who, price in history
-    )
-
-
-class WorkshopArena(w.VBox):
+class WorkshopArena(PlaysRounds, w.VBox):
     """Join, negotiate, see your score. ``store`` is a ``ResultsStore`` (made from the
     workshop's settings on the first save when None); ``style`` the bot style or
     ``mixed``; ``rng`` for tests."""
+
+    rounds = ROUNDS
 
     def __init__(self, store=None, style=None, rng=None):
         self._store, self._rng, self._case = store, rng, None
@@ -128,28 +124,20 @@ class WorkshopArena(w.VBox):
         price = self.price.value
         self._act(lambda case: case.offer(price))
 
-    def _act(self, move):
-        case = self._case
-        if case is None:
+    def _playing(self):
+        if self._case is None:
             self.status.value = message("Enter your name and join first.", ok=False)
-            return
-        if case.finished:
+            return None
+        if self._case.finished:
             self.status.value = message("This negotiation is over: play again.", ok=False)
-            return
-        try:
-            answer = move(case)
-        except (TypeError, ValueError) as error:
-            self.status.value = message(str(error), ok=False)
-            return
-        self.history.value = _history_lines(case.session.history)
-        if answer["finished"]:
-            self._finish()
-        else:
-            self.status.value = message(
-                f"Round {answer['round']} of {ROUNDS}: the bot offers "
-                f"{amount(answer['bot_offer'])}. Counter, accept or walk away."
-            )
-        self._buttons()
+            return None
+        return self._case
+
+    def _show_history(self):
+        self.history.value = price_history(self._case.session.history)
+
+    def _bot_offers(self, offer):
+        return f"the bot offers {amount(offer)}"
 
     def _buttons(self):
         case = self._case
@@ -159,7 +147,7 @@ class WorkshopArena(w.VBox):
         self.accept.disabled = over or case.session.bot_offer is None
         self.again.layout.display = None if case is not None and case.finished else "none"
 
-    def _finish(self):
+    def _end(self):
         """After the end only: the score, both curves and the bot's limit; then save."""
         case = self._case
         outcome = case.outcome()

@@ -15,6 +15,7 @@ from course.models.capstone import read_plan
 from course.models.concessions import all_packages, pareto_frontier
 from course.pictures_concessions import frontier_picture
 from course.widgets.guards import message
+from course.widgets.rounds import PlaysRounds
 
 WIDE = {"description_width": "initial"}
 
@@ -23,10 +24,12 @@ def _package_text(package):
     return ", ".join(f"{issue} {level}" for issue, level in package.items())
 
 
-class NegotiationTable(w.VBox):
+class NegotiationTable(PlaysRounds, w.VBox):
     """You sell Marlow a year of sensors on four issues; Marlow, a bot in the chosen style,
     answers each offer. ``reservation`` and ``opening`` are your own functions from the
     preparation: the debrief measures the outcome against them."""
+
+    rounds = ROUNDS
 
     def __init__(self, case, reservation=None, opening=None, style="linear", rng=None):
         self.case, self._rng, self._table = case, rng, None
@@ -136,25 +139,14 @@ class NegotiationTable(w.VBox):
             return
         self._act(lambda s: s.offer(package))
 
-    def _act(self, move):
-        session = self._table.session
-        if session.finished:
+    def _playing(self):
+        if self._table.session.finished:
             self.status.value = message("This negotiation is over: start a new one.", ok=False)
-            return
-        try:
-            answer = move(session)
-        except (TypeError, ValueError) as error:
-            self.status.value = message(str(error), ok=False)
-            return
-        self._show_history()
-        if answer["finished"]:
-            self._debrief()
-        else:
-            self.status.value = message(
-                f"Round {answer['round']} of {ROUNDS}: Marlow offers "
-                f"{_package_text(answer['bot_offer'])}. Counter, accept or walk away."
-            )
-        self._buttons()
+            return None
+        return self._table.session
+
+    def _bot_offers(self, offer):
+        return f"Marlow offers {_package_text(offer)}"
 
     def _show_history(self):
         rows = "".join(
@@ -177,7 +169,7 @@ class NegotiationTable(w.VBox):
         self.send_offer.disabled = self.walk.disabled = session.finished
         self.accept.disabled = session.finished or session.bot_offer is None
 
-    def _debrief(self):
+    def _end(self):
         """After the end only: the scored outcome and what moved it, against your plan."""
         outcome = self._table.outcome()
         lines = debrief(self.case, outcome, self.plan)

@@ -16,6 +16,7 @@ from course.models.concessions import all_packages, better_for_both, pareto_fron
 from course.pictures import amount
 from course.pictures_concessions import concession_curves, frontier_picture
 from course.widgets.guards import RangeGuard, message
+from course.widgets.rounds import PlaysRounds, price_history
 
 WIDE = {"description_width": "initial"}
 
@@ -23,16 +24,11 @@ WIDE = {"description_width": "initial"}
 ARENA_ROUNDS = 10
 
 
-def _history_lines(history):
-    return "<br>".join(
-        f"Round {round_}: {'you ask' if who == 'you' else 'the bot offers'} {amount(price)}"
-        for round_, who, price in history
-    )
-
-
-class NegotiationArena(w.VBox):
+class NegotiationArena(PlaysRounds, w.VBox):
     """You sell, a bot of your chosen style buys; its limit is hidden. Offer, accept or
     walk away round by round; at the end see both concession curves and your ZOPA share."""
+
+    rounds = ARENA_ROUNDS
 
     def __init__(self, style="linear", reservation=40, rng=None):
         self._rng, self._session = rng, None
@@ -100,32 +96,24 @@ class NegotiationArena(w.VBox):
         price = self.price.value
         self._act(lambda s: s.offer(price))
 
-    def _act(self, move):
-        session = self._session
-        if session is None or session.finished:
+    def _playing(self):
+        if self._session is None or self._session.finished:
             self.status.value = message("This negotiation is over: start a new one.", ok=False)
-            return
-        try:
-            answer = move(session)
-        except (TypeError, ValueError) as error:
-            self.status.value = message(str(error), ok=False)
-            return
-        self.history.value = _history_lines(session.history)
-        if answer["finished"]:
-            self._debrief()
-        else:
-            self.status.value = message(
-                f"Round {answer['round']} of {ARENA_ROUNDS}: the bot offers "
-                f"{amount(answer['bot_offer'])}. Counter, accept or walk away."
-            )
-        self._buttons()
+            return None
+        return self._session
+
+    def _show_history(self):
+        self.history.value = price_history(self._session.history, you="you ask")
+
+    def _bot_offers(self, offer):
+        return f"the bot offers {amount(offer)}"
 
     def _buttons(self):
         over = self._session is None or self._session.finished
         self.send_offer.disabled = self.walk.disabled = over
         self.accept.disabled = over or self._session.bot_offer is None
 
-    def _debrief(self):
+    def _end(self):
         """After the end only: the curves, the result and the bot's limit, for the debrief."""
         session = self._session
         summary = analyse(session.result())
@@ -322,7 +310,7 @@ class DifficultMoment(w.VBox):
         self.story.value = (
             f"You sell; your reservation price is {m.your_reservation}, you opened at "
             f"{m.opening} and concede steadily over {m.rounds} rounds. So far:<br>"
-            + _history_lines(m.before[:-1])
+            + price_history(m.before[:-1], you="you ask")
             + f"<br><b>Round {m.low_round + 1}: the buyer suddenly offers {m.low_ball}.</b> "
             "What do you do?"
         )
