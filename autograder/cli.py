@@ -16,6 +16,15 @@ def _build(args):
         print(f"built {Path(path).relative_to(Path(args.root).resolve())}")
 
 
+def _workspace(args):
+    from course.workspace import sync
+
+    changes = sync(Path(args.root) / "release", args.into)
+    for change in changes:
+        print(change)
+    print(f"your working copy is {args.into}/: work on your notebooks there")
+
+
 def _grade(args):
     from autograder.pipeline import grade
 
@@ -60,6 +69,15 @@ def parser():
     build.add_argument("module", nargs="*", help="modules to build (default: all)")
     build.add_argument("--root", default=".", help="the course root (default: here)")
     build.set_defaults(run=_build)
+
+    workspace = commands.add_parser(
+        "workspace",
+        help="make or update your working copy of the course (new notebooks appear; "
+        "notebooks you edited are never changed)",
+    )
+    workspace.add_argument("--into", default="my-work", help="the working copy (default: my-work)")
+    workspace.add_argument("--root", default=".", help="the course root (default: here)")
+    workspace.set_defaults(run=_workspace)
 
     grade = commands.add_parser(
         "grade", help="grade an assignment's submissions: gradebook, grades.csv, feedback, report"
