@@ -12,7 +12,11 @@ How a notebook knows who the learner is, in order (first match wins):
    learner on a laptop whose login is not their course id says who they are.
 4. Under ``nbgrader validate`` only, the placeholder ``VALIDATION_LEARNER``.
 
-Otherwise ``learner_id()`` raises a ``LookupError`` that tells the learner what to do.
+Otherwise ``learner_id()`` raises ``CourseIdNeeded`` (a ``LookupError``) that tells the
+learner what to do, in one line. In a learner's notebook (not under nbgrader),
+``variant(module)`` does not raise: it returns a ``PendingScenario``, whose display is a
+small form asking for the course id (``course.widgets.course_id``); once the id is typed,
+the same object behaves as the learner's scenario.
 
 A scenario is drawn from a random generator seeded with a hash of (module, learner),
 so it is the same on every machine and every run. When a scenario is displayed, its
@@ -51,6 +55,14 @@ def _check_learner(learner):
     return learner
 
 
+class CourseIdNeeded(LookupError):
+    """No course id is known yet; the message says how to give one. Shown in a notebook as
+    one line, never as a traceback."""
+
+    def _render_traceback_(self):
+        return [f"\x1b[0;31mCourse id needed:\x1b[0m {self}"]
+
+
 def _saved_learner_file():
     config_home = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
     return Path(config_home) / "leverage" / "learner"
@@ -80,9 +92,10 @@ def learner_id():
             "nbgrader is grading without the course's nbgrader_config.py, so the learner "
             "is unknown; run nbgrader from the course root"
         )
-    raise LookupError(
-        "Leverage does not know your course id yet. Run  course.set_learner('your-course-id')  "
-        "once in any cell (use the id your instructor gave you), then run this cell again."
+    raise CourseIdNeeded(
+        "this notebook does not know your course id yet. Type it in the box under the "
+        "notebook's first code cell (or run  course.set_learner('your-course-id')  once), "
+        "then run this cell again."
     )
 
 
@@ -98,11 +111,62 @@ def fingerprint(module, learner):
 
 
 def variant(module, learner=None):
-    """The scenario of ``module`` for ``learner`` (by default, the learner of this kernel)."""
+    """The scenario of ``module`` for ``learner`` (by default, the learner of this kernel).
+
+    When no learner is given and none is known, a learner's notebook gets a
+    ``PendingScenario`` (a form that asks for the course id); under nbgrader, which always
+    knows whom it grades, that is a ``CourseIdNeeded`` error instead.
+    """
     from course.scenarios import SCENARIOS
 
     if module not in SCENARIOS:
         known = ", ".join(sorted(SCENARIOS))
         raise ValueError(f"no module called {module!r}; the modules with variants are {known}")
-    learner = learner_id() if learner is None else _check_learner(learner)
+    if learner is None:
+        try:
+            learner = learner_id()
+        except CourseIdNeeded:
+            if os.environ.get("NBGRADER_EXECUTION"):
+                raise
+            return PendingScenario(module)
+    learner = _check_learner(learner)
     return SCENARIOS[module](rng_for(module, learner), learner)
+
+
+class PendingScenario:
+    """The scenario of ``module`` for a learner whose course id is not known yet.
+
+    Displayed, it is a form that asks for the id; once the id is known (typed in the form,
+    or saved any other way), every attribute is the learner's real scenario's, and it
+    displays as that scenario. Before then, reading an attribute raises
+    ``CourseIdNeeded``.
+    """
+
+    def __init__(self, module):
+        self._module = module
+        self._scenario = None
+
+    def _resolved(self):
+        if self._scenario is None:
+            self._scenario = variant(self._module, learner_id())
+        return self._scenario
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._resolved(), name)
+
+    def __repr__(self):
+        try:
+            return repr(self._resolved())
+        except CourseIdNeeded:
+            return f"your {self._module} scenario, once you give your course id"
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        try:
+            return self._resolved()._repr_mimebundle_(include, exclude)
+        except CourseIdNeeded:
+            from course.widgets.course_id import CourseIdForm
+
+            form = CourseIdForm(show_scenario=self._resolved)
+            return {**form._repr_mimebundle_(), "text/plain": repr(self)}

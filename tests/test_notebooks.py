@@ -5,6 +5,7 @@ import json
 import subprocess
 import sys
 
+import nbformat
 import pytest
 
 from autograder.build import modules
@@ -76,3 +77,27 @@ def test_every_test_cell_says_what_it_checks(built_course, module):
             meta = cell["metadata"].get("nbgrader", {})
             if meta.get("grade") and not meta.get("solution"):
                 assert "".join(cell["source"]).startswith('"""Check that '), meta["grade_id"]
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_a_new_learner_first_sees_a_form_not_a_traceback(module, tmp_path, monkeypatch):
+    """Issue 19: with no course id known, the release notebook's setup cell used to end in a
+    30-line LookupError traceback. Run it in a real kernel as a new learner would: it shows
+    the course-id form and no error."""
+    from nbclient import NotebookClient
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))  # this learner has saved no id
+    for path in released(module):
+        nb = nbformat.read(path, as_version=4)
+        setup = next(
+            i
+            for i, c in enumerate(nb.cells)
+            if c.metadata.get("nbgrader", {}).get("grade_id") == "setup"
+        )
+        nb.cells = nb.cells[: setup + 1]
+        NotebookClient(
+            nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+        ).execute()
+        outputs = nb.cells[setup].outputs
+        assert not [o for o in outputs if o.output_type == "error"], outputs
+        assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)

@@ -4,7 +4,7 @@ and the learner is found on every path a notebook takes."""
 import pytest
 
 import course
-from course.variants import VALIDATION_LEARNER, VARIANT_MIME
+from course.variants import VALIDATION_LEARNER, VARIANT_MIME, CourseIdNeeded, PendingScenario
 
 
 def test_a_learner_gets_the_same_scenario_every_time():
@@ -45,8 +45,39 @@ def test_a_laptop_learner_says_who_they_are_once():
     assert course.variant("02_batna").learner == "linus"
 
 
-def test_an_unknown_learner_is_told_what_to_do():
-    with pytest.raises(LookupError, match=r"course\.set_learner\('your-course-id'\)"):
+def test_an_unknown_learner_is_told_what_to_do_in_one_line():
+    with pytest.raises(CourseIdNeeded, match=r"course\.set_learner\('your-course-id'\)") as error:
+        course.learner_id()
+    assert len(error.value._render_traceback_()) == 1
+
+
+def test_a_notebook_that_does_not_know_the_learner_asks_with_a_form_not_a_traceback():
+    """Issue 19: the first sight of the course was a 30-line LookupError traceback. The
+    setup cell's scenario is now a form; typing the id saves it and shows the scenario."""
+    pending = course.variant("02_batna")
+    assert isinstance(pending, PendingScenario)
+    bundle = pending._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert "course id" in bundle["text/plain"]
+    with pytest.raises(CourseIdNeeded):
+        pending.bank_salary  # noqa: B018 (reading it is the test)
+
+    from course.widgets.course_id import CourseIdForm
+
+    form = CourseIdForm(show_scenario=pending._repr_mimebundle_)
+    form.course_id.value = "not an id!"
+    assert "cannot be used" in form.status.value
+    assert not form.course_id.disabled
+    form.course_id.value = "grace"
+    assert "you are <b>grace</b>" in form.status.value
+    assert course.learner_id() == "grace"
+    assert pending.bank_salary == course.variant("02_batna", "grace").bank_salary
+    assert "learner `grace`" in pending._repr_mimebundle_()["text/markdown"]
+
+
+def test_under_nbgrader_an_unknown_learner_is_an_error(monkeypatch):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    with pytest.raises(LookupError):
         course.variant("02_batna")
 
 

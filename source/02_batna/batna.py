@@ -32,9 +32,9 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
 #
-# The next cell loads the course library and draws your scenario. If it asks for your
-# course id, run `course.set_learner("your-course-id")` in a new cell, using the id your
-# instructor gave you, and run the cell again. You only need to do that once per computer.
+# The next cell loads the course library and draws your scenario. The first time, it asks
+# for your course id instead: type the id your instructor gave you in the box and press
+# Enter. Your scenario then appears under the box, and this computer remembers the id.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
 import course

@@ -32,10 +32,12 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your case
 #
-# The next cell loads the course library and draws your case. If it asks for your course
-# id, run `course.set_learner("your-course-id")` in a new cell with the id your instructor
-# gave you, then run the cell again. Read the brief carefully: part of it is confidential
-# (only your side knows it), part is research about the other side that may be wrong.
+# The next cell loads the course library and draws your case. The first time, it asks
+# for your course id instead: type the id your instructor gave you in the box and press
+# Enter. Your case then appears under the box, and this computer remembers the id.
+#
+# Read the brief carefully: part of it is confidential (only your side knows it), part is
+# research about the other side that may be wrong.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
 from itertools import permutations
