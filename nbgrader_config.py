@@ -25,12 +25,21 @@ c.Execute.timeout = 60
 # LearnerExecute also runs every learner kernel in the course's sandbox (autograder/sandbox.py),
 # for a plain `nbgrader autograde` as for `leverage grade`; where this machine cannot enforce
 # part of it, the log says so once. For trusted code only: c.LearnerExecute.sandbox = False
+# A notebook edited in JupyterLab (cells copied, split, deleted, retyped) is repaired before
+# nbgrader's own checks, which would otherwise refuse it or grade the wrong cell
+# (autograder/repair.py says what each repair does and why):
+# - RepairCells runs before DeduplicateIds, which would empty the metadata of all but one
+#   of two cells sharing a grade_id and so make CheckCellMetadata refuse the notebook;
+# - RestoreDeletedCells replaces OverwriteCells: the same overwrite, with nbgrader's
+#   add_missing_cells on and deleted graded cells placed where nbgrader's own placement
+#   raises KeyError.
 c.Autograde.sanitize_preprocessors = [
     "autograder.nbgrader_hooks.RecordSubmittedVariant",
     "nbgrader.preprocessors.ClearOutput",
+    "autograder.repair.RepairCells",
     "nbgrader.preprocessors.DeduplicateIds",
     "nbgrader.preprocessors.OverwriteKernelspec",
-    "nbgrader.preprocessors.OverwriteCells",
+    "autograder.repair.RestoreDeletedCells",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 c.Autograde.autograde_preprocessors = [
