@@ -3,23 +3,28 @@
 matplotlib is imported inside each function, so ``import course`` stays fast.
 """
 
-from course.models.batna import nash_split
+from course.models.batna import nash_split, outside_option_split
 
 
 def nash_share_vs_batna(pie, their_batna, your_batnas=None):
-    """Your Nash share as your BATNA rises, the other side's BATNA fixed: a line of slope 1/2
-    until the deal stops being worth more than walking away."""
+    """Your share of ``pie`` as your BATNA rises from 0 to ``pie - their_batna``, theirs
+    fixed, under the two models of module 02: the Nash split with the BATNAs as breakdown
+    payoffs (a line of slope 1/2, ``nash_split``) and the outside-option result, when you
+    can walk out at any moment (flat at half the pie until your BATNA beats it, then equal
+    to it, ``outside_option_split``). Returns the matplotlib figure."""
     import matplotlib.pyplot as plt
 
     top = pie - their_batna
     your_batnas = your_batnas or [top * i / 50 for i in range(51)]
-    shares = [nash_split(pie, yours, their_batna)[0] for yours in your_batnas]
-    figure, axes = plt.subplots(figsize=(6, 3.2))
-    axes.plot(your_batnas, shares, label="your share of the deal")
+    nash = [nash_split(pie, yours, their_batna)[0] for yours in your_batnas]
+    outside = [outside_option_split(pie, yours, their_batna)[0] for yours in your_batnas]
+    figure, axes = plt.subplots(figsize=(6, 3.4))
+    axes.plot(your_batnas, nash, label="Nash split (BATNA = what you get if talks break down)")
+    axes.plot(your_batnas, outside, label="outside option (you can walk out at any time)")
     axes.plot(your_batnas, your_batnas, linestyle="--", color="grey", label="your BATNA")
     axes.set_xlabel("your BATNA")
-    axes.set_ylabel("value to you")
-    axes.set_title(f"Nash split of {pie:g} when the other side's BATNA is {their_batna:g}")
-    axes.legend(loc="upper left")
+    axes.set_ylabel("your share")
+    axes.set_title(f"Your share of {pie:g} when the other side's BATNA is {their_batna:g}")
+    axes.legend(loc="upper left", fontsize="small")
     figure.tight_layout()
     return figure

@@ -8,7 +8,10 @@ from course.models.batna import (
     best_alternative,
     deal_outcome,
     expected_value,
+    flatten,
     nash_split,
+    outside_option_split,
+    risk_attitude,
     surplus_share,
     zopa,
 )
@@ -61,6 +64,54 @@ def test_each_unit_of_batna_moves_the_nash_share_by_half_a_unit():
     assert math.isclose(after - before, 5)
 
 
+def test_a_tree_flattens_to_its_leaves_with_the_products_of_its_probabilities():
+    """The notebook's advice for the builder: Freelance's two levels become one."""
+    tree = [(0.8, [(0.5, 120), (0.5, 90)]), (0.2, 50)]
+    leaves = flatten(tree)
+    assert [amount for _, amount in leaves] == [120, 90, 50]
+    assert [round(p, 12) for p, _ in leaves] == [0.4, 0.4, 0.2]
+    assert math.isclose(expected_value(leaves), expected_value(tree))
+    assert flatten(7) == [(1.0, 7.0)]
+
+
+@pytest.mark.parametrize(
+    ("sure", "attitude", "premium"),
+    [
+        (88_000, "risk-averse", 7_000),
+        (95_000, "risk-neutral", 0),
+        (101_000, "risk-seeking", -6_000),
+    ],
+)
+def test_a_certainty_equivalent_names_a_risk_attitude(sure, attitude, premium):
+    """The notebook's 50/50 gamble of 120k/70k, worth 95k on average."""
+    got = risk_attitude([(0.5, 120_000), (0.5, 70_000)], sure)
+    assert got[0] == attitude and math.isclose(got[1], premium)
+
+
+@pytest.mark.parametrize(
+    ("sure", "words"), [(69_999, "less than the worst"), (120_001, "more than the best")]
+)
+def test_a_certainty_equivalent_outside_the_outcomes_is_refused(sure, words):
+    with pytest.raises(ValueError, match=words):
+        risk_attitude([(0.5, 120_000), (0.5, 70_000)], sure)
+
+
+def test_the_two_models_of_a_batna_disagree_below_half_the_pie():
+    """The notebook's contrast: pie 100, their BATNA 40. Under the Nash split a BATNA of 40
+    gets you 50; under deal-me-out a BATNA below half the pie changes nothing."""
+    assert nash_split(100, 40, 40) == (50.0, 50.0)
+    assert nash_split(100, 20, 40) == (40.0, 60.0)
+    assert outside_option_split(100, 20, 40) == (50.0, 50.0)
+    assert outside_option_split(100, 40, 40) == (50.0, 50.0)
+    assert outside_option_split(100, 55, 40) == (55.0, 45.0)
+    # a target of 60: the Nash split needs a BATNA of 40, deal-me-out needs 60
+    assert nash_split(100, 60 * 2 - 100 + 40, 40)[0] == 60
+    assert outside_option_split(100, 60, 40)[0] == 60
+    assert outside_option_split(100, 59, 40)[0] == 59
+    assert outside_option_split(100, 61, 40) is None
+    assert outside_option_split(100, 10, 70) == (30.0, 70.0)  # their BATNA sets theirs
+
+
 def test_nash_split_weights_and_impasse():
     assert nash_split(100, 20, 40, weight_a=1.0) == (60.0, 40.0)
     assert nash_split(50, 20, 40) is None
@@ -87,12 +138,15 @@ def test_deal_outcome_names_every_case():
     [
         ([(0.5, 100), (0.4, 50)], ValueError, "must sum to 1, got 0.9"),
         ([(-0.5, 100), (1.5, 50)], ValueError, "between 0 and 1, got -0.5"),
-        ([], ValueError, "empty list"),
-        ([(0.5, "lots"), (0.5, 1)], TypeError, "tree[0]'s outcome must be a number or a list"),
-        ([(True, 1)], TypeError, "probability of tree[0] must be a number, got bool"),
+        ([], ValueError, "the tree has no outcomes"),
+        ([(0.5, "lots"), (0.5, 1)], TypeError, "amount of outcome 1 must be a number or a list"),
+        ([(True, 1)], TypeError, "probability of outcome 1 must be a number, got bool"),
+        ([(1.0, [(0.5, 1), (0.6, 2)])], ValueError, "probabilities under outcome 1 must sum"),
+        ([(1.0, [(0.5, 1), (2, 2)])], ValueError, "probability of outcome 1.2 must be between"),
+        ([(1.0, [])], ValueError, "outcome 1 has no outcomes"),
         ([(1.0, float("nan"))], ValueError, "finite"),
-        ([(1.0,)], TypeError, "(probability, outcome) pair"),
-        (None, TypeError, "a tree must be a number or a list of (probability, outcome) pairs"),
+        ([(1.0,)], TypeError, "(probability, amount) pair"),
+        (None, TypeError, "a tree must be a number or a list of (probability, amount) pairs"),
     ],
 )
 def test_bad_trees_are_explained(tree, error, words):
@@ -105,7 +159,7 @@ def test_bad_alternatives_are_explained():
         best_alternative({})
     with pytest.raises(TypeError, match="mapping of name to tree"):
         best_alternative([90_000])
-    with pytest.raises(ValueError, match="alternative 'risky'"):
+    with pytest.raises(ValueError, match="alternative 'risky': the probabilities"):
         best_alternative({"risky": [(0.7, 1), (0.7, 2)]})
 
 

@@ -40,7 +40,7 @@ def test_adding_an_alternative_and_its_outcomes():
 def test_removing_an_outcome_and_an_alternative():
     builder = BatnaBuilder()
     outcome(builder, 1, 1).remove.click()  # the startup's bad branch is gone ...
-    assert "Startup: probabilities must sum to 1, got 0.5" in builder.status.value
+    assert "Startup: the probabilities of the outcomes must sum to 1, got 0.5" in builder.status.value
     builder.cards.children[1].remove.click()  # ... and then the startup itself
     assert "BATNA:</b> Sure offer, worth 90,000" in builder.result.value
 

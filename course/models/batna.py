@@ -13,37 +13,92 @@ from course.models.validation import number, probability, sums_to_one
 
 
 def expected_value(tree):
-    """Expected value of an uncertain alternative: the probability-weighted sum of its leaves.
+    """Expected value of an uncertain alternative: the probability-weighted sum of its leaves,
+    in the leaves' unit (Raiffa, *Decision Analysis*, 1968, rolls a tree back the same way).
+
+    Raises ``TypeError`` or ``ValueError`` naming the outcome at fault in plain words
+    ("outcome 2", "outcome 1.2" for the second branch under outcome 1).
 
     >>> expected_value([(0.5, 120_000), (0.5, 70_000)])
     95000.0
     """
-    return _expected_value(tree, path="")
+    return math.fsum(p * amount for p, amount in flatten(tree))
 
 
-def _expected_value(tree, path):
-    """``path`` says where in a bigger tree we are, for error messages ("" at the top)."""
-    where = f" in {path}" if path else ""
+def flatten(tree):
+    """The tree as one level: a list of ``(probability, amount)`` leaves, each probability
+    the product of the probabilities on its path, in the tree's order. A number is one leaf
+    of probability 1.
+
+    >>> flatten([(0.8, [(0.5, 120), (0.5, 90)]), (0.2, 50)])
+    [(0.4, 120.0), (0.4, 90.0), (0.2, 50.0)]
+    """
+    return _flatten(tree, "")
+
+
+def _flatten(tree, where):
+    """``where`` names the node in plain words for error messages ("" at the top)."""
     if isinstance(tree, list | tuple):
         if not tree:
-            raise ValueError(f"an empty list{where}: a node needs at least one outcome")
-        probabilities, values = [], []
-        for index, branch in enumerate(tree):
-            branch_path = f"{path or 'tree'}[{index}]"
+            raise ValueError(
+                f"{where or 'the tree'} has no outcomes: give it at least one "
+                "(probability, amount) pair"
+            )
+        probabilities, subtrees = [], []
+        for index, branch in enumerate(tree, start=1):
+            name = f"{where}.{index}" if where else f"outcome {index}"
             if not isinstance(branch, list | tuple) or len(branch) != 2:
-                raise TypeError(
-                    f"{branch_path} must be a (probability, outcome) pair, got {branch!r}"
-                )
-            probabilities.append(probability(branch[0], f"the probability of {branch_path}"))
-            values.append(_expected_value(branch[1], f"{branch_path}'s outcome"))
-        sums_to_one(probabilities, f"probabilities{where}")
-        return math.fsum(p * v for p, v in zip(probabilities, values, strict=True))
+                raise TypeError(f"{name} must be a (probability, amount) pair, got {branch!r}")
+            probabilities.append(probability(branch[0], f"the probability of {name}"))
+            subtrees.append(_flatten(branch[1], name))
+        sums_to_one(
+            probabilities, f"the probabilities {f'under {where}' if where else 'of the outcomes'}"
+        )
+        return [
+            (p * q, amount)
+            for p, leaves in zip(probabilities, subtrees, strict=True)
+            for q, amount in leaves
+        ]
     if isinstance(tree, bool) or not isinstance(tree, Real):
+        what = f"the amount of {where}" if where else "a tree"
         raise TypeError(
-            f"{path or 'a tree'} must be a number or a list of (probability, outcome) pairs, "
+            f"{what} must be a number or a list of (probability, amount) pairs, "
             f"got {type(tree).__name__} {tree!r}"
         )
-    return number(tree, path or "a tree")
+    return [(1.0, number(tree, f"the amount of {where}" if where else "a tree"))]
+
+
+def risk_attitude(tree, certainty_equivalent):
+    """What a person's certainty equivalent of an alternative says about them.
+
+    The *certainty equivalent* is the sure amount the person would take instead of the
+    uncertain alternative ``tree`` (Raiffa 1968, ch. 4). Returns ``(attitude, premium)``:
+    ``attitude`` is ``"risk-averse"`` (below the expected value), ``"risk-neutral"`` (equal
+    to it, to the cent) or ``"risk-seeking"`` (above it); ``premium`` is the expected value
+    minus the certainty equivalent, what the person gives up for certainty (negative for a
+    risk seeker). Raises ``ValueError`` when the sure amount is below the worst outcome or
+    above the best one: nobody who prefers more money to less answers that way.
+
+    >>> risk_attitude([(0.5, 120_000), (0.5, 70_000)], 88_000)
+    ('risk-averse', 7000.0)
+    """
+    leaves = flatten(tree)
+    sure = number(certainty_equivalent, "the certainty equivalent")
+    worst, best = min(a for _, a in leaves), max(a for _, a in leaves)
+    if sure < worst:
+        raise ValueError(
+            f"a sure {sure:,.0f} is less than the worst outcome, {worst:,.0f}: the "
+            "alternative always pays at least that, so it is worth at least that to you"
+        )
+    if sure > best:
+        raise ValueError(
+            f"a sure {sure:,.0f} is more than the best outcome, {best:,.0f}: the "
+            "alternative never pays that much, so no sure amount above it is equivalent"
+        )
+    premium = math.fsum(p * a for p, a in leaves) - sure
+    if abs(premium) < 0.005:
+        return "risk-neutral", 0.0
+    return ("risk-averse" if premium > 0 else "risk-seeking"), premium
 
 
 def best_alternative(alternatives):
@@ -59,7 +114,10 @@ def best_alternative(alternatives):
         raise ValueError("alternatives is empty: list at least one alternative")
     best = None
     for name, tree in alternatives.items():
-        value = _expected_value(tree, path=f"alternative {name!r}")
+        try:
+            value = expected_value(tree)
+        except (TypeError, ValueError) as error:
+            raise type(error)(f"alternative {name!r}: {error}") from None
         if best is None or value > best[1]:
             best = (name, value)
     return best
@@ -69,7 +127,10 @@ def zopa(seller_reservation, buyer_reservation):
     """The zone of possible agreement ``(low, high)``, or ``None`` when the zone is empty.
 
     A seller accepts no less than their reservation price; a buyer pays no more than
-    theirs. Any price between the two leaves both better off than walking away.
+    theirs. At any price in the zone neither side is worse off than walking away, and
+    inside it (ends excluded) both are strictly better off (Raiffa, *The Art and Science of
+    Negotiation*, 1982; Lax & Sebenius, *The Manager as Negotiator*, 1986). This is one
+    issue with fixed reservation prices: other terms of a deal can move them.
     """
     low = number(seller_reservation, "seller_reservation")
     high = number(buyer_reservation, "buyer_reservation")
@@ -100,6 +161,12 @@ def nash_split(pie, batna_a, batna_b, weight_a=0.5):
     in proportion ``weight_a : 1 - weight_a`` (Nash 1950; asymmetric form, Roth 1979).
     Returns ``(a, b)``, or ``None`` when the pie is smaller than the BATNAs together,
     because then at least one side does better by walking away.
+
+    Where it holds: the pie is money worth the same to both sides (transferable utility,
+    both risk-neutral), and what pushes them to agree is the risk that talks break down
+    by accident, each side then getting its BATNA (Binmore, Rubinstein & Wolinsky, *RAND
+    Journal of Economics* 17, 1986). When either side may walk out to its BATNA at any
+    moment and delay is what costs them, use ``outside_option_split``.
     """
     pie = number(pie, "pie")
     batna_a = number(batna_a, "batna_a")
@@ -109,6 +176,29 @@ def nash_split(pie, batna_a, batna_b, weight_a=0.5):
     if surplus < 0:
         return None
     return (batna_a + weight_a * surplus, batna_b + (1.0 - weight_a) * surplus)
+
+
+def outside_option_split(pie, batna_a, batna_b):
+    """The split of ``pie`` when either side may walk out to its BATNA at any moment and
+    delay is what pushes both to agree (the "deal-me-out" result).
+
+    Two equally patient sides who lose nothing but time while they talk split the pie
+    evenly (Rubinstein 1982, as waiting costs shrink); a BATNA changes that only when it
+    is worth more than half, and then it sets that side's share exactly (Shaked & Sutton
+    1984; Binmore, Shaked & Sutton, *Quarterly Journal of Economics* 104, 1989, who found
+    laboratory bargainers closer to this than to ``nash_split``). Same units as ``pie``.
+    Returns ``(a, b)``, or ``None`` when the pie is smaller than the BATNAs together.
+
+    >>> outside_option_split(100, 40, 40), outside_option_split(100, 60, 40)
+    ((50.0, 50.0), (60.0, 40.0))
+    """
+    pie = number(pie, "pie")
+    batna_a = number(batna_a, "batna_a")
+    batna_b = number(batna_b, "batna_b")
+    if batna_a + batna_b > pie:
+        return None
+    share_a = min(max(pie / 2, batna_a), pie - batna_b)
+    return (share_a, pie - share_a)
 
 
 def deal_outcome(price, seller_reservation, buyer_reservation):
