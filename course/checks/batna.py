@@ -1,7 +1,16 @@
 """Checks for module 02 (BATNA): each names the mistake it recognises."""
 
+from course.checks.calls import question
 from course.checks.credit import Check, score
-from course.checks.hints import NotYet, call_learner, diagnose, money, passed, same_money
+from course.checks.hints import (
+    NotYet,
+    call_learner,
+    diagnose,
+    general_hint,
+    money,
+    passed,
+    same_money,
+)
 from course.models.batna import best_alternative, expected_value, nash_split, zopa
 from course.scenarios.batna import alternatives_of
 from course.variants import rng_for, variant
@@ -26,6 +35,7 @@ def _reservation(offers):
     return _batna(offers)[1] + offers.moving_cost
 
 
+@question
 def startup_tree(answer, hidden=False):
     """Check a function that turns Lumen's offer into a tree whose EV is the offer's worth."""
     for offers in _scenarios(hidden):
@@ -36,7 +46,8 @@ def startup_tree(answer, hidden=False):
             raise NotYet(
                 f"that is not a tree yet: {error}\n"
                 "A tree is a list of (probability, amount) pairs, e.g. [(0.4, 110_000), "
-                "(0.6, 60_000)]."
+                "(0.6, 60_000)].",
+                general="what it returns is not a tree of (probability, amount) pairs",
             ) from None
         base, bonus, p = offers.startup_base, offers.startup_bonus, offers.funding_probability
         expected = base + p * bonus
@@ -49,6 +60,7 @@ def startup_tree(answer, hidden=False):
             (
                 base + (1 - p) * bonus,
                 f"the bonus comes with the funding chance {p:g}, not with 1 - {p:g}",
+                "the bonus comes with the funding chance, not with one minus it",
             ),
             (p * bonus, "the base salary is paid in both branches; add it to each leaf"),
         ]
@@ -57,10 +69,14 @@ def startup_tree(answer, hidden=False):
         )
         hint = diagnose(value, expected, mistakes, otherwise)
         if hint:
-            raise NotYet(f"startup_tree is not right for learner {offers.learner}: {hint}.")
+            raise NotYet(
+                f"startup_tree is not right for learner {offers.learner}: {hint}.",
+                general=general_hint(hint, mistakes),
+            )
     passed("startup_tree gives the expected value of Lumen's offer.")
 
 
+@question
 def choose_batna(answer, hidden=False):
     """Check a function that returns the BATNA as (name, expected value)."""
     for offers in _scenarios(hidden):
@@ -79,13 +95,19 @@ def choose_batna(answer, hidden=False):
                 f"{name} is worth {worth[name]:,.2f} on average but {best_name} is worth "
                 f"{best_value:,.2f}"
             )
+            general = "it does not pick the alternative with the highest expected value"
             if name == best_case:
                 hint += "; compare expected values, not best cases"
-            raise NotYet(f"not the best alternative for learner {offers.learner}: {hint}.")
+                general = "it picks the alternative with the best case; compare expected values"
+            raise NotYet(
+                f"not the best alternative for learner {offers.learner}: {hint}.", general=general
+            )
         if not same_money(value, best_value):
             raise NotYet(
                 f"{name} is the right choice, but it is worth {best_value:,.2f} on average, "
-                f"not {value:,.2f}: weigh every outcome by its probability."
+                f"not {value:,.2f}: weigh every outcome by its probability.",
+                general="it picks the right alternative, but not its expected value: weigh "
+                "every outcome by its probability",
             )
     passed("choose_batna picks the alternative with the highest expected value.")
 
@@ -96,6 +118,7 @@ def _best_leaf(tree):
     return tree
 
 
+@question
 def reservation_salary(answer, hidden=False):
     """Check a function that returns the lowest Northwind salary worth accepting."""
     for offers in _scenarios(hidden):
@@ -111,10 +134,14 @@ def reservation_salary(answer, hidden=False):
         ]
         hint = diagnose(value, expected, mistakes, f"expected {expected:,.2f}, got {value:,.2f}")
         if hint:
-            raise NotYet(f"reservation_salary is not right for learner {offers.learner}: {hint}.")
+            raise NotYet(
+                f"reservation_salary is not right for learner {offers.learner}: {hint}.",
+                general=general_hint(hint, mistakes),
+            )
     passed("reservation_salary is your BATNA plus what the Northwind job costs you.")
 
 
+@question
 def northwind_zopa(answer, hidden=False):
     """Check a function that returns the ZOPA with Northwind, or None when there is none."""
     for offers in _scenarios(hidden):
@@ -125,13 +152,16 @@ def northwind_zopa(answer, hidden=False):
             if result is not None:
                 raise NotYet(
                     f"for learner {offers.learner} Northwind can pay at most {budget:,.0f}, "
-                    f"below your reservation {reservation:,.2f}: there is no zone, return None."
+                    f"below your reservation {reservation:,.2f}: there is no zone, return None.",
+                    general="it gives a zone where the budget is below your reservation "
+                    "salary: there is none, return None",
                 )
             continue
         if result is None:
             raise NotYet(
                 f"for learner {offers.learner} there is a zone: Northwind's budget {budget:,.0f} "
-                f"is above your reservation {reservation:,.2f}."
+                f"is above your reservation {reservation:,.2f}.",
+                general="it returns None where the budget is above your reservation salary",
             )
         if not isinstance(result, tuple) or len(result) != 2:
             raise NotYet(f"northwind_zopa should return a (low, high) pair or None, got {result!r}")
@@ -139,9 +169,8 @@ def northwind_zopa(answer, hidden=False):
         if same_money(low, expected[0]) and same_money(high, expected[1]):
             continue  # checked first: a zone of a single price would otherwise look swapped
         if same_money(low, expected[1]) and same_money(high, expected[0]):
-            raise NotYet(
-                "the ends are swapped: the zone runs from your reservation up to the budget."
-            )
+            swapped = "the ends are swapped: the zone runs from your reservation up to the budget"
+            raise NotYet(f"{swapped}.", general=swapped)
         raise NotYet(
             f"for learner {offers.learner} the zone is ({expected[0]:,.2f}, "
             f"{expected[1]:,.2f}), not ({low:,.2f}, {high:,.2f})."
@@ -178,10 +207,14 @@ def _batna_needed_reachable(answer, cases):
             assert split is not None and same_money(split[0], target), "reference answer is wrong"
             continue
         if same_money(value, target - (pie - theirs) / 2):
-            hint = "each unit of BATNA moves your share by only half a unit, so you need twice that"
+            hint = general = (
+                "each unit of BATNA moves your share by only half a unit, so you need twice that"
+            )
         else:
-            hint = f"with a BATNA of {value:g} your Nash share would not be {target}"
-        raise NotYet(f"batna_needed({target}, {pie}, {theirs}) gave {value:g}: {hint}.")
+            hint, general = f"with a BATNA of {value:g} your Nash share would not be {target}", None
+        raise NotYet(
+            f"batna_needed({target}, {pie}, {theirs}) gave {value:g}: {hint}.", general=general
+        )
     return "batna_needed inverts the Nash split."
 
 
@@ -190,11 +223,14 @@ def _batna_needed_out_of_reach(answer, cases):
         if call_learner(answer, target, pie, theirs) is not None:
             raise NotYet(
                 f"batna_needed({target}, {pie}, {theirs}): the other side needs at least "
-                f"{theirs} of {pie}, so a share of {target} is out of reach; return None."
+                f"{theirs} of {pie}, so a share of {target} is out of reach; return None.",
+                general="when the other side's BATNA leaves less of the pie than the target, "
+                "the target is out of reach; return None",
             )
     return "batna_needed says None when no BATNA can reach the target."
 
 
+@question
 def batna_needed(answer, hidden=False):
     """Check a function that returns the BATNA giving a target Nash share, or None.
 

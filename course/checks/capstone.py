@@ -5,6 +5,7 @@ learner's own, so an answer typed in from one case fails."""
 import dataclasses
 import itertools
 
+from course.checks.calls import question
 from course.checks.hints import NotYet, call_learner, diagnose, money, passed, same_money
 from course.models.batna import best_alternative, expected_value
 from course.models.concessions import all_packages, package_points
@@ -45,6 +46,7 @@ def batna_of(case):
     return best_alternative(alternatives_of(case))
 
 
+@question
 def my_batna(answer, hidden=False):
     """Check a function that returns Tallis's BATNA as (name, expected profit)."""
     edges = [{"kessel_full": 400.0}, {"brenn_profit": 400.0}]  # one clear winner each way
@@ -86,6 +88,7 @@ def my_batna(answer, hidden=False):
 # --- 2. Reservation value ---------------------------------------------------------------
 
 
+@question
 def my_reservation(answer, hidden=False):
     """Check a function that returns the least profit worth taking from Marlow."""
     for case in _cases(hidden, [{"audit_cost": 0.0}]):
@@ -119,6 +122,7 @@ def _leaves(tree):
 # --- 3. What you know about Marlow ------------------------------------------------------
 
 
+@question
 def marlow_walkaway(answer, hidden=False):
     """Check a function that returns (chance Quell has capacity, Marlow's expected walk-away)
     after the rush request."""
@@ -206,6 +210,7 @@ POWER_HINTS = {
 }
 
 
+@question
 def power_map(answer, hidden=False):
     """Check a function that maps each source of leverage to who holds it."""
     edges = [
@@ -262,6 +267,7 @@ def opening_of(case):
     return max(grounded, key=lambda found: found[:2])[2]
 
 
+@question
 def opening_offer(answer, hidden=False):
     """Check a function that returns an ambitious opening Marlow could still accept."""
     edges = [{"walkaway_if_quell": 99.0, "walkaway_if_not": 98.0}]  # only Marlow's best will do
@@ -364,6 +370,7 @@ def _same_rank(a, b):
     return a[0] == b[0] and all(same_money(x, y) for x, y in zip(a[1:], b[1:], strict=True))
 
 
+@question
 def next_trade(answer, hidden=False):
     """Check a function that returns the best next trade from a package, or None."""
     for case in _cases(hidden):

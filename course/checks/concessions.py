@@ -2,6 +2,7 @@
 
 import itertools
 
+from course.checks.calls import question
 from course.checks.hints import NotYet, call_learner, diagnose, money, passed
 from course.models.concessions import (
     all_packages,
@@ -31,6 +32,7 @@ def planned_offer(s, t):
     return time_dependent_offer(t, s.deadline, s.opening, reservation_of(s), s.beta)
 
 
+@question
 def my_offer(answer, hidden=False):
     """Check a function that gives Kite's planned offer in round t."""
     for s in _scenarios(hidden):
@@ -101,6 +103,7 @@ def efficient_packages(s):
     return [p for p, you, them in packages if not better_for_both((you, them), points)]
 
 
+@question
 def pareto_packages(answer, hidden=False):
     """Check a function that lists the packages on the Pareto frontier."""
     for s in _scenarios(hidden):
@@ -168,6 +171,7 @@ def _trades(s, hidden):
     return pairs
 
 
+@question
 def trade_ratio_of(answer, hidden=False):
     """Check a function that gives the trade ratio of moving between two packages."""
     for s in _scenarios(hidden):
@@ -232,6 +236,7 @@ def _responses(s):
     return cases
 
 
+@question
 def respond(answer, hidden=False):
     """Check a function that answers an offer in round t: accept, counter or walk away."""
     for s in _scenarios(hidden):

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+from course.checks.calls import parts_shown
 from course.checks.hints import NotYet, record_check_pass
 
 CHECKS_MIME = "application/vnd.leverage.checks+json"
@@ -80,17 +81,24 @@ class Credit:
 
 def score(*checks):
     """Run every check and return the ``Credit`` they earn together; a check that fails
-    costs only its own points, and its hint is shown beside the others' results. When
-    every check passes, the question counts as passed in the learner's progress record."""
+    costs only its own points, and its hint is shown beside the others' results (in a
+    hidden check, a hint that names no hidden case: ``calls.parts_shown``). When every
+    check passes, the question counts as passed in the learner's progress record."""
     if not checks or not all(isinstance(check, Check) for check in checks):
         raise TypeError("score takes one or more Check(name, points, run)")
-    outcomes = []
+    done, failures = {}, {}
     for check in checks:
         try:
-            outcomes.append(Outcome(check.name, check.points, check.points, check.run()))
+            done[check.name] = check.run()
         except NotYet as hint:
-            outcomes.append(Outcome(check.name, check.points, 0, str(hint)))
-    credit = Credit(outcomes)
+            failures[check.name] = hint
+    hints = parts_shown(failures)  # in a hidden check, hints that name no hidden case
+    credit = Credit(
+        Outcome(check.name, check.points, check.points, done[check.name])
+        if check.name in done
+        else Outcome(check.name, check.points, 0, hints[check.name])
+        for check in checks
+    )
     if all(outcome.passed for outcome in credit.outcomes):
         record_check_pass(sys._getframe(1))
     return credit

@@ -12,9 +12,17 @@ MONEY_TOLERANCE = 0.01
 class NotYet(AssertionError):
     """An answer is not right yet; the message says what is wrong and what to try.
 
+    ``general``, when given, says what is wrong without any number of the case it failed
+    on: a hidden check shows only that (``course.checks.calls``), so feedback never gives
+    away a hidden case's inputs or answer.
+
     It is an AssertionError so nbgrader counts the test as failed; IPython shows only
     the hint (``_render_traceback_``), because the check's own code helps nobody.
     """
+
+    def __init__(self, message, general=None):
+        super().__init__(message)
+        self.general = general
 
     def _render_traceback_(self):
         return ["\x1b[0;31mNot yet:\x1b[0m " + line for line in str(self).splitlines()[:1]] + [
@@ -28,22 +36,16 @@ def same_money(a, b):
 
 
 def call_learner(function, *args, name=None):
-    """Call a learner's function, turning a crash or a missing answer into a hint."""
-    name = name or getattr(function, "__name__", "your function")
-    if not callable(function):
-        raise NotYet(f"{name} should be a function (def {name}(...): ...), got {function!r}")
-    try:
-        return function(*args)
-    except NotImplementedError:
-        raise NotYet(
-            f"{name} is not written yet.\n"
-            "Replace the line  raise NotImplementedError()  with your code."
-        ) from None
-    except Exception as error:  # the learner's code, so any error is theirs to see
-        raise NotYet(
-            f"{name}{args!r} raised {type(error).__name__}: {error}\n"
-            "Run your function on these inputs in a cell of its own to see where it fails."
-        ) from error
+    """Call a learner's function, turning a crash or a missing answer into a hint.
+
+    The function runs on deep copies of ``args``, and what it returns comes back as plain
+    data (``course.checks.plaindata``): the check goes on with that, and the call is
+    recorded for the grader, which replays the check outside the learner's kernel
+    (``course.checks.calls``). A crash's hint gives the call to paste into a cell.
+    """
+    from course.checks.calls import call
+
+    return call(function, args, name)
 
 
 def money(value, what):
@@ -57,23 +59,39 @@ def money(value, what):
 
 def diagnose(value, expected, mistakes, otherwise):
     """``None`` when ``value`` is the ``expected`` amount; otherwise the hint of the first
-    known mistake it matches (``mistakes`` pairs a wrong amount with its hint), or else
-    ``otherwise``."""
+    known mistake it matches, or else ``otherwise``. ``mistakes`` pairs a wrong amount with
+    its hint, ``(wrong, hint)``, or with its hint and the same in general words, without
+    the case's numbers, ``(wrong, hint, general)`` (see ``general_hint``)."""
     if same_money(value, expected):
         return None
-    return next((hint for wrong, hint in mistakes if same_money(value, wrong)), otherwise)
+    return next((hint for wrong, hint, *_ in mistakes if same_money(value, wrong)), otherwise)
+
+
+def general_hint(hint, mistakes):
+    """The general words for ``hint``, a hint ``diagnose`` gave from ``mistakes``: the
+    mistake's third item, or its hint when it has none (a hint that holds no number of the
+    case); ``None`` when ``hint`` is no known mistake's (it is a case's numbers)."""
+    return next((general[0] if general else h for _, h, *general in mistakes if h == hint), None)
 
 
 def record_check_pass(frame):
     """Note in the learner's progress record that the check running in ``frame`` passed:
-    a check function is named after its question, in a checks module that sets ``MODULE``."""
+    a check function is named after its question, in a checks module that sets ``MODULE``.
+    A check the grader replays records nothing."""
+    from course.checks.calls import replaying
+
     module = frame.f_globals.get("MODULE")
-    if module:
+    if module and not replaying():
         record_pass(module, frame.f_code.co_name)
 
 
 def passed(message):
     """Tell the learner what they got right (printed under the test cell), and note the
     pass in their progress record (``course.record``)."""
+    from course.checks.calls import note_pass, replaying
+
+    if replaying():
+        note_pass("\N{CHECK MARK} " + message)
+        return
     record_check_pass(sys._getframe(1))
     print("\N{CHECK MARK} " + message)

@@ -3,6 +3,7 @@
 from dataclasses import replace
 from types import MappingProxyType
 
+from course.checks.calls import question
 from course.checks.hints import NotYet, call_learner, money, passed, same_money
 from course.models.audit import EVEN_WITHIN, SCALE, SIDES, SOURCES, shifted, weighted_leverage
 from course.scenarios.leverage import fact_key
@@ -82,6 +83,7 @@ def _scenarios(hidden):
     return [own, *(variant(MODULE, learner) for learner in HIDDEN_LEARNERS), *_edge_cases(own)]
 
 
+@question
 def classify_facts(answer):
     """Check a function returning a dict letter -> (source, side) for the scenario's facts."""
     scenario = variant(MODULE)
@@ -136,6 +138,7 @@ def _stronger(scenario):
     return ("you" if mine > theirs else "them"), margin
 
 
+@question
 def stronger_side(answer, hidden=False):
     """Check a function that returns (side, margin) of weighted leverage."""
     for scenario in _scenarios(hidden):
@@ -149,21 +152,30 @@ def stronger_side(answer, hidden=False):
         if averaged:
             raise NotYet(
                 f"stronger_side is not right for learner {scenario.learner}: you averaged the "
-                "ratings plainly; weigh each source by the case's weights."
+                "ratings plainly; weigh each source by the case's weights.",
+                general="it averages the ratings plainly; weigh each source by the case's weights",
             )
         if side != expected_side:
             if expected_side == "even":
                 hint = f"the two sides are within {EVEN_WITHIN:g} of each other: return 'even'"
+                general = f"it misses a case where the sides are within {EVEN_WITHIN:g}: 'even'"
             else:
                 hint = f"the side with more weighted leverage is {expected_side!r}, not {side!r}"
-            raise NotYet(f"stronger_side is not right for learner {scenario.learner}: {hint}.")
+                general = "it names the side with less weighted leverage"
+            raise NotYet(
+                f"stronger_side is not right for learner {scenario.learner}: {hint}.",
+                general=general,
+            )
         if same_money(margin, -expected_margin) and expected_margin > 0:
-            raise NotYet("the margin should be how far apart the sides are: a positive number.")
+            apart = "the margin should be how far apart the sides are: a positive number"
+            raise NotYet(f"{apart}.", general=apart)
         if not same_money(margin, expected_margin):
             raise NotYet(
                 f"stronger_side has the right side for learner {scenario.learner}, but the margin "
                 f"is {expected_margin:.2f}, not {margin:.2f}: weigh each rating, add them up per "
-                "side, and take the difference."
+                "side, and take the difference.",
+                general="the side is right but not the margin: weigh each rating, add them up "
+                "per side, and take the difference",
             )
     passed("stronger_side finds who holds more weighted leverage, and by how much.")
 
@@ -174,6 +186,7 @@ def _gain(scenario, source, amount):
     return weighted_leverage(shifted(scenario.yours, {source: amount}), scenario.weights) - before
 
 
+@question
 def best_preparation(answer, hidden=False):
     """Check a function that returns the name of the step that raises your leverage most."""
     for scenario in _scenarios(hidden):
@@ -194,16 +207,23 @@ def best_preparation(answer, hidden=False):
                 ),
             )
             source = scenario.steps[name][0]
+            general = None
             if name == weighted:
                 hint = (
                     f"your {source} is already {scenario.yours[source]:g} and ratings stop at "
                     f"{SCALE:g}, so this step adds less than its full amount"
                 )
+                general = (
+                    f"ratings stop at {SCALE:g}: a step near the top adds less than its amount"
+                )
             elif name == biggest:
-                hint = (
+                hint = general = (
                     "the biggest step is not the best one: weigh each step by its source's weight"
                 )
             else:
                 hint = f"another step raises your weighted leverage by {best:.2f}, this one by {gains[name]:.2f}"
-            raise NotYet(f"best_preparation is not right for learner {scenario.learner}: {hint}.")
+            raise NotYet(
+                f"best_preparation is not right for learner {scenario.learner}: {hint}.",
+                general=general,
+            )
     passed("best_preparation finds the step that raises your weighted leverage most.")

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from itertools import combinations
 
+from course.checks.calls import question
 from course.checks.hints import NotYet, call_learner, diagnose, money, passed
 from course.models.power import banzhaf_index, rubinstein_share, shapley_values
 from course.scenarios.power import BUYERS, YOU
@@ -52,6 +53,7 @@ def _your_value(s, buyers=BUYERS):
     return shapley_values([YOU, *buyers], market(s, buyers))[YOU]
 
 
+@question
 def market_game(answer, hidden=False):
     """Check a function that returns what every coalition in the licence market can earn."""
     for s in _scenarios(hidden):
@@ -107,6 +109,7 @@ def market_game(answer, hidden=False):
     passed("market_game gives every coalition what it can earn.")
 
 
+@question
 def rival_worth(answer, hidden=False):
     """Check a function that returns how much of Kestrel's Shapley value Borealis brings."""
     for s in _scenarios(hidden):
@@ -147,6 +150,7 @@ def _powerless(s):
     return {name for name, share in zip(s.names, bz, strict=True) if share == 0}
 
 
+@question
 def powerless_members(answer, hidden=False):
     """Check a function that names the members with votes but no voting power."""
     for s in _scenarios(hidden):
@@ -190,6 +194,7 @@ def _votes_needed(s):
     return votes
 
 
+@question
 def votes_needed(answer, hidden=False):
     """Check a function that returns the fewest votes Kestrel needs to have any power."""
     for s in _scenarios(hidden):
@@ -218,6 +223,7 @@ def _deal(s):
     return max(s.outside_offer, s.contract_value * yours)
 
 
+@question
 def granite_deal(answer, hidden=False):
     """Check a function that returns what Kestrel gets from Granite in equilibrium."""
     for s in _scenarios(hidden):
