@@ -30,10 +30,20 @@ MODULES = (
     Module(
         "01_information",
         "Information",
-        "reading signals, updating beliefs about their limit (Bayes), pricing against "
-        "beliefs, the value of information, anchors, guarding your own information",
-        45,
-        ("opening_likelihood", "belief_after_opening", "best_ask", "report_worth_buying"),
+        "reading openings, news and concessions as signals (Bayes), pricing against "
+        "beliefs, the value of perfect and fallible information, anchors, what to share, "
+        "fair and foul ways to use information",
+        100,
+        (
+            "opening_likelihood",
+            "belief_after_opening",
+            "news_likelihood",
+            "reservation_from_concessions",
+            "my_price",
+            "information_pays",
+            "report_decision",
+            "fair_play",
+        ),
     ),
     Module(
         "02_batna",
@@ -154,11 +164,13 @@ IDEAS = (
         (
             ("00_leverage", "what-teaching", "not fixed"),
             ("00_leverage", "shift-teaching", "re-audit"),
+            ("01_information", "news-teaching", "leverage shifts"),
             ("05_capstone", "leverage-teaching", "before anyone"),
         ),
         (
             ("00_leverage", "audit-widget"),
             ("00_leverage", "stronger-side-test"),
+            ("01_information", "news-likelihood-test"),
             ("05_capstone", "power-map-test"),
         ),
     ),
@@ -169,11 +181,14 @@ IDEAS = (
             ("00_leverage", "sources-teaching", "lost its two biggest clients"),
             ("01_information", "why-teaching", "deadline"),
             ("01_information", "bayes-teaching", "Bayes"),
+            ("01_information", "news-teaching", "news"),
         ),
         (
             ("00_leverage", "fact-leverage-test"),
             ("01_information", "belief-after-opening-test"),
-            ("01_information", "report-worth-buying-test"),
+            ("01_information", "news-likelihood-test"),
+            ("01_information", "reservation-from-concessions-test"),
+            ("01_information", "report-decision-test"),
             ("05_capstone", "marlow-walkaway-test"),
         ),
     ),
@@ -208,8 +223,18 @@ IDEAS = (
     Idea(
         5,
         "strengthening leverage before the table: information, alternatives, trust",
-        (("00_leverage", "build-teaching", "trust"), ("02_batna", "nash-teaching", "half a unit")),
-        (("00_leverage", "best-preparation-test"), ("02_batna", "batna-needed-test")),
+        (
+            ("00_leverage", "build-teaching", "trust"),
+            ("01_information", "voi-teaching", "perfect information"),
+            ("02_batna", "nash-teaching", "half a unit"),
+        ),
+        (
+            ("00_leverage", "best-preparation-test"),
+            ("01_information", "voi-explorer"),
+            ("01_information", "information-pays-test"),
+            ("01_information", "report-decision-test"),
+            ("02_batna", "batna-needed-test"),
+        ),
     ),
     Idea(
         6,
@@ -217,12 +242,14 @@ IDEAS = (
         (
             ("04_concessions", "opening-teaching", "anchor"),
             ("01_information", "anchor-teaching", "anchor"),
+            ("01_information", "guard-teaching", "without threatening"),
             ("03_power", "using-teaching", "threat"),
         ),
         (
             ("04_concessions", "my-offer-test"),
             ("04_concessions", "arena"),
-            ("01_information", "best-ask-test"),
+            ("01_information", "my-price-test"),
+            ("01_information", "fair-play-test"),
             ("05_capstone", "opening-offer-test"),
             ("05_capstone", "table"),
         ),

@@ -55,24 +55,27 @@ def belief_bars(beliefs, expected=None, before=None, width=560, height=200):
 
 def profit_curve(cost, low, high, price, informed, width=560, height=220, points=60):
     """Expected profit of each take-it-or-leave-it price to a buyer whose value is uniform
-    on [low, high]; the best ``price`` marked, and the ``informed`` profit as a dashed line."""
+    on [low, high], losses drawn below a zero line; the best ``price`` marked (``None``
+    when no price makes a profit), and the ``informed`` profit as a dashed line."""
     left, right = min(low, cost), high
     span = (right - left) or 1.0
     prices = [left + span * i / points for i in range(points + 1)]
-    profits = [max(0.0, expected_profit(p, cost, low, high)) for p in prices]
-    top = max([*profits, informed, 1e-9])
+    profits = [expected_profit(p, cost, low, high) for p in prices]
+    top = max([*profits, informed, 0.0]) or 1.0
+    bottom = min([*profits, 0.0])
     margin, base = 50, height - 40
 
     def x(value):
         return margin + (value - left) / span * (width - 2 * margin)
 
     def y(value):
-        return base - value / top * (base - 20)
+        return base - (value - bottom) / (top - bottom) * (base - 20)
 
     line = " ".join(f"{x(p):.1f},{y(v):.1f}" for p, v in zip(prices, profits, strict=True))
-    best = max(0.0, expected_profit(price, cost, low, high))
     parts = [
-        f'<line x1="{margin}" y1="{base}" x2="{width - margin}" y2="{base}" stroke="#999"/>',
+        f'<line x1="{margin}" y1="{y(0):.1f}" x2="{width - margin}" y2="{y(0):.1f}" '
+        'stroke="#999"><title>zero profit: below it, a loss</title></line>',
+        svg_text(margin - 4, y(0) + 4, "0", "end"),
         f'<polyline points="{line}" fill="none" stroke="{SELLER_COLOUR}" stroke-width="2">'
         "<title>expected profit of a blind price</title></polyline>",
         f'<line x1="{margin}" y1="{y(informed):.1f}" x2="{width - margin}" y2="{y(informed):.1f}" '
@@ -84,20 +87,27 @@ def profit_curve(cost, low, high, price, informed, width=560, height=220, points
             "end",
             ZONE_COLOUR,
         ),
-        f'<circle cx="{x(price):.1f}" cy="{y(best):.1f}" r="5" fill="{WARNING_COLOUR}">'
-        "<title>best blind price</title></circle>",
-        svg_text(
-            x(price),
-            y(best) + 18,
-            f"best price {amount(price)}: {amount(best)}",
-            colour=WARNING_COLOUR,
-        ),
         svg_text(x(left), base + 16, amount(left)),
         svg_text(x(right), base + 16, amount(right)),
         svg_text(width / 2, height - 6, "price you ask"),
     ]
-    label = (
-        f"expected profit by price: best price {amount(price)} earns {amount(best)}; "
-        f"knowing the value earns {amount(informed)}"
-    )
+    if price is None:
+        parts.append(svg_text(width / 2, 16, "no price makes a profit", colour=WARNING_COLOUR))
+        best = "no price makes a profit"
+    else:
+        profit = expected_profit(price, cost, low, high)
+        parts += [
+            f'<circle cx="{x(price):.1f}" cy="{y(profit):.1f}" r="5" fill="{WARNING_COLOUR}">'
+            "<title>best blind price</title></circle>",
+            svg_text(
+                x(price),
+                y(profit) + 18,
+                f"best price {amount(price)}: {amount(profit)}",
+                colour=WARNING_COLOUR,
+            ),
+        ]
+        best = f"best price {amount(price)} earns {amount(profit)}"
+    if bottom < 0:
+        parts.append(svg_text(x(left) + 4, y(bottom) - 4, "loss", "start", WARNING_COLOUR))
+    label = f"expected profit by price: {best}; knowing the value earns {amount(informed)}"
     return svg(width, height, "".join(parts), label)

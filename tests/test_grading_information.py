@@ -11,7 +11,8 @@ from tests.notebooks import release_notebook, solved
 pytestmark = pytest.mark.slow
 
 MODULE, NAME = "01_information", "information"
-AUTO_POINTS = 7  # four questions (1 + 2 + 2 + 2); the 2-point reflection is graded by hand
+#: Eight questions (1 + 1 + 1 + 1 + 2 + 1 + 3 + 2); the 3-point reflection is graded by hand.
+AUTO_POINTS = 12
 
 
 def hard_coded_likelihood(learner):
@@ -28,10 +29,12 @@ def submissions():
         "one-wrong-answer": solved(
             MODULE,
             NAME,
-            best_ask_answer="def best_ask(beliefs, cost):\n"
-            "    price = expected_reservation(beliefs)\n"
-            "    accepts = sum(p for limit, p in beliefs.items() if limit >= price)\n"
-            "    return price, (price - cost) * accepts\n",
+            my_price_answer="def my_price(sale, after):\n"
+            "    prior = sale.prior_beliefs()\n"
+            "    before = expected_reservation(prior)\n"
+            "    now = max(after, key=lambda p: (p - sale.cost)"
+            " * sum(c for r, c in after.items() if r >= p))\n"
+            "    return before, now, now != before\n",
         ),
         "hard-coded": solved(
             MODULE, NAME, opening_likelihood_answer=hard_coded_likelihood("hard-coded")
@@ -41,24 +44,23 @@ def submissions():
 
 class TestInformationGrading(ModuleGrading):
     MODULE, NAME, AUTO_POINTS = MODULE, NAME, AUTO_POINTS
-    HINT = ("one-wrong-answer", "best-ask-test", "that is the expected limit")
+    HINT = ("one-wrong-answer", "my-price-test", "that is the expected reservation price")
 
     def submissions(self, course_root, scratch):
         return submissions()
 
-    def test_one_wrong_answer_loses_just_what_builds_on_it(self, graded):
-        """Asking the expected limit is wrong; the tip's value reuses best_ask, so it falls too."""
+    def test_one_wrong_answer_costs_only_its_own_point(self, graded):
+        """Asking the expected reservation price before the opening is wrong: that part of
+        Question 5 earns nothing, its other part and every other question keep theirs."""
         points = graded.scores("one-wrong-answer")
-        assert points["best-ask-test"] == 0
-        assert points["report-worth-buying-test"] == 0
-        assert points["opening-likelihood-test"] == 1 and points["belief-after-opening-test"] == 2
-        assert auto_total(points) == self.AUTO_POINTS - 4
+        assert points["my-price-test"] == 1
+        assert points["report-decision-test"] == 3
+        assert auto_total(points) == self.AUTO_POINTS - 1
 
-    def test_hard_coded_numbers_lose_the_hidden_tests(self, graded):
+    def test_hard_coded_numbers_lose_the_hidden_tests_and_nothing_else(self, graded):
         """Visible checks pass on the learner's own numbers; hidden ones try other learners'.
-        The answers to questions 2 and 4 reuse opening_likelihood, so they fall with it."""
+        Question 2 is given the right likelihood, so it does not fall with Question 1."""
         points = graded.scores("hard-coded")
         assert points["opening-likelihood-test"] == 0
-        assert points["belief-after-opening-test"] == 0
-        assert points["report-worth-buying-test"] == 0
-        assert auto_total(points) == points["best-ask-test"] == 2
+        assert points["belief-after-opening-test"] == 1
+        assert auto_total(points) == self.AUTO_POINTS - 1

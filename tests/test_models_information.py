@@ -5,6 +5,9 @@ from fractions import Fraction as F
 import pytest
 
 from course.models.information import (
+    FLOOR,
+    HOLD,
+    OfferNotExplained,
     beliefs_from_weights,
     buyer_offers,
     expected_profit,
@@ -17,6 +20,14 @@ from course.models.information import (
     update_beliefs,
     value_of_information,
 )
+from course.scenarios.information import (
+    best_move,
+    move_profits,
+    perfect_information,
+    report_value,
+    reservation_from_concessions,
+)
+from tests.conftest import ROOT
 
 PRIOR = {60: F(5, 10), 70: F(3, 10), 80: F(2, 10)}
 LIKELIHOOD = {60: F(1, 10), 70: F(3, 10), 80: F(6, 10)}
@@ -50,14 +61,34 @@ def test_a_cheap_good_is_sold_to_everyone_at_the_low_end():
 
 
 def test_a_cost_above_every_value_earns_nothing():
-    assert take_it_or_leave_it(120, 50, 100) == (100.0, 0.0)
+    """No price pays: no price is named (the same convention as the graded questions)."""
+    assert take_it_or_leave_it(120, 50, 100) == (None, 0.0)
+    assert take_it_or_leave_it(100, 50, 100) == (None, 0.0)
     assert value_of_information(120, 50, 100) == 0.0
+    assert information_summary(120, 50, 100)["price"] is None
 
 
 def test_a_cost_inside_the_range():
     price, profit = take_it_or_leave_it(60, 50, 100)
     assert price == 80 and profit == pytest.approx(20 * 20 / 50)
     assert value_of_information(60, 50, 100) == pytest.approx(40**2 / 100 - 8)
+
+
+def test_the_notebooks_cost_inside_the_range():
+    """Notebook: cost 70 on [50, 100]: price 85 earns 4.5, knowing earns 9, worth 4.5."""
+    assert take_it_or_leave_it(70, 50, 100) == (85.0, 4.5)
+    assert informed_profit(70, 50, 100) == pytest.approx(9.0)
+    assert value_of_information(70, 50, 100) == pytest.approx(4.5)
+
+
+@pytest.mark.parametrize("cost", [0, 20, 30, 40, 45, 50, 60, 70, 90, 99])
+def test_information_is_worth_less_as_the_cost_rises(cost):
+    """Question 6's answer: the worth never rises with the cost ((H − L)/2 while the cost
+    is at most 2L − H, then falling) and rises with the width of the range."""
+    assert value_of_information(cost, 50, 100) >= value_of_information(cost + 1, 50, 100) - 1e-12
+    assert value_of_information(cost, 50, 150) > value_of_information(cost, 50, 100)
+    if cost <= 2 * 50 - 100:
+        assert value_of_information(cost, 50, 100) == pytest.approx((100 - 50) / 2)
 
 
 def test_a_known_value_is_worth_nothing_more_to_learn():
@@ -144,7 +175,7 @@ def test_bad_weights_are_explained(weights, error, words):
         beliefs_from_weights(weights)
 
 
-def test_an_opening_rules_out_limits_whose_band_it_misses():
+def test_an_opening_rules_out_prices_whose_band_it_misses():
     # Band 50-90%: limit 40 opens in [20, 36], 50 in [25, 45], 80 in [40, 72].
     likelihood = offer_likelihoods([40, 50, 80], 42, band=(0.5, 0.9))
     assert likelihood[40] == 0.0
@@ -153,13 +184,38 @@ def test_an_opening_rules_out_limits_whose_band_it_misses():
 
 
 def test_a_concession_is_read_against_the_remaining_distance():
-    # From 42, a step of 11 is 20-60% of the gap for limits 70 (gap 28) and 80 (gap 38),
-    # but more than 60% of the gap of 60 (gap 18).
+    # From 42, a step of 11 is 20-60% of the gap for 70 (gap 28) and 80 (gap 38), but 61%
+    # of the gap of 60 (gap 18): possible only through the floor.
     likelihood = offer_likelihoods([60, 70, 80], 53, previous=42, band=(0.2, 0.6))
     assert likelihood == {60: 0.0, 70: 1.0, 80: pytest.approx(28 / 38)}
+    floored = offer_likelihoods([60, 70, 80], 53, 42, (0.2, 0.6), hold=HOLD, floor=FLOOR)
+    in_band = (1 - FLOOR) / 0.4 + FLOOR
+    assert floored == {
+        60: pytest.approx((FLOOR / 18) / (in_band / 28)),
+        70: 1.0,
+        80: pytest.approx(28 / 38),
+    }
 
 
-def test_a_buyer_at_their_limit_can_only_stand_still():
+def test_holding_firm_is_an_ordinary_move():
+    """A buyer who repeats its offer is as likely to do so under every reservation price
+    above it (chance HOLD), and certain to at its reservation price."""
+    assert offer_likelihoods([60, 70], 53, 53, (0.2, 0.6), hold=HOLD) == {60: 1.0, 70: 1.0}
+    assert offer_likelihoods([53, 70], 53, 53, (0.2, 0.6), hold=HOLD) == {
+        53: 1.0,
+        70: pytest.approx(HOLD),
+    }
+
+
+def test_a_small_step_is_possible_but_an_offer_past_a_price_is_not():
+    likelihood = offer_likelihoods([55, 70], 56, 53, (0.2, 0.6), hold=HOLD, floor=FLOOR)
+    assert likelihood[55] == 0.0  # 56 is above a reservation price of 55
+    assert likelihood[70] == 1.0  # a step of 3 in a gap of 17: below the band, on the floor
+    back = offer_likelihoods([60, 70], 50, 53, (0.2, 0.6), hold=HOLD, floor=FLOOR)
+    assert back == {60: 0.0, 70: 0.0}  # the model has no step back
+
+
+def test_a_buyer_at_their_reservation_price_can_only_stand_still():
     assert offer_likelihoods([60, 70], 60, previous=60, band=(0.2, 0.6)) == {60: 1.0, 70: 0.0}
     assert offer_likelihoods([60, 70], 65, previous=60, band=(0.2, 0.6)) == {60: 0.0, 70: 1.0}
 
@@ -170,9 +226,20 @@ def test_the_scripted_buyer_is_found_out():
     prior = beliefs_from_weights({40: 1, 50: 2, 60: 3, 70: 2, 80: 1})
     history = posterior_after_offers(prior, offers, (0.5, 0.9), (0.2, 0.6))
     assert len(history) == 5
-    assert history[0][40] == 0.0  # the opening of 42 is too high for a limit of 40
-    assert history[1][60] == 0.0 and history[1][50] == 0.0
-    assert history[-1] == {40: 0.0, 50: 0.0, 60: 0.0, 70: 1.0, 80: 0.0}
+    assert history[0][40] == 0.0  # the opening of 42 is too high for a price of 40
+    assert history[1][50] == 0.0  # 53 is above 50
+    assert 0 < history[1][60] < 0.05  # a step of 61% of the gap: only on the floor
+    assert history[2][60] < 0.005 and history[3][60] == 0.0  # 64 is above 60
+    assert max(history[-1], key=history[-1].get) == 70 and history[-1][70] > 0.99
+
+
+def test_a_repeated_offer_is_read_not_refused():
+    """The reviewer's case: after 42 and 53, a buyer repeating 53 (or moving to 56)."""
+    prior = beliefs_from_weights({40: 1, 50: 2, 60: 3, 70: 2, 80: 1})
+    two = posterior_after_offers(prior, [42, 53])[-1]
+    held = posterior_after_offers(prior, [42, 53, 53])[-1]
+    assert held == pytest.approx(two)  # holding is as likely under every price above 53
+    assert posterior_after_offers(prior, [42, 53, 56])[-1][60] > two[60]
 
 
 def test_one_offer_reads_like_update_beliefs_with_the_opening_band():
@@ -187,8 +254,18 @@ def test_one_offer_reads_like_update_beliefs_with_the_opening_band():
     [
         (
             lambda: posterior_after_offers({40: 1.0}, [42]),
-            ValueError,
-            "offer 1 (42) is impossible under every reservation price",
+            OfferNotExplained,
+            "none of your possible reservation prices explains offer 1 (42) under the model's",
+        ),
+        (
+            lambda: posterior_after_offers({60: 1.0}, [42, 61]),
+            OfferNotExplained,
+            "it is above every reservation price you still believe possible (60)",
+        ),
+        (
+            lambda: posterior_after_offers({60: 1.0}, [42, 40]),
+            OfferNotExplained,
+            "it is below the buyer's last offer (42), and the model has no step back",
         ),
         (lambda: posterior_after_offers({40: 1.0}, 42), TypeError, "offers must be a list"),
         (lambda: offer_likelihoods([], 42), ValueError, "at least one possible reservation"),
@@ -203,3 +280,111 @@ def test_one_offer_reads_like_update_beliefs_with_the_opening_band():
 def test_bad_signal_input_is_explained(call, error, words):
     with pytest.raises(error, match=__import__("re").escape(words)):
         call()
+
+
+# The numbers the notebook states, each recomputed, and each found in the notebook's text.
+
+NOTEBOOK = (ROOT / "source" / "01_information" / "information.py").read_text()
+WORKED_PRIOR = {60: 0.5, 70: 0.3, 80: 0.2}
+WORKED_POSTERIOR = update_beliefs(WORKED_PRIOR, {60: 0.1, 70: 0.3, 80: 0.6})
+
+
+def says(*phrases):
+    """Assert the notebook says each phrase (its Markdown lines joined, '# ' removed)."""
+    text = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.splitlines())
+    for phrase in phrases:
+        assert phrase in text, phrase
+
+
+def test_the_worked_prices_and_perfect_information():
+    """Prior (0.5, 0.3, 0.2) on 60, 70, 80 with cost 40: ask 60 for 20 sure; knowing r earns
+    27; EVPI 7. After the worked offer: ask 70 for 24.23; EVPI 8.46, more than before."""
+    assert move_profits(WORKED_PRIOR, 40) == pytest.approx({60: 20, 70: 15, 80: 8})
+    assert best_move(WORKED_PRIOR, 40) == (60, pytest.approx(20))
+    assert perfect_information(WORKED_PRIOR, 40) == pytest.approx(7)
+    assert best_move(WORKED_POSTERIOR, 40) == (70, pytest.approx(315 / 13))
+    assert perfect_information(WORKED_POSTERIOR, 40) == pytest.approx(110 / 13)
+    says(
+        "the best blind price is 60, which every buyer accepts: 20 for sure",
+        "67 − 40 = 27. Perfect information is worth 7.",
+        "becomes 70, earning about 24.23, and perfect information is now worth about 8.46",
+    )
+    assert f"{315 / 13:.2f}" == "24.23" and f"{110 / 13:.2f}" == "8.46"
+
+
+def test_the_worked_reasons_perfect_information_rose():
+    """Before: 0 lost, 7 on the table; after: about 3.85 lost and 4.62 on the table."""
+    before, after = (
+        regrets(WORKED_PRIOR),
+        regrets(WORKED_POSTERIOR),
+    )
+    assert before == (60, 0, pytest.approx(7))
+    assert after == (70, pytest.approx(50 / 13), pytest.approx(60 / 13))
+    assert f"{50 / 13:.2f}" == "3.85" and f"{60 / 13:.2f}" == "4.62"
+    says(
+        "(about 3.85 on average) and still leaves about 4.62 on the table",
+        "money it left on the table (7)",
+    )
+
+
+def regrets(beliefs, cost=40):
+    """(best blind price, deals it loses, money it leaves on the table), as the check's
+    explanation computes them, on beliefs without a scenario."""
+    from types import SimpleNamespace
+
+    from course.checks.information import _regrets
+
+    return _regrets(SimpleNamespace(cost=cost), beliefs)
+
+
+def test_the_worked_market_report():
+    """Accuracy 0.8 on the worked prior: reports 0.45, 0.31, 0.24; best moves earn
+    9 + 7.8 + 6.4 = 23.2 against 20 blind; worth 3.2, less than half of EVPI's 7."""
+    wrong = 0.1
+    chances = {
+        named: sum(p * (0.8 if r == named else wrong) for r, p in WORKED_PRIOR.items())
+        for named in WORKED_PRIOR
+    }
+    assert chances == pytest.approx({60: 0.45, 70: 0.31, 80: 0.24})
+    worth = report_value(WORKED_PRIOR, 40, 0.8)
+    assert worth == pytest.approx(3.2) and worth < perfect_information(WORKED_PRIOR, 40) / 2
+    says("9 + 7.8 + 6.4 = 23.2 in all, against 20 blind. The report is worth 3.2")
+
+
+def test_a_fallible_report_is_worth_at_most_perfect_information():
+    for accuracy in (0.25, 0.5, 0.7, 0.9, 1.0):
+        for beliefs in (WORKED_PRIOR, WORKED_POSTERIOR):
+            worth = report_value(beliefs, 40, accuracy)
+            assert -1e-9 <= worth <= perfect_information(beliefs, 40) + 1e-9
+    assert report_value(WORKED_PRIOR, 40, 1.0) == pytest.approx(7)  # a sure report is perfect
+    assert report_value(WORKED_PRIOR, 40, 1 / 3) == pytest.approx(0)  # a random one is useless
+
+
+def test_an_opening_leaves_only_prices_above_it():
+    """Notebook, section 3: every reservation price an opening fits lies above it (the top
+    of the band is below 1), so asking the lowest of them beats accepting the opening."""
+    for offer in (30, 42, 55, 72):
+        fits = [r for r, chance in offer_likelihoods([40, 50, 60, 70, 80], offer).items() if chance]
+        assert all(r > offer for r in fits)
+    says("every price still possible lies above the opening")
+
+
+@pytest.mark.parametrize(
+    ("offers", "reservation"),
+    [((42, 56, 63), 70), ((20_000, 24_000, 27_000), 36_000), ((12_000, 15_200, 17_120), 20_000)],
+)
+def test_a_reservation_price_read_from_three_offers(offers, reservation):
+    """Notebook: 42, 56, 63 gives 70 (each step half the gap)."""
+    assert reservation_from_concessions(offers) == pytest.approx(reservation)
+    says("a buyer who offers 42, then 56, then 63 has a reservation price of 70")
+
+
+def test_the_closed_forms_the_notebook_quotes():
+    says(
+        "the best blind price is 70: the buyer accepts with chance 3/5 and you earn 18",
+        "75 − 40 = 35. The information is worth 35 − 18 = 17.",
+        "the best blind price is 85 and earns 4.5",
+        "$(H - c)^2 / (2 (H - L)) = 9$, so the information is worth 4.5",
+        "The posterior is 5/26, 9/26 and 6/13, and the expected reservation price rises from "
+        "67 to 945/13",
+    )

@@ -4,6 +4,11 @@ import math
 
 import pytest
 
+from course.models.information import (
+    beliefs_from_weights,
+    expected_reservation,
+    posterior_after_offers,
+)
 from course.widgets.information import BeliefUpdater, InformationExplorer
 
 
@@ -14,20 +19,34 @@ def test_the_updater_opens_on_the_prior():
     assert "<svg" in updater.chart.value and "expected 60" in updater.chart.value
 
 
-def test_offers_arrive_and_the_expected_limit_moves():
+def shown_expected(updater):
+    """The expected reservation price the updater shows, as a number."""
+    text = updater.result.value.split("</b> ")[1].split(" ")[0]
+    return float(text.replace(",", ""))
+
+
+def model_expected(updater):
+    """The expected reservation price the model gives for the updater's prior and offers."""
+    prior = beliefs_from_weights({value: s.value for value, s in updater.weights.items()})
+    history = posterior_after_offers(prior, updater.offers)
+    return expected_reservation(history[-1] if history else prior)
+
+
+def test_offers_arrive_and_the_expected_reservation_price_moves():
     updater = BeliefUpdater()
     updater.next_button.click()
     assert "Offers so far:</b> 42" in updater.history.value
     assert "Expected reservation price:</b> 61.04" in updater.result.value
-    assert "40 0%" in updater.chart.value  # an opening of 42 rules out a limit of 40
+    assert "40 0%" in updater.chart.value  # an opening of 42 rules out a price of 40
     updater.next_button.click()
     assert "Offers so far:</b> 42, 53" in updater.history.value
-    assert "Expected reservation price:</b> 72.44" in updater.result.value
+    assert shown_expected(updater) == pytest.approx(model_expected(updater), abs=0.005)
     for _ in range(3):
         updater.next_button.click()
-    # Shrinking steps give the scripted buyer away: its limit is 70.
-    assert "Expected reservation price:</b> 70 " in updater.result.value
+    # Shrinking steps give the scripted buyer away: its reservation price is 70.
+    assert "Expected reservation price:</b> 70.01 " in updater.result.value
     assert "70 100%" in updater.chart.value
+    assert "Beliefs updated after 5 offer(s)." in updater.status.value
 
 
 def test_the_script_runs_out_politely():
@@ -45,13 +64,63 @@ def test_a_typed_offer_is_read_too():
     assert "Expected reservation price:</b> 61.04" in updater.result.value
 
 
-def test_an_offer_no_limit_explains_is_refused_and_not_kept():
+def test_an_offer_no_price_explains_is_refused_and_not_kept():
     updater = BeliefUpdater()
-    updater.offer_box.value = 150  # even a limit of 80 opens at most at 72
+    updater.offer_box.value = 150  # even a reservation price of 80 opens at most at 72
     updater.offer_button.click()
-    assert "150 was not added" in updater.status.value
-    assert "impossible under every reservation price" in updater.status.value
+    assert "150 was not added: none of your possible reservation prices explains offer 1" in (
+        updater.status.value
+    )
+    assert "Your beliefs are unchanged; question the model, not the offer." in (
+        updater.status.value
+    )
     assert "none yet" in updater.history.value
+
+
+@pytest.mark.parametrize("typed", [53, 56])
+def test_holding_firm_or_a_small_step_is_read(typed):
+    """The reviewer's case: after 42 and 53, a repeated 53 or a step to 56 is an offer."""
+    updater = BeliefUpdater()
+    updater.next_button.click()
+    updater.next_button.click()
+    updater.offer_box.value = typed
+    updater.offer_button.click()
+    assert f"Offers so far:</b> 42, 53, {typed}" in updater.history.value
+    assert "Beliefs updated after 3 offer(s)." in updater.status.value
+    assert shown_expected(updater) == pytest.approx(model_expected(updater), abs=0.005)
+
+
+def test_an_offer_above_every_price_still_believed_is_refused_with_its_reason():
+    updater = BeliefUpdater()
+    for _ in range(4):
+        updater.next_button.click()  # 42, 53, 60, 64: 40, 50 and 60 are out
+    updater.offer_box.value = 90
+    updater.offer_button.click()
+    assert "it is above every reservation price you still believe possible (80)" in (
+        updater.status.value
+    )
+    assert updater.history.value.endswith("Offers so far:</b> 42, 53, 60, 64")
+
+
+def test_the_script_plays_its_own_next_offer_after_a_typed_one():
+    """A typed offer does not skip the script: the scripted buyer's next offer is its own."""
+    updater = BeliefUpdater()
+    updater.next_button.click()  # 42
+    updater.offer_box.value = 50
+    updater.offer_button.click()
+    updater.next_button.click()  # the script's second offer, 53, not its third
+    assert "Offers so far:</b> 42, 50, 53" in updater.history.value
+
+
+def test_a_scripted_step_back_is_refused_and_said():
+    updater = BeliefUpdater()
+    updater.next_button.click()  # 42
+    updater.offer_box.value = 58
+    updater.offer_button.click()
+    updater.next_button.click()  # the script's 53 is now a step back from 58
+    assert "The scripted buyer&#x27;s next offer, 53, was not added" in updater.status.value
+    assert "below the buyer&#x27;s last offer (58)" in updater.status.value
+    assert "Offers so far:</b> 42, 58" in updater.history.value
 
 
 def test_changing_the_prior_redraws_the_posterior():
@@ -62,6 +131,20 @@ def test_changing_the_prior_redraws_the_posterior():
     # prior 2:1 for 70 and 80, times the opening's likelihood 1/70 : 1/80 -> 16:7
     assert "Expected reservation price:</b> 73.04" in updater.result.value
     assert "Offers so far:</b> 42" in updater.history.value
+
+
+def test_a_prior_that_rules_out_the_offers_says_so_not_fix_the_prior():
+    updater = BeliefUpdater()
+    for _ in range(4):
+        updater.next_button.click()  # 42, 53, 60, 64
+    updater.weights[70.0].value = 0
+    updater.weights[80.0].value = 0
+    assert "the prior and the offers disagree" in updater.result.value
+    assert (
+        "no reservation price you give weight to explains offer 4 (64): it is above every "
+        "reservation price you still believe possible (60)"
+    ) in updater.status.value
+    assert "fix the prior" not in updater.result.value
 
 
 def test_an_empty_prior_is_explained():
@@ -78,6 +161,8 @@ def test_start_over_forgets_the_offers():
     updater.reset_button.click()
     assert "none yet" in updater.history.value
     assert "Expected reservation price:</b> 60 (before any offer: 60)" in updater.result.value
+    updater.next_button.click()
+    assert updater.history.value.endswith("Offers so far:</b> 42")  # the script starts again
 
 
 @pytest.mark.parametrize(("typed", "words"), [(-5, "above 0"), (math.inf, "finite number")])
@@ -119,12 +204,31 @@ def test_a_wider_range_makes_information_worth_more():
     assert "information is worth</b> 29.75" in explorer.numbers.value
 
 
-def test_a_cost_above_every_value_is_explained():
+def test_a_cost_above_every_value_names_no_price():
+    """The same convention as the graded questions: when no price pays, none is named."""
     explorer = InformationExplorer()
     explorer.cost.value = 120
     assert "No price covers your cost" in explorer.status.value
+    assert "<b>No price pays:</b>" in explorer.numbers.value
+    assert "Best blind price" not in explorer.numbers.value
     assert "information is worth</b> 0" in explorer.numbers.value
-    assert "best price 100: 0<" in explorer.picture.value  # not "-0"
+    assert "no price makes a profit" in explorer.picture.value
+    assert "best price" not in explorer.picture.value
+
+
+def test_the_profit_curve_shows_losses_below_a_zero_line():
+    explorer = InformationExplorer()
+    explorer.cost.value = 60  # prices from 50 to 60 lose money
+    assert "zero profit: below it, a loss" in explorer.picture.value
+    assert ">loss<" in explorer.picture.value
+    assert "Best blind price:</b> 80, expected profit 8." in explorer.numbers.value
+
+
+@pytest.mark.parametrize(("cost", "high", "worth"), [(40, 150, "29.75"), (90, 100, "0.50")])
+def test_the_explorer_shows_what_question_6_hints_say(cost, high, worth):
+    explorer = InformationExplorer()
+    explorer.cost.value, explorer.high.value = cost, high
+    assert f"information is worth</b> {worth}." in explorer.numbers.value
 
 
 def test_low_above_high_is_explained_not_raised():

@@ -1,21 +1,33 @@
-"""Checks for module 01 (information): each names the mistake it recognises."""
+"""Checks for module 01 (information): each names the mistake it recognises.
 
+A question that builds on an earlier one gets the right earlier result as an argument
+(the beliefs after the opening), so one mistake never costs two questions.
+"""
+
+import itertools
 import math
 from collections.abc import Mapping
+from numbers import Real
 
-from course.checks.hints import NotYet, call_learner, diagnose, money, passed, same_money
-from course.models.information import expected_reservation
-from course.scenarios.information import (
-    best_ask as reference_best_ask,
+from course.checks.calls import question
+from course.checks.credit import Check, score
+from course.checks.hints import (
+    NotYet,
+    call_learner,
+    diagnose,
+    general_hint,
+    money,
+    passed,
+    same_money,
 )
-from course.scenarios.information import (
-    opening_likelihood as reference_likelihood,
+from course.models.information import (
+    expected_reservation,
+    take_it_or_leave_it,
+    update_beliefs,
+    value_of_information,
 )
-from course.scenarios.information import (
-    posterior_after_opening,
-    value_of_knowing,
-)
-from course.variants import rng_for, variant
+from course.scenarios import information as reference
+from course.variants import variant
 
 MODULE = "01_information"
 
@@ -24,6 +36,10 @@ HIDDEN_LEARNERS = tuple(f"hidden-{n}" for n in range(1, 6))
 
 #: Probabilities may differ from ours by float rounding only.
 CHANCE_TOLERANCE = 1e-6
+
+#: Offers of buyers who move a fixed share of the gap each round: (offers, reservation).
+#: The first is the belief updater's own kind of buyer; the second moves a quarter.
+CONCESSION_CASES = (((42.0, 56.0, 63.0), 70.0), ((20_000.0, 24_000.0, 27_000.0), 36_000.0))
 
 
 def _scenarios(hidden):
@@ -36,83 +52,130 @@ def _close(a, b):
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
 
 
+def _number(value, what):
+    """The learner's number as a float: any real number counts (int, float, Fraction;
+    numpy's arrive as float), a truth value does not."""
+    if isinstance(value, Real) and not isinstance(value, bool):
+        value = float(value)
+    return money(value, what)
+
+
+def _truth(value, what):
+    """The learner's True or False (numpy's arrives as bool), or a hint that it is neither."""
+    if not isinstance(value, bool):
+        raise NotYet(
+            f"{what} should be True or False, got {type(value).__name__} {value!r}",
+            general=f"{what} should be True or False",
+        )
+    return value
+
+
+def _euros(value):
+    return f"€{value:,.2f}".replace(".00", "")
+
+
 def _per_value(result, sale, what):
-    """The learner's mapping as {possible limit: number}, or a hint about its shape."""
+    """The learner's mapping as {possible reservation price: number}, or a hint about its shape."""
     if not isinstance(result, Mapping):
         raise NotYet(
             f"{what} should be a dict of reservation price to number, got "
-            f"{type(result).__name__} {result!r}"
+            f"{type(result).__name__} {result!r}",
+            general=f"{what} should be a dict of reservation price to number",
         )
     missing = [value for value in sale.reservations if value not in result]
     extra = [value for value in result if value not in sale.reservations]
     if missing or extra:
         raise NotYet(
-            f"for learner {sale.learner}, {what} should have one entry per possible limit "
-            f"{list(sale.reservations)}; "
-            + (f"missing {missing}" if missing else f"it has extra keys {extra}")
+            f"for learner {sale.learner}, {what} should have one entry per possible "
+            f"reservation price {list(sale.reservations)}; "
+            + (f"missing {missing}" if missing else f"it has extra keys {extra}"),
+            general=f"{what} should have one entry per possible reservation price of the "
+            "scenario, and no other",
         )
-    return {value: money(result[value], f"the entry for {value:,.0f}") for value in result}
+    return {value: _number(result[value], f"the entry for {value:,.0f}") for value in result}
 
 
+def _pair(result, what, size=2):
+    if not isinstance(result, tuple | list) or len(result) != size:
+        raise NotYet(f"{what}, got {result!r}", general=what)
+    return result
+
+
+@question
 def opening_likelihood(answer, hidden=False):
-    """Check a function that gives the chance per unit of the opening under each limit."""
+    """Check a function that gives the density of the opening under each reservation price."""
     for sale in _scenarios(hidden):
         given = _per_value(call_learner(answer, sale), sale, "opening_likelihood's result")
-        expected = reference_likelihood(sale)
+        expected = reference.opening_likelihood(sale)
         if all(_close(given[v], expected[v]) for v in expected):
             continue
         offer, low, high = sale.opening_offer, sale.opening_low, sale.opening_high
-        who = f"for learner {sale.learner} (opening {offer:,.0f})"
+        who = f"for learner {sale.learner} (opening {_euros(offer)})"
         wrongly_open = [v for v in expected if expected[v] == 0 and given[v] != 0]
         if wrongly_open:
             v = wrongly_open[0]
             raise NotYet(
-                f"{who}: a buyer whose limit is {v:,.0f} opens between {low * v:,.0f} and "
-                f"{high * v:,.0f}, so this opening is impossible for it; its likelihood is 0."
+                f"{who}: a buyer whose reservation price is {_euros(v)} opens between "
+                f"{_euros(low * v)} and {_euros(high * v)}, so this opening is impossible for "
+                "it; its likelihood is 0.",
+                general="it gives a likelihood above 0 to a reservation price whose band does "
+                "not hold the opening",
             )
         wrongly_shut = [v for v in expected if expected[v] != 0 and given[v] == 0]
         if wrongly_shut:
             v = wrongly_shut[0]
             raise NotYet(
-                f"{who}: the opening lies inside the band of limit {v:,.0f} "
-                f"({low * v:,.0f} to {high * v:,.0f}), so its likelihood is not 0."
+                f"{who}: the opening lies inside the band of reservation price {_euros(v)} "
+                f"({_euros(low * v)} to {_euros(high * v)}), so its likelihood is not 0.",
+                general="it gives 0 to a reservation price whose band holds the opening",
             )
         inside = [given[v] for v in expected if expected[v] != 0]
         if len(inside) > 1 and all(_close(x, inside[0]) for x in inside):
             raise NotYet(
-                f"{who}: you gave every limit that fits the same likelihood. A higher limit "
-                "has a wider band, so the same chance is spread thinner: divide by the band's "
-                "width, (high − low) × r."
+                f"{who}: you gave every reservation price that fits the same likelihood. A "
+                "higher one has a wider band, so the same chance is spread thinner: divide by "
+                "the band's width, (high − low) × r.",
+                general="it gives every reservation price that fits the same likelihood; "
+                "divide by the band's width, (high − low) × r",
             )
         ratios = [given[v] / expected[v] for v in expected if expected[v] != 0]
         if all(_close(x, ratios[0]) for x in ratios):
             raise NotYet(
-                f"{who}: the proportions are right, but the question asks for the chance per "
-                "unit, 1 / ((high − low) × r), inside the band."
+                f"{who}: the proportions are right, but the question asks for the density, "
+                "1 / ((high − low) × r), inside the band.",
+                general="the proportions are right, but not the scale: the density is "
+                "1 / ((high − low) × r) inside the band",
             )
         v = next(v for v in expected if not _close(given[v], expected[v]))
-        raise NotYet(f"{who}: for limit {v:,.0f} expected {expected[v]:.4g}, got {given[v]:.4g}.")
+        raise NotYet(
+            f"{who}: for reservation price {_euros(v)} expected {expected[v]:.4g}, "
+            f"got {given[v]:.4g}.",
+            general="a likelihood inside the band is not 1 / ((high − low) × r)",
+        )
     passed("opening_likelihood gives 0 outside each band and 1/((high − low) r) inside.")
 
 
+@question
 def belief_after_opening(answer, hidden=False):
-    """Check a function that returns (posterior, expected limit) after the opening offer."""
+    """Check a function that returns (posterior, expected reservation price) after the
+    opening, given the right likelihood, so Question 1 cannot cost it."""
     for sale in _scenarios(hidden):
-        result = call_learner(answer, sale)
-        if not isinstance(result, tuple) or len(result) != 2:
-            raise NotYet(
-                f"belief_after_opening should return a (beliefs, expected limit) pair, got {result!r}"
-            )
+        likelihood = reference.opening_likelihood(sale)
+        result = _pair(
+            call_learner(answer, sale, likelihood, name="belief_after_opening"),
+            "belief_after_opening should return a (beliefs, expected reservation price) pair",
+        )
         given = _per_value(result[0], sale, "the beliefs")
-        mean = money(result[1], "the expected limit")
-        expected = posterior_after_opening(sale)
+        mean = _number(result[1], "the expected reservation price")
+        expected = reference.posterior_after_opening(sale)
         who = f"for learner {sale.learner}"
         if not all(abs(given[v] - expected[v]) <= CHANCE_TOLERANCE for v in expected):
             prior = sale.prior_beliefs()
             if all(abs(given[v] - prior[v]) <= CHANCE_TOLERANCE for v in prior):
                 raise NotYet(
                     f"{who}: those are still your prior beliefs; multiply each by the "
-                    "opening's likelihood under that limit."
+                    "opening's likelihood under that reservation price.",
+                    general="it returns the prior beliefs, not updated by the opening",
                 )
             total = sum(given.values())
             if total > 0 and all(
@@ -120,144 +183,529 @@ def belief_after_opening(answer, hidden=False):
             ):
                 raise NotYet(
                     f"{who}: the proportions are right, but beliefs must add up to 1 (yours add "
-                    f"up to {total:.4g}); divide each by their total."
+                    f"up to {total:.4g}); divide each by their total.",
+                    general="the beliefs do not add up to 1; divide each by their total",
                 )
             v = next(v for v in expected if abs(given[v] - expected[v]) > CHANCE_TOLERANCE)
             raise NotYet(
-                f"{who}: after the opening, the chance of limit {v:,.0f} is {expected[v]:.4f}, "
-                f"not {given[v]:.4f}."
+                f"{who}: after the opening, the chance of reservation price {_euros(v)} is "
+                f"{expected[v]:.4f}, not {given[v]:.4f}.",
+                general="the beliefs are not prior × likelihood, rescaled to add up to 1",
             )
+        right = expected_reservation(expected)
+        mistakes = [
+            (
+                expected_reservation(sale.prior_beliefs()),
+                "that is the expected reservation price before the opening; use your new beliefs",
+            ),
+        ]
         hint = diagnose(
             mean,
-            expected_reservation(expected),
-            [
-                (
-                    expected_reservation(sale.prior_beliefs()),
-                    "that is the expected limit before the opening; use your new beliefs",
-                ),
-            ],
-            f"with these beliefs the expected limit is {expected_reservation(expected):,.2f}, "
-            f"not {mean:,.2f}",
+            right,
+            mistakes,
+            f"with these beliefs the expected reservation price is {_euros(right)}, not "
+            f"{_euros(mean)}",
         )
         if hint:
-            raise NotYet(f"{who}: {hint}.")
+            raise NotYet(
+                f"{who}: {hint}.",
+                general=general_hint(hint, mistakes)
+                or "the expected reservation price is not the beliefs' average",
+            )
     passed("belief_after_opening updates your beliefs with Bayes' rule.")
 
 
-def _belief_cases(hidden):
-    """(beliefs, cost) pairs: the learner's posterior and prior, and more when hidden."""
-    cases = []
-    for sale in _scenarios(hidden):
-        cases.append((posterior_after_opening(sale), sale.cost))
-        cases.append((sale.prior_beliefs(), sale.cost))
+@question
+def news_likelihood(answer):
+    """Check a function that turns the learner's news into a likelihood for each price: a
+    judgement on the learner's own case, so there is no hidden case. Any likelihoods pass
+    that are above 0 and follow the news's direction (never falling as the price rises
+    and higher at the top, the mirror of that, or all equal)."""
+    sale = variant(MODULE)
+    given = _per_value(call_learner(answer, sale), sale, "news_likelihood's result")
+    news = sale.news_item
+    values = sorted(given)
+    chances = [given[v] for v in values]
+    if any(chance <= 0 for chance in chances):
+        raise NotYet(
+            "give every reservation price a likelihood above 0: news like this makes some "
+            "prices more or less likely, it does not rule any out."
+        )
+    rises = all(b >= a * (1 - 1e-9) for a, b in itertools.pairwise(chances))
+    falls = all(b <= a * (1 + 1e-9) for a, b in itertools.pairwise(chances))
+    flat = rises and falls
+    if news.direction == "neither" and not flat:
+        raise NotYet(
+            f"{news.why[0].upper()}{news.why[1:]}: give every reservation price the same "
+            "likelihood."
+        )
+    if news.direction == "higher" and (flat or not rises):
+        shape = "are all the same" if flat else "fall somewhere as the price rises"
+        raise NotYet(
+            f"your likelihoods {shape}, but {news.why}: the likelihood should never fall as "
+            "the reservation price rises, and be higher at the top than at the bottom."
+        )
+    if news.direction == "lower" and (flat or not falls):
+        shape = "are all the same" if flat else "rise somewhere as the price rises"
+        raise NotYet(
+            f"your likelihoods {shape}, but {news.why}: the likelihood should never rise as "
+            "the reservation price rises, and be lower at the top than at the bottom."
+        )
+    after = reference.posterior_after_opening(sale)
+    now = update_beliefs(after, {v: given[v] / max(chances) for v in values})
+    before_price = reference.best_move(after, sale.cost)[0]
+    now_price = reference.best_move(now, sale.cost)[0]
+    shown = ", ".join(f"{_euros(v)}: {now[v]:.0%}" for v in values)
+    move = (
+        f"your best price stays {_euros(now_price)}"
+        if now_price == before_price
+        else f"your best price moves from {_euros(before_price)} to {_euros(now_price)}"
+    )
+    passed(
+        f"news_likelihood reads the news the right way round. With your likelihoods, your "
+        f"beliefs after the opening and the news are {shown}, and {move}."
+    )
+
+
+@question
+def reservation_from_concessions(answer, hidden=False):
+    """Check a function that reads a reservation price from three offers of a buyer who
+    moves the same share of the remaining gap each round."""
+    cases = [(variant(MODULE).wren_offers, None)]
     if hidden:
-        rng = rng_for(f"{MODULE}:best_ask", variant(MODULE).learner)
-        for _ in range(6):
-            values = sorted({float(rng.randrange(20, 120)) for _ in range(rng.randint(2, 5))})
-            weights = [rng.random() + 0.01 for _ in values]
-            beliefs = {v: w / sum(weights) for v, w in zip(values, weights, strict=True)}
-            cases.append((beliefs, float(rng.randrange(0, 100))))
-        cases.append(({60.0: 0.5, 70.0: 0.3, 80.0: 0.2}, 90.0))  # no price covers the cost
-        cases.append(({50.0: 0.5, 100.0: 0.5}, 0.0))  # a tie: both prices earn 50
-    return cases
-
-
-def best_ask(answer, hidden=False):
-    """Check a function that returns the best single price against discrete beliefs."""
-    for beliefs, cost in _belief_cases(hidden):
-        shown = {round(v): round(p, 3) for v, p in beliefs.items()}
-        where = f"best_ask(beliefs, cost={cost:,.0f}) with beliefs {shown}"
-        result = call_learner(answer, dict(beliefs), cost, name="best_ask")
-        if not isinstance(result, tuple) or len(result) != 2:
-            raise NotYet(f"best_ask should return a (price, expected profit) pair, got {result!r}")
-        price, profit = result
-        best_price, best_profit = reference_best_ask(beliefs, cost)
-        if best_price is None:
-            if price is not None or not same_money(money(profit, "the profit"), 0.0):
-                raise NotYet(
-                    f"{where}: every possible limit is at or below the cost, so no price makes "
-                    f"money; return (None, 0.0), not {result!r}."
-                )
-            continue
-        if price is None:
-            raise NotYet(f"{where}: a price of {best_price:,.0f} makes money, so do not give up.")
-        price, profit = money(price, "the price"), money(profit, "the expected profit")
-        accepts = sum(p for v, p in beliefs.items() if v >= price)
-        earns = (price - cost) * accepts
-        if not same_money(earns, best_profit):
-            if same_money(price, expected_reservation(beliefs)):
-                hint = (
-                    "that is the expected limit. A buyer whose limit is below it says no: "
-                    "compare the expected profit of asking each possible limit"
-                )
-            elif same_money(price, max(beliefs, key=beliefs.get)):
-                hint = (
-                    "that is the most likely limit, but a price also has to weigh how many "
-                    "buyers accept it: compare (price − cost) × chance of acceptance"
-                )
-            else:
-                hint = (
-                    f"asking {price:,.2f} earns {earns:,.2f} on average, but asking "
-                    f"{best_price:,.2f} earns {best_profit:,.2f}"
-                )
-            raise NotYet(f"{where}: {hint}.")
+        cases += [(variant(MODULE, learner).wren_offers, None) for learner in HIDDEN_LEARNERS]
+        cases += list(CONCESSION_CASES)
+    for offers, _ in cases:
+        expected = reference.reservation_from_concessions(offers)
+        given = _number(
+            call_learner(answer, tuple(offers), name="reservation_from_concessions"),
+            "the reservation price",
+        )
+        first, second, third = offers
+        step1, step2 = second - first, third - second
         mistakes = [
-            (price - cost, "that profit assumes the buyer always accepts; weigh it by the chance"),
             (
-                (price - cost) * sum(p for v, p in beliefs.items() if v > price),
-                "a buyer whose limit equals the price still accepts it",
+                third + step2,
+                "that assumes one more step of the same size, but each step is smaller than "
+                "the one before: the steps that remain add up to more than one step",
+            ),
+            (
+                first + step1 / (step2 / step1),
+                "the share of the gap is 1 − (second step / first step), not the ratio itself",
+            ),
+            (
+                third,
+                "the buyer is still moving, so its reservation price lies above its last offer",
             ),
         ]
+        shown = ", ".join(_euros(offer) for offer in offers)
         hint = diagnose(
-            profit,
-            best_profit,
+            given,
+            expected,
             mistakes,
-            f"the right price, but it earns {best_profit:,.2f} on average, not {profit:,.2f}",
+            f"a buyer who offers {shown}, moving the same share of the gap each time, has a "
+            f"reservation price of {_euros(expected)}, not {_euros(given)}",
         )
         if hint:
-            raise NotYet(f"{where}: {hint}.")
-    passed("best_ask finds the price with the highest expected profit.")
-
-
-def report_worth_buying(answer, hidden=False):
-    """Check a function that values the consultant's tip and decides whether to buy it."""
-    for sale in _scenarios(hidden):
-        result = call_learner(answer, sale)
-        if not isinstance(result, tuple) or len(result) != 2 or not isinstance(result[1], bool):
             raise NotYet(
-                "report_worth_buying should return a pair (value of the tip, True or False), "
-                f"got {result!r}"
+                f"for the offers {shown}: {hint}.",
+                general=general_hint(hint, mistakes)
+                or "it does not read the reservation price of a buyer who moves the same "
+                "share of the gap each round",
             )
-        value, buy = money(result[0], "the value of the tip"), result[1]
-        beliefs = posterior_after_opening(sale)
-        expected = value_of_knowing(beliefs, sale.cost)
-        informed = sum(p * max(v - sale.cost, 0.0) for v, p in beliefs.items())
+    passed("reservation_from_concessions reads the reservation price from the pace of the steps.")
+
+
+def _price_mistakes(beliefs, sale):
+    """Tempting wrong prices for these beliefs, each with what it overlooks."""
+    low, high = min(sale.reservations), max(sale.reservations)
+    uniform = take_it_or_leave_it(sale.cost, low, high)[0]
+    return [
+        (
+            expected_reservation(beliefs),
+            "that is the expected reservation price. A buyer whose reservation price is below "
+            "it says no: compare the expected profit of each possible move",
+        ),
+        (
+            max(beliefs, key=beliefs.get),
+            "that is the most likely reservation price, but a price must also weigh how often "
+            "it is accepted: compare (price − cost) × chance of acceptance",
+        ),
+        (
+            uniform if uniform is not None else math.nan,
+            "that is take_it_or_leave_it's answer, which treats the reservation price as spread "
+            "evenly between the lowest and the highest; yours takes only four values, with "
+            "their own chances: compare the moves one by one",
+        ),
+    ]
+
+
+def _describe(price, profit):
+    return f"asking {_euros(price)} earns {_euros(profit)} on average"
+
+
+def _answers(answer, cases, name, what, size):
+    """The learner's answer for each (sale, beliefs after the opening) of ``cases``, asked
+    once per case however many parts of the question read it, as a function that returns
+    [(sale, after, result)]; a result of the wrong shape raises the hint ``what``."""
+    results = {}
+
+    def answers():
+        for sale, after in cases:
+            if sale.learner not in results:
+                results[sale.learner] = _pair(
+                    call_learner(answer, sale, dict(after), name=name), what, size
+                )
+        return [(sale, after, results[sale.learner]) for sale, after in cases]
+
+    return answers
+
+
+def _price_before(answers):
+    for sale, after, result in answers():
+        if result[0] is None:
+            raise NotYet(
+                f"for learner {sale.learner}: before the opening a price pays, so name it.",
+                general="it names no price before the opening, where one pays",
+            )
+        given = _number(result[0], "the price before the opening")
+        expected = reference.my_price(sale, after)[0]
+        if same_money(given, expected):
+            continue
+        prior = sale.prior_beliefs()
+        best = reference.move_profits(prior, sale.cost)[expected]
+        mine = (given - sale.cost) * sum(p for v, p in prior.items() if v >= given)
+        mistakes = _price_mistakes(prior, sale)
+        hint = diagnose(
+            given,
+            expected,
+            mistakes,
+            f"{_describe(given, mine)}, but {_describe(expected, best)}",
+        )
+        raise NotYet(
+            f"for learner {sale.learner}, before the opening: {hint}.",
+            general=general_hint(hint, mistakes)
+            or "before the opening, it does not pick the price with the highest expected profit",
+        )
+    return "the price before the opening weighs each price by its chance of acceptance."
+
+
+def _price_after(answers):
+    for sale, after, result in answers():
+        if result[1] is None:
+            raise NotYet(
+                f"for learner {sale.learner}: after the opening a price pays, so name it.",
+                general="it names no price after the opening, where one pays",
+            )
+        given = _number(result[1], "the price after the opening")
+        before, expected, changed = reference.my_price(sale, after)
+        profits = reference.move_profits(after, sale.cost)
+        if not same_money(given, expected):
+            x = sale.opening_offer
+            lowest = min(r for r, chance in after.items() if chance > 0)
+            mistakes = [
+                (
+                    before,
+                    "that is your price before the opening; the opening changed your beliefs, "
+                    "so compare the prices again with the beliefs after it",
+                ),
+                (
+                    x,
+                    f"accepting the opening earns {_euros(x - sale.cost)} for sure, but every "
+                    f"reservation price still possible is above it: asking {_euros(lowest)} is "
+                    f"also accepted for sure and earns {_euros(lowest - sale.cost)}, and the best "
+                    f"price earns {_euros(profits[expected])} on average",
+                    "accepting the opening is never best here: every reservation price still "
+                    "possible lies above it, so asking the lowest of them is accepted for sure "
+                    "and earns more",
+                ),
+                *_price_mistakes(after, sale),
+            ]
+            mine = (given - sale.cost) * sum(p for v, p in after.items() if v >= given)
+            hint = diagnose(
+                given,
+                expected,
+                mistakes,
+                f"{_describe(given, mine)}, but {_describe(expected, profits[expected])}",
+            )
+            raise NotYet(
+                f"for learner {sale.learner}, after the opening: {hint}.",
+                general=general_hint(hint, mistakes)
+                or "after the opening, it does not pick the price with the highest expected profit",
+            )
+        if _truth(result[2], "whether the opening changed your price") != changed:
+            raise NotYet(
+                f"for learner {sale.learner}: your price goes from {_euros(before)} before the "
+                f"opening to {_euros(expected)} after it, so 'changed' is {changed}.",
+                general="'changed' does not say whether the two prices differ",
+            )
+    return "the price after the opening uses what the opening told you."
+
+
+@question
+def my_price(answer, hidden=False):
+    """Check a function that names the price before and after the opening (2 points: one
+    for each), given the right beliefs after the opening, so Question 2 cannot cost it."""
+    cases = [(sale, reference.posterior_after_opening(sale)) for sale in _scenarios(hidden)]
+    answers = _answers(
+        answer,
+        cases,
+        "my_price",
+        "my_price should return (price before the opening, price after it, changed)",
+        3,
+    )
+    return score(
+        Check("the price before the opening", 1, lambda: _price_before(answers)),
+        Check("the move after the opening", 1, lambda: _price_after(answers)),
+    )
+
+
+@question
+def information_pays(answer):
+    """Check the learner's reading of the value-of-information explorer: a pair of words,
+    ("wide" or "narrow", "bottom" or "top"); the same for every learner, so no hidden case."""
+    result = _pair(
+        call_learner(answer, name="information_pays"),
+        'information_pays should return a pair of words, such as ("narrow", "top")',
+    )
+    words = [str(word).strip().lower() for word in result]
+    if words[0] not in ("wide", "narrow") or words[1] not in ("bottom", "top"):
+        raise NotYet(
+            f'answer with "wide" or "narrow", then "bottom" or "top"; got {tuple(result)!r}',
+            general='answer with "wide" or "narrow", then "bottom" or "top"',
+        )
+    if words[0] != "wide":
+        before, after = value_of_information(40, 50, 100), value_of_information(40, 50, 150)
+        raise NotYet(
+            "try it in the explorer: with cost 40, move the highest value from 100 to 150. "
+            f"The information's worth rises from {before:g} to {after:g}: a wider range means "
+            "more doubt about the price that decides your ask.",
+            general="a wider range makes information worth more, not less",
+        )
+    if words[1] != "bottom":
+        before, after = value_of_information(40, 50, 100), value_of_information(90, 50, 100)
+        raise NotYet(
+            "try it in the explorer: with values from 50 to 100, move your cost from 40 to 90. "
+            f"The information's worth falls from {before:g} to {after:g}: with a cost near the "
+            "top, few buyers are worth selling to, and a blind price near the top serves "
+            "them almost as well.",
+            general="a cost near the top of the range makes information worth less, not more",
+        )
+    passed(
+        "information_pays: information is worth most when the range is wide and your cost "
+        "is near the bottom of it."
+    )
+
+
+def _regrets(sale, beliefs):
+    """Where perfect information's worth comes from: (best blind price, the deals it
+    loses, the money it leaves on the table), each averaged over ``beliefs``. The two add
+    up to perfect information's worth."""
+    price, _ = reference.best_move(beliefs, sale.cost)
+    lost = left = 0.0
+    for value, chance in beliefs.items():
+        if value >= price:
+            left += chance * (value - price)
+        else:
+            lost += chance * max(value - sale.cost, 0.0)
+    return price, lost, left
+
+
+def why_perfect_information_moved(sale):
+    """Why perfect information is worth what it is before and after the opening, in words:
+    what the best blind price loses in refused deals and leaves on the table each time."""
+    parts = []
+    for when, beliefs in (
+        ("Before the opening", sale.prior_beliefs()),
+        ("After it", reference.posterior_after_opening(sale)),
+    ):
+        price, lost, left = _regrets(sale, beliefs)
+        parts.append(
+            f"{when}, your best blind price is {_euros(price)}: knowing the reservation price "
+            f"would win back {_euros(lost)} of deals that price loses and {_euros(left)} it "
+            "leaves on the table"
+        )
+    return ". ".join(parts) + "."
+
+
+def _perfect(answers):
+    for sale, after, result in answers():
+        before, now, _, _ = reference.report_decision(sale, after)
+        low, high = min(sale.reservations), max(sale.reservations)
+        for what, given, expected, beliefs in (
+            ("before the opening", result[0], before, sale.prior_beliefs()),
+            ("after the opening", result[1], now, after),
+        ):
+            given = _number(given, f"perfect information's worth {what}")
+            informed = sum(p * max(v - sale.cost, 0.0) for v, p in beliefs.items())
+            mistakes = [
+                (
+                    informed,
+                    "that is what you earn knowing the reservation price; information is worth "
+                    "only what it adds to your best blind price, so subtract that",
+                ),
+                (
+                    value_of_information(sale.cost, low, high),
+                    "that is value_of_information's answer, which treats the reservation price "
+                    "as spread evenly between the lowest and the highest; yours takes only four "
+                    "values, with their own chances",
+                ),
+            ]
+            if beliefs is after:
+                mistakes.append(
+                    (before, "that is its worth before the opening; use the beliefs after it")
+                )
+            hint = diagnose(
+                given,
+                expected,
+                mistakes,
+                f"perfect information is worth {_euros(expected)} {what}, not {_euros(given)}",
+            )
+            if hint:
+                raise NotYet(
+                    f"for learner {sale.learner}, {what}: {hint}.",
+                    general=general_hint(hint, mistakes)
+                    or f"{what}, it is not the informed profit minus the best blind profit",
+                )
+    own = answers()[0][0]
+    return "perfect information before and after the opening. " + why_perfect_information_moved(own)
+
+
+def _report_worth(answers):
+    for sale, after, result in answers():
+        _, now, worth, _ = reference.report_decision(sale, after)
+        given = _number(result[2], "the report's worth")
+        low, high = min(sale.reservations), max(sale.reservations)
         mistakes = [
             (
-                informed,
-                "that is what you earn knowing the limit; the tip is worth only what it adds "
-                "to the best blind offer, so subtract that",
+                now,
+                "that is what a report that is always right would be worth (perfect "
+                f"information); this one is right only {sale.report_accuracy:.0%} of the time, "
+                "so it is worth less",
+                "that is what a report that is always right would be worth; a fallible one "
+                "is worth less",
             ),
             (
-                sum(p * (v - sale.cost) for v, p in beliefs.items())
-                - reference_best_ask(beliefs, sale.cost)[1],
-                "knowing a limit below your cost, you would not sell at all: count "
-                "max(limit − cost, 0)",
+                sale.report_accuracy * now,
+                "scaling perfect information by the accuracy overlooks what a wrong report "
+                "costs: work out the best price after each report the firm could send",
             ),
             (
-                value_of_knowing(sale.prior_beliefs(), sale.cost),
-                "that is the tip's worth before Kestrel opened; use the beliefs after the opening",
+                value_of_information(sale.cost, low, high),
+                "that is value_of_information's answer, for a reservation price spread evenly "
+                "between the lowest and the highest; yours takes only four values",
+            ),
+            (
+                reference.report_value(sale.prior_beliefs(), sale.cost, sale.report_accuracy),
+                "that values the report on your beliefs before the opening; use the beliefs "
+                "after it",
+            ),
+            (
+                worth + reference.best_move(after, sale.cost)[1],
+                "that is what you expect to earn with the report; it is worth only what it "
+                "adds to your best blind price, so subtract that",
             ),
         ]
         hint = diagnose(
-            value, expected, mistakes, f"the tip is worth {expected:,.2f}, not {value:,.2f}"
+            given, worth, mistakes, f"the report is worth {_euros(worth)}, not {_euros(given)}"
         )
         if hint:
-            raise NotYet(f"for learner {sale.learner}: {hint}.")
-        if buy != (expected > sale.report_fee):
             raise NotYet(
-                f"for learner {sale.learner}: the tip is worth {expected:,.2f} and costs "
-                f"{sale.report_fee:,.0f}, so buying it is "
-                f"{'worth it' if expected > sale.report_fee else 'not worth it'}."
+                f"for learner {sale.learner}: {hint}.",
+                general=general_hint(hint, mistakes)
+                or "it is not the expected profit of the best price after each report, minus "
+                "the best blind profit",
             )
-    passed("report_worth_buying values the tip and buys it only when it pays.")
+    return "the report's worth: the best price after each report, weighed by how often it comes."
+
+
+def _report_buy(answers):
+    for sale, after, result in answers():
+        _, _, worth, buy = reference.report_decision(sale, after)
+        if _truth(result[3], "whether to buy the report") != buy:
+            raise NotYet(
+                f"for learner {sale.learner}: the report is worth {_euros(worth)} and costs "
+                f"{_euros(sale.report_fee)}, so buying it is "
+                f"{'worth it' if buy else 'not worth it'}.",
+                general="it does not buy the report exactly when the report is worth more "
+                "than its fee",
+            )
+    return "buy the report only when it is worth more than its fee."
+
+
+@question
+def report_decision(answer, hidden=False):
+    """Check a function that values perfect information and the market report, and decides
+    whether to buy the report (3 points: one per part), given the right beliefs after the
+    opening, so Question 2 cannot cost it."""
+    cases = [(sale, reference.posterior_after_opening(sale)) for sale in _scenarios(hidden)]
+    answers = _answers(
+        answer,
+        cases,
+        "report_decision",
+        "report_decision should return (perfect information before the opening, after it, "
+        "the report's worth, buy it?)",
+        4,
+    )
+    return score(
+        Check("perfect information before and after", 1, lambda: _perfect(answers)),
+        Check("the report's worth", 1, lambda: _report_worth(answers)),
+        Check("the decision", 1, lambda: _report_buy(answers)),
+    )
+
+
+def _labels(result, moves, what, choices):
+    """Raise the hint for every move of ``moves`` the learner labelled wrongly."""
+    if not isinstance(result, Mapping):
+        raise NotYet(f"fair_play should return a dict of key to label, got {result!r}")
+    wrong = []
+    for move in moves:
+        if move.key not in result:
+            raise NotYet(f"{what}: give a label for `{move.key}` ({move.text}).")
+        label = str(result[move.key]).strip().lower()
+        if label not in choices:
+            raise NotYet(
+                f"{what}: label `{move.key}` with one of {', '.join(repr(c) for c in choices)}, "
+                f"not {result[move.key]!r}."
+            )
+        if label != move.label:
+            wrong.append(f"`{move.key}` ({move.text}) is not {label!r}: {move.why}.")
+    if wrong:
+        raise NotYet(f"{what}:\n" + "\n".join(wrong))
+
+
+@question
+def fair_play(answer):
+    """Check the learner's labels for what to tell the other side, and for ways to learn
+    about it or persuade it (2 points: one for each list). A judgement on the learner's
+    own lists, so there is no hidden case."""
+    sale = variant(MODULE)
+    answered = []
+
+    def labels():
+        if not answered:
+            answered.append(call_learner(answer, sale, name="fair_play"))
+        return answered[0]
+
+    said = [move for move in reference.DISCLOSURES if move.key in sale.disclosures]
+    done = [move for move in reference.TACTICS if move.key in sale.tactics]
+
+    def disclosures():
+        _labels(labels(), said, "what to tell Osprey", (reference.SHARE, reference.KEEP))
+        return (
+            "share interests and strengths; keep your reservation price, deadlines and weak spots."
+        )
+
+    def tactics():
+        _labels(
+            labels(),
+            done,
+            "ways to learn or persuade",
+            (reference.ACCEPTABLE, reference.MISREPRESENTATION, reference.ILLEGITIMATE),
+        )
+        return "you told fair means from false statements and illegitimate sources."
+
+    return score(
+        Check("what to tell Osprey", 1, disclosures),
+        Check("fair and foul means", 1, tactics),
+    )

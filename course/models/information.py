@@ -80,12 +80,13 @@ def take_it_or_leave_it(cost, low, high):
 
     At price p in [low, high] the buyer accepts with chance (high − p) / (high − low), so
     the profit is (p − cost)(high − p) / (high − low), highest at p = (high + cost) / 2,
-    kept inside [low, high] (the monopoly price under uniform demand). When even ``high``
-    does not cover ``cost``, no price makes money: the answer is ``(high, 0.0)``.
+    kept inside [low, high] (the monopoly price under uniform demand). When no price
+    makes a profit (``high`` is at or below ``cost``) the answer is ``(None, 0.0)``: do
+    not sell.
     """
     cost, low, high = _uniform_range(cost, low, high)
     if high <= cost:
-        return (high, 0.0)
+        return (None, 0.0)
     if high == low:
         return (high, high - cost)
     price = min(max((high + cost) / 2, low), high)
@@ -133,8 +134,9 @@ def expected_profit(price, cost, low, high):
 
 def information_summary(cost, low, high):
     """Everything the value-of-information explorer shows, as a dict: the best blind
-    ``price`` and its ``blind_profit``, the ``informed_profit`` of knowing the buyer's
-    value, and ``value`` (the difference: what the information is worth)."""
+    ``price`` (``None`` when no price makes a profit) and its ``blind_profit``, the
+    ``informed_profit`` of knowing the buyer's value, and ``value`` (the difference: what
+    the information is worth)."""
     price, blind = take_it_or_leave_it(cost, low, high)
     value = value_of_information(cost, low, high)
     return {"price": price, "blind_profit": blind, "informed_profit": blind + value, "value": value}
@@ -175,19 +177,46 @@ def _band(band, what):
     return low, high
 
 
-def offer_likelihoods(reservations, offer, previous=0.0, band=(0.5, 0.9)):
+#: The belief updater's model of a buyer's later offers: it repeats its last offer with
+#: chance ``HOLD``; otherwise it moves a share of the remaining gap to its reservation
+#: price, usually inside the concession band, but with chance ``FLOOR`` anywhere up to it.
+HOLD = 0.1
+FLOOR = 0.05
+
+
+class OfferNotExplained(ValueError):
+    """No reservation price the beliefs still allow explains an offer under the model:
+    offer number ``round`` (the opening is 1), the ``offer``, and ``why`` in words."""
+
+    def __init__(self, round_, offer, why):
+        self.round, self.offer, self.why = round_, offer, why
+        super().__init__(
+            f"none of your possible reservation prices explains offer {round_} ({offer:g}) "
+            f"under the model's rules: {why}. This buyer is not behaving as the model "
+            "assumes. Your beliefs are unchanged; question the model, not the offer."
+        )
+
+
+def offer_likelihoods(reservations, offer, previous=0.0, band=(0.5, 0.9), hold=0.0, floor=0.0):
     """How likely a buyer's ``offer`` is under each possible reservation price, scaled so
     the most likely value gets 1 (Bayes' rule only needs the ratios).
 
     The model: from their ``previous`` offer (0 before the opening), a buyer whose
-    reservation price is r moves a fraction f of the remaining way towards r, with f
-    equally likely anywhere in ``band``. So the offer lands anywhere in
-    [previous + low·(r − previous), previous + high·(r − previous)], each amount as likely
-    as any other, and the chance per unit is 1 / ((high − low)(r − previous)): a wide band
-    (a far-away reservation) spreads the same chance thinner. Outside the band the offer
-    is impossible. A buyer already at their limit (r = previous) can only stand still.
+    reservation price is r either holds (repeats ``previous``) with chance ``hold``, or
+    moves a share f of the remaining gap r − previous. The share is spread evenly over
+    ``band`` with chance 1 − ``floor``, and evenly over the whole gap (0, 1] with chance
+    ``floor``: a small chance for any step that does not pass r, so that no ordinary
+    move is ruled out (Cromwell's rule, Lindley 1985). As a probability density over
+    offers this is (1 − hold)((1 − floor) [f in band] / (b − a) + floor) / (r − previous).
+
+    Two things stay impossible: an offer above r (no buyer offers more than the most it
+    would pay), and a step back below ``previous``. A buyer already at its reservation
+    price can only hold. With ``hold=floor=0`` (the opening offer) this is the plain band
+    model: 1 / ((b − a) r) inside the band a r ≤ offer ≤ b r, and 0 outside it.
     """
     low, high = _band(band, "the band")
+    hold = probability(hold, "the chance of holding")
+    floor = probability(floor, "the floor")
     offer, previous = number(offer, "the offer"), number(previous, "the previous offer")
     if isinstance(reservations, Mapping):
         reservations = list(reservations)
@@ -198,40 +227,63 @@ def offer_likelihoods(reservations, offer, previous=0.0, band=(0.5, 0.9)):
     if not reservations:
         raise ValueError("give at least one possible reservation price")
     step = offer - previous
-    densities, at_limit = {}, {}
+    chances = {}
     for value in reservations:
         gap = number(value, f"the reservation price {value!r}") - previous
-        at_limit[value] = gap == 0 and step == 0
-        inside = gap > 0 and low * gap - 1e-9 <= step <= high * gap + 1e-9
-        densities[value] = 1.0 / ((high - low) * gap) if inside else 0.0
-    if any(at_limit.values()):  # a sure thing outweighs any spread-out chance
-        return {value: 1.0 if hit else 0.0 for value, hit in at_limit.items()}
-    top = max(densities.values())
-    return {value: (density / top if top else 0.0) for value, density in densities.items()}
+        if step == 0:  # holding is certain at the limit, and has chance ``hold`` below it
+            chances[value] = 1.0 if gap == 0 else (hold if gap > 0 else 0.0)
+        elif 0 < step <= gap:
+            share = step / gap
+            inside = low - 1e-9 <= share <= high + 1e-9
+            chances[value] = (1 - hold) * ((1 - floor) * inside / (high - low) + floor) / gap
+        else:  # a step back, or past this reservation price
+            chances[value] = 0.0
+    top = max(chances.values())
+    return {value: (chance / top if top else 0.0) for value, chance in chances.items()}
 
 
 def posterior_after_offers(prior, offers, opening=(0.5, 0.9), concession=(0.2, 0.6)):
     """Beliefs after each of the buyer's ``offers``, as a list of posteriors (one per
-    offer): the opening offer is read with the ``opening`` band, each later one with the
-    ``concession`` band (see ``offer_likelihoods``). An offer that no possible
-    reservation price explains raises a ValueError naming it."""
+    offer). The opening offer is read with the plain ``opening`` band; each later one
+    with the ``concession`` band, the chance ``HOLD`` of repeating the last offer and the
+    ``FLOOR`` for any other step up to the reservation price (see ``offer_likelihoods``).
+
+    An offer that no reservation price the beliefs still allow can explain raises
+    ``OfferNotExplained`` (a ValueError) saying which offer and why.
+    """
     _distribution(prior, "the prior")
     if not isinstance(offers, list | tuple):
         raise TypeError(f"offers must be a list of amounts, got {type(offers).__name__}")
     beliefs, previous, history = prior, 0.0, []
     for round_, offer in enumerate(offers, start=1):
-        band = opening if round_ == 1 else concession
-        likelihood = offer_likelihoods(list(prior), offer, previous, band)
+        offer = number(offer, "the offer")
+        if round_ == 1:
+            likelihood = offer_likelihoods(list(prior), offer, 0.0, opening)
+        else:
+            likelihood = offer_likelihoods(
+                list(prior), offer, previous, concession, hold=HOLD, floor=FLOOR
+            )
         try:
-            beliefs = update_beliefs(beliefs, likelihood)
+            beliefs = bayes_update(beliefs, likelihood)
         except ValueError:
-            raise ValueError(
-                f"offer {round_} ({offer:g}) is impossible under every reservation price "
-                "you still believe in: your prior or the bands rule it out"
-            ) from None
+            why = _why(round_, offer, previous, beliefs, opening)
+            raise OfferNotExplained(round_, offer, why) from None
         history.append(beliefs)
-        previous = number(offer, "the offer")
+        previous = offer
     return history
+
+
+def _why(round_, offer, previous, beliefs, opening):
+    """Why offer number ``round_`` fits none of the reservation prices still believed in."""
+    if round_ == 1:
+        return (
+            f"a buyer opens at {opening[0]:.0%} to {opening[1]:.0%} of its reservation price, "
+            "and no reservation price you give weight to has this offer in its band"
+        )
+    if offer < previous:
+        return f"it is below the buyer's last offer ({previous:g}), and the model has no step back"
+    highest = max(value for value, chance in beliefs.items() if chance > 0)
+    return f"it is above every reservation price you still believe possible ({highest:g})"
 
 
 def buyer_offers(reservation, opening_fraction, concession_fraction, rounds):

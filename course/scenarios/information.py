@@ -1,12 +1,15 @@
-"""Module 01's scenario: you sell a machine to a buyer whose limit you can only guess,
-read their opening offer, and decide whether a consultant's tip is worth its fee."""
+"""Module 01's scenario: you sell a machine to a buyer whose reservation price you can only
+guess, read its opening offer and a piece of news, decide what price to name, and decide
+whether a market report is worth its fee. Every draw is checked against ``problems`` and
+drawn again until it passes, so each learner gets a case with a real decision in it."""
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
-from course.models.information import expected_reservation, update_beliefs
+from course.models.information import bayes_update, expected_reservation
 from course.scenarios.base import Scenario, pick
 
-#: Prior beliefs a learner may start from (chance of each of the four possible limits).
+#: Prior beliefs a learner may start from (chance of each of the four possible prices).
 PRIORS = (
     (0.4, 0.3, 0.2, 0.1),
     (0.1, 0.2, 0.3, 0.4),
@@ -18,53 +21,335 @@ PRIORS = (
 
 
 @dataclass(frozen=True)
-class MachineSale(Scenario):
-    """A seller's view of one sale: beliefs about the buyer's limit, the buyer's opening
-    offer, the seller's cost and the fee for learning the buyer's limit exactly."""
+class News:
+    """A fact about Osprey that reaches you during the talks. ``direction`` says which
+    reservation prices it is more likely under: "higher", "lower" or "neither"."""
 
-    reservations: tuple  # the buyer's possible reservation prices (the most they would pay)
+    key: str
+    text: str
+    direction: str
+    why: str
+
+
+#: Every piece of news belongs to this case: Osprey Foods buying a packaging machine.
+NEWS = (
+    News(
+        "launch",
+        "Osprey has announced that its new snack line goes on sale in three weeks, and "
+        "its old packing line cannot handle the new bags.",
+        "higher",
+        "a firm with a launch date close ahead cannot wait for a cheaper machine, so a high "
+        "reservation price is more likely",
+    ),
+    News(
+        "inspection",
+        "Osprey's old packing line failed a safety inspection last week and may run only "
+        "until the end of the month.",
+        "higher",
+        "a firm that must replace a line within weeks has few alternatives, so a high "
+        "reservation price is more likely",
+    ),
+    News(
+        "rival-discount",
+        "A rival machine builder is advertising a 15% discount on a model that would also "
+        "suit Osprey.",
+        "lower",
+        "a cheaper alternative caps what Osprey would pay you, so a low reservation price "
+        "is more likely",
+    ),
+    News(
+        "lost-customer",
+        "Osprey has lost its largest supermarket customer and expects to pack a third "
+        "fewer bags this year.",
+        "lower",
+        "a firm that needs less capacity gains less from a new machine, so a low "
+        "reservation price is more likely",
+    ),
+    News(
+        "logo",
+        "Osprey has unveiled a new logo and new colours for its delivery vans.",
+        "neither",
+        "a new logo says nothing about how much Osprey needs the machine or what else it "
+        "could do, so every reservation price stays as likely as before",
+    ),
+    News(
+        "marathon",
+        "Osprey's chief executive ran the city marathon last weekend.",
+        "neither",
+        "a chief executive's hobby says nothing about Osprey's need for the machine or its "
+        "alternatives, so every reservation price stays as likely as before",
+    ),
+)
+
+#: Answers to "should you tell Osprey this?": share an interest, keep your position.
+SHARE, KEEP = "share", "keep"
+
+#: Labels for ways of learning about Osprey or persuading it.
+ACCEPTABLE, MISREPRESENTATION, ILLEGITIMATE = (
+    "acceptable",
+    "misrepresentation",
+    "illegitimate source",
+)
+
+
+@dataclass(frozen=True)
+class Move:
+    """Something Alder Works might say or do with Osprey, its right ``label`` and why."""
+
+    key: str
+    text: str
+    label: str
+    why: str
+
+
+#: Things you might tell Osprey (Alder Works is the seller): share or keep to yourself.
+DISCLOSURES = (
+    Move(
+        "deposit",
+        "that a 30% deposit on signing would help your cash flow",
+        SHARE,
+        "an interest: Osprey may trade a deposit for a better price, and both sides gain",
+    ),
+    Move(
+        "fast-delivery",
+        "that you can deliver in four weeks, faster than most builders",
+        SHARE,
+        "a strength that meets Osprey's need; saying it costs you nothing",
+    ),
+    Move(
+        "reference",
+        "that you would like a well-known food firm as a reference customer",
+        SHARE,
+        "an interest: Osprey can give it cheaply (a case study, a site visit) in a trade",
+    ),
+    Move(
+        "lowest-price",
+        "the lowest price you would accept for the machine",
+        KEEP,
+        "your reservation price: once Osprey knows it, Osprey can hold you to it",
+    ),
+    Move(
+        "empty-order-book",
+        "that your workshop has no other order after this month",
+        KEEP,
+        "a weakness: it tells Osprey that a deal matters more to you than to it",
+    ),
+    Move(
+        "friday-deadline",
+        "that you need the contract signed by Friday to pay a supplier",
+        KEEP,
+        "a deadline: Osprey could wait you out until Friday",
+    ),
+)
+
+#: Ways to learn about Osprey or to persuade it, from fair to foul.
+TACTICS = (
+    Move(
+        "annual-report",
+        "reading Osprey's annual report and press releases before the meeting",
+        ACCEPTABLE,
+        "public information, open to anyone",
+    ),
+    Move(
+        "ask-timing",
+        "asking Osprey's buyer when the new line must be running and what a delay would cost",
+        ACCEPTABLE,
+        "asking questions is fair; Osprey is free to answer or not",
+    ),
+    Move(
+        "price-survey",
+        "buying a trade association's survey of what food firms paid for similar machines",
+        ACCEPTABLE,
+        "a legitimate source: published data about the market, not Osprey's secrets",
+    ),
+    Move(
+        "hard-for-us",
+        "saying 'that price would be very hard for us' about a price you would in fact accept",
+        ACCEPTABLE,
+        "a bluff about your own reservation price: by the usual convention of bargaining "
+        "it is not a statement of fact",
+    ),
+    Move(
+        "true-rival",
+        "mentioning, calmly, that another bakery asked you for a quote last week (it did)",
+        ACCEPTABLE,
+        "a true alternative, stated without a threat",
+    ),
+    Move(
+        "invented-rival",
+        "telling Osprey that another buyer offered €60,000 for this machine, when none did",
+        MISREPRESENTATION,
+        "an invented offer is a false statement of a material fact: deceit, and in many "
+        "jurisdictions fraud",
+    ),
+    Move(
+        "steel-costs",
+        "saying that a rise in steel prices forces your price up, when your costs have not changed",
+        MISREPRESENTATION,
+        "a false statement about your costs is a misrepresented fact, not a bluff about "
+        "your reservation price",
+    ),
+    Move(
+        "hidden-fault",
+        "saying the model has never needed a repair, when the last two did within a year",
+        MISREPRESENTATION,
+        "hiding a known defect behind a false statement misrepresents a material fact",
+    ),
+    Move(
+        "ex-manager",
+        "paying a former Osprey manager to tell you the budget Osprey approved for the line",
+        ILLEGITIMATE,
+        "confidential information bought from someone bound to keep it: often unlawful "
+        "(trade-secret law) as well as unethical",
+    ),
+    Move(
+        "pretext-call",
+        "phoning Osprey's finance office while pretending to be its bank",
+        ILLEGITIMATE,
+        "pretexting: information obtained by lying about who you are",
+    ),
+    Move(
+        "gift-engineer",
+        "offering a Osprey engineer a free holiday in return for the project's budget",
+        ILLEGITIMATE,
+        "a bribe to an insider for confidential information",
+    ),
+)
+
+#: Osprey's opening must sit at least this far (euros) from every band edge, so that
+#: reading it with ≤ or with < gives the same answer.
+EDGE_MARGIN = 300.0
+#: The two best candidate prices must differ by at least this much in expected profit.
+TIE_MARGIN = 250.0
+#: Perfect information after the opening must be worth at least this much.
+MIN_PERFECT = 1_000.0
+#: The market report must be worth at least this much, so that buying it is a question.
+MIN_REPORT = 400.0
+#: Perfect information before and after the opening must differ by at least this much.
+MIN_MOVE = 100.0
+#: The fee differs from the report's worth by this share of it at least ...
+FEE_OFF_MIN = 0.2
+#: ... and at most this share (a plausible fee, not a wild one).
+FEE_OFF_MAX = 0.5
+#: A fee below this would not pay for a market survey.
+MIN_FEE = 300.0
+#: Draws tried before giving up (the sweep shows how few are needed).
+MAX_DRAWS = 1_000
+
+
+@dataclass(frozen=True)
+class MachineSale(Scenario):
+    """A seller's view of one sale: beliefs about the buyer's reservation price, its
+    opening offer, your cost, news, a market report for sale, and things you might say.
+    Amounts are in euros."""
+
+    reservations: tuple  # the buyer's possible reservation prices (the most it would pay)
     prior: tuple  # your chance for each of them, in the same order, before any offer
     opening_low: float  # buyers like this open at between opening_low ...
     opening_high: float  # ... and opening_high times their reservation price
     opening_offer: float  # what the buyer opened with
     cost: float  # what building the machine costs you
-    report_fee: float  # what the consultant charges to tell you the buyer's exact limit
+    report_accuracy: float  # chance the market report names the right reservation price
+    report_fee: float  # what the market report costs
+    news: str  # the key of the news that reaches you (see NEWS)
+    wren_offers: tuple  # another customer's first three offers
+    disclosures: tuple  # keys of things you might tell Osprey (see DISCLOSURES)
+    tactics: tuple  # keys of ways to learn or persuade (see TACTICS)
 
     def prior_beliefs(self):
         """The prior as a dict: reservation price → probability."""
         return dict(zip(self.reservations, self.prior, strict=True))
 
+    @property
+    def news_item(self):
+        """The ``News`` this learner reads."""
+        return next(item for item in NEWS if item.key == self.news)
+
+    @property
+    def moves(self):
+        """Every ``Move`` this learner judges: the disclosures, then the tactics."""
+        chosen = {*self.disclosures, *self.tactics}
+        return tuple(move for move in (*DISCLOSURES, *TACTICS) if move.key in chosen)
+
     def story(self):
         chances = ", ".join(
-            f"{value:,.0f} (chance {chance:.0%})"
+            f"€{value:,.0f} (chance {chance:.0%})"
             for value, chance in zip(self.reservations, self.prior, strict=True)
+        )
+        wren = ", then ".join(f"€{offer:,.0f}" for offer in self.wren_offers)
+        said = "\n".join(
+            f"  - `{key}`: {move.text}"
+            for key in self.disclosures
+            for move in DISCLOSURES
+            if move.key == key
+        )
+        done = "\n".join(
+            f"  - `{key}`: {move.text}"
+            for key in self.tactics
+            for move in TACTICS
+            if move.key == key
         )
         return (
             "You run **Alder Works**, a small workshop that builds packaging machines. "
-            "**Kestrel Foods** wants one, and you will name a single price that Kestrel "
-            "takes or leaves.\n\n"
-            f"- Building the machine costs you {self.cost:,.0f}.\n"
-            "- From past sales to firms like Kestrel, the most Kestrel would pay (its "
-            f"reservation price) is one of: {chances}.\n"
-            f"- Firms like Kestrel open at between {self.opening_low:.0%} and "
+            "**Osprey Foods** wants one. Amounts are in euros.\n\n"
+            f"- Building the machine costs you €{self.cost:,.0f} (`sale.cost`).\n"
+            "- From past sales to firms like Osprey, its reservation price (the most it "
+            f"would pay) is one of: {chances} (`sale.reservations`, `sale.prior`; "
+            "`sale.prior_beliefs()` gives them as a dict).\n"
+            f"- Firms like Osprey open at between {self.opening_low:.0%} and "
             f"{self.opening_high:.0%} of their reservation price, any amount in that band "
-            "as likely as any other.\n"
-            f"- Kestrel has just opened with an offer of **{self.opening_offer:,.0f}**.\n"
-            "- A consultant who has worked for Kestrel offers to tell you its exact "
-            f"reservation price, for a fee of {self.report_fee:,.0f}."
+            "as likely as any other (`sale.opening_low`, `sale.opening_high`).\n"
+            f"- Osprey has just opened with an offer of **€{self.opening_offer:,.0f}** "
+            "(`sale.opening_offer`). The offer stays open while you decide: you may accept "
+            "it, or answer with one final price that Osprey takes or leaves.\n"
+            "- A market-research firm sells a report on Osprey, built from a survey of what "
+            "comparable food firms paid for similar machines and from Osprey's public "
+            "filings. It names one of the four reservation prices above. It names the right "
+            f"one with chance {self.report_accuracy:.0%} (`sale.report_accuracy`), and "
+            "otherwise one of the other three, each equally likely. It costs "
+            f"€{self.report_fee:,.0f} (`sale.report_fee`).\n\n"
+            f"**News** (`sale.news`): {self.news_item.text}\n\n"
+            f"**Another customer**: Wren Bakery is haggling over a smaller machine. It "
+            f"offered {wren} (`sale.wren_offers`). In past deals Wren moved the same share "
+            "of the remaining gap to its reservation price every round.\n\n"
+            "**Things you might tell Osprey** (`sale.disclosures`):\n"
+            f"{said}\n\n"
+            "**Ways to learn about Osprey or to persuade it** (`sale.tactics`):\n"
+            f"{done}"
         )
 
 
-def machine_sale(rng, learner):
-    """Draw a learner's sale: four possible limits, an opening offer that some of them
-    explain, a cost near the lowest limit and a fee close to what the tip is worth."""
+def machine_sale(rng, learner, rejected=None):
+    """Draw a learner's sale, drawing again until it breaks none of the rules of
+    ``problems``. When ``rejected`` (a Counter) is given, every draw is judged by every
+    rule and each rejected draw adds the rules it breaks; ``rejected["draws"]`` counts
+    the draws. Either way the same sale comes out."""
+    every = rejected is not None
+    for _ in range(MAX_DRAWS):
+        sale, off = _draw_numbers(rng, learner)
+        found = _opening_problems(sale, every)
+        if every or not found:
+            worth = report_value(posterior_after_opening(sale), sale.cost, sale.report_accuracy)
+            sale = replace(sale, report_fee=float(round(worth * (1 + off), -2)))
+            found += _report_problems(sale, worth)
+        if every:
+            rejected["draws"] += 1
+            rejected.update(found)
+        if not found:
+            return _with_words(rng, sale)
+    raise RuntimeError(f"no fair module-01 scenario for {learner!r} in {MAX_DRAWS} draws")
+
+
+def _draw_numbers(rng, learner):
+    """One candidate sale's numbers (the fee still 0), and the fee's offset from the
+    report's worth, as a share of it."""
     lowest = pick(rng, 40_000, 60_000, 1_000)
     gap = pick(rng, 4_000, 8_000, 1_000)
     reservations = tuple(float(lowest + i * gap) for i in range(4))
     prior = PRIORS[int(pick(rng, 0, len(PRIORS) - 1, 1))]
     opening_low = pick(rng, 0.4, 0.5, 0.05)
     opening_high = pick(rng, 0.85, 0.95, 0.05)
-    # Kestrel's true limit is drawn from the prior; its opening lies inside its band.
+    # Osprey's true reservation price is drawn from the prior; its opening lies in its band.
     draw, true_limit = rng.random(), reservations[-1]
     for value, chance in zip(reservations, prior, strict=True):
         if draw < chance:
@@ -81,18 +366,132 @@ def machine_sale(rng, learner):
         opening_high=opening_high,
         opening_offer=round(fraction * true_limit, -2),
         cost=lowest + pick(rng, -15_000, 4_000, 1_000),
+        report_accuracy=pick(rng, 0.7, 0.85, 0.05),
         report_fee=0.0,
+        news="",
+        wren_offers=(),
+        disclosures=(),
+        tactics=(),
     )
-    worth = value_of_knowing(posterior_after_opening(sale), sale.cost)
-    off_by = pick(rng, 500, 3_000, 500) * (1 if rng.random() < 0.5 else -1)
-    return replace(sale, report_fee=max(round(worth + off_by, -2), 100.0))
+    off = pick(rng, FEE_OFF_MIN, FEE_OFF_MAX, 0.05) * (1 if rng.random() < 0.5 else -1)
+    return sale, off
+
+
+def _with_words(rng, sale):
+    """The sale with its news, Wren's offers and the moves to judge drawn in."""
+    return replace(
+        sale,
+        news=NEWS[int(pick(rng, 0, len(NEWS) - 1, 1))].key,
+        wren_offers=_wren_offers(rng),
+        disclosures=_some(rng, DISCLOSURES, 3),
+        tactics=_some(rng, TACTICS, 5),
+    )
+
+
+def _wren_offers(rng):
+    """Three offers of a buyer who moves the same share of the remaining gap each round:
+    whole euros, so that the reservation price can be read back exactly."""
+    share = (0.25, 0.4, 0.5, 0.6)[int(pick(rng, 0, 3, 1))]
+    reservation = pick(rng, 20_000, 36_000, 1_000)
+    gap = pick(rng, 6_000, 12_000, 2_000)
+    first = reservation - gap
+    second = first + share * gap
+    third = second + share * (reservation - second)
+    return (float(first), float(second), float(third))
+
+
+def _some(rng, pool, count):
+    """``count`` keys from ``pool``, one of each label first, in the pool's order."""
+    chosen = set()
+    for label in dict.fromkeys(move.label for move in pool):
+        options = [move.key for move in pool if move.label == label]
+        chosen.add(options[int(pick(rng, 0, len(options) - 1, 1))])
+    rest = [move.key for move in pool if move.key not in chosen]
+    while len(chosen) < count:
+        key = rest[int(pick(rng, 0, len(rest) - 1, 1))]
+        chosen.add(key)
+        rest.remove(key)
+    return tuple(move.key for move in pool if move.key in chosen)
+
+
+def problems(sale):
+    """The fairness rules a sale breaks, as a list of short names (empty when it is fair).
+
+    - ``opening rules out nothing`` / ``opening leaves fewer than two``: the opening must
+      rule out one or two reservation prices and leave at least two, so that reading it
+      is a real question and something is still uncertain after it;
+    - ``opening near a band edge``: within ``EDGE_MARGIN`` of a·r or b·r for some r, where
+      ≤ and < would disagree;
+    - ``tie before the opening`` / ``tie after the opening``: the two best moves earn
+      within ``TIE_MARGIN`` of each other, so "the best price" would be a coin toss;
+    - ``perfect information worth little``: below ``MIN_PERFECT`` after the opening;
+    - ``perfect information barely moved``: its change across the opening is below
+      ``MIN_MOVE``, so "did it rise or fall?" has no clear answer;
+    - ``report worth little``: the market report is worth less than ``MIN_REPORT``;
+    - ``fee implausible``: below ``MIN_FEE``, or off the report's worth by less than
+      ``FEE_OFF_MIN`` or more than ``FEE_OFF_MAX`` of it (a coin toss, or a wild price).
+    """
+    after = posterior_after_opening(sale)
+    worth = report_value(after, sale.cost, sale.report_accuracy)
+    return _opening_problems(sale, every=True) + _report_problems(sale, worth)
+
+
+def _opening_problems(sale, every):
+    """The rules of ``problems`` about the opening and the prices; with ``every`` false,
+    stop at the first one broken."""
+    found = []
+    after = posterior_after_opening(sale)
+    alive = sum(1 for chance in after.values() if chance > 0)
+    if alive == len(sale.reservations):
+        found.append("opening rules out nothing")
+    if alive < 2:
+        found.append("opening leaves fewer than two")
+    x = sale.opening_offer
+    edges = [band * r for r in sale.reservations for band in (sale.opening_low, sale.opening_high)]
+    if any(abs(x - edge) < EDGE_MARGIN for edge in edges):
+        found.append("opening near a band edge")
+    if found and not every:
+        return found
+    for name, beliefs in (("before", sale.prior_beliefs()), ("after", after)):
+        ranked = sorted(move_profits(beliefs, sale.cost).values(), reverse=True)
+        if ranked[0] - ranked[1] < TIE_MARGIN:
+            found.append(f"tie {name} the opening")
+    before = perfect_information(sale.prior_beliefs(), sale.cost)
+    now = perfect_information(after, sale.cost)
+    if now < MIN_PERFECT:
+        found.append("perfect information worth little")
+    if abs(now - before) < MIN_MOVE:
+        found.append("perfect information barely moved")
+    return found
+
+
+def _report_problems(sale, worth):
+    """The rules of ``problems`` about the market report and its fee."""
+    found = []
+    if worth < MIN_REPORT:
+        found.append("report worth little")
+    off = abs(sale.report_fee - worth) / worth if worth > 0 else 0.0
+    if sale.report_fee < MIN_FEE or not FEE_OFF_MIN - 0.02 <= off <= FEE_OFF_MAX + 0.02:
+        found.append("fee implausible")
+    return found
+
+
+def rejection_counts(learners):
+    """Draw the scenario of every learner in ``learners`` and count, per rule of
+    ``problems``, the draws that broke it; ``draws`` counts every draw (for the benchmark)."""
+    from course.variants import rng_for
+
+    rejected = Counter()
+    for learner in learners:
+        machine_sale(rng_for("01_information", learner), learner, rejected)
+    return rejected
 
 
 # The course's reference answers for the graded questions (the checks compare with them).
 
 
 def opening_likelihood(sale):
-    """The chance per unit of Kestrel's opening offer under each possible limit."""
+    """The probability density of Osprey's opening offer under each reservation price."""
     band = sale.opening_high - sale.opening_low
     return {
         value: 1 / (band * value)
@@ -103,8 +502,9 @@ def opening_likelihood(sale):
 
 
 def posterior_after_opening(sale):
-    """Beliefs about Kestrel's limit once its opening offer is in."""
-    return update_beliefs(sale.prior_beliefs(), opening_likelihood(sale))
+    """Beliefs about Osprey's reservation price once its opening offer is in (Bayes' rule;
+    the inputs are the scenario's own, so they need no checking)."""
+    return bayes_update(sale.prior_beliefs(), opening_likelihood(sale))
 
 
 def expected_limit(sale):
@@ -112,21 +512,79 @@ def expected_limit(sale):
     return expected_reservation(posterior_after_opening(sale))
 
 
-def best_ask(beliefs, cost):
-    """The best single price against discrete beliefs, as (price, expected profit), or
-    (None, 0.0) when no price makes a profit. Only the possible limits are worth trying:
-    between two of them, a higher price sells to the same buyers for more."""
+def move_profits(beliefs, cost):
+    """The expected profit of asking each possible reservation price as a final price, as
+    {price: expected profit}: (price − cost) × P(r ≥ price). Only these prices are worth
+    trying: between two of them, a higher price sells to the same buyers for more."""
+    moves, accepts = {}, 0.0
+    for price in sorted(beliefs, reverse=True):
+        accepts += beliefs[price]  # P(r ≥ price)
+        moves[price] = (price - cost) * accepts
+    return dict(reversed(moves.items()))  # lowest price first
+
+
+def best_move(beliefs, cost):
+    """The best final price as (price, expected profit), or (None, 0.0) when none makes a
+    profit. (Accepting an opening never beats it under the band model: every reservation
+    price still possible lies above the opening, so asking the lowest of them is accepted
+    for sure and earns more.)"""
     best = (None, 0.0)
-    for price in sorted(beliefs):
-        accepts = sum(chance for value, chance in beliefs.items() if value >= price)
-        profit = (price - cost) * accepts
+    for price, profit in move_profits(beliefs, cost).items():
         if profit > best[1]:
             best = (price, profit)
     return best
 
 
-def value_of_knowing(beliefs, cost):
-    """What learning the buyer's exact limit is worth: the expected profit of charging
-    each limit (when it covers the cost) minus the best blind profit."""
+def my_price(sale, after):
+    """The final price to name before the opening and after it (given the beliefs
+    ``after`` it), and whether the opening changed it."""
+    before = best_move(sale.prior_beliefs(), sale.cost)[0]
+    now = best_move(after, sale.cost)[0]
+    return before, now, before != now
+
+
+def perfect_information(beliefs, cost):
+    """The expected value of perfect information: the expected profit of knowing the
+    reservation price r before naming a price (ask exactly r, or do not sell when r does
+    not cover the cost), minus the best blind profit."""
     informed = sum(chance * max(value - cost, 0.0) for value, chance in beliefs.items())
-    return informed - best_ask(beliefs, cost)[1]
+    return informed - best_move(beliefs, cost)[1]
+
+
+def report_value(beliefs, cost, accuracy):
+    """The expected value of a report that names one of the possible reservation prices
+    (the keys of ``beliefs``): the right one with chance ``accuracy``, otherwise each
+    other one equally often. For every report, take the best price under the beliefs it
+    leads to; weigh by how often that report comes; subtract the best blind profit."""
+    values = list(beliefs)
+    wrong = (1 - accuracy) / (len(values) - 1)
+    total = 0.0
+    for named in values:
+        joint = {r: beliefs[r] * (accuracy if r == named else wrong) for r in values}
+        chance = sum(joint.values())
+        if chance > 0:
+            given = {r: weight / chance for r, weight in joint.items()}
+            total += chance * best_move(given, cost)[1]
+    return total - best_move(beliefs, cost)[1]
+
+
+def report_decision(sale, after):
+    """(perfect information before the opening, after it, the report's worth, buy?)."""
+    before = perfect_information(sale.prior_beliefs(), sale.cost)
+    now = perfect_information(after, sale.cost)
+    worth = report_value(after, sale.cost, sale.report_accuracy)
+    return before, now, worth, worth > sale.report_fee
+
+
+def reservation_from_concessions(offers):
+    """The reservation price of a buyer who moves the same share f of the remaining gap
+    every round, read from three offers: steps s1, s2 with s2 = (1 − f) s1, so
+    f = 1 − s2 / s1 and r = first + s1 / f = first + s1² / (s1 − s2)."""
+    first, second, third = offers
+    step1, step2 = second - first, third - second
+    return first + step1 * step1 / (step1 - step2)
+
+
+def fair_play(sale):
+    """The right label of every move this learner judges."""
+    return {move.key: move.label for move in sale.moves}

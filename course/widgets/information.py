@@ -3,6 +3,7 @@
 import ipywidgets as w
 
 from course.models.information import (
+    OfferNotExplained,
     beliefs_from_weights,
     buyer_offers,
     expected_reservation,
@@ -17,7 +18,8 @@ from course.widgets.guards import RangeGuard, message
 #: The buyer's possible reservation prices in the belief updater, and the starting weights.
 EXAMPLE_PRIOR = {40.0: 1, 50.0: 2, 60.0: 3, 70.0: 2, 80.0: 1}
 
-#: A scripted buyer whose limit is 70: opens at 60% of it, then moves 40% of the way each round.
+#: A scripted buyer whose reservation price is 70: opens at 60% of it, then moves 40% of the
+#: remaining gap each round (rounded to whole numbers).
 EXAMPLE_OFFERS = tuple(round(offer) for offer in buyer_offers(70, 0.6, 0.4, 5))
 
 #: Highest weight a prior slider takes.
@@ -42,6 +44,7 @@ class BeliefUpdater(w.VBox):
     ):
         self.opening, self.concession = opening, concession
         self.script = [float(offer) for offer in offers]  # plain Python, never synced
+        self.played = 0  # how many of the script's offers the buyer has made
         self.offers = []
         self.guard = RangeGuard()
         self.weights = {}
@@ -90,13 +93,15 @@ class BeliefUpdater(w.VBox):
         return prior, posterior_after_offers(prior, offers, self.opening, self.concession)
 
     def next_offer(self, _=None):
-        """The scripted buyer makes their next offer."""
-        if len(self.offers) >= len(self.script):
+        """The scripted buyer makes its next offer (its own next one, whatever was typed)."""
+        if self.played >= len(self.script):
             self.status.value = message(
                 "The scripted buyer has no more offers: type one, or start over.", ok=False
             )
             return
-        self._add(self.script[len(self.offers)])
+        offer = self.script[self.played]
+        if self._add(offer, f"The scripted buyer's next offer, {amount(offer)},"):
+            self.played += 1
 
     def add_typed_offer(self, _=None):
         """Add the offer in the text box, after checking it is a sensible amount."""
@@ -111,20 +116,24 @@ class BeliefUpdater(w.VBox):
                 ok=False,
             )
             return
-        self._add(offer)
+        self._add(offer, amount(offer))
 
-    def _add(self, offer):
+    def _add(self, offer, named):
+        """Add ``offer`` (called ``named`` in messages) if the model can read it after the
+        offers so far; otherwise say why not. Returns whether it was added."""
         try:
             self._beliefs([*self.offers, offer])
         except (TypeError, ValueError) as error:
-            self.status.value = message(f"{amount(offer)} was not added: {error}", ok=False)
-            return
+            self.status.value = message(f"{named} was not added: {error}", ok=False)
+            return False
         self.offers.append(offer)
         self.refresh()
+        return True
 
     def start_over(self, _=None):
-        """Forget every offer; back to the prior."""
+        """Forget every offer, the script's included; back to the prior."""
         self.offers = []
+        self.played = 0
         self.refresh()
 
     def refresh(self, change=None):
@@ -133,6 +142,18 @@ class BeliefUpdater(w.VBox):
             return
         try:
             prior, posteriors = self._beliefs(self.offers)
+        except OfferNotExplained as error:
+            self.result.value = (
+                "<b>Expected reservation price:</b> none: the prior and the offers disagree."
+            )
+            self.chart.value = ""
+            self.status.value = message(
+                f"With these weights, no reservation price you give weight to explains offer "
+                f"{error.round} ({amount(error.offer)}): {error.why}. Give weight to other "
+                "reservation prices, or start over.",
+                ok=False,
+            )
+            return
         except (TypeError, ValueError) as error:
             self.result.value = "<b>Expected reservation price:</b> fix the prior first."
             self.chart.value = ""
@@ -189,15 +210,20 @@ class InformationExplorer(w.VBox):
             self.picture.value = self.bars.value = ""
             self.status.value = message(str(error), ok=False)
             return
-        self.numbers.value = (
-            f"<b>Best blind price:</b> {amount(summary['price'])}, expected profit "
+        price = summary["price"]
+        blind = (
+            "<b>No price pays:</b> no buyer values the machine above your cost, so the best "
+            "blind offer is none, with profit 0. "
+            if price is None
+            else f"<b>Best blind price:</b> {amount(price)}, expected profit "
             f"{amount(round(summary['blind_profit'], 2))}. "
-            f"<b>Knowing the buyer's value:</b> {amount(round(summary['informed_profit'], 2))}. "
+        )
+        self.numbers.value = (
+            f"{blind}<b>Knowing the buyer's value:</b> "
+            f"{amount(round(summary['informed_profit'], 2))}. "
             f"<b>The information is worth</b> {amount(round(summary['value'], 2))}."
         )
-        self.picture.value = profit_curve(
-            cost, low, high, summary["price"], summary["informed_profit"]
-        )
+        self.picture.value = profit_curve(cost, low, high, price, summary["informed_profit"])
         self.bars.value = value_bars(
             {
                 "best blind offer": summary["blind_profit"],
@@ -207,8 +233,8 @@ class InformationExplorer(w.VBox):
         )
         self.status.value = (
             ""
-            if high > cost
+            if price is not None
             else message(
-                "No price covers your cost: every buyer values the machine below it.", ok=False
+                "No price covers your cost: no buyer values the machine above it.", ok=False
             )
         )

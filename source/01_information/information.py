@@ -13,24 +13,30 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "intro", "schema_version": 3}
 # # Module 01 — Information as leverage
 #
-# Two people can sit at the same table with the same offer in front of them and hold very
-# different amounts of leverage. Often the difference is what each of them knows. This
-# module treats knowledge about the other side as something you can measure, update and
-# put a price on.
+# Two people can face the same offer and hold very different amounts of leverage. Often
+# the difference is what each of them knows about the other. This module treats that
+# knowledge as something you can measure, revise as the talks go on, and put a price on.
 #
 # You will learn to
 #
-# 1. say why the other side's needs, deadlines, alternatives and weak spots give you an edge;
-# 2. hold beliefs about the other side's limit as probabilities, and revise them with
-#    **Bayes' rule** when an offer arrives;
-# 3. read a first offer and the size of concessions as signals;
-# 4. price a take-it-or-leave-it offer against what you believe;
-# 5. work out what learning the other side's limit is worth, and when to pay for it;
-# 6. treat first offers as anchors, and decide what to keep to yourself.
+# 1. say why the other side's needs, deadlines, alternatives and weak spots give you
+#    leverage, and see a piece of news shift it during the talks;
+# 2. hold beliefs about the other side's reservation price as probabilities, and revise
+#    them with **Bayes' rule** when an offer or a fact arrives;
+# 3. read an opening offer and the pace of concessions as signals, and know what that
+#    reading assumes;
+# 4. decide what price to name, or whether to take the offer on the table, against what
+#    you believe, and know where that model holds;
+# 5. work out what information is worth, perfect or fallible, and whether to pay for it;
+# 6. see that a first offer is an anchor as well as information (module 04 practises
+#    answering one);
+# 7. decide what to tell the other side, and tell fair ways of learning and persuading
+#    from foul ones.
 #
-# It takes about 45 minutes. Run the cells from top to bottom. Cells that say
-# `YOUR CODE HERE` are yours; the cells after them check your answer and tell you what
-# to fix. Every learner gets their own numbers, so your answers are yours alone.
+# It takes about 100 minutes; sections 1–2 and 3–6 make two natural sittings. Run the
+# cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after
+# them check your answer and tell you what to fix. Every learner gets their own numbers,
+# so your answers are yours alone.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -38,16 +44,12 @@
 # The next cell loads the course library and draws your scenario. The first time, it asks
 # for your course id instead: type the id your instructor gave you in the box and press
 # Enter. Your scenario then appears under the box, and this computer remembers the id.
+# Each fact in it names the field that holds it, such as `sale.cost`.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
 import course
 from course.checks import information as check
-from course.models.information import (
-    expected_reservation,
-    take_it_or_leave_it,
-    update_beliefs,
-    value_of_information,
-)
+from course.models.information import expected_reservation, update_beliefs
 
 sale = course.variant("01_information")
 sale
@@ -56,36 +58,49 @@ sale
 # ## 1. Why knowing more is leverage
 #
 # Leverage is whatever lets you tilt the outcome your way. Much of it comes from knowing
-# things about the other side that they would rather you did not: what they need, by when,
-# what else they could do, and where they are weak.
+# things about the other side: what they need, by when, what else they could do, and
+# where they are weak.
 #
-# Picture a supplier who has just lost two big clients and has idle machines. If you know
-# that, you know their walk-away point has dropped: a modest order now beats no order. You
-# can ask for better terms without being unreasonable, because the deal is still good for
-# them. Without that knowledge, you would pay the price they quote to everyone.
+# A side's **reservation price** is the point at which it would rather walk away than
+# deal: for a buyer, the most it would pay; for a seller, the least it would accept. Any
+# price between the two sides' reservation prices leaves both better off than no deal.
+# Where in that range the price lands depends a great deal on what each side knows.
+#
+# Picture a supplier who has just lost two big clients and has machines standing idle. If
+# you know that, you know its reservation price has dropped: a modest order now beats no
+# order. You can ask for better terms and still offer a deal that is good for the
+# supplier. Without that knowledge, you would pay the price it quotes to everyone.
 #
 # Deadlines work the same way. A buyer who must have a machine running before a product
 # launch in three weeks cannot wait for a cheaper offer. A seller who knows about the
-# launch knows the buyer's alternatives are thin, and the buyer's limit is higher than the
-# buyer will ever say.
+# launch knows the buyer's alternatives are thin, and that its reservation price is
+# higher than it will ever say. Knowledge like this is not fixed: a piece of news in the
+# middle of the talks can hand leverage from one side to the other.
 #
-# Economists call this *asymmetric information*: one side knows something the other does
-# not. Akerlof's "The Market for 'Lemons'" (*Quarterly Journal of Economics*, 1970) showed
-# how much it shapes prices. The rest of this module makes the idea concrete: you never
-# learn the other side's limit for sure, but you can hold beliefs about it and sharpen
-# them as the negotiation goes on.
+# Economists call this *asymmetric information*: one side knows something the other
+# does not. Akerlof ("The Market for 'Lemons'", *Quarterly Journal of Economics*, 1970)
+# showed that it can do more than move prices: when sellers know the quality of used cars
+# and buyers do not, buyers rightly discount every car, owners of good cars stop
+# selling, and the market can shrink to nothing (*adverse selection*). In bargaining, each
+# side keeps its reservation price to itself, and Myerson and Satterthwaite ("Efficient
+# Mechanisms for Bilateral Trading", *Journal of Economic Theory*, 1983) proved that no
+# bargaining procedure that both sides join freely, and that needs no outside money, can
+# then guarantee a deal whenever one would benefit both. Raiffa's
+# *The Art and Science of Negotiation* (1982) works through what a negotiator can do
+# about it, which is the subject of this module: you rarely learn the other side's
+# reservation price for sure, but you can hold beliefs about it and sharpen them.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bayes-teaching", "schema_version": 3}
 # ## 2. Beliefs, and how an offer changes them
 #
-# Call the most Kestrel would pay its **reservation price** $r$. You do not know it, but
-# you are not clueless either: past deals suggest a few likely values. Writing a chance
-# next to each one gives your **prior** belief, $P(r)$. The chances must add up to 1.
+# In your scenario you sell a machine to Osprey Foods. Call Osprey's reservation price
+# $r$. You do not know it, but past sales suggest a few likely values. Writing a chance
+# next to each gives your **prior** belief, $P(r)$; the chances add up to 1.
 #
-# Then something happens: Kestrel makes an offer $x$. Some limits explain that offer well
-# and others poorly. How well each limit explains it is the **likelihood**, $P(x \mid r)$.
-# Bayes' rule (Bayes, 1763; Laplace, 1812) combines the two into your **posterior**
-# belief:
+# Then something happens: Osprey makes an offer $x$. Some values of $r$ explain that
+# offer well and others poorly. How well each one explains it is the **likelihood**,
+# $P(x \mid r)$. Bayes' rule (Bayes, 1763; Laplace stated the general form in 1774)
+# combines the two into your **posterior** belief:
 #
 # $$P(r \mid x) = \frac{P(x \mid r)\, P(r)}{\sum_{r'} P(x \mid r')\, P(r')} .$$
 #
@@ -93,14 +108,14 @@ sale
 # new chances add up to 1 again. Only the *ratios* of the likelihoods matter: doubling all
 # of them changes nothing after the division.
 #
-# The **expected reservation price** is the average limit under your beliefs,
-# $E[r] = \sum_r r \, P(r)$. It is a useful summary, but, as you will see, not the price
+# The **expected reservation price** is the average under your beliefs,
+# $E[r] = \sum_r r \, P(r)$. It is a useful summary, but, as section 3 shows, not the price
 # to ask.
 #
-# A worked example: you think the limit is 60, 70 or 80 with chances 0.5, 0.3 and 0.2. The
-# offer you see is one that buyers with those limits make with chances 0.1, 0.3 and 0.6.
-# The posterior is 5/26, 9/26 and 6/13, and the expected limit rises from 67 to 945/13,
-# about 72.7.
+# A worked example: you think $r$ is 60, 70 or 80 with chances 0.5, 0.3 and 0.2. The
+# offer you see is one that buyers with those reservation prices make with chances 0.1,
+# 0.3 and 0.6. The posterior is 5/26, 9/26 and 6/13, and the expected reservation price
+# rises from 67 to 945/13, about 72.7.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bayes-example", "schema_version": 3}
 from fractions import Fraction
@@ -113,34 +128,40 @@ posterior, expected_reservation(prior), expected_reservation(posterior)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "opening-teaching", "schema_version": 3}
 # ### Reading an opening offer
 #
-# Where does a likelihood come from? From a model of how the other side behaves. A simple
-# one, which your scenario uses: buyers like Kestrel open at some share of their limit,
-# somewhere between a low share $a$ and a high share $b$, and any amount in that band is as
-# likely as any other. A buyer with limit $r$ therefore opens between $a r$ and $b r$.
+# Where does a likelihood come from? From a model of how the other side behaves. Your
+# scenario uses a simple one: buyers like Osprey open at some share of their reservation
+# price, between a low share $a$ and a high share $b$, and every amount in that band is
+# as likely as any other. A buyer whose reservation price is $r$ therefore opens between
+# $a r$ and $b r$.
 #
-# That band has width $(b - a)\, r$. Spreading a chance of 1 evenly over it gives a chance
-# per unit of
+# An offer is an amount, not one of a few outcomes, so its likelihood is a **probability
+# density**: a chance per euro. Spreading a chance of 1 evenly over a band of width
+# $(b - a)\, r$ gives the density
 #
 # $$P(x \mid r) = \begin{cases} \dfrac{1}{(b - a)\, r} & \text{if } a r \le x \le b r, \\[1ex] 0 & \text{otherwise.} \end{cases}$$
 #
-# Two things follow. An opening outside a limit's band rules that limit out completely. And
-# among the limits that fit, lower ones explain the opening a little better, because their
-# band is narrower: the same chance is packed into fewer prices. (This is the uniform
-# distribution; any probability text covers it.)
+# Two things follow. An opening outside a reservation price's band rules that price out.
+# And among the prices whose band holds the opening, lower ones explain it a little
+# better, because their band is narrower: the same chance is packed into fewer euros.
+# (This is the uniform distribution; any probability text covers it.)
+#
+# The model reads the opening as an honest habit. A buyer who knows that sellers read
+# openings this way can open low whatever its reservation price, and the reading would
+# then mislead you. Treat the result as your best guess under the model.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
-# ### Question 1 (1 point): how well does each limit explain Kestrel's opening?
+# ### Question 1 (1 point): how well does each reservation price explain Osprey's opening?
 #
-# Write `opening_likelihood(sale)`. It takes a scenario like yours (`sale.reservations`,
-# `sale.opening_low`, `sale.opening_high`, `sale.opening_offer`) and returns a dict that
-# maps each possible reservation price to the chance per unit of Kestrel's opening offer
-# under that limit, using the formula above. The check runs it on your scenario; grading
+# Write `opening_likelihood(sale)`. It takes a scenario like yours and reads
+# `sale.reservations`, `sale.opening_low`, `sale.opening_high` and `sale.opening_offer`.
+# Return a dict that maps each possible reservation price to the density of Osprey's
+# opening under it, using the formula above. The check runs it on your scenario; grading
 # also runs it on other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-likelihood-answer", "schema_version": 3}
 def opening_likelihood(sale):
-    """Chance per unit of the opening offer, for each possible reservation price."""
+    """The density of the opening offer under each possible reservation price."""
     ### BEGIN SOLUTION
     low, high, offer = sale.opening_low, sale.opening_high, sale.opening_offer
     return {
@@ -151,172 +172,406 @@ def opening_likelihood(sale):
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "opening-likelihood-test", "schema_version": 3}
-"""Check that opening_likelihood rules out the limits the opening does not fit, and weighs the rest."""
+"""Check that opening_likelihood rules out the prices the opening does not fit, and weighs the rest."""
 check.opening_likelihood(opening_likelihood)
 ### BEGIN HIDDEN TESTS
 check.opening_likelihood(opening_likelihood, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
-# ### Question 2 (2 points): what do you believe now?
+# ### Question 2 (1 point): what do you believe now?
 #
-# Write `belief_after_opening(sale)`: your beliefs about Kestrel's limit after its opening
-# offer, and the expected limit under them, as a pair `(beliefs, expected_limit)`.
-# `sale.prior_beliefs()` gives your prior as a dict; `update_beliefs` and
-# `expected_reservation` do the arithmetic once you have the likelihoods.
+# Write `belief_after_opening(sale, likelihood)`: your beliefs about Osprey's reservation
+# price after its opening, and the expected reservation price under them, as a pair
+# `(beliefs, expected)`. `likelihood` is the opening's likelihood under each price (your
+# answer to Question 1; the check passes in the right one, so a slip there costs nothing
+# here). `sale.prior_beliefs()` gives your prior as a dict. `update_beliefs` and
+# `expected_reservation` (loaded in the setup cell) do the arithmetic, or you can write it
+# out. On your own scenario, try `belief_after_opening(sale, opening_likelihood(sale))`.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "belief-after-opening-answer", "schema_version": 3}
-def belief_after_opening(sale):
-    """(posterior beliefs, expected reservation price) after Kestrel's opening offer."""
+def belief_after_opening(sale, likelihood):
+    """(posterior beliefs, expected reservation price) after Osprey's opening offer."""
     ### BEGIN SOLUTION
-    beliefs = update_beliefs(sale.prior_beliefs(), opening_likelihood(sale))
+    beliefs = update_beliefs(sale.prior_beliefs(), likelihood)
     return beliefs, expected_reservation(beliefs)
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "belief-after-opening-test", "schema_version": 3}
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "belief-after-opening-test", "schema_version": 3}
 """Check that belief_after_opening updates the prior with Bayes' rule and averages the result."""
 check.belief_after_opening(belief_after_opening)
 ### BEGIN HIDDEN TESTS
 check.belief_after_opening(belief_after_opening, hidden=True)
 ### END HIDDEN TESTS
 
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-teaching", "schema_version": 3}
+# ### News changes the balance
+#
+# Offers are not the only signals. Facts about the other side arrive during the talks:
+# a launch date, a failed inspection, a rival's discount, a lost customer. Each is
+# evidence about its reservation price, read with the same rule. Ask: *would this news be
+# more likely to reach me if Osprey's reservation price were high, or if it were low?*
+#
+# A fact that makes Osprey need the machine sooner, or leaves it fewer alternatives, is
+# more likely when its reservation price is high: its likelihood rises with $r$. A fact
+# that gives Osprey a cheaper way out, or less need, is more likely when the reservation
+# price is low. And a fact unrelated to Osprey's need or alternatives has the same
+# likelihood under every $r$, so it changes nothing, however dramatic it sounds.
+#
+# News rarely rules a price out completely, so give every price some likelihood above
+# zero. This is what "leverage shifts during a negotiation" means in numbers: the same
+# table, the same people, and a fact that moves your beliefs and with them your best
+# price.
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
+# ### Question 3 (1 point): what does your news say?
+#
+# Read the **News** in your scenario (the key is `sale.news`). Write
+# `news_likelihood(sale)`: a dict from each price in `sale.reservations` to how likely
+# that news would be if that were Osprey's reservation price. The scale is yours (only
+# ratios matter) but every number must be above 0. The check accepts any likelihoods that
+# go the right way: never falling as the price rises and higher at the top than at the
+# bottom, the mirror image of that, or all equal. It then shows what your likelihoods do
+# to your beliefs and your best price.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-likelihood-answer", "schema_version": 3}
+def news_likelihood(sale):
+    """How likely your news is under each possible reservation price of Osprey's."""
+    ### BEGIN SOLUTION
+    direction = {
+        "launch": 1,
+        "inspection": 1,
+        "rival-discount": -1,
+        "lost-customer": -1,
+        "logo": 0,
+        "marathon": 0,
+    }[sale.news]
+    ranked = sorted(sale.reservations)
+    return {r: 1 + 0.5 * direction * (i - 1.5) / 1.5 for i, r in enumerate(ranked)}
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "news-likelihood-test", "schema_version": 3}
+"""Check that news_likelihood makes the prices the news favours more likely, and none impossible."""
+check.news_likelihood(news_likelihood)
+
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "pace-teaching", "schema_version": 3}
 # ### The pace of concessions is a signal too
 #
-# Offers keep coming, and each one can be read the same way. A common pattern: each round a
-# buyer moves part of the way from their last offer towards their limit. Big steps say
-# there is still a long way to go; steps that shrink fast say the buyer is close to the
-# wall. The widget below reads every offer with this model: the opening with a band of
-# 50–90% of the limit, each later step as 20–60% of the remaining distance.
+# Offers keep coming, and each can be read the same way. A common pattern: each round a
+# buyer moves part of the way from its last offer towards its reservation price. Big
+# steps say there is still a long way to go; steps that shrink fast say the buyer is
+# close to the end of what it will pay.
 #
-# A model is only as good as its assumptions. A buyer who knows you read concessions this
-# way can shrink their steps early on purpose. Treat the posterior as your best guess
-# given the model, not as the truth.
+# The belief updater below reads offers with this model. The opening is read with a band
+# of 50–90% of the reservation price, as in your scenario. After that, each round the
+# buyer either holds (repeats its last offer, chance 10%) or moves up. A move usually
+# covers 20–60% of the remaining gap to its reservation price. But buyers are not
+# machines, so the model keeps a small chance (5% of the moves) for any other step that
+# does not pass the reservation price. Giving every ordinary move some chance is
+# *Cromwell's rule* (Lindley, *Making Decisions*, 1985): a belief set to exactly zero can
+# never recover, whatever the evidence.
+#
+# Two things stay impossible in the model: an offer above a reservation price (no buyer
+# offers more than the most it would pay), and a step back below the last offer. If an
+# offer fits no price you still believe possible, the updater says so and leaves your
+# beliefs alone: that buyer is not behaving as the model assumes.
+#
+# A buyer who knows you read concessions this way can shrink its steps early on purpose.
+# Treat the posterior as your best guess under the model, not as the truth.
 #
 # ### Exercise: the belief updater
 #
 # Set your prior with the sliders (the weights are rescaled to add up to 1). Press
-# **next scripted offer** to let a buyer make their next move, and watch the bars and the
-# expected reservation price. Then try an offer of your own that no limit can explain, and
-# read what the updater says.
+# **next scripted offer** to let the scripted buyer make its next move, and watch the bars
+# and the expected reservation price. Then type offers of your own: repeat the last one
+# (a buyer holding firm), take a small step, and try one above every price you believe in.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "belief-updater", "schema_version": 3}
 from course.widgets.information import BeliefUpdater
 
 BeliefUpdater()
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "price-teaching", "schema_version": 3}
-# ## 3. Naming a price against what you believe
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
+# ### Question 4 (1 point): read a reservation price from the pace
 #
-# You will name one price, and Kestrel takes it or leaves it. Kestrel accepts when the
-# price is at most its limit (at exactly its limit it is indifferent, and we say it
-# accepts). Asking price $p$ with cost $c$ earns
+# The scripted buyer in the updater moves the same share of the remaining gap every
+# round (40%; its offers are rounded to whole numbers). If you know a buyer does that, three offers are enough to find its reservation
+# price: each step is smaller than the one before by the same factor, and that factor
+# tells you the share. Your scenario's other customer, Wren Bakery, behaves this way; its
+# first three offers are `sale.wren_offers`.
 #
-# $$\text{expected profit}(p) = (p - c) \times P(r \ge p) .$$
-#
-# A higher price earns more per sale but sells less often. With a handful of possible
-# limits, only those limits are worth trying as prices: between two of them, raising the
-# price loses no buyer, so you should raise it until you hit the next limit.
-#
-# Two tempting shortcuts are wrong. Asking the *expected* limit ignores that every buyer
-# below it walks away. Asking the *most likely* limit ignores what the other possible
-# limits pay and how often they accept. Compare the expected profit of each candidate.
-
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
-# ### Question 3 (2 points): the best price to name
-#
-# Write `best_ask(beliefs, cost)`. `beliefs` maps each possible limit to its chance. Return
-# `(price, expected_profit)` for the price with the highest expected profit. When no price
-# makes a profit (every limit is at or below your cost), return `(None, 0.0)`. If two
-# prices tie, either is fine.
+# Write `reservation_from_concessions(offers)`: given three offers (a tuple) of a buyer
+# who moves the same share of the remaining gap each round, return its reservation
+# price. Check it by hand first: a buyer who offers 42, then 56, then 63 has a reservation
+# price of 70. Grading also tries other buyers of this kind.
 
 
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "best-ask-answer", "schema_version": 3}
-def best_ask(beliefs, cost):
-    """The take-it-or-leave-it price with the highest expected profit, and that profit."""
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-from-concessions-answer", "schema_version": 3}
+def reservation_from_concessions(offers):
+    """The reservation price of a buyer who moves the same share of the gap each round."""
     ### BEGIN SOLUTION
-    best = (None, 0.0)
-    for price in sorted(beliefs):
-        accepts = sum(chance for limit, chance in beliefs.items() if limit >= price)
-        profit = (price - cost) * accepts
-        if profit > best[1]:
-            best = (price, profit)
-    return best
+    first, second, third = offers
+    share = 1 - (third - second) / (second - first)
+    return first + (second - first) / share
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "best-ask-test", "schema_version": 3}
-"""Check that best_ask weighs each price by the chance it is accepted, and gives up when nothing pays."""
-check.best_ask(best_ask)
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "reservation-from-concessions-test", "schema_version": 3}
+"""Check that reservation_from_concessions reads the reservation price from shrinking steps."""
+check.reservation_from_concessions(reservation_from_concessions)
 ### BEGIN HIDDEN TESTS
-check.best_ask(best_ask, hidden=True)
+check.reservation_from_concessions(reservation_from_concessions, hidden=True)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "price-teaching", "schema_version": 3}
+# ## 3. Naming a price against what you believe
+#
+# Back to Osprey. You answer its opening with one final price $p$ that Osprey takes or
+# leaves: it accepts when $p$ is at most its reservation price (at exactly its
+# reservation price it is indifferent, and we say it accepts). With cost $c$, a final
+# price earns on average
+#
+# $$\text{expected profit}(p) = (p - c) \times P(r \ge p) .$$
+#
+# A higher price earns more per sale but is accepted less often. With a handful of
+# possible reservation prices, only those are worth trying as final prices: between two
+# of them, raising the price loses no buyer, so you would raise it to the next one.
+#
+# What about simply accepting Osprey's opening? It is still on the table and would earn
+# the opening minus your cost for sure. But an opening also tells you that Osprey's
+# reservation price is above it: under the band model, every price still possible lies
+# above the opening. Asking the lowest of them is accepted for sure too, and earns more.
+# Accepting would only make sense if you doubted the model itself.
+#
+# Two tempting shortcuts are wrong. Asking the *expected* reservation price ignores that
+# every buyer below it walks away. Asking the *most likely* one ignores what the other
+# possible prices pay and how often they are accepted. Compare the expected profit of
+# every price.
+#
+# **Where this model holds.** Naming one final price is the *take-it-or-leave-it* model
+# of bargaining with private information (W. Samuelson, "First-Offer Bargains",
+# *Management Science*, 1980). It assumes:
+#
+# - you can commit to one final price, and a refusal ends the talks. In most real
+#   negotiations a refusal brings a counter-offer; module 03 treats bargaining as
+#   alternating offers (Rubinstein), where patience and outside options set the split;
+# - the buyer accepts any price up to its reservation price, even one that leaves it
+#   almost nothing. Ultimatum-game experiments (Güth, Schmittberger and Schwarze, 1982)
+#   found that people often refuse offers they find unfair, so a price right at the
+#   buyer's reservation price is riskier than the model says;
+# - you care only about the average profit (you are *risk-neutral*). A sure sale at a
+#   lower price and a larger average with a chance of no sale are compared on averages
+#   alone; a workshop that badly needs the cash may rightly prefer the sure thing;
+# - Osprey does not know what you believe about it, and does not shade its opening to
+#   steer your reading of it.
+#
+# When these fail, the model's price is a benchmark to reason from, not an instruction.
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
+# ### Question 5 (2 points): your price, before and after the opening
+#
+# Write `my_price(sale, after)`, where `after` is your beliefs after Osprey's opening (the
+# first part of your answer to Question 2; again, the check passes in the right ones).
+# Return
+# `(before, now, changed)`:
+#
+# - `before`: the final price you would have named before Osprey said anything, from
+#   your prior (`sale.prior_beliefs()`) and your cost (`sale.cost`);
+# - `now`: the final price you name after the opening, from `after` and `sale.cost`;
+# - `changed`: `True` if the opening changed your price, `False` if not.
+#
+# One point for `before`, one for `now` and `changed`. On your own scenario, try
+# `my_price(sale, belief_after_opening(sale, opening_likelihood(sale))[0])`.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-price-answer", "schema_version": 3}
+def my_price(sale, after):
+    """(final price before the opening, final price after it, whether the opening changed it)."""
+
+    ### BEGIN SOLUTION
+    def best(beliefs):
+        profit = {
+            price: (price - sale.cost) * sum(chance for r, chance in beliefs.items() if r >= price)
+            for price in beliefs
+        }
+        return max(profit, key=profit.get)
+
+    before = best(sale.prior_beliefs())
+    now = best(after)
+    return before, now, now != before
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "my-price-test", "schema_version": 3}
+"""Check that my_price weighs each price by its chance of acceptance, before and after the opening."""
+check.my_price(my_price)
+### BEGIN HIDDEN TESTS
+check.my_price(my_price, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-teaching", "schema_version": 3}
-# ## 4. What knowing the other side's limit is worth
+# ## 4. What knowing the other side's reservation price is worth
 #
-# Suppose someone could tell you the buyer's limit before you name your price. You would
-# then ask exactly that limit when it covers your cost, and not sell otherwise. Your
-# expected profit with that knowledge, minus your best profit without it, is the
+# Suppose you could learn Osprey's reservation price before you name your price. You
+# would ask exactly that price when it covers your cost, and not sell otherwise. Your
+# expected profit with that knowledge, minus your best expected profit without it (with
+# your best **blind** price: the one you name without knowing the reservation price), is
+# the
 # **expected value of perfect information** (Raiffa and Schlaifer, *Applied Statistical
 # Decision Theory*, 1961; Howard, "Information Value Theory", 1966):
 #
 # $$\mathrm{EVPI} = E\big[\max(r - c,\ 0)\big] - \max_p\ (p - c)\, P(r \ge p) .$$
 #
-# It is the most the information can be worth to you. Information that costs more than
-# that is not worth buying, however interesting it is. Information is also worth less
-# when you are already fairly sure: if your beliefs sit on one value, there is nothing
-# left to learn.
+# It is the most any information about $r$ can be worth to you. Information that costs
+# more than that is not worth buying, however interesting it is.
+#
+# With the worked example's prior (60, 70 or 80 with chances 0.5, 0.3, 0.2) and a cost
+# of 40, the best blind price is 60, which every buyer accepts: 20 for sure. Knowing $r$,
+# you would earn its average minus the cost, 67 − 40 = 27. Perfect information is worth
+# 7.
+#
+# Is information worth less once you know more? Often, but not always: it depends on
+# whether the remaining doubt is about prices that would change your decision. After the
+# worked example's offer, the beliefs are 5/26, 9/26 and 6/13. The best blind price
+# becomes 70, earning about 24.23, and perfect information is now worth about 8.46, more
+# than the 7 before. Before, the blind price of 60 lost no buyer; its whole cost was the
+# money it left on the table (7). Now the blind price of 70 loses the buyers at 60
+# (about 3.85 on average) and still leaves about 4.62 on the table: the offer moved your
+# doubt onto the prices that decide your ask.
 #
 # A classic case has a closed form. If the buyer's value is spread evenly between $L$ and
 # $H$ and your cost $c$ is at most $L$, the best blind price is $(H + c)/2$ (kept inside
 # $[L, H]$), the monopoly price for a straight-line demand curve. With cost 40 and values
 # from 50 to 100, the best blind price is 70: the buyer accepts with chance 3/5 and you
 # earn 18 on average. Knowing the value, you would earn its average minus the cost,
-# 75 − 40 = 35. The information is worth 35 − 18 = 17.
+# 75 − 40 = 35. The information is worth 35 − 18 = 17. With a cost inside the range, say
+# 70, the best blind price is 85 and earns 4.5; knowing the value earns
+# $(H - c)^2 / (2 (H - L)) = 9$, so the information is worth 4.5.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-example", "schema_version": 3}
+from course.models.information import take_it_or_leave_it, value_of_information
+
 take_it_or_leave_it(40, 50, 100), value_of_information(40, 50, 100)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-explorer-text", "schema_version": 3}
 # ### Exercise: the value-of-information explorer
 #
-# Move your cost and the range of the buyer's value. Watch the best blind price, the two
-# profits and the gap between them. When is information worth the most: when the range
-# is wide or narrow? When your cost is near the bottom of the range or near the top?
+# The explorer uses the even spread of the classic case. Move your cost and the range of
+# the buyer's value, and watch the best blind price, the two profits and the gap between
+# them. The curve shows the expected profit of every price you might ask; below the zero
+# line, a price loses money on average.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-explorer", "schema_version": 3}
 from course.widgets.information import InformationExplorer
 
 InformationExplorer()
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
-# ### Question 4 (2 points): is the consultant's tip worth the fee?
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
+# ### Question 6 (1 point): when does information pay most?
 #
-# Write `report_worth_buying(sale)`. Use your beliefs *after* Kestrel's opening offer and
-# your cost. Return `(value, buy)`: what learning Kestrel's exact limit is worth to you
-# (the formula above, on those beliefs), and `True` if that is more than
-# `sale.report_fee`, otherwise `False`. Your earlier answers are there to reuse.
+# Use the explorer. Write `information_pays()` to return a pair of words: is knowing the
+# buyer's value worth more when the range of values is `"wide"` or `"narrow"`, and when
+# your cost is near the `"bottom"` of the range or near the `"top"`?
 
 
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "report-worth-buying-answer", "schema_version": 3}
-def report_worth_buying(sale):
-    """(what knowing Kestrel's limit is worth, whether to pay the consultant's fee)."""
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "information-pays-answer", "schema_version": 3}
+def information_pays():
+    """("wide" or "narrow", "bottom" or "top"): where knowing the buyer's value pays most."""
     ### BEGIN SOLUTION
-    beliefs, _ = belief_after_opening(sale)
-    informed = sum(chance * max(limit - sale.cost, 0.0) for limit, chance in beliefs.items())
-    value = informed - best_ask(beliefs, sale.cost)[1]
-    return value, value > sale.report_fee
+    return ("wide", "bottom")
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "report-worth-buying-test", "schema_version": 3}
-"""Check that report_worth_buying values the tip as informed minus blind profit, and buys only when it pays."""
-check.report_worth_buying(report_worth_buying)
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "information-pays-test", "schema_version": 3}
+"""Check that information_pays reads the explorer: a wide range, a cost near the bottom."""
+check.information_pays(information_pays)
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "report-teaching", "schema_version": 3}
+# ### Information that can be wrong
+#
+# Nobody will tell you Osprey's reservation price for sure, and nobody should: a person
+# bound to keep it confidential (an employee, a former manager, a consultant who worked
+# for Osprey) may not sell it, and buying it is unethical and often unlawful (section 6).
+# What you *can* buy is legitimate and fallible: a market survey of what comparable firms
+# paid, combined with Osprey's public filings. Your scenario's report names one of the
+# four possible prices; it is right with chance `sale.report_accuracy`, and otherwise
+# names each of the other three equally often.
+#
+# A fallible report is worth less than perfect information; EVPI is its ceiling. To value
+# it, go through the reports it could send. For each one:
+#
+# 1. update your beliefs with it, by Bayes' rule: the likelihood of a report naming $s$ is
+#    the accuracy when $r = s$, and (1 − accuracy)/3 otherwise;
+# 2. find your best price under those beliefs, and its expected profit;
+# 3. weigh that profit by how likely the report is, $P(s) = \sum_r P(s \mid r)\, P(r)$.
+#
+# The sum, minus your best blind profit, is the report's worth (Raiffa and Schlaifer call
+# it the expected value of sample information). You can skip the division in step 1:
+# $P(s)$ times the best expected profit under the updated beliefs equals the best of the
+# unscaled sums $\sum_r P(s \mid r) P(r) \times \text{profit}$.
+#
+# In the worked example (prior 0.5, 0.3, 0.2 on 60, 70, 80, cost 40), a report that is
+# right 80% of the time comes out as "60" with chance 0.45, "70" with chance 0.31 and
+# "80" with chance 0.24. Your best prices after them are 60, 70 and 80, earning
+# 9 + 7.8 + 6.4 = 23.2 in all, against 20 blind. The report is worth 3.2, less than half
+# of perfect information's 7.
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
+# ### Question 7 (3 points): is the market report worth its fee?
+#
+# Write `report_decision(sale, after)`, with `after` your beliefs after the opening, as
+# in Question 5. Return `(perfect_before, perfect_after, report, buy)`:
+#
+# - `perfect_before`: perfect information's worth before the opening (your prior,
+#   `sale.prior_beliefs()`, and `sale.cost`);
+# - `perfect_after`: its worth after the opening (`after`);
+# - `report`: the market report's worth after the opening, with its accuracy
+#   `sale.report_accuracy` and reports that name one of `sale.reservations`;
+# - `buy`: `True` if the report is worth more than its fee, `sale.report_fee`.
+#
+# One point for the two EVPIs, one for the report's worth, one for the decision. When
+# your EVPIs pass, the check tells you where each comes from: the deals your best blind
+# price loses, and the money it leaves on the table. Compare the two and say to yourself
+# why the opening moved the value of knowing.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "report-decision-answer", "schema_version": 3}
+def report_decision(sale, after):
+    """(EVPI before the opening, EVPI after it, the report's worth, whether to buy it)."""
+
+    ### BEGIN SOLUTION
+    def best(beliefs):
+        """The best expected profit against (possibly unscaled) beliefs; 0 by not selling."""
+        profits = [0.0]
+        for price in beliefs:
+            accepted = sum(chance for r, chance in beliefs.items() if r >= price)
+            profits.append((price - sale.cost) * accepted)
+        return max(profits)
+
+    def perfect(beliefs):
+        informed = sum(chance * max(r - sale.cost, 0.0) for r, chance in beliefs.items())
+        return informed - best(beliefs)
+
+    q = sale.report_accuracy
+    wrong = (1 - q) / (len(sale.reservations) - 1)
+    with_report = sum(
+        best({r: chance * (q if r == named else wrong) for r, chance in after.items()})
+        for named in sale.reservations
+    )
+    report = with_report - best(after)
+    return perfect(sale.prior_beliefs()), perfect(after), report, report > sale.report_fee
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 3, "grade_id": "report-decision-test", "schema_version": 3}
+"""Check that report_decision values perfect and fallible information, and buys only when it pays."""
+check.report_decision(report_decision)
 ### BEGIN HIDDEN TESTS
-check.report_worth_buying(report_worth_buying, hidden=True)
+check.report_decision(report_decision, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "anchor-teaching", "schema_version": 3}
@@ -329,77 +584,180 @@ check.report_worth_buying(report_worth_buying, hidden=True)
 # random number of 10 or 65 gave median estimates of 25 and 45 for the share of African
 # countries in the United Nations.
 #
-# Negotiation research finds the same pull at the table. Northcraft and Neale (1987)
-# gave experienced estate agents different listing prices for the same house, and their
-# valuations moved with the listing price, although they said it had not influenced them.
-# Galinsky and Mussweiler (2001) found that first offers predict final prices and that the
-# side making the first offer tended to do better, and that the pull weakened when the
-# other side thought about the opener's alternatives or their own best outcome.
+# The pull is there at the table too. Northcraft and Neale (1987) gave experienced estate
+# agents different listing prices for the same house; their valuations moved with the
+# listing price, although they said it had not influenced them. Galinsky and Mussweiler
+# ("First Offers as Anchors", *Journal of Personality and Social Psychology*, 2001) found
+# that first offers predicted final prices and that the side making the first offer
+# tended to do better. That advantage disappeared when the side receiving the offer
+# thought about the opener's alternatives, about the opener's reservation price, or about
+# its own target price.
 #
 # What to do with this:
 #
-# - When you know enough to make an ambitious but defensible offer, consider going first.
-#   Ground it in something real (a comparable sale, your costs, a rival quote).
-# - When the other side opens, separate the two jobs: update your beliefs on the
-#   information, then deliberately put the number aside and return to your own analysis
-#   (your reservation price, your target).
-# - If you know little, an early first offer may give away more than it anchors. Ask
-#   questions first.
+# - When the other side opens, separate the two jobs. Update your beliefs on the
+#   information, then set the number aside and think about what you know of their
+#   alternatives and their reservation price, and about your own target. Do not make your
+#   own reservation price the focus: Galinsky, Mussweiler and Medvec ("Disconnecting
+#   Outcomes and Evaluations", *Journal of Personality and Social Psychology*, 2002) found
+#   that negotiators who focused on it reached worse deals than those who focused on
+#   their target, even though they felt better about them.
+# - When you know enough to make an ambitious offer you can justify, consider going
+#   first, and ground it in something real (a comparable sale, your costs, a real rival
+#   quote). If you know little, an early first offer may give away more than it anchors:
+#   ask questions first.
+#
+# Module 04 practises choosing an opening and answering one.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "guard-teaching", "schema_version": 3}
-# ## 6. Guarding your own information
+# ## 6. Guarding your own information, and the line you do not cross
 #
 # Everything above works in both directions: the other side is reading *your* signals.
 # A few rules of thumb follow.
 #
-# - **Keep your reservation price and your deadline to yourself.** Once the other side
-#   knows your limit, the surplus tends to flow to them, as the value-of-information
-#   calculation shows from the other seat.
-# - **Share interests, not limits.** Saying *why* you need a delivery date or a payment
-#   schedule lets the other side find trades that cost them little and help you a lot.
-#   That kind of disclosure often grows the deal rather than shrinking your share.
-# - **Mention alternatives lightly.** "We are also talking with two other suppliers"
-#   informs without threatening. An ultimatum invites a test of whether you mean it; a
-#   calm remark makes your walk-away point believable without forcing anyone to lose face.
-# - **Watch your concession pattern.** Big, quick concessions tell the other side there is
-#   more to come. Smaller steps that shrink as you approach your limit send a truthful
-#   signal that you are getting close.
-# - **Trade information.** Offer a piece of information for a piece of information; a
-#   partner who shares in return is building trust, and one who only takes is telling you
+# - **Keep your reservation price and your deadline to yourself.** When the other side
+#   knows your reservation price and can make you a final offer, it can set its price
+#   right at it and take nearly all of the gain from the deal: section 4's calculation,
+#   seen from the other seat.
+# - **Share interests, not positions.** Saying *why* you need a delivery date or a payment
+#   schedule lets the other side find trades that cost it little and help you a lot
+#   (Fisher and Ury, *Getting to Yes*, 1981). That kind of disclosure often grows the deal
+#   instead of shrinking your share.
+# - **Mention alternatives lightly, and only true ones.** If it is true, "we are also
+#   talking with two other buyers" informs without threatening. An ultimatum invites a
+#   test of whether you mean it; a calm remark makes your reservation price believable
+#   without forcing anyone to lose face.
+# - **Watch your concession pattern.** Big, quick concessions tell the other side there
+#   is more to come. Smaller steps as you approach your reservation price send a truthful
+#   signal that you are near the end.
+# - **Trade information.** Offer a piece of information for a piece of information. A
+#   partner who shares in return is building trust; one who only takes is telling you
 #   something too.
+#
+# ### Fair and foul ways to use information
+#
+# Information leverage has a line that good negotiators do not cross, and the law draws
+# part of it.
+#
+# - **Keeping your reservation price private, or bluffing about it, is the accepted
+#   convention.** "That would be very hard for us" about a price you would in fact
+#   accept is not read as a statement of fact by either side. Carr defended bargaining
+#   bluffs as part of the game ("Is Business Bluffing Ethical?", *Harvard Business
+#   Review*, 1968), and the comment to the American Bar Association's Model Rule 4.1,
+#   which binds lawyers, notes that by the conventions of negotiation a party's estimates
+#   of price or value, and what it says it would settle for, are not ordinarily taken as
+#   statements of material fact. Many people still find any bluff uncomfortable,
+#   and nothing obliges you to bluff.
+# - **Misrepresenting a material fact is not a bluff.** A rival offer that does not exist,
+#   costs that have not changed, a defect you deny: these are lies about facts the other
+#   side relies on. A Massachusetts court held that a landlord who invented another
+#   prospective tenant's offer to push up the rent could be sued for fraud (*Kabatchnick
+#   v. Hanover-Elm Building Corp.*, 1952). Shell (*Bargaining for Advantage*, 1999) and
+#   Lewicki, Saunders and Barry (in the ethics chapter of their textbook *Negotiation*)
+#   draw the line in the same place.
+# - **Where information comes from matters.** Public filings, the trade press, market
+#   surveys and your own questions are fair. Confidential information bought from
+#   someone bound to keep it, information obtained by pretending to be someone else
+#   (*pretexting*), or by paying an insider, is not. It is often unlawful too: where the
+#   information is a trade secret, the law forbids acquiring it by improper means such as
+#   bribery, misrepresentation or inducing someone to break a duty of confidence (in the
+#   US, the Uniform Trade Secrets Act and the Defend Trade Secrets Act; in the EU, the
+#   Trade Secrets Directive 2016/943, article 4).
+#
+# Module 00 treats the ethics of leverage in general, including pressure through
+# someone's public office.
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q8-text", "schema_version": 3}
+# ### Question 8 (2 points): what you say, and how you learn
+#
+# Your scenario lists things you might tell Osprey (`sale.disclosures`) and ways to learn
+# about Osprey or to persuade it (`sale.tactics`), each with a key. Write `fair_play(sale)`
+# to return a dict from every one of those keys to a label:
+#
+# - for each of `sale.disclosures`: `"share"` (it helps you to say it) or `"keep"` (keep
+#   it to yourself);
+# - for each of `sale.tactics`: `"acceptable"`, `"misrepresentation"` (a false statement of
+#   fact) or `"illegitimate source"`.
+#
+# One point for each list. A dict written out by hand is fine, for example
+# `return {"deposit": "share", "annual-report": "acceptable", ...}`.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "fair-play-answer", "schema_version": 3}
+def fair_play(sale):
+    """A label for each of your disclosures and tactics."""
+    ### BEGIN SOLUTION
+    labels = {
+        "deposit": "share",
+        "fast-delivery": "share",
+        "reference": "share",
+        "lowest-price": "keep",
+        "empty-order-book": "keep",
+        "friday-deadline": "keep",
+        "annual-report": "acceptable",
+        "ask-timing": "acceptable",
+        "price-survey": "acceptable",
+        "hard-for-us": "acceptable",
+        "true-rival": "acceptable",
+        "invented-rival": "misrepresentation",
+        "steel-costs": "misrepresentation",
+        "hidden-fault": "misrepresentation",
+        "ex-manager": "illegitimate source",
+        "pretext-call": "illegitimate source",
+        "gift-engineer": "illegitimate source",
+    }
+    return {key: labels[key] for key in (*sale.disclosures, *sale.tactics)}
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "fair-play-test", "schema_version": 3}
+"""Check that fair_play shares interests, keeps your position, and tells fair means from foul."""
+check.fair_play(fair_play)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
-# ## 7. Reflection (2 points, graded by your instructor)
+# ## 7. Reflection (3 points, graded by your instructor)
 #
 # Think of a negotiation you expect to face: a salary, a lease, a contract, a purchase.
-# **What information would change your plan, and how would you get it?** Name one or two
-# facts about the other side (a deadline, an alternative, a budget, a weakness), say how
-# your opening offer or your walk-away point would move if you learned each, how you could
-# find it out before or during the talks, and what it would be worth paying (in time or
-# money) to learn it. Also name one thing you will be careful *not* to reveal. A few
-# sentences are enough; concrete beats general.
+# **What information would change your plan, and how would you get it?** A few sentences
+# are enough; concrete beats general. Your instructor gives one point for each of:
+#
+# 1. a concrete fact about the other side (a deadline, an alternative, a budget, a
+#    weakness) and how learning it would move your opening offer or your reservation
+#    price;
+# 2. a legitimate way to learn it, before or during the talks, and what it would be worth
+#    paying for it (in time or money) compared with what it costs;
+# 3. one thing you will keep to yourself, and why.
+#
+# An answer that relies on an illegitimate way of learning (confidential information
+# from someone bound to keep it, pretexting, an invented fact) loses a point.
 
-# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
+# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 3, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
-# A good answer names a concrete fact ("whether the landlord has another tenant lined up
-# for March"), says how it moves the plan (without another tenant, I would open 8% below
-# the asking rent instead of 3%), names a way to learn it (how long the listing has been
-# up; asking the agent how many viewings there have been) and weighs its worth (an hour of
-# checking listings is worth it against a year of rent). It also names what stays private
-# (my move-in deadline).
+# A full-marks answer names a concrete fact ("whether the landlord has another tenant
+# lined up for March") and how it moves the plan (with no other tenant, I would open 8%
+# below the asking rent instead of 3%). It names a fair way to learn it (how long the
+# listing has been up; asking the agent how many viewings there have been) and weighs
+# its worth (an hour of checking listings against a year of rent). It names what stays
+# private and why (my move-in deadline: the landlord could wait me out).
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
 # ## What to take away
 #
-# - Knowing the other side's needs, deadlines and alternatives moves where a fair-looking
-#   deal lands; their weak spots are your leverage, and yours are theirs.
-# - Hold beliefs as probabilities; update them with Bayes' rule: prior times likelihood,
-#   rescaled to add up to 1.
-# - Opening offers and the pace of concessions are signals; a model turns them into
-#   likelihoods, and its assumptions deserve doubt.
-# - Price against the whole belief: weigh each price's margin by the chance it is accepted.
-# - Information is worth what it adds to your best decision (EVPI), never more: buy it
-#   only when it costs less.
-# - First offers anchor: read the information in them, then set the number aside.
-# - Share interests, guard limits and deadlines, mention alternatives without threats.
+# - The other side's needs, deadlines, alternatives and weak spots move where a deal
+#   lands, and news during the talks can move them; your own are their leverage.
+# - Hold beliefs as probabilities; revise them with Bayes' rule: prior times likelihood,
+#   rescaled to add up to 1. Keep some chance for anything possible.
+# - Openings, concessions and news are signals; a model turns them into likelihoods,
+#   and its assumptions deserve doubt.
+# - Price against the whole belief: weigh each price's margin by the chance it is
+#   accepted. An opening tells you the reservation price is above it. The
+#   take-it-or-leave-it model is a benchmark, not a law.
+# - Information is worth what it adds to your best decision. Perfect information sets
+#   the ceiling; a fallible report is worth less. Buy only when it costs less than it is
+#   worth, and only from fair sources.
+# - A first offer is information and an anchor: read the information, then focus on
+#   their alternatives and reservation price and on your own target.
+# - Share interests, guard your reservation price and deadlines, mention only true
+#   alternatives and without threats; bluffing about your own reservation price is the
+#   convention, lying about facts is not.
