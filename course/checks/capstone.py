@@ -6,7 +6,15 @@ import dataclasses
 import itertools
 
 from course.checks.calls import question
-from course.checks.hints import NotYet, call_learner, diagnose, money, passed, same_money
+from course.checks.hints import (
+    NotYet,
+    call_learner,
+    diagnose,
+    general_hint,
+    money,
+    passed,
+    same_money,
+)
 from course.models.batna import best_alternative, expected_value
 from course.models.concessions import all_packages, package_points
 from course.scenarios.capstone import (
@@ -63,7 +71,9 @@ def my_batna(answer, hidden=False):
             raise NotYet(
                 f"for learner {case.learner}, {name} is worth {expected_value(trees[name]):,.2f} on average "
                 f"and {best} {worth:,.2f}: your BATNA is the alternative with the higher "
-                "expected profit, whichever has the best single outcome."
+                "expected profit, whichever has the best single outcome.",
+                general="your BATNA is the alternative with the higher expected profit, "
+                "whichever has the best single outcome",
             )
         mistakes = [
             (
@@ -81,7 +91,10 @@ def my_batna(answer, hidden=False):
         ]
         hint = diagnose(value, worth, mistakes, f"{name} is worth {worth:,.2f}, not {value:,.2f}")
         if hint:
-            raise NotYet(f"my_batna is not right for learner {case.learner}: {hint}.")
+            raise NotYet(
+                f"my_batna is not right for learner {case.learner}: {hint}.",
+                general=general_hint(hint, mistakes),
+            )
     passed("my_batna picks the alternative with the higher expected profit.")
 
 
@@ -109,7 +122,10 @@ def my_reservation(answer, hidden=False):
         ]
         hint = diagnose(value, expected, mistakes, f"expected {expected:,.2f}, got {value:,.2f}")
         if hint:
-            raise NotYet(f"my_reservation is not right for learner {case.learner}: {hint}.")
+            raise NotYet(
+                f"my_reservation is not right for learner {case.learner}: {hint}.",
+                general=general_hint(hint, mistakes),
+            )
     passed("my_reservation is your BATNA's expected profit plus what Marlow's deal costs you.")
 
 
@@ -148,7 +164,8 @@ def marlow_walkaway(answer, hidden=False):
         hint = diagnose(chance, expected, mistakes, f"expected {expected:.4f}, got {chance:.4f}")
         if hint:
             raise NotYet(
-                f"the chance in marlow_walkaway is not right for learner {case.learner}: {hint}."
+                f"the chance in marlow_walkaway is not right for learner {case.learner}: {hint}.",
+                general=general_hint(hint, mistakes),
             )
         expected = expected_walkaway(case)
         mistakes = [
@@ -166,7 +183,8 @@ def marlow_walkaway(answer, hidden=False):
         )
         if hint:
             raise NotYet(
-                f"the walk-away in marlow_walkaway is not right for learner {case.learner}: {hint}."
+                f"the walk-away in marlow_walkaway is not right for learner {case.learner}: {hint}.",
+                general=general_hint(hint, mistakes),
             )
     passed("marlow_walkaway updates on the rush request and weighs both walk-aways.")
 
@@ -234,7 +252,8 @@ def power_map(answer, hidden=False):
             if result[key] != expected[key]:
                 raise NotYet(
                     f"for learner {case.learner}, {key} is held by {expected[key]!r}, not "
-                    f"{result[key]!r}: {POWER_HINTS[key]}."
+                    f"{result[key]!r}: {POWER_HINTS[key]}.",
+                    general=f"it gets who holds {key} wrong: {POWER_HINTS[key]}",
                 )
     passed("power_map reads who holds each source of leverage, and who has the edge.")
 
@@ -287,20 +306,26 @@ def opening_offer(answer, hidden=False):
                 f"it gives Marlow {them:g} points, below the {needed:.2f} you expect it needs: "
                 "an opening it must refuse out of hand is not grounded"
             )
+            general = "it gives Marlow less than the walk-away you expect it needs"
             if (
                 them
                 >= case.quell_prior * case.walkaway_if_quell
                 + (1 - case.quell_prior) * case.walkaway_if_not
             ):
                 hint += " (use the walk-away you expect after the rush request, not before it)"
+                general += " after the rush request"
         elif you < best_you:
             hint = (
                 f"it gives you {you:g}, but {_show(expected)} gives you {best_you:g} and still "
                 f"{best_them:g} to Marlow: open as high as Marlow could still accept"
             )
+            general = "it is not as ambitious as it could be: open as high as Marlow could accept"
         else:
             hint = f"{_show(expected)} gives you as much and Marlow more ({best_them:g}): prefer it"
-        raise NotYet(f"opening_offer is not right for learner {case.learner}: {hint}.")
+            general = "another opening gives you as much and Marlow more: prefer it"
+        raise NotYet(
+            f"opening_offer is not right for learner {case.learner}: {hint}.", general=general
+        )
     passed("opening_offer is ambitious for you and still above what Marlow needs.")
 
 
@@ -383,27 +408,41 @@ def next_trade(answer, hidden=False):
                 if result is not None:
                     raise NotYet(
                         f"{where} gave {result!r}, but no single trade raises Marlow's points "
-                        "without taking you below your walk-away: return None."
+                        "without taking you below your walk-away: return None.",
+                        general="it trades where no single trade helps Marlow without taking "
+                        "you below your walk-away: return None",
                     )
                 continue
             if result is None:
-                raise NotYet(f"{where} gave None, but {_show(expected)} is a trade you can make.")
+                raise NotYet(
+                    f"{where} gave None, but {_show(expected)} is a trade you can make.",
+                    general="it gives None where a trade is possible",
+                )
             result = _package(case, result, "next_trade")
             if result not in single_trades(case, current):
                 raise NotYet(
                     f"{where} gave {_show(result)}: a trade moves exactly one issue one level "
-                    "towards Marlow and one other issue one level towards you."
+                    "towards Marlow and one other issue one level towards you.",
+                    general="a trade moves exactly one issue one level towards Marlow and one "
+                    "other issue one level towards you",
                 )
             rank, best = trade_rank(case, current, result), trade_rank(case, current, expected)
             if package_points(result, case.theirs) <= package_points(current, case.theirs):
-                hint = "it gives Marlow nothing: a trade must be worth something to them"
+                hint = general = "it gives Marlow nothing: a trade must be worth something to them"
             elif package_points(result, case.yours) < floor:
                 hint = f"it takes your profit below your walk-away {floor:g}"
+                general = "it takes your profit below your walk-away"
             elif _same_rank(rank, best):
                 continue
             elif best[0] > rank[0]:
                 hint = f"{_show(expected)} costs you nothing and still helps Marlow: trade for free first"
+                general = (
+                    "another trade costs you nothing and still helps Marlow: trade for free first"
+                )
             elif best[0] == 1:
+                general = (
+                    "another trade that costs you nothing helps Marlow more or leaves you more"
+                )
                 hint = (
                     f"{_show(expected)} also costs you nothing and gives Marlow {best[1]:g}, "
                     f"not {rank[1]:g}"
@@ -411,6 +450,7 @@ def next_trade(answer, hidden=False):
                     else f"{_show(expected)} helps Marlow as much and leaves you {best[2]:g}"
                 )
             elif not same_money(best[1], rank[1]):
+                general = "concede where it is cheap for you and dear to them"
                 hint = (
                     f"{_show(expected)} gives Marlow {best[1]:.3g} points per unit of profit "
                     f"you give up, yours only {rank[1]:.3g}: concede where it is cheap for you "
@@ -418,5 +458,6 @@ def next_trade(answer, hidden=False):
                 )
             else:
                 hint = f"{_show(expected)} gives Marlow as much per unit and costs you less"
-            raise NotYet(f"{where}: {hint}.")
+                general = "another trade gives Marlow as much per unit and costs you less"
+            raise NotYet(f"{where}: {hint}.", general=general)
     passed("next_trade trades for free first, then concedes where it is cheapest for you.")
