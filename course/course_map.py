@@ -56,10 +56,18 @@ MODULES = (
     Module(
         "03_power",
         "Power",
-        "dependence, the Shapley value of a scarce resource, voting power, patience "
-        "(Rubinstein), when an outside option counts",
-        50,
-        ("market_game", "rival_worth", "powerless_members", "votes_needed", "granite_deal"),
+        "dependence, a scarce resource priced two ways (Shapley value and core), voting "
+        "power, patience (Rubinstein), outside options against the Nash split, which move "
+        "builds power most, legitimate and illegitimate power",
+        120,
+        (
+            "market_game",
+            "licence_floor",
+            "votes_needed",
+            "granite_reply",
+            "best_lever",
+            "rate_tactics",
+        ),
     ),
     Module(
         "04_concessions",
@@ -164,12 +172,14 @@ IDEAS = (
         (
             ("00_leverage", "what-teaching", "not fixed"),
             ("00_leverage", "shift-teaching", "re-audit"),
+            ("03_power", "levers-teaching", "Leverage is not fixed"),
             ("01_information", "news-teaching", "leverage shifts"),
             ("05_capstone", "leverage-teaching", "before anyone"),
         ),
         (
             ("00_leverage", "audit-widget"),
             ("00_leverage", "stronger-side-test"),
+            ("03_power", "best-lever-test"),
             ("01_information", "news-likelihood-test"),
             ("05_capstone", "power-map-test"),
         ),
@@ -202,6 +212,7 @@ IDEAS = (
         (
             ("02_batna", "batna-builder"),
             ("02_batna", "choose-batna-test"),
+            ("03_power", "granite-reply-test"),
             ("05_capstone", "my-batna-test"),
         ),
     ),
@@ -211,13 +222,17 @@ IDEAS = (
         (
             ("03_power", "sources-teaching", "power"),
             ("03_power", "shapley-teaching", "Shapley"),
+            ("03_power", "core-teaching", "core"),
+            ("03_power", "outside-teaching", "outside option"),
             ("03_power", "voting-teaching", "votes"),
             ("05_capstone", "power-teaching", "dependence"),
         ),
         (
             ("03_power", "power-explorer"),
             ("03_power", "market-game-test"),
+            ("03_power", "licence-floor-test"),
             ("03_power", "votes-needed-test"),
+            ("03_power", "granite-reply-test"),
         ),
     ),
     Idea(
@@ -230,6 +245,7 @@ IDEAS = (
         ),
         (
             ("00_leverage", "best-preparation-test"),
+            ("03_power", "best-lever-test"),
             ("01_information", "voi-explorer"),
             ("01_information", "information-pays-test"),
             ("01_information", "report-decision-test"),
@@ -244,10 +260,12 @@ IDEAS = (
             ("01_information", "anchor-teaching", "anchor"),
             ("01_information", "guard-teaching", "without threatening"),
             ("03_power", "using-teaching", "threat"),
+            ("03_power", "using-teaching", "illegitimate"),
         ),
         (
             ("04_concessions", "my-offer-test"),
             ("04_concessions", "arena"),
+            ("03_power", "rate-tactics-test"),
             ("01_information", "my-price-test"),
             ("01_information", "fair-play-test"),
             ("05_capstone", "opening-offer-test"),

@@ -1,16 +1,20 @@
-"""course.checks.power: the course's own solutions pass, and each typical mistake gets a
-hint that names it (never a bare AssertionError)."""
+"""course.checks.power: the course's own solutions pass, each typical mistake gets a hint
+that names it (never a bare AssertionError), and no hint says something false."""
+
+from fractions import Fraction
 
 import pytest
 
 import course
 from course.checks import power as check
+from course.checks.credit import Credit
 from course.checks.hints import NotYet
 from course.course_map import questions
-from course.models.power import banzhaf_index, rubinstein_share
+from course.scenarios.power import granite_share, lever_gains, table_share, tactic_key
 from tests.notebooks import solution_namespace
 
 QUESTIONS = questions("03_power")
+WITH_HIDDEN = [q for q in QUESTIONS if q != "rate_tactics"]  # a judgement on your own case
 
 
 @pytest.fixture
@@ -19,26 +23,39 @@ def answers(learner):
     return solution_namespace("03_power", "power")
 
 
-@pytest.mark.parametrize("question", QUESTIONS)
+def full_marks(outcome, capsys):
+    if isinstance(outcome, Credit):
+        return outcome.earned == outcome.possible
+    return outcome is None and "\N{CHECK MARK}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("question", WITH_HIDDEN)
 @pytest.mark.parametrize("hidden", [False, True])
 def test_the_course_solutions_pass(answers, question, hidden, capsys):
-    getattr(check, question)(answers[question], hidden=hidden)
-    assert "\N{CHECK MARK}" in capsys.readouterr().out
+    assert full_marks(getattr(check, question)(answers[question], hidden=hidden), capsys)
+
+
+def test_the_tactics_solution_passes(answers, capsys):
+    assert full_marks(check.rate_tactics(answers["rate_tactics"]), capsys)
 
 
 def miss(check_function, answer, hidden=False):
-    """The hint a check gives for ``answer``."""
-    with pytest.raises(NotYet) as failure:
-        check_function(answer, hidden=hidden)
-    return str(failure.value)
+    """The hint a check gives for ``answer`` (the first failed part's, for a scored one)."""
+    try:
+        outcome = check_function(answer, hidden=True) if hidden else check_function(answer)
+    except NotYet as failure:
+        return str(failure)
+    assert isinstance(outcome, Credit), "the check passed"
+    failed = [o.message for o in outcome.outcomes if not o.passed]
+    assert failed, "the check passed"
+    return "\n".join(failed)
 
 
-@pytest.mark.parametrize("question", QUESTIONS)
+@pytest.mark.parametrize("question", WITH_HIDDEN)
 def test_hard_coding_the_learners_own_answer_fails_the_hidden_check(answers, question):
     own = answers[question](answers["scenario"])
     hard_coded = lambda s: own  # noqa: E731
-    getattr(check, question)(hard_coded)
-    assert "for learner hidden-" in miss(getattr(check, question), hard_coded, hidden=True)
+    assert "right on your own scenario" in miss(getattr(check, question), hard_coded, True)
 
 
 def test_an_unwritten_answer_says_to_replace_the_stub(learner):
@@ -46,6 +63,9 @@ def test_an_unwritten_answer_says_to_replace_the_stub(learner):
         raise NotImplementedError()
 
     assert "Replace the line  raise NotImplementedError()" in miss(check.market_game, market_game)
+
+
+# --- question 1 ---------------------------------------------------------------------------------
 
 
 def test_the_market_game_mistakes(answers, learner):
@@ -57,6 +77,9 @@ def test_the_market_game_mistakes(answers, learner):
     def buyers_earn_alone(s):
         return {**answers["market_game"](s), frozenset({"Atlas"}): s.atlas_value}
 
+    def kestrel_earns_alone(s):
+        return {**answers["market_game"](s), frozenset({"Kestrel"}): s.atlas_value}
+
     def missing_one(s):
         game = answers["market_game"](s)
         del game[frozenset({"Atlas", "Borealis"})]
@@ -64,106 +87,242 @@ def test_the_market_game_mistakes(answers, learner):
 
     assert "one licence" in miss(check.market_game, summed)
     assert "no licence to use without Kestrel" in miss(check.market_game, buyers_earn_alone)
+    assert "no use for the process itself" in miss(check.market_game, kestrel_earns_alone)
     assert "no value for {Atlas, Borealis}" in miss(check.market_game, missing_one)
     assert "is not a coalition" in miss(check.market_game, lambda s: {"Kestrel": 0})
     assert "'Zephyr' is not a player" in miss(check.market_game, lambda s: {("Zephyr",): 0})
     assert "should return a dict" in miss(check.market_game, lambda s: [])
 
 
-def test_the_empty_coalition_may_be_left_out_and_tuples_work(answers, learner, capsys):
+def test_the_empty_coalition_may_be_left_out_and_tuples_and_fractions_work(answers, capsys):
     def tuples(s):
-        return {tuple(sorted(c)): v for c, v in answers["market_game"](s).items() if c}
+        return {
+            tuple(sorted(c)): Fraction(int(v)) for c, v in answers["market_game"](s).items() if c
+        }
 
-    check.market_game(tuples, hidden=True)
-    assert "\N{CHECK MARK}" in capsys.readouterr().out
-
-
-def test_the_rival_worth_mistakes(answers, learner):
-    assert "Borealis' whole valuation" in miss(check.rival_worth, lambda s: s.borealis_value)
-
-    def whole_value(s):
-        game = answers["market_game"](s)
-        return answers["shapley_values"](["Kestrel", "Atlas", "Borealis"], game)["Kestrel"]
-
-    assert "Kestrel's whole Shapley value" in miss(check.rival_worth, whole_value)
+    assert full_marks(check.market_game(tuples, hidden=True), capsys)
 
 
-def test_power_read_as_the_smallest_vote_is_called_out(learner):
-    def smallest(s):
-        least = min(s.weights)
-        return {n for n, w in s.members if w == least}
-
-    # Some learner's Kestrel (the smallest member) can swing a vote, so this shows up.
-    assert "power is not proportional to votes" in miss(check.powerless_members, smallest, True)
+# --- question 2 ---------------------------------------------------------------------------------
 
 
-def test_a_member_with_power_named_powerless_is_explained(learner):
-    def everyone(s):
-        return set(s.names)
-
-    assert "can swing a decision" in miss(check.powerless_members, everyone, hidden=True)
-
-
-def test_a_powerless_member_left_out_is_explained(learner):
-    assert "never swings a decision" in miss(check.powerless_members, lambda s: set(), True)
-
-
-def test_votes_needed_explains_both_directions(learner):
-    assert "still never decides anything" in miss(check.votes_needed, lambda s: 0, hidden=True)
-    assert "can already swing" in miss(check.votes_needed, lambda s: s.quota, hidden=True)
-    assert "whole number of votes" in miss(check.votes_needed, lambda s: 1.5)
-
-
-def test_the_variants_differ_where_it_matters(learner):
-    """The hidden learners must disagree on each answer, or hidden tests prove nothing."""
-    scenarios = [course.variant("03_power", f"hidden-{n}") for n in range(1, 6)]
-    powerless = {
-        frozenset(
-            n for n, b in zip(s.names, banzhaf_index(s.quota, s.weights), strict=True) if b == 0
-        )
-        for s in scenarios
-    }
-    assert len(powerless) > 1
-    binding = {
-        s.outside_offer > s.contract_value * (1 - rubinstein_share(s.delta_them, s.delta_you))
-        for s in [course.variant("03_power", "ada"), *scenarios]
-    }
-    assert binding == {True, False}  # Harrow's offer sometimes matters, sometimes not
+def hidden_and_own():
+    return [course.variant("03_power", "ada")] + [
+        course.variant("03_power", learner) for learner in check.HIDDEN_LEARNERS
+    ]
 
 
 @pytest.mark.parametrize(
-    ("wrong", "hint"),
+    ("wrong_floor", "words"),
     [
-        (
-            lambda s: s.contract_value * rubinstein_share(s.delta_them, s.delta_you),
-            "that is Granite's share",
-        ),
-        (
-            lambda s: max(
-                s.outside_offer, s.contract_value * rubinstein_share(s.delta_you, s.delta_them)
-            ),
-            "if Kestrel proposed first",
-        ),
-        (
-            lambda s: s.outside_offer + (s.contract_value - s.outside_offer) / 2,
-            "splitting the difference",
-        ),
-        (lambda s: 1 - rubinstein_share(s.delta_them, s.delta_you), "as a fraction"),
+        (lambda s: (3 * s.atlas_value + s.borealis_value) / 6, "Kestrel's Shapley value"),
+        (lambda s: s.atlas_proposal, "that is Atlas's proposal"),
+        (lambda s: (s.atlas_value + s.borealis_value) / 2, "module 02's Nash split"),
+        (lambda s: s.atlas_value, "the top of the range"),
+        (lambda s: s.atlas_value / 2, "an even split with Atlas as the only buyer"),
+        (lambda s: 0, "never has to sell for less than what Borealis would pay"),
+        (lambda s: s.borealis_value / 6, "Borealis's Shapley value"),
     ],
 )
-def test_the_granite_deal_mistakes(learner, wrong, hint):
-    assert hint in miss(check.granite_deal, wrong, hidden=True)
+def test_each_wrong_floor_is_named_and_the_verdict_scored_on_its_own(learner, wrong_floor, words):
+    def answer(s):
+        return wrong_floor(s), s.atlas_proposal >= s.borealis_value
+
+    outcome = check.licence_floor(answer)
+    assert [o.passed for o in outcome.outcomes] == [False, True]  # one mistake costs one point
+    assert words in outcome.outcomes[0].message
 
 
-def test_forgetting_harrow_is_named_when_harrow_matters(learner):
-    def no_harrow(s):
-        return s.contract_value * (1 - rubinstein_share(s.delta_them, s.delta_you))
+def test_the_shapley_hint_says_borealis_pays_more_only_when_it_does(learner):
+    for s in hidden_and_own():
+        with pytest.raises(NotYet) as failure:
+            check.judge_floor(s, ((3 * s.atlas_value + s.borealis_value) / 6, True))
+        more = "Borealis alone would pay more" in str(failure.value)
+        assert more == ((3 * s.atlas_value + s.borealis_value) / 6 < s.borealis_value)
 
-    assert "Granite must match it" in miss(check.granite_deal, no_harrow, hidden=True)
+
+def test_accepting_the_fair_price_is_judged_against_the_floor(learner):
+    seen = set()
+    for s in hidden_and_own():
+        expected = s.atlas_proposal >= s.borealis_value
+        check.judge_accept(s, (s.borealis_value, expected))
+        with pytest.raises(NotYet) as failure:
+            check.judge_accept(s, (s.borealis_value, not expected))
+        seen.add(expected)
+        hint = str(failure.value)
+        assert ("more than the" in hint) == expected and ("less than the" in hint) != expected
+    assert seen == {True, False}
+    assert "True or False" in miss(check.licence_floor, lambda s: (s.borealis_value, "yes"))
+    assert "a pair (floor, accept)" in miss(check.licence_floor, lambda s: s.borealis_value)
 
 
-def test_a_fraction_is_an_acceptable_amount(answers, learner, capsys):
-    from fractions import Fraction
+# --- question 3 ---------------------------------------------------------------------------------
 
-    check.rival_worth(lambda s: Fraction(s.borealis_value) / 6, hidden=True)
-    assert "\N{CHECK MARK}" in capsys.readouterr().out
+
+def test_votes_needed_explains_every_direction(learner):
+    assert "at least 1 vote" in miss(check.votes_needed, lambda s: 0)
+    assert "at least 1 vote" in miss(check.votes_needed, lambda s: -3)
+    assert "can already swing" in miss(check.votes_needed, lambda s: s.quota)
+    assert "whole number of votes" in miss(check.votes_needed, lambda s: 1.5)
+
+
+def test_the_too_few_votes_hint_gives_a_range_that_is_true(learner):
+    """'No group of the others has between q - v and q - 1 votes' is checked against the
+    groups themselves, for every number of votes below the answer."""
+    from itertools import combinations
+
+    for s in hidden_and_own():
+        others = s.weights[:-1]
+        totals = {sum(c) for k in range(len(others) + 1) for c in combinations(others, k)}
+        for votes in range(1, check._votes_needed(s)):
+            with pytest.raises(NotYet) as failure:
+                check.judge_votes_needed(s, votes)
+            assert f"between {s.quota - votes} and {s.quota - 1} votes" in str(failure.value)
+            assert not any(s.quota - votes <= total <= s.quota - 1 for total in totals)
+
+
+def test_a_whole_float_or_a_numpy_integer_counts_as_a_whole_number(answers, capsys):
+    np = pytest.importorskip("numpy")
+    assert full_marks(check.votes_needed(lambda s: float(answers["votes_needed"](s))), capsys)
+    assert full_marks(check.votes_needed(lambda s: np.int64(answers["votes_needed"](s))), capsys)
+
+
+# --- question 4 ---------------------------------------------------------------------------------
+
+
+REPLY_CASES = {
+    # (right, said): words of the hint, and the fact the hint states
+    ("accept", "reject"): "is at least Kestrel's equilibrium share",
+    ("accept", "walk away"): "walking away would lose money",
+    ("walk away", "accept"): "Harrow's work is worth more",
+    ("walk away", "reject"): "beats Kestrel's share at the table",
+    ("reject", "accept"): "is less than Kestrel's share at the table",
+    ("reject", "walk away"): "is less than Kestrel's share at the table",
+}
+
+
+def facts_hold(s, right, said):
+    """What the hint for (right, said) asserts about scenario ``s``, checked independently."""
+    table, share = table_share(s), granite_share(s)
+    kestrel_next = s.contract_value - s.delta_them * (s.contract_value - share)
+    waiting = s.delta_you * kestrel_next
+    return {
+        ("accept", "reject"): s.granite_offer >= share > waiting - 0.01,
+        ("accept", "walk away"): s.outside_offer < s.granite_offer,
+        ("walk away", "accept"): s.granite_offer < s.outside_offer,
+        ("walk away", "reject"): s.outside_offer > table and waiting < s.outside_offer,
+        ("reject", "accept"): s.granite_offer < table and abs(waiting - table) < 0.01,
+        ("reject", "walk away"): s.outside_offer < table,
+    }[right, said]
+
+
+def test_every_wrong_reply_gets_a_hint_whose_facts_hold(learner):
+    seen = set()
+    for s in hidden_and_own() + [course.variant("03_power", f"reply-{n}") for n in range(40)]:
+        right = check._granite_reply(s)
+        for said in ("accept", "reject", "walk away"):
+            if said == right:
+                check.judge_granite_reply(s, said)
+                continue
+            with pytest.raises(NotYet) as failure:
+                check.judge_granite_reply(s, said)
+            assert REPLY_CASES[right, said] in str(failure.value)
+            assert facts_hold(s, right, said), (s.learner, right, said)
+            seen.add((right, said))
+    assert seen == set(REPLY_CASES)
+
+
+def test_a_reply_may_be_written_in_any_case_and_with_an_underscore(answers, capsys):
+    def shouting(s):
+        return answers["granite_reply"](s).upper().replace(" ", "_")
+
+    assert full_marks(check.granite_reply(shouting, hidden=True), capsys)
+    assert "one of 'accept', 'reject', 'walk away'" in miss(check.granite_reply, lambda s: "yes")
+
+
+# --- question 5 ---------------------------------------------------------------------------------
+
+
+def test_a_lever_that_adds_nothing_is_explained_and_the_best_never_named(learner):
+    said_nothing = set()
+    for s in hidden_and_own() + [course.variant("03_power", f"lever-{n}") for n in range(60)]:
+        gains = lever_gains(s)
+        best = max(gains, key=gains.get)
+        for lever in gains:
+            if lever == best:
+                check.judge_best_lever(s, lever)
+                continue
+            with pytest.raises(NotYet) as failure:
+                check.judge_best_lever(s, lever)
+            hint = str(failure.value)
+            assert f"{best} adds" not in hint
+            if gains[lever] == 0:
+                said_nothing.add(lever)
+                assert "nothing" in hint
+            else:
+                assert f"{lever} adds {gains[lever]:,.0f}" in hint
+    assert said_nothing == {"bidder", "harrow", "loan"}
+
+
+# --- question 6 ---------------------------------------------------------------------------------
+
+
+def test_each_statement_scores_half_a_point_and_a_wrong_label_is_explained(learner):
+    s = course.variant("03_power", "ada")
+    key = tactic_key(s)
+    wrong = dict(key)
+    first = s.tactics[0]
+    wrong[first.letter] = next(
+        label for label in ("credible", "bluff", "out of bounds") if label != key[first.letter]
+    )
+    outcome = check.rate_tactics(lambda: wrong)
+    assert outcome.earned == 1.5 and outcome.possible == 2
+    assert outcome.outcomes[0].message.startswith(first.letter)
+
+
+def test_every_kind_of_statement_gets_a_true_hint_for_every_wrong_label(learner):
+    kinds = set()
+    for n in range(80):
+        s = course.variant("03_power", f"tactic-{n}")
+        for tactic in s.tactics:
+            right = tactic_key(s)[tactic.letter]
+            for label in ("credible", "bluff", "out of bounds"):
+                if label == right:
+                    assert check.judge_tactic(s, tactic, {tactic.letter: label})
+                    continue
+                with pytest.raises(NotYet) as failure:
+                    check.judge_tactic(s, tactic, {tactic.letter: label})
+                hint = str(failure.value)
+                assert hint.startswith(f"{tactic.letter}: ") and right.split()[0] in hint
+                if tactic.kind == "borealis_threat":
+                    assert f"{s.borealis_value:,.0f}" in hint
+                kinds.add(tactic.kind)
+    assert len(kinds) == 8
+
+
+def test_labels_may_use_lower_case_letters_and_any_case(learner):
+    s = course.variant("03_power", "ada")
+    outcome = check.rate_tactics(lambda: {k.lower(): v.upper() for k, v in tactic_key(s).items()})
+    assert outcome.earned == outcome.possible
+    assert "no label for statement" in miss(check.rate_tactics, lambda: {})
+    assert "there is no statement 'E'" in miss(check.rate_tactics, lambda: {"E": "bluff"})
+
+
+# --- every question ------------------------------------------------------------------------------
+
+
+def test_a_hidden_failure_never_names_a_hidden_case(answers, learner):
+    """A function right on the learner's own scenario only gets a general hint."""
+    s = answers["scenario"]
+    own = answers["granite_reply"](s)
+    hint = miss(check.granite_reply, lambda t: own if t.learner == s.learner else "accept", True)
+    assert "hidden-" not in hint and "right on your own scenario" in hint
+
+
+def test_the_scenario_passed_to_a_learner_is_a_copy(answers, capsys):
+    def vandal(s):
+        object.__setattr__(s, "borealis_value", 0.0)  # frozen, but not against this
+        return s.borealis_value, True
+
+    check.licence_floor(vandal)
+    assert check._drawn("ada").borealis_value > 0

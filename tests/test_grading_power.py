@@ -10,7 +10,7 @@ from tests.notebooks import release_notebook, solved
 pytestmark = pytest.mark.slow
 
 MODULE, NAME = "03_power", "power"
-AUTO_POINTS = 8  # five questions; the 2-point reflection is graded by hand
+AUTO_POINTS = 11  # six questions; the 2-point reflection is graded by hand
 
 
 def hard_coded_market_game(learner):
@@ -32,10 +32,14 @@ def submissions():
         "solved": solved(MODULE, NAME),
         "unchanged": release_notebook(MODULE, NAME),
         "one-wrong-answer": solved(
+            MODULE, NAME, granite_reply_answer="def granite_reply(s):\n    return 'maybe'\n"
+        ),
+        "shapley-as-floor": solved(
             MODULE,
             NAME,
-            granite_deal_answer="def granite_deal(s):\n"
-            "    return s.outside_offer + (s.contract_value - s.outside_offer) / 2\n",
+            licence_floor_answer="def licence_floor(s):\n"
+            "    floor = (3 * s.atlas_value + s.borealis_value) / 6\n"
+            "    return floor, s.atlas_proposal >= s.borealis_value\n",
         ),
         "hard-coded": solved(MODULE, NAME, market_game_answer=hard_coded_market_game("hard-coded")),
     }
@@ -43,20 +47,26 @@ def submissions():
 
 class TestPowerGrading(ModuleGrading):
     MODULE, NAME, AUTO_POINTS = MODULE, NAME, AUTO_POINTS
-    HINT = ("one-wrong-answer", "granite-deal-test", "splitting the difference")
+    HINT = ("one-wrong-answer", "granite-reply-test", "should be one of 'accept', 'reject'")
 
     def submissions(self, course_root, scratch):
         return submissions()
 
     def test_one_wrong_answer_loses_just_that_question(self, graded):
         points = graded.scores("one-wrong-answer")
-        assert points["granite-deal-test"] == 0
+        assert points["granite-reply-test"] == 0
         assert auto_total(points) == self.AUTO_POINTS - 2
+
+    def test_a_wrong_floor_costs_one_point_of_two(self, graded):
+        """Question 2 scores its parts apart: the Shapley value taken as the floor loses the
+        floor's point, and the verdict on Atlas's proposal keeps its own."""
+        points = graded.scores("shapley-as-floor")
+        assert points["licence-floor-test"] == 1
+        assert auto_total(points) == self.AUTO_POINTS - 1
 
     def test_hard_coded_numbers_lose_the_hidden_tests(self, graded):
         """The visible check passes on the learner's own numbers; the hidden one tries other
-        learners'. rival_worth builds on market_game, so it falls too."""
+        learners'. No later question uses market_game, so only it falls."""
         points = graded.scores("hard-coded")
         assert points["market-game-test"] == 0
-        assert points["rival-worth-test"] == 0
-        assert auto_total(points) == self.AUTO_POINTS - 3
+        assert auto_total(points) == self.AUTO_POINTS - 1

@@ -12,6 +12,7 @@ import pytest
 from course.models.power import (
     banzhaf_index,
     bargaining_split,
+    blocking_coalition,
     brute_force_indices,
     computer_reply,
     outside_option_share,
@@ -60,18 +61,99 @@ def test_the_glove_game_gives_the_scarce_side_two_thirds():
     assert all(isinstance(v, F) for v in values.values())
 
 
-def test_a_seller_and_two_buyers_the_rival_is_the_sellers_batna():
-    """One item, buyers valuing it at 100 and 40: the seller gets (3*100 + 40)/6; raising
-    the rival's valuation raises the seller's value, though the rival never buys."""
+def licence_market(v1, v2):
+    """A seller S with no use for the item, a keen buyer B1 (value v1), a rival B2 (v2)."""
 
-    def market(v1, v2):
-        def worth(c):
-            return max([v for b, v in (("B1", v1), ("B2", v2)) if b in c], default=0) * ("S" in c)
+    def worth(c):
+        return max([v for b, v in (("B1", v1), ("B2", v2)) if b in c], default=0) * ("S" in c)
 
-        return shapley_values(["S", "B1", "B2"], game(["S", "B1", "B2"], worth))
+    return game(["S", "B1", "B2"], worth)
 
-    assert market(100, 40) == {"S": F(340, 6), "B1": F(220, 6), "B2": F(40, 6)}
-    assert market(100, 80)["S"] - market(100, 40)["S"] == F(40, 6)
+
+def test_a_seller_and_two_buyers_shapley_gives_the_rival_a_sixth_of_its_value():
+    """Notebook section 2: the seller gets (3 v1 + v2)/6, the keen buyer (3 v1 - 2 v2)/6,
+    the rival v2/6; a unit more from the rival moves the seller's value by a sixth."""
+    values = shapley_values(["S", "B1", "B2"], licence_market(100, 40))
+    assert values == {"S": F(340, 6), "B1": F(220, 6), "B2": F(40, 6)}
+    more = shapley_values(["S", "B1", "B2"], licence_market(100, 80))
+    assert more["S"] - values["S"] == F(40, 6)
+
+
+def test_the_notebooks_worked_licence_numbers():
+    """v1 = 105,000 and v2 = 70,000: Shapley 64,167 for the seller and 11,667 for the rival;
+    the core's prices run from 70,000 to 105,000; the Nash split is 87,500."""
+    market = licence_market(105_000, 70_000)
+    values = shapley_values(["S", "B1", "B2"], market)
+    assert (round(values["S"]), round(values["B2"])) == (64_167, 11_667)
+    for price in (70_000, 87_500, 105_000):  # the floor, the Nash split, the ceiling
+        division = {"S": price, "B1": 105_000 - price, "B2": 0}
+        assert blocking_coalition(["S", "B1", "B2"], market, division) is None
+    below = {"S": 69_999, "B1": 35_001, "B2": 0}
+    assert blocking_coalition(["S", "B1", "B2"], market, below) == (frozenset({"S", "B2"}), 1)
+    above = {"S": 105_001, "B1": -1, "B2": 0}
+    assert blocking_coalition(["S", "B1", "B2"], market, above) == (frozenset({"B1"}), 1)
+    assert (105_000 + 70_000) / 2 == 87_500
+
+
+def test_the_shapley_division_is_never_in_the_core_of_the_licence_market():
+    """It pays the rival v2/6 > 0, so the seller and the keen buyer always do better alone;
+    and it gives the seller less than the rival alone would pay exactly when v2 > 0.6 v1."""
+    for v1 in range(60, 121, 5):
+        for v2 in range(5, v1, 5):
+            market = licence_market(v1, v2)
+            values = shapley_values(["S", "B1", "B2"], market)
+            group, shortfall = blocking_coalition(["S", "B1", "B2"], market, values)
+            assert group == frozenset({"S", "B1"}) and shortfall == F(v2, 6)
+            assert (values["S"] < v2) == (v2 > F(3, 5) * v1)
+
+
+def test_in_the_core_a_rival_raises_the_floor_unit_for_unit():
+    """The lowest price in the core is the rival's value: one more unit from the rival,
+    one more unit of floor (a sixth, in the Shapley value)."""
+
+    def floor(v1, v2):
+        market = licence_market(v1, v2)
+        return min(
+            p
+            for p in range(v1 + 1)
+            if blocking_coalition(["S", "B1", "B2"], market, {"S": p, "B1": v1 - p, "B2": 0})
+            is None
+        )
+
+    assert floor(100, 40) == 40 and floor(100, 41) == 41 and floor(100, 0) == 0
+
+
+def test_the_glove_games_core_gives_everything_to_the_scarce_glove():
+    players = ["L", "R1", "R2"]
+    gloves_game = game(players, gloves)
+    assert blocking_coalition(players, gloves_game, {"L": 1, "R1": 0, "R2": 0}) is None
+    for e in (F(1, 100), F(1, 6), F(1, 3)):
+        division = {"L": 1 - 2 * e, "R1": e, "R2": e}
+        assert blocking_coalition(players, gloves_game, division) == (frozenset({"L", "R1"}), e)
+
+
+def test_blocking_coalition_takes_floats_within_rounding():
+    values = shapley_values(["x", "y", "z"], lambda c: 0.1 * len(c) ** 2)
+    assert blocking_coalition(["x", "y", "z"], lambda c: 0.1 * len(c) ** 2, values) is None
+
+
+@pytest.mark.parametrize(
+    ("allocation", "error", "words"),
+    [
+        ({"L": 1, "R1": 0}, ValueError, "missing: 'R2'"),
+        ({"L": 1, "R1": 0, "R2": 0, "Q": 0}, ValueError, "not players: 'Q'"),
+        (
+            {"L": 1, "R1": 1, "R2": 0},
+            ValueError,
+            "the amounts add up to 2, but everyone together earns 1",
+        ),
+        ([1, 0, 0], TypeError, "allocation must map each player to an amount"),
+        ({"L": "1", "R1": 0, "R2": 0}, TypeError, "'L''s amount must be a number"),
+    ],
+)
+def test_bad_allocations_are_explained(allocation, error, words):
+    with pytest.raises(error, match=re.escape(words)):
+        blocking_coalition(["L", "R1", "R2"], game(["L", "R1", "R2"], gloves), allocation)
 
 
 def test_shapley_values_are_efficient_symmetric_and_give_a_dummy_nothing():
@@ -202,6 +284,16 @@ def test_power_is_not_proportional_to_weight():
     assert banzhaf_index(51, [51, 30, 19]) == (1, 0, 0)
 
 
+@pytest.mark.parametrize("seed", range(10))
+def test_whole_votes_take_a_shortcut_that_changes_nothing(seed):
+    rng = random.Random(seed)
+    weights = [rng.randint(1, 12) for _ in range(rng.randint(1, 8))]
+    quota = rng.randint(1, sum(weights))
+    as_fractions = (F(quota), [F(w) for w in weights])
+    assert banzhaf_index(quota, weights) == banzhaf_index(*as_fractions)
+    assert shapley_shubik_index(quota, weights) == shapley_shubik_index(*as_fractions)
+
+
 def test_fractions_and_floats():
     assert banzhaf_index(F(1, 2), [F(1, 4), F(1, 4), F(1, 2)]) == banzhaf_index(2, [1, 1, 2])
     floats = shapley_shubik_index(0.3, [0.1, 0.2, 0.05])  # 0.1 + 0.2 reaches 0.3
@@ -275,8 +367,32 @@ def test_deal_me_out():
     assert outside_option_share(d, F(1, 4)) == d / (1 + d) == F(9, 19)
     assert outside_option_share(d, F(3, 5)) == F(3, 5)
     assert split_the_difference_share(F(3, 5)) == F(4, 5)
+    # the notebook's table: deal-me-out 0.474, 0.474, 0.600 against 0.55, 0.65, 0.80
+    for b, dmo, std in ((F(1, 10), F(9, 19), F(11, 20)), (F(3, 10), F(9, 19), F(13, 20))):
+        assert bargaining_split(d, d, b)[1] == dmo and split_the_difference_share(b) == std
     assert outside_option_share(d, 0) == F(9, 19)
     assert math.isclose(outside_option_share(0.9, 0.25), 9 / 19)
+
+
+def test_moving_first_pays_with_equal_patience():
+    """Notebook section 4: with equal discount factors the first proposer gets 1/(1+d) > 1/2."""
+    for d in (F(1, 2), F(9, 10), F(99, 100)):
+        assert rubinstein_share(d, d) == 1 / (1 + d) > F(1, 2)
+    # the notebook's example: (0.9, 0.9) -> 0.53 / 0.47; (0.6, 0.95) -> 0.12; (0.95, 0.6) -> 0.93
+    assert [round(rubinstein_share(*d), 2) for d in ((0.9, 0.9), (0.6, 0.95), (0.95, 0.6))] == [
+        0.53,
+        0.12,
+        0.93,
+    ]
+
+
+def test_the_licence_as_bargaining_with_an_outside_option_never_goes_below_the_floor():
+    """Notebook section 5: bargaining with the keen buyer, the rival's value as an outside
+    option, both patient: the seller gets max(v1/2, v2), as a share of v1."""
+    patient = F(9999, 10000)
+    for v1, v2 in ((100, 30), (100, 70)):
+        seller = bargaining_split(patient, patient, F(v2, v1))[1] * v1
+        assert math.isclose(seller, max(v1 / 2, v2), rel_tol=1e-3) and seller >= v2
 
 
 def test_bargaining_split_with_two_discount_factors_and_an_outside_option():

@@ -19,13 +19,33 @@ def test_the_explorer_opens_on_the_glove_game_and_the_four_three_two_one_vote():
     )
 
 
+def test_the_glove_games_shapley_division_is_not_in_the_core_and_says_who_breaks_away():
+    """The notebook's explorer question 1: {Left, Right 1} earn 1 but get 5/6."""
+    game = CoalitionGame()
+    assert "<b>In the core:</b> no. {Left, Right 1} earn 1 on their own but get 0.833" in (
+        game.core.value
+    )
+    assert "gain 0.167 by breaking away" in game.core.value
+
+
 def test_editing_a_coalition_value_changes_the_shapley_values():
+    """The notebook's explorer question 2: a glove that does not fit leaves 1/2, 0, 1/2,
+    which is in the core."""
     game = CoalitionGame()
     game.field("Left", "Right 1").value = 0.0  # Right 1's glove does not fit
     game.field("Left", "Right 1", "Right 2").value = 1.0
     assert "Right 1 0" in game.result.value and "Left 0.5, Right 1 0, Right 2 0.5" in (
         game.result.value
     )
+    assert "<b>In the core:</b> yes" in game.core.value
+
+
+def test_one_holder_of_both_right_gloves_splits_evenly():
+    """The notebook's explorer question 3."""
+    game = CoalitionGame()
+    game.players.value = "Left, Rights"
+    game.field("Left", "Rights").value = 1
+    assert "Left 0.5, Rights 0.5" in game.result.value and "yes" in game.core.value
 
 
 def test_renaming_players_rebuilds_the_coalitions():
@@ -44,6 +64,7 @@ def test_bad_player_lists_are_explained(players, words):
     game = CoalitionGame()
     game.players.value = players
     assert words in game.status.value and "fix the game first" in game.result.value
+    assert game.core.value == ""
 
 
 def test_a_tampered_coalition_value_is_rejected_with_a_message():
@@ -68,6 +89,19 @@ def test_the_eec_vote_shows_luxembourg_without_power():
     )
     vote.quota.value = 11
     assert "no power" not in vote.status.value
+
+
+@pytest.mark.parametrize(
+    ("members", "quota"), [(EEC.replace("Luxembourg=1", "Luxembourg=2"), 12), (EEC, 11)]
+)
+def test_the_notebooks_eec_questions_give_luxembourg_a_ninth(members, quota):
+    """The notebook's answers: a second vote, or a quota of 11, gives Luxembourg 1/9."""
+    vote = VotingPower()
+    vote.members.value = members
+    vote.quota.value = quota
+    assert "<td>Luxembourg</td>" in vote.table.value
+    row = vote.table.value.split("<td>Luxembourg</td>")[1].split("</tr>")[0]
+    assert row.endswith("<td>11.1%</td>")
 
 
 @pytest.mark.parametrize(
@@ -105,6 +139,24 @@ def test_the_pie_game_shows_the_equilibrium():
     assert "get 40.0%, the computer 60.0%" in game.equilibrium.value
 
 
+@pytest.mark.parametrize(
+    ("outside", "lowest", "below"), [(0.3, 0.48, "refuses"), (0.6, 0.6, "walks away")]
+)
+def test_the_notebooks_pie_task_the_lowest_offer_accepted(outside, lowest, below):
+    """The notebook's answer: with both patiences 0.9, an outside option of 0.3 changes
+    nothing (it accepts 47.4%, the slider's 48%), one of 0.6 must be matched; a little
+    less gets a counter-offer, then a walk-out."""
+    game = ShrinkingPieGame(delta_you=0.9, delta_computer=0.9, outside_option=outside)
+    assert f"accepts any offer of at least {max(outside, 0.9 / 1.9):.1%}" in game.equilibrium.value
+    game.offer.value = lowest
+    game.propose.click()
+    assert "It accepts." in game.history.value
+    game.restart.click()
+    game.offer.value = round(lowest - 0.01, 2)
+    game.propose.click()
+    assert below in game.history.value
+
+
 def test_an_offer_at_the_equilibrium_is_accepted_at_once():
     game = ShrinkingPieGame(delta_you=0.5, delta_computer=0.5)  # you 2/3, computer 1/3
     game.offer.value = 0.34
@@ -126,14 +178,25 @@ def test_a_low_offer_gets_a_counter_and_costs_you_a_round():
     assert "you accept. Worth today: you 16.7% of the pie" in game.history.value
 
 
-def test_rejecting_a_counter_returns_the_move_and_the_pie_runs_out():
+def test_the_game_has_no_deadline_and_its_offers_stay_the_same():
+    """Rubinstein's game has no last round: after many rejections the computer still makes
+    the same counter-offer, and a deal is still possible, worth less to both."""
     game = ShrinkingPieGame(delta_you=0.5, delta_computer=0.5)
     game.offer.value = 0.0
-    for _ in range(3):
+    for _ in range(12):
         game.propose.click()
+        assert "a round later offers you 33.3%" in game.history.value.split("<br>")[-1]
         game.reject.click()
-    assert "the pie is gone: no deal" in game.history.value
-    assert game.propose.disabled
+        assert (
+            "your move again, later, so a deal is worth less to both of you"
+            in (game.history.value.split("<br>")[-1])
+        )
+    assert not game.propose.disabled and "no deal" not in game.history.value
+    game.offer.value = 0.34
+    game.propose.click()
+    assert "Round 25: you offer the computer 34%. It accepts." in game.history.value
+    # 66% of the pie, 24 rounds late at 0.5 a round: worth about nothing today
+    assert "Worth today: you 0.0% of the pie" in game.history.value
 
 
 def test_the_computer_walks_away_to_a_good_outside_option():

@@ -7,7 +7,12 @@ and you get floats.
 Sources of the formulas:
 
 - Shapley, "A Value for n-Person Games" (1953), in *Contributions to the Theory of
-  Games II*: each player's average marginal contribution over all orders of arrival.
+  Games II*: each player's average marginal contribution over all orders of arrival. It
+  is a benchmark of fairness (it is the one division with Shapley's four axioms), not a
+  prediction of what competition gives: that is the core's job.
+- Gillies, "Solutions to General Non-Zero-Sum Games" (1959), in *Contributions to the
+  Theory of Games IV*: the core, the divisions no coalition can improve on by dealing on
+  its own.
 - Shapley & Shubik, "A Method for Evaluating the Distribution of Power in a Committee
   System", *American Political Science Review* 48 (1954): the Shapley value of a
   weighted vote, i.e. how often a member is the pivot.
@@ -282,7 +287,84 @@ def shapley_values(players, value):
     return result
 
 
+def blocking_coalition(players, value, allocation):
+    """The coalition that would gain most by walking away from ``allocation`` and dealing
+    on its own, as ``(coalition, shortfall)``; ``None`` when no coalition can gain, i.e.
+    when the allocation is in the **core** (Gillies 1959).
+
+    ``players`` and ``value`` are as for ``shapley_values``. ``allocation`` maps each player
+    to what they get (money, or any unit of ``value``); the amounts must add up to what all
+    players together earn, or a ValueError says by how much they miss. A coalition blocks
+    when it earns more on its own than the allocation gives its members together; its
+    ``shortfall`` is that difference (> 0). Of coalitions with the same shortfall, the one
+    whose members come earliest in ``players`` is returned.
+
+    >>> glove = {frozenset(c): 1 if "L" in c and len(c) > 1 else 0
+    ...          for c in [("L",), ("R1",), ("R2",), ("L", "R1"), ("L", "R2"),
+    ...                    ("R1", "R2"), ("L", "R1", "R2")]}
+    >>> blocking_coalition(["L", "R1", "R2"], glove, {"L": 1, "R1": 0, "R2": 0}) is None
+    True
+    >>> group, shortfall = blocking_coalition(
+    ...     ["L", "R1", "R2"], glove, shapley_values(["L", "R1", "R2"], glove))
+    >>> sorted(group), shortfall
+    (['L', 'R1'], Fraction(1, 6))
+    """
+    players = _players(players, MAX_COALITION_PLAYERS)
+    values, exact = _value_table(players, value)
+    if not isinstance(allocation, Mapping):
+        raise TypeError(
+            f"allocation must map each player to an amount, got {type(allocation).__name__}"
+        )
+    missing = [p for p in players if p not in allocation]
+    strangers = [p for p in allocation if p not in players]
+    if missing or strangers:
+        raise ValueError(
+            "allocation must give an amount to each player and no one else; "
+            + (f"missing: {', '.join(map(repr, missing))}" if missing else "")
+            + ("; " if missing and strangers else "")
+            + (f"not players: {', '.join(map(repr, strangers))}" if strangers else "")
+        )
+    amounts = []
+    for player in players:
+        amount, is_exact = _exact(allocation[player], f"{player!r}'s amount")
+        amounts.append(amount)
+        exact = exact and is_exact
+    grand = values[-1]
+    total = sum(amounts)
+    scale = max(1.0, float(abs(grand)), *(float(abs(a)) for a in amounts))
+    slack = 0 if exact else 1e-9 * scale  # float sums may miss by rounding, not more
+    if abs(total - grand) > slack:
+        raise ValueError(
+            f"the amounts add up to {float(total):g}, but everyone together earns "
+            f"{float(grand):g}: an allocation shares out exactly that"
+        )
+    best = None
+    for mask in range(1, len(values)):
+        given = sum(a for i, a in enumerate(amounts) if mask >> i & 1)
+        shortfall = values[mask] - given
+        if shortfall > slack and (best is None or shortfall > best[1]):
+            best = (mask, shortfall)
+    if best is None:
+        return None
+    mask, shortfall = best
+    coalition = frozenset(p for i, p in enumerate(players) if mask >> i & 1)
+    return coalition, _out(shortfall, exact)
+
+
 # --- weighted voting ------------------------------------------------------------------------
+
+
+def _as_fractions(quota, weights):
+    """The quota and weights as exact Fractions (floats read as the decimals they print
+    as), and whether every input was exact; checks each is a finite number."""
+    exact, numbers = True, []
+    for index, weight in enumerate(weights):
+        weight, is_exact = _exact(weight, f"weight {index + 1}")
+        numbers.append(weight if is_exact else Fraction(repr(weight)))
+        exact = exact and is_exact
+    quota, quota_exact = _exact(quota, "quota")
+    quota = quota if quota_exact else Fraction(repr(quota))
+    return quota, numbers, exact and quota_exact
 
 
 def _weighted_vote(quota, weights):
@@ -296,18 +378,14 @@ def _weighted_vote(quota, weights):
         raise ValueError("weights is empty: a vote needs at least one member")
     if len(weights) > MAX_VOTERS:
         raise ValueError(f"at most {MAX_VOTERS} members, got {len(weights)}")
-    exact, numbers = True, []
-    for index, weight in enumerate(weights):
-        weight, is_exact = _exact(weight, f"weight {index + 1}")
+    whole = type(quota) is int and all(type(weight) is int for weight in weights)
+    # Whole votes, the common case, need no conversion (and are many times faster).
+    quota, numbers, exact = (quota, weights, True) if whole else _as_fractions(quota, weights)
+    for index, weight in enumerate(numbers):
         if weight < 0:
             raise ValueError(
                 f"weight {index + 1} is negative ({float(weight):g}): weights are votes"
             )
-        numbers.append(weight if is_exact else Fraction(repr(weight)))
-        exact = exact and is_exact
-    quota, quota_exact = _exact(quota, "quota")
-    quota = quota if quota_exact else Fraction(repr(quota))
-    exact = exact and quota_exact
     total = sum(numbers)
     if quota <= 0:
         raise ValueError(f"quota must be more than 0, got {float(quota):g}: else nobody is needed")
@@ -316,6 +394,8 @@ def _weighted_vote(quota, weights):
             f"quota {float(quota):g} is more than all the weights together ({float(total):g}): "
             "no coalition can reach it"
         )
+    if whole:
+        return quota, numbers, exact
     scale = math.lcm(*(x.denominator for x in [*numbers, quota]))
     return int(quota * scale), [int(x * scale) for x in numbers], exact
 

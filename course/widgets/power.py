@@ -8,6 +8,7 @@ import ipywidgets as w
 from course.models.power import (
     banzhaf_index,
     bargaining_split,
+    blocking_coalition,
     computer_reply,
     shapley_shubik_index,
     shapley_values,
@@ -79,7 +80,8 @@ def parse_vote(text):
 
 
 class CoalitionGame(w.VBox):
-    """Name the players, type what each coalition can earn, see each player's Shapley value."""
+    """Name the players, type what each coalition can earn, see each player's Shapley value
+    and whether that division is in the core (no coalition would rather deal on its own)."""
 
     def __init__(self, players=GLOVE_PLAYERS, value=_glove_value):
         self._ready = False
@@ -88,6 +90,7 @@ class CoalitionGame(w.VBox):
         self.coalitions = w.VBox()
         self.chart = w.HTML()
         self.result = w.HTML()
+        self.core = w.HTML()
         self.status = w.HTML()
         self._fields = {}
         super().__init__(
@@ -96,6 +99,7 @@ class CoalitionGame(w.VBox):
                 w.HTML("<b>What each coalition can earn on its own</b>"),
                 self.coalitions,
                 self.result,
+                self.core,
                 self.chart,
                 self.status,
             ]
@@ -140,6 +144,7 @@ class CoalitionGame(w.VBox):
                 )
         try:
             values = shapley_values(self._names, game)
+            blocked = blocking_coalition(self._names, game, values)
         except (TypeError, ValueError) as error:
             return self._show_error(str(error))
         grand = game[frozenset(self._names)]
@@ -147,11 +152,26 @@ class CoalitionGame(w.VBox):
             f"<b>Shapley values</b> (they add up to what everyone together earns, {grand:g}): "
             + ", ".join(f"{name} {float(v):.3g}" for name, v in values.items())
         )
+        if blocked is None:
+            self.core.value = (
+                "<b>In the core:</b> yes. No coalition earns more on its own than these "
+                "values give its members together."
+            )
+        else:
+            group, shortfall = blocked
+            members = [name for name in self._names if name in group]
+            together = sum(float(values[name]) for name in members)
+            self.core.value = (
+                f"<b>In the core:</b> no. {{{', '.join(members)}}} earn "
+                f"{float(game[group]):.3g} on their own but get {together:.3g} together here, "
+                f"so they gain {float(shortfall):.3g} by breaking away."
+            )
         self.chart.value = value_bars({n: float(v) for n, v in values.items()})
         self.status.value = message("Every coalition has a value.")
 
     def _show_error(self, text):
         self.result.value = "<b>Shapley values:</b> fix the game first."
+        self.core.value = ""
         self.chart.value = ""
         self.status.value = message(text, ok=False)
 
@@ -233,14 +253,11 @@ class PowerExplorer(w.Tab):
         self.set_title(1, "weighted vote")
 
 
-#: How many proposals a game lasts before the pie is gone.
-MAX_ROUNDS = 6
-
-
 class ShrinkingPieGame(w.VBox):
     """Both discount factors and the computer's outside option give the equilibrium split;
     then you play: you propose a share for the computer, and it answers by the model's
-    ``computer_reply`` (accept, walk away, or propose a split a round later)."""
+    ``computer_reply`` (accept, walk away, or propose a split a round later). As in
+    Rubinstein's game there is no deadline: play goes on until a deal or a walk-out."""
 
     def __init__(self, delta_you=0.9, delta_computer=0.9, outside_option=0.0):
         slider = {
@@ -313,7 +330,8 @@ class ShrinkingPieGame(w.VBox):
         yours, theirs = bargaining_split(*self._settings())
         self.equilibrium.value = (
             f"<b>Equilibrium:</b> you propose first and get {yours:.1%}, the computer "
-            f"{theirs:.1%}, agreed at once."
+            f"{theirs:.1%}, agreed at once. The computer accepts any offer of at least "
+            f"{theirs:.1%}."
         )
         self.chart.value = value_bars({"you": 100 * yours, "computer": 100 * theirs})
         self.round, self.pending, self.finished, self.lines = 0, None, False, []
@@ -349,8 +367,6 @@ class ShrinkingPieGame(w.VBox):
             _, _, outside = self._settings()
             return self._end(0.0, outside, f"{head} It walks away to its outside option.")
         self.round += 1
-        if self.round >= MAX_ROUNDS:
-            return self._end(0.0, 0.0, f"{head} It refuses, and the pie is gone: no deal.")
         self.pending = counter
         self._show(
             f"{head} It refuses, and a round later offers you {counter:.1%} "
@@ -365,6 +381,7 @@ class ShrinkingPieGame(w.VBox):
         if accepted:
             return self._end(share, 1 - share, f"Round {self.round + 1}: you accept.")
         self.round += 1
-        if self.round >= MAX_ROUNDS:
-            return self._end(0.0, 0.0, "You reject, and the pie is gone: no deal.")
-        self._show(f"You reject. Round {self.round + 1}: your move again, on a smaller pie.")
+        self._show(
+            f"You reject. Round {self.round + 1}: your move again, later, so a deal is worth "
+            "less to both of you."
+        )

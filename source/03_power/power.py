@@ -13,22 +13,29 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "intro", "schema_version": 3}
 # # Module 03 — Power: who needs whom
 #
-# Some negotiators get their way without better arguments or better alternatives. They
-# hold something the other side cannot do without, or they can afford to wait, or their
-# vote is the one a coalition needs. This module measures those kinds of power.
+# Module 00 sorted leverage into three sources: what a side knows, what it could do
+# instead, and what it controls that the other side needs. This module is about the
+# third, **power**. It rests on one idea that ties the three together: your power over
+# someone is how much they depend on you. Their alternatives and their hurry are two of
+# the things that set that dependence, so both come back here, not as new sources but as
+# inputs to bargaining models that put a number on what they do to a deal.
 #
 # You will learn to
 #
-# 1. name where power comes from, and see it as the other side's dependence on you;
-# 2. measure what controlling a scarce resource is worth, with the **Shapley value**;
+# 1. name where power comes from, and read it as the other side's dependence on you;
+# 2. price a scarce resource two ways: the **Shapley value**, a benchmark of a fair
+#    split, and the **core**, what competition leaves you, where a rival buyer sets your
+#    floor;
 # 3. see why a vote's weight and its power are different things (**voting power**);
-# 4. put a number on patience, with **Rubinstein's** bargaining result;
-# 5. tell when an outside option moves the deal and when it does not;
-# 6. use power without waving it around.
+# 4. put a number on patience, with **Rubinstein's** bargaining model;
+# 5. tell when an outside option moves a deal, and how that fits module 02's Nash split;
+# 6. choose which move strengthens your hand most;
+# 7. use power without threats, and tell power that is yours to use from power that is not.
 #
-# It takes about 50 minutes. Run the cells from top to bottom. Cells that say
-# `YOUR CODE HERE` are yours; the cells after them check your answer and tell you what
-# to fix. Every learner gets their own numbers, so your answers are yours alone.
+# It takes about two hours if the models are new to you: sections 1 to 3 and sections 4
+# to 8 make two sittings of about an hour each. Run the cells from top to bottom. Cells
+# that say `YOUR CODE HERE` are yours; the cells after them check your answer and tell
+# you what to fix. Every learner gets their own numbers, so your answers are yours alone.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -36,6 +43,8 @@
 # The next cell loads the course library and draws your scenario. The first time, it asks
 # for your course id instead: type the id your instructor gave you in the box and press
 # Enter. Your scenario then appears under the box, and this computer remembers the id.
+# Each part of the story names, in brackets, the fields of `s` (your scenario) that hold
+# its numbers.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
 from itertools import combinations
@@ -44,7 +53,8 @@ import course
 from course.checks import power as check
 from course.models.power import (
     banzhaf_index,
-    outside_option_share,
+    bargaining_split,
+    blocking_coalition,
     rubinstein_share,
     shapley_shubik_index,
     shapley_values,
@@ -56,40 +66,54 @@ scenario
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "sources-teaching", "schema_version": 3}
 # ## 1. Where power comes from
 #
-# In everyday speech, power is what a boss, a monopolist or a well-connected insider has.
-# French and Raven ("The Bases of Social Power", 1959) sorted it into a few sources:
-# **authority** that others accept as legitimate, the ability to **reward** or to
-# **punish**, **expertise**, and the pull of someone people identify with. In a deal, one
-# more source usually dominates: **control of something the other side needs**. A firm
-# with a monopoly on a service sets the terms for every customer who cannot do without it.
+# In everyday speech, power is what bosses, dominant firms and people with connections
+# have. French and Raven ("The Bases of Social Power", 1959) named five bases of it:
+# **legitimate** authority, a role others accept; the ability to **reward**; the ability
+# to **coerce**; **expert** knowledge; and **referent** power, the pull of someone others
+# admire. At a negotiating table one more base usually decides most: **control of
+# something the other side needs**, such as a part only you make, a licence or a vote.
 #
-# Emerson ("Power-Dependence Relations", *American Sociological Review*, 1962) turned this
-# round in a way that makes it usable. Your power over someone *is* their dependence on
-# you. They depend on you more the more they value what you control, and less the more
-# other ways they have to get it. Power therefore belongs to a relationship, not to a
-# person, and it runs both ways: you depend on them too.
+# Emerson ("Power-Dependence Relations", *American Sociological Review*, 1962) turned the
+# idea round in a way you can use. Your power over someone *is* their dependence on you.
+# They depend on you more the more they value what you control, and less the more other
+# ways they have to get it. So power belongs to a relationship, not to a person, and it
+# runs both ways: you depend on them too.
 #
-# That gives you two levers. You gain power when the other side needs what you have more,
-# or has fewer other places to get it. You lose power when you need them more, or have
-# fewer alternatives yourself. The rest of this module puts numbers on both.
+# That gives each side two levers: make what it controls matter more to the other side,
+# or leave the other side fewer ways around it. The "other ways" are the other side's
+# alternatives, which module 02 taught you to value; a deadline makes a side need the deal
+# *now*. The rest of this module measures these effects with models, and says for each
+# model what it assumes and where it misleads.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "shapley-teaching", "schema_version": 3}
-# ## 2. Scarcity as power: the Shapley value
+# ## 2. Scarcity as power: a fair split, and what competition leaves
 #
-# Suppose several players can earn money only by working together, and we know what every
-# group (a *coalition*) could earn on its own. How much of the total should each player
-# expect? Shapley ("A Value for n-Person Games", 1953) answered with one idea: imagine the
-# players arriving one at a time in a random order, and pay each the amount their arrival
-# adds to the group already there. A player's **Shapley value** is that addition averaged
-# over every possible order:
+# Suppose several players can earn money only by working together, and you know what
+# every group of them, a **coalition**, could earn on its own. Two different questions can
+# be asked about such a situation, and they have different answers:
+#
+# - what division would be *fair*, given what each player contributes?
+# - what division can *survive competition*, so that no group wants to break away and deal
+#   on its own?
+#
+# **The Shapley value, a benchmark of fairness.** Shapley ("A Value for n-Person Games",
+# 1953) asked for a division with four properties: it shares out exactly what all players
+# together earn; two players who add the same to every coalition get the same; a player
+# who adds nothing to any coalition gets nothing; and a game made of two separate games
+# pays each player the sum of what the two would. He proved that exactly one division has
+# all four. It also has a story: the players arrive one at a time in a random order, and
+# each is paid what their arrival adds to the group already there. A player's **Shapley
+# value** is that addition averaged over every possible order:
 #
 # $$\varphi_i = \frac{1}{n!}\sum_{\text{orders}} \big( v(\text{those before } i \text{, and } i) - v(\text{those before } i) \big).$$
+#
+# It pays each player for what they contribute on average. It never asks whether a group
+# could do better by leaving the others out, and that is where it can mislead.
 #
 # The classic example is the **glove game**. One player holds a left glove, two players
 # hold a right glove each, and only a pair is worth anything (say 1). Any coalition with
 # the left glove and at least one right glove earns 1. The Shapley value gives the
-# left-glove holder 2/3 and each right-glove holder 1/6. The left glove is scarce and the
-# right gloves compete with each other, so most of the value goes to the scarce side.
+# left-glove holder 2/3 and each right-glove holder 1/6: the scarce left glove gets most.
 #
 # In the library, a game is a dict from coalition to value, and a coalition is a
 # `frozenset` of names. The empty coalition can be left out; every other one must be there.
@@ -101,25 +125,105 @@ for size in range(1, len(players) + 1):
     for group in combinations(players, size):
         pair = "Left" in group and len(group) > 1
         glove_game[frozenset(group)] = 1 if pair else 0
-shapley_values(players, glove_game)
+glove_shapley = shapley_values(players, glove_game)
+glove_shapley
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "core-teaching", "schema_version": 3}
+# **The core, what competition leaves.** A division is in the **core** (Gillies, 1959)
+# when no coalition could earn more on its own than the division gives its members
+# together, so nobody has a reason to break away. The Shapley division of the glove game
+# is not in the core: Left and Right 1 together earn 1 but get only 2/3 + 1/6 = 5/6, so
+# both gain by dealing with each other and leaving Right 2 out. The two right gloves
+# compete: whichever holder is about to be left out offers to take a little less, and the
+# undercutting stops only when the right gloves get nothing. The core of the glove game
+# holds a single division: 1 for Left, 0 for each right glove.
+#
+# `blocking_coalition(players, game, division)` returns the coalition with the most to
+# gain by breaking away, and how much it would gain, or `None` when the division is in
+# the core.
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "core-example", "schema_version": 3}
+print("Shapley division:", blocking_coalition(players, glove_game, glove_shapley))
+print(
+    "Left takes all:",
+    blocking_coalition(players, glove_game, {"Left": 1, "Right 1": 0, "Right 2": 0}),
+)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "market-teaching", "schema_version": 3}
-# The same logic describes a seller with one item and competing buyers. A buyer who
-# values the item at $v_1$ and a rival who values it at $v_2 < v_1$ make a three-player
-# game: any coalition with the seller and a buyer earns the best valuation among its
-# buyers, and any coalition without the seller earns nothing. Working through the six
-# orders gives the seller $(3v_1 + v_2)/6$.
+# Neither number is *the* answer; they answer different questions. Where the right-glove
+# holders compete freely (they do not know each other, or an auctioneer sells to the
+# highest bidder), expect the core. Where the players see themselves as partners, or a
+# mediator must divide a joint gain, the Shapley value is a common reference for a fair
+# split. Treat it as a benchmark, never as a price you are owed.
 #
-# Look at the $v_2$ in that formula. The rival never buys the item, yet every unit the
-# rival would pay raises the seller's value by a sixth of a unit. The rival buyer is the
-# seller's BATNA: the keen buyer cannot pretend the item is worth little to everyone.
-# Remove the rival and the game has two players who split $v_1$ evenly.
+# **A licence and two buyers.** One seller has an item that a keen buyer values at $v_1$
+# and a rival buyer at $v_2 < v_1$; the seller has no use for it. Any coalition of the
+# seller with buyers earns the best value among those buyers; a coalition without the
+# seller earns nothing. Working through the six orders gives the seller $(3v_1 + v_2)/6$,
+# the keen buyer $(3v_1 - 2v_2)/6$ and the rival $v_2/6$.
 #
+# The core tells a different story. The keen buyer gets the item at some price $p$ with
+# $v_2 \le p \le v_1$, and the rival gets nothing. Below $v_2$, the seller and the rival
+# would both gain by dealing with each other; above $v_1$, the keen buyer would rather not
+# buy. So the rival sets the seller's **floor**: every unit the rival would pay raises the
+# lowest price the seller should accept by a whole unit, though the rival never buys.
+# With several rival buyers, the floor is what the best of them would pay. An auction
+# between the two buyers ends the same way: the price climbs until the rival drops out, at
+# about $v_2$. The floor is also module 02's reservation price: below it, the seller's
+# best alternative, selling to the rival, does better.
+#
+# Read as a price, the Shapley value misleads here. It pays the rival $v_2/6$ though the
+# rival never buys, and whenever $v_2 > 0.6\,v_1$ it gives the seller less than the rival
+# alone would pay: a seller who accepted the "fair" price would take less than its
+# reservation price. Where inside the core the price lands depends on how the seller and
+# the keen buyer bargain. Module 02's Nash split, with the rival's value as the seller's
+# BATNA, puts it halfway, at $(v_1 + v_2)/2$; section 5 gives another answer. Neither goes
+# below $v_2$.
+#
+# With $v_1 = 105{,}000$ and $v_2 = 70{,}000$: the Shapley value gives the seller 64,167
+# and the rival 11,667; the core runs from 70,000 to 105,000; the Nash split is 87,500.
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "market-example", "schema_version": 3}
+sellers_market = {}
+for size in range(1, 4):
+    for group in combinations(["Seller", "Keen", "Rival"], size):
+        bids = [{"Keen": 105_000, "Rival": 70_000}[b] for b in group if b != "Seller"]
+        sellers_market[frozenset(group)] = max(bids) if "Seller" in group and bids else 0
+fair = shapley_values(["Seller", "Keen", "Rival"], sellers_market)
+print({name: round(float(value)) for name, value in fair.items()})
+print(
+    "Is the Shapley division in the core?",
+    blocking_coalition(["Seller", "Keen", "Rival"], sellers_market, fair),
+)
+at_floor = {"Seller": 70_000, "Keen": 35_000, "Rival": 0}
+print(
+    "A price of 70,000:", blocking_coalition(["Seller", "Keen", "Rival"], sellers_market, at_floor)
+)
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "explorer-teaching", "schema_version": 3}
 # ### Exercise: the power explorer
 #
-# The first tab is a coalition game: type what each coalition earns and watch the Shapley
-# values. It opens on the glove game; try giving the right gloves to one person, or making
-# a single right glove worth less. The second tab is a weighted vote, for section 3.
+# The first tab is a coalition game: type what each coalition earns, and read each
+# player's Shapley value and whether that division is in the core. The second tab is a
+# weighted vote, for section 3. Try these, and open the answers only once you have a
+# number:
+#
+# 1. The tab opens on the glove game. Which coalition would break away from the Shapley
+#    division, and what would it gain?
+# 2. Right 1's glove turns out not to fit: set the value of {Left, Right 1} to 0. What is
+#    each Shapley value now, and is that division in the core?
+# 3. One person holds both right gloves: type `Left, Rights` as the players and give
+#    {Left, Rights} the value 1. What is each Shapley value?
+#
+# <details><summary>Answers</summary>
+#
+# 1. {Left, Right 1} (or {Left, Right 2}): together they earn 1 but get 5/6, so they gain
+#    1/6 by leaving the other right glove out.
+# 2. Left 1/2, Right 1 0, Right 2 1/2, and it is in the core: Right 2 no longer has a
+#    rival, so Left and Right 2 are in the same position and split the pair's value.
+# 3. 1/2 each. With no second right glove competing, scarcity is even on both sides.
+#
+# </details>
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "power-explorer", "schema_version": 3}
 from course.widgets.power import PowerExplorer
@@ -158,37 +262,43 @@ check.market_game(market_game, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
-# ### Question 2 (2 points): what is the rival buyer worth to you?
+# ### Question 2 (2 points): is Atlas's "fair" price good enough?
 #
-# Write `rival_worth(s)`: how much higher Kestrel's Shapley value is with both buyers in
-# the market than it would be if Atlas were the only buyer. Build both games from
-# `market_game(s)` and let `shapley_values` do the averaging.
+# Atlas proposes a price of `s.atlas_proposal` for the licence and calls it fair: it is
+# Kestrel's Shapley value in your market (check it with `market_game` and
+# `shapley_values` if you like). Write `licence_floor(s)`, returning a pair
+# `(floor, accept)`:
+#
+# - `floor`: the lowest price Kestrel should accept from Atlas, from `s.atlas_value` and
+#   `s.borealis_value`;
+# - `accept`: `True` if Kestrel should accept Atlas's proposal rather than sell to
+#   Borealis, `False` if not.
+#
+# Each part earns a point. Grading also tries other learners' scenarios: in some the fair
+# price clears the floor, in others it does not.
 
 
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "rival-worth-answer", "schema_version": 3}
-def rival_worth(s):
-    """Kestrel's Shapley value with Borealis in the market, minus without it."""
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-floor-answer", "schema_version": 3}
+def licence_floor(s):
+    """(the lowest price Kestrel should take from Atlas, whether to accept its proposal)."""
     ### BEGIN SOLUTION
-    game = market_game(s)
-    both = shapley_values(["Kestrel", "Atlas", "Borealis"], game)["Kestrel"]
-    atlas_only = {group: value for group, value in game.items() if "Borealis" not in group}
-    alone = shapley_values(["Kestrel", "Atlas"], atlas_only)["Kestrel"]
-    return both - alone
+    floor = s.borealis_value
+    return floor, s.atlas_proposal >= floor
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "rival-worth-test", "schema_version": 3}
-"""Check that rival_worth measures what Borealis adds to Kestrel's Shapley value."""
-check.rival_worth(rival_worth)
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "licence-floor-test", "schema_version": 3}
+"""Check that licence_floor finds the core's floor and judges Atlas's proposal against it."""
+check.licence_floor(licence_floor)
 ### BEGIN HIDDEN TESTS
-check.rival_worth(rival_worth, hidden=True)
+check.licence_floor(licence_floor, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voting-teaching", "schema_version": 3}
 # ## 3. Power in groups: votes are not power
 #
 # Boards, councils, shareholder meetings and alliances often decide by **weighted vote**:
-# each member has a number of votes and a proposal passes when its supporters reach a
+# each member has a number of votes, and a proposal passes when its supporters reach a
 # quota. It is tempting to read a member's share of the votes as their share of the power.
 # It is not.
 #
@@ -203,8 +313,9 @@ check.rival_worth(rival_worth, hidden=True)
 #   count by the total, so the indices add up to 1.
 #
 # Write a vote as $[q;\, w_1, w_2, \dots]$, the quota then the weights. In $[4;\, 3, 2, 1]$
-# the member with 3 votes needs either partner, and either partner needs the 3. The two
-# small members hold half as many votes as each other, yet have exactly the same power.
+# the member with 3 votes cannot pass anything alone, but either partner is enough; each
+# small member needs the 3. One small member has twice the other's votes, yet both have
+# exactly the same power.
 #
 # The sharpest case is history. In the Council of Ministers of the European Economic
 # Community of 1958, France, Germany and Italy had 4 votes each, Belgium and the
@@ -212,9 +323,8 @@ check.rival_worth(rival_worth, hidden=True)
 # make is even, so no coalition ever sits at 11 waiting for one more vote: Luxembourg had
 # a vote and no power at all.
 #
-# The library computes both indices without listing all orders: it counts, for every
-# coalition size, how many coalitions reach each total (a generating function), so even a
-# vote of 20 members takes a fraction of a second.
+# The library counts coalitions by their vote totals instead of listing every order, so
+# even a board of 20 members takes a fraction of a second.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voting-example", "schema_version": 3}
 eec_1958 = [4, 4, 4, 2, 2, 1]
@@ -223,40 +333,30 @@ print("EEC 1958 Banzhaf:", *banzhaf_index(12, eec_1958))
 print("EEC 1958 Shapley-Shubik:", *shapley_shubik_index(12, eec_1958))
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voting-exercise", "schema_version": 3}
-# Open the **weighted vote** tab of the power explorer above and type the EEC's votes.
-# Then give Luxembourg a second vote, or move the quota to 11, and watch its power.
+# Open the **weighted vote** tab of the power explorer above and type the EEC's votes
+# (`France=4, Germany=4, Italy=4, Belgium=2, Netherlands=2, Luxembourg=1`, quota 12).
+# Then:
+#
+# 1. give Luxembourg a second vote: what is its Banzhaf index?
+# 2. put Luxembourg back to 1 vote and lower the quota to 11: what is its Banzhaf index now?
+#
+# <details><summary>Answers</summary>
+#
+# 1. 1/9 (11.1%): with 2 votes, Luxembourg turns a coalition of the others worth 10 votes
+#    into a winning one.
+# 2. 1/9 again: at a quota of 11, the others' even totals of 10 now fall one vote short,
+#    and Luxembourg's single vote completes them.
+#
+# </details>
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
-# ### Question 3 (1 point): who has votes but no power?
+# ### Question 3 (2 points): how many votes does Kestrel need to matter?
 #
-# Write `powerless_members(s)`: the set of names of the association's members whose votes
-# never decide anything (`s.members` lists `(name, votes)` pairs; `s.names`,
-# `s.weights` and `s.quota` are there too).
-
-
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "powerless-members-answer", "schema_version": 3}
-def powerless_members(s):
-    """The names of the members whose votes never swing a decision."""
-    ### BEGIN SOLUTION
-    power = banzhaf_index(s.quota, s.weights)
-    return {name for name, share in zip(s.names, power, strict=True) if share == 0}
-    ### END SOLUTION
-
-
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "powerless-members-test", "schema_version": 3}
-"""Check that powerless_members finds the members whose votes never decide anything."""
-check.powerless_members(powerless_members)
-### BEGIN HIDDEN TESTS
-check.powerless_members(powerless_members, hidden=True)
-### END HIDDEN TESTS
-
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
-# ### Question 4 (2 points): how many votes does Kestrel need to matter?
-#
-# Kestrel is the last member in `s.members`. Write `votes_needed(s)`: the smallest whole
-# number of votes (1 or more) with which Kestrel's vote would decide something, the other
-# members' votes and the quota staying as they are. If Kestrel's vote already matters,
-# that number may be what it has now.
+# Kestrel is the last owner in `s.members`; `s.weights` lists the owners' votes in the same
+# order, and a decision needs `s.quota` votes. With its one vote, Kestrel never decides
+# anything. Write `votes_needed(s)`: the smallest whole number of votes with which
+# Kestrel's vote would swing some decision, the other owners' votes and the quota staying
+# as they are.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "votes-needed-answer", "schema_version": 3}
@@ -281,148 +381,335 @@ check.votes_needed(votes_needed, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "patience-teaching", "schema_version": 3}
 # ## 4. Patience as power
 #
-# Time costs something in almost every negotiation: a contract not signed is income not
-# earned, and a deal next month is worth less than the same deal today. Call $\delta$ (a
-# *discount factor* between 0 and 1) what a deal one round later is worth compared with
-# the same deal now. A side with $\delta$ close to 1 can wait; a side with a small
-# $\delta$ is in a hurry.
+# Time is rarely free. A contract not yet signed earns nothing, and a small firm that
+# waits may lose staff, customers or its bank's goodwill. Call $\delta$ (delta, a
+# *discount factor* between 0 and 1) what a deal one round later is worth to a side
+# compared with the same deal now. A round is however long one exchange of proposals
+# takes; for Kestrel and Granite it is a month. $\delta = 0.9$ per month means a month's
+# delay costs a tenth of the deal. That would be far too much for a large firm with cheap
+# credit, and it is plausible for a small firm that may have to let its team go while it
+# waits: you can read $\delta$ as the chance that the deal is still there, and still worth
+# doing, a month later.
 #
 # Rubinstein ("Perfect Equilibrium in a Bargaining Model", *Econometrica*, 1982) studied
-# two sides splitting a pie of 1 by taking turns: one proposes, the other accepts or
-# rejects and proposes next round. With discount factors $\delta_1$ for the side that
-# proposes first and $\delta_2$ for the other, there is one sensible (subgame perfect)
-# outcome: agreement at once, with the first proposer getting
+# two sides splitting a pie of 1 by taking turns: one proposes, the other accepts, or
+# rejects and proposes next round. There is no deadline; the talks could go on for ever.
+# With discount factors $\delta_1$ for the side that proposes first and $\delta_2$ for the
+# other, the game has exactly one **subgame-perfect equilibrium**: a plan for each side
+# that is its best reply at every point of the game, even after moves nobody expected, so
+# that no threat in it is one the side would not carry out. In it, the first proposer's
+# offer is accepted at once, and the first proposer gets
 #
 # $$x_1 = \frac{1 - \delta_2}{1 - \delta_1 \delta_2}, \qquad x_2 = 1 - x_1 .$$
 #
-# The first proposer offers the other side exactly what waiting a round would be worth to
-# them, and no more. The more patient you are, the more waiting is worth to you, so the
-# more you must be offered. When both are equally patient, each side gets close to half
-# as $\delta$ approaches 1.
+# The reasoning is short. The proposer offers the responder exactly what rejecting would
+# be worth to them (their own proposal a round later, discounted by a round), and not a
+# cent more. The more patient the responder, the more rejecting is worth, so the more they
+# must be offered. Two things follow:
 #
-# This is why the supplier who is short of other clients, the impatient one, accepts
-# terms that a busy supplier would refuse. Knowing the other side's deadline is
-# information; being able to wait longer than them is power.
+# - **patience pays**: the side with the larger $\delta$ gets more;
+# - **moving first pays**: with equal discount factors the first proposer gets
+#   $1/(1+\delta)$, more than half. The edge shrinks as rounds get shorter and $\delta$
+#   approaches 1.
+#
+# Kestrel, whose order book is thin, is the impatient side in your scenario; Granite, a
+# large retailer, can wait. Knowing the other side's deadline is information (module 01);
+# being able to wait longer than they can is power.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "patience-example", "schema_version": 3}
-for hurried, calm in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6)]:
-    share = rubinstein_share(hurried, calm)
-    print(
-        f"first proposer with delta {hurried}, responder with {calm}: {share:.2f} / {1 - share:.2f}"
-    )
+for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6)]:
+    share = rubinstein_share(proposer, responder)
+    print(f"proposer's delta {proposer}, responder's {responder}: {share:.2f} / {1 - share:.2f}")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "outside-teaching", "schema_version": 3}
 # ## 5. Outside options: when walking away changes the deal
 #
-# Suppose the responder can walk away, whenever they answer an offer, to an outside
-# option worth $b$ (a share of the pie). A natural guess is *split the difference*: the
-# responder first gets $b$, then half of the rest, $b + (1-b)/2$. The theory says
-# something different, the **deal-me-out** result (Shaked & Sutton, 1984; Osborne &
-# Rubinstein, *Bargaining and Markets*, 1990, section 3.12). With equal discount factors
-# $\delta$, the responder gets
+# Your BATNA is what you will do if these talks fail (module 02). Inside a bargaining
+# model it can play two different parts, and they predict different deals.
 #
-# $$\max\left(\frac{\delta}{1+\delta},\ b\right).$$
+# **An outside option** is your BATNA seen inside a bargaining model, when you can reach it
+# only by quitting the talks, at a moment you choose: Harrow's work for Kestrel, or a
+# second job offer you can accept whenever you turn this one down. Suppose the responder
+# can walk away, whenever they answer a proposal, to an option worth $b$ (a share of the
+# pie). A natural guess is *split the difference*: the responder first gets $b$, then half
+# of the rest, $b + (1-b)/2$. The theory says something else, the **deal-me-out** result
+# (Shaked & Sutton, *Econometrica*, 1984; Binmore, Rubinstein & Wolinsky, *RAND Journal of
+# Economics*, 1986; Osborne & Rubinstein, *Bargaining and Markets*, 1990, section 3.12).
+# With equal discount factors $\delta$, the responder gets
 #
-# If the outside option is worth less than what you would get at the table anyway, it
-# changes nothing: a threat to walk away to something worse is not credible. If it is
-# worth more, the other side must match it, and it sets your share exactly. It is a floor,
-# not a bonus. Binmore, Shaked and Sutton ("An Outside Option Experiment", *Quarterly
-# Journal of Economics*, 1989) put the two predictions to people bargaining in the
-# laboratory, and deal-me-out described their agreements better.
+# $$\max\left(\frac{\delta}{1+\delta},\ b\right),$$
 #
-# With different discount factors the rule is the same: the responder gets the larger of
-# their Rubinstein share and their outside option.
+# and with different discount factors, the larger of their Rubinstein share and $b$. An
+# outside option worth less than what you would get at the table changes nothing: both
+# sides know you would not carry out a threat to leave for something worse. One worth
+# more must be matched, and then it sets your share exactly. It is a floor, not a bonus.
+# Binmore, Shaked and Sutton ("An Outside Option Experiment", *Quarterly Journal of
+# Economics*, 1989) had people bargain in the laboratory with an option they could take
+# only by leaving, and deal-me-out described their agreements better than splitting the
+# difference.
+#
+# **A disagreement point** is what each side gets while the talks are stuck, or if they
+# break down for reasons neither side controls: a buyer who may lose interest, a
+# regulator who may block the deal. Binmore, Rubinstein and Wolinsky (1986) showed that
+# when such a risk of breakdown is what pushes the two sides to agree, alternating offers
+# end at the Nash split of module 02, with the breakdown payoffs as the disagreement
+# point; there, every unit your payoff rises adds half a unit to your share.
+#
+# So ask how you would reach your alternative. If you must walk out to take it, treat it
+# as an outside option: it counts only when it beats your share at the table. If it is
+# what you are left with when the talks fail on their own, or what you earn while they
+# drag on, treat it as a disagreement point, and module 02's rule applies. The licence of
+# section 2 follows the first rule: if Kestrel bargains with Atlas while keeping
+# Borealis's bid as an outside option, with both sides patient (half each at the table),
+# deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$, never below the core's floor.
+#
+# Every model here assumes **full information**: each side knows the other's patience and
+# options. Real talks rarely work that way, which matters in section 7.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "outside-example", "schema_version": 3}
 for b in (0.1, 0.3, 0.6):
+    responder = bargaining_split(0.9, 0.9, b)[1]
     print(
-        f"outside option {b}: deal-me-out {outside_option_share(0.9, b):.3f}, "
-        f"split the difference {b + (1 - b) / 2:.3f}"
+        f"outside option {b}: deal-me-out {responder:.3f}, split the difference {b + (1 - b) / 2:.3f}"
     )
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "pie-exercise", "schema_version": 3}
 # ### Exercise: the shrinking pie
 #
 # Set your patience, the computer's and the computer's outside option, and read the
-# equilibrium split. Then play: offer the computer a share. It answers the way the theory
-# says a rational side would, accepting, walking away or proposing a split of its own a
-# round later, when the pie is worth less to both of you. Try an offer below its
-# equilibrium share, and compare what you end up with.
+# equilibrium split. Then play: you propose first, and the computer follows its
+# equilibrium plan, the same rule in every round. It accepts any offer of at least its
+# equilibrium share. Otherwise it walks away if its outside option beats waiting, and if
+# not, it rejects and, a round later, offers you exactly what your next turn would be
+# worth to you. The game has no deadline: it goes on until one of you accepts or the
+# computer walks away. A deal in a later round is discounted, so it is worth less to both
+# of you.
+#
+# With both patiences at 0.9, set the computer's outside option to 0.3, then to 0.6. What
+# is the lowest offer it accepts in each case? Then offer a little less and watch what it
+# does.
+#
+# <details><summary>Answer</summary>
+#
+# With 0.3 it accepts 47.4% (0.9/1.9) or more: the option is below its share at the
+# table, so it changes nothing, and a lower offer gets a counter-offer. With 0.6 it
+# accepts 60% or more, and a lower offer makes it walk away.
+#
+# </details>
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "pie-game", "schema_version": 3}
 from course.widgets.power import ShrinkingPieGame
 
 ShrinkingPieGame()
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
-# ### Question 5 (2 points): Kestrel's deal with Granite
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
+# ### Question 4 (2 points): Granite's first proposal
 #
-# Write `granite_deal(s)`: the amount of the Granite contract's margin Kestrel ends up with
-# in equilibrium. Granite proposes first (`s.delta_them`), Kestrel responds
-# (`s.delta_you`), the margin is `s.contract_value`, and Kestrel can walk away to Harrow's
-# `s.outside_offer` whenever it answers an offer. Return an amount of money.
+# Granite's first proposal gives Kestrel `s.granite_offer` of the contract's margin,
+# `s.contract_value`. Granite proposes first (its discount factor is `s.delta_them`),
+# Kestrel answers (`s.delta_you`), and Kestrel can walk away to Harrow's
+# `s.outside_offer` whenever it answers. Write `granite_reply(s)`: what the equilibrium
+# says Kestrel should do, one of `"accept"`, `"reject"` (and propose a month later) or
+# `"walk away"` (to Harrow). `bargaining_split` gives the split of a pie of 1; the money is
+# that share of the margin.
 
 
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-deal-answer", "schema_version": 3}
-def granite_deal(s):
-    """What Kestrel gets from the Granite contract, given both sides' patience and Harrow."""
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
+def granite_reply(s):
+    """Kestrel's answer to Granite's first proposal: accept, reject or walk away."""
     ### BEGIN SOLUTION
-    granite_share = rubinstein_share(s.delta_them, s.delta_you)
-    at_the_table = s.contract_value * (1 - granite_share)
-    return max(at_the_table, s.outside_offer)
+    at_the_table = s.contract_value * bargaining_split(s.delta_them, s.delta_you)[1]
+    if s.granite_offer >= max(at_the_table, s.outside_offer):
+        return "accept"
+    if s.outside_offer > at_the_table:
+        return "walk away"
+    return "reject"
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "granite-deal-test", "schema_version": 3}
-"""Check that granite_deal combines both sides' patience with Harrow's offer."""
-check.granite_deal(granite_deal)
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "granite-reply-test", "schema_version": 3}
+"""Check that granite_reply answers Granite's proposal the way the equilibrium does."""
+check.granite_reply(granite_reply)
 ### BEGIN HIDDEN TESTS
-check.granite_deal(granite_deal, hidden=True)
+check.granite_reply(granite_reply, hidden=True)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "levers-teaching", "schema_version": 3}
+# ## 6. Building power: which move pays most?
+#
+# Leverage is not fixed. A new bidder turns up, a loan buys time, an alternative improves,
+# and the balance moves. The models of this module tell you which of these moves count,
+# by how much, and which count for nothing: a bidder below your best rival does not raise
+# your floor, and an outside option that stays below your share at the table does not
+# move the deal. Preparation time is scarce, so spend it where the models say it pays.
+#
+# ### Question 5 (2 points): one month, one move
+#
+# Your scenario offers three moves. *bidder*: bring in Corvid, who would pay up to
+# `s.corvid_value` for the licence (less than Atlas would). *loan*: a bridging loan that
+# makes Kestrel more patient, its discount factor rising from `s.delta_you` to
+# `s.delta_with_loan`. *harrow*: court Harrow, whose offer rises from `s.outside_offer` to
+# `s.harrow_raised`. Measure each move by what it adds to what Kestrel can count on: for
+# the licence, its floor (`s.borealis_value` today); for the Granite contract, Kestrel's
+# equilibrium share of `s.contract_value` (Granite proposes first, with `s.delta_them`).
+# Write `best_lever(s)`, returning `"bidder"`, `"loan"` or `"harrow"`: the move that adds
+# most.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "best-lever-answer", "schema_version": 3}
+def best_lever(s):
+    """The move that adds most to what Kestrel can count on: bidder, loan or harrow."""
+
+    ### BEGIN SOLUTION
+    def granite(delta_you, harrow):
+        at_the_table = s.contract_value * bargaining_split(s.delta_them, delta_you)[1]
+        return max(at_the_table, harrow)
+
+    today = granite(s.delta_you, s.outside_offer)
+    gains = {
+        "bidder": max(s.corvid_value, s.borealis_value) - s.borealis_value,
+        "loan": granite(s.delta_with_loan, s.outside_offer) - today,
+        "harrow": granite(s.delta_you, s.harrow_raised) - today,
+    }
+    return max(gains, key=gains.get)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "best-lever-test", "schema_version": 3}
+"""Check that best_lever picks the move that adds most to what Kestrel can count on."""
+check.best_lever(best_lever)
+### BEGIN HIDDEN TESTS
+check.best_lever(best_lever, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "using-teaching", "schema_version": 3}
-# ## 6. Using power without flaunting it
+# ## 7. Using power, and its limits
 #
 # Power you hold and power you brandish work differently. A threat tells the other side
-# that you see the relationship as a contest, invites a threat in return, and, if you
-# have to carry it out, usually hurts you as well. In Deutsch and Krauss's trucking game
-# ("The Effect of Threat upon Interpersonal Bargaining", 1960), pairs who could block each
-# other's route did worse together than pairs who could not, and worst of all when both
-# could.
+# that you see the talks as a fight, invites a threat back, and, if you have to carry it
+# out, usually costs you as well. Deutsch and Krauss ("The Effect of Threat upon
+# Interpersonal Bargaining", 1960) gave pairs of players a trucking game in which each
+# could, in some versions, close a gate on the other's shortest route. Pairs with no
+# gates earned the most together, pairs in which one player had a gate earned less, and
+# pairs in which both had one earned the least.
 #
-# The numbers above suggest quieter ways to use the same power:
+# Kestrel's case suggests quieter ways to use the same power:
 #
-# - **Let the facts speak.** A rival buyer raises your value because the other side knows
-#   about it. Mentioning that others are interested does the work; an ultimatum adds risk
-#   and nothing else.
-# - **Mention an alternative only if it beats the table.** Deal-me-out says a weak outside
-#   option moves nothing, so waving it around spends credibility for no gain.
-# - **Align your strength with their need.** The Shapley value pays you for what you add
-#   to the group. Showing how your scarce resource solves *their* problem makes the
-#   addition visible and gives them a reason to agree that is not fear.
-# - **Remember that dependence runs both ways.** The other side has power over you too,
-#   and a relationship you may need again is worth protecting when you hold the stronger
-#   hand today.
+# - **Say true things, plainly.** Atlas raises its price when it knows that Borealis wants
+#   the licence too; telling Atlas so does the work, *when it is true*. A rival bid you
+#   make up is not a bluff but a false statement of fact (see below).
+# - **Mention a real alternative as information, not as an ultimatum.** With full
+#   information, as in section 5, an outside option below your share at the table moves
+#   nothing. Real talks are rarely like that: Granite cannot see Kestrel's patience or
+#   options, and hearing about Harrow tells it where Kestrel's reservation price lies.
+#   Say it calmly ("Harrow has offered us work worth ..."), and never threaten to take an
+#   option you would not take: if the other side calls the bluff, you lose both the
+#   threat and your credibility.
+# - **Show what you solve for them.** Atlas does not want a licence; it wants products that
+#   last longer. Put Kestrel's offer in those terms. The Shapley value pays a player for
+#   what they add; making that addition visible gives Atlas a reason to agree other than
+#   fear.
+# - **Remember that dependence runs both ways, and that deals repeat.** Kestrel will meet
+#   Granite again. Axelrod (*The Evolution of Cooperation*, 1984) found that in repeated
+#   dealings the strategies that start by cooperating, answer in kind and forgive do well:
+#   how you use power today is what the other side will expect of you next time.
+#
+# ### Legitimate and illegitimate power
+#
+# Module 00 covers the ethics of leverage for the whole course. For power, four lines
+# matter most.
+#
+# - **Power that comes with a public office is not yours to bring to a deal.** A seat on a
+#   council's planning committee exists to serve the town; raising it in a private
+#   negotiation is a conflict of interest, and in many places a crime.
+# - **Dominance has legal limits.** A firm that dominates its market may not abuse that
+#   position, for instance by imposing unfair prices or terms (Article 102 of the Treaty
+#   on the Functioning of the EU); US law (section 2 of the Sherman Act) forbids winning or
+#   keeping a monopoly by shutting rivals out, though not charging what the market will
+#   bear. Competitors may not agree among themselves who gets which contract: that is a
+#   cartel, whatever the vote behind it.
+# - **Pressure has limits.** In many legal systems a contract obtained by threatening
+#   something unlawful, such as breaking an existing contract, can be set aside (economic
+#   duress). Information bought from someone bound to keep it secret, such as an
+#   employee's copy of their firm's costs, breaches a duty of confidence and may be the
+#   theft of a trade secret.
+# - **A bluff is not a lie about a fact.** Carr ("Is Business Bluffing Ethical?",
+#   *Harvard Business Review*, 1968) argued that business, like poker, has its own rules,
+#   and that bluffing is one of them; his critics answer that not everyone at the table has
+#   agreed to play poker. The law draws its line at facts. The American Bar Association's
+#   Model Rule 4.1 (comment 2) notes that in negotiation, estimates of price or value and a
+#   party's intentions about an acceptable settlement are ordinarily not taken as
+#   statements of material fact. "We cannot go below 80,000" is therefore a bluff about
+#   your limit; "Borealis has offered 80,000", when it has not, misrepresents a material
+#   fact, and can undo the contract or amount to fraud. Surveys reported by Lewicki,
+#   Saunders and Barry (*Negotiation*) find that most negotiators accept hiding their own
+#   limit and opening far above it, and reject misrepresenting facts or obtaining
+#   information improperly (Robinson, Lewicki & Donahue, 2000). A bluff that is called
+#   still costs you credibility.
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
+# ### Question 6 (2 points): credible, bluff or out of bounds?
+#
+# Your scenario lists four things Kestrel might say or do, A to D (`s.tactics`). Label each:
+#
+# - `"credible"`: true, and Kestrel would stand by it if tested;
+# - `"bluff"`: a claim about Kestrel's own limit or intentions that Kestrel would not stand
+#   by if tested;
+# - `"out of bounds"`: it misstates a fact, or uses power or information that is not
+#   Kestrel's to use.
+#
+# Use your numbers: a threat is credible only if Kestrel would really carry it out.
+# Write `rate_tactics()` so that it returns a dict from letter to label, for example
+# `return {"A": "credible", ...}`. Each statement earns half a point.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "rate-tactics-answer", "schema_version": 3}
+def rate_tactics():
+    """Each of your scenario's statements, by letter: credible, bluff or out of bounds."""
+    ### BEGIN SOLUTION
+    from course.scenarios.power import tactic_key
+
+    return tactic_key(scenario)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "rate-tactics-test", "schema_version": 3}
+"""Check that rate_tactics labels each statement credible, bluff or out of bounds."""
+check.rate_tactics(rate_tactics)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
-# ## 7. Reflection (2 points, graded by your instructor)
+# ## 8. Reflection (2 points, graded by your instructor)
 #
 # Think of a negotiation you know: at work, with a landlord, a supplier, a club.
-# **Map who depends on whom.** Name the parties, what each controls that the other needs,
-# and what alternatives each has. Say who can wait longer, and whose outside option (if
-# any) beats what they would get at the table. Then say which one change would shift the
-# balance most, and how you would use it without making a threat. A short paragraph is
-# enough; concrete beats general.
+# **Map who depends on whom**, in a short paragraph that covers four points, half a point
+# each:
+#
+# 1. the parties, what each controls that the other needs, and the alternatives each has:
+#    dependence in *both* directions;
+# 2. who can wait longer, and why;
+# 3. whether anyone's alternative beats what they would get at the table, so that it
+#    binds, or not;
+# 4. the one change that would shift the balance most, and how you would use it without a
+#    threat and without crossing any line of section 7.
+#
+# Concrete beats general: each point earns its half only when it is about your case.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
-# A good answer names the parties ("our team and the one vendor whose software runs our
-# billing"), what each needs from the other (we need their updates; they need our renewal,
-# about a tenth of their revenue), each side's alternatives (a migration would take us a
-# year; they have other clients), and who is in a hurry (our renewal deadline is in two
-# months). It picks the change with most effect (start a pilot with a second vendor, which
-# gives us a real outside option) and how to use it quietly (mention the pilot when
-# discussing the renewal, not as an ultimatum).
+# Rubric, half a point each, for a point made about the learner's own case: (1) both
+# directions of dependence, with what each side controls and its alternatives; (2) who can
+# wait longer, with a reason; (3) whether an alternative binds, compared with what that
+# side would get at the table; (4) one change and a use of it that is neither a threat nor
+# out of bounds.
+#
+# A full-marks answer: "Our team depends on the one vendor whose software runs our
+# billing (we need its updates; moving away would take a year); the vendor depends on our
+# renewal, about a tenth of its revenue, but it has other clients. It can wait longer: our
+# renewal is due in two months and theirs is just one account. Our only alternative today,
+# building it ourselves, is worth far less than a renewal at a fair price, so it does not
+# bind. A pilot with a second vendor would give us an alternative that could; I would
+# mention it when we discuss the renewal, as a fact and without a deadline, and only once
+# the pilot is real."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
@@ -430,11 +717,17 @@ check.granite_deal(granite_deal, hidden=True)
 #
 # - Power is the other side's dependence on you: how much they need what you control, and
 #   how few other ways they have to get it. It runs both ways.
-# - The Shapley value measures what scarcity is worth: the side that is hard to replace
-#   earns most, and a rival bidder raises your value even if they never buy.
+# - The Shapley value is a benchmark of a fair split, not a price you are owed. The core
+#   says what competition leaves: a rival buyer sets your floor at what it would pay, unit
+#   for unit, even if it never buys.
 # - Votes are not power: count who can swing a decision (Shapley–Shubik, Banzhaf). A
 #   member can hold votes and no power at all.
-# - Patience is power: in Rubinstein's game the side that can wait gets more.
-# - An outside option counts only when it beats what you would get anyway; then it sets
-#   your share, it does not add to it.
-# - Use power quietly: facts and aligned interests persuade; threats invite threats.
+# - Patience is power, and so is moving first: in Rubinstein's game the side that can wait
+#   gets more.
+# - An outside option you must walk out to take counts only when it beats what you would
+#   get at the table, and then it sets your share; a breakdown payoff counts half, as in
+#   module 02's Nash split.
+# - Spend preparation where it moves something: a bidder below your best rival, or an
+#   option below your share at the table, adds nothing.
+# - Use power quietly and truthfully: mention real alternatives as facts, do not threaten
+#   what you would not do, and leave alone power that is not yours to use.

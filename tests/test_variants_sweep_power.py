@@ -1,0 +1,408 @@
+"""Module 03's variants swept by the thousand (issue 15): every drawn learner gets a fair
+question, and every right answer passes.
+
+The invariants are written here again, from the models and from first principles, not
+read from ``course.scenarios.power.INVARIANTS``: a sweep that only re-ran the generator's
+own tests could not catch a mistake in them. Each question is then answered for every
+swept learner by the course's reference solution and by two formulations written
+independently of it, and each must pass the visible check, as the learner runs it; the
+hidden check adds the same fixed hidden learners for everyone, so it runs once per
+formulation on those.
+"""
+
+import io
+import re
+from contextlib import redirect_stdout
+from itertools import chain, combinations
+
+import pytest
+
+import course
+from course.checks import power as check
+from course.checks.credit import Credit
+from course.models.power import bargaining_split, blocking_coalition, shapley_values, swing_counts
+from course.scenarios.power import (
+    DELTA_LOAN,
+    DELTA_THEM,
+    DELTA_YOU,
+    LABELS,
+    LEVER_MARGIN,
+    LEVER_SHARE,
+    TACTICS,
+)
+from course.variants import learner_as
+from tests.notebooks import solution_namespace
+
+MODULE = "03_power"
+LEARNERS = tuple(f"sweep-{n}" for n in range(2000))
+PLAYERS = ("Kestrel", "Atlas", "Borealis")
+
+
+@pytest.fixture(scope="module")
+def drawn():
+    return [course.variant(MODULE, learner) for learner in LEARNERS]
+
+
+# --- first principles, written independently of the scenario module ---------------------------
+
+
+def others_totals(s):
+    """Every total the other owners' votes can make together (0 for nobody)."""
+    others = s.weights[:-1]
+    return {sum(group) for group in chain.from_iterable(combinations(others, k) for k in range(5))}
+
+
+def fewest_votes(s):
+    """Kestrel swings with v votes iff some group of the others is short of the quota by
+    at most v: the fewest such v."""
+    return min(s.quota - total for total in others_totals(s) if total < s.quota)
+
+
+def responder_share(delta_proposer, delta_responder):
+    return delta_responder * (1 - delta_proposer) / (1 - delta_proposer * delta_responder)
+
+
+def kestrel_at_table(s, delta_you=None):
+    return s.contract_value * responder_share(s.delta_them, delta_you or s.delta_you)
+
+
+def kestrel_equilibrium(s, delta_you=None, harrow=None):
+    return max(kestrel_at_table(s, delta_you), s.outside_offer if harrow is None else harrow)
+
+
+def gains(s):
+    today = kestrel_equilibrium(s)
+    return {
+        "bidder": max(0.0, min(s.corvid_value, s.atlas_value) - s.borealis_value),
+        "loan": kestrel_equilibrium(s, delta_you=s.delta_with_loan) - today,
+        "harrow": kestrel_equilibrium(s, harrow=s.harrow_raised) - today,
+    }
+
+
+def expected_label(s, tactic):
+    """Question 6's label from what each statement says, read from its text."""
+    text = tactic.text
+    figures = [float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*", text)]
+    if "cost sheet" in text or "planning committee" in text or "made no offer" in text:
+        return "out of bounds"
+    if "Harrow has offered us" in text and "We would still rather" not in text:
+        return "out of bounds"  # a Harrow figure other than the scenario's
+    if "we will sell the licence to Borealis" in text:
+        return "credible" if figures[0] <= s.borealis_value else "bluff"
+    if "We cannot take less than" in text:
+        return "credible" if figures[0] <= kestrel_equilibrium(s) else "bluff"
+    return "credible"
+
+
+# --- the invariants, question by question -----------------------------------------------------
+
+
+def test_the_licence_has_a_clear_floor_and_a_clear_verdict(drawn):
+    """Q2: Atlas's "fair" proposal is Kestrel's Shapley value, at least 5% of Atlas's value
+    away from the floor; the floor is not half of Atlas's value (a wrong reading); the
+    numbers are plausible (Borealis values the licence at 30 to 90% of Atlas's)."""
+    for s in drawn:
+        v1, v2 = s.atlas_value, s.borealis_value
+        assert 0.3 * v1 - 1_000 <= v2 <= 0.9 * v1 + 1_000, s.learner
+        assert abs(s.atlas_proposal - (3 * v1 + v2) / 6) <= 50, s.learner
+        assert abs(s.atlas_proposal - v2) >= 0.05 * v1, s.learner
+        assert abs(v2 - v1 / 2) >= 0.05 * v1, s.learner
+    verdicts = {s.atlas_proposal >= s.borealis_value for s in drawn}
+    assert verdicts == {True, False}  # a real decision: the fair price clears the floor or not
+
+
+def test_kestrel_always_has_votes_without_power_and_a_vote_count_to_find(drawn):
+    """Q3: Kestrel's one vote never swings (else there is nothing to find), at least 2 votes
+    are needed, and the quota is a majority of all votes."""
+    needed = []
+    for s in drawn:
+        assert s.names[-1] == "Kestrel" and s.weights[-1] == 1, s.learner
+        assert sum(s.weights) / 2 < s.quota <= sum(s.weights), s.learner
+        assert fewest_votes(s) >= 2, s.learner
+        needed.append(fewest_votes(s))
+    assert {2, 3, 4} <= set(needed)
+
+
+def test_kestrels_vote_count_agrees_with_the_banzhaf_index(drawn):
+    """The first-principles count above is what the models say (on a sample: the DP is slower)."""
+    for s in drawn[:100]:
+        n = fewest_votes(s)
+        assert swing_counts(s.quota, [*s.weights[:-1], n])[-1] > 0
+        assert swing_counts(s.quota, [*s.weights[:-1], n - 1])[-1] == 0
+
+
+def test_the_granite_numbers_are_plausible_and_clear_of_every_threshold(drawn):
+    """Q4: discount factors plausible per month (Kestrel loses 6 to 15% of the deal a month,
+    Granite less); Harrow at least 15% from Kestrel's share at the table; Granite's proposal
+    at least 5% from Kestrel's equilibrium share; no offer as large as the whole margin."""
+    replies = set()
+    for s in drawn:
+        assert DELTA_YOU[0] <= s.delta_you <= DELTA_YOU[1] == 0.94, s.learner
+        assert DELTA_THEM[0] <= s.delta_them <= DELTA_THEM[1] == 0.98, s.learner
+        assert s.delta_them > s.delta_you, s.learner
+        table, equilibrium = kestrel_at_table(s), kestrel_equilibrium(s)
+        assert abs(s.outside_offer - table) >= 0.15 * table, s.learner
+        assert abs(s.granite_offer - equilibrium) >= 0.05 * equilibrium, s.learner
+        assert max(s.outside_offer, s.granite_offer, s.harrow_raised) < s.contract_value
+        if s.granite_offer >= equilibrium:
+            replies.add("accept")
+        else:
+            replies.add("walk away" if s.outside_offer > table else "reject")
+    assert replies == {"accept", "reject", "walk away"}
+
+
+def test_one_lever_is_clearly_best(drawn):
+    """Q5: the best move adds at least 2,000 and 10% more than the next; the loan stays a
+    plausible monthly discount factor; Corvid bids below Atlas; Harrow's raise is a raise."""
+    assert (LEVER_MARGIN, LEVER_SHARE) == (2_000, 0.10)
+    best = set()
+    for s in drawn:
+        ranked = sorted(gains(s).items(), key=lambda item: -item[1])
+        (top, first), (_, second) = ranked[:2]
+        assert first - second >= max(2_000, first / 10), s.learner
+        assert s.delta_you < s.delta_with_loan <= DELTA_LOAN == 0.97, s.learner
+        assert s.corvid_value < s.atlas_value and s.harrow_raised > s.outside_offer
+        best.add(top)
+    assert best == {"bidder", "loan", "harrow"}
+
+
+def test_the_four_statements_tell_one_story_and_use_every_label(drawn):
+    """Q6: four statements, lettered A to D, each of a known template and about a party of
+    the story; every label used; no fact stated two ways; every threat and claimed limit
+    at least 5 or 10% away from the number that decides it."""
+    for s in drawn:
+        assert [t.letter for t in s.tactics] == list("ABCD")
+        assert all(t.kind in TACTICS and t.party in ("Atlas", "Granite") for t in s.tactics)
+        labels = [expected_label(s, t) for t in s.tactics]
+        assert set(labels) == set(LABELS), s.learner
+        kinds = {t.kind for t in s.tactics}
+        assert not {"calm_harrow", "inflated_harrow"} <= kinds
+        assert not {"calm_borealis", "fake_bid"} <= kinds
+        for t in s.tactics:
+            if t.kind == "borealis_threat":
+                assert abs(t.amount - s.borealis_value) >= 0.05 * s.borealis_value
+            if t.kind == "limit_claim":
+                assert t.amount >= 1.1 * kestrel_equilibrium(s)
+            if t.kind == "inflated_harrow":
+                assert t.amount > 1.2 * s.outside_offer
+            if t.kind == "fake_bid":
+                assert t.amount > 1.05 * s.borealis_value
+
+
+def test_the_story_shows_every_number_and_field_a_question_needs(drawn):
+    for s in drawn[:50]:
+        story = s.story()
+        for amount in (s.atlas_value, s.borealis_value, s.atlas_proposal, s.contract_value):
+            assert f"{amount:,.0f}" in story
+        for field in ("atlas_proposal", "members", "quota", "granite_offer", "corvid_value"):
+            assert f"s.{field}" in story
+        assert all(t.text in story for t in s.tactics)
+
+
+# --- right answers pass: the reference and two independent formulations -----------------------
+
+
+def market_by_powerset(s):
+    values = {"Atlas": s.atlas_value, "Borealis": s.borealis_value}
+    groups = chain.from_iterable(combinations(PLAYERS, k) for k in range(4))
+    return {
+        frozenset(g): (
+            max((values[p] for p in g if p != "Kestrel"), default=0) if "Kestrel" in g else 0
+        )
+        for g in groups
+    }
+
+
+def market_listed(s):
+    a, b = s.atlas_value, s.borealis_value
+    k, at, bo = "Kestrel", "Atlas", "Borealis"
+    return {
+        (k,): 0,
+        (at,): 0,
+        (bo,): 0,
+        (k, at): a,
+        (k, bo): b,
+        (at, bo): 0,
+        (k, at, bo): max(a, b),
+    }
+
+
+def floor_second_highest(s):
+    floor = sorted([s.atlas_value, s.borealis_value])[-2]
+    return (floor, s.atlas_proposal > floor)
+
+
+def floor_from_the_core(s):
+    """The least Kestrel can get in the core: the highest price at which {Kestrel,
+    Borealis} would still break away, read off the game."""
+    game = market_by_powerset(s)
+    floor = game[frozenset({"Kestrel", "Borealis"})]
+    shapley = shapley_values(list(PLAYERS), game)["Kestrel"]
+    division = {
+        "Kestrel": s.atlas_proposal,
+        "Atlas": s.atlas_value - s.atlas_proposal,
+        "Borealis": 0,
+    }
+    assert abs(float(shapley) - s.atlas_proposal) <= 50
+    return float(floor), blocking_coalition(list(PLAYERS), game, division) is None
+
+
+def votes_by_totals(s):
+    return fewest_votes(s)
+
+
+def votes_by_swing_counts(s):
+    votes = s.weights[-1]
+    while swing_counts(s.quota, [*s.weights[:-1], votes])[-1] == 0:
+        votes += 1
+    return votes
+
+
+def reply_in_money(s):
+    table = kestrel_at_table(s)
+    if s.granite_offer >= max(table, s.outside_offer):
+        return "accept"
+    return "walk away" if s.outside_offer > table else "reject"
+
+
+def reply_in_shares(s):
+    _, kestrel = bargaining_split(
+        s.delta_them, s.delta_you, min(1, s.outside_offer / s.contract_value)
+    )
+    offered = s.granite_offer / s.contract_value
+    if offered >= kestrel:
+        return "Accept"
+    harrow_binds = (
+        s.outside_offer / s.contract_value > bargaining_split(s.delta_them, s.delta_you)[1]
+    )
+    return "walk_away" if harrow_binds else "reject"
+
+
+def lever_by_gains(s):
+    found = gains(s)
+    return max(found, key=found.get)
+
+
+def lever_by_ranking(s):
+    pie, d_them = s.contract_value, s.delta_them
+
+    def deal(d_you, harrow):
+        return max(pie * d_you * (1 - d_them) / (1 - d_you * d_them), harrow)
+
+    options = [
+        (max(s.corvid_value, s.borealis_value) - s.borealis_value, "bidder"),
+        (deal(s.delta_with_loan, s.outside_offer) - deal(s.delta_you, s.outside_offer), "loan"),
+        (deal(s.delta_you, s.harrow_raised) - deal(s.delta_you, s.outside_offer), "harrow"),
+    ]
+    return sorted(options)[-1][1]
+
+
+def tactics_from_text(s):
+    return lambda: {t.letter: expected_label(s, t) for t in s.tactics}
+
+
+def tactics_from_rules(s):
+    def rate():
+        labels = {}
+        for t in s.tactics:
+            if t.kind in ("fake_bid", "inflated_harrow", "planning_committee", "bought_costs"):
+                labels[t.letter] = "out of bounds"
+            elif t.kind == "limit_claim" or (
+                t.kind == "borealis_threat" and t.amount > s.borealis_value
+            ):
+                labels[t.letter] = "bluff"
+            else:
+                labels[t.letter] = "Credible"
+        return labels
+
+    return rate
+
+
+ALTERNATIVES = {
+    "market_game": (market_by_powerset, market_listed),
+    "licence_floor": (floor_second_highest, floor_from_the_core),
+    "votes_needed": (votes_by_totals, votes_by_swing_counts),
+    "granite_reply": (reply_in_money, reply_in_shares),
+    "best_lever": (lever_by_gains, lever_by_ranking),
+}
+
+
+@pytest.fixture(scope="module")
+def reference():
+    """The source notebook's solutions (run as the first swept learner)."""
+    with learner_as(LEARNERS[0]):
+        return solution_namespace(MODULE, "power")
+
+
+def passes(outcome):
+    """A check passed: it returned nothing (a pass message was printed) or full credit."""
+    return outcome is None or (isinstance(outcome, Credit) and outcome.earned == outcome.possible)
+
+
+def run(question, answer, **options):
+    with redirect_stdout(io.StringIO()):
+        return getattr(check, question)(answer, **options)
+
+
+#: What each question's check decides about one scenario's result (the check runs these on
+#: every scenario it tries, after calling the learner's function).
+JUDGES = {
+    "market_game": (check.judge_market_game,),
+    "licence_floor": (check.judge_floor, check.judge_accept),
+    "votes_needed": (check.judge_votes_needed,),
+    "granite_reply": (check.judge_granite_reply,),
+    "best_lever": (check.judge_best_lever,),
+}
+
+
+def test_every_right_formulation_is_judged_right_for_every_learner(drawn, reference):
+    """The checks' verdict on every swept learner's scenario, for the reference and both
+    alternatives: each is right (the judges raise NotYet otherwise)."""
+    for s in drawn:
+        for question, alternatives in ALTERNATIVES.items():
+            for answer in (reference[question], *alternatives):
+                result = answer(s)
+                for judge in JUDGES[question]:
+                    judge(s, result)
+        for rate in (tactics_from_text(s), tactics_from_rules(s)):
+            labels = rate()
+            for tactic in s.tactics:
+                check.judge_tactic(s, tactic, labels)
+
+
+def test_the_visible_checks_pass_them_as_the_learner_runs_them(drawn, reference, monkeypatch):
+    """The same through the checks as a notebook calls them (the learner's function called
+    through call_learner, the verdict scored), on a sample of the swept learners."""
+    for s in drawn[::50]:
+        monkeypatch.setenv("LEVERAGE_LEARNER", s.learner)
+        for question, alternatives in ALTERNATIVES.items():
+            for answer in (reference[question], *alternatives):
+                assert passes(run(question, answer)), (s.learner, question, answer.__name__)
+        for rate in (tactics_from_text(s), tactics_from_rules(s)):
+            assert passes(run("rate_tactics", rate)), s.learner
+
+
+def test_the_reference_for_the_tactics_agrees_with_both_formulations(drawn):
+    from course.scenarios.power import tactic_key
+
+    for s in drawn:
+        assert (
+            tactic_key(s)
+            == tactics_from_text(s)()
+            == {k: v.lower() for k, v in tactics_from_rules(s)().items()}
+        )
+
+
+@pytest.mark.parametrize("question", list(ALTERNATIVES))
+def test_every_right_formulation_passes_the_hidden_check(reference, question, learner):
+    for answer in (reference[question], *ALTERNATIVES[question]):
+        assert passes(run(question, answer, hidden=True)), answer.__name__
+
+
+def test_the_hidden_learners_give_every_answer_a_check_can_expect():
+    """Hidden tests prove nothing if every hidden learner has the same answer."""
+    hidden = [course.variant(MODULE, learner) for learner in check.HIDDEN_LEARNERS]
+    assert {reply_in_money(s) for s in hidden} == {"accept", "reject", "walk away"}
+    assert {lever_by_gains(s) for s in hidden} == {"bidder", "loan", "harrow"}
+    assert {s.atlas_proposal >= s.borealis_value for s in hidden} == {True, False}
+    assert len({fewest_votes(s) for s in hidden}) > 1
