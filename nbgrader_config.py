@@ -19,8 +19,10 @@ c.Execute.timeout = 60
 # - RecordSubmittedVariant reads the learner's own outputs, so it runs before ClearOutput;
 # - LearnerExecute replaces Execute, to run the kernel as the submitter's variant;
 # - RecordGradedVariant reads what that run produced, so it comes after LearnerExecute;
-# - KeepWarningsOutOfGrades, RefuseImpossibleCredit and RefuseReplacedChecks must run
-#   before SaveAutoGrades reads the outputs.
+# - JudgeOutsideKernel decides every test cell in this process, by replaying the course's
+#   checks on what the kernel recorded (autograder/judge.py): it needs the executed
+#   notebook, so it comes after LearnerExecute, and its verdict must be in the outputs
+#   before SaveAutoGrades reads them.
 # The other steps are nbgrader 0.9.6's defaults, in nbgrader's order.
 # LearnerExecute also runs every learner kernel in the course's sandbox (autograder/sandbox.py),
 # for a plain `nbgrader autograde` as for `leverage grade`; where this machine cannot enforce
@@ -33,7 +35,10 @@ c.Execute.timeout = 60
 # - RestoreDeletedCells replaces OverwriteCells: the same overwrite, with nbgrader's
 #   add_missing_cells on and deleted graded cells placed where nbgrader's own placement
 #   raises KeyError.
+# - Deadlines writes this config's due dates and extensions (below) into the gradebook
+#   before nbgrader measures lateness, which it does in AssignLatePenalties.
 c.Autograde.sanitize_preprocessors = [
+    "autograder.late.Deadlines",
     "autograder.nbgrader_hooks.RecordSubmittedVariant",
     "nbgrader.preprocessors.ClearOutput",
     "autograder.repair.RepairCells",
@@ -45,9 +50,7 @@ c.Autograde.sanitize_preprocessors = [
 c.Autograde.autograde_preprocessors = [
     "autograder.nbgrader_hooks.LearnerExecute",
     "autograder.nbgrader_hooks.RecordGradedVariant",
-    "autograder.nbgrader_hooks.KeepWarningsOutOfGrades",
-    "autograder.nbgrader_hooks.RefuseImpossibleCredit",
-    "autograder.nbgrader_hooks.RefuseReplacedChecks",
+    "autograder.judge.JudgeOutsideKernel",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
@@ -55,6 +58,18 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.AssignLatePenalties",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
+
+# Deadlines, extensions and late work (autograder/late.py). Due dates and extensions are
+# written here; lateness runs from the submission time nbgrader's exchange records
+# (timestamp.txt). For example:
+#   c.Deadlines.due = {"02_batna": "2026-03-06 17:00:00+01:00"}
+#   c.Deadlines.extensions = {"02_batna": {"ana-costa": 48}}  # hours, per learner
+# The policy: after 15 minutes' grace, a tenth of a notebook's points per day late or part
+# of one, until nothing is left.
+c.AssignLatePenalties.plugin_class = "autograder.late.LatePenalty"
+c.LatePenalty.per_day = 0.1
+c.LatePenalty.grace_minutes = 15
+c.LatePenalty.most = 1.0
 
 # Feedback shows the autograded notebook, whose test cells hold the hidden tests again:
 # clear them, as nbgrader 0.9.6 does not by default, and cut tracebacks that could

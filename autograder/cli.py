@@ -26,8 +26,10 @@ def _workspace(args):
 
 
 def _grade(args):
+    from autograder.lms import read_roster
     from autograder.pipeline import grade
 
+    roster = read_roster(args.roster, args.roster_key) if args.roster else None
     grade(
         args.root,
         args.assignment,
@@ -38,6 +40,8 @@ def _grade(args):
         force=args.force,
         sandboxed=not args.no_sandbox,
         db=args.db,
+        platform=args.lms,
+        roster=roster,
     )
 
 
@@ -105,6 +109,22 @@ def parser():
         "--db",
         help="the gradebook's SQLAlchemy URL, e.g. postgresql+psycopg://user@host/gradebook "
         "(default: CourseDirectory.db_url in nbgrader_config.py, else gradebook.db here)",
+    )
+    grade.add_argument(
+        "--lms",
+        choices=["canvas", "moodle"],
+        help="also write that platform's grade import CSV and bulk feedback zip (README: "
+        "Grades back to the learning platform)",
+    )
+    grade.add_argument(
+        "--roster",
+        help="a CSV with one row per learner that says who is who on the platform, e.g. "
+        "Canvas's gradebook export or Moodle's grading worksheet",
+    )
+    grade.add_argument(
+        "--roster-key",
+        default="learner",
+        help="the roster's column that holds the learners' course ids (default: learner)",
     )
     grade.add_argument("--root", default=".", help="the course root (default: here)")
     grade.set_defaults(run=_grade)

@@ -47,12 +47,19 @@ def prepare(root, assignment, db_url):
     and course row (created by several workers at once, they would collide), and the
     assignment with its notebooks and cells, registered by ``nbgrader generate_assignment``
     into a scratch release folder when this gradebook has never seen it (a new database)."""
+    import os
+    import sys
     import tempfile
 
     from nbgrader.api import Gradebook, MissingEntry
 
     from autograder.build import run_nbgrader
 
+    # nbgrader runs the `alembic` executable by name when it creates a gradebook, which
+    # fails from an unactivated venv: this interpreter's bin folder goes first on PATH
+    bin_folder = str(Path(sys.executable).parent)
+    if bin_folder not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bin_folder + os.pathsep + os.environ.get("PATH", "")
     try:
         course_id = _course_directory(root).get("course_id", "")
         with Gradebook(db_url, course_id=course_id) as gradebook:
@@ -85,3 +92,16 @@ def _safe(db_url):
     from sqlalchemy.engine import make_url
 
     return make_url(db_url).render_as_string(hide_password=True)
+
+
+def forget(db_url, assignment, learner):
+    """Remove ``learner``'s submission of ``assignment`` and every score and comment of it
+    from the gradebook at ``db_url``: scores of another notebook than the one in
+    ``submitted/`` (an earlier submission), or of a run that failed, must not be shown.
+    Does nothing when there is none."""
+    from contextlib import suppress
+
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(db_url) as gradebook, suppress(MissingEntry):
+        gradebook.remove_submission(assignment, learner)

@@ -125,11 +125,16 @@ def repair(nb, source):
         if "nbgrader" not in cell.metadata:
             continue
         if grade_id not in known:
-            del cell.metadata["nbgrader"]
+            meta = cell.metadata.pop("nbgrader")
             if grade_id:
                 notes.append(
                     f"cell {positions[id(cell)]} carried grade_id {grade_id!r}, which this "
                     "assignment does not have: it runs as an ordinary cell"
+                )
+            elif not isinstance(meta, dict) or _is_nbgrader_cell(meta):
+                notes.append(
+                    f"cell {positions[id(cell)]} had nbgrader settings without a usable "
+                    "grade_id: it runs as an ordinary cell"
                 )
             continue
         changed = _take_roles(cell.metadata["nbgrader"], known[grade_id].metadata)

@@ -13,12 +13,25 @@ fingerprint of what they submitted and of the gradebook it went into (a learner 
 into SQLite is not yet graded in a new PostgreSQL gradebook). A re-run skips those (unless
 ``force``), only copying their feedback pages to its ``out``, so Ctrl-C or a crashed
 worker loses nothing already graded and the next run finishes the rest; grading the same
-submission twice writes the same grades.
+submission twice writes the same grades (and keeps the manual grades given to it).
+
+Every grade shown belongs to the notebook in ``submitted/`` now. nbgrader keeps the scores
+of cells a new notebook no longer has, and all scores when grading the new notebook fails,
+so before a learner whose submission changed is graded (no marker, or another
+fingerprint), their earlier submission is removed from the gradebook; and when grading
+fails, the partial submission, the marker and the feedback pages are removed too, and the
+learner is reported as not graded, with the reason in words (``Graded.error``).
+
+Workers write their own output, and that of the kernels they start (ipykernel's notice,
+library warnings), to ``grading.log`` in ``out``, so the console shows only the progress
+bar and one line per problem.
 """
 
 import hashlib
 import multiprocessing
 import os
+import re
+import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -30,6 +43,8 @@ from autograder.feedback import FeedbackWriter, copy_pages, feedback_for, nbgrad
 from autograder.sandbox import Limits
 
 MARKER = ".leverage-graded"
+#: Where workers and their kernels write what they print, in ``out``.
+LOG = "grading.log"
 
 #: nbgrader runs per learner before giving up: a second try absorbs a kernel that was
 #: slow to start on a busy machine; a submission that really breaks grading fails twice.
@@ -44,7 +59,7 @@ class Graded:
     ok: bool
     seconds: float
     skipped: bool = False
-    error: str = ""
+    error: str = ""  # why the learner could not be graded, in words
     feedback: str = ""  # why a graded learner has no feedback page, if they have none
 
 
@@ -71,11 +86,15 @@ _db_url = None
 _feedback = None
 
 
-def _start_worker(root, timeout, limits, counter, sandboxed, db_url):
+def _start_worker(root, timeout, limits, counter, sandboxed, db_url, log):
     """Build this worker's nbgrader API and feedback writer; the course's LearnerExecute
-    then runs this worker's kernels in a sandbox of its own (kernelspec, sockets, uid)."""
+    then runs this worker's kernels in a sandbox of its own (kernelspec, sockets, uid).
+    What the worker and its kernels print goes to ``log``."""
     global _api, _db_url, _feedback
     _db_url = db_url
+    with open(log, "ab") as sink:
+        for stream in (1, 2):  # the kernels it starts inherit these
+            os.dup2(sink.fileno(), stream)
     with counter.get_lock():
         worker = counter.value
         counter.value += 1
@@ -95,22 +114,77 @@ def _start_worker(root, timeout, limits, counter, sandboxed, db_url):
     _feedback = FeedbackWriter(_api)
 
 
+def withdraw(root, assignment, learner, out, db_url):
+    """Show no grade for ``learner``: their submission leaves the gradebook at ``db_url``,
+    their marker goes, and their feedback pages (nbgrader's and those in ``out``) too."""
+    gradebook.forget(db_url, assignment, learner)
+    (Path(root) / "autograded" / learner / assignment / MARKER).unlink(missing_ok=True)
+    for pages in (Path(root) / "feedback" / learner / assignment, Path(out) / "feedback" / learner):
+        shutil.rmtree(pages, ignore_errors=True)
+
+
 def _grade_one(root, assignment, learner, out):
     """Grade one learner with nbgrader, then write their feedback (in the same worker, so
-    feedback is parallel too); mark them done only when both are done."""
+    feedback is parallel too); mark them done only when both are done. Scores of another
+    submission, or of a failed run, are removed (see the module's docstring)."""
     start = time.perf_counter()
+    marker = Path(root) / "autograded" / learner / assignment / MARKER
+    current = fingerprint(root, assignment, learner, _db_url)
+    if not (marker.is_file() and marker.read_text() == current):
+        gradebook.forget(gradebook.for_workers(_db_url), assignment, learner)
     for _ in range(ATTEMPTS):
         result = _api.autograde(assignment, learner, force=True, create=True)
         if result["success"]:
             break
     if not result["success"]:
-        error = (result.get("error") or result.get("log") or "")[-2000:]
+        withdraw(root, assignment, learner, out, gradebook.for_workers(_db_url))
+        error = reason(result.get("error") or result.get("log") or "")
         return Graded(learner, False, time.perf_counter() - start, error=error)
     pages = feedback_for(_feedback, root, assignment, learner, out)
-    marker = Path(root) / "autograded" / learner / assignment / MARKER
-    marker.write_text(fingerprint(root, assignment, learner, _db_url))
+    marker.write_text(current)
     problem = pages if isinstance(pages, str) else ""
     return Graded(learner, True, time.perf_counter() - start, feedback=problem)
+
+
+#: nbgrader's own messages for failures it knows, in the words an instructor acts on.
+KNOWN_FAILURES = {
+    "Notebook failed to validate; the nbgrader metadata may be corrupted": (
+        "the notebook's nbgrader metadata is damaged beyond repair"
+    ),
+    "nbgrader update": "the notebook's nbgrader metadata is damaged beyond repair",
+    "the kernel became unresponsive": "the kernel stopped answering and could not be interrupted",
+    "No notebooks found": "none of the learner's notebooks belongs to this assignment",
+}
+#: Exceptions that end a grading run, in words (the message follows where it helps).
+KNOWN_EXCEPTIONS = {
+    "DeadKernelError": "its kernel kept dying while it was graded (a cell that ends the "
+    "Python process, or runs out of memory)",
+    "CellTimeoutError": "its kernel stopped answering while it was graded",
+    "NotebookValidationError": "it is not a valid notebook: {}",
+}
+#: nbgrader's wrapper around the real error, which says only "see the traceback above".
+WRAPPERS = {"NbGraderException"}
+_EXCEPTION = re.compile(r"^\s*([A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt)): (.+)$")
+
+
+def reason(log):
+    """Why nbgrader could not grade a learner, in one line, from its log: a failure nbgrader
+    knows in plain words, else the last exception it reported (in words when known), else
+    its last error line."""
+    for known, words in KNOWN_FAILURES.items():
+        if known in log:
+            return words
+    lines = [line.strip() for line in log.splitlines() if line.strip()]
+    exceptions = [
+        (m.group(1).rsplit(".", 1)[-1], m.group(2))
+        for m in map(_EXCEPTION.match, lines)
+        if m and m.group(1).rsplit(".", 1)[-1] not in WRAPPERS
+    ]
+    if exceptions:
+        name, message = exceptions[-1]
+        return KNOWN_EXCEPTIONS.get(name, f"{name}: {{}}").format(message)[:300]
+    errors = [line.split("ERROR]", 1)[-1].strip() for line in lines if "ERROR]" in line]
+    return (errors or lines or ["nbgrader gave no reason"])[-1][:300]
 
 
 # --- in the instructor's process -----------------------------------------------------
@@ -138,6 +212,7 @@ def grade_all(
     own it is reported as such. So one poisonous submission costs only itself.
     """
     root = Path(root).resolve()
+    Path(out).mkdir(parents=True, exist_ok=True)
     limits = limits or Limits()
     db_url = db_url or gradebook.url(root)
     results, todo = {}, []
@@ -160,7 +235,7 @@ def grade_all(
         with ProcessPoolExecutor(
             size,
             initializer=_start_worker,
-            initargs=(root, timeout, limits, counter, sandboxed, db_url),
+            initargs=(root, timeout, limits, counter, sandboxed, db_url, Path(out) / LOG),
         ) as pool:
             futures = {
                 pool.submit(_grade_one, root, assignment, learner, out): learner

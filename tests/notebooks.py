@@ -60,3 +60,25 @@ def solution_namespace(module, name):
         code = SOLUTION.sub("", cell.source)
         exec(compile(code, f"<{meta.get('grade_id', 'cell')}>", "exec"), namespace)
     return namespace
+
+
+def graded_points(module, name):
+    """{grade_id: points} of every graded cell of the release notebook, in notebook order
+    (autograded tests and hand-graded answers alike), so that expected scores follow the
+    module as it is now."""
+    return {
+        meta["grade_id"]: float(meta["points"])
+        for cell in release_notebook(module, name).cells
+        for meta in [cell.metadata.get("nbgrader", {})]
+        if meta.get("grade")
+    }
+
+
+def auto_points(module, name):
+    """{grade_id: points} of the autograded test cells of the release notebook, in order."""
+    return {
+        meta["grade_id"]: float(meta["points"])
+        for cell in release_notebook(module, name).cells
+        for meta in [cell.metadata.get("nbgrader", {})]
+        if meta.get("grade") and not meta.get("solution")
+    }

@@ -1,6 +1,7 @@
 """`leverage grade` end to end, in a temporary course, on an export named after what each
-learner did. Expected scores are out of the 8 autograded points of module 02; the
-sandbox is on, as an instructor runs it."""
+learner did. Expected scores are out of module 02's autograded points as the module is
+now (FULL), less what each learner's mistake costs; the sandbox is on, as an instructor
+runs it."""
 
 import hashlib
 import json
@@ -17,16 +18,33 @@ import nbformat
 import pandas as pd
 import pytest
 
-from tests.notebooks import release_notebook, solved
+from tests.notebooks import auto_points, graded_points, release_notebook, solved
 
 pytestmark = pytest.mark.slow
 
 MODULE, NAME = "02_batna", "batna"
+POINTS = auto_points(MODULE, NAME)
+QUESTIONS = list(graded_points(MODULE, NAME))
+FULL = sum(POINTS.values())
+#: What question 5 (batna_needed, two checks of equal points) is worth.
+Q5 = POINTS["batna-needed-test"]
+
+
+#: The export's folders whose only file cannot be taken (export_zip).
+UNREADABLE = ["corrupt-json", "not-a-notebook", "plain-text"]
+
+
+def after(grade_id):
+    """The points of the test cells after the cell ``grade_id``."""
+    names = list(POINTS)
+    return sum(POINTS[name] for name in names[names.index(grade_id) + 1 :])
+
+
 RIGHT = "def batna_needed(target, pie, their_batna):\n    if target > pie - their_batna:\n        return None\n    return 2 * target - pie + their_batna\n"
 
 
 def answer(body):
-    """The release notebook solved, but batna_needed (question 5, 2 points) replaced."""
+    """The release notebook solved, but batna_needed (question 5) replaced."""
     return solved(
         MODULE, NAME, batna_needed_answer="def batna_needed(target, pie, their_batna):\n" + body
     )
@@ -63,88 +81,88 @@ def learners(root, port):
     secret = root / "source" / MODULE / f"{NAME}.py"
     return {
         "unchanged": (release_notebook(MODULE, NAME), 0),
-        "correct": (solved(MODULE, NAME), 8),
-        "partly-wrong": (answer("    return target - (pie - their_batna) / 2\n"), 6),
+        "correct": (solved(MODULE, NAME), FULL),
+        "partly-wrong": (answer("    return target - (pie - their_batna) / 2\n"), FULL - Q5),
         # right within reach, never None: one of the question's two checks
-        "half-right": (answer("    return 2 * target - pie + their_batna\n"), 7),
+        "half-right": (answer("    return 2 * target - pie + their_batna\n"), FULL - Q5 / 2),
         "warning-only": (
             answer(
                 "    import warnings\n    warnings.warn('old API', FutureWarning)\n"
                 + RIGHT.split("\n", 1)[1]
             ),
-            8,
+            FULL,
         ),
         "always-equal": (
             answer(
                 "    class Same(float):\n        def __eq__(self, other):\n            return True\n    return Same(0) if False else type('X', (), {'__eq__': lambda s, o: True})()\n"
             ),
-            6,
+            FULL - Q5,
         ),
-        "infinite-loop": (answer("    while True:\n        pass\n"), 6),
-        "memory-bomb": (answer("    hoard = bytearray(50 * 1024**3)\n    return 0\n"), 6),
+        "infinite-loop": (answer("    while True:\n        pass\n"), FULL - Q5),
+        "memory-bomb": (answer("    hoard = bytearray(50 * 1024**3)\n    return 0\n"), FULL - Q5),
         # children sleep rather than spin: the point is the process limit, not the CPU
         "fork-bomb": (
             answer(
                 "    import os, time\n    while True:\n        if os.fork() == 0:\n            time.sleep(600)\n"
             ),
-            6,
+            FULL - Q5,
         ),
         "reads-source": (
             with_cell(
                 f"for path in [{str(secret)!r}, {str(root / 'gradebook.db')!r}, '/root/.bashrc', {str(root / 'submitted' / 'correct' / MODULE / 'batna.ipynb')!r}]:\n    try:\n        print(open(path).read()[:200])\n    except OSError as error:\n        print('blocked', path, type(error).__name__)"
             ),
-            8,
+            FULL,
         ),
         "writes-gradebook": (
             with_cell(
                 f"import sqlite3\ntry:\n    sqlite3.connect({str(root / 'gradebook.db')!r}).execute('update grade set auto_score = 99')\nexcept Exception as error:\n    print('blocked', error)\ntry:\n    open({str(root / 'release' / MODULE / 'batna.ipynb')!r}, 'w').write('{{}}')\nexcept OSError as error:\n    print('blocked', error)"
             ),
-            8,
+            FULL,
         ),
         "network": (
             with_cell(
                 f"import socket\ntry:\n    socket.create_connection(('127.0.0.1', {port}), timeout=3).sendall(b'leak')\nexcept OSError as error:\n    print('blocked', error)"
             ),
-            8,
+            FULL,
         ),
-        "kills-kernel": (with_cell("import os\nos._exit(1)"), 8),
-        "exits": (with_cell("import sys\nsys.exit('bye')"), 8),
-        "floods-output": (with_cell("for i in range(200000):\n    print('spam', i)"), 8),
+        "kills-kernel": (with_cell("import os\nos._exit(1)"), FULL),
+        "exits": (with_cell("import sys\nsys.exit('bye')"), FULL),
+        "floods-output": (with_cell("for i in range(200000):\n    print('spam', i)"), FULL),
         "fills-disk": (
             with_cell(
                 "try:\n    for i in range(1000):\n        open(f'junk{i}', 'wb').write(b'0' * 60 * 1024**2)\nexcept OSError as error:\n    print('stopped', error)"
             ),
-            8,
+            FULL,
         ),
         "patches-builtin": (
             with_cell(
                 "import builtins\nbuiltins.isinstance = lambda *a: True\nbuiltins.print = lambda *a, **k: None"
             ),
-            8,
+            FULL,
         ),
-        "edits-test-cell": (edited_test_cell(), 6),
+        "edits-test-cell": (edited_test_cell(), FULL - Q5),
         # shows 99 points from a 2-point test cell by replacing the check
         "forges-credit": (
             answer("    return None\ncheck.batna_needed = lambda *args, **kwargs: 99\n"),
-            6,
+            FULL - Q5,
         ),
         # a check that always passes: the tests after it are not graded
         "replaces-check": (
             answer("    return None\ncheck.batna_needed = lambda *a, **k: None\n"),
-            6,
+            FULL - Q5,
         ),
         "rebinds-check": (
             with_cell(
                 "check = type('Pass', (), {'__getattr__': lambda s, n: lambda *a, **k: None})()"
             ),
-            4,
+            FULL - after("reservation-salary-test"),
         ),
         "hides-it-in-exec": (
             with_cell("exec('check.northwind_zopa = check.batna_needed = print')"),
-            4,
+            FULL - after("reservation-salary-test"),
         ),
-        "deletes-test-cell": (deleted_test_cell(), 6),
-        "renamed-on-upload": (solved(MODULE, NAME), 8),
+        "deletes-test-cell": (deleted_test_cell(), FULL - Q5),
+        "renamed-on-upload": (solved(MODULE, NAME), FULL),
     }
 
 
@@ -238,7 +256,7 @@ def graded(own_course, tmp_path_factory):
 
 
 def auto_total(row):
-    return row.drop(["reflection", "total", "max_score"]).sum()
+    return row[list(POINTS)].astype(float).sum()
 
 
 def test_every_learner_gets_the_score_their_honest_work_deserves(graded):
@@ -246,21 +264,33 @@ def test_every_learner_gets_the_score_their_honest_work_deserves(graded):
     assert got == graded["expected"], graded["stdout"][-3000:]  # says who could not be graded
 
 
-def test_grades_csv_has_one_row_per_learner_with_questions_total_and_max(graded):
-    grades = pd.read_csv(graded["out"] / "grades.csv")
+def test_grades_csv_has_one_row_per_learner_with_status_questions_total_and_lateness(graded):
+    grades = pd.read_csv(graded["out"] / "grades.csv", dtype={"reflection": str})
     assert list(grades.columns) == [
         "learner",
-        "startup-tree-test",
-        "choose-batna-test",
-        "reservation-salary-test",
-        "northwind-zopa-test",
-        "batna-needed-test",
-        "reflection",
+        "status",
+        *QUESTIONS,
+        "score",
+        "late_penalty",
         "total",
         "max_score",
+        "submitted",
+        "due",
+        "late_hours",
     ]
-    assert sorted(grades.learner) == sorted(graded["expected"])
-    assert (grades.max_score == 10).all()
+    # the folders whose only file was refused are learners too: listed, not graded
+    assert sorted(grades.learner) == sorted([*graded["expected"], *UNREADABLE])
+    by_learner = grades.set_index("learner")
+    for learner in UNREADABLE:
+        assert by_learner.status[learner].startswith("not graded: nothing could be taken: ")
+        assert by_learner.loc[learner, [*QUESTIONS, "total"]].isna().all()
+    by_learner = by_learner.drop(UNREADABLE)
+    assert (by_learner.max_score == sum(graded_points(MODULE, NAME).values())).all()
+    # a written reflection waits for the instructor; the untouched one has no answer: 0
+    assert by_learner.reflection["unchanged"] == "0.0"
+    assert by_learner.status["unchanged"] == "graded"
+    assert (by_learner.reflection.drop("unchanged") == "awaiting grading").all()
+    assert (by_learner.status.drop("unchanged") == "awaiting grading: reflection").all()
 
 
 def test_intake_refuses_what_it_cannot_take_with_a_reason(graded):
@@ -270,6 +300,10 @@ def test_intake_refuses_what_it_cannot_take_with_a_reason(graded):
     assert reasons[f"../escapee/{NAME}.ipynb"].startswith("unsafe path")
     assert reasons[f"correct/{NAME}.ipynb"].startswith("duplicate")
     assert reasons["plain-text/notes.txt"] == "not a notebook (.ipynb)"
+    assert reasons["renamed-on-upload/Batna (1).ipynb"] == "renamed from Batna (1).ipynb"
+    assert reasons["deletes-test-cell/batna.ipynb"] == (
+        "the graded cell batna-needed-test had been deleted: it is put back from the source"
+    )
     assert not (graded["root"].parent / "escapee").exists()
 
 

@@ -88,6 +88,18 @@ def test_a_grade_id_the_assignment_does_not_have_makes_an_ordinary_cell():
     assert "nbgrader" not in nb.cells[-1].metadata
 
 
+def test_unreadable_nbgrader_settings_make_an_ordinary_cell():
+    nb = solved(MODULE, NAME)
+    index = index_of(nb, "startup-tree-answer")
+    nb.cells[index].metadata["nbgrader"] = "oops"
+    (note,) = repair(nb, source())
+    assert (
+        note
+        == f"cell {index + 1} had nbgrader settings without a usable grade_id: it runs as an ordinary cell"
+    )
+    assert "nbgrader" not in nb.cells[index].metadata
+
+
 def test_a_test_cell_turned_into_an_answer_gets_the_instructors_settings_back():
     nb = solved(MODULE, NAME)
     meta = nb.cells[index_of(nb, "batna-needed-test")].metadata["nbgrader"]

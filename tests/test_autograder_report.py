@@ -1,12 +1,13 @@
-"""The class report counts failing checks per check: each failed check of a test cell that
-scores several, and the error of any other failing test cell."""
+"""The class report counts failing checks per check, never per message: each failed check
+of a test cell that scores several by its name, any other failing test cell by its
+grade_id; and draws the score distribution in whole learners over the whole range."""
 
 from collections import Counter
 
 import nbformat
 from IPython.core.formatters import DisplayFormatter
 
-from autograder.report import _hint_list, failing_checks
+from autograder.report import WHOLE_TEST, _hint_list, failing_checks, histogram
 from course.checks.credit import Check, score
 from course.checks.hints import NotYet
 
@@ -66,10 +67,24 @@ def test_each_failed_check_is_counted_under_its_own_name():
     assert hints[("q5", "out of reach")] == {"a": 1, "b": 1}
 
 
-def test_a_cell_that_raised_is_counted_by_its_error():
-    error = nbformat.v4.new_output("error", ename="NotYet", evalue="wrong tree\nmore", traceback=[])
-    counts, _ = failing_checks([("ada", notebook(graded_cell("q1", error)))])
-    assert counts == {("q1", "NotYet: wrong tree"): 1}
+def test_cells_that_raised_are_counted_by_question_whatever_their_messages():
+    learners = [
+        (
+            name,
+            notebook(
+                graded_cell(
+                    "q1",
+                    nbformat.v4.new_output(
+                        "error", ename="NotYet", evalue=f"{value} is not right\nmore", traceback=[]
+                    ),
+                )
+            ),
+        )
+        for name, value in [("ada", "87,500"), ("bo", "91,000"), ("cy", "87,500")]
+    ]
+    counts, hints = failing_checks(learners)
+    assert counts == {("q1", WHOLE_TEST): 3}
+    assert hints[("q1", WHOLE_TEST)] == {"87,500 is not right": 2, "91,000 is not right": 1}
 
 
 def test_answer_cells_and_ungraded_cells_are_not_counted():
@@ -87,3 +102,17 @@ def test_the_hints_are_listed_most_frequent_first_with_the_rest_summed_up():
     lines = _hint_list(seen).splitlines()
     assert lines[0] == "3 \N{MULTIPLICATION SIGN} common"
     assert lines[-1] == "and 2 other hints" and len(lines) == 9
+
+
+def test_the_histogram_has_a_bar_for_every_whole_point_and_counts_whole_learners():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots()
+    histogram(axes, [8, 8, 6.5, 0], 10)
+    heights = [bar.get_height() for bar in axes.patches]
+    plt.close(figure)
+    assert heights == [1, 0, 0, 0, 0, 0, 1, 0, 2, 0, 0]
+    assert all(tick == int(tick) for tick in axes.get_yticks())
