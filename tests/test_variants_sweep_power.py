@@ -31,7 +31,7 @@ from course.scenarios.power import (
     TACTICS,
 )
 from course.variants import learner_as
-from tests.notebooks import solution_namespace
+from tests.notebooks import solution_namespace, source_notebook
 
 MODULE = "03_power"
 LEARNERS = tuple(f"sweep-{n}" for n in range(2000))
@@ -406,3 +406,63 @@ def test_the_hidden_learners_give_every_answer_a_check_can_expect():
     assert {lever_by_gains(s) for s in hidden} == {"bidder", "loan", "harrow"}
     assert {s.atlas_proposal >= s.borealis_value for s in hidden} == {True, False}
     assert len({fewest_votes(s) for s in hidden}) > 1
+
+
+# --- every question can be started from its own text --------------------------------------------
+
+#: The markdown cell that asks each question.
+QUESTION_TEXT = {
+    "market_game": "q1-text",
+    "licence_floor": "q2-text",
+    "votes_needed": "q3-text",
+    "granite_reply": "q4-text",
+    "best_lever": "levers-teaching",
+}
+
+
+class Recording:
+    """A scenario that notes every field read from it."""
+
+    def __init__(self, scenario):
+        self._scenario, self.read = scenario, set()
+
+    def __getattr__(self, name):
+        self.read.add(name)
+        return getattr(self._scenario, name)
+
+
+@pytest.mark.parametrize("question", list(QUESTION_TEXT))
+def test_every_field_the_reference_reads_is_named_in_the_question(drawn, reference, question):
+    text = next(
+        cell.source
+        for cell in source_notebook(MODULE, "power").cells
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == QUESTION_TEXT[question]
+    )
+    for s in drawn[:20]:
+        recording = Recording(s)
+        reference[question](recording)
+        assert recording.read, question
+        for field in recording.read:
+            assert f"`s.{field}`" in text, (question, field)
+
+
+def test_the_tactics_question_names_its_field():
+    text = next(
+        cell.source
+        for cell in source_notebook(MODULE, "power").cells
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "q6-text"
+    )
+    assert "`s.tactics`" in text and all(f'`"{label}"`' in text for label in LABELS)
+
+
+def test_the_scenarios_shortcuts_agree_with_the_models(drawn):
+    """The scenario computes Kestrel's Shapley value and share at the table in closed form,
+    for speed: they are the models' numbers."""
+    from course.scenarios import power as scenario
+
+    for s in drawn[:200]:
+        shapley = shapley_values(list(PLAYERS), scenario.licence_game(s))["Kestrel"]
+        assert abs(scenario.kestrel_shapley(s) - float(shapley)) < 1e-6
+        at_table = s.contract_value * bargaining_split(s.delta_them, s.delta_you)[1]
+        assert abs(scenario.table_share(s) - at_table) < 1e-6
+        assert scenario.votes_needed(s) == fewest_votes(s)

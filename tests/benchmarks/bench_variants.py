@@ -1,0 +1,69 @@
+"""Benchmark: every module's variant generator swept over many learners (issue 15).
+
+For each module, one function draws the scenarios of ``--learners`` learners (20,000 by
+default) the way ``course.variant`` does, and prints each invariant's count of rejected
+draws, the share of draws thrown away and redrawn, and the time per learner against a
+baseline measured in this same run (drawing one candidate, with no invariant checked).
+Module authors add their module's function to ``SWEEPS``.
+
+Run: .venv/bin/python tests/benchmarks/bench_variants.py [--learners N] [MODULE ...]
+"""
+
+import argparse
+import time
+from collections import Counter
+
+from course.variants import rng_for
+
+
+def power(learners):
+    """Module 03: ``course.scenarios.power.drawn`` reports what it threw away."""
+    from course.scenarios.power import _candidate, drawn
+
+    module = "03_power"
+    start = time.perf_counter()
+    for learner in learners:
+        _candidate(rng_for(module, learner), learner)
+    baseline = time.perf_counter() - start
+
+    rejections, redrawn, candidates = Counter(), 0, 0
+    start = time.perf_counter()
+    for learner in learners:
+        _, rejected = drawn(rng_for(module, learner), learner)
+        candidates += 1 + len(rejected)
+        redrawn += bool(rejected)
+        for flaws in rejected:
+            rejections.update(flaws)
+    elapsed = time.perf_counter() - start
+
+    n = len(learners)
+    print(f"{module}: {n:,} learners, {candidates:,} draws")
+    for name, count in rejections.most_common():
+        print(f"  {count:7,} rejected: {name}")
+    print(
+        f"  draws thrown away: {candidates - n:,} of {candidates:,} "
+        f"({(candidates - n) / candidates:.1%}); learners redrawn at least once: "
+        f"{redrawn:,} ({redrawn / n:.1%})"
+    )
+    print(
+        f"  time per learner {elapsed / n * 1e3:.2f} ms against one unchecked draw "
+        f"{baseline / n * 1e3:.2f} ms (ratio {elapsed / baseline:.1f})"
+    )
+
+
+#: One sweep per module, by the module's folder.
+SWEEPS = {"03_power": power}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--learners", type=int, default=20_000)
+    parser.add_argument("modules", nargs="*", help=f"default: all of {', '.join(SWEEPS)}")
+    options = parser.parse_args()
+    learners = [f"bench-{n}" for n in range(options.learners)]
+    for module in options.modules or SWEEPS:
+        SWEEPS[module](learners)
+
+
+if __name__ == "__main__":
+    main()
