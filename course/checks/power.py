@@ -334,15 +334,19 @@ def _granite_hint(s, said, expected):
     return hints[expected, said]
 
 
+def _judge_choice(s, result, question, choices, right, why):
+    """A question whose answer is one of ``choices``: nothing when ``result`` is
+    ``right(s)``, else the hint ``why(s, said, expected)`` gives, with its general words."""
+    said = _word(result, choices, f"{question}'s answer")
+    expected = right(s)
+    if said != expected:
+        hint, general = why(s, said, expected)
+        raise NotYet(f"{question} is not right for learner {s.learner}: {hint}.", general=general)
+
+
 def judge_granite_reply(s, result):
     """Question 4 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
-    said = _word(result, REPLIES, "granite_reply's answer")
-    expected = _granite_reply(s)
-    if said != expected:
-        hint, general = _granite_hint(s, said, expected)
-        raise NotYet(
-            f"granite_reply is not right for learner {s.learner}: {hint}.", general=general
-        )
+    _judge_choice(s, result, "granite_reply", REPLIES, _granite_reply, _granite_hint)
 
 
 @question
@@ -355,9 +359,9 @@ def granite_reply(answer, hidden=False):
 # --- question 5: which lever ------------------------------------------------------------------
 
 
-def _lever_hint(s, said):
+def _lever_hint(s, said, best):
     """Why lever ``said`` is not the best one for scenario ``s``, in the case's numbers and
-    in general words; never naming the best one."""
+    in general words; never naming the best one (``best``)."""
     gains = lever_gains(s)
     gain = f"{gains[said]:,.0f}"
     if said == "bidder" and gains[said] == 0:
@@ -389,10 +393,7 @@ def _lever_hint(s, said):
 
 def judge_best_lever(s, result):
     """Question 5 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
-    said = _word(result, LEVERS, "best_lever's answer")
-    if said != _best_lever(s):
-        hint, general = _lever_hint(s, said)
-        raise NotYet(f"best_lever is not right for learner {s.learner}: {hint}.", general=general)
+    _judge_choice(s, result, "best_lever", LEVERS, _best_lever, _lever_hint)
 
 
 @question
