@@ -13,19 +13,18 @@ else's variant (see ``course.variants``):
 - ``RecordGradedVariant`` reads the stamps the grading run produced. It must run
   *after* execution: a notebook that asked for another learner's variant shows it here.
 
-``KeepWarningsOutOfGrades`` stops a warning on stderr from zeroing a test cell,
-``RefuseImpossibleCredit`` zeroes a test cell that shows a score no check gives, and
-``RefuseReplacedChecks`` zeroes the test cells that run after a learner's cell rewrote the
-checks (``check``, ``course.checks``) or ran code that could; all three run after
-execution and before ``SaveAutoGrades``.
+What a test cell is worth is decided after execution, outside the kernel, by
+``autograder.judge.JudgeOutsideKernel``: nothing the kernel shows in a test cell counts.
+A cell that runs longer than the time limit is said so in words (``timed_out``), in every
+cell, not as ``KeyboardInterrupt`` and ``CellTimeoutError``.
 
 Both recorders put what they found in the notebook's metadata under ``leverage`` and
 log a warning naming the learners when a stamp is not the submitter's.
 """
 
-import ast
 import copy
 import os
+import secrets
 from contextlib import contextmanager
 
 import nbformat
@@ -54,6 +53,20 @@ def error_output(name, message, summary=None):
     ``summary`` (by default the message) and nothing of the code around it."""
     return nbformat.v4.new_output(
         "error", ename=name, evalue=message, traceback=[f"{name}: {summary or message}"]
+    )
+
+
+def timed_out(limit):
+    """The error a cell gets when it ran longer than ``limit`` seconds: what happened and
+    what it usually means, in words (nbgrader shows ``KeyboardInterrupt`` and
+    ``CellTimeoutError``)."""
+    return error_output(
+        "TimeLimit",
+        f"this cell ran longer than the {limit}-second limit; that usually means a loop that "
+        "never ends (a while loop whose condition never turns false, a step that never moves "
+        "towards the end), or far more work than the question needs. Run the cell in your "
+        "notebook and stop it with the interrupt button if it does not finish.",
+        f"this cell ran longer than the {limit}-second limit",
     )
 
 
@@ -94,6 +107,11 @@ class LearnerExecute(Execute):
     nbgrader gives up on the whole notebook when its kernel dies. Here the cell that
     killed it gets an error output, a fresh kernel replays the cells before it (their
     outputs discarded), and grading goes on: the crash costs only what depends on it.
+
+    A cell that runs past the time limit is interrupted, as by nbgrader, but its error says
+    so in words (``timed_out``) instead of ``KeyboardInterrupt`` and ``CellTimeoutError``;
+    the cells that timed out are listed in ``resources["leverage"]["timed_out"]`` (cell
+    index -> limit in seconds) for the judge (``autograder.judge``).
     """
 
     #: how many times one notebook may kill its kernel before grading stops trying
@@ -115,6 +133,16 @@ class LearnerExecute(Execute):
         student = resources["nbgrader"]["student"]
         self._restarts = 0
         self._tell_once()
+        # nbclient answers a timeout with this made-up reply; the nonce tells it from any
+        # reply of the kernel's, whatever the learner's exception is called
+        self._timeout_nonce = secrets.token_hex(16)
+        self.error_on_timeout = {
+            "ename": "TimeLimit",
+            "evalue": "",
+            "traceback": [],
+            "leverage_timeout": self._timeout_nonce,
+        }
+        self._timed_out = resources.setdefault("leverage", {}).setdefault("timed_out", {})
         variables = {"LEVERAGE_LEARNER": student}
         if self.sandbox:
             kernel = self._sandboxed_kernel()
@@ -144,6 +172,16 @@ class LearnerExecute(Execute):
             self.log.warning("Learner kernels run without the sandbox (LearnerExecute.sandbox)")
         for gap in gaps() if self.sandbox else []:
             self.log.warning("Sandbox: %s", gap)
+
+    def on_cell_executed(self, **kwargs):
+        reply = kwargs["execute_reply"]["content"]
+        if reply.get("leverage_timeout") != self._timeout_nonce:
+            return super().on_cell_executed(**kwargs)
+        cell = kwargs["cell"]
+        kept = [output for output in cell.outputs if output.get("output_type") != "error"]
+        cell.outputs = [*kept, timed_out(self.timeout)]  # no KeyboardInterrupt traceback
+        self._timed_out[kwargs["cell_index"]] = self.timeout
+        return None
 
     def preprocess_cell(self, cell, resources, index):
         try:
@@ -204,143 +242,6 @@ class RecordGradedVariant(_RecordVariant):
     """Which learners' variants the notebook drew while it was graded."""
 
     stage = "graded"
-
-
-class KeepWarningsOutOfGrades(NbGraderPreprocessor):
-    """nbgrader gives a test cell zero when it wrote anything to stderr, so a harmless
-    warning (a pandas FutureWarning, say) would cost a correct answer its points. Turn
-    stderr in test cells into ordinary output, still shown, before the grades are saved."""
-
-    def preprocess(self, nb, resources):
-        for cell in test_cells(nb):
-            for output in cell.get("outputs", []):
-                if output.output_type == "stream" and output.name == "stderr":
-                    output.name = "stdout"
-                    cell.metadata.setdefault("leverage", {})["stderr_kept_as_output"] = True
-        return nb, resources
-
-
-class RefuseImpossibleCredit(NbGraderPreprocessor):
-    """nbgrader reads a number shown by a test cell as the cell's partial credit, but gives
-    full marks for a negative number or NaN and stops grading the whole notebook at one
-    above the cell's points. The course's checks never show such a number
-    (``course.checks.credit``), so it comes from tampered code: the cell gets an error
-    instead, worth zero, and the rest of the notebook is graded as usual."""
-
-    def preprocess(self, nb, resources):
-        for cell in test_cells(nb):
-            points = float(cell.metadata["nbgrader"].get("points", 0))
-            for index, output in enumerate(cell.get("outputs", [])):
-                shown = _credit_shown(output)
-                if shown is not None and not 0 <= shown <= points:
-                    cell.outputs[index] = error_output(
-                        "ImpossibleCredit",
-                        f"this test cell showed {shown:g} points; it is worth 0 to {points:g}",
-                        f"{shown:g} points of {points:g}",
-                    )
-        return nb, resources
-
-
-#: Names whose use in a learner's cell could rewrite the checks out of sight of a reader:
-#: code run from text, other modules' namespaces, and the module table itself.
-HIDING_PLACES = frozenset(
-    {
-        "exec",
-        "eval",
-        "compile",
-        "__import__",
-        "globals",
-        "vars",
-        "setattr",
-        "delattr",
-        "importlib",
-        "modules",
-    }
-)
-
-
-def _learner_code(cell):
-    """Whether ``cell`` holds the learner's code: an answer cell or one they added."""
-    meta = cell.metadata.get("nbgrader", {})
-    learners = meta.get("solution") or not (meta.get("locked") or meta.get("grade"))
-    return cell.cell_type == "code" and learners
-
-
-def _root_name(node):
-    """``check`` for ``check.batna_needed.__code__``: the name an attribute chain starts at."""
-    while isinstance(node, ast.Attribute | ast.Subscript):
-        node = node.value
-    return node.id if isinstance(node, ast.Name) else None
-
-
-def check_tampering(source):
-    """What in ``source`` rewrites the course's checks, or could: a list of reasons (empty
-    when there is none). Code that does not parse is left to fail on its own."""
-    from IPython.core.inputtransformer2 import TransformerManager
-
-    try:
-        tree = ast.parse(TransformerManager().transform_cell(source))
-    except SyntaxError:
-        return []
-    reasons = []
-    for node in ast.walk(tree):
-        line = getattr(node, "lineno", "?")
-        if isinstance(node, ast.Name | ast.Attribute | ast.Subscript) and isinstance(
-            node.ctx, ast.Store | ast.Del
-        ):
-            if _root_name(node) == "check":
-                reasons.append(f"line {line} changes `check`, which the test cells use")
-        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            if node.name == "check":
-                reasons.append(f"line {line} defines its own `check`")
-        elif isinstance(node, ast.Import | ast.ImportFrom):
-            modules = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
-            modules += [alias.name for alias in node.names]
-            bound = [alias.asname or alias.name for alias in node.names]
-            if any(m.startswith("course.checks") or m == "checks" for m in modules):
-                reasons.append(f"line {line} imports the course's checks")
-            elif "check" in bound:
-                reasons.append(f"line {line} imports something as `check`")
-            elif any(m.split(".")[0] in HIDING_PLACES for m in modules):
-                reasons.append(f"line {line} imports {modules[0] or modules[-1]}")
-        elif isinstance(node, ast.Name) and node.id in HIDING_PLACES:
-            reasons.append(f"line {line} uses {node.id}()")
-        elif isinstance(node, ast.Attribute) and node.attr in HIDING_PLACES:
-            reasons.append(f"line {line} uses .{node.attr}")
-    return sorted(set(reasons), key=reasons.index)
-
-
-class RefuseReplacedChecks(NbGraderPreprocessor):
-    """The test cells call the course's checks (``check.batna_needed(...)``) in the same
-    kernel as the learner's code, so a learner's cell could replace a check with one that
-    always passes. Read every learner cell: once one rewrites the checks, or runs code that
-    could (``exec``, ``globals()``, ``sys.modules``...), each test cell after it gets an
-    error worth zero that says why, the notebook's metadata records it, and the log names
-    the learner for the instructor, who can still grade by hand in the formgrader."""
-
-    def preprocess(self, nb, resources):
-        found = []
-        for index, cell in enumerate(nb.cells):
-            if _learner_code(cell):
-                found += [f"cell {index + 1}: {reason}" for reason in check_tampering(cell.source)]
-            elif found and is_test_cell(cell):
-                cell.outputs = [error_output("ChecksReplaced", f"not graded: {found[0]}")]
-        if found:
-            nb.metadata.setdefault("leverage", {})["checks_replaced"] = found
-            learner = resources.get("nbgrader", {}).get("student", "a learner")
-            self.log.warning("%s's notebook rewrites the checks: %s", learner, "; ".join(found))
-        return nb, resources
-
-
-def _credit_shown(output):
-    """The number a result shows as its plain text, as nbgrader would read it, or None."""
-    if output.get("output_type") != "execute_result":
-        return None
-    text = output.get("data", {}).get("text/plain")
-    try:
-        return float(text if isinstance(text, str) else "".join(text))
-    except (TypeError, ValueError):
-        return None
 
 
 class ShortTracebacksInTests(NbGraderPreprocessor):

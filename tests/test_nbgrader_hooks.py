@@ -1,103 +1,146 @@
-"""The course's nbgrader preprocessors on hand-made notebooks (no kernel needed)."""
+"""The course's nbgrader preprocessors on hand-made notebooks (no kernel needed): the judge
+decides every test cell from the instructor's source and the transcripts alone."""
 
 import nbformat
 import pytest
 from nbgrader.utils import determine_grade
 
-from autograder.nbgrader_hooks import RefuseImpossibleCredit, RefuseReplacedChecks, check_tampering
+from autograder.judge import JudgeOutsideKernel
+from course.checks.calls import TRANSCRIPT_MIME, collected
+from course.checks.hints import NotYet
+from tests.toy_checks import MODULE, doubled, halves
+
+SOURCE = (
+    '"""Check that doubled doubles."""\ncheck.doubled(doubled)\ncheck.doubled(doubled, hidden=True)'
+)
 
 
-def credit_cell(shown, points=2):
-    """A test cell worth ``points`` whose result shows ``shown`` as plain text."""
-    cell = nbformat.v4.new_code_cell("check.it(answer)")
+def transcripts(check, answer):
+    """What the kernel shows for the visible and the hidden check, as test-cell outputs."""
+    shown = []
+    for hidden in (False, True):
+        with collected() as found:
+            try:
+                check(answer, hidden=hidden)
+            except NotYet:
+                shown += [_displayed(t) for t in found]
+                return shown
+        shown += [_displayed(t) for t in found]
+    return shown
+
+
+def _displayed(transcript):
+    return nbformat.v4.new_output(
+        "display_data", data={TRANSCRIPT_MIME: transcript, "text/plain": ""}
+    )
+
+
+def graded_cell(outputs, source=SOURCE, points=1):
+    cell = nbformat.v4.new_code_cell(source)
     cell.metadata["nbgrader"] = {
         "grade": True,
         "solution": False,
         "grade_id": "q",
         "points": points,
     }
-    result = nbformat.v4.new_output("execute_result", data={"text/plain": shown})
-    cell.outputs = [result]
+    cell.outputs = outputs
     return cell
 
 
-def graded(cell):
+def judged(*cells, timed_out=None):
     nb = nbformat.v4.new_notebook()
-    nb.cells = [cell]
-    RefuseImpossibleCredit().preprocess(nb, {})
-    return determine_grade(nb.cells[0])[0]
+    nb.cells = list(cells)
+    resources = {
+        "nbgrader": {"assignment": MODULE, "student": "ada"},
+        "leverage": {"timed_out": timed_out or {}},
+    }
+    JudgeOutsideKernel().preprocess(nb, resources)
+    return [
+        determine_grade(cell)[0] if cell.metadata["nbgrader"].get("grade") else None
+        for cell in nb.cells
+    ]
 
 
-@pytest.mark.parametrize(("shown", "score"), [("0", 0), ("1", 1), ("2", 2), ("1.5", 1.5)])
-def test_honest_partial_credit_passes_through(shown, score):
-    assert graded(credit_cell(shown)) == score
+def twice(x):
+    return 2 * x
 
 
-@pytest.mark.parametrize("shown", ["3", "-1", "nan", "inf"])
-def test_a_score_no_check_gives_is_worth_zero(shown):
-    """Unguarded, nbgrader would give full marks for -1 or nan and stop at 3 or inf."""
-    cell = credit_cell(shown)
-    assert graded(cell) == 0
-    assert cell.outputs[0].ename == "ImpossibleCredit"
+def test_a_right_answer_gets_the_points_and_its_pass_messages():
+    cell = graded_cell(transcripts(doubled, twice))
+    assert judged(cell) == [1]
+    assert [o.output_type for o in cell.outputs] == ["stream"]
+    assert cell.metadata["leverage"]["kernel_outputs"] == []
 
 
-def test_a_result_that_is_not_a_number_is_left_to_nbgrader():
-    assert graded(credit_cell("'all good'")) == 2
+def test_a_wrong_answer_gets_zero_and_its_hint():
+    cell = graded_cell(transcripts(doubled, lambda x: x))
+    assert judged(cell) == [0]
+    assert cell.outputs[-1].ename == "NotYet" and cell.outputs[-1].evalue.startswith("doubled(1)")
+
+
+def test_what_the_kernel_printed_does_not_count():
+    """A fake pass, a fake score and a warning on stderr: only the judge's verdict stays."""
+    fake = [
+        nbformat.v4.new_output("stream", name="stdout", text="✓ doubled doubles.\n"),
+        nbformat.v4.new_output("execute_result", data={"text/plain": "1"}),
+        nbformat.v4.new_output("stream", name="stderr", text="FutureWarning: old API\n"),
+    ]
+    wrong = graded_cell(fake + transcripts(doubled, lambda x: x))
+    right = graded_cell(transcripts(doubled, twice) + fake[2:])
+    assert judged(wrong, right) == [0, 1]
+    assert wrong.metadata["leverage"]["kernel_outputs"] == fake
+
+
+def test_a_cell_with_no_transcript_gets_zero_and_the_kernels_error():
+    error = nbformat.v4.new_output(
+        "error", ename="NameError", evalue="name 'doubled' is not defined", traceback=[]
+    )
+    cell = graded_cell([error])
+    assert judged(cell) == [0]
+    assert (
+        cell.outputs[0].evalue
+        == "the check could not run: NameError: name 'doubled' is not defined"
+    )
+
+
+def test_a_forged_transcript_gets_zero_and_the_reason():
+    forged = transcripts(doubled, twice)
+    forged[0]["data"][TRANSCRIPT_MIME]["calls"][0]["returned"] = ["float", "3.0"]
+    forged[0]["data"][TRANSCRIPT_MIME]["calls"][0]["args"] = "f" * 16
+    cell = graded_cell(forged)
+    assert judged(cell) == [0]
+    assert cell.outputs[0].ename == "CheckDidNotRun"
+    assert "a cell above may have changed it" in cell.outputs[0].evalue
+    assert "other inputs" in cell.metadata["leverage"]["judge"]
+
+
+def test_a_cell_that_ran_out_of_time_says_so_in_words():
+    cell = graded_cell(transcripts(doubled, twice))
+    assert judged(graded_cell([]), cell, timed_out={1: 60}) == [0, 0]
+    assert cell.outputs[0].ename == "TimeLimit"
+    assert "ran longer than the 60-second limit" in cell.outputs[0].evalue
+    assert "loop that never ends" in cell.outputs[0].evalue
+
+
+def test_partial_credit_comes_from_the_grader():
+    source = "check.halves(halves)\ncheck.halves(halves, hidden=True)"
+    cell = graded_cell(transcripts(halves, lambda x: x // 2), source, points=2)
+    assert judged(cell) == [1]
+    (result,) = cell.outputs
+    assert result.output_type == "execute_result" and result.data["text/plain"] == "1"
+
+
+@pytest.mark.parametrize("source", ["print('all good')", "check.doubled(doubled)\nx = 1"])
+def test_a_test_cell_the_judge_cannot_replay_is_left_to_the_instructor(source):
+    cell = graded_cell(transcripts(doubled, twice), source)
+    assert judged(cell) == [0]
+    assert cell.outputs[0].ename == "NotGraded" and "grades it by hand" in cell.outputs[0].evalue
 
 
 def test_answer_cells_are_left_alone():
-    cell = credit_cell("99")
-    cell.metadata["nbgrader"]["solution"] = True
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [cell]
-    RefuseImpossibleCredit().preprocess(nb, {})
-    assert cell.outputs[0].output_type == "execute_result"
-
-
-@pytest.mark.parametrize(
-    ("source", "reason"),
-    [
-        ("check.batna_needed = lambda *a, **k: None", "line 1 changes `check`"),
-        ("x = 1\ncheck = object()", "line 2 changes `check`"),
-        ("del check", "line 1 changes `check`"),
-        ("def check():\n    pass", "defines its own `check`"),
-        ("import course.checks.batna as m\nm.batna_needed = print", "imports the course's checks"),
-        ("from course import checks", "imports the course's checks"),
-        ("from os import path as check", "imports something as `check`"),
-        ("exec('check.x = 1')", "uses exec()"),
-        ("globals()['check'] = None", "uses globals()"),
-        ("import sys\nsys.modules['course.checks.batna'].x = 1", "uses .modules"),
-        ("import importlib", "imports importlib"),
-    ],
-)
-def test_code_that_rewrites_the_checks_is_named(source, reason):
-    assert any(reason in found for found in check_tampering(source)), check_tampering(source)
-
-
-@pytest.mark.parametrize(
-    "source",
-    [
-        "def batna_needed(target, pie, theirs):\n    return 2 * target - pie + theirs",
-        "from course.models.batna import zopa\nresult = zopa(1, 2)",
-        "%matplotlib inline\nchecked = True",
-        "import builtins\nbuiltins.print = lambda *a: None",  # harmless to the checks
-        "def broken(:",  # fails on its own when run
-    ],
-)
-def test_honest_code_is_left_alone(source):
-    assert check_tampering(source) == []
-
-
-def test_tests_after_the_rewrite_are_not_graded_and_the_notebook_says_why():
-    answer = nbformat.v4.new_code_cell("check.second = lambda *a: None")
-    answer.metadata["nbgrader"] = {"solution": True, "grade": False, "grade_id": "a"}
-    first, second = credit_cell("1"), credit_cell("1")
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [first, answer, second]
-    RefuseReplacedChecks().preprocess(nb, {})
-    assert determine_grade(first)[0] == 1  # before the rewrite: graded as usual
-    assert determine_grade(second)[0] == 0
-    assert second.outputs[0].ename == "ChecksReplaced"
-    assert nb.metadata["leverage"]["checks_replaced"] == [
-        "cell 2: line 1 changes `check`, which the test cells use"
-    ]
+    answer = nbformat.v4.new_code_cell("def doubled(x):\n    return 2 * x")
+    answer.metadata["nbgrader"] = {"grade": False, "solution": True, "grade_id": "a"}
+    printed = nbformat.v4.new_output("stream", name="stdout", text="hello\n")
+    answer.outputs = [printed]
+    judged(answer, graded_cell(transcripts(doubled, twice)))
+    assert answer.outputs == [printed]

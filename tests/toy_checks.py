@@ -1,0 +1,35 @@
+"""Two small checks of a module that exists only in the tests, for testing how checks are
+recorded and replayed without depending on any module's content."""
+
+from course.checks.calls import question
+from course.checks.credit import Check, score
+from course.checks.hints import NotYet, call_learner, money, passed, same_money
+
+#: The module these checks belong to (read by ``@question``).
+MODULE = "99_toy"
+
+
+@question
+def doubled(answer, hidden=False):
+    """A check of a function that doubles a number: 1 and 2, and 3 and 4 when hidden."""
+    for x in [1, 2] + ([3, 4] if hidden else []):
+        got = money(call_learner(answer, x), "the result")
+        if not same_money(got, 2 * x):
+            raise NotYet(f"doubled({x}) gave {got:g}, not {2 * x}", general="it does not double")
+    passed("doubled doubles.")
+
+
+@question
+def halves(answer, hidden=False):
+    """A question scored part by part: even numbers, and odd ones."""
+
+    def tries(cases):
+        for x in cases:
+            if not same_money(money(call_learner(answer, x), "the result"), x / 2):
+                raise NotYet(f"halves({x}) is not {x / 2}", general="it does not halve")
+        return "right"
+
+    return score(
+        Check("even", 1, lambda: tries([2, 4] + ([6] if hidden else []))),
+        Check("odd", 1, lambda: tries([1] + ([7] if hidden else []))),
+    )
