@@ -233,6 +233,8 @@ FEE_OFF_MIN = 0.2
 FEE_OFF_MAX = 0.5
 #: A fee below this would not pay for a market survey.
 MIN_FEE = 300.0
+#: ... and the fee differs from the report's worth by at least this much (euros).
+FEE_GAP = 200.0
 #: Draws tried before giving up (the sweep shows how few are needed).
 MAX_DRAWS = 1_000
 
@@ -323,15 +325,19 @@ def machine_sale(rng, learner, rejected=None):
     """Draw a learner's sale, drawing again until it breaks none of the rules of
     ``problems``. When ``rejected`` (a Counter) is given, every draw is judged by every
     rule and each rejected draw adds the rules it breaks; ``rejected["draws"]`` counts
-    the draws. Either way the same sale comes out."""
+    the draws. Either way the same sale comes out (the rules draw nothing)."""
     every = rejected is not None
     for _ in range(MAX_DRAWS):
-        sale, off = _draw_numbers(rng, learner)
-        found = _opening_problems(sale, every)
+        numbers, off = _draw_numbers(rng)
+        found = _opening_problems(**numbers)  # cheap: most rejected draws stop here
         if every or not found:
-            worth = report_value(posterior_after_opening(sale), sale.cost, sale.report_accuracy)
-            sale = replace(sale, report_fee=float(round(worth * (1 + off), -2)))
-            found += _report_problems(sale, worth)
+            sale = MachineSale(module="01_information", learner=learner, **numbers)
+            found += _price_problems(sale)
+            if every or not found:
+                after = posterior_after_opening(sale)
+                worth = report_value(after, sale.cost, sale.report_accuracy)
+                sale = replace(sale, report_fee=float(round(worth * (1 + off), -2)))
+                found += _report_problems(sale, worth)
         if every:
             rejected["draws"] += 1
             rejected.update(found)
@@ -340,9 +346,9 @@ def machine_sale(rng, learner, rejected=None):
     raise RuntimeError(f"no fair module-01 scenario for {learner!r} in {MAX_DRAWS} draws")
 
 
-def _draw_numbers(rng, learner):
-    """One candidate sale's numbers (the fee still 0), and the fee's offset from the
-    report's worth, as a share of it."""
+def _draw_numbers(rng):
+    """One candidate sale's numbers, as MachineSale's fields (the fee and the words still
+    empty), and the fee's offset from the report's worth, as a share of it."""
     lowest = pick(rng, 40_000, 60_000, 1_000)
     gap = pick(rng, 4_000, 8_000, 1_000)
     reservations = tuple(float(lowest + i * gap) for i in range(4))
@@ -357,24 +363,22 @@ def _draw_numbers(rng, learner):
             break
         draw -= chance
     fraction = pick(rng, opening_low + 0.01, opening_high - 0.01, 0.01)
-    sale = MachineSale(
-        module="01_information",
-        learner=learner,
-        reservations=reservations,
-        prior=prior,
-        opening_low=opening_low,
-        opening_high=opening_high,
-        opening_offer=round(fraction * true_limit, -2),
-        cost=lowest + pick(rng, -15_000, 4_000, 1_000),
-        report_accuracy=pick(rng, 0.7, 0.85, 0.05),
-        report_fee=0.0,
-        news="",
-        wren_offers=(),
-        disclosures=(),
-        tactics=(),
-    )
+    numbers = {
+        "reservations": reservations,
+        "prior": prior,
+        "opening_low": opening_low,
+        "opening_high": opening_high,
+        "opening_offer": round(fraction * true_limit, -2),
+        "cost": lowest + pick(rng, -15_000, 4_000, 1_000),
+        "report_accuracy": pick(rng, 0.7, 0.85, 0.05),
+        "report_fee": 0.0,
+        "news": "",
+        "wren_offers": (),
+        "disclosures": (),
+        "tactics": (),
+    }
     off = pick(rng, FEE_OFF_MIN, FEE_OFF_MAX, 0.05) * (1 if rng.random() < 0.5 else -1)
-    return sale, off
+    return numbers, off
 
 
 def _with_words(rng, sale):
@@ -393,7 +397,8 @@ def _wren_offers(rng):
     whole euros, so that the reservation price can be read back exactly."""
     share = (0.25, 0.4, 0.5, 0.6)[int(pick(rng, 0, 3, 1))]
     reservation = pick(rng, 20_000, 36_000, 1_000)
-    gap = pick(rng, 6_000, 12_000, 2_000)
+    # the first offer is at least 60% of the reservation price: an opening, not an insult
+    gap = pick(rng, 6_000, min(12_000, 2_000 * (0.4 * reservation // 2_000)), 2_000)
     first = reservation - gap
     second = first + share * gap
     third = second + share * (reservation - second)
@@ -429,29 +434,38 @@ def problems(sale):
       ``MIN_MOVE``, so "did it rise or fall?" has no clear answer;
     - ``report worth little``: the market report is worth less than ``MIN_REPORT``;
     - ``fee implausible``: below ``MIN_FEE``, or off the report's worth by less than
-      ``FEE_OFF_MIN`` or more than ``FEE_OFF_MAX`` of it (a coin toss, or a wild price).
+      ``FEE_GAP`` euros or ``FEE_OFF_MIN`` of it (a coin toss), or by more than
+      ``FEE_OFF_MAX`` of it (a wild price).
     """
     after = posterior_after_opening(sale)
     worth = report_value(after, sale.cost, sale.report_accuracy)
-    return _opening_problems(sale, every=True) + _report_problems(sale, worth)
+    return (
+        _opening_problems(
+            sale.reservations, sale.opening_low, sale.opening_high, sale.opening_offer
+        )
+        + _price_problems(sale)
+        + _report_problems(sale, worth)
+    )
 
 
-def _opening_problems(sale, every):
-    """The rules of ``problems`` about the opening and the prices; with ``every`` false,
-    stop at the first one broken."""
+def _opening_problems(reservations, opening_low, opening_high, opening_offer, **_):
+    """The rules of ``problems`` about the opening alone (cheap: no scenario needed)."""
     found = []
-    after = posterior_after_opening(sale)
-    alive = sum(1 for chance in after.values() if chance > 0)
-    if alive == len(sale.reservations):
+    alive = sum(1 for r in reservations if opening_low * r <= opening_offer <= opening_high * r)
+    if alive == len(reservations):
         found.append("opening rules out nothing")
     if alive < 2:
         found.append("opening leaves fewer than two")
-    x = sale.opening_offer
-    edges = [band * r for r in sale.reservations for band in (sale.opening_low, sale.opening_high)]
-    if any(abs(x - edge) < EDGE_MARGIN for edge in edges):
+    edges = [band * r for r in reservations for band in (opening_low, opening_high)]
+    if any(abs(opening_offer - edge) < EDGE_MARGIN for edge in edges):
         found.append("opening near a band edge")
-    if found and not every:
-        return found
+    return found
+
+
+def _price_problems(sale):
+    """The rules of ``problems`` about the best price and perfect information."""
+    found = []
+    after = posterior_after_opening(sale)
     for name, beliefs in (("before", sale.prior_beliefs()), ("after", after)):
         ranked = sorted(move_profits(beliefs, sale.cost).values(), reverse=True)
         if ranked[0] - ranked[1] < TIE_MARGIN:
@@ -470,8 +484,9 @@ def _report_problems(sale, worth):
     found = []
     if worth < MIN_REPORT:
         found.append("report worth little")
-    off = abs(sale.report_fee - worth) / worth if worth > 0 else 0.0
-    if sale.report_fee < MIN_FEE or not FEE_OFF_MIN - 0.02 <= off <= FEE_OFF_MAX + 0.02:
+    gap = abs(sale.report_fee - worth)
+    off = gap / worth if worth > 0 else 0.0
+    if sale.report_fee < MIN_FEE or gap < FEE_GAP or not FEE_OFF_MIN <= off <= FEE_OFF_MAX:
         found.append("fee implausible")
     return found
 

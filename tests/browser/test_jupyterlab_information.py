@@ -45,15 +45,19 @@ def test_the_information_notebook_runs_and_its_widgets_respond(notebook_page):
     page = notebook_page
     setup = 'course.variant("01_information")'
     wait_in_cell(page, setup, "Your scenario — learner ada")
-    wait_in_cell(page, setup, "Kestrel has just opened with an offer of")
+    wait_in_cell(page, setup, "Osprey has just opened with an offer of")
 
-    # "Run All" stops at the first unanswered question, so run each widget's cell by itself.
+    # Run each widget's cell by itself, as a learner coming back to it would.
     run_cell(page, "BeliefUpdater()")
     page.get_by_text("60 (before any offer: 60)").wait_for()
     page.get_by_role("button", name="next scripted offer").click()
     page.get_by_text("61.04 (before any offer: 60)").wait_for()
     page.get_by_role("button", name="next scripted offer").click()
-    page.get_by_text("72.44 (before any offer: 60)").wait_for()
+    page.get_by_text("71.93 (before any offer: 60)").wait_for()
+    # the buyer holds firm: an ordinary move, read and kept
+    cell(page, "BeliefUpdater()").locator("input[type=number]").fill("53")
+    page.get_by_role("button", name="add this offer").click()
+    page.get_by_text("Beliefs updated after 3 offer(s).").wait_for()
 
     run_cell(page, "InformationExplorer()")
     page.get_by_text("70, expected profit 18.").wait_for()
@@ -61,6 +65,7 @@ def test_the_information_notebook_runs_and_its_widgets_respond(notebook_page):
     cost_handle.first.focus()
     cost_handle.first.press("End")  # a cost of 200, above every value the buyer could have
     page.get_by_text("No price covers your cost").wait_for()
+    cell(page, "InformationExplorer()").get_by_text("No price pays:").wait_for()
 
 
 def test_an_unanswered_likelihood_shows_a_hint_not_a_traceback(notebook_page):
