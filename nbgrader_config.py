@@ -79,4 +79,18 @@ c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.ClearHiddenTests",
     "autograder.nbgrader_hooks.ShortTracebacksInTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+    "autograder.feedback.NameQuestions",
+    "autograder.feedback.MarkAwaiting",
+    "autograder.feedback.PlainChecks",
+    "autograder.feedback.OfflineMath",
 ]
+
+# The feedback page (autograder/feedback.py): nbgrader's template with the questions named,
+# parts awaiting a manual grade said so, mathematics rendered to MathML without the
+# internet, the page's language declared and colours readable; the four preprocessors
+# above feed it (MarkAwaiting reads the grades GetGrades put in).
+from autograder.feedback import TEMPLATE, TEMPLATE_FILE, template_dirs  # noqa: E402
+
+c.HTMLExporter.template_name = TEMPLATE
+c.HTMLExporter.template_file = TEMPLATE_FILE
+c.HTMLExporter.extra_template_basedirs = template_dirs()

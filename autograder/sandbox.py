@@ -261,7 +261,8 @@ def _namespace(config, workspace, command):
         "HOME": "/tmp",
         "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
         "LANG": "C.UTF-8",
-        "MPLBACKEND": "Agg",
+        # inline, as in JupyterLab: figures become outputs, so feedback pages show them
+        "MPLBACKEND": "module://matplotlib_inline.backend_inline",
         "MPLCONFIGDIR": "/tmp/matplotlib",
         "IPYTHONDIR": "/tmp/ipython",
         "JUPYTER_RUNTIME_DIR": config["runtime_dir"],

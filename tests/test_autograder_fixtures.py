@@ -6,6 +6,7 @@ three learners resubmit. Scores are out of module 02's autograded points as the 
 now (FULL), less what each learner's edit costs."""
 
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -318,3 +319,15 @@ def test_the_console_shows_a_progress_bar_and_one_line_per_problem(runs):
             line.split(":", 1)[0] in {"not taken", "taken with changes", "not graded", "warning"}
             for line in problems
         ), problems
+
+
+def test_a_feedback_page_names_its_questions_and_needs_nothing_from_the_internet(runs):
+    page = (runs["out"] / "feedback" / "resubmitted-worse" / f"{NAME}.html").read_text()
+    assert '<html lang="en">' in page
+    assert '<nav id="toc" aria-label="Questions">' in page
+    assert re.search(r'<a href="#batna-needed-test">Question \d+ [^<]+</a>', page)
+    assert "awaiting grading" in page and "Test cell" not in page
+    assert "NotYet" not in page
+    assert "mathjax" not in page.lower() and "<math" in page  # rendered when the page was made
+    assert "data:image/png;base64," in page  # the notebook's figures
+    assert not [src for src in re.findall(r'src="([^"]+)"', page) if not src.startswith("data:")]
