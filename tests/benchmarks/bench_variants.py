@@ -51,8 +51,50 @@ def power(learners):
     )
 
 
+def information(learners):
+    """Module 01: ``machine_sale`` counts, in a ``rejected`` Counter, every rule each draw
+    breaks (every rule judged, so a draw can count under several); timed on its own, it
+    stops at the first rule broken, as ``course.variant`` runs it."""
+    from course.scenarios.information import MachineSale, _draw_numbers, machine_sale
+
+    module = "01_information"
+    start = time.perf_counter()
+    for learner in learners:
+        numbers, _ = _draw_numbers(rng_for(module, learner))
+        MachineSale(module=module, learner=learner, **numbers)
+    baseline = time.perf_counter() - start
+
+    start = time.perf_counter()
+    for learner in learners:
+        machine_sale(rng_for(module, learner), learner)
+    elapsed = time.perf_counter() - start
+
+    rejections, redrawn, candidates = Counter(), 0, 0
+    for learner in learners:
+        counted = Counter()
+        machine_sale(rng_for(module, learner), learner, counted)
+        draws = counted.pop("draws")
+        candidates += draws
+        redrawn += draws > 1
+        rejections.update(counted)
+
+    n = len(learners)
+    print(f"{module}: {n:,} learners, {candidates:,} draws")
+    for name, count in rejections.most_common():
+        print(f"  {count:7,} rejected: {name}")
+    print(
+        f"  draws thrown away: {candidates - n:,} of {candidates:,} "
+        f"({(candidates - n) / candidates:.1%}); learners redrawn at least once: "
+        f"{redrawn:,} ({redrawn / n:.1%})"
+    )
+    print(
+        f"  time per learner {elapsed / n * 1e3:.2f} ms against one unchecked draw "
+        f"{baseline / n * 1e3:.2f} ms (ratio {elapsed / baseline:.1f})"
+    )
+
+
 #: One sweep per module, by the module's folder.
-SWEEPS = {"03_power": power}
+SWEEPS = {"01_information": information, "03_power": power}
 
 
 def main():
