@@ -45,6 +45,17 @@ def nbgrader_autograde(course_root, module, *arguments, env):
     return result.stderr
 
 
+def leverage(course_root, *arguments, timeout=1800):
+    """Run `leverage ARGUMENTS --root COURSE_ROOT` as an instructor would; the finished
+    process (its stdout and stderr as text)."""
+    return subprocess.run(
+        [sys.executable, "-m", "autograder.cli", *arguments, "--root", str(course_root)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 def scores(course_root, module, name, learner):
     """Points per graded cell, read back from the gradebook."""
     with Gradebook(f"sqlite:///{course_root / 'gradebook.db'}") as gradebook:

@@ -62,23 +62,18 @@ def solution_namespace(module, name):
     return namespace
 
 
-def graded_points(module, name):
+def graded_points(module, name, written=True):
     """{grade_id: points} of every graded cell of the release notebook, in notebook order
-    (autograded tests and hand-graded answers alike), so that expected scores follow the
-    module as it is now."""
+    (autograded tests, and hand-graded answers unless ``written`` is False), so that
+    expected scores follow the module as it is now."""
     return {
         meta["grade_id"]: float(meta["points"])
         for cell in release_notebook(module, name).cells
         for meta in [cell.metadata.get("nbgrader", {})]
-        if meta.get("grade")
+        if meta.get("grade") and (written or not meta.get("solution"))
     }
 
 
 def auto_points(module, name):
     """{grade_id: points} of the autograded test cells of the release notebook, in order."""
-    return {
-        meta["grade_id"]: float(meta["points"])
-        for cell in release_notebook(module, name).cells
-        for meta in [cell.metadata.get("nbgrader", {})]
-        if meta.get("grade") and not meta.get("solution")
-    }
+    return graded_points(module, name, written=False)

@@ -18,6 +18,7 @@ import nbformat
 import pandas as pd
 import pytest
 
+from tests.grading import leverage
 from tests.notebooks import auto_points, graded_points, release_notebook, solved
 
 pytestmark = pytest.mark.slow
@@ -209,16 +210,6 @@ class Listener:
 
 def digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def leverage(root, *arguments, **options):
-    return subprocess.run(
-        [sys.executable, "-m", "autograder.cli", *arguments, "--root", str(root)],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        **options,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,6 @@ now (FULL), less what each learner's edit costs."""
 
 import json
 import re
-import subprocess
-import sys
 import zipfile
 
 import nbformat
@@ -17,7 +15,7 @@ import pytest
 from nbgrader.api import Gradebook, MissingEntry
 
 from tests.edited import copied_cell, deleted_cell, index_of, split_cell
-from tests.grading import auto_total, autograde, scores
+from tests.grading import auto_total, autograde, leverage, scores
 from tests.notebooks import auto_points, release_notebook, solutions, solved
 
 pytestmark = pytest.mark.slow
@@ -134,15 +132,6 @@ def test_plain_nbgrader_grades_each_edited_notebook_after_repair(own_course, tmp
         assert auto_total(got) == points, learner
         graded = nbformat.read(root / "autograded" / learner / MODULE / f"{NAME}.ipynb", 4)
         assert any(words in note for note in graded.metadata["leverage"]["repaired"]), learner
-
-
-def leverage(root, *arguments):
-    return subprocess.run(
-        [sys.executable, "-m", "autograder.cli", *arguments, "--root", str(root)],
-        capture_output=True,
-        text=True,
-        timeout=1800,
-    )
 
 
 def invalid_output():
@@ -331,3 +320,18 @@ def test_a_feedback_page_names_its_questions_and_needs_nothing_from_the_internet
     assert "mathjax" not in page.lower() and "<math" in page  # rendered when the page was made
     assert "data:image/png;base64," in page  # the notebook's figures
     assert not [src for src in re.findall(r'src="([^"]+)"', page) if not src.startswith("data:")]
+
+
+def test_the_report_lists_every_learner_lowest_total_first_with_their_feedback(runs):
+    report = (runs["out"] / "report.html").read_text()
+    assert "<html lang='en'>" in report
+    table = report[report.index("<table class='sortable'>") : report.index("</table>")]
+    learners = re.findall(r"<tr><td data-sort='([^']*)'", table)
+    assert sorted(learners) == sorted(runs["grades"].index)
+    # the learners not graded first, then the lowest totals
+    assert set(learners[:2]) == {"resubmitted-broken", "resubmitted-unreadable"}
+    totals = [float(runs["grades"].total[learner]) for learner in learners[2:]]
+    assert totals == sorted(totals) and totals[0] < FULL
+    assert f'<a href="feedback/resubmitted-worse/{NAME}.html">' in table
+    assert "feedback/resubmitted-broken/" not in table
+    assert "not graded: nothing could be taken: corrupt: not valid JSON" in table
