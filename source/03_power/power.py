@@ -99,9 +99,9 @@ scenario
 # **The Shapley value, a benchmark of fairness.** Shapley ("A Value for n-Person Games",
 # 1953) asked for a division with four properties: it shares out exactly what all players
 # together earn; two players who add the same to every coalition get the same; a player
-# who adds nothing to any coalition gets nothing; and a game made of two separate games
-# pays each player the sum of what the two would. He proved that exactly one division has
-# all four. It also has a story: the players arrive one at a time in a random order, and
+# who adds nothing to any coalition gets nothing; and when two games are added together,
+# coalition by coalition, each player gets the sum of what the two games would give them.
+# He proved that exactly one division has all four. It also has a story: the players arrive one at a time in a random order, and
 # each is paid what their arrival adds to the group already there. A player's **Shapley
 # value** is that addition averaged over every possible order:
 #
@@ -139,20 +139,23 @@ glove_shapley
 # holds a single division: 1 for Left, 0 for each right glove.
 #
 # `blocking_coalition(players, game, division)` returns the coalition with the most to
-# gain by breaking away, and how much it would gain, or `None` when the division is in
-# the core.
+# gain by breaking away, and how much it would gain, or `None` when nobody would: the
+# division is in the core.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "core-example", "schema_version": 3}
-print("Shapley division:", blocking_coalition(players, glove_game, glove_shapley))
 print(
-    "Left takes all:",
-    blocking_coalition(players, glove_game, {"Left": 1, "Right 1": 0, "Right 2": 0}),
+    "Who breaks away from the Shapley division:",
+    blocking_coalition(players, glove_game, glove_shapley),
+)
+left_takes_all = {"Left": 1, "Right 1": 0, "Right 2": 0}
+print(
+    "Who breaks away when Left takes all:", blocking_coalition(players, glove_game, left_takes_all)
 )
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "market-teaching", "schema_version": 3}
 # Neither number is *the* answer; they answer different questions. Where the right-glove
-# holders compete freely (they do not know each other, or an auctioneer sells to the
-# highest bidder), expect the core. Where the players see themselves as partners, or a
+# holders compete (they cannot agree among themselves, or the left glove goes to whoever
+# bids most), expect the core. Where the players see themselves as partners, or a
 # mediator must divide a joint gain, the Shapley value is a common reference for a fair
 # split. Treat it as a benchmark, never as a price you are owed.
 #
@@ -192,12 +195,13 @@ for size in range(1, 4):
 fair = shapley_values(["Seller", "Keen", "Rival"], sellers_market)
 print({name: round(float(value)) for name, value in fair.items()})
 print(
-    "Is the Shapley division in the core?",
+    "Who breaks away from it:",
     blocking_coalition(["Seller", "Keen", "Rival"], sellers_market, fair),
 )
 at_floor = {"Seller": 70_000, "Keen": 35_000, "Rival": 0}
 print(
-    "A price of 70,000:", blocking_coalition(["Seller", "Keen", "Rival"], sellers_market, at_floor)
+    "Who breaks away at a price of 70,000:",
+    blocking_coalition(["Seller", "Keen", "Rival"], sellers_market, at_floor),
 )
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "explorer-teaching", "schema_version": 3}
@@ -323,8 +327,11 @@ check.licence_floor(licence_floor, hidden=True)
 # make is even, so no coalition ever sits at 11 waiting for one more vote: Luxembourg had
 # a vote and no power at all.
 #
-# The library counts coalitions by their vote totals instead of listing every order, so
-# even a board of 20 members takes a fraction of a second.
+# Both indices assume that every coalition (Banzhaf), or every order of joining
+# (Shapley–Shubik), is as likely as any other. Where members vote in fixed blocs, or two of
+# them never agree, power follows the blocs, and the indices overstate the power of
+# anyone outside them. The library counts coalitions by their vote totals instead of
+# listing every order, so even a board of 20 members takes a fraction of a second.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voting-example", "schema_version": 3}
 eec_1958 = [4, 4, 4, 2, 2, 1]
@@ -386,7 +393,7 @@ check.votes_needed(votes_needed, hidden=True)
 # *discount factor* between 0 and 1) what a deal one round later is worth to a side
 # compared with the same deal now. A round is however long one exchange of proposals
 # takes; for Kestrel and Granite it is a month. $\delta = 0.9$ per month means a month's
-# delay costs a tenth of the deal. That would be far too much for a large firm with cheap
+# delay costs a tenth of the deal. That would be a great deal for a large firm with cheap
 # credit, and it is plausible for a small firm that may have to let its team go while it
 # waits: you can read $\delta$ as the chance that the deal is still there, and still worth
 # doing, a month later.
@@ -459,8 +466,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6)]:
 # as an outside option: it counts only when it beats your share at the table. If it is
 # what you are left with when the talks fail on their own, or what you earn while they
 # drag on, treat it as a disagreement point, and module 02's rule applies. The licence of
-# section 2 follows the first rule: if Kestrel bargains with Atlas while keeping
-# Borealis's bid as an outside option, with both sides patient (half each at the table),
+# section 2 follows the first rule: if Kestrel bargains with Atlas while keeping Borealis
+# in reserve as an outside option worth $v_2$, with both sides patient (half each at the
+# table),
 # deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$, never below the core's floor.
 #
 # Every model here assumes **full information**: each side knows the other's patience and
@@ -510,8 +518,9 @@ ShrinkingPieGame()
 # Kestrel answers (`s.delta_you`), and Kestrel can walk away to Harrow's
 # `s.outside_offer` whenever it answers. Write `granite_reply(s)`: what the equilibrium
 # says Kestrel should do, one of `"accept"`, `"reject"` (and propose a month later) or
-# `"walk away"` (to Harrow). `bargaining_split` gives the split of a pie of 1; the money is
-# that share of the margin.
+# `"walk away"` (to Harrow). Kestrel is in the computer's seat of the shrinking-pie game,
+# and the same reasoning applies. `bargaining_split` gives the split of a pie of 1; the
+# money is that share of the margin.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
@@ -588,10 +597,10 @@ check.best_lever(best_lever, hidden=True)
 # Power you hold and power you brandish work differently. A threat tells the other side
 # that you see the talks as a fight, invites a threat back, and, if you have to carry it
 # out, usually costs you as well. Deutsch and Krauss ("The Effect of Threat upon
-# Interpersonal Bargaining", 1960) gave pairs of players a trucking game in which each
-# could, in some versions, close a gate on the other's shortest route. Pairs with no
-# gates earned the most together, pairs in which one player had a gate earned less, and
-# pairs in which both had one earned the least.
+# Interpersonal Bargaining", 1960) gave pairs of players a trucking game in which,
+# depending on the version, neither player, one of them or both could close a gate on the
+# other's shortest route. Pairs with no gates earned the most together, pairs in which one
+# player had a gate earned less, and pairs in which both had one earned the least.
 #
 # Kestrel's case suggests quieter ways to use the same power:
 #

@@ -14,19 +14,20 @@ def test_the_notebook_runs_and_its_widgets_respond(notebook_page):
     page = notebook_page
     page.get_by_text("Your scenario — learner ada").wait_for()
 
-    # The power explorer answers on its own from the glove game ...
+    # The power explorer answers on its own from the glove game, core verdict included ...
     page.get_by_text("Left 0.667, Right 1 0.167, Right 2 0.167").wait_for()
+    page.get_by_text("{Left, Right 1} earn 1 on their own but get 0.833").wait_for()
     # ... and recomputes when the learner renames the players.
     players = page.locator(".widget-text input[type=text]").first
     players.fill("Seller, Buyer")
     players.press("Enter")
     page.get_by_text("Seller 0, Buyer 0").wait_for()
 
-    # "Run All" stops at the first unanswered question: run the shrinking-pie cell by itself
-    # and play a round. An offer the computer finds too low gets a counter-offer.
+    # Run the shrinking-pie cell again by itself and play a round: 50% is more than the
+    # computer's equilibrium share, so it accepts at once.
     page.locator(".jp-CodeCell", has_text="ShrinkingPieGame()").locator(".cm-content").click()
     page.keyboard.press("Shift+Enter")
-    page.get_by_text("you propose first and get 52.6%").wait_for()
+    page.get_by_text("The computer accepts any offer of at least 47.4%").wait_for()
     page.get_by_role("button", name="make the offer").click()
     page.get_by_text("It accepts.").wait_for()
 
