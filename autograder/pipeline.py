@@ -9,10 +9,11 @@ The steps, in order, and why in that order:
    say once what it cannot;
 3. ``gradebook`` — before the workers start, in this one process: tables created by
    several workers at once would collide;
-4. ``run`` — the expensive part, in parallel and resumable; nbgrader records the scores,
-   and an earlier submission's scores are removed before a new one is graded, or when it
-   fails, so that no grade shown belongs to another notebook; feedback is written by the
-   worker that graded the learner, right after grading, so it is parallel too;
+4. ``run`` — the expensive part, in parallel and resumable; nbgrader records the scores
+   (every graded cell scored again, deleted ones put back first), and a learner whose
+   notebook fails to grade loses the earlier submission's grades, so that no grade shown
+   belongs to another notebook; feedback is written by the worker that graded the
+   learner, right after grading, so it is parallel too;
 5. ``withdraw`` — learners whose files intake refused entirely lose their earlier grades
    too, after ``run`` (which never sees them) and before anything is exported;
 6. ``export`` — only after grading, from the gradebook (the system of record), so

@@ -231,7 +231,7 @@ def _learners_table(grades, notebooks, notebook_names, out):
     for learner, others in flagged(notebooks).items():
         notes[learner].append(f"showed the variant of {', '.join(others)}")
     for learner, done in repaired(notebooks).items():
-        notes[learner].append("repaired: " + "; ".join(done))
+        notes[learner].append(f"notebook repaired ({len(done)}: see below)")
     head = ["learner", "status", *columns, "total", "late (hours)", "late penalty", "notes"]
     order = sorted(
         grades.to_dict("records"),
@@ -267,8 +267,8 @@ def _learners_table(grades, notebooks, notebook_names, out):
         f"<th scope='col'><button type='button'>{html.escape(h)}</button></th>" for h in head
     )
     return (
-        "<table class='sortable'><caption>Learners, lowest total first</caption>"
-        f"<thead><tr>{heads}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        "<div class='scroll'><table class='sortable'><caption>Learners, lowest total first"
+        f"</caption><thead><tr>{heads}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
 
 
@@ -313,6 +313,7 @@ main { max-width: 75em; }
 table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
 th, td { border: 1px solid #767676; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
 td.lines { white-space: pre-line; }
+div.scroll { overflow-x: auto; }
 caption { text-align: left; font-weight: bold; padding: 0.3em 0; }
 th button { font: inherit; font-weight: bold; background: none; border: none; padding: 0;
   cursor: pointer; color: #1a1a1a; text-align: left; }

@@ -16,11 +16,14 @@ worker loses nothing already graded and the next run finishes the rest; grading 
 submission twice writes the same grades (and keeps the manual grades given to it).
 
 Every grade shown belongs to the notebook in ``submitted/`` now. nbgrader keeps the scores
-of cells a new notebook no longer has, and all scores when grading the new notebook fails,
-so before a learner whose submission changed is graded (no marker, or another
-fingerprint), their earlier submission is removed from the gradebook; and when grading
-fails, the partial submission, the marker and the feedback pages are removed too, and the
-learner is reported as not graded, with the reason in words (``Graded.error``).
+of cells a new notebook no longer has, and all scores when grading the new notebook fails.
+The first cannot happen here: a deleted graded cell is put back before grading
+(``autograder.repair``), so every cell is scored again; an earlier manual grade stays in
+nbgrader's formgrader for you to review, and nbgrader marks it as needing review, which the
+exports show as "awaiting grading", not as its old number. For the second, when grading
+fails, the learner's submission leaves the gradebook, and their marker and feedback pages
+go too (``withdraw``): they are reported as not graded, with the reason in words
+(``Graded.error``).
 
 Workers write their own output, and that of the kernels they start (ipykernel's notice,
 library warnings), to ``grading.log`` in ``out``, so the console shows only the progress
@@ -125,13 +128,11 @@ def withdraw(root, assignment, learner, out, db_url):
 
 def _grade_one(root, assignment, learner, out):
     """Grade one learner with nbgrader, then write their feedback (in the same worker, so
-    feedback is parallel too); mark them done only when both are done. Scores of another
-    submission, or of a failed run, are removed (see the module's docstring)."""
+    feedback is parallel too); mark them done only when both are done. A failed run
+    leaves no grade (see the module's docstring)."""
     start = time.perf_counter()
     marker = Path(root) / "autograded" / learner / assignment / MARKER
     current = fingerprint(root, assignment, learner, _db_url)
-    if not (marker.is_file() and marker.read_text() == current):
-        gradebook.forget(gradebook.for_workers(_db_url), assignment, learner)
     for _ in range(ATTEMPTS):
         result = _api.autograde(assignment, learner, force=True, create=True)
         if result["success"]:

@@ -19,20 +19,29 @@ def session(**options):
 
 def test_the_bot_opens_and_answers_each_offer():
     game = session()
-    assert (game.bot_offer, game.round) == (100, 1)
+    opening = game.bot_offer
+    assert game.round == 1 and HIDDEN_RESERVATION < opening < 100  # plausible, not its best
     answer = game.offer(30)
-    assert answer == {"bot_offer": game.bot_offer, "finished": False, "round": 2}
-    assert game.bot_offer < 100
-    assert game.history[:3] == [(1, "bot", 100), (1, "you", 30), (2, "bot", game.bot_offer)]
+    assert answer["bot_offer"] == game.bot_offer and answer["round"] == 2
+    assert not answer["finished"] and answer["said"] == game.said
+    assert game.bot_offer < opening
+    assert game.history[:3] == [(1, "bot", opening), (1, "you", 30), (2, "bot", game.bot_offer)]
 
 
-def test_the_person_can_move_first():
+def test_the_person_can_move_first_and_rounds_are_labelled_by_who_moved_when():
     game = session(first="person")
     assert game.bot_offer is None
     with pytest.raises(ValueError, match="no offer from the bot to accept yet"):
         game.accept()
     game.offer(20)
-    assert game.bot_offer == 100
+    game.offer(25)
+    assert [(r, who) for r, who, _ in game.history] == [
+        (1, "you"),
+        (1, "bot"),
+        (2, "you"),
+        (2, "bot"),
+    ]
+    assert game.round == 3  # the person's next turn
 
 
 def test_accepting_the_bots_offer_makes_the_deal():
@@ -57,12 +66,26 @@ def test_a_generous_offer_is_taken():
     assert game.offer(99)["agreement"] == 99
 
 
-def test_the_deadline_ends_it_and_shows_the_bots_last_offer():
-    game = session(rounds=2, bot="boulware", first="person")
+def test_the_bots_last_offer_can_always_be_answered():
+    """You move first: the bot's final offer comes with time for your answer, and after
+    it the bot takes an offer or leaves; it never counters when you could not answer."""
+    game = session(rounds=3, bot="boulware", first="person")
     game.offer(10)
-    answer = game.offer(10)  # the bot answers with its final offer, and time is up
-    assert answer["finished"] and answer["ended_by"] == "deadline"
-    assert game.history[-1] == (2, "bot", answer["bot_offer"]) and answer["bot_offer"] == 42
+    game.offer(10)
+    assert "final offer" in game.said and not game.finished and not game.last_turn
+    answer = game.offer(10)
+    assert answer["finished"] and game.ended_by == "walk away" and answer["agreement"] is None
+    assert "final offer and my time is up" in answer["said"]
+    assert game.history[-1][1] == "you"  # the last offer made was answered (by leaving)
+
+
+def test_when_the_bot_moves_first_your_last_turn_is_accept_or_walk_away():
+    game = session(rounds=2, bot="linear")
+    game.offer(30)
+    assert game.last_turn and "final offer" in game.said
+    with pytest.raises(ValueError, match="last turn"):
+        game.offer(40)
+    assert game.accept()["agreement"] == game.bot_offer
 
 
 def test_the_result_waits_for_the_end():

@@ -1,17 +1,14 @@
-"""Module 05's case, scoring and table: the case drawn per learner, the scoring of
-concessions and value created, the learner's plan read safely, and the engine's table
-that keeps Marlow's walk-away out of sight until the end."""
+"""Module 05's case and scoring: the case drawn per learner, the scoring of concessions
+and value created, and the learner's plan read safely. (The engine's table is tested in
+test_engine_capstone.py.)"""
 
 import dataclasses
-import random
 
 import pytest
 
 import course
-from course.engine.capstone import ROUNDS, Table, debrief
 from course.models.batna import expected_value
 from course.models.capstone import concessions_answered, read_plan, share_kept, value_created
-from course.models.concessions import all_packages, package_points
 from course.scenarios.capstone import (
     ISSUES,
     CapstoneCase,
@@ -148,87 +145,3 @@ def test_the_plan_is_read_without_trusting_the_learner(case):
         "my_reservation is not a function yet",
         "opening_offer did not give a usable answer (a package must be a dict of issue to level, got nan)",
     ]
-
-
-# --- the table ------------------------------------------------------------------------
-
-
-def test_the_table_hides_marlows_walkaway_until_the_end(case):
-    """The case lists both walk-aways (research); which one is real is drawn and kept off
-    the public attributes of the table and its session."""
-    secret = dataclasses.replace(case, walkaway_if_quell=61.5, walkaway_if_not=33.25)
-    table = Table(secret, "linear", rng=random.Random(1))
-    visible = repr(
-        [
-            value
-            for holder in (table, table.session)
-            for name, value in vars(holder).items()
-            if not name.startswith("_") and name != "case"
-        ]
-    )
-    assert "61.5" not in visible and "33.25" not in visible
-    with pytest.raises(RuntimeError, match="still going"):
-        table.outcome()
-
-
-def test_quell_is_drawn_from_the_updated_belief(case):
-    """Over many tables, Quell has capacity about as often as the rush request implies."""
-    quell = 0
-    for seed in range(400):
-        table = Table(case, "linear", rng=random.Random(seed))
-        table.session.walk_away()
-        quell += table.outcome()["quell"]
-    assert quell / 400 == pytest.approx(quell_posterior(case), abs=0.07)
-
-
-def test_a_style_that_does_not_exist_is_refused(case):
-    with pytest.raises(ValueError, match="pick Marlow's style"):
-        Table(case, "bully")
-
-
-def play(table, offers):
-    """Send each offer in turn until the negotiation ends."""
-    for offer in offers:
-        if table.session.finished:
-            break
-        table.session.offer(offer)
-
-
-def test_a_walk_away_is_scored_and_debriefed(case):
-    table = Table(case, "boulware", rng=random.Random(4))
-    ideal = {issue: levels[0] for issue, levels in case.issues.items()}
-    play(table, [ideal])
-    table.session.walk_away()
-    outcome = table.outcome()
-    assert outcome["agreement"] is None and outcome["ended_by"] == "walk away"
-    assert outcome["claimed"] == 0 and outcome["created"] is None
-    lines = debrief(case, outcome, read_plan(case, None, None))
-    assert lines[0].startswith("No deal (walk away)")
-    assert any(line.startswith("Alternatives: Quell") for line in lines)
-    assert lines[-1].startswith("Your plan is not complete")
-
-
-def test_a_deal_is_scored_against_the_frontier_and_the_plan(case):
-    table = Table(case, "conceder", rng=random.Random(2))
-    packages = all_packages(case.yours, case.theirs)
-    floor = reservation_of(case)
-    # open high, then concede down the frontier one package at a time, never below the floor
-    path = sorted(
-        (p for p, you, them in packages if you >= floor),
-        key=lambda p: -package_points(p, case.yours),
-    )[: ROUNDS * 3 : 3]
-    play(table, path)
-    if not table.session.finished:
-        table.session.accept()
-    outcome = table.outcome()
-    assert outcome["agreement"] is not None
-    assert outcome["your_profit"] == package_points(outcome["agreement"], case.yours)
-    assert outcome["claimed"] == pytest.approx(outcome["your_profit"] - floor)
-    assert outcome["created"]["joint_gain"] <= outcome["created"]["best_joint_gain"]
-    plan = read_plan(case, lambda c: floor, lambda c: path[0])
-    lines = debrief(case, outcome, plan)
-    assert any(line.startswith("Deal in round") for line in lines)
-    assert any("Your plan said walk away below" in line for line in lines)
-    assert any(line.startswith("Anchoring: you planned to open at") for line in lines)
-    assert any(line.startswith("Concessions: you made") for line in lines)
-    assert any(line.startswith("Value created") for line in lines)

@@ -1,13 +1,8 @@
 """course.models.concessions on several issues: package points, plans of trades, and the
-packages that beat a point for both sides; course.engine.practice's exercises."""
-
-import random
+packages that beat a point for both sides."""
 
 import pytest
 
-from course.engine.bots import Bot
-from course.engine.domain import Negotiation, Preferences
-from course.engine.practice import RESPONSES, LowBallMoment, arena, moves_by_side
 from course.models.concessions import (
     all_packages,
     better_for_both,
@@ -76,41 +71,3 @@ def test_a_trade_that_costs_nothing_is_not_a_give():
 def test_bad_trades_are_explained(trade, words):
     with pytest.raises(ValueError, match=words):
         plan_trades({"price": "high", "delivery": "slow"}, [trade], YOURS, THEIRS)
-
-
-def test_the_arena_hides_the_bot_and_reaches_a_deal():
-    game = arena("conceder", 40, rounds=10, rng=random.Random(7))
-    assert game.brief["reservation_price"] == 40 and game.bot_offer is None
-    game.offer(90)
-    for name in dir(game):
-        if not name.startswith("_"):
-            assert not isinstance(getattr(game, name), Bot | Preferences | Negotiation)
-    while not game.finished:
-        game.offer(max(40, game.history[-2][2] - 10))
-    assert moves_by_side(game.history)["you"][0] == (1, 90)
-
-
-@pytest.mark.parametrize(
-    ("call", "words"),
-    [
-        (lambda: arena("bully"), "pick a bot style"),
-        (lambda: arena("linear", 90), "whole number from 0 to 80"),
-        (lambda: LowBallMoment(low_ball=60), "low-ball < reservation"),
-        (lambda: LowBallMoment().play("shout"), "pick a response"),
-    ],
-)
-def test_bad_exercise_settings_are_explained(call, words):
-    with pytest.raises(ValueError, match=words):
-        call()
-
-
-@pytest.mark.parametrize("seed", range(5))
-def test_holding_firm_beats_caving_and_accepting_the_low_ball(seed):
-    moment = LowBallMoment(rng=random.Random(seed))
-    runs = {key: moment.play(key) for key in RESPONSES}
-    assert moment.before[-1] == (moment.low_round + 1, "bot", moment.low_ball)
-    assert all(run["history"][: len(moment.before)] == moment.before for run in runs.values())
-    assert runs["accept"]["price"] == moment.low_ball and runs["accept"]["gain"] < 0
-    assert runs["walk"]["ended_by"] == "walk away" and runs["walk"]["gain"] == 0
-    assert runs["cave"]["price"] == moment.your_reservation  # caving gives the zone away
-    assert runs["hold"]["gain"] > runs["cave"]["gain"] >= runs["walk"]["gain"]

@@ -68,16 +68,19 @@ def test_the_worth_of_a_package_follows_the_dropdowns(case):
 def test_a_whole_negotiation_played_by_clicking(case):
     table = table_for(case, style="conceder")
     table.send_offer.click()
-    assert "Round 2 of 8: Marlow offers" in table.status.value
+    assert "Round 2 of at most 8: Marlow offers" in table.status.value
+    assert "“" in unescape(table.status.value)  # what Marlow said with its offer
     assert "<td>Marlow</td>" in table.history.value
     assert not table.accept.disabled
+    profit = table._table.session.utility(table._table.session.bot_offer)
+    assert profit > 0  # Marlow opens with an offer a supplier could take seriously
     table.accept.click()
     debrief = unescape(table.result.value)
-    assert "Debrief" in debrief and "Deal in round" in debrief
-    assert "Alternatives: Quell" in debrief and "Concessions:" in debrief
-    # Marlow's first offer is its ideal package, which leaves you no profit at all
-    assert "Deal in round 2: profit 0," in debrief and "worse than your BATNA" in debrief
-    assert "<title>step 1: 0 for you" in table.chart.value  # the deal, after your opening
+    assert "Debrief" in debrief and f"Deal in round 2: profit {profit:g}," in debrief
+    assert "Alternatives: Quell" in debrief and "Concessions: you made none" in debrief
+    assert "Value created, each side counted from its walk-away (0) to its best package" in debrief
+    assert "Marlow's style was conceder" in debrief
+    assert f"<title>step 1: {profit:g} for you" in table.chart.value  # the deal, after your opening
     assert table.send_offer.disabled and table.accept.disabled and table.walk.disabled
     table.send_offer.click()  # a click after the end changes nothing
     assert "over: start a new one" in table.status.value
@@ -88,7 +91,17 @@ def test_a_whole_negotiation_played_by_clicking(case):
 def test_walking_away_is_debriefed(case):
     table = table_for(case, style="boulware")
     table.walk.click()
-    assert "No deal (walk away)" in unescape(table.result.value)
+    assert "No deal. You walked away in round 1." in unescape(table.result.value)
+
+
+def test_marlows_style_is_a_mystery_until_the_debrief(case):
+    table = table_for(case)
+    assert table.style.value == "mystery"
+    style = table._table.style
+    table.send_offer.click()
+    assert style not in table.status.value + table.history.value
+    table.walk.click()
+    assert f"Marlow's style was {style}" in unescape(table.result.value)
 
 
 def test_an_unfinished_plan_still_lets_you_play(case):

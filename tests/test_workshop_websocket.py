@@ -87,7 +87,7 @@ async def hostile_session(base, kernel, root):
     visitor = Visitor(connection)
     models = await visitor.dump(root)
     name = visitor.find(models, _model_name="TextModel", description="your name")
-    offer = visitor.find(models, _model_name="IntTextModel", description="your offer")
+    offer = visitor.find(models, _model_name="TextModel", description="your offer")
     join = visitor.find(models, _model_name="ButtonModel", description="join")
     send = visitor.find(models, _model_name="ButtonModel", description="send offer")
     walk = visitor.find(models, _model_name="ButtonModel", description="walk away")
@@ -96,8 +96,10 @@ async def hostile_session(base, kernel, root):
     await visitor.drain()
     status = status_of(models)
     refused = {}
-    for bad in (500, -3, "eighty", None, [1, 2]):
+    for bad in ("500", "-3", "eighty", "", 500, None, [1, 2]):
+        # a typed value, or one the trait refuses: then clicking send must send nothing
         await visitor.send(offer, {"method": "update", "state": {"value": bad}, "buffer_paths": []})
+        await visitor.send(send, {"method": "custom", "content": {"event": "click"}})
         await visitor.drain(1.0)
         for model in (offer, status):
             visitor.states.pop(model, None)
@@ -107,7 +109,7 @@ async def hostile_session(base, kernel, root):
             if all(model in visitor.states for model in (offer, status)):
                 break
         refused[repr(bad)] = (visitor.states[offer]["value"], visitor.states[status]["value"])
-    for price in (97, 93):
+    for price in ("97", "93"):
         await visitor.send(
             offer, {"method": "update", "state": {"value": price}, "buffer_paths": []}
         )
@@ -148,11 +150,16 @@ def test_a_hostile_visitor_is_refused_and_never_sees_the_bots_limit(tmp_path):
         root = re.search(r'"model_id": "([0-9a-f]{32})"', page).group(1)
         refused, during, after = in_a_loop_of_its_own(hostile_session(base, kernel, root))
         (saved,) = ResultsStore(folder=tmp_path).records()
-    for bad, (value, _) in refused.items():
-        assert isinstance(value, int) and 0 <= value <= 100, f"{bad} was kept as {value!r}"
-    assert "your offer must be between 0 and 100; 500 was rejected" in refused["500"][1]
-    assert "-3 was rejected" in refused["-3"][1]
-    assert saved["participant"] == "Eve" and saved["first_offer"] == 97
+    for bad, (value, status) in refused.items():
+        assert isinstance(value, str), f"{bad} was kept as {value!r}"
+        assert "whole number from 0 to 100" in status, f"{bad}: {status}"
+    assert (
+        "500 is not" in refused["'500'"][1]
+        and "&#x27;eighty&#x27; is not one" in refused["'eighty'"][1]
+    )
+    # nothing was sent for a refused value: the first offer is the first good one, and
+    # the walk-away came in round 3, after two offers
+    assert saved["participant"] == "Eve" and saved["first_offer"] == 97 and saved["rounds"] == 3
     limit = saved["bot_reservation"]
     public = {saved["reservation"], 97, 93, 0, 100, 1, 2, 3, 10}
     shown_before = numbers_shown(during) - public

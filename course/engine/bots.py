@@ -1,26 +1,36 @@
-"""Bots: the tactics a negotiator can follow, and the personalities a facilitator picks.
+"""Bots: the counterparts a person negotiates with, and the personalities a facilitator picks.
 
-Every bot sees only its own preferences and the offers made to it. It answers two
-questions each round: accept the offer on the table? (``respond``) and what to offer
-(``propose``, an outcome index). Targets are utilities on the bot's own scale.
+Every bot sees only its own preferences, the offers made to it and, for the course's
+own bots, a ``Memory`` of past negotiations with the same counterpart: never a module's
+scenario. Each round it answers the protocol's questions: accept the offer on the
+table? (``respond``), leave instead of countering? (``leaves``, with the words it says),
+and what to offer (``propose``, an outcome index, with ``said``, the words that go with
+it). Utilities are on the bot's own scale.
 
-Two families of time-dependent tactics:
+Two families:
 
-- ``TimeDependentBot`` is the course's default, Faratin, Sierra & Jennings (1998): the
-  target falls from the best outcome to the reservation value as α(t) goes from κ to 1,
-  with t = k / (N − 1) so the last round reaches the reservation value. It accepts an
-  offer at least as good as the one it would make itself this round.
+- ``Counterpart`` is the course's own sparring partner (the ``boulware``, ``linear``,
+  ``conceder`` and ``tit-for-tat`` personalities). Its concessions blend a time schedule
+  (Faratin, Sierra & Jennings 1998: α(t) = κ + (1 − κ)(t/T)^(1/β)) with tit-for-tat on
+  the other side's concessions, in the spirit of that paper's weighted combination of
+  tactics. It opens with a plausible offer (κ > 0) that a credible first offer of the
+  other side pulls towards it (anchoring); its offers never move back, and on
+  several issues they give ground first where the bot cares least. Its own deadline is
+  its own (the other side knows only the protocol's limit); insulting, stalled or
+  retracted offers strain its patience until it leaves; and what it remembers of the
+  last encounter sets its opening and its patience the next time.
 - ``NegmasTimeBot`` reproduces NegMAS 0.16's time-based negotiators exactly: target
   u_min + (u_max − u_min)(1 − t^e) with t = (k + 1) / (N + 1), so the reservation value is
   never quite reached; accept when the offer's utility ≥ target − 1e-4; propose the
-  lowest-utility outcome still ≥ target − 1e-4.
+  lowest-utility outcome still ≥ target − 1e-4. They ignore the other side entirely,
+  which is what a comparison with NegMAS needs and what a sparring partner must not do.
 
-The course's default differs so that a bot's concession curve is the one the concessions
-module teaches (α(0) = κ, α(T) = 1), and so that a bot willing to go to its reservation
-value actually does so before the deadline.
+``LearningBot`` estimates a price negotiator's limit from its offers (Bayes' rule).
 """
 
+import copy
 import math
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from course.models.concessions import concession_fraction
@@ -47,9 +57,21 @@ class Bot:
     #: whether the bot's offers depend only on time (then tournaments can vectorise it)
     time_only = False
 
+    #: what the bot says with its latest offer (``None``: nothing)
+    said = None
+
     def __init__(self, preferences, rounds):
         self.preferences = preferences
         self.rounds = rounds
+
+    def leaves(self, k):
+        """Having declined the offer on the table in round ``k``, does the bot walk away
+        instead of countering? Its parting words, or ``None`` to stay."""
+        return None
+
+    def clone(self):
+        """An independent copy in the bot's present state (for replays and what-ifs)."""
+        return copy.copy(self)
 
     def target(self, k):
         """The utility the bot aims for in round ``k`` (0-based)."""
@@ -73,22 +95,6 @@ class Bot:
         return self.preferences.cheapest_at_least(self.target(k))
 
 
-class TimeDependentBot(Bot):
-    """Faratin et al. (1998): concede from the best outcome to the reservation value as
-    α(t) grows; β < 1 is Boulware, β = 1 linear, β > 1 Conceder."""
-
-    time_only = True
-
-    def __init__(self, preferences, rounds, beta, kappa=0.0, family="polynomial"):
-        super().__init__(preferences, rounds)
-        self.remaining = remaining_schedule(rounds, beta, kappa, family)
-        self.beta, self.kappa, self.family = beta, kappa, family
-
-    def target(self, k):
-        best, reservation = self.preferences.best, self.preferences.reservation
-        return reservation + self.remaining[k] * (best - reservation)
-
-
 class NegmasTimeBot(Bot):
     """NegMAS 0.16's time-based negotiator (Boulware e = 4, linear e = 1, Conceder e = 0.25)."""
 
@@ -108,43 +114,6 @@ class NegmasTimeBot(Bot):
 
     def propose(self, k):
         return self.preferences.cheapest_at_least(self.target(k) - NEGMAS_TOLERANCE)
-
-
-class TitForTatBot(Bot):
-    """Behaviour-dependent tit-for-tat (Faratin et al. 1998): concede as much as the other
-    side conceded last time, measured on the bot's own utility scale.
-
-    ``absolute``: the same amount of utility. ``relative``: the same proportion — if the
-    other side closed a fifth of its distance to the bot's best outcome, the bot gives up
-    a fifth of the room it still keeps above its reservation value. A retraction is
-    mirrored too. The bot opens with its best outcome.
-    """
-
-    def __init__(self, preferences, rounds, mode="absolute"):
-        super().__init__(preferences, rounds)
-        if mode not in ("absolute", "relative"):
-            raise ValueError(f"tit-for-tat mode must be 'absolute' or 'relative', got {mode!r}")
-        self.mode = mode
-        self._target = preferences.best
-        self._heard = []  # the other side's offers, as utilities to this bot
-
-    def observe(self, k, offer):
-        utility = self.preferences.utilities[offer]
-        self._heard.append(utility)
-        if len(self._heard) < 2:
-            return
-        before, now = self._heard[-2], self._heard[-1]
-        best, reservation = self.preferences.best, self.preferences.reservation
-        if self.mode == "absolute":
-            target = self._target - (now - before)
-        else:
-            gap_before, gap_now = best - before, best - now
-            ratio = gap_now / gap_before if gap_before > 0 else 1.0
-            target = reservation + (self._target - reservation) * ratio
-        self._target = min(max(target, reservation), best)
-
-    def target(self, k):
-        return self._target
 
 
 class LearningBot(Bot):
@@ -204,49 +173,417 @@ class LearningBot(Bot):
         return floor + self.remaining[k] * (own.best - floor)
 
 
+# --- memory of past encounters ------------------------------------------------------
+
+#: How a negotiation can end, as the bot remembers it.
+ENDINGS = ("deal", "polite walk-away", "walk-out", "it left", "deadline")
+
+#: Trust before any encounter, on a scale from 0 (none) to 1 (full).
+TRUST_START = 0.5
+
+#: How each ending moves the bot's trust in the other side: a deal honoured builds it, a
+#: walk-away that leaves the door open keeps it, a walk-out (a walk-away that burns the
+#: bridge) destroys most of it; a negotiation the bot had to leave, or that ran out of
+#: time, costs a little. Every insult and every retraction costs a little more.
+TRUST_CHANGE = {
+    "deal": 0.25,
+    "polite walk-away": 0.0,
+    "walk-out": -0.35,
+    "it left": -0.1,
+    "deadline": -0.05,
+}
+TRUST_PER_INSULT = -0.1
+TRUST_PER_RETRACTION = -0.1
+
+
+@dataclass(frozen=True)
+class Encounter:
+    """One past negotiation as the bot remembers it: how it ended (one of ``ENDINGS``)
+    and how many of the other side's offers were insults and retractions."""
+
+    ending: str
+    insults: int = 0
+    retractions: int = 0
+
+    def __post_init__(self):
+        if self.ending not in ENDINGS:
+            raise ValueError(f"an ending is one of {', '.join(ENDINGS)}, got {self.ending!r}")
+
+
+@dataclass
+class Memory:
+    """What a bot remembers of its past negotiations with the same counterpart (the
+    repeated game of Axelrod 1984): the encounters, oldest first, and the trust they
+    leave. A bot reads it when it is made; ``PersonSession`` adds each finished
+    negotiation. Keep it on the server side: it is part of the bot's private state."""
+
+    encounters: list = field(default_factory=list)
+
+    @property
+    def trust(self):
+        """Trust in [0, 1]: ``TRUST_START`` moved by every encounter in turn."""
+        trust = TRUST_START
+        for met in self.encounters:
+            change = (
+                TRUST_CHANGE[met.ending]
+                + TRUST_PER_INSULT * met.insults
+                + TRUST_PER_RETRACTION * met.retractions
+            )
+            trust = min(1.0, max(0.0, trust + change))
+        return trust
+
+    def remember(self, encounter):
+        """Add a finished negotiation (an ``Encounter``)."""
+        if not isinstance(encounter, Encounter):
+            raise TypeError(f"remember an Encounter, got {type(encounter).__name__}")
+        self.encounters.append(encounter)
+
+
+# --- the course's counterpart ---------------------------------------------------------
+
+#: An offer worth less to the bot than this fraction of the way from its worst outcome
+#: to its reservation value is an insult: it does not anchor, and it strains patience.
+INSULT_LINE = 0.25
+
+#: Strain an offer adds: an insult, a stall (no new ground), a retraction (worse for the
+#: bot than the other side's previous offer). New ground takes one point off.
+STRAIN = {"insult": 2, "stall": 1, "retraction": 1}
+
+#: A concession smaller than this share of the bot's room is not new ground.
+NEW_GROUND = 0.01
+
+#: How many points of patience each point of trust above or below the start is worth.
+PATIENCE_PER_TRUST = 4
+
+#: What the bot says. Keys: its reading of the offer it just heard, or why it leaves.
+REMARKS = {
+    "first": "Let me start here.",
+    "opening": "Thank you. Here is where I can start.",
+    "credible": "That is something we can talk about.",
+    "insult": "That is not a serious offer.",
+    "concession": "Thank you for moving; that helps.",
+    "stall": "You have not moved. I need something from you before I can move again.",
+    "retraction": "That is worse than your last offer. I will not move while you go back.",
+    "final": "This is my final offer.",
+    "strained": "My patience is running out.",
+}
+PARTING = {
+    "insult": "I don't think we can do business on these terms. Goodbye.",
+    "stall": "We are going round in circles. I will take my other option; call me if "
+    "anything changes.",
+    "retraction": "You keep taking back what you offered. I can't negotiate like this.",
+    "time": "That was my final offer and my time is up. I will go with my other option; "
+    "my door stays open.",
+}
+
+
+class Counterpart(Bot):
+    """The course's sparring partner: a time schedule blended with tit-for-tat (Faratin
+    et al. 1998), with a plausible opening, a hidden deadline, patience and a memory.
+    Shares below are of the bot's room: its best utility minus its reservation value.
+
+    - ``beta``: the time schedule's β (below 1 Boulware, 1 linear, above 1 Conceder);
+    - ``kappa``: the share its opening concedes before any pull (more with more trust,
+      less with less: see ``Memory``);
+    - ``anchoring``: how far its opening moves towards a credible first offer of the
+      other side (anchoring and adjustment); an insult does not anchor;
+    - ``pace``: the share of the room left after its opening that the clock alone makes
+      it concede by its deadline, following β;
+    - ``reciprocity``: the utility it gives back per unit of utility the other side has
+      conceded to it since its first credible offer (1: amount for amount);
+    - ``patience``: the strain (``STRAIN``) that makes it leave, ``None`` for never;
+    - ``deadline``: how many rounds it makes offers in (its last offer is its final
+      one); the protocol's ``rounds`` by default;
+    - ``memory``: a ``Memory`` of past encounters with the same counterpart.
+
+    A stall or a retraction strains it only while the other side's offer is still worse
+    for it than walking away; an insult always does. It accepts an offer at least as
+    good as both its reservation value and its target for the round. Its offers never
+    move back towards itself: a retraction gets no step forward that round.
+    """
+
+    def __init__(
+        self,
+        preferences,
+        rounds,
+        beta,
+        kappa=0.35,
+        anchoring=0.25,
+        pace=0.75,
+        reciprocity=0.3,
+        patience=4,
+        deadline=None,
+        memory=None,
+    ):
+        super().__init__(preferences, rounds)
+        for name, value in (
+            ("kappa", kappa),
+            ("anchoring", anchoring),
+            ("pace", pace),
+            ("reciprocity", reciprocity),
+        ):
+            if not 0 <= value <= 1:
+                raise ValueError(f"{name} must be between 0 and 1, got {value!r}")
+        self.deadline = rounds if deadline is None else deadline
+        if isinstance(self.deadline, bool) or not isinstance(self.deadline, int):
+            raise TypeError(f"the bot's deadline must be a whole number, got {deadline!r}")
+        if not 1 <= self.deadline <= rounds:
+            raise ValueError(
+                f"the bot's deadline must be from 1 to {rounds} rounds, got {deadline}"
+            )
+        self.trust = TRUST_START if memory is None else memory.trust
+        self.beta, self.anchoring, self.pace, self.reciprocity = beta, anchoring, pace, reciprocity
+        self.kappa = min(1.0, kappa * (0.5 + self.trust))
+        self.patience = (
+            None
+            if patience is None
+            else max(1, patience + round(PATIENCE_PER_TRUST * (self.trust - TRUST_START)))
+        )
+        own = preferences
+        self.room = own.best - own.reservation
+        self.insult_line = own.worst + INSULT_LINE * (own.reservation - own.worst)
+        self.clock = remaining_schedule(self.deadline, beta)
+        self._levels = _issue_orders(own)
+        # what it has heard, and where it stands
+        self.heard = []  # the other side's offers, as utilities to the bot
+        self.first_credible = None  # the first offer that was not an insult
+        self.best_heard = None
+        self.insults = self.retractions = self.stalls = self.strain = 0
+        self.reading = None  # its reading of the last offer: a key of REMARKS
+        self.opening_share = None  # the share of its room its opening conceded
+        self.opening_utility = None
+        self.conceded = None  # the share it has conceded so far
+        self.position = None  # its latest offer, as a level per issue
+        self.worry = None  # why patience last ran down: a key of PARTING
+
+    # -- hearing offers --
+
+    def observe(self, k, offer):
+        utility = self.preferences.utilities[offer]
+        previous = self.heard[-1] if self.heard else None
+        self.heard.append(utility)
+        unacceptable = utility < self.preferences.reservation
+        step = NEW_GROUND * self.room
+        if utility < self.insult_line:
+            self.insults += 1
+            self._strain("insult")
+        elif self.first_credible is None:
+            self.first_credible = self.best_heard = utility
+            self.reading = "opening" if self.position is None else "credible"
+        elif utility > self.best_heard + step:
+            self.best_heard = utility
+            self.strain = max(0, self.strain - 1)
+            self.reading = "concession"
+        elif previous is not None and utility < previous - step:
+            self.retractions += 1
+            self._strain("retraction", unacceptable)
+        else:
+            self.stalls += 1
+            self._strain("stall", unacceptable)
+
+    def _strain(self, why, counts=True):
+        self.reading = why
+        if counts:
+            self.strain += STRAIN[why]
+            self.worry = why
+
+    def respond(self, k, offer):
+        self.observe(k, offer)
+        utility = self.preferences.utilities[offer]
+        target = self._target(self._share(k))
+        return utility >= self.preferences.reservation and utility >= target - 1e-9
+
+    def leaves(self, k):
+        if k >= self.deadline:
+            return PARTING["time"]
+        if self.patience is not None and self.strain >= self.patience:
+            return PARTING[self.worry]
+        return None
+
+    # -- making offers --
+
+    def _share(self, k):
+        """The share of its room the bot concedes by its offer in round ``k``."""
+        own = self.preferences
+        if self.conceded is None:  # its opening: κ, pulled towards a credible first offer
+            aim = own.best - self.kappa * self.room
+            first = self.heard[0] if self.heard else None
+            if first is not None and first >= self.insult_line:
+                aim += self.anchoring * (first - aim)
+            aim = min(own.best, max(own.reservation, aim))
+            return (own.best - aim) / self.room if self.room > 0 else 1.0
+        if self.reading == "retraction":
+            return self.conceded  # no step forward for a step back
+        start = self.opening_share
+        clock = 1.0 - self.clock[min(k, self.deadline - 1)]
+        share = start + (1 - start) * self.pace * clock + self.reciprocity * self.given()
+        return min(1.0, max(self.conceded, share))
+
+    def given(self):
+        """What the other side has conceded to the bot since its first credible offer,
+        in the bot's utility, as a share of the bot's room (0 when nothing)."""
+        if self.first_credible is None or self.room <= 0:
+            return 0.0
+        return (self.best_heard - self.first_credible) / self.room
+
+    def _target(self, share):
+        return self.preferences.best - share * self.room
+
+    def target(self, k):
+        return self._target(self._share(k))
+
+    def propose(self, k):
+        share = self._share(k)
+        start = self.position is None
+        target = self._target(share)
+        self.position = _concede_towards(self.preferences, self._levels, self.position, target)
+        index = _index(self.preferences.shape, self.position)
+        if start:
+            self.opening_share = share
+            self.opening_utility = self.preferences.utilities[index]
+        self.conceded = share
+        words = [REMARKS["first" if self.reading is None else self.reading]]
+        if start and self.reading == "insult":
+            words.append("Here is where I can start.")
+        if self.patience is not None and self.strain and self.strain >= self.patience - 1:
+            words.append(REMARKS["strained"])
+        if k == self.deadline - 1:
+            words.append(REMARKS["final"])
+        self.said = " ".join(words)
+        return index
+
+    def clone(self):
+        twin = copy.copy(self)
+        twin.heard = list(self.heard)
+        return twin
+
+    def encounter(self, ending):
+        """This negotiation as the bot will remember it, given how it ended."""
+        return Encounter(ending, insults=self.insults, retractions=self.retractions)
+
+
+def _issue_orders(preferences):
+    """For each issue, its levels from best to worst for this side (an additive scoring:
+    measured from this side's best outcome, changing that issue alone)."""
+    shape = preferences.shape
+    best = _levels(shape, preferences.order[-1])
+    orders = []
+    for issue, count in enumerate(shape):
+        worth = []
+        for level in range(count):
+            package = list(best)
+            package[issue] = level
+            worth.append((-preferences.utilities[_index(shape, package)], level))
+        orders.append(tuple(level for _, level in sorted(worth)))
+    return tuple(orders)
+
+
+def _levels(shape, index):
+    levels = []
+    for count in reversed(shape):
+        index, level = divmod(index, count)
+        levels.append(level)
+    return tuple(reversed(levels))
+
+
+def _index(shape, position):
+    """The outcome index of a position: a rank per issue in the bot's own order."""
+    index = 0
+    for count, level in zip(shape, position, strict=True):
+        index = index * count + level
+    return index
+
+
+def _concede_towards(preferences, orders, position, target):
+    """The bot's next offer as a level per issue: from ``position`` (its previous offer,
+    ``None`` before its opening: then its best outcome), move issues one level at a
+    time towards the other side, the cheapest move for the bot first, while the offer
+    stays nearer ``target`` than it was (levels are coarse: an offer can overshoot the
+    target by up to half a move) and never below the reservation value; the opening
+    always moves at least one level. Offers never move back."""
+    shape = preferences.shape
+    opening = position is None
+    ranks = (
+        [0] * len(shape) if opening else [orders[i].index(position[i]) for i in range(len(shape))]
+    )
+    if len(shape) == 1:  # one issue: jump straight to the level the target allows
+        reached = orders[0].index(preferences.cheapest_at_least(target))
+        lowest = orders[0].index(preferences.cheapest_at_least(preferences.reservation))
+        return (orders[0][max(ranks[0] + (opening and lowest > 0), reached)],)
+
+    def worth(candidate):
+        return preferences.utilities[_index(shape, [orders[i][r] for i, r in enumerate(candidate)])]
+
+    current, moved = worth(ranks), False
+    while True:
+        steps = []
+        for issue, rank in enumerate(ranks):
+            if rank + 1 < shape[issue]:
+                candidate = [*ranks[:issue], rank + 1, *ranks[issue + 1 :]]
+                steps.append((current - worth(candidate), issue, candidate))
+        if moved or not opening:  # the level nearest the target, never below the walk-away
+            fitting = [
+                step
+                for step in steps
+                if step[0] <= 2 * (current - target) + 1e-9
+                and current - step[0] >= preferences.reservation - 1e-9
+            ]
+        else:
+            fitting = [s for s in steps if current - s[0] >= preferences.reservation - 1e-9]
+        if not fitting:
+            break
+        loss, _, ranks = min(fitting)
+        current -= loss
+        moved = True
+    return tuple(orders[i][r] for i, r in enumerate(ranks))
+
+
 # --- personalities a facilitator picks by name --------------------------------------
 
-PERSONALITIES = {
+#: The course's own counterparts: (what it does, its ``Counterpart`` settings).
+STYLES = {
     "boulware": (
-        "holds firm and concedes late (Faratin β = 0.2)",
-        lambda n, side: TimeDependentBot(n.preferences[side], n.rounds, beta=0.2),
+        "holds firm and concedes late (β = 0.25); gives back a third of what you concede",
+        {"beta": 0.25, "kappa": 0.3, "pace": 0.75, "reciprocity": 0.3, "patience": 5},
     ),
     "linear": (
-        "concedes the same amount every round (β = 1)",
-        lambda n, side: TimeDependentBot(n.preferences[side], n.rounds, beta=1.0),
+        "concedes steadily (β = 1); gives back a third of what you concede",
+        {"beta": 1.0, "kappa": 0.35, "pace": 0.75, "reciprocity": 0.3, "patience": 4},
     ),
     "conceder": (
-        "gives ground early (β = 5)",
-        lambda n, side: TimeDependentBot(n.preferences[side], n.rounds, beta=5.0),
+        "gives ground early (β = 3) and gives back a third of what you concede, but soon "
+        "tires of an opponent who does not move",
+        {"beta": 3.0, "kappa": 0.4, "pace": 0.75, "reciprocity": 0.3, "patience": 3},
     ),
     "tit-for-tat": (
-        "matches your concessions, amount for amount",
-        lambda n, side: TitForTatBot(n.preferences[side], n.rounds, "absolute"),
-    ),
-    "relative-tit-for-tat": (
-        "matches your concessions in proportion",
-        lambda n, side: TitForTatBot(n.preferences[side], n.rounds, "relative"),
-    ),
-    "learner": (
-        "reads your offers to guess your limit, then presses towards it",
-        lambda n, side: _learner(n, side),
-    ),
-    "negmas-boulware": (
-        "NegMAS 0.16's Boulware (e = 4), for comparison",
-        lambda n, side: NegmasTimeBot(n.preferences[side], n.rounds, NEGMAS_EXPONENTS["boulware"]),
-    ),
-    "negmas-linear": (
-        "NegMAS 0.16's linear (e = 1), for comparison",
-        lambda n, side: NegmasTimeBot(n.preferences[side], n.rounds, NEGMAS_EXPONENTS["linear"]),
-    ),
-    "negmas-conceder": (
-        "NegMAS 0.16's Conceder (e = 0.25), for comparison",
-        lambda n, side: NegmasTimeBot(n.preferences[side], n.rounds, NEGMAS_EXPONENTS["conceder"]),
+        "opens with a fair step, then answers each concession of yours with as much of "
+        "its own, and a step back with none; the clock moves it only a little",
+        {"beta": 1.0, "kappa": 0.35, "pace": 0.25, "reciprocity": 1.0, "patience": 4},
     ),
 }
 
 
-def _learner(negotiation, side):
+def _counterpart(settings):
+    def make(negotiation, side, deadline=None, memory=None):
+        return Counterpart(
+            negotiation.preferences[side],
+            negotiation.rounds,
+            deadline=deadline,
+            memory=memory,
+            **settings,
+        )
+
+    return make
+
+
+def _negmas(exponent):
+    def make(negotiation, side, deadline=None, memory=None):
+        return NegmasTimeBot(negotiation.preferences[side], negotiation.rounds, exponent)
+
+    return make
+
+
+def _learner(negotiation, side, deadline=None, memory=None):
     if not negotiation.is_price:
         raise ValueError("the learner bot negotiates a single price only")
     return LearningBot(
@@ -254,13 +591,28 @@ def _learner(negotiation, side):
     )
 
 
-def make_bot(name, negotiation, side):
-    """A fresh bot with the personality ``name`` for ``side`` of ``negotiation``."""
+PERSONALITIES = {
+    **{name: (text, _counterpart(settings)) for name, (text, settings) in STYLES.items()},
+    "learner": ("reads your offers to guess your limit, then presses towards it", _learner),
+    **{
+        f"negmas-{name}": (
+            f"NegMAS 0.16's {name.capitalize()} (e = {exponent:g}), for comparison; it ignores you",
+            _negmas(exponent),
+        )
+        for name, exponent in NEGMAS_EXPONENTS.items()
+    },
+}
+
+
+def make_bot(name, negotiation, side, deadline=None, memory=None):
+    """A fresh bot with the personality ``name`` for ``side`` of ``negotiation``. The
+    course's own counterparts also take their own ``deadline`` (the rounds they make
+    offers in; the negotiation's by default) and a ``Memory``; the others ignore both."""
     if name not in PERSONALITIES:
         raise ValueError(f"no bot called {name!r}; pick one of {', '.join(PERSONALITIES)}")
     if side not in negotiation.sides:
         raise ValueError(f"no side called {side!r}; the sides are {', '.join(negotiation.sides)}")
-    return PERSONALITIES[name][1](negotiation, side)
+    return PERSONALITIES[name][1](negotiation, side, deadline=deadline, memory=memory)
 
 
 def describe(name):

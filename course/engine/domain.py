@@ -33,10 +33,16 @@ class Issue:
 
 @dataclass(frozen=True)
 class Preferences:
-    """One side's private view: its utility for every outcome and its reservation value."""
+    """One side's private view: its utility for every outcome and its reservation value.
+
+    ``shape`` gives the number of levels of each issue, in the order the outcomes are
+    listed (the last issue varies fastest, as ``itertools.product`` lists them); empty
+    means one issue whose levels are the outcomes. Bots use it to move one issue at a time.
+    """
 
     utilities: tuple
     reservation: float
+    shape: tuple = ()
     # outcome indices sorted by utility (then index), and those utilities: for fast look-ups
     order: tuple = field(init=False, repr=False, compare=False)
     sorted_utilities: tuple = field(init=False, repr=False, compare=False)
@@ -45,11 +51,23 @@ class Preferences:
         order = tuple(sorted(range(len(self.utilities)), key=lambda i: (self.utilities[i], i)))
         object.__setattr__(self, "order", order)
         object.__setattr__(self, "sorted_utilities", tuple(self.utilities[i] for i in order))
+        shape = tuple(self.shape) or (len(self.utilities),)
+        if math.prod(shape) != len(self.utilities):
+            raise ValueError(
+                f"issues of {' × '.join(map(str, shape))} levels make {math.prod(shape)} "
+                f"outcomes, not {len(self.utilities)}"
+            )
+        object.__setattr__(self, "shape", shape)
 
     @property
     def best(self):
         """The highest utility any outcome gives this side."""
         return self.sorted_utilities[-1]
+
+    @property
+    def worst(self):
+        """The lowest utility any outcome gives this side."""
+        return self.sorted_utilities[0]
 
     def cheapest_at_least(self, target):
         """The outcome with the lowest utility that is still at least ``target`` (the best
@@ -196,7 +214,9 @@ def multi_issue_negotiation(issues, scores, weights, reservations, rounds=20):
             for outcome in outcomes
         )
         preferences[side] = Preferences(
-            utilities=utilities, reservation=number(reservations[side], f"{side}'s reservation")
+            utilities=utilities,
+            reservation=number(reservations[side], f"{side}'s reservation"),
+            shape=tuple(len(issue.levels) for issue in issue_list),
         )
     return Negotiation(issues=issue_list, preferences=preferences, rounds=rounds)
 

@@ -1,18 +1,24 @@
-"""Ready-made exercises on the engine for module 04 (concessions).
+"""Ready-made exercises on the engine, for module 04 and the workshop.
 
-- ``arena``: you sell, a bot buys; its reservation price is drawn at random and lives
-  only inside the ``PersonSession`` (nothing public reaches it).
-- ``LowBallMoment``: a negotiation that runs to a round where the bot drops a low-ball
-  offer; ``play`` then plays your chosen response to the end against the same bot.
+- ``Buyer``: a counterpart to sell to on prices 0–100, with a style (possibly kept
+  secret), a limit drawn from a disclosed range independently of yours, and a memory of
+  past negotiations with you; ``Buyer.session`` starts a negotiation with it, whose own
+  deadline (a round or two before the limit, or at it) is drawn each time.
+- ``LowBallMoment``: a negotiation that runs until the buyer drops a low-ball offer well
+  below its own earlier offers; ``play`` then plays a response to the end against the
+  same buyer, which reads that response: a big step tells it that pressure works.
+- ``next_time``: what each way of ending a negotiation does to the next one with the
+  same buyer, played out.
 
-Both use the engine's own protocol and bots; nothing here changes how they behave.
+Every bot lives inside the engine's ``PersonSession`` or these objects' private state;
+nothing public holds a buyer's limit, style or memory before a negotiation ends.
 """
 
 import math
 import random
 
 from course.engine.analysis import analyse
-from course.engine.bots import TimeDependentBot
+from course.engine.bots import STYLES, Counterpart, Memory
 from course.engine.domain import BUYER, SELLER, price_negotiation
 from course.engine.protocol import ACCEPT, OFFER, WALK_AWAY, Move, steps
 from course.engine.session import PersonSession
@@ -20,24 +26,65 @@ from course.models.concessions import time_dependent_offer
 from course.models.validation import number
 
 #: The bot personalities a learner may face in the arena.
-ARENA_STYLES = ("boulware", "linear", "conceder", "tit-for-tat")
+ARENA_STYLES = tuple(STYLES)
+
+#: The arena's price range, and the range the buyer's limit is drawn from (disclosed).
+LOW, HIGH = 0, 100
+LIMITS = (35, 85)
+
+#: The buyer stops making offers up to this many rounds before the limit (drawn).
+EARLY_STOP = 2
 
 
-def arena(style, your_reservation=40, rounds=10, rng=None):
-    """A ``PersonSession`` in which you sell on prices 0–100 and a bot of ``style`` buys.
-    The bot's reservation price is drawn from ``rng`` (a fresh random one by default),
-    mostly above yours, sometimes below it (then no deal is the right result)."""
-    if style not in ARENA_STYLES:
-        raise ValueError(f"pick a bot style from {', '.join(ARENA_STYLES)}, got {style!r}")
-    mine = number(your_reservation, "your reservation price")
-    if not 0 <= mine <= 80 or not float(mine).is_integer():
-        raise ValueError(
-            f"your reservation price must be a whole number from 0 to 80, got {mine:g}"
+def _whole_price(value, name, low=LOW, high=HIGH):
+    value = number(value, name)
+    if not low <= value <= high or not float(value).is_integer():
+        raise ValueError(f"{name} must be a whole number from {low} to {high}, got {value:g}")
+    return int(value)
+
+
+class Buyer:
+    """A buyer to negotiate with on prices 0–100: its ``style`` (a key of ``STYLES``;
+    drawn from ``rng`` when ``None``) and its ``limit`` (drawn uniformly from ``LIMITS``
+    when ``None``) are private; ``memory`` holds what it remembers of you. ``rng`` also
+    draws each negotiation's own deadline (a fresh random one by default)."""
+
+    def __init__(self, style=None, limit=None, rng=None):
+        self._rng = rng or random.SystemRandom()
+        if style is None:
+            style = self._rng.choice(ARENA_STYLES)
+        if style not in ARENA_STYLES:
+            raise ValueError(f"pick a bot style from {', '.join(ARENA_STYLES)}, got {style!r}")
+        self._style = style
+        self._limit = (
+            self._rng.randint(*LIMITS) if limit is None else _whole_price(limit, "its limit")
         )
-    rng = rng or random.SystemRandom()
-    theirs = min(100, int(mine) + math.floor(rng.random() * 46) - 5)
-    negotiation = price_negotiation(int(mine), max(theirs, 0), rounds=rounds)
-    return PersonSession(negotiation, person=SELLER, bot=style, first="person")
+        self._memory = Memory()
+
+    def session(self, your_reservation, rounds=10):
+        """A new negotiation: you sell with ``your_reservation`` (a whole price) and open;
+        at most ``rounds`` rounds; the buyer remembers how it ends."""
+        mine = _whole_price(your_reservation, "your reservation price")
+        negotiation = price_negotiation(mine, self._limit, LOW, HIGH, rounds=rounds)
+        deadline = max(1, rounds - 1 - self._rng.randrange(EARLY_STOP + 1))
+        return PersonSession(
+            negotiation,
+            person=SELLER,
+            bot=self._style,
+            first="person",
+            bot_deadline=deadline,
+            memory=self._memory,
+        )
+
+    def reveal(self):
+        """Its style and limit, and how many negotiations it remembers: for the debrief,
+        once a negotiation is over."""
+        return {
+            "style": self._style,
+            "limit": self._limit,
+            "met": len(self._memory.encounters),
+            "trust": self._memory.trust,
+        }
 
 
 def moves_by_side(history):
@@ -49,84 +96,157 @@ def moves_by_side(history):
     return curves
 
 
+# --- the low-ball ---------------------------------------------------------------------
+
 #: What a learner can do when the low-ball arrives; ``play`` simulates each one.
 RESPONSES = {
-    "hold": "Stay calm, repeat your last offer, ask what changed, then keep to your plan",
-    "cave": "Concede a big step at once, to keep the deal alive",
-    "accept": "Accept the low-ball, to get it over with",
-    "walk": "Walk away politely now, leaving the door open",
+    "accept": "Accept the low-ball",
+    "walk": "Walk away politely, leaving the door open",
+    "hold": "Repeat your last ask",
+    "usual": "Concede your usual step",
+    "half": "Concede half the gap to the low-ball",
+    "ask": "Counter with an ask of your own",
 }
 
+#: A step after the low-ball bigger than this many of your usual steps tells the buyer
+#: that pressure works.
+PRESSURE_WORKS = 1.5
 
-class _LowBallBuyer(TimeDependentBot):
-    """A linear buyer that, in one round, offers a low-ball far below its own schedule."""
 
-    def __init__(self, preferences, rounds, low_round, low_price_index):
-        super().__init__(preferences, rounds, beta=1.0)
-        self.low_round, self.low_price_index = low_round, low_price_index
+class _LowBaller(Counterpart):
+    """A linear buyer that drops ``low`` (an outcome index) in round ``low_round`` to test
+    the seller. If the seller's next ask concedes more than ``PRESSURE_WORKS`` of its
+    usual steps, the buyer keeps pressing: it starts again from the low-ball and gives
+    nothing back for concessions, moving only with the clock. Otherwise it goes back to
+    where it was before the test."""
+
+    def __init__(self, preferences, rounds, low_round, low):
+        super().__init__(preferences, rounds, beta=1.0, patience=None)
+        self.low_round, self.low = low_round, low
+        self.pressed = None  # after the test: whether pressure worked
+
+    def observe(self, k, offer):
+        if k == self.low_round + 1:
+            asks = [-u for u in self.heard] + [-self.preferences.utilities[offer]]
+            usual = (asks[0] - asks[-2]) / max(len(asks) - 2, 1)
+            self.pressed = asks[-2] - asks[-1] > PRESSURE_WORKS * max(usual, 1)
+            if self.pressed:  # start again from the low-ball, and stop rewarding steps
+                self.reciprocity = 0.0
+                self.position = (self.low,)
+                self.opening_share = self.conceded = 1 - (
+                    (self.preferences.utilities[self.low] - self.preferences.reservation)
+                    / self.room
+                )
+        super().observe(k, offer)
 
     def propose(self, k):
-        return self.low_price_index if k == self.low_round else super().propose(k)
+        if k != self.low_round:
+            return super().propose(k)
+        self.said = "Frankly, this is all the budget allows."
+        return self.low
 
 
 class LowBallMoment:
-    """You sell on prices 0–100 with reservation ``your_reservation`` and open at
-    ``opening``, conceding linearly to your reservation by the last round. In round
-    ``low_round + 1`` the buyer, a linear bot, sends ``low_ball``. The buyer's own
-    reservation is drawn from ``rng`` and kept private to the simulation."""
+    """You sell on prices 0–100 with reservation ``your_reservation``, open at ``opening``
+    and concede linearly to your reservation by the last of ``rounds``. The buyer, whose
+    limit is drawn from ``rng`` and kept private, concedes steadily, then in a round
+    drawn from the second to the fifth drops a low-ball drawn well below its lowest
+    offer so far. ``before`` is the public history up to the low-ball."""
 
-    def __init__(
-        self, your_reservation=50, opening=95, rounds=12, low_round=4, low_ball=15, rng=None
-    ):
-        self.your_reservation, self.opening = int(your_reservation), int(opening)
-        self.rounds, self.low_round, self.low_ball = int(rounds), int(low_round), int(low_ball)
-        if not 0 <= self.low_ball < self.your_reservation < self.opening <= 100:
-            raise ValueError("a low-ball moment needs 0 ≤ low-ball < reservation < opening ≤ 100")
-        if not 1 <= self.low_round < self.rounds - 2:
-            raise ValueError(f"the low-ball must come between round 2 and {self.rounds - 2}")
+    def __init__(self, your_reservation=50, opening=95, rounds=12, rng=None):
         rng = rng or random.SystemRandom()
-        buyer = self.your_reservation + 10 + math.floor(rng.random() * 26)
+        self.your_reservation = _whole_price(your_reservation, "your reservation price")
+        self.opening = _whole_price(opening, "your opening")
+        if not self.your_reservation < self.opening:
+            raise ValueError("your opening must be above your reservation price")
+        self.rounds = int(rounds)
+        self.low_round = rng.randint(1, 4)  # 0-based: its offer in round 2 to 5
+        limit = min(HIGH, self.your_reservation + rng.randint(10, 35))
         self._negotiation = price_negotiation(
-            self.your_reservation, min(buyer, 100), rounds=self.rounds
+            self.your_reservation, limit, LOW, HIGH, rounds=self.rounds
         )
         self.plan = [self._ask(k, self.opening, 0) for k in range(self.rounds)]
-        self.before = self.play("hold")["history"][: 2 * (self.low_round + 1)]
+        lowest = min(self._first_offers())
+        self.low_ball = max(LOW, lowest - rng.randint(12, 25))
+        self.usual_step = (self.opening - self.your_reservation) / (self.rounds - 1)
+        history = self.play("hold")["history"]
+        self.before = history[: 2 * (self.low_round + 1)]
+        self.last_ask = self.before[-2][2]
+
+    def _buyer(self, low):
+        preferences = self._negotiation.preferences[BUYER]
+        return _LowBaller(preferences, self.rounds, self.low_round, self._negotiation.index_of(low))
+
+    def _first_offers(self):
+        """The buyer's offers before the low-ball, against your plan."""
+        buyer = self._buyer(LOW)
+        offers = []
+        for k in range(self.low_round):
+            buyer.respond(k, self._negotiation.index_of(self.plan[k]))
+            offers.append(self._negotiation.public(buyer.propose(k)))
+        return offers
 
     def _ask(self, k, start, start_round):
         """Your linear plan: from ``start`` in ``start_round`` to your reservation in the last
-        round, in whole prices and never below your reservation."""
+        round, in whole prices and never below your reservation (nor above ``start``)."""
+        if start <= self.your_reservation:
+            return start
         span = max(self.rounds - 1 - start_round, 1)
         price = time_dependent_offer(k - start_round, span, start, self.your_reservation, 1.0)
         return max(self.your_reservation, math.ceil(price - 1e-9))
 
-    def play(self, response):
-        """Play ``response`` (a key of ``RESPONSES``) to the end. Returns the public history
-        ``[(round, "you"/"bot", price)]``, how it ended, the price, your gain over your BATNA
-        and your share of the zone (``None`` without a deal)."""
+    def next_ask(self, response, ask=None):
+        """Your ask right after the low-ball for a counter ``response`` (``hold``,
+        ``usual``, ``half`` or ``ask`` with your own whole price ``ask``)."""
+        last = self.plan[self.low_round]
+        if response == "hold":
+            return last
+        if response == "usual":
+            return max(self.your_reservation, math.ceil(last - self.usual_step))
+        if response == "half":
+            return math.ceil((last + self.low_ball) / 2)
+        if response == "ask":
+            price = _whole_price(ask, "your ask")
+            if price > last:
+                raise ValueError(
+                    f"your ask must not be above your last ask, {last}: that takes back "
+                    "what you offered"
+                )
+            return price
+        raise ValueError(f"{response!r} is not a counter-offer")
+
+    def play(self, response, ask=None):
+        """Play ``response`` (a key of ``RESPONSES``; ``ask`` for ``"ask"``) to the end.
+        Returns the public history ``[(round, "you"/"bot", price)]``, how it ended, the
+        price, your gain over your BATNA, your share of the zone (``None`` without a
+        deal), your step after the low-ball, and how the buyer answered it: whether it
+        read pressure as working (``pressed``) and the first round its offer came back
+        to its offer before the low-ball (``back_in``, ``None`` if never)."""
         if response not in RESPONSES:
             raise ValueError(f"pick a response from {', '.join(RESPONSES)}, got {response!r}")
         negotiation = self._negotiation
         prices = negotiation.issues[0].levels
-        bot = _LowBallBuyer(
-            negotiation.preferences[BUYER],
-            self.rounds,
-            self.low_round,
-            negotiation.index_of(self.low_ball),
-        )
-        run = steps(negotiation, {SELLER: None, BUYER: bot}, SELLER)
-        turn, plan, last_ask = next(run), self.plan, None
+        plan = list(self.plan)
+        low = self.low_round + 1  # the round (0-based) in which the low-ball is on the table
+        countered = response not in ("accept", "walk")
+        if countered:
+            start = self.next_ask(response, ask)
+            plan[low:] = [self._ask(k, start, low) for k in range(low, self.rounds)]
+        buyer = self._buyer(self.low_ball)
+        run = steps(negotiation, {SELLER: None, BUYER: buyer}, SELLER)
+        turn = next(run)
         try:
             while True:
                 k, standing = turn.round, turn.standing_offer
                 price = None if standing is None else prices[standing]
-                if k == self.low_round + 1:  # the low-ball is on the table
-                    move, plan = self._respond(response, k, last_ask)
-                elif price is not None and price >= plan[k]:
+                if k == low and response == "accept":
+                    move = Move(ACCEPT)
+                elif k == low and response == "walk":
+                    move = Move(WALK_AWAY, polite=True)
+                elif price is not None and k != low and price >= plan[k]:
                     move = Move(ACCEPT)
                 else:
                     move = Move(OFFER, negotiation.index_of(plan[k]))
-                if move.kind == OFFER:
-                    last_ask = prices[move.offer]
                 turn = run.send(move)
         except StopIteration as end:
             result = end.value
@@ -141,17 +261,87 @@ class LowBallMoment:
             "price": summary["agreement"],
             "gain": summary["seller_gain"],
             "share": summary["seller_zopa_share"],
+            "step": self.plan[self.low_round] - plan[low] if countered else None,
+            "pressed": buyer.pressed,
+            "back_in": self._back_in(history),
         }
 
-    def _respond(self, response, k, last_ask):
-        """Your move when the low-ball arrives, and your plan from then on."""
-        if response == "accept":
-            return Move(ACCEPT), self.plan
-        if response == "walk":
-            return Move(WALK_AWAY), self.plan
-        if response == "hold":
-            plan = [*self.plan[:k], last_ask, *self.plan[k + 1 :]]
-        else:  # cave: halfway from your last ask to the low-ball, never below your limit
-            start = max(self.your_reservation, math.ceil((last_ask + self.low_ball) / 2))
-            plan = [*self.plan[:k], *(self._ask(j, start, k) for j in range(k, self.rounds))]
-        return Move(OFFER, self._negotiation.index_of(plan[k])), plan
+    def _back_in(self, history):
+        """The round in which the buyer's offer first came back to its offer before the
+        low-ball, or ``None``."""
+        theirs = [(r, p) for r, who, p in history if who == "bot"]
+        if len(theirs) <= self.low_round + 1:
+            return None
+        before = theirs[self.low_round - 1][1]
+        return next((r for r, p in theirs[self.low_round + 1 :] if p >= before), None)
+
+
+# --- meeting the same buyer again ----------------------------------------------------
+
+#: The ways the first negotiation can end in ``next_time``.
+FIRST_ENDINGS = ("deal", "polite walk-away", "walk-out")
+
+
+def next_time(your_reservation, limit, style, rounds=10, stop_round=3):
+    """What each ending of a first negotiation does to the next one with the same buyer
+    (``style``, ``limit``): for each of ``FIRST_ENDINGS``, the trust the buyer has left,
+    its first offer in the second negotiation and your gain over your BATNA there. You
+    play module 04's plan both times (open at the top of ``LIMITS``, concede with β = 0.5
+    to your reservation price by the buyer's earliest deadline, accept an offer at least
+    as good as your next ask, or a final one above your limit); the first negotiation
+    ends in round ``stop_round + 1``: you accept the buyer's offer, walk away politely or
+    walk out. Deterministic: the buyer keeps its full deadline both times."""
+    mine = _whole_price(your_reservation, "your reservation price")
+    limit = _whole_price(limit, "the buyer's limit")
+    if style not in ARENA_STYLES:
+        raise ValueError(f"pick a bot style from {', '.join(ARENA_STYLES)}, got {style!r}")
+    found = {}
+    for ending in FIRST_ENDINGS:
+        memory = Memory()
+        first = _planned_session(mine, limit, style, rounds, memory)
+        _play_plan(first, mine, rounds, stop=(stop_round, ending))
+        trust = memory.trust
+        second = _planned_session(mine, limit, style, rounds, memory)
+        opening = _play_plan(second, mine, rounds)
+        found[ending] = {
+            "trust": trust,
+            "first_offer": opening,
+            "gain": analyse(second.result())["seller_gain"],
+        }
+    return found
+
+
+def _planned_session(mine, limit, style, rounds, memory):
+    negotiation = price_negotiation(mine, limit, LOW, HIGH, rounds=rounds)
+    return PersonSession(negotiation, SELLER, style, first="person", memory=memory)
+
+
+def _play_plan(session, mine, rounds, stop=None):
+    """Play module 04's plan on ``session``; ``stop``: ``(round, ending)`` to end it that
+    way in that round (0-based) instead of accepting anything. Returns the buyer's first
+    offer."""
+    last = rounds - 1 - EARLY_STOP
+    first = None
+    for t in range(rounds):
+        if session.finished:
+            break
+        offer = session.bot_offer
+        if first is None and offer is not None:
+            first = offer
+        if stop is not None and t == stop[0]:
+            if stop[1] == "deal":
+                session.accept()
+            else:
+                session.walk_away(polite=stop[1] == "polite walk-away")
+            break
+        ask = math.ceil(time_dependent_offer(min(t, last), last, LIMITS[1], mine, 0.5) - 1e-9)
+        final = bool(session.said) and "final offer" in session.said
+        closing = offer is not None and (offer >= ask or final or session.last_turn)
+        if stop is None and closing and offer >= mine:
+            session.accept()
+            continue
+        if offer is not None and (final or session.last_turn):
+            session.walk_away()
+        else:
+            session.offer(ask)
+    return first

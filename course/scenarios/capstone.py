@@ -183,3 +183,27 @@ def expected_walkaway(case):
     """Marlow's walk-away (its points) as Tallis expects it after the rush request."""
     chance = quell_posterior(case)
     return chance * case.walkaway_if_quell + (1 - chance) * case.walkaway_if_not
+
+
+def marlow_at_the_table(case, rng):
+    """Whether Quell really has capacity, drawn from ``rng`` with the chance Tallis's
+    research gives after the rush request, and Marlow's walk-away that follows:
+    ``(quell, walk-away in Marlow's points)``."""
+    quell = rng.random() < quell_posterior(case)
+    return quell, case.walkaway_if_quell if quell else case.walkaway_if_not
+
+
+def contract_negotiation(case, marlow_walkaway, rounds):
+    """The case in the engine's terms: Tallis (the seller) scores packages by its profit,
+    Marlow (the buyer) by its points; Tallis walks away below its reservation profit,
+    Marlow below ``marlow_walkaway`` points; at most ``rounds`` rounds."""
+    from course.engine.domain import BUYER, SELLER, multi_issue_negotiation
+
+    sides = {SELLER: case.yours, BUYER: case.theirs}
+    return multi_issue_negotiation(
+        case.issues,
+        scores=sides,
+        weights={side: dict.fromkeys(case.issues, 1) for side in sides},
+        reservations={SELLER: reservation_of(case), BUYER: marlow_walkaway},
+        rounds=rounds,
+    )

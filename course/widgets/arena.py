@@ -2,9 +2,10 @@
 and a private brief, negotiates against the facilitator's bot, and sees the result scored;
 the result goes to the room's store for the debrief.
 
-Every value a visitor can set is re-checked here (the name by ``clean_name``, the offer by
-a ``RangeGuard``, clicks against the case's own state); the bot, its limit and the other
-participants' results are never held in a widget. Unexpected errors are logged for the
+Every value a visitor can set is re-checked here (the name by ``clean_name``, the typed
+offer by ``read_price``, which refuses an empty box, letters or a price off the range
+and sends nothing in its place; clicks against the case's own state); the bot, its limit
+and deadline and the other participants' results are never held in a widget. Unexpected errors are logged for the
 facilitator and shown to the participant as a short message, never as a traceback.
 """
 
@@ -16,8 +17,8 @@ import ipywidgets as w
 from course.engine.practice import moves_by_side
 from course.pictures import amount
 from course.pictures_concessions import concession_curves
-from course.widgets.guards import RangeGuard, message
-from course.widgets.rounds import PlaysRounds, price_history
+from course.widgets.guards import message
+from course.widgets.rounds import PlaysRounds, price_history, read_price
 from course.workshop import settings
 from course.workshop.play import HIGH, LOW, ROUNDS, ArenaCase
 
@@ -64,7 +65,9 @@ class WorkshopArena(PlaysRounds, w.VBox):
         self.name = w.Text(description="your name", placeholder="a first name or nickname")
         self.join = w.Button(description="join", icon="sign-in", button_style="primary")
         self.brief = w.HTML()
-        self.price = w.IntText(value=50, description="your offer", style=WIDE)
+        self.price = w.Text(
+            value="", description="your offer", placeholder=f"{LOW}–{HIGH}", style=WIDE
+        )
         self.send_offer = w.Button(description="send offer", icon="paper-plane")
         self.accept = w.Button(description="accept its offer", icon="check")
         self.walk = w.Button(description="walk away", icon="sign-out")
@@ -73,9 +76,6 @@ class WorkshopArena(PlaysRounds, w.VBox):
         self.chart = w.HTML()
         self.result = w.HTML()
         self.status = w.HTML(message("Enter your name and join."))
-        self.guard = RangeGuard()
-        self.guard.add(self.price, LOW, HIGH, "your offer")
-        self.price.observe(safely(self, self._check), names="value")
         self.join.on_click(safely(self, self.start))
         self.again.on_click(safely(self, self.start))
         self.send_offer.on_click(safely(self, self.make_offer))
@@ -97,9 +97,6 @@ class WorkshopArena(PlaysRounds, w.VBox):
         )
         self._buttons()
 
-    def _check(self, change=None):
-        self.guard.refused(self.status)
-
     def start(self, _=None):
         """Join (or play again): a new case with a role, a brief and a fresh bot."""
         try:
@@ -113,15 +110,20 @@ class WorkshopArena(PlaysRounds, w.VBox):
             f"<p><b>{escape(self._case.name)}, you are the {self._case.role}.</b> "
             f"{escape(self._case.brief)}</p>"
         )
-        self.history.value = self.chart.value = self.result.value = ""
-        self.status.value = message("Make your opening offer.")
+        self.history.value = self.chart.value = self.result.value = self.price.value = ""
+        self.status.value = message("Make your opening offer: type it and send it.")
         self._buttons()
 
     def make_offer(self, _=None):
-        """Send the price in the box as your offer."""
-        if self.guard.refused(self.status):
+        """Send the price typed in the box as your offer; anything else is refused with a
+        message and nothing is sent."""
+        if self._playing() is None:
             return
-        price = self.price.value
+        try:
+            price = read_price(self.price.value, LOW, HIGH)
+        except ValueError as error:
+            self.status.value = message(str(error), ok=False)
+            return
         self._act(lambda case: case.offer(price))
 
     def _playing(self):
@@ -134,10 +136,16 @@ class WorkshopArena(PlaysRounds, w.VBox):
         return self._case
 
     def _show_history(self):
-        self.history.value = price_history(self._case.session.history)
+        session = self._case.session
+        self.history.value = price_history(
+            session.history, remarks=session.remarks, them=self._counterpart()
+        )
+
+    def _counterpart(self):
+        return "the buyer" if self._case.role == "seller" else "the seller"
 
     def _bot_offers(self, offer):
-        return f"the bot offers {amount(offer)}"
+        return f"{self._counterpart()} offers {amount(offer)}"
 
     def _buttons(self):
         case = self._case
@@ -156,24 +164,25 @@ class WorkshopArena(PlaysRounds, w.VBox):
             moves_by_side(case.session.history),
             {"your BATNA": case.reservation, "the bot's limit": limit},
         )
-        if outcome["price"] is not None:
-            text = f"Deal at {amount(outcome['price'])}. "
+        price, mine = outcome["price"], case.reservation
+        if price is not None:
+            text = f"Deal at {amount(price)}. "
             share = outcome["zopa_share"]
-            if share is None:
-                text += "There was no zone of agreement: this deal is worse than your BATNA."
-            elif share < 0:
+            if price == mine:
+                text += "That is exactly your reservation price: no gain over your BATNA."
+            elif share is None or share < 0:
                 text += "That is worse than your BATNA: walking away would have paid more."
             else:
                 text += f"You took {share:.0%} of the zone of possible agreement."
-        elif outcome["zopa_exists"]:
-            text = (
-                f"No deal ({outcome['ended_by']}). The bot's limit was {amount(limit)}: "
-                "a zone of agreement existed and was left unused."
-            )
         else:
-            text = (
-                f"No deal ({outcome['ended_by']}). The bot's limit was {amount(limit)}: there "
-                "was no zone of agreement, so no deal was the right result."
+            if outcome["bot_left"]:
+                how = f"{self._counterpart().capitalize()} walked away: “{outcome['said']}”"
+            else:
+                how = f"No deal ({outcome['ended_by']})."
+            text = f"{how} Its limit was {amount(limit)}: " + (
+                "a zone of agreement existed and was left unused."
+                if outcome["zopa_exists"]
+                else "there was no zone of agreement, so no deal was the right result."
             )
         self.result.value = f"<p class='arena-result'><b>{escape(text)}</b></p>"
         self._save()

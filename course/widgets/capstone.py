@@ -1,23 +1,34 @@
 """The capstone's view: negotiate Tallis's supply contract with Marlow, a bot on the engine,
 package by package, then read the scored outcome and the debrief against your own plan.
 
-It wires widgets to ``course.engine.capstone``. Marlow's walk-away and strategy live in
-the engine's session, never in a widget trait; every dropdown value is checked again
-here before it reaches the engine, and a bad one is refused with a message.
+It wires widgets to ``course.engine.capstone``; the scenario turns the case into the
+engine's negotiation. Marlow's walk-away, style, deadline and strategy live in the
+engine's session, never in a widget trait; its style is a mystery unless picked; every
+dropdown value is checked again here before it reaches the engine, and a bad one is
+refused with a message and nothing is sent.
 """
 
+import random
 from html import escape
 
 import ipywidgets as w
 
 from course.engine.capstone import ROUNDS, STYLES, Table, debrief
 from course.models.capstone import read_plan
-from course.models.concessions import all_packages, pareto_frontier
+from course.models.concessions import all_packages, package_points, pareto_frontier
 from course.pictures_concessions import frontier_picture
+from course.scenarios.capstone import (
+    contract_negotiation,
+    expected_walkaway,
+    marlow_at_the_table,
+)
 from course.widgets.guards import message
 from course.widgets.rounds import PlaysRounds
 
 WIDE = {"description_width": "initial"}
+
+#: The style setting that keeps Marlow's style secret until the debrief.
+MYSTERY = "mystery"
 
 
 def _package_text(package):
@@ -25,14 +36,15 @@ def _package_text(package):
 
 
 class NegotiationTable(PlaysRounds, w.VBox):
-    """You sell Marlow a year of sensors on four issues; Marlow, a bot in the chosen style,
-    answers each offer. ``reservation`` and ``opening`` are your own functions from the
-    preparation: the debrief measures the outcome against them."""
+    """You sell Marlow a year of sensors on four issues; Marlow, a bot whose style is a
+    mystery unless ``style`` names one, answers each offer. ``reservation`` and
+    ``opening`` are your own functions from the preparation: the debrief measures the
+    outcome against them."""
 
     rounds = ROUNDS
 
-    def __init__(self, case, reservation=None, opening=None, style="linear", rng=None):
-        self.case, self._rng, self._table = case, rng, None
+    def __init__(self, case, reservation=None, opening=None, style=MYSTERY, rng=None):
+        self.case, self._rng, self._table, self._quell = case, rng, None, None
         self.plan = read_plan(case, reservation, opening)
         start = self.plan["opening"] or {i: levels[0] for i, levels in case.issues.items()}
         self.levels = {
@@ -40,7 +52,10 @@ class NegotiationTable(PlaysRounds, w.VBox):
             for issue, levels in case.issues.items()
         }
         self.style = w.Dropdown(
-            options=STYLES, value=style, description="Marlow's style", style=WIDE
+            options=[("a mystery", MYSTERY), *((name, name) for name in STYLES)],
+            value=style,
+            description="Marlow's style",
+            style=WIDE,
         )
         self.start = w.Button(
             description="new negotiation", icon="refresh", layout=w.Layout(width="auto")
@@ -106,9 +121,13 @@ class NegotiationTable(PlaysRounds, w.VBox):
             package[issue] = field.value
         return package
 
+    def _worth_of(self, package):
+        """A package's worth: your profit, and Marlow's points as your research has them."""
+        return package_points(package, self.case.yours), package_points(package, self.case.theirs)
+
     def _show_worth(self, change=None):
         try:
-            you, them = self._table.points(self._offer())
+            you, them = self._worth_of(self._offer())
         except (TypeError, ValueError) as error:
             self.worth.value = message(str(error), ok=False)
             return
@@ -117,17 +136,22 @@ class NegotiationTable(PlaysRounds, w.VBox):
         )
 
     def new_negotiation(self, _=None):
-        """Sit down again with Marlow in the chosen style; whether Quell has capacity is
-        drawn afresh and kept out of sight."""
-        if self.style.value not in STYLES:
-            self.status.value = message(
-                f"{self.style.value!r} is not one of Marlow's styles", ok=False
-            )
+        """Sit down again with Marlow in the chosen style (a secret one for a mystery);
+        whether Quell has capacity is drawn afresh and kept out of sight."""
+        choice = self.style.value
+        if choice != MYSTERY and choice not in STYLES:
+            self.status.value = message(f"{choice!r} is not one of Marlow's styles", ok=False)
             return
-        self._table = Table(self.case, self.style.value, rng=self._rng)
+        rng = self._rng or random.SystemRandom()
+        style = rng.choice(STYLES) if choice == MYSTERY else choice
+        self._quell, walkaway = marlow_at_the_table(self.case, rng)
+        self._table = Table(contract_negotiation(self.case, walkaway, ROUNDS), style, rng=rng)
         self.history.value = self.chart.value = self.result.value = ""
         self._show_worth()
-        self.status.value = message(f"You open. {ROUNDS} rounds at most: make your first offer.")
+        self.status.value = message(
+            f"You open. At most {ROUNDS} rounds, and Marlow may stop sooner (it says so when "
+            "it makes its final offer): make your first offer."
+        )
         self._buttons()
 
     def make_offer(self, _=None):
@@ -149,19 +173,22 @@ class NegotiationTable(PlaysRounds, w.VBox):
         return f"Marlow offers {_package_text(offer)}"
 
     def _show_history(self):
+        said = dict(self._table.session.remarks)
         rows = "".join(
             f"<tr><td>{round_}</td><td>{'you' if who == 'you' else 'Marlow'}</td>"
-            f"<td>{escape(_package_text(offer))}</td><td>{self._table.points(offer)[0]:g}</td></tr>"
+            f"<td>{escape(_package_text(offer))}</td><td>{self._worth_of(offer)[0]:g}</td>"
+            f"<td>{escape(said.get(round_, '') if who != 'you' else '')}</td></tr>"
             for round_, who, offer in self._table.session.history
         )
         self.history.value = (
-            "<table><tr><th>round</th><th>who</th><th>offer</th><th>your profit</th></tr>"
+            "<table><tr><th>round</th><th>who</th><th>offer</th><th>your profit</th>"
+            "<th>what Marlow said</th></tr>"
             f"{rows}</table>"
         )
         session = self._table.session
-        path = [self._table.points(o) for _, who, o in session.history if who == "you"]
+        path = [self._worth_of(o) for _, who, o in session.history if who == "you"]
         if session.agreement is not None:
-            path.append(self._table.points(session.agreement))
+            path.append(self._worth_of(session.agreement))
         self.chart.value = frontier_picture(self._points, self._frontier, path)
 
     def _buttons(self):
@@ -172,7 +199,11 @@ class NegotiationTable(PlaysRounds, w.VBox):
     def _end(self):
         """After the end only: the scored outcome and what moved it, against your plan."""
         outcome = self._table.outcome()
-        lines = debrief(self.case, outcome, self.plan)
+        plan = dict(self.plan)
+        if plan["opening"] is not None:
+            plan["opening_profit"] = self._worth_of(plan["opening"])[0]
+        facts = {"quell": self._quell, "expected_walkaway": expected_walkaway(self.case)}
+        lines = debrief(outcome, plan, facts)
         self.result.value = (
             "<b>Debrief</b><ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
         )

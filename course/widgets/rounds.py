@@ -1,17 +1,50 @@
 """What the three negotiation views share (module 04's arena, the workshop arena and the
-capstone table): a move is played on the negotiation, then the history and the status
-follow, or the view's own ending."""
+capstone table): an offer read from what the person typed, a move played on the
+negotiation, then the history and the status with the other side's words, or the
+view's own ending."""
+
+from html import escape
 
 from course.pictures import amount
 from course.widgets.guards import message
 
 
-def price_history(history, you="you offer"):
-    """A negotiation on price, one line per move: ``you`` says what your moves are called."""
-    return "<br>".join(
-        f"Round {round_}: {you if who == 'you' else 'the bot offers'} {amount(price)}"
-        for round_, who, price in history
-    )
+def read_price(text, low, high, name="your offer"):
+    """The whole price typed in ``text`` (a string from a text box), or a ``ValueError``
+    saying what to type: an empty box, letters, a fraction or a price outside
+    [``low``, ``high``] are refused, and nothing is sent in their place."""
+    if not isinstance(text, str):
+        raise ValueError(f"type {name} as a whole number from {low} to {high}")
+    typed = text.strip()
+    if not typed:
+        raise ValueError(f"type {name} first: a whole number from {low} to {high}")
+    try:
+        price = int(typed)
+    except ValueError:
+        raise ValueError(
+            f"{name} must be a whole number from {low} to {high}; {typed[:20]!r} is not one"
+        ) from None
+    if not low <= price <= high:
+        raise ValueError(f"{name} must be a whole number from {low} to {high}; {price} is not")
+    return price
+
+
+def price_history(history, you="you offer", remarks=(), them="the buyer"):
+    """A negotiation on price, one line per move: ``you`` says what your moves are called,
+    ``them`` who the other side is; ``remarks`` (``(round, words)`` pairs) are quoted
+    after the other side's offers of those rounds."""
+    said = dict(remarks)
+    lines = []
+    for round_, who, price in history:
+        if who == "you":
+            lines.append(f"Round {round_}: {you} {amount(price)}")
+        else:
+            words = said.get(round_)
+            lines.append(
+                f"Round {round_}: {them} offers {amount(price)}"
+                + (f" — “{escape(words)}”" if words else "")
+            )
+    return "<br>".join(lines)
 
 
 class PlaysRounds:
@@ -20,7 +53,7 @@ class PlaysRounds:
 
     - ``_playing()``: what a move acts on, or None after saying in ``status`` why not;
     - ``_show_history()``, ``_end()`` (after the last move only) and ``_buttons()``;
-    - ``_bot_offers(offer)``: the bot's offer in words, e.g. "the bot offers 62".
+    - ``_bot_offers(offer)``: the bot's offer in words, e.g. "the buyer offers 62".
     """
 
     def _act(self, move):
@@ -38,8 +71,15 @@ class PlaysRounds:
         if answer["finished"]:
             self._end()
         else:
+            said = f" “{answer['said']}”" if answer.get("said") else ""
+            if answer.get("last_turn"):
+                what = "This is the last turn: accept it or walk away."
+            elif answer.get("said") and "final offer" in answer["said"]:
+                what = "Accept it, counter (it may leave) or walk away."
+            else:
+                what = "Counter, accept or walk away."
             self.status.value = message(
-                f"Round {answer['round']} of {self.rounds}: "
-                f"{self._bot_offers(answer['bot_offer'])}. Counter, accept or walk away."
+                f"Round {answer['round']} of at most {self.rounds}: "
+                f"{self._bot_offers(answer['bot_offer'])}.{said} {what}"
             )
         self._buttons()

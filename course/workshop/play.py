@@ -2,15 +2,16 @@
 
 The participant plays a role (seller or buyer of a used delivery van, prices 0–100 in
 thousands) with a private BATNA, against a bot of the facilitator's style whose
-reservation price is drawn at random. The bot and its limit live only inside the engine's
-``PersonSession``; they are read once the negotiation is over, to score it.
+reservation price and own deadline are drawn at random. The bot, its limit and its
+deadline live only inside the engine's ``PersonSession``; they are read once the
+negotiation is over, to score it.
 """
 
 import random
 
 from course.engine.analysis import analyse
 from course.engine.domain import BUYER, SELLER, price_negotiation
-from course.engine.practice import ARENA_STYLES
+from course.engine.practice import ARENA_STYLES, EARLY_STOP
 from course.engine.session import PersonSession
 from course.store import clean_name
 
@@ -26,13 +27,15 @@ _BRIEFS = {
         "You are selling a used delivery van; prices are in thousands, from {low} to {high}. "
         "Your BATNA: a dealer has made you a firm offer of {reservation}, so selling for less "
         "is worse than walking away. You do not know how much the buyer can pay. "
-        "You open, and the talks end after {rounds} rounds."
+        "You open; the talks last at most {rounds} rounds, and the buyer may stop sooner "
+        "(it says so when it makes its final offer)."
     ),
     BUYER: (
         "You are buying a used delivery van; prices are in thousands, from {low} to {high}. "
         "Your BATNA: another van like it is on sale for {reservation}, so paying more is "
         "worse than walking away. You do not know the least the seller will take. "
-        "You open, and the talks end after {rounds} rounds."
+        "You open; the talks last at most {rounds} rounds, and the seller may stop sooner "
+        "(it says so when it makes its final offer)."
     ),
 }
 
@@ -64,7 +67,13 @@ class ArenaCase:
         else:
             seller, buyer = max(LOW, self.reservation - gap), self.reservation
         negotiation = price_negotiation(seller, buyer, low=LOW, high=HIGH, rounds=ROUNDS)
-        self.session = PersonSession(negotiation, person=self.role, bot=self.style, first="person")
+        self.session = PersonSession(
+            negotiation,
+            person=self.role,
+            bot=self.style,
+            first="person",
+            bot_deadline=ROUNDS - 1 - rng.randrange(EARLY_STOP + 1),
+        )
         self.first_offer = None
 
     @property
@@ -96,13 +105,16 @@ class ArenaCase:
         return self.session.walk_away()
 
     def outcome(self):
-        """Once over: the price (or None), how it ended, the bot's limit and your ZOPA share."""
+        """Once over: the price (or None), how it ended and who ended it, what the bot said
+        if it left, the bot's limit and your ZOPA share."""
         result = self.session.result()  # raises while the negotiation is still going
         summary = analyse(result)
         bot_side = result.negotiation.other(self.role)
         return {
             "price": summary["agreement"],
             "ended_by": summary["ended_by"],
+            "bot_left": result.ended_by == "walk away" and result.by_side == bot_side,
+            "said": result.said,
             "rounds": summary["round"],
             "zopa_exists": summary["zopa_exists"],
             "zopa_share": summary[f"{self.role}_zopa_share"],

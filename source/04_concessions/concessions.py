@@ -170,15 +170,20 @@ check.my_offer(my_offer, hidden=True)
 #
 # ### Exercise: negotiate against a bot
 #
-# You sell, the bot buys. Pick its style, state your reservation price (your BATNA; you
-# walk away below it) and play round by round: type your offer and send it, accept the
-# bot's offer, or walk away. The bot's own limit is drawn at random and kept out of sight.
-# When it is over you see both sides' concession curves and your share of the ZOPA. Try
-# the same opening against each style, and watch what the tit-for-tat bot does when you
-# make a big concession, and when you make none.
+# You sell, a bot buys. Your reservation price is 40; the buyer's limit lies somewhere
+# from 35 to 85, drawn apart from yours and kept hidden. Unless you pick a style to
+# practise against, the buyer's style is a mystery: read it from its offers, then name it
+# when the talks are over and see whether you were right. Type your ask and send it,
+# accept the buyer's offer, walk away politely or walk out. The buyer answers each offer
+# with one of its own and a few words; it may stop before the tenth round, and says so
+# when it makes its final offer. When it is over you see both concession curves, what
+# each of your concessions bought compared with standing still, and the best price the
+# buyer would have accepted. Tick "keep its limit" to meet another style with the same
+# limit, and watch what the tit-for-tat buyer does when you make a big concession, when
+# you make none, and when you take one back.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "arena", "schema_version": 3}
-from course.widgets.concessions import NegotiationArena
+from course.widgets.practice import NegotiationArena
 
 NegotiationArena()
 
@@ -321,12 +326,16 @@ ConcessionPlanner(scenario)
 #
 # ### Exercise: a low-ball arrives
 #
-# You are selling; after four rounds of steady progress the buyer suddenly offers a price
-# far below anything so far. Choose how to respond and see the rest of the negotiation
-# simulated against the same bot, then compare with the other responses.
+# You are selling; after a few rounds of steady progress the buyer suddenly offers a
+# price well below everything it has offered so far. When it comes and how low it goes
+# change from one moment to the next. Choose your answer: accept it, walk away politely,
+# repeat your last ask, concede your usual step, concede half the gap, or type the ask
+# you would make. The rest of the talks are then played against the same buyer, and it
+# reads your answer: a step much bigger than your usual one tells it that pressure works.
+# Compare your answer with the others.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "difficult-moment", "schema_version": 3}
-from course.widgets.concessions import DifficultMoment
+from course.widgets.practice import DifficultMoment
 
 DifficultMoment()
 

@@ -368,19 +368,35 @@ check.next_trade(next_trade, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table-teaching", "schema_version": 3}
 # ## 6. At the table
 #
-# Now negotiate. You open; Marlow answers every offer with an offer of its own, and the
-# talks end after 8 rounds. Pick a level for each issue, see what the package is worth
-# to you (and, by your research, to Marlow), then send it, accept Marlow's last offer, or
-# walk away. Marlow's walk-away depends on whether Quell really has capacity, which is
-# drawn when you sit down, in line with what the rush request told you, and stays hidden
-# until the end. The picture shows your offers (numbered) against every package and the
-# Pareto frontier.
+# Now negotiate. You open; Marlow answers every offer with an offer of its own and a few
+# words, and the talks last at most 8 rounds. Pick a level for each issue, see what the
+# package is worth to you (and, by your research, to Marlow), then send it, accept
+# Marlow's offer on the table, or walk away. Marlow's walk-away depends on whether Quell
+# really has capacity, which is drawn when you sit down, in line with what the rush
+# request told you, and stays hidden until the end. The picture shows your offers
+# (numbered) against every package and the Pareto frontier.
 #
-# The table reads your own plan, your walk-away from question 2 and your opening from
+# Marlow behaves like a counterpart, not like a clock:
+#
+# - it opens with an offer you can work with, and a credible opening of yours pulls its
+#   first answer your way, while an offer it has to reject out of hand does not;
+# - part of each step it takes is its own pace, part is an answer to yours: a concession
+#   of yours buys more from it than standing still would, and a step back buys nothing;
+# - it gives ground first on the issues that cost it least, so its offers tell you what
+#   it values most;
+# - it has its own deadline, which you do not know: it may stop before the eighth round,
+#   and says so when it makes its final offer, which you can always still answer;
+# - it loses patience with offers it must refuse out of hand, and with rounds in which
+#   you stand still while your offer is still worse for it than walking away, and then it
+#   leaves.
+#
+# Its style (Boulware, linear, Conceder or tit-for-tat) is a mystery unless you pick one:
+# part of the exercise is to read it from its offers, and the debrief tells you which it
+# was. The table reads your own plan, your walk-away from question 2 and your opening from
 # question 5, and the debrief measures the outcome against them. Keep to what you
-# prepared: trade rather than give, wait for Marlow to move before you move again, and
-# walk away rather than accept less than your walk-away. Then play again against
-# another style and compare.
+# prepared: make your planned trades one at a time, make a real concession only after
+# Marlow has moved, never go below your walk-away, and leave politely rather than accept
+# less. Then sit down again (a new draw, a new style) and compare.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table", "schema_version": 3}
 from course.widgets.capstone import NegotiationTable
@@ -390,21 +406,32 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "debrief-teaching", "schema_version": 3}
 # ## 7. Debrief: what moved the outcome?
 #
-# A result means little until you know why it happened. The debrief scores four things:
+# A result means little until you know why it happened. The debrief measures each of
+# these against Marlow itself, replaying the same bot where it needs to:
 #
 # - **Agreement.** Was there a deal, and should there have been? No deal is the right
-#   result when no package suits both sides; it is a loss when a zone existed.
+#   result when no package suits both sides; it is a loss when a zone existed. If Marlow
+#   left, you see what it said and when.
 # - **Value claimed.** Your profit over your true walk-away, and your share of the zone
 #   between the two walk-aways.
-# - **Value created.** Whether any package was better for both of you (a deal off the
-#   Pareto frontier), and how much of the largest possible joint gain the deal reached.
-# - **Reciprocity.** Each time you conceded, did Marlow's next offer give you something
-#   back, or did it accept?
+# - **Value created.** Each side's gain counted on its own scale, from its walk-away (0)
+#   to its best package (1), so that your euros and Marlow's points are never added up;
+#   their sum against the largest any package both of you prefer to walking away could
+#   give, and whether some package was better for both of you (a deal off the Pareto
+#   frontier).
+# - **Reciprocity.** For each concession you made, the debrief replays Marlow with you
+#   repeating your previous offer instead: a concession was answered only when Marlow's
+#   reply was better for you than that replay, or when it accepted. A bot that moves on
+#   its own schedule would answer nothing, however much it moved. It also counts the
+#   concessions you made when Marlow had not moved since its previous offer: concessions
+#   into silence.
+# - **What was achievable.** The best package for you that Marlow would have accepted at
+#   one of its turns, given what had been said by then, and when.
 #
 # Then it names the leverage at work: whether Marlow's alternative was strong or weak in
-# the end, how your opening anchored the result, and where you kept to your plan or left
-# it. Leverage shifted during the talks as Marlow's offers revealed its needs; notice
-# when you saw it and whether you used it.
+# the end, how your opening anchored the talks, which issues Marlow gave ground on first
+# and which it held (what it held is what it needs most), and which style it played.
+# Notice when its offers showed you its needs, and whether you used what they showed.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 8. Reflection (3 points, graded by your instructor)

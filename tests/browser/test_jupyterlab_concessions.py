@@ -13,25 +13,30 @@ def notebook_page(open_notebook):
 def test_the_notebook_runs_and_the_arena_answers(notebook_page):
     page = notebook_page
     page.get_by_text("Your scenario — learner ada").wait_for()
-    page.get_by_text("Not yet: my_offer is not written yet.").first.wait_for()
+    page.get_by_text("Not yet: opening is not written yet.").first.wait_for()
     # "Run All" stops at the first unanswered question: run the arena's cell by itself.
     page.locator(".jp-CodeCell", has_text="NegotiationArena()").locator(".cm-content").click()
     page.keyboard.press("Shift+Enter")
-    # The arena opens and waits for the learner's opening ...
-    page.get_by_text("Make your opening offer.").wait_for()
-    # ... and the bot answers an offer with one of its own.
+    # The arena opens with an empty box and waits for the learner's opening ...
+    page.get_by_text("Make your opening offer").wait_for()
+    ask = page.locator(".widget-text", has_text="your ask").locator("input")
+    assert ask.input_value() == ""
+    page.get_by_role("button", name="send offer").click()  # nothing typed: nothing sent
+    page.get_by_text("type your ask first").wait_for()
+    # ... and the buyer answers an offer with one of its own.
+    ask.fill("80")
     page.get_by_role("button", name="send offer").click()
-    page.get_by_text("Round 1: you ask 90").wait_for()
-    page.get_by_text("Counter, accept or walk away.").wait_for()
+    page.get_by_text("Round 1: you ask 80").wait_for()
+    page.get_by_text("Counter, accept or walk away.").first.wait_for()
 
 
 def test_the_low_ball_moment_plays_out(notebook_page):
     page = notebook_page
-    page.get_by_text("Not yet: my_offer is not written yet.").first.wait_for()
+    page.get_by_text("Not yet: opening is not written yet.").first.wait_for()
     # "Run All" stops at the first unanswered question: run the moment's cell by itself.
     page.locator(".jp-CodeCell", has_text="DifficultMoment()").locator(".cm-content").click()
     page.keyboard.press("Shift+Enter")
-    page.get_by_text("the buyer suddenly offers 15").wait_for()
+    page.get_by_text("the buyer suddenly offers").wait_for()
     page.get_by_role("button", name="see what happens").click()
-    page.get_by_text("holding firm and keeping to your plan").wait_for()
+    page.get_by_text("You repeated your last ask").wait_for()
     assert page.get_by_text("Traceback (most recent call last)").count() == 0

@@ -32,15 +32,18 @@ def play_arena(page):
     page.get_by_text("Enter your name and join.").wait_for()  # the kernel's label: live
     page.locator(".widget-text", has_text="your name").locator("input").fill("Ada")
     page.get_by_role("button", name="join").click()
-    page.get_by_text("Make your opening offer.").wait_for()
+    page.get_by_text("Make your opening offer").wait_for()
     brief = page.locator(".widget-html", has_text="you are the").inner_text()
     offer = page.locator(".widget-text", has_text="your offer").locator("input")
+    assert offer.input_value() == ""  # no anchor planted in the box
     seller = "you are the seller" in brief
     for round_, price in enumerate((95, 85, 75) if seller else (5, 15, 25), start=2):
         offer.fill(str(price))
         offer.press("Enter")
         page.get_by_role("button", name="send offer").click()
-        page.get_by_text(re.compile(rf"Round {round_} of 10|Saved for the debrief")).wait_for()
+        page.get_by_text(
+            re.compile(rf"Round {round_} of at most 10|Saved for the debrief")
+        ).wait_for()
         if page.get_by_text("Saved for the debrief").count():
             break
     else:

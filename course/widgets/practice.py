@@ -1,0 +1,504 @@
+"""Module 04's sparring views on ``course.engine.practice``: the arena (a buyer whose
+style is a mystery unless you pick one, whom you can meet again), and the low-ball
+moment. They wire widgets to the engine and say in words what its measures found.
+
+No widget trait ever holds a buyer's limit, style, deadline or memory before the end:
+they live in the engine's objects, kept in private attributes; every value a widget
+sends (a typed price, a picked option) is checked again here.
+"""
+
+from html import escape
+
+import ipywidgets as w
+
+from course.engine import debrief as measures
+from course.engine.bots import STYLES
+from course.engine.practice import (
+    ARENA_STYLES,
+    LIMITS,
+    RESPONSES,
+    Buyer,
+    LowBallMoment,
+    moves_by_side,
+)
+from course.pictures import amount
+from course.pictures_concessions import concession_curves
+from course.widgets.guards import message
+from course.widgets.rounds import PlaysRounds, price_history, read_price
+
+WIDE = {"description_width": "initial"}
+
+#: Rounds in an arena negotiation: enough to see a pattern, few enough to click through.
+ARENA_ROUNDS = 10
+
+#: The counterpart setting that keeps the buyer's style secret until the debrief.
+MYSTERY = "mystery"
+
+#: Your reservation price in the arena: fixed, so negotiations can be compared.
+ARENA_RESERVATION = 40
+
+#: How the buyer remembers each ending, in words.
+REMEMBERED = {
+    "deal": "a deal honoured, which builds its trust",
+    "polite walk-away": "a polite walk-away with the door left open, which keeps its trust",
+    "walk-out": "a walk-out, which burns most of its trust",
+    "it left": "that it had to leave, which costs a little trust",
+    "deadline": "talks that ran out of time, which cost a little trust",
+}
+
+
+def _ending_words(session):
+    result = session.result()
+    if result.ended_by == "agreement":
+        return "deal"
+    if result.ended_by == "deadline":
+        return "deadline"
+    if result.by_side != session.side:
+        return "it left"
+    return "polite walk-away" if result.polite else "walk-out"
+
+
+class NegotiationArena(PlaysRounds, w.VBox):
+    """You sell, a buyer bot buys. Your reservation price is fixed (``reservation``); the
+    buyer's limit is drawn from ``LIMITS`` apart from it and stays hidden; its style is
+    ``style`` or, by default, a mystery to read from its offers. Offer, accept, walk away
+    politely or walk out; then see both curves, what your moves bought, and name its
+    style. Meet the same buyer again to see what it remembers."""
+
+    rounds = ARENA_ROUNDS
+
+    def __init__(self, style=MYSTERY, reservation=ARENA_RESERVATION, rng=None):
+        if style != MYSTERY and style not in ARENA_STYLES:
+            raise ValueError(f"pick a bot style from {', '.join(ARENA_STYLES)}, got {style!r}")
+        self._rng, self._buyer, self._session = rng, None, None
+        self._meetings = []  # with the present buyer: (ending, its first offer, the deal)
+        self.reservation = read_price(str(reservation), 0, LIMITS[1], "your reservation price")
+        self.counterpart = w.Dropdown(
+            options=[("a mystery buyer", MYSTERY), *((name, name) for name in ARENA_STYLES)],
+            value=style,
+            description="buyer",
+        )
+        self.keep = w.Checkbox(value=False, description="keep its limit", indent=False)
+        self.start = w.Button(description="new buyer", icon="refresh")
+        self.again = w.Button(description="meet this buyer again", icon="repeat")
+        self.price = w.Text(
+            value="", description="your ask", placeholder="a whole price, 0–100", style=WIDE
+        )
+        self.send_offer = w.Button(description="send offer", icon="paper-plane")
+        self.accept = w.Button(description="accept its offer", icon="check")
+        self.walk = w.Button(description="walk away politely", icon="sign-out")
+        self.walk_out = w.Button(description="walk out", icon="times")
+        self.guess = w.Dropdown(
+            options=[("(pick one)", ""), *((name, name) for name in ARENA_STYLES)],
+            value="",
+            description="its style was",
+            style=WIDE,
+        )
+        self.name_it = w.Button(description="check my reading", icon="search")
+        self.start.on_click(self.new_buyer)
+        self.again.on_click(self.meet_again)
+        self.send_offer.on_click(self.make_offer)
+        self.accept.on_click(lambda _: self._act(lambda s: s.accept()))
+        self.walk.on_click(lambda _: self._act(lambda s: s.walk_away(polite=True)))
+        self.walk_out.on_click(lambda _: self._act(lambda s: s.walk_away(polite=False)))
+        self.name_it.on_click(self.check_reading)
+        self.brief = w.HTML()
+        self.history = w.HTML()
+        self.chart = w.HTML()
+        self.result = w.HTML()
+        self.reading = w.HTML()
+        self.meetings = w.HTML()
+        self.status = w.HTML()
+        self.naming = w.HBox([self.guess, self.name_it])
+        super().__init__(
+            [
+                w.HBox([self.counterpart, self.keep, self.start, self.again]),
+                self.brief,
+                w.HBox([self.price, self.send_offer, self.accept]),
+                w.HBox([self.walk, self.walk_out]),
+                self.status,
+                self.history,
+                self.chart,
+                self.result,
+                self.naming,
+                self.reading,
+                self.meetings,
+            ]
+        )
+        self.new_buyer()
+
+    # -- starting --
+
+    def new_buyer(self, _=None):
+        """A new buyer: the chosen style (or a secret one) and a newly drawn limit, or the
+        same limit as the last buyer when "keep its limit" is ticked."""
+        choice = self.counterpart.value
+        if choice != MYSTERY and choice not in ARENA_STYLES:
+            self.status.value = message(f"{choice!r} is not a buyer you can pick", ok=False)
+            return
+        limit = None
+        if self.keep.value is True and self._buyer is not None:
+            limit = self._buyer.reveal()["limit"]
+        self._buyer = Buyer(None if choice == MYSTERY else choice, limit, rng=self._rng)
+        self._mystery = choice == MYSTERY
+        self._meetings = []
+        self._begin()
+
+    def meet_again(self, _=None):
+        """A new negotiation with the same buyer, which remembers how the last one ended."""
+        if self._session is None or not self._session.finished:
+            self.status.value = message(
+                "Finish this negotiation first: then you can meet the buyer again.", ok=False
+            )
+            return
+        self._begin()
+
+    def _begin(self):
+        self._session = self._buyer.session(self.reservation, rounds=ARENA_ROUNDS)
+        who = (
+            "a buyer whose style you must read from its offers"
+            if self._mystery
+            else (f"a <b>{escape(self.counterpart.value)}</b> buyer")
+        )
+        met = len(self._meetings)
+        self.brief.value = (
+            f"You sell to {who}. Prices run from 0 to 100; your reservation price is "
+            f"{self.reservation} (below it, your BATNA is better). The buyer's limit is "
+            f"somewhere from {LIMITS[0]} to {LIMITS[1]}, drawn apart from yours and kept "
+            f"hidden. The talks last at most {ARENA_ROUNDS} rounds, and the buyer may stop "
+            "sooner: it says so when it makes its final offer. You open."
+            + (f" You have met this buyer {met} time(s) before." if met else "")
+        )
+        self.price.value = ""
+        self.history.value = self.chart.value = self.result.value = self.reading.value = ""
+        self.guess.value = ""
+        self.status.value = message("Make your opening offer: type your ask and send it.")
+        self._show_meetings()
+        self._buttons()
+
+    # -- playing --
+
+    def make_offer(self, _=None):
+        """Send the price typed in the box as your offer; an empty box, letters or a price
+        off the range is refused and nothing is sent."""
+        try:
+            price = read_price(self.price.value, 0, 100, "your ask")
+        except ValueError as error:
+            self.status.value = message(str(error), ok=False)
+            return
+        self._act(lambda s: s.offer(price))
+
+    def _playing(self):
+        if self._session is None or self._session.finished:
+            self.status.value = message(
+                "This negotiation is over: meet this buyer again or start with a new one.",
+                ok=False,
+            )
+            return None
+        return self._session
+
+    def _show_history(self):
+        session = self._session
+        self.history.value = price_history(session.history, "you ask", session.remarks)
+
+    def _bot_offers(self, offer):
+        return f"the buyer offers {amount(offer)}"
+
+    def _buttons(self):
+        over = self._session is None or self._session.finished
+        for button in (self.send_offer, self.walk, self.walk_out):
+            button.disabled = over
+        self.price.disabled = over
+        self.accept.disabled = over or self._session.bot_offer is None
+        self.again.disabled = not over
+        self.naming.layout.display = None if over and self._mystery else "none"
+
+    # -- the debrief --
+
+    def _end(self):
+        """After the end only: the curves, the result against both limits, what your moves
+        bought, and what the buyer will remember."""
+        session = self._session
+        result = session.result()
+        buyer = self._buyer.reveal()
+        limit, mine = buyer["limit"], self.reservation
+        self.chart.value = concession_curves(
+            moves_by_side(session.history), {"your limit": mine, "its limit": limit}
+        )
+        ending = _ending_words(session)
+        theirs = [price for _, who, price in session.history if who == "bot"]
+        self._meetings.append((ending, theirs[0] if theirs else None, session.agreement))
+        lines = [_outcome(session, mine, limit)]
+        lines += _moves_debrief(result, session.side)
+        if not self._mystery:
+            lines.append(_style_line(result, session.side, buyer["style"]))
+        insults = measures.insults(result, session.side)
+        lines.append(
+            f"The buyer will remember {REMEMBERED[ending]}"
+            + (f", and {insults} offer(s) of yours it took as insults." if insults else ".")
+        )
+        self.result.value = "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
+        self.status.value = message(
+            "Negotiation over."
+            + (" Name the buyer's style from its offers, then" if self._mystery else "")
+            + " meet this buyer again, or start with a new one."
+        )
+        self._show_meetings()
+
+    def check_reading(self, _=None):
+        """Say whether the style named matches the buyer's, with the evidence."""
+        if self._session is None or not self._session.finished:
+            self.reading.value = message("Finish the negotiation first.", ok=False)
+            return
+        guess = self.guess.value
+        if guess not in ARENA_STYLES:
+            self.reading.value = message("Pick the style you read in its offers.", ok=False)
+            return
+        style = self._buyer.reveal()["style"]
+        evidence = _style_line(self._session.result(), self._session.side, style)
+        self.reading.value = message(
+            ("Right. " if guess == style else f"Not quite: you said {guess}. ") + evidence,
+            ok=guess == style,
+        )
+
+    def _show_meetings(self):
+        if not self._meetings:
+            self.meetings.value = ""
+            return
+        rows = "".join(
+            f"<tr><td>{number}</td><td>{escape(ending)}</td>"
+            f"<td>{'—' if first is None else amount(first)}</td>"
+            f"<td>{'no deal' if deal is None else amount(deal)}</td></tr>"
+            for number, (ending, first, deal) in enumerate(self._meetings, start=1)
+        )
+        self.meetings.value = (
+            "<b>Your negotiations with this buyer</b><table><tr><th>#</th><th>ending</th>"
+            f"<th>its first offer</th><th>deal</th></tr>{rows}</table>"
+        )
+
+
+def _outcome(session, mine, limit):
+    """The result against your reservation price and the buyer's limit, in words."""
+    result = session.result()
+    price = session.agreement
+    if price is not None:
+        if price > mine:
+            zone = limit - mine
+            return (
+                f"Deal at {amount(price)}: {amount(price - mine)} over your reservation price. "
+                f"The zone ran from {amount(mine)} to {amount(limit)}: you took "
+                f"{(price - mine) / zone:.0%} of it."
+            )
+        if price == mine:
+            return (
+                f"Deal at {amount(price)}: exactly your reservation price, no gain over your "
+                f"BATNA (the buyer would have paid up to {amount(limit)})."
+            )
+        return (
+            f"Deal at {amount(price)}: below your reservation price {amount(mine)}, worse "
+            "than your BATNA."
+        )
+    if result.ended_by == "walk away" and result.by_side != session.side:
+        how = f"the buyer walked away in round {result.round}: “{result.said}”"
+    elif result.ended_by == "walk away":
+        how = f"you walked away in round {result.round}"
+    else:
+        how = "the talks ran out of time"
+    if limit > mine:
+        return (
+            f"No deal: {how}. The buyer would have paid up to {amount(limit)}, above your "
+            f"{amount(mine)}: a zone existed and was left unused."
+        )
+    if limit == mine:
+        return (
+            f"No deal: {how}. The buyer's limit was {amount(limit)}, exactly yours: only a "
+            "deal at that price was possible, worth no more than your BATNA."
+        )
+    return (
+        f"No deal: {how}. The buyer could pay at most {amount(limit)}, below your "
+        f"{amount(mine)}: there was no zone, so no deal was the right result."
+    )
+
+
+def _moves_debrief(result, person):
+    """What your concessions bought and what was achievable, in sentences."""
+    lines = []
+    found = measures.concessions(result, person)
+    if not found:
+        lines.append("You made no concession after your opening.")
+    else:
+        free = [c for c in found if not c["answered"]]
+        silent = sum(1 for c in found if c["into_silence"])
+        text = f"You made {len(found)} concession(s); "
+        text += (
+            "each one got a better answer than repeating your ask would have."
+            if not free
+            else f"{len(free)} bought nothing the buyer would not have offered anyway "
+            f"(together {amount(sum(c['cost'] for c in free))})."
+        )
+        if silent:
+            text += f" {silent} came when the buyer had not moved: concessions into silence."
+        lines.append(text)
+    best = measures.achievable(result, person)
+    if best is not None:
+        lines.append(
+            f"The most this buyer would have accepted: {amount(best['offer'])}, in round "
+            f"{best['round']}."
+        )
+    return lines
+
+
+def _style_line(result, person, style):
+    """The buyer's style, and what its offers showed of it."""
+    moves = measures.bot_moves(result, person)
+    return f"It was a {style} buyer: " + measures.style_evidence(moves, STYLES[style][0])
+
+
+# --- the low-ball ---------------------------------------------------------------------
+
+
+class DifficultMoment(w.VBox):
+    """A few rounds in, the buyer drops a low-ball. Choose your answer (accept, walk away,
+    or an ask of your own size) and see it played against the same buyer, which reads
+    your answer; then compare with the other answers."""
+
+    def __init__(self, rng=None):
+        self._rng = rng
+        self.choice = w.RadioButtons(
+            options=[(text, key) for key, text in RESPONSES.items()],
+            value="hold",
+            description="you",
+            layout=w.Layout(width="auto"),
+        )
+        self.ask = w.Text(value="", description="your ask", placeholder="a whole price")
+        self.play = w.Button(description="see what happens", icon="play")
+        self.again = w.Button(description="new moment", icon="refresh")
+        self.play.on_click(self.see_what_happens)
+        self.again.on_click(self.new_moment)
+        self.story = w.HTML()
+        self.chart = w.HTML()
+        self.outcome = w.HTML()
+        self.comparison = w.HTML()
+        self.status = w.HTML()
+        super().__init__(
+            [
+                self.story,
+                self.choice,
+                self.ask,
+                w.HBox([self.play, self.again]),
+                self.status,
+                self.chart,
+                self.outcome,
+                self.comparison,
+            ]
+        )
+        self.new_moment()
+
+    def new_moment(self, _=None):
+        """A fresh buyer: a new hidden limit, and a low-ball at a new moment and size."""
+        self._moment = m = LowBallMoment(rng=self._rng)
+        self.story.value = (
+            f"You sell; your reservation price is {m.your_reservation}. You opened at "
+            f"{m.opening} and concede about {m.usual_step:.0f} a round. So far:<br>"
+            + price_history(m.before[:-1], you="you ask")
+            + f"<br><b>Round {m.low_round + 1}: the buyer suddenly offers {m.low_ball}</b>, "
+            f"well below its own offers so far. Your last ask was {m.last_ask}. What do you do?"
+        )
+        self.chart.value = concession_curves(
+            moves_by_side(m.before), {"your limit": m.your_reservation}
+        )
+        self.outcome.value = self.comparison.value = self.status.value = ""
+        self.ask.value = ""
+
+    def see_what_happens(self, _=None):
+        """Play the chosen answer to the end, and the others for comparison."""
+        choice = self.choice.value
+        if choice not in RESPONSES:
+            self.status.value = message(f"{choice!r} is not one of the answers", ok=False)
+            return
+        moment = self._moment
+        try:
+            ask = read_price(self.ask.value, 0, 100, "your ask") if choice == "ask" else None
+            mine = moment.play(choice, ask)
+        except ValueError as error:
+            self.status.value = message(str(error), ok=False)
+            return
+        self.status.value = ""
+        runs = {key: moment.play(key) for key in RESPONSES if key != "ask"}
+        self.chart.value = concession_curves(
+            moves_by_side(mine["history"]), {"your limit": moment.your_reservation}
+        )
+        verdict = verdict_of(moment, mine, runs["hold"])
+        self.outcome.value = f"<b>{escape(verdict)}</b>"
+        shown = {**runs, **({"ask": mine} if choice == "ask" else {})}
+        rows = "".join(
+            f"<tr><td>{escape(RESPONSES[key])}"
+            + (f" ({run['history'][len(moment.before)][2]})" if run["step"] is not None else "")
+            + f"</td><td>{_deal(run)}</td><td>{run['gain']:+g}</td><td>{_share(run)}</td></tr>"
+            for key, run in shown.items()
+        )
+        self.comparison.value = (
+            "<table><tr><th>answer</th><th>deal</th><th>gain over your BATNA</th>"
+            f"<th>your share of the zone</th></tr>{rows}</table>"
+        )
+
+
+def _share(run):
+    if run["share"] is None:
+        return "—"
+    return "none: below your limit" if run["share"] < 0 else f"{run['share']:.0%}"
+
+
+def _deal(run):
+    return "no deal" if run["price"] is None else amount(run["price"])
+
+
+def verdict_of(moment, run, held):
+    """What a played-out answer to the low-ball did, in words true of its history:
+    ``run`` from ``moment.play``; ``held`` the run of repeating your last ask."""
+    reservation = moment.your_reservation
+    before = [p for r, who, p in moment.before if who == "bot"][-2]
+    if run["response"] == "accept":
+        text = f"You took the low-ball: a deal at {run['price']}"
+        return text + (
+            f", {-run['gain']:g} below your reservation price {reservation}: worse than your BATNA."
+            if run["gain"] < 0
+            else f", {run['gain']:g} over your reservation price."
+        )
+    if run["response"] == "walk":
+        return (
+            f"You left politely with your BATNA (worth {reservation}) and the door open. Before "
+            f"the low-ball the buyer had come up to {before}; holding your ask would have "
+            f"ended in {_ending(held)}."
+        )
+    step = run["step"]
+    if step == 0:
+        move = "You repeated your last ask"
+    elif step <= 1.5 * moment.usual_step:
+        move = f"You conceded {step}, about your usual step"
+    else:
+        move = f"You conceded {step}, {step / moment.usual_step:.1f} times your usual step"
+    back = run["back_in"]
+    if run["pressed"]:
+        answer = "the buyer read that as pressure working and started again from its low-ball" + (
+            f"; it came back to its earlier offer ({before}) only in round {back}"
+            if back
+            else f", never coming back to its earlier offer ({before})"
+        )
+    else:
+        answer = "the buyer read that the low-ball had not worked" + (
+            f" and was back above its earlier offer ({before}) in round {back}"
+            if back
+            else " and went back to its own pace"
+        )
+    text = f"{move}: {answer}. It ended in {_ending(run)}."
+    if run["response"] != "hold":
+        text += f" Repeating your last ask would have ended in {_ending(held)}."
+    return text
+
+
+def _ending(run):
+    if run["price"] is None:
+        return "no deal" if run["ended_by"] != "walk away" else "no deal (a walk-away)"
+    share = "" if run["share"] is None or run["share"] < 0 else f", {run['share']:.0%} of the zone"
+    return f"a deal at {run['price']}{share}"

@@ -1,0 +1,138 @@
+"""Module 04's exercises on the engine (course.engine.practice): a buyer to sell to, the
+low-ball moment, and what an ending does to the next negotiation."""
+
+import random
+
+import pytest
+
+from course.engine.bots import Bot, Memory
+from course.engine.domain import Negotiation, Preferences
+from course.engine.practice import (
+    ARENA_STYLES,
+    FIRST_ENDINGS,
+    LIMITS,
+    RESPONSES,
+    Buyer,
+    LowBallMoment,
+    moves_by_side,
+    next_time,
+)
+
+
+def test_a_buyers_limit_is_drawn_apart_from_your_reservation():
+    """The limit comes from the disclosed range, whatever your reservation price is."""
+    for seed in range(20):
+        limits = set()
+        for mine in (20, 60):
+            game = Buyer("linear", rng=random.Random(seed)).session(mine)
+            game.walk_away()
+            limits.add(-game.result().negotiation.preferences["buyer"].reservation)
+        (limit,) = limits
+        assert LIMITS[0] <= limit <= LIMITS[1]
+    drawn = {Buyer("linear", rng=random.Random(seed)).reveal()["limit"] for seed in range(200)}
+    assert min(drawn) == LIMITS[0] and max(drawn) == LIMITS[1]
+
+
+def test_a_buyer_keeps_its_style_and_limit_and_remembers_you():
+    buyer = Buyer(rng=random.Random(2))
+    secret = buyer.reveal()
+    assert secret["style"] in ARENA_STYLES and secret["met"] == 0
+    first = buyer.session(40)
+    first.offer(95)
+    first.walk_away(polite=False)
+    again = buyer.reveal()
+    assert (again["style"], again["limit"]) == (secret["style"], secret["limit"])
+    assert again["met"] == 1 and again["trust"] < secret["trust"]
+
+
+def test_nothing_public_on_the_session_holds_the_buyer():
+    game = Buyer("conceder", 61, rng=random.Random(7)).session(40)
+    game.offer(90)
+    for name in dir(game):
+        if not name.startswith("_"):
+            value = getattr(game, name)
+            assert not isinstance(value, Bot | Preferences | Negotiation | Memory), name
+            assert value != 61 and value != -61, name
+    while not game.finished:
+        game.offer(max(40, game.history[-2][2] - 10))
+    assert moves_by_side(game.history)["you"][0] == (1, 90)
+
+
+@pytest.mark.parametrize(
+    ("call", "words"),
+    [
+        (lambda: Buyer("bully"), "pick a bot style"),
+        (lambda: Buyer("linear", 101), "its limit must be a whole number from 0 to 100"),
+        (lambda: Buyer("linear").session(40.5), "your reservation price must be a whole"),
+        (lambda: LowBallMoment(your_reservation=90, opening=80), "opening must be above"),
+        (lambda: LowBallMoment(rng=random.Random(1)).play("shout"), "pick a response"),
+        (
+            lambda: LowBallMoment(rng=random.Random(1)).play("ask", 100),
+            "not be above your last ask",
+        ),
+        (lambda: next_time(40, 60, "villain"), "pick a bot style"),
+    ],
+)
+def test_bad_exercise_settings_are_explained(call, words):
+    with pytest.raises(ValueError, match=words):
+        call()
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_low_ball_is_well_below_everything_the_buyer_offered_before(seed):
+    moment = LowBallMoment(rng=random.Random(seed))
+    earlier = [p for _, who, p in moment.before[:-1] if who == "bot"]
+    assert moment.before[-1] == (moment.low_round + 1, "bot", moment.low_ball)
+    assert earlier and earlier[0] > 0  # a realistic opening, not a price of 0
+    assert moment.low_ball <= min(earlier) - 12 or moment.low_ball == 0
+
+
+def test_the_low_balls_timing_and_size_vary():
+    moments = [LowBallMoment(rng=random.Random(seed)) for seed in range(12)]
+    assert len({m.low_round for m in moments}) >= 3
+    assert (
+        len({min(p for _, w, p in m.before[:-1] if w == "bot") - m.low_ball for m in moments}) >= 3
+    )
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_buyer_reads_your_answer_to_the_low_ball(seed):
+    """Its later offers depend on what you did: a big step tells it pressure works and
+    it starts again from its low-ball; holding or your usual step tells it the test
+    failed and it goes back to where it was."""
+    moment = LowBallMoment(rng=random.Random(seed))
+    runs = {key: moment.play(key) for key in RESPONSES if key != "ask"}
+    assert all(run["history"][: len(moment.before)] == moment.before for run in runs.values())
+    assert runs["accept"]["price"] == moment.low_ball and runs["accept"]["gain"] < 0
+    assert runs["walk"]["ended_by"] == "walk away" and runs["walk"]["gain"] == 0
+    assert runs["half"]["pressed"] and not runs["hold"]["pressed"] and not runs["usual"]["pressed"]
+    after = len(moment.before) + 1  # the buyer's answer to your answer
+    hold, half = runs["hold"]["history"], runs["half"]["history"]
+    before = [p for _, w, p in moment.before if w == "bot"][-2]
+    assert hold[after][2] >= before  # back to where it was
+    if len(half) > after:
+        assert half[after][1] == "bot" and half[after][2] < hold[after][2]
+    assert runs["hold"]["gain"] > runs["half"]["gain"]
+
+
+def test_your_own_ask_sets_the_size_of_your_step():
+    moment = LowBallMoment(rng=random.Random(3))
+    small = moment.play("ask", moment.last_ask - 2)
+    big = moment.play("ask", moment.low_ball + 5)
+    assert small["step"] == 2 and not small["pressed"]
+    assert big["pressed"]
+
+
+def test_every_response_has_a_label():
+    assert set(RESPONSES) == {"accept", "walk", "hold", "usual", "half", "ask"}
+
+
+@pytest.mark.parametrize("style", ARENA_STYLES)
+def test_how_you_end_shapes_the_next_negotiation(style):
+    found = next_time(40, 70, style)
+    assert set(found) == set(FIRST_ENDINGS)
+    deal, polite, out = (found[e] for e in ("deal", "polite walk-away", "walk-out"))
+    assert deal["trust"] > polite["trust"] > out["trust"]
+    assert deal["first_offer"] > polite["first_offer"] > out["first_offer"]
+    assert polite["gain"] >= out["gain"]
+    assert found == next_time(40, 70, style)  # the same every time: a check can rely on it
