@@ -358,11 +358,18 @@ def _repair_schema(nb, problem):
     return None
 
 
-def intake_frame(submissions, rejections):
+def intake_frame(submissions, rejections, failures=None):
     """One row per file considered (for intake.csv and the report): ``origin``,
     ``learner``, ``notebook``, ``taken`` (bool) and ``reason`` (why it was not taken, or
-    what was done to what was taken; empty when nothing)."""
+    what was done to what was taken, and, for a learner of ``failures`` (``{learner:
+    why}``), why grading could not grade it; empty when nothing)."""
     import pandas as pd
+
+    failures = failures or {}
+
+    def said(submission):
+        why = failures.get(submission.learner)
+        return "; ".join(filter(None, [submission.note, why and f"not graded: {why}"]))
 
     rows = [
         {
@@ -370,7 +377,7 @@ def intake_frame(submissions, rejections):
             "learner": s.learner,
             "notebook": s.notebook,
             "taken": True,
-            "reason": s.note,
+            "reason": said(s),
         }
         for s in submissions
     ] + [

@@ -125,7 +125,9 @@ def grade(
     for learner, reason in failures.items():
         say(f"not graded: {learner}: {reason}")
 
-    intake.intake_frame(submissions, rejections).to_csv(out / "intake.csv", index=False)  # 6
+    intake.intake_frame(submissions, rejections, failures).to_csv(  # 6
+        out / "intake.csv", index=False
+    )
     grades = export.write_grades(root, assignment, out, db_url, failures)
 
     if platform:  # 7

@@ -290,6 +290,14 @@ def test_a_resubmission_that_cannot_be_graded_shows_no_grade_and_says_why(runs, 
     assert learner in (runs["out"] / "report.html").read_text()
 
 
+def test_intake_csv_says_which_file_was_not_graded_and_why(runs):
+    reasons = runs["intake"].set_index("origin").reason
+    assert (
+        reasons[f"resubmitted-broken/{NAME}.ipynb"] == runs["grades"].status["resubmitted-broken"]
+    )
+    assert reasons[f"resubmitted-unreadable/{NAME}.ipynb"].startswith("corrupt: not valid JSON")
+
+
 def test_the_reasons_are_in_words(runs):
     grades = runs["grades"]
     assert "kernel" in grades.status["resubmitted-broken"].lower()
