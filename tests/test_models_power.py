@@ -123,6 +123,24 @@ def test_in_the_core_a_rival_raises_the_floor_unit_for_unit():
     assert floor(100, 40) == 40 and floor(100, 41) == 41 and floor(100, 0) == 0
 
 
+def test_with_several_rivals_the_floor_is_the_best_rivals_value():
+    """Notebook section 2: with rivals valuing the item at 40 and 70 (the keen buyer 100),
+    the lowest price in the core is 70, the second-highest value."""
+    players = ["S", "B1", "B2", "B3"]
+    values = {"B1": 100, "B2": 40, "B3": 70}
+
+    def worth(c):
+        return max([values[b] for b in c if b in values], default=0) * ("S" in c)
+
+    market = game(players, worth)
+    in_core = [
+        p
+        for p in range(101)
+        if blocking_coalition(players, market, {"S": p, "B1": 100 - p, "B2": 0, "B3": 0}) is None
+    ]
+    assert (min(in_core), max(in_core)) == (70, 100)
+
+
 def test_the_glove_games_core_gives_everything_to_the_scarce_glove():
     players = ["L", "R1", "R2"]
     gloves_game = game(players, gloves)

@@ -418,7 +418,7 @@ def _tactic_hint(s, tactic, said):
             "bought_costs": "it buys confidential information from someone bound to keep it",
         }[tactic.kind]
         return f"it is out of bounds whatever it gains: {why}"
-    # Not out of bounds: a true statement, or a claim about Kestrel's own limit or
+    # Not out of bounds: a true statement, or a claim about Kestrel's reservation price or
     # intentions, which its numbers make credible or a bluff.
     lead = (
         "it misstates no fact and uses no power that is not Kestrel's; "
@@ -441,7 +441,7 @@ def _tactic_hint(s, tactic, said):
             f"{lead}Kestrel would take less than {tactic.amount:,.0f}: it accepts any proposal "
             f"of at least its equilibrium share ({granite_share(s):,.0f}), and anything above "
             f"Harrow's {s.outside_offer:,.0f} beats walking away, so it is a bluff about its "
-            "limit"
+            "reservation price"
         )
     return f"{lead}it is true, and Kestrel would stand by it: it is credible"
 

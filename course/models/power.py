@@ -21,10 +21,14 @@ Sources of the formulas:
 - Rubinstein, "Perfect Equilibrium in a Bargaining Model", *Econometrica* 50 (1982):
   alternating offers with discount factors; the first proposer gets
   ``(1 - d2) / (1 - d1 d2)``.
-- Outside options ("deal-me-out"): Shaked & Sutton (1984); Binmore, Shaked & Sutton,
-  "An Outside Option Experiment", *Quarterly Journal of Economics* 104 (1989);
-  Osborne & Rubinstein, *Bargaining and Markets* (1990), section 3.12. A responder who
-  may walk away to ``b`` gets ``max(b, what they would get anyway)``.
+- Outside options ("deal-me-out"): Shaked & Sutton, *Econometrica* 52 (1984); Binmore,
+  Rubinstein & Wolinsky, "The Nash Bargaining Solution in Economic Modelling", *RAND
+  Journal of Economics* 17 (1986), who also show when a Nash split with a disagreement
+  point applies instead (a risk of breakdown, payoffs while talks are stuck); Binmore,
+  Shaked & Sutton, "An Outside Option Experiment", *Quarterly Journal of Economics* 104
+  (1989); Osborne & Rubinstein, *Bargaining and Markets* (1990), section 3.12. A
+  responder who may walk away to ``b`` gets ``max(b, what they would get anyway)``.
+  All of these assume full information: each side knows the other's patience and options.
 
 Voting power is computed by dynamic programming over weight sums (the generating-function
 method: count coalitions by size and total weight), never by listing the n! orders. Its

@@ -648,13 +648,13 @@ check.best_lever(best_lever, hidden=True)
 #   agreed to play poker. The law draws its line at facts. The American Bar Association's
 #   Model Rule 4.1 (comment 2) notes that in negotiation, estimates of price or value and a
 #   party's intentions about an acceptable settlement are ordinarily not taken as
-#   statements of material fact. "We cannot go below 80,000" is therefore a bluff about
-#   your limit; "Borealis has offered 80,000", when it has not, misrepresents a material
-#   fact, and can undo the contract or amount to fraud. Surveys reported by Lewicki,
-#   Saunders and Barry (*Negotiation*) find that most negotiators accept hiding their own
-#   limit and opening far above it, and reject misrepresenting facts or obtaining
-#   information improperly (Robinson, Lewicki & Donahue, 2000). A bluff that is called
-#   still costs you credibility.
+#   statements of material fact. "We cannot go below 80,000", said by a seller whose
+#   reservation price is lower, is therefore a bluff; "Borealis has offered 80,000", when it
+#   has not, misrepresents a material fact, and can undo the contract or amount to fraud.
+#   Surveys reported by Lewicki, Saunders and Barry (*Negotiation*) find that most
+#   negotiators accept hiding their reservation price and opening far above it, and reject
+#   misrepresenting facts or obtaining information improperly (Robinson, Lewicki &
+#   Donahue, 2000). A bluff that is called still costs you credibility.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 points): credible, bluff or out of bounds?
@@ -662,8 +662,8 @@ check.best_lever(best_lever, hidden=True)
 # Your scenario lists four things Kestrel might say or do, A to D (`s.tactics`). Label each:
 #
 # - `"credible"`: true, and Kestrel would stand by it if tested;
-# - `"bluff"`: a claim about Kestrel's own limit or intentions that Kestrel would not stand
-#   by if tested;
+# - `"bluff"`: a claim about Kestrel's own reservation price or intentions that Kestrel
+#   would not stand by if tested;
 # - `"out of bounds"`: it misstates a fact, or uses power or information that is not
 #   Kestrel's to use.
 #
