@@ -89,8 +89,11 @@ c.GenerateFeedback.preprocessors = [
 # parts awaiting a manual grade said so, mathematics rendered to MathML without the
 # internet, the page's language declared and colours readable; the four preprocessors
 # above feed it (MarkAwaiting reads the grades GetGrades put in).
-from autograder.feedback import TEMPLATE, TEMPLATE_FILE, template_dirs  # noqa: E402
-
-c.HTMLExporter.template_name = TEMPLATE
-c.HTMLExporter.template_file = TEMPLATE_FILE
-c.HTMLExporter.extra_template_basedirs = template_dirs()
+try:
+    from autograder.feedback import TEMPLATE, TEMPLATE_FILE, template_dirs
+except ImportError:  # an environment without the course's grading tools: nbgrader's own page
+    pass
+else:
+    c.HTMLExporter.template_name = TEMPLATE
+    c.HTMLExporter.template_file = TEMPLATE_FILE
+    c.HTMLExporter.extra_template_basedirs = template_dirs()
