@@ -123,7 +123,8 @@ def value_bars(values, highlight=None, marker=None, marker_label="", width=560):
 
 def audit_bars(yours, theirs, weights, balance, width=560):
     """Each source's rating for both sides as paired bars (out of 10, weight in the label),
-    and beneath them a gauge from "all theirs" to "all yours" marking the balance."""
+    and beneath them a gauge from "all theirs" (-10 points) to "all yours" (+10) marking
+    the balance, in points."""
     label_width, bar_height, row_height, scale_top = 170, 12, 40, 10.0
     plot = width - label_width - 40
     parts = []
@@ -151,7 +152,7 @@ def audit_bars(yours, theirs, weights, balance, width=560):
     gauge_y = len(yours) * row_height + 20
     left, right = label_width, label_width + plot
     middle = (left + right) / 2
-    marker = middle + balance * (right - left) / 2
+    marker = middle + balance / scale_top * (right - left) / 2
     parts.append(
         f'<line x1="{left}" y1="{gauge_y}" x2="{right}" y2="{gauge_y}" stroke="#999" '
         'stroke-width="4"/>'
@@ -165,7 +166,7 @@ def audit_bars(yours, theirs, weights, balance, width=560):
     colour = SELLER_COLOUR if balance >= 0 else BUYER_COLOUR
     parts.append(
         f'<circle cx="{marker:.1f}" cy="{gauge_y}" r="7" fill="{colour}">'
-        f"<title>balance {balance:+.2f}</title></circle>"
+        f"<title>balance {balance:+.2f} points</title></circle>"
     )
-    label = f"leverage audit: balance {balance:+.2f} (-1 all theirs, +1 all yours)"
+    label = f"leverage audit: balance {balance:+.2f} points (-10 all theirs, +10 all yours)"
     return svg(width, gauge_y + 32, "".join(parts), label)

@@ -77,21 +77,21 @@ def test_every_module_serves_some_idea():
 
 
 def test_a_passed_self_check_is_recorded_once(learner, answers_00):
-    check.stronger_side(answers_00["stronger_side"])
-    first = passed_checks()["00_leverage"]["stronger_side"]
-    check.stronger_side(answers_00["stronger_side"])
-    assert passed_checks() == {"00_leverage": {"stronger_side": first}}
+    check.best_plan(answers_00["best_plan"])
+    first = passed_checks()["00_leverage"]["best_plan"]
+    check.best_plan(answers_00["best_plan"])
+    assert passed_checks() == {"00_leverage": {"best_plan": first}}
 
 
 def test_a_failed_self_check_records_nothing(learner):
     with pytest.raises(AssertionError):
-        check.stronger_side(lambda case: ("you", -1))
+        check.best_plan(lambda case: ["not a step"])
     assert passed_checks() == {}
 
 
 def test_nothing_is_recorded_while_nbgrader_runs(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    record_pass("00_leverage", "stronger_side")
+    record_pass("00_leverage", "best_plan")
     assert not progress_file().exists()
 
 
@@ -128,7 +128,7 @@ def test_progress_reads_this_computers_record():
     record_pass("00_leverage", "classify_facts")
     assert json.loads(progress_file().read_text())["00_leverage"]["classify_facts"]
     leverage = next(row for row in course.progress().rows() if row["folder"] == "00_leverage")
-    assert (leverage["passed"], leverage["next"]) == (1, "stronger_side")
+    assert (leverage["passed"], leverage["next"]) == (1, "my_audit")
 
 
 @pytest.fixture

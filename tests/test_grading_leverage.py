@@ -4,14 +4,14 @@ submissions named after what each learner did. Scores are read back from the gra
 import pytest
 
 import course
-from course.scenarios.leverage import fact_key
+from course.scenarios.leverage import best_plan, fact_key, tactic_key
 from tests.grading import ModuleGrading, auto_total
 from tests.notebooks import release_notebook, solved
 
 pytestmark = pytest.mark.slow
 
 MODULE, NAME = "00_leverage", "leverage"
-AUTO_POINTS = 6  # three questions; the 2-point reflection is graded by hand
+AUTO_POINTS = 12  # six questions of 2; the fact's reason and the reflection are graded by hand
 
 
 def classification(learner, flip=None):
@@ -24,16 +24,46 @@ def classification(learner, flip=None):
     return f"def fact_leverage():\n    return {key!r}\n"
 
 
-def hard_coded_preparation(learner):
-    """An answer that names the learner's own best step instead of working it out."""
-    s = course.variant(MODULE, learner)
-    best = max(
-        s.steps,
-        key=lambda step: (
-            min(s.steps[step][1], 10 - s.yours[s.steps[step][0]]) * s.weights[s.steps[step][0]]
-        ),
-    )
-    return f"def best_preparation(case):\n    return {best!r}\n"
+def hard_coded_plan(learner):
+    """An answer that names the learner's own best plan instead of working it out."""
+    plan = list(best_plan(course.variant(MODULE, learner)))
+    return f"def best_plan(case):\n    return {plan!r}\n"
+
+
+def tactics_one_wrong(learner):
+    key = tactic_key(course.variant(MODULE, learner))
+    first = next(iter(key))
+    key[first] = "legitimate" if key[first] != "legitimate" else "bluff"
+    return f"def tactic_kinds():\n    return {key!r}\n"
+
+
+#: best_plan scoring steps without the top of the scale: wrong on the first test case.
+IGNORES_CEILING = (
+    "from itertools import combinations\n"
+    "def best_plan(case):\n"
+    "    names = list(case.steps)\n"
+    "    fits = [p for k in range(4) for p in combinations(names, k)\n"
+    "            if sum(case.steps[n][2] for n in p) <= case.budget]\n"
+    "    def value(n):\n"
+    "        source, amount, days, chance = case.steps[n]\n"
+    "        return chance * case.weights[source] * amount\n"
+    "    return list(max(fits, key=lambda p: sum(value(n) for n in p)))\n"
+)
+
+#: reaudit that never says "even": its turning point is wrong on the first test case, its
+#: best moment right.
+IGNORES_EVEN = (
+    "def reaudit(case, moves):\n"
+    "    yours, theirs = dict(case.yours), dict(case.theirs)\n"
+    "    ratings = {'you': yours, 'them': theirs}\n"
+    "    balances = {'now': leverage_balance(yours, theirs, case.weights)}\n"
+    "    for label, (side, source, change) in moves.items():\n"
+    "        ratings[side] = shifted(ratings[side], {source: change})\n"
+    "        balances[label] = leverage_balance(ratings['you'], ratings['them'], case.weights)\n"
+    "    ahead = balances['now'] > 0\n"
+    "    turning = next((m for m in moves if (balances[m] > 0) != ahead), 'N4')\n"
+    "    return turning, max(balances, key=balances.get)\n"
+)
 
 
 def submissions():
@@ -47,23 +77,18 @@ def submissions():
         "one-fact-wrong": solved(
             MODULE, NAME, fact_leverage_answer=classification("one-fact-wrong", flip="C")
         ),
-        "plain-average": solved(
-            MODULE,
-            NAME,
-            stronger_side_answer="def stronger_side(case):\n"
-            "    mine, other = sum(case.yours.values()) / 3, sum(case.theirs.values()) / 3\n"
-            "    side = 'even' if abs(mine - other) < 0.5 else ('you' if mine > other else 'them')\n"
-            "    return side, abs(mine - other)\n",
-        ),
-        "hard-coded": solved(
-            MODULE, NAME, best_preparation_answer=hard_coded_preparation("hard-coded")
+        "ignores-ceiling": solved(MODULE, NAME, best_plan_answer=IGNORES_CEILING),
+        "hard-coded": solved(MODULE, NAME, best_plan_answer=hard_coded_plan("hard-coded")),
+        "ignores-even": solved(MODULE, NAME, reaudit_answer=IGNORES_EVEN),
+        "one-tactic-wrong": solved(
+            MODULE, NAME, tactic_kinds_answer=tactics_one_wrong("one-tactic-wrong")
         ),
     }
 
 
 class TestLeverageGrading(ModuleGrading):
     MODULE, NAME, AUTO_POINTS = MODULE, NAME, AUTO_POINTS
-    HINT = ("plain-average", "stronger-side-test", "weigh each source by the case's weights")
+    HINT = ("ignores-ceiling", "best-plan-test", "a rating cannot pass 10")
 
     def submissions(self, course_root, scratch):
         return submissions()
@@ -76,12 +101,25 @@ class TestLeverageGrading(ModuleGrading):
         assert points["fact-leverage-test"] == 0
         assert auto_total(points) == self.AUTO_POINTS - 2
 
-    def test_a_plain_average_loses_the_question_on_the_stronger_side(self, graded):
-        points = graded.scores("plain-average")
-        assert points["stronger-side-test"] == 0
+    def test_a_plan_that_ignores_the_ceiling_loses_the_plan(self, graded):
+        points = graded.scores("ignores-ceiling")
+        assert points["best-plan-test"] == 0
         assert auto_total(points) == self.AUTO_POINTS - 2
 
-    def test_naming_your_own_best_step_loses_the_hidden_tests(self, graded):
+    def test_naming_your_own_best_plan_loses_the_hidden_tests(self, graded):
         points = graded.scores("hard-coded")
-        assert points["best-preparation-test"] == 0
+        assert points["best-plan-test"] == 0
         assert auto_total(points) == self.AUTO_POINTS - 2
+
+    def test_a_reaudit_without_even_earns_the_best_moment_only(self, graded):
+        points = graded.scores("ignores-even")
+        assert points["reaudit-test"] == 1
+        assert auto_total(points) == self.AUTO_POINTS - 1
+        assert "the side ahead can also become" in graded.shown(
+            "ignores-even", "reaudit-test"
+        )
+
+    def test_one_wrong_tactic_costs_half_a_point(self, graded):
+        points = graded.scores("one-tactic-wrong")
+        assert points["tactic-kinds-test"] == 1.5
+        assert auto_total(points) == self.AUTO_POINTS - 0.5

@@ -1,16 +1,24 @@
 """course.models.audit: the weighted audit of information, alternatives and power."""
 
 import math
+from fractions import Fraction
 
 import pytest
 
 from course.models.audit import (
     EQUAL_WEIGHTS,
+    ERODED_BY,
+    SOURCES,
+    balances_after,
     describe_balance,
+    expected_gain,
     leverage_balance,
     shifted,
     strengthen_first,
+    their_biggest_lead,
+    weighted_differences,
     weighted_leverage,
+    who_leads,
 )
 from course.scenarios.leverage import CASES
 
@@ -18,10 +26,37 @@ SALARY = CASES["salary"]
 
 
 def test_the_salary_case_of_the_notebook():
-    """The worked example of module 00: 6.25 against 5.55, a balance of +0.07."""
-    assert math.isclose(weighted_leverage(SALARY.yours, SALARY.weights), 6.25)
-    assert math.isclose(weighted_leverage(SALARY.theirs, SALARY.weights), 5.55)
-    assert math.isclose(leverage_balance(SALARY.yours, SALARY.theirs, SALARY.weights), 0.07)
+    """The worked example of module 00: 5.80 against 5.10, a balance of +0.70 points."""
+    assert dict(SALARY.yours) == {"information": 4, "alternatives": 8, "power": 4}
+    assert dict(SALARY.theirs) == {"information": 6, "alternatives": 4, "power": 6}
+    assert dict(SALARY.weights) == {"information": 0.3, "alternatives": 0.45, "power": 0.25}
+    assert math.isclose(weighted_leverage(SALARY.yours, SALARY.weights), 5.80)
+    assert math.isclose(weighted_leverage(SALARY.theirs, SALARY.weights), 5.10)
+    balance = leverage_balance(SALARY.yours, SALARY.theirs, SALARY.weights)
+    assert math.isclose(balance, 0.70)
+    assert describe_balance(balance) == "in your favour"
+
+
+def test_the_notebooks_step_example_adds_two_points_of_rating_at_most():
+    """Section 4: +3 on alternatives rated 8 adds 2 (capped), 0.90 points, 0.54 on average."""
+    rise = expected_gain(SALARY.yours, SALARY.weights, "alternatives", 3)
+    assert math.isclose(rise, 0.90)
+    assert math.isclose(expected_gain(SALARY.yours, SALARY.weights, "alternatives", 3, 0.6), 0.54)
+
+
+def test_the_notebooks_re_audit_of_the_deadline_case():
+    """Section 5: the deadline case's news takes the owner from +1.75 to +3.70 and back to
+    +0.35 (even); a stopgap first would have made it even at once (+0.40)."""
+    case = CASES["deadline"]
+    moves = {f"N{i}": (n.side, n.source, n.change) for i, n in enumerate(case.news, 1)}
+    balances = balances_after(case.yours, case.theirs, case.weights, moves)
+    assert [round(b, 2) for b in balances.values()] == [1.75, 2.35, 3.7, 2.35, 1.85, 1.25, 0.35]
+    assert max(balances, key=balances.get) == "N2"
+    assert who_leads(balances["N6"]) == "even"
+    stopgap = balances_after(
+        case.yours, case.theirs, case.weights, {"N": ("them", "alternatives", 3)}
+    )
+    assert round(stopgap["N"], 2) == 0.40 and who_leads(stopgap["N"]) == "even"
 
 
 def test_without_weights_each_source_counts_a_third():
@@ -30,11 +65,47 @@ def test_without_weights_each_source_counts_a_third():
     assert math.isclose(sum(EQUAL_WEIGHTS.values()), 1.0)
 
 
-def test_the_balance_runs_from_all_theirs_to_all_yours():
+def test_the_balance_runs_from_all_theirs_to_all_yours_in_points():
     nothing = dict.fromkeys(EQUAL_WEIGHTS, 0)
     everything = dict.fromkeys(EQUAL_WEIGHTS, 10)
-    assert math.isclose(leverage_balance(everything, nothing), 1.0)
-    assert math.isclose(leverage_balance(nothing, everything), -1.0)
+    assert math.isclose(leverage_balance(everything, nothing), 10.0)
+    assert math.isclose(leverage_balance(nothing, everything), -10.0)
+
+
+def test_the_weighted_differences_add_up_to_the_balance():
+    differences = weighted_differences(SALARY.yours, SALARY.theirs, SALARY.weights)
+    assert math.isclose(sum(differences.values()), 0.70)
+    assert math.isclose(differences["alternatives"], 0.45 * 4)
+
+
+@pytest.mark.parametrize(
+    ("balance", "side"),
+    [
+        (0.5, "you"),
+        (0.49999999999999994, "you"),  # an exact 0.5 summed in another order
+        (0.4999999999999991, "you"),
+        (0.4999, "even"),
+        (-0.5, "them"),
+        (-0.4999999999999991, "them"),
+        (0.0, "even"),
+        (-0.49, "even"),
+    ],
+)
+def test_who_leads_is_not_decided_by_float_noise(balance, side):
+    """Issue 15: 0.5 apart was 'even' or not depending on the order of the sums."""
+    assert who_leads(balance) == side
+
+
+def test_an_exact_half_point_is_a_lead_however_it_is_summed():
+    yours = {"information": 5, "alternatives": 6, "power": 5}
+    theirs = {"information": 5, "alternatives": 5, "power": 5}
+    weights = {"information": 0.25, "alternatives": 0.5, "power": 0.25}
+    sums = [
+        leverage_balance(yours, theirs, weights),
+        sum(weights[s] * (yours[s] - theirs[s]) for s in SOURCES),
+        float(sum(Fraction(str(weights[s])) * (yours[s] - theirs[s]) for s in SOURCES)),
+    ]
+    assert {who_leads(b) for b in sums} == {"you"}
 
 
 def test_a_rating_stops_at_the_ends_of_the_scale():
@@ -48,28 +119,66 @@ def test_a_rating_stops_at_the_ends_of_the_scale():
     assert ratings["alternatives"] == 9  # the input is left alone
 
 
-def test_advice_ranks_sources_by_what_a_step_would_move():
+def test_expected_gain_weighs_the_rise_by_the_weight_and_the_chance():
+    ratings = {"information": 4, "alternatives": 9, "power": 4}
+    weights = {"information": 0.3, "alternatives": 0.4, "power": 0.3}
+    assert math.isclose(expected_gain(ratings, weights, "alternatives", 3, 0.5), 0.5 * 0.4 * 1)
+    assert math.isclose(expected_gain(ratings, weights, "power", 2), 0.6)
+    with pytest.raises(ValueError, match="chance must be between 0 and 1"):
+        expected_gain(ratings, weights, "power", 2, 1.5)
+
+
+def test_advice_ranks_sources_by_what_a_step_would_add_under_these_weights():
     yours = {"information": 4, "alternatives": 9, "power": 4}
     ranking = strengthen_first(yours, SALARY.theirs, SALARY.weights)
     # alternatives weighs most but can rise by 1 only; information (0.3) beats power (0.25)
     assert [source for source, _ in ranking] == ["information", "power", "alternatives"]
-    assert math.isclose(ranking[0][1], 0.3 * 2 / 10)
-    assert math.isclose(ranking[2][1], 0.45 * 1 / 10)
+    assert math.isclose(ranking[0][1], 0.3 * 2)
+    assert math.isclose(ranking[2][1], 0.45 * 1)
+
+
+def test_their_biggest_lead_is_the_largest_weighted_difference_in_their_favour():
+    sole = CASES["sole-source"]
+    assert their_biggest_lead(sole.yours, sole.theirs, sole.weights) == ("power", 2.0)
+    deadline = CASES["deadline"]
+    assert their_biggest_lead(deadline.yours, deadline.theirs, deadline.weights) is None
+
+
+def test_what_erodes_a_lead_follows_emerson():
+    """Their power rests on your lack of alternatives; their alternatives on your being
+    replaceable; information is met with information."""
+    assert {lead: eroder for lead, (eroder, _) in ERODED_BY.items()} == {
+        "power": "alternatives",
+        "alternatives": "power",
+        "information": "information",
+    }
 
 
 @pytest.mark.parametrize(
     ("balance", "words"),
     [
-        (0.3, "strongly in your favour"),
-        (0.07, "in your favour"),
+        (3.0, "strongly in your favour"),
+        (2.5, "strongly in your favour"),
+        (2.4, "in your favour"),
+        (0.7, "in your favour"),
         (0.0, "about even"),
-        (-0.04, "about even"),
-        (-0.1, "in their favour"),
-        (-0.5, "strongly in their favour"),
+        (-0.4, "about even"),
+        (-1.0, "in their favour"),
+        (-2.5, "strongly in their favour"),
     ],
 )
 def test_the_balance_in_words(balance, words):
     assert describe_balance(balance) == words
+
+
+def test_re_auditing_names_each_moment_and_checks_the_sides():
+    moves = {"N1": ("you", "power", 2), "N2": ("them", "power", 10)}
+    balances = balances_after(SALARY.yours, SALARY.theirs, SALARY.weights, moves)
+    assert list(balances) == ["now", "N1", "N2"]
+    assert math.isclose(balances["N1"] - balances["now"], 0.5)
+    assert math.isclose(balances["N2"] - balances["N1"], -0.25 * 4)  # capped at 10
+    with pytest.raises(ValueError, match="'us' is not a side"):
+        balances_after(SALARY.yours, SALARY.theirs, SALARY.weights, {"N1": ("us", "power", 1)})
 
 
 @pytest.mark.parametrize(
@@ -93,6 +202,7 @@ def test_the_balance_in_words(balance, words):
             "must be a number, got str",
         ),
         ({"information": float("nan"), "alternatives": 5, "power": 6}, ValueError, "finite"),
+        ({"information": True, "alternatives": 5, "power": 6}, TypeError, "got bool"),
     ],
 )
 def test_bad_ratings_are_explained(ratings, error, words):

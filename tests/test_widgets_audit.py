@@ -1,50 +1,147 @@
 """The leverage audit view, driven as a learner or a workshop visitor would: set values,
-click buttons, read what the view shows."""
+click buttons, read what the view shows. Every sentence it shows about what happened is
+checked against what happened."""
+
+import re
 
 import pytest
 
+from course.models.audit import balances_after, leverage_balance, who_leads
 from course.scenarios.leverage import CASES
-from course.widgets.audit import LeverageAudit
+from course.widgets.audit import LeverageAudit, advice, moved_words
 
 
-def test_it_opens_on_the_salary_case_with_its_audit():
+def text(html):
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def read(audit, side, source, direction):
+    """Say which rating the shown news moves, and check the reading."""
+    audit.rating.value = f"{side}:{source}"
+    audit.direction.value = direction
+    audit.check_reading.click()
+
+
+def test_it_opens_on_the_salary_case_with_its_audit_and_weights():
     audit = LeverageAudit()
     assert "Northwind" in audit.story.value
-    assert audit.yours["alternatives"].value == 9
-    assert "Balance +0.07" in audit.summary.value
-    assert "in your favour" in audit.summary.value
-    assert "<svg" in audit.chart.value
+    assert audit.yours["alternatives"].value == 8
+    assert [audit.weights[s].value for s in ("information", "alternatives", "power")] == [6, 9, 5]
+    assert "Balance +0.70 points" in audit.summary.value
+    assert "(you 5.80, them 5.10): in your favour" in audit.summary.value
+    assert "<svg" in audit.chart.value and "weight 0.45" in audit.chart.value
 
 
-def test_moving_a_rating_moves_the_balance_and_the_advice():
+def test_moving_a_rating_or_a_weight_moves_the_balance():
     audit = LeverageAudit()
     audit.theirs["power"].value = 10
-    assert "Balance -0.03" in audit.summary.value
-    assert "Their biggest weighted edge is power" in audit.advice.value
-    audit.yours["alternatives"].value = 10
-    assert "Strengthen first: information" in audit.advice.value  # alternatives is full
+    assert "Balance -0.30 points" in audit.summary.value  # 0.70 - 0.25 * 4
+    audit.weights["power"].value = 0  # weights 6, 9, 0 of 15: 0.4, 0.6, 0
+    assert "Balance +1.60 points" in audit.summary.value  # 0.4 * -2 + 0.6 * 4
+    assert "weight 0.60" in audit.chart.value
+    for slider in audit.weights.values():
+        slider.value = 0
+    assert "Give at least one source some weight" in audit.status.value
 
 
-def test_news_moves_the_ratings_one_piece_at_a_time():
+def test_the_advice_names_their_biggest_lead_and_what_erodes_it():
+    """In the sole-source case the arithmetic favours power, the largest weight; the advice
+    also names what erodes their power lead (alternatives) and says the audit misses it."""
+    audit = LeverageAudit("sole-source")
+    words = text(audit.advice.value)
+    assert "Their biggest weighted lead is on power (7 against your 3, 2.00 points)" in words
+    assert "What erodes it: your alternatives" in words
+    assert "raising your power by 2 adds most to the balance: +1.00 points" in words
+    assert "counts a gain in your alternatives but not the weaker hold of their power" in words
+
+
+def test_the_advice_is_true_of_the_ratings_it_describes():
+    yours = {"information": 10, "alternatives": 10, "power": 10}
+    theirs = {"information": 2, "alternatives": 2, "power": 2}
+    words = text(advice(yours, theirs, {"information": 0.3, "alternatives": 0.4, "power": 0.3}))
+    assert words == "They lead you on no source. All your ratings are at the top of the scale."
+
+
+def test_news_is_shown_first_and_applied_only_after_the_reading():
     audit = LeverageAudit("deadline")
     before = audit.yours["information"].value
     audit.next_news.click()
+    assert "refused to extend" in audit.news.value
+    assert audit.yours["information"].value == before  # not applied yet
+    assert audit.next_news.disabled and audit.reading.layout.display is None
+    read(audit, "you", "information", "up")
+    shown = text(audit.news.value)
+    assert "Right. Your information rating rises from 6 to 8." in shown
+    assert "Balance now +2.35 points. The side ahead is unchanged: you." in shown
     assert audit.yours["information"].value == before + 2
-    assert "refuses to extend" in audit.news.value
-    for _ in CASES["deadline"].news[1:]:
-        audit.next_news.click()
-    assert audit.next_news.disabled
-    audit.next_news.click()  # nothing left: nothing happens
-    assert audit.news.value.count("<p>") == len(CASES["deadline"].news)
+    assert not audit.next_news.disabled and audit.reading.layout.display == "none"
+
+
+def test_a_wrong_reading_is_corrected_with_the_reason():
+    audit = LeverageAudit("deadline")
+    audit.next_news.click()
+    read(audit, "them", "alternatives", "down")
+    shown = text(audit.news.value)
+    assert "Not quite: it moves your information, up." in shown
+    assert "found out something that was already true" in shown
+
+
+def test_each_news_report_is_true_of_the_balance_and_the_side_ahead():
+    """Whatever the learner answers, the widget's numbers are the model's re-audit."""
+    for key, case in CASES.items():
+        audit = LeverageAudit(key)
+        moves = {f"N{i}": (n.side, n.source, n.change) for i, n in enumerate(case.news, 1)}
+        expected = balances_after(case.yours, case.theirs, case.weights, moves)
+        sides = [who_leads(b) for b in expected.values()]
+        for step, item in enumerate(case.news, 1):
+            audit.next_news.click()
+            read(audit, item.side, item.source, "up" if item.sign > 0 else "down")
+            report = text(audit.news.value).split("📰")[-1]
+            assert f"Balance now {expected[f'N{step}']:+.2f} points" in report
+            if sides[step] != sides[step - 1]:
+                assert f"has changed: {sides[step - 1]} before, {sides[step]} now" in report
+            else:
+                assert f"is unchanged: {sides[step]}" in report
+        assert audit.next_news.disabled
+        audit.next_news.click()  # nothing left: nothing happens
+        assert text(audit.news.value).count("📰") == len(case.news)
+
+
+def test_a_capped_move_reports_what_it_did():
+    """Issue 17 review item 11: the report gives the change applied, not the item's size."""
+    assert moved_words("you", "information", 9, 10) == (
+        "your information rating rises from 9 to 10 (capped at 10)"
+    )
+    assert moved_words("them", "alternatives", 1, 0) == (
+        "their alternatives rating falls from 1 to 0 (floored at 0)"
+    )
+    assert moved_words("you", "power", 10, 10) == (
+        "your power rating stays at 10: it is already at the top of the scale"
+    )
+    audit = LeverageAudit("salary")
+    audit.yours["information"].value = 9
+    audit.next_news.click()  # the launch date: your information +2
+    read(audit, "you", "information", "up")
+    assert "rises from 9 to 10 (capped at 10)" in text(audit.news.value)
+    assert audit.yours["information"].value == 10
+
+
+def test_start_again_restores_the_case():
+    audit = LeverageAudit("deadline")
+    audit.next_news.click()
+    read(audit, "you", "information", "up")
     audit.start_again.click()
-    assert audit.yours["information"].value == before
+    assert audit.yours["information"].value == 6
     assert audit.news.value == "" and not audit.next_news.disabled
 
 
 def test_choosing_a_case_loads_its_audit():
     audit = LeverageAudit()
     audit.case.value = "sole-source"
-    assert audit.theirs["power"].value == 9
+    assert audit.theirs["power"].value == 7
+    case = CASES["sole-source"]
+    balance = leverage_balance(case.yours, case.theirs, case.weights)
+    assert f"Balance {balance:+.2f} points" in audit.summary.value
     assert "strongly in their favour" in audit.summary.value
     assert "weight 0.50" in audit.chart.value
 

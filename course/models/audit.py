@@ -1,19 +1,38 @@
 """A leverage audit: rate each side's information, alternatives and power, weigh the three
-sources for the case at hand, and read which way the balance tilts.
+sources for the case at hand, and read which side is ahead.
 
 A rating runs from 0 (none at all) to ``SCALE`` (overwhelming). The weights say how much
-each source counts in this particular negotiation (a sole-source part makes power count
-more than usual); they are shares that add up to 1. One side's weighted leverage is
+each source counts in this particular negotiation (a part only one maker can supply makes
+power count more than usual); they are shares that add up to 1. One side's weighted
+leverage, in points from 0 to ``SCALE``, is
 
-    L = w_info * information + w_alt * alternatives + w_power * power        (0 to SCALE)
+    L = w_info * information + w_alt * alternatives + w_power * power
 
-and the balance is (L_you - L_them) / SCALE, from -1 (all theirs) to +1 (all yours).
-This is a teaching yardstick in the spirit of the "power analysis" checklists of
-Lewicki, Saunders & Barry (*Negotiation*, 7th ed., 2015, ch. 7), not a measured quantity:
-its use is to make a judgement explicit, so that it can be argued with and updated.
+and the balance is L_you - L_them, in the same points, from -SCALE (all theirs) to
++SCALE (all yours). It is also the sum of the three sources' weighted differences
+w * (your rating - their rating).
+
+What the yardstick assumes, and where it misleads (the notebook says the same):
+
+- it is additive, so it cannot show that sources interact. In Emerson's terms
+  ("Power-dependence relations", 1962; module 03) the other side's power over you is your
+  dependence on them, which falls when your alternatives improve; the audit shows the
+  alternative as a gain of yours, not as a loss of theirs;
+- it counts every point of alternatives the same, while an outside option moves a deal
+  only when it beats what you would get at the table anyway (deal-me-out, module 03);
+- the weights are one judgement for both sides, and the scores are not predictions of a
+  price.
+
+The three-way split and the weights are the course's own simplification of the source
+groups in Lewicki, Saunders & Barry (*Negotiation*, 7th ed., 2015, the chapter "Finding
+and Using Negotiation Power"), who treat information and the BATNA as sources of power
+among others; the book has no weighted checklist like this one.
 """
 
-from course.models.validation import number, sums_to_one
+import math
+from types import MappingProxyType
+
+from course.models.validation import PROBABILITY_TOLERANCE, number, probability, sums_to_one
 
 #: The three sources of leverage the course teaches, in the order it teaches them.
 SOURCES = ("information", "alternatives", "power")
@@ -27,15 +46,59 @@ SCALE = 10.0
 #: Each source counts the same unless a case says otherwise.
 EQUAL_WEIGHTS = {source: 1 / 3 for source in SOURCES}
 
-#: Weighted leverages closer than this (on the 0 to SCALE scale) count as even.
+#: Balances smaller than this, in points, count as even.
 EVEN_WITHIN = 0.5
+
+#: Balances of at least this many points (a quarter of the scale) count as strong.
+STRONG_FROM = 2.5
 
 #: How far one preparation step is assumed to raise a rating when advice compares sources.
 ADVICE_STEP = 2.0
 
+#: Decimals a balance is rounded to before it is compared with a threshold, so that float
+#: noise (0.49999999999999994 for an exact 0.5) never decides which side is ahead.
+_DECIMALS = 9
+
+#: For a source on which the other side leads, the source of yours that erodes that lead,
+#: and why (Emerson 1962, as module 03 teaches it: power is the other side's dependence,
+#: which rises with what they need from you and falls with their alternatives).
+ERODED_BY = {
+    "power": (
+        "alternatives",
+        "what they control weighs on you because you cannot get it elsewhere; an alternative "
+        "cuts your dependence on them",
+    ),
+    "alternatives": (
+        "power",
+        "their alternatives help them because they can replace what you offer; offering "
+        "something they cannot easily replace makes them depend on you more",
+    ),
+    "information": (
+        "information",
+        "learn what they know about you and the market, and give away less of your own",
+    ),
+}
+
+
+def _plain(values, low, high):
+    """``values`` as a dict source -> float when it is already a clean mapping of the three
+    sources to numbers in [low, high] (the common case, checked fast); else None."""
+    if type(values) not in (dict, MappingProxyType) or len(values) != len(SOURCES):
+        return None
+    plain = {}
+    for source in SOURCES:
+        value = values.get(source)
+        if type(value) not in (int, float) or not low <= value <= high:
+            return None
+        plain[source] = float(value)
+    return plain
+
 
 def ratings_of(ratings, whose="ratings"):
     """``ratings`` as a dict source -> float in [0, SCALE], or a clear error."""
+    plain = _plain(ratings, 0, SCALE)
+    if plain is not None:
+        return plain
     if not hasattr(ratings, "keys"):
         raise TypeError(
             f"{whose} must map each source to a rating, e.g. "
@@ -60,6 +123,9 @@ def weights_of(weights):
     """``weights`` as a dict source -> share (non-negative, adding up to 1); equal if None."""
     if weights is None:
         return dict(EQUAL_WEIGHTS)
+    plain = _plain(weights, 0, 1)
+    if plain is not None and abs(math.fsum(plain.values()) - 1) <= PROBABILITY_TOLERANCE:
+        return plain
     if not hasattr(weights, "keys"):
         raise TypeError(f"weights must map each source to a share, got {type(weights).__name__}")
     unknown = sorted(set(weights) - set(SOURCES), key=str)
@@ -76,16 +142,64 @@ def weights_of(weights):
 
 
 def weighted_leverage(ratings, weights=None):
-    """One side's leverage on the 0 to SCALE scale: its ratings weighted by the case's weights."""
+    """One side's leverage in points, 0 to SCALE: its ratings weighted by the case's weights."""
     ratings, weights = ratings_of(ratings), weights_of(weights)
     return sum(weights[source] * ratings[source] for source in SOURCES)
 
 
 def leverage_balance(yours, theirs, weights=None):
-    """Which way the table tilts, from -1 (all theirs) through 0 (even) to +1 (all yours)."""
+    """Your weighted leverage minus theirs, in points: from -SCALE (all theirs) through 0
+    (even) to +SCALE (all yours)."""
     mine = weighted_leverage(ratings_of(yours, "yours"), weights)
     other = weighted_leverage(ratings_of(theirs, "theirs"), weights)
-    return (mine - other) / SCALE
+    return mine - other
+
+
+def weighted_differences(yours, theirs, weights=None):
+    """Each source's part of the balance, w * (your rating - their rating), in points: a
+    dict source -> float; the three add up to ``leverage_balance``."""
+    yours, theirs = ratings_of(yours, "yours"), ratings_of(theirs, "theirs")
+    weights = weights_of(weights)
+    return {source: weights[source] * (yours[source] - theirs[source]) for source in SOURCES}
+
+
+def who_leads(balance):
+    """The side ahead for a balance in points: "you", "them", or "even" when the balance is
+    smaller than ``EVEN_WITHIN`` either way (compared after rounding away float noise)."""
+    balance = round(number(balance, "balance"), _DECIMALS)
+    if abs(balance) < EVEN_WITHIN:
+        return "even"
+    return "you" if balance > 0 else "them"
+
+
+def describe_balance(balance):
+    """The balance (in points) in words: about even within ``EVEN_WITHIN``, strongly one
+    side's from ``STRONG_FROM`` on."""
+    side = who_leads(balance)
+    if side == "even":
+        return "about even"
+    strong = abs(round(number(balance, "balance"), _DECIMALS)) >= STRONG_FROM
+    return f"{'strongly ' if strong else ''}in {'your' if side == 'you' else 'their'} favour"
+
+
+def balances_after(yours, theirs, weights, moves):
+    """Re-audit after each of a sequence of moves: the balance in points now and after
+    each move, as a dict ``{"now": b0, label: b1, ...}`` in the moves' order. ``moves``
+    maps a label to ``(side, source, signed change)``; ratings stop at the ends of the scale."""
+    weights = weights_of(weights)
+    ratings = {"you": ratings_of(yours, "yours"), "them": ratings_of(theirs, "theirs")}
+
+    def balance():
+        return sum(weights[s] * (ratings["you"][s] - ratings["them"][s]) for s in SOURCES)
+
+    balances = {"now": balance()}
+    for label, move in moves.items():
+        side, source, change = move
+        if side not in SIDES:
+            raise ValueError(f"move {label!r}: {side!r} is not a side; use 'you' or 'them'")
+        ratings[side] = shifted(ratings[side], {source: change})
+        balances[label] = balance()
+    return balances
 
 
 def shifted(ratings, changes):
@@ -105,28 +219,30 @@ def shifted(ratings, changes):
     return moved
 
 
+def expected_gain(ratings, weights, source, amount, chance=1.0):
+    """What a preparation step adds to your weighted leverage, in points, on average: it
+    raises ``source`` by ``amount`` (up to the top of the scale) with probability ``chance``
+    and adds nothing otherwise."""
+    chance = probability(chance, "chance")
+    before = weighted_leverage(ratings, weights)
+    return chance * (weighted_leverage(shifted(ratings, {source: amount}), weights) - before)
+
+
 def strengthen_first(yours, theirs, weights=None, step=ADVICE_STEP):
-    """Sources ranked by how much raising your rating by ``step`` would move the balance:
-    a list of ``(source, gain)``, biggest gain first (ties keep the course's order)."""
-    weights = weights_of(weights)
-    theirs = ratings_of(theirs, "theirs")
-    now = leverage_balance(yours, theirs, weights)
-    gains = [
-        (source, leverage_balance(shifted(yours, {source: step}), theirs, weights) - now)
-        for source in SOURCES
-    ]
-    return sorted(gains, key=lambda pair: -pair[1])
+    """Sources ranked by how much raising your rating by ``step`` would move the balance
+    under these weights: a list of ``(source, gain in points)``, biggest gain first (ties
+    keep the course's order). ``theirs`` is checked but, the audit being additive, the
+    ranking does not depend on it."""
+    ratings_of(theirs, "theirs")
+    return sorted(
+        ((source, expected_gain(yours, weights, source, step)) for source in SOURCES),
+        key=lambda pair: -pair[1],
+    )
 
 
-def describe_balance(balance):
-    """The balance in words, for charts and advice."""
-    balance = number(balance, "balance")
-    if balance >= 0.25:
-        return "strongly in your favour"
-    if balance >= EVEN_WITHIN / SCALE:
-        return "in your favour"
-    if abs(balance) < EVEN_WITHIN / SCALE:
-        return "about even"
-    if balance > -0.25:
-        return "in their favour"
-    return "strongly in their favour"
+def their_biggest_lead(yours, theirs, weights=None):
+    """The source on which the other side is furthest ahead of you once weighted, as
+    ``(source, points)``, or None when they lead you on no source."""
+    differences = weighted_differences(yours, theirs, weights)
+    source = min(SOURCES, key=lambda s: differences[s])
+    return (source, -differences[source]) if differences[source] < 0 else None

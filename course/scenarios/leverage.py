@@ -1,28 +1,124 @@
-"""Module 00's material: four audit cases with news that shifts them, a pool of facts to
-classify, and the per-learner scenario the graded questions are asked on."""
+"""Module 00's material: four negotiations to audit, each with its own facts, news,
+preparation steps and tactics, and the per-learner scenario the graded questions use.
 
-from dataclasses import dataclass
+Every fact, piece of news, step and tactic names the case it belongs to (``case``), so a
+job seeker never reads about a supplier; the sweep in tests/test_variants_sweep_leverage.py
+checks that. Ratings are (information, alternatives, power), each 0 to 10.
+
+How items are worded, so that one answer fits each (the notebook teaches the same test):
+a fact or a piece of news in which a side *knows, learns or finds out* something is
+information, for that side, whatever it is about; one about what a side *could do
+instead* of this deal is alternatives; one about what a side *controls or decides* that
+the other side needs (a certification, a patent, a rail siding, a say over pay) is power.
+Every fact strengthens the side it names; news may raise or lower one rating.
+"""
+
+import functools
+from collections import Counter
+from dataclasses import dataclass, replace
+from itertools import combinations, product
 from types import MappingProxyType
 
-from course.models.audit import SCALE, SOURCES
+from course.models.audit import (
+    EVEN_WITHIN,
+    SCALE,
+    SOURCES,
+    expected_gain,
+    who_leads,
+)
 from course.scenarios.base import Scenario, pick
+
+#: The kinds of tactic the ethics section teaches, in its order.
+TACTIC_KINDS = ("legitimate", "bluff", "misrepresentation", "illegitimate")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Something the story fixes about any sensible audit of it (question 2).
+
+    ``kind`` is "weight_top" (``source`` must weigh most), "higher" (``side``'s rating of
+    ``source`` must be above the other side's) or "at_most" (``side``'s rating of
+    ``source`` must be at most ``value``); ``because`` is the line of the story that says so.
+    """
+
+    kind: str
+    source: str
+    because: str
+    side: str = ""
+    value: float = 0.0
+
+    def holds(self, yours, theirs, weights):
+        """Whether an audit (three dicts source -> number) respects this rule."""
+        if self.kind == "weight_top":
+            return all(weights[self.source] > weights[s] for s in SOURCES if s != self.source)
+        own, other = (yours, theirs) if self.side == "you" else (theirs, yours)
+        if self.kind == "higher":
+            return own[self.source] > other[self.source]
+        if self.kind == "at_most":
+            return own[self.source] <= self.value
+        raise ValueError(f"unknown rule kind {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact to classify (question 1): the source it belongs to and the side it helps.
+    ``lookalike`` is the source it is most easily mistaken for, or "" when none is."""
+
+    case: str
+    text: str
+    source: str
+    side: str
+    lookalike: str = ""
 
 
 @dataclass(frozen=True)
 class News:
-    """Something that happens during a case, and how it moves one side's rating."""
+    """Something that happens while a case unfolds: it moves one side's rating of one
+    source, up (``sign`` +1) or down (-1). The widget moves it by ``size``; a learner's
+    scenario by one of ``sizes``."""
 
+    case: str
     text: str
-    side: str  # "you" or "them": whose rating moves
-    source: str  # which of SOURCES moves
-    change: float  # by how much (negative lowers it)
+    side: str
+    source: str
+    sign: int
+    size: int
+    sizes: tuple = (1, 2, 3)
+
+    @property
+    def change(self):
+        """The widget's move, signed."""
+        return self.sign * self.size
+
+
+@dataclass(frozen=True)
+class Step:
+    """A preparation step (question 3): the source of yours it raises, by how much (a
+    range), how many working days it takes, and the chance it comes through in time."""
+
+    case: str
+    name: str
+    source: str
+    amounts: tuple  # (low, high), whole points
+    days: tuple  # (low, high), working days
+    chances: tuple  # (low, high), in steps of 0.05
+
+
+@dataclass(frozen=True)
+class Tactic:
+    """A move someone could make at the table (question 5), and which of TACTIC_KINDS it is."""
+
+    case: str
+    text: str
+    kind: str
 
 
 @dataclass(frozen=True)
 class Case:
-    """A negotiation to audit: the story, a first audit of both sides, the weights that fit
-    it, and the news that arrives as it unfolds."""
+    """A negotiation to audit: the story, a first audit of both sides with weights that
+    fit it, and what any audit of it must respect (``rules``)."""
 
+    key: str
     title: str
     story: str
     you: str  # who "you" are in this case
@@ -30,287 +126,1275 @@ class Case:
     yours: MappingProxyType
     theirs: MappingProxyType
     weights: MappingProxyType
-    news: tuple
+    rules: tuple
+    budget: tuple  # (low, high) working days before the talks, for question 3
+
+    @property
+    def dominant(self):
+        """The source that weighs most in this case."""
+        return next(rule.source for rule in self.rules if rule.kind == "weight_top")
+
+    @property
+    def news(self):
+        """The case's news, in the order the widget plays it."""
+        return tuple(item for item in NEWS if item.case == self.key)
 
 
-def _case(title, story, you, them, yours, theirs, weights, news):
-    frozen = [
-        MappingProxyType(dict(zip(SOURCES, values, strict=True)))
-        for values in (yours, theirs, weights)
-    ]
-    return Case(title, story, you, them, *frozen, tuple(News(*item) for item in news))
+def _audit(values):
+    return MappingProxyType(dict(zip(SOURCES, values, strict=True)))
 
 
-#: The cases of the leverage audit, by key. Ratings are (information, alternatives, power).
+def _case(key, title, story, you, them, yours, theirs, weights, rules, budget):
+    return Case(
+        key, title, story, you, them, _audit(yours), _audit(theirs), _audit(weights), rules, budget
+    )
+
+
+#: The cases of the leverage audit, by key.
 CASES = {
     "salary": _case(
+        "salary",
         "A salary with competing offers",
-        "You are a data engineer with an offer from Northwind. A second firm has made you a "
-        "written offer and a third has you in its final round. Northwind's team is behind on "
-        "a launch and has been hiring for months.",
+        "You are a data engineer with a job offer from Northwind. Another firm, Calder, has "
+        "made you a written offer, and a third firm has you in its final round. Northwind's "
+        "team is behind on a product launch and has struggled to fill the post for months. "
+        "Its recruiters know what engineers like you are paid far better than you do.",
         "the candidate",
         "Northwind",
-        yours=(4, 9, 4),
-        theirs=(6, 5, 6),
+        yours=(4, 8, 4),
+        theirs=(6, 4, 6),
         weights=(0.3, 0.45, 0.25),
-        news=(
-            ("The recruiter lets slip that the launch date cannot move.", "you", "information", 2),
-            ("The third firm drops you from its final round.", "you", "alternatives", -2),
-            ("Northwind tells you two other finalists are waiting.", "them", "alternatives", 2),
-            (
-                "Your future manager says the budget is approved for the top of the band.",
-                "you",
+        rules=(
+            Rule(
+                "weight_top",
+                "alternatives",
+                "in a job search, what each side could do instead (another offer, another "
+                "candidate) is concrete and moves the pay most",
+            ),
+            Rule(
+                "higher",
+                "alternatives",
+                "you hold a written offer and a place in a final round, while Northwind has "
+                "struggled to fill the post for months",
+                side="you",
+            ),
+            Rule(
+                "higher",
                 "information",
-                1,
+                "Northwind's recruiters know what engineers like you are paid far better "
+                "than you do",
+                side="them",
             ),
         ),
+        budget=(8, 12),
     ),
     "supplier": _case(
+        "supplier",
         "A supplier short of clients",
-        "You buy packaging for a food company. Your supplier, Vell, has lost two of its four "
-        "big clients this year and has idle machines. Two other suppliers could serve you "
-        "after a three-month switch.",
+        "You buy packaging for a food company. Your supplier, Vell, holds the patent on the "
+        "resealable lid your products use. Two other packaging firms could serve you after a "
+        "three-month switch. Rumour says Vell has lost big clients this year, but nobody "
+        "outside Vell knows how badly it needs your order, and that is what the price will "
+        "turn on.",
         "the buyer",
         "Vell, the supplier",
-        yours=(6, 6, 5),
-        theirs=(4, 2, 3),
-        weights=(0.35, 0.4, 0.25),
-        news=(
-            (
-                "Vell's sales head mentions that the bank is reviewing their credit line.",
-                "you",
+        yours=(6, 5, 4),
+        theirs=(5, 3, 5),
+        weights=(0.45, 0.3, 0.25),
+        rules=(
+            Rule(
+                "weight_top",
                 "information",
-                2,
+                "the price will turn on how badly Vell needs your order, which nobody "
+                "outside Vell knows yet",
             ),
-            (
-                "One of the two other suppliers is bought by your competitor.",
-                "you",
+            Rule(
+                "higher",
                 "alternatives",
-                -3,
+                "two other firms could serve you after a switch, while Vell has been losing "
+                "big clients",
+                side="you",
             ),
-            ("Vell wins a large new client.", "them", "alternatives", 3),
-            (
-                "Vell learns that your board wants packaging costs cut by a tenth, fast.",
-                "them",
-                "information",
-                2,
+            Rule(
+                "higher",
+                "power",
+                "Vell holds the patent on the lid your products use",
+                side="them",
             ),
         ),
+        budget=(8, 12),
     ),
     "sole-source": _case(
+        "sole-source",
         "A sole-source component",
         "You build medical pumps. One part, a certified valve, comes from a single maker, "
-        "Ostra. Qualifying another maker would take eighteen months. Ostra sells the same "
-        "valve to many firms.",
+        "Ostra, and your pumps are approved only with Ostra's valve. Qualifying another maker "
+        "would take about eighteen months. Ostra sells the same valve to many firms.",
         "the pump maker",
         "Ostra, the valve maker",
-        yours=(5, 1, 2),
-        theirs=(5, 7, 9),
+        yours=(5, 2, 3),
+        theirs=(5, 6, 7),
         weights=(0.25, 0.25, 0.5),
-        news=(
-            (
-                "A start-up shows you a valve that could be certified in six months.",
-                "you",
+        rules=(
+            Rule(
+                "weight_top",
+                "power",
+                "your pumps are approved only with the valve Ostra controls",
+            ),
+            Rule(
+                "higher",
+                "power",
+                "Ostra controls the only valve your pumps are approved with",
+                side="them",
+            ),
+            Rule(
+                "higher",
                 "alternatives",
-                3,
+                "Ostra sells the same valve to many firms, while you would need about "
+                "eighteen months to qualify another maker",
+                side="them",
             ),
-            (
-                "You learn Ostra's new plant needs large orders to break even.",
-                "you",
-                "information",
-                2,
-            ),
-            (
-                "Two of Ostra's other customers announce they are leaving the market.",
-                "them",
+            Rule(
+                "at_most",
                 "alternatives",
-                -2,
-            ),
-            (
-                "Ostra learns you have a contract to deliver 2,000 pumps by spring.",
-                "them",
-                "information",
-                2,
+                "qualifying another maker would take about eighteen months, so for now you "
+                "have almost nowhere else to go",
+                side="you",
+                value=3,
             ),
         ),
+        budget=(10, 14),
     ),
     "deadline": _case(
+        "deadline",
         "The other side has a deadline",
-        "You own a warehouse. Brannock, a logistics firm, wants to lease it; its current lease "
-        "ends in six weeks and moving twice would cost it dearly. Another firm viewed your "
-        "warehouse last month but has not called back.",
+        "You own a warehouse with a rail siding. Brannock, a logistics firm, wants to lease "
+        "it: its current lease ends in six weeks, and moving twice would cost it dearly. "
+        "Another firm viewed your warehouse last month but has not called back.",
         "the owner",
         "Brannock",
         yours=(6, 4, 5),
-        theirs=(4, 3, 4),
-        weights=(0.4, 0.35, 0.25),
-        news=(
-            (
-                "Brannock's landlord refuses to extend their lease by even a month.",
-                "you",
-                "information",
-                2,
-            ),
-            ("The other firm calls back and wants a viewing next week.", "you", "alternatives", 3),
-            (
-                "Brannock finds a smaller warehouse it could use for a year.",
-                "them",
+        theirs=(4, 2, 4),
+        weights=(0.3, 0.45, 0.25),
+        rules=(
+            Rule(
+                "weight_top",
                 "alternatives",
-                3,
+                "Brannock's lease ends in six weeks: what each side could do instead, and "
+                "how soon, decides the rent",
             ),
-            ("Brannock's chief executive is a friend of your bank's director.", "them", "power", 2),
+            Rule(
+                "higher",
+                "alternatives",
+                "another firm has viewed your warehouse, while Brannock must be out in six "
+                "weeks and moving twice would cost it dearly",
+                side="you",
+            ),
+            Rule(
+                "at_most",
+                "alternatives",
+                "Brannock's lease ends in six weeks and moving twice would cost it dearly",
+                side="them",
+                value=4,
+            ),
         ),
+        budget=(8, 12),
     ),
 }
 
+#: Facts a learner classifies (question 1), by case.
+FACTS = (
+    # salary
+    Fact(
+        "salary",
+        "Calder's written offer to you names a salary and a start date.",
+        "alternatives",
+        "you",
+    ),
+    Fact(
+        "salary",
+        "You know from Northwind's own job advert that the post has been open for five months.",
+        "information",
+        "you",
+        lookalike="alternatives",
+    ),
+    Fact(
+        "salary",
+        "Northwind has a contractor who could cover the post for three months if nobody is hired.",
+        "alternatives",
+        "them",
+    ),
+    Fact(
+        "salary",
+        "Northwind's recruiters know what hundreds of engineers like you were paid last year.",
+        "information",
+        "them",
+    ),
+    Fact(
+        "salary",
+        "Northwind's hiring manager decides where in the pay band your offer lands.",
+        "power",
+        "them",
+    ),
+    Fact(
+        "salary",
+        "You are one of the few engineers who has run the streaming system Northwind is launching.",
+        "power",
+        "you",
+        lookalike="alternatives",
+    ),
+    # supplier
+    Fact(
+        "supplier",
+        "Two other packaging firms have quoted for your order.",
+        "alternatives",
+        "you",
+    ),
+    Fact(
+        "supplier",
+        "You know from Vell's filed accounts that its sales fell by a third this year.",
+        "information",
+        "you",
+        lookalike="alternatives",
+    ),
+    Fact(
+        "supplier",
+        "Vell knows from your last three contracts the lowest price you have ever accepted.",
+        "information",
+        "them",
+    ),
+    Fact(
+        "supplier",
+        "A supermarket chain has invited Vell to bid for its packaging next month.",
+        "alternatives",
+        "them",
+    ),
+    Fact(
+        "supplier",
+        "Vell decides which of its clients get the first slots on its new lid machine.",
+        "power",
+        "them",
+        lookalike="alternatives",
+    ),
+    Fact(
+        "supplier",
+        "You know that Vell's sales head is paid a bonus on every contract renewed this quarter.",
+        "information",
+        "you",
+    ),
+    # sole-source
+    Fact(
+        "sole-source",
+        "Ostra holds the only certification for the valve your pumps are approved with.",
+        "power",
+        "them",
+        lookalike="alternatives",
+    ),
+    Fact(
+        "sole-source",
+        "Ostra sells the same valve to more than forty other firms.",
+        "alternatives",
+        "them",
+    ),
+    Fact(
+        "sole-source",
+        "You know from Ostra's annual report that its new plant runs at half capacity.",
+        "information",
+        "you",
+        lookalike="alternatives",
+    ),
+    Fact(
+        "sole-source",
+        "Ostra knows from your published tender how many pumps you must deliver next year.",
+        "information",
+        "them",
+    ),
+    Fact(
+        "sole-source",
+        "An overseas maker could supply you a replacement valve once it is certified, in "
+        "about eighteen months.",
+        "alternatives",
+        "you",
+    ),
+    Fact(
+        "sole-source",
+        "Your engineers decide which valve goes into the next generation of your pumps, now "
+        "being designed.",
+        "power",
+        "you",
+        lookalike="alternatives",
+    ),
+    # deadline
+    Fact(
+        "deadline",
+        "A furniture maker has asked for your warehouse's lease terms.",
+        "alternatives",
+        "you",
+    ),
+    Fact(
+        "deadline",
+        "You know from the public planning register that Brannock's current depot is to be "
+        "demolished.",
+        "information",
+        "you",
+        lookalike="alternatives",
+    ),
+    Fact(
+        "deadline",
+        "Brannock's broker knows the rent of every warehouse let nearby in the last two years.",
+        "information",
+        "them",
+    ),
+    Fact(
+        "deadline",
+        "Yours is the only warehouse nearby with a rail siding, which Brannock's contracts "
+        "require.",
+        "power",
+        "you",
+        lookalike="alternatives",
+    ),
+    Fact(
+        "deadline",
+        "Brannock has a standing offer of space in a logistics park thirty miles away.",
+        "alternatives",
+        "them",
+    ),
+    Fact(
+        "deadline",
+        "Brannock's name on a lease raises what banks will lend against a warehouse, and you "
+        "plan to refinance yours.",
+        "power",
+        "them",
+    ),
+)
+
+#: News that moves a case while it unfolds (question 4 and the widget), by case, in the
+#: order the widget plays it.
+NEWS = (
+    # salary
+    News(
+        "salary",
+        "The recruiter lets slip that the launch date cannot move.",
+        "you",
+        "information",
+        1,
+        2,
+    ),
+    News(
+        "salary", "A strong internal candidate applies for the post.", "them", "alternatives", 1, 2
+    ),
+    News(
+        "salary",
+        "Your future manager tells you finance has approved the top of the pay band for this post.",
+        "you",
+        "information",
+        1,
+        1,
+    ),
+    News("salary", "The third firm drops you from its final round.", "you", "alternatives", -1, 1),
+    News(
+        "salary",
+        "Calder withdraws its offer after a hiring freeze.",
+        "you",
+        "alternatives",
+        -1,
+        3,
+        sizes=(2, 3),
+    ),
+    News(
+        "salary",
+        "Northwind learns from a reference call that you want to leave your current job by spring.",
+        "them",
+        "information",
+        1,
+        2,
+    ),
+    # supplier
+    News(
+        "supplier",
+        "You learn that Vell's bank is reviewing its credit line.",
+        "you",
+        "information",
+        1,
+        2,
+    ),
+    News(
+        "supplier",
+        "One of the two other packaging firms is bought by your competitor.",
+        "you",
+        "alternatives",
+        -1,
+        3,
+    ),
+    News("supplier", "Vell wins a large new client.", "them", "alternatives", 1, 3),
+    News(
+        "supplier",
+        "Vell learns that your stock of packaging runs out in five weeks.",
+        "them",
+        "information",
+        1,
+        2,
+    ),
+    News(
+        "supplier",
+        "The remaining other packaging firm offers to cut the switch to six weeks.",
+        "you",
+        "alternatives",
+        1,
+        2,
+    ),
+    News(
+        "supplier",
+        "A court overturns Vell's patent on the resealable lid.",
+        "them",
+        "power",
+        -1,
+        3,
+        sizes=(2, 3),
+    ),
+    # sole-source
+    News(
+        "sole-source",
+        "A start-up offers you a valve that could be certified in six months.",
+        "you",
+        "alternatives",
+        1,
+        3,
+        sizes=(2, 3),
+    ),
+    News(
+        "sole-source",
+        "You learn that Ostra's new plant needs large orders to break even.",
+        "you",
+        "information",
+        1,
+        2,
+    ),
+    News(
+        "sole-source",
+        "Two of Ostra's other customers leave the market.",
+        "them",
+        "alternatives",
+        -1,
+        2,
+    ),
+    News(
+        "sole-source",
+        "Ostra learns that you must deliver 2,000 pumps by spring.",
+        "them",
+        "information",
+        1,
+        2,
+    ),
+    News(
+        "sole-source",
+        "A rival pump maker places a large order with Ostra.",
+        "them",
+        "alternatives",
+        1,
+        2,
+    ),
+    News("sole-source", "Ostra's patent on the valve's seal runs out.", "them", "power", -1, 2),
+    # deadline
+    News(
+        "deadline",
+        "You find out that Brannock's landlord has already refused to extend its lease by "
+        "even a month.",
+        "you",
+        "information",
+        1,
+        2,
+    ),
+    News(
+        "deadline",
+        "The firm that viewed your warehouse calls back and books a second viewing.",
+        "you",
+        "alternatives",
+        1,
+        3,
+    ),
+    News(
+        "deadline",
+        "Brannock finds a smaller warehouse it could rent for a year.",
+        "them",
+        "alternatives",
+        1,
+        3,
+    ),
+    News(
+        "deadline",
+        "Your bank offers better terms on your loan if the warehouse is let to a tenant with "
+        "Brannock's credit record.",
+        "them",
+        "power",
+        1,
+        2,
+    ),
+    News(
+        "deadline",
+        "Brannock learns that a large payment on your loan falls due in two months.",
+        "them",
+        "information",
+        1,
+        2,
+    ),
+    News(
+        "deadline",
+        "The firm that viewed your warehouse signs for another one.",
+        "you",
+        "alternatives",
+        -1,
+        2,
+    ),
+)
+
+#: Preparation steps (question 3), by case: two per source.
+STEPS = (
+    # salary
+    Step(
+        "salary",
+        "Talk to two engineers who left Northwind last year about how it sets pay",
+        "information",
+        (2, 3),
+        (2, 4),
+        (0.75, 0.95),
+    ),
+    Step(
+        "salary",
+        "Study published salary surveys for your role and city",
+        "information",
+        (1, 2),
+        (1, 2),
+        (0.9, 1.0),
+    ),
+    Step(
+        "salary",
+        "Ask Calder to confirm its offer and start date in a signed letter",
+        "alternatives",
+        (1, 2),
+        (1, 3),
+        (0.7, 0.9),
+    ),
+    Step(
+        "salary",
+        "Press the third firm to finish its final round before Northwind's deadline",
+        "alternatives",
+        (2, 4),
+        (4, 8),
+        (0.3, 0.6),
+    ),
+    Step(
+        "salary",
+        "Ask a former manager whose judgement Northwind's team respects to speak for your work",
+        "power",
+        (1, 3),
+        (3, 6),
+        (0.5, 0.8),
+    ),
+    Step(
+        "salary",
+        "Finish the cloud certification Northwind's launch team lacks",
+        "power",
+        (2, 4),
+        (6, 10),
+        (0.5, 0.8),
+    ),
+    # supplier
+    Step(
+        "supplier",
+        "Read Vell's filed accounts to see how far its sales fell",
+        "information",
+        (1, 3),
+        (1, 3),
+        (0.85, 1.0),
+    ),
+    Step(
+        "supplier",
+        "Ask firms that left Vell why they left",
+        "information",
+        (2, 3),
+        (3, 6),
+        (0.6, 0.85),
+    ),
+    Step(
+        "supplier",
+        "Run a trial order with one of the two other packaging firms",
+        "alternatives",
+        (2, 4),
+        (5, 9),
+        (0.6, 0.85),
+    ),
+    Step(
+        "supplier",
+        "Ask the other packaging firms how fast they could take over",
+        "alternatives",
+        (1, 3),
+        (2, 4),
+        (0.4, 0.7),
+    ),
+    Step(
+        "supplier",
+        "Bring your sister company's packaging orders into the same tender",
+        "power",
+        (1, 3),
+        (4, 8),
+        (0.5, 0.75),
+    ),
+    Step(
+        "supplier",
+        "Test a lid design that does not need Vell's patent",
+        "power",
+        (2, 4),
+        (6, 10),
+        (0.3, 0.6),
+    ),
+    # sole-source
+    Step(
+        "sole-source",
+        "Work out Ostra's plant costs from its public filings",
+        "information",
+        (2, 3),
+        (3, 5),
+        (0.8, 0.95),
+    ),
+    Step(
+        "sole-source",
+        "Have an engineer estimate what the valve costs to make",
+        "information",
+        (2, 3),
+        (5, 8),
+        (0.7, 0.9),
+    ),
+    Step(
+        "sole-source",
+        "Ask the overseas maker for a certification plan and samples",
+        "alternatives",
+        (2, 3),
+        (5, 8),
+        (0.4, 0.7),
+    ),
+    Step(
+        "sole-source",
+        "Start a study of a pump design that takes another maker's valve",
+        "alternatives",
+        (2, 4),
+        (8, 12),
+        (0.3, 0.5),
+    ),
+    Step(
+        "sole-source",
+        "Combine your three factories' valve orders into one contract",
+        "power",
+        (1, 2),
+        (2, 4),
+        (0.8, 0.95),
+    ),
+    Step(
+        "sole-source",
+        "Bring forward the choice of valve for your next pump design",
+        "power",
+        (1, 3),
+        (4, 7),
+        (0.5, 0.8),
+    ),
+    # deadline
+    Step(
+        "deadline",
+        "Check the public planning register for other sites Brannock could use",
+        "information",
+        (1, 2),
+        (1, 2),
+        (0.9, 1.0),
+    ),
+    Step(
+        "deadline",
+        "Ask local agents what rents logistics firms have paid this year",
+        "information",
+        (2, 3),
+        (2, 4),
+        (0.8, 0.95),
+    ),
+    Step(
+        "deadline",
+        "Advertise the warehouse and book viewings",
+        "alternatives",
+        (2, 3),
+        (4, 7),
+        (0.5, 0.8),
+    ),
+    Step(
+        "deadline",
+        "Offer the firm that viewed it a short trial lease",
+        "alternatives",
+        (2, 4),
+        (5, 8),
+        (0.3, 0.6),
+    ),
+    Step(
+        "deadline",
+        "Have the rail siding's safety inspection done now",
+        "power",
+        (1, 3),
+        (5, 9),
+        (0.6, 0.9),
+    ),
+    Step(
+        "deadline",
+        "Renew the fire certificate, so a tenant could move in within a week",
+        "power",
+        (1, 2),
+        (3, 5),
+        (0.8, 0.95),
+    ),
+)
+
+#: Tactics to judge (question 5), by case: two of each kind.
+TACTICS = (
+    # salary
+    Tactic(
+        "salary",
+        "Show Northwind Calder's written offer and say you would rather join Northwind if "
+        "the pay comes closer.",
+        "legitimate",
+    ),
+    Tactic(
+        "salary", "Tell Northwind, truthfully, that you must answer Calder by Friday.", "legitimate"
+    ),
+    Tactic(
+        "salary",
+        "Say that 95,000 is the least you would accept, though you would in fact take 90,000.",
+        "bluff",
+    ),
+    Tactic(
+        "salary",
+        "Say the post is worth at least 100,000 a year to you, though you would take less.",
+        "bluff",
+    ),
+    Tactic(
+        "salary",
+        "Tell Northwind the third firm has already made you an offer, when it has not decided.",
+        "misrepresentation",
+    ),
+    Tactic(
+        "salary",
+        "Tell Northwind that Calder offered 105,000, when its written offer says 96,000.",
+        "misrepresentation",
+    ),
+    Tactic(
+        "salary",
+        "Pay a friend in Northwind's HR team to send you the confidential pay bands.",
+        "illegitimate",
+    ),
+    Tactic(
+        "salary",
+        "Ask your uncle, a city councillor who votes on Northwind's planning application, to "
+        "let Northwind know you hope for a better offer.",
+        "illegitimate",
+    ),
+    # supplier
+    Tactic(
+        "supplier",
+        "Tell Vell, accurately, that two other firms have quoted for your order.",
+        "legitimate",
+    ),
+    Tactic(
+        "supplier",
+        "Offer Vell a two-year contract that would fill its idle machines, in return for a "
+        "lower price.",
+        "legitimate",
+    ),
+    Tactic(
+        "supplier",
+        "Tell Vell you will not go above 0.40 a unit, though you would go to 0.42.",
+        "bluff",
+    ),
+    Tactic(
+        "supplier",
+        "Say the resealable lid is worth little to your business, though you value it.",
+        "bluff",
+    ),
+    Tactic(
+        "supplier",
+        "Tell Vell a rival quoted 15% below its price, when the rival's quote was 3% below.",
+        "misrepresentation",
+    ),
+    Tactic(
+        "supplier",
+        "Tell Vell your board has already approved a switch to another supplier, when it has not.",
+        "misrepresentation",
+    ),
+    Tactic(
+        "supplier",
+        "Pay a Vell sales assistant for a copy of the prices Vell charges your competitor.",
+        "illegitimate",
+    ),
+    Tactic(
+        "supplier",
+        "Ask your cousin at the tax office to open an inquiry into Vell's accounts before "
+        "the talks.",
+        "illegitimate",
+    ),
+    # sole-source
+    Tactic(
+        "sole-source",
+        "Tell Ostra, accurately, that you have started tests of the overseas maker's valve.",
+        "legitimate",
+    ),
+    Tactic(
+        "sole-source",
+        "Point out that Ostra's new plant needs steady orders, and offer a longer contract "
+        "for a lower price.",
+        "legitimate",
+    ),
+    Tactic(
+        "sole-source",
+        "Say that any price above 40 a valve is more than you will pay, though your "
+        "reservation price is 46.",
+        "bluff",
+    ),
+    Tactic(
+        "sole-source",
+        "Say the valve is worth far less to your business than Ostra thinks, though you "
+        "value it highly.",
+        "bluff",
+    ),
+    Tactic(
+        "sole-source",
+        "Tell Ostra that the regulator has approved a rival valve, when its tests have not begun.",
+        "misrepresentation",
+    ),
+    Tactic(
+        "sole-source",
+        "Show Ostra a quote from a rival maker that you wrote yourself.",
+        "misrepresentation",
+    ),
+    Tactic(
+        "sole-source",
+        "Offer an Ostra engineer a consulting fee to share the cost sheets his contract "
+        "binds him to keep secret.",
+        "illegitimate",
+    ),
+    Tactic(
+        "sole-source",
+        "Ask a friend at the regulator to slow the review of Ostra's new plant until Ostra "
+        "accepts your terms.",
+        "illegitimate",
+    ),
+    # deadline
+    Tactic(
+        "deadline",
+        "Remind Brannock, accurately, that its lease ends in six weeks and that you can hand "
+        "over the keys in four.",
+        "legitimate",
+    ),
+    Tactic(
+        "deadline",
+        "Tell Brannock, truthfully, that another firm has booked a viewing for next week.",
+        "legitimate",
+    ),
+    Tactic(
+        "deadline",
+        "Say you would rather leave the warehouse empty than go below 30,000 a month, though "
+        "you would accept 27,000.",
+        "bluff",
+    ),
+    Tactic(
+        "deadline",
+        "Say the rent you ask is already below what the warehouse is worth, though you "
+        "think it fair.",
+        "bluff",
+    ),
+    Tactic(
+        "deadline",
+        "Tell Brannock another firm has signed a letter of intent for the warehouse, when "
+        "none has.",
+        "misrepresentation",
+    ),
+    Tactic(
+        "deadline",
+        "Tell Brannock the rail siding has passed its safety inspection, when it has not "
+        "been inspected.",
+        "misrepresentation",
+    ),
+    Tactic(
+        "deadline",
+        "Ask your brother-in-law, who sits on the council's licensing committee, to hold up "
+        "Brannock's operating licence until it signs.",
+        "illegitimate",
+    ),
+    Tactic(
+        "deadline",
+        "Pay Brannock's former broker for his confidential notes on what Brannock can afford.",
+        "illegitimate",
+    ),
+)
+
+#: How many facts, news items and tactics each learner gets.
+FACTS_PER_LEARNER = 5
+NEWS_PER_LEARNER = 4
+TACTICS_PER_LEARNER = 4
+
+#: The smallest distance, in points, a learner's numbers keep from any threshold or tie
+#: the questions turn on (the 0.5 "even" line, the best moment, the best plan).
+MARGIN = 0.1
+
+#: How far each rating of the starting audit may differ from the case's own.
+RATING_SPREAD = 1
+
+#: Ratings of the starting audit stay in [1, 9]: nobody is rated as having nothing, or all
+#: (every case's own ratings are in [2, 8], so the spread never needs a clamp).
+RATING_RANGE = (1, 9)
+
+#: The dominant source's weight exceeds every other by at least this much.
+WEIGHT_GAP = 0.1
+
+#: How many draws of news one starting audit gets before a new audit is drawn.
+NEWS_TRIES = 12
+
 
 @dataclass(frozen=True)
-class Fact:
-    """A fact to classify: the source of leverage it gives, and to whom."""
+class Shown:
+    """Markdown that Jupyter displays (a part of the scenario shown where it is used)."""
 
-    text: str
-    source: str
-    side: str
+    markdown: str
 
-
-#: Facts a learner classifies; each is worded so that one source and one side fit it.
-FACTS = (
-    Fact(
-        "You hold a written offer from another employer for a similar job.", "alternatives", "you"
-    ),
-    Fact(
-        "You learn that your supplier lost its two largest clients this quarter.",
-        "information",
-        "you",
-    ),
-    Fact("They are the only firm certified to make the part you need.", "power", "them"),
-    Fact(
-        "Three other candidates are in the final round for the job you want.",
-        "alternatives",
-        "them",
-    ),
-    Fact("You sit on the committee that approves their building permit.", "power", "you"),
-    Fact("They have a market survey of what firms like yours usually pay.", "information", "them"),
-    Fact(
-        "A rival supplier has quoted you nearly the same price and can start next month.",
-        "alternatives",
-        "you",
-    ),
-    Fact("Their chief executive chairs the board of your biggest customer.", "power", "them"),
-    Fact("You found their budget for the project in a public tender notice.", "information", "you"),
-    Fact(
-        "Your landlord has another tenant ready to sign at the asking rent.", "alternatives", "them"
-    ),
-    Fact("You own the only access road to the site they want to build on.", "power", "you"),
-    Fact(
-        "They know from your past contracts the lowest price you ever accepted.",
-        "information",
-        "them",
-    ),
-)
-
-#: How many facts each learner classifies.
-FACTS_PER_LEARNER = 5
-
-#: Preparation steps a learner weighs: what each would do and which of your sources it raises.
-STEPS = (
-    ("Ask people who dealt with them about their needs and deadlines", "information"),
-    ("Get a firm second offer before the talks", "alternatives"),
-    ("Win the backing of someone whose word they value", "power"),
-    ("Read their annual report and public filings", "information"),
-    ("Line up a partner who could do the work instead", "alternatives"),
-    ("Build trust with their team through a small first project", "power"),
-)
+    def _repr_markdown_(self):
+        return self.markdown
 
 
 @dataclass(frozen=True)
 class LeverageScenario(Scenario):
-    """A learner's own audit: a case, ratings for both sides, weights, facts and steps."""
+    """A learner's own case: facts to classify, a starting audit, news, steps and tactics."""
 
     case: str  # key of CASES
-    yours: MappingProxyType  # your ratings, source -> 0..SCALE
+    facts: MappingProxyType  # letter -> fact text (question 1)
+    reason_fact: str  # the letter of the fact whose reason the learner writes
+    yours: MappingProxyType  # the starting audit: your ratings, source -> 0..SCALE
     theirs: MappingProxyType  # theirs
     weights: MappingProxyType  # source -> share of 1
-    facts: MappingProxyType  # letter -> fact text, to classify
-    steps: MappingProxyType  # step name -> (source, how much it raises your rating)
+    budget: int  # working days before the talks (question 3)
+    steps: MappingProxyType  # step name -> (source, amount, days, chance)
+    news: MappingProxyType  # label -> (text, size): each moves one rating by its size
+    tactics: MappingProxyType  # label -> tactic text (question 5)
 
     def story(self):
         case = CASES[self.case]
-        rows = "\n".join(
-            f"| {source} | {self.yours[source]:g} | {self.theirs[source]:g} | {self.weights[source]:g} |"
-            for source in SOURCES
-        )
         facts = "\n".join(f"- **{letter}.** {text}" for letter, text in self.facts.items())
-        steps = "\n".join(
-            f"- *{name}*: raises your {source} by {amount:g}"
-            for name, (source, amount) in self.steps.items()
-        )
         return (
             f"**{case.title}.** {case.story} You are {case.you}; they are {case.them}.\n\n"
-            f"Your team's audit (0 = none, {SCALE:g} = overwhelming):\n\n"
-            f"| source | you | them | weight |\n|---|---|---|---|\n{rows}\n\n"
-            f"**Facts to classify:**\n\n{facts}\n\n**Preparation steps you could take:**\n\n{steps}"
+            f"**Facts to classify** (question 1; question 1b asks about fact "
+            f"{self.reason_fact}):\n\n{facts}\n\n"
+            "The starting audit, preparation steps, news and tactics are shown in the "
+            'sections that use them: `scenario.show("audit")`, `scenario.show("steps")`, '
+            '`scenario.show("news")`, `scenario.show("tactics")`.'
         )
+
+    def show(self, *parts):
+        """Parts of the scenario as Markdown, one after the other: "audit", "steps", "news"
+        or "tactics"."""
+        known = {
+            "audit": self._audit_table,
+            "steps": self._steps_list,
+            "news": self._news_list,
+            "tactics": self._tactics_list,
+        }
+        unknown = [part for part in parts if part not in known]
+        if unknown or not parts:
+            raise ValueError(
+                f"no part called {unknown[0] if unknown else None!r}; the parts are "
+                f"{', '.join(known)}"
+            )
+        return Shown("\n\n".join(known[part]() for part in parts))
+
+    def _audit_table(self):
+        rows = "\n".join(
+            f"| {source} | {self.yours[source]:g} | {self.theirs[source]:g} | "
+            f"{self.weights[source]:.2f} |"
+            for source in SOURCES
+        )
+        return (
+            f"Starting audit (`scenario.yours`, `scenario.theirs`, `scenario.weights`; "
+            f"ratings 0 = none to {SCALE:g} = overwhelming):\n\n"
+            f"| source | you | them | weight |\n|---|---|---|---|\n{rows}"
+        )
+
+    def _steps_list(self):
+        rows = "\n".join(
+            f"| {name} | {source} | +{amount:g} | {days} | {chance:.2f} |"
+            for name, (source, amount, days, chance) in self.steps.items()
+        )
+        return (
+            f"You have **{self.budget} working days** before the talks (`scenario.budget`). "
+            "Preparation steps (`scenario.steps`, name -> (source, amount, days, chance)):\n\n"
+            "| step | raises your | by | days | chance it comes through |\n"
+            f"|---|---|---|---|---|\n{rows}"
+        )
+
+    def _news_list(self):
+        rows = "\n".join(
+            f"- **{label}** (moves one rating by {size}): {text}"
+            for label, (text, size) in self.news.items()
+        )
+        return f"News, in the order it arrives (`scenario.news`, label -> (text, size)):\n\n{rows}"
+
+    def _tactics_list(self):
+        rows = "\n".join(f"- **{label}.** {text}" for label, text in self.tactics.items())
+        return f"Tactics to judge (`scenario.tactics`, label -> text):\n\n{rows}"
+
+
+def _by_text(pool, case, texts):
+    found = {item.text: item for item in pool if item.case == case}
+    return [found[text] for text in texts]
 
 
 def fact_key(scenario):
     """The right (source, side) for each of the scenario's facts, by letter."""
-    by_text = {fact.text: fact for fact in FACTS}
+    facts = _by_text(FACTS, scenario.case, scenario.facts.values())
     return {
-        letter: (by_text[text].source, by_text[text].side)
-        for letter, text in scenario.facts.items()
+        letter: (fact.source, fact.side) for letter, fact in zip(scenario.facts, facts, strict=True)
     }
 
 
-def _near(rng, value, spread, low, high, step):
-    """``value`` moved by up to ``spread`` either way, in steps of ``step``, kept in [low, high]."""
-    return min(high, max(low, round(value + pick(rng, -spread, spread, step), 10)))
+def news_key(scenario):
+    """The right move for each news item, by label: (side, source, signed change)."""
+    texts = [text for text, _ in scenario.news.values()]
+    items = _by_text(NEWS, scenario.case, texts)
+    return {
+        label: (item.side, item.source, item.sign * size)
+        for (label, (_, size)), item in zip(scenario.news.items(), items, strict=True)
+    }
 
 
-def _weights(rng, case_weights):
-    """The case's weights moved a little: each share at least 0.1, adding up to exactly 1."""
+def tactic_key(scenario):
+    """The kind of each of the scenario's tactics, by label."""
+    tactics = _by_text(TACTICS, scenario.case, scenario.tactics.values())
+    return {label: t.kind for label, t in zip(scenario.tactics, tactics, strict=True)}
+
+
+def turning_point(balances):
+    """The first moment after "now" at which the side ahead differs from the side ahead
+    now, or None when it never does."""
+    start = who_leads(balances["now"])
+    return next((m for m, b in balances.items() if who_leads(b) != start), None)
+
+
+def best_moment(balances):
+    """The moment ("now" or a news label) at which your balance is highest."""
+    return max(balances, key=balances.get)
+
+
+def step_gains(scenario):
+    """What each step adds to your weighted leverage on average, in points, by name."""
+    return {
+        name: expected_gain(scenario.yours, scenario.weights, source, amount, chance)
+        for name, (source, amount, _, chance) in scenario.steps.items()
+    }
+
+
+def plans(scenario):
+    """Every set of steps that fits in the scenario's budget (the empty plan included), as
+    tuples of names in the scenario's order, each with its expected gain in points: the
+    steps raise different sources, so their gains add up."""
+    gains = step_gains(scenario)
+    names = list(scenario.steps)
+    return {
+        plan: sum(gains[name] for name in plan)
+        for size in range(len(names) + 1)
+        for plan in combinations(names, size)
+        if sum(scenario.steps[name][2] for name in plan) <= scenario.budget
+    }
+
+
+def best_plan(scenario):
+    """The plan within budget with the highest expected gain, as a tuple of step names."""
+    options = plans(scenario)
+    return max(options, key=options.get)
+
+
+# ----- drawing a learner's scenario: each part is redrawn until its invariants hold -----
+
+
+def _audit_problems(case, yours, theirs, weights):
+    if all(rule.holds(yours, theirs, weights) for rule in case.rules):
+        return []
+    return ["audit: breaks the case's story"]
+
+
+def _news_problems(yours, theirs, weights, moves):
+    ratings = {"you": dict(yours), "them": dict(theirs)}
+
+    def balance():  # the audit is checked already, and no move may be clamped: plain sums
+        return sum(weights[s] * (ratings["you"][s] - ratings["them"][s]) for s in SOURCES)
+
+    balances = {"now": balance()}
+    for label, (side, source, change) in moves.items():
+        moved = ratings[side][source] + change
+        if not 0 <= moved <= SCALE:
+            return ["news: a move would pass an end of the scale"]
+        ratings[side][source] = moved
+        balances[label] = balance()
+    problems = []
+    if any(abs(abs(b) - EVEN_WITHIN) < MARGIN - 1e-9 for b in balances.values()):
+        problems.append("news: a balance within 0.1 of the 'even' line")
+    if turning_point(balances) is None:
+        problems.append("news: the side ahead never changes")
+    top, second = sorted(balances.values())[-1], sorted(balances.values())[-2]
+    if top - second < MARGIN - 1e-9:
+        problems.append("news: the two best moments to ask within 0.1 points")
+    return problems
+
+
+def _plan_problems(scenario):
+    problems = []
+    if sum(days for *_, days, _ in scenario.steps.values()) <= scenario.budget:
+        problems.append("plan: every step fits the budget")
+    gains = sorted(plans(scenario).values())
+    if len(gains) < 2 or gains[-1] - gains[-2] < MARGIN / 2 - 1e-9:
+        problems.append("plan: the two best plans within 0.05 points")
+    return problems
+
+
+def _count(rejected, problems):
+    if rejected is not None and problems:
+        rejected.update(problems)
+        rejected["redraws"] += 1
+
+
+def _redraw(draw, problems_of, rejected):
+    """Call ``draw`` until ``problems_of`` finds nothing wrong with what it drew; count
+    each problem found in ``rejected`` (a Counter, or None)."""
     while True:
-        information = _near(rng, case_weights["information"], 0.1, 0.1, 0.8, 0.05)
-        alternatives = _near(rng, case_weights["alternatives"], 0.1, 0.1, 0.8, 0.05)
-        power = round(1 - information - alternatives, 2)
-        if power >= 0.1:
-            return (information, alternatives, power)
+        drawn = draw()
+        problems = problems_of(drawn)
+        if not problems:
+            return drawn
+        _count(rejected, problems)
 
 
-def _steps(rng, yours, weights):
-    """One preparation step per source, redrawn until exactly one raises the balance most.
+@functools.cache
+def _weight_choices(key):
+    """The weights a learner of case ``key`` may get: the case's own, information and
+    alternatives each moved by up to 0.1 in steps of 0.05, power the rest; every share at
+    least 0.1, and the case's dominant source ahead of each other by at least WEIGHT_GAP."""
+    case = CASES[key]
+    moves = [-0.1, -0.05, 0.0, 0.05, 0.1]
+    choices = []
+    for up_info, up_alt in product(moves, moves):
+        info = round(case.weights["information"] + up_info, 2)
+        alt = round(case.weights["alternatives"] + up_alt, 2)
+        weights = {"information": info, "alternatives": alt, "power": round(1 - info - alt, 2)}
+        top = weights[case.dominant]
+        if min(weights.values()) >= 0.1 - 1e-9 and all(
+            top - weights[s] >= WEIGHT_GAP - 1e-9 for s in SOURCES if s != case.dominant
+        ):
+            choices.append(weights)
+    return choices
 
-    Ratings stop at SCALE, so for some learners the step with the biggest amount is not
-    the best: that is the trap the question on preparation sets.
-    """
-    while True:
-        steps = {}
-        for source in SOURCES:
-            name = rng.choice([name for name, raises in STEPS if raises == source])
-            steps[name] = (source, pick(rng, 1, 4, 1))
-        gains = sorted(
-            weights[source] * min(amount, SCALE - yours[source])
-            for source, amount in steps.values()
+
+def _draw_audit(rng, case):
+    def rating(value):
+        return value + pick(rng, -RATING_SPREAD, RATING_SPREAD, 1)
+
+    yours = {source: rating(case.yours[source]) for source in SOURCES}
+    theirs = {source: rating(case.theirs[source]) for source in SOURCES}
+    choices = _weight_choices(case.key)
+    return yours, theirs, dict(choices[int(rng.random() * len(choices))])
+
+
+def _draw_news(rng, case):
+    items = rng.sample(case.news, NEWS_PER_LEARNER)
+    return {
+        f"N{number}": (item, item.sizes[int(rng.random() * len(item.sizes))])
+        for number, item in enumerate(items, start=1)
+    }
+
+
+def _draw_steps(rng, case):
+    steps = {}
+    for source in SOURCES:
+        step = rng.choice([s for s in STEPS if s.case == case.key and s.source == source])
+        steps[step.name] = (
+            source,
+            pick(rng, *step.amounts, 1),
+            pick(rng, *step.days, 1),
+            pick(rng, *step.chances, 0.05),
         )
-        if gains[-1] - gains[-2] > 0.01:
-            return steps
+    return steps, pick(rng, *case.budget, 1)
 
 
-def leverage_audit(rng, learner):
-    """Draw a learner's case, an audit near the case's own, five facts and three steps."""
-    case_key = sorted(CASES)[int(rng.random() * len(CASES))]
-    case = CASES[case_key]
-    yours = {source: _near(rng, case.yours[source], 2, 1, 9, 1) for source in SOURCES}
-    theirs = {source: _near(rng, case.theirs[source], 2, 1, 9, 1) for source in SOURCES}
-    weights = dict(zip(SOURCES, _weights(rng, case.weights), strict=True))
-    facts = rng.sample(FACTS, FACTS_PER_LEARNER)
-    return LeverageScenario(
+def _draw_tactics(rng, case):
+    pool = [t for t in TACTICS if t.case == case.key]
+    while True:
+        drawn = rng.sample(pool, TACTICS_PER_LEARNER)
+        if set(TACTIC_KINDS[1:]) <= {t.kind for t in drawn}:
+            return drawn
+
+
+def _moves(news):
+    return {
+        label: (item.side, item.source, item.sign * size) for label, (item, size) in news.items()
+    }
+
+
+def _draw_audit_and_news(rng, case, rejected):
+    """A starting audit that fits the story, and news that is fair on it: up to NEWS_TRIES
+    draws of news per audit (some audits leave no fair news at all), then a new audit."""
+    while True:
+        audit = _redraw(
+            lambda: _draw_audit(rng, case), lambda a: _audit_problems(case, *a), rejected
+        )
+        for _ in range(NEWS_TRIES):
+            news = _draw_news(rng, case)
+            problems = _news_problems(*audit, _moves(news))
+            if not problems:
+                return audit, news
+            _count(rejected, problems)
+
+
+def leverage_audit(rng, learner, rejected=None):
+    """Draw a learner's scenario: a case, five of its facts, a starting audit near the
+    case's own, four pieces of its news, three of its steps and four of its tactics (a
+    bluff, a misrepresentation and an illegitimate source among them). Each part is
+    redrawn until it is fair (see the ``_problems`` functions); ``rejected``, a Counter,
+    collects why draws were refused."""
+    case = CASES[sorted(CASES)[int(rng.random() * len(CASES))]]
+    facts = rng.sample([f for f in FACTS if f.case == case.key], FACTS_PER_LEARNER)
+    reason = next((i for i, f in enumerate(facts) if f.lookalike), 0)
+
+    (yours, theirs, weights), news = _draw_audit_and_news(rng, case, rejected)
+    base = LeverageScenario(
         module="00_leverage",
         learner=learner,
-        case=case_key,
+        case=case.key,
+        facts=MappingProxyType({chr(ord("A") + i): f.text for i, f in enumerate(facts)}),
+        reason_fact=chr(ord("A") + reason),
         yours=MappingProxyType(yours),
         theirs=MappingProxyType(theirs),
         weights=MappingProxyType(weights),
-        facts=MappingProxyType({chr(ord("A") + i): fact.text for i, fact in enumerate(facts)}),
-        steps=MappingProxyType(_steps(rng, yours, weights)),
+        budget=0,
+        steps=MappingProxyType({}),
+        news=MappingProxyType({label: (i.text, size) for label, (i, size) in news.items()}),
+        tactics=MappingProxyType({}),
     )
+
+    def with_steps():
+        steps, budget = _draw_steps(rng, case)
+        return replace(base, steps=MappingProxyType(steps), budget=budget)
+
+    scenario = _redraw(with_steps, _plan_problems, rejected)
+    tactics = _draw_tactics(rng, case)
+    return replace(
+        scenario,
+        tactics=MappingProxyType({f"T{i}": t.text for i, t in enumerate(tactics, start=1)}),
+    )
+
+
+def rejection_counts(learners):
+    """Draw every learner in ``learners`` and count why draws were refused: a Counter of
+    problem -> count, with "redraws" the number of parts drawn again (for the benchmark)."""
+    from course.variants import rng_for
+
+    rejected = Counter()
+    for learner in learners:
+        leverage_audit(rng_for("00_leverage", learner), learner, rejected)
+    return rejected

@@ -1,49 +1,103 @@
-"""View for module 00 and the workshop: a leverage audit of a case, with news that shifts it."""
+"""View for module 00 and the workshop: a leverage audit of a case, with news that shifts it.
+
+The learner sets both sides' ratings and the weights; each piece of news is shown first as
+text, the learner says which rating it moves and which way, and only then is it applied,
+with what it actually did to the rating and to the side ahead.
+"""
 
 import ipywidgets as w
 
 from course.models.audit import (
     ADVICE_STEP,
+    ERODED_BY,
     SCALE,
     SOURCES,
     describe_balance,
-    leverage_balance,
     shifted,
     strengthen_first,
+    their_biggest_lead,
+    weighted_leverage,
+    who_leads,
 )
 from course.pictures import audit_bars
 from course.scenarios.leverage import CASES
-from course.widgets.guards import RangeGuard
+from course.widgets.guards import RangeGuard, message
 
 WIDE = {"description_width": "initial"}
 
+#: Weights are set as whole "importance" points per source and shown as shares of their
+#: total, so the three always add up to 1; a case's weights (multiples of 0.05) are exact.
+IMPORTANCE_TOP = 20
+
+#: The ratings a piece of news can move, as the prediction menu lists them.
+RATINGS = [
+    (f"{'your' if side == 'you' else 'their'} {source}", f"{side}:{source}")
+    for side in ("you", "them")
+    for source in SOURCES
+]
+
+#: Why a piece of news belongs to its source: the notebook's test, for the feedback.
+WHY = {
+    "information": "a side found out something that was already true: that is information, "
+    "for the side that found out",
+    "alternatives": "what a side could do instead of this deal changed: that is alternatives",
+    "power": "what a side controls, or what the other side needs from it, changed: that is power",
+}
+
+
+def _owner(side):
+    return "your" if side == "you" else "their"
+
+
+def moved_words(side, source, before, after):
+    """What a move did to one rating, in words that are true at the ends of the scale."""
+    name = f"{_owner(side)} {source} rating"
+    if after == before:
+        end = "top" if before >= SCALE else "bottom"
+        return f"{name} stays at {before:g}: it is already at the {end} of the scale"
+    verb = "rises" if after > before else "falls"
+    words = f"{name} {verb} from {before:g} to {after:g}"
+    if after >= SCALE:
+        return words + f" (capped at {SCALE:g})"
+    if after <= 0:
+        return words + " (floored at 0)"
+    return words
+
 
 class LeverageAudit(w.VBox):
-    """Pick a case, rate both sides' information, alternatives and power, and see the
-    balance and what to strengthen first; "next news" moves the ratings as the case unfolds."""
+    """Pick a case, rate both sides' information, alternatives and power, weigh the
+    sources, and read the balance and what to strengthen; "next news" plays the case's
+    news, asking first which rating each item moves."""
 
     def __init__(self, case="salary"):
         if case not in CASES:
             raise ValueError(f"no case called {case!r}; the cases are {', '.join(CASES)}")
         self._guard = RangeGuard()
         self._loading = False
+        self._pending = None  # the news item shown but not yet applied
         self.case = w.Dropdown(
             options=[(c.title, key) for key, c in CASES.items()], value=case, description="case"
         )
         self.case.observe(self._load_case, names="value")
         self.story = w.HTML()
-        self.yours = {source: self._slider(f"you: {source}") for source in SOURCES}
-        self.theirs = {source: self._slider(f"them: {source}") for source in SOURCES}
+        self.yours = {s: self._slider(f"your {s}", SCALE) for s in SOURCES}
+        self.theirs = {s: self._slider(f"their {s}", SCALE) for s in SOURCES}
+        self.weights = {s: self._slider(f"weight of {s}", IMPORTANCE_TOP) for s in SOURCES}
         self.next_news = w.Button(description="next news", icon="newspaper-o")
         self.next_news.on_click(self._next_news)
         self.start_again = w.Button(description="start again", icon="undo")
         self.start_again.on_click(lambda _: self._load_case())
+        self.rating = w.Dropdown(options=RATINGS, description="it moves", style=WIDE)
+        self.direction = w.ToggleButtons(options=["up", "down"], description="which way")
+        self.check_reading = w.Button(description="check my reading", icon="check")
+        self.check_reading.on_click(self._apply_news)
+        self.reading = w.HBox([self.rating, self.direction, self.check_reading])
         self.news = w.HTML()
         self.chart = w.HTML()
         self.summary = w.HTML()
         self.advice = w.HTML()
         self.status = w.HTML()
-        rows = [w.HBox([self.yours[s], self.theirs[s]]) for s in SOURCES]
+        rows = [w.HBox([self.yours[s], self.theirs[s], self.weights[s]]) for s in SOURCES]
         super().__init__(
             [
                 self.case,
@@ -54,55 +108,111 @@ class LeverageAudit(w.VBox):
                 self.advice,
                 w.HBox([self.next_news, self.start_again]),
                 self.news,
+                self.reading,
                 self.status,
             ]
         )
         self._load_case()
 
-    def _slider(self, label):
-        slider = w.IntSlider(min=0, max=int(SCALE), description=label, style=WIDE)
+    def _slider(self, label, top):
+        slider = w.IntSlider(min=0, max=int(top), description=label, style=WIDE)
         slider.observe(self.refresh, names="value")
-        return self._guard.add(slider, 0, SCALE, label)
+        return self._guard.add(slider, 0, top, label)
 
-    def _set_ratings(self, yours, theirs):
+    def _ratings(self):
+        return (
+            {s: self.yours[s].value for s in SOURCES},
+            {s: self.theirs[s].value for s in SOURCES},
+        )
+
+    def _weights(self):
+        """The weights as shares of the importance points, or None when all are 0."""
+        points = {s: self.weights[s].value for s in SOURCES}
+        total = sum(points.values())
+        return {s: points[s] / total for s in SOURCES} if total else None
+
+    def _set(self, yours, theirs, weights=None):
         """Move the sliders without recomputing once per slider."""
         self._loading = True
         for sliders, ratings in ((self.yours, yours), (self.theirs, theirs)):
             for source, slider in sliders.items():
                 slider.value = round(ratings[source])
+        if weights is not None:
+            for source, slider in self.weights.items():
+                slider.value = round(weights[source] * IMPORTANCE_TOP)
         self._loading = False
         self.refresh()
 
     def _load_case(self, change=None):
         case = CASES[self.case.value]
-        self._news_shown = 0
+        self._shown = 0
+        self._pending = None
         self.story.value = (
             f"<p>{case.story}</p><p>You are <b>{case.you}</b>; they are <b>{case.them}</b>. "
-            "Rate each source from 0 (none) to 10 (overwhelming).</p>"
+            f"Rate each source from 0 (none) to {SCALE:g} (overwhelming), and say how much each "
+            "counts in this case (the weights are shown as shares of 1).</p>"
         )
         self.news.value = ""
         self.next_news.disabled = False
-        self._set_ratings(case.yours, case.theirs)
+        self.reading.layout.display = "none"
+        self._set(case.yours, case.theirs, case.weights)
 
     def _next_news(self, _=None):
-        """Reveal the case's next piece of news and move the rating it touches."""
-        case = CASES[self.case.value]
-        if self._news_shown >= len(case.news):
+        """Show the case's next piece of news and ask which rating it moves."""
+        news = CASES[self.case.value].news
+        if self._pending is not None or self._shown >= len(news):
             return
-        item = case.news[self._news_shown]
-        self._news_shown += 1
-        ratings = {
-            side: {s: sl.value for s, sl in sliders.items()}
-            for side, sliders in (("you", self.yours), ("them", self.theirs))
-        }
-        ratings[item.side] = shifted(ratings[item.side], {item.source: item.change})
-        verb = "rises" if item.change > 0 else "falls"
-        owner = "your" if item.side == "you" else "their"
+        self._pending = news[self._shown]
+        self._shown += 1
         self.news.value += (
-            f"<p>📰 {item.text} <i>({owner} {item.source} {verb} by {abs(item.change):g})</i></p>"
+            f"<p>📰 <b>{self._pending.text}</b> Which rating does it move, and which way?</p>"
         )
-        self.next_news.disabled = self._news_shown >= len(case.news)
-        self._set_ratings(ratings["you"], ratings["them"])
+        self.next_news.disabled = True
+        self.reading.layout.display = None
+
+    def _apply_news(self, _=None):
+        """Compare the learner's reading with the news item, then apply it."""
+        item = self._pending
+        if item is None:
+            return
+        weights = self._weights()
+        if weights is None:
+            self.status.value = message("Give at least one source some weight first.", ok=False)
+            return
+        side, source = self.rating.value.split(":")
+        up = self.direction.value == "up"
+        if (side, source, up) == (item.side, item.source, item.sign > 0):
+            verdict = "Right."
+        else:
+            verdict = (
+                f"Not quite: it moves {_owner(item.side)} {item.source}, "
+                f"{'up' if item.sign > 0 else 'down'}. {WHY[item.source].capitalize()}."
+            )
+        yours, theirs = self._ratings()
+        ratings = {"you": yours, "them": theirs}
+        before_side = who_leads(
+            weighted_leverage(yours, weights) - weighted_leverage(theirs, weights)
+        )
+        before = ratings[item.side][item.source]
+        ratings[item.side] = shifted(ratings[item.side], {item.source: item.change})
+        after = ratings[item.side][item.source]
+        balance = weighted_leverage(ratings["you"], weights) - weighted_leverage(
+            ratings["them"], weights
+        )
+        now_side = who_leads(balance)
+        lead = (
+            f"The side ahead has changed: {before_side} before, {now_side} now."
+            if now_side != before_side
+            else f"The side ahead is unchanged: {now_side}."
+        )
+        self.news.value += (
+            f"<p><i>{verdict} {moved_words(item.side, item.source, before, after).capitalize()}. "
+            f"Balance now {balance:+.2f} points. {lead}</i></p>"
+        )
+        self._pending = None
+        self.reading.layout.display = "none"
+        self.next_news.disabled = self._shown >= len(CASES[self.case.value].news)
+        self._set(ratings["you"], ratings["them"])
 
     def refresh(self, change=None):
         """Recompute the balance, the chart and the advice from the sliders."""
@@ -110,27 +220,50 @@ class LeverageAudit(w.VBox):
             return
         if self._guard.refused(self.status):
             return
+        weights = self._weights()
+        if weights is None:
+            self.status.value = message("Give at least one source some weight.", ok=False)
+            return
         self.status.value = ""
-        weights = CASES[self.case.value].weights
-        yours = {s: self.yours[s].value for s in SOURCES}
-        theirs = {s: self.theirs[s].value for s in SOURCES}
-        balance = leverage_balance(yours, theirs, weights)
+        yours, theirs = self._ratings()
+        mine, other = weighted_leverage(yours, weights), weighted_leverage(theirs, weights)
+        balance = mine - other
         self.chart.value = audit_bars(yours, theirs, weights, balance)
         self.summary.value = (
-            f"<b>Balance {balance:+.2f}</b>: the table tilts {describe_balance(balance)}."
+            f"<b>Balance {balance:+.2f} points</b> (you {mine:.2f}, them {other:.2f}): "
+            f"{describe_balance(balance)}."
         )
-        ranking = strengthen_first(yours, theirs, weights)
-        (first, gain), (second, second_gain) = ranking[0], ranking[1]
-        if gain <= 0:
-            self.advice.value = "Every source of yours is at the top of the scale: spend it well."
-            return
-        edge = max(SOURCES, key=lambda s: (theirs[s] - yours[s]) * weights[s])
-        self.advice.value = (
-            f"<b>Strengthen first: {first}.</b> Raising it by {ADVICE_STEP:g} would move the "
-            f"balance by {gain:+.2f} ({second} would give {second_gain:+.2f}). "
-            + (
-                f"Their biggest weighted edge is {edge}."
-                if theirs[edge] > yours[edge]
-                else "They lead you on no source."
-            )
+        self.advice.value = advice(yours, theirs, weights)
+
+
+def advice(yours, theirs, weights):
+    """What to strengthen, in words: the other side's biggest weighted lead and what erodes
+    it (Emerson, as module 03 teaches it), and what the audit's own arithmetic ranks first."""
+    lead = their_biggest_lead(yours, theirs, weights)
+    ranking = strengthen_first(yours, theirs, weights)
+    (first, gain), (second, second_gain) = ranking[0], ranking[1]
+    if lead is None:
+        against = "They lead you on no source."
+    else:
+        source, points = lead
+        eroder, why = ERODED_BY[source]
+        against = (
+            f"Their biggest weighted lead is on <b>{source}</b> ({theirs[source]:g} against "
+            f"your {yours[source]:g}, {points:.2f} points). What erodes it: your "
+            f"<b>{eroder}</b> ({why})."
         )
+    if gain <= 0:
+        return against + " All your ratings are at the top of the scale."
+    words = (
+        f" Under these weights, raising your {first} by {ADVICE_STEP:g} adds most to the "
+        f"balance: {gain:+.2f} points ({second}: {second_gain:+.2f})."
+    )
+    if lead is not None and ERODED_BY[lead[0]][0] != lead[0]:
+        eroder = ERODED_BY[lead[0]][0]
+        words += (
+            f" Both point to your {first}."
+            if eroder == first
+            else f" The audit adds sources up: it counts a gain in your {eroder} but not the "
+            f"weaker hold of their {lead[0]} that comes with it, so weigh the two together."
+        )
+    return against + words

@@ -11,24 +11,38 @@
 # ---
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "intro", "schema_version": 3}
-# # Module 00 — Leverage: the edge that tilts the outcome
+# # Module 00 — Leverage: what it is, where it comes from, how it moves
 #
-# Two people can ask for the same raise with the same words and walk out with different
-# answers. What differs is rarely the pitch. It is what each of them could do if the answer
-# were no, what they know that the other side would rather they did not, and how much the
-# other side needs them. This course calls that difference **leverage**.
+# Two people can ask for the same raise in the same words and get different answers. The
+# difference is rarely the pitch. It is what each of them could do if the answer were no,
+# what each knows that the other would rather they did not, and how much the employer
+# needs each of them. This course calls that difference **leverage**.
 #
 # In this module you will
 #
-# 1. see what leverage is, and why it is never fixed;
-# 2. meet its three sources, which the next modules take one at a time;
-# 3. audit both sides of a negotiation and read which way it tilts;
-# 4. choose what to strengthen before you sit down;
-# 5. find your way around the course and check your progress.
+# 1. see what leverage is, and why it does not stay put;
+# 2. meet its three sources, which the next three modules take one at a time;
+# 3. audit both sides of a negotiation and say who is ahead, and by how much;
+# 4. choose how to spend the days before the talks;
+# 5. re-audit as news arrives, and see when leverage is worth most;
+# 6. tell legitimate leverage from bluffs, lies and sources that are not yours to use;
+# 7. find your way around the course and check your progress.
 #
-# It takes about 40 minutes. Run the cells from top to bottom. Cells that say
-# `YOUR CODE HERE` are yours; the cells after them check your answer and tell you what to
-# fix. Every learner gets their own case, so your answers are yours alone.
+# It takes most people **about 90 minutes**: some reading, an interactive audit, six
+# short answers in Python and a paragraph of reflection. Run the cells from top to bottom.
+# Cells that say `YOUR CODE HERE` are yours; the cells after them check your answer and
+# say what to fix. Every learner gets their own case, so your answers are yours alone.
+#
+# ### A little Python for this module
+#
+# - A **dict** maps keys to values: with `ratings = {"information": 4, "power": 6}`,
+#   `ratings["power"]` is `6`, and `for source, rating in ratings.items():` visits each pair.
+# - A **tuple** groups a few values: `move = ("you", "information", 2)`, and
+#   `side, source, change = move` takes it apart.
+# - Your scenario is an object with fields: `scenario.weights` is a dict, and so is
+#   `scenario.steps`.
+# - `max(scores, key=scores.get)` is the key of the dict `scores` whose value is largest.
+# - Each answer is a function: write its body so that it `return`s what the question asks.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -48,57 +62,91 @@ scenario
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "what-teaching", "schema_version": 3}
 # ## 1. What leverage is
 #
-# Leverage is whatever lets one side pull the outcome of a negotiation towards itself. It
-# is not the same as being right, being loud or being big. A small supplier that holds the
-# only stock of a part a large buyer needs this week has leverage over that buyer, for as
-# long as the week lasts.
+# In this course, **leverage** is whatever makes the other side more willing to accept
+# your terms than it would otherwise be. It belongs to a situation, not to a person:
+# being right, being large or speaking loudly does not supply it. A small workshop that
+# holds the only stock of a part that a large factory needs this week has more of it than
+# the factory, until the week is over.
 #
-# That last clause is the point of this module: **leverage is not fixed**. It moves while
-# the talks go on. A rival offer arrives, or is withdrawn. A deadline comes closer for one
-# side and not for the other. Someone says more than they meant to. So leverage is
-# something you do three things with:
+# The end of that example is the point this module keeps coming back to: leverage is
+# **not fixed**. A rival's offer arrives or lapses, one side's deadline draws nearer,
+# someone lets a fact slip, and the same two parties stand differently on Friday from
+# Monday. You can do three things with it, and the module has an exercise for each:
 #
-# - **build** it before the table, by preparing;
-# - **recognise** it during the talks, yours and theirs, as facts change;
-# - **spend** it, by asking for more than you would get without it, and not a great deal
-#   more than it can carry.
+# - **build** it in the days before the talks (section 4);
+# - **recognise** it as it shifts during the talks, yours and theirs (section 5);
+# - **spend** it while it lasts, by asking for what it can support (section 5).
 #
-# Fisher and Ury (*Getting to Yes*, 1981) put the most reliable form of it in one phrase:
-# the side that can walk away more easily holds the stronger hand. The rest of this module
-# makes that idea concrete enough to reason with.
+# Fisher and Ury (*Getting to Yes*, 1981, in the chapter "What if they are more powerful?
+# (Develop your BATNA)") argue, in our paraphrase, that how strong each side is at the
+# table depends above all on how attractive it finds the option of not agreeing. They call
+# the best such option the **BATNA**, the *best alternative to a negotiated agreement*. It
+# is one of the three sources below, and module 02 is about it. Module 03 then adds a
+# refinement: an alternative moves a deal only when it beats what you would get at the
+# table anyway.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "sources-teaching", "schema_version": 3}
-# ## 2. Three sources, at a glance
+# ## 2. Three sources of leverage
 #
-# The course sorts leverage into three sources. A simple test tells them apart: ask what
-# the fact changes.
+# The course sorts leverage by where it comes from. Each source gets a module of its own
+# later; here they are side by side, with examples from this module's cases.
 #
-# | source | the question it answers | an example | taught in |
+# | source | the question it asks | an example | module |
 # |---|---|---|---|
-# | **information** | what does a side *know*: the other's needs, limits, deadlines, the market? | you learn your supplier has lost its two biggest clients, so it needs your order | `01_information` |
-# | **alternatives** | what can a side *do instead* if these talks fail? | a second written job offer; the BATNA | `02_batna` |
-# | **power** | what does a side *control* that the other needs: a resource, a vote, authority, influence? | the only licence for a process; a seat on the board that approves a permit | `03_power` |
+# | **information** | what does a side *know* (about the other side's needs, deadlines, reservation price or options, or about the market) that the other side does not know it knows? | you read in a supplier's filed accounts that its sales fell by a third, and it has no idea you looked | `01_information` |
+# | **alternatives** | what could a side *do instead* if these talks fail? Its best such option is its BATNA | a second written job offer | `02_batna` |
+# | **power** | what does a side *control or decide* that the other side needs: a scarce resource, a right, a say the other side accepts as legitimate? | the only certification for the valve a pump maker's products are approved with | `03_power` |
 #
-# Then `04_concessions` is about spending leverage well, and `05_capstone` brings all of it
-# together in one negotiation.
+# Then `04_concessions` is about spending leverage well, and `05_capstone` brings all of
+# it together in one negotiation.
 #
-# The sources are linked. Information about the other side's alternatives is still
-# information: it is leverage only for the side that holds it. And every fact strengthens
-# somebody's hand: to classify it, name the source it changes and the side that would be
-# glad to bring it up at the table.
+# **Sorting a fact.** Ask three questions, in this order. Does the fact say that a side
+# knows, learns or finds out something? Then it is information, for the side that knows,
+# whatever the knowledge is about. If not, is it about what a side could do instead of
+# this deal? Then it is alternatives. If not, is it about what a side controls or decides
+# that the other side needs? Then it is power. The order settles facts that look like two
+# things at once: "you know that the supplier's sales fell" is your information, even
+# though the lost sales themselves weaken the supplier's alternatives. The side a fact
+# goes to is the side it helps.
+#
+# **Each fact in one place.** The sources are not independent. Module 03 follows Emerson
+# ("Power-dependence relations", 1962): the other side's power over you *is* your
+# dependence on it, and you depend on it more the more you need what it controls and the
+# fewer other ways you have to get it. This module splits that dependence into its two
+# halves and rates each fact once. That qualifying another valve maker would take
+# eighteen months goes into *your alternatives*, rated low; the valve maker's *power*
+# rating is about what it controls, the certified valve, and does not count your lack of
+# options a second time.
+#
+# **Time.** A deadline has no row of its own in this module's audit. It shows up where it
+# bites: a tenant whose lease ends in six weeks has fewer and dearer alternatives each week,
+# and knowing the other side's deadline is information. Module 03 goes further and treats
+# patience, being able to wait longer than the other side, as a source of power with a
+# model of its own (Rubinstein, 1982); module 05 gives time a row in its power map.
+#
+# **Not every fact helps only one side.** In a dispute over price most facts help one side
+# or the other, but some help both: a shared interest, such as both sides wanting a deal
+# signed before a launch, makes agreement worth more to each of you. Module 04 works with
+# those.
+#
+# **Not every source is fair game.** Some leverage comes from places a negotiator has no
+# right to draw on, such as a seat on a public committee or secrets bought from an
+# insider. Section 6 draws that line; the facts in your scenario are all legitimate.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 points): which source, and whose?
 #
-# Your scenario lists five facts, labelled A to E. Write `fact_leverage()` so that it
-# returns, for each fact, the source of leverage it changes (`"information"`,
-# `"alternatives"` or `"power"`) and the side it strengthens (`"you"` or `"them"`): a dict
-# from letter to pair, for example `return {"A": ("alternatives", "you"), ...}`.
+# Your scenario lists five facts, A to E (`scenario.facts`, letter -> text). Write
+# `fact_leverage()` so that it returns, for each fact, the source it belongs to
+# (`"information"`, `"alternatives"` or `"power"`) and the side it helps (`"you"` or
+# `"them"`): a dict from letter to pair, for example `{"A": ("alternatives", "you"), ...}`.
+# The check tells you how many facts are right, not which, so sort each one with the three
+# questions above rather than by trial and error.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "fact-leverage-answer", "schema_version": 3}
 def fact_leverage():
-    """Each of your facts, by letter, as (the source it changes, the side it strengthens)."""
+    """Each of your facts, by letter, as (the source it belongs to, the side it helps)."""
     ### BEGIN SOLUTION
     from course.scenarios.leverage import fact_key
 
@@ -110,47 +158,105 @@ def fact_leverage():
 """Check that fact_leverage names the source and the side of every fact."""
 check.classify_facts(fact_leverage)
 
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1b-text", "schema_version": 3}
+# ### Question 1b (1 point, graded by your instructor): one fact, explained
+#
+# Your scenario names one fact that is easily filed under the wrong source
+# (`scenario.reason_fact`). In one or two sentences: which source did you give it, and why
+# does it not belong to the source it could be mistaken for?
+
+# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 1, "grade_id": "fact-reason", "schema_version": 3}
+# ### BEGIN SOLUTION
+# Rubric (1 point): the source is the one the sorting test gives (the key is
+# `course.scenarios.leverage.fact_key(course.variant("00_leverage", "<learner id>"))`), and
+# the reason uses the test rather than restating the answer. Half a point for the right
+# source with a reason that does not say why the other source does not fit.
+#
+# A full-marks answer for "You know from Vell's filed accounts that its sales fell by a
+# third this year": "Information, for me. The fact is that I know it and Vell does not know
+# I know; the lost sales themselves are Vell's weaker alternatives, which I rate on Vell's
+# side, so counting them here too would count them twice."
+# ### END SOLUTION
+
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-teaching", "schema_version": 3}
 # ## 3. A leverage audit
 #
-# To compare two hands you need a common yardstick. Negotiation texts offer checklists for
-# this (Lewicki, Saunders and Barry, *Negotiation*, 2015, ch. 7, is one); the course uses
-# the simplest one that still makes you think. Rate each source for each side from 0 (none
-# at all) to 10 (overwhelming). Then decide how much each source counts *in this case*,
-# as weights that add up to 1: when a part can be bought from only one maker, power counts
-# for more than usual; in a job search, alternatives often dominate.
+# An audit puts both sides on one scale, so that you can say who is ahead and by how much,
+# and notice when that changes. It holds two kinds of judgement.
 #
-# A side's **weighted leverage** is its ratings weighted and added up:
+# - A **rating** for each source and each side, from 0 (none at all) to 10 (overwhelming).
+# - A **weight** for each source: how much that source counts *in this case*. The three
+#   weights are shares that add up to 1. When a part can be bought from one maker only,
+#   control of the part counts for more than usual and power gets the largest weight; in a
+#   job search, each side's other options (offers, candidates) usually move the pay most,
+#   and alternatives gets it.
 #
-# $$L = w_{\mathrm{info}}\, r_{\mathrm{info}} + w_{\mathrm{alt}}\, r_{\mathrm{alt}} + w_{\mathrm{power}}\, r_{\mathrm{power}} ,$$
+# A side's **weighted leverage** is its ratings weighted and added up, in points from 0
+# to 10:
 #
-# a number from 0 to 10. The **balance** is the difference of the two sides' $L$, divided
-# by 10, so it runs from $-1$ (all theirs) to $+1$ (all yours).
+# $$L = w_{\mathrm{info}}\, r_{\mathrm{info}} + w_{\mathrm{alt}}\, r_{\mathrm{alt}} + w_{\mathrm{power}}\, r_{\mathrm{power}}.$$
 #
-# The numbers are judgements, not measurements. Their use is to make your judgement
-# explicit: once it is written down, a colleague can argue with it, and you can update it
-# when a fact changes.
+# The **balance** is your weighted leverage minus theirs, $B = L_{\mathrm{you}} -
+# L_{\mathrm{them}}$, in the same points: from $-10$ (all theirs) to $+10$ (all yours).
+# The course calls the sides **even** when $|B| < 0.5$ points, and calls the balance
+# **strong** for one side when $|B| \ge 2.5$ points, a quarter of the scale. Both cut-offs
+# are this course's conventions: differences smaller than half a point are within the
+# error of any rating.
+#
+# The three sources and the weights are the course's own simplification. Lewicki,
+# Saunders and Barry (*Negotiation*, 7th ed., 2015, the chapter "Finding and Using
+# Negotiation Power") describe more sources of power and count information and the BATNA
+# among them; they offer no weighted score like this one.
+#
+# Take the salary case of the exercise below: a data engineer with a written offer from a
+# second firm, against an employer that knows the market better and decides the pay. With
+# ratings (information, alternatives, power) of (4, 8, 4) for the candidate and (6, 4, 6)
+# for the employer, and weights (0.3, 0.45, 0.25):
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-example", "schema_version": 3}
-yours = {"information": 4, "alternatives": 9, "power": 4}
-theirs = {"information": 6, "alternatives": 5, "power": 6}
+yours = {"information": 4, "alternatives": 8, "power": 4}
+theirs = {"information": 6, "alternatives": 4, "power": 6}
 weights = {"information": 0.3, "alternatives": 0.45, "power": 0.25}
-print("your weighted leverage:", weighted_leverage(yours, weights))
-print("theirs:", weighted_leverage(theirs, weights))
-print("balance:", leverage_balance(yours, theirs, weights))
+print(f"your weighted leverage: {weighted_leverage(yours, weights):.2f} points")
+print(f"theirs: {weighted_leverage(theirs, weights):.2f} points")
+print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-limits", "schema_version": 3}
+# By hand: $0.3 \cdot 4 + 0.45 \cdot 8 + 0.25 \cdot 4 = 5.80$ for the candidate and
+# $0.3 \cdot 6 + 0.45 \cdot 4 + 0.25 \cdot 6 = 5.10$ for Northwind, a balance of $+0.70$
+# points: in the candidate's favour, thanks to the second offer, but not strongly.
+#
+# ### What this yardstick cannot do
+#
+# - **It cannot show sources working on each other.** It adds them up. In Emerson's
+#   account an alternative of yours weakens the other side's power over you; the audit
+#   counts the alternative as your gain and leaves their power rating where it was, unless
+#   you lower it yourself.
+# - **It counts every point of alternatives the same.** Module 03 shows that an outside
+#   option moves a deal only when it beats what you would get at the table anyway (the
+#   *deal-me-out* result); an alternative well below that changes nothing, however many
+#   points it earns here.
+# - **Its weights are your judgement of this case,** one set for both sides, and its
+#   ratings are judgements too. Change them and the balance changes.
+# - **Its balance is not a prediction** of a price or of who will prevail. Its use is to
+#   make your judgement explicit, so that a colleague can dispute one rating and you can
+#   re-rate one source when a fact changes, instead of starting over.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget-text", "schema_version": 3}
-# That is the salary case below: a candidate with a second offer in hand, against an
-# employer who knows the market better and decides the budget. The weighted leverages are
-# 6.25 and 5.55, a balance of +0.07: slightly the candidate's way, thanks to the offer.
+# ### Exercise: the audit, and the news as it arrives
 #
-# ### Exercise: the leverage audit
+# Pick a case, and set the ratings and the weights to your own judgement (each weight
+# slider gives a source points of importance; the chart shows them as shares of 1). The
+# advice says two things, which can disagree: where the other side is furthest ahead and
+# what usually erodes that lead (Emerson's view of power), and which of your sources the
+# audit's own arithmetic would raise most. In the sole-source case they do disagree: the
+# arithmetic favours your power, the source with the largest weight, while Fisher and
+# Ury's advice against a stronger side, to develop your BATNA, points to your
+# alternatives.
 #
-# Pick a case, read it, and move the ratings until they match your own judgement. The chart
-# shows both hands and the balance; the advice says which of your sources would gain most
-# from some preparation. Then press **next news** a few times: each piece of news moves a
-# rating, and you can watch the balance swing. Try the sole-source case, and see how little
-# good information does you when the other side controls what you need.
+# Then press **next news**. Each item appears as text first: choose the rating you think
+# it moves and which way, and press **check my reading**. Only then is it applied, and the
+# widget says what happened to the rating, to the balance and to the side ahead.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget", "schema_version": 3}
 from course.widgets.audit import LeverageAudit
@@ -158,123 +264,377 @@ from course.widgets.audit import LeverageAudit
 LeverageAudit()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
-# ### Question 2 (2 points): who holds the stronger hand?
+# ### Question 2 (2 points): your own audit
 #
-# Write `stronger_side(case)`. It takes a scenario like yours, with `case.yours`,
-# `case.theirs` and `case.weights` (each a mapping from source to number), and returns a
-# pair `(side, margin)`: `side` is `"you"` or `"them"`, whichever has more weighted
-# leverage, or `"even"` when the two are less than 0.5 apart; `margin` is how far apart they
-# are, a number of at least 0. Grading also runs it on other learners' cases.
+# Audit your case (`scenario.case`) from its story and facts, shown at the top. Write
+# `my_audit()` so that it returns a dict with three keys, `"yours"`, `"theirs"` and
+# `"weights"`, each a dict from source to number: ratings from 0 to 10, weights adding up
+# to 1. Judgement
+# differs, and the check accepts any audit that agrees with what your story states (for
+# instance that one source plainly matters most, or that one side plainly has more
+# options); it names each statement your audit contradicts. Then it shows your balance.
+#
+# Do your own audit before you look at section 4, which shows a starting audit that
+# everyone with your case uses for the later questions, so that a judgement that differs
+# here does not cost you twice.
 
 
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "stronger-side-answer", "schema_version": 3}
-def stronger_side(case):
-    """The side with more weighted leverage ("you", "them" or "even"), and the margin."""
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
+def my_audit():
+    """Your audit of your case: both sides' ratings (0 to 10) and the weights (adding to 1)."""
+    # Replace the numbers with your own judgement, for example:
+    # return {
+    #     "yours": {"information": 5, "alternatives": 5, "power": 5},
+    #     "theirs": {"information": 5, "alternatives": 5, "power": 5},
+    #     "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
+    # }
     ### BEGIN SOLUTION
-    mine = weighted_leverage(case.yours, case.weights)
-    other = weighted_leverage(case.theirs, case.weights)
-    margin = abs(mine - other)
-    if margin < 0.5:
-        return "even", margin
-    return ("you" if mine > other else "them"), margin
+    audits = {  # one careful reading of each case's story (others pass too)
+        "salary": ((3, 7, 4), (7, 4, 6), (0.25, 0.5, 0.25)),
+        "supplier": ((5, 6, 4), (6, 3, 6), (0.5, 0.3, 0.2)),
+        "sole-source": ((4, 1, 2), (6, 6, 8), (0.2, 0.3, 0.5)),
+        "deadline": ((6, 5, 5), (4, 2, 4), (0.3, 0.5, 0.2)),
+    }
+    sources = ("information", "alternatives", "power")
+    yours, theirs, weights = audits[scenario.case]
+    return {
+        "yours": dict(zip(sources, yours, strict=True)),
+        "theirs": dict(zip(sources, theirs, strict=True)),
+        "weights": dict(zip(sources, weights, strict=True)),
+    }
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "stronger-side-test", "schema_version": 3}
-"""Check that stronger_side weighs both hands and says who leads, and by how much."""
-check.stronger_side(stronger_side)
-### BEGIN HIDDEN TESTS
-check.stronger_side(stronger_side, hidden=True)
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "my-audit-test", "schema_version": 3}
+"""Check that my_audit rates both sides and weighs the sources as the story supports."""
+check.my_audit(my_audit)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "build-teaching", "schema_version": 3}
 # ## 4. Building leverage before the table
 #
-# Most leverage is built before anyone meets. Three kinds of preparation pay again and
-# again:
+# Most of what you can change, you change before the first meeting: once the talks begin,
+# the other side is watching. Time before a negotiation is short, though, so the useful
+# question is not whether to prepare but which steps to take.
 #
-# - **Gather information.** Find out what the other side needs, by when, and what else it
-#   could do. Talk to people who have dealt with them; read what they publish. Every fact
-#   you hold and they do not know you hold is a card in your hand.
-# - **Bolster your alternatives.** A real second offer, a second supplier you have already
-#   qualified, a partner who could do the work: each one makes walking away cheaper, and
-#   the other side can usually tell.
-# - **Build relationships and trust.** A partner who has been reliable gets the benefit of
-#   the doubt and, often, concessions that a stranger would not: the other side gives more
-#   when it expects the relationship to go on. In the audit it counts as influence, a kind
-#   of power.
+# In this module a preparation step raises one of your ratings by some amount, takes some
+# working days, and may not come through in time: a firm second offer may not arrive
+# before the meeting. Its **expected gain**, in points of weighted leverage, is
 #
-# Time for preparation is limited, so choose. A step is worth what it moves your weighted
-# leverage: its amount times the weight of the source it raises. Two things can spoil the
-# obvious choice. A source with a small weight moves little even when it moves a lot. And a
-# rating cannot pass 10: if your alternatives are already at 9, a step worth 4 adds only 1.
-# `shifted(ratings, {source: amount})` applies a change and respects that ceiling.
+# $$\text{expected gain} = \text{chance} \times \text{weight of the source} \times \text{rise of the rating (up to 10)}.$$
+#
+# Three things keep the obvious choice from being the right one. A step on a source with a
+# small weight adds little, however large it is. A rating cannot pass 10, so a step of 3
+# on a rating of 9 adds 1. And a step that will probably not come through is worth its
+# chance times what it would add. The steps in your scenario each raise a different
+# source, so the gains of a plan add up.
+#
+# The steps come in three families, one per source, and each has its bounds.
+#
+# - **Information.** Find out what the other side needs, how soon, and what else it could
+#   do: from its public filings, the trade press, and people who are free to tell you, such
+#   as its former clients. Never from someone bound to keep it secret (section 6).
+# - **Alternatives.** Make an alternative real: a signed offer, a second supplier that
+#   has passed your tests. A better alternative raises the least you should accept,
+#   whether or not the other side hears of it (module 02). It changes *their* view only if
+#   they believe in it, and whether and how to mention it is your choice: module 01 is
+#   about what to keep to yourself, module 04 about mentioning an alternative without a
+#   threat.
+# - **Power, relationships included.** Increase what you control that the other side
+#   needs: a rarer skill, a larger order, a decision they want from you. A relationship
+#   counts here too. Axelrod (*The Evolution of Cooperation*, 1984) showed in repeated
+#   games that cooperation holds when both sides expect to meet again, the *shadow of the
+#   future*, so a partner with a record of keeping its word has something the other side
+#   wants to keep. Curhan, Elfenbein and Xu (2006) mapped what people value in a
+#   negotiation beyond the deal itself (how they feel about the outcome, about themselves,
+#   about the process and about the relationship: *subjective value*), and in later work
+#   of the same group it predicted who wanted to negotiate with the same counterpart again
+#   (Curhan, Elfenbein & Eisenkraft, 2010). Trust is leverage that outlasts one deal, and
+#   one move the other side later finds unfair can spend it all.
+#
+# Your starting audit and your steps:
 
-# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "shifted-example", "schema_version": 3}
-shifted({"information": 4, "alternatives": 9, "power": 4}, {"alternatives": 4})
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "starting-audit", "schema_version": 3}
+scenario.show("audit", "steps")
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "gain-explained", "schema_version": 3}
+# `shifted(ratings, {source: amount})` returns new ratings after a change and respects the
+# ends of the scale. In the salary example, a step of 3 on alternatives (rated 8) can add
+# only 2 rating points; with a weight of 0.45 and a chance of 0.6 of coming through:
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "gain-example", "schema_version": 3}
+rise = weighted_leverage(shifted(yours, {"alternatives": 3}), weights) - weighted_leverage(
+    yours, weights
+)
+print(f"if it comes through: {rise:+.2f} points; on average: {0.6 * rise:+.2f} points")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
-# ### Question 3 (2 points): what to do first
+# ### Question 3 (2 points): a plan for the days you have
 #
-# Your scenario lists three preparation steps in `case.steps`, a mapping from the step's
-# name to a pair `(source, amount)`: the source of yours it raises, and by how much. Write
-# `best_preparation(case)`, returning the name of the step that raises your weighted
-# leverage the most. Mind the ceiling and the weights.
+# Write `best_plan(case)`. It takes a scenario like yours, with the working days you have
+# (`case.budget`), the steps (`case.steps`, a dict from the step's name to
+# `(source, amount, days, chance)`) and your starting audit (`case.yours`,
+# `case.weights`). It returns the list of step names that fit in the budget together and
+# whose expected gains add up to the most (an empty list if no step fits). The check tries
+# your case and three test cases built from your steps with other numbers; grading also
+# tries other learners' cases.
 
 
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "best-preparation-answer", "schema_version": 3}
-def best_preparation(case):
-    """The name of the step in case.steps that raises your weighted leverage most."""
-
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "best-plan-answer", "schema_version": 3}
+def best_plan(case):
+    """The steps (a list of names) that fit in case.budget days and add most on average."""
+    # One way: list every set of steps (none, one, two, all three), keep the sets whose
+    # days fit in the budget, score each set by adding its steps' expected gains, and
+    # return the best. itertools.combinations(names, k) gives the sets of k names.
     ### BEGIN SOLUTION
-    def after(step):
-        source, amount = case.steps[step]
-        return weighted_leverage(shifted(case.yours, {source: amount}), case.weights)
+    from itertools import combinations
 
-    return max(case.steps, key=after)
+    def gain(name):
+        source, amount, _, chance = case.steps[name]
+        moved = shifted(case.yours, {source: amount})
+        return chance * (
+            weighted_leverage(moved, case.weights) - weighted_leverage(case.yours, case.weights)
+        )
+
+    names = list(case.steps)
+    plans = [
+        plan
+        for k in range(len(names) + 1)
+        for plan in combinations(names, k)
+        if sum(case.steps[name][2] for name in plan) <= case.budget
+    ]
+    return list(max(plans, key=lambda plan: sum(gain(name) for name in plan)))
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "best-preparation-test", "schema_version": 3}
-"""Check that best_preparation picks the step that raises weighted leverage most."""
-check.best_preparation(best_preparation)
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "best-plan-test", "schema_version": 3}
+"""Check that best_plan picks the steps that fit the budget and add most on average."""
+check.best_plan(best_plan)
 ### BEGIN HIDDEN TESTS
-check.best_preparation(best_preparation, hidden=True)
+check.best_plan(best_plan, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "shift-teaching", "schema_version": 3}
 # ## 5. When the ground moves
 #
-# Go back to the audit above and play the news of the deadline case. The warehouse owner
-# starts ahead: the tenant must move within weeks. Then the tenant finds a stopgap, and the
-# owner's lead shrinks. Nothing the owner did changed; the facts did.
+# Once the talks start, news keeps arriving, and each piece moves one rating, rarely more.
+# The habit to train is to **re-audit** after each piece: name the rating it moves and
+# which way, apply that one change, and compute the balance again, instead of reacting to
+# how the news feels. A re-audit tells you two things.
 #
-# Two habits follow. First, **re-audit after a surprise** rather than react to it: a
-# shocking offer or a piece of news changes one or two ratings, rarely all of them, and
-# the audit tells you which. Second, **spend leverage while you have it**. A lead that
-# rests on the other side's deadline is worth most just before the deadline, and nothing
-# after it. Module 04 returns to both habits when it treats concessions and difficult
-# moments.
+# - **Who is ahead now, and why.** The side ahead can change while nobody does anything: a
+#   rival's offer lapses, a deadline comes closer. When it changes, the re-audit names the
+#   source that changed it.
+# - **When to spend.** A lead that rests on something temporary, such as the other side's
+#   deadline or an offer that expires, is worth most while it lasts, and little once the
+#   other side has made other arrangements. The same request carries more weight when
+#   your balance is high than after it has fallen.
+#
+# The deadline case in the exercise shows both. The owner starts at $+1.75$ points, rises
+# to $+2.35$ on learning that Brannock's landlord has refused an extension and to $+3.70$
+# when the other firm books a second viewing; then Brannock finds a stopgap warehouse
+# ($+2.35$), the owner's bank makes Brannock's credit record worth more to the owner
+# ($+1.85$), Brannock learns of the owner's loan payment ($+1.25$), and the other firm signs
+# elsewhere ($+0.35$: even). Looking back, the owner's best moment to ask was right after
+# the second viewing was booked. Module 04 comes back to the first habit, reassessing after
+# a surprise before answering it, when it treats difficult moments.
+#
+# One re-audit by hand, in the same case: had Brannock found its stopgap (their
+# alternatives +3) before anything else happened,
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reaudit-example", "schema_version": 3}
+owner = {"information": 6, "alternatives": 4, "power": 5}
+brannock = {"information": 4, "alternatives": 2, "power": 4}
+shares = {"information": 0.3, "alternatives": 0.45, "power": 0.25}
+print(f"now: {leverage_balance(owner, brannock, shares):+.2f} points")
+brannock = shifted(brannock, {"alternatives": 3})
+print(f"after the stopgap: {leverage_balance(owner, brannock, shares):+.2f} points (even)")
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-shown", "schema_version": 3}
+# Your news, in the order it arrives:
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news", "schema_version": 3}
+scenario.show("news")
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
+# ### Question 4a (2 points): read the news
+#
+# Each news item in `scenario.news` (label -> (text, size)) moves one rating, yours or
+# theirs, up or down by its size. Write `news_moves()`, returning for each label
+# `(side, source, change)`, with a negative change for a fall: for example
+# `{"N1": ("you", "information", 2), ...}`. Sort each item with section 2's questions: did
+# a side find out something that was already true, or did its options, or what it
+# controls, change? The check says how many items you read right.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-moves-answer", "schema_version": 3}
+def news_moves():
+    """For each news label: (whose rating moves, which source, the signed change)."""
+    ### BEGIN SOLUTION
+    from course.scenarios.leverage import news_key
+
+    return news_key(scenario)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "news-moves-test", "schema_version": 3}
+"""Check that news_moves reads which rating each news item moves, and how."""
+check.news_moves(news_moves)
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4b-text", "schema_version": 3}
+# ### Question 4b (2 points): who leads, and when to ask
+#
+# Write `reaudit(case, moves)`. It takes a scenario like yours, whose starting audit is
+# `case.yours`, `case.theirs` and `case.weights`, and `moves`, a dict like the one
+# `news_moves()` returns, in the order the news arrives. Apply the moves one at a time and
+# compute the balance after each. Return a pair `(turning_point, best_moment)`:
+#
+# - `turning_point`: the first label after which the side ahead (`"you"`, `"them"`, or
+#   `"even"` when the balance is under 0.5 points either way) is no longer the side ahead
+#   now. Every scenario has one.
+# - `best_moment`: `"now"`, or the label after which your balance is highest; looking
+#   back, the moment an ask would have had the most leverage behind it.
+#
+# The check gives your function the right moves, so a slip in question 4a does not cost
+# you here as well. It tries your case and three test cases; grading also tries other
+# learners' cases. A point for each part.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reaudit-answer", "schema_version": 3}
+def reaudit(case, moves):
+    """(turning point, best moment) of case's starting audit, re-audited move by move."""
+    # To see your own answer: reaudit(scenario, news_moves())
+    ### BEGIN SOLUTION
+    ratings = {"you": dict(case.yours), "them": dict(case.theirs)}
+
+    def ahead(balance):
+        if abs(balance) < 0.5:
+            return "even"
+        return "you" if balance > 0 else "them"
+
+    balances = {"now": leverage_balance(ratings["you"], ratings["them"], case.weights)}
+    for label, (side, source, change) in moves.items():
+        ratings[side] = shifted(ratings[side], {source: change})
+        balances[label] = leverage_balance(ratings["you"], ratings["them"], case.weights)
+    start = ahead(balances["now"])
+    turning = next(label for label in moves if ahead(balances[label]) != start)
+    return turning, max(balances, key=balances.get)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "reaudit-test", "schema_version": 3}
+"""Check that reaudit finds where the side ahead first changes and when the balance peaks."""
+check.reaudit(reaudit)
+### BEGIN HIDDEN TESTS
+check.reaudit(reaudit, hidden=True)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ethics-teaching", "schema_version": 3}
+# ## 6. The ethics of leverage
+#
+# Leverage is worth having only if you can use it without doing wrong, and without the
+# deal coming apart when the truth comes out. Four kinds of move need telling apart; the
+# other modules use the same words.
+#
+# - **Legitimate leverage.** A true statement about a source you really hold: the written
+#   offer you have, the deadline the other side faces, the patent you own. Said plainly and
+#   without a threat, it is ordinary negotiating.
+# - **A bluff.** A claim about your own **reservation price** (the worst terms you would
+#   still accept; module 02 works it out), your intentions, or what something is worth to
+#   you: "95,000 is the least I would take" when you would take 90,000. Carr ("Is Business
+#   Bluffing Ethical?", *Harvard Business Review*, 1968) argued that business, like poker,
+#   has rules of its own, and that bluffs of this kind are within them. The rules that bind
+#   lawyers in the United States take a similar line: the comment to the American Bar
+#   Association's Model Rule 4.1 notes that, by the conventions of negotiation, some
+#   statements are not taken as statements of material fact, and that "estimates of price
+#   or value placed on the subject of a transaction and a party's intentions as to an
+#   acceptable settlement of a claim are ordinarily in this category". Tolerated is not
+#   admired: many negotiators will not bluff, a bluff that is called costs credibility, and
+#   declining to name your reservation price usually serves you as well.
+# - **Misrepresentation.** A false statement of a fact the other side will rely on: an
+#   offer that does not exist, a real offer inflated, an inspection that never took place.
+#   That is deception, not bluffing. In many legal systems it can undo the contract or
+#   amount to fraud; a Massachusetts court let a tenant sue a landlord who had invented a
+#   rival tenant's offer to push up the rent (*Kabatchnick v. Hanover-Elm Building Corp.*,
+#   1952).
+# - **An illegitimate source.** Leverage that is not yours to use, however truthfully you
+#   use it: confidential information bought from someone bound to keep it (an employee's
+#   copy of their firm's pay bands or costs), or pressure put on the other side through
+#   someone's office (a relative on the committee that approves their permit, a friend at
+#   the tax office or the regulator). An office is held for the public, not for your deal;
+#   using it this way is a conflict of interest, and can be bribery, extortion or misuse
+#   of office.
+#
+# Lewicki, Saunders and Barry (*Negotiation*, the chapter "Ethics in Negotiation") report
+# surveys (Robinson, Lewicki & Donahue, 2000) in which most negotiators accept hiding their
+# reservation price and opening far from it, while most reject misrepresenting facts and gathering
+# information by improper means. Module 03's exercise groups the last two kinds together as
+# *out of bounds*; modules 01, 02 and 03 each add a note for their own source.
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "tactics", "schema_version": 3}
+scenario.show("tactics")
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
+# ### Question 5 (2 points): which kind of move?
+#
+# Your scenario lists four tactics someone in your case might use, T1 to T4
+# (`scenario.tactics`, label -> text). Write `tactic_kinds()`, returning for each label one
+# of `"legitimate"`, `"bluff"`, `"misrepresentation"` or `"illegitimate"` (an illegitimate
+# source). Your list has at least one bluff, one misrepresentation and one illegitimate
+# source. Each tactic earns half a point, and the check explains each one you got wrong.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "tactic-kinds-answer", "schema_version": 3}
+def tactic_kinds():
+    """For each tactic label: "legitimate", "bluff", "misrepresentation" or "illegitimate"."""
+    ### BEGIN SOLUTION
+    from course.scenarios.leverage import tactic_key
+
+    return tactic_key(scenario)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "tactic-kinds-test", "schema_version": 3}
+"""Check that tactic_kinds tells legitimate leverage from bluffs, lies and illegitimate sources."""
+check.classify_tactics(tactic_kinds)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
-# ## 6. Reflection (2 points, graded by your instructor)
+# ## 7. Reflection (3 points, graded by your instructor)
 #
-# Audit a negotiation you expect to face, or one you remember. **Rate information,
-# alternatives and power for both sides, say which weighs most in that case and why, and
-# name the one preparation step that would move the balance most.** A short paragraph is
-# enough; concrete beats general.
+# Audit a negotiation you expect to face, or one you remember, in a short paragraph that
+# covers three points, a point each:
+#
+# 1. a rating of information, alternatives and power for **both** sides, each with its
+#    reason (six ratings);
+# 2. the weights, and why the source that weighs most does so in this negotiation;
+# 3. the one preparation step that would move the balance most: which rating it raises,
+#    by about how much and with what chance, and whether you can do it in the time you
+#    have and within the lines of section 6.
+#
+# Concrete beats general: a point counts only when it is about your own negotiation.
 
-# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
+# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 3, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
-# A good answer names a real negotiation (renewing a flat's lease), gives ratings with a
-# reason each (the landlord knows the local rents: information 7 to my 4; I have seen two
-# flats I like: alternatives 6 to theirs 5, as empty months cost them), says which source
-# counts most (alternatives, because moving is a real option) and picks a step (book
-# viewings before the talk, which raises my alternatives and shows I could leave).
+# Rubric, a point each, for a point made about the learner's own negotiation: (1) six
+# ratings, each with a reason (half a point if some ratings or reasons are missing);
+# (2) weights that add up to 1, with a reason for the largest; (3) one step with the
+# rating it raises, a rough size and chance, and a word on whether it fits the time and is
+# legitimate.
+#
+# A full-marks answer: "Renewing the lease on my flat. Information: the landlord knows the
+# local rents better than I do, 7 to my 4, but I know from the agent that two flats in the
+# building stood empty last winter, which he does not know I know. Alternatives: I have
+# seen two flats I would take, 6; an empty month costs him a month's rent and the agent's
+# fee, and the agent says flats like mine take three weeks to let, so 5 for him. Power: he
+# sets the rent and can refuse to renew, 6; I am a tenant who pays on time and looks after
+# the flat, which he values, 4. Weights 0.25, 0.5, 0.25: alternatives count most because
+# moving is a real option for me and an empty flat a real cost for him. Balance: my 5.0
+# against his 5.75, about -0.75. Step: book viewings of the two flats before we talk;
+# it raises my alternatives by about 2, with a chance of 0.8 that one is still free, so
+# about +0.8 points on average, and I have the two weeks it takes."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "map-teaching", "schema_version": 3}
-# ## 7. The course map, and your progress
+# ## 8. The course map, and your progress
 #
 # The next cell shows every module: what it teaches, roughly how long it takes, and how
 # many of its self-checks you have passed on this computer. Run `course.progress()` in any
@@ -287,11 +647,16 @@ course.progress()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
 # ## What to take away
 #
-# - Leverage is what lets a side pull the outcome its way. It moves during a negotiation:
-#   build it before, recognise it during, spend it while it lasts.
-# - Its three sources: what a side knows (information), what it can do instead
-#   (alternatives), what it controls that the other needs (power).
+# - Leverage is what makes the other side more willing to accept your terms. It is not
+#   fixed: build it before the talks, recognise it as it shifts, spend it while it lasts.
+# - It has three sources: what a side knows (information), what it could do instead
+#   (alternatives), and what it controls or decides that the other side needs (power).
+#   Rate each fact in one place only.
 # - An audit rates both sides on each source and weighs the sources for the case; the
-#   balance says which way the table tilts, and by how much.
-# - Prepare where a step moves your weighted leverage most: mind the weights and the
-#   ceiling of the scale. Trust built over time is leverage too.
+#   balance, in points, says who is ahead and by how much. It adds sources up, so it cannot
+#   show one source eroding another, and it is a judgement, not a prediction.
+# - Prepare where a step adds most on average: mind the weights, the top of the scale and
+#   the chance the step comes through.
+# - Re-audit after each piece of news, and make your ask while your balance is high.
+# - Bluffing about your own reservation price is tolerated; misstating a fact, or drawing on secrets or
+#   offices that are not yours, is not.

@@ -98,13 +98,18 @@ def test_the_leverage_audit_app_swings_with_the_news(browser, tmp_path):
     with workshop(tmp_path, participants=1) as (base, _, _):
         tabs = browser.new_context(viewport={"width": 1200, "height": 1000})
         audit = open_app(tabs, f"{base}voila/render/audit.ipynb")
-        audit.get_by_text("Balance +0.07", exact=True).wait_for()  # the kernel's summary: live
+        audit.get_by_text("Balance +0.70 points", exact=True).wait_for()  # the kernel's summary
         audit.get_by_role("button", name="next news").click()
-        audit.get_by_text("launch date cannot move").wait_for()
-        audit.get_by_text("Balance +0.13", exact=True).wait_for()  # your information rose by 2
-        audit.locator(".widget-dropdown select").select_option(label="A sole-source component")
-        audit.get_by_text("strongly in their favour").wait_for()
+        audit.get_by_text("launch date cannot move", exact=False).wait_for()
+        audit.locator(".widget-dropdown select").nth(1).select_option(label="your information")
+        audit.get_by_role("button", name="up", exact=True).click()
+        audit.get_by_role("button", name="check my reading").click()
+        audit.get_by_text("Balance +1.30 points", exact=True).wait_for()  # information +2, applied
+        audit.locator(".widget-dropdown select").first.select_option(
+            label="A sole-source component"
+        )
+        audit.get_by_text("strongly in their favour", exact=False).wait_for()
         shot(audit, "audit-sole-source")
-        assert audit.get_by_text("Strengthen first: power").count() == 1
+        assert audit.get_by_text("What erodes it: your", exact=False).count() == 1
         assert "Traceback" not in audit.content() and "LeverageAudit()" not in audit.content()
         tabs.close()
