@@ -22,18 +22,10 @@ MODULES = (
     Module(
         "00_leverage",
         "Leverage",
-        "what leverage is and why it moves; its three sources; auditing both sides and "
-        "what the audit cannot show; a plan of preparation under a time budget; "
-        "re-auditing as news arrives and when to ask; the ethics of leverage",
-        90,
-        (
-            "classify_facts",
-            "my_audit",
-            "best_plan",
-            "news_moves",
-            "reaudit",
-            "classify_tactics",
-        ),
+        "what leverage is and why it moves; its three sources; auditing both sides; "
+        "strengthening your position before the table",
+        40,
+        ("classify_facts", "stronger_side", "best_preparation"),
     ),
     Module(
         "01_information",
@@ -41,7 +33,7 @@ MODULES = (
         "reading openings, news and concessions as signals (Bayes), pricing against "
         "beliefs, the value of perfect and fallible information, anchors, what to share, "
         "fair and foul ways to use information",
-        100,
+        110,
         (
             "opening_likelihood",
             "belief_after_opening",
@@ -186,8 +178,7 @@ IDEAS = (
         ),
         (
             ("00_leverage", "audit-widget"),
-            ("00_leverage", "news-moves-test"),
-            ("00_leverage", "reaudit-test"),
+            ("00_leverage", "stronger-side-test"),
             ("03_power", "best-lever-test"),
             ("01_information", "news-likelihood-test"),
             ("05_capstone", "power-map-test"),
@@ -197,7 +188,7 @@ IDEAS = (
         2,
         "information: the other side's needs, deadlines and weaknesses",
         (
-            ("00_leverage", "sources-teaching", "filed accounts"),
+            ("00_leverage", "sources-teaching", "lost its two biggest clients"),
             ("01_information", "why-teaching", "deadline"),
             ("01_information", "bayes-teaching", "Bayes"),
             ("01_information", "news-teaching", "news"),
@@ -253,7 +244,7 @@ IDEAS = (
             ("02_batna", "nash-teaching", "half a unit"),
         ),
         (
-            ("00_leverage", "best-plan-test"),
+            ("00_leverage", "best-preparation-test"),
             ("03_power", "best-lever-test"),
             ("01_information", "voi-explorer"),
             ("01_information", "information-pays-test"),

@@ -83,7 +83,7 @@ def profit_curve(cost, low, high, price, informed, width=560, height=220, points
         svg_text(
             width - margin,
             y(informed) - 5,
-            f"knowing the value: {amount(informed)}",
+            f"knowing the reservation price: {amount(informed)}",
             "end",
             ZONE_COLOUR,
         ),
@@ -109,5 +109,7 @@ def profit_curve(cost, low, high, price, informed, width=560, height=220, points
         best = f"best price {amount(price)} earns {amount(profit)}"
     if bottom < 0:
         parts.append(svg_text(x(left) + 4, y(bottom) - 4, "loss", "start", WARNING_COLOUR))
-    label = f"expected profit by price: {best}; knowing the value earns {amount(informed)}"
+    label = (
+        f"expected profit by price: {best}; knowing the reservation price earns {amount(informed)}"
+    )
     return svg(width, height, "".join(parts), label)

@@ -288,8 +288,9 @@ def with_before(price_of):
     """A my_price whose price before the opening is ``price_of(prior, sale)``."""
 
     def my_price(sale, after):
-        _, now, changed = reference.my_price(sale, after)
-        return price_of(sale.prior_beliefs(), sale), now, changed
+        _, now, _ = reference.my_price(sale, after)
+        before = price_of(sale.prior_beliefs(), sale)
+        return before, now, before != now  # 'changed' right for these two prices
 
     return my_price
 

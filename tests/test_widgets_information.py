@@ -189,10 +189,10 @@ def test_the_explorer_shows_the_worked_example():
     explorer = InformationExplorer()
     text = explorer.numbers.value
     assert "Best blind price:</b> 70, expected profit 18" in text
-    assert "Knowing the buyer's value:</b> 35" in text
+    assert "Knowing the reservation price:</b> 35" in text
     assert "information is worth</b> 17" in text
     assert "best price 70: 18" in explorer.picture.value
-    assert "knowing the value: 35" in explorer.picture.value
+    assert "knowing the reservation price: 35" in explorer.picture.value
     assert "full information" in explorer.bars.value
 
 
@@ -244,7 +244,7 @@ def test_a_tampered_out_of_range_value_is_rejected_with_a_message():
     explorer.high.value = 5 * 10**8
     assert explorer.high.value == 100
     assert (
-        "the highest value must be between 0 and 200; 500000000.0 was rejected"
+        "the highest reservation price must be between 0 and 200; 500000000.0 was rejected"
         in explorer.status.value
     )
     assert "information is worth</b> 17" in explorer.numbers.value

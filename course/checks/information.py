@@ -398,7 +398,7 @@ def _price_after(answers):
                 general="it names no price after the opening, where one pays",
             )
         given = _number(result[1], "the price after the opening")
-        before, expected, changed = reference.my_price(sale, after)
+        before, expected, _ = reference.my_price(sale, after)
         profits = reference.move_profits(after, sale.cost)
         if not same_money(given, expected):
             x = sale.opening_offer
@@ -433,11 +433,20 @@ def _price_after(answers):
                 general=general_hint(hint, mistakes)
                 or "after the opening, it does not pick the price with the highest expected profit",
             )
-        if _truth(result[2], "whether the opening changed your price") != changed:
+        # 'changed' is judged against the learner's own two prices: a wrong price before
+        # the opening costs its own point only
+        try:
+            theirs = _number(result[0], "the price before the opening")
+        except NotYet:
+            theirs = before
+        if _truth(result[2], "whether the opening changed your price") != (
+            not same_money(theirs, given)
+        ):
             raise NotYet(
-                f"for learner {sale.learner}: your price goes from {_euros(before)} before the "
-                f"opening to {_euros(expected)} after it, so 'changed' is {changed}.",
-                general="'changed' does not say whether the two prices differ",
+                f"for learner {sale.learner}: your prices are {_euros(theirs)} before the "
+                f"opening and {_euros(given)} after it, so 'changed' is "
+                f"{not same_money(theirs, given)}.",
+                general="'changed' does not say whether your two prices differ",
             )
     return "the price after the opening uses what the opening told you."
 
@@ -477,7 +486,8 @@ def information_pays(answer):
     if words[0] != "wide":
         before, after = value_of_information(40, 50, 100), value_of_information(40, 50, 150)
         raise NotYet(
-            "try it in the explorer: with cost 40, move the highest value from 100 to 150. "
+            "try it in the explorer: with cost 40, move the highest reservation price from 100 to "
+            "150. "
             f"The information's worth rises from {before:g} to {after:g}: a wider range means "
             "more doubt about the price that decides your ask.",
             general="a wider range makes information worth more, not less",
@@ -485,7 +495,8 @@ def information_pays(answer):
     if words[1] != "bottom":
         before, after = value_of_information(40, 50, 100), value_of_information(90, 50, 100)
         raise NotYet(
-            "try it in the explorer: with values from 50 to 100, move your cost from 40 to 90. "
+            "try it in the explorer: with reservation prices from 50 to 100, move your cost from 40 "
+            "to 90. "
             f"The information's worth falls from {before:g} to {after:g}: with a cost near the "
             "top, few buyers are worth selling to, and a blind price near the top serves "
             "them almost as well.",

@@ -113,7 +113,8 @@ def value_of_information(cost, low, high):
 
 
 def informed_profit(cost, low, high):
-    """The seller's expected profit when they learn each buyer's value before pricing:
+    """The seller's expected profit when they learn each buyer's value (reservation price)
+    before pricing:
     they charge every buyer exactly their value and skip buyers worth less than the cost.
     The buyer's value is uniform on [low, high]."""
     return take_it_or_leave_it(cost, low, high)[1] + value_of_information(cost, low, high)
@@ -230,7 +231,7 @@ def offer_likelihoods(reservations, offer, previous=0.0, band=(0.5, 0.9), hold=0
     chances = {}
     for value in reservations:
         gap = number(value, f"the reservation price {value!r}") - previous
-        if step == 0:  # holding is certain at the limit, and has chance ``hold`` below it
+        if step == 0:  # certain at the reservation price; chance ``hold`` below it
             chances[value] = 1.0 if gap == 0 else (hold if gap > 0 else 0.0)
         elif 0 < step <= gap:
             share = step / gap

@@ -106,9 +106,9 @@ class Move:
 DISCLOSURES = (
     Move(
         "deposit",
-        "that a 30% deposit on signing would help your cash flow",
+        "that a 30% deposit on signing is worth something to you, and you would trade for it",
         SHARE,
-        "an interest: Osprey may trade a deposit for a better price, and both sides gain",
+        "an interest: it opens a trade (a deposit for a better price) in which both sides gain",
     ),
     Move(
         "fast-delivery",

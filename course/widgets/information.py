@@ -172,20 +172,21 @@ class BeliefUpdater(w.VBox):
 
 
 class InformationExplorer(w.VBox):
-    """Your cost and the range of the buyer's value (uniform): the best blind price, its
-    expected profit, the profit of knowing the value, and what that knowledge is worth."""
+    """Your cost and the range of the buyer's reservation price (uniform): the best blind
+    price, its expected profit, the profit of knowing the reservation price, and what that
+    knowledge is worth."""
 
     def __init__(self, cost=40.0, low=50.0, high=100.0, bottom=0.0, top=200.0, step=1.0):
         self.bottom, self.top = bottom, top
         slider = {"min": bottom, "max": top, "step": step, "continuous_update": True, **SLIDER}
         self.cost = w.FloatSlider(value=cost, description="your cost", **slider)
-        self.low = w.FloatSlider(value=low, description="buyer's value: lowest", **slider)
-        self.high = w.FloatSlider(value=high, description="buyer's value: highest", **slider)
+        self.low = w.FloatSlider(value=low, description="reservation price: lowest", **slider)
+        self.high = w.FloatSlider(value=high, description="reservation price: highest", **slider)
         self.guard = RangeGuard()
         for widget, name in (
             (self.cost, "the cost"),
-            (self.low, "the lowest value"),
-            (self.high, "the highest value"),
+            (self.low, "the lowest reservation price"),
+            (self.high, "the highest reservation price"),
         ):
             self.guard.add(widget, bottom, top, name)
             widget.observe(self.refresh, names="value")
@@ -212,14 +213,14 @@ class InformationExplorer(w.VBox):
             return
         price = summary["price"]
         blind = (
-            "<b>No price pays:</b> no buyer values the machine above your cost, so the best "
+            "<b>No price pays:</b> no buyer's reservation price is above your cost, so the best "
             "blind offer is none, with profit 0. "
             if price is None
             else f"<b>Best blind price:</b> {amount(price)}, expected profit "
             f"{amount(round(summary['blind_profit'], 2))}. "
         )
         self.numbers.value = (
-            f"{blind}<b>Knowing the buyer's value:</b> "
+            f"{blind}<b>Knowing the reservation price:</b> "
             f"{amount(round(summary['informed_profit'], 2))}. "
             f"<b>The information is worth</b> {amount(round(summary['value'], 2))}."
         )
@@ -235,6 +236,6 @@ class InformationExplorer(w.VBox):
             ""
             if price is not None
             else message(
-                "No price covers your cost: no buyer values the machine above it.", ok=False
+                "No price covers your cost: no buyer's reservation price is above it.", ok=False
             )
         )

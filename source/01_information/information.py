@@ -33,7 +33,7 @@
 # 7. decide what to tell the other side, and tell fair ways of learning and persuading
 #    from foul ones.
 #
-# It takes about 100 minutes; sections 1–2 and 3–6 make two natural sittings. Run the
+# It takes about 110 minutes; sections 1–2 and 3–6 make two natural sittings. Run the
 # cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after
 # them check your answer and tell you what to fix. Every learner gets their own numbers,
 # so your answers are yours alone.
@@ -82,13 +82,14 @@ sale
 # showed that it can do more than move prices: when sellers know the quality of used cars
 # and buyers do not, buyers rightly discount every car, owners of good cars stop
 # selling, and the market can shrink to nothing (*adverse selection*). In bargaining, each
-# side keeps its reservation price to itself, and Myerson and Satterthwaite ("Efficient
-# Mechanisms for Bilateral Trading", *Journal of Economic Theory*, 1983) proved that no
-# bargaining procedure that both sides join freely, and that needs no outside money, can
-# then guarantee a deal whenever one would benefit both. Raiffa's
-# *The Art and Science of Negotiation* (1982) works through what a negotiator can do
-# about it, which is the subject of this module: you rarely learn the other side's
-# reservation price for sure, but you can hold beliefs about it and sharpen them.
+# side keeps its reservation price to itself. Myerson and Satterthwaite ("Efficient
+# Mechanisms for Bilateral Trading", *Journal of Economic Theory*, 1983) proved that when
+# either side's reservation price could be the higher one, no bargaining procedure that
+# both sides join freely, and that needs no money from outside, can guarantee a deal
+# whenever one would benefit both. Raiffa's *The Art and Science of Negotiation* (1982)
+# works through what a negotiator can do about it, which is the subject of this module:
+# you rarely learn the other side's reservation price for sure, but you can hold beliefs
+# about it and sharpen them.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bayes-teaching", "schema_version": 3}
 # ## 2. Beliefs, and how an offer changes them
@@ -99,7 +100,7 @@ sale
 #
 # Then something happens: Osprey makes an offer $x$. Some values of $r$ explain that
 # offer well and others poorly. How well each one explains it is the **likelihood**,
-# $P(x \mid r)$. Bayes' rule (Bayes, 1763; Laplace stated the general form in 1774)
+# $P(x \mid r)$. Bayes' rule (Bayes, 1763; Laplace found it independently in 1774)
 # combines the two into your **posterior** belief:
 #
 # $$P(r \mid x) = \frac{P(x \mid r)\, P(r)}{\sum_{r'} P(x \mid r')\, P(r')} .$$
@@ -211,7 +212,7 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 #
 # Offers are not the only signals. Facts about the other side arrive during the talks:
 # a launch date, a failed inspection, a rival's discount, a lost customer. Each is
-# evidence about its reservation price, read with the same rule. Ask: *would this news be
+# evidence about Osprey's reservation price, read with the same rule. Ask: *would this news be
 # more likely to reach me if Osprey's reservation price were high, or if it were low?*
 #
 # A fact that makes Osprey need the machine sooner, or leaves it fewer alternatives, is
@@ -232,9 +233,9 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # `news_likelihood(sale)`: a dict from each price in `sale.reservations` to how likely
 # that news would be if that were Osprey's reservation price. The scale is yours (only
 # ratios matter) but every number must be above 0. The check accepts any likelihoods that
-# go the right way: never falling as the price rises and higher at the top than at the
-# bottom, the mirror image of that, or all equal. It then shows what your likelihoods do
-# to your beliefs and your best price.
+# go the way your news points: never falling as the price rises and higher at the top
+# than at the bottom; the mirror image of that; or all equal. It then shows what your
+# likelihoods do to your beliefs and your best price.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-likelihood-answer", "schema_version": 3}
@@ -266,8 +267,9 @@ check.news_likelihood(news_likelihood)
 # steps say there is still a long way to go; steps that shrink fast say the buyer is
 # close to the end of what it will pay.
 #
-# The belief updater below reads offers with this model. The opening is read with a band
-# of 50–90% of the reservation price, as in your scenario. After that, each round the
+# The belief updater below reads offers with this model. Its buyer opens at 50–90% of its
+# reservation price (the same kind of band as in your scenario, with its own numbers).
+# After that, each round the
 # buyer either holds (repeats its last offer, chance 10%) or moves up. A move usually
 # covers 20–60% of the remaining gap to its reservation price. But buyers are not
 # machines, so the model keeps a small chance (5% of the moves) for any other step that
@@ -299,8 +301,8 @@ BeliefUpdater()
 # ### Question 4 (1 point): read a reservation price from the pace
 #
 # The scripted buyer in the updater moves the same share of the remaining gap every
-# round (40%; its offers are rounded to whole numbers). If you know a buyer does that, three offers are enough to find its reservation
-# price: each step is smaller than the one before by the same factor, and that factor
+# round (40%; its offers are rounded to whole numbers). If you know a buyer does that,
+# three offers are enough to find its reservation price: each step is smaller than the one before by the same factor, and that factor
 # tells you the share. Your scenario's other customer, Wren Bakery, behaves this way; its
 # first three offers are `sale.wren_offers`.
 #
@@ -376,11 +378,10 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #
 # Write `my_price(sale, after)`, where `after` is your beliefs after Osprey's opening (the
 # first part of your answer to Question 2; again, the check passes in the right ones).
-# Return
-# `(before, now, changed)`:
+# Return `(before, now, changed)`:
 #
-# - `before`: the final price you would have named before Osprey said anything, from
-#   your prior (`sale.prior_beliefs()`) and your cost (`sale.cost`);
+# - `before`: the final price you would have named had you priced before Osprey said
+#   anything, from your prior (`sale.prior_beliefs()`) and your cost (`sale.cost`);
 # - `now`: the final price you name after the opening, from `after` and `sale.cost`;
 # - `changed`: `True` if the opening changed your price, `False` if not.
 #
@@ -420,9 +421,8 @@ check.my_price(my_price, hidden=True)
 # would ask exactly that price when it covers your cost, and not sell otherwise. Your
 # expected profit with that knowledge, minus your best expected profit without it (with
 # your best **blind** price: the one you name without knowing the reservation price), is
-# the
-# **expected value of perfect information** (Raiffa and Schlaifer, *Applied Statistical
-# Decision Theory*, 1961; Howard, "Information Value Theory", 1966):
+# the **expected value of perfect information**, EVPI (Raiffa and Schlaifer, *Applied
+# Statistical Decision Theory*, 1961; Howard, "Information Value Theory", 1966):
 #
 # $$\mathrm{EVPI} = E\big[\max(r - c,\ 0)\big] - \max_p\ (p - c)\, P(r \ge p) .$$
 #
@@ -443,13 +443,14 @@ check.my_price(my_price, hidden=True)
 # (about 3.85 on average) and still leaves about 4.62 on the table: the offer moved your
 # doubt onto the prices that decide your ask.
 #
-# A classic case has a closed form. If the buyer's value is spread evenly between $L$ and
-# $H$ and your cost $c$ is at most $L$, the best blind price is $(H + c)/2$ (kept inside
-# $[L, H]$), the monopoly price for a straight-line demand curve. With cost 40 and values
-# from 50 to 100, the best blind price is 70: the buyer accepts with chance 3/5 and you
-# earn 18 on average. Knowing the value, you would earn its average minus the cost,
+# A classic case has a closed form. If the buyer's reservation price could be anything
+# between $L$ and $H$, every amount as likely as any other, and your cost $c$ is at most
+# $L$, the best blind price is $(H + c)/2$ (kept inside $[L, H]$), the monopoly price for
+# a straight-line demand curve. With cost 40 and reservation prices from 50 to 100, the
+# best blind price is 70: the buyer accepts with chance 3/5 and you earn 18 on average.
+# Knowing the reservation price, you would earn its average minus the cost,
 # 75 − 40 = 35. The information is worth 35 − 18 = 17. With a cost inside the range, say
-# 70, the best blind price is 85 and earns 4.5; knowing the value earns
+# 70, the best blind price is 85 and earns 4.5; knowing the reservation price earns
 # $(H - c)^2 / (2 (H - L)) = 9$, so the information is worth 4.5.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-example", "schema_version": 3}
@@ -461,7 +462,7 @@ take_it_or_leave_it(40, 50, 100), value_of_information(40, 50, 100)
 # ### Exercise: the value-of-information explorer
 #
 # The explorer uses the even spread of the classic case. Move your cost and the range of
-# the buyer's value, and watch the best blind price, the two profits and the gap between
+# the buyer's reservation price, and watch the best blind price, the two profits and the gap between
 # them. The curve shows the expected profit of every price you might ask; below the zero
 # line, a price loses money on average.
 
@@ -474,13 +475,13 @@ InformationExplorer()
 # ### Question 6 (1 point): when does information pay most?
 #
 # Use the explorer. Write `information_pays()` to return a pair of words: is knowing the
-# buyer's value worth more when the range of values is `"wide"` or `"narrow"`, and when
+# buyer's reservation price worth more when its range is `"wide"` or `"narrow"`, and when
 # your cost is near the `"bottom"` of the range or near the `"top"`?
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "information-pays-answer", "schema_version": 3}
 def information_pays():
-    """("wide" or "narrow", "bottom" or "top"): where knowing the buyer's value pays most."""
+    """("wide" or "narrow", "bottom" or "top"): where knowing the reservation price pays most."""
     ### BEGIN SOLUTION
     return ("wide", "bottom")
     ### END SOLUTION
@@ -511,8 +512,8 @@ check.information_pays(information_pays)
 #
 # The sum, minus your best blind profit, is the report's worth (Raiffa and Schlaifer call
 # it the expected value of sample information). You can skip the division in step 1:
-# $P(s)$ times the best expected profit under the updated beliefs equals the best of the
-# unscaled sums $\sum_r P(s \mid r) P(r) \times \text{profit}$.
+# $P(s)$ times the best expected profit under the updated beliefs is the same as the best,
+# over prices $p$, of $(p - c) \sum_{r \ge p} P(s \mid r)\, P(r)$.
 #
 # In the worked example (prior 0.5, 0.3, 0.2 on 60, 70, 80, cost 40), a report that is
 # right 80% of the time comes out as "60" with chance 0.45, "70" with chance 0.31 and
