@@ -22,10 +22,18 @@ MODULES = (
     Module(
         "00_leverage",
         "Leverage",
-        "what leverage is and why it moves; its three sources; auditing both sides; "
-        "strengthening your position before the table",
-        40,
-        ("classify_facts", "stronger_side", "best_preparation"),
+        "what leverage is and why it moves; its three sources; auditing both sides and "
+        "what the audit cannot show; a plan of preparation under a time budget; "
+        "re-auditing as news arrives and when to ask; the ethics of leverage",
+        90,
+        (
+            "classify_facts",
+            "my_audit",
+            "best_plan",
+            "news_moves",
+            "reaudit",
+            "classify_tactics",
+        ),
     ),
     Module(
         "01_information",
@@ -178,7 +186,8 @@ IDEAS = (
         ),
         (
             ("00_leverage", "audit-widget"),
-            ("00_leverage", "stronger-side-test"),
+            ("00_leverage", "news-moves-test"),
+            ("00_leverage", "reaudit-test"),
             ("03_power", "best-lever-test"),
             ("01_information", "news-likelihood-test"),
             ("05_capstone", "power-map-test"),
@@ -188,7 +197,7 @@ IDEAS = (
         2,
         "information: the other side's needs, deadlines and weaknesses",
         (
-            ("00_leverage", "sources-teaching", "lost its two biggest clients"),
+            ("00_leverage", "sources-teaching", "filed accounts"),
             ("01_information", "why-teaching", "deadline"),
             ("01_information", "bayes-teaching", "Bayes"),
             ("01_information", "news-teaching", "news"),
@@ -244,7 +253,7 @@ IDEAS = (
             ("02_batna", "nash-teaching", "half a unit"),
         ),
         (
-            ("00_leverage", "best-preparation-test"),
+            ("00_leverage", "best-plan-test"),
             ("03_power", "best-lever-test"),
             ("01_information", "voi-explorer"),
             ("01_information", "information-pays-test"),
