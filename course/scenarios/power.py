@@ -353,6 +353,9 @@ INVARIANTS = {
     "tactics: a claimed limit not clearly above what Kestrel would accept": lambda s, f: any(
         t.kind == "limit_claim" and t.amount <= 1.1 * f["equilibrium"] for t in s.tactics
     ),
+    "tactics: a claimed limit not clearly above Granite's proposal": lambda s, f: any(
+        t.kind == "limit_claim" and t.amount <= 1.1 * s.granite_offer for t in s.tactics
+    ),
     "tactics: two statements state one fact two ways": lambda s, f: any(
         clash <= f["kinds"] for clash in CLASHES
     ),
@@ -394,7 +397,7 @@ def _vote(rng):
     return (*zip(OTHER_MEMBERS, others, strict=True), (YOU, 1)), quota
 
 
-def _tactics(rng, borealis, harrow, atlas, equilibrium):
+def _tactics(rng, borealis, harrow, atlas, above):
     calm = _choice(rng, ("calm_harrow", "calm_borealis"))
     fouls = ("fake_bid", "inflated_harrow", "planning_committee", "bought_costs")
     foul = _choice(rng, [k for k in fouls if frozenset({calm, k}) not in CLASHES])
@@ -405,7 +408,7 @@ def _tactics(rng, borealis, harrow, atlas, equilibrium):
     amounts = {
         calm: 0.0,
         "borealis_threat": threat,
-        "limit_claim": round(equilibrium * pick(rng, 1.2, 1.5, 0.1), -3),
+        "limit_claim": round(above * pick(rng, 1.2, 1.5, 0.1), -3),
         foul: {
             "fake_bid": round(borealis * pick(rng, 1.1, 1.3, 0.05), -3),
             "inflated_harrow": round(harrow * pick(rng, 1.5, 2.0, 0.1), -3),
@@ -457,7 +460,8 @@ def _candidate(rng, learner):
         ),
         delta_with_loan=round(min(DELTA_LOAN, delta_you + pick(rng, 0.02, 0.06, 0.01)), 2),
         harrow_raised=float(round(outside * pick(rng, 1.2, 1.8, 0.1), -3)),
-        tactics=_tactics(rng, borealis, outside, atlas, equilibrium),
+        # a claimed limit above both what Kestrel would accept and what Granite offers
+        tactics=_tactics(rng, borealis, outside, atlas, max(equilibrium, granite)),
     )
     return replace(scenario, atlas_proposal=float(round(kestrel_shapley(scenario), -2)))
 
