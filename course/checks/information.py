@@ -361,14 +361,19 @@ def _answers(answer, cases, name, what, size):
     return answers
 
 
+def _named_price(result, index, sale, when):
+    """The learner's price ``when`` (item ``index`` of their answer), as a float."""
+    if result[index] is None:
+        raise NotYet(
+            f"for learner {sale.learner}: {when} a price pays, so name it.",
+            general=f"it names no price {when}, where one pays",
+        )
+    return _number(result[index], f"the price {when}")
+
+
 def _price_before(answers):
     for sale, after, result in answers():
-        if result[0] is None:
-            raise NotYet(
-                f"for learner {sale.learner}: before the opening a price pays, so name it.",
-                general="it names no price before the opening, where one pays",
-            )
-        given = _number(result[0], "the price before the opening")
+        given = _named_price(result, 0, sale, "before the opening")
         expected = reference.my_price(sale, after)[0]
         if same_money(given, expected):
             continue
@@ -392,12 +397,7 @@ def _price_before(answers):
 
 def _price_after(answers):
     for sale, after, result in answers():
-        if result[1] is None:
-            raise NotYet(
-                f"for learner {sale.learner}: after the opening a price pays, so name it.",
-                general="it names no price after the opening, where one pays",
-            )
-        given = _number(result[1], "the price after the opening")
+        given = _named_price(result, 1, sale, "after the opening")
         before, expected, _ = reference.my_price(sale, after)
         profits = reference.move_profits(after, sale.cost)
         if not same_money(given, expected):
