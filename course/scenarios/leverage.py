@@ -14,7 +14,6 @@ Every fact strengthens the side it names; news may raise or lower one rating.
 """
 
 import functools
-from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import combinations, product
 from types import MappingProxyType
@@ -1323,11 +1322,18 @@ def _draw_steps(rng, case):
 
 
 def _draw_tactics(rng, case):
-    pool = [t for t in TACTICS if t.case == case.key]
-    while True:
-        drawn = rng.sample(pool, TACTICS_PER_LEARNER)
-        if set(TACTIC_KINDS[1:]) <= {t.kind for t in drawn}:
-            return drawn
+    return rng.sample([t for t in TACTICS if t.case == case.key], TACTICS_PER_LEARNER)
+
+
+def _tactics_problems(tactics):
+    if set(TACTIC_KINDS[1:]) <= {t.kind for t in tactics}:
+        return []
+    return ["tactics: a bluff, a misrepresentation or an illegitimate source missing"]
+
+
+def _unchecked(drawn):
+    """The ``problems_of`` of a draw that is not checked: nothing wrong."""
+    return []
 
 
 def _moves(news):
@@ -1336,32 +1342,36 @@ def _moves(news):
     }
 
 
-def _draw_audit_and_news(rng, case, rejected):
+def _draw_audit_and_news(rng, case, rejected, checked=True):
     """A starting audit that fits the story, and news that is fair on it: up to NEWS_TRIES
     draws of news per audit (some audits leave no fair news at all), then a new audit."""
     while True:
         audit = _redraw(
-            lambda: _draw_audit(rng, case), lambda a: _audit_problems(case, *a), rejected
+            lambda: _draw_audit(rng, case),
+            (lambda a: _audit_problems(case, *a)) if checked else _unchecked,
+            rejected,
         )
         for _ in range(NEWS_TRIES):
             news = _draw_news(rng, case)
-            problems = _news_problems(*audit, _moves(news))
+            problems = _news_problems(*audit, _moves(news)) if checked else []
             if not problems:
                 return audit, news
             _count(rejected, problems)
 
 
-def leverage_audit(rng, learner, rejected=None):
+def leverage_audit(rng, learner, rejected=None, checked=True):
     """Draw a learner's scenario: a case, five of its facts, a starting audit near the
     case's own, four pieces of its news, three of its steps and four of its tactics (a
     bluff, a misrepresentation and an illegitimate source among them). Each part is
     redrawn until it is fair (see the ``_problems`` functions); ``rejected``, a Counter,
-    collects why draws were refused."""
+    collects why draws were refused, with "redraws" the number of parts drawn again.
+    ``checked=False`` draws each part once and checks nothing: the benchmark's baseline,
+    never a learner's scenario."""
     case = CASES[sorted(CASES)[int(rng.random() * len(CASES))]]
     facts = rng.sample([f for f in FACTS if f.case == case.key], FACTS_PER_LEARNER)
     reason = next((i for i, f in enumerate(facts) if f.lookalike), 0)
 
-    (yours, theirs, weights), news = _draw_audit_and_news(rng, case, rejected)
+    (yours, theirs, weights), news = _draw_audit_and_news(rng, case, rejected, checked)
     base = LeverageScenario(
         module="00_leverage",
         learner=learner,
@@ -1381,20 +1391,13 @@ def leverage_audit(rng, learner, rejected=None):
         steps, budget = _draw_steps(rng, case)
         return replace(base, steps=MappingProxyType(steps), budget=budget)
 
-    scenario = _redraw(with_steps, _plan_problems, rejected)
-    tactics = _draw_tactics(rng, case)
+    scenario = _redraw(with_steps, _plan_problems if checked else _unchecked, rejected)
+    tactics = _redraw(
+        lambda: _draw_tactics(rng, case),
+        _tactics_problems if checked else _unchecked,
+        rejected,
+    )
     return replace(
         scenario,
         tactics=MappingProxyType({f"T{i}": t.text for i, t in enumerate(tactics, start=1)}),
     )
-
-
-def rejection_counts(learners):
-    """Draw every learner in ``learners`` and count why draws were refused: a Counter of
-    problem -> count, with "redraws" the number of parts drawn again (for the benchmark)."""
-    from course.variants import rng_for
-
-    rejected = Counter()
-    for learner in learners:
-        leverage_audit(rng_for("00_leverage", learner), learner, rejected)
-    return rejected

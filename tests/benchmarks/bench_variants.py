@@ -16,6 +16,50 @@ from collections import Counter
 from course.variants import rng_for
 
 
+def leverage(learners):
+    """Module 00: ``leverage_audit`` redraws each part of a scenario (the audit, the news on
+    it, the steps, the tactics) until it is fair, counting in a ``rejected`` Counter why
+    each thrown-away part was refused ("redraws": how many); ``checked=False`` draws each
+    part once. A "draw" below is one part's."""
+    from course.scenarios.leverage import leverage_audit
+
+    module = "00_leverage"
+    start = time.perf_counter()
+    for learner in learners:
+        leverage_audit(rng_for(module, learner), learner, checked=False)
+    baseline = time.perf_counter() - start
+
+    start = time.perf_counter()
+    for learner in learners:
+        leverage_audit(rng_for(module, learner), learner)
+    elapsed = time.perf_counter() - start
+
+    rejections, redrawn = Counter(), 0
+    for learner in learners:
+        counted = Counter()
+        leverage_audit(rng_for(module, learner), learner, counted)
+        redrawn += counted["redraws"] > 0
+        rejections.update(counted)
+    thrown, n = rejections.pop("redraws", 0), len(learners)
+    parts = PARTS_00 * n + thrown
+    print(f"{module}: {n:,} learners, {parts:,} draws of a part ({PARTS_00} parts a learner)")
+    for name, count in rejections.most_common():
+        print(f"  {count:7,} rejected: {name}")
+    print(
+        f"  parts thrown away: {thrown:,} of {parts:,} ({thrown / parts:.1%}); learners "
+        f"redrawn at least once: {redrawn:,} ({redrawn / n:.1%})"
+    )
+    print(
+        f"  time per learner {elapsed / n * 1e3:.2f} ms against one unchecked draw "
+        f"{baseline / n * 1e3:.2f} ms (ratio {elapsed / baseline:.1f})"
+    )
+
+
+#: Module 00 draws a learner's scenario in parts, each redrawn on its own: the starting
+#: audit, the news on it, the steps with their budget, and the tactics.
+PARTS_00 = 4
+
+
 def power(learners):
     """Module 03: ``course.scenarios.power.drawn`` reports what it threw away."""
     from course.scenarios.power import _candidate, drawn
@@ -94,7 +138,7 @@ def information(learners):
 
 
 #: One sweep per module, by the module's folder.
-SWEEPS = {"01_information": information, "03_power": power}
+SWEEPS = {"00_leverage": leverage, "01_information": information, "03_power": power}
 
 
 def main():
