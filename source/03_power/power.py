@@ -329,8 +329,8 @@ check.licence_floor(licence_floor, hidden=True)
 #
 # Both indices assume that every coalition (Banzhaf), or every order of joining
 # (Shapley–Shubik), is as likely as any other. Where members vote in fixed blocs, or two of
-# them never agree, power follows the blocs, and the indices overstate the power of
-# anyone outside them. The library counts coalitions by their vote totals instead of
+# them never agree, that assumption fails, and the indices can misstate anyone's power.
+# The library counts coalitions by their vote totals instead of
 # listing every order, so even a board of 20 members takes a fraction of a second.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voting-example", "schema_version": 3}
@@ -446,10 +446,12 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6)]:
 #
 # $$\max\left(\frac{\delta}{1+\delta},\ b\right),$$
 #
-# and with different discount factors, the larger of their Rubinstein share and $b$. An
-# outside option worth less than what you would get at the table changes nothing: both
-# sides know you would not carry out a threat to leave for something worse. One worth
-# more must be matched, and then it sets your share exactly. It is a floor, not a bonus.
+# and with different discount factors, the larger of their Rubinstein share and $b$. Call
+# the Rubinstein share, what you would get if the option did not exist, your **share at
+# the table**. An outside option worth less than your share at the table changes
+# nothing: both sides know you would not carry out a threat to leave for something worse.
+# One worth more must be matched, and then it sets your share exactly. It is a floor, not
+# a bonus.
 # Binmore, Shaked and Sutton ("An Outside Option Experiment", *Quarterly Journal of
 # Economics*, 1989) had people bargain in the laboratory with an option they could take
 # only by leaving, and deal-me-out described their agreements better than splitting the
@@ -639,9 +641,9 @@ check.best_lever(best_lever, hidden=True)
 #   cartel, whatever the vote behind it.
 # - **Pressure has limits.** In many legal systems a contract obtained by threatening
 #   something unlawful, such as breaking an existing contract, can be set aside (economic
-#   duress). Information bought from someone bound to keep it secret, such as an
-#   employee's copy of their firm's costs, breaches a duty of confidence and may be the
-#   theft of a trade secret.
+#   duress). Buying information from someone bound to keep it secret, such as an
+#   employee's copy of their firm's costs, makes you party to a breach of confidence, and
+#   may be the misappropriation of a trade secret.
 # - **A bluff is not a lie about a fact.** Carr ("Is Business Bluffing Ethical?",
 #   *Harvard Business Review*, 1968) argued that business, like poker, has its own rules,
 #   and that bluffing is one of them; his critics answer that not everyone at the table has
@@ -652,7 +654,7 @@ check.best_lever(best_lever, hidden=True)
 #   reservation price is lower, is therefore a bluff; "Borealis has offered 80,000", when it
 #   has not, misrepresents a material fact, and can undo the contract or amount to fraud.
 #   Surveys reported by Lewicki, Saunders and Barry (*Negotiation*) find that most
-#   negotiators accept hiding their reservation price and opening far above it, and reject
+#   respondents accept hiding their reservation price and opening far above it, and reject
 #   misrepresenting facts or obtaining information improperly (Robinson, Lewicki &
 #   Donahue, 2000). A bluff that is called still costs you credibility.
 
