@@ -343,7 +343,7 @@ class Counterpart(Bot):
         self.room = own.best - own.reservation
         self.insult_line = own.worst + INSULT_LINE * (own.reservation - own.worst)
         self.clock = remaining_schedule(self.deadline, beta)
-        self._levels = _issue_orders(own)
+        self._ladder = _ladder(own)
         # what it has heard, and where it stands
         self.heard = []  # the other side's offers, as utilities to the bot
         self.first_credible = None  # the first offer that was not an insult
@@ -353,7 +353,7 @@ class Counterpart(Bot):
         self.opening_share = None  # the share of its room its opening conceded
         self.opening_utility = None
         self.conceded = None  # the share it has conceded so far
-        self.position = None  # its latest offer, as a level per issue
+        self.position = None  # its latest offer, as a rank per issue (see _Ladder)
         self.worry = None  # why patience last ran down: a key of PARTING
 
     # -- hearing offers --
@@ -436,8 +436,8 @@ class Counterpart(Bot):
         share = self._share(k)
         start = self.position is None
         target = self._target(share)
-        self.position = _concede_towards(self.preferences, self._levels, self.position, target)
-        index = _index(self.preferences.shape, self.position)
+        self.position = self._ladder.concede(self.position, target)
+        index = self._ladder.index(self.position)
         if start:
             self.opening_share = share
             self.opening_utility = self.preferences.utilities[index]
@@ -462,20 +462,81 @@ class Counterpart(Bot):
         return Encounter(ending, insults=self.insults, retractions=self.retractions)
 
 
-def _issue_orders(preferences):
-    """For each issue, its levels from best to worst for this side (an additive scoring:
-    measured from this side's best outcome, changing that issue alone)."""
-    shape = preferences.shape
-    best = _levels(shape, preferences.order[-1])
-    orders = []
-    for issue, count in enumerate(shape):
-        worth = []
-        for level in range(count):
-            package = list(best)
-            package[issue] = level
-            worth.append((-preferences.utilities[_index(shape, package)], level))
-        orders.append(tuple(level for _, level in sorted(worth)))
-    return tuple(orders)
+class _Ladder:
+    """A side's outcomes as levels per issue, each issue's levels ranked from best to worst
+    for that side (an additive scoring: measured from its best outcome, changing that
+    issue alone). A position is a rank per issue; rank 0 everywhere is its best outcome."""
+
+    def __init__(self, preferences):
+        self.preferences = preferences
+        shape = self.shape = preferences.shape
+        if len(shape) == 1:  # one issue: its outcomes, best first
+            self.orders = (tuple(reversed(preferences.order)),)
+            self._rank = {level: rank for rank, level in enumerate(self.orders[0])}
+            return
+        best = _levels(shape, preferences.order[-1])
+        orders = []
+        for issue, count in enumerate(shape):
+            worth = []
+            for level in range(count):
+                package = list(best)
+                package[issue] = level
+                worth.append((-preferences.utilities[_index(shape, package)], level))
+            orders.append(tuple(level for _, level in sorted(worth)))
+        self.orders = tuple(orders)
+
+    def index(self, ranks):
+        """The outcome index at a position."""
+        if len(self.shape) == 1:
+            return self.orders[0][ranks[0]]
+        return _index(self.shape, [self.orders[i][r] for i, r in enumerate(ranks)])
+
+    def ranks(self, index):
+        """The position of an outcome index."""
+        if len(self.shape) == 1:
+            return (self._rank[index],)
+        levels = _levels(self.shape, index)
+        return tuple(self.orders[i].index(level) for i, level in enumerate(levels))
+
+    def concede(self, ranks, target):
+        """The next offer's position: from ``ranks`` (the previous offer's, ``None`` before
+        the opening: then the best outcome), move issues one level at a time towards the
+        other side, the cheapest move first, while the offer stays nearer ``target`` than
+        it was (levels are coarse: an offer can overshoot the target by up to half a move)
+        and never below the reservation value; the opening always moves at least one
+        level. Offers never move back."""
+        own = self.preferences
+        opening = ranks is None
+        ranks = [0] * len(self.shape) if opening else list(ranks)
+        if len(self.shape) == 1:  # one issue: jump straight to the level the target allows
+            reached = self._rank[own.cheapest_at_least(target)]
+            lowest = self._rank[own.cheapest_at_least(own.reservation)]
+            return (max(ranks[0] + (opening and lowest > 0), reached),)
+        current, moved = own.utilities[self.index(ranks)], False
+        while True:
+            steps = []
+            for issue, rank in enumerate(ranks):
+                if rank + 1 < self.shape[issue]:
+                    candidate = [*ranks[:issue], rank + 1, *ranks[issue + 1 :]]
+                    steps.append((current - own.utilities[self.index(candidate)], issue, candidate))
+            near = moved or not opening  # the level nearest the target, never below the walk-away
+            fitting = [
+                step
+                for step in steps
+                if (not near or step[0] <= 2 * (current - target) + 1e-9)
+                and current - step[0] >= own.reservation - 1e-9
+            ]
+            if not fitting:
+                break
+            loss, _, ranks = min(fitting)
+            current -= loss
+            moved = True
+        return tuple(ranks)
+
+
+@lru_cache(maxsize=256)
+def _ladder(preferences):
+    return _Ladder(preferences)
 
 
 def _levels(shape, index):
@@ -486,56 +547,12 @@ def _levels(shape, index):
     return tuple(reversed(levels))
 
 
-def _index(shape, position):
-    """The outcome index of a position: a rank per issue in the bot's own order."""
+def _index(shape, levels):
+    """The outcome index of a level per issue."""
     index = 0
-    for count, level in zip(shape, position, strict=True):
+    for count, level in zip(shape, levels, strict=True):
         index = index * count + level
     return index
-
-
-def _concede_towards(preferences, orders, position, target):
-    """The bot's next offer as a level per issue: from ``position`` (its previous offer,
-    ``None`` before its opening: then its best outcome), move issues one level at a
-    time towards the other side, the cheapest move for the bot first, while the offer
-    stays nearer ``target`` than it was (levels are coarse: an offer can overshoot the
-    target by up to half a move) and never below the reservation value; the opening
-    always moves at least one level. Offers never move back."""
-    shape = preferences.shape
-    opening = position is None
-    ranks = (
-        [0] * len(shape) if opening else [orders[i].index(position[i]) for i in range(len(shape))]
-    )
-    if len(shape) == 1:  # one issue: jump straight to the level the target allows
-        reached = orders[0].index(preferences.cheapest_at_least(target))
-        lowest = orders[0].index(preferences.cheapest_at_least(preferences.reservation))
-        return (orders[0][max(ranks[0] + (opening and lowest > 0), reached)],)
-
-    def worth(candidate):
-        return preferences.utilities[_index(shape, [orders[i][r] for i, r in enumerate(candidate)])]
-
-    current, moved = worth(ranks), False
-    while True:
-        steps = []
-        for issue, rank in enumerate(ranks):
-            if rank + 1 < shape[issue]:
-                candidate = [*ranks[:issue], rank + 1, *ranks[issue + 1 :]]
-                steps.append((current - worth(candidate), issue, candidate))
-        if moved or not opening:  # the level nearest the target, never below the walk-away
-            fitting = [
-                step
-                for step in steps
-                if step[0] <= 2 * (current - target) + 1e-9
-                and current - step[0] >= preferences.reservation - 1e-9
-            ]
-        else:
-            fitting = [s for s in steps if current - s[0] >= preferences.reservation - 1e-9]
-        if not fitting:
-            break
-        loss, _, ranks = min(fitting)
-        current -= loss
-        moved = True
-    return tuple(orders[i][r] for i, r in enumerate(ranks))
 
 
 # --- personalities a facilitator picks by name --------------------------------------

@@ -108,6 +108,9 @@ RESPONSES = {
     "ask": "Counter with an ask of your own",
 }
 
+#: The low-ball is this share of the buyer's lowest offer before it (drawn).
+LOW_BALL = (0.35, 0.65)
+
 #: A step after the low-ball bigger than this many of your usual steps tells the buyer
 #: that pressure works.
 PRESSURE_WORKS = 1.5
@@ -132,7 +135,7 @@ class _LowBaller(Counterpart):
             self.pressed = asks[-2] - asks[-1] > PRESSURE_WORKS * max(usual, 1)
             if self.pressed:  # start again from the low-ball, and stop rewarding steps
                 self.reciprocity = 0.0
-                self.position = (self.low,)
+                self.position = self._ladder.ranks(self.low)
                 self.opening_share = self.conceded = 1 - (
                     (self.preferences.utilities[self.low] - self.preferences.reservation)
                     / self.room
@@ -150,8 +153,9 @@ class LowBallMoment:
     """You sell on prices 0–100 with reservation ``your_reservation``, open at ``opening``
     and concede linearly to your reservation by the last of ``rounds``. The buyer, whose
     limit is drawn from ``rng`` and kept private, concedes steadily, then in a round
-    drawn from the second to the fifth drops a low-ball drawn well below its lowest
-    offer so far. ``before`` is the public history up to the low-ball."""
+    drawn from the second to the fifth drops a low-ball well below its lowest offer so
+    far (a share of it drawn from ``LOW_BALL``). ``before`` is the public history up to
+    the low-ball."""
 
     def __init__(self, your_reservation=50, opening=95, rounds=12, rng=None):
         rng = rng or random.SystemRandom()
@@ -167,7 +171,7 @@ class LowBallMoment:
         )
         self.plan = [self._ask(k, self.opening, 0) for k in range(self.rounds)]
         lowest = min(self._first_offers())
-        self.low_ball = max(LOW, lowest - rng.randint(12, 25))
+        self.low_ball = max(1, round(lowest * rng.uniform(*LOW_BALL)))
         self.usual_step = (self.opening - self.your_reservation) / (self.rounds - 1)
         history = self.play("hold")["history"]
         self.before = history[: 2 * (self.low_round + 1)]

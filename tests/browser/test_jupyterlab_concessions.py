@@ -18,16 +18,17 @@ def test_the_notebook_runs_and_the_arena_answers(notebook_page):
     page.locator(".jp-CodeCell", has_text="NegotiationArena()").locator(".cm-content").click()
     page.keyboard.press("Shift+Enter")
     # The arena opens with an empty box and waits for the learner's opening ...
-    page.get_by_text("Make your opening offer").wait_for()
-    ask = page.locator(".widget-text", has_text="your ask").locator("input")
+    arena = page.locator(".jp-CodeCell", has_text="NegotiationArena()")
+    arena.get_by_text("Make your opening offer").wait_for()
+    ask = arena.locator(".widget-text", has_text="your ask").locator("input")
     assert ask.input_value() == ""
-    page.get_by_role("button", name="send offer").click()  # nothing typed: nothing sent
-    page.get_by_text("type your ask first").wait_for()
+    arena.get_by_role("button", name="send offer").click()  # nothing typed: nothing sent
+    arena.get_by_text("type your ask first").wait_for()
     # ... and the buyer answers an offer with one of its own.
     ask.fill("80")
-    page.get_by_role("button", name="send offer").click()
-    page.get_by_text("Round 1: you ask 80").wait_for()
-    page.get_by_text("Counter, accept or walk away.").first.wait_for()
+    arena.get_by_role("button", name="send offer").click()
+    arena.get_by_text("Round 1: you ask 80").wait_for()
+    arena.get_by_text("Counter, accept or walk away.").wait_for()
 
 
 def test_the_low_ball_moment_plays_out(notebook_page):
@@ -36,7 +37,8 @@ def test_the_low_ball_moment_plays_out(notebook_page):
     # "Run All" stops at the first unanswered question: run the moment's cell by itself.
     page.locator(".jp-CodeCell", has_text="DifficultMoment()").locator(".cm-content").click()
     page.keyboard.press("Shift+Enter")
-    page.get_by_text("the buyer suddenly offers").wait_for()
-    page.get_by_role("button", name="see what happens").click()
-    page.get_by_text("You repeated your last ask").wait_for()
+    moment = page.locator(".jp-CodeCell", has_text="DifficultMoment()")
+    moment.get_by_text("the buyer suddenly offers").wait_for()
+    moment.get_by_role("button", name="see what happens").click()
+    moment.get_by_text("You repeated your last ask").wait_for()
     assert page.get_by_text("Traceback (most recent call last)").count() == 0
