@@ -100,6 +100,13 @@ def test_tit_for_tat_is_nice_matches_retaliates_and_forgives():
     assert theirs(forgiven)[-1] > theirs(forgiven)[-2]  # new ground is answered again
 
 
+@pytest.mark.parametrize("style", STYLES)
+def test_a_step_back_buys_nothing(style):
+    stepped_back = play([80, 74, 79], style)
+    assert theirs(stepped_back)[-1] == theirs(stepped_back)[-2]
+    assert theirs(play([80, 74, 74], style))[-1] >= theirs(stepped_back)[-1]
+
+
 def test_its_offers_never_move_back():
     for style in STYLES:
         prices = theirs(play([80, 78, 85, 70, 90, 60, 60, 60, 60], style))
