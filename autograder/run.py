@@ -139,7 +139,9 @@ def _grade_one(root, assignment, learner, out):
             break
     if not result["success"]:
         withdraw(root, assignment, learner, out, gradebook.for_workers(_db_url))
-        error = reason(result.get("error") or result.get("log") or "")
+        log = f"{result.get('log') or ''}\n{result.get('error') or ''}"
+        print(f"--- nbgrader could not grade {learner} ---\n{log}", flush=True)  # grading.log
+        error = reason(log)
         return Graded(learner, False, time.perf_counter() - start, error=error)
     pages = feedback_for(_feedback, root, assignment, learner, out)
     marker.write_text(current)
