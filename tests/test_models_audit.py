@@ -218,3 +218,22 @@ def test_bad_weights_are_explained():
         weighted_leverage(ratings, {"information": -0.2, "alternatives": 0.6, "power": 0.6})
     with pytest.raises(ValueError, match="unknown source 'luck'"):
         shifted(ratings, {"luck": 2})
+
+
+def test_the_reflections_model_answer_adds_up():
+    """The model answer of the reflection: 5.0 against 5.75, and +0.8 points on average."""
+    from tests.notebooks import source_notebook
+
+    mine = {"information": 4, "alternatives": 6, "power": 4}
+    landlord = {"information": 7, "alternatives": 5, "power": 6}
+    weights = {"information": 0.25, "alternatives": 0.5, "power": 0.25}
+    assert math.isclose(weighted_leverage(mine, weights), 5.0)
+    assert math.isclose(weighted_leverage(landlord, weights), 5.75)
+    assert math.isclose(expected_gain(mine, weights, "alternatives", 2, 0.8), 0.8)
+    (answer,) = [
+        c.source
+        for c in source_notebook("00_leverage", "leverage").cells
+        if c.metadata.get("nbgrader", {}).get("grade_id") == "reflection"
+    ]
+    text = " ".join(answer.split())
+    assert "my 5.0 against his 5.75, about -0.75" in text and "+0.8 points on average" in text

@@ -49,7 +49,9 @@ def test_the_advice_names_their_biggest_lead_and_what_erodes_it():
     also names what erodes their power lead (alternatives) and says the audit misses it."""
     audit = LeverageAudit("sole-source")
     words = text(audit.advice.value)
-    assert "Their biggest weighted lead is on power (7 against your 3, 2.00 points)" in words
+    assert (
+        "furthest ahead on power: a weighted difference of 2.00 points (7 against your 3)" in words
+    )
     assert "What erodes it: your alternatives" in words
     assert "raising your power by 2 adds most to the balance: +1.00 points" in words
     assert "counts a gain in your alternatives but not the weaker hold of their power" in words
@@ -59,7 +61,9 @@ def test_the_advice_is_true_of_the_ratings_it_describes():
     yours = {"information": 10, "alternatives": 10, "power": 10}
     theirs = {"information": 2, "alternatives": 2, "power": 2}
     words = text(advice(yours, theirs, {"information": 0.3, "alternatives": 0.4, "power": 0.3}))
-    assert words == "They lead you on no source. All your ratings are at the top of the scale."
+    assert words == (
+        "They are ahead of you on no source. All your ratings are at the top of the scale."
+    )
 
 
 def test_news_is_shown_first_and_applied_only_after_the_reading():

@@ -652,7 +652,7 @@ STEPS = (
     # salary
     Step(
         "salary",
-        "Talk to two engineers who left Northwind last year about how it sets pay",
+        "Ask two engineers who joined Northwind last year how their own offers were set",
         "information",
         (2, 3),
         (2, 4),

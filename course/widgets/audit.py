@@ -200,14 +200,14 @@ class LeverageAudit(w.VBox):
             ratings["them"], weights
         )
         now_side = who_leads(balance)
-        lead = (
+        ahead = (
             f"The side ahead has changed: {before_side} before, {now_side} now."
             if now_side != before_side
             else f"The side ahead is unchanged: {now_side}."
         )
         self.news.value += (
             f"<p><i>{verdict} {moved_words(item.side, item.source, before, after).capitalize()}. "
-            f"Balance now {balance:+.2f} points. {lead}</i></p>"
+            f"Balance now {balance:+.2f} points. {ahead}</i></p>"
         )
         self._pending = None
         self.reading.layout.display = "none"
@@ -237,19 +237,21 @@ class LeverageAudit(w.VBox):
 
 
 def advice(yours, theirs, weights):
-    """What to strengthen, in words: the other side's biggest weighted lead and what erodes
-    it (Emerson, as module 03 teaches it), and what the audit's own arithmetic ranks first."""
+    """What to strengthen, in words: the source on which the other side is furthest ahead
+    (its largest weighted difference) and what erodes that (Emerson, as module 03 teaches
+    it), and what the audit's own arithmetic ranks first."""
     lead = their_biggest_lead(yours, theirs, weights)
     ranking = strengthen_first(yours, theirs, weights)
     (first, gain), (second, second_gain) = ranking[0], ranking[1]
     if lead is None:
-        against = "They lead you on no source."
+        against = "They are ahead of you on no source."
     else:
         source, points = lead
         eroder, why = ERODED_BY[source]
         against = (
-            f"Their biggest weighted lead is on <b>{source}</b> ({theirs[source]:g} against "
-            f"your {yours[source]:g}, {points:.2f} points). What erodes it: your "
+            f"They are furthest ahead on <b>{source}</b>: a weighted difference of "
+            f"{points:.2f} points ({theirs[source]:g} against your {yours[source]:g}). "
+            f"What erodes it: your "
             f"<b>{eroder}</b> ({why})."
         )
     if gain <= 0:

@@ -93,7 +93,7 @@ scenario
 #
 # | source | the question it asks | an example | module |
 # |---|---|---|---|
-# | **information** | what does a side *know* (about the other side's needs, deadlines, reservation price or options, or about the market) that the other side does not know it knows? | you read in a supplier's filed accounts that its sales fell by a third, and it has no idea you looked | `01_information` |
+# | **information** | what does a side *know* (about the other side's needs, deadlines, options or **reservation price**, the worst terms it would still accept, or about the market) that the other side does not know it knows? | you read in a supplier's filed accounts that its sales fell by a third, and it has no idea you looked | `01_information` |
 # | **alternatives** | what could a side *do instead* if these talks fail? Its best such option is its BATNA | a second written job offer | `02_batna` |
 # | **power** | what does a side *control or decide* that the other side needs: a scarce resource, a right, a say the other side accepts as legitimate? | the only certification for the valve a pump maker's products are approved with | `03_power` |
 #
@@ -198,6 +198,8 @@ check.classify_facts(fact_leverage)
 #
 # The **balance** is your weighted leverage minus theirs, $B = L_{\mathrm{you}} -
 # L_{\mathrm{them}}$, in the same points: from $-10$ (all theirs) to $+10$ (all yours).
+# It is also the sum of the three sources' **weighted differences**,
+# $w\,(r_{\mathrm{you}} - r_{\mathrm{them}})$, which say where each side is ahead.
 # The course calls the sides **even** when $|B| < 0.5$ points, and calls the balance
 # **strong** for one side when $|B| \ge 2.5$ points, a quarter of the scale. Both cut-offs
 # are this course's conventions: differences smaller than half a point are within the
@@ -247,8 +249,9 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #
 # Pick a case, and set the ratings and the weights to your own judgement (each weight
 # slider gives a source points of importance; the chart shows them as shares of 1). The
-# advice says two things, which can disagree: where the other side is furthest ahead and
-# what usually erodes that lead (Emerson's view of power), and which of your sources the
+# advice says two things, which can disagree: the source on which the other side is
+# furthest ahead (its largest weighted difference) and what usually erodes that advantage
+# (Emerson's view of power), and which of your sources the
 # audit's own arithmetic would raise most. In the sole-source case they do disagree: the
 # arithmetic favours your power, the source with the largest weight, while Fisher and
 # Ury's advice against a stronger side, to develop your BATNA, points to your
@@ -424,10 +427,10 @@ check.best_plan(best_plan, hidden=True)
 # - **Who is ahead now, and why.** The side ahead can change while nobody does anything: a
 #   rival's offer lapses, a deadline comes closer. When it changes, the re-audit names the
 #   source that changed it.
-# - **When to spend.** A lead that rests on something temporary, such as the other side's
-#   deadline or an offer that expires, is worth most while it lasts, and little once the
-#   other side has made other arrangements. The same request carries more weight when
-#   your balance is high than after it has fallen.
+# - **When to spend.** Being ahead because of something temporary, such as the other
+#   side's deadline or an offer that expires, is worth most while it lasts, and little
+#   once the other side has made other arrangements. The same request carries more weight
+#   when your balance is high than after it has fallen.
 #
 # The deadline case in the exercise shows both. The owner starts at $+1.75$ points, rises
 # to $+2.35$ on learning that Brannock's landlord has refused an extension and to $+3.70$
@@ -481,7 +484,7 @@ def news_moves():
 check.news_moves(news_moves)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4b-text", "schema_version": 3}
-# ### Question 4b (2 points): who leads, and when to ask
+# ### Question 4b (2 points): who is ahead, and when to ask
 #
 # Write `reaudit(case, moves)`. It takes a scenario like yours, whose starting audit is
 # `case.yours`, `case.theirs` and `case.weights`, and `moves`, a dict like the one
@@ -538,8 +541,8 @@ check.reaudit(reaudit, hidden=True)
 # - **Legitimate leverage.** A true statement about a source you really hold: the written
 #   offer you have, the deadline the other side faces, the patent you own. Said plainly and
 #   without a threat, it is ordinary negotiating.
-# - **A bluff.** A claim about your own **reservation price** (the worst terms you would
-#   still accept; module 02 works it out), your intentions, or what something is worth to
+# - **A bluff.** A claim about your own reservation price (the worst terms you would still
+#   accept; module 02 works it out), your intentions, or what something is worth to
 #   you: "95,000 is the least I would take" when you would take 90,000. Carr ("Is Business
 #   Bluffing Ethical?", *Harvard Business Review*, 1968) argued that business, like poker,
 #   has rules of its own, and that bluffs of this kind are within them. The rules that bind
