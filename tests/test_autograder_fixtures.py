@@ -321,7 +321,7 @@ def test_the_console_shows_a_progress_bar_and_one_line_per_problem(runs):
 def test_a_feedback_page_names_its_questions_and_needs_nothing_from_the_internet(runs):
     page = (runs["out"] / "feedback" / "resubmitted-worse" / f"{NAME}.html").read_text()
     assert '<html lang="en">' in page
-    assert '<nav id="toc" aria-label="Questions">' in page
+    assert re.search(r'<nav [^>]*aria-label="Questions"', page)
     assert re.search(r'<a href="#batna-needed-test">Question \d+ [^<]+</a>', page)
     assert "awaiting grading" in page and "Test cell" not in page
     assert "NotYet" not in page
