@@ -56,10 +56,20 @@ MODULES = (
     Module(
         "02_batna",
         "Alternatives (BATNA)",
-        "the worth of uncertain alternatives, your BATNA, reservation price, the ZOPA, "
-        "the Nash split and why a better BATNA earns more",
-        45,
-        ("startup_tree", "choose_batna", "reservation_salary", "northwind_zopa", "batna_needed"),
+        "the worth of uncertain alternatives (expected value, certainty equivalent), your "
+        "BATNA, reservation price and target, the other side's alternatives and the ZOPA, "
+        "the Nash split against outside options, accept / counter / walk away, mentioning "
+        "alternatives honestly",
+        90,
+        (
+            "startup_tree",
+            "choose_batna",
+            "reservation_salary",
+            "northwind_zopa",
+            "respond_to_offer",
+            "label_statements",
+            "batna_needed",
+        ),
     ),
     Module(
         "03_power",
@@ -217,10 +227,12 @@ IDEAS = (
         (
             ("02_batna", "ev-teaching", "Getting to Yes"),
             ("02_batna", "choose-teaching", "job offers"),
+            ("02_batna", "zopa-teaching", "other side's alternatives"),
         ),
         (
             ("02_batna", "batna-builder"),
             ("02_batna", "choose-batna-test"),
+            ("02_batna", "northwind-zopa-test"),
             ("03_power", "granite-reply-test"),
             ("05_capstone", "my-batna-test"),
         ),
@@ -250,7 +262,7 @@ IDEAS = (
         (
             ("00_leverage", "build-teaching", "trust"),
             ("01_information", "voi-teaching", "perfect information"),
-            ("02_batna", "nash-teaching", "half a unit"),
+            ("02_batna", "reflection-text", "strengthen"),
         ),
         (
             ("00_leverage", "best-plan-test"),
@@ -258,7 +270,6 @@ IDEAS = (
             ("01_information", "voi-explorer"),
             ("01_information", "information-pays-test"),
             ("01_information", "report-decision-test"),
-            ("02_batna", "batna-needed-test"),
         ),
     ),
     Idea(
@@ -270,8 +281,12 @@ IDEAS = (
             ("01_information", "guard-teaching", "without threatening"),
             ("03_power", "using-teaching", "threat"),
             ("03_power", "using-teaching", "illegitimate"),
+            ("02_batna", "decide-teaching", "walk away"),
+            ("02_batna", "honest-teaching", "mention an alternative"),
         ),
         (
+            ("02_batna", "respond-to-offer-test"),
+            ("02_batna", "label-statements-test"),
             ("04_concessions", "my-offer-test"),
             ("04_concessions", "arena"),
             ("03_power", "rate-tactics-test"),
@@ -288,8 +303,10 @@ IDEAS = (
         (
             ("04_concessions", "difficult-teaching", "walk"),
             ("04_concessions", "trades-teaching", "trade"),
+            ("02_batna", "decide-teaching", "extreme low offer"),
         ),
         (
+            ("02_batna", "respond-to-offer-test"),
             ("04_concessions", "respond-test"),
             ("04_concessions", "trade-ratio-of-test"),
             ("04_concessions", "difficult-moment"),

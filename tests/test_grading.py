@@ -18,7 +18,7 @@ from tests.notebooks import release_notebook, solved
 pytestmark = pytest.mark.slow
 
 MODULE, NAME = "02_batna", "batna"
-AUTO_POINTS = 8  # five questions; the 2-point reflection is graded by hand
+AUTO_POINTS = 12  # seven questions; the 2-point reflection is graded by hand
 
 
 def hard_coded_startup_tree(learner):
@@ -87,11 +87,13 @@ class TestBatnaGrading(ModuleGrading):
 
     def test_hard_coded_numbers_lose_every_question_built_on_them(self, graded):
         """Visible checks pass on the learner's own numbers; hidden ones try other learners'.
-        The course's answers to questions 2-4 reuse startup_tree, so they fall with it."""
+        The course's answers to questions 2-3 reuse startup_tree, so they fall with it; the
+        later questions are given the right earlier values, so they stand."""
         points = graded.scores("hard-coded")
         assert points["startup-tree-test"] == 0
         assert points["choose-batna-test"] == 0
-        assert auto_total(points) == points["batna-needed-test"] == 2
+        assert points["reservation-salary-test"] == 0
+        assert auto_total(points) == self.AUTO_POINTS - 4
 
     def test_the_grading_kernel_draws_the_submitters_own_variant(self, graded):
         """Not the grader's saved id, not the grader's JupyterHub login: nbgrader's student id."""
@@ -109,7 +111,8 @@ class TestBatnaGrading(ModuleGrading):
         cell = graded.cell("hard-coded", "startup-tree-test")
         error = next(output for output in cell.outputs if output.output_type == "error")
         assert error.ename == NotYet.__name__
-        assert "not right for learner hidden-" in error.evalue
+        assert "right on your own scenario, but not on every scenario grading" in error.evalue
+        assert "hidden-" not in error.evalue  # a hidden check never names its case
 
     def test_a_partly_right_answer_gets_the_points_of_the_checks_it_passes(self, graded):
         """nbgrader's partial credit: the test cell shows the points of the checks passed."""

@@ -130,6 +130,7 @@ def test_deal_outcome_names_every_case():
         "seller_gain": -20.0,
         "buyer_gain": -10.0,
         "seller_share": None,
+        "even_split": 55.0,
     }
 
 

@@ -13,9 +13,65 @@ def outcome(builder, card, row):
 
 def test_the_builder_opens_on_the_worked_example():
     builder = BatnaBuilder()
-    assert "BATNA:</b> Startup, worth 95,000" in builder.result.value
-    assert "Reservation price:</b> 95,000" in builder.result.value
+    assert "BATNA:</b> Startup, worth 95,000 on average" in builder.result.value
+    assert "right if you are risk-neutral about it" in builder.result.value
+    assert "Reservation price:</b> 95,000 (95,000 plus 0 extra cost" in builder.result.value
     assert "<svg" in builder.chart.value and "Sure offer" in builder.chart.value
+
+
+def test_a_sure_amount_below_the_average_is_risk_aversion_and_can_change_the_batna():
+    """The notebook's example: someone who would swap the gamble for a sure 88,000."""
+    builder = BatnaBuilder()
+    builder.cards.children[1].sure.value = "88,000"
+    shown = builder.result.value
+    assert "risk-averse: you would give up 7,000 for certainty" in shown
+    assert "BATNA:</b> Sure offer, worth 90,000 on average" in shown
+    assert "With expected values alone, your BATNA would be Startup" in shown
+    assert "reservation price 95,000" in shown
+
+
+def test_a_sure_amount_that_keeps_the_batna_says_so():
+    builder = BatnaBuilder()
+    builder.deal_cost.value = 3_000
+    builder.cards.children[1].sure.value = "92000"
+    shown = builder.result.value
+    assert "BATNA:</b> Startup, worth 92,000 to you (the sure amount you gave)" in shown
+    assert "Reservation price:</b> 95,000 (92,000 plus 3,000" in shown
+    assert "With expected values alone, your BATNA would be Startup and your reservation" in (shown)
+
+
+@pytest.mark.parametrize(
+    ("sure", "words"),
+    [
+        ("95000", "risk-neutral: the gamble is worth its average to you"),
+        ("101000", "risk-seeking: the gamble is worth 6,000 more to you than its average"),
+    ],
+)
+def test_every_risk_attitude_is_named(sure, words):
+    builder = BatnaBuilder()
+    builder.cards.children[1].sure.value = sure
+    assert words in builder.result.value
+
+
+@pytest.mark.parametrize(
+    ("sure", "words"),
+    [
+        ("60000", "less than the worst outcome, 70,000"),
+        ("130000", "more than the best outcome, 120,000"),
+        ("lots", "the sure amount must be a number such as 88000, not “lots”"),
+    ],
+)
+def test_an_impossible_sure_amount_is_explained(sure, words):
+    builder = BatnaBuilder()
+    builder.cards.children[1].sure.value = sure
+    assert "Startup:" in builder.status.value and words in builder.status.value
+    assert "fix the alternatives first" in builder.result.value
+
+
+def test_a_flattened_two_level_tree_gives_the_same_value_as_the_tree():
+    """The notebook's advice: Freelance's two levels become one by multiplying chances."""
+    builder = BatnaBuilder({"Freelance": [(0.32, 120_000), (0.48, 90_000), (0.2, 50_000)]})
+    assert "Freelance, worth 91,600 on average" in builder.result.value
 
 
 def test_raising_the_sure_offer_changes_the_batna():
@@ -40,7 +96,9 @@ def test_adding_an_alternative_and_its_outcomes():
 def test_removing_an_outcome_and_an_alternative():
     builder = BatnaBuilder()
     outcome(builder, 1, 1).remove.click()  # the startup's bad branch is gone ...
-    assert "Startup: the probabilities of the outcomes must sum to 1, got 0.5" in builder.status.value
+    assert (
+        "Startup: the probabilities of the outcomes must sum to 1, got 0.5" in builder.status.value
+    )
     builder.cards.children[1].remove.click()  # ... and then the startup itself
     assert "BATNA:</b> Sure offer, worth 90,000" in builder.result.value
 
@@ -48,7 +106,7 @@ def test_removing_an_outcome_and_an_alternative():
 def test_the_deal_cost_raises_the_reservation_price():
     builder = BatnaBuilder()
     builder.deal_cost.value = 5_000
-    assert "Reservation price:</b> 100,000" in builder.result.value
+    assert "Reservation price:</b> 100,000 (95,000 plus 5,000" in builder.result.value
 
 
 @pytest.mark.parametrize(
@@ -84,6 +142,8 @@ def test_no_alternatives_left():
 def test_the_explorer_splits_the_surplus():
     explorer = ZopaExplorer(seller=40, buyer=70, price=60)
     assert "Surplus 30: the seller gets 20 (67%), the buyer 10 (33%)" in explorer.verdict.value
+    assert "The even split is 55." in explorer.verdict.value
+    assert "even split, as near" not in explorer.verdict.value
     assert "ZOPA</text>" in explorer.picture.value and "deal 60" in explorer.picture.value
 
 
@@ -95,12 +155,37 @@ def test_moving_the_buyer_below_the_seller_removes_the_zone():
 
 
 @pytest.mark.parametrize(
-    ("price", "words"), [(30, "the seller walks away"), (80, "the buyer walks away")]
+    ("price", "words"),
+    [(30, "the seller would rather walk away"), (80, "the buyer would rather walk away")],
 )
 def test_a_deal_outside_the_zone_is_called_out(price, words):
     explorer = ZopaExplorer(seller=40, buyer=70, price=60)
     explorer.price.value = price
     assert words in explorer.verdict.value
+
+
+def test_the_even_split_task_is_recognised_and_moves_half_as_far_as_a_reservation():
+    """The notebook's task: put the deal at the even split, raise your reservation by 1,000."""
+    explorer = ZopaExplorer(90_000, 100_000, 95_000, low=60_000, high=140_000, step=250)
+    assert "This deal is the even split" in explorer.verdict.value
+    explorer.seller.value = 91_000
+    assert "The even split is 95,500." in explorer.verdict.value
+    assert "This deal is the even split" not in explorer.verdict.value
+    explorer.price.value = 95_500
+    assert "the seller gets 4,500 (50%), the buyer 4,500 (50%)" in explorer.verdict.value
+    assert "This deal is the even split" in explorer.verdict.value
+
+
+@pytest.mark.parametrize(("price", "side"), [(40, "seller"), (70, "buyer")])
+def test_a_deal_at_an_end_of_the_zone_leaves_that_side_no_gain(price, side):
+    explorer = ZopaExplorer(seller=40, buyer=70, price=price)
+    assert f"the {side} gains nothing over walking away" in explorer.verdict.value
+
+
+def test_no_zone_on_these_terms_points_to_other_terms():
+    explorer = ZopaExplorer(seller=70, buyer=40, price=50)
+    assert "On these terms no price works for both" in explorer.verdict.value
+    assert "other terms" in explorer.verdict.value
 
 
 def test_a_zone_of_one_price_has_no_surplus():
@@ -122,3 +207,19 @@ def test_a_tampered_out_of_range_value_is_rejected_with_a_message():
     explorer.price.value = 65  # and the next honest move clears the message
     assert explorer.status.value == ""
     assert "the seller gets 25" in explorer.verdict.value
+
+
+def test_the_figure_draws_both_models():
+    """The notebook's figure: the Nash line (slope 1/2) and the outside-option line (flat at
+    half the pie until your BATNA beats it), for a pie of 100 against a BATNA of 40."""
+    from course.plots import nash_share_vs_batna
+
+    figure = nash_share_vs_batna(pie=100, their_batna=40)
+    nash, outside, _your_batna = figure.axes[0].lines
+    points = dict(
+        zip(nash.get_xdata(), zip(nash.get_ydata(), outside.get_ydata(), strict=True), strict=True)
+    )
+    assert points[0.0] == (30.0, 50.0)
+    assert points[24.0] == (42.0, 50.0)
+    assert points[60.0] == (60.0, 60.0)
+    assert "Nash" in nash.get_label() and "walk out" in outside.get_label()

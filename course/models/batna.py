@@ -59,7 +59,7 @@ def _flatten(tree, where):
             for p, leaves in zip(probabilities, subtrees, strict=True)
             for q, amount in leaves
         ]
-    if isinstance(tree, bool) or not isinstance(tree, Real):
+    if type(tree) not in (float, int) and (isinstance(tree, bool) or not isinstance(tree, Real)):
         what = f"the amount of {where}" if where else "a tree"
         raise TypeError(
             f"{what} must be a number or a list of (probability, amount) pairs, "
@@ -204,15 +204,22 @@ def outside_option_split(pie, batna_a, batna_b):
 def deal_outcome(price, seller_reservation, buyer_reservation):
     """What a proposed deal means for both sides, as a dict.
 
-    ``verdict`` is one of ``"no-zopa"``, ``"below-seller"`` (the seller walks away),
-    ``"above-buyer"`` (the buyer walks away), ``"no-surplus"`` (a zone of one price) or
-    ``"inside"``; ``seller_gain``/``buyer_gain`` are each side's gain over walking away
-    and ``seller_share`` the seller's share of the surplus (``None`` unless inside).
+    ``verdict`` is one of ``"no-zopa"``, ``"below-seller"`` (the seller would rather walk
+    away), ``"above-buyer"`` (the buyer would rather walk away), ``"no-surplus"`` (a zone of
+    one price) or ``"inside"`` (ends included); ``seller_gain``/``buyer_gain`` are each
+    side's gain over walking away, ``seller_share`` the seller's share of the surplus
+    (``None`` unless inside) and ``even_split`` the middle of the two reservation prices
+    (the Nash price when there is a zone).
     """
     price = number(price, "price")
     seller = number(seller_reservation, "seller_reservation")
     buyer = number(buyer_reservation, "buyer_reservation")
-    outcome = {"seller_gain": price - seller, "buyer_gain": buyer - price, "seller_share": None}
+    outcome = {
+        "seller_gain": price - seller,
+        "buyer_gain": buyer - price,
+        "seller_share": None,
+        "even_split": (seller + buyer) / 2,
+    }
     if zopa(seller, buyer) is None:
         verdict = "no-zopa"
     elif price < seller:

@@ -1,8 +1,10 @@
 """Views for module 02: a BATNA builder and a ZOPA explorer."""
 
+from html import escape
+
 import ipywidgets as w
 
-from course.models.batna import best_alternative, deal_outcome, expected_value
+from course.models.batna import best_alternative, deal_outcome, expected_value, risk_attitude
 from course.models.validation import number
 from course.pictures import amount, value_bars, zopa_line
 from course.widgets.guards import RangeGuard, message
@@ -38,19 +40,27 @@ class OutcomeRow(w.HBox):
 
 
 class AlternativeCard(w.VBox):
-    """One alternative: a name and its outcomes (a one-level tree)."""
+    """One alternative: a name, its outcomes (a one-level tree) and, optionally, the sure
+    amount you would take instead of it (your certainty equivalent)."""
 
     def __init__(self, name, outcomes, on_change, on_remove):
         self._on_change = on_change
         self.name = w.Text(value=name, description="alternative", placeholder="e.g. Job at Acme")
         self.name.observe(on_change, names="value")
+        self.sure = w.Text(
+            description="sure amount",
+            placeholder="optional: the sure amount you would take instead",
+            style={"description_width": "initial"},
+            layout=w.Layout(width="420px"),
+        )
+        self.sure.observe(on_change, names="value")
         self.add_outcome_button = w.Button(description="add outcome", icon="plus")
         self.add_outcome_button.on_click(lambda _: self.add_outcome(0.0, 0.0))
         self.remove = w.Button(description="remove alternative", icon="trash")
         self.remove.on_click(lambda _: on_remove(self))
         self.outcomes = w.VBox()
         super().__init__(
-            [w.HBox([self.name, self.remove]), self.outcomes, self.add_outcome_button],
+            [w.HBox([self.name, self.remove]), self.outcomes, self.add_outcome_button, self.sure],
             layout=w.Layout(border="1px solid #ddd", padding="4px", margin="4px 0"),
         )
         for probability, value in outcomes:
@@ -71,10 +81,24 @@ class AlternativeCard(w.VBox):
         """The alternative as the model's tree: ``[(probability, value), ...]``."""
         return [(row.probability.value, row.amount.value) for row in self.outcomes.children]
 
+    def certainty_equivalent(self):
+        """The sure amount typed for this alternative, or ``None`` when the box is empty;
+        ``ValueError`` in plain words when it is not a number (commas are allowed)."""
+        text = self.sure.value.strip().replace(",", "").replace("_", "").replace(" ", "")
+        if not text:
+            return None
+        try:
+            return number(float(text), "the sure amount")
+        except ValueError:
+            raise ValueError(
+                f"the sure amount must be a number such as 88000, not “{self.sure.value}”"
+            ) from None
+
 
 class BatnaBuilder(w.VBox):
-    """Build alternatives with uncertain outcomes; see each one's expected value, the best
-    one (your BATNA) and the reservation price it sets for the deal on the table."""
+    """Build alternatives with uncertain outcomes; see what each one is worth (its expected
+    value, or the sure amount you would take instead), the best one (your BATNA) and the
+    reservation price it sets for the deal on the table."""
 
     def __init__(self, alternatives=None):
         self._ready = False
@@ -82,7 +106,9 @@ class BatnaBuilder(w.VBox):
         self.add_button = w.Button(description="add alternative", icon="plus")
         self.add_button.on_click(lambda _: self.add_alternative("", [(1.0, 0.0)]))
         self.deal_cost = w.FloatText(
-            value=0.0, description="extra cost of the deal", style={"description_width": "initial"}
+            value=0.0,
+            description="extra yearly cost of the deal (e.g. a commute)",
+            style={"description_width": "initial"},
         )
         self.deal_cost.observe(self.refresh, names="value")
         self.result = w.HTML()
@@ -115,20 +141,32 @@ class BatnaBuilder(w.VBox):
             card.name.value.strip() or f"alternative {i + 1}"
             for i, card in enumerate(self.cards.children)
         ]
+        if not names:
+            return self._show_error("alternatives is empty: add at least one alternative")
         if len(set(names)) < len(names):
             return self._show_error("two alternatives have the same name; give each its own")
-        trees = dict(zip(names, (card.tree() for card in self.cards.children), strict=True))
+        averages, sure, attitudes = {}, {}, {}
+        for name, card in zip(names, self.cards.children, strict=True):
+            try:
+                averages[name] = expected_value(card.tree())
+                given = card.certainty_equivalent()
+                if given is not None:
+                    attitudes[name] = risk_attitude(card.tree(), given)
+                    sure[name] = given
+            except (TypeError, ValueError) as error:
+                return self._show_error(f"{name}: {error}")
         try:
-            values = {name: expected_value(tree) for name, tree in trees.items()}
-            best_name, best_value = best_alternative(trees)
-            reservation = best_value + number(self.deal_cost.value, "the extra cost of the deal")
+            cost = number(self.deal_cost.value, "the extra cost of the deal")
         except (TypeError, ValueError) as error:
-            return self._show_error(_which_alternative(error, trees))
+            return self._show_error(str(error))
+        worth = {name: sure.get(name, value) for name, value in averages.items()}
+        best_name, best_value = best_alternative(worth)
         self.result.value = (
-            f"<b>BATNA:</b> {best_name}, worth {amount(best_value)} on average. "
-            f"<b>Reservation price:</b> {amount(reservation)} — accept no deal worth less."
+            _worth_table(averages, sure, attitudes)
+            + _batna_text(best_name, best_value, cost, best_name in sure)
+            + _against_averages(averages, worth, best_name, cost)
         )
-        self.chart.value = value_bars(values, best_name, reservation, "reservation")
+        self.chart.value = value_bars(worth, best_name, best_value + cost, "reservation")
         self.status.value = message("All alternatives add up.")
 
     def _show_error(self, text):
@@ -137,36 +175,75 @@ class BatnaBuilder(w.VBox):
         self.status.value = message(text, ok=False)
 
 
-def _which_alternative(error, trees):
-    """Name the alternative a model error comes from, so the learner knows where to look."""
-    for name, tree in trees.items():
-        try:
-            expected_value(tree)
-        except (TypeError, ValueError):
-            return f"{name}: {error}"
-    return str(error)
+def _worth_table(averages, sure, attitudes):
+    """Each alternative's expected value and, where given, the sure amount and what it says."""
+    rows = "".join(
+        f"<tr><td>{escape(name)}</td><td>{amount(value)}</td>"
+        f"<td>{amount(sure[name]) if name in sure else '—'}</td>"
+        f"<td>{escape(_attitude_text(*attitudes[name])) if name in attitudes else '—'}</td></tr>"
+        for name, value in averages.items()
+    )
+    return (
+        "<table><tr><th>alternative</th><th>expected value</th><th>your sure amount</th>"
+        f"<th>what your sure amount says</th></tr>{rows}</table>"
+    )
+
+
+def _attitude_text(attitude, premium):
+    if attitude == "risk-averse":
+        return f"risk-averse: you would give up {amount(premium)} for certainty"
+    if attitude == "risk-seeking":
+        return f"risk-seeking: the gamble is worth {amount(-premium)} more to you than its average"
+    return "risk-neutral: the gamble is worth its average to you"
+
+
+def _batna_text(name, value, cost, from_sure_amount):
+    if from_sure_amount:
+        worth = f"worth {amount(value)} to you (the sure amount you gave)"
+    else:
+        worth = f"worth {amount(value)} on average (its expected value: right if you are risk-neutral about it)"
+    return (
+        f"<p><b>BATNA:</b> {escape(name)}, {worth}. <b>Reservation price:</b> "
+        f"{amount(value + cost)} ({amount(value)} plus {amount(cost)} extra cost of the deal): "
+        "accept no deal worth less to you.</p>"
+    )
+
+
+def _against_averages(averages, worth, best_name, cost):
+    """What the sure amounts changed, against expected values alone ("" when none given)."""
+    if worth == averages:
+        return ""
+    average_name, average_value = best_alternative(averages)
+    if average_name == best_name and average_value == worth[best_name]:
+        return "<p>Your sure amounts change neither your BATNA nor your reservation price.</p>"
+    return (
+        f"<p>With expected values alone, your BATNA would be {escape(average_name)} and your "
+        f"reservation price {amount(average_value + cost)}.</p>"
+    )
 
 
 #: What the ZOPA explorer says for each verdict of ``deal_outcome``.
 VERDICTS = {
     "no-zopa": "No ZOPA: the buyer will pay at most {buyer}, less than the {seller} the seller "
-    "needs. Walking away is best for both.",
+    "needs. On these terms no price works for both; other terms that lower the seller's "
+    "reservation or raise the buyer's could open a zone, and without them walking away is "
+    "best for both.",
     "below-seller": "A deal at {price} is below the seller's reservation {seller}: "
-    "the seller walks away.",
+    "the seller would rather walk away.",
     "above-buyer": "A deal at {price} is above the buyer's reservation {buyer}: "
-    "the buyer walks away.",
+    "the buyer would rather walk away.",
     "no-surplus": "The zone is the single price {price}: a deal there leaves no surplus to share.",
     "inside": "Inside the ZOPA. Surplus {surplus}: the seller gets {seller_gain} ({share:.0%}), "
-    "the buyer {buyer_gain} ({buyer_share:.0%}).",
+    "the buyer {buyer_gain} ({buyer_share:.0%}). The even split is {even_split}.",
 }
 
 
 class ZopaExplorer(w.VBox):
-    """Move both reservation prices and a proposed deal: see the zone, the surplus and how
-    it splits; a deal outside the zone is called out."""
+    """Move both reservation prices and a proposed deal: see the zone, the surplus, how it
+    splits and where its even split lies; a deal outside the zone is called out."""
 
     def __init__(self, seller=50.0, buyer=80.0, price=65.0, low=0.0, high=150.0, step=1.0):
-        self.low, self.high = low, high
+        self.low, self.high, self.step = low, high, step
         slider = {
             "min": low,
             "max": high,
@@ -211,5 +288,19 @@ class ZopaExplorer(w.VBox):
             buyer_gain=amount(outcome["buyer_gain"]),
             share=outcome["seller_share"] or 0.0,
             buyer_share=1 - (outcome["seller_share"] or 0.0),
+            even_split=amount(outcome["even_split"]),
         )
+        if outcome["verdict"] == "inside":
+            text += _inside_note(outcome, self.step)
         self.verdict.value = message(text, ok=outcome["verdict"] in ("inside", "no-surplus"))
+
+
+def _inside_note(outcome, step):
+    """What is special about a deal inside the zone: at an end, or at the even split."""
+    if outcome["seller_gain"] == 0:
+        return " At this end of the zone the seller gains nothing over walking away."
+    if outcome["buyer_gain"] == 0:
+        return " At this end of the zone the buyer gains nothing over walking away."
+    if abs(outcome["seller_gain"] - outcome["buyer_gain"]) <= step:  # |price - middle| <= step/2
+        return " This deal is the even split, as near as the slider's step allows."
+    return ""

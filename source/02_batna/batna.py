@@ -15,17 +15,22 @@
 #
 # Your strongest argument at a negotiating table is often something that is not on the
 # table at all: what you will do if this deal falls through. This module turns that idea
-# into numbers you can work with.
+# into numbers you can work with, and then into decisions.
 #
 # You will learn to
 #
-# 1. put a value on an alternative whose outcome is uncertain;
+# 1. put a value on an alternative whose outcome is uncertain, and see how your attitude
+#    to risk changes that value;
 # 2. pick your best alternative, your **BATNA**;
-# 3. turn it into a reservation price, the point where you walk away;
-# 4. find the zone where a deal can happen at all, the **ZOPA**;
-# 5. see how a deal's surplus splits, and why a better BATNA earns you a bigger share.
+# 3. turn it into a **reservation price**, the least you will accept, and set a target;
+# 4. work out the other side's reservation price from *its* alternative, and find the
+#    zone where a deal can happen at all, the **ZOPA**;
+# 5. decide what to do with an offer: accept, counter or walk away;
+# 6. mention your alternatives honestly;
+# 7. see how a deal's surplus splits under two models, and when a better BATNA earns you
+#    more.
 #
-# It takes about 45 minutes. Run the cells from top to bottom. Cells that say
+# It takes about 90 minutes. Run the cells from top to bottom. Cells that say
 # `YOUR CODE HERE` are yours; the cells after them check your answer and tell you what
 # to fix. Every learner gets their own numbers, so your answers are yours alone.
 
@@ -35,11 +40,19 @@
 # The next cell loads the course library and draws your scenario. The first time, it asks
 # for your course id instead: type the id your instructor gave you in the box and press
 # Enter. Your scenario then appears under the box, and this computer remembers the id.
+# The table at the end of the scenario names each number as your functions read it, for
+# example `offers.bank_salary`.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
 import course
 from course.checks import batna as check
-from course.models.batna import best_alternative, expected_value, nash_split, zopa
+from course.models.batna import (
+    best_alternative,
+    expected_value,
+    nash_split,
+    outside_option_split,
+    risk_attitude,
+)
 
 scenario = course.variant("02_batna")
 scenario
@@ -73,30 +86,37 @@ startup_gamble = [(0.5, 120_000), (0.5, 70_000)]
 expected_value(sure_offer), expected_value(startup_gamble)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ev-risk", "schema_version": 3}
-# On average the gamble is worth 95,000, more than the sure 90,000. Expected value is a
-# yardstick, not a verdict: someone who cannot afford the bad branch may still prefer the
-# sure offer. Keep both in mind: the number tells you what an alternative is worth on
-# average, and your situation tells you how much risk you can carry.
+# On average the gamble is worth 95,000, more than the sure 90,000. But the average is
+# not what you will be paid: you get 120,000 or 70,000, and which one you get matters if
+# your rent is due either way.
 #
-# ### Exercise: the BATNA builder
+# Raiffa's answer is the **certainty equivalent**: the sure amount you would accept in
+# exchange for the gamble, so that you would not mind which of the two you hold. Someone
+# who would swap the gamble for a sure 88,000 values it at 88,000, not 95,000. The gap,
+# 7,000 here, is their **risk premium**, what they would give up to be rid of the risk.
+# A certainty equivalent below the expected value means you are *risk-averse*, equal to
+# it *risk-neutral*, above it *risk-seeking*. It can never lie below the worst outcome or
+# above the best one.
 #
-# Add your own alternatives below, each with its possible outcomes. The builder shows
-# each alternative's expected value, picks the best one and gives the reservation price
-# it implies. Try a probability that makes the branches add up to more than 1 and read
-# what it says.
+# For the person who would take 88,000, the sure offer of 90,000 is the better
+# alternative, although the gamble has the higher expected value. So compare alternatives
+# by what each is worth *to you*: its expected value if you are risk-neutral, your
+# certainty equivalent if you are not. The graded questions below use expected values, so
+# they describe a risk-neutral job seeker; the builder in section 3 lets you use your own
+# certainty equivalents and see what changes.
 
-# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "batna-builder", "schema_version": 3}
-from course.widgets.batna import BatnaBuilder
-
-BatnaBuilder()
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ce-example", "schema_version": 3}
+risk_attitude(startup_gamble, 88_000)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (1 point): Lumen's offer as a tree
 #
 # Write `startup_tree(offers)`. It takes a scenario like yours (`offers.startup_base`,
 # `offers.startup_bonus`, `offers.funding_probability`) and returns Lumen's offer as a
-# tree: the salary you get if the funding round closes, and the salary you get if it does
-# not. The check runs it on your scenario; grading also runs it on other learners'.
+# tree: the salary you get if the funding round closes, with its chance, and the salary
+# you get if it does not, with its chance. The check looks at both outcomes, not only at
+# the expected value. It runs your function on your scenario; grading also runs it on
+# other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "startup-tree-answer", "schema_version": 3}
@@ -112,7 +132,7 @@ def startup_tree(offers):
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "startup-tree-test", "schema_version": 3}
-"""Check that startup_tree turns Lumen's offer into a tree with the right expected value."""
+"""Check that startup_tree gives Lumen's two outcomes with their chances."""
 check.startup_tree(startup_tree)
 ### BEGIN HIDDEN TESTS
 check.startup_tree(startup_tree, hidden=True)
@@ -123,23 +143,33 @@ check.startup_tree(startup_tree, hidden=True)
 #
 # When you hold several alternatives, only the best one counts as your BATNA: it is the
 # one you would actually take if the talks failed. The others still matter, because they
-# make the best one believable and they are fallbacks if it disappears.
+# are fallbacks if the best one disappears.
 #
-# Several job offers are the classic case. A candidate with a second offer in hand can ask
-# for more without bluffing, because walking away costs them little. A candidate with no
-# other offer is negotiating against unemployment, and the employer usually knows it.
+# Several job offers are the classic case. A candidate with a second written offer can
+# ask for more and mean it, because walking away costs them little, and the employer can
+# check that the offer is real. A candidate with no other offer is negotiating against
+# unemployment, and the employer usually knows it.
 #
-# To compare alternatives that differ in risk, compare their expected values. Watch out
-# for the common slip of comparing best cases: the freelance path may have the highest
-# possible income and still be worth less on average.
+# To compare alternatives that differ in risk, compare what each is worth to you; in the
+# graded questions, that is the expected value. Watch out for the common slip of
+# comparing best cases: the freelance path may have the highest possible income and
+# still be worth less on average.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 points): which alternative is your BATNA?
 #
-# Write `choose_batna(offers)`. Describe all three alternatives of the scenario as trees
-# (Harbor Bank, Lumen and Freelance — the freelance tree has two levels) and return the
-# best one as a pair `(name, expected_value)`, with the name spelled as in the scenario.
-# `best_alternative` takes a dict of name to tree.
+# Write `choose_batna(offers)`. Describe all three alternatives as trees and return the
+# best one as a pair `(name, expected_value)`, with the name spelled as in the scenario:
+#
+# - `"Harbor Bank"`: a sure `offers.bank_salary`;
+# - `"Lumen"`: your `startup_tree(offers)` from question 1;
+# - `"Freelance"`: a tree of two levels. With chance `offers.renewal_probability` the
+#   contract is renewed, and then the year is busy (`offers.freelance_busy`, with chance
+#   `offers.busy_probability`) or normal (`offers.freelance_normal`); otherwise you earn
+#   `offers.freelance_no_renewal`.
+#
+# `best_alternative` takes a dict of name to tree and returns the pair. If two
+# alternatives were worth exactly the same, either name would count as right.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "choose-batna-answer", "schema_version": 3}
@@ -171,29 +201,45 @@ check.choose_batna(choose_batna, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reservation-teaching", "schema_version": 3}
-# ## 3. Reservation price: where you walk away
+# ## 3. Reservation price and target
 #
-# Your BATNA sets a floor, but the floor is rarely the BATNA's value itself. The deal on
-# the table may cost you something your alternative does not (a longer commute, a move,
-# a less flexible contract), or give you something extra. Your **reservation price** is
-# the worst deal you would still accept: the value of your BATNA, corrected for those
-# differences. Raiffa (*The Art and Science of Negotiation*, 1982) builds his analysis of
-# bargaining on this number.
+# Your BATNA tells you what walking away is worth, but the least you should accept is
+# rarely that value itself. The deal on the table may cost you something your
+# alternative does not (a longer commute, a move, a less flexible contract), or give you
+# something extra. Your **reservation price**, also called your walk-away point, is the
+# worst deal you would still accept: the value of your BATNA, corrected for those
+# differences. Below it you take your BATNA instead. Raiffa (*The Art and Science of
+# Negotiation*, 1982) builds his analysis of bargaining on this number.
 #
 # For a job that costs you $c$ a year more than your BATNA, worth $V$, the lowest salary
 # worth accepting is
 #
 # $$r = V + c .$$
 #
-# Decide this number *before* you negotiate. In the moment, a reservation price tends to
-# drift towards whatever is on offer. Written down beforehand, it tells you when walking
-# away is the better move, and that is what makes walking away a real option.
+# Work it out *before* you negotiate: in the moment, a reservation price tends to drift
+# towards whatever is on offer. Hold it firm against pressure, but not against facts.
+# Revise it when something you learn changes your alternatives (Harbor Bank withdraws its
+# offer, Lumen's funding round closes), and never because of what the other side offers
+# or says: their offer tells you about them, not about your alternatives. Fisher and Ury
+# warn that a bottom line held too rigidly can keep you from taking in what the talks
+# reveal; measuring each proposal against your BATNA, as this module does, keeps the
+# number honest.
+#
+# A reservation price is a floor, not an aim. Set a **target** too (also called an
+# aspiration): the salary you would be pleased to reach and could justify, near what you
+# believe the other side could pay at most. Galinsky, Mussweiler and Medvec (*Journal of
+# Personality and Social Psychology* 83, 2002) found that negotiators who kept their
+# target in mind reached better deals than those who kept their eyes on their
+# reservation price, although they felt less satisfied with them. Open and argue with your
+# target in mind; keep your reservation price for deciding when to walk away.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
-# ### Question 3 (1 point): your reservation salary at Northwind
+# ### Question 3 (1 point): your reservation price at Northwind
 #
-# Write `reservation_salary(offers)`: the lowest Northwind salary you should accept,
-# given your BATNA and `offers.moving_cost`, the yearly extra cost of the Northwind job.
+# Write `reservation_salary(offers)`: your reservation price for the Northwind salary,
+# the lowest salary you should accept, from your BATNA (use your `choose_batna` from
+# question 2) and `offers.commute_cost`, the yearly extra cost of the Northwind job. If the
+# check says your BATNA is wrong, fix question 2 first.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-salary-answer", "schema_version": 3}
@@ -201,7 +247,7 @@ def reservation_salary(offers):
     """The lowest Northwind salary worth accepting."""
     ### BEGIN SOLUTION
     _, batna_value = choose_batna(offers)
-    return batna_value + offers.moving_cost
+    return batna_value + offers.commute_cost
     ### END SOLUTION
 
 
@@ -212,43 +258,82 @@ check.reservation_salary(reservation_salary)
 check.reservation_salary(reservation_salary, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-teaching", "schema_version": 3}
-# ## 4. The zone of possible agreement
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "builder-text", "schema_version": 3}
+# ### Exercise: your alternatives in the BATNA builder
 #
-# Both sides have a reservation price. A seller (here: you, selling your work) will not go
-# below theirs, $s$; a buyer (Northwind) will not go above theirs, $b$. Every price
-# between the two leaves both better off than walking away. That interval is the **zone
-# of possible agreement**, or ZOPA:
+# The builder shows each alternative's expected value, picks the best one and adds the
+# deal's extra cost to give the reservation price. It opens on the example of section 1.
+#
+# 1. Replace the example with your three alternatives. The builder takes one level of
+#    outcomes, so flatten Freelance: the chance of each path is the product of the chances
+#    along it. Renewed and busy has chance `renewal_probability × busy_probability`
+#    (0.8 × 0.4 = 0.32 if those were your numbers), renewed and normal
+#    `renewal_probability × (1 − busy_probability)`, not renewed
+#    `1 − renewal_probability`. Check that the three expected values match the ones your
+#    `choose_batna` compares.
+# 2. Type your commute cost as the extra yearly cost of the deal: the reservation price
+#    should now be your answer to question 3.
+# 3. Now be honest with yourself: for Lumen and for Freelance, type under *sure amount*
+#    the sure salary you would take instead of the gamble (your certainty equivalent).
+#    Read what the builder says about your attitude to risk, and whether your BATNA and
+#    your reservation price change once it uses your sure amounts.
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "batna-builder", "schema_version": 3}
+from course.widgets.batna import BatnaBuilder
+
+BatnaBuilder()
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-teaching", "schema_version": 3}
+# ## 4. The other side's alternatives, and the zone of possible agreement
+#
+# Northwind has a reservation price too, and it comes from Northwind's own BATNA, just
+# as yours comes from yours. If Northwind can fill the role some other way for a known
+# cost, it should pay you no more than that cost. Estimating the other side's
+# alternatives is half of the analysis Lax and Sebenius (*The Manager as Negotiator*,
+# 1986) ask for before any talk, and it protects you at the table: Galinsky and Mussweiler
+# (*Journal of Personality and Social Psychology* 81, 2001) found that negotiators who
+# thought about the other side's alternatives were far less pulled by the other side's
+# first offer. Build the estimate from facts you can check, such as published rates,
+# not from what the other side says it can afford.
+#
+# With both reservation prices known, a seller (here: you, selling your work) will not
+# go below theirs, $s$, and a buyer (Northwind) will not go above theirs, $b$. The
+# interval between them is the **zone of possible agreement**, or ZOPA (Raiffa 1982;
+# Lax and Sebenius 1986):
 #
 # $$\mathrm{ZOPA} = [\,s,\ b\,] \quad \text{when } b \ge s, \qquad \text{no ZOPA when } b < s .$$
 #
-# When there is no zone, no skill at the table can produce a deal both sides should take,
-# and the right outcome is a polite no. When there is one, its width is the **surplus**
-# the deal creates, and the negotiation is about where in the zone the price lands.
+# At any price in the zone, neither side is worse off than with its BATNA, and strictly
+# inside it both are better off. Its width, $b - s$, is the **surplus** the deal creates;
+# the negotiation is about where in the zone the price lands.
 #
-# ### Exercise: the ZOPA explorer
-#
-# Move both reservation prices and a proposed deal. Watch what happens to each side's part
-# of the surplus, and what happens when the buyer's limit falls below the seller's.
-
-# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-explorer", "schema_version": 3}
-from course.widgets.batna import ZopaExplorer
-
-ZopaExplorer()
+# This is a zone on salary alone, with both reservation prices fixed. Other terms can
+# move them: remote days shorten your commute, a signing bonus or a later start date may
+# be worth more to one side than it costs the other. So "no zone" means "no zone on these
+# terms", and the next step is to look for terms that change the numbers (module 04
+# trades one issue against another). Only when no terms open a zone is a polite no the
+# right outcome.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 points): is there a deal with Northwind?
 #
-# Write `northwind_zopa(offers)`: the zone between your reservation salary and
-# `offers.northwind_budget`, the most Northwind can pay, as a pair `(low, high)`, or
-# `None` when there is no zone.
+# Write `northwind_zopa(offers, reservation)`. `reservation` is your reservation price
+# from question 3; the check passes the right value, so a slip there costs you nothing
+# here. First work out Northwind's reservation price from its alternative, the agency's
+# contractor (`offers.agency_rate` and `offers.agency_fee`). Then return the zone between
+# the two as a pair `(low, high)`, or `None` when there is no zone. The check tries your
+# case and an example of the other kind, so both answers get tested; each kind earns a
+# point.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "northwind-zopa-answer", "schema_version": 3}
-def northwind_zopa(offers):
+def northwind_zopa(offers, reservation):
     """The ZOPA with Northwind as (low, high), or None."""
     ### BEGIN SOLUTION
-    return zopa(reservation_salary(offers), offers.northwind_budget)
+    northwind = offers.agency_rate + offers.agency_fee  # what its alternative costs it
+    if northwind < reservation:
+        return None
+    return (reservation, northwind)
     ### END SOLUTION
 
 
@@ -259,83 +344,273 @@ check.northwind_zopa(northwind_zopa)
 check.northwind_zopa(northwind_zopa, hidden=True)
 ### END HIDDEN TESTS
 
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "explorer-text", "schema_version": 3}
+# ### Exercise: your zone in the ZOPA explorer
+#
+# Set the seller's reservation to your reservation price (question 3) and the buyer's to
+# Northwind's (question 4), as near as the sliders allow.
+#
+# - If you have a zone: move the proposed deal to the even split, the middle of the zone,
+#   and read how the surplus divides. Then raise your reservation by 1,000, as if Harbor
+#   Bank had raised its offer, and find the new even split. How far did it move?
+# - If you have no zone: lower your reservation by half your commute cost, which is what
+#   two remote days a week would do. Does a zone open?
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-explorer", "schema_version": 3}
+from course.widgets.batna import ZopaExplorer
+
+ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=140_000, step=250)
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "decide-teaching", "schema_version": 3}
+# ## 5. Deciding on an offer
+#
+# Everything so far comes together when an offer arrives. This module's rule for a
+# salary offer from Northwind has three steps; it is one sound rule, not the only one.
+#
+# 1. **Walk away** when no terms Northwind can offer reach your reservation price: even
+#    with two remote days a week, its best package, your reservation price is above
+#    Northwind's. Say no politely and leave the door open. Being ready to do this is what
+#    makes your reservation price believable, and it is the strongest leverage you have.
+# 2. **Accept** an offer at or above the even split of its zone: the middle between your
+#    reservation price *for that package* and Northwind's (section 7 shows where this
+#    point comes from). You then keep at least half of the surplus; pressing further risks
+#    the deal for a smaller gain.
+# 3. **Counter** anything else. Two cases deserve care:
+#    - *An extreme low offer.* Stay calm. A first offer far below your BATNA tells you
+#      where Northwind opens, not where it must stop: you know what its alternative costs
+#      it. Walking out would throw away a zone that exists; answer with your own number.
+#    - *The commute trap.* An offer above what your BATNA is worth, but below your
+#      reservation price, looks better than Harbor Bank until you count the commute.
+#      Accepting it leaves you worse off than your BATNA.
+#
+# An offer with remote days has its own reservation price, because two remote days halve
+# the commute: $r = V + c/2$ instead of $V + c$.
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
+# ### Question 5 (2 points): accept, counter or walk away?
+#
+# Write `respond_to_offer(offers, offer, batna_value, northwind_limit)` that returns
+# `"accept"`, `"counter"` or `"walk away"` by the rule above. `offer` has `offer.salary` and
+# `offer.remote_days` (0 or 2); your own three offers are `offers.northwind_offers`.
+# `batna_value` is what your BATNA is worth (question 2) and `northwind_limit` is
+# Northwind's reservation price (question 4): the check passes the right values. You also
+# need `offers.commute_cost`. The check tries your offers and an example of the other kind
+# of case (a point), then the same cases with a cheaper agency, where Northwind's limit
+# falls so low that no package works (a point).
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-to-offer-answer", "schema_version": 3}
+def respond_to_offer(offers, offer, batna_value, northwind_limit):
+    """'accept', 'counter' or 'walk away' for one of Northwind's offers."""
+    ### BEGIN SOLUTION
+    if northwind_limit < batna_value + offers.commute_cost / 2:
+        return "walk away"  # not even two remote days open a zone
+    commute = offers.commute_cost / 2 if offer.remote_days else offers.commute_cost
+    even_split = (batna_value + commute + northwind_limit) / 2
+    return "accept" if offer.salary >= even_split else "counter"
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "respond-to-offer-test", "schema_version": 3}
+"""Check that respond_to_offer accepts, counters and walks away by the rule."""
+check.respond_to_offer(respond_to_offer)
+### BEGIN HIDDEN TESTS
+check.respond_to_offer(respond_to_offer, hidden=True)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "honest-teaching", "schema_version": 3}
+# ## 6. Using your alternatives honestly
+#
+# An alternative helps you only if the other side believes in it, and there are honest
+# and dishonest ways to make them. Module 00 draws the wider line between legitimate and
+# illegitimate leverage; this section stays with alternatives. Four kinds of statement
+# are worth telling apart.
+#
+# - **Honest.** A true fact, told plainly: "Harbor Bank has offered me 89,000; I would
+#   rather work here." It tells Northwind what it has to beat and leaves it room to do
+#   so. Keeping your reservation price to yourself is honest too: nobody is owed it.
+#   This is the way to mention an alternative.
+# - **Threat.** The same true fact turned into an ultimatum: "match it by Friday or I
+#   go". It is not a lie, but it corners the other side, and people resist demands made
+#   under threat; module 03 shows how threats invite threats. Make one only if you mean
+#   it and the relationship can bear it.
+# - **Bluff.** A false claim about your own limit: "I cannot accept less than 100,000"
+#   when you could. Carr ("Is Business Bluffing Ethical?", *Harvard Business Review*,
+#   1968) defended it as part of the game, and the comment to the American Bar
+#   Association's Model Rule 4.1 does not count a party's statements about the settlement
+#   it would accept as statements of material fact. Many negotiators, in the surveys
+#   Lewicki, Saunders and Barry report (*Negotiation*), treat such moves as ordinary
+#   bargaining. It still carries a cost: once you give way below your "cannot", your
+#   next "cannot" counts for less.
+# - **Misrepresentation.** A false statement of fact the other side will rely on: an
+#   offer that does not exist, a real offer inflated, a possible bonus presented as a sure
+#   salary. This is deception, not bargaining. Employers check, recruiters talk, and an
+#   offer obtained this way can be withdrawn when the truth comes out; in many legal
+#   systems a lie about a material fact that the other side relied on can also be fraud.
+#   The same Model Rule forbids a lawyer to make one.
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
+# ### Question 6 (2 points): honest, threat, bluff or misrepresentation?
+#
+# Your scenario lists four things you might say to Northwind, lettered A to D
+# (`offers.statements` holds them as `(letter, text)` pairs). Compare each with the facts
+# of your scenario and your reservation price, then write `label_statements()` so that
+# it returns a dict from letter to label: `"honest"`, `"threat"`, `"bluff"` or
+# `"misrepresentation"`, for example `return {"A": "honest", ...}`. Each statement earns
+# half a point. Three of them are ways to mention Harbor Bank's offer: which one would
+# you use?
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "label-statements-answer", "schema_version": 3}
+def label_statements():
+    """Each statement of your scenario, by letter, with its label."""
+    ### BEGIN SOLUTION
+    from course.scenarios.batna import statement_key
+
+    return statement_key(scenario)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "label-statements-test", "schema_version": 3}
+"""Check that label_statements tells honest statements from threats, bluffs and lies."""
+check.label_statements(label_statements)
+
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "nash-teaching", "schema_version": 3}
-# ## 5. How the surplus splits, and why a better BATNA pays
+# ## 7. How the surplus splits, and when a better BATNA pays
 #
 # Where in the zone does the price land? Nash (1950, "The Bargaining Problem",
 # *Econometrica* 18:155–162) gave an answer that still anchors the theory. Take a pie worth
-# $P$ to share, and BATNAs $d_A$ and $d_B$. Each side first secures what it could get by
-# walking away, and the rest, the surplus $P - d_A - d_B$, is split evenly:
+# $P$ to share, and BATNAs $d_A$ and $d_B$. Each side first secures its BATNA, and the
+# rest, the surplus $P - d_A - d_B$, is split evenly:
 #
 # $$x_A = d_A + \tfrac{1}{2}\,(P - d_A - d_B), \qquad x_B = d_B + \tfrac{1}{2}\,(P - d_A - d_B).$$
 #
 # With a pie of 100 and BATNAs of 20 and 40, the surplus is 40, and the split is 40 and 60.
 # If the pie is smaller than the two BATNAs together, there is nothing to split: at least
-# one side does better by walking away.
+# one side does better by walking away. For a price, the even split of a zone $[s, b]$ is
+# its midpoint $(s + b)/2$: with Northwind, the **Nash price** is your reservation price
+# plus Northwind's, halved. It is the even split you used in section 5 to decide on
+# offers.
 #
-# Now read the formula for side A: $x_A = \tfrac{1}{2}(P + d_A - d_B)$. Every unit your
-# BATNA rises adds **half a unit** to your share, and every unit the other side's BATNA
-# rises takes half a unit away. Strengthening your alternative before you negotiate pays
-# even if you never use it.
+# Read the formula for side A as $x_A = \tfrac{1}{2}(P + d_A - d_B)$: every unit your BATNA
+# rises adds half a unit to your share. If Harbor Bank raised its offer by 1,000 and it
+# were your BATNA, your Nash price with Northwind would rise by 500, as you saw in the ZOPA
+# explorer.
+#
+# **Where this holds.** Binmore, Rubinstein and Wolinsky (*RAND Journal of Economics* 17,
+# 1986) showed what the formula assumes. The pie is money, worth the same to both sides,
+# who are both risk-neutral. And the BATNAs are what each side gets if the talks break
+# down *by accident*: what pushes both to agree is the risk that something outside them
+# ends the talks, such as Northwind filling the role another way or Harbor Bank's offer
+# lapsing. Then a stronger BATNA raises your share even if you never use it.
+#
+# **Where it misleads.** Suppose instead that you can take your alternative at any moment
+# you like, and what pushes both sides to agree is the cost of delay. Then your BATNA
+# works as an *outside option*, the case module 03 studies. Two equally patient sides who
+# lose little with each round of delay split the pie about evenly, whatever your BATNA,
+# until your BATNA beats your half; from then on you get exactly your BATNA, and not a
+# unit more (Shaked and Sutton 1984). Binmore, Shaked and Sutton (*Quarterly Journal of
+# Economics* 104, 1989) put the two predictions to a test with people bargaining in a
+# laboratory, and the outside-option prediction described their deals better. Module 03
+# calls the Nash formula, used in that setting, the natural guess that fails.
+#
+# So a better BATNA raises your share when it is your breakdown payoff, or once it beats
+# what you would get at the table anyway. The figure shows both models for a pie of 100
+# when the other side's BATNA is 40.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "nash-example", "schema_version": 3}
 from course.plots import nash_share_vs_batna
 
-print(nash_split(100, 20, 40), nash_split(100, 30, 40))
+print("Nash:", nash_split(100, 20, 40), nash_split(100, 30, 40))
+print("outside option:", outside_option_split(100, 20, 40), outside_option_split(100, 55, 40))
 figure = nash_share_vs_batna(pie=100, their_batna=40)
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
-# ### Question 5 (2 points): how strong must your BATNA be?
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
+# ### Question 7 (2 points): how strong must your BATNA be?
 #
-# Write `batna_needed(target, pie, their_batna)`: the BATNA you need so that the even Nash
-# split gives you `target`. Return `None` when no BATNA can get you there, because the
-# other side would rather walk away. Work from the formula above; `nash_split` is handy for
-# checking your answer. The two cases earn a point each: the check shows which of them
-# your function already gets right.
+# Write `batna_needed(target, pie, their_batna, walk_any_time=False)`: the BATNA you need
+# to get a share of `target` from `pie` when the other side's BATNA is `their_batna`.
+#
+# - With `walk_any_time=False`, the BATNAs are breakdown payoffs: use the Nash split.
+# - With `walk_any_time=True`, you can take your alternative at any moment: use the
+#   outside-option result.
+#
+# In both models, return `None` when no deal can give you `target`, because the other side
+# would rather walk away than accept less than its BATNA. The check uses targets above
+# half the pie and other sides' BATNAs below half, so every answer is a positive number or
+# `None`. With a pie of 100 and their BATNA 20, a target of 60 needs a BATNA of 40 in the
+# Nash model and 60 in the outside-option model. Work from the formulas above; `nash_split`
+# and `outside_option_split` are handy for checking your answers. The Nash cases within
+# reach earn a point, the cases out of reach and the outside-option cases half a point
+# each.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-needed-answer", "schema_version": 3}
-def batna_needed(target, pie, their_batna):
-    """The BATNA that makes your even Nash share equal target, or None if out of reach."""
+def batna_needed(target, pie, their_batna, walk_any_time=False):
+    """The BATNA that gets you target, or None if no deal can."""
     ### BEGIN SOLUTION
     if target > pie - their_batna:
         return None
+    if walk_any_time:
+        return target
     return 2 * target - pie + their_batna
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "batna-needed-test", "schema_version": 3}
-"""Check that batna_needed inverts the Nash split, and says when a target is out of reach."""
+"""Check that batna_needed inverts both models, and says when a target is out of reach."""
 check.batna_needed(batna_needed)
 ### BEGIN HIDDEN TESTS
 check.batna_needed(batna_needed, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
-# ## 6. Reflection (2 points, graded by your instructor)
+# ## 8. Reflection (2 points, graded by your instructor)
 #
 # Think of a negotiation you expect to face: a salary, a lease, a contract, a purchase.
-# **Which alternative could you strengthen before it, and how?** Name the alternative,
-# say roughly what it is worth to you today, what you would do to raise that value or
-# make it more certain, and how much that would move your reservation price. A few
-# sentences are enough; concrete beats general.
+# **Which alternative could you strengthen before it, and how?** A few sentences are
+# enough; concrete beats general. Your instructor gives half a point for each of these:
+#
+# 1. a real alternative, named;
+# 2. what it is worth to you today, as a number (a sure amount, or an expected value
+#    with its chances);
+# 3. a concrete step you will take to raise that value or make it more certain;
+# 4. how much the step would move your reservation price, with the arithmetic, and
+#    whether you could wait for it.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
-# A good answer names a real alternative ("the offer from my current employer to stay at
-# 61k"), estimates its value, names a concrete step (apply to two firms this month; ask
-# my manager for the promotion criteria in writing) and says how the reservation price
-# moves (from 61k to about 66k if one application turns into an offer, weighted by how
-# likely that is).
+# A model answer, with the rubric's four points marked.
+# (1) My alternative to the raise I will ask for is to stay in my current job at 61,000
+# without a raise. (2) Today that is worth a sure 61,000. I have also applied to another
+# firm; I put the chance of an offer of about 70,000 at 0.4, but an application is not an
+# offer, so it is not part of my BATNA today. (3) This month I will finish their two
+# interviews and ask for a written offer with a reply date after my own talks. (4) If the
+# offer comes, my BATNA becomes 70,000 and, as the new job would cost me 2,000 a year more
+# in travel, my reservation price for staying rises from 61,000 to 68,000 (70,000 less the
+# 2,000 I would save by staying). That only counts if I can wait for the answer; if the
+# talks end first, my reservation price stays at 61,000.
+#
+# Rubric, half a point each: an alternative named; its value today as a number; a
+# concrete step; the change in the reservation price with its arithmetic (and whether it
+# depends on waiting).
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
 # ## What to take away
 #
-# - An alternative's value is its expected value: outcomes weighted by their chances.
-# - Your BATNA is your best alternative; the others make it credible.
-# - Your reservation price is the BATNA corrected for what the deal costs or adds. Fix it
-#   before the talks start.
-# - A deal is possible only inside the ZOPA, between the two reservation prices.
-# - In the Nash split, each unit your BATNA rises adds half a unit to your share: build your
-#   alternatives before you need them.
+# - An uncertain alternative is worth its expected value to a risk-neutral person, and
+#   its certainty equivalent to you; the two differ when you care about risk.
+# - Your BATNA is your best alternative; a real second offer makes your ask credible.
+# - Your reservation price is the BATNA corrected for what the deal costs or adds. Work it
+#   out before the talks, revise it only on new facts about your alternatives, and aim
+#   at a target above it.
+# - The other side's reservation price comes from *its* alternatives: estimate them.
+# - A deal is possible only inside the ZOPA, on the terms you are discussing; other terms
+#   can open a zone that salary alone cannot.
+# - A better BATNA raises your share when it is your breakdown payoff (Nash), or once it
+#   beats what you would get at the table (outside options, module 03).
+# - Counter an extreme offer calmly, don't fall into the commute trap, and walk away when
+#   no terms reach your reservation price.
+# - Mention alternatives as plain facts. Keeping your reservation price private is fair;
+#   inventing or inflating an offer is not.
