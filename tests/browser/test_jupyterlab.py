@@ -22,15 +22,18 @@ def test_the_notebook_runs_and_its_widgets_respond(notebook_page):
     sure_salary.press("Enter")
     page.get_by_text("Sure offer, worth 100,000 on average").wait_for()
 
-    # "Run All" stops at the first unanswered question, as it does for a learner: run the
-    # ZOPA explorer's cell by itself. Moving the deal to the top of the range calls it out.
-    page.locator(".jp-CodeCell", has_text="ZopaExplorer()").locator(".cm-content").click()
+    # Run the ZOPA explorer's cell by itself: it opens at the even split of its example zone,
+    # and moving the deal to the top of the range calls it out.
+    page.locator(".jp-CodeCell", has_text="ZopaExplorer(seller").locator(".cm-content").click()
     page.keyboard.press("Shift+Enter")
-    page.get_by_text("Inside the ZOPA. Surplus 30").wait_for()
+    page.get_by_text("Inside the ZOPA. Surplus 10,000").wait_for()
+    page.get_by_text("This deal is the even split").wait_for()
     deal_handle = page.locator(".widget-slider").nth(2).locator(".noUi-handle")
     deal_handle.focus()
     deal_handle.press("End")
-    page.get_by_text("is above the buyer's reservation 80: the buyer walks away").wait_for()
+    page.get_by_text(
+        "is above the buyer's reservation 100,000: the buyer would rather walk away"
+    ).wait_for()
 
 
 def test_a_wrong_answer_shows_a_hint_not_a_traceback(notebook_page):
