@@ -93,7 +93,7 @@ scenario
 #
 # | source | the question it asks | an example | module |
 # |---|---|---|---|
-# | **information** | what does a side *know* (about the other side's needs, deadlines, options or **reservation price**, the worst terms it would still accept, or about the market) that the other side does not know it knows? | you read in a supplier's filed accounts that its sales fell by a third, and it has no idea you looked | `01_information` |
+# | **information** | what does a side *know* that the other side does not know it knows: the other side's needs, deadlines, options or **reservation price** (the worst terms it would still accept), or the market? | you read in a supplier's filed accounts that its sales fell by a third, and it has no idea you looked | `01_information` |
 # | **alternatives** | what could a side *do instead* if these talks fail? Its best such option is its BATNA | a second written job offer | `02_batna` |
 # | **power** | what does a side *control or decide* that the other side needs: a scarce resource, a right, a say the other side accepts as legitimate? | the only certification for the valve a pump maker's products are approved with | `03_power` |
 #
@@ -126,8 +126,8 @@ scenario
 #
 # **Not every fact helps only one side.** In a dispute over price most facts help one side
 # or the other, but some help both: a shared interest, such as both sides wanting a deal
-# signed before a launch, makes agreement worth more to each of you. Module 04 works with
-# those.
+# signed before a launch, makes agreement worth more to each of you. Module 01 (sharing
+# interests) and module 04 (trades in which both sides gain) work with those.
 #
 # **Not every source is fair game.** Some leverage comes from places a negotiator has no
 # right to draw on, such as a seat on a public committee or secrets bought from an
@@ -202,8 +202,8 @@ check.classify_facts(fact_leverage)
 # $w\,(r_{\mathrm{you}} - r_{\mathrm{them}})$, which say where each side is ahead.
 # The course calls the sides **even** when $|B| < 0.5$ points, and calls the balance
 # **strong** for one side when $|B| \ge 2.5$ points, a quarter of the scale. Both cut-offs
-# are this course's conventions: differences smaller than half a point are within the
-# error of any rating.
+# are this course's conventions, not findings: half a point is about as fine a difference
+# as ratings like these can be trusted to show.
 #
 # The three sources and the weights are the course's own simplification. Lewicki,
 # Saunders and Barry (*Negotiation*, 7th ed., 2015, the chapter "Finding and Using
@@ -250,12 +250,11 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # Pick a case, and set the ratings and the weights to your own judgement (each weight
 # slider gives a source points of importance; the chart shows them as shares of 1). The
 # advice says two things, which can disagree: the source on which the other side is
-# furthest ahead (its largest weighted difference) and what usually erodes that advantage
-# (Emerson's view of power), and which of your sources the
-# audit's own arithmetic would raise most. In the sole-source case they do disagree: the
-# arithmetic favours your power, the source with the largest weight, while Fisher and
-# Ury's advice against a stronger side, to develop your BATNA, points to your
-# alternatives.
+# furthest ahead (its largest weighted difference) with what usually erodes that advantage
+# (Emerson's view of power), and which of your sources the audit's own arithmetic would
+# raise most. In the sole-source case they do disagree: the arithmetic favours your power,
+# the source with the largest weight, while Fisher and Ury's advice against a stronger
+# side, to develop your BATNA, points to your alternatives.
 #
 # Then press **next news**. Each item appears as text first: choose the rating you think
 # it moves and which way, and press **check my reading**. Only then is it applied, and the
@@ -272,10 +271,10 @@ LeverageAudit()
 # Audit your case (`scenario.case`) from its story and facts, shown at the top. Write
 # `my_audit()` so that it returns a dict with three keys, `"yours"`, `"theirs"` and
 # `"weights"`, each a dict from source to number: ratings from 0 to 10, weights adding up
-# to 1. Judgement
-# differs, and the check accepts any audit that agrees with what your story states (for
-# instance that one source plainly matters most, or that one side plainly has more
-# options); it names each statement your audit contradicts. Then it shows your balance.
+# to 1. Judgement differs, and the check accepts any audit that agrees with what your
+# story states (for instance that one source plainly matters most, or that one side
+# plainly has more options); it names each statement your audit contradicts. Then it shows
+# your balance.
 #
 # Do your own audit before you look at section 4, which shows a starting audit that
 # everyone with your case uses for the later questions, so that a judgement that differs
@@ -331,7 +330,7 @@ check.my_audit(my_audit)
 # chance times what it would add. The steps in your scenario each raise a different
 # source, so the gains of a plan add up.
 #
-# The steps come in three families, one per source, and each has its bounds.
+# The steps come in three families, one per source, each with its own bounds.
 #
 # - **Information.** Find out what the other side needs, how soon, and what else it could
 #   do: from its public filings, the trade press, and people who are free to tell you, such
@@ -344,15 +343,16 @@ check.my_audit(my_audit)
 #   threat.
 # - **Power, relationships included.** Increase what you control that the other side
 #   needs: a rarer skill, a larger order, a decision they want from you. A relationship
-#   counts here too. Axelrod (*The Evolution of Cooperation*, 1984) showed in repeated
-#   games that cooperation holds when both sides expect to meet again, the *shadow of the
-#   future*, so a partner with a record of keeping its word has something the other side
-#   wants to keep. Curhan, Elfenbein and Xu (2006) mapped what people value in a
-#   negotiation beyond the deal itself (how they feel about the outcome, about themselves,
-#   about the process and about the relationship: *subjective value*), and in later work
-#   of the same group it predicted who wanted to negotiate with the same counterpart again
-#   (Curhan, Elfenbein & Eisenkraft, 2010). Trust is leverage that outlasts one deal, and
-#   one move the other side later finds unfair can spend it all.
+#   counts here too. In Axelrod's tournaments of the repeated prisoner's dilemma (*The
+#   Evolution of Cooperation*, 1984), cooperation held up when both sides expected to meet
+#   again and the future weighed enough, what he called the *shadow of the future*; a
+#   partner with a record of keeping its word has something the other side wants to keep.
+#   Curhan, Elfenbein and Xu (2006) mapped what people value in a negotiation beyond the
+#   deal itself, how they feel about the outcome, about themselves, about the process and
+#   about the relationship, and called it *subjective value*; in a later study by the same
+#   group, negotiators who came away with more of it were readier to negotiate with the
+#   same counterpart again (Curhan, Elfenbein & Eisenkraft, 2010). Trust is leverage that
+#   outlasts one deal, and one move the other side later finds unfair can spend it all.
 #
 # Your starting audit and your steps:
 
@@ -492,8 +492,8 @@ check.news_moves(news_moves)
 # compute the balance after each. Return a pair `(turning_point, best_moment)`:
 #
 # - `turning_point`: the first label after which the side ahead (`"you"`, `"them"`, or
-#   `"even"` when the balance is under 0.5 points either way) is no longer the side ahead
-#   now. Every scenario has one.
+#   `"even"` when the balance is under 0.5 points either way) differs from the side ahead
+#   before any news. Every case the check tries has one.
 # - `best_moment`: `"now"`, or the label after which your balance is highest; looking
 #   back, the moment an ask would have had the most leverage behind it.
 #
