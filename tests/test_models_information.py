@@ -45,6 +45,13 @@ def test_floats_give_the_same_posterior_to_rounding():
     assert posterior[80] == pytest.approx(6 / 13)
 
 
+def test_likelihoods_need_only_their_ratios():
+    """Notebook: doubling every likelihood changes nothing, and a density may exceed 1."""
+    doubled = {value: 2 * chance for value, chance in LIKELIHOOD.items()}  # 0.2, 0.6, 1.2
+    assert update_beliefs(PRIOR, doubled) == update_beliefs(PRIOR, LIKELIHOOD)
+    assert update_beliefs(PRIOR, {60: F(1, 2), 70: 1, 80: F(3, 2)})[80] == F(6, 17)
+
+
 def test_a_signal_that_rules_a_value_out():
     assert update_beliefs({1: 0.5, 2: 0.5}, {1: 0.0, 2: 0.4}) == {1: 0.0, 2: 1.0}
 
@@ -107,9 +114,14 @@ def test_a_known_value_is_worth_nothing_more_to_learn():
         (lambda: update_beliefs({}, {}), ValueError, "the prior is empty"),
         (lambda: update_beliefs({60: 1.0}, {70: 1.0}), ValueError, "no probability for [60]"),
         (
-            lambda: update_beliefs({60: 1.0}, {60: 1.5}),
+            lambda: update_beliefs({60: 1.0}, {60: -0.5}),
             ValueError,
-            "likelihood of 60 must be between 0 and 1",
+            "likelihood of 60 must not be negative, got -0.5",
+        ),
+        (
+            lambda: update_beliefs({60: 1.0}, {60: float("inf")}),
+            ValueError,
+            "likelihood of 60 must be a finite number",
         ),
         (lambda: update_beliefs({60: 1.0}, {60: 0.0}), ValueError, "impossible under every value"),
         (
@@ -190,20 +202,27 @@ def test_a_concession_is_read_against_the_remaining_distance():
     assert likelihood == {60: 0.0, 70: 1.0, 80: pytest.approx(28 / 38)}
     floored = offer_likelihoods([60, 70, 80], 53, 42, (0.2, 0.6), hold=HOLD, floor=FLOOR)
     in_band = (1 - FLOOR) / 0.4 + FLOOR
+
+    def moves(r):  # the chance of moving at all: 1 − the chance of holding at 42
+        return 1 - HOLD * 42 / r
+
     assert floored == {
-        60: pytest.approx((FLOOR / 18) / (in_band / 28)),
+        60: pytest.approx((moves(60) * FLOOR / 18) / (moves(70) * in_band / 28)),
         70: 1.0,
-        80: pytest.approx(28 / 38),
+        80: pytest.approx(moves(80) * 28 / (moves(70) * 38)),
     }
 
 
-def test_holding_firm_is_an_ordinary_move():
-    """A buyer who repeats its offer is as likely to do so under every reservation price
-    above it (chance HOLD), and certain to at its reservation price."""
-    assert offer_likelihoods([60, 70], 53, 53, (0.2, 0.6), hold=HOLD) == {60: 1.0, 70: 1.0}
+def test_holding_firm_is_likelier_near_the_reservation_price():
+    """A buyer who repeats its offer does so with chance HOLD × (offer / r): likelier the
+    closer r is to the offer, and certain at its reservation price."""
+    assert offer_likelihoods([60, 70], 53, 53, (0.2, 0.6), hold=HOLD) == {
+        60: 1.0,
+        70: pytest.approx(60 / 70),
+    }
     assert offer_likelihoods([53, 70], 53, 53, (0.2, 0.6), hold=HOLD) == {
         53: 1.0,
-        70: pytest.approx(HOLD),
+        70: pytest.approx(HOLD * 53 / 70),
     }
 
 
@@ -234,11 +253,13 @@ def test_the_scripted_buyer_is_found_out():
 
 
 def test_a_repeated_offer_is_read_not_refused():
-    """The reviewer's case: after 42 and 53, a buyer repeating 53 (or moving to 56)."""
+    """After 42 and 53, a buyer repeating 53 (or moving to 56) is read, not refused; the
+    hold moves weight towards the lower reservation prices, the notebook's 'what you see'."""
     prior = beliefs_from_weights({40: 1, 50: 2, 60: 3, 70: 2, 80: 1})
     two = posterior_after_offers(prior, [42, 53])[-1]
     held = posterior_after_offers(prior, [42, 53, 53])[-1]
-    assert held == pytest.approx(two)  # holding is as likely under every price above 53
+    assert held[60] > two[60] and held[80] < two[80]
+    assert expected_reservation(held) < expected_reservation(two)
     assert posterior_after_offers(prior, [42, 53, 56])[-1][60] > two[60]
 
 

@@ -27,11 +27,15 @@ def _distribution(beliefs, what):
 def update_beliefs(prior, likelihood):
     """Bayes' rule: the posterior over values after a signal.
 
-    ``likelihood[v]`` is the chance of seeing the signal if the value is ``v``; it need
-    not sum to 1 over the values. The posterior is prior × likelihood, rescaled to sum
-    to 1 (Bayes 1763; any statistics text).
+    ``likelihood[v]`` says how likely the signal is if the value is ``v``: a chance, a
+    probability density (which can exceed 1), or any positive multiple of them, since
+    only their ratios matter. Each must be finite and at least 0, and not all 0. The
+    posterior is prior × likelihood, rescaled to sum to 1 (Bayes 1763; any statistics
+    text).
 
     >>> update_beliefs({60: 0.5, 70: 0.3, 80: 0.2}, {60: 0.1, 70: 0.3, 80: 0.6})[80]  # 6/13
+    0.4615384615384615
+    >>> update_beliefs({60: 0.5, 70: 0.3, 80: 0.2}, {60: 0.2, 70: 0.6, 80: 1.2})[80]  # the same
     0.4615384615384615
     """
     _distribution(prior, "the prior")
@@ -45,7 +49,10 @@ def update_beliefs(prior, likelihood):
             f"the likelihood gives no probability for {missing!r}, which the prior allows"
         )
     for value in prior:
-        probability(likelihood[value], f"the likelihood of {value!r}")
+        if number(likelihood[value], f"the likelihood of {value!r}") < 0:
+            raise ValueError(
+                f"the likelihood of {value!r} must not be negative, got {likelihood[value]!r}"
+            )
     return bayes_update(prior, likelihood)
 
 
@@ -178,10 +185,11 @@ def _band(band, what):
     return low, high
 
 
-#: The belief updater's model of a buyer's later offers: it repeats its last offer with
-#: chance ``HOLD``; otherwise it moves a share of the remaining gap to its reservation
-#: price, usually inside the concession band, but with chance ``FLOOR`` anywhere up to it.
-HOLD = 0.1
+#: The belief updater's model of a buyer's later offers: it repeats its last offer with a
+#: chance that rises as it nears its reservation price r, ``HOLD`` × (last offer / r);
+#: otherwise it moves a share of the remaining gap to r, usually inside the concession
+#: band, but with chance ``FLOOR`` anywhere up to it.
+HOLD = 0.2
 FLOOR = 0.05
 
 
@@ -203,12 +211,14 @@ def offer_likelihoods(reservations, offer, previous=0.0, band=(0.5, 0.9), hold=0
     the most likely value gets 1 (Bayes' rule only needs the ratios).
 
     The model: from their ``previous`` offer (0 before the opening), a buyer whose
-    reservation price is r either holds (repeats ``previous``) with chance ``hold``, or
-    moves a share f of the remaining gap r − previous. The share is spread evenly over
-    ``band`` with chance 1 − ``floor``, and evenly over the whole gap (0, 1] with chance
-    ``floor``: a small chance for any step that does not pass r, so that no ordinary
-    move is ruled out (Cromwell's rule, Lindley 1985). As a probability density over
-    offers this is (1 − hold)((1 − floor) [f in band] / (b − a) + floor) / (r − previous).
+    reservation price is r either holds (repeats ``previous``) with chance
+    h(r) = ``hold`` × previous / r, which rises as the gap closes (a buyer near the most
+    it would pay is likelier to stand firm), or moves a share f of the remaining gap
+    r − previous. The share is spread evenly over ``band`` with chance 1 − ``floor``, and
+    evenly over the whole gap (0, 1] with chance ``floor``: a small chance for any step
+    that does not pass r, so that no ordinary move is ruled out (Cromwell's rule, Lindley
+    1985). As a probability density over offers this is
+    (1 − h(r))((1 − floor) [f in band] / (b − a) + floor) / (r − previous).
 
     Two things stay impossible: an offer above r (no buyer offers more than the most it
     would pay), and a step back below ``previous``. A buyer already at its reservation
@@ -230,13 +240,16 @@ def offer_likelihoods(reservations, offer, previous=0.0, band=(0.5, 0.9), hold=0
     step = offer - previous
     chances = {}
     for value in reservations:
-        gap = number(value, f"the reservation price {value!r}") - previous
-        if step == 0:  # certain at the reservation price; chance ``hold`` below it
-            chances[value] = 1.0 if gap == 0 else (hold if gap > 0 else 0.0)
+        reservation = number(value, f"the reservation price {value!r}")
+        gap = reservation - previous
+        # the chance of holding rises as the gap closes; certain at the reservation price
+        holds = 1.0 if gap <= 0 else hold * max(previous, 0.0) / reservation
+        if step == 0:
+            chances[value] = holds if gap >= 0 else 0.0
         elif 0 < step <= gap:
             share = step / gap
             inside = low - 1e-9 <= share <= high + 1e-9
-            chances[value] = (1 - hold) * ((1 - floor) * inside / (high - low) + floor) / gap
+            chances[value] = (1 - holds) * ((1 - floor) * inside / (high - low) + floor) / gap
         else:  # a step back, or past this reservation price
             chances[value] = 0.0
     top = max(chances.values())
@@ -246,7 +259,8 @@ def offer_likelihoods(reservations, offer, previous=0.0, band=(0.5, 0.9), hold=0
 def posterior_after_offers(prior, offers, opening=(0.5, 0.9), concession=(0.2, 0.6)):
     """Beliefs after each of the buyer's ``offers``, as a list of posteriors (one per
     offer). The opening offer is read with the plain ``opening`` band; each later one
-    with the ``concession`` band, the chance ``HOLD`` of repeating the last offer and the
+    with the ``concession`` band, the chance of repeating the last offer (``HOLD`` times
+    the last offer over the reservation price) and the
     ``FLOOR`` for any other step up to the reservation price (see ``offer_likelihoods``).
 
     An offer that no reservation price the beliefs still allow can explain raises
