@@ -17,6 +17,7 @@ def test_the_updater_opens_on_the_prior():
     assert "Expected reservation price:</b> 60 (before any offer: 60)" in updater.result.value
     assert "none yet" in updater.history.value
     assert "<svg" in updater.chart.value and "expected 60" in updater.chart.value
+    assert "No offers yet" in updater.status.value
 
 
 def shown_expected(updater):
@@ -38,15 +39,26 @@ def test_offers_arrive_and_the_expected_reservation_price_moves():
     assert "Offers so far:</b> 42" in updater.history.value
     assert "Expected reservation price:</b> 61.04" in updater.result.value
     assert "40 0%" in updater.chart.value  # an opening of 42 rules out a price of 40
+    assert "Beliefs updated after 1 offer." in updater.status.value
     updater.next_button.click()
-    assert "Offers so far:</b> 42, 53" in updater.history.value
+    assert "Offers so far:</b> 42, 53.20" in updater.history.value
     assert shown_expected(updater) == pytest.approx(model_expected(updater), abs=0.005)
     for _ in range(3):
         updater.next_button.click()
     # Shrinking steps give the scripted buyer away: its reservation price is 70.
     assert "Expected reservation price:</b> 70.01 " in updater.result.value
     assert "70 100%" in updater.chart.value
-    assert "Beliefs updated after 5 offer(s)." in updater.status.value
+    assert "Beliefs updated after 5 offers." in updater.status.value
+
+
+def test_the_scripted_buyers_first_three_offers_read_back_exactly():
+    """Question 4: the script's first three offers are 42, 53.20 and 59.92, and the
+    fixed-share formula reads its reservation price, 70, back from them."""
+    from course.scenarios.information import reservation_from_concessions
+    from course.widgets.information import EXAMPLE_OFFERS
+
+    assert EXAMPLE_OFFERS[:3] == (42, 53.2, 59.92)
+    assert reservation_from_concessions(EXAMPLE_OFFERS[:3]) == pytest.approx(70)
 
 
 def test_the_script_runs_out_politely():
@@ -77,50 +89,53 @@ def test_an_offer_no_price_explains_is_refused_and_not_kept():
     assert "none yet" in updater.history.value
 
 
-@pytest.mark.parametrize("typed", [53, 56])
+@pytest.mark.parametrize("typed", [53.2, 56])
 def test_holding_firm_or_a_small_step_is_read(typed):
-    """The reviewer's case: after 42 and 53, a repeated 53 or a step to 56 is an offer."""
+    """After 42 and 53.20, a repeated 53.20 or a step to 56 is an offer, read and kept."""
     updater = BeliefUpdater()
     updater.next_button.click()
     updater.next_button.click()
+    before = shown_expected(updater)
     updater.offer_box.value = typed
     updater.offer_button.click()
-    assert f"Offers so far:</b> 42, 53, {typed}" in updater.history.value
-    assert "Beliefs updated after 3 offer(s)." in updater.status.value
+    assert f"Offers so far:</b> 42, 53.20, {typed:.2f}".replace(".00", "") in updater.history.value
+    assert "Beliefs updated after 3 offers." in updater.status.value
     assert shown_expected(updater) == pytest.approx(model_expected(updater), abs=0.005)
+    if typed == 53.2:  # the notebook: a hold moves the expected reservation price down
+        assert shown_expected(updater) < before
 
 
 def test_an_offer_above_every_price_still_believed_is_refused_with_its_reason():
     updater = BeliefUpdater()
     for _ in range(4):
-        updater.next_button.click()  # 42, 53, 60, 64: 40, 50 and 60 are out
+        updater.next_button.click()  # 42, 53.20, 59.92, 63.95: 40, 50 and 60 are out
     updater.offer_box.value = 90
     updater.offer_button.click()
     assert "it is above every reservation price you still believe possible (80)" in (
         updater.status.value
     )
-    assert updater.history.value.endswith("Offers so far:</b> 42, 53, 60, 64")
+    assert updater.history.value.endswith("Offers so far:</b> 42, 53.20, 59.92, 63.95")
+    assert not updater.next_button.disabled  # a refused offer is not one of yours
 
 
-def test_the_script_plays_its_own_next_offer_after_a_typed_one():
-    """A typed offer does not skip the script: the scripted buyer's next offer is its own."""
-    updater = BeliefUpdater()
-    updater.next_button.click()  # 42
-    updater.offer_box.value = 50
-    updater.offer_button.click()
-    updater.next_button.click()  # the script's second offer, 53, not its third
-    assert "Offers so far:</b> 42, 50, 53" in updater.history.value
-
-
-def test_a_scripted_step_back_is_refused_and_said():
+def test_the_script_stops_after_a_typed_offer_until_start_over():
+    """After an offer of your own, the script's next offer would come from a different
+    buyer: its button is off, a click (say, over the websocket) is refused with the reason,
+    and starting over brings the script back."""
     updater = BeliefUpdater()
     updater.next_button.click()  # 42
     updater.offer_box.value = 58
     updater.offer_button.click()
-    updater.next_button.click()  # the script's 53 is now a step back from 58
-    assert "The scripted buyer&#x27;s next offer, 53, was not added" in updater.status.value
-    assert "below the buyer&#x27;s last offer (58)" in updater.status.value
+    assert updater.next_button.disabled
+    assert "Scripted offers are off until you start over." in updater.status.value
+    updater.next_button.click()
+    assert "cannot go on after offers of your own" in updater.status.value
+    assert "not behaving as the model assumes" not in updater.status.value
     assert "Offers so far:</b> 42, 58" in updater.history.value
+    updater.reset_button.click()
+    assert not updater.next_button.disabled
+    updater.next_button.click()
+    assert updater.history.value.endswith("Offers so far:</b> 42")
 
 
 def test_changing_the_prior_redraws_the_posterior():
@@ -136,12 +151,12 @@ def test_changing_the_prior_redraws_the_posterior():
 def test_a_prior_that_rules_out_the_offers_says_so_not_fix_the_prior():
     updater = BeliefUpdater()
     for _ in range(4):
-        updater.next_button.click()  # 42, 53, 60, 64
+        updater.next_button.click()  # 42, 53.20, 59.92, 63.95
     updater.weights[70.0].value = 0
     updater.weights[80.0].value = 0
     assert "the prior and the offers disagree" in updater.result.value
     assert (
-        "no reservation price you give weight to explains offer 4 (64): it is above every "
+        "no reservation price you give weight to explains offer 4 (63.95): it is above every "
         "reservation price you still believe possible (60)"
     ) in updater.status.value
     assert "fix the prior" not in updater.result.value

@@ -243,7 +243,7 @@ def offer_likelihoods(reservations, offer, previous=0.0, band=(0.5, 0.9), hold=0
         reservation = number(value, f"the reservation price {value!r}")
         gap = reservation - previous
         # the chance of holding rises as the gap closes; certain at the reservation price
-        holds = 1.0 if gap <= 0 else hold * max(previous, 0.0) / reservation
+        holds = 1.0 if gap <= 0 else hold * max(previous, 0.0) / max(reservation, previous, 1e-12)
         if step == 0:
             chances[value] = holds if gap >= 0 else 0.0
         elif 0 < step <= gap:

@@ -19,8 +19,9 @@ from course.widgets.guards import RangeGuard, message
 EXAMPLE_PRIOR = {40.0: 1, 50.0: 2, 60.0: 3, 70.0: 2, 80.0: 1}
 
 #: A scripted buyer whose reservation price is 70: opens at 60% of it, then moves 40% of the
-#: remaining gap each round (rounded to whole numbers).
-EXAMPLE_OFFERS = tuple(round(offer) for offer in buyer_offers(70, 0.6, 0.4, 5))
+#: remaining gap each round (to the cent: 42, 53.20, 59.92, 63.95, 66.37). Its first three
+#: offers are exact, so Question 4's formula reads 70 back from them.
+EXAMPLE_OFFERS = tuple(round(offer, 2) for offer in buyer_offers(70, 0.6, 0.4, 5))
 
 #: Highest weight a prior slider takes.
 MAX_WEIGHT = 10
@@ -45,6 +46,7 @@ class BeliefUpdater(w.VBox):
         self.opening, self.concession = opening, concession
         self.script = [float(offer) for offer in offers]  # plain Python, never synced
         self.played = 0  # how many of the script's offers the buyer has made
+        self.typed = 0  # how many offers the learner has typed
         self.offers = []
         self.guard = RangeGuard()
         self.weights = {}
@@ -93,7 +95,15 @@ class BeliefUpdater(w.VBox):
         return prior, posterior_after_offers(prior, offers, self.opening, self.concession)
 
     def next_offer(self, _=None):
-        """The scripted buyer makes its next offer (its own next one, whatever was typed)."""
+        """The scripted buyer makes its next offer, unless offers were typed: the script was
+        written for its own offers, and after someone else's it would be a different buyer."""
+        if self.typed:
+            self.status.value = message(
+                "The scripted buyer cannot go on after offers of your own: its next offer was "
+                "planned after its own last one. Type more offers, or start over to replay it.",
+                ok=False,
+            )
+            return
         if self.played >= len(self.script):
             self.status.value = message(
                 "The scripted buyer has no more offers: type one, or start over.", ok=False
@@ -116,7 +126,10 @@ class BeliefUpdater(w.VBox):
                 ok=False,
             )
             return
-        self._add(offer, amount(offer))
+        if self._add(offer, amount(offer)):
+            self.typed += 1
+            self.next_button.disabled = True
+            self.refresh()
 
     def _add(self, offer, named):
         """Add ``offer`` (called ``named`` in messages) if the model can read it after the
@@ -133,7 +146,8 @@ class BeliefUpdater(w.VBox):
     def start_over(self, _=None):
         """Forget every offer, the script's included; back to the prior."""
         self.offers = []
-        self.played = 0
+        self.played = self.typed = 0
+        self.next_button.disabled = False
         self.refresh()
 
     def refresh(self, change=None):
@@ -168,7 +182,13 @@ class BeliefUpdater(w.VBox):
             f"(before any offer: {amount(round(start, 2))})"
         )
         self.chart.value = belief_bars(beliefs, expected=now, before=prior if posteriors else None)
-        self.status.value = message(f"Beliefs updated after {len(self.offers)} offer(s).")
+        count = len(self.offers)
+        self.status.value = message(
+            "No offers yet: these are your prior beliefs."
+            if not count
+            else f"Beliefs updated after {count} offer{'s' if count > 1 else ''}."
+            + (" Scripted offers are off until you start over." if self.typed else "")
+        )
 
 
 class InformationExplorer(w.VBox):

@@ -53,11 +53,13 @@ def test_the_information_notebook_runs_and_its_widgets_respond(notebook_page):
     page.get_by_role("button", name="next scripted offer").click()
     page.get_by_text("61.04 (before any offer: 60)").wait_for()
     page.get_by_role("button", name="next scripted offer").click()
-    page.get_by_text("71.93 (before any offer: 60)").wait_for()
-    # the buyer holds firm: an ordinary move, read and kept
-    cell(page, "BeliefUpdater()").locator("input[type=number]").fill("53")
+    page.get_by_text("71.97 (before any offer: 60)").wait_for()
+    # the buyer holds firm: an ordinary move, read and kept, and it lowers the expectation
+    cell(page, "BeliefUpdater()").locator("input[type=number]").fill("53.2")
     page.get_by_role("button", name="add this offer").click()
-    page.get_by_text("Beliefs updated after 3 offer(s).").wait_for()
+    page.get_by_text("Beliefs updated after 3 offers.").wait_for()
+    page.get_by_text("71.65 (before any offer: 60)").wait_for()
+    assert page.get_by_role("button", name="next scripted offer").is_disabled()
 
     run_cell(page, "InformationExplorer()")
     page.get_by_text("70, expected profit 18.").wait_for()
