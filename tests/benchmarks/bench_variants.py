@@ -137,8 +137,52 @@ def information(learners):
     )
 
 
+def batna(learners):
+    """Module 02: ``course.scenarios.batna.candidates`` yields every draw ``job_offers``
+    makes for a learner with the invariants it breaks (every one judged on every draw),
+    ending with the first fair one; ``_draw`` is one unchecked draw."""
+    from course.scenarios.batna import _draw, candidates, job_offers
+
+    module = "02_batna"
+    start = time.perf_counter()
+    for learner in learners:
+        _draw(rng_for(module, learner), learner)
+    baseline = time.perf_counter() - start
+
+    start = time.perf_counter()
+    for learner in learners:
+        job_offers(rng_for(module, learner), learner)
+    elapsed = time.perf_counter() - start
+
+    rejections, redrawn, draws = Counter(), 0, 0
+    for learner in learners:
+        made = list(candidates(rng_for(module, learner), learner))
+        draws += len(made)
+        redrawn += len(made) > 1
+        for _, broken in made:
+            rejections.update(broken)
+
+    n = len(learners)
+    print(f"{module}: {n:,} learners, {draws:,} draws")
+    for name, count in rejections.most_common():
+        print(f"  {count:7,} rejected: {name}")
+    print(
+        f"  draws thrown away: {draws - n:,} of {draws:,} ({(draws - n) / draws:.1%}); "
+        f"learners redrawn at least once: {redrawn:,} ({redrawn / n:.1%})"
+    )
+    print(
+        f"  time per learner {elapsed / n * 1e3:.2f} ms against one unchecked draw "
+        f"{baseline / n * 1e3:.2f} ms (ratio {elapsed / baseline:.1f})"
+    )
+
+
 #: One sweep per module, by the module's folder.
-SWEEPS = {"00_leverage": leverage, "01_information": information, "03_power": power}
+SWEEPS = {
+    "00_leverage": leverage,
+    "01_information": information,
+    "02_batna": batna,
+    "03_power": power,
+}
 
 
 def main():
