@@ -17,8 +17,9 @@ from course.checks.credit import Credit
 from course.checks.hints import NotYet, call_learner
 from course.course_map import MODULES
 from course.record import progress_file
+from course.variants import learner_as
 from tests.conftest import ROOT
-from tests.toy_checks import MODULE, doubled, halves
+from tests.toy_checks import MODULE, SCENARIO_MODULE, doubled, halves, on_my_scenario
 
 
 def recorded(check, answer, **options):
@@ -114,15 +115,12 @@ def test_a_transcript_that_is_not_the_checks_is_refused(damage, reason):
 
 def test_a_transcript_of_another_learners_scenario_does_not_fit():
     """The kernel drew the variant of someone else: the check's inputs differ."""
-    checks = checks_of("05_capstone")
-    answer = lambda case: ("Kessel", 0.0)  # noqa: E731
-    with collected() as transcripts:
-        from course.variants import learner_as
-
-        with learner_as("someone-else"), pytest.raises(NotYet):
-            checks.my_batna(answer)
+    with learner_as("someone-else"):
+        transcript, hint = recorded(on_my_scenario, lambda scenario: None)
+    assert hint is None
+    assert replay(MODULE, "on_my_scenario", transcript, "someone-else").failure is None
     with pytest.raises(TranscriptMismatch, match="other inputs"):
-        replay("05_capstone", "my_batna", transcripts[0], "ada", False)
+        replay(MODULE, "on_my_scenario", transcript, "ada")
 
 
 def test_a_replay_records_no_progress(monkeypatch):
@@ -134,14 +132,14 @@ def test_a_replay_records_no_progress(monkeypatch):
 
 
 def test_a_crash_hint_gives_the_call_to_paste(learner):
-    def my_batna(case):
+    def kestrel(scenario):
         return 1 / 0
 
     with pytest.raises(NotYet) as failure:
-        checks_of("05_capstone").my_batna(my_batna)
+        on_my_scenario(kestrel)
     hint = str(failure.value)
     assert hint.startswith(
-        'my_batna(course.variant("05_capstone")) raised ZeroDivisionError: division by zero\n'
+        f'kestrel(course.variant("{SCENARIO_MODULE}")) raised ZeroDivisionError: division by zero\n'
     )
     assert "these inputs" not in hint and "learner=" not in hint
 

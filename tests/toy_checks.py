@@ -4,6 +4,7 @@ recorded and replayed without depending on any module's content."""
 from course.checks.calls import question
 from course.checks.credit import Check, score
 from course.checks.hints import NotYet, call_learner, money, passed, same_money
+from course.variants import variant
 
 #: The module these checks belong to (read by ``@question``).
 MODULE = "99_toy"
@@ -33,3 +34,15 @@ def halves(answer, hidden=False):
         Check("even", 1, lambda: tries([2, 4] + ([6] if hidden else []))),
         Check("odd", 1, lambda: tries([1] + ([7] if hidden else []))),
     )
+
+
+#: The course module whose scenario ``on_my_scenario`` hands the learner's function.
+SCENARIO_MODULE = "03_power"
+
+
+@question
+def on_my_scenario(answer):
+    """A check that calls the learner's function on the learner's own scenario."""
+    if call_learner(answer, variant(SCENARIO_MODULE)) is not None:
+        raise NotYet("on_my_scenario should return None")
+    passed("on_my_scenario returns None.")

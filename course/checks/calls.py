@@ -67,6 +67,8 @@ class Invocation:
     question: str
     hidden: bool
     calls: list = field(default_factory=list)
+    #: frozen arguments already encoded, by id (the object is kept, so its id stays its own)
+    encoded: dict = field(default_factory=dict)
 
     def transcript(self):
         """The invocation as plain data, as the grader reads it."""
@@ -128,7 +130,7 @@ def call(function, arguments, name=None):
     recorded outcome when replaying; return the outcome's decoded value, or raise the
     ``NotYet`` hint that says what went wrong (see ``hints.call_learner``)."""
     replay = _replaying.get()
-    asked = plaindata.digest(plaindata.encode(arguments))
+    asked = _digest(arguments)
     if replay is not None:
         recorded = replay.take(asked)
     else:
@@ -137,6 +139,24 @@ def call(function, arguments, name=None):
         if invocation is not None:
             invocation.calls.append(recorded)
     return _settle(recorded, arguments)
+
+
+def _digest(arguments):
+    """The digest of a call's ``arguments``: ``digest(encode(arguments))``, with each frozen
+    dataclass (a scenario, passed to every call of a check) encoded once per check."""
+    invocation = _current.get()
+    known = invocation.encoded if invocation is not None else {}
+    parts = []
+    for argument in arguments:
+        frozen = dataclasses.is_dataclass(argument) and not isinstance(argument, type)
+        if not (frozen and argument.__dataclass_params__.frozen):
+            parts.append(plaindata.encode(argument))
+            continue
+        kept = known.get(id(argument))
+        if kept is None or kept[0] is not argument:
+            kept = known[id(argument)] = (argument, plaindata.encode(argument))
+        parts.append(kept[1])
+    return plaindata.digest(["tuple", parts])
 
 
 def _name(function, name):
