@@ -286,47 +286,49 @@ class LowBallMoment:
 FIRST_ENDINGS = ("deal", "polite walk-away", "walk-out")
 
 
-def next_time(your_reservation, limit, style, rounds=10, stop_round=3):
+def next_time(your_reservation, limit, style, rounds=10, stop_round=3, opening=None, high=HIGH):
     """What each ending of a first negotiation does to the next one with the same buyer
-    (``style``, ``limit``): for each of ``FIRST_ENDINGS``, the trust the buyer has left,
-    its first offer in the second negotiation and your gain over your BATNA there. You
-    play module 04's plan both times (open at the top of ``LIMITS``, concede with β = 0.5
-    to your reservation price by the buyer's earliest deadline, accept an offer at least
-    as good as your next ask, or a final one above your limit); the first negotiation
-    ends in round ``stop_round + 1``: you accept the buyer's offer, walk away politely or
-    walk out. Deterministic: the buyer keeps its full deadline both times."""
-    mine = _whole_price(your_reservation, "your reservation price")
-    limit = _whole_price(limit, "the buyer's limit")
+    (``style``, ``limit``; prices from 0 to ``high``): for each of ``FIRST_ENDINGS``, the
+    trust the buyer has left, its first offer in the second negotiation and your gain
+    over your BATNA there. You play module 04's plan both times: open at ``opening``
+    (the top of ``LIMITS`` by default), concede with β = 0.5 to your reservation price by
+    the buyer's earliest deadline, accept an offer at least as good as your next ask, or
+    a final one above your limit. The first negotiation ends in round ``stop_round + 1``:
+    you accept the buyer's offer, walk away politely or walk out. Deterministic: the
+    buyer keeps its full deadline both times."""
+    high = _whole_price(high, "the top price", LOW, 10_000)
+    mine = _whole_price(your_reservation, "your reservation price", LOW, high)
+    limit = _whole_price(limit, "the buyer's limit", LOW, high)
+    opening = LIMITS[1] if opening is None else _whole_price(opening, "your opening", LOW, high)
     if style not in ARENA_STYLES:
         raise ValueError(f"pick a bot style from {', '.join(ARENA_STYLES)}, got {style!r}")
     found = {}
     for ending in FIRST_ENDINGS:
         memory = Memory()
-        first = _planned_session(mine, limit, style, rounds, memory)
-        _play_plan(first, mine, rounds, stop=(stop_round, ending))
+        setting = (price_negotiation(mine, limit, LOW, high, rounds=rounds), style, memory)
+        _play_plan(_planned_session(*setting), mine, opening, stop=(stop_round, ending))
         trust = memory.trust
-        second = _planned_session(mine, limit, style, rounds, memory)
-        opening = _play_plan(second, mine, rounds)
+        second = _planned_session(*setting)
+        first_offer = _play_plan(second, mine, opening)
         found[ending] = {
             "trust": trust,
-            "first_offer": opening,
+            "first_offer": first_offer,
             "gain": analyse(second.result())["seller_gain"],
         }
     return found
 
 
-def _planned_session(mine, limit, style, rounds, memory):
-    negotiation = price_negotiation(mine, limit, LOW, HIGH, rounds=rounds)
+def _planned_session(negotiation, style, memory):
     return PersonSession(negotiation, SELLER, style, first="person", memory=memory)
 
 
-def _play_plan(session, mine, rounds, stop=None):
+def _play_plan(session, mine, opening, stop=None):
     """Play module 04's plan on ``session``; ``stop``: ``(round, ending)`` to end it that
     way in that round (0-based) instead of accepting anything. Returns the buyer's first
     offer."""
-    last = rounds - 1 - EARLY_STOP
+    last = session.rounds - 1 - EARLY_STOP
     first = None
-    for t in range(rounds):
+    for t in range(session.rounds):
         if session.finished:
             break
         offer = session.bot_offer
@@ -338,7 +340,7 @@ def _play_plan(session, mine, rounds, stop=None):
             else:
                 session.walk_away(polite=stop[1] == "polite walk-away")
             break
-        ask = math.ceil(time_dependent_offer(min(t, last), last, LIMITS[1], mine, 0.5) - 1e-9)
+        ask = math.ceil(time_dependent_offer(min(t, last), last, opening, mine, 0.5) - 1e-9)
         final = bool(session.said) and "final offer" in session.said
         closing = offer is not None and (offer >= ask or final or session.last_turn)
         if stop is None and closing and offer >= mine:
