@@ -34,9 +34,10 @@ import psutil
 import pytest
 import requests
 
+from autograder.export import questions
 from tests.browser.conftest import free_port
 from tests.conftest import BIN, ROOT
-from tests.notebooks import release_notebook, solved
+from tests.notebooks import auto_points, release_notebook, solved
 from tests.workshop_server import wait_until
 
 pytestmark = [pytest.mark.hub, pytest.mark.xdist_group("hub")]
@@ -55,12 +56,14 @@ CONFIG = HUB_DEPLOY / "jupyterhub_config.py"
 LEARNERS_GROUP = "leverage-learners"  # as in deploy/jupyterhub_config.py
 INSTRUCTORS_GROUP = "leverage-instructors"
 
-# The learner gets batna_needed (2 of the 8 autograded points) wrong: a grade of 6 can only
-# come from their own notebook, not from an unchanged release (0) or the solution (8).
+# The learner gets batna_needed wrong: full marks less its points can only come from their
+# own notebook, not from an unchanged release (0) or the solution (full marks).
 WRONG_BATNA_NEEDED = (
     "def batna_needed(target, pie, their_batna):\n    return target - (pie - their_batna) / 2\n"
 )
-EXPECTED_AUTO_POINTS = 6
+EXPECTED_AUTO_POINTS = (
+    sum(auto_points(MODULE, NAME).values()) - auto_points(MODULE, NAME)["batna-needed-test"]
+)
 
 
 def run(command, **options):
@@ -469,7 +472,8 @@ def test_fetch_submit_collect_grade_and_feedback_round_trip(
     run([str(BIN / "leverage"), "grade", MODULE, "--root", str(course), "--out", str(out)])
     grades = pd.read_csv(out / "grades.csv").set_index("learner")
     row = grades.loc[name]
-    assert row.drop(["reflection", "total", "max_score"]).sum() == EXPECTED_AUTO_POINTS
+    autograded = [q for q in questions(grades) if q != "reflection"]
+    assert row[autograded].astype(float).sum() == EXPECTED_AUTO_POINTS
     assert row["batna-needed-test"] == 0
 
     # the grader's feedback goes back the same way, without the hidden tests
