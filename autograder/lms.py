@@ -29,8 +29,12 @@ with their platform login.
   column per question and the total, each mapped to a grade item (or a new one) on
   Moodle's import page, with the identity column mapped to the matching user field.
 
-A part awaiting grading, or a learner not graded, is left empty (both platforms leave an
-empty cell's grade alone), and so is the total until every part is graded.
+A part awaiting grading, or a learner not graded, is left empty, and so is the total until
+every part is graded: no grade is sent that does not belong to the notebook graded now
+(Moodle reads an empty cell as "no grade", so an earlier total there is cleared; Canvas
+lists every change on its import page before making it). Moodle stops the whole import at
+a row whose user it cannot find, so with Moodle, give a roster unless every nbgrader id is
+a Moodle username: only the learners on the roster are written.
 
 **Feedback** (``write``): each learner's feedback page, zipped as the platform's bulk
 feedback upload expects, which is the layout of its own submission download:

@@ -93,7 +93,7 @@ MODULES = (
         "first offers, concession tactics, reciprocity, trade ratios, logrolling and the "
         "Pareto frontier, difficult moments and walking away",
         50,
-        ("my_offer", "pareto_packages", "trade_ratio_of", "respond"),
+        ("my_offer", "pareto_packages", "trade_ratio_of", "respond", "how_to_end"),
     ),
     Module(
         "05_capstone",
@@ -261,12 +261,14 @@ IDEAS = (
         "strengthening leverage before the table: information, alternatives, trust",
         (
             ("00_leverage", "build-teaching", "trust"),
+            ("04_concessions", "meet-again-teaching", "trust"),
             ("01_information", "voi-teaching", "perfect information"),
             ("02_batna", "reflection-text", "strengthen"),
         ),
         (
             ("00_leverage", "best-plan-test"),
             ("03_power", "best-lever-test"),
+            ("04_concessions", "how-to-end-test"),
             ("01_information", "voi-explorer"),
             ("01_information", "information-pays-test"),
             ("01_information", "report-decision-test"),
@@ -302,12 +304,14 @@ IDEAS = (
         "walk away without burning the bridge",
         (
             ("04_concessions", "difficult-teaching", "walk"),
+            ("04_concessions", "meet-again-teaching", "leaves the door open"),
             ("04_concessions", "trades-teaching", "trade"),
             ("02_batna", "decide-teaching", "extreme low offer"),
         ),
         (
             ("02_batna", "respond-to-offer-test"),
             ("04_concessions", "respond-test"),
+            ("04_concessions", "how-to-end-test"),
             ("04_concessions", "trade-ratio-of-test"),
             ("04_concessions", "difficult-moment"),
             ("05_capstone", "next-trade-test"),

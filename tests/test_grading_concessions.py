@@ -10,7 +10,7 @@ from tests.notebooks import release_notebook, solved
 pytestmark = pytest.mark.slow
 
 MODULE, NAME = "04_concessions", "concessions"
-AUTO_POINTS = 7  # four questions; the 2-point reflection is graded by hand
+AUTO_POINTS = 9  # five questions; the 2-point reflection is graded by hand
 
 
 def hard_coded_my_offer(learner):

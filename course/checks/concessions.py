@@ -280,3 +280,107 @@ def respond(answer, hidden=False):
     passed(
         "respond accepts what beats your next offer, counters while there is time, and walks away at the end."
     )
+
+
+# --- Meeting the same buyer again --------------------------------------------------------
+
+#: How this year's talks can end, from the ending that keeps most trust to the least.
+ENDINGS = ("deal", "polite walk-away", "walk-out")
+
+
+def next_year(s):
+    """Next year's expected gain over your BATNA (thousands) after each of ``ENDINGS`` this
+    year, for learner ``s``: the engine plays module 04's plan twice against a buyer like
+    Orchard that remembers how the first talks ended (``course.engine.practice.next_time``),
+    and averages over its four possible styles. The buyer's limit is drawn for the learner,
+    5 to 45 above the reservation price; the plan opens 45 above it; prices run to 200."""
+    from course.engine.practice import ARENA_STYLES, next_time
+
+    mine = round(reservation_of(s))
+    limit = mine + rng_for(f"{MODULE}:next-year", s.learner).randint(5, 45)
+    runs = [next_time(mine, limit, style, opening=mine + 45, high=200) for style in ARENA_STYLES]
+    return {e: round(sum(run[e]["gain"] for run in runs) / len(runs), 2) for e in ENDINGS}
+
+
+def best_ending(s, offer, following):
+    """The course's answer to the question on meeting again: the ending with the most over
+    both years (this year's gain plus ``following[ending]``), the one that keeps more
+    trust on a tie."""
+    now = {"deal": offer - reservation_of(s), "polite walk-away": 0.0, "walk-out": 0.0}
+    return max(ENDINGS, key=lambda e: (round(now[e] + following[e], 6), -ENDINGS.index(e)))
+
+
+def _endings(s, hidden):
+    """(offer, next year's gains) cases on both sides of the line where a deal below your
+    reservation price is paid back next year, and an exact tie."""
+    mine, following = reservation_of(s), next_year(s)
+    back = following["deal"] - following["polite walk-away"]
+    cases = [(mine + 4, following), (mine - back + 0.5, following), (mine - back - 0.5, following)]
+    if hidden:
+        flat = dict(following, deal=following["polite walk-away"])  # a deal buys nothing back
+        reordered = {e: following[e] for e in reversed(ENDINGS)}
+        cases += [
+            (mine, flat),  # a tie over both years: keep the relationship
+            (mine - back - 10, following),
+            (mine - 0.5, flat),
+            (mine + 0.5, flat),
+            (mine - back + 0.25, reordered),
+        ]
+    return [(round(offer, 2), table) for offer, table in cases]
+
+
+@question
+def how_to_end(answer, hidden=False):
+    """Check a function that chooses how to end this year's talks when you will meet the
+    same buyer next year: a deal, a polite walk-away or a walk-out."""
+    learners = HIDDEN_LEARNERS if hidden else ()
+    for s in [variant(MODULE)] + [variant(MODULE, learner) for learner in learners]:
+        mine = reservation_of(s)
+        for offer, following in _endings(s, hidden):
+            where = f"how_to_end(scenario, {offer:g}, {following}) for learner {s.learner}"
+            result = call_learner(answer, s, offer, dict(following))
+            if result not in ENDINGS:
+                raise NotYet(
+                    f"{where}: return one of {', '.join(map(repr, ENDINGS))}, got {result!r}.",
+                    general="it should return 'deal', 'polite walk-away' or 'walk-out'",
+                )
+            expected = best_ending(s, offer, following)
+            if result == expected:
+                continue
+            now = offer - mine
+            if result == "walk-out":
+                hint = (
+                    "a walk-out gives you nothing more this year than a polite walk-away, and "
+                    f"next year's talks go no better after it ({following['walk-out']:g} "
+                    f"against {following['polite walk-away']:g}): leave the door open"
+                )
+                general = "it walks out, which never does better than leaving politely"
+            elif expected == "deal" and now >= 0:
+                hint = (
+                    f"the deal gives {now:g} over your reservation price now, and next year "
+                    "starts from more trust"
+                )
+                general = "it turns down a deal above the reservation price"
+            elif expected == "deal":
+                hint = (
+                    f"the deal costs {-now:g} below your reservation price now, but next year "
+                    f"pays back {following['deal'] - following['polite walk-away']:g} more "
+                    "after a deal than after a polite walk-away: over both years it is worth it"
+                    if now + following["deal"] > following["polite walk-away"]
+                    else "on a tie over both years, keep the relationship: prefer the deal"
+                )
+                general = "it leaves when a deal is worth more over both years (or as much)"
+            else:
+                hint = (
+                    f"the deal costs {-now:g} below your reservation price now, more than next "
+                    f"year pays back after it ({following['deal'] - following['polite walk-away']:g})"
+                    ": leave politely"
+                )
+                general = "it accepts a deal that costs more now than it brings back next year"
+            raise NotYet(
+                f"{where} should be {expected!r}, not {result!r}: {hint}.", general=general
+            )
+    passed(
+        "how_to_end weighs this year's deal against what each ending does to next year's "
+        "talks, and never burns the bridge."
+    )

@@ -368,6 +368,66 @@ check.respond(respond)
 check.respond(respond, hidden=True)
 ### END HIDDEN TESTS
 
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meet-again-teaching", "schema_version": 3}
+# ### Meeting the same buyer again
+#
+# A negotiation ends; the relationship behind it usually goes on. Whenever you will deal
+# with the same counterpart again, Axelrod's shadow of the future (section 3) is at work:
+# how this negotiation ends changes how the next one begins. The arena's buyers remember
+# it. A deal that was honoured builds their trust. A walk-away that leaves the door open
+# ("at this price we can't do it; if anything changes on your side, call me") keeps it. A
+# walk-out that burns the bridge destroys most of it, and every insulting offer and every
+# offer taken back costs a little more. A buyer who trusts you more opens closer to you
+# next time and stays at the table longer; one who trusts you less opens further away and
+# leaves sooner.
+#
+# Try it in the arena above: end a negotiation one way, press "meet this buyer again" and
+# compare its first offer, and how long it stays, with the first time; then walk out on a
+# new buyer and meet that one again.
+#
+# The cell below does the same for a buyer like Orchard, whose limit is drawn for your
+# case and whose style you do not know. For each way this year's talks could end, the
+# engine plays a plan like yours of section 2 (Boulware concessions from an ambitious
+# opening to your reservation price) against the buyer twice, this year and next year,
+# for each of the four styles, and shows what you can expect to gain over your BATNA next
+# year (in thousands, averaged over the styles).
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "next-year", "schema_version": 3}
+next_year = check.next_year(scenario)
+next_year
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "how-to-end-text", "schema_version": 3}
+# ### Question 5 (2 points): how to end when you will meet again
+#
+# It is the last round of this year's talks, and Orchard's final offer is `offer` (in
+# thousands). You will negotiate with Orchard again next year. `next_year` maps each
+# ending (`"deal"`: you accept; `"polite walk-away"`; `"walk-out"`) to what you can expect
+# to gain over your BATNA next year after it, as in the table above. Write
+# `how_to_end(s, offer, next_year)`: return the ending worth the most over both years,
+# this year's gain (the offer minus your reservation price for a deal, 0 for either
+# walk-away) plus next year's. When two endings are worth the same, choose the one that
+# keeps more trust: a deal, then a polite walk-away.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "how-to-end-answer", "schema_version": 3}
+def how_to_end(s, offer, next_year):
+    """The ending worth the most over this year's talks and next year's."""
+    ### BEGIN SOLUTION
+    reservation = s.alternative_price + s.extra_cost
+    now = {"deal": offer - reservation, "polite walk-away": 0, "walk-out": 0}
+    endings = ["deal", "polite walk-away", "walk-out"]  # most trust kept first
+    return max(endings, key=lambda e: (now[e] + next_year[e], -endings.index(e)))
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "how-to-end-test", "schema_version": 3}
+"""Check that how_to_end weighs this year's deal against what each ending does to next year."""
+check.how_to_end(how_to_end)
+### BEGIN HIDDEN TESTS
+check.how_to_end(how_to_end, hidden=True)
+### END HIDDEN TESTS
+
+
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 6. Reflection (2 points, graded by your instructor)
 #
