@@ -115,9 +115,7 @@ class TestLeverageGrading(ModuleGrading):
         points = graded.scores("ignores-even")
         assert points["reaudit-test"] == 1
         assert auto_total(points) == self.AUTO_POINTS - 1
-        assert "the side ahead can also become" in graded.shown(
-            "ignores-even", "reaudit-test"
-        )
+        assert "the side ahead can also become" in graded.shown("ignores-even", "reaudit-test")
 
     def test_one_wrong_tactic_costs_half_a_point(self, graded):
         points = graded.scores("one-tactic-wrong")
