@@ -20,7 +20,6 @@ import pytest
 
 import course
 from course.checks import batna as check
-from course.checks.credit import Credit
 from course.models.batna import (
     expected_value,
     nash_split,
@@ -30,7 +29,9 @@ from course.models.batna import (
 )
 from course.scenarios.batna import LABELS, no_deal_case, statement_key, statements_of
 from course.variants import learner_as
-from tests.notebooks import solution_namespace, source_notebook
+from tests import sweeps
+from tests.notebooks import solution_namespace
+from tests.sweeps import Recording, cell_text, passes
 
 MODULE = "02_batna"
 LEARNERS = tuple(f"sweep-{n}" for n in range(2000))
@@ -396,14 +397,8 @@ def test_every_right_formulation_is_judged_right_for_every_learner(drawn, refere
                 check.judge_statement(statement, labels)
 
 
-def passes(outcome):
-    """A check passed: it returned nothing (a pass message was printed) or full credit."""
-    return outcome is None or (isinstance(outcome, Credit) and outcome.earned == outcome.possible)
-
-
 def run(question, answer, **options):
-    with redirect_stdout(io.StringIO()):
-        return getattr(check, question)(answer, **options)
+    return sweeps.run(check, question, answer, **options)
 
 
 def test_the_visible_checks_pass_them_as_the_learner_runs_them(drawn, reference, monkeypatch):
@@ -452,23 +447,8 @@ QUESTION_TEXT = {
 }
 
 
-class Recording:
-    """A scenario that notes every field read from it."""
-
-    def __init__(self, scenario):
-        self._scenario, self.read = scenario, set()
-
-    def __getattr__(self, name):
-        self.read.add(name)
-        return getattr(self._scenario, name)
-
-
 def text_of(grade_id):
-    return next(
-        cell.source
-        for cell in source_notebook(MODULE, "batna").cells
-        if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id
-    )
+    return cell_text(MODULE, "batna", grade_id)
 
 
 @pytest.mark.parametrize("question", list(QUESTION_TEXT))

@@ -51,7 +51,7 @@ class AlternativeCard(w.VBox):
             description="sure amount",
             placeholder="optional: the sure amount you would take instead",
             style={"description_width": "initial"},
-            layout=w.Layout(width="420px"),
+            layout=w.Layout(width="100%", max_width="420px"),
         )
         self.sure.observe(on_change, names="value")
         self.add_outcome_button = w.Button(description="add outcome", icon="plus")

@@ -95,8 +95,8 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # who would swap the gamble for a sure 88,000 values it at 88,000, not 95,000. The gap,
 # 7,000 here, is their **risk premium**, what they would give up to be rid of the risk.
 # A certainty equivalent below the expected value means you are *risk-averse*, equal to
-# it *risk-neutral*, above it *risk-seeking*. It can never lie below the worst outcome or
-# above the best one.
+# it *risk-neutral*, above it *risk-seeking*. For anyone who prefers more money to less,
+# it lies between the worst outcome and the best one.
 #
 # For the person who would take 88,000, the sure offer of 90,000 is the better
 # alternative, although the gamble has the higher expected value. So compare alternatives
@@ -225,13 +225,14 @@ check.choose_batna(choose_batna, hidden=True)
 # reveal; measuring each proposal against your BATNA, as this module does, keeps the
 # number honest.
 #
-# A reservation price is a floor, not an aim. Set a **target** too (also called an
-# aspiration): the salary you would be pleased to reach and could justify, near what you
-# believe the other side could pay at most. Galinsky, Mussweiler and Medvec (*Journal of
-# Personality and Social Psychology* 83, 2002) found that negotiators who kept their
-# target in mind reached better deals than those who kept their eyes on their
-# reservation price, although they felt less satisfied with them. Open and argue with your
-# target in mind; keep your reservation price for deciding when to walk away.
+# A reservation price is the least you accept, not what you aim for. Set a **target**
+# too (also called an aspiration): the salary you would be pleased to reach and could
+# justify, near what you believe the other side could pay at most. Galinsky, Mussweiler
+# and Medvec (*Journal of Personality and Social Psychology* 83, 2002) found that
+# negotiators who kept their target in mind reached better deals than those who kept
+# their eyes on their reservation price, although they felt less satisfied with them.
+# Open and argue with your target in mind; keep your reservation price for deciding when
+# to walk away.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (1 point): your reservation price at Northwind
@@ -351,8 +352,8 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 # Northwind's (question 4), as near as the sliders allow.
 #
 # - If you have a zone: move the proposed deal to the even split, the middle of the zone,
-#   and read how the surplus divides. Then raise your reservation by 1,000, as if Harbor
-#   Bank had raised its offer, and find the new even split. How far did it move?
+#   and read how the surplus divides. Then raise your reservation by 1,000, as if your
+#   BATNA had become 1,000 better, and find the new even split. How far did it move?
 # - If you have no zone: lower your reservation by half your commute cost, which is what
 #   two remote days a week would do. Does a zone open?
 
@@ -395,8 +396,8 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=140_00
 # `batna_value` is what your BATNA is worth (question 2) and `northwind_limit` is
 # Northwind's reservation price (question 4): the check passes the right values. You also
 # need `offers.commute_cost`. The check tries your offers and an example of the other kind
-# of case (a point), then the same cases with a cheaper agency, where Northwind's limit
-# falls so low that no package works (a point).
+# of case (a point), then the same cases with a cheaper agency, where Northwind's
+# reservation price falls so low that no package works (a point).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-to-offer-answer", "schema_version": 3}
@@ -434,14 +435,14 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   go". It is not a lie, but it corners the other side, and people resist demands made
 #   under threat; module 03 shows how threats invite threats. Make one only if you mean
 #   it and the relationship can bear it.
-# - **Bluff.** A false claim about your own limit: "I cannot accept less than 100,000"
-#   when you could. Carr ("Is Business Bluffing Ethical?", *Harvard Business Review*,
-#   1968) defended it as part of the game, and the comment to the American Bar
-#   Association's Model Rule 4.1 does not count a party's statements about the settlement
-#   it would accept as statements of material fact. Many negotiators, in the surveys
-#   Lewicki, Saunders and Barry report (*Negotiation*), treat such moves as ordinary
-#   bargaining. It still carries a cost: once you give way below your "cannot", your
-#   next "cannot" counts for less.
+# - **Bluff.** A false claim about your own reservation price: "I cannot accept less
+#   than 100,000" when you could. Carr ("Is Business Bluffing Ethical?", *Harvard
+#   Business Review*, 1968) defended it as part of the game, and the comment to the
+#   American Bar Association's Model Rule 4.1 does not count a party's statements about
+#   the settlement it would accept as statements of material fact. Many negotiators, in
+#   the surveys Lewicki, Saunders and Barry report (*Negotiation*), treat such moves as
+#   ordinary bargaining. It still carries a cost: once you give way below your "cannot",
+#   your next "cannot" counts for less.
 # - **Misrepresentation.** A false statement of fact the other side will rely on: an
 #   offer that does not exist, a real offer inflated, a possible bonus presented as a sure
 #   salary. This is deception, not bargaining. Employers check, recruiters talk, and an
