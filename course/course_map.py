@@ -25,7 +25,7 @@ MODULES = (
         "what leverage is and why it moves; its three sources; auditing both sides and "
         "what the audit cannot show; a plan of preparation under a time budget; "
         "re-auditing as news arrives and when to ask; the ethics of leverage",
-        90,
+        100,
         (
             "classify_facts",
             "my_audit",

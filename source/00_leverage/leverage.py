@@ -28,8 +28,8 @@
 # 6. tell legitimate leverage from bluffs, lies and sources that are not yours to use;
 # 7. find your way around the course and check your progress.
 #
-# It takes most people **about 90 minutes**: some reading, an interactive audit, six
-# short answers in Python and a paragraph of reflection. Run the cells from top to bottom.
+# It takes most people **about 100 minutes**, more if Python is new to you: some reading,
+# an interactive audit, six short answers in Python, and two pieces of writing. Run the cells from top to bottom.
 # Cells that say `YOUR CODE HERE` are yours; the cells after them check your answer and
 # say what to fix. Every learner gets their own case, so your answers are yours alone.
 #
