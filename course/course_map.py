@@ -90,10 +90,19 @@ MODULES = (
     Module(
         "04_concessions",
         "Concessions",
-        "first offers, concession tactics, reciprocity, trade ratios, logrolling and the "
-        "Pareto frontier, difficult moments and walking away",
-        50,
-        ("my_offer", "pareto_packages", "trade_ratio_of", "respond", "how_to_end"),
+        "grounded first offers, concession patterns, reciprocity, logrolling and the Pareto "
+        "frontier, equivalent offers, accepting, countering and walking away, meeting the "
+        "same counterpart again",
+        135,
+        (
+            "opening",
+            "concession_plan",
+            "tit_for_tat",
+            "next_trade",
+            "meso",
+            "respond",
+            "how_to_end",
+        ),
     ),
     Module(
         "05_capstone",
@@ -279,6 +288,9 @@ IDEAS = (
         "using it: anchor with a grounded first offer, be subtle, align, be ready to walk away",
         (
             ("04_concessions", "opening-teaching", "anchor"),
+            ("04_concessions", "opening-teaching", "facts, not threats"),
+            ("04_concessions", "trades-teaching", "logrolling"),
+            ("04_concessions", "meso-teaching", "equivalent"),
             ("01_information", "anchor-teaching", "anchor"),
             ("01_information", "guard-teaching", "without threatening"),
             ("03_power", "using-teaching", "threat"),
@@ -289,7 +301,10 @@ IDEAS = (
         (
             ("02_batna", "respond-to-offer-test"),
             ("02_batna", "label-statements-test"),
-            ("04_concessions", "my-offer-test"),
+            ("04_concessions", "opening-test"),
+            ("04_concessions", "concession-plan-test"),
+            ("04_concessions", "tit-for-tat-test"),
+            ("04_concessions", "meso-test"),
             ("04_concessions", "arena"),
             ("03_power", "rate-tactics-test"),
             ("01_information", "my-price-test"),
@@ -303,16 +318,17 @@ IDEAS = (
         "difficult moments: composure, no rushed concession, every give brings something back, "
         "walk away without burning the bridge",
         (
-            ("04_concessions", "difficult-teaching", "walk"),
+            ("04_concessions", "difficult-teaching", "walk away"),
             ("04_concessions", "meet-again-teaching", "leaves the door open"),
-            ("04_concessions", "trades-teaching", "trade"),
+            ("04_concessions", "trades-teaching", "never give without asking for something back"),
             ("02_batna", "decide-teaching", "extreme low offer"),
         ),
         (
             ("02_batna", "respond-to-offer-test"),
             ("04_concessions", "respond-test"),
             ("04_concessions", "how-to-end-test"),
-            ("04_concessions", "trade-ratio-of-test"),
+            ("04_concessions", "next-trade-test"),
+            ("04_concessions", "planner"),
             ("04_concessions", "difficult-moment"),
             ("05_capstone", "next-trade-test"),
         ),

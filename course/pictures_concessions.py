@@ -15,6 +15,32 @@ from course.pictures import (
 
 CURVE_COLOURS = (SELLER_COLOUR, BUYER_COLOUR, ZONE_COLOUR, WARNING_COLOUR, "#9467bd")
 
+#: Each series also differs in its dash pattern and its marker, so that the lines can be
+#: told apart without colour (red-green colour blindness makes orange, green and red alike).
+CURVE_DASHES = ("", "8 4", "2 3", "10 3 2 3", "4 4")
+CURVE_MARKERS = ("circle", "square", "triangle", "diamond", "cross")
+
+
+def marker(shape, x, y, colour, title=""):
+    """A small marker of ``shape`` (one of ``CURVE_MARKERS``) centred on (x, y)."""
+    tip = f"<title>{escape(title)}</title>" if title else ""
+    if shape == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}">{tip}</circle>'
+    if shape == "square":
+        return (
+            f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" fill="{colour}">'
+            f"{tip}</rect>"
+        )
+    corners = {
+        "triangle": ((0, -4.5), (4, 3), (-4, 3)),
+        "diamond": ((0, -4.5), (4.5, 0), (0, 4.5), (-4.5, 0)),
+        "cross": ((-4, -4), (4, 4), (0, 0), (4, -4), (-4, 4), (0, 0)),
+    }[shape]
+    points = " ".join(f"{x + dx:.1f},{y + dy:.1f}" for dx, dy in corners)
+    if shape == "cross":
+        return f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2">{tip}</polyline>'
+    return f'<polygon points="{points}" fill="{colour}">{tip}</polygon>'
+
 
 def line_chart(series, x_label, y_label, lines=None, width=560, height=260, label="chart"):
     """Lines with dots: ``series`` maps a name to ``[(x, y), ...]``; ``lines`` maps a label
@@ -52,16 +78,24 @@ def line_chart(series, x_label, y_label, lines=None, width=560, height=260, labe
         parts.append(svg_text(width - right + 4, y(value) + 4, f"{name} {amount(value)}", "start"))
     for row, (name, points) in enumerate(series.items()):
         colour = CURVE_COLOURS[row % len(CURVE_COLOURS)]
+        dash = CURVE_DASHES[row % len(CURVE_DASHES)]
+        shape = CURVE_MARKERS[row % len(CURVE_MARKERS)]
+        dashes = f' stroke-dasharray="{dash}"' if dash else ""
         if not points:
             continue
         path = " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in points)
-        parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
+        parts.append(
+            f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"{dashes}/>'
+        )
         for a, b in points:
-            parts.append(
-                f'<circle cx="{x(a):.1f}" cy="{y(b):.1f}" r="3" fill="{colour}">'
-                f"<title>{escape(str(name))}: {amount(b)}</title></circle>"
-            )
-        parts.append(svg_text(width - right + 4, top + 14 * row + 10, str(name), "start", colour))
+            parts.append(marker(shape, x(a), y(b), colour, f"{name}: {amount(b)}"))
+        key_y = top + 16 * row + 8
+        parts.append(
+            f'<line x1="{width - right + 4}" y1="{key_y}" x2="{width - right + 26}" y2="{key_y}" '
+            f'stroke="{colour}" stroke-width="2"{dashes}/>'
+        )
+        parts.append(marker(shape, width - right + 15, key_y, colour))
+        parts.append(svg_text(width - right + 30, key_y + 4, str(name), "start", colour))
     return svg(width, height, "".join(parts), label)
 
 

@@ -10,18 +10,15 @@ from tests.notebooks import release_notebook, solved
 pytestmark = pytest.mark.slow
 
 MODULE, NAME = "04_concessions", "concessions"
-AUTO_POINTS = 9  # five questions; the 2-point reflection is graded by hand
+AUTO_POINTS = 13  # seven questions (2+2+1+2+2+2+2); the 2-point reflection is graded by hand
 
 
-def hard_coded_my_offer(learner):
-    """An answer that writes out the learner's own offers instead of computing them."""
+def hard_coded_opening(learner):
+    """An answer that writes out the learner's own opening instead of choosing it from the
+    scenario: right for them, wrong for every other learner the hidden test tries."""
     s = course.variant(MODULE, learner)
-    reservation = s.alternative_price + s.extra_cost
-    offers = [
-        s.opening + (min(t, s.deadline) / s.deadline) ** (1 / s.beta) * (reservation - s.opening)
-        for t in range(s.deadline + 3)
-    ]
-    return f"def my_offer(s, t):\n    return {offers!r}[t]\n"
+    key = max(("birch", "survey", "linden"), key=lambda k: s.statements[k].figure)
+    return f"def opening(s):\n    return {s.statements[key].figure!r}, {key!r}\n"
 
 
 def submissions():
@@ -32,31 +29,28 @@ def submissions():
         "one-wrong-answer": solved(
             MODULE,
             NAME,
-            trade_ratio_of_answer="def trade_ratio_of(s, current, proposed):\n"
-            "    changes = [s.yours[i][proposed[i]] - s.yours[i][current[i]] for i in s.issues]\n"
-            "    given = -sum(c for c in changes if c < 0)\n"
-            "    return None if given == 0 else sum(changes)\n",
+            tit_for_tat_answer="def tit_for_tat(s, mine, theirs):\n"
+            "    return mine[-1] + (theirs[-1] - theirs[-2])\n",
         ),
-        "hard-coded": solved(MODULE, NAME, my_offer_answer=hard_coded_my_offer("hard-coded")),
+        "hard-coded": solved(MODULE, NAME, opening_answer=hard_coded_opening("hard-coded")),
     }
 
 
 class TestConcessionsGrading(ModuleGrading):
     MODULE, NAME, AUTO_POINTS = MODULE, NAME, AUTO_POINTS
-    HINT = ("one-wrong-answer", "trade-ratio-of-test", "net change in points")
+    HINT = ("one-wrong-answer", "tit-for-tat-test", "moves the wrong way")
 
     def submissions(self, course_root, scratch):
         return submissions()
 
     def test_one_wrong_answer_loses_just_that_question(self, graded):
         points = graded.scores("one-wrong-answer")
-        assert points["trade-ratio-of-test"] == 0
+        assert points["tit-for-tat-test"] == 0
         assert auto_total(points) == self.AUTO_POINTS - 1
 
     def test_hard_coded_numbers_lose_the_hidden_tests(self, graded):
         """The visible check passes on the learner's own numbers; the hidden one tries other
-        learners'. respond builds on my_offer, so it falls too."""
+        learners'. No other question builds on the opening, so only it falls."""
         points = graded.scores("hard-coded")
-        assert points["my-offer-test"] == 0
-        assert points["respond-test"] == 0
-        assert auto_total(points) == self.AUTO_POINTS - 4
+        assert points["opening-test"] == 0
+        assert auto_total(points) == self.AUTO_POINTS - 2

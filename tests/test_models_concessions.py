@@ -1,10 +1,12 @@
 """course.models.concessions: Faratin et al. (1998) tactics, the Pareto frontier, trade ratios."""
 
+import itertools
 import math
 
 import pytest
 
 from course.models.concessions import (
+    better_for_both,
     concession_fraction,
     pareto_frontier,
     time_dependent_offer,
@@ -80,3 +82,25 @@ def test_trade_ratio():
 def test_bad_input_is_explained(call, error, words):
     with pytest.raises(error, match=__import__("re").escape(words)):
         call()
+
+
+def test_the_notebooks_worked_example_of_the_three_tactics():
+    """Section 2's printout: how much each tactic has conceded by round 5 of 10, from 100 to
+    40, and what its steps look like (Boulware's grow, linear's hold, Conceder's shrink)."""
+    shown = {0.2: (0.03, 98.1), 1.0: (0.50, 70.0), 5.0: (0.87, 47.8)}
+    for beta, (conceded, offer) in shown.items():
+        assert round(concession_fraction(5, 10, beta), 2) == conceded
+        assert round(time_dependent_offer(5, 10, 100, 40, beta), 1) == offer
+    for beta, grow in ((0.2, True), (5.0, False)):
+        offers = [time_dependent_offer(t, 10, 100, 40, beta) for t in range(11)]
+        steps = [a - b for a, b in itertools.pairwise(offers)]
+        assert all((later > earlier) == grow for earlier, later in itertools.pairwise(steps))
+    linear = [time_dependent_offer(t, 10, 100, 40, 1.0) for t in range(11)]
+    assert {round(a - b, 9) for a, b in itertools.pairwise(linear)} == {6.0}
+
+
+def test_the_notebooks_small_frontier_and_its_rates():
+    small_case = [(4, 0), (3, 1), (1, 1), (2, 3), (0, 4), (2, 2)]
+    assert pareto_frontier(small_case) == [(0, 4), (2, 3), (3, 1), (4, 0)]
+    assert better_for_both((1, 1), small_case) == [(3, 1), (2, 3), (2, 2)]
+    assert better_for_both((3, 1), small_case) == []  # so any move from it costs someone

@@ -1,19 +1,38 @@
-"""course.models.concessions on several issues: package points, plans of trades, and the
-packages that beat a point for both sides."""
+"""course.models.concessions on several issues: package points, the trade table, the
+course's rule for trades and plans of trades."""
 
 import pytest
 
 from course.models.concessions import (
+    TradeTable,
     all_packages,
     better_for_both,
+    judge_trade,
     package_points,
     pareto_frontier,
     plan_trades,
+    preferred_trade,
+    right_trades,
+    trade_options,
 )
 
 # A worked logrolling case: you care about price, they care about delivery.
 YOURS = {"price": {"high": 60, "low": 0}, "delivery": {"slow": 40, "fast": 0}}
 THEIRS = {"price": {"high": 0, "low": 30}, "delivery": {"slow": 0, "fast": 70}}
+
+# Three issues of three levels, levels from best for you to best for them. You care most
+# about price and support; they care most about speed.
+YOURS3 = {
+    "price": {"high": 50, "mid": 30, "low": 0},
+    "speed": {"slow": 20, "normal": 12, "fast": 0},
+    "support": {"none": 30, "some": 10, "full": 0},
+}
+THEIRS3 = {
+    "price": {"high": 0, "mid": 12, "low": 20},
+    "speed": {"slow": 0, "normal": 30, "fast": 50},
+    "support": {"none": 0, "some": 20, "full": 30},
+}
+MIDDLE3 = {"price": "mid", "speed": "normal", "support": "some"}
 
 
 def test_package_points_add_up_the_levels():
@@ -42,32 +61,106 @@ def test_all_packages_and_the_logrolling_frontier():
     assert pareto_frontier(points) == [(0.0, 100.0), (60.0, 70.0), (100.0, 0.0)]
     assert better_for_both((40.0, 30.0), points) == [(60.0, 70.0)]
     assert better_for_both((60.0, 70.0), points) == []
+    table = TradeTable(YOURS, THEIRS)
+    assert table.efficient({"price": "high", "delivery": "fast"})
+    assert not table.efficient({"price": "low", "delivery": "slow"})
 
 
-def test_a_logroll_is_fair_and_a_give_for_nothing_is_flagged():
-    start = {"price": "high", "delivery": "slow"}
-    [step] = plan_trades(start, [(("delivery", "fast"), ("price", "high"))], YOURS, THEIRS)
-    assert (step["cost"], step["received"], step["ratio"]) == (40, 0, 0.0)
-    assert "you give 40 points for 0" in step["problem"]
-    assert (step["you"], step["them"]) == (60, 70)
-    start = {"price": "low", "delivery": "slow"}
-    [step] = plan_trades(start, [(("delivery", "fast"), ("price", "high"))], YOURS, THEIRS)
-    assert step["ratio"] == 1.5 and step["problem"] is None
+def test_two_scorings_of_different_issues_are_refused():
+    with pytest.raises(ValueError, match="same issues and levels"):
+        TradeTable(YOURS, {"price": {"high": 0, "low": 30}})
 
 
-def test_a_trade_that_costs_nothing_is_not_a_give():
-    start = {"price": "low", "delivery": "fast"}
-    [step] = plan_trades(start, [(("delivery", "slow"), ("price", "high"))], YOURS, THEIRS)
-    assert step["ratio"] is None and "not a give" in step["problem"]
+def test_trade_options_move_one_level_each_way_and_count_both_sides():
+    options = trade_options(MIDDLE3, YOURS3, THEIRS3)
+    # each of 3 issues can be given one level and each other issue asked back: 3 x 2
+    assert len(options) == 6
+    option = next(o for o in options if o["give"] == "speed" and o["get"] == "price")
+    assert option["package"] == {"price": "high", "speed": "fast", "support": "some"}
+    assert (option["you"], option["them"]) == (-12 + 20, 20 - 12)
+    # from your ideal package, nothing can be asked back: no trade at all
+    ideal = {"price": "high", "speed": "slow", "support": "none"}
+    assert trade_options(ideal, YOURS3, THEIRS3) == []
+
+
+def test_a_free_trade_is_right_and_a_concession_beside_it_is_not():
+    start = {"price": "mid", "speed": "normal", "support": "full"}
+    options = trade_options(start, YOURS3, THEIRS3)
+    free = next(o for o in options if o["give"] == "speed" and o["get"] == "price")
+    assert (free["you"], free["them"]) == (8, 8)
+    assert judge_trade(free, options) == ("free", True)
+    costly = next(o for o in options if o["give"] == "speed" and o["get"] == "support")
+    assert (costly["you"], costly["them"]) == (-2, 10)
+    assert judge_trade(costly, options) == ("concession", False)
+    assert preferred_trade(options) == free
+    useless = next(o for o in options if o["give"] == "price" and o["get"] == "speed")
+    assert useless["them"] <= 0 and judge_trade(useless, options) == (None, False)
+
+
+def test_on_the_frontier_only_the_cheapest_concession_is_right():
+    start = {"price": "high", "speed": "normal", "support": "full"}
+    assert TradeTable(YOURS3, THEIRS3).efficient(start)
+    options = trade_options(start, YOURS3, THEIRS3)
+    wanted = [(o["give"], o["get"], o["you"], o["them"]) for o in options if o["them"] > 0]
+    # price for support costs you 20 for 2 of theirs; speed for support 2 for 10
+    assert sorted(wanted) == [("price", "support", -10, 2), ("speed", "support", -2, 10)]
+    [right] = right_trades(options)
+    assert (right["give"], right["get"]) == ("speed", "support")
+
+
+def test_steps_to_the_frontier_by_right_trades():
+    table = TradeTable(YOURS3, THEIRS3)
+    assert table.steps_to_frontier({"price": "high", "speed": "normal", "support": "full"}, 3) == 0
+    # speed to fast for price back to high lands on the frontier: (60, 70)
+    assert table.steps_to_frontier(MIDDLE3, 3) == 1
+    assert table.efficient({"price": "high", "speed": "fast", "support": "some"})
+    # below the frontier, yet no one-level trade helps them: right trades go nowhere
+    stuck = {"price": "high", "speed": "normal", "support": "some"}
+    assert not table.efficient(stuck) and table.steps_to_frontier(stuck, 4) is None
+    assert table.steps_to_frontier(MIDDLE3, 0) is None
+
+
+def test_a_plan_counts_both_sides_of_every_trade():
+    first, second = plan_trades(MIDDLE3, [("speed", "price"), ("support", None)], YOURS3, THEIRS3)
+    assert first["give"] == ("speed", "normal", "fast") and first["get"] == ("price", "mid", "high")
+    assert (first["cost"], first["gain"], first["their_gain"], first["their_cost"]) == (
+        12,
+        20,
+        20,
+        12,
+    )
+    assert (first["you"], first["them"], first["ratio"]) == (8, 8, 20 / 12)
+    assert (first["tier"], first["ok"], first["better"]) == ("free", True, None)
+    assert (first["you_total"], first["them_total"]) == (60, 70)
+    # a give with nothing back is never right, however it is priced
+    assert second["give"] == ("support", "some", "full") and second["get"] is None
+    assert (second["gain"], second["their_cost"], second["you"], second["them"]) == (0, 0, -10, 10)
+    assert second["ok"] is False and second["better"] is None  # no one-level trade helps them
+
+
+def test_a_concession_while_a_free_trade_is_open_is_not_right():
+    start = {"price": "mid", "speed": "normal", "support": "full"}
+    [step] = plan_trades(start, [("speed", "support")], YOURS3, THEIRS3)
+    assert (step["tier"], step["ok"]) == ("concession", False)
+    assert (step["better"]["give"], step["better"]["get"]) == ("speed", "price")
 
 
 @pytest.mark.parametrize(
     ("trade", "words"),
     [
-        ((("price", "low"), ("price", "high")), "same issue"),
-        ((("price", "mid"), ("delivery", "slow")), "price = 'mid' is not on the table"),
+        (("price", "price"), "same issue"),
+        (("colour", "price"), "'colour' is not an issue on the table"),
+        (("price", "colour"), "'colour' is not an issue on the table"),
     ],
 )
 def test_bad_trades_are_explained(trade, words):
     with pytest.raises(ValueError, match=words):
-        plan_trades({"price": "high", "delivery": "slow"}, [trade], YOURS, THEIRS)
+        plan_trades(MIDDLE3, [trade], YOURS3, THEIRS3)
+
+
+def test_moves_off_the_end_of_an_issue_are_explained():
+    top = {"price": "high", "speed": "fast", "support": "some"}
+    with pytest.raises(ValueError, match="speed is already at the other side's best level"):
+        plan_trades(top, [("speed", "support")], YOURS3, THEIRS3)
+    with pytest.raises(ValueError, match="price is already at your best level"):
+        plan_trades(top, [("support", "price")], YOURS3, THEIRS3)

@@ -6,44 +6,74 @@ from html import escape
 
 import ipywidgets as w
 
-from course.models.concessions import all_packages, better_for_both, pareto_frontier, plan_trades
+from course.models.concessions import TradeTable, better_for_both, pareto_frontier, plan_trades
 from course.pictures_concessions import frontier_picture
+from course.scenarios.concessions import PLANNER_ROWS, middle_package
 from course.widgets.guards import message
 
 #: The value of "no trade" / "nothing back" in the dropdowns (None would mean "no selection").
 NOTHING = "-"
 
 
-def _trade_options(issues, nothing):
-    options = [(nothing, NOTHING)]
-    for issue, levels in issues.items():
-        options += [(f"{issue} → {level}", (issue, level)) for level in levels]
-    return options
+def _moves(step):
+    """A step's give and get in words, e.g. ``"delivery: 10 weeks → 6 weeks"``."""
+    give = "{}: {} → {}".format(*step["give"])
+    get = "(nothing)" if step["get"] is None else "{}: {} → {}".format(*step["get"])
+    return give, get
+
+
+def _judgement(step):
+    """What the course's rule says of a planned trade, in words that are true of it."""
+    if step["get"] is None:
+        return "a give with nothing back: ask for something in return"
+    if step["tier"] is None:
+        return f"Orchard's points change by {step['them']:+g}: it has no reason to take this"
+    if step["tier"] == "free":
+        return f"costs you nothing ({step['you']:+g} for you), {step['them']:+g} for Orchard: value created"
+    rate = step["them"] / -step["you"]
+    better = step["better"]
+    if step["ok"]:
+        return f"a real concession at the best rate left: Orchard gains {rate:.2f} per point you give up"
+    instead = f"giving {better['give']} for {better['get']}"
+    if better["you"] >= 0:
+        return (
+            f"costs you {-step['you']:g} while a trade that costs you nothing was open ({instead})"
+        )
+    return (
+        f"Orchard gains {rate:.2f} per point you give up; {instead} would bring it "
+        f"{better['them'] / -better['you']:.2f}"
+    )
 
 
 class TradeRow(w.HBox):
-    """One planned trade: what you give and what you ask for in return."""
+    """One planned trade: the issue you give one level on, and the issue you ask back on."""
 
     def __init__(self, issues, on_change):
-        self.give = w.Dropdown(options=_trade_options(issues, "(no trade)"), description="give")
-        self.get = w.Dropdown(options=_trade_options(issues, "(nothing back)"), description="get")
+        self.give = w.Dropdown(
+            options=[("(no trade)", NOTHING), *((issue, issue) for issue in issues)],
+            description="give",
+        )
+        self.get = w.Dropdown(
+            options=[("(nothing)", NOTHING), *((issue, issue) for issue in issues)],
+            description="get",
+        )
         for field in (self.give, self.get):
             field.observe(on_change, names="value")
         super().__init__([self.give, self.get])
 
 
 class ConcessionPlanner(w.VBox):
-    """Plan trades from your ideal package on a multi-issue case: every give that brings
-    back less than it costs you is flagged, and the plan is drawn against the frontier."""
+    """Plan one-level trades from the package that splits every issue down the middle;
+    each trade shows what it does to both sides and whether the course's rule calls it
+    right, and the plan is drawn against the Pareto frontier."""
 
-    def __init__(self, case, trades=4):
+    def __init__(self, case, trades=PLANNER_ROWS):
         self.yours, self.theirs = case.yours, case.theirs
+        self.scores = TradeTable(self.yours, self.theirs)
         self.issues = {issue: tuple(levels) for issue, levels in self.yours.items()}
-        self.start = {issue: levels[0] for issue, levels in self.issues.items()}
-        packages = all_packages(self.yours, self.theirs)
-        self.points = [(you, them) for _, you, them in packages]
+        self.start = middle_package(case)
+        self.points = [(you, them) for _, you, them in self.scores.packages]
         self.frontier = pareto_frontier(self.points)
-        self._allowed = {value for _, value in _trade_options(self.issues, "")}
         self._ready = False
         self.rows = [TradeRow(self.issues, self.refresh) for _ in range(trades)]
         self.table = w.HTML()
@@ -52,7 +82,11 @@ class ConcessionPlanner(w.VBox):
         self.status = w.HTML()
         super().__init__(
             [
-                w.HTML("<b>Your trades</b>, in order, starting from your ideal package"),
+                w.HTML(
+                    "<b>Your trades</b>, in order, from the package that splits every issue "
+                    "down the middle: each gives one level on one issue and asks one level "
+                    "back on another"
+                ),
                 *self.rows,
                 self.table,
                 self.chart,
@@ -64,25 +98,16 @@ class ConcessionPlanner(w.VBox):
         self.refresh()
 
     def plan(self):
-        """The planned trades as ``((give_issue, level), (get_issue, level))`` pairs; a
-        give with nothing back is a get of the issue's current level (worth 0)."""
+        """The planned trades as ``(give_issue, get_issue)`` pairs (``get_issue`` is
+        ``None`` for nothing back), up to the first row without a give."""
+        trades = []
         for row in self.rows:
             for field in (row.give, row.get):
-                if field.value not in self._allowed:
-                    raise ValueError(f"{field.value!r} is not a trade on the table")
-        package, trades = dict(self.start), []
-        for number, row in enumerate(self.rows, start=1):
+                if field.value != NOTHING and field.value not in self.issues:
+                    raise ValueError(f"{field.value!r} is not an issue on the table")
             if row.give.value == NOTHING:
-                continue
-            give = row.give.value
-            get = row.get.value
-            if get == NOTHING:  # nothing back: keep the first other issue where it is
-                other = next(i for i in self.issues if i != give[0])
-                get = (other, package[other])
-            if get[0] == give[0]:
-                raise ValueError(f"trade {number} gives and gets on the same issue, {give[0]}")
-            trades.append((give, get))
-            package[give[0]], package[get[0]] = give[1], get[1]
+                break
+            trades.append((row.give.value, None if row.get.value == NOTHING else row.get.value))
         return trades
 
     def refresh(self, change=None):
@@ -97,39 +122,44 @@ class ConcessionPlanner(w.VBox):
         self.status.value = ""
         rows = []
         for number, step in enumerate(steps, start=1):
-            flag = step["problem"] or "fair: at least as much back as you give"
-            ratio = "—" if step["ratio"] is None else f"{step['ratio']:.2f}"
-            colour = "#b00020" if step["problem"] else "#1b5e20"
+            give, get = _moves(step)
+            colour = "#1b5e20" if step["ok"] else "#b00020"
+            mark = "right" if step["ok"] else "not right"
             rows.append(
-                f"<tr><td>{number}</td><td>{escape(' → '.join(step['give']))}</td>"
-                f"<td>{escape(' → '.join(step['get']))}</td><td>{step['cost']:g}</td>"
-                f"<td>{step['received']:g}</td><td>{ratio}</td>"
-                f'<td style="color:{colour}">{escape(flag)}</td></tr>'
+                f"<tr><td>{number}</td><td>{escape(give)}</td><td>{escape(get)}</td>"
+                f"<td>{-step['cost'] or 0.0:+g} / {step['their_gain']:+g}</td>"
+                f"<td>{step['gain']:+g} / {-step['their_cost'] or 0.0:+g}</td>"
+                f"<td>{step['you']:+g} / {step['them']:+g}</td>"
+                f'<td style="color:{colour}"><b>{mark}:</b> {escape(_judgement(step))}</td></tr>'
             )
         self.table.value = (
-            "<table><tr><th>#</th><th>give</th><th>get</th><th>costs you</th>"
-            "<th>brings you</th><th>ratio</th><th></th></tr>" + "".join(rows) + "</table>"
+            "<table><tr><th>#</th><th>give</th><th>get</th><th>give: you / Orchard</th>"
+            "<th>get: you / Orchard</th><th>net: you / Orchard</th><th>by the rule</th></tr>"
+            + "".join(rows)
+            + "</table>"
             if rows
             else "No trades yet: pick a give in the first row."
         )
-        start = (
-            sum(self.yours[i][lv] for i, lv in self.start.items()),
-            sum(self.theirs[i][lv] for i, lv in self.start.items()),
-        )
-        path = [start] + [(s["you"], s["them"]) for s in steps]
+        start = self.scores.points(self.start)
+        path = [start] + [(s["you_total"], s["them_total"]) for s in steps]
         self.chart.value = frontier_picture(self.points, self.frontier, path)
-        you, them = path[-1]
+        self.verdict.value = self._verdict(steps, path[-1])
+
+    def _verdict(self, steps, end):
+        you, them = end
         better = better_for_both((you, them), self.points)
-        flagged = sum(1 for s in steps if s["problem"])
+        wrong = sum(1 for step in steps if not step["ok"])
         if better:
             best = max(better, key=lambda p: p[0] + p[1])
             text = (
-                f"Your plan ends at {you:g} points for you and {them:g} for Orchard, off the "
+                f"Your plan ends at {you:g} points for you and {them:g} for Orchard, below the "
                 f"frontier: {len(better)} package(s) are better for both, e.g. {best[0]:g} and "
                 f"{best[1]:g}."
             )
         else:
             text = f"Your plan ends on the frontier: {you:g} points for you, {them:g} for Orchard."
-        if flagged:
-            text += f" {flagged} trade(s) give more than they bring back."
-        self.verdict.value = message(text, ok=not better and not flagged)
+        if wrong:
+            text += f" {wrong} of its {len(steps)} trade(s) are not right by the rule."
+        elif steps and not better:
+            text += " Every trade on the way is right by the rule."
+        return message(text, ok=not better and not wrong)

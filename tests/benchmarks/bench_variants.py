@@ -80,19 +80,7 @@ def power(learners):
             rejections.update(flaws)
     elapsed = time.perf_counter() - start
 
-    n = len(learners)
-    print(f"{module}: {n:,} learners, {candidates:,} draws")
-    for name, count in rejections.most_common():
-        print(f"  {count:7,} rejected: {name}")
-    print(
-        f"  draws thrown away: {candidates - n:,} of {candidates:,} "
-        f"({(candidates - n) / candidates:.1%}); learners redrawn at least once: "
-        f"{redrawn:,} ({redrawn / n:.1%})"
-    )
-    print(
-        f"  time per learner {elapsed / n * 1e3:.2f} ms against one unchecked draw "
-        f"{baseline / n * 1e3:.2f} ms (ratio {elapsed / baseline:.1f})"
-    )
+    report(module, len(learners), candidates, redrawn, rejections, elapsed, baseline)
 
 
 def information(learners):
@@ -122,7 +110,39 @@ def information(learners):
         redrawn += draws > 1
         rejections.update(counted)
 
-    n = len(learners)
+    report(module, len(learners), candidates, redrawn, rejections, elapsed, baseline)
+
+
+def concessions(learners):
+    """Module 04: ``course.scenarios.concessions.draw`` is one unchecked draw and
+    ``problems`` names every invariant a draw breaks; ``kite_contract`` draws until none."""
+    from course.scenarios.concessions import draw, kite_contract, problems
+
+    module = "04_concessions"
+    start = time.perf_counter()
+    for learner in learners:
+        draw(rng_for(module, learner), learner)
+    baseline = time.perf_counter() - start
+
+    start = time.perf_counter()
+    for learner in learners:
+        kite_contract(rng_for(module, learner), learner)
+    elapsed = time.perf_counter() - start
+
+    rejections, redrawn, candidates = Counter(), 0, 0
+    for learner in learners:  # the same draws again, counting what each one broke
+        rng, thrown = rng_for(module, learner), 0
+        while flaws := problems(draw(rng, learner)):
+            rejections.update(flaws)
+            thrown += 1
+        candidates += 1 + thrown
+        redrawn += thrown > 0
+    report(module, len(learners), candidates, redrawn, rejections, elapsed, baseline)
+
+
+def report(module, n, candidates, redrawn, rejections, elapsed, baseline):
+    """One module's sweep: each invariant's rejected draws, the share of draws redrawn, and
+    the time per learner against one unchecked draw."""
     print(f"{module}: {n:,} learners, {candidates:,} draws")
     for name, count in rejections.most_common():
         print(f"  {count:7,} rejected: {name}")
@@ -182,6 +202,7 @@ SWEEPS = {
     "01_information": information,
     "02_batna": batna,
     "03_power": power,
+    "04_concessions": concessions,
 }
 
 
