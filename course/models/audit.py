@@ -224,8 +224,9 @@ def expected_gain(ratings, weights, source, amount, chance=1.0):
     raises ``source`` by ``amount`` (up to the top of the scale) with probability ``chance``
     and adds nothing otherwise."""
     chance = probability(chance, "chance")
-    before = weighted_leverage(ratings, weights)
-    return chance * (weighted_leverage(shifted(ratings, {source: amount}), weights) - before)
+    ratings, weights = ratings_of(ratings), weights_of(weights)
+    rise = shifted(ratings, {source: amount})[source] - ratings[source]
+    return chance * weights[source] * rise
 
 
 def strengthen_first(yours, theirs, weights=None, step=ADVICE_STEP):
