@@ -10,9 +10,7 @@ independently of it, and each is judged right; a sample runs through the checks 
 notebook calls them, and the hidden checks run once per formulation.
 """
 
-import io
 import re
-from contextlib import redirect_stdout
 from fractions import Fraction
 from itertools import combinations, product
 
@@ -20,10 +18,11 @@ import pytest
 
 import course
 from course.checks import leverage as check
-from course.checks.credit import Credit
 from course.scenarios.leverage import CASES, FACTS, NEWS, STEPS, TACTICS
 from course.variants import learner_as
+from tests import sweeps
 from tests.notebooks import solution_namespace, source_notebook
+from tests.sweeps import passes
 
 MODULE = "00_leverage"
 LEARNERS = tuple(f"sweep-{n}" for n in range(2000))
@@ -438,13 +437,8 @@ def test_every_right_formulation_is_judged_right_for_every_learner(drawn, refere
                 check.judge_tactic(s, label, {k.upper(): v for k, v in kinds.items()})
 
 
-def passes(outcome):
-    return outcome is None or (isinstance(outcome, Credit) and outcome.earned == outcome.possible)
-
-
 def run(question, answer, **options):
-    with redirect_stdout(io.StringIO()):
-        return getattr(check, question)(answer, **options)
+    return sweeps.run(check, question, answer, **options)
 
 
 def test_the_visible_checks_pass_them_as_the_learner_runs_them(drawn, reference, monkeypatch):
