@@ -66,7 +66,6 @@ def timed_out(limit):
         "never ends (a while loop whose condition never turns false, a step that never moves "
         "towards the end), or far more work than the question needs. Run the cell in your "
         "notebook and stop it with the interrupt button if it does not finish.",
-        f"this cell ran longer than the {limit}-second limit",
     )
 
 

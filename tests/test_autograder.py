@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 from tests.grading import leverage
-from tests.notebooks import auto_points, graded_points, release_notebook, solved
+from tests.notebooks import auto_points, graded_points, release_notebook, solutions, solved
 
 pytestmark = pytest.mark.slow
 
@@ -35,10 +35,15 @@ Q5 = POINTS["batna-needed-test"]
 UNREADABLE = ["corrupt-json", "not-a-notebook", "plain-text"]
 
 
+def _after(grade_id):
+    """The test cells after the cell ``grade_id``."""
+    names = list(POINTS)
+    return names[names.index(grade_id) + 1 :]
+
+
 def after(grade_id):
     """The points of the test cells after the cell ``grade_id``."""
-    names = list(POINTS)
-    return sum(POINTS[name] for name in names[names.index(grade_id) + 1 :])
+    return sum(POINTS[name] for name in _after(grade_id))
 
 
 RIGHT = "def batna_needed(target, pie, their_batna):\n    if target > pie - their_batna:\n        return None\n    return 2 * target - pie + their_batna\n"
@@ -100,6 +105,16 @@ def learners(root, port):
             FULL - Q5,
         ),
         "infinite-loop": (answer("    while True:\n        pass\n"), FULL - Q5),
+        # the answer cell runs out of time after defining a right function
+        "loops-outside-its-function": (
+            solved(
+                MODULE,
+                NAME,
+                batna_needed_answer=solutions(MODULE, NAME)["batna-needed-answer"]
+                + "\nwhile True:\n    pass\n",
+            ),
+            FULL,
+        ),
         "memory-bomb": (answer("    hoard = bytearray(50 * 1024**3)\n    return 0\n"), FULL - Q5),
         # children sleep rather than spin: the point is the process limit, not the CPU
         "fork-bomb": (
@@ -147,7 +162,7 @@ def learners(root, port):
             answer("    return None\ncheck.batna_needed = lambda *args, **kwargs: 99\n"),
             FULL - Q5,
         ),
-        # a check that always passes: the tests after it are not graded
+        # a check that always passes: the grader replays the real one, which got nothing
         "replaces-check": (
             answer("    return None\ncheck.batna_needed = lambda *a, **k: None\n"),
             FULL - Q5,
@@ -158,9 +173,10 @@ def learners(root, port):
             ),
             FULL - after("reservation-salary-test"),
         ),
+        # the two checks it replaced never ran: the other test cells are graded as usual
         "hides-it-in-exec": (
             with_cell("exec('check.northwind_zopa = check.batna_needed = print')"),
-            FULL - after("reservation-salary-test"),
+            FULL - POINTS["northwind-zopa-test"] - Q5,
         ),
         "deletes-test-cell": (deleted_test_cell(), FULL - Q5),
         "renamed-on-upload": (solved(MODULE, NAME), FULL),
@@ -416,11 +432,27 @@ def test_an_interrupted_run_loses_nothing_and_a_rerun_finishes(graded):
     assert (out / "grades.csv").read_text() == before
 
 
-def test_a_learner_who_rewrote_the_checks_is_told_why_and_flagged(graded):
+def test_a_learner_who_rewrote_the_checks_is_told_why(graded):
+    """The grader replays every check itself (autograder/judge.py): a test cell whose check
+    did not run as written is worth 0, and the notebook and the feedback say why."""
     nb = nbformat.read(
         graded["root"] / "autograded" / "rebinds-check" / MODULE / f"{NAME}.ipynb", as_version=4
     )
-    (reason,) = nb.metadata["leverage"]["checks_replaced"]
-    assert "changes `check`, which the test cells use" in reason
+    reasons = [
+        c.metadata["leverage"]["judge"]
+        for c in nb.cells
+        if "judge" in c.metadata.get("leverage", {})
+    ]
+    assert len(reasons) == len(_after("reservation-salary-test"))
+    assert all(reason.startswith("the check did not run as written") for reason in reasons)
     page = (graded["out"] / "feedback" / "replaces-check" / f"{NAME}.html").read_text()
-    assert "ChecksReplaced: not graded:" in page
+    assert "the check did not run as written" in page
+
+
+@pytest.mark.parametrize("learner", ["infinite-loop", "loops-outside-its-function"])
+def test_a_cell_that_runs_too_long_is_explained_in_words(graded, learner):
+    """Issue 16.7, in a test cell and in an answer cell: not 'KeyboardInterrupt' and
+    'CellTimeoutError'."""
+    page = (graded["out"] / "feedback" / learner / f"{NAME}.html").read_text()
+    assert "ran longer than the 10-second limit" in page and "loop that never ends" in page
+    assert "KeyboardInterrupt" not in page and "CellTimeoutError" not in page
