@@ -30,7 +30,7 @@ import nbformat
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from autograder.nbgrader_hooks import error_output, is_test_cell, timed_out
-from course.checks.calls import TRANSCRIPT_MIME, TranscriptMismatch, replay
+from course.checks.calls import TRANSCRIPT_MIME, TranscriptMismatch, UnknownQuestion, replay
 from course.checks.credit import Credit
 from course.checks.hints import NotYet
 
@@ -118,14 +118,25 @@ def verdict(source, module, learner, transcripts, points, notebook=None):
     """The outputs that decide a test cell: see the module's docstring. ``transcripts`` are
     the ones the kernel displayed in the cell, in order; ``points`` the cell's worth;
     ``notebook`` a dict kept for the whole notebook (``calls.replay``). Raises
-    ``NotReplayable`` for a cell that is not made of check calls, and
-    ``TranscriptMismatch`` when the transcripts are not the checks'."""
+    ``NotReplayable`` for a cell that is not made of check calls, ``UnknownQuestion`` for a
+    check the course does not have, and ``TranscriptMismatch`` when the transcripts are not
+    the checks'."""
     calls = check_calls(source)
     printed, value = [], None
     for number, (question, hidden) in enumerate(calls):
         if number >= len(transcripts):
             raise TranscriptMismatch(f"no transcript of check.{question} was shown")
-        found = replay(module, question, transcripts[number], learner, hidden, notebook)
+        try:
+            found = replay(module, question, transcripts[number], learner, hidden, notebook)
+        except (TranscriptMismatch, UnknownQuestion):
+            raise
+        except (
+            Exception
+        ) as error:  # the check failed on what the learner's code gave, as in the kernel
+            return [
+                *([stdout(printed)] if printed else []),
+                error_output(type(error).__name__, str(error)),
+            ]
         printed += found.printed
         if found.failure is not None:
             hint = found.failure
@@ -180,7 +191,7 @@ class JudgeOutsideKernel(NbGraderPreprocessor):
                     float(meta.get("points", 0)),
                     notebook,
                 )
-            except NotReplayable as error:
+            except (NotReplayable, UnknownQuestion) as error:
                 record["judge"] = f"not graded: {error}"
                 cell.outputs = [
                     error_output("NotGraded", f"{error}; your instructor grades it by hand")

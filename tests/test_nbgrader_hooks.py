@@ -8,7 +8,7 @@ from nbgrader.utils import determine_grade
 from autograder.judge import JudgeOutsideKernel
 from course.checks.calls import TRANSCRIPT_MIME, collected
 from course.checks.hints import NotYet
-from tests.toy_checks import MODULE, doubled, halves
+from tests.toy_checks import MODULE, doubled, halves, sorts
 
 SOURCE = (
     '"""Check that doubled doubles."""\ncheck.doubled(doubled)\ncheck.doubled(doubled, hidden=True)'
@@ -144,3 +144,19 @@ def test_answer_cells_are_left_alone():
     answer.outputs = [printed]
     judged(answer, graded_cell(transcripts(doubled, twice)))
     assert answer.outputs == [printed]
+
+
+def test_a_check_that_fails_on_the_learners_value_fails_the_cell_as_in_the_kernel():
+    """The check's own code raises on a list of a number and a text, in the kernel and here."""
+    with collected() as found, pytest.raises(TypeError):
+        sorts(lambda: [1, "a"])
+    cell = graded_cell([_displayed(t) for t in found], "check.sorts(sorts)")
+    assert judged(cell) == [0]
+    assert cell.outputs[0].ename == "TypeError"
+
+
+def test_a_check_the_course_does_not_have_is_left_to_the_instructor():
+    shown = transcripts(doubled, twice)
+    cell = graded_cell(shown, "check.tripled(tripled)\ncheck.tripled(tripled, hidden=True)")
+    assert judged(cell) == [0]
+    assert cell.outputs[0].ename == "NotGraded" and "tripled" in cell.outputs[0].evalue

@@ -46,3 +46,11 @@ def on_my_scenario(answer):
     if call_learner(answer, variant(SCENARIO_MODULE)) is not None:
         raise NotYet("on_my_scenario should return None")
     passed("on_my_scenario returns None.")
+
+
+@question
+def sorts(answer):
+    """A check whose own code fails when the learner's list mixes numbers and text."""
+    if sorted(call_learner(answer)) != [1, 2, 3]:
+        raise NotYet("sorts should return 1, 2 and 3")
+    passed("sorts returns 1, 2 and 3.")

@@ -59,6 +59,11 @@ class TranscriptMismatch(Exception):
     another check or on other inputs. The message says which, in plain words."""
 
 
+class UnknownQuestion(LookupError):
+    """The course has no recorded check of that name for that module (a module that is not
+    in ``course.checks.CHECKS``, or a question's check without ``@question``)."""
+
+
 @dataclass
 class Invocation:
     """One run of a question's check: what it is, and the calls it made so far."""
@@ -148,8 +153,8 @@ def _digest(arguments):
     known = invocation.encoded if invocation is not None else {}
     parts = []
     for argument in arguments:
-        frozen = dataclasses.is_dataclass(argument) and not isinstance(argument, type)
-        if not (frozen and argument.__dataclass_params__.frozen):
+        instance = dataclasses.is_dataclass(argument) and not isinstance(argument, type)
+        if not (instance and argument.__dataclass_params__.frozen):
             parts.append(plaindata.encode(argument))
             continue
         kept = known.get(id(argument))
@@ -439,8 +444,10 @@ def replay(module, question_name, transcript, learner, hidden=None, notebook=Non
     transcript, as plain data). ``hidden`` is ``True``/``False`` as the test cell says, or
     ``None`` for a check that takes no ``hidden``; ``notebook`` is a dict the grader keeps
     for one notebook, so that a hidden check knows what the visible one before it found
-    (see ``parts_shown``). Returns the ``Verdict``; raises
-    ``TranscriptMismatch`` when the transcript cannot be this check's on these inputs.
+    (see ``parts_shown``). Returns the ``Verdict``; raises ``UnknownQuestion`` for a check
+    the course does not have, ``TranscriptMismatch`` when the transcript cannot be this
+    check's on these inputs, and whatever the check itself raises other than ``NotYet`` (as
+    it did in the kernel).
     Nothing of the learner's is imported or run: outcomes are decoded from plain data.
     """
     from course.checks import CHECKS, checks_of
@@ -450,7 +457,9 @@ def replay(module, question_name, transcript, learner, hidden=None, notebook=Non
         checks_of(module)  # its questions register as it is imported
     check = QUESTIONS.get((module, question_name))
     if check is None:
-        raise TranscriptMismatch(f"{module} has no question called {question_name!r}")
+        raise UnknownQuestion(
+            f"{module} has no check called {question_name!r} marked @question (course.checks)"
+        )
     calls = _validated(transcript, module, question_name, bool(hidden))
     recorded = _Replay(calls)
     options = {} if hidden is None else {"hidden": hidden}
