@@ -30,9 +30,10 @@
 # 7. see how a deal's surplus splits under two models, and when a better BATNA earns you
 #    more.
 #
-# It takes about 90 minutes. Run the cells from top to bottom. Cells that say
-# `YOUR CODE HERE` are yours; the cells after them check your answer and tell you what
-# to fix. Every learner gets their own numbers, so your answers are yours alone.
+# It takes about 90 minutes, longer if Python is new to you. Run the cells from top to
+# bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check your
+# answer and tell you what to fix. Every learner gets their own numbers, so your answers
+# are yours alone.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -365,8 +366,10 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=140_00
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "decide-teaching", "schema_version": 3}
 # ## 5. Deciding on an offer
 #
-# Everything so far comes together when an offer arrives. This module's rule for a
-# salary offer from Northwind has three steps; it is one sound rule, not the only one.
+# Everything so far comes together when an offer arrives. Your target shapes what you
+# ask for; once an offer is on the table, you need a rule for answering it. This
+# module's rule for a salary offer from Northwind has three steps; it is one sound rule,
+# not the only one.
 #
 # 1. **Walk away** when no terms Northwind can offer reach your reservation price: even
 #    with two remote days a week, its best package, your reservation price is above
