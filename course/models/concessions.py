@@ -2,6 +2,12 @@
 
 Time-dependent tactics follow Faratin, Sierra & Jennings (1998), "Negotiation decision
 functions for autonomous agents", Robotics and Autonomous Systems 24(3-4):159-182.
+
+Several issues are scored additively (Raiffa 1982). A trade moves one issue one level
+towards the other side and another one level back; the course's rule for choosing one
+(``judge_trade``) has two tiers: a trade that costs you nothing and helps them is always
+right (logrolling, Pruitt 1981); where none is left, the concession that gives them the
+most points per point you give up.
 """
 
 import math
