@@ -24,14 +24,17 @@ Each file is checked in this order, and the first problem found is its reason:
 
 Accepted notebooks are copied into ``submitted/`` (nbgrader's layout), so nbgrader stays
 the system of record; a learner's earlier copy there (and its timestamp) is replaced. When
-a learner's new file cannot be taken, their earlier copy of that notebook is moved aside
-(``.<name>.ipynb.earlier``), so that an earlier submission is never graded in its place. What
+a learner's new file cannot be taken, their earlier copy of that notebook is moved out of
+nbgrader's sight (``submitted/.leverage-earlier/``), so that an earlier submission is never
+graded in its place, and a learner whose whole export was refused stays listed as not
+graded in later runs from ``submitted/`` (``submitted/.leverage-refused.json``). What
 grading will repair in a notebook edited in JupyterLab (``autograder.repair``: cells
 copied, split, deleted, retyped) is said for each notebook as well, so ``intake.csv``
 lists every file with what happens to it.
 """
 
 import json
+import shutil
 import warnings
 import zipfile
 from dataclasses import dataclass
@@ -216,12 +219,10 @@ def take_in(root, assignment, source=None, roster=None):
         notes += grading_repairs(notebook, sources[name])
         submissions.append(Submission(learner, name, relative, "; ".join(notes)))
     taken = {(s.learner, s.notebook) for s in submissions}
-    for learner, name in sorted(refused - taken):
-        earlier = submitted / learner / assignment / f"{name}.ipynb"
-        if source is not None and earlier.is_file():
-            # the learner's new file could not be taken: their earlier one must not be
-            # graded in its place; it is kept beside, out of nbgrader's sight
-            earlier.replace(earlier.with_name(f".{name}.ipynb.earlier"))
+    if source is not None:
+        for learner, name in sorted(refused - taken):
+            _set_aside(submitted, learner, assignment, name)
+    rejected += _remember_refusals(submitted, assignment, source, rejected, taken)
     for learner in sorted({s.learner for s in submissions}):
         missing = set(expected) - {s.notebook for s in submissions if s.learner == learner}
         for name in sorted(missing):
@@ -233,6 +234,58 @@ def take_in(root, assignment, source=None, roster=None):
                 )
             )
     return submissions, rejected
+
+
+#: Where the earlier notebooks of learners whose new file was refused are kept, out of
+#: nbgrader's sight, and the record of learners whose last export was refused entirely.
+EARLIER, REFUSED = ".leverage-earlier", ".leverage-refused.json"
+
+
+def _set_aside(submitted, learner, assignment, name):
+    """Move ``learner``'s earlier ``name`` notebook out of nbgrader's sight (their new file
+    could not be taken: the earlier one must not be graded in its place); when no notebook
+    of theirs is left, the rest of their folder goes too, or nbgrader would grade the empty
+    folder as missing notebooks worth 0."""
+    folder = submitted / learner / assignment
+    aside = submitted / EARLIER / learner / assignment
+    if not folder.is_dir():
+        return
+    aside.mkdir(parents=True, exist_ok=True)
+    leaving = [folder / f"{name}.ipynb"]
+    if not any(path.name != f"{name}.ipynb" for path in folder.glob("*.ipynb")):
+        leaving = list(folder.iterdir())
+    for item in leaving:
+        target = aside / item.name
+        if target.is_dir():
+            shutil.rmtree(target)
+        if item.exists():
+            item.replace(target)
+    if not any(folder.iterdir()):
+        folder.rmdir()
+
+
+def _remember_refusals(submitted, assignment, source, rejected, taken):
+    """Keep, across runs, the learners whose last export was refused entirely (``REFUSED``,
+    by assignment), so that a run from ``submitted/`` still lists them as not graded: the
+    rejections to add for this run."""
+    record_file = submitted / REFUSED
+    record = json.loads(record_file.read_text(encoding="utf-8")) if record_file.is_file() else {}
+    mine = record.setdefault(assignment, {})
+    learners = {learner for learner, _ in taken}
+    if source is None:
+        return [
+            Rejection(f"{learner}/ (their last export)", learner, why)
+            for learner, why in sorted(mine.items())
+            if learner not in learners
+        ]
+    for learner in learners:
+        mine.pop(learner, None)
+    for rejection in rejected:
+        if is_learner_id(rejection.learner or "") and rejection.learner not in learners:
+            mine.setdefault(rejection.learner, rejection.reason)
+    submitted.mkdir(parents=True, exist_ok=True)
+    record_file.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
+    return []
 
 
 def _keep(path, data):

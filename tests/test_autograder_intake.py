@@ -100,9 +100,17 @@ def test_a_refused_resubmission_moves_the_earlier_notebook_aside(course):
     take_in(course, MODULE, export(course / "first.zip", {"ada/batna.ipynb": notebook()}))
     _, (refused,) = take_in(course, MODULE, export(course / "again.zip", {"ada/batna.ipynb": "{"}))
     assert refused.learner == "ada" and refused.reason.startswith("corrupt: not valid JSON")
-    folder = course / "submitted" / "ada" / MODULE
-    assert not (folder / f"{NAME}.ipynb").exists()
-    assert (folder / f".{NAME}.ipynb.earlier").is_file()  # kept, out of nbgrader's sight
+    # kept, out of nbgrader's sight: no empty folder for nbgrader to grade as missing work
+    assert not (course / "submitted" / "ada" / MODULE).exists()
+    assert (course / "submitted" / ".leverage-earlier" / "ada" / MODULE / f"{NAME}.ipynb").is_file()
+    # a run from submitted/ still lists ada as not taken, with the reason
+    taken, (remembered,) = take_in(course, MODULE)
+    assert taken == [] and remembered.learner == "ada"
+    assert remembered.origin == "ada/ (their last export)"
+    assert remembered.reason == refused.reason
+    # a later export that ada's notebook is in takes it again, and ada is forgotten there
+    take_in(course, MODULE, export(course / "third.zip", {"ada/batna.ipynb": notebook()}))
+    assert take_in(course, MODULE)[1] == []
 
 
 def test_a_submission_time_comes_with_its_notebook_and_goes_with_it(course):
