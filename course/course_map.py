@@ -107,16 +107,19 @@ MODULES = (
     Module(
         "05_capstone",
         "Capstone",
-        "everything together: prepare a multi-issue case (BATNA, beliefs, power map, "
-        "opening, trades), negotiate it against a bot, debrief against your plan",
-        60,
+        "everything together: prepare a multi-issue case (BATNA and a step that strengthens "
+        "it, beliefs from a signal, an audit of both sides, an opening with a MESO, what to "
+        "say, a concession plan along the frontier), negotiate it against a bot, meet it "
+        "again, debrief against your plan",
+        150,
         (
             "my_batna",
             "my_reservation",
-            "marlow_walkaway",
-            "power_map",
+            "marlow_beliefs",
+            "my_audit",
             "opening_offer",
-            "next_trade",
+            "what_to_say",
+            "concession_plan",
         ),
     ),
 )
@@ -209,7 +212,7 @@ IDEAS = (
             ("00_leverage", "reaudit-test"),
             ("03_power", "best-lever-test"),
             ("01_information", "news-likelihood-test"),
-            ("05_capstone", "power-map-test"),
+            ("05_capstone", "marlow-beliefs-test"),
         ),
     ),
     Idea(
@@ -227,7 +230,8 @@ IDEAS = (
             ("01_information", "news-likelihood-test"),
             ("01_information", "reservation-from-concessions-test"),
             ("01_information", "report-decision-test"),
-            ("05_capstone", "marlow-walkaway-test"),
+            ("05_capstone", "marlow-beliefs-test"),
+            ("05_capstone", "what-to-say-test"),
         ),
     ),
     Idea(
@@ -244,6 +248,7 @@ IDEAS = (
             ("02_batna", "northwind-zopa-test"),
             ("03_power", "granite-reply-test"),
             ("05_capstone", "my-batna-test"),
+            ("05_capstone", "my-reservation-test"),
         ),
     ),
     Idea(
@@ -255,7 +260,7 @@ IDEAS = (
             ("03_power", "core-teaching", "core"),
             ("03_power", "outside-teaching", "outside option"),
             ("03_power", "voting-teaching", "votes"),
-            ("05_capstone", "power-teaching", "dependence"),
+            ("05_capstone", "audit-teaching", "dependence"),
         ),
         (
             ("03_power", "power-explorer"),
@@ -263,6 +268,7 @@ IDEAS = (
             ("03_power", "licence-floor-test"),
             ("03_power", "votes-needed-test"),
             ("03_power", "granite-reply-test"),
+            ("05_capstone", "my-audit-test"),
         ),
     ),
     Idea(
@@ -273,6 +279,7 @@ IDEAS = (
             ("04_concessions", "meet-again-teaching", "trust"),
             ("01_information", "voi-teaching", "perfect information"),
             ("02_batna", "reflection-text", "strengthen"),
+            ("05_capstone", "letter-teaching", "strengthen"),
         ),
         (
             ("00_leverage", "best-plan-test"),
@@ -281,6 +288,7 @@ IDEAS = (
             ("01_information", "voi-explorer"),
             ("01_information", "information-pays-test"),
             ("01_information", "report-decision-test"),
+            ("05_capstone", "my-reservation-test"),
         ),
     ),
     Idea(
@@ -297,6 +305,8 @@ IDEAS = (
             ("03_power", "using-teaching", "illegitimate"),
             ("02_batna", "decide-teaching", "walk away"),
             ("02_batna", "honest-teaching", "mention an alternative"),
+            ("05_capstone", "opening-teaching", "MESO"),
+            ("05_capstone", "say-teaching", "not a threat"),
         ),
         (
             ("02_batna", "respond-to-offer-test"),
@@ -310,6 +320,7 @@ IDEAS = (
             ("01_information", "my-price-test"),
             ("01_information", "fair-play-test"),
             ("05_capstone", "opening-offer-test"),
+            ("05_capstone", "what-to-say-test"),
             ("05_capstone", "table"),
         ),
     ),
@@ -322,6 +333,7 @@ IDEAS = (
             ("04_concessions", "meet-again-teaching", "leaves the door open"),
             ("04_concessions", "trades-teaching", "never give without asking for something back"),
             ("02_batna", "decide-teaching", "extreme low offer"),
+            ("05_capstone", "plan-teaching", "something back"),
         ),
         (
             ("02_batna", "respond-to-offer-test"),
@@ -330,7 +342,7 @@ IDEAS = (
             ("04_concessions", "next-trade-test"),
             ("04_concessions", "planner"),
             ("04_concessions", "difficult-moment"),
-            ("05_capstone", "next-trade-test"),
+            ("05_capstone", "concession-plan-test"),
         ),
     ),
 )

@@ -89,7 +89,7 @@ class CapstoneBrief:
         self.packages = all_packages(case.yours, case.theirs)
         self._worth = {tuple(p.values()): you for p, you, _ in self.packages}
         self.ideal = {issue: levels[0] for issue, levels in case.issues.items()}
-        needed = max(case.walkaway_if_quell, case.walkaway_if_not)
+        needed = max(case.reservation_if_quell, case.reservation_if_not)
         self.safe = max(
             (p for p, _, them in self.packages if them >= needed),
             key=lambda p: (package_points(p, case.yours), package_points(p, case.theirs)),

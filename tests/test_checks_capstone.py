@@ -1,19 +1,41 @@
 """course.checks.capstone: the course's own solutions pass, each typical mistake gets a
-hint that names it, and answers that only fit the learner's own case fail the hidden checks."""
+hint that names it (and says nothing false about the answer), and answers that only fit
+the learner's own case fail the hidden checks."""
 
 import dataclasses
+import io
+import itertools
+from contextlib import redirect_stdout
 
 import pytest
 
 import course
 from course.checks import capstone as check
+from course.checks.credit import Credit
 from course.checks.hints import NotYet
 from course.course_map import questions
 from course.models.concessions import package_points
-from course.scenarios.capstone import expected_walkaway, quell_posterior, reservation_of
+from course.scenarios.capstone import (
+    alternative_values,
+    batna_of,
+    frontier_rows,
+    meso_partners,
+    opening_of,
+    package_rows,
+    plan_of,
+    power_holder,
+    quell_posterior,
+    reservation_of,
+    signs_letter,
+    statement_key,
+    statement_kinds,
+)
 from tests.notebooks import solution_namespace
 
 QUESTIONS = questions("05_capstone")
+
+#: The questions whose checks try hidden cases (the others are judgements on the own case).
+HIDDEN = ("my_batna", "my_reservation", "marlow_beliefs", "opening_offer", "concession_plan")
 
 
 @pytest.fixture(scope="module")
@@ -24,43 +46,74 @@ def answers():
         return solution_namespace("05_capstone", "capstone")
 
 
-def miss(check_function, answer, hidden=False):
-    """The hint a check gives for ``answer``."""
-    with pytest.raises(NotYet) as failure:
-        check_function(answer, hidden=hidden)
-    return str(failure.value)
+@pytest.fixture
+def own(learner):
+    return course.variant("05_capstone", learner)
+
+
+def run(question, answer, **options):
+    with redirect_stdout(io.StringIO()):
+        return getattr(check, question)(answer, **options)
+
+
+def passes(outcome):
+    return outcome is None or (isinstance(outcome, Credit) and outcome.earned == outcome.possible)
+
+
+def miss(question, answer, hidden=False):
+    """The hint a check gives for ``answer`` (all of them, for a question scored in parts)."""
+    options = {"hidden": True} if hidden else {}
+    try:
+        outcome = run(question, answer, **options)
+    except NotYet as failure:
+        return str(failure)
+    assert isinstance(outcome, Credit) and outcome.earned < outcome.possible, "it passed"
+    return "\n".join(o.message for o in outcome.outcomes if not o.passed)
+
+
+def as_own(monkeypatch, case):
+    """Make ``case`` the learner's own case for the checks."""
+    monkeypatch.setattr(check, "_drawn", lambda learner: case)
 
 
 @pytest.mark.parametrize("question", QUESTIONS)
-@pytest.mark.parametrize("hidden", [False, True])
-def test_the_course_solutions_pass(learner, answers, question, hidden, capsys):
-    getattr(check, question)(answers[question], hidden=hidden)
-    assert "\N{CHECK MARK}" in capsys.readouterr().out
+def test_the_course_solutions_pass(learner, answers, question):
+    assert passes(run(question, answers[question]))
+    if question in HIDDEN:
+        assert passes(run(question, answers[question], hidden=True))
 
 
 def test_the_hidden_cases_differ_where_it_matters(learner):
     """If the hidden cases agreed with the learner's, hidden tests would prove nothing."""
     cases = check._cases(hidden=True)
-    assert len({check.batna_of(c)[0] for c in cases}) == 2
+    assert {batna_of(c)[0] for c in cases} == {"Brenn", "Kessel"}
+    assert {signs_letter(c) for c in cases} == {True, False}
     assert len({round(reservation_of(c), 2) for c in cases}) == len(cases)
-    assert len({tuple(check.power_of(c).values()) for c in cases}) >= 3
-    assert len({tuple(check.opening_of(c).values()) for c in cases}) >= 4
+    assert len({tuple(opening_of(c).values()) for c in cases}) >= 4
+    assert len({len(plan_of(c)) for c in cases}) >= 2
 
 
-def test_every_question_defeats_an_answer_typed_in_from_the_own_case(learner, answers):
-    own = course.variant("05_capstone")
-    for question in QUESTIONS[:-1]:
+def test_the_batna_edges_make_each_alternative_the_best(own):
+    kessel, brenn = [
+        dataclasses.replace(own, **edge)
+        for edge in (
+            {"pilot_chance": 0.8, "kessel_full": 140.0, "kessel_half": 70.0, "brenn_chance": 0.4},
+            {"brenn_chance": 0.8, "brenn_profit": 110.0, "pilot_chance": 0.5, "kessel_full": 90.0},
+        )
+    ]
+    assert batna_of(kessel)[0] == "Kessel" and batna_of(brenn)[0] == "Brenn"
+
+
+def test_every_hidden_question_defeats_an_answer_typed_in_from_the_own_case(own, answers):
+    for question in ("my_batna", "my_reservation", "marlow_beliefs", "opening_offer"):
         typed = answers[question](own)
-        getattr(check, question)(lambda s, typed=typed: typed)
-        hint = miss(getattr(check, question), lambda s, typed=typed: typed, True)
+        assert passes(run(question, lambda s, typed=typed: typed))
+        hint = miss(question, lambda s, typed=typed: typed, hidden=True)
         assert "not on every scenario grading tries" in hint and "hidden-" not in hint
-    trades = {
-        tuple(start.values()): answers["next_trade"](own, start)
-        for start in check._starts(own, hidden=False)
-    }
-    typed = lambda s, current: trades[tuple(current.values())]  # noqa: E731
-    check.next_trade(typed)
-    hint = miss(check.next_trade, typed, hidden=True)
+    plan = answers["concession_plan"](own, opening_of(own), reservation_of(own))
+    typed = lambda s, opening, reservation: plan  # noqa: E731
+    assert passes(run("concession_plan", typed))
+    hint = miss("concession_plan", typed, hidden=True)
     assert "not on every scenario grading tries" in hint and "hidden-" not in hint
 
 
@@ -68,172 +121,355 @@ def test_an_unwritten_answer_says_to_replace_the_stub(learner):
     def my_batna(s):
         raise NotImplementedError()
 
-    assert "Replace the line  raise NotImplementedError()" in miss(check.my_batna, my_batna)
+    assert "Replace the line  raise NotImplementedError()" in miss("my_batna", my_batna)
 
 
-def _brenn(s):
-    return [(s.brenn_chance, s.brenn_profit), (1 - s.brenn_chance, s.spot_profit)]
+# --- question 1 ----------------------------------------------------------------------------
 
 
-def test_batna_hints(learner, answers):
-    own = course.variant("05_capstone")
-    best, value = answers["my_batna"](own)
+def test_batna_hints(own):
+    best, value = batna_of(own)
     other = "Kessel" if best == "Brenn" else "Brenn"
-    assert "whichever has the best single outcome" in miss(check.my_batna, lambda s: (other, value))
+    assert "whichever has the best single outcome" in miss("my_batna", lambda s: (other, value))
     no_spot = miss(
-        check.my_batna,
+        "my_batna",
         lambda s: (
             ("Brenn", s.brenn_chance * s.brenn_profit)
-            if answers["my_batna"](s)[0] == "Brenn"
+            if batna_of(s)[0] == "Brenn"
             else ("Kessel", s.pilot_chance * (s.kessel_full + s.kessel_half) / 2)
         ),
     )
     assert "spot market" in no_spot
-    assert "a (name, profit) pair" in miss(check.my_batna, lambda s: value)
+    assert "a (name, profit) pair" in miss("my_batna", lambda s: value)
+    assert "not one of your alternatives" in miss("my_batna", lambda s: ("Quell", value))
+
+
+def test_either_name_passes_when_the_alternatives_tie_to_the_cent(monkeypatch, own):
+    """Brenn 0.5·100 + 0.5·40 = 70; Kessel 0.5·(0.5·140 + 0.5·60) + 0.5·40 = 70."""
+    tie = dataclasses.replace(
+        own,
+        brenn_chance=0.5,
+        brenn_profit=100.0,
+        spot_profit=40.0,
+        pilot_chance=0.5,
+        kessel_full=140.0,
+        kessel_half=60.0,
+    )
+    assert alternative_values(tie) == pytest.approx({"Brenn": 70.0, "Kessel": 70.0})
+    as_own(monkeypatch, tie)
+    for name in ("Brenn", "Kessel"):
+        assert passes(run("my_batna", lambda s, name=name: (name, 70.0)))
+
+
+# --- question 2 ----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("wrong", "hint"),
     [
-        (lambda s: check.batna_of(s)[1], "Marlow's audit and tooling cost you more"),
-        (lambda s: check.batna_of(s)[1] - s.audit_cost, "you need more profit, not less"),
+        (lambda s: reservation_of(s) - s.audit_cost, "Marlow's audit and tooling cost you more"),
+        (lambda s: reservation_of(s) - 2 * s.audit_cost, "you need more profit, not less"),
         (lambda s: "a lot", "should be a number"),
+        (lambda s: reservation_of(s) + 0.5, "if my_batna's check does not pass yet"),
     ],
 )
 def test_reservation_hints(learner, wrong, hint):
-    assert hint in miss(check.my_reservation, wrong)
+    assert hint in miss("my_reservation", wrong)
 
 
-def test_the_reservation_edge_case_catches_an_answer_that_ignores_the_audit_cost(learner):
+@pytest.mark.parametrize("sign", [True, False])
+def test_the_letter_decision_is_named_either_way(monkeypatch, own, sign):
+    """A case where the letter beats the BATNA by 10, and one where it falls 10 short; the
+    wrong decision is named, with the right numbers."""
+    batna = batna_of(own)[1]
+    case = dataclasses.replace(own, brenn_letter=batna + (10 if sign else -10))
+    as_own(monkeypatch, case)
+    assert signs_letter(case) is sign
+    if sign:
+        hint = miss("my_reservation", lambda s: batna_of(s)[1] + s.audit_cost)
+        assert "sign it" in hint and f"{case.brenn_letter:g}" in hint
+    else:
+        hint = miss("my_reservation", lambda s: s.brenn_letter + s.audit_cost)
+        assert "does not sign it" in hint and f"{batna:,.2f}" in hint
+
+
+def test_the_reservation_edge_case_catches_an_answer_that_ignores_the_audit_cost(own):
     """With the audit cost set to 0 in the hidden edge case, a fixed add-on is caught."""
-    own = course.variant("05_capstone")
     fixed = own.audit_cost
-    check.my_reservation(lambda s: check.batna_of(s)[1] + fixed)
-    hint = miss(check.my_reservation, lambda s: check.batna_of(s)[1] + fixed, True)
+    typed = lambda s: max(batna_of(s)[1], s.brenn_letter) + fixed  # noqa: E731
+    assert passes(run("my_reservation", typed))
+    hint = miss("my_reservation", typed, hidden=True)
     assert "not on every scenario grading tries" in hint and f"{fixed:,.2f}" not in hint
+
+
+# --- question 3 ----------------------------------------------------------------------------
+
+
+def _beliefs(chance):
+    return lambda s: {s.reservation_if_quell: chance(s), s.reservation_if_not: 1 - chance(s)}
 
 
 @pytest.mark.parametrize(
     ("wrong", "hint"),
     [
-        (lambda s: (s.quell_prior, expected_walkaway(s)), "update it with Bayes' rule"),
+        (_beliefs(lambda s: s.quell_prior), "update it with Bayes' rule"),
         (
-            lambda s: (
-                s.quell_prior
-                * s.rush_if_not
-                / (s.quell_prior * s.rush_if_not + (1 - s.quell_prior) * s.rush_if_quell),
-                0,
+            _beliefs(
+                lambda s: (
+                    s.quell_prior
+                    * s.rush_if_not
+                    / (s.quell_prior * s.rush_if_not + (1 - s.quell_prior) * s.rush_if_quell)
+                )
             ),
             "the likelihoods are swapped",
         ),
+        (_beliefs(lambda s: 1 - quell_posterior(s)), "on the wrong reservation prices"),
         (
-            lambda s: (
-                quell_posterior(s),
-                s.quell_prior * s.walkaway_if_quell + (1 - s.quell_prior) * s.walkaway_if_not,
-            ),
-            "by the updated chance, not the prior",
+            lambda s: {
+                s.reservation_if_quell: s.quell_prior * s.rush_if_quell,
+                s.reservation_if_not: 0.2,
+            },
+            "must add up to 1",
         ),
-        (
-            lambda s: (
-                quell_posterior(s),
-                quell_posterior(s) * s.walkaway_if_not
-                + (1 - quell_posterior(s)) * s.walkaway_if_quell,
-            ),
-            "the walk-aways are swapped",
-        ),
+        (lambda s: {1: 0.5, 2: 0.5}, "is not one of Marlow's reservation prices"),
+        (lambda s: quell_posterior(s), "a dict with two entries"),
     ],
 )
-def test_walkaway_hints(learner, wrong, hint):
-    assert hint in miss(check.marlow_walkaway, wrong)
+def test_belief_hints(monkeypatch, own, wrong, hint):
+    """(A prior other than 0.5: at 0.5, swapped likelihoods and swapped keys give the same
+    numbers, and the hint names the keys.)"""
+    as_own(monkeypatch, dataclasses.replace(own, quell_prior=0.4))
+    assert hint in miss("marlow_beliefs", wrong)
 
 
-@pytest.mark.parametrize("source", ["alternatives", "dependence", "time", "edge"])
-def test_power_map_names_the_source_it_got_wrong(learner, answers, source):
-    def wrong(s):
-        held = answers["power_map"](s)
-        held[source] = "even" if held[source] != "even" else "you"
-        return held
-
-    assert f"{source} is held by" in miss(check.power_map, wrong)
-
-
-def test_power_map_ties_are_even(learner, answers):
-    """The hidden edge case with equal weeks and equal shares: nobody holds those sources."""
-    own = course.variant("05_capstone")
-    tied = dataclasses.replace(
-        own, your_weeks=6, their_weeks=6, their_supply_share=0.5, your_sales_share=0.5
+def test_beliefs_keys_may_be_whole_numbers(learner):
+    """Marlow's reservation prices are whole numbers; int keys are the same keys."""
+    assert passes(
+        run(
+            "marlow_beliefs",
+            lambda s: {
+                int(s.reservation_if_quell): quell_posterior(s),
+                int(s.reservation_if_not): 1 - quell_posterior(s),
+            },
+        )
     )
-    held = check.power_of(tied)
-    assert held["time"] == held["dependence"] == "even"
-    assert held == answers["power_map"](tied)
 
 
-def test_power_map_refuses_other_words(learner, answers):
-    def sloppy(s):
-        return {**answers["power_map"](s), "time": "me"}
-
-    assert "one of 'you', 'Marlow', 'even'" in miss(check.power_map, sloppy)
-    assert "keys alternatives, dependence, time, edge" in miss(check.power_map, lambda s: {})
+# --- question 4 ----------------------------------------------------------------------------
 
 
-def test_opening_hints(learner):
+def _audit(yours, theirs, weights=(0.3, 0.4, 0.3)):
+    sources = ("information", "alternatives", "power")
+    return lambda s: {
+        "yours": dict(zip(sources, yours, strict=True)),
+        "theirs": dict(zip(sources, theirs, strict=True)),
+        "weights": dict(zip(sources, weights, strict=True)),
+    }
+
+
+def test_audit_hints(monkeypatch, own):
+    case = dataclasses.replace(
+        own,
+        their_supply_share=0.8,
+        your_sales_share=0.2,
+        your_weeks=9,
+        their_weeks=3,
+    )
+    as_own(monkeypatch, case)
+    hint = miss("my_audit", _audit((4, 5, 3), (6, 5, 6)))
+    assert "your information should be rated above Marlow's" in hint
+    assert "your power should be rated above Marlow's" in hint and "80%" in hint
+    assert "both sides have some alternatives" in miss("my_audit", _audit((6, 5, 7), (4, 0, 2)))
+    assert "must be between 0 and 10" in miss("my_audit", _audit((6, 11, 7), (4, 5, 2)))
+    assert "sum to 1" in miss("my_audit", _audit((6, 5, 7), (4, 5, 2), (0.5, 0.5, 0.5)))
+    assert "three keys" in miss("my_audit", lambda s: {"yours": {}})
+    assert passes(run("my_audit", _audit((6, 5, 7), (4, 5, 2))))
+
+
+def test_an_open_source_takes_any_rating(monkeypatch, own):
+    """Where the case leaves a source open, either side may be rated higher."""
+    case = dataclasses.replace(own, their_supply_share=0.5, your_sales_share=0.47)
+    as_own(monkeypatch, case)
+    assert power_holder(case) is None
+    assert passes(run("my_audit", _audit((6, 5, 2), (4, 5, 8))))
+    assert passes(run("my_audit", _audit((6, 5, 8), (4, 5, 2))))
+
+
+# --- question 5: the opening ---------------------------------------------------------------
+
+
+def _with_meso(opening):
+    """An answer that opens with ``opening(s)`` and adds the course's MESO partner."""
+    return lambda s: [opening(s), meso_partners(s)[0][0]]
+
+
+def test_opening_hints(own):
     def ideal(s):
         return {issue: levels[0] for issue, levels in s.issues.items()}
 
-    assert "an opening it must refuse out of hand" in miss(check.opening_offer, ideal)
+    hint = miss("opening_offer", _with_meso(ideal))
+    assert "risks an impasse or a walk-out" in hint and "still pulls" in hint
 
     def generous(s):
         return {issue: levels[-1] for issue, levels in s.issues.items()}
 
-    assert "open as high as Marlow could still accept" in miss(check.opening_offer, generous)
-    assert "is not a package of this contract" in miss(check.opening_offer, lambda s: {"x": 1})
+    hint = miss("opening_offer", _with_meso(generous))
+    assert "it leaves you 0, below your reservation price" in hint
+    assert "is not a package of this contract" in miss("opening_offer", lambda s: [{"x": 1}])
+    assert "a list of packages" in miss("opening_offer", lambda s: opening_of(s))
 
 
-def test_an_opening_on_the_prior_is_told_to_use_the_update(learner, monkeypatch):
-    """An opening grounded on the walk-away before the rush request is named as such,
-    when that walk-away is lower than the updated one."""
-    own = course.variant("05_capstone")
-    case = dataclasses.replace(own, quell_prior=0.5, rush_if_quell=0.9, rush_if_not=0.1)
-    monkeypatch.setattr(check, "variant", lambda module, learner=None: case)
-    prior = 0.5 * case.walkaway_if_quell + 0.5 * case.walkaway_if_not
+def test_an_opening_for_the_quell_state_is_named(monkeypatch, learner):
+    """The best package Marlow accepts even with Quell is less ambitious than it need be
+    (on a learner for whom such a package exists)."""
+    own = next(
+        case
+        for case in (course.variant("05_capstone", f"quell-{n}") for n in range(50))
+        if plan_of(case)[-1][2] >= case.reservation_if_quell
+    )
+    as_own(monkeypatch, own)
 
-    def on_the_prior(s):
+    def for_quell(s):
+        floor = reservation_of(s)
         return max(
-            (p for p, _, them in check.all_packages(s.yours, s.theirs) if them >= prior),
-            key=lambda p: (package_points(p, s.yours), package_points(p, s.theirs)),
+            (
+                p
+                for p, you, them in frontier_rows(s)
+                if them >= s.reservation_if_quell and you >= floor
+            ),
+            key=lambda p: package_points(p, s.yours),
         )
 
-    assert expected_walkaway(case) > prior
-    assert "not before it" in miss(check.opening_offer, on_the_prior)
+    hint = miss("opening_offer", _with_meso(for_quell))
+    assert "enough even if Quell has capacity" in hint
+    assert f"Quell has none with chance {1 - quell_posterior(own):.2f}" in hint
 
 
-def test_next_trade_hints(learner, answers):
-    def never(s, current):
-        return None
+def test_meso_hints(own):
+    opening = opening_of(own)
+    profit = package_points(opening, own.yours)
+    assert "two or three packages" in miss("opening_offer", lambda s: [opening_of(s)])
+    assert "must all differ" in miss("opening_offer", lambda s: [opening_of(s), opening_of(s)])
+    far = next(p for p, you, them in frontier_rows(own) if you < profit - 5)
+    assert "a MESO's packages are worth the same" in miss(
+        "opening_offer", lambda s: [opening_of(s), far]
+    )
+    generous = {issue: levels[-1] for issue, levels in own.issues.items()}
+    hint = miss("opening_offer", lambda s: [opening_of(s), generous])
+    assert "a MESO's packages are worth the same" in hint  # it leaves you 0
 
-    assert "is a trade you can make" in miss(check.next_trade, never)
 
-    def two_levels(s, current):
-        found = answers["next_trade"](s, current)
-        if found is None:
-            return None
-        return {issue: s.issues[issue][0] for issue in s.issues}
+def test_a_meso_partner_marlow_could_not_accept_is_named(own):
+    opening = opening_of(own)
+    profit = package_points(opening, own.yours)
+    stingy = [
+        p
+        for p, you, them in package_rows(own)
+        if profit - 5 <= you <= profit and them < own.reservation_if_not
+    ]
+    if not stingy:
+        pytest.skip("no package in the band that Marlow could not accept, for this learner")
+    hint = miss("opening_offer", lambda s: [opening_of(s), stingy[0]])
+    assert "every package of a MESO must be one Marlow could accept" in hint
 
-    assert "exactly one issue one level" in miss(check.next_trade, two_levels)
+
+# --- question 6: what to say ---------------------------------------------------------------
 
 
-def test_next_trade_wants_free_trades_first(learner, answers):
-    """Picking by points per unit given, even when a trade costs nothing, is caught."""
+def test_each_wrong_verdict_costs_its_share_and_says_why(own):
+    key = statement_key(own)
+    kinds = statement_kinds(own)
+    flipped = {letter: "say" if v == "keep quiet" else "keep quiet" for letter, v in key.items()}
+    outcome = run("what_to_say", lambda s: flipped)
+    assert outcome.earned == 0 and outcome.possible == pytest.approx(2.0)
+    why = {o.check[-1]: o.message for o in outcome.outcomes}
+    words = {
+        "mention": "Fisher and Ury",
+        "threat": "Deutsch and Krauss",
+        "invented": "misrepresentation",
+        "interest": "opens a trade",
+        "belief": "you only believe it",
+    }
+    for letter, kind in kinds.items():
+        assert words[kind] in why[letter], (kind, why[letter])
+    one = {**key, next(iter(key)): flipped[next(iter(key))]}
+    assert run("what_to_say", lambda s: one).earned == pytest.approx(1.6)
 
-    def worst_fair(s, current):
-        floor = reservation_of(s)
-        allowed = [
-            p
-            for p in check.single_trades(s, current)
-            if package_points(p, s.theirs) > package_points(current, s.theirs)
-            and package_points(p, s.yours) >= floor
-        ]
-        return min(allowed, key=lambda p: check.trade_rank(s, current, p), default=None)
 
-    hint = miss(check.next_trade, worst_fair, hidden=True)
-    assert "trade for free first" in hint and "next_trade(case," not in hint
+def test_what_to_say_reads_loose_spellings_and_refuses_strangers(own):
+    key = statement_key(own)
+    loose = {letter.lower(): v.upper().replace(" ", "_") for letter, v in key.items()}
+    assert passes(run("what_to_say", lambda s: loose))
+    assert "no statement 'F'" in miss("what_to_say", lambda s: {**key, "F": "say"})
+    assert "no verdict for statement" in miss("what_to_say", lambda s: {})
+    assert "should be 'say' or 'keep quiet'" in miss(
+        "what_to_say", lambda s: dict.fromkeys(key, "maybe")
+    )
+
+
+# --- question 7: the plan ------------------------------------------------------------------
+
+
+def _plan(s, opening, reservation):
+    return [row[0] for row in plan_of(s, opening, reservation)]
+
+
+def test_plan_hints(own):
+    assert "stops after step 0" in miss("concession_plan", lambda s, o, r: [o])
+    hint = miss("concession_plan", lambda s, o, r: [*_plan(s, o, r), o])
+    assert "comes after the end" in hint
+
+    def starts_elsewhere(s, o, r):
+        return _plan(s, o, r)[1:]
+
+    assert "starts with the opening" in miss("concession_plan", starts_elsewhere)
+    assert "a list of packages" in miss("concession_plan", lambda s, o, r: o)
+
+
+def test_a_step_off_the_frontier_is_named(own):
+    """A first step to a package below the frontier: some package is better for both."""
+    plan = plan_of(own)
+    frontier = {(you, them) for _, you, them in frontier_rows(own)}
+    below = next(
+        p
+        for p, you, them in package_rows(own)
+        if (you, them) not in frontier
+        and plan[0][2] < them
+        and reservation_of(own) <= you < plan[0][1]
+    )
+    hint = miss("concession_plan", lambda s, o, r: [o, below])
+    assert "better for both of you" in hint and "Pareto frontier" in hint
+
+
+def test_a_bigger_step_at_a_better_rate_is_named(own):
+    """A first step to a frontier package further down than the smallest step: the hint
+    names the smaller step and what each costs."""
+    opening, smallest = plan_of(own)[:2]
+    bigger = next(
+        row
+        for row in frontier_rows(own)
+        if reservation_of(own) <= row[1] < smallest[1] and row[2] > opening[2]
+    )
+    hint = miss("concession_plan", lambda s, o, r: [o, bigger[0]])
+    assert f"it costs you {opening[1] - bigger[1]:g}" in hint
+    assert f"costs you only {opening[1] - smallest[1]:g}" in hint
+
+
+def test_the_hidden_plan_starts_later_and_stops_sooner(own, answers):
+    """The hidden check also plans from the plan's second package and to a higher
+    reservation price: an answer that ignores its arguments fails."""
+
+    def from_the_course_opening(s, opening, reservation):
+        return _plan(s, opening_of(s), reservation_of(s))
+
+    assert passes(run("concession_plan", from_the_course_opening))
+    hint = miss("concession_plan", from_the_course_opening, hidden=True)
+    assert "not on every scenario grading tries" in hint
+
+
+def test_best_trade_follows_the_plan(own):
+    """The table's prepared plan (tests/strategies.py) steps through the course's plan."""
+    plan = plan_of(own)
+    for row, following in itertools.pairwise(plan):
+        assert check.best_trade(own, row[0]) == following[0]
+    assert check.best_trade(own, plan[-1][0]) is None

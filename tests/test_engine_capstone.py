@@ -12,7 +12,7 @@ import pytest
 import course
 from course.engine.capstone import ROUNDS, STYLES, Table, debrief
 from course.models.capstone import read_plan
-from course.models.concessions import all_packages, package_points
+from course.models.concessions import all_packages, package_points, pareto_frontier
 from course.scenarios.capstone import (
     contract_negotiation,
     expected_walkaway,
@@ -52,7 +52,7 @@ def test_the_engine_knows_no_modules_scenario():
 def test_the_table_hides_marlows_walkaway_until_the_end(case):
     """The case lists both walk-aways (research); which one is real is drawn and kept off
     the public attributes of the table and its session."""
-    secret = dataclasses.replace(case, walkaway_if_quell=61.5, walkaway_if_not=33.25)
+    secret = dataclasses.replace(case, reservation_if_quell=61.5, reservation_if_not=33.25)
     table, _ = table_for(secret, "linear", 1)
     visible = repr(
         [
@@ -106,9 +106,11 @@ def test_a_deal_is_scored_against_the_frontier_and_the_plan(case, style):
     table, quell = table_for(case, style, 2)
     packages = all_packages(case.yours, case.theirs)
     floor = reservation_of(case)
-    # open high, then concede one package at a time, never below the floor
+    # open high, then concede one package of the frontier at a time (so Marlow's points
+    # only rise: no retraction), never below the floor
+    frontier = set(pareto_frontier([(you, them) for _, you, them in packages]))
     path = sorted(
-        (p for p, you, them in packages if you >= floor),
+        (p for p, you, them in packages if you >= floor and (you, them) in frontier),
         key=lambda p: -package_points(p, case.yours),
     )[: ROUNDS * 3 : 3]
     play(table, path)

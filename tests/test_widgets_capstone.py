@@ -131,7 +131,7 @@ def test_a_tampered_value_is_refused_and_loses_nothing(case):
 
 
 def test_marlows_walkaway_never_reaches_a_widget(case):
-    secret = dataclasses.replace(case, walkaway_if_quell=61.5, walkaway_if_not=33.25)
+    secret = dataclasses.replace(case, reservation_if_quell=61.5, reservation_if_not=33.25)
     table = table_for(secret, style="boulware")
     for _ in range(3):
         if table._table.session.finished:

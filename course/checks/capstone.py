@@ -1,11 +1,20 @@
 """Checks for module 05 (capstone): the preparation, each check naming the mistake it
-recognises. Hidden checks also try other learners' cases and edge cases built from the
-learner's own, so an answer typed in from one case fails."""
+recognises, and every hint true of the answer it is shown for. Hidden checks also try
+other learners' cases (and, where a rule has two sides, cases built from the learner's own
+that land on the other side), so an answer typed in from one case fails.
+
+Each question's verdict on one case is a ``judge_*`` function, so that the variant sweep
+(``tests/test_variants_sweep_capstone.py``) can judge every swept learner without going
+through the recording a notebook's check does.
+"""
 
 import dataclasses
-import itertools
+import functools
+import math
+from collections.abc import Mapping
 
 from course.checks.calls import question
+from course.checks.credit import Check, score
 from course.checks.hints import (
     NotYet,
     call_learner,
@@ -15,449 +24,702 @@ from course.checks.hints import (
     passed,
     same_money,
 )
-from course.models.batna import best_alternative, expected_value
-from course.models.concessions import all_packages, package_points
+from course.models.audit import SOURCES, describe_balance, ratings_of, weighted_leverage
+from course.models.audit import weights_of as audit_weights
+from course.models.concessions import package_points
 from course.scenarios.capstone import (
-    HOLDERS,
-    SOURCES,
-    alternatives_of,
-    expected_walkaway,
+    MESO_BAND,
+    VERDICTS,
+    alternative_values,
+    alternatives_holder,
+    batna_of,
+    frontier_rows,
+    next_step,
+    opening_of,
+    plan_of,
+    power_holder,
     quell_posterior,
     reservation_of,
+    signs_letter,
+    statement_key,
+    statement_kinds,
 )
-from course.variants import rng_for, variant
+from course.variants import learner_id, variant
 
 MODULE = "05_capstone"
 
-#: Other learners' cases the hidden tests also try, so hard-coded answers fail.
+#: Other learners' cases the hidden tests also try, so hard-coded answers fail. Between
+#: them they make Brenn and Kessel each the BATNA, and sign the letter and not (a test
+#: checks).
 HIDDEN_LEARNERS = tuple(f"hidden-{n}" for n in range(1, 6))
 
-#: How much one side's measure must beat the other's before the power map gives it the source.
-MARGIN = 0.05
+#: How close a chance must come to the course's: well inside any rounding a learner shows.
+CHANCE_TOLERANCE = 1e-6
+
+
+@functools.lru_cache(maxsize=64)
+def _drawn(learner):
+    return variant(MODULE, learner)
 
 
 def _cases(hidden, edges=()):
     """The learner's own case; with ``hidden``, other learners' too and ``edges``: changes
     (dicts of field to value) applied to the learner's own case."""
-    own = variant(MODULE)
+    own = _drawn(learner_id())
     if not hidden:
         return [own]
-    others = [variant(MODULE, learner) for learner in HIDDEN_LEARNERS]
+    others = [_drawn(learner) for learner in HIDDEN_LEARNERS]
     return [own, *others, *(dataclasses.replace(own, **change) for change in edges)]
 
 
-# --- 1. BATNA ---------------------------------------------------------------------------
-
-
-def batna_of(case):
-    """The course's answer to question 1: the best alternative and its expected profit."""
-    return best_alternative(alternatives_of(case))
-
-
-@question
-def my_batna(answer, hidden=False):
-    """Check a function that returns Tallis's BATNA as (name, expected profit)."""
-    edges = [{"kessel_full": 400.0}, {"brenn_profit": 400.0}]  # one clear winner each way
-    for case in _cases(hidden, edges):
-        result = call_learner(answer, case)
-        if not isinstance(result, tuple) or len(result) != 2:
-            raise NotYet(f"my_batna should return a (name, profit) pair, got {result!r}")
-        name, value = result[0], money(result[1], "the BATNA's expected profit")
-        trees = alternatives_of(case)
-        if name not in trees:
-            raise NotYet(f"{name!r} is not one of your alternatives: {', '.join(trees)}")
-        best, worth = batna_of(case)
-        if name != best:
-            raise NotYet(
-                f"for learner {case.learner}, {name} is worth {expected_value(trees[name]):,.2f} on average "
-                f"and {best} {worth:,.2f}: your BATNA is the alternative with the higher "
-                "expected profit, whichever has the best single outcome.",
-                general="your BATNA is the alternative with the higher expected profit, "
-                "whichever has the best single outcome",
-            )
-        mistakes = [
-            (
-                case.pilot_chance * (case.kessel_full + case.kessel_half) / 2,
-                "without the pilot you still sell on the spot market: add that branch",
-            ),
-            (
-                case.brenn_chance * case.brenn_profit,
-                "if Brenn says no you still sell on the spot market: add that branch",
-            ),
-            (
-                case.pilot_chance * case.kessel_full + (1 - case.pilot_chance) * case.spot_profit,
-                "after the pilot Kessel orders the full or the half volume, each with chance 0.5",
-            ),
-        ]
-        hint = diagnose(value, worth, mistakes, f"{name} is worth {worth:,.2f}, not {value:,.2f}")
-        if hint:
-            raise NotYet(
-                f"my_batna is not right for learner {case.learner}: {hint}.",
-                general=general_hint(hint, mistakes),
-            )
-    passed("my_batna picks the alternative with the higher expected profit.")
-
-
-# --- 2. Reservation value ---------------------------------------------------------------
-
-
-@question
-def my_reservation(answer, hidden=False):
-    """Check a function that returns the least profit worth taking from Marlow."""
-    for case in _cases(hidden, [{"audit_cost": 0.0}]):
-        value = money(call_learner(answer, case), "my_reservation's result")
-        batna = batna_of(case)[1]
-        expected = batna + case.audit_cost
-        mistakes = [
-            (batna, "that is your BATNA, but Marlow's audit and tooling cost you more on top"),
-            (
-                batna - case.audit_cost,
-                "the audit makes Marlow's deal cost more, so you need more profit, not less",
-            ),
-            (
-                max(max(_leaves(tree)) for tree in alternatives_of(case).values())
-                + case.audit_cost,
-                "that is your best single outcome; use your BATNA's expected profit",
-            ),
-        ]
-        hint = diagnose(value, expected, mistakes, f"expected {expected:,.2f}, got {value:,.2f}")
-        if hint:
-            raise NotYet(
-                f"my_reservation is not right for learner {case.learner}: {hint}.",
-                general=general_hint(hint, mistakes),
-            )
-    passed("my_reservation is your BATNA's expected profit plus what Marlow's deal costs you.")
-
-
-def _leaves(tree):
-    if isinstance(tree, list | tuple):
-        return [leaf for _, subtree in tree for leaf in _leaves(subtree)]
-    return [tree]
-
-
-# --- 3. What you know about Marlow ------------------------------------------------------
-
-
-@question
-def marlow_walkaway(answer, hidden=False):
-    """Check a function that returns (chance Quell has capacity, Marlow's expected walk-away)
-    after the rush request."""
-    edges = [{"rush_if_quell": 0.5, "rush_if_not": 0.5}, {"quell_prior": 0.0}]
-    for case in _cases(hidden, edges):
-        result = call_learner(answer, case)
-        if not isinstance(result, tuple) or len(result) != 2:
-            raise NotYet(
-                f"marlow_walkaway should return a (chance, walk-away) pair, got {result!r}"
-            )
-        chance = money(result[0], "the chance that Quell has capacity")
-        walkaway = money(result[1], "Marlow's expected walk-away")
-        expected = quell_posterior(case)
-        prior, yes, no = case.quell_prior, case.rush_if_quell, case.rush_if_not
-        mistakes = [
-            (prior, "that is the chance before the rush request; update it with Bayes' rule"),
-            (
-                prior * no / (prior * no + (1 - prior) * yes),
-                "the likelihoods are swapped: a rush is likelier when Quell has no capacity",
-            ),
-            (prior * yes, "divide by the total chance of a rush request (both cases)"),
-        ]
-        hint = diagnose(chance, expected, mistakes, f"expected {expected:.4f}, got {chance:.4f}")
-        if hint:
-            raise NotYet(
-                f"the chance in marlow_walkaway is not right for learner {case.learner}: {hint}.",
-                general=general_hint(hint, mistakes),
-            )
-        expected = expected_walkaway(case)
-        mistakes = [
-            (
-                prior * case.walkaway_if_quell + (1 - prior) * case.walkaway_if_not,
-                "weigh the two walk-aways by the updated chance, not the prior",
-            ),
-            (
-                chance * case.walkaway_if_not + (1 - chance) * case.walkaway_if_quell,
-                "the walk-aways are swapped: Marlow needs more when Quell can supply it",
-            ),
-        ]
-        hint = diagnose(
-            walkaway, expected, mistakes, f"expected {expected:.2f}, got {walkaway:.2f}"
-        )
-        if hint:
-            raise NotYet(
-                f"the walk-away in marlow_walkaway is not right for learner {case.learner}: {hint}.",
-                general=general_hint(hint, mistakes),
-            )
-    passed("marlow_walkaway updates on the rush request and weighs both walk-aways.")
-
-
-# --- 4. Power map -----------------------------------------------------------------------
-
-
-def _holder(yours, theirs, margin):
-    if yours > theirs + margin:
-        return "you"
-    if theirs > yours + margin:
-        return "Marlow"
-    return "even"
-
-
-def power_of(case):
-    """The course's answer to question 4: who holds each source, and the overall edge."""
-    your_best = sum(max(levels.values()) for levels in case.yours.values())
-    their_best = sum(max(levels.values()) for levels in case.theirs.values())
-    held = {
-        "alternatives": _holder(
-            reservation_of(case) / your_best, expected_walkaway(case) / their_best, MARGIN
-        ),
-        "dependence": _holder(case.their_supply_share, case.your_sales_share, MARGIN),
-        "time": _holder(case.your_weeks, case.their_weeks, 0),
-    }
-    yours = sum(1 for side in held.values() if side == "you")
-    theirs = sum(1 for side in held.values() if side == "Marlow")
-    held["edge"] = _holder(yours, theirs, 0)
-    return held
-
-
-POWER_HINTS = {
-    "alternatives": "compare your walk-away as a share of your best profit with Marlow's "
-    "expected walk-away as a share of its best points: the higher share is the better "
-    "alternative",
-    "dependence": "the side that depends more on the deal is weaker: compare the share of "
-    "Marlow's sensors you supply with the share of your sales Marlow is",
-    "time": "the side with more weeks before it must decide can wait; equal weeks are even",
-    "edge": "the edge goes to the side holding more of the three sources; a tie is even",
-}
-
-
-@question
-def power_map(answer, hidden=False):
-    """Check a function that maps each source of leverage to who holds it."""
-    edges = [
-        {"your_weeks": 6, "their_weeks": 6, "their_supply_share": 0.5, "your_sales_share": 0.5},
-        {"walkaway_if_quell": 92.0, "walkaway_if_not": 90.0, "your_weeks": 3, "their_weeks": 9},
-        {"their_supply_share": 0.9, "your_sales_share": 0.1, "your_weeks": 9, "their_weeks": 3},
-    ]
-    for case in _cases(hidden, edges):
-        result = call_learner(answer, case)
-        keys = (*SOURCES, "edge")
-        if not isinstance(result, dict) or sorted(result) != sorted(keys):
-            raise NotYet(
-                f"power_map should return a dict with the keys {', '.join(keys)}, got {result!r}"
-            )
-        expected = power_of(case)
-        for key in keys:
-            if result[key] not in HOLDERS:
-                raise NotYet(
-                    f"say who holds {key} with one of {', '.join(map(repr, HOLDERS))}, got {result[key]!r}"
-                )
-            if result[key] != expected[key]:
-                raise NotYet(
-                    f"for learner {case.learner}, {key} is held by {expected[key]!r}, not "
-                    f"{result[key]!r}: {POWER_HINTS[key]}.",
-                    general=f"it gets who holds {key} wrong: {POWER_HINTS[key]}",
-                )
-    passed("power_map reads who holds each source of leverage, and who has the edge.")
-
-
-# --- 5. Opening offer -------------------------------------------------------------------
+def _each(answer, cases, judge, message=None):
+    """Call the learner's function on each case and judge what it returned; ``message``
+    when every case passes."""
+    for case in cases:
+        judge(case, call_learner(answer, case))
+    return message
 
 
 def _show(package):
     return "{" + ", ".join(f"{issue}: {level}" for issue, level in package.items()) + "}"
 
 
-def _package(case, result, name):
-    """The learner's package, or a hint that it is not one of this contract's."""
-    if not isinstance(result, dict):
-        raise NotYet(f"{name} should return a package, a dict of issue to level, got {result!r}")
-    try:
-        package_points(result, case.yours)
-    except (TypeError, ValueError) as error:
-        raise NotYet(f"{result!r} is not a package of this contract: {error}") from None
-    return result
+def _points(case, package):
+    return package_points(package, case.yours), package_points(package, case.theirs)
 
 
-def opening_of(case):
-    """The course's answer to question 5: your best package among those that give Marlow
-    at least its expected walk-away (more for Marlow breaks a tie)."""
-    needed = expected_walkaway(case)
-    grounded = [
-        (you, them, p) for p, you, them in all_packages(case.yours, case.theirs) if them >= needed
+# --- question 1: the BATNA --------------------------------------------------------------
+
+
+def judge_batna(case, result):
+    """Question 1 on ``result``, what ``my_batna`` returned for ``case``: nothing when it
+    names an alternative worth most on average (either, on a tie to the cent) with its
+    expected profit, else the ``NotYet`` hint."""
+    if not isinstance(result, tuple | list) or len(result) != 2:
+        raise NotYet(
+            f"my_batna should return a (name, profit) pair, got {result!r}",
+            general="it should return a (name, profit) pair",
+        )
+    name, value = result[0], money(result[1], "the BATNA's expected profit")
+    worth = alternative_values(case)
+    if name not in worth:
+        raise NotYet(
+            f"{name!r} is not one of your alternatives: {', '.join(worth)}",
+            general="the name it returns is not 'Brenn' or 'Kessel'",
+        )
+    best, top = batna_of(case)
+    if not same_money(worth[name], top):
+        raise NotYet(
+            f"for learner {case.learner}, {name} is worth {worth[name]:,.2f} on average and "
+            f"{best} {top:,.2f}: your BATNA is the alternative with the higher expected "
+            "profit, whichever has the best single outcome.",
+            general="your BATNA is the alternative with the higher expected profit, "
+            "whichever has the best single outcome",
+        )
+    mistakes = [
+        (
+            case.pilot_chance * (case.kessel_full + case.kessel_half) / 2,
+            "without the pilot you still sell on the spot market: add that branch",
+        ),
+        (
+            case.brenn_chance * case.brenn_profit,
+            "if Brenn says no you still sell on the spot market: add that branch",
+        ),
+        (
+            case.pilot_chance * case.kessel_full + (1 - case.pilot_chance) * case.spot_profit,
+            "after the pilot Kessel orders the full or the half volume, each with chance 0.5",
+        ),
     ]
-    return max(grounded, key=lambda found: found[:2])[2]
+    hint = diagnose(value, top, mistakes, f"{name} is worth {top:,.2f}, not {value:,.2f}")
+    if hint:
+        raise NotYet(
+            f"my_batna is not right for learner {case.learner}: {hint}.",
+            general=general_hint(hint, mistakes) or "the expected profit it gives is not right",
+        )
+
+
+@question
+def my_batna(answer, hidden=False):
+    """Check a function that returns Tallis's BATNA as (name, expected profit)."""
+    edges = [
+        # Kessel clearly first: a likely pilot with large orders, an unlikely Brenn
+        {"pilot_chance": 0.8, "kessel_full": 140.0, "kessel_half": 70.0, "brenn_chance": 0.4},
+        # Brenn clearly first
+        {"brenn_chance": 0.8, "brenn_profit": 110.0, "pilot_chance": 0.5, "kessel_full": 90.0},
+    ]
+    _each(answer, _cases(hidden, edges), judge_batna)
+    passed("my_batna picks the alternative with the higher expected profit.")
+
+
+# --- question 2: the letter, and the reservation price ------------------------------------
+
+
+def judge_reservation(case, result):
+    """Question 2 on ``result``, what ``my_reservation`` returned: nothing when it is the
+    reservation price after the better of signing Brenn's letter or not, else the hint."""
+    value = money(result, "my_reservation's result")
+    batna, letter, audit = batna_of(case)[1], case.brenn_letter, case.audit_cost
+    expected = reservation_of(case)
+    if signs_letter(case):
+        choice = [
+            (
+                batna + audit,
+                f"Brenn's letter, a sure {letter:g}, beats your best gamble ({batna:,.2f} on "
+                "average): sign it, and build your reservation price on it",
+                "it keeps a gamble that is worth less on average than Brenn's sure letter",
+            )
+        ]
+    else:
+        choice = [
+            (
+                letter + audit,
+                f"your best alternative is worth {batna:,.2f} on average, more than the "
+                f"{letter:g} Brenn's letter guarantees: a risk-neutral seller does not sign it",
+                "it signs a letter worth less than the best alternative on average",
+            )
+        ]
+    mistakes = [
+        *choice,
+        (
+            expected - audit,
+            "that is your BATNA, but Marlow's audit and tooling cost you more on top",
+        ),
+        (
+            expected - 2 * audit,
+            "the audit makes Marlow's deal cost more, so you need more profit, not less",
+        ),
+        (
+            max(case.brenn_profit, case.kessel_full) + audit,
+            "that is your best single outcome; use what each alternative is worth on average",
+        ),
+    ]
+    otherwise = (
+        f"expected {expected:,.2f}, got {value:,.2f} (my_reservation builds on your BATNA: "
+        "if my_batna's check does not pass yet, fix that first)"
+    )
+    hint = diagnose(value, expected, mistakes, otherwise)
+    if hint:
+        raise NotYet(
+            f"my_reservation is not right for learner {case.learner}: {hint}.",
+            general=general_hint(hint, mistakes)
+            or "the reservation price is not the better of the letter and the best "
+            "alternative plus the audit (if my_batna's check fails, fix that first)",
+        )
+
+
+@question
+def my_reservation(answer, hidden=False):
+    """Check a function that returns the least profit worth taking from Marlow."""
+    _each(answer, _cases(hidden, [{"audit_cost": 0.0}]), judge_reservation)
+    passed(
+        "my_reservation is the better of Brenn's letter and your BATNA, plus what Marlow's "
+        "deal costs you."
+    )
+
+
+# --- question 3: what the rush request says -----------------------------------------------
+
+
+def judge_beliefs(case, result):
+    """Question 3 on ``result``, what ``marlow_beliefs`` returned: nothing when it maps
+    each of Marlow's two reservation prices to its chance after the rush request, else
+    the hint."""
+    high, low = case.reservation_if_quell, case.reservation_if_not
+    if not isinstance(result, Mapping) or len(result) != 2:
+        raise NotYet(
+            "marlow_beliefs should return a dict with two entries, each of Marlow's "
+            f"reservation prices ({high:g} and {low:g}) with its chance; got {result!r}",
+            general="it should return a dict from each of Marlow's two reservation prices "
+            "to its chance",
+        )
+    given = {}
+    for key, chance in result.items():
+        if isinstance(key, bool) or not isinstance(key, int | float) or key not in (high, low):
+            raise NotYet(
+                f"{key!r} is not one of Marlow's reservation prices ({high:g} and {low:g}): "
+                "use them as the keys",
+                general="its keys are not Marlow's two reservation prices",
+            )
+        given[key] = money(chance, f"the chance of {key:g}")
+    if not math.isclose(sum(given.values()), 1, abs_tol=CHANCE_TOLERANCE):
+        raise NotYet(
+            f"the two chances add up to {sum(given.values()):.4f}: after the update they "
+            "must add up to 1 (divide by the total chance of a rush request)",
+            general="its two chances do not add up to 1",
+        )
+    expected = quell_posterior(case)
+    chance = given[high]
+    if math.isclose(chance, expected, abs_tol=CHANCE_TOLERANCE):
+        return
+    prior, yes, no = case.quell_prior, case.rush_if_quell, case.rush_if_not
+    if math.isclose(chance, 1 - expected, abs_tol=CHANCE_TOLERANCE):
+        hint = general = (
+            "the chances are on the wrong reservation prices: Marlow needs more points when "
+            "Quell can supply it"
+        )
+    elif math.isclose(chance, prior, abs_tol=CHANCE_TOLERANCE):
+        hint = general = "that is the chance before the rush request; update it with Bayes' rule"
+    elif math.isclose(chance, prior * no / (prior * no + (1 - prior) * yes), abs_tol=1e-6):
+        hint = general = (
+            "the likelihoods are swapped: a rush is likelier when Quell has no capacity"
+        )
+    else:
+        hint = f"Quell has capacity with chance {expected:.4f} after the rush request, not {chance:.4f}"
+        general = "the chance that Quell has capacity after the rush request is not right"
+    raise NotYet(
+        f"marlow_beliefs is not right for learner {case.learner}: {hint}.", general=general
+    )
+
+
+@question
+def marlow_beliefs(answer, hidden=False):
+    """Check a function that returns Marlow's reservation price as a belief after the
+    rush request."""
+    edges = [{"rush_if_quell": 0.5, "rush_if_not": 0.5}, {"quell_prior": 0.9}]
+    _each(answer, _cases(hidden, edges), judge_beliefs)
+    passed("marlow_beliefs updates on the rush request and keeps both of Marlow's states.")
+
+
+# --- question 4: your audit -----------------------------------------------------------------
+
+
+def _ratings(result, key, read):
+    try:
+        return read(result[key], key) if key != "weights" else read(result[key])
+    except (TypeError, ValueError) as error:
+        raise NotYet(f"my_audit: {error}.") from None
+
+
+def audit_rules(case):
+    """What the case's story settles about an audit, as ``(rule, because)`` pairs: each
+    rule a function of ``(yours, theirs)`` ratings that must hold."""
+    chance = quell_posterior(case)
+    rules = [
+        (
+            lambda y, t: y["information"] > t["information"],
+            "your information should be rated above Marlow's: you have studied its tenders "
+            "and read its rush request, and it knows nothing of Brenn, Kessel or your costs",
+        ),
+        (
+            lambda y, t: y["alternatives"] >= 1 and t["alternatives"] >= 1,
+            "both sides have some alternatives: you have Brenn or Kessel, and Marlow has Quell "
+            f"with chance {chance:.2f}",
+        ),
+        (
+            lambda y, t: y["power"] >= 1 and t["power"] >= 1,
+            f"both sides have some power: you would supply {case.their_supply_share:.0%} of "
+            f"Marlow's sensors, and Marlow would be {case.your_sales_share:.0%} of your sales",
+        ),
+    ]
+    alternatives, power = alternatives_holder(case), power_holder(case)
+    if alternatives is not None:
+        rules.append(_holds("alternatives", alternatives, _alternatives_reason(case)))
+    if power is not None:
+        rules.append(_holds("power", power, _power_reason(case, power)))
+    return rules
+
+
+def _holds(source, side, because):
+    if side == "you":
+        return (
+            lambda y, t: y[source] > t[source],
+            f"your {source} should be rated above Marlow's: {because}",
+        )
+    return (
+        lambda y, t: t[source] > y[source],
+        f"Marlow's {source} should be rated above yours: {because}",
+    )
+
+
+def _alternatives_reason(case):
+    yours = reservation_of(case) / sum(max(v.values()) for v in case.yours.values())
+    return (
+        f"your reservation price is {yours:.0%} of your best profit, and Marlow's is "
+        f"{case.reservation_if_quell:g}% or {case.reservation_if_not:g}% of its best points, "
+        "whichever way Quell turns out"
+    )
+
+
+def _power_reason(case, side):
+    if side == "you":
+        return (
+            f"you would supply {case.their_supply_share:.0%} of Marlow's sensors, more than "
+            f"the {case.your_sales_share:.0%} of your sales Marlow would be, and you can wait "
+            f"{case.your_weeks} weeks to its {case.their_weeks}"
+        )
+    return (
+        f"Marlow would be {case.your_sales_share:.0%} of your sales, more than the "
+        f"{case.their_supply_share:.0%} of its sensors you would supply, and it can wait "
+        f"{case.their_weeks} weeks to your {case.your_weeks}"
+    )
+
+
+def judge_audit(case, result):
+    """Question 4 on ``result``, what ``my_audit()`` returned: the ratings and weights
+    when the audit is valid and fits every rule of ``audit_rules``, else the hint naming
+    each rule it breaks."""
+    if not isinstance(result, Mapping) or set(result) != {"yours", "theirs", "weights"}:
+        raise NotYet(
+            "my_audit should return a dict with three keys, 'yours', 'theirs' and 'weights', "
+            f"each a dict from source ({', '.join(SOURCES)}) to number; got {result!r}"
+        )
+    yours = _ratings(result, "yours", ratings_of)
+    theirs = _ratings(result, "theirs", ratings_of)
+    weights = _ratings(result, "weights", audit_weights)
+    broken = [because for rule, because in audit_rules(case) if not rule(yours, theirs)]
+    if broken:
+        raise NotYet(
+            "your audit does not yet fit your case:\n" + "\n".join(f"- {b}." for b in broken)
+        )
+    return yours, theirs, weights
+
+
+@question
+def my_audit(answer):
+    """Check a function returning the learner's audit of their own case."""
+    case = _cases(False)[0]
+    yours, theirs, weights = judge_audit(case, call_learner(answer, case))
+    mine, other = weighted_leverage(yours, weights), weighted_leverage(theirs, weights)
+    balance = mine - other
+    passed(
+        f"your audit fits your case: {mine:.2f} points for you against {other:.2f} for Marlow, "
+        f"a balance of {balance:+.2f} points, {describe_balance(balance)}."
+    )
+
+
+# --- question 5: what to say at the table ---------------------------------------------------
+
+
+def _verdict(value, letter):
+    if isinstance(value, str):
+        said = " ".join(value.strip().lower().replace("_", " ").split())
+        if said in VERDICTS:
+            return said
+    raise NotYet(
+        f"the verdict for {letter} should be {' or '.join(map(repr, VERDICTS))}, got {value!r}"
+    )
+
+
+def _statement_hint(case, kind, said):
+    """Why ``said`` is the wrong verdict on a statement of ``kind`` in ``case``."""
+    real = "Brenn Industrial" if signs_letter(case) or batna_of(case)[0] == "Brenn" else "Kessel"
+    chance = 1 - quell_posterior(case)
+    return {
+        "mention": "it is true and calm, and it names the alternative you would really take: "
+        "Marlow knows nothing of it and would otherwise assume the spot market, which your "
+        "alternative beats. A strong alternative is worth letting the other side know "
+        "about (Fisher and Ury); saying it plainly leaves Marlow room to answer",
+        "threat": f"it turns a true alternative ({real}) into an ultimatum: threats invite "
+        "threats and corner the other side (Deutsch and Krauss, module 03), and you hope to "
+        "supply Marlow for a year; mention the alternative calmly instead",
+        "invented": "it is false: nothing in your brief says so. A made-up order is not a "
+        "bluff about your own limit but a misrepresentation of a fact Marlow would rely on "
+        "(module 00, section 6)",
+        "interest": "it answers what Marlow asked for and opens a trade: the rush matters to "
+        "Marlow and costs you, which is exactly what a trade is made of",
+        "belief": f"you only believe it (chance {chance:.2f} after the rush request): stated as "
+        "a fact it misleads if Quell does have capacity, and it tells Marlow how you read "
+        "its request",
+    }[kind] + (" (say it)" if said == "keep quiet" else " (keep it to yourself)")
+
+
+def judge_statement(case, letter, verdicts):
+    """Question 5 for one statement, given ``verdicts`` (letter -> verdict): what the
+    learner got right, else the ``NotYet`` hint."""
+    said = verdicts.get(letter)
+    if said is None:
+        raise NotYet(f"what_to_say has no verdict for statement {letter} yet.")
+    said = _verdict(said, letter)
+    if said != statement_key(case)[letter]:
+        raise NotYet(f"{letter}: {_statement_hint(case, statement_kinds(case)[letter], said)}.")
+    return f"{letter}: {said}."
+
+
+@question
+def what_to_say(answer):
+    """Check a function that says, for each statement of the case, whether to say it at
+    the table or keep quiet: 0.4 points each."""
+    case = _cases(False)[0]
+    verdicts = call_learner(answer, case)
+    if not isinstance(verdicts, Mapping):
+        raise NotYet(
+            f"what_to_say should return a dict like {{'A': 'say', 'B': 'keep quiet', ...}}, "
+            f"got {verdicts!r}"
+        )
+    verdicts = {str(letter).strip().upper(): v for letter, v in verdicts.items()}
+    extra = sorted(set(verdicts) - set(case.statements))
+    if extra:
+        raise NotYet(f"there is no statement {extra[0]!r}; the statements are A to E.")
+    return score(
+        *(
+            Check(
+                f"statement {letter}",
+                0.4,
+                functools.partial(judge_statement, case, letter, verdicts),
+            )
+            for letter in case.statements
+        )
+    )
+
+
+# --- question 6: the opening, one package and a MESO ---------------------------------------
+
+
+def _packages(case, result):
+    """The learner's list of packages, each checked to be one of this contract's."""
+    if isinstance(result, Mapping) or not isinstance(result, list | tuple) or not result:
+        raise NotYet(
+            "opening_offer should return a list of packages (dicts of issue to level), your "
+            f"opening first; got {result!r}",
+            general="it should return a list of packages, the opening first",
+        )
+    for package in result:
+        if not isinstance(package, Mapping):
+            raise NotYet(
+                f"{package!r} is not a package: write each as a dict of issue to level",
+                general="an item of the list is not a package",
+            )
+        try:
+            package_points(dict(package), case.yours)
+        except (TypeError, ValueError) as error:
+            raise NotYet(
+                f"{dict(package)!r} is not a package of this contract: {error}",
+                general="an item of the list is not a package of the contract",
+            ) from None
+    return [dict(package) for package in result]
+
+
+def _opening_hint(case, package):
+    """Why ``package`` is not the course's opening for ``case``: the hint, and the same in
+    general words; ``None`` when it is (or ties with it)."""
+    best = opening_of(case)
+    you, them = _points(case, package)
+    best_you, best_them = _points(case, best)
+    if (you, them) == (best_you, best_them):
+        return None
+    low, high = case.reservation_if_not, case.reservation_if_quell
+    floor = reservation_of(case)
+    if them < low:
+        return (
+            f"it gives Marlow {them:g} points, fewer than the {low:g} it needs even if Quell has "
+            "no capacity: an offer beyond anything Marlow could accept still pulls, but it "
+            "risks an impasse or a walk-out and costs you credibility; open with the best "
+            "package Marlow could accept if Quell has no capacity",
+            "it gives Marlow less than it needs even if Quell has no capacity",
+        )
+    if you < floor:
+        return (
+            f"it leaves you {you:g}, below your reservation price {floor:,.2f}: never open below it",
+            "it leaves you less than your reservation price",
+        )
+    if you < best_you and them >= high:
+        return (
+            f"it gives Marlow {them:g} points, enough even if Quell has capacity; but Quell has "
+            f"none with chance {1 - quell_posterior(case):.2f}, and then Marlow would accept "
+            f"{_show(best)}, which leaves you {best_you:g}: open there, and concede towards "
+            f"{high:g} only if Marlow's answers say that Quell can supply it",
+            "it opens for the state in which Quell has capacity: open with the best package "
+            "Marlow could accept if it has none",
+        )
+    if you < best_you:
+        return (
+            f"it leaves you {you:g}, but {_show(best)} leaves you {best_you:g} and still gives "
+            f"Marlow {best_them:g}, at least the {low:g} it needs if Quell has no capacity",
+            "another package Marlow could accept without Quell leaves you more",
+        )
+    return (
+        f"{_show(best)} leaves you as much and gives Marlow more ({best_them:g}): prefer it",
+        "another package leaves you as much and gives Marlow more",
+    )
+
+
+def judge_opening(case, result):
+    """Question 6's first part on ``result``: nothing when its first package is the course's
+    opening (or worth the same to both sides), else the hint."""
+    package = _packages(case, result)[0]
+    found = _opening_hint(case, package)
+    if found:
+        hint, general = found
+        raise NotYet(
+            f"the opening is not right for learner {case.learner}: {hint}.", general=general
+        )
+
+
+def judge_meso(case, result):
+    """Question 6's second part on ``result``: nothing when it adds one or two other
+    packages to the opening, each worth at least the opening's profit less ``MESO_BAND``
+    to Tallis and at least Marlow's lower reservation price to Marlow, else the hint."""
+    packages = _packages(case, result)
+    if not 2 <= len(packages) <= 3:
+        raise NotYet(
+            f"a MESO has two or three packages; the list has {len(packages)}",
+            general="a MESO has two or three packages",
+        )
+    keys = [tuple(sorted(p.items())) for p in packages]
+    if len(set(keys)) < len(keys):
+        raise NotYet("the packages of a MESO must all differ", general="two packages are the same")
+    top = _points(case, packages[0])[0]
+    low = case.reservation_if_not
+    for package in packages[1:]:
+        you, them = _points(case, package)
+        if you < top - MESO_BAND:
+            raise NotYet(
+                f"{_show(package)} leaves you {you:g}, more than {MESO_BAND:g} below the "
+                f"{top:g} of your opening: a MESO's packages are worth the same to you",
+                general="a package of the MESO is not worth the same to you as the opening",
+            )
+        if you > top:
+            raise NotYet(
+                f"{_show(package)} leaves you {you:g}, more than your opening ({top:g}): put "
+                "your best package first",
+                general="a package of the MESO leaves you more than the opening",
+            )
+        if them < low:
+            raise NotYet(
+                f"{_show(package)} gives Marlow {them:g} points, fewer than the {low:g} it "
+                "needs even if Quell has no capacity: every package of a MESO must be one "
+                "Marlow could accept",
+                general="a package of the MESO is one Marlow could not accept",
+            )
 
 
 @question
 def opening_offer(answer, hidden=False):
-    """Check a function that returns an ambitious opening Marlow could still accept."""
-    edges = [{"walkaway_if_quell": 99.0, "walkaway_if_not": 98.0}]  # only Marlow's best will do
-    for case in _cases(hidden, edges):
-        result = _package(case, call_learner(answer, case), "opening_offer")
-        expected = opening_of(case)
-        you, them = package_points(result, case.yours), package_points(result, case.theirs)
-        best_you, best_them = (
-            package_points(expected, case.yours),
-            package_points(expected, case.theirs),
-        )
-        if (you, them) == (best_you, best_them):
-            continue
-        needed = expected_walkaway(case)
-        if them < needed:
-            hint = (
-                f"it gives Marlow {them:g} points, below the {needed:.2f} you expect it needs: "
-                "an opening it must refuse out of hand is not grounded"
-            )
-            general = "it gives Marlow less than the walk-away you expect it needs"
-            if (
-                them
-                >= case.quell_prior * case.walkaway_if_quell
-                + (1 - case.quell_prior) * case.walkaway_if_not
-            ):
-                hint += " (use the walk-away you expect after the rush request, not before it)"
-                general += " after the rush request"
-        elif you < best_you:
-            hint = (
-                f"it gives you {you:g}, but {_show(expected)} gives you {best_you:g} and still "
-                f"{best_them:g} to Marlow: open as high as Marlow could still accept"
-            )
-            general = "it is not as ambitious as it could be: open as high as Marlow could accept"
-        else:
-            hint = f"{_show(expected)} gives you as much and Marlow more ({best_them:g}): prefer it"
-            general = "another opening gives you as much and Marlow more: prefer it"
+    """Check a function that returns the opening: the best package Marlow could accept
+    without Quell, and a MESO around it. A point each."""
+    cases = _cases(hidden)
+    return score(
+        Check(
+            "your opening",
+            1,
+            lambda: _each(answer, cases, judge_opening, "it is ambitious and grounded."),
+        ),
+        Check(
+            "the MESO",
+            1,
+            lambda: _each(
+                answer,
+                cases,
+                judge_meso,
+                "its packages are equivalent for you and acceptable to Marlow.",
+            ),
+        ),
+    )
+
+
+# --- question 7: the concession plan -------------------------------------------------------
+
+
+def judge_plan(case, result, opening, floor):
+    """Question 7 on ``result``, what ``concession_plan(case, opening, floor)`` returned:
+    nothing when it is the course's plan (step for step, any package worth the same to
+    both sides accepted), else the hint naming the first step that differs."""
+    if isinstance(result, Mapping) or not isinstance(result, list | tuple) or not result:
         raise NotYet(
-            f"opening_offer is not right for learner {case.learner}: {hint}.", general=general
+            f"concession_plan should return a list of packages, the opening first; got {result!r}",
+            general="it should return a list of packages, the opening first",
         )
-    passed("opening_offer is ambitious for you and still above what Marlow needs.")
-
-
-# --- 6. Concession plan -----------------------------------------------------------------
-
-
-def single_trades(case, current):
-    """Every trade from ``current`` that gives one level to Marlow on one issue and takes
-    one level back on another, as the package it leads to."""
-    issues = case.issues
-    found = []
-    for give, get in itertools.permutations(issues, 2):
-        at_give, at_get = issues[give].index(current[give]), issues[get].index(current[get])
-        if at_give + 1 < len(issues[give]) and at_get > 0:
-            found.append({**current, give: issues[give][at_give + 1], get: issues[get][at_get - 1]})
-    return found
-
-
-def trade_rank(case, current, package):
-    """How good a trade from ``current`` to ``package`` is: one that costs you nothing
-    ranks first, by Marlow's gain (then your profit); a real concession ranks by
-    Marlow's gain per unit of profit you give up (then the smaller loss)."""
-    mine, you = package_points(current, case.yours), package_points(package, case.yours)
-    gain = package_points(package, case.theirs) - package_points(current, case.theirs)
-    loss = mine - you
-    return (1, gain, you) if loss <= 0 else (0, gain / loss, -loss)
-
-
-def best_trade(case, current):
-    """The course's answer to question 6: the best trade that raises Marlow's points and
-    keeps your profit at or above your walk-away, or ``None`` when there is none."""
-    floor = reservation_of(case)
-    allowed = [
-        p
-        for p in single_trades(case, current)
-        if package_points(p, case.theirs) > package_points(current, case.theirs)
-        and package_points(p, case.yours) >= floor
-    ]
-    return max(allowed, key=lambda p: trade_rank(case, current, p), default=None)
-
-
-def _starts(case, hidden):
-    """Packages to trade from: your opening (on the frontier: every trade costs you), the
-    middle package and one from the middle of the table (free trades exist), and your
-    ideal (nothing can come back); hidden, also Marlow's ideal, a package just above your
-    walk-away and a few drawn at random."""
-    issues = case.issues
-    ideal = {issue: levels[0] for issue, levels in issues.items()}
-    middle = {issue: levels[1] for issue, levels in issues.items()}
-    starts = [opening_of(case), middle, {**middle, "price": issues["price"][2]}, ideal]
-    if hidden:
-        rng = rng_for(f"{MODULE}:trades", case.learner)
-        packages = all_packages(case.yours, case.theirs)
-        floor = reservation_of(case)
-        starts.append({issue: levels[-1] for issue, levels in issues.items()})
-        starts.append(
-            min(
-                (p for p, you, _ in packages if you >= floor),
-                key=lambda p: package_points(p, case.yours),
+    expected = plan_of(case, opening, floor)
+    frontier = frontier_rows(case)
+    for step, package in enumerate(result):
+        if not isinstance(package, Mapping):
+            raise NotYet(
+                f"step {step} is not a package: {package!r}", general="a step is not a package"
             )
+        try:
+            you, them = _points(case, dict(package))
+        except (TypeError, ValueError) as error:
+            raise NotYet(
+                f"step {step}, {dict(package)!r}, is not a package of this contract: {error}",
+                general="a step is not a package of the contract",
+            ) from None
+        where = f"concession_plan for learner {case.learner}, step {step}"
+        if step == 0:
+            if (you, them) != expected[0][1:]:
+                raise NotYet(
+                    f"{where}: the plan starts with the opening it is given, {_show(opening)}.",
+                    general="the plan does not start with the opening it is given",
+                )
+            continue
+        mine, theirs = expected[step - 1][1:]
+        if step >= len(expected):
+            raise NotYet(
+                f"{where}: {_show(dict(package))} comes after the end; from "
+                f"{_show(expected[-1][0])} no package on the frontier gives Marlow more and "
+                f"leaves you at least your reservation price {floor:,.2f}: the plan ends there.",
+                general="it goes on after the last step the rule allows",
+            )
+        hint = _step_hint(case, frontier, (mine, theirs), (you, them), expected[step], floor)
+        if hint:
+            raise NotYet(f"{where}: {hint[0]}.", general=hint[1])
+    if len(result) < len(expected):
+        nxt = expected[len(result)]
+        raise NotYet(
+            f"concession_plan for learner {case.learner} stops after step {len(result) - 1}, "
+            f"but {_show(nxt[0])} is on the frontier, gives Marlow more and leaves you "
+            f"{nxt[1]:g}, at least your reservation price {floor:,.2f}: go on until no step is left",
+            general="it stops while a step the rule allows is left",
         )
-        starts += [packages[int(rng.random() * len(packages))][0] for _ in range(6)]
-    return starts
 
 
-def _same_rank(a, b):
-    return a[0] == b[0] and all(same_money(x, y) for x, y in zip(a[1:], b[1:], strict=True))
+def _step_hint(case, frontier, current, got, best, floor):
+    """Why a step from ``current`` to ``got`` (both ``(yours, theirs)``) is not the rule's
+    ``best`` row: the hint and its general words, or ``None`` when it is worth the same."""
+    (mine, theirs), (you, them) = current, got
+    if (you, them) == best[1:]:
+        return None
+    if them <= theirs:
+        return (
+            "it gives Marlow nothing: each step must give Marlow more",
+            "a step gives Marlow nothing",
+        )
+    if you < floor:
+        return (
+            f"it leaves you {you:g}, below your reservation price {floor:,.2f}",
+            "a step goes below the reservation price",
+        )
+    better = [
+        row
+        for row in frontier
+        if row[1] >= you and row[2] >= them and (row[1], row[2]) != (you, them)
+    ]
+    if better:
+        return (
+            f"{_show(better[0][0])} is better for both of you ({better[0][1]:g} for you, "
+            f"{better[0][2]:g} for Marlow): keep every step on the Pareto frontier",
+            "a step leaves the Pareto frontier",
+        )
+    return (
+        f"it costs you {mine - you:g}, but {_show(best[0])} costs you only "
+        f"{mine - best[1]:g} and still gives Marlow more ({best[2]:g} points): take the "
+        "smallest step that gives Marlow more, or you may give it more than it needs",
+        "a step gives up more profit than the smallest step that still gives Marlow more",
+    )
 
 
 @question
-def next_trade(answer, hidden=False):
-    """Check a function that returns the best next trade from a package, or None."""
-    for case in _cases(hidden):
-        floor = reservation_of(case)
-        for current in _starts(case, hidden):
-            where = f"next_trade(case, {_show(current)}) for learner {case.learner}"
-            result = call_learner(answer, case, dict(current))
-            expected = best_trade(case, current)
-            if expected is None:
-                if result is not None:
-                    raise NotYet(
-                        f"{where} gave {result!r}, but no single trade raises Marlow's points "
-                        "without taking you below your walk-away: return None.",
-                        general="it trades where no single trade helps Marlow without taking "
-                        "you below your walk-away: return None",
-                    )
-                continue
-            if result is None:
-                raise NotYet(
-                    f"{where} gave None, but {_show(expected)} is a trade you can make.",
-                    general="it gives None where a trade is possible",
-                )
-            result = _package(case, result, "next_trade")
-            if result not in single_trades(case, current):
-                raise NotYet(
-                    f"{where} gave {_show(result)}: a trade moves exactly one issue one level "
-                    "towards Marlow and one other issue one level towards you.",
-                    general="a trade moves exactly one issue one level towards Marlow and one "
-                    "other issue one level towards you",
-                )
-            rank, best = trade_rank(case, current, result), trade_rank(case, current, expected)
-            if package_points(result, case.theirs) <= package_points(current, case.theirs):
-                hint = general = "it gives Marlow nothing: a trade must be worth something to them"
-            elif package_points(result, case.yours) < floor:
-                hint = f"it takes your profit below your walk-away {floor:g}"
-                general = "it takes your profit below your walk-away"
-            elif _same_rank(rank, best):
-                continue
-            elif best[0] > rank[0]:
-                hint = f"{_show(expected)} costs you nothing and still helps Marlow: trade for free first"
-                general = (
-                    "another trade costs you nothing and still helps Marlow: trade for free first"
-                )
-            elif best[0] == 1:
-                general = (
-                    "another trade that costs you nothing helps Marlow more or leaves you more"
-                )
-                hint = (
-                    f"{_show(expected)} also costs you nothing and gives Marlow {best[1]:g}, "
-                    f"not {rank[1]:g}"
-                    if not same_money(best[1], rank[1])
-                    else f"{_show(expected)} helps Marlow as much and leaves you {best[2]:g}"
-                )
-            elif not same_money(best[1], rank[1]):
-                general = "concede where it is cheap for you and dear to them"
-                hint = (
-                    f"{_show(expected)} gives Marlow {best[1]:.3g} points per unit of profit "
-                    f"you give up, yours only {rank[1]:.3g}: concede where it is cheap for you "
-                    "and dear to them"
-                )
-            else:
-                hint = f"{_show(expected)} gives Marlow as much per unit and costs you less"
-                general = "another trade gives Marlow as much per unit and costs you less"
-            raise NotYet(f"{where}: {hint}.", general=general)
-    passed("next_trade trades for free first, then concedes where it is cheapest for you.")
+def concession_plan(answer, hidden=False):
+    """Check a function that returns the concession plan from an opening down to a
+    reservation price. Visible: the learner's case from the course's opening and
+    reservation price; hidden: other learners' cases, and the learner's own from the
+    plan's second package and with a reservation price that ends it sooner."""
+    cases = [(case, opening_of(case), reservation_of(case)) for case in _cases(hidden)]
+    if hidden:
+        own = _cases(False)[0]
+        plan = plan_of(own)
+        cases.append((own, plan[1][0], reservation_of(own)))
+        cases.append((own, plan[0][0], (plan[1][1] + plan[-1][1]) / 2))
+    for case, opening, floor in cases:
+        result = call_learner(answer, case, dict(opening), floor)
+        judge_plan(case, result, opening, floor)
+    passed("concession_plan walks down the frontier one smallest step at a time.")
+
+
+# --- for the table's prepared plan (tests/strategies.py) ---------------------------------
+
+
+def best_trade(case, current):
+    """The plan's next package from ``current`` (a package) at the learner's case's
+    reservation price, or ``None`` when the plan ends there."""
+    row = next_step(frontier_rows(case), _points(case, current), reservation_of(case))
+    return None if row is None else dict(row[0])

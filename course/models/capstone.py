@@ -1,5 +1,6 @@
 """The capstone's scoring: whether each concession got something back, how much value a
-deal created against the Pareto frontier, and the learner's own plan, read safely.
+deal created against the Pareto frontier, and the learner's own plan, read safely for the
+negotiation table.
 
 Plain numbers in, plain dicts out: the engine's capstone table feeds these from a
 finished negotiation, and the checks never need them.
@@ -60,8 +61,10 @@ def value_created(deal, points, reservations):
 
 def read_plan(case, reservation_function, opening_function):
     """The learner's plan from their own answers, checked: ``reservation`` (a finite
-    number) and ``opening`` (a package of the case), each ``None`` with a note saying
-    why when the function is missing, unwritten, crashes or returns something unusable."""
+    number, from ``my_reservation(case)``) and ``opening`` (a package of the case: the
+    first of the list ``opening_offer(case)`` returns, or the package itself when it
+    returns one), each ``None`` with a note saying why when the function is missing,
+    unwritten, crashes or returns something unusable."""
     plan = {"reservation": None, "opening": None, "notes": []}
     for key, function, name in (
         ("reservation", reservation_function, "my_reservation"),
@@ -75,14 +78,19 @@ def read_plan(case, reservation_function, opening_function):
             if key == "reservation":
                 value = number(value, f"{name}'s answer")
             else:
+                if isinstance(value, list | tuple):
+                    if not value:
+                        raise ValueError("it returned an empty list")
+                    value = value[0]
                 package_points(value, case.yours)
+                value = dict(value)
         except NotImplementedError:
             plan["notes"].append(f"{name} is not written yet")
             continue
         except Exception as error:  # the learner's code: any failure is reported, not raised
             plan["notes"].append(f"{name} did not give a usable answer ({error})")
             continue
-        plan[key] = dict(value) if key == "opening" else value
+        plan[key] = value
     return plan
 
 

@@ -1,7 +1,19 @@
 """Module 05's scenario: Tallis Sensors negotiates a one-year supply contract with Marlow
 Robotics over price, volume, delivery and payment, knowing its own alternatives well and
-Marlow's only through research and one signal."""
+Marlow's only through research and one signal.
 
+Every variant is checked before a learner sees it (``problems``): a draw whose question
+would sit on a rule's boundary, has no real decision in it, tells an incoherent story or
+prescribes an answer worse than the learner's own reservation price is drawn again.
+
+The course's answers to the preparation questions are worked out here too (``batna_of``,
+``reservation_of``, ``beliefs_of``, ``alternatives_holder``, ``power_holder``,
+``statement_key``, ``opening_of``, ``meso_partners``, ``plan_of``): the invariants need them,
+and the checks (``course.checks.capstone``) judge answers against them.
+"""
+
+import functools
+import math
 from dataclasses import dataclass
 
 from course.scenarios.base import MultiIssue, Scenario, pick
@@ -14,18 +26,43 @@ ISSUES = {
     "payment": ("30 days", "60 days", "90 days"),
 }
 
-#: Who may hold a source of leverage in the power map.
-HOLDERS = ("you", "Marlow", "even")
+#: Who may hold a source of leverage in the audit; ``None`` when the case leaves it open.
+SIDES = ("you", "Marlow")
 
-#: The sources of leverage the power map rates, and the overall verdict's key.
-SOURCES = ("alternatives", "dependence", "time")
+#: What a learner may decide to do with each statement of ``s.statements``.
+VERDICTS = ("say", "keep quiet")
+
+#: The kinds of statement a learner is offered (never shown: ``statement_key`` reads them).
+STATEMENT_KINDS = ("mention", "threat", "invented", "interest", "belief")
+
+#: Packages of a MESO may differ by this much profit (in k€): one step of the finance
+#: team's rounding, so they count as worth the same to you.
+MESO_BAND = 5.0
+
+#: The least gap, in k€, between two alternatives (or an alternative and the letter) a
+#: learner must rank.
+ALTERNATIVE_MARGIN = 1.0
+
+#: One side holds alternatives when its reservation price, as a share of its best
+#: package, beats the other's by this much whichever way Quell turns out.
+ALTERNATIVES_MARGIN = 0.05
+
+#: One side holds power when the other depends on the deal more by this share...
+DEPENDENCE_MARGIN = 0.10
+
+#: ... and can wait at least this many weeks longer.
+WEEKS_MARGIN = 3
+
+#: No measure the audit's rules compare may lie this close to a rule's line.
+LINE_CLEARANCE = 0.01
 
 
 @dataclass(frozen=True)
 class CapstoneCase(MultiIssue, Scenario):
-    """Tallis's confidential brief: its alternatives (profits in thousands of euros), what
-    Marlow's deal costs it, its profit and Marlow's estimated points on every issue, and
-    what Tallis knows and guesses about Marlow."""
+    """Tallis's confidential brief: its alternatives (profits in thousands of euros), a
+    letter Brenn would sign, what Marlow's deal costs it, its profit and Marlow's estimated
+    points on every issue, what Tallis knows and believes about Marlow, and what it could
+    say at the table."""
 
     brenn_chance: float  # chance Brenn Industrial takes the capacity if Marlow does not
     brenn_profit: float  # Tallis's profit if Brenn does
@@ -33,47 +70,71 @@ class CapstoneCase(MultiIssue, Scenario):
     pilot_chance: float  # chance Kessel's pilot line goes ahead
     kessel_full: float  # profit if Kessel then orders the full volume (half the time)
     kessel_half: float  # profit if Kessel orders half (the other half of the time)
+    brenn_letter: float  # profit, for sure, if Tallis has Brenn sign a letter of intent now
     audit_cost: float  # Marlow's supplier audit and tooling: what its deal costs Tallis more
     yours: dict  # Tallis's profit in thousands: issue -> {level: profit}
     theirs: dict  # Marlow's points (100 at its best package), from Tallis's research
     quell_prior: float  # chance that Quell, Marlow's other supplier, has capacity
     rush_if_quell: float  # chance Marlow asks for 3-week delivery if Quell has capacity
     rush_if_not: float  # ... and if it has none
-    walkaway_if_quell: float  # Marlow's walk-away (its points) when Quell can supply it
-    walkaway_if_not: float  # ... and when it cannot
+    reservation_if_quell: float  # Marlow's reservation price (its points) if Quell can supply
+    reservation_if_not: float  # ... and if it cannot
     their_supply_share: float  # share of Marlow's sensors Tallis would supply
     your_sales_share: float  # share of Tallis's sales Marlow would be
     your_weeks: int  # weeks before Tallis must book its idle capacity elsewhere
     their_weeks: int  # weeks of sensor stock Marlow has left
+    statements: dict  # letter -> something Tallis could say at the table
 
     def story(self):
+        said = "\n".join(f'- `"{letter}"`: "{text}"' for letter, text in self.statements.items())
         return (
             "You lead sales at **Tallis Sensors** and are negotiating a one-year supply of "
-            "sensor modules to **Marlow Robotics**. Profits are in thousands of euros.\n\n"
-            "**Confidential: your alternatives.** If there is no deal with Marlow, Brenn "
-            f"Industrial may take the capacity (chance {self.brenn_chance:g}, profit "
-            f"{self.brenn_profit:g}); if it does not, you sell on the spot market for "
-            f"{self.spot_profit:g}. Or you wait for Kessel: its pilot line goes ahead with "
-            f"chance {self.pilot_chance:g}, and then it orders the full volume (profit "
-            f"{self.kessel_full:g}) or half of it (profit {self.kessel_half:g}), equally "
-            "likely; without the pilot you sell on the spot market. You can pursue only one "
-            f"of the two. Marlow's supplier audit and tooling would cost you {self.audit_cost:g}.\n\n"
-            "**What you know about Marlow.** Its usual other supplier, Quell, has spare "
-            f"capacity with chance {self.quell_prior:g}, as far as the trade press says. "
-            "Marlow has just asked for 3-week delivery: a buyer asks for that with chance "
-            f"{self.rush_if_quell:g} when Quell can supply it and {self.rush_if_not:g} when it "
-            "cannot. Your research puts Marlow's walk-away at "
-            f"{self.walkaway_if_quell:g} of its points if Quell has capacity and "
-            f"{self.walkaway_if_not:g} if not. You would supply "
+            "sensor modules to **Marlow Robotics**. Money is in thousands of euros (k€).\n\n"
+            "**Confidential: your alternatives** (`s.brenn_chance`, `s.brenn_profit`, "
+            "`s.spot_profit`, `s.pilot_chance`, `s.kessel_full`, `s.kessel_half`, "
+            "`s.audit_cost`). If there is no deal with Marlow, Brenn Industrial may take the "
+            f"capacity (chance {self.brenn_chance:g}, profit {self.brenn_profit:g}); if it "
+            f"does not, you sell on the spot market for {self.spot_profit:g}. Or you wait "
+            f"for Kessel: its pilot line goes ahead with chance {self.pilot_chance:g}, and "
+            f"then it orders the full volume (profit {self.kessel_full:g}) or half of it "
+            f"(profit {self.kessel_half:g}), equally likely; without the pilot you sell on "
+            "the spot market. You can pursue only one of the two. Marlow's supplier audit "
+            f"and tooling would cost you {self.audit_cost:g}.\n\n"
+            "**A step you can take this week** (`s.brenn_letter`). Brenn will sign a letter "
+            "of intent now, holding your capacity until your booking deadline, if you accept "
+            f"a profit of {self.brenn_letter:g} instead of {self.brenn_profit:g}. Signing it "
+            "means giving up Kessel.\n\n"
+            "**What you know about Marlow** (`s.quell_prior`, `s.rush_if_quell`, "
+            "`s.rush_if_not`, `s.reservation_if_quell`, `s.reservation_if_not`). The trade "
+            f"press gives Marlow's usual other supplier, Quell, spare capacity with chance "
+            f"{self.quell_prior:g}. Marlow has just asked for 3-week delivery: a buyer asks "
+            f"for that with chance {self.rush_if_quell:g} when Quell can supply it and "
+            f"{self.rush_if_not:g} when it cannot. From Marlow's published tender criteria "
+            "and its past contracts, your team estimates its **reservation price**, the "
+            "fewest points of its own scoring it would still accept: "
+            f"{self.reservation_if_quell:g} if Quell has capacity, "
+            f"{self.reservation_if_not:g} if not.\n\n"
+            "**Dependence and time** (`s.their_supply_share`, `s.your_sales_share`, "
+            f"`s.their_weeks`, `s.your_weeks`). You would supply "
             f"{self.their_supply_share:.0%} of Marlow's sensors; Marlow would be "
-            f"{self.your_sales_share:.0%} of your sales. Marlow has {self.their_weeks} weeks "
-            f"of stock; your capacity must be booked within {self.your_weeks} weeks.\n\n"
+            f"{self.your_sales_share:.0%} of your sales. Marlow's buyers say its stock lasts "
+            f"{self.their_weeks} weeks; your capacity must be booked within "
+            f"{self.your_weeks} weeks.\n\n"
+            "**What Marlow knows about you:** your list prices and that you have spare "
+            "capacity; nothing of Brenn, Kessel or your costs.\n\n"
             "**What you do not know:** whether Quell really has capacity, Marlow's exact "
-            "walk-away, and how it will negotiate.\n\n"
-            "**The contract.** Each cell gives a level's value *your profit / Marlow's "
-            "points*:\n\n"
-            f"{self.points_table()}"
+            "reservation price, and how it will negotiate.\n\n"
+            f"**What you could say at the table** (`s.statements`):\n\n{said}\n\n"
+            "**The contract** (`s.issues`, `s.yours`, `s.theirs`). Marlow pays most for fast "
+            "delivery and wants to commit to as small a volume as it can, because its own "
+            "orders for next year are uncertain. Each cell gives a level's value *your profit "
+            "/ Marlow's points*; your finance team's profits add up issue by issue, and "
+            "Marlow's points are your research's estimate of its scoring, 100 at its best "
+            f"package:\n\n{self.points_table()}"
         )
+
+
+# --- drawing a case -----------------------------------------------------------------------
 
 
 def _profits(rng):
@@ -90,18 +151,23 @@ def _profits(rng):
         weight = weights[issue]
         if len(levels) == 4:
             between = (
-                round(weight * pick(rng, 0.6, 0.8, 0.05)),
-                round(weight * pick(rng, 0.25, 0.45, 0.05)),
+                _to_five(weight * pick(rng, 0.6, 0.8, 0.05)),
+                _to_five(weight * pick(rng, 0.25, 0.45, 0.05)),
             )
         else:
-            between = (round(weight * pick(rng, 0.3, 0.7, 0.1)),)
+            between = (_to_five(weight * pick(rng, 0.3, 0.7, 0.1)),)
         table[issue] = dict(zip(levels, (weight, *between, 0), strict=True))
     return table
 
 
+def _to_five(amount):
+    """``amount`` to the nearest 5 k€, as the finance team rounds its figures."""
+    return 5 * round(amount / 5)
+
+
 def _points(rng):
-    """Marlow's points: weights adding to 100, its best level last; a rush buyer cares
-    about delivery."""
+    """Marlow's points: weights adding to 100, its best level last; a buyer short of stock
+    cares about delivery."""
     raw = {
         "price": pick(rng, 25, 45, 1),
         "volume": pick(rng, 10, 30, 1),
@@ -124,31 +190,60 @@ def _points(rng):
     return table
 
 
-def capstone_case(rng, learner):
-    """Draw a learner's case: alternatives whose best varies between learners, a contract
-    both sides weigh differently, and a power balance that can tip either way."""
+def draw(rng, learner):
+    """One draw of a learner's case, before ``problems`` has looked at it."""
+    numbers = {
+        "brenn_chance": pick(rng, 0.4, 0.8, 0.05),
+        "brenn_profit": float(pick(rng, 70, 110, 5)),
+        "spot_profit": float(pick(rng, 20, 45, 5)),
+        "pilot_chance": pick(rng, 0.5, 0.8, 0.05),
+        "kessel_full": float(pick(rng, 90, 140, 5)),
+        "kessel_half": float(pick(rng, 40, 70, 5)),
+    }
+    numbers["brenn_letter"] = float(round(numbers["brenn_profit"] * pick(rng, 0.6, 0.9, 0.05)))
+    numbers |= {
+        "audit_cost": float(pick(rng, 5, 15, 1)),
+        "yours": _profits(rng),
+        "theirs": _points(rng),
+        "quell_prior": pick(rng, 0.4, 0.7, 0.05),
+        "rush_if_quell": pick(rng, 0.2, 0.4, 0.05),
+        "rush_if_not": pick(rng, 0.6, 0.9, 0.05),
+        "reservation_if_quell": float(pick(rng, 45, 65, 1)),
+        "reservation_if_not": float(pick(rng, 20, 40, 1)),
+        "their_supply_share": pick(rng, 0.2, 0.8, 0.05),
+        "your_sales_share": pick(rng, 0.12, 0.57, 0.05),
+        "your_weeks": int(pick(rng, 2, 10, 1)),
+        "their_weeks": int(pick(rng, 2, 5, 1)),  # short of stock: it asked for a rush
+    }
+    order = list(STATEMENT_KINDS)
+    rng.shuffle(order)
+    case = CapstoneCase(module="05_capstone", learner=learner, statements={}, **numbers)
+    said = _statement_texts(case)
     return CapstoneCase(
         module="05_capstone",
         learner=learner,
-        brenn_chance=pick(rng, 0.4, 0.8, 0.05),
-        brenn_profit=float(pick(rng, 70, 110, 5)),
-        spot_profit=float(pick(rng, 20, 45, 5)),
-        pilot_chance=pick(rng, 0.5, 0.8, 0.05),
-        kessel_full=float(pick(rng, 90, 140, 5)),
-        kessel_half=float(pick(rng, 40, 70, 5)),
-        audit_cost=float(pick(rng, 5, 15, 1)),
-        yours=_profits(rng),
-        theirs=_points(rng),
-        quell_prior=pick(rng, 0.4, 0.7, 0.05),
-        rush_if_quell=pick(rng, 0.2, 0.4, 0.05),
-        rush_if_not=pick(rng, 0.6, 0.9, 0.05),
-        walkaway_if_quell=float(pick(rng, 45, 65, 1)),
-        walkaway_if_not=float(pick(rng, 20, 40, 1)),
-        their_supply_share=pick(rng, 0.2, 0.8, 0.05),
-        your_sales_share=pick(rng, 0.12, 0.57, 0.05),
-        your_weeks=int(pick(rng, 3, 10, 1)),
-        their_weeks=int(pick(rng, 3, 10, 1)),
+        statements={letter: said[kind] for letter, kind in zip("ABCDE", order, strict=True)},
+        **numbers,
     )
+
+
+def capstone_case(rng, learner, rejected=None):
+    """Draw a learner's case: alternatives whose best varies between learners, a contract
+    both sides weigh differently, and a balance of leverage that can tip either way. Draws
+    that break an invariant (``problems``) are drawn again from the same generator; each
+    thrown-away draw's flaws are counted in ``rejected`` (a ``Counter``) when one is given,
+    every rule judged, with ``"redraws"`` counting the draws thrown away."""
+    while True:
+        case = draw(rng, learner)
+        flaws = problems(case, every=rejected is not None)
+        if not flaws:
+            return case
+        if rejected is not None:
+            rejected.update(flaws)
+            rejected["redraws"] += 1
+
+
+# --- question 1 and 2: the BATNA and the reservation price --------------------------------
 
 
 def alternatives_of(case):
@@ -166,11 +261,36 @@ def alternatives_of(case):
     }
 
 
-def reservation_of(case):
-    """Tallis's walk-away profit with Marlow: its BATNA's expected profit plus the audit."""
-    from course.models.batna import best_alternative
+def alternative_values(case):
+    """Each alternative's expected profit (the expected value of its tree in
+    ``alternatives_of``, worked out in closed form for speed)."""
+    spot = case.spot_profit
+    return {
+        "Brenn": case.brenn_chance * case.brenn_profit + (1 - case.brenn_chance) * spot,
+        "Kessel": case.pilot_chance * (case.kessel_full + case.kessel_half) / 2
+        + (1 - case.pilot_chance) * spot,
+    }
 
-    return best_alternative(alternatives_of(case))[1] + case.audit_cost
+
+def batna_of(case):
+    """Question 1: Tallis's best alternative before any step, ``(name, expected profit)``."""
+    worth = alternative_values(case)
+    best = max(worth, key=worth.get)
+    return best, worth[best]
+
+
+def signs_letter(case):
+    """Whether Brenn's letter (a sure profit) is worth more than the best alternative."""
+    return case.brenn_letter > batna_of(case)[1]
+
+
+def reservation_of(case):
+    """Question 2: Tallis's reservation price with Marlow, in k€ of profit: its BATNA
+    after the better of signing Brenn's letter or not, plus Marlow's audit and tooling."""
+    return max(batna_of(case)[1], case.brenn_letter) + case.audit_cost
+
+
+# --- question 3: what the rush request says about Marlow ----------------------------------
 
 
 def quell_posterior(case):
@@ -179,24 +299,311 @@ def quell_posterior(case):
     return with_quell / (with_quell + (1 - case.quell_prior) * case.rush_if_not)
 
 
-def expected_walkaway(case):
-    """Marlow's walk-away (its points) as Tallis expects it after the rush request."""
+def beliefs_of(case):
+    """Question 3: Marlow's reservation price as a belief after the rush request, a dict
+    from each of its two possible reservation prices (points) to its chance."""
     chance = quell_posterior(case)
-    return chance * case.walkaway_if_quell + (1 - chance) * case.walkaway_if_not
+    return {case.reservation_if_quell: chance, case.reservation_if_not: 1 - chance}
+
+
+def expected_walkaway(case):
+    """The mean of Marlow's two possible reservation prices under the beliefs after the
+    rush request, in its points: a summary of the research, not a reservation price Marlow
+    can have (it has one of the two)."""
+    return sum(value * chance for value, chance in beliefs_of(case).items())
 
 
 def marlow_at_the_table(case, rng):
     """Whether Quell really has capacity, drawn from ``rng`` with the chance Tallis's
-    research gives after the rush request, and Marlow's walk-away that follows:
-    ``(quell, walk-away in Marlow's points)``."""
+    research gives after the rush request, and Marlow's reservation price that follows:
+    ``(quell, reservation price in Marlow's points)``."""
     quell = rng.random() < quell_posterior(case)
-    return quell, case.walkaway_if_quell if quell else case.walkaway_if_not
+    return quell, case.reservation_if_quell if quell else case.reservation_if_not
 
 
-def contract_negotiation(case, marlow_walkaway, rounds):
+# --- question 4 and 5: the audit, and what to say -----------------------------------------
+
+
+def best_profit(case):
+    """Tallis's profit on its best package (every issue at its best level)."""
+    return sum(max(levels.values()) for levels in case.yours.values())
+
+
+def alternatives_gaps(case):
+    """How much Tallis's reservation price, as a share of its best profit, beats Marlow's
+    as a share of its best points (100), if Quell has capacity and if not."""
+    yours = reservation_of(case) / best_profit(case)
+    return yours - case.reservation_if_quell / 100, yours - case.reservation_if_not / 100
+
+
+def alternatives_holder(case):
+    """Who holds the alternatives source whichever way Quell turns out: ``"you"``,
+    ``"Marlow"``, or ``None`` when it depends on Quell."""
+    with_quell, without = alternatives_gaps(case)
+    if min(with_quell, without) >= ALTERNATIVES_MARGIN:
+        return "you"
+    if max(with_quell, without) <= -ALTERNATIVES_MARGIN:
+        return "Marlow"
+    return None
+
+
+def power_holder(case):
+    """Who holds power (Emerson: the other side depends on the deal more, and must decide
+    sooner): ``"you"`` or ``"Marlow"`` when dependence and time both point to one side by
+    their margins, else ``None``."""
+    depends = case.their_supply_share - case.your_sales_share  # > 0: Marlow needs you more
+    waits = case.your_weeks - case.their_weeks  # > 0: you can wait longer
+    if depends >= DEPENDENCE_MARGIN and waits >= WEEKS_MARGIN:
+        return "you"
+    if depends <= -DEPENDENCE_MARGIN and waits <= -WEEKS_MARGIN:
+        return "Marlow"
+    return None
+
+
+def _statement_texts(case):
+    """What Tallis could say, one sentence per kind of ``STATEMENT_KINDS``: a calm mention
+    of the alternative it would really take, the same as a threat, an invented fact about
+    the other alternative, an answer to Marlow's stated need, and a belief stated as fact."""
+    if signs_letter(case):
+        real, other = "Brenn Industrial", "Kessel"
+        mention = (
+            "Brenn Industrial has signed a letter of intent to take this capacity if we do "
+            "not reach an agreement with you."
+        )
+    elif batna_of(case)[0] == "Brenn":
+        real, other = "Brenn Industrial", "Kessel"
+        mention = "Brenn Industrial has also asked us about this capacity."
+    else:
+        real, other = "Kessel", "Brenn Industrial"
+        mention = "Kessel is planning a new line that may need all of this capacity next year."
+    invented = (
+        "Kessel has already ordered the full volume from us."
+        if other == "Kessel"
+        else "Brenn Industrial has already signed for this capacity."
+    )
+    return {
+        "mention": mention,
+        "threat": f"Accept our terms by Friday, or the capacity goes to {real}.",
+        "invented": invented,
+        "interest": "You asked for delivery in 3 weeks. We can do that; let us look at what "
+        "it is worth to both of us.",
+        "belief": "We know that Quell has no spare capacity this quarter.",
+    }
+
+
+def statement_kinds(case):
+    """Each letter of ``case.statements`` with its kind (one of ``STATEMENT_KINDS``),
+    read by matching the case's own sentences."""
+    kind_of = {text: kind for kind, text in _statement_texts(case).items()}
+    return {letter: kind_of[text] for letter, text in case.statements.items()}
+
+
+def statement_key(case):
+    """Question 5: for each letter, the verdict (one of ``VERDICTS``). Say the calm mention
+    of the alternative you would really take (Marlow knows nothing of it and will assume
+    the spot market, which every alternative of yours beats) and the answer to Marlow's
+    stated need; keep the threat, the invention and the belief stated as fact to yourself."""
+    verdicts = {
+        "mention": "say",
+        "threat": "keep quiet",
+        "invented": "keep quiet",
+        "interest": "say",
+        "belief": "keep quiet",
+    }
+    return {letter: verdicts[kind] for letter, kind in statement_kinds(case).items()}
+
+
+# --- question 6 and 7: the opening and the concession plan --------------------------------
+
+
+def _key(case):
+    """The contract's two scorings as a hashable key: ``yours`` and ``theirs`` as tuples
+    of each issue's ``(level, value)`` pairs, levels in order."""
+    return (
+        tuple(tuple(levels.items()) for levels in case.yours.values()),
+        tuple(tuple(levels.items()) for levels in case.theirs.values()),
+        tuple(case.yours),
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _tables(key):
+    """Every package and the Pareto-optimal ones, for a scoring ``key``, as ``(levels,
+    your profit, Marlow's points)`` with ``levels`` a tuple. The same as
+    ``course.models.concessions.all_packages`` and ``pareto_frontier`` (a test checks),
+    without their checks of the input, which the generator has drawn itself: a case is
+    drawn a few times over for each learner, so this is worth having fast."""
+    yours, theirs, _ = key
+    rows = [((), 0.0, 0.0)]
+    for mine, other in zip(yours, theirs, strict=True):
+        rows = [
+            ((*levels, level), you + profit, them + points)
+            for levels, you, them in rows
+            for (level, profit), (_, points) in zip(mine, other, strict=True)
+        ]
+    frontier, best_them = set(), -math.inf
+    for you, them in sorted({(you, them) for _, you, them in rows}, reverse=True):
+        if them > best_them:
+            frontier.add((you, them))
+            best_them = them
+    return rows, [row for row in rows if (row[1], row[2]) in frontier]
+
+
+@functools.lru_cache(maxsize=256)
+def _as_packages(key, frontier_only):
+    issues = key[2]
+    rows = _tables(key)[frontier_only]
+    return tuple((dict(zip(issues, levels, strict=True)), you, them) for levels, you, them in rows)
+
+
+def package_rows(case):
+    """Every package of the contract as ``(package, your profit, Marlow's points)``, in
+    ``all_packages``' order (shared between calls: do not change the packages)."""
+    return _as_packages(_key(case), False)
+
+
+def frontier_rows(case):
+    """The contract's Pareto-optimal packages, as ``(package, your profit, Marlow's
+    points)``, in ``all_packages``' order (shared between calls: do not change them)."""
+    return _as_packages(_key(case), True)
+
+
+def grounded_rows(case):
+    """The Pareto-optimal packages Marlow could accept if Quell has no capacity (at least
+    its lower reservation price) that leave Tallis at least its reservation price."""
+    floor = reservation_of(case)
+    return [
+        row for row in frontier_rows(case) if row[2] >= case.reservation_if_not and row[1] >= floor
+    ]
+
+
+def opening_of(case):
+    """Question 6's first package: the grounded package with the most profit for Tallis,
+    then the most points for Marlow; ``None`` when no package is grounded."""
+    found = grounded_rows(case)
+    return max(found, key=lambda row: row[1:])[0] if found else None
+
+
+def meso_partners(case):
+    """The packages a MESO may add to the opening: worth at least the opening's profit less
+    ``MESO_BAND`` to Tallis (equal within the finance team's rounding), at least Marlow's
+    lower reservation price by its estimated points, and not the opening itself."""
+    opening = opening_of(case)
+    if opening is None:
+        return []
+    profit = next(row[1] for row in grounded_rows(case) if row[0] == opening)
+    return [
+        row
+        for row in package_rows(case)
+        if row[1] >= profit - MESO_BAND and row[2] >= case.reservation_if_not and row[0] != opening
+    ]
+
+
+def next_step(frontier, current, floor):
+    """The next package of a concession plan, as a row of ``frontier`` (Pareto-optimal
+    ``(package, your points, their points)``), from a package worth ``current`` ``(yours,
+    theirs)``: among the rows that give the other side more and leave you at least
+    ``floor``, one that costs you nothing if there is one (the most for them, then for
+    you); else the one that costs you least, then gives them most. ``None`` when no row
+    qualifies."""
+    mine, theirs = current
+    allowed = [row for row in frontier if row[2] > theirs and row[1] >= floor]
+    free = [row for row in allowed if row[1] >= mine]
+    if free:
+        return max(free, key=lambda row: (row[2], row[1]))
+    return max(allowed, key=lambda row: (row[1], row[2]), default=None)
+
+
+def plan_of(case, opening=None, floor=None):
+    """Question 7: the concession plan from ``opening`` (the course's by default) down to
+    ``floor`` (Tallis's reservation price by default), as the list of rows it passes
+    through, the opening's first."""
+    frontier = frontier_rows(case)
+    floor = reservation_of(case) if floor is None else floor
+    opening = opening_of(case) if opening is None else opening
+    row = next(r for r in package_rows(case) if r[0] == opening)
+    plan = [row]
+    while (row := next_step(frontier, row[1:], floor)) is not None:
+        plan.append(row)
+    return plan
+
+
+# --- invariants: what every variant must satisfy before a learner sees it -----------------
+
+
+def _alternative_problems(c):
+    found = []
+    worth = sorted(alternative_values(c).values())
+    if worth[1] - worth[0] < ALTERNATIVE_MARGIN:
+        found.append("Q1 near-tie: Brenn and Kessel within 1 k€ on average")
+    if abs(c.brenn_letter - worth[1]) < ALTERNATIVE_MARGIN:
+        found.append("Q2 near-tie: Brenn's letter within 1 k€ of the BATNA")
+    if not c.spot_profit < c.brenn_letter < c.brenn_profit:
+        found.append("Q2 plausible: the letter is not between the spot market and Brenn")
+    return found
+
+
+def _belief_problems(c):
+    found = []
+    if c.reservation_if_quell - c.reservation_if_not < 10:
+        found.append("Q3 real decision: Marlow's two reservation prices within 10 points")
+    if not 0.1 <= quell_posterior(c) <= 0.9:
+        found.append("Q3 real decision: the rush request all but settles Quell")
+    return found
+
+
+def _audit_problems(c):
+    found = []
+    for gap in alternatives_gaps(c):
+        if abs(abs(gap) - ALTERNATIVES_MARGIN) < LINE_CLEARANCE:
+            found.append("Q4 line: alternatives within 0.01 of the 0.05 line")
+            break
+    depends = abs(c.their_supply_share - c.your_sales_share)
+    if abs(depends - DEPENDENCE_MARGIN) < LINE_CLEARANCE:
+        found.append("Q4 line: dependence within 0.01 of the 0.10 line")
+    return found
+
+
+def _opening_problems(c):
+    found = []
+    opening = opening_of(c)
+    if opening is None:
+        return ["Q5 no zone: no package suits Tallis and Marlow without Quell"]
+    profit, points = next(row[1:] for row in grounded_rows(c) if row[0] == opening)
+    if points >= c.reservation_if_quell:
+        found.append("Q5 real decision: the opening already suits Marlow if Quell has capacity")
+    if profit - reservation_of(c) < 10:
+        found.append("Q7 real decision: less than 10 k€ between the opening and the reservation")
+    if not meso_partners(c):
+        found.append("Q5 real decision: no second package for a MESO")
+    return found
+
+
+def _plan_problems(c):
+    if opening_of(c) is None or len(plan_of(c)) >= 3:
+        return []
+    return ["Q7 real decision: a plan of fewer than two steps"]
+
+
+def problems(case, every=True):
+    """The invariants ``case`` breaks, as short descriptions (empty: a fair variant), each
+    naming its question and its kind: a near-tie, a measure near a rule's line, a question
+    with no real decision, an implausible number, no zone of agreement. With ``every``
+    false, the rules that need the whole contract's packages are skipped once a cheaper
+    rule has failed (what the generator needs: one reason to draw again)."""
+    found = _alternative_problems(case) + _belief_problems(case) + _audit_problems(case)
+    if found and not every:
+        return found
+    return found + _opening_problems(case) + _plan_problems(case)
+
+
+# --- the case in the engine's terms -------------------------------------------------------
+
+
+def contract_negotiation(case, marlow_reservation, rounds):
     """The case in the engine's terms: Tallis (the seller) scores packages by its profit,
-    Marlow (the buyer) by its points; Tallis walks away below its reservation profit,
-    Marlow below ``marlow_walkaway`` points; at most ``rounds`` rounds."""
+    Marlow (the buyer) by its points; Tallis walks away below its reservation price,
+    Marlow below ``marlow_reservation`` points; at most ``rounds`` rounds."""
     from course.engine.domain import BUYER, SELLER, multi_issue_negotiation
 
     sides = {SELLER: case.yours, BUYER: case.theirs}
@@ -204,6 +611,6 @@ def contract_negotiation(case, marlow_walkaway, rounds):
         case.issues,
         scores=sides,
         weights={side: dict.fromkeys(case.issues, 1) for side in sides},
-        reservations={SELLER: reservation_of(case), BUYER: marlow_walkaway},
+        reservations={SELLER: reservation_of(case), BUYER: marlow_reservation},
         rounds=rounds,
     )

@@ -13,21 +13,23 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "intro", "schema_version": 3}
 # # Module 05 — Capstone: prepare, negotiate, debrief
 #
-# This is the whole course in one case. You sell for a component maker, the buyer has
-# several things on the table at once, and you know some of what matters about them but
-# not all. You will do what an experienced negotiator does before, during and after a
-# deal:
+# This module puts the whole course into one case. You sell sensor modules for Tallis
+# Sensors to Marlow Robotics, a buyer with four things on the table at once; you know
+# your own side well and Marlow's only through research and one signal. You will work as
+# an experienced negotiator does:
 #
-# 1. **prepare** — work out your BATNA and walk-away from uncertain alternatives, read
-#    what the other side's behaviour tells you, map who holds which source of leverage,
-#    choose an opening and plan your concessions as trades;
+# 1. **prepare** — your BATNA and reservation price, one step that strengthens them,
+#    what Marlow's request tells you, an audit of both sides' leverage, an opening, what
+#    to say when you make it, and a plan of concessions;
 # 2. **negotiate** — play the deal against a bot whose limits you cannot see;
-# 3. **debrief** — score the result (agreement, value claimed, value created, whether your
-#    concessions were repaid) and ask what leverage moved it.
+# 3. **debrief** — measure the result against your plan and ask what leverage moved it.
 #
-# It takes about 60 minutes. The preparation questions are graded automatically; the
-# reflection at the end is graded by your instructor. Cells that say `YOUR CODE HERE` are
-# yours; the cell after each one checks your answer and tells you what to fix.
+# It takes most people **about 150 minutes**, best in two sittings: the preparation
+# (sections 1 to 5, seven short answers in Python, about 90 minutes), then the table, the
+# debrief and a written reflection (about 60 minutes). The seven answers are graded
+# automatically; the reflection is graded by your instructor. Cells that say
+# `YOUR CODE HERE` are yours; the cell after each one checks your answer and says what to
+# fix.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your case
@@ -36,53 +38,65 @@
 # for your course id instead: type the id your instructor gave you in the box and press
 # Enter. Your case then appears under the box, and this computer remembers the id.
 #
-# Read the brief carefully: part of it is confidential (only your side knows it), part is
-# research about the other side that may be wrong.
+# Read the brief carefully. Part of it is confidential (only your side knows it), part is
+# research about Marlow that may be wrong, and each part names the fields (`s.…`) that
+# hold its numbers.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
-from itertools import permutations
-
 import course
 from course.checks import capstone as check
 from course.models.batna import best_alternative
-from course.models.concessions import all_packages, package_points
-from course.models.information import expected_reservation, update_beliefs
+from course.models.concessions import all_packages, package_points, pareto_frontier
+from course.models.information import update_beliefs
 
 scenario = course.variant("05_capstone")
 scenario
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "leverage-teaching", "schema_version": 3}
-# ## 1. Leverage is built before the table
+# ## 1. Leverage is built before anyone sits down
 #
-# Leverage is whatever tilts the outcome towards you: a better alternative, knowing more,
-# being needed more, being able to wait. It is not a fixed endowment. It grows when you
-# prepare and shrinks when you do not; it changes as facts come out during the talks; and
-# it is spent every time you use it, well or badly. Most of it is decided before anyone
-# sits down, which is why this module starts with preparation.
+# Module 00 defined leverage as whatever makes the other side more willing to accept your
+# terms than it would otherwise be, and showed that it moves. In this case you will see it
+# move three times before the talks even begin: a signed letter can raise the least you
+# need from Marlow (question 2), one request from Marlow shifts what you believe it needs
+# (question 3), and the order in which you plan to give ground decides how much of it
+# you spend for how much in return (question 7).
 #
-# Preparation has an order. First your own side: what you will do if there is no deal,
-# and therefore the worst deal you should accept. Then the other side: what you know,
-# what you only believe, and what a signal from them changes. Then the balance of power
-# between you. Only then the opening and the concessions, because both should rest on
-# everything before them.
+# Preparation goes in an order, because each step rests on the ones before it. Start with
+# your own side: what you will do if there is no deal, and so the worst deal worth taking.
+# Then Marlow: what you know, what you only believe, and how a signal changes the belief.
+# Then both sides' leverage, source by source. Only then the opening, what you say when
+# you make it, and the concessions you are ready to make.
+#
+# Two words carry the whole module. Your **BATNA** is your best alternative to a
+# negotiated agreement (Fisher and Ury, *Getting to Yes*, 1981). Your **reservation
+# price** is the least profit you would accept from Marlow: below it you are better off
+# with your BATNA, so it is the point at which you walk away (module 02; some people call
+# it the walk-away point, and the table below does too). Marlow has a reservation price
+# as well, in points of its own scoring.
 #
 # ### Your BATNA from uncertain alternatives
 #
-# Fisher and Ury (*Getting to Yes*, 1981) call your best alternative to a negotiated
-# agreement your **BATNA**. Yours is not one sure number: Brenn and Kessel each may or
-# may not come through. As in module 02, write each alternative as a tree of
-# `(probability, outcome)` pairs, take its expected value, and pick the alternative that
-# is worth most on average. An alternative with a spectacular best case is not better
-# because of it; what counts is what it is worth across all the ways it can turn out.
+# Neither of your alternatives is a sure thing: Brenn may or may not take the capacity,
+# and Kessel's pilot may or may not go ahead. As in module 02, write each alternative as a
+# tree of `(probability, outcome)` pairs, work out its expected value, and call the one
+# worth most on average your BATNA. A dazzling best case does not make an alternative
+# better; what counts is what it is worth over every way it can turn out.
+#
+# An average is the right yardstick for a seller who is **risk-neutral**, who cares about
+# what a gamble pays on average and not about its spread. Module 02 showed the other
+# case: someone who would swap a gamble for a smaller sure amount (its certainty
+# equivalent) should compare what each alternative is worth to them. The questions here
+# assume Tallis is risk-neutral.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 points): your BATNA
 #
 # Write `my_batna(s)`: your best alternative to a deal with Marlow as a pair `(name,
 # expected profit)`, with name `"Brenn"` or `"Kessel"`. Build each alternative's tree from
-# the numbers in your brief (`s.brenn_chance`, `s.brenn_profit`, `s.spot_profit`,
-# `s.pilot_chance`, `s.kessel_full`, `s.kessel_half`); `best_alternative` from module 02
-# is imported for you if you want it.
+# your brief (`s.brenn_chance`, `s.brenn_profit`, `s.spot_profit`, `s.pilot_chance`,
+# `s.kessel_full`, `s.kessel_half`); `best_alternative` from module 02 is imported for you
+# if you want it.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-batna-answer", "schema_version": 3}
@@ -105,25 +119,44 @@ check.my_batna(my_batna)
 check.my_batna(my_batna, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
-# ### Question 2 (1 point): your walk-away
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "letter-teaching", "schema_version": 3}
+# ### Strengthening your BATNA before the talks
 #
-# A deal with Marlow is worth taking only if it beats your BATNA *after* what the deal
-# itself costs you: Marlow's supplier audit and tooling (`s.audit_cost`). Write
-# `my_reservation(s)`: the least profit on the contract you should accept. Below it you
-# walk away, politely, to your BATNA.
+# An alternative can be improved before the talks start (module 00, section 4): a
+# customer who might take your capacity can be asked to commit. Brenn offers exactly that.
+# It will sign a letter of intent now, holding your capacity until your booking deadline,
+# if you accept a lower profit than it would otherwise pay. The letter swaps a gamble for
+# a sure amount, and it costs you Kessel, since you can pursue only one of the two.
+#
+# Sign it when the sure profit beats what your best alternative is worth on average, and
+# not otherwise. A risk-averse seller might sign even for a little less, as module 02's
+# certainty equivalent says; the question keeps to the risk-neutral rule. The letter has a
+# second use: it is a fact you can state at the table, where "Brenn may be interested"
+# is not much of one (section 4).
+#
+# Your reservation price follows from the better choice. A deal with Marlow is worth
+# taking only if it beats that alternative *after* what the deal itself costs you:
+# Marlow's supplier audit and tooling.
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
+# ### Question 2 (2 points): sign the letter or not, and your reservation price
+#
+# Write `my_reservation(s)`: your reservation price with Marlow, the least profit on the
+# contract you should accept. It is the better of Brenn's letter (a sure `s.brenn_letter`)
+# and your BATNA from question 1 (`my_batna(s)`), plus Marlow's audit and tooling
+# (`s.audit_cost`). Below it you walk away, politely, to your alternative.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-reservation-answer", "schema_version": 3}
 def my_reservation(s):
-    """The least contract profit worth taking from Marlow."""
+    """The least contract profit worth taking from Marlow, after deciding on the letter."""
     ### BEGIN SOLUTION
-    return my_batna(s)[1] + s.audit_cost
+    return max(my_batna(s)[1], s.brenn_letter) + s.audit_cost
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "my-reservation-test", "schema_version": 3}
-"""Check that my_reservation adds what Marlow's deal costs you to your BATNA."""
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "my-reservation-test", "schema_version": 3}
+"""Check that my_reservation decides on the letter and adds what Marlow's deal costs you."""
 check.my_reservation(my_reservation)
 ### BEGIN HIDDEN TESTS
 check.my_reservation(my_reservation, hidden=True)
@@ -132,237 +165,380 @@ check.my_reservation(my_reservation, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "information-teaching", "schema_version": 3}
 # ## 2. What you know, and what you only believe
 #
-# Information is leverage when it tells you how much the other side needs the deal. A
+# Information is leverage when it tells you how badly the other side needs the deal. A
 # buyer whose usual supplier is full will pay more and bend further than one with a
-# ready alternative. You rarely learn such things directly; you infer them from what
-# the other side does.
+# supplier waiting. You rarely learn such things outright; you infer them from what the
+# other side does and from what is public.
 #
-# Sort your brief into three piles. **Known**: Marlow's priorities across the issues
-# (your research scored them), your own numbers. **Believed**: whether Quell has
-# capacity, with a probability from the trade press. **Unknown**: Marlow's exact
-# walk-away and how it will bargain. Then let the evidence move your beliefs. Marlow's
-# request for 3-week delivery is such evidence: a buyer asks for a rush more often when
-# its other supplier cannot help. As in module 01, Bayes' rule turns the prior chance into
-# a posterior:
+# Sort your brief into three piles. **Known**: your own numbers, and what Marlow has said
+# itself (its rush request, how long its stock lasts). **Believed**: everything your
+# research estimates, from Marlow's published tender criteria, its past contracts and the
+# trade press: how Marlow scores the issues, whether Quell has capacity, and Marlow's
+# reservation price in each case. These are fair sources; information from someone bound
+# to keep Marlow's secrets would not be (module 00, section 6). **Unknown**: whether Quell
+# really has capacity, and how Marlow will bargain.
 #
-# $$P(\text{Quell} \mid \text{rush}) = \frac{P(\text{rush} \mid \text{Quell})\,P(\text{Quell})}{P(\text{rush} \mid \text{Quell})\,P(\text{Quell}) + P(\text{rush} \mid \text{no Quell})\,P(\text{no Quell})}$$
+# Then let the evidence move your beliefs. A buyer asks for a rush more often when its
+# other supplier cannot help, so Marlow's request for 3-week delivery is evidence. As in
+# module 01, Bayes' rule turns the prior chance that Quell has capacity into a posterior:
 #
-# and your best estimate of Marlow's walk-away is the average of its two possible
-# walk-aways, weighted by the updated chances. Keep it as an estimate: the table will
-# tell you whether you were right, and a plan that breaks when an estimate is off by a
-# few points was not a good plan.
+# $$P(\text{Quell} \mid \text{rush}) = \frac{P(\text{rush} \mid \text{Quell})\,P(\text{Quell})}{P(\text{rush} \mid \text{Quell})\,P(\text{Quell}) + P(\text{rush} \mid \text{no Quell})\,P(\text{no Quell})}.$$
+#
+# The formula assumes your two likelihoods are right and that the rush request is the
+# only news; it moves your belief, and so your leverage, before a single offer is made.
+#
+# What you hold afterwards is a belief about Marlow's reservation price with **two**
+# possible values: the higher one if Quell has capacity, the lower one if not, each with
+# its chance. Their average is no help in planning. It is a number Marlow never has:
+# Marlow needs either the higher number of points or the lower one, and a plan built on
+# the average is off by the whole gap in one case or the other. Module 01 made the same
+# point about pricing. Keep both states in view, and check your opening and your plan
+# against each.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (2 points): reading the rush request
 #
-# Write `marlow_walkaway(s)`: a pair `(chance, walk-away)` with the chance that Quell has
-# capacity once you have heard Marlow's rush request, and Marlow's expected walk-away in
-# its own points (`s.walkaway_if_quell` if Quell has capacity, `s.walkaway_if_not` if it
-# has none). The prior is `s.quell_prior`; the chances of a rush request are
-# `s.rush_if_quell` and `s.rush_if_not`. `update_beliefs` and `expected_reservation` from
-# module 01 are imported for you.
+# Write `marlow_beliefs(s)`: Marlow's reservation price as a belief once you have heard its
+# rush request, a dict from each of its two possible reservation prices
+# (`s.reservation_if_quell` if Quell has capacity, `s.reservation_if_not` if it has none)
+# to its chance. The prior chance that Quell has capacity is `s.quell_prior`; the chances
+# of a rush request are `s.rush_if_quell` and `s.rush_if_not`. `update_beliefs` from module
+# 01 is imported for you.
 
 
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "marlow-walkaway-answer", "schema_version": 3}
-def marlow_walkaway(s):
-    """The chance Quell has capacity after the rush request, and Marlow's expected walk-away."""
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "marlow-beliefs-answer", "schema_version": 3}
+def marlow_beliefs(s):
+    """Marlow's two possible reservation prices, each with its chance after the rush request."""
     ### BEGIN SOLUTION
-    prior = {s.walkaway_if_quell: s.quell_prior, s.walkaway_if_not: 1 - s.quell_prior}
-    rush = {s.walkaway_if_quell: s.rush_if_quell, s.walkaway_if_not: s.rush_if_not}
-    beliefs = update_beliefs(prior, rush)
-    return beliefs[s.walkaway_if_quell], expected_reservation(beliefs)
+    prior = {s.reservation_if_quell: s.quell_prior, s.reservation_if_not: 1 - s.quell_prior}
+    rush = {s.reservation_if_quell: s.rush_if_quell, s.reservation_if_not: s.rush_if_not}
+    return update_beliefs(prior, rush)
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "marlow-walkaway-test", "schema_version": 3}
-"""Check that marlow_walkaway updates on the rush request and weighs both walk-aways."""
-check.marlow_walkaway(marlow_walkaway)
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "marlow-beliefs-test", "schema_version": 3}
+"""Check that marlow_beliefs updates on the rush request and keeps both of Marlow's states."""
+check.marlow_beliefs(marlow_beliefs)
 ### BEGIN HIDDEN TESTS
-check.marlow_walkaway(marlow_walkaway, hidden=True)
+check.marlow_beliefs(marlow_beliefs, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "power-teaching", "schema_version": 3}
-# ## 3. Your power map
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-teaching", "schema_version": 3}
+# ## 3. Your leverage audit
 #
-# Emerson ("Power-dependence relations", *American Sociological Review*, 1962) put power
-# in one line: A's power over B is B's dependence on A. A power map applies it source by
-# source, asking for each one who would suffer more if the talks failed.
+# Module 00's audit rates each side's **information**, **alternatives** and **power** from
+# 0 to 10 and weighs the three sources for the case at hand. Here is how this case's
+# facts sort into it, with module 00's rule that each fact counts in one place only.
 #
-# - **Alternatives.** Compare the two walk-aways, each as a share of what its side could
-#   get at best: your walk-away over your best possible profit, Marlow's expected
-#   walk-away over its best possible points. The side whose walk-away is the larger share
-#   loses less by leaving: it holds this source.
-# - **Dependence.** You would supply `s.their_supply_share` of Marlow's sensors; Marlow
-#   would be `s.your_sales_share` of your sales. The side for which the deal is the larger
-#   share depends more on it, so the *other* side holds this source.
-# - **Time.** Module 03 showed with Rubinstein's game that patience is power. Marlow has
-#   `s.their_weeks` weeks of stock; your idle capacity must be booked within
-#   `s.your_weeks` weeks. The side with more weeks can wait longer and holds this source.
+# - **Information.** You have studied Marlow's tenders and read its rush request; Marlow
+#   knows your list prices and nothing of Brenn, Kessel or your costs.
+# - **Alternatives.** Yours is your reservation price as a share of the best profit the
+#   contract could give you; Marlow's is its reservation price as a share of its best
+#   (100 points), in each of the two states. The side whose share is larger loses less by
+#   walking away. Module 03 adds a condition: an outside option moves a deal only when it
+#   beats what that side would get at the table anyway (deal-me-out). Quell binds, then,
+#   only when you ask for a package that gives Marlow fewer points than it needs with
+#   Quell; your opening will do exactly that.
+# - **Power.** Emerson ("Power-dependence relations", *American Sociological Review*,
+#   1962) put it in one line: A's power over B is B's dependence on A. Marlow depends on
+#   you for the share of its sensors you would supply; you depend on Marlow for its share
+#   of your sales. Time counts here too, as patience: Marlow's stock runs out on a given
+#   week and your capacity must be booked by another. Module 03's Rubinstein model
+#   measured patience by how much each side discounts a delay, with no deadline at all,
+#   so it does not fit here. Models with hard deadlines do: when each side's deadline is
+#   private and delay costs nothing, Sandholm and Vulkan ("Bargaining with deadlines",
+#   1999) found that the rational course is to wait until the first deadline, when the
+#   side it belongs to gives in. Real people do not hold out that coolly, but in
+#   experiments many agreements still come in the last moments before a deadline (Roth,
+#   Murnighan and Schoumaker, *American Economic Review*, 1988). Treat the weeks as a
+#   rough guide: Marlow can bridge a shortage at a price (air freight, a spot purchase),
+#   and neither side knows the other's date for sure.
 #
-# A source is `"even"` when neither side clearly holds it: for alternatives and
-# dependence, when the two shares are within 0.05 of each other; for time, when the weeks
-# are equal. The overall **edge** goes to the side holding more sources, and is `"even"`
-# when both hold the same number. The map tells you where to press and where to tread
-# carefully; it does not tell you to bully. Leverage that is shown off hardens the other
-# side, while leverage that is mentioned calmly ("we have other interest in this
-# capacity") moves them.
+# The case settles some ratings and leaves the rest to you. Where the numbers point the
+# same way whichever way Quell turns out, the side they favour should be rated higher;
+# where they do not, your judgement decides. The **weights** are yours to choose: how much
+# does each source count in *this* deal? You will be asked to defend them in the
+# reflection, after you have seen the talks.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
-# ### Question 4 (2 points): who holds what
+# ### Question 4 (2 points): your audit
 #
-# Write `power_map(s)`: a dict with the keys `"alternatives"`, `"dependence"`, `"time"`
-# and `"edge"`, each `"you"`, `"Marlow"` or `"even"`, by the rules above. Your best profit
-# and Marlow's best points are the sums of each issue's best level; reuse your answers to
-# questions 2 and 3.
+# Write `my_audit(s)`: a dict with three keys, `"yours"`, `"theirs"` and `"weights"`,
+# each a dict from source (`"information"`, `"alternatives"`, `"power"`) to a number:
+# ratings from 0 to 10, weights that add up to 1. The check accepts any audit that fits
+# what your case settles, and names every point where yours does not:
+#
+# - your information is rated above Marlow's;
+# - each side has at least 1 for alternatives and for power;
+# - **alternatives**, when your reservation price as a share of your best profit
+#   (`s.yours`) beats Marlow's share (`s.reservation_if_quell` and `s.reservation_if_not`
+#   out of 100) by at least 0.05 in *both* states, or falls short of it by at least 0.05
+#   in both, go to that side: rate it higher;
+# - **power**, when one side both depends on the deal more (`s.their_supply_share` against
+#   `s.your_sales_share`) by at least 0.10 and can wait at least 3 weeks less
+#   (`s.their_weeks` against `s.your_weeks`), goes to the other side: rate it higher.
+#
+# Your reservation price is `my_reservation(s)` from question 2. The check then shows your
+# balance, module 00's weighted difference between the two sides.
 
 
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "power-map-answer", "schema_version": 3}
-def power_map(s):
-    """Who holds each source of leverage between Tallis and Marlow, and the overall edge."""
-
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
+def my_audit(s):
+    """Your audit of the case: both sides' ratings (0 to 10) and the weights (adding to 1)."""
+    # Replace the numbers with your own judgement, for example:
+    # return {
+    #     "yours": {"information": 5, "alternatives": 5, "power": 5},
+    #     "theirs": {"information": 5, "alternatives": 5, "power": 5},
+    #     "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
+    # }
     ### BEGIN SOLUTION
-    def holder(yours, theirs, margin):
-        if yours > theirs + margin:
-            return "you"
-        if theirs > yours + margin:
-            return "Marlow"
-        return "even"
-
-    your_best = sum(max(levels.values()) for levels in s.yours.values())
-    their_best = sum(max(levels.values()) for levels in s.theirs.values())
-    held = {
-        "alternatives": holder(
-            my_reservation(s) / your_best, marlow_walkaway(s)[1] / their_best, 0.05
-        ),
-        "dependence": holder(s.their_supply_share, s.your_sales_share, 0.05),
-        "time": holder(s.your_weeks, s.their_weeks, 0),
+    best = sum(max(levels.values()) for levels in s.yours.values())
+    share = my_reservation(s) / best
+    gaps = (share - s.reservation_if_quell / 100, share - s.reservation_if_not / 100)
+    alternatives = (7, 4) if min(gaps) >= 0.05 else (3, 6) if max(gaps) <= -0.05 else (5, 5)
+    needs = s.their_supply_share - s.your_sales_share  # above 0: Marlow needs you more
+    waits = s.your_weeks - s.their_weeks  # above 0: you can wait longer
+    if needs >= 0.10 and waits >= 3:
+        power = (7, 4)
+    elif needs <= -0.10 and waits <= -3:
+        power = (3, 6)
+    else:
+        power = (5, 5)
+    return {
+        "yours": {"information": 7, "alternatives": alternatives[0], "power": power[0]},
+        "theirs": {"information": 4, "alternatives": alternatives[1], "power": power[1]},
+        "weights": {"information": 0.25, "alternatives": 0.4, "power": 0.35},
     }
-    counts = list(held.values())
-    held["edge"] = holder(counts.count("you"), counts.count("Marlow"), 0)
-    return held
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "power-map-test", "schema_version": 3}
-"""Check that power_map says who holds alternatives, dependence and time, and the edge."""
-check.power_map(power_map)
-### BEGIN HIDDEN TESTS
-check.power_map(power_map, hidden=True)
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "my-audit-test", "schema_version": 3}
+"""Check that my_audit rates both sides and weighs the sources as the case supports."""
+check.my_audit(my_audit)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "opening-teaching", "schema_version": 3}
 # ## 4. An opening that is ambitious and grounded
 #
-# Your first offer anchors everything after it (module 04): the final deal tends to land
-# nearer to whoever put the first serious number on the table. So the opening should be
-# as good for you as you can justify, and no better. An offer the other side must reject
-# out of hand does not anchor; it ends the conversation or costs you credibility you
-# will need later.
+# **How the contract is scored.** Your contract table gives each level of each issue a
+# profit, and a package's profit is the sum over the four issues: the additive scoring of
+# module 04 (Raiffa, *The Art and Science of Negotiation*, 1982). Adding up is exact only
+# when what one issue is worth does not depend on the others (preferential independence,
+# in Keeney and Raiffa's *Decisions with Multiple Objectives*, 1976). Price and volume
+# break that rule: real profit is the margin times the volume, so a euro on the price is
+# worth twice as much at 60k units as at 30k, while the table counts it the same. Read the
+# figures as your finance team's approximation around an ordinary contract, least
+# reliable at the table's corners. They are rounded to 5 k€, and the worst package (every
+# issue at Marlow's best level) only covers your costs: a profit of 0, well below your
+# alternatives. Marlow's points are your research's estimate of its own scoring.
 #
-# With several issues, "as good as you can justify" has a precise meaning. Among all the
-# packages that give Marlow at least the walk-away you expect it to have, open with the
-# one that gives you the most profit. When two such packages give you the same profit,
-# open with the one that gives Marlow more: it costs you nothing and makes the offer
-# easier to accept. The justification you give at the table is the leverage behind it:
-# the alternatives you have, the capacity Marlow needs, the delivery it asked for.
+# **Why the opening matters.** A first offer pulls the final deal towards it (anchoring,
+# module 01). It should be as good for you as you can justify, and no better. An offer
+# beyond anything the other side could accept still pulls, but it risks an impasse or a
+# walk-out and costs you credibility you will need later (Schweinsberg, Ku, Wang and
+# Pillutla, "Starting high and ending with nothing", *Journal of Experimental Social
+# Psychology*, 2012, found impasses rose when the receiver had a good alternative).
+#
+# **Grounding it in both states.** "What Marlow could accept" depends on Quell. If Quell
+# has no capacity, Marlow accepts any package worth at least its lower reservation price;
+# if Quell has capacity, it needs the higher one. Open with the best package Marlow could
+# accept **if Quell has no capacity**: it is a serious offer in that state, which the rush
+# request made likelier, and in the other state it is the start from which you will
+# concede towards the higher number if Marlow's answers suggest Quell can supply it. Among
+# the packages that give Marlow at least its lower reservation price (by your research's
+# points) and you at least your reservation price, take the one with the most profit;
+# when two give the same profit, the one that gives Marlow more, which costs you nothing.
+# If no package qualifies, no deal suits both sides even in the better state, and your
+# preparation ends with the decision to walk away politely.
+#
+# **Several offers at once.** Medvec and Galinsky ("Putting more on the table", 2005)
+# suggest making **multiple equivalent simultaneous offers** (a MESO): two or three
+# packages, worth the same to you, among which the other side chooses (module 04).
+# You stay as ambitious as with one offer, you look flexible, and Marlow's choice tells you
+# which issues it values, which your research could only estimate. Your figures are
+# rounded to 5 k€, so in this module two packages within 5 k€ of each other count as
+# worth the same to you. The table below sends one package at a time and starts from the
+# first package of your list; in a meeting you would put all of them down together.
+#
+# **When Marlow opens.** Marlow's first offer will pull on you too. Before you answer it,
+# think about Marlow's alternatives (Quell, and your beliefs from question 3) and about
+# your own target (your opening and your plan), not about Marlow's number and not about
+# your reservation price: in Galinsky and Mussweiler's experiments ("First offers as
+# anchors", 2001), thinking about the other side's alternatives or one's own target
+# removed the anchor's pull, and Galinsky, Mussweiler and Medvec (2002) found that
+# negotiators who dwelt on their reservation price reached worse deals. Then answer with
+# your own plan, not with a number halfway to theirs.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
-# ### Question 5 (2 points): your opening
+# ### Question 5 (2 points): your opening, with a MESO
 #
-# Write `opening_offer(s)`: your opening package, a dict of issue to level such as
-# `{"price": "€45", "volume": "60k units", "delivery": "5 weeks", "payment": "30 days"}`.
-# `s.issues` maps each issue to its levels; `s.yours[issue][level]` is your profit and
-# `s.theirs[issue][level]` Marlow's points. `all_packages` and `package_points` from
-# module 04 are imported for you.
+# Write `opening_offer(s)`: a list of two or three packages, each a dict of issue to level
+# such as `{"price": "€45", "volume": "60k units", "delivery": "5 weeks", "payment": "30
+# days"}`. The first is your opening, by the rule above; the others complete a MESO:
+# different packages, each worth at most 5 k€ less to you than the opening (and no more),
+# and each worth at least `s.reservation_if_not` points to Marlow. `s.issues` maps each
+# issue to its levels; `s.yours[issue][level]` is your profit and `s.theirs[issue][level]`
+# Marlow's points; your reservation price is `my_reservation(s)` from question 2.
+# `all_packages` and `package_points` from module 04 are imported for you. The opening
+# and the MESO earn a point each.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-offer-answer", "schema_version": 3}
 def opening_offer(s):
-    """The best package for Tallis that still gives Marlow its expected walk-away."""
+    """Your opening (the best package Marlow could accept without Quell) and a MESO around it."""
     ### BEGIN SOLUTION
-    needed = marlow_walkaway(s)[1]
-    grounded = [
-        (you, them, p) for p, you, them in all_packages(s.yours, s.theirs) if them >= needed
-    ]
-    return max(grounded, key=lambda found: found[:2])[2]
+    packages = all_packages(s.yours, s.theirs)
+    floor, needed = my_reservation(s), s.reservation_if_not
+    grounded = [(you, them, p) for p, you, them in packages if them >= needed and you >= floor]
+    profit, _, opening = max(grounded, key=lambda found: found[:2])
+    equivalent = [p for p, you, them in packages if them >= needed and you >= profit - 5]
+    return [opening, *[p for p in equivalent if p != opening][:2]]
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "opening-offer-test", "schema_version": 3}
-"""Check that opening_offer is your best package that Marlow could still accept."""
+"""Check that opening_offer opens with the best package Marlow could accept, inside a MESO."""
 check.opening_offer(opening_offer)
 ### BEGIN HIDDEN TESTS
 check.opening_offer(opening_offer, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "trades-teaching", "schema_version": 3}
-# ## 5. A concession plan made of trades
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "say-teaching", "schema_version": 3}
+# ### What to say when you open
 #
-# You will have to move from your opening; the question is how. The rule from module 04
-# is that no concession goes out without something coming back. With several issues the
-# best way to honour it is a **trade**: move one issue towards Marlow and ask for another
-# to move towards you. When the issue you give matters more to Marlow than to you, and
-# the one you take matters more to you than to Marlow, both of you gain. Pruitt called
-# this logrolling; Lax and Sebenius describe it as creating value before claiming it.
+# Your audit also tells you what to say when you put your opening on the table. Say true things about the leverage
+# you hold, calmly; keep to yourself what helps Marlow; and never say what is false.
 #
-# Plan the trades before the talks, so that under pressure you reach for a prepared
-# trade instead of a free gift. Each step of the plan gives one issue one level to Marlow
-# and takes one level back on another issue, and it must raise Marlow's points: a trade
-# worth nothing to them is no concession. Rank the possible steps in two tiers:
-#
-# 1. **Trades that cost you nothing** (your profit stays at least where it was). These
-#    create value: take the one that gives Marlow the most, and between equals the one
-#    that leaves you more. As long as one exists, you are below the Pareto frontier.
-# 2. **Real concessions.** On the frontier every step costs you something. Then give
-#    where it is cheap for you and dear to Marlow: the step with the most Marlow points
-#    per unit of profit you give up (between equals, the one that costs you less). What
-#    you take back on the other issue is the "something in return" that keeps the
-#    concession from being a gift.
-#
-# No step may take your profit below your walk-away: that is where the plan ends and
-# you leave politely if Marlow still wants more.
+# - **Mention your alternative as a fact, not a threat.** Fisher and Ury advise letting
+#   the other side know about an alternative that is better than they think, and keeping
+#   a weak one to yourself. Marlow knows nothing of Brenn or Kessel and will assume you
+#   would otherwise sell on the spot market, which your real alternative beats: telling
+#   Marlow, plainly, raises what it must offer. The same fact turned into an ultimatum
+#   ("by Friday, or …") is a threat. Module 03 showed how threats invite threats (Deutsch
+#   and Krauss); here there is more at stake, since you hope to supply a large share of
+#   Marlow's sensors for a year, and both sides will meet again. Axelrod (*The Evolution
+#   of Cooperation*, 1984) called that prospect the shadow of the future: it is what makes
+#   cooperation pay, and a threat darkens it.
+# - **Answer interests, not only positions.** Fisher and Ury separate what a side asks for
+#   (its position: 3-week delivery) from why (its interest: keeping its lines running).
+#   Speaking to the interest, and offering to meet it for something in return, is how a
+#   strength of yours (you can deliver fast) meets a need of theirs, and it opens the
+#   trades of section 5.
+# - **Keep a belief a belief.** Your reading of the rush request is your information
+#   edge, and it is only a probability. Stated as a fact, it misleads if you are wrong,
+#   and it tells Marlow exactly how you read its request.
+# - **Never invent a fact.** A made-up order from another customer is not a bluff about
+#   your own limit, which many negotiators tolerate (Carr, "Is Business Bluffing
+#   Ethical?", 1968), but a misrepresentation of a fact Marlow would rely on, which most
+#   reject (Lewicki, Saunders and Barry, *Negotiation*, the chapter on ethics) and which
+#   can undo a contract. Module 00, section 6, draws the line.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
-# ### Question 6 (2 points): the next step of your plan
+# ### Question 6 (2 points): what to say
 #
-# Write `next_trade(s, current)`: from the package `current`, consider every trade that
-# moves one issue **one level** towards Marlow and a different issue **one level**
-# towards you (levels are listed from best for you to best for Marlow). Keep the trades
-# that raise Marlow's points and leave your profit at or above your walk-away (question
-# 2). Return the package after the best of them by the two tiers above, or `None` when
-# there is none.
+# Your brief lists five things you could say when you open (`s.statements`, a dict from
+# letter to sentence). Write `what_to_say(s)`: a dict from each letter to `"say"` or
+# `"keep quiet"`, for example `{"A": "say", "B": "keep quiet", ...}`. Each statement earns
+# 0.4 points, and the check explains each verdict it disagrees with.
 
 
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "next-trade-answer", "schema_version": 3}
-def next_trade(s, current):
-    """The package after the best one-level trade from current, or None."""
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "what-to-say-answer", "schema_version": 3}
+def what_to_say(s):
+    """For each statement of the brief: "say" or "keep quiet"."""
     ### BEGIN SOLUTION
-    mine = package_points(current, s.yours)
-    theirs = package_points(current, s.theirs)
-    floor = my_reservation(s)
-    best, best_rank = None, None
-    for give, get in permutations(s.issues, 2):
-        give_levels, get_levels = s.issues[give], s.issues[get]
-        at_give, at_get = give_levels.index(current[give]), get_levels.index(current[get])
-        if at_give + 1 == len(give_levels) or at_get == 0:
-            continue
-        package = {**current, give: give_levels[at_give + 1], get: get_levels[at_get - 1]}
-        you, them = package_points(package, s.yours), package_points(package, s.theirs)
-        if them <= theirs or you < floor:
-            continue
-        loss = mine - you
-        rank = (1, them - theirs, you) if loss <= 0 else (0, (them - theirs) / loss, -loss)
-        if best_rank is None or rank > best_rank:
-            best, best_rank = package, rank
-    return best
+    verdicts = {}
+    for letter, text in s.statements.items():
+        threat = "or the capacity goes" in text
+        invented = "already" in text  # no order or signature exists yet
+        belief_as_fact = text.startswith("We know")
+        verdicts[letter] = "keep quiet" if threat or invented or belief_as_fact else "say"
+    return verdicts
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "next-trade-test", "schema_version": 3}
-"""Check that next_trade trades for free first, then concedes where it is cheapest."""
-check.next_trade(next_trade)
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "what-to-say-test", "schema_version": 3}
+"""Check that what_to_say mentions what you hold calmly and keeps threats, lies and beliefs out."""
+check.what_to_say(what_to_say)
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "plan-teaching", "schema_version": 3}
+# ## 5. A concession plan along the frontier
+#
+# You will have to move from your opening; the question is how. Module 04's rule for
+# trades, in its own words:
+#
+# 1. **Never give without asking for something back.**
+# 2. **Below the frontier, look for trades that cost you nothing.** Both sides gain from a
+#    trade when what you take is worth more to you than what you give, and what you give
+#    is worth more to Marlow than what you take, each side measured on its own scale
+#    (your profit, Marlow's points). Pruitt called this logrolling.
+# 3. **On the frontier, give where Marlow's gain per point you lose is highest.**
+#
+# Lax and Sebenius (*The Manager as Negotiator*, 1986) named the tension behind these
+# rules: the moves that create value (sharing what you care about) also expose you to
+# having it claimed. Moving to the frontier first, then deciding where on it to land, is
+# this course's way through that tension, not a finding of theirs.
+#
+# Your opening is already on the Pareto frontier: a package better for both of you would
+# give you more profit and Marlow at least as much, so the rule of section 4 would have
+# picked it. Every step of your plan is therefore a real concession, and rule 3 decides
+# it, with one refinement for a plan made without knowing Marlow's reservation price.
+# Suppose one step costs you 5 k€ for 4 of Marlow's points and another 25 k€ for 25: the
+# second has the better rate (a point per k€, against 0.8), but if Marlow needs only 4
+# more points, it gives away 20 k€ for nothing. So make the **smallest** step that gives Marlow more, and for
+# that cost give Marlow as much as you can, which is the highest gain per point you lose
+# for a step of that size:
+#
+# - from your current package, look at the packages that give Marlow more points and
+#   leave you at least your reservation price;
+# - move to the one that costs you least; between two that cost the same, the one that
+#   gives Marlow more (it is on the frontier);
+# - repeat until none is left.
+#
+# The plan walks down the frontier one package at a time, and each package it reaches is
+# the cheapest way to give Marlow that many points. A step may change several issues at
+# once, often a give on one and a take on another.
+#
+# At the table, "something back" comes from Marlow. Make each step only in answer to a
+# move of Marlow's, so that every give of yours brings a concession of equal weight back;
+# a step made into silence is a gift. And look at where the plan ends: if its last package
+# still gives Marlow fewer points than its higher reservation price, then if Quell has
+# capacity no deal will suit both of you. Your last step is then your final offer, and
+# the right ending is to walk away politely, leaving the door open for next time.
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
+# ### Question 7 (2 points): your concession plan
+#
+# Write `concession_plan(s, opening, reservation)`: the packages your plan moves through,
+# as a list that starts with `opening` (a package) and follows the rule above down to
+# `reservation` (a profit). `s.issues`, `s.yours` and `s.theirs` are as in question 5;
+# `all_packages`, `package_points` and `pareto_frontier` (which returns the frontier's
+# points as `(your profit, Marlow's points)` pairs) are imported for you. The check gives
+# your function the right opening and reservation price, so a slip in an earlier
+# question does not cost you here as well. To see your own plan, run
+# `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
+def concession_plan(s, opening, reservation):
+    """The packages of your plan: the opening, then each smallest step down the frontier."""
+    ### BEGIN SOLUTION
+    packages = all_packages(s.yours, s.theirs)
+    frontier = set(pareto_frontier([(you, them) for _, you, them in packages]))
+    on_frontier = [(p, you, them) for p, you, them in packages if (you, them) in frontier]
+    plan = [opening]
+    mine, theirs = package_points(opening, s.yours), package_points(opening, s.theirs)
+    while True:
+        steps = [row for row in on_frontier if row[2] > theirs and reservation <= row[1] < mine]
+        if not steps:
+            return plan
+        package, mine, theirs = max(steps, key=lambda row: (row[1], row[2]))
+        plan.append(package)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "concession-plan-test", "schema_version": 3}
+"""Check that concession_plan walks down the frontier, one smallest step at a time."""
+check.concession_plan(concession_plan)
 ### BEGIN HIDDEN TESTS
-check.next_trade(next_trade, hidden=True)
+check.concession_plan(concession_plan, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table-teaching", "schema_version": 3}
@@ -434,43 +610,70 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer)
 # Notice when its offers showed you its needs, and whether you used what they showed.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
-# ## 8. Reflection (3 points, graded by your instructor)
+# ## 8. Reflection (4 points, graded by your instructor)
 #
-# Play at least one full negotiation, then write your debrief in a few paragraphs:
+# Play at least two negotiations with Marlow, one after the other, then write your
+# debrief in a few paragraphs, a point for each part:
 #
-# 1. **The outcome against your plan.** Where did you keep to your walk-away, opening and
-#    trades, and where did you leave them? Why?
-# 2. **The leverage that moved it.** Which source (alternatives, information, dependence,
-#    time) did the most to shape the result, for you or for Marlow? Point to a moment in
-#    the talks where you saw it.
-# 3. **Next time.** One thing you would prepare differently, and one thing you would do
+# 1. **The outcome against your plan.** Where did you keep to your reservation price,
+#    your opening and your planned steps, and where did you leave them? Why? When Marlow
+#    opened, what did you think about before you answered?
+# 2. **Your audit against the talks.** Which weights did you give the three sources in
+#    question 4, and why? Which source did the most to shape the result, for you or for
+#    Marlow? Point to a moment in the talks where you saw it, and say whether your weights
+#    bore it out.
+# 3. **The relationship.** How did your first negotiation end, and what did that ending
+#    do to the second (Marlow remembers)? Imagine Marlow's buyers afterwards: how would
+#    they feel about the outcome, about themselves, about the process and about you
+#    (Curhan, Elfenbein and Xu's *subjective value*, 2006)? Would they want to deal with
+#    Tallis again, and does that matter for a supplier of a year's sensors?
+# 4. **Next time.** One thing you would prepare differently, and one thing you would do
 #    differently at the table.
 
-# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 3, "grade_id": "reflection", "schema_version": 3}
+# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 4, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
-# A good answer quotes numbers from the learner's own negotiation. For example: "I opened
-# with my planned package (profit 150) and made two trades, delivery for volume and then
-# payment for price; both were repaid. In round 5 I gave a price step with nothing back
-# because Marlow had not moved for two rounds, and the debrief shows it cost me 20 of
-# profit. The deal (profit 104, above my walk-away of 89) was on the frontier. Quell had
-# no capacity, so Marlow's weak alternative was my main leverage; its rush request had
-# hinted at that and I could have held the price longer. Next time I would prepare a
-# trade for the moment the other side stalls, and at the table I would wait for a move
-# before conceding again."
+# Rubric, a point each, for a part answered about the learner's own negotiations with
+# numbers from them: (1) what was kept and what was left of the plan, with a reason, and
+# what the learner attended to after Marlow's opening (half a point without the second);
+# (2) the weights with a reason for the largest, the source that mattered with a moment
+# from the talks, and whether the weights fit it; (3) how the first negotiation ended,
+# what changed in the second (Marlow's opening, patience or tone), and a judgement of
+# Marlow's subjective value and of whether it would deal again; (4) one preparation
+# change and one change at the table, each concrete.
+#
+# A full-marks answer: "I opened with my planned package (profit 150) and made my first
+# two planned steps, each after Marlow had moved; both were answered. In round 5 I gave a
+# price step with nothing back because Marlow had gone quiet, and the debrief shows it
+# cost me 20 of profit. When Marlow opened at a profit of 60 for me, I looked at my
+# beliefs about Quell (a chance of 0.32) and at my own plan, and answered with my opening
+# again rather than splitting the difference. I weighted alternatives 0.45, power 0.3
+# and information 0.25, because Brenn's signed letter made my reservation price 94,
+# well above what Marlow could count on without Quell. The talks bore that out: Quell had
+# no capacity, Marlow's offers moved fastest on price, and the deal (profit 118, above my
+# reservation price of 94) was on the frontier. The first time I walked away politely
+# when Marlow stalled below my reservation price; the second time Marlow opened closer
+# to me and was more patient. Marlow's buyers would probably feel the price was fair and
+# that I listened to the rush request, and they would deal with me again, which matters
+# for a year of supply. Next time I would prepare a trade for the moment the other side
+# goes quiet, and at the table I would wait for a move before conceding again."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
 # ## What to take away
 #
-# - Prepare in order: your BATNA and walk-away first, then what you know and believe about
-#   the other side, then the power map, and only then the opening and the concessions.
-# - A signal from the other side is evidence: update your beliefs about their walk-away,
-#   and keep them as beliefs.
-# - Power is dependence: whoever loses more by leaving, depends more, or must decide
-#   sooner is the weaker side on that source.
-# - Open with the best package the other side could still accept, and explain it with
-#   your leverage.
-# - Concede through trades that cost you nothing overall until you reach the frontier;
-#   past it, every step must be paid for, and below your walk-away you leave politely.
-# - After every negotiation, debrief: the outcome, the value claimed and created, and the
-#   leverage that moved it.
+# - Prepare in order: your BATNA and reservation price, a step that strengthens them, what
+#   you believe about the other side and why, an audit of both sides, and only then the
+#   opening, your words and your concessions.
+# - A signal from the other side is evidence: update your beliefs, and keep every state
+#   they allow in view; an average of two reservation prices is not a reservation price.
+# - Power is dependence, and patience is part of it; an outside option moves a deal only
+#   when it beats what its holder would get anyway.
+# - Open with the best package the other side could accept in a state you think likely,
+#   never below your reservation price; several equivalent packages keep you ambitious
+#   and tell you what the other side values.
+# - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
+#   threaten a partner you hope to keep, and never invent a fact.
+# - Concede along the frontier in the smallest steps that give the other side more, and
+#   only in answer to a move of theirs; at the end of your plan, walk away politely.
+# - After every negotiation, debrief: the outcome, the value claimed and created, the
+#   leverage that moved it, and what the ending did to the relationship.
