@@ -286,7 +286,7 @@ def tit_for_tat(answer, hidden=False):
         for mine, theirs in _histories(s, hidden):
             result = call_learner(answer, s, list(mine), list(theirs))
             where = f"tit_for_tat(scenario, {mine}, {theirs}) for learner {s.learner}"
-            value = _number(result, where)
+            value = _number(result, "the next offer tit_for_tat gives")
             expected = tit_for_tat_offer(s, mine, theirs)
             if not same_money(value, expected):
                 _fail(where, *_tit_for_tat_mistake(s, mine, theirs, value, expected))

@@ -540,9 +540,9 @@ check.meso(meso, hidden=True)
 # its own, which Curhan, Elfenbein and Xu called **subjective value** ("What do people
 # value when they negotiate?", *JPSP*, 2006). In a two-round study by Curhan, Elfenbein
 # and Eisenkraft (*Journal of Applied Social Psychology*, 2010), negotiators who felt
-# better about a first negotiation did better in the second one with the same partner and
-# were keener to deal with them again, while the first deal's economic outcome predicted
-# neither.
+# better about a first negotiation did better in a second one with the same partner, even
+# allowing for how well they had done the first time, and were keener to deal with that
+# partner again; the first deal's economic outcome did not predict that wish.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "difficult-moment-teaching", "schema_version": 3}
 # ### Exercise: a low-ball arrives
