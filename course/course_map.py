@@ -41,7 +41,7 @@ MODULES = (
         "reading openings, news and concessions as signals (Bayes), pricing against "
         "beliefs, the value of perfect and fallible information, anchors, what to share, "
         "fair and foul ways to use information",
-        110,
+        165,
         (
             "opening_likelihood",
             "belief_after_opening",
@@ -318,6 +318,7 @@ IDEAS = (
             ("04_concessions", "arena"),
             ("03_power", "rate-tactics-test"),
             ("01_information", "my-price-test"),
+            ("01_information", "reservation-from-concessions-test"),
             ("01_information", "fair-play-test"),
             ("05_capstone", "opening-offer-test"),
             ("05_capstone", "what-to-say-test"),

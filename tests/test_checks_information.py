@@ -19,9 +19,9 @@ from tests.notebooks import solution_namespace
 
 QUESTIONS = questions("01_information")
 #: Questions judged on the learner's own case only: no hidden cases to try.
-JUDGEMENTS = {"news_likelihood", "information_pays", "fair_play"}
+JUDGEMENTS = {"news_likelihood", "fair_play"}
 #: Questions scored part by part (``credit.score``), with their points.
-SCORED = {"my_price": 2, "report_decision": 3, "fair_play": 2}
+SCORED = {"reservation_from_concessions": 2, "my_price": 2, "report_decision": 3, "fair_play": 2}
 
 
 @pytest.fixture
@@ -119,12 +119,32 @@ def test_forgetting_the_width_of_the_band_is_named(learner):
     assert "divide by the band's width" in miss(check.opening_likelihood, flat)
 
 
-def test_likelihoods_in_the_right_proportions_are_told_the_scale(learner):
+def test_any_positive_multiple_of_the_density_passes(learner, capsys):
+    """Only ratios matter (the notebook says so), so 1/r, or the density in thousands of
+    euros, passes, visibly and hidden."""
+
     def scaled(sale):
         low, high, x = sale.opening_low, sale.opening_high, sale.opening_offer
         return {r: 1000 / r if low * r <= x <= high * r else 0.0 for r in sale.reservations}
 
-    assert "the proportions are right" in miss(check.opening_likelihood, scaled)
+    def in_thousands(sale):
+        return {r: 1000 * v for r, v in reference.opening_likelihood(sale).items()}
+
+    check.opening_likelihood(scaled, hidden=True)
+    check.opening_likelihood(in_thousands, hidden=True)
+    assert capsys.readouterr().out.count("\N{CHECK MARK}") == 2
+
+
+def test_wrong_proportions_and_negative_likelihoods_are_named(learner):
+    def squared(sale):
+        return {r: v * v for r, v in reference.opening_likelihood(sale).items()}
+
+    assert "or the same multiple of it for every price" in miss(check.opening_likelihood, squared)
+
+    def negative(sale):
+        return {r: -v for r, v in reference.opening_likelihood(sale).items()}
+
+    assert "cannot be negative" in miss(check.opening_likelihood, negative)
 
 
 def test_fractions_and_numpy_numbers_are_numbers(learner, capsys):
@@ -156,34 +176,75 @@ def test_hard_coded_likelihoods_pass_the_visible_check_but_not_the_hidden_one(an
 # Question 2: Bayes' rule
 
 
-def test_returning_the_prior_is_named(learner):
-    def prior_only(sale, likelihood):
-        beliefs = sale.prior_beliefs()
-        return beliefs, expected_reservation(beliefs)
+def with_beliefs(beliefs_of=None, mean_of=None, sure_of=None):
+    """A belief_after_opening whose parts are right unless replaced by ``*_of(sale, right)``."""
 
+    def belief_after_opening(sale, likelihood):
+        right = reference.belief_after_opening(sale, likelihood)
+        beliefs = beliefs_of(sale, right) if beliefs_of else right[0]
+        mean = mean_of(sale, right) if mean_of else right[1]
+        sure = sure_of(sale, right) if sure_of else right[2]
+        return beliefs, mean, sure
+
+    return belief_after_opening
+
+
+def test_returning_the_prior_is_named(learner):
+    prior_only = with_beliefs(beliefs_of=lambda sale, right: sale.prior_beliefs())
     assert "still your prior beliefs" in miss(check.belief_after_opening, prior_only)
 
 
 def test_forgetting_to_rescale_is_named(learner):
-    def unscaled(sale, likelihood):
-        prior = sale.prior_beliefs()
-        return {r: prior[r] * likelihood[r] for r in prior}, 0.0
+    def unscaled(sale, right):
+        prior, likelihood = sale.prior_beliefs(), reference.opening_likelihood(sale)
+        return {r: prior[r] * likelihood[r] for r in prior}
 
-    assert "divide each by their total" in miss(check.belief_after_opening, unscaled)
+    assert "divide each by their total" in miss(
+        check.belief_after_opening, with_beliefs(beliefs_of=unscaled)
+    )
+
+
+def test_rounded_beliefs_and_amounts_are_told_not_to_round(learner):
+    rounded = with_beliefs(
+        beliefs_of=lambda s, right: {r: round(p, 2) for r, p in right[0].items()}
+    )
+    assert "rounded; return them unrounded" in miss(check.belief_after_opening, rounded)
+    sale = variant("01_information")
+    right = reference.belief_after_opening(sale, reference.opening_likelihood(sale))[1]
+    if not hints_same_money(round(right), right):
+        to_euro = with_beliefs(mean_of=lambda s, right: round(right[1]))
+        assert "the right amount rounded" in miss(check.belief_after_opening, to_euro)
+
+
+def hints_same_money(a, b):
+    from course.checks.hints import same_money
+
+    return same_money(a, b)
 
 
 def test_the_expected_reservation_price_of_the_prior_is_named(learner):
-    def stale_mean(sale, likelihood):
-        beliefs = update_beliefs(sale.prior_beliefs(), likelihood)
-        return beliefs, expected_reservation(sale.prior_beliefs())
-
+    stale_mean = with_beliefs(
+        mean_of=lambda sale, right: expected_reservation(sale.prior_beliefs())
+    )
     assert "before the opening; use your new beliefs" in miss(
         check.belief_after_opening, stale_mean
     )
 
 
-def test_a_single_value_is_not_a_pair(learner):
-    assert "(beliefs, expected reservation price) pair" in miss(
+@pytest.mark.parametrize(
+    ("sure_of", "words"),
+    [
+        (lambda sale, right: sale.opening_offer, "so is a higher price"),
+        (lambda sale, right: min(sale.reservations), "the opening ruled out"),
+        (lambda sale, right: right[1], "that is the expected reservation price"),
+    ],
+)
+def test_tempting_sure_prices_are_named(learner, sure_of, words):
+    assert words in miss(check.belief_after_opening, with_beliefs(sure_of=sure_of))
+
+
+def test_a_single_value_is_not_a_triple(learner):
+    assert "(beliefs, expected reservation price, highest sure price)" in miss(
         check.belief_after_opening, lambda sale, likelihood: sale.prior_beliefs()
     )
 
@@ -194,8 +255,7 @@ def test_bayes_is_given_the_right_likelihood(learner):
 
     def spy(sale, likelihood):
         seen.append((sale.learner, likelihood))
-        beliefs = update_beliefs(sale.prior_beliefs(), likelihood)
-        return beliefs, expected_reservation(beliefs)
+        return reference.belief_after_opening(sale, likelihood)
 
     check.belief_after_opening(spy, hidden=True)
     assert len(seen) == 6
@@ -206,55 +266,107 @@ def test_bayes_is_given_the_right_likelihood(learner):
 # Question 3: the news
 
 
-def rising(sale):
-    return {r: 1 + i for i, r in enumerate(sorted(sale.reservations))}
+def reading(shapes):
+    """A news_likelihood that reads news pointing each way with ``shapes[direction]``, a
+    function from the prices (lowest first) to likelihoods."""
+
+    def news_likelihood(sale, key):
+        direction = next(item.direction for item in reference.NEWS if item.key == key)
+        prices = sorted(sale.reservations)
+        return dict(zip(prices, shapes[direction](prices), strict=True))
+
+    return news_likelihood
 
 
-def falling(sale):
-    return {r: 4 - i for i, r in enumerate(sorted(sale.reservations))}
+def rising(prices):
+    return [1 + i for i in range(len(prices))]
 
 
-def flat(sale):
-    return dict.fromkeys(sale.reservations, 0.5)
+def falling(prices):
+    return [len(prices) - i for i in range(len(prices))]
+
+
+def flat(prices):
+    return [0.5] * len(prices)
+
+
+RIGHT = {"higher": rising, "lower": falling, "neither": flat}
 
 
 @pytest.mark.parametrize(
-    ("direction", "right", "wrong", "words"),
+    ("direction", "wrong", "words"),
     [
-        ("higher", rising, falling, "fall somewhere as the price rises"),
-        ("higher", rising, flat, "are all the same"),
-        ("lower", falling, rising, "rise somewhere as the price rises"),
-        ("neither", flat, rising, "give every reservation price the same likelihood"),
+        ("higher", falling, "fall as the price rises"),
+        ("higher", flat, "are all the same"),
+        ("lower", rising, "rise as the price rises"),
+        ("neither", rising, "rise as the price rises"),
     ],
 )
-def test_the_news_must_point_the_right_way(monkeypatch, capsys, direction, right, wrong, words):
-    who = learner_where(lambda sale: sale.news_item.direction == direction)
+def test_the_news_must_point_the_right_way(monkeypatch, capsys, direction, wrong, words):
+    """A wrong reading is told what its likelihoods say and what to think about, never
+    which way the news points (no 'higher'/'lower' verdict, no 'why')."""
+    who = learner_where(lambda sale: direction in {item.direction for item in sale.news_items})
     sale = as_learner(monkeypatch, who)
-    check.news_likelihood(right)
-    assert "reads the news the right way round" in capsys.readouterr().out
-    hint = miss(check.news_likelihood, wrong)
-    assert words in hint and sale.news_item.why.lower() in hint.lower()
+    check.news_likelihood(reading(RIGHT))
+    assert "reads both pieces of news the right way round" in capsys.readouterr().out
+    hint = miss(check.news_likelihood, reading({**RIGHT, direction: wrong}))
+    (item,) = [item for item in sale.news_items if item.direction == direction]
+    assert words in hint and item.question in hint and f"`{item.key}`" in hint
+    assert item.why not in hint and "reservation price is more likely" not in hint
+
+
+def test_every_learner_has_one_news_that_points_and_one_that_does_not():
+    for n in range(50):
+        sale = variant("01_information", f"learner-{n}")
+        directions = sorted(item.direction for item in sale.news_items)
+        assert directions[1] == "neither" and directions[0] in ("higher", "lower")
 
 
 def test_news_never_rules_a_price_out(learner):
     assert "above 0" in miss(
-        check.news_likelihood, lambda sale: {r: 0.0 for r in sale.reservations}
+        check.news_likelihood, lambda sale, key: {r: 0.0 for r in sale.reservations}
     )
 
 
 def test_the_news_check_shows_what_the_likelihoods_do(monkeypatch, capsys):
-    """Its pass message gives the beliefs after the opening and the news, and the price."""
-    sale = as_learner(monkeypatch, learner_where(lambda s: s.news_item.direction == "higher"))
-    check.news_likelihood(rising)
+    """Its pass message gives the beliefs after the opening and both pieces of news, the
+    best price, and the weight per step at which the news would move it."""
+    sale = as_learner(monkeypatch, learner_where(lambda s: True))
+    answer = reading(RIGHT)
+    check.news_likelihood(answer)
     shown = capsys.readouterr().out
-    scaled = {r: chance / 4 for r, chance in rising(sale).items()}  # likelihoods up to 1
-    after = update_beliefs(reference.posterior_after_opening(sale), scaled)
+    after = reference.posterior_after_opening(sale)
+    for key in sale.news:
+        likelihood = answer(sale, key)
+        top = max(likelihood.values())
+        after = update_beliefs(after, {r: v / top for r, v in likelihood.items()})
     for r in sale.reservations:
         assert f"€{r:,.0f}: {after[r]:.0%}" in shown
     assert f"€{reference.best_move(after, sale.cost)[0]:,.0f}" in shown
+    (moving,) = [item for item in sale.news_items if item.direction != "neither"]
+    factor = reference.news_threshold(
+        reference.posterior_after_opening(sale), sale.cost, moving.direction
+    )
+    assert factor <= reference.NEWS_STEP and f"about {factor:g} times as likely" in shown
+    assert moving.why in shown
 
 
-# Question 4: the pace of concessions
+# Question 4: the pace of concessions, and keep going or walk away
+
+
+def wren(reader, decide=None):
+    """A reservation_from_concessions that reads with ``reader(offers)`` and decides with
+    ``decide(reservation, cost)`` (by default, rightly against its own reading)."""
+
+    def reservation_from_concessions(offers, cost):
+        reservation = reader(offers)
+        return reservation, (decide or (lambda r, c: r > c))(reservation, cost)
+
+    return reservation_from_concessions
+
+
+def wren_parts(answer, hidden=False):
+    return parts(check.reservation_from_concessions(answer, hidden=hidden))
 
 
 @pytest.mark.parametrize(
@@ -265,16 +377,37 @@ def test_the_news_check_shows_what_the_likelihoods_do(monkeypatch, capsys):
         (lambda o: o[2], "its reservation price lies above its last offer"),
     ],
 )
-def test_concession_mistakes_are_named(learner, mistake, words):
-    assert words in miss(check.reservation_from_concessions, mistake)
+def test_concession_mistakes_are_named_and_cost_only_their_point(learner, mistake, words):
+    scored = wren_parts(wren(mistake), hidden=True)
+    assert scored["the reservation price"][0] == 0 and words in scored["the reservation price"][1]
+    assert scored["keep going or walk away"][0] == 1  # judged against the learner's reading
+
+
+def test_the_one_more_step_hint_gives_the_series(learner):
+    scored = wren_parts(wren(lambda o: o[2] + (o[2] - o[1])))
+    assert "second step × q / (1 − q)" in scored["the reservation price"][1]
+
+
+def test_a_wrong_decision_is_named(learner):
+    scored = wren_parts(wren(reference.reservation_from_offers, lambda r, c: r < c))
+    assert scored["the reservation price"][0] == 1
+    assert scored["keep going or walk away"][0] == 0
+    assert "you read the reservation price as" in scored["keep going or walk away"][1]
+
+
+def test_keep_going_and_walk_away_both_occur_in_the_hidden_cases():
+    decisions = {
+        reference.reservation_from_concessions(o, c)[1] for o, c, _ in check.CONCESSION_CASES
+    }
+    assert decisions == {True, False}
 
 
 def test_a_hard_coded_reservation_price_fails_the_hidden_check(learner):
-    own = reference.reservation_from_concessions(variant("01_information").wren_offers)
-    check.reservation_from_concessions(lambda offers: own)
-    assert "not on every scenario" in miss(
-        check.reservation_from_concessions, lambda offers: own, hidden=True
-    )
+    sale = variant("01_information")
+    own = reference.reservation_from_concessions(sale.wren_offers, sale.wren_cost)
+    assert check.reservation_from_concessions(lambda offers, cost: own).earned == 2
+    scored = wren_parts(lambda offers, cost: own, hidden=True)
+    assert "not on every scenario" in scored["the reservation price"][1]
 
 
 # Question 5: the price before and after the opening
@@ -306,7 +439,7 @@ def test_tempting_prices_before_the_opening_are_named(learner, price_of, words):
     scored = price_parts(with_before(price_of), hidden=True)
     assert scored["the price before the opening"][0] == 0
     assert words in scored["the price before the opening"][1]
-    assert scored["the move after the opening"][0] == 1  # one mistake costs one point
+    assert scored["the price after the opening"][0] == 1  # one mistake costs one point
 
 
 def test_the_uniform_helper_is_named_where_it_differs(monkeypatch):
@@ -335,20 +468,34 @@ def test_any_other_wrong_price_is_compared_with_the_best(learner):
     sale = variant("01_information")
     best = reference.best_move(sale.prior_beliefs(), sale.cost)
     message = price_parts(with_before(lambda b, s: 1.0))["the price before the opening"][1]
-    assert f"asking €1 earns €{1.0 - sale.cost:,.0f} on average" in message
+    assert f"asking €1 earns −€{sale.cost - 1.0:,.0f} on average" in message
     assert f"asking €{best[0]:,.0f} earns €{best[1]:,.2f}".replace(".00", "") in message
 
 
-def test_accepting_the_opening_is_explained(learner):
-    def accept(sale, after):
-        before, _, _ = reference.my_price(sale, after)
-        return before, sale.opening_offer, True
+def accept(sale, after):
+    before, _, _ = reference.my_price(sale, after)
+    return before, sale.opening_offer, True
 
+
+def test_accepting_the_opening_is_explained(learner):
     sale = variant("01_information")
-    message = price_parts(accept)["the move after the opening"][1]
+    message = price_parts(accept)["the price after the opening"][1]
     lowest = min(r for r, p in reference.posterior_after_opening(sale).items() if p > 0)
-    assert "every reservation price still possible is above it" in message
+    assert "Every reservation price still possible is above it" in message
     assert f"asking €{lowest:,.0f} is also accepted for sure" in message
+
+
+def test_accepting_an_opening_below_cost_is_said_to_lose_money(monkeypatch):
+    """The reviewer's case: not '€-9,000 for sure' but a loss, written −€9,000."""
+    sale = as_learner(monkeypatch, learner_where(lambda s: s.opening_offer < s.cost))
+    message = price_parts(accept)["the price after the opening"][1]
+    loss = sale.cost - sale.opening_offer
+    assert f"the opening is below your cost: accepting it loses €{loss:,.0f}" in message
+    assert "€-" not in message
+
+
+def test_amounts_are_written_with_a_leading_minus():
+    assert check._euros(-9000) == "−€9,000" and check._euros(1234.5) == "€1,234.50"
 
 
 def test_keeping_the_price_from_before_is_named_when_the_opening_changed_it(monkeypatch):
@@ -363,7 +510,7 @@ def test_keeping_the_price_from_before_is_named_when_the_opening_changed_it(monk
 
     assert (
         "that is your price before the opening"
-        in price_parts(stale)["the move after the opening"][1]
+        in price_parts(stale)["the price after the opening"][1]
     )
 
 
@@ -372,7 +519,7 @@ def test_a_wrong_changed_flag_is_named(learner):
         before, now, changed = reference.my_price(sale, after)
         return before, now, not changed
 
-    assert "so 'changed' is" in price_parts(contrary)["the move after the opening"][1]
+    assert "so 'changed' is" in price_parts(contrary)["the price after the opening"][1]
 
 
 def test_numpy_answers_pass(learner):
@@ -399,28 +546,65 @@ def test_my_price_is_given_the_right_beliefs(learner):
 # Question 6: the explorer
 
 
-@pytest.mark.parametrize(
-    ("answer", "words"),
-    [
-        (("narrow", "bottom"), "rises from 17 to 29.75"),
-        (("wide", "top"), "falls from 17 to 0.5"),
-        (("big", "low"), 'answer with "wide" or "narrow"'),
-    ],
-)
-def test_the_explorer_answers_are_explained(answer, words):
-    assert words in miss(check.information_pays, lambda: answer)
+def pays(range_rule, cost_rule):
+    """An information_pays that picks by ``range_rule(cases)`` and ``cost_rule(cases)``."""
+    return lambda sale: (range_rule(sale.explorer_cases), cost_rule(sale.explorer_cases))
 
 
-def test_the_explorer_hints_quote_the_explorer():
-    """The hints' numbers are what the explorer shows for those settings."""
-    assert value_of_information(40, 50, 100) == pytest.approx(17)
-    assert value_of_information(40, 50, 150) == pytest.approx(29.75)
-    assert value_of_information(90, 50, 100) == pytest.approx(0.5)
+def wider(cases):
+    return max("AB", key=lambda k: cases[k][2] - cases[k][1])
 
 
-def test_the_explorer_answer_may_be_a_list_in_any_case(capsys):
-    check.information_pays(lambda: [" Wide", "BOTTOM"])
+def narrower(cases):
+    return min("AB", key=lambda k: cases[k][2] - cases[k][1])
+
+
+def lower(cases):
+    return min("CD", key=lambda k: cases[k][0])
+
+
+def higher(cases):
+    return max("CD", key=lambda k: cases[k][0])
+
+
+def test_the_rule_passes_and_its_opposites_are_explained(learner, capsys):
+    check.information_pays(pays(wider, lower), hidden=True)
+    assert "a wider range of doubt makes knowing" in capsys.readouterr().out
+    sale = variant("01_information")
+    hint = miss(check.information_pays, pays(narrower, lower))
+    a, b = sale.explorer_cases["A"], sale.explorer_cases["B"]
+    assert "the two ranges" in hint and f"{value_of_information(*a):.2f} (A)" in hint
+    assert f"{value_of_information(*b):.2f} (B)" in hint
+    assert "the two costs" in miss(check.information_pays, pays(wider, higher))
+
+
+def test_two_letters_copied_from_the_visible_check_fail_the_hidden_one(learner):
+    own = reference.information_pays(variant("01_information"))
+    check.information_pays(lambda sale: own)
+    hint = miss(check.information_pays, lambda sale: own, hidden=True)
+    assert "not on every scenario grading tries" in hint and "hidden-" not in hint
+
+
+def test_the_explorer_answer_may_be_a_list_in_any_case(learner, capsys):
+    right = reference.information_pays(variant("01_information"))
+    check.information_pays(lambda sale: [f" {right[0].lower()}", right[1] + " "])
     assert "\N{CHECK MARK}" in capsys.readouterr().out
+    assert 'answer with "A" or "B"' in miss(check.information_pays, lambda sale: ("wide", "C"))
+
+
+def test_the_explorer_hints_quote_the_explorer(learner):
+    """The hint's worths are what the explorer shows for those settings."""
+    from course.widgets.information import InformationExplorer
+
+    sale = variant("01_information")
+    for cost, low, high in sale.explorer_cases.values():
+        explorer = InformationExplorer()
+        explorer.high.value = high  # raise the top first, so low never passes high
+        explorer.low.value, explorer.cost.value = low, cost
+        worth = value_of_information(cost, low, high)
+        assert f"information is worth</b> {worth:,.2f}".replace(".00", "") in (
+            explorer.numbers.value
+        )
 
 
 # Question 7: perfect and fallible information
@@ -460,6 +644,24 @@ def test_tempting_report_values_are_named(learner, worth_of, words):
     scored = report_parts(with_report(worth_of))
     assert scored["the report's worth"][0] == 0 and words in scored["the report's worth"][1]
     assert scored["perfect information before and after"][0] == 1
+
+
+def test_spreading_the_errors_over_the_surviving_prices_is_named(monkeypatch):
+    """The reviewer's case: drop the prices the opening ruled out and spread the report's
+    errors over the rest; the hint says the report can still name a ruled-out price."""
+
+    def survivors(sale):
+        after = reference.posterior_after_opening(sale)
+        wrong = check.report_on_survivors(after, sale.cost, sale.report_accuracy)
+        right = reference.report_value(after, sale.cost, sale.report_accuracy)
+        return abs(wrong - right) > 0.01
+
+    as_learner(monkeypatch, learner_where(survivors))
+    scored = report_parts(
+        with_report(lambda s, a, now, w: check.report_on_survivors(a, s.cost, s.report_accuracy))
+    )
+    assert scored["the report's worth"][0] == 0
+    assert "including one the opening ruled out" in scored["the report's worth"][1]
 
 
 def test_the_uniform_helper_is_named_for_perfect_information(learner):
@@ -512,15 +714,33 @@ def test_the_evpi_explanation_adds_up(monkeypatch):
 # Question 8: fair play
 
 
-def test_each_wrong_label_is_explained(learner):
+def test_each_wrong_label_is_explained_without_naming_the_right_one(learner):
     sale = variant("01_information")
     wrong = {move.key: "keep" if move.label == "share" else "share" for move in sale.moves}
-    wrong.update({key: "acceptable" for key in sale.tactics})
+    wrong.update({key: "legitimate" for key in sale.tactics})
     scored = parts(check.fair_play(lambda s: wrong))
     said, done = scored["what to tell Osprey"], scored["fair and foul means"]
     assert said[0] == 0 and all(f"`{key}`" in said[1] for key in sale.disclosures)
-    wrong_tactics = [m for m in sale.moves if m.key in sale.tactics and m.label != "acceptable"]
+    wrong_tactics = [m for m in sale.moves if m.key in sale.tactics and m.label != "legitimate"]
     assert done[0] == 0 and all(m.why in done[1] for m in wrong_tactics)
+    for move in wrong_tactics:  # the explanation never names the label it is after
+        assert move.label not in move.why.lower()
+        assert "misrepresent" not in move.why.lower()
+
+
+def test_the_labels_are_module_00s_and_the_bluff_is_a_bluff(learner):
+    from course.scenarios.leverage import TACTIC_KINDS
+
+    assert {move.label for move in reference.TACTICS} == set(TACTIC_KINDS)
+    labels = {move.key: move.label for move in reference.TACTICS}
+    assert labels["hard-for-us"] == labels["fair-price"] == "bluff"
+    assert labels["annual-report"] == "legitimate"
+
+
+def test_every_learner_judges_a_true_alternative_and_a_strength_for_their_need():
+    for n in range(50):
+        sale = variant("01_information", f"learner-{n}")
+        assert "true-rival" in sale.tactics and "fast-delivery" in sale.disclosures
 
 
 def test_labels_are_read_without_case_or_spaces(learner):
@@ -535,3 +755,9 @@ def test_a_missing_or_unknown_label_is_named(learner):
     assert "give a label for" in parts(check.fair_play(lambda s: missing))["fair and foul means"][1]
     odd = {**right, sale.disclosures[0]: "maybe"}
     assert "label `" in parts(check.fair_play(lambda s: odd))["what to tell Osprey"][1]
+
+
+def test_illegitimate_source_is_read_as_illegitimate(learner):
+    right = reference.fair_play(variant("01_information"))
+    spelled = {k: "illegitimate source" if v == "illegitimate" else v for k, v in right.items()}
+    assert check.fair_play(lambda s: spelled).earned == 2

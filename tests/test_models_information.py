@@ -26,6 +26,7 @@ from course.scenarios.information import (
     perfect_information,
     report_value,
     reservation_from_concessions,
+    reservation_from_offers,
 )
 from tests.conftest import ROOT
 
@@ -96,6 +97,17 @@ def test_information_is_worth_less_as_the_cost_rises(cost):
     assert value_of_information(cost, 50, 150) > value_of_information(cost, 50, 100)
     if cost <= 2 * 50 - 100:
         assert value_of_information(cost, 50, 100) == pytest.approx((100 - 50) / 2)
+
+
+def test_moving_one_end_of_the_range_can_go_either_way():
+    """Notebook, the explorer: with cost 40, 50-100 to 60-100 narrows the range yet raises
+    the worth from 17 to 17.5; around the same middle, widening always raises it."""
+    assert value_of_information(40, 60, 100) == pytest.approx(17.5)
+    says("raising the lowest price from 50 to 60", "the worth rises from 17 to 17.5")
+    for cost in range(0, 150, 5):
+        for half in range(5, 70, 5):
+            narrow = value_of_information(cost, 75 - half, 75 + half)
+            assert value_of_information(cost, 75 - half - 5, 75 + half + 5) >= narrow - 1e-12
 
 
 def test_a_known_value_is_worth_nothing_more_to_learn():
@@ -392,20 +404,52 @@ def test_an_opening_leaves_only_prices_above_it():
 
 @pytest.mark.parametrize(
     ("offers", "reservation"),
-    [((42, 56, 63), 70), ((20_000, 24_000, 27_000), 36_000), ((12_000, 15_200, 17_120), 20_000)],
+    [
+        ((42, 53.2, 59.92), 70),
+        ((20_000, 24_000, 27_000), 36_000),
+        ((12_000, 15_200, 17_120), 20_000),
+        ((20_000, 26_000, 28_400), 30_000),
+    ],
 )
 def test_a_reservation_price_read_from_three_offers(offers, reservation):
-    """Notebook: 42, 56, 63 gives 70 (each step half the gap)."""
-    assert reservation_from_concessions(offers) == pytest.approx(reservation)
-    says("a buyer who offers 42, then 56, then 63 has a reservation price of 70")
+    """Notebook: the updater's scripted buyer, 42, 53.20, 59.92 (40% of the gap each
+    round), gives 70; at a cost of 65, keep going."""
+    assert reservation_from_offers(offers) == pytest.approx(reservation)
+    assert reservation_from_concessions((42, 53.2, 59.92), 65) == (pytest.approx(70), True)
+    says(
+        "it offers 42, then 53.20, then 59.92, and has a reservation price of 70; at a cost "
+        "of 65, keep going"
+    )
+
+
+def test_one_more_step_of_the_same_size_is_wrong_unless_the_share_is_half():
+    """Question 4's hint: the steps still to come sum to step₂·q/(1 − q), q = step₂/step₁,
+    which is one more step only when q = 1/2."""
+    for offers, reservation in (((42, 53.2, 59.92), 70), ((20_000, 26_000, 28_400), 30_000)):
+        first, second, third = offers
+        q = (third - second) / (second - first)
+        assert third + (third - second) * q / (1 - q) == pytest.approx(reservation)
+        assert third + (third - second) != pytest.approx(reservation)
 
 
 def test_the_closed_forms_the_notebook_quotes():
+    """The blind price (H + c)/2 holds for any cost below H (kept inside [L, H]); the
+    informed profit (L + H)/2 − c needs a cost of at most L."""
+    for cost in (0, 40, 50, 70, 90):
+        assert take_it_or_leave_it(cost, 50, 100)[0] == min(max((100 + cost) / 2, 50), 100)
+    for cost in (0, 40, 50):
+        assert informed_profit(cost, 50, 100) == pytest.approx(75 - cost)
+    assert informed_profit(70, 50, 100) != pytest.approx(75 - 70)
+    says(
+        "your cost $c$ is below $H$, the best blind price is $(H + c)/2$ (kept inside $[L, H]$)",
+        "$(L + H)/2 - c$, when $c$ is at most $L$",
+    )
     says(
         "the best blind price is 70: the buyer accepts with chance 3/5 and you earn 18",
         "75 − 40 = 35. The information is worth 35 − 18 = 17.",
         "the best blind price is 85 and earns 4.5",
-        "$(H - c)^2 / (2 (H - L)) = 9$, so the information is worth 4.5",
+        "$(H - c)^2 / (2 (H - L)) = 9$ (you sell only to buyers above your cost), so the "
+        "information is worth 4.5",
         "The posterior is 5/26, 9/26 and 6/13, and the expected reservation price rises from "
         "67 to 945/13",
     )

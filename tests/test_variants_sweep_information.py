@@ -38,6 +38,12 @@ TIE = 100.0
 PERFECT_AT_LEAST, REPORT_AT_LEAST = 1_000.0, 300.0
 #: Perfect information's worth must move by at least this much across the opening.
 MOVE_AT_LEAST = 50.0
+#: News "of moderate weight": each price up (or down) the list this many times as likely.
+MODERATE_STEP = 1.5
+#: Wren's cost sits at least this far from its reservation price (euros).
+WREN_GAP = 400.0
+#: The explorer shows worths to the cent; the two settings compared differ by at least this.
+EXPLORER_GAP = 1.0
 
 
 @functools.cache
@@ -96,27 +102,51 @@ def test_the_opening_rules_out_one_or_two_prices_and_sits_off_every_edge(sales):
         assert all(r > x for r in fits)  # the opening is below every price it fits
 
 
-def test_the_news_is_one_of_the_cases_facts(sales):
-    """Question 3: the news belongs to this case (Osprey, a food firm buying a machine)."""
+def best_price(beliefs, cost):
+    return max(profits(beliefs, cost).items(), key=lambda item: item[1])[0]
+
+
+def test_the_news_is_one_of_the_cases_facts_and_moves_the_price(sales):
+    """Question 3: two facts of this case (Osprey, a food firm buying a machine): one that
+    points nowhere, and one that points a way and, read with moderate weight (each price
+    ``MODERATE_STEP`` times as likely as the next), moves the best price after the opening:
+    the news is a shift in leverage the learner can see, for every learner."""
+    kinds = set()
     for sale in sales:
-        news = sale.news_item
-        assert news.direction in ("higher", "lower", "neither")
-        assert "Osprey" in news.text and "Kestrel" not in news.text
-    kinds = {sale.news_item.direction for sale in sales}
-    assert kinds == {"higher", "lower", "neither"}
+        items = sorted(sale.news_items, key=lambda item: item.direction == "neither")
+        assert [item.direction == "neither" for item in items] == [False, True], sale.learner
+        for item in items:
+            assert "Osprey" in item.text and "Kestrel" not in item.text
+        moving = items[0]
+        kinds.add(moving.direction)
+        after = posterior(sale)
+        sign = 1 if moving.direction == "higher" else -1
+        weights = {r: after[r] * MODERATE_STEP ** (sign * i) for i, r in enumerate(sorted(after))}
+        now = {r: w / sum(weights.values()) for r, w in weights.items()}
+        assert best_price(now, sale.cost) != best_price(after, sale.cost), sale.learner
+    assert kinds == {"higher", "lower"}
+    assert {sale.news[0] == sale.news_items[0].key for sale in sales} == {True}
 
 
-def test_wrens_offers_are_a_fixed_share_buyer(sales):
-    """Question 4: three whole-euro offers, rising by shrinking steps, read back exactly."""
+def test_wrens_offers_are_a_fixed_share_buyer_and_a_real_decision(sales):
+    """Question 4: three whole-euro offers, rising by shrinking steps, read back exactly;
+    never half the gap (where 'one more step of the same size' happens to be right); the
+    cost above every offer and clear of the reservation price; both decisions occur."""
+    keep = 0
     for sale in sales:
         first, second, third = sale.wren_offers
         assert all(float(offer).is_integer() for offer in sale.wren_offers)
         step1, step2 = second - first, third - second
         assert step1 > step2 > 0
         share = Fraction(int(step1 - step2), int(step1))
+        assert share != Fraction(1, 2), sale.learner
         reservation = Fraction(int(first)) + Fraction(int(step1)) / share
         assert reservation.denominator == 1 and 20_000 <= reservation <= 40_000
         assert first >= reservation / 2  # a plausible opening for a buyer
+        assert abs(third + step2 - reservation) >= WREN_GAP, sale.learner
+        assert sale.wren_cost > third and abs(sale.wren_cost - reservation) >= WREN_GAP
+        keep += sale.wren_cost < reservation
+    assert 0.2 < keep / len(sales) < 0.8
 
 
 def test_the_best_price_is_never_a_coin_toss(sales):
@@ -133,7 +163,48 @@ def test_the_best_price_is_never_a_coin_toss(sales):
             for b in (sale.prior_beliefs(), posterior(sale))
         )
         changed += before != after
+        # naming the most likely reservation price (a wrong rule) fails somewhere visibly
+        likeliest = [
+            best_price(b, sale.cost) in [r for r in b if b[r] >= max(b.values()) - 1e-12]
+            for b in (sale.prior_beliefs(), posterior(sale))
+        ]
+        assert not all(likeliest), sale.learner
     assert 0.1 < changed / len(sales) < 0.9
+
+
+def worth_of_knowing(cost, low, high):
+    """Perfect information's worth for a reservation price uniform on [low, high], on a
+    fine grid of prices and of reservation prices (not the library's closed form)."""
+    values = np.linspace(low, high, 4001)
+    informed = np.maximum(values - cost, 0).mean()
+    prices = np.linspace(low, high, 4001)
+    accepts = (high - prices) / (high - low)
+    return informed - max(0.0, float(np.max((prices - cost) * accepts)))
+
+
+def test_the_explorer_settings_compare_one_thing_each(sales):
+    """Question 6: "A" and "B" share a cost and a middle and differ in width; "C" and "D"
+    share a range and differ in cost; whole numbers on the explorer's sliders; the wider
+    range and the lower cost make knowing worth clearly more; the letters vary."""
+    wide_first = low_first = 0
+    for sale in sales[:400]:
+        cases = sale.explorer_cases
+        assert sorted(cases) == ["A", "B", "C", "D"]
+        for cost, low, high in cases.values():
+            assert all(float(x).is_integer() and 0 <= x <= 200 for x in (cost, low, high))
+            assert low < high
+        (ca, la, ha), (cb, lb, hb) = cases["A"], cases["B"]
+        assert ca == cb and la + ha == lb + hb and ha - la != hb - lb
+        (cc, lc, hc), (cd, ld, hd) = cases["C"], cases["D"]
+        assert (lc, hc) == (ld, hd) and cc != cd
+        wide, narrow = ("A", "B") if ha - la > hb - lb else ("B", "A")
+        low_cost, high_cost = ("C", "D") if cc < cd else ("D", "C")
+        worth = {k: worth_of_knowing(*cases[k]) for k in cases}
+        assert worth[wide] - worth[narrow] >= EXPLORER_GAP, sale.learner
+        assert worth[low_cost] - worth[high_cost] >= EXPLORER_GAP, sale.learner
+        wide_first += wide == "A"
+        low_first += low_cost == "C"
+    assert 0.3 < wide_first / 400 < 0.7 and 0.3 < low_first / 400 < 0.7
 
 
 def test_information_is_worth_a_decision(sales):
@@ -158,16 +229,19 @@ def test_information_is_worth_a_decision(sales):
 
 
 def test_the_moves_to_judge_cover_every_label(sales):
-    """Question 8: three disclosures (some to share, some to keep) and five tactics with
-    every label, all from this case's lists."""
+    """Question 8: three disclosures (some to share, some to keep, always a strength that
+    meets Osprey's need) and five tactics with each of module 00's four kinds (always a
+    true alternative mentioned without a threat), all from this case's lists."""
     keys = {move.key: move.label for move in (*scenario.DISCLOSURES, *scenario.TACTICS)}
     for sale in sales:
         assert len(sale.disclosures) == 3 and len(sale.tactics) == 5
+        assert "fast-delivery" in sale.disclosures and "true-rival" in sale.tactics
         assert {keys[k] for k in sale.disclosures} == {"share", "keep"}
         assert {keys[k] for k in sale.tactics} == {
-            "acceptable",
+            "legitimate",
+            "bluff",
             "misrepresentation",
-            "illegitimate source",
+            "illegitimate",
         }
 
 
@@ -181,16 +255,20 @@ def test_every_story_hangs_together(sales):
         assert all(f"€{amount}" in story for amount in amounts), sale.learner
         assert 0 < sale.cost < max(sale.reservations)
         assert 0.25 < sale.report_accuracy < 1
+        # an invented rival offer would be above every price Osprey might pay, not below
+        assert max(sale.reservations) < sale.rival_offer <= max(sale.reservations) + 10_000
+        assert all("{" not in move.text for move in sale.moves)
     texts = [m.text for m in (*scenario.DISCLOSURES, *scenario.TACTICS)] + [
         n.text for n in scenario.NEWS
     ]
-    assert not any("Kestrel" in text for text in texts)
+    assert not any("Kestrel" in text or "bakery" in text for text in texts)
+    assert not any(re.search(r"\ba O", text) for text in texts)
 
 
 def test_the_generator_rejects_what_the_invariants_forbid():
     """The rules the generator enforces are the rules above, and it needs few redraws."""
     counts = scenario.rejection_counts(LEARNERS[:300])
-    assert counts["draws"] < 12 * 300
+    assert counts["draws"] < 25 * 300  # about 19 a learner: the news and price rules cost most
     assert all(problem in scenario.problems.__doc__ for problem in counts if problem != "draws")
 
 
@@ -198,12 +276,12 @@ def test_the_generator_rejects_what_the_invariants_forbid():
 
 
 def likelihood_strict_numpy(sale):
+    """Strict inequalities, and 1/r: the density up to a factor (only ratios matter)."""
     r = np.array(sale.reservations)
     fits = (sale.opening_low * r < sale.opening_offer) & (
         sale.opening_offer < sale.opening_high * r
     )
-    density = np.where(fits, 1 / ((sale.opening_high - sale.opening_low) * r), 0.0)
-    return dict(zip(sale.reservations, density, strict=True))
+    return dict(zip(sale.reservations, np.where(fits, 1 / r, 0.0), strict=True))
 
 
 def likelihood_fractions(sale):
@@ -219,40 +297,43 @@ def bayes_by_hand(sale, likelihood):
     weights = {r: p * likelihood[r] for r, p in sale.prior_beliefs().items()}
     total = sum(weights.values())
     beliefs = {r: w / total for r, w in weights.items()}
-    return beliefs, sum(r * p for r, p in beliefs.items())
+    sure = sorted(r for r, p in beliefs.items() if p)[0]
+    return beliefs, sum(r * p for r, p in beliefs.items()), sure
 
 
 def bayes_numpy(sale, likelihood):
     r = np.array(sale.reservations)
     w = np.array(sale.prior) * np.array([likelihood[v] for v in sale.reservations])
     w = w / w.sum()
-    return dict(zip(sale.reservations, w, strict=True)), float(w @ r)
+    return dict(zip(sale.reservations, w, strict=True)), float(w @ r), r[w > 0].min()
 
 
-NEWS_SIGN = {"launch": 1, "inspection": 1, "rival-discount": -1, "lost-customer": -1}
+NEWS_SIGN = {"launch": 1, "inspection": 1, "rival-quote": -1, "lost-customer": -1}
 
 
-def news_as_power(sale):
-    sign = NEWS_SIGN.get(sale.news, 0)
+def news_as_power(sale, key):
+    sign = NEWS_SIGN.get(key, 0)
     return {r: (r / max(sale.reservations)) ** (3 * sign) for r in sale.reservations}
 
 
-def news_as_steps(sale):
-    sign = NEWS_SIGN.get(sale.news, 0)
+def news_as_steps(sale, key):
+    sign = NEWS_SIGN.get(key, 0)
     middle = sorted(sale.reservations)[1]
     return {r: 0.5 + 0.25 * sign * ((r > middle) - (r < middle)) for r in sale.reservations}
 
 
-def reservation_by_series(offers):
+def reservation_by_series(offers, cost):
     first, second, third = offers
     step1, step2 = second - first, third - second
-    return third + step2 * step2 / (step1 - step2)  # the steps still to come, summed
+    reservation = third + step2 * step2 / (step1 - step2)  # the steps still to come, summed
+    return reservation, bool(reservation - cost > 0)
 
 
-def reservation_by_solving(offers):
+def reservation_by_solving(offers, cost):
     # f (r − x1) = x2 − x1 and f (r − x2) = x3 − x2: solve for r
-    first, second, third = (Fraction(int(o)) for o in offers)
-    return float((second * second - first * third) / (2 * second - first - third))
+    first, second, third = (Fraction(o).limit_denominator(100) for o in offers)
+    reservation = (second * second - first * third) / (2 * second - first - third)
+    return float(reservation), np.bool_(reservation > cost)
 
 
 def price_cumulative(sale, after):
@@ -321,10 +402,26 @@ def report_by_matrix(sale, after):
     )
 
 
+def pays_by_worth(sale):
+    """Reads the explorer's numbers: the setting of each pair where knowing is worth more."""
+    from course.models.information import value_of_information
+
+    cases = sale.explorer_cases
+    return tuple(max(pair, key=lambda k: value_of_information(*cases[k])) for pair in ("AB", "CD"))
+
+
+def pays_by_rule(sale):
+    """The rule in words: the wider range, the lower cost (lowercase, as a list)."""
+    (_, la, ha), (_, lb, hb) = sale.explorer_cases["A"], sale.explorer_cases["B"]
+    cc, cd = sale.explorer_cases["C"][0], sale.explorer_cases["D"][0]
+    return ["a" if ha - la > hb - lb else "b", "c " if cc < cd else " d"]
+
+
 LABELS = {
     "share": {"deposit", "fast-delivery", "reference"},
     "keep": {"lowest-price", "empty-order-book", "friday-deadline"},
-    "acceptable": {"annual-report", "ask-timing", "price-survey", "hard-for-us", "true-rival"},
+    "legitimate": {"annual-report", "ask-timing", "price-survey", "true-rival"},
+    "bluff": {"hard-for-us", "fair-price"},
     "misrepresentation": {"invented-rival", "steel-costs", "hidden-fault"},
     "illegitimate source": {"ex-manager", "pretext-call", "gift-engineer"},
 }
@@ -349,7 +446,7 @@ ALTERNATIVES = {
     "news_likelihood": (news_as_power, news_as_steps),
     "reservation_from_concessions": (reservation_by_series, reservation_by_solving),
     "my_price": (price_cumulative, price_grid),
-    "information_pays": (lambda: ["Wide", "Bottom"], lambda: (" wide", "bottom ")),
+    "information_pays": (pays_by_worth, pays_by_rule),
     "report_decision": (report_by_posteriors, report_by_matrix),
     "fair_play": (fair_play_by_sets, fair_play_shouting),
 }
@@ -401,11 +498,7 @@ def test_plain_is_what_plain_data_gives():
 
 def passes(question, answer, hidden):
     """Whether ``answer`` passes the question's check: every point of a scored question."""
-    options = (
-        {}
-        if question in ("news_likelihood", "information_pays", "fair_play")
-        else {"hidden": hidden}
-    )
+    options = {} if question in ("news_likelihood", "fair_play") else {"hidden": hidden}
     credit = getattr(check, question)(answer, **options)
     return credit is None or credit.earned == credit.possible
 
@@ -431,13 +524,15 @@ def test_every_formulation_passes_every_learners_checks(formulations, quick_chec
 
 def test_the_hidden_cases_come_from_what_the_notebook_taught():
     """Hidden learners are generated like any learner; the fixed concession cases are
-    buyers who move a fixed share of the gap (rising offers, shrinking steps)."""
+    buyers who move a fixed share of the gap (rising offers, shrinking steps, never half
+    the gap), with a cost above every offer and clear of the reservation price."""
     for learner in check.HIDDEN_LEARNERS:
         assert not scenario.problems(drawn(learner))
-    for offers, reservation in check.CONCESSION_CASES:
+    for offers, cost, reservation in check.CONCESSION_CASES:
         steps = [b - a for a, b in itertools.pairwise(offers)]
-        assert steps[0] > steps[1] > 0
-        assert scenario.reservation_from_concessions(offers) == pytest.approx(reservation)
+        assert steps[0] > steps[1] > 0 and steps[1] != pytest.approx(steps[0] / 2)
+        assert scenario.reservation_from_offers(offers) == pytest.approx(reservation)
+        assert cost > offers[-1] and abs(cost - reservation) >= 1
 
 
 # --- every question names the fields its reference solution reads ----------------------
@@ -468,14 +563,19 @@ def question_text(grade_id):
             "q2-text",
             lambda f, s: f(s, scenario.opening_likelihood(s._sale)),
         ),
-        ("news_likelihood", "q3-text", lambda f, s: f(s)),
-        ("reservation_from_concessions", "q4-text", lambda f, s: f(s.wren_offers)),
+        ("news_likelihood", "q3-text", lambda f, s: [f(s, key) for key in s.news]),
+        (
+            "reservation_from_concessions",
+            "q4-text",
+            lambda f, s: f(s.wren_offers, s.wren_cost),
+        ),
         ("my_price", "q5-text", lambda f, s: f(s, scenario.posterior_after_opening(s._sale))),
         (
             "report_decision",
             "q7-text",
             lambda f, s: f(s, scenario.posterior_after_opening(s._sale)),
         ),
+        ("information_pays", "q6-text", lambda f, s: f(s)),
         ("fair_play", "q8-text", lambda f, s: f(s)),
     ],
 )

@@ -37,9 +37,14 @@ HIDDEN_LEARNERS = tuple(f"hidden-{n}" for n in range(1, 6))
 #: Probabilities may differ from ours by float rounding only.
 CHANCE_TOLERANCE = 1e-6
 
-#: Offers of buyers who move a fixed share of the gap each round: (offers, reservation).
-#: The first is the belief updater's own kind of buyer; the second moves a quarter.
-CONCESSION_CASES = (((42.0, 56.0, 63.0), 70.0), ((20_000.0, 24_000.0, 27_000.0), 36_000.0))
+#: Buyers who move a fixed share of the gap each round, as (offers, your cost, their
+#: reservation price). The first is the belief updater's scripted buyer (40%, a deal
+#: pays); the second moves a quarter, the third 60% (no deal pays, then one does).
+CONCESSION_CASES = (
+    ((42.0, 53.2, 59.92), 65.0, 70.0),
+    ((20_000.0, 24_000.0, 27_000.0), 37_000.0, 36_000.0),
+    ((20_000.0, 26_000.0, 28_400.0), 29_000.0, 30_000.0),
+)
 
 
 def _scenarios(hidden):
@@ -71,7 +76,9 @@ def _truth(value, what):
 
 
 def _euros(value):
-    return f"€{value:,.2f}".replace(".00", "")
+    """An amount as the notebook writes it: "€1,234.50", "−€9,000"."""
+    text = f"€{abs(value):,.2f}".replace(".00", "")
+    return "−" + text if value < 0 else text
 
 
 def _per_value(result, sale, what):
@@ -111,6 +118,11 @@ def opening_likelihood(answer, hidden=False):
             continue
         offer, low, high = sale.opening_offer, sale.opening_low, sale.opening_high
         who = f"for learner {sale.learner} (opening {_euros(offer)})"
+        if any(given[v] < 0 for v in given):
+            raise NotYet(
+                f"{who}: a likelihood cannot be negative.",
+                general="it gives a negative likelihood",
+            )
         wrongly_open = [v for v in expected if expected[v] == 0 and given[v] != 0]
         if wrongly_open:
             v = wrongly_open[0]
@@ -134,42 +146,50 @@ def opening_likelihood(answer, hidden=False):
             raise NotYet(
                 f"{who}: you gave every reservation price that fits the same likelihood. A "
                 "higher one has a wider band, so the same chance is spread thinner: divide by "
-                "the band's width, (high − low) × r.",
+                "the band's width, (b − a) r.",
                 general="it gives every reservation price that fits the same likelihood; "
-                "divide by the band's width, (high − low) × r",
+                "divide by the band's width, (b − a) r",
             )
         ratios = [given[v] / expected[v] for v in expected if expected[v] != 0]
-        if all(_close(x, ratios[0]) for x in ratios):
-            raise NotYet(
-                f"{who}: the proportions are right, but the question asks for the density, "
-                "1 / ((high − low) × r), inside the band.",
-                general="the proportions are right, but not the scale: the density is "
-                "1 / ((high − low) × r) inside the band",
-            )
-        v = next(v for v in expected if not _close(given[v], expected[v]))
+        if ratios[0] > 0 and all(_close(x, ratios[0]) for x in ratios):
+            continue  # a positive multiple of the density: only the ratios matter
+        v = next(v for v in expected if not _close(given[v] / ratios[0], expected[v]))
         raise NotYet(
-            f"{who}: for reservation price {_euros(v)} expected {expected[v]:.4g}, "
-            f"got {given[v]:.4g}.",
-            general="a likelihood inside the band is not 1 / ((high − low) × r)",
+            f"{who}: inside the band, the likelihood should be 1 / ((b − a) r) or the same "
+            f"multiple of it for every price; for {_euros(v)} that is {expected[v]:.4g}, and "
+            f"you gave {given[v]:.4g}.",
+            general="a likelihood inside the band is not proportional to 1 / ((b − a) r)",
         )
-    passed("opening_likelihood gives 0 outside each band and 1/((high − low) r) inside.")
+    passed(
+        "opening_likelihood gives 0 outside each band and 1/((b − a) r) inside (or the same "
+        "multiple of it for every price: only the ratios matter)."
+    )
 
 
 @question
 def belief_after_opening(answer, hidden=False):
-    """Check a function that returns (posterior, expected reservation price) after the
-    opening, given the right likelihood, so Question 1 cannot cost it."""
+    """Check a function that returns (posterior, expected reservation price, highest price
+    accepted for sure) after the opening, given the right likelihood, so Question 1 cannot
+    cost it."""
     for sale in _scenarios(hidden):
         likelihood = reference.opening_likelihood(sale)
         result = _pair(
             call_learner(answer, sale, likelihood, name="belief_after_opening"),
-            "belief_after_opening should return a (beliefs, expected reservation price) pair",
+            "belief_after_opening should return (beliefs, expected reservation price, "
+            "highest sure price)",
+            3,
         )
         given = _per_value(result[0], sale, "the beliefs")
         mean = _number(result[1], "the expected reservation price")
         expected = reference.posterior_after_opening(sale)
         who = f"for learner {sale.learner}"
         if not all(abs(given[v] - expected[v]) <= CHANCE_TOLERANCE for v in expected):
+            if all(abs(given[v] - expected[v]) <= 0.005 for v in expected):
+                raise NotYet(
+                    f"{who}: your beliefs are right but rounded; return them unrounded (the "
+                    "check compares chances to a millionth).",
+                    general="the beliefs are rounded; return them unrounded",
+                )
             prior = sale.prior_beliefs()
             if all(abs(given[v] - prior[v]) <= CHANCE_TOLERANCE for v in prior):
                 raise NotYet(
@@ -198,6 +218,14 @@ def belief_after_opening(answer, hidden=False):
                 expected_reservation(sale.prior_beliefs()),
                 "that is the expected reservation price before the opening; use your new beliefs",
             ),
+            *(
+                (
+                    rounded,
+                    "that is the right amount rounded; return it unrounded (the check compares "
+                    "amounts to the cent)",
+                )
+                for rounded in (round(right), round(right, -2))
+            ),
         ]
         hint = diagnose(
             mean,
@@ -212,83 +240,142 @@ def belief_after_opening(answer, hidden=False):
                 general=general_hint(hint, mistakes)
                 or "the expected reservation price is not the beliefs' average",
             )
-    passed("belief_after_opening updates your beliefs with Bayes' rule.")
+        _check_sure(result[2], sale, expected, right)
+    passed(
+        "belief_after_opening updates your beliefs with Bayes' rule, and sees that a final "
+        "price above the opening is still accepted for sure (under the band model), so "
+        "accepting the opening would give that difference away."
+    )
+
+
+def _check_sure(value, sale, after, mean):
+    """The third part of Question 2: the highest final price accepted for sure."""
+    given = _number(value, "the highest sure price")
+    right = reference.surest_price(after)
+    lowest = min(sale.reservations)
+    mistakes = [
+        (
+            sale.opening_offer,
+            "the opening is accepted for sure, but so is a higher price: every reservation "
+            "price still possible lies above the opening",
+        ),
+        (
+            lowest,
+            f"the opening ruled out a reservation price of {_euros(lowest)}: a price the "
+            "beliefs give no chance is no longer the bottom",
+            "that price was ruled out by the opening; the bottom is the lowest price still "
+            "possible",
+        ),
+        (
+            mean,
+            "that is the expected reservation price: a buyer whose reservation price is below "
+            "it would refuse it, so it is not accepted for sure",
+        ),
+    ]
+    hint = diagnose(
+        given,
+        right,
+        mistakes,
+        f"the lowest reservation price still possible is {_euros(right)}, so that is the "
+        f"highest price accepted for sure, not {_euros(given)}",
+    )
+    if hint:
+        raise NotYet(
+            f"for learner {sale.learner}, the highest sure price: {hint}.",
+            general=general_hint(hint, mistakes)
+            or "the highest sure price is not the lowest reservation price still possible",
+        )
+
+
+def _shape(chances):
+    """How a list of likelihoods (lowest price first) moves, in words, and whether it
+    rises, falls or is flat."""
+    rises = all(b >= a * (1 - 1e-9) for a, b in itertools.pairwise(chances))
+    falls = all(b <= a * (1 + 1e-9) for a, b in itertools.pairwise(chances))
+    if rises and falls:
+        return "are all the same", "neither"
+    if rises:
+        return "rise as the price rises", "higher"
+    if falls:
+        return "fall as the price rises", "lower"
+    return "go up and down", None
+
+
+def _after_news(sale, likelihoods):
+    """The learner's beliefs after the opening and every piece of news."""
+    beliefs = reference.posterior_after_opening(sale)
+    for likelihood in likelihoods:
+        top = max(likelihood.values())
+        beliefs = update_beliefs(beliefs, {v: chance / top for v, chance in likelihood.items()})
+    return beliefs
 
 
 @question
 def news_likelihood(answer):
-    """Check a function that turns the learner's news into a likelihood for each price: a
-    judgement on the learner's own case, so there is no hidden case. Any likelihoods pass
-    that are above 0 and follow the news's direction (never falling as the price rises
-    and higher at the top, the mirror of that, or all equal)."""
+    """Check a function that turns each piece of the learner's news into a likelihood for
+    each price: a judgement on the learner's own case, so there is no hidden case. Any
+    likelihoods pass that are above 0 and follow the news's direction (rising with the
+    price, falling, or all equal). A wrong reading is told what its likelihoods say and
+    what to think about, not which way the news points."""
     sale = variant(MODULE)
-    given = _per_value(call_learner(answer, sale), sale, "news_likelihood's result")
-    news = sale.news_item
-    values = sorted(given)
-    chances = [given[v] for v in values]
-    if any(chance <= 0 for chance in chances):
-        raise NotYet(
-            "give every reservation price a likelihood above 0: news like this makes some "
-            "prices more or less likely, it does not rule any out."
+    readings = []
+    for item in sale.news_items:
+        given = _per_value(
+            call_learner(answer, sale, item.key, name="news_likelihood"),
+            sale,
+            f"news_likelihood(sale, {item.key!r})",
         )
-    rises = all(b >= a * (1 - 1e-9) for a, b in itertools.pairwise(chances))
-    falls = all(b <= a * (1 + 1e-9) for a, b in itertools.pairwise(chances))
-    flat = rises and falls
-    if news.direction == "neither" and not flat:
-        raise NotYet(
-            f"{news.why[0].upper()}{news.why[1:]}: give every reservation price the same "
-            "likelihood."
-        )
-    if news.direction == "higher" and (flat or not rises):
-        shape = "are all the same" if flat else "fall somewhere as the price rises"
-        raise NotYet(
-            f"your likelihoods {shape}, but {news.why}: the likelihood should never fall as "
-            "the reservation price rises, and be higher at the top than at the bottom."
-        )
-    if news.direction == "lower" and (flat or not falls):
-        shape = "are all the same" if flat else "rise somewhere as the price rises"
-        raise NotYet(
-            f"your likelihoods {shape}, but {news.why}: the likelihood should never rise as "
-            "the reservation price rises, and be lower at the top than at the bottom."
-        )
+        values = sorted(given)
+        chances = [given[v] for v in values]
+        if any(chance <= 0 for chance in chances):
+            raise NotYet(
+                f"`{item.key}`: give every reservation price a likelihood above 0: news like "
+                "this makes some prices more or less likely; it rules none out."
+            )
+        words, direction = _shape(chances)
+        if direction != item.direction:
+            raise NotYet(
+                f"`{item.key}`: your likelihoods {words}. Ask whether this news would be more "
+                "likely to reach you if Osprey's reservation price were high, if it were "
+                f"low, or equally either way: {item.question}."
+            )
+        readings.append(given)
     after = reference.posterior_after_opening(sale)
-    now = update_beliefs(after, {v: given[v] / max(chances) for v in values})
+    now = _after_news(sale, readings)
     before_price = reference.best_move(after, sale.cost)[0]
     now_price = reference.best_move(now, sale.cost)[0]
-    shown = ", ".join(f"{_euros(v)}: {now[v]:.0%}" for v in values)
+    shown = ", ".join(f"{_euros(v)}: {now[v]:.0%}" for v in sorted(now))
     move = (
         f"your best price stays {_euros(now_price)}"
         if now_price == before_price
         else f"your best price moves from {_euros(before_price)} to {_euros(now_price)}"
     )
+    why = " ".join(f"`{item.key}`: {item.why}." for item in sale.news_items)
+    (moving,) = [item for item in sale.news_items if item.direction != "neither"]
+    factor = reference.news_threshold(after, sale.cost, moving.direction)
+    neighbour = "next lower" if moving.direction == "higher" else "next higher"
     passed(
-        f"news_likelihood reads the news the right way round. With your likelihoods, your "
-        f"beliefs after the opening and the news are {shown}, and {move}."
+        f"news_likelihood reads both pieces of news the right way round. {why} With your "
+        f"likelihoods, your beliefs after the opening and the news are {shown}, and {move}. "
+        f"The `{moving.key}` news moves your best price once each reservation price is about "
+        f"{factor:g} times as likely under it as the {neighbour} one: that is how much a "
+        "fact must weigh to shift the balance."
     )
 
 
-@question
-def reservation_from_concessions(answer, hidden=False):
-    """Check a function that reads a reservation price from three offers of a buyer who
-    moves the same share of the remaining gap each round."""
-    cases = [(variant(MODULE).wren_offers, None)]
-    if hidden:
-        cases += [(variant(MODULE, learner).wren_offers, None) for learner in HIDDEN_LEARNERS]
-        cases += list(CONCESSION_CASES)
-    for offers, _ in cases:
-        expected = reference.reservation_from_concessions(offers)
-        given = _number(
-            call_learner(answer, tuple(offers), name="reservation_from_concessions"),
-            "the reservation price",
-        )
+def _wren_reservation(answers):
+    for offers, _, result in answers():
+        expected = reference.reservation_from_offers(offers)
+        given = _number(result[0], "the reservation price")
         first, second, third = offers
         step1, step2 = second - first, third - second
+        series = (
+            "each step is the one before times the same factor q = second step / first "
+            "step, so the steps still to come form a shrinking series whose sum is "
+            "second step × q / (1 − q)"
+        )
         mistakes = [
-            (
-                third + step2,
-                "that assumes one more step of the same size, but each step is smaller than "
-                "the one before: the steps that remain add up to more than one step",
-            ),
+            (third + step2, f"that assumes one more step of the same size, but {series}"),
             (
                 first + step1 / (step2 / step1),
                 "the share of the gap is 1 − (second step / first step), not the ratio itself",
@@ -313,7 +400,64 @@ def reservation_from_concessions(answer, hidden=False):
                 or "it does not read the reservation price of a buyer who moves the same "
                 "share of the gap each round",
             )
-    passed("reservation_from_concessions reads the reservation price from the pace of the steps.")
+    return "the reservation price read from the pace of the steps."
+
+
+def _wren_decision(answers):
+    for offers, cost, result in answers():
+        # judged against the learner's own reading, so a wrong reading costs its own point
+        try:
+            theirs = _number(result[0], "the reservation price")
+        except NotYet:
+            theirs = reference.reservation_from_offers(offers)
+        right = theirs > cost
+        if _truth(result[1], "whether to keep going") != right:
+            raise NotYet(
+                f"for the offers {', '.join(_euros(o) for o in offers)} and a cost of "
+                f"{_euros(cost)}: you read the reservation price as {_euros(theirs)}, so "
+                + (
+                    "a deal above your cost is still possible: keep going"
+                    if right
+                    else "no number of rounds will bring this buyer up to your cost: walk "
+                    "away now, politely"
+                )
+                + ".",
+                general="it does not keep going exactly when the reservation price it reads "
+                "is above your cost",
+            )
+    return (
+        "keep going only when the buyer's reservation price is above your cost; otherwise "
+        "walk away early, whatever the offers so far look like."
+    )
+
+
+@question
+def reservation_from_concessions(answer, hidden=False):
+    """Check a function that reads a reservation price from three offers of a buyer who
+    moves the same share of the remaining gap each round, and decides whether to keep
+    going at a given cost (2 points: one for each; the decision is judged against the
+    learner's own reading, so one mistake costs one point)."""
+    own = variant(MODULE)
+    cases = [(own.wren_offers, own.wren_cost)]
+    if hidden:
+        others = [variant(MODULE, learner) for learner in HIDDEN_LEARNERS]
+        cases += [(sale.wren_offers, sale.wren_cost) for sale in others]
+        cases += [(offers, cost) for offers, cost, _ in CONCESSION_CASES]
+    results = {}
+
+    def answers():
+        for offers, cost in cases:
+            if (offers, cost) not in results:
+                results[offers, cost] = _pair(
+                    call_learner(answer, tuple(offers), cost, name="reservation_from_concessions"),
+                    "reservation_from_concessions should return (reservation price, keep going)",
+                )
+        return [(offers, cost, results[offers, cost]) for offers, cost in cases]
+
+    return score(
+        Check("the reservation price", 1, lambda: _wren_reservation(answers)),
+        Check("keep going or walk away", 1, lambda: _wren_decision(answers)),
+    )
 
 
 def _price_mistakes(beliefs, sale):
@@ -324,7 +468,7 @@ def _price_mistakes(beliefs, sale):
         (
             expected_reservation(beliefs),
             "that is the expected reservation price. A buyer whose reservation price is below "
-            "it says no: compare the expected profit of each possible move",
+            "it says no: compare the expected profit of each possible final price",
         ),
         (
             max(beliefs, key=beliefs.get),
@@ -335,7 +479,7 @@ def _price_mistakes(beliefs, sale):
             uniform if uniform is not None else math.nan,
             "that is take_it_or_leave_it's answer, which treats the reservation price as spread "
             "evenly between the lowest and the highest; yours takes only four values, with "
-            "their own chances: compare the moves one by one",
+            "their own chances: compare the final prices one by one",
         ),
     ]
 
@@ -411,13 +555,19 @@ def _price_after(answers):
                 ),
                 (
                     x,
-                    f"accepting the opening earns {_euros(x - sale.cost)} for sure, but every "
-                    f"reservation price still possible is above it: asking {_euros(lowest)} is "
-                    f"also accepted for sure and earns {_euros(lowest - sale.cost)}, and the best "
-                    f"price earns {_euros(profits[expected])} on average",
+                    (
+                        f"accepting the opening earns {_euros(x - sale.cost)} for sure"
+                        if x > sale.cost
+                        else f"the opening is below your cost: accepting it loses "
+                        f"{_euros(sale.cost - x)}"
+                    )
+                    + f". Every reservation price still possible is above it: under the band "
+                    f"model, asking {_euros(lowest)} is also accepted for sure and earns "
+                    f"{_euros(lowest - sale.cost)}, and the best price earns "
+                    f"{_euros(profits[expected])} on average",
                     "accepting the opening is never best here: every reservation price still "
-                    "possible lies above it, so asking the lowest of them is accepted for sure "
-                    "and earns more",
+                    "possible lies above it, so, under the band model, asking the lowest of "
+                    "them is accepted for sure and earns more",
                 ),
                 *_price_mistakes(after, sale),
             ]
@@ -465,46 +615,56 @@ def my_price(answer, hidden=False):
     )
     return score(
         Check("the price before the opening", 1, lambda: _price_before(answers)),
-        Check("the move after the opening", 1, lambda: _price_after(answers)),
+        Check("the price after the opening", 1, lambda: _price_after(answers)),
     )
+
+
+def _setting(case):
+    cost, low, high = case
+    return f"cost {cost:g} and reservation prices from {low:g} to {high:g}"
 
 
 @question
-def information_pays(answer):
-    """Check the learner's reading of the value-of-information explorer: a pair of words,
-    ("wide" or "narrow", "bottom" or "top"); the same for every learner, so no hidden case."""
-    result = _pair(
-        call_learner(answer, name="information_pays"),
-        'information_pays should return a pair of words, such as ("narrow", "top")',
-    )
-    words = [str(word).strip().lower() for word in result]
-    if words[0] not in ("wide", "narrow") or words[1] not in ("bottom", "top"):
-        raise NotYet(
-            f'answer with "wide" or "narrow", then "bottom" or "top"; got {tuple(result)!r}',
-            general='answer with "wide" or "narrow", then "bottom" or "top"',
+def information_pays(answer, hidden=False):
+    """Check the learner's reading of the value-of-information explorer on their own
+    settings: which of "A" and "B" (same cost, same middle, one range wider) and which of
+    "C" and "D" (same range, one cost lower) makes knowing the reservation price worth
+    more. Other learners' settings differ, and which letter is wider or lower is drawn, so
+    the hidden check needs a rule, not two letters."""
+    for sale in _scenarios(hidden):
+        result = _pair(
+            call_learner(answer, sale, name="information_pays"),
+            'information_pays should return a pair of labels, such as ("B", "C")',
         )
-    if words[0] != "wide":
-        before, after = value_of_information(40, 50, 100), value_of_information(40, 50, 150)
-        raise NotYet(
-            "try it in the explorer: with cost 40, move the highest reservation price from 100 to "
-            "150. "
-            f"The information's worth rises from {before:g} to {after:g}: a wider range means "
-            "more doubt about the price that decides your ask.",
-            general="a wider range makes information worth more, not less",
-        )
-    if words[1] != "bottom":
-        before, after = value_of_information(40, 50, 100), value_of_information(90, 50, 100)
-        raise NotYet(
-            "try it in the explorer: with reservation prices from 50 to 100, move your cost from 40 "
-            "to 90. "
-            f"The information's worth falls from {before:g} to {after:g}: with a cost near the "
-            "top, few buyers are worth selling to, and a blind price near the top serves "
-            "them almost as well.",
-            general="a cost near the top of the range makes information worth less, not more",
-        )
+        labels = [str(label).strip().upper() for label in result]
+        if labels[0] not in ("A", "B") or labels[1] not in ("C", "D"):
+            raise NotYet(
+                f'answer with "A" or "B", then "C" or "D"; got {tuple(result)!r}',
+                general='answer with "A" or "B", then "C" or "D"',
+            )
+        right = reference.information_pays(sale)
+        cases = sale.explorer_cases
+        for label, pair, what in (
+            (labels[0], "AB", "the two ranges"),
+            (labels[1], "CD", "the two costs"),
+        ):
+            if label in right:
+                continue
+            worth = {key: value_of_information(*cases[key]) for key in pair}
+            raise NotYet(
+                f"for learner {sale.learner}, {what}: set the explorer to "
+                + " and then to ".join(f"{_setting(cases[key])} ({key})" for key in pair)
+                + ", and read what the information is worth: "
+                + " against ".join(f"{worth[key]:.2f} ({key})" for key in pair)
+                + ". Then ask what differs between the two settings.",
+                general=f"for {what}, it picks the setting under which knowing the "
+                "reservation price is worth less: what differs between the two?",
+            )
     passed(
-        "information_pays: information is worth most when the range is wide and your cost "
-        "is near the bottom of it."
+        "information_pays: around the same middle, a wider range of doubt makes knowing the "
+        "buyer's reservation price worth more; over the same range, a lower cost does (a cost "
+        "near the top leaves few buyers worth selling to, and a blind price near the top "
+        "serves them almost as well)."
     )
 
 
@@ -620,6 +780,13 @@ def _report_worth(answers, truths):
                 "that is what you expect to earn with the report; it is worth only what it "
                 "adds to your best blind price, so subtract that",
             ),
+            (
+                report_on_survivors(after, sale.cost, sale.report_accuracy),
+                "that spreads the report's errors over the prices the opening left possible "
+                "only. The market firm does not know about the opening: when it is wrong it "
+                "names any of the other prices equally often, including one the opening ruled "
+                "out, so its likelihood is (1 − accuracy)/(n − 1) with n all four prices",
+            ),
         ]
         hint = diagnose(
             given, worth, mistakes, f"the report is worth {_euros(worth)}, not {_euros(given)}"
@@ -632,6 +799,23 @@ def _report_worth(answers, truths):
                 "the best blind profit",
             )
     return "the report's worth: the best price after each report, weighed by how often it comes."
+
+
+def report_on_survivors(beliefs, cost, accuracy):
+    """A tempting wrong worth of the report: it names only reservation prices the beliefs
+    still allow, and its errors are spread over those alone."""
+    alive = {value: chance for value, chance in beliefs.items() if chance > 0}
+    if len(alive) < 2:
+        return math.nan
+    wrong = (1 - accuracy) / (len(alive) - 1)
+    with_report = sum(
+        reference.best_move(
+            {r: chance * (accuracy if r == named else wrong) for r, chance in alive.items()},
+            cost,
+        )[1]
+        for named in alive
+    )
+    return with_report - reference.best_move(beliefs, cost)[1]
 
 
 def _report_buy(answers, truths):
@@ -670,15 +854,21 @@ def report_decision(answer, hidden=False):
     )
 
 
+#: Other spellings of a label that mean the same (module 00 glosses "illegitimate" so).
+SAME_LABEL = {"illegitimate source": "illegitimate"}
+
+
 def _labels(result, moves, what, choices):
-    """Raise the hint for every move of ``moves`` the learner labelled wrongly."""
+    """Raise the hint for every move of ``moves`` the learner labelled wrongly: what the
+    move is, explained without naming the right label."""
     if not isinstance(result, Mapping):
         raise NotYet(f"fair_play should return a dict of key to label, got {result!r}")
     wrong = []
     for move in moves:
         if move.key not in result:
             raise NotYet(f"{what}: give a label for `{move.key}` ({move.text}).")
-        label = str(result[move.key]).strip().lower()
+        label = " ".join(str(result[move.key]).split()).lower()
+        label = SAME_LABEL.get(label, label)
         if label not in choices:
             raise NotYet(
                 f"{what}: label `{move.key}` with one of {', '.join(repr(c) for c in choices)}, "
@@ -703,8 +893,8 @@ def fair_play(answer):
             answered.append(call_learner(answer, sale, name="fair_play"))
         return answered[0]
 
-    said = [move for move in reference.DISCLOSURES if move.key in sale.disclosures]
-    done = [move for move in reference.TACTICS if move.key in sale.tactics]
+    said = [move for move in sale.moves if move.key in sale.disclosures]
+    done = [move for move in sale.moves if move.key in sale.tactics]
 
     def disclosures():
         _labels(labels(), said, "what to tell Osprey", (reference.SHARE, reference.KEEP))
@@ -717,9 +907,17 @@ def fair_play(answer):
             labels(),
             done,
             "ways to learn or persuade",
-            (reference.ACCEPTABLE, reference.MISREPRESENTATION, reference.ILLEGITIMATE),
+            (
+                reference.LEGITIMATE,
+                reference.BLUFF,
+                reference.MISREPRESENTATION,
+                reference.ILLEGITIMATE,
+            ),
         )
-        return "you told fair means from false statements and illegitimate sources."
+        return (
+            "you told legitimate moves from bluffs, misrepresentations and illegitimate "
+            "sources, in module 00's words."
+        )
 
     return score(
         Check("what to tell Osprey", 1, disclosures),

@@ -1,12 +1,13 @@
 """Module 01's scenario: you sell a machine to a buyer whose reservation price you can only
-guess, read its opening offer and a piece of news, decide what price to name, and decide
+guess, read its opening offer and two pieces of news, decide what price to name, and decide
 whether a market report is worth its fee. Every draw is checked against ``problems`` and
 drawn again until it passes, so each learner gets a case with a real decision in it."""
 
+import math
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from course.models.information import bayes_update, expected_reservation
+from course.models.information import bayes_update, expected_reservation, value_of_information
 from course.scenarios.base import Scenario, pick
 
 #: Prior beliefs a learner may start from (chance of each of the four possible prices).
@@ -22,48 +23,59 @@ PRIORS = (
 
 @dataclass(frozen=True)
 class News:
-    """A fact about Osprey that reaches you during the talks. ``direction`` says which
-    reservation prices it is more likely under: "higher", "lower" or "neither"."""
+    """A fact about Osprey that you learn during the talks. Each one *reveals* something
+    that was already true before the talks began (so it is evidence about Osprey's
+    reservation price as it stands, read with Bayes' rule), rather than an event that
+    changes Osprey's alternatives from now on. ``direction`` says which reservation prices
+    it is more likely under: "higher", "lower" or "neither"; ``why`` explains that (shown
+    once the learner's reading passes); ``question`` points at what to think about without
+    giving the direction away (shown when the reading is wrong)."""
 
     key: str
     text: str
     direction: str
     why: str
+    question: str
 
 
 #: Every piece of news belongs to this case: Osprey Foods buying a packaging machine.
 NEWS = (
     News(
         "launch",
-        "Osprey has announced that its new snack line goes on sale in three weeks, and "
-        "its old packing line cannot handle the new bags.",
+        "You learn from the trade press that Osprey promised supermarkets its new snack line "
+        "months ago, for a date three weeks from now, and that its old packing line cannot "
+        "handle the new bags.",
         "higher",
         "a firm with a launch date close ahead cannot wait for a cheaper machine, so a high "
         "reservation price is more likely",
+        "think about how much time Osprey has to find another machine",
     ),
     News(
         "inspection",
-        "Osprey's old packing line failed a safety inspection last week and may run only "
-        "until the end of the month.",
+        "You learn that Osprey's old packing line failed a safety inspection in the spring "
+        "and has been running on a temporary permit that ends this month.",
         "higher",
         "a firm that must replace a line within weeks has few alternatives, so a high "
         "reservation price is more likely",
+        "think about how long Osprey's old line can keep running",
     ),
     News(
-        "rival-discount",
-        "A rival machine builder is advertising a 15% discount on a model that would also "
-        "suit Osprey.",
+        "rival-quote",
+        "You learn that Osprey has had a rival builder's written quote for a similar machine "
+        "in hand for a month.",
         "lower",
-        "a cheaper alternative caps what Osprey would pay you, so a low reservation price "
-        "is more likely",
+        "a firm that already holds another builder's quote can walk away to it, so it will "
+        "not pay much above it and a low reservation price is more likely",
+        "think about what Osprey can do if your price is too high",
     ),
     News(
         "lost-customer",
-        "Osprey has lost its largest supermarket customer and expects to pack a third "
-        "fewer bags this year.",
+        "You learn that Osprey lost its largest supermarket customer last autumn and has "
+        "packed a third fewer bags since.",
         "lower",
         "a firm that needs less capacity gains less from a new machine, so a low "
         "reservation price is more likely",
+        "think about how much packing capacity Osprey needs",
     ),
     News(
         "logo",
@@ -71,6 +83,8 @@ NEWS = (
         "neither",
         "a new logo says nothing about how much Osprey needs the machine or what else it "
         "could do, so every reservation price stays as likely as before",
+        "think about whether this touches Osprey's need for the machine or its other "
+        "options at all",
     ),
     News(
         "marathon",
@@ -78,23 +92,33 @@ NEWS = (
         "neither",
         "a chief executive's hobby says nothing about Osprey's need for the machine or its "
         "alternatives, so every reservation price stays as likely as before",
+        "think about whether this touches Osprey's need for the machine or its other "
+        "options at all",
     ),
 )
+
+#: The news likelihood the course's reference answer uses, and the fairness rule checks:
+#: each reservation price up the list this many times as likely as the one below it
+#: (or below, for news that points down). A learner's own scale may differ.
+NEWS_STEP = 1.5
 
 #: Answers to "should you tell Osprey this?": share an interest, keep your position.
 SHARE, KEEP = "share", "keep"
 
-#: Labels for ways of learning about Osprey or persuading it.
-ACCEPTABLE, MISREPRESENTATION, ILLEGITIMATE = (
-    "acceptable",
+#: Labels for ways of learning about Osprey or persuading it: module 00's four kinds of move.
+LEGITIMATE, BLUFF, MISREPRESENTATION, ILLEGITIMATE = (
+    "legitimate",
+    "bluff",
     "misrepresentation",
-    "illegitimate source",
+    "illegitimate",
 )
 
 
 @dataclass(frozen=True)
 class Move:
-    """Something Alder Works might say or do with Osprey, its right ``label`` and why."""
+    """Something Alder Works might say or do with Osprey, its right ``label`` and why. The
+    ``why`` explains without naming the label, so a wrong answer's hint teaches without
+    handing over the answer. A ``{rival}`` in the text is the learner's own amount."""
 
     key: str
     text: str
@@ -108,109 +132,119 @@ DISCLOSURES = (
         "deposit",
         "that a 30% deposit on signing is worth something to you, and you would trade for it",
         SHARE,
-        "an interest: it opens a trade (a deposit for a better price) in which both sides gain",
+        "it opens a trade (a deposit for a better price) in which both sides can gain",
     ),
     Move(
         "fast-delivery",
         "that you can deliver in four weeks, faster than most builders",
         SHARE,
-        "a strength that meets Osprey's need; saying it costs you nothing",
+        "it meets a need Osprey has (a line running soon), and saying it costs you nothing",
     ),
     Move(
         "reference",
         "that you would like a well-known food firm as a reference customer",
         SHARE,
-        "an interest: Osprey can give it cheaply (a case study, a site visit) in a trade",
+        "Osprey can give it cheaply (a case study, a site visit) in return for something",
     ),
     Move(
         "lowest-price",
         "the lowest price you would accept for the machine",
         KEEP,
-        "your reservation price: once Osprey knows it, Osprey can hold you to it",
+        "once Osprey knows the least you would take, it can hold you to exactly that",
     ),
     Move(
         "empty-order-book",
         "that your workshop has no other order after this month",
         KEEP,
-        "a weakness: it tells Osprey that a deal matters more to you than to it",
+        "it tells Osprey that a deal matters more to you than to it",
     ),
     Move(
         "friday-deadline",
         "that you need the contract signed by Friday to pay a supplier",
         KEEP,
-        "a deadline: Osprey could wait you out until Friday",
+        "only you pay if the talks drag on, so Osprey could simply wait until Friday",
     ),
 )
 
-#: Ways to learn about Osprey or to persuade it, from fair to foul.
+#: Ways to learn about Osprey or to persuade it, in module 00's four kinds.
 TACTICS = (
     Move(
         "annual-report",
         "reading Osprey's annual report and press releases before the meeting",
-        ACCEPTABLE,
-        "public information, open to anyone",
+        LEGITIMATE,
+        "published information, open to anyone, and nothing you say is untrue",
     ),
     Move(
         "ask-timing",
         "asking Osprey's buyer when the new line must be running and what a delay would cost",
-        ACCEPTABLE,
-        "asking questions is fair; Osprey is free to answer or not",
+        LEGITIMATE,
+        "asking questions deceives nobody; Osprey is free to answer or not",
     ),
     Move(
         "price-survey",
         "buying a trade association's survey of what food firms paid for similar machines",
-        ACCEPTABLE,
-        "a legitimate source: published data about the market, not Osprey's secrets",
+        LEGITIMATE,
+        "published data about the market, sold openly, not Osprey's secrets",
+    ),
+    Move(
+        "true-rival",
+        "mentioning, calmly, that another food firm asked you for a quote last week (it did)",
+        LEGITIMATE,
+        "it is true, it is yours to mention, and it is said without a threat",
     ),
     Move(
         "hard-for-us",
         "saying 'that price would be very hard for us' about a price you would in fact accept",
-        ACCEPTABLE,
-        "a bluff about your own reservation price: by the usual convention of bargaining "
-        "it is not a statement of fact",
+        BLUFF,
+        "it is untrue, but it is about your own reservation price, which by the usual "
+        "conventions of bargaining nobody takes as a statement of fact; tolerated, lawful, "
+        "and still contested, and it costs credibility if Osprey calls it",
     ),
     Move(
-        "true-rival",
-        "mentioning, calmly, that another bakery asked you for a quote last week (it did)",
-        ACCEPTABLE,
-        "a true alternative, stated without a threat",
+        "fair-price",
+        "calling your opening, far above the price you expect to settle at, 'a fair price for "
+        "this machine'",
+        BLUFF,
+        "it is your own estimate of value, which by the usual conventions of bargaining "
+        "nobody takes as a statement of fact; tolerated, but it costs credibility if it "
+        "cannot be backed",
     ),
     Move(
         "invented-rival",
-        "telling Osprey that another buyer offered €60,000 for this machine, when none did",
+        "telling Osprey that another buyer offered €{rival} for this machine, when none did",
         MISREPRESENTATION,
-        "an invented offer is a false statement of a material fact: deceit, and in many "
-        "jurisdictions fraud",
+        "an offer that does not exist is an untrue fact Osprey would rely on: deceit, and "
+        "in many jurisdictions fraud",
     ),
     Move(
         "steel-costs",
         "saying that a rise in steel prices forces your price up, when your costs have not changed",
         MISREPRESENTATION,
-        "a false statement about your costs is a misrepresented fact, not a bluff about "
-        "your reservation price",
+        "your costs are a fact, not your own reservation price, and what you say about "
+        "them is untrue",
     ),
     Move(
         "hidden-fault",
         "saying the model has never needed a repair, when the last two did within a year",
         MISREPRESENTATION,
-        "hiding a known defect behind a false statement misrepresents a material fact",
+        "denying a defect you know of is an untrue fact that Osprey would rely on",
     ),
     Move(
         "ex-manager",
         "paying a former Osprey manager to tell you the budget Osprey approved for the line",
         ILLEGITIMATE,
-        "confidential information bought from someone bound to keep it: often unlawful "
-        "(trade-secret law) as well as unethical",
+        "you would buy confidential information from someone bound to keep it: often "
+        "unlawful (trade-secret law) as well as unethical",
     ),
     Move(
         "pretext-call",
         "phoning Osprey's finance office while pretending to be its bank",
         ILLEGITIMATE,
-        "pretexting: information obtained by lying about who you are",
+        "pretexting: the information would be obtained by lying about who you are",
     ),
     Move(
         "gift-engineer",
-        "offering a Osprey engineer a free holiday in return for the project's budget",
+        "offering an Osprey engineer a free holiday in return for the project's budget",
         ILLEGITIMATE,
         "a bribe to an insider for confidential information",
     ),
@@ -235,6 +269,11 @@ FEE_OFF_MAX = 0.5
 MIN_FEE = 300.0
 #: ... and the fee differs from the report's worth by at least this much (euros).
 FEE_GAP = 200.0
+#: Wren's cost sits at least this far (euros) from its reservation price and above its
+#: third offer, so "keep going or walk away?" is never a coin toss.
+WREN_MARGIN = 500.0
+#: The two explorer settings a learner compares differ in worth by at least this much.
+EXPLORER_MARGIN = 2.0
 #: Draws tried before giving up (the sweep shows how few are needed).
 MAX_DRAWS = 1_000
 
@@ -253,8 +292,10 @@ class MachineSale(Scenario):
     cost: float  # what building the machine costs you
     report_accuracy: float  # chance the market report names the right reservation price
     report_fee: float  # what the market report costs
-    news: str  # the key of the news that reaches you (see NEWS)
+    news: tuple  # the keys of the two pieces of news you learn (see NEWS)
     wren_offers: tuple  # another customer's first three offers
+    wren_cost: float  # what the other customer's smaller machine costs you to build
+    explorer_cases: dict  # label -> (cost, lowest, highest): settings for the explorer
     disclosures: tuple  # keys of things you might tell Osprey (see DISCLOSURES)
     tactics: tuple  # keys of ways to learn or persuade (see TACTICS)
 
@@ -263,15 +304,27 @@ class MachineSale(Scenario):
         return dict(zip(self.reservations, self.prior, strict=True))
 
     @property
-    def news_item(self):
-        """The ``News`` this learner reads."""
-        return next(item for item in NEWS if item.key == self.news)
+    def news_items(self):
+        """The ``News`` this learner reads, in the order of ``news``."""
+        return tuple(next(item for item in NEWS if item.key == key) for key in self.news)
+
+    @property
+    def rival_offer(self):
+        """The invented rival offer a dishonest seller might claim: above every reservation
+        price the learner believes possible, a round amount."""
+        top, step = max(self.reservations), self.reservations[1] - self.reservations[0]
+        return float(round(top + step, -3))
 
     @property
     def moves(self):
-        """Every ``Move`` this learner judges: the disclosures, then the tactics."""
+        """Every ``Move`` this learner judges, the disclosures then the tactics, with the
+        learner's own amounts in their texts."""
         chosen = {*self.disclosures, *self.tactics}
-        return tuple(move for move in (*DISCLOSURES, *TACTICS) if move.key in chosen)
+        return tuple(
+            replace(move, text=move.text.format(rival=f"{self.rival_offer:,.0f}"))
+            for move in (*DISCLOSURES, *TACTICS)
+            if move.key in chosen
+        )
 
     def story(self):
         chances = ", ".join(
@@ -279,17 +332,16 @@ class MachineSale(Scenario):
             for value, chance in zip(self.reservations, self.prior, strict=True)
         )
         wren = ", then ".join(f"€{offer:,.0f}" for offer in self.wren_offers)
+        news = "\n".join(f"  - `{item.key}`: {item.text}" for item in self.news_items)
         said = "\n".join(
-            f"  - `{key}`: {move.text}"
-            for key in self.disclosures
-            for move in DISCLOSURES
-            if move.key == key
+            f"  - `{move.key}`: {move.text}" for move in self.moves if move.key in self.disclosures
         )
         done = "\n".join(
-            f"  - `{key}`: {move.text}"
-            for key in self.tactics
-            for move in TACTICS
-            if move.key == key
+            f"  - `{move.key}`: {move.text}" for move in self.moves if move.key in self.tactics
+        )
+        cases = "\n".join(
+            f"  - `{label}`: cost {cost:g}, buyer's reservation price from {low:g} to {high:g}"
+            for label, (cost, low, high) in self.explorer_cases.items()
         )
         return (
             "You run **Alder Works**, a small workshop that builds packaging machines. "
@@ -310,10 +362,17 @@ class MachineSale(Scenario):
             f"one with chance {self.report_accuracy:.0%} (`sale.report_accuracy`), and "
             "otherwise one of the other three, each equally likely. It costs "
             f"€{self.report_fee:,.0f} (`sale.report_fee`).\n\n"
-            f"**News** (`sale.news`): {self.news_item.text}\n\n"
-            f"**Another customer**: Wren Bakery is haggling over a smaller machine. It "
-            f"offered {wren} (`sale.wren_offers`). In past deals Wren moved the same share "
-            "of the remaining gap to its reservation price every round.\n\n"
+            "**News** (`sale.news`): during the talks you learn two things about Osprey. "
+            "Neither changes what Osprey could do; each can only tell you how things already "
+            "stood:\n"
+            f"{news}\n\n"
+            "**Another customer**: Wren Bakery is haggling over a smaller machine, which "
+            f"costs you €{self.wren_cost:,.0f} to build (`sale.wren_cost`). It offered {wren} "
+            "(`sale.wren_offers`), each below that cost. In past deals Wren moved the same "
+            "share of the remaining gap to its reservation price every round.\n\n"
+            "**Settings to try in the value-of-information explorer** "
+            "(`sale.explorer_cases`, in the explorer's own units):\n"
+            f"{cases}\n\n"
             "**Things you might tell Osprey** (`sale.disclosures`):\n"
             f"{said}\n\n"
             "**Ways to learn about Osprey or to persuade it** (`sale.tactics`):\n"
@@ -335,6 +394,13 @@ def machine_sale(rng, learner, rejected=None):
             found += _price_problems(sale)
             if every or not found:
                 after = posterior_after_opening(sale)
+                # the news is drawn below, pointing a way that moves the best price
+                directions = [
+                    d for d in ("higher", "lower") if news_moves_price(after, sale.cost, d)
+                ]
+                if not directions:
+                    found.append("news moves nothing")
+            if every or not found:
                 worth = report_value(after, sale.cost, sale.report_accuracy)
                 sale = replace(sale, report_fee=float(round(worth * (1 + off), -2)))
                 found += _report_problems(sale, worth)
@@ -342,7 +408,7 @@ def machine_sale(rng, learner, rejected=None):
             rejected["draws"] += 1
             rejected.update(found)
         if not found:
-            return _with_words(rng, sale)
+            return _with_words(rng, sale, directions)
     raise RuntimeError(f"no fair module-01 scenario for {learner!r} in {MAX_DRAWS} draws")
 
 
@@ -372,8 +438,10 @@ def _draw_numbers(rng):
         "cost": lowest + pick(rng, -15_000, 4_000, 1_000),
         "report_accuracy": pick(rng, 0.7, 0.85, 0.05),
         "report_fee": 0.0,
-        "news": "",
+        "news": (),
         "wren_offers": (),
+        "wren_cost": 0.0,
+        "explorer_cases": {},
         "disclosures": (),
         "tactics": (),
     }
@@ -381,39 +449,95 @@ def _draw_numbers(rng):
     return numbers, off
 
 
-def _with_words(rng, sale):
-    """The sale with its news, Wren's offers and the moves to judge drawn in."""
+def _one(rng, options):
+    return options[int(pick(rng, 0, len(options) - 1, 1))]
+
+
+def _with_words(rng, sale, directions):
+    """The sale with its news (one piece that points one of ``directions``, one that
+    points nowhere, in either order), Wren's case, the explorer's settings and the moves to
+    judge drawn in."""
+    direction = _one(rng, directions)
+    news = (
+        _one(rng, [item.key for item in NEWS if item.direction == direction]),
+        _one(rng, [item.key for item in NEWS if item.direction == "neither"]),
+    )
+    offers, cost = _wren(rng)
     return replace(
         sale,
-        news=NEWS[int(pick(rng, 0, len(NEWS) - 1, 1))].key,
-        wren_offers=_wren_offers(rng),
-        disclosures=_some(rng, DISCLOSURES, 3),
-        tactics=_some(rng, TACTICS, 5),
+        news=news if rng.random() < 0.5 else news[::-1],
+        wren_offers=offers,
+        wren_cost=cost,
+        explorer_cases=_explorer_cases(rng),
+        # always one strength that meets Osprey's need and one true alternative to mention
+        disclosures=_some(rng, DISCLOSURES, 3, always=("fast-delivery",)),
+        tactics=_some(rng, TACTICS, 5, always=("true-rival",)),
     )
 
 
-def _wren_offers(rng):
-    """Three offers of a buyer who moves the same share of the remaining gap each round:
-    whole euros, so that the reservation price can be read back exactly."""
-    share = (0.25, 0.4, 0.5, 0.6)[int(pick(rng, 0, 3, 1))]
+def _wren(rng):
+    """Three offers of a buyer who moves the same share of the remaining gap each round
+    (whole euros, so that the reservation price can be read back exactly; never half the
+    gap, where a wrong reading, one more step of the same size, happens to be right), and
+    the cost of its machine: above its third offer, and at least ``WREN_MARGIN`` above or
+    below its reservation price, either way about as often."""
+    share = (0.25, 0.4, 0.6)[int(pick(rng, 0, 2, 1))]
     reservation = pick(rng, 20_000, 36_000, 1_000)
     # the first offer is at least 60% of the reservation price: an opening, not an insult
     gap = pick(rng, 6_000, min(12_000, 2_000 * (0.4 * reservation // 2_000)), 2_000)
     first = reservation - gap
     second = first + share * gap
     third = second + share * (reservation - second)
-    return (float(first), float(second), float(third))
+    lowest = 100 * -(-(third + WREN_MARGIN) // 100)  # above the third offer, whole hundreds
+    if rng.random() < 0.5 and lowest <= reservation - WREN_MARGIN:
+        cost = pick(rng, lowest, reservation - WREN_MARGIN, 100)  # a deal is still possible
+    else:
+        cost = reservation + pick(rng, WREN_MARGIN, 3_000, 100)  # no deal will ever pay
+    return (float(first), float(second), float(third)), float(cost)
 
 
-def _some(rng, pool, count):
-    """``count`` keys from ``pool``, one of each label first, in the pool's order."""
-    chosen = set()
+def _explorer_cases(rng):
+    """Four settings of the value-of-information explorer, (cost, lowest, highest): "A"
+    and "B" share a cost and the middle of the range, one range wider; "C" and "D" share a
+    range, one cost lower. Which of each pair is wider or lower is drawn, and the two
+    differ in worth by at least ``EXPLORER_MARGIN``. Whole numbers inside the explorer's
+    sliders (0 to 200)."""
+    for _ in range(MAX_DRAWS):
+        middle, narrow = pick(rng, 70, 130, 5), pick(rng, 10, 30, 5)
+        wide = narrow + pick(rng, 10, 30, 5)
+        cost = pick(rng, max(0, middle - wide - 20), middle, 5)
+        ranges = [(cost, middle - half, middle + half) for half in (narrow, wide)]
+        low = pick(rng, 30, 90, 5)
+        high = low + pick(rng, 30, 80, 5)
+        first, second = (pick(rng, max(0, low - 40), high - 10, 5) for _ in range(2))
+        costs = sorted((first, second))
+        if middle - wide < 5 or middle + wide > 200 or high > 200 or first == second:
+            continue
+        by_cost = [(c, low, high) for c in costs]
+        if (
+            value_of_information(*ranges[1]) - value_of_information(*ranges[0]) >= EXPLORER_MARGIN
+            and value_of_information(*by_cost[0]) - value_of_information(*by_cost[1])
+            >= EXPLORER_MARGIN
+        ):
+            if rng.random() < 0.5:
+                ranges.reverse()
+            if rng.random() < 0.5:
+                by_cost.reverse()
+            return dict(zip("ABCD", (*ranges, *by_cost), strict=True))
+    raise RuntimeError("no fair pair of explorer settings")
+
+
+def _some(rng, pool, count, always=()):
+    """``count`` keys from ``pool``: those in ``always``, then one of each label not yet
+    covered, then others at random; in the pool's order."""
+    chosen = set(always)
     for label in dict.fromkeys(move.label for move in pool):
         options = [move.key for move in pool if move.label == label]
-        chosen.add(options[int(pick(rng, 0, len(options) - 1, 1))])
+        if not chosen.intersection(options):
+            chosen.add(_one(rng, options))
     rest = [move.key for move in pool if move.key not in chosen]
     while len(chosen) < count:
-        key = rest[int(pick(rng, 0, len(rest) - 1, 1))]
+        key = _one(rng, rest)
         chosen.add(key)
         rest.remove(key)
     return tuple(move.key for move in pool if move.key in chosen)
@@ -427,8 +551,15 @@ def problems(sale):
       is a real question and something is still uncertain after it;
     - ``opening near a band edge``: within ``EDGE_MARGIN`` of a·r or b·r for some r, where
       ≤ and < would disagree;
-    - ``tie before the opening`` / ``tie after the opening``: the two best moves earn
-      within ``TIE_MARGIN`` of each other, so "the best price" would be a coin toss;
+    - ``tie before the opening`` / ``tie after the opening``: the two best final prices
+      earn within ``TIE_MARGIN`` of each other, so "the best price" would be a coin toss;
+    - ``most likely price is the best price``: both before and after the opening, the
+      best final price is a most likely reservation price, so naming the most likely one
+      (a wrong rule) would pass the learner's own check;
+    - ``news moves nothing``: the news that points a direction would not move the best
+      price after the opening even when each reservation price up (or down) the list is
+      ``NEWS_STEP`` times as likely as the one before, so the news would change nothing
+      the learner decides;
     - ``perfect information worth little``: below ``MIN_PERFECT`` after the opening;
     - ``perfect information barely moved``: its change across the opening is below
       ``MIN_MOVE``, so "did it rise or fall?" has no clear answer;
@@ -439,11 +570,17 @@ def problems(sale):
     """
     after = posterior_after_opening(sale)
     worth = report_value(after, sale.cost, sale.report_accuracy)
+    moving = [item.direction for item in sale.news_items if item.direction != "neither"]
     return (
         _opening_problems(
             sale.reservations, sale.opening_low, sale.opening_high, sale.opening_offer
         )
         + _price_problems(sale)
+        + (
+            []
+            if moving and all(news_moves_price(after, sale.cost, d) for d in moving)
+            else ["news moves nothing"]
+        )
         + _report_problems(sale, worth)
     )
 
@@ -466,10 +603,16 @@ def _price_problems(sale):
     """The rules of ``problems`` about the best price and perfect information."""
     found = []
     after = posterior_after_opening(sale)
+    likeliest = []
     for name, beliefs in (("before", sale.prior_beliefs()), ("after", after)):
         ranked = sorted(move_profits(beliefs, sale.cost).values(), reverse=True)
         if ranked[0] - ranked[1] < TIE_MARGIN:
             found.append(f"tie {name} the opening")
+        top = max(beliefs.values())
+        modes = [value for value, chance in beliefs.items() if chance >= top - 1e-12]
+        likeliest.append(best_move(beliefs, sale.cost)[0] in modes)
+    if all(likeliest):
+        found.append("most likely price is the best price")
     before = perfect_information(sale.prior_beliefs(), sale.cost)
     now = perfect_information(after, sale.cost)
     if now < MIN_PERFECT:
@@ -525,6 +668,56 @@ def posterior_after_opening(sale):
 def expected_limit(sale):
     """The expected reservation price after the opening offer."""
     return expected_reservation(posterior_after_opening(sale))
+
+
+def surest_price(beliefs):
+    """The highest final price the buyer accepts for sure under ``beliefs``: the lowest
+    reservation price still possible (sure only under the band model's hard edges)."""
+    return min(value for value, chance in beliefs.items() if chance > 0)
+
+
+def belief_after_opening(sale, likelihood):
+    """(beliefs after the opening, expected reservation price, highest sure price)."""
+    beliefs = bayes_update(sale.prior_beliefs(), likelihood)
+    return beliefs, expected_reservation(beliefs), surest_price(beliefs)
+
+
+def stepped_likelihood(values, direction, step=NEWS_STEP):
+    """Likelihoods that rise (``direction`` "higher"), fall ("lower") or stay level
+    ("neither") by the factor ``step`` from one reservation price to the next."""
+    sign = {"higher": 1, "lower": -1, "neither": 0}[direction]
+    return {value: step ** (sign * rank) for rank, value in enumerate(sorted(values))}
+
+
+def news_likelihood(sale, key):
+    """The course's reading of the news ``key``: each price up (or down) the list
+    ``NEWS_STEP`` times as likely as the one before, or all alike for news that points
+    nowhere. Any likelihoods that point the same way pass the check."""
+    direction = next(item.direction for item in NEWS if item.key == key)
+    return stepped_likelihood(sale.reservations, direction)
+
+
+def news_moves_price(after, cost, direction, step=NEWS_STEP):
+    """Whether news read with ``stepped_likelihood(…, direction, step)`` moves the best
+    final price from what it is under the beliefs ``after``."""
+    now = bayes_update(after, stepped_likelihood(after, direction, step))
+    return best_move(now, cost)[0] != best_move(after, cost)[0]
+
+
+def news_threshold(after, cost, direction, largest=10.0):
+    """The smallest factor per step at which news pointing ``direction`` moves the best
+    final price, rounded up to 0.05; ``None`` if even ``largest`` does not. Bisection is
+    enough: a stronger reading moves the beliefs further the same way (a likelihood-ratio
+    shift), and the best price moves with them and never comes back."""
+    if not news_moves_price(after, cost, direction, largest):
+        return None
+    low, high = 1.0, largest
+    while high - low > 0.005:
+        middle = (low + high) / 2
+        low, high = (
+            (low, middle) if news_moves_price(after, cost, direction, middle) else (middle, high)
+        )
+    return math.ceil(round(high * 20, 6)) / 20
 
 
 def move_profits(beliefs, cost):
@@ -591,13 +784,31 @@ def report_decision(sale, after):
     return before, now, worth, worth > sale.report_fee
 
 
-def reservation_from_concessions(offers):
+def reservation_from_offers(offers):
     """The reservation price of a buyer who moves the same share f of the remaining gap
     every round, read from three offers: steps s1, s2 with s2 = (1 − f) s1, so
     f = 1 − s2 / s1 and r = first + s1 / f = first + s1² / (s1 − s2)."""
     first, second, third = offers
     step1, step2 = second - first, third - second
     return first + step1 * step1 / (step1 - step2)
+
+
+def reservation_from_concessions(offers, cost):
+    """(the buyer's reservation price, read from three offers; whether to keep going: a
+    deal can pay only if that reservation price is above your ``cost``)."""
+    reservation = reservation_from_offers(offers)
+    return reservation, reservation > cost
+
+
+def information_pays(sale):
+    """(the setting of "A" and "B", and of "C" and "D", under which knowing the buyer's
+    reservation price is worth more)."""
+    cases = sale.explorer_cases
+
+    def worth(label):
+        return value_of_information(*cases[label])
+
+    return max("AB", key=worth), max("CD", key=worth)
 
 
 def fair_play(sale):

@@ -33,10 +33,11 @@
 # 7. decide what to tell the other side, and tell fair ways of learning and persuading
 #    from foul ones.
 #
-# It takes about 110 minutes; sections 1–2 and 3–6 make two natural sittings. Run the
-# cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after
-# them check your answer and tell you what to fix. Every learner gets their own numbers,
-# so your answers are yours alone.
+# It takes about two and a half to three hours: there is a good deal to read, eight coded
+# questions, two widgets and a short reflection. Sections 1–2, 3–4 and 5–7 make three
+# natural sittings. Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are
+# yours; the cells after them check your answer and tell you what to fix. Every learner
+# gets their own numbers, so your answers are yours alone.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -57,9 +58,9 @@ sale
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "why-teaching", "schema_version": 3}
 # ## 1. Why knowing more is leverage
 #
-# Leverage is whatever lets you tilt the outcome your way. Much of it comes from knowing
-# things about the other side: what they need, by when, what else they could do, and
-# where they are weak.
+# Module 00 called leverage whatever makes the other side more willing to accept your
+# terms. A large part of it is knowledge about that side: what it needs, how soon, what
+# else it could do, and where it is weak.
 #
 # A side's **reservation price** is the point at which it would rather walk away than
 # deal: for a buyer, the most it would pay; for a seller, the least it would accept. Any
@@ -74,8 +75,8 @@ sale
 # Deadlines work the same way. A buyer who must have a machine running before a product
 # launch in three weeks cannot wait for a cheaper offer. A seller who knows about the
 # launch knows the buyer's alternatives are thin, and that its reservation price is
-# higher than it will ever say. Knowledge like this is not fixed: a piece of news in the
-# middle of the talks can hand leverage from one side to the other.
+# higher than it will ever say. And what you know changes while you talk: one fact learned
+# halfway through can move the advantage from one side of the table to the other.
 #
 # Economists call this *asymmetric information*: one side knows something the other
 # does not. Akerlof ("The Market for 'Lemons'", *Quarterly Journal of Economics*, 1970)
@@ -107,7 +108,8 @@ sale
 #
 # In words: multiply each prior chance by its likelihood, then divide by the total so the
 # new chances add up to 1 again. Only the *ratios* of the likelihoods matter: doubling all
-# of them changes nothing after the division.
+# of them changes nothing after the division. So a likelihood may be any number of at
+# least 0, above 1 too, and the course's `update_beliefs` takes it so.
 #
 # The **expected reservation price** is the average under your beliefs,
 # $E[r] = \sum_r r \, P(r)$. It is a useful summary, but, as section 3 shows, not the price
@@ -146,6 +148,11 @@ posterior, expected_reservation(prior), expected_reservation(posterior)
 # better, because their band is narrower: the same chance is packed into fewer euros.
 # (This is the uniform distribution; any probability text covers it.)
 #
+# The hard edges are a simplification. Real buyers now and then open outside their usual
+# band, and a careful reader would leave the prices outside it a small chance instead of
+# none, as the belief updater below does for concessions. Under hard edges an opening rules
+# a price out for good, and whatever this module says is "for sure" holds only under them.
+#
 # The model reads the opening as an honest habit. A buyer who knows that sellers read
 # openings this way can open low whatever its reservation price, and the reading would
 # then mislead you. Treat the result as your best guess under the model.
@@ -154,10 +161,12 @@ posterior, expected_reservation(prior), expected_reservation(posterior)
 # ### Question 1 (1 point): how well does each reservation price explain Osprey's opening?
 #
 # Write `opening_likelihood(sale)`. It takes a scenario like yours and reads
-# `sale.reservations`, `sale.opening_low`, `sale.opening_high` and `sale.opening_offer`.
-# Return a dict that maps each possible reservation price to the density of Osprey's
-# opening under it, using the formula above. The check runs it on your scenario; grading
-# also runs it on other learners'.
+# `sale.reservations`, `sale.opening_low` ($a$), `sale.opening_high` ($b$) and
+# `sale.opening_offer` ($x$). Return a dict that maps each possible reservation price to
+# the density of Osprey's opening under it, using the formula above. Since only ratios
+# matter, the same positive multiple of the density for every price passes too (working
+# in thousands of euros, say). The check runs it on your scenario; grading also runs it on
+# other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-likelihood-answer", "schema_version": 3}
@@ -182,26 +191,35 @@ check.opening_likelihood(opening_likelihood, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (1 point): what do you believe now?
 #
-# Write `belief_after_opening(sale, likelihood)`: your beliefs about Osprey's reservation
-# price after its opening, and the expected reservation price under them, as a pair
-# `(beliefs, expected)`. `likelihood` is the opening's likelihood under each price (your
-# answer to Question 1; the check passes in the right one, so a slip there costs nothing
-# here). `sale.prior_beliefs()` gives your prior as a dict. `update_beliefs` and
+# Write `belief_after_opening(sale, likelihood)`. Return `(beliefs, expected, sure)`:
+#
+# - `beliefs`: your beliefs about Osprey's reservation price after its opening, a dict;
+# - `expected`: the expected reservation price under them;
+# - `sure`: the highest final price Osprey would accept *for sure* under those beliefs.
+#
+# `likelihood` is the opening's likelihood under each price (your answer to Question 1;
+# the check passes in the right one, so a slip there costs nothing here).
+# `sale.prior_beliefs()` gives your prior as a dict. `update_beliefs` and
 # `expected_reservation` (loaded in the setup cell) do the arithmetic, or you can write it
-# out. On your own scenario, try `belief_after_opening(sale, opening_likelihood(sale))`.
+# out. Do not round: the check compares chances to a millionth and amounts to the cent.
+#
+# Then compare `sure` with `sale.opening_offer`, and ask yourself whether you would accept
+# Osprey's opening as it stands. On your own scenario, try
+# `belief_after_opening(sale, opening_likelihood(sale))`.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "belief-after-opening-answer", "schema_version": 3}
 def belief_after_opening(sale, likelihood):
-    """(posterior beliefs, expected reservation price) after Osprey's opening offer."""
+    """(posterior beliefs, expected reservation price, highest sure price) after the opening."""
     ### BEGIN SOLUTION
     beliefs = update_beliefs(sale.prior_beliefs(), likelihood)
-    return beliefs, expected_reservation(beliefs)
+    sure = min(r for r, chance in beliefs.items() if chance > 0)
+    return beliefs, expected_reservation(beliefs), sure
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "belief-after-opening-test", "schema_version": 3}
-"""Check that belief_after_opening updates the prior with Bayes' rule and averages the result."""
+"""Check that belief_after_opening updates the prior with Bayes' rule, averages it, and finds the sure price."""
 check.belief_after_opening(belief_after_opening)
 ### BEGIN HIDDEN TESTS
 check.belief_after_opening(belief_after_opening, hidden=True)
@@ -210,53 +228,65 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-teaching", "schema_version": 3}
 # ### News changes the balance
 #
-# Offers are not the only signals. Facts about the other side arrive during the talks:
-# a launch date, a failed inspection, a rival's discount, a lost customer. Each is
-# evidence about Osprey's reservation price, read with the same rule. Ask: *would this news be
-# more likely to reach me if Osprey's reservation price were high, or if it were low?*
+# Offers are not the only signals. Facts about the other side come to light during the
+# talks, and they come in two kinds that call for different arithmetic.
 #
-# A fact that makes Osprey need the machine sooner, or leaves it fewer alternatives, is
-# more likely when its reservation price is high: its likelihood rises with $r$. A fact
-# that gives Osprey a cheaper way out, or less need, is more likely when the reservation
-# price is low. And a fact unrelated to Osprey's need or alternatives has the same
-# likelihood under every $r$, so it changes nothing, however dramatic it sounds.
+# **News that reveals.** You learn something that was already true before the talks
+# began: a launch date Osprey promised months ago, a rival's quote it has held for weeks, a
+# customer it lost last year. Osprey's reservation price has not changed; you have
+# learned something about what it always was. That is evidence, read with Bayes' rule.
+# Ask: *would this news be more likely to reach me if Osprey's reservation price were
+# high, or if it were low?* A fact that shows Osprey needs the machine soon, or has few
+# alternatives, is more likely when its reservation price is high: its likelihood rises
+# with $r$. A fact that shows Osprey has a way out, or less need, is more likely when the
+# reservation price is low. And a fact unrelated to Osprey's need or alternatives has the
+# same likelihood under every $r$, so it changes nothing, however dramatic it sounds.
+# News of this kind rarely rules a price out completely, so give every price some
+# likelihood above zero.
 #
-# News rarely rules a price out completely, so give every price some likelihood above
-# zero. This is what "leverage shifts during a negotiation" means in numbers: the same
-# table, the same people, and a fact that moves your beliefs and with them your best
+# **News that changes.** Something happens now that alters Osprey's position: a rival
+# starts advertising a 15% discount today. Osprey's alternatives just improved, so its
+# reservation price itself falls, whatever it was. Reweighting four fixed prices cannot
+# show that (the new reservation price may lie below all four); you would move every
+# possible price down, by about what the rival's cut saves Osprey, and carry your chances
+# across. Question 3 deals only with news that reveals.
+#
+# Either way this is what "leverage shifts during a negotiation" means in numbers: the
+# same table, the same people, and a fact that moves your beliefs, and perhaps your best
 # price.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (1 point): what does your news say?
 #
-# Read the **News** in your scenario (the key is `sale.news`). Write
-# `news_likelihood(sale)`: a dict from each price in `sale.reservations` to how likely
-# that news would be if that were Osprey's reservation price. The scale is yours (only
-# ratios matter) but every number must be above 0. The check accepts any likelihoods that
-# go the way your news points: never falling as the price rises and higher at the top
-# than at the bottom; the mirror image of that; or all equal. It then shows what your
-# likelihoods do to your beliefs and your best price.
+# Your scenario's **News** holds two facts about Osprey (`sale.news` is a pair of keys).
+# Write `news_likelihood(sale, key)`: for the piece of news `key`, a dict from each price
+# in `sale.reservations` to how likely that news would be if that were Osprey's
+# reservation price. The scale is yours (only ratios matter), but every number must be
+# above 0. The check reads both pieces of news with your function. It accepts any
+# likelihoods that go the way the news points: rising with the price, falling with it,
+# or all equal. It then shows what your likelihoods do to your beliefs and your best
+# price, and how strongly the news would have to weigh to move that price.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-likelihood-answer", "schema_version": 3}
-def news_likelihood(sale):
-    """How likely your news is under each possible reservation price of Osprey's."""
+def news_likelihood(sale, key):
+    """How likely the news ``key`` is under each possible reservation price of Osprey's."""
     ### BEGIN SOLUTION
     direction = {
         "launch": 1,
         "inspection": 1,
-        "rival-discount": -1,
+        "rival-quote": -1,
         "lost-customer": -1,
         "logo": 0,
         "marathon": 0,
-    }[sale.news]
+    }[key]
     ranked = sorted(sale.reservations)
-    return {r: 1 + 0.5 * direction * (i - 1.5) / 1.5 for i, r in enumerate(ranked)}
+    return {r: 1.5 ** (direction * i) for i, r in enumerate(ranked)}
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "news-likelihood-test", "schema_version": 3}
-"""Check that news_likelihood makes the prices the news favours more likely, and none impossible."""
+"""Check that news_likelihood reads each piece of news the way it points, and rules no price out."""
 check.news_likelihood(news_likelihood)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "pace-teaching", "schema_version": 3}
@@ -269,13 +299,14 @@ check.news_likelihood(news_likelihood)
 #
 # The belief updater below reads offers with this model. Its buyer opens at 50–90% of its
 # reservation price (the same kind of band as in your scenario, with its own numbers).
-# After that, each round the
-# buyer either holds (repeats its last offer, chance 10%) or moves up. A move usually
-# covers 20–60% of the remaining gap to its reservation price. But buyers are not
-# machines, so the model keeps a small chance (5% of the moves) for any other step that
-# does not pass the reservation price. Giving every ordinary move some chance is
-# *Cromwell's rule* (Lindley, *Making Decisions*, 1985): a belief set to exactly zero can
-# never recover, whatever the evidence.
+# After that, each round the buyer either holds (repeats its last offer) or moves up. It
+# holds more often the closer it is to its reservation price: with chance 20% times its
+# last offer divided by its reservation price, so about 18% when it is 10% short and 10%
+# when it is halfway. A move usually covers 20–60% of the remaining gap to its
+# reservation price. But buyers are not machines, so the model keeps a small chance (5% of
+# the moves) for any other step that does not pass the reservation price. Giving every
+# ordinary move some chance is *Cromwell's rule* (Lindley, *Making Decisions*, 1985): a
+# belief set to exactly zero can never recover, whatever the evidence.
 #
 # Two things stay impossible in the model: an offer above a reservation price (no buyer
 # offers more than the most it would pay), and a step back below the last offer. If an
@@ -289,8 +320,16 @@ check.news_likelihood(news_likelihood)
 #
 # Set your prior with the sliders (the weights are rescaled to add up to 1). Press
 # **next scripted offer** to let the scripted buyer make its next move, and watch the bars
-# and the expected reservation price. Then type offers of your own: repeat the last one
-# (a buyer holding firm), take a small step, and try one above every price you believe in.
+# and the expected reservation price. Then type offers of your own (the script stops once
+# you do; **start over** brings it back):
+#
+# - repeat the last offer, a buyer holding firm. Weight moves towards the lower
+#   reservation prices and the expected reservation price falls a little: a hold hints
+#   that the buyer is near its limit. Only a little, because a buyer far from its limit
+#   also holds now and then, to test you. Negotiators read firmness the same way
+#   (module 04), and a buyer who knows it can hold early on purpose;
+# - take a small step: small steps point the same way, towards a limit close above;
+# - try an offer above every price you believe in, and read why the updater refuses it.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "belief-updater", "schema_version": 3}
 from course.widgets.information import BeliefUpdater
@@ -298,32 +337,38 @@ from course.widgets.information import BeliefUpdater
 BeliefUpdater()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
-# ### Question 4 (1 point): read a reservation price from the pace
+# ### Question 4 (2 points): read a reservation price from the pace, then decide
 #
-# The scripted buyer in the updater moves the same share of the remaining gap every
-# round (40%; its offers are rounded to whole numbers). If you know a buyer does that,
-# three offers are enough to find its reservation price: each step is smaller than the one before by the same factor, and that factor
+# The scripted buyer in the updater moves the same share of the remaining gap every round
+# (40%). If you know a buyer does that, three offers are enough to find its reservation
+# price: each step is smaller than the one before by the same factor, and that factor
 # tells you the share. Your scenario's other customer, Wren Bakery, behaves this way; its
-# first three offers are `sale.wren_offers`.
+# first three offers are `sale.wren_offers`, and every one of them is below what its
+# machine costs you to build, `sale.wren_cost`.
 #
-# Write `reservation_from_concessions(offers)`: given three offers (a tuple) of a buyer
-# who moves the same share of the remaining gap each round, return its reservation
-# price. Check it by hand first: a buyer who offers 42, then 56, then 63 has a reservation
-# price of 70. Grading also tries other buyers of this kind.
+# Write `reservation_from_concessions(offers, cost)`. Given three offers (a tuple) of a
+# buyer who moves the same share of the remaining gap each round, and your cost, return
+# `(reservation, keep_going)`: the buyer's reservation price, and `True` if it is worth
+# going on with the talks, `False` if you should walk away now. Check it by hand first on
+# the updater's scripted buyer: it offers 42, then 53.20, then 59.92, and has a
+# reservation price of 70; at a cost of 65, keep going. One point for the reservation
+# price, one for the decision (judged against your own reservation price). Grading also
+# tries other buyers of this kind.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-from-concessions-answer", "schema_version": 3}
-def reservation_from_concessions(offers):
-    """The reservation price of a buyer who moves the same share of the gap each round."""
+def reservation_from_concessions(offers, cost):
+    """(reservation price of a buyer who moves the same share of the gap each round, keep going?)."""
     ### BEGIN SOLUTION
     first, second, third = offers
     share = 1 - (third - second) / (second - first)
-    return first + (second - first) / share
+    reservation = first + (second - first) / share
+    return reservation, reservation > cost
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "reservation-from-concessions-test", "schema_version": 3}
-"""Check that reservation_from_concessions reads the reservation price from shrinking steps."""
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "reservation-from-concessions-test", "schema_version": 3}
+"""Check that reservation_from_concessions reads the reservation price from shrinking steps, and decides."""
 check.reservation_from_concessions(reservation_from_concessions)
 ### BEGIN HIDDEN TESTS
 check.reservation_from_concessions(reservation_from_concessions, hidden=True)
@@ -346,8 +391,10 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # What about simply accepting Osprey's opening? It is still on the table and would earn
 # the opening minus your cost for sure. But an opening also tells you that Osprey's
 # reservation price is above it: under the band model, every price still possible lies
-# above the opening. Asking the lowest of them is accepted for sure too, and earns more.
-# Accepting would only make sense if you doubted the model itself.
+# above the opening. Asking the lowest of them (your `sure` price in Question 2) is
+# accepted for sure too, and earns more. That "for sure" leans on the band's hard edges: if
+# you left the ruled-out prices a small chance, it would be *almost* sure, and accepting
+# the opening would make sense only if you doubted the model itself.
 #
 # Two tempting shortcuts are wrong. Asking the *expected* reservation price ignores that
 # every buyer below it walks away. Asking the *most likely* one ignores what the other
@@ -378,6 +425,8 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #
 # Write `my_price(sale, after)`, where `after` is your beliefs after Osprey's opening (the
 # first part of your answer to Question 2; again, the check passes in the right ones).
+# This question and Question 7 set the news of Question 3 aside: how much a piece of news
+# weighs is your own judgement, so the checks price from the opening alone.
 # Return `(before, now, changed)`:
 #
 # - `before`: the final price you would have named had you priced before Osprey said
@@ -444,14 +493,16 @@ check.my_price(my_price, hidden=True)
 # doubt onto the prices that decide your ask.
 #
 # A classic case has a closed form. If the buyer's reservation price could be anything
-# between $L$ and $H$, every amount as likely as any other, and your cost $c$ is at most
-# $L$, the best blind price is $(H + c)/2$ (kept inside $[L, H]$), the monopoly price for
-# a straight-line demand curve. With cost 40 and reservation prices from 50 to 100, the
-# best blind price is 70: the buyer accepts with chance 3/5 and you earn 18 on average.
-# Knowing the reservation price, you would earn its average minus the cost,
-# 75 − 40 = 35. The information is worth 35 − 18 = 17. With a cost inside the range, say
-# 70, the best blind price is 85 and earns 4.5; knowing the reservation price earns
-# $(H - c)^2 / (2 (H - L)) = 9$, so the information is worth 4.5.
+# between $L$ and $H$, every amount as likely as any other, and your cost $c$ is below
+# $H$, the best blind price is $(H + c)/2$ (kept inside $[L, H]$), the monopoly price for
+# a straight-line demand curve. Knowing the reservation price, you would earn its average
+# minus the cost, $(L + H)/2 - c$, when $c$ is at most $L$. With cost 40 and reservation
+# prices from 50 to 100, the best blind price is 70: the buyer accepts with chance 3/5 and
+# you earn 18 on average. Knowing the reservation price, you would earn 75 − 40 = 35. The
+# information is worth 35 − 18 = 17. With a cost inside the range, say 70, the best blind
+# price is 85 and earns 4.5; knowing the reservation price earns
+# $(H - c)^2 / (2 (H - L)) = 9$ (you sell only to buyers above your cost), so the
+# information is worth 4.5.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-example", "schema_version": 3}
 from course.models.information import take_it_or_leave_it, value_of_information
@@ -462,9 +513,14 @@ take_it_or_leave_it(40, 50, 100), value_of_information(40, 50, 100)
 # ### Exercise: the value-of-information explorer
 #
 # The explorer uses the even spread of the classic case. Move your cost and the range of
-# the buyer's reservation price, and watch the best blind price, the two profits and the gap between
-# them. The curve shows the expected profit of every price you might ask; below the zero
-# line, a price loses money on average.
+# the buyer's reservation price, and watch the best blind price, the two profits and the
+# gap between them. The curve shows the expected profit of every price you might ask;
+# below the zero line, a price loses money on average.
+#
+# Move one thing at a time. Moving only one end of the range also moves its middle, and
+# then the worth can go either way: with cost 40, raising the lowest price from 50 to 60
+# *narrows* the range, yet the worth rises from 17 to 17.5, because the buyers left are
+# worth more to you.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-explorer", "schema_version": 3}
 from course.widgets.information import InformationExplorer
@@ -474,22 +530,38 @@ InformationExplorer()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (1 point): when does information pay most?
 #
-# Use the explorer. Write `information_pays()` to return a pair of words: is knowing the
-# buyer's reservation price worth more when its range is `"wide"` or `"narrow"`, and when
-# your cost is near the `"bottom"` of the range or near the `"top"`?
+# Your scenario gives four settings to try in the explorer, `sale.explorer_cases`: a dict
+# from a label to `(cost, lowest, highest)`. Settings `"A"` and `"B"` share the cost and
+# the middle of the range; `"C"` and `"D"` share the range. Set the explorer to each and
+# read what the information is worth. Then write `information_pays(sale)` to return a
+# pair of labels: the one of `"A"` and `"B"`, and the one of `"C"` and `"D"`, under which
+# knowing the buyer's reservation price is worth more. Other learners get other settings,
+# and grading tries theirs too, so look for what the winning settings have in common and
+# write that down as a rule.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "information-pays-answer", "schema_version": 3}
-def information_pays():
-    """("wide" or "narrow", "bottom" or "top"): where knowing the reservation price pays most."""
+def information_pays(sale):
+    """(the label of "A"/"B", then of "C"/"D", under which knowing is worth more)."""
     ### BEGIN SOLUTION
-    return ("wide", "bottom")
+    cases = sale.explorer_cases
+
+    def width(label):
+        _, lowest, highest = cases[label]
+        return highest - lowest
+
+    wider = max("AB", key=width)
+    lower_cost = min("CD", key=lambda label: cases[label][0])
+    return wider, lower_cost
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "information-pays-test", "schema_version": 3}
-"""Check that information_pays reads the explorer: a wide range, a cost near the bottom."""
+"""Check that information_pays picks, from the explorer, the settings where knowing is worth more."""
 check.information_pays(information_pays)
+### BEGIN HIDDEN TESTS
+check.information_pays(information_pays, hidden=True)
+### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "report-teaching", "schema_version": 3}
 # ### Information that can be wrong
@@ -506,7 +578,9 @@ check.information_pays(information_pays)
 # it, go through the reports it could send. For each one:
 #
 # 1. update your beliefs with it, by Bayes' rule: the likelihood of a report naming $s$ is
-#    the accuracy when $r = s$, and (1 − accuracy)/3 otherwise;
+#    the accuracy when $r = s$, and (1 − accuracy)/(n − 1) otherwise, with $n$ the number
+#    of possible prices: 3 in the worked example below, 4 in your scenario. The firm knows
+#    nothing of Osprey's opening, so a wrong report may name a price the opening ruled out;
 # 2. find your best price under those beliefs, and its expected profit;
 # 3. weigh that profit by how likely the report is, $P(s) = \sum_r P(s \mid r)\, P(r)$.
 #
@@ -530,8 +604,9 @@ check.information_pays(information_pays)
 # - `perfect_before`: perfect information's worth before the opening (your prior,
 #   `sale.prior_beliefs()`, and `sale.cost`);
 # - `perfect_after`: its worth after the opening (`after`);
-# - `report`: the market report's worth after the opening, with its accuracy
-#   `sale.report_accuracy` and reports that name one of `sale.reservations`;
+# - `report`: the market report's worth after the opening (the news set aside, as in
+#   Question 5), with its accuracy `sale.report_accuracy` and reports that name one of
+#   `sale.reservations`;
 # - `buy`: `True` if the report is worth more than its fee, `sale.report_fee`.
 #
 # One point for the two EVPIs, one for the report's worth, one for the decision. When
@@ -616,10 +691,15 @@ check.report_decision(report_decision, hidden=True)
 # Everything above works in both directions: the other side is reading *your* signals.
 # A few rules of thumb follow.
 #
-# - **Keep your reservation price and your deadline to yourself.** When the other side
-#   knows your reservation price and can make you a final offer, it can set its price
-#   right at it and take nearly all of the gain from the deal: section 4's calculation,
-#   seen from the other seat.
+# - **Keep your reservation price to yourself, and a deadline that only you pay for.**
+#   When the other side knows your reservation price and can make you a final offer, it
+#   can set its price right at it and take nearly all of the gain from the deal: section
+#   4's calculation, seen from the other seat. A deadline that costs only you (a bill due
+#   on Friday) invites the other side to wait. A final deadline that ends the talks for
+#   both sides is different: Moore ("Myopic Prediction, Self-Destructive Secrecy, and the
+#   Unexpected Benefits of Revealing Final Deadlines in Negotiation", *Organizational
+#   Behavior and Human Decision Processes*, 2004) found that revealing one made the other
+#   side concede sooner, because the deadline binds it too.
 # - **Share interests, not positions.** Saying *why* you need a delivery date or a payment
 #   schedule lets the other side find trades that cost it little and help you a lot
 #   (Fisher and Ury, *Getting to Yes*, 1981). That kind of disclosure often grows the deal
@@ -638,27 +718,32 @@ check.report_decision(report_decision, hidden=True)
 # ### Fair and foul ways to use information
 #
 # Information leverage has a line that good negotiators do not cross, and the law draws
-# part of it.
+# part of it. Module 00 sorts moves into four kinds (legitimate, bluff, misrepresentation,
+# illegitimate), and the same words serve here.
 #
-# - **Keeping your reservation price private, or bluffing about it, is the accepted
-#   convention.** "That would be very hard for us" about a price you would in fact
-#   accept is not read as a statement of fact by either side. Carr defended bargaining
-#   bluffs as part of the game ("Is Business Bluffing Ethical?", *Harvard Business
-#   Review*, 1968), and the comment to the American Bar Association's Model Rule 4.1,
-#   which binds lawyers, notes that by the conventions of negotiation a party's estimates
-#   of price or value, and what it says it would settle for, are not ordinarily taken as
-#   statements of material fact. Many people still find any bluff uncomfortable,
-#   and nothing obliges you to bluff.
-# - **Misrepresenting a material fact is not a bluff.** A rival offer that does not exist,
+# - **Legitimate.** Keeping your reservation price private, asking questions, reading what
+#   is published, and mentioning a true alternative calmly: nothing untrue is said, and
+#   nothing is taken that is not yours.
+# - **A bluff is tolerated, not admired.** "That would be very hard for us" about a price
+#   you would in fact accept is untrue, but it is about your own reservation price, and by
+#   the conventions of bargaining neither side takes it as a statement of fact. Carr
+#   defended such bluffs as part of the game ("Is Business Bluffing Ethical?", *Harvard
+#   Business Review*, 1968), and the comment to the American Bar Association's Model Rule
+#   4.1, which binds lawyers, notes that a party's estimates of price or value, and what it
+#   says it would settle for, are not ordinarily taken as statements of material fact. So a
+#   bluff is usually lawful, but it is contested: many negotiators will not bluff, a bluff
+#   that is called costs you credibility, and simply declining to name your reservation
+#   price serves you as well. Module 04 returns to this.
+# - **Misrepresentation is not a bluff.** A rival offer that does not exist,
 #   costs that have not changed, a defect you deny: these are lies about facts the other
 #   side relies on. A Massachusetts court held that a landlord who invented another
 #   prospective tenant's offer to push up the rent could be sued for fraud (*Kabatchnick
 #   v. Hanover-Elm Building Corp.*, 1952). Shell (*Bargaining for Advantage*, 1999) and
 #   Lewicki, Saunders and Barry (in the ethics chapter of their textbook *Negotiation*)
 #   draw the line in the same place.
-# - **Where information comes from matters.** Public filings, the trade press, market
-#   surveys and your own questions are fair. Confidential information bought from
-#   someone bound to keep it, information obtained by pretending to be someone else
+# - **An illegitimate source taints even true information.** Public filings, the trade
+#   press, market surveys and your own questions are fair. Confidential information bought
+#   from someone bound to keep it, information obtained by pretending to be someone else
 #   (*pretexting*), or by paying an insider, is not. It is often unlawful too: where the
 #   information is a trade secret, the law forbids acquiring it by improper means such as
 #   bribery, misrepresentation or inducing someone to break a duty of confidence (in the
@@ -677,11 +762,13 @@ check.report_decision(report_decision, hidden=True)
 #
 # - for each of `sale.disclosures`: `"share"` (it helps you to say it) or `"keep"` (keep
 #   it to yourself);
-# - for each of `sale.tactics`: `"acceptable"`, `"misrepresentation"` (a false statement of
-#   fact) or `"illegitimate source"`.
+# - for each of `sale.tactics`, module 00's four kinds: `"legitimate"`, `"bluff"` (an
+#   untrue claim about your own reservation price, intentions or view of value),
+#   `"misrepresentation"` (an untrue statement of a fact the other side relies on) or
+#   `"illegitimate"` (a source or a means that is not yours to use).
 #
-# One point for each list. A dict written out by hand is fine, for example
-# `return {"deposit": "share", "annual-report": "acceptable", ...}`.
+# One point for each list. A dict written out by hand is fine, such as
+# `return {"some-key": "some label", ...}`. A wrong label is explained, but not corrected.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "fair-play-answer", "schema_version": 3}
@@ -695,24 +782,25 @@ def fair_play(sale):
         "lowest-price": "keep",
         "empty-order-book": "keep",
         "friday-deadline": "keep",
-        "annual-report": "acceptable",
-        "ask-timing": "acceptable",
-        "price-survey": "acceptable",
-        "hard-for-us": "acceptable",
-        "true-rival": "acceptable",
+        "annual-report": "legitimate",
+        "ask-timing": "legitimate",
+        "price-survey": "legitimate",
+        "true-rival": "legitimate",
+        "hard-for-us": "bluff",
+        "fair-price": "bluff",
         "invented-rival": "misrepresentation",
         "steel-costs": "misrepresentation",
         "hidden-fault": "misrepresentation",
-        "ex-manager": "illegitimate source",
-        "pretext-call": "illegitimate source",
-        "gift-engineer": "illegitimate source",
+        "ex-manager": "illegitimate",
+        "pretext-call": "illegitimate",
+        "gift-engineer": "illegitimate",
     }
     return {key: labels[key] for key in (*sale.disclosures, *sale.tactics)}
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "fair-play-test", "schema_version": 3}
-"""Check that fair_play shares interests, keeps your position, and tells fair means from foul."""
+"""Check that fair_play shares interests, keeps your position, and tells module 00's four kinds of move apart."""
 check.fair_play(fair_play)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
@@ -759,6 +847,7 @@ check.fair_play(fair_play)
 #   worth, and only from fair sources.
 # - A first offer is information and an anchor: read the information, then focus on
 #   their alternatives and reservation price and on your own target.
-# - Share interests, guard your reservation price and deadlines, mention only true
-#   alternatives and without threats; bluffing about your own reservation price is the
-#   convention, lying about facts is not.
+# - Share interests, guard your reservation price and any deadline only you pay for,
+#   mention only true alternatives and without threats. A bluff about your own
+#   reservation price is tolerated but contested and costs credibility when called; lying
+#   about facts, or learning through an illegitimate source, is out of bounds.
