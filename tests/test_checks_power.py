@@ -232,11 +232,15 @@ def test_every_wrong_reply_gets_a_hint_whose_facts_hold(learner):
     assert seen == set(REPLY_CASES)
 
 
-def test_a_reply_may_be_written_in_any_case_and_with_an_underscore(answers, capsys):
+def test_a_reply_may_be_written_in_any_case_and_with_an_underscore_or_a_hyphen(answers, capsys):
     def shouting(s):
         return answers["granite_reply"](s).upper().replace(" ", "_")
 
+    def hyphenated(s):
+        return answers["granite_reply"](s).replace(" ", "-")
+
     assert full_marks(check.granite_reply(shouting, hidden=True), capsys)
+    assert full_marks(check.granite_reply(hyphenated, hidden=True), capsys)
     assert "one of 'accept', 'reject', 'walk away'" in miss(check.granite_reply, lambda s: "yes")
 
 

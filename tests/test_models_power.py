@@ -370,10 +370,20 @@ def test_rubinstein_first_proposer_share():
     assert type(rubinstein_share(0.5, F(1, 2))) is float
 
 
-def test_the_patient_side_gets_more():
+def test_your_share_rises_with_your_patience_and_falls_with_theirs():
+    """Notebook section 4: the rule is about each side's own delta, not 'the more patient
+    side gets more': with close deltas, moving first can outweigh a small patience edge."""
+    deltas = [F(n, 20) for n in range(1, 20)]
+    for d1 in deltas:
+        shares = [rubinstein_share(d1, d2) for d2 in deltas]
+        assert shares == sorted(shares, reverse=True)  # falls with the responder's delta
+    for d2 in deltas:
+        shares = [rubinstein_share(d1, d2) for d1 in deltas]
+        assert shares == sorted(shares)  # rises with the proposer's own delta
+    # the less patient proposer still gets more: 0.49 / 0.745, about 0.658
+    assert round(rubinstein_share(0.5, 0.51), 3) == 0.658
     impatient_supplier, patient_buyer = F(1, 2), F(9, 10)
     assert rubinstein_share(patient_buyer, impatient_supplier) > F(1, 2)
-    assert 1 - rubinstein_share(patient_buyer, impatient_supplier) < F(1, 10) + F(1, 2)
     # as both become patient, the first mover's edge disappears
     assert math.isclose(rubinstein_share(0.9999, 0.9999), 0.5, abs_tol=1e-4)
 

@@ -22,10 +22,37 @@ def test_the_explorer_opens_on_the_glove_game_and_the_four_three_two_one_vote():
 def test_the_glove_games_shapley_division_is_not_in_the_core_and_says_who_breaks_away():
     """The notebook's explorer question 1: {Left, Right 1} earn 1 but get 5/6."""
     game = CoalitionGame()
-    assert "<b>In the core:</b> no. {Left, Right 1} earn 1 on their own but get 0.833" in (
-        game.core.value
+    assert (
+        "<b>Is the Shapley division in the core?</b> No. {Left, Right 1} earn 1 on their own "
+        "but get 0.833" in game.core.value
     )
     assert "gain 0.167 by breaking away" in game.core.value
+
+
+def test_money_is_shown_with_thousands_separators():
+    """The licence market of section 2 typed in: 64,167, not 6.42e+04."""
+    game = CoalitionGame()
+    game.players.value = "Seller, Keen, Rival"
+    for members, worth in (
+        (("Seller", "Keen"), 105_000),
+        (("Seller", "Rival"), 70_000),
+        (("Seller", "Keen", "Rival"), 105_000),
+    ):
+        game.field(*members).value = worth
+    assert "Seller 64,167, Keen 29,167, Rival 11,667" in game.result.value
+    assert "e+0" not in game.result.value + game.core.value
+    assert (
+        "{Seller, Keen} earn 105,000 on their own but get 93,333 together here, so they gain "
+        "11,667 by breaking away" in game.core.value
+    )
+
+
+def test_one_player_who_would_rather_go_alone_is_named_in_the_singular():
+    game = CoalitionGame()
+    game.players.value = "A, B"
+    game.field("A").value = 5
+    game.field("A", "B").value = 1
+    assert "A earns 5 alone but gets 3 here, so it gains 2 by going alone" in game.core.value
 
 
 def test_editing_a_coalition_value_changes_the_shapley_values():
@@ -37,7 +64,7 @@ def test_editing_a_coalition_value_changes_the_shapley_values():
     assert "Right 1 0" in game.result.value and "Left 0.5, Right 1 0, Right 2 0.5" in (
         game.result.value
     )
-    assert "<b>In the core:</b> yes" in game.core.value
+    assert "<b>Is the Shapley division in the core?</b> Yes" in game.core.value
 
 
 def test_one_holder_of_both_right_gloves_splits_evenly():
@@ -45,7 +72,7 @@ def test_one_holder_of_both_right_gloves_splits_evenly():
     game = CoalitionGame()
     game.players.value = "Left, Rights"
     game.field("Left", "Rights").value = 1
-    assert "Left 0.5, Rights 0.5" in game.result.value and "yes" in game.core.value
+    assert "Left 0.5, Rights 0.5" in game.result.value and "Yes" in game.core.value
 
 
 def test_renaming_players_rebuilds_the_coalitions():

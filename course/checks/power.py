@@ -59,9 +59,10 @@ def _name(coalition):
 
 
 def _word(value, choices, what):
-    """The learner's choice among ``choices`` (any case, spaces or underscores), or a hint."""
+    """The learner's choice among ``choices`` (any case; spaces, underscores or hyphens
+    between words), or a hint."""
     if isinstance(value, str):
-        said = " ".join(value.strip().lower().replace("_", " ").split())
+        said = " ".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
         if said in choices:
             return said
     raise NotYet(

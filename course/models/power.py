@@ -27,7 +27,8 @@ Sources of the formulas:
   point applies instead (a risk of breakdown, payoffs while talks are stuck); Binmore,
   Shaked & Sutton, "An Outside Option Experiment", *Quarterly Journal of Economics* 104
   (1989); Osborne & Rubinstein, *Bargaining and Markets* (1990), section 3.12. A
-  responder who may walk away to ``b`` gets ``max(b, what they would get anyway)``.
+  responder who may walk away to ``b`` gets ``max(b, their share at the table)``, the share
+  at the table being what they would get if the option did not exist.
   All of these assume full information: each side knows the other's patience and options.
 
 Voting power is computed by dynamic programming over weight sums (the generating-function
@@ -103,8 +104,10 @@ def rubinstein_share(delta_1, delta_2):
 
     ``delta_1`` and ``delta_2`` are the proposer's and the responder's discount factors
     (what a deal one round later is worth today, strictly between 0 and 1). The proposer
-    gets ``(1 - delta_2) / (1 - delta_1 * delta_2)``; the responder the rest. The more
-    patient side (the larger delta) gets more.
+    gets ``(1 - delta_2) / (1 - delta_1 * delta_2)``; the responder the rest. A side's
+    share rises with its own delta and falls with the other's; moving first is worth
+    something too, so when the deltas are close the first proposer can get more though it
+    is a little less patient (``rubinstein_share(0.5, 0.51)`` is about 0.658).
 
     >>> rubinstein_share(Fraction(1, 2), Fraction(1, 2))
     Fraction(2, 3)
@@ -114,16 +117,18 @@ def rubinstein_share(delta_1, delta_2):
     return _out((1 - d2) / (1 - d1 * d2), exact_1 and exact_2)
 
 
-def bargaining_split(delta_1, delta_2, outside_option=0):
-    """The equilibrium split ``(first proposer, responder)`` of a pie of 1 when the responder
-    can walk away to ``outside_option`` (a share of the pie) whenever they answer an offer.
+def bargaining_split(delta_proposer, delta_responder, outside_option=0):
+    """The equilibrium split ``(proposer's share, responder's share)`` of a pie of 1: the
+    first argument is the discount factor of the side that proposes first, the second the
+    responder's, who can walk away to ``outside_option`` (a share of the pie) whenever they
+    answer an offer.
 
     The outside option changes nothing while it is below the responder's Rubinstein share
     ``delta_2 (1 - delta_1) / (1 - delta_1 delta_2)``; above it, the proposer must offer
     exactly the outside option (Osborne & Rubinstein 1990, section 3.12).
     """
-    d1, exact_1 = _discount(delta_1, "delta_1")
-    d2, exact_2 = _discount(delta_2, "delta_2")
+    d1, exact_1 = _discount(delta_proposer, "delta_proposer")
+    d2, exact_2 = _discount(delta_responder, "delta_responder")
     b, exact_b = _share(outside_option, "outside_option")
     exact = exact_1 and exact_2 and exact_b
     responder = max(b, d2 * (1 - d1) / (1 - d1 * d2))
@@ -133,7 +138,7 @@ def bargaining_split(delta_1, delta_2, outside_option=0):
 def outside_option_share(delta, outside_option):
     """The responder's share with an outside option, both sides discounting by ``delta``:
     ``max(delta / (1 + delta), outside_option)`` ("deal-me-out", Binmore, Shaked & Sutton
-    1989). An outside option matters only when it beats what you would get anyway.
+    1989). An outside option matters only when it beats your share at the table.
 
     >>> outside_option_share(Fraction(9, 10), Fraction(1, 4))
     Fraction(9, 19)

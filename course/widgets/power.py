@@ -36,6 +36,17 @@ def _coalition_label(coalition):
     return " + ".join(coalition)
 
 
+def shown(value):
+    """A value as the explorer shows it: 64,167 for money, 0.667 for a share of 1, 0 for
+    rounding noise."""
+    value = float(value)
+    if abs(value) < 1e-9:
+        return "0"
+    if abs(value) >= 1_000:
+        return f"{value:,.0f}"
+    return f"{value:.3g}"
+
+
 def _glove_value(coalition):
     return 1.0 if "Left" in coalition and len(coalition) > 1 else 0.0
 
@@ -149,23 +160,31 @@ class CoalitionGame(w.VBox):
             return self._show_error(str(error))
         grand = game[frozenset(self._names)]
         self.result.value = (
-            f"<b>Shapley values</b> (they add up to what everyone together earns, {grand:g}): "
-            + ", ".join(f"{name} {float(v):.3g}" for name, v in values.items())
+            "<b>Shapley values</b> (they add up to what everyone together earns, "
+            f"{shown(grand)}): " + ", ".join(f"{name} {shown(v)}" for name, v in values.items())
         )
+        question = "<b>Is the Shapley division in the core?</b>"
         if blocked is None:
             self.core.value = (
-                "<b>In the core:</b> yes. No coalition earns more on its own than these "
-                "values give its members together."
+                f"{question} Yes. No coalition earns more on its own than these values give "
+                "its members together."
             )
         else:
             group, shortfall = blocked
             members = [name for name in self._names if name in group]
             together = sum(float(values[name]) for name in members)
-            self.core.value = (
-                f"<b>In the core:</b> no. {{{', '.join(members)}}} earn "
-                f"{float(game[group]):.3g} on their own but get {together:.3g} together here, "
-                f"so they gain {float(shortfall):.3g} by breaking away."
-            )
+            if len(members) == 1:
+                said = (
+                    f"{members[0]} earns {shown(game[group])} alone but gets "
+                    f"{shown(together)} here, so it gains {shown(shortfall)} by going alone."
+                )
+            else:
+                said = (
+                    f"{{{', '.join(members)}}} earn {shown(game[group])} on their own but get "
+                    f"{shown(together)} together here, so they gain {shown(shortfall)} by "
+                    "breaking away."
+                )
+            self.core.value = f"{question} No. {said}"
         self.chart.value = value_bars({n: float(v) for n, v in values.items()})
         self.status.value = message("Every coalition has a value.")
 
