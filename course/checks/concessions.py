@@ -143,9 +143,8 @@ def opening(answer, hidden=False):
             _fail(
                 where,
                 f"{price:g} is timid: your best estimate of Orchard's reservation price is "
-                f"{estimate:g}, so this opening gives away at least {estimate - price:g} before "
-                "the talks start. Open at or just beyond that estimate, as far as a true fact "
-                "justifies",
+                f"{estimate:g}, {estimate - price:g} more than this opening asks. Open at or "
+                "just beyond that estimate, as far as a true fact justifies",
                 "the price is below your estimate of Orchard's reservation price",
             )
     passed("your opening is ambitious, and a true fact you can state justifies it.")
