@@ -12,7 +12,8 @@ from course.checks.hints import NotYet
 from course.course_map import questions
 from course.models.concessions import TradeTable, time_dependent_offer
 from course.scenarios.concessions import STATEMENT_KINDS, middle_package, reservation_of
-from tests.notebooks import solution_namespace, source_notebook
+from tests.notebooks import solution_namespace
+from tests.sweeps import Recording, cell_text
 
 MODULE = "04_concessions"
 QUESTIONS = questions(MODULE)
@@ -310,17 +311,6 @@ def test_every_respond_hint_is_true_of_the_offer(learner_id):
 # --- every question names what its answer reads -------------------------------------
 
 
-class Reading:
-    """A scenario that notes which of its fields are read."""
-
-    def __init__(self, scenario):
-        self._scenario, self.read = scenario, set()
-
-    def __getattr__(self, name):
-        self.read.add(name)
-        return getattr(self._scenario, name)
-
-
 QUESTION_TEXT = {
     "opening": ("q1-text", lambda f, s: f(s)),
     "concession_plan": ("q2-text", lambda f, s: f(s, check.grounded_opening(s._scenario)[0])),
@@ -334,12 +324,8 @@ QUESTION_TEXT = {
 @pytest.mark.parametrize("question", list(QUESTION_TEXT))
 def test_every_question_names_the_fields_its_answer_reads(answers, question):
     cell_id, call = QUESTION_TEXT[question]
-    [text] = [
-        c.source
-        for c in source_notebook(MODULE, "concessions").cells
-        if c.metadata.get("nbgrader", {}).get("grade_id") == cell_id
-    ]
-    s = Reading(answers["scenario"])
+    text = cell_text(MODULE, "concessions", cell_id)
+    s = Recording(answers["scenario"])
     call(answers[question], s)
     assert s.read
     for field in s.read:
