@@ -3,9 +3,7 @@ hint that names it (and says nothing false about the answer), and answers that o
 the learner's own case fail the hidden checks."""
 
 import dataclasses
-import io
 import itertools
-from contextlib import redirect_stdout
 
 import pytest
 
@@ -31,6 +29,8 @@ from course.scenarios.capstone import (
     statement_kinds,
 )
 from tests.notebooks import solution_namespace
+from tests.sweeps import passes
+from tests.sweeps import run as run_check
 
 QUESTIONS = questions("05_capstone")
 
@@ -52,12 +52,7 @@ def own(learner):
 
 
 def run(question, answer, **options):
-    with redirect_stdout(io.StringIO()):
-        return getattr(check, question)(answer, **options)
-
-
-def passes(outcome):
-    return outcome is None or (isinstance(outcome, Credit) and outcome.earned == outcome.possible)
+    return run_check(check, question, answer, **options)
 
 
 def miss(question, answer, hidden=False):

@@ -85,6 +85,17 @@ def _show(package):
 
 
 def _points(case, package):
+    """``(your profit, Marlow's points)`` of ``package``; raises ``package_points``' error
+    for anything that is not one of the contract's packages."""
+    if (
+        isinstance(package, dict)
+        and package.keys() == case.yours.keys()
+        and all(level in case.yours[issue] for issue, level in package.items())
+    ):  # the common case, checked fast: the table's own figures, added up
+        return (
+            sum(case.yours[issue][package[issue]] for issue in case.yours),
+            sum(case.theirs[issue][package[issue]] for issue in case.yours),
+        )
     return package_points(package, case.yours), package_points(package, case.theirs)
 
 
@@ -334,7 +345,7 @@ def _holds(source, side, because):
 def _alternatives_reason(case):
     yours = reservation_of(case) / sum(max(v.values()) for v in case.yours.values())
     return (
-        f"your reservation price is {yours:.0%} of your best profit, and Marlow's is "
+        f"your reservation price (question 2) is {yours:.0%} of your best profit, and Marlow's is "
         f"{case.reservation_if_quell:g}% or {case.reservation_if_not:g}% of its best points, "
         "whichever way Quell turns out"
     )
@@ -480,13 +491,19 @@ def _packages(case, result):
                 general="an item of the list is not a package",
             )
         try:
-            package_points(dict(package), case.yours)
+            _points(case, dict(package))
         except (TypeError, ValueError) as error:
             raise NotYet(
                 f"{dict(package)!r} is not a package of this contract: {error}",
                 general="an item of the list is not a package of the contract",
             ) from None
     return [dict(package) for package in result]
+
+
+#: What a hint adds where the learner's own reservation price may be the cause.
+_BUILDS_ON_RESERVATION = (
+    " (the opening builds on my_reservation: if its check does not pass yet, fix that first)"
+)
 
 
 def _opening_hint(case, package):
@@ -509,8 +526,9 @@ def _opening_hint(case, package):
         )
     if you < floor:
         return (
-            f"it leaves you {you:g}, below your reservation price {floor:,.2f}: never open below it",
-            "it leaves you less than your reservation price",
+            f"it leaves you {you:g}, below your reservation price {floor:,.2f}: never open "
+            f"below it{_BUILDS_ON_RESERVATION}",
+            f"it leaves you less than your reservation price{_BUILDS_ON_RESERVATION}",
         )
     if you < best_you and them >= high:
         return (
@@ -524,8 +542,10 @@ def _opening_hint(case, package):
     if you < best_you:
         return (
             f"it leaves you {you:g}, but {_show(best)} leaves you {best_you:g} and still gives "
-            f"Marlow {best_them:g}, at least the {low:g} it needs if Quell has no capacity",
-            "another package Marlow could accept without Quell leaves you more",
+            f"Marlow {best_them:g}, at least the {low:g} it needs if Quell has no capacity"
+            f"{_BUILDS_ON_RESERVATION}",
+            "another package Marlow could accept without Quell leaves you more"
+            f"{_BUILDS_ON_RESERVATION}",
         )
     return (
         f"{_show(best)} leaves you as much and gives Marlow more ({best_them:g}): prefer it",

@@ -478,7 +478,7 @@ def grounded_rows(case):
 
 
 def opening_of(case):
-    """Question 6's first package: the grounded package with the most profit for Tallis,
+    """Question 5's first package: the grounded package with the most profit for Tallis,
     then the most points for Marlow; ``None`` when no package is grounded."""
     found = grounded_rows(case)
     return max(found, key=lambda row: row[1:])[0] if found else None
@@ -492,10 +492,11 @@ def meso_partners(case):
     if opening is None:
         return []
     profit = next(row[1] for row in grounded_rows(case) if row[0] == opening)
+    issues, opening = list(case.yours), tuple(opening.values())
     return [
-        row
-        for row in package_rows(case)
-        if row[1] >= profit - MESO_BAND and row[2] >= case.reservation_if_not and row[0] != opening
+        (dict(zip(issues, levels, strict=True)), you, them)
+        for levels, you, them in _tables(_key(case))[0]
+        if you >= profit - MESO_BAND and them >= case.reservation_if_not and levels != opening
     ]
 
 
@@ -521,7 +522,11 @@ def plan_of(case, opening=None, floor=None):
     frontier = frontier_rows(case)
     floor = reservation_of(case) if floor is None else floor
     opening = opening_of(case) if opening is None else opening
-    row = next(r for r in package_rows(case) if r[0] == opening)
+    row = (
+        dict(opening),
+        float(sum(case.yours[issue][level] for issue, level in opening.items())),
+        float(sum(case.theirs[issue][level] for issue, level in opening.items())),
+    )
     plan = [row]
     while (row := next_step(frontier, row[1:], floor)) is not None:
         plan.append(row)

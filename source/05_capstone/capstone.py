@@ -376,7 +376,7 @@ check.my_audit(my_audit)
 # days"}`. The first is your opening, by the rule above; the others complete a MESO:
 # different packages, each worth at most 5 k€ less to you than the opening (and no more),
 # and each worth at least `s.reservation_if_not` points to Marlow. `s.issues` maps each
-# issue to its levels; `s.yours[issue][level]` is your profit and `s.theirs[issue][level]`
+# issue to its levels; in `s.yours` and `s.theirs`, `[issue][level]` gives your profit and
 # Marlow's points; your reservation price is `my_reservation(s)` from question 2.
 # `all_packages` and `package_points` from module 04 are imported for you. The opening
 # and the MESO earn a point each.

@@ -196,6 +196,34 @@ def batna(learners):
     )
 
 
+def capstone(learners):
+    """Module 05: ``course.scenarios.capstone.draw`` is one unchecked draw;
+    ``capstone_case`` draws until no invariant breaks, and with a ``rejected`` Counter it
+    judges every invariant on every thrown-away draw and counts the draws ("redraws")."""
+    from course.scenarios.capstone import capstone_case, draw
+
+    module = "05_capstone"
+    start = time.perf_counter()
+    for learner in learners:
+        draw(rng_for(module, learner), learner)
+    baseline = time.perf_counter() - start
+
+    start = time.perf_counter()
+    for learner in learners:
+        capstone_case(rng_for(module, learner), learner)
+    elapsed = time.perf_counter() - start
+
+    rejections, redrawn, candidates = Counter(), 0, 0
+    for learner in learners:
+        counted = Counter()
+        capstone_case(rng_for(module, learner), learner, counted)
+        thrown = counted.pop("redraws", 0)
+        candidates += 1 + thrown
+        redrawn += thrown > 0
+        rejections.update(counted)
+    report(module, len(learners), candidates, redrawn, rejections, elapsed, baseline)
+
+
 #: One sweep per module, by the module's folder.
 SWEEPS = {
     "00_leverage": leverage,
@@ -203,6 +231,7 @@ SWEEPS = {
     "02_batna": batna,
     "03_power": power,
     "04_concessions": concessions,
+    "05_capstone": capstone,
 }
 
 

@@ -1,0 +1,605 @@
+"""Module 05's variants swept by the thousand (issue 15): every drawn learner gets a fair,
+coherent case with a real decision in each question, and every right answer passes.
+
+The invariants are written here again from the models and from first principles (trees'
+expected values, Bayes' rule, every package of the contract listed by brute force), not
+read from ``course.scenarios.capstone.problems``: a sweep that only re-ran the generator's
+own rules could not catch a mistake in them. Each graded question is then answered for
+every swept learner by the course's reference solution and by two formulations written
+independently of it, and each must pass the question's judge (what its check decides on
+one case); a sample goes through the checks as a notebook runs them, and the hidden checks
+run once per formulation.
+"""
+
+import functools
+import itertools
+import math
+from types import SimpleNamespace
+
+import pytest
+
+import course
+from course.checks import capstone as check
+from course.models.batna import best_alternative, expected_value
+from course.models.concessions import all_packages, package_points, pareto_frontier
+from course.models.information import update_beliefs
+from course.scenarios import capstone as scenario
+from course.variants import learner_as
+from tests.notebooks import solution_namespace
+from tests.sweeps import Recording, cell_text, passes, run
+
+MODULE = "05_capstone"
+LEARNERS = tuple(f"sweep-{n}" for n in range(2000))
+
+#: The questions whose checks try hidden cases (the others judge the learner's own case).
+HIDDEN = ("my_batna", "my_reservation", "marlow_beliefs", "opening_offer", "concession_plan")
+
+
+@pytest.fixture(scope="module")
+def drawn():
+    return [course.variant(MODULE, learner) for learner in LEARNERS]
+
+
+# --- first principles, written independently of the scenario module ---------------------------
+
+
+def trees(s):
+    return {
+        "Brenn": [(s.brenn_chance, s.brenn_profit), (1 - s.brenn_chance, s.spot_profit)],
+        "Kessel": [
+            (s.pilot_chance, [(0.5, s.kessel_full), (0.5, s.kessel_half)]),
+            (1 - s.pilot_chance, s.spot_profit),
+        ],
+    }
+
+
+def values(s):
+    return dict(
+        _values(
+            s.brenn_chance,
+            s.brenn_profit,
+            s.spot_profit,
+            s.pilot_chance,
+            s.kessel_full,
+            s.kessel_half,
+        )
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _values(brenn_chance, brenn_profit, spot_profit, pilot_chance, kessel_full, kessel_half):
+    fields = SimpleNamespace(**locals())
+    return tuple((name, expected_value(tree)) for name, tree in trees(fields).items())
+
+
+def reservation(s):
+    return max(*values(s).values(), s.brenn_letter) + s.audit_cost
+
+
+def posterior(s):
+    beliefs = update_beliefs(  # 1: Quell has capacity, 0: it has none
+        {1: s.quell_prior, 0: 1 - s.quell_prior}, {1: s.rush_if_quell, 0: s.rush_if_not}
+    )
+    return beliefs[1]
+
+
+def every_package(s):
+    """Every package by brute force: (package, profit, Marlow's points)."""
+    return _every_package(
+        tuple((issue, tuple(levels.items())) for issue, levels in s.yours.items()),
+        tuple((issue, tuple(levels.items())) for issue, levels in s.theirs.items()),
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _every_package(yours, theirs):
+    issues = [issue for issue, _ in yours]
+    mine, other = ({issue: dict(levels) for issue, levels in side} for side in (yours, theirs))
+    found = []
+    for levels in itertools.product(*(mine[issue] for issue in issues)):
+        package = dict(zip(issues, levels, strict=True))
+        you = sum(mine[issue][level] for issue, level in package.items())
+        found.append((package, you, sum(other[issue][level] for issue, level in package.items())))
+    return found
+
+
+def dominated(point, points):
+    return any(a >= point[0] and b >= point[1] and (a, b) != point for a, b in points)
+
+
+def best_profit(s):
+    return sum(max(levels.values()) for levels in s.yours.values())
+
+
+def opening_point(s):
+    """(profit, points) of the best package Marlow could accept without Quell."""
+    floor = reservation(s)
+    return max(
+        (you, them)
+        for _, you, them in every_package(s)
+        if them >= s.reservation_if_not and you >= floor
+    )
+
+
+def plan_points(s):
+    """The plan as points: from the opening, each time the package that costs least among
+    those giving Marlow more (and keeping the reservation price), then gives Marlow most."""
+    points = {(you, them) for _, you, them in every_package(s)}
+    floor, current = reservation(s), opening_point(s)
+    plan = [current]
+    while True:
+        steps = [p for p in points if p[1] > current[1] and floor <= p[0] < current[0]]
+        if not steps:
+            return plan
+        current = max(steps)
+        plan.append(current)
+
+
+# --- the invariants, question by question -------------------------------------------------------
+
+
+def test_q1_the_two_alternatives_never_tie_and_each_is_sometimes_best(drawn):
+    """Q1: the alternatives' expected profits are at least 1 k€ apart (a tie, or a gap
+    within a learner's rounding, would make the name a coin toss); each is best for a
+    good share of learners; the numbers are plausible (Kessel's half order is half-ish)."""
+    best = []
+    for s in drawn:
+        worth = values(s)
+        assert abs(worth["Brenn"] - worth["Kessel"]) >= 1, s.learner
+        assert s.kessel_half < s.kessel_full and s.spot_profit < s.brenn_profit, s.learner
+        best.append(max(worth, key=worth.get))
+    assert 0.3 < best.count("Brenn") / len(best) < 0.7
+
+
+def test_q2_the_letter_is_a_real_decision_and_plausible(drawn):
+    """Q2: Brenn's letter is at least 1 k€ from the best alternative either way, sits
+    between the spot market and Brenn's own price (a discount for committing), and is worth
+    signing for some learners and not for others."""
+    signs = []
+    for s in drawn:
+        best = max(values(s).values())
+        assert abs(s.brenn_letter - best) >= 1, s.learner
+        assert s.spot_profit < s.brenn_letter < s.brenn_profit, s.learner
+        signs.append(s.brenn_letter > best)
+    assert 0.2 < sum(signs) / len(signs) < 0.8
+
+
+def test_q3_the_rush_request_moves_the_belief_without_settling_it(drawn):
+    """Q3: a rush is likelier when Quell has no capacity (the story's logic), the update
+    leaves real doubt (chance 0.1 to 0.9), the two reservation prices are at least 10
+    points apart, and a buyer asking for a rush is short of stock (at most 5 weeks)."""
+    for s in drawn:
+        assert s.rush_if_not > s.rush_if_quell, s.learner
+        assert 0.1 <= posterior(s) <= 0.9, s.learner
+        assert posterior(s) < s.quell_prior, s.learner
+        assert s.reservation_if_quell - s.reservation_if_not >= 10, s.learner
+        assert s.their_weeks <= 5, s.learner
+
+
+def test_q4_no_audit_measure_sits_near_a_rule_line(drawn):
+    """Q4: the alternatives gaps (reservation price as a share of the best, yours minus
+    Marlow's, in each state) are at least 0.01 from the 0.05 line, and the dependence gap
+    at least 0.01 from the 0.10 line; weeks are whole, so the 3-week line is exact. Both
+    settled and open sources occur."""
+    settled = {"alternatives": set(), "power": set()}
+    for s in drawn:
+        mine = reservation(s) / best_profit(s)
+        for theirs in (s.reservation_if_quell, s.reservation_if_not):
+            assert abs(abs(mine - theirs / 100) - 0.05) >= 0.01 - 1e-12, s.learner
+        assert abs(abs(s.their_supply_share - s.your_sales_share) - 0.10) >= 0.01 - 1e-12
+        assert isinstance(s.your_weeks, int) and isinstance(s.their_weeks, int)
+        settled["alternatives"].add(scenario.alternatives_holder(s))
+        settled["power"].add(scenario.power_holder(s))
+    assert {None, "you"} <= settled["alternatives"]
+    assert {None, "you", "Marlow"} <= settled["power"]
+
+
+def test_q5_the_opening_is_grounded_ambitious_and_leaves_room(drawn):
+    """Q5: a package suits both sides without Quell; the prescribed opening leaves you at
+    least 10 k€ above your reservation price (never worse than walking away); it gives
+    Marlow fewer points than it needs with Quell (so the two states lead to different
+    openings); it is on the Pareto frontier (the notebook says so); a MESO partner
+    exists within 5 k€."""
+    for s in drawn:
+        packages = every_package(s)
+        points = [(you, them) for _, you, them in packages]
+        you, them = opening_point(s)
+        assert you >= reservation(s) + 10, s.learner
+        assert them < s.reservation_if_quell, s.learner
+        assert not dominated((you, them), points), s.learner
+        best = [p for p, y, t in packages if (y, t) == (you, them)]
+        partners = [
+            p
+            for p, y, t in packages
+            if you - 5 <= y <= you and t >= s.reservation_if_not and p not in best[:1]
+        ]
+        assert partners, s.learner
+
+
+def test_q6_the_statements_tell_one_story(drawn):
+    """Q6: five statements, A to E, one of each kind; the calm mention names the alternative
+    you would really take (after the letter), the invention names the other one and claims
+    what has not happened, the threat names the real one; every alternative you would take
+    beats the spot market (so it is worth mentioning); each sentence is in the story."""
+    for s in drawn[:300]:
+        assert list(s.statements) == list("ABCDE")
+        kinds = scenario.statement_kinds(s)
+        assert sorted(kinds.values()) == sorted(scenario.STATEMENT_KINDS)
+        worth = values(s)
+        real = (
+            "Brenn Industrial"
+            if s.brenn_letter > max(worth.values()) or worth["Brenn"] > worth["Kessel"]
+            else "Kessel"
+        )
+        said = {kind: s.statements[letter] for letter, kind in kinds.items()}
+        assert real in said["mention"] and real in said["threat"], s.learner
+        assert real not in said["invented"] and "already" in said["invented"], s.learner
+        assert max(*worth.values(), s.brenn_letter) > s.spot_profit
+        assert all(text in s.story() for text in s.statements.values())
+
+
+def test_q7_the_plan_has_steps_and_is_the_cheapest_path(drawn):
+    """Q7: at least two steps; every package of the plan is on the frontier, gives Marlow
+    more and you less than the one before, and is the cheapest way to give Marlow that
+    many points above your reservation price (the notebook's claim); its last package
+    gives Marlow fewer points than its higher reservation price exactly when no package
+    suits both sides if Quell has capacity (the notebook's claim)."""
+    for s in drawn[:500]:
+        packages = every_package(s)
+        points = [(you, them) for _, you, them in packages]
+        plan = plan_points(s)
+        floor = reservation(s)
+        assert len(plan) >= 3, s.learner
+        for before, after in itertools.pairwise(plan):
+            assert after[0] < before[0] and after[1] > before[1]
+        for you, them in plan:
+            assert not dominated((you, them), points)
+            assert you == max(y for y, t in points if t >= them and y >= floor)
+        no_zone_with_quell = not any(y >= floor and t >= s.reservation_if_quell for y, t in points)
+        assert (plan[-1][1] < s.reservation_if_quell) == no_zone_with_quell
+
+
+def test_the_numbers_are_plausible(drawn):
+    """Profits rounded to 5 k€; the worst package earns nothing over costs; Marlow's best
+    package is worth 100 points; the reservation price is below the best profit; every
+    issue runs from best for Tallis to best for Marlow."""
+    for s in drawn[:300]:
+        assert all(v % 5 == 0 for levels in s.yours.values() for v in levels.values())
+        worst = {issue: levels[-1] for issue, levels in s.issues.items()}
+        assert package_points(worst, s.yours) == 0
+        assert sum(max(levels.values()) for levels in s.theirs.values()) == 100
+        assert reservation(s) < best_profit(s)
+        for issue, levels in s.issues.items():
+            mine = [s.yours[issue][level] for level in levels]
+            theirs = [s.theirs[issue][level] for level in levels]
+            assert mine == sorted(mine, reverse=True) and theirs == sorted(theirs)
+
+
+def test_the_scenarios_shortcuts_agree_with_the_models(drawn):
+    """The scenario lists packages, the frontier and the alternatives' values its own fast
+    way: they are the models' numbers."""
+    for s in drawn[:200]:
+        rows = all_packages(s.yours, s.theirs)
+        assert [tuple(r) for r in scenario.package_rows(s)] == [tuple(r) for r in rows]
+        frontier = set(pareto_frontier([(you, them) for _, you, them in rows]))
+        assert {(r[1], r[2]) for r in scenario.frontier_rows(s)} == frontier
+        for name, value in scenario.alternative_values(s).items():
+            assert value == pytest.approx(values(s)[name], abs=1e-9)
+        assert scenario.reservation_of(s) == pytest.approx(reservation(s), abs=1e-9)
+        assert [r[1:] for r in scenario.plan_of(s)] == plan_points(s)
+
+
+# --- right answers pass: the reference and two independent formulations -------------------------
+
+
+def batna_by_hand(s):
+    brenn = s.brenn_chance * s.brenn_profit + (1 - s.brenn_chance) * s.spot_profit
+    kessel = s.pilot_chance * (0.5 * s.kessel_full + 0.5 * s.kessel_half)
+    kessel += (1 - s.pilot_chance) * s.spot_profit
+    return ("Kessel", kessel) if kessel >= brenn else ("Brenn", brenn)
+
+
+def batna_from_the_models(s):
+    worth = values(s)
+    name = sorted(worth, key=worth.get)[-1]
+    return [name, round(worth[name], 6)]  # a list, and rounded: still right
+
+
+def reservation_by_hand(s):
+    return max(batna_by_hand(s)[1], s.brenn_letter) + s.audit_cost
+
+
+def reservation_with_a_third_tree(s):
+    options = {**trees(s), "letter": [(1.0, s.brenn_letter)]}
+    return best_alternative(options)[1] + s.audit_cost
+
+
+def beliefs_by_hand(s):
+    quell = s.quell_prior * s.rush_if_quell
+    none = (1 - s.quell_prior) * s.rush_if_not
+    return {
+        s.reservation_if_quell: quell / (quell + none),
+        s.reservation_if_not: none / (quell + none),
+    }
+
+
+def beliefs_by_odds(s):
+    odds = s.quell_prior / (1 - s.quell_prior) * s.rush_if_quell / s.rush_if_not
+    return {
+        int(s.reservation_if_not): 1 / (1 + odds),
+        int(s.reservation_if_quell): odds / (1 + odds),
+    }
+
+
+def _holders(s):
+    mine = reservation(s) / best_profit(s)
+    gaps = [mine - r / 100 for r in (s.reservation_if_quell, s.reservation_if_not)]
+    alternatives = "you" if min(gaps) >= 0.05 else "Marlow" if max(gaps) <= -0.05 else None
+    needs, waits = s.their_supply_share - s.your_sales_share, s.your_weeks - s.their_weeks
+    power = (
+        "you"
+        if needs >= 0.1 and waits >= 3
+        else "Marlow"
+        if needs <= -0.1 and waits <= -3
+        else None
+    )
+    return {"alternatives": alternatives, "power": power}
+
+
+def audit_strong_views(s):
+    yours, theirs = {"information": 9}, {"information": 3}
+    for source, side in _holders(s).items():
+        yours[source], theirs[source] = {"you": (8, 2), "Marlow": (2, 8), None: (4, 6)}[side]
+    return {
+        "yours": yours,
+        "theirs": theirs,
+        "weights": {"information": 0.2, "alternatives": 0.5, "power": 0.3},
+    }
+
+
+def audit_mild_views(s):
+    sides = _holders(s)
+    rate = {"you": (6, 5), "Marlow": (5, 6), None: (5, 5)}
+    return {
+        "yours": {
+            "information": 6,
+            "alternatives": rate[sides["alternatives"]][0],
+            "power": rate[sides["power"]][0],
+        },
+        "theirs": {
+            "information": 5,
+            "alternatives": rate[sides["alternatives"]][1],
+            "power": rate[sides["power"]][1],
+        },
+        "weights": {"information": 1 / 3, "alternatives": 1 / 3, "power": 1 / 3},
+    }
+
+
+def opening_by_brute_force(s):
+    you, them = opening_point(s)
+    packages = every_package(s)
+    opening = next(p for p, y, t in packages if (y, t) == (you, them))
+    partners = sorted(
+        (
+            p
+            for p, y, t in packages
+            if you - 5 <= y <= you and t >= s.reservation_if_not and p != opening
+        ),
+        key=lambda p: -package_points(p, s.theirs),
+    )
+    return [opening, *partners[:2]]
+
+
+def opening_from_the_frontier(s):
+    packages = all_packages(s.yours, s.theirs)
+    frontier = pareto_frontier([(you, them) for _, you, them in packages])
+    floor = reservation(s)
+    you, them = max(p for p in frontier if p[1] >= s.reservation_if_not and p[0] >= floor)
+    opening = next(p for p, y, t in packages if (y, t) == (you, them))
+    partner = next(
+        p
+        for p, y, t in packages
+        if you - 5 <= y <= you and t >= s.reservation_if_not and p != opening
+    )
+    return (opening, partner)
+
+
+def say_by_words(s):
+    quiet = ("by Friday", "has already", "We know")
+    return {
+        letter: "keep quiet" if any(w in text for w in quiet) else "say"
+        for letter, text in s.statements.items()
+    }
+
+
+def say_by_facts(s):
+    """A sentence is said when it is true and no threat: it answers the rush request, or it
+    names the alternative you would really take without a deadline."""
+    worth = values(s)
+    real = (
+        "Brenn"
+        if s.brenn_letter > max(worth.values()) or worth["Brenn"] > worth["Kessel"]
+        else "Kessel"
+    )
+    verdicts = {}
+    for letter, text in s.statements.items():
+        answers_rush = text.startswith("You asked for delivery")
+        calm_real = real in text and "Friday" not in text and "already" not in text
+        verdicts[letter] = "SAY" if answers_rush or calm_real else "Keep_Quiet"
+    return verdicts
+
+
+def plan_step_by_step(s, opening, floor):
+    packages = every_package(s)
+    current = (package_points(opening, s.yours), package_points(opening, s.theirs))
+    plan = [opening]
+    while True:
+        steps = [(y, t, p) for p, y, t in packages if t > current[1] and floor <= y < current[0]]
+        if not steps:
+            return plan
+        y, t, package = max(steps, key=lambda step: step[:2])
+        plan.append(package)
+        current = (y, t)
+
+
+def plan_from_the_sorted_frontier(s, opening, floor):
+    """The frontier sorted by your profit, from the opening down to the floor: its points
+    already give Marlow more at every step."""
+    packages = every_package(s)
+    frontier = pareto_frontier([(you, them) for _, you, them in packages])
+    start = package_points(opening, s.yours)
+    plan = [opening]
+    for you, them in sorted(frontier, reverse=True):
+        if floor <= you < start:
+            plan.append(next(p for p, y, t in packages if (y, t) == (you, them)))
+    return plan
+
+
+ALTERNATIVES = {
+    "my_batna": (batna_by_hand, batna_from_the_models),
+    "my_reservation": (reservation_by_hand, reservation_with_a_third_tree),
+    "marlow_beliefs": (beliefs_by_hand, beliefs_by_odds),
+    "my_audit": (audit_strong_views, audit_mild_views),
+    "opening_offer": (opening_by_brute_force, opening_from_the_frontier),
+    "what_to_say": (say_by_words, say_by_facts),
+    "concession_plan": (plan_step_by_step, plan_from_the_sorted_frontier),
+}
+
+#: What each question's check decides about one case's result.
+JUDGES = {
+    "my_batna": (check.judge_batna,),
+    "my_reservation": (check.judge_reservation,),
+    "marlow_beliefs": (check.judge_beliefs,),
+    "my_audit": (check.judge_audit,),
+    "opening_offer": (check.judge_opening, check.judge_meso),
+}
+
+
+@pytest.fixture(scope="module")
+def reference():
+    """The source notebook's solutions (run as the first swept learner)."""
+    with learner_as(LEARNERS[0]):
+        return solution_namespace(MODULE, "capstone")
+
+
+def test_every_right_formulation_is_judged_right_for_every_learner(drawn, reference):
+    """The checks' verdict on every swept learner's case, for the reference and both
+    alternatives: each is right (the judges raise NotYet otherwise)."""
+    for s in drawn:
+        for question, judges in JUDGES.items():
+            for answer in (reference[question], *ALTERNATIVES[question]):
+                result = answer(s)
+                for judge in judges:
+                    judge(s, result)
+        for answer in (reference["what_to_say"], *ALTERNATIVES["what_to_say"]):
+            verdicts = {k.upper(): v for k, v in answer(s).items()}
+            for letter in s.statements:
+                check.judge_statement(s, letter, verdicts)
+        opening, floor = scenario.opening_of(s), scenario.reservation_of(s)
+        for answer in (reference["concession_plan"], *ALTERNATIVES["concession_plan"]):
+            check.judge_plan(s, answer(s, dict(opening), floor), opening, floor)
+
+
+def test_the_visible_checks_pass_them_as_the_learner_runs_them(drawn, reference, monkeypatch):
+    """The same through the checks as a notebook calls them, on a sample of learners."""
+    for s in drawn[::100]:
+        monkeypatch.setenv("LEVERAGE_LEARNER", s.learner)
+        for question, alternatives in ALTERNATIVES.items():
+            for answer in (reference[question], *alternatives):
+                assert passes(run(check, question, answer)), (s.learner, question, answer.__name__)
+
+
+@pytest.mark.parametrize("question", HIDDEN)
+def test_every_right_formulation_passes_the_hidden_check(reference, question, learner):
+    for answer in (reference[question], *ALTERNATIVES[question]):
+        assert passes(run(check, question, answer, hidden=True)), answer.__name__
+
+
+def test_the_hidden_learners_give_every_answer_a_check_can_expect():
+    """Hidden tests prove nothing if every hidden learner has the same answer."""
+    hidden = [course.variant(MODULE, learner) for learner in check.HIDDEN_LEARNERS]
+    assert {batna_by_hand(s)[0] for s in hidden} == {"Brenn", "Kessel"}
+    assert {s.brenn_letter > max(values(s).values()) for s in hidden} == {True, False}
+    assert len({opening_point(s) for s in hidden}) == len(hidden)
+
+
+# --- every question can be started from its own text --------------------------------------------
+
+#: The markdown cell that asks each question.
+QUESTION_TEXT = {
+    "my_batna": "q1-text",
+    "my_reservation": "q2-text",
+    "marlow_beliefs": "q3-text",
+    "my_audit": "q4-text",
+    "opening_offer": "q5-text",
+    "what_to_say": "q6-text",
+    "concession_plan": "q7-text",
+}
+
+#: Earlier answers a reference calls, each named in the question's text by its call, and
+#: the course's value for it (so that the fields it reads are not counted here).
+EARLIER = {
+    "my_batna": ("my_batna(s)", scenario.batna_of),
+    "my_reservation": ("my_reservation(s)", scenario.reservation_of),
+}
+
+
+@pytest.mark.parametrize("question", list(QUESTION_TEXT))
+def test_every_field_the_reference_reads_is_named_in_the_question(drawn, reference, question):
+    """Fields read through an earlier answer the reference calls belong to that earlier
+    question; this question's text must name the call instead."""
+    text = cell_text(MODULE, "capstone", QUESTION_TEXT[question])
+    for s in drawn[:20]:
+        recording, called = Recording(s), set()
+        saved = {name: reference[name] for name in EARLIER if name != question}
+        for name in saved:
+            reference[name] = lambda _, n=name, c=called, s=s: c.add(n) or EARLIER[n][1](s)
+        try:
+            if question == "concession_plan":
+                reference[question](recording, scenario.opening_of(s), scenario.reservation_of(s))
+            else:
+                reference[question](recording)
+        finally:
+            reference.update(saved)
+        assert recording.read, question
+        for field in recording.read:
+            assert f"`s.{field}`" in text, (question, field)
+        for name in called:
+            assert f"`{EARLIER[name][0]}`" in text, (question, name)
+
+
+def test_the_story_names_every_field_a_question_reads(drawn):
+    story = drawn[0].story()
+    for field in (
+        "brenn_chance",
+        "brenn_profit",
+        "spot_profit",
+        "pilot_chance",
+        "kessel_full",
+        "kessel_half",
+        "brenn_letter",
+        "audit_cost",
+        "quell_prior",
+        "rush_if_quell",
+        "rush_if_not",
+        "reservation_if_quell",
+        "reservation_if_not",
+        "their_supply_share",
+        "your_sales_share",
+        "their_weeks",
+        "your_weeks",
+        "statements",
+        "issues",
+        "yours",
+        "theirs",
+    ):
+        assert f"`s.{field}`" in story, field
+
+
+def test_numbers_shown_in_the_story_are_the_cases(drawn):
+    for s in drawn[:50]:
+        story = s.story()
+        for amount in (s.brenn_profit, s.spot_profit, s.brenn_letter, s.audit_cost):
+            assert f"{amount:g}" in story
+        assert f"{s.their_supply_share:.0%}" in story and f"{s.your_weeks} weeks" in story
+        assert math.isfinite(scenario.quell_posterior(s))
