@@ -246,10 +246,11 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 #
 # **News that changes.** Something happens now that alters Osprey's position: a rival
 # starts advertising a 15% discount today. Osprey's alternatives just improved, so its
-# reservation price itself falls, whatever it was. Reweighting four fixed prices cannot
-# show that (the new reservation price may lie below all four); you would move every
-# possible price down, by about what the rival's cut saves Osprey, and carry your chances
-# across. Question 3 deals only with news that reveals.
+# reservation price itself may fall: it will pay you little more than the rival's new
+# price, plus whatever your machine is worth to it beyond the rival's. Reweighting four
+# fixed prices cannot show that (the new reservation price may lie below all four); you
+# would lower each possible price that lies above the new cap to that cap, and carry your
+# chances across. Question 3 deals only with news that reveals.
 #
 # Either way this is what "leverage shifts during a negotiation" means in numbers: the
 # same table, the same people, and a fact that moves your beliefs, and perhaps your best
