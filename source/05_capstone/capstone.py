@@ -56,11 +56,11 @@ scenario
 # ## 1. Leverage is built before anyone sits down
 #
 # Module 00 defined leverage as whatever makes the other side more willing to accept your
-# terms than it would otherwise be, and showed that it moves. In this case you will see it
-# move three times before the talks even begin: a signed letter can raise the least you
-# need from Marlow (question 2), one request from Marlow shifts what you believe it needs
-# (question 3), and the order in which you plan to give ground decides how much of it
-# you spend for how much in return (question 7).
+# terms than it would otherwise be, and showed that it is built, recognised and spent. In
+# this case you do all three before the talks even begin: a signed letter can raise the
+# least you need from Marlow (question 2); one request from Marlow shifts what you
+# believe it needs, and with it the balance between you (question 3); and your plan of
+# concessions decides how much of it you spend, and for what (question 7).
 #
 # Preparation goes in an order, because each step rests on the ones before it. Start with
 # your own side: what you will do if there is no deal, and so the worst deal worth taking.
@@ -124,9 +124,10 @@ check.my_batna(my_batna, hidden=True)
 #
 # An alternative can be improved before the talks start (module 00, section 4): a
 # customer who might take your capacity can be asked to commit. Brenn offers exactly that.
-# It will sign a letter of intent now, holding your capacity until your booking deadline,
-# if you accept a lower profit than it would otherwise pay. The letter swaps a gamble for
-# a sure amount, and it costs you Kessel, since you can pursue only one of the two.
+# It will sign a letter of intent now: if you have no deal with Marlow by your booking
+# deadline, Brenn takes your capacity, for a lower profit than it would otherwise pay.
+# The letter swaps a gamble for a sure amount, and it costs you Kessel, since you can
+# pursue only one of the two.
 #
 # Sign it when the sure profit beats what your best alternative is worth on average, and
 # not otherwise. A risk-averse seller might sign even for a little less, as module 02's
@@ -141,10 +142,11 @@ check.my_batna(my_batna, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 points): sign the letter or not, and your reservation price
 #
-# Write `my_reservation(s)`: your reservation price with Marlow, the least profit on the
-# contract you should accept. It is the better of Brenn's letter (a sure `s.brenn_letter`)
-# and your BATNA from question 1 (`my_batna(s)`), plus Marlow's audit and tooling
-# (`s.audit_cost`). Below it you walk away, politely, to your alternative.
+# Decide whether to sign Brenn's letter (a sure `s.brenn_letter`) or to keep your BATNA
+# from question 1 (`my_batna(s)`). Then write `my_reservation(s)`: your reservation price
+# with Marlow after that decision, the least profit on the contract you should accept,
+# counting Marlow's audit and tooling (`s.audit_cost`). Below it you walk away, politely,
+# to your alternative.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-reservation-answer", "schema_version": 3}
@@ -246,9 +248,10 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   week and your capacity must be booked by another. Module 03's Rubinstein model
 #   measured patience by how much each side discounts a delay, with no deadline at all,
 #   so it does not fit here. Models with hard deadlines do: when each side's deadline is
-#   private and delay costs nothing, Sandholm and Vulkan ("Bargaining with deadlines",
-#   1999) found that the rational course is to wait until the first deadline, when the
-#   side it belongs to gives in. Real people do not hold out that coolly, but in
+#   private, Sandholm and Vulkan ("Bargaining with deadlines", 1999) found that the
+#   rational course is to wait until the first deadline, when the side it belongs to
+#   gives in, and that how much each side minds a delay then hardly matters. Real people
+#   do not hold out that coolly, but in
 #   experiments many agreements still come in the last moments before a deadline (Roth,
 #   Murnighan and Schoumaker, *American Economic Review*, 1988). Treat the weeks as a
 #   rough guide: Marlow can bridge a shortage at a price (air freight, a spot purchase),
@@ -272,11 +275,12 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # - each side has at least 1 for alternatives and for power;
 # - **alternatives**, when your reservation price as a share of your best profit
 #   (`s.yours`) beats Marlow's share (`s.reservation_if_quell` and `s.reservation_if_not`
-#   out of 100) by at least 0.05 in *both* states, or falls short of it by at least 0.05
-#   in both, go to that side: rate it higher;
-# - **power**, when one side both depends on the deal more (`s.their_supply_share` against
+#   out of 100) by at least 0.05 in *both* states, your alternatives are rated above
+#   Marlow's; when it falls short by at least 0.05 in both, Marlow's are rated above
+#   yours;
+# - **power**: when one side both depends on the deal more (`s.their_supply_share` against
 #   `s.your_sales_share`) by at least 0.10 and can wait at least 3 weeks less
-#   (`s.their_weeks` against `s.your_weeks`), goes to the other side: rate it higher.
+#   (`s.their_weeks` against `s.your_weeks`), the *other* side's power is rated higher.
 #
 # Your reservation price is `my_reservation(s)` from question 2. The check then shows your
 # balance, module 00's weighted difference between the two sides.
@@ -334,9 +338,11 @@ check.my_audit(my_audit)
 # **Why the opening matters.** A first offer pulls the final deal towards it (anchoring,
 # module 01). It should be as good for you as you can justify, and no better. An offer
 # beyond anything the other side could accept still pulls, but it risks an impasse or a
-# walk-out and costs you credibility you will need later (Schweinsberg, Ku, Wang and
-# Pillutla, "Starting high and ending with nothing", *Journal of Experimental Social
-# Psychology*, 2012, found impasses rose when the receiver had a good alternative).
+# walk-out and costs you credibility you will need later. Schweinsberg, Ku, Wang and
+# Pillutla ("Starting high and ending with nothing", *Journal of Experimental Social
+# Psychology*, 2012) found that extreme first offers offended those who received them,
+# that receivers with little power were the ones who then walked away, and that such
+# offers helped the offerer only when the talks went on.
 #
 # **Grounding it in both states.** "What Marlow could accept" depends on Quell. If Quell
 # has no capacity, Marlow accepts any package worth at least its lower reservation price;
@@ -405,13 +411,14 @@ check.opening_offer(opening_offer, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "say-teaching", "schema_version": 3}
 # ### What to say when you open
 #
-# Your audit also tells you what to say when you put your opening on the table. Say true things about the leverage
-# you hold, calmly; keep to yourself what helps Marlow; and never say what is false.
+# Your audit also tells you what to say when you put your opening on the table. Say true
+# things about the leverage you hold, calmly; keep to yourself what helps Marlow; and
+# never say what is false.
 #
 # - **Mention your alternative as a fact, not a threat.** Fisher and Ury advise letting
 #   the other side know about an alternative that is better than they think, and keeping
-#   a weak one to yourself. Marlow knows nothing of Brenn or Kessel and will assume you
-#   would otherwise sell on the spot market, which your real alternative beats: telling
+#   a weak one to yourself. Marlow knows nothing of Brenn or Kessel and can only assume
+#   you would otherwise sell on the spot market, which your real alternative beats: telling
 #   Marlow, plainly, raises what it must offer. The same fact turned into an ultimatum
 #   ("by Friday, or …") is a threat. Module 03 showed how threats invite threats (Deutsch
 #   and Krauss); here there is more at stake, since you hope to supply a large share of
@@ -458,6 +465,7 @@ def what_to_say(s):
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "what-to-say-test", "schema_version": 3}
 """Check that what_to_say mentions what you hold calmly and keeps threats, lies and beliefs out."""
 check.what_to_say(what_to_say)
+
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "plan-teaching", "schema_version": 3}
 # ## 5. A concession plan along the frontier
 #
