@@ -1,4 +1,6 @@
-"""The workshop results store: one record per finished negotiation, for the live debrief.
+"""The workshop results store: one record per finished negotiation, for the live debrief,
+and the paired role plays' tables (``pair_*``: people, rounds, pairs, seats, moves and
+answers), which are also how two participants in separate kernels talk to each other.
 
 SQLite in WAL mode in a data folder by default (every participant's kernel writes to the
 same file at once; WAL lets the debrief read while they write, and a busy timeout makes
@@ -17,13 +19,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import (
+    Boolean,
     Column,
     DateTime,
     Float,
+    ForeignKey,
     Integer,
     MetaData,
     String,
     Table,
+    Text,
+    UniqueConstraint,
     create_engine,
     event,
     insert,
@@ -76,6 +82,93 @@ results = Table(
     Column("rounds", Integer, nullable=False),
     Column("zopa_share", Float, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+
+# --- the paired role plays (course.workshop.pairs reads and writes these) -----------------
+
+#: Someone in the pairs lobby: ``browser`` is a hash of their browser's seat cookie (never
+#: the cookie itself), ``seen_at`` when their page last showed it was open.
+pair_people = Table(
+    "pair_people",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(NAME_LENGTH), nullable=False),
+    Column("browser", String(64), nullable=False, index=True),
+    Column("joined_at", DateTime(timezone=True), nullable=False),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+    Column("gone", Boolean, nullable=False, default=False),
+)
+#: A round: the case (``case_data``, the whole case as JSON, both briefs), its clock, how
+#: the room was paired, how long a partner may be away, the bot style for a bot seat.
+pair_rounds = Table(
+    "pair_rounds",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_key", String(40), nullable=False),
+    Column("case_data", Text, nullable=False),
+    Column("pairing", String(20), nullable=False),
+    Column("away_limit", Integer, nullable=False),
+    Column("bot_style", String(20), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("ends_at", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True), nullable=True),
+)
+#: A pair at its table: ``moves`` counts its moves (every move takes this row's lock, so
+#: a pair's moves are numbered without gaps in the order they happened); once over, how
+#: it ended, the deal (JSON), who ended it and what they said.
+pair_tables = Table(
+    "pairs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("round_id", Integer, ForeignKey("pair_rounds.id"), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("moves", Integer, nullable=False, default=0),
+    Column("ended_by", String(20), nullable=True),
+    Column("deal", Text, nullable=True),
+    Column("ended_seat", Integer, nullable=True),
+    Column("reason", String(200), nullable=True),
+    Column("ended_at", DateTime(timezone=True), nullable=True),
+    UniqueConstraint("round_id", "number"),
+)
+#: A seat: one side of a pair, held by a person (``person_id``) or by a bot (``bot``; a
+#: bot also takes the seat of a partner who left), with that side's confidential brief.
+pair_seats = Table(
+    "pair_seats",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("round_id", Integer, ForeignKey("pair_rounds.id"), nullable=False),
+    Column("pair_id", Integer, ForeignKey("pairs.id"), nullable=False, index=True),
+    Column("person_id", Integer, ForeignKey("pair_people.id"), nullable=True),
+    Column("side", String(10), nullable=False),
+    Column("name", String(NAME_LENGTH), nullable=False),
+    Column("brief", Text, nullable=False),
+    Column("bot", Boolean, nullable=False, default=False),
+    UniqueConstraint("round_id", "person_id"),
+)
+#: Every move at a table, numbered from 1 (``number``): offers (JSON), messages, accepting,
+#: walking away, and the table's own events (time up, a bot taking a seat).
+pair_moves = Table(
+    "pair_moves",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("pair_id", Integer, ForeignKey("pairs.id"), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("seat_id", Integer, ForeignKey("pair_seats.id"), nullable=True),
+    Column("kind", String(20), nullable=False),
+    Column("offer", Text, nullable=True),
+    Column("text", String(300), nullable=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("pair_id", "number"),
+)
+#: A seat's answers to the questionnaire on subjective value (JSON: question -> 1..7).
+pair_answers = Table(
+    "pair_answers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("seat_id", Integer, ForeignKey("pair_seats.id"), nullable=False, unique=True),
+    Column("answers", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
 )
 
 
@@ -213,10 +306,19 @@ class ResultsStore:
             log.warning("refused a malformed result: %s", error)
             raise
         row["created_at"] = datetime.now(UTC)
+        return self.transaction(
+            lambda connection: connection.execute(
+                insert(results).values(**row)
+            ).inserted_primary_key[0]
+        )
+
+    def transaction(self, work):
+        """``work(connection)`` in one transaction, its value returned; tried again while
+        SQLite's file is locked by another writer (each try starts afresh)."""
         for attempt in range(20):
             try:
                 with self.engine.begin() as connection:
-                    return connection.execute(insert(results).values(**row)).inserted_primary_key[0]
+                    return work(connection)
             except OperationalError as error:
                 if attempt == 19 or "locked" not in str(error):
                     raise
