@@ -189,7 +189,7 @@ def test_the_letter_decision_is_named_either_way(monkeypatch, own, sign):
 
 
 def test_the_reservation_edge_case_catches_an_answer_that_ignores_the_audit_cost(own):
-    """With the audit cost set to 0 in the hidden edge case, a fixed add-on is caught."""
+    """With another audit cost in the hidden edge case, a fixed add-on is caught."""
     fixed = own.audit_cost
     typed = lambda s: max(batna_of(s)[1], s.brenn_letter) + fixed  # noqa: E731
     assert passes(run("my_reservation", typed))

@@ -221,7 +221,9 @@ def judge_reservation(case, result):
 @question
 def my_reservation(answer, hidden=False):
     """Check a function that returns the least profit worth taking from Marlow."""
-    _each(answer, _cases(hidden, [{"audit_cost": 0.0}]), judge_reservation)
+    own = _drawn(learner_id())
+    other_audit = 5.0 if own.audit_cost >= 10 else 15.0  # another cost the story allows
+    _each(answer, _cases(hidden, [{"audit_cost": other_audit}]), judge_reservation)
     passed(
         "my_reservation is the better of Brenn's letter and your BATNA, plus what Marlow's "
         "deal costs you."

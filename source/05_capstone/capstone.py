@@ -332,8 +332,8 @@ check.my_audit(my_audit)
 # worth twice as much at 60k units as at 30k, while the table counts it the same. Read the
 # figures as your finance team's approximation around an ordinary contract, least
 # reliable at the table's corners. They are rounded to 5 k€, and the worst package (every
-# issue at Marlow's best level) only covers your costs: a profit of 0, well below your
-# alternatives. Marlow's points are your research's estimate of its own scoring.
+# issue at Marlow's best level, where the rush and the long payment terms eat the margin)
+# only covers your costs: a profit of 0, well below your alternatives. Marlow's points are your research's estimate of its own scoring.
 #
 # **Why the opening matters.** A first offer pulls the final deal towards it (anchoring,
 # module 01). It should be as good for you as you can justify, and no better. An offer
@@ -353,8 +353,8 @@ check.my_audit(my_audit)
 # the packages that give Marlow at least its lower reservation price (by your research's
 # points) and you at least your reservation price, take the one with the most profit;
 # when two give the same profit, the one that gives Marlow more, which costs you nothing.
-# If no package qualifies, no deal suits both sides even in the better state, and your
-# preparation ends with the decision to walk away politely.
+# If no package qualifies, no deal suits both sides even in the state that is better for
+# you, and your preparation ends with the decision to walk away politely.
 #
 # **Several offers at once.** Medvec and Galinsky ("Putting more on the table", 2005)
 # suggest making **multiple equivalent simultaneous offers** (a MESO): two or three
@@ -653,17 +653,18 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer)
 # two planned steps, each after Marlow had moved; both were answered. In round 5 I gave a
 # price step with nothing back because Marlow had gone quiet, and the debrief shows it
 # cost me 20 of profit. When Marlow opened at a profit of 60 for me, I looked at my
-# beliefs about Quell (a chance of 0.32) and at my own plan, and answered with my opening
-# again rather than splitting the difference. I weighted alternatives 0.45, power 0.3
-# and information 0.25, because Brenn's signed letter made my reservation price 94,
-# well above what Marlow could count on without Quell. The talks bore that out: Quell had
-# no capacity, Marlow's offers moved fastest on price, and the deal (profit 118, above my
-# reservation price of 94) was on the frontier. The first time I walked away politely
-# when Marlow stalled below my reservation price; the second time Marlow opened closer
-# to me and was more patient. Marlow's buyers would probably feel the price was fair and
-# that I listened to the rush request, and they would deal with me again, which matters
-# for a year of supply. Next time I would prepare a trade for the moment the other side
-# goes quiet, and at the table I would wait for a move before conceding again."
+# beliefs about Quell (a chance of 0.32) and at my own plan, and answered with my plan's
+# first step rather than with a number halfway to Marlow's. I weighted alternatives
+# 0.45, power 0.3 and information 0.25, because Brenn's signed letter made my
+# alternative firm: a reservation price of 94, 60% of my best profit, against Marlow's
+# 30% of its best without Quell. The talks bore that out: Quell had no capacity,
+# Marlow's offers moved fastest on price, and the deal (profit 118, above my reservation
+# price of 94) was on the frontier. The first time I walked away politely when Marlow
+# stalled below my reservation price; the second time Marlow opened closer to me and was
+# more patient. Marlow's buyers would probably feel the price was fair and that I
+# listened to the rush request, and they would deal with me again, which matters for a
+# year of supply. Next time I would prepare a trade for the moment the other side goes
+# quiet, and at the table I would wait for a move before conceding again."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
