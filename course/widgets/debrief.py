@@ -8,7 +8,6 @@ effect in the room's own data), BATNA against price, results by bot style, and a
 download of every record.
 """
 
-import asyncio
 import base64
 from datetime import UTC, datetime
 from html import escape
@@ -17,15 +16,15 @@ import ipywidgets as w
 
 from course.pictures import amount
 from course.pictures_workshop import bars, scatter
-from course.widgets.arena import log, log_errors_to_file, safely
+from course.widgets.arena import log_errors_to_file, safely
+from course.widgets.facilitator import ATTEMPTS, FacilitatorGate
 from course.widgets.guards import message
 from course.workshop import settings
 from course.workshop.room import histogram, summarise, to_csv
 
 #: Seconds between two looks at the store.
 REFRESH_EVERY = 3.0
-#: Wrong facilitator codes a page accepts before it locks.
-ATTEMPTS = 5
+__all__ = ["ATTEMPTS", "Debrief", "workshop_debrief"]
 
 
 def _percent(share):
@@ -56,16 +55,13 @@ def _fit_text(fit):
     return f"price ≈ {slope:.2f} × first offer + {intercept:.1f}, correlation r = {r:.2f}"
 
 
-class Debrief(w.VBox):
+class Debrief(FacilitatorGate, w.VBox):
     """The room's results from ``store`` (a ``ResultsStore``; from the workshop settings
     when None), redrawn every ``refresh_every`` seconds (0: only on demand)."""
 
     def __init__(self, store=None, refresh_every=REFRESH_EVERY):
-        self._store, self._every, self._shown, self._wrong = store, refresh_every, None, 0
-        self.code = w.Password(description="facilitator code")
-        self.unlock = w.Button(description="open the debrief", icon="unlock")
-        self.unlock.on_click(safely(self, self.open_board))
-        self.gate = w.HBox([self.code, self.unlock])
+        self._store, self._shown = store, None
+        self._make_gate(refresh_every)
         self.counts = w.HTML()
         self.prices = w.HTML()
         self.anchoring = w.HTML()
@@ -94,34 +90,7 @@ class Debrief(w.VBox):
                 self.status,
             ]
         )
-        if settings.facilitator_code_required():
-            self.status.value = message("Enter the facilitator code printed by the launcher.")
-        else:
-            self.open_board()
-
-    def open_board(self, _=None):
-        """Check the facilitator's code, then show the board and start refreshing."""
-        if self._wrong >= ATTEMPTS:
-            self.status.value = message("Too many wrong codes: reload the page.", ok=False)
-            return
-        if not settings.facilitator_code_ok(self.code.value):
-            self._wrong += 1
-            self.code.value = ""
-            self.status.value = message("That is not the facilitator code.", ok=False)
-            return
-        self.code.value = ""
-        self.gate.layout.display = "none"
-        self.board.layout.display = None  # shown (None: the default, not hidden)
-        self.refresh(force=True)
-        if self._every:
-            asyncio.get_event_loop().call_later(self._every, self._tick)
-
-    def _tick(self):
-        try:
-            self.refresh()
-        except Exception:
-            log.exception("the debrief could not refresh")
-        asyncio.get_event_loop().call_later(self._every, self._tick)
+        self._ask()
 
     def refresh(self, force=False):
         """Read the store and redraw if anything changed (or when ``force``)."""

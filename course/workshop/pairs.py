@@ -233,7 +233,7 @@ def pair_up(people, rng, pairing="random", previous=(), arranged=()):
 # --- scores -------------------------------------------------------------------------
 
 
-def _packages(case):
+def packages_of(case):
     """Every package's ``(seller points, buyer points)`` of a case of several issues."""
     table = TradeTable(case["sides"]["seller"]["points"], case["sides"]["buyer"]["points"])
     return [(seller, buyer) for _, seller, buyer in table.packages]
@@ -244,7 +244,7 @@ def score(case, deal, packages=None):
     side its value (price or points), its gain over walking away and its claim (share of
     the zone, or points over its BATNA); for several issues, the joint points over both
     BATNAs and the distance to the Pareto frontier. ``deal`` is ``None`` for an impasse;
-    pass ``packages`` (``_packages(case)``) when scoring many tables of one case."""
+    pass ``packages`` (``packages_of(case)``) when scoring many tables of one case."""
     sides = case["sides"]
     if case["kind"] == "price":
         seller, buyer = sides["seller"]["reservation"], sides["buyer"]["reservation"]
@@ -270,7 +270,7 @@ def score(case, deal, packages=None):
     out["joint_gain"] = out["seller"]["gain"] + out["buyer"]["gain"]
     if deal is not None:
         out["frontier"] = frontier_distance(
-            (values["seller"], values["buyer"]), packages or _packages(case)
+            (values["seller"], values["buyer"]), packages or packages_of(case)
         )
     return out
 
@@ -427,12 +427,14 @@ class Room:
         row["running"] = row["ended_at"] is None and now() < row["ends_at"]
         return row
 
-    def rounds(self):
-        """Every round, oldest first (without the case's data)."""
+    def rounds(self, round_id=None):
+        """Every round (or only ``round_id``), oldest first, without the case's data."""
         columns = [c for c in pair_rounds.c if c.name != "case_data"]
+        query = select(*columns).order_by(pair_rounds.c.id)
+        if round_id is not None:
+            query = query.where(pair_rounds.c.id == round_id)
         with self.store.engine.connect() as connection:
-            rows = connection.execute(select(*columns).order_by(pair_rounds.c.id))
-            return [self._round(dict(r._mapping)) for r in rows]
+            return [self._round(dict(r._mapping)) for r in connection.execute(query)]
 
     def start_round(
         self,
@@ -833,6 +835,60 @@ class Room:
                 select(pair_answers.c.answers).where(pair_answers.c.seat_id == seat)
             ).scalar()
         return None if found is None else json.loads(found)
+
+    def round_record(self, round_id):
+        """Everything about a round, for the facilitator's debrief: the round with its
+        case, and each pair with its seats (without their briefs), moves and answers."""
+        with self.store.engine.connect() as connection:
+            round_ = _row(
+                connection.execute(select(pair_rounds).where(pair_rounds.c.id == round_id)).first()
+            )
+            tables = [
+                _row(r)
+                for r in connection.execute(
+                    select(pair_tables)
+                    .where(pair_tables.c.round_id == round_id)
+                    .order_by(pair_tables.c.number)
+                )
+            ]
+            seat_columns = [c for c in pair_seats.c if c.name != "brief"]
+            seats = [
+                _row(r)
+                for r in connection.execute(
+                    select(*seat_columns, pair_answers.c.answers)
+                    .select_from(
+                        pair_seats.outerjoin(
+                            pair_answers, pair_answers.c.seat_id == pair_seats.c.id
+                        )
+                    )
+                    .where(pair_seats.c.round_id == round_id)
+                    .order_by(pair_seats.c.id)
+                )
+            ]
+            moves = [
+                _row(r)
+                for r in connection.execute(
+                    select(pair_moves)
+                    .join(pair_tables, pair_moves.c.pair_id == pair_tables.c.id)
+                    .where(pair_tables.c.round_id == round_id)
+                    .order_by(pair_moves.c.pair_id, pair_moves.c.number)
+                )
+            ]
+        if round_ is None:
+            raise ValueError(f"no round {round_id}")
+        round_ = self._round(round_)
+        round_["case"] = json.loads(round_.pop("case_data"))
+        for table in tables:
+            table["deal"] = None if table["deal"] is None else json.loads(table["deal"])
+            table["ended_at"] = _utc(table["ended_at"])
+            table["seats"] = [s for s in seats if s["pair_id"] == table["id"]]
+            table["moves"] = [m for m in moves if m["pair_id"] == table["id"]]
+        for seat in seats:
+            seat["answers"] = None if seat["answers"] is None else json.loads(seat["answers"])
+        for move in moves:
+            move["offer"] = None if move["offer"] is None else json.loads(move["offer"])
+            move["at"] = _utc(move["at"])
+        return {"round": round_, "pairs": tables}
 
     # -- the referee: the clock and the bots ----------------------------------------------
 
