@@ -98,6 +98,24 @@ def test_startup_tree_mistakes(learner, tree, hint):
     assert hint in miss(check.startup_tree, tree)
 
 
+def test_a_tree_of_other_outcomes_is_told_what_its_outcomes_are(learner):
+    """The hint describes the learner's own tree, whatever its expected value."""
+    hint = miss(
+        check.startup_tree, lambda o: [(0.5, o.startup_base - 1_000), (0.5, o.startup_base + 1_000)]
+    )
+    assert (
+        "its outcomes are 67,000 with chance 0.5, 69,000 with chance 0.5" in hint
+    )  # ada: base 68,000
+    assert (
+        "leaves out the bonus" not in hint
+    )  # its expected value is the base, but not by that mistake
+
+
+def test_a_wrong_value_of_lumen_points_to_question_1(learner):
+    hint = miss(check.choose_batna, lambda o: ("Lumen", 95_000.0))
+    assert "Lumen's value comes from your startup_tree, so make sure question 1 passes" in hint
+
+
 def test_an_equivalent_tree_passes(learner, capsys):
     """Outcomes in the other order, or one outcome split in two, are the same offer."""
 

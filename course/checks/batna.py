@@ -99,11 +99,11 @@ def _word(value, choices, what):
 
 
 def judge_startup_tree(offers, tree):
-    """Question 1 on ``tree``: nothing when it is Lumen's offer (two outcomes, base + bonus
-    with the funding chance and base without it, in any order or any equivalent tree),
-    else the ``NotYet`` hint."""
+    """Question 1 on ``tree``: nothing when it is Lumen's offer (base + bonus with the
+    funding chance, base alone otherwise; in any order, or any tree with those outcomes),
+    else the ``NotYet`` hint. The hint is read off the tree's outcomes, so it is true of it."""
     try:
-        leaves = flatten(tree)
+        chances = _chances(flatten(tree))
     except (TypeError, ValueError) as error:
         raise NotYet(
             f"that is not a tree yet: {error}\n"
@@ -112,56 +112,74 @@ def judge_startup_tree(offers, tree):
             general="what it returns is not a tree of (probability, amount) pairs",
         ) from None
     base, bonus, p = offers.startup_base, offers.startup_bonus, offers.funding_probability
-    value, expected = expected_value(tree), base + p * bonus
-    mistakes = [
-        (base, "your tree leaves out the bonus: with the funding chance you get base + bonus"),
+    funded = base + bonus
+    if _same_chances(chances, {funded: p, base: 1 - p}):
+        return
+    known = [
         (
-            base + bonus,
+            {base: 1.0},
+            "your tree leaves out the bonus: with the funding chance you get base + bonus",
+        ),
+        (
+            {funded: 1.0},
             "your tree counts the bonus as certain; it comes only if the funding closes",
         ),
         (
-            base + (1 - p) * bonus,
+            {funded: 1 - p, base: p},
             f"the bonus comes with the funding chance {p:g}, not with 1 - {p:g}",
             "the bonus comes with the funding chance, not with one minus it",
         ),
-        (p * bonus, "the base salary is paid in both branches; add it to each leaf"),
+        ({bonus: p, 0.0: 1 - p}, "the base salary is paid in both branches; add it to each leaf"),
     ]
-    otherwise = f"its expected value is {value:,.2f}, but Lumen's offer is worth {expected:,.2f}"
-    hint = diagnose(value, expected, mistakes, otherwise)
-    general = general_hint(hint, mistakes) if hint else None
-    if hint is None:
-        hint = general = _tree_shape_hint(leaves, {base + bonus: p, base: 1 - p})
-    if hint:
-        raise NotYet(
-            f"startup_tree is not right for learner {offers.learner}: {hint}.", general=general
+    hint, general = next(
+        (
+            (hint, words[0] if words else hint)
+            for table, hint, *words in known
+            if _same_chances(chances, table)
+        ),
+        (None, None),
+    )
+    if (
+        hint is None
+        and len(chances) == 1
+        and same_money(sum(a * c for a, c in chances.items()), base + p * bonus)
+    ):
+        hint = general = (
+            "the expected value is right, but your tree has a single outcome; Lumen's offer "
+            "has two: the salary with the bonus and the salary without it"
         )
+    if hint is None:
+        shown = ", ".join(
+            f"{amount:,.0f} with chance {chance:.4g}" for amount, chance in chances.items()
+        )
+        hint = (
+            f"its outcomes are {shown}, but Lumen's offer is {funded:,.0f} with chance {p:g} "
+            f"and {base:,.0f} otherwise"
+        )
+        general = "its outcomes are not base + bonus with the funding chance and base otherwise"
+    raise NotYet(
+        f"startup_tree is not right for learner {offers.learner}: {hint}.", general=general
+    )
 
 
-def _tree_shape_hint(leaves, expected):
-    """``None`` when ``leaves`` put the ``expected`` probabilities on the expected amounts
-    (leaves of one amount added up); otherwise what is wrong with the tree, in words."""
+def _chances(leaves):
+    """Leaves as {amount: total probability}, amounts within a cent taken as one, outcomes
+    of probability 0 left out."""
     chances = {}
     for chance, amount in leaves:
         key = next((known for known in chances if same_money(known, amount)), amount)
         chances[key] = chances.get(key, 0.0) + chance
-    chances = {amount: chance for amount, chance in chances.items() if chance > 1e-12}
-    found = all(
+    return {amount: chance for amount, chance in chances.items() if chance > 1e-12}
+
+
+def _same_chances(chances, expected):
+    """Whether ``chances`` puts the probabilities of ``expected`` on its amounts, and no more."""
+    return len(chances) == len(expected) and all(
         any(
             same_money(amount, want) and math.isclose(chance, p, abs_tol=1e-9)
             for amount, chance in chances.items()
         )
         for want, p in expected.items()
-    )
-    if found and len(chances) == len(expected):
-        return None
-    if len(chances) == 1:
-        return (
-            "the expected value is right, but your tree has a single outcome; Lumen's offer "
-            "has two: the salary with the bonus and the salary without it"
-        )
-    return (
-        "the expected value is right, but the outcomes are not Lumen's: base + bonus with "
-        "the funding chance, and base alone otherwise"
     )
 
 
@@ -204,16 +222,24 @@ def judge_choose_batna(offers, result):
         if name == best_case:
             hint += "; compare expected values, not best cases"
             general = "it picks the alternative with the best case; compare expected values"
+        if "Lumen" in (name, best_name):
+            hint += f"; {_FROM_QUESTION_1}"
+            general += f"; {_FROM_QUESTION_1}"
         raise NotYet(
             f"not the best alternative for learner {offers.learner}: {hint}.", general=general
         )
     if not same_money(value, best_value):
         raise NotYet(
             f"{name} is the right choice, but it is worth {best_value:,.2f} on average, "
-            f"not {value:,.2f}: weigh every outcome by its probability.",
+            f"not {value:,.2f}: weigh every outcome by its probability"
+            + (f"; {_FROM_QUESTION_1}." if name == "Lumen" else "."),
             general="it picks the right alternative, but not its expected value: weigh "
             "every outcome by its probability",
         )
+
+
+#: What a wrong value of Lumen may come from.
+_FROM_QUESTION_1 = "Lumen's value comes from your startup_tree, so make sure question 1 passes"
 
 
 @question
