@@ -76,15 +76,17 @@ MODULES = (
         "Power",
         "dependence, a scarce resource priced two ways (Shapley value and core), voting "
         "power, patience (Rubinstein), outside options against the Nash split, which move "
-        "builds power most, legitimate and illegitimate power",
-        120,
+        "builds power most, what to say and what to keep to yourself, legitimate and "
+        "illegitimate power",
+        180,
         (
-            "market_game",
             "licence_floor",
             "votes_needed",
+            "rig_prices",
             "granite_reply",
             "best_lever",
             "rate_tactics",
+            "harrow_move",
         ),
     ),
     Module(
@@ -264,9 +266,9 @@ IDEAS = (
         ),
         (
             ("03_power", "power-explorer"),
-            ("03_power", "market-game-test"),
             ("03_power", "licence-floor-test"),
             ("03_power", "votes-needed-test"),
+            ("03_power", "rig-prices-test"),
             ("03_power", "granite-reply-test"),
             ("05_capstone", "my-audit-test"),
         ),
@@ -303,6 +305,7 @@ IDEAS = (
             ("01_information", "guard-teaching", "without threatening"),
             ("03_power", "using-teaching", "threat"),
             ("03_power", "using-teaching", "illegitimate"),
+            ("03_power", "using-teaching", "Keep a weak one to yourself"),
             ("02_batna", "decide-teaching", "walk away"),
             ("02_batna", "honest-teaching", "mention an alternative"),
             ("05_capstone", "opening-teaching", "MESO"),
@@ -317,6 +320,7 @@ IDEAS = (
             ("04_concessions", "meso-test"),
             ("04_concessions", "arena"),
             ("03_power", "rate-tactics-test"),
+            ("03_power", "harrow-move-test"),
             ("01_information", "my-price-test"),
             ("01_information", "reservation-from-concessions-test"),
             ("01_information", "fair-play-test"),

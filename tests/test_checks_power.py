@@ -1,8 +1,6 @@
 """course.checks.power: the course's own solutions pass, each typical mistake gets a hint
 that names it (never a bare AssertionError), and no hint says something false."""
 
-from fractions import Fraction
-
 import pytest
 
 import course
@@ -10,11 +8,21 @@ from course.checks import power as check
 from course.checks.credit import Credit
 from course.checks.hints import NotYet
 from course.course_map import questions
-from course.scenarios.power import granite_share, lever_gains, table_share, tactic_key
+from course.scenarios.power import (
+    LABELS,
+    granite_share,
+    harrow_move,
+    lever_gains,
+    rig_key,
+    rig_kind,
+    table_share,
+    tactic_key,
+)
 from tests.notebooks import solution_namespace
 
 QUESTIONS = questions("03_power")
-WITH_HIDDEN = [q for q in QUESTIONS if q != "rate_tactics"]  # a judgement on your own case
+OWN_CASE = ("rate_tactics", "rig_prices")  # judgements on the story of your own case
+WITH_HIDDEN = [q for q in QUESTIONS if q not in OWN_CASE]
 
 
 @pytest.fixture
@@ -35,8 +43,9 @@ def test_the_course_solutions_pass(answers, question, hidden, capsys):
     assert full_marks(getattr(check, question)(answers[question], hidden=hidden), capsys)
 
 
-def test_the_tactics_solution_passes(answers, capsys):
-    assert full_marks(check.rate_tactics(answers["rate_tactics"]), capsys)
+@pytest.mark.parametrize("question", OWN_CASE)
+def test_the_solutions_for_your_own_case_pass(answers, question, capsys):
+    assert full_marks(getattr(check, question)(answers[question]), capsys)
 
 
 def miss(check_function, answer, hidden=False):
@@ -59,51 +68,15 @@ def test_hard_coding_the_learners_own_answer_fails_the_hidden_check(answers, que
 
 
 def test_an_unwritten_answer_says_to_replace_the_stub(learner):
-    def market_game(s):
+    def licence_floor(s):
         raise NotImplementedError()
 
-    assert "Replace the line  raise NotImplementedError()" in miss(check.market_game, market_game)
+    assert "Replace the line  raise NotImplementedError()" in miss(
+        check.licence_floor, licence_floor
+    )
 
 
 # --- question 1 ---------------------------------------------------------------------------------
-
-
-def test_the_market_game_mistakes(answers, learner):
-    def summed(s):
-        game = answers["market_game"](s)
-        game[frozenset({"Kestrel", "Atlas", "Borealis"})] = s.atlas_value + s.borealis_value
-        return game
-
-    def buyers_earn_alone(s):
-        return {**answers["market_game"](s), frozenset({"Atlas"}): s.atlas_value}
-
-    def kestrel_earns_alone(s):
-        return {**answers["market_game"](s), frozenset({"Kestrel"}): s.atlas_value}
-
-    def missing_one(s):
-        game = answers["market_game"](s)
-        del game[frozenset({"Atlas", "Borealis"})]
-        return game
-
-    assert "one licence" in miss(check.market_game, summed)
-    assert "no licence to use without Kestrel" in miss(check.market_game, buyers_earn_alone)
-    assert "no use for the process itself" in miss(check.market_game, kestrel_earns_alone)
-    assert "no value for {Atlas, Borealis}" in miss(check.market_game, missing_one)
-    assert "is not a coalition" in miss(check.market_game, lambda s: {"Kestrel": 0})
-    assert "'Zephyr' is not a player" in miss(check.market_game, lambda s: {("Zephyr",): 0})
-    assert "should return a dict" in miss(check.market_game, lambda s: [])
-
-
-def test_the_empty_coalition_may_be_left_out_and_tuples_and_fractions_work(answers, capsys):
-    def tuples(s):
-        return {
-            tuple(sorted(c)): Fraction(int(v)) for c, v in answers["market_game"](s).items() if c
-        }
-
-    assert full_marks(check.market_game(tuples, hidden=True), capsys)
-
-
-# --- question 2 ---------------------------------------------------------------------------------
 
 
 def hidden_and_own():
@@ -117,7 +90,7 @@ def hidden_and_own():
     [
         (lambda s: (3 * s.atlas_value + s.borealis_value) / 6, "Kestrel's Shapley value"),
         (lambda s: s.atlas_proposal, "that is Atlas's proposal"),
-        (lambda s: (s.atlas_value + s.borealis_value) / 2, "module 02's Nash split"),
+        (lambda s: (s.atlas_value + s.borealis_value) / 2, "the split-the-difference guess"),
         (lambda s: s.atlas_value, "the top of the range"),
         (lambda s: s.atlas_value / 2, "an even split with Atlas as the only buyer"),
         (lambda s: 0, "never has to sell for less than what Borealis would pay"),
@@ -141,22 +114,22 @@ def test_the_shapley_hint_says_borealis_pays_more_only_when_it_does(learner):
         assert more == ((3 * s.atlas_value + s.borealis_value) / 6 < s.borealis_value)
 
 
-def test_accepting_the_fair_price_is_judged_against_the_floor(learner):
+def test_whether_the_fair_price_beats_borealis_is_judged_against_the_floor(learner):
     seen = set()
     for s in hidden_and_own():
         expected = s.atlas_proposal >= s.borealis_value
-        check.judge_accept(s, (s.borealis_value, expected))
+        check.judge_beats_borealis(s, (s.borealis_value, expected))
         with pytest.raises(NotYet) as failure:
-            check.judge_accept(s, (s.borealis_value, not expected))
+            check.judge_beats_borealis(s, (s.borealis_value, not expected))
         seen.add(expected)
         hint = str(failure.value)
         assert ("more than the" in hint) == expected and ("less than the" in hint) != expected
     assert seen == {True, False}
     assert "True or False" in miss(check.licence_floor, lambda s: (s.borealis_value, "yes"))
-    assert "a pair (floor, accept)" in miss(check.licence_floor, lambda s: s.borealis_value)
+    assert "a pair (floor, beats_borealis)" in miss(check.licence_floor, lambda s: s.borealis_value)
 
 
-# --- question 3 ---------------------------------------------------------------------------------
+# --- question 2 ---------------------------------------------------------------------------------
 
 
 def test_votes_needed_explains_every_direction(learner):
@@ -276,40 +249,121 @@ def test_each_statement_scores_half_a_point_and_a_wrong_label_is_explained(learn
     key = tactic_key(s)
     wrong = dict(key)
     first = s.tactics[0]
-    wrong[first.letter] = next(
-        label for label in ("credible", "bluff", "out of bounds") if label != key[first.letter]
-    )
+    wrong[first.letter] = next(label for label in LABELS if label != key[first.letter])
     outcome = check.rate_tactics(lambda: wrong)
     assert outcome.earned == 1.5 and outcome.possible == 2
     assert outcome.outcomes[0].message.startswith(first.letter)
 
 
 def test_every_kind_of_statement_gets_a_true_hint_for_every_wrong_label(learner):
-    kinds = set()
+    """Each hint names the right label and the fact that decides it."""
+    seen = set()
     for n in range(80):
         s = course.variant("03_power", f"tactic-{n}")
         for tactic in s.tactics:
             right = tactic_key(s)[tactic.letter]
-            for label in ("credible", "bluff", "out of bounds"):
+            for label in LABELS:
                 if label == right:
                     assert check.judge_tactic(s, tactic, {tactic.letter: label})
                     continue
                 with pytest.raises(NotYet) as failure:
                     check.judge_tactic(s, tactic, {tactic.letter: label})
                 hint = str(failure.value)
-                assert hint.startswith(f"{tactic.letter}: ") and right.split()[0] in hint
+                article = "a " if right in ("bluff", "misrepresentation") else ""
+                assert hint.startswith(f"{tactic.letter}: it is {article}{right}: "), hint
                 if tactic.kind == "borealis_threat":
                     assert f"{s.borealis_value:,.0f}" in hint
-                kinds.add(tactic.kind)
-    assert len(kinds) == 8
+                if tactic.kind == "harrow_offer":
+                    assert f"{s.outside_offer:,.0f}" in hint
+                seen.add((tactic.kind, right))
+    assert seen == {
+        ("calm_borealis", "legitimate"),
+        ("borealis_threat", "legitimate"),
+        ("borealis_threat", "bluff"),
+        ("harrow_offer", "legitimate"),
+        ("harrow_offer", "misrepresentation"),
+        ("limit_claim", "bluff"),
+        ("borealis_bid", "misrepresentation"),
+        ("planning_committee", "illegitimate"),
+        ("bought_costs", "illegitimate"),
+    }
 
 
-def test_labels_may_use_lower_case_letters_and_any_case(learner):
+def test_labels_may_use_lower_case_letters_any_case_and_hyphens(learner):
     s = course.variant("03_power", "ada")
     outcome = check.rate_tactics(lambda: {k.lower(): v.upper() for k, v in tactic_key(s).items()})
     assert outcome.earned == outcome.possible
     assert "no label for statement" in miss(check.rate_tactics, lambda: {})
     assert "there is no statement 'E'" in miss(check.rate_tactics, lambda: {"E": "bluff"})
+    assert "one of 'legitimate', 'bluff'" in miss(
+        check.rate_tactics, lambda: dict.fromkeys("ABCD", "credible")
+    )
+
+
+def test_what_to_say_about_harrow_is_explained_for_every_wrong_choice(learner):
+    """Mention Harrow when it beats the share at the table, keep quiet when it does not, an
+    ultimatum never; each hint's comparison holds."""
+    seen = set()
+    for s in hidden_and_own() + [course.variant("03_power", f"move-{n}") for n in range(30)]:
+        right = harrow_move(s)
+        strong = s.outside_offer > table_share(s)
+        assert right == ("mention" if strong else "keep quiet")
+        check.judge_harrow_move(s, right.replace(" ", "_").upper())
+        for said in ("mention", "keep quiet", "ultimatum"):
+            if said == right:
+                continue
+            with pytest.raises(NotYet) as failure:
+                check.judge_harrow_move(s, said)
+            hint = str(failure.value)
+            assert ("beats Kestrel's share at the table" in hint) == strong
+            assert ("is below Kestrel's share at the table" in hint) == (not strong)
+            seen.add((right, said))
+    assert seen == {
+        ("mention", "keep quiet"),
+        ("mention", "ultimatum"),
+        ("keep quiet", "mention"),
+        ("keep quiet", "ultimatum"),
+    }
+
+
+# --- question 3 ---------------------------------------------------------------------------------
+
+
+def test_each_rig_version_scores_a_point_and_a_wrong_kind_is_named(learner):
+    s = course.variant("03_power", "ada")
+    key = rig_key(s)
+    for version in s.rig_versions:
+        m, x = s.rig_value, version.amount
+        wrong_kind = max(m / 2, x) if rig_kind(version) == "breakdown payoff" else (m + x) / 2
+        outcome = check.rig_prices(lambda v=version, w=wrong_kind: {**key, v.letter: w})
+        assert outcome.earned == 1 and outcome.possible == 2
+        failed = next(o for o in outcome.outcomes if not o.passed)
+        assert failed.message.startswith(f"version {version.letter}: ")
+        named = "what deal-me-out gives" if rig_kind(version) == "breakdown payoff" else "Nash"
+        assert named in failed.message
+
+
+def test_the_rig_hints_say_which_kind_each_version_is(learner):
+    kinds = set()
+    for n in range(60):
+        s = course.variant("03_power", f"rig-{n}")
+        for version in s.rig_versions:
+            m, x, kind = s.rig_value, version.amount, rig_kind(version)
+            right = rig_key(s)[version.letter]
+            check.judge_rig_price(s, version, {version.letter: right})
+            wrong = max(m / 2, x) if kind == "breakdown payoff" else (m + x) / 2
+            with pytest.raises(NotYet) as failure:
+                check.judge_rig_price(s, version, {version.letter: wrong})
+            assert f"a {kind}" in str(failure.value) or f"an {kind}" in str(failure.value)
+            if kind == "outside option" and x < m / 2:
+                with pytest.raises(NotYet) as failure:
+                    check.judge_rig_price(s, version, {version.letter: x})
+                assert "changes nothing" in str(failure.value)
+            kinds.add((kind, x < m / 2))
+    assert kinds == {(k, low) for k in ("outside option", "breakdown payoff") for low in (1, 0)}
+    assert "no price for version" in miss(check.rig_prices, lambda: {})
+    assert "there is no version 'C'" in miss(check.rig_prices, lambda: {"C": 1})
+    assert "should return a dict" in miss(check.rig_prices, lambda: 3)
 
 
 # --- every question ------------------------------------------------------------------------------

@@ -3,27 +3,20 @@ submissions named after what each learner did. Scores are read back from the gra
 
 import pytest
 
-import course
+from course.scenarios.power import votes_needed
+from course.variants import variant
 from tests.grading import ModuleGrading, auto_total
 from tests.notebooks import release_notebook, solved
 
 pytestmark = pytest.mark.slow
 
 MODULE, NAME = "03_power", "power"
-AUTO_POINTS = 11  # six questions; the 2-point reflection is graded by hand
+AUTO_POINTS = 13  # seven graded answers; the 2-point reflection is graded by hand
 
 
-def hard_coded_market_game(learner):
-    """An answer that writes out the learner's own numbers instead of computing them."""
-    s = course.variant(MODULE, learner)
-    a, b = s.atlas_value, s.borealis_value
-    return (
-        "def market_game(s):\n"
-        "    K, A, B = 'Kestrel', 'Atlas', 'Borealis'\n"
-        "    return {frozenset(): 0, frozenset({K}): 0, frozenset({A}): 0, frozenset({B}): 0,\n"
-        f"            frozenset({{K, A}}): {a}, frozenset({{K, B}}): {b},\n"
-        f"            frozenset({{A, B}}): 0, frozenset({{K, A, B}}): {max(a, b)}}}\n"
-    )
+def hard_coded_votes_needed(learner):
+    """An answer that writes out the learner's own number instead of computing it."""
+    return f"def votes_needed(s):\n    return {votes_needed(variant(MODULE, learner))}\n"
 
 
 def submissions():
@@ -41,7 +34,9 @@ def submissions():
             "    floor = (3 * s.atlas_value + s.borealis_value) / 6\n"
             "    return floor, s.atlas_proposal >= s.borealis_value\n",
         ),
-        "hard-coded": solved(MODULE, NAME, market_game_answer=hard_coded_market_game("hard-coded")),
+        "hard-coded": solved(
+            MODULE, NAME, votes_needed_answer=hard_coded_votes_needed("hard-coded")
+        ),
     }
 
 
@@ -65,8 +60,8 @@ class TestPowerGrading(ModuleGrading):
         assert auto_total(points) == self.AUTO_POINTS - 1
 
     def test_hard_coded_numbers_lose_the_hidden_tests(self, graded):
-        """The visible check passes on the learner's own numbers; the hidden one tries other
-        learners'. No later question uses market_game, so only it falls."""
+        """The visible check passes on the learner's own number; the hidden one tries other
+        learners'. No later question uses votes_needed, so only it falls."""
         points = graded.scores("hard-coded")
-        assert points["market-game-test"] == 0
-        assert auto_total(points) == self.AUTO_POINTS - 1
+        assert points["votes-needed-test"] == 0
+        assert auto_total(points) == self.AUTO_POINTS - 2

@@ -93,6 +93,31 @@ def test_the_notebooks_worked_licence_numbers():
     above = {"S": 105_001, "B1": -1, "B2": 0}
     assert blocking_coalition(["S", "B1", "B2"], market, above) == (frozenset({"B1"}), 1)
     assert (105_000 + 70_000) / 2 == 87_500
+    # section 5's rule, as section 2 quotes it: max(v1 / 2, v2) = 70,000, the rival binding
+    patient = F(99999, 100000)
+    seller = bargaining_split(patient, patient, F(70_000, 105_000))[1] * 105_000
+    assert seller == 70_000 == max(105_000 / 2, 70_000)
+
+
+def test_a_game_with_an_empty_core_blocks_every_division():
+    """Section 2: any two of three players earn 1, all three earn 1; some pair blocks every
+    division, the Shapley division of 1/3 each included (the explorer's task 4)."""
+    players = ["A", "B", "C"]
+    game = {frozenset(c): (1 if len(c) >= 2 else 0) for c in _all_coalitions(players)}
+    values = shapley_values(players, game)
+    assert values == dict.fromkeys(players, F(1, 3))
+    assert blocking_coalition(players, game, values)[1] == F(1, 3)
+    for a in range(0, 11):
+        for b in range(0, 11 - a):
+            division = {"A": F(a, 10), "B": F(b, 10), "C": F(10 - a - b, 10)}
+            assert blocking_coalition(players, game, division) is not None
+
+
+def _all_coalitions(players):
+    found = [()]
+    for player in players:
+        found += [(*c, player) for c in found]
+    return [c for c in found if c]
 
 
 def test_the_shapley_division_is_never_in_the_core_of_the_licence_market():
@@ -406,12 +431,12 @@ def test_moving_first_pays_with_equal_patience():
     """Notebook section 4: with equal discount factors the first proposer gets 1/(1+d) > 1/2."""
     for d in (F(1, 2), F(9, 10), F(99, 100)):
         assert rubinstein_share(d, d) == 1 / (1 + d) > F(1, 2)
-    # the notebook's example: (0.9, 0.9) -> 0.53 / 0.47; (0.6, 0.95) -> 0.12; (0.95, 0.6) -> 0.93
-    assert [round(rubinstein_share(*d), 2) for d in ((0.9, 0.9), (0.6, 0.95), (0.95, 0.6))] == [
-        0.53,
-        0.12,
-        0.93,
-    ]
+    # the notebook's example: (0.9, 0.9) -> 0.53 / 0.47; (0.6, 0.95) -> 0.12; (0.95, 0.6) -> 0.93;
+    # (0.5, 0.51) -> 0.66, the less patient proposer still ahead
+    pairs = ((0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51))
+    assert [round(rubinstein_share(*d), 2) for d in pairs] == [0.53, 0.12, 0.93, 0.66]
+    # section 5's asymmetric example: proposer 0.95, responder 0.9 -> 0.690 / 0.310
+    assert [round(x, 3) for x in bargaining_split(0.95, 0.9)] == [0.69, 0.31]
 
 
 def test_the_licence_as_bargaining_with_an_outside_option_never_goes_below_the_floor():

@@ -25,6 +25,7 @@ from course.scenarios.power import (
     DELTA_LOAN,
     DELTA_THEM,
     DELTA_YOU,
+    HARROW_MOVES,
     LABELS,
     LEVER_MARGIN,
     LEVER_SHARE,
@@ -70,28 +71,59 @@ def kestrel_equilibrium(s, delta_you=None, harrow=None):
     return max(kestrel_at_table(s, delta_you), s.outside_offer if harrow is None else harrow)
 
 
-def gains(s):
-    today = kestrel_equilibrium(s)
+def licence_by(s, rival, yardstick):
+    """What the licence brings Kestrel with ``rival`` as the best rival's value, measured by
+    section 5's deal-me-out price, the core's floor, or the split-the-difference price."""
     return {
-        "bidder": max(0.0, min(s.corvid_value, s.atlas_value) - s.borealis_value),
+        "predicted": max(s.atlas_value / 2, rival),
+        "floor": rival,
+        "nash": (s.atlas_value + rival) / 2,
+    }[yardstick]
+
+
+def gains(s, yardstick="predicted"):
+    today = kestrel_equilibrium(s)
+    rival = max(s.borealis_value, min(s.corvid_value, s.atlas_value))
+    return {
+        "bidder": licence_by(s, rival, yardstick) - licence_by(s, s.borealis_value, yardstick),
         "loan": kestrel_equilibrium(s, delta_you=s.delta_with_loan) - today,
         "harrow": kestrel_equilibrium(s, harrow=s.harrow_raised) - today,
     }
 
 
+def figures(text):
+    return [float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*\d|\d", text)]
+
+
 def expected_label(s, tactic):
-    """Question 6's label from what each statement says, read from its text."""
+    """Question 6's label from what each statement says, read from its text and the story."""
     text = tactic.text
-    figures = [float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*", text)]
-    if "cost sheet" in text or "planning committee" in text or "made no offer" in text:
-        return "out of bounds"
-    if "Harrow has offered us" in text and "We would still rather" not in text:
-        return "out of bounds"  # a Harrow figure other than the scenario's
+    if "cost sheet" in text or "planning committee" in text:
+        return "illegitimate"
+    if "Borealis has already offered" in text:
+        return "misrepresentation"  # the story says Borealis has made no offer
+    if "Harrow has offered us" in text:
+        true = figures(text)[0] == s.outside_offer
+        return "legitimate" if true else "misrepresentation"
     if "we will sell the licence to Borealis" in text:
-        return "credible" if figures[0] <= s.borealis_value else "bluff"
+        return "legitimate" if figures(text)[0] <= s.borealis_value else "bluff"
     if "We cannot take less than" in text:
-        return "credible" if figures[0] <= kestrel_equilibrium(s) else "bluff"
-    return "credible"
+        return "legitimate" if figures(text)[0] <= s.outside_offer else "bluff"
+    return "legitimate"
+
+
+def rig_prediction(s, version):
+    """Question 3 from the version's text: a walk-out option, or what is left on breakdown."""
+    x, m = figures(version.text)[-1], s.rig_value
+    assert x == version.amount
+    if "Waiting costs neither side anything" in version.text:  # a risk of breakdown
+        return (m + x) / 2
+    assert "walk" in version.text  # taken by walking out, when Kestrel chooses
+    return max(m / 2, x)
+
+
+def harrow_strong(s):
+    return s.outside_offer > kestrel_at_table(s)
 
 
 # --- the invariants, question by question -----------------------------------------------------
@@ -131,72 +163,118 @@ def test_kestrels_vote_count_agrees_with_the_banzhaf_index(drawn):
         assert swing_counts(s.quota, [*s.weights[:-1], n - 1])[-1] == 0
 
 
+def test_the_rig_versions_are_clear_cases_of_both_kinds(drawn):
+    """Q3: each alternative 25 to 75% of Dunmore's value and at least 10% of it away from
+    the half that decides whether an outside option binds; both kinds and both sides of
+    the half occur, and the two kinds always predict prices at least 10% apart."""
+    seen = set()
+    for s in drawn:
+        m = s.rig_value
+        assert 20_000 <= m <= 60_000, s.learner
+        assert [v.letter for v in s.rig_versions] == ["A", "B"]
+        assert s.rig_versions[0].text != s.rig_versions[1].text
+        for version in s.rig_versions:
+            x = version.amount
+            assert 0.2 * m <= x <= 0.8 * m and abs(x - m / 2) >= 0.1 * m, s.learner
+            assert abs(max(m / 2, x) - (m + x) / 2) >= 0.1 * m
+            walk_out = "Waiting costs neither side anything" not in version.text
+            seen.add((walk_out, x > m / 2))
+    assert seen == {(True, True), (True, False), (False, True), (False, False)}
+
+
 def test_the_granite_numbers_are_plausible_and_clear_of_every_threshold(drawn):
     """Q4: discount factors plausible per month (Kestrel loses 6 to 15% of the deal a month,
-    Granite less); Harrow at least 15% from Kestrel's share at the table; Granite's proposal
-    at least 5% from Kestrel's equilibrium share; no offer as large as the whole margin."""
-    replies = set()
+    Granite less); Harrow at least 3% from Kestrel's share at the table; Granite's proposal
+    at least 3% from Kestrel's equilibrium share; no offer as large as the whole margin.
+    Some learners' own numbers catch Kestrel put in the proposer's seat."""
+    replies, caught = set(), 0
     for s in drawn:
         assert DELTA_YOU[0] <= s.delta_you <= DELTA_YOU[1] == 0.94, s.learner
         assert DELTA_THEM[0] <= s.delta_them <= DELTA_THEM[1] == 0.98, s.learner
         assert s.delta_them > s.delta_you, s.learner
         table, equilibrium = kestrel_at_table(s), kestrel_equilibrium(s)
-        assert abs(s.outside_offer - table) >= 0.15 * table, s.learner
-        assert abs(s.granite_offer - equilibrium) >= 0.05 * equilibrium, s.learner
+        assert abs(s.outside_offer - table) >= 0.03 * table, s.learner
+        assert abs(s.granite_offer - equilibrium) >= 0.03 * equilibrium, s.learner
         assert max(s.outside_offer, s.granite_offer, s.harrow_raised) < s.contract_value
-        if s.granite_offer >= equilibrium:
-            replies.add("accept")
-        else:
-            replies.add("walk away" if s.outside_offer > table else "reject")
+        replies.add(reply_in_money(s))
+        caught += reply_in_the_proposers_seat(s) != reply_in_money(s)
     assert replies == {"accept", "reject", "walk away"}
+    assert caught >= 0.15 * len(drawn)
 
 
-def test_one_lever_is_clearly_best(drawn):
-    """Q5: the best move adds at least 2,000 and 10% more than the next; the loan stays a
-    plausible monthly discount factor; Corvid bids below Atlas; Harrow's raise is a raise."""
+def test_one_lever_is_clearly_best_however_the_licence_is_measured(drawn):
+    """Q5: the best move adds at least 2,000 and 10% more than the next; it is the same
+    move if the licence is measured by its floor or by splitting the difference; the loan
+    stays a plausible monthly discount factor; Corvid bids below Atlas and at least half
+    of Borealis's value; Harrow's raise is a raise."""
     assert (LEVER_MARGIN, LEVER_SHARE) == (2_000, 0.10)
     best = set()
     for s in drawn:
         ranked = sorted(gains(s).items(), key=lambda item: -item[1])
         (top, first), (_, second) = ranked[:2]
         assert first - second >= max(2_000, first / 10), s.learner
+        for yardstick in ("floor", "nash"):
+            other = gains(s, yardstick)
+            assert max(other, key=other.get) == top, (s.learner, yardstick)
         assert s.delta_you < s.delta_with_loan <= DELTA_LOAN == 0.97, s.learner
-        assert s.corvid_value < s.atlas_value and s.harrow_raised > s.outside_offer
+        assert 0.5 * s.borealis_value <= s.corvid_value < s.atlas_value, s.learner
+        assert s.harrow_raised > s.outside_offer
         best.add(top)
     assert best == {"bidder", "loan", "harrow"}
 
 
-def test_the_four_statements_tell_one_story_and_use_every_label(drawn):
+def test_the_four_statements_tell_one_story_and_mix_the_kinds_of_move(drawn):
     """Q6: four statements, lettered A to D, each of a known template and about a party of
-    the story; every label used; no fact stated two ways; every threat and claimed limit
-    at least 5 or 10% away from the number that decides it."""
+    the story; at least three kinds of move, and no kind in every draw; no fact stated two
+    ways; a threat either at Borealis's value (Kestrel would carry it out) or at least 5%
+    above it; a claimed limit clearly above both Kestrel's equilibrium share and Granite's
+    proposal; an inflated figure for Harrow clearly false. Part b: both answers occur."""
+    mixes, moves = set(), set()
     for s in drawn:
         assert [t.letter for t in s.tactics] == list("ABCD")
         assert all(t.kind in TACTICS and t.party in ("Atlas", "Granite") for t in s.tactics)
         labels = [expected_label(s, t) for t in s.tactics]
-        assert set(labels) == set(LABELS), s.learner
+        assert len(set(labels)) >= 3, s.learner
+        mixes.add(tuple(sorted(labels)))
         kinds = {t.kind for t in s.tactics}
-        assert not {"calm_harrow", "inflated_harrow"} <= kinds
-        assert not {"calm_borealis", "fake_bid"} <= kinds
+        assert not {"calm_borealis", "borealis_bid"} <= kinds
         for t in s.tactics:
             if t.kind == "borealis_threat":
-                assert abs(t.amount - s.borealis_value) >= 0.05 * s.borealis_value
+                assert t.amount == s.borealis_value or t.amount >= 1.05 * s.borealis_value
             if t.kind == "limit_claim":  # a bluff, and not a figure already on the table
                 assert t.amount >= 1.1 * max(kestrel_equilibrium(s), s.granite_offer)
-            if t.kind == "inflated_harrow":
+            if t.kind == "harrow_offer" and t.amount != s.outside_offer:
                 assert t.amount > 1.2 * s.outside_offer
-            if t.kind == "fake_bid":
-                assert t.amount > 1.05 * s.borealis_value
+        moves.add(harrow_strong(s))
+    assert len(mixes) >= 10 and moves == {True, False}
+    assert not any(all(label in mix for mix in mixes) for label in LABELS)
 
 
 def test_the_story_shows_every_number_and_field_a_question_needs(drawn):
     for s in drawn[:50]:
         story = s.story()
-        for amount in (s.atlas_value, s.borealis_value, s.atlas_proposal, s.contract_value):
+        for amount in (
+            s.atlas_value,
+            s.borealis_value,
+            s.atlas_proposal,
+            s.contract_value,
+            s.rig_value,
+            s.outside_offer,
+        ):
             assert f"{amount:,.0f}" in story
-        for field in ("atlas_proposal", "members", "quota", "granite_offer", "corvid_value"):
+        for field in (
+            "atlas_proposal",
+            "members",
+            "quota",
+            "rig_value",
+            "rig_versions",
+            "granite_offer",
+            "corvid_value",
+        ):
             assert f"s.{field}" in story
+        assert "Borealis has not made an offer" in story
         assert all(t.text in story for t in s.tactics)
+        assert all(v.text in story for v in s.rig_versions)
 
 
 # --- right answers pass: the reference and two independent formulations -----------------------
@@ -210,20 +288,6 @@ def market_by_powerset(s):
             max((values[p] for p in g if p != "Kestrel"), default=0) if "Kestrel" in g else 0
         )
         for g in groups
-    }
-
-
-def market_listed(s):
-    a, b = s.atlas_value, s.borealis_value
-    k, at, bo = "Kestrel", "Atlas", "Borealis"
-    return {
-        (k,): 0,
-        (at,): 0,
-        (bo,): 0,
-        (k, at): a,
-        (k, bo): b,
-        (at, bo): 0,
-        (k, at, bo): max(a, b),
     }
 
 
@@ -278,6 +342,14 @@ def reply_in_shares(s):
     return "walk_away" if harrow_binds else "reject"
 
 
+def reply_in_the_proposers_seat(s):
+    """A mistake, not a formulation: Kestrel's share computed as if it proposed first."""
+    table = s.contract_value * (1 - s.delta_them) / (1 - s.delta_you * s.delta_them)
+    if s.granite_offer >= max(table, s.outside_offer):
+        return "accept"
+    return "walk away" if s.outside_offer > table else "reject"
+
+
 def lever_by_gains(s):
     found = gains(s)
     return max(found, key=found.get)
@@ -289,8 +361,11 @@ def lever_by_ranking(s):
     def deal(d_you, harrow):
         return max(pie * d_you * (1 - d_them) / (1 - d_you * d_them), harrow)
 
+    def licence(rival):
+        return max(s.atlas_value / 2, rival)
+
     options = [
-        (max(s.corvid_value, s.borealis_value) - s.borealis_value, "bidder"),
+        (licence(max(s.corvid_value, s.borealis_value)) - licence(s.borealis_value), "bidder"),
         (deal(s.delta_with_loan, s.outside_offer) - deal(s.delta_you, s.outside_offer), "loan"),
         (deal(s.delta_you, s.harrow_raised) - deal(s.delta_you, s.outside_offer), "harrow"),
     ]
@@ -305,25 +380,59 @@ def tactics_from_rules(s):
     def rate():
         labels = {}
         for t in s.tactics:
-            if t.kind in ("fake_bid", "inflated_harrow", "planning_committee", "bought_costs"):
-                labels[t.letter] = "out of bounds"
+            if t.kind in ("planning_committee", "bought_costs"):
+                labels[t.letter] = "Illegitimate"
+            elif t.kind == "borealis_bid" or (
+                t.kind == "harrow_offer" and t.amount > s.outside_offer
+            ):
+                labels[t.letter] = "misrepresentation"
             elif t.kind == "limit_claim" or (
                 t.kind == "borealis_threat" and t.amount > s.borealis_value
             ):
                 labels[t.letter] = "bluff"
             else:
-                labels[t.letter] = "Credible"
+                labels[t.letter] = "legitimate"
         return labels
 
     return rate
 
 
+def rig_from_text(s):
+    return lambda: {v.letter: rig_prediction(s, v) for v in s.rig_versions}
+
+
+def rig_with_the_models(s):
+    """Deal-me-out with equal, nearly perfect patience; the Nash split from module 02."""
+    from course.models.batna import nash_split
+
+    def prices():
+        found = {}
+        for v in s.rig_versions:
+            if "walk" in v.text:
+                share = bargaining_split(0.99999, 0.99999, v.amount / s.rig_value)[1]
+                found[v.letter.lower()] = round(share * s.rig_value, 2)
+            else:
+                found[v.letter.lower()] = nash_split(s.rig_value, v.amount, 0)[0]
+        return found
+
+    return prices
+
+
+def move_in_money(s):
+    return "mention" if harrow_strong(s) else "keep quiet"
+
+
+def move_in_shares(s):
+    _, kestrel = bargaining_split(s.delta_them, s.delta_you)
+    return "Mention" if s.outside_offer / s.contract_value > kestrel else "keep_quiet"
+
+
 ALTERNATIVES = {
-    "market_game": (market_by_powerset, market_listed),
     "licence_floor": (floor_second_highest, floor_from_the_core),
     "votes_needed": (votes_by_totals, votes_by_swing_counts),
     "granite_reply": (reply_in_money, reply_in_shares),
     "best_lever": (lever_by_gains, lever_by_ranking),
+    "harrow_move": (move_in_money, move_in_shares),
 }
 
 
@@ -347,11 +456,11 @@ def run(question, answer, **options):
 #: What each question's check decides about one scenario's result (the check runs these on
 #: every scenario it tries, after calling the learner's function).
 JUDGES = {
-    "market_game": (check.judge_market_game,),
-    "licence_floor": (check.judge_floor, check.judge_accept),
+    "licence_floor": (check.judge_floor, check.judge_beats_borealis),
     "votes_needed": (check.judge_votes_needed,),
     "granite_reply": (check.judge_granite_reply,),
     "best_lever": (check.judge_best_lever,),
+    "harrow_move": (check.judge_harrow_move,),
 }
 
 
@@ -368,6 +477,10 @@ def test_every_right_formulation_is_judged_right_for_every_learner(drawn, refere
             labels = rate()
             for tactic in s.tactics:
                 check.judge_tactic(s, tactic, labels)
+        for price in (rig_from_text(s), rig_with_the_models(s)):
+            prices = {letter.upper(): value for letter, value in price().items()}
+            for version in s.rig_versions:
+                check.judge_rig_price(s, version, prices)
 
 
 def test_the_visible_checks_pass_them_as_the_learner_runs_them(drawn, reference, monkeypatch):
@@ -380,10 +493,12 @@ def test_the_visible_checks_pass_them_as_the_learner_runs_them(drawn, reference,
                 assert passes(run(question, answer)), (s.learner, question, answer.__name__)
         for rate in (tactics_from_text(s), tactics_from_rules(s)):
             assert passes(run("rate_tactics", rate)), s.learner
+        for price in (rig_from_text(s), rig_with_the_models(s)):
+            assert passes(run("rig_prices", price)), s.learner
 
 
-def test_the_reference_for_the_tactics_agrees_with_both_formulations(drawn):
-    from course.scenarios.power import tactic_key
+def test_the_reference_for_the_own_case_questions_agrees_with_both_formulations(drawn):
+    from course.scenarios.power import rig_key, tactic_key
 
     for s in drawn:
         assert (
@@ -391,6 +506,7 @@ def test_the_reference_for_the_tactics_agrees_with_both_formulations(drawn):
             == tactics_from_text(s)()
             == {k: v.lower() for k, v in tactics_from_rules(s)().items()}
         )
+        assert rig_key(s) == rig_from_text(s)()
 
 
 @pytest.mark.parametrize("question", list(ALTERNATIVES))
@@ -399,24 +515,61 @@ def test_every_right_formulation_passes_the_hidden_check(reference, question, le
         assert passes(run(question, answer, hidden=True)), answer.__name__
 
 
-def test_the_hidden_learners_give_every_answer_a_check_can_expect():
-    """Hidden tests prove nothing if every hidden learner has the same answer."""
+def naive_lever(s, harrow_raw=False, loan_without_harrow=False):
+    """Question 5 answered with a mistake: Harrow's raw rise taken for its gain, or the
+    loan's gain counted as if Harrow did not bind."""
+    found = gains(s)
+    if harrow_raw:
+        found["harrow"] = s.harrow_raised - s.outside_offer
+    if loan_without_harrow:
+        found["loan"] = kestrel_at_table(s, s.delta_with_loan) - kestrel_at_table(s)
+    return max(found, key=found.get)
+
+
+def test_the_hidden_learners_give_every_answer_and_catch_each_mistake():
+    """Hidden tests prove nothing if every hidden learner has the same answer, or if the
+    mistakes a question exists to catch pass them all."""
     hidden = [course.variant(MODULE, learner) for learner in check.HIDDEN_LEARNERS]
     assert {reply_in_money(s) for s in hidden} == {"accept", "reject", "walk away"}
     assert {lever_by_gains(s) for s in hidden} == {"bidder", "loan", "harrow"}
     assert {s.atlas_proposal >= s.borealis_value for s in hidden} == {True, False}
     assert len({fewest_votes(s) for s in hidden}) > 1
+    assert {move_in_money(s) for s in hidden} == set(HARROW_MOVES) - {"ultimatum"}
+    # question 4: Kestrel in the proposer's seat is wrong on some hidden learner, both where
+    # Granite's proposal and where Harrow falls between the two readings
+    wrong_seat = {
+        reply_in_money(s) for s in hidden if reply_in_the_proposers_seat(s) != reply_in_money(s)
+    }
+    assert wrong_seat >= {"accept", "walk away"}
+    # question 5: each shortcut, and both together, pick the wrong lever on some hidden learner
+    for mistake in ({"harrow_raw": True}, {"loan_without_harrow": True}):
+        assert any(naive_lever(s, **mistake) != lever_by_gains(s) for s in hidden), mistake
+    both = {"harrow_raw": True, "loan_without_harrow": True}
+    assert any(naive_lever(s, **both) != lever_by_gains(s) for s in hidden)
+    assert any(gains(s)["loan"] == 0 for s in hidden)  # Harrow binds even with the loan
+    assert any(gains(s)["harrow"] == 0 for s in hidden)  # raised, still below the table
+    assert any(  # Corvid beats Borealis but not half of Atlas's value
+        s.borealis_value < s.corvid_value <= s.atlas_value / 2 for s in hidden
+    )
+
+
+def test_the_mistakes_fail_for_most_learners_at_grading(drawn):
+    """With the hidden learners, the proposer's-seat reply and the shortcut levers fail for
+    every learner; on the learner's own numbers they fail for a good share."""
+    seat = sum(reply_in_the_proposers_seat(s) != reply_in_money(s) for s in drawn)
+    lever = sum(naive_lever(s, True, True) != lever_by_gains(s) for s in drawn)
+    assert seat >= 0.15 * len(drawn) and lever >= 0.08 * len(drawn)
 
 
 # --- every question can be started from its own text --------------------------------------------
 
 #: The markdown cell that asks each question.
 QUESTION_TEXT = {
-    "market_game": "q1-text",
-    "licence_floor": "q2-text",
-    "votes_needed": "q3-text",
+    "licence_floor": "q1-text",
+    "votes_needed": "q2-text",
     "granite_reply": "q4-text",
     "best_lever": "levers-teaching",
+    "harrow_move": "harrow-move-text",
 }
 
 
@@ -446,13 +599,20 @@ def test_every_field_the_reference_reads_is_named_in_the_question(drawn, referen
             assert f"`s.{field}`" in text, (question, field)
 
 
-def test_the_tactics_question_names_its_field():
-    text = next(
+def question_text(grade_id):
+    return next(
         cell.source
         for cell in source_notebook(MODULE, "power").cells
-        if cell.metadata.get("nbgrader", {}).get("grade_id") == "q6-text"
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id
     )
-    assert "`s.tactics`" in text and all(f'`"{label}"`' in text for label in LABELS)
+
+
+def test_the_own_case_questions_name_their_fields_and_answers():
+    tactics, rig = question_text("q6-text"), question_text("q3-text")
+    assert "`scenario.tactics`" in tactics and all(f'`"{label}"`' in tactics for label in LABELS)
+    assert "`scenario.rig_value`" in rig and "`scenario.rig_versions`" in rig
+    moves = question_text("harrow-move-text")
+    assert all(f'`"{move}"`' in moves for move in HARROW_MOVES)
 
 
 def test_the_scenarios_shortcuts_agree_with_the_models(drawn):

@@ -131,6 +131,29 @@ def test_the_notebooks_eec_questions_give_luxembourg_a_ninth(members, quota):
     assert row.endswith("<td>11.1%</td>")
 
 
+def test_the_notebooks_shapley_shubik_question_gives_luxembourg_a_tenth():
+    """The notebook's second EEC answer: with 2 votes, Shapley-Shubik 1/10 against Banzhaf
+    1/9, and Belgium, the Netherlands and Luxembourg equal under both."""
+    vote = VotingPower()
+    vote.members.value = EEC.replace("Luxembourg=1", "Luxembourg=2")
+    vote.quota.value = 12
+    for small in ("Belgium", "Netherlands", "Luxembourg"):
+        assert f"<td>{small}</td><td>2</td><td>11.1%</td><td>10.0%</td><td>11.1%</td>" in (
+            vote.table.value
+        )
+
+
+def test_the_three_way_majority_game_has_no_core_and_the_explorer_says_so():
+    """The notebook's explorer task 4: 1/3 each, and a pair gains 1/3 by breaking away."""
+    game = CoalitionGame()
+    game.players.value = "A, B, C"
+    for pair in (("A", "B"), ("A", "C"), ("B", "C"), ("A", "B", "C")):
+        game.field(*pair).value = 1
+    assert "A 0.333, B 0.333, C 0.333" in game.result.value
+    assert "No. {A, B} earn 1 on their own but get 0.667" in game.core.value
+    assert "gain 0.333 by breaking away" in game.core.value
+
+
 @pytest.mark.parametrize(
     ("members", "quota", "words"),
     [

@@ -10,31 +10,44 @@ from course.checks.calls import question
 from course.checks.credit import Check, score
 from course.checks.hints import NotYet, call_learner, diagnose, general_hint, money, passed
 from course.scenarios.power import (
-    BUYERS,
+    HARROW_MOVES,
     LABELS,
     LEVERS,
     REPLIES,
-    YOU,
     granite_share,
     kestrel_shapley,
     lever_gains,
-    licence_game,
+    licence_price,
+    rig_key,
+    rig_kind,
+    rig_price,
     table_share,
     tactic_key,
     tactic_label,
 )
 from course.scenarios.power import best_lever as _best_lever
 from course.scenarios.power import granite_reply as _granite_reply
+from course.scenarios.power import harrow_move as _harrow_move
 from course.scenarios.power import votes_needed as _votes_needed
 from course.variants import learner_id, variant
 
 MODULE = "03_power"
 
 #: Other learners' scenarios the hidden tests also try, so hard-coded answers fail. Between
-#: them they give every reply to Granite and make every lever the best one (a test checks).
-HIDDEN_LEARNERS = tuple(f"hidden-{n}" for n in range(1, 9))
-
-PLAYERS = (YOU, *BUYERS)
+#: them they give every reply to Granite, make every lever the best one, and catch the
+#: mistakes questions 4 and 5 exist for: Kestrel put in the proposer's seat, Harrow's raw
+#: rise taken for its gain, the loan's gain counted where Harrow already binds
+#: (tests/test_variants_sweep_power.py checks each).
+HIDDEN_LEARNERS = (
+    "hidden-1",
+    "hidden-2",
+    "hidden-3",
+    "hidden-4",
+    "hidden-5",
+    "hidden-6",
+    "hidden-33",
+    "hidden-92",
+)
 
 
 @functools.lru_cache(maxsize=64)
@@ -54,10 +67,6 @@ def amount(value, what):
     return money(float(value) if isinstance(value, Fraction) else value, what)
 
 
-def _name(coalition):
-    return "{" + ", ".join(p for p in PLAYERS if p in coalition) + "}" if coalition else "{}"
-
-
 def _word(value, choices, what):
     """The learner's choice among ``choices`` (any case; spaces, underscores or hyphens
     between words), or a hint."""
@@ -71,72 +80,7 @@ def _word(value, choices, what):
     )
 
 
-# --- question 1: the licence market as a game -------------------------------------------------
-
-
-def judge_market_game(s, result):
-    """What the check of question 1 decides about ``result``, what ``market_game`` returned
-    for scenario ``s``: nothing when it is right, else the ``NotYet`` hint."""
-    if not isinstance(result, Mapping):
-        raise NotYet(
-            "market_game should return a dict from coalition (a frozenset of names) to "
-            f"what it can earn, got {type(result).__name__}",
-            general="it should return a dict from coalition to what it can earn",
-        )
-    given = {}
-    for key, value in result.items():
-        if isinstance(key, str) or not isinstance(key, frozenset | set | tuple):
-            raise NotYet(
-                f"{key!r} is not a coalition: write each key as a frozenset of names, "
-                'e.g. frozenset({"Kestrel", "Atlas"})',
-                general="a key is not a coalition: write each as a frozenset of names",
-            )
-        strangers = set(key) - set(PLAYERS)
-        if strangers:
-            raise NotYet(
-                f"{', '.join(sorted(map(repr, strangers)))} is not a player; the players "
-                f"are {', '.join(PLAYERS)}"
-            )
-        given[frozenset(key)] = amount(value, f"the value of {_name(key)}")
-    for coalition, worth in licence_game(s).items():
-        if coalition not in given:
-            if not coalition:
-                continue  # the empty coalition may be left out: it earns 0
-            raise NotYet(f"your game has no value for {_name(coalition)}: give every coalition one")
-        mistakes = []
-        if coalition == set(PLAYERS):
-            mistakes.append(
-                (
-                    s.atlas_value + s.borealis_value,
-                    "there is one licence: Kestrel with both buyers earns the best buyer's "
-                    "value, not the sum",
-                )
-            )
-        if YOU not in coalition:
-            otherwise = f"{_name(coalition)} has no licence to use without Kestrel, so it earns 0"
-        elif coalition == {YOU}:
-            otherwise = "Kestrel has no use for the process itself: on its own it earns 0"
-        else:
-            otherwise = f"{_name(coalition)} can earn {worth:,.0f}, not {given[coalition]:,.0f}"
-        hint = diagnose(given[coalition], worth, mistakes, otherwise)
-        if hint:
-            general = (
-                general_hint(hint, mistakes)
-                or f"the value of {_name(coalition)} is not what that group can earn"
-            )
-            raise NotYet(
-                f"market_game is not right for learner {s.learner}: {hint}.", general=general
-            )
-
-
-@question
-def market_game(answer, hidden=False):
-    """Check a function that returns what every coalition in the licence market can earn."""
-    _each(answer, _scenarios(hidden), judge_market_game, None)
-    passed("market_game gives every coalition what it can earn.")
-
-
-# --- question 2: the licence's floor, and Atlas's "fair" proposal -----------------------------
+# --- question 1: the licence's floor, and Atlas's "fair" proposal -----------------------------
 
 
 def _pair(result, what, shape):
@@ -146,9 +90,9 @@ def _pair(result, what, shape):
 
 
 def judge_floor(s, result):
-    """Question 2's first part, on ``result`` (what ``licence_floor`` returned for ``s``):
+    """Question 1's first part, on ``result`` (what ``licence_floor`` returned for ``s``):
     nothing when the floor is right, else the ``NotYet`` hint."""
-    floor, _ = _pair(result, "licence_floor", "(floor, accept)")
+    floor, _ = _pair(result, "licence_floor", "(floor, beats_borealis)")
     value = amount(floor, "the floor")
     v1, v2 = s.atlas_value, s.borealis_value
     shapley = kestrel_shapley(s)
@@ -165,8 +109,9 @@ def judge_floor(s, result):
         ),
         (
             (v1 + v2) / 2,
-            "that is where module 02's Nash split would put the price, with Borealis as "
-            "Kestrel's BATNA: a prediction inside the core's range, not the lowest price "
+            "that is the split-the-difference guess, module 02's Nash split with Borealis as "
+            "the disagreement point, which section 5 shows fails when Kestrel must walk out "
+            "to sell to Borealis; and it is a prediction of the price, not the lowest price "
             "Kestrel should take",
         ),
         (
@@ -199,32 +144,32 @@ def judge_floor(s, result):
         )
 
 
-def judge_accept(s, result):
-    """Question 2's second part, on ``result``: nothing when the verdict on Atlas's
+def judge_beats_borealis(s, result):
+    """Question 1's second part, on ``result``: nothing when the verdict on Atlas's
     proposal is right, else the ``NotYet`` hint."""
-    _, accept = _pair(result, "licence_floor", "(floor, accept)")
-    if not isinstance(accept, bool):
+    _, beats = _pair(result, "licence_floor", "(floor, beats_borealis)")
+    if not isinstance(beats, bool):
         raise NotYet(
-            f"accept should be True or False, got {accept!r}",
+            f"beats_borealis should be True or False, got {beats!r}",
             general="the second item should be True or False",
         )
     expected = s.atlas_proposal >= s.borealis_value
-    if accept == expected:
+    if beats == expected:
         return
     proposal, v2 = f"{s.atlas_proposal:,.0f}", f"{s.borealis_value:,.0f}"
     if expected:
         hint = (
             f"Atlas's proposal of {proposal} is more than the {v2} Borealis would pay: it "
-            "clears Kestrel's floor, so turning it down for Borealis would lose money"
+            "clears Kestrel's floor, so it beats selling to Borealis"
         )
-        general = "it refuses a proposal that beats what the rival buyer would pay"
+        general = "it says a proposal above what the rival buyer would pay does not beat it"
     else:
         hint = (
             f"Atlas's proposal of {proposal} is less than the {v2} Borealis would pay: a "
             "price called fair can still be below your floor"
         )
-        general = "it accepts a proposal below what the rival buyer would pay"
-    raise NotYet(f"accept is not right for learner {s.learner}: {hint}.", general=general)
+        general = "it says a proposal below what the rival buyer would pay beats it"
+    raise NotYet(f"beats_borealis is not right for learner {s.learner}: {hint}.", general=general)
 
 
 def _each(answer, scenarios, judge, message):
@@ -237,21 +182,23 @@ def _each(answer, scenarios, judge, message):
 @question
 def licence_floor(answer, hidden=False):
     """Check a function that returns (the lowest price Kestrel should take from Atlas,
-    whether to accept Atlas's proposal). Two parts, a point each."""
+    whether Atlas's proposal beats selling to Borealis). Two parts, a point each."""
     scenarios = _scenarios(hidden)
     floor = "the floor is what the rival buyer would pay: the bottom of the core."
-    verdict = "accept compares Atlas's proposal with the floor, not with the Shapley value."
+    verdict = "beats_borealis compares Atlas's proposal with the floor, not the Shapley value."
     return score(
         Check("the floor", 1, lambda: _each(answer, scenarios, judge_floor, floor)),
-        Check("Atlas's proposal", 1, lambda: _each(answer, scenarios, judge_accept, verdict)),
+        Check(
+            "Atlas's proposal", 1, lambda: _each(answer, scenarios, judge_beats_borealis, verdict)
+        ),
     )
 
 
-# --- question 3: how many votes make Kestrel matter -------------------------------------------
+# --- question 2: how many votes make Kestrel matter -------------------------------------------
 
 
 def judge_votes_needed(s, result):
-    """Question 3 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
+    """Question 2 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
     whole = isinstance(result, Integral) and not isinstance(result, bool)
     if isinstance(result, float) and result.is_integer():
         result, whole = int(result), True
@@ -288,6 +235,102 @@ def votes_needed(answer, hidden=False):
     passed("votes_needed finds how many votes it takes to matter.")
 
 
+# --- question 3: the rig's two versions: outside option or breakdown payoff -----------------
+
+
+#: Question 3 accepts a price within this share of Dunmore's value of the prediction: "an
+#: even split at the table" computed with discount factors close to 1 is right too. Every
+#: mistake the check names is at least 10% of the value away (the invariants keep it so).
+RIG_TOLERANCE = 0.005
+
+
+def judge_rig_price(s, version, prices):
+    """Question 3 for one version, given ``prices`` (letter -> price): what the learner got
+    right, else the ``NotYet`` hint."""
+    if version.letter not in prices:
+        raise NotYet(f"rig_prices has no price for version {version.letter} yet.")
+    said = amount(prices[version.letter], f"the price in version {version.letter}")
+    expected = rig_price(s, version)
+    m, x, half = s.rig_value, version.amount, s.rig_value / 2
+    mistakes = []
+    if rig_kind(version) == "outside option":
+        reach = (
+            f"in version {version.letter} Kestrel reaches the {_money(x)} by walking out, "
+            "when it chooses, and nothing else ends the talks: an outside option"
+        )
+        mistakes.append(
+            (
+                x + (m - x) / 2,
+                f"that is the Nash split with {_money(x)} as the disagreement point; but "
+                f"{reach}, which counts only when it beats half of {_money(m)}, and then "
+                "sets the price (deal-me-out)",
+                "it treats an outside option as a breakdown payoff (or splits the "
+                "difference above it)",
+            )
+        )
+        if x < half:
+            mistakes.append(
+                (
+                    x,
+                    f"{_money(x)} is below half of {_money(m)}, which Kestrel gets at the "
+                    "table anyway: an outside option below that changes nothing",
+                    "it lets an outside option below the share at the table set the price",
+                )
+            )
+    else:
+        reach = (
+            f"in version {version.letter} the {_money(x)} is what Kestrel is left with if "
+            "the talks end on their own, and waiting costs nothing: a breakdown payoff"
+        )
+        mistakes.append(
+            (
+                max(half, x),
+                f"that is what deal-me-out gives, as if Kestrel had to walk out to get "
+                f"{_money(x)}; but {reach}, the disagreement point of a Nash split: Kestrel "
+                f"gets {_money(x)} plus half of what is left",
+                "it treats a breakdown payoff as an outside option",
+            )
+        )
+    mistakes.append((half, "that is half of Dunmore's value, with the alternative left out"))
+    if abs(said - expected) <= RIG_TOLERANCE * m:
+        return f"version {version.letter}: {expected:,.0f}."
+    hint = diagnose(
+        said,
+        expected,
+        mistakes,
+        f"{said:,.0f} is not what section 5's models predict: ask how Kestrel would reach "
+        f"the alternative in version {version.letter}, by walking out or only if the talks "
+        "end on their own, then apply the rule for that kind",
+    )
+    if hint:
+        raise NotYet(f"version {version.letter}: {hint}.")
+    return f"version {version.letter}: {expected:,.0f}."
+
+
+def _money(value):
+    return f"{value:,.0f}"
+
+
+@question
+def rig_prices(answer):
+    """Check a function that returns the rig's predicted price in each version, A and B:
+    a point each."""
+    s = _scenarios(False)[0]
+    prices = call_learner(answer)
+    if not isinstance(prices, Mapping):
+        raise NotYet(f"rig_prices should return a dict like {{'A': 30000, ...}}, got {prices!r}")
+    prices = {str(letter).strip().upper(): price for letter, price in prices.items()}
+    extra = sorted(set(prices) - set(rig_key(s)))
+    if extra:
+        raise NotYet(f"there is no version {extra[0]!r}; the versions are A and B.")
+    return score(
+        *(
+            Check(f"version {v.letter}", 1, functools.partial(judge_rig_price, s, v, prices))
+            for v in s.rig_versions
+        )
+    )
+
+
 # --- question 4: answering Granite --------------------------------------------------------------
 
 
@@ -303,7 +346,9 @@ def _granite_hint(s, said, expected):
     hints = {
         ("accept", "reject"): (
             f"Granite's {offer} is at least Kestrel's equilibrium share ({share}); rejecting "
-            f"costs a month, and proposing next month is worth only {waiting} today",
+            f"costs a month, and proposing next month is worth only {waiting} today "
+            f"(Kestrel answers Granite's proposal, so it is in the responder's seat: its "
+            f"share at the table is {table})",
             "it rejects a proposal worth more than what rejecting and proposing next month "
             "is worth today",
         ),
@@ -316,8 +361,9 @@ def _granite_hint(s, said, expected):
             "it accepts a proposal worth less than the outside option",
         ),
         ("walk away", "reject"): (
-            f"Harrow's {harrow} beats Kestrel's share at the table ({table}): rejecting and "
-            f"proposing next month is worth only {waiting} today, less than Harrow now",
+            f"Harrow's {harrow} beats Kestrel's share at the table ({table}; Kestrel answers "
+            f"Granite's proposal, so it is in the responder's seat): rejecting and proposing "
+            f"next month is worth only {waiting} today, less than Harrow now",
             "it rejects where the outside option beats the share at the table: walk away",
         ),
         ("reject", "accept"): (
@@ -328,7 +374,7 @@ def _granite_hint(s, said, expected):
         ("reject", "walk away"): (
             f"Harrow's {harrow} is less than Kestrel's share at the table ({table}): "
             "rejecting and proposing next month is worth more than Harrow; an outside option "
-            "below what you get anyway is not worth taking",
+            "below your share at the table is not worth taking",
             "it walks away to an outside option worth less than the share at the table",
         ),
     }
@@ -366,16 +412,23 @@ def _lever_hint(s, said, best):
     gains = lever_gains(s)
     gain = f"{gains[said]:,.0f}"
     if said == "bidder" and gains[said] == 0:
+        if s.corvid_value <= s.borealis_value:
+            return (
+                f"Corvid would pay {s.corvid_value:,.0f}, less than Borealis's "
+                f"{s.borealis_value:,.0f}: the best rival is still Borealis, so the licence's "
+                "predicted price does not move and Corvid adds nothing",
+                "it picks a third bidder who would pay less than the rival already there",
+            )
         return (
-            f"Corvid would pay {s.corvid_value:,.0f}, less than Borealis's "
-            f"{s.borealis_value:,.0f}: the floor stays where Borealis puts it, so Corvid adds "
-            "nothing",
-            "it picks a third bidder who would pay less than the rival already there",
+            f"Corvid's {s.corvid_value:,.0f} beats Borealis, but not half of Atlas's value "
+            f"({s.atlas_value / 2:,.0f}), which Kestrel gets at the table anyway: the "
+            f"predicted price stays at {licence_price(s):,.0f}, so Corvid adds nothing",
+            "it picks a bidder whose value stays below the share at the table",
         )
     if said == "harrow" and gains[said] == 0:
         return (
             f"even raised, Harrow's {s.harrow_raised:,.0f} is below Kestrel's share at the "
-            f"table ({table_share(s):,.0f}): an outside option below what you get anyway "
+            f"table ({table_share(s):,.0f}): an outside option below your share at the table "
             "adds nothing",
             "it picks an outside option that stays below the share at the table",
         )
@@ -399,52 +452,55 @@ def judge_best_lever(s, result):
 
 @question
 def best_lever(answer, hidden=False):
-    """Check a function that picks the lever adding most to what Kestrel can count on."""
+    """Check a function that picks the lever adding most to Kestrel's predicted outcome."""
     _each(answer, _scenarios(hidden), judge_best_lever, None)
     passed("best_lever picks the lever that adds most.")
 
 
-# --- question 6: credible, bluff or out of bounds ---------------------------------------------
+# --- question 6: which kind of move, and what to say about Harrow -----------------------------
 
 
 def _tactic_hint(s, tactic, said):
-    """Why ``said`` is the wrong label for ``tactic``."""
+    """Why ``said`` is the wrong label for ``tactic``: the right label, and the fact that
+    decides it."""
     right = tactic_label(s, tactic)
-    if right == "out of bounds":
-        why = {
-            "fake_bid": "it states a fact that is false, a bid Borealis never made",
-            "inflated_harrow": "it misstates a fact, the size of Harrow's offer",
-            "planning_committee": "it brings a public office, which is not Kestrel's to use, "
-            "into a private deal",
-            "bought_costs": "it buys confidential information from someone bound to keep it",
-        }[tactic.kind]
-        return f"it is out of bounds whatever it gains: {why}"
-    # Not out of bounds: a true statement, or a claim about Kestrel's reservation price or
-    # intentions, which its numbers make credible or a bluff.
-    lead = (
-        "it misstates no fact and uses no power that is not Kestrel's; "
-        if (said == "out of bounds")
-        else ""
-    )
+    v2, harrow = f"{s.borealis_value:,.0f}", f"{s.outside_offer:,.0f}"
+    price = f"{tactic.amount:,.0f}"
+    reasons = {
+        "borealis_bid": "Borealis has made no offer, so this states a false fact Atlas would "
+        "rely on, whatever the figure",
+        "planning_committee": "it brings a public office, which is held for the town and not "
+        "for Kestrel's deals, into a private negotiation, however true the vote is",
+        "bought_costs": "the figures may be true, but they were bought from someone bound to "
+        "keep them secret",
+        "calm_borealis": "Borealis really wants the licence, and saying so plainly, without a "
+        "threat, is ordinary negotiating",
+        "limit_claim": f"Kestrel would take less than {price} (it accepts any proposal of at "
+        f"least its equilibrium share, {granite_share(s):,.0f}, and anything above Harrow's "
+        f"{harrow} beats walking away): a claim about its own reservation price, not a fact",
+    }
     if tactic.kind == "borealis_threat":
-        price, v2 = f"{tactic.amount:,.0f}", f"{s.borealis_value:,.0f}"
-        if right == "bluff":
-            return (
-                f"{lead}Borealis would pay at most {v2}, less than {price}: if Atlas offered a "
-                "price in between, Kestrel would not sell to Borealis, so it is a bluff"
-            )
-        return (
-            f"{lead}Borealis would pay up to {v2}, more than {price}: Kestrel really would "
-            f"sell to Borealis rather than take less than {price} from Atlas, so it is credible"
+        reason = (
+            f"Borealis would pay {v2}, so Kestrel really would sell to it rather than take "
+            "less from Atlas: a threat it would carry out misstates nothing (section 7 says "
+            "why it may still be unwise)"
+            if right == "legitimate"
+            else f"Borealis would pay at most {v2}, less than {price}, so if Atlas offered a "
+            "price in between, Kestrel would not sell to Borealis: a claim about its "
+            "intentions that it would not carry out"
         )
-    if tactic.kind == "limit_claim":
-        return (
-            f"{lead}Kestrel would take less than {tactic.amount:,.0f}: it accepts any proposal "
-            f"of at least its equilibrium share ({granite_share(s):,.0f}), and anything above "
-            f"Harrow's {s.outside_offer:,.0f} beats walking away, so it is a bluff about its "
-            "reservation price"
+    elif tactic.kind == "harrow_offer":
+        reason = (
+            f"Harrow's offer really is {harrow}, and Kestrel says so plainly, without a threat "
+            "(whether it is wise to say is part b)"
+            if right == "legitimate"
+            else f"Harrow's offer is {harrow}, not {price}: an inflated offer is a false fact "
+            "Granite would rely on, not a bluff"
         )
-    return f"{lead}it is true, and Kestrel would stand by it: it is credible"
+    else:
+        reason = reasons[tactic.kind]
+    article = "a " if right in ("bluff", "misrepresentation") else ""
+    return f"it is {article}{right}: {reason}"
 
 
 def judge_tactic(s, tactic, labels):
@@ -461,13 +517,13 @@ def judge_tactic(s, tactic, labels):
 
 @question
 def rate_tactics(answer):
-    """Check a function that labels each of the scenario's four statements credible, bluff
-    or out of bounds: half a point each."""
+    """Check a function that labels each of the scenario's four statements with module 00's
+    words (legitimate, bluff, misrepresentation, illegitimate): half a point each."""
     s = _scenarios(False)[0]
     labels = call_learner(answer)
     if not isinstance(labels, Mapping):
         raise NotYet(
-            f"rate_tactics should return a dict like {{'A': 'credible', ...}}, got {labels!r}"
+            f"rate_tactics should return a dict like {{'A': 'legitimate', ...}}, got {labels!r}"
         )
     labels = {str(letter).strip().upper(): label for letter, label in labels.items()}
     extra = sorted(set(labels) - set(tactic_key(s)))
@@ -479,3 +535,49 @@ def rate_tactics(answer):
             for t in s.tactics
         )
     )
+
+
+def _harrow_move_hint(s, said, expected):
+    """Why ``said`` is not what Kestrel should do about Harrow, with the case's numbers and in
+    general words."""
+    harrow, table = f"{s.outside_offer:,.0f}", f"{table_share(s):,.0f}"
+    if said == "ultimatum":
+        if expected == "mention":
+            return (
+                f"Harrow's {harrow} beats Kestrel's share at the table ({table}), so saying so "
+                "calmly already tells Granite it must offer more; an ultimatum adds nothing to "
+                "that but a fight",
+                "it issues an ultimatum where a calm mention does the same work",
+            )
+        return (
+            f"Harrow's {harrow} is below Kestrel's share at the table ({table}): Kestrel "
+            "would not carry out a threat to leave for it, and if Granite calls the bluff "
+            "Kestrel loses the threat and its credibility",
+            "it threatens to take an alternative worth less than the share at the table",
+        )
+    if expected == "mention":
+        return (
+            f"Harrow's {harrow} beats Kestrel's share at the table ({table}), which is what "
+            "Granite expects Kestrel to settle for: telling Granite calmly raises what it "
+            "must offer",
+            "it keeps quiet about an alternative that beats the share at the table",
+        )
+    return (
+        f"Harrow's {harrow} is below Kestrel's share at the table ({table}): mentioning it "
+        "would only show Granite a walk-away point lower than what it expects to pay",
+        "it mentions an alternative below the share at the table, which shows a low "
+        "walk-away point",
+    )
+
+
+def judge_harrow_move(s, result):
+    """Question 6, part b, on ``result``: nothing when it is right, else the hint."""
+    _judge_choice(s, result, "harrow_move", HARROW_MOVES, _harrow_move, _harrow_move_hint)
+
+
+@question
+def harrow_move(answer, hidden=False):
+    """Check a function that says what Kestrel should do about Harrow in its next talk
+    with Granite: mention it, keep quiet, or an ultimatum."""
+    _each(answer, _scenarios(hidden), judge_harrow_move, None)
+    passed("harrow_move mentions Harrow only when it helps, and never as an ultimatum.")

@@ -1,6 +1,6 @@
 """Module 03's scenario: a small firm, Kestrel, with a licence two buyers want, a seat on a
-jointly owned laboratory's board, a contract to close while short of work, three ways to
-strengthen its hand, and four things it might say at the table.
+jointly owned laboratory's board, an old test rig to sell, a contract to close while short
+of work, three ways to strengthen its hand, and four things it might say at the table.
 
 Every learner's numbers are drawn, then checked against the module's invariants
 (``INVARIANTS``): a draw that breaks one (an answer on a rule's boundary, a question with
@@ -22,19 +22,26 @@ LEVERS = ("bidder", "loan", "harrow")
 #: How Kestrel can answer Granite's proposal (question 4).
 REPLIES = ("accept", "reject", "walk away")
 
-#: The labels of question 6.
-LABELS = ("credible", "bluff", "out of bounds")
+#: The labels of question 6: module 00's four kinds of move.
+LABELS = ("legitimate", "bluff", "misrepresentation", "illegitimate")
+
+#: What Kestrel can do about Harrow when it next talks to Granite (question 6, part b).
+HARROW_MOVES = ("mention", "keep quiet", "ultimatum")
+
+#: How Kestrel would reach the rig's alternative in each version (question 3).
+RIG_KINDS = ("outside option", "breakdown payoff")
 
 #: Margins every draw keeps from a rule's threshold, so no answer sits on a boundary.
 SHAPLEY_MARGIN = 0.05  # Atlas's proposal vs Borealis's value, as a share of Atlas's value
-HARROW_MARGIN = 0.15  # Harrow's offer vs Kestrel's share at the table, relative
-OFFER_MARGIN = 0.05  # Granite's proposal vs Kestrel's equilibrium share, relative
+HARROW_MARGIN = 0.03  # Harrow's offer vs Kestrel's share at the table, relative
+OFFER_MARGIN = 0.03  # Granite's proposal vs Kestrel's equilibrium share, relative
 LEVER_MARGIN = 2_000  # the best lever's gain over the second best, in money, at least ...
 LEVER_SHARE = 0.10  # ... and at least this share of the best gain
-THREAT_MARGIN = 0.05  # the threat's price vs Borealis's value, relative
+THREAT_MARGIN = 0.05  # a bluffed threat's price above Borealis's value, relative
+RIG_MARGIN = 0.10  # the rig's alternative vs half of Dunmore's value, as a share of it
 
 #: Plausible discount factors per month (what a deal a month later is worth today).
-DELTA_YOU = (0.85, 0.94)  # Kestrel, short of work: 6 to 15 % of the deal lost per month
+DELTA_YOU = (0.85, 0.94)  # Kestrel, short of cash: 6 to 15 % of the deal lost per month
 DELTA_THEM = (0.95, 0.98)  # Granite, a large retailer
 DELTA_LOAN = 0.97  # the most patient a bridging loan makes Kestrel
 
@@ -52,59 +59,89 @@ class Tactic:
 
 
 #: Each template of question 6: (party it is said to, the label's rule, the text).
-#: A rule is a label, or "borealis" (credible when the amount is at most Borealis's value,
-#: a bluff above it).
+#: A rule is a label, or "threat" (legitimate when the price is Borealis's value, so that
+#: Kestrel would carry the threat out, a bluff when it is above), or "harrow" (legitimate
+#: when the figure is Harrow's real offer, a misrepresentation when it is inflated).
 TACTICS = {
-    "calm_harrow": (
-        "Granite",
-        "credible",
-        'To Granite: "Harrow has offered us work worth {harrow}. We would still rather do '
-        'this with you, so let us find terms that work for both of us."',
-    ),
     "calm_borealis": (
         "Atlas",
-        "credible",
+        "legitimate",
         'To Atlas: "Borealis has told us it wants the licence too. We would rather it went '
         'to you, if we can agree a price."',
     ),
     "borealis_threat": (
         "Atlas",
-        "borealis",
+        "threat",
         'To Atlas: "Unless you pay at least {amount}, we will sell the licence to Borealis."',
+    ),
+    "harrow_offer": (
+        "Granite",
+        "harrow",
+        'To Granite: "Harrow has offered us work that would earn us a margin of {amount}. We '
+        'would still rather do this with you, so let us find terms that suit us both."',
     ),
     "limit_claim": (
         "Granite",
         "bluff",
         'To Granite: "We cannot take less than {amount} of the margin."',
     ),
-    "fake_bid": (
+    "borealis_bid": (
         "Atlas",
-        "out of bounds",
-        'To Atlas: "Borealis has already offered us {amount} for the licence." (Borealis has '
-        "made no offer.)",
-    ),
-    "inflated_harrow": (
-        "Granite",
-        "out of bounds",
-        'To Granite: "Harrow has offered us {amount}." (Harrow offered {harrow}.)',
+        "misrepresentation",
+        'To Atlas: "Borealis has already offered us {amount} for the licence."',
     ),
     "planning_committee": (
         "Granite",
-        "out of bounds",
+        "illegitimate",
         "Kestrel's chair sits on the town council's planning committee, which votes next "
         "month on Granite's new warehouse. She mentions the vote while you discuss the "
         "contract.",
     ),
     "bought_costs": (
         "Granite",
-        "out of bounds",
+        "illegitimate",
         "A Granite employee offers to sell Kestrel a copy of Granite's confidential cost "
         "sheet for the contract. Kestrel pays and uses it to set its demands.",
     ),
 }
 
 #: Statements that must not appear together: they would state one fact two ways.
-CLASHES = {frozenset({"calm_harrow", "inflated_harrow"}), frozenset({"calm_borealis", "fake_bid"})}
+CLASHES = {frozenset({"calm_borealis", "borealis_bid"})}
+
+#: The statements drawn besides the threat and what Kestrel says of Harrow.
+OTHER_TACTICS = ("calm_borealis", "limit_claim", "borealis_bid", "planning_committee", "bought_costs")
+
+
+@dataclass(frozen=True)
+class RigVersion:
+    """One version of what else Kestrel could get for its old test rig (question 3): its
+    ``amount`` and the ``text`` that tells how Kestrel would reach it. How it counts is the
+    learner's to read from the text; ``rig_kind`` reads it for the checks."""
+
+    letter: str
+    amount: float
+    text: str
+
+
+#: Two ways to tell each kind of alternative for the rig; {x} is its amount.
+RIG_TEXTS = {
+    "outside option": (
+        "Each week of talks costs Kestrel and Dunmore alike, and nothing but a walk-out can "
+        "end them. A dealer in used equipment has a standing offer of {x} for the rig: "
+        "Kestrel can take it on any day it stops talking to Dunmore.",
+        "Every week the talks go on costs both sides the same, and they end only if one side "
+        "walks out. A university laboratory will buy the rig for {x} whenever Kestrel asks; "
+        "its offer does not lapse.",
+    ),
+    "breakdown payoff": (
+        "Waiting costs neither side anything, but Dunmore's bank could withdraw its loan on "
+        "any day while the talks go on, and that would end them; Kestrel would then sell the "
+        "rig for scrap, for {x}.",
+        "Waiting costs neither side anything, but a pending safety ruling could ban the rig "
+        "from Dunmore's site on any day while the talks go on, and that would end them; "
+        "Kestrel would then sell it abroad for {x}.",
+    ),
+}
 
 
 def money(amount):
@@ -114,22 +151,24 @@ def money(amount):
 
 @dataclass(frozen=True)
 class KestrelPower(Scenario):
-    """Kestrel's situations: a scarce licence, a board vote, a contract, three levers and
-    four tactics."""
+    """Kestrel's situations: a scarce licence, a board vote, a rig, a contract, three levers
+    and four statements."""
 
     atlas_value: float  # what the licence is worth to Atlas (the keener buyer) ...
     borealis_value: float  # ... and to Borealis, the rival buyer
     atlas_proposal: float  # the price Atlas proposes: Kestrel's Shapley value, to the 100
     members: tuple  # the laboratory's owners: (name, votes) pairs, Kestrel last
     quota: int  # votes a board decision needs
+    rig_value: float  # what Kestrel's old test rig is worth to Dunmore (nothing to Kestrel)
+    rig_versions: tuple  # two RigVersion, lettered A and B
     contract_value: float  # the margin on the Granite contract, to split between the two
     delta_you: float  # what a deal one month later is worth to Kestrel, per unit today
     delta_them: float  # ... and to Granite
-    outside_offer: float  # what Harrow would pay Kestrel instead, if it walks away
+    outside_offer: float  # the margin Harrow's work would earn Kestrel, if it walks away
     granite_offer: float  # Granite's first proposal: Kestrel's part of the margin
     corvid_value: float  # lever "bidder": a third buyer, Corvid, would pay this for the licence
     delta_with_loan: float  # lever "loan": Kestrel's monthly discount factor with a bridging loan
-    harrow_raised: float  # lever "harrow": Harrow's offer after Kestrel courts it
+    harrow_raised: float  # lever "harrow": the margin Harrow offers after Kestrel courts it
     tactics: tuple  # four Tactic, lettered A to D
 
     @property
@@ -145,56 +184,78 @@ class KestrelPower(Scenario):
     def story(self):
         rows = "\n".join(f"| {name} | {votes} |" for name, votes in self.members)
         said = "\n".join(f"- **{t.letter}.** {t.text}" for t in self.tactics)
+        versions = "\n".join(f"- **{v.letter}.** {v.text}" for v in self.rig_versions)
         return (
-            "You run **Kestrel**, a small components firm. Your scenario has five parts.\n\n"
+            "You run **Kestrel**, a small components firm. Your scenario has six parts.\n\n"
             "**1. A licence two buyers want** (`s.atlas_value`, `s.borealis_value`, "
             "`s.atlas_proposal`). Kestrel holds the only licence for a coating process; "
             "Kestrel has no use for the process itself. **Atlas** would pay up to "
             f"{money(self.atlas_value)} for it and **Borealis** up to "
-            f"{money(self.borealis_value)}; both have told Kestrel they want it. There is one "
-            "licence: whoever gets it uses it alone, and without Kestrel nobody gets "
-            f"anything. Atlas proposes a price of **{money(self.atlas_proposal)}** and calls it "
-            "fair: it is Kestrel's Shapley value in this market, to the nearest hundred.\n\n"
+            f"{money(self.borealis_value)}; both have told Kestrel they want it, but Borealis "
+            "has not made an offer. There is one licence: whoever gets it uses it alone, and "
+            "without Kestrel nobody gets anything. Atlas now proposes a price of "
+            f"**{money(self.atlas_proposal)}** and calls it fair: it is Kestrel's Shapley "
+            "value in this market, to the nearest hundred.\n\n"
             "**2. A board vote** (`s.members`, `s.quota`). Kestrel owns a small share of "
             "Fellgate, a testing laboratory run as a joint venture by five firms. Its board "
             "decides which test lines to add by weighted vote, each owner voting its shares; "
             f"a decision needs **{self.quota}** votes. Kestrel wants a line for coatings.\n\n"
             f"| owner | votes |\n|---|---|\n{rows}\n\n"
-            "**3. A contract, short of work** (`s.contract_value`, `s.delta_you`, "
+            "**3. An old test rig** (`s.rig_value`, `s.rig_versions`). Kestrel is selling a "
+            f"test rig it no longer uses to **Dunmore**, which would pay up to "
+            f"{money(self.rig_value)} for it. Both answer each other's proposals within a "
+            "day. Here are two versions, A and B, of what else Kestrel could do with the rig; "
+            "each is a separate what-if, not something that happens alongside the other:"
+            f"\n\n{versions}\n\n"
+            "**4. A contract, short of work** (`s.contract_value`, `s.delta_you`, "
             "`s.delta_them`, `s.outside_offer`, `s.granite_offer`). **Granite**, a large "
             "retailer, offers to share a contract with a margin of "
             f"{money(self.contract_value)}. Granite proposes first; after a rejection the "
-            "other side proposes a month later. Kestrel is short of work: every month without "
-            "the contract it pays idle staff and risks losing the team that would do the job, "
-            f"so a deal a month later is worth only {self.delta_you:.2f} of the same deal "
-            f"today to Kestrel. Granite loses less by waiting, part of a selling season: "
-            f"{self.delta_them:.2f}. "
-            f"**Harrow** would give Kestrel work worth {money(self.outside_offer)} instead; "
-            "Kestrel can walk away to it whenever it answers a proposal. Granite's first "
-            f"proposal gives Kestrel **{money(self.granite_offer)}** of the margin.\n\n"
-            "**4. Three ways to strengthen your hand** (`s.corvid_value`, "
+            "other side proposes a month later. Kestrel is short of work and of cash: every "
+            "month without the contract it pays a team that has nothing to do, out of an "
+            "expensive overdraft, so a deal a month later is worth only "
+            f"{self.delta_you:.2f} of the same deal today to Kestrel. Granite loses less by "
+            "waiting (it would lose part of a selling season): "
+            f"{self.delta_them:.2f}. **Harrow** has offered Kestrel other work, which would "
+            f"earn Kestrel a margin of {money(self.outside_offer)} instead; Kestrel can walk "
+            "away to it whenever it answers a proposal. Granite's first proposal gives "
+            f"Kestrel **{money(self.granite_offer)}** of the margin.\n\n"
+            "**5. Three ways to strengthen your hand** (`s.corvid_value`, "
             "`s.delta_with_loan`, `s.harrow_raised`). You have time for one of them this "
             f"month. *bidder*: bring in **Corvid**, who would pay up to "
             f"{money(self.corvid_value)} for the licence. *loan*: take a bridging loan that "
-            "keeps the team paid, so a month's delay is worth "
-            f"{self.delta_with_loan:.2f} to Kestrel instead of {self.delta_you:.2f}. "
-            f"*harrow*: court Harrow, which would then offer {money(self.harrow_raised)}.\n\n"
-            "**5. Four things Kestrel might say or do** (`s.tactics`):\n\n"
-            f"{said}"
+            "pays the idle team, so a month's delay is worth "
+            f"{self.delta_with_loan:.2f} to Kestrel instead of {self.delta_you:.2f}; its "
+            "interest, a few hundred a month, is small next to the sums at stake, so leave it "
+            "out. *harrow*: court Harrow, which would then offer work earning a margin of "
+            f"{money(self.harrow_raised)}.\n\n"
+            "**6. Four things Kestrel might say or do** (`s.tactics`; in the notebook, "
+            f"`scenario.tactics`):\n\n{said}"
         )
 
 
 def tactic_label(s, tactic):
     """The label question 6 expects for ``tactic`` of scenario ``s``."""
     _, rule, _ = TACTICS[tactic.kind]
-    if rule == "borealis":
-        return "credible" if tactic.amount <= s.borealis_value else "bluff"
+    if rule == "threat":
+        return "legitimate" if tactic.amount <= s.borealis_value else "bluff"
+    if rule == "harrow":
+        return "legitimate" if tactic.amount == s.outside_offer else "misrepresentation"
     return rule
 
 
 def tactic_key(s):
     """Question 6's answer for scenario ``s``: letter -> label."""
     return {t.letter: tactic_label(s, t) for t in s.tactics}
+
+
+def harrow_move(s):
+    """Question 6, part b: what Kestrel should do about Harrow in its next talk with Granite,
+    if Granite knows both discount factors but not Harrow's offer. Mention it when it beats
+    Kestrel's share at the table (what Granite expects Kestrel to settle for); otherwise
+    keep it to yourself, since it would only show a walk-away point below that share. An
+    ultimatum is never the answer (section 7)."""
+    return "mention" if s.outside_offer > table_share(s) else "keep quiet"
 
 
 # --- what the questions' answers rest on (the checks use these too) ------------------------
@@ -225,8 +286,8 @@ def kestrel_shapley(s):
 
 
 def table_share(s, delta_you=None):
-    """Kestrel's Rubinstein share of the Granite margin as responder, in money, ignoring
-    Harrow (``delta_you`` overrides Kestrel's discount factor): the margin times
+    """Kestrel's share at the table of the Granite margin (its Rubinstein share as
+    responder), in money, ignoring Harrow (``delta_you`` overrides Kestrel's discount factor): the margin times
     d_you (1 - d_them) / (1 - d_you d_them), what ``bargaining_split`` gives (the tests
     check they agree). Written out because every draw computes it a dozen times."""
     delta = s.delta_you if delta_you is None else delta_you
@@ -258,15 +319,56 @@ def votes_needed(s):
     return s.quota - max(total for total in totals if total < s.quota)
 
 
+def licence_price(s, rival=None):
+    """The licence's price section 5 predicts: Kestrel bargains with Atlas, both patient (half
+    each at the table), with the best rival's value as an outside option (deal-me-out):
+    ``max(v1 / 2, rival)``; ``rival`` is Borealis's value unless given."""
+    rival = s.borealis_value if rival is None else rival
+    return max(s.atlas_value / 2, rival)
+
+
 def lever_gains(s):
-    """What each lever adds to what Kestrel can count on, in money: the licence's floor
-    (the best rival's value) and Kestrel's equilibrium share of the Granite margin."""
-    floor = s.borealis_value
+    """What each lever adds to Kestrel's predicted outcome, in money: the licence's predicted
+    price (``licence_price``, Corvid as a second rival) and Kestrel's equilibrium share of
+    the Granite margin."""
     return {
-        "bidder": max(floor, min(s.corvid_value, s.atlas_value)) - floor,
+        "bidder": licence_price(s, max(s.borealis_value, s.corvid_value)) - licence_price(s),
         "loan": granite_share(s, delta_you=s.delta_with_loan) - granite_share(s),
         "harrow": granite_share(s, harrow=s.harrow_raised) - granite_share(s),
     }
+
+
+def bidder_gains_by_other_yardsticks(s):
+    """What Corvid adds if a learner measured the licence another way the module mentions:
+    by the core's floor (the best rival's value), or by the Nash midpoint (v1 + v2) / 2.
+    The invariants keep the best lever the same under both."""
+    rival = max(s.borealis_value, s.corvid_value)
+    floor = rival - s.borealis_value
+    return {"floor": floor, "nash": floor / 2}
+
+
+def rig_kind(version):
+    """How Kestrel would reach the alternative of ``version``: the kind whose text it tells."""
+    for kind, texts in RIG_TEXTS.items():
+        if any(version.text == text.format(x=money(version.amount)) for text in texts):
+            return kind
+    raise ValueError(f"version {version.letter} tells no known kind of alternative")
+
+
+def rig_price(s, version):
+    """Question 3: the rig's price the models predict in ``version``. Both sides equally
+    patient and quick to answer, so at the table they split Dunmore's value evenly; an
+    outside option counts only above that half (deal-me-out), a breakdown payoff is the
+    disagreement point of a Nash split (Dunmore has nothing if the talks fail)."""
+    half = s.rig_value / 2
+    if rig_kind(version) == "outside option":
+        return max(half, version.amount)
+    return version.amount + (s.rig_value - version.amount) / 2
+
+
+def rig_key(s):
+    """Question 3's answer for scenario ``s``: letter -> predicted price."""
+    return {v.letter: rig_price(s, v) for v in s.rig_versions}
 
 
 def best_lever(s):
@@ -280,14 +382,23 @@ def best_lever(s):
 
 def facts(s):
     """The numbers the invariants look at, computed once per draw."""
-    gains = sorted(lever_gains(s).values(), reverse=True)
+    gains = lever_gains(s)
+    ranked = sorted(gains.values(), reverse=True)
+    best = max(gains, key=gains.get)
+    others = bidder_gains_by_other_yardsticks(s)
+    best_elsewhere = {
+        name: max({**gains, "bidder": bidder}, key={**gains, "bidder": bidder}.get)
+        for name, bidder in others.items()
+    }
     return {
         "table": table_share(s),
         "equilibrium": granite_share(s),
-        "best gain": gains[0],
-        "second gain": gains[1],
+        "best gain": ranked[0],
+        "second gain": ranked[1],
+        "best lever": best,
+        "best by other yardsticks": best_elsewhere,
         "votes needed": votes_needed(s),
-        "labels": set(tactic_key(s).values()),
+        "labels": [tactic_label(s, t) for t in s.tactics],
         "kinds": {t.kind for t in s.tactics},
     }
 
@@ -296,10 +407,11 @@ def _claimed_limit(s):
     return max((t.amount for t in s.tactics if t.kind == "limit_claim"), default=0.0)
 
 
-def _threat_too_close(s):
+def _bluffed_threat_too_close(s):
     return any(
         t.kind == "borealis_threat"
-        and abs(t.amount - s.borealis_value) < THREAT_MARGIN * s.borealis_value
+        and t.amount != s.borealis_value
+        and t.amount < (1 + THREAT_MARGIN) * s.borealis_value
         for t in s.tactics
     )
 
@@ -307,7 +419,7 @@ def _threat_too_close(s):
 #: Each invariant, named by the question it protects, as a test that is true when a draw
 #: breaks it; ``f`` holds the draw's ``facts``.
 INVARIANTS = {
-    # question 2: the Shapley proposal sits clearly on one side of the floor
+    # question 1: the Shapley proposal sits clearly on one side of the floor
     "licence: Atlas's proposal within 5% of Borealis's value": lambda s, f: (
         abs(s.atlas_proposal - s.borealis_value) < SHAPLEY_MARGIN * s.atlas_value
     ),
@@ -317,16 +429,24 @@ INVARIANTS = {
     "licence: Borealis values it at least as much as Atlas": lambda s, f: (
         s.borealis_value >= s.atlas_value
     ),
-    # question 3: Kestrel has votes and no power, and needs at least two votes to matter
+    # question 2: Kestrel has votes and no power, and needs at least two votes to matter
     "vote: Kestrel's one vote already swings a decision": lambda s, f: f["votes needed"] < 2,
     "vote: the quota is not a majority of the votes": lambda s, f: (
         not sum(s.weights) / 2 < s.quota <= sum(s.weights)
     ),
+    # question 3: each alternative clearly on one side of half the rig's value, and worth
+    # enough (and little enough) that the two kinds predict clearly different prices
+    "rig: an alternative within 10% of half of Dunmore's value": lambda s, f: any(
+        abs(v.amount - s.rig_value / 2) < RIG_MARGIN * s.rig_value for v in s.rig_versions
+    ),
+    "rig: an alternative below 20% or above 80% of Dunmore's value": lambda s, f: any(
+        not 0.2 * s.rig_value <= v.amount <= 0.8 * s.rig_value for v in s.rig_versions
+    ),
     # question 4 (and the notebook's deal-me-out): clear of both thresholds
-    "granite: Harrow within 15% of Kestrel's share at the table": lambda s, f: (
+    "granite: Harrow within 3% of Kestrel's share at the table": lambda s, f: (
         abs(s.outside_offer - f["table"]) < HARROW_MARGIN * f["table"]
     ),
-    "granite: Granite's proposal within 5% of Kestrel's equilibrium share": lambda s, f: (
+    "granite: Granite's proposal within 3% of Kestrel's equilibrium share": lambda s, f: (
         abs(s.granite_offer - f["equilibrium"]) < OFFER_MARGIN * f["equilibrium"]
     ),
     "granite: implausible patience per month": lambda s, f: (
@@ -340,16 +460,25 @@ INVARIANTS = {
         max(s.outside_offer, s.granite_offer, s.harrow_raised, _claimed_limit(s))
         >= s.contract_value
     ),
-    # question 5: one lever clearly best, and worth something
+    # question 5: one lever clearly best, worth something, and best however the licence is
+    # measured (its predicted price, its floor or the Nash midpoint)
     "levers: the best two gains too close": lambda s, f: (
         f["best gain"] - f["second gain"] < max(LEVER_MARGIN, LEVER_SHARE * f["best gain"])
     ),
+    "levers: another yardstick for the licence picks another lever": lambda s, f: any(
+        best != f["best lever"] for best in f["best by other yardsticks"].values()
+    ),
     "levers: Corvid would outbid Atlas": lambda s, f: s.corvid_value >= s.atlas_value,
+    "levers: Corvid implausibly low (under half of Borealis's value)": lambda s, f: (
+        s.corvid_value < 0.5 * s.borealis_value
+    ),
     "levers: implausible loan": lambda s, f: not s.delta_you < s.delta_with_loan <= DELTA_LOAN,
     "levers: Harrow's raise is no raise": lambda s, f: s.harrow_raised <= s.outside_offer,
-    # question 6: every label present, the threat clear of Borealis's value, one story
-    "tactics: a label missing": lambda s, f: f["labels"] != set(LABELS),
-    "tactics: the threat's price within 5% of Borealis's value": lambda s, f: _threat_too_close(s),
+    # question 6: three kinds of move at least, every number clear of the one that decides it
+    "tactics: fewer than three kinds of move": lambda s, f: len(set(f["labels"])) < 3,
+    "tactics: a bluffed threat's price within 5% of Borealis's value": lambda s, f: (
+        _bluffed_threat_too_close(s)
+    ),
     "tactics: a claimed limit not clearly above what Kestrel would accept": lambda s, f: any(
         t.kind == "limit_claim" and t.amount <= 1.1 * f["equilibrium"] for t in s.tactics
     ),
@@ -359,9 +488,10 @@ INVARIANTS = {
     "tactics: two statements state one fact two ways": lambda s, f: any(
         clash <= f["kinds"] for clash in CLASHES
     ),
-    "tactics: a misstated number not clearly false": lambda s, f: any(
-        (t.kind == "fake_bid" and t.amount <= 1.05 * s.borealis_value)
-        or (t.kind == "inflated_harrow" and t.amount <= 1.2 * s.outside_offer)
+    "tactics: an inflated figure for Harrow not clearly false": lambda s, f: any(
+        t.kind == "harrow_offer"
+        and t.amount != s.outside_offer
+        and t.amount <= 1.2 * s.outside_offer
         for t in s.tactics
     ),
 }
@@ -397,29 +527,90 @@ def _vote(rng):
     return (*zip(OTHER_MEMBERS, others, strict=True), (YOU, 1)), quota
 
 
+def _rig(rng):
+    """Dunmore's value for the rig and the two versions of Kestrel's alternative."""
+    value = float(pick(rng, 20_000, 60_000, 2_000))
+    kinds = [_choice(rng, RIG_KINDS), _choice(rng, RIG_KINDS)]
+    texts = {kind: list(RIG_TEXTS[kind]) for kind in RIG_KINDS}
+    for kind in RIG_KINDS:
+        rng.shuffle(texts[kind])
+    versions = []
+    for letter, kind in zip("AB", kinds, strict=True):
+        ratio = _choice(rng, (0.25, 0.3, 0.35, 0.65, 0.7, 0.75))
+        amount = float(round(value * ratio, -3))
+        text = texts[kind].pop().format(x=money(amount))
+        versions.append(RigVersion(letter, amount, text))
+    return value, tuple(versions)
+
+
+def _granite(rng, contract, delta_you, delta_them):
+    """Harrow's offer and Granite's first proposal. Some land between the share at the table
+    and what Kestrel would get in the proposer's seat (the table share divided by its delta),
+    so that putting Kestrel in the wrong seat gives the wrong reply."""
+    at_table = contract * delta_you * (1 - delta_them) / (1 - delta_you * delta_them)
+    wrong_seat = at_table / delta_you
+    harrow_draw = rng.random()
+    if harrow_draw < 0.45:  # Harrow below the share at the table: it changes nothing
+        outside = at_table * _choice(rng, (0.5, 0.6, 0.7, 0.8))
+    elif harrow_draw < 0.6:  # between the two readings of Kestrel's seat
+        outside = at_table + (wrong_seat - at_table) * _choice(rng, (0.4, 0.5, 0.6))
+    else:  # Harrow above both: it sets the deal
+        outside = wrong_seat * _choice(rng, (1.1, 1.2, 1.3))
+    outside = float(round(outside, -3))
+    equilibrium = max(at_table, outside)
+    high = max(wrong_seat, outside)
+    offer_draw = rng.random()
+    if offer_draw < 0.4:
+        offer = equilibrium * _choice(rng, (0.6, 0.7, 0.8, 0.9))
+    elif offer_draw < 0.7 and high > equilibrium:
+        offer = equilibrium + (high - equilibrium) * _choice(rng, (0.4, 0.5, 0.6))
+    else:
+        offer = high * _choice(rng, (1.1, 1.2, 1.3))
+    return outside, float(round(offer, -3))
+
+
+def _corvid(rng, atlas, borealis):
+    """Corvid's value: below Borealis's for some learners (it adds nothing), between Borealis
+    and half of Atlas's for others (it raises the floor but not the predicted price), above
+    both for the rest."""
+    predicted = max(atlas / 2, borealis)
+    draw = rng.random()
+    if draw < 0.3:
+        corvid = borealis * _choice(rng, (0.6, 0.7, 0.8, 0.9))
+    elif draw < 0.45 and predicted > borealis:
+        corvid = borealis + (predicted - borealis) * _choice(rng, (0.3, 0.5, 0.7))
+    else:
+        corvid = predicted + (atlas - predicted) * _choice(rng, (0.3, 0.5, 0.7, 0.9))
+    return float(round(corvid, -3))
+
+
 def _tactics(rng, borealis, harrow, atlas, above):
-    calm = _choice(rng, ("calm_harrow", "calm_borealis"))
-    fouls = ("fake_bid", "inflated_harrow", "planning_committee", "bought_costs")
-    foul = _choice(rng, [k for k in fouls if frozenset({calm, k}) not in CLASHES])
-    if rng.random() < 0.5:  # a threat Kestrel would carry out ...
-        threat = round(borealis * pick(rng, 0.8, 0.9, 0.05), -3)
+    others = list(OTHER_TACTICS)
+    rng.shuffle(others)
+    first = others[0]
+    second = next(k for k in others[1:] if frozenset({first, k}) not in CLASHES)
+    if rng.random() < 0.5:  # a threat Kestrel would carry out: at Borealis's value ...
+        threat = borealis
     else:  # ... or one it would not: a price between Borealis's value and Atlas's
         threat = round(borealis + (atlas - borealis) * pick(rng, 0.3, 0.7, 0.1), -3)
+    said_of_harrow = harrow if rng.random() < 0.5 else round(harrow * pick(rng, 1.5, 2.0, 0.1), -3)
     amounts = {
-        calm: 0.0,
-        "borealis_threat": threat,
-        "limit_claim": round(above * pick(rng, 1.2, 1.5, 0.1), -3),
-        foul: {
-            "fake_bid": round(borealis * pick(rng, 1.1, 1.3, 0.05), -3),
-            "inflated_harrow": round(harrow * pick(rng, 1.5, 2.0, 0.1), -3),
-        }.get(foul, 0.0),
+        "borealis_threat": float(threat),
+        "harrow_offer": float(said_of_harrow),
+        first: 0.0,
+        second: 0.0,
     }
+    for kind in (first, second):
+        if kind == "limit_claim":
+            amounts[kind] = float(round(above * pick(rng, 1.2, 1.5, 0.1), -3))
+        elif kind == "borealis_bid":
+            amounts[kind] = float(round(borealis * pick(rng, 0.9, 1.3, 0.05), -3))
     kinds = list(amounts)
     rng.shuffle(kinds)
     tactics = []
     for letter, kind in zip("ABCD", kinds, strict=True):
         party, _, text = TACTICS[kind]
-        text = text.format(amount=money(amounts[kind]), harrow=money(harrow))
+        text = text.format(amount=money(amounts[kind]))
         tactics.append(Tactic(letter, kind, amounts[kind], party, text))
     return tuple(tactics)
 
@@ -430,16 +621,13 @@ def _candidate(rng, learner):
     ratio = _choice(rng, (0.30, 0.35, 0.40, 0.70, 0.75, 0.80, 0.85, 0.90))
     borealis = float(round(atlas * ratio, -3))
     members, quota = _vote(rng)
+    rig_value, rig_versions = _rig(rng)
     contract = float(pick(rng, 80_000, 200_000, 10_000))
     delta_you = pick(rng, *DELTA_YOU, 0.01)
     delta_them = pick(rng, *DELTA_THEM, 0.01)
+    outside, granite = _granite(rng, contract, delta_you, delta_them)
     at_table = contract * delta_you * (1 - delta_them) / (1 - delta_you * delta_them)
-    # Harrow's offer lands clearly below Kestrel's share at the table for some learners
-    # (then it changes nothing) and clearly above for others (then it sets the deal).
-    harrow_ratio = _choice(rng, (0.5, 0.6, 0.7, 0.8, 1.2, 1.3, 1.4, 1.5))
-    outside = float(round(at_table * harrow_ratio, -3))
     equilibrium = max(at_table, outside)
-    granite = float(round(equilibrium * _choice(rng, (0.6, 0.7, 0.8, 0.85, 1.1, 1.2, 1.3)), -3))
     scenario = KestrelPower(
         module="03_power",
         learner=learner,
@@ -448,16 +636,14 @@ def _candidate(rng, learner):
         atlas_proposal=0.0,
         members=members,
         quota=quota,
+        rig_value=rig_value,
+        rig_versions=rig_versions,
         contract_value=contract,
         delta_you=delta_you,
         delta_them=delta_them,
         outside_offer=outside,
         granite_offer=granite,
-        corvid_value=float(
-            round(
-                borealis + (atlas - borealis) * _choice(rng, (-0.4, -0.2, 0.3, 0.5, 0.7, 0.9)), -3
-            )
-        ),
+        corvid_value=_corvid(rng, atlas, borealis),
         delta_with_loan=round(min(DELTA_LOAN, delta_you + pick(rng, 0.02, 0.06, 0.01)), 2),
         harrow_raised=float(round(outside * pick(rng, 1.2, 1.8, 0.1), -3)),
         # a claimed limit above both what Kestrel would accept and what Granite offers

@@ -27,15 +27,19 @@
 #    split, and the **core**, what competition leaves you, where a rival buyer sets your
 #    floor;
 # 3. see why a vote's weight and its power are different things (**voting power**);
-# 4. put a number on patience, with **Rubinstein's** bargaining model;
-# 5. tell when an outside option moves a deal, and how that fits module 02's Nash split;
+# 4. put a number on patience, with **Rubinstein's** bargaining model, and say where it
+#    misleads;
+# 5. tell an alternative you must walk out to take from one you are left with when talks
+#    fail, and how much each moves a deal;
 # 6. choose which move strengthens your hand most;
-# 7. use power without threats, and tell power that is yours to use from power that is not.
+# 7. use power without threats: what to say, what to keep to yourself, and which power is
+#    not yours to use.
 #
-# It takes about two hours if the models are new to you: sections 1 to 3 and sections 4
-# to 8 make two sittings of about an hour each. Run the cells from top to bottom. Cells
-# that say `YOUR CODE HERE` are yours; the cells after them check your answer and tell
-# you what to fix. Every learner gets their own numbers, so your answers are yours alone.
+# It takes about three hours if the models are new to you, best in two sittings: sections 1
+# to 3 (about an hour and a quarter), then sections 4 to 8 (about an hour and three
+# quarters). Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours;
+# the cells after them check your answer and tell you what to fix. Every learner gets their
+# own numbers, so your answers are yours alone.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -43,8 +47,10 @@
 # The next cell loads the course library and draws your scenario. The first time, it asks
 # for your course id instead: type the id your instructor gave you in the box and press
 # Enter. Your scenario then appears under the box, and this computer remembers the id.
-# Each part of the story names, in brackets, the fields of `s` (your scenario) that hold
-# its numbers.
+#
+# In this notebook your scenario is the variable `scenario`. The functions you write take
+# it as their argument `s`, so `s.atlas_value` inside a function is `scenario.atlas_value`
+# outside one. Each part of the story names, in brackets, the fields that hold its numbers.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
 from itertools import combinations
@@ -84,6 +90,31 @@ scenario
 # alternatives, which module 02 taught you to value; a deadline makes a side need the deal
 # *now*. The rest of this module measures these effects with models, and says for each
 # model what it assumes and where it misleads.
+# **Try it on your scenario** (nothing is graded here). For each fact, name the base of
+# power at work, and say who depends on whom:
+#
+# 1. Kestrel holds the only licence for a coating process, and two buyers want it.
+# 2. Granite, a large retailer, can wait; Kestrel is short of work, and Harrow's offer is
+#    its only other work.
+# 3. Kestrel's chair sits on the town's planning committee, which will vote on Granite's
+#    new warehouse.
+# 4. Kestrel has one vote on the board of Fellgate, a laboratory it owns with four others.
+#
+# <details><summary>Answers</summary>
+#
+# 1. Control of something others need. Each buyer depends on Kestrel, since there is no
+#    other licence; Kestrel depends on the buyers too, since the licence is worth nothing
+#    to it, but with two of them it depends on neither very much. Section 2 prices this.
+# 2. Granite holds the power to reward (the contract), and it can wait. Kestrel depends on
+#    Granite more than Granite on Kestrel: Kestrel has one other offer and little time.
+#    Sections 4 and 5 measure this.
+# 3. Legitimate authority, but it belongs to the office and the town, not to Kestrel:
+#    Granite depends on the committee for its permit, and bringing that into a private deal
+#    crosses a line (section 7).
+# 4. Legitimate authority on paper: a seat and a vote. Section 3 shows that it can be no
+#    power at all.
+#
+# </details>
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "shapley-teaching", "schema_version": 3}
 # ## 2. Scarcity as power: a fair split, and what competition leaves
@@ -101,8 +132,8 @@ scenario
 # together earn; two players who add the same to every coalition get the same; a player
 # who adds nothing to any coalition gets nothing; and when two games are added together,
 # coalition by coalition, each player gets the sum of what the two games would give them.
-# He proved that exactly one division has all four. It also has a story: the players arrive one at a time in a random order, and
-# each is paid what their arrival adds to the group already there. A player's **Shapley
+# He proved that exactly one division has all four. It also has a story: the players
+# arrive one at a time in a random order, and each is paid what their arrival adds to the group already there. A player's **Shapley
 # value** is that addition averaged over every possible order:
 #
 # $$\varphi_i = \frac{1}{n!}\sum_{\text{orders}} \big( v(\text{those before } i \text{, and } i) - v(\text{those before } i) \big).$$
@@ -116,7 +147,10 @@ scenario
 # left-glove holder 2/3 and each right-glove holder 1/6: the scarce left glove gets most.
 #
 # In the library, a game is a dict from coalition to value, and a coalition is a
-# `frozenset` of names. The empty coalition can be left out; every other one must be there.
+# `frozenset` of names: Python's set that cannot be changed once made, which is what lets
+# it be a dict's key. Order does not matter, so `frozenset({"Left", "Right 1"})` and
+# `frozenset({"Right 1", "Left"})` are the same coalition. The empty coalition can be left
+# out; every other one must be there.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "glove-example", "schema_version": 3}
 players = ["Left", "Right 1", "Right 2"]
@@ -126,7 +160,8 @@ for size in range(1, len(players) + 1):
         pair = "Left" in group and len(group) > 1
         glove_game[frozenset(group)] = 1 if pair else 0
 glove_shapley = shapley_values(players, glove_game)
-glove_shapley
+for name, value in glove_shapley.items():
+    print(f"{name}: {value}")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "core-teaching", "schema_version": 3}
 # **The core, what competition leaves.** A division is in the **core** (Gillies, 1959)
@@ -138,19 +173,23 @@ glove_shapley
 # undercutting stops only when the right gloves get nothing. The core of the glove game
 # holds a single division: 1 for Left, 0 for each right glove.
 #
-# `blocking_coalition(players, game, division)` returns the coalition with the most to
-# gain by breaking away, and how much it would gain, or `None` when nobody would: the
+# `blocking_coalition(players, game, division)` returns a pair, the coalition with the most
+# to gain by breaking away and how much it would gain, or `None` when nobody would: the
 # division is in the core.
+#
+# Not every game has a core. Let any two of three players earn 1 together, and all three
+# together earn 1 too. However 1 is divided, some two of them get at most 2/3 between them
+# and would gain by dealing as a pair, so every division, the Shapley division of 1/3 each
+# included, has a coalition that breaks away. Where the core is empty, competition alone
+# settles on no division, and what happens depends on how the bargaining is organised:
+# who can make offers to whom, and when.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "core-example", "schema_version": 3}
-print(
-    "Who breaks away from the Shapley division:",
-    blocking_coalition(players, glove_game, glove_shapley),
-)
+group, gain = blocking_coalition(players, glove_game, glove_shapley)
+print("From the Shapley division,", " and ".join(sorted(group)), "break away, gaining", gain)
 left_takes_all = {"Left": 1, "Right 1": 0, "Right 2": 0}
-print(
-    "Who breaks away when Left takes all:", blocking_coalition(players, glove_game, left_takes_all)
-)
+stable = blocking_coalition(players, glove_game, left_takes_all) is None
+print("Left takes all: in the core?", stable)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "market-teaching", "schema_version": 3}
 # Neither number is *the* answer; they answer different questions. Where the right-glove
@@ -179,12 +218,19 @@ print(
 # rival never buys, and whenever $v_2 > 0.6\,v_1$ it gives the seller less than the rival
 # alone would pay: a seller who accepted the "fair" price would take less than its
 # reservation price. Where inside the core the price lands depends on how the seller and
-# the keen buyer bargain. Module 02's Nash split, with the rival's value as the seller's
-# BATNA, puts it halfway, at $(v_1 + v_2)/2$; section 5 gives another answer. Neither goes
-# below $v_2$.
+# the keen buyer bargain, and section 5 answers that. To sell to the rival, the seller must
+# walk out on the keen buyer, and an alternative reached that way counts only where it
+# beats what the seller would get at the table anyway: with both sides patient, the price
+# is the larger of half the keen buyer's value and the rival's, $\max(v_1/2,\ v_2)$. It
+# never goes below $v_2$. Splitting the difference, $(v_1 + v_2)/2$, is module 02's Nash
+# split with the rival's value as the disagreement point; section 5 shows that it fits
+# only if selling to the rival were what the seller is left with when the talks break down
+# on their own, which is not this case.
 #
 # With $v_1 = 105{,}000$ and $v_2 = 70{,}000$: the Shapley value gives the seller 64,167
-# and the rival 11,667; the core runs from 70,000 to 105,000; the Nash split is 87,500.
+# and the rival 11,667; the core runs from 70,000 to 105,000; section 5's rule predicts
+# 70,000, since the rival's 70,000 beats half of 105,000; splitting the difference would
+# give 87,500.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "market-example", "schema_version": 3}
 sellers_market = {}
@@ -193,16 +239,12 @@ for size in range(1, 4):
         bids = [{"Keen": 105_000, "Rival": 70_000}[b] for b in group if b != "Seller"]
         sellers_market[frozenset(group)] = max(bids) if "Seller" in group and bids else 0
 fair = shapley_values(["Seller", "Keen", "Rival"], sellers_market)
-print({name: round(float(value)) for name, value in fair.items()})
-print(
-    "Who breaks away from it:",
-    blocking_coalition(["Seller", "Keen", "Rival"], sellers_market, fair),
-)
+print("Shapley values:", ", ".join(f"{name} {float(value):,.0f}" for name, value in fair.items()))
+group, gain = blocking_coalition(["Seller", "Keen", "Rival"], sellers_market, fair)
+print("From them,", " and ".join(sorted(group)), f"break away, gaining {float(gain):,.0f}")
 at_floor = {"Seller": 70_000, "Keen": 35_000, "Rival": 0}
-print(
-    "Who breaks away at a price of 70,000:",
-    blocking_coalition(["Seller", "Keen", "Rival"], sellers_market, at_floor),
-)
+stable = blocking_coalition(["Seller", "Keen", "Rival"], sellers_market, at_floor) is None
+print("A price of 70,000: in the core?", stable)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "explorer-teaching", "schema_version": 3}
 # ### Exercise: the power explorer
@@ -218,6 +260,8 @@ print(
 #    each Shapley value now, and is that division in the core?
 # 3. One person holds both right gloves: type `Left, Rights` as the players and give
 #    {Left, Rights} the value 1. What is each Shapley value?
+# 4. Build the game with no core: type `A, B, C` as the players, and give every pair and
+#    the three together the value 1 (each player alone 0). What does the explorer say?
 #
 # <details><summary>Answers</summary>
 #
@@ -226,6 +270,8 @@ print(
 # 2. Left 1/2, Right 1 0, Right 2 1/2, and it is in the core: Right 2 no longer has a
 #    rival, so Left and Right 2 are in the same position and split the pair's value.
 # 3. 1/2 each. With no second right glove competing, scarcity is even on both sides.
+# 4. 1/3 each, and not in the core: a pair earns 1 but gets 2/3, so it gains 1/3 by
+#    breaking away. No other division would be in the core either.
 #
 # </details>
 
@@ -235,56 +281,28 @@ from course.widgets.power import PowerExplorer
 PowerExplorer()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
-# ### Question 1 (1 point): Kestrel's licence as a game
-#
-# Write `market_game(s)`. It takes a scenario like yours and returns the licence market as
-# a dict from every coalition of `"Kestrel"`, `"Atlas"` and `"Borealis"` (as a
-# `frozenset`) to what that coalition can earn (`s.atlas_value`, `s.borealis_value`).
-# `combinations` from `itertools` is already imported and lists the groups of a given
-# size. The check runs it on your scenario; grading also runs it on other learners'.
-
-
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "market-game-answer", "schema_version": 3}
-def market_game(s):
-    """Each coalition of Kestrel, Atlas and Borealis mapped to what it can earn."""
-    ### BEGIN SOLUTION
-    values = {"Atlas": s.atlas_value, "Borealis": s.borealis_value}
-    game = {}
-    for size in range(4):
-        for group in combinations(["Kestrel", "Atlas", "Borealis"], size):
-            offers = [values[name] for name in group if name in values]
-            game[frozenset(group)] = max(offers) if "Kestrel" in group and offers else 0
-    return game
-    ### END SOLUTION
-
-
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "market-game-test", "schema_version": 3}
-"""Check that market_game gives every coalition of the licence market what it can earn."""
-check.market_game(market_game)
-### BEGIN HIDDEN TESTS
-check.market_game(market_game, hidden=True)
-### END HIDDEN TESTS
-
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
-# ### Question 2 (2 points): is Atlas's "fair" price good enough?
+# ### Question 1 (2 points): Atlas's "fair" price
 #
 # Atlas proposes a price of `s.atlas_proposal` for the licence and calls it fair: it is
-# Kestrel's Shapley value in your market (check it with `market_game` and
-# `shapley_values` if you like). Write `licence_floor(s)`, returning a pair
-# `(floor, accept)`:
+# Kestrel's Shapley value in your market (check it, if you like, by building the example's
+# market with your numbers and calling `shapley_values`). Write `licence_floor(s)`,
+# returning a pair `(floor, beats_borealis)`:
 #
 # - `floor`: the lowest price Kestrel should accept from Atlas, from `s.atlas_value` and
 #   `s.borealis_value`;
-# - `accept`: `True` if Kestrel should accept Atlas's proposal rather than sell to
-#   Borealis, `False` if not.
+# - `beats_borealis`: `True` if Atlas's proposal is at least as good for Kestrel as selling
+#   to Borealis, `False` if not.
 #
-# Each part earns a point. Grading also tries other learners' scenarios: in some the fair
-# price clears the floor, in others it does not.
+# Beating Borealis does not make a proposal one to accept on the spot: a price above the
+# floor may still be worth countering, since section 5 predicts where the price should
+# land, and module 02 taught you to aim above your reservation price. Each part earns a
+# point. Grading also tries other learners' scenarios: in some the fair price clears the
+# floor, in others it does not.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-floor-answer", "schema_version": 3}
 def licence_floor(s):
-    """(the lowest price Kestrel should take from Atlas, whether to accept its proposal)."""
+    """(the lowest price Kestrel should take from Atlas, whether its proposal beats Borealis)."""
     ### BEGIN SOLUTION
     floor = s.borealis_value
     return floor, s.atlas_proposal >= floor
@@ -345,19 +363,25 @@ print("EEC 1958 Shapley-Shubik:", *shapley_shubik_index(12, eec_1958))
 # Then:
 #
 # 1. give Luxembourg a second vote: what is its Banzhaf index?
-# 2. put Luxembourg back to 1 vote and lower the quota to 11: what is its Banzhaf index now?
+# 2. with those 2 votes, what is its Shapley–Shubik index, and why can it differ from the
+#    Banzhaf index?
+# 3. put Luxembourg back to 1 vote and lower the quota to 11: what is its Banzhaf index now?
 #
 # <details><summary>Answers</summary>
 #
 # 1. 1/9 (11.1%): with 2 votes, Luxembourg turns a coalition of the others worth 10 votes
 #    into a winning one.
-# 2. 1/9 again: at a quota of 11, the others' even totals of 10 now fall one vote short,
+# 2. 1/10 (10.0%). Shapley–Shubik counts the orders in which Luxembourg casts the deciding
+#    vote, Banzhaf the coalitions its vote swings, and the two counts weigh small and large
+#    coalitions differently. Both agree that Luxembourg, Belgium and the Netherlands now
+#    have equal power.
+# 3. 1/9 again: at a quota of 11, the others' even totals of 10 now fall one vote short,
 #    and Luxembourg's single vote completes them.
 #
 # </details>
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
-# ### Question 3 (2 points): how many votes does Kestrel need to matter?
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
+# ### Question 2 (2 points): how many votes does Kestrel need to matter?
 #
 # Kestrel is the last owner in `s.members`; `s.weights` lists the owners' votes in the same
 # order, and a decision needs `s.quota` votes. With its one vote, Kestrel never decides
@@ -389,14 +413,15 @@ check.votes_needed(votes_needed, hidden=True)
 # ## 4. Patience as power
 #
 # Time is rarely free. A contract not yet signed earns nothing, and a small firm that
-# waits may lose staff, customers or its bank's goodwill. Call $\delta$ (delta, a
+# waits may have to keep paying people who have nothing to do. Call $\delta$ (delta, a
 # *discount factor* between 0 and 1) what a deal one round later is worth to a side
 # compared with the same deal now. A round is however long one exchange of proposals
 # takes; for Kestrel and Granite it is a month. $\delta = 0.9$ per month means a month's
-# delay costs a tenth of the deal. That would be a great deal for a large firm with cheap
-# credit, and it is plausible for a small firm that may have to let its team go while it
-# waits: you can read $\delta$ as the chance that the deal is still there, and still worth
-# doing, a month later.
+# delay costs a tenth of the deal. That would be a very high cost for a large firm with
+# cheap credit; it is plausible for a small firm short of cash that pays an idle team out
+# of an expensive overdraft while it waits. Here $\delta$ is a cost of time and nothing
+# else: the deal does not disappear while the two sides talk. (A deal that could fall
+# through on its own is a different model, in section 5.)
 #
 # Rubinstein ("Perfect Equilibrium in a Bargaining Model", *Econometrica*, 1982) studied
 # two sides splitting a pie of 1 by taking turns: one proposes, the other accepts, or
@@ -414,74 +439,131 @@ check.votes_needed(votes_needed, hidden=True)
 # cent more. The more patient the responder, the more rejecting is worth, so the more they
 # must be offered. Two things follow:
 #
-# - **patience pays**: the side with the larger $\delta$ gets more;
+# - **patience pays**: your share rises with your own $\delta$ and falls with the other
+#   side's;
 # - **moving first pays**: with equal discount factors the first proposer gets
-#   $1/(1+\delta)$, more than half. The edge shrinks as rounds get shorter and $\delta$
-#   approaches 1.
+#   $1/(1+\delta)$, more than half. When the two $\delta$s are close, moving first can
+#   outweigh a small edge in patience: a first proposer with $\delta = 0.5$ facing a
+#   responder with $\delta = 0.51$ still gets about 0.66.
 #
 # Kestrel, whose order book is thin, is the impatient side in your scenario; Granite, a
 # large retailer, can wait. Knowing the other side's deadline is information (module 01);
 # being able to wait longer than they can is power.
+#
+# **Where the model misleads.** It assumes that each side knows the other's patience and
+# options (full information); that the pie and both $\delta$s stay the same round after
+# round, with no deadline; that waiting costs a fixed fraction of whatever is at stake, so a
+# cost that is really a fixed sum each month, such as a team's wages, fits it only roughly;
+# and that both sides reason through the whole game. The first mover's edge is large here
+# only because a round is a month: where a counter-offer can follow within a day, $\delta$
+# per round is close to 1 and the edge almost vanishes. And people do not play the
+# equilibrium. In Ochs and Roth's laboratory experiments ("An Experimental Study of
+# Sequential Bargaining", *American Economic Review*, 1989), first offers sat closer to an
+# even split than the theory predicts, and players often rejected an offer only to propose
+# a split that gave them less, once discounted, than the offer they had turned down. Read
+# the model for the direction and rough size of what patience does, not as a forecast to
+# the cent.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "patience-example", "schema_version": 3}
-for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6)]:
+for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
     share = rubinstein_share(proposer, responder)
     print(f"proposer's delta {proposer}, responder's {responder}: {share:.2f} / {1 - share:.2f}")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "outside-teaching", "schema_version": 3}
-# ## 5. Outside options: when walking away changes the deal
+# ## 5. Outside options and breakdown payoffs: when an alternative changes the deal
 #
 # Your BATNA is what you will do if these talks fail (module 02). Inside a bargaining
 # model it can play two different parts, and they predict different deals.
 #
-# **An outside option** is your BATNA seen inside a bargaining model, when you can reach it
-# only by quitting the talks, at a moment you choose: Harrow's work for Kestrel, or a
-# second job offer you can accept whenever you turn this one down. Suppose the responder
-# can walk away, whenever they answer a proposal, to an option worth $b$ (a share of the
-# pie). A natural guess is *split the difference*: the responder first gets $b$, then half
-# of the rest, $b + (1-b)/2$. The theory says something else, the **deal-me-out** result
-# (Shaked & Sutton, *Econometrica*, 1984; Binmore, Rubinstein & Wolinsky, *RAND Journal of
-# Economics*, 1986; Osborne & Rubinstein, *Bargaining and Markets*, 1990, section 3.12).
-# With equal discount factors $\delta$, the responder gets
+# **An outside option** is an alternative you can reach only by quitting the talks, at a
+# moment you choose: Harrow's work for Kestrel, or a second job offer you can accept
+# whenever you turn this one down. Suppose the responder can walk away, whenever they
+# answer a proposal, to an option worth $b$ (a share of the pie). Call what they would get
+# if the option did not exist, their Rubinstein share from section 4, their **share at the
+# table**. A natural guess is *split the difference*: the responder first gets $b$, then
+# half of the rest, $b + (1-b)/2$. The theory says something else, the **deal-me-out**
+# result (Shaked & Sutton, *Econometrica*, 1984; Binmore, Rubinstein & Wolinsky, *RAND
+# Journal of Economics*, 1986; Osborne & Rubinstein, *Bargaining and Markets*, 1990,
+# section 3.12). The responder's **equilibrium share** is the larger of the two,
 #
-# $$\max\left(\frac{\delta}{1+\delta},\ b\right),$$
+# $$\max(\text{share at the table},\ b),$$
 #
-# and with different discount factors, the larger of their Rubinstein share and $b$. Call
-# the Rubinstein share, what you would get if the option did not exist, your **share at
-# the table**. An outside option worth less than your share at the table changes
-# nothing: both sides know you would not carry out a threat to leave for something worse.
-# One worth more must be matched, and then it sets your share exactly. It is a floor, not
-# a bonus.
-# Binmore, Shaked and Sutton ("An Outside Option Experiment", *Quarterly Journal of
-# Economics*, 1989) had people bargain in the laboratory with an option they could take
-# only by leaving, and deal-me-out described their agreements better than splitting the
-# difference.
+# which with equal discount factors $\delta$ is $\max\big(\delta/(1+\delta),\ b\big)$. An
+# outside option worth less than your share at the table changes nothing: both sides know
+# you would not carry out a threat to leave for something worse. One worth more must be
+# matched, and then it sets your share exactly. It is a floor, not a bonus. Binmore, Shaked
+# and Sutton ("An Outside Option Experiment", *Quarterly Journal of Economics*, 1989) had
+# people bargain in the laboratory with an option they could take only by leaving, and
+# deal-me-out described their agreements better than splitting the difference.
 #
-# **A disagreement point** is what each side gets while the talks are stuck, or if they
-# break down for reasons neither side controls: a buyer who may lose interest, a
-# regulator who may block the deal. Binmore, Rubinstein and Wolinsky (1986) showed that
-# when such a risk of breakdown is what pushes the two sides to agree, alternating offers
-# end at the Nash split of module 02, with the breakdown payoffs as the disagreement
-# point; there, every unit your payoff rises adds half a unit to your share.
+# **A breakdown payoff** is what each side is left with if the talks end for reasons
+# neither side controls: a buyer's bank that may withdraw its loan, a regulator who may
+# block the deal. Binmore, Rubinstein and Wolinsky (1986) showed that when such a risk of
+# breakdown, rather than the cost of waiting, is what pushes the two sides to agree,
+# alternating offers end at the Nash split of module 02, with the breakdown payoffs as the
+# disagreement point: each side gets its breakdown payoff plus half of what is left. Every
+# unit your breakdown payoff rises adds half a unit to your share, whether or not it beats
+# your share at the table. What each side earns while the talks drag on (rent on the thing
+# being sold, a side job) plays the same part when rounds are short.
 #
-# So ask how you would reach your alternative. If you must walk out to take it, treat it
-# as an outside option: it counts only when it beats your share at the table. If it is
-# what you are left with when the talks fail on their own, or what you earn while they
-# drag on, treat it as a disagreement point, and module 02's rule applies. The licence of
-# section 2 follows the first rule: if Kestrel bargains with Atlas while keeping Borealis
-# in reserve as an outside option worth $v_2$, with both sides patient (half each at the
-# table),
-# deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$, never below the core's floor.
+# So ask how you would reach your alternative. If you must walk out to take it, it is an
+# outside option: it counts only when it beats your share at the table, and then in full.
+# If it is what you are left with when the talks fail on their own, it is a breakdown
+# payoff: it always counts, by half. The licence of section 2 is the first kind: to sell to
+# Borealis, Kestrel would have to walk out on Atlas, and Borealis is ready whenever Kestrel
+# is. With both sides patient (half each at the table), deal-me-out gives Kestrel
+# $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly the floor whenever Borealis
+# binds. Splitting the difference, $(v_1 + v_2)/2$, would fit only if a sale to Borealis
+# were what Kestrel is left with when talks with Atlas break down on their own.
 #
 # Every model here assumes **full information**: each side knows the other's patience and
 # options. Real talks rarely work that way, which matters in section 7.
+#
+# In the library, `bargaining_split(delta_proposer, delta_responder, outside_option=0)`
+# returns the pair `(proposer's share, responder's share)` of a pie of 1, the responder
+# being able to walk away to `outside_option`. Mind the order: the first discount factor is
+# the proposer's.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "outside-example", "schema_version": 3}
 for b in (0.1, 0.3, 0.6):
-    responder = bargaining_split(0.9, 0.9, b)[1]
+    outside = bargaining_split(0.9, 0.9, b)[1]
+    breakdown = b + (1 - b) / 2
     print(
-        f"outside option {b}: deal-me-out {responder:.3f}, split the difference {b + (1 - b) / 2:.3f}"
+        f"alternative {b}: as an outside option {outside:.3f}, as a breakdown payoff {breakdown:.3f}"
     )
+proposer, responder = bargaining_split(0.95, 0.9)
+print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, responder {responder:.3f}")
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
+# ### Question 3 (2 points): walk out, or left over?
+#
+# Kestrel is selling its old test rig to Dunmore, which would pay up to
+# `scenario.rig_value` for it; the rig is worth nothing to Kestrel, and Dunmore has
+# nothing else to turn to if the talks fail. The two answer each other's proposals within a
+# day: rounds that short leave almost no edge for moving first (section 4), so at the
+# table they would split Dunmore's value evenly. Your scenario tells two versions, A and B,
+# of what else Kestrel could do with the rig (`scenario.rig_versions`; the story shows
+# them). They are two separate what-ifs: in each, only that version's alternative exists.
+#
+# For each version, decide how Kestrel would reach its alternative, and so how it counts.
+# Write `rig_prices()`, returning a dict from letter to the price section 5's models
+# predict in that version, for example `return {"A": 31_000, "B": 27_500}`. Each version
+# earns a point.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "rig-prices-answer", "schema_version": 3}
+def rig_prices():
+    """The rig's predicted price in each version of your scenario, by letter."""
+    ### BEGIN SOLUTION
+    from course.scenarios.power import rig_key
+
+    return rig_key(scenario)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "rig-prices-test", "schema_version": 3}
+"""Check that rig_prices counts each alternative as the way Kestrel would reach it says."""
+check.rig_prices(rig_prices)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "pie-exercise", "schema_version": 3}
 # ### Exercise: the shrinking pie
@@ -521,8 +603,9 @@ ShrinkingPieGame()
 # `s.outside_offer` whenever it answers. Write `granite_reply(s)`: what the equilibrium
 # says Kestrel should do, one of `"accept"`, `"reject"` (and propose a month later) or
 # `"walk away"` (to Harrow). Kestrel is in the computer's seat of the shrinking-pie game,
-# and the same reasoning applies. `bargaining_split` gives the split of a pie of 1; the
-# money is that share of the margin.
+# the responder's, and the same reasoning applies. `bargaining_split(delta_proposer,
+# delta_responder)` gives the split of a pie of 1, proposer's share first; the money is
+# that share of the margin.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
@@ -550,35 +633,44 @@ check.granite_reply(granite_reply, hidden=True)
 #
 # Leverage is not fixed. A new bidder turns up, a loan buys time, an alternative improves,
 # and the balance moves. The models of this module tell you which of these moves count,
-# by how much, and which count for nothing: a bidder below your best rival does not raise
-# your floor, and an outside option that stays below your share at the table does not
-# move the deal. Preparation time is scarce, so spend it where the models say it pays.
+# by how much, and which count for nothing: a bidder who would pay less than your best
+# rival, or an outside option that stays below your share at the table, does not move the
+# deal. Preparation time is scarce, so spend it where the models say it pays.
 #
 # ### Question 5 (2 points): one month, one move
 #
 # Your scenario offers three moves. *bidder*: bring in Corvid, who would pay up to
 # `s.corvid_value` for the licence (less than Atlas would). *loan*: a bridging loan that
 # makes Kestrel more patient, its discount factor rising from `s.delta_you` to
-# `s.delta_with_loan`. *harrow*: court Harrow, whose offer rises from `s.outside_offer` to
-# `s.harrow_raised`. Measure each move by what it adds to what Kestrel can count on: for
-# the licence, its floor (`s.borealis_value` today); for the Granite contract, Kestrel's
-# equilibrium share of `s.contract_value` (Granite proposes first, with `s.delta_them`).
-# Write `best_lever(s)`, returning `"bidder"`, `"loan"` or `"harrow"`: the move that adds
-# most.
+# `s.delta_with_loan` (its interest is small enough to leave out). *harrow*: court Harrow,
+# whose offer rises from `s.outside_offer` to `s.harrow_raised`.
+#
+# Measure every move the same way, by what it adds to what the models predict Kestrel will
+# get. For the licence, that is section 5's price, $\max(v_1/2,\ v_2)$, with $v_1$ Atlas's
+# value `s.atlas_value` and $v_2$ the best rival's value (`s.borealis_value` today). For
+# the Granite contract, it is Kestrel's equilibrium share of `s.contract_value` (Granite
+# proposes first, with `s.delta_them`). Write `best_lever(s)`, returning `"bidder"`,
+# `"loan"` or `"harrow"`: the move that adds most. (In every scenario the course draws, the
+# licence's floor or the split-the-difference price would pick the same move; the predicted
+# price is used because it measures both deals alike.)
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "best-lever-answer", "schema_version": 3}
 def best_lever(s):
-    """The move that adds most to what Kestrel can count on: bidder, loan or harrow."""
+    """The move that adds most to what the models predict for Kestrel: bidder, loan or harrow."""
 
     ### BEGIN SOLUTION
     def granite(delta_you, harrow):
         at_the_table = s.contract_value * bargaining_split(s.delta_them, delta_you)[1]
         return max(at_the_table, harrow)
 
+    def licence(rival):
+        return max(s.atlas_value / 2, rival)
+
     today = granite(s.delta_you, s.outside_offer)
+    best_rival = max(s.borealis_value, s.corvid_value)
     gains = {
-        "bidder": max(s.corvid_value, s.borealis_value) - s.borealis_value,
+        "bidder": licence(best_rival) - licence(s.borealis_value),
         "loan": granite(s.delta_with_loan, s.outside_offer) - today,
         "harrow": granite(s.delta_you, s.harrow_raised) - today,
     }
@@ -587,7 +679,7 @@ def best_lever(s):
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "best-lever-test", "schema_version": 3}
-"""Check that best_lever picks the move that adds most to what Kestrel can count on."""
+"""Check that best_lever picks the move that adds most to Kestrel's predicted outcome."""
 check.best_lever(best_lever)
 ### BEGIN HIDDEN TESTS
 check.best_lever(best_lever, hidden=True)
@@ -608,14 +700,20 @@ check.best_lever(best_lever, hidden=True)
 #
 # - **Say true things, plainly.** Atlas raises its price when it knows that Borealis wants
 #   the licence too; telling Atlas so does the work, *when it is true*. A rival bid you
-#   make up is not a bluff but a false statement of fact (see below).
-# - **Mention a real alternative as information, not as an ultimatum.** With full
-#   information, as in section 5, an outside option below your share at the table moves
-#   nothing. Real talks are rarely like that: Granite cannot see Kestrel's patience or
-#   options, and hearing about Harrow tells it where Kestrel's reservation price lies.
-#   Say it calmly ("Harrow has offered us work worth ..."), and never threaten to take an
-#   option you would not take: if the other side calls the bluff, you lose both the
-#   threat and your credibility.
+#   make up is not a bluff but a misrepresentation (see below).
+# - **Mention an alternative when it helps, as information, not as an ultimatum.** With
+#   full information, as in section 5, an outside option below your share at the table
+#   moves nothing. Real talks are rarely like that: Granite cannot see Kestrel's options,
+#   and whatever Kestrel says about them tells Granite where its walk-away point lies. So
+#   mention an alternative when it beats what the other side expects you to settle for:
+#   then it raises what they must offer. Keep a weak one to yourself. Revealing it shows a
+#   walk-away point below what they expected to pay, and, as module 01 warned, a side that
+#   knows your reservation price can take nearly all the gain. Negotiation textbooks give
+#   the same advice (Lewicki, Saunders and Barry, *Negotiation*): make a strong alternative
+#   known, and keep a weak one private. When you do mention one, say it calmly ("Harrow
+#   has offered us work that would earn us ..."), and never threaten to take an option you
+#   would not take: if the other side calls the bluff, you lose both the threat and your
+#   credibility.
 # - **Show what you solve for them.** Atlas does not want a licence; it wants products that
 #   last longer. Put Kestrel's offer in those terms. The Shapley value pays a player for
 #   what they add; making that addition visible gives Atlas a reason to agree other than
@@ -627,8 +725,10 @@ check.best_lever(best_lever, hidden=True)
 #
 # ### Legitimate and illegitimate power
 #
-# Module 00 covers the ethics of leverage for the whole course. For power, four lines
-# matter most.
+# Module 00 defined four kinds of move for the whole course: **legitimate** leverage, a
+# **bluff**, a **misrepresentation** and an **illegitimate** source. A threat you would
+# carry out, made with power that is yours, is legitimate in that sense; whether it is wise
+# is the question the points above answer. For power, four lines matter most.
 #
 # - **Power that comes with a public office is not yours to bring to a deal.** A seat on a
 #   council's planning committee exists to serve the town; raising it in a private
@@ -638,7 +738,7 @@ check.best_lever(best_lever, hidden=True)
 #   on the Functioning of the EU); US law (section 2 of the Sherman Act) forbids winning or
 #   keeping a monopoly by shutting rivals out, though not charging what the market will
 #   bear. Competitors may not agree among themselves who gets which contract: that is a
-#   cartel, whatever the vote behind it.
+#   cartel, even if a joint board votes for it.
 # - **Pressure has limits.** In many legal systems a contract obtained by threatening
 #   something unlawful, such as breaking an existing contract, can be set aside (economic
 #   duress). Buying information from someone bound to keep it secret, such as an
@@ -647,36 +747,43 @@ check.best_lever(best_lever, hidden=True)
 # - **A bluff is not a lie about a fact.** Carr ("Is Business Bluffing Ethical?",
 #   *Harvard Business Review*, 1968) argued that business, like poker, has its own rules,
 #   and that bluffing is one of them; his critics answer that not everyone at the table has
-#   agreed to play poker. The law draws its line at facts. The American Bar Association's
-#   Model Rule 4.1 (comment 2) notes that in negotiation, estimates of price or value and a
-#   party's intentions about an acceptable settlement are ordinarily not taken as
-#   statements of material fact. "We cannot go below 80,000", said by a seller whose
-#   reservation price is lower, is therefore a bluff; "Borealis has offered 80,000", when it
-#   has not, misrepresents a material fact, and can undo the contract or amount to fraud.
-#   Surveys reported by Lewicki, Saunders and Barry (*Negotiation*) find that most
-#   respondents accept hiding their reservation price and opening far above it, and reject
-#   misrepresenting facts or obtaining information improperly (Robinson, Lewicki &
-#   Donahue, 2000). A bluff that is called still costs you credibility.
+#   agreed to play poker. Misrepresentation law mostly draws its line at facts, and the
+#   rules that bind lawyers in the United States take a similar line: the comment to the
+#   American Bar Association's Model Rule 4.1 notes that in negotiation, estimates of price
+#   or value and a party's intentions about an acceptable settlement are ordinarily not
+#   taken as statements of material fact. "We cannot go below 80,000", said by a seller
+#   whose reservation price is lower, is therefore a bluff; "Borealis has offered 80,000",
+#   when it has not, misrepresents a material fact, and can undo the contract or amount to
+#   fraud. The line is not perfectly sharp: a statement of what you intend to do can itself
+#   be a false fact if you do not hold that intention when you speak (*Edgington v
+#   Fitzmaurice*, an English case of 1885). Surveys reported by Lewicki, Saunders and Barry
+#   find that most respondents accept hiding their reservation price and opening far above
+#   it, and reject misrepresenting facts or obtaining information improperly (Robinson,
+#   Lewicki & Donahue, 2000). A bluff that is called still costs you credibility.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
-# ### Question 6 (2 points): credible, bluff or out of bounds?
+# ### Question 6 (3 points): which kind of move, and what to say
 #
-# Your scenario lists four things Kestrel might say or do, A to D (`s.tactics`). Label each:
+# **Part a (2 points).** Your scenario lists four things Kestrel might say or do, A to D
+# (`scenario.tactics`; the story shows them). Label each with module 00's words:
 #
-# - `"credible"`: true, and Kestrel would stand by it if tested;
+# - `"legitimate"`: true, and using power that is Kestrel's to use (a threat Kestrel would
+#   carry out counts);
 # - `"bluff"`: a claim about Kestrel's own reservation price or intentions that Kestrel
 #   would not stand by if tested;
-# - `"out of bounds"`: it misstates a fact, or uses power or information that is not
-#   Kestrel's to use.
+# - `"misrepresentation"`: a false statement of a fact the other side would rely on;
+# - `"illegitimate"`: power or information that is not Kestrel's to use, however true.
 #
-# Use your numbers: a threat is credible only if Kestrel would really carry it out.
+# Use your numbers and your story: whether a threat is a bluff depends on what Borealis
+# would pay, and whether a figure is true on what Harrow and Borealis have really offered.
 # Write `rate_tactics()` so that it returns a dict from letter to label, for example
-# `return {"A": "credible", ...}`. Each statement earns half a point.
+# `return {"A": "legitimate", ...}`. Each statement earns half a point.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "rate-tactics-answer", "schema_version": 3}
 def rate_tactics():
-    """Each of your scenario's statements, by letter: credible, bluff or out of bounds."""
+    """Each statement of your scenario, by letter: legitimate, bluff, misrepresentation or
+    illegitimate."""
     ### BEGIN SOLUTION
     from course.scenarios.power import tactic_key
 
@@ -685,8 +792,39 @@ def rate_tactics():
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "rate-tactics-test", "schema_version": 3}
-"""Check that rate_tactics labels each statement credible, bluff or out of bounds."""
+"""Check that rate_tactics labels each statement with module 00's four kinds of move."""
 check.rate_tactics(rate_tactics)
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "harrow-move-text", "schema_version": 3}
+# **Part b (1 point).** Kestrel meets Granite again next week. Suppose that Granite knows
+# both discount factors but not Harrow's offer, so it expects Kestrel to settle for its
+# share at the table. Write `harrow_move(s)`, returning what Kestrel should do about Harrow,
+# following section 7:
+#
+# - `"mention"`: tell Granite calmly what Harrow has offered;
+# - `"keep quiet"`: say nothing about Harrow, and talk about what Kestrel can do for
+#   Granite;
+# - `"ultimatum"`: "Match Harrow's offer by Friday, or we take it."
+#
+# It needs `s.outside_offer`, `s.contract_value`, `s.delta_you` and `s.delta_them`. Grading
+# also tries other learners' scenarios.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "harrow-move-answer", "schema_version": 3}
+def harrow_move(s):
+    """What Kestrel should do about Harrow with Granite: mention, keep quiet or ultimatum."""
+    ### BEGIN SOLUTION
+    at_the_table = s.contract_value * bargaining_split(s.delta_them, s.delta_you)[1]
+    return "mention" if s.outside_offer > at_the_table else "keep quiet"
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "harrow-move-test", "schema_version": 3}
+"""Check that harrow_move mentions Harrow only when it beats the share at the table."""
+check.harrow_move(harrow_move)
+### BEGIN HIDDEN TESTS
+check.harrow_move(harrow_move, hidden=True)
+### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 8. Reflection (2 points, graded by your instructor)
@@ -733,12 +871,15 @@ check.rate_tactics(rate_tactics)
 #   for unit, even if it never buys.
 # - Votes are not power: count who can swing a decision (Shapley–Shubik, Banzhaf). A
 #   member can hold votes and no power at all.
-# - Patience is power, and so is moving first: in Rubinstein's game the side that can wait
-#   gets more.
-# - An outside option you must walk out to take counts only when it beats what you would
-#   get at the table, and then it sets your share; a breakdown payoff counts half, as in
-#   module 02's Nash split.
+# - Patience is power, and so is moving first: in Rubinstein's game your share rises with
+#   your own patience and falls with theirs, and the first mover's edge shrinks as rounds
+#   get shorter. Real bargainers drift towards even splits; read the model for direction.
+# - Ask how you would reach an alternative. One you must walk out to take (an outside
+#   option) counts only when it beats your share at the table, and then in full; one you
+#   are left with when talks fail on their own (a breakdown payoff) always counts, by
+#   half, as in module 02's Nash split.
 # - Spend preparation where it moves something: a bidder below your best rival, or an
 #   option below your share at the table, adds nothing.
-# - Use power quietly and truthfully: mention real alternatives as facts, do not threaten
-#   what you would not do, and leave alone power that is not yours to use.
+# - Use power quietly and truthfully: mention an alternative when it beats what the other
+#   side expects you to settle for, keep a weak one to yourself, do not threaten what you
+#   would not do, and leave alone power that is not yours to use.
