@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up a fresh machine for Leverage: Python venv with the project; with --test, the
-# Debian packages the test suite drives (Chromium, bubblewrap, PostgreSQL) and the hub's
-# environment; with --hub, the hub's environment alone (docs/deploy.md).
+# Debian packages the test suite drives (Chromium, bubblewrap, PostgreSQL), the browser
+# tests' axe-core and the hub's environment; with --hub, the hub's environment alone
+# (docs/deploy.md).
 # Safe to run again: each step checks first and does nothing when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,26 @@ if (( want_test_tools )) && { [[ ! -x /usr/bin/chromium ]] || [[ ! -x /usr/bin/b
   [[ $(id -u) -ne 0 ]] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium bubblewrap postgresql >/dev/null
+fi
+
+# axe-core, the accessibility checker the browser tests inject into every page they visit
+# (tests/browser/a11y.py), from the npm registry into a gitignored folder of the checkout:
+# pinned, so a new release's rules never fail a build that changed nothing; the tests only
+# read the file and download nothing.
+AXE_VERSION=4.14.1
+if (( want_test_tools )) \
+    && ! grep -qs "\"version\": \"$AXE_VERSION\"" .test-tools/node_modules/axe-core/package.json; then
+  command -v npm >/dev/null || {
+    echo "== installing Debian's nodejs and npm for axe-core"
+    SUDO=""
+    [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
+  }
+  echo "== installing axe-core $AXE_VERSION into .test-tools/"
+  mkdir -p .test-tools
+  npm install --prefix .test-tools --no-audit --no-fund --no-save --loglevel=error \
+    "axe-core@$AXE_VERSION"
 fi
 
 if [[ ! -x $VENV/bin/python ]]; then
