@@ -15,6 +15,7 @@ from course.course_map import questions
 from course.models.concessions import package_points
 from course.scenarios.capstone import (
     alternative_values,
+    alternatives_holder,
     batna_of,
     frontier_rows,
     meso_partners,
@@ -262,13 +263,21 @@ def _audit(yours, theirs, weights=(0.3, 0.4, 0.3)):
     }
 
 
-def test_audit_hints(monkeypatch, own):
+def _alternatives_open(own, **changes):
+    """``own`` with Marlow's reservation prices set so that the alternatives source is
+    open (it depends on Quell), and ``changes``."""
+    share = reservation_of(own) / sum(max(v.values()) for v in own.yours.values())
+    high = float(round(100 * share) + 2)
     case = dataclasses.replace(
-        own,
-        their_supply_share=0.8,
-        your_sales_share=0.2,
-        your_weeks=9,
-        their_weeks=3,
+        own, reservation_if_quell=high, reservation_if_not=high - 20, **changes
+    )
+    assert alternatives_holder(case) is None
+    return case
+
+
+def test_audit_hints(monkeypatch, own):
+    case = _alternatives_open(
+        own, their_supply_share=0.8, your_sales_share=0.2, your_weeks=9, their_weeks=3
     )
     as_own(monkeypatch, case)
     hint = miss("my_audit", _audit((4, 5, 3), (6, 5, 6)))
@@ -281,9 +290,19 @@ def test_audit_hints(monkeypatch, own):
     assert passes(run("my_audit", _audit((6, 5, 7), (4, 5, 2))))
 
 
+def test_settled_alternatives_must_be_rated_that_way(monkeypatch, own):
+    """Marlow's reservation prices low in both states: your alternatives are clearly the
+    stronger, and the hint gives both shares."""
+    case = dataclasses.replace(own, reservation_if_quell=20.0, reservation_if_not=10.0)
+    as_own(monkeypatch, case)
+    assert alternatives_holder(case) == "you"
+    hint = miss("my_audit", _audit((6, 4, 5), (4, 6, 5)))
+    assert "your alternatives should be rated above Marlow's" in hint and "20% or 10%" in hint
+
+
 def test_an_open_source_takes_any_rating(monkeypatch, own):
     """Where the case leaves a source open, either side may be rated higher."""
-    case = dataclasses.replace(own, their_supply_share=0.5, your_sales_share=0.47)
+    case = _alternatives_open(own, their_supply_share=0.5, your_sales_share=0.47)
     as_own(monkeypatch, case)
     assert power_holder(case) is None
     assert passes(run("my_audit", _audit((6, 5, 2), (4, 5, 8))))
@@ -354,18 +373,30 @@ def test_meso_hints(own):
     assert "a MESO's packages are worth the same" in hint  # it leaves you 0
 
 
-def test_a_meso_partner_marlow_could_not_accept_is_named(own):
-    opening = opening_of(own)
-    profit = package_points(opening, own.yours)
-    stingy = [
-        p
-        for p, you, them in package_rows(own)
-        if profit - 5 <= you <= profit and them < own.reservation_if_not
-    ]
-    if not stingy:
-        pytest.skip("no package in the band that Marlow could not accept, for this learner")
-    hint = miss("opening_offer", lambda s: [opening_of(s), stingy[0]])
-    assert "every package of a MESO must be one Marlow could accept" in hint
+def test_a_meso_partner_off_the_frontier_is_named(monkeypatch, learner):
+    """A package in the band that Marlow could accept but another beats for both of you
+    (on a learner whose contract has one)."""
+
+    def off_the_frontier(case):
+        profit = package_points(opening_of(case), case.yours)
+        frontier = {(you, them) for _, you, them in frontier_rows(case)}
+        return [
+            p
+            for p, you, them in package_rows(case)
+            if profit - 5 <= you <= profit
+            and them >= case.reservation_if_not
+            and (you, them) not in frontier
+        ]
+
+    own = next(
+        case
+        for case in (course.variant("05_capstone", f"meso-{n}") for n in range(50))
+        if off_the_frontier(case)
+    )
+    as_own(monkeypatch, own)
+    off = off_the_frontier(own)[0]
+    hint = miss("opening_offer", lambda s: [opening_of(s), off])
+    assert "should be on the Pareto frontier" in hint and "is beaten for both of you" in hint
 
 
 # --- question 6: what to say ---------------------------------------------------------------

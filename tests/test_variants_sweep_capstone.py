@@ -199,7 +199,7 @@ def test_q5_the_opening_is_grounded_ambitious_and_leaves_room(drawn):
     least 10 k€ above your reservation price (never worse than walking away); it gives
     Marlow fewer points than it needs with Quell (so the two states lead to different
     openings); it is on the Pareto frontier (the notebook says so); a MESO partner
-    exists within 5 k€."""
+    on the frontier exists within 5 k€."""
     for s in drawn:
         packages = every_package(s)
         points = [(you, them) for _, you, them in packages]
@@ -211,7 +211,10 @@ def test_q5_the_opening_is_grounded_ambitious_and_leaves_room(drawn):
         partners = [
             p
             for p, y, t in packages
-            if you - 5 <= y <= you and t >= s.reservation_if_not and p not in best[:1]
+            if you - 5 <= y <= you
+            and t >= s.reservation_if_not
+            and not dominated((y, t), points)
+            and p not in best[:1]
         ]
         assert partners, s.learner
 
@@ -379,11 +382,12 @@ def opening_by_brute_force(s):
     you, them = opening_point(s)
     packages = every_package(s)
     opening = next(p for p, y, t in packages if (y, t) == (you, them))
+    points = [(y, t) for _, y, t in packages]
     partners = sorted(
         (
             p
             for p, y, t in packages
-            if you - 5 <= y <= you and t >= s.reservation_if_not and p != opening
+            if you - 5 <= y <= you and not dominated((y, t), points) and p != opening
         ),
         key=lambda p: -package_points(p, s.theirs),
     )
@@ -399,7 +403,7 @@ def opening_from_the_frontier(s):
     partner = next(
         p
         for p, y, t in packages
-        if you - 5 <= y <= you and t >= s.reservation_if_not and p != opening
+        if (y, t) in frontier and you - 5 <= y <= you and t >= s.reservation_if_not and p != opening
     )
     return (opening, partner)
 

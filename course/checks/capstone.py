@@ -51,7 +51,7 @@ MODULE = "05_capstone"
 #: Other learners' cases the hidden tests also try, so hard-coded answers fail. Between
 #: them they make Brenn and Kessel each the BATNA, and sign the letter and not (a test
 #: checks).
-HIDDEN_LEARNERS = tuple(f"hidden-{n}" for n in range(1, 6))
+HIDDEN_LEARNERS = tuple(f"hidden-{n}" for n in range(7, 12))
 
 #: How close a chance must come to the course's: well inside any rounding a learner shows.
 CHANCE_TOLERANCE = 1e-6
@@ -368,7 +368,7 @@ def _power_reason(case, side):
 
 
 def judge_audit(case, result):
-    """Question 4 on ``result``, what ``my_audit()`` returned: the ratings and weights
+    """Question 4 on ``result``, what ``my_audit(s)`` returned: the ratings and weights
     when the audit is valid and fits every rule of ``audit_rules``, else the hint naming
     each rule it breaks."""
     if not isinstance(result, Mapping) or set(result) != {"yours", "theirs", "weights"}:
@@ -437,7 +437,7 @@ def _statement_hint(case, kind, said):
 
 
 def judge_statement(case, letter, verdicts):
-    """Question 5 for one statement, given ``verdicts`` (letter -> verdict): what the
+    """Question 6 for one statement, given ``verdicts`` (letter -> verdict): what the
     learner got right, else the ``NotYet`` hint."""
     said = verdicts.get(letter)
     if said is None:
@@ -475,7 +475,7 @@ def what_to_say(answer):
     )
 
 
-# --- question 6: the opening, one package and a MESO ---------------------------------------
+# --- question 5: the opening, one package and a MESO ---------------------------------------
 
 
 def _packages(case, result):
@@ -556,7 +556,7 @@ def _opening_hint(case, package):
 
 
 def judge_opening(case, result):
-    """Question 6's first part on ``result``: nothing when its first package is the course's
+    """Question 5's first part on ``result``: nothing when its first package is the course's
     opening (or worth the same to both sides), else the hint."""
     package = _packages(case, result)[0]
     found = _opening_hint(case, package)
@@ -568,9 +568,10 @@ def judge_opening(case, result):
 
 
 def judge_meso(case, result):
-    """Question 6's second part on ``result``: nothing when it adds one or two other
+    """Question 5's second part on ``result``: nothing when it adds one or two other
     packages to the opening, each worth at least the opening's profit less ``MESO_BAND``
-    to Tallis and at least Marlow's lower reservation price to Marlow, else the hint."""
+    (and no more) to Tallis, at least Marlow's lower reservation price to Marlow, and on
+    the Pareto frontier, else the hint."""
     packages = _packages(case, result)
     if not 2 <= len(packages) <= 3:
         raise NotYet(
@@ -602,6 +603,18 @@ def judge_meso(case, result):
                 "needs even if Quell has no capacity: every package of a MESO must be one "
                 "Marlow could accept",
                 general="a package of the MESO is one Marlow could not accept",
+            )
+        better = [
+            row
+            for row in frontier_rows(case)
+            if row[1] >= you and row[2] >= them and row[1:] != (you, them)
+        ]
+        if better:
+            raise NotYet(
+                f"{_show(package)} ({you:g} for you, {them:g} for Marlow) is beaten for both "
+                f"of you by {_show(better[0][0])} ({better[0][1]:g}, {better[0][2]:g}): every "
+                "package of a MESO should be on the Pareto frontier",
+                general="a package of the MESO is not on the Pareto frontier",
             )
 
 

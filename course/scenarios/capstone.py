@@ -125,9 +125,9 @@ class CapstoneCase(MultiIssue, Scenario):
             "**What you do not know:** whether Quell really has capacity, Marlow's exact "
             "reservation price, and how it will negotiate.\n\n"
             f"**What you could say at the table** (`s.statements`):\n\n{said}\n\n"
-            "**The contract** (`s.issues`, `s.yours`, `s.theirs`). Marlow pays most for fast "
-            "delivery and wants to commit to as small a volume as it can, because its own "
-            "orders for next year are uncertain. Each cell gives a level's value *your profit "
+            "**The contract** (`s.issues`, `s.yours`, `s.theirs`). Marlow needs fast delivery "
+            "and wants to commit to as small a volume as it can, because its own orders for "
+            "next year are uncertain. Each cell gives a level's value *your profit "
             "/ Marlow's points*; your finance team's profits add up issue by issue, and "
             "Marlow's points are your research's estimate of its scoring, 100 at its best "
             f"package:\n\n{self.points_table()}"
@@ -243,7 +243,7 @@ def capstone_case(rng, learner, rejected=None):
             rejected["redraws"] += 1
 
 
-# --- question 1 and 2: the BATNA and the reservation price --------------------------------
+# --- questions 1 and 2: the BATNA and the reservation price -------------------------------
 
 
 def alternatives_of(case):
@@ -321,7 +321,7 @@ def marlow_at_the_table(case, rng):
     return quell, case.reservation_if_quell if quell else case.reservation_if_not
 
 
-# --- question 4 and 5: the audit, and what to say -----------------------------------------
+# --- questions 4 and 6: the audit, and what to say ----------------------------------------
 
 
 def best_profit(case):
@@ -399,7 +399,7 @@ def statement_kinds(case):
 
 
 def statement_key(case):
-    """Question 5: for each letter, the verdict (one of ``VERDICTS``). Say the calm mention
+    """Question 6: for each letter, the verdict (one of ``VERDICTS``). Say the calm mention
     of the alternative you would really take (Marlow knows nothing of it and will assume
     the spot market, which every alternative of yours beats) and the answer to Marlow's
     stated need; keep the threat, the invention and the belief stated as fact to yourself."""
@@ -413,7 +413,7 @@ def statement_key(case):
     return {letter: verdicts[kind] for letter, kind in statement_kinds(case).items()}
 
 
-# --- question 6 and 7: the opening and the concession plan --------------------------------
+# --- questions 5 and 7: the opening and the concession plan -------------------------------
 
 
 def _key(case):
@@ -485,18 +485,18 @@ def opening_of(case):
 
 
 def meso_partners(case):
-    """The packages a MESO may add to the opening: worth at least the opening's profit less
-    ``MESO_BAND`` to Tallis (equal within the finance team's rounding), at least Marlow's
-    lower reservation price by its estimated points, and not the opening itself."""
+    """The packages a MESO may add to the opening: on the Pareto frontier, worth at least
+    the opening's profit less ``MESO_BAND`` to Tallis (equal within the finance team's
+    rounding), at least Marlow's lower reservation price by its estimated points, and not
+    the opening itself."""
     opening = opening_of(case)
     if opening is None:
         return []
     profit = next(row[1] for row in grounded_rows(case) if row[0] == opening)
-    issues, opening = list(case.yours), tuple(opening.values())
     return [
-        (dict(zip(issues, levels, strict=True)), you, them)
-        for levels, you, them in _tables(_key(case))[0]
-        if you >= profit - MESO_BAND and them >= case.reservation_if_not and levels != opening
+        row
+        for row in frontier_rows(case)
+        if row[1] >= profit - MESO_BAND and row[2] >= case.reservation_if_not and row[0] != opening
     ]
 
 

@@ -362,7 +362,8 @@ check.my_audit(my_audit)
 # You stay as ambitious as with one offer, you look flexible, and Marlow's choice tells you
 # which issues it values, which your research could only estimate. Your figures are
 # rounded to 5 k€, so in this module two packages within 5 k€ of each other count as
-# worth the same to you. The table below sends one package at a time and starts from the
+# worth the same to you. Each should be on the Pareto frontier: a package that another
+# beats for both of you is no offer to make. The table below sends one package at a time and starts from the
 # first package of your list; in a meeting you would put all of them down together.
 #
 # **When Marlow opens.** Marlow's first offer will pull on you too. Before you answer it,
@@ -380,12 +381,12 @@ check.my_audit(my_audit)
 # Write `opening_offer(s)`: a list of two or three packages, each a dict of issue to level
 # such as `{"price": "€45", "volume": "60k units", "delivery": "5 weeks", "payment": "30
 # days"}`. The first is your opening, by the rule above; the others complete a MESO:
-# different packages, each worth at most 5 k€ less to you than the opening (and no more),
-# and each worth at least `s.reservation_if_not` points to Marlow. `s.issues` maps each
+# different packages on the Pareto frontier, each worth at most 5 k€ less to you than the
+# opening (and no more), and each worth at least `s.reservation_if_not` points to Marlow. `s.issues` maps each
 # issue to its levels; in `s.yours` and `s.theirs`, `[issue][level]` gives your profit and
 # Marlow's points; your reservation price is `my_reservation(s)` from question 2.
-# `all_packages` and `package_points` from module 04 are imported for you. The opening
-# and the MESO earn a point each.
+# `all_packages`, `package_points` and `pareto_frontier` from module 04 are imported for
+# you. The opening and the MESO earn a point each.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-offer-answer", "schema_version": 3}
@@ -396,8 +397,13 @@ def opening_offer(s):
     floor, needed = my_reservation(s), s.reservation_if_not
     grounded = [(you, them, p) for p, you, them in packages if them >= needed and you >= floor]
     profit, _, opening = max(grounded, key=lambda found: found[:2])
-    equivalent = [p for p, you, them in packages if them >= needed and you >= profit - 5]
-    return [opening, *[p for p in equivalent if p != opening][:2]]
+    frontier = set(pareto_frontier([(you, them) for _, you, them in packages]))
+    equivalent = [
+        p
+        for p, you, them in packages
+        if (you, them) in frontier and them >= needed and you >= profit - 5 and p != opening
+    ]
+    return [opening, *equivalent[:2]]
     ### END SOLUTION
 
 
