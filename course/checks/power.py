@@ -273,7 +273,7 @@ def judge_rig_price(s, version, prices):
                 (
                     x,
                     f"{_money(x)} is below half of {_money(m)}, which Kestrel gets at the "
-                    "table anyway: an outside option below that changes nothing",
+                    "table as its share: an outside option below that changes nothing",
                     "it lets an outside option below the share at the table set the price",
                 )
             )
@@ -421,7 +421,7 @@ def _lever_hint(s, said, best):
             )
         return (
             f"Corvid's {s.corvid_value:,.0f} beats Borealis, but not half of Atlas's value "
-            f"({s.atlas_value / 2:,.0f}), which Kestrel gets at the table anyway: the "
+            f"({s.atlas_value / 2:,.0f}), Kestrel's share at the table for the licence: the "
             f"predicted price stays at {licence_price(s):,.0f}, so Corvid adds nothing",
             "it picks a bidder whose value stays below the share at the table",
         )

@@ -109,7 +109,13 @@ TACTICS = {
 CLASHES = {frozenset({"calm_borealis", "borealis_bid"})}
 
 #: The statements drawn besides the threat and what Kestrel says of Harrow.
-OTHER_TACTICS = ("calm_borealis", "limit_claim", "borealis_bid", "planning_committee", "bought_costs")
+OTHER_TACTICS = (
+    "calm_borealis",
+    "limit_claim",
+    "borealis_bid",
+    "planning_committee",
+    "bought_costs",
+)
 
 
 @dataclass(frozen=True)
@@ -287,15 +293,16 @@ def kestrel_shapley(s):
 
 def table_share(s, delta_you=None):
     """Kestrel's share at the table of the Granite margin (its Rubinstein share as
-    responder), in money, ignoring Harrow (``delta_you`` overrides Kestrel's discount factor): the margin times
-    d_you (1 - d_them) / (1 - d_you d_them), what ``bargaining_split`` gives (the tests
-    check they agree). Written out because every draw computes it a dozen times."""
+    responder), in money, ignoring Harrow (``delta_you`` overrides Kestrel's discount
+    factor): the margin times d_you (1 - d_them) / (1 - d_you d_them), what
+    ``bargaining_split`` gives (the tests check they agree). Written out because every
+    draw computes it a dozen times."""
     delta = s.delta_you if delta_you is None else delta_you
     return s.contract_value * delta * (1 - s.delta_them) / (1 - delta * s.delta_them)
 
 
 def granite_share(s, delta_you=None, harrow=None):
-    """Kestrel's equilibrium part of the Granite margin, in money: the larger of its
+    """Kestrel's equilibrium share of the Granite margin, in money: the larger of its
     share at the table and Harrow's offer (deal-me-out)."""
     harrow = s.outside_offer if harrow is None else harrow
     return max(table_share(s, delta_you), harrow)

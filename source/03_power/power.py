@@ -90,6 +90,7 @@ scenario
 # alternatives, which module 02 taught you to value; a deadline makes a side need the deal
 # *now*. The rest of this module measures these effects with models, and says for each
 # model what it assumes and where it misleads.
+#
 # **Try it on your scenario** (nothing is graded here). For each fact, name the base of
 # power at work, and say who depends on whom:
 #
@@ -133,8 +134,9 @@ scenario
 # who adds nothing to any coalition gets nothing; and when two games are added together,
 # coalition by coalition, each player gets the sum of what the two games would give them.
 # He proved that exactly one division has all four. It also has a story: the players
-# arrive one at a time in a random order, and each is paid what their arrival adds to the group already there. A player's **Shapley
-# value** is that addition averaged over every possible order:
+# arrive one at a time in a random order, and each is paid what their arrival adds to the
+# group already there. A player's **Shapley value** is that addition averaged over every
+# possible order:
 #
 # $$\varphi_i = \frac{1}{n!}\sum_{\text{orders}} \big( v(\text{those before } i \text{, and } i) - v(\text{those before } i) \big).$$
 #
@@ -220,9 +222,9 @@ print("Left takes all: in the core?", stable)
 # reservation price. Where inside the core the price lands depends on how the seller and
 # the keen buyer bargain, and section 5 answers that. To sell to the rival, the seller must
 # walk out on the keen buyer, and an alternative reached that way counts only where it
-# beats what the seller would get at the table anyway: with both sides patient, the price
-# is the larger of half the keen buyer's value and the rival's, $\max(v_1/2,\ v_2)$. It
-# never goes below $v_2$. Splitting the difference, $(v_1 + v_2)/2$, is module 02's Nash
+# beats what the seller would get by bargaining without it: with both sides patient, the
+# price is the larger of half the keen buyer's value and the rival's, $\max(v_1/2,\ v_2)$.
+# It never goes below $v_2$. Splitting the difference, $(v_1 + v_2)/2$, is module 02's Nash
 # split with the rival's value as the disagreement point; section 5 shows that it fits
 # only if selling to the rival were what the seller is left with when the talks break down
 # on their own, which is not this case.
@@ -290,8 +292,8 @@ PowerExplorer()
 #
 # - `floor`: the lowest price Kestrel should accept from Atlas, from `s.atlas_value` and
 #   `s.borealis_value`;
-# - `beats_borealis`: `True` if Atlas's proposal is at least as good for Kestrel as selling
-#   to Borealis, `False` if not.
+# - `beats_borealis`: `True` if Atlas's proposal beats selling to Borealis (it pays more
+#   than Borealis would), `False` if not.
 #
 # Beating Borealis does not make a proposal one to accept on the spot: a price above the
 # floor may still be worth countering, since section 5 predicts where the price should
@@ -372,8 +374,8 @@ print("EEC 1958 Shapley-Shubik:", *shapley_shubik_index(12, eec_1958))
 # 1. 1/9 (11.1%): with 2 votes, Luxembourg turns a coalition of the others worth 10 votes
 #    into a winning one.
 # 2. 1/10 (10.0%). Shapley–Shubik counts the orders in which Luxembourg casts the deciding
-#    vote, Banzhaf the coalitions its vote swings, and the two counts weigh small and large
-#    coalitions differently. Both agree that Luxembourg, Belgium and the Netherlands now
+#    vote, Banzhaf the coalitions its vote swings; the orders give a swing in a coalition of
+#    some sizes more weight than in others, while Banzhaf counts every swing alike. Both agree that Luxembourg, Belgium and the Netherlands now
 #    have equal power.
 # 3. 1/9 again: at a quota of 11, the others' even totals of 10 now fall one vote short,
 #    and Luxembourg's single vote completes them.
@@ -528,9 +530,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 for b in (0.1, 0.3, 0.6):
     outside = bargaining_split(0.9, 0.9, b)[1]
     breakdown = b + (1 - b) / 2
-    print(
-        f"alternative {b}: as an outside option {outside:.3f}, as a breakdown payoff {breakdown:.3f}"
-    )
+    print(f"alternative {b}: outside option {outside:.3f}, breakdown payoff {breakdown:.3f}")
 proposer, responder = bargaining_split(0.95, 0.9)
 print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, responder {responder:.3f}")
 
@@ -728,7 +728,9 @@ check.best_lever(best_lever, hidden=True)
 # Module 00 defined four kinds of move for the whole course: **legitimate** leverage, a
 # **bluff**, a **misrepresentation** and an **illegitimate** source. A threat you would
 # carry out, made with power that is yours, is legitimate in that sense; whether it is wise
-# is the question the points above answer. For power, four lines matter most.
+# is the question the points above answer. A threat to sell to Borealis unless Atlas pays
+# what Borealis would, for instance, is true, but it tells Atlas exactly where Kestrel's
+# floor lies. For power, four lines matter most.
 #
 # - **Power that comes with a public office is not yours to bring to a deal.** A seat on a
 #   council's planning committee exists to serve the town; raising it in a private
@@ -836,10 +838,11 @@ check.harrow_move(harrow_move, hidden=True)
 # 1. the parties, what each controls that the other needs, and the alternatives each has:
 #    dependence in *both* directions;
 # 2. who can wait longer, and why;
-# 3. whether anyone's alternative beats what they would get at the table, so that it
-#    binds, or not;
+# 3. how each side would reach its alternative (by walking out, or left with it if the talks
+#    fail on their own), and so whether and how much it counts;
 # 4. the one change that would shift the balance most, and how you would use it without a
-#    threat and without crossing any line of section 7.
+#    threat and without crossing any line of section 7: what you would say, and what you
+#    would keep to yourself.
 #
 # Concrete beats general: each point earns its half only when it is about your case.
 
@@ -847,18 +850,20 @@ check.harrow_move(harrow_move, hidden=True)
 # ### BEGIN SOLUTION
 # Rubric, half a point each, for a point made about the learner's own case: (1) both
 # directions of dependence, with what each side controls and its alternatives; (2) who can
-# wait longer, with a reason; (3) whether an alternative binds, compared with what that
-# side would get at the table; (4) one change and a use of it that is neither a threat nor
-# out of bounds.
+# wait longer, with a reason; (3) how an alternative is reached and so how it counts (one
+# walked out to binds only above that side's share at the table; one left when talks fail
+# counts by half); (4) one change and a use of it that is neither a threat, nor a
+# misrepresentation, nor an illegitimate source, with what is said and what is kept back.
 #
 # A full-marks answer: "Our team depends on the one vendor whose software runs our
 # billing (we need its updates; moving away would take a year); the vendor depends on our
 # renewal, about a tenth of its revenue, but it has other clients. It can wait longer: our
 # renewal is due in two months and theirs is just one account. Our only alternative today,
-# building it ourselves, is worth far less than a renewal at a fair price, so it does not
-# bind. A pilot with a second vendor would give us an alternative that could; I would
-# mention it when we discuss the renewal, as a fact and without a deadline, and only once
-# the pilot is real."
+# building it ourselves, is one we would reach only by walking away, and it is worth far
+# less than our share of a renewal at a fair price, so it does not bind, and we keep it to
+# ourselves. A pilot with a second vendor would give us an alternative that could bind; I
+# would mention it when we discuss the renewal, as a fact and without a deadline, and only
+# once the pilot is real."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
