@@ -6,8 +6,8 @@ from fractions import Fraction
 import pytest
 
 from course.models.audit import (
+    ANSWERED_BY,
     EQUAL_WEIGHTS,
-    ERODED_BY,
     SOURCES,
     balances_after,
     describe_balance,
@@ -144,14 +144,25 @@ def test_their_biggest_lead_is_the_largest_weighted_difference_in_their_favour()
     assert their_biggest_lead(deadline.yours, deadline.theirs, deadline.weights) is None
 
 
-def test_what_erodes_a_lead_follows_emerson():
-    """Their power rests on your lack of alternatives; their alternatives on your being
-    replaceable; information is met with information."""
-    assert {lead: eroder for lead, (eroder, _) in ERODED_BY.items()} == {
-        "power": "alternatives",
-        "alternatives": "power",
-        "information": "information",
+def test_what_answers_a_lead_follows_emerson():
+    """Review item 1: Emerson's balancing operations give a weaker side two levers against a
+    lead on power or alternatives, needing the other side less (alternatives of its own)
+    and making the other side need it more (power); information is met with information.
+    No answer asks to lower the other side's rating as well: each fact is rated once."""
+    assert {lead: levers for lead, (levers, _) in ANSWERED_BY.items()} == {
+        "power": ("alternatives", "power"),
+        "alternatives": ("alternatives", "power"),
+        "information": ("information",),
     }
+    for _, why in ANSWERED_BY.values():
+        assert "weaker hold" not in why and "lower" not in why
+
+
+def test_missing_weights_are_named_like_missing_ratings():
+    """Review item 16: a missing weight is an error, not a silent 0."""
+    ratings = {"information": 4, "alternatives": 5, "power": 6}
+    with pytest.raises(ValueError, match="weights needs a share for power"):
+        weighted_leverage(ratings, {"information": 0.5, "alternatives": 0.5})
 
 
 @pytest.mark.parametrize(

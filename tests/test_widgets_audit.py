@@ -6,7 +6,13 @@ import re
 
 import pytest
 
-from course.models.audit import balances_after, leverage_balance, who_leads
+from course.models.audit import (
+    balances_after,
+    leverage_balance,
+    strengthen_first,
+    their_biggest_lead,
+    who_leads,
+)
 from course.scenarios.leverage import CASES
 from course.widgets.audit import LeverageAudit, advice, moved_words
 
@@ -44,17 +50,43 @@ def test_moving_a_rating_or_a_weight_moves_the_balance():
     assert "Give at least one source some weight" in audit.status.value
 
 
-def test_the_advice_names_their_biggest_lead_and_what_erodes_it():
-    """In the sole-source case the arithmetic favours power, the largest weight; the advice
-    also names what erodes their power lead (alternatives) and says the audit misses it."""
+def test_the_advice_names_their_biggest_lead_and_both_levers():
+    """In the sole-source case Ostra is furthest ahead on power. Emerson's account supports
+    both levers (alternatives of yours, more of what Ostra needs from you); the arithmetic
+    favours power, the source with the largest weight. Review item 1: nothing asks the
+    learner to lower Ostra's power as well as raise their alternatives."""
     audit = LeverageAudit("sole-source")
     words = text(audit.advice.value)
     assert (
         "furthest ahead on power: a weighted difference of 2.00 points (7 against your 3)" in words
     )
-    assert "What erodes it: your alternatives" in words
+    assert "What answers it, in Emerson's account: your alternatives or your power" in words
     assert "raising your power by 2 adds most to the balance: +1.00 points" in words
-    assert "counts a gain in your alternatives but not the weaker hold of their power" in words
+    assert "(information: +0.50)" in words  # tied with alternatives at 0.25 x 2
+    assert "weaker hold" not in words
+
+
+@pytest.mark.parametrize("key", ["salary", "supplier", "sole-source", "deadline"])
+def test_the_advice_is_true_after_every_piece_of_news(key):
+    """Review item 1: after every news item of every case, the advice names the source
+    the other side leads most on, and the ranking it gives is the model's."""
+    case = CASES[key]
+    audit = LeverageAudit(key)
+    for item in case.news:
+        audit.next_news.click()
+        read(audit, item.side, item.source, "up" if item.sign > 0 else "down")
+        yours, theirs = audit._ratings()
+        weights = audit._weights()
+        words = text(audit.advice.value)
+        lead = their_biggest_lead(yours, theirs, weights)
+        if lead is None:
+            assert words.startswith("They are ahead of you on no source."), words
+        else:
+            assert words.startswith(f"They are furthest ahead on {lead[0]}:"), words
+        first, gain = strengthen_first(yours, theirs, weights)[0]
+        if gain > 0:
+            assert f"raising your {first} by 2 adds most to the balance: {gain:+.2f}" in words
+        assert "weaker hold" not in words
 
 
 def test_the_advice_is_true_of_the_ratings_it_describes():
@@ -112,14 +144,21 @@ def test_each_news_report_is_true_of_the_balance_and_the_side_ahead():
 
 
 def test_a_capped_move_reports_what_it_did():
-    """Issue 17 review item 11: the report gives the change applied, not the item's size."""
-    assert moved_words("you", "information", 9, 10) == (
+    """Issue 17 review item 11: the report gives the change applied, not the item's size;
+    review item 13: a cap or a floor is named only when it cut the move short."""
+    assert moved_words("you", "information", 9, 2, 10) == (
         "your information rating rises from 9 to 10 (capped at 10)"
     )
-    assert moved_words("them", "alternatives", 1, 0) == (
+    assert moved_words("you", "information", 8, 2, 10) == (
+        "your information rating rises from 8 to 10"
+    )
+    assert moved_words("them", "alternatives", 1, -2, 0) == (
         "their alternatives rating falls from 1 to 0 (floored at 0)"
     )
-    assert moved_words("you", "power", 10, 10) == (
+    assert moved_words("them", "alternatives", 2, -2, 0) == (
+        "their alternatives rating falls from 2 to 0"
+    )
+    assert moved_words("you", "power", 10, 2, 10) == (
         "your power rating stays at 10: it is already at the top of the scale"
     )
     audit = LeverageAudit("salary")
@@ -128,6 +167,23 @@ def test_a_capped_move_reports_what_it_did():
     read(audit, "you", "information", "up")
     assert "rises from 9 to 10 (capped at 10)" in text(audit.news.value)
     assert audit.yours["information"].value == 10
+    audit.start_again.click()
+    audit.yours["information"].value = 8
+    audit.next_news.click()
+    read(audit, "you", "information", "up")
+    shown = text(audit.news.value)
+    assert "rises from 8 to 10." in shown and "capped" not in shown
+
+
+def test_without_weights_no_old_result_is_shown():
+    """Review item 13: with every weight at 0 the balance, chart and advice of the last
+    weights are not left beside the warning."""
+    audit = LeverageAudit()
+    for slider in audit.weights.values():
+        slider.value = 0
+    assert "Give at least one source some weight" in audit.status.value
+    assert "+0.70" not in audit.summary.value and "points" not in text(audit.summary.value)
+    assert audit.chart.value == "" and audit.advice.value == ""
 
 
 def test_start_again_restores_the_case():
@@ -159,6 +215,19 @@ def test_a_tampered_rating_is_refused_and_the_last_good_one_restored():
     assert "must be between 0 and 10; 999 was rejected" in audit.status.value
     slider.value = 5
     assert audit.status.value == ""
+
+
+def test_no_weight_at_all_shows_no_balance_from_the_weights_before():
+    """Issue 19: with every weight at 0 the balance, the chart and the advice went on
+    showing the last weights' numbers under the message."""
+    audit = LeverageAudit()
+    for slider in audit.weights.values():
+        slider.value = 0
+    assert "Give at least one source some weight" in audit.status.value
+    assert "Balance" not in audit.summary.value and "No balance" in audit.summary.value
+    assert audit.chart.value == "" and audit.advice.value == ""
+    audit.weights["power"].value = 5
+    assert "Balance" in audit.summary.value and "<svg" in audit.chart.value
 
 
 def test_an_unknown_case_is_explained():

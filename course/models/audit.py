@@ -14,10 +14,14 @@ w * (your rating - their rating).
 
 What the yardstick assumes, and where it misleads (the notebook says the same):
 
-- it is additive, so it cannot show that sources interact. In Emerson's terms
-  ("Power-dependence relations", 1962; module 03) the other side's power over you is your
-  dependence on them, which falls when your alternatives improve; the audit shows the
-  alternative as a gain of yours, not as a loss of theirs;
+- it is additive, so it cannot show sources working together. In Emerson's terms
+  ("Power-dependence relations", 1962; module 03) dependence grows with what you need
+  from the other side and with your lack of other ways to get it, both at once: an
+  alternative is worth more the more you need what they control, and a point of
+  information is worth only what it lets you do. A weighted sum has no term for such
+  products; the weights stand in for them, roughly, case by case. Each fact is rated once
+  (an alternative of yours goes into your alternatives, not also into a lower power
+  rating for them), so the sum does not count a fact twice;
 - it counts every point of alternatives the same, while an outside option moves a deal
   only when it beats what you would get at the table anyway (deal-me-out, module 03);
 - the weights are one judgement for both sides, and the scores are not predictions of a
@@ -49,7 +53,7 @@ EQUAL_WEIGHTS = {source: 1 / 3 for source in SOURCES}
 #: Balances smaller than this, in points, count as even.
 EVEN_WITHIN = 0.5
 
-#: Balances of at least this many points (a quarter of the scale) count as strong.
+#: Balances of at least this many points (a quarter of the 0-10 rating scale) count as strong.
 STRONG_FROM = 2.5
 
 #: How far one preparation step is assumed to raise a rating when advice compares sources.
@@ -59,22 +63,27 @@ ADVICE_STEP = 2.0
 #: noise (0.49999999999999994 for an exact 0.5) never decides which side is ahead.
 _DECIMALS = 9
 
-#: For a source on which the other side leads, the source of yours that erodes that lead,
-#: and why (Emerson 1962, as module 03 teaches it: power is the other side's dependence,
-#: which rises with what they need from you and falls with their alternatives).
-ERODED_BY = {
+#: For a source on which the other side leads, the sources of yours that answer that lead,
+#: and why. Emerson (1962), as module 03 teaches it: A's power over B is B's dependence on
+#: A, which grows with what B needs from A and falls with B's other ways to get it; a
+#: weaker side can balance it by needing the other side less (alternatives of its own) or
+#: by making the other side need it more (what it holds, power). Both levers are Emerson's;
+#: the audit's weights decide which adds more to the balance.
+ANSWERED_BY = {
     "power": (
-        "alternatives",
-        "what they control weighs on you because you cannot get it elsewhere; an alternative "
-        "cuts your dependence on them",
+        ("alternatives", "power"),
+        "their power over you is your dependence on them: alternatives of your own make you "
+        "need them less, and more of what they need from you (your power) makes them need "
+        "you more",
     ),
     "alternatives": (
-        "power",
-        "their alternatives help them because they can replace what you offer; offering "
-        "something they cannot easily replace makes them depend on you more",
+        ("alternatives", "power"),
+        "their alternatives let them do without you: alternatives of your own let you do "
+        "without them too, and something of yours they cannot easily replace (your power) "
+        "makes them need you more",
     ),
     "information": (
-        "information",
+        ("information",),
         "learn what they know about you and the market, and give away less of your own",
     ),
 }
@@ -120,7 +129,9 @@ def ratings_of(ratings, whose="ratings"):
 
 
 def weights_of(weights):
-    """``weights`` as a dict source -> share (non-negative, adding up to 1); equal if None."""
+    """``weights`` as a dict source -> share (non-negative, adding up to 1); equal if None.
+    Every source needs its share, as every source needs its rating: a missing one is an
+    error, not a silent 0."""
     if weights is None:
         return dict(EQUAL_WEIGHTS)
     plain = _plain(weights, 0, 1)
@@ -131,9 +142,10 @@ def weights_of(weights):
     unknown = sorted(set(weights) - set(SOURCES), key=str)
     if unknown:
         raise ValueError(f"weights has an unknown source {unknown[0]!r}; use {', '.join(SOURCES)}")
-    checked = {
-        source: number(weights.get(source, 0.0), f"weights[{source!r}]") for source in SOURCES
-    }
+    missing = [source for source in SOURCES if source not in weights]
+    if missing:
+        raise ValueError(f"weights needs a share for {missing[0]} (0 if it counts for nothing)")
+    checked = {source: number(weights[source], f"weights[{source!r}]") for source in SOURCES}
     negative = [source for source, share in checked.items() if share < 0]
     if negative:
         raise ValueError(f"weights[{negative[0]!r}] must not be negative")

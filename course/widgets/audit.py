@@ -9,7 +9,7 @@ import ipywidgets as w
 
 from course.models.audit import (
     ADVICE_STEP,
-    ERODED_BY,
+    ANSWERED_BY,
     SCALE,
     SOURCES,
     describe_balance,
@@ -49,18 +49,18 @@ def _owner(side):
     return "your" if side == "you" else "their"
 
 
-def moved_words(side, source, before, after):
-    """What a move did to one rating, in words that are true at the ends of the scale."""
+def moved_words(side, source, before, change, after):
+    """What a move of ``change`` did to one rating, ``before`` -> ``after``, in words that
+    are true at the ends of the scale: a cap or a floor is named only when it cut the move
+    short."""
     name = f"{_owner(side)} {source} rating"
     if after == before:
         end = "top" if before >= SCALE else "bottom"
         return f"{name} stays at {before:g}: it is already at the {end} of the scale"
     verb = "rises" if after > before else "falls"
     words = f"{name} {verb} from {before:g} to {after:g}"
-    if after >= SCALE:
-        return words + f" (capped at {SCALE:g})"
-    if after <= 0:
-        return words + " (floored at 0)"
+    if after != before + change:
+        return words + (f" (capped at {SCALE:g})" if after >= SCALE else " (floored at 0)")
     return words
 
 
@@ -206,7 +206,7 @@ class LeverageAudit(w.VBox):
             else f"The side ahead is unchanged: {now_side}."
         )
         self.news.value += (
-            f"<p><i>{verdict} {moved_words(item.side, item.source, before, after).capitalize()}. "
+            f"<p><i>{verdict} {moved_words(item.side, item.source, before, item.change, after).capitalize()}. "
             f"Balance now {balance:+.2f} points. {ahead}</i></p>"
         )
         self._pending = None
@@ -238,8 +238,8 @@ class LeverageAudit(w.VBox):
 
 def advice(yours, theirs, weights):
     """What to strengthen, in words: the source on which the other side is furthest ahead
-    (its largest weighted difference) and what erodes that (Emerson, as module 03 teaches
-    it), and what the audit's own arithmetic ranks first."""
+    (its largest weighted difference) with the levers that answer it in Emerson's account
+    (``ANSWERED_BY``), and what the audit's own arithmetic ranks first."""
     lead = their_biggest_lead(yours, theirs, weights)
     ranking = strengthen_first(yours, theirs, weights)
     (first, gain), (second, second_gain) = ranking[0], ranking[1]
@@ -247,25 +247,16 @@ def advice(yours, theirs, weights):
         against = "They are ahead of you on no source."
     else:
         source, points = lead
-        eroder, why = ERODED_BY[source]
+        levers, why = ANSWERED_BY[source]
         against = (
             f"They are furthest ahead on <b>{source}</b>: a weighted difference of "
             f"{points:.2f} points ({theirs[source]:g} against your {yours[source]:g}). "
-            f"What erodes it: your "
-            f"<b>{eroder}</b> ({why})."
+            f"What answers it, in Emerson's account: your "
+            f"<b>{' or your '.join(levers)}</b> ({why})."
         )
     if gain <= 0:
         return against + " All your ratings are at the top of the scale."
-    words = (
+    return against + (
         f" Under these weights, raising your {first} by {ADVICE_STEP:g} adds most to the "
         f"balance: {gain:+.2f} points ({second}: {second_gain:+.2f})."
     )
-    if lead is not None and ERODED_BY[lead[0]][0] != lead[0]:
-        eroder = ERODED_BY[lead[0]][0]
-        words += (
-            f" Both point to your {first}."
-            if eroder == first
-            else f" The audit adds sources up: it counts a gain in your {eroder} but not the "
-            f"weaker hold of their {lead[0]} that comes with it, so weigh the two together."
-        )
-    return against + words

@@ -110,6 +110,6 @@ def test_the_leverage_audit_app_swings_with_the_news(browser, tmp_path):
         )
         audit.get_by_text("strongly in their favour", exact=False).wait_for()
         shot(audit, "audit-sole-source")
-        assert audit.get_by_text("What erodes it: your", exact=False).count() == 1
+        assert audit.get_by_text("What answers it, in Emerson's account", exact=False).count() == 1
         assert "Traceback" not in audit.content() and "LeverageAudit()" not in audit.content()
         tabs.close()
