@@ -57,6 +57,7 @@ def _workshop(args):
         data=args.data,
         codes=True if args.codes else None,
         processes=args.processes,
+        activity=args.activity,
         **({"cull_idle": args.cull_idle} if args.cull_idle is not None else {}),
     )
 
@@ -167,6 +168,13 @@ def parser():
         default=1,
         help="Voila processes behind the one address, each warmed for its share of the "
         "room; visitors stay with theirs (default: 1)",
+    )
+    workshop.add_argument(
+        "--activity",
+        choices=("arena", "pairs"),
+        default="arena",
+        help="what the participants open: the arena against bots (default), or pairs, "
+        "negotiating with each other; it gets a warm kernel per participant",
     )
     workshop.add_argument(
         "--cull-idle",

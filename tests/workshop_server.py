@@ -69,9 +69,10 @@ def answers(url):
 
 
 @contextmanager
-def workshop(data, participants=2, extra=(), warm=True):
-    """A running workshop server; yields ``(base_url, server, printed_lines)``. On exit it
-    is stopped with Ctrl-C (SIGINT) and must leave no kernel behind."""
+def workshop(data, participants=2, extra=(), warm=True, activity="arena"):
+    """A running workshop server for ``activity``; yields ``(base_url, server,
+    printed_lines)``. On exit it is stopped with Ctrl-C (SIGINT) and must leave no kernel
+    behind."""
     port = free_port()
     server = subprocess.Popen(
         [
@@ -82,6 +83,7 @@ def workshop(data, participants=2, extra=(), warm=True):
             f"--port={port}",
             f"--participants={participants}",
             f"--data={data}",
+            f"--activity={activity}",
             *extra,
         ],
         stdout=subprocess.PIPE,
@@ -103,7 +105,7 @@ def workshop(data, participants=2, extra=(), warm=True):
         token = next((m.group(1) for m in map(re.compile(r"token=(\S+)").search, lines) if m), "")
         wait_until(lambda: answers(f"{base}?token={token}"), 60, "the landing page")
         if warm:
-            expected = sum(pool_sizes(participants).values())
+            expected = sum(pool_sizes(participants, activity).values())
             wait_until(lambda: len(kernels(server)) >= expected, 120, "the warm pools")
         yield base, server, lines
     finally:

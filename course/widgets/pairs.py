@@ -758,10 +758,24 @@ def seat_cookie():
     return os.environ.get(SEAT_ENV) or secrets.token_urlsafe(24)
 
 
+def tracebacks_to_the_log():
+    """When a widget refuses a value a visitor set over the websocket (ipywidgets' message
+    handler catches the ``TraitError``), IPython sends the traceback back to the visitor:
+    send it to the facilitator's error log instead (once per kernel)."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is not None:
+        shell.showtraceback = lambda *_, **__: log.warning(
+            "a widget refused a value", exc_info=True
+        )
+
+
 def workshop_pairs():
     """The participant's page as the workshop app shows it."""
     from course.store import ResultsStore
 
     log_errors_to_file(settings.error_log())
+    tracebacks_to_the_log()
     browser = browser_key(seat_cookie())
     return PairsTable(Room(ResultsStore(settings.store_url())), browser)

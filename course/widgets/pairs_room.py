@@ -28,7 +28,7 @@ from course.pictures_workshop import bars, plane, scatter
 from course.widgets.arena import log_errors_to_file, safely
 from course.widgets.facilitator import FacilitatorGate
 from course.widgets.guards import message
-from course.widgets.pairs import STYLE, button, clock_text, hidden
+from course.widgets.pairs import STYLE, button, clock_text, hidden, tracebacks_to_the_log
 from course.workshop import settings
 from course.workshop.cases import CASES, case_data
 from course.workshop.pair_report import (
@@ -598,4 +598,5 @@ def workshop_pairs_room():
     from course.store import ResultsStore
 
     log_errors_to_file(settings.error_log())
+    tracebacks_to_the_log()
     return PairsRoom(Room(ResultsStore(settings.store_url())))

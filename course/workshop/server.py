@@ -16,6 +16,13 @@ What hardening means here (DESIGN.md, issue 9), and where each piece is set:
   for a separate facilitator code, printed here and never put in a URL;
 - Ctrl-C (or SIGTERM) shuts every kernel down before the process exits.
 
+The pairs workshop (``--activity pairs``) needs two more things. A participant's seat is
+found from a cookie: ``SeatedRender`` gives each browser a random seat cookie and hands
+it to the page's kernel in a request header that Voila passes on (``SEAT_HEADER``; any
+such header a visitor sends is replaced); the kernel keeps only its hash. And a referee
+thread (``Referee``) keeps every round's clock and plays bot seats, whichever pages are
+open.
+
 Past what one process serves, ``--processes N`` runs N Voila processes on loopback ports,
 each with kernel pools for its share of the room, behind one address: a sticky reverse
 proxy (``proxy``) in this process. They all write to the same store.
@@ -24,11 +31,14 @@ proxy (``proxy``) in this process. They all write to the same store.
 import ipaddress
 import math
 import os
+import re
 import secrets
 import signal
 import socket
 import subprocess
 import sys
+import threading
+from functools import partial
 from html import escape
 from importlib.resources import files
 from pathlib import Path
@@ -42,8 +52,24 @@ APPS = {
     "batna.ipynb": "BATNA builder (participants)",
     "audit.ipynb": "Leverage audit (participants)",
     "debrief.ipynb": "Debrief (facilitator)",
+    "pairs.ipynb": "Negotiate with a partner (participants)",
+    "pairs_room.ipynb": "Pairs: the room and its debrief (facilitator)",
 }
 ARENA, DEBRIEF = "arena.ipynb", "debrief.ipynb"
+PAIRS, PAIRS_ROOM = "pairs.ipynb", "pairs_room.ipynb"
+
+#: What the room does: the app every participant opens first gets a kernel each.
+ACTIVITIES = {"arena": ARENA, "pairs": PAIRS}
+#: The app the facilitator opens for each activity, and how the launcher names it.
+FACILITATOR_APPS = {"arena": DEBRIEF, "pairs": PAIRS_ROOM}
+FACILITATOR_LABELS = {"arena": "Debrief (you):     ", "pairs": "The room (you):    "}
+
+#: The pairs page's seat cookie, and the request header that carries it to the kernel.
+SEAT_COOKIE = "leverage-seat"
+SEAT_HEADER = "X-Leverage-Seat"
+_SEAT = re.compile(r"^[A-Za-z0-9_-]{32}$")
+#: Seconds between two looks of the referee at the running rounds.
+REFEREE_EVERY = 0.3
 
 #: What one of several Voila processes prints once its doors are open.
 READY = "voila process ready"
@@ -72,19 +98,23 @@ def is_loopback(ip):
         return False
 
 
-def pool_sizes(participants):
-    """Preheated kernels per app at the start: the arena one per participant, the BATNA
-    builder and the leverage audit a couple each, the debrief none (one facilitator can
-    wait a few seconds)."""
+def pool_sizes(participants, activity="arena"):
+    """Preheated kernels per app at the start: the activity's app (the arena, or the pairs
+    page) one per participant, the BATNA builder and the leverage audit a couple each
+    (and the arena too while the room does pairs), the facilitator's pages and the pairs
+    page while the room plays the arena none (they can wait a few seconds)."""
     if isinstance(participants, bool) or not isinstance(participants, int) or participants < 1:
         raise ValueError(
             f"--participants must be a whole number of at least 1, got {participants!r}"
         )
+    if activity not in ACTIVITIES:
+        raise ValueError(f"--activity must be one of {', '.join(ACTIVITIES)}, got {activity!r}")
     few = min(2, participants)
-    return {ARENA: participants, "batna.ipynb": few, "audit.ipynb": few, DEBRIEF: 0}
+    sizes = {ARENA: few, "batna.ipynb": few, "audit.ipynb": few, DEBRIEF: 0, PAIRS: 0}
+    return {**sizes, PAIRS_ROOM: 0, ACTIVITIES[activity]: participants}
 
 
-def hardened_config(participants, port=8866, ip="127.0.0.1", token=""):
+def hardened_config(participants, port=8866, ip="127.0.0.1", token="", activity="arena"):
     """The traitlets config of the workshop's Voila server."""
     from traitlets.config import Config
 
@@ -97,9 +127,10 @@ def hardened_config(participants, port=8866, ip="127.0.0.1", token=""):
     voila.file_allowlist = []
     voila.preheat_kernel = True
     voila.default_pool_size = 0
+    voila.http_header_envs = [SEAT_HEADER]  # set by SeatedRender only, never the visitor
     config.VoilaKernelManager.kernel_pools_config = {
         "default": {"pool_size": 0},
-        **{name: {"pool_size": size} for name, size in pool_sizes(participants).items()},
+        **{name: {"pool_size": size} for name, size in pool_sizes(participants, activity).items()},
     }
     config.VoilaKernelManager.fill_delay = 0.2
     kernels = config.MappingKernelManager
@@ -137,7 +168,7 @@ def landing_page(apps=APPS):
     )
 
 
-def _room_pools(base, participants):
+def _room_pools(base, participants, activity="arena"):
     """A kernel manager class whose pools refill only up to the room's budget."""
 
     class RoomPools(base):
@@ -165,16 +196,49 @@ def _room_pools(base, participants):
             self._stopping = True
             return await super().shutdown_all(*args, **kwargs)
 
-    RoomPools._room_sizes = pool_sizes(participants)
+    RoomPools._room_sizes = pool_sizes(participants, activity)
     return RoomPools
 
 
-def workshop_app(config, participants):
+class Referee:
+    """A thread that looks at the pairs' running rounds every ``REFEREE_EVERY`` seconds:
+    ends rounds whose time is up and lets bots answer in bot seats. Stops with ``stop``."""
+
+    def __init__(self, url):
+        self.url, self._stopping = url, threading.Event()
+        self._thread = threading.Thread(target=self._run, name="pairs referee", daemon=True)
+
+    def start(self):
+        self._thread.start()
+        return self
+
+    def _run(self):
+        import logging
+
+        from course.store import ResultsStore
+        from course.workshop.pairs import Room
+
+        store = ResultsStore(self.url)
+        room = Room(store)
+        while not self._stopping.wait(REFEREE_EVERY):
+            try:
+                room.referee()
+            except Exception:
+                logging.getLogger(__name__).exception("the pairs referee failed; trying again")
+        store.close()
+
+    def stop(self):
+        self._stopping.set()
+        self._thread.join(timeout=10)
+
+
+def workshop_app(config, participants, activity="arena"):
     """The Voila application (not started) with the workshop's handlers and kernel pools."""
     from jupyter_core.utils import ensure_async
     from tornado import web
     from voila import app as voila_app
     from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
+    from voila.tornado.handler import TornadoVoilaHandler
     from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
     class LandingHandler(TornadoVoilaTreeHandler):
@@ -196,12 +260,25 @@ def workshop_app(config, participants):
                 return None
             return super().check_xsrf_cookie()
 
+    class SeatedRender(TornadoVoilaHandler):
+        """An app's page, with the browser's seat cookie (a new one for a new browser) in
+        ``SEAT_HEADER``, which Voila hands to the page's kernel; whatever the visitor put
+        in that header is replaced."""
+
+        async def get(self, path=None):
+            seat = self.get_cookie(SEAT_COOKIE) or ""
+            if not _SEAT.match(seat):
+                seat = secrets.token_urlsafe(24)
+                self.set_cookie(SEAT_COOKIE, seat, httponly=True, samesite="Lax", expires_days=2)
+            self.request.headers[SEAT_HEADER] = seat
+            return await super().get(path)
+
     class WorkshopVoila(voila_app.Voila):
         def init_settings(self):
             factory = voila_app.voila_kernel_manager_factory
 
             def room_factory(*args, **kwargs):
-                return _room_pools(factory(*args, **kwargs), participants)
+                return _room_pools(factory(*args, **kwargs), participants, activity)
 
             voila_app.voila_kernel_manager_factory = room_factory
             try:
@@ -213,6 +290,7 @@ def workshop_app(config, participants):
             replace = {
                 VoilaShutdownKernelHandler: BeaconShutdownHandler,
                 TornadoVoilaTreeHandler: LandingHandler,
+                TornadoVoilaHandler: SeatedRender,
             }
             return [
                 (rule[0], replace.get(rule[1], rule[1]), *rule[2:])
@@ -236,7 +314,7 @@ def workshop_app(config, participants):
                     pools
                     and all(all(task.done() for task in pool) for pool in pools.values())
                     and sum(len(p) for p in pools.values())
-                    >= sum(pool_sizes(participants).values())
+                    >= sum(pool_sizes(participants, activity).values())
                 ):
                     break
                 await asyncio.sleep(0.5)
@@ -290,15 +368,17 @@ def run(
     codes=None,
     processes=1,
     cull_idle=settings.DEFAULT_CULL_IDLE,
+    activity="arena",
 ):
     """Start the workshop server and serve until Ctrl-C; returns when everything stopped.
     ``codes`` requires the join and facilitator codes (default: only beyond loopback);
-    ``processes`` Voila processes share the room behind one address."""
+    ``processes`` Voila processes share the room behind one address; ``activity`` is what
+    the participants open (``arena`` or ``pairs``), which gets a warm kernel each."""
     from course.store import ResultsStore
 
     settings.bot_style(bot)
     settings.cull_idle(cull_idle)
-    pool_sizes(participants)
+    pool_sizes(participants, activity)
     if not isinstance(port, int) or not 0 < port < 65536:
         raise ValueError(f"--port must be a port number from 1 to 65535, got {port!r}")
     if isinstance(processes, bool) or not isinstance(processes, int):
@@ -327,12 +407,13 @@ def run(
     base = f"http://{_host_for_urls(ip)}:{port}/"
     query = f"?token={join_code}" if join_code else ""
     spread = f" in {processes} Voila processes" if processes > 1 else ""
+    app, facilitator = ACTIVITIES[activity], FACILITATOR_APPS[activity]
     lines = [
         f"Workshop for {participants} participants{spread}; bots: {bot}; results: {_safe_url(url)}",
-        f"Warming {participants} arena kernels: the addresses follow when the doors open.",
-        f"Participants open: {base}voila/render/arena.ipynb{query}",
+        f"Warming {participants} {activity} kernels: the addresses follow when the doors open.",
+        f"Participants open: {base}voila/render/{app}{query}",
         f"All apps:          {base}{query}",
-        f"Debrief (you):     {base}voila/render/debrief.ipynb{query}",
+        f"{FACILITATOR_LABELS[activity]}{base}voila/render/{facilitator}{query}",
     ]
     if on_network:
         lines += [
@@ -346,19 +427,28 @@ def run(
     def announce():
         print("\n".join(lines), flush=True)
 
-    if processes == 1:
-        _serve(port, participants, ip, join_code, announce)
-    else:
-        _serve_behind_proxy(port, participants, ip, join_code, processes, announce)
+    referee = Referee(url).start()
+    try:
+        if processes == 1:
+            _serve(port, participants, ip, join_code, announce, activity)
+        else:
+            _serve_behind_proxy(port, participants, ip, join_code, processes, announce, activity)
+    finally:
+        referee.stop()
     print("Workshop stopped; every kernel is shut down.", flush=True)
 
 
-def _serve(port, participants, ip, join_code, announce):
+def _serve(port, participants, ip, join_code, announce, activity="arena"):
     """One Voila process: warm it up, call ``announce`` when its doors open, serve until
     Ctrl-C or SIGTERM, then shut every kernel down."""
     from tornado.ioloop import IOLoop
 
-    app = workshop_app(hardened_config(participants, port, ip, join_code), participants)
+    # a preheated kernel asks this address for its visitor's request (voila.utils)
+    os.environ["VOILA_APP_IP"] = (
+        "127.0.0.1" if ip in ("", "0.0.0.0", "::") else f"[{ip}]" if ":" in ip else ip
+    )
+    config = hardened_config(participants, port, ip, join_code, activity)
+    app = workshop_app(config, participants, activity)
     loop = IOLoop.current()
     # Ctrl-C stops the loop between callbacks. Left to Python, it raises KeyboardInterrupt
     # wherever the loop happens to be, inside a kernel's start-up say, and the shutdown
@@ -368,7 +458,7 @@ def _serve(port, participants, ip, join_code, announce):
     app.start()
 
 
-def _serve_behind_proxy(port, participants, ip, join_code, processes, announce):
+def _serve_behind_proxy(port, participants, ip, join_code, processes, announce, activity):
     """``processes`` Voila processes on loopback ports, each warmed for its share of the
     room, behind the sticky proxy on ``ip:port``; Ctrl-C or SIGTERM stops them all."""
     from tornado.httpserver import HTTPServer
@@ -386,7 +476,14 @@ def _serve_behind_proxy(port, participants, ip, join_code, processes, announce):
     try:
         for child_port in ports:
             child = subprocess.Popen(
-                [sys.executable, "-m", "course.workshop.server", str(child_port), str(share)],
+                [
+                    sys.executable,
+                    "-m",
+                    "course.workshop.server",
+                    str(child_port),
+                    str(share),
+                    activity,
+                ],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 text=True,
@@ -435,11 +532,12 @@ def _free_loopback_port():
 
 
 def _voila_process():
-    """One of several Voila processes behind the proxy: its port and share of the room on
-    the command line, the join code on stdin; prints ``READY`` when its doors open."""
-    port, participants = int(sys.argv[1]), int(sys.argv[2])
+    """One of several Voila processes behind the proxy: its port, share of the room and
+    activity on the command line, the join code on stdin; prints ``READY`` when its doors
+    open."""
+    port, participants, activity = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     join_code = sys.stdin.readline().strip()
-    _serve(port, participants, "127.0.0.1", join_code, lambda: print(READY, flush=True))
+    _serve(port, participants, "127.0.0.1", join_code, partial(print, READY, flush=True), activity)
 
 
 def _safe_url(url):
