@@ -8,6 +8,7 @@ from course.checks import power as check
 from course.checks.credit import Credit
 from course.checks.hints import NotYet
 from course.course_map import questions
+from course.models.power import bargaining_split
 from course.scenarios.power import (
     LABELS,
     granite_share,
@@ -217,6 +218,18 @@ def test_a_reply_may_be_written_in_any_case_and_with_an_underscore_or_a_hyphen(a
     assert "one of 'accept', 'reject', 'walk away'" in miss(check.granite_reply, lambda s: "yes")
 
 
+def test_kestrel_in_the_proposers_seat_fails_the_hidden_check(learner):
+    """The mistake question 4 exists for: Kestrel's share computed as if it proposed first."""
+
+    def proposers_seat(s):
+        table = s.contract_value * bargaining_split(s.delta_you, s.delta_them)[0]
+        if s.granite_offer >= max(table, s.outside_offer):
+            return "accept"
+        return "walk away" if s.outside_offer > table else "reject"
+
+    assert "not on every scenario grading tries" in miss(check.granite_reply, proposers_seat, True)
+
+
 # --- question 5 ---------------------------------------------------------------------------------
 
 
@@ -239,6 +252,22 @@ def test_a_lever_that_adds_nothing_is_explained_and_the_best_never_named(learner
             else:
                 assert f"{lever} adds {gains[lever]:,.0f}" in hint
     assert said_nothing == {"bidder", "harrow", "loan"}
+
+
+@pytest.mark.parametrize("shortcut", ["harrow_raw", "loan_without_harrow", "both"])
+def test_the_shortcut_levers_fail_the_hidden_check(learner, shortcut):
+    """Question 5's mistakes: Harrow's raw rise taken for its gain, the loan's gain counted
+    where Harrow already binds."""
+
+    def naive(s):
+        gains = lever_gains(s)
+        if shortcut in ("harrow_raw", "both"):
+            gains["harrow"] = s.harrow_raised - s.outside_offer
+        if shortcut in ("loan_without_harrow", "both"):
+            gains["loan"] = table_share(s, s.delta_with_loan) - table_share(s)
+        return max(gains, key=gains.get)
+
+    assert "not on every scenario grading tries" in miss(check.best_lever, naive, True)
 
 
 # --- question 6 ---------------------------------------------------------------------------------
