@@ -381,17 +381,17 @@ def audit_mild_views(s):
 def opening_by_brute_force(s):
     you, them = opening_point(s)
     packages = every_package(s)
-    opening = next(p for p, y, t in packages if (y, t) == (you, them))
     points = [(y, t) for _, y, t in packages]
+    opening = next(p for p, y, t in packages if (y, t) == (you, them))
     partners = sorted(
         (
-            p
+            (-t, p)
             for p, y, t in packages
-            if you - 5 <= y <= you and not dominated((y, t), points) and p != opening
+            if you - 5 <= y <= you and p != opening and not dominated((y, t), points)
         ),
-        key=lambda p: -package_points(p, s.theirs),
+        key=lambda found: found[0],
     )
-    return [opening, *partners[:2]]
+    return [opening, *(p for _, p in partners[:2])]
 
 
 def opening_from_the_frontier(s):
