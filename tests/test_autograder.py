@@ -27,7 +27,7 @@ MODULE, NAME = "02_batna", "batna"
 POINTS = auto_points(MODULE, NAME)
 QUESTIONS = list(graded_points(MODULE, NAME))
 FULL = sum(POINTS.values())
-#: What question 5 (batna_needed, two checks of equal points) is worth.
+#: What question 7 (batna_needed: a one-point part and two half-point parts) is worth.
 Q5 = POINTS["batna-needed-test"]
 
 
@@ -46,13 +46,16 @@ def after(grade_id):
     return sum(POINTS[name] for name in _after(grade_id))
 
 
-RIGHT = "def batna_needed(target, pie, their_batna):\n    if target > pie - their_batna:\n        return None\n    return 2 * target - pie + their_batna\n"
+RIGHT = "def batna_needed(target, pie, their_batna, walk_any_time=False):\n    if target > pie - their_batna:\n        return None\n    if walk_any_time:\n        return target\n    return 2 * target - pie + their_batna\n"
 
 
 def answer(body):
-    """The release notebook solved, but batna_needed (question 5) replaced."""
+    """The release notebook solved, but batna_needed (question 7) replaced."""
     return solved(
-        MODULE, NAME, batna_needed_answer="def batna_needed(target, pie, their_batna):\n" + body
+        MODULE,
+        NAME,
+        batna_needed_answer="def batna_needed(target, pie, their_batna, walk_any_time=False):\n"
+        + body,
     )
 
 
@@ -89,7 +92,7 @@ def learners(root, port):
         "unchanged": (release_notebook(MODULE, NAME), 0),
         "correct": (solved(MODULE, NAME), FULL),
         "partly-wrong": (answer("    return target - (pie - their_batna) / 2\n"), FULL - Q5),
-        # right within reach, never None: one of the question's two checks
+        # right within reach, never None, Nash only: the one-point part of three
         "half-right": (answer("    return 2 * target - pie + their_batna\n"), FULL - Q5 / 2),
         "warning-only": (
             answer(
