@@ -16,6 +16,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.conftest import ROOT
 
@@ -36,8 +37,10 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def wait_for(url, process, seconds=60):
-    """Wait until ``url`` answers, failing early if the server died."""
+def wait_for(url, process, seconds=600):
+    """Wait until ``url`` answers, failing early if the server died. A busy machine can take
+    minutes to start JupyterLab (one run took over 60 s at load 17): the time limit only
+    ends a wait on a server that neither answers nor dies."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -180,3 +183,35 @@ def open_notebook(browser, jupyterlab, request):
     for page in pages:
         page.screenshot(path=str(SCREENSHOTS / f"{unique}.png"))
         page.close()
+
+
+# -- what every JupyterLab test does in a notebook: one set, waiting on what the page shows --
+
+
+def cell(page, code):
+    """The code cell that contains ``code``, scrolled into view: JupyterLab does not render
+    cells far off screen, and "Run All" leaves the view at the bottom of the notebook."""
+    found = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell", has_text=code)
+    found.scroll_into_view_if_needed()
+    return found
+
+
+def wait_in_cell(page, code, text, seconds=60):
+    """Wait until ``text`` shows in the cell that contains ``code`` and return it, scrolling
+    the cell back into view while "Run All" may still be moving the notebook."""
+    deadline = time.monotonic() + seconds
+    while True:
+        shown = cell(page, code).get_by_text(text).first
+        try:
+            shown.wait_for(timeout=2_000)
+            return shown
+        except PlaywrightTimeout:
+            if time.monotonic() > deadline:
+                raise
+
+
+def run_cell(page, code):
+    """Run the code cell that contains ``code`` by itself, as a learner does with Shift+Enter
+    (after "Run All", or coming back to a widget)."""
+    cell(page, code).locator(".cm-content").click()
+    page.keyboard.press("Shift+Enter")
