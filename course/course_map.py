@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from html import escape
 
 from course.record import passed_checks
+from course.scenarios.base import fitting
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ class CourseMap:
                 f"<td>{status}</td></tr>"
             )
         total = sum(row["minutes"] for row in self.rows())
-        return (
+        return fitting(
             "<table><thead><tr><th>module</th><th>what it teaches</th><th>time</th>"
             f"<th>your progress</th></tr></thead><tbody>{''.join(lines)}</tbody></table>"
             f"<p>About {total // 60} h {total % 60} min in all. Progress counts the self-checks "

@@ -19,10 +19,12 @@ def amount(value):
 
 
 def svg(width, height, body, label):
+    """A picture ``width`` × ``height`` (it shrinks to fit a narrower screen, keeping its
+    proportions) whose text alternative is ``label``: what it shows, said in words."""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}">'
-        f"{body}</svg>"
+        f'viewBox="0 0 {width} {height}" style="max-width:100%;height:auto" role="img" '
+        f'aria-label="{escape(label)}"><title>{escape(label)}</title>{body}</svg>'
     )
 
 

@@ -1,7 +1,5 @@
 """course.widgets.batna in plain Python: set .value, .click(), read what the view shows."""
 
-import math
-
 import pytest
 
 from course.widgets.batna import BatnaBuilder, ZopaExplorer
@@ -32,7 +30,7 @@ def test_a_sure_amount_below_the_average_is_risk_aversion_and_can_change_the_bat
 
 def test_a_sure_amount_that_keeps_the_batna_says_so():
     builder = BatnaBuilder()
-    builder.deal_cost.value = 3_000
+    builder.deal_cost.value = "3,000"
     builder.cards.children[1].sure.value = "92000"
     shown = builder.result.value
     assert "BATNA:</b> Startup, worth 92,000 to you (the sure amount you gave)" in shown
@@ -76,7 +74,7 @@ def test_a_flattened_two_level_tree_gives_the_same_value_as_the_tree():
 
 def test_raising_the_sure_offer_changes_the_batna():
     builder = BatnaBuilder()
-    outcome(builder, 0, 0).amount.value = 100_000
+    outcome(builder, 0, 0).amount.value = "100000"
     assert "BATNA:</b> Sure offer, worth 100,000" in builder.result.value
 
 
@@ -85,11 +83,11 @@ def test_adding_an_alternative_and_its_outcomes():
     builder.add_button.click()
     card = builder.cards.children[-1]
     card.name.value = "Stay put"
-    card.outcomes.children[0].probability.value = 0.5
-    card.outcomes.children[0].amount.value = 90_000
+    card.outcomes.children[0].probability.value = "0.5"
+    card.outcomes.children[0].amount.value = "90000"
     card.add_outcome_button.click()
-    card.outcomes.children[1].probability.value = 0.5
-    card.outcomes.children[1].amount.value = 130_000
+    card.outcomes.children[1].probability.value = "0.5"
+    card.outcomes.children[1].amount.value = "130 000"
     assert "BATNA:</b> Stay put, worth 110,000" in builder.result.value
 
 
@@ -105,13 +103,17 @@ def test_removing_an_outcome_and_an_alternative():
 
 def test_the_deal_cost_raises_the_reservation_price():
     builder = BatnaBuilder()
-    builder.deal_cost.value = 5_000
+    builder.deal_cost.value = "5000"
     assert "Reservation price:</b> 100,000 (95,000 plus 5,000" in builder.result.value
 
 
 @pytest.mark.parametrize(
     ("probability", "words"),
-    [(0.4, "must sum to 1, got 0.9"), (-0.5, "between 0 and 1, got -0.5"), (7, "between 0 and 1")],
+    [
+        ("0.4", "must sum to 1, got 0.9"),
+        ("-0.5", "between 0 and 1, got -0.5"),
+        ("7", "between 0 and 1"),
+    ],
 )
 def test_bad_probabilities_are_explained_and_name_the_alternative(probability, words):
     builder = BatnaBuilder()
@@ -122,8 +124,34 @@ def test_bad_probabilities_are_explained_and_name_the_alternative(probability, w
 
 def test_a_tampered_non_finite_amount_is_explained():
     builder = BatnaBuilder()
-    outcome(builder, 0, 0).amount.value = math.inf
+    outcome(builder, 0, 0).amount.value = "inf"
     assert "must be a finite number" in builder.status.value
+
+
+@pytest.mark.parametrize(
+    ("box", "typed", "words"),
+    [
+        ("probability", "", "Startup: type the probability of outcome 1 first"),
+        ("amount", "lots", "Startup: the value of outcome 1 must be a number such as 90000"),
+    ],
+)
+def test_an_emptied_box_shows_no_batna_from_the_number_before(box, typed, words):
+    """Issue 19: a browser's number box sends nothing when emptied, so the BATNA stayed
+    computed on the number that was there; now it says what to type and shows none."""
+    builder = BatnaBuilder()
+    typed_in = getattr(outcome(builder, 1, 0), box)
+    typed_in.value = typed
+    assert words in builder.status.value
+    assert "fix the alternatives first" in builder.result.value and builder.chart.value == ""
+    typed_in.value = "0.5" if box == "probability" else "120000"
+    assert "BATNA:</b> Startup, worth 95,000 on average" in builder.result.value
+
+
+def test_an_emptied_deal_cost_shows_no_reservation_price():
+    builder = BatnaBuilder()
+    builder.deal_cost.value = ""
+    assert "type the extra cost of the deal first" in builder.status.value
+    assert "Reservation price" not in builder.result.value and builder.chart.value == ""
 
 
 def test_duplicate_names_are_refused():

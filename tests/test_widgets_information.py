@@ -1,7 +1,5 @@
 """course.widgets.information in plain Python: set .value, .click(), read what the view shows."""
 
-import math
-
 import pytest
 
 from course.models.information import (
@@ -71,14 +69,14 @@ def test_the_script_runs_out_politely():
 
 def test_a_typed_offer_is_read_too():
     updater = BeliefUpdater()
-    updater.offer_box.value = 42
+    updater.offer_box.value = "42"
     updater.offer_button.click()
     assert "Expected reservation price:</b> 61.04" in updater.result.value
 
 
 def test_an_offer_no_price_explains_is_refused_and_not_kept():
     updater = BeliefUpdater()
-    updater.offer_box.value = 150  # even a reservation price of 80 opens at most at 72
+    updater.offer_box.value = "150"  # even a reservation price of 80 opens at most at 72
     updater.offer_button.click()
     assert "150 was not added: none of your possible reservation prices explains offer 1" in (
         updater.status.value
@@ -89,7 +87,7 @@ def test_an_offer_no_price_explains_is_refused_and_not_kept():
     assert "none yet" in updater.history.value
 
 
-@pytest.mark.parametrize("typed", [53.2, 56])
+@pytest.mark.parametrize("typed", ["53.2", "56"])
 def test_holding_firm_or_a_small_step_is_read(typed):
     """After 42 and 53.20, a repeated 53.20 or a step to 56 is an offer, read and kept."""
     updater = BeliefUpdater()
@@ -98,10 +96,12 @@ def test_holding_firm_or_a_small_step_is_read(typed):
     before = shown_expected(updater)
     updater.offer_box.value = typed
     updater.offer_button.click()
-    assert f"Offers so far:</b> 42, 53.20, {typed:.2f}".replace(".00", "") in updater.history.value
+    assert f"Offers so far:</b> 42, 53.20, {float(typed):.2f}".replace(".00", "") in (
+        updater.history.value
+    )
     assert "Beliefs updated after 3 offers." in updater.status.value
     assert shown_expected(updater) == pytest.approx(model_expected(updater), abs=0.005)
-    if typed == 53.2:  # the notebook: a hold moves the expected reservation price down
+    if typed == "53.2":  # the notebook: a hold moves the expected reservation price down
         assert shown_expected(updater) < before
 
 
@@ -109,7 +109,7 @@ def test_an_offer_above_every_price_still_believed_is_refused_with_its_reason():
     updater = BeliefUpdater()
     for _ in range(4):
         updater.next_button.click()  # 42, 53.20, 59.92, 63.95: 40, 50 and 60 are out
-    updater.offer_box.value = 90
+    updater.offer_box.value = "90"
     updater.offer_button.click()
     assert "it is above every reservation price you still believe possible (80)" in (
         updater.status.value
@@ -124,7 +124,7 @@ def test_the_script_stops_after_a_typed_offer_until_start_over():
     and starting over brings the script back."""
     updater = BeliefUpdater()
     updater.next_button.click()  # 42
-    updater.offer_box.value = 58
+    updater.offer_box.value = "58"
     updater.offer_button.click()
     assert updater.next_button.disabled
     assert "Scripted offers are off until you start over." in updater.status.value
@@ -180,13 +180,36 @@ def test_start_over_forgets_the_offers():
     assert updater.history.value.endswith("Offers so far:</b> 42")  # the script starts again
 
 
-@pytest.mark.parametrize(("typed", "words"), [(-5, "above 0"), (math.inf, "finite number")])
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("-5", "above 0"),
+        ("inf", "finite number"),
+        ("", "type the offer first"),
+        ("lots", "the offer must be a number such as 58, not “lots”"),
+    ],
+)
 def test_a_bad_typed_offer_is_explained(typed, words):
     updater = BeliefUpdater()
     updater.offer_box.value = typed
     updater.offer_button.click()
     assert words in updater.status.value
     assert "none yet" in updater.history.value
+
+
+def test_an_emptied_offer_box_never_adds_the_offer_typed_before():
+    """Issue 19: a browser's number box sends nothing when emptied, so "add this offer"
+    added the last offer again; the text box says what to type and adds nothing."""
+    updater = BeliefUpdater()
+    updater.offer_box.value = "42"
+    updater.offer_button.click()
+    shown = updater.result.value
+    for refused in ("", "forty"):
+        updater.offer_box.value = refused
+        updater.offer_button.click()
+        assert "Offers so far:</b> 42" in updater.history.value
+        assert updater.history.value.endswith("42") and updater.result.value == shown
+        assert "offer" in updater.status.value and "color:#b00020" in updater.status.value
 
 
 def test_a_tampered_weight_is_rejected_with_a_message():

@@ -1,6 +1,5 @@
 """course.widgets.power in plain Python: set .value, .click(), read what the view shows."""
 
-import math
 from html import unescape
 
 import pytest
@@ -38,7 +37,7 @@ def test_money_is_shown_with_thousands_separators():
         (("Seller", "Rival"), 70_000),
         (("Seller", "Keen", "Rival"), 105_000),
     ):
-        game.field(*members).value = worth
+        game.field(*members).value = f"{worth:,}"
     assert "Seller 64,167, Keen 29,167, Rival 11,667" in game.result.value
     assert "e+0" not in game.result.value + game.core.value
     assert (
@@ -50,8 +49,8 @@ def test_money_is_shown_with_thousands_separators():
 def test_one_player_who_would_rather_go_alone_is_named_in_the_singular():
     game = CoalitionGame()
     game.players.value = "A, B"
-    game.field("A").value = 5
-    game.field("A", "B").value = 1
+    game.field("A").value = "5"
+    game.field("A", "B").value = "1"
     assert "A earns 5 alone but gets 3 here, so it gains 2 by going alone" in game.core.value
 
 
@@ -59,8 +58,8 @@ def test_editing_a_coalition_value_changes_the_shapley_values():
     """The notebook's explorer question 2: a glove that does not fit leaves 1/2, 0, 1/2,
     which is in the core."""
     game = CoalitionGame()
-    game.field("Left", "Right 1").value = 0.0  # Right 1's glove does not fit
-    game.field("Left", "Right 1", "Right 2").value = 1.0
+    game.field("Left", "Right 1").value = "0"  # Right 1's glove does not fit
+    game.field("Left", "Right 1", "Right 2").value = "1"
     assert "Right 1 0" in game.result.value and "Left 0.5, Right 1 0, Right 2 0.5" in (
         game.result.value
     )
@@ -71,7 +70,7 @@ def test_one_holder_of_both_right_gloves_splits_evenly():
     """The notebook's explorer question 3."""
     game = CoalitionGame()
     game.players.value = "Left, Rights"
-    game.field("Left", "Rights").value = 1
+    game.field("Left", "Rights").value = "1"
     assert "Left 0.5, Rights 0.5" in game.result.value and "Yes" in game.core.value
 
 
@@ -79,7 +78,7 @@ def test_renaming_players_rebuilds_the_coalitions():
     game = CoalitionGame()
     game.players.value = "Seller, Buyer"
     assert len(game.coalitions.children) == 3
-    game.field("Seller", "Buyer").value = 100
+    game.field("Seller", "Buyer").value = "100"
     assert "Seller 50, Buyer 50" in game.result.value
 
 
@@ -94,27 +93,37 @@ def test_bad_player_lists_are_explained(players, words):
     assert game.core.value == ""
 
 
-def test_a_tampered_coalition_value_is_rejected_with_a_message():
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("inf", "the value of {Left, Right 1} must be a finite number"),
+        ("nan", "the value of {Left, Right 1} must be a finite number"),
+        ("1e12", "must be between -1e+09 and 1e+09; 1e12 was rejected"),
+        ("", "type the value of {Left, Right 1} first"),
+        ("one", "the value of {Left, Right 1} must be a number such as 1, not “one”"),
+    ],
+)
+def test_a_refused_coalition_value_shows_no_division(typed, words):
+    """Issue 19: an emptied box (a browser's number box kept the number before) or a
+    tampered one shows what to type, and no Shapley values from another game."""
     game = CoalitionGame()
-    game.field("Left", "Right 1").value = math.inf
-    assert "must be between -1e+09 and 1e+09; inf was rejected" in game.status.value
-    game.field("Left", "Right 1").value = math.nan
-    assert "the value of {Left, Right 1} must be a finite number" in game.status.value
-    game.field("Left", "Right 1").value = 1e12
-    assert "must be between -1e+09 and 1e+09; 1000000000000.0 was rejected" in game.status.value
-    game.field("Left", "Right 1").value = 1.0
+    game.field("Left", "Right 1").value = typed
+    assert words in game.status.value
+    assert "fix the game first" in game.result.value
+    assert game.core.value == "" and game.chart.value == ""
+    game.field("Left", "Right 1").value = "1"
     assert "Every coalition has a value" in game.status.value
 
 
 def test_the_eec_vote_shows_luxembourg_without_power():
     vote = VotingPower()
     vote.members.value = EEC
-    vote.quota.value = 12
+    vote.quota.value = "12"
     assert "Votes but no power: Luxembourg" in vote.status.value
     assert "<td>Luxembourg</td><td>1</td><td>5.9%</td><td>0.0%</td><td>0.0%</td>" in (
         vote.table.value
     )
-    vote.quota.value = 11
+    vote.quota.value = "11"
     assert "no power" not in vote.status.value
 
 
@@ -125,7 +134,7 @@ def test_the_notebooks_eec_questions_give_luxembourg_a_ninth(members, quota):
     """The notebook's answers: a second vote, or a quota of 11, gives Luxembourg 1/9."""
     vote = VotingPower()
     vote.members.value = members
-    vote.quota.value = quota
+    vote.quota.value = str(quota)
     assert "<td>Luxembourg</td>" in vote.table.value
     row = vote.table.value.split("<td>Luxembourg</td>")[1].split("</tr>")[0]
     assert row.endswith("<td>11.1%</td>")
@@ -136,7 +145,7 @@ def test_the_notebooks_shapley_shubik_question_gives_luxembourg_a_tenth():
     1/9, and Belgium, the Netherlands and Luxembourg equal under both."""
     vote = VotingPower()
     vote.members.value = EEC.replace("Luxembourg=1", "Luxembourg=2")
-    vote.quota.value = 12
+    vote.quota.value = "12"
     for small in ("Belgium", "Netherlands", "Luxembourg"):
         assert f"<td>{small}</td><td>2</td><td>11.1%</td><td>10.0%</td><td>11.1%</td>" in (
             vote.table.value
@@ -148,7 +157,7 @@ def test_the_three_way_majority_game_has_no_core_and_the_explorer_says_so():
     game = CoalitionGame()
     game.players.value = "A, B, C"
     for pair in (("A", "B"), ("A", "C"), ("B", "C"), ("A", "B", "C")):
-        game.field(*pair).value = 1
+        game.field(*pair).value = "1"
     assert "A 0.333, B 0.333, C 0.333" in game.result.value
     assert "No. {A, B} earn 1 on their own but get 0.667" in game.core.value
     assert "gain 0.333 by breaking away" in game.core.value
@@ -167,19 +176,43 @@ def test_the_three_way_majority_game_has_no_core_and_the_explorer_says_so():
 def test_bad_votes_are_explained(members, quota, words):
     vote = VotingPower()
     vote.members.value = members
-    vote.quota.value = quota
+    vote.quota.value = str(quota)
     assert words in unescape(vote.status.value)
     assert vote.table.value == ""
 
 
-def test_a_tampered_quota_is_rejected_and_restored():
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("1e15", "the quota must be between 0 and 1e+09; 1e15 was rejected"),
+        ("", "type the quota first"),
+        ("half", "the quota must be a number such as 4, not “half”"),
+    ],
+)
+def test_a_refused_quota_shows_no_power_from_the_quota_before(typed, words):
     vote = VotingPower()
-    vote.quota.value = 1e15
-    assert vote.quota.value == 4
-    assert (
-        "the quota must be between 0 and 1e+09; 1000000000000000.0 was rejected"
-        in vote.status.value
-    )
+    vote.quota.value = typed
+    assert words in vote.status.value
+    assert vote.table.value == "" and vote.shapley_chart.value == ""
+    vote.quota.value = "4"
+    assert "A decision needs 4 of 6 votes." in vote.status.value
+
+
+def test_a_refused_patience_mid_game_leaves_the_game_as_it_was():
+    """Issue 19: putting a refused slider value back used to start a new game (its
+    observer ran on the restored value), wiping the rounds played."""
+    game = ShrinkingPieGame(delta_you=0.9, delta_computer=0.9)
+    game.offer.value = 0.2
+    game.propose.click()  # refused: the computer counters
+    played = game.history.value
+    assert "It refuses" in played
+    game.delta_you.max = 5  # what a visitor can do over the websocket
+    game.delta_you.value = 3
+    assert game.delta_you.value == 0.9
+    assert "your patience must be between 0.05 and 0.99; 3.0 was rejected" in game.status.value
+    assert game.history.value == played and not game.accept.disabled
+    game.accept.click()  # the game goes on where it was
+    assert "you accept" in game.history.value
 
 
 def test_the_pie_game_shows_the_equilibrium():

@@ -13,6 +13,17 @@ def pick(rng, low, high, step):
     return round(value, 10)
 
 
+#: The card's tables hold long names (`offers.freelance_no_renewal`): on a phone their words
+#: break anywhere rather than push the card past the screen's edge (issue 19). A style is
+#: what JupyterLab's sanitizer keeps of the card's HTML.
+FITS = '<div style="overflow-wrap:anywhere">'
+
+
+def fitting(markdown):
+    """``markdown`` (or HTML) inside a block whose words may break anywhere (``FITS``)."""
+    return f"{FITS}\n\n{markdown}\n\n</div>"
+
+
 @dataclass(frozen=True)
 class Scenario:
     """Base for a module's scenario: knows its module and learner and stamps its display."""
@@ -33,7 +44,7 @@ class Scenario:
         stamp = {"module": self.module, "learner": self.learner, "fingerprint": self.fingerprint}
         heading = f"*Your scenario — learner `{self.learner}`, variant `{self.fingerprint}`*\n\n"
         return {
-            "text/markdown": heading + self.story(),
+            "text/markdown": fitting(heading + self.story()),
             "text/plain": f"{type(self).__name__} for {self.learner} ({self.fingerprint})",
             VARIANT_MIME: stamp,
         }

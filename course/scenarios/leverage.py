@@ -25,7 +25,7 @@ from course.models.audit import (
     expected_gain,
     who_leads,
 )
-from course.scenarios.base import Scenario, pick
+from course.scenarios.base import Scenario, fitting, pick
 
 #: The kinds of tactic the ethics section teaches, in its order.
 TACTIC_KINDS = ("legitimate", "bluff", "misrepresentation", "illegitimate")
@@ -1058,7 +1058,7 @@ class Shown:
     markdown: str
 
     def _repr_markdown_(self):
-        return self.markdown
+        return fitting(self.markdown)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from course.models.audit import (
 )
 from course.pictures import audit_bars
 from course.scenarios.leverage import CASES
+from course.widgets.controls import IntSlider
 from course.widgets.guards import RangeGuard, message
 
 WIDE = {"description_width": "initial"}
@@ -97,7 +98,11 @@ class LeverageAudit(w.VBox):
         self.summary = w.HTML()
         self.advice = w.HTML()
         self.status = w.HTML()
-        rows = [w.HBox([self.yours[s], self.theirs[s], self.weights[s]]) for s in SOURCES]
+        # three sliders to a row on a laptop, wrapping to one a row on a phone
+        wrap = {"flex_flow": "row wrap"}
+        rows = [
+            w.HBox([self.yours[s], self.theirs[s], self.weights[s]], layout=wrap) for s in SOURCES
+        ]
         super().__init__(
             [
                 self.case,
@@ -115,7 +120,7 @@ class LeverageAudit(w.VBox):
         self._load_case()
 
     def _slider(self, label, top):
-        slider = w.IntSlider(min=0, max=int(top), description=label, style=WIDE)
+        slider = IntSlider(min=0, max=int(top), description=label)
         slider.observe(self.refresh, names="value")
         return self._guard.add(slider, 0, top, label)
 
@@ -222,6 +227,8 @@ class LeverageAudit(w.VBox):
             return
         weights = self._weights()
         if weights is None:
+            self.chart.value = self.advice.value = ""
+            self.summary.value = "<b>No balance</b> while every weight is 0."
             self.status.value = message("Give at least one source some weight.", ok=False)
             return
         self.status.value = ""

@@ -5,9 +5,9 @@ from html import escape
 import ipywidgets as w
 
 from course.models.batna import best_alternative, deal_outcome, expected_value, risk_attitude
-from course.models.validation import number
 from course.pictures import amount, value_bars, zopa_line
-from course.widgets.guards import RangeGuard, message
+from course.widgets.controls import FloatSlider, number_box
+from course.widgets.guards import RangeGuard, message, read_number
 
 #: What the builder starts with: the sure offer against the 50/50 gamble of CONTENT.md.
 EXAMPLE_ALTERNATIVES = {
@@ -30,8 +30,8 @@ class OutcomeRow(w.HBox):
     """One possible outcome of an alternative: its probability and what you would get."""
 
     def __init__(self, probability, value, on_change, on_remove):
-        self.probability = w.FloatText(value=probability, description="probability", step=0.05)
-        self.amount = w.FloatText(value=value, description="value", step=1000)
+        self.probability = number_box(probability, "probability")
+        self.amount = number_box(value, "value")
         self.remove = w.Button(description="remove outcome", icon="minus")
         for field in (self.probability, self.amount):
             field.observe(on_change, names="value")
@@ -78,21 +78,22 @@ class AlternativeCard(w.VBox):
         self._on_change()
 
     def tree(self):
-        """The alternative as the model's tree: ``[(probability, value), ...]``."""
-        return [(row.probability.value, row.amount.value) for row in self.outcomes.children]
+        """The alternative as the model's tree: ``[(probability, value), ...]``, read from
+        the boxes; ``ValueError`` in plain words for an empty box or one with letters."""
+        return [
+            (
+                read_number(row.probability.value, f"the probability of outcome {n}", "0.5"),
+                read_number(row.amount.value, f"the value of outcome {n}", "90000"),
+            )
+            for n, row in enumerate(self.outcomes.children, start=1)
+        ]
 
     def certainty_equivalent(self):
         """The sure amount typed for this alternative, or ``None`` when the box is empty;
         ``ValueError`` in plain words when it is not a number (commas are allowed)."""
-        text = self.sure.value.strip().replace(",", "").replace("_", "").replace(" ", "")
-        if not text:
+        if not self.sure.value.strip():
             return None
-        try:
-            return number(float(text), "the sure amount")
-        except ValueError:
-            raise ValueError(
-                f"the sure amount must be a number such as 88000, not “{self.sure.value}”"
-            ) from None
+        return read_number(self.sure.value, "the sure amount", "88000")
 
 
 class BatnaBuilder(w.VBox):
@@ -105,9 +106,9 @@ class BatnaBuilder(w.VBox):
         self.cards = w.VBox()
         self.add_button = w.Button(description="add alternative", icon="plus")
         self.add_button.on_click(lambda _: self.add_alternative("", [(1.0, 0.0)]))
-        self.deal_cost = w.FloatText(
-            value=0.0,
-            description="extra yearly cost of the deal (e.g. a commute)",
+        self.deal_cost = number_box(
+            0,
+            "extra yearly cost of the deal (e.g. a commute)",
             style={"description_width": "initial"},
         )
         self.deal_cost.observe(self.refresh, names="value")
@@ -148,15 +149,16 @@ class BatnaBuilder(w.VBox):
         averages, sure, attitudes = {}, {}, {}
         for name, card in zip(names, self.cards.children, strict=True):
             try:
-                averages[name] = expected_value(card.tree())
+                tree = card.tree()
+                averages[name] = expected_value(tree)
                 given = card.certainty_equivalent()
                 if given is not None:
-                    attitudes[name] = risk_attitude(card.tree(), given)
+                    attitudes[name] = risk_attitude(tree, given)
                     sure[name] = given
             except (TypeError, ValueError) as error:
                 return self._show_error(f"{name}: {error}")
         try:
-            cost = number(self.deal_cost.value, "the extra cost of the deal")
+            cost = read_number(self.deal_cost.value, "the extra cost of the deal", "3000")
         except (TypeError, ValueError) as error:
             return self._show_error(str(error))
         worth = {name: sure.get(name, value) for name, value in averages.items()}
@@ -244,17 +246,10 @@ class ZopaExplorer(w.VBox):
 
     def __init__(self, seller=50.0, buyer=80.0, price=65.0, low=0.0, high=150.0, step=1.0):
         self.low, self.high, self.step = low, high, step
-        slider = {
-            "min": low,
-            "max": high,
-            "step": step,
-            "continuous_update": True,
-            "style": {"description_width": "initial"},
-            "layout": w.Layout(width="480px"),
-        }
-        self.seller = w.FloatSlider(value=seller, description="seller's reservation", **slider)
-        self.buyer = w.FloatSlider(value=buyer, description="buyer's reservation", **slider)
-        self.price = w.FloatSlider(value=price, description="proposed deal", **slider)
+        slider = {"min": low, "max": high, "step": step, "continuous_update": True}
+        self.seller = FloatSlider(value=seller, description="seller's reservation", **slider)
+        self.buyer = FloatSlider(value=buyer, description="buyer's reservation", **slider)
+        self.price = FloatSlider(value=price, description="proposed deal", **slider)
         self.guard = RangeGuard()
         for widget, name in (
             (self.seller, "the seller's reservation"),

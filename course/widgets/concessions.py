@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from course.models.concessions import TradeTable, better_for_both, pareto_frontier, plan_trades
 from course.pictures_concessions import frontier_picture
-from course.scenarios.concessions import PLANNER_ROWS, middle_package
+from course.scenarios.concessions import PLANNER_ROWS
 from course.widgets.guards import message
 
 #: The value of "no trade" / "nothing back" in the dropdowns (None would mean "no selection").
@@ -22,31 +22,56 @@ def _moves(step):
     return give, get
 
 
+def _ratio(step):
+    """Your points back per point given, in words: ``"—"`` when the give costs nothing."""
+    return "—" if step["ratio"] is None else f"{step['ratio']:.2f}"
+
+
+def _option_words(option):
+    if option["get"] is None:
+        return f"giving {option['give']} with nothing back"
+    return f"giving {option['give']} for {option['get']}"
+
+
 def _judgement(step):
-    """What the course's rule says of a planned trade, in words that are true of it."""
-    if step["get"] is None:
-        return "a give with nothing back: ask for something in return"
-    if step["tier"] is None:
-        return f"Orchard's points change by {step['them']:+g}: it has no reason to take this"
-    if step["tier"] == "free":
-        return f"costs you nothing ({step['you']:+g} for you), {step['them']:+g} for Orchard: value created"
-    rate = step["them"] / -step["you"]
+    """What the course's rule says of a planned move, in words that are true of it."""
     better = step["better"]
-    if step["ok"]:
-        return f"a real concession at the best rate left: Orchard gains {rate:.2f} per point you give up"
-    instead = f"giving {better['give']} for {better['get']}"
-    if better["you"] >= 0:
+    if step["tier"] is None:
         return (
-            f"costs you {-step['you']:g} while a trade that costs you nothing was open ({instead})"
+            f"Orchard's points change by {step['them']:+g} and yours by {step['you']:+g}: it "
+            "has no reason to take this"
         )
+    if step["tier"] == "free":
+        created = step["you"] + step["them"]
+        if step["ok"]:
+            return f"costs nobody anything and creates {created:g} points: the most any trade here creates"
+        return (
+            f"creates {created:g} points, but {_option_words(better)} creates "
+            f"{better['you'] + better['them']:g}"
+            + (" (as much, and more for you)" if better["you"] + better["them"] == created else "")
+        )
+    rate = step["them"] / -step["you"]
+    if step["ok"]:
+        closing = " (ask: does this close the deal?)" if step["get"] is None else ""
+        return (
+            f"a concession at the best rate left: Orchard gains {rate:.2f} per point you "
+            f"give up, and it still needs points to sign{closing}"
+        )
+    if better is None:
+        return (
+            "a concession Orchard does not need: it already has its minimum, and nothing "
+            "here creates value. Stop here"
+        )
+    if better["you"] >= 0:
+        return f"costs you {-step['you']:g} while {_option_words(better)} costs nobody anything"
     return (
-        f"Orchard gains {rate:.2f} per point you give up; {instead} would bring it "
-        f"{better['them'] / -better['you']:.2f}"
+        f"Orchard gains {rate:.2f} per point you give up; {_option_words(better)} would bring "
+        f"it {better['them'] / -better['you']:.2f}"
     )
 
 
 class TradeRow(w.HBox):
-    """One planned trade: the issue you give one level on, and the issue you ask back on."""
+    """One planned move: the issue you give one level on, and the issue you ask back on."""
 
     def __init__(self, issues, on_change):
         self.give = w.Dropdown(
@@ -63,15 +88,17 @@ class TradeRow(w.HBox):
 
 
 class ConcessionPlanner(w.VBox):
-    """Plan one-level trades from the package that splits every issue down the middle;
-    each trade shows what it does to both sides and whether the course's rule calls it
-    right, and the plan is drawn against the Pareto frontier."""
+    """Plan one-level trades (and single gives) from your colleague's draft of the
+    framework: each shows what it does to both sides, its trade ratio and whether the
+    course's rule calls it right; the plan is drawn against the Pareto frontier and
+    Orchard's minimum, and the goal is to land on the frontier with that minimum met."""
 
     def __init__(self, case, trades=PLANNER_ROWS):
         self.yours, self.theirs = case.yours, case.theirs
+        self.minimum = case.their_minimum
         self.scores = TradeTable(self.yours, self.theirs)
         self.issues = {issue: tuple(levels) for issue, levels in self.yours.items()}
-        self.start = middle_package(case)
+        self.start = dict(case.draft)
         self.points = [(you, them) for _, you, them in self.scores.packages]
         self.frontier = pareto_frontier(self.points)
         self._ready = False
@@ -83,9 +110,9 @@ class ConcessionPlanner(w.VBox):
         super().__init__(
             [
                 w.HTML(
-                    "<b>Your trades</b>, in order, from the package that splits every issue "
-                    "down the middle: each gives one level on one issue and asks one level "
-                    "back on another"
+                    "<b>Your moves</b>, in order, from your colleague's draft: each gives "
+                    "one level on one issue and asks one level back on another (or nothing "
+                    f"back). Orchard will not sign for fewer than {self.minimum} of its points."
                 ),
                 *self.rows,
                 self.table,
@@ -111,12 +138,16 @@ class ConcessionPlanner(w.VBox):
         return trades
 
     def refresh(self, change=None):
-        """Recompute the plan; a bad choice is shown, never raised."""
+        """Recompute the plan; a bad choice is shown, never raised, and the table, chart and
+        verdict of an earlier plan are cleared so that nothing stale is left on screen."""
         if not self._ready:
             return
         try:
-            steps = plan_trades(self.start, self.plan(), self.yours, self.theirs)
+            steps = plan_trades(
+                self.start, self.plan(), self.yours, self.theirs, their_minimum=self.minimum
+            )
         except (TypeError, ValueError) as error:
+            self.table.value = self.chart.value = self.verdict.value = ""
             self.status.value = message(str(error), ok=False)
             return
         self.status.value = ""
@@ -127,28 +158,28 @@ class ConcessionPlanner(w.VBox):
             mark = "right" if step["ok"] else "not right"
             rows.append(
                 f"<tr><td>{number}</td><td>{escape(give)}</td><td>{escape(get)}</td>"
-                f"<td>{-step['cost'] or 0.0:+g} / {step['their_gain']:+g}</td>"
-                f"<td>{step['gain']:+g} / {-step['their_cost'] or 0.0:+g}</td>"
                 f"<td>{step['you']:+g} / {step['them']:+g}</td>"
+                f"<td>{_ratio(step)}</td>"
                 f'<td style="color:{colour}"><b>{mark}:</b> {escape(_judgement(step))}</td></tr>'
             )
         self.table.value = (
-            "<table><tr><th>#</th><th>give</th><th>get</th><th>give: you / Orchard</th>"
-            "<th>get: you / Orchard</th><th>net: you / Orchard</th><th>by the rule</th></tr>"
+            "<table><tr><th>#</th><th>give</th><th>get</th><th>net: you / Orchard</th>"
+            "<th>trade ratio: your points back per point given</th><th>by the rule</th></tr>"
             + "".join(rows)
             + "</table>"
             if rows
-            else "No trades yet: pick a give in the first row."
+            else "No moves yet: pick a give in the first row."
         )
         start = self.scores.points(self.start)
         path = [start] + [(s["you_total"], s["them_total"]) for s in steps]
-        self.chart.value = frontier_picture(self.points, self.frontier, path)
+        self.chart.value = frontier_picture(self.points, self.frontier, path, minimum=self.minimum)
         self.verdict.value = self._verdict(steps, path[-1])
 
     def _verdict(self, steps, end):
         you, them = end
         better = better_for_both((you, them), self.points)
         wrong = sum(1 for step in steps if not step["ok"])
+        short = them < self.minimum
         if better:
             best = max(better, key=lambda p: p[0] + p[1])
             text = (
@@ -158,8 +189,21 @@ class ConcessionPlanner(w.VBox):
             )
         else:
             text = f"Your plan ends on the frontier: {you:g} points for you, {them:g} for Orchard."
+        if short:
+            text += f" Orchard has fewer than its minimum of {self.minimum}: it would not sign."
         if wrong:
-            text += f" {wrong} of its {len(steps)} trade(s) are not right by the rule."
-        elif steps and not better:
-            text += " Every trade on the way is right by the rule."
-        return message(text, ok=not better and not wrong)
+            text += f" {wrong} of its {len(steps)} move(s) are not right by the rule."
+        elif steps and not better and not short:
+            text += " Every move on the way is right by the rule: you have landed."
+            best_for_you = max(
+                (p for p in self.scores.frontier if p[1] >= self.minimum), key=lambda p: p[0]
+            )
+            if best_for_you[0] > you:
+                text += (
+                    f" One more thing to see: the frontier package best for you that still gives "
+                    f"Orchard its minimum is {best_for_you[0]:g} for you and "
+                    f"{best_for_you[1]:g} for Orchard. The rule moves one level at a time and "
+                    "does not always find it: a concession at the best rate can give Orchard "
+                    "more than it needs."
+                )
+        return message(text, ok=not better and not wrong and not short)

@@ -10,10 +10,10 @@ from course.models.information import (
     information_summary,
     posterior_after_offers,
 )
-from course.models.validation import number
 from course.pictures import amount, value_bars
 from course.pictures_information import belief_bars, profit_curve
-from course.widgets.guards import RangeGuard, message
+from course.widgets.controls import FloatSlider, IntSlider
+from course.widgets.guards import RangeGuard, message, read_number
 
 #: The buyer's possible reservation prices in the belief updater, and the starting weights.
 EXAMPLE_PRIOR = {40.0: 1, 50.0: 2, 60.0: 3, 70.0: 2, 80.0: 1}
@@ -26,10 +26,10 @@ EXAMPLE_OFFERS = tuple(round(offer, 2) for offer in buyer_offers(70, 0.6, 0.4, 5
 #: Highest weight a prior slider takes.
 MAX_WEIGHT = 10
 
+WIDE = {"description_width": "initial"}
+
 #: Largest offer the updater accepts from the text box.
 MAX_OFFER = 1_000_000.0
-
-SLIDER = {"style": {"description_width": "initial"}, "layout": w.Layout(width="420px")}
 
 
 class BeliefUpdater(w.VBox):
@@ -51,19 +51,17 @@ class BeliefUpdater(w.VBox):
         self.guard = RangeGuard()
         self.weights = {}
         for value, weight in (prior_weights or EXAMPLE_PRIOR).items():
-            slider = w.IntSlider(
-                value=weight,
-                min=0,
-                max=MAX_WEIGHT,
-                description=f"weight of {amount(value)}",
-                **SLIDER,
+            slider = IntSlider(
+                value=weight, min=0, max=MAX_WEIGHT, description=f"weight of {amount(value)}"
             )
             self.guard.add(slider, 0, MAX_WEIGHT, f"the weight of {amount(value)}")
             slider.observe(self.refresh, names="value")
             self.weights[value] = slider
         self.next_button = w.Button(description="next scripted offer", icon="forward")
         self.next_button.on_click(self.next_offer)
-        self.offer_box = w.FloatText(value=0.0, description="an offer of your own")
+        self.offer_box = w.Text(
+            value="", description="an offer of your own", placeholder="e.g. 58", style=WIDE
+        )
         self.offer_button = w.Button(description="add this offer", icon="plus")
         self.offer_button.on_click(self.add_typed_offer)
         self.reset_button = w.Button(description="start over", icon="undo")
@@ -116,8 +114,8 @@ class BeliefUpdater(w.VBox):
     def add_typed_offer(self, _=None):
         """Add the offer in the text box, after checking it is a sensible amount."""
         try:
-            offer = number(self.offer_box.value, "the offer")
-        except (TypeError, ValueError) as error:
+            offer = read_number(self.offer_box.value, "the offer", "58")
+        except ValueError as error:
             self.status.value = message(str(error), ok=False)
             return
         if not 0 < offer <= MAX_OFFER:
@@ -198,10 +196,10 @@ class InformationExplorer(w.VBox):
 
     def __init__(self, cost=40.0, low=50.0, high=100.0, bottom=0.0, top=200.0, step=1.0):
         self.bottom, self.top = bottom, top
-        slider = {"min": bottom, "max": top, "step": step, "continuous_update": True, **SLIDER}
-        self.cost = w.FloatSlider(value=cost, description="your cost", **slider)
-        self.low = w.FloatSlider(value=low, description="reservation price: lowest", **slider)
-        self.high = w.FloatSlider(value=high, description="reservation price: highest", **slider)
+        slider = {"min": bottom, "max": top, "step": step, "continuous_update": True}
+        self.cost = FloatSlider(value=cost, description="your cost", **slider)
+        self.low = FloatSlider(value=low, description="reservation price: lowest", **slider)
+        self.high = FloatSlider(value=high, description="reservation price: highest", **slider)
         self.guard = RangeGuard()
         for widget, name in (
             (self.cost, "the cost"),

@@ -15,7 +15,8 @@ from course.models.power import (
     worth_today,
 )
 from course.pictures import value_bars
-from course.widgets.guards import RangeGuard, message
+from course.widgets.controls import FloatSlider, number_box
+from course.widgets.guards import RangeGuard, message, read_number
 
 #: The coalition game the explorer opens on: CONTENT.md's glove game.
 GLOVE_PLAYERS = ("Left", "Right 1", "Right 2")
@@ -127,13 +128,15 @@ class CoalitionGame(w.VBox):
             names = parse_players(self.players.value)
         except ValueError as error:
             return self._show_error(str(error))
-        kept = {c: f.value for c, f in self._fields.items() if c <= set(names)}
+        kept = {c: f.value for c, f in self._fields.items() if c <= set(names)}  # as typed
         self._ready, self._fields, rows = False, {}, []
         for size in range(1, len(names) + 1):
             for coalition in combinations(names, size):
                 key = frozenset(coalition)
-                start = value(coalition) if value else kept.get(key, 0.0)
-                box = w.FloatText(value=start, description=_coalition_label(coalition), style=WIDE)
+                box = number_box(value(coalition) if value else 0, _coalition_label(coalition))
+                box.style.description_width = "initial"
+                if not value and key in kept:
+                    box.value = kept[key]
                 box.observe(self.refresh, names="value")
                 self._fields[key] = box
                 rows.append(box)
@@ -146,13 +149,18 @@ class CoalitionGame(w.VBox):
         """Recompute the Shapley values from the boxes; a bad value is shown, never raised."""
         if not self._ready:
             return
-        game = {c: f.value for c, f in self._fields.items()}
-        for coalition, amount in game.items():
-            if isinstance(amount, int | float) and abs(amount) > LIMIT:
+        game = {}
+        for coalition, field in self._fields.items():
+            name = f"the value of {{{', '.join(n for n in self._names if n in coalition)}}}"
+            try:
+                amount = read_number(field.value, name, "1")
+            except ValueError as error:
+                return self._show_error(str(error))
+            if abs(amount) > LIMIT:
                 return self._show_error(
-                    f"the value of {_coalition_label(sorted(coalition))} must be between "
-                    f"-{LIMIT:g} and {LIMIT:g}; {amount!r} was rejected"
+                    f"{name} must be between -{LIMIT:g} and {LIMIT:g}; {field.value} was rejected"
                 )
+            game[coalition] = amount
         try:
             values = shapley_values(self._names, game)
             blocked = blocking_coalition(self._names, game, values)
@@ -201,9 +209,7 @@ class VotingPower(w.VBox):
 
     def __init__(self, members=EXAMPLE_VOTE, quota=4):
         self.members = w.Text(value=members, description="members (name=votes)", style=WIDE)
-        self.quota = w.FloatText(value=quota, description="quota", style=WIDE)
-        self.guard = RangeGuard()
-        self.guard.add(self.quota, 0, LIMIT, "the quota")
+        self.quota = number_box(quota, "quota", style=WIDE)
         for widget in (self.members, self.quota):
             widget.observe(self.refresh, names="value")
         self.table = w.HTML()
@@ -226,11 +232,13 @@ class VotingPower(w.VBox):
 
     def refresh(self, change=None):
         """Recompute both indices; a bad entry is shown, never raised."""
-        if self.guard.refused(self.status):
-            return
         try:
             names, weights = parse_vote(self.members.value)
-            quota = self.quota.value
+            quota = read_number(self.quota.value, "the quota", "4")
+            if not 0 <= quota <= LIMIT:
+                raise ValueError(
+                    f"the quota must be between 0 and {LIMIT:g}; {self.quota.value} was rejected"
+                )
             shapley = shapley_shubik_index(quota, weights)
             banzhaf = banzhaf_index(quota, weights)
         except (TypeError, ValueError) as error:
@@ -279,26 +287,21 @@ class ShrinkingPieGame(w.VBox):
     Rubinstein's game there is no deadline: play goes on until a deal or a walk-out."""
 
     def __init__(self, delta_you=0.9, delta_computer=0.9, outside_option=0.0):
-        slider = {
-            "step": 0.01,
-            "continuous_update": False,
-            "style": WIDE,
-            "layout": w.Layout(width="480px"),
-        }
-        self.delta_you = w.FloatSlider(
+        slider = {"step": 0.01, "continuous_update": False}
+        self.delta_you = FloatSlider(
             value=delta_you, min=0.05, max=0.99, description="your patience δ", **slider
         )
-        self.delta_computer = w.FloatSlider(
+        self.delta_computer = FloatSlider(
             value=delta_computer, min=0.05, max=0.99, description="computer's patience δ", **slider
         )
-        self.outside_option = w.FloatSlider(
+        self.outside_option = FloatSlider(
             value=outside_option,
             min=0.0,
             max=1.0,
             description="computer's outside option",
             **slider,
         )
-        self.offer = w.FloatSlider(
+        self.offer = FloatSlider(
             value=0.5, min=0.0, max=1.0, description="your offer to the computer", **slider
         )
         self.guard = RangeGuard()

@@ -52,11 +52,16 @@ def axe(page, scope=None):
     )
 
 
-def table(violations):
-    """The violations as the report shows them: one line per rule, id, impact and count."""
+def table(violations, targets=False):
+    """The violations as the report shows them: one line per rule, id, impact and count
+    (and, with ``targets``, where the first few are)."""
     if not violations:
         return "  (none)"
-    return "\n".join(f"  {v['id']:<32} {v['impact']:<9} {v['count']}" for v in violations)
+    return "\n".join(
+        f"  {v['id']:<32} {v['impact']:<9} {v['count']}"
+        + ("".join(f"\n      at {target}" for target in v["targets"]) if targets else "")
+        for v in violations
+    )
 
 
 def sideways_scroll(page):
@@ -127,21 +132,24 @@ def serious(violations):
     return [v for v in violations if v["impact"] in FAILING]
 
 
-def check_page(page, name, scope=None, phone=True, touch=True):
+def check_page(page, name, scope=None, phone=True, touch=True, prepare=None):
     """axe-core at laptop size and, with ``phone``, at phone size too, where the page must
-    not scroll sideways and (with ``touch``) every control must be a finger's size. Fails
-    with every problem found, the axe table per size included; leaves the page at the size
-    it had. ``name`` says which page in the message."""
+    not scroll sideways and (with ``touch``) nothing may be cut off and every control must
+    be a finger's size. ``prepare(page)`` runs after each resize. Fails with every problem
+    found, the axe table per size included; leaves the page at the size it had. ``name``
+    says which page in the message."""
     size = page.viewport_size
     problems = []
     try:
         for label, viewport in (("laptop", LAPTOP), *((("phone", PHONE),) if phone else ())):
             page.set_viewport_size(viewport)
             settle(page)
+            if prepare:
+                prepare(page)
             found = serious(axe(page, scope))
             if found:
-                problems.append(f"{name} at {label} size, axe-core:\n{table(found)}")
-            if label == "phone":
+                problems.append(f"{name} at {label} size, axe-core:\n{table(found, True)}")
+            if label == "phone" and touch:
                 overflow = sideways_scroll(page)
                 if overflow > 0:
                     problems.append(f"{name} scrolls sideways by {overflow} px on a phone")
@@ -158,3 +166,19 @@ def check_page(page, name, scope=None, phone=True, touch=True):
     finally:
         page.set_viewport_size(size)
     assert not problems, "\n".join(problems)
+
+
+def _every_output_drawn(page):
+    """Bring each output of the open notebook into view once, so that JupyterLab (which
+    skips drawing cells off screen) has drawn every one before axe-core looks."""
+    outputs = page.locator(f".jp-NotebookPanel:not(.lm-mod-hidden) {OUTPUTS}")
+    for index in range(outputs.count()):
+        outputs.nth(index).scroll_into_view_if_needed()
+
+
+def check_notebook(page, name):
+    """axe-core on what the course draws in the open JupyterLab notebook (its output areas,
+    not JupyterLab's chrome), at laptop and phone sizes, the file browser folded away as a
+    learner on a small screen would."""
+    page.evaluate("() => window.jupyterapp.shell.collapseLeft()")
+    check_page(page, name, scope=OUTPUTS, touch=False, prepare=_every_output_drawn)

@@ -1,9 +1,9 @@
 """A learner opens the capstone in JupyterLab, runs it, and negotiates with Marlow by clicking."""
 
-import time
-
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from tests.browser.a11y import check_notebook
+from tests.browser.conftest import cell, run_cell, wait_in_cell
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -13,33 +13,6 @@ TABLE = "NegotiationTable(scenario"
 @pytest.fixture
 def notebook_page(open_notebook):
     return open_notebook("05_capstone/capstone.ipynb")
-
-
-def cell(page, code):
-    """The code cell that contains ``code``, scrolled into view (JupyterLab does not render
-    cells far off screen)."""
-    found = page.locator(".jp-CodeCell", has_text=code)
-    found.scroll_into_view_if_needed()
-    return found
-
-
-def wait_in_cell(page, code, text, seconds=60):
-    """Wait until ``text`` shows in the cell that contains ``code``, scrolling it back into
-    view while "Run All" may still be moving the notebook."""
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            cell(page, code).get_by_text(text).first.wait_for(timeout=2_000)
-            return
-        except PlaywrightTimeout:
-            if time.monotonic() > deadline:
-                raise
-
-
-def run_cell(page, code):
-    """Run the code cell that contains ``code`` by itself, as a learner does with Shift+Enter."""
-    cell(page, code).locator(".cm-content").click()
-    page.keyboard.press("Shift+Enter")
 
 
 def test_the_capstone_runs_and_a_negotiation_is_played_by_clicking(notebook_page):
@@ -61,3 +34,4 @@ def test_the_capstone_runs_and_a_negotiation_is_played_by_clicking(notebook_page
     wait_in_cell(page, TABLE, "Debrief")
     wait_in_cell(page, TABLE, "Alternatives: Quell")
     assert table.get_by_text("Traceback (most recent call last)").count() == 0
+    check_notebook(page, "module 05's notebook")

@@ -2,6 +2,9 @@
 
 import pytest
 
+from tests.browser.a11y import check_notebook
+from tests.browser.conftest import cell, run_cell
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
@@ -15,10 +18,9 @@ def test_the_notebook_runs_and_the_arena_answers(notebook_page):
     page.get_by_text("Your scenario — learner ada").wait_for()
     page.get_by_text("Not yet: opening is not written yet.").first.wait_for()
     # "Run All" stops at the first unanswered question: run the arena's cell by itself.
-    page.locator(".jp-CodeCell", has_text="NegotiationArena()").locator(".cm-content").click()
-    page.keyboard.press("Shift+Enter")
+    run_cell(page, "NegotiationArena()")
     # The arena opens with an empty box and waits for the learner's opening ...
-    arena = page.locator(".jp-CodeCell", has_text="NegotiationArena()")
+    arena = cell(page, "NegotiationArena()")
     arena.get_by_text("Make your opening offer").wait_for()
     ask = arena.locator(".widget-text", has_text="your ask").locator("input")
     assert ask.input_value() == ""
@@ -29,15 +31,15 @@ def test_the_notebook_runs_and_the_arena_answers(notebook_page):
     arena.get_by_role("button", name="send offer").click()
     arena.get_by_text("Round 1: you ask 80").wait_for()
     arena.get_by_text("Counter, accept or walk away.").wait_for()
+    check_notebook(page, "module 04's notebook")
 
 
 def test_the_low_ball_moment_plays_out(notebook_page):
     page = notebook_page
     page.get_by_text("Not yet: opening is not written yet.").first.wait_for()
     # "Run All" stops at the first unanswered question: run the moment's cell by itself.
-    page.locator(".jp-CodeCell", has_text="DifficultMoment()").locator(".cm-content").click()
-    page.keyboard.press("Shift+Enter")
-    moment = page.locator(".jp-CodeCell", has_text="DifficultMoment()")
+    run_cell(page, "DifficultMoment()")
+    moment = cell(page, "DifficultMoment()")
     moment.get_by_text("the buyer suddenly offers").wait_for()
     moment.get_by_role("button", name="see what happens").click()
     moment.get_by_text("You repeated your last ask").wait_for()

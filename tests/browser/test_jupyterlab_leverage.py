@@ -3,14 +3,10 @@ piece of news before it is applied) and reads the course map."""
 
 import pytest
 
+from tests.browser.a11y import check_notebook
+from tests.browser.conftest import cell, run_cell
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def run_cell(page, text):
-    """Run the code cell showing ``text`` on its own, as a learner would after "Run All"
-    stopped at an unanswered question."""
-    page.locator(".jp-CodeCell", has_text=text).locator(".cm-content").click()
-    page.keyboard.press("Shift+Enter")
 
 
 def test_the_audit_responds_and_the_map_shows_progress(open_notebook):
@@ -24,7 +20,7 @@ def test_the_audit_responds_and_the_map_shows_progress(open_notebook):
     page.get_by_text("Balance +0.70 points", exact=True).wait_for()
     page.get_by_role("button", name="next news").click()
     page.get_by_text("launch date cannot move", exact=False).wait_for()
-    audit = page.locator(".jp-CodeCell", has_text="LeverageAudit()")
+    audit = cell(page, "LeverageAudit()")
     audit.locator(".widget-dropdown select").nth(1).select_option(label="your information")
     audit.get_by_role("button", name="up", exact=True).click()
     audit.get_by_role("button", name="check my reading").click()
@@ -33,3 +29,4 @@ def test_the_audit_responds_and_the_map_shows_progress(open_notebook):
 
     run_cell(page, "course.progress()")
     page.get_by_text("0 of 6 self-checks passed; next: classify_facts").wait_for()
+    check_notebook(page, "module 00's notebook")

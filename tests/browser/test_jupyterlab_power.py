@@ -2,6 +2,9 @@
 
 import pytest
 
+from tests.browser.a11y import check_notebook
+from tests.browser.conftest import run_cell
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
@@ -25,11 +28,11 @@ def test_the_notebook_runs_and_its_widgets_respond(notebook_page):
 
     # Run the shrinking-pie cell again by itself and play a round: 50% is more than the
     # computer's equilibrium share, so it accepts at once.
-    page.locator(".jp-CodeCell", has_text="ShrinkingPieGame()").locator(".cm-content").click()
-    page.keyboard.press("Shift+Enter")
+    run_cell(page, "ShrinkingPieGame()")
     page.get_by_text("The computer accepts any offer of at least 47.4%").wait_for()
     page.get_by_role("button", name="make the offer").click()
     page.get_by_text("It accepts.").wait_for()
+    check_notebook(page, "module 03's notebook")
 
 
 def test_a_wrong_answer_shows_a_hint_not_a_traceback(notebook_page):
