@@ -63,11 +63,18 @@ STYLE = """<style>
 .pairs-app input, .pairs-app select { min-height: 44px; }
 .pairs-app .widget-toggle-buttons .widget-toggle-button { min-width: 44px; }
 .pairs-app .widget-hbox { flex-wrap: wrap; gap: 4px; }
+.pairs-app .widget-inline-hbox { height: auto; min-height: 44px; }
 .pairs-app .widget-text, .pairs-app .widget-dropdown, .pairs-app .widget-combobox {
   flex-wrap: wrap; width: 100%; max-width: 40em; }
+.pairs-app .widget-inline-hbox > select, .pairs-app .widget-inline-hbox > input {
+  flex: 1 1 14em; min-width: 0; max-width: 100%; }
 .pairs-app .widget-label { width: auto !important; max-width: 100%; white-space: normal; }
 .pairs-app .widget-html-content { white-space: normal; overflow-wrap: anywhere; }
 .pairs-app svg { max-width: 100%; height: auto; }
+.pairs-app .widget-tab > .lm-TabBar { min-height: 46px !important; }
+.pairs-app .widget-tab > .lm-TabBar .lm-TabBar-tab { min-height: 44px !important; line-height: 44px; }
+.pairs-app .lm-TabBar-tabLabel { color: #1a1a1a; }
+.pairs-app a[download] { display: inline-block; min-height: 44px; line-height: 44px; margin-right: 1em; }
 .pairs-app table { border-collapse: collapse; }
 .pairs-app td, .pairs-app th { border-bottom: 1px solid #ccc; padding: 4px 8px; text-align: left; }
 </style>"""

@@ -267,7 +267,9 @@ class PairsRoom(FacilitatorGate, w.VBox):
         options = [(name, pid) for pid, name in names.items()]
         for dropdown in (self.first, self.second):
             if list(dropdown.options) != options:
+                chosen = dropdown.value  # keep the facilitator's pick while people arrive
                 dropdown.options = options
+                dropdown.value = chosen if chosen in names else (options[0][1] if options else None)
         self._arranged = [(a, b) for a, b in self._arranged if a in names and b in names]
         self.arranged.value = (
             "<p>Arranged: "
@@ -413,18 +415,14 @@ class PairsRoom(FacilitatorGate, w.VBox):
             self.pair.value = chosen if chosen in numbers else (numbers[0] if numbers else None)
         self._show_replay(record)
         self.compare.value = self._rounds_table()
-        self.downloads.value = (
-            _download(
-                "pairs-seats.csv",
-                to_csv(seat_rows(record, rows), SEAT_COLUMNS),
-                "download every seat (CSV)",
-            )
-            + " · "
-            + _download(
-                "pairs-moves.csv",
-                to_csv(move_rows(record), MOVE_COLUMNS),
-                "download every move (CSV)",
-            )
+        self.downloads.value = _download(
+            "pairs-seats.csv",
+            to_csv(seat_rows(record, rows), SEAT_COLUMNS),
+            "download every seat (CSV)",
+        ) + _download(
+            "pairs-moves.csv",
+            to_csv(move_rows(record), MOVE_COLUMNS),
+            "download every move (CSV)",
         )
 
     def _value_picture(self, case, rows):
