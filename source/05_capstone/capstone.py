@@ -476,7 +476,7 @@ check.what_to_say(what_to_say)
 # ## 5. A concession plan along the frontier
 #
 # You will have to move from your opening; the question is how. Module 04's rule for
-# trades, in its own words:
+# trades, in the words it uses:
 #
 # 1. **Never give without asking for something back.**
 # 2. **Below the frontier, look for trades that cost you nothing.** Both sides gain from a
@@ -496,9 +496,9 @@ check.what_to_say(what_to_say)
 # it, with one refinement for a plan made without knowing Marlow's reservation price.
 # Suppose one step costs you 5 k€ for 4 of Marlow's points and another 25 k€ for 25: the
 # second has the better rate (a point per k€, against 0.8), but if Marlow needs only 4
-# more points, it gives away 20 k€ for nothing. So make the **smallest** step that gives Marlow more, and for
-# that cost give Marlow as much as you can, which is the highest gain per point you lose
-# for a step of that size:
+# more points, it gives away 20 k€ for nothing. So make the **smallest** step that gives
+# Marlow more, and for that cost give Marlow as much as you can, which is the highest
+# gain per point you lose for a step of that size:
 #
 # - from your current package, look at the packages that give Marlow more points and
 #   leave you at least your reservation price;
