@@ -24,9 +24,10 @@ MODULES = (
         "00_leverage",
         "Leverage",
         "what leverage is and why it moves; its three sources; auditing both sides and "
-        "what the audit cannot show; a plan of preparation under a time budget; "
-        "re-auditing as news arrives and when to ask; the ethics of leverage",
-        100,
+        "what the audit cannot show; a plan of preparation under a time budget, trust "
+        "included; re-auditing as news arrives and when to make an ask; the ethics of "
+        "leverage",
+        150,
         (
             "classify_facts",
             "my_audit",
@@ -286,6 +287,7 @@ IDEAS = (
         ),
         (
             ("00_leverage", "best-plan-test"),
+            ("00_leverage", "news-moves-test"),
             ("03_power", "best-lever-test"),
             ("04_concessions", "how-to-end-test"),
             ("01_information", "voi-explorer"),

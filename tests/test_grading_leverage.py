@@ -51,7 +51,7 @@ IGNORES_CEILING = (
 )
 
 #: reaudit that never says "even": its turning point is wrong on the first test case, its
-#: best moment right.
+#: moment to ask right.
 IGNORES_EVEN = (
     "def reaudit(case, moves):\n"
     "    yours, theirs = dict(case.yours), dict(case.theirs)\n"
@@ -62,7 +62,7 @@ IGNORES_EVEN = (
     "        balances[label] = leverage_balance(ratings['you'], ratings['them'], case.weights)\n"
     "    ahead = balances['now'] > 0\n"
     "    turning = next((m for m in moves if (balances[m] > 0) != ahead), 'N4')\n"
-    "    return turning, max(balances, key=balances.get)\n"
+    "    return turning, next(m for m, b in balances.items() if b >= case.need)\n"
 )
 
 
@@ -96,10 +96,11 @@ class TestLeverageGrading(ModuleGrading):
     def test_a_typed_classification_gets_its_points(self, graded):
         assert auto_total(graded.scores("typed-classification")) == self.AUTO_POINTS
 
-    def test_one_fact_on_the_wrong_side_loses_the_classification(self, graded):
+    def test_one_fact_on_the_wrong_side_loses_its_share(self, graded):
+        """Review item 7: 0.4 points a fact, not all or nothing."""
         points = graded.scores("one-fact-wrong")
-        assert points["fact-leverage-test"] == 0
-        assert auto_total(points) == self.AUTO_POINTS - 2
+        assert points["fact-leverage-test"] == pytest.approx(1.6)
+        assert auto_total(points) == pytest.approx(self.AUTO_POINTS - 0.4)
 
     def test_a_plan_that_ignores_the_ceiling_loses_the_plan(self, graded):
         points = graded.scores("ignores-ceiling")
@@ -111,7 +112,7 @@ class TestLeverageGrading(ModuleGrading):
         assert points["best-plan-test"] == 0
         assert auto_total(points) == self.AUTO_POINTS - 2
 
-    def test_a_reaudit_without_even_earns_the_best_moment_only(self, graded):
+    def test_a_reaudit_without_even_earns_the_moment_to_ask_only(self, graded):
         points = graded.scores("ignores-even")
         assert points["reaudit-test"] == 1
         assert auto_total(points) == self.AUTO_POINTS - 1

@@ -20,7 +20,7 @@ from course.models.audit import (
     weighted_leverage,
     who_leads,
 )
-from course.scenarios.leverage import CASES
+from course.scenarios.leverage import CASES, ask_moment
 
 SALARY = CASES["salary"]
 
@@ -46,13 +46,29 @@ def test_the_notebooks_step_example_adds_two_points_of_rating_at_most():
 
 def test_the_notebooks_re_audit_of_the_deadline_case():
     """Section 5: the deadline case's news takes the owner from +1.75 to +3.70 and back to
-    +0.35 (even); a stopgap first would have made it even at once (+0.40)."""
+    +0.35 (even), then +0.10 once a rent quoted in writing is raised; the peak is after the
+    second viewing (N2), but an ask that needs +2.00 is made after the refusal (N1); a
+    stopgap first would have made it even at once (+0.40)."""
     case = CASES["deadline"]
     moves = {f"N{i}": (n.side, n.source, n.change) for i, n in enumerate(case.news, 1)}
     balances = balances_after(case.yours, case.theirs, case.weights, moves)
-    assert [round(b, 2) for b in balances.values()] == [1.75, 2.35, 3.7, 2.35, 1.85, 1.25, 0.35]
+    assert [round(b, 2) for b in balances.values()] == [
+        1.75,
+        2.35,
+        3.7,
+        2.35,
+        1.85,
+        1.25,
+        0.35,
+        0.1,
+    ]
+    assert [n.text.split(" ")[0] for n in case.news][:2] == ["You", "The"]
+    assert "refused to extend" in case.news[0].text and "second viewing" in case.news[1].text
+    assert "no longer trusts your word" in case.news[-1].text
+    assert (case.news[-1].side, case.news[-1].source, case.news[-1].change) == ("you", "power", -1)
     assert max(balances, key=balances.get) == "N2"
-    assert who_leads(balances["N6"]) == "even"
+    assert ask_moment(balances, 2.0) == "N1"
+    assert who_leads(balances["N6"]) == who_leads(balances["N7"]) == "even"
     stopgap = balances_after(
         case.yours, case.theirs, case.weights, {"N": ("them", "alternatives", 3)}
     )

@@ -18,6 +18,7 @@ import pytest
 
 import course
 from course.checks import leverage as check
+from course.checks.hints import NotYet
 from course.scenarios.leverage import CASES, FACTS, NEWS, STEPS, TACTICS
 from course.variants import learner_as
 from tests import sweeps
@@ -31,7 +32,8 @@ SOURCES = ("information", "alternatives", "power")
 #: The margins the questions promise (stated in the notebook and in the generator).
 EVEN, MARGIN, PLAN_MARGIN = 0.5, 0.1, 0.05
 
-#: The source each case's story makes weigh most (read from the stories).
+#: The source that weighs most in each case's own audit, which every starting audit keeps
+#: on top (read from the case table of the widget).
 DOMINANT = {
     "salary": "alternatives",
     "supplier": "information",
@@ -42,7 +44,7 @@ DOMINANT = {
 #: The names each case's story uses; an item naming another case's party is incoherent.
 NAMES = {
     "salary": {"Northwind", "Calder"},
-    "supplier": {"Vell"},
+    "supplier": {"Vell", "Bellpak", "Corrin"},
     "sole-source": {"Ostra"},
     "deadline": {"Brannock"},
 }
@@ -58,7 +60,7 @@ def drawn():
 KNOWING = re.compile(r"\b(know|knows|learn|learns|find out|lets slip|tells you)\b")
 CONTROL = re.compile(
     r"\b(decides|decide|only certification|only warehouse|few engineers|name on a lease|"
-    r"credit record|patent)\b"
+    r"credit record|patent|trusts)\b"
 )
 THEIRS = re.compile(
     r"^(Northwind|Vell|Ostra|Brannock|A supermarket|A strong internal|A rival pump|A court|"
@@ -127,6 +129,58 @@ def test_each_tactic_is_one_kind_its_wording_settles():
         )
 
 
+#: Items that contradict each other when one learner reads both, written out again from
+#: their wording (a second reader's list, not the generator's): a fact the learner already
+#: knows is not news to find out or a step to take.
+CONTRADICT = (
+    ("You know from Vell's filed accounts", "Read Vell's filed accounts"),
+    ("Ostra knows from your published tender", "Ostra learns that you must deliver"),
+    ("You know from the public planning register that Brannock's current depot", "landlord has"),
+)
+
+#: News that makes sense only after another item, when a learner reads both: (earlier,
+#: later), by a phrase of each.
+IN_ORDER = (("books a second viewing", "The firm that viewed your warehouse signs"),)
+
+
+def hangs_together(s):
+    """The pairs of CONTRADICT that learner ``s`` meets one side of (never both), after
+    asserting that IN_ORDER holds in their news."""
+    texts = [*s.facts.values(), *(text for text, _ in s.news.values()), *s.steps]
+    met = set()
+    for first, second in CONTRADICT:
+        has = [any(first in t for t in texts), any(second in t for t in texts)]
+        assert not all(has), (s.learner, first)
+        met |= {(first, second)} if any(has) else set()
+    news = [text for text, _ in s.news.values()]
+    for earlier, later in IN_ORDER:
+        at = [next((i for i, t in enumerate(news) if p in t), None) for p in (earlier, later)]
+        if None not in at:
+            assert at[0] < at[1], s.learner
+    return met
+
+
+def test_no_learner_reads_items_that_contradict_each_other(drawn):
+    """Review item 4: a fact, a piece of news and a step the learner reads together never
+    contradict each other, and news that needs an earlier item comes after it."""
+    seen = {pair: 0 for pair in CONTRADICT}
+    for s in drawn:
+        for pair in hangs_together(s):
+            seen[pair] += 1
+    assert all(count >= 50 for count in seen.values()), seen  # each item is still drawn
+
+
+def test_a_place_in_a_final_round_never_weighs_more_than_a_written_offer(drawn):
+    """Review item 4: losing a place in a final round moves your alternatives by less than
+    losing a written offer does, in every learner's news."""
+    for s in drawn:
+        sizes = {text: size for text, size in s.news.values()}
+        third = [size for text, size in sizes.items() if "drops you from its final" in text]
+        calder = [size for text, size in sizes.items() if "Calder withdraws" in text]
+        assert all(t < c for t in third for c in calder), s.learner
+        assert all(t == 1 for t in third), s.learner
+
+
 def test_the_story_is_coherent_for_every_learner(drawn):
     for s in drawn:
         assert set(s.facts.values()) <= {f.text for f in FACTS if f.case == s.case}
@@ -183,9 +237,36 @@ def right_moves(s):
     return moves
 
 
+def ask_at(balances, need):
+    """Question 4b's moment to ask, as its text says it: 'now' (index 0) or the first item
+    after which the balance reaches the need; None when it never does."""
+    return next((i for i, b in enumerate(balances) if b >= need), None)
+
+
+def test_the_ask_needs_a_balance_clear_of_every_moment_and_reached(drawn):
+    """Question 4b: the need is a multiple of 0.25, at least 0.1 from the balance at every
+    moment (so no moment sits on the line), and reached at some moment; most learners must
+    wait for news, a few can ask at once, and for many the first moment the ask is carried
+    is not the peak only hindsight shows."""
+    moments, not_the_peak = set(), 0
+    for s in drawn:
+        assert s.ask and s.need == round(s.need * 4) / 4, s.learner
+        balances = replayed(s, right_moves(s))
+        assert all(abs(b - s.need) >= MARGIN - 1e-9 for b in balances), s.learner
+        moment = ask_at(balances, s.need)
+        assert moment is not None, s.learner
+        moments.add(moment)
+        not_the_peak += moment != balances.index(max(balances))
+    assert moments == {0, 1, 2, 3, 4}
+    now = sum(ask_at(replayed(s, right_moves(s)), s.need) == 0 for s in drawn)
+    assert 0.05 * len(drawn) <= now <= 0.25 * len(drawn), now
+    assert not_the_peak >= 0.2 * len(drawn), not_the_peak
+
+
 def test_the_news_has_a_turning_point_and_a_clear_best_moment(drawn):
     """Question 4: sizes 1 to 3; every balance at least 0.1 from the 0.5 line; the side
-    ahead changes at least once; the best moment beats the next by at least 0.1 points."""
+    ahead changes at least once; the peak (which the pass message names) beats the next
+    moment by at least 0.1 points."""
     turning_points, moments = set(), set()
     for s in drawn:
         assert list(s.news) == ["N1", "N2", "N3", "N4"]
@@ -198,7 +279,8 @@ def test_the_news_has_a_turning_point_and_a_clear_best_moment(drawn):
         assert ranked[-1] - ranked[-2] >= MARGIN - 1e-9, s.learner
         turning_points.add(next(i for i, side in enumerate(sides) if side != sides[0]))
         moments.add(balances.index(ranked[-1]))
-    assert turning_points == {1, 2, 3, 4} and moments == {0, 1, 2, 3, 4}
+    # the balance always rises above the start at some moment: every ask can wait for news
+    assert turning_points == {1, 2, 3, 4} and moments == {1, 2, 3, 4}
 
 
 def plan_values(s):
@@ -250,11 +332,19 @@ def test_the_plan_has_a_binding_budget_and_one_clear_best(drawn):
     assert all(count >= 50 for count in naive_wrong.values()), naive_wrong
 
 
-def test_every_learner_has_a_bluff_a_misrepresentation_and_an_illegitimate_source(drawn):
+def test_every_learner_has_one_tactic_of_each_kind(drawn):
+    """Review item 8: every learner meets legitimate leverage too, and each kind turns up
+    in every position."""
+    positions = {
+        kind: set() for kind in ("legitimate", "bluff", "misrepresentation", "illegitimate")
+    }
     for s in drawn:
         kinds = [kind_by_wording(text) for text in s.tactics.values()]
         assert list(s.tactics) == ["T1", "T2", "T3", "T4"] and len(set(s.tactics.values())) == 4
-        assert {"bluff", "misrepresentation", "illegitimate"} <= set(kinds), s.learner
+        assert sorted(kinds) == sorted(positions), s.learner
+        for position, kind in enumerate(kinds):
+            positions[kind].add(position)
+    assert all(p == {0, 1, 2, 3} for p in positions.values())
 
 
 def test_the_hidden_learners_are_as_fair_as_everyone_else():
@@ -264,8 +354,14 @@ def test_the_hidden_learners_are_as_fair_as_everyone_else():
     hidden = [course.variant(MODULE, learner) for learner in check.HIDDEN_LEARNERS]
     test_the_starting_audit_is_plausible_and_fits_the_story(hidden)
     for s in hidden:
+        hangs_together(s)
         balances = replayed(s, right_moves(s))
         assert all(abs(abs(b) - EVEN) >= MARGIN - 1e-9 for b in balances)
+        assert all(abs(b - s.need) >= MARGIN - 1e-9 for b in balances)
+        assert ask_at(balances, s.need) is not None
+        assert sorted(kind_by_wording(t) for t in s.tactics.values()) == sorted(
+            ["legitimate", "bluff", "misrepresentation", "illegitimate"]
+        )
         ranked = sorted(plan_values(s).values())
         assert ranked[-1] - ranked[-2] >= PLAN_MARGIN - 1e-9
 
@@ -321,6 +417,90 @@ def audit_in_fractions(s):
     }
 
 
+def plan_one_at_a_time(case, per_day=False):
+    """A wrong best_plan: steps taken best first (by expected gain, or by gain per day),
+    each one that still fits in the days left."""
+    gains = {
+        n: chance * case.weights[src] * min(amount, 10 - case.yours[src])
+        for n, (src, amount, _, chance) in case.steps.items()
+    }
+    plan, left = [], case.budget
+    for n in sorted(case.steps, key=lambda n: -gains[n] / (case.steps[n][2] if per_day else 1)):
+        if case.steps[n][2] <= left:
+            plan.append(n)
+            left -= case.steps[n][2]
+    return plan
+
+
+def plan_scoring(score):
+    """A wrong best_plan: every plan that fits, each step scored by ``score(source, amount,
+    chance, case)`` instead of its expected gain."""
+
+    def best_plan(case):
+        values = plan_values(case)
+        return list(
+            max(
+                values,
+                key=lambda plan: sum(
+                    score(case.steps[n][0], case.steps[n][1], case.steps[n][3], case) for n in plan
+                ),
+            )
+        )
+
+    return best_plan
+
+
+#: Wrong plans, by the shortcut they take, with the words of the hint written for it.
+PLAN_SHORTCUTS = {
+    "ceiling": (
+        plan_scoring(lambda src, a, p, c: p * c.weights[src] * a),
+        "a rating cannot pass 10",
+    ),
+    "chance": (
+        plan_scoring(lambda src, a, p, c: c.weights[src] * min(a, 10 - c.yours[src])),
+        "weigh each step by the chance",
+    ),
+    "weights": (
+        plan_scoring(lambda src, a, p, c: p * min(a, 10 - c.yours[src])),
+        "weigh each step by its source's weight",
+    ),
+    "amount": (plan_scoring(lambda src, a, p, c: a), "the biggest steps are not the best"),
+    "greedy": (plan_one_at_a_time, "taking steps one at a time"),
+    "per day": (lambda case: plan_one_at_a_time(case, True), "taking steps one at a time"),
+}
+
+
+def test_every_plan_hint_is_true_of_the_plan_it_is_shown_for(drawn):
+    """Review item 2: a hint that names a shortcut is shown only for a plan that shortcut
+    produces and no other known shortcut does; every shortcut fails some learner's own
+    case, and each is caught by the test cases every learner's self-check runs."""
+    failed = dict.fromkeys(PLAN_SHORTCUTS, 0)
+    cases = [*drawn, *check.plan_test_cases(drawn[0])]
+    for s in cases:
+        produced = {name: set(answer(s)) for name, (answer, _) in PLAN_SHORTCUTS.items()}
+        for name, (answer, words) in PLAN_SHORTCUTS.items():
+            try:
+                check.judge_plan(s, answer(s))
+            except NotYet as hint:
+                failed[name] += 1
+                named = {w for n, (_, w) in PLAN_SHORTCUTS.items() if w in str(hint)}
+                sharing = {
+                    w for n, (_, w) in PLAN_SHORTCUTS.items() if produced[n] == produced[name]
+                }
+                assert named <= {words}, (s.learner, name, str(hint))
+                if named:
+                    assert sharing == {words}, (s.learner, name, str(hint))
+    assert all(count >= 10 for count in failed.values()), failed
+    for name, (answer, _) in PLAN_SHORTCUTS.items():
+        caught = 0
+        for s in check.plan_test_cases(drawn[0]):
+            try:
+                check.judge_plan(s, answer(s))
+            except NotYet:
+                caught += 1
+        assert caught, name
+
+
 def plan_by_brute_force(case):
     values = plan_values(case)
     return set(max(values, key=values.get))
@@ -357,7 +537,7 @@ def reaudit_by_arithmetic(case, moves):
     labels = list(moves)
     turning = labels[next(i for i, side in enumerate(sides) if side != sides[0]) - 1]
     moments = ["now", *labels]
-    return turning, moments[balances.index(max(balances))]
+    return turning, moments[ask_at(balances, case.need)]
 
 
 def reaudit_exactly(case, moves):
@@ -373,7 +553,11 @@ def reaudit_exactly(case, moves):
         history.append((label, lead))
     start = ahead(history[0][1])
     turning = next(label for label, lead in history if ahead(lead) != start)
-    return turning, max(history, key=lambda item: item[1])[0]
+    need = Fraction(str(case.need))
+    for label, lead in history:  # the news arrives: ask as soon as the balance is enough
+        if lead >= need:
+            return turning, label
+    return turning, None
 
 
 def tactics_by_wording(s):
@@ -426,7 +610,7 @@ def test_every_right_formulation_is_judged_right_for_every_learner(drawn, refere
         for answer in (reference["reaudit"], reaudit_by_arithmetic, reaudit_exactly):
             result = answer(s, moves)
             check.judge_turning(s, moves, result)
-            check.judge_moment(s, moves, result)
+            check.judge_ask(s, moves, result)
         for answer in (
             reference_for(reference, s, "tactic_kinds"),
             tactics_by_wording(s),

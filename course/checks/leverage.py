@@ -13,6 +13,7 @@ about the learner's own case never gives the answer away.
 import functools
 from collections.abc import Mapping
 from dataclasses import replace
+from itertools import pairwise, permutations
 from types import MappingProxyType
 
 from course.checks.calls import question
@@ -33,6 +34,7 @@ from course.models.audit import (
 from course.scenarios.leverage import (
     CASES,
     TACTIC_KINDS,
+    ask_moment,
     best_moment,
     fact_key,
     news_key,
@@ -47,20 +49,33 @@ MODULE = "00_leverage"
 #: Other learners' scenarios the hidden tests also try, so hard-coded answers fail.
 HIDDEN_LEARNERS = tuple(f"hidden-{n}" for n in range(1, 7))
 
-#: The test that tells the sources apart, as the notebook teaches it.
-SOURCE_TEST = (
-    "for each fact ask: does a side know or find out something (information, for the side "
-    "that knows)? Is it about what a side could do instead of this deal (alternatives)? Is "
-    "it about what a side controls or decides that the other needs (power)? The side is the "
-    "one the fact helps"
+#: Why a source does not fit an item it was given for, said without naming the right one
+#: (section 2's three questions, in their order: a wrong "alternatives" or "power" is
+#: settled by an earlier question or fails its own).
+NOT_SOURCE = {
+    "information": "it does not say that a side knows, learns or finds out something",
+    "alternatives": (
+        "it is not about a specific other option a side could turn to, or section 2's first "
+        "question settles it already"
+    ),
+    "power": (
+        "section 2's earlier questions settle it: ask first whether a side knows something, "
+        "then whether it is about a specific other option"
+    ),
+}
+
+#: Why a side does not fit, without naming the right one.
+NOT_SIDE = (
+    "an item goes into the rating of the side it describes: the side that knows, has the "
+    "option, or holds the thing"
 )
 
 #: What makes a tactic each kind, said the way the ethics section teaches it.
 KIND_TEST = {
     "legitimate": "it is true, and it uses leverage the side really holds",
     "bluff": (
-        "it is only about your own reservation price, or what something is worth to you, "
-        "which negotiators do not take as a statement of fact"
+        "it is only about your own reservation price, or your estimate of what something is "
+        "worth, which negotiators do not take as a statement of fact"
     ),
     "misrepresentation": "it states as fact something false that the other side would rely on",
     "illegitimate": (
@@ -69,6 +84,21 @@ KIND_TEST = {
     ),
 }
 
+
+#: Why a tactic is not the kind a learner gave it, without naming the kind it is: each is
+#: true of every tactic of the three other kinds.
+NOT_KIND = {
+    "legitimate": "something in it is untrue, or it draws on a source that is not yours",
+    "bluff": (
+        "a bluff is an untrue claim about nothing but your own reservation price or your "
+        "estimate of what something is worth; this one is true, or claims more than that, "
+        "or uses more than words"
+    ),
+    "misrepresentation": (
+        "it does not state as fact something false that the other side would rely on"
+    ),
+    "illegitimate": "it draws on nothing that is not yours to use",
+}
 
 #: Each kind as the feedback names it.
 KIND_NAME = {
@@ -126,31 +156,57 @@ def _by_label(result, labels, what, example):
 # --- question 1: which source, and whose? -----------------------------------------------
 
 
-def judge_facts(s, result):
-    """Question 1 on ``result``, what ``fact_leverage()`` returned for scenario ``s``:
-    nothing when every fact is right, else how many are (never which)."""
+def _facts(s, result):
+    """The learner's answer to question 1 as a dict letter -> (source, side), or a hint
+    on its shape."""
     key = fact_key(s)
     given = _by_label(result, list(key), "fact_leverage", "{'A': ('information', 'you'), ...}")
-    right = 0
+    pairs = {}
     for letter, answer in given.items():
         if not isinstance(answer, tuple | list) or len(answer) != 2:
             raise NotYet(
                 f"the answer for fact {letter} should be a pair (source, side), got {answer!r}"
             )
-        pair = (
+        pairs[letter] = (
             _word(answer[0], SOURCES, f"fact {letter}'s source"),
             _word(answer[1], SIDES, f"fact {letter}'s side"),
         )
-        right += pair == key[letter]
-    if right < len(key):
-        raise NotYet(f"{right} of {len(key)} facts are right. To find the others, {SOURCE_TEST}.")
+    return pairs
+
+
+def judge_fact(s, letter, pairs):
+    """Question 1 for one fact: ``pairs`` is the learner's dict letter -> (source, side).
+    A wrong source is told why it does not fit, never which source does."""
+    source, side = pairs[letter]
+    right_source, right_side = fact_key(s)[letter]
+    if source != right_source:
+        raise NotYet(f"fact {letter} is not {source}: {NOT_SOURCE[source]}.")
+    if side != right_side:
+        raise NotYet(f"fact {letter}'s source is right, its side is not: {NOT_SIDE}.")
+    return f"fact {letter} is right."
+
+
+def judge_facts(s, result):
+    """Question 1 on ``result``, what ``fact_leverage()`` returned for scenario ``s``:
+    nothing when every fact is right, else the first wrong fact's hint."""
+    pairs = _facts(s, result)
+    for letter in pairs:
+        judge_fact(s, letter, pairs)
 
 
 @question
 def classify_facts(answer):
-    """Check a function returning a dict letter -> (source, side) for the scenario's facts."""
-    judge_facts(_own(), call_learner(answer))
-    passed("fact_leverage names the source and the side of every fact.")
+    """Check a function returning a dict letter -> (source, side) for the scenario's facts;
+    each fact earns its share of the two points, with its own feedback."""
+    s = _own()
+    pairs = _facts(s, call_learner(answer))
+    share = 2 / len(pairs)
+    return score(
+        *(
+            Check(f"fact {letter}", share, functools.partial(judge_fact, s, letter, pairs))
+            for letter in fact_key(s)
+        )
+    )
 
 
 # --- question 2: your own audit of the case ---------------------------------------------
@@ -158,7 +214,10 @@ def classify_facts(answer):
 
 def _rule_words(rule, them):
     if rule.kind == "weight_top":
-        return f"{rule.source} should weigh more than either other source"
+        if len(rule.source) == 1:
+            return f"{rule.source[0]} should weigh more than either other source"
+        allowed = " or ".join(rule.source)
+        return f"the largest weight should go to {allowed}"
     owner = "your" if rule.side == "you" else f"{them}'s"
     other = f"{them}'s" if rule.side == "you" else "yours"
     if rule.kind == "higher":
@@ -220,14 +279,19 @@ def _steps(s, numbers, budget, yours, weights):
 
 def plan_test_cases(own):
     """Test cases built on the learner's own steps, each with numbers that catch one
-    shortcut: the ceiling of the scale, the chance a step comes through, the weights."""
+    shortcut: the ceiling of the scale, the chance a step comes through, the weights, and
+    a step taken first because it adds most (or most per day) that leaves no room for two
+    that add more together."""
     return [
-        # alternatives at 9: its +3 adds only 1; without the ceiling it looks best
-        _steps(own, [(2, 3, 0.9), (3, 3, 0.9), (2, 3, 0.8)], 6, (5, 9, 4), (0.3, 0.4, 0.3)),
-        # a big step that rarely comes through against two surer ones
-        _steps(own, [(2, 2, 0.95), (4, 5, 0.3), (2, 4, 0.9)], 7, (4, 4, 4), (0.3, 0.4, 0.3)),
-        # equal amounts, different weights: power counts three times as much
-        _steps(own, [(3, 3, 0.9), (3, 3, 0.8), (2, 3, 0.9)], 6, (4, 4, 4), (0.2, 0.2, 0.6)),
+        # alternatives at 9: its +4 adds only 1; without the ceiling it looks best, and by
+        # amount alone it pairs with power
+        _steps(own, [(3, 3, 0.95), (4, 3, 0.6), (4, 3, 0.5)], 6, (5, 9, 4), (0.25, 0.5, 0.25)),
+        # a step on the heaviest source that rarely comes through, against two surer ones
+        _steps(own, [(3, 2, 0.95), (2, 5, 0.3), (3, 4, 0.9)], 7, (4, 4, 4), (0.2, 0.6, 0.2)),
+        # power counts three times as much: its step adds most though it is the least sure
+        _steps(own, [(3, 3, 0.9), (3, 3, 0.8), (4, 3, 0.3)], 6, (4, 4, 4), (0.2, 0.2, 0.6)),
+        # gains 0.6, 0.6 and 1.0 for 5, 5 and 8 days in 10: the big step crowds out the pair
+        _steps(own, [(3, 5, 0.8), (3, 5, 0.8), (2, 8, 1.0)], 10, (4, 4, 4), (0.25, 0.25, 0.5)),
     ]
 
 
@@ -243,8 +307,78 @@ def _describe_plan_case(s):
 
 
 def _best_by(s, value):
-    """The plan within budget that a shortcut scoring each step by ``value`` would choose."""
-    return max(plans(s), key=lambda plan: sum(value(*s.steps[name]) for name in plan))
+    """Every plan within budget that a shortcut scoring each step by ``value`` could choose
+    (all those tied for its best score), as sets of names."""
+    scores = {plan: sum(value(*s.steps[name]) for name in plan) for plan in plans(s)}
+    top = max(scores.values())
+    return [set(plan) for plan, score in scores.items() if score >= top - 1e-9]
+
+
+def _first_come(s, value):
+    """Every plan of a learner who takes the steps in order of ``value``, best first (ties
+    in any order), each one that still fits in the days left; as sets of names."""
+    chosen = []
+    for order in permutations(s.steps):
+        values = [value(*s.steps[name]) for name in order]
+        if any(a < b - 1e-12 for a, b in pairwise(values)):
+            continue
+        plan, left = set(), s.budget
+        for name in order:
+            if s.steps[name][2] <= left:
+                plan.add(name)
+                left -= s.steps[name][2]
+        chosen.append(plan)
+    return chosen
+
+
+def _gain(s):
+    def gain(source, amount, days, chance):
+        return chance * s.weights[source] * min(amount, SCALE - s.yours[source])
+
+    return gain
+
+
+#: Hints for plans that a known shortcut produces, each true of every shortcut it names.
+CROWDED_OUT = (
+    "taking steps one at a time, the best first (by gain, or by gain per day), can use up "
+    "the days a better combination needs: compare whole plans that fit in the budget"
+)
+
+
+def shortcut_plans(s):
+    """What each known shortcut could choose for ``s``: a list of (the plans it could
+    return, as sets of names, and its hint)."""
+    gain = _gain(s)
+
+    def room(source, amount):
+        return min(amount, SCALE - s.yours[source])
+
+    by_value = [
+        (
+            lambda src, amount, days, chance: chance * s.weights[src] * amount,
+            "a rating cannot pass 10: a step on a source already near the top adds only the "
+            "room left",
+        ),
+        (
+            lambda src, amount, days, chance: s.weights[src] * room(src, amount),
+            "weigh each step by the chance it comes through: on average it adds its chance "
+            "times what it would add",
+        ),
+        (
+            lambda src, amount, days, chance: chance * room(src, amount),
+            "weigh each step by its source's weight: a point of a source that counts little "
+            "adds little",
+        ),
+        (
+            lambda src, amount, days, chance: amount,
+            "the biggest steps are not the best ones: weigh each by its source's weight and "
+            "its chance, and mind the top of the scale",
+        ),
+    ]
+    return [(_best_by(s, value), words) for value, words in by_value] + [
+        (_first_come(s, gain), CROWDED_OUT),
+        (_first_come(s, lambda *step: gain(*step) / step[2]), CROWDED_OUT),
+    ]
 
 
 def judge_plan(s, result, where="your case"):
@@ -275,43 +409,16 @@ def judge_plan(s, result, where="your case"):
     if options[plan] >= best - 1e-9:
         return
 
-    def room(source, amount):
-        return min(amount, SCALE - s.yours[source])
-
-    shortcuts = [
-        (
-            lambda src, amount, days, chance: chance * s.weights[src] * amount,
-            "a rating cannot pass 10: a step on a source already near the top adds only the "
-            "room left",
-        ),
-        (
-            lambda src, amount, days, chance: s.weights[src] * room(src, amount),
-            "weigh each step by the chance it comes through: on average it adds its chance "
-            "times what it would add",
-        ),
-        (
-            lambda src, amount, days, chance: chance * room(src, amount),
-            "weigh each step by its source's weight: a point of a source that counts little "
-            "adds little",
-        ),
-        (
-            lambda src, amount, days, chance: amount,
-            "the biggest steps are not the best ones: weigh each by its source's weight and "
-            "its chance, and mind the top of the scale",
-        ),
-    ]
-    general = next(
-        (words for value, words in shortcuts if set(_best_by(s, value)) == set(plan)), None
-    )
+    # a hint names a shortcut only when the plan is that shortcut's and no other's: a plan
+    # two shortcuts share says nothing true about which one the learner took
+    hints = {words for chosen, words in shortcut_plans(s) if set(plan) in chosen}
+    general = hints.pop() if len(hints) == 1 else None
     if general is None and any(
         set(plan) < set(other) for other in options if options[other] > options[plan]
     ):
         general = "another step still fits in the days left, and it would add something"
     if general is None:
-        general = (
-            "compare every plan that fits in the budget by its expected gain: for each step, "
-            "chance x weight x (what it adds, up to the top of the scale)"
-        )
+        general = COMPARE_ALL
         detail = f"; another plan adds {best:.2f} points on average, yours {options[plan]:.2f}"
     else:
         detail = ""
@@ -326,48 +433,95 @@ def _plan_cases(hidden):
     return cases
 
 
+#: The hint for a wrong plan that no known shortcut explains.
+COMPARE_ALL = (
+    "compare every plan that fits in the budget by its expected gain: for each step, "
+    "chance x weight x (what it adds, up to the top of the scale)"
+)
+
+
 @question
 def best_plan(answer, hidden=False):
-    """Check a function that returns the plan of preparation with the highest expected gain."""
+    """Check a function that returns the plan of preparation with the highest expected
+    gain. Every case is tried; of the cases it fails, the hint shown is the first that
+    names what went wrong (a shortcut it took), else the first."""
+    failures = []
     for s, where in _plan_cases(hidden):
-        judge_plan(s, call_learner(answer, s), where)
+        try:
+            judge_plan(s, call_learner(answer, s), where)
+        except NotYet as failure:
+            failures.append(failure)
+    if failures:
+        raise next((f for f in failures if f.general != COMPARE_ALL), failures[0])
     passed("best_plan finds the plan that adds most to your weighted leverage on average.")
 
 
 # --- question 4: the news, and when to ask ------------------------------------------------
 
 
-def judge_news(s, result):
-    """Question 4's first part on ``result``, what ``news_moves()`` returned: nothing when
-    every item moves the right rating the right way by its size, else how many do."""
+def _news(s, result):
+    """The learner's answer to question 4a as a dict label -> (side, source, change), or a
+    hint on its shape."""
     key = news_key(s)
     given = _by_label(result, list(key), "news_moves", "{'N1': ('you', 'information', 2), ...}")
-    right, sizes_off = 0, False
+    moves = {}
     for label, move in given.items():
         if not isinstance(move, tuple | list) or len(move) != 3:
             raise NotYet(f"the move for {label} should be (side, source, change), got {move!r}")
-        side = _word(move[0], SIDES, f"{label}'s side")
-        source = _word(move[1], SOURCES, f"{label}'s source")
         change = move[2]
         if isinstance(change, bool) or not isinstance(change, int | float):
             raise NotYet(f"{label}'s change should be a number such as 2 or -2, got {change!r}")
-        sizes_off |= abs(abs(change) - abs(key[label][2])) > 1e-9
-        right += (side, source) == key[label][:2] and abs(change - key[label][2]) <= 1e-9
-    if right < len(key):
-        size = " Each change is the size shown beside its item, with + or -." if sizes_off else ""
-        raise NotYet(
-            f"{right} of {len(key)} news items are read right. For each, ask first: did a side "
-            "find out something that was already true (information, for the side that found "
-            "out), or did what a side could do instead (alternatives), or what it controls "
-            f"(power), change? Then: whose rating, up or down?{size}"
+        moves[label] = (
+            _word(move[0], SIDES, f"{label}'s side"),
+            _word(move[1], SOURCES, f"{label}'s source"),
+            change,
         )
+    return moves
+
+
+def judge_news_item(s, label, moves):
+    """Question 4a for one news item: ``moves`` is the learner's dict label -> move. A
+    wrong source or side is told why it does not fit, never which one does."""
+    side, source, change = moves[label]
+    right_side, right_source, right_change = news_key(s)[label]
+    if source != right_source:
+        raise NotYet(
+            f"{label} does not move {source}: {NOT_SOURCE[source]}. (News moves power when "
+            "what a side holds changes, or what the other side needs from it.)"
+        )
+    if side != right_side:
+        raise NotYet(f"{label}'s source is right, the side is not: {NOT_SIDE}.")
+    if abs(abs(change) - abs(right_change)) > 1e-9:
+        raise NotYet(f"{label}'s change should be the size shown beside it, with + or -.")
+    if abs(change - right_change) > 1e-9:
+        raise NotYet(
+            f"{label}'s rating and size are right; ask whether the news makes that side "
+            "stronger or weaker on it."
+        )
+    return f"{label} is read right."
+
+
+def judge_news(s, result):
+    """Question 4's first part on ``result``, what ``news_moves()`` returned: nothing when
+    every item moves the right rating the right way by its size, else the first wrong
+    item's hint."""
+    moves = _news(s, result)
+    for label in moves:
+        judge_news_item(s, label, moves)
 
 
 @question
 def news_moves(answer):
-    """Check a function returning, for each news item, the rating it moves and how."""
-    judge_news(_own(), call_learner(answer))
-    passed("news_moves reads every news item right.")
+    """Check a function returning, for each news item, the rating it moves and how; each
+    item earns half a point, with its own feedback."""
+    s = _own()
+    moves = _news(s, call_learner(answer))
+    return score(
+        *(
+            Check(label, 2 / len(moves), functools.partial(judge_news_item, s, label, moves))
+            for label in news_key(s)
+        )
+    )
 
 
 def reaudit_test_cases(own):
@@ -375,16 +529,23 @@ def reaudit_test_cases(own):
     catching one shortcut; as (scenario, moves)."""
     labels = list(own.news)
 
-    def case(yours, theirs, weights, moves):
-        s = replace(own, yours=_mapping(yours), theirs=_mapping(theirs), weights=_mapping(weights))
+    def case(yours, theirs, weights, need, moves):
+        s = replace(
+            own,
+            yours=_mapping(yours),
+            theirs=_mapping(theirs),
+            weights=_mapping(weights),
+            need=need,
+        )
         return s, dict(zip(labels, moves, strict=True))
 
     return [
-        # the lead passes through "even" before it changes hands
+        # the lead passes through "even" before it changes hands; the ask can be made now
         case(
             (5, 6, 5),
             (4, 4, 5),
             (0.3, 0.4, 0.3),
+            0.75,
             [
                 ("them", "alternatives", 2),
                 ("them", "information", 2),
@@ -397,6 +558,7 @@ def reaudit_test_cases(own):
             (9, 2, 6),
             (3, 5, 6),
             (0.2, 0.6, 0.2),
+            0.6,
             [
                 ("them", "information", 2),
                 ("you", "alternatives", 3),
@@ -404,11 +566,13 @@ def reaudit_test_cases(own):
                 ("you", "information", -1),
             ],
         ),
-        # behind almost all along: the best moment is when you are least behind
+        # behind all along: the ask can be made after N1, long before the balance peaks at
+        # N4, which nobody can see coming
         case(
             (4, 3, 4),
             (5, 6, 6),
             (0.3, 0.4, 0.3),
+            -1.75,
             [
                 ("you", "alternatives", 2),
                 ("them", "alternatives", 3),
@@ -425,7 +589,7 @@ def _describe_reaudit_case(s, moves):
     )
     return (
         f"a test case (yours {_ratings(s.yours)}, theirs {_ratings(s.theirs)}, weights "
-        f"{_ratings(s.weights)}; moves {shown})"
+        f"{_ratings(s.weights)}; the ask needs {s.need:+.2f} points; moves {shown})"
     )
 
 
@@ -445,8 +609,8 @@ def _reaudit_cases(hidden):
 def _pair(result):
     if not isinstance(result, tuple | list) or len(result) != 2:
         raise NotYet(
-            f"reaudit should return a pair (turning point, best moment), got {result!r}",
-            general="it should return a pair (turning point, best moment)",
+            f"reaudit should return a pair (turning point, moment to ask), got {result!r}",
+            general="it should return a pair (turning point, moment to ask)",
         )
     return result
 
@@ -497,36 +661,51 @@ def judge_turning(s, moves, result, where="your case"):
     raise NotYet(f"the turning point is not right for {where}: {general}.{detail}", general=general)
 
 
-def judge_moment(s, moves, result, where="your case"):
-    """Question 4's best moment on ``result``, what ``reaudit(s, moves)`` returned."""
+def judge_ask(s, moves, result, where="your case"):
+    """Question 4's moment to ask on ``result``, what ``reaudit(s, moves)`` returned: the
+    first moment the balance reaches ``s.need``, decided as the news arrives."""
     balances = balances_after(s.yours, s.theirs, s.weights, moves)
-    got = _moment(_pair(result)[1], ["now", *moves], "the best moment")
-    expected = best_moment(balances)
+    got = _moment(_pair(result)[1], ["now", *moves], "the moment to ask")
+    expected = ask_moment(balances, s.need)
     if got == expected:
         return
-    if got == min(balances, key=balances.get):
-        general = "the best moment is when your balance is highest, not lowest"
-    elif got == max(balances, key=lambda m: abs(balances[m])):
+    if round(balances[got] - s.need, 9) < 0:
         general = (
-            "the best moment is when the balance is most in your favour: a big balance "
-            "in their favour is the worst moment"
+            "at that moment the balance is below what the ask needs (case.need): the ask "
+            "has to wait for news that raises it"
         )
-    elif got == best_moment(_plain_balances(s, moves)):
-        general = "weigh each rating by its source's weight before you compare the moments"
+    elif got == best_moment(balances):
+        general = (
+            "that is where the balance is highest, but you can see that only looking back: "
+            "as the news arrives you cannot see what comes next, so ask the first time the "
+            "balance reaches what the ask needs"
+        )
     else:
         general = (
-            "compare your balance now and after every item, and name the moment it is "
-            "highest ('now' if nothing beats the start)"
+            "the balance reached what the ask needs at an earlier moment: waiting past it "
+            "is a bet on news you cannot see"
         )
     detail = "" if where == "your case" else f" There it is {expected}, not {got}."
-    raise NotYet(f"the best moment is not right for {where}: {general}.{detail}", general=general)
+    raise NotYet(f"the moment to ask is not right for {where}: {general}.{detail}", general=general)
+
+
+def _looking_back(s):
+    """The pass message's word on hindsight: when the learner's own balance peaked."""
+    balances = balances_after(s.yours, s.theirs, s.weights, news_key(s))
+    peak, ask = best_moment(balances), ask_moment(balances, s.need)
+    if peak == ask:
+        return " In your case the balance never rose higher than when you asked."
+    return (
+        f" In your case, looking back, the balance was highest at {peak} "
+        f"({balances[peak]:+.2f} points), which nobody could have known at {ask}."
+    )
 
 
 @question
 def reaudit(answer, hidden=False):
-    """Check a function that re-audits a case after each move: (turning point, best
-    moment). Two parts, a point each; it is given the right moves, so a slip in
-    news_moves does not cost these points too."""
+    """Check a function that re-audits a case after each move: (turning point, moment to
+    ask). Two parts, a point each; it is given the right moves, so a slip in news_moves
+    does not cost these points too."""
     results = []
     for s, moves, where in _reaudit_cases(hidden):
         try:
@@ -548,9 +727,13 @@ def reaudit(answer, hidden=False):
             lambda: each(judge_turning, "the turning point is where the side ahead first changes."),
         ),
         Check(
-            "best moment",
+            "moment to ask",
             1,
-            lambda: each(judge_moment, "the best moment is where your balance is highest."),
+            lambda: each(
+                judge_ask,
+                "the moment to ask is the first at which the balance reaches what the ask "
+                "needs." + _looking_back(_own()),
+            ),
         ),
     )
 
@@ -563,7 +746,7 @@ def judge_tactic(s, label, kinds):
     expected = tactic_key(s)[label]
     given = _word(kinds[label], TACTIC_KINDS, f"{label}'s kind")
     if given != expected:
-        raise NotYet(f"{label} is not {KIND_NAME[given]}: {KIND_TEST[expected]}.")
+        raise NotYet(f"{label} is not {KIND_NAME[given]}: {NOT_KIND[given]}.")
     return f"{label} is {KIND_NAME[expected]}: {KIND_TEST[expected]}."
 
 

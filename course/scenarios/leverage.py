@@ -7,10 +7,17 @@ checks that. Ratings are (information, alternatives, power), each 0 to 10.
 
 How items are worded, so that one answer fits each (the notebook teaches the same test):
 a fact or a piece of news in which a side *knows, learns or finds out* something is
-information, for that side, whatever it is about; one about what a side *could do
-instead* of this deal is alternatives; one about what a side *controls or decides* that
-the other side needs (a certification, a patent, a rail siding, a say over pay) is power.
-Every fact strengthens the side it names; news may raise or lower one rating.
+information, for that side, whatever it is about; one about a *specific other option* a
+side could turn to instead of this deal (an offer, a buyer, a site, a supplier) is
+alternatives; one about something a side *holds, controls or decides* that the other side
+needs (a certification, a patent, a rail siding, a say over pay, a rare skill, the other
+side's trust in its word) is power, even when it says that nobody else has one. Each item
+goes into the rating of the side it describes: the side that knows, has the option or
+holds the thing. News may raise or lower one rating.
+
+Some items cannot be drawn together, or only in one order (``APART``, ``BEFORE``): a
+learner never reads that a fact they already know is still to be found out, or that a
+firm signed elsewhere before it booked its second viewing.
 """
 
 import functools
@@ -35,13 +42,15 @@ TACTIC_KINDS = ("legitimate", "bluff", "misrepresentation", "illegitimate")
 class Rule:
     """Something the story fixes about any sensible audit of it (question 2).
 
-    ``kind`` is "weight_top" (``source`` must weigh most), "higher" (``side``'s rating of
-    ``source`` must be above the other side's) or "at_most" (``side``'s rating of
-    ``source`` must be at most ``value``); ``because`` is the line of the story that says so.
+    ``kind`` is "weight_top" (the largest weight goes to one of ``source``, a tuple of the
+    sources the story supports as weighing most: one only where the story says so
+    outright), "higher" (``side``'s rating of ``source`` must be above the other side's) or
+    "at_most" (``side``'s rating of ``source`` must be at most ``value``); ``because`` is
+    the line of the story that says so.
     """
 
     kind: str
-    source: str
+    source: str | tuple
     because: str
     side: str = ""
     value: float = 0.0
@@ -49,7 +58,8 @@ class Rule:
     def holds(self, yours, theirs, weights):
         """Whether an audit (three dicts source -> number) respects this rule."""
         if self.kind == "weight_top":
-            return all(weights[self.source] > weights[s] for s in SOURCES if s != self.source)
+            top = max(weights[s] for s in self.source)
+            return all(top > weights[s] for s in SOURCES if s not in self.source)
         own, other = (yours, theirs) if self.side == "you" else (theirs, yours)
         if self.kind == "higher":
             return own[self.source] > other[self.source]
@@ -127,11 +137,13 @@ class Case:
     weights: MappingProxyType
     rules: tuple
     budget: tuple  # (low, high) working days before the talks, for question 3
+    ask: str  # what you mean to ask for, once your balance can carry it (question 4b)
 
     @property
     def dominant(self):
-        """The source that weighs most in this case."""
-        return next(rule.source for rule in self.rules if rule.kind == "weight_top")
+        """The source that weighs most in the case's own audit (the starting audits keep
+        it on top); the story may support others as well (its "weight_top" rule)."""
+        return max(SOURCES, key=self.weights.__getitem__)
 
     @property
     def news(self):
@@ -143,9 +155,19 @@ def _audit(values):
     return MappingProxyType(dict(zip(SOURCES, values, strict=True)))
 
 
-def _case(key, title, story, you, them, yours, theirs, weights, rules, budget):
+def _case(key, title, story, you, them, yours, theirs, weights, rules, budget, ask):
     return Case(
-        key, title, story, you, them, _audit(yours), _audit(theirs), _audit(weights), rules, budget
+        key,
+        title,
+        story,
+        you,
+        them,
+        _audit(yours),
+        _audit(theirs),
+        _audit(weights),
+        rules,
+        budget,
+        ask,
     )
 
 
@@ -157,7 +179,9 @@ CASES = {
         "You are a data engineer with a job offer from Northwind. Another firm, Calder, has "
         "made you a written offer, and a third firm has you in its final round. Northwind's "
         "team is behind on a product launch and has struggled to fill the post for months. "
-        "Its recruiters know what engineers like you are paid far better than you do.",
+        "Its recruiters know what engineers like you are paid far better than you do. In "
+        "talks like these, the pay turns mostly on what each side could do instead: your "
+        "other offers, and Northwind's other candidates.",
         "the candidate",
         "Northwind",
         yours=(4, 8, 4),
@@ -166,9 +190,8 @@ CASES = {
         rules=(
             Rule(
                 "weight_top",
-                "alternatives",
-                "in a job search, what each side could do instead (another offer, another "
-                "candidate) is concrete and moves the pay most",
+                ("alternatives",),
+                "the story says the pay turns mostly on what each side could do instead",
             ),
             Rule(
                 "higher",
@@ -186,15 +209,16 @@ CASES = {
             ),
         ),
         budget=(8, 12),
+        ask="ask Northwind for the top of its pay band",
     ),
     "supplier": _case(
         "supplier",
         "A supplier short of clients",
         "You buy packaging for a food company. Your supplier, Vell, holds the patent on the "
-        "resealable lid your products use. Two other packaging firms could serve you after a "
-        "three-month switch. Rumour says Vell has lost big clients this year, but nobody "
-        "outside Vell knows how badly it needs your order, and that is what the price will "
-        "turn on.",
+        "resealable lid your products use now, but two other packaging firms, Bellpak and "
+        "Corrin, make lids that would do after a three-month switch. Rumour says Vell has "
+        "lost big clients this year. The price will turn on how many clients Vell has left, "
+        "and nobody outside Vell knows that yet.",
         "the buyer",
         "Vell, the supplier",
         yours=(6, 5, 4),
@@ -203,25 +227,26 @@ CASES = {
         rules=(
             Rule(
                 "weight_top",
-                "information",
-                "the price will turn on how badly Vell needs your order, which nobody "
-                "outside Vell knows yet",
+                ("information", "alternatives"),
+                "the price will turn on how many clients Vell has left (its alternatives), "
+                "which nobody outside Vell knows yet (so information counts too)",
             ),
             Rule(
                 "higher",
                 "alternatives",
-                "two other firms could serve you after a switch, while Vell has been losing "
+                "Bellpak and Corrin could serve you after a switch, while Vell has been losing "
                 "big clients",
                 side="you",
             ),
             Rule(
                 "higher",
                 "power",
-                "Vell holds the patent on the lid your products use",
+                "Vell holds the patent on the lid your products use now",
                 side="them",
             ),
         ),
         budget=(8, 12),
+        ask="ask Vell for a price cut of a tenth",
     ),
     "sole-source": _case(
         "sole-source",
@@ -237,8 +262,10 @@ CASES = {
         rules=(
             Rule(
                 "weight_top",
-                "power",
-                "your pumps are approved only with the valve Ostra controls",
+                ("power", "alternatives"),
+                "your pumps are approved only with the valve Ostra controls, and qualifying "
+                "another maker would take eighteen months: one dependence, which you may "
+                "weigh as Ostra's power or as your lack of alternatives",
             ),
             Rule(
                 "higher",
@@ -263,13 +290,15 @@ CASES = {
             ),
         ),
         budget=(10, 14),
+        ask="ask Ostra to hold its price for two years",
     ),
     "deadline": _case(
         "deadline",
         "The other side has a deadline",
-        "You own a warehouse with a rail siding. Brannock, a logistics firm, wants to lease "
-        "it: its current lease ends in six weeks, and moving twice would cost it dearly. "
-        "Another firm viewed your warehouse last month but has not called back.",
+        "You own a warehouse with a rail siding. Brannock, a logistics firm that moves much "
+        "of its freight by rail, wants to lease it: its current lease ends in six weeks, and "
+        "moving twice would cost it dearly. Another firm viewed your warehouse last month "
+        "but has not called back.",
         "the owner",
         "Brannock",
         yours=(6, 4, 5),
@@ -278,9 +307,9 @@ CASES = {
         rules=(
             Rule(
                 "weight_top",
-                "alternatives",
-                "Brannock's lease ends in six weeks: what each side could do instead, and "
-                "how soon, decides the rent",
+                ("alternatives", "power"),
+                "Brannock's lease ends in six weeks, so what each side could do instead, and "
+                "how soon, counts; and your rail siding is what Brannock's freight needs",
             ),
             Rule(
                 "higher",
@@ -298,6 +327,7 @@ CASES = {
             ),
         ),
         budget=(8, 12),
+        ask="ask Brannock for a five-year lease at your full rent",
     ),
 }
 
@@ -345,7 +375,7 @@ FACTS = (
     # supplier
     Fact(
         "supplier",
-        "Two other packaging firms have quoted for your order.",
+        "Bellpak and Corrin have both quoted for your order.",
         "alternatives",
         "you",
     ),
@@ -377,7 +407,8 @@ FACTS = (
     ),
     Fact(
         "supplier",
-        "You know that Vell's sales head is paid a bonus on every contract renewed this quarter.",
+        "You know, because Vell's sales head said so at a trade fair, that his bonus depends "
+        "on contracts renewed this quarter.",
         "information",
         "you",
     ),
@@ -490,7 +521,15 @@ NEWS = (
         1,
         1,
     ),
-    News("salary", "The third firm drops you from its final round.", "you", "alternatives", -1, 1),
+    News(
+        "salary",
+        "The third firm drops you from its final round.",
+        "you",
+        "alternatives",
+        -1,
+        1,
+        sizes=(1,),  # a place in a final round is worth less than Calder's written offer
+    ),
     News(
         "salary",
         "Calder withdraws its offer after a hiring freeze.",
@@ -508,10 +547,20 @@ NEWS = (
         1,
         2,
     ),
+    News(
+        "salary",
+        "You go silent for a week after promising Northwind's hiring manager an answer by "
+        "Monday, and she no longer trusts your word.",
+        "you",
+        "power",
+        -1,
+        1,
+        sizes=(1, 2),
+    ),
     # supplier
     News(
         "supplier",
-        "You learn that Vell's bank is reviewing its credit line.",
+        "You learn from a trade paper that Vell's bank is reviewing its credit line.",
         "you",
         "information",
         1,
@@ -519,7 +568,7 @@ NEWS = (
     ),
     News(
         "supplier",
-        "One of the two other packaging firms is bought by your competitor.",
+        "Corrin is bought by your competitor and stops taking new clients.",
         "you",
         "alternatives",
         -1,
@@ -536,7 +585,7 @@ NEWS = (
     ),
     News(
         "supplier",
-        "The remaining other packaging firm offers to cut the switch to six weeks.",
+        "Bellpak offers to cut the switch to its lids to six weeks.",
         "you",
         "alternatives",
         1,
@@ -551,6 +600,16 @@ NEWS = (
         3,
         sizes=(2, 3),
     ),
+    News(
+        "supplier",
+        "You reopen a price Vell thought you had agreed last week, and its sales head says "
+        "he no longer trusts your word.",
+        "you",
+        "power",
+        -1,
+        1,
+        sizes=(1, 2),
+    ),
     # sole-source
     News(
         "sole-source",
@@ -563,7 +622,8 @@ NEWS = (
     ),
     News(
         "sole-source",
-        "You learn that Ostra's new plant needs large orders to break even.",
+        "You learn from a trade-journal interview with Ostra's chief executive that its new "
+        "plant needs large orders to break even.",
         "you",
         "information",
         1,
@@ -594,11 +654,21 @@ NEWS = (
         2,
     ),
     News("sole-source", "Ostra's patent on the valve's seal runs out.", "them", "power", -1, 2),
+    News(
+        "sole-source",
+        "You cancel a forecast order at the last minute, leaving Ostra with valves built for "
+        "you, and its sales director no longer trusts your forecasts.",
+        "you",
+        "power",
+        -1,
+        1,
+        sizes=(1, 2),
+    ),
     # deadline
     News(
         "deadline",
-        "You find out that Brannock's landlord has already refused to extend its lease by "
-        "even a month.",
+        "You find out from a local paper that Brannock's landlord has refused to extend its "
+        "lease by even a month.",
         "you",
         "information",
         1,
@@ -645,9 +715,21 @@ NEWS = (
         -1,
         2,
     ),
+    News(
+        "deadline",
+        "You raise the rent you quoted Brannock in writing last week, and its director says "
+        "she no longer trusts your word.",
+        "you",
+        "power",
+        -1,
+        1,
+        sizes=(1, 2),
+    ),
 )
 
-#: Preparation steps (question 3), by case: two per source.
+#: Preparation steps (question 3), by case: two or three per source. Each case has a step
+#: that builds the other side's trust in your word (a power step: section 4 counts a
+#: relationship the other side wants to keep as something you hold).
 STEPS = (
     # salary
     Step(
@@ -668,7 +750,7 @@ STEPS = (
     ),
     Step(
         "salary",
-        "Ask Calder to confirm its offer and start date in a signed letter",
+        "Ask Calder to hold its offer open until after Northwind's deadline",
         "alternatives",
         (1, 2),
         (1, 3),
@@ -698,6 +780,14 @@ STEPS = (
         (6, 10),
         (0.5, 0.8),
     ),
+    Step(
+        "salary",
+        "Deliver the paid trial task Northwind set you two days before the date you promised",
+        "power",
+        (1, 2),
+        (2, 4),
+        (0.6, 0.85),
+    ),
     # supplier
     Step(
         "supplier",
@@ -717,7 +807,7 @@ STEPS = (
     ),
     Step(
         "supplier",
-        "Run a trial order with one of the two other packaging firms",
+        "Run a trial order with Bellpak or Corrin",
         "alternatives",
         (2, 4),
         (5, 9),
@@ -725,7 +815,7 @@ STEPS = (
     ),
     Step(
         "supplier",
-        "Ask the other packaging firms how fast they could take over",
+        "Ask Bellpak and Corrin how fast they could take over",
         "alternatives",
         (1, 3),
         (2, 4),
@@ -741,8 +831,24 @@ STEPS = (
     ),
     Step(
         "supplier",
-        "Test a lid design that does not need Vell's patent",
+        "Win your board's approval for a two-year order large enough to fill Vell's idle machines",
         "power",
+        (1, 3),
+        (3, 6),
+        (0.5, 0.8),
+    ),
+    Step(
+        "supplier",
+        "Settle the invoice Vell has disputed with you for months, as you promised to",
+        "power",
+        (1, 2),
+        (1, 3),
+        (0.7, 0.9),
+    ),
+    Step(
+        "supplier",
+        "Test a lid design that does not need Vell's patent",
+        "alternatives",
         (2, 4),
         (6, 10),
         (0.3, 0.6),
@@ -796,6 +902,14 @@ STEPS = (
         (4, 7),
         (0.5, 0.8),
     ),
+    Step(
+        "sole-source",
+        "Send Ostra's quality team the joint test results you promised it last year",
+        "power",
+        (1, 2),
+        (1, 3),
+        (0.7, 0.9),
+    ),
     # deadline
     Step(
         "deadline",
@@ -845,9 +959,17 @@ STEPS = (
         (3, 5),
         (0.8, 0.95),
     ),
+    Step(
+        "deadline",
+        "Give Brannock's surveyor the building records you promised last month",
+        "power",
+        (1, 2),
+        (1, 3),
+        (0.7, 0.9),
+    ),
 )
 
-#: Tactics to judge (question 5), by case: two of each kind.
+#: Tactics to judge (question 5), by case: two of each kind; a learner gets one of each.
 TACTICS = (
     # salary
     Tactic(
@@ -993,14 +1115,14 @@ TACTICS = (
     ),
     Tactic(
         "deadline",
-        "Say you would rather leave the warehouse empty than go below 30,000 a month, though "
-        "you would accept 27,000.",
+        "Say that 30,000 a month is the lowest rent you will accept, though you would accept "
+        "27,000.",
         "bluff",
     ),
     Tactic(
         "deadline",
-        "Say the rent you ask is already below what the warehouse is worth, though you "
-        "think it fair.",
+        "Say the warehouse is worth more to you than the 30,000 a month you ask, though you "
+        "would let it for less.",
         "bluff",
     ),
     Tactic(
@@ -1028,6 +1150,33 @@ TACTICS = (
     ),
 )
 
+#: Items that no learner draws together (facts, news or steps, by text): what a fact says
+#: you know already is not news to find out, nor a step to take.
+APART = (
+    (
+        "You know from Vell's filed accounts that its sales fell by a third this year.",
+        "Read Vell's filed accounts to see how far its sales fell",
+    ),
+    (
+        "Ostra knows from your published tender how many pumps you must deliver next year.",
+        "Ostra learns that you must deliver 2,000 pumps by spring.",
+    ),
+    (
+        "You know from the public planning register that Brannock's current depot is to be "
+        "demolished.",
+        "You find out from a local paper that Brannock's landlord has refused to extend its "
+        "lease by even a month.",
+    ),
+)
+
+#: News items whose order is fixed when a learner draws both: (earlier, later).
+BEFORE = (
+    (
+        "The firm that viewed your warehouse calls back and books a second viewing.",
+        "The firm that viewed your warehouse signs for another one.",
+    ),
+)
+
 #: How many facts, news items and tactics each learner gets.
 FACTS_PER_LEARNER = 5
 NEWS_PER_LEARNER = 4
@@ -1049,6 +1198,13 @@ WEIGHT_GAP = 0.1
 
 #: How many draws of news one starting audit gets before a new audit is drawn.
 NEWS_TRIES = 12
+
+#: The balances an ask may need (question 4b) are multiples of this many points.
+NEED_STEP = 0.25
+
+#: About this share of learners can make their ask before any news (the need is already
+#: met); the others must wait for it.
+ASK_NOW_SHARE = 0.15
 
 
 @dataclass(frozen=True)
@@ -1075,6 +1231,8 @@ class LeverageScenario(Scenario):
     steps: MappingProxyType  # step name -> (source, amount, days, chance)
     news: MappingProxyType  # label -> (text, size): each moves one rating by its size
     tactics: MappingProxyType  # label -> tactic text (question 5)
+    ask: str = ""  # what you mean to ask for (question 4b)
+    need: float = 0.0  # the balance, in points, the ask needs behind it (question 4b)
 
     def story(self):
         case = CASES[self.case]
@@ -1134,7 +1292,11 @@ class LeverageScenario(Scenario):
             f"- **{label}** (moves one rating by {size}): {text}"
             for label, (text, size) in self.news.items()
         )
-        return f"News, in the order it arrives (`scenario.news`, label -> (text, size)):\n\n{rows}"
+        return (
+            f"News, in the order it arrives (`scenario.news`, label -> (text, size)):\n\n{rows}"
+            f"\n\nYou mean to {self.ask}. That ask needs a balance of at least "
+            f"**{self.need:+.2f} points** behind it (`scenario.need`)."
+        )
 
     def _tactics_list(self):
         rows = "\n".join(f"- **{label}.** {text}" for label, text in self.tactics.items())
@@ -1168,6 +1330,12 @@ def tactic_key(scenario):
     """The kind of each of the scenario's tactics, by label."""
     tactics = _by_text(TACTICS, scenario.case, scenario.tactics.values())
     return {label: t.kind for label, t in zip(scenario.tactics, tactics, strict=True)}
+
+
+def ask_moment(balances, need):
+    """The first moment ("now" or a news label) at which the balance is at least ``need``
+    points, deciding as the news arrives, without looking ahead; None when it never is."""
+    return next((m for m, b in balances.items() if round(b - need, 9) >= 0), None)
 
 
 def turning_point(balances):
@@ -1219,6 +1387,19 @@ def _audit_problems(case, yours, theirs, weights):
     return ["audit: breaks the case's story"]
 
 
+def _balances(yours, theirs, weights, moves):
+    """The balance now and after each move, plain sums (no move is clamped: the news is
+    checked already)."""
+    ratings = {"you": dict(yours), "them": dict(theirs)}
+    balances = {"now": sum(weights[s] * (ratings["you"][s] - ratings["them"][s]) for s in SOURCES)}
+    for label, (side, source, change) in moves.items():
+        ratings[side][source] += change
+        balances[label] = sum(
+            weights[s] * (ratings["you"][s] - ratings["them"][s]) for s in SOURCES
+        )
+    return balances
+
+
 def _news_problems(yours, theirs, weights, moves):
     ratings = {"you": dict(yours), "them": dict(theirs)}
 
@@ -1240,6 +1421,8 @@ def _news_problems(yours, theirs, weights, moves):
     top, second = sorted(balances.values())[-1], sorted(balances.values())[-2]
     if top - second < MARGIN - 1e-9:
         problems.append("news: the two best moments to ask within 0.1 points")
+    if not [need for need in _needs(balances) if need > balances["now"]]:
+        problems.append("news: no ask that must wait for news (clear of every moment)")
     return problems
 
 
@@ -1300,18 +1483,50 @@ def _draw_audit(rng, case):
     return yours, theirs, dict(choices[int(rng.random() * len(choices))])
 
 
-def _draw_news(rng, case):
-    items = rng.sample(case.news, NEWS_PER_LEARNER)
+def _kept_apart(texts):
+    """The items a learner who has drawn ``texts`` may not also draw (``APART``)."""
+    return {b if a in texts else a for a, b in APART if a in texts or b in texts}
+
+
+def _in_story_order(items):
+    """``items`` with each pair of ``BEFORE`` that was drawn in the wrong order swapped."""
+    items = list(items)
+    position = {item.text: i for i, item in enumerate(items)}
+    for earlier, later in BEFORE:
+        if earlier in position and later in position and position[earlier] > position[later]:
+            i, j = position[earlier], position[later]
+            items[i], items[j] = items[j], items[i]
+            position[earlier], position[later] = j, i
+    return items
+
+
+def _draw_news(rng, case, apart=frozenset()):
+    pool = [item for item in case.news if item.text not in apart]
+    items = _in_story_order(rng.sample(pool, NEWS_PER_LEARNER))
     return {
         f"N{number}": (item, item.sizes[int(rng.random() * len(item.sizes))])
         for number, item in enumerate(items, start=1)
     }
 
 
-def _draw_steps(rng, case):
+def _needs(balances):
+    """The balances an ask may need: multiples of NEED_STEP reached at some moment and at
+    least MARGIN from every balance, so that no moment sits on the line."""
+    low, high = min(balances.values()), max(balances.values())
+    needs = []
+    for k in range(int(low // NEED_STEP), int(high // NEED_STEP) + 2):
+        need = round(k * NEED_STEP, 2)
+        if need <= high and all(abs(b - need) >= MARGIN - 1e-9 for b in balances.values()):
+            needs.append(need)
+    return needs
+
+
+def _draw_steps(rng, case, apart=frozenset()):
     steps = {}
     for source in SOURCES:
-        step = rng.choice([s for s in STEPS if s.case == case.key and s.source == source])
+        step = rng.choice(
+            [s for s in STEPS if s.case == case.key and s.source == source and s.name not in apart]
+        )
         steps[step.name] = (
             source,
             pick(rng, *step.amounts, 1),
@@ -1322,13 +1537,19 @@ def _draw_steps(rng, case):
 
 
 def _draw_tactics(rng, case):
-    return rng.sample([t for t in TACTICS if t.case == case.key], TACTICS_PER_LEARNER)
+    """One tactic of each kind, in a random order."""
+    tactics = [
+        rng.choice([t for t in TACTICS if t.case == case.key and t.kind == kind])
+        for kind in TACTIC_KINDS
+    ]
+    rng.shuffle(tactics)
+    return tactics
 
 
 def _tactics_problems(tactics):
-    if set(TACTIC_KINDS[1:]) <= {t.kind for t in tactics}:
+    if sorted(t.kind for t in tactics) == sorted(TACTIC_KINDS):
         return []
-    return ["tactics: a bluff, a misrepresentation or an illegitimate source missing"]
+    return ["tactics: not one of each kind"]
 
 
 def _unchecked(drawn):
@@ -1342,7 +1563,7 @@ def _moves(news):
     }
 
 
-def _draw_audit_and_news(rng, case, rejected, checked=True):
+def _draw_audit_and_news(rng, case, rejected, checked=True, apart=frozenset()):
     """A starting audit that fits the story, and news that is fair on it: up to NEWS_TRIES
     draws of news per audit (some audits leave no fair news at all), then a new audit."""
     while True:
@@ -1352,7 +1573,7 @@ def _draw_audit_and_news(rng, case, rejected, checked=True):
             rejected,
         )
         for _ in range(NEWS_TRIES):
-            news = _draw_news(rng, case)
+            news = _draw_news(rng, case, apart)
             problems = _news_problems(*audit, _moves(news)) if checked else []
             if not problems:
                 return audit, news
@@ -1370,8 +1591,15 @@ def leverage_audit(rng, learner, rejected=None, checked=True):
     case = CASES[sorted(CASES)[int(rng.random() * len(CASES))]]
     facts = rng.sample([f for f in FACTS if f.case == case.key], FACTS_PER_LEARNER)
     reason = next((i for i, f in enumerate(facts) if f.lookalike), 0)
+    apart = _kept_apart({f.text for f in facts}) if checked else frozenset()
 
-    (yours, theirs, weights), news = _draw_audit_and_news(rng, case, rejected, checked)
+    (yours, theirs, weights), news = _draw_audit_and_news(rng, case, rejected, checked, apart)
+    balances = _balances(yours, theirs, weights, _moves(news))
+    needs = _needs(balances) or [0.0]  # only an unchecked draw has none
+    later = [n for n in needs if n > balances["now"]]  # the ask must wait for news
+    sooner = [n for n in needs if n <= balances["now"]]
+    needs = sooner if sooner and rng.random() < ASK_NOW_SHARE else later or needs
+    need = needs[int(rng.random() * len(needs))]
     base = LeverageScenario(
         module="00_leverage",
         learner=learner,
@@ -1385,10 +1613,12 @@ def leverage_audit(rng, learner, rejected=None, checked=True):
         steps=MappingProxyType({}),
         news=MappingProxyType({label: (i.text, size) for label, (i, size) in news.items()}),
         tactics=MappingProxyType({}),
+        ask=case.ask,
+        need=need,
     )
 
     def with_steps():
-        steps, budget = _draw_steps(rng, case)
+        steps, budget = _draw_steps(rng, case, apart)
         return replace(base, steps=MappingProxyType(steps), budget=budget)
 
     scenario = _redraw(with_steps, _plan_problems if checked else _unchecked, rejected)

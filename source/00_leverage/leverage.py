@@ -28,8 +28,10 @@
 # 6. tell legitimate leverage from bluffs, lies and sources that are not yours to use;
 # 7. find your way around the course and check your progress.
 #
-# It takes most people **about 100 minutes**, more if Python is new to you: some reading,
-# an interactive audit, six short answers in Python, and two pieces of writing. Run the cells from top to bottom.
+# It takes most people **about 2½ hours**, more if Python is new to you: some reading, an
+# interactive audit, six answers in Python (two of them short programs with a loop), and
+# two pieces of writing. It can be done in two sittings: sections 1 to 3, then 4 to 8.
+# Run the cells from top to bottom.
 # Cells that say `YOUR CODE HERE` are yours; the cells after them check your answer and
 # say what to fix. Every learner gets their own case, so your answers are yours alone.
 #
@@ -42,6 +44,15 @@
 # - Your scenario is an object with fields: `scenario.weights` is a dict, and so is
 #   `scenario.steps`.
 # - `max(scores, key=scores.get)` is the key of the dict `scores` whose value is largest.
+# - A loop can build a dict as it goes: after
+#   `squares = {}` and `for n in [1, 2, 3]: squares[n] = n * n`, `squares` is
+#   `{1: 1, 2: 4, 3: 9}`. Dicts keep the order in which keys were added.
+# - `next((x for x in items if x > 2), None)` is the first item of `items` above 2, or
+#   `None` when there is none.
+# - `itertools.combinations(names, 2)` gives every pair of `names` once, without caring
+#   about order: for `["a", "b", "c"]`, the pairs `("a", "b")`, `("a", "c")` and
+#   `("b", "c")`. With `k` in `range(len(names) + 1)`, `combinations(names, k)` runs
+#   through every group of names, from none to all.
 # - Each answer is a function: write its body so that it `return`s what the question asks.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
@@ -75,7 +86,7 @@ scenario
 #
 # - **build** it in the days before the talks (section 4);
 # - **recognise** it as it shifts during the talks, yours and theirs (section 5);
-# - **spend** it while it lasts, by asking for what it can support (section 5).
+# - **spend** it while it lasts, by making an ask when your balance can carry it (section 5).
 #
 # Fisher and Ury (*Getting to Yes*, 1981, in the chapter "What if they are more powerful?
 # (Develop your BATNA)") argue, in our paraphrase, that how strong each side is at the
@@ -93,21 +104,32 @@ scenario
 #
 # | source | the question it asks | an example | module |
 # |---|---|---|---|
-# | **information** | what does a side *know* that the other side does not know it knows: the other side's needs, deadlines, options or **reservation price** (the worst terms it would still accept), or the market? | you read in a supplier's filed accounts that its sales fell by a third, and it has no idea you looked | `01_information` |
+# | **information** | what does a side *know*: the other side's needs, deadlines, options or **reservation price** (the worst terms it would still accept), or the market? | you read in a supplier's filed accounts that its sales fell by a third | `01_information` |
 # | **alternatives** | what could a side *do instead* if these talks fail? Its best such option is its BATNA | a second written job offer | `02_batna` |
-# | **power** | what does a side *control or decide* that the other side needs: a scarce resource, a right, a say the other side accepts as legitimate? | the only certification for the valve a pump maker's products are approved with | `03_power` |
+# | **power** | what does a side *hold, control or decide* that the other side needs: a scarce resource, a right, a say the other side accepts as legitimate, a rare skill, the other side's trust in its word? | the only certification for the valve a pump maker's products are approved with | `03_power` |
 #
 # Then `04_concessions` is about spending leverage well, and `05_capstone` brings all of
-# it together in one negotiation.
+# it together in one negotiation. Information counts whether or not the other side knows
+# that you have it: knowing its deadline helps you even when it knows you know. Whether to
+# let it see what you know is a separate choice, which module 01 takes up.
 #
-# **Sorting a fact.** Ask three questions, in this order. Does the fact say that a side
-# knows, learns or finds out something? Then it is information, for the side that knows,
-# whatever the knowledge is about. If not, is it about what a side could do instead of
-# this deal? Then it is alternatives. If not, is it about what a side controls or decides
-# that the other side needs? Then it is power. The order settles facts that look like two
-# things at once: "you know that the supplier's sales fell" is your information, even
-# though the lost sales themselves weaken the supplier's alternatives. The side a fact
-# goes to is the side it helps.
+# **Sorting a fact.** Ask three questions, in this order.
+#
+# 1. Does the fact say that a side knows, learns or finds out something? Then it is
+#    information, whatever the knowledge is about.
+# 2. If not, is it about a *specific* other option a side could turn to instead of this
+#    deal: an offer, a buyer, a site, another supplier? Then it is alternatives.
+# 3. If not, it is about something a side holds, controls or decides that the other side
+#    needs: a right, a scarce resource, a rare skill, a say over the terms, or the other
+#    side's trust in its word. That is power, even when the fact adds that nobody else
+#    has one: "yours is the only warehouse nearby with a rail siding" is about what you
+#    hold, and names no option of anyone's.
+#
+# The order settles facts that look like two things at once: "you know that the
+# supplier's sales fell" is your information, even though the lost sales themselves
+# weaken the supplier's alternatives. A fact goes into the rating of the side it
+# describes: the side that knows, that has the option, or that holds the thing. A weak
+# option still goes into its holder's alternatives, where it earns a low rating.
 #
 # **Each fact in one place.** The sources are not independent. Module 03 follows Emerson
 # ("Power-dependence relations", 1962): the other side's power over you *is* your
@@ -118,11 +140,15 @@ scenario
 # rating is about what it controls, the certified valve, and does not count your lack of
 # options a second time.
 #
-# **Time.** A deadline has no row of its own in this module's audit. It shows up where it
-# bites: a tenant whose lease ends in six weeks has fewer and dearer alternatives each week,
-# and knowing the other side's deadline is information. Module 03 goes further and treats
-# patience, being able to wait longer than the other side, as a source of power with a
-# model of its own (Rubinstein, 1982); module 05 gives time a row in its power map.
+# **Time.** A deadline has no row of its own in this module's audit. It is filed where it
+# bites: a tenant whose lease ends in six weeks has fewer and dearer alternatives each
+# week, and knowing the other side's deadline is information. Module 03 treats patience,
+# being able to wait longer than the other side, as a source of power with a model of its
+# own (Rubinstein, 1982), and module 05's audit counts each side's deadline under power,
+# as patience. The two filings describe the same thing: the side that can wait longer
+# depends less on an early deal. Use either, and count a deadline once: under
+# alternatives here, where the cases are about what each side could do instead, and
+# under power in module 05, where both sides face a date.
 #
 # **Not every fact helps only one side.** In a dispute over price most facts help one side
 # or the other, but some help both: a shared interest, such as both sides wanting a deal
@@ -131,17 +157,20 @@ scenario
 #
 # **Not every source is fair game.** Some leverage comes from places a negotiator has no
 # right to draw on, such as a seat on a public committee or secrets bought from an
-# insider. Section 6 draws that line; the facts in your scenario are all legitimate.
+# insider. Section 6 draws that line; the facts in your scenario all come from sources a
+# negotiator may use: public filings, what people chose to tell, what a side knows of its
+# own affairs.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 points): which source, and whose?
 #
 # Your scenario lists five facts, A to E (`scenario.facts`, letter -> text). Write
 # `fact_leverage()` so that it returns, for each fact, the source it belongs to
-# (`"information"`, `"alternatives"` or `"power"`) and the side it helps (`"you"` or
-# `"them"`): a dict from letter to pair, for example `{"A": ("alternatives", "you"), ...}`.
-# The check tells you how many facts are right, not which, so sort each one with the three
-# questions above rather than by trial and error.
+# (`"information"`, `"alternatives"` or `"power"`) and the side whose rating it goes into
+# (`"you"` or `"them"`): a dict from letter to pair, for example
+# `{"A": ("alternatives", "you"), ...}`. Each fact earns 0.4 points. For a fact that is not
+# right, the check says why the source or the side you gave does not fit, not which one
+# does: sort each fact with the three questions above.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "fact-leverage-answer", "schema_version": 3}
@@ -173,9 +202,10 @@ check.classify_facts(fact_leverage)
 # source with a reason that does not say why the other source does not fit.
 #
 # A full-marks answer for "You know from Vell's filed accounts that its sales fell by a
-# third this year": "Information, for me. The fact is that I know it and Vell does not know
-# I know; the lost sales themselves are Vell's weaker alternatives, which I rate on Vell's
-# side, so counting them here too would count them twice."
+# third this year": "Information, for me: the first question already settles it, because
+# the fact is that I know something. The lost sales themselves are Vell's weaker
+# alternatives, which I rate on Vell's side; counting them here as well would count them
+# twice."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-teaching", "schema_version": 3}
@@ -186,10 +216,11 @@ check.classify_facts(fact_leverage)
 #
 # - A **rating** for each source and each side, from 0 (none at all) to 10 (overwhelming).
 # - A **weight** for each source: how much that source counts *in this case*. The three
-#   weights are shares that add up to 1. When a part can be bought from one maker only,
-#   control of the part counts for more than usual and power gets the largest weight; in a
-#   job search, each side's other options (offers, candidates) usually move the pay most,
-#   and alternatives gets it.
+#   weights are shares that add up to 1, and choosing them is a judgement. When a part can
+#   be bought from one maker only, the maker's control of it (power) and the buyer's lack
+#   of another maker (alternatives) are one dependence seen from two sides, and one of the
+#   two usually gets the largest weight; in a job search with offers in hand, the offers
+#   and candidates each side could fall back on often move the pay most.
 #
 # A side's **weighted leverage** is its ratings weighted and added up, in points from 0
 # to 10:
@@ -201,7 +232,7 @@ check.classify_facts(fact_leverage)
 # It is also the sum of the three sources' **weighted differences**,
 # $w\,(r_{\mathrm{you}} - r_{\mathrm{them}})$, which say where each side is ahead.
 # The course calls the sides **even** when $|B| < 0.5$ points, and calls the balance
-# **strong** for one side when $|B| \ge 2.5$ points, a quarter of the scale. Both cut-offs
+# **strong** for one side when $|B| \ge 2.5$ points, a quarter of the 0–10 rating scale. Both cut-offs
 # are this course's conventions, not findings: half a point is about as fine a difference
 # as ratings like these can be trusted to show.
 #
@@ -230,10 +261,13 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #
 # ### What this yardstick cannot do
 #
-# - **It cannot show sources working on each other.** It adds them up. In Emerson's
-#   account an alternative of yours weakens the other side's power over you; the audit
-#   counts the alternative as your gain and leaves their power rating where it was, unless
-#   you lower it yourself.
+# - **It cannot show sources working together.** It adds them up, as if a point of one
+#   source were worth the same whatever the others are. In Emerson's account dependence
+#   grows with how much you need what the other side controls *and* with how few other
+#   ways you have to get it, both at once: an alternative is worth more the more you need
+#   what they control, and a point of information is worth only what it lets you do
+#   (knowing their deadline helps little if you cannot wait past it). A weighted sum has
+#   no term for such products; the weights stand in for them, roughly, case by case.
 # - **It counts every point of alternatives the same.** Module 03 shows that an outside
 #   option moves a deal only when it beats what you would get at the table anyway (the
 #   *deal-me-out* result); an alternative well below that changes nothing, however many
@@ -249,12 +283,15 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #
 # Pick a case, and set the ratings and the weights to your own judgement (each weight
 # slider gives a source points of importance; the chart shows them as shares of 1). The
-# advice says two things, which can disagree: the source on which the other side is
-# furthest ahead (its largest weighted difference) with what usually erodes that advantage
-# (Emerson's view of power), and which of your sources the audit's own arithmetic would
-# raise most. In the sole-source case they do disagree: the arithmetic favours your power,
-# the source with the largest weight, while Fisher and Ury's advice against a stronger
-# side, to develop your BATNA, points to your alternatives.
+# advice says two things: the source on which the other side is furthest ahead (its
+# largest weighted difference) with the levers that answer it in Emerson's account, and
+# which of your sources the audit's own arithmetic would raise most. In the sole-source
+# case Ostra is furthest ahead on power, and Emerson supports both levers: alternatives of
+# your own make you need Ostra less, and more of what Ostra needs from you (your power:
+# larger orders, a say over your next design) makes Ostra need you more. The arithmetic
+# favours power, the source with the largest weight; Fisher and Ury's advice against a
+# stronger side, to develop your BATNA, points to alternatives. Only the weights make the
+# audit's pick differ from theirs.
 #
 # Then press **next news**. Each item appears as text first: choose the rating you think
 # it moves and which way, and press **check my reading**. Only then is it applied, and the
@@ -272,9 +309,9 @@ LeverageAudit()
 # `my_audit()` so that it returns a dict with three keys, `"yours"`, `"theirs"` and
 # `"weights"`, each a dict from source to number: ratings from 0 to 10, weights adding up
 # to 1. Judgement differs, and the check accepts any audit that agrees with what your
-# story states (for instance that one source plainly matters most, or that one side
-# plainly has more options); it names each statement your audit contradicts. Then it shows
-# your balance.
+# story states: that one side plainly has more options, say, or which sources could count
+# most (one, where the story names it; any of those it supports, where it does not). It
+# names each statement your audit contradicts, then shows your balance.
 #
 # Do your own audit before you look at section 4, which shows a starting audit that
 # everyone with your case uses for the later questions, so that a judgement that differs
@@ -352,7 +389,9 @@ check.my_audit(my_audit)
 #   about the relationship, and called it *subjective value*; in a later study by the same
 #   group, negotiators who came away with more of it were readier to negotiate with the
 #   same counterpart again (Curhan, Elfenbein & Eisenkraft, 2010). Trust is leverage that
-#   outlasts one deal, and one move the other side later finds unfair can spend it all.
+#   outlasts one deal: each case has a step that builds it, by keeping a promise before
+#   the talks, and a piece of news in which one move the other side finds unfair spends
+#   it.
 #
 # Your starting audit and your steps:
 
@@ -378,7 +417,7 @@ print(f"if it comes through: {rise:+.2f} points; on average: {0.6 * rise:+.2f} p
 # `(source, amount, days, chance)`) and your starting audit (`case.yours`,
 # `case.weights`). It returns the list of step names that fit in the budget together and
 # whose expected gains add up to the most (an empty list if no step fits). The check tries
-# your case and three test cases built from your steps with other numbers; grading also
+# your case and four test cases built from your steps with other numbers; grading also
 # tries other learners' cases.
 
 
@@ -428,18 +467,25 @@ check.best_plan(best_plan, hidden=True)
 #   rival's offer lapses, a deadline comes closer. When it changes, the re-audit names the
 #   source that changed it.
 # - **When to spend.** Being ahead because of something temporary, such as the other
-#   side's deadline or an offer that expires, is worth most while it lasts, and little
-#   once the other side has made other arrangements. The same request carries more weight
-#   when your balance is high than after it has fallen.
+#   side's deadline or a rival's interest, is worth most while it lasts. But you make an
+#   ask at a moment, and you cannot see the news still to come. A rule that needs no
+#   foresight: decide beforehand how strong a balance your ask needs behind it, and make
+#   the ask the first time your balance gets there. Waiting for a higher balance is a bet
+#   on news you cannot see; it is worth making only when you know what is coming, such as
+#   the other side's deadline still weeks away with nothing else moving.
 #
 # The deadline case in the exercise shows both. The owner starts at $+1.75$ points, rises
 # to $+2.35$ on learning that Brannock's landlord has refused an extension and to $+3.70$
 # when the other firm books a second viewing; then Brannock finds a stopgap warehouse
 # ($+2.35$), the owner's bank makes Brannock's credit record worth more to the owner
-# ($+1.85$), Brannock learns of the owner's loan payment ($+1.25$), and the other firm signs
-# elsewhere ($+0.35$: even). Looking back, the owner's best moment to ask was right after
-# the second viewing was booked. Module 04 comes back to the first habit, reassessing after
-# a surprise before answering it, when it treats difficult moments.
+# ($+1.85$), Brannock learns of the owner's loan payment ($+1.25$), the other firm signs
+# elsewhere ($+0.35$: even), and the owner raises a rent already quoted in writing, which
+# costs Brannock's trust and a point of the owner's power ($+0.10$). Looking back, the
+# balance was highest right after the second viewing was booked. Nobody knew that at the
+# time: an owner who had decided that a five-year lease at the full rent needs $+2.00$
+# points behind it would have asked one item earlier, after the landlord's refusal, and
+# been right to. Module 04 comes back to the first habit, reassessing after a surprise
+# before answering it, when it treats difficult moments.
 #
 # One re-audit by hand, in the same case: had Brannock found its stopgap (their
 # alternatives +3) before anything else happened,
@@ -465,8 +511,9 @@ scenario.show("news")
 # theirs, up or down by its size. Write `news_moves()`, returning for each label
 # `(side, source, change)`, with a negative change for a fall: for example
 # `{"N1": ("you", "information", 2), ...}`. Sort each item with section 2's questions: did
-# a side find out something that was already true, or did its options, or what it
-# controls, change? The check says how many items you read right.
+# a side find out something that was already true, or did one of its specific options
+# change, or what it holds, or what the other side needs from it? Each item earns half a
+# point; for one that is not right, the check says what does not fit, not the answer.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-moves-answer", "schema_version": 3}
@@ -489,13 +536,16 @@ check.news_moves(news_moves)
 # Write `reaudit(case, moves)`. It takes a scenario like yours, whose starting audit is
 # `case.yours`, `case.theirs` and `case.weights`, and `moves`, a dict like the one
 # `news_moves()` returns, in the order the news arrives. Apply the moves one at a time and
-# compute the balance after each. Return a pair `(turning_point, best_moment)`:
+# compute the balance after each. Return a pair `(turning_point, ask_at)`:
 #
 # - `turning_point`: the first label after which the side ahead (`"you"`, `"them"`, or
 #   `"even"` when the balance is under 0.5 points either way) differs from the side ahead
 #   before any news. Every case the check tries has one.
-# - `best_moment`: `"now"`, or the label after which your balance is highest; looking
-#   back, the moment an ask would have had the most leverage behind it.
+# - `ask_at`: when you make the ask shown under your news, which needs a balance of at
+#   least `case.need` points behind it. Decide as the news arrives, without looking
+#   ahead: `"now"` if the balance reaches `case.need` before any news, else the first
+#   label after which it does. Every case the check tries has such a moment. When your
+#   answer is right, the check also says where your balance peaked, looking back.
 #
 # The check gives your function the right moves, so a slip in question 4a does not cost
 # you here as well. It tries your case and three test cases; grading also tries other
@@ -504,7 +554,7 @@ check.news_moves(news_moves)
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reaudit-answer", "schema_version": 3}
 def reaudit(case, moves):
-    """(turning point, best moment) of case's starting audit, re-audited move by move."""
+    """(turning point, moment to ask) of case's starting audit, re-audited move by move."""
     # To see your own answer: reaudit(scenario, news_moves())
     ### BEGIN SOLUTION
     ratings = {"you": dict(case.yours), "them": dict(case.theirs)}
@@ -520,12 +570,13 @@ def reaudit(case, moves):
         balances[label] = leverage_balance(ratings["you"], ratings["them"], case.weights)
     start = ahead(balances["now"])
     turning = next(label for label in moves if ahead(balances[label]) != start)
-    return turning, max(balances, key=balances.get)
+    ask_at = next(moment for moment, balance in balances.items() if balance >= case.need)
+    return turning, ask_at
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "reaudit-test", "schema_version": 3}
-"""Check that reaudit finds where the side ahead first changes and when the balance peaks."""
+"""Check that reaudit finds where the side ahead first changes and when to make the ask."""
 check.reaudit(reaudit)
 ### BEGIN HIDDEN TESTS
 check.reaudit(reaudit, hidden=True)
@@ -535,24 +586,39 @@ check.reaudit(reaudit, hidden=True)
 # ## 6. The ethics of leverage
 #
 # Leverage is worth having only if you can use it without doing wrong, and without the
-# deal coming apart when the truth comes out. Four kinds of move need telling apart; the
-# other modules use the same words.
+# deal coming apart when the truth comes out. Four kinds of move need telling apart.
+# Modules 01 and 03 use the same four words. Module 02, which deals with alternatives
+# only, splits the first kind in two: an honest mention of an alternative, and a threat,
+# the same true fact turned into an ultimatum.
 #
 # - **Legitimate leverage.** A true statement about a source you really hold: the written
 #   offer you have, the deadline the other side faces, the patent you own. Said plainly and
-#   without a threat, it is ordinary negotiating.
-# - **A bluff.** A claim about your own reservation price (the worst terms you would still
-#   accept; module 02 works it out), your intentions, or what something is worth to
-#   you: "95,000 is the least I would take" when you would take 90,000. Carr ("Is Business
-#   Bluffing Ethical?", *Harvard Business Review*, 1968) argued that business, like poker,
-#   has rules of its own, and that bluffs of this kind are within them. The rules that bind
-#   lawyers in the United States take a similar line: the comment to the American Bar
+#   without a threat, it is ordinary negotiating. A threat you would carry out, with
+#   leverage that is yours, is legitimate in this sense too, though often unwise: modules
+#   02 and 03 say why. A threat you would not carry out is a bluff about your intentions,
+#   with the caution below.
+# - **A bluff.** An untrue claim about your own reservation price (the worst terms you
+#   would still accept; module 02 works it out), what you would settle for, or your
+#   estimate of what something is worth: "95,000 is the least I would take" when you would
+#   take 90,000. Carr ("Is Business Bluffing Ethical?", *Harvard Business Review*, 1968)
+#   argued that business, like poker, has rules of its own; he went further than this
+#   course does and excused some misstatements of fact as well, and his critics answer
+#   that not everyone at the table has agreed to play poker. For bluffs about a limit, the
+#   rules that bind lawyers in the United States take a similar line: the comment to the
+#   American Bar
 #   Association's Model Rule 4.1 notes that, by the conventions of negotiation, some
 #   statements are not taken as statements of material fact, and that "estimates of price
 #   or value placed on the subject of a transaction and a party's intentions as to an
 #   acceptable settlement of a claim are ordinarily in this category". Tolerated is not
 #   admired: many negotiators will not bluff, a bluff that is called costs credibility, and
-#   declining to name your reservation price usually serves you as well.
+#   declining to name your reservation price usually serves you as well. One caution: the
+#   convention covers what you say you would settle for, not every statement about your
+#   plans. Saying what you intend to do is a statement about your present state of mind,
+#   and a false one, made for the other side to rely on, can be a misrepresentation
+#   (*Edgington v Fitzmaurice*, an English case of 1885, which module 03 also cites).
+#   "30,000 is the lowest rent I will accept" is the classic bluff; "I have decided to
+#   leave the warehouse empty rather than go lower", when you have not, is on the wrong
+#   side of that line.
 # - **Misrepresentation.** A false statement of a fact the other side will rely on: an
 #   offer that does not exist, a real offer inflated, an inspection that never took place.
 #   That is deception, not bluffing. In many legal systems it can undo the contract or
@@ -570,8 +636,8 @@ check.reaudit(reaudit, hidden=True)
 # Lewicki, Saunders and Barry (*Negotiation*, the chapter "Ethics in Negotiation") report
 # surveys (Robinson, Lewicki & Donahue, 2000) in which most negotiators accept hiding their
 # reservation price and opening far from it, while most reject misrepresenting facts and gathering
-# information by improper means. Module 03's exercise groups the last two kinds together as
-# *out of bounds*; modules 01, 02 and 03 each add a note for their own source.
+# information by improper means. In this course the last two kinds are out of bounds;
+# modules 01, 02 and 03 each add a note for their own source.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "tactics", "schema_version": 3}
 scenario.show("tactics")
@@ -582,8 +648,8 @@ scenario.show("tactics")
 # Your scenario lists four tactics someone in your case might use, T1 to T4
 # (`scenario.tactics`, label -> text). Write `tactic_kinds()`, returning for each label one
 # of `"legitimate"`, `"bluff"`, `"misrepresentation"` or `"illegitimate"` (an illegitimate
-# source). Your list has at least one bluff, one misrepresentation and one illegitimate
-# source. Each tactic earns half a point, and the check explains each one you got wrong.
+# source). Your list has one tactic of each kind. Each tactic earns half a point; for one
+# you got wrong, the check says why the kind you gave does not fit, not which kind does.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "tactic-kinds-answer", "schema_version": 3}
@@ -610,8 +676,9 @@ check.classify_tactics(tactic_kinds)
 #    reason (six ratings);
 # 2. the weights, and why the source that weighs most does so in this negotiation;
 # 3. the one preparation step that would move the balance most: which rating it raises,
-#    by about how much and with what chance, and whether you can do it in the time you
-#    have and within the lines of section 6.
+#    by about how much and with what chance, whether you can do it in the time you have
+#    and within the lines of section 6, and what it does to the other side's trust in you
+#    if you will deal with them again.
 #
 # Concrete beats general: a point counts only when it is about your own negotiation.
 
@@ -620,12 +687,13 @@ check.classify_tactics(tactic_kinds)
 # Rubric, a point each, for a point made about the learner's own negotiation: (1) six
 # ratings, each with a reason (half a point if some ratings or reasons are missing);
 # (2) weights that add up to 1, with a reason for the largest; (3) one step with the
-# rating it raises, a rough size and chance, and a word on whether it fits the time and is
-# legitimate.
+# rating it raises, a rough size and chance, and a word on whether it fits the time, is
+# legitimate, and keeps or spends the other side's trust (half a point if the trust or the
+# legitimacy is missing).
 #
 # A full-marks answer: "Renewing the lease on my flat. Information: the landlord knows the
-# local rents better than I do, 7 to my 4, but I know from the agent that two flats in the
-# building stood empty last winter, which he does not know I know. Alternatives: I have
+# local rents better than I do, 7 to my 4, but I know from the building's old listings on
+# a rental website that two flats in it stood empty for months last winter. Alternatives: I have
 # seen two flats I would take, 6; an empty month costs him a month's rent and the agent's
 # fee, and the agent says flats like mine take three weeks to let, so 5 for him. Power: he
 # sets the rent and can refuse to renew, 6; I am a tenant who pays on time and looks after
@@ -633,7 +701,9 @@ check.classify_tactics(tactic_kinds)
 # moving is a real option for me and an empty flat a real cost for him. Balance: my 5.0
 # against his 5.75, about -0.75. Step: book viewings of the two flats before we talk;
 # it raises my alternatives by about 2, with a chance of 0.8 that one is still free, so
-# about +0.8 points on average, and I have the two weeks it takes."
+# about +0.8 points on average, and I have the two weeks it takes. It costs no trust: I
+# will not hide the viewings if he asks, and I will not claim an offer I do not have,
+# because I would rather stay on good terms with him whether or not I move."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "map-teaching", "schema_version": 3}
@@ -657,9 +727,13 @@ course.progress()
 #   Rate each fact in one place only.
 # - An audit rates both sides on each source and weighs the sources for the case; the
 #   balance, in points, says who is ahead and by how much. It adds sources up, so it cannot
-#   show one source eroding another, and it is a judgement, not a prediction.
+#   show sources working together (an alternative counts for more the more you need what
+#   the other side controls), and it is a judgement, not a prediction.
 # - Prepare where a step adds most on average: mind the weights, the top of the scale and
 #   the chance the step comes through.
-# - Re-audit after each piece of news, and make your ask while your balance is high.
+# - Re-audit after each piece of news. Decide beforehand what balance your ask needs, and
+#   make it the first time you get there: the peak is visible only looking back.
+# - Trust is leverage that outlasts the deal: a kept promise builds it, one move the
+#   other side finds unfair can spend it.
 # - Bluffing about your own reservation price is tolerated; misstating a fact, or drawing on secrets or
 #   offices that are not yours, is not.
