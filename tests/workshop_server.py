@@ -9,6 +9,8 @@ import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
+from queue import Empty, Queue
+from threading import Thread
 
 import psutil
 
@@ -68,6 +70,32 @@ def answers(url):
         return False
 
 
+def announcement(server, silence=600):
+    """The lines the workshop prints up to "Stop with Ctrl-C", read as they come. It prints
+    them once its kernels are warm, which takes minutes on a busy machine: this follows the
+    server (its lines, or its exit), and gives up only after ``silence`` seconds without a
+    line from a server that is still running."""
+    queue = Queue()
+
+    def read():  # up to the last line of the announcement: the rest stays for the test
+        for line in iter(server.stdout.readline, ""):
+            queue.put(line)
+            if line.startswith("Stop with Ctrl-C"):
+                return
+
+    Thread(target=read, daemon=True).start()
+    lines = []
+    while not (lines and lines[-1].startswith("Stop with Ctrl-C")):
+        try:
+            line = queue.get(timeout=silence)
+        except Empty:
+            raise TimeoutError(f"the workshop printed nothing for {silence} s") from None
+        lines.append(line.rstrip("\n"))
+        if server.poll() is not None and queue.empty():
+            raise RuntimeError(f"the workshop exited with {server.returncode}")
+    return lines
+
+
 @contextmanager
 def workshop(data, participants=2, extra=(), warm=True, activity="arena"):
     """A running workshop server for ``activity``; yields ``(base_url, server,
@@ -93,14 +121,7 @@ def workshop(data, participants=2, extra=(), warm=True, activity="arena"):
     )
     lines = []
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            line = server.stdout.readline()
-            if not line:
-                raise RuntimeError(f"the workshop exited with {server.wait(timeout=10)}")
-            lines.append(line.rstrip("\n"))
-            if line.startswith("Stop with Ctrl-C"):
-                break
+        lines += announcement(server)
         base = f"http://127.0.0.1:{port}/"
         token = next((m.group(1) for m in map(re.compile(r"token=(\S+)").search, lines) if m), "")
         wait_until(lambda: answers(f"{base}?token={token}"), 60, "the landing page")
