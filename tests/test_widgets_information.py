@@ -52,11 +52,11 @@ def test_offers_arrive_and_the_expected_reservation_price_moves():
 def test_the_scripted_buyers_first_three_offers_read_back_exactly():
     """Question 4: the script's first three offers are 42, 53.20 and 59.92, and the
     fixed-share formula reads its reservation price, 70, back from them."""
-    from course.scenarios.information import reservation_from_concessions
+    from course.scenarios.information import reservation_from_offers
     from course.widgets.information import EXAMPLE_OFFERS
 
     assert EXAMPLE_OFFERS[:3] == (42, 53.2, 59.92)
-    assert reservation_from_concessions(EXAMPLE_OFFERS[:3]) == pytest.approx(70)
+    assert reservation_from_offers(EXAMPLE_OFFERS[:3]) == pytest.approx(70)
 
 
 def test_the_script_runs_out_politely():
