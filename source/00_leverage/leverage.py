@@ -175,7 +175,7 @@ scenario
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "fact-leverage-answer", "schema_version": 3}
 def fact_leverage():
-    """Each of your facts, by letter, as (the source it belongs to, the side it helps)."""
+    """Each of your facts, by letter, as (its source, the side whose rating it goes into)."""
     ### BEGIN SOLUTION
     from course.scenarios.leverage import fact_key
 
@@ -232,9 +232,9 @@ check.classify_facts(fact_leverage)
 # It is also the sum of the three sources' **weighted differences**,
 # $w\,(r_{\mathrm{you}} - r_{\mathrm{them}})$, which say where each side is ahead.
 # The course calls the sides **even** when $|B| < 0.5$ points, and calls the balance
-# **strong** for one side when $|B| \ge 2.5$ points, a quarter of the 0–10 rating scale. Both cut-offs
-# are this course's conventions, not findings: half a point is about as fine a difference
-# as ratings like these can be trusted to show.
+# **strong** for one side when $|B| \ge 2.5$ points, a quarter of the 0–10 rating scale.
+# Both cut-offs are this course's conventions, not findings: half a point is about as fine
+# a difference as ratings like these can be trusted to show.
 #
 # The three sources and the weights are the course's own simplification. Lewicki,
 # Saunders and Barry (*Negotiation*, 7th ed., 2015, the chapter "Finding and Using
@@ -389,9 +389,9 @@ check.my_audit(my_audit)
 #   about the relationship, and called it *subjective value*; in a later study by the same
 #   group, negotiators who came away with more of it were readier to negotiate with the
 #   same counterpart again (Curhan, Elfenbein & Eisenkraft, 2010). Trust is leverage that
-#   outlasts one deal: each case has a step that builds it, by keeping a promise before
-#   the talks, and a piece of news in which one move the other side finds unfair spends
-#   it.
+#   outlasts one deal. Each case has a step that builds it by keeping a promise before the
+#   talks, and a piece of news in which one move the other side finds unfair spends it;
+#   your scenario may draw either.
 #
 # Your starting audit and your steps:
 
@@ -469,10 +469,11 @@ check.best_plan(best_plan, hidden=True)
 # - **When to spend.** Being ahead because of something temporary, such as the other
 #   side's deadline or a rival's interest, is worth most while it lasts. But you make an
 #   ask at a moment, and you cannot see the news still to come. A rule that needs no
-#   foresight: decide beforehand how strong a balance your ask needs behind it, and make
-#   the ask the first time your balance gets there. Waiting for a higher balance is a bet
-#   on news you cannot see; it is worth making only when you know what is coming, such as
-#   the other side's deadline still weeks away with nothing else moving.
+#   foresight: decide beforehand how strong a balance your ask needs behind it (the more
+#   it asks for, the more it needs), and make the ask the first time your balance gets
+#   there. Waiting for a higher balance is a bet on news you cannot see; it is worth
+#   making only when you know what is coming, such as the other side's deadline still
+#   weeks away with nothing else moving.
 #
 # The deadline case in the exercise shows both. The owner starts at $+1.75$ points, rises
 # to $+2.35$ on learning that Brannock's landlord has refused an extension and to $+3.70$
@@ -480,12 +481,13 @@ check.best_plan(best_plan, hidden=True)
 # ($+2.35$), the owner's bank makes Brannock's credit record worth more to the owner
 # ($+1.85$), Brannock learns of the owner's loan payment ($+1.25$), the other firm signs
 # elsewhere ($+0.35$: even), and the owner raises a rent already quoted in writing, which
-# costs Brannock's trust and a point of the owner's power ($+0.10$). Looking back, the
+# loses Brannock's trust and costs the owner a point of power ($+0.10$). Looking back, the
 # balance was highest right after the second viewing was booked. Nobody knew that at the
 # time: an owner who had decided that a five-year lease at the full rent needs $+2.00$
-# points behind it would have asked one item earlier, after the landlord's refusal, and
-# been right to. Module 04 comes back to the first habit, reassessing after a surprise
-# before answering it, when it treats difficult moments.
+# points behind it would have asked one item earlier, after the landlord's refusal, which
+# was the sound decision with what the owner knew then. Module 04 comes back to the first
+# habit, reassessing after a surprise before answering it, when it treats difficult
+# moments.
 #
 # One re-audit by hand, in the same case: had Brannock found its stopgap (their
 # alternatives +3) before anything else happened,
@@ -595,8 +597,8 @@ check.reaudit(reaudit, hidden=True)
 #   offer you have, the deadline the other side faces, the patent you own. Said plainly and
 #   without a threat, it is ordinary negotiating. A threat you would carry out, with
 #   leverage that is yours, is legitimate in this sense too, though often unwise: modules
-#   02 and 03 say why. A threat you would not carry out is a bluff about your intentions,
-#   with the caution below.
+#   02 and 03 say why. A threat you would not carry out is at best a bluff, and can be
+#   worse (see the caution below).
 # - **A bluff.** An untrue claim about your own reservation price (the worst terms you
 #   would still accept; module 02 works it out), what you would settle for, or your
 #   estimate of what something is worth: "95,000 is the least I would take" when you would
@@ -605,17 +607,17 @@ check.reaudit(reaudit, hidden=True)
 #   course does and excused some misstatements of fact as well, and his critics answer
 #   that not everyone at the table has agreed to play poker. For bluffs about a limit, the
 #   rules that bind lawyers in the United States take a similar line: the comment to the
-#   American Bar
-#   Association's Model Rule 4.1 notes that, by the conventions of negotiation, some
-#   statements are not taken as statements of material fact, and that "estimates of price
-#   or value placed on the subject of a transaction and a party's intentions as to an
-#   acceptable settlement of a claim are ordinarily in this category". Tolerated is not
-#   admired: many negotiators will not bluff, a bluff that is called costs credibility, and
-#   declining to name your reservation price usually serves you as well. One caution: the
-#   convention covers what you say you would settle for, not every statement about your
-#   plans. Saying what you intend to do is a statement about your present state of mind,
-#   and a false one, made for the other side to rely on, can be a misrepresentation
-#   (*Edgington v Fitzmaurice*, an English case of 1885, which module 03 also cites).
+#   American Bar Association's Model Rule 4.1 notes that, by the conventions of
+#   negotiation, some statements are not taken as statements of material fact, and that
+#   "estimates of price or value placed on the subject of a transaction and a party's
+#   intentions as to an acceptable settlement of a claim are ordinarily in this category".
+#   Tolerated is not admired: many negotiators will not bluff, a bluff that is called costs
+#   credibility, and declining to name your reservation price usually serves you as well.
+#   One caution: the convention covers what you say you would settle for, not every
+#   statement about your plans. Saying what you intend to do is a statement about your
+#   present state of mind, and a false one, made for the other side to rely on, can be a
+#   misrepresentation (*Edgington v Fitzmaurice*, an English case of 1885, which module 03
+#   also cites).
 #   "30,000 is the lowest rent I will accept" is the classic bluff; "I have decided to
 #   leave the warehouse empty rather than go lower", when you have not, is on the wrong
 #   side of that line.
@@ -635,9 +637,9 @@ check.reaudit(reaudit, hidden=True)
 #
 # Lewicki, Saunders and Barry (*Negotiation*, the chapter "Ethics in Negotiation") report
 # surveys (Robinson, Lewicki & Donahue, 2000) in which most negotiators accept hiding their
-# reservation price and opening far from it, while most reject misrepresenting facts and gathering
-# information by improper means. In this course the last two kinds are out of bounds;
-# modules 01, 02 and 03 each add a note for their own source.
+# reservation price and opening far from it, while most reject misrepresenting facts and
+# gathering information by improper means. In this course the last two kinds are out of
+# bounds; modules 01, 02 and 03 each add a note for their own source.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "tactics", "schema_version": 3}
 scenario.show("tactics")
@@ -693,17 +695,17 @@ check.classify_tactics(tactic_kinds)
 #
 # A full-marks answer: "Renewing the lease on my flat. Information: the landlord knows the
 # local rents better than I do, 7 to my 4, but I know from the building's old listings on
-# a rental website that two flats in it stood empty for months last winter. Alternatives: I have
-# seen two flats I would take, 6; an empty month costs him a month's rent and the agent's
-# fee, and the agent says flats like mine take three weeks to let, so 5 for him. Power: he
-# sets the rent and can refuse to renew, 6; I am a tenant who pays on time and looks after
-# the flat, which he values, 4. Weights 0.25, 0.5, 0.25: alternatives count most because
-# moving is a real option for me and an empty flat a real cost for him. Balance: my 5.0
-# against his 5.75, about -0.75. Step: book viewings of the two flats before we talk;
-# it raises my alternatives by about 2, with a chance of 0.8 that one is still free, so
-# about +0.8 points on average, and I have the two weeks it takes. It costs no trust: I
-# will not hide the viewings if he asks, and I will not claim an offer I do not have,
-# because I would rather stay on good terms with him whether or not I move."
+# a rental website that two flats in it stood empty for months last winter. Alternatives:
+# I have seen two flats I would take, 6; an empty month costs him a month's rent and the
+# agent's fee, and the agent says flats like mine take three weeks to let, so 5 for him.
+# Power: he sets the rent and can refuse to renew, 6; I am a tenant who pays on time and
+# looks after the flat, which he values, 4. Weights 0.25, 0.5, 0.25: alternatives count
+# most because moving is a real option for me and an empty flat a real cost for him.
+# Balance: my 5.0 against his 5.75, about -0.75. Step: book viewings of the two flats
+# before we talk; it raises my alternatives by about 2, with a chance of 0.8 that one is
+# still free, so about +0.8 points on average, and I have the two weeks it takes. It costs
+# no trust: I will not hide the viewings if he asks, and I will not claim an offer I do
+# not have, because I would rather stay on good terms with him whether or not I move."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "map-teaching", "schema_version": 3}
@@ -722,9 +724,9 @@ course.progress()
 #
 # - Leverage is what makes the other side more willing to accept your terms. It is not
 #   fixed: build it before the talks, recognise it as it shifts, spend it while it lasts.
-# - It has three sources: what a side knows (information), what it could do instead
-#   (alternatives), and what it controls or decides that the other side needs (power).
-#   Rate each fact in one place only.
+# - It has three sources: what a side knows (information), the specific options it could
+#   turn to instead (alternatives), and what it holds, controls or decides that the other
+#   side needs (power). Rate each fact in one place only.
 # - An audit rates both sides on each source and weighs the sources for the case; the
 #   balance, in points, says who is ahead and by how much. It adds sources up, so it cannot
 #   show sources working together (an alternative counts for more the more you need what
@@ -735,5 +737,5 @@ course.progress()
 #   make it the first time you get there: the peak is visible only looking back.
 # - Trust is leverage that outlasts the deal: a kept promise builds it, one move the
 #   other side finds unfair can spend it.
-# - Bluffing about your own reservation price is tolerated; misstating a fact, or drawing on secrets or
-#   offices that are not yours, is not.
+# - Bluffing about your own reservation price is tolerated, though contested; misstating a
+#   fact, or drawing on secrets or offices that are not yours, is not.
