@@ -27,7 +27,8 @@ the system of record; a learner's earlier copy there (and its timestamp) is repl
 a learner's new file cannot be taken, their earlier copy of that notebook is moved out of
 nbgrader's sight (``submitted/.leverage-earlier/``), so that an earlier submission is never
 graded in its place, and a learner whose whole export was refused stays listed as not
-graded in later runs from ``submitted/`` (``submitted/.leverage-refused.json``). What
+graded in later runs, from ``submitted/`` or from an export that does not name them,
+until a file of theirs is taken (``submitted/.leverage-refused.json``). What
 grading will repair in a notebook edited in JupyterLab (``autograder.repair``: cells
 copied, split, deleted, retyped) is said for each notebook as well, so ``intake.csv``
 lists every file with what happens to it.
@@ -272,20 +273,24 @@ def _remember_refusals(submitted, assignment, source, rejected, taken):
     record = json.loads(record_file.read_text(encoding="utf-8")) if record_file.is_file() else {}
     mine = record.setdefault(assignment, {})
     learners = {learner for learner, _ in taken}
-    if source is None:
-        return [
-            Rejection(f"{learner}/ (their last export)", learner, why)
-            for learner, why in sorted(mine.items())
-            if learner not in learners
-        ]
-    for learner in learners:
-        mine.pop(learner, None)
-    for rejection in rejected:
-        if is_learner_id(rejection.learner or "") and rejection.learner not in learners:
-            mine.setdefault(rejection.learner, rejection.reason)
-    submitted.mkdir(parents=True, exist_ok=True)
-    record_file.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
-    return []
+    named = {r.learner for r in rejected if is_learner_id(r.learner or "")} | learners
+    if source is not None:  # this export's word on a learner replaces the record's
+        for learner in learners:
+            mine.pop(learner, None)
+        newest = {}
+        for rejection in rejected:
+            if rejection.learner in named - learners:
+                newest.setdefault(rejection.learner, rejection.reason)
+        mine.update(newest)
+        submitted.mkdir(parents=True, exist_ok=True)
+        record_file.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
+    # a learner this run does not name (a run from submitted/, or another batch's export)
+    # stays listed, not graded, with their last export's reason until a file is taken
+    return [
+        Rejection(f"{learner}/ (their last export)", learner, why)
+        for learner, why in sorted(mine.items())
+        if learner not in named
+    ]
 
 
 def _keep(path, data):

@@ -154,3 +154,26 @@ def test_canvas_and_moodle_downloads_are_taken_with_a_roster(course):
     assert refused.reason == "Canvas user 4999 is not on the roster (its ID column)"
     _, refused = take_in(course, MODULE, zipped)
     assert {r.reason.split(":")[0] for r in refused} == {"a Canvas download", "a Moodle download"}
+
+
+def test_a_learner_refused_entirely_stays_listed_after_an_export_without_them(course):
+    """A later export that does not name the learner (another batch of the class) must not
+    drop them from grades.csv: they stay not graded, with their last export's reason, until
+    a file of theirs is taken."""
+    _, (refused,) = take_in(course, MODULE, export(course / "first.zip", {"bo/batna.ipynb": "{"}))
+    taken, rejected = take_in(
+        course, MODULE, export(course / "second.zip", {"carl/batna.ipynb": notebook()})
+    )
+    assert [s.learner for s in taken] == ["carl"]
+    assert [(r.origin, r.learner, r.reason) for r in rejected] == [
+        ("bo/ (their last export)", "bo", refused.reason)
+    ]
+    # refused again for another reason: the newer reason is the one kept
+    take_in(course, MODULE, export(course / "third.zip", {"bo/batna.ipynb": "not json"}))
+    (again,) = take_in(course, MODULE)[1]
+    assert again.learner == "bo" and again.reason != refused.reason
+    take_in(course, MODULE, export(course / "fourth.zip", {"bo/batna.ipynb": notebook()}))
+    assert (
+        take_in(course, MODULE, export(course / "fifth.zip", {"dan/batna.ipynb": notebook()}))[1]
+        == []
+    )
