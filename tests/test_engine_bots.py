@@ -2,12 +2,15 @@
 them, remember what they are told to remember, and the debrief's measures
 (course.engine.debrief) score what they claim, on hand-made histories."""
 
+import random
+
 import pytest
 
 from course.engine import debrief
 from course.engine.bots import (
     INSULT_LINE,
     PARTING,
+    REMARKS,
     STYLES,
     Counterpart,
     Encounter,
@@ -351,3 +354,85 @@ def test_a_counterparts_settings_are_checked():
         Counterpart(MARKET.preferences[BUYER], 10, 1.0, reciprocity=2)
     with pytest.raises(ValueError, match="deadline must be from 1 to 10"):
         Counterpart(MARKET.preferences[BUYER], 10, 1.0, deadline=11)
+
+
+# --- what the bots say is true of what happened (issue 17's review) -----------------------
+
+
+def _remark_for(session, round_):
+    return next((words for r, words in session.remarks if r == round_), "")
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_the_stall_remark_is_said_only_when_you_did_not_move(style):
+    """'You have not moved since your last offer' follows an ask equal to the one before;
+    an ask that only takes back a step back gets its own words, not that one."""
+    game = play([80, 80, 85, 80, 80], style)
+    mine = [p for _, who, p in game.history if who == "you"]
+    for number in range(1, len(mine)):
+        said = _remark_for(game, number + 1)
+        if REMARKS["stall"] in said:
+            assert mine[number] == mine[number - 1], (number, mine, said)
+    assert REMARKS["undo"] in _remark_for(game, 4)  # 85 back to 80: the step back undone
+    assert REMARKS["stall"] not in _remark_for(game, 4)
+
+
+def test_a_held_ask_still_gets_the_clocks_step_and_the_remark_claims_no_more():
+    """The review: the bot said it could not move, and moved. Now it says only that you
+    did not move; a time-driven buyer still takes its own step."""
+    game = play([80, 80, 80], "linear")
+    prices = theirs(game)
+    assert prices[-1] > prices[-2] and REMARKS["stall"] in _remark_for(game, 3)
+    assert "before I can move" not in " ".join(w for _, w in game.remarks)
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("moves", [[100] * 10, [95] * 10, [80, 100, 100, 100, 100, 100]])
+def test_it_warns_at_least_one_offer_before_it_leaves_for_want_of_patience(style, moves):
+    for trust in (Memory(), Memory([Encounter("walk-out"), Encounter("walk-out")])):
+        game = play(moves, style, memory=trust)
+        if game.finished and game.ended_by == "walk away" and game.said != PARTING["time"]:
+            said = [words for _, words in game.remarks]
+            assert REMARKS["strained"] in said[-2], said
+            assert len(theirs(game)) >= 1  # it made an offer before leaving
+
+
+def test_read_style_tells_the_styles_apart_when_you_probe():
+    """Issue 17's review: naming the style could not be done reliably. With a plan that
+    holds every other round, the evidence the debrief shows (what your concessions bought,
+    the buyer's steps when you held) points to the right style in most runs."""
+    from course.engine.practice import Buyer
+
+    right = total = 0
+    by_style = {}
+    for style in STYLES:
+        for seed in range(40):
+            buyer = Buyer(style, rng=random.Random(seed))
+            session = buyer.session(40)
+            ask, t = 85, 0
+            while not session.finished:
+                if t % 2 == 0 and t > 0:
+                    ask -= 4
+                offer = session.bot_offer
+                if offer is not None and offer >= ask:
+                    session.accept()
+                    break
+                session.offer(max(ask, 41))
+                t += 1
+            read = debrief.read_style(debrief.bot_moves(session.result(), SELLER))
+            if read is None:
+                continue
+            total += 1
+            right += read == style
+            by_style.setdefault(style, []).append(read == style)
+    assert right >= 0.93 * total, (right, total)
+    assert all(sum(v) >= 0.85 * len(v) and len(v) >= 30 for v in by_style.values()), by_style
+
+
+def test_the_style_evidence_says_what_the_concessions_bought_and_the_pace_when_held():
+    game = finish(play([85, 85, 80, 80, 76, 76, 72, 72], "tit-for-tat"))
+    moves_ = debrief.bot_moves(game, SELLER)
+    text = debrief.style_evidence(moves_, STYLES["tit-for-tat"][0])
+    assert f"your concessions bought back {moves_['given_back']:.0%}" in text
+    assert "each time you held, it moved" in text
+    assert moves_["given_back"] >= debrief.MIRRORS

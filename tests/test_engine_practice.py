@@ -1,6 +1,7 @@
 """Module 04's exercises on the engine (course.engine.practice): a buyer to sell to, the
 low-ball moment, and what an ending does to the next negotiation."""
 
+import itertools
 import random
 
 import pytest
@@ -137,3 +138,44 @@ def test_how_you_end_shapes_the_next_negotiation(style):
     assert deal["first_offer"] > polite["first_offer"] > out["first_offer"]
     assert polite["gain"] >= out["gain"]
     assert found == next_time(40, 70, style)  # the same every time: a check can rely on it
+
+
+def test_the_low_ball_moments_plan_shrinks_to_a_target_above_your_reservation():
+    """Issue 17's review: the baseline conceded equal steps of about 4 down to the
+    reservation price, the pattern the module teaches against."""
+    moment = LowBallMoment(rng=random.Random(5))
+    steps = [a - b for a, b in zip(moment.plan, moment.plan[1:], strict=False)]
+    moving = [s for s in steps if s > 0]
+    assert all(b <= a + 1 for a, b in itertools.pairwise(moving))
+    assert moving[-1] < moving[0]
+    assert moment.plan[-1] == moment.target > moment.your_reservation
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_half_the_gap_never_goes_below_your_reservation_price(seed):
+    moment = LowBallMoment(rng=random.Random(seed))
+    assert moment.next_ask("half") >= moment.your_reservation
+    run = moment.play("half")
+    assert run["price"] is None or run["price"] >= moment.your_reservation
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_budget_claim_is_said_and_later_tested(seed):
+    moment = LowBallMoment(rng=random.Random(seed))
+    assert moment.said == "Frankly, this is all the budget allows."
+    held = moment.play("hold")
+    later = [p for _, who, p in held["history"][len(moment.before) :] if who == "bot"]
+    assert held["later_best"] == (max(later) if later else None)
+
+
+def test_the_plan_next_time_plays_is_question_twos_and_question_sixs():
+    """Issue 17's review: next_time said it played the learner's plan and played a
+    Boulware plan to the reservation price. Its plan's steps shrink to a target halfway
+    between the opening and the reservation price, and it answers by question 6's rule."""
+    from course.engine.practice import Plan
+
+    plan = Plan(70, 110, 10)
+    asks = [plan.ask(t) for t in range(10)]
+    steps = [a - b for a, b in itertools.pairwise(asks) if a > b]
+    assert asks[0] == 110 and min(asks) == 90 and steps[-1] < steps[0]
+    assert all(b <= a + 1 for a, b in itertools.pairwise(steps))

@@ -1,18 +1,21 @@
 """course.widgets.practice in plain Python: the arena and the low-ball moment; set .value,
 .click(), read what the view shows."""
 
+import itertools
 import json
 import random
+import re
 from html import unescape
 
 import ipywidgets as w
 import pytest
 
-from course.engine.bots import STYLES
+from course.engine import debrief
+from course.engine.bots import REMARKS, STYLES
 from course.engine.practice import Buyer
 from course.engine.protocol import Result
 from course.widgets import practice as views
-from course.widgets.practice import DifficultMoment, NegotiationArena
+from course.widgets.practice import REMEMBERED, DifficultMoment, NegotiationArena
 
 HIDDEN = 67  # a limit for the tests that look for it in what the widgets show
 
@@ -94,6 +97,13 @@ def test_a_whole_negotiation_is_played_and_debriefed():
     assert "conceder buyer" in text  # a style you picked is named in the debrief
     arena.send_offer.click()  # a click after the end changes nothing
     assert "over: meet this buyer again" in arena.status.value
+    assert "Negotiation over. Meet this buyer again" in _ended(arena)
+
+
+def _ended(arena):
+    """The status the arena shows when the talks end (a later click replaces it)."""
+    arena._end()
+    return unescape(arena.status.value)
 
 
 def test_a_deal_at_exactly_your_reservation_price_is_called_that():
@@ -223,14 +233,17 @@ def test_each_verdict_is_true_of_its_history(seed):
     moment.play.click()
     half = m.play("half")
     text = unescape(moment.outcome.value)
-    assert "times your usual step" in text and "pressure working" in text
+    assert "times your next planned step" in text and "pressure working" in text
     assert half["pressed"]
     moment.choice.value = "hold"
     moment.play.click()
-    assert (
-        "You repeated your last ask: the buyer read that the low-ball had not worked"
-        in unescape(moment.outcome.value)
-    )
+    held = m.play("hold")
+    text = unescape(moment.outcome.value)
+    assert "You repeated your last ask: the buyer read that the low-ball had not worked" in text
+    if held["later_best"] is not None and held["later_best"] > m.low_ball:
+        assert f"not true: it later offered {held['later_best']}." in text
+    else:
+        assert "not true" not in text
     moment.choice.value = "accept"
     moment.play.click()
     assert f"a deal at {m.low_ball}, " in unescape(moment.outcome.value)
@@ -238,6 +251,31 @@ def test_each_verdict_is_true_of_its_history(seed):
     moment.play.click()
     assert "the door open" in unescape(moment.outcome.value)
     assert moment.comparison.value.count("<tr>") == 6  # a header and five answers
+
+
+def test_the_story_shows_the_budget_claim_and_the_planned_step():
+    moment = DifficultMoment(rng=random.Random(3))
+    m = moment._moment
+    story = unescape(moment.story.value)
+    assert "“Frankly, this is all the budget allows.”" in story
+    assert f"your next planned step is {m.planned_step}" in story
+    assert f"to a target of {m.target}" in story
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_deal_below_your_reservation_price_is_called_that(seed):
+    """Issue 17's review: an ask below the reservation price ended in a deal the verdict
+    did not flag. Typed asks below it are played, and the verdict says what they cost."""
+    moment = DifficultMoment(rng=random.Random(seed))
+    m = moment._moment
+    moment.choice.value = "ask"
+    moment.ask.value = str(m.your_reservation - 3)
+    moment.play.click()
+    run = m.play("ask", m.your_reservation - 3)
+    text = unescape(moment.outcome.value)
+    if run["price"] is not None and run["price"] < m.your_reservation:
+        assert f"below your reservation price {m.your_reservation}: worse than your BATNA" in text
+    assert m.next_ask("half") >= m.your_reservation  # the half option never goes below it
 
 
 def test_your_own_ask_is_played_and_a_bad_one_is_refused():
@@ -248,9 +286,11 @@ def test_your_own_ask_is_played_and_a_bad_one_is_refused():
         moment.ask.value = typed
         moment.play.click()
         assert moment.outcome.value == "" and "ask" in moment.status.value
-    moment.ask.value = str(m.last_ask - 3)
+    moment.ask.value = str(m.last_ask - m.planned_step)
     moment.play.click()
-    assert "You conceded 3, about your usual step" in unescape(moment.outcome.value)
+    assert f"You conceded {m.planned_step}, about your next planned step" in unescape(
+        moment.outcome.value
+    )
     assert moment.comparison.value.count("<tr>") == 7
 
 
@@ -269,3 +309,273 @@ def test_a_tampered_answer_is_rejected_with_a_message():
     assert moment.outcome.value == ""
     moment.again.click()
     assert moment.outcome.value == "" and moment.comparison.value == ""
+
+
+# --- what the arena says is true of what happened (issue 17's review) ---------------------
+
+
+def _play_down(arena, asks):
+    for ask in asks:
+        if arena._session.finished:
+            return
+        offer(arena, ask)
+
+
+def test_the_buyer_can_open_with_an_anchor_and_the_debrief_names_it():
+    arena = NegotiationArena(style="linear", rng=random.Random(3))
+    arena.opens.value = True
+    arena.start.click()
+    session = arena._session
+    anchor = session.bot_offer
+    assert session.history == [(1, "bot", anchor)] and anchor < arena.reservation
+    assert "The buyer opens" in arena.brief.value and f"opens at {anchor}" in arena.status.value
+    assert not arena.accept.disabled
+    _play_down(arena, [84, 80, 77, 75, 73, 71, 70, 69, 68, 67])
+    if not arena._session.finished:
+        arena.walk.click()
+    text = unescape(arena.result.value)
+    limit = arena._buyer.reveal()["limit"]
+    assert f"The buyer opened at {anchor}, its anchor. Your first answer was 84" in text
+    assert f"and was {limit}." in text
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("style", ["linear", "tit-for-tat", "conceder"])
+def test_every_concession_line_is_true_of_a_replay(style, seed):
+    """Each line's numbers are the buyer's answer and its answer in a replay where you
+    held your ask instead, computed here with the engine's own replay."""
+    arena = NegotiationArena(style=style, rng=random.Random(seed))
+    _play_down(arena, [80, 75, 70, 66, 63, 61, 59, 58, 57, 56])
+    if not arena._session.finished:
+        arena.accept.click() if arena._session.bot_offer else arena.walk.click()
+    result = arena._session.result()
+    mine = [(r, p) for r, who, p in arena._session.history if who == "you"]
+    lines = [li for li in re.findall(r"<li>(.*?)</li>", unescape(arena.result.value))]
+    for number in range(1, len(mine)):
+        (round_, price), (_, before) = mine[number], mine[number - 1]
+        if price >= before:
+            continue
+        [line] = [li for li in lines if li.startswith(f"Round {round_}: you came down")]
+        held = [result.negotiation.index_of(p) for _, p in mine[:number]] + [
+            result.negotiation.index_of(before)
+        ]
+        instead = debrief.replay(result, "seller", held)
+        if instead[0] == "accept":
+            assert "would have accepted" in line and "bought nothing" in line
+        elif instead[0] == "offer":
+            would = result.negotiation.public(instead[1])
+            answer = next(
+                (p for r, who, p in arena._session.history if who == "bot" and r == round_), None
+            )
+            if answer is not None:
+                assert f"answered {answer}" in line
+                if answer > would:
+                    assert (
+                        f"would have offered {would}: your concession bought {answer - would}"
+                        in line
+                    )
+                else:
+                    assert "bought nothing" in line
+
+
+def test_a_concession_the_buyer_would_have_taken_anyway_is_not_called_answered():
+    """The review's case: a linear buyer accepts 61 where it would have accepted 63."""
+
+    for seed in range(40):
+        arena = NegotiationArena(style="linear", rng=random.Random(seed))
+        _play_down(arena, [80, 75, 70, 66, 63, 61, 60, 59, 58, 57])
+        if not arena._session.finished:
+            continue
+        found = debrief.concessions(arena._session.result(), "seller")
+        wasted = [c for c in found if c["answer"] == c["instead"] == "accept"]
+        if wasted:
+            assert all(not c["answered"] and c["back"] == -c["cost"] for c in wasted)
+            assert "the concession cost you" in unescape(arena.result.value)
+            return
+    pytest.fail("no run accepted a concession it would have accepted without it")
+
+
+def test_the_best_price_line_names_the_turns_played_and_the_limit():
+    arena = NegotiationArena(style="conceder", rng=random.Random(2))
+    offer(arena, 80)
+    arena.walk.click()
+    text = unescape(arena.result.value)
+    limit = arena._buyer.reveal()["limit"]
+    assert "At the turns you played, the best price it would have accepted was" in text or (
+        "At the turns you played, the buyer would have accepted no price" in text
+    )
+    assert f"its limit was {limit}." in text
+
+
+def test_a_buyer_that_leaves_said_first_that_its_patience_was_running_out():
+    """Issue 17's review: insults skipped the warning, and a buyer met again after a
+    walk-out left on the first ask with no offer at all."""
+    left = 0
+    for style in ("conceder", "linear", "boulware", "tit-for-tat"):
+        for asks in ([99] * 10, [90] * 10, [85, 99, 99, 99, 99, 99, 99, 99, 99, 99]):
+            arena = NegotiationArena(style=style, rng=random.Random(4))
+            offer(arena, 95)
+            arena.walk_out.click()
+            arena.again.click()  # met again after a walk-out: less patient
+            _play_down(arena, asks)
+            session = arena._session
+            if not (session.finished and session.result().by_side == "buyer"):
+                continue
+            if session.ended_by != "walk away":
+                continue
+            said = [words for _, words in session.remarks]
+            assert len(said) >= 2 and "My patience is running out." in said[-2], (style, said)
+            assert "“" in unescape(arena.result.value) and "”." not in unescape(arena.result.value)
+            left += 1
+    assert left >= 8  # most of these ways of playing make it leave
+
+
+# --- every sentence of the arena's debrief against the history it describes (issue 14) ---
+
+ASKS = {
+    "steady": [80, 75, 70, 66, 63, 61, 59, 58, 57, 56],
+    "holds": [85, 85, 80, 80, 76, 76, 72, 72, 70, 70],
+    "retraction": [80, 74, 78, 72, 70, 68, 66, 64, 62, 60],
+    "insults": [99, 95, 99, 90, 85, 80, 75, 70, 65, 60],
+}
+PRICE = r"(\d+(?:\.\d+)?)"
+
+
+def _debriefed(style, asks, seed, opens):
+    arena = NegotiationArena(style=style, rng=random.Random(seed))
+    if opens:
+        arena.opens.value = True
+        arena.start.click()
+    _play_down(arena, ASKS[asks])
+    if not arena._session.finished:
+        arena.accept.click() if arena._session.bot_offer is not None else arena.walk.click()
+    lines = re.findall(r"<li>(.*?)</li>", unescape(arena.result.value))
+    return arena, arena._session, arena._session.result(), lines
+
+
+def _bot_steps(history, limit):
+    """The buyer's steps up, as shares of the room between its first offer and its limit."""
+    theirs = [p for _, who, p in history if who == "bot"]
+    room = max(limit - theirs[0], 1e-12)
+    return theirs, [(b - a) / room for a, b in itertools.pairwise(theirs)]
+
+
+@pytest.mark.parametrize("opens", [False, True])
+@pytest.mark.parametrize("asks", list(ASKS))
+@pytest.mark.parametrize("style", list(STYLES))
+def test_every_debrief_sentence_is_true_of_its_history(style, asks, opens):
+    """Each sentence the debrief shows is recomputed here from the public history, the
+    bot's own remarks and counters, and the engine's replay: the price and the share of
+    the zone, how it ended, the anchor, each concession's size, the concessions into
+    silence, the best price it would have taken, the shares of ground per half and after
+    each hold, and the insults it remembers."""
+    for seed in range(3):
+        arena, session, result, lines = _debriefed(style, asks, seed, opens)
+        history, mine = session.history, arena.reservation
+        limit = arena._buyer.reveal()["limit"]
+        yours = [(r, p) for r, who, p in history if who == "you"]
+        checked = 0
+        for line in lines:
+            if m := re.fullmatch(
+                rf"Deal at {PRICE}: {PRICE} over your reservation price\. The zone ran from {PRICE} to {PRICE}: you took (\d+)% of it\.",
+                line,
+            ):
+                price, over, low, high, share = map(float, m.groups())
+                assert price == session.agreement and over == price - mine
+                assert (low, high) == (mine, limit)
+                assert share == round(100 * (price - mine) / (limit - mine))
+            elif line.startswith("Deal at"):
+                price = float(re.match(rf"Deal at {PRICE}", line).group(1))
+                assert price == session.agreement
+                assert ("exactly your reservation price" in line) == (price == mine)
+                assert ("below your reservation price" in line) == (price < mine)
+            elif line.startswith("No deal: "):
+                assert session.agreement is None
+                if m := re.search(r"the buyer walked away in round (\d+): “(.*)”", line):
+                    assert result.by_side == "buyer" and result.ended_by == "walk away"
+                    assert int(m.group(1)) == result.round and m.group(2) == session.remarks[-1][1]
+                elif "you walked away" in line:
+                    assert result.by_side == "seller" and result.ended_by == "walk away"
+                else:
+                    assert "ran out of time" in line and result.ended_by == "deadline"
+                assert ("a zone existed" in line) == (limit > mine)
+            elif line.startswith("The buyer opened at"):
+                anchor, answer = map(float, re.findall(PRICE, line)[:2])
+                assert history[0][1] == "bot" and anchor == history[0][2]
+                assert answer == yours[0][1]
+            elif m := re.match(
+                rf"Round (\d+): you came down {PRICE}, from {PRICE} to {PRICE}\. ", line
+            ):
+                round_, cost, before, after = int(m.group(1)), *map(float, m.groups()[1:])
+                at = next(
+                    i for i, (r, who, _) in enumerate(history) if who == "you" and r == round_
+                )
+                earlier = [p for _, who, p in history[:at] if who == "you"]
+                assert history[at][2] == after and earlier[-1] == before
+                assert cost == before - after > 0
+                later = [p for _, who, p in history[at + 1 :] if who == "bot"]
+                if "The buyer accepted" in line:
+                    assert session.agreement == after and result.by_side == "buyer"
+                elif g := re.search(rf"answered {PRICE}", line):
+                    assert float(g.group(1)) == later[0]
+                    if ", as it would have had you held" in line:
+                        held = [result.negotiation.index_of(p) for p in [*earlier, before]]
+                        instead = debrief.replay(result, "seller", held)
+                        assert instead == ("offer", result.negotiation.index_of(later[0]))
+                elif "left anyway" in line:
+                    assert history[-1] == (round_, "you", after) and result.by_side == "buyer"
+            elif line == "You made no concession after your first offer.":
+                assert all(b >= a for (_, a), (_, b) in itertools.pairwise(yours))
+            elif m := re.match(
+                r"(\d+) of your concessions came when the buyer had not moved", line
+            ):
+                silent = 0
+                for at, (_, who, price) in enumerate(history):
+                    earlier = [p for _, w_, p in history[:at] if w_ == "you"]
+                    if who != "you" or not earlier or price >= earlier[-1]:
+                        continue
+                    theirs = [p for _, w_, p in history[:at] if w_ == "bot"]
+                    silent += len(theirs) >= 2 and theirs[-1] <= theirs[-2]
+                assert int(m.group(1)) == silent > 0
+            elif line.startswith("At the turns you played"):
+                assert line.endswith(f"its limit was {limit:g}.")
+                if m := re.search(rf"was {PRICE} \(round (\d+)\)", line):
+                    best, round_ = float(m.group(1)), int(m.group(2))
+                    assert best <= limit
+                    negotiation = result.negotiation
+                    before = [negotiation.index_of(p) for r, p in yours if r < round_]
+                    answer = debrief.replay(result, "seller", [*before, negotiation.index_of(best)])
+                    assert answer[0] == "accept"
+            elif line.startswith("It was a "):
+                theirs, steps = _bot_steps(history, limit)
+                half = (len(steps) + 1) // 2
+                early, late = re.search(
+                    r"it gave (\d+)% in the first half of its offers and (\d+)% in the second", line
+                ).groups()
+                assert int(early) == round(100 * sum(steps[:half]))
+                assert int(late) == round(100 * sum(steps[half:]))
+                first = 1 if history[0][1] == "you" else 0
+                holds = [
+                    step
+                    for number, step in enumerate(steps)
+                    if 1 <= number + first < len(yours)
+                    and yours[number + first][1] >= yours[number + first - 1][1]
+                ]
+                if m := re.search(r"each time you held, it moved (.*) of that ground", line):
+                    shown_ = [int(x) for x in re.findall(r"(\d+)%", m.group(1))]
+                    assert shown_ == [round(100 * s) for s in holds] and len(holds) >= 2
+                else:
+                    assert "you held fewer than twice" in line and len(holds) < 2
+            elif line.startswith("The buyer will remember"):
+                # the buyer says so when it answers an insult; when it leaves instead, its
+                # parting words replace that remark
+                count = re.search(r"and (\d+) offer\(s\) of yours it took as insults", line)
+                count = int(count.group(1)) if count else 0
+                said = sum(REMARKS["insult"] in words for _, words in session.remarks)
+                left = result.by_side == "buyer" and result.ended_by == "walk away"
+                assert said <= count <= said + left
+                assert REMEMBERED[views._ending_words(session)] in line
+            else:
+                pytest.fail(f"a debrief sentence no test reads: {line}")
+            checked += 1
+        assert checked == len(lines) >= 3

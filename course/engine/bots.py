@@ -246,8 +246,10 @@ class Memory:
 INSULT_LINE = 0.25
 
 #: Strain an offer adds: an insult, a stall (no new ground), a retraction (worse for the
-#: bot than the other side's previous offer). New ground takes one point off.
-STRAIN = {"insult": 2, "stall": 1, "retraction": 1}
+#: bot than the other side's previous offer). New ground takes one point off; an offer
+#: that only undoes a retraction (better than the previous offer, no better than the best
+#: heard) adds none.
+STRAIN = {"insult": 2, "stall": 1, "retraction": 1, "undo": 0}
 
 #: A concession smaller than this share of the bot's room is not new ground.
 NEW_GROUND = 0.01
@@ -262,7 +264,8 @@ REMARKS = {
     "credible": "That is something we can talk about.",
     "insult": "That is not a serious offer.",
     "concession": "Thank you for moving; that helps.",
-    "stall": "You have not moved. I need something from you before I can move again.",
+    "stall": "You have not moved since your last offer.",
+    "undo": "That only takes back your step back.",
     "retraction": "That is worse than your last offer. I will not move while you go back.",
     "final": "This is my final offer.",
     "strained": "My patience is running out.",
@@ -297,9 +300,11 @@ class Counterpart(Bot):
     - ``memory``: a ``Memory`` of past encounters with the same counterpart.
 
     A stall or a retraction strains it only while the other side's offer is still worse
-    for it than walking away; an insult always does. It accepts an offer at least as
-    good as both its reservation value and its target for the round. Its offers never
-    move back towards itself: a retraction gets no step forward that round.
+    for it than walking away; an insult always does. It says when its patience is
+    running out, and leaves for want of patience only after saying so with its previous
+    offer. It accepts an offer at least as good as both its reservation value and its
+    target for the round. Its offers never move back towards itself: a retraction gets
+    no step forward that round, and a stall gets only the clock's step.
     """
 
     def __init__(
@@ -355,6 +360,7 @@ class Counterpart(Bot):
         self.conceded = None  # the share it has conceded so far
         self.position = None  # its latest offer, as a rank per issue (see _Ladder)
         self.worry = None  # why patience last ran down: a key of PARTING
+        self.warned = False  # whether its latest offer said its patience was running out
 
     # -- hearing offers --
 
@@ -377,6 +383,8 @@ class Counterpart(Bot):
         elif previous is not None and utility < previous - step:
             self.retractions += 1
             self._strain("retraction", unacceptable)
+        elif previous is not None and utility > previous + step:
+            self.reading = "undo"  # back towards its best offer so far, not beyond it
         else:
             self.stalls += 1
             self._strain("stall", unacceptable)
@@ -394,9 +402,12 @@ class Counterpart(Bot):
         return utility >= self.preferences.reservation and utility >= target - 1e-9
 
     def leaves(self, k):
+        """It leaves at its deadline (after saying its last offer was final), or when its
+        patience has run out and it said so with its previous offer: it always warns at
+        least one turn before leaving for want of patience."""
         if k >= self.deadline:
             return PARTING["time"]
-        if self.patience is not None and self.strain >= self.patience:
+        if self.patience is not None and self.strain >= self.patience and self.warned:
             return PARTING[self.worry]
         return None
 
@@ -445,7 +456,10 @@ class Counterpart(Bot):
         words = [REMARKS["first" if self.reading is None else self.reading]]
         if start and self.reading == "insult":
             words.append("Here is where I can start.")
-        if self.patience is not None and self.strain and self.strain >= self.patience - 1:
+        self.warned = bool(
+            self.patience is not None and self.strain and self.strain >= self.patience - 1
+        )
+        if self.warned:
             words.append(REMARKS["strained"])
         if k == self.deadline - 1:
             words.append(REMARKS["final"])
@@ -560,21 +574,23 @@ def _index(shape, levels):
 #: The course's own counterparts: (what it does, its ``Counterpart`` settings).
 STYLES = {
     "boulware": (
-        "holds firm and concedes late (β = 0.25); gives back a third of what you concede",
+        "its own pace, with β = 0.25, barely moves it until late, then fast; on top of it, "
+        "it gives back a third of what you concede",
         {"beta": 0.25, "kappa": 0.3, "pace": 0.75, "reciprocity": 0.3, "patience": 5},
     ),
     "linear": (
-        "concedes steadily (β = 1); gives back a third of what you concede",
+        "its own pace, with β = 1, is the same step every round; on top of it, it gives back "
+        "a third of what you concede, so while you concede it moves faster than its pace",
         {"beta": 1.0, "kappa": 0.35, "pace": 0.75, "reciprocity": 0.3, "patience": 4},
     ),
     "conceder": (
-        "gives ground early (β = 3) and gives back a third of what you concede, but soon "
-        "tires of an opponent who does not move",
+        "its own pace, with β = 3, gives most of its ground early; on top of it, it gives "
+        "back a third of what you concede, and it soon tires of an opponent who does not move",
         {"beta": 3.0, "kappa": 0.4, "pace": 0.75, "reciprocity": 0.3, "patience": 3},
     ),
     "tit-for-tat": (
         "opens with a fair step, then answers each concession of yours with as much of "
-        "its own, and a step back with none; the clock moves it only a little",
+        "its own, and a step back with none; its own pace moves it only a little",
         {"beta": 1.0, "kappa": 0.35, "pace": 0.25, "reciprocity": 1.0, "patience": 4},
     ),
 }

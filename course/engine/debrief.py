@@ -7,13 +7,15 @@ schedule whatever you do gives nothing *back* for a concession, however much it 
 - ``concessions``: each of your concessions, what it cost you, whether the bot had
   moved since your previous one (or you conceded into silence), and what it bought:
   the bot's answer against its answer in a replay where you had repeated your
-  previous offer instead (a counterfactual);
+  previous offer instead (a counterfactual): a concession the bot would have answered
+  by accepting your previous offer anyway bought nothing;
 - ``achievable``: the best deal for you the bot would have accepted, and in which round;
 - ``value_created``: the deal on each side's own scale, 0 at its walk-away and 1 at its
   best outcome (so euros and points are never added), against the best joint share any
   outcome both sides prefer to walking away could give, and the Pareto frontier;
 - ``bot_moves``: how the bot's concessions were spread over the talks, and how it
-  answered your concessions and your stalls, for reading its style;
+  moved after your concessions and after your holds (what it does when you hold is its
+  own pace), for reading its style; ``read_style``: the style that evidence points to;
 - ``conceded_issues``: the issues the bot gave ground on, in the order it first did;
 - ``insults``: how many of your offers the bot took as insults;
 - ``style_evidence``: ``bot_moves`` in a sentence, for the debrief.
@@ -91,11 +93,14 @@ def concessions(result, person):
     one) as a dict: ``round``; ``cost`` in their utility; ``into_silence`` (the bot's
     offer before it was no better for them than its offer before that: they gave
     without having been given anything); ``answer``, the bot's answer (``"offer"``,
-    ``"accept"``, ``"leave"`` or ``"end"``); ``back``, what the concession bought: the
-    bot's offer's worth to them minus what the same bot would have offered had they
-    repeated their previous offer (``None`` when either answer was not an offer);
-    ``answered``: the bot accepted, or offered more than it would have otherwise, or
-    stayed where it would have left."""
+    ``"accept"``, ``"leave"`` or ``"end"``), and ``instead``, its answer in the replay
+    where they repeated their previous offer (the same kinds); ``from`` and ``to``, the
+    two offers (public); ``got`` and ``would``, the worth to them of the bot's offer in
+    each (``None`` when that answer was not an offer); ``back``, what the concession
+    bought: ``got - would``, or ``-cost`` when the bot accepted and would have accepted
+    their previous offer anyway (``None`` when it cannot be priced); ``answered``: the
+    bot accepted what it would not have accepted otherwise, offered more than it would
+    have otherwise, or stayed where it would have left."""
     own = result.negotiation.preferences[person].utilities
     bot_side = _bot_side(result, person)
     mine = _offers(result, person)
@@ -110,18 +115,28 @@ def concessions(result, person):
         actual = _answer_after(result, at)
         instead = replay(result, person, [i for _, _, i in mine[:number]] + [previous])
         got, would = _worth(result, person, actual), _worth(result, person, instead)
-        back = None if got is None or would is None else got - would
-        answered = (
-            actual[0] == "accept"
-            or (back is not None and back > 1e-9)
-            or (instead[0] == "leave" and actual[0] != "leave")
-        )
+        cost = own[previous] - own[index]
+        if instead[0] == "accept":  # it would have taken the previous offer: nothing bought
+            back = -cost if actual[0] == "accept" else None
+            answered = False
+        else:
+            back = None if got is None or would is None else got - would
+            answered = (
+                actual[0] == "accept"
+                or (back is not None and back > 1e-9)
+                or (instead[0] == "leave" and actual[0] != "leave")
+            )
         found.append(
             {
                 "round": round_,
-                "cost": own[previous] - own[index],
+                "from": result.negotiation.public(previous),
+                "to": result.negotiation.public(index),
+                "cost": cost,
                 "into_silence": silence,
                 "answer": actual[0],
+                "instead": instead[0],
+                "got": got,
+                "would": would,
                 "back": back,
                 "answered": answered,
             }
@@ -191,16 +206,29 @@ def value_created(result):
 def bot_moves(result, person):
     """How the bot conceded, on its own scale (shares of the room between its opening
     and its walk-away): ``early`` and ``late``, what it gave in the first and the second
-    half of its offers; ``after_concession`` and ``after_stall``, its mean step after an
-    offer of yours that conceded and after one that did not (``None`` when there was no
-    such offer). A Boulware bot gives little early; a conceder much; a tit-for-tat bot
-    moves after your concessions and not after your stalls."""
+    half of its offers; ``after_concessions`` and ``after_holds``, its steps after each
+    offer of yours that conceded and after each that did not (a hold or a step back), in
+    order, and their means ``after_concession`` and ``after_stall`` (``None`` when there
+    was no such offer); ``given_back``, what your concessions bought (``concessions``:
+    the bot's offer against its offer had you held instead) per unit they cost you, over
+    those both answered with an offer (``None`` when there were none). What a bot does
+    when you hold is its own pace: a Boulware bot's grows late, a linear bot's stays the
+    same, a Conceder's shrinks; a tit-for-tat bot gives back about as much as you concede,
+    the others about a third."""
     negotiation = result.negotiation
     bot_side = _bot_side(result, person)
     own = negotiation.preferences[bot_side]
     theirs = [own.utilities[i] for _, _, i in _offers(result, bot_side)]
     if not theirs:
-        return {"early": 0.0, "late": 0.0, "after_concession": None, "after_stall": None}
+        return {
+            "early": 0.0,
+            "late": 0.0,
+            "after_concessions": [],
+            "after_holds": [],
+            "after_concession": None,
+            "after_stall": None,
+            "given_back": None,
+        }
     room = max(theirs[0] - own.reservation, 1e-12)
     steps_ = [(a - b) / room for a, b in itertools.pairwise(theirs)]
     half = (len(steps_) + 1) // 2
@@ -213,12 +241,88 @@ def bot_moves(result, person):
         if 1 <= heard < len(mine):
             kind = "concession" if mine[heard] < mine[heard - 1] else "stall"
             after[kind].append(step)
+    priced = [c for c in concessions(result, person) if c["answer"] == c["instead"] == "offer"]
     return {
         "early": sum(steps_[:half]),
         "late": sum(steps_[half:]),
+        "after_concessions": after["concession"],
+        "after_holds": after["stall"],
         "after_concession": _mean(after["concession"]),
         "after_stall": _mean(after["stall"]),
+        "given_back": (
+            sum(c["back"] for c in priced) / sum(c["cost"] for c in priced) if priced else None
+        ),
     }
+
+
+#: Steps after your holds count as growing or shrinking when the last is this many times
+#: the first (or the first this many times the last).
+SHAPE_RATIO = 1.5
+
+#: Below this share of the bot's room, a difference between two steps is noise (offers
+#: come in whole prices or levels).
+STILL = 0.05
+
+#: A bot that gives back at least this share of what you concede reads as tit-for-tat.
+MIRRORS = 0.65
+
+
+def _pace(holds):
+    """The shape of the bot's steps after your holds: ``"growing"``, ``"shrinking"`` or
+    ``"steady"``; ``None`` with fewer than two."""
+    if len(holds) < 2:
+        return None
+    first, last = holds[0], holds[-1]
+    if last > SHAPE_RATIO * first + STILL:
+        return "growing"
+    if first > SHAPE_RATIO * last + STILL:
+        return "shrinking"
+    return "steady"
+
+
+def read_style(moves):
+    """The course style ``bot_moves`` points to: ``"tit-for-tat"`` when your concessions
+    bought back at least ``MIRRORS`` of what they cost; otherwise, from its steps after
+    your holds (its own pace), ``"boulware"`` when they grew, ``"conceder"`` when they
+    shrank, ``"linear"`` when they kept their size. ``None`` when the evidence is missing:
+    no concession answered with an offer both ways, or fewer than two holds."""
+    back = moves["given_back"]
+    if back is None:
+        return None
+    if back >= MIRRORS:
+        return "tit-for-tat"
+    pace = _pace(moves["after_holds"])
+    return (
+        None
+        if pace is None
+        else {"growing": "boulware", "steady": "linear", "shrinking": "conceder"}[pace]
+    )
+
+
+def style_evidence(moves, description):
+    """What ``bot_moves`` showed of a bot's style, in a sentence ending with the style's
+    ``description``: the shares it gave in each half of its offers; what your concessions
+    bought back per unit they cost, when any was answered with an offer both ways; and,
+    when you held at least twice, its steps after your holds (its own pace)."""
+    text = (
+        f"of the ground between its opening and its limit, it gave {moves['early']:.0%} in "
+        f"the first half of its offers and {moves['late']:.0%} in the second"
+    )
+    back, holds = moves["given_back"], moves["after_holds"]
+    if back is not None:
+        text += (
+            f"; your concessions bought back {back:.0%} of what they cost you (against "
+            "holding your ask instead)"
+        )
+    if len(holds) >= 2:
+        text += (
+            "; each time you held, it moved "
+            + ", ".join(f"{step:.0%}" for step in holds)
+            + f" of that ground (its own pace, {_pace(holds)})"
+        )
+    else:
+        text += "; you held fewer than twice, so its own pace never showed on its own"
+    return f"{text} ({description})."
 
 
 def _mean(values):
@@ -249,20 +353,3 @@ def insults(result, person):
         return 0
     own = bot.preferences.utilities
     return sum(1 for _, _, index in _offers(result, person) if own[index] < line)
-
-
-def style_evidence(moves, description):
-    """What ``bot_moves`` showed of a bot's style, in a sentence ending with the style's
-    ``description``."""
-    text = (
-        f"of the ground between its opening and its limit, it gave {moves['early']:.0%} in "
-        f"the first half of its offers and {moves['late']:.0%} in the second"
-    )
-    after_c, after_s = moves["after_concession"], moves["after_stall"]
-    if after_c is not None and after_s is not None:
-        text += (
-            "; it moved more after your concessions than after your stalls"
-            if after_c > after_s
-            else "; it moved about as much whether or not you conceded"
-        )
-    return f"{text} ({description})."

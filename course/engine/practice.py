@@ -5,10 +5,12 @@
   past negotiations with you; ``Buyer.session`` starts a negotiation with it, whose own
   deadline (a round or two before the limit, or at it) is drawn each time.
 - ``LowBallMoment``: a negotiation that runs until the buyer drops a low-ball offer well
-  below its own earlier offers; ``play`` then plays a response to the end against the
-  same buyer, which reads that response: a big step tells it that pressure works.
+  below its own earlier offers, with a budget claim; ``play`` then plays a response to
+  the end against the same buyer, which reads that response: a big step tells it that
+  pressure works.
 - ``next_time``: what each way of ending a negotiation does to the next one with the
-  same buyer, played out.
+  same buyer, played out with module 04's ``Plan`` (shrinking steps to a target, the
+  acceptance rule of question 6).
 
 Every bot lives inside the engine's ``PersonSession`` or these objects' private state;
 nothing public holds a buyer's limit, style or memory before a negotiation ends.
@@ -18,7 +20,7 @@ import math
 import random
 
 from course.engine.analysis import analyse
-from course.engine.bots import STYLES, Counterpart, Memory
+from course.engine.bots import REMARKS, STYLES, Counterpart, Memory
 from course.engine.domain import BUYER, SELLER, price_negotiation
 from course.engine.protocol import ACCEPT, OFFER, WALK_AWAY, Move, steps
 from course.engine.session import PersonSession
@@ -34,6 +36,9 @@ LIMITS = (35, 85)
 
 #: The buyer stops making offers up to this many rounds before the limit (drawn).
 EARLY_STOP = 2
+
+#: What a buyer says with its final offer.
+REMARKS_FINAL = REMARKS["final"]
 
 
 def _whole_price(value, name, low=LOW, high=HIGH):
@@ -61,17 +66,22 @@ class Buyer:
         )
         self._memory = Memory()
 
-    def session(self, your_reservation, rounds=10):
-        """A new negotiation: you sell with ``your_reservation`` (a whole price) and open;
-        at most ``rounds`` rounds; the buyer remembers how it ends."""
+    def session(self, your_reservation, rounds=10, first="person"):
+        """A new negotiation: you sell with ``your_reservation`` (a whole price); ``first``
+        is ``"person"`` (you open) or ``"bot"`` (the buyer opens, well below its limit:
+        an anchor to answer); at most ``rounds`` rounds; the buyer remembers how it ends."""
         mine = _whole_price(your_reservation, "your reservation price")
+        if first not in ("person", "bot"):
+            raise ValueError(f"first must be 'person' or 'bot', got {first!r}")
         negotiation = price_negotiation(mine, self._limit, LOW, HIGH, rounds=rounds)
-        deadline = max(1, rounds - 1 - self._rng.randrange(EARLY_STOP + 1))
+        # the last round whose offer you can still answer, less a drawn early stop
+        last = rounds - 1 if first == "person" else rounds
+        deadline = max(1, last - self._rng.randrange(EARLY_STOP + 1))
         return PersonSession(
             negotiation,
             person=SELLER,
             bot=self._style,
-            first="person",
+            first=first,
             bot_deadline=deadline,
             memory=self._memory,
         )
@@ -103,36 +113,42 @@ RESPONSES = {
     "accept": "Accept the low-ball",
     "walk": "Walk away politely, leaving the door open",
     "hold": "Repeat your last ask",
-    "usual": "Concede your usual step",
-    "half": "Concede half the gap to the low-ball",
+    "usual": "Concede your next planned step",
+    "half": "Concede half the gap to the low-ball (never below your reservation price)",
     "ask": "Counter with an ask of your own",
 }
 
 #: The low-ball is this share of the buyer's lowest offer before it (drawn).
 LOW_BALL = (0.35, 0.65)
 
-#: A step after the low-ball bigger than this many of your usual steps tells the buyer
-#: that pressure works.
+#: A step after the low-ball bigger than this many times your next planned step tells the
+#: buyer that pressure works.
 PRESSURE_WORKS = 1.5
+
+#: Your plan in the low-ball moment: steps that shrink (Faratin's curve with this β) to a
+#: target this share of the way from your reservation price to your opening.
+PLAN_BETA, TARGET_SHARE = 1.5, 0.3
+
+#: What the buyer says with its low-ball: a claim the rest of the talks can test.
+BUDGET_CLAIM = "Frankly, this is all the budget allows."
 
 
 class _LowBaller(Counterpart):
     """A linear buyer that drops ``low`` (an outcome index) in round ``low_round`` to test
-    the seller. If the seller's next ask concedes more than ``PRESSURE_WORKS`` of its
-    usual steps, the buyer keeps pressing: it starts again from the low-ball and gives
-    nothing back for concessions, moving only with the clock. Otherwise it goes back to
-    where it was before the test."""
+    the seller, saying it is all its budget allows. If the seller's next ask concedes more
+    than ``PRESSURE_WORKS`` times its planned step (``planned``, in price), the buyer keeps
+    pressing: it starts again from the low-ball and gives nothing back for concessions,
+    moving only with the clock. Otherwise it goes back to where it was before the test."""
 
-    def __init__(self, preferences, rounds, low_round, low):
+    def __init__(self, preferences, rounds, low_round, low, planned):
         super().__init__(preferences, rounds, beta=1.0, patience=None)
-        self.low_round, self.low = low_round, low
+        self.low_round, self.low, self.planned = low_round, low, planned
         self.pressed = None  # after the test: whether pressure worked
 
     def observe(self, k, offer):
         if k == self.low_round + 1:
             asks = [-u for u in self.heard] + [-self.preferences.utilities[offer]]
-            usual = (asks[0] - asks[-2]) / max(len(asks) - 2, 1)
-            self.pressed = asks[-2] - asks[-1] > PRESSURE_WORKS * max(usual, 1)
+            self.pressed = asks[-2] - asks[-1] > PRESSURE_WORKS * max(self.planned, 1)
             if self.pressed:  # start again from the low-ball, and stop rewarding steps
                 self.reciprocity = 0.0
                 self.position = self._ladder.ranks(self.low)
@@ -145,17 +161,19 @@ class _LowBaller(Counterpart):
     def propose(self, k):
         if k != self.low_round:
             return super().propose(k)
-        self.said = "Frankly, this is all the budget allows."
+        self.said = BUDGET_CLAIM
         return self.low
 
 
 class LowBallMoment:
     """You sell on prices 0–100 with reservation ``your_reservation``, open at ``opening``
-    and concede linearly to your reservation by the last of ``rounds``. The buyer, whose
-    limit is drawn from ``rng`` and kept private, concedes steadily, then in a round
-    drawn from the second to the fifth drops a low-ball well below its lowest offer so
-    far (a share of it drawn from ``LOW_BALL``). ``before`` is the public history up to
-    the low-ball."""
+    and plan steps that shrink to a target above your reservation price (``target``) by
+    the last of ``rounds``; you accept an offer at least your next ask, and in the last
+    round any offer at or above your reservation price. The buyer, whose limit is drawn
+    from ``rng`` and kept private, concedes steadily, then in a round drawn from the
+    second to the fifth drops a low-ball well below its lowest offer so far (a share of it
+    drawn from ``LOW_BALL``), saying it is all its budget allows. ``before`` is the
+    public history up to the low-ball."""
 
     def __init__(self, your_reservation=50, opening=95, rounds=12, rng=None):
         rng = rng or random.SystemRandom()
@@ -164,22 +182,28 @@ class LowBallMoment:
         if not self.your_reservation < self.opening:
             raise ValueError("your opening must be above your reservation price")
         self.rounds = int(rounds)
+        self.target = math.ceil(
+            self.your_reservation + TARGET_SHARE * (self.opening - self.your_reservation)
+        )
         self.low_round = rng.randint(1, 4)  # 0-based: its offer in round 2 to 5
         limit = min(HIGH, self.your_reservation + rng.randint(10, 35))
         self._negotiation = price_negotiation(
             self.your_reservation, limit, LOW, HIGH, rounds=self.rounds
         )
         self.plan = [self._ask(k, self.opening, 0) for k in range(self.rounds)]
+        low = self.low_round + 1
+        self.planned_step = self.plan[self.low_round] - self.plan[low]
         lowest = min(self._first_offers())
         self.low_ball = max(1, round(lowest * rng.uniform(*LOW_BALL)))
-        self.usual_step = (self.opening - self.your_reservation) / (self.rounds - 1)
         history = self.play("hold")["history"]
         self.before = history[: 2 * (self.low_round + 1)]
         self.last_ask = self.before[-2][2]
+        self.said = BUDGET_CLAIM
 
     def _buyer(self, low):
         preferences = self._negotiation.preferences[BUYER]
-        return _LowBaller(preferences, self.rounds, self.low_round, self._negotiation.index_of(low))
+        index = self._negotiation.index_of(low)
+        return _LowBaller(preferences, self.rounds, self.low_round, index, self.planned_step)
 
     def _first_offers(self):
         """The buyer's offers before the low-ball, against your plan."""
@@ -191,13 +215,13 @@ class LowBallMoment:
         return offers
 
     def _ask(self, k, start, start_round):
-        """Your linear plan: from ``start`` in ``start_round`` to your reservation in the last
-        round, in whole prices and never below your reservation (nor above ``start``)."""
-        if start <= self.your_reservation:
+        """Your plan: from ``start`` in ``start_round``, steps that shrink to your target by
+        the last round, in whole prices; an ask at or below the target is held."""
+        if start <= self.target:
             return start
         span = max(self.rounds - 1 - start_round, 1)
-        price = time_dependent_offer(k - start_round, span, start, self.your_reservation, 1.0)
-        return max(self.your_reservation, math.ceil(price - 1e-9))
+        price = time_dependent_offer(k - start_round, span, start, self.target, PLAN_BETA)
+        return max(self.target, math.ceil(price - 1e-9))
 
     def next_ask(self, response, ask=None):
         """Your ask right after the low-ball for a counter ``response`` (``hold``,
@@ -206,9 +230,9 @@ class LowBallMoment:
         if response == "hold":
             return last
         if response == "usual":
-            return max(self.your_reservation, math.ceil(last - self.usual_step))
+            return self.plan[self.low_round + 1]
         if response == "half":
-            return math.ceil((last + self.low_ball) / 2)
+            return max(self.your_reservation, math.ceil((last + self.low_ball) / 2))
         if response == "ask":
             price = _whole_price(ask, "your ask")
             if price > last:
@@ -223,9 +247,10 @@ class LowBallMoment:
         """Play ``response`` (a key of ``RESPONSES``; ``ask`` for ``"ask"``) to the end.
         Returns the public history ``[(round, "you"/"bot", price)]``, how it ended, the
         price, your gain over your BATNA, your share of the zone (``None`` without a
-        deal), your step after the low-ball, and how the buyer answered it: whether it
-        read pressure as working (``pressed``) and the first round its offer came back
-        to its offer before the low-ball (``back_in``, ``None`` if never)."""
+        deal), your step after the low-ball, how the buyer answered it: whether it read
+        pressure as working (``pressed``) and the first round its offer came back to its
+        offer before the low-ball (``back_in``, ``None`` if never), and the most it
+        offered after the low-ball (``later_best``, ``None`` if it offered nothing more)."""
         if response not in RESPONSES:
             raise ValueError(f"pick a response from {', '.join(RESPONSES)}, got {response!r}")
         negotiation = self._negotiation
@@ -243,12 +268,17 @@ class LowBallMoment:
             while True:
                 k, standing = turn.round, turn.standing_offer
                 price = None if standing is None else prices[standing]
+                # your last turn: an offer now could only be accepted or left unanswered
+                closing = k == self.rounds - 1 or REMARKS_FINAL in (buyer.said or "")
                 if k == low and response == "accept":
                     move = Move(ACCEPT)
                 elif k == low and response == "walk":
                     move = Move(WALK_AWAY, polite=True)
                 elif price is not None and k != low and price >= plan[k]:
                     move = Move(ACCEPT)
+                elif price is not None and closing:
+                    mine = price >= self.your_reservation
+                    move = Move(ACCEPT) if mine else Move(WALK_AWAY, polite=True)
                 else:
                     move = Move(OFFER, negotiation.index_of(plan[k]))
                 turn = run.send(move)
@@ -258,6 +288,7 @@ class LowBallMoment:
         history = [
             (r, "you" if side == SELLER else "bot", prices[i]) for r, side, i in result.history
         ]
+        theirs = [p for _, who, p in history if who == "bot"]
         return {
             "response": response,
             "history": history,
@@ -268,6 +299,7 @@ class LowBallMoment:
             "step": self.plan[self.low_round] - plan[low] if countered else None,
             "pressed": buyer.pressed,
             "back_in": self._back_in(history),
+            "later_best": max(theirs[self.low_round + 1 :], default=None),
         }
 
     def _back_in(self, history):
@@ -286,30 +318,73 @@ class LowBallMoment:
 FIRST_ENDINGS = ("deal", "polite walk-away", "walk-out")
 
 
-def next_time(your_reservation, limit, style, rounds=10, stop_round=3, opening=None, high=HIGH):
+class Plan:
+    """Module 04's plan on price, as questions 2 and 6 teach it: from ``opening``, steps
+    that shrink (Faratin's curve, β = ``PLAN_BETA``) to a ``target`` above your
+    ``reservation`` (halfway by default) by the round before the buyer may stop; accept
+    an offer at least your next ask; at the buyer's final offer, or your last turn,
+    accept an offer at or above your reservation price and otherwise leave politely."""
+
+    def __init__(self, reservation, opening, rounds, target=None):
+        self.reservation, self.opening, self.rounds = reservation, opening, rounds
+        self.target = (opening + reservation) / 2 if target is None else target
+        self.last = max(rounds - 1 - EARLY_STOP, 1)
+
+    def ask(self, t):
+        price = time_dependent_offer(min(t, self.last), self.last, self.opening, self.target, 1.5)
+        return math.ceil(price - 1e-9)
+
+    def decide(self, session, t):
+        """``("accept" | "walk" | "offer", ask)`` for turn ``t`` of ``session``."""
+        offer, ask = session.bot_offer, self.ask(t)
+        closing = offer is not None and (_final(session) or session.last_turn)
+        if offer is not None and offer >= ask:
+            return "accept", ask
+        if closing:
+            return ("accept" if offer >= self.reservation else "walk"), ask
+        return "offer", ask
+
+
+def _final(session):
+    return bool(session.said) and REMARKS_FINAL in session.said
+
+
+def next_time(your_reservation, limit, style, rounds=10, opening=None, high=HIGH, target=None):
     """What each ending of a first negotiation does to the next one with the same buyer
     (``style``, ``limit``; prices from 0 to ``high``): for each of ``FIRST_ENDINGS``, the
     trust the buyer has left, its first offer in the second negotiation and your gain
-    over your BATNA there. You play module 04's plan both times: open at ``opening``
-    (the top of ``LIMITS`` by default), concede with β = 0.5 to your reservation price by
-    the buyer's earliest deadline, accept an offer at least as good as your next ask, or
-    a final one above your limit. The first negotiation ends in round ``stop_round + 1``:
-    you accept the buyer's offer, walk away politely or walk out. Deterministic: the
-    buyer keeps its full deadline both times."""
+    over your BATNA there. You play module 04's ``Plan`` both times, from ``opening``
+    (the top of ``LIMITS`` by default) to ``target``. The first negotiation runs until
+    the plan would end it (the buyer accepts your ask, or you would accept or leave); at
+    that moment it ends in each way in turn: a deal (the plan's own, or accepting the
+    buyer's offer on the table), a polite walk-away, a walk-out. Deterministic: the buyer
+    keeps its full deadline both times. The trust each ending leaves is the course bots'
+    assumption (``course.engine.bots.TRUST_CHANGE``), not a measured fact."""
     high = _whole_price(high, "the top price", LOW, 10_000)
     mine = _whole_price(your_reservation, "your reservation price", LOW, high)
     limit = _whole_price(limit, "the buyer's limit", LOW, high)
     opening = LIMITS[1] if opening is None else _whole_price(opening, "your opening", LOW, high)
     if style not in ARENA_STYLES:
         raise ValueError(f"pick a bot style from {', '.join(ARENA_STYLES)}, got {style!r}")
+    negotiation = price_negotiation(mine, limit, LOW, high, rounds=rounds)
+    plan = Plan(mine, opening, rounds, target)
+    probe = _planned_session(negotiation, style, Memory())
+    stop, how, _ = _play_plan(probe, plan)
     found = {}
     for ending in FIRST_ENDINGS:
         memory = Memory()
-        setting = (price_negotiation(mine, limit, LOW, high, rounds=rounds), style, memory)
-        _play_plan(_planned_session(*setting), mine, opening, stop=(stop_round, ending))
+        first = _planned_session(negotiation, style, memory)
+        _play_plan(first, plan, until=stop)
+        if ending == "deal":
+            if how == "bot accepted":
+                first.offer(plan.ask(stop))
+            else:
+                first.accept()
+        else:
+            first.walk_away(polite=ending == "polite walk-away")
         trust = memory.trust
-        second = _planned_session(*setting)
-        first_offer = _play_plan(second, mine, opening)
+        second = _planned_session(negotiation, style, memory)
+        _, _, first_offer = _play_plan(second, plan)
         found[ending] = {
             "trust": trust,
             "first_offer": first_offer,
@@ -322,32 +397,30 @@ def _planned_session(negotiation, style, memory):
     return PersonSession(negotiation, SELLER, style, first="person", memory=memory)
 
 
-def _play_plan(session, mine, opening, stop=None):
-    """Play module 04's plan on ``session``; ``stop``: ``(round, ending)`` to end it that
-    way in that round (0-based) instead of accepting anything. Returns the buyer's first
-    offer."""
-    last = session.rounds - 1 - EARLY_STOP
-    first = None
-    for t in range(session.rounds):
-        if session.finished:
-            break
-        offer = session.bot_offer
-        if first is None and offer is not None:
-            first = offer
-        if stop is not None and t == stop[0]:
-            if stop[1] == "deal":
-                session.accept()
-            else:
-                session.walk_away(polite=stop[1] == "polite walk-away")
-            break
-        ask = math.ceil(time_dependent_offer(min(t, last), last, opening, mine, 0.5) - 1e-9)
-        final = bool(session.said) and "final offer" in session.said
-        closing = offer is not None and (offer >= ask or final or session.last_turn)
-        if stop is None and closing and offer >= mine:
+def _play_plan(session, plan, until=None):
+    """Play ``plan`` on ``session``. With ``until``, stop before turn ``until`` (0-based)
+    and return; otherwise play to the end. Returns ``(turn, how, first)``: the turn at
+    which the negotiation ended or stopped, how (``"bot accepted"``, ``"accepted"``,
+    ``"walked"``, ``"bot left"``, ``"deadline"`` or ``"stopped"``), and the buyer's first
+    offer (``None`` if it made none)."""
+    t, first = 0, None
+    while not session.finished:
+        if first is None:
+            first = session.bot_offer
+        if until is not None and t == until:
+            return t, "stopped", first
+        move, ask = plan.decide(session, t)
+        if move == "accept":
             session.accept()
-            continue
-        if offer is not None and (final or session.last_turn):
-            session.walk_away()
-        else:
-            session.offer(ask)
-    return first
+            return t, "accepted", first
+        if move == "walk":
+            session.walk_away(polite=True)
+            return t, "walked", first
+        session.offer(ask)
+        if session.finished:
+            ended = session.result()
+            if ended.agreement is not None:
+                return t, "bot accepted", first
+            return t, ("bot left" if ended.ended_by == "walk away" else "deadline"), first
+        t += 1
+    return t, "deadline", first

@@ -79,6 +79,7 @@ class NegotiationArena(PlaysRounds, w.VBox):
             description="buyer",
         )
         self.keep = w.Checkbox(value=False, description="keep its limit", indent=False)
+        self.opens = w.Checkbox(value=False, description="the buyer opens", indent=False)
         self.start = w.Button(description="new buyer", icon="refresh")
         self.again = w.Button(description="meet this buyer again", icon="repeat")
         self.price = w.Text(
@@ -112,7 +113,7 @@ class NegotiationArena(PlaysRounds, w.VBox):
         self.naming = w.HBox([self.guess, self.name_it])
         super().__init__(
             [
-                w.HBox([self.counterpart, self.keep, self.start, self.again]),
+                w.HBox([self.counterpart, self.keep, self.opens, self.start, self.again]),
                 self.brief,
                 w.HBox([self.price, self.send_offer, self.accept]),
                 w.HBox([self.walk, self.walk_out]),
@@ -154,7 +155,8 @@ class NegotiationArena(PlaysRounds, w.VBox):
         self._begin()
 
     def _begin(self):
-        self._session = self._buyer.session(self.reservation, rounds=ARENA_ROUNDS)
+        first = "bot" if self.opens.value is True else "person"
+        self._session = self._buyer.session(self.reservation, rounds=ARENA_ROUNDS, first=first)
         who = (
             "a buyer whose style you must read from its offers"
             if self._mystery
@@ -166,13 +168,22 @@ class NegotiationArena(PlaysRounds, w.VBox):
             f"{self.reservation} (below it, your BATNA is better). The buyer's limit is "
             f"somewhere from {LIMITS[0]} to {LIMITS[1]}, drawn apart from yours and kept "
             f"hidden. The talks last at most {ARENA_ROUNDS} rounds, and the buyer may stop "
-            "sooner: it says so when it makes its final offer. You open."
+            "sooner: when its time is up it says its offer is final, and when its patience "
+            "runs out it says so at least one offer before it leaves. "
+            + ("The buyer opens: answer its number." if first == "bot" else "You open.")
             + (f" You have met this buyer {met} time(s) before." if met else "")
         )
         self.price.value = ""
         self.history.value = self.chart.value = self.result.value = self.reading.value = ""
         self.guess.value = ""
-        self.status.value = message("Make your opening offer: type your ask and send it.")
+        if first == "bot":
+            self._show_history()
+            self.status.value = message(
+                f"The buyer opens at {amount(self._session.bot_offer)}. Type your answer and "
+                "send it."
+            )
+        else:
+            self.status.value = message("Make your opening offer: type your ask and send it.")
         self._show_meetings()
         self._buttons()
 
@@ -229,6 +240,9 @@ class NegotiationArena(PlaysRounds, w.VBox):
         theirs = [price for _, who, price in session.history if who == "bot"]
         self._meetings.append((ending, theirs[0] if theirs else None, session.agreement))
         lines = [_outcome(session, mine, limit)]
+        anchor = _anchor_line(session, limit)
+        if anchor is not None:
+            lines.append(anchor)
         lines += _moves_debrief(result, session.side)
         if not self._mystery:
             lines.append(_style_line(result, session.side, buyer["style"]))
@@ -239,9 +253,13 @@ class NegotiationArena(PlaysRounds, w.VBox):
         )
         self.result.value = "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
         self.status.value = message(
-            "Negotiation over."
-            + (" Name the buyer's style from its offers, then" if self._mystery else "")
-            + " meet this buyer again, or start with a new one."
+            "Negotiation over. "
+            + (
+                "Name the buyer's style from its offers, then meet this buyer again, or start "
+                "with a new one."
+                if self._mystery
+                else "Meet this buyer again, or start with a new one."
+            )
         )
         self._show_meetings()
 
@@ -301,57 +319,121 @@ def _outcome(session, mine, limit):
     if result.ended_by == "walk away" and result.by_side != session.side:
         how = f"the buyer walked away in round {result.round}: “{result.said}”"
     elif result.ended_by == "walk away":
-        how = f"you walked away in round {result.round}"
+        how = f"you walked away in round {result.round}."
     else:
-        how = "the talks ran out of time"
+        how = "the talks ran out of time."
     if limit > mine:
         return (
-            f"No deal: {how}. The buyer would have paid up to {amount(limit)}, above your "
+            f"No deal: {how} The buyer would have paid up to {amount(limit)}, above your "
             f"{amount(mine)}: a zone existed and was left unused."
         )
     if limit == mine:
         return (
-            f"No deal: {how}. The buyer's limit was {amount(limit)}, exactly yours: only a "
+            f"No deal: {how} The buyer's limit was {amount(limit)}, exactly yours: only a "
             "deal at that price was possible, worth no more than your BATNA."
         )
     return (
-        f"No deal: {how}. The buyer could pay at most {amount(limit)}, below your "
+        f"No deal: {how} The buyer could pay at most {amount(limit)}, below your "
         f"{amount(mine)}: there was no zone, so no deal was the right result."
     )
 
 
+def _anchor_line(session, limit):
+    """When the buyer opened: its anchor and your first answer, against the range its
+    limit was drawn from; ``None`` when you opened."""
+    history = session.history
+    if not history or history[0][1] != "bot":
+        return None
+    anchor = history[0][2]
+    answer = next((price for _, who, price in history if who == "you"), None)
+    text = f"The buyer opened at {amount(anchor)}, its anchor. "
+    if answer is None:
+        return text + "You made no offer in answer."
+    return text + (
+        f"Your first answer was {amount(answer)}; its limit could have been anywhere from "
+        f"{amount(LIMITS[0])} to {amount(LIMITS[1])}, and was {amount(limit)}."
+    )
+
+
 def _moves_debrief(result, person):
-    """What your concessions bought and what was achievable, in sentences."""
+    """What each of your concessions bought and what was achievable, in sentences true of
+    the history: each concession against a replay where you had held your ask instead."""
     lines = []
     found = measures.concessions(result, person)
     if not found:
-        lines.append("You made no concession after your opening.")
-    else:
-        free = [c for c in found if not c["answered"]]
-        silent = sum(1 for c in found if c["into_silence"])
-        text = f"You made {len(found)} concession(s); "
-        text += (
-            "each one got a better answer than repeating your ask would have."
-            if not free
-            else f"{len(free)} bought nothing the buyer would not have offered anyway "
-            f"(together {amount(sum(c['cost'] for c in free))})."
-        )
-        if silent:
-            text += f" {silent} came when the buyer had not moved: concessions into silence."
-        lines.append(text)
-    best = measures.achievable(result, person)
-    if best is not None:
+        lines.append("You made no concession after your first offer.")
+    for c in found:
+        lines.append(_concession_line(c))
+    silent = sum(1 for c in found if c["into_silence"])
+    if silent:
         lines.append(
-            f"The most this buyer would have accepted: {amount(best['offer'])}, in round "
-            f"{best['round']}."
+            f"{silent} of your concessions came when the buyer had not moved since its "
+            "previous offer: concessions into silence."
+        )
+    best = measures.achievable(result, person)
+    limit = -result.negotiation.preferences[result.negotiation.other(person)].reservation
+    if best is None:
+        lines.append(
+            f"At the turns you played, the buyer would have accepted no price; its limit "
+            f"was {amount(limit)}."
+        )
+    else:
+        lines.append(
+            f"At the turns you played, the best price it would have accepted was "
+            f"{amount(best['offer'])} (round {best['round']}); its limit was {amount(limit)}."
         )
     return lines
 
 
+def _concession_line(c):
+    """One concession, what the buyer did, and what it would have done had you held."""
+    text = f"Round {c['round']}: you came down {amount(c['cost'])}, from {amount(c['from'])} to {amount(c['to'])}. "
+    held = f"had you held at {amount(c['from'])}"
+    if c["instead"] == "accept":
+        if c["answer"] == "accept":
+            return text + (
+                f"The buyer accepted; {held}, it would have accepted that too: the "
+                f"concession cost you {amount(c['cost'])} and bought nothing."
+            )
+        return text + (
+            f"{held.capitalize()}, the buyer would have accepted it: the concession bought nothing."
+        )
+    if c["answer"] == "accept":
+        return text + f"The buyer accepted, which it would not have done {held}."
+    if c["answer"] == "offer" and c["instead"] == "offer":
+        back = c["back"]
+        if back > 1e-9:
+            return text + (
+                f"The buyer answered {amount(c['got'])}; {held}, it would have offered "
+                f"{amount(c['would'])}: your concession bought {amount(back)}."
+            )
+        if back < -1e-9:
+            return text + (
+                f"The buyer answered {amount(c['got'])}; {held}, it would have offered "
+                f"{amount(c['would'])}: the concession bought nothing."
+            )
+        return text + (
+            f"The buyer answered {amount(c['got'])}, as it would have {held}: the concession "
+            "bought nothing."
+        )
+    if c["answer"] == "offer" and c["instead"] == "leave":
+        return (
+            text + f"The buyer stayed and answered {amount(c['got'])}; {held}, it would have left."
+        )
+    if c["answer"] == "leave":
+        return text + "The buyer left anyway."
+    return text + "The talks ran out of time before it could answer."
+
+
 def _style_line(result, person, style):
-    """The buyer's style, and what its offers showed of it."""
+    """The buyer's style, what its offers showed of it, and the style that evidence points
+    to (when it shows enough)."""
     moves = measures.bot_moves(result, person)
-    return f"It was a {style} buyer: " + measures.style_evidence(moves, STYLES[style][0])
+    text = f"It was a {style} buyer: " + measures.style_evidence(moves, STYLES[style][0])
+    read = measures.read_style(moves)
+    if read is not None:
+        text += f" That evidence points to a {read} buyer."
+    return text
 
 
 # --- the low-ball ---------------------------------------------------------------------
@@ -399,10 +481,13 @@ class DifficultMoment(w.VBox):
         self._moment = m = LowBallMoment(rng=self._rng)
         self.story.value = (
             f"You sell; your reservation price is {m.your_reservation}. You opened at "
-            f"{m.opening} and concede about {m.usual_step:.0f} a round. So far:<br>"
+            f"{m.opening}, and your plan concedes in steps that shrink, to a target of "
+            f"{m.target} in the last round; in the last round you would accept any offer at "
+            "or above your reservation price. So far:<br>"
             + price_history(m.before[:-1], you="you ask")
             + f"<br><b>Round {m.low_round + 1}: the buyer suddenly offers {m.low_ball}</b>, "
-            f"well below its own offers so far. Your last ask was {m.last_ask}. What do you do?"
+            f"well below its own offers so far, and says: “{escape(m.said)}” Your last ask "
+            f"was {m.last_ask}; your next planned step is {m.planned_step}. What do you do?"
         )
         self.chart.value = concession_curves(
             moves_by_side(m.before), {"your limit": m.your_reservation}
@@ -469,15 +554,15 @@ def verdict_of(moment, run, held):
         return (
             f"You left politely with your BATNA (worth {reservation}) and the door open. Before "
             f"the low-ball the buyer had come up to {before}; holding your ask would have "
-            f"ended in {_ending(held)}."
+            f"ended in {_ending(held, reservation)}."
         )
-    step = run["step"]
+    step, planned = run["step"], max(moment.planned_step, 1)
     if step == 0:
         move = "You repeated your last ask"
-    elif step <= 1.5 * moment.usual_step:
-        move = f"You conceded {step}, about your usual step"
+    elif step <= 1.5 * planned:
+        move = f"You conceded {step}, about your next planned step ({planned})"
     else:
-        move = f"You conceded {step}, {step / moment.usual_step:.1f} times your usual step"
+        move = f"You conceded {step}, {step / planned:.1f} times your next planned step ({planned})"
     back = run["back_in"]
     if run["pressed"]:
         answer = "the buyer read that as pressure working and started again from its low-ball" + (
@@ -491,14 +576,25 @@ def verdict_of(moment, run, held):
             if back
             else " and went back to its own pace"
         )
-    text = f"{move}: {answer}. It ended in {_ending(run)}."
+    text = f"{move}: {answer}. It ended in {_ending(run, reservation)}."
+    later = run["later_best"]
+    if later is not None and later > moment.low_ball:
+        text += (
+            f" Its claim that the low-ball was all its budget allowed was not true: it later "
+            f"offered {later}."
+        )
     if run["response"] != "hold":
-        text += f" Repeating your last ask would have ended in {_ending(held)}."
+        text += f" Repeating your last ask would have ended in {_ending(held, reservation)}."
     return text
 
 
-def _ending(run):
+def _ending(run, reservation):
     if run["price"] is None:
         return "no deal" if run["ended_by"] != "walk away" else "no deal (a walk-away)"
+    if run["price"] < reservation:
+        return (
+            f"a deal at {run['price']}, below your reservation price {reservation}: worse "
+            "than your BATNA"
+        )
     share = "" if run["share"] is None or run["share"] < 0 else f", {run['share']:.0%} of the zone"
     return f"a deal at {run['price']}{share}"
