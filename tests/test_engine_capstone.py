@@ -15,7 +15,6 @@ from course.models.capstone import read_plan
 from course.models.concessions import package_points
 from course.scenarios.capstone import (
     contract_negotiation,
-    expected_walkaway,
     marlow_at_the_table,
     plan_of,
     quell_posterior,
@@ -37,7 +36,13 @@ def table_for(case, style, seed):
 
 
 def facts(case, quell):
-    return {"quell": quell, "expected_walkaway": expected_walkaway(case)}
+    return {
+        "quell": quell,
+        "if_quell": case.reservation_if_quell,
+        "if_not": case.reservation_if_not,
+        "prior": case.quell_prior,
+        "posterior": quell_posterior(case),
+    }
 
 
 def test_the_engine_knows_no_modules_scenario():
@@ -96,9 +101,9 @@ def test_a_walk_away_is_scored_and_debriefed(case):
     assert outcome["agreement"] is None and outcome["ended_by"] == "walk away"
     assert outcome["claimed"] == 0 and outcome["created"] is None
     lines = debrief(outcome, read_plan(case, None, None), facts(case, quell))
-    assert lines[0].startswith("No deal. You walked away in round 2.")
+    assert lines[0].startswith("No deal. You walked away in round 2, leaving the door open.")
     assert any(line.startswith("Alternatives: Quell") for line in lines)
-    assert any(line.startswith("Marlow's style was boulware") for line in lines)
+    assert any(line.startswith("Marlow's style was Boulware") for line in lines)
     assert lines[-1].startswith("Your plan is not complete")
 
 
@@ -137,3 +142,132 @@ def test_a_deal_is_scored_against_the_frontier_and_the_plan(case, style):
     assert any(line.startswith("Concessions: you made") for line in lines)
     assert any(line.startswith("Value created, each side counted") for line in lines)
     assert any(line.startswith("Achievable: Marlow would have accepted") for line in lines)
+
+
+# --- every sentence against the history it describes, over many plays ------------------
+
+
+def random_play(case, style, seed):
+    """A learner who sends random packages, sometimes accepts Marlow's offer and sometimes
+    walks away: a finished table and whether Quell had capacity."""
+    rng = random.Random(seed)
+    table, quell = table_for(case, style, seed)
+    packages = [row[0] for row in plan_of(case)] + [
+        {issue: rng.choice(levels) for issue, levels in case.issues.items()} for _ in range(4)
+    ]
+    while not table.session.finished:
+        roll = rng.random()
+        if table.session.bot_offer is not None and roll < 0.15:
+            table.session.accept()
+        elif roll > 0.97:
+            table.session.walk_away(polite=rng.random() < 0.5)
+        else:
+            table.session.offer(rng.choice(packages))
+    return table, quell
+
+
+PLAYS = [
+    (learner, style, seed)
+    for learner in ("ada", "learner-1", "learner-8")
+    for style in STYLES
+    for seed in range(8)
+]
+
+
+def marlows_offers(table, case):
+    return [offer for _, who, offer in table.session.history if who != "you"]
+
+
+@pytest.mark.parametrize("learner", ["ada", "learner-1", "learner-8"])
+def test_issues_are_counted_from_marlows_best_level(learner):
+    """An issue is "held" only if every offer of Marlow's kept it at Marlow's own best
+    level; "opened" if its first offer already gave it up; "later" otherwise: measured on
+    the research's points, independently of the engine."""
+    case = course.variant("05_capstone", learner)
+    for style in STYLES:
+        for seed in range(8):
+            table, _ = random_play(case, style, seed)
+            issues = table.outcome()["issues"]
+            offers = marlows_offers(table, case)
+            if not offers:
+                assert issues is None
+                continue
+            for issue, points in case.theirs.items():
+                top = max(points, key=points.get)
+                at_top = [offer[issue] == top for offer in offers]
+                kind = next(k for k, names in issues.items() if issue in names)
+                expected = "held" if all(at_top) else "opened" if not at_top[0] else "later"
+                assert kind == expected, (learner, style, seed, issue)
+
+
+def test_the_debrief_never_calls_an_issue_given_in_the_opening_held(case):
+    """Learner-1's example: Marlow opened below its best price and payment; the sentence
+    names them among what its opening gave up, never among what it kept."""
+    for style in STYLES:
+        for seed in range(8):
+            table, quell = random_play(case, style, seed)
+            outcome = table.outcome()
+            if outcome["issues"] is None:
+                continue
+            line = next(
+                x
+                for x in debrief(outcome, read_plan(case, None, None), facts(case, quell))
+                if "best level" in x
+            )
+            kept = line.split("kept its best level on ")[1] if "kept its best" in line else ""
+            for issue in outcome["issues"]["opened"] + outcome["issues"]["later"]:
+                assert issue not in kept.split(" in every offer")[0]
+
+
+@pytest.mark.parametrize("learner", ["ada", "learner-1"])
+def test_achievable_is_never_below_marlows_own_best_offer(learner):
+    """What was achievable is at least the best offer Marlow made itself; "which is what
+    you got" only when the deal equals it; below your reservation price it says no deal
+    was right."""
+    case = course.variant("05_capstone", learner)
+    for style in STYLES:
+        for seed in range(10):
+            table, quell = random_play(case, style, seed)
+            outcome = table.outcome()
+            offered = [package_points(o, case.yours) for o in marlows_offers(table, case)]
+            best = outcome["achievable"]
+            if offered:
+                assert best["utility"] >= max(offered)
+            lines = debrief(outcome, read_plan(case, None, None), facts(case, quell))
+            line = next((x for x in lines if x.startswith("Achievable")), None)
+            if best is None:
+                assert line is None
+                continue
+            got = outcome["your_profit"] if outcome["agreement"] is not None else None
+            assert line.endswith("which is what you got.") == (
+                got is not None
+                and best["utility"] == got
+                and best["utility"] >= outcome["reservation"]
+            )
+            assert ("no deal was right" in line) == (best["utility"] < outcome["reservation"])
+
+
+def test_learner_1_accepting_marlows_first_offer():
+    """The review's example: accepting Marlow's first offer gets exactly its best offer."""
+    case = course.variant("05_capstone", "learner-1")
+    table, _ = table_for(case, "linear", 2)
+    table.session.offer({issue: levels[0] for issue, levels in case.issues.items()})
+    first = table.session.bot_offer
+    table.session.accept()
+    outcome = table.outcome()
+    assert outcome["achievable"]["utility"] >= package_points(first, case.yours)
+
+
+@pytest.mark.parametrize("learner", [f"learner-{n}" for n in range(1, 30)])
+def test_the_rush_request_line_says_which_way_it_moved_the_chance(learner):
+    """The debrief states both research values with their chances and says whether the
+    rush request raised or lowered the chance of Quell, as it did for this case."""
+    case = course.variant("05_capstone", learner)
+    after = quell_posterior(case)
+    outcome = {"their_walkaway": case.reservation_if_not}
+    line = debrief.__globals__["_alternatives"](outcome, facts(case, False))
+    assert f"{case.reservation_if_quell:g} (chance {after:.2f})" in line
+    assert f"{case.reservation_if_not:g} (chance {1 - after:.2f})" in line
+    verb = "raised" if after > case.quell_prior else "lowered"
+    assert f"had {verb} the chance of Quell from {case.quell_prior:.2f} to {after:.2f}" in line
+    assert "expected" not in line

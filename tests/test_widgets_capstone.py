@@ -10,6 +10,8 @@ import pytest
 
 import course
 from course.checks import capstone as check
+from course.engine.bots import TRUST_CHANGE, TRUST_START
+from course.engine.capstone import STYLE_WORDS
 from course.scenarios.capstone import reservation_of
 from course.widgets.capstone import NegotiationTable
 
@@ -78,10 +80,14 @@ def test_a_whole_negotiation_played_by_clicking(case):
     debrief = unescape(table.result.value)
     assert "Debrief" in debrief and f"Deal in round 2: profit {profit:g}," in debrief
     assert "Alternatives: Quell" in debrief and "Concessions: you made none" in debrief
-    assert "Value created, each side counted from its walk-away (0) to its best package" in debrief
-    assert "Marlow's style was conceder" in debrief
+    assert (
+        "Value created, each side counted from its reservation price (0) to its best package"
+        in debrief
+    )
+    assert f"Marlow's style was {STYLE_WORDS['conceder']}" in debrief
     assert f"<title>step 1: {profit:g} for you" in table.chart.value  # the deal, after your opening
     assert table.send_offer.disabled and table.accept.disabled and table.walk.disabled
+    assert table.walk_out.disabled
     table.send_offer.click()  # a click after the end changes nothing
     assert "over: start a new one" in table.status.value
     table.start.click()
@@ -91,7 +97,9 @@ def test_a_whole_negotiation_played_by_clicking(case):
 def test_walking_away_is_debriefed(case):
     table = table_for(case, style="boulware")
     table.walk.click()
-    assert "No deal. You walked away in round 1." in unescape(table.result.value)
+    assert "No deal. You walked away in round 1, leaving the door open." in unescape(
+        table.result.value
+    )
 
 
 def test_marlows_style_is_a_mystery_until_the_debrief(case):
@@ -101,7 +109,7 @@ def test_marlows_style_is_a_mystery_until_the_debrief(case):
     table.send_offer.click()
     assert style not in table.status.value + table.history.value
     table.walk.click()
-    assert f"Marlow's style was {style}" in unescape(table.result.value)
+    assert f"Marlow's style was {STYLE_WORDS[style]}" in unescape(table.result.value)
 
 
 def test_an_unfinished_plan_still_lets_you_play(case):
@@ -152,3 +160,42 @@ def test_holding_the_opening_against_every_style_ends_in_a_debrief(case, style):
     debrief = unescape(table.result.value)
     assert debrief.startswith("<b>Debrief</b>"), table.status.value
     assert "Concessions: you made none after your opening." in debrief
+
+
+def test_marlow_remembers_you_from_one_negotiation_to_the_next(case):
+    """One memory per table: a walk-out costs trust, which the next Marlow starts from
+    (a smaller opening step); a polite walk-away leaves trust where it was; the debrief
+    says what Marlow will remember, as TRUST_CHANGE has it."""
+    table = table_for(case, style="linear")
+    first_kappa = table._table.session._fresh.kappa
+    table.walk_out.click()
+    after_out = TRUST_START + TRUST_CHANGE["walk-out"]
+    debrief = unescape(table.result.value)
+    assert "You walked away in round 1, slamming the door." in debrief
+    assert (
+        "What Marlow will remember: a walk-out that slammed the door. Its trust in you went "
+        f"from {TRUST_START:.2f} to {after_out:.2f}; next time it opens further from you"
+    ) in debrief
+    table.start.click()
+    bot = table._table.session._fresh
+    assert bot.trust == pytest.approx(after_out) and bot.kappa < first_kappa
+    table.walk.click()
+    debrief = unescape(table.result.value)
+    assert f"Its trust in you stays at {after_out:.2f}" in debrief  # a polite walk-away: 0.0
+    table.start.click()
+    assert table._table.session._fresh.trust == pytest.approx(after_out)
+
+
+def test_a_deal_builds_trust_and_the_next_marlow_opens_closer(case):
+    table = table_for(case, style="conceder")
+    table.send_offer.click()
+    first = table._table.session.utility(table._table.session.bot_offer)
+    table.accept.click()
+    after_deal = TRUST_START + TRUST_CHANGE["deal"]
+    assert f"went from {TRUST_START:.2f} to {after_deal:.2f}; next time it opens closer" in (
+        unescape(table.result.value)
+    )
+    table.style.value = "conceder"
+    table.start.click()
+    table.send_offer.click()
+    assert table._table.session.utility(table._table.session.bot_offer) >= first

@@ -11,15 +11,9 @@ the end.
 import random
 
 from course.engine.analysis import analyse
+from course.engine.bots import PATIENCE_PER_TRUST, TRUST_START
 from course.engine.bots import STYLES as COUNTERPARTS
-from course.engine.debrief import (
-    achievable,
-    bot_moves,
-    conceded_issues,
-    concessions,
-    style_evidence,
-    value_created,
-)
+from course.engine.debrief import achievable, bot_moves, concessions, read_style, value_created
 from course.engine.domain import BUYER, SELLER
 from course.engine.session import PersonSession
 
@@ -32,11 +26,29 @@ ROUNDS = 8
 #: The buyer stops making offers up to this many rounds before the limit (drawn).
 EARLY_STOP = 2
 
+#: Each style in plain words, for the debrief.
+STYLE_WORDS = {
+    "boulware": "Boulware: it holds firm and gives most of its ground near its own deadline",
+    "linear": "linear: it gives about the same step every round",
+    "conceder": "Conceder: it gives most of its ground early and soon tires of waiting",
+    "tit-for-tat": "tit-for-tat: it moves mainly when you do, and not after a step back",
+}
+
+#: How the bot remembers an ending (``course.engine.session``), in words.
+ENDINGS = {
+    "deal": "a deal",
+    "polite walk-away": "a polite walk-away with the door left open",
+    "walk-out": "a walk-out that slammed the door",
+    "it left": "its own walking away",
+    "deadline": "talks that ran out of time",
+}
+
 
 class Table:
     """One negotiation: you sell ``negotiation`` (its seller side) to a bot buyer of
     ``style``; ``rng`` draws the buyer's own deadline (a fresh random one by default);
-    ``memory`` is the buyer's ``Memory`` of you, if you have met before. You open."""
+    ``memory`` is the buyer's ``Memory`` of you, if you have met before (the session adds
+    this negotiation to it when it ends). You open."""
 
     def __init__(self, negotiation, style, rng=None, memory=None):
         if style not in STYLES:
@@ -44,6 +56,9 @@ class Table:
         rng = rng or random.SystemRandom()
         deadline = negotiation.rounds - 1 - rng.randrange(EARLY_STOP + 1)
         self.style = style
+        self._memory = memory
+        self._trust_before = TRUST_START if memory is None else memory.trust
+        self._met = 0 if memory is None else len(memory.encounters)
         self.session = PersonSession(
             negotiation,
             person=SELLER,
@@ -57,14 +72,16 @@ class Table:
         """The measured outcome, only once the negotiation is over (it reveals the
         buyer's side): how it ended, your profit and share of the zone, the value
         created on each side's own scale, your concessions and what each bought, the
-        best deal the buyer would have taken, what it conceded and its style."""
+        best deal the buyer would have taken, how it moved on each issue, its style and
+        what it will remember."""
         session = self.session
         result = session.result()
         summary = analyse(result)
-        moved, held = conceded_issues(result, SELLER)
+        memory = self._memory
         return {
             "ended_by": result.ended_by,
             "by_you": result.by_side == SELLER,
+            "polite": result.polite is not False,
             "said": result.said,
             "round": result.round,
             "agreement": session.agreement,
@@ -74,74 +91,134 @@ class Table:
             "zone_existed": summary["zopa_exists"],
             "created": value_created(result),
             "concessions": concessions(result, SELLER),
-            "achievable": achievable(result, SELLER),
-            "moved": moved,
-            "held": held,
+            "achievable": best_on_offer(result),
+            "issues": issue_moves(result),
             "style": self.style,
             "bot_moves": bot_moves(result, SELLER),
             "their_walkaway": result.negotiation.preferences[BUYER].reservation,
             "reservation": result.negotiation.preferences[SELLER].reservation,
             "offers": [(who, session.utility(offer)) for _, who, offer in session.history],
+            "memory": None
+            if memory is None or not memory.encounters
+            else {
+                "met": self._met,
+                "ending": memory.encounters[-1].ending,
+                "trust_before": self._trust_before,
+                "trust_after": memory.trust,
+            },
         }
+
+
+def best_on_offer(result):
+    """The best outcome for you (the seller) that the buyer would have agreed to: the
+    better of what it would have accepted at one of your turns (``achievable``) and its
+    own best offer, as ``{"offer", "utility", "round", "its_offer"}`` (``its_offer``:
+    the buyer offered it itself); ``None`` when neither exists."""
+    negotiation = result.negotiation
+    own = negotiation.preferences[SELLER].utilities
+    best = achievable(result, SELLER)
+    if best is not None:
+        best = dict(best, its_offer=False)
+    for round_, who, index in result.history:
+        if who != SELLER and (best is None or own[index] > best["utility"] + 1e-9):
+            best = {
+                "offer": negotiation.public(index),
+                "utility": own[index],
+                "round": round_,
+                "its_offer": True,
+            }
+    return best
+
+
+def issue_moves(result):
+    """How the buyer moved on each issue, counted from its own best level (scores are
+    additive, so an issue's levels can be ranked on their own): ``opened`` the issues
+    its first offer already put below its best level, ``later`` those it moved on only
+    after its opening, ``held`` those it kept at its best level in every offer; each a
+    list of issue names in the contract's order. ``None`` when it made no offer."""
+    negotiation = result.negotiation
+    utilities = negotiation.preferences[BUYER].utilities
+    offers = [negotiation.outcomes[i] for _, who, i in result.history if who != SELLER]
+    if not offers:
+        return None
+    base = negotiation.outcomes[0]
+    found = {"opened": [], "later": [], "held": []}
+    for at, issue in enumerate(negotiation.issues):
+
+        def worth(level, at=at):
+            other = (*base[:at], level, *base[at + 1 :])
+            return utilities[negotiation.outcomes.index(other)]
+
+        top = max(worth(level) for level in issue.levels)
+        below = [worth(offer[at]) < top - 1e-9 for offer in offers]
+        kind = "opened" if below[0] else "later" if any(below) else "held"
+        found[kind].append(issue.name)
+    return found
 
 
 def debrief(outcome, plan, facts):
     """What moved the outcome, in sentences, set against the learner's ``plan`` (from
     ``course.models.capstone.read_plan``: ``reservation`` and the opening's profit as
     ``opening_profit``) and the case's ``facts``: ``quell`` (whether Marlow's other
-    supplier had capacity) and ``expected_walkaway`` (what the research predicted)."""
-    lines = [_agreement(outcome, plan)]
-    lines.append(
-        "Alternatives: Quell "
-        + ("had" if facts["quell"] else "had no")
-        + f" capacity, so Marlow's walk-away was {outcome['their_walkaway']:g} of its points "
-        f"(you expected {facts['expected_walkaway']:.1f}). "
-        + (
-            "Its strong alternative was its leverage over you."
-            if facts["quell"]
-            else "Its weak alternative was your leverage: the rush request told you so."
-        )
-    )
+    supplier had capacity), ``if_quell`` and ``if_not`` (Marlow's two possible
+    reservation prices by the research), ``prior`` and ``posterior`` (the chance of Quell
+    before and after the rush request)."""
+    lines = [_agreement(outcome, plan), _alternatives(outcome, facts)]
     opening = next((worth for who, worth in outcome["offers"] if who == "you"), None)
     if plan.get("opening_profit") is not None and opening is not None:
         lines.append(
             f"Anchoring: you planned to open at {plan['opening_profit']:g} of profit and "
             f"opened at {opening:g}."
         )
-    lines.append(_revealed(outcome))
-    created = outcome["created"]
-    if created is not None:
-        lines.append(
-            "Value created, each side counted from its walk-away (0) to its best package "
-            f"(1): you {created['shares'][SELLER]:.2f}, Marlow {created['shares'][BUYER]:.2f}, "
-            f"together {created['joint']:.2f} of the {created['best_joint']:.2f} the best "
-            "package could give; "
-            + (
-                "the deal is on the Pareto frontier."
-                if created["on_frontier"]
-                else f"{created['better_for_both']} package(s) were better for both of you."
-            )
-        )
+    if outcome["issues"] is not None:
+        lines.append(_revealed(outcome["issues"]))
+    if outcome["created"] is not None:
+        lines.append(_created(outcome["created"]))
     lines.append(_reciprocity(outcome["concessions"]))
-    best = outcome["achievable"]
-    if best is not None:
-        lines.append(
-            f"Achievable: Marlow would have accepted a profit of {best['utility']:g} for you "
-            f"in round {best['round']}"
-            + (
-                ", which is what you got."
-                if outcome["agreement"] is not None and best["utility"] <= outcome["your_profit"]
-                else "."
-            )
-        )
-    lines.append(
-        f"Marlow's style was {outcome['style']}: "
-        + style_evidence(outcome["bot_moves"], COUNTERPARTS[outcome["style"]][0])
-    )
+    if outcome["achievable"] is not None:
+        lines.append(_achievable(outcome))
+    lines.append(_style(outcome))
+    if outcome.get("memory") is not None:
+        lines.append(_remembers(outcome["memory"]))
     notes = plan["notes"]
     if notes:
         lines.append("Your plan is not complete (" + "; ".join(notes) + "): finish it to compare.")
     return lines
+
+
+def _created(created):
+    text = (
+        "Value created, each side counted from its reservation price (0) to its best "
+        f"package (1): you {created['shares'][SELLER]:.2f}, Marlow "
+        f"{created['shares'][BUYER]:.2f}, together {created['joint']:.2f}"
+    )
+    if created["best_joint"] is None:
+        text += ", though no package was worth more than its reservation price to both of you"
+    else:
+        text += f" of the {created['best_joint']:.2f} the best package could give"
+    return text + (
+        "; the deal is on the Pareto frontier."
+        if created["on_frontier"]
+        else f"; {created['better_for_both']} package(s) were better for both of you."
+    )
+
+
+def _alternatives(outcome, facts):
+    before, after = facts["prior"], facts["posterior"]
+    moved = "raised" if after > before else "lowered" if after < before else "left"
+    return (
+        "Alternatives: Quell "
+        + ("had" if facts["quell"] else "had no")
+        + f" capacity, so Marlow's reservation price was {outcome['their_walkaway']:g} of "
+        f"its points; your research gave {facts['if_quell']:g} (chance {after:.2f}) or "
+        f"{facts['if_not']:g} (chance {1 - after:.2f}). "
+        + (
+            "Its strong alternative was its leverage over you."
+            if facts["quell"]
+            else "Its weak alternative was your leverage."
+        )
+        + f" The rush request had {moved} the chance of Quell from {before:.2f} to {after:.2f}."
+    )
 
 
 def _agreement(outcome, plan):
@@ -150,7 +227,9 @@ def _agreement(outcome, plan):
         if outcome["ended_by"] == "walk away" and not outcome["by_you"]:
             how = f"Marlow walked away in round {outcome['round']}: “{outcome['said']}”"
         elif outcome["ended_by"] == "walk away":
-            how = f"You walked away in round {outcome['round']}."
+            how = f"You walked away in round {outcome['round']}" + (
+                ", leaving the door open." if outcome["polite"] else ", slamming the door."
+            )
         else:
             how = "The talks ran out of time."
         return f"No deal. {how} You fall back on your BATNA." + (
@@ -161,13 +240,13 @@ def _agreement(outcome, plan):
     share = outcome["zone_share"]
     claimed = outcome["claimed"]
     if claimed > 0:
-        text = f"{claimed:g} over your true walk-away" + (
+        text = f"{claimed:g} over your true reservation price" + (
             f", {share:.0%} of the zone." if share is not None else "."
         )
     elif claimed == 0:
-        text = "exactly your walk-away: no gain over your BATNA."
+        text = "exactly your reservation price: no gain over your BATNA."
     else:
-        text = f"{-claimed:g} below your true walk-away: worse than your BATNA."
+        text = f"{-claimed:g} below your true reservation price: worse than your BATNA."
     line = f"Deal in round {outcome['round']}: profit {profit:g}, {text}"
     if mine is not None:
         line += f" Your plan said walk away below {mine:g}: the deal is " + (
@@ -176,15 +255,24 @@ def _agreement(outcome, plan):
     return line
 
 
-def _revealed(outcome):
-    moved, held = outcome["moved"], outcome["held"]
-    if not moved:
-        return "Marlow's offers never moved after its opening, so they revealed little."
-    return (
-        f"Marlow gave ground first on {_names(moved)}"
-        + (f" and never on {_names(held)}" if held else "")
-        + ": a side concedes first where it cares least, so what it held is what it needs most."
-    )
+def _revealed(moves):
+    parts = []
+    if moves["opened"]:
+        parts.append(
+            f"Marlow's opening already gave up its best level on {_names(moves['opened'])}"
+        )
+    if moves["later"]:
+        parts.append(f"it moved on {_names(moves['later'])} only later")
+    if moves["held"]:
+        parts.append(
+            f"it kept its best level on {_names(moves['held'])} in every offer, a sign that "
+            + ("this matters" if len(moves["held"]) == 1 else "these matter")
+            + " most to it"
+        )
+    else:
+        parts.append("it held no issue at its best level, so its offers single out no need")
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
 
 
 def _names(issues):
@@ -207,3 +295,56 @@ def _reciprocity(found):
     if silent:
         text += f" {silent} came after Marlow had not moved: concessions into silence."
     return text
+
+
+def _achievable(outcome):
+    best = outcome["achievable"]
+    how = "offered you" if best["its_offer"] else "would have accepted"
+    text = f"Achievable: Marlow {how} a profit of {best['utility']:g} in round {best['round']}"
+    if best["utility"] < outcome["reservation"] - 1e-9:
+        return text + ", below your reservation price: no deal was right."
+    if outcome["agreement"] is not None and abs(best["utility"] - outcome["your_profit"]) < 1e-9:
+        return text + ", which is what you got."
+    if outcome["agreement"] is not None:
+        return text + f", {best['utility'] - outcome['your_profit']:g} more than you got."
+    return text + "."
+
+
+def _style(outcome):
+    style = outcome["style"]
+    read = read_style(outcome["bot_moves"])
+    text = f"Marlow's style was {STYLE_WORDS[style]}. "
+    if read is None:
+        return text + (
+            "This run held too little evidence to read it from the offers: that needs a "
+            "concession of yours answered with an offer, and two rounds in which you held."
+        )
+    if read == style:
+        return text + "Its offers in this run pointed to the same style."
+    return text + (
+        f"Its offers in this run pointed to {read} instead: over a few rounds, with whole "
+        "levels only, one style's offers can look like another's."
+    )
+
+
+def _remembers(memory):
+    change = memory["trust_after"] - memory["trust_before"]
+    steps = round(PATIENCE_PER_TRUST * (memory["trust_after"] - TRUST_START))
+    text = (
+        f"What Marlow will remember: {ENDINGS[memory['ending']]}. Its trust in you went from "
+        f"{memory['trust_before']:.2f} to {memory['trust_after']:.2f}"
+        if abs(change) > 1e-9
+        else f"What Marlow will remember: {ENDINGS[memory['ending']]}. Its trust in you stays "
+        f"at {memory['trust_after']:.2f}"
+    )
+    if memory["trust_after"] > TRUST_START + 1e-9:
+        return text + (
+            "; next time it opens closer to you"
+            + (" and is more patient with rounds that bring it nothing." if steps else ".")
+        )
+    if memory["trust_after"] < TRUST_START - 1e-9:
+        return text + (
+            "; next time it opens further from you"
+            + (" and is less patient with rounds that bring it nothing." if steps else ".")
+        )
+    return text + "; next time it opens and waits as it did the first time."

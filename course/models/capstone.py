@@ -1,62 +1,10 @@
-"""The capstone's scoring: whether each concession got something back, how much value a
-deal created against the Pareto frontier, and the learner's own plan, read safely for the
-negotiation table.
-
-Plain numbers in, plain dicts out: the engine's capstone table feeds these from a
-finished negotiation, and the checks never need them.
+"""The learner's own plan, read safely for the capstone's negotiation table: whatever
+their functions return or raise, the table gets plain numbers and packages, or a note
+saying why not. (The outcome itself is measured on the engine: ``course.engine.debrief``.)
 """
 
-import math
-
-from course.models.concessions import better_for_both, package_points
+from course.models.concessions import package_points
 from course.models.validation import number
-
-
-def concessions_answered(moves, accepted_by_them=False):
-    """Each of your concessions and whether it was answered.
-
-    ``moves`` lists the offers in order as ``(who, your_points)`` with who ``"you"`` or
-    ``"them"``. A concession is an offer of yours worth less to you than your previous
-    one; it is answered when their next offer is worth more to you than their offer
-    before it, or when they accept it (``accepted_by_them``: they accepted your last
-    offer). Returns one dict per concession: ``cost``, ``answered`` and ``back`` (what
-    their next offer gave you, ``None`` when they accepted or never moved again)."""
-    found = []
-    last_yours = last_theirs = None
-    for position, (who, points) in enumerate(moves):
-        points = number(points, "an offer's points")
-        if who not in ("you", "them"):
-            raise ValueError(f"a move is made by 'you' or 'them', got {who!r}")
-        if who == "them":
-            last_theirs = points
-            continue
-        if last_yours is not None and points < last_yours:
-            following = next((p for w, p in moves[position + 1 :] if w == "them"), None)
-            if following is None:
-                answered, back = accepted_by_them, None
-            else:
-                back = following - (last_theirs if last_theirs is not None else following)
-                answered = back > 0
-            found.append({"cost": last_yours - points, "answered": answered, "back": back})
-        last_yours = points
-    return found
-
-
-def value_created(deal, points, reservations):
-    """How much a deal ``(your_points, their_points)`` created, among every package's
-    ``points``: the joint gain over both walk-aways, the most any package both sides
-    would take could give, the packages better for both, and whether it is on the
-    frontier. ``None`` for the joint figures when no package beats both walk-aways."""
-    yours, theirs = (number(r, "a reservation") for r in reservations)
-    feasible = [(a, b) for a, b in points if a >= yours and b >= theirs]
-    best = max((a - yours + b - theirs for a, b in feasible), default=None)
-    better = better_for_both(deal, points)
-    return {
-        "joint_gain": deal[0] - yours + deal[1] - theirs,
-        "best_joint_gain": best,
-        "better_for_both": len(better),
-        "on_frontier": not better,
-    }
 
 
 def read_plan(case, reservation_function, opening_function):
@@ -92,12 +40,3 @@ def read_plan(case, reservation_function, opening_function):
             continue
         plan[key] = value
     return plan
-
-
-def share_kept(deal_points, opening_points, reservation):
-    """How much of the room between your walk-away and your opening the deal kept, in
-    [0, 1] when the deal lies between them; ``None`` when the opening was not above it."""
-    room = number(opening_points, "the opening's points") - number(reservation, "a reservation")
-    if room <= 0 or not math.isfinite(room):
-        return None
-    return (number(deal_points, "the deal's points") - reservation) / room

@@ -21,7 +21,7 @@ from course.scenarios.base import MultiIssue, Scenario, pick
 #: The contract's issues and their levels, from best for Tallis to best for Marlow.
 ISSUES = {
     "price": ("€48", "€45", "€42", "€39"),
-    "volume": ("60k units", "45k units", "30k units"),
+    "volume": ("10k units", "8k units", "6k units"),
     "delivery": ("8 weeks", "5 weeks", "3 weeks"),
     "payment": ("30 days", "60 days", "90 days"),
 }
@@ -127,7 +127,8 @@ class CapstoneCase(MultiIssue, Scenario):
             f"**What you could say at the table** (`s.statements`):\n\n{said}\n\n"
             "**The contract** (`s.issues`, `s.yours`, `s.theirs`). Marlow needs fast delivery "
             "and wants to commit to as small a volume as it can, because its own orders for "
-            "next year are uncertain. Each cell gives a level's value *your profit "
+            "next year are uncertain. It would take 6,000 to 10,000 modules over the year, "
+            "so a €3 step on the price moves your profit by a few tens of k€. Each cell gives a level's value *your profit "
             "/ Marlow's points*; your finance team's profits add up issue by issue, and "
             "Marlow's points are your research's estimate of its scoring, 100 at its best "
             f"package:\n\n{self.points_table()}"
@@ -306,13 +307,6 @@ def beliefs_of(case):
     return {case.reservation_if_quell: chance, case.reservation_if_not: 1 - chance}
 
 
-def expected_walkaway(case):
-    """The mean of Marlow's two possible reservation prices under the beliefs after the
-    rush request, in its points: a summary of the research, not a reservation price Marlow
-    can have (it has one of the two)."""
-    return sum(value * chance for value, chance in beliefs_of(case).items())
-
-
 def marlow_at_the_table(case, rng):
     """Whether Quell really has capacity, drawn from ``rng`` with the chance Tallis's
     research gives after the rush request, and Marlow's reservation price that follows:
@@ -364,6 +358,8 @@ def _statement_texts(case):
     """What Tallis could say, one sentence per kind of ``STATEMENT_KINDS``: a calm mention
     of the alternative it would really take, the same as a threat, an invented fact about
     the other alternative, an answer to Marlow's stated need, and a belief stated as fact."""
+    # the mention says only what the brief says and what is Tallis's to tell: that a
+    # customer may take the capacity, never that customer's own plans
     if signs_letter(case):
         real, other = "Brenn Industrial", "Kessel"
         mention = (
@@ -372,10 +368,10 @@ def _statement_texts(case):
         )
     elif batna_of(case)[0] == "Brenn":
         real, other = "Brenn Industrial", "Kessel"
-        mention = "Brenn Industrial has also asked us about this capacity."
+        mention = "Brenn Industrial may take this capacity if we do not reach an agreement."
     else:
         real, other = "Kessel", "Brenn Industrial"
-        mention = "Kessel is planning a new line that may need all of this capacity next year."
+        mention = "Kessel may order this capacity if we do not reach an agreement."
     invented = (
         "Kessel has already ordered the full volume from us."
         if other == "Kessel"

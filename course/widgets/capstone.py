@@ -13,14 +13,15 @@ from html import escape
 
 import ipywidgets as w
 
+from course.engine.bots import Memory
 from course.engine.capstone import ROUNDS, STYLES, Table, debrief
 from course.models.capstone import read_plan
 from course.models.concessions import all_packages, package_points, pareto_frontier
 from course.pictures_concessions import frontier_picture
 from course.scenarios.capstone import (
     contract_negotiation,
-    expected_walkaway,
     marlow_at_the_table,
+    quell_posterior,
 )
 from course.widgets.guards import message
 from course.widgets.rounds import PlaysRounds
@@ -45,6 +46,7 @@ class NegotiationTable(PlaysRounds, w.VBox):
 
     def __init__(self, case, reservation=None, opening=None, style=MYSTERY, rng=None):
         self.case, self._rng, self._table, self._quell = case, rng, None, None
+        self._memory = Memory()  # Marlow remembers you from one negotiation to the next
         self.plan = read_plan(case, reservation, opening)
         start = self.plan["opening"] or {i: levels[0] for i, levels in case.issues.items()}
         self.levels = {
@@ -67,12 +69,16 @@ class NegotiationTable(PlaysRounds, w.VBox):
             description="accept Marlow's offer", icon="check", layout=w.Layout(width="auto")
         )
         self.walk = w.Button(
-            description="walk away", icon="sign-out", layout=w.Layout(width="auto")
+            description="walk away politely", icon="sign-out", layout=w.Layout(width="auto")
+        )
+        self.walk_out = w.Button(
+            description="walk out", icon="times", layout=w.Layout(width="auto")
         )
         self.start.on_click(self.new_negotiation)
         self.send_offer.on_click(self.make_offer)
         self.accept.on_click(lambda _: self._act(lambda s: s.accept()))
-        self.walk.on_click(lambda _: self._act(lambda s: s.walk_away()))
+        self.walk.on_click(lambda _: self._act(lambda s: s.walk_away(polite=True)))
+        self.walk_out.on_click(lambda _: self._act(lambda s: s.walk_away(polite=False)))
         for field in self.levels.values():
             field.observe(self._show_worth, names="value")
         self.plan_text = w.HTML(self._plan_html())
@@ -91,7 +97,7 @@ class NegotiationTable(PlaysRounds, w.VBox):
                 w.HBox(list(self.levels.values())[:2]),
                 w.HBox(list(self.levels.values())[2:]),
                 self.worth,
-                w.HBox([self.send_offer, self.accept, self.walk]),
+                w.HBox([self.send_offer, self.accept, self.walk, self.walk_out]),
                 self.history,
                 self.chart,
                 self.result,
@@ -145,7 +151,9 @@ class NegotiationTable(PlaysRounds, w.VBox):
         rng = self._rng or random.SystemRandom()
         style = rng.choice(STYLES) if choice == MYSTERY else choice
         self._quell, walkaway = marlow_at_the_table(self.case, rng)
-        self._table = Table(contract_negotiation(self.case, walkaway, ROUNDS), style, rng=rng)
+        self._table = Table(
+            contract_negotiation(self.case, walkaway, ROUNDS), style, rng=rng, memory=self._memory
+        )
         self.history.value = self.chart.value = self.result.value = ""
         self._show_worth()
         self.status.value = message(
@@ -193,7 +201,7 @@ class NegotiationTable(PlaysRounds, w.VBox):
 
     def _buttons(self):
         session = self._table.session
-        self.send_offer.disabled = self.walk.disabled = session.finished
+        self.send_offer.disabled = self.walk.disabled = self.walk_out.disabled = session.finished
         self.accept.disabled = session.finished or session.bot_offer is None
 
     def _end(self):
@@ -202,7 +210,14 @@ class NegotiationTable(PlaysRounds, w.VBox):
         plan = dict(self.plan)
         if plan["opening"] is not None:
             plan["opening_profit"] = self._worth_of(plan["opening"])[0]
-        facts = {"quell": self._quell, "expected_walkaway": expected_walkaway(self.case)}
+        case = self.case
+        facts = {
+            "quell": self._quell,
+            "if_quell": case.reservation_if_quell,
+            "if_not": case.reservation_if_not,
+            "prior": case.quell_prior,
+            "posterior": quell_posterior(case),
+        }
         lines = debrief(outcome, plan, facts)
         self.result.value = (
             "<b>Debrief</b><ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
