@@ -298,3 +298,123 @@ def _widgets(root):
         found.append(widget)
         todo += list(getattr(widget, "children", ()))
     return found
+
+
+def _csv(facilitator, name):
+    data = re.search(rf"{name}\" href=\"data:text/csv;base64,([^\"]+)", facilitator.downloads.value)
+    return list(csv.DictReader(io.StringIO(base64.b64decode(data.group(1)).decode())))
+
+
+def test_a_second_round_swaps_roles_and_both_partners_see_the_same_clock(room, clock):
+    ada, grace = page(room, clock, "ada", "Ada"), page(room, clock, "grace", "Grace")
+    facilitator = PairsRoom(room, refresh_every=0)
+    facilitator.case.value = "food-truck"
+    facilitator.minutes.value = 15
+    facilitator.start.click()
+    step(clock, ada, grace)
+    first = {view.name.value: view._seat["side"] for view in (ada, grace)}
+    for view in (ada, grace):  # the facilitator's 15 minutes, on both screens
+        assert re.search(r"Time: 1[45]:\d\d left", view.clock_line.value)
+    seller, buyer = sorted((ada, grace), key=lambda v: v._seat["side"] != "seller")
+    seller.price.value = "45"
+    seller.send_offer.click()
+    step(clock, buyer, seconds=0.3)
+    buyer.accept.click()
+    facilitator.refresh()  # the referee would close the round: every table has ended
+    room.referee()
+    facilitator.case.value = "clinic-software"
+    facilitator.pairing.value = "swap roles"
+    facilitator.start.click()
+    assert "The round has started" in facilitator.status.value
+    step(clock, ada, grace)
+    second = {view.name.value: view._seat["side"] for view in (ada, grace)}
+    assert ada._seat["pair_id"] == grace._seat["pair_id"]
+    assert second == {
+        name: "buyer" if side == "seller" else "seller" for name, side in first.items()
+    }
+    assert "Your points (your BATNA:" in ada.brief.value and ada.moves_box.layout.display is None
+    for view in (ada, grace):  # the clinic case's 20 minutes
+        assert re.search(r"Time: (19|20):\d\d left", view.clock_line.value)
+    facilitator.stop.click()
+    assert facilitator.compare.value.count("<tr>") == 3  # a header and two rounds
+    rounds = {row["round"] for row in _csv(facilitator, "pairs-all-rounds.csv")}
+    assert len(rounds) == 2 and len(_csv(facilitator, "pairs-seats.csv")) == 2
+
+
+def test_the_facilitator_can_take_the_odd_seat(room, clock):
+    views = [page(room, clock, n.lower(), n) for n in ("Ada", "Grace", "Alan")]
+    me = page(room, clock, "facilitator", "Facilitator")
+    facilitator = PairsRoom(room, refresh_every=0)
+    facilitator.case.value = "food-truck"
+    assert facilitator.stand_in.value is None  # a bot by default
+    facilitator.stand_in.value = me._person
+    facilitator.start.click()
+    step(clock, *views, me)
+    assert me._seat is not None and not any(v._seat["partner"]["bot"] for v in [*views, me])
+    facilitator.stop.click()
+    views.append(page(room, clock, "edsger", "Edsger"))
+    facilitator.refresh()
+    assert facilitator.stand_in.value == me._person  # the pick survives people joining
+    facilitator.start.click()
+    step(clock, *views, me)
+    assert all(v._seat["round_id"] == 2 for v in views) and me._seat["round_id"] == 1
+    assert "under way without you" in me.lobby.value
+
+
+def test_the_debrief_says_a_partner_left_and_the_leaver_finds_a_bot_in_their_seat(room, clock):
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from course.store import pair_people
+    from course.workshop.pairs import now
+
+    seller, buyer = two_seated(room, clock, case="food-truck")
+    facilitator = PairsRoom(room, refresh_every=0)
+    room.store.transaction(
+        lambda c: c.execute(
+            update(pair_people)
+            .where(pair_people.c.id == buyer._person)
+            .values(seen_at=now() - timedelta(minutes=10))
+        )
+    )
+    step(clock, seller)
+    seller.with_bot.click()
+    back = page(room, clock, "ada" if buyer.name.value == "Ada" else "grace")
+    assert "a bot</b> negotiates in your seat" in back.partner.value
+    assert back.moves_box.layout.display == "none"
+    facilitator.stop.click()
+    assert "a partner left 1 pair (1 finished against a bot)" in facilitator.counts.value
+    assert "the caterer left: a bot finished in their seat" in facilitator.outcomes.value
+    step(clock, back)
+    assert back.questionnaire.layout.display == "none" and "No deal" in back.result.value
+    assert {
+        row["name"] for row in _csv(facilitator, "pairs-seats.csv") if row["left"] == "True"
+    } == {buyer.name.value}
+
+
+def test_a_partner_who_ended_it_tells_the_leaver_why(room, clock):
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from course.store import pair_people
+    from course.workshop.pairs import now
+
+    seller, buyer = two_seated(room, clock, case="food-truck")
+    facilitator = PairsRoom(room, refresh_every=0)
+    room.store.transaction(
+        lambda c: c.execute(
+            update(pair_people)
+            .where(pair_people.c.id == seller._person)
+            .values(seen_at=now() - timedelta(minutes=10))
+        )
+    )
+    step(clock, buyer)
+    buyer.partner_left.click()
+    assert "your partner left" in buyer.result.value
+    back = page(room, clock, "ada" if seller.name.value == "Ada" else "grace")
+    assert "you were away too long and your partner ended it" in back.result.value
+    facilitator.refresh(force=True)
+    assert "a partner left 1 pair." in facilitator.counts.value
+    assert "the owner left" in facilitator.impasses.value

@@ -261,6 +261,68 @@ def test_an_odd_participant_negotiates_with_a_bot_to_the_end(url):
     )
 
 
+def test_a_stand_in_takes_the_odd_seat_only_when_the_room_is_odd(url):
+    room = room_of(url)
+    names = ["Ada", "Grace", "Alan", "Facilitator"]
+    people = {n: room.join(browser_key(f"browser of {n}"), n) for n in names}
+    first = room.start_round(case_data("food-truck"), 5, stand_in=people["Facilitator"])
+    seats = {n: room.seat(p, first) for n, p in people.items()}
+    assert all(seat is not None for seat in seats.values())  # three others: the stand-in plays
+    assert not any(seat["partner"]["bot"] for seat in seats.values())
+    room.end_round(first)
+    room.join(browser_key("browser of Edsger"), "Edsger")  # four others now: pairs without her
+    second = room.start_round(case_data("food-truck"), 5, stand_in=people["Facilitator"])
+    assert room.seat(people["Facilitator"], second) is None
+    record = room.round_record(second)
+    assert len(record["pairs"]) == 2 and not any(
+        s["bot"] for t in record["pairs"] for s in t["seats"]
+    )
+    room.end_round(second)
+    with pytest.raises(ValueError, match="stand-in for the odd seat must be in the lobby"):
+        room.start_round(case_data("food-truck"), 5, stand_in=10**6)
+
+
+def test_the_debrief_says_who_left_and_whether_a_bot_finished(url):
+    from course.workshop.pair_report import SEAT_COLUMNS, pair_rows, seat_rows, summary
+
+    room = room_of(url)
+    round_id, seats = seated(room, ["Ada", "Grace", "Alan", "Edsger"], case="food-truck", away=30)
+    by_pair = {}
+    for seat in seats:
+        by_pair.setdefault(seat["pair_id"], []).append(seat)
+    (a, b), (c, d) = by_pair.values()
+    away_for(room, b["person_id"], minutes=5)
+    room.replace_partner(a["id"], by_bot=True)  # b left; a bot finishes in b's seat
+    away_for(room, d["person_id"], minutes=5)
+    room.replace_partner(c["id"], by_bot=False)  # d left; c ends the table
+    room.end_round(round_id)
+    record = room.round_record(round_id)
+    rows = {r["seat_ids"][r["left"]]: r for r in pair_rows(record)}
+    roles = {"seller": "owner", "buyer": "caterer"}
+    assert rows[b["id"]]["bot_finished"] and rows[b["id"]]["note"] == (
+        f"the {roles[b['side']]} left: a bot finished in their seat"
+    )
+    assert rows[d["id"]]["ended_by"] == "partner left" and not rows[d["id"]]["bot_finished"]
+    assert rows[d["id"]]["note"] == f"the {roles[d['side']]} left"
+    state = summary(record)
+    assert state["partner_left"] == 2 and state["bot_finished"] == 1
+    assert state["impasses"]["partner left"] == 1
+    left = {r["name"] for r in seat_rows(record) if r["left"]}
+    assert "left" in SEAT_COLUMNS and left == {b["name"], d["name"]}
+
+
+def test_an_odd_seat_s_bot_is_not_someone_who_left(url):
+    from course.workshop.pair_report import pair_rows
+
+    room = room_of(url)
+    round_id, (alone,) = seated(room, ["Ada"], case="food-truck")
+    room.end_round(round_id)
+    (row,) = pair_rows(room.round_record(round_id))
+    bot = "buyer" if alone["side"] == "seller" else "seller"
+    assert row["left"] is None and row["bots"] == [bot]
+    assert row["note"] == f"the {'owner' if bot == 'seller' else 'caterer'} was a bot (odd seat)"
+
+
 def test_the_bot_answers_as_the_engine_s_counterpart():
     case = case_data("food-truck")
     kind, offer, words = bot_answer(case, "buyer", "linear", [90])

@@ -551,9 +551,18 @@ class PairsTable(w.VBox):
             )
 
     def _show_partner(self):
-        partner = self.room.seat(self._person, self._seat["round_id"])["partner"]
-        self._seat["partner"] = partner
+        own = self.room.seat(self._person, self._seat["round_id"])
+        partner = own["partner"]
+        self._seat["partner"], self._seat["bot"] = partner, own["bot"]
         who = escape(partner["name"])
+        if own["bot"] and self._ended is None:  # away too long: a bot plays this seat now
+            hidden(self.moves_box)
+            hidden(self.away)
+            self.partner.value = (
+                "<p>You were away too long: <b>a bot</b> negotiates in your seat now, "
+                f"with {who}. Watch how it ends below.</p>"
+            )
+            return
         if partner["bot"]:
             self.partner.value = f"<p>You negotiate with <b>a bot</b> ({escape(self._seat['brief']['other']['title'])}).</p>"
             hidden(self.away)
@@ -592,7 +601,9 @@ class PairsTable(w.VBox):
         hidden(self.moves_box)
         hidden(self.away)
         self._show_clock()
-        if not self._answered and self.room.answers_of(self._seat["id"]) is None:
+        if self._seat["bot"]:  # a bot finished in this seat: nothing for this person to rate
+            self._answered = True
+        elif not self._answered and self.room.answers_of(self._seat["id"]) is None:
             hidden(self.questionnaire, False)
             self.guide.value = "<p>Your negotiation is over: answer the questions below.</p>"
         else:
@@ -631,7 +642,9 @@ class PairsTable(w.VBox):
             kind = {
                 "walk away": "a walk-away",
                 "time": "the time ran out",
-                "partner left": "your partner left",
+                "partner left": "your partner left"
+                if table["ended_seat"] == self._seat["id"]
+                else "you were away too long and your partner ended it",
             }
             text = (
                 f"No deal ({kind.get(table['ended_by'], table['ended_by'])}): you take your BATNA."

@@ -49,6 +49,8 @@ from course.workshop.room import fit_line, histogram
 #: Seconds between two looks at the store.
 REFRESH_EVERY = 3.0
 MINUTES = (5, 10, 15, 20, 25, 30, 40, 45, 60)
+#: The odd seat's default: a bot plays it (else a person in the lobby stands in).
+BOT_SEAT = ("a bot", None)
 AWAY = tuple((f"{n} minute{'s' * (n > 1)}", 60 * n) for n in (1, 2, 3, 5, 10))
 
 
@@ -105,6 +107,7 @@ class PairsRoom(FacilitatorGate, w.VBox):
         self.bot = w.Dropdown(
             description="Bot for an odd seat", options=list(STYLES), value=DEFAULT_BOT
         )
+        self.stand_in = w.Dropdown(description="The odd seat", options=[BOT_SEAT])
         self.first = w.Dropdown(description="Arrange", options=[])
         self.second = w.Dropdown(description="with", options=[])
         self.arrange = button("pair these two", "link")
@@ -123,9 +126,10 @@ class PairsRoom(FacilitatorGate, w.VBox):
             [
                 w.HTML(
                     "<p>Participants open the pairs page and join with a name. Start a round "
-                    "when everyone is in the lobby: an odd person out negotiates with a bot "
-                    "(to take that seat yourself, join from the participants' page on another "
-                    "device first).</p>"
+                    "when everyone is in the lobby: an odd person out negotiates with a bot. "
+                    "To take that seat yourself, join from the participants' page (another "
+                    "tab or device) and pick your name for the odd seat: you are paired only "
+                    "when the room is odd.</p>"
                 ),
                 self.lobby,
                 self.case,
@@ -133,6 +137,7 @@ class PairsRoom(FacilitatorGate, w.VBox):
                 self.pairing,
                 self.away,
                 self.bot,
+                self.stand_in,
                 w.HBox([self.first, self.second, self.arrange]),
                 self.arranged,
                 self.clear,
@@ -230,6 +235,7 @@ class PairsRoom(FacilitatorGate, w.VBox):
                 self._arranged,
                 self.away.value,
                 self.bot.value,
+                stand_in=self.stand_in.value,
             )
         except ValueError as error:
             self.status.value = message(str(error).capitalize() + ".", ok=False)
@@ -270,6 +276,14 @@ class PairsRoom(FacilitatorGate, w.VBox):
                 chosen = dropdown.value  # keep the facilitator's pick while people arrive
                 dropdown.options = options
                 dropdown.value = chosen if chosen in names else (options[0][1] if options else None)
+        stand_in = [
+            BOT_SEAT,
+            *((f"{name} (only when the room is odd)", pid) for name, pid in options),
+        ]
+        if list(self.stand_in.options) != stand_in:
+            chosen = self.stand_in.value
+            self.stand_in.options = stand_in
+            self.stand_in.value = chosen if chosen in names else None
         self._arranged = [(a, b) for a, b in self._arranged if a in names and b in names]
         self.arranged.value = (
             "<p>Arranged: "
@@ -359,6 +373,17 @@ class PairsRoom(FacilitatorGate, w.VBox):
             f"<p class='counts'><b>{state['pairs']}</b> pairs: <b>{state['deals']}</b> deals; "
             f"impasses: {escape(impasses)}; {state['negotiating']} still negotiating"
             + (f"; {state['with_bots']} with a bot" if state["with_bots"] else "")
+            + (
+                f"; a partner left {state['partner_left']} "
+                f"pair{'s' * (state['partner_left'] > 1)}"
+                + (
+                    f" ({state['bot_finished']} finished against a bot)"
+                    if state["bot_finished"]
+                    else ""
+                )
+                if state["partner_left"]
+                else ""
+            )
             + ".</p>"
         )
         roles = {side: case["sides"][side]["short"] for side in SIDES}
@@ -367,6 +392,7 @@ class PairsRoom(FacilitatorGate, w.VBox):
             header += [f"{roles[side]}: value", f"{roles[side]}: claimed", f"{roles[side]}: feels"]
         if case["kind"] == "package":
             header += ["value created", "left on the table"]
+        header.append("note")
         table = []
         for row in rows:
             deal = (
@@ -384,6 +410,7 @@ class PairsRoom(FacilitatorGate, w.VBox):
                 line += [_number(own["value"]), claimed, feels]
             if case["kind"] == "package":
                 line += [_number(row["joint_gain"]), _number(row["left_on_table"])]
+            line.append(row["note"] or "–")
             table.append(line)
         self.outcomes.value = "<h3>Every pair (anonymised)</h3>" + _table(header, table, "outcomes")
         self.value_picture.value = self._value_picture(case, rows)
@@ -392,12 +419,14 @@ class PairsRoom(FacilitatorGate, w.VBox):
         ended = [r for r in rows if r["deal"] is None and r["ended_by"] != "negotiating"]
         self.impasses.value = "<h3>Impasses and their reasons</h3>" + (
             _table(
-                ("pair", "how", "by", "reason"),
+                ("pair", "how", "who", "reason"),
                 [
                     (
                         r["pair"],
                         r["ended_by"],
-                        roles.get(r["ended_by_side"], "the clock"),
+                        r["note"]
+                        if r["ended_by"] == "partner left"
+                        else roles.get(r["ended_by_side"], "the clock"),
                         r["reason"] or "–",
                     )
                     for r in ended
@@ -414,15 +443,24 @@ class PairsRoom(FacilitatorGate, w.VBox):
             numbers = [number for _, number in options]
             self.pair.value = chosen if chosen in numbers else (numbers[0] if numbers else None)
         self._show_replay(record)
-        self.compare.value = self._rounds_table()
-        self.downloads.value = _download(
-            "pairs-seats.csv",
-            to_csv(seat_rows(record, rows), SEAT_COLUMNS),
-            "download every seat (CSV)",
-        ) + _download(
-            "pairs-moves.csv",
-            to_csv(move_rows(record), MOVE_COLUMNS),
-            "download every move (CSV)",
+        records = [self._record(r["id"]) for r in self.room.rounds()]
+        self.compare.value = self._rounds_table(records)
+        self.downloads.value = (
+            _download(
+                "pairs-seats.csv",
+                to_csv(seat_rows(record, rows), SEAT_COLUMNS),
+                "download every seat (CSV)",
+            )
+            + _download(
+                "pairs-moves.csv",
+                to_csv(move_rows(record), MOVE_COLUMNS),
+                "download every move (CSV)",
+            )
+            + _download(
+                "pairs-all-rounds.csv",
+                to_csv([seat for r in records for seat in seat_rows(r)], SEAT_COLUMNS),
+                "download every round's seats (CSV)",
+            )
         )
 
     def _value_picture(self, case, rows):
@@ -551,10 +589,10 @@ class PairsRoom(FacilitatorGate, w.VBox):
         )
         self.replay.value = picture + f"<ol class='replay'>{items}</ol>"
 
-    def _rounds_table(self):
+    def _rounds_table(self, records):
         rows = []
-        for round_ in self.room.rounds():
-            state = summary(self._record(round_["id"]))
+        for record in records:
+            state = summary(record)
             rows.append(
                 (
                     state["round"],

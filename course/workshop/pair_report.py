@@ -1,8 +1,9 @@
 """The pairs debrief's numbers: pure functions of a round's record (``Room.round_record``).
 
-- ``pair_rows``: one row per pair: how it ended and why, the first offer, each side's
-  value, gain and claim, the value created and the distance to the Pareto frontier,
-  and each side's subjective value;
+- ``pair_rows``: one row per pair: how it ended and why, who left (a partner gone too
+  long, whether a bot finished in their seat) and who was a bot from the start, the
+  first offer, each side's value, gain and claim, the value created and the distance to
+  the Pareto frontier, and each side's subjective value;
 - ``summary``: a round in a few numbers, for comparing rounds;
 - ``anchoring`` and ``feelings``: first offer against outcome, and subjective value
   against value claimed, as points per side (the room's own data);
@@ -26,6 +27,7 @@ SEAT_COLUMNS = (
     "role",
     "name",
     "bot",
+    "left",
     "ended_by",
     "ended_by_side",
     "reason",
@@ -63,6 +65,7 @@ def pair_rows(record):
         first = next((m for m in table["moves"] if m["kind"] == "offer"), None)
         opener = None if first is None else _side_of(table, first["seat_id"])
         over = table["ended_by"] is not None
+        left = _who_left(table, seats)
         scored = score(case, table["deal"], packages) if over else None
         row = {
             "pair": table["number"],
@@ -77,6 +80,9 @@ def pair_rows(record):
             if first is None
             else own_value(seat_brief(case, opener), first["offer"]),
             "bots": [side for side in SIDES if seats[side]["bot"]],
+            "left": left,
+            "bot_finished": left is not None and seats[left]["bot"],
+            "note": _note(case, seats, left),
             "names": {side: seats[side]["name"] for side in SIDES},
             "seat_ids": {side: seats[side]["id"] for side in SIDES},
             "joint_gain": None if scored is None else scored.get("joint_gain"),
@@ -95,6 +101,29 @@ def pair_rows(record):
             }
         rows.append(row)
     return rows
+
+
+def _who_left(table, seats):
+    """The side whose person left the table (their partner ended it as "partner left", or
+    a bot took their seat), or ``None``."""
+    if table["ended_by"] == "partner left":
+        stayed = _side_of(table, table["ended_seat"])
+        return None if stayed is None else SIDES[stayed == SIDES[0]]
+    for side in SIDES:
+        if seats[side]["bot"] and seats[side]["person_id"] is not None:
+            return side
+    return None
+
+
+def _note(case, seats, left):
+    """What the debrief says about who sat at the table, in roles (never names)."""
+    role = {side: case["sides"][side]["short"] for side in SIDES}
+    if left is not None:
+        return f"the {role[left]} left" + (
+            ": a bot finished in their seat" if seats[left]["bot"] else ""
+        )
+    bots = [side for side in SIDES if seats[side]["bot"]]
+    return f"the {role[bots[0]]} was a bot (odd seat)" if bots else ""
 
 
 def summary(record, rows=None):
@@ -116,6 +145,8 @@ def summary(record, rows=None):
             for how in ("walk away", "time", "partner left")
         },
         "with_bots": sum(bool(r["bots"]) for r in rows),
+        "partner_left": sum(r["left"] is not None for r in rows),
+        "bot_finished": sum(bool(r["bot_finished"]) for r in rows),
         "mean_joint_gain": _mean(r["joint_gain"] for r in ended),
         "mean_left_on_table": _mean(r["left_on_table"] for r in deals),
         "on_frontier": sum(bool(r["on_frontier"]) for r in deals),
@@ -201,6 +232,7 @@ def seat_rows(record, rows=None):
                     "role": record["round"]["case"]["sides"][side]["short"],
                     "name": row["names"][side],
                     "bot": side in row["bots"],
+                    "left": side == row["left"],
                     "ended_by": row["ended_by"],
                     "ended_by_side": row["ended_by_side"],
                     "reason": row["reason"],

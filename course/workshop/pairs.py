@@ -445,9 +445,15 @@ class Room:
         away=DEFAULT_AWAY,
         bot_style=DEFAULT_BOT,
         rng=None,
+        stand_in=None,
     ):
         """Pair everyone present in the lobby and start a round of ``case`` (the whole case's
-        data) lasting ``minutes``; returns the round's id. A ``ValueError`` says why not."""
+        data) lasting ``minutes``; returns the round's id. A ``ValueError`` says why not.
+
+        ``stand_in`` (a person in the lobby, typically the facilitator joined from the
+        participants' page) takes the odd seat instead of a bot: they are paired only when
+        the others are an odd number (or when an arranged pair names them), and otherwise
+        sit this round out."""
         from course.engine.bots import STYLES
 
         rng = rng or random.SystemRandom()
@@ -469,6 +475,14 @@ class Room:
             raise ValueError("nobody is in the lobby yet")
         previous = self._pairs_of(current["id"]) if current else []
         names = {p["id"]: p["name"] for p in present}
+        if stand_in is not None:
+            if stand_in not in names:
+                raise ValueError("the stand-in for the odd seat must be in the lobby, page open")
+            others = len(names) - 1
+            if others % 2 == 0 and not any(stand_in in pair for pair in arranged):
+                del names[stand_in]
+                if not names:
+                    raise ValueError("nobody but the stand-in is in the lobby")
         seated = pair_up(list(names), rng, pairing, previous, arranged)
         moment = now()
 
