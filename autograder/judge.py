@@ -33,6 +33,7 @@ from autograder.nbgrader_hooks import error_output, is_test_cell, timed_out
 from course.checks.calls import TRANSCRIPT_MIME, TranscriptMismatch, UnknownQuestion, replay
 from course.checks.credit import Credit
 from course.checks.hints import NotYet
+from course.variants import hidden_cases_as
 
 #: The name the notebooks give a module's checks (``from course.checks import x as check``).
 CHECKS_NAME = "check"
@@ -114,13 +115,20 @@ def kernel_error(outputs):
     return _ANSI.sub("", text).strip()[:500]
 
 
-def verdict(source, module, learner, transcripts, points, notebook=None):
+def verdict(source, module, learner, transcripts, points, notebook=None, hidden_key=None):
     """The outputs that decide a test cell: see the module's docstring. ``transcripts`` are
     the ones the kernel displayed in the cell, in order; ``points`` the cell's worth;
     ``notebook`` a dict kept for the whole notebook (``calls.replay``). Raises
     ``NotReplayable`` for a cell that is not made of check calls, ``UnknownQuestion`` for a
     check the course does not have, and ``TranscriptMismatch`` when the transcripts are not
-    the checks'."""
+    the checks'. ``hidden_key`` is the submission's grading key (``autograder.secret``),
+    which the grading kernel was given: hidden cases are drawn with it (``None``: the
+    public self-check cases)."""
+    with hidden_cases_as(hidden_key):
+        return _verdict(source, module, learner, transcripts, points, notebook)
+
+
+def _verdict(source, module, learner, transcripts, points, notebook):
     calls = check_calls(source)
     printed, value = [], None
     for number, (question, hidden) in enumerate(calls):
@@ -167,6 +175,7 @@ class JudgeOutsideKernel(NbGraderPreprocessor):
         module = resources["nbgrader"]["assignment"]
         learner = resources["nbgrader"]["student"]
         slow = resources.get("leverage", {}).get("timed_out", {})
+        hidden_key = resources.get("leverage", {}).get("hidden_key")
         notebook = {}
         for index, cell in enumerate(nb.cells):
             if not is_test_cell(cell):
@@ -190,6 +199,7 @@ class JudgeOutsideKernel(NbGraderPreprocessor):
                     transcripts,
                     float(meta.get("points", 0)),
                     notebook,
+                    hidden_key,
                 )
             except (NotReplayable, UnknownQuestion) as error:
                 record["judge"] = f"not graded: {error}"

@@ -9,7 +9,9 @@ else's variant (see ``course.variants``):
   submitter's nbgrader student id, so the kernel draws the submitter's own variant
   whatever the file is called or whose computer it was written on. It also runs every
   learner kernel in the sandbox (``autograder.sandbox``), so a plain ``nbgrader
-  autograde`` with the course's config is as safe as ``leverage grade``.
+  autograde`` with the course's config is as safe as ``leverage grade``. It gives the
+  kernel the submission's grading key (``autograder.secret``), which decides the hidden
+  cases, and never the instructor's secret.
 - ``RecordGradedVariant`` reads the stamps the grading run produced. It must run
   *after* execution: a notebook that asked for another learner's variant shows it here.
 
@@ -30,11 +32,13 @@ from contextlib import contextmanager
 import nbformat
 from jupyter_core.utils import run_sync
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from traitlets import Bool, Dict, Integer
 
+from autograder import secret
 from autograder.sandbox import Limits, gaps, prepare_kernel
-from course.variants import VARIANT_MIME
+from course.variants import HIDDEN_CASES_VARIABLE, VARIANT_MIME
 
 
 def is_test_cell(cell):
@@ -71,12 +75,17 @@ def timed_out(limit):
 
 @contextmanager
 def environment(**variables):
-    """Set environment variables for the duration of a block, restoring them after.
+    """Set environment variables for the duration of a block, restoring them after; a
+    variable given as ``None`` is removed for the block.
 
     (nbgrader 0.9.6's own ``utils.setenv`` restores the wrong keys, so it is not used.)
     """
     previous = {name: os.environ.get(name) for name in variables}
-    os.environ.update(variables)
+    for name, value in variables.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
     try:
         yield
     finally:
@@ -111,6 +120,10 @@ class LearnerExecute(Execute):
     so in words (``timed_out``) instead of ``KeyboardInterrupt`` and ``CellTimeoutError``;
     the cells that timed out are listed in ``resources["leverage"]["timed_out"]`` (cell
     index -> limit in seconds) for the judge (``autograder.judge``).
+
+    The kernel is given the submission's grading key (``autograder.secret``) as
+    ``LEVERAGE_HIDDEN_CASES``, and the judge gets it in ``resources["leverage"]
+    ["hidden_key"]``; the instructor's secret is taken out of the kernel's environment.
     """
 
     #: how many times one notebook may kill its kernel before grading stops trying
@@ -142,7 +155,18 @@ class LearnerExecute(Execute):
             "leverage_timeout": self._timeout_nonce,
         }
         self._timed_out = resources.setdefault("leverage", {}).setdefault("timed_out", {})
-        variables = {"LEVERAGE_LEARNER": student}
+        key = secret.grading_key(
+            secret.grading_secret(CourseDirectory(config=self.config).root),
+            resources["nbgrader"]["assignment"],
+            student,
+            nb,
+        )
+        resources["leverage"]["hidden_key"] = key
+        variables = {
+            "LEVERAGE_LEARNER": student,
+            HIDDEN_CASES_VARIABLE: key,
+            secret.SECRET_VARIABLE: None,  # the kernel inherits this process's environment
+        }
         if self.sandbox:
             kernel = self._sandboxed_kernel()
             self.kernel_name = kernel.name

@@ -267,7 +267,12 @@ def _namespace(config, workspace, command):
         "IPYTHONDIR": "/tmp/ipython",
         "JUPYTER_RUNTIME_DIR": config["runtime_dir"],
     }
-    for name in ("LEVERAGE_LEARNER", "NBGRADER_EXECUTION", "NBGRADER_VALIDATING"):
+    for name in (
+        "LEVERAGE_LEARNER",
+        "LEVERAGE_HIDDEN_CASES",  # the submission's grading key, never the secret
+        "NBGRADER_EXECUTION",
+        "NBGRADER_VALIDATING",
+    ):
         if name in os.environ:
             environment[name] = os.environ[name]
     for name, value in environment.items():

@@ -21,6 +21,15 @@ learner what to do, in one line. In a learner's notebook (not under nbgrader),
 small form asking for the course id (``course.widgets.course_id``); once the id is typed,
 the same object behaves as the learner's scenario.
 
+**Hidden cases.** A hidden check (``hidden=True``) also tries the learner's code on other
+learners' scenarios, named by ``hidden_learners(module, labels)``. Which learners those are
+depends on a **grading key**: the grader derives one per submission from an instructor's
+secret that is in neither this package nor the release (``autograder.secret``), gives it
+to the grading kernel as ``LEVERAGE_HIDDEN_CASES`` and replays the checks under
+``hidden_cases_as(key)``. Without a key (a learner's JupyterLab, ``nbgrader validate``, the
+tests) the hidden learners are the public ``self-check-<label>``: answers hard-coded for
+them earn nothing when graded, since grading draws other learners.
+
 A scenario is drawn from a random generator seeded with a hash of (module, learner),
 so it is the same on every machine and every run. When a scenario is displayed, its
 output carries a stamp (``VARIANT_MIME``) naming the learner; the grader compares the
@@ -193,3 +202,89 @@ class PendingScenario:
 
             form = CourseIdForm(show_scenario=self._resolved)
             return {**form._repr_mimebundle_(), "text/plain": repr(self)}
+
+
+#: The variable through which the grader gives a grading kernel its key of hidden cases.
+HIDDEN_CASES_VARIABLE = "LEVERAGE_HIDDEN_CASES"
+
+#: The hidden learners of a check run without a grading key: ``self-check-<label>``.
+SELF_CHECK_PREFIX = "self-check"
+
+_NO_KEY_GIVEN = object()
+
+#: The grading key ``hidden_cases_as`` gives the block running now, if any.
+_HIDDEN_KEY = ContextVar("leverage_hidden_key", default=_NO_KEY_GIVEN)
+
+
+@contextmanager
+def hidden_cases_as(key):
+    """Within the block, hidden learners are drawn with the grading ``key`` (``None``: the
+    public self-check learners), whatever the environment says: how the grader replays a
+    hidden check on the cases the grading kernel was given."""
+    if key is not None and not (isinstance(key, str) and key):
+        raise TypeError(f"a grading key is text, got {type(key).__name__}")
+    token = _HIDDEN_KEY.set(key)
+    try:
+        yield key
+    finally:
+        _HIDDEN_KEY.reset(token)
+
+
+def grading_key():
+    """The grading key of this process (see the module's docstring), or ``None``."""
+    key = _HIDDEN_KEY.get()
+    if key is _NO_KEY_GIVEN:
+        key = os.environ.get(HIDDEN_CASES_VARIABLE) or None
+    return key
+
+
+def hidden_learner(module, label):
+    """The learner id of hidden case ``label`` of ``module``: ``self-check-<label>`` without
+    a grading key, else an id only the key gives (``h-`` and 16 hex digits)."""
+    key = grading_key()
+    if key is None:
+        return _check_learner(f"{SELF_CHECK_PREFIX}-{label}")
+    digest = hashlib.sha256(f"leverage-hidden\0{key}\0{module}\0{label}".encode()).hexdigest()
+    return f"h-{digest[:16]}"
+
+
+def hidden_rng(module, purpose):
+    """A random generator for a hidden check's own cases (``purpose`` names them): seeded
+    with the grading key when there is one, else with the learner's id, as ``rng_for``."""
+    key = grading_key()
+    if key is None:
+        return rng_for(f"{module}:{purpose}", learner_id())
+    digest = hashlib.sha256(f"leverage-hidden\0{key}\0{module}\0{purpose}".encode()).digest()
+    return random.Random(int.from_bytes(digest[:8], "big"))
+
+
+def hidden_learner_where(module, label, accept, most=1000):
+    """The first hidden learner ``<label>-1``, ``<label>-2``, ... of ``module`` whose id
+    ``accept`` takes (e.g. one whose scenario has a zone): how a check makes sure its hidden
+    cases cover each kind whatever the grading key."""
+    for n in range(1, most + 1):
+        learner = hidden_learner(module, f"{label}-{n}")
+        if accept(learner):
+            return learner
+    raise LookupError(f"no hidden learner of {module} fits after {most} draws ({label})")
+
+
+class hidden_learners:
+    """The hidden learners of ``module`` for ``labels`` (e.g. ``range(1, 6)``), as a sequence
+    read afresh each time it is used, so a checks module can keep it as a constant
+    (``HIDDEN_LEARNERS``) while the grading key decides who they are."""
+
+    def __init__(self, module, labels):
+        self.module, self.labels = module, tuple(str(label) for label in labels)
+
+    def __iter__(self):
+        return iter([hidden_learner(self.module, label) for label in self.labels])
+
+    def __len__(self):
+        return len(self.labels)
+
+    def __getitem__(self, index):
+        return list(self)[index]
+
+    def __repr__(self):
+        return f"hidden_learners({self.module!r}, {list(self.labels)!r})"

@@ -18,7 +18,13 @@ os.environ["PATH"] = f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"
 def no_learner(monkeypatch, tmp_path_factory):
     """Each test starts knowing no learner: no variables, empty config and data folders
     (so no test reads or writes the machine's own progress record)."""
-    for variable in ("LEVERAGE_LEARNER", "JUPYTERHUB_USER", "NBGRADER_EXECUTION"):
+    for variable in (
+        "LEVERAGE_LEARNER",
+        "JUPYTERHUB_USER",
+        "NBGRADER_EXECUTION",
+        "LEVERAGE_HIDDEN_CASES",  # a grading kernel's key of hidden cases
+        "LEVERAGE_GRADING_SECRET",  # an instructor's secret
+    ):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))

@@ -44,14 +44,41 @@ from course.scenarios.capstone import (
     statement_key,
     statement_kinds,
 )
-from course.variants import learner_id, variant
+from course.variants import hidden_learner_where, learner_id, variant
 
 MODULE = "05_capstone"
 
-#: Other learners' cases the hidden tests also try, so hard-coded answers fail. Between
-#: them they make Brenn and Kessel each the BATNA, and sign the letter and not (a test
-#: checks).
-HIDDEN_LEARNERS = tuple(f"hidden-{n}" for n in range(7, 12))
+
+class _HiddenLearners:
+    """Other learners' cases the hidden tests also try, so hard-coded answers fail: drawn
+    with the grader's secret key when graded, the public self-check learners otherwise
+    (``course.variants.hidden_learner_where``). Whatever the key, they make Brenn and
+    Kessel each the BATNA, and sign the letter and not (a test checks); read afresh each
+    time, as the key decides who they are."""
+
+    KINDS = (
+        ("brenn", lambda case: batna_of(case)[0] == "Brenn"),
+        ("kessel", lambda case: batna_of(case)[0] == "Kessel"),
+        ("letter", signs_letter),
+        ("no-letter", lambda case: not signs_letter(case)),
+        ("any", lambda case: True),
+    )
+
+    def __iter__(self):
+        return iter(
+            [
+                hidden_learner_where(
+                    MODULE, label, lambda learner, fits=fits: fits(_drawn(learner))
+                )
+                for label, fits in self.KINDS
+            ]
+        )
+
+    def __len__(self):
+        return len(self.KINDS)
+
+
+HIDDEN_LEARNERS = _HiddenLearners()
 
 #: How close a chance must come to the course's: well inside any rounding a learner shows.
 CHANCE_TOLERANCE = 1e-6

@@ -42,12 +42,14 @@ from course.scenarios.leverage import (
     tactic_key,
     turning_point,
 )
-from course.variants import learner_id, variant
+from course.variants import hidden_learners, learner_id, variant
 
 MODULE = "00_leverage"
 
-#: Other learners' scenarios the hidden tests also try, so hard-coded answers fail.
-HIDDEN_LEARNERS = tuple(f"hidden-{n}" for n in range(1, 7))
+#: Other learners' scenarios the hidden tests also try, so hard-coded answers fail: drawn
+#: with the grader's secret key when graded, the public self-check learners otherwise
+#: (``course.variants.hidden_learners``).
+HIDDEN_LEARNERS = hidden_learners(MODULE, range(1, 7))
 
 #: Why a source does not fit an item it was given for, said without naming the right one
 #: (section 2's three questions, in their order: a wrong "alternatives" or "power" is
