@@ -11,6 +11,7 @@ from course.course_map import questions
 from course.models.power import bargaining_split
 from course.scenarios.power import (
     LABELS,
+    granite_reply,
     granite_share,
     harrow_move,
     lever_gains,
@@ -18,11 +19,12 @@ from course.scenarios.power import (
     rig_kind,
     table_share,
     tactic_key,
+    votes_needed,
 )
 from tests.notebooks import solution_namespace
 
 QUESTIONS = questions("03_power")
-OWN_CASE = ("rate_tactics", "rig_prices")  # judgements on the story of your own case
+OWN_CASE = ("rate_tactics",)  # judgements on the story of your own case
 WITH_HIDDEN = [q for q in QUESTIONS if q not in OWN_CASE]
 
 
@@ -148,7 +150,7 @@ def test_the_too_few_votes_hint_gives_a_range_that_is_true(learner):
     for s in hidden_and_own():
         others = s.weights[:-1]
         totals = {sum(c) for k in range(len(others) + 1) for c in combinations(others, k)}
-        for votes in range(1, check._votes_needed(s)):
+        for votes in range(1, votes_needed(s)):
             with pytest.raises(NotYet) as failure:
                 check.judge_votes_needed(s, votes)
             assert f"between {s.quota - votes} and {s.quota - 1} votes" in str(failure.value)
@@ -193,7 +195,7 @@ def facts_hold(s, right, said):
 def test_every_wrong_reply_gets_a_hint_whose_facts_hold(learner):
     seen = set()
     for s in hidden_and_own() + [course.variant("03_power", f"reply-{n}") for n in range(40)]:
-        right = check._granite_reply(s)
+        right = granite_reply(s)
         for said in ("accept", "reject", "walk away"):
             if said == right:
                 check.judge_granite_reply(s, said)
@@ -364,12 +366,37 @@ def test_each_rig_version_scores_a_point_and_a_wrong_kind_is_named(learner):
     for version in s.rig_versions:
         m, x = s.rig_value, version.amount
         wrong_kind = max(m / 2, x) if rig_kind(version) == "breakdown payoff" else (m + x) / 2
-        outcome = check.rig_prices(lambda v=version, w=wrong_kind: {**key, v.letter: w})
+        outcome = check.rig_prices(lambda t, v=version, w=wrong_kind: {**key, v.letter: w})
         assert outcome.earned == 1 and outcome.possible == 2
         failed = next(o for o in outcome.outcomes if not o.passed)
         assert failed.message.startswith(f"version {version.letter}: ")
         named = "what deal-me-out gives" if rig_kind(version) == "breakdown payoff" else "Nash"
         assert named in failed.message
+
+
+def test_one_rule_for_both_versions_earns_one_point_of_two(learner):
+    """Every learner has one version of each kind, so either rule applied to both fails one."""
+    for rule in (
+        lambda s, v: max(s.rig_value / 2, v.amount),
+        lambda s, v: (s.rig_value + v.amount) / 2,
+    ):
+        outcome = check.rig_prices(lambda s, r=rule: {v.letter: r(s, v) for v in s.rig_versions})
+        assert outcome.earned == 1 and outcome.possible == 2
+
+
+def test_a_share_at_the_table_a_little_off_half_is_told_rounds_of_a_day_mean_half(learner):
+    """The right rule with Rubinstein's share at a delta of 0.95 per day (19,487 of 40,000
+    instead of 20,000) is told about the even split, not told to rethink the kind."""
+    d = 0.95 / 1.95
+    for s in hidden_and_own():
+        for version in s.rig_versions:
+            m, x = s.rig_value, version.amount
+            said = max(d * m, x) if version.walk_out else x + (m - x) * d
+            if abs(said - rig_key(s)[version.letter]) <= check.RIG_TOLERANCE * m:
+                continue  # a binding outside option, or a difference the check forgives
+            with pytest.raises(NotYet) as failure:
+                check.judge_rig_price(s, version, {version.letter: said})
+            assert "rounds of a day" in str(failure.value) and "half each" in str(failure.value)
 
 
 def test_the_rig_hints_say_which_kind_each_version_is(learner):
@@ -390,9 +417,29 @@ def test_the_rig_hints_say_which_kind_each_version_is(learner):
                 assert "changes nothing" in str(failure.value)
             kinds.add((kind, x < m / 2))
     assert kinds == {(k, low) for k in ("outside option", "breakdown payoff") for low in (1, 0)}
-    assert "no price for version" in miss(check.rig_prices, lambda: {})
-    assert "there is no version 'C'" in miss(check.rig_prices, lambda: {"C": 1})
-    assert "should return a dict" in miss(check.rig_prices, lambda: 3)
+    assert "no price for version" in miss(check.rig_prices, lambda s: {})
+    assert "there is no version 'C'" in miss(check.rig_prices, lambda s: {"C": 1})
+    assert "should return a dict" in miss(check.rig_prices, lambda s: 3)
+
+
+def test_no_answer_is_an_attribute_of_the_check_module():
+    """The notebook imports the checks as ``check``: none of its attributes is the scenario
+    module or one of the functions that compute an answer."""
+    from course.scenarios import power as story
+
+    for name in dir(check):
+        found = getattr(check, name)
+        assert found is not story, name
+        assert not (callable(found) and getattr(found, "__module__", "") == story.__name__), name
+
+
+def test_no_reference_solution_reads_an_answer_from_the_course():
+    """Each reference solution computes its answer as a learner would: none imports the
+    scenario module or calls into the checks."""
+    from tests.notebooks import solutions
+
+    for grade_id, code in solutions("03_power", "power").items():
+        assert "course.scenarios" not in code and "check." not in code, grade_id
 
 
 # --- every question ------------------------------------------------------------------------------

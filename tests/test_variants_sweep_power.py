@@ -117,8 +117,9 @@ def rig_prediction(s, version):
     x, m = figures(version.text)[-1], s.rig_value
     assert x == version.amount
     if "Waiting costs neither side anything" in version.text:  # a risk of breakdown
+        assert not version.walk_out
         return (m + x) / 2
-    assert "walk" in version.text  # taken by walking out, when Kestrel chooses
+    assert "walk" in version.text and version.walk_out  # taken by walking out, at will
     return max(m / 2, x)
 
 
@@ -164,22 +165,26 @@ def test_kestrels_vote_count_agrees_with_the_banzhaf_index(drawn):
 
 
 def test_the_rig_versions_are_clear_cases_of_both_kinds(drawn):
-    """Q3: each alternative 25 to 75% of Dunmore's value and at least 10% of it away from
-    the half that decides whether an outside option binds; both kinds and both sides of
-    the half occur, and the two kinds always predict prices at least 10% apart."""
-    seen = set()
+    """Q3: one version of each kind in every draw, in either order, so one rule applied to
+    both never earns both points; each alternative 25 to 75% of Dunmore's value and at
+    least 10% of it away from the half that decides whether an outside option binds; both
+    sides of the half occur for each kind, and the two kinds always predict prices at least
+    10% apart."""
+    seen, orders = set(), set()
     for s in drawn:
         m = s.rig_value
         assert 20_000 <= m <= 60_000, s.learner
         assert [v.letter for v in s.rig_versions] == ["A", "B"]
-        assert s.rig_versions[0].text != s.rig_versions[1].text
+        assert sorted(v.walk_out for v in s.rig_versions) == [False, True], s.learner
+        orders.add(s.rig_versions[0].walk_out)
         for version in s.rig_versions:
             x = version.amount
             assert 0.2 * m <= x <= 0.8 * m and abs(x - m / 2) >= 0.1 * m, s.learner
             assert abs(max(m / 2, x) - (m + x) / 2) >= 0.1 * m
-            walk_out = "Waiting costs neither side anything" not in version.text
-            seen.add((walk_out, x > m / 2))
+            rig_prediction(s, version)  # the text tells the kind the field says
+            seen.add((version.walk_out, x > m / 2))
     assert seen == {(True, True), (True, False), (False, True), (False, False)}
+    assert orders == {True, False}
 
 
 def test_the_granite_numbers_are_plausible_and_clear_of_every_threshold(drawn):
@@ -398,24 +403,21 @@ def tactics_from_rules(s):
 
 
 def rig_from_text(s):
-    return lambda: {v.letter: rig_prediction(s, v) for v in s.rig_versions}
+    return {v.letter: rig_prediction(s, v) for v in s.rig_versions}
 
 
 def rig_with_the_models(s):
     """Deal-me-out with equal, nearly perfect patience; the Nash split from module 02."""
     from course.models.batna import nash_split
 
-    def prices():
-        found = {}
-        for v in s.rig_versions:
-            if "walk" in v.text:
-                share = bargaining_split(0.99999, 0.99999, v.amount / s.rig_value)[1]
-                found[v.letter.lower()] = round(share * s.rig_value, 2)
-            else:
-                found[v.letter.lower()] = nash_split(s.rig_value, v.amount, 0)[0]
-        return found
-
-    return prices
+    found = {}
+    for v in s.rig_versions:
+        if v.walk_out:
+            share = bargaining_split(0.99999, 0.99999, v.amount / s.rig_value)[1]
+            found[v.letter.lower()] = round(share * s.rig_value, 2)
+        else:
+            found[v.letter.lower()] = nash_split(s.rig_value, v.amount, 0)[0]
+    return found
 
 
 def move_in_money(s):
@@ -430,6 +432,7 @@ def move_in_shares(s):
 ALTERNATIVES = {
     "licence_floor": (floor_second_highest, floor_from_the_core),
     "votes_needed": (votes_by_totals, votes_by_swing_counts),
+    "rig_prices": (rig_from_text, rig_with_the_models),
     "granite_reply": (reply_in_money, reply_in_shares),
     "best_lever": (lever_by_gains, lever_by_ranking),
     "harrow_move": (move_in_money, move_in_shares),
@@ -453,11 +456,18 @@ def run(question, answer, **options):
         return getattr(check, question)(answer, **options)
 
 
+def judge_rig_prices(s, prices):
+    prices = {str(letter).upper(): value for letter, value in prices.items()}
+    for version in s.rig_versions:
+        check.judge_rig_price(s, version, prices)
+
+
 #: What each question's check decides about one scenario's result (the check runs these on
 #: every scenario it tries, after calling the learner's function).
 JUDGES = {
     "licence_floor": (check.judge_floor, check.judge_beats_borealis),
     "votes_needed": (check.judge_votes_needed,),
+    "rig_prices": (judge_rig_prices,),
     "granite_reply": (check.judge_granite_reply,),
     "best_lever": (check.judge_best_lever,),
     "harrow_move": (check.judge_harrow_move,),
@@ -477,10 +487,6 @@ def test_every_right_formulation_is_judged_right_for_every_learner(drawn, refere
             labels = rate()
             for tactic in s.tactics:
                 check.judge_tactic(s, tactic, labels)
-        for price in (rig_from_text(s), rig_with_the_models(s)):
-            prices = {letter.upper(): value for letter, value in price().items()}
-            for version in s.rig_versions:
-                check.judge_rig_price(s, version, prices)
 
 
 def test_the_visible_checks_pass_them_as_the_learner_runs_them(drawn, reference, monkeypatch):
@@ -493,8 +499,6 @@ def test_the_visible_checks_pass_them_as_the_learner_runs_them(drawn, reference,
                 assert passes(run(question, answer)), (s.learner, question, answer.__name__)
         for rate in (tactics_from_text(s), tactics_from_rules(s)):
             assert passes(run("rate_tactics", rate)), s.learner
-        for price in (rig_from_text(s), rig_with_the_models(s)):
-            assert passes(run("rig_prices", price)), s.learner
 
 
 def test_the_reference_for_the_own_case_questions_agrees_with_both_formulations(drawn):
@@ -506,7 +510,7 @@ def test_the_reference_for_the_own_case_questions_agrees_with_both_formulations(
             == tactics_from_text(s)()
             == {k: v.lower() for k, v in tactics_from_rules(s)().items()}
         )
-        assert rig_key(s) == rig_from_text(s)()
+        assert rig_key(s) == rig_from_text(s)
 
 
 @pytest.mark.parametrize("question", list(ALTERNATIVES))
@@ -535,6 +539,9 @@ def test_the_hidden_learners_give_every_answer_and_catch_each_mistake():
     assert {s.atlas_proposal >= s.borealis_value for s in hidden} == {True, False}
     assert len({fewest_votes(s) for s in hidden}) > 1
     assert {move_in_money(s) for s in hidden} == set(HARROW_MOVES) - {"ultimatum"}
+    # question 3: an outside option above and below the even split, a breakdown payoff too
+    rigs = {(v.walk_out, v.amount > s.rig_value / 2) for s in hidden for v in s.rig_versions}
+    assert rigs == {(True, True), (True, False), (False, True), (False, False)}
     # question 4: Kestrel in the proposer's seat is wrong on some hidden learner, both where
     # Granite's proposal and where Harrow falls between the two readings
     wrong_seat = {
@@ -567,6 +574,7 @@ def test_the_mistakes_fail_for_most_learners_at_grading(drawn):
 QUESTION_TEXT = {
     "licence_floor": "q1-text",
     "votes_needed": "q2-text",
+    "rig_prices": "q3-text",
     "granite_reply": "q4-text",
     "best_lever": "levers-teaching",
     "harrow_move": "harrow-move-text",
@@ -610,7 +618,7 @@ def question_text(grade_id):
 def test_the_own_case_questions_name_their_fields_and_answers():
     tactics, rig = question_text("q6-text"), question_text("q3-text")
     assert "`scenario.tactics`" in tactics and all(f'`"{label}"`' in tactics for label in LABELS)
-    assert "`scenario.rig_value`" in rig and "`scenario.rig_versions`" in rig
+    assert all(f"`v.{field}`" in rig for field in ("letter", "amount", "walk_out"))
     moves = question_text("harrow-move-text")
     assert all(f'`"{move}"`' in moves for move in HARROW_MOVES)
 

@@ -121,11 +121,13 @@ OTHER_TACTICS = (
 @dataclass(frozen=True)
 class RigVersion:
     """One version of what else Kestrel could get for its old test rig (question 3): its
-    ``amount`` and the ``text`` that tells how Kestrel would reach it. How it counts is the
-    learner's to read from the text; ``rig_kind`` reads it for the checks."""
+    ``amount``, whether Kestrel would reach it by walking out (``walk_out``; otherwise it is
+    what Kestrel is left with if the talks end on their own), and the ``text`` that tells
+    the story. The two versions of a scenario are always one of each."""
 
     letter: str
     amount: float
+    walk_out: bool
     text: str
 
 
@@ -355,11 +357,9 @@ def bidder_gains_by_other_yardsticks(s):
 
 
 def rig_kind(version):
-    """How Kestrel would reach the alternative of ``version``: the kind whose text it tells."""
-    for kind, texts in RIG_TEXTS.items():
-        if any(version.text == text.format(x=money(version.amount)) for text in texts):
-            return kind
-    raise ValueError(f"version {version.letter} tells no known kind of alternative")
+    """How Kestrel would reach the alternative of ``version``: by walking out (an outside
+    option) or left with it if the talks end on their own (a breakdown payoff)."""
+    return RIG_KINDS[0] if version.walk_out else RIG_KINDS[1]
 
 
 def rig_price(s, version):
@@ -537,16 +537,14 @@ def _vote(rng):
 def _rig(rng):
     """Dunmore's value for the rig and the two versions of Kestrel's alternative."""
     value = float(pick(rng, 20_000, 60_000, 2_000))
-    kinds = [_choice(rng, RIG_KINDS), _choice(rng, RIG_KINDS)]
-    texts = {kind: list(RIG_TEXTS[kind]) for kind in RIG_KINDS}
-    for kind in RIG_KINDS:
-        rng.shuffle(texts[kind])
+    kinds = list(RIG_KINDS)  # one of each kind, in either order
+    rng.shuffle(kinds)
     versions = []
     for letter, kind in zip("AB", kinds, strict=True):
         ratio = _choice(rng, (0.25, 0.3, 0.35, 0.65, 0.7, 0.75))
         amount = float(round(value * ratio, -3))
-        text = texts[kind].pop().format(x=money(amount))
-        versions.append(RigVersion(letter, amount, text))
+        text = _choice(rng, RIG_TEXTS[kind]).format(x=money(amount))
+        versions.append(RigVersion(letter, amount, kind == RIG_KINDS[0], text))
     return value, tuple(versions)
 
 

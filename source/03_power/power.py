@@ -537,33 +537,43 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (2 points): walk out, or left over?
 #
-# Kestrel is selling its old test rig to Dunmore, which would pay up to
-# `scenario.rig_value` for it; the rig is worth nothing to Kestrel, and Dunmore has
-# nothing else to turn to if the talks fail. The two answer each other's proposals within a
-# day: rounds that short leave almost no edge for moving first (section 4), so at the
-# table they would split Dunmore's value evenly. Your scenario tells two versions, A and B,
-# of what else Kestrel could do with the rig (`scenario.rig_versions`; the story shows
-# them). They are two separate what-ifs: in each, only that version's alternative exists.
+# Kestrel is selling its old test rig to Dunmore, which would pay up to `s.rig_value` for
+# it; the rig is worth nothing to Kestrel, and Dunmore has nothing else to turn to if the
+# talks fail. The two answer each other's proposals within a day: rounds that short leave
+# almost no edge for moving first (section 4), so at the table they would split Dunmore's
+# value evenly. Your scenario tells two versions, A and B, of what else Kestrel could do
+# with the rig (`s.rig_versions`; the story shows them). They are two separate what-ifs:
+# in each, only that version's alternative exists. In one, Kestrel reaches its alternative
+# by walking out; in the other, it is what Kestrel is left with if the talks end on their
+# own. Each version `v` has `v.letter`, `v.amount` (what the alternative brings Kestrel)
+# and `v.walk_out` (`True` for the version Kestrel reaches by walking out).
 #
-# For each version, decide how Kestrel would reach its alternative, and so how it counts.
-# Write `rig_prices()`, returning a dict from letter to the price section 5's models
-# predict in that version, for example `return {"A": 31_000, "B": 27_500}`. Each version
-# earns a point.
+# Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
+# predict in that version, for example `{"A": 31_000, "B": 27_500}`. The version reached by
+# walking out earns a point, the other a point. Grading also tries other learners'
+# scenarios, with other amounts.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "rig-prices-answer", "schema_version": 3}
-def rig_prices():
-    """The rig's predicted price in each version of your scenario, by letter."""
+def rig_prices(s):
+    """The rig's predicted price in each version of the scenario, by letter."""
     ### BEGIN SOLUTION
-    from course.scenarios.power import rig_key
-
-    return rig_key(scenario)
+    prices = {}
+    for v in s.rig_versions:
+        if v.walk_out:  # an outside option: it counts only above the even split
+            prices[v.letter] = max(s.rig_value / 2, v.amount)
+        else:  # a breakdown payoff: the disagreement point of a Nash split
+            prices[v.letter] = v.amount + (s.rig_value - v.amount) / 2
+    return prices
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "rig-prices-test", "schema_version": 3}
 """Check that rig_prices counts each alternative as the way Kestrel would reach it says."""
 check.rig_prices(rig_prices)
+### BEGIN HIDDEN TESTS
+check.rig_prices(rig_prices, hidden=True)
+### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "pie-exercise", "schema_version": 3}
 # ### Exercise: the shrinking pie
@@ -787,9 +797,22 @@ def rate_tactics():
     """Each statement of your scenario, by letter: legitimate, bluff, misrepresentation or
     illegitimate."""
     ### BEGIN SOLUTION
-    from course.scenarios.power import tactic_key
-
-    return tactic_key(scenario)
+    # A learner reads the four statements and writes the dict out; this reads them by
+    # their template (t.kind), so that it is right for every learner.
+    s = scenario
+    labels = {}
+    for t in s.tactics:
+        if t.kind in ("planning_committee", "bought_costs"):
+            labels[t.letter] = "illegitimate"
+        elif t.kind == "borealis_bid" or (t.kind == "harrow_offer" and t.amount != s.outside_offer):
+            labels[t.letter] = "misrepresentation"
+        elif t.kind == "limit_claim" or (
+            t.kind == "borealis_threat" and t.amount > s.borealis_value
+        ):
+            labels[t.letter] = "bluff"
+        else:
+            labels[t.letter] = "legitimate"
+    return labels
     ### END SOLUTION
 
 
