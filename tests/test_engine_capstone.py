@@ -138,7 +138,7 @@ def test_a_deal_is_scored_against_the_frontier_and_the_plan(case, style):
     lines = debrief(outcome, plan, facts(case, quell))
     assert any(line.startswith("Deal in round") for line in lines)
     assert any("Your plan said walk away below" in line for line in lines)
-    assert any(line.startswith("Anchoring: you planned to open at") for line in lines)
+    assert any(line.startswith("Opening: you planned to open at") for line in lines)
     assert any(line.startswith("Concessions: you made") for line in lines)
     assert any(line.startswith("Value created, each side counted") for line in lines)
     assert any(line.startswith("Achievable: Marlow would have accepted") for line in lines)

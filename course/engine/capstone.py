@@ -167,7 +167,7 @@ def debrief(outcome, plan, facts):
     opening = next((worth for who, worth in outcome["offers"] if who == "you"), None)
     if plan.get("opening_profit") is not None and opening is not None:
         lines.append(
-            f"Anchoring: you planned to open at {plan['opening_profit']:g} of profit and "
+            f"Opening: you planned to open at {plan['opening_profit']:g} of profit and "
             f"opened at {opening:g}."
         )
     if outcome["issues"] is not None:

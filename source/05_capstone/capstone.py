@@ -24,9 +24,9 @@
 # 2. **negotiate** — play the deal against a bot whose limits you cannot see;
 # 3. **debrief** — measure the result against your plan and ask what leverage moved it.
 #
-# It takes most people **about 150 minutes**, best in two sittings: the preparation
-# (sections 1 to 5, seven short answers in Python, about 90 minutes), then the table, the
-# debrief and a written reflection (about 60 minutes). The seven answers are graded
+# It takes most people **three to four hours**, best in two sittings: the preparation
+# (sections 1 to 5, seven short answers in Python, about two hours), then at least two
+# negotiations at the table, their debriefs and a written reflection (one to two hours). The seven answers are graded
 # automatically; the reflection is graded by your instructor. Cells that say
 # `YOUR CODE HERE` are yours; the cell after each one checks your answer and says what to
 # fix.
@@ -56,11 +56,13 @@ scenario
 # ## 1. Leverage is built before anyone sits down
 #
 # Module 00 defined leverage as whatever makes the other side more willing to accept your
-# terms than it would otherwise be, and showed that it is built, recognised and spent. In
-# this case you do all three before the talks even begin: a signed letter can raise the
-# least you need from Marlow (question 2); one request from Marlow shifts what you
-# believe it needs, and with it the balance between you (question 3); and your plan of
-# concessions decides how much of it you spend, and for what (question 7).
+# terms than it would otherwise be, and showed that it is built, recognised and spent, and
+# that it shifts as the talks go on. Here you build it before the talks begin: a signed
+# letter can raise the least you need from Marlow (question 2). You start recognising it
+# before the talks too, since one request from Marlow shifts what you believe it needs,
+# and with it the balance between you (question 3), and you go on recognising it at the
+# table, where each offer of Marlow's is more evidence. Your plan of concessions decides
+# how much of it you spend, and for what (question 7).
 #
 # Preparation goes in an order, because each step rests on the ones before it. Start with
 # your own side: what you will do if there is no deal, and so the worst deal worth taking.
@@ -137,7 +139,11 @@ check.my_batna(my_batna, hidden=True)
 #
 # Your reservation price follows from the better choice. A deal with Marlow is worth
 # taking only if it beats that alternative *after* what the deal itself costs you:
-# Marlow's supplier audit and tooling.
+# Marlow's supplier audit and tooling. Module 04 added that with a partner you will meet
+# again, the value of the relationship (a renewal next year) belongs inside the
+# reservation price too. This case leaves it out to keep the numbers to one year: a
+# renewal would lower the least profit you need this year, by what the renewal is worth
+# to you times its chance.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 points): sign the letter or not, and your reservation price
@@ -193,7 +199,8 @@ check.my_reservation(my_reservation, hidden=True)
 # possible values: the higher one if Quell has capacity, the lower one if not, each with
 # its chance. Their average is no help in planning. It is a number Marlow never has:
 # Marlow needs either the higher number of points or the lower one, and a plan built on
-# the average is off by the whole gap in one case or the other. Module 01 made the same
+# the average is wrong in both: too demanding by the average minus the lower value in one
+# state, too modest by the higher value minus the average in the other. Module 01 made the same
 # point about pricing. Keep both states in view, and check your opening and your plan
 # against each.
 
@@ -237,10 +244,14 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # - **Alternatives.** Yours is your reservation price as a share of the best profit the
 #   contract could give you; Marlow's is its reservation price as a share of its best
 #   (100 points), in each of the two states. The side whose share is larger loses less by
-#   walking away. Module 03 adds a condition: an outside option moves a deal only when it
-#   beats what that side would get at the table anyway (deal-me-out). Quell binds, then,
-#   only when you ask for a package that gives Marlow fewer points than it needs with
-#   Quell; your opening will do exactly that.
+#   walking away. (Your reservation price includes the audit and tooling, a cost of this
+#   deal rather than part of your alternative; the audit keeps it in because it is the
+#   line you walk away at.) Module 03 adds a condition: an outside option moves a deal
+#   only when it beats what that side would get in the bargaining anyway (deal-me-out).
+#   Quell matters, then, only if what Quell offers Marlow is worth more to it than the
+#   share of the deal it could expect from you; when you ask for less than that, Quell
+#   changes nothing, and when you ask for more, as your opening will, it sets Marlow's
+#   floor.
 # - **Power.** Emerson ("Power-dependence relations", *American Sociological Review*,
 #   1962) put it in one line: A's power over B is B's dependence on A. Marlow depends on
 #   you for the share of its sensors you would supply; you depend on Marlow for its share
@@ -329,7 +340,7 @@ check.my_audit(my_audit)
 # when what one issue is worth does not depend on the others (preferential independence,
 # in Keeney and Raiffa's *Decisions with Multiple Objectives*, 1976). Price and volume
 # break that rule: real profit is the margin times the volume, so a euro on the price is
-# worth twice as much at 60k units as at 30k, while the table counts it the same. Read the
+# worth two thirds more at 10k units than at 6k, while the table counts it the same. Read the
 # figures as your finance team's approximation around an ordinary contract, least
 # reliable at the table's corners. They are rounded to 5 k€, and the worst package (every
 # issue at Marlow's best level, where the rush and the long payment terms eat the margin)
@@ -344,7 +355,10 @@ check.my_audit(my_audit)
 # that receivers with little power were the ones who then walked away, and that such
 # offers helped the offerer only when the talks went on.
 #
-# **Grounding it in both states.** "What Marlow could accept" depends on Quell. If Quell
+# **Grounding it in both states.** As in module 04, an opening is grounded when a true
+# fact you can cite backs it. Here the facts are your research's estimate of Marlow's
+# scoring and of its lower reservation price, and Marlow's own rush request, which made
+# that lower number the likelier one. "What Marlow could accept" depends on Quell. If Quell
 # has no capacity, Marlow accepts any package worth at least its lower reservation price;
 # if Quell has capacity, it needs the higher one. Open with the best package Marlow could
 # accept **if Quell has no capacity**: it is a serious offer in that state, which the rush
@@ -360,11 +374,16 @@ check.my_audit(my_audit)
 # suggest making **multiple equivalent simultaneous offers** (a MESO): two or three
 # packages, worth the same to you, among which the other side chooses (module 04).
 # You stay as ambitious as with one offer, you look flexible, and Marlow's choice tells you
-# which issues it values, which your research could only estimate. Your figures are
+# which issues it values, which your research could only estimate. That only works when
+# the packages give Marlow its points in different ways (one more on delivery, another
+# more on price), so that its choice between them says something. Your figures are
 # rounded to 5 k€, so in this module two packages within 5 k€ of each other count as
 # worth the same to you. Each should be on the Pareto frontier: a package that another
-# beats for both of you is no offer to make. The table below sends one package at a time and starts from the
-# first package of your list; in a meeting you would put all of them down together.
+# beats for both of you is no offer to make. A MESO partner is not a concession: it is
+# worth the same to you as your opening, so offering it gives nothing away. The table below
+# sends one package at a time and starts from the first package of your list; in a
+# meeting you would put all of them down together, and at the table you can send a
+# partner in place of a repeat of your opening to see which Marlow answers better.
 #
 # **When Marlow opens.** Marlow's first offer will pull on you too. Before you answer it,
 # think about Marlow's alternatives (Quell, and your beliefs from question 3) and about
@@ -379,7 +398,7 @@ check.my_audit(my_audit)
 # ### Question 5 (2 points): your opening, with a MESO
 #
 # Write `opening_offer(s)`: a list of two or three packages, each a dict of issue to level
-# such as `{"price": "€45", "volume": "60k units", "delivery": "5 weeks", "payment": "30
+# such as `{"price": "€45", "volume": "10k units", "delivery": "5 weeks", "payment": "30
 # days"}`. The first is your opening, by the rule above; the others complete a MESO:
 # different packages on the Pareto frontier, each worth at most 5 k€ less to you than the
 # opening (and no more), and each worth at least `s.reservation_if_not` points to Marlow. `s.issues` maps each
@@ -444,6 +463,9 @@ check.opening_offer(opening_offer, hidden=True)
 #   Ethical?", 1968), but a misrepresentation of a fact Marlow would rely on, which most
 #   reject (Lewicki, Saunders and Barry, *Negotiation*, the chapter on ethics) and which
 #   can undo a contract. Module 00, section 6, draws the line.
+# - **Another customer's business is theirs.** You may say that a customer could take
+#   your capacity, which is your own fact; that customer's plans, orders or prices, told
+#   to you in confidence, are not yours to pass on to Marlow.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 points): what to say
@@ -475,15 +497,18 @@ check.what_to_say(what_to_say)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "plan-teaching", "schema_version": 3}
 # ## 5. A concession plan along the frontier
 #
-# You will have to move from your opening; the question is how. Module 04's rule for
-# trades, in the words it uses:
+# You will have to move from your opening; the question is how. Module 04 put its rule for
+# the next move in three steps: **create value first**, **then concede only what closes
+# the deal**, and **stop**. In this case's terms:
 #
-# 1. **Never give without asking for something back.**
-# 2. **Below the frontier, look for trades that cost you nothing.** Both sides gain from a
-#    trade when what you take is worth more to you than what you give, and what you give
-#    is worth more to Marlow than what you take, each side measured on its own scale
-#    (your profit, Marlow's points). Pruitt called this logrolling.
-# 3. **On the frontier, give where Marlow's gain per point you lose is highest.**
+# 1. **Create value first.** Below the frontier, look for trades that cost you nothing:
+#    both sides gain when what you take is worth more to you than what you give, and
+#    what you give is worth more to Marlow than what you take, each side measured on its
+#    own scale (your profit, Marlow's points). Pruitt called this logrolling.
+# 2. **Then concede only what closes the deal.** On the frontier every move costs you;
+#    give where Marlow gains most per point you lose, and only while it still needs
+#    points to agree.
+# 3. **Stop** when Marlow has what it needs.
 #
 # Lax and Sebenius (*The Manager as Negotiator*, 1986) named the tension behind these
 # rules: the moves that create value (sharing what you care about) also expose you to
@@ -510,9 +535,13 @@ check.what_to_say(what_to_say)
 # the cheapest way to give Marlow that many points. A step may change several issues at
 # once, often a give on one and a take on another.
 #
-# At the table, "something back" comes from Marlow. Make each step only in answer to a
-# move of Marlow's, so that every give of yours brings a concession of equal weight back;
-# a step made into silence is a gift. And look at where the plan ends: if its last package
+# At the table, "something back" comes from Marlow, and the debrief measures it in your own
+# profit: a step of yours got something back when Marlow's next offer was worth more to
+# you than the offer it would have made had you held your previous one (or when it
+# accepted). Make each step only in answer to a move of Marlow's; a step made into silence
+# is a gift. Expect less back than you give, and often nothing: Marlow gives back only part
+# of what you concede, and because it moves in whole levels, a small step of yours may be
+# too small to move it at all. And look at where the plan ends: if its last package
 # still gives Marlow fewer points than its higher reservation price, then if Quell has
 # capacity no deal will suit both of you. Your last step is then your final offer, and
 # the right ending is to walk away politely, leaving the door open for next time.
@@ -569,24 +598,45 @@ check.concession_plan(concession_plan, hidden=True)
 # Marlow behaves like a counterpart, not like a clock:
 #
 # - it opens with an offer you can work with, and a credible opening of yours pulls its
-#   first answer your way, while an offer it has to reject out of hand does not;
+#   first answer your way, while an offer it has to reject out of hand does not; that
+#   first answer can give a large part of its room at once, leaving it little to give
+#   later;
 # - part of each step it takes is its own pace, part is an answer to yours: a concession
-#   of yours buys more from it than standing still would, and a step back buys nothing;
-# - it gives ground first on the issues that cost it least, so its offers tell you what
-#   it values most;
+#   of yours may buy a little more than standing still would, though often nothing you
+#   can see (section 5), and a step back buys nothing;
+# - it gives ground first on the issues that cost it least, so where it keeps its best
+#   level tells you what it values most;
 # - it has its own deadline, which you do not know: it may stop before the eighth round,
 #   and says so when it makes its final offer, which you can always still answer;
-# - it loses patience with offers it must refuse out of hand, and with rounds in which
-#   you stand still while your offer is still worse for it than walking away, and then it
-#   leaves.
+# - it loses patience with offers it must refuse out of hand, with retractions (an offer
+#   worse for it than your previous one), and with rounds in which you stand still while
+#   your offer is still worse for it than walking away; it says when its patience is
+#   running out, and then it leaves;
+# - it remembers you: how one negotiation ended (a deal, a polite walk-away, a walk-out,
+#   its own leaving) moves its trust in you, and with it how far it opens towards you and
+#   how patient it is the next time you sit down.
 #
-# Its style (Boulware, linear, Conceder or tit-for-tat) is a mystery unless you pick one:
-# part of the exercise is to read it from its offers, and the debrief tells you which it
-# was. The table reads your own plan, your walk-away from question 2 and your opening from
-# question 5, and the debrief measures the outcome against them. Keep to what you
-# prepared: make your planned trades one at a time, make a real concession only after
-# Marlow has moved, never go below your walk-away, and leave politely rather than accept
-# less. Then sit down again (a new draw, a new style) and compare.
+# What the table leaves out: it treats your research as exact (Marlow scores packages
+# exactly as `s.theirs` says and needs exactly one of your two reservation prices); what
+# you say is not modelled, only your offers; and Marlow's deadline is drawn at random,
+# not from its weeks of stock, so of the three sources only alternatives and information
+# act at the table (power and time you weighed in the audit, not here).
+#
+# When Marlow stops moving, there are two readings: it is at its floor, or it is waiting
+# for you. Silence alone does not tell them apart. While Quell may still have capacity,
+# a planned step of yours is the way to test it: if Marlow answers, it had room; if it
+# still does not move, and says its patience is running out, you are near its floor, or
+# below it, and holding longer risks its leaving.
+#
+# Its style (Boulware, linear, Conceder or tit-for-tat) is a mystery unless you pick one.
+# Over at most eight rounds, moving in whole levels, the styles often look alike, so do
+# not count on reading it; the debrief names it and says whether this run's offers pointed
+# to it. The table shows your walk-away from question 2 and your opening from question 5,
+# and the debrief measures the outcome against them; compare your moves with your plan of
+# question 7 yourself. Keep to what you prepared: make your planned trades one at a time,
+# make a real concession only after Marlow has moved, never go below your walk-away, and
+# leave politely rather than accept less. Then sit down again and compare: whether Quell
+# has capacity is drawn afresh, and so is a mystery style, which may come up again.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table", "schema_version": 3}
 from course.widgets.capstone import NegotiationTable
@@ -610,17 +660,24 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer)
 #   give, and whether some package was better for both of you (a deal off the Pareto
 #   frontier).
 # - **Reciprocity.** For each concession you made, the debrief replays Marlow with you
-#   repeating your previous offer instead: a concession was answered only when Marlow's
-#   reply was better for you than that replay, or when it accepted. A bot that moves on
+#   repeating your previous offer instead: a concession was answered when Marlow's reply
+#   was better for you than in that replay, when it accepted what it would not have
+#   accepted otherwise, or when it stayed at the table where the replay shows it leaving.
+#   An acceptance it would have given to your previous offer anyway bought nothing. A bot
+#   that moves on
 #   its own schedule would answer nothing, however much it moved. It also counts the
 #   concessions you made when Marlow had not moved since its previous offer: concessions
 #   into silence.
-# - **What was achievable.** The best package for you that Marlow would have accepted at
-#   one of its turns, given what had been said by then, and when.
+# - **What was achievable.** The best package for you that Marlow would have agreed to:
+#   the better of what it would have accepted at one of your turns, given what had been
+#   said by then, and the best offer it made itself, and when. If even that is below your
+#   reservation price, no deal was the right result.
 #
 # Then it names the leverage at work: whether Marlow's alternative was strong or weak in
-# the end, how your opening anchored the talks, which issues Marlow gave ground on first
-# and which it held (what it held is what it needs most), and which style it played.
+# the end, your opening against your plan, which issues Marlow gave up already in its
+# opening, which it moved on later and which it kept at its own best level throughout (a
+# sign of what it values most), which style it played, and what Marlow will remember of
+# you next time.
 # Notice when its offers showed you its needs, and whether you used what they showed.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
@@ -633,11 +690,14 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer)
 #    your opening and your planned steps, and where did you leave them? Why? When Marlow
 #    opened, what did you think about before you answered?
 # 2. **Your audit against the talks.** Which weights did you give the three sources in
-#    question 4, and why? Which source did the most to shape the result, for you or for
-#    Marlow? Point to a moment in the talks where you saw it, and say whether your weights
-#    bore it out.
-# 3. **The relationship.** How did your first negotiation end, and what did that ending
-#    do to the second (Marlow remembers)? Imagine Marlow's buyers afterwards: how would
+#    question 4, and why? The table models two of them, alternatives (Quell, your
+#    walk-away) and information (what Marlow's offers told you): which of the two did more
+#    to shape the result, for you or for Marlow? Point to a moment in the talks where you
+#    saw it, and say whether your weights bore it out, and what the power you weighed
+#    would have added in a real meeting.
+# 3. **The relationship.** How did your first negotiation end, what did the debrief say
+#    Marlow would remember of it, and what did you see of that in the second (its opening,
+#    its patience)? Imagine Marlow's buyers afterwards: how would
 #    they feel about the outcome, about themselves, about the process and about you
 #    (Curhan, Elfenbein and Xu's *subjective value*, 2006)? Would they want to deal with
 #    Tallis again, and does that matter for a supplier of a year's sensors?
@@ -649,10 +709,12 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer)
 # Rubric, a point each, for a part answered about the learner's own negotiations with
 # numbers from them: (1) what was kept and what was left of the plan, with a reason, and
 # what the learner attended to after Marlow's opening (half a point without the second);
-# (2) the weights with a reason for the largest, the source that mattered with a moment
-# from the talks, and whether the weights fit it; (3) how the first negotiation ended,
-# what changed in the second (Marlow's opening, patience or tone), and a judgement of
-# Marlow's subjective value and of whether it would deal again; (4) one preparation
+# (2) the weights with a reason for the largest, the modelled source that mattered with a
+# moment from the talks, and whether the weights fit it; (3) how the first negotiation
+# ended, what Marlow's trust became (a deal raises it, a polite walk-away leaves it as it
+# was, a walk-out or Marlow's own leaving lowers it), what that did or did not change in
+# the second, and a judgement of Marlow's subjective value and of whether it would deal
+# again; (4) one preparation
 # change and one change at the table, each concrete.
 #
 # A full-marks answer: "I opened with my planned package (profit 150) and made my first
@@ -664,10 +726,12 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer)
 # 0.45, power 0.3 and information 0.25, because Brenn's signed letter made my
 # alternative firm: a reservation price of 94, 60% of my best profit, against Marlow's
 # 30% of its best without Quell. The talks bore that out: Quell had no capacity,
-# Marlow's offers moved fastest on price, and the deal (profit 118, above my reservation
+# Marlow's offers moved fastest on price, and the deal (profit 120, above my reservation
 # price of 94) was on the frontier. The first time I walked away politely when Marlow
-# stalled below my reservation price; the second time Marlow opened closer to me and was
-# more patient. Marlow's buyers would probably feel the price was fair and that I
+# stalled below my reservation price; the debrief said its trust stayed at 0.50, and in
+# the second negotiation it indeed opened about where it had the first time: a polite
+# exit kept the door open but earned nothing. After the deal its trust rose to 0.75, so
+# a third meeting would start closer. Marlow's buyers would probably feel the price was fair and that I
 # listened to the rush request, and they would deal with me again, which matters for a
 # year of supply. Next time I would prepare a trade for the moment the other side goes
 # quiet, and at the table I would wait for a move before conceding again."
