@@ -4,6 +4,7 @@ SVG redraws instantly inside an HTML widget, works the same in JupyterLab and Vo
 is easy to test, so the live exercises use it; longer analyses use matplotlib.
 """
 
+import math
 from html import escape
 
 SELLER_COLOUR = "#1f77b4"
@@ -32,6 +33,55 @@ def svg_text(x, y, content, anchor="middle", colour="#333", size=12):
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
         f'fill="{colour}" font-family="sans-serif">{escape(content)}</text>'
+    )
+
+
+def ticks(low, high, most=6):
+    """Round numbers from ``low`` to ``high`` for an axis, at most ``most`` of them: steps
+    of 1, 2, 2.5 or 5 times a power of ten, starting at the first multiple of the step."""
+    span = high - low
+    if span <= 0:
+        return [low]
+    raw = span / max(most - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(f * power for f in (1, 2, 2.5, 5, 10) if f * power >= raw)
+    first = math.ceil(low / step - 1e-9) * step
+    count = math.floor((high - first) / step + 1e-9) + 1
+    return [round(first + i * step, 10) for i in range(count)]
+
+
+def tick_text(value):
+    """An axis number: 20,000, 2.5 or 0.2 (no needless zeros)."""
+    return format(value, ",.10g")
+
+
+def x_axis(values, x, base, size=12, colour="#333"):
+    """Tick marks and numbers under a horizontal axis at height ``base``; ``x`` maps a value
+    to its position."""
+    return "".join(
+        f'<line x1="{x(v):.1f}" y1="{base}" x2="{x(v):.1f}" y2="{base + 4}" stroke="#999"/>'
+        + svg_text(x(v), base + 4 + size, tick_text(v), colour=colour, size=size)
+        for v in values
+    )
+
+
+def y_axis(values, y, left, size=12, colour="#333"):
+    """Tick marks and numbers left of a vertical axis at ``left``; ``y`` maps a value to its
+    height."""
+    return "".join(
+        f'<line x1="{left - 4}" y1="{y(v):.1f}" x2="{left}" y2="{y(v):.1f}" stroke="#999"/>'
+        + svg_text(left - 7, y(v) + size * 0.35, tick_text(v), "end", colour, size)
+        for v in values
+    )
+
+
+def y_title(content, top, base, size=12):
+    """An axis title written up the left edge, beside the numbers of ``y_axis``."""
+    middle = (top + base) / 2
+    return (
+        f'<text x="{size + 2}" y="{middle:.1f}" text-anchor="middle" font-size="{size}" '
+        f'fill="#333" font-family="sans-serif" transform="rotate(-90 {size + 2} {middle:.1f})">'
+        f"{escape(content)}</text>"
     )
 
 
@@ -162,8 +212,16 @@ def audit_bars(yours, theirs, weights, balance, width=560):
     parts.append(
         f'<line x1="{middle}" y1="{gauge_y - 8}" x2="{middle}" y2="{gauge_y + 8}" stroke="#999"/>'
     )
-    parts.append(svg_text(left, gauge_y + 22, "all theirs", "start", BUYER_COLOUR, 11))
-    parts.append(svg_text(right, gauge_y + 22, "all yours", "end", SELLER_COLOUR, 11))
+    parts.append(
+        x_axis(
+            ticks(-scale_top, scale_top, 5),
+            lambda v: middle + v / scale_top * plot / 2,
+            gauge_y + 4,
+            11,
+        )
+    )
+    parts.append(svg_text(left, gauge_y + 36, "all theirs", "start", BUYER_COLOUR, 11))
+    parts.append(svg_text(right, gauge_y + 36, "all yours", "end", SELLER_COLOUR, 11))
     parts.append(svg_text(label_width - 8, gauge_y + 4, "balance", anchor="end"))
     colour = SELLER_COLOUR if balance >= 0 else BUYER_COLOUR
     parts.append(
@@ -171,4 +229,4 @@ def audit_bars(yours, theirs, weights, balance, width=560):
         f"<title>balance {balance:+.2f} points</title></circle>"
     )
     label = f"leverage audit: balance {balance:+.2f} points (-10 all theirs, +10 all yours)"
-    return svg(width, gauge_y + 32, "".join(parts), label)
+    return svg(width, gauge_y + 46, "".join(parts), label)

@@ -11,6 +11,7 @@ import traitlets
 from course.store import ResultsStore
 from course.widgets import arena as views
 from course.widgets.arena import WorkshopArena
+from course.widgets.controls import LiveHTML
 from course.workshop import play
 
 HIDDEN = 61.37  # the bot's secret: off the whole-number grid, so easy to spot
@@ -201,7 +202,65 @@ def test_an_unexpected_error_is_logged_and_the_visitor_sees_no_traceback(store, 
 def test_errors_go_to_the_facilitators_log_file(tmp_path, monkeypatch):
     monkeypatch.setattr(views, "log", views.logging.getLogger("test.arena.errors"))
     monkeypatch.setenv("LEVERAGE_ERROR_LOG", str(tmp_path / "errors.log"))
-    arena = views.workshop_arena()
+    page = views.workshop_arena()
+    arena = page.children[-1]  # under the page's title and its line saying what to do
+    assert isinstance(arena, WorkshopArena) and "<h1>Negotiation arena</h1>" in (
+        page.children[0].value
+    )
     arena._case = "not a case"
     arena.send_offer.click()
     assert "Traceback" in (tmp_path / "errors.log").read_text()
+
+
+def sent(widget, monkeypatch):
+    """The custom messages ``widget`` sends to the browser from now on (focus requests)."""
+    messages = []
+    monkeypatch.setattr(widget, "send", lambda content, buffers=None: messages.append(content))
+    return messages
+
+
+def press_enter(box, typed):
+    """What the browser sends when Enter is pressed in a text box holding ``typed``."""
+    box._handle_custom_msg({"event": "submit", "value": typed}, [])
+
+
+def test_enter_in_the_name_box_joins_and_in_the_offer_box_sends(store):
+    """Issue 19: a keyboard user types a name and presses Enter, then an offer and Enter.
+    What the box holds comes with Enter: the last keys typed may not have arrived yet (the
+    browser queues updates, and the Enter message overtakes them)."""
+    arena = seller_arena(store)
+    arena.name.value = "A"  # "Ada" typed fast: only the first key has arrived
+    press_enter(arena.name, "Ada")
+    assert arena._case is not None and arena.name.disabled and arena.name.value == "Ada"
+    arena.price.value = "9"
+    press_enter(arena.price, "95")
+    assert arena._case.session.history[0][1:] == ("you", 95)
+    arena.price._handle_custom_msg({"event": "submit", "value": 80}, [])  # not text: ignored
+    assert len([m for m in arena._case.session.history if m[1] == "you"]) == 1
+
+
+def test_the_keyboard_goes_where_the_next_step_is(store, monkeypatch):
+    """After joining, the offer box (the name box and "join" are off); after each move, the
+    offer box again; at the end, "play again"."""
+    arena = seller_arena(store, "conceder")
+    to_price, to_again = sent(arena.price, monkeypatch), sent(arena.again, monkeypatch)
+    join(arena)
+    assert to_price == [{"do": "focus"}]
+    arena.price.value = "95"
+    arena.send_offer.click()
+    assert to_price == [{"do": "focus"}] * 2 and not to_again
+    arena.walk.click()
+    assert to_again == [{"do": "focus"}]
+
+
+def test_the_other_sides_move_is_announced_and_shown_above_the_moves(store):
+    """The status, where the bot's answer is written, is a live region (a screen reader
+    reads it out) and sits above the offer box, so the newest move needs no scrolling
+    past the history on a phone."""
+    arena = seller_arena(store)
+    join(arena)
+    arena.price.value = "90"
+    arena.send_offer.click()
+    assert isinstance(arena.status, LiveHTML) and "offers" in arena.status.value
+    order = list(arena.children)
+    assert order.index(arena.status) < order.index(arena.moves) < order.index(arena.history)

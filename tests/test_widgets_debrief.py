@@ -44,7 +44,9 @@ def test_the_room_is_shown_on_this_machine_without_a_code(store, monkeypatch):
     assert debrief.board.layout.display is None and debrief.gate.layout.display == "none"
     assert "<b>4</b> negotiations by <b>4</b> participants" in debrief.counts.value
     assert "<b>3</b> deals, <b>1</b> impasses" in debrief.counts.value
+    assert "sellers: price ≈" in debrief.anchoring.value
     assert "correlation r = 0.99" in debrief.anchoring.value
+    assert "buyers: too few deals for a line yet" in debrief.anchoring.value
     assert "boulware" in debrief.styles.value and "<svg" in debrief.prices.value
     assert [row["participant"] for row in csv_rows(debrief)] == ["P0", "P1", "P2", "P3"]
 

@@ -61,7 +61,7 @@ async def play_and_walk_away(base, kernel, root, name, cookie):
     connection = await websocket_connect(HTTPRequest(url, headers={"Cookie": f"{COOKIE}={cookie}"}))
     visitor = Visitor(connection)
     models = await visitor.dump(root)
-    field = visitor.find(models, _model_name="TextModel", description="your name")
+    field = visitor.find(models, _model_name="AnyModel", description="your name")
     join = visitor.find(models, _model_name="ButtonModel", description="join")
     walk = visitor.find(models, _model_name="ButtonModel", description="walk away")
     await visitor.send(field, {"method": "update", "state": {"value": name}, "buffer_paths": []})

@@ -47,8 +47,8 @@ def test_the_room_is_summarised():
     ]
     room = summarise(records)
     assert (room["negotiations"], room["deals"], room["impasses"]) == (4, 3, 1)
-    assert room["anchoring"] == [(90, 60), (80, 55), (99, 70)]
-    assert room["anchoring_fit"][2] > 0.9  # higher openings, higher prices in this room
+    assert room["anchoring"] == {"seller": [(90, 60), (80, 55)], "buyer": [(99, 70)]}
+    assert room["anchoring_fit"] == {"seller": None, "buyer": None}  # too few for a line
     assert room["batna"] == {"seller": [(40, 60), (40, 55)], "buyer": [(75, 70)]}
     assert room["by_style"]["boulware"] == {
         "negotiations": 2,
@@ -61,7 +61,25 @@ def test_the_room_is_summarised():
 
 def test_an_empty_room():
     room = summarise([])
-    assert room["negotiations"] == 0 and room["anchoring_fit"] is None and room["by_style"] == {}
+    assert room["negotiations"] == 0 and room["by_style"] == {}
+    assert room["anchoring_fit"] == {"seller": None, "buyer": None}
+
+
+def test_role_alone_makes_no_anchoring_line():
+    """Issue 19: sellers open high and settle high, buyers open low and settle low. Pooled,
+    first offer and price correlate (r near 1) although within each role a higher opening
+    goes with a lower price; fitted per role, the debrief shows that."""
+    sellers = [
+        row(n, price, first) for n, (first, price) in enumerate([(90, 60), (95, 58), (99, 55)])
+    ]
+    buyers = [
+        row(n + 3, price, first, role="buyer")
+        for n, (first, price) in enumerate([(10, 45), (15, 42), (20, 40)])
+    ]
+    room = summarise(sellers + buyers)
+    pooled = fit_line([(r["first_offer"], r["price"]) for r in sellers + buyers])
+    assert pooled[2] > 0.8  # what one line through everyone would have said
+    assert room["anchoring_fit"]["seller"][2] < 0 and room["anchoring_fit"]["buyer"][2] < 0
 
 
 def test_prices_fall_in_bins_the_top_one_included():

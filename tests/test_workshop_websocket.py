@@ -86,8 +86,8 @@ async def hostile_session(base, kernel, root):
     connection = await websocket_connect(url)
     visitor = Visitor(connection)
     models = await visitor.dump(root)
-    name = visitor.find(models, _model_name="TextModel", description="your name")
-    offer = visitor.find(models, _model_name="TextModel", description="your offer")
+    name = visitor.find(models, _model_name="AnyModel", description="your name")
+    offer = visitor.find(models, _model_name="AnyModel", description="your offer")
     join = visitor.find(models, _model_name="ButtonModel", description="join")
     send = visitor.find(models, _model_name="ButtonModel", description="send offer")
     walk = visitor.find(models, _model_name="ButtonModel", description="walk away")
@@ -109,7 +109,14 @@ async def hostile_session(base, kernel, root):
             if all(model in visitor.states for model in (offer, status)):
                 break
         refused[repr(bad)] = (visitor.states[offer]["value"], visitor.states[status]["value"])
-    for price in ("97", "93"):
+    # a seller opens high and a buyer low: the other side must not take the first offer
+    for _ in range(40):
+        if "you are the " in json.dumps(visitor.states):
+            break
+        await visitor.drain(0.3)
+    seller = "you are the seller" in json.dumps(visitor.states)
+    offers = ("97", "93") if seller else ("3", "7")
+    for price in offers:
         await visitor.send(
             offer, {"method": "update", "state": {"value": price}, "buffer_paths": []}
         )
@@ -120,7 +127,7 @@ async def hostile_session(base, kernel, root):
     await visitor.drain()
     after = json.dumps(await visitor.dump(root))
     connection.close()
-    return refused, during, after
+    return refused, during, after, [int(price) for price in offers]
 
 
 def status_of(models):
@@ -130,8 +137,10 @@ def status_of(models):
 
 
 def numbers_shown(state_dump):
-    """The numbers a visitor can read in the widgets' text (model ids left out)."""
-    text = re.sub(r"IPY_MODEL_[0-9a-f]{32}|#[0-9a-f]{6}|[0-9a-f]{32}", "", state_dump)
+    """The numbers a visitor can read in the widgets' text (model ids, colours, and the
+    style sheets and scripts of the page and its controls left out)."""
+    text = re.sub(r'"_(?:esm|css)": "(?:[^"\\]|\\.)*"|<style>.*?</style>', "", state_dump)
+    text = re.sub(r"IPY_MODEL_[0-9a-f]{32}|#[0-9a-f]{6}|[0-9a-f]{32}", "", text)
     return {float(n) for n in re.findall(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])", text)}
 
 
@@ -148,7 +157,7 @@ def test_a_hostile_visitor_is_refused_and_never_sees_the_bots_limit(tmp_path):
         assert status == 200
         kernel = re.search(r'"kernelId": "([0-9a-f-]{36})"', page).group(1)
         root = re.search(r'"model_id": "([0-9a-f]{32})"', page).group(1)
-        refused, during, after = in_a_loop_of_its_own(hostile_session(base, kernel, root))
+        refused, during, after, offers = in_a_loop_of_its_own(hostile_session(base, kernel, root))
         (saved,) = ResultsStore(folder=tmp_path).records()
     for bad, (value, status) in refused.items():
         assert isinstance(value, str), f"{bad} was kept as {value!r}"
@@ -159,9 +168,10 @@ def test_a_hostile_visitor_is_refused_and_never_sees_the_bots_limit(tmp_path):
     )
     # nothing was sent for a refused value: the first offer is the first good one, and
     # the walk-away came in round 3, after two offers
-    assert saved["participant"] == "Eve" and saved["first_offer"] == 97 and saved["rounds"] == 3
+    assert saved["participant"] == "Eve" and saved["first_offer"] == offers[0]
+    assert saved["rounds"] == 3
     limit = saved["bot_reservation"]
-    public = {saved["reservation"], 97, 93, 0, 100, 1, 2, 3, 10}
+    public = {saved["reservation"], *offers, 0, 100, 1, 2, 3, 10}
     shown_before = numbers_shown(during) - public
     assert limit in public or limit not in shown_before, "the bot's limit was in widget state"
     assert "limit" not in during and "limit" in after  # revealed at the end only

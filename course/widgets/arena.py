@@ -17,12 +17,13 @@ import ipywidgets as w
 from course.engine.practice import moves_by_side
 from course.pictures import amount
 from course.pictures_concessions import concession_curves
+from course.widgets.controls import LiveHTML, TextBox
 from course.widgets.guards import message
+from course.widgets.page import AppPage
 from course.widgets.rounds import PlaysRounds, price_history, read_price
 from course.workshop import settings
 from course.workshop.play import HIGH, LOW, ROUNDS, ArenaCase
 
-WIDE = {"description_width": "initial"}
 log = logging.getLogger("course.workshop.apps")
 
 
@@ -62,12 +63,12 @@ class WorkshopArena(PlaysRounds, w.VBox):
     def __init__(self, store=None, style=None, rng=None):
         self._store, self._rng, self._case = store, rng, None
         self._style = settings.bot_style(style)
-        self.name = w.Text(description="your name", placeholder="a first name or nickname")
+        self.name = TextBox(description="your name", placeholder="a first name or nickname")
+        self.name.on_enter(safely(self, self.start))
         self.join = w.Button(description="join", icon="sign-in", button_style="primary")
         self.brief = w.HTML()
-        self.price = w.Text(
-            value="", description="your offer", placeholder=f"{LOW}–{HIGH}", style=WIDE
-        )
+        self.price = TextBox(description="your offer", placeholder=f"{LOW}–{HIGH}")
+        self.price.on_enter(safely(self, self.make_offer))
         self.send_offer = w.Button(description="send offer", icon="paper-plane")
         self.accept = w.Button(description="accept its offer", icon="check")
         self.walk = w.Button(description="walk away", icon="sign-out")
@@ -75,7 +76,9 @@ class WorkshopArena(PlaysRounds, w.VBox):
         self.history = w.HTML()
         self.chart = w.HTML()
         self.result = w.HTML()
-        self.status = w.HTML(message("Enter your name and join."))
+        # what the other side just did, or why a move was refused: announced to a screen
+        # reader, and shown above the moves so that a phone needs no scrolling to read it
+        self.status = LiveHTML(value=message("Enter your name and join."))
         self.join.on_click(safely(self, self.start))
         self.again.on_click(safely(self, self.start))
         self.send_offer.on_click(safely(self, self.make_offer))
@@ -84,18 +87,26 @@ class WorkshopArena(PlaysRounds, w.VBox):
         self.moves = w.HBox([self.price, self.send_offer, self.accept, self.walk])
         super().__init__(
             [
-                w.HTML("<h2>Negotiation arena</h2>"),
                 w.HBox([self.name, self.join]),
                 self.brief,
+                self.status,
                 self.moves,
+                self.again,
+                self.result,
                 self.history,
                 self.chart,
-                self.result,
-                self.again,
-                self.status,
             ]
         )
         self._buttons()
+
+    def _act(self, move):
+        """Play ``move``, then put the keyboard where the next step is: the offer box while
+        the talks go on, "play again" once they are over (the buttons used are off)."""
+        super()._act(move)
+        if self._case is not None and self._case.finished:
+            self.again.focus()
+        elif self._case is not None:
+            self.price.focus()
 
     def start(self, _=None):
         """Join (or play again): a new case with a role, a brief and a fresh bot."""
@@ -113,6 +124,7 @@ class WorkshopArena(PlaysRounds, w.VBox):
         self.history.value = self.chart.value = self.result.value = self.price.value = ""
         self.status.value = message("Make your opening offer: type it and send it.")
         self._buttons()
+        self.price.focus()  # the name box and "join" are now off: the offer box is next
 
     def make_offer(self, _=None):
         """Send the price typed in the box as your offer; anything else is refused with a
@@ -206,4 +218,4 @@ class WorkshopArena(PlaysRounds, w.VBox):
 def workshop_arena():
     """The arena as the workshop app shows it, set up from the launcher's settings."""
     log_errors_to_file(settings.error_log())
-    return WorkshopArena()
+    return AppPage("arena.ipynb", WorkshopArena())

@@ -1,4 +1,4 @@
-"""Views for module 02: a BATNA builder and a ZOPA explorer."""
+"""Views for module 02: a BATNA builder, a ZOPA explorer and a quiz on which model fits."""
 
 from html import escape
 
@@ -6,6 +6,7 @@ import ipywidgets as w
 
 from course.models.batna import best_alternative, deal_outcome, expected_value, risk_attitude
 from course.pictures import amount, value_bars, zopa_line
+from course.scenarios.batna import MODELS, SITUATIONS, judge_situation
 from course.widgets.controls import FloatSlider, number_box
 from course.widgets.guards import RangeGuard, message, read_number
 
@@ -106,11 +107,7 @@ class BatnaBuilder(w.VBox):
         self.cards = w.VBox()
         self.add_button = w.Button(description="add alternative", icon="plus")
         self.add_button.on_click(lambda _: self.add_alternative("", [(1.0, 0.0)]))
-        self.deal_cost = number_box(
-            0,
-            "extra yearly cost of the deal (e.g. a commute)",
-            style={"description_width": "initial"},
-        )
+        self.deal_cost = number_box(0, "extra yearly cost of the deal (e.g. a commute)")
         self.deal_cost.observe(self.refresh, names="value")
         self.result = w.HTML()
         self.chart = w.HTML()
@@ -196,6 +193,8 @@ def _attitude_text(attitude, premium):
         return f"risk-averse: you would give up {amount(premium)} for certainty"
     if attitude == "risk-seeking":
         return f"risk-seeking: the gamble is worth {amount(-premium)} more to you than its average"
+    if attitude == "no risk":
+        return "no risk: a sure amount is worth itself, whatever your attitude to risk"
     return "risk-neutral: the gamble is worth its average to you"
 
 
@@ -207,7 +206,7 @@ def _batna_text(name, value, cost, from_sure_amount):
     return (
         f"<p><b>BATNA:</b> {escape(name)}, {worth}. <b>Reservation price:</b> "
         f"{amount(value + cost)} ({amount(value)} plus {amount(cost)} extra cost of the deal): "
-        "accept no deal worth less to you.</p>"
+        f"accept no salary below {amount(value + cost)}.</p>"
     )
 
 
@@ -299,3 +298,34 @@ def _inside_note(outcome, step):
     if abs(outcome["seller_gain"] - outcome["buyer_gain"]) <= step:  # |price - middle| <= step/2
         return " This deal is the even split, as near as the slider's step allows."
     return ""
+
+
+class ModelQuiz(w.VBox):
+    """Section 7's short situations: pick the model that fits each one and read at once
+    whether it does, and why (``course.scenarios.batna.judge_situation``)."""
+
+    def __init__(self):
+        self.choices, self.verdicts = [], []
+        rows = []
+        for index, (text, _, _) in enumerate(SITUATIONS):
+            choice = w.Dropdown(
+                options=("choose a model", *MODELS),
+                description=f"situation {index + 1}",
+                style={"description_width": "initial"},
+            )
+            verdict = w.HTML()
+            choice.observe(lambda change, i=index: self.judge(i), names="value")
+            self.choices.append(choice)
+            self.verdicts.append(verdict)
+            rows.append(w.VBox([w.HTML(f"<p>{escape(text)}</p>"), choice, verdict]))
+        super().__init__(rows)
+
+    def judge(self, index):
+        """Show whether the model chosen for situation ``index`` fits it (nothing until one
+        of the models is chosen; anything else is refused)."""
+        chosen = self.choices[index].value
+        if chosen not in MODELS:
+            self.verdicts[index].value = ""
+            return
+        right, sentence = judge_situation(index, chosen)
+        self.verdicts[index].value = message(sentence, ok=right)

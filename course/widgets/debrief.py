@@ -3,9 +3,10 @@
 When the workshop listens beyond this machine, the page first asks for the facilitator's
 code (checked in Python; nothing from the store reaches the browser before). It then
 redraws by itself every few seconds: deals and impasses, the price distribution, first
-offer against final price with the fitted line and its correlation (the anchoring
-effect in the room's own data), BATNA against price, results by bot style, and a CSV
-download of every record.
+offer against final price with each role's fitted line and correlation (the anchoring
+effect in the room's own data; sellers and buyers apart, since a room of both would
+correlate by role alone), BATNA against price, results by bot style, and a CSV download
+of every record. Its charts are drawn to be read on a projector.
 """
 
 import base64
@@ -19,6 +20,7 @@ from course.pictures_workshop import bars, scatter
 from course.widgets.arena import log_errors_to_file, safely
 from course.widgets.facilitator import ATTEMPTS, FacilitatorGate
 from course.widgets.guards import message
+from course.widgets.page import AppPage
 from course.workshop import settings
 from course.workshop.room import histogram, summarise, to_csv
 
@@ -48,11 +50,16 @@ def _style_table(by_style):
     )
 
 
-def _fit_text(fit):
-    if fit is None:
-        return "too few deals for a line yet"
-    slope, intercept, r = fit
-    return f"price ≈ {slope:.2f} × first offer + {intercept:.1f}, correlation r = {r:.2f}"
+def _fit_text(fits):
+    """Each role's fitted line in words: within one role, a higher first offer going with a
+    higher price is anchoring; across roles it would only say who sells."""
+    return "; ".join(
+        f"{role}s: too few deals for a line yet"
+        if fit is None
+        else f"{role}s: price ≈ {fit[0]:.2f} × first offer + {fit[1]:.1f}, "
+        f"correlation r = {fit[2]:.2f}"
+        for role, fit in fits.items()
+    )
 
 
 class Debrief(FacilitatorGate, w.VBox):
@@ -84,7 +91,6 @@ class Debrief(FacilitatorGate, w.VBox):
         self.board.layout.display = "none"
         super().__init__(
             [
-                w.HTML("<h2>Debrief: the room's negotiations</h2>"),
                 self.gate,
                 self.board,
                 self.status,
@@ -118,28 +124,28 @@ class Debrief(FacilitatorGate, w.VBox):
             f"<b>{room['participants']}</b> participants: <b>{room['deals']}</b> deals, "
             f"<b>{room['impasses']}</b> impasses.</p>"
         )
-        self.prices.value = "<h3>Prices agreed</h3>" + bars(
+        self.prices.value = "<h2>Prices agreed</h2>" + bars(
             histogram(room["prices"]), "price", "distribution of the prices agreed"
         )
         self.anchoring.value = (
-            "<h3>First offer and final price (anchoring)</h3>"
+            "<h2>First offer and final price (anchoring), sellers and buyers apart</h2>"
             + scatter(
-                {"deals": room["anchoring"]},
-                {"deals": room["anchoring_fit"]},
-                "your first offer",
+                room["anchoring"],
+                room["anchoring_fit"],
+                "first offer",
                 "final price",
                 "first offer against final price",
             )
             + f"<p class='anchoring-fit'>{escape(_fit_text(room['anchoring_fit']))}</p>"
         )
-        self.batna.value = "<h3>BATNA and final price</h3>" + scatter(
+        self.batna.value = "<h2>BATNA and final price</h2>" + scatter(
             room["batna"],
             room["batna_fit"],
-            "your BATNA (reservation price)",
+            "BATNA (reservation price)",
             "final price",
             "BATNA against final price",
         )
-        self.styles.value = "<h3>By bot style</h3>" + _style_table(room["by_style"])
+        self.styles.value = "<h2>By bot style</h2>" + _style_table(room["by_style"])
         data = base64.b64encode(to_csv(records).encode()).decode()
         self.download.value = (
             f'<a download="workshop-results.csv" href="data:text/csv;base64,{data}">'
@@ -150,4 +156,4 @@ class Debrief(FacilitatorGate, w.VBox):
 def workshop_debrief():
     """The debrief as the workshop app shows it, set up from the launcher's settings."""
     log_errors_to_file(settings.error_log())
-    return Debrief()
+    return AppPage("debrief.ipynb", Debrief())

@@ -134,7 +134,6 @@ class CoalitionGame(w.VBox):
             for coalition in combinations(names, size):
                 key = frozenset(coalition)
                 box = number_box(value(coalition) if value else 0, _coalition_label(coalition))
-                box.style.description_width = "initial"
                 if not value and key in kept:
                     box.value = kept[key]
                 box.observe(self.refresh, names="value")
@@ -209,7 +208,7 @@ class VotingPower(w.VBox):
 
     def __init__(self, members=EXAMPLE_VOTE, quota=4):
         self.members = w.Text(value=members, description="members (name=votes)", style=WIDE)
-        self.quota = number_box(quota, "quota", style=WIDE)
+        self.quota = number_box(quota, "quota")
         for widget in (self.members, self.quota):
             widget.observe(self.refresh, names="value")
         self.table = w.HTML()

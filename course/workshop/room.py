@@ -6,6 +6,9 @@ import math
 
 from course.store import COLUMNS
 
+#: The arena's two roles, each summarised on its own.
+ROLES = ("seller", "buyer")
+
 
 def fit_line(points):
     """Least-squares line through ``points`` ``[(x, y), ...]``: ``(slope, intercept, r)``,
@@ -25,13 +28,22 @@ def fit_line(points):
 
 
 def summarise(records):
-    """What the debrief shows: counts, prices, the anchoring and BATNA pairs with their
-    fitted lines, and results by bot style."""
+    """What the debrief shows: counts, prices, the anchoring pairs (first offer, price) and
+    BATNA pairs (reservation price, price) of each role with their fitted lines, and
+    results by bot style."""
     deals = [r for r in records if r["price"] is not None]
-    anchoring = [(r["first_offer"], r["price"]) for r in deals if r["first_offer"] is not None]
+    # per role: sellers open high and buyers low, so in a room of both the role alone
+    # would make first offers and prices go together (issue 19)
+    anchoring = {
+        role: [
+            (r["first_offer"], r["price"])
+            for r in deals
+            if r["role"] == role and r["first_offer"] is not None
+        ]
+        for role in ROLES
+    }
     batna = {
-        role: [(r["reservation"], r["price"]) for r in deals if r["role"] == role]
-        for role in ("seller", "buyer")
+        role: [(r["reservation"], r["price"]) for r in deals if r["role"] == role] for role in ROLES
     }
     styles = {}
     for record in records:
@@ -54,7 +66,7 @@ def summarise(records):
         "impasses": len(records) - len(deals),
         "prices": [r["price"] for r in deals],
         "anchoring": anchoring,
-        "anchoring_fit": fit_line(anchoring),
+        "anchoring_fit": {role: fit_line(points) for role, points in anchoring.items()},
         "batna": batna,
         "batna_fit": {role: fit_line(points) for role, points in batna.items()},
         "by_style": by_style,

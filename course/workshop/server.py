@@ -56,6 +56,24 @@ APPS = {
     "pairs_room.ipynb": "Pairs: the room and its debrief (facilitator)",
 }
 ARENA, DEBRIEF = "arena.ipynb", "debrief.ipynb"
+
+#: What each app asks of the person who opens it, in a line for people who write no code:
+#: the landing page shows it under the app's link, and the app's page under its title
+#: (``course.widgets.page``). An app without a line here is listed without one.
+TASKS = {
+    "arena.ipynb": "Type your name and join: you get a role and a private brief, then "
+    "negotiate a price with a computer counterpart, one offer at a time.",
+    "batna.ipynb": "List what you could do if this deal fails and how likely each outcome "
+    "is: see your best alternative and the price below which you should walk away.",
+    "audit.ipynb": "Rate who holds the information, the alternatives and the power, then "
+    "read each piece of news and say which rating it moves.",
+    "debrief.ipynb": "For the facilitator: the room's results as they come in, to discuss "
+    "together once people have negotiated.",
+    "pairs.ipynb": "Type your name: you are paired with another participant, get your own "
+    "private brief, and negotiate with them before the clock runs out.",
+    "pairs_room.ipynb": "For the facilitator: pair the room, run the clock, then debrief "
+    "every pair's result together.",
+}
 PAIRS, PAIRS_ROOM = "pairs.ipynb", "pairs_room.ipynb"
 
 #: What the room does: the app every participant opens first gets a kernel each.
@@ -154,17 +172,61 @@ def hardened_config(participants, port=8866, ip="127.0.0.1", token="", activity=
     return config
 
 
-def landing_page(apps=APPS):
-    """The page at ``/``: a link to every app."""
-    links = "".join(
-        f'<li><a href="voila/render/{escape(name)}">{escape(title)}</a></li>'
-        for name, title in apps.items()
+def split_title(title):
+    """An ``APPS`` title as ``(name, who opens it)``: "Debrief (facilitator)" gives
+    ``("Debrief", "facilitator")``; a title without brackets is for participants."""
+    name, bracket, who = title.rpartition(" (")
+    if not bracket or not who.endswith(")"):
+        return title, "participants"
+    return name, who[:-1]
+
+
+#: The landing page's look: big links a finger can hit, readable on a phone and a projector.
+LANDING_STYLE = """
+body { font-family: system-ui, sans-serif; font-size: 18px; line-height: 1.5; color: #1a1a1a;
+  background: #fff; margin: 0; }
+main { max-width: 42em; margin: 0 auto; padding: 1.5em 1em 3em; }
+h1 { font-size: 2em; margin: 0 0 .3em; }
+h2 { font-size: 1.25em; margin: 1.6em 0 .5em; }
+ul { list-style: none; padding: 0; margin: 0; }
+li { margin: 0 0 .75em; }
+a { display: block; min-height: 44px; padding: .75em 1em; border: 2px solid #1f5f99;
+  border-radius: 8px; color: #1a1a1a; text-decoration: none; }
+a:hover, a:focus { background: #e8f1fa; outline: 3px solid #1f5f99; outline-offset: 2px; }
+a strong { display: block; font-size: 1.2em; color: #1f5f99; }
+.task { display: block; margin-top: .2em; }
+"""
+
+
+def landing_page(apps=APPS, tasks=TASKS):
+    """The page at ``/``: a workshop's front door. What the session is, then a big link per
+    app with the line that says what to do there, participants' apps first, the
+    facilitator's after; ``apps`` as ``APPS``, ``tasks`` as ``TASKS``."""
+    groups = {}
+    for name, title in apps.items():
+        shown, who = split_title(title)
+        task = tasks.get(name, "")
+        groups.setdefault(who, []).append(
+            f'<li><a href="voila/render/{escape(name)}"><strong>{escape(shown)}</strong>'
+            + (f'<span class="task">{escape(task)}</span>' if task else "")
+            + "</a></li>"
+        )
+    order = sorted(groups, key=lambda who: (who != "participants", who))
+    sections = "".join(
+        f"<h2>{'Participants: open one of these' if who == 'participants' else 'For the ' + escape(who)}"
+        f"</h2><ul>{''.join(groups[who])}</ul>"
+        for who in order
     )
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        "<title>Leverage workshop</title></head>"
-        '<body style="font-family:sans-serif;max-width:40em;margin:2em auto">'
-        f"<h1>Leverage workshop</h1><ul>{links}</ul></body></html>"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>Leverage workshop</title><style>{LANDING_STYLE}</style></head><body><main>"
+        "<h1>Leverage workshop</h1>"
+        "<p>A live session on negotiation leverage: you negotiate against a computer "
+        "counterpart, work out your alternatives and who holds the power, and then the room "
+        "looks at everyone's results together. Nothing to install and no code to write: "
+        "open the app the facilitator names, on a laptop or a phone.</p>"
+        f"{sections}</main></body></html>"
     )
 
 

@@ -168,6 +168,24 @@ def check_page(page, name, scope=None, phone=True, touch=True, prepare=None):
     assert not problems, "\n".join(problems)
 
 
+def phone(browser):
+    """A browser context as a phone opens a page: 390×844, touch, the page's viewport tag."""
+    return browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+
+
+def tap(locator, at=0.5):
+    """Tap ``locator`` as a finger does (at ``at`` of its width), after checking that it is
+    on screen and at least TOUCH px both ways."""
+    locator.scroll_into_view_if_needed()
+    box = locator.bounding_box()
+    assert box and box["width"] >= TOUCH and box["height"] >= TOUCH, (
+        f"{locator} is {box and round(box['width'])}×{box and round(box['height'])} px, "
+        f"smaller than a finger ({TOUCH} px)"
+    )
+    page = locator.page
+    page.touchscreen.tap(box["x"] + box["width"] * at, box["y"] + box["height"] / 2)
+
+
 def _every_output_drawn(page):
     """Bring each output of the open notebook into view once, so that JupyterLab (which
     skips drawing cells off screen) has drawn every one before axe-core looks."""

@@ -1,0 +1,121 @@
+"""The course's own pictures read well (issue 19, items 5 and 10): every picture says in
+words what it shows, no label is drawn over another, every axis carries numbers, and
+groups are told apart by more than colour."""
+
+import re
+
+import pytest
+
+from course.pictures import audit_bars, ticks, value_bars, zopa_line
+from course.pictures_workshop import bars, plane, scatter
+
+TEXT = re.compile(
+    r'<text x="([-\d.]+)" y="([-\d.]+)" text-anchor="(\w+)" font-size="([\d.]+)"[^>]*>([^<]*)</text>'
+)
+
+
+def labels(picture):
+    """Each horizontal label of ``picture`` as ``(text, left, top, right, bottom)``, its box
+    estimated from the font size (a character is at most 0.62 em wide in sans-serif digits
+    and lower case, a line 1 em high above the baseline, 0.25 em below)."""
+    boxes = []
+    for x, y, anchor, size, content in TEXT.findall(picture):
+        x, y, size = float(x), float(y), float(size)
+        width = 0.62 * size * len(content.replace("&amp;", "&"))
+        left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+        boxes.append((content, left, y - 0.8 * size, left + width, y + 0.25 * size))
+    return boxes
+
+
+def overlaps(picture):
+    boxes = labels(picture)
+    return [
+        (a[0], b[0])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
+    ]
+
+
+def numbers(picture):
+    return [text for text, *_ in labels(picture) if re.fullmatch(r"-?[\d,.]+", text)]
+
+
+def test_axis_numbers_are_round_and_cover_the_range():
+    assert ticks(0, 100) == [0, 20, 40, 60, 80, 100]
+    assert ticks(-10, 10, 5) == [-10, -5, 0, 5, 10]
+    assert ticks(0, 1) == [0, 0.2, 0.4, 0.6, 0.8, 1]
+    assert ticks(3, 97) == [20, 40, 60, 80]  # only numbers inside the range
+    assert ticks(5, 5) == [5]
+
+
+SCATTER = scatter(
+    {"seller": [(90, 60), (95, 58), (99, 55)], "buyer": [(10, 45), (15, 42), (20, 40)]},
+    {"seller": (-0.5, 105.0, -0.9), "buyer": None},
+    "first offer",
+    "final price",
+    "first offer against final price",
+)
+BARS = bars([(0, 10, 1), (10, 20, 0), (90, 100, 12)], "price", "prices agreed")
+PLANE = plane(
+    {"deals": [(10, 300, "a"), (50, 420, "b")], "impasses": [(0, 0, "c")], "bots": []},
+    (0, 100),
+    (0, 600),
+    "points of one side",
+    "points of the other",
+    "deals against the frontier",
+    curve=("Pareto frontier", [(0, 600), (100, 0)]),
+    fits={"deals": (3.0, 270.0, 1.0)},
+)
+AUDIT = audit_bars(
+    {"information": 7, "alternatives": 2, "power": 10},
+    {"information": 3, "alternatives": 9, "power": 0},
+    {"information": 0.3, "alternatives": 0.45, "power": 0.25},
+    -1.35,
+)
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        SCATTER,
+        BARS,
+        PLANE,
+        AUDIT,
+        zopa_line(40, 75, 60, 0, 100),
+        zopa_line(60, 62, 61, 0, 100),  # reservation prices close together
+        zopa_line(75, 40, 60, 0, 100),
+        value_bars({"Sure offer": 90_000, "Startup": 95_000}, "Startup", 92_000, "reservation"),
+    ],
+)
+def test_no_label_is_drawn_over_another_and_the_picture_says_what_it_shows(picture):
+    assert not overlaps(picture)
+    alt = re.search(r'role="img" aria-label="([^"]+)"><title>([^<]+)</title>', picture)
+    assert alt and alt.group(1) == alt.group(2) and len(alt.group(1)) > 10
+
+
+def test_every_axis_of_the_debriefs_charts_has_numbers():
+    """A projector's audience reads values off both axes, in a size seen from the back."""
+    for picture in (SCATTER, PLANE):
+        shown = numbers(picture)
+        assert {"0", "20", "40", "60", "80", "100"} <= set(shown)  # along the bottom
+    assert {"200", "400", "600"} <= set(numbers(PLANE))  # and up the side
+    assert {"0", "5", "10"} <= set(numbers(BARS)) and "100" in numbers(BARS)
+    for size in re.findall(r'font-size="([\d.]+)"', SCATTER + BARS):
+        assert float(size) >= 15
+    assert {"-10", "-5", "0", "5", "10"} <= set(numbers(AUDIT))  # the balance's gauge
+
+
+def test_groups_differ_in_shape_and_line_not_only_colour():
+    """Sellers and buyers (or deals, impasses, bots) get a marker shape and a dash pattern
+    each, so a reader who cannot tell the colours apart still tells the groups apart."""
+    for picture in (SCATTER, PLANE):
+        shapes = re.findall(r"<(circle|rect|polygon|path)[^>]*><title>", picture)
+        assert len(set(shapes)) >= 2, picture
+    dashes = re.findall(r'stroke-dasharray="([^"]+)"', SCATTER + PLANE)
+    assert dashes and "" not in dashes
+
+
+def test_the_words_of_a_chart_give_its_numbers():
+    assert "3 seller points, correlation r = -0.90; 3 buyer points" in SCATTER
+    assert "0–10: 1, 10–20: 0, 90–100: 12" in BARS
