@@ -216,6 +216,11 @@ print("Left takes all: in the core?", stable)
 # about $v_2$. The floor is also module 02's reservation price: below it, the seller's
 # best alternative, selling to the rival, does better.
 #
+# The core assumes the rival really would pay up to its value: it is still bidding, or the
+# seller can name a price the rival must take or leave. A rival who, once the keen buyer
+# is gone, could haggle in turn is worth less to the seller, and the floor sits lower.
+# Whether a rival is still in the race is a fact to check before counting on it.
+#
 # Read as a price, the Shapley value misleads here. It pays the rival $v_2/6$ though the
 # rival never buys, and whenever $v_2 > 0.6\,v_1$ it gives the seller less than the rival
 # alone would pay: a seller who accepted the "fair" price would take less than its
@@ -375,8 +380,8 @@ print("EEC 1958 Shapley-Shubik:", *shapley_shubik_index(12, eec_1958))
 #    into a winning one.
 # 2. 1/10 (10.0%). Shapley–Shubik counts the orders in which Luxembourg casts the deciding
 #    vote, Banzhaf the coalitions its vote swings; the orders give a swing in a coalition of
-#    some sizes more weight than in others, while Banzhaf counts every swing alike. Both agree that Luxembourg, Belgium and the Netherlands now
-#    have equal power.
+#    some sizes more weight than in others, while Banzhaf counts every swing alike. Both
+#    agree that Luxembourg, Belgium and the Netherlands now have equal power.
 # 3. 1/9 again: at a quota of 11, the others' even totals of 10 now fall one vote short,
 #    and Luxembourg's single vote completes them.
 #
@@ -482,11 +487,13 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # whenever you turn this one down. Suppose the responder can walk away, whenever they
 # answer a proposal, to an option worth $b$ (a share of the pie). Call what they would get
 # if the option did not exist, their Rubinstein share from section 4, their **share at the
-# table**. A natural guess is *split the difference*: the responder first gets $b$, then
-# half of the rest, $b + (1-b)/2$. The theory says something else, the **deal-me-out**
-# result (Shaked & Sutton, *Econometrica*, 1984; Binmore, Rubinstein & Wolinsky, *RAND
-# Journal of Economics*, 1986; Osborne & Rubinstein, *Bargaining and Markets*, 1990,
-# section 3.12). The responder's **equilibrium share** is the larger of the two,
+# table**. A natural guess is *split the difference*, which is module 02's Nash split with
+# $b$ as the responder's disagreement point and 0 as the proposer's: the responder first
+# gets $b$, then half of the rest, $b + (1-b)/2$. For an alternative reached only by
+# walking out, the theory says something else, the **deal-me-out** result (Shaked &
+# Sutton, *Econometrica*, 1984; Binmore, Rubinstein & Wolinsky, *RAND Journal of
+# Economics*, 1986; Osborne & Rubinstein, *Bargaining and Markets*, 1990, section 3.12).
+# The responder's **equilibrium share** is the larger of the two,
 #
 # $$\max(\text{share at the table},\ b),$$
 #
