@@ -85,6 +85,12 @@ def y_title(content, top, base, size=12):
     )
 
 
+def inward(x, width):
+    """How to anchor a label at ``x`` so that near either edge of a picture ``width`` wide
+    it runs inwards instead of off the picture."""
+    return "start" if x < width / 5 else "end" if x > width * 4 / 5 else "middle"
+
+
 def zopa_line(seller, buyer, price, low, high, width=560):
     """A price line from ``low`` to ``high``: both reservation prices, the zone between them
     when there is one, and the proposed deal, with each side's part of the surplus."""
@@ -97,8 +103,7 @@ def zopa_line(seller, buyer, price, low, high, width=560):
     parts = [
         f'<line x1="{margin}" y1="{axis_y}" x2="{width - margin}" y2="{axis_y}" stroke="#999"/>'
     ]
-    parts.append(svg_text(margin, axis_y + 18, amount(low)))
-    parts.append(svg_text(width - margin, axis_y + 18, amount(high)))
+    parts.append(x_axis(ticks(low, high, 6), x, axis_y + 14, 11))
     if buyer >= seller:
         parts.append(
             f'<rect x="{x(seller):.1f}" y="{axis_y - 14}" width="{x(buyer) - x(seller):.1f}" '
@@ -123,21 +128,29 @@ def zopa_line(seller, buyer, price, low, high, width=560):
             svg_text((x(seller) + x(buyer)) / 2, axis_y - 20, "no ZOPA", colour=WARNING_COLOUR)
         )
     for value, name, colour, dy in (
-        (seller, "seller", SELLER_COLOUR, 44),
-        (buyer, "buyer", BUYER_COLOUR, 58),
+        (seller, "seller", SELLER_COLOUR, 58),
+        (buyer, "buyer", BUYER_COLOUR, 72),
     ):
         parts.append(
             f'<line x1="{x(value):.1f}" y1="{axis_y - 22}" x2="{x(value):.1f}" '
-            f'y2="{axis_y + 22}" stroke="{colour}" stroke-width="2"/>'
+            f'y2="{axis_y + 14}" stroke="{colour}" stroke-width="2"/>'
         )
-        parts.append(svg_text(x(value), axis_y + dy - 8, f"{name} {amount(value)}", colour=colour))
+        parts.append(
+            svg_text(
+                x(value),
+                axis_y + dy - 8,
+                f"{name} {amount(value)}",
+                inward(x(value), width),
+                colour,
+            )
+        )
     parts.append(
         f'<polygon points="{x(price) - 7:.1f},{axis_y - 34} {x(price) + 7:.1f},{axis_y - 34} '
         f'{x(price):.1f},{axis_y - 22}" fill="#333"><title>deal</title></polygon>'
     )
-    parts.append(svg_text(x(price), axis_y - 38, f"deal {amount(price)}"))
+    parts.append(svg_text(x(price), axis_y - 38, f"deal {amount(price)}", inward(x(price), width)))
     label = f"ZOPA picture: seller {amount(seller)}, buyer {amount(buyer)}, deal {amount(price)}"
-    return svg(width, 130, "".join(parts), label)
+    return svg(width, 146, "".join(parts), label)
 
 
 def value_bars(values, highlight=None, marker=None, marker_label="", width=560):
@@ -177,8 +190,8 @@ def audit_bars(yours, theirs, weights, balance, width=560):
     """Each source's rating for both sides as paired bars (out of 10, weight in the label),
     and beneath them a gauge from "all theirs" (-10 points) to "all yours" (+10) marking
     the balance, in points."""
-    label_width, bar_height, row_height, scale_top = 170, 12, 40, 10.0
-    plot = width - label_width - 40
+    label_width, bar_height, row_height, scale_top = 210, 12, 40, 10.0
+    plot = width - label_width - 45
     parts = []
     for row, source in enumerate(yours):
         y = row * row_height + 8

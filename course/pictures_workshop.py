@@ -64,7 +64,7 @@ def scatter(groups, fits, x_label, y_label, label, low=0, high=100, width=720, h
     (``fits[group]`` is ``(slope, intercept, r)`` or None); numbers on both axes."""
     from course.pictures_concessions import CURVE_DASHES, CURVE_MARKERS, marker
 
-    left, right, top, bottom = 64, 190, 20, 60
+    left, right, top, bottom = 64, 210, 20, 60
     span = (high - low) or 1
 
     def x(value):
@@ -131,7 +131,7 @@ def plane(
     ``(slope, intercept, r)``."""
     from course.pictures_concessions import CURVE_DASHES, CURVE_MARKERS, marker
 
-    left, right, top, bottom = 64, 150, 20, 48
+    left, right, top, bottom = 64, 170, 20, 48
     (x_low, x_high), (y_low, y_high) = x_range, y_range
     x_span, y_span = (x_high - x_low) or 1, (y_high - y_low) or 1
 

@@ -15,11 +15,13 @@ TEXT = re.compile(
 
 
 def labels(picture):
-    """Each horizontal label of ``picture`` as ``(text, left, top, right, bottom)``, its box
+    """Each horizontal label of ``picture`` (a title written up the side is left out) as ``(text, left, top, right, bottom)``, its box
     estimated from the font size (a character is at most 0.62 em wide in sans-serif digits
     and lower case, a line 1 em high above the baseline, 0.25 em below)."""
     boxes = []
-    for x, y, anchor, size, content in TEXT.findall(picture):
+    for x, y, anchor, size, content in TEXT.findall(
+        re.sub(r"<text [^>]*rotate[^>]*>", "", picture)
+    ):
         x, y, size = float(x), float(y), float(size)
         width = 0.62 * size * len(content.replace("&amp;", "&"))
         left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
@@ -35,6 +37,12 @@ def overlaps(picture):
         for b in boxes[i + 1 :]
         if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
     ]
+
+
+def outside(picture):
+    """The labels that run past the picture's left or right edge."""
+    width = float(re.search(r'<svg [^>]*width="([\d.]+)"', picture).group(1))
+    return [text for text, left, _, right, _ in labels(picture) if left < 0 or right > width]
 
 
 def numbers(picture):
@@ -85,17 +93,20 @@ AUDIT = audit_bars(
         zopa_line(40, 75, 60, 0, 100),
         zopa_line(60, 62, 61, 0, 100),  # reservation prices close together
         zopa_line(75, 40, 60, 0, 100),
+        zopa_line(0, 100, 100, 0, 100),  # everything at the ends
+        zopa_line(50_000, 120_000, 119_000, 40_000, 120_000),
         value_bars({"Sure offer": 90_000, "Startup": 95_000}, "Startup", 92_000, "reservation"),
     ],
 )
 def test_no_label_is_drawn_over_another_and_the_picture_says_what_it_shows(picture):
-    assert not overlaps(picture)
+    assert not overlaps(picture) and not outside(picture)
     alt = re.search(r'role="img" aria-label="([^"]+)"><title>([^<]+)</title>', picture)
     assert alt and alt.group(1) == alt.group(2) and len(alt.group(1)) > 10
 
 
-def test_every_axis_of_the_debriefs_charts_has_numbers():
-    """A projector's audience reads values off both axes, in a size seen from the back."""
+def test_every_axis_has_numbers():
+    """A projector's audience reads values off both axes of the debrief's charts, in a size
+    seen from the back; the audit's gauge and the ZOPA line carry numbers too."""
     for picture in (SCATTER, PLANE):
         shown = numbers(picture)
         assert {"0", "20", "40", "60", "80", "100"} <= set(shown)  # along the bottom
@@ -104,6 +115,13 @@ def test_every_axis_of_the_debriefs_charts_has_numbers():
     for size in re.findall(r'font-size="([\d.]+)"', SCATTER + BARS):
         assert float(size) >= 15
     assert {"-10", "-5", "0", "5", "10"} <= set(numbers(AUDIT))  # the balance's gauge
+    assert numbers(zopa_line(50_000, 90_000, 70_000, 40_000, 120_000)) == [
+        "40,000",
+        "60,000",
+        "80,000",
+        "100,000",
+        "120,000",
+    ]
 
 
 def test_groups_differ_in_shape_and_line_not_only_colour():
