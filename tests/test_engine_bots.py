@@ -264,8 +264,8 @@ def test_a_concession_made_after_the_bot_stood_still_is_into_silence():
 
 
 def test_an_accepted_concession_was_answered():
-    game = play([80, 50], "linear")
-    assert game.agreement == 50
+    game = play([80, 48], "linear")
+    assert game.agreement == 48
     (made,) = debrief.concessions(game.result(), SELLER)
     assert made["answer"] == "accept" and made["answered"] and made["back"] is None
 

@@ -420,7 +420,9 @@ class Counterpart(Bot):
             aim = own.best - self.kappa * self.room
             first = self.heard[0] if self.heard else None
             if first is not None and first >= self.insult_line:
-                aim += self.anchoring * (first - aim)
+                # a credible offer pulls, but never past its own reservation value: an
+                # offer it could not accept pulls only as far as one it just could
+                aim += self.anchoring * (max(first, own.reservation) - aim)
             aim = min(own.best, max(own.reservation, aim))
             return (own.best - aim) / self.room if self.room > 0 else 1.0
         if self.reading == "retraction":
@@ -518,7 +520,8 @@ class _Ladder:
         other side, the cheapest move first, while the offer stays nearer ``target`` than
         it was (levels are coarse: an offer can overshoot the target by up to half a move)
         and never below the reservation value; the opening always moves at least one
-        level. Offers never move back."""
+        level, and after that never past its target, so that it gives no more at once than
+        its κ and the pull of a credible first offer. Offers never move back."""
         own = self.preferences
         opening = ranks is None
         ranks = [0] * len(self.shape) if opening else list(ranks)
@@ -534,10 +537,11 @@ class _Ladder:
                     candidate = [*ranks[:issue], rank + 1, *ranks[issue + 1 :]]
                     steps.append((current - own.utilities[self.index(candidate)], issue, candidate))
             near = moved or not opening  # the level nearest the target, never below the walk-away
+            reach = (1 if opening else 2) * (current - target)  # the opening never overshoots
             fitting = [
                 step
                 for step in steps
-                if (not near or step[0] <= 2 * (current - target) + 1e-9)
+                if (not near or step[0] <= reach + 1e-9)
                 and current - step[0] >= own.reservation - 1e-9
             ]
             if not fitting:
