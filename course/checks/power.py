@@ -235,7 +235,8 @@ def votes_needed(answer, hidden=False):
 RIG_TOLERANCE = 0.005
 
 #: A price this close to the prediction (as a share of Dunmore's value), but not within
-#: ``RIG_TOLERANCE``, is the right rule with a share at the table a little off an even split.
+#: ``RIG_TOLERANCE``, is the right rule with a share at the table a little off an even split,
+#: where the prediction rests on that split (every version but a binding outside option).
 RIG_CLOSE = 0.05
 
 
@@ -300,7 +301,8 @@ def judge_rig_price(s, version, prices):
     )
     if abs(said - expected) <= RIG_TOLERANCE * m:
         return f"version {version.letter}: {expected:,.0f}."
-    if abs(said - expected) <= RIG_CLOSE * m:
+    binds = rig_kind(version) == "outside option" and x > half  # the price is x, no split
+    if abs(said - expected) <= RIG_CLOSE * m and not binds:
         raise NotYet(
             f"version {version.letter}: {said:,.0f} is close to the prediction but not it: "
             "with rounds of a day each side's discount factor per round is all but 1, so at "
