@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 import course
-from course.engine.capstone import ROUNDS, STYLES, Table, debrief
+from course.engine.bots import STYLES as COUNTERPARTS
+from course.engine.capstone import ROUNDS, STYLE_WORDS, STYLES, Table, debrief
+from course.engine.debrief import read_style
 from course.models.capstone import read_plan
 from course.models.concessions import package_points
 from course.scenarios.capstone import (
@@ -271,3 +273,43 @@ def test_the_rush_request_line_says_which_way_it_moved_the_chance(learner):
     verb = "raised" if after > case.quell_prior else "lowered"
     assert f"had {verb} the chance of Quell from {case.quell_prior:.2f} to {after:.2f}" in line
     assert "expected" not in line
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_marlows_first_answer_gives_no_more_than_kappa_and_a_modest_pull(style):
+    """Marlow's first offer, after the course's opening, concedes at most κ of its room
+    plus a quarter of the rest (the pull of a credible opening, never past its own
+    reservation price), unless the one level it must move already gives more: it keeps
+    room to answer later steps."""
+    kappa = COUNTERPARTS[style][1]["kappa"]
+    bound = kappa + 0.25 * (1 - kappa)
+    for n in range(1, 11):
+        case = course.variant("05_capstone", f"learner-{n}")
+        for seed in range(2):
+            table, _ = table_for(case, style, seed)
+            table.session.offer(plan_of(case)[0][0])
+            offer = table.session.bot_offer
+            points = package_points(offer, case.theirs)
+            room = 100 - table.session._fresh.preferences.reservation
+            steps = sum(
+                sorted(case.theirs[i].values(), reverse=True).index(case.theirs[i][level])
+                for i, level in offer.items()
+            )
+            assert (100 - points) / room <= bound + 1e-9 or steps == 1, (n, seed, points)
+
+
+def test_the_style_line_says_what_this_runs_evidence_pointed_to(case):
+    """The debrief names Marlow's style and says whether this run's offers pointed to it,
+    to another style (named), or were too few to tell, as read_style reads them."""
+    for style in STYLES:
+        for seed in range(6):
+            table, quell = random_play(case, style, seed)
+            outcome = table.outcome()
+            lines = debrief(outcome, read_plan(case, None, None), facts(case, quell))
+            line = next(x for x in lines if x.startswith("Marlow's style was"))
+            read = read_style(outcome["bot_moves"])
+            assert line.startswith(f"Marlow's style was {STYLE_WORDS[style]}.")
+            assert ("too little evidence" in line) == (read is None)
+            assert ("pointed to the same style" in line) == (read == style)
+            if read not in (None, style):
+                assert f"pointed to {read} instead" in line

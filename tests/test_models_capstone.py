@@ -144,7 +144,7 @@ def test_the_plan_is_read_without_trusting_the_learner(case):
         return {issue: levels[0] for issue, levels in c.issues.items()}
 
     plan = read_plan(case, lambda c: 90, opening)
-    assert plan == {"reservation": 90.0, "opening": opening(case), "notes": []}
+    assert plan == {"reservation": 90.0, "opening": opening(case), "steps": None, "notes": []}
     meso = [opening(case), {issue: levels[1] for issue, levels in case.issues.items()}]
     assert read_plan(case, lambda c: 90, lambda c: meso)["opening"] == opening(case)
     assert "empty list" in read_plan(case, lambda c: 90, lambda c: [])["notes"][0]
@@ -159,4 +159,29 @@ def test_the_plan_is_read_without_trusting_the_learner(case):
     assert read_plan(case, None, lambda c: float("nan"))["notes"] == [
         "my_reservation is not a function yet",
         "opening_offer did not give a usable answer (a package must be a dict of issue to level, got nan)",
+    ]
+
+
+def test_the_plan_of_question_7_is_read_for_the_table(case):
+    """With concession_plan given, the table gets its packages, or a note saying why not."""
+
+    def opening(c):
+        return {issue: levels[0] for issue, levels in c.issues.items()}
+
+    second = {issue: levels[1] for issue, levels in case.issues.items()}
+    plan = read_plan(case, lambda c: 90, opening, lambda c, o, r: [o, second])
+    assert plan["steps"] == [opening(case), second] and plan["notes"] == []
+    broken = read_plan(case, lambda c: 90, opening, lambda c, o, r: [o, {"price": "free"}])
+    assert broken["steps"] is None
+    assert broken["notes"][0].startswith("concession_plan did not give a usable answer")
+    assert read_plan(case, lambda c: 90, opening, lambda c, o, r: [])["steps"] is None
+
+    def unwritten(c, o, r):
+        raise NotImplementedError()
+
+    assert read_plan(case, lambda c: 90, opening, unwritten)["notes"] == [
+        "concession_plan is not written yet"
+    ]
+    assert read_plan(case, None, opening, unwritten)["notes"] == [
+        "my_reservation is not a function yet"
     ]

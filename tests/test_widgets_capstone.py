@@ -12,7 +12,7 @@ import course
 from course.checks import capstone as check
 from course.engine.bots import TRUST_CHANGE, TRUST_START
 from course.engine.capstone import STYLE_WORDS
-from course.scenarios.capstone import reservation_of
+from course.scenarios.capstone import plan_of, reservation_of
 from course.widgets.capstone import NegotiationTable
 
 
@@ -36,11 +36,17 @@ def synced_state(root):
     return json.dumps([widget.get_state() for widget in every_widget(root)], default=str)
 
 
+def planned(case, opening, reservation):
+    """The reference concession plan, as question 7 returns it."""
+    return [row[0] for row in plan_of(case, opening, reservation)]
+
+
 def table_for(case, **options):
     return NegotiationTable(
         case,
         reservation=reservation_of,
         opening=check.opening_of,
+        plan=planned,
         rng=random.Random(options.pop("seed", 2)),
         **options,
     )
@@ -199,3 +205,27 @@ def test_a_deal_builds_trust_and_the_next_marlow_opens_closer(case):
     table.start.click()
     table.send_offer.click()
     assert table._table.session.utility(table._table.session.bot_offer) >= first
+
+
+def test_each_offer_is_set_against_the_plan_of_question_7(case):
+    """The table shows the plan's steps; the debrief labels each offer you sent as your
+    opening, a step of your plan (by number) or off your plan, with its profit."""
+    table = table_for(case, style="tit-for-tat")
+    steps = planned(case, check.opening_of(case), reservation_of(case))
+    assert f"then {len(steps) - 1} planned step(s)" in unescape(table.plan_text.value)
+    sent = []
+    for package in [steps[0], steps[1], steps[1], {**steps[1], "payment": "90 days"}]:
+        if table._table.session.finished:
+            break
+        choose(table, package)
+        table.send_offer.click()
+        sent.append(package)
+    if not table._table.session.finished:
+        table.walk.click()
+    debrief = unescape(table.result.value)
+    labels = ["your opening", "your plan's step 1", "your plan's step 1"]
+    if steps[1]["payment"] != "90 days" and steps[2:3] != [{**steps[1], "payment": "90 days"}]:
+        labels.append("off your plan")
+    for round_, (package, label) in enumerate(zip(sent, labels, strict=False), start=1):
+        profit = sum(case.yours[i][level] for i, level in package.items())
+        assert f"round {round_}, profit {profit:g}: {label}" in debrief

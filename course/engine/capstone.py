@@ -98,6 +98,11 @@ class Table:
             "their_walkaway": result.negotiation.preferences[BUYER].reservation,
             "reservation": result.negotiation.preferences[SELLER].reservation,
             "offers": [(who, session.utility(offer)) for _, who, offer in session.history],
+            "your_offers": [
+                (round_, offer, session.utility(offer))
+                for round_, who, offer in session.history
+                if who == "you"
+            ],
             "memory": None
             if memory is None or not memory.encounters
             else {
@@ -158,8 +163,8 @@ def issue_moves(result):
 
 def debrief(outcome, plan, facts):
     """What moved the outcome, in sentences, set against the learner's ``plan`` (from
-    ``course.models.capstone.read_plan``: ``reservation`` and the opening's profit as
-    ``opening_profit``) and the case's ``facts``: ``quell`` (whether Marlow's other
+    ``course.models.capstone.read_plan``: ``reservation``, the packages of the concession
+    plan as ``steps`` and the opening's profit as ``opening_profit``) and the case's ``facts``: ``quell`` (whether Marlow's other
     supplier had capacity), ``if_quell`` and ``if_not`` (Marlow's two possible
     reservation prices by the research), ``prior`` and ``posterior`` (the chance of Quell
     before and after the rush request)."""
@@ -170,6 +175,8 @@ def debrief(outcome, plan, facts):
             f"Opening: you planned to open at {plan['opening_profit']:g} of profit and "
             f"opened at {opening:g}."
         )
+    if plan.get("steps") and outcome["your_offers"]:
+        lines.append(_against_plan(outcome["your_offers"], plan["steps"]))
     if outcome["issues"] is not None:
         lines.append(_revealed(outcome["issues"]))
     if outcome["created"] is not None:
@@ -253,6 +260,24 @@ def _agreement(outcome, plan):
             "at or above it, as planned." if profit >= mine else "below it: it broke your plan."
         )
     return line
+
+
+def _against_plan(offers, steps):
+    reached = 0
+    parts = []
+    for round_, offer, profit in offers:
+        at = next((i for i, step in enumerate(steps) if step == offer), None)
+        if at is None:
+            label = "off your plan"
+        else:
+            label = "your opening" if at == 0 else f"your plan's step {at}"
+            reached = max(reached, at)
+        parts.append(f"round {round_}, profit {profit:g}: {label}")
+    return (
+        f"Against your concession plan ({len(steps) - 1} step(s) after the opening): "
+        + "; ".join(parts)
+        + f". You went as far as step {reached}."
+    )
 
 
 def _revealed(moves):

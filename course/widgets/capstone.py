@@ -38,16 +38,16 @@ def _package_text(package):
 
 class NegotiationTable(PlaysRounds, w.VBox):
     """You sell Marlow a year of sensors on four issues; Marlow, a bot whose style is a
-    mystery unless ``style`` names one, answers each offer. ``reservation`` and
-    ``opening`` are your own functions from the preparation: the debrief measures the
-    outcome against them."""
+    mystery unless ``style`` names one, answers each offer. ``reservation``, ``opening``
+    and ``plan`` are your own functions from the preparation (questions 2, 5 and 7): the
+    debrief measures the outcome and each of your offers against them."""
 
     rounds = ROUNDS
 
-    def __init__(self, case, reservation=None, opening=None, style=MYSTERY, rng=None):
+    def __init__(self, case, reservation=None, opening=None, style=MYSTERY, rng=None, plan=None):
         self.case, self._rng, self._table, self._quell = case, rng, None, None
         self._memory = Memory()  # Marlow remembers you from one negotiation to the next
-        self.plan = read_plan(case, reservation, opening)
+        self.plan = read_plan(case, reservation, opening, plan)
         start = self.plan["opening"] or {i: levels[0] for i, levels in case.issues.items()}
         self.levels = {
             issue: w.Dropdown(options=levels, value=start[issue], description=issue, style=WIDE)
@@ -113,6 +113,11 @@ class NegotiationTable(PlaysRounds, w.VBox):
             parts.append(f"walk away below a profit of {plan['reservation']:g}")
         if plan["opening"] is not None:
             parts.append(f"open with {_package_text(plan['opening'])}")
+        if plan["steps"] and len(plan["steps"]) > 1:
+            last = self._worth_of(plan["steps"][-1])[0]
+            parts.append(
+                f"then {len(plan['steps']) - 1} planned step(s), the last at a profit of {last:g}"
+            )
         text = "Your plan: " + "; ".join(parts) + "." if parts else "Your plan is not ready yet."
         if plan["notes"]:
             text += " (" + "; ".join(plan["notes"]) + ".)"
