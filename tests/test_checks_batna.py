@@ -14,12 +14,14 @@ from course.scenarios.batna import (
     NorthwindOffer,
     alternatives_of,
     batna_value,
-    northwind_limit,
+    northwind_reservation,
     reservation_of,
+    right_response,
+    statements_of,
 )
 from tests.notebooks import solution_namespace
 
-SCORED = ["northwind_zopa", "batna_needed", "respond_to_offer"]
+SCORED = ["reservation_salary", "northwind_zopa", "batna_needed", "respond_to_offer"]
 
 
 @pytest.fixture
@@ -28,7 +30,7 @@ def answers(learner):
     return solution_namespace("02_batna", "batna")
 
 
-@pytest.mark.parametrize("question", ["startup_tree", "choose_batna", "reservation_salary"])
+@pytest.mark.parametrize("question", ["startup_tree", "choose_batna"])
 @pytest.mark.parametrize("hidden", [False, True])
 def test_the_course_solutions_pass(answers, question, hidden, capsys):
     getattr(check, question)(answers[question], hidden=hidden)
@@ -104,8 +106,8 @@ def test_a_tree_of_other_outcomes_is_told_what_its_outcomes_are(learner):
         check.startup_tree, lambda o: [(0.5, o.startup_base - 1_000), (0.5, o.startup_base + 1_000)]
     )
     assert (
-        "its outcomes are 67,000 with chance 0.5, 69,000 with chance 0.5" in hint
-    )  # ada: base 68,000
+        "its outcomes are 59,000 with chance 0.5, 61,000 with chance 0.5" in hint
+    )  # ada: base 60,000
     assert (
         "leaves out the bonus" not in hint
     )  # its expected value is the base, but not by that mistake
@@ -156,10 +158,10 @@ def test_choosing_by_best_case_is_called_out(monkeypatch):
 
 
 def test_the_wrong_choice_is_told_both_values(answers, learner):
-    # For ada, Freelance's 93,625 beats Lumen's 89,000 on average.
-    assert answers["choose_batna"](answers["scenario"]) == ("Freelance", 93_625)
-    hint = miss(check.choose_batna, lambda offers: ("Lumen", 89_000))
-    assert "Lumen is worth 89,000.00 on average but Freelance is worth 93,625.00" in hint
+    # For ada, Harbor Bank's sure 92,000 beats Lumen's 69,000 on average.
+    assert answers["choose_batna"](answers["scenario"]) == ("Harbor Bank", 92_000)
+    hint = miss(check.choose_batna, lambda offers: ("Lumen", 69_000))
+    assert "Lumen is worth 69,000.00 on average but Harbor Bank is worth 92,000.00" in hint
 
 
 def own_case(monkeypatch, offers):
@@ -177,10 +179,10 @@ def test_either_of_two_tied_alternatives_is_right(learner, monkeypatch, capsys):
     """The generator never draws a tie, but the rule says either name is right."""
     import course.checks.batna as module
 
-    tied = replace(module.variant("02_batna"), bank_salary=93_625.0)  # as Freelance, for ada
+    tied = replace(module.variant("02_batna"), bank_salary=86_300.0)  # as Freelance, for ada
     own_case(monkeypatch, tied)
-    check.choose_batna(lambda offers: ("Freelance", 93_625.0))
-    check.choose_batna(lambda offers: ("Harbor Bank", 93_625))
+    check.choose_batna(lambda offers: ("Freelance", 86_300.0))
+    check.choose_batna(lambda offers: ["Harbor Bank", 86_300])  # a list of two counts too
     assert capsys.readouterr().out.count("\N{CHECK MARK}") == 2
 
 
@@ -191,21 +193,56 @@ def test_a_misspelt_alternative_lists_the_names(learner):
 
 
 def test_forgetting_the_commute_is_named(answers, learner):
-    def batna_only(offers):
-        return answers["choose_batna"](offers)[1]
+    def batna_only(offers, lumen_worth=None):
+        return answers["choose_batna"](offers, lumen_worth)[1]
 
-    assert "Northwind also costs you the commute" in miss(check.reservation_salary, batna_only)
+    got = messages(check.reservation_salary(batna_only))
+    assert "Northwind also costs you the commute" in got["expected values"][1]
 
 
 def test_a_reservation_price_on_the_wrong_batna_points_to_question_2(learner):
-    def on_lumen(offers):
+    def on_lumen(offers, lumen_worth=None):
         return (
             offers.startup_base
             + offers.funding_probability * offers.startup_bonus
             + (offers.commute_cost)
         )
 
-    assert "check choose_batna (question 2) first" in miss(check.reservation_salary, on_lumen)
+    got = messages(check.reservation_salary(on_lumen))
+    assert "check choose_batna (question 2) first" in got["expected values"][1]
+
+
+def test_a_sure_amount_for_lumen_is_its_own_point(answers, learner):
+    """Question 3's second part (issue 17, item 13): a function that ignores the sure
+    amount keeps the expected-value point and loses the other, with a hint that names the
+    example it failed on by its numbers; one that takes the sure amount as the BATNA
+    whatever the other alternatives are worth is told to compare all three."""
+
+    def ignores_it(offers, lumen_worth=None):
+        return answers["reservation_salary"](offers)
+
+    def takes_it(offers, lumen_worth=None):
+        if lumen_worth is None:
+            return answers["reservation_salary"](offers)
+        return lumen_worth + offers.commute_cost
+
+    got = messages(check.reservation_salary(ignores_it))
+    assert got["expected values"][0] == 1 and got["a sure amount for Lumen"][0] == 0
+    assert "values Lumen at its expected value" in got["a sure amount for Lumen"][1]
+    assert (
+        "in the example case (a learner whose alternatives are worth"
+        in (got["a sure amount for Lumen"][1])
+    )
+    assert "learner example-" not in got["a sure amount for Lumen"][1]
+    got = messages(check.reservation_salary(takes_it))
+    assert got["a sure amount for Lumen"][0] == 0
+    assert "Lumen is not your best alternative" in got["a sure amount for Lumen"][1]
+
+
+def test_a_one_argument_reservation_salary_keeps_its_first_point(answers, learner):
+    credit = check.reservation_salary(lambda offers: answers["reservation_salary"](offers))
+    assert credit.earned == 1
+    assert "takes 1 positional argument" in messages(credit)["a sure amount for Lumen"][1]
 
 
 def test_northwind_zopa_is_given_the_right_reservation_price(learner):
@@ -225,7 +262,7 @@ def test_each_kind_of_zone_is_tested_visibly_and_costs_its_own_point(learner, hi
     """ada has a zone; the visible check also tries an example without one."""
 
     def always_a_zone(offers, reservation):
-        return (reservation, northwind_limit(offers))
+        return [reservation, northwind_reservation(offers)]  # a list of two counts too
 
     always_none = messages(check.northwind_zopa(lambda offers, reservation: None, hidden=hidden))
     got = messages(check.northwind_zopa(always_a_zone, hidden=hidden))
@@ -241,23 +278,27 @@ def test_each_kind_of_zone_is_tested_visibly_and_costs_its_own_point(learner, hi
 @pytest.mark.parametrize(
     ("zone", "hint"),
     [
-        (lambda o, r: (northwind_limit(o), r), "swapped"),
+        (lambda o, r: (northwind_reservation(o), r), "swapped"),
         (lambda o, r: (r, o.agency_rate), "the contractor's rate plus the agency's fee"),
         (lambda o, r: (r, 100_000.0), "what its alternative, the agency's contractor, costs it"),
     ],
 )
 def test_zone_mistakes_are_named(learner, zone, hint):
     def answer(offers, reservation):
-        return None if northwind_limit(offers) < reservation else zone(offers, reservation)
+        return None if northwind_reservation(offers) < reservation else zone(offers, reservation)
 
     assert hint in messages(check.northwind_zopa(answer))["a zone when there is one"][1]
+
+
+def outside(target, pie):
+    return 0 if target <= pie / 2 else target
 
 
 def test_half_the_batna_step_costs_only_the_reachable_check(learner):
     def half(target, pie, theirs, walk_any_time=False):
         if target > pie - theirs:
             return None
-        return target if walk_any_time else target - (pie - theirs) / 2
+        return outside(target, pie) if walk_any_time else target - (pie - theirs) / 2
 
     got = messages(check.batna_needed(half))
     assert got["targets within reach"][0] == 0
@@ -269,7 +310,7 @@ def test_half_the_batna_step_costs_only_the_reachable_check(learner):
 @pytest.mark.parametrize("hidden", [False, True])
 def test_an_unreachable_target_must_be_none(learner, hidden):
     def never_none(target, pie, theirs, walk_any_time=False):
-        return target if walk_any_time else 2 * target - pie + theirs
+        return outside(target, pie) if walk_any_time else max(0, 2 * target - pie + theirs)
 
     got = messages(check.batna_needed(never_none, hidden=hidden))
     assert got["targets within reach"] == (1, "batna_needed inverts the Nash split.")
@@ -280,7 +321,7 @@ def test_an_unreachable_target_must_be_none(learner, hidden):
 
 def test_the_nash_answer_for_an_outside_option_is_named(learner):
     def nash_only(target, pie, theirs, walk_any_time=False):
-        return None if target > pie - theirs else 2 * target - pie + theirs
+        return None if target > pie - theirs else max(0, 2 * target - pie + theirs)
 
     got = messages(check.batna_needed(nash_only))
     assert got["walking away at any time"][0] == 0
@@ -292,7 +333,7 @@ def test_a_three_argument_answer_keeps_the_nash_points(learner):
     """Answers written before the fourth argument existed lose only the new check."""
 
     def three(target, pie, theirs):
-        return None if target > pie - theirs else 2 * target - pie + theirs
+        return None if target > pie - theirs else max(0, 2 * target - pie + theirs)
 
     credit = check.batna_needed(three)
     assert credit.earned == 1.5
@@ -302,15 +343,36 @@ def test_a_three_argument_answer_keeps_the_nash_points(learner):
 def test_a_wrong_batna_hint_states_the_share_it_would_really_give(learner):
     got = messages(check.batna_needed(lambda target, pie, theirs, walk_any_time=False: 10))
     # (55, 100, 40) with a BATNA of 10: Nash share (100 + 10 - 40) / 2 = 35
-    assert "with a BATNA of 10 you would get 35, not 55" in got["targets within reach"][1]
+    assert "with a BATNA of 10 you would get 35, less than 55" in got["targets within reach"][1]
+
+
+def test_below_half_the_pie_your_batna_does_not_matter_with_an_outside_option(learner):
+    """Issue 17, item 12: the old answer 'return target' for an outside option is wrong for
+    a target at or below half the pie, and the hint says why; under Nash a negative BATNA
+    is no answer when 0 already gets the target; more BATNA than needed is called so."""
+
+    def old(target, pie, theirs, walk_any_time=False):
+        if target > pie - theirs:
+            return None
+        return target if walk_any_time else 2 * target - pie + theirs
+
+    got = messages(check.batna_needed(old))
+    assert got["walking away at any time"][0] == 0
+    assert "does not matter until it beats half" in got["walking away at any time"][1]
+    assert got["targets within reach"][0] == 1  # no visible case asks for a negative BATNA
+    got = messages(check.batna_needed(old, hidden=True))
+    assert got["targets within reach"][0] == 0
+    assert "a BATNA of 0 already gets you the target" in got["targets within reach"][1]
+    generous = messages(check.batna_needed(lambda t, p, th, w=False: None if t > p - th else t))
+    assert "a smaller BATNA would too" in generous["targets within reach"][1]
 
 
 def test_hidden_batna_cases_stay_in_the_taught_domain(learner):
-    for target, pie, theirs in check.batna_needed_cases(hidden=True):
-        assert theirs < pie / 2 and target > pie / 2
-        assert abs(target - (pie - theirs)) >= 1
-        if target <= pie - theirs:
-            assert 2 * target - pie + theirs > 0
+    cases = check.batna_needed_cases(hidden=True)
+    for target, pie, theirs in cases:
+        assert theirs < pie / 2 and 0 < target <= pie
+        assert abs(target - (pie - theirs)) >= 1 and abs(target - pie / 2) >= 1
+    assert any(target <= pie / 2 for target, pie, _ in cases)
 
 
 def test_an_unwritten_batna_needed_earns_nothing_and_says_why(learner):
@@ -326,11 +388,22 @@ def test_respond_to_offer_is_given_the_right_earlier_values(learner):
     seen = []
 
     def spy(offers, offer, value, limit):
-        seen.append((value, limit, batna_value(offers), northwind_limit(offers)))
-        return "counter"
+        seen.append((value, limit, batna_value(offers), northwind_reservation(offers)))
+        return "counter", "commute trap"
 
     check.respond_to_offer(spy)
     assert seen and all(v == right_v and lim == right_lim for v, lim, right_v, right_lim in seen)
+
+
+def rule_of(response, reason=None):
+    """A learner's rule that gives the course's reason (unless ``reason`` is given) with the
+    response ``response(offers, offer, value, limit)``."""
+
+    def answer(offers, offer, value, limit):
+        right_reason = right_response(offers, offer)[1]
+        return response(offers, offer, value, limit), reason or right_reason
+
+    return answer
 
 
 @pytest.mark.parametrize(
@@ -338,23 +411,49 @@ def test_respond_to_offer_is_given_the_right_earlier_values(learner):
     [
         # accepting anything above the BATNA's value: the commute trap
         (
-            lambda o, offer, v, lim: "accept" if offer.salary > v else "counter",
-            "accept or counter",
+            rule_of(
+                lambda o, offer, v, lim: (
+                    "accept"
+                    if v < offer.salary < reservation_of(o)
+                    else right_response(o, offer)[0]
+                )
+            ),
+            "responses",
             "once the commute is counted you would be worse off than with your BATNA",
         ),
         # walking out on an extreme first offer
         (
-            lambda o, offer, v, lim: "walk away" if offer.salary < v else "counter",
-            "accept or counter",
+            rule_of(
+                lambda o, offer, v, lim: (
+                    "walk away" if offer.salary < v else right_response(o, offer)[0]
+                )
+            ),
+            "responses",
             "tells you where Northwind opens, not where it must stop",
         ),
         # never walking away
         (
-            lambda o, offer, v, lim: "counter",
+            rule_of(lambda o, offer, v, lim: "counter"),
             "walk away",
             "even with two remote days your reservation price is",
         ),
-        (lambda o, offer, v, lim: "yes", "accept or counter", "should be one of 'accept'"),
+        # accepting a high salary without remote days (issue 17, item 6)
+        (
+            rule_of(
+                lambda o, offer, v, lim: right_response(o, offer)[0].replace(
+                    "ask for remote days", "accept"
+                )
+            ),
+            "responses",
+            "they cost Northwind nothing and halve your commute",
+        ),
+        # the right responses, a reason that does not fit
+        (
+            rule_of(lambda o, offer, v, lim: right_response(o, offer)[0], "below the even split"),
+            "reasons",
+            "the reason is not 'below the even split'",
+        ),
+        (rule_of(lambda o, offer, v, lim: "yes"), "responses", "should be one of 'accept'"),
     ],
 )
 def test_respond_to_offer_mistakes_are_named(learner, rule, check_name, hint):
@@ -362,33 +461,90 @@ def test_respond_to_offer_mistakes_are_named(learner, rule, check_name, hint):
     assert got[check_name][0] == 0 and hint in got[check_name][1], got[check_name][1]
 
 
+def test_a_hint_on_an_example_describes_the_example_not_a_learner_id(learner):
+    """Issue 17, item 21: the example's numbers are in the hint, so it stands on its own."""
+    got = messages(check.respond_to_offer(rule_of(lambda o, offer, v, lim: "counter")))
+    example = [m for m in got["responses"][1].splitlines() if "example" in m] or [
+        got["responses"][1]
+    ]
+    assert "learner example-" not in got["responses"][1]
+    assert "in your case" in got["responses"][1] or "in the example case (a learner" in example[0]
+
+
+def test_any_two_item_sequence_and_any_spelling_is_an_answer(learner):
+    def as_list(offers, offer, value, limit):
+        response, reason = right_response(offers, offer)
+        return [response.upper(), reason.replace(" ", "_")]
+
+    assert check.respond_to_offer(as_list).earned == 2
+
+
 def test_ignoring_remote_days_is_caught_where_they_matter(learner, monkeypatch):
     """An offer with remote days whose salary is acceptable only once they halve the commute."""
 
     def no_remote_days(offers, offer, value, limit):
         if limit < value + offers.commute_cost / 2:
-            return "walk away"
-        return "accept" if offer.salary >= (value + offers.commute_cost + limit) / 2 else "counter"
+            return "walk away", "no zone even with remote days"
+        split = (value + offers.commute_cost + limit) / 2
+        return (
+            ("accept", "even split reached")
+            if offer.salary >= split
+            else (
+                "counter",
+                "below the even split",
+            )
+        )
 
     import course.checks.batna as module
 
     ada = module.variant("02_batna")
-    value, limit = batna_value(ada), northwind_limit(ada)
+    value, limit = batna_value(ada), northwind_reservation(ada)
     split = (value + ada.commute_cost / 2 + limit) / 2
     offer = NorthwindOffer(float(int(split) + 1), REMOTE_DAYS)
     assert offer.salary < (value + ada.commute_cost + limit) / 2  # only remote days make it
     own_case(monkeypatch, replace(ada, northwind_offers=(offer, *ada.northwind_offers[1:])))
     got = messages(check.respond_to_offer(no_remote_days))
-    assert got["accept or counter"][0] == 0
-    assert "the remote days halve your commute" in got["accept or counter"][1]
+    assert got["responses"][0] == 0
+    assert "with its remote days your reservation price is" in got["responses"][1]
 
 
-def test_statements_are_scored_half_a_point_each(answers, learner):
+def test_statements_are_scored_a_quarter_of_a_point_each(answers, learner):
     key = answers["label_statements"]()
     one_wrong = {**key, "A": "bluff" if key["A"] != "bluff" else "honest"}
     credit = check.label_statements(lambda: one_wrong)
-    assert credit.earned == 1.5
+    assert credit.earned == 1.75
     assert "statement A is not" in messages(credit)["statement A"][1]
+
+
+def test_a_statement_hint_explains_the_test_without_naming_the_label(answers, learner):
+    """Issue 17, item 9: an answer of all "honest" learns which test each statement
+    fails, never its label, and earns only the honest statements."""
+    key = answers["label_statements"]()
+    all_honest = {letter: "honest" for letter in "ABCDE"} | {"use": key["use"]}
+    got = messages(check.label_statements(lambda: all_honest))
+    for statement in statements_of(course.variant("02_batna", "ada")):
+        earned, message = got[f"statement {statement.letter}"]
+        if statement.label == "honest":
+            assert earned == 0.25
+            continue
+        assert earned == 0 and "is every figure in it true" in message
+        for label in ("threat", "bluff", "misrepresentation", "ultimatum"):
+            assert label not in message.split(":", 1)[1], message
+
+
+def test_the_statement_to_use_is_graded_with_a_reason(answers, learner):
+    """ada's reservation price (100,500) is below Northwind's pay band midpoint (103,500):
+    her BATNA is weak, so the statement to make keeps it private (B), not E, which names
+    it; a threat or a bluff is not one to make at all."""
+    key = answers["label_statements"]()
+    assert key["use"] == "B"
+    got = messages(check.label_statements(lambda: {**key, "use": "E"}))
+    assert got["the statement to make"][0] == 0
+    assert "your BATNA is weak" in got["the statement to make"][1]
+    got = messages(check.label_statements(lambda: {**key, "use": "A"}))
+    assert "true and demand nothing" in got["the statement to make"][1]
+    got = messages(check.label_statements(lambda: {**key, "use": " b "}))
+    assert got["the statement to make"][0] == 0.75
 
 
 def test_an_unknown_label_and_a_missing_letter_are_named(answers, learner):
@@ -398,6 +554,7 @@ def test_an_unknown_label_and_a_missing_letter_are_named(answers, learner):
         in (got["statement A"][1])
     )
     assert "no label for statement B yet" in got["statement B"][1]
+    assert "no 'use' yet" in got["the statement to make"][1]
     unwritten = messages(check.label_statements(lambda: [1 / 0]))
     assert all("raised ZeroDivisionError" in message for _, message in unwritten.values())
 

@@ -88,6 +88,11 @@ def test_a_certainty_equivalent_names_a_risk_attitude(sure, attitude, premium):
     assert got[0] == attitude and math.isclose(got[1], premium)
 
 
+def test_a_sure_alternative_shows_no_risk_attitude():
+    assert risk_attitude(90_000, 90_000) == ("no risk", 0.0)
+    assert risk_attitude([(0.5, 80_000), (0.5, 80_000)], 80_000) == ("no risk", 0.0)
+
+
 @pytest.mark.parametrize(
     ("sure", "words"), [(69_999, "less than the worst"), (120_001, "more than the best")]
 )

@@ -27,8 +27,14 @@ from course.models.batna import (
     surplus_share,
     zopa,
 )
-from course.scenarios.batna import LABELS, no_deal_case, statement_key, statements_of
-from course.variants import learner_as
+from course.scenarios.batna import (
+    LABELS,
+    REASONS,
+    no_deal_case,
+    statement_key,
+    statements_of,
+)
+from course.variants import hidden_learner, learner_as
 from tests import sweeps
 from tests.notebooks import solution_namespace
 from tests.sweeps import Recording, cell_text, passes
@@ -45,12 +51,15 @@ def drawn():
 # --- first principles, written independently of the scenario module ---------------------------
 
 
-def worth(s):
-    """Each alternative's expected value, from the story's words."""
+def worth(s, lumen=None):
+    """Each alternative's expected value, from the story's words (Lumen worth ``lumen``,
+    a sure amount, when given)."""
     renewed = s.busy_probability * s.freelance_busy + (1 - s.busy_probability) * s.freelance_normal
     return {
         "Harbor Bank": s.bank_salary,
-        "Lumen": s.startup_base + s.funding_probability * s.startup_bonus,
+        "Lumen": s.startup_base + s.funding_probability * s.startup_bonus
+        if lumen is None
+        else lumen,
         "Freelance": s.renewal_probability * renewed
         + (1 - s.renewal_probability) * s.freelance_no_renewal,
     }
@@ -73,10 +82,18 @@ def middle(s, remote=False):
 
 
 def response(s, offer):
-    """The notebook's three steps, as written in its section 5."""
+    """The notebook's rule, as written in its section 5: (response, reason)."""
     if reservation(s, remote=True) > limit(s):
-        return "walk away"
-    return "accept" if offer.salary >= middle(s, offer.remote_days > 0) else "counter"
+        return "walk away", "no zone even with remote days"
+    if offer.salary >= middle(s, remote=True):
+        if offer.remote_days:
+            return "accept", "even split reached"
+        return "ask for remote days", "no remote days"
+    if offer.salary < value(s):
+        return "counter", "below your BATNA"
+    if offer.salary < reservation(s, remote=offer.remote_days > 0):
+        return "counter", "commute trap"
+    return "counter", "below the even split"
 
 
 # --- the invariants, question by question -----------------------------------------------------
@@ -131,62 +148,109 @@ def test_the_batna_is_never_a_coin_toss(drawn):
 
 def test_every_zone_is_a_real_zone_or_a_real_gap(drawn):
     """Q4: Northwind's reservation price is at least 1,000 from yours; both kinds of case
-    are drawn; and with two remote days every learner has a zone of at least 1,000 (so
-    nobody's own offers all end in walking away)."""
+    are drawn; and with two remote days every learner has a zone of at least 2,000 (so
+    nobody's own offers all end in walking away, and offers fit on both sides of its even
+    split)."""
     kinds = set()
     for s in drawn:
         assert abs(limit(s) - reservation(s)) >= 1_000, s.learner
-        assert limit(s) - reservation(s, remote=True) >= 1_000, s.learner
+        assert limit(s) - reservation(s, remote=True) >= 2_000, s.learner
         kinds.add(limit(s) >= reservation(s))
     assert kinds == {True, False}
 
 
+def test_a_sure_amount_for_lumen_is_risk_aversion_and_sometimes_changes_the_batna(drawn):
+    """Q3: the sure amount is above Lumen's base and at least 1,000 below its expected value
+    (a risk-averse learner), at least 500 from the other two alternatives' values; among the
+    learners whose BATNA is Lumen, it makes another alternative the BATNA for some and not
+    for others."""
+    switched = []
+    for s in drawn:
+        found = worth(s)
+        assert s.startup_base < s.lumen_sure <= found["Lumen"] - 1_000, s.learner
+        others = [v for name, v in found.items() if name != "Lumen"]
+        assert all(abs(s.lumen_sure - v) >= 500 for v in others), s.learner
+        if max(found, key=found.get) == "Lumen":
+            sure = worth(s, s.lumen_sure)
+            switched.append(max(sure, key=sure.get) != "Lumen")
+    assert 0.3 < sum(switched) / len(switched) < 0.95
+
+
 def test_every_learner_has_offers_that_need_deciding(drawn):
-    """Q5: three different offers, each a multiple of 500 within Northwind's limit and at
-    least 500 from the even split it is judged against; an extreme low offer (10,000 or more
-    below the BATNA's value); a commute trap (above the BATNA's value, below your
-    reservation price, by 500 or more); at least two different right responses."""
+    """Q5: four different offers, each a multiple of 500 within Northwind's reservation
+    price and at least 500 from every threshold the rule compares it with (the even split
+    with remote days, the BATNA's value, the package's reservation price); an extreme low
+    offer (10,000 or more below the BATNA's value); a commute trap; an offer without remote
+    days to answer by asking for them (every learner: the fourth response); at least three
+    different reasons; some learners with an offer to accept, others with one below the
+    even split."""
+    accept = below_split = 0
     for s in drawn:
         offers = s.northwind_offers
-        assert len(set(offers)) == 3 and all(o.remote_days in (0, 2) for o in offers)
+        assert len(set(offers)) == 4 and all(o.remote_days in (0, 2) for o in offers)
         for o in offers:
             assert o.salary % 500 == 0 and o.salary <= limit(s), s.learner
-            assert abs(o.salary - middle(s, o.remote_days > 0)) >= 500 - 1e-6, s.learner
+            for threshold in (
+                middle(s, remote=True),
+                value(s),
+                reservation(s, remote=o.remote_days > 0),
+            ):
+                assert abs(o.salary - threshold) >= 500 - 1e-6, s.learner
         assert min(o.salary for o in offers) <= value(s) - 10_000, s.learner
-        assert any(
-            value(s) + 500 <= o.salary <= reservation(s) - 500 and not o.remote_days for o in offers
-        ), s.learner
-        assert len({response(s, o) for o in offers}) >= 2, s.learner
+        reasons = [response(s, o)[1] for o in offers]
+        assert "commute trap" in reasons and "no remote days" in reasons, s.learner
+        assert len(set(reasons)) >= 3, s.learner
+        accept += "even split reached" in reasons
+        below_split += "below the even split" in reasons
+    assert accept > len(drawn) / 3 and below_split > len(drawn) / 4
+
+
+def test_a_term_that_costs_northwind_nothing_is_never_left_out_of_an_accepted_deal(drawn):
+    """Q5 (issue 17, item 6): the rule accepts only offers with remote days: an offer
+    without them, however high its salary, is answered by asking for them."""
+    for s in drawn:
+        for case in (s, no_deal_case(s)):
+            for offer in case.northwind_offers:
+                if check.right_response(case, offer)[0] == "accept":
+                    assert offer.remote_days == 2, s.learner
 
 
 def label_from_text(s, text):
-    """Question 6's label read from a statement's words and the scenario's facts."""
+    """Question 6's label read from a statement's words and the scenario's facts: a demand
+    with a consequence is a threat; a figure presented as the least you would take is a
+    bluff when it is above your reservation price; a figure that is no fact of the story
+    (or a bonus or a busy year presented as sure) is a misrepresentation."""
     figures = [float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*\d", text)]
-    if "by Friday" in text or "we are done" in text:
+    if text.startswith(("Unless", "If the salary")):
         return "threat"
-    if "could not accept" in text:
+    if figures and any(w in text for w in ("could not accept", "lowest salary", "bottom line")):
         return "bluff" if figures[0] > reservation(s) else "honest"
     if text.startswith("Harbor Bank has offered me"):
         return "honest" if figures[0] == s.bank_salary else "misrepresentation"
-    if text.startswith("Lumen is offering me"):
-        return "honest" if figures[0] == s.startup_base else "misrepresentation"
+    if text.startswith("Lumen is offering me") or "guarantees me" in text:
+        return "misrepresentation"
     return "honest"
 
 
 def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
-    """Q6: four statements lettered A to D; Harbor Bank mentioned three ways (a true figure
-    plainly, the true figure as an ultimatum, an inflated figure at least 4,000 above the
-    true one); a claimed limit at least 3,000 above the reservation price; at least three
-    labels; no statement about an alternative the story does not have."""
+    """Q6 (issue 17, items 3, 4 and 10): five statements lettered A to E, exactly one of
+    each kind for every learner: the learner's real BATNA told plainly with the commute it
+    spares, the reservation price kept private, a threat to take the real BATNA at a
+    figure at or above the reservation price (and less than 100 above it: one the learner
+    would carry out), a bluff at least 3,000 above the reservation price and a
+    misrepresentation at least 4,000 off the truth; the statement to use is the mention
+    when the reservation price beats the pay band's midpoint, and both choices are drawn."""
+    uses = []
     for s in drawn:
         said = statements_of(s)
-        assert [x.letter for x in said] == list("ABCD")
-        assert len({x.text for x in said}) == 4
-        harbor = [x for x in said if "Harbor Bank" in x.text]
-        assert len(harbor) == 3, s.learner
+        assert [x.letter for x in said] == list("ABCDE")
+        assert len({x.text for x in said}) == 5
+        assert sorted(x.kind for x in said) == sorted(
+            ["mention", "private", "threat", "bluff", "misrepresentation"]
+        )
         key = statement_key(s)
-        assert {label_from_text(s, x.text) for x in said} >= {"honest", "threat"}
-        assert len(set(key.values())) >= 3, s.learner
+        found = worth(s)
+        batna = max(found, key=found.get)
         for x in said:
             assert key[x.letter] == label_from_text(s, x.text), (s.learner, x.text)
             assert not re.search(r"fourth|another company|Acme", x.text)
@@ -194,22 +258,38 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
                 assert abs(x.stated - x.actual) >= 4_000, s.learner
             if x.label == "bluff":
                 assert x.stated >= reservation(s) + 3_000, s.learner
-            if x.label in ("honest", "threat") and x.stated is not None:
-                assert x.stated == x.actual
+            if x.kind == "threat":
+                assert 0 <= x.stated - reservation(s) < 100, s.learner
+                assert {"Harbor Bank": "Harbor Bank", "Lumen": "Lumen", "Freelance": "freelanc"}[
+                    batna
+                ] in x.text
+            if x.kind == "mention":
+                assert f"{s.commute_cost:,.0f}" in x.text, s.learner
+                assert ("freelanc" if batna == "Freelance" else batna) in x.text, s.learner
+        kinds = {x.letter: x.kind for x in said}
+        use = kinds[key["use"]]
+        assert use == ("mention" if reservation(s) > s.band_midpoint else "private")
+        assert abs(reservation(s) - s.band_midpoint) >= 2_000 and s.band_midpoint <= limit(s)
+        uses.append(use)
+    assert 0.25 < uses.count("mention") / len(uses) < 0.75
 
 
 def test_question_7s_cases_stay_in_the_taught_domain():
-    """Q7: the other side's BATNA below half the pie, targets above half, at least 1 from
-    the reach boundary, every answer positive or None; both models' answers differ."""
+    """Q7 (issue 17, item 12): the other side's BATNA below half the pie, targets anywhere
+    up to the pie, at least 1 from the reach boundary, from half the pie and from a Nash
+    answer of 0; some cases out of reach, some where any BATNA will do under the outside
+    option, some where a BATNA of 0 already gets the target under Nash too."""
     for learner in LEARNERS[:500]:
         with learner_as(learner):
             cases = check.batna_needed_cases(hidden=True)
         for target, pie, theirs in cases:
-            assert theirs < pie / 2 < target, learner
+            assert theirs < pie / 2 and 0 < target <= pie, learner
             assert abs(target - (pie - theirs)) >= 1, learner
-            if target <= pie - theirs:
-                assert 2 * target - pie + theirs > 0 and 2 * target - pie + theirs != target
+            assert abs(target - pie / 2) >= 1 and abs(2 * target - pie + theirs) >= 0 - 1e-9
         assert any(t > p - th for t, p, th in cases) and any(t <= p - th for t, p, th in cases)
+        assert any(t <= p / 2 for t, p, _ in cases) and any(
+            2 * t - p + th < 0 for t, p, th in cases
+        )
 
 
 # --- right answers pass: the reference and two independent formulations -----------------------
@@ -246,12 +326,17 @@ def batna_flattened(s):
     return ranked[0][1], ranked[0][0]
 
 
-def reservation_by_hand(s):
-    return batna_by_hand(s)[1] + s.commute_cost
+def reservation_by_hand(s, lumen_worth=None):
+    return max(worth(s, lumen_worth).values()) + s.commute_cost
 
 
-def reservation_flattened(s):
-    _, batna = batna_flattened(s)
+def reservation_flattened(s, lumen_worth=None):
+    """Another reading: the BATNA by expected values, then Lumen swapped for its sure
+    amount only if that changes anything."""
+    name, batna = batna_flattened(s)
+    if lumen_worth is not None:
+        rest = {k: v for k, v in worth(s).items() if k != "Lumen"}
+        batna = max(lumen_worth, *rest.values()) if name == "Lumen" else batna
     return sum([batna, s.commute_cost])
 
 
@@ -265,24 +350,67 @@ def zopa_from_library(s, reservation_price):
 
 
 def respond_by_gains(s, offer, batna, northwind):
-    if batna + s.commute_cost / 2 > northwind:
-        return "walk away"
-    floor = batna + (s.commute_cost / 2 if offer.remote_days == 2 else s.commute_cost)
+    """Compare gains over the alternatives, as a list."""
+    floor = batna + s.commute_cost / 2
+    if floor > northwind:
+        return ["walk away", "no zone even with remote days"]
     mine, theirs = offer.salary - floor, northwind - offer.salary
-    return "accept" if mine >= theirs else "counter"
+    if mine >= theirs:
+        return (
+            ["accept", "even split reached"]
+            if offer.remote_days
+            else [
+                "ask for remote days",
+                "no remote days",
+            ]
+        )
+    own_floor = batna + (s.commute_cost / 2 if offer.remote_days == 2 else s.commute_cost)
+    gain = offer.salary - own_floor
+    if offer.salary - batna < 0:
+        return ["counter", "below your BATNA"]
+    return ["counter", "commute trap" if gain < 0 else "below the even split"]
 
 
 def respond_by_share(s, offer, batna, northwind):
-    if zopa(batna + 0.5 * s.commute_cost, northwind) is None:
-        return "Walk_Away"
+    """Read it off the library's zone and surplus share, in other spellings."""
+    remote_floor = batna + 0.5 * s.commute_cost
+    if zopa(remote_floor, northwind) is None:
+        return ("Walk_Away", "No zone even with remote days")
+    if (
+        offer.salary >= remote_floor
+        and surplus_share(min(offer.salary, northwind), remote_floor, northwind) >= 0.5
+    ):
+        return (
+            ("Accept", "Even split reached")
+            if offer.remote_days
+            else (
+                "ask_for_remote_days",
+                "NO REMOTE DAYS",
+            )
+        )
     floor = batna + s.commute_cost * (0.5 if offer.remote_days else 1.0)
-    if zopa(floor, northwind) is None or offer.salary < floor:
-        return "Counter"
-    return "Accept" if surplus_share(offer.salary, floor, northwind) >= 0.5 else "Counter"
+    if offer.salary < batna:
+        return ("Counter", "Below your BATNA")
+    return ("Counter", "commute_trap" if offer.salary < floor else "below_the_even_split")
+
+
+def to_use(s, labels):
+    """The statement to make: the honest one that names a figure when the reservation
+    price beats the pay band's midpoint, else the honest one that names none."""
+    strong = reservation(s) > s.band_midpoint
+    for letter, text in s.statements:
+        has_figure = bool(re.search(r"\d", text))
+        if labels[letter].lower() == "honest" and has_figure == strong:
+            return letter
+    raise AssertionError("no honest statement fits")
 
 
 def labels_from_text(s):
-    return lambda: {letter: label_from_text(s, text) for letter, text in s.statements}
+    def label():
+        labels = {letter: label_from_text(s, text) for letter, text in s.statements}
+        return {**labels, "use": to_use(s, labels)}
+
+    return label
 
 
 def labels_from_facts(s):
@@ -290,19 +418,29 @@ def labels_from_facts(s):
     a false figure about yourself is a bluff, about an offer a misrepresentation."""
 
     def label():
-        facts = {s.bank_salary, s.startup_base, s.startup_bonus}
+        facts = {  # the true figures of each alternative a statement may name
+            "Harbor Bank": {s.bank_salary, s.commute_cost},
+            "Lumen": {s.startup_base, s.startup_bonus, s.commute_cost},
+            "client": {s.freelance_normal, s.commute_cost},
+        }
         labels = {}
         for letter, text in s.statements:
             figures = {float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*\d", text)}
-            if "I could not" in text:
-                labels[letter] = "BLUFF"
-            elif not figures <= facts or "a year" in text:
-                labels[letter] = "Misrepresentation"
-            elif "or I sign" in text or "take another offer today" in text:
+            if text.startswith(("Unless", "If the salary")):
                 labels[letter] = "Threat"
+            elif "guarantees" in text or "a year." in text:
+                labels[letter] = "Misrepresentation"
+            elif figures:
+                named = [name for name in facts if name in text]
+                if not named:
+                    labels[letter] = "BLUFF"  # a figure about yourself, above your limit
+                elif figures <= facts[named[0]]:
+                    labels[letter] = "Honest"
+                else:
+                    labels[letter] = "Misrepresentation"
             else:
                 labels[letter] = "Honest"
-        return labels
+        return {**labels, "use": to_use(s, labels).lower()}
 
     return label
 
@@ -310,7 +448,9 @@ def labels_from_facts(s):
 def needed_closed_form(target, pie, their_batna, walk_any_time=False):
     if pie - their_batna < target:
         return None
-    return target if walk_any_time else target - (pie - their_batna - target)
+    if walk_any_time:
+        return target if 2 * target > pie else 0
+    return max(target - (pie - their_batna - target), 0)
 
 
 def needed_from_the_models(target, pie, their_batna, walk_any_time=False):
@@ -324,7 +464,7 @@ def needed_from_the_models(target, pie, their_batna, walk_any_time=False):
         return 0.0 if target <= table else float(target)
     base = nash_split(pie, 0, their_batna)[0]
     slope = nash_split(pie, 1, their_batna)[0] - base
-    return (target - base) / slope
+    return 0.0 if target <= base else (target - base) / slope
 
 
 ALTERNATIVES = {
@@ -351,7 +491,12 @@ def visible_cases(s):
     other = check._example(not check._has_zone(s))
     with learner_as(s.learner):
         needed = check.batna_needed_cases(hidden=True)
-    return {"cases": (s, other, no_deal_case(s), no_deal_case(other)), "needed": needed}
+    lumen = (check._lumen_example(True), check._lumen_example(False))
+    return {
+        "cases": (s, other, no_deal_case(s), no_deal_case(other)),
+        "needed": needed,
+        "lumen": (s, *lumen),
+    }
 
 
 def judge_all(s, seen, question, answer):
@@ -362,13 +507,18 @@ def judge_all(s, seen, question, answer):
         check.judge_choose_batna(s, answer(s))
     elif question == "reservation_salary":
         check.judge_reservation_salary(s, answer(s))
+        for case in seen["lumen"]:
+            given = answer(case, case.lumen_sure)
+            check.judge_reservation_salary(case, given, case.lumen_sure)
     elif question == "northwind_zopa":
         for case in seen["cases"]:
             check.judge_zopa(case, answer(case, reservation(case)))
     elif question == "respond_to_offer":
         for case in seen["cases"]:
             for n, offer in enumerate(case.northwind_offers, start=1):
-                check.judge_response(case, n, offer, answer(case, offer, value(case), limit(case)))
+                given = answer(case, offer, value(case), limit(case))
+                for part in ("response", "reason"):
+                    check.judge_response(case, n, offer, given, part)
     else:
         for case in seen["needed"]:
             for walk in (False, True):
@@ -388,13 +538,15 @@ def test_every_right_formulation_is_judged_right_for_every_learner(drawn, refere
     alternatives: each is right (the judges raise NotYet otherwise)."""
     for s in drawn:
         seen = visible_cases(s)
-        for question, alternatives in ALTERNATIVES.items():
-            for answer in (reference[question], *alternatives):
-                judge_all(s, seen, question, answer)
+        with learner_as(s.learner):  # a hint names the learner's own case
+            for question, alternatives in ALTERNATIVES.items():
+                for answer in (reference[question], *alternatives):
+                    judge_all(s, seen, question, answer)
         for labeller in LABELLERS:
             labels = labeller(s)()
             for statement in statements_of(s):
                 check.judge_statement(statement, labels)
+            check.judge_use(s, labels)
 
 
 def run(question, answer, **options):
@@ -424,15 +576,29 @@ def test_every_right_formulation_passes_the_hidden_check(reference, question):
 
 def test_the_hidden_checks_try_every_kind_of_case():
     """Hidden tests prove little if every hidden case has the same answer: the hidden
-    learners and examples have a zone or not, several BATNAs, offers to accept and to
-    counter, and their cheaper-agency cases only offers to walk away from."""
-    examples = [check._example(zone, f"hidden-{kind}") for zone in (True, False) for kind in "ab"]
+    learners and examples have a zone or not, several BATNAs, every response but walking
+    away and every reason of a counter, their cheaper-agency cases only offers to walk away
+    from, and question 3's hidden examples a sure amount for Lumen that changes the BATNA
+    and one that cannot."""
+    examples = [
+        check._example(zone, hidden_learner(MODULE, kind))
+        for zone in (True, False)
+        for kind in "ab"
+    ]
     hidden = examples + [course.variant(MODULE, learner) for learner in check.HIDDEN_LEARNERS]
     assert {limit(s) >= reservation(s) for s in hidden} == {True, False}
     assert len({batna_by_hand(s)[0] for s in hidden}) >= 2
-    assert {response(s, o) for s in examples for o in s.northwind_offers} == {"accept", "counter"}
+    given = {response(s, o) for s in examples for o in s.northwind_offers}
+    assert {r for r, _ in given} == {"accept", "ask for remote days", "counter"}
+    assert {"below your BATNA", "commute trap"} <= {reason for _, reason in given}
     no_deal = [no_deal_case(s) for s in examples]
-    assert {response(s, o) for s in no_deal for o in s.northwind_offers} == {"walk away"}
+    assert {response(s, o)[0] for s in no_deal for o in s.northwind_offers} == {"walk away"}
+    prefix = hidden_learner(MODULE, "c")
+    switching, never = check._lumen_example(True, prefix), check._lumen_example(False, prefix)
+    assert max(worth(switching), key=worth(switching).get) == "Lumen"
+    sure = worth(switching, switching.lumen_sure)
+    assert max(sure, key=sure.get) != "Lumen"
+    assert max(worth(never), key=worth(never).get) != "Lumen"
 
 
 # --- every question can be started from its own text --------------------------------------------
@@ -469,6 +635,7 @@ def test_every_field_the_reference_reads_is_named_in_the_question(
         arguments = {
             "northwind_zopa": (reservation(s),),
             "respond_to_offer": (s.northwind_offers[0], value(s), limit(s)),
+            "reservation_salary": (s.lumen_sure,),
         }.get(question, ())
         reference[question](recording, *arguments)
         assert recording.read or question == "reservation_salary", question
@@ -482,5 +649,8 @@ def test_the_other_questions_name_their_fields_and_choices():
     assert "`offers.statements`" in text_of("q6-text")
     assert all(f'`"{label}"`' in text_of("q6-text") for label in LABELS)
     assert all(f'`"{word}"`' in text_of("q5-text") for word in check.RESPONSES)
+    assert all(f'`"{reason}"`' in text_of("q5-text") for reason in REASONS)
+    assert "`offers.band_midpoint`" in text_of("q6-text") and '`"use"`' in text_of("q6-text")
+    assert "`offers.lumen_sure`" in text_of("q3-text")
     assert "`offer.salary`" in text_of("q5-text") and "`offer.remote_days`" in text_of("q5-text")
     assert "walk_any_time" in text_of("q7-text")

@@ -1,8 +1,11 @@
 """course.widgets.batna in plain Python: set .value, .click(), read what the view shows."""
 
+from html import escape
+
 import pytest
 
-from course.widgets.batna import BatnaBuilder, ZopaExplorer
+from course.scenarios.batna import MODELS, SITUATIONS
+from course.widgets.batna import BatnaBuilder, ModelQuiz, ZopaExplorer
 
 
 def outcome(builder, card, row):
@@ -105,6 +108,18 @@ def test_the_deal_cost_raises_the_reservation_price():
     builder = BatnaBuilder()
     builder.deal_cost.value = "5000"
     assert "Reservation price:</b> 100,000 (95,000 plus 5,000" in builder.result.value
+    # the number is a salary: one of 100,000 is worth 95,000 to you once the cost is paid
+    assert "accept no salary below 100,000" in builder.result.value
+    assert "worth less to you" not in builder.result.value
+
+
+def test_a_sure_alternative_is_worth_itself_not_a_risk_attitude():
+    """Issue 17, item 8: a one-outcome alternative says nothing about attitude to risk."""
+    builder = BatnaBuilder()
+    builder.cards.children[0].sure.value = "90000"
+    shown = builder.result.value
+    assert "no risk: a sure amount is worth itself" in shown
+    assert shown.count("risk-neutral: the gamble") == 0
 
 
 @pytest.mark.parametrize(
@@ -251,3 +266,27 @@ def test_the_figure_draws_both_models():
     assert points[24.0] == (42.0, 50.0)
     assert points[60.0] == (60.0, 60.0)
     assert "Nash" in nash.get_label() and "walk out" in outside.get_label()
+
+
+def test_the_model_quiz_says_at_once_whether_each_choice_fits():
+    quiz = ModelQuiz()
+    assert len(quiz.choices) == len(SITUATIONS) >= 3
+    assert all(verdict.value == "" for verdict in quiz.verdicts)
+    for index, (_, model, why) in enumerate(SITUATIONS):
+        wrong = next(m for m in MODELS if m != model)
+        quiz.choices[index].value = wrong
+        shown = quiz.verdicts[index].value
+        assert "Not this one" in shown and escape(why) in shown
+        quiz.choices[index].value = model
+        assert "Right" in quiz.verdicts[index].value
+    assert {model for _, model, _ in SITUATIONS} == set(MODELS)
+
+
+def test_the_model_quiz_shows_nothing_for_no_choice_or_a_tampered_one():
+    quiz = ModelQuiz()
+    quiz.choices[0].value = MODELS[0]
+    quiz.choices[0].value = "choose a model"
+    assert quiz.verdicts[0].value == ""
+    quiz.choices[1].options = (*quiz.choices[1].options, "tampered")
+    quiz.choices[1].value = "tampered"
+    assert quiz.verdicts[1].value == ""

@@ -26,25 +26,28 @@ from course.checks.hints import (
 from course.models.batna import expected_value, flatten, nash_split, outside_option_split
 from course.scenarios.batna import (
     LABELS,
+    REASONS,
     REMOTE_DAYS,
+    RESPONSES,
     alternatives_of,
+    batna_of,
     batna_value,
     even_split,
     no_deal_case,
-    northwind_limit,
+    northwind_reservation,
     reservation_of,
     right_response,
+    statement_to_use,
     statements_of,
 )
-from course.variants import learner_id, rng_for, variant
+from course.variants import hidden_learner, hidden_learners, hidden_rng, learner_id, variant
 
 MODULE = "02_batna"
 
-#: Other learners' scenarios the hidden tests also try, so hard-coded numbers fail.
-HIDDEN_LEARNERS = tuple(f"hidden-{n}" for n in range(1, 6))
-
-#: The responses of question 5, in the order the notebook gives them.
-RESPONSES = ("accept", "counter", "walk away")
+#: Other learners' scenarios the hidden tests also try, so hard-coded numbers fail: drawn
+#: with the grader's secret key when graded, the public self-check learners otherwise
+#: (``course.variants.hidden_learners``).
+HIDDEN_LEARNERS = hidden_learners(MODULE, range(1, 6))
 
 
 @functools.lru_cache(maxsize=256)
@@ -59,7 +62,7 @@ def _scenarios(hidden):
 
 
 def _has_zone(offers):
-    return northwind_limit(offers) >= reservation_of(offers)
+    return northwind_reservation(offers) >= reservation_of(offers)
 
 
 @functools.lru_cache(maxsize=8)
@@ -78,7 +81,9 @@ def _both_kinds(hidden):
     own = _drawn(learner_id())
     cases = [own, _example(not _has_zone(own))]
     if hidden:
-        cases += [_example(zone, f"hidden-{kind}") for zone in (True, False) for kind in "ab"]
+        cases += [
+            _example(zone, hidden_learner(MODULE, kind)) for zone in (True, False) for kind in "ab"
+        ]
     return cases
 
 
@@ -86,12 +91,58 @@ def _word(value, choices, what):
     """The learner's choice among ``choices`` (any case, spaces or underscores), or a hint."""
     if isinstance(value, str):
         said = " ".join(value.strip().lower().replace("_", " ").split())
-        if said in choices:
-            return said
+        for choice in choices:
+            if said == choice.lower():
+                return choice
     listed = ", ".join(repr(choice) for choice in choices)
     raise NotYet(
         f"{what} should be one of {listed}, got {value!r}",
         general=f"it should return one of {listed}",
+    )
+
+
+def _pair(result, what, shape):
+    """The learner's two-item answer (a tuple, a list or any sequence of two), or a hint."""
+    if isinstance(result, str | bytes | dict) or not hasattr(result, "__len__"):
+        raise NotYet(
+            f"{what} should return a {shape} pair, got {result!r}",
+            general=f"it should return a {shape} pair",
+        )
+    if len(result) != 2:
+        raise NotYet(
+            f"{what} should return a {shape} pair, got {result!r}",
+            general=f"it should return a {shape} pair",
+        )
+    return result[0], result[1]
+
+
+def _case(offers, alternatives=False):
+    """How a hint names the case it speaks of: the learner's own, or an example told by
+    its numbers (its alternatives' values, for ``alternatives=True``; else its zone), so the
+    hint stands on its own."""
+    own = _drawn(learner_id())
+    if offers == own:
+        return "in your case"
+    if alternatives:
+        worth = ", ".join(
+            f"{name} {expected_value(tree):,.2f}" for name, tree in alternatives_of(offers).items()
+        )
+        return (
+            f"in the example case (a learner whose alternatives are worth {worth} on average; "
+            f"commute {offers.commute_cost:,.0f})"
+        )
+    if offers.learner == own.learner:
+        return (
+            "in your case with a cheaper agency (Northwind's reservation price "
+            f"{northwind_reservation(offers):,.0f})"
+        )
+    kind = (
+        "a zone on salary alone" if _has_zone(offers) else "a zone that opens only with remote days"
+    )
+    return (
+        f"in the example case (a learner with {kind}: BATNA worth {batna_value(offers):,.2f}, "
+        f"commute {offers.commute_cost:,.0f}, your reservation price {reservation_of(offers):,.2f}, "
+        f"Northwind's {northwind_reservation(offers):,.0f})"
     )
 
 
@@ -197,12 +248,8 @@ def startup_tree(answer, hidden=False):
 def judge_choose_batna(offers, result):
     """Question 2 on ``result``: nothing when it names an alternative of the highest expected
     value (any of them, were two tied) with that value, else the ``NotYet`` hint."""
-    if not isinstance(result, tuple) or len(result) != 2:
-        raise NotYet(
-            f"choose_batna should return a (name, value) pair, got {result!r}",
-            general="it should return a (name, value) pair",
-        )
-    name, value = result[0], money(result[1], "the BATNA's value")
+    name, value = _pair(result, "choose_batna", "(name, value)")
+    value = money(value, "the BATNA's value")
     alternatives = alternatives_of(offers)
     if name not in alternatives:
         raise NotYet(
@@ -253,43 +300,118 @@ def choose_batna(answer, hidden=False):
 # --- question 3: the reservation price --------------------------------------------------------
 
 
-def judge_reservation_salary(offers, value):
-    """Question 3 on ``value``: nothing when it is the BATNA's value plus the commute, else
-    the ``NotYet`` hint (which sends the learner to question 2 when the answer is built on
-    another alternative)."""
+def judge_reservation_salary(offers, value, lumen_worth=None):
+    """Question 3 on ``value``, returned for ``offers`` (and ``lumen_worth``, the sure
+    amount Lumen is worth to you, when given): nothing when it is the value of the BATNA
+    those make plus the commute, else the ``NotYet`` hint (which sends the learner to
+    question 2 when the answer is built on another alternative)."""
     value = money(value, "reservation_salary's result")
-    batna, cost = batna_value(offers), offers.commute_cost
+    name, batna = batna_of(offers, lumen_worth)
+    cost = offers.commute_cost
+    worth = {n: expected_value(t) for n, t in alternatives_of(offers, lumen_worth).items()}
     mistakes = [
         (batna, "that is your BATNA's value, but Northwind also costs you the commute"),
         (batna - cost, "the commute makes Northwind worth less to you, so you need more, not less"),
         (batna + cost / 2, "that counts two remote days; the job as offered has the full commute"),
     ]
+    if lumen_worth is not None:
+        averages = batna_of(offers)
+        if not same_money(averages[1], batna):
+            mistakes.append(
+                (
+                    averages[1] + cost,
+                    f"that values Lumen at its expected value; at a sure {lumen_worth:,.0f} your "
+                    f"best alternative is {name}, worth {batna:,.2f}",
+                    "it values Lumen at its expected value, not at the sure amount it is worth "
+                    "to you",
+                )
+            )
+        if name != "Lumen":
+            mistakes.append(
+                (
+                    lumen_worth + cost,
+                    f"at a sure {lumen_worth:,.0f} Lumen is not your best alternative: {name} is "
+                    f"worth {batna:,.2f}",
+                    "it builds on Lumen's sure amount although another alternative is worth "
+                    "more: compare all three again",
+                )
+            )
     mistakes += [
         (
-            worth + cost,
-            f"that is built on {name} ({worth:,.2f}), but your BATNA is worth {batna:,.2f}: "
+            other + cost,
+            f"that is built on {n} ({other:,.2f}), but your BATNA is worth {batna:,.2f}: "
             "check choose_batna (question 2) first",
             "it is built on an alternative that is not your BATNA: check choose_batna "
             "(question 2) first",
         )
-        for name, worth in ((n, expected_value(t)) for n, t in alternatives_of(offers).items())
-        if not same_money(worth, batna)
+        for n, other in worth.items()
+        if not same_money(other, batna)
     ]
     expected = batna + cost
     hint = diagnose(value, expected, mistakes, f"expected {expected:,.2f}, got {value:,.2f}")
     if hint:
+        sure = "" if lumen_worth is None else f" with Lumen worth a sure {lumen_worth:,.0f}"
         raise NotYet(
-            f"reservation_salary is not right for learner {offers.learner}: {hint}.",
+            f"reservation_salary is not right {_case(offers, alternatives=True)}{sure}: {hint}.",
             general=general_hint(hint, mistakes),
         )
 
 
+@functools.lru_cache(maxsize=8)
+def _lumen_example(switches, prefix="example"):
+    """The first learner ``prefix-1``, ``prefix-2``, ... whose BATNA is Lumen and whose sure
+    amount for Lumen makes another alternative the BATNA (``switches=True``), or whose
+    BATNA is not Lumen at all (``switches=False``)."""
+    n = 1
+    while True:
+        offers = _drawn(f"{prefix}-{n}")
+        name, swapped = batna_of(offers)[0], batna_of(offers, offers.lumen_sure)[0]
+        if (name == "Lumen" and swapped != "Lumen") if switches else name != "Lumen":
+            return offers
+        n += 1
+
+
+def _reservations(answer, cases, with_sure, done):
+    for offers in cases:
+        if with_sure:
+            result = call_learner(answer, offers, offers.lumen_sure)
+            judge_reservation_salary(offers, result, offers.lumen_sure)
+        else:
+            judge_reservation_salary(offers, call_learner(answer, offers))
+    return done
+
+
 @question
 def reservation_salary(answer, hidden=False):
-    """Check a function that returns the lowest Northwind salary worth accepting."""
-    for offers in _scenarios(hidden):
-        judge_reservation_salary(offers, call_learner(answer, offers))
-    passed("reservation_salary is your BATNA plus what the Northwind job costs you.")
+    """Check a function ``(offers, lumen_worth=None)`` that returns the lowest Northwind
+    salary worth accepting: with expected values (a point), and with Lumen worth the sure
+    amount ``lumen_worth`` (a point; on the learner's case and on examples where that sure
+    amount changes the BATNA and where it cannot)."""
+    own = _scenarios(hidden)
+    examples = [_lumen_example(True), _lumen_example(False)]
+    if hidden:
+        prefix = hidden_learner(MODULE, "c")
+        examples += [_lumen_example(True, prefix), _lumen_example(False, prefix)]
+    return score(
+        Check(
+            "expected values",
+            1,
+            lambda: _reservations(
+                answer, own, False, "reservation_salary is your BATNA plus the commute."
+            ),
+        ),
+        Check(
+            "a sure amount for Lumen",
+            1,
+            lambda: _reservations(
+                answer,
+                own + examples,
+                True,
+                "reservation_salary uses the sure amount Lumen is worth to you, and keeps or "
+                "changes the BATNA accordingly.",
+            ),
+        ),
+    )
 
 
 # --- question 4: the zone with Northwind ------------------------------------------------------
@@ -299,14 +421,14 @@ def judge_zopa(offers, result):
     """Question 4 on ``result`` for ``offers`` (given the right reservation price): nothing
     when it is the zone up to Northwind's reservation price, or None when there is none;
     else the ``NotYet`` hint."""
-    reservation, limit = reservation_of(offers), northwind_limit(offers)
-    case = f"for learner {offers.learner} (your reservation price {reservation:,.2f})"
+    reservation, limit = reservation_of(offers), northwind_reservation(offers)
+    case = f"{_case(offers)} (your reservation price {reservation:,.2f})"
     if limit < reservation:
         if result is not None:
             raise NotYet(
-                f"for learner {offers.learner}, Northwind's alternative costs it {limit:,.0f}, "
-                f"less than your reservation price {reservation:,.2f}: on salary alone no "
-                "deal works for both sides, so return None.",
+                f"{case}, Northwind's alternative costs it {limit:,.0f}, less than your "
+                "reservation price: on salary alone no deal works for both sides, so return "
+                "None.",
                 general="it gives a zone where Northwind's alternative costs less than your "
                 "reservation price: there is none, return None",
             )
@@ -318,12 +440,8 @@ def judge_zopa(offers, result):
             general="it returns None where Northwind's alternative costs more than your "
             "reservation price",
         )
-    if not isinstance(result, tuple) or len(result) != 2:
-        raise NotYet(
-            f"northwind_zopa should return a (low, high) pair or None, got {result!r}",
-            general="it should return a (low, high) pair or None",
-        )
-    low, high = money(result[0], "the low end"), money(result[1], "the high end")
+    low, high = _pair(result, "northwind_zopa", "(low, high)")
+    low, high = money(low, "the low end"), money(high, "the high end")
     if same_money(low, reservation) and same_money(high, limit):
         return
     if same_money(low, limit) and same_money(high, reservation):
@@ -384,100 +502,125 @@ def northwind_zopa(answer, hidden=False):
     )
 
 
-# --- question 5: accept, counter or walk away ---------------------------------------------------
+# --- question 5: accept, ask for remote days, counter or walk away ------------------------------
 
 
-def judge_response(offers, number, offer, given):
-    """Question 5 on ``given``, the response to offer ``number`` (``offer``) of ``offers``
-    (given the right BATNA value and Northwind limit): nothing when it is the rule's, else
-    the ``NotYet`` hint saying why the rule's response is right."""
-    said = _word(given, RESPONSES, "respond_to_offer's answer")
-    right = right_response(offers, offer)
-    if said != right:
-        hint, general = _why(offers, offer, right)
+def judge_response(offers, number, offer, given, part="response"):
+    """Question 5 on ``given``, the ``(response, reason)`` for offer ``number`` (``offer``)
+    of ``offers`` (given the right BATNA value and Northwind reservation price): nothing
+    when its ``part`` ("response" or "reason") is the rule's, else the ``NotYet`` hint
+    saying why the rule's answer is right."""
+    said, because = _pair(given, "respond_to_offer", "(response, reason)")
+    right, reason = right_response(offers, offer)
+    where = f"{_case(offers)}, offer {number} ({offer})"
+    if part == "response":
+        said = _word(said, RESPONSES, "the response")
+        if said != right:
+            hint, general = _why(offers, offer, reason)
+            raise NotYet(f"{where}: {hint}; {right}, not {said}.", general=f"{general}: {right}")
+        return
+    because = _word(because, tuple(REASONS), "the reason")
+    if because != reason:
+        hint, general = _why(offers, offer, reason)
         raise NotYet(
-            f"for learner {offers.learner}, offer {number} ({offer}): {hint}; {right}, not {said}.",
-            general=f"{general}: {right}",
+            f"{where}: the reason is not {because!r}: {hint}.",
+            general=f"the reason it gives does not fit the offer: {general}",
         )
 
 
-def _why(offers, offer, right):
-    """Why ``right`` is the response to ``offer``: a sentence with the case's numbers, and
-    the same in general words."""
-    limit = northwind_limit(offers)
+def _why(offers, offer, reason):
+    """Why ``reason`` is the one for ``offer``: a sentence with the case's numbers, and the
+    same in general words."""
+    limit = northwind_reservation(offers)
     reservation = reservation_of(offers, offer.remote_days)
     with_remote = reservation_of(offers, REMOTE_DAYS)
-    if right == "walk away":
+    split = even_split(offers, REMOTE_DAYS)
+    if reason == "no zone even with remote days":
         return (
             f"even with two remote days your reservation price is {with_remote:,.0f}, more "
-            f"than the {limit:,.0f} Northwind's alternative costs it: no package works for both",
+            f"than Northwind's reservation price {limit:,.0f}: no package works for both",
             "when even two remote days leave your reservation price above Northwind's, no "
             "package works for both",
         )
-    split = even_split(offers, offer.remote_days)
-    if right == "accept":
-        days = " (the remote days halve your commute)" if offer.remote_days else ""
+    if reason == "even split reached":
         return (
-            f"your reservation price for this package is {reservation:,.0f}{days}, and the "
-            f"offer is at or above the even split of the zone, {split:,.0f}",
-            "an offer at or above the even split of its package's zone (remote days halve "
-            "the commute) is one to take",
+            f"with its remote days your reservation price is {reservation:,.0f}, and the offer "
+            f"is at or above the even split of that zone, {split:,.0f}",
+            "an offer with remote days at or above the even split of its zone is one to take",
         )
-    if split is None:
+    if reason == "no remote days":
         return (
-            f"without remote days Northwind cannot pay your {reservation:,.0f}, but with two "
-            f"your reservation price falls to {with_remote:,.0f}, below its {limit:,.0f}: "
-            "ask for them",
-            "when only remote days open a zone, ask for them",
+            f"the salary reaches {split:,.0f}, the even split of the zone with two remote "
+            "days, but the offer has none; they cost Northwind nothing and halve your commute",
+            "a salary that reaches the even split with remote days, offered without them, "
+            "lacks only the remote days: they cost Northwind nothing and are worth half your "
+            "commute to you",
         )
-    if offer.salary < batna_value(offers):
+    if reason == "below your BATNA":
         return (
-            "an offer this low tells you where Northwind opens, not where it must stop: its "
-            f"alternative costs it {limit:,.0f}, above your reservation price "
-            f"{reservation:,.0f}, so there is room",
-            "a low offer is where Northwind opens, not where it must stop; while there is a "
-            "zone, answer it",
+            f"the offer is below your BATNA's value, {batna_value(offers):,.2f}: it tells you "
+            "where Northwind opens, not where it must stop, and with remote days there is a "
+            f"zone up to its {limit:,.0f}",
+            "an offer below your BATNA's value is where Northwind opens, not where it must "
+            "stop; while a zone exists, answer it",
         )
-    if offer.salary < reservation:
+    if reason == "commute trap":
         return (
-            f"it beats your BATNA's value but not your reservation price {reservation:,.0f}: "
-            "once the commute is counted you would be worse off than with your BATNA, and "
-            f"Northwind can pay up to {limit:,.0f}",
-            "an offer above your BATNA's value but below your reservation price leaves you "
-            "worse off once the commute is counted",
+            f"it beats your BATNA's value, {batna_value(offers):,.2f}, but not your "
+            f"reservation price for this package, {reservation:,.2f}: once the commute is "
+            "counted you would be worse off than with your BATNA",
+            "an offer above your BATNA's value but below your reservation price for its "
+            "package leaves you worse off once the commute is counted",
         )
     return (
-        f"it is inside the zone but below its even split, {split:,.0f}",
+        f"it reaches your reservation price for this package, {reservation:,.2f}, but not "
+        f"the even split of the zone with remote days, {split:,.0f}",
         "an offer inside the zone but below its even split is one to answer, not to take",
     )
 
 
-def _responses(answer, cases, done):
+def _responses(answer, cases, part, done):
     for offers in cases:
-        value, limit = batna_value(offers), northwind_limit(offers)
+        value, limit = batna_value(offers), northwind_reservation(offers)
         for number, offer in enumerate(offers.northwind_offers, start=1):
-            judge_response(offers, number, offer, call_learner(answer, offers, offer, value, limit))
+            given = call_learner(answer, offers, offer, value, limit)
+            judge_response(offers, number, offer, given, part)
     return done
 
 
 @question
 def respond_to_offer(answer, hidden=False):
-    """Check a function ``(offers, offer, batna_value, northwind_limit) -> response`` on the
-    learner's own offers and an example of the other kind (a point), and on the same cases
-    with a cheaper agency, where every offer should be walked away from (a point)."""
+    """Check a function ``(offers, offer, batna_value, northwind_reservation) -> (response,
+    reason)`` on the learner's own offers and an example of the other kind: the responses
+    (a point) and the reasons (half a point); and on the same cases with a cheaper agency,
+    where every offer should be walked away from (half a point)."""
     cases = _both_kinds(hidden)
+    no_deal = [no_deal_case(offers) for offers in cases]
     return score(
         Check(
-            "accept or counter",
-            1,
-            lambda: _responses(answer, cases, "respond_to_offer accepts and counters by the rule."),
-        ),
-        Check(
-            "walk away",
+            "responses",
             1,
             lambda: _responses(
                 answer,
-                [no_deal_case(offers) for offers in cases],
+                cases,
+                "response",
+                "respond_to_offer accepts, asks for remote days and counters by the rule.",
+            ),
+        ),
+        Check(
+            "reasons",
+            0.5,
+            lambda: _responses(
+                answer, cases + no_deal, "reason", "respond_to_offer gives the rule's reasons."
+            ),
+        ),
+        Check(
+            "walk away",
+            0.5,
+            lambda: _responses(
+                answer,
+                no_deal,
+                "response",
                 "respond_to_offer walks away when no package works for both sides.",
             ),
         ),
@@ -486,40 +629,109 @@ def respond_to_offer(answer, hidden=False):
 
 # --- question 6: honest, threat, bluff or misrepresentation ----------------------------------
 
+#: The three tests of question 6, in the notebook's words.
+_TESTS = (
+    "ask of it, in turn: is every figure in it true of your scenario? does it demand "
+    "something, with a consequence if refused? and if something in it is false, is it the "
+    "least you would accept, or a fact Northwind would rely on?"
+)
+
+
+def _nudge(given, right):
+    """Which of the three tests the learner's label fails, without naming the right label."""
+    true = {"honest", "threat"}
+    if (given in true) != (right in true):
+        return (
+            "check every figure in it against your scenario"
+            if right not in true
+            else "every figure in it is true of your scenario"
+        )
+    if {given, right} == {"honest", "threat"}:
+        return "look again at what it asks of Northwind, and what follows if Northwind says no"
+    return "look again at what the false part is about"
+
 
 def judge_statement(statement, answers):
     """Question 6 on ``answers`` (letter -> label) for one statement: its pass message when
-    the label is the course's, else the ``NotYet`` hint saying why."""
+    the label is the course's, else the ``NotYet`` hint: which test to apply again, never
+    the label."""
     if not isinstance(answers, dict):
         raise NotYet(
-            "label_statements should return a dict like {'A': 'honest', ...}, got "
+            "label_statements should return a dict like {'A': 'honest', ..., 'use': 'B'}, got "
             f"{type(answers).__name__}"
         )
     if statement.letter not in answers:
         raise NotYet(f"label_statements has no label for statement {statement.letter} yet.")
     given = _word(answers[statement.letter], LABELS, f"the label of statement {statement.letter}")
     if given != statement.label:
-        raise NotYet(f"statement {statement.letter} is not {given!r}: {statement.why}.")
+        raise NotYet(
+            f"statement {statement.letter} is not {given!r}: {_nudge(given, statement.label)}. "
+            f"To label a statement, {_TESTS}"
+        )
     return f"statement {statement.letter}, {statement.label!r}: {statement.why}."
+
+
+def judge_use(offers, answers):
+    """Question 6's last part: the letter under ``"use"`` is the statement the course would
+    make about your alternatives (``statement_to_use``); else the ``NotYet`` hint."""
+    if not isinstance(answers, dict) or "use" not in answers:
+        raise NotYet(
+            "label_statements has no 'use' yet: add the letter of the statement you would make."
+        )
+    statements = {s.letter: s for s in statements_of(offers)}
+    chosen = answers["use"]
+    letter = chosen.strip().upper() if isinstance(chosen, str) else chosen
+    if letter not in statements:
+        raise NotYet(f"'use' should be one of the letters {', '.join(statements)}, got {chosen!r}.")
+    right = statement_to_use(offers)
+    if letter == right:
+        return f"statement {letter} is the one to make: {_use_reason(offers)}."
+    if statements[letter].label != "honest":
+        raise NotYet(
+            f"statement {letter} is not one to make: choose among the statements that are "
+            "true and demand nothing."
+        )
+    raise NotYet(f"statement {letter} is not the one to make here: {_use_reason(offers)}.")
+
+
+def _use_reason(offers):
+    reservation, band = reservation_of(offers), offers.band_midpoint
+    if reservation > band:
+        return (
+            f"your reservation price, {reservation:,.2f}, is above the {band:,.0f} Northwind "
+            "expects to pay, so your BATNA is strong: telling Northwind its terms raises what "
+            "it must offer"
+        )
+    return (
+        f"your reservation price, {reservation:,.2f}, is below the {band:,.0f} Northwind "
+        "expects to pay, so your BATNA is weak: naming it would show a walk-away point below "
+        "what Northwind was ready to pay; keep it private"
+    )
 
 
 @question
 def label_statements(answer):
-    """Check a function returning a dict letter -> label for the scenario's statements: half
-    a point a statement."""
-    statements = statements_of(_drawn(learner_id()))
+    """Check a function returning a dict letter -> label for the scenario's statements, and
+    under "use" the letter of the statement to make: a quarter of a point a statement,
+    three quarters for the choice."""
+    offers = _drawn(learner_id())
+    statements = statements_of(offers)
     try:
         answers = call_learner(answer)
     except NotYet as hint:
         answers = hint  # each statement's part shows it
 
-    def part(statement):
+    def part(judge, *arguments):
         if isinstance(answers, NotYet):
             raise answers
-        return judge_statement(statement, answers)
+        return judge(*arguments, answers)
 
     return score(
-        *(Check(f"statement {s.letter}", 0.5, functools.partial(part, s)) for s in statements)
+        *(
+            Check(f"statement {s.letter}", 0.25, functools.partial(part, judge_statement, s))
+            for s in statements
+        ),
+        Check("the statement to make", 0.75, functools.partial(part, judge_use, offers)),
     )
 
 
@@ -528,19 +740,20 @@ def label_statements(answer):
 
 def batna_needed_cases(hidden):
     """(target, pie, their BATNA) cases from the domain the notebook teaches: the other
-    side's BATNA below half the pie, a target above half the pie, so every answer is
-    positive or None; three the learner sees (one out of reach), more when grading, none
-    within 1 of the reach boundary."""
-    cases = [(55, 100, 40), (60, 100, 20), (90, 100, 20)]
+    side's BATNA below half the pie, any target from 0 to the whole pie, so every answer is
+    0 or more, or None; five the learner sees (one out of reach, two at or below half the
+    pie), more when grading, none within 1 of the reach boundary or of half the pie."""
+    cases = [(55, 100, 40), (60, 100, 20), (90, 100, 20), (40, 100, 20), (45, 100, 30)]
     if hidden:
-        rng = rng_for(f"{MODULE}:batna_needed", learner_id())
-        while len(cases) < 12:
+        rng = hidden_rng(MODULE, "batna_needed")
+        while len(cases) < 14:
             pie = round(rng.uniform(50, 500), 1)
             theirs = round(rng.uniform(0, pie / 2 - 1), 1)
-            target = round(rng.uniform(pie / 2 + 1, pie), 1)
-            if abs(target - (pie - theirs)) >= 1:
+            target = round(rng.uniform(1, pie), 1)
+            nash = 2 * target - pie + theirs
+            if min(abs(target - (pie - theirs)), abs(target - pie / 2), abs(nash)) >= 1:
                 cases.append((target, pie, theirs))
-        cases += [(95, 100, 20), (79, 100, 20)]  # out of reach; just within reach
+        cases += [(95, 100, 20), (79, 100, 20), (30, 100, 45)]  # out of reach; near; any BATNA
     return cases
 
 
@@ -548,9 +761,18 @@ def _reachable(target, pie, theirs):
     return target <= pie - theirs
 
 
+def needed(case, walk_any_time):
+    """The least BATNA, 0 or more, that gets you at least the target under one model."""
+    target, pie, theirs = case
+    if walk_any_time:
+        return 0.0 if target <= pie / 2 else float(target)
+    return max(0.0, 2 * target - pie + theirs)
+
+
 def judge_batna_needed(case, walk_any_time, result):
-    """Question 7 on ``result`` for ``case`` under one model: nothing when it is the BATNA
-    that gets the target (None when out of reach), else the ``NotYet`` hint."""
+    """Question 7 on ``result`` for ``case`` under one model: nothing when it is the least
+    BATNA, 0 or more, that gets at least the target (None when out of reach), else the
+    ``NotYet`` hint."""
     target, pie, theirs = case
     call = f"batna_needed({target}, {pie}, {theirs}{', True' if walk_any_time else ''})"
     if not _reachable(*case):
@@ -563,12 +785,22 @@ def judge_batna_needed(case, walk_any_time, result):
             )
         return
     value = money(result, call)
-    split = outside_option_split if walk_any_time else nash_split
-    expected = target if walk_any_time else 2 * target - pie + theirs
+    expected = needed(case, walk_any_time)
     if same_money(value, expected):
         return
-    shares = split(pie, value, theirs)
-    if walk_any_time and same_money(value, 2 * target - pie + theirs):
+    split = outside_option_split if walk_any_time else nash_split
+    shares = split(pie, value, theirs) if value >= 0 else None
+    if expected == 0 and value < 0:
+        hint = general = (
+            "a BATNA of 0 already gets you the target; the question asks for the least BATNA "
+            "of 0 or more, so return 0"
+        )
+    elif walk_any_time and expected == 0:
+        hint = general = (
+            "a target at or below half the pie needs no BATNA at all when you can walk out at "
+            "any time: your BATNA does not matter until it beats half, so return 0"
+        )
+    elif walk_any_time and same_money(value, 2 * target - pie + theirs):
         hint = general = (
             "that is the Nash answer; when you can walk out at any time, your BATNA counts "
             "only once it beats half the pie, and then it is your share"
@@ -580,10 +812,16 @@ def judge_batna_needed(case, walk_any_time, result):
     elif shares is None:
         hint = f"a BATNA of {value:g} leaves nothing to split with their {theirs}"
         general = "its BATNA and theirs together are more than the pie"
-    else:
+    elif shares[0] < target - 0.01:
         model = "could walk out at any time and would get" if walk_any_time else "would get"
-        hint = f"with a BATNA of {value:g} you {model} {shares[0]:g}, not {target}"
+        hint = f"with a BATNA of {value:g} you {model} {shares[0]:g}, less than {target}"
         general = "the BATNA it gives does not get you the target under this model"
+    else:
+        hint = (
+            f"a BATNA of {value:g} gets you {shares[0]:g}, at least {target}, but a smaller "
+            "BATNA would too: return the least"
+        )
+        general = "the BATNA it gives is more than the least that gets the target"
     raise NotYet(f"{call} gave {value:g}: {hint}.", general=general)
 
 
@@ -597,8 +835,9 @@ def _batna_needed_part(answer, cases, walk_any_time, done):
 @question
 def batna_needed(answer, hidden=False):
     """Check a function ``(target, pie, their_batna, walk_any_time=False)`` that returns the
-    BATNA giving a target share, or None. Three independent parts: the Nash model within
-    reach (1 point), out of reach (half a point), and the outside-option model (half)."""
+    least BATNA, 0 or more, giving at least a target share, or None. Three independent
+    parts: the Nash model within reach (1 point), out of reach (half a point), and the
+    outside-option model (half)."""
     cases = batna_needed_cases(hidden)
     reachable = [case for case in cases if _reachable(*case)]
     out_of_reach = [case for case in cases if not _reachable(*case)]
@@ -627,8 +866,8 @@ def batna_needed(answer, hidden=False):
                 answer,
                 cases,
                 True,
-                "batna_needed knows that an alternative you can take at any time must beat "
-                "the table.",
+                "batna_needed knows that an alternative you can take at any time counts only "
+                "once it beats half the pie.",
             ),
         ),
     )

@@ -74,7 +74,9 @@ def risk_attitude(tree, certainty_equivalent):
     The *certainty equivalent* is the sure amount the person would take instead of the
     uncertain alternative ``tree`` (Raiffa 1968, ch. 4). Returns ``(attitude, premium)``:
     ``attitude`` is ``"risk-averse"`` (below the expected value), ``"risk-neutral"`` (equal
-    to it, to the cent) or ``"risk-seeking"`` (above it); ``premium`` is the expected value
+    to it, to the cent) or ``"risk-seeking"`` (above it), or ``"no risk"`` when the
+    alternative has a single outcome (a sure amount is worth itself, and says nothing about
+    the person); ``premium`` is the expected value
     minus the certainty equivalent, what the person gives up for certainty (negative for a
     risk seeker). Raises ``ValueError`` when the sure amount is below the worst outcome or
     above the best one: nobody who prefers more money to less answers that way.
@@ -96,6 +98,8 @@ def risk_attitude(tree, certainty_equivalent):
             "alternative never pays that much, so no sure amount above it is equivalent"
         )
     premium = math.fsum(p * a for p, a in leaves) - sure
+    if worst == best:
+        return "no risk", 0.0
     if abs(premium) < 0.005:
         return "risk-neutral", 0.0
     return ("risk-averse" if premium > 0 else "risk-seeking"), premium

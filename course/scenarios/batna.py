@@ -52,11 +52,13 @@ class JobOffers(Scenario):
     commute_cost: float  # extra yearly cost of the Northwind job (commute); remote days halve it
     agency_rate: float  # Northwind's alternative: a contractor through an agency, per year ...
     agency_fee: float  # ... plus the agency's yearly fee
-    northwind_offers: tuple  # three NorthwindOffer, for question 5
+    northwind_offers: tuple  # four NorthwindOffer, for question 5
+    lumen_sure: float  # the sure salary you would take instead of Lumen's offer
+    band_midpoint: float  # the midpoint of Northwind's published pay band for the role
 
     @property
     def statements(self):
-        """Four things you might say to Northwind, as ``(letter, text)`` pairs (question 6)."""
+        """Five things you might say to Northwind, as ``(letter, text)`` pairs (question 6)."""
         return tuple((s.letter, s.text) for s in statements_of(self))
 
     def story(self):
@@ -76,13 +78,20 @@ class JobOffers(Scenario):
             f"(chance {self.busy_probability:.0%}) earns {self.freelance_busy:,.0f} and a "
             f"normal one {self.freelance_normal:,.0f}; without renewal you earn "
             f"{self.freelance_no_renewal:,.0f}.\n\n"
+            "Lumen's bonus is a gamble, and you are not indifferent to it: you would swap "
+            f"Lumen's whole offer for a sure salary of {self.lumen_sure:,.0f} (your certainty "
+            "equivalent for Lumen; question 3).\n\n"
             "The Northwind job has an extra yearly cost that none of the alternatives has: "
             f"the commute, {self.commute_cost:,.0f} a year. Two remote days a week would halve "
-            "it.\n\n"
+            "it. Northwind's policy allows at most two remote days a week, and remote days "
+            "cost Northwind nothing.\n\n"
             "If you say no, Northwind will fill the role through an agency. The agency's "
             f"published rates put a contractor with your skills at {self.agency_rate:,.0f} a "
             f"year, and its fee is {self.agency_fee:,.0f} a year on top. Northwind values the "
-            "contractor's work as much as yours, and remote days cost it nothing.\n\n"
+            "contractor's work as much as yours. Treat the salary as Northwind's whole cost of "
+            "employing you (no payroll costs on top). Northwind's pay band for the role, on "
+            f"its careers page, has its midpoint at {self.band_midpoint:,.0f}: about what it "
+            "expects to pay someone like you.\n\n"
             f"Offers Northwind might make you (question 5):\n\n{offers}\n\n"
             f"Things you might say to Northwind (question 6):\n\n{said}\n\n" + self.field_table()
         )
@@ -108,18 +117,24 @@ class JobOffers(Scenario):
                 f"{self.freelance_no_renewal:,.0f}",
             ),
             (
+                "lumen_sure",
+                "the sure salary you would take instead of Lumen",
+                f"{self.lumen_sure:,.0f}",
+            ),
+            (
                 "commute_cost",
                 "extra yearly cost of Northwind (commute)",
                 f"{self.commute_cost:,.0f}",
             ),
             ("agency_rate", "yearly cost of the agency's contractor", f"{self.agency_rate:,.0f}"),
             ("agency_fee", "the agency's yearly fee", f"{self.agency_fee:,.0f}"),
+            ("band_midpoint", "midpoint of Northwind's pay band", f"{self.band_midpoint:,.0f}"),
             (
                 "northwind_offers",
                 "the offers above, each with .salary and .remote_days",
-                "3 offers",
+                f"{len(self.northwind_offers)} offers",
             ),
-            ("statements", "the statements above, as (letter, text) pairs", "4 statements"),
+            ("statements", "the statements above, as (letter, text) pairs", "5 statements"),
         ]
         lines = "\n".join(
             f"| `offers.{name}` | {meaning} | {value} |" for name, meaning, value in rows
@@ -127,8 +142,9 @@ class JobOffers(Scenario):
         return "| field | meaning | your value |\n|---|---|---|\n" + lines
 
 
-def alternatives_of(offers):
-    """The three alternatives as trees (the course's reference answer for the graded questions)."""
+def alternatives_of(offers, lumen_worth=None):
+    """The three alternatives as trees (the course's reference answer for the graded
+    questions); Lumen as the sure amount ``lumen_worth`` when it is given."""
     startup = [
         (offers.funding_probability, offers.startup_base + offers.startup_bonus),
         (1 - offers.funding_probability, offers.startup_base),
@@ -143,47 +159,83 @@ def alternatives_of(offers):
         ),
         (1 - offers.renewal_probability, offers.freelance_no_renewal),
     ]
-    return {"Harbor Bank": offers.bank_salary, "Lumen": startup, "Freelance": freelance}
+    lumen = startup if lumen_worth is None else lumen_worth
+    return {"Harbor Bank": offers.bank_salary, "Lumen": lumen, "Freelance": freelance}
 
 
 @functools.lru_cache(maxsize=4096)
+def batna_of(offers, lumen_worth=None):
+    """The BATNA as ``(name, value)``: the alternative worth most (Lumen worth
+    ``lumen_worth`` when it is given, its expected value otherwise)."""
+    return best_alternative(alternatives_of(offers, lumen_worth))
+
+
 def batna_value(offers):
     """The value of the BATNA: the highest expected value of the three alternatives."""
-    return best_alternative(alternatives_of(offers))[1]
+    return batna_of(offers)[1]
 
 
-def reservation_of(offers, remote_days=0):
+def reservation_of(offers, remote_days=0, lumen_worth=None):
     """Your reservation price at Northwind: the BATNA's value plus the commute's yearly cost,
     halved by two remote days a week."""
     share = 0.5 if remote_days else 1.0
-    return batna_value(offers) + share * offers.commute_cost
+    return batna_of(offers, lumen_worth)[1] + share * offers.commute_cost
 
 
-def northwind_limit(offers):
+def northwind_reservation(offers):
     """Northwind's reservation price: what its alternative, the agency's contractor, costs it."""
     return offers.agency_rate + offers.agency_fee
 
 
 def even_split(offers, remote_days=0):
-    """The salary that splits the zone of the package evenly (the Nash price), or ``None``
-    when Northwind cannot pay your reservation price for that package."""
-    low, high = reservation_of(offers, remote_days), northwind_limit(offers)
+    """The salary in the middle of the zone of the package (the course's fairness norm), or
+    ``None`` when Northwind cannot pay your reservation price for that package."""
+    low, high = reservation_of(offers, remote_days), northwind_reservation(offers)
     return (low + high) / 2 if high >= low else None
 
 
+#: The responses of question 5, in the order the notebook gives them.
+RESPONSES = ("accept", "ask for remote days", "counter", "walk away")
+
+#: The reasons of question 5, each with the response it goes with, in the rule's order.
+REASONS = {
+    "no zone even with remote days": "walk away",
+    "even split reached": "accept",
+    "no remote days": "ask for remote days",
+    "below your BATNA": "counter",
+    "commute trap": "counter",
+    "below the even split": "counter",
+}
+
+
 def right_response(offers, offer):
-    """The course's rule for question 5: walk away when no package reaches your reservation
-    salary, accept an offer at or above its package's even split, counter anything else."""
-    if even_split(offers, REMOTE_DAYS) is None:
-        return "walk away"
-    split = even_split(offers, offer.remote_days)
-    return "accept" if split is not None and offer.salary >= split else "counter"
+    """The course's rule for question 5, as ``(response, reason)``: walk away when even two
+    remote days open no zone; an offer at or above the even split of the zone with remote
+    days is accepted if it has them, and answered by asking for them if not (they cost
+    Northwind nothing); anything else is countered, for the first reason that applies."""
+    split = even_split(offers, REMOTE_DAYS)
+    if split is None:
+        return "walk away", "no zone even with remote days"
+    if offer.salary >= split:
+        return (
+            ("accept", "even split reached")
+            if offer.remote_days
+            else (
+                "ask for remote days",
+                "no remote days",
+            )
+        )
+    if offer.salary < batna_value(offers):
+        return "counter", "below your BATNA"
+    if offer.salary < reservation_of(offers, offer.remote_days):
+        return "counter", "commute trap"
+    return "counter", "below the even split"
 
 
 def no_deal_case(offers):
-    """The same case with a cheaper agency: Northwind's limit falls below your reservation
-    salary even with two remote days, and its offers stay within its limit. Every offer is
-    then a "walk away" (the graded checks use it; no learner draws it as their own)."""
+    """The same case with a cheaper agency: Northwind's reservation price falls below yours
+    even with two remote days, and its offers stay within it. Every offer is then a "walk
+    away" (the graded checks use it; no learner draws it as their own)."""
     limit = math.floor((reservation_of(offers, REMOTE_DAYS) - MARGIN) / 1_000) * 1_000.0
     low = min(offer.salary for offer in offers.northwind_offers)
     return replace(
@@ -236,31 +288,44 @@ def _draw(rng, learner):
         agency_rate=0.0,
         agency_fee=pick(rng, 10_000, 20_000, 1_000),
         northwind_offers=(),
+        lumen_sure=0.0,
+        band_midpoint=0.0,
     )
-    # Northwind's limit lands near your reservation price: some learners have a zone on
-    # salary alone, others only once remote days halve the commute.
+    # Northwind's reservation price lands near yours: some learners have a zone on salary
+    # alone, others only once remote days halve the commute.
     target = reservation_of(offers) + pick(rng, -6_000, 20_000, 1_000)
     offers = replace(offers, agency_rate=round(target - offers.agency_fee, -3))
-    return replace(offers, northwind_offers=_draw_offers(rng, offers))
+    lumen = expected_value(alternatives_of(offers)["Lumen"])
+    reservation, limit = reservation_of(offers), northwind_reservation(offers)
+    return replace(
+        offers,
+        northwind_offers=_draw_offers(rng, offers),
+        lumen_sure=_between(rng, offers.startup_base + 1_000, lumen - 1_000),
+        band_midpoint=_between(rng, reservation - 8_000, min(limit, reservation + 8_000)),
+    )
 
 
 def _draw_offers(rng, offers):
-    """Three offers to respond to, in a shuffled order: an extreme low one, one above your
-    BATNA but below your reservation price (the commute trap) and one worth accepting,
-    with remote days when only they open a zone (and for half the others, at a salary only
-    the remote days make acceptable)."""
-    value, limit = batna_value(offers), northwind_limit(offers)
+    """Four offers to respond to, in a shuffled order, all without remote days but the
+    last: an extreme low one, one above your BATNA but below your reservation price (the
+    commute trap), one whose salary reaches the even split with remote days (ask for
+    them), and one with remote days, at or above its even split or, for some learners,
+    inside its zone but below the even split."""
+    value, limit = batna_value(offers), northwind_reservation(offers)
+    low_remote, split = reservation_of(offers, REMOTE_DAYS), even_split(offers, REMOTE_DAYS)
+    split = split if split is not None else limit
     low = NorthwindOffer(_between(rng, value - 22_000, value - 12_000), 0)
-    trap_top = min(reservation_of(offers) - OFFER_MARGIN, limit)
+    trap_top = min(reservation_of(offers), split) - OFFER_MARGIN
     trap = NorthwindOffer(_between(rng, value + OFFER_MARGIN, trap_top), 0)
-    remote = limit < reservation_of(offers) or rng.random() < 0.5
-    days = REMOTE_DAYS if remote else 0
-    split, plain_split = even_split(offers, days), even_split(offers)
-    top = plain_split - OFFER_MARGIN if remote and plain_split is not None else limit
-    good = NorthwindOffer(_between(rng, (split or limit) + OFFER_MARGIN, top), days)
-    three = [low, trap, good]
-    rng.shuffle(three)
-    return tuple(three)
+    plain = NorthwindOffer(_between(rng, split + OFFER_MARGIN, limit), 0)
+    if rng.random() < 0.6 or split - OFFER_MARGIN < low_remote + OFFER_MARGIN:
+        remote = NorthwindOffer(_between(rng, split + OFFER_MARGIN, limit), REMOTE_DAYS)
+    else:
+        below = _between(rng, low_remote + OFFER_MARGIN, split - OFFER_MARGIN)
+        remote = NorthwindOffer(below, REMOTE_DAYS)
+    four = [low, trap, plain, remote]
+    rng.shuffle(four)
+    return tuple(four)
 
 
 def _between(rng, low, high, step=500):
@@ -279,13 +344,15 @@ INVARIANTS = (
     "funding chance of one half",
     "top two alternatives within 500",
     "Northwind's reservation price within 1,000 of yours",
-    "no zone within 1,000 even with remote days",
+    "no zone of 2,000 even with remote days",
     "implausible agency rate",
     "offer within 500 of a threshold",
-    "commute trap not between BATNA and reservation price",
-    "offer above Northwind's limit",
+    "no commute trap among the offers",
+    "offer above Northwind's reservation price",
     "low offer not extreme",
-    "one right response for all three offers",
+    "fewer than three reasons among the offers",
+    "sure amount for Lumen not below its expected value, or near a tie",
+    "pay band midpoint within 2,000 of your reservation price or above Northwind's",
 )
 
 
@@ -298,40 +365,50 @@ def problems(offers):
     if math.isclose(offers.funding_probability, 0.5):
         broken.append(INVARIANTS[0])
     # Q2: a near tie makes the choice of BATNA a coin toss.
-    worth = sorted((expected_value(t) for t in alternatives_of(offers).values()), reverse=True)
-    if worth[0] - worth[1] < 500:
+    worth = {name: expected_value(t) for name, t in alternatives_of(offers).items()}
+    ranked = sorted(worth.values(), reverse=True)
+    if ranked[0] - ranked[1] < 500:
         broken.append(INVARIANTS[1])
     # Q4: a zone (or a gap) of less than 1,000 turns on rounding and creates no surplus.
-    limit, reservation = northwind_limit(offers), reservation_of(offers)
+    limit, reservation = northwind_reservation(offers), reservation_of(offers)
     if abs(limit - reservation) < MARGIN:
         broken.append(INVARIANTS[2])
-    # Q5: without a zone even with remote days, every offer gets the same answer.
-    if limit - reservation_of(offers, REMOTE_DAYS) < MARGIN:
+    # Q5: without a wide enough zone with remote days, the offers cannot differ.
+    if limit - reservation_of(offers, REMOTE_DAYS) < 2 * MARGIN:
         broken.append(INVARIANTS[3])
     if offers.agency_rate < 55_000 or not 0.08 <= offers.agency_fee / offers.agency_rate <= 0.25:
         broken.append(INVARIANTS[4])
     if offers.northwind_offers:
-        broken += _offer_problems(offers, worth[0], limit)
+        broken += _offer_problems(offers, ranked[0], limit)
+    # Q3: a sure amount for Lumen below its expected value (risk aversion), above its base,
+    # and 500 or more from the other alternatives' values.
+    sure = offers.lumen_sure
+    others = [v for name, v in worth.items() if name != "Lumen"]
+    if not offers.startup_base < sure <= worth["Lumen"] - MARGIN or any(
+        abs(sure - v) < 500 for v in others
+    ):
+        broken.append(INVARIANTS[10])
+    # Q6: which way to mention your alternatives turns on the band's midpoint against your
+    # reservation price; Northwind does not expect to pay more than its own.
+    if abs(offers.band_midpoint - reservation) < 2 * MARGIN or offers.band_midpoint > limit:
+        broken.append(INVARIANTS[11])
     return broken
 
 
 def _offer_problems(offers, value, limit):
     broken = []
+    split = even_split(offers, REMOTE_DAYS)
     for offer in offers.northwind_offers:
-        split = even_split(offers, offer.remote_days)
-        if split is not None and abs(offer.salary - split) < OFFER_MARGIN:
+        thresholds = [split, value, reservation_of(offers, offer.remote_days)]
+        if any(t is not None and abs(offer.salary - t) < OFFER_MARGIN for t in thresholds):
             broken.append(INVARIANTS[5])
         if offer.salary > limit:
             broken.append(INVARIANTS[7])
-    without_remote = [o for o in offers.northwind_offers if not o.remote_days]
-    reservation = reservation_of(offers)
-    if not any(
-        value + OFFER_MARGIN <= o.salary <= reservation - OFFER_MARGIN for o in without_remote
-    ):
+    if not any(right_response(offers, o)[1] == "commute trap" for o in offers.northwind_offers):
         broken.append(INVARIANTS[6])
     if min(o.salary for o in offers.northwind_offers) > value - 10_000:
         broken.append(INVARIANTS[8])
-    if len({right_response(offers, o) for o in offers.northwind_offers}) < 2:
+    if len({right_response(offers, o)[1] for o in offers.northwind_offers}) < 3:
         broken.append(INVARIANTS[9])
     return list(dict.fromkeys(broken))
 
@@ -350,93 +427,206 @@ class Statement:
     stated: float | None
     actual: float | None
     why: str
+    kind: str  # "mention", "private", "threat", "bluff" or "misrepresentation"
 
 
 #: The labels of question 6, in the order the notebook teaches them.
 LABELS = ("honest", "threat", "bluff", "misrepresentation")
 
+#: What taking each alternative means, as you would say it.
+_TAKING = {
+    "Harbor Bank": "take Harbor Bank's offer",
+    "Lumen": "join Lumen",
+    "Freelance": "carry on freelancing for my main client",
+}
+
+
+def _mention(offers, name):
+    """A true statement of your BATNA's terms, with the commute it spares you."""
+    spared = (
+        f"and it spares me the {offers.commute_cost:,.0f} a year the commute to Northwind would "
+        "cost me"
+    )
+    if name == "Harbor Bank":
+        return (
+            f"Harbor Bank has offered me {offers.bank_salary:,.0f}, {spared}.",
+            offers.bank_salary,
+        )
+    if name == "Lumen":
+        return (
+            f"Lumen has offered me a base of {offers.startup_base:,.0f}, plus "
+            f"{offers.startup_bonus:,.0f} if its funding round closes, {spared}.",
+            offers.startup_base,
+        )
+    return (
+        "I can carry on freelancing for my main client; a normal year pays "
+        f"{offers.freelance_normal:,.0f}, {spared}.",
+        offers.freelance_normal,
+    )
+
 
 def statements_of(offers):
-    """The four statements of ``offers``'s learner: the three ways to mention Harbor Bank's
-    offer (a plain fact, an ultimatum, an inflated figure) and one more, in a shuffled order,
-    lettered A to D. Drawn from their own generator, so the rest of the scenario stays put."""
+    """The five statements of ``offers``'s learner, one of each kind: your BATNA's terms
+    told plainly (with the commute it spares you), your reservation price kept private, a
+    threat to take your BATNA below your reservation price (one you would carry out), a
+    bluff about your reservation price and a misrepresentation of an offer, each in one of
+    several wordings, in a shuffled order, lettered A to E. Drawn from their own
+    generator, so the rest of the scenario stays put."""
     rng = rng_for("02_batna:statements", offers.learner)
-    bank, base, bonus = offers.bank_salary, offers.startup_base, offers.startup_bonus
+    name, _ = batna_of(offers)
     reservation = reservation_of(offers)
-    inflated = bank + pick(rng, 4_000, 10_000, 1_000)
+
+    def one(choices):
+        return choices[math.floor(rng.random() * len(choices))]
+
+    said, true_figure = _mention(offers, name)
+    floor = math.ceil(reservation / 100) * 100
     asked = round(reservation, -3) + pick(rng, 4_000, 9_000, 1_000)
-    harbor = [
+    inflated = offers.bank_salary + pick(rng, 4_000, 10_000, 1_000)
+    taking = _TAKING[name]
+    items = [
         (
-            f"Harbor Bank has offered me {bank:,.0f}. I would rather join Northwind, if we "
-            "can agree on a salary.",
+            said,
             "honest",
-            bank,
-            bank,
-            f"Harbor Bank's offer is {bank:,.0f}, and nothing is demanded: a true fact, "
-            "told plainly",
+            true_figure,
+            true_figure,
+            "every figure in it is true and nothing is demanded: your BATNA, told plainly",
+            "mention",
         ),
         (
-            f"Match Harbor Bank's {bank:,.0f} by Friday, or I sign with them.",
+            one(
+                (
+                    "I would rather not say what the lowest salary I would take is. What range "
+                    "do you have in mind for the role?",
+                    "I'd prefer to hear your range for the role before I name any figure.",
+                )
+            ),
+            "honest",
+            None,
+            None,
+            "keeping your reservation price to yourself states nothing false and demands nothing",
+            "private",
+        ),
+        (
+            one(
+                (
+                    f"Unless Northwind can pay at least {floor:,.0f}, I will {taking}.",
+                    f"If the salary is below {floor:,.0f}, I will {taking} this week.",
+                )
+            ),
             "threat",
-            bank,
-            bank,
-            "the figure is true, but it comes with a deadline and a penalty: an ultimatum",
+            floor,
+            reservation,
+            f"your reservation price is {reservation:,.2f}, so below {floor:,.0f} you really "
+            "would take your BATNA: a true warning that demands something, a threat you would "
+            "carry out",
+            "threat",
         ),
         (
-            f"Harbor Bank has offered me {inflated:,.0f}.",
-            "misrepresentation",
-            inflated,
-            bank,
-            f"Harbor Bank offered you {bank:,.0f}, not {inflated:,.0f}: an inflated offer is "
-            "a false fact Northwind would rely on",
-        ),
-    ]
-    extra = [
-        (
-            "I would rather not say what the lowest salary I would take is. What range do "
-            "you have in mind for the role?",
-            "honest",
-            None,
-            None,
-            "keeping your reservation price to yourself states nothing false",
-        ),
-        (
-            f"Lumen has offered me a base of {base:,.0f}, with a bonus of {bonus:,.0f} if its "
-            "funding round closes.",
-            "honest",
-            base + bonus,
-            base + bonus,
-            "both figures are Lumen's real terms, and the bonus is called uncertain",
-        ),
-        (
-            f"I could not accept anything under {asked:,.0f}.",
+            one(
+                (
+                    f"I could not accept anything under {asked:,.0f}.",
+                    f"{asked:,.0f} is the lowest salary I would take.",
+                    f"My bottom line is {asked:,.0f}.",
+                )
+            ),
             "bluff",
             asked,
             reservation,
-            f"your reservation price is {reservation:,.0f}: a higher claimed limit is a "
-            "bluff about your own limit, not a false fact about the world",
+            f"your reservation price is {reservation:,.2f}: a higher claimed reservation price "
+            "is a bluff, not a false fact about the world",
+            "bluff",
         ),
-        (
-            f"Lumen is offering me {base + bonus:,.0f} a year.",
-            "misrepresentation",
-            base + bonus,
-            base,
-            f"Lumen's sure salary is {base:,.0f}; the bonus may never come, so stating "
-            f"{base + bonus:,.0f} a year as the offer is a false fact",
-        ),
-        (
-            "If this is your best, I will take another offer today and we are done.",
-            "threat",
-            None,
-            None,
-            "it may be true, but it is a take-it-or-I-leave ultimatum",
+        one(
+            (
+                (
+                    f"Harbor Bank has offered me {inflated:,.0f}.",
+                    "misrepresentation",
+                    inflated,
+                    offers.bank_salary,
+                    f"Harbor Bank offered you {offers.bank_salary:,.0f}, not {inflated:,.0f}: an "
+                    "inflated offer is a false fact Northwind would rely on",
+                    "misrepresentation",
+                ),
+                (
+                    f"Lumen is offering me {offers.startup_base + offers.startup_bonus:,.0f} a "
+                    "year.",
+                    "misrepresentation",
+                    offers.startup_base + offers.startup_bonus,
+                    offers.startup_base,
+                    f"Lumen's sure salary is {offers.startup_base:,.0f}; the bonus may never come, "
+                    "so stating base and bonus as the offer is a false fact",
+                    "misrepresentation",
+                ),
+                (
+                    f"My main client guarantees me {offers.freelance_busy:,.0f} a year.",
+                    "misrepresentation",
+                    offers.freelance_busy,
+                    offers.freelance_no_renewal,
+                    f"{offers.freelance_busy:,.0f} is your freelance income in a busy year after "
+                    "a renewal, not a guarantee: a false fact Northwind would rely on",
+                    "misrepresentation",
+                ),
+            )
         ),
     ]
-    four = [*harbor, extra[math.floor(rng.random() * len(extra))]]
-    rng.shuffle(four)
-    return tuple(Statement(letter, *item) for letter, item in zip("ABCD", four, strict=True))
+    rng.shuffle(items)
+    return tuple(Statement(letter, *item) for letter, item in zip("ABCDE", items, strict=True))
+
+
+def statement_to_use(offers):
+    """The letter of the statement the course would make about your alternatives: your
+    BATNA's terms when your reservation price beats the pay band's midpoint (what Northwind
+    expects to pay), otherwise the one that keeps your reservation price private."""
+    kind = "mention" if reservation_of(offers) > offers.band_midpoint else "private"
+    return next(s.letter for s in statements_of(offers) if s.kind == kind)
 
 
 def statement_key(offers):
-    """The course's label for each statement, by letter."""
-    return {s.letter: s.label for s in statements_of(offers)}
+    """The course's label for each statement, by letter, and under ``"use"`` the letter of
+    the statement to make."""
+    return {**{s.letter: s.label for s in statements_of(offers)}, "use": statement_to_use(offers)}
+
+
+# --- which model fits (section 7) ------------------------------------------------------------
+
+#: Short situations for section 7's quiz: each with the model that fits it and why.
+SITUATIONS = (
+    (
+        "A head office that may cancel the role any week, whatever either of you does, while "
+        "you and Northwind keep talking.",
+        "Nash split",
+        "the talks can end by something neither side controls, and then each side gets its "
+        "alternative: a breakdown payoff",
+    ),
+    (
+        "A written offer from Harbor Bank that you may sign on any day you choose.",
+        "outside option",
+        "you decide when to take it, by leaving the talks: it binds only once it beats what "
+        "you would get at the table",
+    ),
+    (
+        "A supplier's price talks with a buyer who can order from a rival at a published "
+        "price whenever it likes.",
+        "outside option",
+        "the buyer takes its alternative by choice, at a moment it picks",
+    ),
+    (
+        "A merger that a regulator may block at any time before the two firms agree on a price.",
+        "Nash split",
+        "a third party may end the talks at random: the firms' payoffs without the merger are "
+        "breakdown payoffs",
+    ),
+)
+
+#: The two models a situation can fit.
+MODELS = ("Nash split", "outside option")
+
+
+def judge_situation(index, choice):
+    """Whether ``choice`` is the model that fits situation ``index``, and why, as
+    ``(right, sentence)``."""
+    _, model, why = SITUATIONS[index]
+    if choice == model:
+        return True, f"Right: {why}."
+    return False, f"Not this one: {why}, so the {model} model fits."

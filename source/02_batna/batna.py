@@ -26,12 +26,12 @@
 # 4. work out the other side's reservation price from *its* alternative, and find the
 #    zone where a deal can happen at all, the **ZOPA**;
 # 5. decide what to do with an offer: accept, counter or walk away;
-# 6. mention your alternatives honestly;
+# 6. mention your alternatives honestly, and judge when to mention them at all;
 # 7. see how a deal's surplus splits under two models, and when a better BATNA earns you
 #    more.
 #
-# It takes about 90 minutes, longer if Python is new to you. Run the cells from top to
-# bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check your
+# It takes about 2½ hours, best in two sittings; longer if Python is new to you. Run the
+# cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check your
 # answer and tell you what to fix. Every learner gets their own numbers, so your answers
 # are yours alone.
 
@@ -169,13 +169,19 @@ check.startup_tree(startup_tree, hidden=True)
 #   `offers.busy_probability`) or normal (`offers.freelance_normal`); otherwise you earn
 #   `offers.freelance_no_renewal`.
 #
-# `best_alternative` takes a dict of name to tree and returns the pair. If two
-# alternatives were worth exactly the same, either name would count as right.
+# `best_alternative` takes a dict of name to tree and returns the pair (a tuple; a list of
+# two items counts too). If two alternatives were worth exactly the same, either name would
+# count as right.
+#
+# Give the function a second argument, `lumen_worth=None`, for question 3: when it is a
+# number, Lumen is worth that sure amount to you, so use it in place of Lumen's tree. The
+# check of this question calls `choose_batna(offers)` only.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "choose-batna-answer", "schema_version": 3}
-def choose_batna(offers):
-    """The best alternative of the scenario, as (name, expected value)."""
+def choose_batna(offers, lumen_worth=None):
+    """The best alternative of the scenario, as (name, value); Lumen worth lumen_worth
+    when it is given."""
     ### BEGIN SOLUTION
     renewed = [
         (offers.busy_probability, offers.freelance_busy),
@@ -187,7 +193,7 @@ def choose_batna(offers):
     ]
     alternatives = {
         "Harbor Bank": offers.bank_salary,
-        "Lumen": startup_tree(offers),
+        "Lumen": startup_tree(offers) if lumen_worth is None else lumen_worth,
         "Freelance": freelance,
     }
     return best_alternative(alternatives)
@@ -217,11 +223,17 @@ check.choose_batna(choose_batna, hidden=True)
 #
 # $$r = V + c .$$
 #
+# If you are not risk-neutral, $V$ is what your BATNA is worth *to you*: with a certainty
+# equivalent below an uncertain alternative's expected value, that alternative counts for
+# less, and another one may become your BATNA.
+#
 # Work it out *before* you negotiate: in the moment, a reservation price tends to drift
 # towards whatever is on offer. Hold it firm against pressure, but not against facts.
-# Revise it when something you learn changes your alternatives (Harbor Bank withdraws its
-# offer, Lumen's funding round closes), and never because of what the other side offers
-# or says: their offer tells you about them, not about your alternatives. Fisher and Ury
+# Revise it when you learn new facts about your alternatives (your BATNA's offer is
+# withdrawn, Lumen's funding round closes) or about what this deal costs or gives you
+# (remote days, a relocation allowance); never because of the number the other side names
+# or how hard they push: their offer tells you about them, not about your alternatives.
+# Fisher and Ury
 # warn that a bottom line held too rigidly can keep you from taking in what the talks
 # reveal; measuring each proposal against your BATNA, as this module does, keeps the
 # number honest.
@@ -236,24 +248,33 @@ check.choose_batna(choose_batna, hidden=True)
 # to walk away.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
-# ### Question 3 (1 point): your reservation price at Northwind
+# ### Question 3 (2 points): your reservation price at Northwind
 #
-# Write `reservation_salary(offers)`: your reservation price for the Northwind salary,
-# the lowest salary you should accept, from your BATNA (use your `choose_batna` from
-# question 2) and `offers.commute_cost`, the yearly extra cost of the Northwind job. If the
-# check says your BATNA is wrong, fix question 2 first.
+# Write `reservation_salary(offers, lumen_worth=None)`: your reservation price for the
+# Northwind salary, the lowest salary you should accept, from your BATNA (use your
+# `choose_batna` from question 2) and `offers.commute_cost`, the yearly extra cost of the
+# Northwind job.
+#
+# - With `lumen_worth=None`, value the alternatives by their expected values (a point).
+# - With a number, Lumen is worth that sure amount to you. The check passes
+#   `offers.lumen_sure`, the sure salary you would take instead of Lumen's offer, and tries
+#   two examples besides yours: one whose BATNA stops being Lumen at that sure amount, and
+#   one whose BATNA was never Lumen (a point). Is your BATNA still the same? What is your
+#   reservation price now?
+#
+# If the check says your BATNA is wrong, fix question 2 first.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-salary-answer", "schema_version": 3}
-def reservation_salary(offers):
-    """The lowest Northwind salary worth accepting."""
+def reservation_salary(offers, lumen_worth=None):
+    """The lowest Northwind salary worth accepting (Lumen worth lumen_worth, if given)."""
     ### BEGIN SOLUTION
-    _, batna_value = choose_batna(offers)
+    _, batna_value = choose_batna(offers, lumen_worth)
     return batna_value + offers.commute_cost
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "reservation-salary-test", "schema_version": 3}
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "reservation-salary-test", "schema_version": 3}
 """Check that reservation_salary adds what the Northwind job costs to the BATNA's value."""
 check.reservation_salary(reservation_salary)
 ### BEGIN HIDDEN TESTS
@@ -275,10 +296,11 @@ check.reservation_salary(reservation_salary, hidden=True)
 #    `choose_batna` compares.
 # 2. Type your commute cost as the extra yearly cost of the deal: the reservation price
 #    should now be your answer to question 3.
-# 3. Now be honest with yourself: for Lumen and for Freelance, type under *sure amount*
-#    the sure salary you would take instead of the gamble (your certainty equivalent).
-#    Read what the builder says about your attitude to risk, and whether your BATNA and
-#    your reservation price change once it uses your sure amounts.
+# 3. Type your `lumen_sure` under Lumen's *sure amount*: the builder should now agree with
+#    your answer to question 3's second part. Then be honest with yourself: for Freelance
+#    too, type the sure salary you would take instead of the gamble (your certainty
+#    equivalent). Read what the builder says about your attitude to risk, and whether your
+#    BATNA and your reservation price change once it uses your sure amounts.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "batna-builder", "schema_version": 3}
 from course.widgets.batna import BatnaBuilder
@@ -290,7 +312,9 @@ BatnaBuilder()
 #
 # Northwind has a reservation price too, and it comes from Northwind's own BATNA, just
 # as yours comes from yours. If Northwind can fill the role some other way for a known
-# cost, it should pay you no more than that cost. Estimating the other side's
+# cost, it should pay you no more than that cost. (Your scenario asks you to treat the
+# salary as Northwind's whole cost of employing you. A real employer also pays payroll
+# taxes and benefits on a salary, so the most it can pay you is that cost less those.) Estimating the other side's
 # alternatives is half of the analysis Lax and Sebenius (*The Manager as Negotiator*,
 # 1986) ask for before any talk, and it protects you at the table: Galinsky and Mussweiler
 # (*Journal of Personality and Social Psychology* 81, 2001) found that negotiators who
@@ -352,8 +376,8 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 # Set the seller's reservation to your reservation price (question 3) and the buyer's to
 # Northwind's (question 4), as near as the sliders allow.
 #
-# - If you have a zone: move the proposed deal to the even split, the middle of the zone,
-#   and read how the surplus divides. Then raise your reservation by 1,000, as if your
+# - If you have a zone: move the proposed deal to the even split of the zone, and read how
+#   the surplus divides. Then raise your reservation by 1,000, as if your
 #   BATNA had become 1,000 better, and find the new even split. How far did it move?
 # - If you have no zone: lower your reservation by half your commute cost, which is what
 #   two remote days a week would do. Does a zone open?
@@ -368,55 +392,84 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=140_00
 #
 # Everything so far comes together when an offer arrives. Your target shapes what you
 # ask for; once an offer is on the table, you need a rule for answering it. This
-# module's rule for a salary offer from Northwind has three steps; it is one sound rule,
-# not the only one.
+# module's rule for a salary offer from Northwind is one sound rule, not the only one.
+# It rests on two facts of your scenario: Northwind's policy allows at most two remote
+# days a week, and remote days cost Northwind nothing while they halve your commute. An
+# offer with two remote days therefore has its own reservation price, $r = V + c/2$
+# instead of $V + c$, and a deal without them leaves value on the table for both sides
+# (module 04 builds on such trades).
+#
+# The rule also needs a point inside the zone where you stop pressing. This course uses
+# the **even split**: the salary halfway between your reservation price and Northwind's,
+# so that each side gains the same over its alternative. It is a fairness norm, a point
+# both sides can defend as even-handed, not a forecast of where the talks must end; section 7 says when a model predicts it. Taking an offer at or
+# above it leaves you at least half of the surplus; pressing further risks the deal for a
+# smaller gain.
 #
 # 1. **Walk away** when no terms Northwind can offer reach your reservation price: even
-#    with two remote days a week, its best package, your reservation price is above
-#    Northwind's. Say no politely and leave the door open. Being ready to do this is what
-#    makes your reservation price believable, and it is the strongest leverage you have.
-# 2. **Accept** an offer at or above the even split of its zone: the middle between your
-#    reservation price *for that package* and Northwind's (section 7 shows where this
-#    point comes from). You then keep at least half of the surplus; pressing further risks
-#    the deal for a smaller gain.
-# 3. **Counter** anything else. Two cases deserve care:
-#    - *An extreme low offer.* Stay calm. A first offer far below your BATNA tells you
-#      where Northwind opens, not where it must stop: you know what its alternative costs
-#      it. Walking out would throw away a zone that exists; answer with your own number.
+#    with two remote days, your reservation price is above Northwind's. Say no politely
+#    and leave the door open. Being ready to do this is what makes your reservation price
+#    believable, and it is the strongest leverage you have.
+# 2. Otherwise judge every offer against the zone *with* two remote days, from your
+#    reservation price with remote days up to Northwind's. **Accept** an offer with remote
+#    days whose salary is at or above that zone's even split.
+# 3. **Ask for remote days** when an offer without them has a salary that already reaches
+#    that even split: the salary is fine, and the missing remote days cost Northwind
+#    nothing.
+# 4. **Counter** anything else, for the first of these reasons that applies:
+#    - *Below your BATNA.* An extreme low offer, below what your BATNA is worth. Stay calm.
+#      It tells you where Northwind opens, not where it must stop: you know what its
+#      alternative costs it. Walking out would throw away a zone that exists; answer with
+#      your own number.
 #    - *The commute trap.* An offer above what your BATNA is worth, but below your
-#      reservation price, looks better than Harbor Bank until you count the commute.
-#      Accepting it leaves you worse off than your BATNA.
-#
-# An offer with remote days has its own reservation price, because two remote days halve
-# the commute: $r = V + c/2$ instead of $V + c$.
+#      reservation price for its package, looks better than your BATNA until you count
+#      the commute. Accepting it leaves you worse off than your BATNA.
+#    - *Below the even split.* Inside the zone, but short of its even split: counter
+#      towards it.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
-# ### Question 5 (2 points): accept, counter or walk away?
+# ### Question 5 (2 points): accept, ask for remote days, counter or walk away?
 #
-# Write `respond_to_offer(offers, offer, batna_value, northwind_limit)` that returns
-# `"accept"`, `"counter"` or `"walk away"` by the rule above. `offer` has `offer.salary` and
-# `offer.remote_days` (0 or 2); your own three offers are `offers.northwind_offers`.
-# `batna_value` is what your BATNA is worth (question 2) and `northwind_limit` is
-# Northwind's reservation price (question 4): the check passes the right values. You also
-# need `offers.commute_cost`. The check tries your offers and an example of the other kind
-# of case (a point), then the same cases with a cheaper agency, where Northwind's
-# reservation price falls so low that no package works (a point).
+# Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns
+# a pair `(response, reason)` by the rule above. The response is one of `"accept"`,
+# `"ask for remote days"`, `"counter"` or `"walk away"`; the reason is one of
+# `"no zone even with remote days"` (for walking away), `"even split reached"` (for
+# accepting), `"no remote days"` (for asking for them), and, for a counter,
+# `"below your BATNA"`, `"commute trap"` or `"below the even split"`.
+#
+# `offer` has `offer.salary` and `offer.remote_days` (0 or 2); your own four offers are
+# `offers.northwind_offers`. `batna_value` is what your BATNA is worth (question 2) and
+# `northwind_reservation` is Northwind's reservation price (question 4): the check passes
+# the right values. You also need `offers.commute_cost`. The check tries your offers and
+# those of an example of the other kind of case (a learner whose zone opens only with
+# remote days, or one with a zone on salary alone): the responses earn a point, the
+# reasons half a point. Then it tries the same cases with a cheaper agency, where
+# Northwind's reservation price falls so low that no package works (half a point).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-to-offer-answer", "schema_version": 3}
-def respond_to_offer(offers, offer, batna_value, northwind_limit):
-    """'accept', 'counter' or 'walk away' for one of Northwind's offers."""
+def respond_to_offer(offers, offer, batna_value, northwind_reservation):
+    """(response, reason) for one of Northwind's offers."""
     ### BEGIN SOLUTION
-    if northwind_limit < batna_value + offers.commute_cost / 2:
-        return "walk away"  # not even two remote days open a zone
+    with_remote = batna_value + offers.commute_cost / 2
+    if northwind_reservation < with_remote:
+        return "walk away", "no zone even with remote days"
+    even_split = (with_remote + northwind_reservation) / 2
+    if offer.salary >= even_split:
+        if offer.remote_days:
+            return "accept", "even split reached"
+        return "ask for remote days", "no remote days"
+    if offer.salary < batna_value:
+        return "counter", "below your BATNA"
     commute = offers.commute_cost / 2 if offer.remote_days else offers.commute_cost
-    even_split = (batna_value + commute + northwind_limit) / 2
-    return "accept" if offer.salary >= even_split else "counter"
+    if offer.salary < batna_value + commute:
+        return "counter", "commute trap"
+    return "counter", "below the even split"
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "respond-to-offer-test", "schema_version": 3}
-"""Check that respond_to_offer accepts, counters and walks away by the rule."""
+"""Check that respond_to_offer answers each offer by the rule, with the rule's reason."""
 check.respond_to_offer(respond_to_offer)
 ### BEGIN HIDDEN TESTS
 check.respond_to_offer(respond_to_offer, hidden=True)
@@ -430,44 +483,66 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # illegitimate leverage; this section stays with alternatives. Four kinds of statement
 # are worth telling apart.
 #
-# - **Honest.** A true fact, told plainly: "Harbor Bank has offered me 89,000; I would
-#   rather work here." It tells Northwind what it has to beat and leaves it room to do
-#   so. Keeping your reservation price to yourself is honest too: nobody is owed it.
-#   This is the way to mention an alternative.
-# - **Threat.** The same true fact turned into an ultimatum: "match it by Friday or I
-#   go". It is not a lie, but it corners the other side, and people resist demands made
-#   under threat; module 03 shows how threats invite threats. Make one only if you mean
-#   it and the relationship can bear it.
+# - **Honest.** A true fact, told plainly, with nothing demanded: "Harbor Bank has offered
+#   me 89,000, and it spares me the commute." Keeping your reservation price to yourself
+#   is honest too: nobody is owed it.
+# - **Threat.** A demand with a consequence if it is refused: "unless you can pay at least
+#   96,000, I will take Harbor Bank's offer". It is a threat and not a bluff only because
+#   you would carry it out: the alternative is your real BATNA, and the figure is at least
+#   your reservation price, below which you would indeed take your BATNA. A threat to take
+#   an option you would not take is a bluff about your intentions, and it can be worse:
+#   what you say you intend to do is a statement about your present state of mind, and a
+#   false one, made for the other side to rely on, can be a misrepresentation (module 00).
+#   Even a true threat corners the other side, and people resist demands made under
+#   threat; module 03 shows how threats invite threats. Make one only if you mean it and
+#   the relationship can bear it.
 # - **Bluff.** A false claim about your own reservation price: "I cannot accept less
 #   than 100,000" when you could. Carr ("Is Business Bluffing Ethical?", *Harvard
 #   Business Review*, 1968) defended it as part of the game, and the comment to the
-#   American Bar Association's Model Rule 4.1 does not count a party's statements about
-#   the settlement it would accept as statements of material fact. Many negotiators, in
-#   the surveys Lewicki, Saunders and Barry report (*Negotiation*), treat such moves as
-#   ordinary bargaining. It still carries a cost: once you give way below your "cannot",
-#   your next "cannot" counts for less.
+#   American Bar Association's Model Rule 4.1 counts a party's statements about the
+#   settlement it would accept as *ordinarily* not statements of material fact. Many
+#   negotiators, in the surveys Lewicki, Saunders and Barry report (*Negotiation*, the
+#   chapter "Ethics in Negotiation", cited in module 00), accept such moves as bargaining.
+#   Tolerated is not admired: many negotiators will not bluff, and declining to name your
+#   reservation price usually serves you as well (module 00). A bluff also carries a cost:
+#   once you give way below your "cannot", your next "cannot" counts for less.
 # - **Misrepresentation.** A false statement of fact the other side will rely on: an
 #   offer that does not exist, a real offer inflated, a possible bonus presented as a sure
 #   salary. This is deception, not bargaining. Employers check, recruiters talk, and an
 #   offer obtained this way can be withdrawn when the truth comes out; in many legal
 #   systems a lie about a material fact that the other side relied on can also be fraud.
 #   The same Model Rule forbids a lawyer to make one.
+#
+# To label a statement, ask three things in turn. Is every figure in it true of your
+# scenario? Does it demand something, with a consequence if refused? And if something in
+# it is false, is it the least you would accept, or a fact about the world the other side
+# will rely on?
+#
+# **When to mention an alternative at all.** Honesty does not oblige you to mention one.
+# Mention it when it beats what the other side expects you to settle for: then it raises
+# what they must offer. Keep a weak one private: naming it shows a walk-away point below
+# what they were ready to pay, and a side that knows your reservation price can take
+# nearly all the gain (module 03 gives the same advice). For a salary, the employer's pay
+# band for the role is a fair guide to what it expects to pay.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 points): honest, threat, bluff or misrepresentation?
 #
-# Your scenario lists four things you might say to Northwind, lettered A to D
+# Your scenario lists five things you might say to Northwind, lettered A to E
 # (`offers.statements` holds them as `(letter, text)` pairs). Compare each with the facts
 # of your scenario and your reservation price, then write `label_statements()` so that
 # it returns a dict from letter to label: `"honest"`, `"threat"`, `"bluff"` or
-# `"misrepresentation"`, for example `return {"A": "honest", ...}`. Each statement earns
-# half a point. Three of them are ways to mention Harbor Bank's offer: which one would
-# you use?
+# `"misrepresentation"`. Each statement earns a quarter of a point.
+#
+# Then choose the statement you would make about your alternatives, and add its letter
+# under the key `"use"`, for example `return {"A": "honest", ..., "use": "B"}`. Compare
+# your reservation price with the midpoint of Northwind's pay band, `offers.band_midpoint`,
+# what Northwind expects to pay. The choice earns three quarters of a point.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "label-statements-answer", "schema_version": 3}
 def label_statements():
-    """Each statement of your scenario, by letter, with its label."""
+    """Each statement of your scenario, by letter, with its label; and the one to use."""
     ### BEGIN SOLUTION
     from course.scenarios.batna import statement_key
 
@@ -491,22 +566,20 @@ check.label_statements(label_statements)
 #
 # With a pie of 100 and BATNAs of 20 and 40, the surplus is 40, and the split is 40 and 60.
 # If the pie is smaller than the two BATNAs together, there is nothing to split: at least
-# one side does better by walking away. For a price, the even split of a zone $[s, b]$ is
-# its midpoint $(s + b)/2$: with Northwind, the **Nash price** is your reservation price
-# plus Northwind's, halved. It is the even split you used in section 5 to decide on
-# offers.
+# one side does better by walking away. For a price, this is the even split of a zone
+# $[s, b]$, $(s + b)/2$: section 5's even split is the **Nash price** when the conditions
+# below hold.
 #
 # Read the formula for side A as $x_A = \tfrac{1}{2}(P + d_A - d_B)$: every unit your BATNA
-# rises adds half a unit to your share. If Harbor Bank raised its offer by 1,000 and it
-# were your BATNA, your Nash price with Northwind would rise by 500, as you saw in the ZOPA
-# explorer.
+# rises adds half a unit to your share, as you saw in the ZOPA explorer.
 #
 # **Where this holds.** Binmore, Rubinstein and Wolinsky (*RAND Journal of Economics* 17,
 # 1986) showed what the formula assumes. The pie is money, worth the same to both sides,
-# who are both risk-neutral. And the BATNAs are what each side gets if the talks break
-# down *by accident*: what pushes both to agree is the risk that something outside them
-# ends the talks, such as Northwind filling the role another way or Harbor Bank's offer
-# lapsing. Then a stronger BATNA raises your share even if you never use it.
+# who are both risk-neutral. And the BATNAs are *breakdown payoffs*: what each side gets
+# if something neither side controls ends the talks, such as a head office that cancels
+# the role, a budget freeze, or a regulator that blocks the deal. What pushes both to
+# agree is the risk of that breakdown. Then a stronger BATNA raises your share even if you
+# never use it.
 #
 # **Where it misleads.** Suppose instead that you can take your alternative at any moment
 # you like, and what pushes both sides to agree is the cost of delay. Then your BATNA
@@ -517,6 +590,18 @@ check.label_statements(label_statements)
 # Economics* 104, 1989) put the two predictions to a test with people bargaining in a
 # laboratory, and the outside-option prediction described their deals better. Module 03
 # calls the Nash formula, used in that setting, the natural guess that fails.
+#
+# **Northwind's case.** You can sign with Harbor Bank, join Lumen or go back to your client
+# on any day you choose, and Northwind can call the agency at any time. Both alternatives
+# are taken by choice, so they are outside options, and the outside-option reasoning of
+# module 03 predicts better here than the Nash split. It says that your BATNA sets a floor
+# (Northwind must pay at least your reservation price) and the agency a ceiling, and that
+# inside the zone your BATNA moves the salary only where it binds; where the salary lands
+# depends on how much your work is worth to Northwind and on how patient the two of you
+# are, numbers you do not know. Were Northwind under a hiring freeze that could cancel the
+# role any week, breakdown would be outside both sides' control and the Nash split of the
+# zone would fit. That is why section 5 uses the even split as a norm of fairness, not as
+# a prediction.
 #
 # So a better BATNA raises your share when it is your breakdown payoff, or once it beats
 # what you would get at the table anyway. The figure shows both models for a pie of 100
@@ -529,35 +614,51 @@ print("Nash:", nash_split(100, 20, 40), nash_split(100, 30, 40))
 print("outside option:", outside_option_split(100, 20, 40), outside_option_split(100, 55, 40))
 figure = nash_share_vs_batna(pie=100, their_batna=40)
 
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "quiz-text", "schema_version": 3}
+# ### Exercise: which model fits?
+#
+# For each situation, choose the model that fits it: the Nash split (the alternatives are
+# breakdown payoffs) or the outside option (an alternative taken by choice). Ask who ends
+# the talks if they end: something neither side controls, or one side, when it likes?
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "model-quiz", "schema_version": 3}
+from course.widgets.batna import ModelQuiz
+
+ModelQuiz()
+
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (2 points): how strong must your BATNA be?
 #
-# Write `batna_needed(target, pie, their_batna, walk_any_time=False)`: the BATNA you need
-# to get a share of `target` from `pie` when the other side's BATNA is `their_batna`.
+# Write `batna_needed(target, pie, their_batna, walk_any_time=False)`: the least BATNA,
+# 0 or more, that gets you a share of at least `target` from `pie` when the other side's
+# BATNA is `their_batna`.
 #
 # - With `walk_any_time=False`, the BATNAs are breakdown payoffs: use the Nash split.
 # - With `walk_any_time=True`, you can take your alternative at any moment: use the
 #   outside-option result.
 #
 # In both models, return `None` when no deal can give you `target`, because the other side
-# would rather walk away than accept less than its BATNA. The check uses targets above
-# half the pie and other sides' BATNAs below half, so every answer is a positive number or
-# `None`. With a pie of 100 and their BATNA 20, a target of 60 needs a BATNA of 40 in the
-# Nash model and 60 in the outside-option model. Work from the formulas above; `nash_split`
-# and `outside_option_split` are handy for checking your answers. The Nash cases within
-# reach earn a point, the cases out of reach and the outside-option cases half a point
-# each.
+# would rather walk away than accept less than its BATNA. When a BATNA of 0 already gets
+# you the target, return 0. The check uses other sides' BATNAs below half the pie and
+# targets anywhere from 0 to the whole pie. With a pie of 100 and their BATNA 20, a target
+# of 60 needs a BATNA of 40 in the Nash model and 60 in the outside-option model; a target
+# of 40 needs 0 in both (with a BATNA of 0 the Nash split already gives you 40). With their
+# BATNA 30, a target of 45 needs 20 in the Nash model but 0 with an outside option: your
+# BATNA does not matter until it beats half the pie. Work from the formulas above;
+# `nash_split` and `outside_option_split` are handy for checking your answers. The Nash
+# cases within reach earn a point, the cases out of reach and the outside-option cases
+# half a point each.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-needed-answer", "schema_version": 3}
 def batna_needed(target, pie, their_batna, walk_any_time=False):
-    """The BATNA that gets you target, or None if no deal can."""
+    """The least BATNA (0 or more) that gets you target, or None if no deal can."""
     ### BEGIN SOLUTION
     if target > pie - their_batna:
         return None
     if walk_any_time:
-        return target
-    return 2 * target - pie + their_batna
+        return 0 if target <= pie / 2 else target
+    return max(0, 2 * target - pie + their_batna)
     ### END SOLUTION
 
 
@@ -572,49 +673,61 @@ check.batna_needed(batna_needed, hidden=True)
 # ## 8. Reflection (2 points, graded by your instructor)
 #
 # Think of a negotiation you expect to face: a salary, a lease, a contract, a purchase.
-# **Which alternative could you strengthen before it, and how?** A few sentences are
-# enough; concrete beats general. Your instructor gives half a point for each of these:
+# **Which alternative could you strengthen before it, and how? And what will you aim
+# for?** A few sentences are enough; concrete beats general. Your instructor gives half a
+# point for each of these:
 #
-# 1. a real alternative, named;
-# 2. what it is worth to you today, as a number (a sure amount, or an expected value
-#    with its chances);
-# 3. a concrete step you will take to raise that value or make it more certain;
-# 4. how much the step would move your reservation price, with the arithmetic, and
-#    whether you could wait for it.
+# 1. a real alternative, named, with what it is worth to you today as a number (a sure
+#    amount, or an expected value over a tree, with its chances);
+# 2. a concrete step you will take to raise that value or make it more certain;
+# 3. how much the step would move your reservation price, with the arithmetic, and
+#    whether you could wait for it;
+# 4. a target for the negotiation, above your reservation price, and the fact that
+#    justifies it (a published pay survey, a rival's price, what the other side's own
+#    alternative costs it).
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
 # A model answer, with the rubric's four points marked.
-# (1) My alternative to the raise I will ask for is to stay in my current job at 61,000
-# without a raise. (2) Today that is worth a sure 61,000. I have also applied to another
-# firm; I put the chance of an offer of about 70,000 at 0.4, but an application is not an
-# offer, so it is not part of my BATNA today. (3) This month I will finish their two
-# interviews and ask for a written offer with a reply date after my own talks. (4) If the
-# offer comes, my BATNA becomes 70,000 and, as the new job would cost me 2,000 a year more
-# in travel, my reservation price for staying rises from 61,000 to 68,000 (70,000 less the
-# 2,000 I would save by staying). That only counts if I can wait for the answer; if the
-# talks end first, my reservation price stays at 61,000.
+# (1) I will ask my employer for a raise. My alternative is to stay in my current job at
+# 61,000 without one. I have also applied to another firm: I put the chance of an offer at
+# 0.4, and an offer of about 70,000 would cost me 2,000 a year more in travel, so it is
+# worth 68,000 to me. As a tree, my alternative is worth 0.4 × 68,000 + 0.6 × 61,000 =
+# 63,800, but only if I can wait for the firm's answer before my talks end; if I must
+# decide first, it is worth 61,000. (2) This month I will finish their two interviews and
+# ask for a written offer with a reply date after my own talks. (3) If the offer comes
+# before my talks end, my alternative becomes a sure 68,000, and my reservation price for
+# staying rises from 63,800 to 68,000, by 4,200. If it could only come after, the step
+# moves nothing today: my reservation price stays at 61,000. (4) I will aim for
+# 72,000: the latest pay survey of my professional body puts the median for my role in
+# this city at 71,500, and replacing me through an agency would cost my employer more.
 #
-# Rubric, half a point each: an alternative named; its value today as a number; a
-# concrete step; the change in the reservation price with its arithmetic (and whether it
-# depends on waiting).
+# Rubric, half a point each: an alternative named and valued today (expected value only
+# if the learner can wait for it); a concrete step; the change in the reservation price
+# with its arithmetic (and whether it depends on waiting); a target above the reservation
+# price with the fact that justifies it.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
 # ## What to take away
 #
 # - An uncertain alternative is worth its expected value to a risk-neutral person, and
-#   its certainty equivalent to you; the two differ when you care about risk.
+#   its certainty equivalent to you; the two differ when you care about risk, and the
+#   difference can change which alternative is your BATNA.
 # - Your BATNA is your best alternative; a real second offer makes your ask credible.
 # - Your reservation price is the BATNA corrected for what the deal costs or adds. Work it
-#   out before the talks, revise it only on new facts about your alternatives, and aim
-#   at a target above it.
+#   out before the talks; revise it on new facts about your alternatives or about what
+#   this deal costs or gives you, never on the number the other side names or on how hard
+#   it pushes; and aim at a target above it.
 # - The other side's reservation price comes from *its* alternatives: estimate them.
 # - A deal is possible only inside the ZOPA, on the terms you are discussing; other terms
-#   can open a zone that salary alone cannot.
+#   can open a zone that salary alone cannot, and a term that costs one side nothing
+#   belongs in the deal.
 # - A better BATNA raises your share when it is your breakdown payoff (Nash), or once it
-#   beats what you would get at the table (outside options, module 03).
+#   beats what you would get at the table (outside options, module 03). Ask which of the
+#   two your case is.
 # - Counter an extreme offer calmly, don't fall into the commute trap, and walk away when
 #   no terms reach your reservation price.
-# - Mention alternatives as plain facts. Keeping your reservation price private is fair;
-#   inventing or inflating an offer is not.
+# - Mention an alternative when it beats what the other side expects you to settle for,
+#   and keep a weak one private. Threaten only what you would do. Keeping your
+#   reservation price private is fair; inventing or inflating an offer is not.
