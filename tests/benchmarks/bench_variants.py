@@ -114,8 +114,10 @@ def information(learners):
 
 
 def concessions(learners):
-    """Module 04: ``course.scenarios.concessions.draw`` is one unchecked draw and
-    ``problems`` names every invariant a draw breaks; ``kite_contract`` draws until none."""
+    """Module 04: ``course.scenarios.concessions.draw`` is one unchecked draw (``None``
+    when its framework has no three equivalent offers or no draft for the planner, counted
+    as one kind) and ``problems`` names every invariant a draw breaks; ``kite_contract``
+    draws until none."""
     from course.scenarios.concessions import draw, kite_contract, problems
 
     module = "04_concessions"
@@ -132,7 +134,7 @@ def concessions(learners):
     rejections, redrawn, candidates = Counter(), 0, 0
     for learner in learners:  # the same draws again, counting what each one broke
         rng, thrown = rng_for(module, learner), 0
-        while flaws := problems(draw(rng, learner)):
+        while flaws := _flaws(rng, learner, draw, problems):
             rejections.update(flaws)
             thrown += 1
         candidates += 1 + thrown
@@ -161,7 +163,14 @@ def batna(learners):
     """Module 02: ``course.scenarios.batna.candidates`` yields every draw ``job_offers``
     makes for a learner with the invariants it breaks (every one judged on every draw),
     ending with the first fair one; ``_draw`` is one unchecked draw."""
-    from course.scenarios.batna import _draw, candidates, job_offers
+    from course.scenarios.batna import (
+        _draw,
+        candidates,
+        job_offers,
+        right_response,
+        statement_to_use,
+        statements_of,
+    )
 
     module = "02_batna"
     start = time.perf_counter()
@@ -174,18 +183,25 @@ def batna(learners):
         job_offers(rng_for(module, learner), learner)
     elapsed = time.perf_counter() - start
 
-    rejections, redrawn, draws = Counter(), 0, 0
+    rejections, redrawn, draws, shares = Counter(), 0, 0, Counter()
     for learner in learners:
         made = list(candidates(rng_for(module, learner), learner))
         draws += len(made)
         redrawn += len(made) > 1
         for _, broken in made:
             rejections.update(broken)
+        offers = made[-1][0]
+        shares.update({right_response(offers, o)[1] for o in offers.northwind_offers})
+        shares.update({f"statement: {s.kind}" for s in statements_of(offers)})
+        use = statement_to_use(offers)
+        shares.update(f"use: {s.kind}" for s in statements_of(offers) if s.letter == use)
 
     n = len(learners)
     print(f"{module}: {n:,} learners, {draws:,} draws")
     for name, count in rejections.most_common():
         print(f"  {count:7,} rejected: {name}")
+    for name, count in sorted(shares.items()):
+        print(f"  {count / n:7.1%} of learners: {name}")
     print(
         f"  draws thrown away: {draws - n:,} of {draws:,} ({(draws - n) / draws:.1%}); "
         f"learners redrawn at least once: {redrawn:,} ({redrawn / n:.1%})"
@@ -222,6 +238,15 @@ def capstone(learners):
         redrawn += thrown > 0
         rejections.update(counted)
     report(module, len(learners), candidates, redrawn, rejections, elapsed, baseline)
+
+
+def _flaws(rng, learner, draw, problems):
+    """What one module-04 draw breaks: ``problems``, or the framework's kind for a draw
+    that returned ``None``."""
+    contract = draw(rng, learner)
+    if contract is None:
+        return ["framework: no three equivalent offers, or no draft the planner can use"]
+    return problems(contract)
 
 
 #: One sweep per module, by the module's folder.
