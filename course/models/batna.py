@@ -167,8 +167,8 @@ def nash_split(pie, batna_a, batna_b, weight_a=0.5):
     because then at least one side does better by walking away.
 
     Where it holds: the pie is money worth the same to both sides (transferable utility,
-    both risk-neutral), and what pushes them to agree is the risk that talks break down
-    by accident, each side then getting its BATNA (Binmore, Rubinstein & Wolinsky, *RAND
+    both risk-neutral), and what pushes them to agree is the risk that something neither
+    side controls ends the talks, each side then getting its BATNA (Binmore, Rubinstein & Wolinsky, *RAND
     Journal of Economics* 17, 1986). When either side may walk out to its BATNA at any
     moment and delay is what costs them, use ``outside_option_split``.
     """
@@ -213,7 +213,7 @@ def deal_outcome(price, seller_reservation, buyer_reservation):
     one price) or ``"inside"`` (ends included); ``seller_gain``/``buyer_gain`` are each
     side's gain over walking away, ``seller_share`` the seller's share of the surplus
     (``None`` unless inside) and ``even_split`` the middle of the two reservation prices
-    (the Nash price when there is a zone).
+    (the Nash price when the reservation prices are breakdown payoffs; see ``nash_split``).
     """
     price = number(price, "price")
     seller = number(seller_reservation, "seller_reservation")
