@@ -303,10 +303,15 @@ def judge_rig_price(s, version, prices):
         return f"version {version.letter}: {expected:,.0f}."
     binds = rig_kind(version) == "outside option" and x > half  # the price is x, no split
     if abs(said - expected) <= RIG_CLOSE * m and not binds:
+        why = (
+            "each side's discount factor per round is all but 1"
+            if version.walk_out
+            else "waiting costs nothing, so neither side has an edge"
+        )
         raise NotYet(
             f"version {version.letter}: {said:,.0f} is close to the prediction but not it: "
-            "with rounds of a day each side's discount factor per round is all but 1, so at "
-            "the table the two split what is to be shared evenly, half each.",
+            f"with rounds of a day {why}, and at the table the two split what is to be "
+            "shared evenly, half each.",
             general="it is close, but rounds of a day mean an even split at the table",
         )
     hint = diagnose(
