@@ -94,10 +94,10 @@ MODULES = (
     Module(
         "04_concessions",
         "Concessions",
-        "grounded first offers, concession patterns, reciprocity, logrolling and the Pareto "
-        "frontier, equivalent offers, accepting, countering and walking away, meeting the "
-        "same counterpart again",
-        135,
+        "grounded first offers and answering an anchor, concession patterns, reciprocity, "
+        "logrolling and the Pareto frontier, equivalent offers, accepting, countering and "
+        "walking away, meeting the same counterpart again",
+        180,
         (
             "opening",
             "concession_plan",
@@ -105,7 +105,7 @@ MODULES = (
             "next_trade",
             "meso",
             "respond",
-            "how_to_end",
+            "relationship_reservation",
         ),
     ),
     Module(
@@ -289,7 +289,7 @@ IDEAS = (
             ("00_leverage", "best-plan-test"),
             ("00_leverage", "news-moves-test"),
             ("03_power", "best-lever-test"),
-            ("04_concessions", "how-to-end-test"),
+            ("04_concessions", "relationship-test"),
             ("01_information", "voi-explorer"),
             ("01_information", "information-pays-test"),
             ("01_information", "report-decision-test"),
@@ -301,7 +301,7 @@ IDEAS = (
         "using it: anchor with a grounded first offer, be subtle, align, be ready to walk away",
         (
             ("04_concessions", "opening-teaching", "anchor"),
-            ("04_concessions", "opening-teaching", "facts, not threats"),
+            ("04_concessions", "opening-teaching", "only as a fact"),
             ("04_concessions", "trades-teaching", "logrolling"),
             ("04_concessions", "meso-teaching", "equivalent"),
             ("01_information", "anchor-teaching", "anchor"),
@@ -339,14 +339,14 @@ IDEAS = (
         (
             ("04_concessions", "difficult-teaching", "walk away"),
             ("04_concessions", "meet-again-teaching", "leaves the door open"),
-            ("04_concessions", "trades-teaching", "never give without asking for something back"),
+            ("04_concessions", "trades-teaching", "concede only what closes the deal"),
             ("02_batna", "decide-teaching", "extreme low offer"),
             ("05_capstone", "plan-teaching", "something back"),
         ),
         (
             ("02_batna", "respond-to-offer-test"),
             ("04_concessions", "respond-test"),
-            ("04_concessions", "how-to-end-test"),
+            ("04_concessions", "relationship-test"),
             ("04_concessions", "next-trade-test"),
             ("04_concessions", "planner"),
             ("04_concessions", "difficult-moment"),

@@ -123,9 +123,10 @@ def concession_curves(curves, lines=None):
     return line_chart(curves, "round", "price", lines, label="both sides' concession curves")
 
 
-def frontier_picture(packages, frontier, path, width=560, height=300):
+def frontier_picture(packages, frontier, path, width=560, height=300, minimum=None):
     """Every package as a grey dot (your points across, theirs up), the Pareto frontier as a
-    line, and ``path``, the packages a plan passes through, as numbered steps."""
+    line, ``path``, the packages a plan passes through, as numbered steps, and, when given,
+    the other side's ``minimum`` as a dashed level line."""
     everything = packages + list(path)
     top_x = max((p[0] for p in everything), default=1) or 1
     top_y = max((p[1] for p in everything), default=1) or 1
@@ -151,6 +152,15 @@ def frontier_picture(packages, frontier, path, width=560, height=300):
         f'<polyline points="{line}" fill="none" stroke="{ZONE_COLOUR}" stroke-width="2">'
         "<title>Pareto frontier</title></polyline>"
     )
+    if minimum is not None:
+        parts.append(
+            f'<line x1="{left}" y1="{y(minimum):.1f}" x2="{width - margin}" '
+            f'y2="{y(minimum):.1f}" stroke="{WARNING_COLOUR}" stroke-dasharray="6 4">'
+            f"<title>their minimum: {amount(minimum)}</title></line>"
+        )
+        parts.append(
+            svg_text(width - margin, y(minimum) - 5, "their minimum", "end", WARNING_COLOUR)
+        )
     if path:
         trail = " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in path)
         parts.append(f'<polyline points="{trail}" fill="none" stroke="{SELLER_COLOUR}"/>')

@@ -1,6 +1,7 @@
 """course.checks.concessions: the course's own solutions pass, each typical mistake gets a
 hint that names it (never a bare AssertionError), and every hint is true of the answer."""
 
+import itertools
 import re
 from fractions import Fraction
 
@@ -10,8 +11,18 @@ import course
 from course.checks import concessions as check
 from course.checks.hints import NotYet
 from course.course_map import questions
-from course.models.concessions import TradeTable, time_dependent_offer
-from course.scenarios.concessions import STATEMENT_KINDS, middle_package, reservation_of
+from course.models.concessions import (
+    TradeTable,
+    preferred_trade,
+    time_dependent_offer,
+    trade_tier,
+)
+from course.scenarios.concessions import (
+    conceded_issues,
+    middle_package,
+    reservation_of,
+    statement_kinds,
+)
 from tests.notebooks import solution_namespace
 from tests.sweeps import Recording, cell_text
 
@@ -41,9 +52,11 @@ def test_the_course_solutions_pass(answers, question, hidden, capsys):
 
 def test_hard_coding_the_learners_own_answers_fails_the_hidden_checks(answers):
     own = answers["scenario"]
-    opening = answers["opening"](own)
-    check.opening(lambda s: opening)
-    assert "not on every scenario grading tries" in miss(check.opening, lambda s: opening, True)
+    opening = answers["opening"](own, None)
+    check.opening(lambda s, anchor: opening)
+    assert "not on every scenario grading tries" in miss(
+        check.opening, lambda s, anchor: opening, True
+    )
     offers = answers["meso"](own)
     check.meso(lambda s: offers)
     assert "not on every scenario grading tries" in miss(check.meso, lambda s: offers, True)
@@ -51,14 +64,16 @@ def test_hard_coding_the_learners_own_answers_fails_the_hidden_checks(answers):
 
 def test_the_hidden_learners_differ_where_it_matters(learner):
     """If the hidden scenarios agreed with the learner's, hidden tests would prove nothing."""
-    scenarios = [course.variant(MODULE, f"hidden-{n}") for n in range(1, 6)]
+    scenarios = [course.variant(MODULE, learner) for learner in check.HIDDEN_LEARNERS]
     assert len({reservation_of(s) for s in scenarios}) >= 3
+    assert len({s.statements["birch"].figure == s.alternative_price for s in scenarios}) == 2
+    assert len({s.tighter for s in scenarios}) == 2
     assert len({check.grounded_opening(s) for s in scenarios}) == 5
     assert len({str(check.equivalent_offers(s)) for s in scenarios}) == 5
 
 
 def test_an_unwritten_answer_says_to_replace_the_stub(learner):
-    def opening(s):
+    def opening(s, anchor):
         raise NotImplementedError()
 
     assert "Replace the line  raise NotImplementedError()" in miss(check.opening, opening)
@@ -69,7 +84,8 @@ def test_an_unwritten_answer_says_to_replace_the_stub(learner):
 
 def _key(s, kind, high=True):
     """A statement key of ``kind``; for facts, the one with the highest (or lowest) figure."""
-    keys = [k for k in s.statements if STATEMENT_KINDS[k] == kind]
+    kinds = statement_kinds(s)
+    keys = [k for k in s.statements if kinds[k] == kind]
     return (max if high else min)(keys, key=lambda k: s.statements[k].figure)
 
 
@@ -77,27 +93,56 @@ def test_the_opening_mistakes(learner):
     s = course.variant(MODULE)
     top = _key(s, "fact")
     figure = s.statements[top].figure
-    assert "is not true" in miss(check.opening, lambda s: (s.their_estimate, "rival"))
-    assert "is a threat" in miss(check.opening, lambda s: (s.their_estimate, "threat"))
-    hint = miss(check.opening, lambda s: (figure + 5, top))
+    assert "is not true" in miss(check.opening, lambda s, a: (s.their_estimate, "rival"))
+    assert "is a threat" in miss(check.opening, lambda s, a: (s.their_estimate, "threat"))
+    hint = miss(check.opening, lambda s, a: (figure + 5, top))
     assert f"more than '{top}' can justify" in hint and f"names {figure:g}" in hint
-    hint = miss(check.opening, lambda s: (s.their_estimate - 2, top))
+    hint = miss(check.opening, lambda s, a: (s.their_estimate - 2, top))
     assert "is timid" in hint and f"{s.their_estimate:g}" in hint
-    birch = s.statements["birch"].figure
-    assert "below your own reservation price" in miss(check.opening, lambda s: (birch, "birch"))
-    assert "more than 'birch' can justify" in miss(
-        check.opening, lambda s: (s.their_estimate, "birch")
+    assert "is not a statement of your scenario" in miss(
+        check.opening, lambda s, a: (100, "market")
     )
-    assert "is not a statement of your scenario" in miss(check.opening, lambda s: (100, "market"))
-    assert "return a pair" in miss(check.opening, lambda s: 110)
-    assert "should be a number" in miss(check.opening, lambda s: ("110", top))
+    assert "return a pair" in miss(check.opening, lambda s, a: 110)
+    assert "should be a number" in miss(check.opening, lambda s, a: ("110", top))
+
+
+@pytest.mark.parametrize("learner_id", ["learner-1", "learner-2", "learner-3", "learner-4"])
+def test_citing_birch_is_weak_when_true_and_a_misrepresentation_when_inflated(learner_id):
+    """Issue 17's review: Birch's price is below what Orchard expects to pay, so disclosing
+    it is a mistake (module 03); an inflated Birch figure is a misrepresentation."""
+    s = course.variant(MODULE, learner_id)
+    birch = s.statements["birch"].figure
+    assert birch < s.their_estimate or birch > max(
+        st.figure for k, st in s.statements.items() if statement_kinds(s)[k] == "fact"
+    )
+    with course.variants.learner_as(learner_id):
+        hint = miss(check.opening, lambda s, a: (min(birch, s.their_estimate), "birch"))
+    if birch == s.alternative_price:
+        assert "'birch' is true, but" in hint and "keep this one private" in hint
+    else:
+        assert "'birch' is not true: Birch would pay" in hint
+
+
+def test_both_kinds_of_birch_statement_are_drawn():
+    kinds = {statement_kinds(course.variant(MODULE, f"learner-{n}"))["birch"] for n in range(20)}
+    assert kinds == {"fact", "invented"}
+
+
+def test_an_answer_pulled_by_the_anchor_is_named(learner):
+    def pulled(s, anchor):
+        top, cited = check.grounded_opening(s)
+        return (top if anchor is None else (top + s.their_estimate) / 2), cited
+
+    hint = miss(check.opening, pulled)
+    assert "moved your answer from" in hint and "as if it had not spoken" in hint
+    check.opening(lambda s, anchor: check.grounded_opening(s))
 
 
 @pytest.mark.parametrize("kind", [int, float, Fraction])
 def test_any_kind_of_number_is_an_opening_price(learner, capsys, kind):
     s = course.variant(MODULE)
     price, key = check.grounded_opening(s)
-    check.opening(lambda s: (kind(int(price)), key))
+    check.opening(lambda s, anchor: (kind(int(price)), key))
     assert "\N{CHECK MARK}" in capsys.readouterr().out
 
 
@@ -121,67 +166,87 @@ def halfway(s, opening):
 @pytest.mark.parametrize(
     ("plan", "hint"),
     [
-        (faratin(0.5, halfway), "no smaller than the one before"),  # Boulware: steps grow
-        (faratin(1.0, halfway), "no smaller than the one before"),  # linear: steps hold
-        (faratin(1.5), "not above your reservation price"),  # all the way to the limit
-        (faratin(6.0, halfway), "more than half of all you plan to concede"),
+        (faratin(0.5, halfway), "is bigger than the one before it"),  # Boulware: steps grow
+        (faratin(1.0, halfway), "keep the same size"),  # linear: steps hold
+        (faratin(1.5), "with a real margin"),  # all the way to the limit
+        (faratin(1.5, lambda s, o: reservation_of(s) + 0.02), "with a real margin"),
+        (faratin(6.0, halfway), "more than three fifths of all you plan to concede"),
         (lambda s, o: [o, o - 4, o - 1] + [o - 5] * (s.rounds - 3), "goes back up"),
         (lambda s, o: [o] * s.rounds, "never concedes"),
         (lambda s, o: [o + 1, *faratin(1.5, halfway)(s, o)[1:]], "should start at the opening"),
         (lambda s, o: faratin(1.5, halfway)(s, o)[:-1], "return a list of"),
-        (lambda s, o: [o, o - 5, o - 7, o - 7, o - 8] + [o - 8] * (s.rounds - 5), "round 4"),
+        (lambda s, o: [o, o - 5, o - 7, o - 7, o - 11] + [o - 11] * (s.rounds - 5), "round 4"),
     ],
 )
 def test_the_plan_mistakes(learner, plan, hint):
     assert hint in miss(check.concession_plan, plan)
 
 
-def test_a_plan_that_stops_conceding_early_is_fine(learner, capsys):
-    def stops(s, opening):
-        steps = [4, 3, 2] + [0] * (s.rounds - 4)
-        return [opening - sum(steps[:t]) for t in range(s.rounds)]
-
-    check.concession_plan(stops, hidden=True)
+@pytest.mark.parametrize(
+    "plan",
+    [
+        # steps that stop: 4, 3, 2, then holds
+        lambda s, o: [o - sum(([4, 3, 2] + [0] * s.rounds)[:t]) for t in range(s.rounds)],
+        # a hold in round 1, waiting for Orchard's move, then shrinking steps
+        lambda s, o: [o, o, o - 5, o - 8, o - 10] + [o - 11] * (s.rounds - 5),
+        # halving each step, over 60% of the room (just over half in the first step)
+        lambda s, o: [o - 0.6 * (o - reservation_of(s)) * (1 - 0.5**t) for t in range(s.rounds)],
+        # the course's plan rounded to whole thousands after the opening: equal steps
+        lambda s, o: [o] + [round(x) for x in check.course_plan(s, o)[1:]],
+        # the highest β the question names, on the shortest talks
+        faratin(2.0, halfway),
+    ],
+)
+def test_reasonable_plans_pass(learner, capsys, plan):
+    """Issue 17's review found these rejected: a rounded plan, a leading hold, halving."""
+    check.concession_plan(plan, hidden=True)
     assert "\N{CHECK MARK}" in capsys.readouterr().out
 
 
 # --- 3. tit-for-tat -----------------------------------------------------------------
 
 
-def test_the_tit_for_tat_example_of_the_question(learner):
+def test_the_tit_for_tat_examples_of_the_question(learner):
     s = course.variant(MODULE)
     assert check.tit_for_tat_offer(s, [118, 114], [80, 86]) == 108
+    assert check.tit_for_tat_offer(s, [118, 114], [86, 80]) == 114
+
+
+def _reservation(s):
+    return reservation_of(s)
 
 
 @pytest.mark.parametrize(
     ("wrong", "hint"),
     [
         (lambda s, m, t: m[-1] + (t[-1] - t[-2]), "moves the wrong way"),
-        (lambda s, m, t: min(m[-1] - (t[-1] - t[-2]), m[0]), "below your reservation price"),
+        (lambda s, m, t: max(m[-1] + (t[-1] - t[-2]), _reservation(s)), "moves the wrong way"),
+        (lambda s, m, t: m[-1] - (t[-1] - t[-2]), "raised your ask by as much"),  # Faratin's
         (
-            lambda s, m, t: max(m[-1] - (t[-1] - t[-2]), reservation_of(s)),
-            "above your opening",
+            lambda s, m, t: min(max(m[-1] - (t[-1] - t[-2]), _reservation(s)), m[0]),
+            "raised your ask by as much",
         ),
+        (lambda s, m, t: m[-1] - max(t[-1] - t[-2], 0), "below your reservation price"),
         (
-            lambda s, m, t: max(min(m[-1] - (t[-1] - t[0]), m[0]), reservation_of(s)),
+            lambda s, m, t: max(m[-1] - max(t[-1] - t[0], 0), _reservation(s)),
             "copies everything Orchard has conceded",
         ),
         (
-            lambda s, m, t: max(min(m[-1] - (m[-2] - m[-1]), m[0]), reservation_of(s)),
+            lambda s, m, t: max(m[-1] - (m[-2] - m[-1]), _reservation(s)),
             "repeats your own last step",
         ),
         (lambda s, m, t: m[-1] * t[-2] / t[-1], "expected"),  # relative tit-for-tat
     ],
 )
 def test_the_tit_for_tat_mistakes(learner, wrong, hint):
-    """Visible cases first; a mistake they miss (the opening's limit is only tried among
-    the hidden cases) is looked for in the hidden ones, hint in full."""
-    try:
-        check.tit_for_tat(wrong)
-    except NotYet as failure:
-        assert hint in str(failure)
-        return
-    assert hint in miss(check.tit_for_tat.__wrapped__, wrong, hidden=True)
+    """Each mistake is caught by the visible cases, with its own hint."""
+    assert hint in miss(check.tit_for_tat, wrong)
+
+
+def test_a_retraction_is_answered_with_a_hold_in_the_visible_cases(learner):
+    s = course.variant(MODULE)
+    retracted = [(m, t) for m, t in check._histories(s, False) if t[-1] < t[-2]]
+    assert retracted and all(check.tit_for_tat_offer(s, m, t) == m[-1] for m, t in retracted)
 
 
 # --- 4. next trade ------------------------------------------------------------------
@@ -190,42 +255,74 @@ def test_the_tit_for_tat_mistakes(learner, wrong, hint):
 def test_the_next_trade_mistakes(answers, learner):
     right = answers["next_trade"]
 
+    def table_of(s):
+        return TradeTable(s.yours, s.theirs)
+
     def any_concession(s, current):
         """The concession with the best rate, even where a free trade is open."""
-        table = TradeTable(s.yours, s.theirs)
-        costly = [o for o in table.options(current) if o["them"] > 0 and o["you"] < 0]
+        costly = [o for o in table_of(s).options(current, gives=True) if o["you"] < 0 < o["them"]]
         if not costly:
             return right(s, current)
         return max(costly, key=lambda o: o["them"] / -o["you"])["package"]
 
     def worst_rate(s, current):
         """Among concessions, the one with the fewest Orchard points per point you give."""
-        table = TradeTable(s.yours, s.theirs)
-        options = [o for o in table.options(current) if o["them"] > 0]
-        if not options or any(o["you"] >= 0 for o in options):
+        options = table_of(s).options(current, gives=True)
+        costly = [o for o in options if o["you"] < 0 < o["them"]]
+        if right(s, current) is None or any(trade_tier(o) == "free" for o in options):
             return right(s, current)
-        return min(options, key=lambda o: o["them"] / -o["you"])["package"]
+        return min(costly, key=lambda o: o["them"] / -o["you"])["package"]
+
+    def never_stops(s, current):
+        """Concedes whether or not Orchard already has its minimum."""
+        table = table_of(s)
+        options = table.options(current, gives=True)
+        best = preferred_trade(options, needed=True)
+        return None if best is None else best["package"]
 
     def orchards_ideal(s, current):
         return {issue: levels[-1] for issue, levels in s.issues.items()}
 
-    assert "trade for free first" in miss(check.next_trade, any_concession)
+    assert "create value before you concede" in miss(check.next_trade, any_concession)
     assert "points per point you give up" in miss(check.next_trade, worst_rate)
-    assert "is not one trade away" in miss(check.next_trade, orchards_ideal)
+    assert "does not need" in miss(check.next_trade, never_stops)
+    assert "is not one move away" in miss(check.next_trade, orchards_ideal)
     assert "gave None" in miss(check.next_trade, lambda s, current: None)
     assert "return a package" in miss(check.next_trade, lambda s, current: "discount")
 
 
-def test_from_your_ideal_package_there_is_no_trade(answers, learner):
+def test_ranking_free_trades_by_orchards_gain_is_caught():
+    """The rule of the first version (issue 17's review): the free trade that gives Orchard
+    most. Some learner's visible cases tell it apart from the rule, with its own hint."""
+
+    def kindest(s, current):
+        table = TradeTable(s.yours, s.theirs)
+        options = table.options(current, gives=True)
+        free = [o for o in options if trade_tier(o) == "free"]
+        if free:
+            return max(free, key=lambda o: (o["them"], o["you"]))["package"]
+        best = preferred_trade(options, table.needed(current, s.their_minimum))
+        return None if best is None else best["package"]
+
+    for n in range(40):
+        with course.variants.learner_as(f"learner-{n}"):
+            try:
+                check.next_trade.__wrapped__(kindest)
+            except NotYet as failure:
+                assert "for the two of you together" in str(failure)
+                return
+    pytest.fail("no learner's visible cases tell the old rule from the new")
+
+
+def test_where_the_rule_stops_none_is_the_answer(answers, learner):
     s = course.variant(MODULE)
-    ideal = {issue: levels[0] for issue, levels in s.issues.items()}
-    assert answers["next_trade"](s, ideal) is None
-    middle = middle_package(s)
-
-    def always_something(s, current):
-        return answers["next_trade"](s, current) or middle
-
-    assert "no trade of one level each way raises" in miss(check.next_trade, always_something)
+    table = TradeTable(s.yours, s.theirs)
+    landed = table.rule_path(s.draft, s.their_minimum)[-1]
+    assert table.landed(landed, s.their_minimum)
+    assert answers["next_trade"](s, landed) is None
+    assert any(o["you"] < 0 < o["them"] for o in table.options(landed, gives=True))
+    orchards = {issue: levels[-1] for issue, levels in s.issues.items()}
+    assert answers["next_trade"](s, orchards) is None  # nothing left to give at all
 
 
 # --- 5. equivalent offers -----------------------------------------------------------
@@ -237,13 +334,32 @@ def test_the_meso_mistakes(answers, learner):
     table = TradeTable(s.yours, s.theirs)
     middle = middle_package(s)
     ideal = {issue: levels[0] for issue, levels in s.issues.items()}
-    assert "worth the same to you" in miss(check.meso, lambda s: [*right(s)[:2], ideal])
+    assert "worth about the same to you" in miss(check.meso, lambda s: [*right(s)[:2], ideal])
     assert "two of the packages are the same" in miss(check.meso, lambda s: [right(s)[0]] * 3)
     assert "three packages" in miss(check.meso, lambda s: right(s)[:2])
-    value = table.points(middle)[0]
-    same = [p for p, you, _ in table.packages if you == value]
-    if len(same) >= 3:
-        assert "no more than splitting every issue" in miss(check.meso, lambda s: same[:3])
+    floor = table.points(middle)[0]
+    below = next(p for p, you, them in table.packages if you > floor and not table.efficient(p))
+    assert "leaves value on the table" in miss(check.meso, lambda s: [below, *right(s)[:2]])
+    assert "no more than splitting every issue" in miss(
+        check.meso, lambda s: [middle_package(s), *right(s)[:2]]
+    )
+
+
+def test_three_offers_that_give_ground_on_the_same_issues_are_caught():
+    for n in range(60):
+        s = course.variant(MODULE, f"learner-{n}")
+        table = TradeTable(s.yours, s.theirs)
+        floor = table.points(middle_package(s))[0]
+        rows = [r for r in table.packages if r[1] > floor and table.efficient(r[0])]
+        for trio in itertools.combinations(rows, 3):
+            values = [r[1] for r in trio]
+            grounds = {conceded_issues(s, r[0]) for r in trio}
+            if max(values) - min(values) <= 5 and len(grounds) < 3:
+                with course.variants.learner_as(s.learner):
+                    failure = miss(check.meso.__wrapped__, lambda s, t=trio: [r[0] for r in t])
+                assert "give Orchard ground on the same issues" in failure
+                return
+    pytest.fail("no learner had such a set to try")
 
 
 # --- 6. accept, counter or walk away ------------------------------------------------
@@ -312,12 +428,16 @@ def test_every_respond_hint_is_true_of_the_offer(learner_id):
 
 
 QUESTION_TEXT = {
-    "opening": ("q1-text", lambda f, s: f(s)),
+    "opening": ("q1-text", lambda f, s: f(s, 60.0)),
     "concession_plan": ("q2-text", lambda f, s: f(s, check.grounded_opening(s._scenario)[0])),
     "tit_for_tat": ("q3-text", lambda f, s: f(s, [118, 114], [80, 86])),
     "next_trade": ("q4-text", lambda f, s: f(s, middle_package(s._scenario))),
     "meso": ("q5-text", lambda f, s: f(s)),
     "respond": ("q6-text", lambda f, s: f(s, 100, 110, None)),
+    "relationship_reservation": (
+        "relationship-text",
+        lambda f, s: f(s, {"deal": 9.0, "polite walk-away": 6.0, "walk-out": 2.0}),
+    ),
 }
 
 

@@ -1,5 +1,6 @@
-"""Module 04's question on meeting the same buyer again (course.checks.concessions.how_to_end):
-the numbers it rests on come from the engine, every learner faces a real choice, and the
+"""Module 04's question on meeting the same buyer again
+(course.checks.concessions.relationship_reservation): the table it rests on comes from the
+engine playing module 04's plan, every learner's relationship is worth something, and the
 check names what a wrong answer overlooked."""
 
 import pytest
@@ -9,67 +10,75 @@ from course.checks import concessions as check
 from course.checks.hints import NotYet
 from course.scenarios.concessions import reservation_of
 
+LEARNERS = ["ada", "bo", "learner-7", "hidden-3"]
 
-def how_to_end(s, offer, next_year):
+
+def relationship_reservation(s, next_year):
     """The notebook's solution, written out independently of the check."""
-    reservation = s.alternative_price + s.extra_cost
-    now = {"deal": offer - reservation, "polite walk-away": 0, "walk-out": 0}
-    endings = ["deal", "polite walk-away", "walk-out"]
-    return max(endings, key=lambda e: (now[e] + next_year[e], -endings.index(e)))
+    return s.alternative_price + s.extra_cost - next_year["deal"] + next_year["polite walk-away"]
 
 
-def this_year_only(s, offer, next_year):
-    return "deal" if offer >= s.alternative_price + s.extra_cost else "polite walk-away"
-
-
-@pytest.mark.parametrize("learner_id", ["ada", "bo", "learner-7"])
-def test_next_years_numbers_come_from_the_engine_and_keep_their_order(learner_id):
-    s = course.variant("04_concessions", learner_id)
-    table = check.next_year(s)
-    assert table == check.next_year(s)  # the grader replays it: the same every time
-    assert table["deal"] >= table["polite walk-away"] >= table["walk-out"] >= 0
-
-
-@pytest.mark.parametrize("learner_id", ["ada", "bo", "learner-7"])
-def test_the_right_answer_passes_and_every_learner_faces_a_real_choice(learner_id):
+@pytest.mark.parametrize("learner_id", LEARNERS)
+def test_next_years_table_comes_from_the_engine_and_keeps_its_order(learner_id):
+    """A deal leaves more trust than a polite walk-away, and a polite walk-away more than a
+    walk-out (the bots' assumptions); next year's gain follows that order, and a deal is
+    worth at least half a thousand next year, so the question has a real answer."""
     s = course.variant("04_concessions", learner_id)
     with course.variants.learner_as(learner_id):
-        check.how_to_end(how_to_end)
-        check.how_to_end(how_to_end, hidden=True)
-    answers = {check.best_ending(s, offer, table) for offer, table in check._endings(s, True)}
-    assert answers == {"deal", "polite walk-away"}  # and never a walk-out
+        table = check.next_year(s)
+        assert table == check.next_year(s)  # the grader replays it: the same every time
+    assert table["deal"] >= table["polite walk-away"] >= table["walk-out"] >= 0
+    assert table["deal"] - table["polite walk-away"] >= 0.5
+    assert check.adjusted_reservation(s, table) < reservation_of(s)
 
 
-def test_a_deal_below_your_limit_can_pay_over_two_years():
-    """For some learners the relationship is worth more than a small shortfall now: the
-    check then has a case where accepting below the reservation price is right."""
-    found = []
-    for learner_id in [f"learner-{n}" for n in range(12)]:
-        s = course.variant("04_concessions", learner_id)
-        for offer, table in check._endings(s, False):
-            if offer < reservation_of(s) and check.best_ending(s, offer, table) == "deal":
-                found.append(learner_id)
-    assert len(found) >= 6
+@pytest.mark.parametrize("learner_id", LEARNERS[:3])
+def test_the_right_answer_passes_visible_and_hidden(learner_id):
+    s = course.variant("04_concessions", learner_id)
+    with course.variants.learner_as(learner_id):
+        check.relationship_reservation.__wrapped__(relationship_reservation)
+        check.relationship_reservation.__wrapped__(relationship_reservation, hidden=True)
+    assert [check.adjusted_reservation(s, t) for t in check._tables(s, True)][1] == (
+        reservation_of(s)
+    )  # the hidden table where a deal makes no difference
 
 
-def test_looking_at_this_year_only_is_caught():
-    learner_id = next(
-        f"learner-{n}"
-        for n in range(40)
-        if (lambda t: t["deal"] - t["polite walk-away"])(
-            check.next_year(course.variant("04_concessions", f"learner-{n}"))
-        )
-        >= 0.5
-    )
-    with course.variants.learner_as(learner_id), pytest.raises(NotYet, match="worth it"):
-        check.how_to_end.__wrapped__(this_year_only)
+@pytest.mark.parametrize(
+    ("wrong", "words"),
+    [
+        (lambda s, t: s.alternative_price + s.extra_cost, "without the relationship"),
+        (lambda s, t: s.alternative_price + s.extra_cost - t["deal"], "takes off all of"),
+        (
+            lambda s, t: s.alternative_price + s.extra_cost - t["deal"] + t["walk-out"],
+            "compares a deal with a walk-out",
+        ),
+        (
+            lambda s, t: s.alternative_price + s.extra_cost + t["deal"] - t["polite walk-away"],
+            "moves the wrong way",
+        ),
+        (lambda s, t: 0, "expected"),
+    ],
+)
+def test_each_mistake_is_named(learner, wrong, words):
+    with pytest.raises(NotYet, match=words):
+        check.relationship_reservation.__wrapped__(wrong)
 
 
-def test_walking_out_is_never_right(learner):
-    with pytest.raises(NotYet, match="leave the door open"):
-        check.how_to_end.__wrapped__(lambda s, offer, next_year: "walk-out")
+def test_a_deal_that_makes_next_year_worse_raises_the_reservation_price(learner):
+    """A hidden table where a deal costs next year (a low price can become the next talks'
+    starting point): the answer is above the reservation price, and a learner who only
+    ever lowers it is caught."""
+    s = course.variant("04_concessions")
+    worse = check._tables(s, True)[2]
+    assert check.adjusted_reservation(s, worse) > reservation_of(s)
+
+    def only_lowers(s, t):
+        return s.alternative_price + s.extra_cost - max(t["deal"] - t["polite walk-away"], 0)
+
+    with pytest.raises(NotYet):
+        check.relationship_reservation.__wrapped__(only_lowers, hidden=True)
 
 
 def test_a_wrong_kind_of_answer_is_explained(learner):
-    with pytest.raises(NotYet, match="return one of 'deal', 'polite walk-away', 'walk-out'"):
-        check.how_to_end.__wrapped__(lambda s, offer, next_year: "accept")
+    with pytest.raises(NotYet, match="should be a number"):
+        check.relationship_reservation.__wrapped__(lambda s, t: "deal")

@@ -4,6 +4,7 @@ submissions named after what each learner did. Scores are read back from the gra
 import pytest
 
 import course
+from course.checks import concessions as check
 from tests.grading import ModuleGrading, auto_total
 from tests.notebooks import release_notebook, solved
 
@@ -16,9 +17,8 @@ AUTO_POINTS = 13  # seven questions (2+2+1+2+2+2+2); the 2-point reflection is g
 def hard_coded_opening(learner):
     """An answer that writes out the learner's own opening instead of choosing it from the
     scenario: right for them, wrong for every other learner the hidden test tries."""
-    s = course.variant(MODULE, learner)
-    key = max(("birch", "survey", "linden"), key=lambda k: s.statements[k].figure)
-    return f"def opening(s):\n    return {s.statements[key].figure!r}, {key!r}\n"
+    price, key = check.grounded_opening(course.variant(MODULE, learner))
+    return f"def opening(s, anchor):\n    return {price!r}, {key!r}\n"
 
 
 def submissions():

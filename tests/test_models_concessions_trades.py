@@ -14,6 +14,7 @@ from course.models.concessions import (
     preferred_trade,
     right_trades,
     trade_options,
+    trade_tier,
 )
 
 # A worked logrolling case: you care about price, they care about delivery.
@@ -97,15 +98,72 @@ def test_a_free_trade_is_right_and_a_concession_beside_it_is_not():
     assert useless["them"] <= 0 and judge_trade(useless, options) == (None, False)
 
 
-def test_on_the_frontier_only_the_cheapest_concession_is_right():
+def test_free_trades_are_ranked_by_the_value_they_create_for_both():
+    """Issue 17's review: ranking free trades by the other side's gain stranded learners
+    below the frontier. Of two free trades, one gives them more (15 against 10) and the
+    other creates more for both together (32 against 17): the rule takes the second."""
+    yours = {
+        "a": {"x": 38, "y": 8, "z": 0},
+        "b": {"x": 40, "y": 12, "z": 0},
+        "c": {"x": 10, "y": 2, "z": 0},
+    }
+    theirs = {
+        "a": {"x": 0, "y": 1, "z": 2},
+        "b": {"x": 0, "y": 16, "z": 30},
+        "c": {"x": 0, "y": 11, "z": 20},
+    }
+    options = trade_options({"a": "y", "b": "x", "c": "x"}, yours, theirs)
+    kinder, bigger = sorted(options, key=lambda o: o["give"])
+    assert (kinder["give"], kinder["you"], kinder["them"]) == ("b", 2, 15)
+    assert (bigger["give"], bigger["you"], bigger["them"]) == ("c", 22, 10)
+    assert judge_trade(bigger, options) == ("free", True)
+    assert judge_trade(kinder, options) == ("free", False)
+    assert preferred_trade(options) == bigger
+
+
+def test_a_trade_that_helps_only_you_and_costs_them_nothing_creates_value():
+    """Issue 17's review: the Pareto definition counts a gain for one side with no loss for
+    the other; so does the rule."""
+    assert trade_tier({"you": 5, "them": 0}) == "free"
+    assert trade_tier({"you": 0, "them": 4}) == "free"
+    assert trade_tier({"you": 0, "them": 0}) is None  # nobody gains
+    assert trade_tier({"you": 6, "them": -1}) is None  # they lose: no trade for them
+    assert trade_tier({"you": -1, "them": 2}) == "concession"
+    options = [{"you": 5, "them": 0}, {"you": -1, "them": 9}]
+    assert judge_trade(options[0], options) == ("free", True)
+    assert judge_trade(options[1], options) == ("concession", False)
+
+
+def test_on_the_frontier_only_the_cheapest_concession_is_right_while_they_need_points():
     start = {"price": "high", "speed": "normal", "support": "full"}
-    assert TradeTable(YOURS3, THEIRS3).efficient(start)
-    options = trade_options(start, YOURS3, THEIRS3)
+    table = TradeTable(YOURS3, THEIRS3)
+    assert table.efficient(start)
+    options = table.options(start, gives=True)
     wanted = [(o["give"], o["get"], o["you"], o["them"]) for o in options if o["them"] > 0]
-    # price for support costs you 20 for 2 of theirs; speed for support 2 for 10
-    assert sorted(wanted) == [("price", "support", -10, 2), ("speed", "support", -2, 10)]
+    # price for support costs you 10 for 2 of theirs; speed for support 2 for 10; speed
+    # alone 12 for 20; price alone 20 for 12
+    assert sorted(wanted, key=str) == [
+        ("price", "support", -10, 2),
+        ("price", None, -20, 12),
+        ("speed", "support", -2, 10),
+        ("speed", None, -12, 20),
+    ]
     [right] = right_trades(options)
     assert (right["give"], right["get"]) == ("speed", "support")
+    # once they have what they need, no concession is right: the rule stops
+    assert right_trades(options, needed=False) == []
+    assert preferred_trade(options, needed=False) is None
+    assert judge_trade(right, options, needed=False) == ("concession", False)
+
+
+def test_the_rule_path_creates_value_then_concedes_to_the_minimum_then_stops():
+    table = TradeTable(YOURS3, THEIRS3)
+    path = table.rule_path(MIDDLE3, their_minimum=75)
+    points = [table.points(p) for p in path]
+    assert points[0] == (52, 62) and points[1] == (60, 70)  # the free trade, to the frontier
+    assert table.efficient(path[1]) and points[-1][1] >= 75 > points[-2][1]
+    assert table.landed(path[-1], 75)
+    assert table.rule_path(path[-1], their_minimum=75) == [path[-1]]  # nothing more to do
 
 
 def test_steps_to_the_frontier_by_right_trades():
@@ -114,10 +172,9 @@ def test_steps_to_the_frontier_by_right_trades():
     # speed to fast for price back to high lands on the frontier: (60, 70)
     assert table.steps_to_frontier(MIDDLE3, 3) == 1
     assert table.efficient({"price": "high", "speed": "fast", "support": "some"})
-    # below the frontier, yet no one-level trade helps them: right trades go nowhere
-    stuck = {"price": "high", "speed": "normal", "support": "some"}
-    assert not table.efficient(stuck) and table.steps_to_frontier(stuck, 4) is None
     assert table.steps_to_frontier(MIDDLE3, 0) is None
+    # with a minimum above 70, a concession follows the free trade
+    assert table.steps_to_frontier(MIDDLE3, 3, their_minimum=75) == 2
 
 
 def test_a_plan_counts_both_sides_of_every_trade():
@@ -132,10 +189,24 @@ def test_a_plan_counts_both_sides_of_every_trade():
     assert (first["you"], first["them"], first["ratio"]) == (8, 8, 20 / 12)
     assert (first["tier"], first["ok"], first["better"]) == ("free", True, None)
     assert (first["you_total"], first["them_total"]) == (60, 70)
-    # a give with nothing back is never right, however it is priced
+    # a single give is a concession, judged against the other moves from the same package
     assert second["give"] == ("support", "some", "full") and second["get"] is None
     assert (second["gain"], second["their_cost"], second["you"], second["them"]) == (0, 0, -10, 10)
-    assert second["ok"] is False and second["better"] is None  # no one-level trade helps them
+    assert second["tier"] == "concession" and second["ratio"] == 0
+    # from (60, 70) nothing is free, and giving support alone is the best-rated concession
+    assert second["ok"] is True and second["better"] is None
+
+
+def test_a_single_give_that_closes_the_deal_is_right():
+    """From (60, 70) with a minimum of 75, the best-rated concession is right, and after
+    it, with the minimum met, nothing more is."""
+    start = {"price": "high", "speed": "fast", "support": "some"}
+    first, second = plan_trades(
+        start, [("support", None), ("price", None)], YOURS3, THEIRS3, their_minimum=75
+    )
+    assert first["needed"] and first["tier"] == "concession" and first["ok"]
+    assert first["them_total"] == 80 and not second["needed"]
+    assert (second["tier"], second["ok"], second["better"]) == ("concession", False, None)
 
 
 def test_a_concession_while_a_free_trade_is_open_is_not_right():

@@ -13,6 +13,9 @@ machinery, as do the first learners of the sweep.
 
 import io
 import itertools
+import os
+import pickle
+import time
 from collections import Counter
 from contextlib import redirect_stdout
 from fractions import Fraction
@@ -25,7 +28,6 @@ from course.course_map import questions
 from course.models.concessions import TradeTable
 from course.scenarios.concessions import (
     PLANNER_ROWS,
-    STATEMENT_KINDS,
     concession_start,
     problems,
     reservation_of,
@@ -41,8 +43,25 @@ OPENING_MARGIN, RATE_MARGIN, CASE_MARGIN = 3, 0.05, 0.5
 
 
 @pytest.fixture(scope="module")
-def drawn():
-    return [course.variant(MODULE, learner) for learner in LEARNERS]
+def drawn(tmp_path_factory):
+    """The swept learners' variants, drawn once per test run: under pytest-xdist the first
+    worker to get here draws them and the others read what it wrote."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker is None:
+        return [course.variant(MODULE, learner) for learner in LEARNERS]
+    shared = tmp_path_factory.getbasetemp().parent / f"sweep-{MODULE}.pickle"
+    try:
+        os.close(os.open(shared.with_suffix(".lock"), os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        deadline = time.monotonic() + 900
+        while not shared.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        return pickle.loads(shared.read_bytes())
+    found = [course.variant(MODULE, learner) for learner in LEARNERS]
+    written = shared.with_suffix(".part")
+    written.write_bytes(pickle.dumps(found))
+    written.replace(shared)
+    return found
 
 
 # --- first principles, written independently of the scenario module ---------------------
@@ -62,43 +81,73 @@ def middle(s):
     return {issue: levels[1] for issue, levels in s.issues.items()}
 
 
-def one_level_trades(s, package):
-    """(package after, Kite's change, Orchard's change) for every one-level trade."""
+def moves(s, package):
+    """(package after, Kite's change, Orchard's change) for every one-level trade and every
+    single give."""
     found = []
     issues = s.issues
-    for give, get in itertools.permutations(issues, 2):
-        g, k = issues[give].index(package[give]), issues[get].index(package[get])
-        if g + 1 < len(issues[give]) and k > 0:
-            after = {**package, give: issues[give][g + 1], get: issues[get][k - 1]}
-            found.append(
-                (
-                    after,
-                    points(s, after, s.yours) - points(s, package, s.yours),
-                    points(s, after, s.theirs) - points(s, package, s.theirs),
-                )
+    pairs = [(give, None) for give in issues] + list(itertools.permutations(issues, 2))
+    for give, get in pairs:
+        g = issues[give].index(package[give])
+        if g + 1 == len(issues[give]):
+            continue
+        after = {**package, give: issues[give][g + 1]}
+        if get is not None:
+            k = issues[get].index(package[get])
+            if k == 0:
+                continue
+            after[get] = issues[get][k - 1]
+        found.append(
+            (
+                after,
+                points(s, after, s.yours) - points(s, package, s.yours),
+                points(s, after, s.theirs) - points(s, package, s.theirs),
             )
+        )
     return found
 
 
-def on_frontier(s, package, every):
-    you, them = points(s, package, s.yours), points(s, package, s.theirs)
-    return not any(
-        (y >= you and t >= them and (y > you or t > them))
-        for y, t in ((points(s, p, s.yours), points(s, p, s.theirs)) for p in every)
+def frontier_points(s, every):
+    """The (Kite, Orchard) points no package beats for both: sorted by Kite's points, best
+    first, a point is on the frontier when it gives Orchard more than every point before
+    it (and is not the same point again)."""
+    pts = sorted(
+        {(points(s, p, s.yours), points(s, p, s.theirs)) for p in every},
+        key=lambda q: (-q[0], -q[1]),
     )
+    found, best = set(), None
+    for you, them in pts:
+        if best is None or them > best:
+            found.add((you, them))
+            best = them
+    return found
 
 
 def right(s, package):
-    """The trades from ``package`` the course's rule calls right: free ones that help
-    Orchard; else the concessions with the best rate."""
-    helpful = [t for t in one_level_trades(s, package) if t[2] > 0]
-    free = [t for t in helpful if t[1] >= 0]
+    """The moves from ``package`` the course's rule calls right: the free ones (no side
+    loses, one gains) that create the most for both, then the most for Kite; where none is
+    free and Orchard is below its minimum, the concessions with the best rate, then the
+    smallest cost; else none."""
+    found = moves(s, package)
+    free = [m for m in found if m[1] >= 0 and m[2] >= 0 and m[1] + m[2] > 0]
     if free:
-        return free
-    if not helpful:
+        top = max((m[1] + m[2], m[1]) for m in free)
+        return [m for m in free if (m[1] + m[2], m[1]) == top]
+    if points(s, package, s.theirs) >= s.their_minimum:
         return []
-    best = max(Fraction(int(t[2]), int(-t[1])) for t in helpful)
-    return [t for t in helpful if Fraction(int(t[2]), int(-t[1])) == best]
+    costly = [m for m in found if m[1] < 0 < m[2]]
+    if not costly:
+        return []
+    top = max((Fraction(int(m[2]), int(-m[1])), m[1]) for m in costly)
+    return [m for m in costly if (Fraction(int(m[2]), int(-m[1])), m[1]) == top]
+
+
+def follow(s, start):
+    """The packages the rule leads through from ``start`` (the first of tied moves)."""
+    path = [start]
+    while right(s, path[-1]) and len(path) < 30:
+        path.append(right(s, path[-1])[0][0])
+    return path
 
 
 # --- the invariants -----------------------------------------------------------------------
@@ -113,26 +162,43 @@ def test_the_generator_redraws_every_unfair_variant(drawn):
 def test_one_true_fact_grounds_an_ambitious_opening_clear_of_the_line(drawn):
     for s in drawn:
         estimate, reservation = s.their_estimate, reservation_of(s)
-        facts = {k: st.figure for k, st in s.statements.items() if STATEMENT_KINDS[k] == "fact"}
-        lies = [st.figure for k, st in s.statements.items() if STATEMENT_KINDS[k] != "fact"]
-        assert sorted(s.statements) == sorted(STATEMENT_KINDS), s.learner
+        birch_true = s.statements["birch"].figure == s.alternative_price
+        facts = {k: st.figure for k, st in s.statements.items() if k in ("survey", "linden")}
+        if birch_true:
+            facts["birch"] = s.alternative_price
+        lies = [st.figure for k, st in s.statements.items() if k not in facts]
+        assert sorted(s.statements) == ["birch", "linden", "rival", "survey", "threat"]
         assert sum(f >= estimate + OPENING_MARGIN for f in facts.values()) == 1, s.learner
         assert all(abs(f - estimate) >= OPENING_MARGIN for f in facts.values()), s.learner
         assert min(lies) > max(facts.values()), s.learner  # the shortcuts are tempting
         assert estimate - reservation >= 15, s.learner  # room to plan concessions
+        assert s.alternative_price < estimate  # Birch is a weak alternative: keep it private
+
+
+def test_which_statement_is_untrue_and_which_fact_grounds_the_opening_vary(drawn):
+    """Issue 17's review: the choice never varied. Birch's statement is true in some draws
+    and inflated in others; the high fact is the survey in some, Linden in others."""
+    birch = Counter(s.statements["birch"].figure == s.alternative_price for s in drawn)
+    high = Counter(max(("survey", "linden"), key=lambda k: s.statements[k].figure) for s in drawn)
+    assert min(birch.values()) >= 0.3 * len(drawn) and len(birch) == 2
+    assert min(high.values()) >= 0.3 * len(drawn) and len(high) == 2
 
 
 def test_each_statement_tells_the_same_story(drawn):
-    """Story coherence as data: Birch's figure is the BATNA; every text names its own
-    figure; the invented offer is from someone the story says does not exist; the threat
-    says what Kite will do to Orchard."""
+    """Story coherence as data: Birch's figure is the BATNA or more (then it is untrue);
+    every text names its own figure; the invented offer is from someone the story says
+    does not exist; the threat says what Kite will do to Orchard; when Orchard paid Linden
+    more last year than Kite now expects it to pay, the story says its budget is tighter."""
     for s in drawn:
-        assert s.statements["birch"].figure == s.alternative_price
+        assert s.statements["birch"].figure >= s.alternative_price
         for statement in s.statements.values():
             assert f"{statement.figure:g}" in statement.text
-        assert "only other client" in s.story()
+        story = s.story()
+        assert "only other client" in story
         assert "Another retailer" in s.statements["rival"].text
         assert "or we take Birch's job" in s.statements["threat"].text
+        tighter = s.statements["linden"].figure > s.their_estimate
+        assert ("budget is tighter this year than last" in story) == tighter, s.learner
 
 
 def test_the_numbers_are_plausible(drawn):
@@ -140,9 +206,10 @@ def test_the_numbers_are_plausible(drawn):
         reservation = reservation_of(s)
         assert 60 <= s.alternative_price <= 80 and 2 <= s.extra_cost <= 8
         assert reservation * 1.2 <= s.their_estimate <= reservation * 1.45
-        best_fact = max(st.figure for k, st in s.statements.items() if STATEMENT_KINDS[k] == "fact")
+        best_fact = max(s.statements[k].figure for k in ("survey", "linden"))
         assert best_fact <= 1.6 * reservation
         assert 5 <= s.rounds <= 8
+        assert 0 < s.their_minimum < 100
         for side, best_first in ((s.yours, True), (s.theirs, False)):
             assert sum(max(levels.values()) for levels in side.values()) == 100
             for issue, levels in s.issues.items():
@@ -161,38 +228,58 @@ def test_the_story_shows_every_field_a_question_needs(drawn):
             "rounds",
             "yours",
             "theirs",
+            "their_minimum",
+            "draft",
         ):
             assert f"`s.{field}`" in story
         for statement in s.statements.values():
             assert statement.text in story
 
 
+def test_the_rule_from_the_middle_and_from_the_draft_lands_on_the_frontier(drawn):
+    """Issue 17's review: following the rule from the middle stranded learners below the
+    frontier. Applied again and again, from the middle and from the draft, it stops on the
+    frontier with Orchard's minimum met; from the draft it takes 3 to 6 moves, one of them
+    at least a concession; no package on the way sits exactly at the minimum."""
+    for s in drawn[:600]:  # a search over packages: part of the sweep keeps this fast
+        every = every_package(s)
+        frontier = frontier_points(s, every)
+        for start in (middle(s), s.draft):
+            path = follow(s, start)
+            end = path[-1]
+            you, them = points(s, end, s.yours), points(s, end, s.theirs)
+            assert (you, them) in frontier and them >= s.their_minimum, s.learner
+            assert all(points(s, p, s.theirs) != s.their_minimum for p in path), s.learner
+        path = follow(s, s.draft)
+        assert 3 <= len(path) - 1 <= PLANNER_ROWS, s.learner
+        assert any(  # a concession on the way: the planner practises where to land
+            not any(m[1] >= 0 and m[2] >= 0 and m[1] + m[2] > 0 for m in moves(s, package))
+            for package in path[:-1]
+        ), s.learner
+        assert points(s, s.draft, s.yours) > points(s, s.draft, s.theirs)  # good for Kite
+        assert (points(s, s.draft, s.yours), points(s, s.draft, s.theirs)) not in frontier
+
+
 def test_trading_has_a_real_decision(drawn):
     """From the middle a free trade exists (logrolling pays); some package leaves only
-    concessions, with a clear best; three packages worth the same to Kite beat the middle."""
+    concessions while Orchard needs points, with a clear best."""
     for s in drawn:
-        assert any(you >= 0 and them > 0 for _, you, them in one_level_trades(s, middle(s)))
-        start = concession_start(TradeTable(s.yours, s.theirs))
-        helpful = [t for t in one_level_trades(s, start) if t[2] > 0]
-        assert len(helpful) >= 2 and all(t[1] < 0 for t in helpful), s.learner
-        rates = sorted((t[2] / -t[1] for t in helpful), reverse=True)
+        assert any(m[1] >= 0 and m[2] > 0 for m in moves(s, middle(s)))
+        start = concession_start(TradeTable(s.yours, s.theirs), s.their_minimum)
+        found = moves(s, start)
+        helpful = [m for m in found if m[2] > 0]
+        assert len(helpful) >= 2 and all(m[1] < 0 for m in helpful), s.learner
+        assert points(s, start, s.theirs) < s.their_minimum
+        rates = sorted((m[2] / -m[1] for m in helpful), reverse=True)
         assert rates[0] == rates[1] or rates[0] - rates[1] >= RATE_MARGIN, s.learner
-        floor = points(s, middle(s), s.yours)
-        values = Counter(map(sum, itertools.product(*(lv.values() for lv in s.yours.values()))))
-        assert any(n >= 3 for v, n in values.items() if v > floor), s.learner
 
 
-def test_the_planners_goal_is_within_reach(drawn):
-    """Some plan of right trades, no longer than the planner's rows, reaches the frontier."""
-    for s in drawn[:400]:  # a search over plans: a fifth of the sweep keeps this fast
-        every = every_package(s)
-        layer = [middle(s)]
-        for _ in range(PLANNER_ROWS + 1):
-            if any(on_frontier(s, p, every) for p in layer):
-                break
-            layer = [after for p in layer for after, _, _ in right(s, p)]
-        else:
-            pytest.fail(f"{s.learner}: no plan of right trades reaches the frontier")
+def test_three_equivalent_offers_on_the_frontier_exist(drawn):
+    """Question 5 can be answered: three packages on the frontier, each worth more to Kite
+    than the middle, within 5 of Kite's points of each other, no two giving ground on the
+    same issues."""
+    for s in drawn[:600]:
+        assert _meso_sets(s), s.learner
 
 
 def test_every_check_case_is_clear_of_every_line(drawn):
@@ -201,14 +288,12 @@ def test_every_check_case_is_clear_of_every_line(drawn):
         top = check.grounded_opening(s)[0]
         for opening in check._openings(s, hidden=True):
             assert s.their_estimate <= opening <= top
+        for anchor in check._anchors(s, hidden=True)[1:]:
+            assert anchor < reservation
         for mine, theirs in check._histories(s, hidden=True):
             assert len(mine) == len(theirs) >= 2
-            free = mine[-1] - (theirs[-1] - theirs[-2])
-            assert abs(free - reservation) >= 1 and abs(free - mine[0]) >= 1, (
-                s.learner,
-                mine,
-                theirs,
-            )
+            free = mine[-1] - max(theirs[-1] - theirs[-2], 0)
+            assert abs(free - reservation) >= 1 or free == mine[-1], (s.learner, mine, theirs)
         for offer, next_ask, ceiling in check._offers(s, hidden=True):
             assert abs(offer - reservation) >= CASE_MARGIN, s.learner
             if next_ask is not None:
@@ -220,6 +305,7 @@ def test_every_check_case_is_clear_of_every_line(drawn):
 def test_the_visible_cases_are_among_the_hidden_ones(drawn):
     for s in drawn[:100]:
         assert set(check._openings(s, False)) <= set(check._openings(s, True))
+        assert set(check._anchors(s, False)) <= set(check._anchors(s, True))
         hidden = check._histories(s, True)
         assert all(case in hidden for case in check._histories(s, False))
         assert set(check._offers(s, False)) <= set(check._offers(s, True))
@@ -230,15 +316,19 @@ def test_the_visible_cases_are_among_the_hidden_ones(drawn):
 # --- right answers: the reference and two formulations written apart from it ------------
 
 
-def opening_at_the_estimate(s):
+def opening_at_the_estimate(s, anchor):
     """Open exactly at Orchard's likely limit, citing the market fact that reaches it."""
     key = next(k for k in ("survey", "linden") if s.statements[k].figure >= s.their_estimate)
     return s.their_estimate, key
 
 
-def opening_halfway(s):
-    """Halfway between the estimate and the best true figure, as a list, exactly."""
-    key = max(("birch", "survey", "linden"), key=lambda k: s.statements[k].figure)
+def opening_halfway(s, anchor):
+    """Halfway between the estimate and the best true figure, as a list, exactly; Birch
+    only when it is true (it never is the best)."""
+    true = [k for k in ("survey", "linden")]
+    if s.statements["birch"].figure == s.alternative_price:
+        true.append("birch")
+    key = max(true, key=lambda k: s.statements[k].figure)
     return [(Fraction(s.their_estimate) + Fraction(s.statements[key].figure)) / 2, key]
 
 
@@ -254,94 +344,117 @@ def plan_geometric(s, opening):
 
 
 def plan_counting_down(s, opening):
-    """Steps of n, n - 1, ..., 1 parts, to a target 30% of the way down from the opening."""
+    """A hold in round 1, then steps of n, n - 1, ..., 1 parts, to a target 30% of the way
+    down from the opening."""
     target = opening - 0.3 * (opening - reservation_of(s))
-    n = s.rounds - 1
+    n = s.rounds - 2
     part = (opening - target) / (n * (n + 1) / 2)
-    return tuple(opening - part * sum(range(n, n - t, -1)) for t in range(s.rounds))
+    return tuple([opening] + [opening - part * sum(range(n, n - t, -1)) for t in range(n + 1)])
 
 
 def tit_for_tat_branches(s, mine, theirs):
-    offer = mine[-1] - (theirs[-1] - theirs[-2])
+    step = theirs[-1] - theirs[-2]
+    if step <= 0:
+        return mine[-1]
+    offer = mine[-1] - step
     if offer < s.alternative_price + s.extra_cost:
         return s.alternative_price + s.extra_cost
-    if offer > mine[0]:
-        return mine[0]
     return offer
 
 
-def tit_for_tat_median(s, mine, theirs):
-    bounds = [reservation_of(s), mine[-1] + theirs[-2] - theirs[-1], mine[0]]
+def tit_for_tat_sorted(s, mine, theirs):
+    """The middle of three: the reservation price, the mirrored offer, your last offer."""
+    bounds = [reservation_of(s), mine[-1] + theirs[-2] - theirs[-1], mine[-1]]
     return sorted(bounds)[1]
 
 
-def next_trade_last_of_equals(s, current):
-    """Every one-level trade sorted by the rule, keeping the *last* of equally good ones
-    (so a tie between trades is accepted whichever one is chosen)."""
-    issues, ranked = s.issues, []
-    for give, get in itertools.permutations(issues, 2):
-        g, k = issues[give].index(current[give]), issues[get].index(current[get])
-        if g == len(issues[give]) - 1 or k == 0:
-            continue
-        after = dict(current)
-        after[give], after[get] = issues[give][g + 1], issues[get][k - 1]
-        you = s.yours[give][after[give]] - s.yours[give][current[give]]
-        you += s.yours[get][after[get]] - s.yours[get][current[get]]
-        them = s.theirs[give][after[give]] - s.theirs[give][current[give]]
-        them += s.theirs[get][after[get]] - s.theirs[get][current[get]]
-        if them > 0:
-            rate = Fraction(int(them), int(-you)) if you < 0 else None
-            ranked.append(((you >= 0, them if rate is None else rate, you), after))
-    ranked.sort(key=lambda found: found[0])
-    return ranked[-1][1] if ranked else None
-
-
-def next_trade_by_index(s, current):
-    """The levels as positions: each trade adds 1 to one issue's position and takes 1 from
-    another's; rates compared exactly, as fractions."""
-    issues = s.issues
+def _move_list(s, current):
+    issues, found = s.issues, []
     names = list(issues)
-    at = [issues[i].index(current[i]) for i in names]
+    for give in names:
+        for get in [None, *names]:
+            if get == give:
+                continue
+            g = issues[give].index(current[give])
+            if g == len(issues[give]) - 1:
+                continue
+            after = dict(current)
+            after[give] = issues[give][g + 1]
+            if get is not None:
+                k = issues[get].index(current[get])
+                if k == 0:
+                    continue
+                after[get] = issues[get][k - 1]
+            you = sum(s.yours[i][after[i]] - s.yours[i][current[i]] for i in names)
+            them = sum(s.theirs[i][after[i]] - s.theirs[i][current[i]] for i in names)
+            found.append((you, them, after))
+    return found
 
-    def score(side, position):
-        return sum(side[i][issues[i][p]] for i, p in zip(names, position, strict=True))
 
-    here = (score(s.yours, at), score(s.theirs, at))
-    candidates = []
-    for give, get in itertools.permutations(range(len(names)), 2):
-        moved = list(at)
-        moved[give] += 1
-        moved[get] -= 1
-        if moved[give] >= len(issues[names[give]]) or moved[get] < 0:
-            continue
-        you, them = score(s.yours, moved) - here[0], score(s.theirs, moved) - here[1]
-        if them > 0:
-            key = (1, them, you) if you >= 0 else (0, Fraction(int(them), int(-you)), you)
-            candidates.append((key, moved))
-    if not candidates:
+def next_trade_last_of_equals(s, current):
+    """Every move sorted by the rule, keeping the *last* of equally good ones (so a tie is
+    accepted whichever is chosen)."""
+    ranked = []
+    needed = sum(s.theirs[i][current[i]] for i in s.issues) < s.their_minimum
+    for you, them, after in _move_list(s, current):
+        if you >= 0 and them >= 0 and you + them > 0:
+            ranked.append(((1, you + them, you), after))
+        elif you < 0 < them and needed:
+            ranked.append(((0, Fraction(int(them), int(-you)), you), after))
+    if not ranked:
         return None
-    _, moved = max(candidates, key=lambda found: found[0])
-    return {i: issues[i][p] for i, p in zip(names, moved, strict=True)}
+    if any(key[0] == 1 for key, _ in ranked):
+        ranked = [r for r in ranked if r[0][0] == 1]
+    ranked.sort(key=lambda found: found[0])
+    return ranked[-1][1]
+
+
+def next_trade_two_passes(s, current):
+    """First look only at free trades; only if there are none, and Orchard still needs
+    points, at concessions."""
+    found = _move_list(s, current)
+    free = [
+        (you + them, you, after) for you, them, after in found if min(you, them) >= 0 < you + them
+    ]
+    if free:
+        return max(free, key=lambda f: f[:2])[2]
+    if sum(s.theirs[i][current[i]] for i in s.issues) >= s.their_minimum:
+        return None
+    costly = [(them / -you, you, after) for you, them, after in found if you < 0 < them]
+    return max(costly, key=lambda f: f[:2])[2] if costly else None
+
+
+def _meso_sets(s):
+    every = every_package(s)
+    valued = [(p, points(s, p, s.yours), points(s, p, s.theirs)) for p in every]
+    frontier = frontier_points(s, every)
+    floor = points(s, middle(s), s.yours)
+    rows = sorted(
+        (row for row in valued if (row[1], row[2]) in frontier and row[1] > floor),
+        key=lambda row: row[1],
+    )
+
+    def ground(p):
+        return frozenset(i for i, lv in s.issues.items() if p[i] != lv[0])
+
+    return [
+        (first, *pair)
+        for at, first in enumerate(rows)
+        for pair in itertools.combinations(
+            [row for row in rows[at + 1 :] if row[1] - first[1] <= 5], 2
+        )
+        if len({ground(r[0]) for r in (first, *pair)}) == 3
+    ]
 
 
 def meso_lowest(s):
-    floor = points(s, middle(s), s.yours)
-    groups = {}
-    for package in every_package(s):
-        value = points(s, package, s.yours)
-        if value > floor:
-            groups.setdefault(value, []).append(package)
-    value = min(v for v, found in groups.items() if len(found) >= 3)
-    return groups[value][:3]
+    """The valid set whose offers are worth least to Kite (still ambitious)."""
+    return [r[0] for r in min(_meso_sets(s), key=lambda trio: sum(r[1] for r in trio))]
 
 
-def meso_most_common(s):
-    """The value above the middle's that the most packages share; the last three of them."""
-    floor = points(s, middle(s), s.yours)
-    valued = [(points(s, p, s.yours), p) for p in every_package(s)]
-    counts = Counter(v for v, _ in valued if v > floor)
-    value = max((n, v) for v, n in counts.items())[1]
-    return tuple(p for v, p in valued if v == value)[-3:]
+def meso_best_for_orchard(s):
+    """The valid set with the most points for Orchard in all, as a tuple."""
+    return tuple(r[0] for r in max(_meso_sets(s), key=lambda trio: sum(r[2] for r in trio)))
 
 
 def respond_by_reach(s, offer, next_ask, ceiling=None):
@@ -370,9 +483,9 @@ def respond_table(s, offer, next_ask, ceiling=None):
 ALTERNATIVES = {
     "opening": (opening_at_the_estimate, opening_halfway),
     "concession_plan": (plan_geometric, plan_counting_down),
-    "tit_for_tat": (tit_for_tat_branches, tit_for_tat_median),
-    "next_trade": (next_trade_last_of_equals, next_trade_by_index),
-    "meso": (meso_lowest, meso_most_common),
+    "tit_for_tat": (tit_for_tat_branches, tit_for_tat_sorted),
+    "next_trade": (next_trade_last_of_equals, next_trade_two_passes),
+    "meso": (meso_lowest, meso_best_for_orchard),
     "respond": (respond_by_reach, respond_table),
 }
 
@@ -385,15 +498,18 @@ def formulations():
 
 
 def test_every_question_but_meeting_again_has_two_alternatives():
-    """Question 7 (how_to_end, on meeting the same buyer again) is swept with the engine's
-    bots in tests/test_checks_meet_again.py."""
-    assert set(questions(MODULE)) - set(ALTERNATIVES) == {"how_to_end"}
+    """Question 7 (relationship_reservation, on meeting the same buyer again) plays the
+    engine's bots for every learner: it is swept in tests/test_checks_meet_again.py."""
+    assert set(questions(MODULE)) - set(ALTERNATIVES) == {"relationship_reservation"}
 
 
-def test_every_formulation_passes_every_swept_learners_checks(formulations, drawn, monkeypatch):
+@pytest.mark.parametrize("question", list(ALTERNATIVES))
+def test_every_formulation_passes_every_swept_learners_checks(
+    formulations, drawn, monkeypatch, question
+):
     """The checks' own logic, on every learner: the learner's function is called directly
     (the recording around it is tried below), and the fixed hidden learners are left to
-    the test after this one."""
+    the test after this one. One test per question, so that workers share the sweep."""
     by_learner = {s.learner: s for s in drawn}
     monkeypatch.setattr(check, "_variant", by_learner.__getitem__)  # drawn once, above
     check._table.cache_clear()
@@ -403,9 +519,8 @@ def test_every_formulation_passes_every_swept_learners_checks(formulations, draw
     monkeypatch.setattr(check, "HIDDEN_LEARNERS", ())
     for s in drawn:
         with learner_as(s.learner):
-            for question, answers in formulations.items():
-                for answer in answers:
-                    getattr(check, question).__wrapped__(answer, hidden=True)
+            for answer in formulations[question]:
+                getattr(check, question).__wrapped__(answer, hidden=True)
 
 
 @pytest.mark.parametrize("learner", ["sweep-0", "sweep-1", "sweep-2"])

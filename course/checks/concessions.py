@@ -10,20 +10,32 @@ import itertools
 from numbers import Real
 
 from course.checks.calls import question
-from course.checks.hints import NotYet, call_learner, diagnose, passed, same_money
-from course.models.concessions import TradeTable, time_dependent_offer
+from course.checks.hints import NotYet, call_learner, passed, same_money
+from course.models.concessions import (
+    TradeTable,
+    better_for_both,
+    preferred_trade,
+    time_dependent_offer,
+    trade_tier,
+)
 from course.scenarios.concessions import (
-    STATEMENT_KINDS,
+    MESO_TOLERANCE,
+    conceded_issues,
     concession_start,
+    meso_triples,
     middle_package,
     reservation_of,
+    statement_kinds,
 )
 from course.variants import learner_id, rng_for, variant
 
 MODULE = "04_concessions"
 
-#: Other learners' scenarios the hidden tests also try, so hard-coded answers fail.
-HIDDEN_LEARNERS = tuple(f"hidden-{n}" for n in range(1, 6))
+#: Other learners' scenarios the hidden tests also try, so hard-coded answers fail: five
+#: whose openings, equivalent offers and reservation prices all differ, with Birch's offer
+#: quoted truly and inflated, and Orchard's budget tighter and not (hidden-2 repeats
+#: hidden-1's equivalent offers, hidden-6 repeats them too).
+HIDDEN_LEARNERS = ("hidden-1", "hidden-3", "hidden-4", "hidden-5", "hidden-7")
 
 #: How far a price (in thousands) may sit from a line and still count as on it: a cent.
 TOLERANCE = 0.01
@@ -73,84 +85,146 @@ def _fail(where, hint, general):
 # --- 1. A grounded opening -------------------------------------------------------------
 
 
-def grounded_opening(s):
+def grounded_opening(s, anchor=None):
     """The course's answer to question 1: the most ambitious price a true statement
-    justifies, with that statement."""
+    justifies, with that statement, whether or not Orchard has opened first (its
+    ``anchor`` tells you what it would like to pay, not what its alternatives are)."""
+    kinds = statement_kinds(s)
     key = max(
-        (k for k in s.statements if STATEMENT_KINDS[k] == "fact"),
+        (k for k in s.statements if kinds[k] == "fact"),
         key=lambda k: s.statements[k].figure,
     )
     return s.statements[key].figure, key
 
 
+def _anchor(s):
+    """An extreme opening of Orchard's: well below your reservation price."""
+    return float(round(0.7 * reservation_of(s)))
+
+
+def _anchors(s, hidden):
+    return [None, _anchor(s)] + ([float(round(0.9 * s.alternative_price))] if hidden else [])
+
+
 @question
 def opening(answer, hidden=False):
-    """Check a function that returns an opening price and the statement that grounds it."""
+    """Check a function that returns an opening price and the statement that grounds it,
+    first when you open and then when Orchard has opened with an extreme anchor."""
     for s in _scenarios(hidden):
-        result = call_learner(answer, s)
-        where = f"opening(scenario) for learner {s.learner} gave {result!r}"
-        if not isinstance(result, tuple | list) or len(result) != 2:
-            _fail(
-                where,
-                "return a pair: your opening price and the key of the statement that grounds "
-                "it, e.g. (120, 'survey')",
-                "it should return a pair (price, statement key)",
-            )
-        price, key = result
-        if not isinstance(key, str) or key not in s.statements:
-            _fail(
-                where,
-                f"{key!r} is not a statement of your scenario; the keys are "
-                f"{', '.join(map(repr, s.statements))}",
-                "the statement should be one of the keys of s.statements",
-            )
-        price = _number(price, "the opening price")
-        kind, statement = STATEMENT_KINDS[key], s.statements[key]
-        reservation, estimate = reservation_of(s), s.their_estimate
-        if kind == "invented":
-            _fail(
-                where,
-                f"{key!r} is not true: Birch is the only other client you are in talks with, so "
-                "no other retailer has made you an offer. Citing an offer that does not exist "
-                "misrepresents a material fact (it can be fraud), and it falls apart as soon as "
-                "Orchard asks about it: ground your opening in something true",
-                "it grounds the opening in a statement that is not true",
-            )
-        if kind == "threat":
-            _fail(
-                where,
-                f"{key!r} is a threat: it tells Orchard what you will do to it if it does not "
-                "pay. Threats invite a counter-threat or a walk-out; state a fact and let "
-                "Orchard draw its own conclusion",
-                "it grounds the opening in a threat, not a fact",
-            )
-        if price > statement.figure + TOLERANCE:
-            _fail(
-                where,
-                f"{price:g} is more than {key!r} can justify: that statement names "
-                f"{statement.figure:g}. Open at most at the figure of the fact you cite, or "
-                "cite a fact that names more",
-                "the price is more than the statement it cites can justify",
-            )
-        if price < reservation - TOLERANCE:
-            _fail(
-                where,
-                f"{price:g} is below your own reservation price, {reservation:g}: you would "
-                "open at a price you must refuse",
-                "the price is below your reservation price",
-            )
-        if price < estimate - TOLERANCE:
-            _fail(
-                where,
-                f"{price:g} is timid: your best estimate of Orchard's reservation price is "
-                f"{estimate:g}, {estimate - price:g} more than this opening asks. Open at or "
-                "just beyond that estimate, as far as a true fact justifies",
-                "the price is below your estimate of Orchard's reservation price",
-            )
-    passed("your opening is ambitious, and a true fact you can state justifies it.")
+        first = None
+        for anchor in _anchors(s, hidden):
+            result = call_learner(answer, s, anchor)
+            price = _check_opening(s, anchor, result)
+            if first is None:
+                first = price
+            elif not same_money(price, first):
+                _fail(
+                    f"opening(scenario, {anchor:g}) for learner {s.learner} gave {result!r}",
+                    f"Orchard's opening of {anchor:g} moved your answer from {first:g} to "
+                    f"{price:g}. Its number tells you what it would like to pay, not what it "
+                    "would pay elsewhere; answer from its alternatives (what the market and "
+                    "its last studio charge) and your own target, as if it had not spoken",
+                    "Orchard's anchor moves the answer",
+                )
+    passed(
+        "your opening is ambitious, a true fact you can state justifies it, and Orchard's "
+        "anchor does not move it."
+    )
+
+
+def _check_opening(s, anchor, result):
+    """The opening price of ``result`` if it is ambitious and grounded, else a hint."""
+    where = f"opening(scenario, {anchor!r}) for learner {s.learner} gave {result!r}"
+    if not isinstance(result, tuple | list) or len(result) != 2:
+        _fail(
+            where,
+            "return a pair: your opening price and the key of the statement that grounds "
+            "it, e.g. (120, 'survey')",
+            "it should return a pair (price, statement key)",
+        )
+    price, key = result
+    if not isinstance(key, str) or key not in s.statements:
+        _fail(
+            where,
+            f"{key!r} is not a statement of your scenario; the keys are "
+            f"{', '.join(map(repr, s.statements))}",
+            "the statement should be one of the keys of s.statements",
+        )
+    price = _number(price, "the opening price")
+    kind, statement = statement_kinds(s)[key], s.statements[key]
+    reservation, estimate = reservation_of(s), s.their_estimate
+    if key == "birch" and kind == "invented":
+        _fail(
+            where,
+            f"'birch' is not true: Birch would pay {s.alternative_price:g}, not "
+            f"{statement.figure:g}. Inflating your alternative misrepresents a material fact "
+            "(it can be fraud), and Orchard may check it: ground your opening in something true",
+            "it grounds the opening in a statement that is not true",
+        )
+    if kind == "invented":
+        _fail(
+            where,
+            f"{key!r} is not true: Birch is the only other client you are in talks with, so "
+            "no other retailer has made you an offer. Citing an offer that does not exist "
+            "misrepresents a material fact (it can be fraud), and it falls apart as soon as "
+            "Orchard asks about it: ground your opening in something true",
+            "it grounds the opening in a statement that is not true",
+        )
+    if kind == "threat":
+        _fail(
+            where,
+            f"{key!r} is a threat: it tells Orchard what you will do to it if it does not "
+            "pay. Threats invite a counter-threat or a walk-out; state a fact and let "
+            "Orchard draw its own conclusion",
+            "it grounds the opening in a threat, not a fact",
+        )
+    if key == "birch":
+        _fail(
+            where,
+            f"'birch' is true, but Birch's {statement.figure:g} is far below the about "
+            f"{estimate:g} Orchard expects to pay: telling Orchard shows it that your "
+            "alternative is weak. Mention an alternative only when it beats what the other "
+            "side expects you to settle for; keep this one private, and cite a market fact",
+            "it cites a weak alternative, which tells Orchard how little you could get elsewhere",
+        )
+    if price > statement.figure + TOLERANCE:
+        _fail(
+            where,
+            f"{price:g} is more than {key!r} can justify: that statement names "
+            f"{statement.figure:g}. Open at most at the figure of the fact you cite, or "
+            "cite a fact that names more",
+            "the price is more than the statement it cites can justify",
+        )
+    if price < reservation - TOLERANCE:
+        _fail(
+            where,
+            f"{price:g} is below your own reservation price, {reservation:g}: you would "
+            "open at a price you must refuse",
+            "the price is below your reservation price",
+        )
+    if price < estimate - TOLERANCE:
+        _fail(
+            where,
+            f"{price:g} is timid: your best estimate of Orchard's reservation price is "
+            f"{estimate:g}, {estimate - price:g} more than this opening asks. Open at or "
+            "just beyond that estimate, as far as a true fact justifies",
+            "the price is below your estimate of Orchard's reservation price",
+        )
+    return price
 
 
 # --- 2. A concession plan --------------------------------------------------------------
+
+#: The most of everything a plan concedes that its first concession may give.
+FIRST_SHARE = 0.6
+
+#: The least margin a plan keeps above the reservation price: this share of the room
+#: between the opening and the reservation price.
+MARGIN_SHARE = 0.1
+
+#: How much bigger than the one before a concession may be, from rounding offers to whole
+#: thousands (the last concession must still be smaller than the first).
+ROUNDING = 1.0
 
 
 def course_plan(s, opening):
@@ -188,8 +262,8 @@ def concession_plan(answer, hidden=False):
             plan = [_number(offer, f"offer {t} of the plan") for t, offer in enumerate(result)]
             _check_plan(plan, start, reservation, where)
     passed(
-        "your plan opens where you chose, never goes back up, concedes in shrinking steps and "
-        "stops above your reservation price."
+        "your plan opens where you chose, never goes back up, concedes in steps that shrink, "
+        "and stops at a target with a margin above your reservation price."
     )
 
 
@@ -213,36 +287,49 @@ def _check_plan(plan, start, reservation, where):
                 "above your last one reads as a retraction and breaks trust",
                 "the plan goes back up",
             )
-    if plan[-1] <= reservation + TOLERANCE:
+    margin = MARGIN_SHARE * (start - reservation)
+    if plan[-1] < reservation + margin - TOLERANCE:
         _fail(
             where,
-            f"the plan [{_listed(plan)}] ends at {plan[-1]:.2f}, not above your reservation price "
-            f"{reservation:g}: plan to stop at a target above it, so your limit stays yours "
+            f"the plan [{_listed(plan)}] ends at {plan[-1]:.2f}, less than {margin:.2f} above "
+            f"your reservation price {reservation:g} (a tenth of the room between your opening "
+            "and it): plan to stop at a target with a real margin, so your reservation price stays yours "
             "and there is room left for a last trade",
-            "the plan ends at or below the reservation price",
+            "the plan ends too close to the reservation price, or below it",
         )
     total = plan[0] - plan[-1]
     if total <= TOLERANCE:
         _fail(
             where, f"the plan [{_listed(plan)}] never concedes anything", "the plan never concedes"
         )
-    for t in range(2, len(plan)):
-        step, before = steps[t - 1], steps[t - 2]
-        if step > TOLERANCE and step >= before - TOLERANCE:
+    moves = [(t, step) for t, step in enumerate(steps, start=1) if step > TOLERANCE]
+    for (_, before), (t, step) in itertools.pairwise(moves):
+        if step > before + ROUNDING + TOLERANCE:
             _fail(
                 where,
-                f"the concession in round {t} ({step:.2f}) is no smaller than the one before "
-                f"({before:.2f}) in [{_listed(plan)}]: steps that hold their size or grow tell "
-                "Orchard that more is coming; make each concession smaller than the last",
-                "a concession is no smaller than the one before it",
+                f"the concession in round {t} ({step:.2f}) is bigger than the one before it "
+                f"({before:.2f}) by more than rounding explains, in [{_listed(plan)}]: steps "
+                "that grow tell Orchard that more is coming if it waits; let each concession "
+                "be no bigger than the last",
+                "a concession is bigger than the one before it",
             )
-    if steps[0] > total / 2 + TOLERANCE:
+    if len(moves) > 1 and moves[-1][1] >= moves[0][1] - TOLERANCE:
         _fail(
             where,
-            f"the first concession ({steps[0]:.2f}) gives away more than half of all you "
-            f"plan to concede ({total:.2f}) in [{_listed(plan)}]: a big first step teaches Orchard "
-            "that pressing pays; open with a moderate step",
-            "the first concession is more than half of all the plan concedes",
+            f"the concessions of [{_listed(plan)}] keep the same size ({moves[0][1]:.2f}): "
+            "steps that never shrink tell Orchard that more is coming; make the last "
+            "concession smaller than the first",
+            "the concessions never shrink",
+        )
+    first = moves[0][1]
+    if first > FIRST_SHARE * total + TOLERANCE:
+        _fail(
+            where,
+            f"the first concession ({first:.2f}) gives away more than three fifths of all "
+            f"you plan to concede ({total:.2f}) in [{_listed(plan)}]: a first step that big "
+            "leaves your later steps too small to mean anything and teaches Orchard that "
+            "pressing pays; open with a more moderate step",
+            "the first concession is more than three fifths of all the plan concedes",
         )
 
 
@@ -250,15 +337,17 @@ def _check_plan(plan, start, reservation, where):
 
 
 def tit_for_tat_offer(s, mine, theirs):
-    """The course's answer to question 3: absolute tit-for-tat, within your limits."""
-    step = theirs[-1] - theirs[-2]
-    return min(max(mine[-1] - step, reservation_of(s)), mine[0])
+    """The course's answer to question 3: tit-for-tat as a person plays it. Lower your
+    last offer by Orchard's last concession; hold when Orchard held or stepped back; never
+    below your reservation price."""
+    step = max(theirs[-1] - theirs[-2], 0)
+    return max(mine[-1] - step, reservation_of(s))
 
 
 def _histories(s, hidden):
     """Histories (your offers, Orchard's) around the cases the rule names: a concession, no
-    move, a retraction, and moves that would cross your reservation price or your opening.
-    Each answer is at least 1 away from a limit it does not hit."""
+    move, a retraction, a concession that would cross your reservation price. Each answer
+    is at least 1 away from a limit it does not hit."""
     top = grounded_opening(s)[0]
     reservation = reservation_of(s)
     low = round(s.alternative_price * 0.9)  # Orchard opens below your BATNA
@@ -266,12 +355,12 @@ def _histories(s, hidden):
     cases = [
         ([top, top - 4], [low, low + 6]),  # they concede 6: you concede 6
         ([top, top - 4, top - 8], [low, low + 5, low + 5]),  # they hold: you hold
-        ([top, top - 6, top - 9], [low, low + 8, low + 4]),  # they retract 4: you go up 4
+        ([top, top - 6, top - 9], [low, low + 8, low + 4]),  # they retract 4: you hold
         ([top, reservation + 3], [low, low + round(room / 2)]),  # would cross your limit
     ]
     if hidden:
         cases += [
-            ([top, top - 1], [low + 4, low]),  # a retraction past your opening
+            ([top, top - 1], [low + 4, low]),  # a retraction right after your opening
             ([top, top - 5, top - 8, top - 10], [low, low + 4, low + 7, low + 9]),
             ([top, top - 3, reservation + 2], [low, low + 3, low + room]),
         ]
@@ -280,7 +369,7 @@ def _histories(s, hidden):
 
 @question
 def tit_for_tat(answer, hidden=False):
-    """Check a function that gives your next offer under absolute tit-for-tat."""
+    """Check a function that gives your next offer under tit-for-tat as a person plays it."""
     for s in _scenarios(hidden):
         for mine, theirs in _histories(s, hidden):
             result = call_learner(answer, s, list(mine), list(theirs))
@@ -289,50 +378,70 @@ def tit_for_tat(answer, hidden=False):
             expected = tit_for_tat_offer(s, mine, theirs)
             if not same_money(value, expected):
                 _fail(where, *_tit_for_tat_mistake(s, mine, theirs, value, expected))
-    passed("tit_for_tat copies Orchard's last move, and stays within your limits.")
+    passed(
+        "tit_for_tat answers a concession with as much, holds when Orchard holds or steps "
+        "back, and never passes your reservation price."
+    )
 
 
 def _tit_for_tat_mistake(s, mine, theirs, value, expected):
-    """The hint for a wrong next offer, and the same in general words."""
+    """The hint for a wrong next offer, and the same in general words. Each wrong rule is
+    tried as written and with each bound a learner may have added (your reservation price
+    below, your opening above), so a clamped variant is named too."""
     reservation = reservation_of(s)
     step = theirs[-1] - theirs[-2]
-    free = mine[-1] - step
-    mistakes = [
-        (free, _unbounded_hint(free, reservation, mine[0]), "it lets the offer pass a limit"),
+    free = mine[-1] - max(step, 0)
+
+    def bounded(x):
+        return [x, max(x, reservation), min(x, mine[0]), min(max(x, reservation), mine[0])]
+
+    rules = []
+    if free < reservation:
+        rules.append(
+            (
+                [free],
+                f"copying Orchard's move would take you to {free:g}, below your reservation "
+                f"price {reservation:g}: never go below it",
+                "it lets the offer pass the reservation price",
+            )
+        )
+    if step < 0:
+        rules.append(
+            (
+                bounded(mine[-1] - step),
+                f"Orchard stepped back by {-step:g}, and you raised your ask by as much. "
+                "Faratin's agents mirror a step back; a person holds: asking more than you "
+                "last offered reads as a retraction of your own (section 2), and rewards "
+                "nothing",
+                "it raises the ask when Orchard steps back; hold instead",
+            )
+        )
+    rules += [
         (
-            mine[-1] + step,
+            bounded(mine[-1] + step),
             "that moves the wrong way: when Orchard raises its offer by some amount, a seller "
             "lowers its ask by the same amount",
             "it moves the offer the wrong way",
         ),
         (
-            max(min(mine[-1] - (theirs[-1] - theirs[0]), mine[0]), reservation),
+            bounded(mine[-1] - (theirs[-1] - theirs[0])),
             "that copies everything Orchard has conceded since its first offer; tit-for-tat "
             "copies only its last move",
             "it copies all of Orchard's moves, not the last",
         ),
         (
-            max(min(mine[-1] - (mine[-2] - mine[-1]), mine[0]), reservation),
-            "that repeats your own last step; tit-for-tat copies Orchard's last step",
+            bounded(mine[-1] - (mine[-2] - mine[-1])),
+            "that repeats your own last step; tit-for-tat answers Orchard's last step",
             "it repeats your own step, not Orchard's",
         ),
     ]
-    mistakes = [m for m in mistakes if not same_money(m[0], expected)]
-    hint = diagnose(
-        value, expected, [m[:2] for m in mistakes], f"expected {expected:g}, got {value:g}"
-    )
-    return hint, {h: g for _, h, g in mistakes}.get(hint, "it is not the offer the rule gives")
-
-
-def _unbounded_hint(free, reservation, opening):
-    if free < reservation:
-        return (
-            f"copying Orchard's move would take you to {free:g}, below your reservation price "
-            f"{reservation:g}: tit-for-tat never goes past your own limit"
-        )
+    for wrongs, hint, general in rules:
+        if any(same_money(value, w) and not same_money(w, expected) for w in wrongs):
+            return hint, general
     return (
-        f"copying Orchard's retraction would take you to {free:g}, above your opening "
-        f"{opening:g}: never ask more than you opened with"
+        f"expected {expected:g}, got {value:g}: lower your last offer by Orchard's last "
+        "concession, hold when it held or stepped back, never below your reservation price",
+        "it is not the offer the rule gives",
     )
 
 
@@ -340,9 +449,11 @@ def _unbounded_hint(free, reservation, opening):
 
 
 def _rank(option):
-    """A trade's place by the rule, as ``(tier, first key, second key)``."""
-    if option["you"] >= 0:
-        return (1, option["them"], option["you"])
+    """A move's place by the rule, as ``(tier, first key, second key)``: a free trade by
+    the points it creates for both sides together, then yours; a concession by Orchard's
+    points per point you give up, then the smaller loss."""
+    if trade_tier(option) == "free":
+        return (1, option["you"] + option["them"], option["you"])
     return (0, option["them"] / -option["you"], option["you"])
 
 
@@ -351,9 +462,10 @@ def _show(s, package):
 
 
 def _starts(s, hidden):
-    """Packages to trade from: the middle (trades that cost you nothing exist), one where
-    every trade that helps Orchard costs you, and your ideal (nothing can come back);
-    hidden, also Orchard's ideal and packages drawn at random."""
+    """Packages to trade from: the middle (free trades exist), your colleague's draft, a
+    package where nothing is free and Orchard still needs points, your ideal (only a
+    concession helps Orchard), and where the rule stops (on the frontier with Orchard's
+    minimum met); hidden, also Orchard's ideal and packages drawn at random."""
     return [dict(start) for start in _start_packages(s.learner, hidden)]
 
 
@@ -361,12 +473,18 @@ def _starts(s, hidden):
 def _start_packages(learner, hidden):
     s, table = _variant(learner), _table(learner)
     issues = s.issues
-    starts = [middle_package(s), concession_start(table), {i: lv[0] for i, lv in issues.items()}]
+    starts = [
+        middle_package(s),
+        dict(s.draft),
+        concession_start(table, s.their_minimum),
+        {i: lv[0] for i, lv in issues.items()},
+        table.rule_path(s.draft, s.their_minimum)[-1],
+    ]
     if hidden:
         rng = rng_for(f"{MODULE}:trades", learner)
         starts.append({issue: levels[-1] for issue, levels in issues.items()})
         packages = table.packages
-        starts += [packages[int(rng.random() * len(packages))][0] for _ in range(6)]
+        starts += [packages[int(rng.random() * len(packages))][0] for _ in range(3)]
     return tuple(starts)
 
 
@@ -390,51 +508,74 @@ def _package(s, result, where):
 
 @question
 def next_trade(answer, hidden=False):
-    """Check a function that returns the package after the best next trade, or None."""
+    """Check a function that returns the package after the rule's next move, or None."""
     for s in _scenarios(hidden):
         table = _table(s.learner)
         for current in _starts(s, hidden):
             where = f"next_trade(scenario, {_show(s, current)}) for learner {s.learner}"
             result = call_learner(answer, s, dict(current))
-            options = table.options(current)
-            wanted = [o for o in options if o["them"] > 0]
-            if not wanted:
+            options = table.options(current, gives=True)
+            needed = table.needed(current, s.their_minimum)
+            best = preferred_trade(options, needed)
+            if best is None:
                 if result is not None:
-                    _fail(
-                        where,
-                        f"it gave {result!r}, but no trade of one level each way raises "
-                        "Orchard's points from here: return None",
-                        "it returned a trade where none raises Orchard's points",
-                    )
+                    _fail(where, *_no_move_hint(s, table, current, options, result))
                 continue
-            best = max(wanted, key=_rank)
             if result is None:
                 _fail(
                     where,
-                    f"it gave None, but {_show(s, best['package'])} is a trade Orchard gains from",
-                    "it returned None where a trade exists",
+                    f"it gave None, but the rule still moves from here: "
+                    f"{_show(s, best['package'])}"
+                    + (
+                        " creates value"
+                        if trade_tier(best) == "free"
+                        else f" gives Orchard points it still needs (it has "
+                        f"{table.points(current)[1]:g}, below its {s.their_minimum})"
+                    ),
+                    "it returned None where the rule still moves",
                 )
             result = _package(s, result, where)
             chosen = next((o for o in options if o["package"] == result), None)
-            _judge_choice(s, where, result, chosen, best)
+            _judge_choice(s, table, current, where, result, chosen, best)
     passed(
-        "next_trade trades for free first, then concedes where it costs you least per point Orchard gains."
+        "next_trade creates value first, then concedes only while Orchard needs it, where "
+        "it costs you least per point Orchard gains, and stops where the rule stops."
     )
 
 
-def _judge_choice(s, where, result, chosen, best):
+def _no_move_hint(s, table, current, options, result):
+    """Why ``None`` was the answer from ``current``: the rule makes no move there."""
+    them = table.points(current)[1]
+    if any(trade_tier(o) == "concession" for o in options):
+        return (
+            f"it gave {result!r}, but no trade from here creates value, and Orchard already "
+            f"has {them:g} points, at least its minimum of {s.their_minimum}: a concession "
+            "now gives away points it does not need. Stop here: return None",
+            "it concedes after Orchard already has its minimum",
+        )
+    return (
+        f"it gave {result!r}, but no move of one level raises Orchard's points or creates "
+        "value from here: return None",
+        "it returned a move where the rule makes none",
+    )
+
+
+def _judge_choice(s, table, current, where, result, chosen, best):
     if chosen is None:
         _fail(
             where,
-            f"{_show(s, result)} is not one trade away: a trade moves exactly one issue one "
-            "level towards Orchard and one other issue one level towards you",
-            "it returned a package that is not one trade away",
+            f"{_show(s, result)} is not one move away: a trade moves exactly one issue one "
+            "level towards Orchard and one other issue one level towards you (a single give "
+            "moves one issue only)",
+            "it returned a package that is not one move away",
         )
-    if chosen["them"] <= 0:
+    tier = trade_tier(chosen)
+    if tier is None:
         _fail(
             where,
-            f"{_show(s, result)} gives Orchard nothing: a trade must be worth something to them",
-            "the trade gives Orchard nothing",
+            f"{_show(s, result)} changes Orchard's points by {chosen['them']:+g} and yours by "
+            f"{chosen['you']:+g}: Orchard has no reason to take it",
+            "the move gives Orchard nothing, or takes from it",
         )
     rank, top = _rank(chosen), _rank(best)
     if rank[0] == top[0] and all(same_money(a, b) for a, b in zip(rank[1:], top[1:], strict=True)):
@@ -442,17 +583,23 @@ def _judge_choice(s, where, result, chosen, best):
     better = _show(s, best["package"])
     if top[0] > rank[0]:
         hint = (
-            f"{better} costs you nothing and still gives Orchard {best['them']:g}: while such "
-            "a trade exists you are below the frontier, so trade for free first"
+            f"{better} costs neither side anything and creates {top[1]:g} points: while such "
+            "a trade exists you are below the frontier, so create value before you concede"
         )
-        general = "it makes a concession while a trade that costs nothing exists"
+        general = "it makes a concession while a trade that creates value exists"
+    elif top[0] == 1 and not same_money(top[1], rank[1]):
+        hint = (
+            f"{better} creates {top[1]:g} points for the two of you together, yours only "
+            f"{rank[1]:g}: among trades that cost nobody anything, take the one that adds the "
+            "most value, or you may stop short of the frontier"
+        )
+        general = "another free trade creates more value for both sides together"
     elif top[0] == 1:
         hint = (
-            f"{better} also costs you nothing and gives Orchard {best['them']:g}, not {chosen['them']:g}"
-            if not same_money(top[1], rank[1])
-            else f"{better} gives Orchard as much and you {best['you']:g}, not {chosen['you']:g}"
+            f"{better} creates as much value and leaves you {best['you']:g}, not "
+            f"{chosen['you']:g}: of two trades that create as much, keep more for yourself"
         )
-        general = "another free trade is better by the rule"
+        general = "another free trade creates as much and leaves you more"
     elif not same_money(top[1], rank[1]):
         hint = (
             f"{better} gives Orchard {top[1]:.3g} points per point you give up, yours only "
@@ -460,7 +607,10 @@ def _judge_choice(s, where, result, chosen, best):
         )
         general = "another concession gives Orchard more per point you give up"
     else:
-        hint = f"{better} gives Orchard as much per point and costs you {-best['you']:g}, not {-chosen['you']:g}"
+        hint = (
+            f"{better} gives Orchard as much per point and costs you {-best['you']:g}, "
+            f"not {-chosen['you']:g}"
+        )
         general = "another concession gives as much per point and costs you less"
     _fail(where, hint, general)
 
@@ -469,22 +619,20 @@ def _judge_choice(s, where, result, chosen, best):
 
 
 def equivalent_offers(s):
-    """The course's answer to question 5: the three packages best for Orchard at the
-    highest value to you, above the middle package's, that has three packages."""
-    table = _table(s.learner)
-    floor = table.points(middle_package(s))[0]
-    by_value = {}
-    for package, you, them in table.packages:
-        if you > floor:
-            by_value.setdefault(you, []).append((them, package))
-    value = max(v for v, found in by_value.items() if len(found) >= 3)
-    return [package for _, package in sorted(by_value[value], key=lambda f: -f[0])[:3]]
+    """The course's answer to question 5: among the sets of three offers the question
+    accepts, the one whose least valuable offer is worth most to you, then the one with
+    the offer Orchard likes best."""
+    best = max(
+        meso_triples(s, _table(s.learner)),
+        key=lambda rows: (min(r[1] for r in rows), max(r[2] for r in rows)),
+    )
+    return [dict(row[0]) for row in best]
 
 
 @question
 def meso(answer, hidden=False):
-    """Check a function that returns three packages worth the same to you, each better for
-    you than splitting every issue down the middle."""
+    """Check a function that returns three packages worth about the same to you, each on
+    the frontier and better for you than the middle package, each built differently."""
     for s in _scenarios(hidden):
         table = _table(s.learner)
         result = call_learner(answer, s)
@@ -502,24 +650,50 @@ def meso(answer, hidden=False):
                 "two of the packages are the same: offer three different ones",
                 "two packages are the same",
             )
-        values = [table.points(p)[0] for p in packages]
+        points = [table.points(p) for p in packages]
+        values = [you for you, _ in points]
         floor = table.points(middle_package(s))[0]
-        if not all(same_money(v, values[0]) for v in values):
+        for package, (you, them) in zip(packages, points, strict=True):
+            if you <= floor + TOLERANCE:
+                _fail(
+                    where,
+                    f"{_show(s, package)} is worth {you:g} to you, no more than splitting every "
+                    f"issue down the middle ({floor:g}): an opening offer should be ambitious",
+                    "a package is worth no more to you than the middle package",
+                )
+            better = better_for_both((you, them), table.frontier)
+            if better:
+                found = max(better, key=lambda p: p[0] + p[1])
+                _fail(
+                    where,
+                    f"{_show(s, package)} ({you:g} for you, {them:g} for Orchard) leaves value "
+                    f"on the table: another package gives {found[0]:g} and {found[1]:g}, at "
+                    "least as much to both. Whichever offer Orchard picks should be on the "
+                    "frontier",
+                    "a package is not on the Pareto frontier",
+                )
+        if max(values) - min(values) > MESO_TOLERANCE + TOLERANCE:
             _fail(
                 where,
                 f"the packages are worth {', '.join(f'{v:g}' for v in values)} to you: "
-                "equivalent offers are worth the same to you, so that you are glad whichever "
-                "Orchard picks",
-                "the packages are not worth the same to you",
+                f"equivalent offers are worth about the same to you (within {MESO_TOLERANCE} "
+                "points), so that you are glad whichever Orchard picks",
+                "the packages are not worth about the same to you",
             )
-        if values[0] <= floor + TOLERANCE:
-            _fail(
-                where,
-                f"each is worth {values[0]:g} to you, no more than splitting every issue down "
-                f"the middle ({floor:g}): an opening offer should be ambitious",
-                "the packages are worth no more to you than the middle package",
-            )
-    passed("your three offers are worth the same to you, and each is ambitious.")
+        conceded = [conceded_issues(s, p) for p in packages]
+        for (a, first), (b, second) in itertools.combinations(enumerate(conceded, 1), 2):
+            if first == second:
+                _fail(
+                    where,
+                    f"packages {a} and {b} give Orchard ground on the same issues "
+                    f"({', '.join(sorted(first)) or 'none'}): build each offer differently, so "
+                    "that Orchard's choice tells you which issue it values most",
+                    "two packages give ground on the same issues",
+                )
+    passed(
+        "your three offers are worth about the same to you, each is ambitious and on the "
+        "frontier, and each is built differently."
+    )
 
 
 # --- 6. Responding to an offer ---------------------------------------------------------
@@ -541,7 +715,7 @@ def _offers(s, hidden):
     """(offer, next_ask, ceiling) cases, each at least 0.5 from every line the rule draws:
     your next ask, your reservation price, and Orchard's ceiling against it."""
     reservation = reservation_of(s)
-    plan = course_plan(s, grounded_opening(s)[0])
+    plan = [round(offer, 2) for offer in course_plan(s, grounded_opening(s)[0])]
     ask = plan[2]
     cases = [
         (ask + 0.5, ask, None),  # at least your next ask: accept
@@ -646,100 +820,114 @@ def _response_hint(s, offer, next_ask, ceiling, expected, given):
 #: How this year's talks can end, from the ending that keeps most trust to the least.
 ENDINGS = ("deal", "polite walk-away", "walk-out")
 
+#: How far from Kite's estimate of Orchard's limit next year's buyer's limit is drawn.
+NEXT_YEAR_SPREAD = 6
+
 
 def next_year(s):
     """Next year's expected gain over your BATNA (thousands) after each of ``ENDINGS`` this
-    year, for learner ``s``: the engine plays module 04's plan twice against a buyer like
-    Orchard that remembers how the first talks ended (``course.engine.practice.next_time``),
-    and averages over its four possible styles. The buyer's limit is drawn for the learner,
-    5 to 45 above the reservation price; the plan opens 45 above it; prices run to 200."""
+    year, for learner ``s``: the engine plays module 04's plan (``course.engine.practice.
+    Plan``: the grounded opening of question 1, steps that shrink to a target halfway to
+    the reservation price, question 6's rule for accepting) twice against a buyer like
+    Orchard that remembers how the first talks ended (``next_time``), and averages over
+    its four possible styles. The buyer's limit is drawn for the learner within
+    ``NEXT_YEAR_SPREAD`` of Kite's estimate of Orchard's; prices run to 200. What trust
+    each ending leaves is the course bots' assumption, not a measured fact."""
+    return dict(_next_year(s.learner))
+
+
+@functools.lru_cache(maxsize=64)
+def _next_year(learner):
     from course.engine.practice import ARENA_STYLES, next_time
 
-    mine = round(reservation_of(s))
-    limit = mine + rng_for(f"{MODULE}:next-year", s.learner).randint(5, 45)
-    runs = [next_time(mine, limit, style, opening=mine + 45, high=200) for style in ARENA_STYLES]
-    return {e: round(sum(run[e]["gain"] for run in runs) / len(runs), 2) for e in ENDINGS}
+    s = _variant(learner)
+    mine, estimate = round(reservation_of(s)), round(s.their_estimate)
+    spread = rng_for(f"{MODULE}:next-year", learner).randint(-NEXT_YEAR_SPREAD, NEXT_YEAR_SPREAD)
+    opening = round(grounded_opening(s)[0])
+    runs = [
+        next_time(mine, estimate + spread, style, opening=opening, high=200)
+        for style in ARENA_STYLES
+    ]
+    return tuple((e, round(sum(run[e]["gain"] for run in runs) / len(runs), 2)) for e in ENDINGS)
 
 
-def best_ending(s, offer, following):
-    """The course's answer to the question on meeting again: the ending with the most over
-    both years (this year's gain plus ``following[ending]``), the one that keeps more
-    trust on a tie."""
-    now = {"deal": offer - reservation_of(s), "polite walk-away": 0.0, "walk-out": 0.0}
-    return max(ENDINGS, key=lambda e: (round(now[e] + following[e], 6), -ENDINGS.index(e)))
+def adjusted_reservation(s, following):
+    """The course's answer to question 7: your reservation price with the relationship
+    inside it. A deal is worth what it pays now plus what it does to next year's talks
+    against your alternative, leaving politely (a walk-out is never better): so the
+    worst price you would still accept falls by the difference a deal makes next year."""
+    return reservation_of(s) - (following["deal"] - following["polite walk-away"])
 
 
-def _endings(s, hidden):
-    """(offer, next year's gains) cases on both sides of the line where a deal below your
-    reservation price is paid back next year, and an exact tie."""
-    mine, following = reservation_of(s), next_year(s)
-    back = following["deal"] - following["polite walk-away"]
-    cases = [(mine + 4, following), (mine - back + 0.5, following), (mine - back - 0.5, following)]
+def _tables(s, hidden):
+    """Next-year tables to try: the engine's for the learner; hidden, also one where a
+    deal makes no difference and one where a deal makes next year worse (a low price
+    sets a precedent), so the sign is read, not assumed."""
+    following = next_year(s)
+    tables = [following]
     if hidden:
-        flat = dict(following, deal=following["polite walk-away"])  # a deal buys nothing back
-        reordered = {e: following[e] for e in reversed(ENDINGS)}
-        cases += [
-            (mine, flat),  # a tie over both years: keep the relationship
-            (mine - back - 10, following),
-            (mine - 0.5, flat),
-            (mine + 0.5, flat),
-            (mine - back + 0.25, reordered),
-        ]
-    return [(round(offer, 2), table) for offer, table in cases]
+        flat = dict(following, deal=following["polite walk-away"])
+        worse = dict(following, deal=round(following["polite walk-away"] - 3, 2))
+        tables += [flat, worse]
+    return tables
 
 
 @question
-def how_to_end(answer, hidden=False):
-    """Check a function that chooses how to end this year's talks when you will meet the
-    same buyer next year: a deal, a polite walk-away or a walk-out."""
+def relationship_reservation(answer, hidden=False):
+    """Check a function that puts what the relationship is worth inside the reservation
+    price, from a table of next year's gains after each ending."""
     learners = HIDDEN_LEARNERS if hidden else ()
-    for s in [variant(MODULE)] + [variant(MODULE, learner) for learner in learners]:
+    for s in [_variant(learner_id())] + [_variant(learner) for learner in learners]:
         mine = reservation_of(s)
-        for offer, following in _endings(s, hidden):
-            where = f"how_to_end(scenario, {offer:g}, {following}) for learner {s.learner}"
-            result = call_learner(answer, s, offer, dict(following))
-            if result not in ENDINGS:
-                raise NotYet(
-                    f"{where}: return one of {', '.join(map(repr, ENDINGS))}, got {result!r}.",
-                    general="it should return 'deal', 'polite walk-away' or 'walk-out'",
-                )
-            expected = best_ending(s, offer, following)
-            if result == expected:
+        for following in _tables(s, hidden):
+            where = f"relationship_reservation(scenario, {following}) for learner {s.learner}"
+            value = _number(call_learner(answer, s, dict(following)), "the reservation price")
+            expected = adjusted_reservation(s, following)
+            if same_money(value, expected):
                 continue
-            now = offer - mine
-            if result == "walk-out":
-                hint = (
-                    "a walk-out gives you nothing more this year than a polite walk-away, and "
-                    f"next year's talks go no better after it ({following['walk-out']:g} "
-                    f"against {following['polite walk-away']:g}): leave the door open"
-                )
-                general = "it walks out, which never does better than leaving politely"
-            elif expected == "deal" and now >= 0:
-                hint = (
-                    f"the deal gives {now:g} over your reservation price now, and next year "
-                    "starts from more trust"
-                )
-                general = "it turns down a deal above the reservation price"
-            elif expected == "deal":
-                hint = (
-                    f"the deal costs {-now:g} below your reservation price now, but next year "
-                    f"pays back {following['deal'] - following['polite walk-away']:g} more "
-                    "after a deal than after a polite walk-away: over both years it is worth it"
-                    if now + following["deal"] > following["polite walk-away"]
-                    else "on a tie over both years, keep the relationship: prefer the deal"
-                )
-                general = "it leaves when a deal is worth more over both years (or as much)"
-            else:
-                hint = (
-                    f"the deal costs {-now:g} below your reservation price now, more than next "
-                    f"year pays back after it ({following['deal'] - following['polite walk-away']:g})"
-                    ": leave politely"
-                )
-                general = "it accepts a deal that costs more now than it brings back next year"
-            raise NotYet(
-                f"{where} should be {expected!r}, not {result!r}: {hint}.", general=general
+            deal, polite, out = (following[e] for e in ENDINGS)
+            mistakes = [
+                (
+                    mine,
+                    f"{value:g} is your reservation price without the relationship: next year "
+                    f"goes {deal - polite:+g} better after a deal than after a polite "
+                    "walk-away, and that belongs in what this year's deal is worth to you",
+                    "it leaves the relationship out of the reservation price",
+                ),
+                (
+                    mine - deal,
+                    f"{value:g} takes off all of next year's gain after a deal ({deal:g}); "
+                    f"you would gain {polite:g} next year after a polite walk-away too, so "
+                    "only the difference a deal makes belongs in the price",
+                    "it takes off next year's whole gain, not the difference a deal makes",
+                ),
+                (
+                    mine - (deal - out),
+                    f"{value:g} compares a deal with a walk-out; your alternative to a deal is "
+                    f"a polite walk-away ({polite:g} next year), which is never worse than "
+                    f"a walk-out ({out:g})",
+                    "it compares a deal with a walk-out, not with a polite walk-away",
+                ),
+                (
+                    mine + (deal - polite),
+                    f"{value:g} moves the wrong way: when a deal makes next year better, a "
+                    "deal now is worth more than its price, so you can accept a little less",
+                    "it moves the reservation price the wrong way",
+                ),
+            ]
+            hint = next(
+                (m for m in mistakes if same_money(value, m[0]) and not same_money(m[0], expected)),
+                None,
             )
+            if hint is None:
+                _fail(
+                    where,
+                    f"expected {expected:g}, got {value:g}: your reservation price "
+                    f"{mine:g}, less what a deal adds to next year against a polite walk-away",
+                    "it is not the reservation price the rule gives",
+                )
+            _fail(where, hint[1], hint[2])
     passed(
-        "how_to_end weighs this year's deal against what each ending does to next year's "
-        "talks, and never burns the bridge."
+        "relationship_reservation counts what a deal does to next year's talks, against "
+        "leaving politely, inside the worst price you would accept."
     )

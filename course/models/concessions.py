@@ -4,10 +4,13 @@ Time-dependent tactics follow Faratin, Sierra & Jennings (1998), "Negotiation de
 functions for autonomous agents", Robotics and Autonomous Systems 24(3-4):159-182.
 
 Several issues are scored additively (Raiffa 1982). A trade moves one issue one level
-towards the other side and another one level back; the course's rule for choosing one
-(``judge_trade``) has two tiers: a trade that costs you nothing and helps them is always
-right (logrolling, Pruitt 1981); where none is left, the concession that gives them the
-most points per point you give up.
+towards the other side and another one level back. The course's rule for choosing one
+(``preferred_trade``, ``judge_trade``; ``TradeTable`` holds a case's packages, frontier
+and trades) has two tiers. First create value: among the trades that cost neither side
+anything and help at least one (logrolling, Pruitt 1981), the one that adds the most
+points for both sides together, then the most for you. Where none is left, and only while
+the other side still needs points to agree (below its minimum, when known), concede: the
+trade that gives them the most points per point you give up. Otherwise stop.
 """
 
 import math
@@ -183,8 +186,9 @@ class TradeTable:
         }
 
     @cached_property
-    def packages(self):
-        """Every package, as ``(package, your_points, their_points)``, levels in order."""
+    def _rows(self):
+        """Every package as ``(levels, your_points, their_points)``, levels a tuple in the
+        issues' order."""
         rows = [((), 0.0, 0.0)]
         for issue, levels in self.levels.items():
             yours, theirs = self.yours[issue], self.theirs[issue]
@@ -193,48 +197,84 @@ class TradeTable:
                 for chosen, you, them in rows
                 for level in levels
             ]
-        names = list(self.levels)
-        packages = [dict(zip(names, chosen, strict=True)) for chosen, _, _ in rows]
         if all(
             float(v).is_integer()
             for side in (self.yours, self.theirs)
             for lv in side.values()
             for v in lv.values()
         ):
-            return [(p, you, them) for p, (_, you, them) in zip(packages, rows, strict=True)]
-        return [(p, _total(p, self.yours), _total(p, self.theirs)) for p in packages]  # exact
+            return rows
+        names = list(self.levels)  # sums of fractions: add them up exactly, as _total does
+        return [
+            (key, _total(p, self.yours), _total(p, self.theirs))
+            for key, p in ((key, dict(zip(names, key, strict=True))) for key, _, _ in rows)
+        ]
+
+    @cached_property
+    def packages(self):
+        """Every package, as ``(package, your_points, their_points)``, levels in order."""
+        names = list(self.levels)
+        return [(dict(zip(names, key, strict=True)), you, them) for key, you, them in self._rows]
 
     @cached_property
     def frontier(self):
         """The Pareto frontier's points, ``(your_points, their_points)``, as a set."""
-        return set(_frontier([(you, them) for _, you, them in self.packages]))
+        return set(_frontier([(you, them) for _, you, them in self._rows]))
+
+    @cached_property
+    def _by_key(self):
+        """Each package's levels, as a tuple in the issues' order, to its points."""
+        return {key: (you, them) for key, you, them in self._rows}
+
+    def _key(self, package):
+        """``package``'s levels as a tuple in the issues' order; raises for a package that
+        is not one of the table's (with ``_check_package``'s words)."""
+        if isinstance(package, dict) and len(package) == len(self.levels):
+            try:
+                key = tuple(package[issue] for issue in self.levels)
+            except (KeyError, TypeError):
+                key = None
+            if key is not None and key in self._by_key:
+                return key
+        _check_package(package, self.yours)
+        return tuple(package[issue] for issue in self.levels)
 
     def points(self, package):
         """``(your_points, their_points)`` of ``package``; raises for a package that is not
         one of the table's."""
-        _check_package(package, self.yours)
-        return _total(package, self.yours), _total(package, self.theirs)
+        return self._by_key[self._key(package)]
 
     @cached_property
     def _efficient(self):
-        return {tuple(p.values()) for p, you, them in self.packages if (you, them) in self.frontier}
+        return {key for key, point in self._by_key.items() if point in self.frontier}
 
     def efficient(self, package):
         """Whether ``package`` is on the Pareto frontier."""
-        _check_package(package, self.yours)
-        return tuple(package[issue] for issue in self.levels) in self._efficient
+        return self._key(package) in self._efficient
 
-    def options(self, package):
+    def options(self, package, gives=False):
         """Every trade from ``package`` that moves one issue one level towards the other
         side (the give) and a different issue one level back towards you (the get), as a
         dict: ``give`` and ``get`` (issues), ``package`` (after the trade), and ``you`` and
-        ``them``, each side's change in points (negative when it loses)."""
-        _check_package(package, self.yours)
+        ``them``, each side's change in points (negative when it loses). With ``gives``,
+        also every single give (one issue one level towards them, nothing asked back:
+        ``get`` is ``None``), the course's closing concession."""
+        self._key(package)
         options = []
         for give, give_steps in self._steps.items():
             if +1 not in give_steps[package[give]]:
                 continue
             given, you_give, them_give = give_steps[package[give]][+1]
+            if gives:
+                options.append(
+                    {
+                        "give": give,
+                        "get": None,
+                        "package": {**package, give: given},
+                        "you": you_give,
+                        "them": them_give,
+                    }
+                )
             for get, get_steps in self._steps.items():
                 if get == give or -1 not in get_steps[package[get]]:
                     continue
@@ -256,18 +296,45 @@ class TradeTable:
         found = self._steps[issue][level].get(step)
         return None if found is None else found[0]
 
-    def steps_to_frontier(self, start, most):
-        """The fewest trades, each right by ``judge_trade``, that lead from ``start`` to a
-        package on the Pareto frontier: 0 when ``start`` is on it, ``None`` when more than
-        ``most`` would be needed or no such plan exists."""
+    def needed(self, package, their_minimum=None):
+        """Whether the other side still needs more points to agree to ``package``: below
+        ``their_minimum`` (always, when ``their_minimum`` is ``None``, i.e. unknown)."""
+        return their_minimum is None or self.points(package)[1] < their_minimum
+
+    def landed(self, package, their_minimum=None):
+        """Whether ``package`` is where the course's rule should stop: on the Pareto
+        frontier, and giving the other side at least ``their_minimum`` when that is known."""
+        if not self.efficient(package):
+            return False
+        return their_minimum is None or self.points(package)[1] >= their_minimum
+
+    def rule_path(self, start, their_minimum=None, most=20):
+        """The packages the course's rule leads through from ``start``, ``start`` first:
+        each time the trade ``preferred_trade`` picks among the trades and single gives
+        (the first of equally good ones), until it picks none (or after ``most`` moves)."""
+        path = [dict(start)]
+        for _ in range(most):
+            here = path[-1]
+            options = self.options(here, gives=True)
+            best = preferred_trade(options, self.needed(here, their_minimum))
+            if best is None:
+                break
+            path.append(best["package"])
+        return path
+
+    def steps_to_frontier(self, start, most, their_minimum=None):
+        """The fewest trades or single gives, each right by ``judge_trade``, that lead from
+        ``start`` to a package on the Pareto frontier that gives the other side at least
+        ``their_minimum`` (when given): 0 when ``start`` is such a package, ``None`` when
+        more than ``most`` would be needed or no such plan exists."""
         layer = {tuple(start[issue] for issue in self.levels): dict(start)}
         for steps in range(most + 1):
-            if self._efficient & set(layer):
+            if any(self.landed(package, their_minimum) for package in layer.values()):
                 return steps
             following = {}
             for package in layer.values():
-                options = self.options(package)
-                for option in right_trades(options):
+                needed = self.needed(package, their_minimum)
+                for option in right_trades(self.options(package, gives=True), needed):
                     after = option["package"]
                     following[tuple(after[issue] for issue in self.levels)] = after
             layer = following
@@ -290,53 +357,82 @@ def _rate(option):
     return option["them"] / -option["you"]
 
 
+def trade_tier(option):
+    """What a one-level trade is, by what it does to each side's points:
+
+    - ``"free"``: it creates value: neither side loses points and at least one gains
+      (it costs you nothing and costs them nothing);
+    - ``"concession"``: it helps the other side and costs you points;
+    - ``None``: the other side loses points, or nobody gains: no trade to offer them.
+    """
+    you, them = option["you"], option["them"]
+    if you >= 0 and them >= 0 and you + them > 0:
+        return "free"
+    if you < 0 < them:
+        return "concession"
+    return None
+
+
 def _preference(option):
-    """Orders trades by the course's rule: free ones first, by their gain, then yours; then
-    concessions by their gain per point you give up, then the smaller loss."""
-    if option["you"] >= 0:
-        return (1, option["them"], option["you"])
+    """Orders trades by the course's rule: free ones first, by the points they create for
+    both sides together, then by yours; then concessions by the other side's gain per point
+    you give up, then the smaller loss."""
+    if trade_tier(option) == "free":
+        return (1, option["you"] + option["them"], option["you"])
     return (0, _rate(option), option["you"])
 
 
-def preferred_trade(options):
+def _same_rank(a, b):
+    return a[0] == b[0] and all(
+        abs(x - y) <= RATE_TOLERANCE * max(1.0, abs(x), abs(y))
+        for x, y in zip(a[1:], b[1:], strict=True)
+    )
+
+
+def preferred_trade(options, needed=True):
     """Among ``options`` (one package's ``TradeTable.options``), the trade the course's
-    rule prefers among those that raise the other side's points, or ``None``."""
-    return max((o for o in options if o["them"] > 0), key=_preference, default=None)
+    rule prefers, or ``None`` when it offers none: the free trade that creates the most
+    points for both sides together (then the most for you); where no trade is free, and
+    only while the other side still ``needed`` more points to agree, the concession that
+    gives them the most points per point you give up (then the one that costs you less)."""
+    free = [o for o in options if trade_tier(o) == "free"]
+    if free:
+        return max(free, key=_preference)
+    if not needed:
+        return None
+    return max((o for o in options if trade_tier(o) == "concession"), key=_preference, default=None)
 
 
-def judge_trade(option, options):
+def judge_trade(option, options, needed=True):
     """Whether ``option``, one of ``options`` (the trades from one package), is right by
-    the course's rule, as ``(tier, ok)``:
+    the course's rule, as ``(tier, ok)``: ``tier`` is ``trade_tier(option)`` (``"free"``,
+    ``"concession"`` or ``None``) and ``ok`` says whether it is as good by the rule as
+    ``preferred_trade(options, needed)``, the trade the rule picks from the package.
 
-    - it must raise the other side's points, or it is no trade for them (tier ``None``);
-    - a trade that costs you nothing (your points do not fall) creates value (tier
-      ``"free"``): always right;
-    - a trade that costs you points (tier ``"concession"``) is right only when no trade
-      from the same package costs you nothing (you are on the frontier of one-level
-      trades), and it gives the other side the most points per point you give up.
-    """
-    if option["them"] <= 0:
+    So a free trade is right only when no free trade creates more points for both sides
+    together (or as many and more for you); a concession only when no trade from the
+    package is free, the other side still ``needed`` more points to agree, and no
+    concession gives them more per point you give up; a trade of tier ``None`` never.
+    ``needed`` is ``True`` when you do not know what the other side needs."""
+    tier = trade_tier(option)
+    if tier is None:
         return None, False
-    if option["you"] >= 0:
-        return "free", True
-    return "concession", _right(option, preferred_trade(options))
+    return tier, _right(option, preferred_trade(options, needed))
 
 
 def _right(option, best):
-    """Whether ``option``, which raises the other side's points, is right when ``best`` is
-    the trade the rule prefers from the same package."""
-    if option["you"] >= 0:
-        return True
-    return best["you"] < 0 and _rate(option) >= _rate(best) - RATE_TOLERANCE
+    """Whether ``option`` ranks with ``best``, the trade the rule prefers from the same
+    package (``None``: the rule offers nothing there)."""
+    return best is not None and _same_rank(_preference(option), _preference(best))
 
 
-def right_trades(options):
+def right_trades(options, needed=True):
     """The trades among ``options`` (from one package) that ``judge_trade`` calls right."""
-    best = preferred_trade(options)
-    return [o for o in options if o["them"] > 0 and _right(o, best)]
+    best = preferred_trade(options, needed)
+    return [o for o in options if trade_tier(o) is not None and _right(o, best)]
 
 
-def plan_trades(start, trades, yours, theirs):
+def plan_trades(start, trades, yours, theirs, their_minimum=None):
     """Walk a plan of one-level trades from the package ``start``. Each trade is a pair
     ``(give_issue, get_issue)``: ``give_issue`` moves one level towards the other side and
     ``get_issue`` one level back towards you; ``get_issue`` is ``None`` for a give with
@@ -346,12 +442,15 @@ def plan_trades(start, trades, yours, theirs):
     (``get`` is ``None`` for nothing back); your points ``cost`` on the give and ``gain``
     on the get; the other side's ``their_gain`` on the give and ``their_cost`` on the get;
     ``you`` and ``them``, each side's net change; ``ratio``, your points back per point
-    given (``trade_ratio``, ``None`` when the give costs you nothing); ``tier`` and ``ok``
-    as ``judge_trade`` gives them (a give with nothing back is never ok); ``better``, the
-    trade the rule prefers from the same package when this one is not ok (a
-    ``TradeTable.options`` dict, or ``None``); and ``package``, ``you_total``,
-    ``them_total`` after the trade. Raises ``ValueError`` for a move the table does not
-    allow, naming the trade."""
+    given (``trade_ratio``; ``None`` when the give costs you nothing); ``needed``, whether
+    the other side still needed points to agree before the trade (below
+    ``their_minimum``; always ``True`` when it is ``None``); ``tier`` and ``ok`` as
+    ``judge_trade`` gives them among the trades and single gives from the same package (a
+    single give is a concession: right only as the best-rated one where nothing is free
+    and they still need points); ``better``, the move the rule prefers from the same
+    package when this one is not ok (a ``TradeTable.options`` dict, or ``None`` when the
+    rule offers none there); and ``package``, ``you_total``, ``them_total`` after the
+    trade. Raises ``ValueError`` for a move the table does not allow, naming the trade."""
     table = TradeTable(yours, theirs)
     package = dict(start)
     table.points(package)  # validates the start package
@@ -384,12 +483,10 @@ def plan_trades(start, trades, yours, theirs):
         their_cost = (
             0.0 if get is None else table.theirs[get][package[get]] - table.theirs[get][got]
         )
-        options = table.options(package)
-        if get is None:
-            tier, ok = ("concession" if their_gain > 0 else None), False
-        else:
-            option = next(o for o in options if o["give"] == give and o["get"] == get)
-            tier, ok = judge_trade(option, options)
+        options = table.options(package, gives=True)
+        needed = table.needed(package, their_minimum)
+        option = next(o for o in options if o["give"] == give and o["get"] == get)
+        tier, ok = judge_trade(option, options, needed)
         you_total, them_total = table.points(after)
         steps.append(
             {
@@ -402,9 +499,10 @@ def plan_trades(start, trades, yours, theirs):
                 "you": gain - cost,
                 "them": their_gain - their_cost,
                 "ratio": trade_ratio(gain, cost) if cost > 0 else None,
+                "needed": needed,
                 "tier": tier,
                 "ok": ok,
-                "better": None if ok else preferred_trade(options),
+                "better": None if ok else preferred_trade(options, needed),
                 "package": after,
                 "you_total": you_total,
                 "them_total": them_total,

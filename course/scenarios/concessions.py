@@ -5,8 +5,8 @@ Every variant is checked before a learner sees it (``problems``): a draw that wo
 question degenerate, its story incoherent or its numbers implausible is drawn again.
 """
 
-from collections import Counter
 from dataclasses import dataclass
+from itertools import combinations
 from typing import NamedTuple
 
 from course.models.concessions import TradeTable
@@ -21,7 +21,14 @@ ISSUES = {
 }
 
 #: Rows of the concession planner: the most trades a learner can plan in it.
-PLANNER_ROWS = 4
+PLANNER_ROWS = 6
+
+#: The fewest moves the course's rule needs from the draft to where it stops, so that the
+#: planner has a path to find (issue 17: from the middle one trade was often enough).
+PLANNER_LEAST = 3
+
+#: Packages worth within this many of your points count as equivalent offers (question 5).
+MESO_TOLERANCE = 5
 
 
 class Statement(NamedTuple):
@@ -31,8 +38,10 @@ class Statement(NamedTuple):
     figure: float
 
 
-#: What each statement a learner may cite is: a true fact, a threat, or an invention.
-#: The learner is not shown this; the story gives what is needed to tell them apart.
+#: What each statement a learner may cite is: a true fact, a threat, or an invention. The
+#: learner is not shown this; the story gives what is needed to tell them apart. Birch's
+#: offer is a fact when the statement quotes it as the story gives it, and an invention
+#: when it inflates it (``statement_kinds``).
 STATEMENT_KINDS = {
     "birch": "fact",
     "survey": "fact",
@@ -40,6 +49,15 @@ STATEMENT_KINDS = {
     "threat": "threat",
     "rival": "invented",
 }
+
+
+def statement_kinds(contract):
+    """Each of ``contract``'s statements' kind: ``STATEMENT_KINDS``, except that a Birch
+    statement naming more than Birch's real price is an invention."""
+    kinds = dict(STATEMENT_KINDS)
+    if contract.statements["birch"].figure != contract.alternative_price:
+        kinds["birch"] = "invented"
+    return kinds
 
 
 @dataclass(frozen=True)
@@ -55,11 +73,20 @@ class KiteContract(MultiIssue, Scenario):
     rounds: int  # the rounds the price talks are expected to take (offers 0 .. rounds - 1)
     yours: dict  # Kite's points: issue -> {level: points}
     theirs: dict  # Orchard's points, as Kite's research estimates them
+    their_minimum: int  # the fewest of its points Orchard will sign the framework for
+    draft: dict  # the framework your colleague drafted: a package, issue -> level
+    tighter: bool  # Orchard's budget is tighter this year than last (Linden's price above)
 
     def story(self):
         said = "\n".join(
             f'- `"{key}"`: "{statement.text}"' for key, statement in self.statements.items()
         )
+        budget = (
+            ": Orchard has let it be known that its design budget is tighter this year than last"
+            if self.tighter
+            else ""
+        )
+        draft = ", ".join(f"{issue} {level}" for issue, level in self.draft.items())
         return (
             "You run **Kite Studio** and are selling a year of design work to **Orchard**, "
             "a retailer. Prices are in thousands.\n\n"
@@ -69,7 +96,8 @@ class KiteContract(MultiIssue, Scenario):
             "rush weeks).\n\n"
             f"**What you know about Orchard** (`s.their_estimate`). Your research puts the "
             f"most Orchard would pay for the year, its reservation price, at about "
-            f"{self.their_estimate:g}.\n\n"
+            f"{self.their_estimate:g}{budget}. If Orchard does not hire you, it will hire "
+            "another studio at about the market rate.\n\n"
             "**What you could say when you open** (`s.statements`, each with the `text` and "
             "the price, `figure`, it names). Everything you know is in this story: a "
             "sentence that contradicts it is not true.\n\n"
@@ -77,10 +105,12 @@ class KiteContract(MultiIssue, Scenario):
             f"**The price talks** (`s.rounds`) are expected to take {self.rounds} rounds: "
             "you open in round 0, and in each round you make an offer and Orchard answers "
             "with one of its own.\n\n"
-            "**The framework contract** (`s.yours`, `s.theirs`). Orchard also wants a "
-            "three-year framework on top of the price. Four issues are open. Each cell gives "
-            "a level's points *for you / for Orchard* (Orchard's are your research's "
-            "estimate):\n\n"
+            "**The framework contract** (`s.yours`, `s.theirs`, `s.their_minimum`, "
+            "`s.draft`). Orchard also wants a three-year framework on top of the price. Four "
+            "issues are open. Each cell gives a level's points *for you / for Orchard* "
+            "(Orchard's are your research's estimate). Your research also suggests that "
+            f"Orchard will not sign a framework worth fewer than {self.their_minimum} of its "
+            f"points. Your colleague's draft of the framework is: {draft}.\n\n"
             f"{self.points_table()}"
         )
 
@@ -91,7 +121,7 @@ def _scores(rng, weights, reverse):
     table = {}
     for issue, levels in ISSUES.items():
         order = levels[::-1] if reverse else levels
-        middle = round(weights[issue] * pick(rng, 0.3, 0.7, 0.1))
+        middle = round(weights[issue] * pick(rng, 0.4, 0.8, 0.1))
         table[issue] = dict(zip(order, (weights[issue], middle, 0), strict=True))
         table[issue] = {level: table[issue][level] for level in levels}
     return table
@@ -106,18 +136,20 @@ def _weights(rng, names):
 
 
 def _statements(rng, alternative, estimate):
-    """What Kite could say: Birch's real offer, two market facts (one that grounds an
-    opening at or beyond Orchard's likely limit, one that falls short of it), a threat and
-    an invented rival offer, each naming a price above every true one."""
+    """What Kite could say: Birch's offer (quoted as it is, or, in about half the draws,
+    inflated), two market facts (one that grounds an opening at or beyond Orchard's likely
+    limit, one that falls short of it), a threat and an invented rival offer, each
+    invention naming a price above every true one. Also whether Linden's price is the high
+    fact (then Orchard's budget is tighter this year, which the story says)."""
     high = estimate + pick(rng, 3, 12, 1)
     low = estimate - pick(rng, 5, 15, 1)
-    survey, linden = (high, low) if rng.random() < 0.5 else (low, high)
+    tighter = rng.random() < 0.5
+    linden, survey = (high, low) if tighter else (low, high)
     threat = high + pick(rng, 5, 20, 1)
     rival = high + pick(rng, 5, 20, 1)
+    birch = alternative if rng.random() < 0.5 else high + pick(rng, 5, 20, 1)
     found = {
-        "birch": Statement(
-            f"Birch has offered us {alternative:g} for the same year of work.", alternative
-        ),
+        "birch": Statement(f"Birch has offered us {birch:g} for the same year of work.", birch),
         "survey": Statement(
             f"This year's rate survey puts a year of work like this, from a studio like ours, "
             f"at {survey:g}.",
@@ -135,25 +167,66 @@ def _statements(rng, alternative, estimate):
     }
     order = list(found)
     rng.shuffle(order)
-    return {key: found[key] for key in order}
+    return {key: found[key] for key in order}, tighter
+
+
+def _framework(rng, table):
+    """Your colleague's draft and Orchard's minimum: a draft good for you but below the
+    Pareto frontier, from which the course's rule makes at least ``PLANNER_LEAST`` moves
+    (trades that create value, then at least one concession) and stops on the frontier;
+    Orchard's minimum a few points above where the trades alone would take it. ``None``
+    when no package tried does that."""
+    names, efficient = list(table.levels), table._efficient
+    packages = [
+        dict(zip(names, key, strict=True))
+        for key, you, them in table._rows
+        if you > them and key not in efficient
+    ]
+    rng.shuffle(packages)
+    for draft in packages[:12]:
+        traded = table.rule_path(draft, their_minimum=-1)  # never needed: free trades only
+        if len(traded) < 3 or not table.efficient(traded[-1]):
+            continue
+        minimum = int(table.points(traded[-1])[1]) + int(pick(rng, 4, 15, 1))
+        path = table.rule_path(draft, their_minimum=minimum)
+        if PLANNER_LEAST <= len(path) - 1 <= PLANNER_ROWS and table.landed(path[-1], minimum):
+            return draft, minimum
+    return None
 
 
 def draw(rng, learner):
-    """One draw of a learner's numbers, before ``problems`` has looked at it."""
+    """One draw of a learner's numbers, before ``problems`` has looked at it (``None`` when
+    the framework has no three equivalent offers, or no draft that suits the planner:
+    those are looked for first, as they reject the most draws)."""
     names = list(ISSUES)
     alternative = float(pick(rng, 60, 80, 1))
     extra = float(pick(rng, 2, 8, 1))
     estimate = round((alternative + extra) * pick(rng, 1.25, 1.42, 0.01))
+    statements, tighter = _statements(rng, alternative, estimate)
+    rounds = int(pick(rng, 5, 8, 1))
+    yours = _scores(rng, _weights(rng, names), reverse=False)
+    theirs = _scores(rng, _weights(rng, names), reverse=True)
+    table = TradeTable(yours, theirs)
+    middle = {issue: levels[1] for issue, levels in ISSUES.items()}
+    if not _meso_rows(table, middle):
+        return None
+    framework = _framework(rng, table)
+    if framework is None:
+        return None
+    draft, minimum = framework
     return KiteContract(
         module="04_concessions",
         learner=learner,
         alternative_price=alternative,
         extra_cost=extra,
         their_estimate=float(estimate),
-        statements=_statements(rng, alternative, estimate),
-        rounds=int(pick(rng, 5, 8, 1)),
-        yours=_scores(rng, _weights(rng, names), reverse=False),
-        theirs=_scores(rng, _weights(rng, names), reverse=True),
+        statements=statements,
+        rounds=rounds,
+        yours=yours,
+        theirs=theirs,
+        their_minimum=minimum,
+        draft=draft,
+        tighter=tighter,
     )
 
 
@@ -163,7 +236,7 @@ def kite_contract(rng, learner):
     that break an invariant (``problems``) are drawn again from the same generator."""
     while True:
         contract = draw(rng, learner)
-        if not problems(contract):
+        if contract is not None and not problems(contract):
             return contract
 
 
@@ -177,6 +250,46 @@ def middle_package(contract):
     return {issue: levels[1] for issue, levels in contract.issues.items()}
 
 
+def conceded_issues(contract, package):
+    """The issues on which ``package`` gives Orchard ground: not at your best level."""
+    return frozenset(i for i, levels in contract.issues.items() if package[i] != levels[0])
+
+
+def _conceded(table, package):
+    return frozenset(i for i, levels in table.levels.items() if package[i] != levels[0])
+
+
+def meso_triples(contract, table=None):
+    """Every set of three packages question 5 accepts, as tuples of ``(package, your
+    points, their points)``: each on the Pareto frontier and worth more to you than the
+    middle package, worth within ``MESO_TOLERANCE`` of each other to you, and no two
+    giving Orchard ground on exactly the same issues."""
+    table = table or TradeTable(contract.yours, contract.theirs)
+    return _meso_rows(table, middle_package(contract))
+
+
+def _meso_rows(table, middle):
+    floor = table.points(middle)[0]
+    names = list(table.levels)
+    efficient = table._efficient
+    ambitious = sorted(
+        (
+            (dict(zip(names, key, strict=True)), you, them)
+            for key, (you, them) in table._by_key.items()
+            if you > floor and key in efficient
+        ),
+        key=lambda row: row[1],
+    )
+    found = []
+    for i, first in enumerate(ambitious):
+        near = [row for row in ambitious[i + 1 :] if row[1] - first[1] <= MESO_TOLERANCE]
+        for second, third in combinations(near, 2):
+            rows = (first, second, third)
+            if len({_conceded(table, row[0]) for row in rows}) == 3:
+                found.append(rows)
+    return found
+
+
 # --- invariants: what every variant must satisfy before a learner sees it ---------------
 
 #: The least distance, in thousands, between a figure and a line the opening rule draws.
@@ -188,17 +301,21 @@ RATE_MARGIN = 0.05
 
 def _opening_problems(c):
     """Question 1: one true fact grounds an ambitious opening, another true one falls
-    short, both clear of the line; the threat and the invention name more than any fact."""
+    short, both clear of the line; the threat and the inventions name more than any fact;
+    the story's budget line matches which fact is high."""
     found = []
     estimate, reservation = c.their_estimate, reservation_of(c)
-    facts = [s.figure for key, s in c.statements.items() if STATEMENT_KINDS[key] == "fact"]
-    others = [s.figure for key, s in c.statements.items() if STATEMENT_KINDS[key] != "fact"]
+    kinds = statement_kinds(c)
+    facts = [s.figure for key, s in c.statements.items() if kinds[key] == "fact"]
+    others = [s.figure for key, s in c.statements.items() if kinds[key] != "fact"]
     if sum(figure >= estimate + OPENING_MARGIN for figure in facts) != 1:
         found.append("opening: not exactly one true fact grounds an ambitious opening")
     if any(abs(figure - estimate) < OPENING_MARGIN for figure in facts):
         found.append("opening: a true figure within the margin of Orchard's likely limit")
     if min(others) <= max(facts):
-        found.append("opening: the threat or the invention is no more tempting than the facts")
+        found.append("opening: the threat or an invention is no more tempting than the facts")
+    if c.tighter != (c.statements["linden"].figure > estimate):
+        found.append("story: the budget line does not match last year's price")
     if estimate - reservation < 15:
         found.append("plan: less than 15 between the two reservation prices")
     if max(facts) > 1.6 * reservation:
@@ -206,56 +323,77 @@ def _opening_problems(c):
     return found
 
 
-def _trades_problems(c):
-    """Questions 4 and 5, and the planner: a free trade from the middle package, a package
-    where only concessions help Orchard and the best of them is clear, the planner's goal
-    within reach, and three packages worth the same to Kite that beat the middle for it."""
+def _rates_clear(table, package, their_minimum):
+    """Where the rule concedes from ``package``: its two best rates are equal or clearly
+    apart."""
+    if not table.needed(package, their_minimum):
+        return True
+    options = table.options(package, gives=True)
+    if any(o["you"] >= 0 and o["them"] >= 0 and o["you"] + o["them"] > 0 for o in options):
+        return True
+    rates = sorted(
+        (o["them"] / -o["you"] for o in options if o["you"] < 0 < o["them"]), reverse=True
+    )
+    return len(rates) < 2 or rates[0] == rates[1] or rates[0] - rates[1] >= RATE_MARGIN
+
+
+def _trades_problems(c, table=None):
+    """Questions 4 and 5, and the planner: a free trade from the middle package; the rule
+    from the middle and from the draft stops on the frontier with Orchard's minimum met
+    (no package on the way exactly at that minimum, and no near-tie among the concessions
+    it chooses between); a package where only concessions help Orchard and it still needs
+    points, with a clear best; three equivalent offers."""
     found = []
-    table = TradeTable(c.yours, c.theirs)
+    table = table or TradeTable(c.yours, c.theirs)
     middle = middle_package(c)
+    minimum = c.their_minimum
     if not any(o["you"] >= 0 and o["them"] > 0 for o in table.options(middle)):
         found.append("trades: no trade from the middle package costs Kite nothing")
-    start = concession_start(table)
+    for name, start in (("middle", middle), ("draft", c.draft)):
+        path = table.rule_path(start, minimum)
+        if not table.landed(path[-1], minimum):
+            found.append(f"trades: the rule from the {name} does not stop on the frontier")
+        if any(table.points(p)[1] == minimum for p in path):
+            found.append(f"trades: a package on the rule's path from the {name} is at the minimum")
+        if not all(_rates_clear(table, p, minimum) for p in path):
+            found.append(f"trades: two concession rates nearly tie on the way from the {name}")
+    path = table.rule_path(c.draft, minimum)
+    if not PLANNER_LEAST <= len(path) - 1 <= PLANNER_ROWS:
+        found.append("planner: the rule's path from the draft is too short or too long")
+    start = concession_start(table, minimum)
     if start is None:
         found.append("trades: no package where at least two concessions help Orchard")
-    else:
-        rates = _concession_rates(table, start)
-        if 0 < rates[0] - rates[1] < RATE_MARGIN:
-            found.append("trades: the two best concession rates nearly tie")
-    if table.steps_to_frontier(middle, PLANNER_ROWS) is None:
-        found.append("planner: no plan of right trades reaches the frontier")
-    kite_middle = table.points(middle)[0]
-    level_counts = Counter(you for _, you, _ in table.packages if you > kite_middle)
-    if not any(count >= 3 for count in level_counts.values()):
-        found.append("meso: no three packages worth the same to Kite beat the middle for it")
+    elif not _rates_clear(table, start, minimum):
+        found.append("trades: the two best concession rates nearly tie")
+    if not meso_triples(c, table):
+        found.append("meso: no three efficient packages worth about the same to Kite")
     return found
 
 
-def _concession_rates(table, package):
-    """Orchard's gain per point Kite gives up, for each trade from ``package`` that helps
-    Orchard, best first (meant for a package where every such trade costs Kite)."""
-    return sorted(
-        (o["them"] / -o["you"] for o in table.options(package) if o["them"] > 0), reverse=True
-    )
-
-
-def concession_start(table):
-    """A package of ``table`` (a ``TradeTable``) from which every one-level trade that helps
-    Orchard costs Kite something, and at least two do: the one with the most joint points
-    (then the most for Kite), or ``None`` when there is no such package."""
+def concession_start(table, their_minimum=None):
+    """A package of ``table`` (a ``TradeTable``) from which no trade is free, Orchard
+    still needs points (below ``their_minimum``) and at least two concessions (trades or
+    single gives) help it: the one with the most joint points (then the most for Kite), or
+    ``None`` when there is no such package."""
     for _, _, package in sorted(
         ((you + them, you, package) for package, you, them in table.packages),
         key=lambda found: found[:2],
         reverse=True,
     ):
-        helpful = [o for o in table.options(package) if o["them"] > 0]
-        if len(helpful) >= 2 and all(o["you"] < 0 for o in helpful):
+        if not table.needed(package, their_minimum):
+            continue
+        options = table.options(package, gives=True)
+        helpful = [o for o in options if o["them"] > 0]
+        free = [o for o in options if o["you"] >= 0 and o["them"] >= 0 and o["you"] + o["them"] > 0]
+        if len(helpful) >= 2 and not free:
             return package
     return None
 
 
-def problems(contract):
+def problems(contract, table=None):
     """The invariants ``contract`` breaks, as short descriptions (empty: a fair variant).
     Each names its question and the kind of fault: a degenerate draw, a near-tie, a goal
-    out of reach, an implausible number."""
-    return _opening_problems(contract) + _trades_problems(contract)
+    out of reach, an implausible number. ``table``: the contract's ``TradeTable``, if
+    already built."""
+    found = _opening_problems(contract)
+    return found or _trades_problems(contract, table)

@@ -16,22 +16,24 @@
 # The earlier modules were about where leverage comes from. This one is about spending it
 # well once the talks begin: the number you name first, the pace at which you give
 # ground, what you ask for each time you do, and how you answer an offer that throws you.
-# Each of those becomes a decision you make on your own case and get feedback on.
+# The graded questions are decisions on your own case, Kite Studio's talks with Orchard;
+# three widgets add practice: a planner on your case, and two short negotiations on a
+# simple price case against the course's bots.
 #
 # You will learn to
 #
-# 1. open with an ambitious offer that a true fact justifies, and mention your
-#    alternatives without threatening anyone;
+# 1. open with an ambitious offer that a true fact justifies, keep a weak alternative to
+#    yourself, and answer the other side's anchor without being pulled by it;
 # 2. plan your concessions, and know what their pattern tells the other side;
 # 3. answer concessions with concessions, and stop giving when nothing comes back;
 # 4. trade across several issues so that both sides gain, up to the **Pareto frontier**,
-#    and put several equally good offers on the table at once;
+#    decide where on it to land, and put several equally good offers on the table at once;
 # 5. decide, when an offer arrives, whether to accept, counter or walk away, and leave in a
 #    way that lets you come back.
 #
-# It takes about two and a quarter hours: seven short coded questions, three exercises
-# with widgets and a reflection. Sections 1 to 3 and sections 4 to 6 make two sittings of
-# a little over an hour each.
+# It takes about three hours, longer if Python is new to you: seven coded questions,
+# three widgets and a reflection. Sections 1 to 3 and sections 4 to 6 make two sittings
+# of about an hour and a half each.
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
 # after them check your answer and tell you what to fix. Every learner gets their own
 # numbers, so your answers are yours alone.
@@ -46,7 +48,7 @@
 # numbers; the questions pass the scenario to your functions as `s`.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
-from itertools import permutations
+from itertools import combinations, permutations
 
 from IPython.display import HTML
 
@@ -76,72 +78,91 @@ scenario
 # Personality and Social Psychology*, 2001) found that final prices tended to end up
 # nearer the first offer, so the side that made it did better. The pull disappeared when
 # the person receiving the offer turned their attention to information that cuts against
-# it: the opener's alternatives or reservation price, or their own target price. Their
-# own limit is no such help. In a later study (Galinsky, Mussweiler and Medvec,
-# "Disconnecting outcomes and evaluations", *JPSP*, 2002), negotiators asked to focus on
-# their reservation price reached worse deals than those asked to focus on their target,
-# even though they felt better about them. So when an anchor lands on you, think about
-# where the other side would go without you and about what you are aiming for, not about
-# the least you would take.
+# it: the opener's alternatives or reservation price, or their own target price. Your
+# own reservation price (module 02: the worst terms you would still accept) is not the
+# thing to turn to. In a later study (Galinsky, Mussweiler and Medvec, "Disconnecting
+# outcomes and evaluations: the role of negotiator focus", *JPSP*, 2002), negotiators
+# asked to focus on their
+# reservation price reached worse deals than those asked to focus on their target, even
+# though they felt better about them. So when an anchor lands on you, think about where
+# the other side would go without you and about what you are aiming for, and answer with
+# the number those give you, as if their anchor had not been spoken. Question 1 asks you
+# to do that.
 #
 # Opening first pays when you know the range well. When you do not, a first offer can give
 # away more than any later concession wins back, and it may be wiser to let the other side
 # open and learn from their number (module 01).
 #
 # A good opening is **ambitious** and **grounded**. Ambitious: it goes as far towards the
-# other side's limit as you can justify, which means at, or just beyond, your best estimate
-# of their reservation price. You can always come down from a high opening; you can
+# other side's reservation price as you can justify, which means at, or just beyond, your
+# best estimate of it. You can always come down from a high opening; you can
 # seldom go back up from a low one. Grounded: you can give a reason for the number that
 # rests on a fact, such as a market rate, what they paid for the same thing before, or
 # what the work is worth to them. A number without a reason looks like a bluff and invites
 # a walk-out; a number with one becomes the reference point for the rest of the talks.
 #
-# **The reason must be true.** Keeping your reservation price to yourself is ordinary and
-# honest. Some go further and defend bluffing about a limit ("I can't go below 110") as
-# part of the game, as Carr did ("Is business bluffing ethical?", *Harvard Business
-# Review*, 1968); that view is disputed. Inventing a rival offer, or a cost you do not
-# have, is a different thing: it misrepresents a material fact the other side relies on,
-# which Lewicki, Saunders and Barry (*Negotiation*) treat as deception and which can
-# amount to fraud. Module 00's section on the ethics of leverage draws these lines in full.
+# **The reason must be true.** Module 00's section on the ethics of leverage names the
+# kinds of move. Keeping your reservation price to yourself is ordinary and honest. A
+# **bluff** about your own reservation price ("I can't go below 110") is tolerated by the conventions
+# of negotiation, which Carr defended ("Is business bluffing ethical?", *Harvard Business
+# Review*, 1968), though many negotiators will not bluff. Inventing a rival offer, or
+# inflating a real one, is **misrepresentation**: a false statement of a fact the other
+# side relies on, which Lewicki, Saunders and Barry (*Negotiation*) treat as deception and
+# which can amount to fraud.
 #
-# **Mention your alternatives as facts, not threats.** Your BATNA only strengthens your
-# opening if the other side knows it exists. Telling Orchard what Birch has offered for
-# the same year is a fact it can weigh; "pay or we go to Birch and you miss your launch"
-# is a threat. A threat puts the other side's pride in the way of agreeing and invites a
-# threat back; a fact leaves them to draw the conclusion themselves. And a walk-away you
-# hint at only works if you would really take it (module 03).
+# **An alternative helps only when it is strong, and only as a fact.** Telling the other
+# side about your BATNA raises what they must offer only when it beats what they expect
+# you to settle for (module 03). Birch's price is far below what Orchard expects to pay
+# you, so telling Orchard about it would only show how little you could get elsewhere:
+# keep it private. When an alternative is strong, state it as a fact (had Birch offered
+# more than Orchard expects to pay, "Birch has offered us that much for the year" would
+# be one) and let the other side draw the conclusion; "pay, or we take Birch's job and
+# you miss your launch" is a threat. A threat puts the other side's pride
+# in the way of agreeing and invites a threat back, and a walk-away you hint at only works
+# if you would really take it (module 03).
 #
 # In your scenario your BATNA is Birch's price, and your **reservation price**, as in
 # module 02, is that price corrected for what this deal costs you more: Birch's price plus
 # the extra cost of Orchard's job. It is the worst price you would still accept.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
-# ### Question 1 (2 points): choose your opening and its reason
+# ### Question 1 (2 points): choose your opening, and answer an anchor
 #
-# Write `opening(s)`: return a pair `(price, key)`, your opening price to Orchard and the
-# key of the statement in `s.statements` you will give as its reason. Each statement has
-# a `text` and the price it names, its `figure` (e.g. `s.statements["birch"].figure`).
+# Write `opening(s, anchor)`: return a pair `(price, key)`, your first price to Orchard
+# and the key of the statement in `s.statements` you will give as its reason. Each
+# statement has a `text` and the price it names, its `figure` (e.g.
+# `s.statements["survey"].figure`). `anchor` is `None` when you open, or Orchard's
+# opening price when Orchard has opened first, often far below your reservation price.
 #
 # - **Ambitious:** the price is at least your estimate of Orchard's reservation price,
 #   `s.their_estimate`.
 # - **Grounded:** the price is no more than the figure of the statement you cite, and the
-#   statement is a true fact, said as a fact. Read each one against your story: a
-#   sentence that contradicts it is not true, and a sentence that says what you will do
-#   to Orchard is a threat.
+#   statement is a true fact, said as a fact, that is worth telling Orchard. Read each
+#   one against your story: a sentence that contradicts it is not true, a sentence that
+#   says what you will do to Orchard is a threat, and an alternative weaker than what
+#   Orchard expects to pay is better kept private. Compare Birch's figure with
+#   `s.alternative_price`.
+# - **Not pulled by an anchor:** Orchard's opening tells you what it would like to pay,
+#   not what its alternatives are. It may still tell you something about Orchard (module
+#   01), but here it changes none of your facts, so your answer to it is the price you
+#   would open with.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
-def opening(s):
-    """(your opening price, the key of the statement that grounds it)."""
+def opening(s, anchor):
+    """(your first price, the key of the statement that grounds it); anchor: Orchard's
+    opening if it opened first, else None."""
     ### BEGIN SOLUTION
-    true_facts = ["birch", "survey", "linden"]  # "threat" threatens; no rival has offered
-    key = max(true_facts, key=lambda k: s.statements[k].figure)
+    # Birch's real price is below what Orchard expects to pay: true, but weak, so private.
+    # An inflated Birch figure would be untrue; "threat" threatens; no rival has offered.
+    # Orchard's anchor changes none of this, so it is not used.
+    key = max(["survey", "linden"], key=lambda k: s.statements[k].figure)
     return s.statements[key].figure, key
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "opening-test", "schema_version": 3}
-"""Check that opening is ambitious and grounded in a true fact, said as a fact."""
+"""Check that opening is ambitious, grounded in a true fact worth stating, and not pulled by an anchor."""
 check.opening(opening)
 ### BEGIN HIDDEN TESTS
 check.opening(opening, hidden=True)
@@ -180,21 +201,23 @@ check.opening(opening, hidden=True)
 # - $\beta > 1$, **Conceder**: most of the ground is given early, and the steps shrink.
 #
 # The other side does not see $\beta$; it sees the size of your steps, and reads them.
-# Steps that shrink say you are nearing your limit. Steps that hold their size or grow
+# Steps that shrink say you are nearing your reservation price. Steps that hold their size or grow
 # say there is more to come, and that waiting pays. So a Boulware curve says "firm" while
 # it stands still, and then, with its large late steps, says "keep pushing". A Conceder
-# curve gives a lot early, but its shrinking steps at least tell the truth about where it
-# is heading.
+# curve gives a lot early, and its shrinking steps say "nearly done". A plan of yours that
+# shrinks its steps towards a target above your reservation price sends that same signal
+# while your reservation price is still some way off: like the bluff of section 1, it is
+# a claim about your own position, which the conventions of negotiation tolerate.
 #
 # **Where the model stops.** These curves were built for agents whose deadline is known
 # exactly, who must end on their reservation price, and who follow the schedule whatever
 # the other side does. A person is in a different position. The end of the talks is
-# rarely known exactly; an offer at your reservation price shows the other side your
-# limit (keep it to yourself, module 01); and a schedule that moves on its own hands out
+# rarely known exactly; an offer at your reservation price gives it away (keep it to
+# yourself, module 01); and a schedule that moves on its own hands out
 # concessions nobody paid for. Use the curve for its shape, not as a script: plan to
 # concede towards a **target** above your reservation price, keeping a margin for a final
 # trade; make the steps shrink; and make each one in answer to a move of theirs
-# (section 3).
+# (section 3), which may mean holding in a round while you wait for it.
 #
 # The curves below start at 100, end at 40 in round 10, and differ only in $\beta$.
 
@@ -220,16 +243,21 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #
 # 1. start at `opening` in round 0;
 # 2. never go back up (a higher offer than your last reads as a retraction);
-# 3. concede in shrinking steps: each concession smaller than the one before (once you
-#    stop conceding, steps of 0 are fine);
-# 4. not give more than half of everything it concedes in the first step;
-# 5. end at your target, above your reservation price (Birch's price `s.alternative_price`
-#    plus `s.extra_cost`).
+# 3. concede in steps that never grow and end smaller than they began: each concession
+#    no bigger than the one before (up to 1 more, from rounding to whole thousands, is
+#    fine), the last one smaller than the first. Rounds in which you hold (a step of 0),
+#    to wait for Orchard's move, are fine anywhere;
+# 4. give at most three fifths of everything it concedes in its first concession, so that
+#    the later steps still mean something;
+# 5. end at your target, with a margin above your reservation price (Birch's price
+#    `s.alternative_price` plus `s.extra_cost`) of at least a tenth of the room between
+#    your opening and it.
 #
 # The check calls it with a few grounded openings, from `s.their_estimate` up to the
 # most a true fact of yours justifies, so it does not depend on your answer to question
 # 1. You may write the steps yourself, or use `time_dependent_offer` aimed at your target
-# with a $\beta$ whose steps shrink.
+# with $1 < \beta \le 2$ (a larger $\beta$ can put more than three fifths into the first
+# step when the talks are short).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -273,45 +301,51 @@ check.concession_plan(concession_plan, hidden=True)
 # in one negotiation treat tit-for-tat as a way of pacing concessions, not as a promise of
 # cooperation. Its full force returns when you will meet the same counterpart again.
 #
-# Faratin et al. (1998) use the same idea as a **behaviour-dependent** tactic. In
-# *absolute* tit-for-tat you concede by as much as the other side conceded in its last
-# move; in *relative* tit-for-tat, by the same proportion. If they step back, you step
-# back by as much. Either way the offer stays within your own limits. As a seller with
-# offers $x_0, \dots, x_n$ (your opening is $x_0$) facing a buyer whose last two offers
-# were $y_{n-1}$ and $y_n$, absolute tit-for-tat offers next
+# Faratin et al. (1998) use the same idea as a **behaviour-dependent** tactic. In their
+# *relative* tit-for-tat an agent concedes by the same proportion as the other side did;
+# in *random absolute* tit-for-tat, by the same amount, plus or minus a small random
+# term (take it as 0 here). Their agents mirror both ways: if the other side steps back,
+# the agent steps back by as much. Whatever it does, the offer stays between the least
+# and the most the agent finds acceptable on that issue.
 #
-# $$x_{n+1} = \min\bigl(\max\bigl(x_n - (y_n - y_{n-1}),\; r\bigr),\; x_0\bigr):$$
-#
-# your last offer, lowered by the buyer's last concession (raised, if the buyer stepped
-# back), never below your reservation price $r$ and never above your opening.
-#
-# The practical rules: concede in answer to their concessions, not into silence; after a
-# concession of yours, wait for one back before you move again; and if they retract an
-# offer, do not reward it with a step forward.
+# A person should not copy that last part. Asking more than you last offered is itself a
+# retraction (section 2): it tells the other side your offers cannot be relied on and
+# gives it a reason to walk away, and the course's tit-for-tat buyer answers a step back
+# by holding, not by stepping back. So the practical rules are: concede in answer to
+# their concessions, by about as much, not into silence; after a concession of yours,
+# wait for one back before you move again; if they retract, hold, and neither reward the
+# retraction with a step forward nor answer it with one of your own; and never go past
+# your own reservation price.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
-# ### Question 3 (1 point): tit-for-tat's next offer
+# ### Question 3 (1 point): your next offer, by tit-for-tat
 #
-# Write `tit_for_tat(s, mine, theirs)`: your next offer to Orchard under absolute
-# tit-for-tat. `mine` lists your offers so far, from your opening, and `theirs` Orchard's
-# answers, one for each of yours (so both lists have the same length, at least 2). Keep
-# within your limits: your reservation price (`s.alternative_price` plus `s.extra_cost`)
-# and your opening, `mine[0]`. For example, after `mine = [118, 114]` and
-# `theirs = [80, 86]`, Orchard's last concession is 6, so you offer 108.
+# Write `tit_for_tat(s, mine, theirs)`: your next offer to Orchard by the practical rules
+# above, as a person plays tit-for-tat. `mine` lists your offers so far, from your
+# opening, and `theirs` Orchard's answers, one for each of yours (so both lists have the
+# same length, at least 2). Look at Orchard's last move, from `theirs[-2]` to
+# `theirs[-1]`, and decide: a concession of Orchard's is answered with one of the same
+# size; a hold, or a step back, with a hold. Your offer never goes below your reservation
+# price (`s.alternative_price` plus `s.extra_cost`). For example, after `mine = [118, 114]`
+# and `theirs = [80, 86]`, Orchard has conceded 6, so you offer 108; after
+# `theirs = [86, 80]` you would offer 114 again.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "tit-for-tat-answer", "schema_version": 3}
 def tit_for_tat(s, mine, theirs):
-    """Your next offer: your last one, moved by as much as Orchard's last move."""
+    """Your next offer: your last one, lowered by Orchard's last concession; held when
+    Orchard held or stepped back; never below your reservation price."""
     ### BEGIN SOLUTION
     reservation = s.alternative_price + s.extra_cost
     their_step = theirs[-1] - theirs[-2]
-    return min(max(mine[-1] - their_step, reservation), mine[0])
+    if their_step <= 0:
+        return max(mine[-1], reservation)  # a hold or a step back: hold
+    return max(mine[-1] - their_step, reservation)
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "tit-for-tat-test", "schema_version": 3}
-"""Check that tit_for_tat copies Orchard's last move within your limits."""
+"""Check that tit_for_tat answers Orchard's last move as the rules say, never below your reservation price."""
 check.tit_for_tat(tit_for_tat)
 ### BEGIN HIDDEN TESTS
 check.tit_for_tat(tit_for_tat, hidden=True)
@@ -320,17 +354,29 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "arena-teaching", "schema_version": 3}
 # ### Exercise: negotiate against a bot
 #
-# You sell, a bot buys. Your reservation price is 40; the buyer's limit lies somewhere
-# from 35 to 85, drawn apart from yours and kept hidden. Unless you pick a style to
-# practise against, the buyer's style is a mystery: read it from its offers, then name it
-# when the talks are over and see whether you were right. Type your ask and send it,
-# accept the buyer's offer, walk away politely or walk out. The buyer answers each offer
-# with one of its own and a few words; it may stop before the tenth round, and says so
-# when it makes its final offer. When it is over you see both concession curves, what
-# each of your concessions bought compared with standing still, and the best price the
-# buyer would have accepted. Tick "keep its limit" to meet another style with the same
-# limit, and watch what the tit-for-tat buyer does when you make a big concession, when
-# you make none, and when you take one back.
+# You sell, a bot buys, on a simple price case (not Kite's). Your reservation price is
+# 40; the buyer's reservation price lies somewhere from 35 to 85, drawn apart from yours and kept
+# hidden. Type your ask and send it, accept the buyer's offer, walk away politely or walk
+# out. The buyer answers each offer with one of its own and a few words. It may stop
+# before the tenth round: when its time is up it says its offer is final, and when its
+# patience runs out (offers it must refuse out of hand, or rounds in which you do not
+# move) it says so at least one offer before it leaves. When it is over you see both
+# concession curves, what each of your concessions bought compared with holding your ask
+# instead, and the best price it would have accepted at the turns you played.
+#
+# Three things to try:
+#
+# - **Read its style.** Unless you pick one, the buyer's style is a mystery; name it when
+#   the talks are over. To tell the styles apart, hold your ask now and then: what the
+#   buyer does when you hold is its own pace (growing late for Boulware, the same each
+#   round for linear, shrinking for Conceder), and what a concession of yours buys shows
+#   tit-for-tat, which gives back about as much as you concede while the others give
+#   back about a third. Tick "keep its reservation price" to meet another style with the same one.
+# - **Answer an anchor.** Tick "the buyer opens": it starts far below its reservation price. Answer
+#   it as question 1 taught: from where its reservation price may lie and from your own target, not
+#   from its number.
+# - **Take one back.** Watch what the tit-for-tat buyer does when you make a big
+#   concession, when you make none, and when you retract one.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "arena", "schema_version": 3}
 from course.widgets.practice import NegotiationArena
@@ -342,40 +388,53 @@ NegotiationArena()
 #
 # With one issue, every unit one side gains the other loses. Most real deals have several
 # issues (price, delivery, payment terms, scope), and the two sides rarely care about them
-# equally. That is where value can be **created**, not only **claimed** (Lax and
-# Sebenius, *The Manager as Negotiator*, 1986).
+# equally. That is where value can be **created**, not only **claimed**, and Lax and
+# Sebenius (*The Manager as Negotiator*, 1986) showed how the two pull against each other:
+# the moves that claim value get in the way of those that create it.
 #
 # To compare packages, score each side's preferences as points per level of each issue
 # and add them up, the additive scoring Raiffa uses in *The Art and Science of
-# Negotiation* (1982). A **trade** moves one issue towards the other side (your give) and
-# another towards you (your get). Count what it does to *both* sides: what the give costs
-# you and is worth to them, and what the get brings you and costs them.
+# Negotiation* (1982). A **trade** moves one issue one level towards the other side (your
+# give) and another one level towards you (your get); a **single give** moves one issue
+# and asks no level back. Count what a move does to *both* sides.
 #
 # A package is **Pareto-optimal** when no other package is better for one side without
 # being worse for the other. The set of such packages is the **Pareto frontier**. A deal
 # below it leaves points on the table that both sides could have shared; a deal on it
 # cannot improve for one side without costing the other.
 #
-# The course's rule for trades follows from that picture:
+# The course's rule for choosing the next move puts these ideas in order; the order is
+# this course's own summary, not a quotation:
 #
-# 1. **Never give without asking for something back.** A give with nothing in return is a
-#    gift, and it tells the other side that more can be had for free.
-# 2. **Below the frontier, look for trades that cost you nothing.** Give on an issue that
-#    matters more to them than to you and take on one that matters more to you. Your
-#    points stay level or rise while theirs rise: both sides gain. This is **logrolling**
-#    (Pruitt, *Negotiation Behavior*, 1981). Measured in your own points, such a trade
-#    brings back at least as much as it costs, a *trade ratio* (points back per point
+# 1. **Create value first.** Below the frontier some trades cost neither side anything:
+#    give on an issue that matters more to them than to you, take one that matters more
+#    to you. This is **logrolling** (Pruitt, *Negotiation Behavior*, 1981). A trade that
+#    helps one side and leaves the other exactly where it was counts too: nobody loses.
+#    Among such trades take the one that adds the most points for the two of you
+#    together, then the one that leaves you more. Choosing by what it gives the other
+#    side alone can spend your moves on small gains and leave you below the frontier,
+#    with value neither side collects. Measured in your own points, these trades bring
+#    back at least as much as they cost: a **trade ratio** (your points back per point
 #    given) of at least 1.
-# 3. **On the frontier, every step that helps them costs you something,** and no trade
-#    can bring you back as much as it costs. There, give where their gain per point you
-#    lose is highest: cheap for you, dear to them. Make such a step only in answer to a
-#    move of theirs (section 3), and stop where your limit is. (Trading one level at a
-#    time, you can also get stuck below the frontier, where no such trade is free any
-#    more: the same rule for concessions then applies.)
+# 2. **Then concede only what closes the deal.** Once no trade is free (on the frontier,
+#    always), every move that helps them costs you, and its trade ratio is below 1: the
+#    levels you get back are worth less to you than what you give. Make such a concession
+#    only while they still need points to agree, and never give without asking for
+#    something back: here, the agreement itself ("I can go to unlimited revisions if that
+#    settles the framework"). Then something does come back, the deal. Choose the concession that gives them the most points per
+#    point you give up, cheap for you and dear to them; it may be a single give.
+# 3. **Stop** when nothing is free and they have what they need. Every point more is a
+#    gift, and a gift tells them more can be had for nothing.
+#
+# Two cautions. Moving one level at a time, you can get stuck below the frontier, where no
+# one-level trade is free but some package is still better for both: look then for a
+# bigger move (two levels of one issue, or three issues at once). And the concession with
+# the best rate can give the other side more than it needs; module 05 refines the last
+# steps.
 #
 # First move towards the frontier (create value), then decide where on it to land (claim
-# value). The small case below has six packages scored (you, them); the frontier is the
-# four that nothing beats for both.
+# value). The small case below has six packages scored (you, them); the frontier holds
+# four of them. (2, 2) is not on it: (2, 3) gives them one more at no cost to you.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "frontier-example", "schema_version": 3}
 small_case = [(4, 0), (3, 1), (1, 1), (2, 3), (0, 4), (2, 2)]
@@ -388,15 +447,16 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "planner-teaching", "schema_version": 3}
 # ### Exercise: the concession planner
 #
-# Plan the framework talks with Orchard as a series of trades, starting from the package
-# that splits every issue down the middle. In each row, pick an issue to give one level
-# to Orchard and an issue to take one level back. The table shows, for each trade, what
-# the give costs you and is worth to Orchard, what the get brings you and costs Orchard,
-# and the net for each side. A trade is marked right when it costs you nothing and helps
-# Orchard, or, when no such trade is left, when it gives Orchard the most points per
-# point you give up. The picture shows every package as a dot, the frontier as a line,
-# and your plan as numbered steps. Try to reach the frontier with every trade marked
-# right; then try one give with nothing back, and see what the table says.
+# Your colleague has drafted the framework for Orchard (`s.draft` in your story): good for
+# you, but below the frontier. Plan the framework talks from that draft as a series of
+# moves. In each row, pick an issue to give one level to Orchard and an issue to take one
+# level back, or "(nothing)" for a single give. The table shows each move's net for you
+# and for Orchard, its trade ratio (your points back per point given; "—" when the give
+# costs you nothing), and what the rule of this section says of it. The picture shows
+# every package as a dot, the frontier as a line, Orchard's minimum as a dashed line and
+# your plan as numbered steps. Land on the frontier with Orchard's minimum met and every
+# move marked right; it takes at least three moves. Then try a concession while a free
+# trade is open, or one after Orchard has its minimum, and read what the table says.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "planner", "schema_version": 3}
 from course.widgets.concessions import ConcessionPlanner
@@ -404,46 +464,60 @@ from course.widgets.concessions import ConcessionPlanner
 ConcessionPlanner(scenario)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
-# ### Question 4 (2 points): the next trade to offer Orchard
+# ### Question 4 (2 points): the next move to offer Orchard
 #
 # Write `next_trade(s, current)`: from the package `current` (a dict of issue to level),
-# consider every trade that moves one issue **one level** towards Orchard and a different
-# issue **one level** towards you (`s.issues` lists each issue's levels from best for you
-# to best for Orchard; `s.yours[issue][level]` and `s.theirs[issue][level]` are the
-# points). Keep the trades that raise Orchard's points, and return the package after the
-# best of them by the rule above, or `None` when there is none:
+# return the package after the next move by the rule above, or `None` when the rule
+# stops. The moves are every trade that moves one issue **one level** towards Orchard and
+# a different issue **one level** towards you, and every single give of one issue one
+# level towards Orchard (`s.issues` lists each issue's levels from best for you to best
+# for Orchard; `s.yours[issue][level]` and `s.theirs[issue][level]` are the points).
+# Orchard will not sign for fewer than `s.their_minimum` of its points.
 #
-# - a trade that costs you nothing beats any that costs you something; between two such
-#   trades, the one that gives Orchard more, then the one that leaves you more;
-# - between trades that cost you something, the one with the most Orchard points gained
-#   per point you lose, then the one that costs you less.
+# - A trade that leaves neither side with fewer points and adds to at least one is free;
+#   while one exists, take the free trade that adds the most points for both sides
+#   together, then the one that leaves you more.
+# - Otherwise, while Orchard has fewer than `s.their_minimum` points, take the move that
+#   raises Orchard's points and costs you the fewest points per point Orchard gains (the
+#   most Orchard points per point you lose), then the one that costs you less.
+# - Otherwise return `None`.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "next-trade-answer", "schema_version": 3}
 def next_trade(s, current):
-    """The package after the best one-level trade from current, or None."""
+    """The package after the rule's next move from current, or None when it stops."""
     ### BEGIN SOLUTION
     issues = s.issues
-    best, best_rank = None, None
-    for give, get in permutations(issues, 2):
-        at_give = issues[give].index(current[give])
-        at_get = issues[get].index(current[get])
-        if at_give + 1 == len(issues[give]) or at_get == 0:
-            continue
-        package = {**current, give: issues[give][at_give + 1], get: issues[get][at_get - 1]}
-        you = sum(s.yours[i][package[i]] - s.yours[i][current[i]] for i in (give, get))
-        them = sum(s.theirs[i][package[i]] - s.theirs[i][current[i]] for i in (give, get))
-        if them <= 0:
-            continue  # Orchard gains nothing: no trade for them
-        rank = (1, them, you) if you >= 0 else (0, them / -you, you)
-        if best_rank is None or rank > best_rank:
-            best, best_rank = package, rank
-    return best
+
+    def moved(issue, step):  # the level one step towards Orchard (+1) or you (-1), or None
+        at = issues[issue].index(current[issue]) + step
+        return issues[issue][at] if 0 <= at < len(issues[issue]) else None
+
+    moves = [(give, None) for give in issues] + list(permutations(issues, 2))
+    free, concessions = [], []
+    for give, get in moves:
+        package = {**current, give: moved(give, +1)}
+        if get is not None:
+            package[get] = moved(get, -1)
+        if None in package.values():
+            continue  # that issue is already at its end
+        you = sum(s.yours[i][package[i]] - s.yours[i][current[i]] for i in issues)
+        them = sum(s.theirs[i][package[i]] - s.theirs[i][current[i]] for i in issues)
+        if you >= 0 and them >= 0 and you + them > 0:
+            free.append((you + them, you, package))
+        elif you < 0 < them:
+            concessions.append((them / -you, you, package))
+    if free:
+        return max(free, key=lambda found: found[:2])[2]
+    orchard = sum(s.theirs[i][current[i]] for i in issues)
+    if concessions and orchard < s.their_minimum:
+        return max(concessions, key=lambda found: found[:2])[2]
+    return None
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "next-trade-test", "schema_version": 3}
-"""Check that next_trade trades for free first, then concedes where it costs you least."""
+"""Check that next_trade creates value first, concedes only while Orchard needs it, and stops."""
 check.next_trade(next_trade)
 ### BEGIN HIDDEN TESTS
 check.next_trade(next_trade, hidden=True)
@@ -453,42 +527,65 @@ check.next_trade(next_trade, hidden=True)
 # ### Several offers at once
 #
 # You do not have to open the framework talks with one package. Medvec and Galinsky
-# ("Putting more on the table", 2005) suggest **multiple equivalent simultaneous offers**
-# (MESOs): two or three packages put forward together, each worth the same to you but
-# built differently, and the other side picks one. You stay as ambitious as with a single
-# offer, yet you look flexible, and their choice tells you which issues matter to them,
-# which your research could only estimate. In experiments by Leonardelli, Gu, McRuer,
-# Medvec and Galinsky (*Organizational Behavior and Human Decision Processes*, 2019),
-# offerers who made MESOs reached better deals for themselves and higher joint gains than
-# those who made a single offer, and were seen as more cooperative.
+# ("Putting more on the table: how making multiple offers can increase the final value of
+# the deal", *Negotiation*, the newsletter of Harvard Business School Publishing and the
+# Program on Negotiation, 2005) suggest **multiple equivalent simultaneous offers**
+# (MESOs): two or three packages put forward together, each worth about the same to you
+# but built differently, and the other side picks one. You stay as ambitious as with a
+# single offer, yet you look flexible, and their choice tells you which issues matter to
+# them, which your research could only estimate. In experiments by Leonardelli, Gu,
+# McRuer, Medvec and Galinsky (*Organizational Behavior and Human Decision Processes*,
+# 2019), offerers who made MESOs reached better deals for themselves and higher joint
+# gains than those who made a single offer, and were seen as more cooperative. The
+# authors traced the joint gains to the set's being more likely to hold an offer the other
+# side found attractive, and the offerer's own gains to the other side's reading a set as a
+# sincere attempt to agree.
+# So each offer should be one Orchard could like: none should leave value on the table,
+# and each should give ground on different issues.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (2 points): three equivalent offers
 #
-# Write `meso(s)`: a list of three different packages (dicts of issue to level) that are
-# worth exactly the same number of your points (`s.yours`), each worth more to you than
-# the package that splits every issue down the middle (the middle level of each issue in
-# `s.issues`). `all_packages(s.yours, s.theirs)` lists every package with both sides'
-# points, if you want it.
+# Write `meso(s)`: a list of three different packages (dicts of issue to level) such that
+#
+# - each is on the Pareto frontier (no package gives both sides at least as many points
+#   and one of them more), and worth more to you (`s.yours`) than the package that splits
+#   every issue down the middle (the middle level of each issue in `s.issues`);
+# - they are worth about the same to you: within 5 of your points of each other;
+# - no two give Orchard ground on exactly the same issues (an issue gives Orchard ground
+#   when it is not at your best level, the first of its levels in `s.issues`).
+#
+# `all_packages(s.yours, s.theirs)` lists every package with both sides' points, and
+# `pareto_frontier` finds the frontier's points, if you want them.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "meso-answer", "schema_version": 3}
 def meso(s):
-    """Three different packages, worth the same to you, each better for you than the middle."""
+    """Three different packages on the frontier, within 5 of your points of each other,
+    each better for you than the middle, no two giving ground on the same issues."""
     ### BEGIN SOLUTION
+    packages = all_packages(s.yours, s.theirs)
+    frontier = set(pareto_frontier([(you, them) for _, you, them in packages]))
     middle = package_points({i: levels[1] for i, levels in s.issues.items()}, s.yours)
-    by_value = {}
-    for package, you, them in all_packages(s.yours, s.theirs):
-        if you > middle:
-            by_value.setdefault(you, []).append((them, package))
-    value = max(v for v, found in by_value.items() if len(found) >= 3)
-    best_for_them = sorted(by_value[value], key=lambda found: -found[0])
-    return [package for _, package in best_for_them[:3]]
+    offers = [row for row in packages if (row[1], row[2]) in frontier and row[1] > middle]
+
+    def ground(package):  # the issues on which it gives Orchard ground
+        return frozenset(i for i, levels in s.issues.items() if package[i] != levels[0])
+
+    sets = [
+        trio
+        for trio in combinations(offers, 3)
+        if max(r[1] for r in trio) - min(r[1] for r in trio) <= 5
+        and len({ground(r[0]) for r in trio}) == 3
+    ]
+    # the most ambitious set: its least valuable offer worth most to you
+    best = max(sets, key=lambda trio: (min(r[1] for r in trio), max(r[2] for r in trio)))
+    return [package for package, _, _ in best]
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "meso-test", "schema_version": 3}
-"""Check that meso offers three different packages worth the same to you, each ambitious."""
+"""Check that meso offers three different packages, equivalent to you, efficient, ambitious and built differently."""
 check.meso(meso)
 ### BEGIN HIDDEN TESTS
 check.meso(meso, hidden=True)
@@ -505,10 +602,10 @@ check.meso(meso, hidden=True)
 #
 # - **Accept** when the offer is at least what you would ask next. Faratin et al. (1998)
 #   give their agents this acceptance rule: take the other side's offer when it is at
-#   least as good as the offer you were about to make. Holding out for less than you
-#   would ask yourself only delays the deal. (In module 02 both limits were known, so the
-#   line was the middle of the zone; here Orchard's limit is only an estimate, so the line
-#   is your own plan.) At the end of the talks there is no next offer of yours, and the
+#   least as good as the offer you were about to make. Turning down an offer that
+#   already gives you what you were about to ask for only delays the deal. (In module 02
+#   both reservation prices were known, so the line was the middle of the zone; here
+#   Orchard's is only an estimate, so the line is your own plan.) At the end of the talks there is no next offer of yours, and the
 #   comparison is with your reservation price: an offer at or above it beats your BATNA.
 # - **Walk away** when the best deal you can still reach is below your reservation price:
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
@@ -526,7 +623,7 @@ check.meso(meso, hidden=True)
 #    your side?" You learn whether something real happened (a budget cut, a rival bid) or
 #    whether the number is a test.
 # 2. *Reassess, then re-anchor.* If the news is real and credible, update your estimate of
-#    their limit, and with it your plan. If it is not, restate the fact behind your
+#    their reservation price, and with it your plan. If it is not, restate the fact behind your
 #    number: "The market rate for a year of this work is 118, and that is where we are."
 # 3. *Move only in a trade, and only your planned step.* "I can look at 30-day payment if
 #    delivery stays at 10 weeks." A big step made to calm the room is a concession nobody
@@ -547,13 +644,16 @@ check.meso(meso, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "difficult-moment-teaching", "schema_version": 3}
 # ### Exercise: a low-ball arrives
 #
-# You are selling; after a few rounds of steady progress the buyer suddenly offers a
-# price well below everything it has offered so far. When it comes and how low it goes
-# change from one moment to the next. Choose your answer: accept it, walk away politely,
-# repeat your last ask, concede your usual step, concede half the gap, or type the ask
-# you would make. The rest of the talks are then played against the same buyer, and it
-# reads your answer: a step much bigger than your usual one tells it that pressure works.
-# Compare your answer with the others.
+# Again a simple price case. You sell; after a few rounds of steady progress the buyer
+# suddenly offers a price well below everything it has offered so far, and says it is
+# all its budget allows. When it comes and how low it goes change from one moment to the
+# next. Your plan is the one section 2 taught: steps that shrink to a target above your
+# reservation price. Choose your answer: accept, walk away politely, repeat your last
+# ask, make your next planned step, concede half the gap (never below your reservation
+# price), or type the ask you would make. The rest of the talks are then played against
+# the same buyer, and it reads your answer: a step much bigger than your planned one
+# tells it that pressure works. Compare your answer with the others, and see whether its
+# budget claim was true.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "difficult-moment", "schema_version": 3}
 from course.widgets.practice import DifficultMoment
@@ -597,60 +697,75 @@ check.respond(respond, hidden=True)
 #
 # A negotiation ends; the relationship behind it usually goes on. Whenever you will deal
 # with the same counterpart again, Axelrod's shadow of the future (section 3) is at work:
-# how this negotiation ends changes how the next one begins. The arena's buyers remember
-# it. A deal that was honoured builds their trust. A walk-away that leaves the door open
-# ("at this price we can't do it; if anything changes on your side, call me") keeps it. A
-# walk-out that burns the bridge destroys most of it, and every insulting offer and every
-# offer taken back costs a little more. A buyer who trusts you more opens closer to you
-# next time and stays at the table longer; one who trusts you less opens further away and
-# leaves sooner.
+# how this negotiation ends changes how the next one begins. What carries over, in the
+# study by Curhan, Elfenbein and Eisenkraft above, is how the other side felt about the
+# first round, not what the first deal paid. A walk-away that leaves the door open ("at
+# this price we can't do it; if anything changes on your side, call me") can keep those
+# feelings; a walk-out that burns the bridge, or a deal forced through with pressure,
+# does not.
 #
-# Try it in the arena above: end a negotiation one way, press "meet this buyer again" and
-# compare its first offer, and how long it stays, with the first time; then walk out on a
-# new buyer and meet that one again.
+# The arena's buyers carry a simple version of this, **trust**, and it rests on the
+# course's own assumptions, not on measurements: a deal adds a quarter of the scale
+# (whatever its price: a real partner also cares how it felt), a polite walk-away keeps
+# trust as it was, a walk-out takes away more than a third, and every insulting offer
+# and every offer taken back costs a tenth more. A buyer who trusts you more opens closer
+# to you next time and stays at the table longer; one who trusts you less opens further
+# away and leaves sooner. Try it in the arena above: end a negotiation one way, press
+# "meet this buyer again" and compare its first offer, and how long it stays, with the
+# first time.
 #
-# The cell below does the same for a buyer like Orchard, whose limit is drawn for your
-# case and whose style you do not know. For each way this year's talks could end, the
-# engine plays a plan like yours of section 2 (Boulware concessions from an ambitious
-# opening to your reservation price) against the buyer twice, this year and next year,
-# for each of the four styles, and shows what you can expect to gain over your BATNA next
-# year (in thousands, averaged over the styles).
+# **What the relationship is worth belongs inside your reservation price.** Your
+# reservation price is the worst deal you would still take rather than your
+# alternative. When you will meet Orchard again, a deal now is worth its price plus what
+# it does to next year's talks, and the alternative to a deal now is to leave politely
+# (a walk-out earns nothing more now and only costs trust). So lower your reservation
+# price by how much better next year goes after a deal than after a polite walk-away;
+# if a deal would make next year worse (a low price can become the starting point of the
+# next talks), raise it by as much. Then answer the last offer with question 6's rule and
+# that price. The difference is an estimate: count only what you can reasonably expect.
+#
+# The cell below estimates it for a buyer like Orchard under the arena bots'
+# assumptions: its reservation price is drawn within 6 of your estimate of Orchard's, and its style
+# is unknown. For each way this year's talks could end, the engine plays section 2's
+# plan (the grounded opening of question 1, steps that shrink to a target halfway to your
+# reservation price, question 6's rule for accepting) against the buyer twice. This year
+# the talks run until the plan would end them, and end there in that way; next year the
+# plan plays out in full. The table gives next year's gain over your BATNA (in thousands,
+# averaged over the four styles) after each ending.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "next-year", "schema_version": 3}
 next_year = check.next_year(scenario)
 next_year
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "how-to-end-text", "schema_version": 3}
-# ### Question 7 (2 points): how to end when you will meet again
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "relationship-text", "schema_version": 3}
+# ### Question 7 (2 points): the relationship inside your reservation price
 #
-# It is the last round of this year's talks, and Orchard's final offer is `offer` (in
-# thousands). You will negotiate with Orchard again next year. `next_year` maps each
-# ending (`"deal"`: you accept; `"polite walk-away"`; `"walk-out"`) to what you can expect
-# to gain over your BATNA next year after it, as in the table above. Write
-# `how_to_end(s, offer, next_year)`: return the ending worth the most over both years,
-# this year's gain (the offer minus your reservation price for a deal, 0 for either
-# walk-away) plus next year's. When two endings are worth the same, choose the one that
-# keeps more trust: a deal, then a polite walk-away.
+# You will negotiate with Orchard again next year. `next_year` maps each way this year's
+# talks could end (`"deal"`, `"polite walk-away"`, `"walk-out"`) to what you can expect to
+# gain over your BATNA next year after it, as in the table above. Write
+# `relationship_reservation(s, next_year)`: your reservation price for this year's talks
+# (`s.alternative_price` plus `s.extra_cost` without the relationship) with what a deal
+# does to next year inside it, as the text above says. The check also tries tables in
+# which a deal makes no difference, or makes next year worse.
 
 
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "how-to-end-answer", "schema_version": 3}
-def how_to_end(s, offer, next_year):
-    """The ending worth the most over this year's talks and next year's."""
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
+def relationship_reservation(s, next_year):
+    """Your reservation price for this year's talks, with the relationship inside it."""
     ### BEGIN SOLUTION
     reservation = s.alternative_price + s.extra_cost
-    now = {"deal": offer - reservation, "polite walk-away": 0, "walk-out": 0}
-    endings = ["deal", "polite walk-away", "walk-out"]  # most trust kept first
-    return max(endings, key=lambda e: (now[e] + next_year[e], -endings.index(e)))
+    # the alternative to a deal now is a polite walk-away (a walk-out is never better)
+    worth = next_year["deal"] - next_year["polite walk-away"]
+    return reservation - worth
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "how-to-end-test", "schema_version": 3}
-"""Check that how_to_end weighs this year's deal against what each ending does to next year."""
-check.how_to_end(how_to_end)
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "relationship-test", "schema_version": 3}
+"""Check that relationship_reservation puts what a deal does to next year inside the reservation price."""
+check.relationship_reservation(relationship_reservation)
 ### BEGIN HIDDEN TESTS
-check.how_to_end(how_to_end, hidden=True)
+check.relationship_reservation(relationship_reservation, hidden=True)
 ### END HIDDEN TESTS
-
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 6. Reflection (2 points, graded by your instructor)
@@ -690,18 +805,20 @@ check.how_to_end(how_to_end, hidden=True)
 # ## What to take away
 #
 # - The first offer anchors. Open at or just beyond your best estimate of their
-#   reservation price, with a reason that is true. When an anchor lands on you, think of
-#   their alternatives and your target, not your own limit.
-# - Mention your alternatives as facts, never as threats; bluffing about your limit is
-#   contested, inventing a rival offer is deception.
-# - A concession pattern speaks: shrinking steps say you are near your limit, growing ones
-#   say wait. Plan towards a target above your reservation price, and treat the agents'
-#   curves as shapes, not scripts.
-# - Concede in answer to concessions; tit-for-tat paces a negotiation, and its full force
-#   needs a future with the same counterpart.
-# - Never give without asking for something back. Below the frontier, trade for free;
-#   on it, give where their gain per point you lose is highest. Several equivalent
-#   offers at once keep you ambitious and show you what they value.
+#   reservation price, with a reason that is true. When an anchor lands on you, answer
+#   from their alternatives and your target, as if their number had not been spoken.
+# - Mention a strong alternative as a fact, never as a threat, and keep a weak one
+#   private; a bluff about your reservation price is tolerated, inventing or inflating an offer is
+#   misrepresentation.
+# - A concession pattern speaks: shrinking steps say you are near your reservation price, growing ones
+#   say wait. Plan towards a target with a margin above your reservation price, and treat
+#   the agents' curves as shapes, not scripts.
+# - Concede in answer to concessions, hold when they hold or step back; tit-for-tat paces
+#   a negotiation, and its full force needs a future with the same counterpart.
+# - Below the frontier, make the trade that creates the most value; once nothing is free,
+#   concede only what closes the deal, where it costs you least per point they gain, and
+#   stop when they have what they need. Several equivalent offers, each on the frontier,
+#   keep you ambitious and show you what they value.
 # - Accept what is at least your next ask; counter while a deal is possible; walk away
-#   when the best deal left is below your reservation price, and leave so that they
-#   would want you back.
+#   when the best deal left is below your reservation price, with what the relationship
+#   is worth counted inside that price, and leave so that they would want you back.
