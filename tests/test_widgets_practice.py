@@ -404,7 +404,7 @@ def test_the_best_price_line_names_the_turns_played_and_the_limit():
     assert "At the turns you played, the best price it would have accepted was" in text or (
         "At the turns you played, the buyer would have accepted no price" in text
     )
-    assert f"its limit was {limit}." in text
+    assert f"its reservation price was {limit}." in text
 
 
 def test_a_buyer_that_leaves_said_first_that_its_patience_was_running_out():
@@ -538,7 +538,7 @@ def test_every_debrief_sentence_is_true_of_its_history(style, asks, opens):
                     silent += len(theirs) >= 2 and theirs[-1] <= theirs[-2]
                 assert int(m.group(1)) == silent > 0
             elif line.startswith("At the turns you played"):
-                assert line.endswith(f"its limit was {limit:g}.")
+                assert line.endswith(f"its reservation price was {limit:g}.")
                 if m := re.search(rf"was {PRICE} \(round (\d+)\)", line):
                     best, round_ = float(m.group(1)), int(m.group(2))
                     assert best <= limit
@@ -579,3 +579,30 @@ def test_every_debrief_sentence_is_true_of_its_history(style, asks, opens):
                 pytest.fail(f"a debrief sentence no test reads: {line}")
             checked += 1
         assert checked == len(lines) >= 3
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_what_the_low_ball_verdict_says_the_buyer_did_is_in_the_history(seed):
+    """Every answer's verdict: the buyer's return to its offer before the low-ball (the
+    round named is the first at or above it), its restart from the low-ball, and the
+    budget claim called untrue only when a later offer beat the low-ball."""
+    moment = DifficultMoment(rng=random.Random(seed))
+    m = moment._moment
+    before = [p for _, who, p in m.before if who == "bot"][-2]
+    for response in ("hold", "usual", "half"):
+        run = m.play(response)
+        text = views.verdict_of(m, run, m.play("hold"))
+        after = [(r, p) for r, who, p in run["history"] if who == "bot"][m.low_round + 1 :]
+        if found := re.search(r"its earlier offer \((\d+)\) (?:only )?in round (\d+)", text):
+            offer, round_ = int(found.group(1)), int(found.group(2))
+            assert offer == before
+            assert [r for r, p in after if p >= before][:1] == [round_]
+        if "never coming back to its earlier offer" in text:
+            assert all(p < before for _, p in after)
+        if "started again from its low-ball" in text:
+            assert run["pressed"] and after and after[0][1] < before
+        if "was not true: it later offered" in text:
+            later = int(re.search(r"it later offered (\d+)", text).group(1))
+            assert later == max(p for _, p in after) > m.low_ball
+        else:
+            assert not after or max(p for _, p in after) <= m.low_ball

@@ -78,7 +78,7 @@ class NegotiationArena(PlaysRounds, w.VBox):
             value=style,
             description="buyer",
         )
-        self.keep = w.Checkbox(value=False, description="keep its limit", indent=False)
+        self.keep = w.Checkbox(value=False, description="keep its reservation price", indent=False)
         self.opens = w.Checkbox(value=False, description="the buyer opens", indent=False)
         self.start = w.Button(description="new buyer", icon="refresh")
         self.again = w.Button(description="meet this buyer again", icon="repeat")
@@ -132,7 +132,7 @@ class NegotiationArena(PlaysRounds, w.VBox):
 
     def new_buyer(self, _=None):
         """A new buyer: the chosen style (or a secret one) and a newly drawn limit, or the
-        same limit as the last buyer when "keep its limit" is ticked."""
+        same limit as the last buyer when "keep its reservation price" is ticked."""
         choice = self.counterpart.value
         if choice != MYSTERY and choice not in ARENA_STYLES:
             self.status.value = message(f"{choice!r} is not a buyer you can pick", ok=False)
@@ -165,7 +165,7 @@ class NegotiationArena(PlaysRounds, w.VBox):
         met = len(self._meetings)
         self.brief.value = (
             f"You sell to {who}. Prices run from 0 to 100; your reservation price is "
-            f"{self.reservation} (below it, your BATNA is better). The buyer's limit is "
+            f"{self.reservation} (below it, your BATNA is better). The buyer's reservation price is "
             f"somewhere from {LIMITS[0]} to {LIMITS[1]}, drawn apart from yours and kept "
             f"hidden. The talks last at most {ARENA_ROUNDS} rounds, and the buyer may stop "
             "sooner: when its time is up it says its offer is final, and when its patience "
@@ -234,7 +234,8 @@ class NegotiationArena(PlaysRounds, w.VBox):
         buyer = self._buyer.reveal()
         limit, mine = buyer["limit"], self.reservation
         self.chart.value = concession_curves(
-            moves_by_side(session.history), {"your limit": mine, "its limit": limit}
+            moves_by_side(session.history),
+            {"your reservation price": mine, "its reservation price": limit},
         )
         ending = _ending_words(session)
         theirs = [price for _, who, price in session.history if who == "bot"]
@@ -329,7 +330,7 @@ def _outcome(session, mine, limit):
         )
     if limit == mine:
         return (
-            f"No deal: {how} The buyer's limit was {amount(limit)}, exactly yours: only a "
+            f"No deal: {how} The buyer's reservation price was {amount(limit)}, exactly yours: only a "
             "deal at that price was possible, worth no more than your BATNA."
         )
     return (
@@ -350,7 +351,7 @@ def _anchor_line(session, limit):
     if answer is None:
         return text + "You made no offer in answer."
     return text + (
-        f"Your first answer was {amount(answer)}; its limit could have been anywhere from "
+        f"Your first answer was {amount(answer)}; its reservation price could have been anywhere from "
         f"{amount(LIMITS[0])} to {amount(LIMITS[1])}, and was {amount(limit)}."
     )
 
@@ -374,13 +375,13 @@ def _moves_debrief(result, person):
     limit = -result.negotiation.preferences[result.negotiation.other(person)].reservation
     if best is None:
         lines.append(
-            f"At the turns you played, the buyer would have accepted no price; its limit "
-            f"was {amount(limit)}."
+            "At the turns you played, the buyer would have accepted no price; its reservation "
+            f"price was {amount(limit)}."
         )
     else:
         lines.append(
             f"At the turns you played, the best price it would have accepted was "
-            f"{amount(best['offer'])} (round {best['round']}); its limit was {amount(limit)}."
+            f"{amount(best['offer'])} (round {best['round']}); its reservation price was {amount(limit)}."
         )
     return lines
 
@@ -490,7 +491,7 @@ class DifficultMoment(w.VBox):
             f"was {m.last_ask}; your next planned step is {m.planned_step}. What do you do?"
         )
         self.chart.value = concession_curves(
-            moves_by_side(m.before), {"your limit": m.your_reservation}
+            moves_by_side(m.before), {"your reservation price": m.your_reservation}
         )
         self.outcome.value = self.comparison.value = self.status.value = ""
         self.ask.value = ""
@@ -511,7 +512,7 @@ class DifficultMoment(w.VBox):
         self.status.value = ""
         runs = {key: moment.play(key) for key in RESPONSES if key != "ask"}
         self.chart.value = concession_curves(
-            moves_by_side(mine["history"]), {"your limit": moment.your_reservation}
+            moves_by_side(mine["history"]), {"your reservation price": moment.your_reservation}
         )
         verdict = verdict_of(moment, mine, runs["hold"])
         self.outcome.value = f"<b>{escape(verdict)}</b>"
@@ -531,7 +532,7 @@ class DifficultMoment(w.VBox):
 def _share(run):
     if run["share"] is None:
         return "—"
-    return "none: below your limit" if run["share"] < 0 else f"{run['share']:.0%}"
+    return "none: below your reservation price" if run["share"] < 0 else f"{run['share']:.0%}"
 
 
 def _deal(run):
@@ -572,7 +573,7 @@ def verdict_of(moment, run, held):
         )
     else:
         answer = "the buyer read that the low-ball had not worked" + (
-            f" and was back above its earlier offer ({before}) in round {back}"
+            f" and was back at or above its earlier offer ({before}) in round {back}"
             if back
             else " and went back to its own pace"
         )
