@@ -753,7 +753,8 @@ def batna_needed_cases(hidden):
             nash = 2 * target - pie + theirs
             if min(abs(target - (pie - theirs)), abs(target - pie / 2), abs(nash)) >= 1:
                 cases.append((target, pie, theirs))
-        cases += [(95, 100, 20), (79, 100, 20), (30, 100, 45)]  # out of reach; near; any BATNA
+        # out of reach; just within reach; any BATNA under the outside option; any under both
+        cases += [(95, 100, 20), (79, 100, 20), (30, 100, 45), (20, 100, 30)]
     return cases
 
 
