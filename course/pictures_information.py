@@ -79,11 +79,11 @@ def profit_curve(cost, low, high, price, informed, width=560, height=220, points
         f'<polyline points="{line}" fill="none" stroke="{SELLER_COLOUR}" stroke-width="2">'
         "<title>expected profit of a blind price</title></polyline>",
         f'<line x1="{margin}" y1="{y(informed):.1f}" x2="{width - margin}" y2="{y(informed):.1f}" '
-        f'stroke="{ZONE_COLOUR}" stroke-dasharray="5 3"><title>with full information</title></line>',
+        f'stroke="{ZONE_COLOUR}" stroke-dasharray="5 3"><title>with perfect information</title></line>',
         svg_text(
             width - margin,
             y(informed) - 5,
-            f"knowing the reservation price: {amount(informed)}",
+            f"perfect information: {amount(informed)}",
             "end",
             ZONE_COLOUR,
         ),
@@ -109,7 +109,5 @@ def profit_curve(cost, low, high, price, informed, width=560, height=220, points
         best = f"best price {amount(price)} earns {amount(profit)}"
     if bottom < 0:
         parts.append(svg_text(x(left) + 4, y(bottom) - 4, "loss", "start", WARNING_COLOUR))
-    label = (
-        f"expected profit by price: {best}; knowing the reservation price earns {amount(informed)}"
-    )
+    label = f"expected profit by price: {best}; perfect information earns {amount(informed)}"
     return svg(width, height, "".join(parts), label)

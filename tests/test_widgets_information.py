@@ -227,11 +227,13 @@ def test_the_explorer_shows_the_worked_example():
     explorer = InformationExplorer()
     text = explorer.numbers.value
     assert "Best blind price:</b> 70, expected profit 18" in text
-    assert "Knowing the reservation price:</b> 35" in text
+    assert "With perfect information:</b> 35" in text
     assert "information is worth</b> 17" in text
     assert "best price 70: 18" in explorer.picture.value
-    assert "knowing the reservation price: 35" in explorer.picture.value
-    assert "full information" in explorer.bars.value
+    assert "perfect information: 35" in explorer.picture.value
+    assert (
+        "perfect information" in explorer.bars.value and "best blind price" in explorer.bars.value
+    )
 
 
 def test_a_wider_range_makes_information_worth_more():

@@ -232,23 +232,23 @@ class InformationExplorer(w.VBox):
         price = summary["price"]
         blind = (
             "<b>No price pays:</b> no buyer's reservation price is above your cost, so the best "
-            "blind offer is none, with profit 0. "
+            "blind price is none, with profit 0. "
             if price is None
             else f"<b>Best blind price:</b> {amount(price)}, expected profit "
             f"{amount(round(summary['blind_profit'], 2))}. "
         )
         self.numbers.value = (
-            f"{blind}<b>Knowing the reservation price:</b> "
+            f"{blind}<b>With perfect information:</b> "
             f"{amount(round(summary['informed_profit'], 2))}. "
-            f"<b>The information is worth</b> {amount(round(summary['value'], 2))}."
+            f"<b>Perfect information is worth</b> {amount(round(summary['value'], 2))}."
         )
         self.picture.value = profit_curve(cost, low, high, price, summary["informed_profit"])
         self.bars.value = value_bars(
             {
-                "best blind offer": summary["blind_profit"],
-                "full information": summary["informed_profit"],
+                "best blind price": summary["blind_profit"],
+                "perfect information": summary["informed_profit"],
             },
-            highlight="full information",
+            highlight="perfect information",
         )
         self.status.value = (
             ""
