@@ -19,9 +19,15 @@ from tests.notebooks import solution_namespace
 
 QUESTIONS = questions("01_information")
 #: Questions judged on the learner's own case only: no hidden cases to try.
-JUDGEMENTS = {"news_likelihood", "fair_play"}
+JUDGEMENTS = {"news_likelihood", "model_limits", "fair_play"}
 #: Questions scored part by part (``credit.score``), with their points.
-SCORED = {"reservation_from_concessions": 2, "my_price": 2, "report_decision": 3, "fair_play": 2}
+SCORED = {
+    "reservation_from_concessions": 2,
+    "my_price": 2,
+    "model_limits": 2,
+    "report_decision": 3,
+    "fair_play": 2,
+}
 
 
 @pytest.fixture
@@ -442,6 +448,31 @@ def test_tempting_prices_before_the_opening_are_named(learner, price_of, words):
     assert scored["the price after the opening"][0] == 1  # one mistake costs one point
 
 
+def strictly_above(beliefs, cost):
+    """A learner's best price, written with the slip: a buyer at exactly its reservation
+    price counted as refusing, P(r > p)."""
+    profit = {p: (p - cost) * sum(c for r, c in beliefs.items() if r > p) for p in beliefs}
+    return max(profit, key=profit.get)
+
+
+def strict_price(sale, after):
+    before, now = strictly_above(sale.prior_beliefs(), sale.cost), strictly_above(after, sale.cost)
+    return before, now, before != now
+
+
+@pytest.mark.parametrize("n", range(0, 120, 6))
+def test_counting_a_buyer_at_its_reservation_price_as_refusing_is_named(monkeypatch, n):
+    """P(r > p) for P(r ≥ p): never passes a learner's own check (the generator redraws
+    such cases), and each price it gets wrong is told so, not given another mistake's
+    hint."""
+    as_learner(monkeypatch, f"learner-{n}")
+    scored = price_parts(strict_price)
+    assert sum(earned for earned, _ in scored.values()) < 2
+    for earned, message in scored.values():
+        if not earned and "changed" not in message:
+            assert "count P(r ≥ p), not P(r > p)" in message, message
+
+
 def test_the_uniform_helper_is_named_where_it_differs(monkeypatch):
     """take_it_or_leave_it on (cost, lowest, highest) is the obvious slip."""
 
@@ -543,7 +574,7 @@ def test_my_price_is_given_the_right_beliefs(learner):
         assert after == reference.posterior_after_opening(variant("01_information", who))
 
 
-# Question 6: the explorer
+# Question 7: the explorer
 
 
 def pays(range_rule, cost_rule):
@@ -607,7 +638,7 @@ def test_the_explorer_hints_quote_the_explorer(learner):
         )
 
 
-# Question 7: perfect and fallible information
+# Question 8: perfect and fallible information
 
 
 def report_parts(answer, hidden=False):
@@ -664,6 +695,42 @@ def test_spreading_the_errors_over_the_surviving_prices_is_named(monkeypatch):
     assert "including one the opening ruled out" in scored["the report's worth"][1]
 
 
+def strict_best_profit(beliefs, cost):
+    return max([0.0] + [(p - cost) * sum(c for r, c in beliefs.items() if r > p) for p in beliefs])
+
+
+def strict_report(sale, after):
+    """report_decision written with the slip P(r > p) throughout."""
+
+    def perfect(beliefs):
+        informed = sum(c * max(r - sale.cost, 0) for r, c in beliefs.items())
+        return informed - strict_best_profit(beliefs, sale.cost)
+
+    q, n = sale.report_accuracy, len(sale.reservations)
+    weighted = sum(
+        strict_best_profit(
+            {r: c * (q if r == s else (1 - q) / (n - 1)) for r, c in after.items()}, sale.cost
+        )
+        for s in sale.reservations
+    )
+    worth = weighted - strict_best_profit(after, sale.cost)
+    return perfect(sale.prior_beliefs()), perfect(after), worth, worth > sale.report_fee
+
+
+def test_the_strict_inequality_is_named_for_both_worths(monkeypatch):
+    def differs(sale):
+        after = reference.posterior_after_opening(sale)
+        right = reference.report_decision(sale, after)
+        wrong = strict_report(sale, after)
+        return abs(right[0] - wrong[0]) > 1 and abs(right[2] - wrong[2]) > 1
+
+    as_learner(monkeypatch, learner_where(differs))
+    scored = report_parts(strict_report)
+    for part in ("perfect information before and after", "the report's worth"):
+        assert scored[part][0] == 0
+        assert "count P(r ≥ p), not P(r > p)" in scored[part][1], scored[part][1]
+
+
 def test_the_uniform_helper_is_named_for_perfect_information(learner):
     def uniform(sale, after):
         _, _, worth, buy = reference.report_decision(sale, after)
@@ -711,7 +778,7 @@ def test_the_evpi_explanation_adds_up(monkeypatch):
         assert check.why_perfect_information_moved(sale) in message[1]
 
 
-# Question 8: fair play
+# Question 9: fair play
 
 
 def test_each_wrong_label_is_explained_without_naming_the_right_one(learner):
@@ -761,3 +828,70 @@ def test_illegitimate_source_is_read_as_illegitimate(learner):
     right = reference.fair_play(variant("01_information"))
     spelled = {k: "illegitimate source" if v == "illegitimate" else v for k, v in right.items()}
     assert check.fair_play(lambda s: spelled).earned == 2
+
+
+# Question 6: where the model holds
+
+
+def limits_with(**changes):
+    """The course's answer to Question 6 with some situations answered otherwise."""
+
+    def model_limits():
+        return {**reference.model_limits(), **changes}
+
+    return model_limits
+
+
+def test_each_situation_breaks_one_assumption_and_each_action_has_a_use():
+    assumptions = [item.assumption for item in reference.SITUATIONS]
+    assert sorted(assumptions) == sorted(reference.ASSUMPTIONS)
+    firsts = {item.actions[0] for item in reference.SITUATIONS}
+    assert firsts == {reference.MODEL_PRICE, reference.ABOVE, reference.BELOW}
+    # accepting the opening is right only where a surer sale is worth margin
+    assert [i.key for i in reference.SITUATIONS if reference.ACCEPT in i.actions] == ["friday-cash"]
+
+
+@pytest.mark.parametrize(
+    ("key", "pair", "part"),
+    [
+        ("staged-opening", ("final-offer", "ask above it"), "which assumption fails"),
+        ("counter-offer", ("final-offer", "ask the model's price"), "what to do"),
+        ("fair-share", ("accepts-any", "ask above it"), "what to do"),
+        ("one-price", ("risk-neutral", "ask the model's price"), "which assumption fails"),
+        ("friday-cash", ("risk-neutral", "ask above it"), "what to do"),
+    ],
+)
+def test_a_wrong_judgement_is_explained_without_the_answer_and_costs_its_point(key, pair, part):
+    scored = parts(check.model_limits(limits_with(**{key: pair})))
+    item = next(i for i in reference.SITUATIONS if i.key == key)
+    earned, message = scored[part]
+    assert earned == 0 and f"`{key}`" in message
+    right = item.assumption if part == "which assumption fails" else item.actions[0]
+    assert repr(right) not in message and f"not {pair[part != 'which assumption fails']!r}" in (
+        message
+    )
+    other = next(p for p in scored if p != part)
+    assert scored[other][0] == 1
+
+
+def test_every_defensible_action_passes_and_words_are_read_loosely(capsys):
+    answer = limits_with(
+        **{"friday-cash": ["Risk-Neutral ", "accept  the opening"]},
+        **{"one-price": ("NONE", "Ask the model's price")},
+    )
+    assert check.model_limits(answer).earned == 2
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        (lambda: {}, "`staged-opening`"),
+        (lambda: [], "should return a dict"),
+        (limits_with(**{"fair-share": "accepts-any"}), "should be a pair"),
+        (limits_with(**{"fair-share": ("greed", "ask below it")}), "'honest-opening'"),
+        (limits_with(**{"fair-share": ("accepts-any", "haggle")}), "'ask below it'"),
+    ],
+)
+def test_a_malformed_judgement_is_named(answer, words):
+    for earned, message in parts(check.model_limits(answer)).values():
+        assert earned == 0 and words in message, message

@@ -11,8 +11,9 @@ from tests.notebooks import release_notebook, solved
 pytestmark = pytest.mark.slow
 
 MODULE, NAME = "01_information", "information"
-#: Eight questions (1 + 1 + 1 + 2 + 2 + 1 + 3 + 2); the 3-point reflection is graded by hand.
-AUTO_POINTS = 13
+#: Nine questions (1 + 1 + 1 + 2 + 2 + 2 + 1 + 3 + 2); the 3-point reflection is graded by
+#: hand.
+AUTO_POINTS = 15
 
 
 def hard_coded_likelihood(learner):

@@ -103,7 +103,14 @@ def test_moving_one_end_of_the_range_can_go_either_way():
     """Notebook, the explorer: with cost 40, 50-100 to 60-100 narrows the range yet raises
     the worth from 17 to 17.5; around the same middle, widening always raises it."""
     assert value_of_information(40, 60, 100) == pytest.approx(17.5)
-    says("raising the lowest price from 50 to 60", "the worth rises from 17 to 17.5")
+    assert informed_profit(40, 60, 100) - informed_profit(40, 50, 100) == pytest.approx(5)
+    assert take_it_or_leave_it(40, 60, 100) == pytest.approx((70, 22.5))
+    assert take_it_or_leave_it(40, 50, 100) == pytest.approx((70, 18))
+    says(
+        "raising the lowest price from 50 to 60",
+        "the worth rises from 17 to 17.5: the middle of the range rises by 5, which knowing "
+        "the price captures in full, while the blind price of 70 gains only 4.5",
+    )
     for cost in range(0, 150, 5):
         for half in range(5, 70, 5):
             narrow = value_of_information(cost, 75 - half, 75 + half)

@@ -27,12 +27,14 @@ from course.models.information import (
     value_of_information,
 )
 from course.scenarios import information as reference
-from course.variants import variant
+from course.variants import hidden_learners, variant
 
 MODULE = "01_information"
 
-#: Other learners' scenarios the hidden tests also try, so hard-coded numbers fail.
-HIDDEN_LEARNERS = tuple(f"hidden-{n}" for n in range(1, 6))
+#: Other learners' scenarios the hidden tests also try, so hard-coded numbers fail: drawn
+#: with the grader's secret key when graded, the public self-check learners otherwise
+#: (``course.variants.hidden_learners``).
+HIDDEN_LEARNERS = hidden_learners(MODULE, range(1, 6))
 
 #: Probabilities may differ from ours by float rounding only.
 CHANCE_TOLERANCE = 1e-6
@@ -128,8 +130,8 @@ def opening_likelihood(answer, hidden=False):
             v = wrongly_open[0]
             raise NotYet(
                 f"{who}: a buyer whose reservation price is {_euros(v)} opens between "
-                f"{_euros(low * v)} and {_euros(high * v)}, so this opening is impossible for "
-                "it; its likelihood is 0.",
+                f"{_euros(low * v)} and {_euros(high * v)}, so under the question's "
+                "hard-edged band model its likelihood is 0.",
                 general="it gives a likelihood above 0 to a reservation price whose band does "
                 "not hold the opening",
             )
@@ -357,9 +359,9 @@ def news_likelihood(answer):
     passed(
         f"news_likelihood reads both pieces of news the right way round. {why} With your "
         f"likelihoods, your beliefs after the opening and the news are {shown}, and {move}. "
-        f"The `{moving.key}` news moves your best price once each reservation price is about "
-        f"{factor:g} times as likely under it as the {neighbour} one: that is how much a "
-        "fact must weigh to shift the balance."
+        f"The `{moving.key}` news moves your best price once the news is about {factor:g} "
+        f"times as likely under each reservation price as under the {neighbour} one: that "
+        "is how much a fact must weigh to shift the balance."
     )
 
 
@@ -460,11 +462,17 @@ def reservation_from_concessions(answer, hidden=False):
     )
 
 
+#: The hint for a buyer at exactly its reservation price counted as refusing.
+STRICT = "at exactly its reservation price the buyer accepts: count P(r ≥ p), not P(r > p)"
+
+
 def _price_mistakes(beliefs, sale):
     """Tempting wrong prices for these beliefs, each with what it overlooks."""
     low, high = min(sale.reservations), max(sale.reservations)
     uniform = take_it_or_leave_it(sale.cost, low, high)[0]
+    strict = reference.best_move(beliefs, sale.cost, strict=True)[0]
     return [
+        (strict if strict is not None else math.nan, STRICT),
         (
             expected_reservation(beliefs),
             "that is the expected reservation price. A buyer whose reservation price is below "
@@ -712,6 +720,7 @@ def _perfect(answers, truths):
                 continue
             informed = sum(p * max(v - sale.cost, 0.0) for v, p in beliefs.items())
             mistakes = [
+                (reference.perfect_information(beliefs, sale.cost, strict=True), STRICT),
                 (
                     informed,
                     "that is what you earn knowing the reservation price; information is worth "
@@ -752,6 +761,10 @@ def _report_worth(answers, truths):
             continue
         low, high = min(sale.reservations), max(sale.reservations)
         mistakes = [
+            (
+                reference.report_value(after, sale.cost, sale.report_accuracy, strict=True),
+                STRICT,
+            ),
             (
                 now,
                 "that is what a report that is always right would be worth (perfect "
@@ -851,6 +864,81 @@ def report_decision(answer, hidden=False):
         Check("perfect information before and after", 1, lambda: _perfect(answers, truths)),
         Check("the report's worth", 1, lambda: _report_worth(answers, truths)),
         Check("the decision", 1, lambda: _report_buy(answers, truths)),
+    )
+
+
+def _limits(result):
+    """The learner's (assumption, action) for every situation of Question 6, read without
+    case or extra spaces; a missing situation or an unknown word is named."""
+    if not isinstance(result, Mapping):
+        raise NotYet(
+            f"model_limits should return a dict of situation to (assumption, action), got "
+            f"{result!r}"
+        )
+    read = {}
+    for item in reference.SITUATIONS:
+        if item.key not in result:
+            raise NotYet(f"give an (assumption, action) pair for `{item.key}` ({item.text})")
+        pair = _pair(
+            result[item.key],
+            f"`{item.key}` should be a pair (assumption, action), such as "
+            f'("{next(iter(reference.ASSUMPTIONS))}", "{reference.MODEL_PRICE}")',
+        )
+        assumption, action = (" ".join(str(word).split()).lower() for word in pair)
+        if assumption not in reference.ASSUMPTIONS:
+            raise NotYet(
+                f"`{item.key}`: name the assumption with one of "
+                f"{', '.join(repr(key) for key in reference.ASSUMPTIONS)}, not {pair[0]!r}"
+            )
+        actions = (reference.ACCEPT, reference.MODEL_PRICE, reference.ABOVE, reference.BELOW)
+        if action not in actions:
+            raise NotYet(
+                f"`{item.key}`: say what you would do with one of "
+                f"{', '.join(repr(a) for a in actions)}, not {pair[1]!r}"
+            )
+        read[item.key] = assumption, action
+    return read
+
+
+@question
+def model_limits(answer):
+    """Check the learner's judgement of where the take-it-or-leave-it model holds (2 points:
+    one for the assumptions each situation breaks, one for what to do). The same
+    situations for every learner, so there is no hidden case; a wrong entry is explained
+    without naming the right one."""
+    answered = []
+
+    def read():
+        if not answered:
+            answered.append(_limits(call_learner(answer, name="model_limits")))
+        return answered[0]
+
+    def assumptions():
+        wrong = [
+            f"`{item.key}`: not {read()[item.key][0]!r}: {item.why_assumption}."
+            for item in reference.SITUATIONS
+            if read()[item.key][0] != item.assumption
+        ]
+        if wrong:
+            raise NotYet("which assumption fails:\n" + "\n".join(wrong))
+        return "you found which promise of the model each situation breaks, or that none does."
+
+    def actions():
+        wrong = [
+            f"`{item.key}`: not {read()[item.key][1]!r}: {item.why_action}."
+            for item in reference.SITUATIONS
+            if read()[item.key][1] not in item.actions
+        ]
+        if wrong:
+            raise NotYet("what to do:\n" + "\n".join(wrong))
+        return (
+            "the model's price is where you start: ask it when the model holds, and move off "
+            "it the way the broken assumption points when it does not."
+        )
+
+    return score(
+        Check("which assumption fails", 1, assumptions),
+        Check("what to do", 1, actions),
     )
 
 

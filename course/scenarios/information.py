@@ -78,11 +78,11 @@ NEWS = (
         "think about how much packing capacity Osprey needs",
     ),
     News(
-        "logo",
-        "Osprey has unveiled a new logo and new colours for its delivery vans.",
+        "five-a-side",
+        "Osprey's staff football team won the city's five-a-side league last month.",
         "neither",
-        "a new logo says nothing about how much Osprey needs the machine or what else it "
-        "could do, so every reservation price stays as likely as before",
+        "a staff team's trophy says nothing about how much Osprey needs the machine or what "
+        "else it could do, so every reservation price stays as likely as before",
         "think about whether this touches Osprey's need for the machine or its other "
         "options at all",
     ),
@@ -132,7 +132,10 @@ DISCLOSURES = (
         "deposit",
         "that a 30% deposit on signing is worth something to you, and you would trade for it",
         SHARE,
-        "it opens a trade (a deposit for a better price) in which both sides can gain",
+        "it opens a trade (a deposit for a better price) in which both sides can gain. It "
+        "hints that cash matters to you, but a deposit is an ordinary term that many sellers "
+        "ask for, and you are paid for the hint in price; a date by which you must have the "
+        "cash would give the same hint away for nothing, with a reason to wait",
     ),
     Move(
         "fast-delivery",
@@ -197,17 +200,17 @@ TACTICS = (
         "saying 'that price would be very hard for us' about a price you would in fact accept",
         BLUFF,
         "it is untrue, but it is about your own reservation price, which by the usual "
-        "conventions of bargaining nobody takes as a statement of fact; tolerated, lawful, "
-        "and still contested, and it costs credibility if Osprey calls it",
+        "conventions of bargaining nobody takes as a statement of fact; tolerated, usually "
+        "lawful, and still contested, and it costs credibility if Osprey calls it",
     ),
     Move(
         "fair-price",
-        "calling your opening, far above the price you expect to settle at, 'a fair price for "
-        "this machine'",
+        "calling your opening 'a fair price for this machine' when you yourself think it is "
+        "well above the machine's value",
         BLUFF,
-        "it is your own estimate of value, which by the usual conventions of bargaining "
-        "nobody takes as a statement of fact; tolerated, but it costs credibility if it "
-        "cannot be backed",
+        "it is untrue, but it is your own estimate of value, which by the usual conventions "
+        "of bargaining nobody takes as a statement of fact; tolerated, but it costs "
+        "credibility if it cannot be backed",
     ),
     Move(
         "invented-rival",
@@ -240,13 +243,105 @@ TACTICS = (
         "pretext-call",
         "phoning Osprey's finance office while pretending to be its bank",
         ILLEGITIMATE,
-        "pretexting: the information would be obtained by lying about who you are",
+        "pretexting: the information is not yours to have, and a lie about who you are is "
+        "the means; the source decides the kind, whatever lie is told to reach it",
     ),
     Move(
         "gift-engineer",
         "offering an Osprey engineer a free holiday in return for the project's budget",
         ILLEGITIMATE,
         "a bribe to an insider for confidential information",
+    ),
+)
+
+#: What the take-it-or-leave-it model assumes (the notebook's "Where this model holds"),
+#: keyed by the short names Question 6 answers with; "none" for a situation where it holds.
+ASSUMPTIONS = {
+    "final-offer": "you can commit to one final price, and a refusal ends the talks",
+    "accepts-any": "the buyer accepts any price up to its reservation price",
+    "risk-neutral": "you care only about the average profit",
+    "honest-opening": "the opening is an honest habit, not shaded to steer your reading",
+    "none": "every assumption holds",
+}
+
+#: What to do with the model's price (the best final price against your beliefs).
+ACCEPT, MODEL_PRICE, ABOVE, BELOW = (
+    "accept the opening",
+    "ask the model's price",
+    "ask above it",
+    "ask below it",
+)
+
+
+@dataclass(frozen=True)
+class Situation:
+    """A situation at Osprey's table, the model's assumption it breaks (a key of
+    ``ASSUMPTIONS``), the right things to do (``actions``: more than one when each is
+    defensible) and why, in words that do not name the answers."""
+
+    key: str
+    text: str
+    assumption: str
+    actions: tuple
+    why_assumption: str
+    why_action: str
+
+
+#: Question 6's situations, the same for every learner: a judgement, not a sum.
+SITUATIONS = (
+    Situation(
+        "staged-opening",
+        "Osprey's buyer knows that sellers read openings as a share of the reservation "
+        "price, and opened low on purpose to make you think its reservation price is low.",
+        "honest-opening",
+        (ABOVE,),
+        "the model reads the opening as what buyers like Osprey habitually do; a buyer who "
+        "knows the reading can steer it",
+        "a staged low opening rules out the high reservation prices that are in fact "
+        "possible, so the model's price after it is too low",
+    ),
+    Situation(
+        "counter-offer",
+        "Osprey's buyer never walks away after a refusal: it always answers with a "
+        "counter-offer, and talks like these run to several rounds.",
+        "final-offer",
+        (ABOVE,),
+        "the model's price is the best single shot when there is no second one",
+        "with room to come down after a refusal, an opening price above the single-shot "
+        "best leaves space to concede and still land well",
+    ),
+    Situation(
+        "friday-cash",
+        "Your workshop must have the cash from this sale by Friday to pay a supplier, and a "
+        "lost sale would be far worse than a smaller margin.",
+        "risk-neutral",
+        (BELOW, ACCEPT),
+        "the model weighs a sure sale and a gamble on their averages alone",
+        "when losing the sale hurts more than its average suggests, a surer price is worth "
+        "some margin (under the band model the surest price, the lowest still possible, "
+        "beats the opening; accepting the opening is surer still if you doubt the band)",
+    ),
+    Situation(
+        "fair-share",
+        "Osprey's buyer has twice refused a price within its budget because it left Osprey "
+        "almost nothing of the gain, and said so.",
+        "accepts-any",
+        (BELOW,),
+        "the model assumes a buyer takes any price it can afford, however little it leaves",
+        "a buyer who refuses prices it finds unfair makes a price near the top of its range "
+        "riskier than the model says",
+    ),
+    Situation(
+        "one-price",
+        "Osprey's buyer asks every supplier for one final price, never haggles, and has "
+        "walked away for good from sellers who tried. It opened in its usual way, with no "
+        "sign of knowing how sellers read openings, has never refused a price within its "
+        "budget, and your workshop has cash for months.",
+        "none",
+        (MODEL_PRICE,),
+        "one final price, a refusal that ends it, an opening Osprey did not shade and no "
+        "need for cash: check each promise of the model against the story",
+        "when the model's assumptions hold, its price is the best you can do on average",
     ),
 )
 
@@ -346,7 +441,8 @@ class MachineSale(Scenario):
         return (
             "You run **Alder Works**, a small workshop that builds packaging machines. "
             "**Osprey Foods** wants one. Amounts are in euros.\n\n"
-            f"- Building the machine costs you €{self.cost:,.0f} (`sale.cost`).\n"
+            f"- Building the machine costs you €{self.cost:,.0f} (`sale.cost`). You build "
+            "to order, so that cost is the least you would accept.\n"
             "- From past sales to firms like Osprey, its reservation price (the most it "
             f"would pay) is one of: {chances} (`sale.reservations`, `sale.prior`; "
             "`sale.prior_beliefs()` gives them as a dict).\n"
@@ -556,6 +652,9 @@ def problems(sale):
     - ``most likely price is the best price``: both before and after the opening, the
       best final price is a most likely reservation price, so naming the most likely one
       (a wrong rule) would pass the learner's own check;
+    - ``strict inequality gives the best price``: both before and after the opening,
+      counting a buyer at exactly its reservation price as refusing, P(r > p) instead of
+      P(r ≥ p), picks the best final price all the same, so that slip would pass;
     - ``news moves nothing``: the news that points a direction would not move the best
       price after the opening even when each reservation price up (or down) the list is
       ``NEWS_STEP`` times as likely as the one before, so the news would change nothing
@@ -613,6 +712,8 @@ def _price_problems(sale):
         likeliest.append(best_move(beliefs, sale.cost)[0] in modes)
     if all(likeliest):
         found.append("most likely price is the best price")
+    if all(_strict_may_pick(beliefs, sale.cost) for beliefs in (sale.prior_beliefs(), after)):
+        found.append("strict inequality gives the best price")
     before = perfect_information(sale.prior_beliefs(), sale.cost)
     now = perfect_information(after, sale.cost)
     if now < MIN_PERFECT:
@@ -620,6 +721,14 @@ def _price_problems(sale):
     if abs(now - before) < MIN_MOVE:
         found.append("perfect information barely moved")
     return found
+
+
+def _strict_may_pick(beliefs, cost):
+    """Whether a learner who counts a buyer at exactly its reservation price as refusing
+    may land on the best price: it earns, under that slip, within a euro of the most
+    (prices that tie under the slip may be picked either way)."""
+    slipped, best = move_profits(beliefs, cost, strict=True), best_move(beliefs, cost)[0]
+    return best is not None and slipped[best] >= max(slipped.values()) - 1.0
 
 
 def _report_problems(sale, worth):
@@ -720,24 +829,29 @@ def news_threshold(after, cost, direction, largest=10.0):
     return math.ceil(round(high * 20, 6)) / 20
 
 
-def move_profits(beliefs, cost):
+def move_profits(beliefs, cost, strict=False):
     """The expected profit of asking each possible reservation price as a final price, as
     {price: expected profit}: (price − cost) × P(r ≥ price). Only these prices are worth
-    trying: between two of them, a higher price sells to the same buyers for more."""
+    trying: between two of them, a higher price sells to the same buyers for more. With
+    ``strict``, a tempting slip: a buyer at exactly its reservation price is counted as
+    refusing, (price − cost) × P(r > price)."""
     moves, accepts = {}, 0.0
     for price in sorted(beliefs, reverse=True):
+        if strict:
+            moves[price] = (price - cost) * accepts  # P(r > price)
         accepts += beliefs[price]  # P(r ≥ price)
-        moves[price] = (price - cost) * accepts
+        if not strict:
+            moves[price] = (price - cost) * accepts
     return dict(reversed(moves.items()))  # lowest price first
 
 
-def best_move(beliefs, cost):
+def best_move(beliefs, cost, strict=False):
     """The best final price as (price, expected profit), or (None, 0.0) when none makes a
     profit. (Accepting an opening never beats it under the band model: every reservation
     price still possible lies above the opening, so asking the lowest of them is accepted
-    for sure and earns more.)"""
+    for sure and earns more.) ``strict`` prices with the slip of ``move_profits``."""
     best = (None, 0.0)
-    for price, profit in move_profits(beliefs, cost).items():
+    for price, profit in move_profits(beliefs, cost, strict).items():
         if profit > best[1]:
             best = (price, profit)
     return best
@@ -751,19 +865,21 @@ def my_price(sale, after):
     return before, now, before != now
 
 
-def perfect_information(beliefs, cost):
+def perfect_information(beliefs, cost, strict=False):
     """The expected value of perfect information: the expected profit of knowing the
     reservation price r before naming a price (ask exactly r, or do not sell when r does
-    not cover the cost), minus the best blind profit."""
+    not cover the cost), minus the best blind profit (``strict``: priced with the slip of
+    ``move_profits``)."""
     informed = sum(chance * max(value - cost, 0.0) for value, chance in beliefs.items())
-    return informed - best_move(beliefs, cost)[1]
+    return informed - best_move(beliefs, cost, strict)[1]
 
 
-def report_value(beliefs, cost, accuracy):
+def report_value(beliefs, cost, accuracy, strict=False):
     """The expected value of a report that names one of the possible reservation prices
     (the keys of ``beliefs``): the right one with chance ``accuracy``, otherwise each
     other one equally often. For every report, take the best price under the beliefs it
-    leads to; weigh by how often that report comes; subtract the best blind profit."""
+    leads to; weigh by how often that report comes; subtract the best blind profit
+    (``strict``: every best price found with the slip of ``move_profits``)."""
     values = list(beliefs)
     wrong = (1 - accuracy) / (len(values) - 1)
     total = 0.0
@@ -772,8 +888,8 @@ def report_value(beliefs, cost, accuracy):
         chance = sum(joint.values())
         if chance > 0:
             given = {r: weight / chance for r, weight in joint.items()}
-            total += chance * best_move(given, cost)[1]
-    return total - best_move(beliefs, cost)[1]
+            total += chance * best_move(given, cost, strict)[1]
+    return total - best_move(beliefs, cost, strict)[1]
 
 
 def report_decision(sale, after):
@@ -809,6 +925,12 @@ def information_pays(sale):
         return value_of_information(*cases[label])
 
     return max("AB", key=worth), max("CD", key=worth)
+
+
+def model_limits():
+    """Question 6's answer: for each situation, (the assumption it breaks, the first of the
+    right things to do)."""
+    return {item.key: (item.assumption, item.actions[0]) for item in SITUATIONS}
 
 
 def fair_play(sale):

@@ -25,19 +25,21 @@
 #    them with **Bayes' rule** when an offer or a fact arrives;
 # 3. read an opening offer and the pace of concessions as signals, and know what that
 #    reading assumes;
-# 4. decide what price to name, or whether to take the offer on the table, against what
-#    you believe, and know where that model holds;
+# 4. decide what price to name against what you believe, and judge when that price is the
+#    one to ask and when to move off it;
 # 5. work out what information is worth, perfect or fallible, and whether to pay for it;
 # 6. see that a first offer is an anchor as well as information (module 04 practises
 #    answering one);
 # 7. decide what to tell the other side, and tell fair ways of learning and persuading
 #    from foul ones.
 #
-# It takes about two and a half to three hours: there is a good deal to read, eight coded
-# questions, two widgets and a short reflection. Sections 1–2, 3–4 and 5–7 make three
-# natural sittings. Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are
-# yours; the cells after them check your answer and tell you what to fix. Every learner
-# gets their own numbers, so your answers are yours alone.
+# It takes about three and a quarter hours, longer if Python or probability is new to you:
+# there is a good deal to read, nine coded questions, two widgets and a short reflection.
+# Three sittings suit it: sections 1 and 2 up to Question 3; the pace of concessions,
+# Question 4 and section 3 (Questions 5 and 6); then sections 4 to 7. Run the cells from
+# top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check
+# your answer and tell you what to fix. Every learner gets their own numbers, so your
+# answers are yours alone.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -85,7 +87,8 @@ sale
 # selling, and the market can shrink to nothing (*adverse selection*). In bargaining, each
 # side keeps its reservation price to itself. Myerson and Satterthwaite ("Efficient
 # Mechanisms for Bilateral Trading", *Journal of Economic Theory*, 1983) proved that when
-# either side's reservation price could be the higher one, no bargaining procedure that
+# each side's value is private and independent of the other's, and either side's
+# reservation price could be the higher one, no bargaining procedure that
 # both sides join freely, and that needs no money from outside, can guarantee a deal
 # whenever one would benefit both. Raiffa's *The Art and Science of Negotiation* (1982)
 # works through what a negotiator can do about it, which is the subject of this module:
@@ -278,7 +281,7 @@ def news_likelihood(sale, key):
         "inspection": 1,
         "rival-quote": -1,
         "lost-customer": -1,
-        "logo": 0,
+        "five-a-side": 0,
         "marathon": 0,
     }[key]
     ranked = sorted(sale.reservations)
@@ -343,9 +346,12 @@ BeliefUpdater()
 # The scripted buyer in the updater moves the same share of the remaining gap every round
 # (40%). If you know a buyer does that, three offers are enough to find its reservation
 # price: each step is smaller than the one before by the same factor, and that factor
-# tells you the share. Your scenario's other customer, Wren Bakery, behaves this way; its
-# first three offers are `sale.wren_offers`, and every one of them is below what its
-# machine costs you to build, `sale.wren_cost`.
+# tells you the share. Your scenario's other customer, Wren Bakery, has behaved this way in
+# past deals; its first three offers are `sale.wren_offers`, and every one of them is
+# below what its machine costs you to build, `sale.wren_cost`. The machine is built to
+# order, so that cost is the least you would accept. Wren's past habit is your only
+# reason to read its steps this way: a Wren that knew you read them so could shrink its
+# steps on purpose, and the reading would then put its reservation price too low.
 #
 # Write `reservation_from_concessions(offers, cost)`. Given three offers (a tuple) of a
 # buyer who moves the same share of the remaining gap each round, and your cost, return
@@ -353,7 +359,8 @@ BeliefUpdater()
 # going on with the talks, `False` if you should walk away now. Check it by hand first on
 # the updater's scripted buyer: it offers 42, then 53.20, then 59.92, and has a
 # reservation price of 70; at a cost of 65, keep going. One point for the reservation
-# price, one for the decision (judged against your own reservation price). Grading also
+# price, one for the decision (judged against the reservation price your function
+# returns, so a slip in the first part costs one point only). Grading also
 # tries other buyers of this kind.
 
 
@@ -426,7 +433,7 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #
 # Write `my_price(sale, after)`, where `after` is your beliefs after Osprey's opening (the
 # first part of your answer to Question 2; again, the check passes in the right ones).
-# This question and Question 7 set the news of Question 3 aside: how much a piece of news
+# This question and Question 8 set the news of Question 3 aside: how much a piece of news
 # weighs is your own judgement, so the checks price from the opening alone.
 # Return `(before, now, changed)`:
 #
@@ -464,8 +471,62 @@ check.my_price(my_price)
 check.my_price(my_price, hidden=True)
 ### END HIDDEN TESTS
 
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
+# ### Question 6 (2 points): where the model holds
+#
+# "Where this model holds" above lists four assumptions behind the price of Question 5,
+# *the model's price*: the best final price against your beliefs after the opening. Each
+# situation below is one way your talks with Osprey could really be. For each, say which
+# assumption fails, with one of
+#
+# - `"final-offer"`: you can commit to one final price, and a refusal ends the talks;
+# - `"accepts-any"`: the buyer accepts any price up to its reservation price;
+# - `"risk-neutral"`: you care only about the average profit;
+# - `"honest-opening"`: the opening is an honest habit, not shaded to steer your reading;
+# - `"none"`: every assumption holds;
+#
+# and what you would do: `"accept the opening"`, `"ask the model's price"`, `"ask above
+# it"` or `"ask below it"`. Write `model_limits()` to return a dict from each situation's
+# key to a pair `(assumption, action)`:
+#
+# - `staged-opening`: Osprey's buyer knows that sellers read openings as a share of the
+#   reservation price, and opened low on purpose to make you think its reservation price
+#   is low.
+# - `counter-offer`: Osprey's buyer never walks away after a refusal: it always answers
+#   with a counter-offer, and talks like these run to several rounds.
+# - `friday-cash`: your workshop must have the cash from this sale by Friday to pay a
+#   supplier, and a lost sale would be far worse than a smaller margin.
+# - `fair-share`: Osprey's buyer has twice refused a price within its budget because it
+#   left Osprey almost nothing of the gain, and said so.
+# - `one-price`: Osprey's buyer asks every supplier for one final price, never haggles,
+#   and has walked away for good from sellers who tried. It opened in its usual way, with
+#   no sign of knowing how sellers read openings, has never refused a price within its
+#   budget, and your workshop has cash for months.
+#
+# One point for the assumptions, one for the actions. Where more than one action is
+# defensible, each passes. A wrong entry is explained, but not corrected.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "model-limits-answer", "schema_version": 3}
+def model_limits():
+    """For each situation, (the assumption that fails, what you would do)."""
+    ### BEGIN SOLUTION
+    return {
+        "staged-opening": ("honest-opening", "ask above it"),
+        "counter-offer": ("final-offer", "ask above it"),
+        "friday-cash": ("risk-neutral", "ask below it"),
+        "fair-share": ("accepts-any", "ask below it"),
+        "one-price": ("none", "ask the model's price"),
+    }
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "model-limits-test", "schema_version": 3}
+"""Check that model_limits finds the assumption each situation breaks, and moves off the model's price the way it points."""
+check.model_limits(model_limits)
+
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-teaching", "schema_version": 3}
-# ## 4. What knowing the other side's reservation price is worth
+# ## 4. What perfect information about the other side's reservation price is worth
 #
 # Suppose you could learn Osprey's reservation price before you name your price. You
 # would ask exactly that price when it covers your cost, and not sell otherwise. Your
@@ -474,7 +535,9 @@ check.my_price(my_price, hidden=True)
 # the **expected value of perfect information**, EVPI (Raiffa and Schlaifer, *Applied
 # Statistical Decision Theory*, 1961; Howard, "Information Value Theory", 1966):
 #
-# $$\mathrm{EVPI} = E\big[\max(r - c,\ 0)\big] - \max_p\ (p - c)\, P(r \ge p) .$$
+# $$\mathrm{EVPI} = E\big[\max(r - c,\ 0)\big] - \max\Big(0,\ \max_p\ (p - c)\, P(r \ge p)\Big) ,$$
+#
+# where the 0 is what you earn by not selling at all, should no price pay.
 #
 # It is the most any information about $r$ can be worth to you. Information that costs
 # more than that is not worth buying, however interesting it is.
@@ -495,8 +558,8 @@ check.my_price(my_price, hidden=True)
 #
 # A classic case has a closed form. If the buyer's reservation price could be anything
 # between $L$ and $H$, every amount as likely as any other, and your cost $c$ is below
-# $H$, the best blind price is $(H + c)/2$ (kept inside $[L, H]$), the monopoly price for
-# a straight-line demand curve. Knowing the reservation price, you would earn its average
+# $H$, the best blind price is $(H + c)/2$ (kept inside $[L, H]$): halfway between your
+# cost and the highest reservation price. Knowing the reservation price, you would earn its average
 # minus the cost, $(L + H)/2 - c$, when $c$ is at most $L$. With cost 40 and reservation
 # prices from 50 to 100, the best blind price is 70: the buyer accepts with chance 3/5 and
 # you earn 18 on average. Knowing the reservation price, you would earn 75 − 40 = 35. The
@@ -520,16 +583,17 @@ take_it_or_leave_it(40, 50, 100), value_of_information(40, 50, 100)
 #
 # Move one thing at a time. Moving only one end of the range also moves its middle, and
 # then the worth can go either way: with cost 40, raising the lowest price from 50 to 60
-# *narrows* the range, yet the worth rises from 17 to 17.5, because the buyers left are
-# worth more to you.
+# *narrows* the range, yet the worth rises from 17 to 17.5: the middle of the range rises
+# by 5, which knowing the price captures in full, while the blind price of 70 gains only
+# 4.5.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-explorer", "schema_version": 3}
 from course.widgets.information import InformationExplorer
 
 InformationExplorer()
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
-# ### Question 6 (1 point): when does information pay most?
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
+# ### Question 7 (1 point): when does information pay most?
 #
 # Your scenario gives four settings to try in the explorer, `sale.explorer_cases`: a dict
 # from a label to `(cost, lowest, highest)`. Settings `"A"` and `"B"` share the cost and
@@ -587,8 +651,9 @@ check.information_pays(information_pays, hidden=True)
 #
 # The sum, minus your best blind profit, is the report's worth (Raiffa and Schlaifer call
 # it the expected value of sample information). You can skip the division in step 1:
-# $P(s)$ times the best expected profit under the updated beliefs is the same as the best,
-# over prices $p$, of $(p - c) \sum_{r \ge p} P(s \mid r)\, P(r)$.
+# $P(s)$ times the best expected profit under the updated beliefs is the same as
+# $\max\big(0,\ \max_p\ (p - c) \sum_{r \ge p} P(s \mid r)\, P(r)\big)$, where the 0 is
+# not selling.
 #
 # In the worked example (prior 0.5, 0.3, 0.2 on 60, 70, 80, cost 40), a report that is
 # right 80% of the time comes out as "60" with chance 0.45, "70" with chance 0.31 and
@@ -596,8 +661,8 @@ check.information_pays(information_pays, hidden=True)
 # 9 + 7.8 + 6.4 = 23.2 in all, against 20 blind. The report is worth 3.2, less than half
 # of perfect information's 7.
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
-# ### Question 7 (3 points): is the market report worth its fee?
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q8-text", "schema_version": 3}
+# ### Question 8 (3 points): is the market report worth its fee?
 #
 # Write `report_decision(sale, after)`, with `after` your beliefs after the opening, as
 # in Question 5. Return `(perfect_before, perfect_after, report, buy)`:
@@ -668,7 +733,8 @@ check.report_decision(report_decision, hidden=True)
 # that first offers predicted final prices and that the side making the first offer
 # tended to do better. That advantage disappeared when the side receiving the offer
 # thought about the opener's alternatives, about the opener's reservation price, or about
-# its own target price.
+# its own target: the ambitious but defensible price you aim for, above your reservation
+# price (module 02 sets one).
 #
 # What to do with this:
 #
@@ -710,8 +776,8 @@ check.report_decision(report_decision, hidden=True)
 #   test of whether you mean it; a calm remark makes your reservation price believable
 #   without forcing anyone to lose face.
 # - **Watch your concession pattern.** Big, quick concessions tell the other side there
-#   is more to come. Smaller steps as you approach your reservation price send a truthful
-#   signal that you are near the end.
+#   is more to come. Smaller steps say you are near your limit, whether that is your
+#   reservation price or, as module 04 plans, a target above it.
 # - **Trade information.** Offer a piece of information for a piece of information. A
 #   partner who shares in return is building trust; one who only takes is telling you
 #   something too.
@@ -754,8 +820,8 @@ check.report_decision(report_decision, hidden=True)
 # Module 00 treats the ethics of leverage in general, including pressure through
 # someone's public office.
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q8-text", "schema_version": 3}
-# ### Question 8 (2 points): what you say, and how you learn
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q9-text", "schema_version": 3}
+# ### Question 9 (2 points): what you say, and how you learn
 #
 # Your scenario lists things you might tell Osprey (`sale.disclosures`) and ways to learn
 # about Osprey or to persuade it (`sale.tactics`), each with a key. Write `fair_play(sale)`
@@ -764,9 +830,11 @@ check.report_decision(report_decision, hidden=True)
 # - for each of `sale.disclosures`: `"share"` (it helps you to say it) or `"keep"` (keep
 #   it to yourself);
 # - for each of `sale.tactics`, module 00's four kinds: `"legitimate"`, `"bluff"` (an
-#   untrue claim about your own reservation price, intentions or view of value),
+#   untrue claim about your own reservation price, what you would settle for, or your
+#   estimate of what something is worth),
 #   `"misrepresentation"` (an untrue statement of a fact the other side relies on) or
-#   `"illegitimate"` (a source or a means that is not yours to use).
+#   `"illegitimate"` (a source or a means that is not yours to use). A lie told to obtain
+#   information that is not yours is illegitimate: the source decides, not the lie.
 #
 # One point for each list. A dict written out by hand is fine, such as
 # `return {"some-key": "some label", ...}`. A wrong label is explained, but not corrected.
@@ -837,7 +905,8 @@ check.fair_play(fair_play)
 # - The other side's needs, deadlines, alternatives and weak spots move where a deal
 #   lands, and news during the talks can move them; your own are their leverage.
 # - Hold beliefs as probabilities; revise them with Bayes' rule: prior times likelihood,
-#   rescaled to add up to 1. Keep some chance for anything possible.
+#   rescaled to add up to 1. Keep some chance for anything possible, unless the model
+#   rules it out by construction, as the band does.
 # - Openings, concessions and news are signals; a model turns them into likelihoods,
 #   and its assumptions deserve doubt.
 # - Price against the whole belief: weigh each price's margin by the chance it is
