@@ -631,9 +631,9 @@ check.concession_plan(concession_plan, hidden=True)
 # Its style (Boulware, linear, Conceder or tit-for-tat) is a mystery unless you pick one.
 # Over at most eight rounds, moving in whole levels, the styles often look alike, so do
 # not count on reading it; the debrief names it and says whether this run's offers pointed
-# to it. The table shows your walk-away from question 2 and your opening from question 5,
-# and the debrief measures the outcome against them; compare your moves with your plan of
-# question 7 yourself. Keep to what you prepared: make your planned trades one at a time,
+# to it. The table reads your walk-away from question 2, your opening from question 5 and
+# your plan from question 7, and the debrief sets the outcome and each of your offers
+# against them. Keep to what you prepared: make your planned trades one at a time,
 # make a real concession only after Marlow has moved, never go below your walk-away, and
 # leave politely rather than accept less. Then sit down again and compare: whether Quell
 # has capacity is drawn afresh, and so is a mystery style, which may come up again.
@@ -641,7 +641,7 @@ check.concession_plan(concession_plan, hidden=True)
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table", "schema_version": 3}
 from course.widgets.capstone import NegotiationTable
 
-NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer)
+NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, plan=concession_plan)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "debrief-teaching", "schema_version": 3}
 # ## 7. Debrief: what moved the outcome?
