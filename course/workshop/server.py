@@ -151,6 +151,10 @@ def hardened_config(participants, port=8866, ip="127.0.0.1", token="", activity=
         **{name: {"pool_size": size} for name, size in pool_sizes(participants, activity).items()},
     }
     config.VoilaKernelManager.fill_delay = 0.2
+    # A page waits for its app's output this long. nbclient's default, 4 s, is too short
+    # when a room of 30 warms its kernels at once on a busy machine: the page came back
+    # without its app for 29 of 30 participants (tests/benchmarks/bench_pairs.py).
+    config.VoilaExecutor.iopub_timeout = 120
     kernels = config.MappingKernelManager
     idle = settings.cull_idle()
     kernels.cull_idle_timeout = idle
