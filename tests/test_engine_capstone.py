@@ -4,6 +4,7 @@ the end, and debriefs what its measures found."""
 
 import ast
 import dataclasses
+import itertools
 import random
 from pathlib import Path
 
@@ -313,3 +314,44 @@ def test_the_style_line_says_what_this_runs_evidence_pointed_to(case):
             assert ("pointed to the same style" in line) == (read == style)
             if read not in (None, style):
                 assert f"pointed to {read} instead" in line
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_the_anchoring_line_replays_marlow_after_a_modest_opening(style):
+    """The anchoring sentence's two numbers: Marlow's real first answer, and the first
+    answer a second table with the same seed gives when you open with your most modest
+    package (best for Marlow among those at or above your reservation price)."""
+    for learner in ("ada", "learner-1", "learner-8"):
+        case = course.variant("05_capstone", learner)
+        floor = reservation_of(case)
+        packages = [
+            dict(zip(case.issues, levels, strict=True))
+            for levels in itertools.product(*case.issues.values())
+        ]
+        fitting = [p for p in packages if package_points(p, case.yours) >= floor]
+        modest = max(
+            fitting, key=lambda p: (package_points(p, case.theirs), package_points(p, case.yours))
+        )
+        for seed in range(3):
+            table, quell = table_for(case, style, seed)
+            table.session.offer(plan_of(case)[0][0])
+            actual = package_points(table.session.bot_offer, case.yours)
+            table.session.walk_away()
+            outcome = table.outcome()
+            line = next(
+                (
+                    x
+                    for x in debrief(outcome, read_plan(case, None, None), facts(case, quell))
+                    if x.startswith("Anchoring:")
+                ),
+                None,
+            )
+            again, _ = table_for(case, style, seed)
+            again.session.offer(modest)
+            if again.session.bot_offer is None or again.session.finished:
+                assert line is None
+                continue
+            answer = package_points(again.session.bot_offer, case.yours)
+            assert f"gave you a profit of {actual:g};" in line
+            assert f"would have answered with {answer:g}:" in line
+            assert ("did not pull" in line) == (actual <= answer)

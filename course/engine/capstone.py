@@ -13,7 +13,14 @@ import random
 from course.engine.analysis import analyse
 from course.engine.bots import PATIENCE_PER_TRUST, TRUST_START
 from course.engine.bots import STYLES as COUNTERPARTS
-from course.engine.debrief import achievable, bot_moves, concessions, read_style, value_created
+from course.engine.debrief import (
+    achievable,
+    bot_moves,
+    concessions,
+    read_style,
+    replay,
+    value_created,
+)
 from course.engine.domain import BUYER, SELLER
 from course.engine.session import PersonSession
 
@@ -92,6 +99,7 @@ class Table:
             "created": value_created(result),
             "concessions": concessions(result, SELLER),
             "achievable": best_on_offer(result),
+            "anchor": anchor_pull(result),
             "issues": issue_moves(result),
             "style": self.style,
             "bot_moves": bot_moves(result, SELLER),
@@ -135,6 +143,28 @@ def best_on_offer(result):
     return best
 
 
+def anchor_pull(result):
+    """How your first offer pulled the buyer's first answer: its worth to you, against its
+    worth in a replay of the same buyer where you had opened with your most modest
+    package instead (the one best for the buyer among those at or above your reservation
+    price): ``{"actual", "modest"}`` in your utility; ``None`` when either answer was not
+    an offer."""
+    negotiation = result.negotiation
+    own = negotiation.preferences[SELLER]
+    theirs = negotiation.preferences[BUYER].utilities
+    history = result.history
+    if len(history) < 2 or history[0][1] != SELLER:
+        return None
+    fitting = [i for i, u in enumerate(own.utilities) if u >= own.reservation - 1e-9]
+    if not fitting:
+        return None
+    modest = max(fitting, key=lambda i: (theirs[i], own.utilities[i]))
+    kind, index = replay(result, SELLER, [modest])
+    if kind != "offer":
+        return None
+    return {"actual": own.utilities[history[1][2]], "modest": own.utilities[index]}
+
+
 def issue_moves(result):
     """How the buyer moved on each issue, counted from its own best level (scores are
     additive, so an issue's levels can be ranked on their own): ``opened`` the issues
@@ -174,6 +204,20 @@ def debrief(outcome, plan, facts):
         lines.append(
             f"Opening: you planned to open at {plan['opening_profit']:g} of profit and "
             f"opened at {opening:g}."
+        )
+    pull = outcome["anchor"]
+    if pull is not None:
+        gained = pull["actual"] - pull["modest"]
+        lines.append(
+            f"Anchoring: Marlow's first answer gave you a profit of {pull['actual']:g}; had "
+            "you opened with your most modest package instead (the best for Marlow at your "
+            f"reservation price or above), the same Marlow would have answered with "
+            f"{pull['modest']:g}: "
+            + (
+                f"your opening pulled its first answer {gained:g} your way."
+                if gained > 0
+                else "your opening did not pull its first answer your way."
+            )
         )
     if plan.get("steps") and outcome["your_offers"]:
         lines.append(_against_plan(outcome["your_offers"], plan["steps"]))
