@@ -23,7 +23,7 @@ JUDGEMENTS = {"news_likelihood", "model_limits", "fair_play"}
 #: Questions scored part by part (``credit.score``), with their points.
 SCORED = {
     "reservation_from_concessions": 2,
-    "my_price": 2,
+    "my_price": 3,
     "model_limits": 2,
     "report_decision": 3,
     "fair_play": 2,
@@ -427,9 +427,9 @@ def with_before(price_of):
     """A my_price whose price before the opening is ``price_of(prior, sale)``."""
 
     def my_price(sale, after):
-        _, now, _ = reference.my_price(sale, after)
+        _, now, _, capped = reference.my_price(sale, after)
         before = price_of(sale.prior_beliefs(), sale)
-        return before, now, before != now  # 'changed' right for these two prices
+        return before, now, before != now, capped  # 'changed' right for these two prices
 
     return my_price
 
@@ -457,7 +457,7 @@ def strictly_above(beliefs, cost):
 
 def strict_price(sale, after):
     before, now = strictly_above(sale.prior_beliefs(), sale.cost), strictly_above(after, sale.cost)
-    return before, now, before != now
+    return before, now, before != now, reference.my_price(sale, after)[3]
 
 
 @pytest.mark.parametrize("n", range(0, 120, 6))
@@ -467,7 +467,8 @@ def test_counting_a_buyer_at_its_reservation_price_as_refusing_is_named(monkeypa
     hint."""
     as_learner(monkeypatch, f"learner-{n}")
     scored = price_parts(strict_price)
-    assert sum(earned for earned, _ in scored.values()) < 2
+    assert scored["the price under the cap"][0] == 1
+    assert sum(earned for earned, _ in scored.values()) < 3
     for earned, message in scored.values():
         if not earned and "changed" not in message:
             assert "count P(r ≥ p), not P(r > p)" in message, message
@@ -504,8 +505,8 @@ def test_any_other_wrong_price_is_compared_with_the_best(learner):
 
 
 def accept(sale, after):
-    before, _, _ = reference.my_price(sale, after)
-    return before, sale.opening_offer, True
+    before, _, _, capped = reference.my_price(sale, after)
+    return before, sale.opening_offer, True, capped
 
 
 def test_accepting_the_opening_is_explained(learner):
@@ -536,8 +537,8 @@ def test_keeping_the_price_from_before_is_named_when_the_opening_changed_it(monk
     )
 
     def stale(sale, after):
-        before, _, _ = reference.my_price(sale, after)
-        return before, before, False
+        before, _, _, capped = reference.my_price(sale, after)
+        return before, before, False, capped
 
     assert (
         "that is your price before the opening"
@@ -547,18 +548,18 @@ def test_keeping_the_price_from_before_is_named_when_the_opening_changed_it(monk
 
 def test_a_wrong_changed_flag_is_named(learner):
     def contrary(sale, after):
-        before, now, changed = reference.my_price(sale, after)
-        return before, now, not changed
+        before, now, changed, capped = reference.my_price(sale, after)
+        return before, now, not changed, capped
 
     assert "so 'changed' is" in price_parts(contrary)["the price after the opening"][1]
 
 
 def test_numpy_answers_pass(learner):
     def with_numpy(sale, after):
-        before, now, changed = reference.my_price(sale, after)
-        return np.float64(before), np.float64(now), np.bool_(changed)
+        before, now, changed, capped = reference.my_price(sale, after)
+        return np.float64(before), np.float64(now), np.bool_(changed), np.float64(capped)
 
-    assert check.my_price(with_numpy, hidden=True).earned == 2
+    assert check.my_price(with_numpy, hidden=True).earned == 3
 
 
 def test_my_price_is_given_the_right_beliefs(learner):
@@ -895,3 +896,53 @@ def test_every_defensible_action_passes_and_words_are_read_loosely(capsys):
 def test_a_malformed_judgement_is_named(answer, words):
     for earned, message in parts(check.model_limits(answer)).values():
         assert earned == 0 and words in message, message
+
+
+# Question 5's news that changes: the price under the rival's cap
+
+
+def with_capped(price_of):
+    """A my_price whose price under the cap is ``price_of(sale, after)``."""
+
+    def my_price(sale, after):
+        before, now, changed, _ = reference.my_price(sale, after)
+        return before, now, changed, price_of(sale, after)
+
+    return my_price
+
+
+def dropping(sale, after):
+    """The values above the cap dropped (not rescaled: only the ranking matters)."""
+    kept = {r: c for r, c in after.items() if r <= sale.rival_cap and c > 0}
+    return max(kept, key=lambda p: (p - sale.cost) * sum(c for r, c in kept.items() if r >= p))
+
+
+@pytest.mark.parametrize(
+    ("price_of", "words", "right_is_cap"),
+    [
+        (lambda s, a: reference.my_price(s, a)[1], "your price before the rival's", None),
+        (lambda s, a: s.rival_cap, "asking the cap sells only", False),
+        (dropping, "drops the reservation prices above the cap", True),
+    ],
+)
+def test_the_slips_under_the_cap_are_named_and_cost_only_their_point(
+    monkeypatch, price_of, words, right_is_cap
+):
+    def fits(sale):
+        after = reference.posterior_after_opening(sale)
+        right = reference.my_price(sale, after)[3]
+        return right_is_cap is None or (right == sale.rival_cap) == right_is_cap
+
+    as_learner(monkeypatch, learner_where(fits))
+    scored = price_parts(with_capped(price_of))
+    earned, message = scored["the price under the cap"]
+    assert earned == 0 and words in message, message
+    assert scored["the price before the opening"][0] == scored["the price after the opening"][0]
+    assert scored["the price after the opening"][0] == 1
+
+
+def test_a_hard_coded_capped_price_fails_the_hidden_check(learner):
+    own = variant("01_information")
+    mine = reference.my_price(own, reference.posterior_after_opening(own))[3]
+    scored = price_parts(with_capped(lambda s, a: mine), hidden=True)
+    assert scored["the price under the cap"][0] == 0

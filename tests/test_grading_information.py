@@ -11,9 +11,9 @@ from tests.notebooks import release_notebook, solved
 pytestmark = pytest.mark.slow
 
 MODULE, NAME = "01_information", "information"
-#: Nine questions (1 + 1 + 1 + 2 + 2 + 2 + 1 + 3 + 2); the 3-point reflection is graded by
+#: Nine questions (1 + 1 + 1 + 2 + 3 + 2 + 1 + 3 + 2); the 3-point reflection is graded by
 #: hand.
-AUTO_POINTS = 15
+AUTO_POINTS = 16
 
 
 def hard_coded_likelihood(learner):
@@ -35,7 +35,12 @@ def submissions():
             "    before = expected_reservation(prior)\n"
             "    now = max(after, key=lambda p: (p - sale.cost)"
             " * sum(c for r, c in after.items() if r >= p))\n"
-            "    return before, now, now != before\n",
+            "    capped = {}\n"
+            "    for r, c in after.items():\n"
+            "        capped[min(r, sale.rival_cap)] = capped.get(min(r, sale.rival_cap), 0) + c\n"
+            "    last = max(capped, key=lambda p: (p - sale.cost)"
+            " * sum(c for r, c in capped.items() if r >= p))\n"
+            "    return before, now, now != before, last\n",
         ),
         "hard-coded": solved(
             MODULE, NAME, opening_likelihood_answer=hard_coded_likelihood("hard-coded")
@@ -54,7 +59,7 @@ class TestInformationGrading(ModuleGrading):
         """Asking the expected reservation price before the opening is wrong: that part of
         Question 5 earns nothing, its other part and every other question keep theirs."""
         points = graded.scores("one-wrong-answer")
-        assert points["my-price-test"] == 1
+        assert points["my-price-test"] == 2
         assert points["report-decision-test"] == 3
         assert auto_total(points) == self.AUTO_POINTS - 1
 

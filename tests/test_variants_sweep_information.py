@@ -182,6 +182,31 @@ def test_the_best_price_is_never_a_coin_toss(sales):
     assert 0.1 < changed / len(sales) < 0.9
 
 
+def test_the_rivals_cap_shifts_the_price_and_is_never_a_coin_toss(sales):
+    """Question 5's news that changes: the cap is a whole thousand above the cost and the
+    lowest reservation price the opening leaves, below the highest; under it the best price moves, beats the
+    runner-up by ``TIE``; asking the cap itself is right for some learners and wrong for
+    others, and on every learner's own case asking the cap or dropping the values above it
+    (two slips) fails."""
+    at_cap = 0
+    for sale in sales:
+        after = posterior(sale)
+        alive = [r for r, c in after.items() if c > 0]
+        assert max(sale.cost, min(alive)) < sale.rival_cap < max(alive), sale.learner
+        assert sale.rival_cap % 1_000 == 0
+        capped = {}
+        for r, c in after.items():
+            capped[min(r, sale.rival_cap)] = capped.get(min(r, sale.rival_cap), 0) + c
+        ranked = sorted(profits(capped, sale.cost).items(), key=lambda i: i[1], reverse=True)
+        assert ranked[0][1] - ranked[1][1] >= TIE, sale.learner
+        assert ranked[0][0] != best_price(after, sale.cost), sale.learner
+        kept = {r: c for r, c in after.items() if r <= sale.rival_cap and c > 0}
+        dropped = best_price(kept, sale.cost) if kept else None
+        assert ranked[0][0] != sale.rival_cap or dropped != ranked[0][0], sale.learner
+        at_cap += ranked[0][0] == sale.rival_cap
+    assert 0.3 < at_cap / len(sales) < 0.9
+
+
 def worth_of_knowing(cost, low, high):
     """Perfect information's worth for a reservation price uniform on [low, high], on a
     fine grid of prices and of reservation prices (not the library's closed form)."""
@@ -278,7 +303,7 @@ def test_every_story_hangs_together(sales):
 def test_the_generator_rejects_what_the_invariants_forbid():
     """The rules the generator enforces are the rules above, and it needs few redraws."""
     counts = scenario.rejection_counts(LEARNERS[:300])
-    assert counts["draws"] < 32 * 300  # about 28 a learner: the news and price rules cost most
+    assert counts["draws"] < 40 * 300  # about 34 a learner: the news, price and cap rules cost most
     assert all(problem in scenario.problems.__doc__ for problem in counts if problem != "draws")
 
 
@@ -353,7 +378,10 @@ def price_cumulative(sale, after):
         return prices[int(np.argmax((np.array(prices) - sale.cost) * accepted))]
 
     before, now = best(sale.prior_beliefs()), best(after)
-    return before, now, bool(before != now)
+    r = np.minimum(np.array(sale.reservations), sale.rival_cap)  # values under the cap
+    chances = np.array([after[v] for v in sale.reservations])
+    capped = {float(v): float(chances[r == v].sum()) for v in np.unique(r)}
+    return before, now, bool(before != now), best(capped)
 
 
 def price_grid(sale, after):
@@ -367,7 +395,18 @@ def price_grid(sale, after):
             grid, key=lambda p: (p - sale.cost) * sum(c for r, c in beliefs.items() if r >= p)
         )
 
-    return best(sale.prior_beliefs()), best(after), best(sale.prior_beliefs()) != best(after)
+    def capped_best():
+        """Under the cap, a buyer accepts p when min(r, cap) >= p: the grid stops at the cap."""
+        grid = np.arange(sale.cost, sale.rival_cap + 1_000, 1_000.0)
+        return max(
+            grid,
+            key=lambda p: (
+                (p - sale.cost) * sum(c for r, c in after.items() if min(r, sale.rival_cap) >= p)
+            ),
+        )
+
+    before, now = best(sale.prior_beliefs()), best(after)
+    return before, now, before != now, capped_best()
 
 
 def report_by_posteriors(sale, after):

@@ -550,7 +550,7 @@ def _price_before(answers):
 def _price_after(answers):
     for sale, after, result in answers():
         given = _named_price(result, 1, sale, "after the opening")
-        before, expected, _ = reference.my_price(sale, after)
+        before, expected, _, _ = reference.my_price(sale, after)
         profits = reference.move_profits(after, sale.cost)
         if not same_money(given, expected):
             x = sale.opening_offer
@@ -609,21 +609,68 @@ def _price_after(answers):
     return "the price after the opening uses what the opening told you."
 
 
+def _price_capped(answers):
+    for sale, after, result in answers():
+        given = _named_price(result, 3, sale, "under the rival's cap")
+        _, now, _, expected = reference.my_price(sale, after)
+        if same_money(given, expected):
+            continue
+        cap = sale.rival_cap
+        capped = reference.capped_beliefs(after, cap)
+        profits = reference.move_profits(capped, sale.cost)
+        slipped = reference.move_profits(reference.dropped_beliefs(after, cap), sale.cost)
+        mistakes = [
+            (
+                now,
+                "that is your price before the rival's discount; Osprey will no longer pay "
+                "above the cap, so move the reservation prices above it down to it",
+            ),
+            (
+                cap,
+                "asking the cap sells only to the buyers whose reservation price was at or "
+                "above it; compare it with the lower prices, which more buyers accept",
+            ),
+            (
+                max(slipped, key=slipped.get) if slipped else math.nan,
+                "that drops the reservation prices above the cap, as if those buyers had "
+                "gone; they are still there, willing to pay the cap: move them to it with "
+                "their chances",
+            ),
+            *_price_mistakes(capped, sale)[:2],
+        ]
+        mine = (given - sale.cost) * sum(p for v, p in capped.items() if v >= given)
+        hint = diagnose(
+            given,
+            expected,
+            mistakes,
+            f"{_describe(given, mine)} under the cap, but {_describe(expected, profits[expected])}",
+        )
+        raise NotYet(
+            f"for learner {sale.learner}, under the rival's cap of {_euros(cap)}: {hint}.",
+            general=general_hint(hint, mistakes)
+            or "under the cap, it does not pick the price with the highest expected profit",
+        )
+    return "the price under the rival's cap follows the shift in leverage."
+
+
 @question
 def my_price(answer, hidden=False):
-    """Check a function that names the price before and after the opening (2 points: one
-    for each), given the right beliefs after the opening, so Question 2 cannot cost it."""
+    """Check a function that names the price before and after the opening, and under the
+    rival's cap (3 points: one for each), given the right beliefs after the opening, so
+    Question 2 cannot cost it."""
     cases = [(sale, reference.posterior_after_opening(sale)) for sale in _scenarios(hidden)]
     answers = _answers(
         answer,
         cases,
         "my_price",
-        "my_price should return (price before the opening, price after it, changed)",
-        3,
+        "my_price should return (price before the opening, price after it, changed, "
+        "price under the cap)",
+        4,
     )
     return score(
         Check("the price before the opening", 1, lambda: _price_before(answers)),
         Check("the price after the opening", 1, lambda: _price_after(answers)),
+        Check("the price under the cap", 1, lambda: _price_capped(answers)),
     )
 
 

@@ -388,6 +388,7 @@ class MachineSale(Scenario):
     report_accuracy: float  # chance the market report names the right reservation price
     report_fee: float  # what the market report costs
     news: tuple  # the keys of the two pieces of news you learn (see NEWS)
+    rival_cap: float  # after a rival's discount, the most Osprey would now pay you
     wren_offers: tuple  # another customer's first three offers
     wren_cost: float  # what the other customer's smaller machine costs you to build
     explorer_cases: dict  # label -> (cost, lowest, highest): settings for the explorer
@@ -462,6 +463,9 @@ class MachineSale(Scenario):
             "Neither changes what Osprey could do; each can only tell you how things already "
             "stood:\n"
             f"{news}\n\n"
+            "**News that changes**: later, a rival builder starts selling a similar machine "
+            f"for less. From now on Osprey would pay you at most €{self.rival_cap:,.0f} "
+            "(`sale.rival_cap`): each reservation price above that falls to it.\n\n"
             "**Another customer**: Wren Bakery is haggling over a smaller machine, which "
             f"costs you €{self.wren_cost:,.0f} to build (`sale.wren_cost`). It offered {wren} "
             "(`sale.wren_offers`), each below that cost. In past deals Wren moved the same "
@@ -500,11 +504,16 @@ def machine_sale(rng, learner, rejected=None):
                 worth = report_value(after, sale.cost, sale.report_accuracy)
                 sale = replace(sale, report_fee=float(round(worth * (1 + off), -2)))
                 found += _report_problems(sale, worth)
+                caps = rival_caps(after, sale.cost)
+                if not caps:
+                    found.append("no rival cap moves the price")
         if every:
             rejected["draws"] += 1
             rejected.update(found)
         if not found:
-            return _with_words(rng, sale, directions)
+            return _with_words(
+                rng, replace(sale, rival_cap=_cap(rng, after, sale.cost, caps)), directions
+            )
     raise RuntimeError(f"no fair module-01 scenario for {learner!r} in {MAX_DRAWS} draws")
 
 
@@ -535,6 +544,7 @@ def _draw_numbers(rng):
         "report_accuracy": pick(rng, 0.7, 0.85, 0.05),
         "report_fee": 0.0,
         "news": (),
+        "rival_cap": 0.0,
         "wren_offers": (),
         "wren_cost": 0.0,
         "explorer_cases": {},
@@ -543,6 +553,15 @@ def _draw_numbers(rng):
     }
     off = pick(rng, FEE_OFF_MIN, FEE_OFF_MAX, 0.05) * (1 if rng.random() < 0.5 else -1)
     return numbers, off
+
+
+def _cap(rng, after, cost, caps):
+    """One of ``caps``: as often one where a lower price beats asking the cap itself as one
+    where the cap is best, when both kinds exist."""
+    at_cap = [cap for cap in caps if best_move(capped_beliefs(after, cap), cost)[0] == cap]
+    below = [cap for cap in caps if cap not in at_cap]
+    kinds = [kind for kind in (at_cap, below) if kind]
+    return _one(rng, kinds[int(pick(rng, 0, len(kinds) - 1, 1))])
 
 
 def _one(rng, options):
@@ -659,6 +678,9 @@ def problems(sale):
       price after the opening even when each reservation price up (or down) the list is
       ``NEWS_STEP`` times as likely as the one before, so the news would change nothing
       the learner decides;
+    - ``no rival cap moves the price`` / ``rival cap unfair``: the rival's cap must be one
+      of ``rival_caps`` (it moves the best price, no tie, and either asking the cap itself
+      or dropping the prices above it instead of capping them gives another price);
     - ``perfect information worth little``: below ``MIN_PERFECT`` after the opening;
     - ``perfect information barely moved``: its change across the opening is below
       ``MIN_MOVE``, so "did it rise or fall?" has no clear answer;
@@ -681,6 +703,7 @@ def problems(sale):
             else ["news moves nothing"]
         )
         + _report_problems(sale, worth)
+        + ([] if sale.rival_cap in rival_caps(after, sale.cost) else ["rival cap unfair"])
     )
 
 
@@ -857,12 +880,59 @@ def best_move(beliefs, cost, strict=False):
     return best
 
 
+def capped_beliefs(beliefs, cap):
+    """Beliefs once news caps the reservation price at ``cap``: every possible value above
+    it falls to it, and carries its chance there."""
+    capped = {}
+    for value, chance in beliefs.items():
+        capped[min(value, cap)] = capped.get(min(value, cap), 0.0) + chance
+    return capped
+
+
+def dropped_beliefs(beliefs, cap):
+    """A tempting wrong reading of a cap: the values above it dropped, the rest rescaled."""
+    kept = {value: chance for value, chance in beliefs.items() if value <= cap and chance > 0}
+    total = sum(kept.values())
+    return {value: chance / total for value, chance in kept.items()} if total else {}
+
+
+def rival_caps(after, cost, step=1_000.0):
+    """The fair caps for Question 5's news that changes: whole thousands above the cost and
+    the lowest reservation price still possible and below the highest, under which the best price moves,
+    the two best prices do not tie, and, where asking the cap itself is best, dropping the
+    values above the cap gives another price than capping them (where a lower price is
+    best, asking the cap is the slip that fails)."""
+    now = best_move(after, cost)[0]
+    alive = [value for value, chance in after.items() if chance > 0]
+    top = max(alive)
+    caps = []
+    # above the lowest value still possible too: under a cap below them all, the cap is
+    # plainly the price
+    cap = (max(cost, min(alive)) // step + 1) * step
+    while cap < top:
+        capped = capped_beliefs(after, cap)
+        price = best_move(capped, cost)[0]
+        ranked = [*sorted(move_profits(capped, cost).values(), reverse=True), 0.0]
+        dropped = dropped_beliefs(after, cap)
+        if (
+            price is not None
+            and price != now
+            and ranked[0] - ranked[1] >= TIE_MARGIN
+            and (price != cap or not dropped or best_move(dropped, cost)[0] != price)
+        ):
+            caps.append(cap)
+        cap += step
+    return caps
+
+
 def my_price(sale, after):
     """The final price to name before the opening and after it (given the beliefs
-    ``after`` it), and whether the opening changed it."""
+    ``after`` it), whether the opening changed it, and the price once the rival's discount
+    caps Osprey's reservation price at ``sale.rival_cap``."""
     before = best_move(sale.prior_beliefs(), sale.cost)[0]
     now = best_move(after, sale.cost)[0]
-    return before, now, before != now
+    capped = best_move(capped_beliefs(after, sale.rival_cap), sale.cost)[0]
+    return before, now, before != now, capped
 
 
 def perfect_information(beliefs, cost, strict=False):

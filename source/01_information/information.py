@@ -253,7 +253,8 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # price, plus whatever your machine is worth to it beyond the rival's. Reweighting four
 # fixed prices cannot show that (the new reservation price may lie below all four); you
 # would lower each possible price that lies above the new cap to that cap, and carry your
-# chances across. Question 3 deals only with news that reveals.
+# chances across. Question 3 deals with news that reveals; Question 5 re-prices after
+# news that changes.
 #
 # Either way this is what "leverage shifts during a negotiation" means in numbers: the
 # same table, the same people, and a fact that moves your beliefs, and perhaps your best
@@ -429,26 +430,32 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # When these fail, the model's price is a benchmark to reason from, not an instruction.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
-# ### Question 5 (2 points): your price, before and after the opening
+# ### Question 5 (3 points): your price, and news that changes it
 #
 # Write `my_price(sale, after)`, where `after` is your beliefs after Osprey's opening (the
 # first part of your answer to Question 2; again, the check passes in the right ones).
 # This question and Question 8 set the news of Question 3 aside: how much a piece of news
 # weighs is your own judgement, so the checks price from the opening alone.
-# Return `(before, now, changed)`:
+# Return `(before, now, changed, capped)`:
 #
 # - `before`: the final price you would have named had you priced before Osprey said
 #   anything, from your prior (`sale.prior_beliefs()`) and your cost (`sale.cost`);
 # - `now`: the final price you name after the opening, from `after` and `sale.cost`;
-# - `changed`: `True` if the opening changed your price, `False` if not.
+# - `changed`: `True` if the opening changed your price, `False` if not;
+# - `capped`: your final price after the scenario's **news that changes**: a rival now
+#   sells a similar machine for less, so Osprey would pay you at most `sale.rival_cap`.
+#   As section 2 says, move each possible reservation price above the cap down to the cap,
+#   carrying its chance with it, and price against those beliefs (from `after` and
+#   `sale.cost`). Leverage has shifted: see whether your price follows it all the way.
 #
-# One point for `before`, one for `now` and `changed`. On your own scenario, try
+# One point for `before`, one for `now` and `changed`, one for `capped`. On your own
+# scenario, try
 # `my_price(sale, belief_after_opening(sale, opening_likelihood(sale))[0])`.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-price-answer", "schema_version": 3}
 def my_price(sale, after):
-    """(final price before the opening, final price after it, whether the opening changed it)."""
+    """(price before the opening, price after it, whether it changed, price under the cap)."""
 
     ### BEGIN SOLUTION
     def best(beliefs):
@@ -460,12 +467,15 @@ def my_price(sale, after):
 
     before = best(sale.prior_beliefs())
     now = best(after)
-    return before, now, now != before
+    capped = {}
+    for r, chance in after.items():
+        capped[min(r, sale.rival_cap)] = capped.get(min(r, sale.rival_cap), 0) + chance
+    return before, now, now != before, best(capped)
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "my-price-test", "schema_version": 3}
-"""Check that my_price weighs each price by its chance of acceptance, before and after the opening."""
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 3, "grade_id": "my-price-test", "schema_version": 3}
+"""Check that my_price weighs each price by its chance of acceptance, before and after the opening and under the cap."""
 check.my_price(my_price)
 ### BEGIN HIDDEN TESTS
 check.my_price(my_price, hidden=True)
