@@ -674,7 +674,9 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #   reservation price, no deal was the right result.
 #
 # Then it names the leverage at work: whether Marlow's alternative was strong or weak in
-# the end, your opening against your plan, which issues Marlow gave up already in its
+# the end, your opening against your plan and how far it pulled Marlow's first answer
+# (against a replay of the same Marlow after your most modest opening, the package best
+# for it at or above your reservation price), which issues Marlow gave up already in its
 # opening, which it moved on later and which it kept at its own best level throughout (a
 # sign of what it values most), which style it played, and what Marlow will remember of
 # you next time.
