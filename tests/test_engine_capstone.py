@@ -355,3 +355,25 @@ def test_the_anchoring_line_replays_marlow_after_a_modest_opening(style):
             assert f"gave you a profit of {actual:g};" in line
             assert f"would have answered with {answer:g}:" in line
             assert ("did not pull" in line) == (actual <= answer)
+
+
+def test_marlow_says_it_is_close_to_its_limit_exactly_when_it_cannot_move(case):
+    """After its opening, Marlow says it is close to its limit exactly when no one-level
+    move on any issue would keep its offer at or above its reservation price (the
+    research's points), so silence and a floor can be told apart."""
+    for style in STYLES:
+        for seed in range(8):
+            table, _ = random_play(case, style, seed)
+            floor = table.session._fresh.preferences.reservation
+            said = dict(table.session.remarks)
+            offers = [(r, o) for r, who, o in table.session.history if who != "you"]
+            for number, (round_, offer) in enumerate(offers):
+                stuck = True
+                for issue, level in offer.items():
+                    ranked = sorted(case.theirs[issue], key=case.theirs[issue].get, reverse=True)
+                    at = ranked.index(level)
+                    if at + 1 < len(ranked):
+                        moved = {**offer, issue: ranked[at + 1]}
+                        stuck &= package_points(moved, case.theirs) < floor - 1e-9
+                claims = "close to our limit" in said.get(round_, "")
+                assert claims == (stuck and number > 0), (style, seed, round_)

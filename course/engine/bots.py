@@ -269,6 +269,7 @@ REMARKS = {
     "retraction": "That is worse than your last offer. I will not move while you go back.",
     "final": "This is my final offer.",
     "strained": "My patience is running out.",
+    "floor": "We are close to our limit; there is little more we can give.",
 }
 PARTING = {
     "insult": "I don't think we can do business on these terms. Goodbye.",
@@ -463,6 +464,8 @@ class Counterpart(Bot):
         )
         if self.warned:
             words.append(REMARKS["strained"])
+        if not start and self._ladder.at_floor(self.position):
+            words.append(REMARKS["floor"])  # true: no further level keeps it above walking away
         if k == self.deadline - 1:
             words.append(REMARKS["final"])
         self.said = " ".join(words)
@@ -513,6 +516,17 @@ class _Ladder:
             return (self._rank[index],)
         levels = _levels(self.shape, index)
         return tuple(self.orders[i].index(level) for i, level in enumerate(levels))
+
+    def at_floor(self, ranks):
+        """Whether no one-level move from ``ranks`` towards the other side keeps the
+        offer at or above the reservation value."""
+        own = self.preferences
+        for issue, rank in enumerate(ranks):
+            if rank + 1 < self.shape[issue]:
+                candidate = [*ranks[:issue], rank + 1, *ranks[issue + 1 :]]
+                if own.utilities[self.index(candidate)] >= own.reservation - 1e-9:
+                    return False
+        return True
 
     def concede(self, ranks, target):
         """The next offer's position: from ``ranks`` (the previous offer's, ``None`` before
