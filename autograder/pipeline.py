@@ -8,7 +8,9 @@ The steps, in order, and why in that order:
 2. ``sandbox`` — before any learner code runs, decide what this machine can enforce and
    say once what it cannot;
 3. ``gradebook`` — before the workers start, in this one process: tables created by
-   several workers at once would collide;
+   several workers at once would collide; so is the instructor's secret that draws the
+   hidden cases (``autograder.secret``), said on the console when it is new, as grades
+   can be regraded the same only with it;
 4. ``run`` — the expensive part, in parallel and resumable; nbgrader records the scores
    (every graded cell scored again, deleted ones put back first), and a learner whose
    notebook fails to grade loses the earlier submission's grades, so that no grade shown
@@ -27,10 +29,11 @@ taken, a notebook taken with changes, a learner not graded, a sandbox gap, a lea
 out of the platform's files); workers and kernels write the rest to ``grading.log``.
 """
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograder import export, gradebook, intake, lms, report, run, sandbox
+from autograder import export, gradebook, intake, lms, report, run, sandbox, secret
 from course.variants import is_learner_id
 
 
@@ -101,6 +104,13 @@ def grade(
 
     out.mkdir(parents=True, exist_ok=True)
     gradebook.prepare(root, assignment, db_url)  # 3
+    if not os.environ.get(secret.SECRET_VARIABLE) and not (root / secret.SECRET_FILE).is_file():
+        secret.grading_secret(root)
+        say(
+            f"warning: a new secret for the hidden cases was made, {root / secret.SECRET_FILE}: "
+            "keep it with the gradebook for this term (regrading without it tries other "
+            "hidden cases)"
+        )
 
     graded = run.grade_all(  # 4
         root,

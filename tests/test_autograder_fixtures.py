@@ -316,6 +316,9 @@ def test_the_console_shows_a_progress_bar_and_one_line_per_problem(runs):
             line.split(":", 1)[0] in {"not taken", "taken with changes", "not graded", "warning"}
             for line in problems
         ), problems
+    # the secret that draws the hidden cases is made by the first run, and said so once
+    made = "warning: a new secret for the hidden cases was made"
+    assert made in runs["first"].stdout and made not in runs["second"].stdout
 
 
 def test_a_feedback_page_names_its_questions_and_needs_nothing_from_the_internet(runs):
