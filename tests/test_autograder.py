@@ -46,7 +46,9 @@ def after(grade_id):
     return sum(POINTS[name] for name in _after(grade_id))
 
 
-RIGHT = "def batna_needed(target, pie, their_batna, walk_any_time=False):\n    if target > pie - their_batna:\n        return None\n    if walk_any_time:\n        return target\n    return 2 * target - pie + their_batna\n"
+#: The right batna_needed (question 7), as the module's source has it now: a fixture of
+#: its own fell behind when the question changed, and the warning-only learner lost marks.
+RIGHT = solutions(MODULE, NAME)["batna-needed-answer"] + "\n"
 
 
 def answer(body):
@@ -93,7 +95,10 @@ def learners(root, port):
         "correct": (solved(MODULE, NAME), FULL),
         "partly-wrong": (answer("    return target - (pie - their_batna) / 2\n"), FULL - Q5),
         # right within reach, never None, Nash only: the one-point part of three
-        "half-right": (answer("    return 2 * target - pie + their_batna\n"), FULL - Q5 / 2),
+        "half-right": (
+            answer("    return max(0, 2 * target - pie + their_batna)\n"),
+            FULL - Q5 / 2,
+        ),
         "warning-only": (
             answer(
                 "    import warnings\n    warnings.warn('old API', FutureWarning)\n"
