@@ -623,10 +623,12 @@ check.concession_plan(concession_plan, hidden=True)
 # act at the table (power and time you weighed in the audit, not here).
 #
 # When Marlow stops moving, there are two readings: it is at its floor, or it is waiting
-# for you. Silence alone does not tell them apart. While Quell may still have capacity,
-# a planned step of yours is the way to test it: if Marlow answers, it had room; if it
-# still does not move, and says its patience is running out, you are near its floor, or
-# below it, and holding longer risks its leaving.
+# for you. Silence alone does not tell them apart. Marlow helps a little: when it cannot
+# give another level without going below its reservation price, it says it is close to
+# its limit, and it never says so otherwise. Without those words, and while Quell may
+# still have capacity, a planned step of yours is the way to test it: if Marlow answers,
+# it had room; if it still does not move and says its patience is running out, holding
+# longer risks its leaving.
 #
 # Its style (Boulware, linear, Conceder or tit-for-tat) is a mystery unless you pick one.
 # Over at most eight rounds, moving in whole levels, the styles often look alike, so do
