@@ -134,7 +134,7 @@ def test_each_tactic_is_one_kind_its_wording_settles():
 #: knows is not news to find out or a step to take.
 CONTRADICT = (
     ("You know from Vell's filed accounts", "Read Vell's filed accounts"),
-    ("Ostra knows from your published tender", "Ostra learns that you must deliver"),
+    ("Ostra knows from the published contract award", "Ostra learns that you must deliver"),
     ("You know from the public planning register that Brannock's current depot", "landlord has"),
 )
 

@@ -62,8 +62,18 @@ def test_the_advice_names_their_biggest_lead_and_both_levers():
     )
     assert "What answers it, in Emerson's account: your alternatives or your power" in words
     assert "raising your power by 2 adds most to the balance: +1.00 points" in words
-    assert "(information: +0.50)" in words  # tied with alternatives at 0.25 x 2
+    # both runners-up shown, so a tie is never broken by the course's order
+    assert "(information: +0.50, alternatives: +0.50)" in words
     assert "weaker hold" not in words
+
+
+def test_advice_on_information_is_not_put_in_emersons_mouth():
+    """Review of module 00, round 3, item 2: in the salary case the employer leads most on
+    information, and Emerson's power-dependence account says nothing about information, so
+    the advice is the course's own there."""
+    words = text(LeverageAudit("salary").advice.value)
+    assert "furthest ahead on information" in words
+    assert "What answers it: your information" in words and "Emerson" not in words
 
 
 @pytest.mark.parametrize("key", ["salary", "supplier", "sole-source", "deadline"])

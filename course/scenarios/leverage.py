@@ -218,7 +218,7 @@ CASES = {
         "resealable lid your products use now, but two other packaging firms, Bellpak and "
         "Corrin, make lids that would do after a three-month switch. Rumour says Vell has "
         "lost big clients this year. The price will turn on how many clients Vell has left, "
-        "and nobody outside Vell knows that yet.",
+        "and nobody outside Vell knows yet which ones it still has.",
         "the buyer",
         "Vell, the supplier",
         yours=(6, 5, 4),
@@ -229,7 +229,7 @@ CASES = {
                 "weight_top",
                 ("information", "alternatives"),
                 "the price will turn on how many clients Vell has left (its alternatives), "
-                "which nobody outside Vell knows yet (so information counts too)",
+                "which nobody outside Vell knows in full yet (so information counts too)",
             ),
             Rule(
                 "higher",
@@ -435,7 +435,7 @@ FACTS = (
     ),
     Fact(
         "sole-source",
-        "Ostra knows from your published tender how many pumps you must deliver next year.",
+        "Ostra knows from the published contract award how many pumps you must deliver next year.",
         "information",
         "them",
     ),
@@ -667,8 +667,8 @@ NEWS = (
     # deadline
     News(
         "deadline",
-        "You find out from a local paper that Brannock's landlord has refused to extend its "
-        "lease by even a month.",
+        "You find out from a local paper that back in the spring Brannock's landlord refused "
+        "to extend its lease by even a month.",
         "you",
         "information",
         1,
@@ -1158,14 +1158,14 @@ APART = (
         "Read Vell's filed accounts to see how far its sales fell",
     ),
     (
-        "Ostra knows from your published tender how many pumps you must deliver next year.",
+        "Ostra knows from the published contract award how many pumps you must deliver next year.",
         "Ostra learns that you must deliver 2,000 pumps by spring.",
     ),
     (
         "You know from the public planning register that Brannock's current depot is to be "
         "demolished.",
-        "You find out from a local paper that Brannock's landlord has refused to extend its "
-        "lease by even a month.",
+        "You find out from a local paper that back in the spring Brannock's landlord refused "
+        "to extend its lease by even a month.",
     ),
 )
 

@@ -245,25 +245,30 @@ class LeverageAudit(w.VBox):
 
 def advice(yours, theirs, weights):
     """What to strengthen, in words: the source on which the other side is furthest ahead
-    (its largest weighted difference) with the levers that answer it in Emerson's account
-    (``ANSWERED_BY``), and what the audit's own arithmetic ranks first."""
+    (its largest weighted difference) with the levers that answer it (``ANSWERED_BY``:
+    Emerson's power-dependence account for alternatives and power; the course's own advice
+    for information, on which Emerson says nothing), and what the audit's own arithmetic
+    ranks first."""
     lead = their_biggest_lead(yours, theirs, weights)
     ranking = strengthen_first(yours, theirs, weights)
-    (first, gain), (second, second_gain) = ranking[0], ranking[1]
+    (first, gain), others = ranking[0], ranking[1:]
     if lead is None:
         against = "They are ahead of you on no source."
     else:
         source, points = lead
         levers, why = ANSWERED_BY[source]
+        whose = "" if source == "information" else ", in Emerson's account"
         against = (
             f"They are furthest ahead on <b>{source}</b>: a weighted difference of "
             f"{points:.2f} points ({theirs[source]:g} against your {yours[source]:g}). "
-            f"What answers it, in Emerson's account: your "
+            f"What answers it{whose}: your "
             f"<b>{' or your '.join(levers)}</b> ({why})."
         )
     if gain <= 0:
         return against + " All your ratings are at the top of the scale."
     return against + (
         f" Under these weights, raising your {first} by {ADVICE_STEP:g} adds most to the "
-        f"balance: {gain:+.2f} points ({second}: {second_gain:+.2f})."
+        f"balance: {gain:+.2f} points ("
+        + ", ".join(f"{source}: {other:+.2f}" for source, other in others)
+        + ")."
     )

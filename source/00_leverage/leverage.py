@@ -92,9 +92,11 @@ scenario
 # (Develop your BATNA)") argue, in our paraphrase, that how strong each side is at the
 # table depends above all on how attractive it finds the option of not agreeing. They call
 # the best such option the **BATNA**, the *best alternative to a negotiated agreement*. It
-# is one of the three sources below, and module 02 is about it. Module 03 then adds a
-# refinement: an alternative moves a deal only when it beats what you would get at the
-# table anyway.
+# is one of the three sources below, and module 02 is about it. Modules 02 and 03 then
+# add a refinement: an alternative you can take only by walking out (an *outside option*)
+# moves a deal only when it beats what you would get at the table anyway, while one you are
+# left with when the talks break down for reasons neither side controls counts whatever its
+# size.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "sources-teaching", "schema_version": 3}
 # ## 2. Three sources of leverage
@@ -242,7 +244,8 @@ check.classify_facts(fact_leverage)
 # among them; they offer no weighted score like this one.
 #
 # Take the salary case of the exercise below: a data engineer with a written offer from a
-# second firm, against an employer that knows the market better and decides the pay. With
+# second firm, against Northwind, an employer that knows the market better and decides the
+# pay. With
 # ratings (information, alternatives, power) of (4, 8, 4) for the candidate and (6, 4, 6)
 # for the employer, and weights (0.3, 0.45, 0.25):
 
@@ -269,9 +272,11 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   (knowing their deadline helps little if you cannot wait past it). A weighted sum has
 #   no term for such products; the weights stand in for them, roughly, case by case.
 # - **It counts every point of alternatives the same.** Module 03 shows that an outside
-#   option moves a deal only when it beats what you would get at the table anyway (the
-#   *deal-me-out* result); an alternative well below that changes nothing, however many
-#   points it earns here.
+#   option, one you reach by walking out, moves a deal only when it beats what you would
+#   get at the table anyway (the *deal-me-out* result): such an alternative well below that
+#   changes nothing, however many points it earns here. An alternative you are left with
+#   when the talks break down for reasons neither side controls counts whatever its size
+#   (module 02).
 # - **Its weights are your judgement of this case,** one set for both sides, and its
 #   ratings are judgements too. Change them and the balance changes.
 # - **Its balance is not a prediction** of a price or of who will prevail. Its use is to
@@ -593,8 +598,9 @@ check.reaudit(reaudit, hidden=True)
 # only, splits the first kind in two: an honest mention of an alternative, and a threat,
 # the same true fact turned into an ultimatum.
 #
-# - **Legitimate leverage.** A true statement about a source you really hold: the written
-#   offer you have, the deadline the other side faces, the patent you own. Said plainly and
+# - **Legitimate leverage.** A true statement about a source you really hold or a fact you
+#   truly know: the written offer you have, the patent you own, the deadline you know the
+#   other side faces. Said plainly and
 #   without a threat, it is ordinary negotiating. A threat you would carry out, with
 #   leverage that is yours, is legitimate in this sense too, though often unwise: modules
 #   02 and 03 say why. A threat you would not carry out is at best a bluff, and can be
@@ -616,11 +622,11 @@ check.reaudit(reaudit, hidden=True)
 #   One caution: the convention covers what you say you would settle for, not every
 #   statement about your plans. Saying what you intend to do is a statement about your
 #   present state of mind, and a false one, made for the other side to rely on, can be a
-#   misrepresentation (*Edgington v Fitzmaurice*, an English case of 1885, which module 03
-#   also cites).
-#   "30,000 is the lowest rent I will accept" is the classic bluff; "I have decided to
-#   leave the warehouse empty rather than go lower", when you have not, is on the wrong
-#   side of that line.
+#   misrepresentation (*Edgington v Fitzmaurice*, an English case of 1885 about a false
+#   stated purpose for a loan, which module 03 also cites). The line is not perfectly
+#   sharp. "30,000 is the lowest rent I will accept" is the classic bluff; "we are moving
+#   our own freight into the warehouse next year", when no such plan exists, can be on the
+#   wrong side of it.
 # - **Misrepresentation.** A false statement of a fact the other side will rely on: an
 #   offer that does not exist, a real offer inflated, an inspection that never took place.
 #   That is deception, not bluffing. In many legal systems it can undo the contract or
