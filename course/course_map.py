@@ -41,15 +41,16 @@ MODULES = (
         "01_information",
         "Information",
         "reading openings, news and concessions as signals (Bayes), pricing against "
-        "beliefs, the value of perfect and fallible information, anchors, what to share, "
-        "fair and foul ways to use information",
-        165,
+        "beliefs and where that model holds, the value of perfect and fallible information, "
+        "anchors, what to share, fair and foul ways to use information",
+        195,
         (
             "opening_likelihood",
             "belief_after_opening",
             "news_likelihood",
             "reservation_from_concessions",
             "my_price",
+            "model_limits",
             "information_pays",
             "report_decision",
             "fair_play",
@@ -60,9 +61,9 @@ MODULES = (
         "Alternatives (BATNA)",
         "the worth of uncertain alternatives (expected value, certainty equivalent), your "
         "BATNA, reservation price and target, the other side's alternatives and the ZOPA, "
-        "the Nash split against outside options, accept / counter / walk away, mentioning "
-        "alternatives honestly",
-        90,
+        "accept / ask for remote days / counter / walk away, mentioning alternatives "
+        "honestly and when to, the Nash split against outside options and which one fits",
+        150,
         (
             "startup_tree",
             "choose_batna",
@@ -115,7 +116,7 @@ MODULES = (
         "it, beliefs from a signal, an audit of both sides, an opening with a MESO, what to "
         "say, a concession plan along the frontier), negotiate it against a bot, meet it "
         "again, debrief against your plan",
-        150,
+        210,
         (
             "my_batna",
             "my_reservation",
@@ -216,6 +217,7 @@ IDEAS = (
             ("00_leverage", "reaudit-test"),
             ("03_power", "best-lever-test"),
             ("01_information", "news-likelihood-test"),
+            ("01_information", "my-price-test"),
             ("05_capstone", "marlow-beliefs-test"),
         ),
     ),
@@ -233,6 +235,7 @@ IDEAS = (
             ("01_information", "belief-after-opening-test"),
             ("01_information", "news-likelihood-test"),
             ("01_information", "reservation-from-concessions-test"),
+            ("01_information", "model-limits-test"),
             ("01_information", "report-decision-test"),
             ("05_capstone", "marlow-beliefs-test"),
             ("05_capstone", "what-to-say-test"),
@@ -245,11 +248,14 @@ IDEAS = (
             ("02_batna", "ev-teaching", "Getting to Yes"),
             ("02_batna", "choose-teaching", "job offers"),
             ("02_batna", "zopa-teaching", "other side's alternatives"),
+            ("02_batna", "nash-teaching", "outside option"),
         ),
         (
             ("02_batna", "batna-builder"),
             ("02_batna", "choose-batna-test"),
+            ("02_batna", "reservation-salary-test"),
             ("02_batna", "northwind-zopa-test"),
+            ("02_batna", "model-quiz"),
             ("03_power", "granite-reply-test"),
             ("05_capstone", "my-batna-test"),
             ("05_capstone", "my-reservation-test"),
