@@ -3,7 +3,18 @@
 from html import escape
 
 from course.models.information import expected_profit
-from course.pictures import SELLER_COLOUR, WARNING_COLOUR, ZONE_COLOUR, amount, svg, svg_text
+from course.pictures import (
+    SELLER_COLOUR,
+    WARNING_COLOUR,
+    ZONE_COLOUR,
+    amount,
+    svg,
+    svg_text,
+    ticks,
+    x_axis,
+    y_axis,
+    y_title,
+)
 
 
 def belief_bars(beliefs, expected=None, before=None, width=560, height=200):
@@ -56,17 +67,20 @@ def belief_bars(beliefs, expected=None, before=None, width=560, height=200):
 def profit_curve(cost, low, high, price, informed, width=560, height=220, points=60):
     """Expected profit of each take-it-or-leave-it price to a buyer whose value is uniform
     on [low, high], losses drawn below a zero line; the best ``price`` marked (``None``
-    when no price makes a profit), and the ``informed`` profit as a dashed line."""
+    when no price makes a profit), and the ``informed`` profit as a dashed line. Both axes
+    carry round numbers (profit up the side, price along the bottom)."""
     left, right = min(low, cost), high
     span = (right - left) or 1.0
     prices = [left + span * i / points for i in range(points + 1)]
     profits = [expected_profit(p, cost, low, high) for p in prices]
     top = max([*profits, informed, 0.0]) or 1.0
     bottom = min([*profits, 0.0])
-    margin, base = 50, height - 40
+    margin, base = 60, height - 40
+
+    pad = 12  # the lowest price's number clear of the profit axis's lowest number
 
     def x(value):
-        return margin + (value - left) / span * (width - 2 * margin)
+        return margin + pad + (value - left) / span * (width - 2 * margin - pad)
 
     def y(value):
         return base - (value - bottom) / (top - bottom) * (base - 20)
@@ -75,7 +89,8 @@ def profit_curve(cost, low, high, price, informed, width=560, height=220, points
     parts = [
         f'<line x1="{margin}" y1="{y(0):.1f}" x2="{width - margin}" y2="{y(0):.1f}" '
         'stroke="#999"><title>zero profit: below it, a loss</title></line>',
-        svg_text(margin - 4, y(0) + 4, "0", "end"),
+        y_axis(ticks(bottom, top, 5), y, margin),
+        y_title("expected profit", 20, base),
         f'<polyline points="{line}" fill="none" stroke="{SELLER_COLOUR}" stroke-width="2">'
         "<title>expected profit of a blind price</title></polyline>",
         f'<line x1="{margin}" y1="{y(informed):.1f}" x2="{width - margin}" y2="{y(informed):.1f}" '
@@ -87,12 +102,13 @@ def profit_curve(cost, low, high, price, informed, width=560, height=220, points
             "end",
             ZONE_COLOUR,
         ),
-        svg_text(x(left), base + 16, amount(left)),
-        svg_text(x(right), base + 16, amount(right)),
+        x_axis(ticks(left, right), x, base),
         svg_text(width / 2, height - 6, "price you ask"),
     ]
     if price is None:
-        parts.append(svg_text(width / 2, 16, "no price makes a profit", colour=WARNING_COLOUR))
+        parts.append(
+            svg_text(width / 2, base / 2, "no price makes a profit", colour=WARNING_COLOUR)
+        )
         best = "no price makes a profit"
     else:
         profit = expected_profit(price, cost, low, high)
