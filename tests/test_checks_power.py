@@ -21,6 +21,7 @@ from course.scenarios.power import (
     tactic_key,
     votes_needed,
 )
+from course.variants import hidden_cases_as
 from tests.notebooks import solution_namespace
 
 QUESTIONS = questions("03_power")
@@ -82,10 +83,11 @@ def test_an_unwritten_answer_says_to_replace_the_stub(learner):
 # --- question 1 ---------------------------------------------------------------------------------
 
 
-def hidden_and_own():
-    return [course.variant("03_power", "ada")] + [
-        course.variant("03_power", learner) for learner in check.HIDDEN_LEARNERS
-    ]
+def hidden_and_own(key=None):
+    """Ada's scenario and the hidden learners' with the grading ``key`` (none: self-check)."""
+    with hidden_cases_as(key):
+        hidden = list(check.HIDDEN_LEARNERS)
+    return [course.variant("03_power", learner) for learner in ["ada", *hidden]]
 
 
 @pytest.mark.parametrize(
@@ -117,9 +119,10 @@ def test_the_shapley_hint_says_borealis_pays_more_only_when_it_does(learner):
         assert more == ((3 * s.atlas_value + s.borealis_value) / 6 < s.borealis_value)
 
 
-def test_whether_the_fair_price_beats_borealis_is_judged_against_the_floor(learner):
+@pytest.mark.parametrize("key", [None, "key-1"])
+def test_whether_the_fair_price_beats_borealis_is_judged_against_the_floor(learner, key):
     seen = set()
-    for s in hidden_and_own():
+    for s in hidden_and_own(key):
         expected = s.atlas_proposal >= s.borealis_value
         check.judge_beats_borealis(s, (s.borealis_value, expected))
         with pytest.raises(NotYet) as failure:

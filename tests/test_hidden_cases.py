@@ -26,7 +26,13 @@ MODULE, NAME = "00_leverage", "leverage"
 #: The questions of module 00 whose test cells have a hidden check.
 HIDDEN_QUESTIONS = ["best_plan", "reaudit"]
 #: The checks modules whose hidden learners come from ``hidden_learners``, by module.
-CONVERTED = {"00_leverage": 6, "01_information": 5, "02_batna": 5, "05_capstone": 5}
+CONVERTED = {
+    "00_leverage": 6,
+    "01_information": 5,
+    "02_batna": 5,
+    "03_power": 22,
+    "05_capstone": 5,
+}
 
 
 @pytest.mark.parametrize("module", CONVERTED)

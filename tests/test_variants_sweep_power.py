@@ -6,8 +6,8 @@ read from ``course.scenarios.power.INVARIANTS``: a sweep that only re-ran the ge
 own tests could not catch a mistake in them. Each question is then answered for every
 swept learner by the course's reference solution and by two formulations written
 independently of it, and each must pass the visible check, as the learner runs it; the
-hidden check adds the same fixed hidden learners for everyone, so it runs once per
-formulation on those.
+hidden check adds the same hidden learners for everyone (the self-check ones, without a
+grading key), so it runs once per formulation on those.
 """
 
 import io
@@ -31,7 +31,7 @@ from course.scenarios.power import (
     LEVER_SHARE,
     TACTICS,
 )
-from course.variants import learner_as
+from course.variants import hidden_cases_as, learner_as
 from tests.notebooks import solution_namespace, source_notebook
 
 MODULE = "03_power"
@@ -530,10 +530,13 @@ def naive_lever(s, harrow_raw=False, loan_without_harrow=False):
     return max(found, key=found.get)
 
 
-def test_the_hidden_learners_give_every_answer_and_catch_each_mistake():
+@pytest.mark.parametrize("key", [None, "key-1", "key-2", "key-3"])
+def test_the_hidden_learners_give_every_answer_and_catch_each_mistake(key):
     """Hidden tests prove nothing if every hidden learner has the same answer, or if the
-    mistakes a question exists to catch pass them all."""
-    hidden = [course.variant(MODULE, learner) for learner in check.HIDDEN_LEARNERS]
+    mistakes a question exists to catch pass them all: so whatever the grading key (none:
+    the self-check learners)."""
+    with hidden_cases_as(key):
+        hidden = [course.variant(MODULE, learner) for learner in check.HIDDEN_LEARNERS]
     assert {reply_in_money(s) for s in hidden} == {"accept", "reject", "walk away"}
     assert {lever_by_gains(s) for s in hidden} == {"bidder", "loan", "harrow"}
     assert {s.atlas_proposal >= s.borealis_value for s in hidden} == {True, False}

@@ -14,30 +14,101 @@ from course.checks.calls import question
 from course.checks.credit import Check, score
 from course.checks.hints import NotYet, call_learner, diagnose, general_hint, money, passed
 from course.scenarios.power import HARROW_MOVES, LABELS, LEVERS, REPLIES
-from course.variants import learner_id, variant
+from course.variants import hidden_learner_where, learner_id, variant
 
 MODULE = "03_power"
 
-#: Other learners' scenarios the hidden tests also try, so hard-coded answers fail. Between
-#: them they give every reply to Granite, make every lever the best one, and catch the
-#: mistakes questions 4 and 5 exist for: Kestrel put in the proposer's seat, Harrow's raw
-#: rise taken for its gain, the loan's gain counted where Harrow already binds
-#: (tests/test_variants_sweep_power.py checks each).
-HIDDEN_LEARNERS = (
-    "hidden-1",
-    "hidden-2",
-    "hidden-3",
-    "hidden-4",
-    "hidden-5",
-    "hidden-6",
-    "hidden-15",
-    "hidden-33",
-    "hidden-53",
-    "hidden-157",
-)
+
+def _story():
+    """The scenario module, imported where used so no attribute of this module is it."""
+    from course.scenarios import power
+
+    return power
 
 
-@functools.lru_cache(maxsize=64)
+def _seat_reply(s):
+    """A mistake question 4 exists for: Kestrel's share computed as if it proposed first."""
+    table = s.contract_value * (1 - s.delta_them) / (1 - s.delta_you * s.delta_them)
+    if s.granite_offer >= max(table, s.outside_offer):
+        return "accept"
+    return "walk away" if s.outside_offer > table else "reject"
+
+
+def _shortcut_lever(s, harrow_raw=False, loan_without_harrow=False):
+    """Question 5 answered with a mistake: Harrow's raw rise taken for its gain, or the
+    loan's gain counted as if Harrow did not bind."""
+    found = _story().lever_gains(s)
+    if harrow_raw:
+        found["harrow"] = s.harrow_raised - s.outside_offer
+    if loan_without_harrow:
+        found["loan"] = _story().table_share(s, s.delta_with_loan) - _story().table_share(s)
+    return max(found, key=found.get)
+
+
+def _rig_of(walk_out, above_half):
+    return lambda s: any(
+        v.walk_out == walk_out and (v.amount > s.rig_value / 2) == above_half
+        for v in s.rig_versions
+    )
+
+
+class _HiddenLearners:
+    """Other learners' scenarios the hidden tests also try, so hard-coded answers fail: drawn
+    with the grader's secret key when graded, the public self-check learners otherwise
+    (``course.variants.hidden_learner_where``). Whatever the key, between them they give
+    every reply to Granite, make every lever the best one, put Atlas's proposal above and
+    below Borealis's value, need different vote counts, give both moves about Harrow and
+    each kind of rig alternative, and catch the mistakes questions 4 and 5 exist for:
+    Kestrel put in the proposer's seat, Harrow's raw rise taken for its gain, the loan's
+    gain counted where Harrow already binds (tests/test_variants_sweep_power.py checks
+    each). Read afresh each time, as the key decides who they are."""
+
+    KINDS = (
+        ("accept-seat", lambda s: _story().granite_reply(s) == "accept" != _seat_reply(s)),
+        ("walk-seat", lambda s: _story().granite_reply(s) == "walk away" != _seat_reply(s)),
+        ("reject", lambda s: _story().granite_reply(s) == "reject"),
+        ("bidder", lambda s: _story().best_lever(s) == "bidder"),
+        ("loan", lambda s: _story().best_lever(s) == "loan"),
+        ("harrow", lambda s: _story().best_lever(s) == "harrow"),
+        ("harrow-raw", lambda s: _shortcut_lever(s, harrow_raw=True) != _story().best_lever(s)),
+        (
+            "loan-alone",
+            lambda s: _shortcut_lever(s, loan_without_harrow=True) != _story().best_lever(s),
+        ),
+        ("both-shortcuts", lambda s: _shortcut_lever(s, True, True) != _story().best_lever(s)),
+        ("loan-idle", lambda s: _story().lever_gains(s)["loan"] == 0),
+        ("harrow-idle", lambda s: _story().lever_gains(s)["harrow"] == 0),
+        ("corvid-short", lambda s: s.borealis_value < s.corvid_value <= s.atlas_value / 2),
+        ("fair-above", lambda s: s.atlas_proposal >= s.borealis_value),
+        ("fair-below", lambda s: s.atlas_proposal < s.borealis_value),
+        ("two-votes", lambda s: _story().votes_needed(s) == 2),
+        ("more-votes", lambda s: _story().votes_needed(s) != 2),
+        ("mention", lambda s: _story().harrow_move(s) == "mention"),
+        ("keep-quiet", lambda s: _story().harrow_move(s) == "keep quiet"),
+        ("walk-out-above", _rig_of(True, True)),
+        ("walk-out-below", _rig_of(True, False)),
+        ("breakdown-above", _rig_of(False, True)),
+        ("breakdown-below", _rig_of(False, False)),
+    )
+
+    def __iter__(self):
+        return iter(
+            [
+                hidden_learner_where(
+                    MODULE, label, lambda learner, fits=fits: fits(_drawn(learner))
+                )
+                for label, fits in self.KINDS
+            ]
+        )
+
+    def __len__(self):
+        return len(self.KINDS)
+
+
+HIDDEN_LEARNERS = _HiddenLearners()
+
+
+@functools.lru_cache(maxsize=1024)
 def _drawn(learner):
     return variant(MODULE, learner)
 
