@@ -313,3 +313,14 @@ def test_a_tampered_out_of_range_value_is_rejected_with_a_message():
     game.propose.click()
     assert "your offer must be between 0 and 1; 7.0 was rejected" in game.status.value
     assert game.offer.value == 0.5 and "accepts" not in game.history.value
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [(999.5, "1,000"), (123.456, "123.456"), (2 / 3, "0.667"), (0.5, "0.5"), (250, "250")],
+)
+def test_values_below_a_thousand_are_shown_in_full_not_in_scientific_notation(value, text):
+    """999.5 was shown as 1e+03 and 123.456 as 123: three significant figures cut both."""
+    from course.widgets.power import shown
+
+    assert shown(value) == text

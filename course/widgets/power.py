@@ -38,14 +38,15 @@ def _coalition_label(coalition):
 
 
 def shown(value):
-    """A value as the explorer shows it: 64,167 for money, 0.667 for a share of 1, 0 for
-    rounding noise."""
+    """A value as the explorer shows it: 64,167 for money, 0.667 for a share of 1, 123.456
+    below a thousand (never 1e+03), 0 for rounding noise."""
     value = float(value)
     if abs(value) < 1e-9:
         return "0"
-    if abs(value) >= 1_000:
+    if abs(value) >= 999.5:
         return f"{value:,.0f}"
-    return f"{value:.3g}"
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("0", "-0") else text
 
 
 def _glove_value(coalition):
