@@ -3,10 +3,12 @@ words what it shows, no label is drawn over another, every axis carries numbers,
 groups are told apart by more than colour."""
 
 import re
+from html import unescape
 
 import pytest
 
 from course.pictures import audit_bars, ticks, value_bars, zopa_line
+from course.pictures_concessions import concession_curves, frontier_picture, tactic_curves
 from course.pictures_workshop import bars, plane, scatter
 
 TEXT = re.compile(
@@ -23,7 +25,8 @@ def labels(picture):
         re.sub(r"<text [^>]*rotate[^>]*>", "", picture)
     ):
         x, y, size = float(x), float(y), float(size)
-        width = 0.62 * size * len(content.replace("&amp;", "&"))
+        content = unescape(content)
+        width = 0.62 * size * len(content)
         left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
         boxes.append((content, left, y - 0.8 * size, left + width, y + 0.25 * size))
     return boxes
@@ -81,11 +84,30 @@ AUDIT = audit_bars(
     {"information": 0.3, "alternatives": 0.45, "power": 0.25},
     -1.35,
 )
+# Module 04's pictures: the arena's end of a negotiation with both reservation prices
+# close together (each drawn over the other before), the tactic curves of the notebook and
+# with the reservation price at 60, and the planner's frontier with its minimum.
+ARENA_END = concession_curves(
+    {"you": [(0, 90), (1, 80), (2, 70), (3, 64)], "bot": [(0, 40), (1, 48), (2, 55), (3, 61.37)]},
+    {"your reservation price": 60, "the bot's reservation price": 62},
+)
+TACTICS = tactic_curves(opening=100, reservation=60, deadline=10, betas=(0.2, 1.0, 5.0))
+NOTEBOOK_TACTICS = tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.0))
+FRONTIER = frontier_picture(
+    [(a, b) for a in range(0, 101, 20) for b in range(0, 61, 12)],
+    [(0, 60), (40, 48), (80, 24), (100, 0)],
+    [(20, 24), (40, 36), (40, 48)],
+    minimum=30,
+)
 
 
 @pytest.mark.parametrize(
     "picture",
     [
+        ARENA_END,
+        TACTICS,
+        NOTEBOOK_TACTICS,
+        FRONTIER,
         SCATTER,
         BARS,
         PLANE,
@@ -122,6 +144,37 @@ def test_every_axis_has_numbers():
         "100,000",
         "120,000",
     ]
+
+
+def test_module_04s_charts_have_numbers_along_both_axes():
+    """Not only the two ends: round numbers along the rounds and up the prices or points."""
+    for picture, across, up in (
+        (TACTICS, {"0", "2", "4", "6", "8", "10"}, {"60", "70", "80", "90", "100"}),
+        (ARENA_END, {"0", "1", "2", "3"}, {"40", "50", "60", "70", "80", "90"}),
+        (FRONTIER, {"0", "20", "40", "60", "80", "100"}, {"0", "20", "40", "60"}),
+    ):
+        shown = set(numbers(picture))
+        assert across <= shown and up <= shown, (across | up) - shown
+
+
+def test_module_04s_lines_differ_in_shape_and_dash():
+    """Three tactic curves get three marker shapes and three dash patterns, safe under
+    protanopia; the reservation prices' level lines differ in their dashes too."""
+    shapes = re.findall(r"<(circle|rect|polygon|polyline)[^>]*><title>β", TACTICS)
+    assert len(set(shapes)) == 3
+    for picture in (ARENA_END,):
+        levels = re.findall(r'<line [^>]*stroke-dasharray="([^"]+)"[^>]*><title>', picture)
+        assert len(levels) == 2 and len(set(levels)) == 2, levels
+
+
+def test_module_04s_words_give_the_numbers_and_say_reservation_price():
+    alt = re.search(r'aria-label="([^"]+)"', ARENA_END).group(1)
+    assert "reservation price 60" in alt and "reservation price 62" in alt
+    assert "you: 90 at round 0 to 64 at round 3" in alt
+    assert "limit" not in ARENA_END
+    assert "reservation price 60" in re.search(r'aria-label="([^"]+)"', TACTICS).group(1)
+    alt = re.search(r'aria-label="([^"]+)"', FRONTIER).group(1)
+    assert "3 steps" in alt and "their minimum 30" in alt
 
 
 def test_groups_differ_in_shape_and_line_not_only_colour():

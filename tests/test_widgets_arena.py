@@ -101,6 +101,8 @@ def test_a_whole_negotiation_is_played_scored_and_saved(store, hidden_limit):
     assert arena._case.finished and arena.send_offer.disabled
     assert "Deal at" in unescape(arena.result.value) or "No deal" in arena.result.value
     assert "<svg" in arena.chart.value and "61.37" in arena.chart.value  # revealed at the end
+    assert "the bot's reservation price 61.37" in unescape(arena.chart.value)
+    assert "limit" not in arena.chart.value  # the course's one word: reservation price
     assert "Saved for the debrief" in arena.status.value
     (saved,) = store.records()
     assert saved["participant"] == "Ada Lovelace" and saved["first_offer"] == 90

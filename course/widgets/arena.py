@@ -174,7 +174,7 @@ class WorkshopArena(PlaysRounds, w.VBox):
         limit = outcome["bot_reservation"]
         self.chart.value = concession_curves(
             moves_by_side(case.session.history),
-            {"your BATNA": case.reservation, "the bot's limit": limit},
+            {"your reservation price": case.reservation, "the bot's reservation price": limit},
         )
         price, mine = outcome["price"], case.reservation
         if price is not None:
