@@ -31,6 +31,7 @@ CONVERTED = {
     "01_information": 5,
     "02_batna": 5,
     "03_power": 22,
+    "04_concessions": 5,
     "05_capstone": 5,
 }
 

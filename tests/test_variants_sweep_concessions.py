@@ -6,8 +6,8 @@ The invariants are written here again from first principles, not read from
 tests could not catch a mistake in them. Each question is then answered, for every swept
 learner, by the course's reference solution and by two formulations written independently
 of it, and each must pass the hidden check on the learner's own scenario (its cases include
-every visible one, as a test below shows). The hidden check also tries the same five fixed
-hidden learners for everyone; those run once per formulation, through the real recording
+every visible one, as a test below shows). The hidden check also tries the same five hidden
+learners for everyone (the self-check ones without a grading key); those run once per formulation, through the real recording
 machinery, as do the first learners of the sweep.
 """
 
@@ -32,7 +32,7 @@ from course.scenarios.concessions import (
     problems,
     reservation_of,
 )
-from course.variants import learner_as
+from course.variants import hidden_cases_as, learner_as
 from tests.notebooks import solution_namespace
 
 MODULE = "04_concessions"
@@ -309,7 +309,8 @@ def test_the_visible_cases_are_among_the_hidden_ones(drawn):
         hidden = check._histories(s, True)
         assert all(case in hidden for case in check._histories(s, False))
         assert set(check._offers(s, False)) <= set(check._offers(s, True))
-        hidden = check._starts(s, True)
+        with learner_as(s.learner):  # hidden random starts are drawn for the learner checked
+            hidden = check._starts(s, True)
         assert all(start in hidden for start in check._starts(s, False))
 
 
@@ -508,8 +509,8 @@ def test_every_formulation_passes_every_swept_learners_checks(
     formulations, drawn, monkeypatch, question
 ):
     """The checks' own logic, on every learner: the learner's function is called directly
-    (the recording around it is tried below), and the fixed hidden learners are left to
-    the test after this one. One test per question, so that workers share the sweep."""
+    (the recording around it is tried below), and the hidden learners are left to the
+    test after this one. One test per question, so that workers share the sweep."""
     by_learner = {s.learner: s for s in drawn}
     monkeypatch.setattr(check, "_variant", by_learner.__getitem__)  # drawn once, above
     check._table.cache_clear()
@@ -523,11 +524,18 @@ def test_every_formulation_passes_every_swept_learners_checks(
                 getattr(check, question).__wrapped__(answer, hidden=True)
 
 
-@pytest.mark.parametrize("learner", ["sweep-0", "sweep-1", "sweep-2"])
-def test_every_formulation_passes_the_real_checks(formulations, learner):
-    """As the notebook runs them: recorded calls, visible then hidden (with the fixed
-    hidden learners)."""
-    with learner_as(learner), redirect_stdout(io.StringIO()) as printed:
+@pytest.mark.parametrize(
+    ("learner", "key"),
+    [("sweep-0", None), ("sweep-1", None), ("sweep-2", None), ("sweep-0", "key-1")],
+)
+def test_every_formulation_passes_the_real_checks(formulations, learner, key):
+    """As the notebook runs them: recorded calls, visible then hidden (with the hidden
+    learners: the self-check ones, or those a grading key draws)."""
+    with (
+        learner_as(learner),
+        hidden_cases_as(key),
+        redirect_stdout(io.StringIO()) as printed,
+    ):
         for question, answers in formulations.items():
             for answer in answers:
                 getattr(check, question)(answer)

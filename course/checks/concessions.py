@@ -27,15 +27,60 @@ from course.scenarios.concessions import (
     reservation_of,
     statement_kinds,
 )
-from course.variants import learner_id, rng_for, variant
+from course.variants import hidden_learner_where, hidden_rng, learner_id, rng_for, variant
 
 MODULE = "04_concessions"
 
-#: Other learners' scenarios the hidden tests also try, so hard-coded answers fail: five
-#: whose openings, equivalent offers and reservation prices all differ, with Birch's offer
-#: quoted truly and inflated, and Orchard's budget tighter and not (hidden-2 repeats
-#: hidden-1's equivalent offers, hidden-6 repeats them too).
-HIDDEN_LEARNERS = ("hidden-1", "hidden-3", "hidden-4", "hidden-5", "hidden-7")
+
+class _HiddenLearners:
+    """Other learners' scenarios the hidden tests also try, so hard-coded answers fail: drawn
+    with the grader's secret key when graded, the public self-check learners otherwise
+    (``course.variants.hidden_learner_where``). Whatever the key, their openings,
+    equivalent offers and reservation prices all differ, Birch's offer is quoted truly and
+    inflated, and Orchard's budget is tighter and not (a test checks): each kind takes the
+    first learner that fits it and differs from those taken before. Read afresh each time,
+    as the key decides who they are."""
+
+    KINDS = (
+        ("birch-true", lambda s: s.statements["birch"].figure == s.alternative_price),
+        ("birch-inflated", lambda s: s.statements["birch"].figure != s.alternative_price),
+        ("tight", lambda s: s.tighter),
+        ("loose", lambda s: not s.tighter),
+        ("any", lambda s: True),
+    )
+
+    def __iter__(self):
+        chosen, seen = [], []
+
+        def accept(learner, fits):
+            s = _variant(learner)
+            marks = _marks(s)
+            if not fits(s) or any(
+                a == b for mark in seen for a, b in zip(mark, marks, strict=True)
+            ):
+                return False
+            seen.append(marks)
+            return True
+
+        for label, fits in self.KINDS:
+            chosen.append(
+                hidden_learner_where(
+                    MODULE, label, lambda learner, fits=fits: accept(learner, fits)
+                )
+            )
+        return iter(chosen)
+
+    def __len__(self):
+        return len(self.KINDS)
+
+
+def _marks(s):
+    """What two hidden scenarios must not share: reservation price, opening, equivalent
+    offers."""
+    return (reservation_of(s), grounded_opening(s), str(equivalent_offers(s)))
+
+
+HIDDEN_LEARNERS = _HiddenLearners()
 
 #: How far a price (in thousands) may sit from a line and still count as on it: a cent.
 TOLERANCE = 0.01
@@ -43,7 +88,7 @@ TOLERANCE = 0.01
 ANSWERS = ("accept", "counter", "walk away")
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=1024)
 def _variant(learner):
     """A learner's scenario, drawn once per process (a draw checks its invariants)."""
     return variant(MODULE, learner)
@@ -465,8 +510,14 @@ def _starts(s, hidden):
     """Packages to trade from: the middle (free trades exist), your colleague's draft, a
     package where nothing is free and Orchard still needs points, your ideal (only a
     concession helps Orchard), and where the rule stops (on the frontier with Orchard's
-    minimum met); hidden, also Orchard's ideal and packages drawn at random."""
-    return [dict(start) for start in _start_packages(s.learner, hidden)]
+    minimum met); hidden, also Orchard's ideal and packages drawn at random (with the
+    grading key when graded, so no one can list them beforehand)."""
+    starts = [dict(start) for start in _start_packages(s.learner, hidden)]
+    if hidden:
+        rng = hidden_rng(MODULE, f"trades:{s.learner}")
+        packages = _table(s.learner).packages
+        starts += [dict(packages[int(rng.random() * len(packages))][0]) for _ in range(3)]
+    return starts
 
 
 @functools.lru_cache(maxsize=64)
@@ -481,10 +532,7 @@ def _start_packages(learner, hidden):
         table.rule_path(s.draft, s.their_minimum)[-1],
     ]
     if hidden:
-        rng = rng_for(f"{MODULE}:trades", learner)
         starts.append({issue: levels[-1] for issue, levels in issues.items()})
-        packages = table.packages
-        starts += [packages[int(rng.random() * len(packages))][0] for _ in range(3)]
     return tuple(starts)
 
 
