@@ -6,6 +6,7 @@ import random
 import re
 from fractions import Fraction as F
 from itertools import combinations, permutations
+from pathlib import Path
 
 import pytest
 
@@ -500,3 +501,105 @@ def test_the_computer_walks_away_when_its_outside_option_beats_waiting():
     assert computer_reply(F(3, 5), F(9, 10), F(9, 10), F(3, 5)) == ("accept", None)
     # a small outside option does not make it walk: it counters as without one
     assert computer_reply(F(1, 5), F(9, 10), F(9, 10), F(1, 10))[0] == "counter"
+
+
+# --- what the notebook and the story say (the professor's review, findings 1 and 3-6, 11-15) ---
+
+NOTEBOOK = (Path(__file__).resolve().parents[1] / "source" / "03_power" / "power.py").read_text()
+
+
+def _prose(text):
+    """The notebook's markdown as one line of words: the leading "# " and line breaks gone."""
+    return " ".join(line.lstrip("#").strip() for line in text.splitlines())
+
+
+PROSE = _prose(NOTEBOOK)
+STORY_LEARNERS = [f"story-{i}" for i in range(300)]
+
+
+def _drawn_scenarios():
+    import course
+
+    return [course.variant("03_power", learner) for learner in STORY_LEARNERS]
+
+
+def test_borealis_has_committed_to_pay_its_value_so_a_threat_at_it_is_one_kestrel_carries_out():
+    """The threat at Borealis's value is graded legitimate: the story must say Borealis would
+    really pay that much, not only that it 'has not made an offer'."""
+    for s in _drawn_scenarios()[:20]:
+        story = s.story()
+        assert "committed in writing to buy the licence" in story
+        assert f"at any price up to {s.borealis_value:,.0f}" in story
+
+
+def test_a_claimed_borealis_bid_is_above_what_borealis_committed_to_so_it_is_false():
+    for s in _drawn_scenarios():
+        for t in s.tactics:
+            if t.kind == "borealis_bid":
+                assert t.amount > s.borealis_value
+
+
+def test_a_threat_kestrel_would_not_carry_out_accepts_bluff_and_misrepresentation():
+    """Modules 00 and 03 say a false intention can be a false fact: both labels pass."""
+    from course.scenarios.power import tactic_label, tactic_labels
+
+    seen = set()
+    for s in _drawn_scenarios():
+        for t in s.tactics:
+            labels = tactic_labels(s, t)
+            assert tactic_label(s, t) == labels[0]
+            if t.kind == "borealis_threat":
+                seen.add(labels)
+                bluffed = t.amount > s.borealis_value
+                assert labels == (("bluff", "misrepresentation") if bluffed else ("legitimate",))
+            else:
+                assert len(labels) == 1
+    assert seen == {("bluff", "misrepresentation"), ("legitimate",)}
+
+
+def test_question_6a_defines_a_bluff_as_module_00_does():
+    assert "a claim about Kestrel's own reservation price or intentions" not in PROSE
+    assert (
+        "a claim about Kestrel's own reservation price, what it would settle for, or its "
+        "estimate of what something is worth" in PROSE
+    )
+
+
+def test_licence_offers_are_quick_so_the_loan_moves_only_the_granite_deal():
+    """max(v1/2, v2) assumes both patient; Kestrel's monthly delta is not, so the notebook and
+    the story say licence offers are exchanged within days."""
+    assert "Offers for the licence go back and forth within days" in PROSE
+    assert "the loan changes nothing there, and affects only the Granite deal" in PROSE
+    assert "Offers for the licence go back and forth within days" in _drawn_scenarios()[0].story()
+
+
+def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully():
+    """With Granite knowing both discount factors, a weak Harrow shows nothing new."""
+    assert "would only show Granite a walk-away point" not in PROSE
+    assert "Revealing it shows a walk-away point below what they expected to pay" not in PROSE
+    assert "mentioning it gains nothing" in PROSE
+    assert "it can lower their estimate of your reservation price" in PROSE
+
+
+def test_question_4_says_granite_knows_harrow_and_6b_is_a_later_negotiation():
+    assert "Here Granite knows Harrow's offer" in PROSE
+    assert "leave the door open" in PROSE
+    assert "Kestrel meets Granite again next week" not in PROSE
+    assert "In a later negotiation with Granite" in PROSE
+
+
+def test_rubinsteins_fixed_cost_case_is_stated_as_a_corner_not_a_rough_fit():
+    assert "fits it only roughly" not in PROSE
+    assert "solved it too: there the answer is a corner" in PROSE
+    assert "uses the discount-factor model as an approximation" in PROSE
+
+
+def test_the_breakdown_result_names_its_limit_condition():
+    assert "offers follow each other quickly" in PROSE
+
+
+def test_duration_attribution_and_interests():
+    assert "longer if Python is new to you" in PROSE
+    assert "one more base usually decides most" not in PROSE
+    assert "That framing is the course's" in PROSE
+    assert "Fisher and Ury, *Getting to Yes*, 1981: focus on interests, not positions" in PROSE

@@ -59,8 +59,10 @@ class Tactic:
 
 
 #: Each template of question 6: (party it is said to, the label's rule, the text).
-#: A rule is a label, or "threat" (legitimate when the price is Borealis's value, so that
-#: Kestrel would carry the threat out, a bluff when it is above), or "harrow" (legitimate
+#: A rule is a label, or "threat" (legitimate when the price is Borealis's value, which
+#: Borealis has committed to pay, so that Kestrel would carry the threat out; a bluff when
+#: it is above, where "misrepresentation" is accepted too: see ``tactic_labels``), or
+#: "harrow" (legitimate
 #: when the figure is Harrow's real offer, a misrepresentation when it is inflated).
 TACTICS = {
     "calm_borealis": (
@@ -199,9 +201,12 @@ class KestrelPower(Scenario):
             "`s.atlas_proposal`). Kestrel holds the only licence for a coating process; "
             "Kestrel has no use for the process itself. **Atlas** would pay up to "
             f"{money(self.atlas_value)} for it and **Borealis** up to "
-            f"{money(self.borealis_value)}; both have told Kestrel they want it, but Borealis "
-            "has not made an offer. There is one licence: whoever gets it uses it alone, and "
-            "without Kestrel nobody gets anything. Atlas now proposes a price of "
+            f"{money(self.borealis_value)}; both have told Kestrel they want it. Borealis has "
+            "not made an offer of its own, but it has committed in writing to buy the licence "
+            f"at any price up to {money(self.borealis_value)} that Kestrel asks, should Atlas "
+            "not take it. There is one licence: whoever gets it uses it alone, and without "
+            "Kestrel nobody gets anything. Offers for the licence go back and forth within "
+            "days, not months. Atlas now proposes a price of "
             f"**{money(self.atlas_proposal)}** and calls it fair: it is Kestrel's Shapley "
             "value in this market, to the nearest hundred.\n\n"
             "**2. A board vote** (`s.members`, `s.quota`). Kestrel owns a small share of "
@@ -221,8 +226,8 @@ class KestrelPower(Scenario):
             f"{money(self.contract_value)}. Granite proposes first; after a rejection the "
             "other side proposes a month later. Kestrel is short of work and of cash: every "
             "month without the contract it pays a team that has nothing to do, out of an "
-            "expensive overdraft, so a deal a month later is worth only "
-            f"{self.delta_you:.2f} of the same deal today to Kestrel. Granite loses less by "
+            "expensive overdraft; counted as a share of this contract's margin, a deal a "
+            f"month later is worth only {self.delta_you:.2f} of the same deal today to Kestrel. Granite loses less by "
             "waiting (it would lose part of a selling season): "
             f"{self.delta_them:.2f}. **Harrow** has offered Kestrel other work, which would "
             f"earn Kestrel a margin of {money(self.outside_offer)} instead; Kestrel can walk "
@@ -252,6 +257,17 @@ def tactic_label(s, tactic):
     return rule
 
 
+def tactic_labels(s, tactic):
+    """Every label question 6 accepts for ``tactic``: its ``tactic_label``, and for a threat
+    Kestrel would not carry out also "misrepresentation", since a stated intention one does
+    not hold can be a false fact (Edgington v Fitzmaurice) and modules 00 and 03 say the
+    line between a bluff and a misrepresentation is not sharp there."""
+    label = tactic_label(s, tactic)
+    if TACTICS[tactic.kind][1] == "threat" and label == "bluff":
+        return ("bluff", "misrepresentation")
+    return (label,)
+
+
 def tactic_key(s):
     """Question 6's answer for scenario ``s``: letter -> label."""
     return {t.letter: tactic_label(s, t) for t in s.tactics}
@@ -261,8 +277,10 @@ def harrow_move(s):
     """Question 6, part b: what Kestrel should do about Harrow in its next talk with Granite,
     if Granite knows both discount factors but not Harrow's offer. Mention it when it beats
     Kestrel's share at the table (what Granite expects Kestrel to settle for); otherwise
-    keep it to yourself, since it would only show a walk-away point below that share. An
-    ultimatum is never the answer (section 7)."""
+    keep it to yourself: here mentioning it gains nothing, as Granite already expects to pay
+    more, and in real talks, where Granite is unsure of Kestrel's patience, it could lower
+    Granite's estimate of Kestrel's reservation price. An ultimatum is never the answer
+    (section 7)."""
     return "mention" if s.outside_offer > table_share(s) else "keep quiet"
 
 
@@ -609,7 +627,8 @@ def _tactics(rng, borealis, harrow, atlas, above):
         if kind == "limit_claim":
             amounts[kind] = float(round(above * pick(rng, 1.2, 1.5, 0.1), -3))
         elif kind == "borealis_bid":
-            amounts[kind] = float(round(borealis * pick(rng, 0.9, 1.3, 0.05), -3))
+            # above what Borealis has committed to pay, so the figure is false on its face
+            amounts[kind] = float(round(borealis * pick(rng, 1.1, 1.4, 0.05), -3))
     kinds = list(amounts)
     rng.shuffle(kinds)
     tactics = []

@@ -35,7 +35,8 @@
 # 7. use power without threats: what to say, what to keep to yourself, and which power is
 #    not yours to use.
 #
-# It takes about three hours if the models are new to you, best in two sittings: sections 1
+# It takes about three hours if the models are new to you, longer if Python is new to you,
+# best in two sittings: sections 1
 # to 3 (about an hour and a quarter), then sections 4 to 8 (about an hour and three
 # quarters). Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours;
 # the cells after them check your answer and tell you what to fix. Every learner gets their
@@ -76,8 +77,10 @@ scenario
 # have. French and Raven ("The Bases of Social Power", 1959) named five bases of it:
 # **legitimate** authority, a role others accept; the ability to **reward**; the ability
 # to **coerce**; **expert** knowledge; and **referent** power, the pull of someone others
-# admire. At a negotiating table one more base usually decides most: **control of
-# something the other side needs**, such as a part only you make, a licence or a vote.
+# admire. Their list does not name, as a base of its own, what this course treats as the
+# one that usually decides most at a negotiating table: **control of something the other
+# side needs**, such as a part only you make, a licence or a vote. That framing is the
+# course's, built on the resource-dependence view that Emerson made precise.
 #
 # Emerson ("Power-Dependence Relations", *American Sociological Review*, 1962) turned the
 # idea round in a way you can use. Your power over someone *is* their dependence on you.
@@ -459,9 +462,8 @@ check.votes_needed(votes_needed, hidden=True)
 #
 # **Where the model misleads.** It assumes that each side knows the other's patience and
 # options (full information); that the pie and both $\delta$s stay the same round after
-# round, with no deadline; that waiting costs a fixed fraction of whatever is at stake, so a
-# cost that is really a fixed sum each month, such as a team's wages, fits it only roughly;
-# and that both sides reason through the whole game. The first mover's edge is large here
+# round, with no deadline; that waiting costs a fixed fraction of whatever is at stake; and
+# that both sides reason through the whole game. The first mover's edge is large here
 # only because a round is a month: where a counter-offer can follow within a day, $\delta$
 # per round is close to 1 and the edge almost vanishes. And people do not play the
 # equilibrium. In Ochs and Roth's laboratory experiments ("An Experimental Study of
@@ -470,6 +472,16 @@ check.votes_needed(votes_needed, hidden=True)
 # a split that gave them less, once discounted, than the offer they had turned down. Read
 # the model for the direction and rough size of what patience does, not as a forecast to
 # the cent.
+#
+# **A cost that is a fixed sum each round** is a different game, and Rubinstein (1982)
+# solved it too: there the answer is a corner, not a split. The side whose delay costs
+# less per round takes almost everything: all of it if it proposes first, and all but
+# one round of its own cost if it answers. Kestrel's idle team is really a cost of that
+# kind, Granite's per month is lower, and Granite proposes first, so the fixed-cost model
+# would leave Kestrel nothing. This module instead counts Kestrel's monthly cost as a share of the
+# contract's margin, a discount factor, and uses the discount-factor model as an
+# approximation: it keeps the direction (the more impatient side gets less) but is kinder
+# to Kestrel than the fixed-cost model would be.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "patience-example", "schema_version": 3}
 for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
@@ -508,7 +520,8 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # **A breakdown payoff** is what each side is left with if the talks end for reasons
 # neither side controls: a buyer's bank that may withdraw its loan, a regulator who may
 # block the deal. Binmore, Rubinstein and Wolinsky (1986) showed that when such a risk of
-# breakdown, rather than the cost of waiting, is what pushes the two sides to agree,
+# breakdown, rather than the cost of waiting, is what pushes the two sides to agree, and
+# offers follow each other quickly (in the limit as the time between offers shrinks),
 # alternating offers end at the Nash split of module 02, with the breakdown payoffs as the
 # disagreement point: each side gets its breakdown payoff plus half of what is left. Every
 # unit your breakdown payoff rises adds half a unit to your share, whether or not it beats
@@ -520,7 +533,10 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # If it is what you are left with when the talks fail on their own, it is a breakdown
 # payoff: it always counts, by half. The licence of section 2 is the first kind: to sell to
 # Borealis, Kestrel would have to walk out on Atlas, and Borealis is ready whenever Kestrel
-# is. With both sides patient (half each at the table), deal-me-out gives Kestrel
+# is. Offers for the licence go back and forth within days, not months, so a round costs
+# each side all but nothing, whatever Kestrel's cash position: the discount factor per
+# round is close to 1 for both, and they split evenly at the table. So deal-me-out gives
+# Kestrel
 # $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly the floor whenever Borealis
 # binds. Splitting the difference, $(v_1 + v_2)/2$, would fit only if a sale to Borealis
 # were what Kestrel is left with when talks with Atlas break down on their own.
@@ -623,6 +639,12 @@ ShrinkingPieGame()
 # the responder's, and the same reasoning applies. `bargaining_split(delta_proposer,
 # delta_responder)` gives the split of a pie of 1, proposer's share first; the money is
 # that share of the margin.
+#
+# Here Granite knows Harrow's offer, as section 5's models assume (full information): both
+# sides know that Kestrel would really take Harrow's work rather than less. That is why,
+# when Harrow beats Kestrel's share at the table, walking out is the best reply to a
+# proposal below it. In real talks, if you do walk away, leave the door open: say you would
+# rather have worked together and what would bring you back, since you may well meet again.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
@@ -664,8 +686,10 @@ check.granite_reply(granite_reply, hidden=True)
 #
 # Measure every move the same way, by what it adds to what the models predict Kestrel will
 # get. For the licence, that is section 5's price, $\max(v_1/2,\ v_2)$, with $v_1$ Atlas's
-# value `s.atlas_value` and $v_2$ the best rival's value (`s.borealis_value` today). For
-# the Granite contract, it is Kestrel's equilibrium share of `s.contract_value` (Granite
+# value `s.atlas_value` and $v_2$ the best rival's value (`s.borealis_value` today). Licence
+# offers are exchanged within days, so the discount factor per round is close to 1 for
+# both sides whatever Kestrel's monthly cash: the loan changes nothing there, and affects
+# only the Granite deal, where a round is a month. For the Granite contract, it is Kestrel's equilibrium share of `s.contract_value` (Granite
 # proposes first, with `s.delta_them`). Write `best_lever(s)`, returning `"bidder"`,
 # `"loan"` or `"harrow"`: the move that adds most. (In every scenario the course draws, the
 # licence's floor or the split-the-difference price would pick the same move; the predicted
@@ -723,16 +747,21 @@ check.best_lever(best_lever, hidden=True)
 #   moves nothing. Real talks are rarely like that: Granite cannot see Kestrel's options,
 #   and whatever Kestrel says about them tells Granite where its walk-away point lies. So
 #   mention an alternative when it beats what the other side expects you to settle for:
-#   then it raises what they must offer. Keep a weak one to yourself. Revealing it shows a
-#   walk-away point below what they expected to pay, and, as module 01 warned, a side that
-#   knows your reservation price can take nearly all the gain. Negotiation textbooks give
+#   then it raises what they must offer. Keep a weak one to yourself. Where the other side
+#   already knows your patience, as in question 6 below, mentioning it gains nothing: it
+#   is below what they expect to pay anyway. Where they are unsure how long you can wait,
+#   as in most real talks, it can do harm: it can lower their estimate of your reservation
+#   price, and, as module 01 warned, a side that knows your reservation price can take
+#   nearly all the gain. Negotiation textbooks give
 #   the same advice (Lewicki, Saunders and Barry, *Negotiation*): make a strong alternative
 #   known, and keep a weak one private. When you do mention one, say it calmly ("Harrow
 #   has offered us work that would earn us ..."), and never threaten to take an option you
 #   would not take: if the other side calls the bluff, you lose both the threat and your
 #   credibility.
 # - **Show what you solve for them.** Atlas does not want a licence; it wants products that
-#   last longer. Put Kestrel's offer in those terms. The Shapley value pays a player for
+#   last longer. Its position is a price; its interest, behind the position, is durability
+#   (Fisher and Ury, *Getting to Yes*, 1981: focus on interests, not positions). Put
+#   Kestrel's offer in those terms. The Shapley value pays a player for
 #   what they add; making that addition visible gives Atlas a reason to agree other than
 #   fear.
 # - **Remember that dependence runs both ways, and that deals repeat.** Kestrel will meet
@@ -788,13 +817,14 @@ check.best_lever(best_lever, hidden=True)
 #
 # - `"legitimate"`: true, and using power that is Kestrel's to use (a threat Kestrel would
 #   carry out counts);
-# - `"bluff"`: a claim about Kestrel's own reservation price or intentions that Kestrel
-#   would not stand by if tested;
+# - `"bluff"`: a claim about Kestrel's own reservation price, what it would settle for, or
+#   its estimate of what something is worth, that Kestrel would not stand by if tested;
 # - `"misrepresentation"`: a false statement of a fact the other side would rely on;
 # - `"illegitimate"`: power or information that is not Kestrel's to use, however true.
 #
-# Use your numbers and your story: whether a threat is a bluff depends on what Borealis
-# would pay, and whether a figure is true on what Harrow and Borealis have really offered.
+# Use your numbers and your story: whether Kestrel would carry out a threat depends on what
+# Borealis has committed to pay, and whether a figure is true on what Harrow and Borealis
+# have really offered.
 # Write `rate_tactics()` so that it returns a dict from letter to label, for example
 # `return {"A": "legitimate", ...}`. Each statement earns half a point.
 
@@ -828,9 +858,10 @@ def rate_tactics():
 check.rate_tactics(rate_tactics)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "harrow-move-text", "schema_version": 3}
-# **Part b (1 point).** Kestrel meets Granite again next week. Suppose that Granite knows
-# both discount factors but not Harrow's offer, so it expects Kestrel to settle for its
-# share at the table. Write `harrow_move(s)`, returning what Kestrel should do about Harrow,
+# **Part b (1 point).** In a later negotiation with Granite, over a new contract with the
+# same margin, Harrow's offer stands as before and both sides are as patient as in question
+# 4. This time Granite knows both discount factors but not Harrow's offer, so it expects
+# Kestrel to settle for its share at the table. Write `harrow_move(s)`, returning what Kestrel should do about Harrow,
 # following section 7:
 #
 # - `"mention"`: tell Granite calmly what Harrow has offered;
