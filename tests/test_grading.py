@@ -18,7 +18,7 @@ from tests.notebooks import release_notebook, solved
 pytestmark = pytest.mark.slow
 
 MODULE, NAME = "02_batna", "batna"
-AUTO_POINTS = 12  # seven questions; the 2-point reflection is graded by hand
+AUTO_POINTS = 13  # seven questions; the 2-point reflection is graded by hand
 
 
 def hard_coded_startup_tree(learner):
@@ -63,7 +63,7 @@ def submissions(folder, course_root):
             MODULE,
             NAME,
             batna_needed_answer="def batna_needed(target, pie, their_batna):\n"
-            "    return 2 * target - pie + their_batna\n",
+            "    return max(0, 2 * target - pie + their_batna)\n",
         ),
         "peeks-at-the-gradebook": peeks_at(
             course_root / "gradebook.db", course_root / "source" / MODULE / f"{NAME}.py"
@@ -87,12 +87,14 @@ class TestBatnaGrading(ModuleGrading):
 
     def test_hard_coded_numbers_lose_every_question_built_on_them(self, graded):
         """Visible checks pass on the learner's own numbers; hidden ones try other learners'.
-        The course's answers to questions 2-3 reuse startup_tree, so they fall with it; the
-        later questions are given the right earlier values, so they stand."""
+        The course's answers to questions 2-3 reuse startup_tree, so they fall with it
+        (question 3 keeps the point of its part where Lumen is a given sure amount, which
+        needs no tree); the later questions are given the right earlier values, so they
+        stand."""
         points = graded.scores("hard-coded")
         assert points["startup-tree-test"] == 0
         assert points["choose-batna-test"] == 0
-        assert points["reservation-salary-test"] == 0
+        assert points["reservation-salary-test"] == 1
         assert auto_total(points) == self.AUTO_POINTS - 4
 
     def test_the_grading_kernel_draws_the_submitters_own_variant(self, graded):
