@@ -19,6 +19,7 @@ from course.scenarios.power import (
     rig_kind,
     table_share,
     tactic_key,
+    tactic_labels,
     votes_needed,
 )
 from course.variants import hidden_cases_as
@@ -297,7 +298,7 @@ def test_every_kind_of_statement_gets_a_true_hint_for_every_wrong_label(learner)
         for tactic in s.tactics:
             right = tactic_key(s)[tactic.letter]
             for label in LABELS:
-                if label == right:
+                if label in tactic_labels(s, tactic):
                     assert check.judge_tactic(s, tactic, {tactic.letter: label})
                     continue
                 with pytest.raises(NotYet) as failure:
@@ -321,6 +322,53 @@ def test_every_kind_of_statement_gets_a_true_hint_for_every_wrong_label(learner)
         ("planning_committee", "illegitimate"),
         ("bought_costs", "illegitimate"),
     }
+
+
+def test_a_threat_kestrel_would_not_carry_out_passes_as_bluff_or_misrepresentation(learner):
+    """Modules 00 and 03 say a stated intention one does not hold can be a false fact: the
+    check accepts both labels and says why the line is contested; no other label passes."""
+    found = 0
+    for n in range(80):
+        s = course.variant("03_power", f"tactic-{n}")
+        for t in s.tactics:
+            if t.kind != "borealis_threat" or t.amount <= s.borealis_value:
+                continue
+            found += 1
+            for said in ("bluff", "misrepresentation"):
+                message = check.judge_tactic(s, t, {t.letter: said})
+                assert message.startswith(f"{t.letter} is {said}: ")
+                assert "contested" in message and f"{s.borealis_value:,.0f}" in message
+            for said in ("legitimate", "illegitimate"):
+                with pytest.raises(NotYet, match="either of those two labels is accepted"):
+                    check.judge_tactic(s, t, {t.letter: said})
+    assert found > 10
+
+
+def test_a_claimed_borealis_bid_is_explained_by_what_borealis_committed_to(learner):
+    for n in range(80):
+        s = course.variant("03_power", f"tactic-{n}")
+        for t in s.tactics:
+            if t.kind == "borealis_bid":
+                with pytest.raises(NotYet) as failure:
+                    check.judge_tactic(s, t, {t.letter: "bluff"})
+                assert f"committed to pay at most {s.borealis_value:,.0f}" in str(failure.value)
+                return
+    raise AssertionError("no claimed Borealis bid in 80 learners")
+
+
+def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully(learner):
+    """Granite knows both discount factors: a weak Harrow shows it nothing new."""
+    for n in range(40):
+        s = course.variant("03_power", f"move-{n}")
+        if harrow_move(s) == "keep quiet":
+            with pytest.raises(NotYet) as failure:
+                check.judge_harrow_move(s, "mention")
+            hint = str(failure.value)
+            assert "walk-away point lower than what it expects" not in hint
+            assert "gains nothing here" in hint
+            assert "lower Granite's estimate of Kestrel's reservation price" in hint
+            return
+    raise AssertionError("no learner who should keep quiet in 40")
 
 
 def test_labels_may_use_lower_case_letters_any_case_and_hyphens(learner):

@@ -563,6 +563,7 @@ def test_question_6a_defines_a_bluff_as_module_00_does():
         "a claim about Kestrel's own reservation price, what it would settle for, or its "
         "estimate of what something is worth" in PROSE
     )
+    assert 'either `"bluff"` or `"misrepresentation"` earns the half point' in PROSE
 
 
 def test_licence_offers_are_quick_so_the_loan_moves_only_the_granite_deal():

@@ -607,8 +607,8 @@ def _tactic_hint(s, tactic, said):
     v2, harrow = f"{s.borealis_value:,.0f}", f"{s.outside_offer:,.0f}"
     price = f"{tactic.amount:,.0f}"
     reasons = {
-        "borealis_bid": "Borealis has made no offer, so this states a false fact Atlas would "
-        "rely on, whatever the figure",
+        "borealis_bid": f"Borealis has made no offer, and has committed to pay at most {v2}, "
+        f"not {price}: this states a false fact Atlas would rely on",
         "planning_committee": "it brings a public office, which is held for the town and not "
         "for Kestrel's deals, into a private negotiation, however true the vote is",
         "bought_costs": "the figures may be true, but they were bought from someone bound to "
@@ -621,13 +621,15 @@ def _tactic_hint(s, tactic, said):
     }
     if tactic.kind == "borealis_threat":
         reason = (
-            f"Borealis would pay {v2}, so Kestrel really would sell to it rather than take "
+            f"Borealis has committed to pay {v2}, so Kestrel really would sell to it rather "
+            "than take "
             "less from Atlas: a threat it would carry out misstates nothing (section 7 says "
             "why it may still be unwise)"
             if right == "legitimate"
-            else f"Borealis would pay at most {v2}, less than {price}, so if Atlas offered a "
-            "price in between, Kestrel would not sell to Borealis: a claim about its "
-            "intentions that it would not carry out"
+            else f"Borealis has committed to pay at most {v2}, less than {price}, so if Atlas "
+            "offered a price in between, Kestrel would not sell to Borealis: a stated "
+            "intention it does not hold, where a bluff shades into a misrepresentation "
+            "(section 7), so either of those two labels is accepted"
         )
     elif tactic.kind == "harrow_offer":
         reason = (
@@ -643,17 +645,32 @@ def _tactic_hint(s, tactic, said):
     return f"it is {article}{right}: {reason}"
 
 
+def _contested(s, tactic, said):
+    """Why ``said`` passes for a threat Kestrel would not carry out, where two labels do."""
+    other = "misrepresentation" if said == "bluff" else "bluff"
+    return (
+        f"Borealis has committed to pay at most {s.borealis_value:,.0f}, less than "
+        f"{tactic.amount:,.0f}, so Kestrel would not carry the threat out. As a claim about "
+        "what Kestrel would settle for it is a bluff; as a stated intention Kestrel does not "
+        "hold, made for Atlas to rely on, it can be a misrepresentation (Edgington v "
+        f"Fitzmaurice). The line is contested here, so {other} would also have passed"
+    )
+
+
 def judge_tactic(s, tactic, labels):
     """Question 6 for one statement, given ``labels`` (letter -> label): what the learner got
     right, else the ``NotYet`` hint."""
-    from course.scenarios.power import tactic_label
+    from course.scenarios.power import tactic_labels
 
     said = labels.get(tactic.letter)
     if said is None:
         raise NotYet(f"rate_tactics has no label for statement {tactic.letter} yet.")
     said = _word(said, LABELS, f"the label of {tactic.letter}")
-    if said != tactic_label(s, tactic):
+    accepted = tactic_labels(s, tactic)
+    if said not in accepted:
         raise NotYet(f"{tactic.letter}: {_tactic_hint(s, tactic, said)}.")
+    if len(accepted) > 1:
+        return f"{tactic.letter} is {said}: {_contested(s, tactic, said)}."
     return f"{tactic.letter} is {said}."
 
 
@@ -707,10 +724,13 @@ def _harrow_move_hint(s, said, expected):
             "it keeps quiet about an alternative that beats the share at the table",
         )
     return (
-        f"Harrow's {harrow} is below Kestrel's share at the table ({table}): mentioning it "
-        "would only show Granite a walk-away point lower than what it expects to pay",
-        "it mentions an alternative below the share at the table, which shows a low "
-        "walk-away point",
+        f"Harrow's {harrow} is below Kestrel's share at the table ({table}), which Granite, "
+        "knowing both discount factors, already expects to pay: mentioning Harrow gains "
+        "nothing here, and in real talks, where Granite is unsure of Kestrel's patience, it "
+        "could lower Granite's estimate of Kestrel's reservation price",
+        "it mentions an alternative below the share at the table, which gains nothing when "
+        "the other side knows your patience and can lower its estimate of your reservation "
+        "price when it does not",
     )
 
 

@@ -824,7 +824,9 @@ check.best_lever(best_lever, hidden=True)
 #
 # Use your numbers and your story: whether Kestrel would carry out a threat depends on what
 # Borealis has committed to pay, and whether a figure is true on what Harrow and Borealis
-# have really offered.
+# have really offered. A threat Kestrel would not carry out sits where section 7 says the
+# line is not sharp (a stated intention you do not hold can be a false fact), so for it
+# either `"bluff"` or `"misrepresentation"` earns the half point.
 # Write `rate_tactics()` so that it returns a dict from letter to label, for example
 # `return {"A": "legitimate", ...}`. Each statement earns half a point.
 
