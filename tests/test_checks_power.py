@@ -22,7 +22,7 @@ from course.scenarios.power import (
     tactic_labels,
     votes_needed,
 )
-from course.variants import hidden_cases_as
+from course.variants import hidden_cases_as, learner_as
 from tests.notebooks import solution_namespace
 
 QUESTIONS = questions("03_power")
@@ -531,3 +531,44 @@ def test_the_scenario_passed_to_a_learner_is_a_copy(answers, capsys):
 
     check.licence_floor(vandal)
     assert check._drawn("ada").borealis_value > 0
+
+
+# --- what the learner is shown (finding 2): no answer handed over -------------------------------
+
+
+def test_the_learner_sees_neither_the_rig_versions_kind_nor_the_statements_template(learner):
+    """Question 3's judgement is which version is which, and Q6a's which kind each statement
+    is: neither shows in a version's or a statement's repr, nor in the notebook."""
+    from tests.test_models_power import PROSE
+
+    for n in range(20):
+        s = course.variant("03_power", f"shown-{n}")
+        for version in s.rig_versions:
+            assert "walk_out" not in repr(version)
+        for t in s.tactics:
+            assert "kind" not in repr(t) and t.kind not in repr(t)
+    assert "v.walk_out" not in PROSE
+
+
+def test_a_rig_function_that_goes_by_the_letter_read_from_the_story_passes_hidden(learner):
+    """The learner reads from the story which letter is the walk-out version; hidden cases
+    keep that letter, so such a function earns both points."""
+    orders = set()
+    for name in ("ada", "grace", "linus", "margaret", "alan", "edsger"):
+        with learner_as(name), hidden_cases_as(None):
+            s = course.variant("03_power", name)
+            orders.add(s.rig_versions[0].walk_out)
+            walk = next(v.letter for v in s.rig_versions if "walk" in v.text)
+
+            def by_letter(s, walk=walk):
+                half = s.rig_value / 2
+                return {
+                    v.letter: max(half, v.amount)
+                    if v.letter == walk
+                    else v.amount + (s.rig_value - v.amount) / 2
+                    for v in s.rig_versions
+                }
+
+            outcome = check.rig_prices(by_letter, True)
+            assert outcome.earned == outcome.possible == 2, name
+    assert orders == {True, False}

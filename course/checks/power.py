@@ -113,6 +113,36 @@ def _drawn(learner):
     return variant(MODULE, learner)
 
 
+def _rig_order(s):
+    """Which letter is the version reached by walking out: "A" or "B"."""
+    return next(v.letter for v in s.rig_versions if v.walk_out)
+
+
+def _rig_scenarios(hidden):
+    """Question 3's scenarios: the learner's own, plus, when grading hidden cases, other
+    learners' whose walk-out version has the same letter as the learner's (the kinds are
+    read from the story, so a function may go by the letter), one for each kind of
+    alternative above and below half of Dunmore's value."""
+    own = _drawn(learner_id())
+    if not hidden:
+        return [own]
+    order = _rig_order(own)
+    found = [own]
+    for walk_out in (True, False):
+        for above in (True, False):
+            fits = _rig_of(walk_out, above)
+            label = f"rig-{order}-{'walk' if walk_out else 'breakdown'}-{above}"
+            learner = hidden_learner_where(
+                MODULE,
+                label,
+                lambda learner, fits=fits: (
+                    _rig_order(_drawn(learner)) == order and fits(_drawn(learner))
+                ),
+            )
+            found.append(_drawn(learner))
+    return found
+
+
 def _scenarios(hidden):
     """The learner's own scenario, plus other learners' when grading hidden cases."""
     own = _drawn(learner_id())
@@ -435,7 +465,7 @@ def _rig_part(answer, scenarios, walk_out, message):
 def rig_prices(answer, hidden=False):
     """Check a function that returns the rig's predicted price in each version, A and B:
     a point for the version Kestrel reaches by walking out, a point for the other."""
-    scenarios = _scenarios(hidden)
+    scenarios = _rig_scenarios(hidden)
     return score(
         Check(
             "the alternative reached by walking out",

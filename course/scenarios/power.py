@@ -8,7 +8,7 @@ nothing to decide, a number implausible for the story) is thrown away and drawn 
 ``drawn`` reports what was thrown away, for the sweep benchmark.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from course.scenarios.base import Scenario, pick
 
@@ -49,10 +49,12 @@ DELTA_LOAN = 0.97  # the most patient a bridging loan makes Kestrel
 @dataclass(frozen=True)
 class Tactic:
     """One thing Kestrel might say or do at the table (question 6). ``kind`` names the
-    template, ``amount`` the number it quotes (0 when none), ``party`` whom it concerns."""
+    template, for the checks only: it is left out of what a learner sees, since the
+    template's name would give away the label; ``amount`` is the number it quotes (0 when
+    none), ``party`` whom it concerns."""
 
     letter: str
-    kind: str
+    kind: str = field(repr=False)
     amount: float
     party: str
     text: str
@@ -125,11 +127,13 @@ class RigVersion:
     """One version of what else Kestrel could get for its old test rig (question 3): its
     ``amount``, whether Kestrel would reach it by walking out (``walk_out``; otherwise it is
     what Kestrel is left with if the talks end on their own), and the ``text`` that tells
-    the story. The two versions of a scenario are always one of each."""
+    the story. The two versions of a scenario are always one of each. ``walk_out`` is for
+    the checks only and left out of what a learner sees: telling the kinds apart from the
+    story is question 3's judgement."""
 
     letter: str
     amount: float
-    walk_out: bool
+    walk_out: bool = field(repr=False)
     text: str
 
 

@@ -568,22 +568,25 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # with the rig (`s.rig_versions`; the story shows them). They are two separate what-ifs:
 # in each, only that version's alternative exists. In one, Kestrel reaches its alternative
 # by walking out; in the other, it is what Kestrel is left with if the talks end on their
-# own. Each version `v` has `v.letter`, `v.amount` (what the alternative brings Kestrel)
-# and `v.walk_out` (`True` for the version Kestrel reaches by walking out).
+# own. Which version is which is for you to judge from the story. Each version `v` has
+# `v.letter` and `v.amount` (what the alternative brings Kestrel).
 #
 # Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
 # predict in that version, for example `{"A": 31_000, "B": 27_500}`. The version reached by
 # walking out earns a point, the other a point. Grading also tries other learners'
-# scenarios, with other amounts.
+# scenarios, with other amounts; in each, the version reached by walking out has the same
+# letter as in yours, so your function may tell the two apart by `v.letter`.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "rig-prices-answer", "schema_version": 3}
 def rig_prices(s):
     """The rig's predicted price in each version of the scenario, by letter."""
     ### BEGIN SOLUTION
+    # A learner reads the story and goes by the letter; this reads each version's text, so
+    # that it is right for every learner: only the walk-out versions speak of walking out.
     prices = {}
     for v in s.rig_versions:
-        if v.walk_out:  # an outside option: it counts only above the even split
+        if "walk" in v.text:  # an outside option: it counts only above the even split
             prices[v.letter] = max(s.rig_value / 2, v.amount)
         else:  # a breakdown payoff: the disagreement point of a Nash split
             prices[v.letter] = v.amount + (s.rig_value - v.amount) / 2
