@@ -436,3 +436,47 @@ def test_the_style_evidence_says_what_the_concessions_bought_and_the_pace_when_h
     assert f"your concessions bought back {moves_['given_back']:.0%}" in text
     assert "each time you held, it moved" in text
     assert moves_["given_back"] >= debrief.MIRRORS
+
+
+def _natural_game(style, seed, held=3, step=4):
+    """A seller who opens at 85, holds it ``held`` offers in all, then concedes ``step``
+    each offer, accepting once the buyer's offer reaches the ask."""
+    from course.engine.practice import Buyer
+
+    session = Buyer(style, rng=random.Random(seed)).session(40)
+    ask, t = 85, 0
+    while not session.finished:
+        if t >= held:
+            ask -= step
+        offer = session.bot_offer
+        if offer is not None and offer >= ask:
+            session.accept()
+            break
+        session.offer(max(ask, 41))
+        t += 1
+    return finish(session)
+
+
+@pytest.mark.parametrize("style", list(STYLES))
+def test_read_style_never_names_a_wrong_style_when_you_hold_first_then_concede(style):
+    """The professor's review: a Boulware buyer played naturally (hold twice, then
+    concede) stands still while you hold, and that read as 'steady', so the debrief
+    said 'It was a boulware buyer ... That evidence points to a linear buyer' in 40 of 40
+    games. Standing still is no pace; the halves of its offers say where it gave ground."""
+    reads = [
+        read
+        for seed in range(40)
+        if (read := debrief.read_style(debrief.bot_moves(_natural_game(style, seed), SELLER)))
+    ]
+    assert all(read == style for read in reads), (style, reads)
+    assert len(reads) >= 30, (style, len(reads))
+
+
+def test_the_pace_reader_calls_a_still_buyer_still_and_compares_steps_by_their_ratio():
+    assert debrief._pace([0.0, 0.0]) == "still"
+    assert debrief._pace([0.0, 0.3]) == "growing"
+    assert debrief._pace([0.11, 0.07]) == "shrinking"  # a Conceder's shrinking holds
+    assert debrief._pace([0.10, 0.10]) == "steady"
+    moves_ = debrief.bot_moves(_natural_game("boulware", 0), SELLER)
+    text = debrief.style_evidence(moves_, STYLES["boulware"][0])
+    assert "steady" not in text and "it stood still while you held" in text

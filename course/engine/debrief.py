@@ -255,48 +255,71 @@ def bot_moves(result, person):
     }
 
 
-#: Steps after your holds count as growing or shrinking when the last is this many times
-#: the first (or the first this many times the last).
+#: Steps after your holds (and the halves of its offers) count as growing or shrinking
+#: when the last is more than this many times the first (or the first more than this
+#: many times the last); a relative test, so small steps are compared as fairly as large.
 SHAPE_RATIO = 1.5
 
-#: Below this share of the bot's room, a difference between two steps is noise (offers
-#: come in whole prices or levels).
+#: Below this share of the bot's room, a step is no move at all ("still"): offers come in
+#: whole prices or levels, so a step this small is a hold, not a pace.
 STILL = 0.05
 
 #: A bot that gives back at least this share of what you concede reads as tit-for-tat.
 MIRRORS = 0.65
 
 
-def _pace(holds):
-    """The shape of the bot's steps after your holds: ``"growing"``, ``"shrinking"`` or
-    ``"steady"``; ``None`` with fewer than two."""
-    if len(holds) < 2:
-        return None
-    first, last = holds[0], holds[-1]
-    if last > SHAPE_RATIO * first + STILL:
+def _shape(first, last):
+    """``"growing"``, ``"shrinking"`` or ``"steady"``: ``last`` against ``first``, on
+    their ratio (a still step, below ``STILL``, against a moving one is the change)."""
+    if first < STILL <= last or last > SHAPE_RATIO * first:
         return "growing"
-    if first > SHAPE_RATIO * last + STILL:
+    if last < STILL <= first or first > SHAPE_RATIO * last:
         return "shrinking"
     return "steady"
 
 
+def _pace(holds):
+    """The shape of the bot's steps after your holds: ``"growing"``, ``"shrinking"`` or
+    ``"steady"``; ``"still"`` when it barely moved at any of them (below ``STILL``: that
+    shows no pace); ``None`` with fewer than two."""
+    if len(holds) < 2:
+        return None
+    if max(holds) < STILL:
+        return "still"
+    return _shape(holds[0], holds[-1])
+
+
+def _split(moves):
+    """The shape of what the bot gave in the two halves of its offers (``early`` against
+    ``late``), as ``_shape``; ``None`` when it gave nearly nothing in both."""
+    if max(moves["early"], moves["late"]) < STILL:
+        return None
+    return _shape(moves["early"], moves["late"])
+
+
+#: The style each shape of its own pace points to.
+PACE_STYLES = {"growing": "boulware", "steady": "linear", "shrinking": "conceder"}
+
+
 def read_style(moves):
     """The course style ``bot_moves`` points to: ``"tit-for-tat"`` when your concessions
-    bought back at least ``MIRRORS`` of what they cost; otherwise, from its steps after
-    your holds (its own pace), ``"boulware"`` when they grew, ``"conceder"`` when they
-    shrank, ``"linear"`` when they kept their size. ``None`` when the evidence is missing:
-    no concession answered with an offer both ways, or fewer than two holds."""
+    bought back at least ``MIRRORS`` of what they cost; otherwise from its own pace,
+    ``"boulware"`` when it grew, ``"conceder"`` when it shrank, ``"linear"`` when it kept
+    its size, where its steps after your holds and the halves of its offers agree (holds
+    where it stood still agree with a pace that grew: a Boulware buyer waits). ``None``
+    when the evidence is missing (no concession answered with an offer both ways, or
+    fewer than two holds) or the two disagree: naming no style beats naming a wrong one."""
     back = moves["given_back"]
     if back is None:
         return None
     if back >= MIRRORS:
         return "tit-for-tat"
-    pace = _pace(moves["after_holds"])
-    return (
-        None
-        if pace is None
-        else {"growing": "boulware", "steady": "linear", "shrinking": "conceder"}[pace]
-    )
+    pace, split = _pace(moves["after_holds"]), _split(moves)
+    if pace is None or split is None:
+        return None
+    if pace == split or (pace == "still" and split == "growing"):
+        return PACE_STYLES[split]
+    return None
 
 
 def style_evidence(moves, description):
@@ -318,7 +341,13 @@ def style_evidence(moves, description):
         text += (
             "; each time you held, it moved "
             + ", ".join(f"{step:.0%}" for step in holds)
-            + f" of that ground (its own pace, {_pace(holds)})"
+            + " of that ground"
+            + {
+                "still": " (it stood still while you held)",
+                "growing": " (its own pace, growing)",
+                "shrinking": " (its own pace, shrinking)",
+                "steady": " (its own pace, steady)",
+            }[_pace(holds)]
         )
     else:
         text += "; you held fewer than twice, so its own pace never showed on its own"
