@@ -606,3 +606,20 @@ def test_what_the_low_ball_verdict_says_the_buyer_did_is_in_the_history(seed):
             assert later == max(p for _, p in after) > m.low_ball
         else:
             assert not after or max(p for _, p in after) <= m.low_ball
+
+
+@pytest.mark.parametrize("style", list(STYLES))
+def test_the_best_price_line_counts_the_buyers_own_offers(style):
+    """The professor's review: leaving right after the buyer's first offer, the debrief
+    said the best price it would have accepted was 22 after the buyer itself offered 31.
+    The best price on offer is never below the buyer's own best offer."""
+    for seed in range(4):
+        arena = NegotiationArena(style=style, rng=random.Random(seed))
+        offer(arena, 80)
+        session = arena._session
+
+        its_best = max(price for _, who, price in session.history if who == "bot")
+        arena.walk.click()
+        text = unescape(arena.result.value)
+        found = re.search(r"the best price it would have accepted was (\d+)", text)
+        assert found and int(found.group(1)) >= its_best, (its_best, text)

@@ -371,7 +371,7 @@ def _moves_debrief(result, person):
             f"{silent} of your concessions came when the buyer had not moved since its "
             "previous offer: concessions into silence."
         )
-    best = measures.achievable(result, person)
+    best = _best_on_offer(result, person)
     limit = -result.negotiation.preferences[result.negotiation.other(person)].reservation
     if best is None:
         lines.append(
@@ -381,9 +381,31 @@ def _moves_debrief(result, person):
     else:
         lines.append(
             f"At the turns you played, the best price it would have accepted was "
-            f"{amount(best['offer'])} (round {best['round']}); its reservation price was {amount(limit)}."
+            f"{amount(best['offer'])} ({'its own offer, ' if best['its_offer'] else ''}round "
+            f"{best['round']}); its reservation price was {amount(limit)}."
         )
     return lines
+
+
+def _best_on_offer(result, person):
+    """The best price for ``person`` the buyer would have agreed to: the better of what it
+    would have accepted at one of your turns (``measures.achievable``) and its own best
+    offer (a deal it proposed itself), with ``its_offer`` saying which; ``None`` when
+    neither exists."""
+    negotiation = result.negotiation
+    own = negotiation.preferences[person].utilities
+    best = measures.achievable(result, person)
+    if best is not None:
+        best = dict(best, its_offer=False)
+    for round_, who, index in result.history:
+        if who != person and (best is None or own[index] > best["utility"] + 1e-9):
+            best = {
+                "offer": negotiation.public(index),
+                "utility": own[index],
+                "round": round_,
+                "its_offer": True,
+            }
+    return best
 
 
 def _concession_line(c):
