@@ -572,3 +572,20 @@ def test_a_rig_function_that_goes_by_the_letter_read_from_the_story_passes_hidde
             outcome = check.rig_prices(by_letter, True)
             assert outcome.earned == outcome.possible == 2, name
     assert orders == {True, False}
+
+
+def test_question_1_has_the_learner_work_out_the_shapley_value(learner):
+    """Atlas's 'fair' price is no longer handed over: the notebook asks for it with
+    shapley_values, and a wrong verdict's hint states the value the learner should find."""
+    from tests.test_models_power import PROSE
+
+    assert "Atlas proposes a price of `s.atlas_proposal`" not in PROSE
+    assert "has not put a figure on it: working it out is yours" in PROSE
+    assert "atlas_proposal" not in repr(course.variant("03_power", "ada"))
+    for n in range(20):
+        s = course.variant("03_power", f"fair-{n}")
+        shapley = (3 * s.atlas_value + s.borealis_value) / 6
+        wrong = shapley < s.borealis_value
+        with pytest.raises(NotYet) as failure:
+            check.judge_beats_borealis(s, (s.borealis_value, wrong))
+        assert f"Kestrel's Shapley value of {shapley:,.0f}" in str(failure.value)

@@ -32,7 +32,7 @@ def submissions():
             NAME,
             licence_floor_answer="def licence_floor(s):\n"
             "    floor = (3 * s.atlas_value + s.borealis_value) / 6\n"
-            "    return floor, s.atlas_proposal >= s.borealis_value\n",
+            "    return floor, floor >= s.borealis_value\n",
         ),
         "hard-coded": solved(
             MODULE, NAME, votes_needed_answer=hard_coded_votes_needed("hard-coded")

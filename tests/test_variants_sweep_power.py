@@ -261,14 +261,16 @@ def test_the_story_shows_every_number_and_field_a_question_needs(drawn):
         for amount in (
             s.atlas_value,
             s.borealis_value,
-            s.atlas_proposal,
             s.contract_value,
             s.rig_value,
             s.outside_offer,
         ):
             assert f"{amount:,.0f}" in story
+        # Atlas's proposal is Kestrel's Shapley value, for the learner to work out (finding 7)
+        assert f"{s.atlas_proposal:,.0f}" not in story and "s.atlas_proposal" not in story
+        assert "proposes to pay **Kestrel's Shapley value**" in story
         for field in (
-            "atlas_proposal",
+            "atlas_value",
             "members",
             "quota",
             "rig_value",
@@ -298,7 +300,7 @@ def market_by_powerset(s):
 
 def floor_second_highest(s):
     floor = sorted([s.atlas_value, s.borealis_value])[-2]
-    return (floor, s.atlas_proposal > floor)
+    return (floor, (3 * s.atlas_value + s.borealis_value) / 6 > floor)  # section 2's formula
 
 
 def floor_from_the_core(s):
@@ -307,12 +309,7 @@ def floor_from_the_core(s):
     game = market_by_powerset(s)
     floor = game[frozenset({"Kestrel", "Borealis"})]
     shapley = shapley_values(list(PLAYERS), game)["Kestrel"]
-    division = {
-        "Kestrel": s.atlas_proposal,
-        "Atlas": s.atlas_value - s.atlas_proposal,
-        "Borealis": 0,
-    }
-    assert abs(float(shapley) - s.atlas_proposal) <= 50
+    division = {"Kestrel": shapley, "Atlas": s.atlas_value - shapley, "Borealis": 0}
     return float(floor), blocking_coalition(list(PLAYERS), game, division) is None
 
 

@@ -246,17 +246,19 @@ def judge_beats_borealis(s, result):
     expected = s.atlas_proposal >= s.borealis_value
     if beats == expected:
         return
-    proposal, v2 = f"{s.atlas_proposal:,.0f}", f"{s.borealis_value:,.0f}"
+    from course.scenarios.power import kestrel_shapley
+
+    proposal, v2 = f"{kestrel_shapley(s):,.0f}", f"{s.borealis_value:,.0f}"
     if expected:
         hint = (
-            f"Atlas's proposal of {proposal} is more than the {v2} Borealis would pay: it "
-            "clears Kestrel's floor, so it beats selling to Borealis"
+            f"Atlas's proposal, Kestrel's Shapley value of {proposal}, is more than the {v2} "
+            "Borealis would pay: it clears Kestrel's floor, so it beats selling to Borealis"
         )
         general = "it says a proposal above what the rival buyer would pay does not beat it"
     else:
         hint = (
-            f"Atlas's proposal of {proposal} is less than the {v2} Borealis would pay: a "
-            "price called fair can still be below your floor"
+            f"Atlas's proposal, Kestrel's Shapley value of {proposal}, is less than the {v2} "
+            "Borealis would pay: a price called fair can still be below your floor"
         )
         general = "it says a proposal below what the rival buyer would pay beats it"
     raise NotYet(f"beats_borealis is not right for learner {s.learner}: {hint}.", general=general)

@@ -170,7 +170,9 @@ class KestrelPower(Scenario):
 
     atlas_value: float  # what the licence is worth to Atlas (the keener buyer) ...
     borealis_value: float  # ... and to Borealis, the rival buyer
-    atlas_proposal: float  # the price Atlas proposes: Kestrel's Shapley value, to the 100
+    # the price Atlas proposes, Kestrel's Shapley value to the 100: for the checks, not
+    # shown, since working it out is question 1's
+    atlas_proposal: float = field(repr=False)
     members: tuple  # the laboratory's owners: (name, votes) pairs, Kestrel last
     quota: int  # votes a board decision needs
     rig_value: float  # what Kestrel's old test rig is worth to Dunmore (nothing to Kestrel)
@@ -201,8 +203,7 @@ class KestrelPower(Scenario):
         versions = "\n".join(f"- **{v.letter}.** {v.text}" for v in self.rig_versions)
         return (
             "You run **Kestrel**, a small components firm. Your scenario has six parts.\n\n"
-            "**1. A licence two buyers want** (`s.atlas_value`, `s.borealis_value`, "
-            "`s.atlas_proposal`). Kestrel holds the only licence for a coating process; "
+            "**1. A licence two buyers want** (`s.atlas_value`, `s.borealis_value`). Kestrel holds the only licence for a coating process; "
             "Kestrel has no use for the process itself. **Atlas** would pay up to "
             f"{money(self.atlas_value)} for it and **Borealis** up to "
             f"{money(self.borealis_value)}; both have told Kestrel they want it. Borealis has "
@@ -210,9 +211,8 @@ class KestrelPower(Scenario):
             f"at any price up to {money(self.borealis_value)} that Kestrel asks, should Atlas "
             "not take it. There is one licence: whoever gets it uses it alone, and without "
             "Kestrel nobody gets anything. Offers for the licence go back and forth within "
-            "days, not months. Atlas now proposes a price of "
-            f"**{money(self.atlas_proposal)}** and calls it fair: it is Kestrel's Shapley "
-            "value in this market, to the nearest hundred.\n\n"
+            "days, not months. Atlas now proposes to pay **Kestrel's Shapley value** in this "
+            "market and calls it fair, but has not put a figure on it.\n\n"
             "**2. A board vote** (`s.members`, `s.quota`). Kestrel owns a small share of "
             "Fellgate, a testing laboratory run as a joint venture by five firms. Its board "
             "decides which test lines to add by weighted vote, each owner voting its shares; "

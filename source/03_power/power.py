@@ -293,15 +293,14 @@ PowerExplorer()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 points): Atlas's "fair" price
 #
-# Atlas proposes a price of `s.atlas_proposal` for the licence and calls it fair: it is
-# Kestrel's Shapley value in your market (check it, if you like, by building the example's
-# market with your numbers and calling `shapley_values`). Write `licence_floor(s)`,
-# returning a pair `(floor, beats_borealis)`:
+# Atlas proposes to pay Kestrel's Shapley value in your market and calls it fair, but it
+# has not put a figure on it: working it out is yours. Build the market of section 2's
+# example with your numbers, `s.atlas_value` and `s.borealis_value`, and call
+# `shapley_values`. Write `licence_floor(s)`, returning a pair `(floor, beats_borealis)`:
 #
-# - `floor`: the lowest price Kestrel should accept from Atlas, from `s.atlas_value` and
-#   `s.borealis_value`;
-# - `beats_borealis`: `True` if Atlas's proposal beats selling to Borealis (it pays more
-#   than Borealis would), `False` if not.
+# - `floor`: the lowest price Kestrel should accept from Atlas;
+# - `beats_borealis`: `True` if Atlas's proposal, Kestrel's Shapley value, beats selling to
+#   Borealis (it pays more than Borealis would), `False` if not.
 #
 # Beating Borealis does not make a proposal one to accept on the spot: a price above the
 # floor may still be worth countering, since section 5 predicts where the price should
@@ -314,8 +313,15 @@ PowerExplorer()
 def licence_floor(s):
     """(the lowest price Kestrel should take from Atlas, whether its proposal beats Borealis)."""
     ### BEGIN SOLUTION
+    values = {"Atlas": s.atlas_value, "Borealis": s.borealis_value}
+    market = {}
+    for size in range(1, 4):
+        for group in combinations(["Kestrel", "Atlas", "Borealis"], size):
+            bids = [values[b] for b in group if b != "Kestrel"]
+            market[frozenset(group)] = max(bids) if "Kestrel" in group and bids else 0
+    proposal = shapley_values(["Kestrel", "Atlas", "Borealis"], market)["Kestrel"]
     floor = s.borealis_value
-    return floor, s.atlas_proposal >= floor
+    return floor, proposal >= floor
     ### END SOLUTION
 
 
