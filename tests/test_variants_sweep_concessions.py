@@ -282,6 +282,29 @@ def test_three_equivalent_offers_on_the_frontier_exist(drawn):
         assert _meso_sets(s), s.learner
 
 
+def test_no_tit_for_tat_case_asks_less_than_orchard_already_offers(drawn):
+    """The professor's review (finding 1): a case where Orchard's last offer was above your
+    last ask has offers that crossed (question 6's rule says accept), yet the check wanted
+    a lower ask. Every case keeps Orchard below your last ask and below the expected one,
+    and one case still stops at your floor."""
+    for s in drawn:
+        cases = check._histories(s, hidden=True)
+        for mine, theirs in cases:
+            expected = check.tit_for_tat_offer(s, mine, theirs)
+            assert theirs[-1] < mine[-1] and theirs[-1] < expected, (s.learner, mine, theirs)
+        floor = reservation_of(s)
+        assert any(
+            mine[-1] - max(theirs[-1] - theirs[-2], 0) < floor for mine, theirs in cases[:4]
+        ), s.learner
+
+
+def test_the_hidden_openings_to_plan_from_are_whole_numbers(drawn):
+    """The professor's review (finding 5): a hidden opening of 89.5 failed every plan
+    rounded to whole thousands, which question 2 invites."""
+    for s in drawn:
+        assert all(float(o).is_integer() for o in check._openings(s, hidden=True)), s.learner
+
+
 def test_every_check_case_is_clear_of_every_line(drawn):
     for s in drawn:
         reservation = reservation_of(s)

@@ -285,7 +285,8 @@ def _openings(s, hidden):
     """Openings to plan from: grounded ones, from Orchard's likely limit to the most a
     true fact justifies."""
     top = grounded_opening(s)[0]
-    return [top, s.their_estimate] + ([(top + s.their_estimate) / 2] if hidden else [])
+    # a whole number: a plan rounded to whole thousands starts exactly there
+    return [top, s.their_estimate] + ([(top + s.their_estimate) // 2] if hidden else [])
 
 
 @question
@@ -396,18 +397,22 @@ def _histories(s, hidden):
     top = grounded_opening(s)[0]
     reservation = reservation_of(s)
     low = round(s.alternative_price * 0.9)  # Orchard opens below your BATNA
-    room = top - reservation
     cases = [
         ([top, top - 4], [low, low + 6]),  # they concede 6: you concede 6
         ([top, top - 4, top - 8], [low, low + 5, low + 5]),  # they hold: you hold
         ([top, top - 6, top - 9], [low, low + 8, low + 4]),  # they retract 4: you hold
-        ([top, reservation + 3], [low, low + round(room / 2)]),  # would cross your limit
+        # would cross your limit; Orchard's offer stays below your last ask (offers that
+        # crossed are question 6's: accept)
+        ([top, reservation + 3], [reservation - 12, reservation - 4]),
     ]
     if hidden:
         cases += [
             ([top, top - 1], [low + 4, low]),  # a retraction right after your opening
             ([top, top - 5, top - 8, top - 10], [low, low + 4, low + 7, low + 9]),
-            ([top, top - 3, reservation + 2], [low, low + 3, low + room]),
+            (
+                [top, top - 3, reservation + 2],
+                [reservation - 14, reservation - 11, reservation - 5],
+            ),
         ]
     return cases
 
