@@ -604,3 +604,9 @@ def test_duration_attribution_and_interests():
     assert "one more base usually decides most" not in PROSE
     assert "That framing is the course's" in PROSE
     assert "Fisher and Ury, *Getting to Yes*, 1981: focus on interests, not positions" in PROSE
+
+
+def test_question_1_asks_for_a_counter_offer_with_its_range():
+    """Finding 7: the learner names a counter-offer, checked against the range section 5 gives."""
+    assert "what would you counter with?" in PROSE
+    assert "Counter above the price section 5 predicts" in PROSE

@@ -307,6 +307,19 @@ PowerExplorer()
 # land, and module 02 taught you to aim above your reservation price. Each part earns a
 # point. Grading also tries other learners' scenarios: in some the fair price clears the
 # floor, in others it does not.
+#
+# **Then, not graded: what would you counter with?** Name a figure for your own case, and
+# say in a sentence why, before you open the answer.
+#
+# <details><summary>Answer</summary>
+#
+# Counter above the price section 5 predicts, $\max(v_1/2,\ v_2)$, and below Atlas's value
+# $v_1$, the most Atlas would pay: a counter below the prediction gives away what Kestrel
+# can expect, and one above $v_1$ is one Atlas must refuse. Justify it by what the licence
+# does for Atlas (section 7), not by the Shapley value: where the Shapley value is below
+# Borealis's commitment, say that Borealis would pay more, calmly and because it is true.
+#
+# </details>
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-floor-answer", "schema_version": 3}
