@@ -19,6 +19,7 @@ from course.models.concessions import (
 )
 from course.scenarios.concessions import (
     conceded_issues,
+    meso_triples,
     middle_package,
     reservation_of,
     statement_kinds,
@@ -365,6 +366,31 @@ def test_three_offers_that_give_ground_on_the_same_issues_are_caught():
                 assert "give Orchard ground on the same issues" in failure
                 return
     pytest.fail("no learner had such a set to try")
+
+
+def test_an_offer_orchard_could_not_like_is_no_equivalent_offer():
+    """The professor's review (finding 4): the check accepted, and the reference used, a
+    package worth 0 to Orchard ((100, 0) for learner-5 and learner-8), though the notebook
+    says each offer should be one Orchard could like. Each must clear a quarter of the
+    points Orchard needs to sign, and every learner has a set that does."""
+    caught = 0
+    for n in range(60):
+        s = course.variant(MODULE, f"learner-{n}")
+        assert meso_triples(s), s.learner
+        table = TradeTable(s.yours, s.theirs)
+        floor = table.points(middle_package(s))[0]
+        rows = [r for r in table.packages if r[1] > floor and table.efficient(r[0])]
+        for trio in itertools.combinations(rows, 3):
+            values = [r[1] for r in trio]
+            grounds = {conceded_issues(s, r[0]) for r in trio}
+            low = min(r[2] for r in trio)
+            if max(values) - min(values) <= 5 and len(grounds) == 3 and low < s.their_minimum / 4:
+                with course.variants.learner_as(s.learner):
+                    failure = miss(check.meso.__wrapped__, lambda s, t=trio: [r[0] for r in t])
+                assert "points it needs to sign" in failure and "insult" in failure
+                caught += 1
+                break
+    assert caught >= 3, caught
 
 
 # --- 6. accept, counter or walk away ------------------------------------------------

@@ -454,7 +454,11 @@ def _meso_sets(s):
     frontier = frontier_points(s, every)
     floor = points(s, middle(s), s.yours)
     rows = sorted(
-        (row for row in valued if (row[1], row[2]) in frontier and row[1] > floor),
+        (
+            row
+            for row in valued
+            if (row[1], row[2]) in frontier and row[1] > floor and row[2] >= s.their_minimum / 4
+        ),
         key=lambda row: row[1],
     )
 

@@ -19,6 +19,7 @@ from course.models.concessions import (
     trade_tier,
 )
 from course.scenarios.concessions import (
+    MESO_LEAST_SHARE,
     MESO_TOLERANCE,
     conceded_issues,
     concession_start,
@@ -743,9 +744,20 @@ def meso(answer, hidden=False):
                     "that Orchard's choice tells you which issue it values most",
                     "two packages give ground on the same issues",
                 )
+        least = MESO_LEAST_SHARE * s.their_minimum
+        for package, (_, them) in zip(packages, points, strict=True):
+            if them < least - TOLERANCE or not conceded_issues(s, package):
+                _fail(
+                    where,
+                    f"{_show(s, package)} is worth {them:g} of its points to Orchard, less than "
+                    f"a quarter of the {s.their_minimum} points it needs to sign ({least:g}): "
+                    "an offer Orchard could not like reads as an insult, not as a choice. Let "
+                    "each offer give ground on at least one issue, enough to clear that",
+                    "a package gives Orchard less than a quarter of the points it needs to sign",
+                )
     passed(
-        "your three offers are worth about the same to you, each is ambitious and on the "
-        "frontier, and each is built differently."
+        "your three offers are worth about the same to you, each is ambitious, on the "
+        "frontier and one Orchard could like, and each is built differently."
     )
 
 

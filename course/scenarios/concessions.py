@@ -30,6 +30,10 @@ PLANNER_LEAST = 3
 #: Packages worth within this many of your points count as equivalent offers (question 5).
 MESO_TOLERANCE = 5
 
+#: Each equivalent offer gives Orchard at least this share of the points it needs to sign
+#: (``their_minimum``): below it, an offer is one Orchard could not like, an insult.
+MESO_LEAST_SHARE = 0.25
+
 
 class Statement(NamedTuple):
     """Something Kite could say when it opens, and the price (in thousands) it names."""
@@ -262,13 +266,18 @@ def _conceded(table, package):
 def meso_triples(contract, table=None):
     """Every set of three packages question 5 accepts, as tuples of ``(package, your
     points, their points)``: each on the Pareto frontier and worth more to you than the
-    middle package, worth within ``MESO_TOLERANCE`` of each other to you, and no two
-    giving Orchard ground on exactly the same issues."""
+    middle package, worth within ``MESO_TOLERANCE`` of each other to you, each giving
+    Orchard ground on at least one issue and at least ``MESO_LEAST_SHARE`` of the points
+    it needs to sign (one Orchard could like), and no two giving Orchard ground on exactly
+    the same issues."""
     table = table or TradeTable(contract.yours, contract.theirs)
-    return _meso_rows(table, middle_package(contract))
+    least = MESO_LEAST_SHARE * contract.their_minimum
+    return _meso_rows(table, middle_package(contract), least)
 
 
-def _meso_rows(table, middle):
+def _meso_rows(table, middle, least=None):
+    """The triples of ``meso_triples``; without ``least`` (Orchard's fewest points for an
+    offer), the generator's first, looser filter."""
     floor = table.points(middle)[0]
     names = list(table.levels)
     efficient = table._efficient
@@ -276,7 +285,17 @@ def _meso_rows(table, middle):
         (
             (dict(zip(names, key, strict=True)), you, them)
             for key, (you, them) in table._by_key.items()
-            if you > floor and key in efficient
+            if you > floor
+            and key in efficient
+            and (
+                least is None
+                or (
+                    them >= least
+                    and any(
+                        k != levels[0] for k, levels in zip(key, table.levels.values(), strict=True)
+                    )
+                )
+            )
         ),
         key=lambda row: row[1],
     )
@@ -366,7 +385,10 @@ def _trades_problems(c, table=None):
     elif not _rates_clear(table, start, minimum):
         found.append("trades: the two best concession rates nearly tie")
     if not meso_triples(c, table):
-        found.append("meso: no three efficient packages worth about the same to Kite")
+        found.append(
+            "meso: no three efficient packages worth about the same to Kite, each one "
+            "Orchard could like"
+        )
     return found
 
 

@@ -553,7 +553,10 @@ check.next_trade(next_trade, hidden=True)
 #   every issue down the middle (the middle level of each issue in `s.issues`);
 # - they are worth about the same to you: within 5 of your points of each other;
 # - no two give Orchard ground on exactly the same issues (an issue gives Orchard ground
-#   when it is not at your best level, the first of its levels in `s.issues`).
+#   when it is not at your best level, the first of its levels in `s.issues`);
+# - each is one Orchard could like: it gives Orchard (`s.theirs`) at least a quarter of the
+#   points it needs to sign (`s.their_minimum / 4`); a package worth next to nothing to
+#   Orchard reads as an insult, not as a choice.
 #
 # `all_packages(s.yours, s.theirs)` lists every package with both sides' points, and
 # `pareto_frontier` finds the frontier's points, if you want them.
@@ -562,12 +565,17 @@ check.next_trade(next_trade, hidden=True)
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "meso-answer", "schema_version": 3}
 def meso(s):
     """Three different packages on the frontier, within 5 of your points of each other,
-    each better for you than the middle, no two giving ground on the same issues."""
+    each better for you than the middle and worth at least a quarter of its minimum to
+    Orchard, no two giving ground on the same issues."""
     ### BEGIN SOLUTION
     packages = all_packages(s.yours, s.theirs)
     frontier = set(pareto_frontier([(you, them) for _, you, them in packages]))
     middle = package_points({i: levels[1] for i, levels in s.issues.items()}, s.yours)
-    offers = [row for row in packages if (row[1], row[2]) in frontier and row[1] > middle]
+    offers = [
+        row
+        for row in packages
+        if (row[1], row[2]) in frontier and row[1] > middle and row[2] >= s.their_minimum / 4
+    ]
 
     def ground(package):  # the issues on which it gives Orchard ground
         return frozenset(i for i, levels in s.issues.items() if package[i] != levels[0])
