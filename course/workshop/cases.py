@@ -176,4 +176,3 @@ def case_data(key):
     if key not in CASES:
         raise ValueError(f"pick a case from {', '.join(CASES)}, got {key!r}")
     return copy.deepcopy(CASES[key])
-
