@@ -4,6 +4,7 @@ hint that names it (never a bare AssertionError), and every hint is true of the 
 import itertools
 import re
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
@@ -481,3 +482,26 @@ def test_every_question_names_the_fields_its_answer_reads(answers, question):
     assert s.read
     for field in s.read:
         assert f"s.{field}" in text, f"{cell_id} does not name s.{field}"
+
+
+def test_the_story_does_not_tie_orchards_limit_to_a_market_rate_it_contradicts():
+    """The professor's review (finding 3): the story said Orchard would otherwise hire
+    another studio at about the market rate, while the survey's rate sat 5 to 15 away from
+    the estimate of Orchard's reservation price (below it in 'tighter' variants, above it
+    otherwise). The estimate is said to weigh Orchard's budget and its cost of switching."""
+    for n in range(40):
+        s = course.variant(MODULE, f"learner-{n}")
+        text = s.story()
+        assert "market rate" not in text
+        assert "what a change of studio would cost it" in text
+
+
+def test_the_notebook_states_its_bargaining_sources_as_they_hold():
+    """The professor's review (findings 14, 15): Rubinstein's model has no deadline, and
+    tit-for-tat also won Axelrod's first tournament, whose games had a known length."""
+    text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
+    assert "module 03's lesson from Rubinstein" not in flat
+    assert "Sandholm & Vulkan" in flat and "discounts delay less" in flat
+    assert "Its success depends on repeated play" not in flat
+    assert "known length of 200 moves" in flat

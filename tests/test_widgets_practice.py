@@ -54,7 +54,10 @@ def offer(arena, price):
 def test_the_arena_opens_with_a_mystery_buyer_and_an_empty_offer_box():
     arena = NegotiationArena(rng=random.Random(3))
     assert arena.counterpart.value == "mystery" and arena.price.value == ""
-    assert "drawn apart from yours" in arena.brief.value and "35 to 85" in arena.brief.value
+    assert (
+        "drawn independently of yours (it may be below it)" in arena.brief.value
+        and "35 to 85" in arena.brief.value
+    )
     assert "your reservation price is 40" in arena.brief.value
     style = arena._buyer.reveal()["style"]
     texts = [arena.brief.value, arena.status.value, arena.history.value, arena.result.value]

@@ -166,7 +166,8 @@ class NegotiationArena(PlaysRounds, w.VBox):
         self.brief.value = (
             f"You sell to {who}. Prices run from 0 to 100; your reservation price is "
             f"{self.reservation} (below it, your BATNA is better). The buyer's reservation price is "
-            f"somewhere from {LIMITS[0]} to {LIMITS[1]}, drawn apart from yours and kept "
+            f"somewhere from {LIMITS[0]} to {LIMITS[1]}, drawn independently of yours (it may "
+            "be below it) and kept "
             f"hidden. The talks last at most {ARENA_ROUNDS} rounds, and the buyer may stop "
             "sooner: when its time is up it says its offer is final, and when its patience "
             "runs out it says so at least one offer before it leaves. "

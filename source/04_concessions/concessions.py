@@ -194,9 +194,12 @@ check.opening(opening, hidden=True)
 #   over the union's head, was held to breach the duty to bargain in good faith: *NLRB v.
 #   General Electric*, 2nd Cir., 1969.) A Boulware stance signals patience; it must not
 #   pretend to an alternative you do not have. Holding firm pays against a counterpart
-#   who concedes early or has a tighter deadline than yours: the side that can wait
-#   longer gets more (module 03's lesson from Rubinstein, 1982). Against a counterpart
-#   just as patient, the deal slides to the last round or fails.
+#   who concedes early or has a tighter deadline than yours: in bargaining with
+#   deadlines, the side whose deadline comes later gets more (Sandholm & Vulkan,
+#   "Bargaining with deadlines", AAAI 1999), as in Rubinstein's model (1982, module 03),
+#   which has no deadline, the more patient side (the one that discounts delay less)
+#   does. Against a counterpart just as patient, the deal slides to the last round or
+#   fails.
 # - $\beta = 1$, **linear**: the same step every round.
 # - $\beta > 1$, **Conceder**: most of the ground is given early, and the steps shrink.
 #
@@ -293,10 +296,12 @@ check.concession_plan(concession_plan, hidden=True)
 # other side did last. In Axelrod's computer tournaments of the repeated prisoner's
 # dilemma (*The Evolution of Cooperation*, 1984) it did better overall than cleverer
 # entries: it was never first to defect, struck back at once, forgave as soon as the
-# other side cooperated again, and was easy to read. Its success depends on repeated play
-# with no known end, which Axelrod called the "shadow of the future": cooperating today
-# pays because tomorrow's game depends on it. In his second tournament each game ended at
-# random, so nobody could profit from defecting on a known last move. A single negotiation
+# other side cooperated again, and was easy to read. It won his first tournament, whose
+# games had a known length of 200 moves, too; but its standing in theory depends on
+# repeated play with no known end, which Axelrod called the "shadow of the future":
+# cooperating today pays because tomorrow's game depends on it. So he made each game of
+# his second tournament end at random, and nobody could profit from defecting on a known
+# last move. A single negotiation
 # with a fixed end is different: near the end the future no longer disciplines anyone, so
 # in one negotiation treat tit-for-tat as a way of pacing concessions, not as a promise of
 # cooperation. Its full force returns when you will meet the same counterpart again.
@@ -355,8 +360,8 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 # ### Exercise: negotiate against a bot
 #
 # You sell, a bot buys, on a simple price case (not Kite's). Your reservation price is
-# 40; the buyer's reservation price lies somewhere from 35 to 85, drawn apart from yours and kept
-# hidden. Type your ask and send it, accept the buyer's offer, walk away politely or walk
+# 40; the buyer's reservation price lies somewhere from 35 to 85, drawn independently of
+# yours (it may be below it) and kept hidden. Type your ask and send it, accept the buyer's offer, walk away politely or walk
 # out. The buyer answers each offer with one of its own and a few words. It may stop
 # before the tenth round: when its time is up it says its offer is final, and when its
 # patience runs out (offers it must refuse out of hand, or rounds in which you do not
