@@ -62,7 +62,7 @@ def test_a_plan_of_right_moves_lands_with_orchards_minimum(learner_id):
     plan(planner, trades)
     assert planner.table.value.count("<b>right:</b>") == len(trades)
     assert "not right" not in planner.table.value
-    assert "a concession at the best rate left" in unescape(planner.table.value)
+    assert "a concession at the best concession rate left" in unescape(planner.table.value)
     verdict = unescape(planner.verdict.value)
     assert "Your plan ends on the frontier" in verdict
     assert "Every move on the way is right by the rule: you have landed." in verdict
@@ -134,7 +134,7 @@ def test_every_number_and_sentence_in_the_table_is_true(learner_id):
         else:
             best = max(o["them"] / -o["you"] for o in helpful)
             if them / -you >= best - 1e-9:
-                assert verdict.startswith("right: a concession at the best rate left")
+                assert verdict.startswith("right: a concession at the best concession rate left")
             else:
                 assert f"Orchard gains {them / -you:.2f} per point you give up" in verdict
         package = after
@@ -195,3 +195,15 @@ def test_the_tactic_curves_differ_by_more_than_colour():
     assert len({tuple(sorted(set(found))) for found in shapes}) == 3
     for beta in ("0.2", "1", "5"):
         assert f"β = {beta}" in chart
+
+
+def test_the_notebook_names_the_concession_rate_where_it_first_uses_it():
+    """The professor's review (issue 17's kind: a term defined at its first use): the rule
+    chose 'the most points per point you give up' unnamed, then spoke of 'the best rate'
+    and the planner of 'the best rate left'."""
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "source" / "04_concessions" / "concessions.py").read_text()
+    first = text.index("concession rate")
+    assert "**concession rate**" in text[first - 2 : first + 20]
+    assert "the best rate" not in text

@@ -54,7 +54,7 @@ def _judgement(step):
     if step["ok"]:
         closing = " (ask: does this close the deal?)" if step["get"] is None else ""
         return (
-            f"a concession at the best rate left: Orchard gains {rate:.2f} per point you "
+            f"a concession at the best concession rate left: Orchard gains {rate:.2f} per point you "
             f"give up, and it still needs points to sign{closing}"
         )
     if better is None:
@@ -65,7 +65,8 @@ def _judgement(step):
     if better["you"] >= 0:
         return f"costs you {-step['you']:g} while {_option_words(better)} costs nobody anything"
     return (
-        f"Orchard gains {rate:.2f} per point you give up; {_option_words(better)} would bring "
+        f"its concession rate: Orchard gains {rate:.2f} per point you give up; "
+        f"{_option_words(better)} would bring "
         f"it {better['them'] / -better['you']:.2f}"
     )
 
@@ -203,7 +204,7 @@ class ConcessionPlanner(w.VBox):
                     f" One more thing to see: the frontier package best for you that still gives "
                     f"Orchard its minimum is {best_for_you[0]:g} for you and "
                     f"{best_for_you[1]:g} for Orchard. The rule moves one level at a time and "
-                    "does not always find it: a concession at the best rate can give Orchard "
+                    "does not always find it: a concession at the best concession rate can give Orchard "
                     "more than it needs."
                 )
         return message(text, ok=not better and not wrong and not short)

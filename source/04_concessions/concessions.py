@@ -426,15 +426,17 @@ NegotiationArena()
 #    levels you get back are worth less to you than what you give. Make such a concession
 #    only while they still need points to agree, and never give without asking for
 #    something back: here, the agreement itself ("I can go to unlimited revisions if that
-#    settles the framework"). Then something does come back, the deal. Choose the concession that gives them the most points per
-#    point you give up, cheap for you and dear to them; it may be a single give.
+#    settles the framework"). Then something does come back, the deal. Choose the concession
+#    with the best **concession rate**: the points it gives them per point you give up
+#    (the other way round from a trade ratio), cheap for you and dear to them; it may be a
+#    single give.
 # 3. **Stop** when nothing is free and they have what they need. Every point more is a
 #    gift, and a gift tells them more can be had for nothing.
 #
 # Two cautions. Moving one level at a time, you can get stuck below the frontier, where no
 # one-level trade is free but some package is still better for both: look then for a
 # bigger move (two levels of one issue, or three issues at once). And the concession with
-# the best rate can give the other side more than it needs; module 05 refines the last
+# the best concession rate can give the other side more than it needs; module 05 refines the last
 # steps.
 #
 # First move towards the frontier (create value), then decide where on it to land (claim
