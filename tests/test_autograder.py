@@ -21,7 +21,9 @@ import pytest
 from tests.grading import leverage
 from tests.notebooks import auto_points, graded_points, release_notebook, solutions, solved
 
-pytestmark = pytest.mark.slow
+# one worker grades this file's learners once: its graded fixture is module- or
+# class-scoped, and split over two xdist workers it was graded twice
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_autograder")]
 
 MODULE, NAME = "02_batna", "batna"
 POINTS = auto_points(MODULE, NAME)

@@ -18,7 +18,9 @@ from tests.edited import copied_cell, deleted_cell, index_of, split_cell
 from tests.grading import auto_total, autograde, leverage, scores
 from tests.notebooks import auto_points, release_notebook, solutions, solved
 
-pytestmark = pytest.mark.slow
+# one worker grades this file's learners once: its graded fixture is module- or
+# class-scoped, and split over two xdist workers it was graded twice
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_autograder_fixtures")]
 
 MODULE, NAME = "02_batna", "batna"
 POINTS = auto_points(MODULE, NAME)

@@ -15,6 +15,10 @@ from tests.test_autograder import FULL, MODULE, NAME, Q5, answer, edited_test_ce
 WORKERS = "3"
 DB_TROUBLE = ("lock", "deadlock", "OperationalError", "IntegrityError", "not graded")
 
+# one worker grades this file's class once: its graded fixture is module-scoped, and
+# split over two xdist workers it was graded twice
+pytestmark = pytest.mark.xdist_group("test_grade_postgres")
+
 
 def small_class():
     """Learners named after what they did, with the autograded points they deserve."""

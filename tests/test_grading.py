@@ -15,7 +15,9 @@ from tests import grading
 from tests.grading import ModuleGrading, auto_total, executed_as
 from tests.notebooks import release_notebook, solved
 
-pytestmark = pytest.mark.slow
+# one worker grades this file's learners once: its graded fixture is module- or
+# class-scoped, and split over two xdist workers it was graded twice
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_grading")]
 
 MODULE, NAME = "02_batna", "batna"
 AUTO_POINTS = 13  # seven questions; the 2-point reflection is graded by hand

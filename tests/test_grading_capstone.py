@@ -8,7 +8,9 @@ from course.scenarios.capstone import batna_of, opening_of
 from tests.grading import ModuleGrading, auto_total
 from tests.notebooks import release_notebook, solutions, solved
 
-pytestmark = pytest.mark.slow
+# one worker grades this file's learners once: its graded fixture is module- or
+# class-scoped, and split over two xdist workers it was graded twice
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_grading_capstone")]
 
 MODULE, NAME = "05_capstone", "capstone"
 AUTO_POINTS = 14  # seven questions; the 4-point reflection is graded by hand

@@ -8,7 +8,9 @@ from course.checks import concessions as check
 from tests.grading import ModuleGrading, auto_total
 from tests.notebooks import release_notebook, solved
 
-pytestmark = pytest.mark.slow
+# one worker grades this file's learners once: its graded fixture is module- or
+# class-scoped, and split over two xdist workers it was graded twice
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_grading_concessions")]
 
 MODULE, NAME = "04_concessions", "concessions"
 AUTO_POINTS = 13  # seven questions (2+2+1+2+2+2+2); the 2-point reflection is graded by hand

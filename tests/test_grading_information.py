@@ -8,7 +8,9 @@ from course.scenarios.information import opening_likelihood
 from tests.grading import ModuleGrading, auto_total
 from tests.notebooks import release_notebook, solved
 
-pytestmark = pytest.mark.slow
+# one worker grades this file's learners once: its graded fixture is module- or
+# class-scoped, and split over two xdist workers it was graded twice
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_grading_information")]
 
 MODULE, NAME = "01_information", "information"
 #: Nine questions (1 + 1 + 1 + 2 + 3 + 2 + 1 + 3 + 2); the 3-point reflection is graded by

@@ -8,7 +8,9 @@ from course.scenarios.leverage import best_plan, fact_key, tactic_key
 from tests.grading import ModuleGrading, auto_total
 from tests.notebooks import release_notebook, solved
 
-pytestmark = pytest.mark.slow
+# one worker grades this file's learners once: its graded fixture is module- or
+# class-scoped, and split over two xdist workers it was graded twice
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_grading_leverage")]
 
 MODULE, NAME = "00_leverage", "leverage"
 AUTO_POINTS = 12  # six questions of 2; the fact's reason and the reflection are graded by hand

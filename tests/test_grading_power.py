@@ -8,7 +8,9 @@ from course.variants import variant
 from tests.grading import ModuleGrading, auto_total
 from tests.notebooks import release_notebook, solved
 
-pytestmark = pytest.mark.slow
+# one worker grades this file's learners once: its graded fixture is module- or
+# class-scoped, and split over two xdist workers it was graded twice
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_grading_power")]
 
 MODULE, NAME = "03_power", "power"
 AUTO_POINTS = 13  # seven graded answers; the 2-point reflection is graded by hand

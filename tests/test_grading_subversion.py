@@ -14,7 +14,9 @@ from course.checks.calls import TRANSCRIPT_MIME
 from tests.grading import Graded, auto_total, autograde
 from tests.notebooks import auto_points, release_notebook, solutions, solved
 
-pytestmark = pytest.mark.slow
+# one worker grades this file's learners once: its graded fixture is module- or
+# class-scoped, and split over two xdist workers it was graded twice
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_grading_subversion")]
 
 MODULE, NAME = "02_batna", "batna"
 FULL = sum(auto_points(MODULE, NAME).values())

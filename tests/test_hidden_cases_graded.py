@@ -18,7 +18,9 @@ from tests.hardcoding import hard_coded
 from tests.notebooks import auto_points, solved
 from tests.test_hidden_cases import HIDDEN_QUESTIONS, MODULE, NAME
 
-pytestmark = pytest.mark.slow
+# one worker grades this file's learners once: its graded fixture is module- or
+# class-scoped, and split over two xdist workers it was graded twice
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_hidden_cases_graded")]
 
 POINTS = auto_points(MODULE, NAME)
 #: The test cells that run a hidden check.
