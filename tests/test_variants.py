@@ -4,7 +4,13 @@ and the learner is found on every path a notebook takes."""
 import pytest
 
 import course
-from course.variants import VALIDATION_LEARNER, VARIANT_MIME, CourseIdNeeded, PendingScenario
+from course.variants import (
+    VALIDATION_LEARNER,
+    VARIANT_MIME,
+    CourseIdNeeded,
+    PendingScenario,
+    variant,
+)
 
 
 def test_a_learner_gets_the_same_scenario_every_time():
@@ -113,3 +119,31 @@ def test_a_displayed_scenario_carries_its_stamp():
     assert bundle[VARIANT_MIME]["learner"] == "ada"
     assert "Harbor Bank" in bundle["text/markdown"]
     assert course.variant("02_batna", "ada").fingerprint in bundle["text/markdown"]
+
+
+# Every module's generator redraws until a draw keeps its rules. A learner who replaces what
+# the rules rely on (``math.isclose = lambda *a, **k: True``) can make every draw break
+# one; the generator then stops after MAX_DRAWS with a message, rather than redraw for
+# ever while every check in the notebook waits (nbgrader timed out on such a notebook).
+EVERY_DRAW_BROKEN = {
+    "00_leverage": ("course.scenarios.leverage", "_audit_problems"),
+    "01_information": ("course.scenarios.information", "_opening_problems"),
+    "02_batna": ("course.scenarios.batna", "problems"),
+    "03_power": ("course.scenarios.power", "flaws"),
+    "04_concessions": ("course.scenarios.concessions", "problems"),
+    "05_capstone": ("course.scenarios.capstone", "problems"),
+}
+
+
+@pytest.mark.parametrize("module", sorted(EVERY_DRAW_BROKEN))
+def test_a_generator_whose_rules_refuse_every_draw_stops_with_a_message(monkeypatch, module):
+    import importlib
+
+    from course.scenarios import SCENARIOS
+    from course.scenarios.base import MAX_DRAWS, NoFairDraw
+
+    assert set(EVERY_DRAW_BROKEN) == set(SCENARIOS)
+    where, rule = EVERY_DRAW_BROKEN[module]
+    monkeypatch.setattr(importlib.import_module(where), rule, lambda *a, **k: ["broken"])
+    with pytest.raises(NoFairDraw, match=f"no fair {module} scenario.* {MAX_DRAWS:,} draws"):
+        variant(module, "learner-7")

@@ -5,6 +5,27 @@ from dataclasses import dataclass
 
 from course.variants import VARIANT_MIME, fingerprint
 
+#: How many draws a scenario generator makes before it gives up. Every module's fair draws
+#: are common enough that a learner needing more is beyond any real chance (the rarest,
+#: module 01's, is about 1 in 35: 1,000 misses in a row come about once in 10^12 learners);
+#: the bound is there for a kernel whose code changed the rules a draw is checked by
+#: (a learner who replaced ``math.isclose``), where an unbounded redraw never ends and
+#: every check waits for ever.
+MAX_DRAWS = 1_000
+
+
+class NoFairDraw(RuntimeError):
+    """A generator made ``MAX_DRAWS`` draws and every one broke a rule."""
+
+    def __init__(self, module, learner=None):
+        whose = "" if learner is None else f" for {learner!r}"
+        super().__init__(
+            f"no fair {module} scenario{whose} in {MAX_DRAWS:,} draws: every draw "
+            "broke a rule, which only happens when code in this kernel changed what the "
+            "rules rely on (math, numpy or the course itself). Restart the kernel and run "
+            "the notebook from the top."
+        )
+
 
 def pick(rng, low, high, step):
     """A value from ``low`` to ``high`` (both included) in steps of ``step``, drawn from ``rng``."""

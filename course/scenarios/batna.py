@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, replace
 
 from course.models.batna import best_alternative, expected_value
-from course.scenarios.base import Scenario, pick
+from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, pick
 from course.variants import rng_for
 
 #: How far (in salary) every number a rule compares must stay from the rule's threshold.
@@ -257,13 +257,13 @@ def job_offers(rng, learner):
     for offers, broken in candidates(rng, learner):
         if not broken:
             return offers
-    raise AssertionError("unreachable: candidates ends with a fair draw")
+    raise NoFairDraw("02_batna", learner)
 
 
 def candidates(rng, learner):
     """Every draw the generator makes for ``learner``, each with the invariants it breaks,
-    ending with the first draw that breaks none."""
-    while True:
+    ending with the first draw that breaks none (or after ``MAX_DRAWS``)."""
+    for _ in range(MAX_DRAWS):
         offers = _draw(rng, learner)
         broken = problems(offers)
         yield offers, broken

@@ -16,7 +16,7 @@ import functools
 import math
 from dataclasses import dataclass
 
-from course.scenarios.base import MultiIssue, Scenario, pick
+from course.scenarios.base import MAX_DRAWS, MultiIssue, NoFairDraw, Scenario, pick
 
 #: The contract's issues and their levels, from best for Tallis to best for Marlow.
 ISSUES = {
@@ -234,7 +234,7 @@ def capstone_case(rng, learner, rejected=None):
     that break an invariant (``problems``) are drawn again from the same generator; each
     thrown-away draw's flaws are counted in ``rejected`` (a ``Counter``) when one is given,
     every rule judged, with ``"redraws"`` counting the draws thrown away."""
-    while True:
+    for _ in range(MAX_DRAWS):
         case = draw(rng, learner)
         flaws = problems(case, every=rejected is not None)
         if not flaws:
@@ -242,6 +242,7 @@ def capstone_case(rng, learner, rejected=None):
         if rejected is not None:
             rejected.update(flaws)
             rejected["redraws"] += 1
+    raise NoFairDraw("05_capstone", learner)
 
 
 # --- questions 1 and 2: the BATNA and the reservation price -------------------------------

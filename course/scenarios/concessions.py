@@ -10,7 +10,7 @@ from itertools import combinations
 from typing import NamedTuple
 
 from course.models.concessions import TradeTable
-from course.scenarios.base import MultiIssue, Scenario, pick
+from course.scenarios.base import MAX_DRAWS, MultiIssue, NoFairDraw, Scenario, pick
 
 #: The contract's issues and their levels, from best for Kite to best for Orchard.
 ISSUES = {
@@ -239,10 +239,11 @@ def kite_contract(rng, learner):
     """A learner's numbers: a BATNA, what Kite knows and could say, and issues each side
     weighs differently, so that trading a cheap issue for a dear one creates value. Draws
     that break an invariant (``problems``) are drawn again from the same generator."""
-    while True:
+    for _ in range(MAX_DRAWS):
         contract = draw(rng, learner)
         if contract is not None and not problems(contract):
             return contract
+    raise NoFairDraw("04_concessions", learner)
 
 
 def reservation_of(contract):

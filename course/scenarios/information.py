@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from course.models.information import bayes_update, expected_reservation, value_of_information
-from course.scenarios.base import Scenario, pick
+from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, pick
 
 #: Prior beliefs a learner may start from (chance of each of the four possible prices).
 PRIORS = (
@@ -369,10 +369,9 @@ FEE_GAP = 200.0
 WREN_MARGIN = 500.0
 #: The two explorer settings a learner compares differ in worth by at least this much.
 EXPLORER_MARGIN = 2.0
+
+
 #: Draws tried before giving up (the sweep shows how few are needed).
-MAX_DRAWS = 1_000
-
-
 @dataclass(frozen=True)
 class MachineSale(Scenario):
     """A seller's view of one sale: beliefs about the buyer's reservation price, its
@@ -514,7 +513,7 @@ def machine_sale(rng, learner, rejected=None):
             return _with_words(
                 rng, replace(sale, rival_cap=_cap(rng, after, sale.cost, caps)), directions
             )
-    raise RuntimeError(f"no fair module-01 scenario for {learner!r} in {MAX_DRAWS} draws")
+    raise NoFairDraw("01_information", learner)
 
 
 def _draw_numbers(rng):

@@ -32,7 +32,7 @@ from course.models.audit import (
     expected_gain,
     who_leads,
 )
-from course.scenarios.base import Scenario, fitting, pick
+from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, fitting, pick
 
 #: The kinds of tactic the ethics section teaches, in its order.
 TACTIC_KINDS = ("legitimate", "bluff", "misrepresentation", "illegitimate")
@@ -1445,12 +1445,13 @@ def _count(rejected, problems):
 def _redraw(draw, problems_of, rejected):
     """Call ``draw`` until ``problems_of`` finds nothing wrong with what it drew; count
     each problem found in ``rejected`` (a Counter, or None)."""
-    while True:
+    for _ in range(MAX_DRAWS):
         drawn = draw()
         problems = problems_of(drawn)
         if not problems:
             return drawn
         _count(rejected, problems)
+    raise NoFairDraw("00_leverage")
 
 
 @functools.cache
@@ -1565,8 +1566,9 @@ def _moves(news):
 
 def _draw_audit_and_news(rng, case, rejected, checked=True, apart=frozenset()):
     """A starting audit that fits the story, and news that is fair on it: up to NEWS_TRIES
-    draws of news per audit (some audits leave no fair news at all), then a new audit."""
-    while True:
+    draws of news per audit (some audits leave no fair news at all), then a new audit, up
+    to ``MAX_DRAWS`` audits."""
+    for _ in range(MAX_DRAWS):
         audit = _redraw(
             lambda: _draw_audit(rng, case),
             (lambda a: _audit_problems(case, *a)) if checked else _unchecked,
@@ -1578,6 +1580,7 @@ def _draw_audit_and_news(rng, case, rejected, checked=True, apart=frozenset()):
             if not problems:
                 return audit, news
             _count(rejected, problems)
+    raise NoFairDraw("00_leverage")
 
 
 def leverage_audit(rng, learner, rejected=None, checked=True):

@@ -10,7 +10,7 @@ nothing to decide, a number implausible for the story) is thrown away and drawn 
 
 from dataclasses import dataclass, field, replace
 
-from course.scenarios.base import Scenario, pick
+from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, pick
 
 YOU = "Kestrel"
 BUYERS = ("Atlas", "Borealis")
@@ -535,7 +535,6 @@ def flaws(s):
 # --- drawing ----------------------------------------------------------------------------------
 
 #: A learner's draw gives up after this many rejected candidates (it never gets near).
-MAX_DRAWS = 500
 
 
 def _choice(rng, options):
@@ -689,7 +688,7 @@ def drawn(rng, learner):
         if not found:
             return candidate, rejected
         rejected.append(found)
-    raise RuntimeError(f"no fair module 03 scenario for {learner!r} in {MAX_DRAWS} draws")
+    raise NoFairDraw("03_power", learner)
 
 
 def kestrel_power(rng, learner):
