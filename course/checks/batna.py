@@ -24,6 +24,7 @@ from course.checks.hints import (
     same_money,
 )
 from course.models.batna import expected_value, flatten, nash_split, outside_option_split
+from course.scenarios.base import MAX_DRAWS, NoFairDraw
 from course.scenarios.batna import (
     LABELS,
     REASONS,
@@ -361,14 +362,14 @@ def judge_reservation_salary(offers, value, lumen_worth=None):
 def _lumen_example(switches, prefix="example"):
     """The first learner ``prefix-1``, ``prefix-2``, ... whose BATNA is Lumen and whose sure
     amount for Lumen makes another alternative the BATNA (``switches=True``), or whose
-    BATNA is not Lumen at all (``switches=False``)."""
-    n = 1
-    while True:
+    BATNA is not Lumen at all (``switches=False``); among the first ``MAX_DRAWS`` learners,
+    where one in a few qualifies, unless code in the kernel changed the rules."""
+    for n in range(1, MAX_DRAWS + 1):
         offers = _drawn(f"{prefix}-{n}")
         name, swapped = batna_of(offers)[0], batna_of(offers, offers.lumen_sure)[0]
         if (name == "Lumen" and swapped != "Lumen") if switches else name != "Lumen":
             return offers
-        n += 1
+    raise NoFairDraw(MODULE)
 
 
 def _reservations(answer, cases, with_sure, done):
