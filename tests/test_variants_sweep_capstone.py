@@ -220,23 +220,25 @@ def test_q5_the_opening_is_grounded_ambitious_and_leaves_room(drawn):
 
 
 def test_q6_the_statements_tell_one_story(drawn):
-    """Q6: five statements, A to E, one of each kind; the calm mention names the alternative
-    you would really take (after the letter), the invention names the other one and claims
-    what has not happened, the threat names the real one; every alternative you would take
-    beats the spot market (so it is worth mentioning); each sentence is in the story."""
+    """Q6: five statements, A to E, one of each kind; the brief shows them before questions
+    1 and 2, so no sentence names Brenn (the BATNA or the letter) or depends on the case,
+    and each is true or false whatever the learner decides: the calm mention and the threat
+    speak of "another customer", the invention claims an order Kessel has not placed (its
+    pilot is undecided); every alternative you would take beats the spot market (so it is
+    worth mentioning); each sentence is in the story."""
+    texts = {frozenset(s.statements.values()) for s in drawn[:300]}
+    assert len(texts) == 1
     for s in drawn[:300]:
         assert list(s.statements) == list("ABCDE")
         kinds = scenario.statement_kinds(s)
         assert sorted(kinds.values()) == sorted(scenario.STATEMENT_KINDS)
         worth = values(s)
-        real = (
-            "Brenn Industrial"
-            if s.brenn_letter > max(worth.values()) or worth["Brenn"] > worth["Kessel"]
-            else "Kessel"
-        )
         said = {kind: s.statements[letter] for letter, kind in kinds.items()}
-        assert real in said["mention"] and real in said["threat"], s.learner
-        assert real not in said["invented"] and "already" in said["invented"], s.learner
+        assert not any("Brenn" in text for text in said.values()), s.learner
+        assert "another customer" in said["mention"].lower(), s.learner
+        assert "another customer" in said["threat"], s.learner
+        assert "Kessel" in said["invented"] and "already" in said["invented"], s.learner
+        assert 0 < s.pilot_chance < 1
         assert max(*worth.values(), s.brenn_letter) > s.spot_profit
         assert all(text in s.story() for text in s.statements.values())
 
@@ -418,18 +420,12 @@ def say_by_words(s):
 
 def say_by_facts(s):
     """A sentence is said when it is true and no threat: it answers the rush request, or it
-    names the alternative you would really take without a deadline."""
-    worth = values(s)
-    real = (
-        "Brenn"
-        if s.brenn_letter > max(worth.values()) or worth["Brenn"] > worth["Kessel"]
-        else "Kessel"
-    )
+    mentions another customer's interest without a deadline."""
     verdicts = {}
     for letter, text in s.statements.items():
         answers_rush = text.startswith("You asked for delivery")
-        calm_real = real in text and "Friday" not in text and "already" not in text
-        verdicts[letter] = "SAY" if answers_rush or calm_real else "Keep_Quiet"
+        calm_mention = "customer" in text and "Friday" not in text
+        verdicts[letter] = "SAY" if answers_rush or calm_mention else "Keep_Quiet"
     return verdicts
 
 

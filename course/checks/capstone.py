@@ -442,17 +442,16 @@ def _verdict(value, letter):
 
 def _statement_hint(case, kind, said):
     """Why ``said`` is the wrong verdict on a statement of ``kind`` in ``case``."""
-    real = "Brenn Industrial" if signs_letter(case) or batna_of(case)[0] == "Brenn" else "Kessel"
     chance = 1 - quell_posterior(case)
     return {
-        "mention": "it is true and calm, and it names the alternative you would really take: "
-        "Marlow knows nothing of it and would otherwise assume the spot market, which your "
+        "mention": "it is true and calm whichever alternative you keep, Brenn or Kessel: "
+        "Marlow knows nothing of them and would otherwise assume the spot market, which your "
         "alternative beats. A strong alternative is worth letting the other side know "
         "about (Fisher and Ury); saying it plainly leaves Marlow room to answer",
-        "threat": f"it turns a true alternative ({real}) into an ultimatum: threats invite "
+        "threat": "it turns a true alternative into an ultimatum: threats invite "
         "threats and corner the other side (Deutsch and Krauss, module 03), and you hope to "
         "supply Marlow for a year; mention the alternative calmly instead",
-        "invented": "it is false: nothing in your brief says so. A made-up order is not a "
+        "invented": "it is false: Kessel's pilot line is not even decided yet. A made-up order is not a "
         "bluff about your own limit but a misrepresentation of a fact Marlow would rely on "
         "(module 00, section 6)",
         "interest": "it answers what Marlow asked for and opens a trade: the rush matters to "

@@ -35,6 +35,24 @@ VERDICTS = ("say", "keep quiet")
 #: The kinds of statement a learner is offered (never shown: ``statement_key`` reads them).
 STATEMENT_KINDS = ("mention", "threat", "invented", "interest", "belief")
 
+#: What Tallis could say, one sentence per kind: a calm mention of its alternative, the
+#: same as a threat, an invented fact, an answer to Marlow's stated need, and a belief
+#: stated as fact. The same for every case: the brief shows them before questions 1 and 2,
+#: so none may name the alternative question 1 picks or tell whether question 2 signs the
+#: letter, and each is true or false whatever the learner decides there. The mention says
+#: only what is Tallis's to tell (another customer could take the capacity), never that
+#: customer's plans; the invention is false in every case, since Kessel's pilot line is
+#: not decided yet.
+STATEMENT_TEXTS = {
+    "mention": "Another customer is interested in this capacity if we do not reach an "
+    "agreement with you.",
+    "threat": "Accept our terms by Friday, or the capacity goes to another customer.",
+    "invented": "Kessel has already ordered the full volume from us.",
+    "interest": "You asked for delivery in 3 weeks. We can do that; let us look at what it "
+    "is worth to both of us.",
+    "belief": "We know that Quell has no spare capacity this quarter.",
+}
+
 #: Packages of a MESO may differ by this much profit (in k€): one step of the finance
 #: team's rounding, so they count as worth the same to you.
 MESO_BAND = 5.0
@@ -218,14 +236,10 @@ def draw(rng, learner):
     }
     order = list(STATEMENT_KINDS)
     rng.shuffle(order)
-    case = CapstoneCase(module="05_capstone", learner=learner, statements={}, **numbers)
-    said = _statement_texts(case)
-    return CapstoneCase(
-        module="05_capstone",
-        learner=learner,
-        statements={letter: said[kind] for letter, kind in zip("ABCDE", order, strict=True)},
-        **numbers,
-    )
+    statements = {
+        letter: STATEMENT_TEXTS[kind] for letter, kind in zip("ABCDE", order, strict=True)
+    }
+    return CapstoneCase(module="05_capstone", learner=learner, statements=statements, **numbers)
 
 
 def capstone_case(rng, learner, rejected=None):
@@ -355,51 +369,19 @@ def power_holder(case):
     return None
 
 
-def _statement_texts(case):
-    """What Tallis could say, one sentence per kind of ``STATEMENT_KINDS``: a calm mention
-    of the alternative it would really take, the same as a threat, an invented fact about
-    the other alternative, an answer to Marlow's stated need, and a belief stated as fact."""
-    # the mention says only what the brief says and what is Tallis's to tell: that a
-    # customer may take the capacity, never that customer's own plans
-    if signs_letter(case):
-        real, other = "Brenn Industrial", "Kessel"
-        mention = (
-            "Brenn Industrial has signed a letter of intent to take this capacity if we do "
-            "not reach an agreement with you."
-        )
-    elif batna_of(case)[0] == "Brenn":
-        real, other = "Brenn Industrial", "Kessel"
-        mention = "Brenn Industrial may take this capacity if we do not reach an agreement."
-    else:
-        real, other = "Kessel", "Brenn Industrial"
-        mention = "Kessel may order this capacity if we do not reach an agreement."
-    invented = (
-        "Kessel has already ordered the full volume from us."
-        if other == "Kessel"
-        else "Brenn Industrial has already signed for this capacity."
-    )
-    return {
-        "mention": mention,
-        "threat": f"Accept our terms by Friday, or the capacity goes to {real}.",
-        "invented": invented,
-        "interest": "You asked for delivery in 3 weeks. We can do that; let us look at what "
-        "it is worth to both of us.",
-        "belief": "We know that Quell has no spare capacity this quarter.",
-    }
-
-
 def statement_kinds(case):
     """Each letter of ``case.statements`` with its kind (one of ``STATEMENT_KINDS``),
     read by matching the case's own sentences."""
-    kind_of = {text: kind for kind, text in _statement_texts(case).items()}
+    kind_of = {text: kind for kind, text in STATEMENT_TEXTS.items()}
     return {letter: kind_of[text] for letter, text in case.statements.items()}
 
 
 def statement_key(case):
     """Question 6: for each letter, the verdict (one of ``VERDICTS``). Say the calm mention
-    of the alternative you would really take (Marlow knows nothing of it and will assume
-    the spot market, which every alternative of yours beats) and the answer to Marlow's
-    stated need; keep the threat, the invention and the belief stated as fact to yourself."""
+    that another customer could take the capacity (true whichever alternative you keep;
+    Marlow knows nothing of it and will assume the spot market, which every alternative of
+    yours beats) and the answer to Marlow's stated need; keep the threat, the invention and
+    the belief stated as fact to yourself."""
     verdicts = {
         "mention": "say",
         "threat": "keep quiet",

@@ -198,10 +198,11 @@ check.my_reservation(my_reservation, hidden=True)
 # What you hold afterwards is a belief about Marlow's reservation price with **two**
 # possible values: the higher one if Quell has capacity, the lower one if not, each with
 # its chance. Their average is no help in planning. It is a number Marlow never has:
-# Marlow needs either the higher number of points or the lower one, and a plan built on
-# the average is wrong in both: too demanding by the average minus the lower value in one
-# state, too modest by the higher value minus the average in the other. Module 01 made the same
-# point about pricing. Keep both states in view, and check your opening and your plan
+# Marlow needs either the higher number of points or the lower one, and a plan that gives
+# Marlow the average is wrong in both states. If Quell has no capacity, it is too modest
+# by the average minus the lower value: you give Marlow more points than it needs. If
+# Quell has capacity, it is too demanding by the higher value minus the average: Marlow
+# refuses. Module 01 made the same point about pricing. Keep both states in view, and check your opening and your plan
 # against each.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
