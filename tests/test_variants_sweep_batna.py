@@ -12,6 +12,7 @@ checks themselves, as a notebook calls them, run on a sample of the learners, an
 hidden checks' fixed learners once per formulation.
 """
 
+import functools
 import io
 import re
 from contextlib import redirect_stdout
@@ -272,6 +273,45 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
         assert abs(reservation(s) - s.band_midpoint) >= 2_000 and s.band_midpoint <= limit(s)
         uses.append(use)
     assert 0.25 < uses.count("mention") / len(uses) < 0.75
+
+
+def lumen_as_told(s):
+    """The worth of Lumen the texts tell the learner to use in question 6: the sure amount
+    ``lumen_sure`` when the story gives it as the learner's own, ``None`` (its expected
+    value) when the story supposes it for question 3's second part only and question 6 asks
+    for the reservation price from expected values."""
+    figure = f"sure salary of {s.lumen_sure:,.0f}"
+    told = next(part for part in s.story().split("\n\n") if figure in part)
+    supposed = "suppose" in told and "question 3's second part" in told
+    from_averages = "reservation price from expected values" in " ".join(text_of("q6-text").split())
+    return None if supposed and from_averages else s.lumen_sure
+
+
+def test_question_6s_key_follows_the_valuation_the_text_tells_the_learner_to_use(drawn):
+    """Q6 (professor's review, findings 1 to 3): with Lumen worth what the story and the
+    question tell the learner, every threat names the alternative they would really take
+    at a figure from their reservation price up to 100 above it, every bluff claims more
+    than that reservation price, and "use" is the mention exactly when that reservation
+    price is above the pay band's midpoint. Only the story's own words, not the scenario module, say which."""
+    action = {"Harbor Bank": "Harbor Bank", "Lumen": "Lumen", "Freelance": "freelanc"}
+    for s in drawn:
+        found = worth(s, lumen_as_told(s))
+        batna = max(found, key=found.get)
+        own = found[batna] + s.commute_cost
+        key = statement_key(s)
+        for letter, text in s.statements:
+            figures = [float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*\d", text)]
+            if key[letter] == "threat":
+                assert action[batna] in text, (s.learner, text)
+                assert 0 <= figures[0] - own < 100, (s.learner, text, own)
+            if key[letter] == "bluff":
+                assert figures[0] > own, (s.learner, text, own)
+        kinds = {x.letter: x.kind for x in statements_of(s)}
+        assert kinds[key["use"]] == ("mention" if own > s.band_midpoint else "private"), (
+            s.learner,
+            own,
+            s.band_midpoint,
+        )
 
 
 def test_question_7s_cases_stay_in_the_taught_domain():
@@ -614,6 +654,7 @@ QUESTION_TEXT = {
 }
 
 
+@functools.lru_cache
 def text_of(grade_id):
     return cell_text(MODULE, "batna", grade_id)
 

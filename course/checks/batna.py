@@ -699,12 +699,12 @@ def _use_reason(offers):
     reservation, band = reservation_of(offers), offers.band_midpoint
     if reservation > band:
         return (
-            f"your reservation price, {reservation:,.2f}, is above the {band:,.0f} Northwind "
+            f"your reservation price from expected values, {reservation:,.2f}, is above the {band:,.0f} Northwind "
             "expects to pay, so your BATNA is strong: telling Northwind its terms raises what "
             "it must offer"
         )
     return (
-        f"your reservation price, {reservation:,.2f}, is below the {band:,.0f} Northwind "
+        f"your reservation price from expected values, {reservation:,.2f}, is below the {band:,.0f} Northwind "
         "expects to pay, so your BATNA is weak: naming it would show a walk-away point below "
         "what Northwind was ready to pay; keep it private"
     )

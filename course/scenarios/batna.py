@@ -53,7 +53,7 @@ class JobOffers(Scenario):
     agency_rate: float  # Northwind's alternative: a contractor through an agency, per year ...
     agency_fee: float  # ... plus the agency's yearly fee
     northwind_offers: tuple  # four NorthwindOffer, for question 5
-    lumen_sure: float  # the sure salary you would take instead of Lumen's offer
+    lumen_sure: float  # a sure salary supposed worth Lumen's offer (question 3, second part)
     band_midpoint: float  # the midpoint of Northwind's published pay band for the role
 
     @property
@@ -78,9 +78,10 @@ class JobOffers(Scenario):
             f"(chance {self.busy_probability:.0%}) earns {self.freelance_busy:,.0f} and a "
             f"normal one {self.freelance_normal:,.0f}; without renewal you earn "
             f"{self.freelance_no_renewal:,.0f}.\n\n"
-            "Lumen's bonus is a gamble, and you are not indifferent to it: you would swap "
-            f"Lumen's whole offer for a sure salary of {self.lumen_sure:,.0f} (your certainty "
-            "equivalent for Lumen; question 3).\n\n"
+            "Lumen's bonus is a gamble. For question 3's second part only, suppose you "
+            "dislike its risk: you would swap Lumen's whole offer for a sure salary of "
+            f"{self.lumen_sure:,.0f} (a certainty equivalent for Lumen). Everywhere else, "
+            "questions 4 to 6 included, value each alternative at its expected value.\n\n"
             "The Northwind job has an extra yearly cost that none of the alternatives has: "
             f"the commute, {self.commute_cost:,.0f} a year. Two remote days a week would halve "
             "it. Northwind's policy allows at most two remote days a week, and remote days "
@@ -118,7 +119,7 @@ class JobOffers(Scenario):
             ),
             (
                 "lumen_sure",
-                "the sure salary you would take instead of Lumen",
+                "a sure salary you might take instead of Lumen (question 3, second part)",
                 f"{self.lumen_sure:,.0f}",
             ),
             (
@@ -576,8 +577,9 @@ def statements_of(offers):
 
 def statement_to_use(offers):
     """The letter of the statement the course would make about your alternatives: your
-    BATNA's terms when your reservation price beats the pay band's midpoint (what Northwind
-    expects to pay), otherwise the one that keeps your reservation price private."""
+    BATNA's terms when your reservation price from expected values beats the pay band's
+    midpoint (what Northwind expects to pay), otherwise the one that keeps your reservation
+    price private."""
     kind = "mention" if reservation_of(offers) > offers.band_midpoint else "private"
     return next(s.letter for s in statements_of(offers) if s.kind == kind)
 

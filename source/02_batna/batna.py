@@ -102,9 +102,10 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # For the person who would take 88,000, the sure offer of 90,000 is the better
 # alternative, although the gamble has the higher expected value. So compare alternatives
 # by what each is worth *to you*: its expected value if you are risk-neutral, your
-# certainty equivalent if you are not. The graded questions below use expected values, so
-# they describe a risk-neutral job seeker; the builder in section 3 lets you use your own
-# certainty equivalents and see what changes.
+# certainty equivalent if you are not. The graded questions below use expected values, as
+# a risk-neutral job seeker would, except question 3's second part, which supposes a sure
+# amount for Lumen; the builder in section 3 lets you use your own certainty equivalents
+# and see what changes.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ce-example", "schema_version": 3}
 risk_attitude(startup_gamble, 88_000)
@@ -256,8 +257,9 @@ check.choose_batna(choose_batna, hidden=True)
 # Northwind job.
 #
 # - With `lumen_worth=None`, value the alternatives by their expected values (a point).
-# - With a number, Lumen is worth that sure amount to you. The check passes
-#   `offers.lumen_sure`, the sure salary you would take instead of Lumen's offer, and tries
+# - With a number, suppose Lumen is worth that sure amount to you. The check passes
+#   `offers.lumen_sure`, the sure salary your scenario supposes you would take instead of
+#   Lumen's offer, and tries
 #   two examples besides yours: one whose BATNA stops being Lumen at that sure amount, and
 #   one whose BATNA was never Lumen (a point). Is your BATNA still the same? What is your
 #   reservation price now?
@@ -344,7 +346,8 @@ BatnaBuilder()
 # ### Question 4 (2 points): is there a deal with Northwind?
 #
 # Write `northwind_zopa(offers, reservation)`. `reservation` is your reservation price
-# from question 3; the check passes the right value, so a slip there costs you nothing
+# from expected values (question 3, first part); the check passes the right value, so a
+# slip there costs you nothing
 # here. First work out Northwind's reservation price from its alternative, the agency's
 # contractor (`offers.agency_rate` and `offers.agency_fee`). Then return the zone between
 # the two as a pair `(low, high)`, or `None` when there is no zone. The check tries your
@@ -373,7 +376,8 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "explorer-text", "schema_version": 3}
 # ### Exercise: your zone in the ZOPA explorer
 #
-# Set the seller's reservation to your reservation price (question 3) and the buyer's to
+# Set the seller's reservation to your reservation price from expected values (question 3,
+# first part) and the buyer's to
 # Northwind's (question 4), as near as the sliders allow.
 #
 # - If you have a zone: move the proposed deal to the even split of the zone, and read how
@@ -438,7 +442,8 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=140_00
 # `"below your BATNA"`, `"commute trap"` or `"below the even split"`.
 #
 # `offer` has `offer.salary` and `offer.remote_days` (0 or 2); your own four offers are
-# `offers.northwind_offers`. `batna_value` is what your BATNA is worth (question 2) and
+# `offers.northwind_offers`. `batna_value` is what your BATNA is worth by expected values
+# (question 2), and your reservation price is built on it as in question 3's first part;
 # `northwind_reservation` is Northwind's reservation price (question 4): the check passes
 # the right values. You also need `offers.commute_cost`. The check tries your offers and
 # those of an example of the other kind of case (a learner whose zone opens only with
@@ -530,14 +535,16 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # Your scenario lists five things you might say to Northwind, lettered A to E
 # (`offers.statements` holds them as `(letter, text)` pairs). Compare each with the facts
-# of your scenario and your reservation price, then write `label_statements()` so that
+# of your scenario and your reservation price from expected values (question 3, first
+# part), then write `label_statements()` so that
 # it returns a dict from letter to label: `"honest"`, `"threat"`, `"bluff"` or
 # `"misrepresentation"`. Each statement earns a quarter of a point.
 #
 # Then choose the statement you would make about your alternatives, and add its letter
 # under the key `"use"`, for example `return {"A": "honest", ..., "use": "B"}`. Compare
-# your reservation price with the midpoint of Northwind's pay band, `offers.band_midpoint`,
-# what Northwind expects to pay. The choice earns three quarters of a point.
+# the same reservation price with the midpoint of Northwind's pay band,
+# `offers.band_midpoint`, what Northwind expects to pay. The choice earns three quarters of
+# a point.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "label-statements-answer", "schema_version": 3}
