@@ -17,6 +17,8 @@ from course.engine.debrief import read_style
 from course.models.capstone import read_plan
 from course.models.concessions import package_points
 from course.scenarios.capstone import (
+    best_points,
+    best_profit,
     contract_negotiation,
     marlow_at_the_table,
     plan_of,
@@ -45,6 +47,8 @@ def facts(case, quell):
         "if_not": case.reservation_if_not,
         "prior": case.quell_prior,
         "posterior": quell_posterior(case),
+        "your_best": best_profit(case),
+        "their_best": best_points(case),
     }
 
 
@@ -267,13 +271,40 @@ def test_the_rush_request_line_says_which_way_it_moved_the_chance(learner):
     rush request raised or lowered the chance of Quell, as it did for this case."""
     case = course.variant("05_capstone", learner)
     after = quell_posterior(case)
-    outcome = {"their_walkaway": case.reservation_if_not}
+    outcome = {"their_walkaway": case.reservation_if_not, "reservation": reservation_of(case)}
     line = debrief.__globals__["_alternatives"](outcome, facts(case, False))
     assert f"{case.reservation_if_quell:g} (chance {after:.2f})" in line
     assert f"{case.reservation_if_not:g} (chance {1 - after:.2f})" in line
     verb = "raised" if after > case.quell_prior else "lowered"
     assert f"had {verb} the chance of Quell from {case.quell_prior:.2f} to {after:.2f}" in line
     assert "expected" not in line
+
+
+def test_the_alternatives_line_names_the_stronger_side_as_question_4_measures_it():
+    """The debrief calls Marlow's alternative the stronger (its leverage over you) only
+    when its reservation price is a larger share of its best than yours is of your best,
+    as question 4's rule measures alternatives, whichever way Quell turned out; both shares
+    are printed. In some cases Quell's capacity still leaves yours the stronger (learner 7:
+    98 of your best 170 against Marlow's 46 of 100), and the line must say so."""
+    seen = set()
+    for n in range(1, 40):
+        case = course.variant("05_capstone", f"learner-{n}")
+        yours = reservation_of(case) / best_profit(case)
+        for quell in (True, False):
+            walkaway = case.reservation_if_quell if quell else case.reservation_if_not
+            outcome = {"their_walkaway": walkaway, "reservation": reservation_of(case)}
+            line = debrief.__globals__["_alternatives"](outcome, facts(case, quell))
+            theirs = walkaway / best_points(case)
+            assert f"{theirs:.0%} of Marlow's best against your reservation price's " in line
+            assert f"{yours:.0%} of yours" in line
+            marlow_stronger = theirs > yours
+            assert ("Marlow's alternative was the stronger" in line) == marlow_stronger, line
+            assert ("leverage over you" in line) == (marlow_stronger and quell), line
+            assert ("your alternatives were still the stronger" in line) == (
+                quell and not marlow_stronger
+            ), line
+            seen.add((quell, marlow_stronger))
+    assert {(True, True), (True, False), (False, False)} <= seen
 
 
 @pytest.mark.parametrize("style", STYLES)
@@ -377,3 +408,122 @@ def test_marlow_says_it_is_close_to_its_limit_exactly_when_it_cannot_move(case):
                         stuck &= package_points(moved, case.theirs) < floor - 1e-9
                 claims = "close to our limit" in said.get(round_, "")
                 assert claims == (stuck and number > 0), (style, seed, round_)
+
+
+# --- what section 6 and the table's status say of Marlow, against the bot ---------------
+
+SECTION_6 = " ".join(
+    line.removeprefix("#").strip()
+    for line in (Path(course.__file__).parent.parent / "source/05_capstone/capstone.py")
+    .read_text()
+    .split('grade_id": "table-teaching"')[1]
+    .split("# %%")[0]
+    .splitlines()
+)
+
+
+def test_marlows_final_offer_comes_in_the_rounds_the_text_names():
+    """Section 6 and the table's status say Marlow makes its final offer in round 5, 6 or
+    7, never later; playing the table shows each of those rounds and no other."""
+    from course.engine.capstone import FINAL_ROUNDS
+
+    assert FINAL_ROUNDS == (5, 6, 7)
+    assert "its final offer in round 5, 6 or 7, never later" in SECTION_6
+    case = course.variant("05_capstone", "learner-3")
+    opening = plan_of(case)[0][0]
+    seen = set()
+    for seed in range(60):
+        table, _ = table_for(case, "boulware", seed)
+        session = table.session
+        while not session.finished:
+            session.offer(opening)
+            if not session.finished and "final offer" in (session.said or ""):
+                seen.add(session.history[-1][0])
+                break
+    assert seen == set(FINAL_ROUNDS)
+
+
+def _bot(case, walkaway):
+    from course.engine.bots import make_bot
+    from course.engine.domain import BUYER
+
+    negotiation = contract_negotiation(case, walkaway, ROUNDS)
+    bot = make_bot("linear", negotiation, BUYER, deadline=ROUNDS - 1)
+    return bot, bot.preferences.utilities
+
+
+def test_a_retraction_strains_patience_only_while_the_offer_is_below_marlows_walkaway():
+    """Section 6: retractions and standing still cost Marlow's patience only while your
+    offer is worse for it than walking away; a retraction it could still accept costs
+    none (it is still counted, and costs trust: see the next test)."""
+    assert "with retractions (an offer worse for it than your previous one) and rounds" in (
+        SECTION_6
+    )
+    assert "while your offer is still worse for it than walking away" in SECTION_6
+    case = course.variant("05_capstone", "learner-1")
+    bot, worth = _bot(case, case.reservation_if_not)
+    line, walkaway = bot.insult_line, bot.preferences.reservation
+    above = sorted(i for i in range(len(worth)) if worth[i] > walkaway)
+    below = sorted(
+        (i for i in range(len(worth)) if line < worth[i] < walkaway), key=lambda i: worth[i]
+    )
+    high = max(above, key=lambda i: worth[i])
+    low = min(above, key=lambda i: worth[i])
+    bot.observe(0, high)
+    bot.observe(1, low)
+    assert bot.retractions == 1 and bot.strain == 0
+    bot, _ = _bot(case, case.reservation_if_not)
+    bot.observe(0, below[-1])
+    bot.observe(1, below[0])
+    assert bot.retractions == 1 and bot.strain == 1
+
+
+def test_section_6_states_the_trust_rule_the_memory_applies():
+    """Section 6 gives every number of Marlow's trust rule as the memory holds it, and a
+    deal reached through three retractions lowers trust, as the text says."""
+    from course.engine.bots import (
+        TRUST_CHANGE,
+        TRUST_PER_INSULT,
+        TRUST_PER_RETRACTION,
+        TRUST_START,
+        Encounter,
+        Memory,
+    )
+
+    words = {
+        "deal": "a deal",
+        "polite walk-away": "a polite walk-away",
+        "deadline": "talks that ran out of time",
+        "it left": "its own leaving",
+        "walk-out": "a walk-out",
+    }
+    assert f"starts at {TRUST_START:g}" in SECTION_6
+    for ending, change in TRUST_CHANGE.items():
+        number = f"{change:+g}".replace("-", "−") if change else "0"
+        assert f"{words[ending]} {number}" in SECTION_6, ending
+    assert TRUST_PER_INSULT == TRUST_PER_RETRACTION
+    assert f"by {TRUST_PER_RETRACTION:g}".replace("-", "−") in SECTION_6
+    assert "a deal reached through three retractions lowers it" in SECTION_6
+    memory = Memory()
+    memory.remember(Encounter("deal", retractions=3))
+    assert memory.trust < TRUST_START
+
+
+def test_marlow_says_it_is_near_its_limit_only_after_its_first_offer():
+    """Section 6 says Marlow names its limit only after its first offer; the bot's first
+    offer never says it, and later offers do."""
+    from course.engine.bots import REMARKS
+
+    assert "after its first offer, when it cannot give another level" in SECTION_6
+    case = course.variant("05_capstone", "learner-2")
+    opening = plan_of(case)[0][0]
+    later = 0
+    for seed in range(20):
+        table, _ = table_for(case, STYLES[seed % len(STYLES)], seed)
+        session = table.session
+        session.offer(opening)
+        assert REMARKS["floor"] not in (session.said or "")
+        while not session.finished:
+            session.offer(opening)
+            later += REMARKS["floor"] in (session.said or "")
+    assert later

@@ -62,6 +62,8 @@ def test_the_table_opens_with_your_plan(case):
     assert f"walk away below a profit of {reservation_of(case):g}" in table.plan_text.value
     assert {i: f.value for i, f in table.levels.items()} == check.opening_of(case)
     assert "make your first offer" in table.status.value
+    assert "Marlow makes its final offer in round 5, 6 or 7" in table.status.value
+    assert "may stop sooner" not in table.status.value
     assert table.accept.disabled and not table.send_offer.disabled  # you open: nothing to accept
 
 

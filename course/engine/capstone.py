@@ -33,6 +33,10 @@ ROUNDS = 8
 #: The buyer stops making offers up to this many rounds before the limit (drawn).
 EARLY_STOP = 2
 
+#: The rounds (counted from 1) in which the buyer can make its final offer: the last
+#: round's answer never comes, so it is one of the ``EARLY_STOP + 1`` rounds before it.
+FINAL_ROUNDS = tuple(range(ROUNDS - 1 - EARLY_STOP, ROUNDS))
+
 #: Each style in plain words, for the debrief.
 STYLE_WORDS = {
     "boulware": "Boulware: it holds firm and gives most of its ground near its own deadline",
@@ -197,7 +201,10 @@ def debrief(outcome, plan, facts):
     plan as ``steps`` and the opening's profit as ``opening_profit``) and the case's ``facts``: ``quell`` (whether Marlow's other
     supplier had capacity), ``if_quell`` and ``if_not`` (Marlow's two possible
     reservation prices by the research), ``prior`` and ``posterior`` (the chance of Quell
-    before and after the rush request)."""
+    before and after the rush request), ``your_best`` and ``their_best`` (each side's score
+    for its best package: your profit in k€, Marlow's points). The stronger alternative is
+    the side whose reservation price is the larger share of its best, as question 4 rates
+    it."""
     lines = [_agreement(outcome, plan), _alternatives(outcome, facts)]
     opening = next((worth for who, worth in outcome["offers"] if who == "you"), None)
     if plan.get("opening_profit") is not None and opening is not None:
@@ -257,18 +264,28 @@ def _created(created):
 def _alternatives(outcome, facts):
     before, after = facts["prior"], facts["posterior"]
     moved = "raised" if after > before else "lowered" if after < before else "left"
+    theirs = outcome["their_walkaway"] / facts["their_best"]
+    yours = outcome["reservation"] / facts["your_best"]
+    if theirs > yours:
+        verdict = "Marlow's alternative was the stronger: " + (
+            "Quell gave it a floor, and that was its leverage over you."
+            if facts["quell"]
+            else "even without Quell it lost less than you by walking away."
+        )
+    else:
+        verdict = (
+            "Quell gave Marlow a floor, but your alternatives were still the stronger."
+            if facts["quell"]
+            else "Without Quell its alternative was the weaker: that was your leverage."
+        )
     return (
         "Alternatives: Quell "
         + ("had" if facts["quell"] else "had no")
         + f" capacity, so Marlow's reservation price was {outcome['their_walkaway']:g} of "
         f"its points; your research gave {facts['if_quell']:g} (chance {after:.2f}) or "
-        f"{facts['if_not']:g} (chance {1 - after:.2f}). "
-        + (
-            "Its strong alternative was its leverage over you."
-            if facts["quell"]
-            else "Its weak alternative was your leverage."
-        )
-        + f" The rush request had {moved} the chance of Quell from {before:.2f} to {after:.2f}."
+        f"{facts['if_not']:g} (chance {1 - after:.2f}). That is {theirs:.0%} of Marlow's "
+        f"best against your reservation price's {yours:.0%} of yours. {verdict}"
+        f" The rush request had {moved} the chance of Quell from {before:.2f} to {after:.2f}."
     )
 
 

@@ -338,6 +338,11 @@ def best_profit(case):
     return sum(max(levels.values()) for levels in case.yours.values())
 
 
+def best_points(case):
+    """Marlow's points on its best package by the research (100 as drawn)."""
+    return sum(max(levels.values()) for levels in case.theirs.values())
+
+
 def alternatives_gaps(case):
     """How much Tallis's reservation price, as a share of its best profit, beats Marlow's
     as a share of its best points (100), if Quell has capacity and if not."""

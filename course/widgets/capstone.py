@@ -14,11 +14,13 @@ from html import escape
 import ipywidgets as w
 
 from course.engine.bots import Memory
-from course.engine.capstone import ROUNDS, STYLES, Table, debrief
+from course.engine.capstone import FINAL_ROUNDS, ROUNDS, STYLES, Table, debrief
 from course.models.capstone import read_plan
 from course.models.concessions import all_packages, package_points, pareto_frontier
 from course.pictures_concessions import frontier_picture
 from course.scenarios.capstone import (
+    best_points,
+    best_profit,
     contract_negotiation,
     marlow_at_the_table,
     quell_posterior,
@@ -162,8 +164,10 @@ class NegotiationTable(PlaysRounds, w.VBox):
         self.history.value = self.chart.value = self.result.value = ""
         self._show_worth()
         self.status.value = message(
-            f"You open. At most {ROUNDS} rounds, and Marlow may stop sooner (it says so when "
-            "it makes its final offer): make your first offer."
+            f"At most {ROUNDS} rounds: Marlow makes its final offer in round "
+            f"{', '.join(map(str, FINAL_ROUNDS[:-1]))} or {FINAL_ROUNDS[-1]} (you do not "
+            "know which, and it says so when it does), and you can answer it once more. "
+            "You open: make your first offer."
         )
         self._buttons()
 
@@ -222,6 +226,8 @@ class NegotiationTable(PlaysRounds, w.VBox):
             "if_not": case.reservation_if_not,
             "prior": case.quell_prior,
             "posterior": quell_posterior(case),
+            "your_best": best_profit(case),
+            "their_best": best_points(case),
         }
         lines = debrief(outcome, plan, facts)
         self.result.value = (

@@ -607,15 +607,18 @@ check.concession_plan(concession_plan, hidden=True)
 #   can see (section 5), and a step back buys nothing;
 # - it gives ground first on the issues that cost it least, so where it keeps its best
 #   level tells you what it values most;
-# - it has its own deadline, which you do not know: it may stop before the eighth round,
-#   and says so when it makes its final offer, which you can always still answer;
-# - it loses patience with offers it must refuse out of hand, with retractions (an offer
-#   worse for it than your previous one), and with rounds in which you stand still while
+# - it has its own deadline, which you do not know: it makes its final offer in round 5,
+#   6 or 7, never later, and says so when it does; you can answer it once more;
+# - it loses patience with offers it must refuse out of hand, and with retractions (an
+#   offer worse for it than your previous one) and rounds in which you stand still, while
 #   your offer is still worse for it than walking away; it says when its patience is
 #   running out, and then it leaves;
-# - it remembers you: how one negotiation ended (a deal, a polite walk-away, a walk-out,
-#   its own leaving) moves its trust in you, and with it how far it opens towards you and
-#   how patient it is the next time you sit down.
+# - it remembers you: its trust in you starts at 0.5 and each negotiation moves it by how
+#   it ended (a deal +0.25, a polite walk-away 0, talks that ran out of time −0.05, its
+#   own leaving −0.1, a walk-out −0.35) and by −0.1 for every offer it had to refuse out
+#   of hand and every retraction, whatever the ending (so a deal reached through three
+#   retractions lowers it); its trust sets how far it opens towards you and how patient it
+#   is the next time you sit down.
 #
 # What the table leaves out: it treats your research as exact (Marlow scores packages
 # exactly as `s.theirs` says and needs exactly one of your two reservation prices); what
@@ -624,9 +627,10 @@ check.concession_plan(concession_plan, hidden=True)
 # act at the table (power and time you weighed in the audit, not here).
 #
 # When Marlow stops moving, there are two readings: it is at its floor, or it is waiting
-# for you. Silence alone does not tell them apart. Marlow helps a little: when it cannot
-# give another level without going below its reservation price, it says it is close to
-# its limit, and it never says so otherwise. Without those words, and while Quell may
+# for you. Silence alone does not tell them apart. Marlow helps a little: after its first
+# offer, when it cannot give another level without going below its reservation price, it
+# says it is close to its limit, and it never says so otherwise (its first offer never
+# says it, even when it already is). Without those words, and while Quell may
 # still have capacity, a planned step of yours is the way to test it: if Marlow answers,
 # it had room; if it still does not move and says its patience is running out, holding
 # longer risks its leaving.
@@ -676,8 +680,9 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #   said by then, and the best offer it made itself, and when. If even that is below your
 #   reservation price, no deal was the right result.
 #
-# Then it names the leverage at work: whether Marlow's alternative was strong or weak in
-# the end, your opening against your plan and how far it pulled Marlow's first answer
+# Then it names the leverage at work: whose alternative was the stronger in the end,
+# measured as in question 4 (each reservation price as a share of its side's best), your
+# opening against your plan and how far it pulled Marlow's first answer
 # (against a replay of the same Marlow after your most modest opening, the package best
 # for it at or above your reservation price), which issues Marlow gave up already in its
 # opening, which it moved on later and which it kept at its own best level throughout (a
@@ -716,8 +721,10 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # what the learner attended to after Marlow's opening (half a point without the second);
 # (2) the weights with a reason for the largest, the modelled source that mattered with a
 # moment from the talks, and whether the weights fit it; (3) how the first negotiation
-# ended, what Marlow's trust became (a deal raises it, a polite walk-away leaves it as it
-# was, a walk-out or Marlow's own leaving lowers it), what that did or did not change in
+# ended, what Marlow's trust became (section 6's rule: the ending moves it, a deal up, a
+# polite walk-away not at all, a walk-out, Marlow's own leaving or running out of time
+# down, and every insult or retraction costs 0.1 on top, so a deal with retractions or a
+# polite walk-away after an insult can lower it), what that did or did not change in
 # the second, and a judgement of Marlow's subjective value and of whether it would deal
 # again; (4) one preparation
 # change and one change at the table, each concrete.
