@@ -14,6 +14,7 @@ from course.scenarios.batna import (
     NorthwindOffer,
     alternatives_of,
     batna_value,
+    no_deal_case,
     northwind_reservation,
     reservation_of,
     right_response,
@@ -469,6 +470,23 @@ def test_a_hint_on_an_example_describes_the_example_not_a_learner_id(learner):
     ]
     assert "learner example-" not in got["responses"][1]
     assert "in your case" in got["responses"][1] or "in the example case (a learner" in example[0]
+
+
+def test_a_no_deal_example_is_named_for_what_it_is(learner):
+    """Professor's review, finding 6: the no-deal version of the example learner (Q4's and
+    Q5's cheaper agency) is not called a case whose zone opens with remote days, and an
+    example's reservation price is theirs, not the learner's."""
+    own = check._drawn("ada")
+    example = check._example(not check._has_zone(own))
+    no_deal = no_deal_case(example)
+    told = check._case(no_deal)
+    assert "no zone even with remote days" in told and "opens only" not in told
+    assert "their reservation price" in told and "your" not in told
+    assert "their reservation price" in check._case(example)
+    with pytest.raises(NotYet) as raised:
+        check.judge_zopa(no_deal, (1.0, 2.0))
+    assert "your reservation price" not in str(raised.value)
+    assert "in the example case (a learner with no zone even with remote days" in str(raised.value)
 
 
 def test_any_two_item_sequence_and_any_spelling_is_an_answer(learner):

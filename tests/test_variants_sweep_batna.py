@@ -222,7 +222,7 @@ def label_from_text(s, text):
     bluff when it is above your reservation price; a figure that is no fact of the story
     (or a bonus or a busy year presented as sure) is a misrepresentation."""
     figures = [float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*\d", text)]
-    if text.startswith(("Unless", "If the salary")):
+    if text.startswith("For the job as offered, with no remote days"):
         return "threat"
     if figures and any(w in text for w in ("could not accept", "lowest salary", "bottom line")):
         return "bluff" if figures[0] > reservation(s) else "honest"
@@ -259,8 +259,9 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
                 assert abs(x.stated - x.actual) >= 4_000, s.learner
             if x.label == "bluff":
                 assert x.stated >= reservation(s) + 3_000, s.learner
-            if x.kind == "threat":
+            if x.kind == "threat":  # for the job as offered: remote days lower the price
                 assert 0 <= x.stated - reservation(s) < 100, s.learner
+                assert "with no remote days" in x.text, s.learner
                 assert {"Harbor Bank": "Harbor Bank", "Lumen": "Lumen", "Freelance": "freelanc"}[
                     batna
                 ] in x.text
@@ -467,7 +468,7 @@ def labels_from_facts(s):
         labels = {}
         for letter, text in s.statements:
             figures = {float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*\d", text)}
-            if text.startswith(("Unless", "If the salary")):
+            if text.startswith("For the job as offered, with no remote days"):
                 labels[letter] = "Threat"
             elif "guarantees" in text or "a year." in text:
                 labels[letter] = "Misrepresentation"

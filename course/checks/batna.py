@@ -137,13 +137,16 @@ def _case(offers, alternatives=False):
             "in your case with a cheaper agency (Northwind's reservation price "
             f"{northwind_reservation(offers):,.0f})"
         )
-    kind = (
-        "a zone on salary alone" if _has_zone(offers) else "a zone that opens only with remote days"
-    )
+    if even_split(offers, REMOTE_DAYS) is None:
+        kind = "no zone even with remote days (a cheaper agency)"
+    elif _has_zone(offers):
+        kind = "a zone on salary alone"
+    else:
+        kind = "a zone that opens only with remote days"
     return (
         f"in the example case (a learner with {kind}: BATNA worth {batna_value(offers):,.2f}, "
-        f"commute {offers.commute_cost:,.0f}, your reservation price {reservation_of(offers):,.2f}, "
-        f"Northwind's {northwind_reservation(offers):,.0f})"
+        f"commute {offers.commute_cost:,.0f}, their reservation price "
+        f"{reservation_of(offers):,.2f}, Northwind's {northwind_reservation(offers):,.0f})"
     )
 
 
@@ -423,11 +426,12 @@ def judge_zopa(offers, result):
     when it is the zone up to Northwind's reservation price, or None when there is none;
     else the ``NotYet`` hint."""
     reservation, limit = reservation_of(offers), northwind_reservation(offers)
-    case = f"{_case(offers)} (your reservation price {reservation:,.2f})"
+    whose = "your" if offers.learner == _drawn(learner_id()).learner else "their"
+    case = f"{_case(offers)} ({whose} reservation price {reservation:,.2f})"
     if limit < reservation:
         if result is not None:
             raise NotYet(
-                f"{case}, Northwind's alternative costs it {limit:,.0f}, less than your "
+                f"{case}, Northwind's alternative costs it {limit:,.0f}, less than {whose} "
                 "reservation price: on salary alone no deal works for both sides, so return "
                 "None.",
                 general="it gives a zone where Northwind's alternative costs less than your "
@@ -436,8 +440,8 @@ def judge_zopa(offers, result):
         return
     if result is None:
         raise NotYet(
-            f"{case} there is a zone: Northwind's alternative costs it {limit:,.0f}, more "
-            "than your reservation price.",
+            f"{case}, there is a zone: Northwind's alternative costs it {limit:,.0f}, more "
+            f"than {whose} reservation price.",
             general="it returns None where Northwind's alternative costs more than your "
             "reservation price",
         )
@@ -460,7 +464,7 @@ def judge_zopa(offers, result):
     else:
         hint = "the bottom of the zone is your reservation price, the second argument"
     raise NotYet(
-        f"{case} the zone is ({reservation:,.2f}, {limit:,.2f}), not ({low:,.2f}, "
+        f"{case}, the zone is ({reservation:,.2f}, {limit:,.2f}), not ({low:,.2f}, "
         f"{high:,.2f}): {hint}.",
         general=hint,
     )

@@ -511,16 +511,18 @@ def statements_of(offers):
         (
             one(
                 (
-                    f"Unless Northwind can pay at least {floor:,.0f}, I will {taking}.",
-                    f"If the salary is below {floor:,.0f}, I will {taking} this week.",
+                    f"For the job as offered, with no remote days: unless Northwind can pay "
+                    f"at least {floor:,.0f}, I will {taking}.",
+                    f"For the job as offered, with no remote days: if the salary is below "
+                    f"{floor:,.0f}, I will {taking} this week.",
                 )
             ),
             "threat",
             floor,
             reservation,
-            f"your reservation price is {reservation:,.2f}, so below {floor:,.0f} you really "
-            "would take your BATNA: a true warning that demands something, a threat you would "
-            "carry out",
+            f"your reservation price for the job as offered is {reservation:,.2f}, so below "
+            f"{floor:,.0f} with no remote days you really would take your BATNA: a true "
+            "warning that demands something, a threat you would carry out",
             "threat",
         ),
         (
