@@ -527,3 +527,33 @@ def test_marlow_says_it_is_near_its_limit_only_after_its_first_offer():
             session.offer(opening)
             later += REMARKS["floor"] in (session.said or "")
     assert later
+
+
+def test_an_offer_worth_the_same_as_a_step_is_that_step_whatever_its_levels():
+    """Question 7's check accepts any package worth the same to both sides as the
+    course's step, so the debrief matches your offers to the plan by (your profit,
+    Marlow's points), not by levels: a package with other levels and the same worth is
+    the step; one with another worth is off the plan. The worths of the offers are the
+    table's own (Marlow's points as its bot scores them)."""
+    against = debrief.__globals__["_against_plan"]
+    worths = [(150.0, 30.0), (140.0, 36.0)]
+    other_levels = {
+        "price": "€45",
+        "volume": "8k units",
+        "delivery": "8 weeks",
+        "payment": "90 days",
+    }
+    offers = [(1, other_levels, 150.0, 30.0), (2, other_levels, 140.0, 36.0)]
+    offers.append((3, other_levels, 140.0, 35.0))
+    line = against(offers, worths)
+    assert "round 1, profit 150: your opening" in line
+    assert "round 2, profit 140: your plan's step 1" in line
+    assert "round 3, profit 140: off your plan" in line
+    case = course.variant("05_capstone", "learner-1")
+    table, _ = table_for(case, "linear", 0)
+    opening = plan_of(case)[0][0]
+    table.session.offer(opening)
+    table.session.walk_away(polite=True)
+    (_, sent, profit, points), *_ = table.outcome()["your_offers"]
+    assert sent == opening and profit == package_points(opening, case.yours)
+    assert points == package_points(opening, case.theirs)

@@ -243,6 +243,17 @@ def test_q6_the_statements_tell_one_story(drawn):
         assert all(text in s.story() for text in s.statements.values())
 
 
+def test_the_brief_says_marlow_can_bridge_a_delivery_later_than_its_stock(drawn):
+    """Some cases' openings deliver later than Marlow's stock lasts (8 weeks against 2):
+    the brief says, next to the weeks, that Marlow can bridge such a gap at a cost."""
+    late = 0
+    for s in drawn[:300]:
+        opening = scenario.opening_of(s)
+        late += int(opening["delivery"].split()[0]) > s.their_weeks
+        assert "bridge a gap in its stock by air freight" in s.story(), s.learner
+    assert late
+
+
 def test_q7_the_plan_has_steps_and_is_the_cheapest_path(drawn):
     """Q7: at least two steps; every package of the plan is on the frontier, gives Marlow
     more and you less than the one before, and is the cheapest way to give Marlow that

@@ -8,6 +8,7 @@ engine's ``PersonSession``: nothing public on the table or the session holds the
 the end.
 """
 
+import math
 import random
 
 from course.engine.analysis import analyse
@@ -88,6 +89,12 @@ class Table:
         session = self.session
         result = session.result()
         summary = analyse(result)
+        negotiation = result.negotiation
+        buyer = negotiation.preferences[BUYER].utilities
+
+        def their_points(offer):
+            return buyer[negotiation.index_of(offer)]
+
         memory = self._memory
         return {
             "ended_by": result.ended_by,
@@ -111,7 +118,7 @@ class Table:
             "reservation": result.negotiation.preferences[SELLER].reservation,
             "offers": [(who, session.utility(offer)) for _, who, offer in session.history],
             "your_offers": [
-                (round_, offer, session.utility(offer))
+                (round_, offer, session.utility(offer), their_points(offer))
                 for round_, who, offer in session.history
                 if who == "you"
             ],
@@ -198,7 +205,8 @@ def issue_moves(result):
 def debrief(outcome, plan, facts):
     """What moved the outcome, in sentences, set against the learner's ``plan`` (from
     ``course.models.capstone.read_plan``: ``reservation``, the packages of the concession
-    plan as ``steps`` and the opening's profit as ``opening_profit``) and the case's ``facts``: ``quell`` (whether Marlow's other
+    plan as ``steps``, what each is worth as ``step_worths`` (``(your profit, Marlow's
+    points)`` pairs) and the opening's profit as ``opening_profit``) and the case's ``facts``: ``quell`` (whether Marlow's other
     supplier had capacity), ``if_quell`` and ``if_not`` (Marlow's two possible
     reservation prices by the research), ``prior`` and ``posterior`` (the chance of Quell
     before and after the rush request), ``your_best`` and ``their_best`` (each side's score
@@ -226,8 +234,8 @@ def debrief(outcome, plan, facts):
                 else "your opening did not pull its first answer your way."
             )
         )
-    if plan.get("steps") and outcome["your_offers"]:
-        lines.append(_against_plan(outcome["your_offers"], plan["steps"]))
+    if plan.get("step_worths") and outcome["your_offers"]:
+        lines.append(_against_plan(outcome["your_offers"], plan["step_worths"]))
     if outcome["issues"] is not None:
         lines.append(_revealed(outcome["issues"]))
     if outcome["created"] is not None:
@@ -323,11 +331,22 @@ def _agreement(outcome, plan):
     return line
 
 
-def _against_plan(offers, steps):
+def _against_plan(offers, worths):
+    """Each of your ``offers`` (``(round, package, your profit, Marlow's points)``) set
+    against the plan's ``worths`` (``(your profit, Marlow's points)`` of the opening and
+    each step): an offer worth the same to both sides as a step is that step, whatever
+    its levels, as question 7's check accepts any package worth the same to both."""
     reached = 0
     parts = []
-    for round_, offer, profit in offers:
-        at = next((i for i, step in enumerate(steps) if step == offer), None)
+    for round_, _, profit, points in offers:
+        at = next(
+            (
+                i
+                for i, (mine, theirs) in enumerate(worths)
+                if math.isclose(mine, profit) and math.isclose(theirs, points)
+            ),
+            None,
+        )
         if at is None:
             label = "off your plan"
         else:
@@ -335,7 +354,7 @@ def _against_plan(offers, steps):
             reached = max(reached, at)
         parts.append(f"round {round_}, profit {profit:g}: {label}")
     return (
-        f"Against your concession plan ({len(steps) - 1} step(s) after the opening): "
+        f"Against your concession plan ({len(worths) - 1} step(s) after the opening): "
         + "; ".join(parts)
         + f". You went as far as step {reached}."
     )

@@ -219,6 +219,8 @@ class NegotiationTable(PlaysRounds, w.VBox):
         plan = dict(self.plan)
         if plan["opening"] is not None:
             plan["opening_profit"] = self._worth_of(plan["opening"])[0]
+        if plan["steps"]:
+            plan["step_worths"] = [self._worth_of(step) for step in plan["steps"]]
         case = self.case
         facts = {
             "quell": self._quell,

@@ -24,8 +24,8 @@
 # 2. **negotiate** — play the deal against a bot whose limits you cannot see;
 # 3. **debrief** — measure the result against your plan and ask what leverage moved it.
 #
-# It takes most people **three to four hours**, best in two sittings: the preparation
-# (sections 1 to 5, seven short answers in Python, about two hours), then at least two
+# It takes most people **four to five hours**, best in two sittings: the preparation
+# (sections 1 to 5, seven answers in Python, about three hours), then at least two
 # negotiations at the table, their debriefs and a written reflection (one to two hours). The seven answers are graded
 # automatically; the reflection is graded by your instructor. Cells that say
 # `YOUR CODE HERE` are yours; the cell after each one checks your answer and says what to
@@ -141,9 +141,10 @@ check.my_batna(my_batna, hidden=True)
 # taking only if it beats that alternative *after* what the deal itself costs you:
 # Marlow's supplier audit and tooling. Module 04 added that with a partner you will meet
 # again, the value of the relationship (a renewal next year) belongs inside the
-# reservation price too. This case leaves it out to keep the numbers to one year: a
-# renewal would lower the least profit you need this year, by what the renewal is worth
-# to you times its chance.
+# reservation price too. This case leaves it out to keep the numbers to one year. Module
+# 04's rule would lower the least profit you need this year by how much better next year
+# is likely to go after a deal than after a polite walk-away, which also leaves the door
+# open: only that difference counts, not the whole renewal.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 points): sign the letter or not, and your reservation price
@@ -249,10 +250,10 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   deal rather than part of your alternative; the audit keeps it in because it is the
 #   line you walk away at.) Module 03 adds a condition: an outside option moves a deal
 #   only when it beats what that side would get in the bargaining anyway (deal-me-out).
-#   Quell matters, then, only if what Quell offers Marlow is worth more to it than the
-#   share of the deal it could expect from you; when you ask for less than that, Quell
-#   changes nothing, and when you ask for more, as your opening will, it sets Marlow's
-#   floor.
+#   Marlow's reservation price with Quell is its outside option: it binds only if it
+#   exceeds what Marlow would get from the bargaining with you anyway. Whether it binds
+#   or not, Marlow refuses any package that leaves it fewer points than its reservation
+#   price.
 # - **Power.** Emerson ("Power-dependence relations", *American Sociological Review*,
 #   1962) put it in one line: A's power over B is B's dependence on A. Marlow depends on
 #   you for the share of its sensors you would supply; you depend on Marlow for its share
@@ -661,10 +662,10 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #   left, you see what it said and when.
 # - **Value claimed.** Your profit over your true walk-away, and your share of the zone
 #   between the two walk-aways.
-# - **Value created.** Each side's gain counted on its own scale, from its walk-away (0)
-#   to its best package (1), so that your euros and Marlow's points are never added up;
-#   their sum against the largest any package both of you prefer to walking away could
-#   give, and whether some package was better for both of you (a deal off the Pareto
+# - **Value created.** Each side is first put on a 0-to-1 scale of its own, from its
+#   walk-away (0) to its best package (1); the sum of those two shares is a rough index,
+#   not a sum of money, set against the largest sum any package both of you prefer to
+#   walking away could give, and whether some package was better for both of you (a deal off the Pareto
 #   frontier).
 # - **Reciprocity.** For each concession you made, the debrief replays Marlow with you
 #   repeating your previous offer instead: a concession was answered when Marlow's reply
