@@ -21,6 +21,7 @@ from course.scenarios.capstone import (
     best_profit,
     contract_negotiation,
     marlow_at_the_table,
+    meso_partners,
     plan_of,
     quell_posterior,
     reservation_of,
@@ -557,3 +558,75 @@ def test_an_offer_worth_the_same_as_a_step_is_that_step_whatever_its_levels():
     (_, sent, profit, points), *_ = table.outcome()["your_offers"]
     assert sent == opening and profit == package_points(opening, case.yours)
     assert points == package_points(opening, case.theirs)
+
+
+SECTION_4 = " ".join(
+    line.removeprefix("#").strip()
+    for line in (Path(course.__file__).parent.parent / "source/05_capstone/capstone.py")
+    .read_text()
+    .split('grade_id": "opening-teaching"')[1]
+    .split("# %%")[0]
+    .splitlines()
+)
+
+
+def test_a_meso_partner_sent_after_the_opening_is_debriefed_as_a_concession():
+    """Section 4 says that at the table a partner worth less to you than your opening is
+    a step down from it, which the debrief counts as a concession (and no longer that a
+    partner gives nothing away); the debrief does count it."""
+    assert "the debrief counts sending it after your opening as a concession" in SECTION_4
+    assert "gives nothing away" not in SECTION_4
+    for n in range(1, 13):
+        case = course.variant("05_capstone", f"learner-{n}")
+        opening = plan_of(case)[0]
+        partner = next((row for row in meso_partners(case) if row[1] < opening[1]), None)
+        if partner is None:
+            continue
+        table, _ = table_for(case, "linear", n)
+        table.session.offer(opening[0])
+        if not table.session.finished:
+            table.session.offer(partner[0])
+        if not table.session.finished:
+            table.session.walk_away(polite=True)
+        found = table.outcome()["concessions"]
+        assert len(found) == 1 and found[0]["cost"] == opening[1] - partner[1], n
+        return
+    pytest.fail("no learner of 1 to 12 has a MESO partner worth less than the opening")
+
+
+def test_one_smallest_step_per_move_of_marlows_closes_nothing_when_quell_has_capacity():
+    """Section 5 says that question 7's plans for twelve learners, one smallest step made
+    only after Marlow's offer improved and Marlow's offer accepted once it reaches the
+    next step, closed no deal when Quell had capacity: the number of steps does not fit
+    the rounds. Replayed here, 4 styles and 3 seeds a learner; without Quell the same way
+    of playing closes most of the time, so the rule of play is not simply broken."""
+    section = (Path(course.__file__).parent.parent / "source/05_capstone/capstone.py").read_text()
+    assert "closed no deal at all when Quell had capacity" in " ".join(
+        line.removeprefix("#").strip() for line in section.splitlines()
+    )
+    deals = {True: 0, False: 0}
+    for n in range(1, 13):
+        case = course.variant("05_capstone", f"learner-{n}")
+        plan = [row[0] for row in plan_of(case)]
+        profits = [package_points(p, case.yours) for p in plan]
+        for quell in (True, False):
+            walkaway = case.reservation_if_quell if quell else case.reservation_if_not
+            for style in STYLES:
+                for seed in range(3):
+                    negotiation = contract_negotiation(case, walkaway, ROUNDS)
+                    session = Table(negotiation, style, rng=random.Random(seed)).session
+                    step, last = 0, None
+                    session.offer(plan[0])
+                    while not session.finished:
+                        offer = session.bot_offer
+                        worth = None if offer is None else package_points(offer, case.yours)
+                        if worth is not None and worth >= profits[min(step + 1, len(plan) - 1)]:
+                            session.accept()
+                            break
+                        if last is not None and worth is not None and worth > last:
+                            step = min(step + 1, len(plan) - 1)
+                        last = worth
+                        session.offer(plan[step])
+                    deals[quell] += session.agreement is not None
+    assert deals[True] == 0
+    assert deals[False] >= 72  # of 144

@@ -381,11 +381,11 @@ check.my_audit(my_audit)
 # more on price), so that its choice between them says something. Your figures are
 # rounded to 5 k€, so in this module two packages within 5 k€ of each other count as
 # worth the same to you. Each should be on the Pareto frontier: a package that another
-# beats for both of you is no offer to make. A MESO partner is not a concession: it is
-# worth the same to you as your opening, so offering it gives nothing away. The table below
-# sends one package at a time and starts from the first package of your list; in a
-# meeting you would put all of them down together, and at the table you can send a
-# partner in place of a repeat of your opening to see which Marlow answers better.
+# beats for both of you is no offer to make. In a meeting you would put all of them down
+# together. The table below sends one package at a time and starts from the first package
+# of your list; there a partner that is worth less to you than your opening, even within
+# the rounding, is a step down from it, and the debrief counts sending it after your
+# opening as a concession.
 #
 # **When Marlow opens.** Marlow's first offer will pull on you too. Before you answer it,
 # think about Marlow's alternatives (Quell, and your beliefs from question 3) and about
@@ -543,7 +543,15 @@ check.what_to_say(what_to_say)
 # accepted). Make each step only in answer to a move of Marlow's; a step made into silence
 # is a gift. Expect less back than you give, and often nothing: Marlow gives back only part
 # of what you concede, and because it moves in whole levels, a small step of yours may be
-# too small to move it at all. And look at where the plan ends: if its last package
+# too small to move it at all. The number of steps must also fit the time: after your
+# opening, you can answer each of Marlow's offers once, and it may make its final offer
+# as early as round 5, so you can count on five answers, fewer of them steps when Marlow
+# pauses. If the package Marlow needs when Quell has capacity lies further down your plan
+# than that, one smallest step per move of Marlow's will not reach it before Marlow
+# stops: played that way against this table, the plans of question 7 for twelve
+# learners closed no deal at all when Quell had capacity. Count the steps before you sit
+# down, and decide whether to take larger ones as the rounds run out or to accept that
+# the plan closes only if Quell has no capacity. And look at where the plan ends: if its last package
 # still gives Marlow fewer points than its higher reservation price, then if Quell has
 # capacity no deal will suit both of you. Your last step is then your final offer, and
 # the right ending is to walk away politely, leaving the door open for next time.
