@@ -11,6 +11,7 @@ from course.checks.hints import NotYet
 from course.models.batna import best_alternative, flatten
 from course.scenarios.batna import (
     REMOTE_DAYS,
+    SITUATIONS,
     NorthwindOffer,
     alternatives_of,
     batna_value,
@@ -21,6 +22,7 @@ from course.scenarios.batna import (
     statements_of,
 )
 from tests.notebooks import solution_namespace
+from tests.sweeps import cell_text
 
 SCORED = ["reservation_salary", "northwind_zopa", "batna_needed", "respond_to_offer"]
 
@@ -580,3 +582,17 @@ def test_an_unknown_label_and_a_missing_letter_are_named(answers, learner):
 def test_a_hint_renders_without_a_traceback():
     lines = NotYet("first line\nsecond line")._render_traceback_()
     assert lines == ["\x1b[0;31mNot yet:\x1b[0m first line", "  second line"]
+
+
+def test_a_cancelled_role_leaves_northwind_no_hire_not_the_agency():
+    """Professor's review, finding 5: if head office cancels the role, Northwind's breakdown
+    payoff is no hire; the agency is an outside option that caps the salary. The model
+    quiz's reason and section 7 say so, and neither claims each side then gets its
+    alternative or that the zone's even split is then the Nash price."""
+    situation, model, why = SITUATIONS[0]
+    assert "cancel the role" in situation and model == "Nash split"
+    assert "no hire" in why and "outside option" in why
+    assert "each side gets its alternative" not in why
+    section = " ".join(cell_text("02_batna", "batna", "nash-teaching").split())
+    assert "Northwind gets no hire at all" in section and "(r + W)/2" in section
+    assert "the Nash split of the zone would fit" not in section

@@ -600,8 +600,10 @@ SITUATIONS = (
         "A head office that may cancel the role any week, whatever either of you does, while "
         "you and Northwind keep talking.",
         "Nash split",
-        "the talks can end by something neither side controls, and then each side gets its "
-        "alternative: a breakdown payoff",
+        "the talks can end by something neither side controls, and the risk of it pushes both "
+        "to agree: what each side is left with then is its breakdown payoff (your BATNA; for "
+        "Northwind no hire at all, since the role is gone), while the agency, which Northwind "
+        "calls by choice, stays an outside option that caps the salary",
     ),
     (
         "A written offer from Harbor Bank that you may sign on any day you choose.",

@@ -584,11 +584,13 @@ check.label_statements(label_statements)
 #
 # **Where this holds.** Binmore, Rubinstein and Wolinsky (*RAND Journal of Economics* 17,
 # 1986) showed what the formula assumes. The pie is money, worth the same to both sides,
-# who are both risk-neutral. And the BATNAs are *breakdown payoffs*: what each side gets
-# if something neither side controls ends the talks, such as a head office that cancels
-# the role, a budget freeze, or a regulator that blocks the deal. What pushes both to
-# agree is the risk of that breakdown. Then a stronger BATNA raises your share even if you
-# never use it.
+# who are both risk-neutral. And $d_A$ and $d_B$ are *breakdown payoffs*: what each side
+# really receives if something neither side controls ends the talks. A regulator that
+# may block a merger is the clean case: if it does, each firm carries on alone, and that
+# is each one's BATNA. What pushes both to agree is the risk of that breakdown. Then a
+# stronger BATNA raises your share even if you never use it. A BATNA is a breakdown
+# payoff only if breakdown hands it to you: when the talks end by accident, each side
+# gets what the accident leaves it, which need not be the alternative it would choose.
 #
 # **Where it misleads.** Suppose instead that you can take your alternative at any moment
 # you like, and what pushes both sides to agree is the cost of delay. Then your BATNA
@@ -607,10 +609,19 @@ check.label_statements(label_statements)
 # (Northwind must pay at least your reservation price) and the agency a ceiling, and that
 # inside the zone your BATNA moves the salary only where it binds; where the salary lands
 # depends on how much your work is worth to Northwind and on how patient the two of you
-# are, numbers you do not know. Were Northwind under a hiring freeze that could cancel the
-# role any week, breakdown would be outside both sides' control and the Nash split of the
-# zone would fit. That is why section 5 uses the even split as a norm of fairness, not as
-# a prediction.
+# are, numbers you do not know.
+#
+# Suppose instead that head office could cancel the role any week. Breakdown is then
+# outside both sides' control, but it does not hand each side its alternative. You still
+# get your BATNA; Northwind gets no hire at all, not the agency's contractor, because the
+# role is gone. Northwind's breakdown payoff is "no hire", and the agency stays what it
+# was, an outside option Northwind takes by choice, which caps the salary. Binmore,
+# Rubinstein and Wolinsky's model then splits the gap between your reservation price $r$
+# and what your work is worth to Northwind, $W$, unless that passes the agency's cost $A$:
+# the predicted salary is the smaller of $(r + W)/2$ and $A$, not the even split of the
+# zone, $(r + A)/2$, unless $W = A$. The even split of the zone would be the Nash price
+# only if breakdown left Northwind with the agency's contractor. That is why section 5 uses
+# the even split as a norm of fairness, not as a prediction.
 #
 # So a better BATNA raises your share when it is your breakdown payoff, or once it beats
 # what you would get at the table anyway. The figure shows both models for a pie of 100
