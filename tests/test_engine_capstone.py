@@ -413,14 +413,16 @@ def test_marlow_says_it_is_close_to_its_limit_exactly_when_it_cannot_move(case):
 
 # --- what section 6 and the table's status say of Marlow, against the bot ---------------
 
-SECTION_6 = " ".join(
-    line.removeprefix("#").strip()
-    for line in (Path(course.__file__).parent.parent / "source/05_capstone/capstone.py")
-    .read_text()
-    .split('grade_id": "table-teaching"')[1]
-    .split("# %%")[0]
-    .splitlines()
-)
+NOTEBOOK = Path(course.__file__).parent.parent / "source/05_capstone/capstone.py"
+
+
+def section(grade_id):
+    """The text of the notebook's markdown cell ``grade_id``, on one line."""
+    cell = NOTEBOOK.read_text().split(f'grade_id": "{grade_id}"')[1].split("# %%")[0]
+    return " ".join(line.removeprefix("#").strip() for line in cell.splitlines())
+
+
+SECTION_6 = section("table-teaching")
 
 
 def test_marlows_final_offer_comes_in_the_rounds_the_text_names():
@@ -560,14 +562,7 @@ def test_an_offer_worth_the_same_as_a_step_is_that_step_whatever_its_levels():
     assert points == package_points(opening, case.theirs)
 
 
-SECTION_4 = " ".join(
-    line.removeprefix("#").strip()
-    for line in (Path(course.__file__).parent.parent / "source/05_capstone/capstone.py")
-    .read_text()
-    .split('grade_id": "opening-teaching"')[1]
-    .split("# %%")[0]
-    .splitlines()
-)
+SECTION_4 = section("opening-teaching")
 
 
 def test_a_meso_partner_sent_after_the_opening_is_debriefed_as_a_concession():
@@ -600,10 +595,7 @@ def test_one_smallest_step_per_move_of_marlows_closes_nothing_when_quell_has_cap
     next step, closed no deal when Quell had capacity: the number of steps does not fit
     the rounds. Replayed here, 4 styles and 3 seeds a learner; without Quell the same way
     of playing closes most of the time, so the rule of play is not simply broken."""
-    section = (Path(course.__file__).parent.parent / "source/05_capstone/capstone.py").read_text()
-    assert "closed no deal at all when Quell had capacity" in " ".join(
-        line.removeprefix("#").strip() for line in section.splitlines()
-    )
+    assert "closed no deal at all when Quell had capacity" in section("plan-teaching")
     deals = {True: 0, False: 0}
     for n in range(1, 13):
         case = course.variant("05_capstone", f"learner-{n}")
