@@ -265,6 +265,9 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
                 assert {"Harbor Bank": "Harbor Bank", "Lumen": "Lumen", "Freelance": "freelanc"}[
                     batna
                 ] in x.text
+            assert "carry on freelancing" not in x.text  # a renewal is not the learner's
+            if x.kind == "mention" and batna == "Freelance":  # review, finding 8
+                assert "up for renewal; if it is renewed" in x.text, s.learner
             if x.kind == "mention":
                 assert f"{s.commute_cost:,.0f}" in x.text, s.learner
                 assert ("freelanc" if batna == "Freelance" else batna) in x.text, s.learner

@@ -26,7 +26,8 @@ def test_a_sure_amount_below_the_average_is_risk_aversion_and_can_change_the_bat
     builder.cards.children[1].sure.value = "88,000"
     shown = builder.result.value
     assert "risk-averse: you would give up 7,000 for certainty" in shown
-    assert "BATNA:</b> Sure offer, worth 90,000 on average" in shown
+    assert "BATNA:</b> Sure offer, a sure 90,000, worth that whatever" in shown
+    assert "Sure offer, worth 90,000 on average" not in shown  # review, finding 17
     assert "With expected values alone, your BATNA would be Startup" in shown
     assert "reservation price 95,000" in shown
 
@@ -78,7 +79,7 @@ def test_a_flattened_two_level_tree_gives_the_same_value_as_the_tree():
 def test_raising_the_sure_offer_changes_the_batna():
     builder = BatnaBuilder()
     outcome(builder, 0, 0).amount.value = "100000"
-    assert "BATNA:</b> Sure offer, worth 100,000" in builder.result.value
+    assert "BATNA:</b> Sure offer, a sure 100,000" in builder.result.value
 
 
 def test_adding_an_alternative_and_its_outcomes():
@@ -101,7 +102,7 @@ def test_removing_an_outcome_and_an_alternative():
         "Startup: the probabilities of the outcomes must sum to 1, got 0.5" in builder.status.value
     )
     builder.cards.children[1].remove.click()  # ... and then the startup itself
-    assert "BATNA:</b> Sure offer, worth 90,000" in builder.result.value
+    assert "BATNA:</b> Sure offer, a sure 90,000" in builder.result.value
 
 
 def test_the_deal_cost_raises_the_reservation_price():

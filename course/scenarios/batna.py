@@ -438,7 +438,7 @@ LABELS = ("honest", "threat", "bluff", "misrepresentation")
 _TAKING = {
     "Harbor Bank": "take Harbor Bank's offer",
     "Lumen": "join Lumen",
-    "Freelance": "carry on freelancing for my main client",
+    "Freelance": "stay freelance",
 }
 
 
@@ -460,8 +460,8 @@ def _mention(offers, name):
             offers.startup_base,
         )
     return (
-        "I can carry on freelancing for my main client; a normal year pays "
-        f"{offers.freelance_normal:,.0f}, {spared}.",
+        "My freelance contract with my main client is up for renewal; if it is renewed, a "
+        f"normal year pays {offers.freelance_normal:,.0f}, {spared}.",
         offers.freelance_normal,
     )
 

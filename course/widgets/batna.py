@@ -4,7 +4,13 @@ from html import escape
 
 import ipywidgets as w
 
-from course.models.batna import best_alternative, deal_outcome, expected_value, risk_attitude
+from course.models.batna import (
+    best_alternative,
+    deal_outcome,
+    expected_value,
+    flatten,
+    risk_attitude,
+)
 from course.pictures import amount, value_bars, zopa_line
 from course.scenarios.batna import MODELS, SITUATIONS, judge_situation
 from course.widgets.controls import FloatSlider, number_box
@@ -143,11 +149,12 @@ class BatnaBuilder(w.VBox):
             return self._show_error("alternatives is empty: add at least one alternative")
         if len(set(names)) < len(names):
             return self._show_error("two alternatives have the same name; give each its own")
-        averages, sure, attitudes = {}, {}, {}
+        averages, sure, attitudes, certain = {}, {}, {}, {}
         for name, card in zip(names, self.cards.children, strict=True):
             try:
                 tree = card.tree()
                 averages[name] = expected_value(tree)
+                certain[name] = len({value for _, value in flatten(tree)}) == 1
                 given = card.certainty_equivalent()
                 if given is not None:
                     attitudes[name] = risk_attitude(tree, given)
@@ -162,7 +169,7 @@ class BatnaBuilder(w.VBox):
         best_name, best_value = best_alternative(worth)
         self.result.value = (
             _worth_table(averages, sure, attitudes)
-            + _batna_text(best_name, best_value, cost, best_name in sure)
+            + _batna_text(best_name, best_value, cost, best_name in sure, certain[best_name])
             + _against_averages(averages, worth, best_name, cost)
         )
         self.chart.value = value_bars(worth, best_name, best_value + cost, "reservation")
@@ -198,9 +205,11 @@ def _attitude_text(attitude, premium):
     return "risk-neutral: the gamble is worth its average to you"
 
 
-def _batna_text(name, value, cost, from_sure_amount):
+def _batna_text(name, value, cost, from_sure_amount, certain):
     if from_sure_amount:
         worth = f"worth {amount(value)} to you (the sure amount you gave)"
+    elif certain:
+        worth = f"a sure {amount(value)}, worth that whatever your attitude to risk"
     else:
         worth = f"worth {amount(value)} on average (its expected value: right if you are risk-neutral about it)"
     return (

@@ -30,9 +30,9 @@
 # 7. see how a deal's surplus splits under two models, and when a better BATNA earns you
 #    more.
 #
-# It takes about 2½ hours, best in two sittings; longer if Python is new to you. Run the
-# cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check your
-# answer and tell you what to fix. Every learner gets their own numbers, so your answers
+# It takes about 3 to 3½ hours, best in two sittings; longer if Python is new to you. Run
+# the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after
+# them check your answer and tell you what to fix. Every learner gets their own numbers, so your answers
 # are yours alone.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
@@ -411,9 +411,11 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=140_00
 # smaller gain.
 #
 # 1. **Walk away** when no terms Northwind can offer reach your reservation price: even
-#    with two remote days, your reservation price is above Northwind's. Say no politely
-#    and leave the door open. Being ready to do this is what makes your reservation price
-#    believable, and it is the strongest leverage you have.
+#    with two remote days, your reservation price is above Northwind's. Decline
+#    courteously; a later vacancy or a better budget may bring you back. This step is
+#    what gives the rest of the rule its force: a reservation price you would never act
+#    on tells Northwind nothing, and one you visibly act on is why its offers must clear
+#    it.
 # 2. Otherwise judge every offer against the zone *with* two remote days, from your
 #    reservation price with remote days up to Northwind's. **Accept** an offer with remote
 #    days whose salary is at or above that zone's even split.
@@ -526,11 +528,12 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # will rely on?
 #
 # **When to mention an alternative at all.** Honesty does not oblige you to mention one.
-# Mention it when it beats what the other side expects you to settle for: then it raises
-# what they must offer. Keep a weak one private: naming it shows a walk-away point below
-# what they were ready to pay, and a side that knows your reservation price can take
-# nearly all the gain (module 03 gives the same advice). For a salary, the employer's pay
-# band for the role is a fair guide to what it expects to pay.
+# Mention it when your reservation price is above what the other side expects to pay:
+# then it raises what they must offer. Keep a weak one private: naming it shows a
+# walk-away point below what they were ready to pay, and a side that knows your
+# reservation price can take nearly all the gain (module 03 gives the same advice). For a
+# salary, the midpoint of the employer's pay band for the role is a fair guide to what it
+# expects to pay.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 points): honest, threat, bluff or misrepresentation?
@@ -748,6 +751,6 @@ check.batna_needed(batna_needed, hidden=True)
 #   two your case is.
 # - Counter an extreme offer calmly, don't fall into the commute trap, and walk away when
 #   no terms reach your reservation price.
-# - Mention an alternative when it beats what the other side expects you to settle for,
-#   and keep a weak one private. Threaten only what you would do. Keeping your
+# - Mention an alternative when your reservation price is above what the other side
+#   expects to pay, and keep a weak one private. Threaten only what you would do. Keeping your
 #   reservation price private is fair; inventing or inflating an offer is not.
