@@ -391,7 +391,11 @@ def test_a_second_run_changes_nothing(graded):
 def test_an_interrupted_run_loses_nothing_and_a_rerun_finishes(graded):
     root, out = graded["root"], graded["out"]
     before = (out / "grades.csv").read_text()
-    quick = [
+    # one learner whose notebook runs into the 10-second cell limit: the run cannot be done
+    # with every learner by the time the first is marked, however loaded the machine (with
+    # quick learners only, a busy machine marked all ten before Ctrl-C took effect)
+    regraded = [
+        "infinite-loop",
         "correct",
         "unchanged",
         "partly-wrong",
@@ -403,13 +407,13 @@ def test_an_interrupted_run_loses_nothing_and_a_rerun_finishes(graded):
         "writes-gradebook",
         "renamed-on-upload",
     ]
-    for learner in quick:  # as if these had not been graded yet
+    for learner in regraded:  # as if these had not been graded yet
         (root / "autograded" / learner / MODULE / ".leverage-graded").unlink()
 
     def marked():
         return sum(
             (root / "autograded" / learner / MODULE / ".leverage-graded").exists()
-            for learner in quick
+            for learner in regraded
         )
 
     run = subprocess.Popen(
@@ -435,10 +439,10 @@ def test_an_interrupted_run_loses_nothing_and_a_rerun_finishes(graded):
         time.sleep(0.1)
     os.killpg(run.pid, signal.SIGINT)  # Ctrl-C
     run.wait(timeout=120)
-    assert 1 <= marked() < len(quick)
+    assert 1 <= marked() < len(regraded)
     finish = leverage(root, "grade", MODULE, "--timeout", "10", "--out", str(out))
     assert finish.returncode == 0, finish.stderr[-2000:]
-    assert marked() == len(quick)
+    assert marked() == len(regraded)
     assert (out / "grades.csv").read_text() == before
 
 
