@@ -221,7 +221,7 @@ def test_the_landing_page_the_audit_and_the_batna_builder(browser, tmp_path):
         value = builder.get_by_role("textbox", name="value", exact=True).last
         value.fill("99000")
         value.press("Enter")
-        builder.get_by_text("Stay put, worth 99,000 on average").wait_for()
+        builder.get_by_text("Stay put, a sure 99,000").wait_for()
         probabilities = builder.get_by_role("textbox", name="probability", exact=True)
         assert probabilities.count() == 4
         tap(builder.get_by_role("button", name="add outcome").last)
