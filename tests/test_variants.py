@@ -1,9 +1,13 @@
 """course.variants: the same learner always gets the same scenario, others get their own,
 and the learner is found on every path a notebook takes."""
 
+import importlib
+
 import pytest
 
 import course
+from course.scenarios import SCENARIOS
+from course.scenarios.base import MAX_DRAWS, NoFairDraw
 from course.variants import (
     VALIDATION_LEARNER,
     VARIANT_MIME,
@@ -137,11 +141,6 @@ EVERY_DRAW_BROKEN = {
 
 @pytest.mark.parametrize("module", sorted(EVERY_DRAW_BROKEN))
 def test_a_generator_whose_rules_refuse_every_draw_stops_with_a_message(monkeypatch, module):
-    import importlib
-
-    from course.scenarios import SCENARIOS
-    from course.scenarios.base import MAX_DRAWS, NoFairDraw
-
     assert set(EVERY_DRAW_BROKEN) == set(SCENARIOS)
     where, rule = EVERY_DRAW_BROKEN[module]
     monkeypatch.setattr(importlib.import_module(where), rule, lambda *a, **k: ["broken"])

@@ -426,7 +426,7 @@ def judge_zopa(offers, result):
     when it is the zone up to Northwind's reservation price, or None when there is none;
     else the ``NotYet`` hint."""
     reservation, limit = reservation_of(offers), northwind_reservation(offers)
-    whose = "your" if offers.learner == _drawn(learner_id()).learner else "their"
+    whose = "your" if offers.learner == learner_id() else "their"
     case = f"{_case(offers)} ({whose} reservation price {reservation:,.2f})"
     if limit < reservation:
         if result is not None:

@@ -68,6 +68,16 @@ def _flatten(tree, where):
     return [(1.0, number(tree, f"the amount of {where}" if where else "a tree"))]
 
 
+def is_sure(tree):
+    """True when every outcome of ``tree`` pays the same amount: a sure amount, worth itself
+    whatever the person's attitude to risk.
+
+    >>> is_sure(92_000), is_sure([(0.5, 120_000), (0.5, 70_000)])
+    (True, False)
+    """
+    return len({amount for _, amount in flatten(tree)}) == 1
+
+
 def risk_attitude(tree, certainty_equivalent):
     """What a person's certainty equivalent of an alternative says about them.
 

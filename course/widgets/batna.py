@@ -8,7 +8,7 @@ from course.models.batna import (
     best_alternative,
     deal_outcome,
     expected_value,
-    flatten,
+    is_sure,
     risk_attitude,
 )
 from course.pictures import amount, value_bars, zopa_line
@@ -154,7 +154,7 @@ class BatnaBuilder(w.VBox):
             try:
                 tree = card.tree()
                 averages[name] = expected_value(tree)
-                certain[name] = len({value for _, value in flatten(tree)}) == 1
+                certain[name] = is_sure(tree)
                 given = card.certainty_equivalent()
                 if given is not None:
                     attitudes[name] = risk_attitude(tree, given)
