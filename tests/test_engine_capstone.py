@@ -622,3 +622,129 @@ def test_one_smallest_step_per_move_of_marlows_closes_nothing_when_quell_has_cap
                     deals[quell] += session.agreement is not None
     assert deals[True] == 0
     assert deals[False] >= 72  # of 144
+
+
+def _runs(learners, seeds=3):
+    """Tables played with the course's plan (opening, then each step, the last held) for
+    ``learners`` (numbers), every style, each Quell state, ``seeds`` seeds: (case,
+    outcome, table) per run."""
+    for n in learners:
+        case = course.variant("05_capstone", f"learner-{n}")
+        plan = [row[0] for row in plan_of(case)]
+        path = plan + [plan[-1]] * (ROUNDS - len(plan))
+        for quell in (True, False):
+            walkaway = case.reservation_if_quell if quell else case.reservation_if_not
+            for style in STYLES:
+                for seed in range(seeds):
+                    negotiation = contract_negotiation(case, walkaway, ROUNDS)
+                    table = Table(negotiation, style, rng=random.Random(seed))
+                    play(table, path)
+                    if not table.session.finished:
+                        table.session.walk_away(polite=True)
+                    yield case, table.outcome(), table
+
+
+def test_an_issue_marlow_held_would_have_cost_it_at_least_each_step_it_took():
+    """The debrief no longer says a held issue 'matters most' to Marlow (review finding 1:
+    it was Marlow's top-weighted issue in 81 runs of 202); it says what the bot's rule
+    makes true, that a first level there would have cost Marlow at least as many points
+    as each one-level step it did take. Checked against every run's offers; section 6 and
+    section 7 say the same."""
+    assert "values most" not in SECTION_6 and "values most" not in section("debrief-teaching")
+    assert "not to which issue weighs most" in SECTION_6
+    held_runs = 0
+    for case, outcome, table in _runs(range(1, 7), seeds=2):
+        if not outcome["issues"] or not outcome["issues"]["held"]:
+            continue
+        held_runs += 1
+        offers = [o for _, who, o in table.session.history if who == "bot"]
+        best = {issue: max(levels, key=levels.get) for issue, levels in case.theirs.items()}
+        order = {issue: sorted(lv, key=lv.get, reverse=True) for issue, lv in case.theirs.items()}
+        taken = []
+        for before, after in zip([best, *offers], offers, strict=False):
+            for issue, levels in order.items():
+                start, end = levels.index(before[issue]), levels.index(after[issue])
+                taken += [
+                    case.theirs[issue][levels[k]] - case.theirs[issue][levels[k + 1]]
+                    for k in range(start, end)
+                ]
+        for issue in outcome["issues"]["held"]:
+            first = case.theirs[issue][order[issue][0]] - case.theirs[issue][order[issue][1]]
+            assert all(step <= first + 1e-9 for step in taken), (case.learner, issue)
+        line = debrief.__globals__["_revealed"](outcome["issues"])
+        assert "matters most to it" not in line and "would have cost it at least as much" in line
+    assert held_runs >= 10
+
+
+def test_marlow_leaving_at_its_deadline_is_remembered_as_time_running_out():
+    """Review finding 2: Marlow's deadline (5 to 7 rounds) always comes before the
+    table's 8, so it leaves with 'my time is up'; that is remembered as talks that ran
+    out of time (−0.05), as section 6 says, not as its own leaving for want of patience
+    (−0.1)."""
+    from course.engine.bots import PARTING, TRUST_CHANGE, TRUST_START, Memory
+
+    assert "what happens when Marlow reaches its own deadline and leaves" in SECTION_6
+    seen = 0
+    for n in range(1, 5):
+        case = course.variant("05_capstone", f"learner-{n}")
+        plan = [row[0] for row in plan_of(case)]
+        path = plan + [plan[-1]] * (ROUNDS - len(plan))
+        for style, seed in itertools.product(STYLES, range(3)):
+            memory = Memory()
+            negotiation = contract_negotiation(case, case.reservation_if_quell, ROUNDS)
+            table = Table(negotiation, style, rng=random.Random(seed), memory=memory)
+            play(table, path)
+            outcome = table.outcome()
+            if outcome["said"] != PARTING["time"]:
+                continue
+            seen += 1
+            assert memory.encounters[-1].ending == "deadline"
+            assert memory.trust == pytest.approx(TRUST_START + TRUST_CHANGE["deadline"])
+            line = debrief.__globals__["_remembers"](outcome["memory"])
+            assert "ran out of time" in line and "patience ran out" not in line
+    assert seen
+
+
+def test_the_reciprocity_line_claims_no_cost_the_replay_did_not_show():
+    """Review finding 3: the replay tests only Marlow's next reply, so the line says a
+    concession did not improve that reply, and gives what the concessions gave up, not
+    that they 'cost' the learner profit."""
+    line = debrief.__globals__["_reciprocity"](
+        [
+            {"answered": False, "cost": 10.0, "into_silence": False},
+            {"answered": True, "cost": 5.0, "into_silence": False},
+            {"answered": False, "cost": 15.0, "into_silence": True},
+        ]
+    )
+    assert "costing you" not in line
+    assert "2 did not improve Marlow's next reply" in line and "gave up 25 of your profit" in line
+
+
+def test_what_marlow_remembers_compares_with_the_trust_before_this_meeting():
+    """Review finding 12: a deal with three retractions after an earlier deal takes trust
+    from 0.75 to 0.70; the line says Marlow opens further from you than this time, not
+    closer (trust still above 0.5)."""
+    remembers = debrief.__globals__["_remembers"]
+    down = remembers({"met": 1, "ending": "deal", "trust_before": 0.75, "trust_after": 0.70})
+    assert "further from you than this time" in down and "closer" not in down
+    up = remembers({"met": 1, "ending": "deal", "trust_before": 0.25, "trust_after": 0.45})
+    assert "closer to you than this time" in up
+    same = remembers(
+        {"met": 1, "ending": "polite walk-away", "trust_before": 0.75, "trust_after": 0.75}
+    )
+    assert "as it did this time" in same
+
+
+def test_packages_off_the_frontier_are_called_at_least_as_good_for_both():
+    """Review finding 17: value_created counts packages at least as good for both sides
+    and better for one, and the line says so."""
+    line = debrief.__globals__["_created"](
+        {
+            "shares": {"seller": 0.5, "buyer": 0.4},
+            "joint": 0.9,
+            "best_joint": 1.2,
+            "on_frontier": False,
+            "better_for_both": 3,
+        }
+    )
+    assert "3 package(s) were at least as good for both of you and better for one" in line

@@ -51,8 +51,8 @@ ENDINGS = {
     "deal": "a deal",
     "polite walk-away": "a polite walk-away with the door left open",
     "walk-out": "a walk-out that slammed the door",
-    "it left": "its own walking away",
-    "deadline": "talks that ran out of time",
+    "it left": "its leaving when its patience ran out",
+    "deadline": "talks that ran out of time (Marlow reached its own deadline)",
 }
 
 
@@ -265,7 +265,8 @@ def _created(created):
     return text + (
         "; the deal is on the Pareto frontier."
         if created["on_frontier"]
-        else f"; {created['better_for_both']} package(s) were better for both of you."
+        else f"; {created['better_for_both']} package(s) were at least as good for both of "
+        "you and better for one."
     )
 
 
@@ -369,13 +370,17 @@ def _revealed(moves):
     if moves["later"]:
         parts.append(f"it moved on {_names(moves['later'])} only later")
     if moves["held"]:
+        one = len(moves["held"]) == 1
         parts.append(
-            f"it kept its best level on {_names(moves['held'])} in every offer, a sign that "
-            + ("this matters" if len(moves["held"]) == 1 else "these matter")
-            + " most to it"
+            f"it kept its best level on {_names(moves['held'])} in every offer: Marlow gives "
+            "ground first where one level costs it fewest points, so giving up "
+            + ("that issue's" if one else "each one's")
+            + " first level would have cost it at least as much as each step it did take. "
+            "That is not the same as mattering most: an issue with more levels can carry "
+            "a larger weight in smaller steps"
         )
     else:
-        parts.append("it held no issue at its best level, so its offers single out no need")
+        parts.append("it held no issue at its best level throughout")
     text = "; ".join(parts)
     return text[0].upper() + text[1:] + "."
 
@@ -391,11 +396,13 @@ def _reciprocity(found):
     free = [c for c in found if not c["answered"]]
     text = f"Concessions: you made {len(found)}; "
     if not free:
-        text += "every one got something back that Marlow would not have given otherwise."
+        text += "each one improved Marlow's next reply over a replay in which you held."
     else:
         text += (
-            f"{len(free)} got nothing back that Marlow would not have given anyway "
-            f"(costing you {sum(c['cost'] for c in free):g} of profit)."
+            f"{len(free)} did not improve Marlow's next reply over a replay in which you held "
+            f"(together they gave up {sum(c['cost'] for c in free):g} of your profit; the "
+            "replay looks only at that next reply, so such a concession may still have "
+            "made a later deal possible)."
         )
     if silent:
         text += f" {silent} came after Marlow had not moved: concessions into silence."
@@ -434,7 +441,9 @@ def _style(outcome):
 
 def _remembers(memory):
     change = memory["trust_after"] - memory["trust_before"]
-    steps = round(PATIENCE_PER_TRUST * (memory["trust_after"] - TRUST_START))
+    steps = round(PATIENCE_PER_TRUST * (memory["trust_after"] - TRUST_START)) - round(
+        PATIENCE_PER_TRUST * (memory["trust_before"] - TRUST_START)
+    )
     text = (
         f"What Marlow will remember: {ENDINGS[memory['ending']]}. Its trust in you went from "
         f"{memory['trust_before']:.2f} to {memory['trust_after']:.2f}"
@@ -442,14 +451,14 @@ def _remembers(memory):
         else f"What Marlow will remember: {ENDINGS[memory['ending']]}. Its trust in you stays "
         f"at {memory['trust_after']:.2f}"
     )
-    if memory["trust_after"] > TRUST_START + 1e-9:
+    if change > 1e-9:
         return text + (
-            "; next time it opens closer to you"
+            "; next time it opens closer to you than this time"
             + (" and is more patient with rounds that bring it nothing." if steps else ".")
         )
-    if memory["trust_after"] < TRUST_START - 1e-9:
+    if change < -1e-9:
         return text + (
-            "; next time it opens further from you"
+            "; next time it opens further from you than this time"
             + (" and is less patient with rounds that bring it nothing." if steps else ".")
         )
-    return text + "; next time it opens and waits as it did the first time."
+    return text + "; next time it opens and waits as it did this time."

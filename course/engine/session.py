@@ -10,7 +10,7 @@ it started, for replays (``course.engine.debrief``).
 
 import copy
 
-from course.engine.bots import make_bot
+from course.engine.bots import PARTING, make_bot
 from course.engine.protocol import ACCEPT, OFFER, WALK_AWAY, Move, steps
 
 
@@ -151,5 +151,6 @@ def _ending(result, person):
     if result.ended_by == "deadline":
         return "deadline"
     if result.by_side != person:
-        return "it left"
+        # leaving at its own deadline is the talks running out of time, not impatience
+        return "deadline" if result.said == PARTING["time"] else "it left"
     return "polite walk-away" if result.polite else "walk-out"

@@ -614,8 +614,10 @@ check.concession_plan(concession_plan, hidden=True)
 # - part of each step it takes is its own pace, part is an answer to yours: a concession
 #   of yours may buy a little more than standing still would, though often nothing you
 #   can see (section 5), and a step back buys nothing;
-# - it gives ground first on the issues that cost it least, so where it keeps its best
-#   level tells you what it values most;
+# - it gives ground one level at a time, each time where the next level costs it fewest
+#   points, so an issue it never moves is one where even the first level would cost it
+#   more than the steps it did take: a clue to its scoring, though not to which issue
+#   weighs most, since an issue with four levels can carry a large weight in small steps;
 # - it has its own deadline, which you do not know: it makes its final offer in round 5,
 #   6 or 7, never later, and says so when it does; you can answer it once more;
 # - it loses patience with offers it must refuse out of hand, and with retractions (an
@@ -623,8 +625,9 @@ check.concession_plan(concession_plan, hidden=True)
 #   your offer is still worse for it than walking away; it says when its patience is
 #   running out, and then it leaves;
 # - it remembers you: its trust in you starts at 0.5 and each negotiation moves it by how
-#   it ended (a deal +0.25, a polite walk-away 0, talks that ran out of time −0.05, its
-#   own leaving −0.1, a walk-out −0.35) and by −0.1 for every offer it had to refuse out
+#   it ended (a deal +0.25, a polite walk-away 0, talks that ran out of time −0.05, which
+#   is what happens when Marlow reaches its own deadline and leaves, its own leaving −0.1,
+#   when its patience runs out first, a walk-out −0.35) and by −0.1 for every offer it had to refuse out
 #   of hand and every retraction, whatever the ending (so a deal reached through three
 #   retractions lowers it); its trust sets how far it opens towards you and how patient it
 #   is the next time you sit down.
@@ -694,8 +697,9 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # opening against your plan and how far it pulled Marlow's first answer
 # (against a replay of the same Marlow after your most modest opening, the package best
 # for it at or above your reservation price), which issues Marlow gave up already in its
-# opening, which it moved on later and which it kept at its own best level throughout (a
-# sign of what it values most), which style it played, and what Marlow will remember of
+# opening, which it moved on later and which it kept at its own best level throughout
+# (where even one level would have cost it more than the steps it took), which style it
+# played, and what Marlow will remember of
 # you next time.
 # Notice when its offers showed you its needs, and whether you used what they showed.
 
@@ -731,8 +735,8 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # (2) the weights with a reason for the largest, the modelled source that mattered with a
 # moment from the talks, and whether the weights fit it; (3) how the first negotiation
 # ended, what Marlow's trust became (section 6's rule: the ending moves it, a deal up, a
-# polite walk-away not at all, a walk-out, Marlow's own leaving or running out of time
-# down, and every insult or retraction costs 0.1 on top, so a deal with retractions or a
+# polite walk-away not at all, a walk-out, Marlow's leaving when its patience ran out or
+# its reaching its own deadline down, and every insult or retraction costs 0.1 on top, so a deal with retractions or a
 # polite walk-away after an insult can lower it), what that did or did not change in
 # the second, and a judgement of Marlow's subjective value and of whether it would deal
 # again; (4) one preparation
