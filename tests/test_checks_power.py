@@ -1,6 +1,8 @@
 """course.checks.power: the course's own solutions pass, each typical mistake gets a hint
 that names it (never a bare AssertionError), and no hint says something false."""
 
+import re
+
 import pytest
 
 import course
@@ -291,7 +293,9 @@ def test_each_statement_scores_half_a_point_and_a_wrong_label_is_explained(learn
 
 
 def test_every_kind_of_statement_gets_a_true_hint_for_every_wrong_label(learner):
-    """Each hint names the right label and the fact that decides it."""
+    """Each hint says why the label given does not fit and the fact that decides it, never
+    which label does (professor's review, finding 3: it used to name the right one, so
+    running the cell once and copying the labels earned both points)."""
     seen = set()
     for n in range(80):
         s = course.variant("03_power", f"tactic-{n}")
@@ -304,8 +308,9 @@ def test_every_kind_of_statement_gets_a_true_hint_for_every_wrong_label(learner)
                 with pytest.raises(NotYet) as failure:
                     check.judge_tactic(s, tactic, {tactic.letter: label})
                 hint = str(failure.value)
-                article = "a " if right in ("bluff", "misrepresentation") else ""
-                assert hint.startswith(f"{tactic.letter}: it is {article}{right}: "), hint
+                assert hint.startswith(f"{tactic.letter}: it is not "), hint
+                for accepted in tactic_labels(s, tactic):
+                    assert not re.search(rf"\b{accepted}\b", hint), (accepted, hint)
                 if tactic.kind == "borealis_threat":
                     assert f"{s.borealis_value:,.0f}" in hint
                 if tactic.kind == "harrow_offer":
@@ -339,7 +344,7 @@ def test_a_threat_kestrel_would_not_carry_out_passes_as_bluff_or_misrepresentati
                 assert message.startswith(f"{t.letter} is {said}: ")
                 assert "contested" in message and f"{s.borealis_value:,.0f}" in message
             for said in ("legitimate", "illegitimate"):
-                with pytest.raises(NotYet, match="either of those two labels is accepted"):
+                with pytest.raises(NotYet, match="would not carry the threat out"):
                     check.judge_tactic(s, t, {t.letter: said})
     assert found > 10
 

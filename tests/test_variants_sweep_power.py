@@ -231,15 +231,18 @@ def test_one_lever_is_clearly_best_however_the_licence_is_measured(drawn):
 def test_the_four_statements_tell_one_story_and_mix_the_kinds_of_move(drawn):
     """Q6: four statements, lettered A to D, each of a known template and about a party of
     the story; at least three kinds of move, and no kind in every draw; no fact stated two
-    ways; a threat either at Borealis's value (Kestrel would carry it out) or at least 5%
-    above it; a claimed limit clearly above both Kestrel's equilibrium share and Granite's
-    proposal; an inflated figure for Harrow clearly false. Part b: both answers occur."""
+    ways; exactly one illegitimate source, so every learner meets one and none gets two
+    (professor's review, finding 4: 18% had none, 10% two); a threat either at Borealis's
+    value (Kestrel would carry it out) or at least 5% above it; a claimed limit clearly
+    above both Kestrel's equilibrium share and Granite's proposal; an inflated figure for
+    Harrow clearly false. Part b: both answers occur."""
     mixes, moves = set(), set()
     for s in drawn:
         assert [t.letter for t in s.tactics] == list("ABCD")
         assert all(t.kind in TACTICS and t.party in ("Atlas", "Granite") for t in s.tactics)
         labels = [expected_label(s, t) for t in s.tactics]
         assert len(set(labels)) >= 3, s.learner
+        assert labels.count("illegitimate") == 1, s.learner
         mixes.add(tuple(sorted(labels)))
         kinds = {t.kind for t in s.tactics}
         assert not {"calm_borealis", "borealis_bid"} <= kinds
@@ -251,8 +254,8 @@ def test_the_four_statements_tell_one_story_and_mix_the_kinds_of_move(drawn):
             if t.kind == "harrow_offer" and t.amount != s.outside_offer:
                 assert t.amount > 1.2 * s.outside_offer
         moves.add(harrow_strong(s))
-    assert len(mixes) >= 10 and moves == {True, False}
-    assert not any(all(label in mix for mix in mixes) for label in LABELS)
+    assert len(mixes) >= 6 and moves == {True, False}
+    assert not any(all(label in mix for mix in mixes) for label in set(LABELS) - {"illegitimate"})
 
 
 def test_the_story_shows_every_number_and_field_a_question_needs(drawn):

@@ -630,51 +630,48 @@ def best_lever(answer, hidden=False):
 # --- question 6: which kind of move, and what to say about Harrow -----------------------------
 
 
-def _tactic_hint(s, tactic, said):
-    """Why ``said`` is the wrong label for ``tactic``: the right label, and the fact that
-    decides it."""
+def _tactic_fact(s, tactic):
+    """What decides ``tactic``'s kind in scenario ``s``, said without naming the kind."""
     from course.scenarios.power import granite_share, tactic_label
 
-    right = tactic_label(s, tactic)
     v2, harrow = f"{s.borealis_value:,.0f}", f"{s.outside_offer:,.0f}"
     price = f"{tactic.amount:,.0f}"
-    reasons = {
-        "borealis_bid": f"Borealis has made no offer, and has committed to pay at most {v2}, "
-        f"not {price}: this states a false fact Atlas would rely on",
-        "planning_committee": "it brings a public office, which is held for the town and not "
-        "for Kestrel's deals, into a private negotiation, however true the vote is",
+    if tactic.kind == "borealis_threat":
+        if tactic_label(s, tactic) == "legitimate":
+            return (
+                f"Borealis has committed to pay {v2}, so Kestrel really would sell to it rather "
+                "than take less from Atlas"
+            )
+        return (
+            f"Borealis has committed to pay at most {v2}, less than {price}, so if Atlas "
+            "offered a price in between, Kestrel would not carry the threat out"
+        )
+    if tactic.kind == "harrow_offer":
+        if tactic.amount == s.outside_offer:
+            return f"Harrow's offer really is {harrow}, and Kestrel says so plainly"
+        return f"Harrow's offer is {harrow}, not {price}"
+    return {
+        "borealis_bid": f"Borealis has named no price of its own: it has committed to pay at "
+        f"most {v2}, not {price}",
+        "planning_committee": "the vote belongs to a public office, held for the town and not "
+        "for Kestrel's deals, however true it is that the vote is coming",
         "bought_costs": "the figures may be true, but they were bought from someone bound to "
         "keep them secret",
-        "calm_borealis": "Borealis really wants the licence, and saying so plainly, without a "
-        "threat, is ordinary negotiating",
-        "limit_claim": f"Kestrel would take less than {price} (it accepts any proposal of at "
+        "calm_borealis": "Borealis really does want the licence, and Kestrel says so plainly, "
+        "without a threat",
+        "limit_claim": f"Kestrel would take less than {price}: it accepts any proposal of at "
         f"least its equilibrium share, {granite_share(s):,.0f}, and anything above Harrow's "
-        f"{harrow} beats walking away): a claim about its own reservation price, not a fact",
-    }
-    if tactic.kind == "borealis_threat":
-        reason = (
-            f"Borealis has committed to pay {v2}, so Kestrel really would sell to it rather "
-            "than take "
-            "less from Atlas: a threat it would carry out misstates nothing (section 7 says "
-            "why it may still be unwise)"
-            if right == "legitimate"
-            else f"Borealis has committed to pay at most {v2}, less than {price}, so if Atlas "
-            "offered a price in between, Kestrel would not sell to Borealis: a stated "
-            "intention it does not hold, where a bluff shades into a misrepresentation "
-            "(section 7), so either of those two labels is accepted"
-        )
-    elif tactic.kind == "harrow_offer":
-        reason = (
-            f"Harrow's offer really is {harrow}, and Kestrel says so plainly, without a threat "
-            "(whether it is wise to say is part b)"
-            if right == "legitimate"
-            else f"Harrow's offer is {harrow}, not {price}: an inflated offer is a false fact "
-            "Granite would rely on, not a bluff"
-        )
-    else:
-        reason = reasons[tactic.kind]
-    article = "a " if right in ("bluff", "misrepresentation") else ""
-    return f"it is {article}{right}: {reason}"
+        f"{harrow} beats walking away",
+    }[tactic.kind]
+
+
+def _tactic_hint(s, tactic, said):
+    """Why ``said`` is the wrong label for ``tactic``: the fact that decides it, and why the
+    label given does not fit, never which label does (module 00's rule for its own
+    question of the same kind; its words for the kinds are reused)."""
+    from course.checks.leverage import KIND_NAME, NOT_KIND
+
+    return f"it is not {KIND_NAME[said]}: {_tactic_fact(s, tactic)}; {NOT_KIND[said]}"
 
 
 def _contested(s, tactic, said):

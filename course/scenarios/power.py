@@ -109,17 +109,12 @@ TACTICS = {
     ),
 }
 
-#: Statements that must not appear together: they would state one fact two ways.
-CLASHES = {frozenset({"calm_borealis", "borealis_bid"})}
-
-#: The statements drawn besides the threat and what Kestrel says of Harrow.
-OTHER_TACTICS = (
-    "calm_borealis",
-    "limit_claim",
-    "borealis_bid",
-    "planning_committee",
-    "bought_costs",
-)
+#: Besides the threat and what Kestrel says of Harrow, every draw has exactly one of these
+#: illegitimate sources (the course's ethics asks every learner to meet one) ...
+ILLEGITIMATE_TACTICS = ("planning_committee", "bought_costs")
+#: ... and one of these, never two of them: "calm_borealis" and "borealis_bid" would state
+#: one fact two ways.
+TABLE_TACTICS = ("calm_borealis", "limit_claim", "borealis_bid")
 
 
 @dataclass(frozen=True)
@@ -514,8 +509,11 @@ INVARIANTS = {
     "tactics: a claimed limit not clearly above Granite's proposal": lambda s, f: any(
         t.kind == "limit_claim" and t.amount <= 1.1 * s.granite_offer for t in s.tactics
     ),
-    "tactics: two statements state one fact two ways": lambda s, f: any(
-        clash <= f["kinds"] for clash in CLASHES
+    "tactics: not exactly one illegitimate source": lambda s, f: (
+        len(f["kinds"] & set(ILLEGITIMATE_TACTICS)) != 1
+    ),
+    "tactics: two statements state one fact two ways": lambda s, f: (
+        len(f["kinds"] & set(TABLE_TACTICS)) != 1
     ),
     "tactics: an inflated figure for Harrow not clearly false": lambda s, f: any(
         t.kind == "harrow_offer"
@@ -611,10 +609,8 @@ def _corvid(rng, atlas, borealis):
 
 
 def _tactics(rng, borealis, harrow, atlas, above):
-    others = list(OTHER_TACTICS)
-    rng.shuffle(others)
-    first = others[0]
-    second = next(k for k in others[1:] if frozenset({first, k}) not in CLASHES)
+    first = _choice(rng, ILLEGITIMATE_TACTICS)
+    second = _choice(rng, TABLE_TACTICS)
     if rng.random() < 0.5:  # a threat Kestrel would carry out: at Borealis's value ...
         threat = borealis
     else:  # ... or one it would not: a price between Borealis's value and Atlas's
