@@ -104,8 +104,22 @@ def test_a_likelihood_that_is_not_a_dict_is_named(learner):
     )
 
 
-def test_a_missing_price_is_named(learner):
-    assert "missing" in miss(check.opening_likelihood, lambda sale: {})
+def test_a_missing_price_counts_as_zero(learner):
+    """A price left out of a likelihood has nothing on it: where the opening fits it, the
+    hint says it is not 0."""
+    assert "so its likelihood is not 0" in miss(check.opening_likelihood, lambda sale: {})
+
+
+def test_ruled_out_prices_may_be_left_out_of_the_beliefs(learner, capsys):
+    """The reviewer's finding 14: beliefs without the prices the opening ruled out (every
+    learner's opening rules out one or two) are right, and pass."""
+
+    def without_zeros(sale, likelihood):
+        beliefs, mean, sure = reference.belief_after_opening(sale, likelihood)
+        return {r: p for r, p in beliefs.items() if p > 0}, mean, sure
+
+    check.belief_after_opening(without_zeros, hidden=True)
+    assert "\N{CHECK MARK}" in capsys.readouterr().out
 
 
 def test_ignoring_the_band_is_named(learner):
@@ -474,6 +488,30 @@ def test_counting_a_buyer_at_its_reservation_price_as_refusing_is_named(monkeypa
             assert "count P(r ≥ p), not P(r > p)" in message, message
 
 
+def test_a_price_two_slips_give_is_not_blamed_on_one(monkeypatch):
+    """The reviewer's finding 1: where asking the most likely reservation price after the
+    opening lands where the P(r > p) slip does, the hint names both slips, not P(r > p)
+    alone."""
+
+    def likeliest_is_strict(sale):
+        after = reference.posterior_after_opening(sale)
+        likeliest = max(after, key=after.get)
+        return likeliest == reference.best_move(after, sale.cost, strict=True)[0] and (
+            likeliest not in reference.my_price(sale, after)[:2]
+        )
+
+    as_learner(monkeypatch, learner_where(likeliest_is_strict))
+
+    def likeliest(sale, after):
+        before, _, _, capped = reference.my_price(sale, after)
+        now = max(after, key=after.get)
+        return before, now, before != now, capped
+
+    message = price_parts(likeliest)["the price after the opening"][1]
+    assert "that is the most likely reservation price" in message
+    assert "count P(r ≥ p), not P(r > p)" in message and "more than one slip" in message
+
+
 def test_the_uniform_helper_is_named_where_it_differs(monkeypatch):
     """take_it_or_leave_it on (cost, lowest, highest) is the obvious slip."""
 
@@ -493,7 +531,8 @@ def test_the_uniform_helper_is_named_where_it_differs(monkeypatch):
         ),
     )
     message = price_parts(with_before(uniform))["the price before the opening"][1]
-    assert "take_it_or_leave_it's answer" in message
+    assert "spread evenly between the lowest and the highest" in message
+    assert "take_it_or_leave_it" not in message  # not met before Question 5
 
 
 def test_any_other_wrong_price_is_compared_with_the_best(learner):
@@ -757,8 +796,29 @@ def test_the_wrong_decision_is_named_and_costs_only_its_point(learner):
         return before, now, worth, not buy
 
     scored = report_parts(contrary)
-    assert scored["the decision"][0] == 0 and "and costs" in scored["the decision"][1]
+    assert scored["the decision"][0] == 0 and "and it costs" in scored["the decision"][1]
     assert check.report_decision(contrary).earned == 2
+
+
+def test_the_decision_follows_the_learners_own_worth_of_the_report(monkeypatch):
+    """The reviewer's finding 4: a learner who scales perfect information by the accuracy,
+    gets a worth on the other side of the fee, and decides by that worth, loses the worth's
+    point only, as Question 4's decision is judged on the learner's own reading."""
+
+    def crosses_the_fee(sale):
+        after = reference.posterior_after_opening(sale)
+        _, now, _, buy = reference.report_decision(sale, after)
+        return (sale.report_accuracy * now > sale.report_fee) != buy
+
+    as_learner(monkeypatch, learner_where(crosses_the_fee))
+
+    def scaled(sale, after):
+        before, now, _, _ = reference.report_decision(sale, after)
+        worth = sale.report_accuracy * now
+        return before, now, worth, worth > sale.report_fee
+
+    scored = report_parts(scaled)
+    assert scored["the report's worth"][0] == 0 and scored["the decision"][0] == 1
 
 
 def test_the_decision_must_be_true_or_false(learner):

@@ -91,17 +91,46 @@ def _per_value(result, sale, what):
             f"{type(result).__name__} {result!r}",
             general=f"{what} should be a dict of reservation price to number",
         )
-    missing = [value for value in sale.reservations if value not in result]
     extra = [value for value in result if value not in sale.reservations]
-    if missing or extra:
+    if extra:
         raise NotYet(
             f"for learner {sale.learner}, {what} should have one entry per possible "
-            f"reservation price {list(sale.reservations)}; "
-            + (f"missing {missing}" if missing else f"it has extra keys {extra}"),
+            f"reservation price {list(sale.reservations)}; it has extra keys {extra}",
             general=f"{what} should have one entry per possible reservation price of the "
             "scenario, and no other",
         )
-    return {value: _number(result[value], f"the entry for {value:,.0f}") for value in result}
+    # a price left out has nothing on it: 0 (a ruled-out price may be left out)
+    return {
+        value: _number(result[value], f"the entry for {value:,.0f}") if value in result else 0.0
+        for value in sale.reservations
+    }
+
+
+def _joined(mistakes):
+    """``mistakes`` (as ``diagnose`` takes them) with those that give the same amount joined
+    into one: an answer that more than one slip produces may come from any of them, so its
+    hint names each, and never blames one slip alone for what another slip gave."""
+    groups = []  # [amount, [hint, ...], [general words, ...]]
+    for wrong, hint, *general in mistakes:
+        group = next((g for g in groups if same_money(wrong, g[0])), None)
+        if group is None:
+            groups.append([wrong, [hint], [general[0] if general else hint]])
+        else:
+            group[1].append(hint)
+            group[2].append(general[0] if general else hint)
+    return [
+        (wrong, hints[0], general[0])
+        if len(hints) == 1
+        else (wrong, _either(hints), _either(general))
+        for wrong, hints, general in groups
+    ]
+
+
+def _either(hints):
+    """Several slips' hints for one answer, each named."""
+    return "more than one slip gives that answer: " + "; or ".join(
+        f"({n}) {hint}" for n, hint in enumerate(hints, 1)
+    )
 
 
 def _pair(result, what, size=2):
@@ -229,6 +258,7 @@ def belief_after_opening(answer, hidden=False):
                 for rounded in (round(right), round(right, -2))
             ),
         ]
+        mistakes = _joined(mistakes)
         hint = diagnose(
             mean,
             right,
@@ -274,6 +304,7 @@ def _check_sure(value, sale, after, mean):
             "it would refuse it, so it is not accepted for sure",
         ),
     ]
+    mistakes = _joined(mistakes)
     hint = diagnose(
         given,
         right,
@@ -388,6 +419,7 @@ def _wren_reservation(answers):
             ),
         ]
         shown = ", ".join(_euros(offer) for offer in offers)
+        mistakes = _joined(mistakes)
         hint = diagnose(
             given,
             expected,
@@ -485,9 +517,9 @@ def _price_mistakes(beliefs, sale):
         ),
         (
             uniform if uniform is not None else math.nan,
-            "that is take_it_or_leave_it's answer, which treats the reservation price as spread "
-            "evenly between the lowest and the highest; yours takes only four values, with "
-            "their own chances: compare the final prices one by one",
+            "that is the best price for a reservation price spread evenly between the lowest "
+            "and the highest (the classic case of section 4); yours takes only four values, "
+            "with their own chances: compare the final prices one by one",
         ),
     ]
 
@@ -533,6 +565,7 @@ def _price_before(answers):
         best = reference.move_profits(prior, sale.cost)[expected]
         mine = (given - sale.cost) * sum(p for v, p in prior.items() if v >= given)
         mistakes = _price_mistakes(prior, sale)
+        mistakes = _joined(mistakes)
         hint = diagnose(
             given,
             expected,
@@ -580,6 +613,7 @@ def _price_after(answers):
                 *_price_mistakes(after, sale),
             ]
             mine = (given - sale.cost) * sum(p for v, p in after.items() if v >= given)
+            mistakes = _joined(mistakes)
             hint = diagnose(
                 given,
                 expected,
@@ -639,6 +673,7 @@ def _price_capped(answers):
             *_price_mistakes(capped, sale)[:2],
         ]
         mine = (given - sale.cost) * sum(p for v, p in capped.items() if v >= given)
+        mistakes = _joined(mistakes)
         hint = diagnose(
             given,
             expected,
@@ -784,6 +819,7 @@ def _perfect(answers, truths):
                 mistakes.append(
                     (before, "that is its worth before the opening; use the beliefs after it")
                 )
+            mistakes = _joined(mistakes)
             hint = diagnose(
                 given,
                 expected,
@@ -848,6 +884,7 @@ def _report_worth(answers, truths):
                 "out, so its likelihood is (1 − accuracy)/(n − 1) with n all four prices",
             ),
         ]
+        mistakes = _joined(mistakes)
         hint = diagnose(
             given, worth, mistakes, f"the report is worth {_euros(worth)}, not {_euros(given)}"
         )
@@ -880,14 +917,20 @@ def report_on_survivors(beliefs, cost, accuracy):
 
 def _report_buy(answers, truths):
     for sale, _, result in answers():
-        _, _, worth, buy = truths[sale.learner]
+        # judged against the learner's own worth of the report, as Question 4's decision
+        # is: a wrong worth costs its own point only
+        try:
+            worth = _number(result[2], "the report's worth")
+        except NotYet:
+            worth = truths[sale.learner][2]
+        buy = worth > sale.report_fee
         if _truth(result[3], "whether to buy the report") != buy:
             raise NotYet(
-                f"for learner {sale.learner}: the report is worth {_euros(worth)} and costs "
-                f"{_euros(sale.report_fee)}, so buying it is "
+                f"for learner {sale.learner}: you value the report at {_euros(worth)} and it "
+                f"costs {_euros(sale.report_fee)}, so buying it is "
                 f"{'worth it' if buy else 'not worth it'}.",
-                general="it does not buy the report exactly when the report is worth more "
-                "than its fee",
+                general="it does not buy the report exactly when the report's worth it "
+                "gives is more than its fee",
             )
     return "buy the report only when it is worth more than its fee."
 
