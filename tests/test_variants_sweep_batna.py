@@ -216,6 +216,11 @@ def test_a_term_that_costs_northwind_nothing_is_never_left_out_of_an_accepted_de
                     assert offer.remote_days == 2, s.learner
 
 
+def figures_in(text):
+    """The amounts a statement names, in order."""
+    return [float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*\d", text)]
+
+
 def label_from_text(s, text):
     """Question 6's label read from a statement's words and the scenario's facts: a demand
     with a consequence is a threat; a figure presented as the least you would take is a
@@ -237,7 +242,7 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
     """Q6 (issue 17, items 3, 4 and 10): five statements lettered A to E, exactly one of
     each kind for every learner: the learner's real BATNA told plainly with the commute it
     spares, the reservation price kept private, a threat to take the real BATNA at a
-    figure at or above the reservation price (and less than 100 above it: one the learner
+    figure at or below the reservation price (and less than 100 below it: one the learner
     would carry out), a bluff at least 3,000 above the reservation price and a
     misrepresentation at least 4,000 off the truth; the statement to use is the mention
     when the reservation price beats the pay band's midpoint, and both choices are drawn."""
@@ -260,7 +265,10 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
             if x.label == "bluff":
                 assert x.stated >= reservation(s) + 3_000, s.learner
             if x.kind == "threat":  # for the job as offered: remote days lower the price
-                assert 0 <= x.stated - reservation(s) < 100, s.learner
+                # true only at or below the reservation price: between it and a higher
+                # figure the learner would accept (professor's review 2, finding 2)
+                assert 0 <= reservation(s) - x.stated < 100, s.learner
+                assert x.stated == figures_in(x.text)[0], s.learner
                 assert "with no remote days" in x.text, s.learner
                 assert {"Harbor Bank": "Harbor Bank", "Lumen": "Lumen", "Freelance": "freelanc"}[
                     batna
@@ -294,7 +302,7 @@ def lumen_as_told(s):
 def test_question_6s_key_follows_the_valuation_the_text_tells_the_learner_to_use(drawn):
     """Q6 (professor's review, findings 1 to 3): with Lumen worth what the story and the
     question tell the learner, every threat names the alternative they would really take
-    at a figure from their reservation price up to 100 above it, every bluff claims more
+    at a figure from 100 below their reservation price up to it, every bluff claims more
     than that reservation price, and "use" is the mention exactly when that reservation
     price is above the pay band's midpoint. Only the story's own words, not the scenario module, say which."""
     action = {"Harbor Bank": "Harbor Bank", "Lumen": "Lumen", "Freelance": "freelanc"}
@@ -307,7 +315,7 @@ def test_question_6s_key_follows_the_valuation_the_text_tells_the_learner_to_use
             figures = [float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*\d", text)]
             if key[letter] == "threat":
                 assert action[batna] in text, (s.learner, text)
-                assert 0 <= figures[0] - own < 100, (s.learner, text, own)
+                assert 0 <= own - figures[0] < 100, (s.learner, text, own)
             if key[letter] == "bluff":
                 assert figures[0] > own, (s.learner, text, own)
         kinds = {x.letter: x.kind for x in statements_of(s)}

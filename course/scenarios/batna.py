@@ -481,7 +481,7 @@ def statements_of(offers):
         return choices[math.floor(rng.random() * len(choices))]
 
     said, true_figure = _mention(offers, name)
-    floor = math.ceil(reservation / 100) * 100
+    floor = math.floor(reservation / 100 + 1e-9) * 100  # at most r: below it you walk
     asked = round(reservation, -3) + pick(rng, 4_000, 9_000, 1_000)
     inflated = offers.bank_salary + pick(rng, 4_000, 10_000, 1_000)
     taking = _TAKING[name]
@@ -520,9 +520,10 @@ def statements_of(offers):
             "threat",
             floor,
             reservation,
-            f"your reservation price for the job as offered is {reservation:,.2f}, so below "
-            f"{floor:,.0f} with no remote days you really would take your BATNA: a true "
-            "warning that demands something, a threat you would carry out",
+            f"your reservation price for the job as offered is {reservation:,.0f}, so below "
+            f"{floor:,.0f}, which is no more than it, you really would take your BATNA if "
+            "there were no remote days: a true warning that demands something, a threat you "
+            "would carry out",
             "threat",
         ),
         (
@@ -536,7 +537,7 @@ def statements_of(offers):
             "bluff",
             asked,
             reservation,
-            f"your reservation price is {reservation:,.2f}: a higher claimed reservation price "
+            f"your reservation price is {reservation:,.0f}: a higher claimed reservation price "
             "is a bluff, not a false fact about the world",
             "bluff",
         ),

@@ -495,11 +495,14 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   is honest too: nobody is owed it.
 # - **Threat.** A demand with a consequence if it is refused: "unless you can pay at least
 #   96,000, I will take Harbor Bank's offer". It is a threat and not a bluff only because
-#   you would carry it out: the alternative is your real BATNA, and the figure is at least
-#   your reservation price, below which you would indeed take your BATNA. Say which terms it
-#   is for: your reservation price depends on the package (two remote days lower it), so a
-#   threat about the salary holds for the package it names, such as "the job as offered,
-#   with no remote days". A threat to take an option you would not take is a bluff about your intentions, and it can be worse:
+#   you would carry it out: the alternative is your real BATNA, and the figure is at most
+#   your reservation price. Then every salary below the figure is below your reservation
+#   price too, where you would indeed take your BATNA. Name a figure above your reservation
+#   price and the threat is partly a bluff: between the two you would in fact accept. Say
+#   which terms it is for: your reservation price depends on the package (two remote days
+#   lower it), so a threat about the salary holds for the package it names, such as "the
+#   job as offered, with no remote days". A threat to take an option you would not take
+#   is a bluff about your intentions, and it can be worse:
 #   what you say you intend to do is a statement about your present state of mind, and a
 #   false one, made for the other side to rely on, can be a misrepresentation (module 00).
 #   Even a true threat corners the other side, and people resist demands made under
