@@ -191,11 +191,24 @@ def concession_curves(curves, lines=None):
     return line_chart(curves, "round", "price", lines, label="both sides' concession curves")
 
 
-def frontier_picture(packages, frontier, path, width=560, height=300, minimum=None):
+def frontier_picture(
+    packages,
+    frontier,
+    path,
+    width=560,
+    height=300,
+    minimum=None,
+    deal=None,
+    x_title="your points",
+    path_name="your plan",
+):
     """Every package as a grey dot (your points across, theirs up), the Pareto frontier as a
     line, ``path``, the packages a plan passes through, as numbered steps, and, when given,
-    the other side's ``minimum`` as a dashed level line. Round numbers run along both axes."""
-    everything = packages + list(path)
+    the other side's ``minimum`` as a dashed level line and the ``deal`` (a ``(yours,
+    theirs)`` point) as a ring of its own, apart from the path. ``x_title`` names the
+    horizontal axis and ``path_name`` the path in the alt text. Round numbers run along
+    both axes."""
+    everything = packages + list(path) + ([deal] if deal is not None else [])
     top_x = max((p[0] for p in everything), default=1) or 1
     top_y = max((p[1] for p in everything), default=1) or 1
     across, up = ticks(0, top_x, 6), ticks(0, top_y, 6)
@@ -214,7 +227,7 @@ def frontier_picture(packages, frontier, path, width=560, height=300, minimum=No
         f'<line x1="{left}" y1="{margin}" x2="{left}" y2="{base}" stroke="#999"/>',
         x_axis(across, x, base),
         y_axis(up, y, left),
-        svg_text((left + width - margin) / 2, height - 6, "your points"),
+        svg_text((left + width - margin) / 2, height - 6, x_title),
         y_title("their points", margin, base),
     ]
     for a, b in packages:
@@ -248,13 +261,23 @@ def frontier_picture(packages, frontier, path, width=560, height=300, minimum=No
                 f"<title>step {step}: {amount(a)} for you, {amount(b)} for them</title></circle>"
             )
             parts.append(svg_text(x(a) + 8, y(b) - 6, str(step), "start", SELLER_COLOUR))
+    if deal is not None:
+        a, b = deal
+        parts.append(
+            f'<circle cx="{x(a):.1f}" cy="{y(b):.1f}" r="8" fill="none" stroke="{WARNING_COLOUR}" '
+            f'stroke-width="3"><title>the deal: {amount(a)} for you, {amount(b)} for them'
+            "</title></circle>"
+        )
+        parts.append(svg_text(x(a) - 10, y(b) + 4, "deal", "end", WARNING_COLOUR))
     words = [f"{len(packages)} packages", f"the Pareto frontier has {len(frontier)} of them"]
     if path:
         (a, b), (c, d) = path[0], path[-1]
         words.append(
-            f"your plan: {len(path)} steps from {amount(a)} for you and {amount(b)} for them "
+            f"{path_name}: {len(path)} steps from {amount(a)} for you and {amount(b)} for them "
             f"to {amount(c)} and {amount(d)}"
         )
+    if deal is not None:
+        words.append(f"the deal: {amount(deal[0])} for you and {amount(deal[1])} for them")
     if minimum is not None:
         words.append(f"their minimum {amount(minimum)}")
     label = "your plan against the Pareto frontier: " + "; ".join(words)

@@ -251,6 +251,25 @@ def test_beliefs_keys_may_be_whole_numbers(learner):
     )
 
 
+def test_beliefs_rounded_to_three_decimals_pass(learner):
+    """Review finding 21: the check held chances to 1e-6, so a learner who rounded the
+    posterior to three or four decimals (the hint shows four) failed; rounded chances pass,
+    visible and hidden, and a chance 0.01 off still fails."""
+
+    def rounded(s):
+        chance = round(quell_posterior(s), 3)
+        return {s.reservation_if_quell: chance, s.reservation_if_not: round(1 - chance, 3)}
+
+    assert passes(run("marlow_beliefs", rounded))
+    assert passes(run("marlow_beliefs", rounded, hidden=True))
+
+    def off(s):
+        chance = quell_posterior(s) + 0.01
+        return {s.reservation_if_quell: chance, s.reservation_if_not: 1 - chance}
+
+    assert "after the rush request" in miss("marlow_beliefs", off)
+
+
 # --- question 4 ----------------------------------------------------------------------------
 
 

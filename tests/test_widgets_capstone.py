@@ -4,6 +4,7 @@ import dataclasses
 import json
 import random
 from html import unescape
+from pathlib import Path
 
 import ipywidgets as w
 import pytest
@@ -93,7 +94,9 @@ def test_a_whole_negotiation_played_by_clicking(case):
         in debrief
     )
     assert f"Marlow's style was {STYLE_WORDS['conceder']}" in debrief
-    assert f"<title>step 1: {profit:g} for you" in table.chart.value  # the deal, after your opening
+    assert f"<title>the deal: {profit:g} for you" in table.chart.value  # a ring of its own
+    assert "<title>step 1:" not in table.chart.value  # not numbered among your offers
+    assert "your profit (k€)" in table.chart.value
     assert table.send_offer.disabled and table.accept.disabled and table.walk.disabled
     assert table.walk_out.disabled
     table.send_offer.click()  # a click after the end changes nothing
@@ -231,3 +234,21 @@ def test_each_offer_is_set_against_the_plan_of_question_7(case):
     for round_, (package, label) in enumerate(zip(sent, labels, strict=False), start=1):
         profit = sum(case.yours[i][level] for i, level in package.items())
         assert f"round {round_}, profit {profit:g}: {label}" in debrief
+
+
+def test_marlow_remembers_you_across_new_negotiations_not_a_rerun_cell(case):
+    """Review finding 19: the memory lives on the table, so section 6 and the reflection
+    say that the 'new negotiation' button keeps it and running the cell again does not;
+    a second table for the same learner starts from a Marlow that never met you."""
+    text = " ".join(
+        line.removeprefix("#").strip()
+        for line in (Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py")
+        .read_text()
+        .splitlines()
+    )
+    assert 'It remembers you across the table\'s "new negotiation" button' in text
+    assert "running the table's cell again seats a Marlow that has never met you" in text
+    assert table_for(case, style="linear").start.description == "new negotiation"
+    first = table_for(case, style="linear")
+    first.walk_out.click()
+    assert table_for(case, style="linear")._table.session._fresh.trust == TRUST_START

@@ -204,9 +204,15 @@ class NegotiationTable(PlaysRounds, w.VBox):
         )
         session = self._table.session
         path = [self._worth_of(o) for _, who, o in session.history if who == "you"]
-        if session.agreement is not None:
-            path.append(self._worth_of(session.agreement))
-        self.chart.value = frontier_picture(self._points, self._frontier, path)
+        deal = None if session.agreement is None else self._worth_of(session.agreement)
+        self.chart.value = frontier_picture(
+            self._points,
+            self._frontier,
+            path,
+            deal=deal,
+            x_title="your profit (k€)",
+            path_name="your offers",
+        )
 
     def _buttons(self):
         session = self._table.session

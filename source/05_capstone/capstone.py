@@ -214,7 +214,7 @@ check.my_reservation(my_reservation, hidden=True)
 # (`s.reservation_if_quell` if Quell has capacity, `s.reservation_if_not` if it has none)
 # to its chance. The prior chance that Quell has capacity is `s.quell_prior`; the chances
 # of a rush request are `s.rush_if_quell` and `s.rush_if_not`. `update_beliefs` from module
-# 01 is imported for you.
+# 01 is imported for you. The chances may be rounded to three decimals or more.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "marlow-beliefs-answer", "schema_version": 3}
@@ -295,8 +295,11 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   `s.your_sales_share`) by at least 0.10 and can wait at least 3 weeks less
 #   (`s.their_weeks` against `s.your_weeks`), the *other* side's power is rated higher.
 #
-# Your reservation price is `my_reservation(s)` from question 2. The check then shows your
-# balance, module 00's weighted difference between the two sides.
+# Your reservation price is `my_reservation(s)` from question 2. The check measures the
+# alternatives rule with the reservation price question 2's check accepts, not with your
+# function's, so pass question 2 first: with a wrong reservation price the rule may point
+# the other way. The check then shows your balance, module 00's weighted difference
+# between the two sides.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
@@ -603,7 +606,8 @@ check.concession_plan(concession_plan, hidden=True)
 # Marlow's offer on the table, or walk away. Marlow's walk-away depends on whether Quell
 # really has capacity, which is drawn when you sit down, in line with what the rush
 # request told you, and stays hidden until the end. The picture shows your offers
-# (numbered) against every package and the Pareto frontier.
+# (numbered from 0) against every package and the Pareto frontier, and a deal, when there
+# is one, as a ring of its own.
 #
 # Marlow behaves like a counterpart, not like a clock:
 #
@@ -627,10 +631,11 @@ check.concession_plan(concession_plan, hidden=True)
 # - it remembers you: its trust in you starts at 0.5 and each negotiation moves it by how
 #   it ended (a deal +0.25, a polite walk-away 0, talks that ran out of time −0.05, which
 #   is what happens when Marlow reaches its own deadline and leaves, its own leaving −0.1,
-#   when its patience runs out first, a walk-out −0.35) and by −0.1 for every offer it had to refuse out
-#   of hand and every retraction, whatever the ending (so a deal reached through three
+#   when its patience runs out first, a walk-out −0.35) and by −0.1 for every offer it
+#   had to refuse out of hand and every retraction, whatever the ending (so a deal reached through three
 #   retractions lowers it); its trust sets how far it opens towards you and how patient it
-#   is the next time you sit down.
+#   is the next time you sit down. It remembers you across the table's "new negotiation"
+#   button; running the table's cell again seats a Marlow that has never met you.
 #
 # What the table leaves out: it treats your research as exact (Marlow scores packages
 # exactly as `s.theirs` says and needs exactly one of your two reservation prices); what
@@ -706,8 +711,9 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 8. Reflection (4 points, graded by your instructor)
 #
-# Play at least two negotiations with Marlow, one after the other, then write your
-# debrief in a few paragraphs, a point for each part:
+# Play at least two negotiations with Marlow, one after the other on the same table (its
+# "new negotiation" button, so that Marlow remembers the first), then write your debrief
+# in a few paragraphs, a point for each part:
 #
 # 1. **The outcome against your plan.** Where did you keep to your reservation price,
 #    your opening and your planned steps, and where did you leave them? Why? When Marlow
