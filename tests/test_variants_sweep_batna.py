@@ -708,3 +708,30 @@ def test_the_other_questions_name_their_fields_and_choices():
     assert "`offers.lumen_sure`" in text_of("q3-text")
     assert "`offer.salary`" in text_of("q5-text") and "`offer.remote_days`" in text_of("q5-text")
     assert "walk_any_time" in text_of("q7-text")
+
+
+def amount_in(text):
+    return float(text.replace(",", ""))
+
+
+def test_the_reflection_uses_an_expected_value_only_before_the_outcome_is_known():
+    """The model answer (professor's review 2, finding 1): an offer known before the learner
+    decides is valued at its outcome, so the reservation price rises from today's sure
+    BATNA to the offer's worth; the expected value is the reservation price only for a
+    learner who must commit first, and its arithmetic is right. The old answer said the
+    opposite ("only if I can wait") and rose from the expected value."""
+    text = " ".join(text_of("reflection").split())
+    assert "can wait" not in text
+    today = amount_in(re.search(r"my reservation price is ([\d,]+)", text)[1])
+    low, high, by = map(
+        amount_in, re.search(r"rises from ([\d,]+) to ([\d,]+), by ([\d,]+)", text).groups()
+    )
+    assert (low, by) == (today, high - low)
+    p, offer, q, stay, average = re.search(
+        r"([\d.]+) × ([\d,]+) \+ ([\d.]+) × ([\d,]+) = ([\d,]+)", text
+    ).groups()
+    assert amount_in(offer) == high and amount_in(stay) == today
+    assert float(p) + float(q) == 1
+    assert float(p) * amount_in(offer) + float(q) * amount_in(stay) == amount_in(average)
+    above = amount_in(re.search(r"commit before hearing.*?: ([\d,]+) above today's", text)[1])
+    assert above == amount_in(average) - today

@@ -228,6 +228,16 @@ check.choose_batna(choose_batna, hidden=True)
 # equivalent below an uncertain alternative's expected value, that alternative counts for
 # less, and another one may become your BATNA.
 #
+# An uncertain alternative belongs in $V$ at its expected value (or your certainty
+# equivalent) only in one situation: you must commit to the deal before the uncertainty is
+# settled, and the deal rules the alternative out. That is Lumen's case here: its round
+# closes after you have chosen, and a job at Northwind means no job at Lumen. Two other
+# situations are common. If you will know the outcome before you must decide, value the
+# alternative at the outcome itself: a firm that answers before your talks end is worth
+# its offer if it makes one, and nothing if not, never the average of the two. And if the
+# deal leaves the alternative open (you could still take it later), it does not raise your
+# reservation price at all, because you keep it whether or not you sign.
+#
 # Work it out *before* you negotiate: in the moment, a reservation price tends to drift
 # towards whatever is on offer. Hold it firm against pressure, but not against facts.
 # Revise it when you learn new facts about your alternatives (your BATNA's offer is
@@ -704,10 +714,11 @@ check.batna_needed(batna_needed, hidden=True)
 # point for each of these:
 #
 # 1. a real alternative, named, with what it is worth to you today as a number (a sure
-#    amount, or an expected value over a tree, with its chances);
+#    amount, or an expected value over a tree, with its chances, if you must commit before
+#    you learn the outcome and the deal rules the alternative out);
 # 2. a concrete step you will take to raise that value or make it more certain;
 # 3. how much the step would move your reservation price, with the arithmetic, and
-#    whether you could wait for it;
+#    whether you will know its outcome before you must decide;
 # 4. a target for the negotiation, above your reservation price, and the fact that
 #    justifies it (a published pay survey, a rival's price, what the other side's own
 #    alternative costs it).
@@ -715,23 +726,30 @@ check.batna_needed(batna_needed, hidden=True)
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
 # A model answer, with the rubric's four points marked.
-# (1) I will ask my employer for a raise. My alternative is to stay in my current job at
-# 61,000 without one. I have also applied to another firm: I put the chance of an offer at
-# 0.4, and an offer of about 70,000 would cost me 2,000 a year more in travel, so it is
-# worth 68,000 to me. As a tree, my alternative is worth 0.4 × 68,000 + 0.6 × 61,000 =
-# 63,800, but only if I can wait for the firm's answer before my talks end; if I must
-# decide first, it is worth 61,000. (2) This month I will finish their two interviews and
-# ask for a written offer with a reply date after my own talks. (3) If the offer comes
-# before my talks end, my alternative becomes a sure 68,000, and my reservation price for
-# staying rises from 63,800 to 68,000, by 4,200. If it could only come after, the step
-# moves nothing today: my reservation price stays at 61,000. (4) I will aim for
-# 72,000: the latest pay survey of my professional body puts the median for my role in
-# this city at 71,500, and replacing me through an agency would cost my employer more.
+# (1) I will ask my employer for a raise. If the talks fail I stay in my job at 61,000: my
+# BATNA today is a sure 61,000, so my reservation price is 61,000. I have also applied to
+# another firm: I put the chance of an offer at 0.4, and an offer of about 70,000 would
+# cost me 2,000 a year more in travel, so it would be worth 68,000 to me. A raise would not
+# stop me from leaving later, so while the application is pending it does not raise my
+# reservation price. (2) This month I will finish their two interviews and ask for a
+# written offer before the date of my own talks. (3) If the offer comes first, I decide
+# knowing the outcome (a raise would then mean turning the offer down): my BATNA becomes a
+# sure 68,000 and my reservation price rises from
+# 61,000 to 68,000, by 7,000; if the firm says no, it stays at 61,000. The expected value,
+# 0.4 × 68,000 + 0.6 × 61,000 = 63,800, would be my reservation price only if I had to
+# commit before hearing from the firm and the raise ruled the other job out (say, my
+# employer asked me to stay two years in return): 2,800 above today's, or less if I
+# dislike the risk. (4) I will aim for 72,000: the latest pay survey of my professional
+# body puts the median for my role in this city at 71,500, and replacing me through an
+# agency would cost my employer more.
 #
-# Rubric, half a point each: an alternative named and valued today (expected value only
-# if the learner can wait for it); a concrete step; the change in the reservation price
-# with its arithmetic (and whether it depends on waiting); a target above the reservation
-# price with the fact that justifies it.
+# Rubric, half a point each: an alternative named and valued today (at its expected value
+# or certainty equivalent only if the learner must commit before the outcome is known and
+# the deal rules the alternative out; an alternative the deal leaves open does not count);
+# a concrete step; the change in the reservation price with its arithmetic (the actual
+# outcome when it will be known before the learner decides, the expected value only when
+# they must commit first); a target above the reservation price with the fact that
+# justifies it.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
