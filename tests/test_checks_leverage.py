@@ -171,7 +171,7 @@ def test_every_case_s_own_audit_fits_its_story_and_a_flat_one_does_not(key):
     assert all(rule.holds(case.yours, case.theirs, case.weights) for rule in case.rules)
     flat = dict.fromkeys(("information", "alternatives", "power"), 5)
     equal = dict.fromkeys(flat, 1 / 3)
-    assert not any(rule.holds(flat, flat, equal) for rule in case.rules)
+    assert not any(rule.holds(flat, flat, equal) for rule in case.rules if rule.kind != "at_most")
 
 
 @pytest.mark.parametrize("key", list(CASES))
@@ -190,8 +190,37 @@ def test_each_broken_rule_is_named_with_the_line_of_the_story_behind_it(key, own
     if len(weight_rule.source) == 1:
         assert f"{dominant} should weigh more than either other source" in hint
     else:
-        assert f"the largest weight should go to {' or '.join(weight_rule.source)}" in hint
+        assert f"the weight of {' or of '.join(weight_rule.source)} should be larger than" in hint
     assert weight_rule.because in hint
+
+
+def test_a_tie_on_top_is_told_what_is_wrong_with_it(own):
+    """Professor's review, finding 18: supplier weights (0.4, 0.2, 0.4) do give information
+    the largest weight, tied with power; the hint says what is wrong (power is not below
+    it), not that the largest weight should go to information or alternatives."""
+    case = CASES["supplier"]
+    own = replace(own, case="supplier")
+    audit = audit_of(case, weights={"information": 0.4, "alternatives": 0.2, "power": 0.4})
+    with pytest.raises(NotYet) as failure:
+        check.judge_audit(own, audit)
+    hint = str(failure.value)
+    assert "the weight of information or of alternatives should be larger than power's" in hint
+    assert "the largest weight should go to" not in hint
+
+
+def test_a_defensible_reading_of_each_story_passes(own):
+    """Professor's review, findings 3 and 17: the supplier story calls Vell's lost clients a
+    rumour, so rating your alternatives no higher than Vell's is defensible; a learner who
+    drew Brannock's standing offer may rate Brannock's alternatives 5."""
+    supplier = audit_of(
+        CASES["supplier"],
+        yours={"alternatives": 4},
+        theirs={"alternatives": 5},
+    )
+    assert check.judge_audit(replace(own, case="supplier"), supplier)
+    deadline = audit_of(CASES["deadline"], yours={"alternatives": 6}, theirs={"alternatives": 5})
+    assert check.judge_audit(replace(own, case="deadline"), deadline)
+    assert "on how much of that you can find out" in CASES["supplier"].story
 
 
 def test_where_the_story_supports_two_sources_either_may_weigh_most():
@@ -510,6 +539,15 @@ def test_one_run_with_one_kind_for_everything_gives_no_answer_away(own, label_al
         others = set(check.KIND_NAME) - {label_all}
         assert not any(check.KIND_TEST[k] in o.message for k in others), o.message
         assert not any(check.KIND_NAME[k] in o.message for k in others), o.message
+
+
+def test_the_bluff_feedback_says_ordinarily_as_the_model_rule_does():
+    """Professor's review, finding 15: a bluff is not 'not taken as fact' outright; by
+    convention it is ordinarily not taken as a statement of material fact, and the hint
+    for a bluff called a misrepresentation says so instead of denying it is false."""
+    assert "ordinarily not taken as a statement of material fact" in check.KIND_TEST["bluff"]
+    assert "negotiators do not take" not in check.KIND_TEST["bluff"]
+    assert "ordinarily not taken as one" in check.NOT_KIND["misrepresentation"]
 
 
 def test_an_unknown_kind_is_explained(own):

@@ -90,12 +90,14 @@ def test_the_advice_is_true_after_every_piece_of_news(key):
         words = text(audit.advice.value)
         lead = their_biggest_lead(yours, theirs, weights)
         if lead is None:
-            assert words.startswith("They are ahead of you on no source."), words
+            assert words.startswith("They are ahead of you on no source that carries"), words
         else:
             assert words.startswith(f"They are furthest ahead on {lead[0]}:"), words
-        first, gain = strengthen_first(yours, theirs, weights)[0]
-        if gain > 0:
+        (first, gain), (_, second) = strengthen_first(yours, theirs, weights)[:2]
+        if gain > second + 1e-9:
             assert f"raising your {first} by 2 adds most to the balance: {gain:+.2f}" in words
+        elif gain > 0:
+            assert f"raising your {first} by 2 adds as much as any (tied with" in words
         assert "weaker hold" not in words
 
 
@@ -104,8 +106,34 @@ def test_the_advice_is_true_of_the_ratings_it_describes():
     theirs = {"information": 2, "alternatives": 2, "power": 2}
     words = text(advice(yours, theirs, {"information": 0.3, "alternatives": 0.4, "power": 0.3}))
     assert words == (
-        "They are ahead of you on no source. All your ratings are at the top of the scale."
+        "They are ahead of you on no source that carries any weight. Your rating of every "
+        "source that carries weight is already at the top of the scale: no step would add to "
+        "the balance."
     )
+
+
+def test_the_advice_is_true_when_a_source_carries_no_weight_or_gains_tie():
+    """Professor's review, finding 14: with information weighted 0, they may lead it 9 to 5
+    and the advice does not say they lead on no source; your other ratings at 10 leave
+    information below the top, so the advice does not say all your ratings are there; and
+    equal weights make every step add the same, which the advice calls a tie."""
+    yours = {"information": 5, "alternatives": 10, "power": 10}
+    theirs = {"information": 9, "alternatives": 2, "power": 2}
+    words = text(advice(yours, theirs, {"information": 0, "alternatives": 0.5, "power": 0.5}))
+    assert words.startswith("They are ahead of you on no source that carries any weight.")
+    assert "All your ratings are at the top" not in words
+    assert "every source that carries weight is already at the top" in words
+    flat = dict.fromkeys(("information", "alternatives", "power"), 5)
+    words = text(advice(flat, flat, dict.fromkeys(flat, 1 / 3)))
+    assert "raising your information by 2 adds as much as any (tied with alternatives and " in words
+    assert "adds most" not in words
+
+
+def test_the_importance_sliders_say_they_are_not_shares():
+    """Professor's review, finding 22: the weight sliders run 0 to 20 while the text defines
+    weights as shares of 1; their labels call them importance, with their range."""
+    audit = LeverageAudit()
+    assert audit.weights["power"].description == "importance of power (0–20)"
 
 
 def test_news_is_shown_first_and_applied_only_after_the_reading():

@@ -55,7 +55,9 @@ HIDDEN_LEARNERS = hidden_learners(MODULE, range(1, 7))
 #: (section 2's three questions, in their order: a wrong "alternatives" or "power" is
 #: settled by an earlier question or fails its own).
 NOT_SOURCE = {
-    "information": "it does not say that a side knows, learns or finds out something",
+    "information": (
+        "it does not say that a side knows, learns or finds out something that was already true"
+    ),
     "alternatives": (
         "it is not about a specific other option a side could turn to, or section 2's first "
         "question settles it already"
@@ -77,7 +79,8 @@ KIND_TEST = {
     "legitimate": "it is true, and it uses leverage the side really holds",
     "bluff": (
         "it is only about your own reservation price, or your estimate of what something is "
-        "worth, which negotiators do not take as a statement of fact"
+        "worth: by negotiating convention, such a claim is ordinarily not taken as a "
+        "statement of material fact"
     ),
     "misrepresentation": "it states as fact something false that the other side would rely on",
     "illegitimate": (
@@ -97,7 +100,9 @@ NOT_KIND = {
         "or uses more than words"
     ),
     "misrepresentation": (
-        "it does not state as fact something false that the other side would rely on"
+        "it does not state something false that the other side would take as a statement "
+        "of material fact and rely on (by negotiating convention, a claim about your own "
+        "limit or valuation is ordinarily not taken as one)"
     ),
     "illegitimate": "it draws on nothing that is not yours to use",
 }
@@ -218,8 +223,9 @@ def _rule_words(rule, them):
     if rule.kind == "weight_top":
         if len(rule.source) == 1:
             return f"{rule.source[0]} should weigh more than either other source"
-        allowed = " or ".join(rule.source)
-        return f"the largest weight should go to {allowed}"
+        allowed = " or of ".join(rule.source)
+        rest = " and ".join(f"{s}'s" for s in SOURCES if s not in rule.source)
+        return f"the weight of {allowed} should be larger than {rest}"
     owner = "your" if rule.side == "you" else f"{them}'s"
     other = f"{them}'s" if rule.side == "you" else "yours"
     if rule.kind == "higher":
@@ -699,7 +705,8 @@ def _looking_back(s):
         return " In your case the balance never rose higher than when you asked."
     return (
         f" In your case, looking back, the balance was highest at {peak} "
-        f"({balances[peak]:+.2f} points), which nobody could have known at {ask}."
+        f"({balances[peak]:+.2f} points), which nobody could have known when you asked "
+        + ("(before any news)." if ask == "now" else f"(after {ask}).")
     )
 
 

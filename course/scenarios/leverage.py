@@ -217,8 +217,9 @@ CASES = {
         "You buy packaging for a food company. Your supplier, Vell, holds the patent on the "
         "resealable lid your products use now, but two other packaging firms, Bellpak and "
         "Corrin, make lids that would do after a three-month switch. Rumour says Vell has "
-        "lost big clients this year. The price will turn on how many clients Vell has left, "
-        "and nobody outside Vell knows yet which ones it still has.",
+        "lost big clients this year. The price will turn on how many clients Vell has left "
+        "and on how much of that you can find out: nobody outside Vell knows yet which ones "
+        "it still has.",
         "the buyer",
         "Vell, the supplier",
         yours=(6, 5, 4),
@@ -228,15 +229,8 @@ CASES = {
             Rule(
                 "weight_top",
                 ("information", "alternatives"),
-                "the price will turn on how many clients Vell has left (its alternatives), "
-                "which nobody outside Vell knows in full yet (so information counts too)",
-            ),
-            Rule(
-                "higher",
-                "alternatives",
-                "Bellpak and Corrin could serve you after a switch, while Vell has been losing "
-                "big clients",
-                side="you",
+                "the price will turn on how many clients Vell has left (its alternatives) and "
+                "on how much of that you can find out (information)",
             ),
             Rule(
                 "higher",
@@ -323,7 +317,7 @@ CASES = {
                 "alternatives",
                 "Brannock's lease ends in six weeks and moving twice would cost it dearly",
                 side="them",
-                value=4,
+                value=5,
             ),
         ),
         budget=(8, 12),

@@ -83,7 +83,10 @@ class LeverageAudit(w.VBox):
         self.story = w.HTML()
         self.yours = {s: self._slider(f"your {s}", SCALE) for s in SOURCES}
         self.theirs = {s: self._slider(f"their {s}", SCALE) for s in SOURCES}
-        self.weights = {s: self._slider(f"weight of {s}", IMPORTANCE_TOP) for s in SOURCES}
+        self.weights = {
+            s: self._slider(f"importance of {s} (0–{IMPORTANCE_TOP})", IMPORTANCE_TOP)
+            for s in SOURCES
+        }
         self.next_news = w.Button(description="next news", icon="newspaper-o")
         self.next_news.on_click(self._next_news)
         self.start_again = w.Button(description="start again", icon="undo")
@@ -253,7 +256,7 @@ def advice(yours, theirs, weights):
     ranking = strengthen_first(yours, theirs, weights)
     (first, gain), others = ranking[0], ranking[1:]
     if lead is None:
-        against = "They are ahead of you on no source."
+        against = "They are ahead of you on no source that carries any weight."
     else:
         source, points = lead
         levers, why = ANSWERED_BY[source]
@@ -265,9 +268,14 @@ def advice(yours, theirs, weights):
             f"<b>{' or your '.join(levers)}</b> ({why})."
         )
     if gain <= 0:
-        return against + " All your ratings are at the top of the scale."
+        return against + (
+            " Your rating of every source that carries weight is already at the top of the "
+            "scale: no step would add to the balance."
+        )
+    tied = [source for source, other in others if other >= gain - 1e-9]
+    adds = f"adds as much as any (tied with {' and '.join(tied)})" if tied else "adds most"
     return against + (
-        f" Under these weights, raising your {first} by {ADVICE_STEP:g} adds most to the "
+        f" Under these weights, raising your {first} by {ADVICE_STEP:g} {adds} to the "
         f"balance: {gain:+.2f} points ("
         + ", ".join(f"{source}: {other:+.2f}" for source, other in others)
         + ")."
