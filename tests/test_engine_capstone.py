@@ -17,6 +17,7 @@ from course.engine.debrief import read_style
 from course.models.capstone import read_plan
 from course.models.concessions import package_points
 from course.scenarios.capstone import (
+    batna_of,
     best_points,
     best_profit,
     contract_negotiation,
@@ -748,3 +749,95 @@ def test_packages_off_the_frontier_are_called_at_least_as_good_for_both():
         }
     )
     assert "3 package(s) were at least as good for both of you and better for one" in line
+
+
+def test_marlows_stock_weeks_are_a_belief_and_the_deadline_result_says_why_it_fits():
+    """Review finding 7: the stock weeks were filed under Known while section 3 said
+    neither side knows the other's date; they are a belief (what Marlow's buyers say), and
+    the private-deadline result is said to fit because Marlow does not know yours."""
+    information = section("information-teaching")
+    known = information.split("**Known**")[1].split("**Believed**")[0]
+    believed = information.split("**Believed**")[1].split("**Unknown**")[0]
+    assert "stock" not in known and "how long its stock lasts" in believed
+    audit = section("audit-teaching")
+    assert "Marlow does not know your booking date" in audit
+    assert "neither side knows the other's date" not in audit
+
+
+def test_the_opening_is_grounded_in_facts_the_brief_gives_and_the_summary_states_the_rule():
+    """Review findings 6, 14, 16: the grounding is a fact Tallis can cite (its list terms,
+    the rush's cost), both in the brief, not the beliefs section 4 says to keep quiet; the
+    summary says the opening is for the state better for you, which is right even where
+    Quell is the likelier state (such learners exist); the brief's heading says 'know and
+    believe'."""
+    opening = section("opening-teaching")
+    assert "your list terms, which Marlow has seen, and the cost to you of a 3-week rush" in (
+        opening
+    )
+    assert "which made that lower number the likelier one" not in opening
+    case = course.variant("05_capstone", "learner-1")
+    brief = case.story()
+    assert "your list terms (€48 a module, 10k units, 8-week delivery, 30-day payment)" in brief
+    assert "**What you know and believe about Marlow**" in brief
+    summary = section("summary")
+    assert "in the state better for you" in summary and "think likely" not in summary
+    likelier = [
+        c
+        for c in (course.variant("05_capstone", f"learner-{n}") for n in range(1, 80))
+        if quell_posterior(c) > 0.5
+    ]
+    assert likelier
+    for c in likelier:
+        worth = package_points(plan_of(c)[0][0], c.theirs)
+        assert c.reservation_if_not <= worth < c.reservation_if_quell
+
+
+def test_the_words_for_profit_and_for_additive_scoring_are_exact():
+    """Review findings 13, 20: Tallis's profit is in k€, never 'points'; the price-volume
+    example is called what it shows (the sum misstates profit), not preferential
+    independence."""
+    plan = section("plan-teaching")
+    assert "per point you lose" not in plan and "per k€ you give up" in plan
+    opening = section("opening-teaching")
+    assert "preferential independence" not in opening
+    assert "the sum misstates real profit, because price and volume interact" in opening
+
+
+def test_the_rubric_example_is_learner_5s_case_with_its_own_numbers():
+    """Review finding 15: the example used impossible numbers (a reservation price of 94 at
+    60% of a best profit of 156.7); it is learner-5's case, each figure recomputed here, and
+    the negotiation it tells is the one a linear Marlow without Quell plays."""
+    rubric = section("reflection")
+    case = course.variant("05_capstone", "learner-5")
+    name, worth = batna_of(case)
+    plan = plan_of(case)
+    assert name == "Kessel" and f"Kessel was worth {worth:g} on average" in rubric
+    assert f"Brenn's letter of {case.brenn_letter:g}" in rubric
+    floor, best = reservation_of(case), best_profit(case)
+    assert (
+        f"my reservation price was {floor:g}, {floor / best:.0%} of my best profit of {best:g}"
+        in rubric
+    )
+    assert (
+        f"Marlow's {case.reservation_if_quell:g}% with Quell and {case.reservation_if_not:g}% without"
+        in rubric
+    )
+    assert f"a chance of {quell_posterior(case):.2f}" in rubric
+    assert f"profit {plan[0][1]:g}, {plan[0][2]:g} of Marlow's" in rubric
+    assert f"first step ({plan[1][1]:g})" in rubric and f"second step ({plan[2][1]:g})" in rubric
+    assert (
+        f"count my plan's {['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'][len(plan) - 1]} steps"
+        in rubric
+    )
+    assert f"{case.their_supply_share:.0%} of its sensors" in rubric
+    assert f"its {case.their_weeks} weeks of stock against my {case.your_weeks}" in rubric
+    negotiation = contract_negotiation(case, case.reservation_if_not, ROUNDS)
+    table = Table(negotiation, "linear", rng=random.Random(0))
+    session = table.session
+    for package in (plan[0][0], plan[0][0], plan[1][0], plan[2][0], plan[2][0], plan[2][0]):
+        session.offer(package)
+    profits = [package_points(o, case.yours) for _, who, o in session.history if who == "bot"]
+    assert profits[:3] == [60, 70, 90]
+    assert session.agreement is not None and session.result().round == 6
+    assert package_points(session.agreement, case.yours) == plan[2][1] == floor + 40
+    assert "accepted 115 in round 6" in rubric and "40 above my reservation price" in rubric

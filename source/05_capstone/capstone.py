@@ -56,8 +56,8 @@ scenario
 # ## 1. Leverage is built before anyone sits down
 #
 # Module 00 defined leverage as whatever makes the other side more willing to accept your
-# terms than it would otherwise be, and showed that it is built, recognised and spent, and
-# that it shifts as the talks go on. Here you build it before the talks begin: a signed
+# terms than it would otherwise be. You can create it, you have to notice it, you use it
+# up when you act on it, and its balance moves with every piece of news. Here you build it before the talks begin: a signed
 # letter can raise the least you need from Marlow (question 2). You start recognising it
 # before the talks too, since one request from Marlow shifts what you believe it needs,
 # and with it the balance between you (question 3), and you go on recognising it at the
@@ -179,8 +179,9 @@ check.my_reservation(my_reservation, hidden=True)
 # supplier waiting. You rarely learn such things outright; you infer them from what the
 # other side does and from what is public.
 #
-# Sort your brief into three piles. **Known**: your own numbers, and what Marlow has said
-# itself (its rush request, how long its stock lasts). **Believed**: everything your
+# Sort your brief into three piles. **Known**: your own numbers, and the fact that Marlow
+# has asked for a rush. **Believed**: what Marlow's buyers say about how long its stock
+# lasts (a buyer has every reason to sound short of time, or not), and everything your
 # research estimates, from Marlow's published tender criteria, its past contracts and the
 # trade press: how Marlow scores the issues, whether Quell has capacity, and Marlow's
 # reservation price in each case. These are fair sources; information from someone bound
@@ -267,8 +268,9 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   do not hold out that coolly, but in
 #   experiments many agreements still come in the last moments before a deadline (Roth,
 #   Murnighan and Schoumaker, *American Economic Review*, 1988). Treat the weeks as a
-#   rough guide: Marlow can bridge a shortage at a price (air freight, a spot purchase),
-#   and neither side knows the other's date for sure.
+#   rough guide: Marlow can bridge a shortage at a price (air freight, a spot purchase).
+#   The private-deadline result fits because Marlow does not know your booking date; you
+#   know Marlow's only from what its buyers say, which is why it sits with your beliefs.
 #
 # The case settles some ratings and leaves the rest to you. Where the numbers point the
 # same way whichever way Quell turns out, the side they favour should be rated higher;
@@ -341,11 +343,13 @@ check.my_audit(my_audit)
 #
 # **How the contract is scored.** Your contract table gives each level of each issue a
 # profit, and a package's profit is the sum over the four issues: the additive scoring of
-# module 04 (Raiffa, *The Art and Science of Negotiation*, 1982). Adding up is exact only
-# when what one issue is worth does not depend on the others (preferential independence,
-# in Keeney and Raiffa's *Decisions with Multiple Objectives*, 1976). Price and volume
-# break that rule: real profit is the margin times the volume, so a euro on the price is
-# worth two thirds more at 10k units than at 6k, while the table counts it the same. Read the
+# module 04 (Raiffa, *The Art and Science of Negotiation*, 1982). Here the sum misstates
+# real profit, because price and volume interact: real profit is the margin times the
+# volume, so a euro on the price is worth two thirds more at 10k units than at 6k, while
+# the table counts it the same. (When preferences over packages can be scored as such a
+# sum at all is a question of its own, with conditions that Keeney and Raiffa set out in
+# *Decisions with Multiple Objectives*, 1976; the point here is simpler: the table's
+# profits are not the profits the contract would make.) Read the
 # figures as your finance team's approximation around an ordinary contract, least
 # reliable at the table's corners. They are rounded to 5 k€, and the worst package (every
 # issue at Marlow's best level, where the rush and the long payment terms eat the margin)
@@ -360,10 +364,14 @@ check.my_audit(my_audit)
 # that receivers with little power were the ones who then walked away, and that such
 # offers helped the offerer only when the talks went on.
 #
-# **Grounding it in both states.** As in module 04, an opening is grounded when a true
-# fact you can cite backs it. Here the facts are your research's estimate of Marlow's
-# scoring and of its lower reservation price, and Marlow's own rush request, which made
-# that lower number the likelier one. "What Marlow could accept" depends on Quell. If Quell
+# **Ambitious, and grounded.** Two rules, for two different things. How far to reach is
+# an *ambition* rule: open at, or just beyond, your estimate of what Marlow could accept.
+# What makes the opening *grounded* is, as in module 04, a true fact you can cite for it at
+# the table: your list terms, which Marlow has seen, and the cost to you of a 3-week rush
+# (overtime and express freight, the delivery row of your table). Your estimate of
+# Marlow's reservation price and your reading of its rush request decide where you open,
+# but they are beliefs, and you keep them to yourself (see "What to say" below).
+# "What Marlow could accept" depends on Quell. If Quell
 # has no capacity, Marlow accepts any package worth at least its lower reservation price;
 # if Quell has capacity, it needs the higher one. Open with the best package Marlow could
 # accept **if Quell has no capacity**: it is a serious offer in that state, which the rush
@@ -445,9 +453,9 @@ check.opening_offer(opening_offer, hidden=True)
 # things about the leverage you hold, calmly; keep to yourself what helps Marlow; and
 # never say what is false.
 #
-# - **Mention your alternative as a fact, not a threat.** Fisher and Ury advise letting
-#   the other side know about an alternative that is better than they think, and keeping
-#   a weak one to yourself. Marlow knows nothing of Brenn or Kessel and can only assume
+# - **Let Marlow learn of your alternative as plain information, not as a warning.**
+#   Fisher and Ury's advice is to reveal an alternative that is better than the other side
+#   supposes and to keep a poor one quiet. Marlow knows nothing of Brenn or Kessel and can only assume
 #   you would otherwise sell on the spot market, which your real alternative beats: telling
 #   Marlow, plainly, raises what it must offer. The same fact turned into an ultimatum
 #   ("by Friday, or …") is a threat. Module 03 showed how threats invite threats (Deutsch
@@ -511,8 +519,8 @@ check.what_to_say(what_to_say)
 #    what you give is worth more to Marlow than what you take, each side measured on its
 #    own scale (your profit, Marlow's points). Pruitt called this logrolling.
 # 2. **Then concede only what closes the deal.** On the frontier every move costs you;
-#    give where Marlow gains most per point you lose, and only while it still needs
-#    points to agree.
+#    give where Marlow gains most points per k€ you give up, and only while it still
+#    needs points to agree.
 # 3. **Stop** when Marlow has what it needs.
 #
 # Lax and Sebenius (*The Manager as Negotiator*, 1986) named the tension behind these
@@ -527,8 +535,8 @@ check.what_to_say(what_to_say)
 # Suppose one step costs you 5 k€ for 4 of Marlow's points and another 25 k€ for 25: the
 # second has the better rate (a point per k€, against 0.8), but if Marlow needs only 4
 # more points, it gives away 20 k€ for nothing. So make the **smallest** step that gives
-# Marlow more, and for that cost give Marlow as much as you can, which is the highest
-# gain per point you lose for a step of that size:
+# Marlow more, and for that cost give Marlow as much as you can, which is the most points
+# for Marlow per k€ you give up for a step of that size:
 #
 # - from your current package, look at the packages that give Marlow more points and
 #   leave you at least your reservation price;
@@ -557,7 +565,8 @@ check.what_to_say(what_to_say)
 # the plan closes only if Quell has no capacity. And look at where the plan ends: if its last package
 # still gives Marlow fewer points than its higher reservation price, then if Quell has
 # capacity no deal will suit both of you. Your last step is then your final offer, and
-# the right ending is to walk away politely, leaving the door open for next time.
+# the right ending is to walk away politely, so that Marlow would still take your call
+# next year.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (2 points): your concession plan
@@ -748,24 +757,29 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # again; (4) one preparation
 # change and one change at the table, each concrete.
 #
-# A full-marks answer: "I opened with my planned package (profit 150) and made my first
-# two planned steps, each after Marlow had moved; both were answered. In round 5 I gave a
-# price step with nothing back because Marlow had gone quiet, and the debrief shows it
-# cost me 20 of profit. When Marlow opened at a profit of 60 for me, I looked at my
-# beliefs about Quell (a chance of 0.32) and at my own plan, and answered with my plan's
-# first step rather than with a number halfway to Marlow's. I weighted alternatives
-# 0.45, power 0.3 and information 0.25, because Brenn's signed letter made my
-# alternative firm: a reservation price of 94, 60% of my best profit, against Marlow's
-# 30% of its best without Quell. The talks bore that out: Quell had no capacity,
-# Marlow's offers moved fastest on price, and the deal (profit 120, above my reservation
-# price of 94) was on the frontier. The first time I walked away politely when Marlow
-# stalled below my reservation price; the debrief said its trust stayed at 0.50, and in
-# the second negotiation it indeed opened about where it had the first time: a polite
-# exit kept the door open but earned nothing. After the deal its trust rose to 0.75, so
-# a third meeting would start closer. Marlow's buyers would probably feel the price was fair and that I
-# listened to the rush request, and they would deal with me again, which matters for a
-# year of supply. Next time I would prepare a trade for the moment the other side goes
-# quiet, and at the table I would wait for a move before conceding again."
+# A full-marks answer (learner-5's case, Quell without capacity, a linear Marlow, the
+# second negotiation): "I opened with my planned package (profit 125, 30 of Marlow's
+# points by my research). Marlow answered at a profit of 60 for me; before I replied I
+# looked at my beliefs about Quell (a chance of 0.35) and at my own plan, not at its
+# number, and held my opening. When it moved to 70 I made my plan's first step (120), and
+# it answered with 90; I made my second step (115), Marlow stayed at 90, I held, and it
+# accepted 115 in round 6. I kept my reservation price and my plan throughout. I weighted
+# alternatives 0.4, power 0.35 and information 0.25. Kessel was worth 63 on average, more
+# than Brenn's letter of 58, so I kept it, and with the audit my reservation price was
+# 75, 48% of my best profit of 155, against Marlow's 55% with Quell and 30% without:
+# which side's alternative was stronger hung on Quell, which is why I weighted it most.
+# Quell had no capacity, and the deal, 40 above my reservation price, was on the
+# frontier; Marlow's offers showed me what information was worth, since it never asked
+# for more than the package I held. In a real meeting, the 45% of its sensors I would
+# supply and its 3 weeks of stock against my 8 would have been worth raising, calmly. In
+# my first negotiation I walked away politely when Marlow stalled below my reservation
+# price; its trust stayed at 0.50, and in the second it opened where it had the first
+# time: a polite exit kept the relationship but earned nothing. After the deal its trust
+# rose to 0.75, so a third meeting would start closer. Marlow's buyers would probably
+# feel the price was fair and that I listened to the rush request, and they would deal
+# with me again, which matters for a year of supply. Next time I would count my plan's
+# ten steps against the rounds before I sit down, and at the table I would wait for a
+# move before conceding again."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
@@ -778,7 +792,7 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #   they allow in view; an average of two reservation prices is not a reservation price.
 # - Power is dependence, and patience is part of it; an outside option moves a deal only
 #   when it beats what its holder would get anyway.
-# - Open with the best package the other side could accept in a state you think likely,
+# - Open with the best package the other side could accept in the state better for you,
 #   never below your reservation price; several equivalent packages keep you ambitious
 #   and tell you what the other side values.
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
