@@ -525,7 +525,7 @@ def _drawn_scenarios():
 
 def test_borealis_has_committed_to_pay_its_value_so_a_threat_at_it_is_one_kestrel_carries_out():
     """The threat at Borealis's value is graded legitimate: the story must say Borealis would
-    really pay that much, not only that it 'has not made an offer'."""
+    really pay that much, not only that it has named no price of its own."""
     for s in _drawn_scenarios()[:20]:
         story = s.story()
         assert "committed in writing to buy the licence" in story
@@ -567,11 +567,107 @@ def test_question_6a_defines_a_bluff_as_module_00_does():
 
 
 def test_licence_offers_are_quick_so_the_loan_moves_only_the_granite_deal():
-    """max(v1/2, v2) assumes both patient; Kestrel's monthly delta is not, so the notebook and
-    the story say licence offers are exchanged within days."""
+    """max(v1/2, v2) needs an even split at the table; with short rounds that holds only
+    when both sides lose value at the same rate (review, finding 1), so the notebook and the
+    story state that assumption, with its reason, and Q5 rests on it."""
+    story = _drawn_scenarios()[0].story()
     assert "Offers for the licence go back and forth within days" in PROSE
-    assert "the loan changes nothing there, and affects only the Granite deal" in PROSE
-    assert "Offers for the licence go back and forth within days" in _drawn_scenarios()[0].story()
+    assert "Offers for the licence go back and forth within days" in story
+    assert "whatever Kestrel's cash position" not in PROSE
+    assert "whatever Kestrel's monthly cash" not in PROSE
+    assert "the loan changes nothing there" not in PROSE
+    assert "Take a day's delay to cost Kestrel and Atlas the same small share" in story
+    assert "team left idle until the Granite contract" in story
+    assert "Your story assumes that a day's delay costs Kestrel and Atlas the same share" in PROSE
+    assert "under that assumption it changes nothing for the licence" in PROSE
+    assert "the ratio of the two sides' costs of delay sets the split" in PROSE
+
+
+def short_round_split(monthly_1, monthly_2, rounds_per_month=30):
+    """Side 1's Rubinstein share when each round lasts 1 / ``rounds_per_month`` of a month
+    and side i keeps ``monthly_i`` of a deal's worth per month (whoever proposes first)."""
+    d1 = monthly_1 ** (1 / rounds_per_month)
+    d2 = monthly_2 ** (1 / rounds_per_month)
+    return rubinstein_share(d1, d2), 1 - rubinstein_share(d2, d1)
+
+
+def test_short_rounds_remove_the_first_movers_edge_but_not_patiences():
+    """The notebook's short-round claims (review, finding 1): with rounds of a day the split
+    tends to r2 / (r1 + r2), r = -ln(monthly delta) (Binmore, Rubinstein & Wolinsky 1986):
+    Kestrel at 0.90 a month against Atlas at 0.97 gets about 22%, not half; a side losing
+    value three times as fast gets about a quarter; equal rates give half."""
+    r1, r2 = -math.log(0.90), -math.log(0.97)
+    for share in short_round_split(0.90, 0.97, 3_000):
+        assert share == pytest.approx(r2 / (r1 + r2), abs=1e-3)
+    for share in short_round_split(0.90, 0.97):
+        assert round(share, 2) == 0.22
+        assert "a side losing 10% a month against one losing 3% gets about 22%" in PROSE
+    three_times = math.exp(3 * math.log(0.97))
+    for share in short_round_split(three_times, 0.97, 3_000):
+        assert share == pytest.approx(0.25, abs=1e-3)
+    assert "Were Kestrel to lose value three times as fast as Atlas" in PROSE
+    assert "its share at the table would fall to about a quarter" in PROSE
+    for share in short_round_split(0.9, 0.9, 3_000):
+        assert share == pytest.approx(0.5, abs=1e-3)
+
+
+def test_an_outside_option_is_taken_only_on_turning_down_a_proposal():
+    """Deal-me-out needs the option to be taken only when rejecting the other side's
+    proposal (Shaked 1994; review, finding 2): every walk-out text and the Borealis story
+    say so, and none says Kestrel can leave at any moment it likes."""
+    from course.scenarios.power import RIG_TEXTS
+
+    for text in RIG_TEXTS["outside option"]:
+        assert re.search(
+            r"turns down a proposal|refuses one of|a proposal .* that it rejects", text
+        )
+    for s in _drawn_scenarios()[:20]:
+        story = s.story()
+        assert "only at the moment it turns down a proposal from Atlas" in story
+        assert "whenever it answers a proposal" in story  # Harrow
+        for said in ("on any day it stops talking", "whenever Kestrel asks"):
+            assert said not in story
+    assert "at a moment you choose" not in PROSE and "Borealis is ready whenever" not in PROSE
+    assert "The rule depends on *when* the option can be taken" in PROSE
+    assert "Shaked, \"Opting Out: Bazaars versus 'Hi Tech' Markets\", 1994" in PROSE
+
+
+def test_no_single_word_tells_the_rigs_two_kinds_apart():
+    """Question 3 asks who can end the talks (review, finding 10: both walk-out texts said
+    'walk', neither breakdown text did): no word is in every text of one kind and in none of
+    the other, and 'walk' is in none."""
+    from course.scenarios.power import RIG_TEXTS
+
+    def words(text):
+        return set(re.findall(r"[a-z']+", text.lower()))
+
+    kinds = list(RIG_TEXTS.values())
+    for these, those in (kinds, kinds[::-1]):
+        common = set.intersection(*(words(text) for text in these))
+        assert not {w for w in common if not any(w in words(text) for text in those)}
+    assert not any("walk" in text for texts in kinds for text in texts)
+
+
+def test_the_rigs_cost_of_waiting_is_a_share_not_a_fixed_sum():
+    """Section 4 says a fixed sum per round is another game (review, finding 14)."""
+    from course.scenarios.power import RIG_TEXTS
+
+    for text in RIG_TEXTS["outside option"]:
+        assert "Each week of talks costs" not in text
+        assert re.search(r"same (small )?(fraction|share|part)", text)
+
+
+def test_smaller_fixes_of_the_review():
+    """Findings 7, 11, 12, 13, 17 and 19, as the notebook now says them."""
+    assert "resource-dependence view that Emerson made precise" not in PROSE  # 11
+    assert "basis of resource-dependence theory (Pfeffer & Salancik" in PROSE
+    assert "would leave Kestrel nothing beyond Harrow's offer" in PROSE  # 12
+    assert "outside = bargaining_split(0.99, 0.99, b)[1]" in NOTEBOOK  # 13: short rounds
+    assert "It takes about three hours" not in PROSE  # 17
+    assert "about four to four and a half hours" in PROSE
+    assert "it accepts 47.4% (0.9/1.9) or more" not in PROSE  # 19
+    assert "the lowest offer it accepts is 48%" in PROSE
+    assert "When Borealis would pay more than Atlas expects to pay" in PROSE  # 7
 
 
 def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully():

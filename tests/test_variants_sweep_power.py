@@ -101,7 +101,7 @@ def expected_label(s, tactic):
     if "cost sheet" in text or "planning committee" in text:
         return "illegitimate"
     if "Borealis has already offered" in text:
-        return "misrepresentation"  # the story says Borealis has made no offer
+        return "misrepresentation"  # the story says Borealis has named no price of its own
     if "Harrow has offered us" in text:
         true = figures(text)[0] == s.outside_offer
         return "legitimate" if true else "misrepresentation"
@@ -112,14 +112,33 @@ def expected_label(s, tactic):
     return "legitimate"
 
 
+#: How each of the story's rig texts says who can end the talks, as this test's author reads
+#: them: Kestrel, at the moment it turns down Dunmore's proposal (an outside option), or an
+#: event neither side controls (a breakdown payoff).
+ENDED_BY_KESTREL = (
+    "at the moment it turns down a proposal from Dunmore",
+    "Kestrel refuses one of Dunmore's proposals",
+    "only in answer to a proposal from Dunmore that it rejects",
+)
+ENDED_BY_EVENTS = (
+    "bank could withdraw its loan",
+    "safety ruling could ban the rig",
+    "board may cancel the project",
+)
+
+
 def rig_prediction(s, version):
-    """Question 3 from the version's text: a walk-out option, or what is left on breakdown."""
+    """Question 3 from the version's text: an option Kestrel takes by ending the talks when
+    it turns down Dunmore's proposal, or what is left when an outside event ends them."""
     x, m = figures(version.text)[-1], s.rig_value
     assert x == version.amount
-    if "Waiting costs neither side anything" in version.text:  # a risk of breakdown
+    by_kestrel = [p for p in ENDED_BY_KESTREL if p in version.text]
+    by_events = [p for p in ENDED_BY_EVENTS if p in version.text]
+    assert len(by_kestrel) + len(by_events) == 1, version.text
+    if by_events:  # a risk of breakdown
         assert not version.walk_out
         return (m + x) / 2
-    assert "walk" in version.text and version.walk_out  # taken by walking out, at will
+    assert version.walk_out
     return max(m / 2, x)
 
 
@@ -282,7 +301,7 @@ def test_the_story_shows_every_number_and_field_a_question_needs(drawn):
             "corvid_value",
         ):
             assert f"s.{field}" in story
-        assert "Borealis has not made an offer" in story
+        assert "Borealis has named no price of its own" in story
         assert all(t.text in story for t in s.tactics)
         assert all(v.text in story for v in s.rig_versions)
 

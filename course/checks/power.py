@@ -277,7 +277,7 @@ def licence_floor(answer, hidden=False):
     whether Atlas's proposal beats selling to Borealis). Two parts, a point each."""
     scenarios = _scenarios(hidden)
     floor = "the floor is what the rival buyer would pay: the bottom of the core."
-    verdict = "beats_borealis compares Atlas's proposal with the floor, not the Shapley value."
+    verdict = "beats_borealis compares Atlas's proposal (Kestrel's Shapley value) with the floor."
     return score(
         Check("the floor", 1, lambda: _each(answer, scenarios, judge_floor, floor)),
         Check(
@@ -313,10 +313,14 @@ def judge_votes_needed(s, result):
         )
         general = "it is more than the smallest number of votes that gives Kestrel power"
     else:
+        short = (
+            f"exactly {s.quota - 1}"
+            if result == 1
+            else f"between {s.quota - result} and {s.quota - 1}"
+        )
         hint = (
             f"with {result} vote{'s' if result > 1 else ''} Kestrel still never decides "
-            f"anything: no group of the other owners has between {s.quota - result} and "
-            f"{s.quota - 1} votes"
+            f"anything: no group of the other owners has {short} votes"
         )
         general = "with that many votes Kestrel still never swings a decision"
     raise NotYet(f"votes_needed is not right for learner {s.learner}: {hint}.", general=general)
@@ -359,8 +363,9 @@ def judge_rig_price(s, version, prices):
     mistakes = []
     if rig_kind(version) == "outside option":
         reach = (
-            f"in version {version.letter} Kestrel reaches the {_money(x)} by walking out, "
-            "when it chooses, and nothing else ends the talks: an outside option"
+            f"in version {version.letter} Kestrel can take the {_money(x)} only by ending the "
+            "talks itself, when it turns down a proposal from Dunmore, and nothing else ends "
+            "them: an outside option"
         )
         mistakes.append(
             (
@@ -591,7 +596,8 @@ def _lever_hint(s, said, best):
             )
         return (
             f"Corvid's {s.corvid_value:,.0f} beats Borealis, but not half of Atlas's value "
-            f"({s.atlas_value / 2:,.0f}), Kestrel's share at the table for the licence: the "
+            f"({s.atlas_value / 2:,.0f}), Kestrel's share at the table with Atlas, where a "
+            "day's delay costs both the same: the "
             f"predicted price stays at {licence_price(s):,.0f}, so Corvid adds nothing",
             "it picks a bidder whose value stays below the share at the table",
         )

@@ -132,23 +132,37 @@ class RigVersion:
     text: str
 
 
-#: Two ways to tell each kind of alternative for the rig; {x} is its amount.
+#: Three ways to tell each kind of alternative for the rig; {x} is its amount. An outside
+#: option can be taken only at the moment Kestrel turns down a proposal from Dunmore: the
+#: condition deal-me-out needs (Shaked 1994 shows that an option the holder can also take
+#: after its own proposal is refused gives another result). No single word tells the kinds
+#: apart (tests/test_models_power.py checks it): the reader must judge who can end the talks.
 RIG_TEXTS = {
     "outside option": (
-        "Each week of talks costs Kestrel and Dunmore alike, and nothing but a walk-out can "
-        "end them. A dealer in used equipment has a standing offer of {x} for the rig: "
-        "Kestrel can take it on any day it stops talking to Dunmore.",
-        "Every week the talks go on costs both sides the same, and they end only if one side "
-        "walks out. A university laboratory will buy the rig for {x} whenever Kestrel asks; "
-        "its offer does not lapse.",
+        "Each week of delay shrinks what a deal is worth to Kestrel and to Dunmore by the same "
+        "small fraction, and the talks cannot fail on their own. A dealer in used equipment "
+        "has a standing offer of {x} for the rig; Kestrel may accept it at the moment it turns "
+        "down a proposal from Dunmore, and that ends the talks.",
+        "A university laboratory has offered {x} for the rig, and its offer does not lapse. On "
+        "any day Kestrel refuses one of Dunmore's proposals, it could then take the "
+        "laboratory's offer instead and leave the talks; nothing else can end them. Delay "
+        "costs each side the same small share of what is at stake.",
+        "A buyer abroad would pay {x} for the rig. Kestrel can accept, and so end its talks "
+        "with Dunmore, only in answer to a proposal from Dunmore that it rejects. No outside "
+        "event can stop the talks, but every week they last costs both sides the same part of "
+        "the value at stake.",
     ),
     "breakdown payoff": (
-        "Waiting costs neither side anything, but Dunmore's bank could withdraw its loan on "
-        "any day while the talks go on, and that would end them; Kestrel would then sell the "
-        "rig for scrap, for {x}.",
-        "Waiting costs neither side anything, but a pending safety ruling could ban the rig "
-        "from Dunmore's site on any day while the talks go on, and that would end them; "
-        "Kestrel would then sell it abroad for {x}.",
+        "Waiting is free for both sides: a deal struck a week later is worth the same as one "
+        "struck today. But Dunmore's bank could withdraw its loan on any day of the talks, "
+        "and that would end them; a dealer in used equipment would then buy the rig from "
+        "Kestrel for {x}.",
+        "A pending safety ruling could ban the rig from Dunmore's site on any day while the "
+        "talks go on, and that would end them; a university laboratory would then buy the rig "
+        "for {x}. Until it comes, delay costs neither side anything.",
+        "Neither side loses by waiting, but Dunmore's board may cancel the project the rig is "
+        "for at any time, ending the talks whatever either side wants; a buyer abroad would "
+        "then pay Kestrel {x} for the rig.",
     ),
 }
 
@@ -202,12 +216,18 @@ class KestrelPower(Scenario):
             "Kestrel has no use for the process itself. **Atlas** would pay up to "
             f"{money(self.atlas_value)} for it and **Borealis** up to "
             f"{money(self.borealis_value)}; both have told Kestrel they want it. Borealis has "
-            "not made an offer of its own, but it has committed in writing to buy the licence "
+            "named no price of its own; it has committed in writing to buy the licence "
             f"at any price up to {money(self.borealis_value)} that Kestrel asks, should Atlas "
-            "not take it. There is one licence: whoever gets it uses it alone, and without "
-            "Kestrel nobody gets anything. Offers for the licence go back and forth within "
-            "days, not months. Atlas now proposes to pay **Kestrel's Shapley value** in this "
-            "market and calls it fair, but has not put a figure on it.\n\n"
+            "not take it. Kestrel can take up that commitment only at the moment it turns down "
+            "a proposal from Atlas, which ends its talks with Atlas. There is one licence: "
+            "whoever gets it uses it alone, and without Kestrel nobody gets anything. Offers "
+            "for the licence go back and forth within days, not months. Take a day's delay to "
+            "cost Kestrel and Atlas the same small share of what the licence is worth: what "
+            "presses Kestrel is a team left idle until the Granite contract (part 4) starts, "
+            "and selling the licence a few days sooner or later does not change that. Atlas "
+            "now proposes "
+            "to pay **Kestrel's Shapley value** in this market and calls it fair, but has not "
+            "put a figure on it.\n\n"
             "**2. A board vote** (`s.members`, `s.quota`). Kestrel owns a small share of "
             "Fellgate, a testing laboratory run as a joint venture by five firms. Its board "
             "decides which test lines to add by weighted vote, each owner voting its shares; "
@@ -346,9 +366,13 @@ def votes_needed(s):
 
 
 def licence_price(s, rival=None):
-    """The licence's price section 5 predicts: Kestrel bargains with Atlas, both patient (half
-    each at the table), with the best rival's value as an outside option (deal-me-out):
-    ``max(v1 / 2, rival)``; ``rival`` is Borealis's value unless given."""
+    """The licence's price section 5 predicts: Kestrel bargains with Atlas in rounds of a day,
+    a day's delay costing both the same share (the story's assumption), so that at the table
+    they split Atlas's value evenly (Rubinstein's split tends to r2 / (r1 + r2) as rounds
+    shrink, r being each side's rate of loss: Binmore, Rubinstein & Wolinsky 1986); the best
+    rival's value is an outside option (deal-me-out): ``max(v1 / 2, rival)``; ``rival`` is
+    Borealis's value unless given. The loan does not move it: it changes Kestrel's monthly
+    cost of waiting for the Granite contract, not its rate of loss in the licence talks."""
     rival = s.borealis_value if rival is None else rival
     return max(s.atlas_value / 2, rival)
 

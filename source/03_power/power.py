@@ -35,10 +35,9 @@
 # 7. use power without threats: what to say, what to keep to yourself, and which power is
 #    not yours to use.
 #
-# It takes about three hours if the models are new to you, longer if Python is new to you,
-# best in two sittings: sections 1
-# to 3 (about an hour and a quarter), then sections 4 to 8 (about an hour and three
-# quarters). Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours;
+# It takes about four to four and a half hours if the models are new to you, longer if
+# Python is new to you, best in two sittings: sections 1 to 3 (about an hour and three
+# quarters), then sections 4 to 8 (about two and a half hours). Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours;
 # the cells after them check your answer and tell you what to fix. Every learner gets their
 # own numbers, so your answers are yours alone.
 
@@ -80,7 +79,9 @@ scenario
 # admire. Their list does not name, as a base of its own, what this course treats as the
 # one that usually decides most at a negotiating table: **control of something the other
 # side needs**, such as a part only you make, a licence or a vote. That framing is the
-# course's, built on the resource-dependence view that Emerson made precise.
+# course's, built on the power-dependence view Emerson set out, which later became the
+# basis of resource-dependence theory (Pfeffer & Salancik, *The External Control of
+# Organizations*, 1978).
 #
 # Emerson ("Power-Dependence Relations", *American Sociological Review*, 1962) turned the
 # idea round in a way you can use. Your power over someone *is* their dependence on you.
@@ -230,7 +231,8 @@ print("Left takes all: in the core?", stable)
 # reservation price. Where inside the core the price lands depends on how the seller and
 # the keen buyer bargain, and section 5 answers that. To sell to the rival, the seller must
 # walk out on the keen buyer, and an alternative reached that way counts only where it
-# beats what the seller would get by bargaining without it: with both sides patient, the
+# beats what the seller would get by bargaining without it: with offers a day apart and a
+# day's delay costing both sides the same share (section 5 says why that matters), the
 # price is the larger of half the keen buyer's value and the rival's, $\max(v_1/2,\ v_2)$.
 # It never goes below $v_2$. Splitting the difference, $(v_1 + v_2)/2$, is module 02's Nash
 # split with the rival's value as the disagreement point; section 5 shows that it fits
@@ -484,7 +486,12 @@ check.votes_needed(votes_needed, hidden=True)
 # round, with no deadline; that waiting costs a fixed fraction of whatever is at stake; and
 # that both sides reason through the whole game. The first mover's edge is large here
 # only because a round is a month: where a counter-offer can follow within a day, $\delta$
-# per round is close to 1 and the edge almost vanishes. And people do not play the
+# per round is close to 1 and the edge almost vanishes. The edge of patience does not
+# vanish with it: as rounds shrink, the split tends to $r_2/(r_1+r_2)$ for the first side,
+# where $r$ is each side's rate of loss from delay per unit of time (Binmore, Rubinstein &
+# Wolinsky 1986). So with short rounds the ratio of the two sides' costs of delay sets the
+# split: a side losing 10% a month against one losing 3% gets about 22%, and the
+# split is even only when both lose at the same rate. And people do not play the
 # equilibrium. In Ochs and Roth's laboratory experiments ("An Experimental Study of
 # Sequential Bargaining", *American Economic Review*, 1989), first offers sat closer to an
 # even split than the theory predicts, and players often rejected an offer only to propose
@@ -497,7 +504,7 @@ check.votes_needed(votes_needed, hidden=True)
 # less per round takes almost everything: all of it if it proposes first, and all but
 # one round of its own cost if it answers. Kestrel's idle team is really a cost of that
 # kind, Granite's per month is lower, and Granite proposes first, so the fixed-cost model
-# would leave Kestrel nothing. This module instead counts Kestrel's monthly cost as a share of the
+# would leave Kestrel nothing beyond Harrow's offer. This module instead counts Kestrel's monthly cost as a share of the
 # contract's margin, a discount factor, and uses the discount-factor model as an
 # approximation: it keeps the direction (the more impatient side gets less) but is kinder
 # to Kestrel than the fixed-cost model would be.
@@ -513,10 +520,10 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # Your BATNA is what you will do if these talks fail (module 02). Inside a bargaining
 # model it can play two different parts, and they predict different deals.
 #
-# **An outside option** is an alternative you can reach only by quitting the talks, at a
-# moment you choose: Harrow's work for Kestrel, or a second job offer you can accept
-# whenever you turn this one down. Suppose the responder can walk away, whenever they
-# answer a proposal, to an option worth $b$ (a share of the pie). Call what they would get
+# **An outside option** is an alternative you can reach only by quitting the talks:
+# Harrow's work for Kestrel, or a second job offer you can accept when you turn this one
+# down. Suppose the responder can walk away, whenever they answer a proposal, to an option
+# worth $b$ (a share of the pie). Call what they would get
 # if the option did not exist, their Rubinstein share from section 4, their **share at the
 # table**. A natural guess is *split the difference*, which is module 02's Nash split with
 # $b$ as the responder's disagreement point and 0 as the proposer's: the responder first
@@ -536,6 +543,12 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # people bargain in the laboratory with an option they could take only by leaving, and
 # deal-me-out described their agreements better than splitting the difference.
 #
+# The rule depends on *when* the option can be taken: only at the moment you turn down the
+# other side's proposal. If you could also leave after the other side turns down *your*
+# proposal, deal-me-out is no longer the only prediction, and the side that proposes first
+# can gain much more (Shaked, "Opting Out: Bazaars versus 'Hi Tech' Markets", 1994).
+# Harrow, Borealis and the rig's walk-out alternatives below are all of the first kind.
+#
 # **A breakdown payoff** is what each side is left with if the talks end for reasons
 # neither side controls: a buyer's bank that may withdraw its loan, a regulator who may
 # block the deal. Binmore, Rubinstein and Wolinsky (1986) showed that when such a risk of
@@ -551,13 +564,17 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # outside option: it counts only when it beats your share at the table, and then in full.
 # If it is what you are left with when the talks fail on their own, it is a breakdown
 # payoff: it always counts, by half. The licence of section 2 is the first kind: to sell to
-# Borealis, Kestrel would have to walk out on Atlas, and Borealis is ready whenever Kestrel
-# is. Offers for the licence go back and forth within days, not months, so a round costs
-# each side all but nothing, whatever Kestrel's cash position: the discount factor per
-# round is close to 1 for both, and they split evenly at the table. So deal-me-out gives
-# Kestrel
-# $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly the floor whenever Borealis
-# binds. Splitting the difference, $(v_1 + v_2)/2$, would fit only if a sale to Borealis
+# Borealis, Kestrel must turn down a proposal from Atlas and end those talks, and Borealis's
+# written commitment is there at that moment. Offers for the licence go back and forth
+# within days, not months, so the first mover's edge all but vanishes; what is left is the
+# ratio of the two sides' costs of delay. Your story assumes that a day's delay costs
+# Kestrel and Atlas the same share of what the licence is worth: what presses Kestrel is a
+# team left idle until the Granite contract starts, and selling the licence a few days
+# sooner or later does not change that. With equal costs they split evenly at the table,
+# and deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$: never below the core's floor, and
+# exactly the floor whenever Borealis binds. (Were Kestrel to lose value three times as
+# fast as Atlas, its share at the table would fall to about a quarter, and the price would
+# follow.) Splitting the difference, $(v_1 + v_2)/2$, would fit only if a sale to Borealis
 # were what Kestrel is left with when talks with Atlas break down on their own.
 #
 # Every model here assumes **full information**: each side knows the other's patience and
@@ -569,8 +586,8 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # the proposer's.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "outside-example", "schema_version": 3}
-for b in (0.1, 0.3, 0.6):
-    outside = bargaining_split(0.9, 0.9, b)[1]
+for b in (0.1, 0.3, 0.6):  # short rounds (0.99) for both, as the breakdown result assumes
+    outside = bargaining_split(0.99, 0.99, b)[1]
     breakdown = b + (1 - b) / 2
     print(f"alternative {b}: outside option {outside:.3f}, breakdown payoff {breakdown:.3f}")
 proposer, responder = bargaining_split(0.95, 0.9)
@@ -601,11 +618,12 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 def rig_prices(s):
     """The rig's predicted price in each version of the scenario, by letter."""
     ### BEGIN SOLUTION
-    # A learner reads the story and goes by the letter; this reads each version's text, so
-    # that it is right for every learner: only the walk-out versions speak of walking out.
+    # A learner reads in the story who can end the talks, and goes by the letter; this
+    # looks for the outside event that can end them, so that it is right for every learner.
+    events = ("bank could withdraw its loan", "safety ruling could ban", "board may cancel")
     prices = {}
     for v in s.rig_versions:
-        if "walk" in v.text:  # an outside option: it counts only above the even split
+        if not any(e in v.text for e in events):  # only Kestrel ends them: an outside option
             prices[v.letter] = max(s.rig_value / 2, v.amount)
         else:  # a breakdown payoff: the disagreement point of a Nash split
             prices[v.letter] = v.amount + (s.rig_value - v.amount) / 2
@@ -638,8 +656,9 @@ check.rig_prices(rig_prices, hidden=True)
 #
 # <details><summary>Answer</summary>
 #
-# With 0.3 it accepts 47.4% (0.9/1.9) or more: the option is below its share at the
-# table, so it changes nothing, and a lower offer gets a counter-offer. With 0.6 it
+# With 0.3 its equilibrium share is 47.4% (0.9/1.9): the option is below its share at the
+# table, so it changes nothing. The slider moves in whole percent, so the lowest offer it
+# accepts is 48%; at 47% it makes a counter-offer. With 0.6 it
 # accepts 60% or more, and a lower offer makes it walk away.
 #
 # </details>
@@ -708,10 +727,11 @@ check.granite_reply(granite_reply, hidden=True)
 #
 # Measure every move the same way, by what it adds to what the models predict Kestrel will
 # get. For the licence, that is section 5's price, $\max(v_1/2,\ v_2)$, with $v_1$ Atlas's
-# value `s.atlas_value` and $v_2$ the best rival's value (`s.borealis_value` today). Licence
-# offers are exchanged within days, so the discount factor per round is close to 1 for
-# both sides whatever Kestrel's monthly cash: the loan changes nothing there, and affects
-# only the Granite deal, where a round is a month. For the Granite contract, it is Kestrel's equilibrium share of `s.contract_value` (Granite
+# value `s.atlas_value` and $v_2$ the best rival's value (`s.borealis_value` today). That
+# price rests on your story's assumption that a day's delay in the licence talks costs
+# Kestrel and Atlas the same share: the loan pays the idle team, whose cost belongs to the
+# Granite contract, so under that assumption it changes nothing for the licence and
+# affects only the Granite deal, where a round is a month. For the Granite contract, it is Kestrel's equilibrium share of `s.contract_value` (Granite
 # proposes first, with `s.delta_them`). Write `best_lever(s)`, returning `"bidder"`,
 # `"loan"` or `"harrow"`: the move that adds most. (In every scenario the course draws, the
 # licence's floor or the split-the-difference price would pick the same move; the predicted
@@ -761,8 +781,10 @@ check.best_lever(best_lever, hidden=True)
 #
 # Kestrel's case suggests quieter ways to use the same power:
 #
-# - **Say true things, plainly.** Atlas raises its price when it knows that Borealis wants
-#   the licence too; telling Atlas so does the work, *when it is true*. A rival bid you
+# - **Say true things, plainly.** When Borealis would pay more than Atlas expects to pay,
+#   Atlas raises its price once it knows that Borealis wants the licence too; telling Atlas
+#   so does the work, *when it is true*. When Borealis would pay less, the next point
+#   applies: it is a weak alternative, better kept to yourself. A rival bid you
 #   make up is not a bluff but a misrepresentation (see below).
 # - **Mention an alternative when it helps, as information, not as an ultimatum.** With
 #   full information, as in section 5, an outside option below your share at the table
@@ -850,7 +872,8 @@ check.best_lever(best_lever, hidden=True)
 # line is not sharp (a stated intention you do not hold can be a false fact), so for it
 # either `"bluff"` or `"misrepresentation"` earns the half point.
 # Write `rate_tactics()` so that it returns a dict from letter to label, for example
-# `return {"A": "legitimate", ...}`. Each statement earns half a point.
+# `return {"A": "legitimate", ...}`. Each statement earns half a point. For a label that is
+# not right, the check says why it does not fit, not which label does.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "rate-tactics-answer", "schema_version": 3}
