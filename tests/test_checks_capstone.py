@@ -319,13 +319,29 @@ def test_settled_alternatives_must_be_rated_that_way(monkeypatch, own):
     assert "your alternatives should be rated above Marlow's" in hint and "20% or 10%" in hint
 
 
-def test_an_open_source_takes_any_rating(monkeypatch, own):
-    """Where the case leaves a source open, either side may be rated higher."""
+def test_an_open_source_takes_either_side_but_no_wide_gap(monkeypatch, own):
+    """Where the case leaves a source open, either side may be rated higher, by up to 3;
+    a wider gap claims more than the case shows and is named (review finding 5: a
+    self-flattering 9/9/9 against 2/2/2 passed for every learner)."""
     case = _alternatives_open(own, their_supply_share=0.5, your_sales_share=0.47)
     as_own(monkeypatch, case)
     assert power_holder(case) is None
-    assert passes(run("my_audit", _audit((6, 5, 2), (4, 5, 8))))
-    assert passes(run("my_audit", _audit((6, 5, 8), (4, 5, 2))))
+    assert passes(run("my_audit", _audit((6, 5, 3), (4, 5, 6))))
+    assert passes(run("my_audit", _audit((6, 5, 6), (4, 5, 3))))
+    hint = miss("my_audit", _audit((6, 5, 2), (4, 5, 8)))
+    assert "the two power ratings should be within 3 of each other" in hint
+    hint = miss("my_audit", _audit((9, 9, 9), (2, 2, 2)))
+    assert "the two alternatives ratings should be within 3" in hint and "hangs on Quell" in hint
+
+
+def test_a_flattering_audit_fails_where_the_case_does_not_support_it():
+    """Review finding 5's example, learner-8: Quell is likelier than not and neither
+    alternatives nor power is settled, so 9/9/9 against 2/2/2 is refused."""
+    case = course.variant("05_capstone", "learner-8")
+    assert alternatives_holder(case) is None or power_holder(case) is None
+    flattering = _audit((9, 9, 9), (2, 2, 2))(case)
+    with pytest.raises(NotYet, match="within 3 of each other"):
+        check.judge_audit(case, flattering)
 
 
 # --- question 5: the opening ---------------------------------------------------------------

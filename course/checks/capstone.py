@@ -357,9 +357,40 @@ def audit_rules(case):
     alternatives, power = alternatives_holder(case), power_holder(case)
     if alternatives is not None:
         rules.append(_holds("alternatives", alternatives, _alternatives_reason(case)))
+    else:
+        rules.append(
+            _open(
+                "alternatives",
+                f"which side's alternative is stronger hangs on Quell (chance {chance:.2f} "
+                f"after the rush request): {_alternatives_reason(case)}",
+            )
+        )
     if power is not None:
         rules.append(_holds("power", power, _power_reason(case, power)))
+    else:
+        rules.append(
+            _open(
+                "power",
+                "dependence and time do not both point to one side: you would supply "
+                f"{case.their_supply_share:.0%} of Marlow's sensors and Marlow would be "
+                f"{case.your_sales_share:.0%} of your sales; you can wait "
+                f"{case.your_weeks} weeks and Marlow {case.their_weeks}",
+            )
+        )
     return rules
+
+
+#: Where the case leaves a source open, the two sides' ratings may differ by this much at
+#: most: a larger gap claims more than the case shows.
+OPEN_GAP = 3
+
+
+def _open(source, because):
+    return (
+        lambda y, t: abs(y[source] - t[source]) <= OPEN_GAP,
+        f"the two {source} ratings should be within {OPEN_GAP} of each other: {because}, so "
+        "the case supports no large gap either way",
+    )
 
 
 def _holds(source, side, because):

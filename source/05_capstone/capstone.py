@@ -295,7 +295,9 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   yours;
 # - **power**: when one side both depends on the deal more (`s.their_supply_share` against
 #   `s.your_sales_share`) by at least 0.10 and can wait at least 3 weeks less
-#   (`s.their_weeks` against `s.your_weeks`), the *other* side's power is rated higher.
+#   (`s.their_weeks` against `s.your_weeks`), the *other* side's power is rated higher;
+# - where the case leaves a source open (neither rule above settles it), the two sides'
+#   ratings for it are within 3 of each other: a wider gap claims more than the case shows.
 #
 # Your reservation price is `my_reservation(s)` from question 2. The check measures the
 # alternatives rule with the reservation price question 2's check accepts, not with your
