@@ -196,15 +196,15 @@ def test_a_misspelt_alternative_lists_the_names(learner):
 
 
 def test_forgetting_the_commute_is_named(answers, learner):
-    def batna_only(offers, lumen_worth=None):
-        return answers["choose_batna"](offers, lumen_worth)[1]
+    def batna_only(offers, risk_averse=False):
+        return answers["choose_batna"](offers, risk_averse)[1]
 
     got = messages(check.reservation_salary(batna_only))
     assert "Northwind also costs you the commute" in got["expected values"][1]
 
 
 def test_a_reservation_price_on_the_wrong_batna_points_to_question_2(learner):
-    def on_lumen(offers, lumen_worth=None):
+    def on_lumen(offers, risk_averse=False):
         return (
             offers.startup_base
             + offers.funding_probability * offers.startup_bonus
@@ -215,37 +215,56 @@ def test_a_reservation_price_on_the_wrong_batna_points_to_question_2(learner):
     assert "check choose_batna (question 2) first" in got["expected values"][1]
 
 
-def test_a_sure_amount_for_lumen_is_its_own_point(answers, learner):
+def test_sure_amounts_are_their_own_point(answers, learner):
     """Question 3's second part (issue 17, item 13): a function that ignores the sure
-    amount keeps the expected-value point and loses the other, with a hint that names the
-    example it failed on by its numbers; one that takes the sure amount as the BATNA
+    amounts keeps the expected-value point and loses the other, with a hint that names the
+    example it failed on by its numbers; one that takes Lumen's sure amount as the BATNA
     whatever the other alternatives are worth is told to compare all three."""
 
-    def ignores_it(offers, lumen_worth=None):
+    def ignores_them(offers, risk_averse=False):
         return answers["reservation_salary"](offers)
 
-    def takes_it(offers, lumen_worth=None):
-        if lumen_worth is None:
+    def takes_lumens(offers, risk_averse=False):
+        if not risk_averse:
             return answers["reservation_salary"](offers)
-        return lumen_worth + offers.commute_cost
+        return offers.lumen_sure + offers.commute_cost
 
-    got = messages(check.reservation_salary(ignores_it))
-    assert got["expected values"][0] == 1 and got["a sure amount for Lumen"][0] == 0
-    assert "values Lumen at its expected value" in got["a sure amount for Lumen"][1]
-    assert (
-        "in the example case (a learner whose alternatives are worth"
-        in (got["a sure amount for Lumen"][1])
+    got = messages(check.reservation_salary(ignores_them))
+    assert got["expected values"][0] == 1 and got["sure amounts"][0] == 0
+    assert "values the gambles at their expected values" in got["sure amounts"][1]
+    assert "in the example case (a learner whose alternatives are worth" in got["sure amounts"][1]
+    assert "learner example-" not in got["sure amounts"][1]
+    got = messages(check.reservation_salary(takes_lumens))
+    assert got["sure amounts"][0] == 0
+    assert "check choose_batna (question 2) first" in got["sure amounts"][1]
+
+
+def test_a_sure_amount_for_lumen_alone_is_told_one_attitude_prices_both_gambles(learner):
+    """Professor's review 2, finding 3: valuing Lumen at its sure amount but Freelance at
+    its expected value mixes two attitudes to risk; where that changes the answer, the
+    hint says so."""
+    example = next(
+        s
+        for s in (course.variant("02_batna", f"example-{n}") for n in range(1, 400))
+        if max(s.bank_salary, s.lumen_sure, check.expected_value(alternatives_of(s)["Freelance"]))
+        != max(s.bank_salary, s.lumen_sure, s.freelance_sure)
     )
-    assert "learner example-" not in got["a sure amount for Lumen"][1]
-    got = messages(check.reservation_salary(takes_it))
-    assert got["a sure amount for Lumen"][0] == 0
-    assert "Lumen is not your best alternative" in got["a sure amount for Lumen"][1]
+    mixed = (
+        max(
+            example.bank_salary,
+            example.lumen_sure,
+            check.expected_value(alternatives_of(example)["Freelance"]),
+        )
+        + example.commute_cost
+    )
+    with pytest.raises(NotYet, match="one attitude to risk prices both gambles"):
+        check.judge_reservation_salary(example, mixed, True)
 
 
 def test_a_one_argument_reservation_salary_keeps_its_first_point(answers, learner):
     credit = check.reservation_salary(lambda offers: answers["reservation_salary"](offers))
     assert credit.earned == 1
-    assert "takes 1 positional argument" in messages(credit)["a sure amount for Lumen"][1]
+    assert "takes 1 positional argument" in messages(credit)["sure amounts"][1]
 
 
 def test_northwind_zopa_is_given_the_right_reservation_price(learner):

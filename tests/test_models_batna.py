@@ -6,6 +6,7 @@ import pytest
 
 from course.models.batna import (
     best_alternative,
+    certainty_equivalent,
     deal_outcome,
     expected_value,
     flatten,
@@ -180,3 +181,22 @@ def test_bad_prices_are_explained():
         surplus_share(50, 50, 50)
     with pytest.raises(ValueError, match="weight_a must be between 0 and 1"):
         nash_split(100, 20, 40, weight_a=2)
+
+
+def test_one_relative_risk_aversion_prices_every_gamble():
+    """certainty_equivalent: risk-neutral at 0, the geometric mean at 1, below the expected
+    value and above the worst outcome for a risk-averse person, lower for a wider gamble of
+    the same mean, and a sure amount worth itself."""
+    gamble = [(0.5, 120_000), (0.5, 70_000)]
+    wider = [(0.5, 145_000), (0.5, 45_000)]
+    assert certainty_equivalent(gamble, 0) == pytest.approx(95_000)
+    assert certainty_equivalent(gamble, 1) == pytest.approx((120_000 * 70_000) ** 0.5)
+    assert certainty_equivalent(gamble, 2) == pytest.approx(1 / (0.5 / 120_000 + 0.5 / 70_000))
+    for gamma in (0.5, 1, 2, 4):
+        assert 70_000 < certainty_equivalent(gamble, gamma) < 95_000
+        assert certainty_equivalent(wider, gamma) < certainty_equivalent(gamble, gamma)
+        assert certainty_equivalent(90_000, gamma) == pytest.approx(90_000)
+    with pytest.raises(ValueError, match="0 or more"):
+        certainty_equivalent(gamble, -1)
+    with pytest.raises(ValueError, match="more than 0"):
+        certainty_equivalent([(0.5, 0), (0.5, 10)], 2)

@@ -14,6 +14,7 @@ hidden checks' fixed learners once per formulation.
 
 import functools
 import io
+import math
 import re
 from contextlib import redirect_stdout
 
@@ -52,17 +53,16 @@ def drawn():
 # --- first principles, written independently of the scenario module ---------------------------
 
 
-def worth(s, lumen=None):
-    """Each alternative's expected value, from the story's words (Lumen worth ``lumen``,
-    a sure amount, when given)."""
+def worth(s, sure=False):
+    """Each alternative's expected value, from the story's words (with ``sure``, the two
+    gambles at the sure amounts the story supposes for question 3's second part)."""
     renewed = s.busy_probability * s.freelance_busy + (1 - s.busy_probability) * s.freelance_normal
     return {
         "Harbor Bank": s.bank_salary,
-        "Lumen": s.startup_base + s.funding_probability * s.startup_bonus
-        if lumen is None
-        else lumen,
-        "Freelance": s.renewal_probability * renewed
-        + (1 - s.renewal_probability) * s.freelance_no_renewal,
+        "Lumen": s.lumen_sure if sure else s.startup_base + s.funding_probability * s.startup_bonus,
+        "Freelance": s.freelance_sure
+        if sure
+        else s.renewal_probability * renewed + (1 - s.renewal_probability) * s.freelance_no_renewal,
     }
 
 
@@ -160,21 +160,69 @@ def test_every_zone_is_a_real_zone_or_a_real_gap(drawn):
     assert kinds == {True, False}
 
 
-def test_a_sure_amount_for_lumen_is_risk_aversion_and_sometimes_changes_the_batna(drawn):
-    """Q3: the sure amount is above Lumen's base and at least 1,000 below its expected value
-    (a risk-averse learner), at least 500 from the other two alternatives' values; among the
-    learners whose BATNA is Lumen, it makes another alternative the BATNA for some and not
-    for others."""
+def utility_ce(outcomes, gamma):
+    """The certainty equivalent of ``outcomes`` ((chance, amount) pairs) for constant
+    relative risk aversion ``gamma``, written out here."""
+    if gamma == 1:
+        return math.exp(sum(p * math.log(a) for p, a in outcomes))
+    return sum(p * a ** (1 - gamma) for p, a in outcomes) ** (1 / (1 - gamma))
+
+
+def outcomes(s):
+    r, b = s.renewal_probability, s.busy_probability
+    return {
+        "Lumen": [
+            (s.funding_probability, s.startup_base + s.startup_bonus),
+            (1 - s.funding_probability, s.startup_base),
+        ],
+        "Freelance": [
+            (r * b, s.freelance_busy),
+            (r * (1 - b), s.freelance_normal),
+            (1 - r, s.freelance_no_renewal),
+        ],
+    }
+
+
+def implied_gamma(s):
+    """The relative risk aversion that makes ``lumen_sure`` Lumen's certainty equivalent."""
+    low, high = 0.0, 60.0
+    for _ in range(60):
+        middle = (low + high) / 2
+        if utility_ce(outcomes(s)["Lumen"], middle) > s.lumen_sure:
+            low = middle
+        else:
+            high = middle
+    return (low + high) / 2
+
+
+def test_the_sure_amounts_come_from_one_attitude_to_risk(drawn):
+    """Q3's second part (professor's review 2, finding 3): the two sure amounts are the
+    certainty equivalents of one person, whose relative risk aversion (read off Lumen's)
+    is a plausible 1 to 4 and prices Freelance at ``freelance_sure`` (within rounding), so
+    the BATNA the check asks for is the one that person's utility picks. Each sure amount
+    is at least 1,000 below its gamble's expected value, no two alternatives valued at the
+    sure amounts lie within 500, and among the learners whose BATNA is Lumen, the sure
+    amounts make another alternative the BATNA for some and not for others. (The old
+    draw gave Lumen a sure amount and Freelance its expected value: in 87 of 600 draws the
+    check demanded Freelance where the same utility put it below Harbor Bank.)"""
     switched = []
     for s in drawn:
-        found = worth(s)
-        assert s.startup_base < s.lumen_sure <= found["Lumen"] - 1_000, s.learner
-        others = [v for name, v in found.items() if name != "Lumen"]
-        assert all(abs(s.lumen_sure - v) >= 500 for v in others), s.learner
+        found, sure = worth(s), worth(s, sure=True)
+        gamma = implied_gamma(s)
+        assert 0.9 <= gamma <= 4.1, (s.learner, gamma)
+        assert abs(utility_ce(outcomes(s)["Freelance"], gamma) - s.freelance_sure) < 400, s.learner
+        consistent = {
+            "Harbor Bank": s.bank_salary,
+            **{name: utility_ce(tree, gamma) for name, tree in outcomes(s).items()},
+        }
+        assert max(consistent, key=consistent.get) == max(sure, key=sure.get), s.learner
+        for name in ("Lumen", "Freelance"):
+            assert sure[name] <= found[name] - 1_000, s.learner
+        ranked = sorted(sure.values(), reverse=True)
+        assert ranked[0] - ranked[1] >= 500, s.learner
         if max(found, key=found.get) == "Lumen":
-            sure = worth(s, s.lumen_sure)
             switched.append(max(sure, key=sure.get) != "Lumen")
-    assert 0.3 < sum(switched) / len(switched) < 0.95
+    assert 0.2 < sum(switched) / len(switched) < 0.8
 
 
 def test_every_learner_has_offers_that_need_deciding(drawn):
@@ -287,16 +335,15 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
     assert 0.25 < uses.count("mention") / len(uses) < 0.75
 
 
-def lumen_as_told(s):
-    """The worth of Lumen the texts tell the learner to use in question 6: the sure amount
-    ``lumen_sure`` when the story gives it as the learner's own, ``None`` (its expected
-    value) when the story supposes it for question 3's second part only and question 6 asks
-    for the reservation price from expected values."""
-    figure = f"sure salary of {s.lumen_sure:,.0f}"
+def sure_as_told(s):
+    """Whether the texts tell the learner to use the sure amounts in question 6: not when
+    the story supposes them for question 3's second part only and question 6 asks for the
+    reservation price from expected values."""
+    figure = f"offer for a sure salary of {s.lumen_sure:,.0f}"
     told = next(part for part in s.story().split("\n\n") if figure in part)
     supposed = "suppose" in told and "question 3's second part" in told
     from_averages = "reservation price from expected values" in " ".join(text_of("q6-text").split())
-    return None if supposed and from_averages else s.lumen_sure
+    return not (supposed and from_averages)
 
 
 def test_question_6s_key_follows_the_valuation_the_text_tells_the_learner_to_use(drawn):
@@ -307,7 +354,7 @@ def test_question_6s_key_follows_the_valuation_the_text_tells_the_learner_to_use
     price is above the pay band's midpoint. Only the story's own words, not the scenario module, say which."""
     action = {"Harbor Bank": "Harbor Bank", "Lumen": "Lumen", "Freelance": "freelanc"}
     for s in drawn:
-        found = worth(s, lumen_as_told(s))
+        found = worth(s, sure_as_told(s))
         batna = max(found, key=found.get)
         own = found[batna] + s.commute_cost
         key = statement_key(s)
@@ -379,17 +426,16 @@ def batna_flattened(s):
     return ranked[0][1], ranked[0][0]
 
 
-def reservation_by_hand(s, lumen_worth=None):
-    return max(worth(s, lumen_worth).values()) + s.commute_cost
+def reservation_by_hand(s, risk_averse=False):
+    return max(worth(s, risk_averse).values()) + s.commute_cost
 
 
-def reservation_flattened(s, lumen_worth=None):
-    """Another reading: the BATNA by expected values, then Lumen swapped for its sure
-    amount only if that changes anything."""
-    name, batna = batna_flattened(s)
-    if lumen_worth is not None:
-        rest = {k: v for k, v in worth(s).items() if k != "Lumen"}
-        batna = max(lumen_worth, *rest.values()) if name == "Lumen" else batna
+def reservation_flattened(s, risk_averse=False):
+    """Another reading: the BATNA by expected values, then every gamble swapped for its
+    sure amount."""
+    batna = batna_flattened(s)[1]
+    if risk_averse:
+        batna = max(s.bank_salary, s.lumen_sure, s.freelance_sure)
     return sum([batna, s.commute_cost])
 
 
@@ -544,11 +590,11 @@ def visible_cases(s):
     other = check._example(not check._has_zone(s))
     with learner_as(s.learner):
         needed = check.batna_needed_cases(hidden=True)
-    lumen = (check._lumen_example(True), check._lumen_example(False))
+    sure = (check._sure_example(True), check._sure_example(False))
     return {
         "cases": (s, other, no_deal_case(s), no_deal_case(other)),
         "needed": needed,
-        "lumen": (s, *lumen),
+        "sure": (s, *sure),
     }
 
 
@@ -560,9 +606,8 @@ def judge_all(s, seen, question, answer):
         check.judge_choose_batna(s, answer(s))
     elif question == "reservation_salary":
         check.judge_reservation_salary(s, answer(s))
-        for case in seen["lumen"]:
-            given = answer(case, case.lumen_sure)
-            check.judge_reservation_salary(case, given, case.lumen_sure)
+        for case in seen["sure"]:
+            check.judge_reservation_salary(case, answer(case, True), True)
     elif question == "northwind_zopa":
         for case in seen["cases"]:
             check.judge_zopa(case, answer(case, reservation(case)))
@@ -647,11 +692,12 @@ def test_the_hidden_checks_try_every_kind_of_case():
     no_deal = [no_deal_case(s) for s in examples]
     assert {response(s, o)[0] for s in no_deal for o in s.northwind_offers} == {"walk away"}
     prefix = hidden_learner(MODULE, "c")
-    switching, never = check._lumen_example(True, prefix), check._lumen_example(False, prefix)
+    switching, same = check._sure_example(True, prefix), check._sure_example(False, prefix)
     assert max(worth(switching), key=worth(switching).get) == "Lumen"
-    sure = worth(switching, switching.lumen_sure)
+    sure = worth(switching, True)
     assert max(sure, key=sure.get) != "Lumen"
-    assert max(worth(never), key=worth(never).get) != "Lumen"
+    kept = worth(same, True)
+    assert max(worth(same), key=worth(same).get) == max(kept, key=kept.get)
 
 
 # --- every question can be started from its own text --------------------------------------------
@@ -689,7 +735,7 @@ def test_every_field_the_reference_reads_is_named_in_the_question(
         arguments = {
             "northwind_zopa": (reservation(s),),
             "respond_to_offer": (s.northwind_offers[0], value(s), limit(s)),
-            "reservation_salary": (s.lumen_sure,),
+            "reservation_salary": (True,),
         }.get(question, ())
         reference[question](recording, *arguments)
         assert recording.read or question == "reservation_salary", question
@@ -706,6 +752,7 @@ def test_the_other_questions_name_their_fields_and_choices():
     assert all(f'`"{reason}"`' in text_of("q5-text") for reason in REASONS)
     assert "`offers.band_midpoint`" in text_of("q6-text") and '`"use"`' in text_of("q6-text")
     assert "`offers.lumen_sure`" in text_of("q3-text")
+    assert "`offers.freelance_sure`" in text_of("q3-text")
     assert "`offer.salary`" in text_of("q5-text") and "`offer.remote_days`" in text_of("q5-text")
     assert "walk_any_time" in text_of("q7-text")
 

@@ -304,46 +304,52 @@ def choose_batna(answer, hidden=False):
 # --- question 3: the reservation price --------------------------------------------------------
 
 
-def judge_reservation_salary(offers, value, lumen_worth=None):
-    """Question 3 on ``value``, returned for ``offers`` (and ``lumen_worth``, the sure
-    amount Lumen is worth to you, when given): nothing when it is the value of the BATNA
-    those make plus the commute, else the ``NotYet`` hint (which sends the learner to
+def judge_reservation_salary(offers, value, risk_averse=False):
+    """Question 3 on ``value``, returned for ``offers`` (with ``risk_averse``, valuing Lumen
+    and Freelance at the scenario's sure amounts): nothing when it is the value of the
+    BATNA those make plus the commute, else the ``NotYet`` hint (which sends the learner to
     question 2 when the answer is built on another alternative)."""
     value = money(value, "reservation_salary's result")
-    name, batna = batna_of(offers, lumen_worth)
+    name, batna = batna_of(offers, risk_averse)
     cost = offers.commute_cost
-    worth = {n: expected_value(t) for n, t in alternatives_of(offers, lumen_worth).items()}
+    worth = {n: expected_value(t) for n, t in alternatives_of(offers, risk_averse).items()}
     mistakes = [
         (batna, "that is your BATNA's value, but Northwind also costs you the commute"),
         (batna - cost, "the commute makes Northwind worth less to you, so you need more, not less"),
         (batna + cost / 2, "that counts two remote days; the job as offered has the full commute"),
     ]
-    if lumen_worth is not None:
+    if risk_averse:
         averages = batna_of(offers)
         if not same_money(averages[1], batna):
             mistakes.append(
                 (
                     averages[1] + cost,
-                    f"that values Lumen at its expected value; at a sure {lumen_worth:,.0f} your "
-                    f"best alternative is {name}, worth {batna:,.2f}",
-                    "it values Lumen at its expected value, not at the sure amount it is worth "
-                    "to you",
+                    "that values the gambles at their expected values; at your sure amounts "
+                    f"your best alternative is {name}, worth {batna:,.0f}",
+                    "it values the gambles at their expected values, not at the sure amounts "
+                    "they are worth to you",
                 )
             )
-        if name != "Lumen":
+        lumen_only = max(
+            offers.bank_salary,
+            offers.lumen_sure,
+            expected_value(alternatives_of(offers)["Freelance"]),
+        )
+        if not same_money(lumen_only, batna):
             mistakes.append(
                 (
-                    lumen_worth + cost,
-                    f"at a sure {lumen_worth:,.0f} Lumen is not your best alternative: {name} is "
-                    f"worth {batna:,.2f}",
-                    "it builds on Lumen's sure amount although another alternative is worth "
-                    "more: compare all three again",
+                    lumen_only + cost,
+                    "that uses Lumen's sure amount but Freelance's expected value; one attitude "
+                    f"to risk prices both gambles, so Freelance is worth a sure "
+                    f"{offers.freelance_sure:,.0f} to you",
+                    "it uses a sure amount for Lumen but not for Freelance: one attitude to "
+                    "risk prices both gambles",
                 )
             )
     mistakes += [
         (
             other + cost,
-            f"that is built on {n} ({other:,.2f}), but your BATNA is worth {batna:,.2f}: "
+            f"that is built on {n} ({other:,.0f}), but your BATNA is worth {batna:,.0f}: "
             "check choose_batna (question 2) first",
             "it is built on an alternative that is not your BATNA: check choose_batna "
             "(question 2) first",
@@ -352,9 +358,9 @@ def judge_reservation_salary(offers, value, lumen_worth=None):
         if not same_money(other, batna)
     ]
     expected = batna + cost
-    hint = diagnose(value, expected, mistakes, f"expected {expected:,.2f}, got {value:,.2f}")
+    hint = diagnose(value, expected, mistakes, f"expected {expected:,.0f}, got {value:,.0f}")
     if hint:
-        sure = "" if lumen_worth is None else f" with Lumen worth a sure {lumen_worth:,.0f}"
+        sure = " with the gambles at your sure amounts" if risk_averse else ""
         raise NotYet(
             f"reservation_salary is not right {_case(offers, alternatives=True)}{sure}: {hint}.",
             general=general_hint(hint, mistakes),
@@ -362,24 +368,25 @@ def judge_reservation_salary(offers, value, lumen_worth=None):
 
 
 @functools.lru_cache(maxsize=8)
-def _lumen_example(switches, prefix="example"):
-    """The first learner ``prefix-1``, ``prefix-2``, ... whose BATNA is Lumen and whose sure
-    amount for Lumen makes another alternative the BATNA (``switches=True``), or whose
-    BATNA is not Lumen at all (``switches=False``); among the first ``MAX_DRAWS`` learners,
-    where one in a few qualifies, unless code in the kernel changed the rules."""
+def _sure_example(changes, prefix="example"):
+    """The first learner ``prefix-1``, ``prefix-2``, ... whose BATNA changes when the
+    gambles are valued at the scenario's sure amounts (``changes=True``; the first whose
+    BATNA by expected values is Lumen), or stays the same (``changes=False``); among the
+    first ``MAX_DRAWS`` learners, where one in a few qualifies, unless code in the kernel
+    changed the rules."""
     for n in range(1, MAX_DRAWS + 1):
         offers = _drawn(f"{prefix}-{n}")
-        name, swapped = batna_of(offers)[0], batna_of(offers, offers.lumen_sure)[0]
-        if (name == "Lumen" and swapped != "Lumen") if switches else name != "Lumen":
+        name, swapped = batna_of(offers)[0], batna_of(offers, True)[0]
+        if (name == "Lumen" and swapped != "Lumen") if changes else name == swapped:
             return offers
     raise NoFairDraw(MODULE)
 
 
-def _reservations(answer, cases, with_sure, done):
+def _reservations(answer, cases, risk_averse, done):
     for offers in cases:
-        if with_sure:
-            result = call_learner(answer, offers, offers.lumen_sure)
-            judge_reservation_salary(offers, result, offers.lumen_sure)
+        if risk_averse:
+            result = call_learner(answer, offers, True)
+            judge_reservation_salary(offers, result, True)
         else:
             judge_reservation_salary(offers, call_learner(answer, offers))
     return done
@@ -387,15 +394,15 @@ def _reservations(answer, cases, with_sure, done):
 
 @question
 def reservation_salary(answer, hidden=False):
-    """Check a function ``(offers, lumen_worth=None)`` that returns the lowest Northwind
-    salary worth accepting: with expected values (a point), and with Lumen worth the sure
-    amount ``lumen_worth`` (a point; on the learner's case and on examples where that sure
-    amount changes the BATNA and where it cannot)."""
+    """Check a function ``(offers, risk_averse=False)`` that returns the lowest Northwind
+    salary worth accepting: with expected values (a point), and with the gambles valued at
+    the scenario's sure amounts (a point; on the learner's case and on examples where those
+    sure amounts change the BATNA and where they do not)."""
     own = _scenarios(hidden)
-    examples = [_lumen_example(True), _lumen_example(False)]
+    examples = [_sure_example(True), _sure_example(False)]
     if hidden:
         prefix = hidden_learner(MODULE, "c")
-        examples += [_lumen_example(True, prefix), _lumen_example(False, prefix)]
+        examples += [_sure_example(True, prefix), _sure_example(False, prefix)]
     return score(
         Check(
             "expected values",
@@ -405,14 +412,14 @@ def reservation_salary(answer, hidden=False):
             ),
         ),
         Check(
-            "a sure amount for Lumen",
+            "sure amounts",
             1,
             lambda: _reservations(
                 answer,
                 own + examples,
                 True,
-                "reservation_salary uses the sure amount Lumen is worth to you, and keeps or "
-                "changes the BATNA accordingly.",
+                "reservation_salary values each gamble at the sure amount it is worth to you, "
+                "and keeps or changes the BATNA accordingly.",
             ),
         ),
     )

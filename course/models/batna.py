@@ -115,6 +115,32 @@ def risk_attitude(tree, certainty_equivalent):
     return ("risk-averse" if premium > 0 else "risk-seeking"), premium
 
 
+def certainty_equivalent(tree, relative_risk_aversion):
+    """The sure amount worth as much as ``tree`` to a person of constant relative risk
+    aversion ``relative_risk_aversion`` (γ ≥ 0), in the tree's units.
+
+    Such a person values an amount ``x`` at ``x**(1 - γ) / (1 - γ)`` (``log x`` when γ is 1),
+    the utility Pratt (1964) and Arrow (1965) use to measure risk aversion; the certainty
+    equivalent is the amount whose utility is the tree's expected utility. γ = 0 is
+    risk-neutral (the expected value); the larger γ, the larger the risk premium, and one
+    γ prices every gamble the person faces. Raises ``ValueError`` for a negative γ or an
+    outcome of 0 or less (the utility needs positive amounts).
+
+    >>> round(certainty_equivalent([(0.5, 120_000), (0.5, 70_000)], 2))
+    88421
+    """
+    gamma = number(relative_risk_aversion, "the relative risk aversion")
+    if gamma < 0:
+        raise ValueError(f"the relative risk aversion must be 0 or more, got {gamma:g}")
+    leaves = flatten(tree)
+    if any(amount <= 0 for _, amount in leaves):
+        raise ValueError("every outcome must be more than 0 to value it with this utility")
+    if math.isclose(gamma, 1.0):
+        return math.exp(math.fsum(p * math.log(a) for p, a in leaves))
+    power = 1.0 - gamma
+    return math.fsum(p * a**power for p, a in leaves) ** (1.0 / power)
+
+
 def best_alternative(alternatives):
     """The BATNA: the alternative with the highest expected value, as ``(name, value)``.
 

@@ -10,7 +10,7 @@ import functools
 import math
 from dataclasses import dataclass, replace
 
-from course.models.batna import best_alternative, expected_value
+from course.models.batna import best_alternative, certainty_equivalent, expected_value
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, pick
 from course.variants import rng_for
 
@@ -53,7 +53,8 @@ class JobOffers(Scenario):
     agency_rate: float  # Northwind's alternative: a contractor through an agency, per year ...
     agency_fee: float  # ... plus the agency's yearly fee
     northwind_offers: tuple  # four NorthwindOffer, for question 5
-    lumen_sure: float  # a sure salary supposed worth Lumen's offer (question 3, second part)
+    lumen_sure: float  # sure salaries worth Lumen's offer and freelancing to a risk-averse
+    freelance_sure: float  # you, from one attitude to risk (question 3, second part)
     band_midpoint: float  # the midpoint of Northwind's published pay band for the role
 
     @property
@@ -78,10 +79,12 @@ class JobOffers(Scenario):
             f"(chance {self.busy_probability:.0%}) earns {self.freelance_busy:,.0f} and a "
             f"normal one {self.freelance_normal:,.0f}; without renewal you earn "
             f"{self.freelance_no_renewal:,.0f}.\n\n"
-            "Lumen's bonus is a gamble. For question 3's second part only, suppose you "
-            "dislike its risk: you would swap Lumen's whole offer for a sure salary of "
-            f"{self.lumen_sure:,.0f} (a certainty equivalent for Lumen). Everywhere else, "
-            "questions 4 to 6 included, value each alternative at its expected value.\n\n"
+            "Lumen and Freelance are gambles. For question 3's second part only, suppose you "
+            "dislike risk. One attitude to risk prices every gamble you face, so it gives "
+            "each its own sure amount (its certainty equivalent): you would swap Lumen's "
+            f"whole offer for a sure salary of {self.lumen_sure:,.0f}, and freelancing for a "
+            f"sure {self.freelance_sure:,.0f}. Everywhere else, questions 4 to 6 included, "
+            "value each alternative at its expected value.\n\n"
             "The Northwind job has an extra yearly cost that none of the alternatives has: "
             f"the commute, {self.commute_cost:,.0f} a year. Two remote days a week would halve "
             "it. Northwind's policy allows at most two remote days a week, and remote days "
@@ -119,8 +122,13 @@ class JobOffers(Scenario):
             ),
             (
                 "lumen_sure",
-                "a sure salary you might take instead of Lumen (question 3, second part)",
+                "a sure salary you would take instead of Lumen (question 3, second part)",
                 f"{self.lumen_sure:,.0f}",
+            ),
+            (
+                "freelance_sure",
+                "a sure salary you would take instead of freelancing (question 3, second part)",
+                f"{self.freelance_sure:,.0f}",
             ),
             (
                 "commute_cost",
@@ -143,9 +151,10 @@ class JobOffers(Scenario):
         return "| field | meaning | your value |\n|---|---|---|\n" + lines
 
 
-def alternatives_of(offers, lumen_worth=None):
+def alternatives_of(offers, risk_averse=False):
     """The three alternatives as trees (the course's reference answer for the graded
-    questions); Lumen as the sure amount ``lumen_worth`` when it is given."""
+    questions); with ``risk_averse``, Lumen and Freelance as the sure amounts the scenario
+    supposes (``lumen_sure``, ``freelance_sure``)."""
     startup = [
         (offers.funding_probability, offers.startup_base + offers.startup_bonus),
         (1 - offers.funding_probability, offers.startup_base),
@@ -160,15 +169,16 @@ def alternatives_of(offers, lumen_worth=None):
         ),
         (1 - offers.renewal_probability, offers.freelance_no_renewal),
     ]
-    lumen = startup if lumen_worth is None else lumen_worth
-    return {"Harbor Bank": offers.bank_salary, "Lumen": lumen, "Freelance": freelance}
+    if risk_averse:
+        startup, freelance = offers.lumen_sure, offers.freelance_sure
+    return {"Harbor Bank": offers.bank_salary, "Lumen": startup, "Freelance": freelance}
 
 
 @functools.lru_cache(maxsize=4096)
-def batna_of(offers, lumen_worth=None):
-    """The BATNA as ``(name, value)``: the alternative worth most (Lumen worth
-    ``lumen_worth`` when it is given, its expected value otherwise)."""
-    return best_alternative(alternatives_of(offers, lumen_worth))
+def batna_of(offers, risk_averse=False):
+    """The BATNA as ``(name, value)``: the alternative worth most (by expected values, or
+    with ``risk_averse`` by the scenario's sure amounts for the two gambles)."""
+    return best_alternative(alternatives_of(offers, risk_averse))
 
 
 def batna_value(offers):
@@ -176,11 +186,11 @@ def batna_value(offers):
     return batna_of(offers)[1]
 
 
-def reservation_of(offers, remote_days=0, lumen_worth=None):
+def reservation_of(offers, remote_days=0, risk_averse=False):
     """Your reservation price at Northwind: the BATNA's value plus the commute's yearly cost,
     halved by two remote days a week."""
     share = 0.5 if remote_days else 1.0
-    return batna_of(offers, lumen_worth)[1] + share * offers.commute_cost
+    return batna_of(offers, risk_averse)[1] + share * offers.commute_cost
 
 
 def northwind_reservation(offers):
@@ -290,18 +300,22 @@ def _draw(rng, learner):
         agency_fee=pick(rng, 10_000, 20_000, 1_000),
         northwind_offers=(),
         lumen_sure=0.0,
+        freelance_sure=0.0,
         band_midpoint=0.0,
     )
     # Northwind's reservation price lands near yours: some learners have a zone on salary
     # alone, others only once remote days halve the commute.
     target = reservation_of(offers) + pick(rng, -6_000, 20_000, 1_000)
     offers = replace(offers, agency_rate=round(target - offers.agency_fee, -3))
-    lumen = expected_value(alternatives_of(offers)["Lumen"])
     reservation, limit = reservation_of(offers), northwind_reservation(offers)
+    offers = replace(offers, northwind_offers=_draw_offers(rng, offers))
+    # one attitude to risk for both gambles: a constant relative risk aversion from 1 to 4,
+    # risk premiums of a few percent of the salary to a fifth of it
+    gamma, trees = pick(rng, 1.0, 4.0, 0.5), alternatives_of(offers)
     return replace(
         offers,
-        northwind_offers=_draw_offers(rng, offers),
-        lumen_sure=_between(rng, offers.startup_base + 1_000, lumen - 1_000),
+        lumen_sure=round(certainty_equivalent(trees["Lumen"], gamma), -2),
+        freelance_sure=round(certainty_equivalent(trees["Freelance"], gamma), -2),
         band_midpoint=_between(rng, reservation - 8_000, min(limit, reservation + 8_000)),
     )
 
@@ -352,7 +366,7 @@ INVARIANTS = (
     "offer above Northwind's reservation price",
     "low offer not extreme",
     "fewer than three reasons among the offers",
-    "sure amount for Lumen not below its expected value, or near a tie",
+    "sure amounts not 1,000 below expected values, or top two within 500",
     "pay band midpoint within 2,000 of your reservation price or above Northwind's",
 )
 
@@ -381,13 +395,11 @@ def problems(offers):
         broken.append(INVARIANTS[4])
     if offers.northwind_offers:
         broken += _offer_problems(offers, ranked[0], limit)
-    # Q3: a sure amount for Lumen below its expected value (risk aversion), above its base,
-    # and 500 or more from the other alternatives' values.
-    sure = offers.lumen_sure
-    others = [v for name, v in worth.items() if name != "Lumen"]
-    if not offers.startup_base < sure <= worth["Lumen"] - MARGIN or any(
-        abs(sure - v) < 500 for v in others
-    ):
+    # Q3: each gamble's sure amount a clear risk premium below its expected value, and no
+    # near tie among the alternatives valued at the sure amounts.
+    sure = {name: expected_value(t) for name, t in alternatives_of(offers, True).items()}
+    top = sorted(sure.values(), reverse=True)
+    if any(sure[n] > worth[n] - MARGIN for n in ("Lumen", "Freelance")) or top[0] - top[1] < 500:
         broken.append(INVARIANTS[10])
     # Q6: which way to mention your alternatives turns on the band's midpoint against your
     # reservation price; Northwind does not expect to pay more than its own.

@@ -91,10 +91,11 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # not what you will be paid: you get 120,000 or 70,000, and which one you get matters if
 # your rent is due either way.
 #
-# Raiffa's answer is the **certainty equivalent**: the sure amount you would accept in
-# exchange for the gamble, so that you would not mind which of the two you hold. Someone
-# who would swap the gamble for a sure 88,000 values it at 88,000, not 95,000. The gap,
-# 7,000 here, is their **risk premium**, what they would give up to be rid of the risk.
+# Decision analysis (Raiffa 1968) values such a gamble by its **certainty equivalent**:
+# the sure amount you would accept in exchange for the gamble, so that you would not mind
+# which of the two you hold. Someone who would swap the gamble for a sure 88,000 values it
+# at 88,000, not 95,000. The gap, 7,000 here, is their **risk premium** (Pratt 1964), what
+# they would give up to be rid of the risk.
 # A certainty equivalent below the expected value means you are *risk-averse*, equal to
 # it *risk-neutral*, above it *risk-seeking*. For anyone who prefers more money to less,
 # it lies between the worst outcome and the best one.
@@ -102,10 +103,14 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # For the person who would take 88,000, the sure offer of 90,000 is the better
 # alternative, although the gamble has the higher expected value. So compare alternatives
 # by what each is worth *to you*: its expected value if you are risk-neutral, your
-# certainty equivalent if you are not. The graded questions below use expected values, as
-# a risk-neutral job seeker would, except question 3's second part, which supposes a sure
-# amount for Lumen; the builder in section 3 lets you use your own certainty equivalents
-# and see what changes.
+# certainty equivalent if you are not. One attitude to risk prices every gamble you face:
+# someone who dislikes the risk of one job offer dislikes a wider gamble at least as much,
+# so if you use a certainty equivalent for one alternative, use one for each. Decision
+# analysis measures that attitude with a single number for the person, from which every
+# certainty equivalent follows (Pratt 1964). The graded questions below use expected
+# values, as a risk-neutral job seeker would, except question 3's second part, which
+# supposes sure amounts for both of your gambles from one such attitude; the builder in
+# section 3 lets you use your own certainty equivalents and see what changes.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ce-example", "schema_version": 3}
 risk_attitude(startup_gamble, 88_000)
@@ -174,15 +179,16 @@ check.startup_tree(startup_tree, hidden=True)
 # two items counts too). If two alternatives were worth exactly the same, either name would
 # count as right.
 #
-# Give the function a second argument, `lumen_worth=None`, for question 3: when it is a
-# number, Lumen is worth that sure amount to you, so use it in place of Lumen's tree. The
-# check of this question calls `choose_batna(offers)` only.
+# Give the function a second argument, `risk_averse=False`, for question 3: when it is
+# `True`, value the two gambles at the sure amounts your scenario supposes you would take
+# instead, `offers.lumen_sure` for Lumen and `offers.freelance_sure` for Freelance, in
+# place of their trees. The check of this question calls `choose_batna(offers)` only.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "choose-batna-answer", "schema_version": 3}
-def choose_batna(offers, lumen_worth=None):
-    """The best alternative of the scenario, as (name, value); Lumen worth lumen_worth
-    when it is given."""
+def choose_batna(offers, risk_averse=False):
+    """The best alternative of the scenario, as (name, value); the gambles at their sure
+    amounts when risk_averse."""
     ### BEGIN SOLUTION
     renewed = [
         (offers.busy_probability, offers.freelance_busy),
@@ -194,8 +200,8 @@ def choose_batna(offers, lumen_worth=None):
     ]
     alternatives = {
         "Harbor Bank": offers.bank_salary,
-        "Lumen": startup_tree(offers) if lumen_worth is None else lumen_worth,
-        "Freelance": freelance,
+        "Lumen": offers.lumen_sure if risk_averse else startup_tree(offers),
+        "Freelance": offers.freelance_sure if risk_averse else freelance,
     }
     return best_alternative(alternatives)
     ### END SOLUTION
@@ -261,27 +267,27 @@ check.choose_batna(choose_batna, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (2 points): your reservation price at Northwind
 #
-# Write `reservation_salary(offers, lumen_worth=None)`: your reservation price for the
+# Write `reservation_salary(offers, risk_averse=False)`: your reservation price for the
 # Northwind salary, the lowest salary you should accept, from your BATNA (use your
 # `choose_batna` from question 2) and `offers.commute_cost`, the yearly extra cost of the
 # Northwind job.
 #
-# - With `lumen_worth=None`, value the alternatives by their expected values (a point).
-# - With a number, suppose Lumen is worth that sure amount to you. The check passes
-#   `offers.lumen_sure`, the sure salary your scenario supposes you would take instead of
-#   Lumen's offer, and tries
-#   two examples besides yours: one whose BATNA stops being Lumen at that sure amount, and
-#   one whose BATNA was never Lumen (a point). Is your BATNA still the same? What is your
-#   reservation price now?
+# - With `risk_averse=False`, value the alternatives by their expected values (a point).
+# - With `risk_averse=True`, value Lumen and Freelance at the sure amounts your scenario
+#   supposes (`offers.lumen_sure`, `offers.freelance_sure`), as your `choose_batna` does.
+#   The check tries two examples besides yours: one whose BATNA stops being Lumen at those
+#   sure amounts, and one whose BATNA stays the same (a point). Is your BATNA still the
+#   same? What is your reservation price now?
 #
 # If the check says your BATNA is wrong, fix question 2 first.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-salary-answer", "schema_version": 3}
-def reservation_salary(offers, lumen_worth=None):
-    """The lowest Northwind salary worth accepting (Lumen worth lumen_worth, if given)."""
+def reservation_salary(offers, risk_averse=False):
+    """The lowest Northwind salary worth accepting (the gambles at their sure amounts when
+    risk_averse)."""
     ### BEGIN SOLUTION
-    _, batna_value = choose_batna(offers, lumen_worth)
+    _, batna_value = choose_batna(offers, risk_averse)
     return batna_value + offers.commute_cost
     ### END SOLUTION
 
@@ -308,11 +314,12 @@ check.reservation_salary(reservation_salary, hidden=True)
 #    `choose_batna` compares.
 # 2. Type your commute cost as the extra yearly cost of the deal: the reservation price
 #    should now be your answer to question 3.
-# 3. Type your `lumen_sure` under Lumen's *sure amount*: the builder should now agree with
-#    your answer to question 3's second part. Then be honest with yourself: for Freelance
-#    too, type the sure salary you would take instead of the gamble (your certainty
-#    equivalent). Read what the builder says about your attitude to risk, and whether your
-#    BATNA and your reservation price change once it uses your sure amounts.
+# 3. Type your `lumen_sure` under Lumen's *sure amount* and your `freelance_sure` under
+#    Freelance's: the builder should now agree with your answer to question 3's second
+#    part. Then be honest with yourself: replace them by the sure salaries *you* would
+#    take instead of each gamble (your certainty equivalents), from one attitude to risk.
+#    Read what the builder says about your attitude to risk, and whether your BATNA and
+#    your reservation price change once it uses your sure amounts.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "batna-builder", "schema_version": 3}
 from course.widgets.batna import BatnaBuilder
