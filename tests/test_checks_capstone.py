@@ -17,6 +17,7 @@ from course.scenarios.capstone import (
     alternative_values,
     alternatives_holder,
     batna_of,
+    draft_of,
     frontier_rows,
     meso_partners,
     opening_of,
@@ -106,8 +107,11 @@ def test_every_hidden_question_defeats_an_answer_typed_in_from_the_own_case(own,
         assert passes(run(question, lambda s, typed=typed: typed))
         hint = miss(question, lambda s, typed=typed: typed, hidden=True)
         assert "not on every scenario grading tries" in hint and "hidden-" not in hint
-    plan = answers["concession_plan"](own, opening_of(own), reservation_of(own))
-    typed = lambda s, opening, reservation: plan  # noqa: E731
+    plans = {
+        str(start): answers["concession_plan"](own, start, reservation_of(own))
+        for start in (opening_of(own), draft_of(own))
+    }  # typed in for both starts the visible check tries
+    typed = lambda s, opening, reservation: plans[str(opening)]  # noqa: E731
     assert passes(run("concession_plan", typed))
     hint = miss("concession_plan", typed, hidden=True)
     assert "not on every scenario grading tries" in hint and "hidden-" not in hint
@@ -518,14 +522,46 @@ def test_a_bigger_step_at_a_better_rate_is_named(own):
 
 def test_the_hidden_plan_starts_later_and_stops_sooner(own, answers):
     """The hidden check also plans from the plan's second package and to a higher
-    reservation price: an answer that ignores its arguments fails."""
+    reservation price: an answer that ignores its arguments fails (visibly too, since the
+    visible check starts from the draft as well)."""
 
     def from_the_course_opening(s, opening, reservation):
         return _plan(s, opening_of(s), reservation_of(s))
 
-    assert passes(run("concession_plan", from_the_course_opening))
-    hint = miss("concession_plan", from_the_course_opening, hidden=True)
+    assert "starts with the opening it is given" in miss("concession_plan", from_the_course_opening)
+
+    def from_the_opening_unless_drafted(s, opening, reservation):
+        if opening == draft_of(s):
+            return _plan(s, opening, reservation)
+        return _plan(s, opening_of(s), reservation_of(s))
+
+    assert passes(run("concession_plan", from_the_opening_unless_drafted))
+    hint = miss("concession_plan", from_the_opening_unless_drafted, hidden=True)
     assert "not on every scenario grading tries" in hint
+
+
+def test_a_plan_from_a_draft_below_the_frontier_first_makes_the_free_trade(own):
+    """Review finding 9: 'create value first' was taught but every plan started on the
+    frontier. The check also starts from a colleague's draft below it; a plan that only
+    ever concedes (the old reference solution) is told to make the free trade first, and
+    the hint shows the draft."""
+
+    def only_concessions(s, opening, reservation):
+        packages = {row[1:]: row[0] for row in frontier_rows(s)}
+        plan = [opening]
+        mine, theirs = package_points(opening, s.yours), package_points(opening, s.theirs)
+        while True:
+            steps = [p for p in packages if p[1] > theirs and reservation <= p[0] < mine]
+            if not steps:
+                return plan
+            mine, theirs = max(steps)
+            plan.append(packages[mine, theirs])
+
+    hint = miss("concession_plan", only_concessions)
+    draft = draft_of(own)
+    assert "first make the trade that costs you nothing and gives Marlow most" in hint
+    assert f"from {{{', '.join(f'{i}: {level}' for i, level in draft.items())}}}" in hint
+    assert passes(run("concession_plan", _plan))
 
 
 def test_best_trade_follows_the_plan(own):

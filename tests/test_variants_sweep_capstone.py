@@ -275,6 +275,22 @@ def test_q7_the_plan_has_steps_and_is_the_cheapest_path(drawn):
         assert (plan[-1][1] < s.reservation_if_quell) == no_zone_with_quell
 
 
+def test_q7_the_draft_is_below_the_frontier_and_its_first_step_is_free(drawn):
+    """Q7 also starts from a colleague's draft (review finding 9: 'create value first' was
+    taught but never practised): the draft leaves you at least your reservation price, is
+    beaten for both sides by some package, and the plan's first step from it costs you
+    nothing and gives Marlow more; every later step is a real concession."""
+    for s in drawn[:500]:
+        draft = scenario.draft_of(s)
+        points = [(you, them) for _, you, them in every_package(s)]
+        start = (package_points(draft, s.yours), package_points(draft, s.theirs))
+        assert start[0] >= reservation(s) and dominated(start, points), s.learner
+        plan = [row[1:] for row in scenario.plan_of(s, draft)]
+        assert plan[1][0] >= start[0] and plan[1][1] > start[1], s.learner
+        for before, after in itertools.pairwise(plan[1:]):
+            assert after[0] < before[0] and after[1] > before[1], s.learner
+
+
 def test_the_numbers_are_plausible(drawn):
     """Profits rounded to 5 k€; the worst package earns nothing over costs; Marlow's best
     package is worth 100 points; the reservation price is below the best profit; every
@@ -445,23 +461,35 @@ def plan_step_by_step(s, opening, floor):
     current = (package_points(opening, s.yours), package_points(opening, s.theirs))
     plan = [opening]
     while True:
-        steps = [(y, t, p) for p, y, t in packages if t > current[1] and floor <= y < current[0]]
-        if not steps:
-            return plan
-        y, t, package = max(steps, key=lambda step: step[:2])
+        free = [(t, y, p) for p, y, t in packages if t > current[1] and y >= current[0]]
+        if free:  # a trade that costs nothing: the most for Marlow, then for you
+            t, y, package = max(free, key=lambda step: step[:2])
+        else:
+            steps = [
+                (y, t, p) for p, y, t in packages if t > current[1] and floor <= y < current[0]
+            ]
+            if not steps:
+                return plan
+            y, t, package = max(steps, key=lambda step: step[:2])
         plan.append(package)
         current = (y, t)
 
 
 def plan_from_the_sorted_frontier(s, opening, floor):
-    """The frontier sorted by your profit, from the opening down to the floor: its points
-    already give Marlow more at every step."""
+    """The frontier sorted by your profit, from the start down to the floor: its points
+    already give Marlow more at every step. From a draft below the frontier, the start is
+    the frontier point that leaves you at least the draft's profit and gives Marlow most
+    (the frontier's cheapest point at or above that profit)."""
     packages = every_package(s)
     frontier = pareto_frontier([(you, them) for _, you, them in packages])
-    start = package_points(opening, s.yours)
+    start = (package_points(opening, s.yours), package_points(opening, s.theirs))
     plan = [opening]
+    above = [p for p in frontier if p[0] >= start[0] and p[1] > start[1]]
+    if above:
+        start = min(above)
+        plan.append(next(p for p, y, t in packages if (y, t) == start))
     for you, them in sorted(frontier, reverse=True):
-        if floor <= you < start:
+        if floor <= you < start[0]:
             plan.append(next(p for p, y, t in packages if (y, t) == (you, them)))
     return plan
 
@@ -506,9 +534,10 @@ def test_every_right_formulation_is_judged_right_for_every_learner(drawn, refere
             verdicts = {k.upper(): v for k, v in answer(s).items()}
             for letter in s.statements:
                 check.judge_statement(s, letter, verdicts)
-        opening, floor = scenario.opening_of(s), scenario.reservation_of(s)
-        for answer in (reference["concession_plan"], *ALTERNATIVES["concession_plan"]):
-            check.judge_plan(s, answer(s, dict(opening), floor), opening, floor)
+        floor = scenario.reservation_of(s)
+        for start in (scenario.opening_of(s), scenario.draft_of(s)):
+            for answer in (reference["concession_plan"], *ALTERNATIVES["concession_plan"]):
+                check.judge_plan(s, answer(s, dict(start), floor), start, floor)
 
 
 def test_the_visible_checks_pass_them_as_the_learner_runs_them(drawn, reference, monkeypatch):

@@ -33,6 +33,7 @@ from course.scenarios.capstone import (
     alternative_values,
     alternatives_holder,
     batna_of,
+    draft_of,
     frontier_rows,
     next_step,
     opening_of,
@@ -729,7 +730,7 @@ def judge_plan(case, result, opening, floor):
                 f"step {step}, {dict(package)!r}, is not a package of this contract: {error}",
                 general="a step is not a package of the contract",
             ) from None
-        where = f"concession_plan for learner {case.learner}, step {step}"
+        where = f"concession_plan for learner {case.learner} from {_show(opening)}, step {step}"
         if step == 0:
             if (you, them) != expected[0][1:]:
                 raise NotYet(
@@ -764,6 +765,14 @@ def _step_hint(case, frontier, current, got, best, floor):
     (mine, theirs), (you, them) = current, got
     if (you, them) == best[1:]:
         return None
+    if best[1] >= mine and them > theirs and you >= floor:  # the rule's step is free
+        return (
+            f"{_show(best[0])} gives Marlow more ({best[2]:g} points) and leaves you "
+            f"{best[1]:g}, no less than now: from a package below the frontier, first make "
+            "the trade that costs you nothing and gives Marlow most (rule 1), then concede",
+            "from a package below the frontier, the first step is the trade that costs you "
+            "nothing and gives Marlow most",
+        )
     if them <= theirs:
         return (
             "it gives Marlow nothing: each step must give Marlow more",
@@ -800,11 +809,14 @@ def concession_plan(answer, hidden=False):
     reservation price; hidden: other learners' cases, and the learner's own from the
     plan's second package and with a reservation price that ends it sooner."""
     cases = [(case, opening_of(case), reservation_of(case)) for case in _cases(hidden)]
+    own = _cases(False)[0]
     if hidden:
-        own = _cases(False)[0]
         plan = plan_of(own)
         cases.append((own, plan[1][0], reservation_of(own)))
         cases.append((own, plan[0][0], (plan[1][1] + plan[-1][1]) / 2))
+        cases += [(case, draft_of(case), reservation_of(case)) for case in _cases(True)[1:]]
+    else:
+        cases.append((own, draft_of(own), reservation_of(own)))
     for case, opening, floor in cases:
         result = call_learner(answer, case, dict(opening), floor)
         judge_plan(case, result, opening, floor)

@@ -8,7 +8,7 @@ prescribes an answer worse than the learner's own reservation price is drawn aga
 
 The course's answers to the preparation questions are worked out here too (``batna_of``,
 ``reservation_of``, ``beliefs_of``, ``alternatives_holder``, ``power_holder``,
-``statement_key``, ``opening_of``, ``meso_partners``, ``plan_of``): the invariants need them,
+``statement_key``, ``opening_of``, ``meso_partners``, ``draft_of``, ``plan_of``): the invariants need them,
 and the checks (``course.checks.capstone``) judge answers against them.
 """
 
@@ -504,6 +504,26 @@ def next_step(frontier, current, floor):
     return max(allowed, key=lambda row: (row[1], row[2]), default=None)
 
 
+def draft_of(case):
+    """A colleague's draft below the Pareto frontier, from which question 7's plan must
+    start with a trade that costs Tallis nothing: among the packages off the frontier that
+    leave Tallis at least its reservation price and that a frontier package beats for both
+    sides (more points for Marlow, no less profit for Tallis, at least the reservation
+    price), the one with the most profit, then the most points; ``None`` when there is
+    none."""
+    floor = reservation_of(case)
+    frontier = frontier_rows(case)
+    on = {row[1:] for row in frontier}
+    drafts = [
+        row
+        for row in package_rows(case)
+        if row[1:] not in on
+        and row[1] >= floor
+        and any(f[1] >= row[1] and f[2] > row[2] for f in frontier)
+    ]
+    return max(drafts, key=lambda row: row[1:])[0] if drafts else None
+
+
 def plan_of(case, opening=None, floor=None):
     """Question 7: the concession plan from ``opening`` (the course's by default) down to
     ``floor`` (Tallis's reservation price by default), as the list of rows it passes
@@ -574,9 +594,12 @@ def _opening_problems(c):
 
 
 def _plan_problems(c):
-    if opening_of(c) is None or len(plan_of(c)) >= 3:
+    if opening_of(c) is None:
         return []
-    return ["Q7 real decision: a plan of fewer than two steps"]
+    found = [] if len(plan_of(c)) >= 3 else ["Q7 real decision: a plan of fewer than two steps"]
+    if draft_of(c) is None:
+        found.append("Q7 create value: no draft below the frontier with a free trade")
+    return found
 
 
 def problems(case, every=True):

@@ -532,8 +532,12 @@ check.what_to_say(what_to_say)
 #
 # Your opening is already on the Pareto frontier: a package better for both of you would
 # give you more profit and Marlow at least as much, so the rule of section 4 would have
-# picked it. Every step of your plan is therefore a real concession, and rule 3 decides
-# it, with one refinement for a plan made without knowing Marlow's reservation price.
+# picked it. A plan may have to start somewhere else, though: from a colleague's draft,
+# or from a package sent before anyone worked out the frontier. From a package below the
+# frontier, rule 1 comes first: some package gives Marlow more points and leaves you at
+# least as much, and moving there costs you nothing. Once on the frontier, every step is
+# a real concession, and rule 2 decides it, with one refinement for a plan made without
+# knowing Marlow's reservation price.
 # Suppose one step costs you 5 k€ for 4 of Marlow's points and another 25 k€ for 25: the
 # second has the better rate (a point per k€, against 0.8), but if Marlow needs only 4
 # more points, it gives away 20 k€ for nothing. So make the **smallest** step that gives
@@ -542,8 +546,10 @@ check.what_to_say(what_to_say)
 #
 # - from your current package, look at the packages that give Marlow more points and
 #   leave you at least your reservation price;
-# - move to the one that costs you least; between two that cost the same, the one that
-#   gives Marlow more (it is on the frontier);
+# - if some of them leave you at least as much as you have now, move to the one of those
+#   that gives Marlow most (a trade that costs you nothing: rule 1);
+# - otherwise move to the one that costs you least; between two that cost the same, the
+#   one that gives Marlow more (it is on the frontier);
 # - repeat until none is left.
 #
 # The plan walks down the frontier one package at a time, and each package it reaches is
@@ -579,7 +585,10 @@ check.what_to_say(what_to_say)
 # `all_packages`, `package_points` and `pareto_frontier` (which returns the frontier's
 # points as `(your profit, Marlow's points)` pairs) are imported for you. The check gives
 # your function the right opening and reservation price, so a slip in an earlier
-# question does not cost you here as well. To see your own plan, run
+# question does not cost you here as well. It also starts your function from a
+# colleague's draft below the frontier (one of your packages that another beats for both
+# sides), where the first step must be the free trade of rule 1; the hint shows the draft
+# if that step is wrong. To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 
 
@@ -593,10 +602,14 @@ def concession_plan(s, opening, reservation):
     plan = [opening]
     mine, theirs = package_points(opening, s.yours), package_points(opening, s.theirs)
     while True:
-        steps = [row for row in on_frontier if row[2] > theirs and reservation <= row[1] < mine]
-        if not steps:
+        steps = [row for row in on_frontier if row[2] > theirs and row[1] >= reservation]
+        free = [row for row in steps if row[1] >= mine]  # costs you nothing: rule 1
+        if free:
+            package, mine, theirs = max(free, key=lambda row: (row[2], row[1]))
+        elif steps:
+            package, mine, theirs = max(steps, key=lambda row: (row[1], row[2]))
+        else:
             return plan
-        package, mine, theirs = max(steps, key=lambda row: (row[1], row[2]))
         plan.append(package)
     ### END SOLUTION
 
