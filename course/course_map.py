@@ -80,9 +80,10 @@ MODULES = (
         "dependence, a scarce resource priced two ways (Shapley value and core), voting "
         "power, patience (Rubinstein), outside options against the Nash split, which move "
         "builds power most, what to say and what to keep to yourself, legitimate and "
-        "illegitimate power",
-        180,
+        "illegitimate power, the bases of power and who depends on whom",
+        255,
         (
+            "power_sources",
             "licence_floor",
             "votes_needed",
             "rig_prices",
@@ -266,6 +267,8 @@ IDEAS = (
         "power: authority, influence, control of a resource, monopoly",
         (
             ("03_power", "sources-teaching", "power"),
+            ("03_power", "sources-teaching", "influence"),
+            ("03_power", "sources-teaching", "monopoly"),
             ("03_power", "shapley-teaching", "Shapley"),
             ("03_power", "core-teaching", "core"),
             ("03_power", "outside-teaching", "outside option"),
@@ -273,6 +276,7 @@ IDEAS = (
             ("05_capstone", "audit-teaching", "dependence"),
         ),
         (
+            ("03_power", "power-sources-test"),
             ("03_power", "power-explorer"),
             ("03_power", "licence-floor-test"),
             ("03_power", "votes-needed-test"),

@@ -12,11 +12,15 @@ from course.checks.hints import NotYet
 from course.course_map import questions
 from course.models.power import bargaining_split
 from course.scenarios.power import (
+    BASES,
+    DEPENDENCE,
     LABELS,
+    POWER_FACTS,
     granite_reply,
     granite_share,
     harrow_move,
     lever_gains,
+    power_key,
     rig_key,
     rig_kind,
     table_share,
@@ -28,7 +32,7 @@ from course.variants import hidden_cases_as, learner_as
 from tests.notebooks import solution_namespace
 
 QUESTIONS = questions("03_power")
-OWN_CASE = ("rate_tactics",)  # judgements on the story of your own case
+OWN_CASE = ("rate_tactics", "power_sources")  # judgements on the story of your own case
 WITH_HIDDEN = [q for q in QUESTIONS if q not in OWN_CASE]
 
 
@@ -565,7 +569,7 @@ def test_a_rig_function_that_goes_by_the_letter_read_from_the_story_passes_hidde
     """The learner reads from the story which letter is the walk-out version; hidden cases
     keep that letter, so such a function earns both points."""
     orders = set()
-    for name in ("ada", "grace", "linus", "margaret", "alan", "edsger"):
+    for name in ("ada", "grace", "linus", "donald", "ken", "dennis"):
         with learner_as(name), hidden_cases_as(None):
             s = course.variant("03_power", name)
             orders.add(s.rig_versions[0].walk_out)
@@ -600,3 +604,69 @@ def test_question_1_has_the_learner_work_out_the_shapley_value(learner):
         with pytest.raises(NotYet) as failure:
             check.judge_beats_borealis(s, (s.borealis_value, wrong))
         assert f"Kestrel's Shapley value of {shapley:,.0f}" in str(failure.value)
+
+
+# --- question 1: bases of power and who depends on whom (review, finding 5) -----------------------
+
+
+def test_every_fact_gets_a_true_hint_that_never_names_the_right_part(learner):
+    """A wrong base is told why it does not fit, never which base does; a wrong direction is
+    told to read who needs what; each fact scores half a point, for both parts right."""
+    seen = set()
+    for n in range(60):
+        s = course.variant("03_power", f"sources-{n}")
+        for fact in s.power_facts:
+            base, depends = power_key(s)[fact.letter]
+            seen.add(fact.kind)
+            assert check.judge_power_fact(s, fact, {fact.letter: (base, depends)})
+            for wrong in set(BASES) - {base}:
+                with pytest.raises(NotYet) as failure:
+                    check.judge_power_fact(s, fact, {fact.letter: (wrong, depends)})
+                hint = str(failure.value)
+                assert hint.startswith(f"{fact.letter}: it is not {wrong} power: "), hint
+                assert not re.search(rf"\b{base}\b", hint), hint
+            other = next(d for d in DEPENDENCE if d != depends)
+            with pytest.raises(NotYet) as failure:
+                check.judge_power_fact(s, fact, {fact.letter: (base, other)})
+            assert "read again who needs what" in str(failure.value)
+            assert depends not in str(failure.value)
+    assert seen == set(POWER_FACTS)
+
+
+def test_the_bases_hints_are_true_of_every_fact_of_another_base():
+    """Each 'why it does not fit' is true of every fact whose base is another one: checked
+    against this test's own reading of what each fact says."""
+    relies_on_knowledge = {"inventor", "failure_analysis", "dunmore_metallurgist"}
+    admires = {"admired_founder", "admired_buyer"}
+    rule_gives_the_say = {"granite_signature", "fellgate_chair", "fellgate_accounts"}
+    controls_a_thing = {"only_licence", "only_bracket", "harrow_furnace", "dunmore_alloy"}
+    groups = {
+        "expert": relies_on_knowledge,
+        "referent": admires,
+        "authority": rule_gives_the_say,
+        "resource": controls_a_thing,
+    }
+    assert set().union(*groups.values()) == set(POWER_FACTS)
+    for base, kinds in groups.items():
+        for kind in kinds:
+            assert POWER_FACTS[kind][0] == base, kind
+
+
+def test_the_power_sources_check_scores_each_fact_and_explains_shapes(learner):
+    s = course.variant("03_power", "ada")
+    key = power_key(s)
+    outcome = check.power_sources(lambda: {k.lower(): [b.upper(), d] for k, (b, d) in key.items()})
+    assert outcome.earned == outcome.possible == 2
+    first = s.power_facts[0]
+    wrong = dict(key)
+    base, depends = key[first.letter]
+    wrong[first.letter] = (next(b for b in BASES if b != base), depends)
+    outcome = check.power_sources(lambda: wrong)
+    assert outcome.earned == 1.5
+    assert "no answer for fact" in miss(check.power_sources, lambda: {})
+    assert "there is no fact 'E'" in miss(check.power_sources, lambda: {"E": ("expert", "x")})
+    assert "should be a pair" in miss(check.power_sources, lambda: dict.fromkeys("ABCD", "expert"))
+    assert "should be one of 'authority'" in miss(
+        check.power_sources, lambda: dict.fromkeys("ABCD", ("power", "them on Kestrel"))
+    )
+    assert "should return a dict" in miss(check.power_sources, lambda: ["expert"])

@@ -22,6 +22,7 @@ from course.checks import power as check
 from course.checks.credit import Credit
 from course.models.power import bargaining_split, blocking_coalition, shapley_values, swing_counts
 from course.scenarios.power import (
+    BASES,
     DELTA_LOAN,
     DELTA_THEM,
     DELTA_YOU,
@@ -29,6 +30,7 @@ from course.scenarios.power import (
     LABELS,
     LEVER_MARGIN,
     LEVER_SHARE,
+    POWER_FACTS,
     TACTICS,
 )
 from course.variants import hidden_cases_as, learner_as
@@ -146,7 +148,47 @@ def harrow_strong(s):
     return s.outside_offer > kestrel_at_table(s)
 
 
+#: Question 1 as this test's author reads each fact: a phrase of its text -> (base of power,
+#: who depends on whom).
+READING = {
+    "holds the only licence": ("resource", "them on Kestrel"),
+    "only maker that can deliver": ("resource", "them on Kestrel"),
+    "owns the only furnace": ("resource", "Kestrel on them"),
+    "last stock of a rare alloy": ("resource", "Kestrel on them"),
+    "only its head of purchasing may sign": ("authority", "Kestrel on them"),
+    "only if the chair puts it on the agenda": ("authority", "Kestrel on them"),
+    "must countersign every payment": ("authority", "them on Kestrel"),
+    "invented the coating process": ("expert", "them on Kestrel"),
+    "Granite's engineers cannot tell why": ("expert", "them on Kestrel"),
+    "the one person Kestrel turns to": ("expert", "Kestrel on them"),
+    "Kestrel's founder is admired": ("referent", "them on Kestrel"),
+    "the whole industry looks up to": ("referent", "Kestrel on them"),
+}
+
+
+def read_fact(fact):
+    found = [answer for phrase, answer in READING.items() if phrase in fact.text]
+    assert len(found) == 1, fact.text
+    return found[0]
+
+
 # --- the invariants, question by question -----------------------------------------------------
+
+
+def test_the_power_facts_mix_bases_and_both_directions(drawn):
+    """Q1: four facts lettered A to D, each of a known template, no template twice; at least
+    three bases and both directions in every draw, so no one answer fits all four; every
+    base and template occurs across the sweep."""
+    bases, kinds = set(), set()
+    for s in drawn:
+        assert [f.letter for f in s.power_facts] == list("ABCD")
+        assert len({f.kind for f in s.power_facts}) == 4, s.learner
+        answers = [read_fact(f) for f in s.power_facts]
+        assert len({base for base, _ in answers}) >= 3, s.learner
+        assert len({depends for _, depends in answers}) == 2, s.learner
+        bases |= {base for base, _ in answers}
+        kinds |= {f.kind for f in s.power_facts}
+    assert bases == set(BASES) and kinds == set(POWER_FACTS)
 
 
 def test_the_licence_has_a_clear_floor_and_a_clear_verdict(drawn):
@@ -289,7 +331,10 @@ def test_the_story_shows_every_number_and_field_a_question_needs(drawn):
         ):
             assert f"{amount:,.0f}" in story
         # Atlas's proposal is Kestrel's Shapley value, for the learner to work out (finding 7)
-        assert f"{s.atlas_proposal:,.0f}" not in story and "s.atlas_proposal" not in story
+        # (in the licence's part: another part may show the same figure by chance)
+        licence_part = story.split("**2. ")[0]
+        assert f"{s.atlas_proposal:,.0f}" not in licence_part, s.learner
+        assert "s.atlas_proposal" not in story
         assert "proposes to pay **Kestrel's Shapley value**" in story
         for field in (
             "atlas_value",
@@ -396,6 +441,23 @@ def lever_by_ranking(s):
     return sorted(options)[-1][1]
 
 
+def sources_from_text(s):
+    return lambda: {f.letter: read_fact(f) for f in s.power_facts}
+
+
+def sources_as_lists(s):
+    """The same judgement written another way: lists, lower-case letters, any case."""
+
+    def rate():
+        found = {}
+        for f in s.power_facts:
+            base, depends = read_fact(f)
+            found[f.letter.lower()] = [base.title(), depends.upper().replace(" ", "_")]
+        return found
+
+    return rate
+
+
 def tactics_from_text(s):
     return lambda: {t.letter: expected_label(s, t) for t in s.tactics}
 
@@ -458,6 +520,12 @@ ALTERNATIVES = {
 }
 
 
+def reference_sources(s, reference):
+    """The notebook's power_sources, run on scenario ``s`` (it reads ``scenario``)."""
+    function = reference["power_sources"]
+    return lambda: type(function)(function.__code__, {**function.__globals__, "scenario": s})()
+
+
 @pytest.fixture(scope="module")
 def reference():
     """The source notebook's solutions (run as the first swept learner)."""
@@ -506,6 +574,10 @@ def test_every_right_formulation_is_judged_right_for_every_learner(drawn, refere
             labels = rate()
             for tactic in s.tactics:
                 check.judge_tactic(s, tactic, labels)
+        for rate in (sources_from_text(s), sources_as_lists(s), reference_sources(s, reference)):
+            answers = {str(k).upper(): v for k, v in rate().items()}
+            for fact in s.power_facts:
+                check.judge_power_fact(s, fact, answers)
 
 
 def test_the_visible_checks_pass_them_as_the_learner_runs_them(drawn, reference, monkeypatch):
@@ -518,12 +590,15 @@ def test_the_visible_checks_pass_them_as_the_learner_runs_them(drawn, reference,
                 assert passes(run(question, answer)), (s.learner, question, answer.__name__)
         for rate in (tactics_from_text(s), tactics_from_rules(s)):
             assert passes(run("rate_tactics", rate)), s.learner
+        for rate in (sources_from_text(s), sources_as_lists(s), reference_sources(s, reference)):
+            assert passes(run("power_sources", rate)), s.learner
 
 
 def test_the_reference_for_the_own_case_questions_agrees_with_both_formulations(drawn):
-    from course.scenarios.power import rig_key, tactic_key
+    from course.scenarios.power import power_key, rig_key, tactic_key
 
     for s in drawn:
+        assert power_key(s) == sources_from_text(s)()
         assert (
             tactic_key(s)
             == tactics_from_text(s)()
@@ -642,6 +717,9 @@ def test_the_own_case_questions_name_their_fields_and_answers():
     assert "`scenario.tactics`" in tactics and all(f'`"{label}"`' in tactics for label in LABELS)
     assert all(f"`v.{field}`" in rig for field in ("letter", "amount"))
     assert "walk_out" not in rig  # which version is which is the learner's judgement
+    sources = question_text("power-sources-text")
+    assert "`scenario.power_facts`" in sources
+    assert all(f'`"{word}"`' in sources for word in (*BASES, "them on Kestrel", "Kestrel on them"))
     moves = question_text("harrow-move-text")
     assert all(f'`"{move}"`' in moves for move in HARROW_MOVES)
 

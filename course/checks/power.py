@@ -13,7 +13,7 @@ from numbers import Integral
 from course.checks.calls import question
 from course.checks.credit import Check, score
 from course.checks.hints import NotYet, call_learner, diagnose, general_hint, money, passed
-from course.scenarios.power import HARROW_MOVES, LABELS, LEVERS, REPLIES
+from course.scenarios.power import BASES, DEPENDENCE, HARROW_MOVES, LABELS, LEVERS, REPLIES
 from course.variants import hidden_learner_where, learner_id, variant
 
 MODULE = "03_power"
@@ -27,7 +27,7 @@ def _story():
 
 
 def _seat_reply(s):
-    """A mistake question 4 exists for: Kestrel's share computed as if it proposed first."""
+    """A mistake question 5 exists for: Kestrel's share computed as if it proposed first."""
     table = s.contract_value * (1 - s.delta_them) / (1 - s.delta_you * s.delta_them)
     if s.granite_offer >= max(table, s.outside_offer):
         return "accept"
@@ -35,7 +35,7 @@ def _seat_reply(s):
 
 
 def _shortcut_lever(s, harrow_raw=False, loan_without_harrow=False):
-    """Question 5 answered with a mistake: Harrow's raw rise taken for its gain, or the
+    """Question 6 answered with a mistake: Harrow's raw rise taken for its gain, or the
     loan's gain counted as if Harrow did not bind."""
     found = _story().lever_gains(s)
     if harrow_raw:
@@ -119,7 +119,7 @@ def _rig_order(s):
 
 
 def _rig_scenarios(hidden):
-    """Question 3's scenarios: the learner's own, plus, when grading hidden cases, other
+    """Question 4's scenarios: the learner's own, plus, when grading hidden cases, other
     learners' whose walk-out version has the same letter as the learner's (the kinds are
     read from the story, so a function may go by the letter), one for each kind of
     alternative above and below half of Dunmore's value."""
@@ -168,7 +168,88 @@ def _word(value, choices, what):
     )
 
 
-# --- question 1: the licence's floor, and Atlas's "fair" proposal -----------------------------
+# --- question 1: which base of power, and who depends on whom ---------------------------------
+
+#: Why a base does not fit a fact it was given for, said without naming the base that does:
+#: each is true of every fact of the three other bases (section 1's definitions).
+NOT_BASE = {
+    "authority": "no role, office or rule that both sides accept gives anyone the say here",
+    "expert": "nobody here relies on what someone knows that they cannot work out themselves",
+    "referent": "nobody here wants someone's approval because they admire or identify with them",
+    "resource": (
+        "nothing here is a thing that one side controls and the other must get (a part, a "
+        "licence, a machine, a stock)"
+    ),
+}
+
+#: Why a direction of dependence does not fit, without saying which does.
+NOT_DEPENDENCE = (
+    "the side that depends is the one that needs what the other has, knows or may decide: "
+    "read again who needs what"
+)
+
+
+def _choice_of(value, choices, what):
+    """The learner's choice among ``choices``, whatever its case and spacing, or a hint."""
+    if isinstance(value, str):
+        said = " ".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
+        for choice in choices:
+            if said == choice.lower():
+                return choice
+    raise NotYet(f"{what} should be one of {', '.join(repr(c) for c in choices)}, got {value!r}")
+
+
+def judge_power_fact(s, fact, answers):
+    """Question 1 for one fact, given ``answers`` (letter -> (base, who depends on whom)):
+    what the learner got right, else the ``NotYet`` hint, which says why what was given does
+    not fit, never what does."""
+    from course.scenarios.power import power_fact_answer
+
+    said = answers.get(fact.letter)
+    if said is None:
+        raise NotYet(f"power_sources has no answer for fact {fact.letter} yet.")
+    if not isinstance(said, tuple | list) or len(said) != 2:
+        raise NotYet(
+            f"the answer for fact {fact.letter} should be a pair (base, who depends on whom), "
+            f"like ('expert', 'them on Kestrel'), got {said!r}"
+        )
+    base = _choice_of(said[0], BASES, f"the base of power of {fact.letter}")
+    depends = _choice_of(said[1], DEPENDENCE, f"who depends on whom in {fact.letter}")
+    right_base, right_depends = power_fact_answer(fact)
+    wrong = []
+    if base != right_base:
+        wrong.append(f"it is not {base} power: {NOT_BASE[base]}")
+    if depends != right_depends:
+        wrong.append(f"{depends!r} is not the way the dependence runs: {NOT_DEPENDENCE}")
+    if wrong:
+        raise NotYet(f"{fact.letter}: {'; and '.join(wrong)}.")
+    return f"{fact.letter} is {base} power, {depends}."
+
+
+@question
+def power_sources(answer):
+    """Check a function that names, for each of the scenario's four facts, the base of power
+    and who depends on whom: half a point each, for both right."""
+    s = _scenarios(False)[0]
+    answers = call_learner(answer)
+    if not isinstance(answers, Mapping):
+        raise NotYet(
+            "power_sources should return a dict like {'A': ('expert', 'them on Kestrel'), ...}, "
+            f"got {answers!r}"
+        )
+    answers = {str(letter).strip().upper(): said for letter, said in answers.items()}
+    extra = sorted(set(answers) - {f.letter for f in s.power_facts})
+    if extra:
+        raise NotYet(f"there is no fact {extra[0]!r}; the facts are A, B, C and D.")
+    return score(
+        *(
+            Check(f"fact {f.letter}", 0.5, functools.partial(judge_power_fact, s, f, answers))
+            for f in s.power_facts
+        )
+    )
+
+
+# --- question 2: the licence's floor, and Atlas's "fair" proposal -----------------------------
 
 
 def _pair(result, what, shape):
@@ -178,7 +259,7 @@ def _pair(result, what, shape):
 
 
 def judge_floor(s, result):
-    """Question 1's first part, on ``result`` (what ``licence_floor`` returned for ``s``):
+    """Question 2's first part, on ``result`` (what ``licence_floor`` returned for ``s``):
     nothing when the floor is right, else the ``NotYet`` hint."""
     from course.scenarios.power import kestrel_shapley
 
@@ -235,7 +316,7 @@ def judge_floor(s, result):
 
 
 def judge_beats_borealis(s, result):
-    """Question 1's second part, on ``result``: nothing when the verdict on Atlas's
+    """Question 2's second part, on ``result``: nothing when the verdict on Atlas's
     proposal is right, else the ``NotYet`` hint."""
     _, beats = _pair(result, "licence_floor", "(floor, beats_borealis)")
     if not isinstance(beats, bool):
@@ -286,11 +367,11 @@ def licence_floor(answer, hidden=False):
     )
 
 
-# --- question 2: how many votes make Kestrel matter -------------------------------------------
+# --- question 3: how many votes make Kestrel matter -------------------------------------------
 
 
 def judge_votes_needed(s, result):
-    """Question 2 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
+    """Question 3 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
     whole = isinstance(result, Integral) and not isinstance(result, bool)
     if isinstance(result, float) and result.is_integer():
         result, whole = int(result), True
@@ -333,10 +414,10 @@ def votes_needed(answer, hidden=False):
     passed("votes_needed finds how many votes it takes to matter.")
 
 
-# --- question 3: the rig's two versions: outside option or breakdown payoff -----------------
+# --- question 4: the rig's two versions: outside option or breakdown payoff -----------------
 
 
-#: Question 3 accepts a price within this share of Dunmore's value of the prediction: "an
+#: Question 4 accepts a price within this share of Dunmore's value of the prediction: "an
 #: even split at the table" computed with discount factors close to 1 is right too. Every
 #: mistake the check names is at least 10% of the value away (the invariants keep it so).
 RIG_TOLERANCE = 0.005
@@ -348,7 +429,7 @@ RIG_CLOSE = 0.05
 
 
 def judge_rig_price(s, version, prices):
-    """Question 3 for one version, given ``prices`` (letter -> price): what the learner got
+    """Question 4 for one version, given ``prices`` (letter -> price): what the learner got
     right, else the ``NotYet`` hint (with its general words, for a hidden case)."""
     from course.scenarios.power import rig_kind, rig_price
 
@@ -412,7 +493,8 @@ def judge_rig_price(s, version, prices):
     binds = rig_kind(version) == "outside option" and x > half  # the price is x, no split
     if abs(said - expected) <= RIG_CLOSE * m and not binds:
         why = (
-            "each side's discount factor per round is all but 1"
+            "each side's discount factor per round is all but 1, and a delay costs both the "
+            "same share"
             if version.walk_out
             else "waiting costs nothing, so neither side has an edge"
         )
@@ -460,7 +542,7 @@ def _rig_prices_of(answer, s):
 
 
 def _rig_part(answer, scenarios, walk_out, message):
-    """One point of question 3: the version reached by walking out (``walk_out``), or the
+    """One point of question 4: the version reached by walking out (``walk_out``), or the
     other, judged on each scenario; ``message`` when all pass."""
     for s in scenarios:
         version = next(v for v in s.rig_versions if v.walk_out == walk_out)
@@ -498,7 +580,7 @@ def rig_prices(answer, hidden=False):
     )
 
 
-# --- question 4: answering Granite --------------------------------------------------------------
+# --- question 5: answering Granite --------------------------------------------------------------
 
 
 def _granite_hint(s, said, expected):
@@ -565,7 +647,7 @@ def _judge_choice(s, result, question, choices, right, why):
 
 
 def judge_granite_reply(s, result):
-    """Question 4 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
+    """Question 5 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
     _judge_choice(s, result, "granite_reply", REPLIES, "granite_reply", _granite_hint)
 
 
@@ -576,7 +658,7 @@ def granite_reply(answer, hidden=False):
     passed("granite_reply answers Granite the way the equilibrium says.")
 
 
-# --- question 5: which lever ------------------------------------------------------------------
+# --- question 6: which lever ------------------------------------------------------------------
 
 
 def _lever_hint(s, said, best):
@@ -622,7 +704,7 @@ def _lever_hint(s, said, best):
 
 
 def judge_best_lever(s, result):
-    """Question 5 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
+    """Question 6 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
     _judge_choice(s, result, "best_lever", LEVERS, "best_lever", _lever_hint)
 
 
@@ -633,7 +715,7 @@ def best_lever(answer, hidden=False):
     passed("best_lever picks the lever that adds most.")
 
 
-# --- question 6: which kind of move, and what to say about Harrow -----------------------------
+# --- question 7: which kind of move, and what to say about Harrow -----------------------------
 
 
 def _tactic_fact(s, tactic):
@@ -693,7 +775,7 @@ def _contested(s, tactic, said):
 
 
 def judge_tactic(s, tactic, labels):
-    """Question 6 for one statement, given ``labels`` (letter -> label): what the learner got
+    """Question 7 for one statement, given ``labels`` (letter -> label): what the learner got
     right, else the ``NotYet`` hint."""
     from course.scenarios.power import tactic_labels
 
@@ -770,7 +852,7 @@ def _harrow_move_hint(s, said, expected):
 
 
 def judge_harrow_move(s, result):
-    """Question 6, part b, on ``result``: nothing when it is right, else the hint."""
+    """Question 7, part b, on ``result``: nothing when it is right, else the hint."""
     _judge_choice(s, result, "harrow_move", HARROW_MOVES, "harrow_move", _harrow_move_hint)
 
 

@@ -16,19 +16,26 @@ YOU = "Kestrel"
 BUYERS = ("Atlas", "Borealis")
 OTHER_MEMBERS = ("Ironvale", "Marrow", "Quillon", "Tessaly")
 
-#: The three ways Kestrel can strengthen its hand (question 5), as the answer names them.
+#: The three ways Kestrel can strengthen its hand (question 6), as the answer names them.
 LEVERS = ("bidder", "loan", "harrow")
 
-#: How Kestrel can answer Granite's proposal (question 4).
+#: How Kestrel can answer Granite's proposal (question 5).
 REPLIES = ("accept", "reject", "walk away")
 
-#: The labels of question 6: module 00's four kinds of move.
+#: The labels of question 7: module 00's four kinds of move.
 LABELS = ("legitimate", "bluff", "misrepresentation", "illegitimate")
 
-#: What Kestrel can do about Harrow when it next talks to Granite (question 6, part b).
+#: What Kestrel can do about Harrow when it next talks to Granite (question 7, part b).
 HARROW_MOVES = ("mention", "keep quiet", "ultimatum")
 
-#: How Kestrel would reach the rig's alternative in each version (question 3).
+#: The bases of power question 1 names (section 1): a role others accept, what someone
+#: knows, whom others admire, what someone controls that others need.
+BASES = ("authority", "expert", "referent", "resource")
+
+#: Who depends on whom in one of question 1's facts.
+DEPENDENCE = ("them on Kestrel", "Kestrel on them")
+
+#: How Kestrel would reach the rig's alternative in each version (question 4).
 RIG_KINDS = ("outside option", "breakdown payoff")
 
 #: Margins every draw keeps from a rule's threshold, so no answer sits on a boundary.
@@ -48,7 +55,7 @@ DELTA_LOAN = 0.97  # the most patient a bridging loan makes Kestrel
 
 @dataclass(frozen=True)
 class Tactic:
-    """One thing Kestrel might say or do at the table (question 6). ``kind`` names the
+    """One thing Kestrel might say or do at the table (question 7). ``kind`` names the
     template, for the checks only: it is left out of what a learner sees, since the
     template's name would give away the label; ``amount`` is the number it quotes (0 when
     none), ``party`` whom it concerns."""
@@ -60,7 +67,7 @@ class Tactic:
     text: str
 
 
-#: Each template of question 6: (party it is said to, the label's rule, the text).
+#: Each template of question 7: (party it is said to, the label's rule, the text).
 #: A rule is a label, or "threat" (legitimate when the price is Borealis's value, which
 #: Borealis has committed to pay, so that Kestrel would carry the threat out; a bluff when
 #: it is above, where "misrepresentation" is accepted too: see ``tactic_labels``), or
@@ -118,13 +125,103 @@ TABLE_TACTICS = ("calm_borealis", "limit_claim", "borealis_bid")
 
 
 @dataclass(frozen=True)
+class PowerFact:
+    """One fact of question 1 about who needs whom. ``kind`` names its template, for the
+    checks only (left out of what a learner sees, since it would give the answer away)."""
+
+    letter: str
+    kind: str = field(repr=False)
+    text: str
+
+
+#: Question 1's facts: template -> (base of power, who depends on whom, the text). Each
+#: base comes with facts of both directions; none uses power that is not its holder's.
+POWER_FACTS = {
+    "only_licence": (
+        "resource",
+        "them on Kestrel",
+        "Kestrel holds the only licence for the coating process, and Atlas needs the process "
+        "for its new product line.",
+    ),
+    "only_bracket": (
+        "resource",
+        "them on Kestrel",
+        "Kestrel is the only maker that can deliver the bracket Granite's new shelving needs "
+        "in time for the season.",
+    ),
+    "harrow_furnace": (
+        "resource",
+        "Kestrel on them",
+        "Harrow owns the only furnace in the region large enough to cure Kestrel's biggest "
+        "parts, and Kestrel has no other way to cure them.",
+    ),
+    "dunmore_alloy": (
+        "resource",
+        "Kestrel on them",
+        "Dunmore holds the last stock of a rare alloy that Kestrel must have to finish an "
+        "order this month.",
+    ),
+    "granite_signature": (
+        "authority",
+        "Kestrel on them",
+        "Granite's rules say that only its head of purchasing may sign a supplier contract, "
+        "and Kestrel's deal waits for her signature.",
+    ),
+    "fellgate_chair": (
+        "authority",
+        "Kestrel on them",
+        "The owners elected Ironvale's director to chair Fellgate's board; under the board's "
+        "rules a proposal reaches a vote only if the chair puts it on the agenda, and Kestrel "
+        "wants its coatings line voted on.",
+    ),
+    "fellgate_accounts": (
+        "authority",
+        "them on Kestrel",
+        "Under the joint venture's agreement, Kestrel keeps Fellgate's accounts and must "
+        "countersign every payment the laboratory makes; Fellgate's managers cannot pay "
+        "anyone without that signature.",
+    ),
+    "inventor": (
+        "expert",
+        "them on Kestrel",
+        "Kestrel's chief engineer invented the coating process; Atlas's engineers ask her how "
+        "to apply it, and nobody else can tell them.",
+    ),
+    "failure_analysis": (
+        "expert",
+        "them on Kestrel",
+        "When a coating fails on Granite's shelves, Granite's engineers cannot tell why; "
+        "Kestrel's chemist can, and Granite calls her every time.",
+    ),
+    "dunmore_metallurgist": (
+        "expert",
+        "Kestrel on them",
+        "Dunmore's metallurgist is the one person Kestrel turns to when a part cracks, and "
+        "nobody at Kestrel can find the cause without her.",
+    ),
+    "admired_founder": (
+        "referent",
+        "them on Kestrel",
+        "Kestrel's founder is admired across the trade; Harrow's young managers want to be "
+        "seen working with her and copy the way she runs things.",
+    ),
+    "admired_buyer": (
+        "referent",
+        "Kestrel on them",
+        "Granite's chief executive is a figure the whole industry looks up to; Kestrel's "
+        "people would be proud to be known as her supplier and want her good opinion.",
+    ),
+}
+
+
+@dataclass(frozen=True)
 class RigVersion:
-    """One version of what else Kestrel could get for its old test rig (question 3): its
+    """One version of what else Kestrel could get for its old test rig (question 4): its
     ``amount``, whether Kestrel would reach it by walking out (``walk_out``; otherwise it is
     what Kestrel is left with if the talks end on their own), and the ``text`` that tells
     the story. The two versions of a scenario are always one of each. ``walk_out`` is for
     the checks only and left out of what a learner sees: telling the kinds apart from the
-    story is question 3's judgement."""
+    story is question 4's judgement."""
 
     letter: str
     amount: float
@@ -180,7 +277,7 @@ class KestrelPower(Scenario):
     atlas_value: float  # what the licence is worth to Atlas (the keener buyer) ...
     borealis_value: float  # ... and to Borealis, the rival buyer
     # the price Atlas proposes, Kestrel's Shapley value to the 100: for the checks, not
-    # shown, since working it out is question 1's
+    # shown, since working it out is question 2's
     atlas_proposal: float = field(repr=False)
     members: tuple  # the laboratory's owners: (name, votes) pairs, Kestrel last
     quota: int  # votes a board decision needs
@@ -195,6 +292,7 @@ class KestrelPower(Scenario):
     delta_with_loan: float  # lever "loan": Kestrel's monthly discount factor with a bridging loan
     harrow_raised: float  # lever "harrow": the margin Harrow offers after Kestrel courts it
     tactics: tuple  # four Tactic, lettered A to D
+    power_facts: tuple  # four PowerFact, lettered A to D (question 1)
 
     @property
     def weights(self):
@@ -209,9 +307,10 @@ class KestrelPower(Scenario):
     def story(self):
         rows = "\n".join(f"| {name} | {votes} |" for name, votes in self.members)
         said = "\n".join(f"- **{t.letter}.** {t.text}" for t in self.tactics)
+        needs = "\n".join(f"- **{f.letter}.** {f.text}" for f in self.power_facts)
         versions = "\n".join(f"- **{v.letter}.** {v.text}" for v in self.rig_versions)
         return (
-            "You run **Kestrel**, a small components firm. Your scenario has six parts.\n\n"
+            "You run **Kestrel**, a small components firm. Your scenario has seven parts.\n\n"
             "**1. A licence two buyers want** (`s.atlas_value`, `s.borealis_value`). Kestrel holds the only licence for a coating process; "
             "Kestrel has no use for the process itself. **Atlas** would pay up to "
             f"{money(self.atlas_value)} for it and **Borealis** up to "
@@ -262,12 +361,25 @@ class KestrelPower(Scenario):
             "out. *harrow*: court Harrow, which would then offer work earning a margin of "
             f"{money(self.harrow_raised)}.\n\n"
             "**6. Four things Kestrel might say or do** (`s.tactics`; in the notebook, "
-            f"`scenario.tactics`):\n\n{said}"
+            f"`scenario.tactics`):\n\n{said}\n\n"
+            "**7. Four facts about who needs whom** (`s.power_facts`; in the notebook, "
+            f"`scenario.power_facts`):\n\n{needs}"
         )
 
 
+def power_fact_answer(fact):
+    """Question 1's answer for one fact: (base of power, who depends on whom)."""
+    base, depends, _ = POWER_FACTS[fact.kind]
+    return base, depends
+
+
+def power_key(s):
+    """Question 1's answer for scenario ``s``: letter -> (base, who depends on whom)."""
+    return {f.letter: power_fact_answer(f) for f in s.power_facts}
+
+
 def tactic_label(s, tactic):
-    """The label question 6 expects for ``tactic`` of scenario ``s``."""
+    """The label question 7 expects for ``tactic`` of scenario ``s``."""
     _, rule, _ = TACTICS[tactic.kind]
     if rule == "threat":
         return "legitimate" if tactic.amount <= s.borealis_value else "bluff"
@@ -277,7 +389,7 @@ def tactic_label(s, tactic):
 
 
 def tactic_labels(s, tactic):
-    """Every label question 6 accepts for ``tactic``: its ``tactic_label``, and for a threat
+    """Every label question 7 accepts for ``tactic``: its ``tactic_label``, and for a threat
     Kestrel would not carry out also "misrepresentation", since a stated intention one does
     not hold can be a false fact (Edgington v Fitzmaurice) and modules 00 and 03 say the
     line between a bluff and a misrepresentation is not sharp there."""
@@ -288,12 +400,12 @@ def tactic_labels(s, tactic):
 
 
 def tactic_key(s):
-    """Question 6's answer for scenario ``s``: letter -> label."""
+    """Question 7's answer for scenario ``s``: letter -> label."""
     return {t.letter: tactic_label(s, t) for t in s.tactics}
 
 
 def harrow_move(s):
-    """Question 6, part b: what Kestrel should do about Harrow in its next talk with Granite,
+    """Question 7, part b: what Kestrel should do about Harrow in its next talk with Granite,
     if Granite knows both discount factors but not Harrow's offer. Mention it when it beats
     Kestrel's share at the table (what Granite expects Kestrel to settle for); otherwise
     keep it to yourself: here mentioning it gains nothing, as Granite already expects to pay
@@ -404,7 +516,7 @@ def rig_kind(version):
 
 
 def rig_price(s, version):
-    """Question 3: the rig's price the models predict in ``version``. Both sides equally
+    """Question 4: the rig's price the models predict in ``version``. Both sides equally
     patient and quick to answer, so at the table they split Dunmore's value evenly; an
     outside option counts only above that half (deal-me-out), a breakdown payoff is the
     disagreement point of a Nash split (Dunmore has nothing if the talks fail)."""
@@ -415,7 +527,7 @@ def rig_price(s, version):
 
 
 def rig_key(s):
-    """Question 3's answer for scenario ``s``: letter -> predicted price."""
+    """Question 4's answer for scenario ``s``: letter -> predicted price."""
     return {v.letter: rig_price(s, v) for v in s.rig_versions}
 
 
@@ -448,6 +560,7 @@ def facts(s):
         "votes needed": votes_needed(s),
         "labels": [tactic_label(s, t) for t in s.tactics],
         "kinds": {t.kind for t in s.tactics},
+        "power answers": [power_fact_answer(f) for f in s.power_facts],
     }
 
 
@@ -467,7 +580,14 @@ def _bluffed_threat_too_close(s):
 #: Each invariant, named by the question it protects, as a test that is true when a draw
 #: breaks it; ``f`` holds the draw's ``facts``.
 INVARIANTS = {
-    # question 1: the Shapley proposal sits clearly on one side of the floor
+    # question 1 (sources): a mix of bases and both directions, so no single answer fits all
+    "sources: fewer than three bases of power": lambda s, f: (
+        len({base for base, _ in f["power answers"]}) < 3
+    ),
+    "sources: dependence runs one way only": lambda s, f: (
+        len({depends for _, depends in f["power answers"]}) < 2
+    ),
+    # question 2: the Shapley proposal sits clearly on one side of the floor
     "licence: Atlas's proposal within 5% of Borealis's value": lambda s, f: (
         abs(s.atlas_proposal - s.borealis_value) < SHAPLEY_MARGIN * s.atlas_value
     ),
@@ -477,12 +597,12 @@ INVARIANTS = {
     "licence: Borealis values it at least as much as Atlas": lambda s, f: (
         s.borealis_value >= s.atlas_value
     ),
-    # question 2: Kestrel has votes and no power, and needs at least two votes to matter
+    # question 3: Kestrel has votes and no power, and needs at least two votes to matter
     "vote: Kestrel's one vote already swings a decision": lambda s, f: f["votes needed"] < 2,
     "vote: the quota is not a majority of the votes": lambda s, f: (
         not sum(s.weights) / 2 < s.quota <= sum(s.weights)
     ),
-    # question 3: each alternative clearly on one side of half the rig's value, and worth
+    # question 4: each alternative clearly on one side of half the rig's value, and worth
     # enough (and little enough) that the two kinds predict clearly different prices
     "rig: an alternative within 10% of half of Dunmore's value": lambda s, f: any(
         abs(v.amount - s.rig_value / 2) < RIG_MARGIN * s.rig_value for v in s.rig_versions
@@ -490,7 +610,7 @@ INVARIANTS = {
     "rig: an alternative below 20% or above 80% of Dunmore's value": lambda s, f: any(
         not 0.2 * s.rig_value <= v.amount <= 0.8 * s.rig_value for v in s.rig_versions
     ),
-    # question 4 (and the notebook's deal-me-out): clear of both thresholds
+    # question 5 (and the notebook's deal-me-out): clear of both thresholds
     "granite: Harrow within 3% of Kestrel's share at the table": lambda s, f: (
         abs(s.outside_offer - f["table"]) < HARROW_MARGIN * f["table"]
     ),
@@ -508,7 +628,7 @@ INVARIANTS = {
         max(s.outside_offer, s.granite_offer, s.harrow_raised, _claimed_limit(s))
         >= s.contract_value
     ),
-    # question 5: one lever clearly best, worth something, and best however the licence is
+    # question 6: one lever clearly best, worth something, and best however the licence is
     # measured (its predicted price, its floor or the Nash midpoint)
     "levers: the best two gains too close": lambda s, f: (
         f["best gain"] - f["second gain"] < max(LEVER_MARGIN, LEVER_SHARE * f["best gain"])
@@ -522,7 +642,7 @@ INVARIANTS = {
     ),
     "levers: implausible loan": lambda s, f: not s.delta_you < s.delta_with_loan <= DELTA_LOAN,
     "levers: Harrow's raise is no raise": lambda s, f: s.harrow_raised <= s.outside_offer,
-    # question 6: three kinds of move at least, every number clear of the one that decides it
+    # question 7: three kinds of move at least, every number clear of the one that decides it
     "tactics: fewer than three kinds of move": lambda s, f: len(set(f["labels"])) < 3,
     "tactics: a bluffed threat's price within 5% of Borealis's value": lambda s, f: (
         _bluffed_threat_too_close(s)
@@ -662,6 +782,16 @@ def _tactics(rng, borealis, harrow, atlas, above):
     return tuple(tactics)
 
 
+def _power_facts(rng):
+    """Four of question 1's facts, in a random order, lettered A to D."""
+    kinds = list(POWER_FACTS)
+    rng.shuffle(kinds)
+    return tuple(
+        PowerFact(letter, kind, POWER_FACTS[kind][2])
+        for letter, kind in zip("ABCD", kinds[:4], strict=False)
+    )
+
+
 def _candidate(rng, learner):
     """One draw of every number, before the invariants are checked."""
     atlas = float(pick(rng, 60_000, 120_000, 5_000))
@@ -695,6 +825,7 @@ def _candidate(rng, learner):
         harrow_raised=float(round(outside * pick(rng, 1.2, 1.8, 0.1), -3)),
         # a claimed limit above both what Kestrel would accept and what Granite offers
         tactics=_tactics(rng, borealis, outside, atlas, max(equilibrium, granite)),
+        power_facts=_power_facts(rng),
     )
     return replace(scenario, atlas_proposal=float(round(kestrel_shapley(scenario), -2)))
 

@@ -95,31 +95,66 @@ scenario
 # *now*. The rest of this module measures these effects with models, and says for each
 # model what it assumes and where it misleads.
 #
-# **Try it on your scenario** (nothing is graded here). For each fact, name the base of
-# power at work, and say who depends on whom:
+# This course names four bases, in words it uses from here on:
 #
-# 1. Kestrel holds the only licence for a coating process, and two buyers want it.
-# 2. Granite, a large retailer, can wait; Kestrel is short of work, and Harrow's offer is
-#    its only other work.
-# 3. Kestrel's chair sits on the town's planning committee, which will vote on Granite's
-#    new warehouse.
-# 4. Kestrel has one vote on the board of Fellgate, a laboratory it owns with four others.
+# - **authority**: a role, office or rule that both sides accept gives someone the say,
+#   such as the manager who must sign a contract or the chair who sets a board's agenda
+#   (French and Raven's *legitimate* power; the course keeps the word "legitimate" for
+#   section 7's line between leverage you may use and leverage you may not);
+# - **expert**: others rely on what someone knows and they cannot work out themselves;
+# - **referent**: others admire or identify with someone, and want their approval;
+# - **resource**: someone controls a thing others must get, such as a part, a licence, a
+#   machine or a stock. A **monopoly** is its strongest form: nobody else has the thing.
+#   Reward and coercion mostly come to this at a negotiating table: a contract you can
+#   give, a supply you can hold back.
 #
-# <details><summary>Answers</summary>
+# Expert and referent power together are what people usually mean by **influence**. Every
+# base is a dependence: whoever needs the signature, the knowledge, the approval or the
+# thing depends on whoever holds it. Two cautions, for later sections: a seat with a vote
+# can carry no power at all (section 3), and authority that comes with a public office is
+# not yours to bring to a private deal (section 7).
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "power-sources-text", "schema_version": 3}
+# ### Question 1 (2 points): whose power, and of what kind?
 #
-# 1. Control of something others need. Each buyer depends on Kestrel, since there is no
-#    other licence; Kestrel depends on the buyers too, since the licence is worth nothing
-#    to it, but with two of them it depends on neither very much. Section 2 prices this.
-# 2. Granite holds the power to reward (the contract), and it can wait. Kestrel depends on
-#    Granite more than Granite on Kestrel: Kestrel has one other offer and little time.
-#    Sections 4 and 5 measure this.
-# 3. Legitimate authority, but it belongs to the office and the town, not to Kestrel:
-#    Granite depends on the committee for its permit, and bringing that into a private deal
-#    crosses a line (section 7).
-# 4. Legitimate authority on paper: a seat and a vote. Section 3 shows that it can be no
-#    power at all.
-#
-# </details>
+# Your scenario lists four facts about who needs whom, A to D (`scenario.power_facts`; the
+# story shows them, in part 7). For each, name the base of power at work, one of
+# `"authority"`, `"expert"`, `"referent"` or `"resource"`, and who depends on whom:
+# `"them on Kestrel"` when the other party depends on Kestrel, `"Kestrel on them"` when
+# Kestrel depends on the other party. Write `power_sources()` so that it returns a dict
+# from letter to a pair, for example `return {"A": ("expert", "them on Kestrel"), ...}`.
+# Each fact earns half a point when both parts are right. For a part that is not right, the
+# check says why it does not fit, not what does.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "power-sources-answer", "schema_version": 3}
+def power_sources():
+    """Each fact of your scenario, by letter: (base of power, who depends on whom)."""
+    ### BEGIN SOLUTION
+    # A learner reads the four facts and writes the dict out; this reads them by their
+    # template (f.kind), so that it is right for every learner.
+    them, kestrel = "them on Kestrel", "Kestrel on them"
+    answers = {
+        "only_licence": ("resource", them),
+        "only_bracket": ("resource", them),
+        "harrow_furnace": ("resource", kestrel),
+        "dunmore_alloy": ("resource", kestrel),
+        "granite_signature": ("authority", kestrel),
+        "fellgate_chair": ("authority", kestrel),
+        "fellgate_accounts": ("authority", them),
+        "inventor": ("expert", them),
+        "failure_analysis": ("expert", them),
+        "dunmore_metallurgist": ("expert", kestrel),
+        "admired_founder": ("referent", them),
+        "admired_buyer": ("referent", kestrel),
+    }
+    return {f.letter: answers[f.kind] for f in scenario.power_facts}
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "power-sources-test", "schema_version": 3}
+"""Check that power_sources names each fact's base of power and who depends on whom."""
+check.power_sources(power_sources)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "shapley-teaching", "schema_version": 3}
 # ## 2. Scarcity as power: a fair split, and what competition leaves
@@ -293,7 +328,7 @@ from course.widgets.power import PowerExplorer
 PowerExplorer()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
-# ### Question 1 (2 points): Atlas's "fair" price
+# ### Question 2 (2 points): Atlas's "fair" price
 #
 # Atlas proposes to pay Kestrel's Shapley value in your market and calls it fair, but it
 # has not put a figure on it: working it out is yours. Build the market of section 2's
@@ -412,7 +447,7 @@ print("EEC 1958 Shapley-Shubik:", *shapley_shubik_index(12, eec_1958))
 # </details>
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
-# ### Question 2 (2 points): how many votes does Kestrel need to matter?
+# ### Question 3 (2 points): how many votes does Kestrel need to matter?
 #
 # Kestrel is the last owner in `s.members`; `s.weights` lists the owners' votes in the same
 # order, and a decision needs `s.quota` votes. With its one vote, Kestrel never decides
@@ -594,12 +629,13 @@ proposer, responder = bargaining_split(0.95, 0.9)
 print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, responder {responder:.3f}")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
-# ### Question 3 (2 points): walk out, or left over?
+# ### Question 4 (2 points): walk out, or left over?
 #
 # Kestrel is selling its old test rig to Dunmore, which would pay up to `s.rig_value` for
 # it; the rig is worth nothing to Kestrel, and Dunmore has nothing else to turn to if the
 # talks fail. The two answer each other's proposals within a day: rounds that short leave
-# almost no edge for moving first (section 4), so at the table they would split Dunmore's
+# almost no edge for moving first (section 4), and in both versions below a delay costs the
+# two sides the same share, or nothing at all, so at the table they would split Dunmore's
 # value evenly. Your scenario tells two versions, A and B, of what else Kestrel could do
 # with the rig (`s.rig_versions`; the story shows them). They are two separate what-ifs:
 # in each, only that version's alternative exists. In one, Kestrel reaches its alternative
@@ -669,7 +705,7 @@ from course.widgets.power import ShrinkingPieGame
 ShrinkingPieGame()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
-# ### Question 4 (2 points): Granite's first proposal
+# ### Question 5 (2 points): Granite's first proposal
 #
 # Granite's first proposal gives Kestrel `s.granite_offer` of the contract's margin,
 # `s.contract_value`. Granite proposes first (its discount factor is `s.delta_them`),
@@ -717,7 +753,7 @@ check.granite_reply(granite_reply, hidden=True)
 # rival, or an outside option that stays below your share at the table, does not move the
 # deal. Preparation time is scarce, so spend it where the models say it pays.
 #
-# ### Question 5 (2 points): one month, one move
+# ### Question 6 (2 points): one month, one move
 #
 # Your scenario offers three moves. *bidder*: bring in Corvid, who would pay up to
 # `s.corvid_value` for the licence (less than Atlas would). *loan*: a bridging loan that
@@ -792,7 +828,7 @@ check.best_lever(best_lever, hidden=True)
 #   and whatever Kestrel says about them tells Granite where its walk-away point lies. So
 #   mention an alternative when it beats what the other side expects you to settle for:
 #   then it raises what they must offer. Keep a weak one to yourself. Where the other side
-#   already knows your patience, as in question 6 below, mentioning it gains nothing: it
+#   already knows your patience, as in question 7 below, mentioning it gains nothing: it
 #   is below what they expect to pay anyway. Where they are unsure how long you can wait,
 #   as in most real talks, it can do harm: it can lower their estimate of your reservation
 #   price, and, as module 01 warned, a side that knows your reservation price can take
@@ -854,7 +890,7 @@ check.best_lever(best_lever, hidden=True)
 #   Lewicki & Donahue, 2000). A bluff that is called still costs you credibility.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
-# ### Question 6 (3 points): which kind of move, and what to say
+# ### Question 7 (3 points): which kind of move, and what to say
 #
 # **Part a (2 points).** Your scenario lists four things Kestrel might say or do, A to D
 # (`scenario.tactics`; the story shows them). Label each with module 00's words:
@@ -907,7 +943,7 @@ check.rate_tactics(rate_tactics)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "harrow-move-text", "schema_version": 3}
 # **Part b (1 point).** In a later negotiation with Granite, over a new contract with the
 # same margin, Harrow's offer stands as before and both sides are as patient as in question
-# 4. This time Granite knows both discount factors but not Harrow's offer, so it expects
+# 5. This time Granite knows both discount factors but not Harrow's offer, so it expects
 # Kestrel to settle for its share at the table. Write `harrow_move(s)`, returning what Kestrel should do about Harrow,
 # following section 7:
 #
@@ -943,35 +979,45 @@ check.harrow_move(harrow_move, hidden=True)
 # **Map who depends on whom**, in a short paragraph that covers four points, half a point
 # each:
 #
-# 1. the parties, what each controls that the other needs, and the alternatives each has:
-#    dependence in *both* directions;
-# 2. who can wait longer, and why;
-# 3. how each side would reach its alternative (by walking out, or left with it if the talks
-#    fail on their own), and so whether and how much it counts;
-# 4. the one change that would shift the balance most, and how you would use it without a
-#    threat and without crossing any line of section 7: what you would say, and what you
-#    would keep to yourself.
+# 1. the parties, what each controls that the other needs (with its base of power, from
+#    section 1) and the interest behind each side's position, and the alternatives each
+#    has: dependence in *both* directions;
+# 2. who can wait longer, and why; and how each side would reach its alternative (by walking
+#    out, or left with it if the talks fail on their own), and so whether and how much it
+#    counts;
+# 3. the one change that would shift the balance most, and how you would use it without a
+#    threat and without crossing any line of section 7: what you would say, in terms of
+#    what you can do for their interests, and what you would keep to yourself;
+# 4. if no deal comes, how you would end the talks: what you would say as you leave, and
+#    what that ending would do to your next dealings with the same people.
 #
 # Concrete beats general: each point earns its half only when it is about your case.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
 # Rubric, half a point each, for a point made about the learner's own case: (1) both
-# directions of dependence, with what each side controls and its alternatives; (2) who can
-# wait longer, with a reason; (3) how an alternative is reached and so how it counts (one
-# walked out to binds only above that side's share at the table; one left when talks fail
-# counts by half); (4) one change and a use of it that is neither a threat, nor a
-# misrepresentation, nor an illegitimate source, with what is said and what is kept back.
+# directions of dependence, with what each side controls (its base of power), the interest
+# behind each side's position, and its alternatives; (2) who can wait longer, with a
+# reason, and how each alternative is reached and so how it counts (one walked out to binds
+# only above that side's share at the table; one left when talks fail counts by half); (3)
+# one change and a use of it that is neither a threat, nor a misrepresentation, nor an
+# illegitimate source, with what is said (framed by the other side's interests) and what is
+# kept back; (4) an ending without a deal that leaves the door open, and what it does to
+# the next negotiation with the same counterpart (deals repeat: Axelrod).
 #
 # A full-marks answer: "Our team depends on the one vendor whose software runs our
-# billing (we need its updates; moving away would take a year); the vendor depends on our
-# renewal, about a tenth of its revenue, but it has other clients. It can wait longer: our
-# renewal is due in two months and theirs is just one account. Our only alternative today,
-# building it ourselves, is one we would reach only by walking away, and it is worth far
-# less than our share of a renewal at a fair price, so it does not bind, and we keep it to
-# ourselves. A pilot with a second vendor would give us an alternative that could bind; I
-# would mention it when we discuss the renewal, as a fact and without a deadline, and only
-# once the pilot is real."
+# billing (we need its updates, a resource only it controls; moving away would take a
+# year); the vendor depends on our renewal, about a tenth of its revenue, but it has other
+# clients. What we want is reliable billing, not this vendor as such; what it wants is a
+# reference customer in our sector. It can wait longer: our renewal is due in two months
+# and theirs is just one account. Our only alternative today, building it ourselves, is one
+# we would reach only by walking away, and it is worth far less than our share of a renewal
+# at a fair price, so it does not bind, and we keep it to ourselves. A pilot with a second
+# vendor would give us an alternative that could bind; I would mention it when we discuss
+# the renewal, as a fact and without a deadline, and only once the pilot is real, and offer
+# to act as a reference in return for better terms. If we cannot agree, I would say that we
+# value what they built, name the price that would bring us back, and leave on good terms:
+# we will need their data export, and the market is small enough that we will meet again."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
