@@ -19,6 +19,7 @@ from course.scenarios.capstone import (
     batna_of,
     draft_of,
     frontier_rows,
+    ground_given,
     meso_partners,
     opening_of,
     package_rows,
@@ -570,3 +571,35 @@ def test_best_trade_follows_the_plan(own):
     for row, following in itertools.pairwise(plan):
         assert check.best_trade(own, row[0]) == following[0]
     assert check.best_trade(own, plan[-1][0]) is None
+
+
+def test_a_meso_partner_giving_ground_on_the_same_issues_is_refused(monkeypatch, learner):
+    """Review finding 4: a partner that gives Marlow ground on the same issues as the
+    opening (learner-1's was payment 30 to 60 days only) passed, though Marlow's choice
+    between them says nothing; it is refused with a hint, and the case always has a
+    partner built differently (the course's MESO passes)."""
+
+    def same_issues(case):
+        opening = opening_of(case)
+        profit = package_points(opening, case.yours)
+        return [
+            p
+            for p, you, them in frontier_rows(case)
+            if profit - 5 <= you <= profit
+            and them >= case.reservation_if_not
+            and p != opening
+            and ground_given(case, p) == ground_given(case, opening)
+        ]
+
+    own = next(
+        case
+        for case in (course.variant("05_capstone", f"meso-{n}") for n in range(80))
+        if same_issues(case)
+    )
+    as_own(monkeypatch, own)
+    hint = miss("opening_offer", lambda s: [opening_of(s), same_issues(s)[0]])
+    assert "give Marlow ground on the same issues" in hint
+    assert all(
+        ground_given(own, p[0]) != ground_given(own, opening_of(own)) for p in meso_partners(own)
+    )
+    assert passes(run("opening_offer", lambda s: [opening_of(s), meso_partners(s)[0][0]]))

@@ -10,6 +10,7 @@ through the recording a notebook's check does.
 
 import dataclasses
 import functools
+import itertools
 import math
 from collections.abc import Mapping
 
@@ -35,6 +36,7 @@ from course.scenarios.capstone import (
     batna_of,
     draft_of,
     frontier_rows,
+    ground_given,
     next_step,
     opening_of,
     plan_of,
@@ -645,6 +647,15 @@ def judge_meso(case, result):
         raise NotYet("the packages of a MESO must all differ", general="two packages are the same")
     top = _points(case, packages[0])[0]
     low = case.reservation_if_not
+    given = [ground_given(case, package) for package in packages]
+    for (a, first), (b, second) in itertools.combinations(enumerate(given, 1), 2):
+        if first == second:
+            raise NotYet(
+                f"packages {a} and {b} give Marlow ground on the same issues "
+                f"({', '.join(sorted(first)) or 'none'}): build each differently, so that "
+                "Marlow's choice between them can tell you something",
+                general="two packages of the MESO give Marlow ground on the same issues",
+            )
     for package in packages[1:]:
         you, them = _points(case, package)
         if you < top - MESO_BAND:

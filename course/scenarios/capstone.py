@@ -473,19 +473,29 @@ def opening_of(case):
     return max(found, key=lambda row: row[1:])[0] if found else None
 
 
+def ground_given(case, package):
+    """The issues on which ``package`` gives Marlow ground: those not at Tallis's best
+    level (the first of each issue's levels), as a frozenset."""
+    return frozenset(issue for issue, levels in case.issues.items() if package[issue] != levels[0])
+
+
 def meso_partners(case):
     """The packages a MESO may add to the opening: on the Pareto frontier, worth at least
     the opening's profit less ``MESO_BAND`` to Tallis (equal within the finance team's
-    rounding), at least Marlow's lower reservation price by its estimated points, and not
-    the opening itself."""
+    rounding), at least Marlow's lower reservation price by its estimated points, and
+    giving Marlow ground on other issues than the opening does (so that Marlow's choice
+    between them can say something)."""
     opening = opening_of(case)
     if opening is None:
         return []
     profit = next(row[1] for row in grounded_rows(case) if row[0] == opening)
+    given = ground_given(case, opening)
     return [
         row
         for row in frontier_rows(case)
-        if row[1] >= profit - MESO_BAND and row[2] >= case.reservation_if_not and row[0] != opening
+        if row[1] >= profit - MESO_BAND
+        and row[2] >= case.reservation_if_not
+        and ground_given(case, row[0]) != given
     ]
 
 

@@ -388,10 +388,14 @@ check.my_audit(my_audit)
 # **Several offers at once.** Medvec and Galinsky ("Putting more on the table", 2005)
 # suggest making **multiple equivalent simultaneous offers** (a MESO): two or three
 # packages, worth the same to you, among which the other side chooses (module 04).
-# You stay as ambitious as with one offer, you look flexible, and Marlow's choice tells you
-# which issues it values, which your research could only estimate. That only works when
-# the packages give Marlow its points in different ways (one more on delivery, another
-# more on price), so that its choice between them says something. Your figures are
+# You stay as ambitious as with one offer and you look flexible. Be exact about what
+# Marlow's choice can tell you here. On the frontier, a package worth up to 5 k€ less to
+# you gives Marlow at least as many points by your research's scoring, so if that scoring
+# is right, Marlow picks a partner of your opening; if it picks your opening instead, or
+# the partner your research scores lower, your estimate of how it weighs the issues is
+# wrong, and that is news worth having before you concede. The choice can only say this
+# when the packages give Marlow ground on different issues (one on delivery, another on
+# payment): between two that differ on the same issues it says little. Your figures are
 # rounded to 5 k€, so in this module two packages within 5 k€ of each other count as
 # worth the same to you. Each should be on the Pareto frontier: a package that another
 # beats for both of you is no offer to make. In a meeting you would put all of them down
@@ -416,7 +420,10 @@ check.my_audit(my_audit)
 # such as `{"price": "€45", "volume": "10k units", "delivery": "5 weeks", "payment": "30
 # days"}`. The first is your opening, by the rule above; the others complete a MESO:
 # different packages on the Pareto frontier, each worth at most 5 k€ less to you than the
-# opening (and no more), and each worth at least `s.reservation_if_not` points to Marlow. `s.issues` maps each
+# opening (and no more), each worth at least `s.reservation_if_not` points to Marlow, and
+# no two giving Marlow ground on the same set of issues (a package gives ground on an
+# issue when its level there is not your best, the first level of the issue in
+# `s.issues`). Every case has at least one such partner. `s.issues` maps each
 # issue to its levels; in `s.yours` and `s.theirs`, `[issue][level]` gives your profit and
 # Marlow's points; your reservation price is `my_reservation(s)` from question 2.
 # `all_packages`, `package_points` and `pareto_frontier` from module 04 are imported for
@@ -432,12 +439,16 @@ def opening_offer(s):
     grounded = [(you, them, p) for p, you, them in packages if them >= needed and you >= floor]
     profit, _, opening = max(grounded, key=lambda found: found[:2])
     frontier = set(pareto_frontier([(you, them) for _, you, them in packages]))
-    equivalent = [
-        p
-        for p, you, them in packages
-        if (you, them) in frontier and them >= needed and you >= profit - 5 and p != opening
-    ]
-    return [opening, *equivalent[:2]]
+
+    def ground(package):  # the issues on which a package gives Marlow ground
+        return {issue for issue, level in package.items() if level != s.issues[issue][0]}
+
+    meso = [opening]
+    for p, you, them in packages:
+        equivalent = (you, them) in frontier and them >= needed and you >= profit - 5
+        if equivalent and len(meso) < 3 and all(ground(p) != ground(q) for q in meso):
+            meso.append(p)
+    return meso
     ### END SOLUTION
 
 
