@@ -269,6 +269,12 @@ def figures_in(text):
     return [float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*\d", text)]
 
 
+def mention_costs(s):
+    """Amounts an honest mention must not state: the commute's cost (which, added to the
+    value it shows, would give away the reservation price)."""
+    return {s.commute_cost, s.commute_cost / 2}
+
+
 def label_from_text(s, text):
     """Question 6's label read from a statement's words and the scenario's facts: a demand
     with a consequence is a threat; a figure presented as the least you would take is a
@@ -277,7 +283,9 @@ def label_from_text(s, text):
     figures = [float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*\d", text)]
     if text.startswith("For the job as offered, with no remote days"):
         return "threat"
-    if figures and any(w in text for w in ("could not accept", "lowest salary", "bottom line")):
+    if figures and any(
+        w in text for w in ("could not accept", "lowest salary", "least I can accept")
+    ):
         return "bluff" if figures[0] > reservation(s) else "honest"
     if text.startswith("Harbor Bank has offered me"):
         return "honest" if figures[0] == s.bank_salary else "misrepresentation"
@@ -288,12 +296,15 @@ def label_from_text(s, text):
 
 def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
     """Q6 (issue 17, items 3, 4 and 10): five statements lettered A to E, exactly one of
-    each kind for every learner: the learner's real BATNA told plainly with the commute it
-    spares, the reservation price kept private, a threat to take the real BATNA at a
+    each kind for every learner: the learner's real BATNA told plainly, its chances
+    included, with the commute it spares left unpriced (so it shows the BATNA's value, not
+    the reservation price: professor's review 2, finding 4), the reservation price kept
+    private, a threat to take the real BATNA at a
     figure at or below the reservation price (and less than 100 below it: one the learner
     would carry out), a bluff at least 3,000 above the reservation price and a
     misrepresentation at least 4,000 off the truth; the statement to use is the mention
-    when the reservation price beats the pay band's midpoint, and both choices are drawn."""
+    when the value it shows beats the pay band's midpoint (finding 5), and both choices
+    are drawn."""
     uses = []
     for s in drawn:
         said = statements_of(s)
@@ -323,14 +334,16 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
                 ] in x.text
             assert "carry on freelancing" not in x.text  # a renewal is not the learner's
             if x.kind == "mention" and batna == "Freelance":  # review, finding 8
-                assert "up for renewal; if it is renewed" in x.text, s.learner
+                assert "up for renewal (I put the chance at" in x.text, s.learner
             if x.kind == "mention":
-                assert f"{s.commute_cost:,.0f}" in x.text, s.learner
+                assert "spares me the commute" in x.text, s.learner
+                assert all(f not in mention_costs(s) for f in figures_in(x.text)), s.learner
                 assert ("freelanc" if batna == "Freelance" else batna) in x.text, s.learner
+                assert value_shown(s, x.text) == pytest.approx(value(s)), s.learner
         kinds = {x.letter: x.kind for x in said}
         use = kinds[key["use"]]
-        assert use == ("mention" if reservation(s) > s.band_midpoint else "private")
-        assert abs(reservation(s) - s.band_midpoint) >= 2_000 and s.band_midpoint <= limit(s)
+        assert use == ("mention" if value(s) > s.band_midpoint else "private")
+        assert abs(value(s) - s.band_midpoint) >= 2_000 and s.band_midpoint <= limit(s)
         uses.append(use)
     assert 0.25 < uses.count("mention") / len(uses) < 0.75
 
@@ -350,8 +363,8 @@ def test_question_6s_key_follows_the_valuation_the_text_tells_the_learner_to_use
     """Q6 (professor's review, findings 1 to 3): with Lumen worth what the story and the
     question tell the learner, every threat names the alternative they would really take
     at a figure from 100 below their reservation price up to it, every bluff claims more
-    than that reservation price, and "use" is the mention exactly when that reservation
-    price is above the pay band's midpoint. Only the story's own words, not the scenario module, say which."""
+    than that reservation price, and "use" is the mention exactly when that BATNA's value
+    is above the pay band's midpoint. Only the story's own words, not the scenario module, say which."""
     action = {"Harbor Bank": "Harbor Bank", "Lumen": "Lumen", "Freelance": "freelanc"}
     for s in drawn:
         found = worth(s, sure_as_told(s))
@@ -366,9 +379,10 @@ def test_question_6s_key_follows_the_valuation_the_text_tells_the_learner_to_use
             if key[letter] == "bluff":
                 assert figures[0] > own, (s.learner, text, own)
         kinds = {x.letter: x.kind for x in statements_of(s)}
-        assert kinds[key["use"]] == ("mention" if own > s.band_midpoint else "private"), (
+        shown = found[batna]
+        assert kinds[key["use"]] == ("mention" if shown > s.band_midpoint else "private"), (
             s.learner,
-            own,
+            shown,
             s.band_midpoint,
         )
 
@@ -493,10 +507,25 @@ def respond_by_share(s, offer, batna, northwind):
     return ("Counter", "commute_trap" if offer.salary < floor else "below_the_even_split")
 
 
+def value_shown(s, text):
+    """What an honest mention of an alternative shows Northwind: its value from the terms
+    it states (amounts, and chances as percentages), read off the words alone."""
+    chances = [int(x) / 100 for x in re.findall(r"(\d+)%", text)]
+    amounts = figures_in(re.sub(r"\d+%", "", text))
+    if text.startswith("Harbor Bank"):
+        return amounts[0]
+    if text.startswith("Lumen"):
+        (base, bonus), (p,) = amounts, chances
+        return base + p * bonus
+    (renew, busy), (high, normal, none) = chances, amounts
+    return renew * (busy * high + (1 - busy) * normal) + (1 - renew) * none
+
+
 def to_use(s, labels):
-    """The statement to make: the honest one that names a figure when the reservation
-    price beats the pay band's midpoint, else the honest one that names none."""
-    strong = reservation(s) > s.band_midpoint
+    """The statement to make: the honest one that names a figure when the value its terms
+    show beats the pay band's midpoint, else the honest one that names none."""
+    mention = next(text for _, text in s.statements if "spares me the commute" in text)
+    strong = value_shown(s, mention) > s.band_midpoint
     for letter, text in s.statements:
         has_figure = bool(re.search(r"\d", text))
         if labels[letter].lower() == "honest" and has_figure == strong:
@@ -518,13 +547,19 @@ def labels_from_facts(s):
 
     def label():
         facts = {  # the true figures of each alternative a statement may name
-            "Harbor Bank": {s.bank_salary, s.commute_cost},
-            "Lumen": {s.startup_base, s.startup_bonus, s.commute_cost},
-            "client": {s.freelance_normal, s.commute_cost},
+            "Harbor Bank": {s.bank_salary},
+            "Lumen": {s.startup_base, s.startup_bonus, round(100 * s.funding_probability)},
+            "client": {
+                s.freelance_busy,
+                s.freelance_normal,
+                s.freelance_no_renewal,
+                round(100 * s.renewal_probability),
+                round(100 * s.busy_probability),
+            },
         }
         labels = {}
         for letter, text in s.statements:
-            figures = {float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*\d", text)}
+            figures = {float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*", text)}
             if text.startswith("For the job as offered, with no remote days"):
                 labels[letter] = "Threat"
             elif "guarantees" in text or "a year." in text:

@@ -707,17 +707,18 @@ def judge_use(offers, answers):
 
 
 def _use_reason(offers):
-    reservation, band = reservation_of(offers), offers.band_midpoint
-    if reservation > band:
+    value, band = batna_value(offers), offers.band_midpoint
+    if value > band:
         return (
-            f"your reservation price from expected values, {reservation:,.2f}, is above the {band:,.0f} Northwind "
-            "expects to pay, so your BATNA is strong: telling Northwind its terms raises what "
-            "it must offer"
+            f"your BATNA is worth {value:,.0f} by expected values, more than the {band:,.0f} "
+            "Northwind expects you to settle for, so your BATNA is strong: its terms, told "
+            "plainly, raise what Northwind must offer, and leaving the commute unpriced keeps "
+            "your exact reservation price yours"
         )
     return (
-        f"your reservation price from expected values, {reservation:,.2f}, is below the {band:,.0f} Northwind "
-        "expects to pay, so your BATNA is weak: naming it would show a walk-away point below "
-        "what Northwind was ready to pay; keep it private"
+        f"your BATNA is worth {value:,.0f} by expected values, less than the {band:,.0f} "
+        "Northwind expects you to settle for, so your BATNA is weak: its terms would tell "
+        "Northwind it could offer less than it was ready to; keep it private"
     )
 
 

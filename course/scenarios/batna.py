@@ -95,7 +95,7 @@ class JobOffers(Scenario):
             "contractor's work as much as yours. Treat the salary as Northwind's whole cost of "
             "employing you (no payroll costs on top). Northwind's pay band for the role, on "
             f"its careers page, has its midpoint at {self.band_midpoint:,.0f}: about what it "
-            "expects to pay someone like you.\n\n"
+            "expects someone like you to settle for.\n\n"
             f"Offers Northwind might make you (question 5):\n\n{offers}\n\n"
             f"Things you might say to Northwind (question 6):\n\n{said}\n\n" + self.field_table()
         )
@@ -307,7 +307,7 @@ def _draw(rng, learner):
     # alone, others only once remote days halve the commute.
     target = reservation_of(offers) + pick(rng, -6_000, 20_000, 1_000)
     offers = replace(offers, agency_rate=round(target - offers.agency_fee, -3))
-    reservation, limit = reservation_of(offers), northwind_reservation(offers)
+    value, limit = batna_value(offers), northwind_reservation(offers)
     offers = replace(offers, northwind_offers=_draw_offers(rng, offers))
     # one attitude to risk for both gambles: a constant relative risk aversion from 1 to 4,
     # risk premiums of a few percent of the salary to a fifth of it
@@ -316,7 +316,7 @@ def _draw(rng, learner):
         offers,
         lumen_sure=round(certainty_equivalent(trees["Lumen"], gamma), -2),
         freelance_sure=round(certainty_equivalent(trees["Freelance"], gamma), -2),
-        band_midpoint=_between(rng, reservation - 8_000, min(limit, reservation + 8_000)),
+        band_midpoint=_between(rng, value - 8_000, min(limit, value + 8_000)),
     )
 
 
@@ -367,7 +367,7 @@ INVARIANTS = (
     "low offer not extreme",
     "fewer than three reasons among the offers",
     "sure amounts not 1,000 below expected values, or top two within 500",
-    "pay band midpoint within 2,000 of your reservation price or above Northwind's",
+    "pay band midpoint within 2,000 of your BATNA's value or above Northwind's",
 )
 
 
@@ -401,9 +401,9 @@ def problems(offers):
     top = sorted(sure.values(), reverse=True)
     if any(sure[n] > worth[n] - MARGIN for n in ("Lumen", "Freelance")) or top[0] - top[1] < 500:
         broken.append(INVARIANTS[10])
-    # Q6: which way to mention your alternatives turns on the band's midpoint against your
-    # reservation price; Northwind does not expect to pay more than its own.
-    if abs(offers.band_midpoint - reservation) < 2 * MARGIN or offers.band_midpoint > limit:
+    # Q6: whether to mention your BATNA turns on the band's midpoint against the value the
+    # mention shows; Northwind does not expect to pay more than its own reservation price.
+    if abs(offers.band_midpoint - ranked[0]) < 2 * MARGIN or offers.band_midpoint > limit:
         broken.append(INVARIANTS[11])
     return broken
 
@@ -455,11 +455,10 @@ _TAKING = {
 
 
 def _mention(offers, name):
-    """A true statement of your BATNA's terms, with the commute it spares you."""
-    spared = (
-        f"and it spares me the {offers.commute_cost:,.0f} a year the commute to Northwind would "
-        "cost me"
-    )
+    """A true statement of your BATNA's full terms, chances included, so Northwind can
+    value it, and the commute it spares you, unquantified: it shows your BATNA's value
+    (returned with the text), not your reservation price."""
+    spared = "and it spares me the commute to Northwind"
     if name == "Harbor Bank":
         return (
             f"Harbor Bank has offered me {offers.bank_salary:,.0f}, {spared}.",
@@ -468,20 +467,26 @@ def _mention(offers, name):
     if name == "Lumen":
         return (
             f"Lumen has offered me a base of {offers.startup_base:,.0f}, plus "
-            f"{offers.startup_bonus:,.0f} if its funding round closes, {spared}.",
-            offers.startup_base,
+            f"{offers.startup_bonus:,.0f} if its next funding round closes (I put the chance at "
+            f"{offers.funding_probability:.0%}), {spared}.",
+            batna_value(offers),
         )
     return (
-        "My freelance contract with my main client is up for renewal; if it is renewed, a "
-        f"normal year pays {offers.freelance_normal:,.0f}, {spared}.",
-        offers.freelance_normal,
+        "My freelance contract with my main client is up for renewal (I put the chance at "
+        f"{offers.renewal_probability:.0%}). If it is renewed, a busy year (a "
+        f"{offers.busy_probability:.0%} chance) pays {offers.freelance_busy:,.0f} and a normal "
+        f"one {offers.freelance_normal:,.0f}; if not, I would earn "
+        f"{offers.freelance_no_renewal:,.0f}. Working from home spares me the commute to "
+        "Northwind.",
+        batna_value(offers),
     )
 
 
 def statements_of(offers):
     """The five statements of ``offers``'s learner, one of each kind: your BATNA's terms
-    told plainly (with the commute it spares you), your reservation price kept private, a
-    threat to take your BATNA below your reservation price (one you would carry out), a
+    told plainly (with the commute it spares you, unquantified), your reservation price
+    kept private, a threat to take your BATNA below your reservation price (one you would
+    carry out), a
     bluff about your reservation price and a misrepresentation of an offer, each in one of
     several wordings, in a shuffled order, lettered A to E. Drawn from their own
     generator, so the rest of the scenario stays put."""
@@ -543,7 +548,7 @@ def statements_of(offers):
                 (
                     f"I could not accept anything under {asked:,.0f}.",
                     f"{asked:,.0f} is the lowest salary I would take.",
-                    f"My bottom line is {asked:,.0f}.",
+                    f"The least I can accept is {asked:,.0f}.",
                 )
             ),
             "bluff",
@@ -592,10 +597,10 @@ def statements_of(offers):
 
 def statement_to_use(offers):
     """The letter of the statement the course would make about your alternatives: your
-    BATNA's terms when your reservation price from expected values beats the pay band's
-    midpoint (what Northwind expects to pay), otherwise the one that keeps your reservation
-    price private."""
-    kind = "mention" if reservation_of(offers) > offers.band_midpoint else "private"
+    BATNA's terms when what they show, your BATNA's value, beats the pay band's midpoint
+    (Northwind's estimate of what you will settle for), otherwise the one that keeps your
+    reservation price private."""
+    kind = "mention" if batna_value(offers) > offers.band_midpoint else "private"
     return next(s.letter for s in statements_of(offers) if s.kind == kind)
 
 

@@ -250,10 +250,9 @@ check.choose_batna(choose_batna, hidden=True)
 # withdrawn, Lumen's funding round closes) or about what this deal costs or gives you
 # (remote days, a relocation allowance); never because of the number the other side names
 # or how hard they push: their offer tells you about them, not about your alternatives.
-# Fisher and Ury
-# warn that a bottom line held too rigidly can keep you from taking in what the talks
-# reveal; measuring each proposal against your BATNA, as this module does, keeps the
-# number honest.
+# Fisher and Ury warn that a *bottom line* (their name for a reservation price fixed in
+# advance) held too rigidly can keep you from taking in what the talks reveal; measuring
+# each proposal against your BATNA, as this module does, keeps the number honest.
 #
 # A reservation price is the least you accept, not what you aim for. Set a **target**
 # too (also called an aspiration): the salary you would be pleased to reach and could
@@ -548,12 +547,16 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # will rely on?
 #
 # **When to mention an alternative at all.** Honesty does not oblige you to mention one.
-# Mention it when your reservation price is above what the other side expects to pay:
-# then it raises what they must offer. Keep a weak one private: naming it shows a
-# walk-away point below what they were ready to pay, and a side that knows your
-# reservation price can take nearly all the gain (module 03 gives the same advice). For a
-# salary, the midpoint of the employer's pay band for the role is a fair guide to what it
-# expects to pay.
+# Mention it when it beats what the other side expects you to settle for, its estimate of
+# your reservation price: then it raises that estimate, and with it what they must offer.
+# Keep a weak one private: naming it would show that you could be had for less than they
+# were ready to pay. Module 03 gives the same advice. For a salary, the midpoint of the
+# employer's pay band for the role is a fair stand-in for that estimate.
+#
+# Tell the alternative's terms in full, chances included, so the other side can value it
+# and check it, but not your reservation price: leave the costs that the deal adds (here,
+# the commute) unpriced. A side that knows your exact reservation price can offer you that
+# and not a unit more, taking nearly all the gain.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 points): honest, threat, bluff or misrepresentation?
@@ -567,9 +570,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # Then choose the statement you would make about your alternatives, and add its letter
 # under the key `"use"`, for example `return {"A": "honest", ..., "use": "B"}`. Compare
-# the same reservation price with the midpoint of Northwind's pay band,
-# `offers.band_midpoint`, what Northwind expects to pay. The choice earns three quarters of
-# a point.
+# what your BATNA is worth by expected values, which is what its terms show Northwind,
+# with the midpoint of Northwind's pay band, `offers.band_midpoint`, Northwind's estimate
+# of what someone like you will settle for. The choice earns three quarters of a point.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "label-statements-answer", "schema_version": 3}
@@ -779,6 +782,7 @@ check.batna_needed(batna_needed, hidden=True)
 #   two your case is.
 # - Counter an extreme offer calmly, don't fall into the commute trap, and walk away when
 #   no terms reach your reservation price.
-# - Mention an alternative when your reservation price is above what the other side
-#   expects to pay, and keep a weak one private. Threaten only what you would do. Keeping your
+# - Mention an alternative when it beats what the other side expects you to settle for,
+#   and keep a weak one private; tell its terms, not your reservation price. Threaten only
+#   what you would do, at a figure no higher than your reservation price. Keeping your
 #   reservation price private is fair; inventing or inflating an offer is not.
