@@ -625,3 +625,27 @@ def test_a_cancelled_role_leaves_northwind_no_hire_not_the_agency():
     section = " ".join(cell_text("02_batna", "batna", "nash-teaching").split())
     assert "Northwind gets no hire at all" in section and "(r + W)/2" in section
     assert "the Nash split of the zone would fit" not in section
+
+
+def test_an_offer_to_answer_with_remote_days_may_be_below_the_reservation_price(learner):
+    """Professor's review 2, finding 10: an offer without remote days that reaches the even
+    split with them can be below the reservation price for the job as offered; section 5
+    no longer calls its salary fine without them, and the hint says where it falls short."""
+    text = " ".join(cell_text("02_batna", "batna", "decide-teaching").split())
+    assert "the salary is fine, and" not in text
+    assert "may not even reach your reservation price" in text
+    case = next(
+        s
+        for s in (course.variant("02_batna", f"sweep-{n}") for n in range(400))
+        if any(
+            right_response(s, o)[0] == "ask for remote days" and o.salary < reservation_of(s)
+            for o in s.northwind_offers
+        )
+    )
+    number, offer = next(
+        (n, o)
+        for n, o in enumerate(case.northwind_offers, start=1)
+        if right_response(case, o)[0] == "ask for remote days"
+    )
+    with pytest.raises(NotYet, match="even below your reservation price for the job as offered"):
+        check.judge_response(case, number, offer, ("counter", "commute trap"))

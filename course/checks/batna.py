@@ -561,9 +561,16 @@ def _why(offers, offer, reason):
             "an offer with remote days at or above the even split of its zone is one to take",
         )
     if reason == "no remote days":
+        short = (
+            f" (without them the salary is even below your reservation price for the job as "
+            f"offered, {reservation:,.0f}, so ask for the remote days rather than more salary)"
+            if offer.salary < reservation
+            else ""
+        )
         return (
             f"the salary reaches {split:,.0f}, the even split of the zone with two remote "
-            "days, but the offer has none; they cost Northwind nothing and halve your commute",
+            f"days, but the offer has none; they cost Northwind nothing and halve your "
+            f"commute{short}",
             "a salary that reaches the even split with remote days, offered without them, "
             "lacks only the remote days: they cost Northwind nothing and are worth half your "
             "commute to you",

@@ -436,8 +436,9 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=140_00
 #    reservation price with remote days up to Northwind's. **Accept** an offer with remote
 #    days whose salary is at or above that zone's even split.
 # 3. **Ask for remote days** when an offer without them has a salary that already reaches
-#    that even split: the salary is fine, and the missing remote days cost Northwind
-#    nothing.
+#    that even split: the salary is fine once the remote days are added, and they cost
+#    Northwind nothing. Without them it may not even reach your reservation price for the
+#    job as offered; that is a reason to ask for them, not to haggle over the salary.
 # 4. **Counter** anything else, for the first of these reasons that applies:
 #    - *Below your BATNA.* An extreme low offer, below what your BATNA is worth. Stay calm.
 #      It tells you where Northwind opens, not where it must stop: you know what its
