@@ -466,7 +466,7 @@ check.opening_offer(opening_offer, hidden=True)
 # things about the leverage you hold, calmly; keep to yourself what helps Marlow; and
 # never say what is false.
 #
-# - **Let Marlow learn of your alternative as plain information, not as a warning.**
+# - **Let Marlow learn of your alternative as plain information, not a threat.**
 #   Fisher and Ury's advice is to reveal an alternative that is better than the other side
 #   supposes and to keep a poor one quiet. Marlow knows nothing of Brenn or Kessel and can only assume
 #   you would otherwise sell on the spot market, which your real alternative beats: telling
