@@ -14,6 +14,7 @@ from course.models.power import bargaining_split
 from course.scenarios.power import (
     BASES,
     DEPENDENCE,
+    HARROW_MOVES,
     LABELS,
     POWER_FACTS,
     granite_reply,
@@ -398,28 +399,33 @@ def test_labels_may_use_lower_case_letters_any_case_and_hyphens(learner):
 
 
 def test_what_to_say_about_harrow_is_explained_for_every_wrong_choice(learner):
-    """Mention Harrow when it beats the share at the table, keep quiet when it does not, an
-    ultimatum never; each hint's comparison holds."""
+    """Mention Harrow when it beats the share at the table and is in writing, confirm it
+    first when it is not, keep quiet when it is weak, an ultimatum never; each hint's
+    comparison holds, and a strong Harrow's hint about writing says how the offer was made."""
     seen = set()
     for s in hidden_and_own() + [course.variant("03_power", f"move-{n}") for n in range(30)]:
         right = harrow_move(s)
         strong = s.outside_offer > table_share(s)
-        assert right == ("mention" if strong else "keep quiet")
+        written = "mention" if s.harrow_in_writing else "confirm first"
+        assert right == (written if strong else "keep quiet")
         check.judge_harrow_move(s, right.replace(" ", "_").upper())
-        for said in ("mention", "keep quiet", "ultimatum"):
+        for said in ("mention", "confirm first", "keep quiet", "ultimatum"):
             if said == right:
                 continue
             with pytest.raises(NotYet) as failure:
                 check.judge_harrow_move(s, said)
             hint = str(failure.value)
+            seen.add((right, said))
+            if strong and said in ("mention", "confirm first"):
+                how = "in a signed letter" if s.harrow_in_writing else "only by telephone"
+                assert how in hint
+                continue
             assert ("beats Kestrel's share at the table" in hint) == strong
             assert ("is below Kestrel's share at the table" in hint) == (not strong)
-            seen.add((right, said))
+    strong_moves = ("mention", "confirm first")
     assert seen == {
-        ("mention", "keep quiet"),
-        ("mention", "ultimatum"),
-        ("keep quiet", "mention"),
-        ("keep quiet", "ultimatum"),
+        *((right, said) for right in strong_moves for said in HARROW_MOVES if said != right),
+        *(("keep quiet", said) for said in HARROW_MOVES if said != "keep quiet"),
     }
 
 
@@ -670,3 +676,28 @@ def test_the_power_sources_check_scores_each_fact_and_explains_shapes(learner):
         check.power_sources, lambda: dict.fromkeys("ABCD", ("power", "them on Kestrel"))
     )
     assert "should return a dict" in miss(check.power_sources, lambda: ["expert"])
+
+
+def test_a_strong_harrow_is_mentioned_once_granite_can_believe_it(learner):
+    """Question 7b's judgement varies with the case (review, finding 9): a strong Harrow in a
+    signed letter is mentioned, one made only by telephone is confirmed in writing first,
+    and each wrong move is told why in the case's terms."""
+    seen = set()
+    for n in range(80):
+        s = course.variant("03_power", f"move-{n}")
+        expected = harrow_move(s)
+        seen.add(expected)
+        if expected == "keep quiet":
+            assert s.outside_offer <= table_share(s)
+            continue
+        assert s.outside_offer > table_share(s)
+        assert expected == ("mention" if s.harrow_in_writing else "confirm first")
+        other = "confirm first" if expected == "mention" else "mention"
+        with pytest.raises(NotYet) as failure:
+            check.judge_harrow_move(s, other)
+        words = "already in a signed letter" if s.harrow_in_writing else "only by telephone"
+        assert words in str(failure.value)
+        story = s.story()
+        assert ("signed letter" in story) == s.harrow_in_writing
+        assert ("nothing is in writing yet" in story) != s.harrow_in_writing
+    assert seen == {"mention", "confirm first", "keep quiet"}

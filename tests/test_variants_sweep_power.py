@@ -296,7 +296,8 @@ def test_the_four_statements_tell_one_story_and_mix_the_kinds_of_move(drawn):
     (professor's review, finding 4: 18% had none, 10% two); a threat either at Borealis's
     value (Kestrel would carry it out) or at least 5% above it; a claimed limit clearly
     above both Kestrel's equilibrium share and Granite's proposal; an inflated figure for
-    Harrow clearly false. Part b: both answers occur."""
+    Harrow clearly false. Part b: every answer but the ultimatum occurs, a strong Harrow
+    both in writing and not (review, finding 9)."""
     mixes, moves = set(), set()
     for s in drawn:
         assert [t.letter for t in s.tactics] == list("ABCD")
@@ -314,8 +315,8 @@ def test_the_four_statements_tell_one_story_and_mix_the_kinds_of_move(drawn):
                 assert t.amount >= 1.1 * max(kestrel_equilibrium(s), s.granite_offer)
             if t.kind == "harrow_offer" and t.amount != s.outside_offer:
                 assert t.amount > 1.2 * s.outside_offer
-        moves.add(harrow_strong(s))
-    assert len(mixes) >= 6 and moves == {True, False}
+        moves.add(move_in_money(s))
+    assert len(mixes) >= 6 and moves == set(HARROW_MOVES) - {"ultimatum"}
     assert not any(all(label in mix for mix in mixes) for label in set(LABELS) - {"illegitimate"})
 
 
@@ -502,12 +503,16 @@ def rig_with_the_models(s):
 
 
 def move_in_money(s):
-    return "mention" if harrow_strong(s) else "keep quiet"
+    if not harrow_strong(s):
+        return "keep quiet"
+    return "mention" if s.harrow_in_writing else "confirm first"
 
 
 def move_in_shares(s):
     _, kestrel = bargaining_split(s.delta_them, s.delta_you)
-    return "Mention" if s.outside_offer / s.contract_value > kestrel else "keep_quiet"
+    if s.outside_offer / s.contract_value <= kestrel:
+        return "keep_quiet"
+    return "Mention" if s.harrow_in_writing else "Confirm-first"
 
 
 ALTERNATIVES = {

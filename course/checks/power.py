@@ -57,7 +57,7 @@ class _HiddenLearners:
     with the grader's secret key when graded, the public self-check learners otherwise
     (``course.variants.hidden_learner_where``). Whatever the key, between them they give
     every reply to Granite, make every lever the best one, put Atlas's proposal above and
-    below Borealis's value, need different vote counts, give both moves about Harrow and
+    below Borealis's value, need different vote counts, give every move about Harrow but the ultimatum and
     each kind of rig alternative, and catch the mistakes questions 4 and 5 exist for:
     Kestrel put in the proposer's seat, Harrow's raw rise taken for its gain, the loan's
     gain counted where Harrow already binds (tests/test_variants_sweep_power.py checks
@@ -84,6 +84,7 @@ class _HiddenLearners:
         ("two-votes", lambda s: _story().votes_needed(s) == 2),
         ("more-votes", lambda s: _story().votes_needed(s) != 2),
         ("mention", lambda s: _story().harrow_move(s) == "mention"),
+        ("confirm-first", lambda s: _story().harrow_move(s) == "confirm first"),
         ("keep-quiet", lambda s: _story().harrow_move(s) == "keep quiet"),
         ("walk-out-above", _rig_of(True, True)),
         ("walk-out-below", _rig_of(True, False)),
@@ -819,8 +820,9 @@ def _harrow_move_hint(s, said, expected):
     from course.scenarios.power import table_share
 
     harrow, table = f"{s.outside_offer:,.0f}", f"{table_share(s):,.0f}"
+    strong = expected != "keep quiet"
     if said == "ultimatum":
-        if expected == "mention":
+        if strong:
             return (
                 f"Harrow's {harrow} beats Kestrel's share at the table ({table}), so saying so "
                 "calmly already tells Granite it must offer more; an ultimatum adds nothing to "
@@ -833,21 +835,42 @@ def _harrow_move_hint(s, said, expected):
             "Kestrel loses the threat and its credibility",
             "it threatens to take an alternative worth less than the share at the table",
         )
-    if expected == "mention":
+    if not strong:
+        if said == "confirm first":
+            return (
+                f"Harrow's {harrow} is below Kestrel's share at the table ({table}): a letter "
+                "makes a weak alternative no stronger, and mentioning it gains nothing",
+                "it prepares to mention an alternative below the share at the table",
+            )
+        return (
+            f"Harrow's {harrow} is below Kestrel's share at the table ({table}), which "
+            "Granite, knowing both discount factors, already expects to pay: mentioning "
+            "Harrow gains nothing here, and in real talks, where Granite is unsure of "
+            "Kestrel's patience, it could lower Granite's estimate of Kestrel's reservation "
+            "price",
+            "it mentions an alternative below the share at the table, which gains nothing "
+            "when the other side knows your patience and can lower its estimate of your "
+            "reservation price when it does not",
+        )
+    if said == "keep quiet":
         return (
             f"Harrow's {harrow} beats Kestrel's share at the table ({table}), which is what "
-            "Granite expects Kestrel to settle for: telling Granite calmly raises what it "
-            "must offer",
+            "Granite expects Kestrel to settle for: once Granite believes it, it raises what "
+            "Granite must offer",
             "it keeps quiet about an alternative that beats the share at the table",
         )
+    if said == "confirm first":
+        return (
+            "Harrow's offer is already in a signed letter that Kestrel could show: there is "
+            "nothing to confirm, and waiting only delays a mention that raises what Granite "
+            "must offer",
+            "it waits to confirm an offer that is already in writing",
+        )
     return (
-        f"Harrow's {harrow} is below Kestrel's share at the table ({table}), which Granite, "
-        "knowing both discount factors, already expects to pay: mentioning Harrow gains "
-        "nothing here, and in real talks, where Granite is unsure of Kestrel's patience, it "
-        "could lower Granite's estimate of Kestrel's reservation price",
-        "it mentions an alternative below the share at the table, which gains nothing when "
-        "the other side knows your patience and can lower its estimate of your reservation "
-        "price when it does not",
+        "Harrow made its offer only by telephone: Granite cannot check it, and a firm with no "
+        "offer at all could say the same, so the claim may not be believed; Harrow would "
+        "confirm it in a letter if asked",
+        "it relies on an alternative the other side cannot check and may not believe",
     )
 
 
@@ -859,6 +882,9 @@ def judge_harrow_move(s, result):
 @question
 def harrow_move(answer, hidden=False):
     """Check a function that says what Kestrel should do about Harrow in its next talk
-    with Granite: mention it, keep quiet, or an ultimatum."""
+    with Granite: mention it, confirm it in writing first, keep quiet, or an ultimatum."""
     _each(answer, _scenarios(hidden), judge_harrow_move, None)
-    passed("harrow_move mentions Harrow only when it helps, and never as an ultimatum.")
+    passed(
+        "harrow_move mentions Harrow only when it helps and Granite can believe it, and never "
+        "as an ultimatum."
+    )

@@ -26,7 +26,7 @@ REPLIES = ("accept", "reject", "walk away")
 LABELS = ("legitimate", "bluff", "misrepresentation", "illegitimate")
 
 #: What Kestrel can do about Harrow when it next talks to Granite (question 7, part b).
-HARROW_MOVES = ("mention", "keep quiet", "ultimatum")
+HARROW_MOVES = ("mention", "confirm first", "keep quiet", "ultimatum")
 
 #: The bases of power question 1 names (section 1): a role others accept, what someone
 #: knows, whom others admire, what someone controls that others need.
@@ -292,6 +292,7 @@ class KestrelPower(Scenario):
     delta_with_loan: float  # lever "loan": Kestrel's monthly discount factor with a bridging loan
     harrow_raised: float  # lever "harrow": the margin Harrow offers after Kestrel courts it
     tactics: tuple  # four Tactic, lettered A to D
+    harrow_in_writing: bool  # Harrow's offer is in a signed letter (else only by telephone)
     power_facts: tuple  # four PowerFact, lettered A to D (question 1)
 
     @property
@@ -303,6 +304,18 @@ class KestrelPower(Scenario):
     def names(self):
         """The members' names, in the order of ``members``."""
         return [name for name, _ in self.members]
+
+    def _harrow_terms(self):
+        """How Harrow's offer was made (``s.harrow_in_writing``), as the story says it."""
+        if self.harrow_in_writing:
+            return (
+                "Harrow's offer is in a signed letter that Kestrel could show "
+                "(`s.harrow_in_writing`)."
+            )
+        return (
+            "Harrow made its offer by telephone, and nothing is in writing yet, though Harrow "
+            "would confirm it in a letter if Kestrel asked (`s.harrow_in_writing`)."
+        )
 
     def story(self):
         rows = "\n".join(f"| {name} | {votes} |" for name, votes in self.members)
@@ -349,7 +362,8 @@ class KestrelPower(Scenario):
             "waiting (it would lose part of a selling season): "
             f"{self.delta_them:.2f}. **Harrow** has offered Kestrel other work, which would "
             f"earn Kestrel a margin of {money(self.outside_offer)} instead; Kestrel can walk "
-            "away to it whenever it answers a proposal. Granite's first proposal gives "
+            f"away to it whenever it answers a proposal. {self._harrow_terms()} "
+            "Granite's first proposal gives "
             f"Kestrel **{money(self.granite_offer)}** of the margin.\n\n"
             "**5. Three ways to strengthen your hand** (`s.corvid_value`, "
             "`s.delta_with_loan`, `s.harrow_raised`). You have time for one of them this "
@@ -410,9 +424,13 @@ def harrow_move(s):
     Kestrel's share at the table (what Granite expects Kestrel to settle for); otherwise
     keep it to yourself: here mentioning it gains nothing, as Granite already expects to pay
     more, and in real talks, where Granite is unsure of Kestrel's patience, it could lower
-    Granite's estimate of Kestrel's reservation price. An ultimatum is never the answer
-    (section 7)."""
-    return "mention" if s.outside_offer > table_share(s) else "keep quiet"
+    Granite's estimate of Kestrel's reservation price. A strong alternative that Granite
+    cannot check (Harrow's offer made only by telephone) is what a side with none would
+    also claim: confirm it in writing first, then mention it. An ultimatum is never the
+    answer (section 7)."""
+    if s.outside_offer <= table_share(s):
+        return "keep quiet"
+    return "mention" if s.harrow_in_writing else "confirm first"
 
 
 # --- what the questions' answers rest on (the checks use these too) ------------------------
@@ -826,6 +844,7 @@ def _candidate(rng, learner):
         # a claimed limit above both what Kestrel would accept and what Granite offers
         tactics=_tactics(rng, borealis, outside, atlas, max(equilibrium, granite)),
         power_facts=_power_facts(rng),
+        harrow_in_writing=rng.random() < 0.5,
     )
     return replace(scenario, atlas_proposal=float(round(kestrel_shapley(scenario), -2)))
 

@@ -834,7 +834,10 @@ check.best_lever(best_lever, hidden=True)
 #   price, and, as module 01 warned, a side that knows your reservation price can take
 #   nearly all the gain. Negotiation textbooks give
 #   the same advice (Lewicki, Saunders and Barry, *Negotiation*): make a strong alternative
-#   known, and keep a weak one private. When you do mention one, say it calmly ("Harrow
+#   known, and keep a weak one private. A strong one persuades only if the other side
+#   believes it: Granite cannot check what Kestrel says, and a firm with no offer at all
+#   could say the same, so an offer made only by telephone is worth having confirmed in
+#   writing before you mention it. When you do mention one, say it calmly ("Harrow
 #   has offered us work that would earn us ..."), and never threaten to take an option you
 #   would not take: if the other side calls the bluff, you lose both the threat and your
 #   credibility.
@@ -948,25 +951,31 @@ check.rate_tactics(rate_tactics)
 # following section 7:
 #
 # - `"mention"`: tell Granite calmly what Harrow has offered;
+# - `"confirm first"`: ask Harrow to confirm its offer in a letter, and mention it to
+#   Granite once it has;
 # - `"keep quiet"`: say nothing about Harrow, and talk about what Kestrel can do for
 #   Granite;
 # - `"ultimatum"`: "Match Harrow's offer by Friday, or we take it."
 #
-# It needs `s.outside_offer`, `s.contract_value`, `s.delta_you` and `s.delta_them`. Grading
-# also tries other learners' scenarios.
+# It needs `s.outside_offer`, `s.contract_value`, `s.delta_you`, `s.delta_them` and
+# `s.harrow_in_writing` (`True` when Harrow's offer is in a signed letter). Grading also
+# tries other learners' scenarios.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "harrow-move-answer", "schema_version": 3}
 def harrow_move(s):
-    """What Kestrel should do about Harrow with Granite: mention, keep quiet or ultimatum."""
+    """What Kestrel should do about Harrow with Granite: mention, confirm first, keep quiet or
+    ultimatum."""
     ### BEGIN SOLUTION
     at_the_table = s.contract_value * bargaining_split(s.delta_them, s.delta_you)[1]
-    return "mention" if s.outside_offer > at_the_table else "keep quiet"
+    if s.outside_offer <= at_the_table:
+        return "keep quiet"
+    return "mention" if s.harrow_in_writing else "confirm first"
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "harrow-move-test", "schema_version": 3}
-"""Check that harrow_move mentions Harrow only when it beats the share at the table."""
+"""Check that harrow_move mentions Harrow only when it beats the share at the table, once in writing."""
 check.harrow_move(harrow_move)
 ### BEGIN HIDDEN TESTS
 check.harrow_move(harrow_move, hidden=True)
