@@ -15,6 +15,7 @@ from course.scenarios.batna import (
     NorthwindOffer,
     alternatives_of,
     batna_value,
+    judge_situation,
     no_deal_case,
     northwind_reservation,
     reservation_of,
@@ -649,3 +650,26 @@ def test_an_offer_to_answer_with_remote_days_may_be_below_the_reservation_price(
     )
     with pytest.raises(NotYet, match="even below your reservation price for the job as offered"):
         check.judge_response(case, number, offer, ("counter", "commute trap"))
+
+
+def test_section_7_states_its_assumptions_and_its_quiz_asks_what_pushes_to_agree():
+    """Professor's review 2, findings 11-14: each quiz reason says first what pushes both
+    sides to agree (the head-office case is a Nash split capped by the agency, not a
+    contradiction); the clean breakdown case can happen during price talks (a lapsing loan,
+    not a regulator who reviews after the parties agree); the outside-option result states
+    that neither side earns while talking; BRW are credited with the disagreement point,
+    not with the money and risk-neutrality assumptions; the certainty equivalent is
+    decision analysis's and the risk premium Pratt's."""
+    for *_, why in SITUATIONS:
+        assert why.startswith("what pushes both sides to agree is")
+    assert "capped by what the agency costs" in SITUATIONS[0][2]
+    assert not any("regulator" in text or "merger" in text for text, _, _ in SITUATIONS)
+    section = " ".join(cell_text("02_batna", "batna", "nash-teaching").split())
+    assert "earn nothing while the talks go on" in section
+    assert "showed what the formula assumes" not in section and "regulator" not in section
+    assert "showed which payoffs belong at the disagreement point" in section
+    risk = " ".join(cell_text("02_batna", "batna", "ev-risk").split())
+    assert "Raiffa's answer" not in risk and "(Pratt 1964)" in risk
+    assert judge_situation(0, "outside option")[1].startswith(
+        "Not this one: what pushes both sides to agree is the risk that head office"
+    )

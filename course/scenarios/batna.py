@@ -612,34 +612,40 @@ def statement_key(offers):
 
 # --- which model fits (section 7) ------------------------------------------------------------
 
-#: Short situations for section 7's quiz: each with the model that fits it and why.
+#: Short situations for section 7's quiz: each with the model that fits it and why (the
+#: why says first what pushes both sides to agree, the quiz's question).
 SITUATIONS = (
     (
         "A head office that may cancel the role any week, whatever either of you does, while "
         "you and Northwind keep talking.",
         "Nash split",
-        "the talks can end by something neither side controls, and the risk of it pushes both "
-        "to agree: what each side is left with then is its breakdown payoff (your BATNA; for "
-        "Northwind no hire at all, since the role is gone), while the agency, which Northwind "
-        "calls by choice, stays an outside option that caps the salary",
+        "what pushes both sides to agree is the risk that head office cancels the role, which "
+        "neither side controls; what each is left with then is its breakdown payoff (your "
+        "BATNA; for Northwind no hire at all, since the role is gone). The agency, which "
+        "Northwind calls by choice, is still an outside option and caps the salary: the "
+        "prediction is the Nash split, capped by what the agency costs",
     ),
     (
         "A written offer from Harbor Bank that you may sign on any day you choose.",
         "outside option",
-        "you decide when to take it, by leaving the talks: it binds only once it beats what "
-        "you would get at the table",
+        "what pushes both sides to agree is the cost of delay, and you decide when to take "
+        "the offer, by leaving the talks: it binds only once it beats what you would get at "
+        "the table",
     ),
     (
         "A supplier's price talks with a buyer who can order from a rival at a published "
         "price whenever it likes.",
         "outside option",
-        "the buyer takes its alternative by choice, at a moment it picks",
+        "what pushes both sides to agree is the cost of delay, and the buyer takes its "
+        "alternative by choice, at a moment it picks",
     ),
     (
-        "A merger that a regulator may block at any time before the two firms agree on a price.",
+        "A buyer and the owner of a small firm agree its price while the bank's loan for the "
+        "purchase is committed only until the bank reviews it, any week now, and may lapse.",
         "Nash split",
-        "a third party may end the talks at random: the firms' payoffs without the merger are "
-        "breakdown payoffs",
+        "what pushes both sides to agree is the risk that the loan lapses, which neither side "
+        "controls; the deal is then off, the owner keeps the firm and the buyer its cash: "
+        "those are breakdown payoffs",
     ),
 )
 
@@ -653,4 +659,4 @@ def judge_situation(index, choice):
     _, model, why = SITUATIONS[index]
     if choice == model:
         return True, f"Right: {why}."
-    return False, f"Not this one: {why}, so the {model} model fits."
+    return False, f"Not this one: {why}. The {model} model fits."

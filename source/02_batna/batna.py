@@ -595,7 +595,8 @@ check.label_statements(label_statements)
 #
 # Where in the zone does the price land? Nash (1950, "The Bargaining Problem",
 # *Econometrica* 18:155–162) gave an answer that still anchors the theory. Take a pie worth
-# $P$ to share, and BATNAs $d_A$ and $d_B$. Each side first secures its BATNA, and the
+# $P$ to share, and BATNAs $d_A$ and $d_B$, together the *disagreement point*: what each
+# side gets if they do not agree. Each side first secures its BATNA, and the
 # rest, the surplus $P - d_A - d_B$, is split evenly:
 #
 # $$x_A = d_A + \tfrac{1}{2}\,(P - d_A - d_B), \qquad x_B = d_B + \tfrac{1}{2}\,(P - d_A - d_B).$$
@@ -609,20 +610,24 @@ check.label_statements(label_statements)
 # Read the formula for side A as $x_A = \tfrac{1}{2}(P + d_A - d_B)$: every unit your BATNA
 # rises adds half a unit to your share, as you saw in the ZOPA explorer.
 #
-# **Where this holds.** Binmore, Rubinstein and Wolinsky (*RAND Journal of Economics* 17,
-# 1986) showed what the formula assumes. The pie is money, worth the same to both sides,
-# who are both risk-neutral. And $d_A$ and $d_B$ are *breakdown payoffs*: what each side
-# really receives if something neither side controls ends the talks. A regulator that
-# may block a merger is the clean case: if it does, each firm carries on alone, and that
-# is each one's BATNA. What pushes both to agree is the risk of that breakdown. Then a
-# stronger BATNA raises your share even if you never use it. A BATNA is a breakdown
+# **Where this holds.** The even split of the surplus in money assumes that the pie is
+# money, worth the same to both sides, who are both risk-neutral: Nash's solution in
+# general splits utility, not money. Binmore, Rubinstein and Wolinsky (*RAND Journal of
+# Economics* 17, 1986) showed which payoffs belong at the disagreement point, the $d_A$
+# and $d_B$ of the formula: *breakdown payoffs*, what each side really receives if
+# something neither side controls ends the talks. A loan that may lapse while a buyer and
+# the owner of a firm agree its price is the clean case: if the bank withdraws, the deal
+# is off, the owner keeps the firm and the buyer its cash, and those are their breakdown
+# payoffs. What pushes both to agree is the risk of that breakdown. Then a stronger
+# BATNA raises your share even if you never use it. A BATNA is a breakdown
 # payoff only if breakdown hands it to you: when the talks end by accident, each side
 # gets what the accident leaves it, which need not be the alternative it would choose.
 #
 # **Where it misleads.** Suppose instead that you can take your alternative at any moment
 # you like, and what pushes both sides to agree is the cost of delay. Then your BATNA
 # works as an *outside option*, the case module 03 studies. Two equally patient sides who
-# lose little with each round of delay split the pie about evenly, whatever your BATNA,
+# lose little with each round of delay, and earn nothing while the talks go on (no pay
+# from the alternative in the meantime), split the pie about evenly, whatever your BATNA,
 # until your BATNA beats your half; from then on you get exactly your BATNA, and not a
 # unit more (Shaked and Sutton 1984). Binmore, Shaked and Sutton (*Quarterly Journal of
 # Economics* 104, 1989) put the two predictions to a test with people bargaining in a
@@ -664,9 +669,11 @@ figure = nash_share_vs_batna(pie=100, their_batna=40)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "quiz-text", "schema_version": 3}
 # ### Exercise: which model fits?
 #
-# For each situation, choose the model that fits it: the Nash split (the alternatives are
-# breakdown payoffs) or the outside option (an alternative taken by choice). Ask who ends
-# the talks if they end: something neither side controls, or one side, when it likes?
+# For each situation, ask first what pushes both sides to agree: the risk that something
+# neither side controls ends the talks (the Nash split, with breakdown payoffs), or the
+# cost of delay while either side can leave for its alternative when it likes (the
+# outside option). A case can have both: then the Nash split holds, capped by any outside
+# option that beats it.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "model-quiz", "schema_version": 3}
 from course.widgets.batna import ModelQuiz
