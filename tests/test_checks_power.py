@@ -701,3 +701,31 @@ def test_a_strong_harrow_is_mentioned_once_granite_can_believe_it(learner):
         assert ("signed letter" in story) == s.harrow_in_writing
         assert ("nothing is in writing yet" in story) != s.harrow_in_writing
     assert seen == {"mention", "confirm first", "keep quiet"}
+
+
+def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
+    """Question 2b (review, finding 6): a price from what Kestrel is offered or could get up
+    to, not including, Atlas's value; a rival named only when it beats Atlas's proposal; the
+    Shapley value never the grounds; each wrong part told why, with the case's numbers."""
+    seen = set()
+    for s in hidden_and_own() + [course.variant("03_power", f"reply-{n}") for n in range(20)]:
+        v1, v2 = s.atlas_value, s.borealis_value
+        shapley = (3 * v1 + v2) / 6
+        low = max(shapley, v2)
+        right = "rival" if v2 > shapley else "interests"
+        seen.add(right)
+        check.judge_reply_price(s, (low, right))
+        check.judge_reply_price(s, (v1 - 1, right))
+        check.judge_reply_reason(s, (low, right))
+        with pytest.raises(NotYet, match="Atlas must refuse"):
+            check.judge_reply_price(s, (v1, right))
+        below = "Borealis has committed to pay" if v2 > shapley else "less than it is offered"
+        with pytest.raises(NotYet, match=below):
+            check.judge_reply_price(s, (low - 1_000, right))
+        with pytest.raises(NotYet, match="Atlas's own yardstick"):
+            check.judge_reply_reason(s, (low, "fairness"))
+        wrong = "interests" if right == "rival" else "rival"
+        with pytest.raises(NotYet) as failure:
+            check.judge_reply_reason(s, (low, wrong))
+        assert f"{v2:,.0f}" in str(failure.value) and f"{shapley:,.0f}" in str(failure.value)
+    assert seen == {"rival", "interests"}

@@ -702,7 +702,15 @@ def test_duration_attribution_and_interests():
     assert "Fisher and Ury, *Getting to Yes*, 1981: focus on interests, not positions" in PROSE
 
 
-def test_question_1_asks_for_a_counter_offer_with_its_range():
-    """Finding 7: the learner names a counter-offer, checked against the range section 5 gives."""
-    assert "what would you counter with?" in PROSE
-    assert "Counter above the price section 5 predicts" in PROSE
+def test_question_2_grades_the_reply_to_atlas():
+    """Review, finding 6: the counter-offer was ungraded, and its text said a proposal above
+    the floor may be worth countering 'since section 5 predicts where the price should land',
+    though whenever the Shapley value beats Borealis it is above section 5's prediction
+    (v1/2 + v2/6 > max(v1/2, v2) when it is at least v2): the reply is now graded."""
+    assert "may still be worth countering, since section 5 predicts" not in PROSE
+    assert "Part b (2 points): your reply." in PROSE
+    for s in _drawn_scenarios():
+        v1, v2 = s.atlas_value, s.borealis_value
+        shapley = (3 * v1 + v2) / 6
+        if shapley >= v2:
+            assert shapley > max(v1 / 2, v2)

@@ -381,6 +381,21 @@ def floor_from_the_core(s):
     return float(floor), blocking_coalition(list(PLAYERS), game, division) is None
 
 
+def reply_at_the_floor_or_the_offer(s):
+    """Take Atlas's proposal if it beats Borealis, else ask exactly Borealis's commitment."""
+    shapley = shapley_values(list(PLAYERS), market_by_powerset(s))["Kestrel"]
+    if shapley >= s.borealis_value:
+        return float(shapley), "Interests"
+    return s.borealis_value, "rival"
+
+
+def reply_high(s):
+    """Ask nine tenths of the way from the best on offer to Atlas's value."""
+    offered = max((3 * s.atlas_value + s.borealis_value) / 6, s.borealis_value)
+    reason = "rival" if s.borealis_value > offered - 1e-9 else "interests"
+    return [offered + 0.9 * (s.atlas_value - offered), reason]
+
+
 def votes_by_totals(s):
     return fewest_votes(s)
 
@@ -517,6 +532,7 @@ def move_in_shares(s):
 
 ALTERNATIVES = {
     "licence_floor": (floor_second_highest, floor_from_the_core),
+    "licence_reply": (reply_at_the_floor_or_the_offer, reply_high),
     "votes_needed": (votes_by_totals, votes_by_swing_counts),
     "rig_prices": (rig_from_text, rig_with_the_models),
     "granite_reply": (reply_in_money, reply_in_shares),
@@ -558,6 +574,7 @@ def judge_rig_prices(s, prices):
 #: every scenario it tries, after calling the learner's function).
 JUDGES = {
     "licence_floor": (check.judge_floor, check.judge_beats_borealis),
+    "licence_reply": (check.judge_reply_price, check.judge_reply_reason),
     "votes_needed": (check.judge_votes_needed,),
     "rig_prices": (judge_rig_prices,),
     "granite_reply": (check.judge_granite_reply,),
@@ -675,6 +692,7 @@ def test_the_mistakes_fail_for_most_learners_at_grading(drawn):
 #: The markdown cell that asks each question.
 QUESTION_TEXT = {
     "licence_floor": "q1-text",
+    "licence_reply": "licence-reply-text",
     "votes_needed": "q2-text",
     "rig_prices": "q3-text",
     "granite_reply": "q4-text",

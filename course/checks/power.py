@@ -13,7 +13,15 @@ from numbers import Integral
 from course.checks.calls import question
 from course.checks.credit import Check, score
 from course.checks.hints import NotYet, call_learner, diagnose, general_hint, money, passed
-from course.scenarios.power import BASES, DEPENDENCE, HARROW_MOVES, LABELS, LEVERS, REPLIES
+from course.scenarios.power import (
+    BASES,
+    DEPENDENCE,
+    HARROW_MOVES,
+    LABELS,
+    LEVERS,
+    REASONS,
+    REPLIES,
+)
 from course.variants import hidden_learner_where, learner_id, variant
 
 MODULE = "03_power"
@@ -364,6 +372,99 @@ def licence_floor(answer, hidden=False):
         Check("the floor", 1, lambda: _each(answer, scenarios, judge_floor, floor)),
         Check(
             "Atlas's proposal", 1, lambda: _each(answer, scenarios, judge_beats_borealis, verdict)
+        ),
+    )
+
+
+def judge_reply_price(s, result):
+    """Question 2, part b, the price: nothing when it is one Kestrel can stand behind, else
+    the ``NotYet`` hint."""
+    from course.scenarios.power import kestrel_shapley, reply_range
+
+    price, _ = _pair(result, "licence_reply", "(price, reason)")
+    said = amount(price, "the price")
+    low, high = reply_range(s)
+    if low - 0.5 <= said < high:
+        return
+    proposal, v2, v1 = kestrel_shapley(s), s.borealis_value, s.atlas_value
+    if said >= high:
+        hint = (
+            f"{said:,.0f} is at least Atlas's value, {v1:,.0f}, the most Atlas would pay: a "
+            "price Atlas must refuse"
+        )
+        general = "it names a price at or above the most the buyer would pay"
+    elif said < v2:
+        hint = (
+            f"{said:,.0f} is less than the {v2:,.0f} Borealis has committed to pay: Kestrel "
+            "would do better selling to Borealis"
+        )
+        general = "it names a price below what the rival would pay"
+    else:
+        hint = (
+            f"{said:,.0f} is less than Atlas's own proposal, Kestrel's Shapley value of "
+            f"{proposal:,.0f}: Kestrel would ask for less than it is offered"
+        )
+        general = "it names a price below the buyer's own proposal"
+    raise NotYet(f"the price is not right for learner {s.learner}: {hint}.", general=general)
+
+
+def judge_reply_reason(s, result):
+    """Question 2, part b, the reason: nothing when it is the one to put forward, else the
+    ``NotYet`` hint, which says why the reason given does not fit."""
+    from course.scenarios.power import kestrel_shapley, reply_reason
+
+    _, reason = _pair(result, "licence_reply", "(price, reason)")
+    said = _word(reason, REASONS, "the reason")
+    if said == reply_reason(s):
+        return
+    proposal, v2 = f"{kestrel_shapley(s):,.0f}", f"{s.borealis_value:,.0f}"
+    if said == "fairness":
+        hint = (
+            "the Shapley value is Atlas's own yardstick, and its proposal already meets it: "
+            "it gives Kestrel nothing to stand on"
+        )
+        general = "it argues from the fairness benchmark the buyer already used"
+    elif said == "rival":
+        hint = (
+            f"Borealis would pay at most {v2}, less than Atlas's proposal of {proposal}: "
+            "naming it shows Atlas how little Kestrel could get elsewhere"
+        )
+        general = "it names a rival weaker than what the buyer already offers"
+    else:
+        hint = (
+            f"Borealis would pay {v2}, more than Atlas's proposal of {proposal}: that is a "
+            "true fact that raises what Atlas must pay, and it is Kestrel's best ground here"
+        )
+        general = "it leaves unsaid a rival who would pay more than the buyer offers"
+    raise NotYet(f"the reason is not right for learner {s.learner}: {hint}.", general=general)
+
+
+@question
+def licence_reply(answer, hidden=False):
+    """Check a function that returns (the price Kestrel names in reply to Atlas, what it
+    puts forward). Two parts, a point each."""
+    scenarios = _scenarios(hidden)
+    return score(
+        Check(
+            "the price",
+            1,
+            lambda: _each(
+                answer,
+                scenarios,
+                judge_reply_price,
+                "the price is at least what Kestrel is offered or could get, and below the "
+                "most Atlas would pay.",
+            ),
+        ),
+        Check(
+            "the reason",
+            1,
+            lambda: _each(
+                answer,
+                scenarios,
+                judge_reply_reason,
+                "a rival is named only when it beats what Atlas offers.",
+            ),
         ),
     )
 

@@ -35,6 +35,9 @@ BASES = ("authority", "expert", "referent", "resource")
 #: Who depends on whom in one of question 1's facts.
 DEPENDENCE = ("them on Kestrel", "Kestrel on them")
 
+#: What Kestrel puts forward in its reply to Atlas (question 2, part b).
+REASONS = ("rival", "interests", "fairness")
+
 #: How Kestrel would reach the rig's alternative in each version (question 4).
 RIG_KINDS = ("outside option", "breakdown payoff")
 
@@ -458,6 +461,22 @@ def kestrel_shapley(s):
     """Kestrel's Shapley value in the licence market: (3 v1 + v2) / 6, what
     ``shapley_values`` gives on ``licence_game(s)`` (the tests check they agree)."""
     return (3 * s.atlas_value + s.borealis_value) / 6
+
+
+def reply_range(s):
+    """Question 2, part b: the prices Kestrel can stand behind in reply to Atlas's proposal,
+    ``(low, high)``, ``low`` included and ``high`` not: never less than it is offered (the
+    Shapley value) or than Borealis would pay, and below Atlas's value, so that Atlas can
+    accept."""
+    return max(kestrel_shapley(s), s.borealis_value), s.atlas_value
+
+
+def reply_reason(s):
+    """Question 2, part b: what Kestrel puts forward. Borealis, when it would pay more than
+    Atlas's proposal (what Atlas expects to pay); otherwise what the licence does for Atlas,
+    keeping a rival weaker than the proposal to itself. Never the Shapley value, which is
+    Atlas's yardstick already."""
+    return "rival" if s.borealis_value > kestrel_shapley(s) else "interests"
 
 
 def table_share(s, delta_you=None):

@@ -328,35 +328,22 @@ from course.widgets.power import PowerExplorer
 PowerExplorer()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
-# ### Question 2 (2 points): Atlas's "fair" price
+# ### Question 2 (4 points): Atlas's "fair" price, and your reply
 #
 # Atlas proposes to pay Kestrel's Shapley value in your market and calls it fair, but it
 # has not put a figure on it: working it out is yours. Build the market of section 2's
 # example with your numbers, `s.atlas_value` and `s.borealis_value`, and call
-# `shapley_values`. Write `licence_floor(s)`, returning a pair `(floor, beats_borealis)`:
+# `shapley_values`.
+#
+# **Part a (2 points).** Write `licence_floor(s)`, returning a pair `(floor,
+# beats_borealis)`:
 #
 # - `floor`: the lowest price Kestrel should accept from Atlas;
 # - `beats_borealis`: `True` if Atlas's proposal, Kestrel's Shapley value, beats selling to
 #   Borealis (it pays more than Borealis would), `False` if not.
 #
-# Beating Borealis does not make a proposal one to accept on the spot: a price above the
-# floor may still be worth countering, since section 5 predicts where the price should
-# land, and module 02 taught you to aim above your reservation price. Each part earns a
-# point. Grading also tries other learners' scenarios: in some the fair price clears the
-# floor, in others it does not.
-#
-# **Then, not graded: what would you counter with?** Name a figure for your own case, and
-# say in a sentence why, before you open the answer.
-#
-# <details><summary>Answer</summary>
-#
-# Counter above the price section 5 predicts, $\max(v_1/2,\ v_2)$, and below Atlas's value
-# $v_1$, the most Atlas would pay: a counter below the prediction gives away what Kestrel
-# can expect, and one above $v_1$ is one Atlas must refuse. Justify it by what the licence
-# does for Atlas (section 7), not by the Shapley value: where the Shapley value is below
-# Borealis's commitment, say that Borealis would pay more, calmly and because it is true.
-#
-# </details>
+# Each part earns a point. Grading also tries other learners' scenarios: in some the fair
+# price clears the floor, in others it does not.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-floor-answer", "schema_version": 3}
@@ -380,6 +367,46 @@ def licence_floor(s):
 check.licence_floor(licence_floor)
 ### BEGIN HIDDEN TESTS
 check.licence_floor(licence_floor, hidden=True)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "licence-reply-text", "schema_version": 3}
+# **Part b (2 points): your reply.** Atlas's proposal is on the table, and Kestrel answers
+# it, either by taking it or by naming a higher price. Write `licence_reply(s)`, returning
+# a pair `(price, reason)`, from `s.atlas_value` and `s.borealis_value`:
+#
+# - `price`: the price Kestrel names in its reply, Atlas's own figure if Kestrel takes it.
+#   It must be one Kestrel can stand behind: never less than Kestrel is offered or could
+#   get from Borealis, and below Atlas's value, the most Atlas would pay, so that Atlas can
+#   still say yes. Within that range, where you aim is yours (section 5 says where the
+#   price tends to land, and module 04 says more about opening high);
+# - `reason`: what Kestrel puts forward in its reply, one of `"rival"` (Borealis would
+#   pay more than Atlas offers, said calmly because it is true), `"interests"` (what the
+#   licence does for Atlas: products that last longer) or `"fairness"` (the Shapley value
+#   is the fair price). A rival is worth naming only when it beats what the other side
+#   expects to pay, here Atlas's own proposal; a weaker one shows Atlas how little Kestrel
+#   could get elsewhere (section 7 says more). And Atlas has already used the Shapley
+#   value as its yardstick.
+#
+# Each part earns a point. Grading also tries other learners' scenarios.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-reply-answer", "schema_version": 3}
+def licence_reply(s):
+    """(the price Kestrel names in reply to Atlas's proposal, what it puts forward)."""
+    ### BEGIN SOLUTION
+    proposal = (3 * s.atlas_value + s.borealis_value) / 6  # Kestrel's Shapley value
+    if proposal >= s.borealis_value:  # it beats Borealis: take it, and talk about Atlas
+        return proposal, "interests"
+    # Borealis would pay more: name a price between its commitment and Atlas's value
+    return (s.borealis_value + s.atlas_value) / 2, "rival"
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "licence-reply-test", "schema_version": 3}
+"""Check that licence_reply names a price Kestrel can stand behind, on the right grounds."""
+check.licence_reply(licence_reply)
+### BEGIN HIDDEN TESTS
+check.licence_reply(licence_reply, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voting-teaching", "schema_version": 3}
