@@ -85,7 +85,6 @@ MODULES = (
         (
             "power_sources",
             "licence_floor",
-            "licence_reply",
             "votes_needed",
             "rig_prices",
             "granite_reply",
@@ -116,9 +115,9 @@ MODULES = (
         "Capstone",
         "everything together: prepare a multi-issue case (BATNA and a step that strengthens "
         "it, beliefs from a signal, an audit of both sides, an opening with a MESO, what to "
-        "say, a concession plan along the frontier), negotiate it against a bot, meet it "
-        "again, debrief against your plan",
-        210,
+        "say, a concession plan along the frontier and what to do if Quell has capacity), "
+        "negotiate it against a bot, meet it again, debrief against your plan",
+        270,
         (
             "my_batna",
             "my_reservation",
@@ -127,6 +126,7 @@ MODULES = (
             "opening_offer",
             "what_to_say",
             "concession_plan",
+            "if_quell",
         ),
     ),
 )
@@ -334,7 +334,6 @@ IDEAS = (
             ("04_concessions", "meso-test"),
             ("04_concessions", "arena"),
             ("03_power", "rate-tactics-test"),
-            ("03_power", "licence-reply-test"),
             ("03_power", "harrow-move-test"),
             ("01_information", "my-price-test"),
             ("01_information", "reservation-from-concessions-test"),
@@ -363,6 +362,7 @@ IDEAS = (
             ("04_concessions", "planner"),
             ("04_concessions", "difficult-moment"),
             ("05_capstone", "concession-plan-test"),
+            ("05_capstone", "if-quell-test"),
         ),
     ),
 )

@@ -38,7 +38,14 @@ from tests.sweeps import run as run_check
 QUESTIONS = questions("05_capstone")
 
 #: The questions whose checks try hidden cases (the others are judgements on the own case).
-HIDDEN = ("my_batna", "my_reservation", "marlow_beliefs", "opening_offer", "concession_plan")
+HIDDEN = (
+    "my_batna",
+    "my_reservation",
+    "marlow_beliefs",
+    "opening_offer",
+    "concession_plan",
+    "if_quell",
+)
 
 
 @pytest.fixture(scope="module")
@@ -603,3 +610,34 @@ def test_a_meso_partner_giving_ground_on_the_same_issues_is_refused(monkeypatch,
         ground_given(own, p[0]) != ground_given(own, opening_of(own)) for p in meso_partners(own)
     )
     assert passes(run("opening_offer", lambda s: [opening_of(s), meso_partners(s)[0][0]]))
+
+
+# --- question 8: if Quell has capacity -----------------------------------------------------
+
+
+def test_if_quell_hints_name_the_mistake(monkeypatch, own):
+    """Review finding 8: the module said the plan fails with Quell and asked the learner to
+    decide, but graded nothing of it. Each typical slip gets its own hint; the hidden check
+    moves Marlow's higher reservation price so that every decision comes up, and an answer
+    typed in from the own case fails it."""
+    rows = plan_of(own)
+    case = dataclasses.replace(own, reservation_if_quell=rows[2][2])  # plan[2]: "steps"
+    as_own(monkeypatch, case)
+    assert "count from the opening" in miss("if_quell", lambda s, plan: ("steps", 3))
+    assert "lower reservation price" in miss("if_quell", lambda s, plan: ("steps", 0))
+    assert "at most 5, so your smallest steps" in miss("if_quell", lambda s, plan: ("jump", 2))
+    assert "a pair such as" in miss("if_quell", lambda s, plan: "steps")
+    walk = dataclasses.replace(own, reservation_if_quell=rows[-1][2] + 1)
+    as_own(monkeypatch, walk)
+    assert "walk away, politely" in miss("if_quell", lambda s, plan: ("jump", len(plan)))
+    assert passes(run("if_quell", lambda s, plan: ("walk away", None)))
+
+
+def test_if_quell_typed_in_from_the_own_case_fails_the_hidden_check(learner, answers):
+    typed = answers["if_quell"](
+        own_case := course.variant("05_capstone", "ada"), [row[0] for row in plan_of(own_case)]
+    )
+    assert passes(run("if_quell", lambda s, plan: typed))
+    assert "not on every scenario grading tries" in miss(
+        "if_quell", lambda s, plan: typed, hidden=True
+    )

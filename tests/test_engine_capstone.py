@@ -841,3 +841,41 @@ def test_the_rubric_example_is_learner_5s_case_with_its_own_numbers():
     assert session.agreement is not None and session.result().round == 6
     assert package_points(session.agreement, case.yours) == plan[2][1] == floor + 40
     assert "accepted 115 in round 6" in rubric and "40 above my reservation price" in rubric
+
+
+def test_larger_steps_reach_the_quell_package_where_smallest_steps_fall_short():
+    """Section 5 (question 8) says: replayed on forty learners against every style, with
+    Quell's capacity, reaching the package Marlow then needs within four answers closed
+    every talk where it lay more than five steps down the plan, and one step per answer
+    only two in three. Replayed here (3 seeds each; Marlow's offer accepted once it is
+    worth the package's profit, a polite walk-away on the last turn)."""
+    assert "jumping that way closed every talk" in section("plan-teaching")
+    assert "one step per answer only two in three" in section("plan-teaching")
+    closed = {"jump": 0, "step": 0}
+    runs = 0
+    for n in range(1, 41):
+        case = course.variant("05_capstone", f"learner-{n}")
+        rows = plan_of(case)
+        k = next((i for i, row in enumerate(rows) if row[2] >= case.reservation_if_quell), None)
+        if k is None or k <= 5:
+            continue
+        plan, target = [row[0] for row in rows], rows[k][1]
+        for style, seed in itertools.product(STYLES, range(3)):
+            runs += 1
+            for how, stride in (("jump", -(-k // 4)), ("step", 1)):
+                negotiation = contract_negotiation(case, case.reservation_if_quell, ROUNDS)
+                session = Table(negotiation, style, rng=random.Random(seed)).session
+                session.offer(plan[0])
+                at = 0
+                while not session.finished:
+                    if package_points(session.bot_offer, case.yours) >= target:
+                        session.accept()
+                    elif session.last_turn:
+                        session.walk_away()
+                    else:
+                        at = min(k, at + stride)
+                        session.offer(plan[at])
+                closed[how] += session.agreement is not None
+    assert runs >= 24
+    assert closed["jump"] == runs
+    assert 0.6 * runs <= closed["step"] <= 0.7 * runs

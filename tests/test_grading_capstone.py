@@ -13,7 +13,7 @@ from tests.notebooks import release_notebook, solutions, solved
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_grading_capstone")]
 
 MODULE, NAME = "05_capstone", "capstone"
-AUTO_POINTS = 14  # seven questions; the 4-point reflection is graded by hand
+AUTO_POINTS = 16  # eight questions; the 4-point reflection is graded by hand
 
 
 def hard_coded(learner):
@@ -66,9 +66,11 @@ class TestCapstoneGrading(ModuleGrading):
         """The visible checks pass on the learner's own case; the hidden ones try others'.
         The reservation price builds on my_batna, so it falls too (its hint says so); the
         opening typed in has no MESO, so it loses both points. The beliefs, the audit, what
-        to say and the plan (given the right opening and reservation price) keep theirs."""
+        to say, the plan (given the right opening and reservation price) and what to do if
+        Quell has capacity (given the course's plan) keep theirs."""
         points = graded.scores("hard-coded")
         assert points["my-batna-test"] == 0 and points["my-reservation-test"] == 0
         assert points["opening-offer-test"] == 0
         assert points["marlow-beliefs-test"] == points["concession-plan-test"] == 2
-        assert auto_total(points) == 8
+        assert points["if-quell-test"] == 2
+        assert auto_total(points) == 10

@@ -32,7 +32,14 @@ MODULE = "05_capstone"
 LEARNERS = tuple(f"sweep-{n}" for n in range(2000))
 
 #: The questions whose checks try hidden cases (the others judge the learner's own case).
-HIDDEN = ("my_batna", "my_reservation", "marlow_beliefs", "opening_offer", "concession_plan")
+HIDDEN = (
+    "my_batna",
+    "my_reservation",
+    "marlow_beliefs",
+    "opening_offer",
+    "concession_plan",
+    "if_quell",
+)
 
 
 @pytest.fixture(scope="module")
@@ -293,6 +300,21 @@ def test_q7_the_draft_is_below_the_frontier_and_its_first_step_is_free(drawn):
             assert after[0] < before[0] and after[1] > before[1], s.learner
 
 
+def test_q8_every_decision_comes_up_and_none_sits_on_the_line(drawn):
+    """Q8 (review finding 8): the first package of the plan worth Marlow's higher
+    reservation price lies within five steps for some learners, further for others, and
+    beyond the plan for others again (each a real share); that package is worth at least
+    that much by brute force, and the one before it less."""
+    found = {"steps": 0, "jump": 0, "walk away": 0}
+    for s in drawn:
+        plan = plan_points(s)
+        rich = [k for k, (_, them) in enumerate(plan) if them >= s.reservation_if_quell]
+        decision = "walk away" if not rich else "steps" if rich[0] <= 5 else "jump"
+        assert scenario.if_quell_of(s) == (decision, rich[0] if rich else None), s.learner
+        found[decision] += 1
+    assert all(count >= 0.1 * len(drawn) for count in found.values()), found
+
+
 def test_the_numbers_are_plausible(drawn):
     """Profits rounded to 5 k€; the worst package earns nothing over costs; Marlow's best
     package is worth 100 points; the reservation price is below the best profit; every
@@ -510,6 +532,28 @@ def plan_from_the_sorted_frontier(s, opening, floor):
     return plan
 
 
+def if_quell_by_counting(s, plan):
+    """Count the steps from the opening to the first package worth Marlow's higher
+    reservation price, by the points table."""
+    worth = [sum(s.theirs[i][level] for i, level in package.items()) for package in plan]
+    steps = len(list(itertools.takewhile(lambda w: w < s.reservation_if_quell, worth)))
+    if steps == len(plan):
+        return ["Walk away", None]
+    return ["jump" if steps > 5 else "steps", steps]
+
+
+def if_quell_from_the_end(s, plan):
+    """The positions of every package rich enough for Marlow with Quell; the first one."""
+    rich = [
+        k
+        for k, package in enumerate(plan)
+        if package_points(package, s.theirs) - s.reservation_if_quell >= 0
+    ]
+    if not rich:
+        return ("walk away", None)
+    return ("steps" if min(rich) < 6 else "jump", min(rich))
+
+
 ALTERNATIVES = {
     "my_batna": (batna_by_hand, batna_from_the_models),
     "my_reservation": (reservation_by_hand, reservation_with_a_third_tree),
@@ -518,6 +562,7 @@ ALTERNATIVES = {
     "opening_offer": (opening_by_brute_force, opening_from_the_frontier),
     "what_to_say": (say_by_words, say_by_facts),
     "concession_plan": (plan_step_by_step, plan_from_the_sorted_frontier),
+    "if_quell": (if_quell_by_counting, if_quell_from_the_end),
 }
 
 #: What each question's check decides about one case's result.
@@ -550,6 +595,9 @@ def test_every_right_formulation_is_judged_right_for_every_learner(drawn, refere
             verdicts = {k.upper(): v for k, v in answer(s).items()}
             for letter in s.statements:
                 check.judge_statement(s, letter, verdicts)
+        plan = [row[0] for row in scenario.plan_of(s)]
+        for answer in (reference["if_quell"], *ALTERNATIVES["if_quell"]):
+            check.judge_if_quell(s, answer(s, plan), plan)
         floor = scenario.reservation_of(s)
         for start in (scenario.opening_of(s), scenario.draft_of(s)):
             for answer in (reference["concession_plan"], *ALTERNATIVES["concession_plan"]):
@@ -590,6 +638,7 @@ QUESTION_TEXT = {
     "opening_offer": "q5-text",
     "what_to_say": "q6-text",
     "concession_plan": "q7-text",
+    "if_quell": "q8-text",
 }
 
 #: Earlier answers a reference calls, each named in the question's text by its call, and
@@ -613,6 +662,8 @@ def test_every_field_the_reference_reads_is_named_in_the_question(drawn, referen
         try:
             if question == "concession_plan":
                 reference[question](recording, scenario.opening_of(s), scenario.reservation_of(s))
+            elif question == "if_quell":
+                reference[question](recording, [row[0] for row in scenario.plan_of(s)])
             else:
                 reference[question](recording)
         finally:

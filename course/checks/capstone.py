@@ -29,6 +29,7 @@ from course.models.audit import SOURCES, describe_balance, ratings_of, weighted_
 from course.models.audit import weights_of as audit_weights
 from course.models.concessions import package_points
 from course.scenarios.capstone import (
+    ANSWERS,
     MESO_BAND,
     VERDICTS,
     alternative_values,
@@ -37,6 +38,7 @@ from course.scenarios.capstone import (
     draft_of,
     frontier_rows,
     ground_given,
+    if_quell_of,
     next_step,
     opening_of,
     plan_of,
@@ -832,6 +834,92 @@ def concession_plan(answer, hidden=False):
         result = call_learner(answer, case, dict(opening), floor)
         judge_plan(case, result, opening, floor)
     passed("concession_plan walks down the frontier one smallest step at a time.")
+
+
+# --- question 8: if Quell has capacity ---------------------------------------------------
+
+#: What question 8 may decide.
+QUELL_DECISIONS = ("steps", "jump", "walk away")
+
+
+def judge_if_quell(case, result, plan):
+    """Question 8 on ``result``, what ``if_quell(case, plan)`` returned: nothing when it
+    is the decision and position of ``if_quell_of``, else the hint."""
+    if (
+        not isinstance(result, tuple | list)
+        or len(result) != 2
+        or not isinstance(result[0], str)
+        or result[0].strip().lower() not in QUELL_DECISIONS
+    ):
+        raise NotYet(
+            "if_quell should return a pair such as ('steps', 3), ('jump', 7) or ('walk away', "
+            f"None); got {result!r}",
+            general="it should return a pair: a decision and a position in the plan",
+        )
+    decision, k = result[0].strip().lower(), result[1]
+    expected, at = if_quell_of(case, plan)
+    high = case.reservation_if_quell
+    worth = [sum(case.theirs[i][level] for i, level in p.items()) for p in plan]
+    if expected == "walk away":
+        if decision != "walk away":
+            hint = (
+                f"no package of the plan gives Marlow {high:g} points (the last gives "
+                f"{worth[-1]:g}): if Quell has capacity no deal suits both of you, so the "
+                "decision is to walk away, politely"
+            )
+            raise NotYet(
+                f"if_quell for learner {case.learner}: {hint}.",
+                general="it misses that no package of the plan is enough for Marlow with Quell",
+            )
+        return
+    if decision == expected and k == at and not isinstance(k, bool):
+        return
+    low = next((j for j, w in enumerate(worth) if w >= case.reservation_if_not), None)
+    strict = next((j for j, w in enumerate(worth) if w > high), None)
+    if k == at + 1 or k == at - 1:
+        hint = (
+            f"the first package giving Marlow at least {high:g} points is plan[{at}] "
+            f"({worth[at]:g} points), not plan[{k}]: count from the opening, plan[0]"
+        )
+    elif k == low and low != at:
+        hint = (
+            f"plan[{k}] gives Marlow its lower reservation price; with Quell it needs "
+            f"s.reservation_if_quell, {high:g}"
+        )
+    elif k == strict and strict != at:
+        hint = f"plan[{at}] gives Marlow {worth[at]:g} points, which is enough: at least, not more"
+    elif k == at:
+        hint = f"plan[{at}] is {at} step(s) down: " + (
+            f"at most {ANSWERS}, so your smallest steps can reach it ('steps')"
+            if expected == "steps"
+            else f"more than {ANSWERS}, so the smallest steps cannot reach it in time ('jump')"
+        )
+    else:
+        hint = f"the first package giving Marlow at least {high:g} points is plan[{at}]"
+    raise NotYet(
+        f"if_quell for learner {case.learner}: {hint}.",
+        general="the decision or the position of the package Marlow needs with Quell is not right",
+    )
+
+
+@question
+def if_quell(answer, hidden=False):
+    """Check a function that decides what to do if Quell has capacity, from the course's
+    plan. Hidden: other learners' cases, and the learner's own with Marlow's higher
+    reservation price moved so that each decision comes up."""
+    cases = [(case, [row[0] for row in plan_of(case)]) for case in _cases(hidden)]
+    if hidden:
+        own = _cases(False)[0]
+        rows = plan_of(own)
+        plan = [row[0] for row in rows]
+        moved = [rows[1][2], rows[-1][2] + 1]  # a step away, and out of the plan's reach
+        if len(rows) > ANSWERS + 1:
+            moved.append(rows[ANSWERS + 1][2])
+        cases += [(dataclasses.replace(own, reservation_if_quell=v), plan) for v in moved]
+    for case, plan in cases:
+        result = call_learner(answer, case, plan)
+        judge_if_quell(case, result, plan)
+    passed("if_quell finds the package Marlow needs with Quell and whether your steps reach it.")
 
 
 # --- for the table's prepared plan (tests/strategies.py) ---------------------------------

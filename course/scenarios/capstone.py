@@ -552,6 +552,24 @@ def plan_of(case, opening=None, floor=None):
     return plan
 
 
+#: The answers after the opening a learner can count on before Marlow's final offer
+#: (section 5): the most smallest steps question 8 expects a plan to make in time.
+ANSWERS = 5
+
+
+def if_quell_of(case, plan=None):
+    """Question 8 for ``plan`` (packages from the opening; the course's plan by default):
+    ``("steps", k)`` when ``plan[k]`` is the first package worth at least Marlow's higher
+    reservation price and ``k <= ANSWERS``, ``("jump", k)`` when ``k`` is larger, and
+    ``("walk away", None)`` when no package of the plan is worth that much to Marlow."""
+    plan = [row[0] for row in plan_of(case)] if plan is None else plan
+    for k, package in enumerate(plan):
+        points = sum(case.theirs[issue][level] for issue, level in package.items())
+        if points >= case.reservation_if_quell:
+            return ("steps", k) if k <= ANSWERS else ("jump", k)
+    return ("walk away", None)
+
+
 # --- invariants: what every variant must satisfy before a learner sees it -----------------
 
 

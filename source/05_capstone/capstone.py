@@ -25,8 +25,8 @@
 # 3. **debrief** — measure the result against your plan and ask what leverage moved it.
 #
 # It takes most people **four to five hours**, best in two sittings: the preparation
-# (sections 1 to 5, seven answers in Python, about three hours), then at least two
-# negotiations at the table, their debriefs and a written reflection (one to two hours). The seven answers are graded
+# (sections 1 to 5, eight answers in Python, about three hours), then at least two
+# negotiations at the table, their debriefs and a written reflection (one to two hours). The eight answers are graded
 # automatically; the reflection is graded by your instructor. Cells that say
 # `YOUR CODE HERE` are yours; the cell after each one checks your answer and says what to
 # fix.
@@ -579,13 +579,18 @@ check.what_to_say(what_to_say)
 # pauses. If the package Marlow needs when Quell has capacity lies further down your plan
 # than that, one smallest step per move of Marlow's will not reach it before Marlow
 # stops: played that way against this table, the plans of question 7 for twelve
-# learners closed no deal at all when Quell had capacity. Count the steps before you sit
-# down, and decide whether to take larger ones as the rounds run out or to accept that
-# the plan closes only if Quell has no capacity. And look at where the plan ends: if its last package
-# still gives Marlow fewer points than its higher reservation price, then if Quell has
-# capacity no deal will suit both of you. Your last step is then your final offer, and
-# the right ending is to walk away politely, so that Marlow would still take your call
-# next year.
+# learners closed no deal at all when Quell had capacity. So count the steps before you
+# sit down (question 8). Find the first package of your plan that gives Marlow at least
+# its higher reservation price. If it is at most five steps down, the plan's own steps
+# can reach it in time, provided you keep moving while Marlow's answers say Quell can
+# supply it. If it is further down, the smallest steps will not get there before
+# Marlow's last offer: decide now to take larger steps through the plan (reaching that
+# package within four answers, say) once Marlow's answers point to Quell. Replayed on
+# forty learners against every style, jumping that way closed every talk in which the
+# package lay more than five steps down, and one step per answer only two in three. And
+# if no package of your plan gives Marlow that many points, then if Quell has capacity no
+# deal will suit both of you: your last step is your final offer, and the right ending is
+# to walk away politely, so that Marlow would still take your call next year.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (2 points): your concession plan
@@ -630,6 +635,42 @@ def concession_plan(s, opening, reservation):
 check.concession_plan(concession_plan)
 ### BEGIN HIDDEN TESTS
 check.concession_plan(concession_plan, hidden=True)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q8-text", "schema_version": 3}
+# ### Question 8 (2 points): if Quell has capacity
+#
+# Write `if_quell(s, plan)`: what you will do if Marlow's answers show that Quell has
+# capacity, given `plan`, a list of packages that starts with your opening (the check
+# gives it the course's plan from question 7). Return a pair:
+#
+# - `("steps", k)` when the first package of `plan` that gives Marlow at least
+#   `s.reservation_if_quell` points (by `s.theirs`) is `plan[k]` with `k` at most 5: your
+#   smallest steps can reach it;
+# - `("jump", k)` when that package is `plan[k]` with `k` above 5: you will take larger
+#   steps to reach it;
+# - `("walk away", None)` when no package of `plan` gives Marlow that many points.
+#
+# `package_points` is imported for you. To see your own answer, run
+# `if_quell(scenario, concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario)))`.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "if-quell-answer", "schema_version": 3}
+def if_quell(s, plan):
+    """What to do if Quell has capacity: keep to the steps, jump, or walk away."""
+    ### BEGIN SOLUTION
+    for k, package in enumerate(plan):
+        if package_points(package, s.theirs) >= s.reservation_if_quell:
+            return ("steps", k) if k <= 5 else ("jump", k)
+    return ("walk away", None)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "if-quell-test", "schema_version": 3}
+"""Check that if_quell finds the package Marlow needs with Quell and whether the steps reach it."""
+check.if_quell(if_quell)
+### BEGIN HIDDEN TESTS
+check.if_quell(if_quell, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table-teaching", "schema_version": 3}
@@ -692,8 +733,9 @@ check.concession_plan(concession_plan, hidden=True)
 # not count on reading it; the debrief names it and says whether this run's offers pointed
 # to it. The table reads your walk-away from question 2, your opening from question 5 and
 # your plan from question 7, and the debrief sets the outcome and each of your offers
-# against them. Keep to what you prepared: make your planned trades one at a time,
-# make a real concession only after Marlow has moved, never go below your walk-away, and
+# against them. Keep to what you prepared: make your planned steps one at a time (or the
+# larger ones question 8 decided on, if Marlow's answers point to Quell), make a real
+# concession only after Marlow has moved, never go below your walk-away, and
 # leave politely rather than accept less. Then sit down again and compare: whether Quell
 # has capacity is drawn afresh, and so is a mystery style, which may come up again.
 
