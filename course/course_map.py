@@ -85,6 +85,7 @@ MODULES = (
         (
             "power_sources",
             "licence_floor",
+            "licence_reply",
             "votes_needed",
             "rig_prices",
             "granite_reply",
@@ -334,6 +335,7 @@ IDEAS = (
             ("04_concessions", "meso-test"),
             ("04_concessions", "arena"),
             ("03_power", "rate-tactics-test"),
+            ("03_power", "licence-reply-test"),
             ("03_power", "harrow-move-test"),
             ("01_information", "my-price-test"),
             ("01_information", "reservation-from-concessions-test"),
