@@ -30,7 +30,7 @@ CONVERTED = {
     "00_leverage": 6,
     "01_information": 5,
     "02_batna": 5,
-    "03_power": 22,
+    "03_power": 23,
     "04_concessions": 5,
     "05_capstone": 5,
 }
