@@ -32,17 +32,18 @@ def submissions():
         "one-wrong-answer": solved(
             MODULE,
             NAME,
-            my_price_answer="def my_price(sale, after):\n"
-            "    prior = sale.prior_beliefs()\n"
-            "    before = expected_reservation(prior)\n"
-            "    now = max(after, key=lambda p: (p - sale.cost)"
-            " * sum(c for r, c in after.items() if r >= p))\n"
+            my_price_answer="def my_price(sale, after, reading):\n"
+            "    def best(b):\n"
+            "        return max(b, key=lambda p: (p - sale.cost)"
+            " * sum(c for r, c in b.items() if r >= p))\n"
+            "    before = expected_reservation(sale.prior_beliefs())\n"
+            "    news = after\n"
+            "    for likelihood in reading.values():\n"
+            "        news = update_beliefs(news, likelihood)\n"
             "    capped = {}\n"
             "    for r, c in after.items():\n"
             "        capped[min(r, sale.rival_cap)] = capped.get(min(r, sale.rival_cap), 0) + c\n"
-            "    last = max(capped, key=lambda p: (p - sale.cost)"
-            " * sum(c for r, c in capped.items() if r >= p))\n"
-            "    return before, now, now != before, last\n",
+            "    return before, best(after), best(news), best(capped)\n",
         ),
         "hard-coded": solved(
             MODULE, NAME, opening_likelihood_answer=hard_coded_likelihood("hard-coded")

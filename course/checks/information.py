@@ -528,17 +528,19 @@ def _describe(price, profit):
     return f"asking {_euros(price)} earns {_euros(profit)} on average"
 
 
-def _answers(answer, cases, name, what, size):
+def _answers(answer, cases, name, what, size, readings=None):
     """The learner's answer for each (sale, beliefs after the opening) of ``cases``, asked
     once per case however many parts of the question read it, as a function that returns
-    [(sale, after, result)]; a result of the wrong shape raises the hint ``what``."""
+    [(sale, after, result)]; a result of the wrong shape raises the hint ``what``. With
+    ``readings`` (learner → a reading of the news), that reading is the third argument."""
     results = {}
 
     def answers():
         for sale, after in cases:
             if sale.learner not in results:
+                extra = () if readings is None else (readings[sale.learner],)
                 results[sale.learner] = _pair(
-                    call_learner(answer, sale, dict(after), name=name), what, size
+                    call_learner(answer, sale, dict(after), *extra, name=name), what, size
                 )
         return [(sale, after, results[sale.learner]) for sale, after in cases]
 
@@ -555,10 +557,10 @@ def _named_price(result, index, sale, when):
     return _number(result[index], f"the price {when}")
 
 
-def _price_before(answers):
+def _price_before(answers, readings):
     for sale, after, result in answers():
         given = _named_price(result, 0, sale, "before the opening")
-        expected = reference.my_price(sale, after)[0]
+        expected = reference.my_price(sale, after, readings[sale.learner])[0]
         if same_money(given, expected):
             continue
         prior = sale.prior_beliefs()
@@ -580,10 +582,10 @@ def _price_before(answers):
     return "the price before the opening weighs each price by its chance of acceptance."
 
 
-def _price_after(answers):
+def _price_after(answers, readings):
     for sale, after, result in answers():
         given = _named_price(result, 1, sale, "after the opening")
-        before, expected, _, _ = reference.my_price(sale, after)
+        before, expected, _, _ = reference.my_price(sale, after, readings[sale.learner])
         profits = reference.move_profits(after, sale.cost)
         if not same_money(given, expected):
             x = sale.opening_offer
@@ -603,12 +605,12 @@ def _price_after(answers):
                         f"{_euros(sale.cost - x)}"
                     )
                     + f". Every reservation price still possible is above it: under the band "
-                    f"model, asking {_euros(lowest)} is also accepted for sure and earns "
-                    f"{_euros(lowest - sale.cost)}, and the best price earns "
-                    f"{_euros(profits[expected])} on average",
+                    f"model, asking {_euros(lowest)} is also accepted for sure and "
+                    + _earns(lowest - sale.cost)
+                    + f", and the best price earns {_euros(profits[expected])} on average",
                     "accepting the opening is never best here: every reservation price still "
                     "possible lies above it, so, under the band model, asking the lowest of "
-                    "them is accepted for sure and earns more",
+                    "them is accepted for sure and earns more (or loses less)",
                 ),
                 *_price_mistakes(after, sale),
             ]
@@ -625,28 +627,65 @@ def _price_after(answers):
                 general=general_hint(hint, mistakes)
                 or "after the opening, it does not pick the price with the highest expected profit",
             )
-        # 'changed' is judged against the learner's own two prices: a wrong price before
-        # the opening costs its own point only
-        try:
-            theirs = _number(result[0], "the price before the opening")
-        except NotYet:
-            theirs = before
-        if _truth(result[2], "whether the opening changed your price") != (
-            not same_money(theirs, given)
-        ):
-            raise NotYet(
-                f"for learner {sale.learner}: your prices are {_euros(theirs)} before the "
-                f"opening and {_euros(given)} after it, so 'changed' is "
-                f"{not same_money(theirs, given)}.",
-                general="'changed' does not say whether your two prices differ",
-            )
-    return "the price after the opening uses what the opening told you."
+        _price_with_news(sale, after, result, readings[sale.learner])
+    return (
+        "the price after the opening uses what the opening told you, and the price after the "
+        "news uses what the news told you."
+    )
 
 
-def _price_capped(answers):
+def _earns(amount):
+    """ "earns €X" for a gain, "loses €X" for a loss."""
+    return f"earns {_euros(amount)}" if amount >= 0 else f"loses {_euros(-amount)}"
+
+
+def _price_with_news(sale, after, result, reading):
+    """The third part of the answer: the price after the opening and the news."""
+    given = _named_price(result, 2, sale, "after the news")
+    expected = reference.my_price(sale, after, reading)[2]
+    if same_money(given, expected):
+        return
+    beliefs = reference.beliefs_after_news(after, reading)
+    profits = reference.move_profits(beliefs, sale.cost)
+    mistakes = _joined(
+        [
+            (
+                reference.best_move(after, sale.cost)[0],
+                "that is your price after the opening alone; multiply your beliefs by each "
+                "piece of news's likelihood, rescale, and compare the prices again",
+            ),
+            (
+                reference.best_move(
+                    reference.beliefs_after_news(sale.prior_beliefs(), reading), sale.cost
+                )[0],
+                "that reads the news on your prior; start from your beliefs after the opening",
+            ),
+            *_price_mistakes(beliefs, sale),
+        ]
+    )
+    mine = (given - sale.cost) * sum(p for v, p in beliefs.items() if v >= given)
+    hint = diagnose(
+        given,
+        expected,
+        mistakes,
+        f"{_describe(given, mine)}, but {_describe(expected, profits[expected])}",
+    )
+    shown = ", ".join(
+        f"`{key}`: " + ", ".join(f"{likelihood[v]:.3g}" for v in sorted(likelihood))
+        for key, likelihood in reading.items()
+    )
+    raise NotYet(
+        f"for learner {sale.learner}, after the opening and the news (read as {shown}, "
+        f"lowest price first): {hint}.",
+        general=general_hint(hint, mistakes)
+        or "after the news, it does not pick the price with the highest expected profit",
+    )
+
+
+def _price_capped(answers, readings):
     for sale, after, result in answers():
         given = _named_price(result, 3, sale, "under the rival's cap")
-        _, now, _, expected = reference.my_price(sale, after)
+        _, now, _, expected = reference.my_price(sale, after, readings[sale.learner])
         if same_money(given, expected):
             continue
         cap = sale.rival_cap
@@ -688,24 +727,40 @@ def _price_capped(answers):
     return "the price under the rival's cap follows the shift in leverage."
 
 
+#: Learner ids whose cases Question 5's check always tries, visible and hidden. In both the
+#: opening moves the best price; under the first one's cap, asking the cap is right and
+#: dropping the prices above it is not; under the second's, asking the cap is wrong. So a
+#: method that skips a step fails visibly even where the learner's own case cannot tell
+#: (tests/test_checks_information.py checks this). A draw depends on the id alone, not
+#: on the grader's key.
+WORKED_CASES = ("worked-case-6", "worked-case-3")
+
+
 @question
 def my_price(answer, hidden=False):
-    """Check a function that names the price before and after the opening, and under the
-    rival's cap (3 points: one for each), given the right beliefs after the opening, so
-    Question 2 cannot cost it."""
-    cases = [(sale, reference.posterior_after_opening(sale)) for sale in _scenarios(hidden)]
+    """Check a function that names the price before and after the opening, after the news,
+    and under the rival's cap (3 points: before; after the opening and after the news;
+    under the cap), given the right beliefs after the opening and a reading of the news
+    that points the right way, so Questions 2 and 3 cannot cost it. The worked cases
+    (``WORKED_CASES``) are tried too, visible and hidden."""
+    sales = [*_scenarios(hidden), *(variant(MODULE, learner) for learner in WORKED_CASES)]
+    cases = [(sale, reference.posterior_after_opening(sale)) for sale in sales]
+    readings = {sale.learner: reference.course_reading(sale) for sale in sales}
     answers = _answers(
         answer,
         cases,
         "my_price",
-        "my_price should return (price before the opening, price after it, changed, "
-        "price under the cap)",
+        "my_price should return (price before the opening, price after it, price after "
+        "the news, price under the cap)",
         4,
+        readings,
     )
     return score(
-        Check("the price before the opening", 1, lambda: _price_before(answers)),
-        Check("the price after the opening", 1, lambda: _price_after(answers)),
-        Check("the price under the cap", 1, lambda: _price_capped(answers)),
+        Check("the price before the opening", 1, lambda: _price_before(answers, readings)),
+        Check(
+            "the price after the opening and the news", 1, lambda: _price_after(answers, readings)
+        ),
+        Check("the price under the cap", 1, lambda: _price_capped(answers, readings)),
     )
 
 
@@ -994,8 +1049,10 @@ def _limits(result):
 def model_limits(answer):
     """Check the learner's judgement of where the take-it-or-leave-it model holds (2 points:
     one for the assumptions each situation breaks, one for what to do). The same
-    situations for every learner, so there is no hidden case; a wrong entry is explained
+    situations for every learner, judged on the learner's own sale (accepting the opening
+    is right only above the cost), so there is no hidden case; a wrong entry is explained
     without naming the right one."""
+    sale = variant(MODULE)
     answered = []
 
     def read():
@@ -1017,7 +1074,7 @@ def model_limits(answer):
         wrong = [
             f"`{item.key}`: not {read()[item.key][1]!r}: {item.why_action}."
             for item in reference.SITUATIONS
-            if read()[item.key][1] not in item.actions
+            if read()[item.key][1] not in item.right_actions(sale)
         ]
         if wrong:
             raise NotYet("what to do:\n" + "\n".join(wrong))
@@ -1077,7 +1134,8 @@ def fair_play(answer):
     def disclosures():
         _labels(labels(), said, "what to tell Osprey", (reference.SHARE, reference.KEEP))
         return (
-            "share interests and strengths; keep your reservation price, deadlines and weak spots."
+            "share interests and strengths; keep your reservation price, deadlines and weak "
+            "spots, and use what you know of theirs without announcing it."
         )
 
     def tactics():

@@ -42,7 +42,7 @@ class News:
 NEWS = (
     News(
         "launch",
-        "You learn from the trade press that Osprey promised supermarkets its new snack line "
+        "The trade press reports that Osprey promised supermarkets its new snack line "
         "months ago, for a date three weeks from now, and that its old packing line cannot "
         "handle the new bags.",
         "higher",
@@ -52,8 +52,9 @@ NEWS = (
     ),
     News(
         "inspection",
-        "You learn that Osprey's old packing line failed a safety inspection in the spring "
-        "and has been running on a temporary permit that ends this month.",
+        "The public register of factory safety inspections shows that Osprey's old packing "
+        "line failed an inspection in the spring and has been running on a temporary permit "
+        "that ends this month.",
         "higher",
         "a firm that must replace a line within weeks has few alternatives, so a high "
         "reservation price is more likely",
@@ -61,8 +62,8 @@ NEWS = (
     ),
     News(
         "rival-quote",
-        "You learn that Osprey has had a rival builder's written quote for a similar machine "
-        "in hand for a month.",
+        "Osprey's buyer tells you, and shows you, that Osprey has had a rival builder's "
+        "written quote for a similar machine in hand for a month.",
         "lower",
         "a firm that already holds another builder's quote can walk away to it, so it will "
         "not pay much above it and a low reservation price is more likely",
@@ -70,8 +71,8 @@ NEWS = (
     ),
     News(
         "lost-customer",
-        "You learn that Osprey lost its largest supermarket customer last autumn and has "
-        "packed a third fewer bags since.",
+        "Osprey's annual report, published last week, says that it lost its largest "
+        "supermarket customer last autumn and has packed a third fewer bags since.",
         "lower",
         "a firm that needs less capacity gains less from a new machine, so a low "
         "reservation price is more likely",
@@ -79,7 +80,8 @@ NEWS = (
     ),
     News(
         "five-a-side",
-        "Osprey's staff football team won the city's five-a-side league last month.",
+        "The local paper reports that Osprey's staff football team won the city's "
+        "five-a-side league last month.",
         "neither",
         "a staff team's trophy says nothing about how much Osprey needs the machine or what "
         "else it could do, so every reservation price stays as likely as before",
@@ -88,7 +90,8 @@ NEWS = (
     ),
     News(
         "marathon",
-        "Osprey's chief executive ran the city marathon last weekend.",
+        "The local paper's list of finishers shows that Osprey's chief executive ran the "
+        "city marathon last weekend.",
         "neither",
         "a chief executive's hobby says nothing about Osprey's need for the machine or its "
         "alternatives, so every reservation price stays as likely as before",
@@ -100,7 +103,11 @@ NEWS = (
 #: The news likelihood the course's reference answer uses, and the fairness rule checks:
 #: each reservation price up the list this many times as likely as the one below it
 #: (or below, for news that points down). A learner's own scale may differ.
-NEWS_STEP = 1.5
+NEWS_STEP = 2.0
+
+#: The chance a draw's news points up; the sweep checks that 30-70% of learners end up with
+#: news that points up (about 40%; tests/test_variants_sweep_information.py).
+UP_SHARE = 0.75
 
 #: Answers to "should you tell Osprey this?": share an interest, keep your position.
 SHARE, KEEP = "share", "keep"
@@ -160,6 +167,15 @@ DISCLOSURES = (
         "that your workshop has no other order after this month",
         KEEP,
         "it tells Osprey that a deal matters more to you than to it",
+    ),
+    Move(
+        "what-you-know",
+        "that you know, from the news you have read, how much Osprey needs the machine and "
+        "what else it could do",
+        KEEP,
+        "your price already uses what you know; announcing it tells Osprey how you read its "
+        "signals, so it can shade what it shows you next, and it sounds like pressure. Meet "
+        "the need with terms instead (a delivery date)",
     ),
     Move(
         "friday-deadline",
@@ -286,6 +302,13 @@ class Situation:
     why_assumption: str
     why_action: str
 
+    def right_actions(self, sale):
+        """The right things to do in ``sale``: accepting the opening only when it is above
+        your cost (you build to order, so the cost is the least you would accept)."""
+        if sale.opening_offer > sale.cost:
+            return self.actions
+        return tuple(action for action in self.actions if action != ACCEPT)
+
 
 #: Question 6's situations, the same for every learner: a judgement, not a sum.
 SITUATIONS = (
@@ -319,12 +342,13 @@ SITUATIONS = (
         "the model weighs a sure sale and a gamble on their averages alone",
         "when losing the sale hurts more than its average suggests, a surer price is worth "
         "some margin (under the band model the surest price, the lowest still possible, "
-        "beats the opening; accepting the opening is surer still if you doubt the band)",
+        "beats the opening; accepting the opening is surer still if you doubt the band, but "
+        "only when the opening is above your cost: below it, accepting is a sure loss)",
     ),
     Situation(
         "fair-share",
-        "Osprey's buyer has twice refused a price within its budget because it left Osprey "
-        "almost nothing of the gain, and said so.",
+        "Osprey's buyer has twice refused a price below its reservation price because it "
+        "left Osprey almost nothing of the gain, and said so.",
         "accepts-any",
         (BELOW,),
         "the model assumes a buyer takes any price it can afford, however little it leaves",
@@ -335,8 +359,8 @@ SITUATIONS = (
         "one-price",
         "Osprey's buyer asks every supplier for one final price, never haggles, and has "
         "walked away for good from sellers who tried. It opened in its usual way, with no "
-        "sign of knowing how sellers read openings, has never refused a price within its "
-        "budget, and your workshop has cash for months.",
+        "sign of knowing how sellers read openings, has never refused a price at or below its "
+        "reservation price, and your workshop has cash for months.",
         "none",
         (MODEL_PRICE,),
         "one final price, a refusal that ends it, an opening Osprey did not shade and no "
@@ -451,20 +475,23 @@ class MachineSale(Scenario):
             "as likely as any other (`sale.opening_low`, `sale.opening_high`).\n"
             f"- Osprey has just opened with an offer of **€{self.opening_offer:,.0f}** "
             "(`sale.opening_offer`). The offer stays open while you decide: you may accept "
-            "it, or answer with one final price that Osprey takes or leaves.\n"
+            "it, or answer, once you are ready, with one final price that Osprey takes or "
+            "leaves.\n"
             "- A market-research firm sells a report on Osprey, built from a survey of what "
             "comparable food firms paid for similar machines and from Osprey's public "
             "filings. It names one of the four reservation prices above. It names the right "
             f"one with chance {self.report_accuracy:.0%} (`sale.report_accuracy`), and "
             "otherwise one of the other three, each equally likely. It costs "
             f"€{self.report_fee:,.0f} (`sale.report_fee`).\n\n"
-            "**News** (`sale.news`): during the talks you learn two things about Osprey. "
+            "**News** (`sale.news`): after the opening, and before you name your final price, "
+            "you learn two things about Osprey, each from a source open to you. "
             "Neither changes what Osprey could do; each can only tell you how things already "
             "stood:\n"
             f"{news}\n\n"
-            "**News that changes**: later, a rival builder starts selling a similar machine "
-            f"for less. From now on Osprey would pay you at most €{self.rival_cap:,.0f} "
-            "(`sale.rival_cap`): each reservation price above that falls to it.\n\n"
+            "**News that changes**: then, still before you name your final price, a rival "
+            "builder starts selling a similar machine for less. From now on Osprey would pay "
+            f"you at most €{self.rival_cap:,.0f} (`sale.rival_cap`): each reservation price "
+            "above that falls to it.\n\n"
             "**Another customer**: Wren Bakery is haggling over a smaller machine, which "
             f"costs you €{self.wren_cost:,.0f} to build (`sale.wren_cost`). It offered {wren} "
             "(`sale.wren_offers`), each below that cost. In past deals Wren moved the same "
@@ -487,18 +514,18 @@ def machine_sale(rng, learner, rejected=None):
     every = rejected is not None
     for _ in range(MAX_DRAWS):
         numbers, off = _draw_numbers(rng)
+        # the way the news points is drawn with the numbers, and the draw is rejected
+        # unless news that way moves the best price: up more often than down, since news
+        # that points up moves it less often, so that about two learners in five read
+        # news that raises Osprey's reservation price (half would cost many more redraws)
+        direction = "higher" if rng.random() < UP_SHARE else "lower"
         found = _opening_problems(**numbers)  # cheap: most rejected draws stop here
         if every or not found:
             sale = MachineSale(module="01_information", learner=learner, **numbers)
-            found += _price_problems(sale)
+            after = posterior_after_opening(sale)
+            found += _news_problems(after, sale.cost, direction)  # cheaper than the next
             if every or not found:
-                after = posterior_after_opening(sale)
-                # the news is drawn below, pointing a way that moves the best price
-                directions = [
-                    d for d in ("higher", "lower") if news_moves_price(after, sale.cost, d)
-                ]
-                if not directions:
-                    found.append("news moves nothing")
+                found += _price_problems(sale)
             if every or not found:
                 worth = report_value(after, sale.cost, sale.report_accuracy)
                 sale = replace(sale, report_fee=float(round(worth * (1 + off), -2)))
@@ -511,7 +538,7 @@ def machine_sale(rng, learner, rejected=None):
             rejected.update(found)
         if not found:
             return _with_words(
-                rng, replace(sale, rival_cap=_cap(rng, after, sale.cost, caps)), directions
+                rng, replace(sale, rival_cap=_cap(rng, after, sale.cost, caps)), direction
             )
     raise NoFairDraw("01_information", learner)
 
@@ -567,11 +594,10 @@ def _one(rng, options):
     return options[int(pick(rng, 0, len(options) - 1, 1))]
 
 
-def _with_words(rng, sale, directions):
-    """The sale with its news (one piece that points one of ``directions``, one that
-    points nowhere, in either order), Wren's case, the explorer's settings and the moves to
-    judge drawn in."""
-    direction = _one(rng, directions)
+def _with_words(rng, sale, direction):
+    """The sale with its news (one piece that points ``direction``, one that points
+    nowhere, in either order), Wren's case, the explorer's settings and the moves to judge
+    drawn in."""
     news = (
         _one(rng, [item.key for item in NEWS if item.direction == direction]),
         _one(rng, [item.key for item in NEWS if item.direction == "neither"]),
@@ -673,10 +699,12 @@ def problems(sale):
     - ``strict inequality gives the best price``: both before and after the opening,
       counting a buyer at exactly its reservation price as refusing, P(r > p) instead of
       P(r ≥ p), picks the best final price all the same, so that slip would pass;
-    - ``news moves nothing``: the news that points a direction would not move the best
-      price after the opening even when each reservation price up (or down) the list is
-      ``NEWS_STEP`` times as likely as the one before, so the news would change nothing
-      the learner decides;
+    - ``news moves nothing``: the news that points a direction (drawn first, up as often
+      as down) would not move the best price after the opening even when each reservation
+      price up (or down) the list is ``NEWS_STEP`` times as likely as the one before, so
+      the news would change nothing the learner decides;
+    - ``tie after the news``: read so, the news leaves the two best final prices within
+      ``TIE_MARGIN`` of each other (Question 5 asks for the price after the news);
     - ``no rival cap moves the price`` / ``rival cap unfair``: the rival's cap must be one
       of ``rival_caps`` (it moves the best price, no tie, and either asking the cap itself
       or dropping the prices above it instead of capping them gives another price);
@@ -697,8 +725,8 @@ def problems(sale):
         )
         + _price_problems(sale)
         + (
-            []
-            if moving and all(news_moves_price(after, sale.cost, d) for d in moving)
+            [problem for d in moving for problem in _news_problems(after, sale.cost, d)]
+            if moving
             else ["news moves nothing"]
         )
         + _report_problems(sale, worth)
@@ -743,6 +771,16 @@ def _price_problems(sale):
     if abs(now - before) < MIN_MOVE:
         found.append("perfect information barely moved")
     return found
+
+
+def _news_problems(after, cost, direction):
+    """The rules of ``problems`` about the news that points ``direction``, read with the
+    course's moderate weight (``NEWS_STEP``)."""
+    if not news_moves_price(after, cost, direction):
+        return ["news moves nothing"]
+    now = bayes_update(after, stepped_likelihood(after, direction))
+    ranked = sorted(move_profits(now, cost).values(), reverse=True)
+    return ["tie after the news"] if ranked[0] - ranked[1] < TIE_MARGIN else []
 
 
 def _strict_may_pick(beliefs, cost):
@@ -839,11 +877,13 @@ def news_threshold(after, cost, direction, largest=10.0):
     """The smallest factor per step at which news pointing ``direction`` moves the best
     final price, rounded up to 0.05; ``None`` if even ``largest`` does not. Bisection is
     enough: a stronger reading moves the beliefs further the same way (a likelihood-ratio
-    shift), and the best price moves with them and never comes back."""
+    shift), and the best price moves with them and never comes back. It runs to a
+    millionth before rounding, so the rounded factor moves the price and the one 0.05
+    below it does not."""
     if not news_moves_price(after, cost, direction, largest):
         return None
     low, high = 1.0, largest
-    while high - low > 0.005:
+    while high - low > 1e-6:
         middle = (low + high) / 2
         low, high = (
             (low, middle) if news_moves_price(after, cost, direction, middle) else (middle, high)
@@ -924,14 +964,33 @@ def rival_caps(after, cost, step=1_000.0):
     return caps
 
 
-def my_price(sale, after):
-    """The final price to name before the opening and after it (given the beliefs
-    ``after`` it), whether the opening changed it, and the price once the rival's discount
-    caps Osprey's reservation price at ``sale.rival_cap``."""
+def course_reading(sale, step=NEWS_STEP):
+    """A reading of the learner's news that points the right way: {news key: likelihood
+    of each reservation price}, each price ``step`` times as likely as the one below it (or
+    above, for news that points down; all alike for news that points nowhere)."""
+    return {
+        item.key: stepped_likelihood(sale.reservations, item.direction, step)
+        for item in sale.news_items
+    }
+
+
+def beliefs_after_news(after, reading):
+    """The beliefs ``after`` the opening, updated with every likelihood in ``reading`` (a
+    mapping of news key to {reservation price: likelihood}) by Bayes' rule."""
+    for likelihood in reading.values():
+        after = bayes_update(after, likelihood)
+    return after
+
+
+def my_price(sale, after, reading):
+    """The final price to name before the opening, after it (given the beliefs ``after``
+    it), after it and the news read as ``reading`` (see ``beliefs_after_news``), and once
+    the rival's discount caps Osprey's reservation price at ``sale.rival_cap``."""
     before = best_move(sale.prior_beliefs(), sale.cost)[0]
     now = best_move(after, sale.cost)[0]
+    with_news = best_move(beliefs_after_news(after, reading), sale.cost)[0]
     capped = best_move(capped_beliefs(after, sale.rival_cap), sale.cost)[0]
-    return before, now, before != now, capped
+    return before, now, with_news, capped
 
 
 def perfect_information(beliefs, cost, strict=False):

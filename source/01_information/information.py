@@ -21,20 +21,23 @@
 #
 # 1. say why the other side's needs, deadlines, alternatives and weak spots give you
 #    leverage, and see a piece of news shift it during the talks;
-# 2. hold beliefs about the other side's reservation price as probabilities, and revise
-#    them with **Bayes' rule** when an offer or a fact arrives;
+# 2. hold beliefs about the other side's **reservation price** (the most a buyer would
+#    pay, the least a seller would accept; section 1 defines it) as probabilities, and
+#    revise them with **Bayes' rule** when an offer or a fact arrives;
 # 3. read an opening offer and the pace of concessions as signals, and know what that
 #    reading assumes;
 # 4. decide what price to name against what you believe, and judge when that price is the
 #    one to ask and when to move off it;
 # 5. work out what information is worth, perfect or fallible, and whether to pay for it;
-# 6. see that a first offer is an anchor as well as information (module 04 practises
-#    answering one);
+# 6. see that a first offer is an anchor as well as information, and what to think about
+#    when one arrives (this module introduces the idea; module 04 practises choosing an
+#    opening and answering one);
 # 7. decide what to tell the other side, and tell fair ways of learning and persuading
 #    from foul ones.
 #
-# It takes about three and a quarter hours, longer if Python or probability is new to you:
-# there is a good deal to read, nine coded questions, two widgets and a short reflection.
+# It takes about three and a half to four and a half hours, longer if Python or probability
+# is new to you: there is a good deal to read, nine coded questions, two widgets and a short
+# reflection.
 # Three sittings suit it: sections 1 and 2 up to Question 3; the pace of concessions,
 # Question 4 and section 3 (Questions 5 and 6); then sections 4 to 7. Run the cells from
 # top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check
@@ -232,7 +235,9 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # ### News changes the balance
 #
 # Offers are not the only signals. Facts about the other side come to light during the
-# talks, and they come in two kinds that call for different arithmetic.
+# talks, here after Osprey's opening and before you name your final price, from sources
+# open to you: the trade press, a public register, what Osprey itself tells you (section 6
+# says why the source matters). They come in two kinds that call for different arithmetic.
 #
 # **News that reveals.** You learn something that was already true before the talks
 # began: a launch date Osprey promised months ago, a rival's quote it has held for weeks, a
@@ -253,8 +258,8 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # price, plus whatever your machine is worth to it beyond the rival's. Reweighting four
 # fixed prices cannot show that (the new reservation price may lie below all four); you
 # would lower each possible price that lies above the new cap to that cap, and carry your
-# chances across. Question 3 deals with news that reveals; Question 5 re-prices after
-# news that changes.
+# chances across. Question 3 reads news that reveals; Question 5 prices with it, and
+# re-prices after news that changes.
 #
 # Either way this is what "leverage shifts during a negotiation" means in numbers: the
 # same table, the same people, and a fact that moves your beliefs, and perhaps your best
@@ -306,10 +311,10 @@ check.news_likelihood(news_likelihood)
 # reservation price (the same kind of band as in your scenario, with its own numbers).
 # After that, each round the buyer either holds (repeats its last offer) or moves up. It
 # holds more often the closer it is to its reservation price: with chance 20% times its
-# last offer divided by its reservation price, so about 18% when it is 10% short and 10%
-# when it is halfway. A move usually covers 20–60% of the remaining gap to its
-# reservation price. But buyers are not machines, so the model keeps a small chance (5% of
-# the moves) for any other step that does not pass the reservation price. Giving every
+# last offer divided by its reservation price, so 18% when its last offer is 90% of its
+# reservation price and 10% when its last offer is half of it. A move usually covers
+# 20–60% of the remaining gap to its reservation price. But buyers are not machines, so
+# with chance 5% a move may be of any size up to the reservation price. Giving every
 # ordinary move some chance is *Cromwell's rule* (Lindley, *Making Decisions*, 1985): a
 # belief set to exactly zero can never recover, whatever the evidence.
 #
@@ -330,10 +335,11 @@ check.news_likelihood(news_likelihood)
 #
 # - repeat the last offer, a buyer holding firm. Weight moves towards the lower
 #   reservation prices and the expected reservation price falls a little: a hold hints
-#   that the buyer is near its limit. Only a little, because a buyer far from its limit
-#   also holds now and then, to test you. Negotiators read firmness the same way
+#   that the buyer is near its reservation price. Only a little, because a buyer far from
+#   it also holds now and then, to test you. Negotiators read firmness the same way
 #   (module 04), and a buyer who knows it can hold early on purpose;
-# - take a small step: small steps point the same way, towards a limit close above;
+# - take a small step: small steps point the same way, towards a reservation price close
+#   above;
 # - try an offer above every price you believe in, and read why the updater refuses it.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "belief-updater", "schema_version": 3}
@@ -386,8 +392,8 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "price-teaching", "schema_version": 3}
 # ## 3. Naming a price against what you believe
 #
-# Back to Osprey. You answer its opening with one final price $p$ that Osprey takes or
-# leaves: it accepts when $p$ is at most its reservation price (at exactly its
+# Back to Osprey. Once you have read its opening and the news, you answer with one final
+# price $p$ that Osprey takes or leaves: it accepts when $p$ is at most its reservation price (at exactly its
 # reservation price it is indifferent, and we say it accepts). With cost $c$, a final
 # price earns on average
 #
@@ -398,10 +404,12 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # of them, raising the price loses no buyer, so you would raise it to the next one.
 #
 # What about simply accepting Osprey's opening? It is still on the table and would earn
-# the opening minus your cost for sure. But an opening also tells you that Osprey's
-# reservation price is above it: under the band model, every price still possible lies
-# above the opening. Asking the lowest of them (your `sure` price in Question 2) is
-# accepted for sure too, and earns more. That "for sure" leans on the band's hard edges: if
+# the opening minus your cost for sure (a sure loss, if the opening is below your cost, as
+# it is for many learners). But an opening also tells you that Osprey's reservation price
+# is above it: under the band model, every price still possible lies above the opening.
+# Asking the lowest of them (your `sure` price in Question 2) is accepted for sure too, and
+# earns more (or loses less, if even that price is below your cost: then only a gamble on a
+# higher price can make a profit). That "for sure" leans on the band's hard edges: if
 # you left the ruled-out prices a small chance, it would be *almost* sure, and accepting
 # the opening would make sense only if you doubted the model itself.
 #
@@ -430,32 +438,45 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # When these fail, the model's price is a benchmark to reason from, not an instruction.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
-# ### Question 5 (3 points): your price, and news that changes it
+# ### Question 5 (3 points): your price, and the news that moves it
 #
-# Write `my_price(sale, after)`, where `after` is your beliefs after Osprey's opening (the
-# first part of your answer to Question 2; again, the check passes in the right ones).
-# This question and Question 8 set the news of Question 3 aside: how much a piece of news
-# weighs is your own judgement, so the checks price from the opening alone.
-# Return `(before, now, changed, capped)`:
+# Write `my_price(sale, after, reading)`, where `after` is your beliefs after Osprey's
+# opening (the first part of your answer to Question 2; again, the check passes in the
+# right ones), and `reading` is how you read the news of Question 3: a dict from each key of
+# `sale.news` to the likelihood your `news_likelihood` gives it. The check passes in a
+# reading that points the right way (each price twice as likely as the next, or all alike),
+# so a slip in Question 3 costs nothing here; your own reading may be stronger or weaker.
+# Return `(before, now, with_news, capped)`:
 #
 # - `before`: the final price you would have named had you priced before Osprey said
 #   anything, from your prior (`sale.prior_beliefs()`) and your cost (`sale.cost`);
 # - `now`: the final price you name after the opening, from `after` and `sale.cost`;
-# - `changed`: `True` if the opening changed your price, `False` if not;
-# - `capped`: your final price after the scenario's **news that changes**: a rival now
-#   sells a similar machine for less, so Osprey would pay you at most `sale.rival_cap`.
-#   As section 2 says, move each possible reservation price above the cap down to the cap,
-#   carrying its chance with it, and price against those beliefs (from `after` and
-#   `sale.cost`). Leverage has shifted: see whether your price follows it all the way.
+# - `with_news`: the final price you name once you have also read the news: update
+#   `after` with each likelihood in `reading` by Bayes' rule, then price against the
+#   result;
+# - `capped`: your final price after the scenario's **news that changes**: before you name
+#   your final price, a rival starts selling a similar machine for less, so Osprey would
+#   pay you at most `sale.rival_cap`. As section 2 says, move each possible reservation
+#   price above the cap down to the cap, carrying its chance with it, and price against
+#   those beliefs (from `after`, without the other news, and `sale.cost`). Leverage has
+#   shifted: see whether your price follows it all the way.
 #
-# One point for `before`, one for `now` and `changed`, one for `capped`. On your own
-# scenario, try
-# `my_price(sale, belief_after_opening(sale, opening_likelihood(sale))[0])`.
+# One point for `before`, one for `now` and `with_news`, one for `capped`. Besides your own
+# scenario, the check tries two worked cases, `course.variant("01_information",
+# "worked-case-6")` and `"worked-case-3"`, where the opening moves the price and the cap
+# tells right methods from tempting ones. On your own scenario, try
+#
+# ```python
+# after = belief_after_opening(sale, opening_likelihood(sale))[0]
+# my_price(sale, after, {key: news_likelihood(sale, key) for key in sale.news})
+# ```
+#
+# and compare `now` with `with_news`: that step is the news shifting your leverage.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-price-answer", "schema_version": 3}
-def my_price(sale, after):
-    """(price before the opening, price after it, whether it changed, price under the cap)."""
+def my_price(sale, after, reading):
+    """(price before the opening, after it, after the news too, price under the cap)."""
 
     ### BEGIN SOLUTION
     def best(beliefs):
@@ -465,12 +486,13 @@ def my_price(sale, after):
         }
         return max(profit, key=profit.get)
 
-    before = best(sale.prior_beliefs())
-    now = best(after)
+    with_news = after
+    for likelihood in reading.values():
+        with_news = update_beliefs(with_news, likelihood)
     capped = {}
     for r, chance in after.items():
         capped[min(r, sale.rival_cap)] = capped.get(min(r, sale.rival_cap), 0) + chance
-    return before, now, now != before, best(capped)
+    return best(sale.prior_beliefs()), best(after), best(with_news), best(capped)
     ### END SOLUTION
 
 
@@ -506,15 +528,16 @@ check.my_price(my_price, hidden=True)
 #   with a counter-offer, and talks like these run to several rounds.
 # - `friday-cash`: your workshop must have the cash from this sale by Friday to pay a
 #   supplier, and a lost sale would be far worse than a smaller margin.
-# - `fair-share`: Osprey's buyer has twice refused a price within its budget because it
-#   left Osprey almost nothing of the gain, and said so.
+# - `fair-share`: Osprey's buyer has twice refused a price below its reservation price
+#   because it left Osprey almost nothing of the gain, and said so.
 # - `one-price`: Osprey's buyer asks every supplier for one final price, never haggles,
 #   and has walked away for good from sellers who tried. It opened in its usual way, with
-#   no sign of knowing how sellers read openings, has never refused a price within its
-#   budget, and your workshop has cash for months.
+#   no sign of knowing how sellers read openings, has never refused a price at or below its
+#   reservation price, and your workshop has cash for months.
 #
 # One point for the assumptions, one for the actions. Where more than one action is
-# defensible, each passes. A wrong entry is explained, but not corrected.
+# defensible, each passes; none that sells below your cost (`sale.cost`, the least you
+# would accept) is defensible. A wrong entry is explained, but not corrected.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "model-limits-answer", "schema_version": 3}
@@ -680,8 +703,9 @@ check.information_pays(information_pays, hidden=True)
 # - `perfect_before`: perfect information's worth before the opening (your prior,
 #   `sale.prior_beliefs()`, and `sale.cost`);
 # - `perfect_after`: its worth after the opening (`after`);
-# - `report`: the market report's worth after the opening (the news set aside, as in
-#   Question 5), with its accuracy `sale.report_accuracy` and reports that name one of
+# - `report`: the market report's worth after the opening (the news set aside: the report
+#   is priced on the opening alone, so that how you weigh the news does not move it), with
+#   its accuracy `sale.report_accuracy` and reports that name one of
 #   `sale.reservations`;
 # - `buy`: `True` if the report is worth more than its fee, `sale.report_fee`.
 #
@@ -786,8 +810,12 @@ check.report_decision(report_decision, hidden=True)
 #   test of whether you mean it; a calm remark makes your reservation price believable
 #   without forcing anyone to lose face.
 # - **Watch your concession pattern.** Big, quick concessions tell the other side there
-#   is more to come. Smaller steps say you are near your limit, whether that is your
-#   reservation price or, as module 04 plans, a target above it.
+#   is more to come. Smaller steps say you are near the end of what you will give, whether
+#   that end is your reservation price or, as module 04 plans, a target above it.
+# - **Use what you know about them; do not announce it.** What you have learned about the
+#   other side's needs and alternatives belongs in your price and your terms (a delivery
+#   date that meets its deadline), not in a speech. Telling it what you know shows how you
+#   read its signals, so it can shade what it shows you next, and it sounds like pressure.
 # - **Trade information.** Offer a piece of information for a piece of information. A
 #   partner who shares in return is building trust; one who only takes is telling you
 #   something too.
@@ -817,7 +845,10 @@ check.report_decision(report_decision, hidden=True)
 #   prospective tenant's offer to push up the rent could be sued for fraud (*Kabatchnick
 #   v. Hanover-Elm Building Corp.*, 1952). Shell (*Bargaining for Advantage*, 1999) and
 #   Lewicki, Saunders and Barry (in the ethics chapter of their textbook *Negotiation*)
-#   draw the line in the same place.
+#   draw the line in the same place: tactics that deceive about facts fall outside it.
+#   (Lewicki, Saunders and Barry use "bluffing" more widely, for insincere threats and
+#   promises too; here, as in module 00, a bluff is an untrue claim about your own
+#   reservation price or your own estimate of value.)
 # - **An illegitimate source taints even true information.** Public filings, the trade
 #   press, market surveys and your own questions are fair. Confidential information bought
 #   from someone bound to keep it, information obtained by pretending to be someone else
@@ -860,6 +891,7 @@ def fair_play(sale):
         "reference": "share",
         "lowest-price": "keep",
         "empty-order-book": "keep",
+        "what-you-know": "keep",
         "friday-deadline": "keep",
         "annual-report": "legitimate",
         "ask-timing": "legitimate",
