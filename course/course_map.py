@@ -27,7 +27,7 @@ MODULES = (
         "what the audit cannot show; a plan of preparation under a time budget, trust "
         "included; re-auditing as news arrives and when to make an ask; the ethics of "
         "leverage",
-        150,
+        210,
         (
             "classify_facts",
             "my_audit",
@@ -228,7 +228,7 @@ IDEAS = (
         2,
         "information: the other side's needs, deadlines and weaknesses",
         (
-            ("00_leverage", "sources-teaching", "filed accounts"),
+            ("00_leverage", "sources-teaching", "knowing its deadline"),
             ("01_information", "why-teaching", "deadline"),
             ("01_information", "bayes-teaching", "Bayes"),
             ("01_information", "news-teaching", "news"),
@@ -292,6 +292,7 @@ IDEAS = (
         "strengthening leverage before the table: information, alternatives, trust",
         (
             ("00_leverage", "build-teaching", "trust"),
+            ("00_leverage", "plan-judgement-text", "trust"),
             ("04_concessions", "meet-again-teaching", "trust"),
             ("01_information", "voi-teaching", "perfect information"),
             ("02_batna", "reflection-text", "strengthen"),
@@ -299,7 +300,6 @@ IDEAS = (
         ),
         (
             ("00_leverage", "best-plan-test"),
-            ("00_leverage", "news-moves-test"),
             ("03_power", "best-lever-test"),
             ("04_concessions", "relationship-test"),
             ("01_information", "voi-explorer"),

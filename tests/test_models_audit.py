@@ -45,34 +45,46 @@ def test_the_notebooks_step_example_adds_two_points_of_rating_at_most():
 
 
 def test_the_notebooks_re_audit_of_the_deadline_case():
-    """Section 5: the deadline case's news takes the owner from +1.75 to +3.70 and back to
-    +0.35 (even), then +0.10 once a rent quoted in writing is raised; the peak is after the
-    second viewing (N2), but an ask that needs +2.00 is made after the refusal (N1); a
-    stopgap first would have made it even at once (+0.40)."""
+    """Section 5: the deadline case's news takes the owner from +1.45 to +3.40, then back
+    down to -0.40 (even) when the firm that booked a second viewing signs elsewhere, and
+    -0.65 (Brannock ahead) once a rent quoted in writing is raised; two more items bring it
+    to -0.05 and +0.85. The peak is after the second viewing (N2), but an ask that needs
+    +2.00 is made after the refusal (N1); a stopgap first would have made it even at once
+    (+0.10).
+
+    Professor's review, finding 4: the prospect who signs elsewhere takes with it at least
+    what its second viewing added, so the owner's alternatives end no higher than they
+    started."""
     case = CASES["deadline"]
     moves = {f"N{i}": (n.side, n.source, n.change) for i, n in enumerate(case.news, 1)}
     balances = balances_after(case.yours, case.theirs, case.weights, moves)
     assert [round(b, 2) for b in balances.values()] == [
-        1.75,
-        2.35,
-        3.7,
-        2.35,
-        1.85,
-        1.25,
-        0.35,
-        0.1,
+        1.45,
+        2.05,
+        3.4,
+        2.05,
+        1.55,
+        0.95,
+        -0.4,
+        -0.65,
+        -0.05,
+        0.85,
     ]
     assert [n.text.split(" ")[0] for n in case.news][:2] == ["You", "The"]
     assert "refused to extend" in case.news[0].text and "second viewing" in case.news[1].text
-    assert "no longer trusts your word" in case.news[-1].text
-    assert (case.news[-1].side, case.news[-1].source, case.news[-1].change) == ("you", "power", -1)
+    assert "no longer trusts your word" in case.news[6].text
+    assert (case.news[6].side, case.news[6].source, case.news[6].change) == ("you", "power", -1)
+    viewing, signs = case.news[1], case.news[5]
+    assert "signs for another" in signs.text and signs.change <= -viewing.change
+    assert min(signs.sizes) >= 2 and max(viewing.sizes) <= 3
     assert max(balances, key=balances.get) == "N2"
     assert ask_moment(balances, 2.0) == "N1"
-    assert who_leads(balances["N6"]) == who_leads(balances["N7"]) == "even"
+    assert who_leads(balances["N6"]) == "even" and who_leads(balances["N7"]) == "them"
     stopgap = balances_after(
         case.yours, case.theirs, case.weights, {"N": ("them", "alternatives", 3)}
     )
-    assert round(stopgap["N"], 2) == 0.40 and who_leads(stopgap["N"]) == "even"
+    assert round(stopgap["N"], 2) == 0.10 and who_leads(stopgap["N"]) == "even"
+    assert dict(case.asks)[2.0] == "ask Brannock for a five-year lease at your full rent"
 
 
 def test_without_weights_each_source_counts_a_third():

@@ -82,15 +82,60 @@ def side_by_wording(text):
     return "them" if THEIRS.match(text) else "you"
 
 
+#: Section 6's kinds, as a second marker reads each tactic: a phrase of it, and every kind
+#: a careful reader could defend for it (two for a tactic on the line).
+SECOND_READING = {
+    "Show Northwind Calder's written offer": {"legitimate"},
+    "the date in its letter": {"legitimate"},
+    "your real reservation price is 90,000": {"bluff"},
+    "knowing you would sign for 92,000": {"bluff"},
+    "it has yet to decide": {"misrepresentation"},
+    "Its written offer says 96,000": {"misrepresentation"},
+    "forward you the confidential pay bands": {"illegitimate"},
+    "Ask your uncle": {"illegitimate"},
+    "having no intention of joining Calder": {"bluff", "misrepresentation"},
+    "and show it the quotes": {"legitimate"},
+    "fill its idle machines": {"legitimate"},
+    "cleared you to pay 0.42": {"bluff"},
+    "where in fact you value it highly": {"bluff"},
+    "The rival's quote was 3% below": {"misrepresentation"},
+    "has not yet discussed it": {"misrepresentation"},
+    "Pay a Vell sales assistant": {"illegitimate"},
+    "cousin at the tax office": {"illegitimate"},
+    "posing as an auditor": {"illegitimate", "misrepresentation"},
+    "with no plan to switch": {"bluff", "misrepresentation"},
+    "name the lab running them": {"legitimate"},
+    "offer a longer contract": {"legitimate"},
+    "reservation price at 46": {"bluff"},
+    "while you value it highly": {"bluff"},
+    "its tests have not begun": {"misrepresentation"},
+    "that you wrote yourself": {"misrepresentation"},
+    "binds him to keep secret": {"illegitimate"},
+    "a friend at the regulator": {"illegitimate"},
+    "under a false name": {"illegitimate", "misrepresentation"},
+    "you have no budget for that": {"bluff", "misrepresentation"},
+    "hand over the keys in four": {"legitimate"},
+    "a tour of your rail siding": {"legitimate"},
+    "27,000 is your real reservation price": {"bluff"},
+    "you would let it for 27,000": {"bluff"},
+    "No firm has signed anything": {"misrepresentation"},
+    "nobody has inspected it yet": {"misrepresentation"},
+    "brother-in-law": {"illegitimate"},
+    "former broker for his confidential notes": {"illegitimate"},
+    "off the market for a year": {"bluff", "misrepresentation"},
+}
+
+
+def kinds_by_reading(text):
+    """Every kind the second marker accepts for a tactic."""
+    (kinds,) = [kinds for phrase, kinds in SECOND_READING.items() if phrase in text]
+    return kinds
+
+
 def kind_by_wording(text):
-    """Section 6's four kinds, read from the words of a tactic."""
-    if re.search(r"\b(Pay|consulting fee|uncle|cousin|brother-in-law|friend at)\b", text):
-        return "illegitimate"
-    if re.search(r"when (it|none|its|the rival's)\b|wrote yourself", text):
-        return "misrepresentation"
-    if re.search(r"though (you|your)\b", text):
-        return "bluff"
-    return "legitimate"
+    """One kind the second marker would give a tactic (the first, in section 6's order)."""
+    order = ("legitimate", "bluff", "misrepresentation", "illegitimate")
+    return min(kinds_by_reading(text), key=order.index)
 
 
 def test_every_item_belongs_to_a_case_and_names_only_its_parties():
@@ -119,14 +164,20 @@ def test_each_fact_and_news_item_has_one_answer_its_wording_settles():
         assert (source_by_wording(news.text), side) == (news.source, news.side), news.text
 
 
-def test_each_tactic_is_one_kind_its_wording_settles():
+def test_each_tactic_is_read_the_same_by_a_second_marker():
+    """Professor's review, finding 8: the kind is settled by what a tactic says, not by a
+    cue word every tactic of a kind shares, and each case has a tactic on the line between
+    two kinds, for which both are accepted."""
     for tactic in TACTICS:
-        assert kind_by_wording(tactic.text) == tactic.kind, tactic.text
+        assert set(tactic.kinds) == kinds_by_reading(tactic.text), tactic.text
     for key in CASES:
-        kinds = [t.kind for t in TACTICS if t.case == key]
-        assert sorted(kinds) == sorted(
+        tactics = [t for t in TACTICS if t.case == key]
+        assert sorted(t.kind for t in tactics if not t.also) == sorted(
             ["legitimate", "bluff", "misrepresentation", "illegitimate"] * 2
         )
+        assert any(set(t.kinds) == {"bluff", "misrepresentation"} for t in tactics), key
+    for cue in ("accurately", "truthfully", "when it has not", "though you would"):
+        assert not any(cue in t.text for t in TACTICS), cue
 
 
 #: Items that contradict each other when one learner reads both, written out again from
@@ -260,7 +311,68 @@ def test_the_ask_needs_a_balance_clear_of_every_moment_and_reached(drawn):
     assert moments == {0, 1, 2, 3, 4}
     now = sum(ask_at(replayed(s, right_moves(s)), s.need) == 0 for s in drawn)
     assert 0.05 * len(drawn) <= now <= 0.25 * len(drawn), now
-    assert not_the_peak >= 0.2 * len(drawn), not_the_peak
+    # professor's review, finding 11: for most learners the ask comes before the peak, so
+    # the hindsight the pass message names has something to show
+    assert not_the_peak >= 0.6 * len(drawn), not_the_peak
+
+
+#: What each case's asks are about, and how a bolder ask reads (a larger number in it).
+ASK_WORDS = {
+    "salary": "Northwind",
+    "supplier": "Vell",
+    "sole-source": "Ostra",
+    "deadline": "Brannock",
+}
+
+
+def test_the_need_comes_with_the_ask_and_grows_with_it(drawn):
+    """Professor's review, finding 1: the balance an ask needs belongs to the ask, not to
+    the learner's news: every learner with the same ask has the same need, a bolder ask in
+    a case needs more, and the need is below zero only in the sole-source case, where the
+    buyer is behind from the start and the asks are modest (a price held, a small cut)."""
+    need_of = {}
+    for s in drawn:
+        assert ASK_WORDS[s.case] in s.ask, s.learner
+        assert need_of.setdefault((s.case, s.ask), s.need) == s.need, (s.learner, s.ask)
+        if s.case != "sole-source":
+            assert s.need > 0, s.learner
+    for key, case in CASES.items():
+        needs = [need for need, _ in case.asks]
+        assert needs == sorted(needs) and len(set(needs)) == len(needs), key
+        assert all(need > 0 for need in needs) or key == "sole-source", key
+        asks = [ask for _, ask in case.asks]
+        assert len(set(asks)) == len(asks), key
+    assert len({ask for _, ask in need_of}) >= 30  # many asks are drawn, not one per case
+
+
+def test_every_learner_meets_trust_in_a_graded_question(drawn):
+    """Professor's review, finding 10: every learner has the step that builds trust by
+    keeping a promise (question 3) or the news in which a move spends it (question 4a)."""
+    trust_steps = {step.name for step in STEPS if step.trust}
+    trust_news = {item.text for item in NEWS if item.trust}
+    assert len(trust_steps) == len(trust_news) == len(CASES)
+    for s in drawn:
+        assert trust_steps & set(s.steps) or trust_news & {t for t, _ in s.news.values()}, s.learner
+
+
+def test_news_sizes_fit_the_news_and_a_lost_prospect_takes_its_viewing_back(drawn):
+    """Professor's review, findings 4 and 16: each item moves its rating by a size that
+    fits it, the same for every learner or within one point; and when the firm that booked
+    a second viewing signs elsewhere, the owner's alternatives fall by at least what the
+    viewing added, never ending higher than before the prospect was lost."""
+    for item in NEWS:
+        assert item.size in item.sizes and max(item.sizes) - min(item.sizes) <= 1, item.text
+    both = 0
+    for s in drawn:
+        for text, size in s.news.values():
+            assert size in next(n.sizes for n in NEWS if n.text == text), s.learner
+        sizes = {text: size for text, size in s.news.values()}
+        viewing = [v for t, v in sizes.items() if "books a second viewing" in t]
+        lost = [v for t, v in sizes.items() if "signs for another" in t]
+        if viewing and lost:
+            both += 1
+            assert lost[0] >= viewing[0], s.learner
+    assert both >= 20, both
 
 
 def test_the_news_has_a_turning_point_and_a_clear_best_moment(drawn):
@@ -332,19 +444,26 @@ def test_the_plan_has_a_binding_budget_and_one_clear_best(drawn):
     assert all(count >= 50 for count in naive_wrong.values()), naive_wrong
 
 
-def test_every_learner_has_one_tactic_of_each_kind(drawn):
-    """Review item 8: every learner meets legitimate leverage too, and each kind turns up
-    in every position."""
+def test_no_learner_can_sort_the_tactics_by_elimination(drawn):
+    """Professor's review, finding 8: every learner has four tactics of at least three
+    kinds, but not always one of each, so the last one does not follow from the others;
+    each kind turns up in every position, and many learners meet a tactic on the line."""
     positions = {
         kind: set() for kind in ("legitimate", "bluff", "misrepresentation", "illegitimate")
     }
+    one_of_each = on_the_line = 0
     for s in drawn:
         kinds = [kind_by_wording(text) for text in s.tactics.values()]
         assert list(s.tactics) == ["T1", "T2", "T3", "T4"] and len(set(s.tactics.values())) == 4
-        assert sorted(kinds) == sorted(positions), s.learner
+        primary = [next(t.kind for t in TACTICS if t.text == text) for text in s.tactics.values()]
+        assert len(set(primary)) >= 3, s.learner
+        one_of_each += len(set(primary)) == 4
+        on_the_line += any(len(kinds_by_reading(text)) > 1 for text in s.tactics.values())
         for position, kind in enumerate(kinds):
             positions[kind].add(position)
     assert all(p == {0, 1, 2, 3} for p in positions.values())
+    assert 0.15 * len(drawn) <= one_of_each <= 0.8 * len(drawn), one_of_each
+    assert on_the_line >= 0.25 * len(drawn), on_the_line
 
 
 def test_the_hidden_learners_are_as_fair_as_everyone_else():
@@ -359,9 +478,7 @@ def test_the_hidden_learners_are_as_fair_as_everyone_else():
         assert all(abs(abs(b) - EVEN) >= MARGIN - 1e-9 for b in balances)
         assert all(abs(b - s.need) >= MARGIN - 1e-9 for b in balances)
         assert ask_at(balances, s.need) is not None
-        assert sorted(kind_by_wording(t) for t in s.tactics.values()) == sorted(
-            ["legitimate", "bluff", "misrepresentation", "illegitimate"]
-        )
+        assert len({next(t.kind for t in TACTICS if t.text == x) for x in s.tactics.values()}) >= 3
         ranked = sorted(plan_values(s).values())
         assert ranked[-1] - ranked[-2] >= PLAN_MARGIN - 1e-9
 
@@ -409,10 +526,16 @@ def audit_from_the_story(s):
 
 
 def audit_in_fractions(s):
+    """Another reader's audit, in floats and exact fractions: the case's own, with the
+    other side's rating of its strongest source two points further from yours, beyond any
+    starting audit's reach (question 2 refuses a copy of an audit the course shows)."""
     case = CASES[s.case]
+    theirs = dict(case.theirs)
+    top = max(theirs, key=lambda k: theirs[k] - case.yours[k])
+    theirs[top] += 2 if theirs[top] > case.yours[top] else -2
     return lambda: {
         "yours": {k: float(v) for k, v in case.yours.items()},
-        "theirs": {k: float(v) for k, v in case.theirs.items()},
+        "theirs": {k: float(v) for k, v in theirs.items()},
         "weights": {k: Fraction(str(v)) for k, v in case.weights.items()},
     }
 
@@ -565,8 +688,11 @@ def tactics_by_wording(s):
 
 
 def tactics_typed(s):
+    """Typed differently, and on the line choosing the other kind of the two."""
+    order = ("legitimate", "bluff", "misrepresentation", "illegitimate")
     return lambda: {
-        label.lower(): kind_by_wording(text).upper() for label, text in s.tactics.items()
+        label.lower(): max(kinds_by_reading(text), key=order.index).upper()
+        for label, text in s.tactics.items()
     }
 
 

@@ -146,7 +146,7 @@ def test_news_is_shown_first_and_applied_only_after_the_reading():
     read(audit, "you", "information", "up")
     shown = text(audit.news.value)
     assert "Right. Your information rating rises from 6 to 8." in shown
-    assert "Balance now +2.35 points. The side ahead is unchanged: you." in shown
+    assert "Balance now +2.05 points. The side ahead is unchanged: you." in shown
     assert audit.yours["information"].value == before + 2
     assert not audit.next_news.disabled and audit.reading.layout.display == "none"
 

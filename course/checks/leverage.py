@@ -40,6 +40,7 @@ from course.scenarios.leverage import (
     news_key,
     plans,
     tactic_key,
+    tactic_kinds_accepted,
     turning_point,
 )
 from course.variants import hidden_learners, learner_id, variant
@@ -249,6 +250,19 @@ def judge_audit(s, result):
         raise NotYet(f"my_audit: {error}.") from None
     case = CASES[s.case]
     them = case.them.split(",")[0]
+    for shown, where in (
+        ((case.yours, case.theirs, case.weights), "the course's own audit of your case"),
+        ((s.yours, s.theirs, s.weights), "the starting audit section 4 shows you"),
+    ):
+        if all(
+            all(abs(given[k] - copied[k]) < 1e-9 for k in SOURCES)
+            for given, copied in zip((yours, theirs, weights), shown, strict=True)
+        ):
+            raise NotYet(
+                f"your audit is {where}, number for number; question 2 asks for your own "
+                "reading of the story and facts, so rate and weigh them yourself",
+                general="it returns an audit the course shows, not the learner's own",
+            )
     broken = [rule for rule in case.rules if not rule.holds(yours, theirs, weights)]
     if broken:
         reasons = "\n".join(f"- {_rule_words(rule, them)}: {rule.because}." for rule in broken)
@@ -750,13 +764,30 @@ def reaudit(answer, hidden=False):
 # --- question 5: the ethics of leverage ---------------------------------------------------
 
 
+#: Why a tactic on the line between two kinds may be called either, by its two kinds.
+ON_THE_LINE = {
+    frozenset({"bluff", "misrepresentation"}): (
+        "it threatens something you do not mean to do. As a claim about what you would "
+        "settle for, the bluffing convention may cover it; as a stated plan the other side "
+        "relies on, it can be a false statement of fact. Either answer is accepted"
+    ),
+    frozenset({"illegitimate", "misrepresentation"}): (
+        "it gets information under a false name. The lie to the person called is a "
+        "misrepresentation, and what it gets is not yours to use. Either answer is accepted"
+    ),
+}
+
+
 def judge_tactic(s, label, kinds):
-    """Question 5 for one tactic: ``kinds`` is the learner's dict label -> kind."""
-    expected = tactic_key(s)[label]
+    """Question 5 for one tactic: ``kinds`` is the learner's dict label -> kind. A tactic
+    on the line between two kinds accepts either."""
+    accepted = tactic_kinds_accepted(s)[label]
     given = _word(kinds[label], TACTIC_KINDS, f"{label}'s kind")
-    if given != expected:
+    if given not in accepted:
         raise NotYet(f"{label} is not {KIND_NAME[given]}: {NOT_KIND[given]}.")
-    return f"{label} is {KIND_NAME[expected]}: {KIND_TEST[expected]}."
+    if len(accepted) > 1:
+        return f"{label} is on the line: {ON_THE_LINE[frozenset(accepted)]}."
+    return f"{label} is {KIND_NAME[given]}: {KIND_TEST[given]}."
 
 
 @question

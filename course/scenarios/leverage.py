@@ -84,7 +84,9 @@ class Fact:
 class News:
     """Something that happens while a case unfolds: it moves one side's rating of one
     source, up (``sign`` +1) or down (-1). The widget moves it by ``size``; a learner's
-    scenario by one of ``sizes``."""
+    scenario by one of ``sizes``, a narrow range that fits what happens (``size`` alone
+    when none is given). ``trust`` marks the item in which a move spends the other
+    side's trust."""
 
     case: str
     text: str
@@ -92,7 +94,12 @@ class News:
     source: str
     sign: int
     size: int
-    sizes: tuple = (1, 2, 3)
+    sizes: tuple = ()
+    trust: bool = False
+
+    def __post_init__(self):
+        if not self.sizes:
+            object.__setattr__(self, "sizes", (self.size,))
 
     @property
     def change(self):
@@ -111,15 +118,23 @@ class Step:
     amounts: tuple  # (low, high), whole points
     days: tuple  # (low, high), working days
     chances: tuple  # (low, high), in steps of 0.05
+    trust: bool = False  # it builds the other side's trust by keeping a promise
 
 
 @dataclass(frozen=True)
 class Tactic:
-    """A move someone could make at the table (question 5), and which of TACTIC_KINDS it is."""
+    """A move someone could make at the table (question 5), and which of TACTIC_KINDS it is;
+    ``also`` is a second kind a careful reader can defend, for a tactic on the line."""
 
     case: str
     text: str
     kind: str
+    also: str = ""
+
+    @property
+    def kinds(self):
+        """Every kind accepted for it."""
+        return (self.kind, self.also) if self.also else (self.kind,)
 
 
 @dataclass(frozen=True)
@@ -137,7 +152,7 @@ class Case:
     weights: MappingProxyType
     rules: tuple
     budget: tuple  # (low, high) working days before the talks, for question 3
-    ask: str  # what you mean to ask for, once your balance can carry it (question 4b)
+    asks: tuple  # (need, ask): what you could ask for, and the balance each needs (question 4b)
 
     @property
     def dominant(self):
@@ -151,11 +166,17 @@ class Case:
         return tuple(item for item in NEWS if item.case == self.key)
 
 
+def _ladder(lowest, asks):
+    """Asks from the most modest to the boldest, each needing a quarter of a point more
+    than the one before: ((need, ask), ...) with the first needing ``lowest``."""
+    return tuple((round(lowest + 0.25 * i, 2), ask) for i, ask in enumerate(asks))
+
+
 def _audit(values):
     return MappingProxyType(dict(zip(SOURCES, values, strict=True)))
 
 
-def _case(key, title, story, you, them, yours, theirs, weights, rules, budget, ask):
+def _case(key, title, story, you, them, yours, theirs, weights, rules, budget, asks):
     return Case(
         key,
         title,
@@ -167,7 +188,7 @@ def _case(key, title, story, you, them, yours, theirs, weights, rules, budget, a
         _audit(weights),
         rules,
         budget,
-        ask,
+        asks,
     )
 
 
@@ -209,7 +230,14 @@ CASES = {
             ),
         ),
         budget=(8, 12),
-        ask="ask Northwind for the top of its pay band",
+        asks=_ladder(
+            0.25,
+            [f"ask Northwind to raise its offer by {p}%" for p in range(2, 12)]
+            + [
+                "ask Northwind for the top of its pay band, 15% above its offer",
+                "ask Northwind for the top of its pay band and a signing bonus",
+            ],
+        ),
     ),
     "supplier": _case(
         "supplier",
@@ -240,7 +268,11 @@ CASES = {
             ),
         ),
         budget=(8, 12),
-        ask="ask Vell for a price cut of a tenth",
+        asks=_ladder(
+            0.25,
+            [f"ask Vell for a price cut of {p}%" for p in range(2, 12)]
+            + ["ask Vell for a price cut of 12% and ninety days to pay"],
+        ),
     ),
     "sole-source": _case(
         "sole-source",
@@ -284,7 +316,11 @@ CASES = {
             ),
         ),
         budget=(10, 14),
-        ask="ask Ostra to hold its price for two years",
+        asks=_ladder(
+            -2.5,
+            [f"ask Ostra to hold its price for {m} months" for m in (3, 6, 9, 12, 18, 24)]
+            + [f"ask Ostra for a price cut of {p}%" for p in range(1, 9)],
+        ),
     ),
     "deadline": _case(
         "deadline",
@@ -296,7 +332,7 @@ CASES = {
         "the owner",
         "Brannock",
         yours=(6, 4, 5),
-        theirs=(4, 2, 4),
+        theirs=(5, 2, 4),
         weights=(0.3, 0.45, 0.25),
         rules=(
             Rule(
@@ -321,7 +357,19 @@ CASES = {
             ),
         ),
         budget=(8, 12),
-        ask="ask Brannock for a five-year lease at your full rent",
+        asks=_ladder(
+            0.25,
+            [
+                f"ask Brannock for a five-year lease at {p}% of your full rent"
+                for p in range(86, 100, 2)
+            ]
+            + ["ask Brannock for a five-year lease at your full rent"]
+            + [
+                f"ask Brannock for a five-year lease at your full rent, "
+                f"{m} month{'s' if m > 1 else ''} paid ahead"
+                for m in range(1, 7)
+            ],
+        ),
     ),
 }
 
@@ -550,6 +598,15 @@ NEWS = (
         -1,
         1,
         sizes=(1, 2),
+        trust=True,
+    ),
+    News(
+        "salary",
+        "Northwind's second-choice candidate takes a job elsewhere.",
+        "them",
+        "alternatives",
+        -1,
+        2,
     ),
     # supplier
     News(
@@ -603,6 +660,7 @@ NEWS = (
         -1,
         1,
         sizes=(1, 2),
+        trust=True,
     ),
     # sole-source
     News(
@@ -657,6 +715,7 @@ NEWS = (
         -1,
         1,
         sizes=(1, 2),
+        trust=True,
     ),
     # deadline
     News(
@@ -675,10 +734,11 @@ NEWS = (
         "alternatives",
         1,
         3,
+        sizes=(2, 3),
     ),
     News(
         "deadline",
-        "Brannock finds a smaller warehouse it could rent for a year.",
+        "Brannock signs an option on a smaller warehouse it could rent for a year.",
         "them",
         "alternatives",
         1,
@@ -707,7 +767,8 @@ NEWS = (
         "you",
         "alternatives",
         -1,
-        2,
+        3,
+        sizes=(2, 3),  # with the second viewing drawn, at least what the viewing added
     ),
     News(
         "deadline",
@@ -718,6 +779,24 @@ NEWS = (
         -1,
         1,
         sizes=(1, 2),
+        trust=True,
+    ),
+    News(
+        "deadline",
+        "You learn from Brannock's director that its new rail contracts start in two months.",
+        "you",
+        "information",
+        1,
+        2,
+    ),
+    News(
+        "deadline",
+        "Brannock loses its standing offer in the logistics park, which lets its last free "
+        "space to another firm.",
+        "them",
+        "alternatives",
+        -1,
+        2,
     ),
 )
 
@@ -781,6 +860,7 @@ STEPS = (
         (1, 2),
         (2, 4),
         (0.6, 0.85),
+        trust=True,
     ),
     # supplier
     Step(
@@ -838,6 +918,7 @@ STEPS = (
         (1, 2),
         (1, 3),
         (0.7, 0.9),
+        trust=True,
     ),
     Step(
         "supplier",
@@ -903,6 +984,7 @@ STEPS = (
         (1, 2),
         (1, 3),
         (0.7, 0.9),
+        trust=True,
     ),
     # deadline
     Step(
@@ -960,10 +1042,13 @@ STEPS = (
         (1, 2),
         (1, 3),
         (0.7, 0.9),
+        trust=True,
     ),
 )
 
-#: Tactics to judge (question 5), by case: two of each kind; a learner gets one of each.
+#: Tactics to judge (question 5), by case: two of each kind, and one or two that sit on a
+#: line between two kinds (``also``): a threat you would not carry out, and information
+#: got under a false name. A learner gets four, of at least three kinds.
 TACTICS = (
     # salary
     Tactic(
@@ -973,31 +1058,35 @@ TACTICS = (
         "legitimate",
     ),
     Tactic(
-        "salary", "Tell Northwind, truthfully, that you must answer Calder by Friday.", "legitimate"
+        "salary",
+        "Tell Northwind that Calder needs your answer by Friday, the date in its letter.",
+        "legitimate",
     ),
     Tactic(
         "salary",
-        "Say that 95,000 is the least you would accept, though you would in fact take 90,000.",
+        "Say that 95,000 is the least you would accept; your real reservation price is 90,000.",
         "bluff",
     ),
     Tactic(
         "salary",
-        "Say the post is worth at least 100,000 a year to you, though you would take less.",
+        "Tell Northwind the post is worth at least 100,000 a year to you, knowing you would "
+        "sign for 92,000.",
         "bluff",
     ),
     Tactic(
         "salary",
-        "Tell Northwind the third firm has already made you an offer, when it has not decided.",
+        "Tell Northwind the third firm has already made you an offer; it has yet to decide.",
         "misrepresentation",
     ),
     Tactic(
         "salary",
-        "Tell Northwind that Calder offered 105,000, when its written offer says 96,000.",
+        "Tell Northwind that Calder offered 105,000. Its written offer says 96,000.",
         "misrepresentation",
     ),
     Tactic(
         "salary",
-        "Pay a friend in Northwind's HR team to send you the confidential pay bands.",
+        "Get a friend in Northwind's HR team to forward you the confidential pay bands, in "
+        "return for a favour.",
         "illegitimate",
     ),
     Tactic(
@@ -1006,10 +1095,18 @@ TACTICS = (
         "let Northwind know you hope for a better offer.",
         "illegitimate",
     ),
+    Tactic(
+        "salary",
+        "Tell Northwind you will sign with Calder tomorrow unless it matches Calder's pay, "
+        "having no intention of joining Calder.",
+        "bluff",
+        also="misrepresentation",
+    ),
     # supplier
     Tactic(
         "supplier",
-        "Tell Vell, accurately, that two other firms have quoted for your order.",
+        "Tell Vell that Bellpak and Corrin have both quoted for your order, and show it the "
+        "quotes.",
         "legitimate",
     ),
     Tactic(
@@ -1020,22 +1117,24 @@ TACTICS = (
     ),
     Tactic(
         "supplier",
-        "Tell Vell you will not go above 0.40 a unit, though you would go to 0.42.",
+        "Tell Vell you will not go above 0.40 a unit; your board has cleared you to pay 0.42.",
         "bluff",
     ),
     Tactic(
         "supplier",
-        "Say the resealable lid is worth little to your business, though you value it.",
+        "Say the resealable lid is worth little to your business, where in fact you value it "
+        "highly.",
         "bluff",
     ),
     Tactic(
         "supplier",
-        "Tell Vell a rival quoted 15% below its price, when the rival's quote was 3% below.",
+        "Tell Vell a rival quoted 15% below its price. The rival's quote was 3% below.",
         "misrepresentation",
     ),
     Tactic(
         "supplier",
-        "Tell Vell your board has already approved a switch to another supplier, when it has not.",
+        "Tell Vell your board has already approved a switch to another supplier; the board "
+        "has not yet discussed it.",
         "misrepresentation",
     ),
     Tactic(
@@ -1049,10 +1148,25 @@ TACTICS = (
         "the talks.",
         "illegitimate",
     ),
+    Tactic(
+        "supplier",
+        "Phone Vell's accounts office, posing as an auditor, to find out which clients it has "
+        "lost.",
+        "illegitimate",
+        also="misrepresentation",
+    ),
+    Tactic(
+        "supplier",
+        "Tell Vell you will move the whole order to Bellpak next month unless it cuts its "
+        "price, with no plan to switch.",
+        "bluff",
+        also="misrepresentation",
+    ),
     # sole-source
     Tactic(
         "sole-source",
-        "Tell Ostra, accurately, that you have started tests of the overseas maker's valve.",
+        "Tell Ostra that you have started tests of the overseas maker's valve, and name the "
+        "lab running them.",
         "legitimate",
     ),
     Tactic(
@@ -1063,19 +1177,19 @@ TACTICS = (
     ),
     Tactic(
         "sole-source",
-        "Say that any price above 40 a valve is more than you will pay, though your "
-        "reservation price is 46.",
+        "Say that any price above 40 a valve is more than you will pay, with your "
+        "reservation price at 46.",
         "bluff",
     ),
     Tactic(
         "sole-source",
-        "Say the valve is worth far less to your business than Ostra thinks, though you "
-        "value it highly.",
+        "Say the valve is worth far less to your business than Ostra thinks, while you value "
+        "it highly.",
         "bluff",
     ),
     Tactic(
         "sole-source",
-        "Tell Ostra that the regulator has approved a rival valve, when its tests have not begun.",
+        "Tell Ostra that the regulator has approved a rival valve; its tests have not begun.",
         "misrepresentation",
     ),
     Tactic(
@@ -1095,40 +1209,54 @@ TACTICS = (
         "accepts your terms.",
         "illegitimate",
     ),
+    Tactic(
+        "sole-source",
+        "Call Ostra's plant under a false name, as a trade journalist, to learn how full its "
+        "order book is.",
+        "illegitimate",
+        also="misrepresentation",
+    ),
+    Tactic(
+        "sole-source",
+        "Tell Ostra you will pay for the overseas maker's certification unless it holds its "
+        "price; you have no budget for that.",
+        "bluff",
+        also="misrepresentation",
+    ),
     # deadline
     Tactic(
         "deadline",
-        "Remind Brannock, accurately, that its lease ends in six weeks and that you can hand "
-        "over the keys in four.",
+        "Remind Brannock that its lease ends in six weeks and that you can hand over the "
+        "keys in four.",
         "legitimate",
     ),
     Tactic(
         "deadline",
-        "Tell Brannock, truthfully, that another firm has booked a viewing for next week.",
+        "Offer Brannock a tour of your rail siding, the only one at a warehouse nearby.",
         "legitimate",
     ),
     Tactic(
         "deadline",
-        "Say that 30,000 a month is the lowest rent you will accept, though you would accept "
-        "27,000.",
+        "Say that 30,000 a month is the lowest rent you will accept, when 27,000 is your "
+        "real reservation price.",
         "bluff",
     ),
     Tactic(
         "deadline",
-        "Say the warehouse is worth more to you than the 30,000 a month you ask, though you "
-        "would let it for less.",
+        "Say the warehouse is worth more to you than the 30,000 a month you ask; you would "
+        "let it for 27,000.",
         "bluff",
     ),
     Tactic(
         "deadline",
-        "Tell Brannock another firm has signed a letter of intent for the warehouse, when "
-        "none has.",
+        "Tell Brannock another firm has signed a letter of intent for the warehouse. No firm "
+        "has signed anything.",
         "misrepresentation",
     ),
     Tactic(
         "deadline",
-        "Tell Brannock the rail siding has passed its safety inspection, when it has not "
-        "been inspected.",
+        "Tell Brannock the rail siding has passed its safety inspection; nobody has "
+        "inspected it yet.",
         "misrepresentation",
     ),
     Tactic(
@@ -1141,6 +1269,13 @@ TACTICS = (
         "deadline",
         "Pay Brannock's former broker for his confidential notes on what Brannock can afford.",
         "illegitimate",
+    ),
+    Tactic(
+        "deadline",
+        "Tell Brannock you will take the warehouse off the market for a year unless it signs "
+        "this week, having no intention of doing so.",
+        "bluff",
+        also="misrepresentation",
     ),
 )
 
@@ -1171,10 +1306,18 @@ BEFORE = (
     ),
 )
 
+#: News pairs of ``BEFORE`` in which the later item undoes the earlier: when a learner
+#: draws both, the later moves the rating back by at least what the earlier added (a
+#: prospect who signs elsewhere takes its second viewing with it).
+UNDOES = BEFORE
+
 #: How many facts, news items and tactics each learner gets.
 FACTS_PER_LEARNER = 5
 NEWS_PER_LEARNER = 4
 TACTICS_PER_LEARNER = 4
+
+#: The fewest kinds among a learner's tactics.
+TACTIC_KINDS_AT_LEAST = 3
 
 #: The smallest distance, in points, a learner's numbers keep from any threshold or tie
 #: the questions turn on (the 0.5 "even" line, the best moment, the best plan).
@@ -1183,8 +1326,7 @@ MARGIN = 0.1
 #: How far each rating of the starting audit may differ from the case's own.
 RATING_SPREAD = 1
 
-#: Ratings of the starting audit stay in [1, 9]: nobody is rated as having nothing, or all
-#: (every case's own ratings are in [2, 8], so the spread never needs a clamp).
+#: Ratings of the starting audit stay in [1, 9]: nobody is rated as having nothing, or all.
 RATING_RANGE = (1, 9)
 
 #: The dominant source's weight exceeds every other by at least this much.
@@ -1193,12 +1335,14 @@ WEIGHT_GAP = 0.1
 #: How many draws of news one starting audit gets before a new audit is drawn.
 NEWS_TRIES = 12
 
-#: The balances an ask may need (question 4b) are multiples of this many points.
-NEED_STEP = 0.25
-
 #: About this share of learners can make their ask before any news (the need is already
 #: met); the others must wait for it.
 ASK_NOW_SHARE = 0.15
+
+#: About this share of learners get news on which their ask is carried before the balance
+#: peaks, so that the pass message's word on hindsight has something to show; for the
+#: others the first moment may be the peak.
+BEFORE_PEAK_SHARE = 0.75
 
 
 @dataclass(frozen=True)
@@ -1286,10 +1430,17 @@ class LeverageScenario(Scenario):
             f"- **{label}** (moves one rating by {size}): {text}"
             for label, (text, size) in self.news.items()
         )
+        behind = (
+            f" (below zero: you judged the ask modest enough to make while still behind by up "
+            f"to {-self.need:.2f} points)"
+            if self.need < 0
+            else ""
+        )
         return (
             f"News, in the order it arrives (`scenario.news`, label -> (text, size)):\n\n{rows}"
-            f"\n\nYou mean to {self.ask}. That ask needs a balance of at least "
-            f"**{self.need:+.2f} points** behind it (`scenario.need`)."
+            f"\n\nYou mean to {self.ask}. Before the talks you decided that this ask needs a "
+            f"balance of at least **{self.need:+.2f} points** behind it (`scenario.need`)"
+            f"{behind}; a larger ask would need more."
         )
 
     def _tactics_list(self):
@@ -1324,6 +1475,13 @@ def tactic_key(scenario):
     """The kind of each of the scenario's tactics, by label."""
     tactics = _by_text(TACTICS, scenario.case, scenario.tactics.values())
     return {label: t.kind for label, t in zip(scenario.tactics, tactics, strict=True)}
+
+
+def tactic_kinds_accepted(scenario):
+    """Every kind accepted for each of the scenario's tactics, by label: one, or two for a
+    tactic on the line between them."""
+    tactics = _by_text(TACTICS, scenario.case, scenario.tactics.values())
+    return {label: t.kinds for label, t in zip(scenario.tactics, tactics, strict=True)}
 
 
 def ask_moment(balances, need):
@@ -1394,7 +1552,7 @@ def _balances(yours, theirs, weights, moves):
     return balances
 
 
-def _news_problems(yours, theirs, weights, moves):
+def _news_problems(yours, theirs, weights, moves, asks=(), before_peak=False):
     ratings = {"you": dict(yours), "them": dict(theirs)}
 
     def balance():  # the audit is checked already, and no move may be clamped: plain sums
@@ -1415,8 +1573,10 @@ def _news_problems(yours, theirs, weights, moves):
     top, second = sorted(balances.values())[-1], sorted(balances.values())[-2]
     if top - second < MARGIN - 1e-9:
         problems.append("news: the two best moments to ask within 0.1 points")
-    if not [need for need in _needs(balances) if need > balances["now"]]:
+    if not _later_needs(balances, asks):
         problems.append("news: no ask that must wait for news (clear of every moment)")
+    elif before_peak and not _later_needs(balances, asks, before_peak=True):
+        problems.append("news: no ask that must wait for news and comes before the peak")
     return problems
 
 
@@ -1470,7 +1630,8 @@ def _weight_choices(key):
 
 def _draw_audit(rng, case):
     def rating(value):
-        return value + pick(rng, -RATING_SPREAD, RATING_SPREAD, 1)
+        low, high = RATING_RANGE
+        return min(high, max(low, value + pick(rng, -RATING_SPREAD, RATING_SPREAD, 1)))
 
     yours = {source: rating(case.yours[source]) for source in SOURCES}
     theirs = {source: rating(case.theirs[source]) for source in SOURCES}
@@ -1498,29 +1659,48 @@ def _in_story_order(items):
 def _draw_news(rng, case, apart=frozenset()):
     pool = [item for item in case.news if item.text not in apart]
     items = _in_story_order(rng.sample(pool, NEWS_PER_LEARNER))
-    return {
-        f"N{number}": (item, item.sizes[int(rng.random() * len(item.sizes))])
-        for number, item in enumerate(items, start=1)
-    }
+    sizes = {item.text: item.sizes[int(rng.random() * len(item.sizes))] for item in items}
+    for earlier, later in UNDOES:
+        if earlier in sizes and later in sizes:
+            sizes[later] = max(sizes[later], sizes[earlier])
+    return {f"N{number}": (item, sizes[item.text]) for number, item in enumerate(items, start=1)}
 
 
-def _needs(balances):
-    """The balances an ask may need: multiples of NEED_STEP reached at some moment and at
-    least MARGIN from every balance, so that no moment sits on the line."""
-    low, high = min(balances.values()), max(balances.values())
-    needs = []
-    for k in range(int(low // NEED_STEP), int(high // NEED_STEP) + 2):
-        need = round(k * NEED_STEP, 2)
-        if need <= high and all(abs(b - need) >= MARGIN - 1e-9 for b in balances.values()):
-            needs.append(need)
-    return needs
+def _needs(balances, asks):
+    """The needs among ``asks`` ((need, ask) pairs) that the balance reaches at some moment
+    and that keep at least MARGIN from every balance, so that no moment sits on the line."""
+    values = sorted(balances.values())
+    return [
+        need
+        for need, _ in asks
+        if need <= values[-1] and all(abs(b - need) >= MARGIN - 1e-9 for b in values)
+    ]
 
 
-def _draw_steps(rng, case, apart=frozenset()):
+def _later_needs(balances, asks, before_peak=False):
+    """The needs of ``_needs`` that the balance does not meet now, so the ask must wait for
+    news; with ``before_peak``, only those first met before the balance peaks."""
+    now = balances["now"]
+    later = _needs(balances, [(need, ask) for need, ask in asks if need > now])
+    if before_peak:
+        later = [n for n in later if ask_moment(balances, n) != best_moment(balances)]
+    return later
+
+
+def _draw_steps(rng, case, apart=frozenset(), trust=False):
+    """One step per source, and the budget; with ``trust``, the power step is the one that
+    builds the other side's trust."""
     steps = {}
     for source in SOURCES:
         step = rng.choice(
-            [s for s in STEPS if s.case == case.key and s.source == source and s.name not in apart]
+            [
+                s
+                for s in STEPS
+                if s.case == case.key
+                and s.source == source
+                and s.name not in apart
+                and (s.trust or not trust or source != "power")
+            ]
         )
         steps[step.name] = (
             source,
@@ -1532,19 +1712,16 @@ def _draw_steps(rng, case, apart=frozenset()):
 
 
 def _draw_tactics(rng, case):
-    """One tactic of each kind, in a random order."""
-    tactics = [
-        rng.choice([t for t in TACTICS if t.case == case.key and t.kind == kind])
-        for kind in TACTIC_KINDS
-    ]
-    rng.shuffle(tactics)
-    return tactics
+    """Four of the case's tactics, in a random order."""
+    return rng.sample([t for t in TACTICS if t.case == case.key], TACTICS_PER_LEARNER)
 
 
 def _tactics_problems(tactics):
-    if sorted(t.kind for t in tactics) == sorted(TACTIC_KINDS):
+    """Four tactics of at least ``TACTIC_KINDS_AT_LEAST`` kinds (so no learner's list is
+    mostly one kind), not one of each for everyone (so no answer follows by elimination)."""
+    if len({t.kind for t in tactics}) >= TACTIC_KINDS_AT_LEAST:
         return []
-    return ["tactics: not one of each kind"]
+    return ["tactics: fewer than three kinds"]
 
 
 def _unchecked(drawn):
@@ -1558,10 +1735,11 @@ def _moves(news):
     }
 
 
-def _draw_audit_and_news(rng, case, rejected, checked=True, apart=frozenset()):
-    """A starting audit that fits the story, and news that is fair on it: up to NEWS_TRIES
-    draws of news per audit (some audits leave no fair news at all), then a new audit, up
-    to ``MAX_DRAWS`` audits."""
+def _draw_audit_and_news(rng, case, rejected, checked=True, apart=frozenset(), before_peak=False):
+    """A starting audit that fits the story, and news that is fair on it (with
+    ``before_peak``, news on which some ask is carried before the balance peaks): up to
+    NEWS_TRIES draws of news per audit (some audits leave no fair news at all), then a new
+    audit, up to ``MAX_DRAWS`` audits."""
     for _ in range(MAX_DRAWS):
         audit = _redraw(
             lambda: _draw_audit(rng, case),
@@ -1570,7 +1748,9 @@ def _draw_audit_and_news(rng, case, rejected, checked=True, apart=frozenset()):
         )
         for _ in range(NEWS_TRIES):
             news = _draw_news(rng, case, apart)
-            problems = _news_problems(*audit, _moves(news)) if checked else []
+            problems = (
+                _news_problems(*audit, _moves(news), case.asks, before_peak) if checked else []
+            )
             if not problems:
                 return audit, news
             _count(rejected, problems)
@@ -1579,10 +1759,11 @@ def _draw_audit_and_news(rng, case, rejected, checked=True, apart=frozenset()):
 
 def leverage_audit(rng, learner, rejected=None, checked=True):
     """Draw a learner's scenario: a case, five of its facts, a starting audit near the
-    case's own, four pieces of its news, three of its steps and four of its tactics (a
-    bluff, a misrepresentation and an illegitimate source among them). Each part is
-    redrawn until it is fair (see the ``_problems`` functions); ``rejected``, a Counter,
-    collects why draws were refused, with "redraws" the number of parts drawn again.
+    case's own, four pieces of its news with an ask and the balance it needs, three of its
+    steps (the one that builds trust among them when no news spends it) and four of its
+    tactics, of at least three kinds. Each part is redrawn until it is fair (see the
+    ``_problems`` functions); ``rejected``, a Counter, collects why draws were refused,
+    with "redraws" the number of parts drawn again.
     ``checked=False`` draws each part once and checks nothing: the benchmark's baseline,
     never a learner's scenario."""
     case = CASES[sorted(CASES)[int(rng.random() * len(CASES))]]
@@ -1590,13 +1771,19 @@ def leverage_audit(rng, learner, rejected=None, checked=True):
     reason = next((i for i, f in enumerate(facts) if f.lookalike), 0)
     apart = _kept_apart({f.text for f in facts}) if checked else frozenset()
 
-    (yours, theirs, weights), news = _draw_audit_and_news(rng, case, rejected, checked, apart)
+    before_peak = rng.random() < BEFORE_PEAK_SHARE
+    (yours, theirs, weights), news = _draw_audit_and_news(
+        rng, case, rejected, checked, apart, before_peak
+    )
     balances = _balances(yours, theirs, weights, _moves(news))
-    needs = _needs(balances) or [0.0]  # only an unchecked draw has none
-    later = [n for n in needs if n > balances["now"]]  # the ask must wait for news
+    needs = _needs(balances, case.asks) or [case.asks[0][0]]  # only an unchecked draw has none
     sooner = [n for n in needs if n <= balances["now"]]
-    needs = sooner if sooner and rng.random() < ASK_NOW_SHARE else later or needs
+    if sooner and rng.random() < ASK_NOW_SHARE:
+        needs = sooner
+    else:
+        needs = _later_needs(balances, case.asks, before_peak) or needs
     need = needs[int(rng.random() * len(needs))]
+    trust = not any(item.trust for item, _ in news.values())
     base = LeverageScenario(
         module="00_leverage",
         learner=learner,
@@ -1610,12 +1797,12 @@ def leverage_audit(rng, learner, rejected=None, checked=True):
         steps=MappingProxyType({}),
         news=MappingProxyType({label: (i.text, size) for label, (i, size) in news.items()}),
         tactics=MappingProxyType({}),
-        ask=case.ask,
+        ask=dict(case.asks)[need],
         need=need,
     )
 
     def with_steps():
-        steps, budget = _draw_steps(rng, case, apart)
+        steps, budget = _draw_steps(rng, case, apart, trust and checked)
         return replace(base, steps=MappingProxyType(steps), budget=budget)
 
     scenario = _redraw(with_steps, _plan_problems if checked else _unchecked, rejected)

@@ -28,9 +28,11 @@
 # 6. tell legitimate leverage from bluffs, lies and sources that are not yours to use;
 # 7. find your way around the course and check your progress.
 #
-# It takes most people **about 2½ hours**, more if Python is new to you: some reading, an
-# interactive audit, six answers in Python (two of them short programs with a loop), and
-# two pieces of writing. It can be done in two sittings: sections 1 to 3, then 4 to 8.
+# It takes most people **about 3½ hours** (2½ if you are at ease with Python): some
+# reading, an interactive audit, six answers in Python (two of them short programs with a
+# loop), and three pieces of writing. It can be done in two sittings: sections 1 to 3, then
+# 4 to 8. The points in a question's heading are marks; everywhere else in this module,
+# points are units of the 0 to 10 leverage scale.
 # Run the cells from top to bottom.
 # Cells that say `YOUR CODE HERE` are yours; the cells after them check your answer and
 # say what to fix. Every learner gets their own case, so your answers are yours alone.
@@ -41,8 +43,9 @@
 #   `ratings["power"]` is `6`, and `for source, rating in ratings.items():` visits each pair.
 # - A **tuple** groups a few values: `move = ("you", "information", 2)`, and
 #   `side, source, change = move` takes it apart.
-# - Your scenario is an object with fields: `scenario.weights` is a dict, and so is
-#   `scenario.steps`.
+# - Your scenario is an object with fields. `scenario.weights`, `scenario.yours` and
+#   `scenario.steps` are read-only mappings: you read them like dicts, but cannot change
+#   them. To change ratings, copy them first: `ratings = dict(case.yours)`.
 # - `max(scores, key=scores.get)` is the key of the dict `scores` whose value is largest.
 # - A loop can build a dict as it goes: after
 #   `squares = {}` and `for n in [1, 2, 3]: squares[n] = n * n`, `squares` is
@@ -106,9 +109,9 @@ scenario
 #
 # | source | the question it asks | an example | module |
 # |---|---|---|---|
-# | **information** | what does a side *know*: the other side's needs, deadlines, options or **reservation price** (the worst terms it would still accept), or the market? | you read in a supplier's filed accounts that its sales fell by a third | `01_information` |
+# | **information** | what does a side *know*: the other side's needs, deadlines, options or **reservation price** (the worst terms it would still accept), or the market? | you hear from a printer's former manager that it lost its biggest client last month | `01_information` |
 # | **alternatives** | what could a side *do instead* if these talks fail? Its best such option is its BATNA | a second written job offer | `02_batna` |
-# | **power** | what does a side *hold, control or decide* that the other side needs: a scarce resource, a right, a say the other side accepts as legitimate, a rare skill, the other side's trust in its word? | the only certification for the valve a pump maker's products are approved with | `03_power` |
+# | **power** | what does a side *hold, control or decide* that the other side needs: a scarce resource, a right, a say the other side accepts as legitimate, a rare skill, the other side's trust in its word? | the only licence to run a ferry on a route that a haulier's lorries must cross | `03_power` |
 #
 # Then `04_concessions` is about spending leverage well, and `05_capstone` brings all of
 # it together in one negotiation. Information counts whether or not the other side knows
@@ -117,19 +120,19 @@ scenario
 #
 # **Sorting a fact.** Ask three questions, in this order.
 #
-# 1. Does the fact say that a side knows, learns or finds out something? Then it is
-#    information, whatever the knowledge is about.
+# 1. Does the fact say that a side knows, learns or finds out something that was already
+#    true? Then it is information, whatever the knowledge is about.
 # 2. If not, is it about a *specific* other option a side could turn to instead of this
 #    deal: an offer, a buyer, a site, another supplier? Then it is alternatives.
 # 3. If not, it is about something a side holds, controls or decides that the other side
 #    needs: a right, a scarce resource, a rare skill, a say over the terms, or the other
 #    side's trust in its word. That is power, even when the fact adds that nobody else
-#    has one: "yours is the only warehouse nearby with a rail siding" is about what you
-#    hold, and names no option of anyone's.
+#    has one: "you own the only cold store in the port" is about what you hold, and
+#    names no option of anyone's.
 #
-# The order settles facts that look like two things at once: "you know that the
-# supplier's sales fell" is your information, even though the lost sales themselves
-# weaken the supplier's alternatives. A fact goes into the rating of the side it
+# The order settles facts that look like two things at once: "you know that the printer
+# lost its biggest client" is your information, even though the lost client itself
+# weakens the printer's alternatives. A fact goes into the rating of the side it
 # describes: the side that knows, that has the option, or that holds the thing. A weak
 # option still goes into its holder's alternatives, where it earns a low rating.
 #
@@ -137,20 +140,19 @@ scenario
 # ("Power-dependence relations", 1962): the other side's power over you *is* your
 # dependence on it, and you depend on it more the more you need what it controls and the
 # fewer other ways you have to get it. This module splits that dependence into its two
-# halves and rates each fact once. That qualifying another valve maker would take
-# eighteen months goes into *your alternatives*, rated low; the valve maker's *power*
-# rating is about what it controls, the certified valve, and does not count your lack of
-# options a second time.
+# halves and rates each fact once. That the haulier could reach the far shore only by a
+# day-long detour goes into *its alternatives*, rated low; the ferry company's *power*
+# rating is about what it controls, the licensed route, and does not count the haulier's
+# lack of options a second time.
 #
 # **Time.** A deadline has no row of its own in this module's audit. It is filed where it
 # bites: a tenant whose lease ends in six weeks has fewer and dearer alternatives each
-# week, and knowing the other side's deadline is information. Module 03 treats patience,
-# being able to wait longer than the other side, as a source of power with a model of its
-# own (Rubinstein, 1982), and module 05's audit counts each side's deadline under power,
-# as patience. The two filings describe the same thing: the side that can wait longer
-# depends less on an early deal. Use either, and count a deadline once: under
-# alternatives here, where the cases are about what each side could do instead, and
-# under power in module 05, where both sides face a date.
+# week, and knowing the other side's deadline is information. Module 03 models patience
+# as how little a side loses from each round of delay (Rubinstein, 1982); a hard deadline
+# is a different thing, which module 05 treats with deadline models and counts under
+# power. Both say that the side that can wait depends less on an early deal. Count a
+# deadline once: under alternatives here, where the cases are about what each side could
+# do instead, and under power in module 05, where both sides face a date.
 #
 # **Not every fact helps only one side.** In a dispute over price most facts help one side
 # or the other, but some help both: a shared interest, such as both sides wanting a deal
@@ -281,19 +283,22 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   ratings are judgements too. Change them and the balance changes.
 # - **Its balance is not a prediction** of a price or of who will prevail. Its use is to
 #   make your judgement explicit, so that a colleague can dispute one rating and you can
-#   re-rate one source when a fact changes, instead of starting over.
+#   re-rate one source when a fact changes, instead of starting over. When section 5 asks
+#   what balance an ask "needs", that is a rule you set yourself before the talks, not a
+#   forecast that the other side will say yes.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget-text", "schema_version": 3}
 # ### Exercise: the audit, and the news as it arrives
 #
-# Pick a case, and set the ratings and the weights to your own judgement (each weight
-# slider gives a source points of importance; the chart shows them as shares of 1). The
-# advice says two things: the source on which the other side is furthest ahead (its
-# largest weighted difference) with the levers that answer it in Emerson's account, and
-# which of your sources the audit's own arithmetic would raise most. In the sole-source
-# case Ostra is furthest ahead on power, and Emerson supports both levers: alternatives of
-# your own make you need Ostra less, and more of what Ostra needs from you (your power:
-# larger orders, a say over your next design) makes Ostra need you more. The arithmetic
+# Pick a case, and set the ratings and the weights to your own judgement (each
+# importance slider gives a source 0 to 20 units of importance; the chart shows them as
+# shares of 1). The advice says two things: the source on which the other side is
+# furthest ahead (its largest weighted difference) with the levers that answer it
+# (Emerson's, for power and alternatives), and which of your sources the audit's own
+# arithmetic would raise most. In the sole-source case Ostra is furthest ahead on power,
+# and Emerson supports both levers: alternatives of your own make you need Ostra less,
+# and more of what Ostra needs from you (your power: larger orders, a say over your next
+# design) makes Ostra need you more. The arithmetic
 # favours power, the source with the largest weight; Fisher and Ury's advice against a
 # stronger side, to develop your BATNA, points to alternatives. Only the weights make the
 # audit's pick differ from theirs.
@@ -316,11 +321,14 @@ LeverageAudit()
 # to 1. Judgement differs, and the check accepts any audit that agrees with what your
 # story states: that one side plainly has more options, say, or which sources could count
 # most (one, where the story names it; any of those it supports, where it does not). It
-# names each statement your audit contradicts, then shows your balance.
+# names each statement your audit contradicts, then shows your balance. An audit copied
+# number for number from one the course shows you (the widget's, the worked examples', or
+# section 4's) is not your own reading, and the check says so.
 #
-# Do your own audit before you look at section 4, which shows a starting audit that
-# everyone with your case uses for the later questions, so that a judgement that differs
-# here does not cost you twice.
+# Do your own audit before you look at the widget's version of your case or at section
+# 4. Section 4 shows a starting audit drawn for you, close to the course's own reading of
+# your case, which the later questions use, so that a judgement that differs here does
+# not cost you twice.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
@@ -334,10 +342,10 @@ def my_audit():
     # }
     ### BEGIN SOLUTION
     audits = {  # one careful reading of each case's story (others pass too)
-        "salary": ((3, 7, 4), (7, 4, 6), (0.25, 0.5, 0.25)),
-        "supplier": ((5, 6, 4), (6, 3, 6), (0.5, 0.3, 0.2)),
-        "sole-source": ((4, 1, 2), (6, 6, 8), (0.2, 0.3, 0.5)),
-        "deadline": ((6, 5, 5), (4, 2, 4), (0.3, 0.5, 0.2)),
+        "salary": ((3, 7, 4), (8, 4, 6), (0.25, 0.5, 0.25)),
+        "supplier": ((5, 6, 4), (6, 3, 7), (0.5, 0.3, 0.2)),
+        "sole-source": ((4, 1, 2), (6, 6, 9), (0.2, 0.3, 0.5)),
+        "deadline": ((6, 5, 5), (3, 2, 4), (0.3, 0.5, 0.2)),
     }
     sources = ("information", "alternatives", "power")
     yours, theirs, weights = audits[scenario.case]
@@ -372,11 +380,20 @@ check.my_audit(my_audit)
 # chance times what it would add. The steps in your scenario each raise a different
 # source, so the gains of a plan add up.
 #
+# The rule rests on two assumptions. It takes what you care about to be the *average*
+# gain in points, so a sure small step and a long shot with the same average count the
+# same; and it treats the steps as independent, so one failing says nothing about another.
+# If what matters to you is reaching a threshold, such as the balance an ask needs in
+# section 5, compare plans by their chance of getting there instead: a sure step that
+# gets you there can beat a long shot with a higher average.
+#
 # The steps come in three families, one per source, each with its own bounds.
 #
 # - **Information.** Find out what the other side needs, how soon, and what else it could
 #   do: from its public filings, the trade press, and people who are free to tell you, such
-#   as its former clients. Never from someone bound to keep it secret (section 6).
+#   as its former clients. People may tell you their own pay (a right protected in many
+#   places); the employer's confidential pay bands are not theirs to give. Never buy
+#   anything from someone bound to keep it secret (section 6).
 # - **Alternatives.** Make an alternative real: a signed offer, a second supplier that
 #   has passed your tests. A better alternative raises the least you should accept,
 #   whether or not the other side hears of it (module 02). It changes *their* view only if
@@ -386,9 +403,10 @@ check.my_audit(my_audit)
 # - **Power, relationships included.** Increase what you control that the other side
 #   needs: a rarer skill, a larger order, a decision they want from you. A relationship
 #   counts here too. In Axelrod's tournaments of the repeated prisoner's dilemma (*The
-#   Evolution of Cooperation*, 1984), cooperation held up when both sides expected to meet
-#   again and the future weighed enough, what he called the *shadow of the future*; a
-#   partner with a record of keeping its word has something the other side wants to keep.
+#   Evolution of Cooperation*, 1984), strategies that returned cooperation for cooperation,
+#   such as TIT FOR TAT, did best; his analysis showed that cooperation is stable only when
+#   the future weighs enough, what he called the *shadow of the future*. A partner with a
+#   record of keeping its word has something the other side wants to keep.
 #   Curhan, Elfenbein and Xu (2006) mapped what people value in a negotiation beyond the
 #   deal itself, how they feel about the outcome, about themselves, about the process and
 #   about the relationship, and called it *subjective value*; in a later study by the same
@@ -396,7 +414,7 @@ check.my_audit(my_audit)
 #   same counterpart again (Curhan, Elfenbein & Eisenkraft, 2010). Trust is leverage that
 #   outlasts one deal. Each case has a step that builds it by keeping a promise before the
 #   talks, and a piece of news in which one move the other side finds unfair spends it;
-#   your scenario may draw either.
+#   your scenario has at least one of the two.
 #
 # Your starting audit and your steps:
 
@@ -460,6 +478,45 @@ check.best_plan(best_plan)
 check.best_plan(best_plan, hidden=True)
 ### END HIDDEN TESTS
 
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "plan-judgement-text", "schema_version": 3}
+# ### Question 3b (2 points, graded by your instructor): judging your plan
+#
+# Your function compares plans by their average gain. Two judgements it cannot make are
+# yours; answer each in two or three sentences, about your own scenario.
+#
+# 1. **Less time.** The talks move two working days earlier. Which step of your best plan
+#    would you drop or change, and why that one: what it adds per day, its chance, or
+#    something the numbers leave out?
+# 2. **Trust.** Look at the step in your case that keeps a promise you made the other side
+#    (in your list, or the one section 4 says each case has), and at the news item in
+#    which a move they find unfair spends their trust. Which of the two would you rather
+#    have happen before the talks, what does it buy you the next time you deal with the
+#    same people, and when could a move that spends trust still be worth making?
+
+# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "plan-judgement", "schema_version": 3}
+# ### BEGIN SOLUTION
+# Rubric, a point each. (1) Names a step of the learner's own best plan (the key is
+# `course.scenarios.leverage.best_plan(course.variant("00_leverage", "<learner id>"))`)
+# and a reason tied to its numbers (days, chance, weight, room to the top of the scale)
+# or to something they leave out; half a point for a step without a reason. (2) Prefers
+# keeping the promise, says what it buys next time (the other side's readiness to deal
+# again and to take your word; Curhan, Elfenbein & Eisenkraft, 2010, found that
+# negotiators who came away with more subjective value were readier to deal with the same
+# counterpart again), and names a case where spending trust may still pay (a one-off deal,
+# or a term worth more than the relationship); half a point if one of the three is
+# missing.
+#
+# A full-marks answer for a supplier case with steps "Read Vell's filed accounts" (2
+# days), "Run a trial order with Bellpak or Corrin" (7 days) and "Settle the invoice Vell
+# has disputed" (2 days), 9 days, best plan the trial order and the invoice: "(1) With 7
+# days I keep the trial order, which adds most, and drop the invoice; but I would rather
+# pay it anyway, outside the plan, since it costs me nothing at the table and is owed.
+# (2) Settling the invoice as promised: Vell's sales head then takes my word on delivery
+# dates next year, and we both come away readier to renew. Reopening a price it thought
+# agreed might win a cent a unit once; it is worth it only if I never expect to buy from
+# Vell again."
+# ### END SOLUTION
+
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "shift-teaching", "schema_version": 3}
 # ## 5. When the ground moves
 #
@@ -476,30 +533,35 @@ check.best_plan(best_plan, hidden=True)
 #   ask at a moment, and you cannot see the news still to come. A rule that needs no
 #   foresight: decide beforehand how strong a balance your ask needs behind it (the more
 #   it asks for, the more it needs), and make the ask the first time your balance gets
-#   there. Waiting for a higher balance is a bet on news you cannot see; it is worth
-#   making only when you know what is coming, such as the other side's deadline still
-#   weeks away with nothing else moving.
+#   there. The need is your own decision rule, set before the talks, not a forecast that
+#   the other side will agree. It can be below zero: a modest ask, such as holding a price
+#   you already pay, may be worth making while you are still behind. Waiting for a higher
+#   balance is a bet on news you cannot see; it is worth making only when you know what
+#   is coming, such as the other side's deadline still weeks away with nothing else
+#   moving.
 #
-# The deadline case in the exercise shows both. The owner starts at $+1.75$ points, rises
-# to $+2.35$ on learning that Brannock's landlord has refused an extension and to $+3.70$
-# when the other firm books a second viewing; then Brannock finds a stopgap warehouse
-# ($+2.35$), the owner's bank makes Brannock's credit record worth more to the owner
-# ($+1.85$), Brannock learns of the owner's loan payment ($+1.25$), the other firm signs
-# elsewhere ($+0.35$: even), and the owner raises a rent already quoted in writing, which
-# loses Brannock's trust and costs the owner a point of power ($+0.10$). Looking back, the
-# balance was highest right after the second viewing was booked. Nobody knew that at the
+# The deadline case in the exercise shows both. The owner starts at $+1.45$ points, rises
+# to $+2.05$ on learning that Brannock's landlord has refused an extension and to $+3.40$
+# when the other firm books a second viewing; then Brannock signs an option on a stopgap
+# warehouse ($+2.05$), the owner's bank makes Brannock's credit record worth more to the
+# owner ($+1.55$), Brannock learns of the owner's loan payment ($+0.95$), the other firm
+# signs elsewhere and takes with it what its second viewing added ($-0.40$: even), and the
+# owner raises a rent already quoted in writing, which loses Brannock's trust and costs
+# the owner a point of power ($-0.65$: Brannock is now ahead). Two more items follow in
+# the widget. Looking back, the balance was highest right after the second viewing was
+# booked. Nobody knew that at the
 # time: an owner who had decided that a five-year lease at the full rent needs $+2.00$
 # points behind it would have asked one item earlier, after the landlord's refusal, which
 # was the sound decision with what the owner knew then. Module 04 comes back to the first
 # habit, reassessing after a surprise before answering it, when it treats difficult
 # moments.
 #
-# One re-audit by hand, in the same case: had Brannock found its stopgap (their
-# alternatives +3) before anything else happened,
+# One re-audit by hand, in the same case: had Brannock signed its option on a stopgap
+# (their alternatives +3) before anything else happened,
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reaudit-example", "schema_version": 3}
 owner = {"information": 6, "alternatives": 4, "power": 5}
-brannock = {"information": 4, "alternatives": 2, "power": 4}
+brannock = {"information": 5, "alternatives": 2, "power": 4}
 shares = {"information": 0.3, "alternatives": 0.45, "power": 0.25}
 print(f"now: {leverage_balance(owner, brannock, shares):+.2f} points")
 brannock = shifted(brannock, {"alternatives": 3})
@@ -541,17 +603,19 @@ check.news_moves(news_moves)
 # ### Question 4b (2 points): who is ahead, and when to ask
 #
 # Write `reaudit(case, moves)`. It takes a scenario like yours, whose starting audit is
-# `case.yours`, `case.theirs` and `case.weights`, and `moves`, a dict like the one
+# `case.yours`, `case.theirs` and `case.weights` (the audit before any preparation: in
+# this question, none of your plan's steps is assumed to have come through), and
+# `moves`, a dict like the one
 # `news_moves()` returns, in the order the news arrives. Apply the moves one at a time and
 # compute the balance after each. Return a pair `(turning_point, ask_at)`:
 #
 # - `turning_point`: the first label after which the side ahead (`"you"`, `"them"`, or
 #   `"even"` when the balance is under 0.5 points either way) differs from the side ahead
 #   before any news. Every case the check tries has one.
-# - `ask_at`: when you make the ask shown under your news, which needs a balance of at
-#   least `case.need` points behind it. Decide as the news arrives, without looking
-#   ahead: `"now"` if the balance reaches `case.need` before any news, else the first
-#   label after which it does. Every case the check tries has such a moment. When your
+# - `ask_at`: when you make the ask shown under your news, which you decided needs a
+#   balance of at least `case.need` points behind it (it may be below zero). Decide as
+#   the news arrives, without looking ahead: `"now"` if the balance reaches `case.need`
+#   before any news, else the first label after which it does. Every case the check tries has such a moment. When your
 #   answer is right, the check also says where your balance peaked, looking back.
 #
 # The check gives your function the right moves, so a slip in question 4a does not cost
@@ -612,7 +676,7 @@ check.reaudit(reaudit, hidden=True)
 #   argued that business, like poker, has rules of its own; he went further than this
 #   course does and excused some misstatements of fact as well, and his critics answer
 #   that not everyone at the table has agreed to play poker. For bluffs about a limit, the
-#   rules that bind lawyers in the United States take a similar line: the comment to the
+#   rules most US states adopt for lawyers take a similar line: the comment to the
 #   American Bar Association's Model Rule 4.1 notes that, by the conventions of
 #   negotiation, some statements are not taken as statements of material fact, and that
 #   "estimates of price or value placed on the subject of a transaction and a party's
@@ -635,11 +699,12 @@ check.reaudit(reaudit, hidden=True)
 #   1952).
 # - **An illegitimate source.** Leverage that is not yours to use, however truthfully you
 #   use it: confidential information bought from someone bound to keep it (an employee's
-#   copy of their firm's pay bands or costs), or pressure put on the other side through
-#   someone's office (a relative on the committee that approves their permit, a friend at
-#   the tax office or the regulator). An office is held for the public, not for your deal;
-#   using it this way is a conflict of interest, and can be bribery, extortion or misuse
-#   of office.
+#   copy of their firm's pay bands or costs), information got by deceit (a call to the
+#   other side's office under a false name, which is also a lie to the person who answers),
+#   or pressure put on the other side through someone's office (a relative on the
+#   committee that approves their permit, a friend at the tax office or the regulator).
+#   An office is held for the public, not for your deal; using it this way is a conflict
+#   of interest, and can be bribery, extortion or misuse of office.
 #
 # Lewicki, Saunders and Barry (*Negotiation*, the chapter "Ethics in Negotiation") report
 # surveys (Robinson, Lewicki & Donahue, 2000) in which most negotiators accept hiding their
@@ -656,8 +721,11 @@ scenario.show("tactics")
 # Your scenario lists four tactics someone in your case might use, T1 to T4
 # (`scenario.tactics`, label -> text). Write `tactic_kinds()`, returning for each label one
 # of `"legitimate"`, `"bluff"`, `"misrepresentation"` or `"illegitimate"` (an illegitimate
-# source). Your list has one tactic of each kind. Each tactic earns half a point; for one
-# you got wrong, the check says why the kind you gave does not fit, not which kind does.
+# source). Your list holds at least three of the four kinds, so a kind may appear twice
+# or not at all. A tactic may sit on the line between two kinds, as the caution above
+# says a threat you would not carry out can; for such a tactic either kind is accepted,
+# and the check says why. Each tactic earns half a point; for one you got wrong, the check
+# says why the kind you gave does not fit, not which kind does.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "tactic-kinds-answer", "schema_version": 3}
@@ -702,12 +770,12 @@ check.classify_tactics(tactic_kinds)
 # A full-marks answer: "Renewing the lease on my flat. Information: the landlord knows the
 # local rents better than I do, 7 to my 4, but I know from the building's old listings on
 # a rental website that two flats in it stood empty for months last winter. Alternatives:
-# I have seen two flats I would take, 6; an empty month costs him a month's rent and the
+# I have found two flats online I would take, 6; an empty month costs him a month's rent and the
 # agent's fee, and the agent says flats like mine take three weeks to let, so 5 for him.
 # Power: he sets the rent and can refuse to renew, 6; I am a tenant who pays on time and
 # looks after the flat, which he values, 4. Weights 0.25, 0.5, 0.25: alternatives count
 # most because moving is a real option for me and an empty flat a real cost for him.
-# Balance: my 5.0 against his 5.75, about -0.75. Step: book viewings of the two flats
+# Balance: my 5.0 against his 5.75, about -0.75. Step: view the two flats and apply
 # before we talk; it raises my alternatives by about 2, with a chance of 0.8 that one is
 # still free, so about +0.8 points on average, and I have the two weeks it takes. It costs
 # no trust: I will not hide the viewings if he asks, and I will not claim an offer I do
