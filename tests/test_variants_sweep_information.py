@@ -299,6 +299,13 @@ def test_every_story_hangs_together(sales):
         # an invented rival offer would be above every price Osprey might pay, not below
         assert max(sale.reservations) < sale.rival_offer <= max(sale.reservations) + 10_000
         assert all("{" not in move.text for move in sale.moves)
+        # the news and the rival's discount come before the one final price, not after it
+        # (the professor's review, finding 10)
+        assert story.count("before you name your final price") == 2 and "later" not in story
+    # every piece of news names a source open to the learner (finding 9)
+    sources = ("trade press", "public register", "buyer tells you", "annual report", "paper")
+    for item in scenario.NEWS:
+        assert any(source in item.text for source in sources), item.key
     texts = [m.text for m in (*scenario.DISCLOSURES, *scenario.TACTICS)] + [
         n.text for n in scenario.NEWS
     ]
