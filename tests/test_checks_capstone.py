@@ -458,6 +458,7 @@ def test_each_wrong_verdict_costs_its_share_and_says_why(own):
     why = {o.check[-1]: o.message for o in outcome.outcomes}
     words = {
         "mention": "Fisher and Ury",
+        "signed": "question 2's right decision",
         "threat": "Deutsch and Krauss",
         "invented": "misrepresentation",
         "interest": "opens a trade",
@@ -641,3 +642,27 @@ def test_if_quell_typed_in_from_the_own_case_fails_the_hidden_check(learner, ans
     assert "not on every scenario grading tries" in miss(
         "if_quell", lambda s, plan: typed, hidden=True
     )
+
+
+def test_a_signed_letter_is_said_exactly_when_question_2_signs(monkeypatch, learner):
+    """Review finding 10: the statements were the same five sentences for every learner,
+    and the letter's use as a fact was never tested. A learner may be shown a claim of a
+    signed letter of intent: the right verdict is 'say' when question 2 signs the letter
+    and 'keep quiet' otherwise, and the hint names question 2's decision as the reason."""
+    seen = set()
+    for n in range(60):
+        case = course.variant("05_capstone", f"say-{n}")
+        kinds = statement_kinds(case)
+        letter = next((k for k, kind in kinds.items() if kind == "signed"), None)
+        if letter is None or signs_letter(case) in seen:
+            continue
+        seen.add(signs_letter(case))
+        assert statement_key(case)[letter] == ("say" if signs_letter(case) else "keep quiet")
+        as_own(monkeypatch, case)
+        wrong = {**statement_key(case)}
+        wrong[letter] = "keep quiet" if signs_letter(case) else "say"
+        hint = miss("what_to_say", lambda s, wrong=wrong: wrong)
+        assert (
+            "question 2's right decision is " + ("to sign" if signs_letter(case) else "not") in hint
+        )
+    assert seen == {True, False}

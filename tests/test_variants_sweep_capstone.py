@@ -229,27 +229,34 @@ def test_q5_the_opening_is_grounded_ambitious_and_leaves_room(drawn):
 
 
 def test_q6_the_statements_tell_one_story(drawn):
-    """Q6: five statements, A to E, one of each kind; the brief shows them before questions
-    1 and 2, so no sentence names Brenn (the BATNA or the letter) or depends on the case,
-    and each is true or false whatever the learner decides: the calm mention and the threat
-    speak of "another customer", the invention claims an order Kessel has not placed (its
-    pilot is undecided); every alternative you would take beats the spot market (so it is
-    worth mentioning); each sentence is in the story."""
+    """Q6: five statements, A to E, one of each kind, drawn from families of wordings (so
+    answers cannot be shared by text: review finding 10); the brief shows them before
+    questions 1 and 2, so no sentence names Brenn or depends on the case's numbers. Each
+    is true or false whatever the learner decides, except the signed-letter claim, true
+    exactly for a seller who signs: it comes up for learners who should sign and for
+    learners who should not. The mentions speak of another customer or other takers, the
+    inventions claim orders nobody placed; every alternative you would take beats the spot
+    market; each sentence is in the story."""
     texts = {frozenset(s.statements.values()) for s in drawn[:300]}
-    assert len(texts) == 1
+    assert len(texts) >= 10
+    signed = {True: 0, False: 0}
     for s in drawn[:300]:
         assert list(s.statements) == list("ABCDE")
         kinds = scenario.statement_kinds(s)
-        assert sorted(kinds.values()) == sorted(scenario.STATEMENT_KINDS)
+        assert len(set(kinds.values())) == 5
+        assert set(kinds.values()) | {"mention", "signed"} == set(scenario.STATEMENT_KINDS)
         worth = values(s)
         said = {kind: s.statements[letter] for letter, kind in kinds.items()}
         assert not any("Brenn" in text for text in said.values()), s.learner
-        assert "another customer" in said["mention"].lower(), s.learner
-        assert "another customer" in said["threat"], s.learner
-        assert "Kessel" in said["invented"] and "already" in said["invented"], s.learner
+        mention = said.get("mention", said.get("signed"))
+        assert "another customer" in mention.lower() or "other takers" in mention, s.learner
+        assert "already" in said["invented"], s.learner
+        if "signed" in said:
+            signed[s.brenn_letter > max(worth.values())] += 1
         assert 0 < s.pilot_chance < 1
         assert max(*worth.values(), s.brenn_letter) > s.spot_profit
         assert all(text in s.story() for text in s.statements.values())
+    assert signed[True] >= 10 and signed[False] >= 10
 
 
 def test_the_brief_says_marlow_can_bridge_a_delivery_later_than_its_stock(drawn):
@@ -476,20 +483,27 @@ def opening_from_the_frontier(s):
 
 
 def say_by_words(s):
-    quiet = ("by Friday", "has already", "We know")
+    signs = s.brenn_letter > max(values(s).values())
+    quiet = ("by Friday", "this week, or", "has already", "We know")
     return {
-        letter: "keep quiet" if any(w in text for w in quiet) else "say"
+        letter: "keep quiet"
+        if any(w in text for w in quiet) or ("signed" in text and not signs)
+        else "say"
         for letter, text in s.statements.items()
     }
 
 
 def say_by_facts(s):
     """A sentence is said when it is true and no threat: it answers the rush request, or it
-    mentions another customer's interest without a deadline."""
+    mentions another customer's interest (or a signature you hold) without a deadline."""
+    signs = reservation(s) - s.audit_cost == s.brenn_letter  # question 2 signs the letter
     verdicts = {}
     for letter, text in s.statements.items():
-        answers_rush = text.startswith("You asked for delivery")
-        calm_mention = "customer" in text and "Friday" not in text
+        answers_rush = text.startswith(("You asked for delivery", "We understand your lines"))
+        ultimatum = "Friday" in text or "Sign this week" in text
+        mention = ("customer" in text or "takers" in text) and "order" not in text
+        true = signs or "signed" not in text
+        calm_mention = mention and not ultimatum and true
         verdicts[letter] = "SAY" if answers_rush or calm_mention else "Keep_Quiet"
     return verdicts
 

@@ -488,10 +488,21 @@ def _statement_hint(case, kind, said):
         "Marlow knows nothing of them and would otherwise assume the spot market, which your "
         "alternative beats. A strong alternative is worth letting the other side know "
         "about (Fisher and Ury); saying it plainly leaves Marlow room to answer",
+        "signed": (
+            f"question 2's right decision is to sign Brenn's letter (a sure {case.brenn_letter:g} "
+            f"against {batna_of(case)[1]:,.2f} on average), so this is true: a firm "
+            "alternative, stated calmly, is worth letting Marlow know (Fisher and Ury)"
+            if signs_letter(case)
+            else f"question 2's right decision is not to sign Brenn's letter (a sure "
+            f"{case.brenn_letter:g} against {batna_of(case)[1]:,.2f} on average), so no "
+            "customer has signed anything: claiming it is a misrepresentation of a fact "
+            "Marlow would rely on (module 00, section 6)"
+        ),
         "threat": "it turns a true alternative into an ultimatum: threats invite "
         "threats and corner the other side (Deutsch and Krauss, module 03), and you hope to "
         "supply Marlow for a year; mention the alternative calmly instead",
-        "invented": "it is false: Kessel's pilot line is not even decided yet. A made-up order is not a "
+        "invented": "it is false: no customer has ordered anything, and Kessel's pilot line is "
+        "not even decided yet. A made-up order is not a "
         "bluff about your own limit but a misrepresentation of a fact Marlow would rely on "
         "(module 00, section 6)",
         "interest": "it answers what Marlow asked for and opens a trade: the rush matters to "

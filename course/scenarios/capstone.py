@@ -14,6 +14,7 @@ and the checks (``course.checks.capstone``) judge answers against them.
 
 import functools
 import math
+import zlib
 from dataclasses import dataclass
 
 from course.scenarios.base import MAX_DRAWS, MultiIssue, NoFairDraw, Scenario, pick
@@ -33,24 +34,49 @@ SIDES = ("you", "Marlow")
 VERDICTS = ("say", "keep quiet")
 
 #: The kinds of statement a learner is offered (never shown: ``statement_key`` reads them).
-STATEMENT_KINDS = ("mention", "threat", "invented", "interest", "belief")
+#: ``signed`` claims Brenn's signed letter: true exactly when question 2's right decision is
+#: to sign it. Each case has five statements, one per kind, with ``signed`` in the place
+#: of ``mention`` for about half the learners.
+STATEMENT_KINDS = ("mention", "signed", "threat", "invented", "interest", "belief")
 
-#: What Tallis could say, one sentence per kind: a calm mention of its alternative, the
-#: same as a threat, an invented fact, an answer to Marlow's stated need, and a belief
-#: stated as fact. The same for every case: the brief shows them before questions 1 and 2,
-#: so none may name the alternative question 1 picks or tell whether question 2 signs the
-#: letter, and each is true or false whatever the learner decides there. The mention says
-#: only what is Tallis's to tell (another customer could take the capacity), never that
-#: customer's plans; the invention is false in every case, since Kessel's pilot line is
-#: not decided yet.
-STATEMENT_TEXTS = {
-    "mention": "Another customer is interested in this capacity if we do not reach an "
-    "agreement with you.",
-    "threat": "Accept our terms by Friday, or the capacity goes to another customer.",
-    "invented": "Kessel has already ordered the full volume from us.",
-    "interest": "You asked for delivery in 3 weeks. We can do that; let us look at what it "
-    "is worth to both of us.",
-    "belief": "We know that Quell has no spare capacity this quarter.",
+#: What Tallis could say, in two or more wordings per kind: a calm mention of its
+#: alternative, the same claiming a signed letter, the mention as a threat, an invented
+#: fact, an answer to Marlow's stated need, and a belief stated as fact. The brief shows
+#: them before questions 1 and 2, and which wording a case gets does not depend on its
+#: numbers, so none tells which alternative question 1 picks or whether question 2 signs
+#: the letter. Each is true or false whatever the learner decides, except ``signed``,
+#: which is true only for a seller who signs. The mentions say only what is Tallis's to
+#: tell (its capacity has other takers or uses), never another customer's plans; the
+#: inventions are false in every case (Kessel's pilot is undecided, no order is firm).
+STATEMENT_FAMILIES = {
+    "mention": (
+        "Another customer is interested in this capacity if we do not reach an agreement with you.",
+        "If we cannot agree, this capacity has other takers.",
+    ),
+    "signed": (
+        "Another customer has signed a letter of intent to take this capacity if we do "
+        "not agree with you.",
+        "We hold a signed letter of intent from another customer for this capacity, should "
+        "we not reach an agreement.",
+    ),
+    "threat": (
+        "Accept our terms by Friday, or the capacity goes to another customer.",
+        "Sign this week, or we give this capacity to someone else.",
+    ),
+    "invented": (
+        "Kessel has already ordered the full volume from us.",
+        "Another customer has already placed a firm order for all of this capacity.",
+    ),
+    "interest": (
+        "You asked for delivery in 3 weeks. We can do that; let us look at what it is "
+        "worth to both of us.",
+        "We understand your lines need sensors soon. A faster delivery costs us, so let us "
+        "see what it is worth to you.",
+    ),
+    "belief": (
+        "We know that Quell has no spare capacity this quarter.",
+        "We know Quell cannot supply you this quarter.",
+    ),
 }
 
 #: Packages of a MESO may differ by this much profit (in k€): one step of the finance
@@ -239,12 +265,24 @@ def draw(rng, learner):
         "your_weeks": int(pick(rng, 2, 10, 1)),
         "their_weeks": int(pick(rng, 2, 5, 1)),  # short of stock: it asked for a rush
     }
-    order = list(STATEMENT_KINDS)
+    order = [kind for kind in STATEMENT_KINDS if kind != "signed"]
     rng.shuffle(order)
     statements = {
-        letter: STATEMENT_TEXTS[kind] for letter, kind in zip("ABCDE", order, strict=True)
+        letter: _wording(learner, kind) for letter, kind in zip("ABCDE", order, strict=True)
     }
     return CapstoneCase(module="05_capstone", learner=learner, statements=statements, **numbers)
+
+
+def _wording(learner, kind):
+    """The sentence of ``kind`` that ``learner`` is shown: a wording of its family, and for
+    about half the learners the signed-letter claim in place of the plain mention, chosen
+    from the learner's id alone (a draw's numbers play no part, and the generator's random
+    draws are left as they were)."""
+    bits = zlib.crc32(f"05_capstone statements {learner}".encode())
+    if kind == "mention" and bits & 1:
+        kind = "signed"
+    family = STATEMENT_FAMILIES[kind]
+    return family[(bits >> (1 + STATEMENT_KINDS.index(kind))) % len(family)]
 
 
 def capstone_case(rng, learner, rejected=None):
@@ -382,7 +420,7 @@ def power_holder(case):
 def statement_kinds(case):
     """Each letter of ``case.statements`` with its kind (one of ``STATEMENT_KINDS``),
     read by matching the case's own sentences."""
-    kind_of = {text: kind for kind, text in STATEMENT_TEXTS.items()}
+    kind_of = {text: kind for kind, texts in STATEMENT_FAMILIES.items() for text in texts}
     return {letter: kind_of[text] for letter, text in case.statements.items()}
 
 
@@ -391,9 +429,12 @@ def statement_key(case):
     that another customer could take the capacity (true whichever alternative you keep;
     Marlow knows nothing of it and will assume the spot market, which every alternative of
     yours beats) and the answer to Marlow's stated need; keep the threat, the invention and
-    the belief stated as fact to yourself."""
+    the belief stated as fact to yourself. The signed-letter claim is said when question 2's
+    right decision signs the letter (a firm alternative, stated calmly) and kept back
+    otherwise (without a signature it is an invented fact)."""
     verdicts = {
         "mention": "say",
+        "signed": "say" if signs_letter(case) else "keep quiet",
         "threat": "keep quiet",
         "invented": "keep quiet",
         "interest": "say",

@@ -498,20 +498,26 @@ check.opening_offer(opening_offer, hidden=True)
 #
 # Your brief lists five things you could say when you open (`s.statements`, a dict from
 # letter to sentence). Write `what_to_say(s)`: a dict from each letter to `"say"` or
-# `"keep quiet"`, for example `{"A": "say", "B": "keep quiet", ...}`. Each statement earns
-# 0.4 points, and the check explains each verdict it disagrees with.
+# `"keep quiet"`, for example `{"A": "say", "B": "keep quiet", ...}`. Answer as the seller
+# you are once you have decided on Brenn's letter (question 2: sign it when its sure
+# `s.brenn_letter` beats `my_batna(s)`): a sentence about a signed letter is true only if
+# you signed. Each statement earns 0.4 points, and the check explains each verdict it
+# disagrees with.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "what-to-say-answer", "schema_version": 3}
 def what_to_say(s):
     """For each statement of the brief: "say" or "keep quiet"."""
     ### BEGIN SOLUTION
+    signed = s.brenn_letter > my_batna(s)[1]  # question 2's decision
     verdicts = {}
     for letter, text in s.statements.items():
-        threat = "or the capacity goes" in text
-        invented = "already" in text  # no order or signature exists yet
+        threat = text.startswith(("Accept our terms by", "Sign this week"))  # an ultimatum
+        invented = "already" in text  # no order exists
+        false_letter = "signed" in text and not signed
         belief_as_fact = text.startswith("We know")
-        verdicts[letter] = "keep quiet" if threat or invented or belief_as_fact else "say"
+        wrong = threat or invented or false_letter or belief_as_fact
+        verdicts[letter] = "keep quiet" if wrong else "say"
     return verdicts
     ### END SOLUTION
 
