@@ -559,9 +559,9 @@ def test_ignoring_remote_days_is_caught_where_they_matter(learner, monkeypatch):
 
 
 def test_statements_are_scored_a_quarter_of_a_point_each(answers, learner):
-    key = answers["label_statements"]()
+    key = answers["label_statements"](course.variant("02_batna", "ada"))
     one_wrong = {**key, "A": "bluff" if key["A"] != "bluff" else "honest"}
-    credit = check.label_statements(lambda: one_wrong)
+    credit = check.label_statements(lambda offers: one_wrong)
     assert credit.earned == 1.75
     assert "statement A is not" in messages(credit)["statement A"][1]
 
@@ -569,9 +569,9 @@ def test_statements_are_scored_a_quarter_of_a_point_each(answers, learner):
 def test_a_statement_hint_explains_the_test_without_naming_the_label(answers, learner):
     """Issue 17, item 9: an answer of all "honest" learns which test each statement
     fails, never its label, and earns only the honest statements."""
-    key = answers["label_statements"]()
+    key = answers["label_statements"](course.variant("02_batna", "ada"))
     all_honest = {letter: "honest" for letter in "ABCDE"} | {"use": key["use"]}
-    got = messages(check.label_statements(lambda: all_honest))
+    got = messages(check.label_statements(lambda offers: all_honest))
     for statement in statements_of(course.variant("02_batna", "ada")):
         earned, message = got[f"statement {statement.letter}"]
         if statement.label == "honest":
@@ -583,29 +583,35 @@ def test_a_statement_hint_explains_the_test_without_naming_the_label(answers, le
 
 
 def test_the_statement_to_use_is_graded_with_a_reason(answers, learner):
-    """ada's reservation price (100,500) is below Northwind's pay band midpoint (103,500):
-    her BATNA is weak, so the statement to make keeps it private (B), not E, which names
-    it; a threat or a bluff is not one to make at all."""
-    key = answers["label_statements"]()
+    """ada's BATNA is worth 92,000, below Northwind's pay band midpoint (95,000): it is
+    weak, so the statement to make keeps it private (B), not E, which names it; a threat
+    or a bluff is not one to make at all. Grading tries the band on the other side, where
+    E is the one, so a letter written in loses the part there."""
+    key = answers["label_statements"](course.variant("02_batna", "ada"))
     assert key["use"] == "B"
-    got = messages(check.label_statements(lambda: {**key, "use": "E"}))
+    got = messages(check.label_statements(lambda offers: {**key, "use": "E"}))
     assert got["the statement to make"][0] == 0
     assert "your BATNA is weak" in got["the statement to make"][1]
-    got = messages(check.label_statements(lambda: {**key, "use": "A"}))
+    got = messages(check.label_statements(lambda offers: {**key, "use": "A"}))
     assert "true and demand nothing" in got["the statement to make"][1]
-    got = messages(check.label_statements(lambda: {**key, "use": " b "}))
+    got = messages(check.label_statements(lambda offers: {**key, "use": " b "}))
     assert got["the statement to make"][0] == 0.75
+    got = messages(check.label_statements(lambda offers: {**key, "use": "B"}, hidden=True))
+    assert got["the statement to make"][0] == 0
+    assert "from the pay band and the BATNA" in got["the statement to make"][1]
+    credit = check.label_statements(answers["label_statements"], hidden=True)
+    assert credit.earned == credit.possible == 2
 
 
 def test_an_unknown_label_and_a_missing_letter_are_named(answers, learner):
-    got = messages(check.label_statements(lambda: {"A": "lie"}))
+    got = messages(check.label_statements(lambda offers: {"A": "lie"}))
     assert (
         "should be one of 'honest', 'threat', 'bluff', 'misrepresentation', got 'lie'"
         in (got["statement A"][1])
     )
     assert "no label for statement B yet" in got["statement B"][1]
     assert "no 'use' yet" in got["the statement to make"][1]
-    unwritten = messages(check.label_statements(lambda: [1 / 0]))
+    unwritten = messages(check.label_statements(lambda offers: [1 / 0]))
     assert all("raised ZeroDivisionError" in message for _, message in unwritten.values())
 
 

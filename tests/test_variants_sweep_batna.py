@@ -300,8 +300,8 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
     included, with the commute it spares left unpriced (so it shows the BATNA's value, not
     the reservation price: professor's review 2, finding 4), the reservation price kept
     private, a threat to take the real BATNA at a
-    figure at or below the reservation price (and less than 100 below it: one the learner
-    would carry out), a bluff at least 3,000 above the reservation price and a
+    figure 1 to 100 below the reservation price (one the learner would carry out, and
+    never on the boundary, where rounding would decide the label), a bluff at least 3,000 above the reservation price and a
     misrepresentation at least 4,000 off the truth; the statement to use is the mention
     when the value it shows beats the pay band's midpoint (finding 5), and both choices
     are drawn."""
@@ -326,7 +326,7 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
             if x.kind == "threat":  # for the job as offered: remote days lower the price
                 # true only at or below the reservation price: between it and a higher
                 # figure the learner would accept (professor's review 2, finding 2)
-                assert 0 <= reservation(s) - x.stated < 100, s.learner
+                assert 1 <= reservation(s) - x.stated <= 100, s.learner
                 assert x.stated == figures_in(x.text)[0], s.learner
                 assert "with no remote days" in x.text, s.learner
                 assert {"Harbor Bank": "Harbor Bank", "Lumen": "Lumen", "Freelance": "freelanc"}[
@@ -362,7 +362,7 @@ def sure_as_told(s):
 def test_question_6s_key_follows_the_valuation_the_text_tells_the_learner_to_use(drawn):
     """Q6 (professor's review, findings 1 to 3): with Lumen worth what the story and the
     question tell the learner, every threat names the alternative they would really take
-    at a figure from 100 below their reservation price up to it, every bluff claims more
+    at a figure 1 to 100 below their reservation price, every bluff claims more
     than that reservation price, and "use" is the mention exactly when that BATNA's value
     is above the pay band's midpoint. Only the story's own words, not the scenario module, say which."""
     action = {"Harbor Bank": "Harbor Bank", "Lumen": "Lumen", "Freelance": "freelanc"}
@@ -375,7 +375,7 @@ def test_question_6s_key_follows_the_valuation_the_text_tells_the_learner_to_use
             figures = [float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*\d", text)]
             if key[letter] == "threat":
                 assert action[batna] in text, (s.learner, text)
-                assert 0 <= own - figures[0] < 100, (s.learner, text, own)
+                assert 1 <= own - figures[0] <= 100, (s.learner, text, own)
             if key[letter] == "bluff":
                 assert figures[0] > own, (s.learner, text, own)
         kinds = {x.letter: x.kind for x in statements_of(s)}
@@ -534,9 +534,12 @@ def to_use(s, labels):
 
 
 def labels_from_text(s):
-    def label():
-        labels = {letter: label_from_text(s, text) for letter, text in s.statements}
-        return {**labels, "use": to_use(s, labels)}
+    """The labels read off the learner's own statements (``s``), written in as a learner
+    may; the statement to use worked out from the scenario it is given."""
+    labels = {letter: label_from_text(s, text) for letter, text in s.statements}
+
+    def label(offers):
+        return {**labels, "use": to_use(offers, labels)}
 
     return label
 
@@ -545,7 +548,8 @@ def labels_from_facts(s):
     """Another reading: a statement is false when a figure in it is no fact of the story;
     a false figure about yourself is a bluff, about an offer a misrepresentation."""
 
-    def label():
+    def label(offers):
+        assert offers.statements == s.statements
         facts = {  # the true figures of each alternative a statement may name
             "Harbor Bank": {s.bank_salary},
             "Lumen": {s.startup_base, s.startup_bonus, round(100 * s.funding_probability)},
@@ -574,7 +578,7 @@ def labels_from_facts(s):
                     labels[letter] = "Misrepresentation"
             else:
                 labels[letter] = "Honest"
-        return {**labels, "use": to_use(s, labels).lower()}
+        return {**labels, "use": to_use(offers, labels).lower()}
 
     return label
 
@@ -675,11 +679,12 @@ def test_every_right_formulation_is_judged_right_for_every_learner(drawn, refere
             for question, alternatives in ALTERNATIVES.items():
                 for answer in (reference[question], *alternatives):
                     judge_all(s, seen, question, answer)
-        for labeller in LABELLERS:
-            labels = labeller(s)()
-            for statement in statements_of(s):
-                check.judge_statement(statement, labels)
-            check.judge_use(s, labels)
+            for labeller in (lambda s: reference["label_statements"], *LABELLERS):
+                for case in (s, check.other_band(s)):
+                    labels = labeller(s)(case)
+                    for statement in statements_of(s):
+                        check.judge_statement(statement, labels)
+                    check.judge_use(case, labels)
 
 
 def run(question, answer, **options):
@@ -705,6 +710,19 @@ def test_every_right_formulation_passes_the_hidden_check(reference, question):
     with learner_as(LEARNERS[0]):
         for answer in (reference[question], *ALTERNATIVES[question]):
             assert passes(run(question, answer, hidden=True)), answer.__name__
+
+
+def test_every_right_labelling_passes_the_hidden_check_and_a_written_in_use_fails(drawn, reference):
+    """Q6's hidden check (professor's review 2, finding 7): the learner's statements with
+    the pay band on the other side of the BATNA's value; the labels written in by hand
+    still pass, a "use" written in as a letter does not."""
+    s = drawn[0]
+    with learner_as(s.learner):
+        for answer in (reference["label_statements"], *(f(s) for f in LABELLERS)):
+            assert passes(run("label_statements", answer, hidden=True))
+        written_in = dict(statement_key(s))
+        assert passes(run("label_statements", lambda offers: written_in))
+        assert not passes(run("label_statements", lambda offers: written_in, hidden=True))
 
 
 def test_the_hidden_checks_try_every_kind_of_case():

@@ -11,6 +11,7 @@ other. ``judge_*`` decide one case; the sweep tests call them for thousands of l
 
 import functools
 import math
+from dataclasses import replace
 
 from course.checks.calls import question
 from course.checks.credit import Check, score
@@ -703,6 +704,11 @@ def judge_use(offers, answers):
     if letter not in statements:
         raise NotYet(f"'use' should be one of the letters {', '.join(statements)}, got {chosen!r}.")
     right = statement_to_use(offers)
+    where = (
+        ""
+        if offers == _drawn(learner_id())
+        else f"with Northwind's band midpoint at {offers.band_midpoint:,.0f}, "
+    )
     if letter == right:
         return f"statement {letter} is the one to make: {_use_reason(offers)}."
     if statements[letter].label != "honest":
@@ -710,7 +716,16 @@ def judge_use(offers, answers):
             f"statement {letter} is not one to make: choose among the statements that are "
             "true and demand nothing."
         )
-    raise NotYet(f"statement {letter} is not the one to make here: {_use_reason(offers)}.")
+    advice = (
+        "; work it out from offers.band_midpoint and your BATNA's value rather than writing "
+        "its letter in"
+        if where
+        else ""
+    )
+    raise NotYet(
+        f"{where}statement {letter} is not the one to make: {_use_reason(offers)}{advice}.",
+        general="it does not choose the statement to make from the pay band and the BATNA's value",
+    )
 
 
 def _use_reason(offers):
@@ -729,15 +744,33 @@ def _use_reason(offers):
     )
 
 
+def other_band(offers):
+    """The learner's scenario with the pay band's midpoint moved 3,000 past the BATNA's
+    value, to the other side of it (still within Northwind's reservation price): the same
+    statements, the other statement to make. The hidden check tries it, so a letter
+    written in for "use" fails where one worked out from the scenario passes."""
+    value = batna_value(offers)
+    band = value - 3_000 if offers.band_midpoint > value else value + 3_000
+    return replace(offers, band_midpoint=band)
+
+
+def _use_parts(answer, cases, answers):
+    for offers in cases:
+        given = answers if offers is cases[0] else call_learner(answer, offers)
+        said = judge_use(offers, given)
+    return said
+
+
 @question
-def label_statements(answer):
-    """Check a function returning a dict letter -> label for the scenario's statements, and
-    under "use" the letter of the statement to make: a quarter of a point a statement,
-    three quarters for the choice."""
+def label_statements(answer, hidden=False):
+    """Check a function ``(offers) -> dict`` of letter -> label for the scenario's
+    statements, and under "use" the letter of the statement to make: a quarter of a point a
+    statement, three quarters for the choice (when grading, also for the learner's
+    statements with the pay band on the other side of the BATNA's value)."""
     offers = _drawn(learner_id())
     statements = statements_of(offers)
     try:
-        answers = call_learner(answer)
+        answers = call_learner(answer, offers)
     except NotYet as hint:
         answers = hint  # each statement's part shows it
 
@@ -746,12 +779,17 @@ def label_statements(answer):
             raise answers
         return judge(*arguments, answers)
 
+    cases = [offers, other_band(offers)] if hidden else [offers]
     return score(
         *(
             Check(f"statement {s.letter}", 0.25, functools.partial(part, judge_statement, s))
             for s in statements
         ),
-        Check("the statement to make", 0.75, functools.partial(part, judge_use, offers)),
+        Check(
+            "the statement to make",
+            0.75,
+            functools.partial(part, lambda answers: _use_parts(answer, cases, answers)),
+        ),
     )
 
 

@@ -498,7 +498,9 @@ def statements_of(offers):
         return choices[math.floor(rng.random() * len(choices))]
 
     said, true_figure = _mention(offers, name)
-    floor = math.floor(reservation / 100 + 1e-9) * 100  # at most r: below it you walk
+    # below r, never on it (a learner's rounding must not turn it into a bluff): 1 to 100
+    # under it, so every salary under the figure is one you would walk away from
+    floor = math.floor((round(reservation) - 1) / 100) * 100
     asked = round(reservation, -3) + pick(rng, 4_000, 9_000, 1_000)
     inflated = offers.bank_salary + pick(rng, 4_000, 10_000, 1_000)
     taking = _TAKING[name]

@@ -565,30 +565,57 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # Your scenario lists five things you might say to Northwind, lettered A to E
 # (`offers.statements` holds them as `(letter, text)` pairs). Compare each with the facts
 # of your scenario and your reservation price from expected values (question 3, first
-# part), then write `label_statements()` so that
-# it returns a dict from letter to label: `"honest"`, `"threat"`, `"bluff"` or
-# `"misrepresentation"`. Each statement earns a quarter of a point.
+# part), then write `label_statements(offers)` so that it returns a dict from letter to
+# label: `"honest"`, `"threat"`, `"bluff"` or `"misrepresentation"`. Writing the labels of
+# your own five statements in by hand is fine. Each statement earns a quarter of a point.
 #
 # Then choose the statement you would make about your alternatives, and add its letter
 # under the key `"use"`, for example `return {"A": "honest", ..., "use": "B"}`. Compare
 # what your BATNA is worth by expected values, which is what its terms show Northwind,
 # with the midpoint of Northwind's pay band, `offers.band_midpoint`, Northwind's estimate
-# of what someone like you will settle for. The choice earns three quarters of a point.
+# of what someone like you will settle for. Work this one out from `offers` in your
+# code: grading also tries your statements with the band's midpoint moved to the other
+# side of your BATNA's value, where the other statement is the one to make. The choice
+# earns three quarters of a point.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "label-statements-answer", "schema_version": 3}
-def label_statements():
-    """Each statement of your scenario, by letter, with its label; and the one to use."""
+def label_statements(offers):
+    """Each statement of the scenario, by letter, with its label; and the one to use."""
     ### BEGIN SOLUTION
-    from course.scenarios.batna import statement_key
-
-    return statement_key(scenario)
+    _, batna_value = choose_batna(offers)
+    reservation = reservation_salary(offers)
+    facts = {  # what each alternative really offers, as the story tells it
+        "Harbor Bank": {offers.bank_salary},
+        "Lumen": {offers.startup_base, offers.startup_bonus},
+        "client": {offers.freelance_busy, offers.freelance_normal, offers.freelance_no_renewal},
+    }
+    labels, figures = {}, {}
+    for letter, text in offers.statements:
+        words = [word.strip(".,;:()").replace(",", "") for word in text.split()]
+        amounts = {float(word) for word in words if word.isdigit()}
+        named = [name for name in facts if name in text]
+        if "unless" in text or "if the salary is below" in text:  # a demand, or else
+            labels[letter] = "threat" if max(amounts) <= reservation else "bluff"
+        elif amounts and not named:  # a figure about the least I would accept
+            labels[letter] = "bluff" if max(amounts) > reservation else "honest"
+        elif named and (not amounts <= facts[named[0]] or "guarantees" in text):
+            labels[letter] = "misrepresentation"  # a false fact about an alternative
+        else:
+            labels[letter] = "honest"
+        figures[letter] = bool(amounts)
+    strong = batna_value > offers.band_midpoint  # its terms would raise their estimate
+    use = next(x for x in labels if labels[x] == "honest" and figures[x] == strong)
+    return {**labels, "use": use}
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "label-statements-test", "schema_version": 3}
 """Check that label_statements tells honest statements from threats, bluffs and lies."""
 check.label_statements(label_statements)
+### BEGIN HIDDEN TESTS
+check.label_statements(label_statements, hidden=True)
+### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "nash-teaching", "schema_version": 3}
 # ## 7. How the surplus splits, and when a better BATNA pays
