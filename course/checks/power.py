@@ -165,12 +165,13 @@ def amount(value, what):
 
 
 def _word(value, choices, what):
-    """The learner's choice among ``choices`` (any case; spaces, underscores or hyphens
-    between words), or a hint."""
+    """The learner's choice among ``choices``, as ``choices`` spells it (any case; spaces,
+    underscores or hyphens between words), or a hint."""
     if isinstance(value, str):
         said = " ".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
-        if said in choices:
-            return said
+        for choice in choices:
+            if said == choice.lower():
+                return choice
     raise NotYet(
         f"{what} should be one of {', '.join(repr(c) for c in choices)}, got {value!r}",
         general=f"it should return one of {', '.join(repr(c) for c in choices)}",
@@ -198,16 +199,6 @@ NOT_DEPENDENCE = (
 )
 
 
-def _choice_of(value, choices, what):
-    """The learner's choice among ``choices``, whatever its case and spacing, or a hint."""
-    if isinstance(value, str):
-        said = " ".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
-        for choice in choices:
-            if said == choice.lower():
-                return choice
-    raise NotYet(f"{what} should be one of {', '.join(repr(c) for c in choices)}, got {value!r}")
-
-
 def judge_power_fact(s, fact, answers):
     """Question 1 for one fact, given ``answers`` (letter -> (base, who depends on whom)):
     what the learner got right, else the ``NotYet`` hint, which says why what was given does
@@ -222,8 +213,8 @@ def judge_power_fact(s, fact, answers):
             f"the answer for fact {fact.letter} should be a pair (base, who depends on whom), "
             f"like ('expert', 'them on Kestrel'), got {said!r}"
         )
-    base = _choice_of(said[0], BASES, f"the base of power of {fact.letter}")
-    depends = _choice_of(said[1], DEPENDENCE, f"who depends on whom in {fact.letter}")
+    base = _word(said[0], BASES, f"the base of power of {fact.letter}")
+    depends = _word(said[1], DEPENDENCE, f"who depends on whom in {fact.letter}")
     right_base, right_depends = power_fact_answer(fact)
     wrong = []
     if base != right_base:
@@ -240,22 +231,27 @@ def power_sources(answer):
     """Check a function that names, for each of the scenario's four facts, the base of power
     and who depends on whom: half a point each, for both right."""
     s = _scenarios(False)[0]
+    return _per_item(
+        answer,
+        s.power_facts,
+        "fact",
+        "power_sources should return a dict like {'A': ('expert', 'them on Kestrel'), ...}",
+        lambda item, answers: functools.partial(judge_power_fact, s, item, answers),
+    )
+
+
+def _per_item(answer, items, noun, example, judge):
+    """Score an own-case question whose answer is a dict from letter to answer, half a point
+    for each of ``items`` (lettered A to D); ``judge(item, answers)`` is that item's check,
+    ``example`` names the function and shows the dict it should return."""
     answers = call_learner(answer)
     if not isinstance(answers, Mapping):
-        raise NotYet(
-            "power_sources should return a dict like {'A': ('expert', 'them on Kestrel'), ...}, "
-            f"got {answers!r}"
-        )
+        raise NotYet(f"{example}, got {answers!r}")
     answers = {str(letter).strip().upper(): said for letter, said in answers.items()}
-    extra = sorted(set(answers) - {f.letter for f in s.power_facts})
+    extra = sorted(set(answers) - {item.letter for item in items})
     if extra:
-        raise NotYet(f"there is no fact {extra[0]!r}; the facts are A, B, C and D.")
-    return score(
-        *(
-            Check(f"fact {f.letter}", 0.5, functools.partial(judge_power_fact, s, f, answers))
-            for f in s.power_facts
-        )
-    )
+        raise NotYet(f"there is no {noun} {extra[0]!r}; the {noun}s are A, B, C and D.")
+    return score(*(Check(f"{noun} {item.letter}", 0.5, judge(item, answers)) for item in items))
 
 
 # --- question 2: the licence's floor, and Atlas's "fair" proposal -----------------------------
@@ -898,20 +894,12 @@ def rate_tactics(answer):
     """Check a function that labels each of the scenario's four statements with module 00's
     words (legitimate, bluff, misrepresentation, illegitimate): half a point each."""
     s = _scenarios(False)[0]
-    labels = call_learner(answer)
-    if not isinstance(labels, Mapping):
-        raise NotYet(
-            f"rate_tactics should return a dict like {{'A': 'legitimate', ...}}, got {labels!r}"
-        )
-    labels = {str(letter).strip().upper(): label for letter, label in labels.items()}
-    extra = sorted(set(labels) - {t.letter for t in s.tactics})
-    if extra:
-        raise NotYet(f"there is no statement {extra[0]!r}; the statements are A, B, C and D.")
-    return score(
-        *(
-            Check(f"statement {t.letter}", 0.5, functools.partial(judge_tactic, s, t, labels))
-            for t in s.tactics
-        )
+    return _per_item(
+        answer,
+        s.tactics,
+        "statement",
+        "rate_tactics should return a dict like {'A': 'legitimate', ...}",
+        lambda item, labels: functools.partial(judge_tactic, s, item, labels),
     )
 
 

@@ -852,7 +852,7 @@ check.best_lever(best_lever, hidden=True)
 # - **Mention an alternative when it helps, as information, not as an ultimatum.** With
 #   full information, as in section 5, an outside option below your share at the table
 #   moves nothing. Real talks are rarely like that: Granite cannot see Kestrel's options,
-#   and whatever Kestrel says about them tells Granite where its walk-away point lies. So
+#   and whatever Kestrel says about them tells Granite where its reservation price lies. So
 #   mention an alternative when it beats what the other side expects you to settle for:
 #   then it raises what they must offer. Keep a weak one to yourself. Where the other side
 #   already knows your patience, as in question 7 below, mentioning it gains nothing: it
@@ -1060,21 +1060,25 @@ check.harrow_move(harrow_move, hidden=True)
 # ## What to take away
 #
 # - Power is the other side's dependence on you: how much they need what you control, and
-#   how few other ways they have to get it. It runs both ways.
+#   how few other ways they have to get it. It runs both ways, and it rests on authority,
+#   expertise, admiration or control of a resource.
 # - The Shapley value is a benchmark of a fair split, not a price you are owed. The core
 #   says what competition leaves: a rival buyer sets your floor at what it would pay, unit
 #   for unit, even if it never buys.
 # - Votes are not power: count who can swing a decision (Shapley–Shubik, Banzhaf). A
 #   member can hold votes and no power at all.
 # - Patience is power, and so is moving first: in Rubinstein's game your share rises with
-#   your own patience and falls with theirs, and the first mover's edge shrinks as rounds
-#   get shorter. Real bargainers drift towards even splits; read the model for direction.
-# - Ask how you would reach an alternative. One you must walk out to take (an outside
-#   option) counts only when it beats your share at the table, and then in full; one you
+#   your own patience and falls with theirs. As rounds get shorter the first mover's edge
+#   shrinks, but patience's does not: the ratio of the two sides' costs of delay sets the
+#   split. Real bargainers drift towards even splits; read the model for direction.
+# - Ask how you would reach an alternative. One you must walk out to take, at the moment
+#   you turn down their proposal (an outside option), counts only when it beats your share
+#   at the table, and then in full; one you
 #   are left with when talks fail on their own (a breakdown payoff) always counts, by
 #   half, as in module 02's Nash split.
 # - Spend preparation where it moves something: a bidder below your best rival, or an
 #   option below your share at the table, adds nothing.
 # - Use power quietly and truthfully: mention an alternative when it beats what the other
-#   side expects you to settle for, keep a weak one to yourself, do not threaten what you
-#   would not do, and leave alone power that is not yours to use.
+#   side expects you to settle for, once they can believe it, keep a weak one to yourself,
+#   do not threaten what you would not do, and leave alone power that is not yours to use.
+# - If no deal comes, leave so that you can come back: you will likely meet again.
