@@ -1552,7 +1552,10 @@ def _balances(yours, theirs, weights, moves):
     return balances
 
 
-def _news_problems(yours, theirs, weights, moves, asks=(), before_peak=False):
+def _news_problems(yours, theirs, weights, moves, asks=(), before_peak=False, every=True):
+    """What is unfair about news ``moves`` on a starting audit, cheapest test first: every
+    problem, or with ``every=False`` the first only (a learner's draw needs no more than
+    whether there is one; the benchmark counts them all)."""
     ratings = {"you": dict(yours), "them": dict(theirs)}
 
     def balance():  # the audit is checked already, and no move may be clamped: plain sums
@@ -1565,18 +1568,36 @@ def _news_problems(yours, theirs, weights, moves, asks=(), before_peak=False):
             return ["news: a move would pass an end of the scale"]
         ratings[side][source] = moved
         balances[label] = balance()
+    values = sorted(balances.values())
+    tests = (
+        (
+            lambda: any(abs(abs(b) - EVEN_WITHIN) < MARGIN - 1e-9 for b in values),
+            "news: a balance within 0.1 of the 'even' line",
+        ),
+        (
+            lambda: values[-1] - values[-2] < MARGIN - 1e-9,
+            "news: the two best moments to ask within 0.1 points",
+        ),
+        (lambda: turning_point(balances) is None, "news: the side ahead never changes"),
+        (
+            lambda: not _later_needs(balances, asks),
+            "news: no ask that must wait for news (clear of every moment)",
+        ),
+        (
+            lambda: (
+                before_peak
+                and _later_needs(balances, asks)
+                and not _later_needs(balances, asks, before_peak=True)
+            ),
+            "news: no ask that must wait for news and comes before the peak",
+        ),
+    )
     problems = []
-    if any(abs(abs(b) - EVEN_WITHIN) < MARGIN - 1e-9 for b in balances.values()):
-        problems.append("news: a balance within 0.1 of the 'even' line")
-    if turning_point(balances) is None:
-        problems.append("news: the side ahead never changes")
-    top, second = sorted(balances.values())[-1], sorted(balances.values())[-2]
-    if top - second < MARGIN - 1e-9:
-        problems.append("news: the two best moments to ask within 0.1 points")
-    if not _later_needs(balances, asks):
-        problems.append("news: no ask that must wait for news (clear of every moment)")
-    elif before_peak and not _later_needs(balances, asks, before_peak=True):
-        problems.append("news: no ask that must wait for news and comes before the peak")
+    for failed, problem in tests:
+        if failed():
+            problems.append(problem)
+            if not every:
+                break
     return problems
 
 
@@ -1749,7 +1770,11 @@ def _draw_audit_and_news(rng, case, rejected, checked=True, apart=frozenset(), b
         for _ in range(NEWS_TRIES):
             news = _draw_news(rng, case, apart)
             problems = (
-                _news_problems(*audit, _moves(news), case.asks, before_peak) if checked else []
+                _news_problems(
+                    *audit, _moves(news), case.asks, before_peak, every=rejected is not None
+                )
+                if checked
+                else []
             )
             if not problems:
                 return audit, news
