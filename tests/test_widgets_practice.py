@@ -228,7 +228,7 @@ def test_the_moment_tells_the_story_up_to_a_real_low_ball():
     assert moment.outcome.value == "" and moment.ask.value == ""
 
 
-@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("seed", range(6))
 def test_each_verdict_is_true_of_its_history(seed):
     moment = DifficultMoment(rng=random.Random(seed))
     m = moment._moment
@@ -236,13 +236,17 @@ def test_each_verdict_is_true_of_its_history(seed):
     moment.play.click()
     half = m.play("half")
     text = unescape(moment.outcome.value)
-    assert "times your next planned step" in text and "pressure working" in text
-    assert half["pressed"]
+    assert "times your next planned step" in text and half["pressed"]
+    assert ("pressure working" in text) != m.claim_true
     moment.choice.value = "hold"
     moment.play.click()
     held = m.play("hold")
     text = unescape(moment.outcome.value)
-    assert "You repeated your last ask: the buyer read that the low-ball had not worked" in text
+    if m.claim_true:
+        assert "You repeated your last ask: the buyer offered nothing above its low-ball" in text
+        assert "This time the claim was true" in text
+    else:
+        assert "You repeated your last ask: the buyer read that the low-ball had not worked" in text
     if held["later_best"] is not None and held["later_best"] > m.low_ball:
         assert f"not true: it later offered {held['later_best']}." in text
     else:
@@ -584,7 +588,7 @@ def test_every_debrief_sentence_is_true_of_its_history(style, asks, opens):
         assert checked == len(lines) >= 3
 
 
-@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("seed", range(12))
 def test_what_the_low_ball_verdict_says_the_buyer_did_is_in_the_history(seed):
     """Every answer's verdict: the buyer's return to its offer before the low-ball (the
     round named is the first at or above it), its restart from the low-ball, and the
@@ -607,8 +611,14 @@ def test_what_the_low_ball_verdict_says_the_buyer_did_is_in_the_history(seed):
         if "was not true: it later offered" in text:
             later = int(re.search(r"it later offered (\d+)", text).group(1))
             assert later == max(p for _, p in after) > m.low_ball
+            assert "close to a bluff about its limit" in text  # finding 19: on module 00's line
         else:
             assert not after or max(p for _, p in after) <= m.low_ball
+        assert ("This time the claim was true" in text) == m.claim_true
+        if "offered nothing above its low-ball" in text:
+            assert all(p <= m.low_ball for _, p in after)
+        if "went back to its own pace" in text or "back at or above its earlier" in text:
+            assert not m.claim_true
 
 
 @pytest.mark.parametrize("style", list(STYLES))

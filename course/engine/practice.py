@@ -16,6 +16,7 @@ Every bot lives inside the engine's ``PersonSession`` or these objects' private 
 nothing public holds a buyer's limit, style or memory before a negotiation ends.
 """
 
+import itertools
 import math
 import random
 
@@ -132,6 +133,10 @@ PLAN_BETA, TARGET_SHARE = 1.5, 0.3
 #: What the buyer says with its low-ball: a claim the rest of the talks can test.
 BUDGET_CLAIM = "Frankly, this is all the budget allows."
 
+#: The share of moments in which the claim is true: the buyer's budget really was cut to
+#: its low-ball, below your reservation price, so no deal can beat your BATNA.
+TRUE_CLAIM = 1 / 3
+
 
 class _LowBaller(Counterpart):
     """A linear buyer that drops ``low`` (an outcome index) in round ``low_round`` to test
@@ -140,9 +145,10 @@ class _LowBaller(Counterpart):
     pressing: it starts again from the low-ball and gives nothing back for concessions,
     moving only with the clock. Otherwise it goes back to where it was before the test."""
 
-    def __init__(self, preferences, rounds, low_round, low, planned):
+    def __init__(self, preferences, rounds, low_round, low, planned, cut=False):
         super().__init__(preferences, rounds, beta=1.0, patience=None)
         self.low_round, self.low, self.planned = low_round, low, planned
+        self.cut = cut  # whether its budget really was cut to the low-ball
         self.pressed = None  # after the test: whether pressure worked
 
     def observe(self, k, offer):
@@ -158,11 +164,25 @@ class _LowBaller(Counterpart):
                 )
         super().observe(k, offer)
 
+    def _within_budget(self, offer):
+        """Whether a price (outcome ``offer``) is one its cut budget allows: no more than
+        the low-ball."""
+        return self.preferences.utilities[offer] >= self.preferences.utilities[self.low]
+
+    def respond(self, k, offer):
+        accepts = super().respond(k, offer)
+        if self.cut and k > self.low_round:
+            return self._within_budget(offer)
+        return accepts
+
     def propose(self, k):
-        if k != self.low_round:
-            return super().propose(k)
-        self.said = BUDGET_CLAIM
-        return self.low
+        if k == self.low_round:
+            self.said = BUDGET_CLAIM
+            return self.low
+        offer = super().propose(k)
+        if self.cut and k > self.low_round and not self._within_budget(offer):
+            return self.low  # a real budget cut: it cannot offer more
+        return offer
 
 
 class LowBallMoment:
@@ -171,9 +191,12 @@ class LowBallMoment:
     the last of ``rounds``; you accept an offer at least your next ask, and in the last
     round any offer at or above your reservation price. The buyer, whose limit is drawn
     from ``rng`` and kept private, concedes steadily, then in a round drawn from the
-    second to the fifth drops a low-ball well below its lowest offer so far (a share of it
-    drawn from ``LOW_BALL``), saying it is all its budget allows. ``before`` is the
-    public history up to the low-ball."""
+    third to the fifth (after at least two offers of its own) drops a low-ball well below
+    its lowest offer so far (a share of it drawn from ``LOW_BALL``), saying it is all its
+    budget allows. In about ``TRUE_CLAIM`` of the moments the claim is true
+    (``claim_true``): its budget was cut to the low-ball, below your reservation price, so
+    from then on it offers no more and accepts no ask above it. ``before`` is the public
+    history up to the low-ball. Your plan's whole-number steps never grow."""
 
     def __init__(self, your_reservation=50, opening=95, rounds=12, rng=None):
         rng = rng or random.SystemRandom()
@@ -185,16 +208,17 @@ class LowBallMoment:
         self.target = math.ceil(
             self.your_reservation + TARGET_SHARE * (self.opening - self.your_reservation)
         )
-        self.low_round = rng.randint(1, 4)  # 0-based: its offer in round 2 to 5
+        self.low_round = rng.randint(2, 4)  # 0-based: its offer in round 3 to 5
         limit = min(HIGH, self.your_reservation + rng.randint(10, 35))
         self._negotiation = price_negotiation(
             self.your_reservation, limit, LOW, HIGH, rounds=self.rounds
         )
-        self.plan = [self._ask(k, self.opening, 0) for k in range(self.rounds)]
+        self.plan = self._plan_from(self.opening, 0)
         low = self.low_round + 1
         self.planned_step = self.plan[self.low_round] - self.plan[low]
         lowest = min(self._first_offers())
         self.low_ball = max(1, round(lowest * rng.uniform(*LOW_BALL)))
+        self.claim_true = rng.random() < TRUE_CLAIM and self.low_ball < self.your_reservation
         history = self.play("hold")["history"]
         self.before = history[: 2 * (self.low_round + 1)]
         self.last_ask = self.before[-2][2]
@@ -203,7 +227,8 @@ class LowBallMoment:
     def _buyer(self, low):
         preferences = self._negotiation.preferences[BUYER]
         index = self._negotiation.index_of(low)
-        return _LowBaller(preferences, self.rounds, self.low_round, index, self.planned_step)
+        cut = getattr(self, "claim_true", False)
+        return _LowBaller(preferences, self.rounds, self.low_round, index, self.planned_step, cut)
 
     def _first_offers(self):
         """The buyer's offers before the low-ball, against your plan."""
@@ -214,14 +239,26 @@ class LowBallMoment:
             offers.append(self._negotiation.public(buyer.propose(k)))
         return offers
 
-    def _ask(self, k, start, start_round):
-        """Your plan: from ``start`` in ``start_round``, steps that shrink to your target by
-        the last round, in whole prices; an ask at or below the target is held."""
+    def _plan_from(self, start, start_round):
+        """Your asks from ``start`` in ``start_round`` to the last round: steps that shrink
+        to your target by the last round (Faratin's curve), in whole prices that never
+        grow (each curve step rounded down, the largest ones taking the thousands left
+        over); an ask at or below the target is held."""
         if start <= self.target:
-            return start
+            return [start] * (self.rounds - start_round)
         span = max(self.rounds - 1 - start_round, 1)
-        price = time_dependent_offer(k - start_round, span, start, self.target, PLAN_BETA)
-        return max(self.target, math.ceil(price - 1e-9))
+        curve = [
+            time_dependent_offer(k, span, start, self.target, PLAN_BETA)
+            for k in range(self.rounds - start_round)
+        ]
+        ideal = [a - b for a, b in itertools.pairwise(curve)]  # shrinking, as β > 1
+        steps = [math.floor(step + 1e-9) for step in ideal]
+        for at in range(round(start - self.target) - sum(steps)):
+            steps[at] += 1
+        asks = [start]
+        for step in steps:
+            asks.append(asks[-1] - step)
+        return asks
 
     def next_ask(self, response, ask=None):
         """Your ask right after the low-ball for a counter ``response`` (``hold``,
@@ -259,8 +296,7 @@ class LowBallMoment:
         low = self.low_round + 1  # the round (0-based) in which the low-ball is on the table
         countered = response not in ("accept", "walk")
         if countered:
-            start = self.next_ask(response, ask)
-            plan[low:] = [self._ask(k, start, low) for k in range(low, self.rounds)]
+            plan[low:] = self._plan_from(self.next_ask(response, ask), low)
         buyer = self._buyer(self.low_ball)
         run = steps(negotiation, {SELLER: None, BUYER: buyer}, SELLER)
         turn = next(run)

@@ -505,7 +505,7 @@ class DifficultMoment(w.VBox):
         self._moment = m = LowBallMoment(rng=self._rng)
         self.story.value = (
             f"You sell; your reservation price is {m.your_reservation}. You opened at "
-            f"{m.opening}, and your plan concedes in steps that shrink, to a target of "
+            f"{m.opening}, and your plan concedes in whole steps that never grow, to a target of "
             f"{m.target} in the last round; in the last round you would accept any offer at "
             "or above your reservation price. So far:<br>"
             + price_history(m.before[:-1], you="you ask")
@@ -567,18 +567,31 @@ def verdict_of(moment, run, held):
     ``run`` from ``moment.play``; ``held`` the run of repeating your last ask."""
     reservation = moment.your_reservation
     before = [p for r, who, p in moment.before if who == "bot"][-2]
+    true = (
+        f" This time the claim was true: the buyer's budget had been cut to {moment.low_ball}, "
+        f"below your reservation price {reservation}, and it offered no more after it. No "
+        "deal could beat your BATNA, so the best answer was to leave at once, politely, and "
+        "say what would bring you back."
+        if moment.claim_true
+        else ""
+    )
     if run["response"] == "accept":
         text = f"You took the low-ball: a deal at {run['price']}"
-        return text + (
-            f", {-run['gain']:g} below your reservation price {reservation}: worse than your BATNA."
-            if run["gain"] < 0
-            else f", {run['gain']:g} over your reservation price."
+        return (
+            text
+            + (
+                f", {-run['gain']:g} below your reservation price {reservation}: worse than "
+                "your BATNA."
+                if run["gain"] < 0
+                else f", {run['gain']:g} over your reservation price."
+            )
+            + true
         )
     if run["response"] == "walk":
         return (
             f"You left politely with your BATNA (worth {reservation}) and the door open. Before "
             f"the low-ball the buyer had come up to {before}; holding your ask would have "
-            f"ended in {_ending(held, reservation)}."
+            f"ended in {_ending(held, reservation)}." + true
         )
     step, planned = run["step"], max(moment.planned_step, 1)
     if step == 0:
@@ -588,7 +601,9 @@ def verdict_of(moment, run, held):
     else:
         move = f"You conceded {step}, {step / planned:.1f} times your next planned step ({planned})"
     back = run["back_in"]
-    if run["pressed"]:
+    if moment.claim_true:
+        answer = f"the buyer offered nothing above its low-ball ({moment.low_ball}) after that"
+    elif run["pressed"]:
         answer = "the buyer read that as pressure working and started again from its low-ball" + (
             f"; it came back to its earlier offer ({before}) only in round {back}"
             if back
@@ -605,8 +620,12 @@ def verdict_of(moment, run, held):
     if later is not None and later > moment.low_ball:
         text += (
             f" Its claim that the low-ball was all its budget allowed was not true: it later "
-            f"offered {later}."
+            f"offered {later}. On module 00's line, a false word about its own budget is "
+            "close to a bluff about its limit, which the conventions of bargaining tolerate; "
+            "had it invented a fact you rely on, such as a rival's quote or a board decision, "
+            "it would have been misrepresentation."
         )
+    text += true
     if run["response"] != "hold":
         text += f" Repeating your last ask would have ended in {_ending(held, reservation)}."
     return text
