@@ -273,8 +273,8 @@ def frontier_picture(
     if path:
         (a, b), (c, d) = path[0], path[-1]
         words.append(
-            f"{path_name}: {len(path)} steps from {amount(a)} for you and {amount(b)} for them "
-            f"to {amount(c)} and {amount(d)}"
+            f"{path_name}: {len(path)} package(s), numbered from 0, from {amount(a)} for you "
+            f"and {amount(b)} for them to {amount(c)} and {amount(d)}"
         )
     if deal is not None:
         words.append(f"the deal: {amount(deal[0])} for you and {amount(deal[1])} for them")

@@ -19,6 +19,7 @@ from course.models.concessions import (
     trade_tier,
 )
 from course.scenarios.concessions import (
+    closing_start,
     conceded_issues,
     meso_triples,
     middle_package,
@@ -75,8 +76,10 @@ def test_the_hidden_learners_differ_where_it_matters(learner, key):
     assert len({reservation_of(s) for s in scenarios}) >= 3
     assert len({s.statements["birch"].figure == s.alternative_price for s in scenarios}) == 2
     assert len({s.tighter for s in scenarios}) == 2
-    assert len({check.grounded_opening(s) for s in scenarios}) == 5
-    assert len({str(check.equivalent_offers(s)) for s in scenarios}) == 5
+    assert len({check.grounded_opening(s) for s in scenarios}) == len(scenarios)
+    assert len({str(check.equivalent_offers(s)) for s in scenarios}) == len(scenarios)
+    # one of them has a package where the best concession rate gives more than closes the deal
+    assert any(closing_start(TradeTable(s.yours, s.theirs), s.their_minimum) for s in scenarios)
 
 
 def test_an_unwritten_answer_says_to_replace_the_stub(learner):
@@ -101,7 +104,11 @@ def test_the_opening_mistakes(learner):
     top = _key(s, "fact")
     figure = s.statements[top].figure
     assert "is not true" in miss(check.opening, lambda s, a: (s.their_estimate, "rival"))
-    assert "is a threat" in miss(check.opening, lambda s, a: (s.their_estimate, "threat"))
+    threat = miss(check.opening, lambda s, a: (s.their_estimate, "threat"))
+    assert "is a threat" in threat
+    # the professor's review (finding 19): the threat's intent is false, and the hint places
+    # it on module 00's line
+    assert "not even true" in threat and "misrepresentation side" in threat
     hint = miss(check.opening, lambda s, a: (figure + 5, top))
     assert f"more than '{top}' can justify" in hint and f"names {figure:g}" in hint
     hint = miss(check.opening, lambda s, a: (s.their_estimate - 2, top))
@@ -126,6 +133,9 @@ def test_citing_birch_is_weak_when_true_and_a_misrepresentation_when_inflated(le
         hint = miss(check.opening, lambda s, a: (min(birch, s.their_estimate), "birch"))
     if birch == s.alternative_price:
         assert "'birch' is true, but" in hint and "keep this one private" in hint
+        # finding 6: "the about {their_estimate} Orchard expects to pay" called Orchard's
+        # reservation price what it expects to pay; the hint speaks of the settlement
+        assert "expects to pay" not in hint and "expects you to settle for" in hint
     else:
         assert "'birch' is not true: Birch would pay" in hint
 
@@ -173,8 +183,19 @@ def halfway(s, opening):
 @pytest.mark.parametrize(
     ("plan", "hint"),
     [
-        (faratin(0.5, halfway), "is bigger than the one before it"),  # Boulware: steps grow
-        (faratin(1.0, halfway), "keep the same size"),  # linear: steps hold
+        (faratin(0.5, halfway), "is bigger than an earlier one"),  # Boulware: steps grow
+        (faratin(1.0, halfway), "is the same size as your first"),  # linear: steps hold
+        # the review's finding 3: steps 1.5, 2, 2.5, 3, each within 1 of the one before
+        (
+            lambda s, o: [o, o - 1.5, o - 3.5, o - 6, o - 9] + [o - 10] * (s.rounds - 5),
+            "is bigger than an earlier one (1.50)",
+        ),
+        # finding 4: steps 2, 2.5, 2.8 grow within rounding, and the hint says the last
+        # concession is bigger than the first (it said they "keep the same size")
+        (
+            lambda s, o: [o, o - 2, o - 4.5, o - 7.3] + [o - 7.3] * (s.rounds - 4),
+            "your last concession (2.80) is bigger than your first (2.00)",
+        ),
         (faratin(1.5), "with a real margin"),  # all the way to the limit
         (faratin(1.5, lambda s, o: reservation_of(s) + 0.02), "with a real margin"),
         (faratin(6.0, halfway), "more than three fifths of all you plan to concede"),
@@ -215,34 +236,54 @@ def test_reasonable_plans_pass(learner, capsys, plan):
 
 def test_the_tit_for_tat_examples_of_the_question(learner):
     s = course.variant(MODULE)
-    assert check.tit_for_tat_offer(s, [118, 114], [80, 86]) == 108
-    assert check.tit_for_tat_offer(s, [118, 114], [86, 80]) == 114
+    assert check.tit_for_tat_offer(s, [118, 114], [80, 83], 100) == 111
+    assert check.tit_for_tat_offer(s, [118, 114], [80, 86], 100) == 110  # capped at your 4
+    assert check.tit_for_tat_offer(s, [118, 114], [86, 80], 100) == 114
 
 
 def _reservation(s):
     return reservation_of(s)
 
 
+def _mirrored(mine, theirs):
+    """Orchard's last move, copied both ways (Faratin's agents), a concession capped by
+    your own last one."""
+    step = theirs[-1] - theirs[-2]
+    own = [a - b for a, b in itertools.pairwise(mine) if a > b]
+    return min(step, own[-1]) if step > 0 and own else step
+
+
 @pytest.mark.parametrize(
     ("wrong", "hint"),
     [
-        (lambda s, m, t: m[-1] + (t[-1] - t[-2]), "moves the wrong way"),
-        (lambda s, m, t: max(m[-1] + (t[-1] - t[-2]), _reservation(s)), "moves the wrong way"),
-        (lambda s, m, t: m[-1] - (t[-1] - t[-2]), "raised your ask by as much"),  # Faratin's
+        (lambda s, m, t, g: m[-1] + (t[-1] - t[-2]), "moves the wrong way"),
+        (lambda s, m, t, g: max(m[-1] + (t[-1] - t[-2]), g), "moves the wrong way"),
+        (lambda s, m, t, g: m[-1] - _mirrored(m, t), "raised your ask by as much"),  # Faratin's
         (
-            lambda s, m, t: min(max(m[-1] - (t[-1] - t[-2]), _reservation(s)), m[0]),
+            lambda s, m, t, g: min(max(m[-1] - _mirrored(m, t), g), m[0]),
             "raised your ask by as much",
         ),
-        (lambda s, m, t: m[-1] - max(t[-1] - t[-2], 0), "below your reservation price"),
+        # the review's finding 5: conceding as much as Orchard stepped back
+        (lambda s, m, t, g: max(m[-1] - abs(_mirrored(m, t)), g), "conceded 4 anyway"),
+        # the review's finding 10: copying a step bigger than your own last one
+        (lambda s, m, t, g: max(m[-1] - max(t[-1] - t[-2], 0), g), "more than your own last"),
         (
-            lambda s, m, t: max(m[-1] - max(t[-1] - t[0], 0), _reservation(s)),
+            lambda s, m, t, g: max(
+                m[-1] - min(max(t[-1] - t[-2], 0), m[-2] - m[-1] or 99), _reservation(s)
+            ),
+            "below your target",
+        ),
+        (
+            lambda s, m, t, g: max(
+                m[-1] - (max(_mirrored(m, t), 0) if len(m) == 2 else max(t[-1] - t[0], 0)), g
+            ),
             "copies everything Orchard has conceded",
         ),
         (
-            lambda s, m, t: max(m[-1] - (m[-2] - m[-1]), _reservation(s)),
+            lambda s, m, t, g: max(m[-1] - (m[-2] - m[-1]), g),
             "repeats your own last step",
         ),
-        (lambda s, m, t: m[-1] * t[-2] / t[-1], "expected"),  # relative tit-for-tat
+        (lambda s, m, t, g: m[-1] * t[-2] / t[-1], "expected"),  # relative tit-for-tat
     ],
 )
 def test_the_tit_for_tat_mistakes(learner, wrong, hint):
@@ -250,10 +291,24 @@ def test_the_tit_for_tat_mistakes(learner, wrong, hint):
     assert hint in miss(check.tit_for_tat, wrong)
 
 
+def test_a_rewarded_retraction_is_named_as_such():
+    """The professor's review (finding 5): after Orchard stepped back by 4, an answer that
+    conceded 4 was told 'when Orchard raises its offer by some amount...', though Orchard
+    raised nothing."""
+    s = course.variant(MODULE, "learner-1")
+    target = check.plan_target(s)
+    mine, theirs = [106, 100, 97], [67, 75, 71]
+    hint, _ = check._tit_for_tat_mistake(s, mine, theirs, target, 93, 97)
+    assert "stepped back by 4 and you conceded 4 anyway" in hint
+    assert "raises its offer" not in hint and "raised its offer" not in hint
+
+
 def test_a_retraction_is_answered_with_a_hold_in_the_visible_cases(learner):
     s = course.variant(MODULE)
+    target = check.plan_target(s)
     retracted = [(m, t) for m, t in check._histories(s, False) if t[-1] < t[-2]]
-    assert retracted and all(check.tit_for_tat_offer(s, m, t) == m[-1] for m, t in retracted)
+    assert retracted
+    assert all(check.tit_for_tat_offer(s, m, t, target) == m[-1] for m, t in retracted)
 
 
 # --- 4. next trade ------------------------------------------------------------------
@@ -296,6 +351,41 @@ def test_the_next_trade_mistakes(answers, learner):
     assert "is not one move away" in miss(check.next_trade, orchards_ideal)
     assert "gave None" in miss(check.next_trade, lambda s, current: None)
     assert "return a package" in miss(check.next_trade, lambda s, current: "discount")
+
+
+def test_conceding_by_rate_alone_is_caught_where_a_cheaper_move_closes_the_deal():
+    """The professor's review (finding 1): the check marked the cheapest move that closes
+    the deal wrong and wanted the best concession rate, which gave away more. A learner
+    with a package where the two rules disagree: the old rule fails with a hint that names
+    the cheaper closing move, and the new rule passes."""
+
+    def by_rate(s, current):
+        table = TradeTable(s.yours, s.theirs)
+        options = table.options(current, gives=True)
+        if any(trade_tier(o) == "free" for o in options):
+            return preferred_trade(options)["package"]
+        if not table.needed(current, s.their_minimum):
+            return None
+        costly = [o for o in options if o["you"] < 0 < o["them"]]
+        return max(costly, key=lambda o: (o["them"] / -o["you"], o["you"]))["package"]
+
+    for n in range(60):
+        s = course.variant(MODULE, f"learner-{n}")
+        table = TradeTable(s.yours, s.theirs)
+        start = closing_start(table, s.their_minimum)
+        if start is None:
+            continue
+        wanted = preferred_trade(
+            table.options(start, gives=True), table.shortfall(start, s.their_minimum)
+        )
+        assert table.points(wanted["package"])[1] >= s.their_minimum
+        assert by_rate(s, start) != wanted["package"]
+        assert -wanted["you"] < table.points(start)[0] - table.points(by_rate(s, start))[0]
+        with course.variants.learner_as(s.learner):
+            hint = miss(check.next_trade, by_rate, True)
+        assert "costs you only" in hint or "closes the deal" in hint, hint
+        return
+    pytest.fail("no learner has a package where the rate gives more than closes the deal")
 
 
 def test_ranking_free_trades_by_orchards_gain_is_caught():
@@ -462,7 +552,7 @@ def test_every_respond_hint_is_true_of_the_offer(learner_id):
 QUESTION_TEXT = {
     "opening": ("q1-text", lambda f, s: f(s, 60.0)),
     "concession_plan": ("q2-text", lambda f, s: f(s, check.grounded_opening(s._scenario)[0])),
-    "tit_for_tat": ("q3-text", lambda f, s: f(s, [118, 114], [80, 86])),
+    "tit_for_tat": ("q3-text", lambda f, s: f(s, [118, 114], [80, 86], 100.0)),
     "next_trade": ("q4-text", lambda f, s: f(s, middle_package(s._scenario))),
     "meso": ("q5-text", lambda f, s: f(s)),
     "respond": ("q6-text", lambda f, s: f(s, 100, 110, None)),
@@ -479,7 +569,8 @@ def test_every_question_names_the_fields_its_answer_reads(answers, question):
     text = cell_text(MODULE, "concessions", cell_id)
     s = Recording(answers["scenario"])
     call(answers[question], s)
-    assert s.read
+    # question 3 is given your target and reads nothing from the scenario
+    assert s.read or question == "tit_for_tat"
     for field in s.read:
         assert f"s.{field}" in text, f"{cell_id} does not name s.{field}"
 
@@ -493,7 +584,10 @@ def test_the_story_does_not_tie_orchards_limit_to_a_market_rate_it_contradicts()
         s = course.variant(MODULE, f"learner-{n}")
         text = s.story()
         assert "market rate" not in text
-        assert "what a change of studio would cost it" in text
+        assert "what a year of design work is worth to its launches" in text
+        # finding 25: a cost of changing studio would raise Orchard's limit only for the
+        # studio it already had (Linden), not for Kite
+        assert "change of studio" not in text
 
 
 def test_the_notebook_states_its_bargaining_sources_as_they_hold():
@@ -505,3 +599,52 @@ def test_the_notebook_states_its_bargaining_sources_as_they_hold():
     assert "Sandholm & Vulkan" in flat and "discounts delay less" in flat
     assert "Its success depends on repeated play" not in flat
     assert "known length of 200 moves" in flat
+
+
+def test_an_offer_at_a_credible_ceiling_above_the_reservation_price_is_accepted(learner):
+    """The professor's review (finding 11): with a credible ceiling at or above the
+    reservation price but below the next ask, the rule countered even an offer at the
+    ceiling, asking for more than Orchard can pay. The visible check now has that case,
+    and the old rule fails it with a hint that names the ceiling."""
+    s = course.variant(MODULE)
+
+    def old_rule(s, offer, next_ask, ceiling=None):
+        reservation = reservation_of(s)
+        if next_ask is None:
+            return "accept" if offer >= reservation else "walk away"
+        if offer >= next_ask:
+            return "accept"
+        if ceiling is not None and ceiling < reservation:
+            return "walk away"
+        return "counter"
+
+    cases = check._offers(s, hidden=False)
+    assert any(
+        c is not None
+        and reservation_of(s) <= c < a
+        and o >= c
+        and old_rule(s, o, a, c) == "counter"
+        for o, a, c in cases
+    )
+    hint = miss(check.respond, old_rule)
+    assert "it should be 'accept', not 'counter'" in hint and "credible ceiling" in hint
+
+
+def test_the_notebook_says_what_holds_in_the_professors_findings():
+    """The professor's review: 'what Orchard expects to pay' stood for its reservation
+    price (finding 6); three hours for a module of about 6,600 words and seven coded
+    questions (21); a Rubinstein sentence that did not parse (23); Faratin's agents each
+    know their own deadline (24); question 7's simulation runs 10 rounds and prices to 200,
+    not s.rounds (26); rounds counted from 0 and from 1 unannounced (22); the draft 'good
+    for you' (2); a rule by rate alone (1)."""
+    text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
+    assert "expects to pay" not in flat and "expects you to settle for" in flat
+    assert "about three hours" not in flat and "four to four and a half hours" in flat
+    assert "Likewise, in Rubinstein's model" in flat
+    assert "each agent knows its own deadline exactly" in flat
+    assert "10 rounds and prices from 0 to 200" in flat
+    assert flat.count("number rounds from 1") + flat.count("numbers rounds from 1") == 2
+    assert "good for you, but below the frontier" not in flat
+    assert "the one of those that costs you least" in flat
+    assert "(the other way round from a trade ratio)" not in flat

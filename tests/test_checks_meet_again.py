@@ -82,3 +82,18 @@ def test_a_deal_that_makes_next_year_worse_raises_the_reservation_price(learner)
 def test_a_wrong_kind_of_answer_is_explained(learner):
     with pytest.raises(NotYet, match="should be a number"):
         check.relationship_reservation.__wrapped__(lambda s, t: "deal")
+
+
+def test_the_wrong_way_hint_follows_the_sign_of_what_a_deal_does(learner):
+    """The professor's review (finding 20): in the hidden table where a deal makes next
+    year worse, the hint still said 'when a deal makes next year better'."""
+    s = course.variant("04_concessions")
+    worse = check._tables(s, True)[2]
+    wrong = reservation_of(s) + worse["deal"] - worse["polite walk-away"]
+    with pytest.raises(NotYet) as failure:
+        check.relationship_reservation.__wrapped__(
+            lambda s, t: wrong if t == worse else check.adjusted_reservation(s, t), hidden=True
+        )
+    hint = str(failure.value)
+    assert "moves the wrong way" in hint and "worse than a polite walk-away" in hint
+    assert "better" not in hint

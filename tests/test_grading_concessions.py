@@ -31,7 +31,7 @@ def submissions():
         "one-wrong-answer": solved(
             MODULE,
             NAME,
-            tit_for_tat_answer="def tit_for_tat(s, mine, theirs):\n"
+            tit_for_tat_answer="def tit_for_tat(s, mine, theirs, target):\n"
             "    return mine[-1] + (theirs[-1] - theirs[-2])\n",
         ),
         "hard-coded": solved(MODULE, NAME, opening_answer=hard_coded_opening("hard-coded")),

@@ -156,6 +156,42 @@ def test_on_the_frontier_only_the_cheapest_concession_is_right_while_they_need_p
     assert judge_trade(right, options, needed=False) == ("concession", False)
 
 
+def test_a_move_that_closes_the_deal_beats_a_better_rate():
+    """The professor's review (finding 1): by rate alone the rule gave a single give that
+    cost 38 for Orchard's 11 points when Orchard needed 1, where a trade costing 20 for 4
+    points was enough. Of the moves that give the other side all it still needs, the
+    cheapest is right; the rate decides only when no single move does."""
+    start = {"price": "high", "speed": "normal", "support": "full"}
+    options = TradeTable(YOURS3, THEIRS3).options(start, gives=True)
+    # they need 15: only speed alone (12 for 20) gives that much
+    [right] = right_trades(options, needed=15)
+    assert (right["give"], right["get"]) == ("speed", None)
+    # they need 2: price for support (10 for 2), speed for support (2 for 10), speed alone
+    # and price alone all close it; speed for support is the cheapest
+    assert (preferred_trade(options, 2)["give"], preferred_trade(options, 2)["get"]) == (
+        "speed",
+        "support",
+    )
+    # they need 11: speed alone (cost 12) and price alone (cost 20) close it; the better
+    # rate is speed alone's (20/12) and it is also the cheaper: both rules agree here
+    assert (preferred_trade(options, 11)["give"], preferred_trade(options, 11)["get"]) == (
+        "speed",
+        None,
+    )
+    # they need 30: nothing closes; the best rate (speed for support, 5 per point) wins
+    assert (preferred_trade(options, 30)["give"], preferred_trade(options, 30)["get"]) == (
+        "speed",
+        "support",
+    )
+    assert preferred_trade(options, 0) is None and preferred_trade(options, -3) is None
+    rate_first = {"you": -38, "them": 11, "give": "a", "get": None}
+    closing = {"you": -20, "them": 4, "give": "b", "get": "c"}
+    assert preferred_trade([rate_first, closing], 1) == closing
+    assert judge_trade(rate_first, [rate_first, closing], 1) == ("concession", False)
+    assert preferred_trade([rate_first, closing], True) == rate_first  # amount unknown
+    assert preferred_trade([rate_first, closing], 5) == rate_first  # only it closes
+
+
 def test_the_rule_path_creates_value_then_concedes_to_the_minimum_then_stops():
     table = TradeTable(YOURS3, THEIRS3)
     path = table.rule_path(MIDDLE3, their_minimum=75)

@@ -24,7 +24,7 @@ def right_path(scenario):
             if table.landed(package, minimum):
                 return trades
             options = table.options(package, gives=True)
-            for option in right_trades(options, table.needed(package, minimum)):
+            for option in right_trades(options, table.shortfall(package, minimum)):
                 following.append((option["package"], [*trades, (option["give"], option["get"])]))
         paths = following
     return None
@@ -62,7 +62,10 @@ def test_a_plan_of_right_moves_lands_with_orchards_minimum(learner_id):
     plan(planner, trades)
     assert planner.table.value.count("<b>right:</b>") == len(trades)
     assert "not right" not in planner.table.value
-    assert "a concession at the best concession rate left" in unescape(planner.table.value)
+    shown = unescape(planner.table.value)
+    assert "at the least cost to you of any move that does" in shown or (
+        "the best concession rate left" in shown
+    )
     verdict = unescape(planner.verdict.value)
     assert "Your plan ends on the frontier" in verdict
     assert "Every move on the way is right by the rule: you have landed." in verdict
@@ -114,8 +117,10 @@ def test_every_number_and_sentence_in_the_table_is_true(learner_id):
         assert row[2] == ("(nothing)" if get is None else f"{get}: {package[get]} → {after[get]}")
         assert row[3] == f"{you:+g} / {them:+g}"
         assert row[4] == ("—" if cost <= 0 else f"{gain / cost:.2f}")
-        verdict = row[5]
-        needed = table.points(package)[1] < scenario.their_minimum
+        assert row[5] == (f"{them / -you:.2f}" if you < 0 < them else "—")
+        verdict = row[6]
+        short = scenario.their_minimum - table.points(package)[1]
+        needed = short > 0
         moves = [
             o for o in table.options(package, gives=True) if o["give"] and o["package"] != package
         ]
@@ -131,13 +136,51 @@ def test_every_number_and_sentence_in_the_table_is_true(learner_id):
             assert verdict.startswith(f"not right: costs you {-you:g} while")
         elif not needed:
             assert verdict.startswith("not right: a concession Orchard does not need")
+        elif any(o["them"] >= short for o in helpful):  # a move closes: the cheapest is right
+            cheapest = max(o["you"] for o in helpful if o["them"] >= short)
+            if them >= short and you == cheapest:
+                assert verdict.startswith("right: a concession that gives Orchard all the points")
+            elif them >= short:
+                assert verdict.startswith(f"not right: it closes the deal for {-you:g} of your")
+                assert f"costs you {-cheapest:g}" in verdict
+            else:
+                assert verdict.startswith(f"not right: it leaves Orchard short of the {short:g}")
         else:
             best = max(o["them"] / -o["you"] for o in helpful)
             if them / -you >= best - 1e-9:
-                assert verdict.startswith("right: a concession at the best concession rate left")
+                assert verdict.startswith("right: no single move gives Orchard all it still needs")
             else:
-                assert f"Orchard gains {them / -you:.2f} per point you give up" in verdict
+                assert f"its concession rate is {them / -you:.2f}" in verdict
         package = after
+
+
+def test_the_closing_verdict_names_the_cheaper_move_that_closes_the_deal():
+    """The professor's review (findings 1 and 15): where Orchard needed a point or two, the
+    planner marked the cheapest move that gives it them 'not right' and pointed to the best
+    concession rate, which gave away far more. For a learner whose draft path has such a
+    package, the rate's move is now marked wrong, naming the cheaper closing move."""
+    from course.scenarios.concessions import closing_start
+
+    for n in range(1, 60):
+        scenario = course.variant("04_concessions", f"learner-{n}")
+        table = TradeTable(scenario.yours, scenario.theirs)
+        start = closing_start(table, scenario.their_minimum)
+        if start is None:
+            continue
+        short = scenario.their_minimum - table.points(start)[1]
+        helpful = [o for o in table.options(start, gives=True) if o["you"] < 0 < o["them"]]
+        by_rate = max(helpful, key=lambda o: (o["them"] / -o["you"], o["you"]))
+        [step] = plan_trades(
+            start,
+            [(by_rate["give"], by_rate["get"])],
+            scenario.yours,
+            scenario.theirs,
+            scenario.their_minimum,
+        )
+        assert not step["ok"] and step["better"]["them"] >= short
+        assert step["better"]["you"] > by_rate["you"]
+        return
+    pytest.fail("no learner has a package where the rate gives more than closes the deal")
 
 
 def test_the_verdict_counts_only_the_moves_that_break_the_rule(learner):

@@ -16,11 +16,13 @@ from course.models.concessions import (
     better_for_both,
     preferred_trade,
     time_dependent_offer,
+    trade_rank,
     trade_tier,
 )
 from course.scenarios.concessions import (
     MESO_LEAST_SHARE,
     MESO_TOLERANCE,
+    closing_start,
     conceded_issues,
     concession_start,
     meso_triples,
@@ -38,7 +40,8 @@ class _HiddenLearners:
     with the grader's secret key when graded, the public self-check learners otherwise
     (``course.variants.hidden_learner_where``). Whatever the key, their openings,
     equivalent offers and reservation prices all differ, Birch's offer is quoted truly and
-    inflated, and Orchard's budget is tighter and not (a test checks): each kind takes the
+    inflated, Orchard's budget is tighter and not, and one has a package from which the
+    best concession rate gives more than closes the deal (a test checks): each kind takes the
     first learner that fits it and differs from those taken before. Read afresh each time,
     as the key decides who they are."""
 
@@ -47,6 +50,10 @@ class _HiddenLearners:
         ("birch-inflated", lambda s: s.statements["birch"].figure != s.alternative_price),
         ("tight", lambda s: s.tighter),
         ("loose", lambda s: not s.tighter),
+        (  # a package from which the rate alone would concede more than closes the deal
+            "closing-differs",
+            lambda s: closing_start(_table(s.learner), s.their_minimum) is not None,
+        ),
         ("any", lambda s: True),
     )
 
@@ -221,16 +228,22 @@ def _check_opening(s, anchor, result):
             where,
             f"{key!r} is a threat: it tells Orchard what you will do to it if it does not "
             "pay. Threats invite a counter-threat or a walk-out; state a fact and let "
-            "Orchard draw its own conclusion",
+            "Orchard draw its own conclusion. This one is not even true: any price above "
+            f"your reservation price {reservation:g} beats Birch's job, so you would not take "
+            f"it rather than accept less than {statement.figure:g}. A false statement of what "
+            "you will do is on the misrepresentation side of module 00's line, not a "
+            "tolerated bluff",
             "it grounds the opening in a threat, not a fact",
         )
     if key == "birch":
         _fail(
             where,
-            f"'birch' is true, but Birch's {statement.figure:g} is far below the about "
-            f"{estimate:g} Orchard expects to pay: telling Orchard shows it that your "
-            "alternative is weak. Mention an alternative only when it beats what the other "
-            "side expects you to settle for; keep this one private, and cite a market fact",
+            f"'birch' is true, but Birch's {statement.figure:g} is below even your own "
+            f"reservation price {reservation:g}, so far below what Orchard expects you to "
+            "settle for (somewhere in the zone above your reservation price): telling Orchard "
+            "shows it that your alternative is weak. Mention an alternative only when it "
+            "beats what the other side expects you to settle for; keep this one private, and "
+            "cite a market fact",
             "it cites a weak alternative, which tells Orchard how little you could get elsewhere",
         )
     if price > statement.figure + TOLERANCE:
@@ -268,8 +281,9 @@ FIRST_SHARE = 0.6
 #: between the opening and the reservation price.
 MARGIN_SHARE = 0.1
 
-#: How much bigger than the one before a concession may be, from rounding offers to whole
-#: thousands (the last concession must still be smaller than the first).
+#: How much bigger than the smallest concession before it a concession may be, from
+#: rounding offers to whole thousands (measured against the smallest earlier one, so that
+#: the allowance does not add up; the last concession must still be smaller than the first).
 ROUNDING = 1.0
 
 
@@ -350,23 +364,26 @@ def _check_plan(plan, start, reservation, where):
             where, f"the plan [{_listed(plan)}] never concedes anything", "the plan never concedes"
         )
     moves = [(t, step) for t, step in enumerate(steps, start=1) if step > TOLERANCE]
-    for (_, before), (t, step) in itertools.pairwise(moves):
-        if step > before + ROUNDING + TOLERANCE:
+    for at, (t, step) in enumerate(moves[1:], start=1):
+        smallest = min(before for _, before in moves[:at])
+        if step > smallest + ROUNDING + TOLERANCE:
             _fail(
                 where,
-                f"the concession in round {t} ({step:.2f}) is bigger than the one before it "
-                f"({before:.2f}) by more than rounding explains, in [{_listed(plan)}]: steps "
-                "that grow tell Orchard that more is coming if it waits; let each concession "
-                "be no bigger than the last",
-                "a concession is bigger than the one before it",
+                f"the concession in round {t} ({step:.2f}) is bigger than an earlier one "
+                f"({smallest:.2f}) by more than rounding explains, in [{_listed(plan)}]: steps "
+                "that grow tell Orchard that more is coming if it waits; let no concession be "
+                "bigger than one before it",
+                "a concession is bigger than one before it",
             )
     if len(moves) > 1 and moves[-1][1] >= moves[0][1] - TOLERANCE:
+        last, first = moves[-1][1], moves[0][1]
+        same = "the same size as" if same_money(last, first) else "bigger than"
         _fail(
             where,
-            f"the concessions of [{_listed(plan)}] keep the same size ({moves[0][1]:.2f}): "
-            "steps that never shrink tell Orchard that more is coming; make the last "
-            "concession smaller than the first",
-            "the concessions never shrink",
+            f"in [{_listed(plan)}] your last concession ({last:.2f}) is {same} your first "
+            f"({first:.2f}), not smaller: steps that never shrink tell Orchard that more is "
+            "coming; make the last concession smaller than the first",
+            "the last concession is not smaller than the first",
         )
     first = moves[0][1]
     if first > FIRST_SHARE * total + TOLERANCE:
@@ -383,37 +400,55 @@ def _check_plan(plan, start, reservation, where):
 # --- 3. Tit-for-tat --------------------------------------------------------------------
 
 
-def tit_for_tat_offer(s, mine, theirs):
+def tit_for_tat_offer(s, mine, theirs, target):
     """The course's answer to question 3: tit-for-tat as a person plays it. Lower your
-    last offer by Orchard's last concession; hold when Orchard held or stepped back; never
-    below your reservation price."""
+    last offer by Orchard's last concession, but by no more than your own last concession
+    (so that your steps never grow), and never below your ``target``; hold when Orchard
+    held or stepped back."""
     step = max(theirs[-1] - theirs[-2], 0)
-    return max(mine[-1] - step, reservation_of(s))
+    own = _last_concession(mine)
+    if own is not None:
+        step = min(step, own)
+    return max(mine[-1] - step, target)
+
+
+def _last_concession(mine):
+    """Your last step down (a positive number), or ``None`` if you have not conceded yet."""
+    steps = [before - after for before, after in itertools.pairwise(mine) if before > after]
+    return steps[-1] if steps else None
+
+
+def plan_target(s):
+    """The target the tit-for-tat cases plan to (question 3's ``target``): two fifths of
+    the way down from the reservation price to the grounded opening, a whole number, so
+    a margin above the reservation price that question 2 accepts."""
+    reservation = reservation_of(s)
+    return float(round(reservation + 0.4 * (grounded_opening(s)[0] - reservation)))
 
 
 def _histories(s, hidden):
-    """Histories (your offers, Orchard's) around the cases the rule names: a concession, no
-    move, a retraction, a concession that would cross your reservation price. Each answer
-    is at least 1 away from a limit it does not hit."""
+    """Histories (your offers, Orchard's) around the cases the rule names: a concession
+    smaller than your last one, one bigger (you copy only as much as your last step), no
+    move, a retraction, a concession that would cross your target. Each answer is at least
+    1 away from a line it does not hit."""
     top = grounded_opening(s)[0]
-    reservation = reservation_of(s)
+    target = plan_target(s)
     low = round(s.alternative_price * 0.9)  # Orchard opens below your BATNA
     cases = [
-        ([top, top - 4], [low, low + 6]),  # they concede 6: you concede 6
+        ([top, top - 4], [low, low + 3]),  # they concede 3: you concede 3
+        ([top, top - 4], [low, low + 6]),  # they concede 6: you concede your last 4
         ([top, top - 4, top - 8], [low, low + 5, low + 5]),  # they hold: you hold
         ([top, top - 6, top - 9], [low, low + 8, low + 4]),  # they retract 4: you hold
-        # would cross your limit; Orchard's offer stays below your last ask (offers that
+        # would cross your target; Orchard's offer stays below your last ask (offers that
         # crossed are question 6's: accept)
-        ([top, reservation + 3], [reservation - 12, reservation - 4]),
+        ([top, target + 3], [target - 14, target - 7]),
     ]
     if hidden:
         cases += [
             ([top, top - 1], [low + 4, low]),  # a retraction right after your opening
-            ([top, top - 5, top - 8, top - 10], [low, low + 4, low + 7, low + 9]),
-            (
-                [top, top - 3, reservation + 2],
-                [reservation - 14, reservation - 11, reservation - 5],
-            ),
+            ([top, top - 4, top - 6, top - 7], [low, low + 3, low + 5, low + 6]),
+            ([top, top - 2, top - 5], [low, low + 2, low + 9]),  # 7 asked back, 3 given
+            ([top, top - 3, target + 2], [target - 14, target - 11, target - 5]),
         ]
     return cases
 
@@ -422,42 +457,48 @@ def _histories(s, hidden):
 def tit_for_tat(answer, hidden=False):
     """Check a function that gives your next offer under tit-for-tat as a person plays it."""
     for s in _scenarios(hidden):
+        target = plan_target(s)
         for mine, theirs in _histories(s, hidden):
-            result = call_learner(answer, s, list(mine), list(theirs))
-            where = f"tit_for_tat(scenario, {mine}, {theirs}) for learner {s.learner}"
+            result = call_learner(answer, s, list(mine), list(theirs), target)
+            where = f"tit_for_tat(scenario, {mine}, {theirs}, {target:g}) for learner {s.learner}"
             value = _number(result, "the next offer tit_for_tat gives")
-            expected = tit_for_tat_offer(s, mine, theirs)
+            expected = tit_for_tat_offer(s, mine, theirs, target)
             if not same_money(value, expected):
-                _fail(where, *_tit_for_tat_mistake(s, mine, theirs, value, expected))
+                _fail(where, *_tit_for_tat_mistake(s, mine, theirs, target, value, expected))
     passed(
-        "tit_for_tat answers a concession with as much, holds when Orchard holds or steps "
-        "back, and never passes your reservation price."
+        "tit_for_tat answers a concession with as much (never more than your own last "
+        "step), holds when Orchard holds or steps back, and never passes your target."
     )
 
 
-def _tit_for_tat_mistake(s, mine, theirs, value, expected):
+def _tit_for_tat_mistake(s, mine, theirs, target, value, expected):
     """The hint for a wrong next offer, and the same in general words. Each wrong rule is
-    tried as written and with each bound a learner may have added (your reservation price
-    below, your opening above), so a clamped variant is named too."""
+    tried as written and with each bound a learner may have added (your target or your
+    reservation price below, your opening above), so a clamped variant is named too."""
     reservation = reservation_of(s)
     step = theirs[-1] - theirs[-2]
-    free = mine[-1] - max(step, 0)
+    own = _last_concession(mine)
+    copied = mine[-1] - max(step, 0)
 
     def bounded(x):
-        return [x, max(x, reservation), min(x, mine[0]), min(max(x, reservation), mine[0])]
+        return [
+            x,
+            max(x, target),
+            max(x, reservation),
+            min(x, mine[0]),
+            min(max(x, target), mine[0]),
+            min(max(x, reservation), mine[0]),
+        ]
 
     rules = []
-    if free < reservation:
-        rules.append(
-            (
-                [free],
-                f"copying Orchard's move would take you to {free:g}, below your reservation "
-                f"price {reservation:g}: never go below it",
-                "it lets the offer pass the reservation price",
-            )
-        )
     if step < 0:
-        rules.append(
+        rules += [
+            (
+                bounded(mine[-1] + step),
+                f"Orchard stepped back by {-step:g} and you conceded {-step:g} anyway: that "
+                "rewards a retraction. Hold: ask what you asked last",
+                "it concedes when Orchard steps back; hold instead",
+            ),
             (
                 bounded(mine[-1] - step),
                 f"Orchard stepped back by {-step:g}, and you raised your ask by as much. "
@@ -465,15 +506,38 @@ def _tit_for_tat_mistake(s, mine, theirs, value, expected):
                 "last offered reads as a retraction of your own (section 2), and rewards "
                 "nothing",
                 "it raises the ask when Orchard steps back; hold instead",
+            ),
+        ]
+    if step > 0 and own is not None and step > own:
+        rules.append(
+            (
+                bounded(copied),
+                f"Orchard conceded {step:g}, more than your own last concession ({own:g}); "
+                f"copying all of it would make your steps grow, which tells Orchard more is "
+                f"coming. Concede at most {own:g}",
+                "it copies a concession bigger than its own last one, so its steps grow",
+            )
+        )
+    if copied < target and max(copied, reservation) != max(copied, target):
+        rules.append(
+            (
+                [copied, max(copied, reservation)],
+                f"that goes below your target {target:g}, the offer your plan stops at with a "
+                f"margin above your reservation price {reservation:g}: hold at the target and "
+                "keep the margin for a last trade",
+                "it lets the offer pass the target",
+            )
+        )
+    if step > 0:
+        rules.append(
+            (
+                bounded(mine[-1] + step),
+                f"that moves the wrong way: Orchard raised its offer by {step:g}, and a seller "
+                "answers a raise by lowering its ask",
+                "it moves the offer the wrong way",
             )
         )
     rules += [
-        (
-            bounded(mine[-1] + step),
-            "that moves the wrong way: when Orchard raises its offer by some amount, a seller "
-            "lowers its ask by the same amount",
-            "it moves the offer the wrong way",
-        ),
         (
             bounded(mine[-1] - (theirs[-1] - theirs[0])),
             "that copies everything Orchard has conceded since its first offer; tit-for-tat "
@@ -482,7 +546,8 @@ def _tit_for_tat_mistake(s, mine, theirs, value, expected):
         ),
         (
             bounded(mine[-1] - (mine[-2] - mine[-1])),
-            "that repeats your own last step; tit-for-tat answers Orchard's last step",
+            "that repeats your own last step whatever Orchard did; tit-for-tat answers "
+            "Orchard's last step",
             "it repeats your own step, not Orchard's",
         ),
     ]
@@ -491,21 +556,13 @@ def _tit_for_tat_mistake(s, mine, theirs, value, expected):
             return hint, general
     return (
         f"expected {expected:g}, got {value:g}: lower your last offer by Orchard's last "
-        "concession, hold when it held or stepped back, never below your reservation price",
+        "concession, but by no more than your own last concession; hold when it held or "
+        "stepped back; never below your target",
         "it is not the offer the rule gives",
     )
 
 
 # --- 4. The next trade -----------------------------------------------------------------
-
-
-def _rank(option):
-    """A move's place by the rule, as ``(tier, first key, second key)``: a free trade by
-    the points it creates for both sides together, then yours; a concession by Orchard's
-    points per point you give up, then the smaller loss."""
-    if trade_tier(option) == "free":
-        return (1, option["you"] + option["them"], option["you"])
-    return (0, option["them"] / -option["you"], option["you"])
 
 
 def _show(s, package):
@@ -514,10 +571,12 @@ def _show(s, package):
 
 def _starts(s, hidden):
     """Packages to trade from: the middle (free trades exist), your colleague's draft, a
-    package where nothing is free and Orchard still needs points, your ideal (only a
-    concession helps Orchard), and where the rule stops (on the frontier with Orchard's
-    minimum met); hidden, also Orchard's ideal and packages drawn at random (with the
-    grading key when graded, so no one can list them beforehand)."""
+    package where nothing is free and Orchard still needs more than any one move gives
+    it, your ideal (only a concession helps Orchard), and where the rule stops (on the
+    frontier with Orchard's minimum met); hidden, also Orchard's ideal, a package from
+    which one concession closes the deal but not the one with the best rate (when the
+    scenario has one), and packages drawn at random (with the grading key when graded, so
+    no one can list them beforehand)."""
     starts = [dict(start) for start in _start_packages(s.learner, hidden)]
     if hidden:
         rng = hidden_rng(MODULE, f"trades:{s.learner}")
@@ -539,6 +598,9 @@ def _start_packages(learner, hidden):
     ]
     if hidden:
         starts.append({issue: levels[-1] for issue, levels in issues.items()})
+        closing = closing_start(table, s.their_minimum)
+        if closing is not None:
+            starts.append(closing)
     return tuple(starts)
 
 
@@ -569,7 +631,7 @@ def next_trade(answer, hidden=False):
             where = f"next_trade(scenario, {_show(s, current)}) for learner {s.learner}"
             result = call_learner(answer, s, dict(current))
             options = table.options(current, gives=True)
-            needed = table.needed(current, s.their_minimum)
+            needed = table.shortfall(current, s.their_minimum)
             best = preferred_trade(options, needed)
             if best is None:
                 if result is not None:
@@ -590,10 +652,11 @@ def next_trade(answer, hidden=False):
                 )
             result = _package(s, result, where)
             chosen = next((o for o in options if o["package"] == result), None)
-            _judge_choice(s, table, current, where, result, chosen, best)
+            _judge_choice(s, where, result, chosen, best, needed)
     passed(
-        "next_trade creates value first, then concedes only while Orchard needs it, where "
-        "it costs you least per point Orchard gains, and stops where the rule stops."
+        "next_trade creates value first, then concedes only while Orchard needs it (the "
+        "cheapest move that closes the deal, or else the best concession rate), and stops "
+        "where the rule stops."
     )
 
 
@@ -601,10 +664,17 @@ def _no_move_hint(s, table, current, options, result):
     """Why ``None`` was the answer from ``current``: the rule makes no move there."""
     them = table.points(current)[1]
     if any(trade_tier(o) == "concession" for o in options):
+        larger = (
+            ""
+            if table.efficient(current)
+            else " (this package is below the frontier: a larger move, of two levels or "
+            "three issues, may still create value, but the rule moves one level at a time)"
+        )
         return (
-            f"it gave {result!r}, but no trade from here creates value, and Orchard already "
-            f"has {them:g} points, at least its minimum of {s.their_minimum}: a concession "
-            "now gives away points it does not need. Stop here: return None",
+            f"it gave {result!r}, but no one-level trade from here creates value{larger}, "
+            f"and Orchard already has {them:g} points, at least its minimum of "
+            f"{s.their_minimum}: a concession now gives away points it does not need. The "
+            "rule stops here: return None",
             "it concedes after Orchard already has its minimum",
         )
     return (
@@ -614,7 +684,7 @@ def _no_move_hint(s, table, current, options, result):
     )
 
 
-def _judge_choice(s, table, current, where, result, chosen, best):
+def _judge_choice(s, where, result, chosen, best, needed):
     if chosen is None:
         _fail(
             where,
@@ -631,32 +701,54 @@ def _judge_choice(s, table, current, where, result, chosen, best):
             f"{chosen['you']:+g}: Orchard has no reason to take it",
             "the move gives Orchard nothing, or takes from it",
         )
-    rank, top = _rank(chosen), _rank(best)
+    rank, top = trade_rank(chosen, needed), trade_rank(best, needed)
     if rank[0] == top[0] and all(same_money(a, b) for a, b in zip(rank[1:], top[1:], strict=True)):
         return
     better = _show(s, best["package"])
-    if top[0] > rank[0]:
+    if top[0] > rank[0] and top[0] == 2:
         hint = (
             f"{better} costs neither side anything and creates {top[1]:g} points: while such "
             "a trade exists you are below the frontier, so create value before you concede"
         )
         general = "it makes a concession while a trade that creates value exists"
-    elif top[0] == 1 and not same_money(top[1], rank[1]):
+    elif top[0] == 2 and not same_money(top[1], rank[1]):
         hint = (
             f"{better} creates {top[1]:g} points for the two of you together, yours only "
             f"{rank[1]:g}: among trades that cost nobody anything, take the one that adds the "
             "most value, or you may stop short of the frontier"
         )
         general = "another free trade creates more value for both sides together"
-    elif top[0] == 1:
+    elif top[0] == 2:
         hint = (
             f"{better} creates as much value and leaves you {best['you']:g}, not "
             f"{chosen['you']:g}: of two trades that create as much, keep more for yourself"
         )
         general = "another free trade creates as much and leaves you more"
+    elif top[0] > rank[0]:
+        hint = (
+            f"Orchard still needs {needed:g} points; {better} gives it {best['them']:g} and "
+            f"costs you {-best['you']:g}, so it closes the deal, while yours gives it "
+            f"{chosen['them']:g}: a move that closes the deal beats a better concession rate"
+        )
+        general = "another concession closes the deal; this one leaves Orchard short"
+    elif top[0] == 1 and not same_money(top[1], rank[1]):
+        hint = (
+            f"Orchard still needs {needed:g} points. Yours gives them for {-chosen['you']:g} "
+            f"of your points, but {better} gives them too and costs you only {-best['you']:g}: "
+            "once a move closes the deal, every point more is a gift, so take the cheapest "
+            "such move, whatever its concession rate"
+        )
+        general = "another concession closes the deal and costs you less"
+    elif top[0] == 1:
+        hint = (
+            f"{better} closes the deal at the same cost to you and gives Orchard "
+            f"{best['them']:g}, not {chosen['them']:g}"
+        )
+        general = "another concession closes the deal at the same cost and gives Orchard more"
     elif not same_money(top[1], rank[1]):
         hint = (
-            f"{better} gives Orchard {top[1]:.3g} points per point you give up, yours only "
+            f"no single move gives Orchard the {needed:g} points it still needs, and "
+            f"{better} gives it {top[1]:.3g} points per point you give up, yours only "
             f"{rank[1]:.3g}: concede where it is cheap for you and dear to them"
         )
         general = "another concession gives Orchard more per point you give up"
@@ -765,7 +857,9 @@ def meso(answer, hidden=False):
 
 
 def best_response(s, offer, next_ask, ceiling=None):
-    """The course's answer to question 6."""
+    """The course's answer to question 6. With a credible ``ceiling`` (the most Orchard can
+    pay) below your reservation price there is no zone: walk away; at or above it, you ask
+    no more than the ceiling, so an offer at the ceiling is accepted."""
     reservation = reservation_of(s)
     if next_ask is None:
         return "accept" if offer >= reservation else "walk away"
@@ -773,6 +867,8 @@ def best_response(s, offer, next_ask, ceiling=None):
         return "accept"
     if ceiling is not None and ceiling < reservation:
         return "walk away"
+    if ceiling is not None and offer >= ceiling:
+        return "accept"
     return "counter"
 
 
@@ -787,6 +883,7 @@ def _offers(s, hidden):
         (ask - 0.5, ask, None),  # just short of it, rounds left: counter
         (round(reservation * 0.6, 2), ask, None),  # a low-ball mid-way: counter
         (reservation - 4, ask, reservation - 2),  # a credible ceiling below your limit: walk
+        (ceiling_between(s, ask), ask, ceiling_between(s, ask)),  # Orchard offers its ceiling
         (reservation + 0.5, None, None),  # last round, above your limit: accept
         (reservation - 0.5, None, None),  # last round, below it: walk away
     ]
@@ -796,8 +893,16 @@ def _offers(s, hidden):
             (reservation - 0.5, plan[-1], None),  # below your limit, a round left: counter
             (plan[-1] + 0.5, plan[-1], None),  # late in the plan, at your ask: accept
             (round(reservation * 0.6, 2), None, None),  # a low-ball in the last round: walk
+            # below a ceiling that is below your next ask: counter, asking the ceiling
+            (ceiling_between(s, ask) - 1, ask, ceiling_between(s, ask)),
         ]
     return cases
+
+
+def ceiling_between(s, ask):
+    """A credible ceiling of Orchard's between your reservation price and your next
+    ``ask``, a whole number at least 1 from each."""
+    return float(round((reservation_of(s) + ask) / 2))
 
 
 @question
@@ -844,6 +949,14 @@ def _response_hint(s, offer, next_ask, ceiling, expected, given):
             f"this is the last round: there is no next offer to make, and {offer:g} is below "
             f"your reservation price {reservation:g}, so take your BATNA",
             "at the end of the talks, below the reservation price, it does not walk away",
+        )
+    if expected == "accept" and offer < next_ask:
+        return (
+            f"Orchard's credible ceiling, {ceiling:g}, is above your reservation price "
+            f"{reservation:g}, and it offers {offer:g}: the {next_ask:g} of your plan asks "
+            "for more than it can pay, so the ceiling caps your ask, and an offer at it is "
+            "the best deal left",
+            "it does not accept an offer at a credible ceiling above the reservation price",
         )
     if expected == "accept":
         return (
@@ -975,8 +1088,16 @@ def relationship_reservation(answer, hidden=False):
                 ),
                 (
                     mine + (deal - polite),
-                    f"{value:g} moves the wrong way: when a deal makes next year better, a "
-                    "deal now is worth more than its price, so you can accept a little less",
+                    f"{value:g} moves the wrong way: "
+                    + (
+                        f"a deal makes next year {deal - polite:g} better than a polite "
+                        "walk-away, so a deal now is worth more than its price, and you can "
+                        "accept a little less"
+                        if deal > polite
+                        else f"a deal makes next year {polite - deal:g} worse than a polite "
+                        "walk-away, so a deal now is worth less than its price, and you need "
+                        "a little more"
+                    ),
                     "it moves the reservation price the wrong way",
                 ),
             ]

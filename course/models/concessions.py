@@ -9,8 +9,10 @@ towards the other side and another one level back. The course's rule for choosin
 and trades) has two tiers. First create value: among the trades that cost neither side
 anything and help at least one (logrolling, Pruitt 1981), the one that adds the most
 points for both sides together, then the most for you. Where none is left, and only while
-the other side still needs points to agree (below its minimum, when known), concede: the
-trade that gives them the most points per point you give up. Otherwise stop.
+the other side still needs points to agree (below its minimum, when known), concede: of
+the moves that bring them up to their minimum, the one that costs you least; when no single
+move does, the one that gives them the most points per point you give up (the concession
+rate). Otherwise stop.
 """
 
 import math
@@ -88,8 +90,12 @@ def _frontier(points):
 
 
 def trade_ratio(value_received, cost_of_concession):
-    """What a trade brings back per unit it costs you; a concession is worth making only
-    when the ratio is at least 1 (you get back at least what you give)."""
+    """What a trade brings back, in your own points, per point it costs you:
+    ``value_received / cost_of_concession`` (both in your points; the cost must be
+    positive). At 1 or more the levels you get back pay for the level you give. Below 1 the
+    trade costs you on the issues alone; it is still worth making only when what else it
+    brings back (the agreement itself, when the other side needs it to sign) is worth the
+    difference. Raises ``ValueError`` for a cost of 0 or less."""
     received = number(value_received, "value_received")
     cost = number(cost_of_concession, "cost_of_concession")
     if cost <= 0:
@@ -296,6 +302,14 @@ class TradeTable:
         found = self._steps[issue][level].get(step)
         return None if found is None else found[0]
 
+    def shortfall(self, package, their_minimum=None):
+        """How many points the other side still needs to agree to ``package``: 0 when it
+        has ``their_minimum`` or more, ``True`` (some, amount unknown) when
+        ``their_minimum`` is ``None``. What ``preferred_trade`` takes as ``needed``."""
+        if their_minimum is None:
+            return True
+        return max(0.0, their_minimum - self.points(package)[1])
+
     def needed(self, package, their_minimum=None):
         """Whether the other side still needs more points to agree to ``package``: below
         ``their_minimum`` (always, when ``their_minimum`` is ``None``, i.e. unknown)."""
@@ -316,7 +330,7 @@ class TradeTable:
         for _ in range(most):
             here = path[-1]
             options = self.options(here, gives=True)
-            best = preferred_trade(options, self.needed(here, their_minimum))
+            best = preferred_trade(options, self.shortfall(here, their_minimum))
             if best is None:
                 break
             path.append(best["package"])
@@ -333,7 +347,7 @@ class TradeTable:
                 return steps
             following = {}
             for package in layer.values():
-                needed = self.needed(package, their_minimum)
+                needed = self.shortfall(package, their_minimum)
                 for option in right_trades(self.options(package, gives=True), needed):
                     after = option["package"]
                     following[tuple(after[issue] for issue in self.levels)] = after
@@ -373,12 +387,24 @@ def trade_tier(option):
     return None
 
 
-def _preference(option):
-    """Orders trades by the course's rule: free ones first, by the points they create for
-    both sides together, then by yours; then concessions by the other side's gain per point
-    you give up, then the smaller loss."""
+def _closes(option, needed):
+    """Whether a concession brings the other side up to its minimum: ``needed`` is the
+    points it still needs (a number), or a bool when the amount is unknown (then no move is
+    known to close)."""
+    return not isinstance(needed, bool) and option["them"] >= needed
+
+
+def trade_rank(option, needed=True):
+    """A move's place by the course's rule, as a tuple (higher is better; ``needed`` as in
+    ``preferred_trade``): ``(2, points created for both, yours)`` for a free trade; ``(1,
+    your change, theirs)`` for a concession that gives the other side all the points it
+    still ``needed`` (the cheapest for you first); ``(0, concession rate, your change)``
+    for any other concession (the most points for them per point you give up first).
+    Two moves with the same tier and keys (to a billionth) are equally good."""
     if trade_tier(option) == "free":
-        return (1, option["you"] + option["them"], option["you"])
+        return (2, option["you"] + option["them"], option["you"])
+    if _closes(option, needed):
+        return (1, option["you"], option["them"])
     return (0, _rate(option), option["you"])
 
 
@@ -393,14 +419,25 @@ def preferred_trade(options, needed=True):
     """Among ``options`` (one package's ``TradeTable.options``), the trade the course's
     rule prefers, or ``None`` when it offers none: the free trade that creates the most
     points for both sides together (then the most for you); where no trade is free, and
-    only while the other side still ``needed`` more points to agree, the concession that
-    gives them the most points per point you give up (then the one that costs you less)."""
+    only while the other side still ``needed`` more points to agree, a concession: of those
+    that give it all it still needs, the one that costs you least (then the one that gives
+    it more); when none does, the one that gives it the most points per point you give up
+    (then the one that costs you less).
+
+    ``needed``: the points the other side still needs (a number, 0 or less: none), as
+    ``TradeTable.shortfall`` gives it; or a bool, ``True`` when it needs some but you do
+    not know how many (then no concession is known to close the deal), ``False`` when it
+    needs none."""
     free = [o for o in options if trade_tier(o) == "free"]
     if free:
-        return max(free, key=_preference)
-    if not needed:
+        return max(free, key=trade_rank)
+    if needed is False or (not isinstance(needed, bool) and needed <= 0):
         return None
-    return max((o for o in options if trade_tier(o) == "concession"), key=_preference, default=None)
+    return max(
+        (o for o in options if trade_tier(o) == "concession"),
+        key=lambda o: trade_rank(o, needed),
+        default=None,
+    )
 
 
 def judge_trade(option, options, needed=True):
@@ -411,25 +448,26 @@ def judge_trade(option, options, needed=True):
 
     So a free trade is right only when no free trade creates more points for both sides
     together (or as many and more for you); a concession only when no trade from the
-    package is free, the other side still ``needed`` more points to agree, and no
-    concession gives them more per point you give up; a trade of tier ``None`` never.
-    ``needed`` is ``True`` when you do not know what the other side needs."""
+    package is free, the other side still ``needed`` more points to agree, and it is the
+    cheapest of the concessions that give all that is needed (or, when none does, no
+    concession gives more per point you give up); a trade of tier ``None`` never.
+    ``needed`` as in ``preferred_trade``."""
     tier = trade_tier(option)
     if tier is None:
         return None, False
-    return tier, _right(option, preferred_trade(options, needed))
+    return tier, _right(option, preferred_trade(options, needed), needed)
 
 
-def _right(option, best):
+def _right(option, best, needed=True):
     """Whether ``option`` ranks with ``best``, the trade the rule prefers from the same
     package (``None``: the rule offers nothing there)."""
-    return best is not None and _same_rank(_preference(option), _preference(best))
+    return best is not None and _same_rank(trade_rank(option, needed), trade_rank(best, needed))
 
 
 def right_trades(options, needed=True):
     """The trades among ``options`` (from one package) that ``judge_trade`` calls right."""
     best = preferred_trade(options, needed)
-    return [o for o in options if trade_tier(o) is not None and _right(o, best)]
+    return [o for o in options if trade_tier(o) is not None and _right(o, best, needed)]
 
 
 def plan_trades(start, trades, yours, theirs, their_minimum=None):
@@ -446,11 +484,15 @@ def plan_trades(start, trades, yours, theirs, their_minimum=None):
     the other side still needed points to agree before the trade (below
     ``their_minimum``; always ``True`` when it is ``None``); ``tier`` and ``ok`` as
     ``judge_trade`` gives them among the trades and single gives from the same package (a
-    single give is a concession: right only as the best-rated one where nothing is free
+    single give is a concession: right only as the rule's choice where nothing is free
     and they still need points); ``better``, the move the rule prefers from the same
     package when this one is not ok (a ``TradeTable.options`` dict, or ``None`` when the
     rule offers none there); and ``package``, ``you_total``, ``them_total`` after the
-    trade. Raises ``ValueError`` for a move the table does not allow, naming the trade."""
+    trade. Also ``rate``, the concession rate (the other side's net gain per point of
+    your net loss, ``them / -you``) of a concession, ``None`` for any other move; and
+    ``closes``, whether a concession gives the other side all the points it still needed;
+    ``needed_points``, how many that was (``None`` when ``their_minimum`` is ``None``).
+    Raises ``ValueError`` for a move the table does not allow, naming the trade."""
     table = TradeTable(yours, theirs)
     package = dict(start)
     table.points(package)  # validates the start package
@@ -484,7 +526,7 @@ def plan_trades(start, trades, yours, theirs, their_minimum=None):
             0.0 if get is None else table.theirs[get][package[get]] - table.theirs[get][got]
         )
         options = table.options(package, gives=True)
-        needed = table.needed(package, their_minimum)
+        needed = table.shortfall(package, their_minimum)
         option = next(o for o in options if o["give"] == give and o["get"] == get)
         tier, ok = judge_trade(option, options, needed)
         you_total, them_total = table.points(after)
@@ -499,7 +541,10 @@ def plan_trades(start, trades, yours, theirs, their_minimum=None):
                 "you": gain - cost,
                 "them": their_gain - their_cost,
                 "ratio": trade_ratio(gain, cost) if cost > 0 else None,
-                "needed": needed,
+                "needed": bool(needed),
+                "needed_points": None if isinstance(needed, bool) else needed,
+                "rate": _rate(option) if tier == "concession" else None,
+                "closes": trade_tier(option) == "concession" and _closes(option, needed),
                 "tier": tier,
                 "ok": ok,
                 "better": None if ok else preferred_trade(options, needed),

@@ -101,8 +101,8 @@ class KiteContract(MultiIssue, Scenario):
             f"**What you know about Orchard** (`s.their_estimate`). Your research puts the "
             f"most Orchard would pay for the year, its reservation price, at about "
             f"{self.their_estimate:g}{budget}. That estimate weighs Orchard's budget and "
-            "what a change of studio would cost it (briefing a new studio on its brand "
-            "takes months), so it need not match the rate survey or last year's price.\n\n"
+            "what a year of design work is worth to its launches, so it need not match the "
+            "rate survey or last year's price.\n\n"
             "**What you could say when you open** (`s.statements`, each with the `text` and "
             "the price, `figure`, it names). Everything you know is in this story: a "
             "sentence that contradicts it is not true.\n\n"
@@ -176,16 +176,18 @@ def _statements(rng, alternative, estimate):
 
 
 def _framework(rng, table):
-    """Your colleague's draft and Orchard's minimum: a draft good for you but below the
-    Pareto frontier, from which the course's rule makes at least ``PLANNER_LEAST`` moves
+    """Your colleague's draft and Orchard's minimum: a draft good for you (worth more to you
+    than to Orchard, and more to you than splitting every issue down the middle) but below
+    the Pareto frontier, from which the course's rule makes at least ``PLANNER_LEAST`` moves
     (trades that create value, then at least one concession) and stops on the frontier;
     Orchard's minimum a few points above where the trades alone would take it. ``None``
     when no package tried does that."""
     names, efficient = list(table.levels), table._efficient
+    floor = table.points({issue: levels[1] for issue, levels in table.levels.items()})[0]
     packages = [
         dict(zip(names, key, strict=True))
         for key, you, them in table._rows
-        if you > them and key not in efficient
+        if you > max(them, floor) and key not in efficient
     ]
     rng.shuffle(packages)
     for draft in packages[:12]:
@@ -345,16 +347,19 @@ def _opening_problems(c):
 
 
 def _rates_clear(table, package, their_minimum):
-    """Where the rule concedes from ``package``: its two best rates are equal or clearly
-    apart."""
-    if not table.needed(package, their_minimum):
+    """Where the rule concedes by rate from ``package`` (nothing is free, Orchard still
+    needs points and no single move gives it all it needs): its two best rates are equal
+    or clearly apart. (Where a move closes, the rule compares costs, whole points.)"""
+    shortfall = table.shortfall(package, their_minimum)
+    if not shortfall:
         return True
     options = table.options(package, gives=True)
     if any(o["you"] >= 0 and o["them"] >= 0 and o["you"] + o["them"] > 0 for o in options):
         return True
-    rates = sorted(
-        (o["them"] / -o["you"] for o in options if o["you"] < 0 < o["them"]), reverse=True
-    )
+    helpful = [o for o in options if o["you"] < 0 < o["them"]]
+    if any(o["them"] >= shortfall for o in helpful):
+        return True
+    rates = sorted((o["them"] / -o["you"] for o in helpful), reverse=True)
     return len(rates) < 2 or rates[0] == rates[1] or rates[0] - rates[1] >= RATE_MARGIN
 
 
@@ -386,6 +391,8 @@ def _trades_problems(c, table=None):
         found.append("trades: no package where at least two concessions help Orchard")
     elif not _rates_clear(table, start, minimum):
         found.append("trades: the two best concession rates nearly tie")
+    if closing_start(table, minimum, differs=False) is None:
+        found.append("trades: no package where a single concession gives Orchard its minimum")
     if not meso_triples(c, table):
         found.append(
             "meso: no three efficient packages worth about the same to Kite, each one "
@@ -394,22 +401,49 @@ def _trades_problems(c, table=None):
     return found
 
 
-def concession_start(table, their_minimum=None):
-    """A package of ``table`` (a ``TradeTable``) from which no trade is free, Orchard
-    still needs points (below ``their_minimum``) and at least two concessions (trades or
-    single gives) help it: the one with the most joint points (then the most for Kite), or
-    ``None`` when there is no such package."""
+def _concession_starts(table, their_minimum):
+    """The packages from which no trade is free, Orchard still needs points (below
+    ``their_minimum``) and at least two concessions help it, most joint points first (then
+    most for Kite), each with its concessions and the points Orchard still needs."""
     for _, _, package in sorted(
         ((you + them, you, package) for package, you, them in table.packages),
         key=lambda found: found[:2],
         reverse=True,
     ):
-        if not table.needed(package, their_minimum):
+        shortfall = table.shortfall(package, their_minimum)
+        if not shortfall:
             continue
         options = table.options(package, gives=True)
         helpful = [o for o in options if o["them"] > 0]
         free = [o for o in options if o["you"] >= 0 and o["them"] >= 0 and o["you"] + o["them"] > 0]
         if len(helpful) >= 2 and not free:
+            yield package, helpful, shortfall
+
+
+def concession_start(table, their_minimum=None):
+    """A package of ``table`` (a ``TradeTable``) from which no trade is free, Orchard
+    still needs points (below ``their_minimum``), at least two concessions (trades or
+    single gives) help it and none gives it all it needs, so the rule concedes by rate:
+    the one with the most joint points (then the most for Kite), or ``None`` when there is
+    no such package."""
+    for package, helpful, shortfall in _concession_starts(table, their_minimum):
+        if shortfall is True or all(o["them"] < shortfall for o in helpful):
+            return package
+    return None
+
+
+def closing_start(table, their_minimum, differs=True):
+    """A package like ``concession_start``'s, except that some single concession gives
+    Orchard all it still needs, and (with ``differs``) the cheapest such one is not the
+    concession with the best rate, so that a rule by rate alone gives away more than closes
+    the deal; the one with the most joint points, or ``None``."""
+    for package, helpful, shortfall in _concession_starts(table, their_minimum):
+        closing = [o for o in helpful if o["them"] >= shortfall]
+        if not closing:
+            continue
+        cheapest = max(o["you"] for o in closing)
+        best_rate = max(helpful, key=lambda o: (o["them"] / -o["you"], o["you"]))
+        if not differs or best_rate["you"] < cheapest:
             return package
     return None
 

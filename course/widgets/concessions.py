@@ -27,6 +27,12 @@ def _ratio(step):
     return "—" if step["ratio"] is None else f"{step['ratio']:.2f}"
 
 
+def _rate(step):
+    """Orchard's net gain per point of your net loss, in words: ``"—"`` for a move that is
+    not a concession (it costs you nothing, or gives Orchard nothing)."""
+    return "—" if step["rate"] is None else f"{step['rate']:.2f}"
+
+
 def _option_words(option):
     if option["get"] is None:
         return f"giving {option['give']} with nothing back"
@@ -50,24 +56,39 @@ def _judgement(step):
             f"{better['you'] + better['them']:g}"
             + (" (as much, and more for you)" if better["you"] + better["them"] == created else "")
         )
-    rate = step["them"] / -step["you"]
     if step["ok"]:
-        closing = " (ask: does this close the deal?)" if step["get"] is None else ""
+        if step["closes"]:
+            return (
+                "a concession that gives Orchard all the points it still needs to sign, at the "
+                "least cost to you of any move that does"
+            )
         return (
-            f"a concession at the best concession rate left: Orchard gains {rate:.2f} per point you "
-            f"give up, and it still needs points to sign{closing}"
+            f"no single move gives Orchard all it still needs; this one has the best "
+            f"concession rate left: Orchard gains {step['rate']:.2f} per point you give up"
         )
     if better is None:
         return (
-            "a concession Orchard does not need: it already has its minimum, and nothing "
-            "here creates value. Stop here"
+            "a concession Orchard does not need: it already has its minimum, and no "
+            "one-level trade here creates value. Stop here"
         )
     if better["you"] >= 0:
         return f"costs you {-step['you']:g} while {_option_words(better)} costs nobody anything"
+    needs = step["needed_points"]
+    if needs is not None and better["them"] >= needs:
+        if step["closes"]:
+            return (
+                f"it closes the deal for {-step['you']:g} of your points; "
+                f"{_option_words(better)} also gives Orchard all it still needs ({needs:g} "
+                f"points) and costs you {-better['you']:g}"
+            )
+        return (
+            f"it leaves Orchard short of the {needs:g} points it still needs, while "
+            f"{_option_words(better)} gives them all for {-better['you']:g} of yours"
+        )
     return (
-        f"its concession rate: Orchard gains {rate:.2f} per point you give up; "
-        f"{_option_words(better)} would bring "
-        f"it {better['them'] / -better['you']:.2f}"
+        f"no single move gives Orchard all it still needs, and its concession rate is "
+        f"{step['rate']:.2f}; {_option_words(better)} would bring it "
+        f"{better['them'] / -better['you']:.2f}"
     )
 
 
@@ -90,8 +111,8 @@ class TradeRow(w.HBox):
 
 class ConcessionPlanner(w.VBox):
     """Plan one-level trades (and single gives) from your colleague's draft of the
-    framework: each shows what it does to both sides, its trade ratio and whether the
-    course's rule calls it right; the plan is drawn against the Pareto frontier and
+    framework: each shows what it does to both sides, its trade ratio, its concession rate
+    and whether the course's rule calls it right; the plan is drawn against the Pareto frontier and
     Orchard's minimum, and the goal is to land on the frontier with that minimum met."""
 
     def __init__(self, case, trades=PLANNER_ROWS):
@@ -160,14 +181,14 @@ class ConcessionPlanner(w.VBox):
             rows.append(
                 f"<tr><td>{number}</td><td>{escape(give)}</td><td>{escape(get)}</td>"
                 f"<td>{step['you']:+g} / {step['them']:+g}</td>"
-                f"<td>{_ratio(step)}</td>"
+                f"<td>{_ratio(step)}</td><td>{_rate(step)}</td>"
                 f'<td style="color:{colour}"><b>{mark}:</b> {escape(_judgement(step))}</td></tr>'
             )
         self.table.value = (
             "<table><tr><th>#</th><th>give</th><th>get</th><th>net: you / Orchard</th>"
-            "<th>trade ratio: your points back per point given</th><th>by the rule</th></tr>"
-            + "".join(rows)
-            + "</table>"
+            "<th>trade ratio: your points back per point given</th>"
+            "<th>concession rate: Orchard's net gain per point of your net loss</th>"
+            "<th>by the rule</th></tr>" + "".join(rows) + "</table>"
             if rows
             else "No moves yet: pick a give in the first row."
         )
@@ -203,8 +224,8 @@ class ConcessionPlanner(w.VBox):
                 text += (
                     f" One more thing to see: the frontier package best for you that still gives "
                     f"Orchard its minimum is {best_for_you[0]:g} for you and "
-                    f"{best_for_you[1]:g} for Orchard. The rule moves one level at a time and "
-                    "does not always find it: a concession at the best concession rate can give Orchard "
-                    "more than it needs."
+                    f"{best_for_you[1]:g} for Orchard. The rule looks only one move ahead: "
+                    "the trades it makes first decide which packages its last concession can "
+                    "reach, so it does not always end there."
                 )
         return message(text, ok=not better and not wrong and not short)

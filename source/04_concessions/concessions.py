@@ -31,9 +31,10 @@
 # 5. decide, when an offer arrives, whether to accept, counter or walk away, and leave in a
 #    way that lets you come back.
 #
-# It takes about three hours, longer if Python is new to you: seven coded questions,
-# three widgets and a reflection. Sections 1 to 3 and sections 4 to 6 make two sittings
-# of about an hour and a half each.
+# It takes about four to four and a half hours, longer if Python is new to you: seven
+# coded questions (questions 4 and 5 are real programming), three widgets and a
+# reflection. Sections 1 to 3 and sections 4 to 6 make two sittings of about two hours
+# each.
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
 # after them check your answer and tell you what to fix. Every learner gets their own
 # numbers, so your answers are yours alone.
@@ -112,12 +113,13 @@ scenario
 #
 # **An alternative helps only when it is strong, and only as a fact.** Telling the other
 # side about your BATNA raises what they must offer only when it beats what they expect
-# you to settle for (module 03). Birch's price is far below what Orchard expects to pay
-# you, so telling Orchard about it would only show how little you could get elsewhere:
-# keep it private. When an alternative is strong, state it as a fact (had Birch offered
-# more than Orchard expects to pay, "Birch has offered us that much for the year" would
-# be one) and let the other side draw the conclusion; "pay, or we take Birch's job and
-# you miss your launch" is a threat. A threat puts the other side's pride
+# you to settle for (module 03): roughly, the middle of the zone between your reservation
+# price and theirs. Birch's price is below even your own reservation price, so it is far
+# below anything Orchard expects you to settle for, and telling Orchard about it would only
+# show how little you could get elsewhere: keep it private. When an alternative is strong,
+# state it as a fact (had Birch offered more than Orchard expects you to settle for,
+# "Birch has offered us that much for the year" would be one) and let the other side draw
+# the conclusion; "pay, or we take Birch's job and you miss your launch" is a threat. A threat puts the other side's pride
 # in the way of agreeing and invites a threat back, and a walk-away you hint at only works
 # if you would really take it (module 03).
 #
@@ -140,7 +142,7 @@ scenario
 #   statement is a true fact, said as a fact, that is worth telling Orchard. Read each
 #   one against your story: a sentence that contradicts it is not true, a sentence that
 #   says what you will do to Orchard is a threat, and an alternative weaker than what
-#   Orchard expects to pay is better kept private. Compare Birch's figure with
+#   Orchard expects you to settle for is better kept private. Compare Birch's figure with
 #   `s.alternative_price`.
 # - **Not pulled by an anchor:** Orchard's opening tells you what it would like to pay,
 #   not what its alternatives are. It may still tell you something about Orchard (module
@@ -153,7 +155,7 @@ def opening(s, anchor):
     """(your first price, the key of the statement that grounds it); anchor: Orchard's
     opening if it opened first, else None."""
     ### BEGIN SOLUTION
-    # Birch's real price is below what Orchard expects to pay: true, but weak, so private.
+    # Birch's real price is below your own reservation price: true, but weak: private.
     # An inflated Birch figure would be untrue; "threat" threatens; no rival has offered.
     # Orchard's anchor changes none of this, so it is not used.
     key = max(["survey", "linden"], key=lambda k: s.statements[k].figure)
@@ -184,8 +186,9 @@ check.opening(opening, hidden=True)
 #
 # This is their **polynomial** family (they also give an exponential one). $\kappa$ is the
 # part conceded in the opening itself (0 here), and the exponent $\beta > 0$ sets the
-# shape. In this model the agent's deadline is known exactly and is the end of the talks:
-# it reaches its reservation price in the last round, $T$, and not before.
+# shape. In this model each agent knows its own deadline exactly, keeps it private, and
+# plans to reach its reservation price then, in round $T$, and not before; the talks end
+# at the earlier of the two agents' deadlines.
 #
 # - $\beta < 1$, **Boulware**: it barely moves for most of the talks, then concedes in
 #   large steps near the end. The name comes from Lemuel Boulware, the General Electric
@@ -196,10 +199,10 @@ check.opening(opening, hidden=True)
 #   pretend to an alternative you do not have. Holding firm pays against a counterpart
 #   who concedes early or has a tighter deadline than yours: in bargaining with
 #   deadlines, the side whose deadline comes later gets more (Sandholm & Vulkan,
-#   "Bargaining with deadlines", AAAI 1999), as in Rubinstein's model (1982, module 03),
-#   which has no deadline, the more patient side (the one that discounts delay less)
-#   does. Against a counterpart just as patient, the deal slides to the last round or
-#   fails.
+#   "Bargaining with deadlines", AAAI 1999). Likewise, in Rubinstein's model (1982,
+#   module 03), which has no deadline, the more patient side (the one that discounts
+#   delay less) gets more. Against a counterpart just as patient, the deal slides to the
+#   last round or fails.
 # - $\beta = 1$, **linear**: the same step every round.
 # - $\beta > 1$, **Conceder**: most of the ground is given early, and the steps shrink.
 #
@@ -212,9 +215,9 @@ check.opening(opening, hidden=True)
 # while your reservation price is still some way off: like the bluff of section 1, it is
 # a claim about your own position, which the conventions of negotiation tolerate.
 #
-# **Where the model stops.** These curves were built for agents whose deadline is known
-# exactly, who must end on their reservation price, and who follow the schedule whatever
-# the other side does. A person is in a different position. The end of the talks is
+# **Where the model stops.** These curves were built for agents that each know their own
+# deadline exactly, plan to end on their reservation price, and follow the schedule
+# whatever the other side does. A person is in a different position. The end of the talks is
 # rarely known exactly; an offer at your reservation price gives it away (keep it to
 # yourself, module 01); and a schedule that moves on its own hands out
 # concessions nobody paid for. Use the curve for its shape, not as a script: plan to
@@ -247,8 +250,8 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # 1. start at `opening` in round 0;
 # 2. never go back up (a higher offer than your last reads as a retraction);
 # 3. concede in steps that never grow and end smaller than they began: each concession
-#    no bigger than the one before (up to 1 more, from rounding to whole thousands, is
-#    fine), the last one smaller than the first. Rounds in which you hold (a step of 0),
+#    no bigger than any concession before it (up to 1 more than the smallest of those,
+#    from rounding to whole thousands, is fine), the last one smaller than the first. Rounds in which you hold (a step of 0),
 #    to wait for Orchard's move, are fine anywhere;
 # 4. give at most three fifths of everything it concedes in its first concession, so that
 #    the later steps still mean something;
@@ -316,41 +319,49 @@ check.concession_plan(concession_plan, hidden=True)
 # A person should not copy that last part. Asking more than you last offered is itself a
 # retraction (section 2): it tells the other side your offers cannot be relied on and
 # gives it a reason to walk away, and the course's tit-for-tat buyer answers a step back
-# by holding, not by stepping back. So the practical rules are: concede in answer to
-# their concessions, by about as much, not into silence; after a concession of yours,
+# by holding, not by stepping back. Nor should a person copy a big step in full: your own
+# plan (section 2) has steps that shrink towards a target above your reservation price,
+# and a copied step that is bigger than your last one tells the other side more is coming.
+# So the practical rules are: concede in answer to their concessions, by about as much
+# but never more than your own last step, not into silence; after a concession of yours,
 # wait for one back before you move again; if they retract, hold, and neither reward the
-# retraction with a step forward nor answer it with one of your own; and never go past
-# your own reservation price.
+# retraction with a step forward nor answer it with one of your own; and stop at your
+# target, keeping the margin above your reservation price for a last trade.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (1 point): your next offer, by tit-for-tat
 #
-# Write `tit_for_tat(s, mine, theirs)`: your next offer to Orchard by the practical rules
-# above, as a person plays tit-for-tat. `mine` lists your offers so far, from your
+# Write `tit_for_tat(s, mine, theirs, target)`: your next offer to Orchard by the practical
+# rules above, as a person plays tit-for-tat. `mine` lists your offers so far, from your
 # opening, and `theirs` Orchard's answers, one for each of yours (so both lists have the
-# same length, at least 2). Look at Orchard's last move, from `theirs[-2]` to
-# `theirs[-1]`, and decide: a concession of Orchard's is answered with one of the same
-# size; a hold, or a step back, with a hold. Your offer never goes below your reservation
-# price (`s.alternative_price` plus `s.extra_cost`). For example, after `mine = [118, 114]`
-# and `theirs = [80, 86]`, Orchard has conceded 6, so you offer 108; after
-# `theirs = [86, 80]` you would offer 114 again.
+# same length, at least 2). `target` is where your plan stops (question 2), above your
+# reservation price. Look at Orchard's last move, from `theirs[-2]` to `theirs[-1]`, and
+# decide: a concession of Orchard's is answered with one of the same size, but no bigger
+# than your own last concession (the last time an offer of yours was lower than the one
+# before; if you have not conceded yet, no such cap); a hold, or a step back, with a hold.
+# Your offer never goes below `target`. For example, with `target = 100`: after
+# `mine = [118, 114]` and `theirs = [80, 83]`, Orchard has conceded 3, so you offer 111;
+# after `theirs = [80, 86]` it has conceded 6, more than your last 4, so you offer 110;
+# after `theirs = [86, 80]` you would offer 114 again.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "tit-for-tat-answer", "schema_version": 3}
-def tit_for_tat(s, mine, theirs):
-    """Your next offer: your last one, lowered by Orchard's last concession; held when
-    Orchard held or stepped back; never below your reservation price."""
+def tit_for_tat(s, mine, theirs, target):
+    """Your next offer: your last one, lowered by Orchard's last concession but by no more
+    than your own last one; held when Orchard held or stepped back; never below target."""
     ### BEGIN SOLUTION
-    reservation = s.alternative_price + s.extra_cost
     their_step = theirs[-1] - theirs[-2]
     if their_step <= 0:
-        return max(mine[-1], reservation)  # a hold or a step back: hold
-    return max(mine[-1] - their_step, reservation)
+        return max(mine[-1], target)  # a hold or a step back: hold
+    my_steps = [before - after for before, after in pairwise(mine) if before > after]
+    if my_steps:
+        their_step = min(their_step, my_steps[-1])  # your steps never grow
+    return max(mine[-1] - their_step, target)
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "tit-for-tat-test", "schema_version": 3}
-"""Check that tit_for_tat answers Orchard's last move as the rules say, never below your reservation price."""
+"""Check that tit_for_tat answers Orchard's last move as the rules say, never below your target."""
 check.tit_for_tat(tit_for_tat)
 ### BEGIN HIDDEN TESTS
 check.tit_for_tat(tit_for_tat, hidden=True)
@@ -368,6 +379,9 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 # move) it says so at least one offer before it leaves. When it is over you see both
 # concession curves, what each of your concessions bought compared with holding your ask
 # instead, and the best price it would have accepted at the turns you played.
+#
+# The arena numbers rounds from 1 (your first offer is in round 1), where sections 2 and
+# 3 count from 0, the opening.
 #
 # Three things to try:
 #
@@ -422,22 +436,29 @@ NegotiationArena()
 #    back at least as much as they cost: a **trade ratio** (your points back per point
 #    given) of at least 1.
 # 2. **Then concede only what closes the deal.** Once no trade is free (on the frontier,
-#    always), every move that helps them costs you, and its trade ratio is below 1: the
-#    levels you get back are worth less to you than what you give. Make such a concession
-#    only while they still need points to agree, and never give without asking for
-#    something back: here, the agreement itself ("I can go to unlimited revisions if that
-#    settles the framework"). Then something does come back, the deal. Choose the concession
-#    with the best **concession rate**: the points it gives them per point you give up
-#    (the other way round from a trade ratio), cheap for you and dear to them; it may be a
-#    single give.
+#    always), every move that helps them costs you: the levels you get back are worth less
+#    to you than the level you give, so its trade ratio is below 1. Make such a concession
+#    only while they still need points to agree, and ask for something back each time:
+#    here, the agreement itself ("I can go to unlimited revisions if that settles the
+#    framework"). That is the sense in which the give still brings something of equal value
+#    back: the deal, which is worth more to you than your BATNA. If one move gives them
+#    all the points they still need, make the one of those that costs you least, whatever
+#    it gives them beyond their minimum. Only when no single move is enough, choose by the
+#    **concession rate**, the points the move gives them per point it costs you, and take
+#    the highest: cheap for you and dear to them. It may be a single give.
 # 3. **Stop** when nothing is free and they have what they need. Every point more is a
 #    gift, and a gift tells them more can be had for nothing.
 #
-# Two cautions. Moving one level at a time, you can get stuck below the frontier, where no
+# Two ratios, two questions. The **trade ratio** of a move is
+# $\frac{\text{your points back}}{\text{your points given}}$, both in *your* points: does
+# the move pay for itself, for you? The **concession rate** is
+# $\frac{\text{their net gain}}{\text{your net loss}}$: how much a move you pay for is
+# worth to *them*. The first tells you whether a move is free; the second, among moves
+# that cost you, which one buys the most of their agreement.
+#
+# A caution. Moving one level at a time, you can get stuck below the frontier, where no
 # one-level trade is free but some package is still better for both: look then for a
-# bigger move (two levels of one issue, or three issues at once). And the concession with
-# the best concession rate can give the other side more than it needs; module 05 refines the last
-# steps.
+# bigger move (two levels of one issue, or three issues at once).
 #
 # First move towards the frontier (create value), then decide where on it to land (claim
 # value). The small case below has six packages scored (you, them); the frontier holds
@@ -454,12 +475,14 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "planner-teaching", "schema_version": 3}
 # ### Exercise: the concession planner
 #
-# Your colleague has drafted the framework for Orchard (`s.draft` in your story): good for
-# you, but below the frontier. Plan the framework talks from that draft as a series of
+# Your colleague has drafted the framework for Orchard (`s.draft` in your story): worth
+# more to you than to Orchard, and more to you than splitting every issue down the middle,
+# but below the frontier. Plan the framework talks from that draft as a series of
 # moves. In each row, pick an issue to give one level to Orchard and an issue to take one
 # level back, or "(nothing)" for a single give. The table shows each move's net for you
-# and for Orchard, its trade ratio (your points back per point given; "—" when the give
-# costs you nothing), and what the rule of this section says of it. The picture shows
+# and for Orchard, its trade ratio ("—" when the give costs you nothing), its concession
+# rate ("—" when the move is not a concession), and what the rule of this section says of
+# it. The picture shows
 # every package as a dot, the frontier as a line, Orchard's minimum as a dashed line and
 # your plan as numbered steps. Land on the frontier with Orchard's minimum met and every
 # move marked right; it takes at least three moves. Then try a concession while a free
@@ -484,10 +507,17 @@ ConcessionPlanner(scenario)
 # - A trade that leaves neither side with fewer points and adds to at least one is free;
 #   while one exists, take the free trade that adds the most points for both sides
 #   together, then the one that leaves you more.
-# - Otherwise, while Orchard has fewer than `s.their_minimum` points, take the move that
-#   raises Orchard's points and costs you the fewest points per point Orchard gains (the
-#   most Orchard points per point you lose), then the one that costs you less.
+# - Otherwise, while Orchard has fewer than `s.their_minimum` points, concede: among the
+#   moves that raise Orchard's points and cost you some, take those that bring Orchard to
+#   at least `s.their_minimum`, and of them the one that costs you fewest points (then the
+#   one that gives Orchard more). If none does, take the move with the best concession rate
+#   (the most Orchard points per point you lose), then the one that costs you less.
 # - Otherwise return `None`.
+#
+# For example, when Orchard needs 1 more point, a trade that costs you 20 and gives it 4
+# closes the deal; a single give that costs you 38 and gives it 11 has the better rate
+# (0.29 against 0.20) but gives away 18 of your points more than the deal needs. The rule
+# takes the trade.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "next-trade-answer", "schema_version": 3}
@@ -513,18 +543,21 @@ def next_trade(s, current):
         if you >= 0 and them >= 0 and you + them > 0:
             free.append((you + them, you, package))
         elif you < 0 < them:
-            concessions.append((them / -you, you, package))
+            concessions.append((you, them, package))
     if free:
         return max(free, key=lambda found: found[:2])[2]
-    orchard = sum(s.theirs[i][current[i]] for i in issues)
-    if concessions and orchard < s.their_minimum:
-        return max(concessions, key=lambda found: found[:2])[2]
-    return None
+    needed = s.their_minimum - sum(s.theirs[i][current[i]] for i in issues)
+    if not concessions or needed <= 0:
+        return None
+    closing = [found for found in concessions if found[1] >= needed]
+    if closing:  # the cheapest move that closes the deal
+        return max(closing, key=lambda found: found[:2])[2]
+    return max(concessions, key=lambda found: (found[1] / -found[0], found[0]))[2]
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "next-trade-test", "schema_version": 3}
-"""Check that next_trade creates value first, concedes only while Orchard needs it, and stops."""
+"""Check that next_trade creates value first, concedes only what closes the deal while Orchard needs it, and stops."""
 check.next_trade(next_trade)
 ### BEGIN HIDDEN TESTS
 check.next_trade(next_trade, hidden=True)
@@ -659,16 +692,19 @@ check.meso(meso, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "difficult-moment-teaching", "schema_version": 3}
 # ### Exercise: a low-ball arrives
 #
-# Again a simple price case. You sell; after a few rounds of steady progress the buyer
-# suddenly offers a price well below everything it has offered so far, and says it is
-# all its budget allows. When it comes and how low it goes change from one moment to the
-# next. Your plan is the one section 2 taught: steps that shrink to a target above your
-# reservation price. Choose your answer: accept, walk away politely, repeat your last
-# ask, make your next planned step, concede half the gap (never below your reservation
-# price), or type the ask you would make. The rest of the talks are then played against
-# the same buyer, and it reads your answer: a step much bigger than your planned one
-# tells it that pressure works. Compare your answer with the others, and see whether its
-# budget claim was true.
+# Again a simple price case. You sell; after at least two offers of the buyer's, each
+# higher than the one before, it suddenly offers a price well below everything it has
+# offered so far, and says it is all its budget allows. When it comes and how low it goes
+# change from one moment to the next, and so does whether the claim is true: sometimes
+# the budget really was cut, below your reservation price, and sometimes the claim is a
+# test. Your plan is the one section 2 taught: whole steps that never grow, down to a
+# target above your reservation price. Choose your answer: accept, walk away politely,
+# repeat your last ask, make your next planned step, concede half the gap (never below
+# your reservation price), or type the ask you would make. The rest of the talks are then
+# played against the same buyer, and it reads your answer: a step much bigger than your
+# planned one tells it that pressure works. Compare your answer with the others; the
+# debrief says whether the claim was true and what the right answer was. (The widgets
+# number rounds from 1, as the arena does: their round 1 is round 0 of sections 2 and 3.)
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "difficult-moment", "schema_version": 3}
 from course.widgets.practice import DifficultMoment
@@ -682,7 +718,10 @@ DifficultMoment()
 # offer with `offer`. `next_ask` is what your plan asks in the next round, or `None` when
 # this was the last round of the talks. `ceiling` is `None`, or the most Orchard can pay
 # when you have good evidence of it. Your reservation price is `s.alternative_price` plus
-# `s.extra_cost`. Return `"accept"`, `"counter"` or `"walk away"` by the rule above.
+# `s.extra_cost`. Return `"accept"`, `"counter"` or `"walk away"` by the rule above. A
+# credible ceiling also caps what you ask: when it is at or above your reservation price
+# but below your next ask, asking more than Orchard can pay only spends time, so an offer
+# at the ceiling (or above it) is one to accept, and an offer below it one to counter.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-answer", "schema_version": 3}
@@ -695,7 +734,9 @@ def respond(s, offer, next_ask, ceiling=None):
     if offer >= next_ask:
         return "accept"
     if ceiling is not None and ceiling < reservation:
-        return "walk away"
+        return "walk away"  # no zone
+    if ceiling is not None and offer >= ceiling:
+        return "accept"  # it offers all it can pay, and that beats your BATNA
     return "counter"
     ### END SOLUTION
 
@@ -741,7 +782,8 @@ check.respond(respond, hidden=True)
 #
 # The cell below estimates it for a buyer like Orchard under the arena bots'
 # assumptions: its reservation price is drawn within 6 of your estimate of Orchard's, and its style
-# is unknown. For each way this year's talks could end, the engine plays section 2's
+# is unknown. The simulated talks have the arena's settings, not your scenario's: 10
+# rounds and prices from 0 to 200 (thousands), whatever `s.rounds` says. For each way this year's talks could end, the engine plays section 2's
 # plan (the grounded opening of question 1, steps that shrink to a target halfway to your
 # reservation price, question 6's rule for accepting) against the buyer twice. This year
 # the talks run until the plan would end them, and end there in that way; next year the
@@ -828,10 +870,12 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 # - A concession pattern speaks: shrinking steps say you are near your reservation price, growing ones
 #   say wait. Plan towards a target with a margin above your reservation price, and treat
 #   the agents' curves as shapes, not scripts.
-# - Concede in answer to concessions, hold when they hold or step back; tit-for-tat paces
-#   a negotiation, and its full force needs a future with the same counterpart.
+# - Concede in answer to concessions, by about as much but never more than your own last
+#   step, down to your target; hold when they hold or step back; tit-for-tat paces a
+#   negotiation, and its full force needs a future with the same counterpart.
 # - Below the frontier, make the trade that creates the most value; once nothing is free,
-#   concede only what closes the deal, where it costs you least per point they gain, and
+#   concede only what closes the deal: the cheapest move that gives them what they still
+#   need, or, when no single move does, the one that costs you least per point they gain;
 #   stop when they have what they need. Several equivalent offers, each on the frontier,
 #   keep you ambitious and show you what they value.
 # - Accept what is at least your next ask; counter while a deal is possible; walk away
