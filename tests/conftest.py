@@ -1,6 +1,8 @@
 """Shared fixtures: the repo root, and a clean learner identity for every test."""
 
+import fcntl
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -40,8 +42,6 @@ def learner(monkeypatch):
 def build_course(folder, modules=None):
     """A course folder built from the repo's jupytext sources with `leverage build`:
     source notebooks, release/ and a gradebook, as an instructor would have them."""
-    import shutil
-
     from autograder.build import build
 
     shutil.copy(ROOT / "nbgrader_config.py", folder)
@@ -51,17 +51,46 @@ def build_course(folder, modules=None):
 
 
 @pytest.fixture(scope="session")
-def built_course(tmp_path_factory):
-    """Every module built once, shared by tests that only read it or grade their own
-    module's learners."""
-    return build_course(tmp_path_factory.mktemp("course"))
+def built_module(tmp_path_factory):
+    """``built_module(module)``: a course folder with ``module`` built, made once per test
+    run and shared by every test (and every pytest-xdist worker) that only reads it. A test
+    that writes into a course (submissions, grades) takes a copy with ``own_course``.
+
+    Each build runs `nbgrader generate_assignment`, which takes seconds: building a module
+    once instead of once per worker and once per grading file keeps the suite's time for
+    tests. The first worker to need a module builds it under a lock; the others wait for it.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, common to all workers
+
+    def built(module):
+        folder = shared / f"built-{module}"
+        done = shared / f"built-{module}.done"
+        with open(shared / f"built-{module}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not done.exists():
+                shutil.rmtree(folder, ignore_errors=True)  # a build that failed half-way
+                folder.mkdir()
+                build_course(folder, [module])
+                done.touch()
+        return folder
+
+    return built
 
 
 @pytest.fixture(scope="module")
-def own_course(tmp_path_factory):
-    """A course of its own for a test module whose learners must not meet anyone else's:
-    plain `nbgrader autograde` grades every learner of an assignment it finds."""
-    return lambda *modules: build_course(tmp_path_factory.mktemp("own-course"), list(modules))
+def own_course(built_module, tmp_path_factory):
+    """``own_course(module)``: a course of its own for a test module whose learners must not
+    meet anyone else's (plain `nbgrader autograde` grades every learner of an assignment it
+    finds): a copy of the module's build (source, release/ and gradebook)."""
+
+    def copy(module):
+        folder = tmp_path_factory.mktemp("own-course")
+        shutil.copytree(built_module(module), folder, dirs_exist_ok=True)
+        return folder
+
+    return copy
 
 
 @pytest.fixture(scope="session")

@@ -37,23 +37,24 @@ def test_every_module_with_a_source_has_a_release():
 
 
 @pytest.mark.parametrize("module", MODULES)
-def test_the_source_passes_all_its_tests(built_course, module):
-    for notebook in sorted((built_course / "source" / module).glob("*.ipynb")):
-        result = nbgrader(built_course, "validate", str(notebook))
+def test_the_source_passes_all_its_tests(built_module, module):
+    course = built_module(module)
+    for notebook in sorted((course / "source" / module).glob("*.ipynb")):
+        result = nbgrader(course, "validate", str(notebook))
         assert "Success! Your notebook passes all the tests." in result.stdout, result.stdout
 
 
 @pytest.mark.parametrize("module", MODULES)
-def test_the_untouched_release_passes_none(built_course, module):
+def test_the_untouched_release_passes_none(built_module, module):
     for notebook in released(module):
-        result = nbgrader(built_course, "validate", "--invert", str(notebook))
+        result = nbgrader(built_module(module), "validate", "--invert", str(notebook))
         assert "Success! The notebook does not pass any tests." in result.stdout, result.stdout
 
 
 @pytest.mark.parametrize("module", MODULES)
-def test_release_is_byte_identical_to_a_rebuild(built_course, module):
+def test_release_is_byte_identical_to_a_rebuild(built_module, module):
     for committed in released(module):
-        rebuilt = built_course / "release" / module / committed.name
+        rebuilt = built_module(module) / "release" / module / committed.name
         assert rebuilt.read_bytes() == committed.read_bytes(), (
             f"{committed.relative_to(ROOT)} is out of date: run `leverage build` and commit it"
         )
@@ -71,7 +72,7 @@ def test_the_release_gives_nothing_away(module):
 
 
 @pytest.mark.parametrize("module", MODULES)
-def test_every_test_cell_says_what_it_checks(built_course, module):
+def test_every_test_cell_says_what_it_checks(module):
     for path in released(module):
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
             meta = cell["metadata"].get("nbgrader", {})
