@@ -719,6 +719,9 @@ def test_the_reciprocity_line_claims_no_cost_the_replay_did_not_show():
     )
     assert "costing you" not in line
     assert "2 did not improve Marlow's next reply" in line and "gave up 25 of your profit" in line
+    assert "a concession that made a later deal possible still shows as unanswered" in (
+        section("debrief-teaching")
+    )
 
 
 def test_what_marlow_remembers_compares_with_the_trust_before_this_meeting():

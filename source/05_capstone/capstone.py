@@ -771,10 +771,11 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #   was better for you than in that replay, when it accepted what it would not have
 #   accepted otherwise, or when it stayed at the table where the replay shows it leaving.
 #   An acceptance it would have given to your previous offer anyway bought nothing. A bot
-#   that moves on
-#   its own schedule would answer nothing, however much it moved. It also counts the
-#   concessions you made when Marlow had not moved since its previous offer: concessions
-#   into silence.
+#   that moves on its own schedule would answer nothing, however much it moved. The
+#   replay looks at Marlow's next reply only, so a concession that made a later deal
+#   possible still shows as unanswered: the debrief gives what such concessions gave up,
+#   not what they cost you. It also counts the concessions you made when Marlow had not
+#   moved since its previous offer: concessions into silence.
 # - **What was achievable.** The best package for you that Marlow would have agreed to:
 #   the better of what it would have accepted at one of your turns, given what had been
 #   said by then, and the best offer it made itself, and when. If even that is below your
