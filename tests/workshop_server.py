@@ -8,7 +8,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from queue import Empty, Queue
 from threading import Thread
 
@@ -20,18 +20,34 @@ from tests.browser.conftest import free_port
 
 def kernels(server):
     """The server's live kernel processes."""
-    try:
-        children = psutil.Process(server.pid).children(recursive=True)
-    except psutil.NoSuchProcess:
-        return []
     found = []
-    for child in children:
+    for child in descendants(server):
         try:
             if "ipykernel_launcher" in " ".join(child.cmdline()):
                 found.append(child)
         except psutil.NoSuchProcess:
             pass
     return found
+
+
+def descendants(server):
+    """Every process the server started, and theirs (Voila processes, kernels)."""
+    try:
+        return psutil.Process(server.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+
+
+def running(processes):
+    """Those of ``processes`` still running (a zombie has stopped: it waits to be reaped)."""
+    alive = []
+    for process in processes:
+        try:
+            if process.is_running() and process.status() != psutil.STATUS_ZOMBIE:
+                alive.append(process)
+        except psutil.NoSuchProcess:
+            pass
+    return alive
 
 
 def wait_until(condition, seconds=90, what="the condition"):
@@ -131,6 +147,7 @@ def workshop(data, participants=2, extra=(), warm=True, activity="arena"):
         yield base, server, lines
     finally:
         children = kernels(server)
+        family = descendants(server)
         if server.poll() is None:
             server.send_signal(signal.SIGINT)
             try:
@@ -140,6 +157,9 @@ def workshop(data, participants=2, extra=(), warm=True, activity="arena"):
                 server.kill()
                 server.wait(timeout=10)
         stopped = psutil.wait_procs(children, timeout=90)[1]
-        for child in stopped:
-            child.kill()
+        # a launcher killed above leaves its Voila processes running, and with them the
+        # kernels they hold: they would load the machine for the rest of the suite
+        for process in [*stopped, *running(family)]:
+            with suppress(psutil.NoSuchProcess):
+                process.kill()
         assert not stopped, f"{len(stopped)} kernels outlived the workshop server"
