@@ -340,6 +340,7 @@ IDEAS = (
             ("01_information", "my-price-test"),
             ("01_information", "reservation-from-concessions-test"),
             ("01_information", "fair-play-test"),
+            ("01_information", "model-limits-test"),
             ("05_capstone", "opening-offer-test"),
             ("05_capstone", "what-to-say-test"),
             ("05_capstone", "table"),

@@ -135,7 +135,7 @@ def test_an_equivalent_tree_passes(learner, capsys):
 
 
 def test_hard_coded_numbers_pass_the_visible_check_but_not_the_hidden_one(answers, learner):
-    own = answers["startup_tree"](answers["scenario"])
+    own = answers["startup_tree"](answers["offers"])
     hard_coded = lambda offers: own  # noqa: E731
     check.startup_tree(hard_coded)
     hint = miss(check.startup_tree, hard_coded, hidden=True)
@@ -163,9 +163,9 @@ def test_choosing_by_best_case_is_called_out(monkeypatch):
 
 def test_the_wrong_choice_is_told_both_values(answers, learner):
     # For ada, Harbor Bank's sure 92,000 beats Lumen's 69,000 on average.
-    assert answers["choose_batna"](answers["scenario"]) == ("Harbor Bank", 92_000)
+    assert answers["choose_batna"](answers["offers"]) == ("Harbor Bank", 92_000)
     hint = miss(check.choose_batna, lambda offers: ("Lumen", 69_000))
-    assert "Lumen is worth 69,000.00 on average but Harbor Bank is worth 92,000.00" in hint
+    assert "Lumen is worth 69,000 on average but Harbor Bank is worth 92,000" in hint
 
 
 def own_case(monkeypatch, offers):

@@ -691,11 +691,10 @@ def run(question, answer, **options):
     return sweeps.run(check, question, answer, **options)
 
 
-def test_the_visible_checks_pass_them_as_the_learner_runs_them(drawn, reference, monkeypatch):
+def test_the_visible_checks_pass_them_as_the_learner_runs_them(drawn, reference):
     """The same through the checks as a notebook calls them (the learner's function called
     through call_learner, the verdict scored), on a sample of the swept learners."""
     for s in drawn[::100]:
-        monkeypatch.setitem(reference, "scenario", s)  # the notebook's `scenario` is theirs
         with learner_as(s.learner):
             for question, alternatives in ALTERNATIVES.items():
                 for answer in (reference[question], *alternatives):

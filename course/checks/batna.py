@@ -127,7 +127,7 @@ def _case(offers, alternatives=False):
         return "in your case"
     if alternatives:
         worth = ", ".join(
-            f"{name} {expected_value(tree):,.2f}" for name, tree in alternatives_of(offers).items()
+            f"{name} {expected_value(tree):,.0f}" for name, tree in alternatives_of(offers).items()
         )
         return (
             f"in the example case (a learner whose alternatives are worth {worth} on average; "
@@ -145,9 +145,9 @@ def _case(offers, alternatives=False):
     else:
         kind = "a zone that opens only with remote days"
     return (
-        f"in the example case (a learner with {kind}: BATNA worth {batna_value(offers):,.2f}, "
+        f"in the example case (a learner with {kind}: BATNA worth {batna_value(offers):,.0f}, "
         f"commute {offers.commute_cost:,.0f}, their reservation price "
-        f"{reservation_of(offers):,.2f}, Northwind's {northwind_reservation(offers):,.0f})"
+        f"{reservation_of(offers):,.0f}, Northwind's {northwind_reservation(offers):,.0f})"
     )
 
 
@@ -267,8 +267,8 @@ def judge_choose_batna(offers, result):
         best_name = max(worth, key=worth.get)
         best_case = max(alternatives, key=lambda n: max(a for _, a in flatten(alternatives[n])))
         hint = (
-            f"{name} is worth {worth[name]:,.2f} on average but {best_name} is worth "
-            f"{best_value:,.2f}"
+            f"{name} is worth {worth[name]:,.0f} on average but {best_name} is worth "
+            f"{best_value:,.0f}"
         )
         general = "it does not pick the alternative with the highest expected value"
         if name == best_case:
@@ -282,7 +282,7 @@ def judge_choose_batna(offers, result):
         )
     if not same_money(value, best_value):
         raise NotYet(
-            f"{name} is the right choice, but it is worth {best_value:,.2f} on average, "
+            f"{name} is the right choice, but it is worth {best_value:,.0f} on average, "
             f"not {value:,.2f}: weigh every outcome by its probability"
             + (f"; {_FROM_QUESTION_1}." if name == "Lumen" else "."),
             general="it picks the right alternative, but not its expected value: weigh "
@@ -435,7 +435,7 @@ def judge_zopa(offers, result):
     else the ``NotYet`` hint."""
     reservation, limit = reservation_of(offers), northwind_reservation(offers)
     whose = "your" if offers.learner == learner_id() else "their"
-    case = f"{_case(offers)} ({whose} reservation price {reservation:,.2f})"
+    case = f"{_case(offers)} ({whose} reservation price {reservation:,.0f})"
     if limit < reservation:
         if result is not None:
             raise NotYet(
@@ -472,7 +472,7 @@ def judge_zopa(offers, result):
     else:
         hint = "the bottom of the zone is your reservation price, the second argument"
     raise NotYet(
-        f"{case}, the zone is ({reservation:,.2f}, {limit:,.2f}), not ({low:,.2f}, "
+        f"{case}, the zone is ({reservation:,.0f}, {limit:,.0f}), not ({low:,.2f}, "
         f"{high:,.2f}): {hint}.",
         general=hint,
     )
@@ -578,7 +578,7 @@ def _why(offers, offer, reason):
         )
     if reason == "below your BATNA":
         return (
-            f"the offer is below your BATNA's value, {batna_value(offers):,.2f}: it tells you "
+            f"the offer is below your BATNA's value, {batna_value(offers):,.0f}: it tells you "
             "where Northwind opens, not where it must stop, and with remote days there is a "
             f"zone up to its {limit:,.0f}",
             "an offer below your BATNA's value is where Northwind opens, not where it must "
@@ -586,14 +586,14 @@ def _why(offers, offer, reason):
         )
     if reason == "commute trap":
         return (
-            f"it beats your BATNA's value, {batna_value(offers):,.2f}, but not your "
-            f"reservation price for this package, {reservation:,.2f}: once the commute is "
+            f"it beats your BATNA's value, {batna_value(offers):,.0f}, but not your "
+            f"reservation price for this package, {reservation:,.0f}: once the commute is "
             "counted you would be worse off than with your BATNA",
             "an offer above your BATNA's value but below your reservation price for its "
             "package leaves you worse off once the commute is counted",
         )
     return (
-        f"it reaches your reservation price for this package, {reservation:,.2f}, but not "
+        f"it reaches your reservation price for this package, {reservation:,.0f}, but not "
         f"the even split of the zone with remote days, {split:,.0f}",
         "an offer inside the zone but below its even split is one to answer, not to take",
     )

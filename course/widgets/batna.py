@@ -215,7 +215,7 @@ def _batna_text(name, value, cost, from_sure_amount, certain):
     return (
         f"<p><b>BATNA:</b> {escape(name)}, {worth}. <b>Reservation price:</b> "
         f"{amount(value + cost)} ({amount(value)} plus {amount(cost)} extra cost of the deal): "
-        f"accept no salary below {amount(value + cost)}.</p>"
+        f"accept no offer below {amount(value + cost)}.</p>"
     )
 
 

@@ -41,8 +41,9 @@
 # The next cell loads the course library and draws your scenario. The first time, it asks
 # for your course id instead: type the id your instructor gave you in the box and press
 # Enter. Your scenario then appears under the box, and this computer remembers the id.
-# The table at the end of the scenario names each number as your functions read it, for
-# example `offers.bank_salary`.
+# The cell keeps your scenario as `offers`, the name your functions will use for it; the
+# table at the end of the scenario names each number as they read it, for example
+# `offers.bank_salary`.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
 import course
@@ -55,8 +56,8 @@ from course.models.batna import (
     risk_attitude,
 )
 
-scenario = course.variant("02_batna")
-scenario
+offers = course.variant("02_batna")
+offers
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ev-teaching", "schema_version": 3}
 # ## 1. What an uncertain alternative is worth
