@@ -796,8 +796,9 @@ course.progress()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
 # ## What to take away
 #
-# - Leverage is what makes the other side more willing to accept your terms. It is not
-#   fixed: build it before the talks, recognise it as it shifts, spend it while it lasts.
+# - Leverage is what makes the other side more willing to accept your terms, and it
+#   moves: add to it in the days before you meet, notice each change while you talk, and
+#   use it before it fades.
 # - It has three sources: what a side knows (information), the specific options it could
 #   turn to instead (alternatives), and what it holds, controls or decides that the other
 #   side needs (power). Rate each fact in one place only.
