@@ -974,7 +974,7 @@ def limits_with(**changes):
 
 def test_each_situation_breaks_one_assumption_and_each_action_has_a_use():
     assumptions = [item.assumption for item in reference.SITUATIONS]
-    assert sorted(assumptions) == sorted(reference.ASSUMPTIONS)
+    assert set(assumptions) == set(reference.ASSUMPTIONS)
     firsts = {item.actions[0] for item in reference.SITUATIONS}
     assert firsts == {reference.MODEL_PRICE, reference.ABOVE, reference.BELOW}
     # accepting the opening is right only where a surer sale is worth margin
@@ -1028,6 +1028,17 @@ def test_every_defensible_action_passes_and_words_are_read_loosely(monkeypatch, 
 def test_a_malformed_judgement_is_named(learner, answer, words):
     for earned, message in parts(check.model_limits(answer)).values():
         assert earned == 0 and words in message, message
+
+
+def test_a_price_pulled_towards_the_opening_is_named_anchoring(learner):
+    """The professor's review, finding 8: anchoring is practised here too. Once the
+    opening is read into the beliefs, a price pulled towards its number is a bias, not a
+    broken assumption: 'ask below it' loses the action's point and is told why."""
+    scored = parts(check.model_limits(limits_with(**{"first-number": ("none", "ask below it")})))
+    assert scored["what to do"][0] == 0 and "that pull is anchoring" in scored["what to do"][1]
+    assert scored["which assumption fails"][0] == 1
+    staged = limits_with(**{"first-number": ("honest-opening", "ask the model's price")})
+    assert parts(check.model_limits(staged))["which assumption fails"][0] == 0
 
 
 def test_accepting_an_opening_below_cost_is_no_answer_to_a_cash_need(monkeypatch):

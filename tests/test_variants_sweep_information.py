@@ -519,7 +519,7 @@ def limits_by_assumption():
         "FINAL-OFFER": ["counter-offer"],
         " risk-neutral": ["friday-cash"],
         "accepts-any": ["fair-share"],
-        "None": ["one-price"],
+        "None": ["one-price", "first-number"],
     }
     act = {
         "staged-opening": "Ask above it",
@@ -527,6 +527,7 @@ def limits_by_assumption():
         "friday-cash": "accept the opening" if sale.opening_offer > sale.cost else "Ask Below It",
         "fair-share": "ASK BELOW IT",
         "one-price": "ask the model's price ",
+        "first-number": "ASK THE MODEL'S PRICE",
     }
     return {key: [a, act[key]] for a, keys in broken.items() for key in keys}
 
@@ -541,6 +542,7 @@ def limits_by_rule():
         "friday-cash": "risk-neutral",
         "fair-share": "accepts-any",
         "one-price": "none",
+        "first-number": "none",
     }
     return {
         key: (a, f"ask {way[a]} it" if a in way else "ask the model's price")

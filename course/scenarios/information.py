@@ -367,6 +367,20 @@ SITUATIONS = (
         "need for cash: check each promise of the model against the story",
         "when the model's assumptions hold, its price is the best you can do on average",
     ),
+    Situation(
+        "first-number",
+        "Osprey's buyer is the one of `one-price`, and your workshop has cash for months. "
+        "Its opening was in its usual way, and your beliefs already take it into account. "
+        "Yet the opening's number keeps coming back to you, and you are tempted to name a "
+        "final price halfway between it and the model's price.",
+        "none",
+        (MODEL_PRICE,),
+        "the opening is an honest habit here and is already read into your beliefs; a pull "
+        "you feel towards its number is a bias in you, not a broken promise of the model",
+        "a price drawn towards the opening's number gives margin away for no reason the "
+        "model knows: that pull is anchoring (section 5). Set the number aside and think "
+        "about Osprey's alternatives, its reservation price and your own target",
+    ),
 )
 
 #: Osprey's opening must sit at least this far (euros) from every band edge, so that

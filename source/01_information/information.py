@@ -534,6 +534,10 @@ check.my_price(my_price, hidden=True)
 #   and has walked away for good from sellers who tried. It opened in its usual way, with
 #   no sign of knowing how sellers read openings, has never refused a price at or below its
 #   reservation price, and your workshop has cash for months.
+# - `first-number`: Osprey's buyer is the one of `one-price`, and your workshop has cash
+#   for months. Its opening was in its usual way, and your beliefs already take it into
+#   account. Yet the opening's number keeps coming back to you, and you are tempted to
+#   name a final price halfway between it and the model's price.
 #
 # One point for the assumptions, one for the actions. Where more than one action is
 # defensible, each passes; none that sells below your cost (`sale.cost`, the least you
@@ -550,6 +554,7 @@ def model_limits():
         "friday-cash": ("risk-neutral", "ask below it"),
         "fair-share": ("accepts-any", "ask below it"),
         "one-price": ("none", "ask the model's price"),
+        "first-number": ("none", "ask the model's price"),
     }
     ### END SOLUTION
 
@@ -771,6 +776,9 @@ check.report_decision(report_decision, hidden=True)
 # price (module 02 sets one).
 #
 # What to do with this:
+#
+# Question 6's `first-number` situation is this pull at your own table: once the opening is
+# read into your beliefs, its number gives no further reason to move your price.
 #
 # - When the other side opens, separate the two jobs. Update your beliefs on the
 #   information, then set the number aside and think about what you know of their
