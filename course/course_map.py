@@ -63,7 +63,7 @@ MODULES = (
         "BATNA, reservation price and target, the other side's alternatives and the ZOPA, "
         "accept / ask for remote days / counter / walk away, mentioning alternatives "
         "honestly and when to, the Nash split against outside options and which one fits",
-        150,
+        210,
         (
             "startup_tree",
             "choose_batna",
@@ -72,6 +72,7 @@ MODULES = (
             "respond_to_offer",
             "label_statements",
             "batna_needed",
+            "target_salary",
         ),
     ),
     Module(
@@ -329,6 +330,7 @@ IDEAS = (
         (
             ("02_batna", "respond-to-offer-test"),
             ("02_batna", "label-statements-test"),
+            ("02_batna", "target-salary-test"),
             ("04_concessions", "opening-test"),
             ("04_concessions", "concession-plan-test"),
             ("04_concessions", "tit-for-tat-test"),

@@ -34,7 +34,7 @@ def answers(learner):
     return solution_namespace("02_batna", "batna")
 
 
-@pytest.mark.parametrize("question", ["startup_tree", "choose_batna"])
+@pytest.mark.parametrize("question", ["startup_tree", "choose_batna", "target_salary"])
 @pytest.mark.parametrize("hidden", [False, True])
 def test_the_course_solutions_pass(answers, question, hidden, capsys):
     getattr(check, question)(answers[question], hidden=hidden)
@@ -679,3 +679,24 @@ def test_section_7_states_its_assumptions_and_its_quiz_asks_what_pushes_to_agree
     assert judge_situation(0, "outside option")[1].startswith(
         "Not this one: what pushes both sides to agree is the risk that head office"
     )
+
+
+def test_a_target_is_the_learners_choice_within_what_a_fact_justifies(learner):
+    """Question 8 (professor's review 2, finding 6): any target above the even split of the
+    zone with remote days and no higher than Northwind's reservation price passes; the
+    reservation price itself, the even split, and a figure above what the agency costs
+    Northwind are each told why not."""
+    ada = course.variant("02_batna", "ada")
+    low, high = reservation_of(ada, REMOTE_DAYS), northwind_reservation(ada)
+    split = (low + high) / 2
+    for target in (split + 1, (split + high) / 2, high):
+        check.judge_target(ada, target)
+    for target, words in (
+        (reservation_of(ada), "not what you aim for"),
+        (low, "not what you aim for"),
+        (split, "the even split itself"),
+        (split - 1_000, "half the surplus or less"),
+        (high + 1_000, "would rather call the agency"),
+    ):
+        with pytest.raises(NotYet, match=words):
+            check.judge_target(ada, target)

@@ -605,6 +605,18 @@ def needed_from_the_models(target, pie, their_batna, walk_any_time=False):
     return 0.0 if target <= base else (target - base) / slope
 
 
+def target_near_the_top(s):
+    """Just under what the agency costs Northwind: the boldest target a fact justifies."""
+    return s.agency_rate + s.agency_fee - 250
+
+
+def target_from_the_zone(s):
+    """A third of the way from the even split of the zone with remote days to its top."""
+    low, high = reservation(s, remote=True), limit(s)
+    middle = (low + high) / 2
+    return middle + (high - middle) / 3
+
+
 ALTERNATIVES = {
     "startup_tree": (tree_reversed, tree_nested),
     "choose_batna": (batna_by_hand, batna_flattened),
@@ -612,6 +624,7 @@ ALTERNATIVES = {
     "northwind_zopa": (zopa_by_comparison, zopa_from_library),
     "respond_to_offer": (respond_by_gains, respond_by_share),
     "batna_needed": (needed_closed_form, needed_from_the_models),
+    "target_salary": (target_near_the_top, target_from_the_zone),
 }
 LABELLERS = (labels_from_text, labels_from_facts)
 
@@ -650,6 +663,8 @@ def judge_all(s, seen, question, answer):
     elif question == "northwind_zopa":
         for case in seen["cases"]:
             check.judge_zopa(case, answer(case, reservation(case)))
+    elif question == "target_salary":
+        check.judge_target(s, answer(s))
     elif question == "respond_to_offer":
         for case in seen["cases"]:
             for n, offer in enumerate(case.northwind_offers, start=1):
@@ -761,6 +776,7 @@ QUESTION_TEXT = {
     "reservation_salary": "q3-text",
     "northwind_zopa": "q4-text",
     "respond_to_offer": "q5-text",
+    "target_salary": "q8-text",
 }
 
 

@@ -930,3 +930,50 @@ def batna_needed(answer, hidden=False):
             ),
         ),
     )
+
+
+# --- question 8: your target ------------------------------------------------------------------
+
+
+def judge_target(offers, value):
+    """Question 8 on ``value``, the learner's target salary for ``offers``: nothing when it
+    is above the even split of the zone with two remote days and no higher than Northwind's
+    reservation price (any such target is right), else the ``NotYet`` hint."""
+    value = money(value, "target_salary's result")
+    split, limit = even_split(offers, REMOTE_DAYS), northwind_reservation(offers)
+    low = reservation_of(offers, REMOTE_DAYS)
+    where = _case(offers)
+    if value > limit and not same_money(value, limit):
+        raise NotYet(
+            f"{where}, a target of {value:,.2f} is above {limit:,.0f}, what the agency's "
+            "contractor costs Northwind: it would rather call the agency, and you could not "
+            "justify the figure; aim at or below it.",
+            general="the target is above what Northwind's alternative costs it, a figure no "
+            "fact justifies",
+        )
+    if value > split and not same_money(value, split):
+        return
+    if same_money(value, low) or same_money(value, reservation_of(offers)):
+        hint = "that is a reservation price, the least you would accept, not what you aim for"
+    elif same_money(value, split):
+        hint = "that is the even split itself; a target aims above it"
+    else:
+        hint = "reaching it would leave you half the surplus or less"
+    raise NotYet(
+        f"{where}, a target of {value:,.2f} is not above the even split of the zone with two "
+        f"remote days ({low:,.0f} to {limit:,.0f}), {split:,.0f}: {hint}.",
+        general=f"the target is not above the even split of the zone with remote days: {hint}",
+    )
+
+
+@question
+def target_salary(answer, hidden=False):
+    """Check a function ``(offers) -> salary``: a target above the even split of the zone
+    with two remote days and no higher than Northwind's reservation price, on the learner's
+    scenario (and other learners' when grading)."""
+    for offers in _scenarios(hidden):
+        judge_target(offers, call_learner(answer, offers))
+    passed(
+        "target_salary aims above the even split of your zone and no higher than what "
+        "Northwind's alternative costs it."
+    )

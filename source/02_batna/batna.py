@@ -30,7 +30,7 @@
 # 7. see how a deal's surplus splits under two models, and when a better BATNA earns you
 #    more.
 #
-# It takes about 3 to 3½ hours, best in two sittings; longer if Python is new to you. Run
+# It takes about 3½ hours, best in two sittings; longer if Python is new to you. Run
 # the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after
 # them check your answer and tell you what to fix. Every learner gets their own numbers, so your answers
 # are yours alone.
@@ -749,6 +749,47 @@ def batna_needed(target, pie, their_batna, walk_any_time=False):
 check.batna_needed(batna_needed)
 ### BEGIN HIDDEN TESTS
 check.batna_needed(batna_needed, hidden=True)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q8-text", "schema_version": 3}
+# ### Question 8 (1 point): your target at Northwind
+#
+# Back to Northwind, before the first offer. Section 3 asked for a target as well as a
+# reservation price: a salary you would be pleased to reach and could justify. Write
+# `target_salary(offers)` returning yours, for the job with two remote days (the package
+# section 5's rule aims at). You choose it; the check accepts any target that meets two
+# conditions a demanding negotiator would set:
+#
+# - it is above the even split of the zone with two remote days, from your reservation
+#   price with them (your `reservation_salary(offers)`, with half the commute,
+#   `offers.commute_cost`, taken off) up to Northwind's reservation price: a target at or
+#   below the even split aims at half the surplus or less before the talks have begun;
+# - it is no higher than Northwind's reservation price (`offers.agency_rate` plus
+#   `offers.agency_fee`), so you can justify it with a fact Northwind can check, the
+#   agency's published rate and fee: a figure above it is one Northwind would rather call
+#   the agency than pay.
+#
+# Where in that range? Nearer the top is bolder and costs more goodwill if you cannot
+# argue for it. Grading also tries other learners' scenarios, so work the target out from
+# `offers` rather than writing in a number.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "target-salary-answer", "schema_version": 3}
+def target_salary(offers):
+    """The salary to aim for at Northwind, with two remote days."""
+    ### BEGIN SOLUTION
+    with_remote_days = reservation_salary(offers) - offers.commute_cost / 2
+    northwind = offers.agency_rate + offers.agency_fee
+    even_split = (with_remote_days + northwind) / 2
+    return round((even_split + northwind) / 2, -2)  # halfway from the even split to the top
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "target-salary-test", "schema_version": 3}
+"""Check that target_salary aims above the even split and no higher than Northwind can justify."""
+check.target_salary(target_salary)
+### BEGIN HIDDEN TESTS
+check.target_salary(target_salary, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
