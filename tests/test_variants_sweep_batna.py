@@ -850,3 +850,25 @@ def test_the_reflection_uses_an_expected_value_only_before_the_outcome_is_known(
     assert float(p) * amount_in(offer) + float(q) * amount_in(stay) == amount_in(average)
     above = amount_in(re.search(r"commit before hearing.*?: ([\d,]+) above today's", text)[1])
     assert above == amount_in(average) - today
+
+
+def test_question_7s_worked_cases_are_right_and_none_is_a_checked_case():
+    """Professor's review 2, finding 8: the question's text gave the answers to three of its
+    five visible cases; its worked cases are now others, and their answers are the
+    check's."""
+    text = " ".join(text_of("q7-text").split())
+    worked = [
+        (130, 200, 40, 100, 130),
+        (80, 200, 40, 0, 0),
+        (90, 200, 60, 40, 0),
+    ]
+    checked = set(check.batna_needed_cases(hidden=False))
+    with learner_as(LEARNERS[0]):
+        checked |= set(check.batna_needed_cases(hidden=True))
+    for target, pie, theirs, nash, outside in worked:
+        assert (target, pie, theirs) not in checked
+        assert check.needed((target, pie, theirs), False) == nash
+        assert check.needed((target, pie, theirs), True) == outside
+    assert "pie of 200 and their BATNA 40, a target of 130 needs a BATNA of 100" in text
+    assert "needs 40 in the Nash model but 0 with an outside option" in text
+    assert "pie of 100 and their BATNA 20, a target of 60" not in text

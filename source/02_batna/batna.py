@@ -401,7 +401,9 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 #   the surplus divides. Then raise your reservation by 1,000, as if your
 #   BATNA had become 1,000 better, and find the new even split. How far did it move?
 # - If you have no zone: lower your reservation by half your commute cost, which is what
-#   two remote days a week would do. Does a zone open?
+#   two remote days a week would do. In every learner's case that opens a zone; how wide
+#   is it, and where is its even split? How much of it would the remote days have to be
+#   worth to you for a zone to open at all?
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-explorer", "schema_version": 3}
 from course.widgets.batna import ZopaExplorer
@@ -722,11 +724,12 @@ ModelQuiz()
 # In both models, return `None` when no deal can give you `target`, because the other side
 # would rather walk away than accept less than its BATNA. When a BATNA of 0 already gets
 # you the target, return 0. The check uses other sides' BATNAs below half the pie and
-# targets anywhere from 0 to the whole pie. With a pie of 100 and their BATNA 20, a target
-# of 60 needs a BATNA of 40 in the Nash model and 60 in the outside-option model; a target
-# of 40 needs 0 in both (with a BATNA of 0 the Nash split already gives you 40). With their
-# BATNA 30, a target of 45 needs 20 in the Nash model but 0 with an outside option: your
-# BATNA does not matter until it beats half the pie. Work from the formulas above;
+# targets anywhere from 0 to the whole pie, none of them the cases worked here. With a pie
+# of 200 and their BATNA 40, a target of 130 needs a BATNA of 100 in the Nash model and 130
+# in the outside-option model; a target of 80 needs 0 in both (with a BATNA of 0 the Nash
+# split already gives you 80). With their BATNA 60, a target of 90 needs 40 in the Nash
+# model but 0 with an outside option: your BATNA does not matter until it beats half the
+# pie. Work from the formulas above;
 # `nash_split` and `outside_option_split` are handy for checking your answers. The Nash
 # cases within reach earn a point, the cases out of reach and the outside-option cases
 # half a point each.
