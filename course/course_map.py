@@ -101,7 +101,7 @@ MODULES = (
         "grounded first offers and answering an anchor, concession patterns, reciprocity, "
         "logrolling and the Pareto frontier, equivalent offers, accepting, countering and "
         "walking away, meeting the same counterpart again",
-        180,
+        255,
         (
             "opening",
             "concession_plan",
