@@ -217,6 +217,7 @@ IDEAS = (
         ),
         (
             ("00_leverage", "audit-widget"),
+            ("02_batna", "news-quiz"),
             ("00_leverage", "news-moves-test"),
             ("00_leverage", "reaudit-test"),
             ("03_power", "best-lever-test"),

@@ -4,8 +4,8 @@ from html import escape
 
 import pytest
 
-from course.scenarios.batna import MODELS, SITUATIONS
-from course.widgets.batna import BatnaBuilder, ModelQuiz, ZopaExplorer
+from course.scenarios.batna import MODELS, NEWS, REVISIONS, SITUATIONS
+from course.widgets.batna import BatnaBuilder, ModelQuiz, NewsQuiz, ZopaExplorer
 
 
 def outcome(builder, card, row):
@@ -291,3 +291,22 @@ def test_the_model_quiz_shows_nothing_for_no_choice_or_a_tampered_one():
     quiz.choices[1].options = (*quiz.choices[1].options, "tampered")
     quiz.choices[1].value = "tampered"
     assert quiz.verdicts[1].value == ""
+
+
+def test_the_news_quiz_revises_on_facts_and_holds_against_pressure():
+    """Professor's review 2, finding 15: news about an alternative or about what the deal
+    costs moves the reservation price; the other side's number and pressure do not. Each
+    verdict says so at once, right or wrong."""
+    quiz = NewsQuiz()
+    assert len(quiz.choices) == len(NEWS) >= 4
+    assert {answer for _, answer, _ in NEWS} == set(REVISIONS)
+    for index, (text, answer, why) in enumerate(NEWS):
+        pressure = "final" in text or "would take less" in text
+        assert answer == ("hold it" if pressure else "revise it"), text
+        quiz.choices[index].value = next(r for r in REVISIONS if r != answer)
+        assert "Not this one" in quiz.verdicts[index].value
+        assert escape(why) in quiz.verdicts[index].value
+        quiz.choices[index].value = answer
+        assert "Right" in quiz.verdicts[index].value
+    quiz.choices[0].value = "revise it or hold it?"
+    assert quiz.verdicts[0].value == ""

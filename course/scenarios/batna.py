@@ -662,3 +662,53 @@ def judge_situation(index, choice):
     if choice == model:
         return True, f"Right: {why}."
     return False, f"Not this one: {why}. The {model} model fits."
+
+
+# --- revise on facts, hold against pressure (section 3) ----------------------------------------
+
+#: News that may reach you during the talks with Northwind: whether to revise your
+#: reservation price or hold it, and why.
+NEWS = (
+    (
+        "Lumen writes that its funding round has closed: the bonus is now certain.",
+        "revise it",
+        "a fact about one of your alternatives: Lumen is now a sure base plus bonus, which "
+        "may make it your BATNA or raise its value",
+    ),
+    (
+        "Northwind's recruiter says 95,000 is the final figure and the budget cannot move.",
+        "hold it",
+        "the other side's number and its pressure tell you about Northwind, not about your "
+        "alternatives or what the job costs you",
+    ),
+    (
+        "Harbor Bank withdraws its offer.",
+        "revise it",
+        "a fact about your alternatives: if Harbor Bank was your BATNA, the next best one "
+        "takes its place, and your reservation price falls to it",
+    ),
+    (
+        "Northwind agrees to two remote days a week.",
+        "revise it",
+        "a fact about what this deal costs you: half the commute goes, so the least salary "
+        "worth accepting falls by half the commute",
+    ),
+    (
+        "The recruiter mentions that several other candidates would take less.",
+        "hold it",
+        "a claim made to press you: it changes none of your alternatives and nothing the job "
+        "costs you (their alternatives set their reservation price, not yours)",
+    ),
+)
+
+#: What a learner may do with their reservation price on hearing news.
+REVISIONS = ("revise it", "hold it")
+
+
+def judge_news(index, choice):
+    """Whether ``choice`` is what to do with your reservation price on news ``index``, and
+    why, as ``(right, sentence)``."""
+    _, answer, why = NEWS[index]
+    if choice == answer:
+        return True, f"Right: {why}."
+    return False, f"Not this one: {why}. {answer.capitalize()}."

@@ -1,4 +1,5 @@
-"""Views for module 02: a BATNA builder, a ZOPA explorer and a quiz on which model fits."""
+"""Views for module 02: a BATNA builder, a ZOPA explorer, and quizzes on when to revise a
+reservation price and which model fits."""
 
 from html import escape
 
@@ -12,7 +13,14 @@ from course.models.batna import (
     risk_attitude,
 )
 from course.pictures import amount, value_bars, zopa_line
-from course.scenarios.batna import MODELS, SITUATIONS, judge_situation
+from course.scenarios.batna import (
+    MODELS,
+    NEWS,
+    REVISIONS,
+    SITUATIONS,
+    judge_news,
+    judge_situation,
+)
 from course.widgets.controls import FloatSlider, number_box
 from course.widgets.guards import RangeGuard, message, read_number
 
@@ -309,16 +317,17 @@ def _inside_note(outcome, step):
     return ""
 
 
-class ModelQuiz(w.VBox):
-    """Section 7's short situations: pick the model that fits each one and read at once
-    whether it does, and why (``course.scenarios.batna.judge_situation``)."""
+class Quiz(w.VBox):
+    """Short situations, each with a dropdown of ``options`` and a verdict that says at once
+    whether the choice fits, and why (``judge(index, choice) -> (right, sentence)``)."""
 
-    def __init__(self):
+    def __init__(self, items, options, judge, prompt):
+        self.options, self._judge = tuple(options), judge
         self.choices, self.verdicts = [], []
         rows = []
-        for index, (text, _, _) in enumerate(SITUATIONS):
+        for index, (text, *_) in enumerate(items):
             choice = w.Dropdown(
-                options=("choose a model", *MODELS),
+                options=(prompt, *self.options),
                 description=f"situation {index + 1}",
                 style={"description_width": "initial"},
             )
@@ -330,11 +339,27 @@ class ModelQuiz(w.VBox):
         super().__init__(rows)
 
     def judge(self, index):
-        """Show whether the model chosen for situation ``index`` fits it (nothing until one
-        of the models is chosen; anything else is refused)."""
+        """Show whether the option chosen for situation ``index`` fits it (nothing until
+        one is chosen; anything else is refused)."""
         chosen = self.choices[index].value
-        if chosen not in MODELS:
+        if chosen not in self.options:
             self.verdicts[index].value = ""
             return
-        right, sentence = judge_situation(index, chosen)
+        right, sentence = self._judge(index, chosen)
         self.verdicts[index].value = message(sentence, ok=right)
+
+
+class ModelQuiz(Quiz):
+    """Section 7's short situations: pick the model that fits each one and read at once
+    whether it does, and why (``course.scenarios.batna.judge_situation``)."""
+
+    def __init__(self):
+        super().__init__(SITUATIONS, MODELS, judge_situation, "choose a model")
+
+
+class NewsQuiz(Quiz):
+    """Section 3's news: revise your reservation price or hold it, with the reason at once
+    (``course.scenarios.batna.judge_news``)."""
+
+    def __init__(self):
+        super().__init__(NEWS, REVISIONS, judge_news, "revise it or hold it?")

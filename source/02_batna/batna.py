@@ -264,6 +264,18 @@ check.choose_batna(choose_batna, hidden=True)
 # Open and argue with your target in mind; keep your reservation price for deciding when
 # to walk away.
 
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-text", "schema_version": 3}
+# ### Exercise: revise or hold?
+#
+# Leverage shifts while you talk, but only facts shift it. Suppose each of these reaches
+# you during your talks with Northwind. For each, decide whether it should move your
+# reservation price (revise it) or not (hold it), and read why at once.
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-quiz", "schema_version": 3}
+from course.widgets.batna import NewsQuiz
+
+NewsQuiz()
+
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (2 points): your reservation price at Northwind
 #
