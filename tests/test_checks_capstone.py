@@ -282,6 +282,33 @@ def test_beliefs_rounded_to_three_decimals_pass(learner):
     assert "after the rush request" in miss("marlow_beliefs", off)
 
 
+def test_beliefs_each_rounded_on_its_own_pass_where_both_round_down(monkeypatch, learner):
+    """An independent audit of issue 15: where the posterior is 0.4375, rounding each chance
+    to three decimals gives 0.437 and 0.562, which add up to 0.999; the check held the sum
+    to one chance's tolerance and told the learner to divide by the total chance."""
+    case = next(
+        c
+        for c in (course.variant("05_capstone", f"learner-{i}") for i in range(400))
+        if round(quell_posterior(c), 3) + round(1 - quell_posterior(c), 3) < 1 - 5e-4
+    )
+    as_own(monkeypatch, case)
+
+    def each_rounded(s):
+        chance = quell_posterior(s)
+        return {
+            s.reservation_if_quell: round(chance, 3),
+            s.reservation_if_not: round(1 - chance, 3),
+        }
+
+    assert passes(run("marlow_beliefs", each_rounded))
+
+    def short(s):
+        chance = quell_posterior(s)
+        return {s.reservation_if_quell: chance, s.reservation_if_not: 1 - chance - 0.01}
+
+    assert "add up to" in miss("marlow_beliefs", short)
+
+
 # --- question 4 ----------------------------------------------------------------------------
 
 

@@ -388,9 +388,10 @@ def beliefs_by_hand(s):
 
 def beliefs_by_odds(s):
     odds = s.quell_prior / (1 - s.quell_prior) * s.rush_if_quell / s.rush_if_not
+    # each chance rounded on its own to three decimals, as the question allows
     return {
-        int(s.reservation_if_not): 1 / (1 + odds),
-        int(s.reservation_if_quell): odds / (1 + odds),
+        int(s.reservation_if_not): round(1 / (1 + odds), 3),
+        int(s.reservation_if_quell): round(odds / (1 + odds), 3),
     }
 
 

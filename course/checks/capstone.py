@@ -88,6 +88,9 @@ HIDDEN_LEARNERS = _HiddenLearners()
 #: How close a chance must come to the course's: a chance rounded to three decimals
 #: passes (the hint shows four).
 CHANCE_TOLERANCE = 5e-4
+#: How close the two chances' sum must come to 1: each may be rounded on its own, so
+#: their sum may be off by both roundings (0.4375 and 0.5625 round to 0.437 and 0.562).
+SUM_TOLERANCE = 2 * CHANCE_TOLERANCE
 
 
 @functools.lru_cache(maxsize=64)
@@ -287,7 +290,7 @@ def judge_beliefs(case, result):
                 general="its keys are not Marlow's two reservation prices",
             )
         given[key] = money(chance, f"the chance of {key:g}")
-    if not math.isclose(sum(given.values()), 1, abs_tol=CHANCE_TOLERANCE):
+    if not math.isclose(sum(given.values()), 1, abs_tol=SUM_TOLERANCE):
         raise NotYet(
             f"the two chances add up to {sum(given.values()):.4f}: after the update they "
             "must add up to 1 (divide by the total chance of a rush request)",
