@@ -57,10 +57,15 @@ def test_the_course_solutions_pass(answers, question, hidden, capsys):
 def test_hard_coding_the_learners_own_answers_fails_the_hidden_checks(answers):
     own = answers["scenario"]
     opening = answers["opening"](own, None)
-    check.opening(lambda s, anchor: opening)
-    assert "not on every scenario grading tries" in miss(
-        check.opening, lambda s, anchor: opening, True
-    )
+    rivals = {
+        rival: answers["opening"](own, anchor, rival) for anchor, rival in check._rivals(own, True)
+    }
+
+    def hard_coded(s, anchor, rival=None):
+        return opening if rival is None else rivals.get(rival, opening)
+
+    check.opening(hard_coded)
+    assert "not on every scenario grading tries" in miss(check.opening, hard_coded, True)
     offers = answers["meso"](own)
     check.meso(lambda s: offers)
     assert "not on every scenario grading tries" in miss(check.meso, lambda s: offers, True)
@@ -152,14 +157,31 @@ def test_an_answer_pulled_by_the_anchor_is_named(learner):
 
     hint = miss(check.opening, pulled)
     assert "moved your answer from" in hint and "as if it had not spoken" in hint
-    check.opening(lambda s, anchor: check.grounded_opening(s))
+    check.opening(lambda s, anchor, rival=None: check.grounded_opening(s, anchor, rival))
+
+
+def test_a_rivals_quote_is_news_and_moves_the_opening(learner):
+    """The professor's review (finding 9): any answer that ignored its anchor passed. A
+    rival's written quote to Orchard changes its alternatives: an answer that ignores it
+    (as it rightly ignores the anchor) opens above what Orchard can pay elsewhere and is
+    told so; one that follows it passes."""
+
+    def ignores_news(s, anchor, rival=None):
+        return check.grounded_opening(s)
+
+    hint = miss(check.opening, ignores_news)
+    assert "a rival studio has quoted Orchard" in hint and "news about its alternatives" in hint
+    s = course.variant(MODULE)
+    [(anchor, rival)] = check._rivals(s, hidden=False)
+    assert reservation_of(s) < rival < s.their_estimate < check.grounded_opening(s)[0]
+    assert check.grounded_opening(s, anchor, rival) == (rival, check.grounded_opening(s)[1])
 
 
 @pytest.mark.parametrize("kind", [int, float, Fraction])
 def test_any_kind_of_number_is_an_opening_price(learner, capsys, kind):
     s = course.variant(MODULE)
     price, key = check.grounded_opening(s)
-    check.opening(lambda s, anchor: (kind(int(price)), key))
+    check.opening(lambda s, anchor, rival=None: (kind(int(rival or price)), key))
     assert "\N{CHECK MARK}" in capsys.readouterr().out
 
 

@@ -19,8 +19,10 @@ AUTO_POINTS = 13  # seven questions (2+2+1+2+2+2+2); the 2-point reflection is g
 def hard_coded_opening(learner):
     """An answer that writes out the learner's own opening instead of choosing it from the
     scenario: right for them, wrong for every other learner the hidden test tries."""
-    price, key = check.grounded_opening(course.variant(MODULE, learner))
-    return f"def opening(s, anchor):\n    return {price!r}, {key!r}\n"
+    s = course.variant(MODULE, learner)
+    price, key = check.grounded_opening(s)
+    news = {rival: check.grounded_opening(s, a, rival) for a, rival in check._rivals(s, True)}
+    return f"def opening(s, anchor, rival=None):\n    return {news!r}.get(rival, ({price!r}, {key!r}))\n"
 
 
 def submissions():

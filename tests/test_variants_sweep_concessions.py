@@ -355,6 +355,9 @@ def test_every_check_case_is_clear_of_every_line(drawn):
             assert s.their_estimate <= opening <= top
         for anchor in check._anchors(s, hidden=True)[1:]:
             assert anchor < reservation
+        for anchor, rival in check._rivals(s, hidden=True):  # news clear of every line
+            assert rival.is_integer() and reservation + 3 <= rival <= s.their_estimate - 3
+            assert anchor is None or anchor < reservation
         target = check.plan_target(s)
         for mine, theirs in check._histories(s, hidden=True):
             assert len(mine) == len(theirs) >= 2
@@ -375,6 +378,7 @@ def test_the_visible_cases_are_among_the_hidden_ones(drawn):
     for s in drawn[:100]:
         assert set(check._openings(s, False)) <= set(check._openings(s, True))
         assert set(check._anchors(s, False)) <= set(check._anchors(s, True))
+        assert set(check._rivals(s, False)) <= set(check._rivals(s, True))
         hidden = check._histories(s, True)
         assert all(case in hidden for case in check._histories(s, False))
         assert set(check._offers(s, False)) <= set(check._offers(s, True))
@@ -386,19 +390,24 @@ def test_the_visible_cases_are_among_the_hidden_ones(drawn):
 # --- right answers: the reference and two formulations written apart from it ------------
 
 
-def opening_at_the_estimate(s, anchor):
-    """Open exactly at Orchard's likely limit, citing the market fact that reaches it."""
-    key = next(k for k in ("survey", "linden") if s.statements[k].figure >= s.their_estimate)
-    return s.their_estimate, key
+def opening_at_the_estimate(s, anchor, rival=None):
+    """Open exactly at Orchard's likely limit (lowered by a rival's quote), citing the
+    market fact that reaches it."""
+    estimate = s.their_estimate if rival is None else min(s.their_estimate, rival)
+    key = next(k for k in ("survey", "linden") if s.statements[k].figure >= estimate)
+    return estimate, key
 
 
-def opening_halfway(s, anchor):
+def opening_halfway(s, anchor, rival=None):
     """Halfway between the estimate and the best true figure, as a list, exactly; Birch
     only when it is true (it never is the best)."""
     true = [k for k in ("survey", "linden")]
     if s.statements["birch"].figure == s.alternative_price:
         true.append("birch")
     key = max(true, key=lambda k: s.statements[k].figure)
+    if rival is not None:  # no more than the rival's quote, and at least the new estimate
+        low = min(Fraction(s.their_estimate), Fraction(rival))
+        return [(low + min(Fraction(s.statements[key].figure), Fraction(rival))) / 2, key]
     return [(Fraction(s.their_estimate) + Fraction(s.statements[key].figure)) / 2, key]
 
 

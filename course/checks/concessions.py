@@ -138,16 +138,19 @@ def _fail(where, hint, general):
 # --- 1. A grounded opening -------------------------------------------------------------
 
 
-def grounded_opening(s, anchor=None):
+def grounded_opening(s, anchor=None, rival=None):
     """The course's answer to question 1: the most ambitious price a true statement
     justifies, with that statement, whether or not Orchard has opened first (its
-    ``anchor`` tells you what it would like to pay, not what its alternatives are)."""
+    ``anchor`` tells you what it would like to pay, not what its alternatives are); with
+    a ``rival`` studio's quote to Orchard (news about its alternatives), no more than that
+    quote, which Orchard will not pay you more than."""
     kinds = statement_kinds(s)
     key = max(
         (k for k in s.statements if kinds[k] == "fact"),
         key=lambda k: s.statements[k].figure,
     )
-    return s.statements[key].figure, key
+    figure = s.statements[key].figure
+    return (figure if rival is None else min(figure, rival)), key
 
 
 def _anchor(s):
@@ -159,6 +162,16 @@ def _anchors(s, hidden):
     return [None, _anchor(s)] + ([float(round(0.9 * s.alternative_price))] if hidden else [])
 
 
+def _rivals(s, hidden):
+    """Rival studios' quotes to Orchard, news that lowers your estimate of its reservation
+    price: whole numbers, at least 3 below the estimate and above your reservation price,
+    each with Orchard's anchor or none."""
+    quotes = [(_anchor(s), s.their_estimate - 6)]
+    if hidden:
+        quotes.append((None, s.their_estimate - 10))
+    return [(anchor, float(quote)) for anchor, quote in quotes]
+
+
 @question
 def opening(answer, hidden=False):
     """Check a function that returns an opening price and the statement that grounds it,
@@ -167,7 +180,7 @@ def opening(answer, hidden=False):
         first = None
         for anchor in _anchors(s, hidden):
             result = call_learner(answer, s, anchor)
-            price = _check_opening(s, anchor, result)
+            price = _check_opening(s, anchor, result, None)
             if first is None:
                 first = price
             elif not same_money(price, first):
@@ -179,15 +192,21 @@ def opening(answer, hidden=False):
                     "its last studio charge) and your own target, as if it had not spoken",
                     "Orchard's anchor moves the answer",
                 )
+        for anchor, rival in _rivals(s, hidden):
+            result = call_learner(answer, s, anchor, rival)
+            _check_opening(s, anchor, result, rival)
     passed(
-        "your opening is ambitious, a true fact you can state justifies it, and Orchard's "
-        "anchor does not move it."
+        "your opening is ambitious, a true fact you can state justifies it, Orchard's "
+        "anchor does not move it, and a rival's quote (news about Orchard's alternatives) "
+        "does."
     )
 
 
-def _check_opening(s, anchor, result):
-    """The opening price of ``result`` if it is ambitious and grounded, else a hint."""
-    where = f"opening(scenario, {anchor!r}) for learner {s.learner} gave {result!r}"
+def _check_opening(s, anchor, result, rival):
+    """The opening price of ``result`` if it is ambitious and grounded (and, with a
+    ``rival`` quote, no more than it), else a hint."""
+    called = f"{anchor!r}" if rival is None else f"{anchor!r}, {rival:g}"
+    where = f"opening(scenario, {called}) for learner {s.learner} gave {result!r}"
     if not isinstance(result, tuple | list) or len(result) != 2:
         _fail(
             where,
@@ -206,6 +225,8 @@ def _check_opening(s, anchor, result):
     price = _number(price, "the opening price")
     kind, statement = statement_kinds(s)[key], s.statements[key]
     reservation, estimate = reservation_of(s), s.their_estimate
+    if rival is not None:
+        estimate = min(estimate, rival)
     if key == "birch" and kind == "invented":
         _fail(
             where,
@@ -254,6 +275,15 @@ def _check_opening(s, anchor, result):
             "cite a fact that names more",
             "the price is more than the statement it cites can justify",
         )
+    if rival is not None and price > rival + TOLERANCE:
+        _fail(
+            where,
+            f"{price:g} is more than the {rival:g} a rival studio has quoted Orchard for the "
+            "same work. Unlike Orchard's anchor, the quote is news about its alternatives: "
+            f"it will not pay you more than {rival:g}, so your estimate of its reservation "
+            "price falls there, and an opening above it is not one it will take seriously",
+            "the price is above the rival's quote, which is news about Orchard's alternatives",
+        )
     if price < reservation - TOLERANCE:
         _fail(
             where,
@@ -262,11 +292,12 @@ def _check_opening(s, anchor, result):
             "the price is below your reservation price",
         )
     if price < estimate - TOLERANCE:
+        news = "" if rival is None else ", even after the rival's quote"
         _fail(
             where,
             f"{price:g} is timid: your best estimate of Orchard's reservation price is "
-            f"{estimate:g}, {estimate - price:g} more than this opening asks. Open at or "
-            "just beyond that estimate, as far as a true fact justifies",
+            f"{estimate:g}{news}, {estimate - price:g} more than this opening asks. Open at "
+            "or just beyond that estimate, as far as a true fact justifies",
             "the price is below your estimate of Orchard's reservation price",
         )
     return price

@@ -90,6 +90,12 @@ scenario
 # the number those give you, as if their anchor had not been spoken. Question 1 asks you
 # to do that.
 #
+# Not every number the other side shows you is an anchor. A rival's written quote for the
+# same work is news about their alternatives: it changes what they can get elsewhere, so
+# it should move your estimate of their reservation price, and with it your opening. An
+# anchor changes none of that. Telling the two apart is the point of attending to the
+# other side's alternatives.
+#
 # Opening first pays when you know the range well. When you do not, a first offer can give
 # away more than any later concession wins back, and it may be wiser to let the other side
 # open and learn from their number (module 01).
@@ -130,11 +136,14 @@ scenario
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 points): choose your opening, and answer an anchor
 #
-# Write `opening(s, anchor)`: return a pair `(price, key)`, your first price to Orchard
-# and the key of the statement in `s.statements` you will give as its reason. Each
-# statement has a `text` and the price it names, its `figure` (e.g.
+# Write `opening(s, anchor, rival=None)`: return a pair `(price, key)`, your first price
+# to Orchard and the key of the statement in `s.statements` you will give as its reason.
+# Each statement has a `text` and the price it names, its `figure` (e.g.
 # `s.statements["survey"].figure`). `anchor` is `None` when you open, or Orchard's
 # opening price when Orchard has opened first, often far below your reservation price.
+# `rival` is `None`, or the price another studio has quoted Orchard, in writing, for the
+# same year of work (Orchard has shown you the quote; take the two studios' work as
+# equal in Orchard's eyes).
 #
 # - **Ambitious:** the price is at least your estimate of Orchard's reservation price,
 #   `s.their_estimate`.
@@ -148,23 +157,31 @@ scenario
 #   not what its alternatives are. It may still tell you something about Orchard (module
 #   01), but here it changes none of your facts, so your answer to it is the price you
 #   would open with.
+# - **Moved by news:** a rival's quote is different. Orchard will not pay you more than
+#   it can get the same work for, so your best estimate of its reservation price becomes
+#   the lower of `s.their_estimate` and `rival`, and your opening is at least that
+#   estimate and at most `rival` (still grounded in a true fact that names at least as
+#   much).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
-def opening(s, anchor):
+def opening(s, anchor, rival=None):
     """(your first price, the key of the statement that grounds it); anchor: Orchard's
-    opening if it opened first, else None."""
+    opening if it opened first, else None; rival: a rival studio's quote to Orchard, or None."""
     ### BEGIN SOLUTION
     # Birch's real price is below your own reservation price: true, but weak: private.
     # An inflated Birch figure would be untrue; "threat" threatens; no rival has offered.
     # Orchard's anchor changes none of this, so it is not used.
     key = max(["survey", "linden"], key=lambda k: s.statements[k].figure)
-    return s.statements[key].figure, key
+    price = s.statements[key].figure
+    if rival is not None:  # news about Orchard's alternatives: it won't pay more than that
+        price = min(price, rival)
+    return price, key
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "opening-test", "schema_version": 3}
-"""Check that opening is ambitious, grounded in a true fact worth stating, and not pulled by an anchor."""
+"""Check that opening is ambitious, grounded in a true fact worth stating, not pulled by an anchor, and moved by news."""
 check.opening(opening)
 ### BEGIN HIDDEN TESTS
 check.opening(opening, hidden=True)
@@ -863,7 +880,8 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #
 # - The first offer anchors. Open at or just beyond your best estimate of their
 #   reservation price, with a reason that is true. When an anchor lands on you, answer
-#   from their alternatives and your target, as if their number had not been spoken.
+#   from their alternatives and your target, as if their number had not been spoken; news
+#   about their alternatives (a rival's real quote) is different, and should move you.
 # - Mention a strong alternative as a fact, never as a threat, and keep a weak one
 #   private; a bluff about your reservation price is tolerated, inventing or inflating an offer is
 #   misrepresentation.
