@@ -676,7 +676,9 @@ check.meso(meso, hidden=True)
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
 #   have good evidence that there is no zone at all (say, a budget cap below your
 #   reservation price that you have reason to believe). Leaving then is not a failure; it
-#   is what your reservation price is for. A walk-away also sends a signal, but only if it
+#   is what your reservation price is for. A believable cap above your reservation price
+#   but below your next ask works the other way: ask no more than the cap, and take an
+#   offer at it, since nothing better is left. A walk-away also sends a signal, but only if it
 #   is credible: you must be willing to take your BATNA (module 03).
 # - **Counter** in every other case: while rounds remain and a deal is still possible, a
 #   low offer is a reason to answer, not to leave, and not to jump.
@@ -896,6 +898,7 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #   need, or, when no single move does, the one that costs you least per point they gain;
 #   stop when they have what they need. Several equivalent offers, each on the frontier,
 #   keep you ambitious and show you what they value.
-# - Accept what is at least your next ask; counter while a deal is possible; walk away
+# - Accept what is at least your next ask (or a believable cap above your reservation
+#   price); counter while a deal is possible; walk away
 #   when the best deal left is below your reservation price, with what the relationship
 #   is worth counted inside that price, and leave so that they would want you back.
