@@ -670,3 +670,30 @@ def test_the_notebook_says_what_holds_in_the_professors_findings():
     assert "good for you, but below the frontier" not in flat
     assert "the one of those that costs you least" in flat
     assert "(the other way round from a trade ratio)" not in flat
+
+
+def test_a_plan_rounded_to_whole_thousands_still_passes():
+    """Question 2 allows up to 1 more than the smallest earlier concession, for rounding
+    offers to whole thousands (the review's finding 3 made the allowance apply to the
+    smallest earlier step, not the one before). Rounding each offer of a shrinking curve
+    (round or ceil) moves each step by less than 1 either way, so a rounded step exceeds
+    any earlier rounded step by at most 1: the growth rule never fails such a plan (other
+    rules may: rounding can leave the last step as big as the first, which the hint says)."""
+    import math
+
+    for n in range(150):
+        s = course.variant(MODULE, f"learner-{n}")
+        for start in check._openings(s, hidden=True):
+            for beta in (1.2, 1.5, 2.0):
+                target = (start + reservation_of(s)) / 2
+                curve = [
+                    time_dependent_offer(t, s.rounds - 1, start, target, beta)
+                    for t in range(s.rounds)
+                ]
+                for whole in (round, math.ceil):
+                    plan = [float(whole(offer)) for offer in curve]
+                    try:
+                        check._check_plan(plan, start, reservation_of(s), f"learner-{n}")
+                    except NotYet as failure:
+                        assert "bigger than an earlier one" not in str(failure), str(failure)
+                        assert "not smaller" in str(failure), str(failure)
