@@ -482,6 +482,48 @@ def test_each_reaudit_shortcut_fails_the_visible_check(own, answer, part, words)
     assert any(words in hint for hint in hints), hints
 
 
+def test_an_even_start_is_not_told_that_a_sign_change_inside_even_is_a_turn(own):
+    """Second review, finding 3: from an even start a change of sign within 0.5 is still
+    even, so the hint for a sign-change answer must not call it a change of side."""
+    labels = list(own.news)
+    case = replace(
+        own,
+        yours=check._mapping((5, 5, 5)),
+        theirs=check._mapping((5, 6, 5)),
+        weights=check._mapping((0.25, 0.25, 0.5)),
+        need=1.0,
+    )
+    moves = dict(
+        zip(
+            labels,
+            [
+                ("you", "alternatives", 2),
+                ("you", "power", 2),
+                ("them", "power", 1),
+                ("you", "information", 1),
+            ],
+            strict=True,
+        )
+    )
+    balances = balances_after(case.yours, case.theirs, case.weights, moves)
+    assert [round(b, 2) for b in balances.values()][:3] == [-0.25, 0.25, 1.25]
+    assert turning_point(balances) == labels[1]
+    with pytest.raises(NotYet) as failure:
+        check.judge_turning(case, moves, ahead_by_sign(case, moves), "a test case")
+    hint = str(failure.value)
+    assert "you start even" in hint and "that is a change of side too" not in hint
+
+
+def test_the_moment_hints_name_only_what_each_part_accepts(own):
+    """Second review, finding 14: the turning point's hint never offers 'now'."""
+    with pytest.raises(NotYet) as failure:
+        check.judge_turning(own, news_key(own), ("later", "now"))
+    assert failure.value.general == "the turning point should be a news label such as 'N1'"
+    with pytest.raises(NotYet) as failure:
+        check.judge_ask(own, news_key(own), ("N1", "later"))
+    assert "'now' or a news label" in failure.value.general
+
+
 def test_the_reaudit_test_cases_are_fair(own):
     for case, moves in check.reaudit_test_cases(own):
         balances = balances_after(case.yours, case.theirs, case.weights, moves)

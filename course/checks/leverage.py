@@ -640,9 +640,10 @@ def _pair(result):
 def _moment(value, moments, what):
     if isinstance(value, str) and value.strip().upper() in {m.upper() for m in moments}:
         return next(m for m in moments if m.upper() == value.strip().upper())
+    allowed = "'now' or a news label" if "now" in moments else "a news label such as 'N1'"
     raise NotYet(
         f"{what} should be one of {', '.join(repr(m) for m in moments)}, got {value!r}",
-        general=f"{what} should be 'now' or a news label",
+        general=f"{what} should be {allowed}",
     )
 
 
@@ -662,7 +663,13 @@ def judge_turning(s, moves, result, where="your case"):
     start = who_leads(balances["now"])
     by_sign = next((m for m, b in balances.items() if (b > 0) != (balances["now"] > 0)), None)
     labels = list(balances)
-    if got == by_sign:
+    if got == by_sign and start == "even":
+        general = (
+            f"you start even; a change of sign inside {EVEN_WITHIN:g} points either way is "
+            f"still even: the side ahead changes the first time the balance reaches "
+            f"{EVEN_WITHIN:g} either way"
+        )
+    elif got == by_sign:
         general = (
             f"the side ahead can also become 'even': a balance under {EVEN_WITHIN:g} points "
             "either way is even, and that is a change of side too"
