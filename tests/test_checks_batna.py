@@ -700,3 +700,19 @@ def test_a_target_is_the_learners_choice_within_what_a_fact_justifies(learner):
     ):
         with pytest.raises(NotYet, match=words):
             check.judge_target(ada, target)
+
+
+def test_target_salary_is_given_the_right_reservation_price(learner, capsys):
+    """Issue 15, kind 5: question 8 does not call the learner's question-3 function (a
+    hard-coded startup_tree lost question 8 too on some grading keys); it is given the
+    right reservation price, as question 4 is."""
+    seen = []
+
+    def target(offers, reservation):
+        seen.append((offers.learner, reservation))
+        return northwind_reservation(offers)
+
+    check.target_salary(target, hidden=True)
+    assert len(seen) == 1 + len(check.HIDDEN_LEARNERS)
+    for learner_id, reservation in seen:
+        assert reservation == reservation_of(course.variant("02_batna", learner_id))

@@ -605,14 +605,14 @@ def needed_from_the_models(target, pie, their_batna, walk_any_time=False):
     return 0.0 if target <= base else (target - base) / slope
 
 
-def target_near_the_top(s):
+def target_near_the_top(s, reservation_price):
     """Just under what the agency costs Northwind: the boldest target a fact justifies."""
     return s.agency_rate + s.agency_fee - 250
 
 
-def target_from_the_zone(s):
+def target_from_the_zone(s, reservation_price):
     """A third of the way from the even split of the zone with remote days to its top."""
-    low, high = reservation(s, remote=True), limit(s)
+    low, high = reservation_price - s.commute_cost / 2, limit(s)
     middle = (low + high) / 2
     return middle + (high - middle) / 3
 
@@ -664,7 +664,7 @@ def judge_all(s, seen, question, answer):
         for case in seen["cases"]:
             check.judge_zopa(case, answer(case, reservation(case)))
     elif question == "target_salary":
-        check.judge_target(s, answer(s))
+        check.judge_target(s, answer(s, reservation(s)))
     elif question == "respond_to_offer":
         for case in seen["cases"]:
             for n, offer in enumerate(case.northwind_offers, start=1):
@@ -804,6 +804,7 @@ def test_every_field_the_reference_reads_is_named_in_the_question(
             "northwind_zopa": (reservation(s),),
             "respond_to_offer": (s.northwind_offers[0], value(s), limit(s)),
             "reservation_salary": (True,),
+            "target_salary": (reservation(s),),
         }.get(question, ())
         reference[question](recording, *arguments)
         assert recording.read or question == "reservation_salary", question

@@ -968,11 +968,12 @@ def judge_target(offers, value):
 
 @question
 def target_salary(answer, hidden=False):
-    """Check a function ``(offers) -> salary``: a target above the even split of the zone
-    with two remote days and no higher than Northwind's reservation price, on the learner's
-    scenario (and other learners' when grading)."""
+    """Check a function ``(offers, reservation) -> salary`` (given the right reservation
+    price from expected values, so a slip in question 3 costs nothing here): a target above
+    the even split of the zone with two remote days and no higher than Northwind's
+    reservation price, on the learner's scenario (and other learners' when grading)."""
     for offers in _scenarios(hidden):
-        judge_target(offers, call_learner(answer, offers))
+        judge_target(offers, call_learner(answer, offers, reservation_of(offers)))
     passed(
         "target_salary aims above the even split of your zone and no higher than what "
         "Northwind's alternative costs it."

@@ -771,14 +771,16 @@ check.batna_needed(batna_needed, hidden=True)
 #
 # Back to Northwind, before the first offer. Section 3 asked for a target as well as a
 # reservation price: a salary you would be pleased to reach and could justify. Write
-# `target_salary(offers)` returning yours, for the job with two remote days (the package
-# section 5's rule aims at). You choose it; the check accepts any target that meets two
-# conditions a demanding negotiator would set:
+# `target_salary(offers, reservation)` returning yours, for the job with two remote days
+# (the package section 5's rule aims at). `reservation` is your reservation price from
+# expected values (question 3, first part); the check passes the right value, so a slip
+# there costs you nothing here. You choose the target; the check accepts any that meets
+# two conditions a demanding negotiator would set:
 #
 # - it is above the even split of the zone with two remote days, from your reservation
-#   price with them (your `reservation_salary(offers)`, with half the commute,
-#   `offers.commute_cost`, taken off) up to Northwind's reservation price: a target at or
-#   below the even split aims at half the surplus or less before the talks have begun;
+#   price with them (`reservation` with half the commute, `offers.commute_cost`, taken
+#   off) up to Northwind's reservation price: a target at or below the even split aims at
+#   half the surplus or less before the talks have begun;
 # - it is no higher than Northwind's reservation price (`offers.agency_rate` plus
 #   `offers.agency_fee`), so you can justify it with a fact Northwind can check, the
 #   agency's published rate and fee: a figure above it is one Northwind would rather call
@@ -790,10 +792,10 @@ check.batna_needed(batna_needed, hidden=True)
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "target-salary-answer", "schema_version": 3}
-def target_salary(offers):
+def target_salary(offers, reservation):
     """The salary to aim for at Northwind, with two remote days."""
     ### BEGIN SOLUTION
-    with_remote_days = reservation_salary(offers) - offers.commute_cost / 2
+    with_remote_days = reservation - offers.commute_cost / 2
     northwind = offers.agency_rate + offers.agency_fee
     even_split = (with_remote_days + northwind) / 2
     return round((even_split + northwind) / 2, -2)  # halfway from the even split to the top
