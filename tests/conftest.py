@@ -101,23 +101,3 @@ def postgres():
 
     with running_postgres() as server:
         yield server
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
-    """Under `--dist loadgroup` every test without an xdist group is scheduled on its own,
-    so the tests of one file are spread over the workers and each worker sets up the file's
-    module- and class-scoped fixtures again (a sweep's thousands of drawn variants, a
-    notebook's solutions run once more). A test file with such a fixture is one group: its
-    fixtures are made once. (xdist reads the groups after this hook.)"""
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        fixtures = getattr(item, "_fixtureinfo", None)
-        shared = fixtures and any(
-            definition.scope in ("module", "class")
-            for definitions in fixtures.name2fixturedefs.values()
-            for definition in definitions
-        )
-        if shared:
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
