@@ -861,12 +861,15 @@ check.target_salary(target_salary, hidden=True)
 #
 # - An uncertain alternative is worth its expected value to a risk-neutral person, and
 #   its certainty equivalent to you; the two differ when you care about risk, and the
-#   difference can change which alternative is your BATNA.
+#   difference can change which alternative is your BATNA. One attitude to risk prices
+#   all your gambles. Use an expected value only when you must commit before the outcome
+#   is known and the deal rules the alternative out.
 # - Your BATNA is your best alternative; a real second offer makes your ask credible.
 # - Your reservation price is the BATNA corrected for what the deal costs or adds. Work it
 #   out before the talks; revise it on new facts about your alternatives or about what
 #   this deal costs or gives you, never on the number the other side names or on how hard
-#   it pushes; and aim at a target above it.
+#   it pushes; and aim at a target above the even split of the zone that a fact you can
+#   name (the other side's alternative) justifies.
 # - The other side's reservation price comes from *its* alternatives: estimate them.
 # - A deal is possible only inside the ZOPA, on the terms you are discussing; other terms
 #   can open a zone that salary alone cannot, and a term that costs one side nothing
