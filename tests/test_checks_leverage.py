@@ -418,6 +418,50 @@ def test_a_plan_over_budget_or_with_unknown_steps_is_explained(own):
     assert "names a step twice" in miss(check.best_plan, lambda case: [name, name])
 
 
+def _one_learner_per_case():
+    found = {}
+    for n in range(200):
+        s = course.variant("00_leverage", f"audit-copy-{n}")
+        found.setdefault(s.case, s)
+        if len(found) == len(CASES):
+            return found
+    raise AssertionError(f"no learner drawn for {set(CASES) - set(found)}")
+
+
+def test_any_audit_the_course_shows_is_caught_as_a_copy_for_every_case():
+    """Second review, finding 4: the promise covers every audit the notebook shows, so a
+    supplier learner who returns the salary worked example is told so, not passed."""
+    shown = [(c.yours, c.theirs, c.weights) for c in CASES.values()] + [check.REFLECTION_AUDIT]
+    for s in _one_learner_per_case().values():
+        for audit in shown:
+            answer = dict(zip(("yours", "theirs", "weights"), map(dict, audit), strict=True))
+            with pytest.raises(NotYet) as failure:
+                check.judge_audit(s, answer)
+            assert "number for number" in str(failure.value), (s.case, audit)
+
+
+@pytest.mark.parametrize(
+    ("case", "source", "side", "value", "words"),
+    [
+        ("salary", "alternatives", "yours", 5, "your alternatives should be rated at least 6"),
+        ("deadline", "power", "yours", 3, "your power should be rated above Brannock's"),
+    ],
+)
+def test_the_story_rules_catch_another_negotiations_reading(case, source, side, value, words):
+    """Second review, finding 4: a salary learner must rate their alternatives at least 6
+    (a written offer and a final round), and a warehouse owner's power, the rail siding,
+    above Brannock's; a reading that misses it is told which line of the story says so."""
+    s = _one_learner_per_case()[case]
+    c = CASES[case]
+    audit = {"yours": dict(c.yours), "theirs": dict(c.theirs), "weights": dict(c.weights)}
+    audit["yours"]["information"] += 1  # not a copy
+    assert check.judge_audit(s, audit)
+    audit[side][source] = value
+    with pytest.raises(NotYet) as failure:
+        check.judge_audit(s, audit)
+    assert words in str(failure.value)
+
+
 # --- question 4 --------------------------------------------------------------------------
 
 
@@ -676,7 +720,29 @@ def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
         # finding 6: the shadow of the future is Axelrod's analysis, not a tournament result
         ("build-teaching", "his analysis showed that cooperation is stable only", "held up when"),
         # finding 19: an honest duration
-        ("intro", "about 3½ hours", "about 2½ hours**"),
+        ("intro", "3½ to 5 hours", "about 3½ hours**"),
+        # second review, finding 15: marks for grading, points for the leverage scale
+        ("intro", "counted in **marks**", None),
+        ("q1-text", "Each fact earns 0.4 marks", "0.4 points"),
+        ("q4b-text", "A mark for each part", "A point for each part"),
+        # second review, finding 2: one dependence rated from two sides is not counted once
+        ("sources-teaching", "give the largest weight to one of the pair", "a second time"),
+        # second review, finding 18: a former manager may be bound to confidentiality
+        ("sources-teaching", "in the trade press", "former manager"),
+        # second review, finding 23: the arithmetic's step of 2 fails for alternatives here
+        ("audit-widget-text", "a step on alternatives is far slower", "Only the weights"),
+        # second review, finding 28: jargon glossed
+        ("build-teaching", "each side gains by cheating in one round", None),
+        ("ethics-teaching", "a *material* fact is one that would change", None),
+        # second review, finding 7: going back on your word is not a trade-off
+        ("ethics-teaching", "Going back on your word", None),
+        ("shift-teaching", "breaks the owner's word", None),
+        ("plan-judgement-text", "keeping your word", "when could a move"),
+        ("plan-judgement", "I would not do it", "worth it only if I never"),
+        # second review, finding 26: the model answer compares plans by their numbers
+        ("plan-judgement", "the accounts and the invoice together 0.45", "costs me nothing"),
+        # second review, finding 10: section 6's examples come from another setting
+        ("ethics-teaching", "used van", "95,000 is the least"),
         # finding 20: the scenario's fields are read-only mappings
         ("intro", "read-only mappings", "`scenario.weights` is a dict"),
         # finding 24: the Model Rules are a model most states adopt

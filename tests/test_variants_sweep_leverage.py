@@ -60,11 +60,11 @@ def drawn():
 KNOWING = re.compile(r"\b(know|knows|learn|learns|find out|lets slip|tells you)\b")
 CONTROL = re.compile(
     r"\b(decides|decide|only certification|only warehouse|few engineers|name on a lease|"
-    r"credit record|patent|trusts)\b"
+    r"credit record|patent|trusts|owns the tooling|now needs)\b"
 )
 THEIRS = re.compile(
     r"^(Northwind|Vell|Ostra|Brannock|A supermarket|A strong internal|A rival pump|A court|"
-    r"Two of Ostra|Your bank)"
+    r"Two of Ostra|Your bank|The logistics park)"
 )
 
 
@@ -90,11 +90,11 @@ SECOND_READING = {
     "your real reservation price is 90,000": {"bluff"},
     "knowing you would sign for 92,000": {"bluff"},
     "it has yet to decide": {"misrepresentation"},
-    "Its written offer says 96,000": {"misrepresentation"},
+    "Its written offer says 88,000": {"misrepresentation"},
     "forward you the confidential pay bands": {"illegitimate"},
     "Ask your uncle": {"illegitimate"},
     "having no intention of joining Calder": {"bluff", "misrepresentation"},
-    "and show it the quotes": {"legitimate"},
+    "without showing it their quotes": {"legitimate"},
     "fill its idle machines": {"legitimate"},
     "cleared you to pay 0.42": {"bluff"},
     "where in fact you value it highly": {"bluff"},
@@ -146,6 +146,45 @@ def test_every_item_belongs_to_a_case_and_names_only_its_parties():
         text = getattr(item, "text", None) or item.name
         strangers = set().union(*(NAMES[c] for c in CASES if c != item.case))
         assert not any(re.search(rf"\b{name}\b", text) for name in strangers), item
+
+
+#: Things a fact or piece of news may name only when its case's story introduces them.
+INTRODUCED = ("patent", "seal", "standing offer", "slots")
+
+
+def test_news_names_only_what_its_case_story_introduces():
+    """Second review, findings 13 and 22: Ostra's hold is its certification, not a patent,
+    and a piece of news about Brannock's standing offer says what that offer was, since
+    the learner may never have drawn the fact that introduces it."""
+    for item in (*FACTS, *NEWS):
+        story = CASES[item.case].story
+        for thing in INTRODUCED:
+            if thing in item.text and thing not in story:
+                assert item in FACTS or re.search(rf"had a {thing}", item.text), item.text
+
+
+def test_no_bluff_names_a_reservation_price_below_the_written_offer():
+    """Second review, finding 9 (and module 02): a reservation price sits at or above the
+    best firm alternative, so no salary tactic may name one below Calder's written offer."""
+    figure = r"(\d{2,3}),000"
+    (offer,) = [
+        int(m) for t in TACTICS for m in re.findall(rf"written offer says {figure}", t.text)
+    ]
+    floors = [
+        int(m)
+        for t in TACTICS
+        if t.case == "salary"
+        for m in re.findall(rf"(?:reservation price is|sign for) {figure}", t.text)
+    ]
+    assert floors and min(floors) >= offer, (floors, offer)
+
+
+def test_no_legitimate_tactic_shows_one_bidder_anothers_quote():
+    """Second review, finding 8: showing one bidder a rival's quote breaks the rival's
+    confidence (procurement codes treat it as a breach), so it is never legitimate."""
+    for tactic in TACTICS:
+        if tactic.kind == "legitimate":
+            assert not re.search(r"\bshow (it|him|her|them) the quotes?\b", tactic.text), tactic
 
 
 def test_each_fact_and_news_item_has_one_answer_its_wording_settles():

@@ -14,7 +14,7 @@ from course.models.audit import (
     who_leads,
 )
 from course.scenarios.leverage import CASES
-from course.widgets.audit import LeverageAudit, advice, moved_words
+from course.widgets.audit import ARE_AHEAD, WERE_AHEAD, LeverageAudit, advice, moved_words
 
 
 def text(html):
@@ -146,7 +146,7 @@ def test_news_is_shown_first_and_applied_only_after_the_reading():
     read(audit, "you", "information", "up")
     shown = text(audit.news.value)
     assert "Right. Your information rating rises from 6 to 8." in shown
-    assert "Balance now +2.05 points. The side ahead is unchanged: you." in shown
+    assert "Balance now +2.05 points. You are ahead, as before." in shown
     assert audit.yours["information"].value == before + 2
     assert not audit.next_news.disabled and audit.reading.layout.display == "none"
 
@@ -173,9 +173,11 @@ def test_each_news_report_is_true_of_the_balance_and_the_side_ahead():
             report = text(audit.news.value).split("📰")[-1]
             assert f"Balance now {expected[f'N{step}']:+.2f} points" in report
             if sides[step] != sides[step - 1]:
-                assert f"has changed: {sides[step - 1]} before, {sides[step]} now" in report
+                was, now = WERE_AHEAD[sides[step - 1]], ARE_AHEAD[sides[step]]
+                assert f"{was}; now {now}." in report
             else:
-                assert f"is unchanged: {sides[step]}" in report
+                assert f"{ARE_AHEAD[sides[step]].capitalize()}, as before." in report
+            assert "before, " not in report  # second review, finding 29: plain words
         assert audit.next_news.disabled
         audit.next_news.click()  # nothing left: nothing happens
         assert text(audit.news.value).count("📰") == len(case.news)

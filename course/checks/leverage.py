@@ -231,7 +231,34 @@ def _rule_words(rule, them):
     other = f"{them}'s" if rule.side == "you" else "yours"
     if rule.kind == "higher":
         return f"{owner} {rule.source} should be rated above {other}"
-    return f"{owner} {rule.source} should be rated at most {rule.value:g}"
+    bound = "at most" if rule.kind == "at_most" else "at least"
+    return f"{owner} {rule.source} should be rated {bound} {rule.value:g}"
+
+
+#: The model reflection's audit of a flat's lease (yours, theirs, weights), which an
+#: instructor's copy of the notebook shows.
+REFLECTION_AUDIT = (
+    _mapping((4, 6, 4)),
+    _mapping((7, 5, 6)),
+    _mapping((0.25, 0.5, 0.25)),
+)
+
+
+def _shown_audits(s):
+    """Every audit the notebook shows a learner with scenario ``s``, with where: the course's
+    audit of each case (the worked examples use two, the widget all four), section 4's
+    starting audit, and the model reflection's."""
+    own = CASES[s.case]
+    return [
+        ((own.yours, own.theirs, own.weights), "the course's own audit of your case"),
+        ((s.yours, s.theirs, s.weights), "the starting audit section 4 shows you"),
+        *(
+            ((c.yours, c.theirs, c.weights), f"the course's audit of another case, {c.title!r}")
+            for key, c in CASES.items()
+            if key != s.case
+        ),
+        (REFLECTION_AUDIT, "the model reflection's audit of a flat's lease"),
+    ]
 
 
 def judge_audit(s, result):
@@ -250,10 +277,7 @@ def judge_audit(s, result):
         raise NotYet(f"my_audit: {error}.") from None
     case = CASES[s.case]
     them = case.them.split(",")[0]
-    for shown, where in (
-        ((case.yours, case.theirs, case.weights), "the course's own audit of your case"),
-        ((s.yours, s.theirs, s.weights), "the starting audit section 4 shows you"),
-    ):
+    for shown, where in _shown_audits(s):
         if all(
             all(abs(given[k] - copied[k]) < 1e-9 for k in SOURCES)
             for given, copied in zip((yours, theirs, weights), shown, strict=True)
@@ -535,7 +559,7 @@ def judge_news(s, result):
 @question
 def news_moves(answer):
     """Check a function returning, for each news item, the rating it moves and how; each
-    item earns half a point, with its own feedback."""
+    item earns half a mark, with its own feedback."""
     s = _own()
     moves = _news(s, call_learner(answer))
     return score(
@@ -734,7 +758,7 @@ def _looking_back(s):
 @question
 def reaudit(answer, hidden=False):
     """Check a function that re-audits a case after each move: (turning point, moment to
-    ask). Two parts, a point each; it is given the right moves, so a slip in news_moves
+    ask). Two parts, a mark each; it is given the right moves, so a slip in news_moves
     does not cost these points too."""
     results = []
     for s, moves, where in _reaudit_cases(hidden):
@@ -800,7 +824,7 @@ def judge_tactic(s, label, kinds):
 @question
 def classify_tactics(answer):
     """Check a function that says which kind each of the scenario's four tactics is; each
-    earns half a point, with its own feedback."""
+    earns half a mark, with its own feedback."""
     s = _own()
     key = tactic_key(s)
     kinds = _by_label(call_learner(answer), list(key), "tactic_kinds", "{'T1': 'bluff', ...}")

@@ -44,8 +44,9 @@ class Rule:
 
     ``kind`` is "weight_top" (the largest weight goes to one of ``source``, a tuple of the
     sources the story supports as weighing most: one only where the story says so
-    outright), "higher" (``side``'s rating of ``source`` must be above the other side's) or
-    "at_most" (``side``'s rating of ``source`` must be at most ``value``); ``because`` is
+    outright), "higher" (``side``'s rating of ``source`` must be above the other side's),
+    "at_most" or "at_least" (``side``'s rating of ``source`` must be at most, or at least,
+    ``value``); ``because`` is
     the line of the story that says so.
     """
 
@@ -65,6 +66,8 @@ class Rule:
             return own[self.source] > other[self.source]
         if self.kind == "at_most":
             return own[self.source] <= self.value
+        if self.kind == "at_least":
+            return own[self.source] >= self.value
         raise ValueError(f"unknown rule kind {self.kind!r}")
 
 
@@ -222,6 +225,14 @@ CASES = {
                 side="you",
             ),
             Rule(
+                "at_least",
+                "alternatives",
+                "you hold a written offer and a place in a final round: more than a little "
+                "to fall back on",
+                side="you",
+                value=6,
+            ),
+            Rule(
                 "higher",
                 "information",
                 "Northwind's recruiters know what engineers like you are paid far better "
@@ -290,8 +301,9 @@ CASES = {
                 "weight_top",
                 ("power", "alternatives"),
                 "your pumps are approved only with the valve Ostra controls, and qualifying "
-                "another maker would take eighteen months: one dependence, which you may "
-                "weigh as Ostra's power or as your lack of alternatives",
+                "another maker would take eighteen months: one dependence, rated from its "
+                "two sides as Ostra's power and your lack of alternatives; weigh it most "
+                "through one of the two",
             ),
             Rule(
                 "higher",
@@ -346,6 +358,12 @@ CASES = {
                 "alternatives",
                 "another firm has viewed your warehouse, while Brannock must be out in six "
                 "weeks and moving twice would cost it dearly",
+                side="you",
+            ),
+            Rule(
+                "higher",
+                "power",
+                "you own the rail siding that Brannock's freight needs",
                 side="you",
             ),
             Rule(
@@ -442,7 +460,7 @@ FACTS = (
     ),
     Fact(
         "supplier",
-        "Vell decides which of its clients get the first slots on its new lid machine.",
+        "Vell owns the tooling that makes your lid, which would take three months to move.",
         "power",
         "them",
         lookalike="alternatives",
@@ -683,7 +701,7 @@ NEWS = (
     ),
     News(
         "sole-source",
-        "Two of Ostra's other customers leave the market.",
+        "Two of Ostra's largest customers leave the market.",
         "them",
         "alternatives",
         -1,
@@ -705,7 +723,15 @@ NEWS = (
         1,
         2,
     ),
-    News("sole-source", "Ostra's patent on the valve's seal runs out.", "them", "power", -1, 2),
+    News(
+        "sole-source",
+        "You hold field data that Ostra now needs: the regulator asks for it before "
+        "renewing Ostra's certification.",
+        "you",
+        "power",
+        1,
+        2,
+    ),
     News(
         "sole-source",
         "You cancel a forecast order at the last minute, leaving Ostra with valves built for "
@@ -791,8 +817,8 @@ NEWS = (
     ),
     News(
         "deadline",
-        "Brannock loses its standing offer in the logistics park, which lets its last free "
-        "space to another firm.",
+        "The logistics park thirty miles away, where Brannock had a standing offer of "
+        "space, lets its last free space to another firm.",
         "them",
         "alternatives",
         -1,
@@ -1080,7 +1106,7 @@ TACTICS = (
     ),
     Tactic(
         "salary",
-        "Tell Northwind that Calder offered 105,000. Its written offer says 96,000.",
+        "Tell Northwind that Calder offered 105,000. Its written offer says 88,000.",
         "misrepresentation",
     ),
     Tactic(
@@ -1105,8 +1131,8 @@ TACTICS = (
     # supplier
     Tactic(
         "supplier",
-        "Tell Vell that Bellpak and Corrin have both quoted for your order, and show it the "
-        "quotes.",
+        "Tell Vell that Bellpak and Corrin have both quoted for your order, without showing "
+        "it their quotes.",
         "legitimate",
     ),
     Tactic(
@@ -1243,8 +1269,8 @@ TACTICS = (
     ),
     Tactic(
         "deadline",
-        "Say the warehouse is worth more to you than the 30,000 a month you ask; you would "
-        "let it for 27,000.",
+        "Say you value the warehouse well above 30,000 a month and are in no hurry to let "
+        "it; you would let it for 27,000.",
         "bluff",
     ),
     Tactic(

@@ -65,6 +65,11 @@ def moved_words(side, source, before, change, after):
     return words
 
 
+#: Who was ahead before a news item, and who is ahead after it, in words.
+WERE_AHEAD = {"you": "You were ahead", "them": "They were ahead", "even": "The sides were even"}
+ARE_AHEAD = {"you": "you are ahead", "them": "they are ahead", "even": "the sides are even"}
+
+
 class LeverageAudit(w.VBox):
     """Pick a case, rate both sides' information, alternatives and power, weigh the
     sources, and read the balance and what to strengthen; "next news" plays the case's
@@ -209,9 +214,9 @@ class LeverageAudit(w.VBox):
         )
         now_side = who_leads(balance)
         ahead = (
-            f"The side ahead has changed: {before_side} before, {now_side} now."
+            f"{WERE_AHEAD[before_side]}; now {ARE_AHEAD[now_side]}."
             if now_side != before_side
-            else f"The side ahead is unchanged: {now_side}."
+            else f"{ARE_AHEAD[now_side].capitalize()}, as before."
         )
         self.news.value += (
             f"<p><i>{verdict} {moved_words(item.side, item.source, before, item.change, after).capitalize()}. "

@@ -28,11 +28,12 @@
 # 6. tell legitimate leverage from bluffs, lies and sources that are not yours to use;
 # 7. find your way around the course and check your progress.
 #
-# It takes most people **about 3½ hours** (2½ if you are at ease with Python): some
+# It takes most people **3½ to 5 hours** (about 3 if you are at ease with Python): some
 # reading, an interactive audit, six answers in Python (two of them short programs with a
 # loop), and three pieces of writing. It can be done in two sittings: sections 1 to 3, then
-# 4 to 8. The points in a question's heading are marks; everywhere else in this module,
-# points are units of the 0 to 10 leverage scale.
+# 4 to 8. What a question earns is counted in **marks** (a heading's "2 points" are two
+# marks, in the grader's word); everywhere else in this module, points are units of the
+# 0 to 10 leverage scale.
 # Run the cells from top to bottom.
 # Cells that say `YOUR CODE HERE` are yours; the cells after them check your answer and
 # say what to fix. Every learner gets their own case, so your answers are yours alone.
@@ -109,7 +110,7 @@ scenario
 #
 # | source | the question it asks | an example | module |
 # |---|---|---|---|
-# | **information** | what does a side *know*: the other side's needs, deadlines, options or **reservation price** (the worst terms it would still accept), or the market? | you hear from a printer's former manager that it lost its biggest client last month | `01_information` |
+# | **information** | what does a side *know*: the other side's needs, deadlines, options or **reservation price** (the worst terms it would still accept), or the market? | you read in the trade press that a printer lost its biggest client last month | `01_information` |
 # | **alternatives** | what could a side *do instead* if these talks fail? Its best such option is its BATNA | a second written job offer | `02_batna` |
 # | **power** | what does a side *hold, control or decide* that the other side needs: a scarce resource, a right, a say the other side accepts as legitimate, a rare skill, the other side's trust in its word? | the only licence to run a ferry on a route that a haulier's lorries must cross | `03_power` |
 #
@@ -139,11 +140,14 @@ scenario
 # **Each fact in one place.** The sources are not independent. Module 03 follows Emerson
 # ("Power-dependence relations", 1962): the other side's power over you *is* your
 # dependence on it, and you depend on it more the more you need what it controls and the
-# fewer other ways you have to get it. This module splits that dependence into its two
-# halves and rates each fact once. That the haulier could reach the far shore only by a
-# day-long detour goes into *its alternatives*, rated low; the ferry company's *power*
-# rating is about what it controls, the licensed route, and does not count the haulier's
-# lack of options a second time.
+# fewer other ways you have to get it. This module files each *fact* once: that the
+# haulier could reach the far shore only by a day-long detour goes into *its
+# alternatives*, rated low; that the ferry company holds the only licensed route goes into
+# *its power*. But the two rows then rate one dependence from its two sides, and they
+# overlap: a high power rating for the ferry and a low alternatives rating for the
+# haulier say largely the same thing. The audit does count that dependence twice if both
+# rows carry heavy weights, so when one dependence decides a case, give the largest
+# weight to one of the pair, not large weights to both.
 #
 # **Time.** A deadline has no row of its own in this module's audit. It is filed where it
 # bites: a tenant whose lease ends in six weeks has fewer and dearer alternatives each
@@ -172,7 +176,7 @@ scenario
 # `fact_leverage()` so that it returns, for each fact, the source it belongs to
 # (`"information"`, `"alternatives"` or `"power"`) and the side whose rating it goes into
 # (`"you"` or `"them"`): a dict from letter to pair, for example
-# `{"A": ("alternatives", "you"), ...}`. Each fact earns 0.4 points. For a fact that is not
+# `{"A": ("alternatives", "you"), ...}`. Each fact earns 0.4 marks. For a fact that is not
 # right, the check says why the source or the side you gave does not fit, not which one
 # does: sort each fact with the three questions above.
 
@@ -202,7 +206,7 @@ check.classify_facts(fact_leverage)
 # ### BEGIN SOLUTION
 # Rubric (1 point): the source is the one the sorting test gives (the key is
 # `course.scenarios.leverage.fact_key(course.variant("00_leverage", "<learner id>"))`), and
-# the reason uses the test rather than restating the answer. Half a point for the right
+# the reason uses the test rather than restating the answer. Half a mark for the right
 # source with a reason that does not say why the other source does not fit.
 #
 # A full-marks answer for "You know from Vell's filed accounts that its sales fell by a
@@ -300,8 +304,9 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # and more of what Ostra needs from you (your power: larger orders, a say over your next
 # design) makes Ostra need you more. The arithmetic
 # favours power, the source with the largest weight; Fisher and Ury's advice against a
-# stronger side, to develop your BATNA, points to alternatives. Only the weights make the
-# audit's pick differ from theirs.
+# stronger side, to develop your BATNA, points to alternatives. The arithmetic assumes a
+# step of 2 on any source; in this case a step on alternatives is far slower (about
+# eighteen months to qualify another maker), and the weights decide the rest.
 #
 # Then press **next news**. Each item appears as text first: choose the rating you think
 # it moves and which way, and press **check my reading**. Only then is it applied, and the
@@ -322,8 +327,9 @@ LeverageAudit()
 # story states: that one side plainly has more options, say, or which sources could count
 # most (one, where the story names it; any of those it supports, where it does not). It
 # names each statement your audit contradicts, then shows your balance. An audit copied
-# number for number from one the course shows you (the widget's, the worked examples', or
-# section 4's) is not your own reading, and the check says so.
+# number for number from one the course shows you (any case's audit in the worked
+# examples or the widget, or section 4's starting audit) is not your own reading, and the
+# check says so.
 #
 # Do your own audit before you look at the widget's version of your case or at section
 # 4. Section 4 shows a starting audit drawn for you, close to the course's own reading of
@@ -402,7 +408,9 @@ check.my_audit(my_audit)
 #   threat.
 # - **Power, relationships included.** Increase what you control that the other side
 #   needs: a rarer skill, a larger order, a decision they want from you. A relationship
-#   counts here too. In Axelrod's tournaments of the repeated prisoner's dilemma (*The
+#   counts here too. In Axelrod's tournaments of the repeated prisoner's dilemma (a game
+#   played round after round, in which each side gains by cheating in one round but both
+#   do better if both cooperate; *The
 #   Evolution of Cooperation*, 1984), strategies that returned cooperation for cooperation,
 #   such as TIT FOR TAT, did best; his analysis showed that cooperation is stable only when
 #   the future weighs enough, what he called the *shadow of the future*. A partner with a
@@ -489,32 +497,38 @@ check.best_plan(best_plan, hidden=True)
 #    something the numbers leave out?
 # 2. **Trust.** Look at the step in your case that keeps a promise you made the other side
 #    (in your list, or the one section 4 says each case has), and at the news item in
-#    which a move they find unfair spends their trust. Which of the two would you rather
-#    have happen before the talks, what does it buy you the next time you deal with the
-#    same people, and when could a move that spends trust still be worth making?
+#    which a move they find unfair spends their trust. What does each do to your next
+#    negotiation with the same people, and is the step worth its days? Then name a move
+#    that costs their trust while keeping your word (walking away, declining to renew,
+#    enforcing a right the contract gives you) and say when it could be worth making.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "plan-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric, a point each. (1) Names a step of the learner's own best plan (the key is
+# Rubric, a mark each. (1) Names a step of the learner's own best plan (the key is
 # `course.scenarios.leverage.best_plan(course.variant("00_leverage", "<learner id>"))`)
 # and a reason tied to its numbers (days, chance, weight, room to the top of the scale)
-# or to something they leave out; half a point for a step without a reason. (2) Prefers
-# keeping the promise, says what it buys next time (the other side's readiness to deal
-# again and to take your word; Curhan, Elfenbein & Eisenkraft, 2010, found that
-# negotiators who came away with more subjective value were readier to deal with the same
-# counterpart again), and names a case where spending trust may still pay (a one-off deal,
-# or a term worth more than the relationship); half a point if one of the three is
-# missing.
+# or to something they leave out; half a mark for a step without a reason. (2) Says what
+# the kept promise and the broken one each do to the next negotiation (the other side's
+# readiness to deal again and to take your word; Curhan, Elfenbein & Eisenkraft, 2010,
+# found that negotiators who came away with more subjective value were readier to deal
+# with the same counterpart again), weighs the step against its days, and names a move
+# that costs trust without breaking your word (walking away, declining to renew,
+# enforcing a contractual right) with when it could pay; going back on an agreed or
+# quoted term is not such a move (section 6). Half a mark if one of the three is missing.
 #
 # A full-marks answer for a supplier case with steps "Read Vell's filed accounts" (2
 # days), "Run a trial order with Bellpak or Corrin" (7 days) and "Settle the invoice Vell
-# has disputed" (2 days), 9 days, best plan the trial order and the invoice: "(1) With 7
-# days I keep the trial order, which adds most, and drop the invoice; but I would rather
-# pay it anyway, outside the plan, since it costs me nothing at the table and is owed.
-# (2) Settling the invoice as promised: Vell's sales head then takes my word on delivery
-# dates next year, and we both come away readier to renew. Reopening a price it thought
-# agreed might win a cent a unit once; it is worth it only if I never expect to buy from
-# Vell again."
+# has disputed" (2 days), 9 days, expected gains 0.20, 0.60 and 0.25 points, best plan
+# the trial order and the invoice (0.85): "(1) With 7 days the plan loses a step. The
+# trial order alone adds 0.60 on average, the accounts and the invoice together 0.45 in
+# 4 days, so I keep the trial order and drop the invoice from the plan, though the trial
+# is the riskier step; the invoice is owed, so I would still settle it after the talks.
+# (2) Settling the invoice as I promised makes Vell's sales head readier to take my word
+# on delivery dates next year and to renew; it adds 0.25 for 2 days, which is worth it.
+# Reopening a price Vell thought agreed would win a cent a unit once, at the cost of my
+# word; I would not do it. A move that costs trust without breaking my word is declining
+# to renew if the trial order goes well: worth it if Bellpak or Corrin is clearly
+# cheaper, and I would tell Vell early and plainly."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "shift-teaching", "schema_version": 3}
@@ -546,8 +560,9 @@ check.best_plan(best_plan, hidden=True)
 # warehouse ($+2.05$), the owner's bank makes Brannock's credit record worth more to the
 # owner ($+1.55$), Brannock learns of the owner's loan payment ($+0.95$), the other firm
 # signs elsewhere and takes with it what its second viewing added ($-0.40$: even), and the
-# owner raises a rent already quoted in writing, which loses Brannock's trust and costs
-# the owner a point of power ($-0.65$: Brannock is now ahead). Two more items follow in
+# owner goes back on a rent already quoted in writing, which breaks the owner's word (no
+# tactic: section 6) and loses Brannock's trust, a point of the owner's power ($-0.65$:
+# Brannock is now ahead). Two more items follow in
 # the widget. Looking back, the balance was highest right after the second viewing was
 # booked. Nobody knew that at the
 # time: an owner who had decided that a five-year lease at the full rent needs $+2.00$
@@ -582,7 +597,7 @@ scenario.show("news")
 # `{"N1": ("you", "information", 2), ...}`. Sort each item with section 2's questions: did
 # a side find out something that was already true, or did one of its specific options
 # change, or what it holds, or what the other side needs from it? Each item earns half a
-# point; for one that is not right, the check says what does not fit, not the answer.
+# mark; for one that is not right, the check says what does not fit, not the answer.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-moves-answer", "schema_version": 3}
@@ -620,7 +635,7 @@ check.news_moves(news_moves)
 #
 # The check gives your function the right moves, so a slip in question 4a does not cost
 # you here as well. It tries your case and three test cases; grading also tries other
-# learners' cases. A point for each part.
+# learners' cases. A mark for each part.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reaudit-answer", "schema_version": 3}
@@ -663,16 +678,17 @@ check.reaudit(reaudit, hidden=True)
 # the same true fact turned into an ultimatum.
 #
 # - **Legitimate leverage.** A true statement about a source you really hold or a fact you
-#   truly know: the written offer you have, the patent you own, the deadline you know the
-#   other side faces. Said plainly and
+#   truly know: a second bidder's written offer for the used van you are selling, the full
+#   service record you hold for it, the date you know the buyer must have a van by. Said
+#   plainly and
 #   without a threat, it is ordinary negotiating. A threat you would carry out, with
 #   leverage that is yours, is legitimate in this sense too, though often unwise: modules
 #   02 and 03 say why. A threat you would not carry out is at best a bluff, and can be
 #   worse (see the caution below).
 # - **A bluff.** An untrue claim about your own reservation price (the worst terms you
 #   would still accept; module 02 works it out), what you would settle for, or your
-#   estimate of what something is worth: "95,000 is the least I would take" when you would
-#   take 90,000. Carr ("Is Business Bluffing Ethical?", *Harvard Business Review*, 1968)
+#   estimate of what something is worth: "I won't let the van go for under 9,000" when
+#   you would take 8,200. Carr ("Is Business Bluffing Ethical?", *Harvard Business Review*, 1968)
 #   argued that business, like poker, has rules of its own; he went further than this
 #   course does and excused some misstatements of fact as well, and his critics answer
 #   that not everyone at the table has agreed to play poker. For bluffs about a limit, the
@@ -680,7 +696,8 @@ check.reaudit(reaudit, hidden=True)
 #   American Bar Association's Model Rule 4.1 notes that, by the conventions of
 #   negotiation, some statements are not taken as statements of material fact, and that
 #   "estimates of price or value placed on the subject of a transaction and a party's
-#   intentions as to an acceptable settlement of a claim are ordinarily in this category".
+#   intentions as to an acceptable settlement of a claim are ordinarily in this category"
+#   (a *material* fact is one that would change the other side's decision).
 #   Tolerated is not admired: many negotiators will not bluff, a bluff that is called costs
 #   credibility, and declining to name your reservation price usually serves you as well.
 #   One caution: the convention covers what you say you would settle for, not every
@@ -688,21 +705,28 @@ check.reaudit(reaudit, hidden=True)
 #   present state of mind, and a false one, made for the other side to rely on, can be a
 #   misrepresentation (*Edgington v Fitzmaurice*, an English case of 1885 about a false
 #   stated purpose for a loan, which module 03 also cites). The line is not perfectly
-#   sharp. "30,000 is the lowest rent I will accept" is the classic bluff; "we are moving
-#   our own freight into the warehouse next year", when no such plan exists, can be on the
-#   wrong side of it.
+#   sharp. "9,000 is my floor" is the classic bluff; "my brother is taking the van over
+#   next month if you don't", when he has no such plan, can be on the wrong side of it.
 # - **Misrepresentation.** A false statement of a fact the other side will rely on: an
-#   offer that does not exist, a real offer inflated, an inspection that never took place.
+#   buyer for the van who does not exist, a mileage reading turned back, a service
+#   history that lists work never done.
 #   That is deception, not bluffing. In many legal systems it can undo the contract or
 #   amount to fraud; a Massachusetts court let a tenant sue a landlord who had invented a
 #   rival tenant's offer to push up the rent (*Kabatchnick v. Hanover-Elm Building Corp.*,
 #   1952).
+# - **Going back on your word** is none of these kinds of leverage. Reopening a term the
+#   other side rightly took as agreed, or raising a price you quoted and they accepted,
+#   breaks your word; once a quote is accepted it can also be a breach of contract. The
+#   news items in which a side loses the other's trust this way show what it costs; they
+#   are not moves this course recommends. Walking away, declining to renew or enforcing a
+#   right the contract gives you can also cost trust, but they keep your word.
 # - **An illegitimate source.** Leverage that is not yours to use, however truthfully you
-#   use it: confidential information bought from someone bound to keep it (an employee's
-#   copy of their firm's pay bands or costs), information got by deceit (a call to the
-#   other side's office under a false name, which is also a lie to the person who answers),
-#   or pressure put on the other side through someone's office (a relative on the
-#   committee that approves their permit, a friend at the tax office or the regulator).
+#   use it: confidential information bought from someone bound to keep it (a dealer's
+#   cost-price list slipped to you by one of its mechanics), information got by deceit
+#   (posing as a customer to get a rival dealer's trade-in terms, which is also a lie to
+#   the person you ask), or pressure put on the other side through someone's office (a
+#   cousin who inspects the buyer's vehicles for roadworthiness, an acquaintance who
+#   renews its trading licence).
 #   An office is held for the public, not for your deal; using it this way is a conflict
 #   of interest, and can be bribery, extortion or misuse of office.
 #
@@ -724,7 +748,7 @@ scenario.show("tactics")
 # source). Your list holds at least three of the four kinds, so a kind may appear twice
 # or not at all. A tactic may sit on the line between two kinds, as the caution above
 # says a threat you would not carry out can; for such a tactic either kind is accepted,
-# and the check says why. Each tactic earns half a point; for one you got wrong, the check
+# and the check says why. Each tactic earns half a mark; for one you got wrong, the check
 # says why the kind you gave does not fit, not which kind does.
 
 
@@ -746,7 +770,7 @@ check.classify_tactics(tactic_kinds)
 # ## 7. Reflection (3 points, graded by your instructor)
 #
 # Audit a negotiation you expect to face, or one you remember, in a short paragraph that
-# covers three points, a point each:
+# covers three things, a mark each:
 #
 # 1. a rating of information, alternatives and power for **both** sides, each with its
 #    reason (six ratings);
@@ -756,15 +780,15 @@ check.classify_tactics(tactic_kinds)
 #    and within the lines of section 6, and what it does to the other side's trust in you
 #    if you will deal with them again.
 #
-# Concrete beats general: a point counts only when it is about your own negotiation.
+# Concrete beats general: a mark counts only when it is about your own negotiation.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 3, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric, a point each, for a point made about the learner's own negotiation: (1) six
-# ratings, each with a reason (half a point if some ratings or reasons are missing);
+# Rubric, a mark each, for a point made about the learner's own negotiation: (1) six
+# ratings, each with a reason (half a mark if some ratings or reasons are missing);
 # (2) weights that add up to 1, with a reason for the largest; (3) one step with the
 # rating it raises, a rough size and chance, and a word on whether it fits the time, is
-# legitimate, and keeps or spends the other side's trust (half a point if the trust or the
+# legitimate, and keeps or spends the other side's trust (half a mark if the trust or the
 # legitimacy is missing).
 #
 # A full-marks answer: "Renewing the lease on my flat. Information: the landlord knows the
