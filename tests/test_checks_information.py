@@ -977,8 +977,9 @@ def test_each_situation_breaks_one_assumption_and_each_action_has_a_use():
     assert set(assumptions) == set(reference.ASSUMPTIONS)
     firsts = {item.actions[0] for item in reference.SITUATIONS}
     assert firsts == {reference.MODEL_PRICE, reference.ABOVE, reference.BELOW}
-    # accepting the opening is right only where a surer sale is worth margin
-    assert [i.key for i in reference.SITUATIONS if reference.ACCEPT in i.actions] == ["friday-cash"]
+    # under the band model accepting the opening is never best (the professor's second
+    # review, finding 4): no situation gives a reason to doubt the band
+    assert not [i.key for i in reference.SITUATIONS if reference.ACCEPT in i.actions]
 
 
 @pytest.mark.parametrize(
@@ -1006,10 +1007,9 @@ def test_a_wrong_judgement_is_explained_without_the_answer_and_costs_its_point(
     assert scored[other][0] == 1
 
 
-def test_every_defensible_action_passes_and_words_are_read_loosely(monkeypatch, capsys):
-    as_learner(monkeypatch, learner_where(lambda s: s.opening_offer > s.cost))
+def test_every_defensible_action_passes_and_words_are_read_loosely(learner, capsys):
     answer = limits_with(
-        **{"friday-cash": ["Risk-Neutral ", "accept  the opening"]},
+        **{"friday-cash": ["Risk-Neutral ", "ask  below IT"]},
         **{"one-price": ("NONE", "Ask the model's price")},
     )
     assert check.model_limits(answer).earned == 2
@@ -1041,15 +1041,28 @@ def test_a_price_pulled_towards_the_opening_is_named_anchoring(learner):
     assert parts(check.model_limits(staged))["which assumption fails"][0] == 0
 
 
-def test_accepting_an_opening_below_cost_is_no_answer_to_a_cash_need(monkeypatch):
-    """The reviewer's finding 2: the story says the cost is the least you would accept, so
-    'accept the opening' under a cash need is right only when the opening is above it."""
-    as_learner(monkeypatch, learner_where(lambda s: s.opening_offer < s.cost))
+@pytest.mark.parametrize("above_cost", [True, False])
+def test_accepting_the_opening_is_no_answer_to_a_cash_need(monkeypatch, above_cost):
+    """The professor's second review, finding 4: under the band model the lowest possible
+    price is accepted as surely as the opening and earns more, so accepting the opening
+    is never the answer, above the cost or below it; the hint says why."""
+    as_learner(monkeypatch, learner_where(lambda s: (s.opening_offer > s.cost) == above_cost))
     scored = parts(
         check.model_limits(limits_with(**{"friday-cash": ("risk-neutral", "accept the opening")}))
     )
-    assert scored["what to do"][0] == 0 and "a sure loss" in scored["what to do"][1]
+    assert scored["what to do"][0] == 0 and "never best" in scored["what to do"][1]
     assert scored["which assumption fails"][0] == 1
+
+
+def test_the_cash_need_is_not_told_to_ask_below_the_model_when_nothing_earns_there(monkeypatch):
+    """The professor's second review, finding 1: learner-3 (cost 61,000, model's price
+    66,000, possible prices 60,000 and 66,000) had no surer price above the cost, yet only
+    'ask below it' passed. Such draws are now redrawn: every learner has one."""
+    for who in ("learner-3", "learner-12", "learner-21", "learner-28"):
+        sale = variant("01_information", who)
+        after = reference.posterior_after_opening(sale)
+        assert reference.surer_prices(after, sale.cost), who
+    assert not reference.surer_prices({60_000.0: 0.5, 66_000.0: 0.5}, 61_000.0)
 
 
 # Question 5's news that changes: the price under the rival's cap

@@ -1049,10 +1049,10 @@ def _limits(result):
 def model_limits(answer):
     """Check the learner's judgement of where the take-it-or-leave-it model holds (2 points:
     one for the assumptions each situation breaks, one for what to do). The same
-    situations for every learner, judged on the learner's own sale (accepting the opening
-    is right only above the cost), so there is no hidden case; a wrong entry is explained
-    without naming the right one."""
-    sale = variant(MODULE)
+    situations for every learner (every sale is drawn with a possible reservation price
+    between the cost and the model's price, so asking below it is a real choice for the
+    cash need), so there is no hidden case; a wrong entry is explained without naming the
+    right one."""
     answered = []
 
     def read():
@@ -1074,7 +1074,7 @@ def model_limits(answer):
         wrong = [
             f"`{item.key}`: not {read()[item.key][1]!r}: {item.why_action}."
             for item in reference.SITUATIONS
-            if read()[item.key][1] not in item.right_actions(sale)
+            if read()[item.key][1] not in item.actions
         ]
         if wrong:
             raise NotYet("what to do:\n" + "\n".join(wrong))

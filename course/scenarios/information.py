@@ -302,13 +302,6 @@ class Situation:
     why_assumption: str
     why_action: str
 
-    def right_actions(self, sale):
-        """The right things to do in ``sale``: accepting the opening only when it is above
-        your cost (you build to order, so the cost is the least you would accept)."""
-        if sale.opening_offer > sale.cost:
-            return self.actions
-        return tuple(action for action in self.actions if action != ACCEPT)
-
 
 #: Question 6's situations, the same for every learner: a judgement, not a sum.
 SITUATIONS = (
@@ -338,12 +331,13 @@ SITUATIONS = (
         "Your workshop must have the cash from this sale by Friday to pay a supplier, and a "
         "lost sale would be far worse than a smaller margin.",
         "risk-neutral",
-        (BELOW, ACCEPT),
+        (BELOW,),
         "the model weighs a sure sale and a gamble on their averages alone",
         "when losing the sale hurts more than its average suggests, a surer price is worth "
-        "some margin (under the band model the surest price, the lowest still possible, "
-        "beats the opening; accepting the opening is surer still if you doubt the band, but "
-        "only when the opening is above your cost: below it, accepting is a sure loss)",
+        "some margin: a lower reservation price that is still possible is accepted more "
+        "often and still earns more than your cost (under the band model, accepting the "
+        "opening is never best: the lowest possible price is accepted just as surely and "
+        "earns more)",
     ),
     Situation(
         "fair-share",
@@ -409,7 +403,6 @@ WREN_MARGIN = 500.0
 EXPLORER_MARGIN = 2.0
 
 
-#: Draws tried before giving up (the sweep shows how few are needed).
 @dataclass(frozen=True)
 class MachineSale(Scenario):
     """A seller's view of one sale: beliefs about the buyer's reservation price, its
@@ -710,11 +703,14 @@ def problems(sale):
     - ``most likely price is the best price``: both before and after the opening, the
       best final price is a most likely reservation price, so naming the most likely one
       (a wrong rule) would pass the learner's own check;
+    - ``no surer price earns``: after the opening, no possible reservation price lies
+      strictly between your cost and the best final price, so Question 6's seller who
+      needs the cash has no surer price that still earns (``surer_prices``);
     - ``strict inequality gives the best price``: both before and after the opening,
       counting a buyer at exactly its reservation price as refusing, P(r > p) instead of
       P(r ≥ p), picks the best final price all the same, so that slip would pass;
-    - ``news moves nothing``: the news that points a direction (drawn first, up as often
-      as down) would not move the best price after the opening even when each reservation
+    - ``news moves nothing``: the news that points a direction (drawn first, up with
+      chance ``UP_SHARE``; after redraws about two learners in five read news that points up) would not move the best price after the opening even when each reservation
       price up (or down) the list is ``NEWS_STEP`` times as likely as the one before, so
       the news would change nothing the learner decides;
     - ``tie after the news``: read so, the news leaves the two best final prices within
@@ -776,6 +772,8 @@ def _price_problems(sale):
         likeliest.append(best_move(beliefs, sale.cost)[0] in modes)
     if all(likeliest):
         found.append("most likely price is the best price")
+    if not surer_prices(after, sale.cost):
+        found.append("no surer price earns")
     if all(_strict_may_pick(beliefs, sale.cost) for beliefs in (sale.prior_beliefs(), after)):
         found.append("strict inequality gives the best price")
     before = perfect_information(sale.prior_beliefs(), sale.cost)
@@ -919,6 +917,16 @@ def move_profits(beliefs, cost, strict=False):
         if not strict:
             moves[price] = (price - cost) * accepts
     return dict(reversed(moves.items()))  # lowest price first
+
+
+def surer_prices(beliefs, cost):
+    """The possible reservation prices (chance above zero) strictly between ``cost`` and
+    the best final price: asking one of them sells more surely than the best price and
+    still earns something. Question 6's seller who needs the cash asks one of them; with
+    none, 'ask below it' could only lose margin or sell below cost, so such draws are
+    redrawn."""
+    best = best_move(beliefs, cost)[0]
+    return sorted(v for v, chance in beliefs.items() if chance > 0 and cost < v < (best or cost))
 
 
 def best_move(beliefs, cost, strict=False):

@@ -539,9 +539,11 @@ check.my_price(my_price, hidden=True)
 #   account. Yet the opening's number keeps coming back to you, and you are tempted to
 #   name a final price halfway between it and the model's price.
 #
-# One point for the assumptions, one for the actions. Where more than one action is
-# defensible, each passes; none that sells below your cost (`sale.cost`, the least you
-# would accept) is defensible. A wrong entry is explained, but not corrected.
+# One point for the assumptions, one for the actions. No action that sells below your
+# cost (`sale.cost`, the least you would accept) is defensible, and nothing in these
+# situations gives you a reason to doubt the band model, under which accepting the opening
+# is never best (section 3). Every scenario has at least one possible reservation price
+# between your cost and the model's price. A wrong entry is explained, but not corrected.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "model-limits-answer", "schema_version": 3}
