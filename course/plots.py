@@ -20,7 +20,7 @@ def nash_share_vs_batna(pie, their_batna, your_batnas=None):
     outside = [outside_option_split(pie, yours, their_batna)[0] for yours in your_batnas]
     figure, axes = plt.subplots(figsize=(6, 3.4))
     axes.plot(your_batnas, nash, label="Nash split (BATNA = what you get if talks break down)")
-    axes.plot(your_batnas, outside, label="outside option (you can walk out at any time)")
+    axes.plot(your_batnas, outside, label="outside option (you can walk out on their proposal)")
     axes.plot(your_batnas, your_batnas, linestyle="--", color="grey", label="your BATNA")
     axes.set_xlabel("your BATNA")
     axes.set_ylabel("your share")

@@ -139,7 +139,7 @@ def test_hard_coded_numbers_pass_the_visible_check_but_not_the_hidden_one(answer
     hard_coded = lambda offers: own  # noqa: E731
     check.startup_tree(hard_coded)
     hint = miss(check.startup_tree, hard_coded, hidden=True)
-    assert "right on your own scenario, but not on every scenario grading tries" in hint
+    assert "every case grading tries" in hint
     assert "hidden-" not in hint  # a hidden case is never named
 
 
@@ -337,7 +337,7 @@ def test_half_the_batna_step_costs_only_the_reachable_check(learner):
     assert got["targets within reach"][0] == 0
     assert "only half a unit" in got["targets within reach"][1]
     assert got["targets out of reach"][0] == 0.5
-    assert got["walking away at any time"][0] == 0.5
+    assert got["walking away on their proposal"][0] == 0.5
 
 
 @pytest.mark.parametrize("hidden", [False, True])
@@ -349,7 +349,7 @@ def test_an_unreachable_target_must_be_none(learner, hidden):
     assert got["targets within reach"] == (1, "batna_needed inverts the Nash split.")
     assert got["targets out of reach"][0] == 0
     assert "out of reach; return None" in got["targets out of reach"][1]
-    assert got["walking away at any time"][0] == 0
+    assert got["walking away on their proposal"][0] == 0
 
 
 def test_the_nash_answer_for_an_outside_option_is_named(learner):
@@ -357,8 +357,8 @@ def test_the_nash_answer_for_an_outside_option_is_named(learner):
         return None if target > pie - theirs else max(0, 2 * target - pie + theirs)
 
     got = messages(check.batna_needed(nash_only))
-    assert got["walking away at any time"][0] == 0
-    assert "that is the Nash answer" in got["walking away at any time"][1]
+    assert got["walking away on their proposal"][0] == 0
+    assert "that is the Nash answer" in got["walking away on their proposal"][1]
     assert got["targets within reach"][0] == 1 and got["targets out of reach"][0] == 0.5
 
 
@@ -370,7 +370,7 @@ def test_a_three_argument_answer_keeps_the_nash_points(learner):
 
     credit = check.batna_needed(three)
     assert credit.earned == 1.5
-    assert "takes 3 positional arguments" in messages(credit)["walking away at any time"][1]
+    assert "takes 3 positional arguments" in messages(credit)["walking away on their proposal"][1]
 
 
 def test_a_wrong_batna_hint_states_the_share_it_would_really_give(learner):
@@ -390,8 +390,8 @@ def test_below_half_the_pie_your_batna_does_not_matter_with_an_outside_option(le
         return target if walk_any_time else 2 * target - pie + theirs
 
     got = messages(check.batna_needed(old))
-    assert got["walking away at any time"][0] == 0
-    assert "does not matter until it beats half" in got["walking away at any time"][1]
+    assert got["walking away on their proposal"][0] == 0
+    assert "does not matter until it beats half" in got["walking away on their proposal"][1]
     assert got["targets within reach"][0] == 1  # no visible case asks for a negative BATNA
     got = messages(check.batna_needed(old, hidden=True))
     assert got["targets within reach"][0] == 0

@@ -856,12 +856,14 @@ def judge_batna_needed(case, walk_any_time, result):
         )
     elif walk_any_time and expected == 0:
         hint = general = (
-            "a target at or below half the pie needs no BATNA at all when you can walk out at "
-            "any time: your BATNA does not matter until it beats half, so return 0"
+            "a target at or below half the pie needs no BATNA at all when you can walk out "
+            "whenever you turn down their proposal: your BATNA does not matter until it beats "
+            "half, so return 0"
         )
     elif walk_any_time and same_money(value, 2 * target - pie + theirs):
         hint = general = (
-            "that is the Nash answer; when you can walk out at any time, your BATNA counts "
+            "that is the Nash answer; when you can walk out whenever you turn down their "
+            "proposal, your BATNA counts "
             "only once it beats half the pie, and then it is your share"
         )
     elif not walk_any_time and same_money(value, target - (pie - theirs) / 2):
@@ -872,7 +874,7 @@ def judge_batna_needed(case, walk_any_time, result):
         hint = f"a BATNA of {value:g} leaves nothing to split with their {theirs}"
         general = "its BATNA and theirs together are more than the pie"
     elif shares[0] < target - 0.01:
-        model = "could walk out at any time and would get" if walk_any_time else "would get"
+        model = "could walk out on their proposal and would get" if walk_any_time else "would get"
         hint = f"with a BATNA of {value:g} you {model} {shares[0]:g}, less than {target}"
         general = "the BATNA it gives does not get you the target under this model"
     else:
@@ -919,7 +921,7 @@ def batna_needed(answer, hidden=False):
             ),
         ),
         Check(
-            "walking away at any time",
+            "walking away on their proposal",
             0.5,
             lambda: _batna_needed_part(
                 answer,

@@ -219,8 +219,10 @@ def nash_split(pie, batna_a, batna_b, weight_a=0.5):
 
 
 def outside_option_split(pie, batna_a, batna_b):
-    """The split of ``pie`` when either side may walk out to its BATNA at any moment and
-    delay is what pushes both to agree (the "deal-me-out" result).
+    """The split of ``pie`` when either side may walk out to its BATNA whenever it turns
+    down the other's proposal and delay is what pushes both to agree (the "deal-me-out"
+    result; if a side may also leave after its own proposal is refused, this is no longer
+    the only prediction: Shaked, 1994).
 
     Two equally patient sides who lose nothing but time while they talk split the pie
     evenly (Rubinstein 1982, as waiting costs shrink); a BATNA changes that only when it

@@ -628,7 +628,8 @@ SITUATIONS = (
         "prediction is the Nash split, capped by what the agency costs",
     ),
     (
-        "A written offer from Harbor Bank that you may sign on any day you choose.",
+        "A written offer from Harbor Bank that you may sign whenever you turn down Northwind's "
+        "offer.",
         "outside option",
         "what pushes both sides to agree is the cost of delay, and you decide when to take "
         "the offer, by leaving the talks: it binds only once it beats what you would get at "
@@ -636,10 +637,10 @@ SITUATIONS = (
     ),
     (
         "A supplier's price talks with a buyer who can order from a rival at a published "
-        "price whenever it likes.",
+        "price whenever it turns down the supplier's price.",
         "outside option",
         "what pushes both sides to agree is the cost of delay, and the buyer takes its "
-        "alternative by choice, at a moment it picks",
+        "alternative by choice, when it turns down the supplier's price",
     ),
     (
         "A buyer and the owner of a small firm agree its price while the bank's loan for the "

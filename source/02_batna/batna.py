@@ -665,19 +665,24 @@ check.label_statements(label_statements, hidden=True)
 # payoff only if breakdown hands it to you: when the talks end by accident, each side
 # gets what the accident leaves it, which need not be the alternative it would choose.
 #
-# **Where it misleads.** Suppose instead that you can take your alternative at any moment
-# you like, and what pushes both sides to agree is the cost of delay. Then your BATNA
-# works as an *outside option*, the case module 03 studies. Two equally patient sides who
+# **Where it misleads.** Suppose instead that you can take your alternative whenever you
+# turn down the other side's proposal, and what pushes both sides to agree is the cost of
+# delay. Then your BATNA works as an *outside option*, the case module 03 studies. Two equally patient sides who
 # lose little with each round of delay, and earn nothing while the talks go on (no pay
 # from the alternative in the meantime), split the pie about evenly, whatever your BATNA,
 # until your BATNA beats your half; from then on you get exactly your BATNA, and not a
 # unit more (Shaked and Sutton 1984). Binmore, Shaked and Sutton (*Quarterly Journal of
 # Economics* 104, 1989) put the two predictions to a test with people bargaining in a
 # laboratory, and the outside-option prediction described their deals better. Module 03
-# calls the Nash formula, used in that setting, the natural guess that fails.
+# calls the Nash formula, used in that setting, the natural guess that fails. The timing
+# matters: the result counts an alternative taken at the moment you answer a proposal. A
+# side that can also leave just after its own proposal is refused gains more, and the
+# outside-option result is no longer the only prediction (Shaked 1994; module 03, section
+# 5).
 #
 # **Northwind's case.** You can sign with Harbor Bank, join Lumen or go back to your client
-# on any day you choose, and Northwind can call the agency at any time. Both alternatives
+# whenever you turn down Northwind's offer, and Northwind can call the agency whenever it
+# turns down your ask. Both alternatives
 # are taken by choice, so they are outside options, and the outside-option reasoning of
 # module 03 predicts better here than the Nash split. It says that your BATNA sets a floor
 # (Northwind must pay at least your reservation price) and the agency a ceiling, and that
@@ -730,8 +735,8 @@ ModelQuiz()
 # BATNA is `their_batna`.
 #
 # - With `walk_any_time=False`, the BATNAs are breakdown payoffs: use the Nash split.
-# - With `walk_any_time=True`, you can take your alternative at any moment: use the
-#   outside-option result.
+# - With `walk_any_time=True`, you can leave for your alternative whenever you turn down
+#   the other side's proposal: use the outside-option result.
 #
 # In both models, return `None` when no deal can give you `target`, because the other side
 # would rather walk away than accept less than its BATNA. When a BATNA of 0 already gets
