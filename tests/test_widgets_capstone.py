@@ -185,7 +185,8 @@ def test_marlow_remembers_you_from_one_negotiation_to_the_next(case):
     assert "You walked away in round 1, slamming the door." in debrief
     assert (
         "What Marlow will remember: a walk-out that slammed the door. Its trust in you went "
-        f"from {TRUST_START:.2f} to {after_out:.2f}; next time it opens further from you"
+        f"from {TRUST_START:.2f} to {after_out:.2f}; next time a Marlow of the same style, "
+        "answering the same opening of yours, would open further from you"
     ) in debrief
     table.start.click()
     bot = table._table.session._fresh
@@ -203,13 +204,42 @@ def test_a_deal_builds_trust_and_the_next_marlow_opens_closer(case):
     first = table._table.session.utility(table._table.session.bot_offer)
     table.accept.click()
     after_deal = TRUST_START + TRUST_CHANGE["deal"]
-    assert f"went from {TRUST_START:.2f} to {after_deal:.2f}; next time it opens closer" in (
+    assert f"went from {TRUST_START:.2f} to {after_deal:.2f}; next time a Marlow" in (
         unescape(table.result.value)
     )
     table.style.value = "conceder"
     table.start.click()
     table.send_offer.click()
     assert table._table.session.utility(table._table.session.bot_offer) >= first
+
+
+def test_a_talk_under_way_cannot_be_dropped_by_new_negotiation(case):
+    """Second review, finding 4: two refused offers, then "new negotiation" mid-talk,
+    left Marlow with no memory of the talk (trust 0.50). The button is off while a talk
+    is under way, and a call refuses; Marlow's trust then counts the refused offers."""
+    table = table_for(case, style="linear")
+    assert not table.start.disabled  # before your first offer you may still change style
+    worst = {issue: max(levels, key=case.yours[issue].get) for issue, levels in case.issues.items()}
+    choose(table, worst)
+    table.send_offer.click()
+    assert table.start.disabled
+    session = table._table.session
+    table.new_negotiation()
+    assert table._table.session is session and "Finish this negotiation first" in (
+        unescape(table.status.value)
+    )
+    table.walk.click()
+    assert not table.start.disabled
+    table.start.click()
+    assert table._table.session is not session
+    assert len(table._memory.encounters) == 1
+
+
+def test_changing_the_style_says_when_it_takes_effect(case):
+    """Second review, finding 23: the style changed only at "new negotiation", unsaid."""
+    table = table_for(case, style="linear")
+    table.style.value = "boulware"
+    assert "takes effect when you press" in unescape(table.status.value)
 
 
 def test_each_offer_is_set_against_the_plan_of_question_7(case):

@@ -270,6 +270,8 @@ REMARKS = {
     "final": "This is my final offer.",
     "strained": "My patience is running out.",
     "floor": "We are close to our limit; there is little more we can give.",
+    "floor_package": "We can't give more on any one term of our own offer; a different "
+    "package from you might still work.",
 }
 PARTING = {
     "insult": "I don't think we can do business on these terms. Goodbye.",
@@ -465,7 +467,9 @@ class Counterpart(Bot):
         if self.warned:
             words.append(REMARKS["strained"])
         if not start and self._ladder.at_floor(self.position):
-            words.append(REMARKS["floor"])  # true: no further level keeps it above walking away
+            # true: no further level keeps its own offer above walking away; with several
+            # issues it may still accept a package of yours that trades one issue for another
+            words.append(REMARKS["floor" if len(self._ladder.shape) == 1 else "floor_package"])
         if k == self.deadline - 1:
             words.append(REMARKS["final"])
         self.said = " ".join(words)

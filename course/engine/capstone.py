@@ -210,9 +210,10 @@ def debrief(outcome, plan, facts):
     supplier had capacity), ``if_quell`` and ``if_not`` (Marlow's two possible
     reservation prices by the research), ``prior`` and ``posterior`` (the chance of Quell
     before and after the rush request), ``your_best`` and ``their_best`` (each side's score
-    for its best package: your profit in k€, Marlow's points). The stronger alternative is
-    the side whose reservation price is the larger share of its best, as question 4 rates
-    it."""
+    for its best package: your profit in k€, Marlow's points) and ``margin`` (question 4's
+    margin between the two shares). The stronger alternative is the side whose reservation
+    price is the larger share of its best by at least ``margin``, as question 4 rates it;
+    inside the margin the two are about even."""
     lines = [_agreement(outcome, plan), _alternatives(outcome, facts)]
     opening = next((worth for who, worth in outcome["offers"] if who == "you"), None)
     if plan.get("opening_profit") is not None and opening is not None:
@@ -274,10 +275,16 @@ def _alternatives(outcome, facts):
     before, after = facts["prior"], facts["posterior"]
     moved = "raised" if after > before else "lowered" if after < before else "left"
     theirs = outcome["their_walkaway"] / facts["their_best"]
+    margin = facts["margin"]
     yours = outcome["reservation"] / facts["your_best"]
-    if theirs > yours:
+    if abs(theirs - yours) < margin:
+        verdict = (
+            f"Within question 4's margin of {margin:g}, the two alternatives were "
+            "about even: neither side lost clearly less by walking away."
+        )
+    elif theirs > yours:
         verdict = "Marlow's alternative was the stronger: " + (
-            "Quell gave it a floor, and that was its leverage over you."
+            "Quell gave it a higher reservation price, and it lost less than you by walking away."
             if facts["quell"]
             else "even without Quell it lost less than you by walking away."
         )
@@ -309,21 +316,28 @@ def _agreement(outcome, plan):
             )
         else:
             how = "The talks ran out of time."
-        return f"No deal. {how} You fall back on your BATNA." + (
-            " A zone existed, so value was left on the table."
-            if outcome["zone_existed"]
-            else " No package suited both sides, so no deal was the right result."
+        return (
+            f"No deal. {how} You fall back on your alternative (Brenn's letter, if you signed it; otherwise your BATNA)."
+            + (
+                " A zone existed, so value was left on the table."
+                if outcome["zone_existed"]
+                else " No package suited both sides, so no deal was the right result."
+            )
         )
     share = outcome["zone_share"]
     claimed = outcome["claimed"]
     if claimed > 0:
-        text = f"{claimed:g} over your true reservation price" + (
-            f", {share:.0%} of the zone." if share is not None else "."
+        text = (
+            f"{claimed:g} over your true reservation price (the one question 2's check accepts)"
+            + (f", {share:.0%} of the zone." if share is not None else ".")
         )
     elif claimed == 0:
-        text = "exactly your reservation price: no gain over your BATNA."
+        text = "exactly your reservation price: no gain over your alternative."
     else:
-        text = f"{-claimed:g} below your true reservation price: worse than your BATNA."
+        text = (
+            f"{-claimed:g} below your true reservation price (the one question 2's check "
+            "accepts): worse than your alternative."
+        )
     line = f"Deal in round {outcome['round']}: profit {profit:g}, {text}"
     if mine is not None:
         line += f" Your plan said walk away below {mine:g}: the deal is " + (
@@ -453,12 +467,17 @@ def _remembers(memory):
     )
     if change > 1e-9:
         return text + (
-            "; next time it opens closer to you than this time"
-            + (" and is more patient with rounds that bring it nothing." if steps else ".")
+            "; next time a Marlow of the same style, answering the same opening of yours, "
+            "would open closer to you than this time"
+            + (" and be more patient with rounds that bring it nothing." if steps else ".")
         )
     if change < -1e-9:
         return text + (
-            "; next time it opens further from you than this time"
-            + (" and is less patient with rounds that bring it nothing." if steps else ".")
+            "; next time a Marlow of the same style, answering the same opening of yours, "
+            "would open further from you than this time"
+            + (" and be less patient with rounds that bring it nothing." if steps else ".")
         )
-    return text + "; next time it opens and waits as it did this time."
+    return text + (
+        "; next time a Marlow of the same style, answering the same opening of yours, would "
+        "open and wait as it did this time."
+    )

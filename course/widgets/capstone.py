@@ -19,6 +19,7 @@ from course.models.capstone import read_plan
 from course.models.concessions import all_packages, package_points, pareto_frontier
 from course.pictures_concessions import frontier_picture
 from course.scenarios.capstone import (
+    ALTERNATIVES_MARGIN,
     best_points,
     best_profit,
     contract_negotiation,
@@ -83,6 +84,7 @@ class NegotiationTable(PlaysRounds, w.VBox):
         self.walk_out.on_click(lambda _: self._act(lambda s: s.walk_away(polite=False)))
         for field in self.levels.values():
             field.observe(self._show_worth, names="value")
+        self.style.observe(self._style_note, names="value")
         self.plan_text = w.HTML(self._plan_html())
         self.worth = w.HTML()
         self.history = w.HTML()
@@ -148,12 +150,26 @@ class NegotiationTable(PlaysRounds, w.VBox):
             f"This package: a profit of {you:g} for you, about {them:g} points for Marlow."
         )
 
+    def _style_note(self, _=None):
+        self.status.value = message(
+            "Marlow's new style takes effect when you press \u201cnew negotiation\u201d, "
+            "which you can do before your first offer or once this negotiation has ended."
+        )
+
     def new_negotiation(self, _=None):
         """Sit down again with Marlow in the chosen style (a secret one for a mystery);
         whether Quell has capacity is drawn afresh and kept out of sight."""
         choice = self.style.value
         if choice != MYSTERY and choice not in STYLES:
             self.status.value = message(f"{choice!r} is not one of Marlow's styles", ok=False)
+            return
+        talk = None if self._table is None else self._table.session
+        if talk is not None and talk.history and not talk.finished:
+            self.status.value = message(
+                "Finish this negotiation first (a deal, or walk away): Marlow remembers how "
+                "every negotiation that began ended.",
+                ok=False,
+            )
             return
         rng = self._rng or random.SystemRandom()
         style = rng.choice(STYLES) if choice == MYSTERY else choice
@@ -218,6 +234,9 @@ class NegotiationTable(PlaysRounds, w.VBox):
         session = self._table.session
         self.send_offer.disabled = self.walk.disabled = self.walk_out.disabled = session.finished
         self.accept.disabled = session.finished or session.bot_offer is None
+        # a talk under way ends only by a deal, a walk-away or Marlow's leaving, so that
+        # Marlow remembers every negotiation that began (section 6)
+        self.start.disabled = bool(session.history) and not session.finished
 
     def _end(self):
         """After the end only: the scored outcome and what moved it, against your plan."""
@@ -236,6 +255,7 @@ class NegotiationTable(PlaysRounds, w.VBox):
             "posterior": quell_posterior(case),
             "your_best": best_profit(case),
             "their_best": best_points(case),
+            "margin": ALTERNATIVES_MARGIN,
         }
         lines = debrief(outcome, plan, facts)
         self.result.value = (

@@ -24,9 +24,10 @@
 # 2. **negotiate** — play the deal against a bot whose limits you cannot see;
 # 3. **debrief** — measure the result against your plan and ask what leverage moved it.
 #
-# It takes most people **four to five hours**, best in two sittings: the preparation
-# (sections 1 to 5, eight answers in Python, about three hours), then at least two
-# negotiations at the table, their debriefs and a written reflection (one to two hours). The eight answers are graded
+# It takes most people **five to six hours**, best in two or three sittings: the
+# preparation (sections 1 to 5, eight answers in Python, about four hours for someone new
+# to programming), then at least two negotiations at the table, their debriefs and a
+# written reflection (one and a half to two hours). The eight answers are graded
 # automatically; the reflection is graded by your instructor. Cells that say
 # `YOUR CODE HERE` are yours; the cell after each one checks your answer and says what to
 # fix.
@@ -199,12 +200,14 @@ check.my_reservation(my_reservation, hidden=True)
 #
 # What you hold afterwards is a belief about Marlow's reservation price with **two**
 # possible values: the higher one if Quell has capacity, the lower one if not, each with
-# its chance. Their average is no help in planning. It is a number Marlow never has:
+# its chance. Their average is a summary of your belief, not a reservation price Marlow
+# can have, so plan against each state rather than against it:
 # Marlow needs either the higher number of points or the lower one, and a plan that gives
 # Marlow the average is wrong in both states. If Quell has no capacity, it is too modest
 # by the average minus the lower value: you give Marlow more points than it needs. If
 # Quell has capacity, it is too demanding by the higher value minus the average: Marlow
-# refuses. Module 01 made the same point about pricing. Keep both states in view, and check your opening and your plan
+# refuses. Module 01 used such an average as a summary, not as the price to ask, for the
+# same reason. Keep both states in view, and check your opening and your plan
 # against each.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
@@ -247,7 +250,9 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # - **Alternatives.** Yours is your reservation price as a share of the best profit the
 #   contract could give you; Marlow's is its reservation price as a share of its best
 #   (100 points), in each of the two states. The side whose share is larger loses less by
-#   walking away. (Your reservation price includes the audit and tooling, a cost of this
+#   walking away. This is a rough comparison: each share puts a side's reservation price
+#   on its own scale, from nothing to its best package, and k€ and points cannot be set
+#   against each other in any other way. (Your reservation price includes the audit and tooling, a cost of this
 #   deal rather than part of your alternative; the audit keeps it in because it is the
 #   line you walk away at.) Module 03 adds a condition: an outside option moves a deal
 #   only when it beats what that side would get in the bargaining anyway (deal-me-out).
@@ -363,8 +368,8 @@ check.my_audit(my_audit)
 # walk-out and costs you credibility you will need later. Schweinsberg, Ku, Wang and
 # Pillutla ("Starting high and ending with nothing", *Journal of Experimental Social
 # Psychology*, 2012) found that extreme first offers offended those who received them,
-# that receivers with little power were the ones who then walked away, and that such
-# offers helped the offerer only when the talks went on.
+# that receivers with high power (a good alternative of their own) were the ones who then
+# walked away, and that such offers helped the offerer only when the talks went on.
 #
 # **Ambitious, and grounded.** Two rules, for two different things. How far to reach is
 # an *ambition* rule: open at, or just beyond, your estimate of what Marlow could accept.
@@ -491,7 +496,10 @@ check.opening_offer(opening_offer, hidden=True)
 #   can undo a contract. Module 00, section 6, draws the line.
 # - **Another customer's business is theirs.** You may say that a customer could take
 #   your capacity, which is your own fact; that customer's plans, orders or prices, told
-#   to you in confidence, are not yours to pass on to Marlow.
+#   to you in confidence, are not yours to pass on to Marlow. A signed letter of intent is
+#   your own contract, so saying that one exists is stating your own fact, as long as you
+#   name neither Brenn nor its terms and the letter does not bind you to keep it
+#   confidential.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 points): what to say
@@ -536,10 +544,13 @@ check.what_to_say(what_to_say)
 # 1. **Create value first.** Below the frontier, look for trades that cost you nothing:
 #    both sides gain when what you take is worth more to you than what you give, and
 #    what you give is worth more to Marlow than what you take, each side measured on its
-#    own scale (your profit, Marlow's points). Pruitt called this logrolling.
-# 2. **Then concede only what closes the deal.** On the frontier every move costs you;
-#    give where Marlow gains most points per k€ you give up, and only while it still
-#    needs points to agree.
+#    own scale (your profit, Marlow's points). Pruitt called this logrolling
+#    (*Negotiation Behavior*, 1981).
+# 2. **Then concede only what closes the deal.** On the frontier every move costs you.
+#    Module 04's rule: of the moves that give the other side all it still needs, the
+#    cheapest; only when none does, the best rate (most of Marlow's points per k€ you
+#    give up). Here you do not know how many points Marlow still needs (it depends on
+#    Quell), which is why the plan below refines the rule.
 # 3. **Stop** when Marlow has what it needs.
 #
 # Lax and Sebenius (*The Manager as Negotiator*, 1986) named the tension behind these
@@ -548,8 +559,8 @@ check.what_to_say(what_to_say)
 # this course's way through that tension, not a finding of theirs.
 #
 # Your opening is already on the Pareto frontier: a package better for both of you would
-# give you more profit and Marlow at least as much, so the rule of section 4 would have
-# picked it. A plan may have to start somewhere else, though: from a colleague's draft,
+# give you at least as much profit and Marlow more points, or you more profit and Marlow
+# as many points, and the rule of section 4 would have picked it. A plan may have to start somewhere else, though: from a colleague's draft,
 # or from a package sent before anyone worked out the frontier. From a package below the
 # frontier, rule 1 comes first: some package gives Marlow more points and leaves you at
 # least as much, and moving there costs you nothing. Once on the frontier, every step is
@@ -564,7 +575,10 @@ check.what_to_say(what_to_say)
 # - from your current package, look at the packages that give Marlow more points and
 #   leave you at least your reservation price;
 # - if some of them leave you at least as much as you have now, move to the one of those
-#   that gives Marlow most (a trade that costs you nothing: rule 1);
+#   that gives Marlow most (a trade that costs you nothing: rule 1). Module 04 took the
+#   free trade that adds most for both sides together; here your side is counted in k€
+#   and Marlow's in points, which cannot be added, so the plan takes the free trade that
+#   leaves Marlow needing the fewest further points;
 # - otherwise move to the one that costs you least; between two that cost the same, the
 #   one that gives Marlow more (it is on the frontier);
 # - repeat until none is left.
@@ -577,25 +591,25 @@ check.what_to_say(what_to_say)
 # profit: a step of yours got something back when Marlow's next offer was worth more to
 # you than the offer it would have made had you held your previous one (or when it
 # accepted). Make each step only in answer to a move of Marlow's; a step made into silence
-# is a gift. Expect less back than you give, and often nothing: Marlow gives back only part
-# of what you concede, and because it moves in whole levels, a small step of yours may be
-# too small to move it at all. The number of steps must also fit the time: after your
-# opening, you can answer each of Marlow's offers once, and it may make its final offer
-# as early as round 5, so you can count on five answers, fewer of them steps when Marlow
-# pauses. If the package Marlow needs when Quell has capacity lies further down your plan
-# than that, one smallest step per move of Marlow's will not reach it before Marlow
-# stops: played that way against this table, the plans of question 7 for twelve
-# learners closed no deal at all when Quell had capacity. So count the steps before you
-# sit down (question 8). Find the first package of your plan that gives Marlow at least
-# its higher reservation price. If it is at most five steps down, the plan's own steps
-# can reach it in time, provided you keep moving while Marlow's answers say Quell can
-# supply it. If it is further down, the smallest steps will not get there before
-# Marlow's last offer: decide now to take larger steps through the plan (reaching that
-# package within four answers, say) once Marlow's answers point to Quell. Replayed on
-# forty learners against every style, jumping that way closed every talk in which the
-# package lay more than five steps down, and one step per answer only two in three. And
-# if no package of your plan gives Marlow that many points, then if Quell has capacity no
-# deal will suit both of you: your last step is your final offer, and the right ending is
+# is a gift. Module 04 asked that every give bring something of equal value back; at this
+# table expect less, and often nothing you can see: three of Marlow's four styles give back
+# only part of what you concede, tit-for-tat gives back as much (each measured on Marlow's
+# own scale), and because Marlow moves in whole levels, a small step of yours may be too
+# small to move it at all. As module 04 said, for the step that closes the deal, the
+# agreement itself is what comes back. The number of steps must also fit the time: after
+# your opening, you can answer each of Marlow's offers once, and it may make its final
+# offer as early as round 5, so you can count on five answers, fewer of them steps when
+# Marlow pauses. So count the steps before you sit down (question 8). Find the first
+# package of your plan that gives Marlow at least its higher reservation price. If it is
+# at most five steps down, one step per answer can reach that package before Marlow's
+# last offer, provided you keep moving while Marlow's answers say Quell can supply it.
+# Reaching it is not the same as a deal, though: Marlow's own offers stay above its
+# reservation price for a while, and whether it accepts the package in time depends on
+# its style and its pace, which you cannot see. If the package is further down, the
+# smallest steps cannot even reach it in time: decide now to take larger steps through
+# the plan (reaching that package within four answers, say) once Marlow's answers point to
+# Quell. And if no package of your plan gives Marlow that many points, then if Quell has
+# capacity no deal will suit both of you: your last step is your final offer, and the right ending is
 # to walk away politely, so that Marlow would still take your call next year.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
@@ -716,8 +730,12 @@ check.if_quell(if_quell, hidden=True)
 #   when its patience runs out first, a walk-out −0.35) and by −0.1 for every offer it
 #   had to refuse out of hand and every retraction, whatever the ending (so a deal reached through three
 #   retractions lowers it); its trust sets how far it opens towards you and how patient it
-#   is the next time you sit down. It remembers you across the table's "new negotiation"
-#   button; running the table's cell again seats a Marlow that has never met you.
+#   is the next time you sit down, if it plays the same style and you open the same way
+#   (a mystery style is drawn afresh, and the styles open differently). It remembers you
+#   across the table's "new negotiation" button, which works before your first offer or
+#   once a negotiation has ended (to leave a talk under way, walk away, politely or not,
+#   and Marlow remembers how); running the table's cell again seats a Marlow that has
+#   never met you. A style you pick takes effect at the next "new negotiation".
 #
 # What the table leaves out: it treats your research as exact (Marlow scores packages
 # exactly as `s.theirs` says and needs exactly one of your two reservation prices); what
@@ -727,9 +745,11 @@ check.if_quell(if_quell, hidden=True)
 #
 # When Marlow stops moving, there are two readings: it is at its floor, or it is waiting
 # for you. Silence alone does not tell them apart. Marlow helps a little: after its first
-# offer, when it cannot give another level without going below its reservation price, it
-# says it is close to its limit, and it never says so otherwise (its first offer never
-# says it, even when it already is). Without those words, and while Quell may
+# offer, when it cannot give another level on any issue without going below its
+# reservation price, it says it can't give more on any one term of its own offer, and it
+# never says so otherwise (its first offer never says it, even when it already is). This
+# is about Marlow's own offers only, not about what it would accept: a different package
+# of yours, trading one issue for another, may still give it enough points. Without those words, and while Quell may
 # still have capacity, a planned step of yours is the way to test it: if Marlow answers,
 # it had room; if it still does not move and says its patience is running out, holding
 # longer risks its leaving.
@@ -759,8 +779,9 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # - **Agreement.** Was there a deal, and should there have been? No deal is the right
 #   result when no package suits both sides; it is a loss when a zone existed. If Marlow
 #   left, you see what it said and when.
-# - **Value claimed.** Your profit over your true walk-away, and your share of the zone
-#   between the two walk-aways.
+# - **Value claimed.** Your profit over your true reservation price (the one question
+#   2's check accepts, whatever your own function returned), and your share of the zone
+#   between the two reservation prices.
 # - **Value created.** Each side is first put on a 0-to-1 scale of its own, from its
 #   walk-away (0) to its best package (1); the sum of those two shares is a rough index,
 #   not a sum of money, set against the largest sum any package both of you prefer to
@@ -836,21 +857,24 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # second negotiation): "I opened with my planned package (profit 125, 30 of Marlow's
 # points by my research). Marlow answered at a profit of 60 for me; before I replied I
 # looked at my beliefs about Quell (a chance of 0.35) and at my own plan, not at its
-# number, and held my opening. When it moved to 70 I made my plan's first step (120), and
-# it answered with 90; I made my second step (115), Marlow stayed at 90, I held, and it
-# accepted 115 in round 6. I kept my reservation price and my plan throughout. I weighted
+# number, and held my opening. When it moved to 70 I made my plan's first step (120) and
+# it came to 90, but the debrief's replay showed it would have come that far had I held,
+# so my step bought nothing I could see; my second step (115) was not answered either.
+# Marlow stayed at 90, I held twice, in rounds 5 and 6, and it accepted 115 in round 6.
+# I kept my reservation price and my plan throughout. I weighted
 # alternatives 0.4, power 0.35 and information 0.25. Kessel was worth 63 on average, more
 # than Brenn's letter of 58, so I kept it, and with the audit my reservation price was
 # 75, 48% of my best profit of 155, against Marlow's 55% with Quell and 30% without:
 # which side's alternative was stronger hung on Quell, which is why I weighted it most.
 # Quell had no capacity, and the deal, 40 above my reservation price, was on the
-# frontier; Marlow's offers showed me what information was worth, since it never asked
-# for more than the package I held. In a real meeting, the 45% of its sensors I would
+# frontier; Marlow's offers stopped well below 115 and yet it took 115 without asking for
+# more, which fits the lower reservation price, the one the rush request had made likelier. In a real meeting, the 45% of its sensors I would
 # supply and its 3 weeks of stock against my 8 would have been worth raising, calmly. In
 # my first negotiation I walked away politely when Marlow stalled below my reservation
 # price; its trust stayed at 0.50, and in the second it opened where it had the first
 # time: a polite exit kept the relationship but earned nothing. After the deal its trust
-# rose to 0.75, so a third meeting would start closer. Marlow's buyers would probably
+# rose to 0.75, so a Marlow of the same style, met with the same opening, would open
+# closer to me a third time. Marlow's buyers would probably
 # feel the price was fair and that I listened to the rush request, and they would deal
 # with me again, which matters for a year of supply. Next time I would count my plan's
 # ten steps against the rounds before I sit down, and at the table I would wait for a
