@@ -919,3 +919,12 @@ def test_the_text_agrees_with_modules_01_and_04_and_its_citations():
     beliefs = section("information-teaching")
     assert "no help in planning" not in beliefs and "a summary" in beliefs
     assert "your own contract" in section("say-teaching")
+
+
+def test_the_audit_says_what_its_rules_rest_on():
+    """Second review, findings 7 and 9: Marlow's weeks are a belief, yet question 4's
+    power rule used them as if settled; and the audit counted Quell whether or not it
+    binds (deal-me-out). The text says the weeks only confirm what the known dependence
+    shares show, and that the alternatives rule does not apply the deal-me-out test."""
+    assert "they never settle power on their own" in section("q4-text")
+    assert "does not apply that test" in section("audit-teaching")

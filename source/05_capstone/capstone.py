@@ -259,7 +259,10 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   Marlow's reservation price with Quell is its outside option: it binds only if it
 #   exceeds what Marlow would get from the bargaining with you anyway. Whether it binds
 #   or not, Marlow refuses any package that leaves it fewer points than its reservation
-#   price.
+#   price. The audit below does not apply that test: it compares reservation prices
+#   only, Quell included, because working out what Marlow would get from bargaining
+#   with you without Quell needs a model of the bargaining this module does not have.
+#   Read its alternatives rating as the most Quell could add to Marlow's side.
 # - **Power.** Emerson ("Power-dependence relations", *American Sociological Review*,
 #   1962) put it in one line: A's power over B is B's dependence on A. Marlow depends on
 #   you for the share of its sensors you would supply; you depend on Marlow for its share
@@ -300,7 +303,11 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   yours;
 # - **power**: when one side both depends on the deal more (`s.their_supply_share` against
 #   `s.your_sales_share`) by at least 0.10 and can wait at least 3 weeks less
-#   (`s.their_weeks` against `s.your_weeks`), the *other* side's power is rated higher;
+#   (`s.their_weeks` against `s.your_weeks`), the *other* side's power is rated higher.
+#   Marlow's weeks are a belief (section 2), so they never settle power on their own:
+#   the rule settles it only where the dependence shares, which you know, already point
+#   that way, and the weeks only confirm it; where the weeks point the other way, power
+#   is left open, since Marlow may be bridging a shortage or overstating its hurry;
 # - where the case leaves a source open (neither rule above settles it), the two sides'
 #   ratings for it are within 3 of each other: a wider gap claims more than the case shows.
 #
