@@ -601,12 +601,16 @@ def test_short_rounds_remove_the_first_movers_edge_but_not_patiences():
         assert share == pytest.approx(r2 / (r1 + r2), abs=1e-3)
     for share in short_round_split(0.90, 0.97):
         assert round(share, 2) == 0.22
-        assert "a side losing 10% a month against one losing 3% gets about 22%" in PROSE
+        assert "0.90 a month, facing one at 0.97 a month, gets about 22%" in PROSE
+        assert r"where $r = -\ln \delta$" in PROSE
     three_times = math.exp(3 * math.log(0.97))
     for share in short_round_split(three_times, 0.97, 3_000):
         assert share == pytest.approx(0.25, abs=1e-3)
     assert "Were Kestrel to lose value three times as fast as Atlas" in PROSE
     assert "its share at the table would fall to about a quarter" in PROSE
+    # a quarter of Atlas's value is the price only where Borealis does not bind (review 2,
+    # finding 17): the text names the max and the exception
+    assert r"$\max(v_1/4,\ v_2)$: unless Borealis's value is higher" in PROSE
     for share in short_round_split(0.9, 0.9, 3_000):
         assert share == pytest.approx(0.5, abs=1e-3)
 
@@ -674,7 +678,7 @@ def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully():
     """With Granite knowing both discount factors, a weak Harrow shows nothing new."""
     assert "would only show Granite a walk-away point" not in PROSE
     assert "Revealing it shows a walk-away point below what they expected to pay" not in PROSE
-    assert "mentioning it gains nothing" in PROSE
+    assert "mentioning a weak alternative gains nothing" in PROSE  # finding 21: "it" named it
     assert "it can lower their estimate of your reservation price" in PROSE
 
 
@@ -714,3 +718,13 @@ def test_question_2_grades_the_reply_to_atlas():
         shapley = (3 * v1 + v2) / 6
         if shapley >= v2:
             assert shapley > max(v1 / 2, v2)
+
+
+def test_question_2a_asks_for_the_reservation_price_not_the_lowest_acceptable_proposal():
+    """Question 5 teaches that an equilibrium responder turns down proposals below its
+    share, so 'the lowest price Kestrel should accept' would be max(v1/2, v2), marked wrong
+    by a check that wants v2 (professor's review 2, finding 3). The question asks for the
+    reservation price, the bottom of the core, and says why that is not the same thing."""
+    assert "the lowest price Kestrel should accept" not in PROSE
+    assert "`floor`: Kestrel's reservation price for the licence" in PROSE
+    assert "It is not the lowest proposal Kestrel should accept at the table" in PROSE

@@ -187,8 +187,8 @@ NOT_BASE = {
     "expert": "nobody here relies on what someone knows that they cannot work out themselves",
     "referent": "nobody here wants someone's approval because they admire or identify with them",
     "resource": (
-        "nothing here is a thing that one side controls and the other must get (a part, a "
-        "licence, a machine, a stock)"
+        "what is held here is not a thing such as a part, a licence, a machine or a stock "
+        "that one side controls and the other must get"
     ),
 }
 
@@ -287,8 +287,8 @@ def judge_floor(s, result):
             (v1 + v2) / 2,
             "that is the split-the-difference guess, module 02's Nash split with Borealis as "
             "the disagreement point, which section 5 shows fails when Kestrel must walk out "
-            "to sell to Borealis; and it is a prediction of the price, not the lowest price "
-            "Kestrel should take",
+            "to sell to Borealis; and it is a prediction of the price, not Kestrel's "
+            "reservation price",
         ),
         (
             v1,
@@ -359,7 +359,7 @@ def _each(answer, scenarios, judge, message):
 
 @question
 def licence_floor(answer, hidden=False):
-    """Check a function that returns (the lowest price Kestrel should take from Atlas,
+    """Check a function that returns (Kestrel's reservation price for the licence,
     whether Atlas's proposal beats selling to Borealis). Two parts, a point each."""
     scenarios = _scenarios(hidden)
     floor = "the floor is what the rival buyer would pay: the bottom of the core."
@@ -487,7 +487,7 @@ def judge_votes_needed(s, result):
         hint = general = "Kestrel needs at least 1 vote for its vote to decide anything"
     elif result > expected:
         hint = (
-            f"with {expected} votes Kestrel can already swing a decision; look for the "
+            "a smaller number of votes already lets Kestrel swing a decision; look for the "
             "smallest number that gives it any power"
         )
         general = "it is more than the smallest number of votes that gives Kestrel power"

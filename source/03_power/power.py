@@ -108,7 +108,7 @@ scenario
 #   Reward and coercion mostly come to this at a negotiating table: a contract you can
 #   give, a supply you can hold back.
 #
-# Expert and referent power together are what people usually mean by **influence**. Every
+# This course uses the word **influence** for expert and referent power together. Every
 # base is a dependence: whoever needs the signature, the knowledge, the approval or the
 # thing depends on whoever holds it. Two cautions, for later sections: a seat with a vote
 # can carry no power at all (section 3), and authority that comes with a public office is
@@ -338,7 +338,10 @@ PowerExplorer()
 # **Part a (2 points).** Write `licence_floor(s)`, returning a pair `(floor,
 # beats_borealis)`:
 #
-# - `floor`: the lowest price Kestrel should accept from Atlas;
+# - `floor`: Kestrel's reservation price for the licence, the price below which selling to
+#   Borealis does better (the bottom of the core). It is not the lowest proposal Kestrel
+#   should accept at the table: section 5 shows that an equilibrium responder turns down
+#   more than that;
 # - `beats_borealis`: `True` if Atlas's proposal, Kestrel's Shapley value, beats selling to
 #   Borealis (it pays more than Borealis would), `False` if not.
 #
@@ -348,7 +351,7 @@ PowerExplorer()
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-floor-answer", "schema_version": 3}
 def licence_floor(s):
-    """(the lowest price Kestrel should take from Atlas, whether its proposal beats Borealis)."""
+    """(Kestrel's reservation price for the licence, whether Atlas's proposal beats Borealis)."""
     ### BEGIN SOLUTION
     values = {"Atlas": s.atlas_value, "Borealis": s.borealis_value}
     market = {}
@@ -550,10 +553,11 @@ check.votes_needed(votes_needed, hidden=True)
 # only because a round is a month: where a counter-offer can follow within a day, $\delta$
 # per round is close to 1 and the edge almost vanishes. The edge of patience does not
 # vanish with it: as rounds shrink, the split tends to $r_2/(r_1+r_2)$ for the first side,
-# where $r$ is each side's rate of loss from delay per unit of time (Binmore, Rubinstein &
-# Wolinsky 1986). So with short rounds the ratio of the two sides' costs of delay sets the
-# split: a side losing 10% a month against one losing 3% gets about 22%, and the
-# split is even only when both lose at the same rate. And people do not play the
+# where $r = -\ln \delta$, with $\delta$ each side's discount factor for one unit of time,
+# is its rate of loss from delay (Binmore, Rubinstein & Wolinsky 1986). So with short
+# rounds the ratio of the two sides' costs of delay sets the split: a side whose $\delta$
+# is 0.90 a month, facing one at 0.97 a month, gets about 22% (the plain ratio
+# $3/(10+3)$ would say 23%), and the split is even only when both lose at the same rate. And people do not play the
 # equilibrium. In Ochs and Roth's laboratory experiments ("An Experimental Study of
 # Sequential Bargaining", *American Economic Review*, 1989), first offers sat closer to an
 # even split than the theory predicts, and players often rejected an offer only to propose
@@ -610,6 +614,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # proposal, deal-me-out is no longer the only prediction, and the side that proposes first
 # can gain much more (Shaked, "Opting Out: Bazaars versus 'Hi Tech' Markets", 1994).
 # Harrow, Borealis and the rig's walk-out alternatives below are all of the first kind.
+# Module 02's deal-me-out rule left this condition implicit: the alternative it counts is
+# one you can take whenever you answer the other side's proposal, not at any moment at
+# all.
 #
 # **A breakdown payoff** is what each side is left with if the talks end for reasons
 # neither side controls: a buyer's bank that may withdraw its loan, a regulator who may
@@ -636,7 +643,8 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # and deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$: never below the core's floor, and
 # exactly the floor whenever Borealis binds. (Were Kestrel to lose value three times as
 # fast as Atlas, its share at the table would fall to about a quarter, and the price would
-# follow.) Splitting the difference, $(v_1 + v_2)/2$, would fit only if a sale to Borealis
+# follow, down to $\max(v_1/4,\ v_2)$: unless Borealis's value is higher, in which case
+# the price stays at Borealis's value.) Splitting the difference, $(v_1 + v_2)/2$, would fit only if a sale to Borealis
 # were what Kestrel is left with when talks with Atlas break down on their own.
 #
 # Every model here assumes **full information**: each side knows the other's patience and
@@ -648,7 +656,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # the proposer's.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "outside-example", "schema_version": 3}
-for b in (0.1, 0.3, 0.6):  # short rounds (0.99) for both, as the breakdown result assumes
+for b in (0.1, 0.3, 0.6):  # equal, short rounds (0.99): the two rules side by side
     outside = bargaining_split(0.99, 0.99, b)[1]
     breakdown = b + (1 - b) / 2
     print(f"alternative {b}: outside option {outside:.3f}, breakdown payoff {breakdown:.3f}")
@@ -855,8 +863,8 @@ check.best_lever(best_lever, hidden=True)
 #   and whatever Kestrel says about them tells Granite where its reservation price lies. So
 #   mention an alternative when it beats what the other side expects you to settle for:
 #   then it raises what they must offer. Keep a weak one to yourself. Where the other side
-#   already knows your patience, as in question 7 below, mentioning it gains nothing: it
-#   is below what they expect to pay anyway. Where they are unsure how long you can wait,
+#   already knows your patience, as in question 7 below, mentioning a weak alternative
+#   gains nothing: it is worth less than what they already expect to pay you. Where they are unsure how long you can wait,
 #   as in most real talks, it can do harm: it can lower their estimate of your reservation
 #   price, and, as module 01 warned, a side that knows your reservation price can take
 #   nearly all the gain. Negotiation textbooks give
