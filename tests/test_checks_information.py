@@ -189,7 +189,7 @@ def test_hard_coded_likelihoods_pass_the_visible_check_but_not_the_hidden_one(an
     own = answers["opening_likelihood"](answers["sale"])
     check.opening_likelihood(lambda sale: own)
     hint = miss(check.opening_likelihood, lambda sale: own, hidden=True)
-    assert "not on every scenario grading tries" in hint
+    assert "every case grading tries" in hint
     assert "hidden-" not in hint  # a hidden case is never named
 
 
@@ -722,7 +722,7 @@ def test_two_letters_copied_from_the_visible_check_fail_the_hidden_one(learner):
     own = reference.information_pays(variant("01_information"))
     check.information_pays(lambda sale: own)
     hint = miss(check.information_pays, lambda sale: own, hidden=True)
-    assert "not on every scenario grading tries" in hint and "hidden-" not in hint
+    assert "every case grading tries" in hint and "hidden-" not in hint
 
 
 def test_the_explorer_answer_may_be_a_list_in_any_case(learner, capsys):
@@ -1112,3 +1112,49 @@ def test_a_hard_coded_capped_price_fails_the_hidden_check(learner):
     mine = price_of_course(own)[3]
     scored = price_parts(with_capped(lambda s, a: mine), hidden=True)
     assert scored["the price under the cap"][0] == 0
+
+
+# The professor's second review: sentences the learner is shown are true
+
+
+def test_the_uniform_hint_counts_no_values_the_beliefs_do_not_allow(monkeypatch):
+    """Finding 21: after the opening only two or three prices remain possible, so the
+    uniform slip's hint must not say the learner's price 'takes only four values'."""
+
+    def my_price(sale, after, reading):
+        from course.models.information import take_it_or_leave_it
+
+        before, _, with_news, capped = reference.my_price(sale, after, reading)
+        possible = [r for r, c in after.items() if c > 0]
+        now = take_it_or_leave_it(sale.cost, min(possible), max(possible))[0]
+        return before, now, with_news, capped
+
+    def differs(s):
+        from course.models.information import take_it_or_leave_it
+
+        after = reference.posterior_after_opening(s)
+        possible = [r for r, c in after.items() if c > 0]
+        slip = take_it_or_leave_it(s.cost, min(possible), max(possible))[0]
+        return slip != reference.best_move(after, s.cost)[0] and slip != expected_reservation(after)
+
+    as_learner(monkeypatch, learner_where(differs))
+    message = price_parts(my_price)["the price after the opening and the news"][1]
+    assert "spread evenly" in message and "four values" not in message
+    assert "only the values your beliefs allow" in message
+
+
+def test_the_explorer_pass_message_says_a_low_cost_stops_mattering(learner, capsys):
+    """Finding 5: over a range L to H, every cost at or below 2L − H leaves the best blind
+    price at L and knowing worth (H − L)/2, so 'a lower cost makes it worth more' is
+    true only down to there; the pass message says so."""
+    assert {value_of_information(c, 60, 100) for c in (0, 10, 20)} == {20.0}
+    assert value_of_information(30, 60, 100) < 20.0
+    check.information_pays(pays(wider, lower), hidden=True)
+    assert "or the same once the cost is so low" in capsys.readouterr().out
+
+
+def test_the_quick_delivery_disclosure_claims_no_need_the_learner_may_not_know():
+    """Finding 20: 'a line running soon' asserted a need even to learners whose news
+    shows no urgency; any buyer replacing a line values a quick delivery."""
+    move = next(m for m in reference.DISCLOSURES if m.key == "fast-delivery")
+    assert "running soon" not in move.why and "any buyer replacing a line" in move.why

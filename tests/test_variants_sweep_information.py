@@ -738,3 +738,49 @@ def test_one_word_for_the_reservation_price():
     for text in texts:
         words = " ".join(line.removeprefix("#").strip() for line in text.splitlines())
         assert not re.search(r"\b(its|your|a) limit\b|within its budget", words), words[:80]
+
+
+def notebook_words(grade_id):
+    """A cell's text as one line of words, without the comment marks."""
+    return " ".join(
+        " ".join(line.removeprefix("#").split()) for line in question_text(grade_id).splitlines()
+    )
+
+
+def test_the_notebooks_news_reading_is_the_one_its_check_passes_in(formulations):
+    """The professor's second review, finding 11: the solution read news with 1.5 a step
+    while the course reads it with NEWS_STEP (2.0), and for about a third of learners 1.5
+    moves no price; the solution now takes the course's step, and Question 5 says a weaker
+    reading may not move the price."""
+    solution = formulations["news_likelihood"][0]
+    for sale in (drawn(learner) for learner in LEARNERS[:50]):
+        for key in sale.news:
+            assert solution(sale, key) == pytest.approx(scenario.news_likelihood(sale, key))
+    assert "A weaker reading may not move it" in notebook_words("q5-text")
+
+
+def test_the_rubric_moves_the_estimate_of_their_reservation_price_not_yours():
+    """Finding 2: a fact about the other side moves your estimate of *their* reservation
+    price, your opening and your target; your own comes from your own alternatives."""
+    rubric = notebook_words("reflection-text")
+    assert "estimate of their reservation price" in rubric
+    assert "opening offer or your reservation price" not in rubric
+
+
+def test_section_5_says_what_module_04s_as_if_unspoken_means():
+    """Finding 3: module 04 answers an anchor 'as if it had not been spoken'; module 01
+    reads the opening as information. Section 5 joins the two: the number keeps no pull
+    beyond what it has told you. The pointer to Question 6 precedes the advice list."""
+    words = notebook_words("anchor-teaching")
+    assert "no pull beyond what it has told you" in words
+    assert words.index("`first-number` situation") < words.index("What to do with this:")
+    assert "Experts, Amateurs, and Real Estate" in words
+
+
+def test_section_6_mentions_only_alternatives_that_beat_what_they_expect():
+    """Finding 6: modules 02, 03 and 04 mention an alternative only when it beats what
+    the other side expects you to settle for, and keep a weak one private."""
+    words = notebook_words("guard-teaching")
+    assert "beats what the other side expects you to settle for" in words
+    assert "keep a weak one private" in words
+    assert "which binds lawyers" not in words and "have adopted for lawyers" in words

@@ -518,8 +518,8 @@ def _price_mistakes(beliefs, sale):
         (
             uniform if uniform is not None else math.nan,
             "that is the best price for a reservation price spread evenly between the lowest "
-            "and the highest (the classic case of section 4); yours takes only four values, "
-            "with their own chances: compare the final prices one by one",
+            "and the highest (the classic case of section 4); yours takes only the values your "
+            "beliefs allow, with their own chances: compare the final prices one by one",
         ),
     ]
 
@@ -807,9 +807,10 @@ def information_pays(answer, hidden=False):
             )
     passed(
         "information_pays: around the same middle, a wider range of doubt makes knowing the "
-        "buyer's reservation price worth more; over the same range, a lower cost does (a cost "
-        "near the top leaves few buyers worth selling to, and a blind price near the top "
-        "serves them almost as well)."
+        "buyer's reservation price worth more; over the same range, a lower cost makes it "
+        "worth more (a cost near the top leaves few buyers worth selling to, and a blind "
+        "price near the top serves them almost as well), or the same once the cost is so low "
+        "that the best blind price is the bottom of the range."
     )
 
 

@@ -148,7 +148,8 @@ DISCLOSURES = (
         "fast-delivery",
         "that you can deliver in four weeks, faster than most builders",
         SHARE,
-        "it meets a need Osprey has (a line running soon), and saying it costs you nothing",
+        "a quick delivery is worth something to any buyer replacing a line, and saying it "
+        "costs you nothing",
     ),
     Move(
         "reference",

@@ -90,10 +90,13 @@ sale
 # selling, and the market can shrink to nothing (*adverse selection*). In bargaining, each
 # side keeps its reservation price to itself. Myerson and Satterthwaite ("Efficient
 # Mechanisms for Bilateral Trading", *Journal of Economic Theory*, 1983) proved that when
-# each side's value is private and independent of the other's, and either side's
-# reservation price could be the higher one, no bargaining procedure that
+# each side's value is private, the two are drawn independently from overlapping
+# continuous ranges (so either side's reservation price could be the higher one), and
+# each side says and does what serves its own interest, no bargaining procedure that
 # both sides join freely, and that needs no money from outside, can guarantee a deal
-# whenever one would benefit both. Raiffa's *The Art and Science of Negotiation* (1982)
+# whenever one would benefit both. When only one side's value is private, as in this
+# module's sale where your cost is no secret that matters, the theorem does not bind:
+# a deal whenever one would help both can then be possible. Raiffa's *The Art and Science of Negotiation* (1982)
 # works through what a negotiator can do about it, which is the subject of this module:
 # you rarely learn the other side's reservation price for sure, but you can hold beliefs
 # about it and sharpen them.
@@ -261,6 +264,15 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # chances across. Question 3 reads news that reveals; Question 5 prices with it, and
 # re-prices after news that changes.
 #
+# Two assumptions sit under this arithmetic. When you read the opening and a piece of news
+# one after the other (Question 5), you multiply their likelihoods: that treats them as
+# independent once Osprey's reservation price is given, which is fair for a launch date
+# and a habit of opening, and less so for two reports from one source. And some news is
+# chosen: a rival's quote that Osprey *shows* you is, like its opening, a signal it picked
+# to send, and once you have seen the quote's price it acts less like evidence and more
+# like a cap (Osprey will not pay you much above what it can buy for), so the arithmetic
+# of news that changes suits it better.
+#
 # Either way this is what "leverage shifts during a negotiation" means in numbers: the
 # same table, the same people, and a fact that moves your beliefs, and perhaps your best
 # price.
@@ -291,7 +303,7 @@ def news_likelihood(sale, key):
         "marathon": 0,
     }[key]
     ranked = sorted(sale.reservations)
-    return {r: 1.5 ** (direction * i) for i, r in enumerate(ranked)}
+    return {r: 2.0 ** (direction * i) for i, r in enumerate(ranked)}
     ### END SOLUTION
 
 
@@ -444,8 +456,9 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # opening (the first part of your answer to Question 2; again, the check passes in the
 # right ones), and `reading` is how you read the news of Question 3: a dict from each key of
 # `sale.news` to the likelihood your `news_likelihood` gives it. The check passes in a
-# reading that points the right way (each price twice as likely as the next, or all alike),
-# so a slip in Question 3 costs nothing here; your own reading may be stronger or weaker.
+# reading that points the right way (each price twice as likely as the next lower one, or
+# as the next higher one for news that points down, or all alike), so a slip in Question 3
+# costs nothing here; your own reading may be stronger or weaker.
 # Return `(before, now, with_news, capped)`:
 #
 # - `before`: the final price you would have named had you priced before Osprey said
@@ -458,8 +471,10 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #   your final price, a rival starts selling a similar machine for less, so Osprey would
 #   pay you at most `sale.rival_cap`. As section 2 says, move each possible reservation
 #   price above the cap down to the cap, carrying its chance with it, and price against
-#   those beliefs (from `after`, without the other news, and `sale.cost`). Leverage has
-#   shifted: see whether your price follows it all the way.
+#   those beliefs (from `after`, without the other news, and `sale.cost`). Leaving out
+#   the news you have already read is a simplification, so that a slip in Question 3
+#   costs nothing here; a real seller would combine both. Leverage has shifted: see
+#   whether your price follows it all the way.
 #
 # One point for `before`, one for `now` and `with_news`, one for `capped`. Besides your own
 # scenario, the check tries two worked cases, `course.variant("01_information",
@@ -471,7 +486,9 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # my_price(sale, after, {key: news_likelihood(sale, key) for key in sale.news})
 # ```
 #
-# and compare `now` with `with_news`: that step is the news shifting your leverage.
+# and compare `now` with `with_news`. With a reading at least as strong as the threshold
+# Question 3's check reported, the news moves your price: that step is the news shifting
+# your leverage. A weaker reading may not move it.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-price-answer", "schema_version": 3}
@@ -571,7 +588,8 @@ check.model_limits(model_limits)
 # Suppose you could learn Osprey's reservation price before you name your price. You
 # would ask exactly that price when it covers your cost, and not sell otherwise. Your
 # expected profit with that knowledge, minus your best expected profit without it (with
-# your best **blind** price: the one you name without knowing the reservation price), is
+# your best **blind** price: the one you name without knowing the reservation price, which
+# is Question 5's best final price and Question 6's "model's price"), is
 # the **expected value of perfect information**, EVPI (Raiffa and Schlaifer, *Applied
 # Statistical Decision Theory*, 1961; Howard, "Information Value Theory", 1966):
 #
@@ -580,7 +598,9 @@ check.model_limits(model_limits)
 # where the 0 is what you earn by not selling at all, should no price pay.
 #
 # It is the most any information about $r$ can be worth to you. Information that costs
-# more than that is not worth buying, however interesting it is.
+# more than that is not worth buying, however interesting it is. As in section 3, these
+# are averages: they are the values of a risk-neutral seller, and one who fears a lost
+# sale more than its average would weigh them differently.
 #
 # With the worked example's prior (60, 70 or 80 with chances 0.5, 0.3, 0.2) and a cost
 # of 40, the best blind price is 60, which every buyer accepts: 20 for sure. Knowing $r$,
@@ -642,7 +662,8 @@ InformationExplorer()
 # pair of labels: the one of `"A"` and `"B"`, and the one of `"C"` and `"D"`, under which
 # knowing the buyer's reservation price is worth more. Other learners get other settings,
 # and grading tries theirs too, so look for what the winning settings have in common and
-# write that down as a rule.
+# write that down as a rule. (Your settings are drawn so that the rule decides: the two
+# worths always differ.)
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "information-pays-answer", "schema_version": 3}
@@ -711,7 +732,8 @@ check.information_pays(information_pays, hidden=True)
 #   `sale.prior_beliefs()`, and `sale.cost`);
 # - `perfect_after`: its worth after the opening (`after`);
 # - `report`: the market report's worth after the opening (the news set aside: the report
-#   is priced on the opening alone, so that how you weigh the news does not move it), with
+#   is priced on the opening alone, so that how you weigh the news does not move it; a
+#   simplification, and a real seller would price it on both), with
 #   its accuracy `sale.report_accuracy` and reports that name one of
 #   `sale.reservations`;
 # - `buy`: `True` if the report is worth more than its fee, `sale.report_fee`.
@@ -767,7 +789,8 @@ check.report_decision(report_decision, hidden=True)
 # random number of 10 or 65 gave median estimates of 25 and 45 for the share of African
 # countries in the United Nations.
 #
-# The pull is there at the table too. Northcraft and Neale (1987) gave experienced estate
+# The pull is there at the table too. Northcraft and Neale ("Experts, Amateurs, and Real
+# Estate", *Organizational Behavior and Human Decision Processes*, 1987) gave experienced estate
 # agents different listing prices for the same house; their valuations moved with the
 # listing price, although they said it had not influenced them. Galinsky and Mussweiler
 # ("First Offers as Anchors", *Journal of Personality and Social Psychology*, 2001) found
@@ -777,13 +800,15 @@ check.report_decision(report_decision, hidden=True)
 # its own target: the ambitious but defensible price you aim for, above your reservation
 # price (module 02 sets one).
 #
-# What to do with this:
-#
 # Question 6's `first-number` situation is this pull at your own table: once the opening is
 # read into your beliefs, its number gives no further reason to move your price.
 #
+# What to do with this:
+#
 # - When the other side opens, separate the two jobs. Update your beliefs on the
-#   information, then set the number aside and think about what you know of their
+#   information, then set the number aside: give the number no pull beyond what it has
+#   told you (this is what module 04 means by answering an anchor as if it had not been
+#   spoken). Then think about what you know of their
 #   alternatives and their reservation price, and about your own target. Do not make your
 #   own reservation price the focus: Galinsky, Mussweiler and Medvec ("Disconnecting
 #   Outcomes and Evaluations", *Journal of Personality and Social Psychology*, 2002) found
@@ -815,7 +840,9 @@ check.report_decision(report_decision, hidden=True)
 #   schedule lets the other side find trades that cost it little and help you a lot
 #   (Fisher and Ury, *Getting to Yes*, 1981). That kind of disclosure often grows the deal
 #   instead of shrinking your share.
-# - **Mention alternatives lightly, and only true ones.** If it is true, "we are also
+# - **Mention alternatives lightly, and only true ones.** Mention one only when it beats
+#   what the other side expects you to settle for; keep a weak one private, since naming
+#   it shows you could be had for less (module 02). If it is true, "we are also
 #   talking with two other buyers" informs without threatening. An ultimatum invites a
 #   test of whether you mean it; a calm remark makes your reservation price believable
 #   without forcing anyone to lose face.
@@ -843,8 +870,9 @@ check.report_decision(report_decision, hidden=True)
 #   you would in fact accept is untrue, but it is about your own reservation price, and by
 #   the conventions of bargaining neither side takes it as a statement of fact. Carr
 #   defended such bluffs as part of the game ("Is Business Bluffing Ethical?", *Harvard
-#   Business Review*, 1968), and the comment to the American Bar Association's Model Rule
-#   4.1, which binds lawyers, notes that a party's estimates of price or value, and what it
+#   Business Review*, 1968; he went further, excusing some misstatements of fact too:
+#   module 00), and the comment to the American Bar Association's Model Rule 4.1, which
+#   most US states have adopted for lawyers, notes that a party's estimates of price or value, and what it
 #   says it would settle for, are not ordinarily taken as statements of material fact. So a
 #   bluff is usually lawful, but it is contested: many negotiators will not bluff, a bluff
 #   that is called costs you credibility, and simply declining to name your reservation
@@ -932,8 +960,9 @@ check.fair_play(fair_play)
 # are enough; concrete beats general. Your instructor gives one point for each of:
 #
 # 1. a concrete fact about the other side (a deadline, an alternative, a budget, a
-#    weakness) and how learning it would move your opening offer or your reservation
-#    price;
+#    weakness) and how learning it would move your opening offer, your target, or your
+#    estimate of their reservation price (your own reservation price comes from your own
+#    alternatives: module 02);
 # 2. a legitimate way to learn it, before or during the talks, and what it would be worth
 #    paying for it (in time or money) compared with what it costs;
 # 3. one thing you will keep to yourself, and why.
