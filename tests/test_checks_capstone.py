@@ -114,7 +114,7 @@ def test_every_hidden_question_defeats_an_answer_typed_in_from_the_own_case(own,
         typed = answers[question](own)
         assert passes(run(question, lambda s, typed=typed: typed))
         hint = miss(question, lambda s, typed=typed: typed, hidden=True)
-        assert "not on every scenario grading tries" in hint and "hidden-" not in hint
+        assert "every case grading tries" in hint and "hidden-" not in hint
     plans = {
         str(start): answers["concession_plan"](own, start, reservation_of(own))
         for start in (opening_of(own), draft_of(own))
@@ -122,7 +122,7 @@ def test_every_hidden_question_defeats_an_answer_typed_in_from_the_own_case(own,
     typed = lambda s, opening, reservation: plans[str(opening)]  # noqa: E731
     assert passes(run("concession_plan", typed))
     hint = miss("concession_plan", typed, hidden=True)
-    assert "not on every scenario grading tries" in hint and "hidden-" not in hint
+    assert "every case grading tries" in hint and "hidden-" not in hint
 
 
 def test_an_unwritten_answer_says_to_replace_the_stub(learner):
@@ -207,7 +207,7 @@ def test_the_reservation_edge_case_catches_an_answer_that_ignores_the_audit_cost
     typed = lambda s: max(batna_of(s)[1], s.brenn_letter) + fixed  # noqa: E731
     assert passes(run("my_reservation", typed))
     hint = miss("my_reservation", typed, hidden=True)
-    assert "not on every scenario grading tries" in hint and f"{fixed:,.2f}" not in hint
+    assert "every case grading tries" in hint and f"{fixed:,.2f}" not in hint
 
 
 # --- question 3 ----------------------------------------------------------------------------
@@ -573,7 +573,7 @@ def test_the_hidden_plan_starts_later_and_stops_sooner(own, answers):
 
     assert passes(run("concession_plan", from_the_opening_unless_drafted))
     hint = miss("concession_plan", from_the_opening_unless_drafted, hidden=True)
-    assert "not on every scenario grading tries" in hint
+    assert "every case grading tries" in hint
 
 
 def test_a_plan_from_a_draft_below_the_frontier_first_makes_the_free_trade(own):
@@ -666,7 +666,7 @@ def test_if_quell_typed_in_from_the_own_case_fails_the_hidden_check(learner, ans
         own_case := course.variant("05_capstone", "ada"), [row[0] for row in plan_of(own_case)]
     )
     assert passes(run("if_quell", lambda s, plan: typed))
-    assert "not on every scenario grading tries" in miss(
+    assert "every case grading tries" in miss(
         "if_quell", lambda s, plan: typed, hidden=True
     )
 

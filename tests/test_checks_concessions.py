@@ -65,10 +65,38 @@ def test_hard_coding_the_learners_own_answers_fails_the_hidden_checks(answers):
         return opening if rival is None else rivals.get(rival, opening)
 
     check.opening(hard_coded)
-    assert "not on every scenario grading tries" in miss(check.opening, hard_coded, True)
+    assert "every case grading tries" in miss(check.opening, hard_coded, True)
     offers = answers["meso"](own)
     check.meso(lambda s: offers)
-    assert "not on every scenario grading tries" in miss(check.meso, lambda s: offers, True)
+    assert "every case grading tries" in miss(check.meso, lambda s: offers, True)
+
+
+def test_a_hidden_failure_says_of_the_visible_cases_only_what_they_found(learner):
+    """Second review, finding 3: hidden cases also run on the learner's own scenario, so a
+    hidden failure may not say the function is right there; it says the visible cases pass
+    only when the visible check passed."""
+
+    def accepts_any_cap_above_reservation(s, offer, next_ask, ceiling=None):
+        reservation = reservation_of(s)
+        if next_ask is None:
+            return "accept" if offer >= reservation else "walk away"
+        if offer >= next_ask:
+            return "accept"
+        if ceiling is not None:  # forgets to counter an offer below a believable cap
+            return "accept" if ceiling >= reservation else "walk away"
+        return "counter"
+
+    check.respond(accepts_any_cap_above_reservation)  # the visible cases pass
+    hint = miss(check.respond, accepts_any_cap_above_reservation, True)
+    assert hint.startswith("your function passes the visible cases but not every case")
+    assert "right on your own scenario" not in hint
+
+    def always_accepts(s, offer, next_ask, ceiling=None):
+        return "accept"
+
+    assert "it should be" in miss(check.respond, always_accepts)
+    hint = miss(check.respond, always_accepts, True)
+    assert "does not pass the visible cases yet" in hint and "passes the visible" not in hint
 
 
 @pytest.mark.parametrize("key", [None, "key-1", "key-2", "key-3"])
@@ -114,6 +142,10 @@ def test_the_opening_mistakes(learner):
     # the professor's review (finding 19): the threat's intent is false, and the hint places
     # it on module 00's line
     assert "not even true" in threat and "misrepresentation side" in threat
+    # second review, finding 4: module 00 calls such a threat "at best a bluff" and its line
+    # "not perfectly sharp", so the hint may not place it flatly past the line
+    assert "can be on the misrepresentation side" in threat and "at best it is a bluff" in threat
+    assert "not a tolerated bluff" not in threat
     hint = miss(check.opening, lambda s, a: (figure + 5, top))
     assert f"more than '{top}' can justify" in hint and f"names {figure:g}" in hint
     hint = miss(check.opening, lambda s, a: (s.their_estimate - 2, top))

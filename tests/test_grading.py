@@ -115,7 +115,7 @@ class TestBatnaGrading(ModuleGrading):
         cell = graded.cell("hard-coded", "startup-tree-test")
         error = next(output for output in cell.outputs if output.output_type == "error")
         assert error.ename == NotYet.__name__
-        assert "right on your own scenario, but not on every scenario grading" in error.evalue
+        assert "every case grading tries" in error.evalue
         assert "hidden-" not in error.evalue  # a hidden check never names its case
 
     def test_a_partly_right_answer_gets_the_points_of_the_checks_it_passes(self, graded):

@@ -31,7 +31,7 @@ CONVERTED = {
     "01_information": 5,
     "02_batna": 5,
     "03_power": 23,
-    "04_concessions": 5,
+    "04_concessions": 6,  # a sixth kind: a package where the closing move differs (91c911f)
     "05_capstone": 5,
 }
 
@@ -137,7 +137,7 @@ def test_answers_hard_coded_for_the_self_check_cases_fail_the_graders_cases(ques
     shown = replayed(question, function, "ada", "the-key-grading-gave-ada")
     assert earned(shown) == 0.0, shown
     said = " ".join(str(o) for o in shown)
-    assert "not on every scenario grading tries" in said
+    assert "every case grading tries" in said
     assert not re.search(r"h-[0-9a-f]{16}|self-check-|hidden-", said), said
 
 

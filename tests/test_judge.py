@@ -52,10 +52,32 @@ def test_a_replay_reaches_the_kernels_hint():
 
 
 def test_a_hidden_failure_names_no_hidden_case():
-    transcript, hint = recorded(doubled, lambda x: 2 * x if x < 3 else 0, hidden=True)
-    assert "not on every scenario grading tries" in hint and "it does not double" in hint
+    wrong = lambda x: 2 * x if x < 3 else 0  # noqa: E731
+    notebook = {}
+    visible, passed = recorded(doubled, wrong)
+    assert passed is None
+    replay(MODULE, "doubled", visible, "ada", False, notebook)
+    transcript, hint = recorded(doubled, wrong, hidden=True)
+    assert "every case grading tries" in hint and "it does not double" in hint
     assert "3" not in hint and "6" not in hint
-    assert str(replay(MODULE, "doubled", transcript, "ada", True).failure) == hint
+    assert str(replay(MODULE, "doubled", transcript, "ada", True, notebook).failure) == hint
+
+
+def test_a_hidden_failure_says_the_visible_cases_pass_only_when_they_did():
+    """Hidden cases run on the learner's own scenario too (module 04's second review,
+    finding 3): the hint says the visible cases pass only when the visible check passed."""
+    for wrong, visible_passed in ((lambda x: 2 * x if x < 3 else 0, True), (str, False)):
+        notebook = {}
+        visible, _ = recorded(doubled, wrong)
+        replay(MODULE, "doubled", visible, "ada", False, notebook)
+        transcript, hint = recorded(doubled, wrong, hidden=True)
+        graded = str(replay(MODULE, "doubled", transcript, "ada", True, notebook).failure)
+        assert graded == hint and "right on your own" not in hint
+        assert ("passes the visible cases" in hint) is visible_passed
+        assert ("does not pass the visible cases yet" in hint) is not visible_passed
+    # a hidden check replayed with no visible check before it claims nothing of them
+    graded = str(replay(MODULE, "doubled", transcript, "ada", True, {}).failure)
+    assert graded.startswith("your function does not pass every case grading tries.")
 
 
 def test_a_crash_is_replayed_with_its_message():
@@ -156,7 +178,7 @@ def test_a_hidden_part_shows_the_learners_own_hint_when_it_failed_there_too():
     visible, graded = ({o.check: o for o in credit.outcomes} for credit in shown)
     assert visible["even"].passed and visible["odd"].passed
     assert graded["even"].message == "right" or not graded["even"].passed
-    assert "not on every scenario grading tries" in graded["odd"].message
+    assert "every case grading tries" in graded["odd"].message
     assert "7" not in graded["odd"].message and "it does not halve" in graded["odd"].message
 
 

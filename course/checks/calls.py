@@ -23,8 +23,9 @@ How a failed check reports (``question`` wraps every question's check, see
 returns, so "Run All" goes on; under nbgrader (``NBGRADER_EXECUTION`` set, as in
 ``nbgrader validate`` and ``autograde``), in plain Python and when replayed it raises
 ``NotYet``. A failure in a hidden check (``hidden=True``) never names the case it failed
-on: it says that the function is right on the learner's own scenario but not on every
-scenario grading tries, with the mistake in general words when the check gives them
+on: it says that the function does not pass every case grading tries (hidden cases run on
+the learner's own scenario too), whether it passes the visible ones when the visible check
+of the question ran before it, and the mistake in general words when the check gives them
 (``NotYet(..., general=...)``).
 """
 
@@ -310,6 +311,8 @@ def question(check):
         except NotYet as hint:
             failure = shown_failure(hint, invocation.hidden)
         finally:
+            if not invocation.hidden:  # what a hidden check of this question may say of it
+                _own_table()[module, check.__name__, "visible"] = failure is None
             _current.reset(token)
             if _replaying.get() is None:
                 _publish(invocation.transcript())
@@ -324,23 +327,45 @@ def question(check):
     return self_check
 
 
-def shown_failure(hint, hidden=None):
+def _own_table():
+    """What the visible checks found, in this kernel or in the notebook the grader replays."""
+    table = _own_failures.get()
+    return _own_failures_in_kernel if table is None else table
+
+
+def _visible_passed():
+    """Whether the visible check of the question running now passed (``True``/``False``),
+    or ``None`` when it has not run here."""
+    invocation = _current.get()
+    if invocation is None:
+        return None
+    return _own_table().get((invocation.module, invocation.question, "visible"))
+
+
+def shown_failure(hint, hidden=None, visible=None):
     """The hint a learner is shown for ``hint``: itself, or, in a hidden check (by default,
-    the check running now), a hint that names no hidden case."""
+    the check running now), a hint that names no hidden case. It says the visible cases
+    pass only when ``visible`` (by default, what the visible check of the question running
+    now found) says they did: hidden cases also run on the learner's own scenario."""
     if hidden is None:
         invocation = _current.get()
         hidden = invocation is not None and invocation.hidden
     if not hidden:
         return hint
+    if visible is None:
+        visible = _visible_passed()
     general = (
         f"What went wrong there: {hint.general}."
         if hint.general
         else "Make sure it works for any numbers, not only for yours."
     )
-    return NotYet(
-        "your function is right on your own scenario, but not on every scenario grading "
-        f"tries.\n{general}"
-    )
+    said = {
+        True: "your function passes the visible cases but not every case grading tries.",
+        False: "your function does not pass the visible cases yet (their hint says why), "
+        "nor every case grading tries.",
+        None: "your function does not pass every case grading tries.",
+    }[visible]
+    return NotYet(f"{said}\n{general}")
 
 
 def parts_shown(failures):
@@ -353,15 +378,14 @@ def parts_shown(failures):
     invocation = _current.get()
     if invocation is None:
         return {part: str(hint) for part, hint in failures.items()}
-    table = _own_failures.get()
-    table = _own_failures_in_kernel if table is None else table
+    table = _own_table()
     key = (invocation.module, invocation.question)
     if not invocation.hidden:
         table[key] = {part: str(hint) for part, hint in failures.items()}
         return dict(table[key])
-    own = table.get(key, {})
-    return {
-        part: own.get(part) or str(shown_failure(hint, hidden=True))
+    own = table.get(key)
+    return {  # a part not among the visible failures passed there, if the visible check ran
+        part: (own or {}).get(part) or str(shown_failure(hint, True, own is not None or None))
         for part, hint in failures.items()
     }
 

@@ -252,8 +252,8 @@ def _check_opening(s, anchor, result, rival):
             "Orchard draw its own conclusion. This one is not even true: any price above "
             f"your reservation price {reservation:g} beats Birch's job, so you would not take "
             f"it rather than accept less than {statement.figure:g}. A false statement of what "
-            "you will do is on the misrepresentation side of module 00's line, not a "
-            "tolerated bluff",
+            "you will do can be on the misrepresentation side of module 00's line; at best "
+            "it is a bluff, and a threat besides",
             "it grounds the opening in a threat, not a fact",
         )
     if key == "birch":
