@@ -621,6 +621,24 @@ def test_what_the_low_ball_verdict_says_the_buyer_did_is_in_the_history(seed):
             assert not m.claim_true
 
 
+def test_the_low_ball_debrief_names_the_right_answer_as_it_looked_at_the_time():
+    """Second review, finding 2: the learner cannot know the budget claim is true when the
+    low-ball comes, so the debrief never calls leaving at once the best answer in hindsight;
+    for both kinds of claim it names the right answer (hold or the planned step, and ask
+    what changed), and for a true claim, leaving once the cut is confirmed."""
+    kinds = set()
+    for seed in range(40):
+        m = DifficultMoment(rng=random.Random(seed))._moment
+        kinds.add(m.claim_true)
+        for response in ("accept", "walk", "hold", "usual", "half"):
+            text = views.verdict_of(m, m.play(response), m.play("hold"))
+            assert "leave at once" not in text
+            assert "right answer was" in text and "make your planned step" in text
+            assert ("once the buyer's offers confirmed the cut" in text) == m.claim_true
+            assert ("the claim was a test" in text) != m.claim_true
+    assert kinds == {True, False}  # both kinds of claim were debriefed
+
+
 @pytest.mark.parametrize("style", list(STYLES))
 def test_the_best_price_line_counts_the_buyers_own_offers(style):
     """The professor's review: leaving right after the buyer's first offer, the debrief

@@ -562,6 +562,18 @@ def _deal(run):
     return "no deal" if run["price"] is None else amount(run["price"])
 
 
+#: The right answer to the low-ball, judged as it looked when it came (you cannot tell a
+#: real cut from a test then), by whether the claim was true.
+RIGHT_ANSWER = {
+    True: " When the low-ball came you could not know that, so the right answer was still to "
+    "repeat your last ask or make your planned step and ask what had changed; once the "
+    "buyer's offers confirmed the cut, to leave politely and say what would bring you back.",
+    False: " The right answer was to repeat your last ask or make your planned step and ask "
+    "what had changed: that holds whether or not a claim is true, and a step much bigger "
+    "than planned tells a buyer that pressure works.",
+}
+
+
 def verdict_of(moment, run, held):
     """What a played-out answer to the low-ball did, in words true of its history:
     ``run`` from ``moment.play``; ``held`` the run of repeating your last ask."""
@@ -569,12 +581,11 @@ def verdict_of(moment, run, held):
     before = [p for r, who, p in moment.before if who == "bot"][-2]
     true = (
         f" This time the claim was true: the buyer's budget had been cut to {moment.low_ball}, "
-        f"below your reservation price {reservation}, and it offered no more after it. No "
-        "deal could beat your BATNA, so the best answer was to leave at once, politely, and "
-        "say what would bring you back."
+        f"below your reservation price {reservation}, and it offered no more after it, so no "
+        "deal could beat your BATNA."
         if moment.claim_true
-        else ""
-    )
+        else " This time the claim was a test: the buyer's budget had not been cut."
+    ) + RIGHT_ANSWER[moment.claim_true]
     if run["response"] == "accept":
         text = f"You took the low-ball: a deal at {run['price']}"
         return (
