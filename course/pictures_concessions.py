@@ -269,7 +269,11 @@ def frontier_picture(
             "</title></circle>"
         )
         parts.append(svg_text(x(a) - 10, y(b) + 4, "deal", "end", WARNING_COLOUR))
-    words = [f"{len(packages)} packages", f"the Pareto frontier has {len(frontier)} of them"]
+    on_frontier = set(frontier)  # points; two packages may share one, so count packages
+    words = [
+        f"{len(packages)} packages",
+        f"{sum(p in on_frontier for p in packages)} of them on the Pareto frontier",
+    ]
     if path:
         (a, b), (c, d) = path[0], path[-1]
         words.append(

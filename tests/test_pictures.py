@@ -93,6 +93,16 @@ ARENA_END = concession_curves(
 )
 TACTICS = tactic_curves(opening=100, reservation=60, deadline=10, betas=(0.2, 1.0, 5.0))
 NOTEBOOK_TACTICS = tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.0))
+
+
+def test_the_frontier_pictures_alt_text_counts_packages_not_points():
+    """Second review, finding 15: two packages can score the same points, so the alt text
+    counts the packages on the frontier, not its distinct points (learner-2: 13, not 11)."""
+    packages = [(0, 60), (40, 48), (40, 48), (20, 24), (100, 0), (100, 0)]
+    picture = frontier_picture(packages, [(0, 60), (40, 48), (100, 0)], [])
+    assert "6 packages; 5 of them on the Pareto frontier" in picture
+
+
 FRONTIER = frontier_picture(
     [(a, b) for a in range(0, 101, 20) for b in range(0, 61, 12)],
     [(0, 60), (40, 48), (80, 24), (100, 0)],
