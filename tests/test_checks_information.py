@@ -911,18 +911,47 @@ def test_the_evpi_explanation_adds_up(monkeypatch):
 # Question 9: fair play
 
 
-def test_each_wrong_label_is_explained_without_naming_the_right_one(learner):
+def test_wrong_labels_are_counted_not_named_and_the_distinction_is_said(learner, capsys):
+    """The professor's second review, finding 7: the hint paraphrased each right label, so
+    re-running handed over the key. It now says how many labels are wrong and, for each
+    pair of labels confused, what tells them apart; the whys come once all are right."""
     sale = variant("01_information")
     wrong = {move.key: "keep" if move.label == "share" else "share" for move in sale.moves}
     wrong.update({key: "legitimate" for key in sale.tactics})
     scored = parts(check.fair_play(lambda s: wrong))
     said, done = scored["what to tell Osprey"], scored["fair and foul means"]
-    assert said[0] == 0 and all(f"`{key}`" in said[1] for key in sale.disclosures)
+    assert said[0] == 0 and f"{len(sale.disclosures)} of your labels are" in said[1]
+    assert not any(f"`{key}`" in said[1] for key in sale.disclosures)
     wrong_tactics = [m for m in sale.moves if m.key in sale.tactics and m.label != "legitimate"]
-    assert done[0] == 0 and all(m.why in done[1] for m in wrong_tactics)
+    assert done[0] == 0 and f"{len(wrong_tactics)} of your labels" in done[1]
+    assert not any(m.why in done[1] or f"`{m.key}`" in done[1] for m in wrong_tactics)
+    assert "anything untrue" in done[1] or "yours to have" in done[1]
     for move in wrong_tactics:  # the explanation never names the label it is after
         assert move.label not in move.why.lower()
         assert "misrepresent" not in move.why.lower()
+    right = reference.fair_play(sale)
+    shown = parts(check.fair_play(lambda s: right))
+    assert all(m.why in shown["fair and foul means"][1] for m in wrong_tactics)
+
+
+def test_a_bluff_taken_for_a_misrepresentation_is_told_the_distinction(monkeypatch):
+    def bluffs(sale):
+        return [m.key for m in sale.moves if m.key in sale.tactics and m.label == "bluff"]
+
+    sale = as_learner(monkeypatch, learner_where(bluffs))
+    right = reference.fair_play(sale)
+    hint = parts(check.fair_play(lambda s: {**right, bluffs(sale)[0]: "misrepresentation"}))
+    message = hint["fair and foul means"][1]
+    assert "1 of your labels is not right yet" in message
+    assert "about your own reservation price or about a fact Osprey relies on" in message
+
+
+def test_every_pair_of_labels_has_a_distinction():
+    import itertools
+
+    for labels in ((reference.SHARE, reference.KEEP), check.TACTIC_LABELS):
+        for pair in itertools.combinations(labels, 2):
+            assert frozenset(pair) in check.DISTINCTIONS, pair
 
 
 def test_the_labels_are_module_00s_and_the_bluff_is_a_bluff(learner):
@@ -995,16 +1024,18 @@ def test_each_situation_breaks_one_assumption_and_each_action_has_a_use():
 def test_a_wrong_judgement_is_explained_without_the_answer_and_costs_its_point(
     learner, key, pair, part
 ):
+    """The professor's second review, finding 7: a wrong entry is counted, not named, and
+    the hint says what tells the choices apart; the whys come once all are right."""
     scored = parts(check.model_limits(limits_with(**{key: pair})))
     item = next(i for i in reference.SITUATIONS if i.key == key)
     earned, message = scored[part]
-    assert earned == 0 and f"`{key}`" in message
-    right = item.assumption if part == "which assumption fails" else item.actions[0]
-    assert repr(right) not in message and f"not {pair[part != 'which assumption fails']!r}" in (
-        message
-    )
+    assert earned == 0 and "1 of your" in message and "not right yet" in message
+    assert f"`{key}`" not in message
+    assert item.why_assumption not in message and item.why_action not in message
     other = next(p for p in scored if p != part)
     assert scored[other][0] == 1
+    shown = parts(check.model_limits(limits_with()))[part][1]
+    assert (item.why_assumption if part == "which assumption fails" else item.why_action) in shown
 
 
 def test_every_defensible_action_passes_and_words_are_read_loosely(learner, capsys):
@@ -1035,7 +1066,8 @@ def test_a_price_pulled_towards_the_opening_is_named_anchoring(learner):
     opening is read into the beliefs, a price pulled towards its number is a bias, not a
     broken assumption: 'ask below it' loses the action's point and is told why."""
     scored = parts(check.model_limits(limits_with(**{"first-number": ("none", "ask below it")})))
-    assert scored["what to do"][0] == 0 and "that pull is anchoring" in scored["what to do"][1]
+    message = scored["what to do"][1]
+    assert scored["what to do"][0] == 0 and "already read into your beliefs is anchoring" in message
     assert scored["which assumption fails"][0] == 1
     staged = limits_with(**{"first-number": ("honest-opening", "ask the model's price")})
     assert parts(check.model_limits(staged))["which assumption fails"][0] == 0

@@ -1013,6 +1013,33 @@ def report_decision(answer, hidden=False):
     )
 
 
+#: Question 6's hint when some assumptions are wrong: the distinction to draw, not the answer.
+ASSUMPTION_HINT = (
+    "For each situation, ask which promise the story contradicts: one final price that ends "
+    "the talks if refused, a buyer who takes any price it can afford, a seller who weighs "
+    "only averages, an opening that is the buyer's habit and not shaded to steer you. If the "
+    "story keeps every promise, none fails, even when you feel a pull."
+)
+#: Question 6's hint when some actions are wrong.
+ACTION_HINT = (
+    "For each situation, ask whether what breaks makes a higher price worth trying (a second "
+    "chance, a reading that came out too low) or a surer, lower price worth its margin (a "
+    "lost sale hurts more than its average, a buyer who refuses a price it finds unfair). "
+    "Where nothing breaks, ask whether anything but a feeling moves you off the model's "
+    "price: a pull towards a number already read into your beliefs is anchoring (section 5). "
+    "Under the band model, accepting the opening is never best."
+)
+
+
+def _how_many(wrong, what):
+    """'n of your answers are not right yet.' for a Question 6 or 9 hint: the count, never
+    which ones, so the hint teaches the distinction without handing over the key."""
+    return (
+        f"{len(wrong)} of your {what} {'is' if len(wrong) == 1 else 'are'} not right yet "
+        "(not named: the question is yours to judge). "
+    )
+
+
 def _limits(result):
     """The learner's (assumption, action) for every situation of Question 6, read without
     case or extra spaces; a missing situation or an unknown word is named."""
@@ -1062,26 +1089,22 @@ def model_limits(answer):
         return answered[0]
 
     def assumptions():
-        wrong = [
-            f"`{item.key}`: not {read()[item.key][0]!r}: {item.why_assumption}."
-            for item in reference.SITUATIONS
-            if read()[item.key][0] != item.assumption
-        ]
+        wrong = [i for i in reference.SITUATIONS if read()[i.key][0] != i.assumption]
         if wrong:
-            raise NotYet("which assumption fails:\n" + "\n".join(wrong))
-        return "you found which promise of the model each situation breaks, or that none does."
+            raise NotYet(_how_many(wrong, "assumptions") + ASSUMPTION_HINT)
+        return (
+            "you found which promise of the model each situation breaks, or that none does:\n"
+            + ("\n".join(f"`{item.key}`: {item.why_assumption}." for item in reference.SITUATIONS))
+        )
 
     def actions():
-        wrong = [
-            f"`{item.key}`: not {read()[item.key][1]!r}: {item.why_action}."
-            for item in reference.SITUATIONS
-            if read()[item.key][1] not in item.actions
-        ]
+        wrong = [i for i in reference.SITUATIONS if read()[i.key][1] not in i.actions]
         if wrong:
-            raise NotYet("what to do:\n" + "\n".join(wrong))
+            raise NotYet(_how_many(wrong, "actions") + ACTION_HINT)
         return (
             "the model's price is where you start: ask it when the model holds, and move off "
-            "it the way the broken assumption points when it does not."
+            "it the way the broken assumption points when it does not:\n"
+            + "\n".join(f"`{item.key}`: {item.why_action}." for item in reference.SITUATIONS)
         )
 
     return score(
@@ -1094,9 +1117,42 @@ def model_limits(answer):
 SAME_LABEL = {"illegitimate source": "illegitimate"}
 
 
+#: Question 9's labels for ways to learn or persuade: module 00's four kinds of move.
+TACTIC_LABELS = (
+    reference.LEGITIMATE,
+    reference.BLUFF,
+    reference.MISREPRESENTATION,
+    reference.ILLEGITIMATE,
+)
+#: What tells two labels of Question 9 apart, for each pair a learner may confuse.
+DISTINCTIONS = {
+    frozenset({reference.SHARE, reference.KEEP}): "ask whether saying it helps Osprey find a "
+    "trade that helps you both, or shows Osprey how little you would take or how soon you "
+    "need the deal",
+    frozenset({reference.LEGITIMATE, reference.BLUFF}): "ask whether anything untrue is said",
+    frozenset({reference.LEGITIMATE, reference.MISREPRESENTATION}): "ask whether anything "
+    "untrue is said about a fact Osprey relies on",
+    frozenset({reference.LEGITIMATE, reference.ILLEGITIMATE}): "ask whether the information "
+    "was yours to have: published or told freely, or taken from someone bound to keep it, "
+    "by a pretence, or through pressure on someone's office",
+    frozenset({reference.BLUFF, reference.MISREPRESENTATION}): "ask whether the untrue part "
+    "is about your own reservation price or about a fact Osprey relies on",
+    frozenset({reference.BLUFF, reference.ILLEGITIMATE}): "ask whether the move is something "
+    "you say about yourself, or a way of getting what was not yours to have",
+    frozenset({reference.MISREPRESENTATION, reference.ILLEGITIMATE}): "ask whether the move "
+    "states a false fact, or gets information that was not yours to have",
+}
+
+
+def _sentence(text):
+    """``text`` with its first letter in capitals and a full stop."""
+    return text[:1].upper() + text[1:] + "."
+
+
 def _labels(result, moves, what, choices):
-    """Raise the hint for every move of ``moves`` the learner labelled wrongly: what the
-    move is, explained without naming the right label."""
+    """Raise the hint when some moves of ``moves`` are labelled wrongly: how many, and for
+    each pair of labels confused, what tells them apart, never which move or which label
+    is right. Return why each move has its label, for the pass message."""
     if not isinstance(result, Mapping):
         raise NotYet(f"fair_play should return a dict of key to label, got {result!r}")
     wrong = []
@@ -1111,9 +1167,11 @@ def _labels(result, moves, what, choices):
                 f"not {result[move.key]!r}."
             )
         if label != move.label:
-            wrong.append(f"`{move.key}` ({move.text}) is not {label!r}: {move.why}.")
+            wrong.append(frozenset({label, move.label}))
     if wrong:
-        raise NotYet(f"{what}:\n" + "\n".join(wrong))
+        asks = dict.fromkeys(DISTINCTIONS[pair] for pair in wrong)
+        raise NotYet(f"{what}: " + _how_many(wrong, "labels") + _sentence("; ".join(asks)))
+    return "\n".join(f"`{move.key}`: {move.why}." for move in moves)
 
 
 @question
@@ -1133,27 +1191,22 @@ def fair_play(answer):
     done = [move for move in sale.moves if move.key in sale.tactics]
 
     def disclosures():
-        _labels(labels(), said, "what to tell Osprey", (reference.SHARE, reference.KEEP))
+        why = _labels(labels(), said, "what to tell Osprey", (reference.SHARE, reference.KEEP))
         return (
             "share interests and strengths; keep your reservation price, deadlines and weak "
-            "spots, and use what you know of theirs without announcing it."
+            "spots, and use what you know of theirs without announcing it:\n" + why
         )
 
     def tactics():
-        _labels(
+        why = _labels(
             labels(),
             done,
             "ways to learn or persuade",
-            (
-                reference.LEGITIMATE,
-                reference.BLUFF,
-                reference.MISREPRESENTATION,
-                reference.ILLEGITIMATE,
-            ),
+            TACTIC_LABELS,
         )
         return (
             "you told legitimate moves from bluffs, misrepresentations and illegitimate "
-            "sources, in module 00's words."
+            "sources, in module 00's words:\n" + why
         )
 
     return score(

@@ -560,7 +560,9 @@ check.my_price(my_price, hidden=True)
 # cost (`sale.cost`, the least you would accept) is defensible, and nothing in these
 # situations gives you a reason to doubt the band model, under which accepting the opening
 # is never best (section 3). Every scenario has at least one possible reservation price
-# between your cost and the model's price. A wrong entry is explained, but not corrected.
+# between your cost and the model's price. The check counts your wrong entries without
+# naming them, and says what tells the choices apart; once every entry is right, it says
+# why each is so.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "model-limits-answer", "schema_version": 3}
@@ -916,7 +918,9 @@ check.report_decision(report_decision, hidden=True)
 #   information that is not yours is illegitimate: the source decides, not the lie.
 #
 # One point for each list. A dict written out by hand is fine, such as
-# `return {"some-key": "some label", ...}`. A wrong label is explained, but not corrected.
+# `return {"some-key": "some label", ...}`. The check counts your wrong labels without
+# naming them, and says what tells the labels you confused apart; once every label is
+# right, it says why each is so.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "fair-play-answer", "schema_version": 3}
