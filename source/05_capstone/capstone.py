@@ -737,8 +737,9 @@ check.if_quell(if_quell, hidden=True)
 #   when its patience runs out first, a walk-out −0.35) and by −0.1 for every offer it
 #   had to refuse out of hand and every retraction, whatever the ending (so a deal reached through three
 #   retractions lowers it); its trust sets how far it opens towards you and how patient it
-#   is the next time you sit down, if it plays the same style and you open the same way
-#   (a mystery style is drawn afresh, and the styles open differently). It remembers you
+#   is the next time you sit down (compare like with like: a mystery style is drawn
+#   afresh, the styles open differently, and your own opening pulls its first answer
+#   too). It remembers you
 #   across the table's "new negotiation" button, which works before your first offer or
 #   once a negotiation has ended (to leave a talk under way, walk away, politely or not,
 #   and Marlow remembers how); running the table's cell again seats a Marlow that has
