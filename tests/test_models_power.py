@@ -528,8 +528,12 @@ def test_borealis_has_committed_to_pay_its_value_so_a_threat_at_it_is_one_kestre
     really pay that much, not only that it has named no price of its own."""
     for s in _drawn_scenarios()[:20]:
         story = s.story()
-        assert "committed in writing to buy the licence" in story
-        assert f"at any price up to {s.borealis_value:,.0f}" in story
+        # a firm offer of its value, not a promise to pay whatever Kestrel asks up to it, a
+        # buyer giving up all its gain (review 2, finding 25); Atlas has a copy, so Atlas's
+        # Shapley proposal can be computed without Kestrel revealing Borealis's value (2)
+        assert f"a firm written offer of {s.borealis_value:,.0f} for the licence" in story
+        assert "at any price up to" not in story
+        assert "so Atlas knows both values" in story
 
 
 def test_a_claimed_borealis_bid_is_above_what_borealis_committed_to_so_it_is_false():
@@ -671,7 +675,7 @@ def test_smaller_fixes_of_the_review():
     assert "about four to four and a half hours" in PROSE
     assert "it accepts 47.4% (0.9/1.9) or more" not in PROSE  # 19
     assert "the lowest offer it accepts is 48%" in PROSE
-    assert "When Borealis would pay more than Atlas expects to pay" in PROSE  # 7
+    assert "When Borealis would pay more than Atlas proposes, naming" in PROSE  # 7
 
 
 def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully():
@@ -728,3 +732,27 @@ def test_question_2a_asks_for_the_reservation_price_not_the_lowest_acceptable_pr
     assert "the lowest price Kestrel should accept" not in PROSE
     assert "`floor`: Kestrel's reservation price for the licence" in PROSE
     assert "It is not the lowest proposal Kestrel should accept at the table" in PROSE
+
+
+def test_the_second_reviews_story_fixes():
+    """Professor's review 2: Corvid counts as a binding rival only with a commitment as
+    Borealis's (9); no fact gives Granite a seasonal deadline while the model calls it the
+    patient side (10); no fact makes a role held for others Kestrel's own power, and
+    section 7 says so (11); the rig talks count delay in days, as their offers come within
+    a day (23); the inventor's process is not yet applied by Atlas (26); question 6 says it
+    is a what-if before Granite's first proposal (24); question 2b leaves the reason's rule
+    to section 7 (7)."""
+    from course.scenarios.power import POWER_FACTS, RIG_TEXTS
+
+    for s in _drawn_scenarios()[:20]:
+        story = s.story()
+        assert "Corvid**, which would make a firm written offer of" in story
+        assert "who would pay up to" not in story
+    texts = " ".join(text for _, _, text in POWER_FACTS.values())
+    assert "season" not in texts and "countersign" not in texts
+    assert "ask her how" not in texts
+    for text in (t for kind in RIG_TEXTS.values() for t in kind):
+        assert "week" not in text
+    assert "a say you hold on their behalf is not yours to bring to your own deals" in PROSE
+    assert "This question is a what-if set before Granite's first proposal" in PROSE
+    assert "A rival is worth naming only when it beats" not in PROSE

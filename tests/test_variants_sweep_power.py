@@ -103,7 +103,7 @@ def expected_label(s, tactic):
     if "cost sheet" in text or "planning committee" in text:
         return "illegitimate"
     if "Borealis has already offered" in text:
-        return "misrepresentation"  # the story says Borealis has named no price of its own
+        return "misrepresentation"  # Borealis's firm written offer is its value, and no more
     if "Harrow has offered us" in text:
         true = figures(text)[0] == s.outside_offer
         return "legitimate" if true else "misrepresentation"
@@ -157,7 +157,7 @@ READING = {
     "last stock of a rare alloy": ("resource", "Kestrel on them"),
     "only its head of purchasing may sign": ("authority", "Kestrel on them"),
     "only if the chair puts it on the agenda": ("authority", "Kestrel on them"),
-    "must countersign every payment": ("authority", "them on Kestrel"),
+    "only with Kestrel's written approval": ("authority", "them on Kestrel"),
     "invented the coating process": ("expert", "them on Kestrel"),
     "Granite's engineers cannot tell why": ("expert", "them on Kestrel"),
     "the one person Kestrel turns to": ("expert", "Kestrel on them"),
@@ -347,7 +347,7 @@ def test_the_story_shows_every_number_and_field_a_question_needs(drawn):
             "corvid_value",
         ):
             assert f"s.{field}" in story
-        assert "Borealis has named no price of its own" in story
+        assert "Borealis has made Kestrel a firm written offer of" in story
         assert all(t.text in story for t in s.tactics)
         assert all(v.text in story for v in s.rig_versions)
 

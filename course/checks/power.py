@@ -837,8 +837,7 @@ def _tactic_fact(s, tactic):
             return f"Harrow's offer really is {harrow}, and Kestrel says so plainly"
         return f"Harrow's offer is {harrow}, not {price}"
     return {
-        "borealis_bid": f"Borealis has named no price of its own: it has committed to pay at "
-        f"most {v2}, not {price}",
+        "borealis_bid": f"Borealis's firm written offer is {v2}, not {price}",
         "planning_committee": "the vote belongs to a public office, held for the town and not "
         "for Kestrel's deals, however true it is that the vote is coming",
         "bought_costs": "the figures may be true, but they were bought from someone bound to "

@@ -149,8 +149,8 @@ POWER_FACTS = {
     "only_bracket": (
         "resource",
         "them on Kestrel",
-        "Kestrel is the only maker that can deliver the bracket Granite's new shelving needs "
-        "in time for the season.",
+        "Kestrel is the only maker that can deliver the bracket Fellgate's new test bench is "
+        "built around; the laboratory has no other design to fall back on.",
     ),
     "harrow_furnace": (
         "resource",
@@ -177,18 +177,18 @@ POWER_FACTS = {
         "rules a proposal reaches a vote only if the chair puts it on the agenda, and Kestrel "
         "wants its coatings line voted on.",
     ),
-    "fellgate_accounts": (
+    "harrow_approval": (
         "authority",
         "them on Kestrel",
-        "Under the joint venture's agreement, Kestrel keeps Fellgate's accounts and must "
-        "countersign every payment the laboratory makes; Fellgate's managers cannot pay "
-        "anyone without that signature.",
+        "Kestrel's own contract with Harrow says that Harrow may hand work on Kestrel's parts "
+        "to a subcontractor only with Kestrel's written approval, and Harrow wants to bring "
+        "in a partner firm.",
     ),
     "inventor": (
         "expert",
         "them on Kestrel",
-        "Kestrel's chief engineer invented the coating process; Atlas's engineers ask her how "
-        "to apply it, and nobody else can tell them.",
+        "Kestrel's chief engineer invented the coating process; Atlas's engineers would need "
+        "her to show them how to apply it, and nobody else could.",
     ),
     "failure_analysis": (
         "expert",
@@ -239,7 +239,7 @@ class RigVersion:
 #: apart (tests/test_models_power.py checks it): the reader must judge who can end the talks.
 RIG_TEXTS = {
     "outside option": (
-        "Each week of delay shrinks what a deal is worth to Kestrel and to Dunmore by the same "
+        "Each day of delay shrinks what a deal is worth to Kestrel and to Dunmore by the same "
         "small fraction, and the talks cannot fail on their own. A dealer in used equipment "
         "has a standing offer of {x} for the rig; Kestrel may accept it at the moment it turns "
         "down a proposal from Dunmore, and that ends the talks.",
@@ -249,11 +249,11 @@ RIG_TEXTS = {
         "costs each side the same small share of what is at stake.",
         "A buyer abroad would pay {x} for the rig. Kestrel can accept, and so end its talks "
         "with Dunmore, only in answer to a proposal from Dunmore that it rejects. No outside "
-        "event can stop the talks, but every week they last costs both sides the same part of "
+        "event can stop the talks, but every day they last costs both sides the same part of "
         "the value at stake.",
     ),
     "breakdown payoff": (
-        "Waiting is free for both sides: a deal struck a week later is worth the same as one "
+        "Waiting is free for both sides: a deal struck a day later is worth the same as one "
         "struck today. But Dunmore's bank could withdraw its loan on any day of the talks, "
         "and that would end them; a dealer in used equipment would then buy the rig from "
         "Kestrel for {x}.",
@@ -331,9 +331,10 @@ class KestrelPower(Scenario):
             "Kestrel has no use for the process itself. **Atlas** would pay up to "
             f"{money(self.atlas_value)} for it and **Borealis** up to "
             f"{money(self.borealis_value)}; both have told Kestrel they want it. Borealis has "
-            "named no price of its own; it has committed in writing to buy the licence "
-            f"at any price up to {money(self.borealis_value)} that Kestrel asks, should Atlas "
-            "not take it. Kestrel can take up that commitment only at the moment it turns down "
+            "made Kestrel a firm written offer of "
+            f"{money(self.borealis_value)} for the licence, should Atlas not take it, and "
+            "will go no higher; it has sent Atlas a copy, so Atlas knows both values. Kestrel "
+            "can accept that offer only at the moment it turns down "
             "a proposal from Atlas, which ends its talks with Atlas. There is one licence: "
             "whoever gets it uses it alone, and without Kestrel nobody gets anything. Offers "
             "for the licence go back and forth within days, not months. Take a day's delay to "
@@ -370,8 +371,8 @@ class KestrelPower(Scenario):
             f"Kestrel **{money(self.granite_offer)}** of the margin.\n\n"
             "**5. Three ways to strengthen your hand** (`s.corvid_value`, "
             "`s.delta_with_loan`, `s.harrow_raised`). You have time for one of them this "
-            f"month. *bidder*: bring in **Corvid**, who would pay up to "
-            f"{money(self.corvid_value)} for the licence. *loan*: take a bridging loan that "
+            f"month. *bidder*: bring in **Corvid**, which would make a firm written offer of "
+            f"{money(self.corvid_value)} for the licence on the same terms as Borealis's. *loan*: take a bridging loan that "
             "pays the idle team, so a month's delay is worth "
             f"{self.delta_with_loan:.2f} to Kestrel instead of {self.delta_you:.2f}; its "
             "interest, a few hundred a month, is small next to the sums at stake, so leave it "

@@ -141,7 +141,7 @@ def power_sources():
         "dunmore_alloy": ("resource", kestrel),
         "granite_signature": ("authority", kestrel),
         "fellgate_chair": ("authority", kestrel),
-        "fellgate_accounts": ("authority", them),
+        "harrow_approval": ("authority", them),
         "inventor": ("expert", them),
         "failure_analysis": ("expert", them),
         "dunmore_metallurgist": ("expert", kestrel),
@@ -331,7 +331,8 @@ PowerExplorer()
 # ### Question 2 (4 points): Atlas's "fair" price, and your reply
 #
 # Atlas proposes to pay Kestrel's Shapley value in your market and calls it fair, but it
-# has not put a figure on it: working it out is yours. Build the market of section 2's
+# has not put a figure on it: working it out is yours. (Atlas can work it out too: Borealis
+# sent it a copy of its offer, so Atlas knows both values.) Build the market of section 2's
 # example with your numbers, `s.atlas_value` and `s.borealis_value`, and call
 # `shapley_values`.
 #
@@ -385,10 +386,8 @@ check.licence_floor(licence_floor, hidden=True)
 # - `reason`: what Kestrel puts forward in its reply, one of `"rival"` (Borealis would
 #   pay more than Atlas offers, said calmly because it is true), `"interests"` (what the
 #   licence does for Atlas: products that last longer) or `"fairness"` (the Shapley value
-#   is the fair price). A rival is worth naming only when it beats what the other side
-#   expects to pay, here Atlas's own proposal; a weaker one shows Atlas how little Kestrel
-#   could get elsewhere (section 7 says more). And Atlas has already used the Shapley
-#   value as its yardstick.
+#   is the fair price). Which one serves Kestrel is your judgement; section 7 discusses
+#   what makes a reason worth putting forward.
 #
 # Each part earns a point. Grading also tries other learners' scenarios.
 
@@ -790,8 +789,12 @@ check.granite_reply(granite_reply, hidden=True)
 #
 # ### Question 6 (2 points): one month, one move
 #
-# Your scenario offers three moves. *bidder*: bring in Corvid, who would pay up to
-# `s.corvid_value` for the licence (less than Atlas would). *loan*: a bridging loan that
+# This question is a what-if set before Granite's first proposal: it asks what each move
+# would add to Kestrel's prospects, not how to answer a proposal already made.
+#
+# Your scenario offers three moves. *bidder*: bring in Corvid, which would make a firm
+# written offer of `s.corvid_value` for the licence on Borealis's terms (less than Atlas
+# would pay). *loan*: a bridging loan that
 # makes Kestrel more patient, its discount factor rising from `s.delta_you` to
 # `s.delta_with_loan` (its interest is small enough to leave out). *harrow*: court Harrow,
 # whose offer rises from `s.outside_offer` to `s.harrow_raised`.
@@ -852,10 +855,13 @@ check.best_lever(best_lever, hidden=True)
 #
 # Kestrel's case suggests quieter ways to use the same power:
 #
-# - **Say true things, plainly.** When Borealis would pay more than Atlas expects to pay,
-#   Atlas raises its price once it knows that Borealis wants the licence too; telling Atlas
-#   so does the work, *when it is true*. When Borealis would pay less, the next point
-#   applies: it is a weak alternative, better kept to yourself. A rival bid you
+# - **Say true things, plainly.** When Borealis would pay more than Atlas proposes, naming
+#   Borealis's offer as the ground for a higher price does the work, *when it is true*:
+#   Atlas knows the offer, and a reply that puts it forward leaves the "fair" figure
+#   nothing to stand on. When Borealis would pay less, naming it gives Atlas no reason to
+#   pay more and points at an alternative worse than what Atlas already proposes: it is a
+#   weak alternative, better left unsaid, and what the licence does for Atlas is the
+#   better ground. A rival bid you
 #   make up is not a bluff but a misrepresentation (see below).
 # - **Mention an alternative when it helps, as information, not as an ultimatum.** With
 #   full information, as in section 5, an outside option below your share at the table
@@ -898,7 +904,10 @@ check.best_lever(best_lever, hidden=True)
 #
 # - **Power that comes with a public office is not yours to bring to a deal.** A seat on a
 #   council's planning committee exists to serve the town; raising it in a private
-#   negotiation is a conflict of interest, and in many places a crime.
+#   negotiation is a conflict of interest, and in many places a crime. The same holds for
+#   any role held for others, such as keeping a joint venture's books or sitting on a
+#   body as its owners' trustee: a say you hold on their behalf is not yours to bring to
+#   your own deals.
 # - **Dominance has legal limits.** A firm that dominates its market may not abuse that
 #   position, for instance by imposing unfair prices or terms (Article 102 of the Treaty
 #   on the Functioning of the EU); US law (section 2 of the Sherman Act) forbids winning or
