@@ -1190,3 +1190,19 @@ def test_the_quick_delivery_disclosure_claims_no_need_the_learner_may_not_know()
     shows no urgency; any buyer replacing a line values a quick delivery."""
     move = next(m for m in reference.DISCLOSURES if m.key == "fast-delivery")
     assert "running soon" not in move.why and "any buyer replacing a line" in move.why
+
+
+def test_a_true_alternative_said_as_an_ultimatum_is_kept_back(monkeypatch):
+    """The professor's second review, finding 8: section 6's 'mention alternatives without
+    threats' is practised. Every learner judges the true rival twice: mentioned calmly (a
+    legitimate tactic) and as an ultimatum (not to be said that way); labelling the
+    ultimatum 'share' costs the point and the hint names the threat as the distinction."""
+    for n in range(50):
+        sale = variant("01_information", f"learner-{n}")
+        assert "rival-ultimatum" in sale.disclosures and "true-rival" in sale.tactics
+    sale = as_learner(monkeypatch, "learner-0")
+    right = reference.fair_play(sale)
+    assert right["rival-ultimatum"] == "keep" and right["true-rival"] == "legitimate"
+    said = parts(check.fair_play(lambda s: {**right, "rival-ultimatum": "share"}))
+    assert said["what to tell Osprey"][0] == 0
+    assert "corners it with a threat" in said["what to tell Osprey"][1]

@@ -287,7 +287,8 @@ def test_the_moves_to_judge_cover_every_label(sales):
     keys = {move.key: move.label for move in (*scenario.DISCLOSURES, *scenario.TACTICS)}
     for sale in sales:
         assert len(sale.disclosures) == 3 and len(sale.tactics) == 5
-        assert "fast-delivery" in sale.disclosures and "true-rival" in sale.tactics
+        assert {"fast-delivery", "rival-ultimatum"} <= set(sale.disclosures)
+        assert "true-rival" in sale.tactics
         assert {keys[k] for k in sale.disclosures} == {"share", "keep"}
         assert {keys[k] for k in sale.tactics} == {
             "legitimate",
@@ -499,7 +500,13 @@ def pays_by_rule(sale):
 
 LABELS = {
     "share": {"deposit", "fast-delivery", "reference"},
-    "keep": {"lowest-price", "empty-order-book", "what-you-know", "friday-deadline"},
+    "keep": {
+        "lowest-price",
+        "empty-order-book",
+        "what-you-know",
+        "friday-deadline",
+        "rival-ultimatum",
+    },
     "legitimate": {"annual-report", "ask-timing", "price-survey", "true-rival"},
     "bluff": {"hard-for-us", "fair-price"},
     "misrepresentation": {"invented-rival", "steel-costs", "hidden-fault"},

@@ -1128,7 +1128,7 @@ TACTIC_LABELS = (
 DISTINCTIONS = {
     frozenset({reference.SHARE, reference.KEEP}): "ask whether saying it helps Osprey find a "
     "trade that helps you both, or shows Osprey how little you would take or how soon you "
-    "need the deal",
+    "need the deal, or corners it with a threat where a calm mention would inform",
     frozenset({reference.LEGITIMATE, reference.BLUFF}): "ask whether anything untrue is said",
     frozenset({reference.LEGITIMATE, reference.MISREPRESENTATION}): "ask whether anything "
     "untrue is said about a fact Osprey relies on",

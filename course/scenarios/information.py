@@ -179,6 +179,15 @@ DISCLOSURES = (
         "the need with terms instead (a delivery date)",
     ),
     Move(
+        "rival-ultimatum",
+        "'match the other firm's quote by Friday or we sell to them', about the food firm "
+        "that really did ask you for a quote last week",
+        KEEP,
+        "the alternative is true, but said as an ultimatum it dares Osprey to test whether "
+        "you mean it and leaves it no way to agree without losing face; the same fact said "
+        "calmly, without a deadline or a threat, informs (section 6)",
+    ),
+    Move(
         "friday-deadline",
         "that you need the contract signed by Friday to pay a supplier",
         KEEP,
@@ -617,8 +626,9 @@ def _with_words(rng, sale, direction):
         wren_offers=offers,
         wren_cost=cost,
         explorer_cases=_explorer_cases(rng),
-        # always one strength that meets Osprey's need and one true alternative to mention
-        disclosures=_some(rng, DISCLOSURES, 3, always=("fast-delivery",)),
+        # always one strength that meets Osprey's need, a true alternative said as an
+        # ultimatum, and the same alternative mentioned calmly
+        disclosures=_some(rng, DISCLOSURES, 3, always=("fast-delivery", "rival-ultimatum")),
         tactics=_some(rng, TACTICS, 5, always=("true-rival",)),
     )
 

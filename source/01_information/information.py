@@ -908,8 +908,8 @@ check.report_decision(report_decision, hidden=True)
 # about Osprey or to persuade it (`sale.tactics`), each with a key. Write `fair_play(sale)`
 # to return a dict from every one of those keys to a label:
 #
-# - for each of `sale.disclosures`: `"share"` (it helps you to say it) or `"keep"` (keep
-#   it to yourself);
+# - for each of `sale.disclosures`: `"share"` (it helps you to say it, in those words) or
+#   `"keep"` (keep it to yourself, or at least do not say it that way);
 # - for each of `sale.tactics`, module 00's four kinds: `"legitimate"`, `"bluff"` (an
 #   untrue claim about your own reservation price, what you would settle for, or your
 #   estimate of what something is worth),
@@ -935,6 +935,7 @@ def fair_play(sale):
         "empty-order-book": "keep",
         "what-you-know": "keep",
         "friday-deadline": "keep",
+        "rival-ultimatum": "keep",
         "annual-report": "legitimate",
         "ask-timing": "legitimate",
         "price-survey": "legitimate",
