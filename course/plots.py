@@ -10,7 +10,7 @@ def nash_share_vs_batna(pie, their_batna, your_batnas=None):
     """Your share of ``pie`` as your BATNA rises from 0 to ``pie - their_batna``, theirs
     fixed, under the two models of module 02: the Nash split with the BATNAs as breakdown
     payoffs (a line of slope 1/2, ``nash_split``) and the outside-option result, when you
-    can walk out at any moment (flat at half the pie until your BATNA beats it, then equal
+    can walk out whenever you turn down their proposal (flat at half the pie until your BATNA beats it, then equal
     to it, ``outside_option_split``). Returns the matplotlib figure."""
     import matplotlib.pyplot as plt
 

@@ -310,3 +310,17 @@ def test_the_news_quiz_revises_on_facts_and_holds_against_pressure():
         assert "Right" in quiz.verdicts[index].value
     quiz.choices[0].value = "revise it or hold it?"
     assert quiz.verdicts[0].value == ""
+
+
+def test_the_news_quiz_is_true_for_every_learner():
+    """Second review of module 02, findings 1 and 2: 'Harbor Bank withdraws its offer' was
+    keyed 'revise it' for everyone, though Harbor Bank is the BATNA of about a third of
+    learners, and Lumen's round 'closed' during the talks though section 3 has it close after
+    you choose. The news now names the learner's own BATNA, and Lumen's round closes early,
+    before you must answer; the quiz asks whether to work the figure out again."""
+    texts = " ".join(text for text, _, _ in NEWS)
+    assert "Harbor Bank withdraws" not in texts
+    assert "your BATNA falls away" in texts
+    assert "earlier than expected, before you must answer" in texts
+    lumen = next(why for text, _, why in NEWS if text.startswith("Lumen"))
+    assert "comes out where it was" in lumen

@@ -671,10 +671,13 @@ def judge_situation(index, choice):
 #: reservation price or hold it, and why.
 NEWS = (
     (
-        "Lumen writes that its funding round has closed: the bonus is now certain.",
+        "Lumen's funding round closes earlier than expected, before you must answer: the "
+        "bonus is now certain.",
         "revise it",
-        "a fact about one of your alternatives: Lumen is now a sure base plus bonus, which "
-        "may make it your BATNA or raise its value",
+        "a fact about one of your alternatives, settled before you decide (section 3's "
+        "second situation): Lumen is now a sure base plus bonus, so work the reservation "
+        "price out again; Lumen may become your BATNA or raise its value, and if base plus "
+        "bonus still does not beat your BATNA, the figure comes out where it was",
     ),
     (
         "Northwind's recruiter says 95,000 is the final figure and the budget cannot move.",
@@ -683,10 +686,11 @@ NEWS = (
         "alternatives or what the job costs you",
     ),
     (
-        "Harbor Bank withdraws its offer.",
+        "The alternative that is your BATNA falls away: its offer is withdrawn, or the "
+        "client ends the contract.",
         "revise it",
-        "a fact about your alternatives: if Harbor Bank was your BATNA, the next best one "
-        "takes its place, and your reservation price falls to it",
+        "a fact about your alternatives: the next best one takes the BATNA's place, and "
+        "your reservation price falls to it",
     ),
     (
         "Northwind agrees to two remote days a week.",

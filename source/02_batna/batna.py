@@ -94,8 +94,8 @@ expected_value(sure_offer), expected_value(startup_gamble)
 #
 # Decision analysis (Raiffa 1968) values such a gamble by its **certainty equivalent**:
 # the sure amount you would accept in exchange for the gamble, so that you would not mind
-# which of the two you hold. Someone who would swap the gamble for a sure 88,000 values it
-# at 88,000, not 95,000. The gap, 7,000 here, is their **risk premium** (Pratt 1964), what
+# which of the two you hold. Someone for whom a sure 88,000 and the gamble are equally good
+# values it at 88,000, not 95,000. The gap, 7,000 here, is their **risk premium** (Pratt 1964), what
 # they would give up to be rid of the risk.
 # A certainty equivalent below the expected value means you are *risk-averse*, equal to
 # it *risk-neutral*, above it *risk-seeking*. For anyone who prefers more money to less,
@@ -105,10 +105,11 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # alternative, although the gamble has the higher expected value. So compare alternatives
 # by what each is worth *to you*: its expected value if you are risk-neutral, your
 # certainty equivalent if you are not. One attitude to risk prices every gamble you face:
-# someone who dislikes the risk of one job offer dislikes a wider gamble at least as much,
-# so if you use a certainty equivalent for one alternative, use one for each. Decision
-# analysis measures that attitude with a single number for the person, from which every
-# certainty equivalent follows (Pratt 1964). The graded questions below use expected
+# the same person is averse to the risk in each of them, so if you use a certainty
+# equivalent for one alternative, use one for each. Decision analysis describes that
+# attitude by a utility function; if you assume a simple family of them, such as constant
+# relative risk aversion, one number fixes it and every certainty equivalent follows
+# (Pratt 1964; Arrow 1965). Your scenario's two sure amounts come from one such number. The graded questions below use expected
 # values, as a risk-neutral job seeker would, except question 3's second part, which
 # supposes sure amounts for both of your gambles from one such attitude; the builder in
 # section 3 lets you use your own certainty equivalents and see what changes.
@@ -268,8 +269,9 @@ check.choose_batna(choose_batna, hidden=True)
 # ### Exercise: revise or hold?
 #
 # Leverage shifts while you talk, but only facts shift it. Suppose each of these reaches
-# you during your talks with Northwind. For each, decide whether it should move your
-# reservation price (revise it) or not (hold it), and read why at once.
+# you during your talks with Northwind. For each, decide whether it is a reason to work
+# your reservation price out again (revise it: the figure may move, or come out where it
+# was) or no reason at all (hold it), and read why at once.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-quiz", "schema_version": 3}
 from course.widgets.batna import NewsQuiz
@@ -584,7 +586,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # label: `"honest"`, `"threat"`, `"bluff"` or `"misrepresentation"`. Writing the labels of
 # your own five statements in by hand is fine. Each statement earns a quarter of a point.
 #
-# Then choose the statement you would make about your alternatives, and add its letter
+# Then choose the statement you would make: either your BATNA's terms or the one that keeps
+# your position private. Add its letter
 # under the key `"use"`, for example `return {"A": "honest", ..., "use": "B"}`. Compare
 # what your BATNA is worth by expected values, which is what its terms show Northwind,
 # with the midpoint of Northwind's pay band, `offers.band_midpoint`, Northwind's estimate
@@ -718,8 +721,8 @@ figure = nash_share_vs_batna(pie=100, their_batna=40)
 #
 # For each situation, ask first what pushes both sides to agree: the risk that something
 # neither side controls ends the talks (the Nash split, with breakdown payoffs), or the
-# cost of delay while either side can leave for its alternative when it likes (the
-# outside option). A case can have both: then the Nash split holds, capped by any outside
+# cost of delay while either side can leave for its alternative whenever it turns down the
+# other's proposal (the outside option). A case can have both: then the Nash split holds, capped by any outside
 # option that beats it.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "model-quiz", "schema_version": 3}
