@@ -375,8 +375,8 @@ check.my_audit(my_audit)
 # walk-out and costs you credibility you will need later. Schweinsberg, Ku, Wang and
 # Pillutla ("Starting high and ending with nothing", *Journal of Experimental Social
 # Psychology*, 2012) found that extreme first offers offended those who received them,
-# that receivers with high power (a good alternative of their own) were the ones who then
-# walked away, and that such offers helped the offerer only when the talks went on.
+# whatever their power, that receivers with little power were the ones who then walked
+# away, and that such offers helped the offerer only when the talks went on.
 #
 # **Ambitious, and grounded.** Two rules, for two different things. How far to reach is
 # an *ambition* rule: open at, or just beyond, your estimate of what Marlow could accept.
