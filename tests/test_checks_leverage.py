@@ -721,6 +721,8 @@ def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
         ("build-teaching", "his analysis showed that cooperation is stable only", "held up when"),
         # finding 19: an honest duration
         ("intro", "3½ to 5 hours", "about 3½ hours**"),
+        # second review, finding 5: a shorter budget drawn so the best plan no longer fits
+        ("plan-judgement-text", "`scenario.short_budget`", "two working days earlier"),
         # second review, finding 15: marks for grading, points for the leverage scale
         ("intro", "counted in **marks**", None),
         ("q1-text", "Each fact earns 0.4 marks", "0.4 points"),

@@ -11,6 +11,7 @@ notebook calls them, and the hidden checks run once per formulation.
 """
 
 import re
+from dataclasses import replace
 from fractions import Fraction
 from itertools import combinations, product
 
@@ -481,6 +482,37 @@ def test_the_plan_has_a_binding_budget_and_one_clear_best(drawn):
             naive_wrong[name] += set(naive) != set(best)
     assert sizes >= {1, 2}
     assert all(count >= 50 for count in naive_wrong.values()), naive_wrong
+
+
+def test_question_3b_has_a_shorter_budget_that_forces_a_choice(drawn):
+    """Second review, finding 5: 'the talks move two days earlier' left 61% of learners
+    with nothing to drop. Every learner's shorter budget is too small for their best plan,
+    some plan of at least one step still fits it, and one such plan is clearly best."""
+    cuts = set()
+    for s in drawn:
+        values = plan_values(s)
+        best = max(values, key=values.get)
+        assert 1 <= s.short_budget < sum(s.steps[n][2] for n in best), s.learner
+        short = plan_values(replace(s, budget=s.short_budget))
+        ranked = sorted(short.values())
+        assert max(short, key=short.get), s.learner
+        assert ranked[-1] - ranked[-2] >= PLAN_MARGIN - 1e-9, s.learner
+        cuts.add(s.budget - s.short_budget)
+    assert {1, 2, 3} <= cuts
+
+
+def test_every_learner_is_shown_both_trust_items_of_question_3b(drawn):
+    """Second review, finding 6: question 3b asks about the step that keeps a promise and
+    the news that spends trust, but 93% of learners drew only one. Both are named under
+    every learner's steps, and a drawn news item is named by its label only, so that the
+    reading question 4a asks for is not given away."""
+    for s in drawn:
+        shown = str(s.show("steps"))
+        step = next(x for x in STEPS if x.case == s.case and x.trust)
+        news = next(x for x in NEWS if x.case == s.case and x.trust)
+        assert step.name in shown and news.text in shown, s.learner
+        if news.text in {text for text, _ in s.news.values()}:
+            assert f"it would lower your {news.source}" not in shown, s.learner
 
 
 def test_no_learner_can_sort_the_tactics_by_elimination(drawn):

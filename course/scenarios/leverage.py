@@ -1005,7 +1005,7 @@ STEPS = (
     ),
     Step(
         "sole-source",
-        "Send Ostra's quality team the joint test results you promised it last year",
+        "Send Ostra's quality team the joint test results you promised for this month",
         "power",
         (1, 2),
         (1, 3),
@@ -1395,6 +1395,7 @@ class LeverageScenario(Scenario):
     steps: MappingProxyType  # step name -> (source, amount, days, chance)
     news: MappingProxyType  # label -> (text, size): each moves one rating by its size
     tactics: MappingProxyType  # label -> tactic text (question 5)
+    short_budget: int = 0  # working days if the talks are brought forward (question 3b)
     ask: str = ""  # what you mean to ask for (question 4b)
     need: float = 0.0  # the balance, in points, the ask needs behind it (question 4b)
 
@@ -1448,7 +1449,35 @@ class LeverageScenario(Scenario):
             f"You have **{self.budget} working days** before the talks (`scenario.budget`). "
             "Preparation steps (`scenario.steps`, name -> (source, amount, days, chance)):\n\n"
             "| step | raises your | by | days | chance it comes through |\n"
-            f"|---|---|---|---|---|\n{rows}"
+            f"|---|---|---|---|---|\n{rows}\n\n"
+            f"If the talks are brought forward, you will have only **{self.short_budget} "
+            "working days** (`scenario.short_budget`, question 3b): too few for the best "
+            f"plan.\n\n{self._trust_pair()}"
+        )
+
+    def _trust_pair(self):
+        """Question 3b's two trust items of this case, each said to be in the learner's
+        lists or not."""
+        step = next(s for s in STEPS if s.case == self.case and s.trust)
+        news = next(n for n in NEWS if n.case == self.case and n.trust)
+        if step.name in self.steps:
+            kept = "it is among your steps above"
+        else:
+            kept = (
+                f"not among your steps: it would raise your {step.source} by "
+                f"{step.amounts[0]} to {step.amounts[1]} in {step.days[0]} to {step.days[1]} "
+                "days"
+            )
+        drawn = [label for label, (text, _) in self.news.items() if text == news.text]
+        spent = (
+            f"it is your news item {drawn[0]}"
+            if drawn
+            else f"not among your news: it would lower your {news.source} by {news.size}"
+        )
+        return (
+            f"Trust in your case (question 3b). The step that keeps a promise: "
+            f"*{step.name}* ({kept}). The news in which a move of yours spends the other "
+            f"side's trust: *{news.text}* ({spent})."
         )
 
     def _news_list(self):
@@ -1627,10 +1656,26 @@ def _news_problems(yours, theirs, weights, moves, asks=(), before_peak=False, ev
     return problems
 
 
+def shorter_budget(scenario):
+    """Question 3b's days if the talks are brought forward: the most days, fewer than the
+    best plan takes, at which a plan of at least one step is best by at least MARGIN / 2
+    points of expected gain; 0 when no number of days gives one."""
+    days = sum(scenario.steps[name][2] for name in best_plan(scenario))
+    for budget in range(days - 1, 0, -1):
+        gains = sorted(plans(replace(scenario, budget=budget)).values())
+        if best_plan(replace(scenario, budget=budget)) and gains[-1] - gains[-2] >= (
+            MARGIN / 2 - 1e-9
+        ):
+            return budget
+    return 0
+
+
 def _plan_problems(scenario):
     problems = []
     if sum(days for *_, days, _ in scenario.steps.values()) <= scenario.budget:
         problems.append("plan: every step fits the budget")
+    elif not scenario.short_budget:
+        problems.append("plan: no shorter budget has one clear best plan")
     gains = sorted(plans(scenario).values())
     if len(gains) < 2 or gains[-1] - gains[-2] < MARGIN / 2 - 1e-9:
         problems.append("plan: the two best plans within 0.05 points")
@@ -1854,7 +1899,8 @@ def leverage_audit(rng, learner, rejected=None, checked=True):
 
     def with_steps():
         steps, budget = _draw_steps(rng, case, apart, trust and checked)
-        return replace(base, steps=MappingProxyType(steps), budget=budget)
+        drawn = replace(base, steps=MappingProxyType(steps), budget=budget)
+        return replace(drawn, short_budget=shorter_budget(drawn))
 
     scenario = _redraw(with_steps, _plan_problems if checked else _unchecked, rejected)
     tactics = _redraw(

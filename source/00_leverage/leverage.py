@@ -492,21 +492,25 @@ check.best_plan(best_plan, hidden=True)
 # Your function compares plans by their average gain. Two judgements it cannot make are
 # yours; answer each in two or three sentences, about your own scenario.
 #
-# 1. **Less time.** The talks move two working days earlier. Which step of your best plan
-#    would you drop or change, and why that one: what it adds per day, its chance, or
-#    something the numbers leave out?
+# 1. **Less time.** The talks are brought forward, and you have only
+#    `scenario.short_budget` working days (shown under your steps), too few for your best
+#    plan. Which step of it would you drop or change, and why that one: what it adds per
+#    day, its chance, or something the numbers leave out? Compare the plans that still fit
+#    by their numbers before you decide.
 # 2. **Trust.** Look at the step in your case that keeps a promise you made the other side
-#    (in your list, or the one section 4 says each case has), and at the news item in
-#    which a move they find unfair spends their trust. What does each do to your next
+#    and at the news item in which a move they find unfair spends their trust (both named
+#    under your steps, with their sizes, whether or not you drew them). What does each do to your next
 #    negotiation with the same people, and is the step worth its days? Then name a move
 #    that costs their trust while keeping your word (walking away, declining to renew,
 #    enforcing a right the contract gives you) and say when it could be worth making.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "plan-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric, a mark each. (1) Names a step of the learner's own best plan (the key is
-# `course.scenarios.leverage.best_plan(course.variant("00_leverage", "<learner id>"))`)
-# and a reason tied to its numbers (days, chance, weight, room to the top of the scale)
+# Rubric, a mark each. (1) Names a step of the learner's own best plan to drop or change
+# so that the plan fits `short_budget` (with `s = course.variant("00_leverage", "<learner
+# id>")`, the best plan is `course.scenarios.leverage.best_plan(s)`, and the best at the
+# shorter budget `best_plan(dataclasses.replace(s, budget=s.short_budget))`; another
+# choice is fine with a reason) and a reason tied to its numbers (days, chance, weight, room to the top of the scale)
 # or to something they leave out; half a mark for a step without a reason. (2) Says what
 # the kept promise and the broken one each do to the next negotiation (the other side's
 # readiness to deal again and to take your word; Curhan, Elfenbein & Eisenkraft, 2010,
@@ -519,7 +523,8 @@ check.best_plan(best_plan, hidden=True)
 # A full-marks answer for a supplier case with steps "Read Vell's filed accounts" (2
 # days), "Run a trial order with Bellpak or Corrin" (7 days) and "Settle the invoice Vell
 # has disputed" (2 days), 9 days, expected gains 0.20, 0.60 and 0.25 points, best plan
-# the trial order and the invoice (0.85): "(1) With 7 days the plan loses a step. The
+# the trial order and the invoice (0.85), 7 days if the talks are brought forward: "(1)
+# With 7 days the plan loses a step. The
 # trial order alone adds 0.60 on average, the accounts and the invoice together 0.45 in
 # 4 days, so I keep the trial order and drop the invoice from the plan, though the trial
 # is the riskier step; the invoice is owed, so I would still settle it after the talks.
