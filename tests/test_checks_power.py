@@ -745,3 +745,15 @@ def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
             check.judge_reply_reason(s, (low, wrong))
         assert f"{v2:,.0f}" in str(failure.value) and f"{shapley:,.0f}" in str(failure.value)
     assert seen == {"rival", "interests"}
+
+
+def test_question_2a_cannot_be_passed_without_the_shapley_value(learner):
+    """Borealis's value can lie between half of Atlas's and the Shapley value, so reading
+    'the proposal beats Borealis' as 'v2 < v1/2' fails the hidden check (professor's review
+    2, finding 5: the draws left no value between 0.5 and 0.6 of Atlas's)."""
+
+    def shortcut(s):
+        return s.borealis_value, s.borealis_value < s.atlas_value / 2
+
+    outcome = check.licence_floor(shortcut, hidden=True)
+    assert [o.passed for o in outcome.outcomes] == [True, False]

@@ -192,17 +192,21 @@ def test_the_power_facts_mix_bases_and_both_directions(drawn):
 
 
 def test_the_licence_has_a_clear_floor_and_a_clear_verdict(drawn):
-    """Q2: Atlas's "fair" proposal is Kestrel's Shapley value, at least 5% of Atlas's value
+    """Q2: Atlas's "fair" proposal is Kestrel's Shapley value, at least 3% of Atlas's value
     away from the floor; the floor is not half of Atlas's value (a wrong reading); the
-    numbers are plausible (Borealis values the licence at 30 to 90% of Atlas's)."""
+    numbers are plausible (Borealis values the licence at 30 to 90% of Atlas's); and some
+    learners have Borealis between half of Atlas's value and the Shapley value, so that
+    'v2 < v1/2' cannot stand in for the Shapley value (professor's review 2, finding 5)."""
     for s in drawn:
         v1, v2 = s.atlas_value, s.borealis_value
         assert 0.3 * v1 - 1_000 <= v2 <= 0.9 * v1 + 1_000, s.learner
         assert abs(s.atlas_proposal - (3 * v1 + v2) / 6) <= 50, s.learner
-        assert abs(s.atlas_proposal - v2) >= 0.05 * v1, s.learner
-        assert abs(v2 - v1 / 2) >= 0.05 * v1, s.learner
+        assert abs(s.atlas_proposal - v2) >= 0.03 * v1, s.learner
+        assert abs(v2 - v1 / 2) >= 0.03 * v1, s.learner
     verdicts = {s.atlas_proposal >= s.borealis_value for s in drawn}
     assert verdicts == {True, False}  # a real decision: the fair price clears the floor or not
+    between = sum(s.atlas_value / 2 < s.borealis_value < s.atlas_proposal for s in drawn)
+    assert between >= len(drawn) // 20
 
 
 def test_kestrel_always_has_votes_without_power_and_a_vote_count_to_find(drawn):

@@ -89,6 +89,11 @@ class _HiddenLearners:
         ("corvid-short", lambda s: s.borealis_value < s.corvid_value <= s.atlas_value / 2),
         ("fair-above", lambda s: s.atlas_proposal >= s.borealis_value),
         ("fair-below", lambda s: s.atlas_proposal < s.borealis_value),
+        (  # Borealis above half of Atlas's value yet below the Shapley value: 'v2 < v1/2'
+            # stands in for 'the proposal beats Borealis' everywhere else (review 2, finding 5)
+            "fair-between",
+            lambda s: s.atlas_value / 2 < s.borealis_value < s.atlas_proposal,
+        ),
         ("two-votes", lambda s: _story().votes_needed(s) == 2),
         ("more-votes", lambda s: _story().votes_needed(s) != 2),
         ("mention", lambda s: _story().harrow_move(s) == "mention"),
@@ -423,7 +428,7 @@ def judge_reply_reason(s, result):
     elif said == "rival":
         hint = (
             f"Borealis would pay at most {v2}, less than Atlas's proposal of {proposal}: "
-            "naming it shows Atlas how little Kestrel could get elsewhere"
+            "naming it gives Atlas no reason to pay more than it already proposes"
         )
         general = "it names a rival weaker than what the buyer already offers"
     else:

@@ -42,7 +42,7 @@ REASONS = ("rival", "interests", "fairness")
 RIG_KINDS = ("outside option", "breakdown payoff")
 
 #: Margins every draw keeps from a rule's threshold, so no answer sits on a boundary.
-SHAPLEY_MARGIN = 0.05  # Atlas's proposal vs Borealis's value, as a share of Atlas's value
+SHAPLEY_MARGIN = 0.03  # Atlas's proposal vs Borealis's value, as a share of Atlas's value
 HARROW_MARGIN = 0.03  # Harrow's offer vs Kestrel's share at the table, relative
 OFFER_MARGIN = 0.03  # Granite's proposal vs Kestrel's equilibrium share, relative
 LEVER_MARGIN = 2_000  # the best lever's gain over the second best, in money, at least ...
@@ -626,10 +626,10 @@ INVARIANTS = {
         len({depends for _, depends in f["power answers"]}) < 2
     ),
     # question 2: the Shapley proposal sits clearly on one side of the floor
-    "licence: Atlas's proposal within 5% of Borealis's value": lambda s, f: (
+    "licence: Atlas's proposal within 3% of Borealis's value": lambda s, f: (
         abs(s.atlas_proposal - s.borealis_value) < SHAPLEY_MARGIN * s.atlas_value
     ),
-    "licence: the floor within 5% of half of Atlas's value (a wrong reading)": lambda s, f: (
+    "licence: the floor within 3% of half of Atlas's value (a wrong reading)": lambda s, f: (
         abs(s.borealis_value - s.atlas_value / 2) < SHAPLEY_MARGIN * s.atlas_value
     ),
     "licence: Borealis values it at least as much as Atlas": lambda s, f: (
@@ -833,7 +833,7 @@ def _power_facts(rng):
 def _candidate(rng, learner):
     """One draw of every number, before the invariants are checked."""
     atlas = float(pick(rng, 60_000, 120_000, 5_000))
-    ratio = _choice(rng, (0.30, 0.35, 0.40, 0.70, 0.75, 0.80, 0.85, 0.90))
+    ratio = _choice(rng, (0.30, 0.35, 0.40, 0.55, 0.70, 0.75, 0.80, 0.85, 0.90))
     borealis = float(round(atlas * ratio, -3))
     members, quota = _vote(rng)
     rig_value, rig_versions = _rig(rng)
