@@ -729,3 +729,31 @@ def test_a_plan_rounded_to_whole_thousands_still_passes():
                     except NotYet as failure:
                         assert "bigger than an earlier one" not in str(failure), str(failure)
                         assert "not smaller" in str(failure), str(failure)
+
+
+def test_the_notebook_says_what_holds_in_the_second_review(learner):
+    """Second review: the worked trade costs 18 more than the cheapest closing move (13);
+    with any quote the check tries the opening range is the single price `rival` (12);
+    trust also falls when the buyer leaves or time runs out, and patience is used up by
+    retractions and, only while the ask is above the buyer's reservation price, by stalls
+    (11); a believable cap counts at or above the reservation price (14); an anchor's pull
+    is resisted while what it reveals may be used, as module 01 teaches (module 01's
+    reviewer)."""
+    from course.engine.bots import STRAIN, TRUST_CHANGE
+
+    text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
+    assert "18 of your points more than the deal needs" not in flat
+    assert 38 - 20 == 18 and "costs you 18 more than the cheapest move that closes" in flat
+    for s in (course.variant(MODULE), *map(check._variant, check.HIDDEN_LEARNERS)):
+        assert all(rival < s.their_estimate for _, rival in check._rivals(s, True))
+    assert "the range is one price: open at `rival`" in flat
+    assert TRUST_CHANGE["it left"] == -0.1 and TRUST_CHANGE["deadline"] == -0.05
+    assert "talks the buyer leaves cost a tenth and talks that run out of time a twentieth" in flat
+    assert STRAIN["retraction"] and STRAIN["stall"]
+    assert "while your ask is still above the most it would pay, by offers you take back" in flat
+    assert "a believable cap above your reservation price" not in flat
+    assert "at a believable cap that is at or above your reservation price" in flat
+    assert "as if their anchor had not been spoken" not in flat
+    assert "as if their number had not been spoken" not in flat
+    assert "no pull beyond what it has told you" in flat

@@ -87,14 +87,17 @@ scenario
 # reservation price reached worse deals than those asked to focus on their target, even
 # though they felt better about them. So when an anchor lands on you, think about where
 # the other side would go without you and about what you are aiming for, and answer with
-# the number those give you, as if their anchor had not been spoken. Question 1 asks you
-# to do that.
+# the number those give you. Their number's pull (the anchoring) is what to resist; what it
+# tells you about them you may still use, as module 01 shows (an opening rules out
+# prices). So give the anchor no pull beyond what it has told you. Question 1 asks you to
+# do that.
 #
 # Not every number the other side shows you is an anchor. A rival's written quote for the
 # same work is news about their alternatives: it changes what they can get elsewhere, so
 # it should move your estimate of their reservation price, and with it your opening. An
-# anchor changes none of that. Telling the two apart is the point of attending to the
-# other side's alternatives.
+# anchor from far below says only that they would pay at least that much, which you knew
+# already, so it leaves that estimate where it was. Telling the two apart is the point of
+# attending to the other side's alternatives.
 #
 # Opening first pays when you know the range well. When you do not, a first offer can give
 # away more than any later concession wins back, and it may be wiser to let the other side
@@ -160,8 +163,9 @@ scenario
 # - **Moved by news:** a rival's quote is different. Orchard will not pay you more than
 #   it can get the same work for, so your best estimate of its reservation price becomes
 #   the lower of `s.their_estimate` and `rival`, and your opening is at least that
-#   estimate and at most `rival` (still grounded in a true fact that names at least as
-#   much).
+#   estimate and at most `rival`. Every quote question 1 tries is below
+#   `s.their_estimate`, so that estimate is `rival` itself and the range is one price:
+#   open at `rival` (still grounded in a true fact that names at least as much).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -392,8 +396,10 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 # yours (it may be below it) and kept hidden. Type your ask and send it, accept the buyer's offer, walk away politely or walk
 # out. The buyer answers each offer with one of its own and a few words. It may stop
 # before the tenth round: when its time is up it says its offer is final, and when its
-# patience runs out (offers it must refuse out of hand, or rounds in which you do not
-# move) it says so at least one offer before it leaves. When it is over you see both
+# patience runs out it says so at least one offer before it leaves. Patience is used up by
+# offers it must refuse out of hand and, while your ask is still above the most it would
+# pay, by offers you take back and by rounds in which you do not move; a real concession
+# restores a little of it. When it is over you see both
 # concession curves, what each of your concessions bought compared with holding your ask
 # instead, and the best price it would have accepted at the turns you played.
 #
@@ -533,8 +539,8 @@ ConcessionPlanner(scenario)
 #
 # For example, when Orchard needs 1 more point, a trade that costs you 20 and gives it 4
 # closes the deal; a single give that costs you 38 and gives it 11 has the better rate
-# (0.29 against 0.20) but gives away 18 of your points more than the deal needs. The rule
-# takes the trade.
+# (0.29 against 0.20) but costs you 18 more than the cheapest move that closes the deal.
+# The rule takes the trade.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "next-trade-answer", "schema_version": 3}
@@ -782,8 +788,9 @@ check.respond(respond, hidden=True)
 # The arena's buyers carry a simple version of this, **trust**, and it rests on the
 # course's own assumptions, not on measurements: a deal adds a quarter of the scale
 # (whatever its price: a real partner also cares how it felt), a polite walk-away keeps
-# trust as it was, a walk-out takes away more than a third, and every insulting offer
-# and every offer taken back costs a tenth more. A buyer who trusts you more opens closer
+# trust as it was, a walk-out takes away more than a third, talks the buyer leaves cost a
+# tenth and talks that run out of time a twentieth, and every insulting offer and every
+# offer taken back costs a tenth more. A buyer who trusts you more opens closer
 # to you next time and stays at the table longer; one who trusts you less opens further
 # away and leaves sooner. Try it in the arena above: end a negotiation one way, press
 # "meet this buyer again" and compare its first offer, and how long it stays, with the
@@ -882,8 +889,9 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #
 # - The first offer anchors. Open at or just beyond your best estimate of their
 #   reservation price, with a reason that is true. When an anchor lands on you, answer
-#   from their alternatives and your target, as if their number had not been spoken; news
-#   about their alternatives (a rival's real quote) is different, and should move you.
+#   from their alternatives and your target, giving their number no pull beyond what it
+#   tells you (module 01); news about their alternatives (a rival's real quote) is
+#   different, and should move you.
 # - Mention a strong alternative as a fact, never as a threat, and keep a weak one
 #   private; a bluff about your reservation price is tolerated, inventing or inflating an offer is
 #   misrepresentation.
@@ -898,7 +906,7 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #   need, or, when no single move does, the one that costs you least per point they gain;
 #   stop when they have what they need. Several equivalent offers, each on the frontier,
 #   keep you ambitious and show you what they value.
-# - Accept what is at least your next ask (or a believable cap above your reservation
-#   price); counter while a deal is possible; walk away
+# - Accept what is at least your next ask (or an offer at a believable cap that is at or
+#   above your reservation price); counter while a deal is possible; walk away
 #   when the best deal left is below your reservation price, with what the relationship
 #   is worth counted inside that price, and leave so that they would want you back.
