@@ -209,6 +209,17 @@ def test_the_licence_has_a_clear_floor_and_a_clear_verdict(drawn):
     assert between >= len(drawn) // 20
 
 
+def test_a_bluffed_threat_or_an_invented_bid_asks_more_than_atlas_proposes(drawn):
+    """Q7: a threat Kestrel would not carry out, and a Borealis bid it makes up, name more
+    than Atlas's proposal and Borealis's offer, else they ask for nothing new (professor's
+    review 2, finding 14: 86 of 400 threats and 63 of 148 bids were below the proposal)."""
+    for s in drawn:
+        for t in s.tactics:
+            bluff = t.kind == "borealis_threat" and t.amount != s.borealis_value
+            if bluff or t.kind == "borealis_bid":
+                assert t.amount > max(s.atlas_proposal, s.borealis_value), s.learner
+
+
 def test_kestrel_always_has_votes_without_power_and_a_vote_count_to_find(drawn):
     """Q3: Kestrel's one vote never swings (else there is nothing to find), at least 2 votes
     are needed, and the quota is a majority of all votes."""

@@ -793,10 +793,13 @@ def _corvid(rng, atlas, borealis):
 def _tactics(rng, borealis, harrow, atlas, above):
     first = _choice(rng, ILLEGITIMATE_TACTICS)
     second = _choice(rng, TABLE_TACTICS)
+    # a bluffed threat or an invented bid names more than Atlas already proposes (Kestrel's
+    # Shapley value) and more than Borealis offers, else it asks for nothing new
+    above_proposal = max(borealis, (3 * atlas + borealis) / 6)
     if rng.random() < 0.5:  # a threat Kestrel would carry out: at Borealis's value ...
         threat = borealis
-    else:  # ... or one it would not: a price between Borealis's value and Atlas's
-        threat = round(borealis + (atlas - borealis) * pick(rng, 0.3, 0.7, 0.1), -3)
+    else:  # ... or one it would not: a price between that and Atlas's value
+        threat = round(above_proposal + (atlas - above_proposal) * pick(rng, 0.3, 0.7, 0.1), -3)
     said_of_harrow = harrow if rng.random() < 0.5 else round(harrow * pick(rng, 1.5, 2.0, 0.1), -3)
     amounts = {
         "borealis_threat": float(threat),
@@ -809,7 +812,7 @@ def _tactics(rng, borealis, harrow, atlas, above):
             amounts[kind] = float(round(above * pick(rng, 1.2, 1.5, 0.1), -3))
         elif kind == "borealis_bid":
             # above what Borealis has committed to pay, so the figure is false on its face
-            amounts[kind] = float(round(borealis * pick(rng, 1.1, 1.4, 0.05), -3))
+            amounts[kind] = float(round(above_proposal * pick(rng, 1.1, 1.4, 0.05), -3))
     kinds = list(amounts)
     rng.shuffle(kinds)
     tactics = []
