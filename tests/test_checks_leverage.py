@@ -721,6 +721,9 @@ def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
         ("build-teaching", "his analysis showed that cooperation is stable only", "held up when"),
         # finding 19: an honest duration
         ("intro", "3½ to 5 hours", "about 3½ hours**"),
+        # second review, finding 25: the audit's limits are practised in the reflection
+        ("reflection-text", "one thing the weighted sum misses here", None),
+        ("reflection", "What the sum misses", None),
         # second review, finding 5: a shorter budget drawn so the best plan no longer fits
         ("plan-judgement-text", "`scenario.short_budget`", "two working days earlier"),
         # second review, finding 15: marks for grading, points for the leverage scale

@@ -779,7 +779,10 @@ check.classify_tactics(tactic_kinds)
 #
 # 1. a rating of information, alternatives and power for **both** sides, each with its
 #    reason (six ratings);
-# 2. the weights, and why the source that weighs most does so in this negotiation;
+# 2. the weights, why the source that weighs most does so in this negotiation, and one
+#    thing the weighted sum misses here (section 3's limits: sources that only work
+#    together, or an alternative worth less than what you would get at the table, which
+#    moves nothing however many points it earns);
 # 3. the one preparation step that would move the balance most: which rating it raises,
 #    by about how much and with what chance, whether you can do it in the time you have
 #    and within the lines of section 6, and what it does to the other side's trust in you
@@ -791,7 +794,8 @@ check.classify_tactics(tactic_kinds)
 # ### BEGIN SOLUTION
 # Rubric, a mark each, for a point made about the learner's own negotiation: (1) six
 # ratings, each with a reason (half a mark if some ratings or reasons are missing);
-# (2) weights that add up to 1, with a reason for the largest; (3) one step with the
+# (2) weights that add up to 1, with a reason for the largest and one limit of the
+# audit that matters in this negotiation (half a mark without the limit); (3) one step with the
 # rating it raises, a rough size and chance, and a word on whether it fits the time, is
 # legitimate, and keeps or spends the other side's trust (half a mark if the trust or the
 # legitimacy is missing).
@@ -804,6 +808,8 @@ check.classify_tactics(tactic_kinds)
 # Power: he sets the rent and can refuse to renew, 6; I am a tenant who pays on time and
 # looks after the flat, which he values, 4. Weights 0.25, 0.5, 0.25: alternatives count
 # most because moving is a real option for me and an empty flat a real cost for him.
+# What the sum misses: the flats I found help only if they beat the renewal he would
+# offer anyway; if they cost more than that, a higher alternatives rating moves nothing.
 # Balance: my 5.0 against his 5.75, about -0.75. Step: view the two flats and apply
 # before we talk; it raises my alternatives by about 2, with a chance of 0.8 that one is
 # still free, so about +0.8 points on average, and I have the two weeks it takes. It costs
