@@ -688,7 +688,7 @@ def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully():
 
 def test_question_4_says_granite_knows_harrow_and_6b_is_a_later_negotiation():
     assert "Here Granite knows Harrow's offer" in PROSE
-    assert "leave the door open" in PROSE
+    assert "if you do walk away, make it easy to return" in PROSE  # not the reference's words
     assert "Kestrel meets Granite again next week" not in PROSE
     assert "In a later negotiation with Granite" in PROSE
 
@@ -756,3 +756,12 @@ def test_the_second_reviews_story_fixes():
     assert "a say you hold on their behalf is not yours to bring to your own deals" in PROSE
     assert "This question is a what-if set before Granite's first proposal" in PROSE
     assert "A rival is worth naming only when it beats" not in PROSE
+
+
+def test_section_2_labels_what_it_borrows_from_section_5():
+    """Section 2 states section 5's price rule before section 5 teaches it; it says so
+    (professor's review 2, finding 19), and two phrases that echoed the reference are gone
+    (27)."""
+    assert "As a preview, stated here and taught in section 5" in PROSE
+    assert "Leverage is not fixed" not in PROSE
+    assert "leave the door open" not in PROSE

@@ -264,7 +264,8 @@ print("Left takes all: in the core?", stable)
 # rival never buys, and whenever $v_2 > 0.6\,v_1$ it gives the seller less than the rival
 # alone would pay: a seller who accepted the "fair" price would take less than its
 # reservation price. Where inside the core the price lands depends on how the seller and
-# the keen buyer bargain, and section 5 answers that. To sell to the rival, the seller must
+# the keen buyer bargain, and section 5 answers that. As a preview, stated here and taught
+# in section 5 (its terms are defined there): to sell to the rival, the seller must
 # walk out on the keen buyer, and an alternative reached that way counts only where it
 # beats what the seller would get by bargaining without it: with offers a day apart and a
 # day's delay costing both sides the same share (section 5 says why that matters), the
@@ -754,8 +755,9 @@ ShrinkingPieGame()
 # Here Granite knows Harrow's offer, as section 5's models assume (full information): both
 # sides know that Kestrel would really take Harrow's work rather than less. That is why,
 # when Harrow beats Kestrel's share at the table, walking out is the best reply to a
-# proposal below it. In real talks, if you do walk away, leave the door open: say you would
-# rather have worked together and what would bring you back, since you may well meet again.
+# proposal below it. In real talks, if you do walk away, make it easy to return: say you
+# would rather have worked together and what would bring you back, since you may well meet
+# again.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
@@ -781,8 +783,8 @@ check.granite_reply(granite_reply, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "levers-teaching", "schema_version": 3}
 # ## 6. Building power: which move pays most?
 #
-# Leverage is not fixed. A new bidder turns up, a loan buys time, an alternative improves,
-# and the balance moves. The models of this module tell you which of these moves count,
+# The balance of power moves while you prepare: a new bidder turns up, a loan buys time, an
+# alternative improves. The models of this module tell you which of these moves count,
 # by how much, and which count for nothing: a bidder who would pay less than your best
 # rival, or an outside option that stays below your share at the table, does not move the
 # deal. Preparation time is scarce, so spend it where the models say it pays.
