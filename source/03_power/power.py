@@ -783,8 +783,8 @@ check.granite_reply(granite_reply, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "levers-teaching", "schema_version": 3}
 # ## 6. Building power: which move pays most?
 #
-# The balance of power moves while you prepare: a new bidder turns up, a loan buys time, an
-# alternative improves. The models of this module tell you which of these moves count,
+# Leverage is not fixed. A new bidder turns up, a loan buys time, an alternative improves,
+# and the balance moves. The models of this module tell you which of these moves count,
 # by how much, and which count for nothing: a bidder who would pay less than your best
 # rival, or an outside option that stays below your share at the table, does not move the
 # deal. Preparation time is scarce, so spend it where the models say it pays.
