@@ -666,9 +666,7 @@ def test_if_quell_typed_in_from_the_own_case_fails_the_hidden_check(learner, ans
         own_case := course.variant("05_capstone", "ada"), [row[0] for row in plan_of(own_case)]
     )
     assert passes(run("if_quell", lambda s, plan: typed))
-    assert "every case grading tries" in miss(
-        "if_quell", lambda s, plan: typed, hidden=True
-    )
+    assert "every case grading tries" in miss("if_quell", lambda s, plan: typed, hidden=True)
 
 
 def test_a_signed_letter_is_said_exactly_when_question_2_signs(monkeypatch, learner):
