@@ -27,19 +27,10 @@ from course.scenarios import capstone as scenario
 from course.variants import learner_as
 from tests.notebooks import solution_namespace
 from tests.sweeps import Recording, cell_text, passes, run
+from tests.test_checks_capstone import HIDDEN
 
 MODULE = "05_capstone"
 LEARNERS = tuple(f"sweep-{n}" for n in range(2000))
-
-#: The questions whose checks try hidden cases (the others judge the learner's own case).
-HIDDEN = (
-    "my_batna",
-    "my_reservation",
-    "marlow_beliefs",
-    "opening_offer",
-    "concession_plan",
-    "if_quell",
-)
 
 
 @pytest.fixture(scope="module")
