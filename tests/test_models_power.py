@@ -758,6 +758,20 @@ def test_the_second_reviews_story_fixes():
     assert "A rival is worth naming only when it beats" not in PROSE
 
 
+def test_the_loan_lever_cuts_the_cost_of_waiting_without_claiming_to_pay_wages():
+    """Second review, finding 8: the loan was said to 'pay the idle team' for 'a few hundred a
+    month' of interest, yet raised Kestrel's discount factor by 0.02-0.06, a cut in the
+    monthly cost of delay of thousands (learner-1: 20,800 to 14,400 on a 160,000 margin). A
+    loan only finances wages; what it can remove is the overdraft's penalty costs and the risk
+    of losing the team, which is what the story and section 6 now say."""
+    for s in _drawn_scenarios()[:20]:
+        story = s.story()
+        assert "pays the idle team" not in story and "a few hundred a month" not in story
+        assert "The idle team's wages are still paid" in story
+    assert "small enough to leave out" not in PROSE
+    assert "the idle team is still" in PROSE
+
+
 def test_section_2_labels_what_it_borrows_from_section_5():
     """Section 2 states section 5's price rule before section 5 teaches it; it says so
     (professor's review 2, finding 19), and a phrase that echoed the reference is gone (27;

@@ -796,17 +796,18 @@ check.granite_reply(granite_reply, hidden=True)
 #
 # Your scenario offers three moves. *bidder*: bring in Corvid, which would make a firm
 # written offer of `s.corvid_value` for the licence on Borealis's terms (less than Atlas
-# would pay). *loan*: a bridging loan that
-# makes Kestrel more patient, its discount factor rising from `s.delta_you` to
-# `s.delta_with_loan` (its interest is small enough to leave out). *harrow*: court Harrow,
+# would pay). *loan*: a bridging loan that replaces the overdraft; the idle team is still
+# paid, but the overdraft's penalty costs and the risk of losing the team go, so Kestrel
+# grows more patient, its discount factor rising from `s.delta_you` to `s.delta_with_loan`
+# (the loan's own interest counted in). *harrow*: court Harrow,
 # whose offer rises from `s.outside_offer` to `s.harrow_raised`.
 #
 # Measure every move the same way, by what it adds to what the models predict Kestrel will
 # get. For the licence, that is section 5's price, $\max(v_1/2,\ v_2)$, with $v_1$ Atlas's
 # value `s.atlas_value` and $v_2$ the best rival's value (`s.borealis_value` today). That
 # price rests on your story's assumption that a day's delay in the licence talks costs
-# Kestrel and Atlas the same share: the loan pays the idle team, whose cost belongs to the
-# Granite contract, so under that assumption it changes nothing for the licence and
+# Kestrel and Atlas the same share: the loan cuts what keeping the idle team costs, a cost
+# that belongs to the Granite contract, so under that assumption it changes nothing for the licence and
 # affects only the Granite deal, where a round is a month. For the Granite contract, it is Kestrel's equilibrium share of `s.contract_value` (Granite
 # proposes first, with `s.delta_them`). Write `best_lever(s)`, returning `"bidder"`,
 # `"loan"` or `"harrow"`: the move that adds most. (In every scenario the course draws, the
