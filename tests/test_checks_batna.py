@@ -716,3 +716,19 @@ def test_target_salary_is_given_the_right_reservation_price(learner, capsys):
     assert len(seen) == 1 + len(check.HIDDEN_LEARNERS)
     for learner_id, reservation in seen:
         assert reservation == reservation_of(course.variant("02_batna", learner_id))
+
+
+def test_the_story_and_section_6_say_what_the_second_review_found_missing():
+    """Second review of module 02, findings 4, 7, 10, 13: the story never said that signing
+    with Northwind ends every alternative and that their uncertainty is settled only after
+    you answer (what makes expected values right here); 'you would swap Lumen for X' shows
+    only that the certainty equivalent is at most X; section 6's threat example gave no
+    commute, so its figure could not be checked against the reservation price; and a true
+    threat's figure, a floor the other side can meet exactly, gives away nearly the
+    reservation price section 6 says to keep private."""
+    story = course.variant("02_batna", "ada").story()
+    assert "Signing with Northwind ends all three" in story
+    assert "swap" not in story and "is as good to you as Lumen's whole offer" in story
+    honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
+    assert "your reservation price is 97,000" in honest
+    assert "a floor the other side can meet exactly" in honest

@@ -352,7 +352,7 @@ def sure_as_told(s):
     """Whether the texts tell the learner to use the sure amounts in question 6: not when
     the story supposes them for question 3's second part only and question 6 asks for the
     reservation price from expected values."""
-    figure = f"offer for a sure salary of {s.lumen_sure:,.0f}"
+    figure = f"a sure salary of {s.lumen_sure:,.0f}"
     told = next(part for part in s.story().split("\n\n") if figure in part)
     supposed = "suppose" in told and "question 3's second part" in told
     from_averages = "reservation price from expected values" in " ".join(text_of("q6-text").split())

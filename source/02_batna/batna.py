@@ -528,7 +528,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   me 89,000, and it spares me the commute." Keeping your reservation price to yourself
 #   is honest too: nobody is owed it.
 # - **Threat.** A demand with a consequence if it is refused: "unless you can pay at least
-#   96,000, I will take Harbor Bank's offer". It is a threat and not a bluff only because
+#   96,000, I will take Harbor Bank's offer" (with Harbor Bank's 89,000 as your BATNA and a
+#   commute that costs you 8,000, your reservation price is 97,000). It is a threat and not a bluff only because
 #   you would carry it out: the alternative is your real BATNA, and the figure is at most
 #   your reservation price. Then every salary below the figure is below your reservation
 #   price too, where you would indeed take your BATNA. Name a figure above your reservation
@@ -540,8 +541,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   what you say you intend to do is a statement about your present state of mind, and a
 #   false one, made for the other side to rely on, can be a misrepresentation (module 00).
 #   Even a true threat corners the other side, and people resist demands made under
-#   threat; module 03 shows how threats invite threats. Make one only if you mean it and
-#   the relationship can bear it.
+#   threat; module 03 shows how threats invite threats. A true threat also gives away
+#   nearly your reservation price: its figure is a floor the other side can meet exactly.
+#   Make one only if you mean it and the relationship can bear it.
 # - **Bluff.** A false claim about your own reservation price: "I cannot accept less
 #   than 100,000" when you could. Carr ("Is Business Bluffing Ethical?", *Harvard
 #   Business Review*, 1968) defended it as part of the game, and the comment to the
