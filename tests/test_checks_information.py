@@ -440,7 +440,7 @@ def test_a_hard_coded_reservation_price_fails_the_hidden_check(learner):
     own = reference.reservation_from_concessions(sale.wren_offers, sale.wren_cost)
     assert check.reservation_from_concessions(lambda offers, cost: own).earned == 2
     scored = wren_parts(lambda offers, cost: own, hidden=True)
-    assert "not on every scenario" in scored["the reservation price"][1]
+    assert "not every case grading tries" in scored["the reservation price"][1]
 
 
 # Question 5: the price before and after the opening
