@@ -37,7 +37,7 @@ from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from traitlets import Bool, Dict, Integer
 
 from autograder import secret
-from autograder.sandbox import Limits, gaps, prepare_kernel
+from autograder.sandbox import Limits, gaps, kernel_processes, prepare_kernel, stop_processes
 from course.variants import HIDDEN_CASES_VARIABLE, VARIANT_MIME
 
 
@@ -207,31 +207,73 @@ class LearnerExecute(Execute):
         return None
 
     def preprocess_cell(self, cell, resources, index):
+        if getattr(self, "_launcher", None) != self.km.provisioner.pid:
+            self._note_kernel_processes()  # a kernel nbclient started: what it runs itself
         try:
-            return super().preprocess_cell(cell, resources, index)
+            cell, resources = super().preprocess_cell(cell, resources, index)
         except (DeadKernelError, CellTimeoutError) as broken:
             # CellTimeoutError escapes only when the kernel stops answering altogether (a
             # cell that merely runs too long gets an error output from nbgrader instead)
             if self._restarts >= self.max_restarts:
                 raise
-            self._restarts += 1
             what = "stopped" if isinstance(broken, DeadKernelError) else "stopped answering"
-        cell.outputs = [
-            error_output(
-                "KernelBroken",
-                f"the kernel {what} while running this cell; the cells after it ran in a new kernel",
-                f"the kernel {what} while running this cell",
-            )
-        ]
-        self.log.warning(
-            "Kernel %s in cell %d; restarting it and replaying the cells before", what, index
+            cell.outputs = [
+                error_output(
+                    "KernelBroken",
+                    f"the kernel {what} while running this cell; the cells after it ran in a new kernel",
+                    f"the kernel {what} while running this cell",
+                )
+            ]
+            self.log.warning("Kernel %s in cell %d", what, index)
+            self._restart_and_replay(index)
+            return cell, self.resources
+        self._stop_what_the_cell_left(cell, index)
+        return cell, resources
+
+    def _stop_what_the_cell_left(self, cell, index):
+        """Kill the processes a cell started and left running (a fork bomb's sleeping
+        children, a forgotten ``Popen``), and restart the kernel: they and their zombies
+        hold the sandbox's process limit, which would stop every later cell from starting
+        a thread, so a question after them would be lost too."""
+        left = kernel_processes(self._launcher) - self._kernel_own
+        if not left:
+            return
+        stopped = stop_processes(left)
+        restart = self._restarts < self.max_restarts  # their zombies go only with the kernel
+        after = (
+            "and the cells after it ran in a new kernel, without what this cell defined"
+            if restart
+            else "but this notebook had restarted its kernel too often to restart it again"
         )
+        cell.outputs.append(
+            nbformat.v4.new_output(
+                "stream",
+                name="stderr",
+                text=f"Grading: this cell left {stopped} processes running. They were stopped, "
+                f"{after}.\n",
+            )
+        )
+        self.log.warning("Cell %d left %d processes running; stopped them", index, stopped)
+        if restart:
+            self._restart_and_replay(index)
+
+    def _note_kernel_processes(self):
+        """Remember the processes a freshly started kernel runs (its namespace's first
+        process, the kernel): anything more, after a cell, is that cell's doing."""
+        self._launcher = self.km.provisioner.pid
+        self._kernel_own = kernel_processes(self._launcher)
+
+    def _restart_and_replay(self, upto):
+        """Restart the kernel and replay the code cells before ``upto``, their outputs
+        discarded, so the cells from ``upto`` on run as if nothing had broken."""
+        self._restarts += 1
+        self.log.warning("Restarting the kernel and replaying the %d cells before", upto)
         run_sync(self.km.restart_kernel)(now=True)
         run_sync(self.kc.wait_for_ready)(timeout=self.startup_timeout)
-        for earlier_index, earlier in enumerate(self.nb.cells[:index]):
+        self._note_kernel_processes()
+        for earlier_index, earlier in enumerate(self.nb.cells[:upto]):
             if earlier.cell_type == "code":
                 self.execute_cell(copy.deepcopy(earlier), earlier_index, store_history=False)
-        return cell, self.resources
 
 
 class _RecordVariant(NbGraderPreprocessor):

@@ -37,6 +37,8 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import psutil
+
 import course
 
 KERNEL_NAME = "leverage-sandbox"
@@ -168,6 +170,34 @@ def prepare_kernel(limits, worker=0):
     runtime = scratch / "runtime"
     runtime.mkdir()
     return SandboxedKernel(write_kernelspec(scratch, limits, runtime, worker), scratch, runtime)
+
+
+def kernel_processes(launcher_pid):
+    """The processes running under a kernel's launcher (the launcher itself excluded), as a
+    set of ``psutil.Process``; empty when the launcher has gone.
+
+    Under bubblewrap the kernel has a process namespace of its own, whose first process
+    adopts every orphan, so what a learner's code starts stays in this set even after its
+    parent exits."""
+    try:
+        return set(psutil.Process(launcher_pid).children(recursive=True))
+    except psutil.NoSuchProcess:
+        return set()
+
+
+def stop_processes(processes):
+    """Kill ``processes`` (``psutil.Process``) and wait a little for them to go; returns how
+    many were still running. A killed child of the kernel stays a zombie, counted against
+    the process limit, until the kernel itself is restarted."""
+    alive = []
+    for process in processes:
+        try:
+            process.kill()
+            alive.append(process)
+        except psutil.NoSuchProcess:
+            continue
+    psutil.wait_procs(alive, timeout=5)
+    return len(alive)
 
 
 def _process_allowance(config):
