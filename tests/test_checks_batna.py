@@ -1,6 +1,7 @@
 """course.checks.batna: the course's own solutions pass, each typical mistake gets a hint
 that names it (never a bare AssertionError), and each question is checked on its own."""
 
+import functools
 from dataclasses import replace
 
 import pytest
@@ -732,3 +733,107 @@ def test_the_story_and_section_6_say_what_the_second_review_found_missing():
     honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
     assert "your reservation price is 97,000" in honest
     assert "a floor the other side can meet exactly" in honest
+
+
+# --- professor's review 3 ---------------------------------------------------------------------
+
+
+def _rule(offers, offer, value, limit, *, trap=None, gap=None, accept_in_zone=False, walk=True):
+    """Question 5's rule written out, with switches for the wrong rules the third review
+    found scoring full marks: ``trap`` the commute counted in the trap test (the offer's own
+    share when None), ``gap`` the response to an offer without remote days that clears the
+    reservation price for the job as offered, ``accept_in_zone`` accepting any offer with
+    remote days inside its zone, ``walk`` False for a rule that never walks away."""
+    with_remote = value + offers.commute_cost / 2
+    if limit < with_remote and walk:
+        return "walk away", "no zone even with remote days"
+    split = (with_remote + limit) / 2
+    if offer.salary >= split or (
+        accept_in_zone and offer.remote_days and offer.salary >= with_remote
+    ):
+        return (
+            ("accept", "even split reached")
+            if offer.remote_days
+            else ("ask for remote days", "no remote days")
+        )
+    if gap and not offer.remote_days and offer.salary >= value + offers.commute_cost:
+        return gap
+    if offer.salary < value:
+        return "counter", "below your BATNA"
+    commute = trap if trap is not None else offers.commute_cost / (2 if offer.remote_days else 1)
+    if offer.salary < value + commute:
+        return "counter", "commute trap"
+    return "counter", "below the even split"
+
+
+@pytest.mark.parametrize(
+    ("switches", "part"),
+    [
+        ({"gap": ("ask for remote days", "no remote days")}, "responses"),
+        ({"accept_in_zone": True}, "responses"),
+        ({"trap": "full"}, "reasons"),
+    ],
+)
+@pytest.mark.parametrize("who", [f"review3-{n}" for n in range(12)])
+@pytest.mark.parametrize("hidden", [False, True])
+def test_every_path_of_question_5s_rule_is_tried_for_every_learner(switches, part, who, hidden):
+    """Review 3, E1 and E2: the four drawn offers never had an offer without remote days
+    between the reservation price and the even split, nor one with remote days in the
+    commute trap or below the BATNA, so a rule wrong there scored full marks; the check now
+    adds offers on every path to each case, and each of these wrong rules loses its part."""
+    from course.variants import learner_as
+
+    def answer(offers, offer, value, limit):
+        options = dict(switches)
+        if options.get("trap") == "full":
+            options["trap"] = offers.commute_cost
+        return _rule(offers, offer, value, limit, **options)
+
+    with learner_as(who):
+        credit = check.respond_to_offer(answer, hidden=hidden)
+    got = messages(credit)
+    assert got[part][0] == 0, (who, got)
+
+
+def test_the_rule_written_out_passes_and_never_walking_costs_half_a_point(learner):
+    """Review 3, E3: the text says walking away is worth half a point; a rule that never
+    walks away lost the reasons' half point too, since they were also tried on the
+    cheaper-agency cases. The reasons part now tries the cases with a zone only."""
+    assert check.respond_to_offer(_rule).earned == 2
+    assert check.respond_to_offer(_rule, hidden=True).earned == 2
+    never = functools.partial(_rule, walk=False)
+    assert check.respond_to_offer(never).earned == 1.5
+    assert check.respond_to_offer(never, hidden=True).earned == 1.5
+    text = " ".join(cell_text("02_batna", "batna", "q5-text").split())
+    assert "walking away, with the rule's reason, earns the last half point" in text
+    assert "test offers on every path of the rule" in text
+
+
+def test_the_test_offers_cover_every_path_with_and_without_remote_days(learner):
+    """Review 3, E1: on a case with a zone on salary alone wide enough, the test offers give
+    every (response, reason) the rule has but walking away, both with and without remote
+    days where the path allows it, each at least 450 from every threshold."""
+    from course.scenarios.batna import even_split, rule_offers
+
+    example = check._example(True)
+    seen = {(offer.remote_days, right_response(example, offer)) for offer in rule_offers(example)}
+    assert seen == {
+        (0, ("counter", "below your BATNA")),
+        (0, ("counter", "commute trap")),
+        (0, ("counter", "below the even split")),
+        (0, ("ask for remote days", "no remote days")),
+        (2, ("counter", "below your BATNA")),
+        (2, ("counter", "commute trap")),
+        (2, ("counter", "below the even split")),
+        (2, ("accept", "even split reached")),
+    }
+    for who in [f"review3-{n}" for n in range(40)]:
+        case = check._drawn(who)
+        for offer in rule_offers(case):
+            for threshold in (
+                even_split(case, REMOTE_DAYS),
+                batna_value(case),
+                reservation_of(case, offer.remote_days),
+            ):
+                assert abs(offer.salary - threshold) >= 450, (who, offer)
+            assert offer.salary <= northwind_reservation(case)

@@ -33,6 +33,7 @@ from course.scenarios.batna import (
     LABELS,
     REASONS,
     no_deal_case,
+    rule_offers,
     statement_key,
     statements_of,
 )
@@ -639,12 +640,12 @@ def reference():
 def visible_cases(s):
     """What a visible check tries for learner ``s``: the own case, an example of the other
     kind, the same two with a cheaper agency, and question 7's cases (the hidden ones too)."""
-    other = check._example(not check._has_zone(s))
     with learner_as(s.learner):
         needed = check.batna_needed_cases(hidden=True)
+        kinds = check._both_kinds(False)
     sure = (check._sure_example(True), check._sure_example(False))
     return {
-        "cases": (s, other, no_deal_case(s), no_deal_case(other)),
+        "cases": (*kinds, *(no_deal_case(case) for case in kinds)),
         "needed": needed,
         "sure": (s, *sure),
     }
@@ -667,7 +668,8 @@ def judge_all(s, seen, question, answer):
         check.judge_target(s, answer(s, reservation(s)))
     elif question == "respond_to_offer":
         for case in seen["cases"]:
-            for n, offer in enumerate(case.northwind_offers, start=1):
+            tried = (*case.northwind_offers, *rule_offers(case))
+            for n, offer in enumerate(tried, start=1):
                 given = answer(case, offer, value(case), limit(case))
                 for part in ("response", "reason"):
                     check.judge_response(case, n, offer, given, part)
@@ -873,3 +875,40 @@ def test_question_7s_worked_cases_are_right_and_none_is_a_checked_case():
     assert "pie of 200 and their BATNA 40, a target of 130 needs a BATNA of 100" in text
     assert "needs 40 in the Nash model but 0 with an outside option" in text
     assert "pie of 100 and their BATNA 20, a target of 60" not in text
+
+
+def test_question_5s_visible_check_tries_every_path_of_the_rule_for_every_learner(drawn):
+    """Professor's review 3, E1, E2 and W6: with the test offers, every learner's visible
+    check tries every (response, reason) of the rule, with and without remote days where
+    the path allows it, and an offer without remote days between the reservation price
+    for the job as offered and the even split with remote days (written from the rule of
+    section 5, ``response``, not from the check's)."""
+    every = {
+        (days, pair)
+        for days in (0, 2)
+        for pair in (
+            ("counter", "below your BATNA"),
+            ("counter", "commute trap"),
+            ("counter", "below the even split"),
+        )
+    } | {
+        (0, ("ask for remote days", "no remote days")),
+        (2, ("accept", "even split reached")),
+        (0, ("walk away", "no zone even with remote days")),
+        (2, ("walk away", "no zone even with remote days")),
+    }
+    for s in drawn[::4]:
+        cases = visible_cases(s)["cases"]
+        seen = {
+            (o.remote_days, response(case, o))
+            for case in cases
+            for o in (*case.northwind_offers, *rule_offers(case))
+        }
+        assert seen == every, (s.learner, every - seen)
+        gap = [
+            o
+            for case in cases
+            for o in rule_offers(case)
+            if not o.remote_days and reservation(case) <= o.salary < middle(case, remote=True)
+        ]
+        assert gap, s.learner

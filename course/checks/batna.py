@@ -35,10 +35,12 @@ from course.scenarios.batna import (
     batna_of,
     batna_value,
     even_split,
+    has_gap_offer,
     no_deal_case,
     northwind_reservation,
     reservation_of,
     right_response,
+    rule_offers,
     statement_to_use,
     statements_of,
 )
@@ -67,21 +69,33 @@ def _has_zone(offers):
     return northwind_reservation(offers) >= reservation_of(offers)
 
 
+def _fits(offers, zone):
+    """Whether ``offers`` is an example of the kind ``zone``: a zone on salary alone wide
+    enough that an offer without remote days can reach the reservation price for the job as
+    offered and still fall short of the even split with remote days (``zone=True``), or a
+    zone only with remote days (``zone=False``)."""
+    return _has_zone(offers) == zone and (has_gap_offer(offers) or not zone)
+
+
 @functools.lru_cache(maxsize=8)
 def _example(zone, prefix="example"):
     """The first of the learners ``prefix-1``, ``prefix-2``, ... whose case has a zone on
-    salary alone (``zone=True``) or only with remote days (``zone=False``)."""
+    salary alone (``zone=True``, wide enough for every path of question 5's rule) or only
+    with remote days (``zone=False``)."""
     n = 1
-    while _has_zone(_drawn(f"{prefix}-{n}")) != zone:
+    while not _fits(_drawn(f"{prefix}-{n}"), zone):
         n += 1
     return _drawn(f"{prefix}-{n}")
 
 
 def _both_kinds(hidden):
-    """The learner's own case and an example of the other kind; when grading, also two
-    hidden learners of each kind."""
+    """The learner's own case and an example of the other kind (and the example with a zone
+    on salary alone when neither has an offer on every path of question 5's rule); when
+    grading, also two hidden learners of each kind."""
     own = _drawn(learner_id())
     cases = [own, _example(not _has_zone(own))]
+    if not any(has_gap_offer(offers) for offers in cases):
+        cases.append(_example(True))
     if hidden:
         cases += [
             _example(zone, hidden_learner(MODULE, kind)) for zone in (True, False) for kind in "ab"
@@ -525,7 +539,8 @@ def judge_response(offers, number, offer, given, part="response"):
     saying why the rule's answer is right."""
     said, because = _pair(given, "respond_to_offer", "(response, reason)")
     right, reason = right_response(offers, offer)
-    where = f"{_case(offers)}, offer {number} ({offer})"
+    named = f"offer {number}" if isinstance(number, int) else number
+    where = f"{_case(offers)}, {named} ({offer})"
     if part == "response":
         said = _word(said, RESPONSES, "the response")
         if said != right:
@@ -599,21 +614,30 @@ def _why(offers, offer, reason):
     )
 
 
-def _responses(answer, cases, part, done):
+def offers_tried(offers):
+    """The offers question 5's check tries on a case, each with how a hint names it: the
+    case's own offers by number, then ``rule_offers``, one on every path of the rule."""
+    own = [(number, offer) for number, offer in enumerate(offers.northwind_offers, start=1)]
+    return own + [("a test offer", offer) for offer in rule_offers(offers)]
+
+
+def _responses(answer, cases, parts, done):
     for offers in cases:
         value, limit = batna_value(offers), northwind_reservation(offers)
-        for number, offer in enumerate(offers.northwind_offers, start=1):
+        for number, offer in offers_tried(offers):
             given = call_learner(answer, offers, offer, value, limit)
-            judge_response(offers, number, offer, given, part)
+            for part in parts:
+                judge_response(offers, number, offer, given, part)
     return done
 
 
 @question
 def respond_to_offer(answer, hidden=False):
     """Check a function ``(offers, offer, batna_value, northwind_reservation) -> (response,
-    reason)`` on the learner's own offers and an example of the other kind: the responses
-    (a point) and the reasons (half a point); and on the same cases with a cheaper agency,
-    where every offer should be walked away from (half a point)."""
+    reason)`` on the learner's own offers and an example of the other kind, each with
+    further offers on every path of the rule (``rule_offers``): the responses (a point)
+    and the reasons (half a point); and on the same cases with a cheaper agency, where
+    every offer should be walked away from, for the rule's reason (half a point)."""
     cases = _both_kinds(hidden)
     no_deal = [no_deal_case(offers) for offers in cases]
     return score(
@@ -623,7 +647,7 @@ def respond_to_offer(answer, hidden=False):
             lambda: _responses(
                 answer,
                 cases,
-                "response",
+                ("response",),
                 "respond_to_offer accepts, asks for remote days and counters by the rule.",
             ),
         ),
@@ -631,7 +655,7 @@ def respond_to_offer(answer, hidden=False):
             "reasons",
             0.5,
             lambda: _responses(
-                answer, cases + no_deal, "reason", "respond_to_offer gives the rule's reasons."
+                answer, cases, ("reason",), "respond_to_offer gives the rule's reasons."
             ),
         ),
         Check(
@@ -640,7 +664,7 @@ def respond_to_offer(answer, hidden=False):
             lambda: _responses(
                 answer,
                 no_deal,
-                "response",
+                ("response", "reason"),
                 "respond_to_offer walks away when no package works for both sides.",
             ),
         ),

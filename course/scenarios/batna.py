@@ -262,6 +262,40 @@ def no_deal_case(offers):
     )
 
 
+def rule_offers(offers):
+    """Offers built on the case's own numbers, one on every path of question 5's rule, with
+    and without remote days: below the BATNA's value, in the commute trap, inside the zone
+    below its even split, and at or above that even split (professor's review 3, E1).
+    Each salary is the middle of its stretch, rounded to 100, so it stays at least 450
+    from every threshold; an offer without remote days between your reservation price and
+    the even split exists only when that stretch is 1,000 wide or more. Empty when no
+    package works for both sides (the cheaper-agency case has its own offers)."""
+    split = even_split(offers, REMOTE_DAYS)
+    if split is None:
+        return ()
+    value, limit = batna_value(offers), northwind_reservation(offers)
+
+    def middle(low, high):
+        return float(round((low + high) / 2, -2))
+
+    made = []
+    for days in (0, REMOTE_DAYS):
+        reservation = reservation_of(offers, days)
+        made.append(NorthwindOffer(float(round(value - 15_000, -3)), days))
+        made.append(NorthwindOffer(middle(value, min(reservation, split)), days))
+        if split - reservation >= 2 * OFFER_MARGIN:
+            made.append(NorthwindOffer(middle(reservation, split), days))
+        made.append(NorthwindOffer(middle(split, limit), days))
+    return tuple(made)
+
+
+def has_gap_offer(offers):
+    """Whether ``rule_offers`` holds an offer without remote days that reaches your
+    reservation price for the job as offered but not the even split with remote days."""
+    split = even_split(offers, REMOTE_DAYS)
+    return split is not None and split - reservation_of(offers) >= 2 * OFFER_MARGIN
+
+
 # --- drawing -------------------------------------------------------------------------------
 
 

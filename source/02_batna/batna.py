@@ -483,9 +483,11 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=140_00
 # `northwind_reservation` is Northwind's reservation price (question 4): the check passes
 # the right values. You also need `offers.commute_cost`. The check tries your offers and
 # those of an example of the other kind of case (a learner whose zone opens only with
-# remote days, or one with a zone on salary alone): the responses earn a point, the
-# reasons half a point. Then it tries the same cases with a cheaper agency, where
-# Northwind's reservation price falls so low that no package works (half a point).
+# remote days, or one with a zone on salary alone), and on each case it adds test offers
+# on every path of the rule, with and without remote days, so a rule that is wrong on any
+# path shows it: the responses earn a point, the reasons half a point. Then it tries the
+# same cases with a cheaper agency, where Northwind's reservation price falls so low that
+# no package works: walking away, with the rule's reason, earns the last half point.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-to-offer-answer", "schema_version": 3}
