@@ -186,7 +186,8 @@ def test_marlow_remembers_you_from_one_negotiation_to_the_next(case):
     assert (
         "What Marlow will remember: a walk-out that slammed the door. Its trust in you went "
         f"from {TRUST_START:.2f} to {after_out:.2f}; next time a Marlow of the same style, "
-        "answering the same opening of yours, would open further from you"
+        "answering the same opening of yours, with Quell in the same state, would open "
+        "further from you"
     ) in debrief
     table.start.click()
     bot = table._table.session._fresh
@@ -276,7 +277,7 @@ def test_marlow_remembers_you_across_new_negotiations_not_a_rerun_cell(case):
         .read_text()
         .splitlines()
     )
-    assert 'It remembers you across the table\'s "new negotiation" button' in text
+    assert 'Marlow remembers you across the table\'s "new negotiation" button' in text
     assert "running the table's cell again seats a Marlow that has never met you" in text
     assert table_for(case, style="linear").start.description == "new negotiation"
     first = table_for(case, style="linear")

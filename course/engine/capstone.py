@@ -262,7 +262,10 @@ def _created(created):
     if created["best_joint"] is None:
         text += ", though no package was worth more than its reservation price to both of you"
     else:
-        text += f" of the {created['best_joint']:.2f} the best package could give"
+        text += (
+            f" of the {created['best_joint']:.2f} the best package both of you prefer to "
+            "walking away could give"
+        )
     return text + (
         "; the deal is on the Pareto frontier."
         if created["on_frontier"]
@@ -329,7 +332,13 @@ def _agreement(outcome, plan):
     if claimed > 0:
         text = (
             f"{claimed:g} over your true reservation price (the one question 2's check accepts)"
-            + (f", {share:.0%} of the zone." if share is not None else ".")
+            + (
+                f", {share:.0%} of the most you could have gained (the best profit of any "
+                "package Marlow would have accepted at this sitting, less your reservation "
+                "price)."
+                if share is not None
+                else "."
+            )
         )
     elif claimed == 0:
         text = "exactly your reservation price: no gain over your alternative."
@@ -465,19 +474,30 @@ def _remembers(memory):
         else f"What Marlow will remember: {ENDINGS[memory['ending']]}. Its trust in you stays "
         f"at {memory['trust_after']:.2f}"
     )
+    same = (
+        "; next time a Marlow of the same style, answering the same opening of yours, with "
+        "Quell in the same state, would "
+    )
+    quell = (
+        " Quell is drawn afresh at every sitting, and at the same trust Marlow opens no "
+        "closer to you, and usually further, when Quell has capacity (it needs more points): "
+        "compare only sittings with Quell in the same state (the alternatives line above "
+        "says which it was)."
+    )
     if change > 1e-9:
-        return text + (
-            "; next time a Marlow of the same style, answering the same opening of yours, "
-            "would open closer to you than this time"
+        return (
+            text
+            + same
+            + "open closer to you than this time"
             + (" and be more patient with rounds that bring it nothing." if steps else ".")
+            + quell
         )
     if change < -1e-9:
-        return text + (
-            "; next time a Marlow of the same style, answering the same opening of yours, "
-            "would open further from you than this time"
+        return (
+            text
+            + same
+            + "open further from you than this time"
             + (" and be less patient with rounds that bring it nothing." if steps else ".")
+            + quell
         )
-    return text + (
-        "; next time a Marlow of the same style, answering the same opening of yours, would "
-        "open and wait as it did this time."
-    )
+    return text + same + "open and wait as it did this time." + quell

@@ -75,7 +75,7 @@ scenario
 # negotiated agreement (Fisher and Ury, *Getting to Yes*, 1981). Your **reservation
 # price** is the least profit you would accept from Marlow: below it you are better off
 # with your BATNA, so it is the point at which you walk away (module 02; some people call
-# it the walk-away point, and the table below does too). Marlow has a reservation price
+# it the walk-away point, and so does the negotiation table of section 6). Marlow has a reservation price
 # as well, in points of its own scoring.
 #
 # ### Your BATNA from uncertain alternatives
@@ -184,8 +184,8 @@ check.my_reservation(my_reservation, hidden=True)
 # has asked for a rush. **Believed**: what Marlow's buyers say about how long its stock
 # lasts (a buyer has every reason to sound short of time, or not), and everything your
 # research estimates, from Marlow's published tender criteria, its past contracts and the
-# trade press: how Marlow scores the issues, whether Quell has capacity, and Marlow's
-# reservation price in each case. These are fair sources; information from someone bound
+# trade press: how Marlow scores the issues, the chance that Quell has capacity, and
+# Marlow's reservation price in each case. These are fair sources; information from someone bound
 # to keep Marlow's secrets would not be (module 00, section 6). **Unknown**: whether Quell
 # really has capacity, and how Marlow will bargain.
 #
@@ -197,6 +197,9 @@ check.my_reservation(my_reservation, hidden=True)
 #
 # The formula assumes your two likelihoods are right and that the rush request is the
 # only news; it moves your belief, and so your leverage, before a single offer is made.
+# In every case of this module a rush is likelier without Quell than with it, so hearing
+# one can only lower the chance that Quell has capacity; it need not make that chance
+# small.
 #
 # What you hold afterwards is a belief about Marlow's reservation price with **two**
 # possible values: the higher one if Quell has capacity, the lower one if not, each with
@@ -252,33 +255,44 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   (100 points), in each of the two states. The side whose share is larger loses less by
 #   walking away. This is a rough comparison: each share puts a side's reservation price
 #   on its own scale, from nothing to its best package, and k€ and points cannot be set
-#   against each other in any other way. (Your reservation price includes the audit and tooling, a cost of this
-#   deal rather than part of your alternative; the audit keeps it in because it is the
-#   line you walk away at.) Module 03 adds a condition: an outside option moves a deal
-#   only when it beats what that side would get in the bargaining anyway (deal-me-out).
-#   Marlow's reservation price with Quell is its outside option: it binds only if it
-#   exceeds what Marlow would get from the bargaining with you anyway. Whether it binds
-#   or not, Marlow refuses any package that leaves it fewer points than its reservation
-#   price. The audit below does not apply that test: it compares reservation prices
-#   only, Quell included, because working out what Marlow would get from bargaining
-#   with you without Quell needs a model of the bargaining this module does not have.
-#   Read its alternatives rating as the most Quell could add to Marlow's side.
+#   against each other in any other way.
+#
+#   Two notes on this row. First, your reservation price includes the audit and tooling,
+#   a cost of this deal rather than part of your alternative; the audit keeps it in
+#   because it is the line you walk away at. Second, the audit compares reservation
+#   prices only, Quell included. It does not ask whether Quell would actually change
+#   the bargain: module 03 showed that an outside option moves a deal only when it beats
+#   what its holder would get from the bargaining anyway (see the note after this
+#   list). So the alternatives rating says how much Quell *could* strengthen Marlow's
+#   hand, not how much it will.
 # - **Power.** Emerson ("Power-dependence relations", *American Sociological Review*,
-#   1962) put it in one line: A's power over B is B's dependence on A. Marlow depends on
-#   you for the share of its sensors you would supply; you depend on Marlow for its share
-#   of your sales. Time counts here too, as patience: Marlow's stock runs out on a given
+#   1962): A's power over B is B's dependence on A, and B depends on A more the more it
+#   values what A provides and the fewer other ways it has to get it. The second half is
+#   about alternatives, which this audit already rates in the row above; so here the
+#   power row keeps only the first half, measured by shares: Marlow depends on you for
+#   the share of its sensors you would supply, and you depend on Marlow for its share of
+#   your sales. Splitting Emerson's one idea into two rows, so that each fact counts
+#   once, is this course's bookkeeping, not Emerson's. Time counts here too, as patience: Marlow's stock runs out on a given
 #   week and your capacity must be booked by another. Module 03's Rubinstein model
 #   measured patience by how much each side discounts a delay, with no deadline at all,
 #   so it does not fit here. Models with hard deadlines do: when each side's deadline is
-#   private, Sandholm and Vulkan ("Bargaining with deadlines", 1999) found that the
-#   rational course is to wait until the first deadline, when the side it belongs to
-#   gives in, and that how much each side minds a delay then hardly matters. Real people
+#   private, Sandholm and Vulkan ("Bargaining with deadlines", 1999) showed, in a
+#   game-theoretic model of two sides splitting one sum, that in equilibrium both wait
+#   until the first deadline, when the side it belongs to gives in, and that how much
+#   each side minds a delay then does not matter. Real people
 #   do not hold out that coolly, but in
 #   experiments many agreements still come in the last moments before a deadline (Roth,
 #   Murnighan and Schoumaker, *American Economic Review*, 1988). Treat the weeks as a
 #   rough guide: Marlow can bridge a shortage at a price (air freight, a spot purchase).
 #   The private-deadline result fits because Marlow does not know your booking date; you
 #   know Marlow's only from what its buyers say, which is why it sits with your beliefs.
+#
+# *A note on outside options.* Module 03 called the condition above the deal-me-out
+# result. Here Marlow's reservation price with Quell is its outside option; whether it
+# binds or not, Marlow refuses any package that gives it fewer points than that price.
+# Working out what Marlow would get from bargaining without Quell needs a model of the
+# bargaining that this module does not have, which is why the audit stops at comparing
+# reservation prices.
 #
 # The case settles some ratings and leaves the rest to you. Where the numbers point the
 # same way whichever way Quell turns out, the side they favour should be rated higher;
@@ -389,7 +403,9 @@ check.my_audit(my_audit)
 # has no capacity, Marlow accepts any package worth at least its lower reservation price;
 # if Quell has capacity, it needs the higher one. Open with the best package Marlow could
 # accept **if Quell has no capacity**: it is a serious offer in that state, which the rush
-# request made likelier, and in the other state it is the start from which you will
+# request made likelier than it was before. For some learners that state is still the
+# less likely one; the opening is ambitious for that reason, not because it is the
+# likely case. In the other state it is the start from which you will
 # concede towards the higher number if Marlow's answers suggest Quell can supply it. Among
 # the packages that give Marlow at least its lower reservation price (by your research's
 # points) and you at least your reservation price, take the one with the most profit;
@@ -596,8 +612,8 @@ check.what_to_say(what_to_say)
 #
 # At the table, "something back" comes from Marlow, and the debrief measures it in your own
 # profit: a step of yours got something back when Marlow's next offer was worth more to
-# you than the offer it would have made had you held your previous one (or when it
-# accepted). Make each step only in answer to a move of Marlow's; a step made into silence
+# you than the offer it would have made had you held your previous one, or when it
+# accepted what it would not have accepted had you held (section 7). Make each step only in answer to a move of Marlow's; a step made into silence
 # is a gift. Module 04 asked that every give bring something of equal value back; at this
 # table expect less, and often nothing you can see: three of Marlow's four styles give back
 # only part of what you concede, tit-for-tat gives back as much (each measured on Marlow's
@@ -723,7 +739,7 @@ check.if_quell(if_quell, hidden=True)
 #   can see (section 5), and a step back buys nothing;
 # - it gives ground one level at a time, each time where the next level costs it fewest
 #   points, so an issue it never moves is one where even the first level would cost it
-#   more than the steps it did take: a clue to its scoring, though not to which issue
+#   at least as much as each step it did take: a clue to its scoring, though not to which issue
 #   weighs most, since an issue with four levels can carry a large weight in small steps;
 # - it has its own deadline, which you do not know: it makes its final offer in round 5,
 #   6 or 7, never later, and says so when it does; you can answer it once more;
@@ -731,15 +747,28 @@ check.if_quell(if_quell, hidden=True)
 #   offer worse for it than your previous one) and rounds in which you stand still, while
 #   your offer is still worse for it than walking away; it says when its patience is
 #   running out, and then it leaves;
-# - it remembers you: its trust in you starts at 0.5 and each negotiation moves it by how
-#   it ended (a deal +0.25, a polite walk-away 0, talks that ran out of time −0.05, which
-#   is what happens when Marlow reaches its own deadline and leaves, its own leaving −0.1,
-#   when its patience runs out first, a walk-out −0.35) and by −0.1 for every offer it
-#   had to refuse out of hand and every retraction, whatever the ending (so a deal reached through three
-#   retractions lowers it); its trust sets how far it opens towards you and how patient it
-#   is the next time you sit down (compare like with like: a mystery style is drawn
-#   afresh, the styles open differently, and your own opening pulls its first answer
-#   too). It remembers you
+# - it remembers you, through its **trust** in you, which starts at 0.5. Each
+#   negotiation moves it by how it ended, and by −0.1 for every offer Marlow had to
+#   refuse out of hand and every retraction, whatever the ending (so a deal reached
+#   through three retractions lowers it):
+#
+#   | how the negotiation ended | change in trust |
+#   |---|---|
+#   | a deal | +0.25 |
+#   | you walked away politely | 0 |
+#   | the talks ran out of time (Marlow reached its own deadline and left) | −0.05 |
+#   | Marlow left because its patience ran out | −0.1 |
+#   | you walked out, slamming the door | −0.35 |
+#   | each insult (an offer refused out of hand) or retraction, on top | −0.1 |
+#
+#   The more it trusts you, the larger the share of its room (its best package less its
+#   reservation price) it gives up in its first answer, and the more patient it is. Its
+#   first answer also depends on other things, so compare like with like: a mystery
+#   style is drawn afresh, the styles open differently, your own opening pulls its first
+#   answer, and **Quell is drawn afresh at every sitting**: with Quell, Marlow needs more
+#   points and so, at the same trust, opens no closer to you, and usually further. Only
+#   two sittings with the same style, the same opening of yours and Quell in the same
+#   state (the debrief says which it was) show what trust changed. Marlow remembers you
 #   across the table's "new negotiation" button, which works before your first offer or
 #   once a negotiation has ended (to leave a talk under way, walk away, politely or not,
 #   and Marlow remembers how); running the table's cell again seats a Marlow that has
@@ -772,6 +801,8 @@ check.if_quell(if_quell, hidden=True)
 # concession only after Marlow has moved, never go below your walk-away, and
 # leave politely rather than accept less. Then sit down again and compare: whether Quell
 # has capacity is drawn afresh, and so is a mystery style, which may come up again.
+# To see what Marlow's memory changed, set a style yourself and keep sitting down until
+# you meet it with Quell in the same state as before.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table", "schema_version": 3}
 from course.widgets.capstone import NegotiationTable
@@ -788,8 +819,10 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #   result when no package suits both sides; it is a loss when a zone existed. If Marlow
 #   left, you see what it said and when.
 # - **Value claimed.** Your profit over your true reservation price (the one question
-#   2's check accepts, whatever your own function returned), and your share of the zone
-#   between the two reservation prices.
+#   2's check accepts, whatever your own function returned), and what share that is of
+#   the most you could have gained: your profit over your reservation price, divided by
+#   the best profit of any package Marlow would have accepted at that sitting (and you
+#   too), less your reservation price.
 # - **Value created.** Each side is first put on a 0-to-1 scale of its own, from its
 #   walk-away (0) to its best package (1); the sum of those two shares is a rough index,
 #   not a sum of money, set against the largest sum any package both of you prefer to
@@ -816,7 +849,7 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # (against a replay of the same Marlow after your most modest opening, the package best
 # for it at or above your reservation price), which issues Marlow gave up already in its
 # opening, which it moved on later and which it kept at its own best level throughout
-# (where even one level would have cost it more than the steps it took), which style it
+# (where even one level would have cost it at least as much as each step it took), which style it
 # played, and what Marlow will remember of
 # you next time.
 # Notice when its offers showed you its needs, and whether you used what they showed.
@@ -839,7 +872,8 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #    would have added in a real meeting.
 # 3. **The relationship.** How did your first negotiation end, what did the debrief say
 #    Marlow would remember of it, and what did you see of that in the second (its opening,
-#    its patience)? Imagine Marlow's buyers afterwards: how would
+#    its patience)? Say whether Quell was in the same state both times and whether
+#    Marlow played the same style, since either changes its opening too. Imagine Marlow's buyers afterwards: how would
 #    they feel about the outcome, about themselves, about the process and about you
 #    (Curhan, Elfenbein and Xu's *subjective value*, 2006)? Would they want to deal with
 #    Tallis again, and does that matter for a supplier of a year's sensors?
@@ -853,7 +887,8 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # what the learner attended to after Marlow's opening (half a point without the second);
 # (2) the weights with a reason for the largest, the modelled source that mattered with a
 # moment from the talks, and whether the weights fit it; (3) how the first negotiation
-# ended, what Marlow's trust became (section 6's rule: the ending moves it, a deal up, a
+# ended, what Marlow's trust became, whether the two sittings can be compared (the same
+# style and Quell in the same state; otherwise the learner says so) (section 6's rule: the ending moves it, a deal up, a
 # polite walk-away not at all, a walk-out, Marlow's leaving when its patience ran out or
 # its reaching its own deadline down, and every insult or retraction costs 0.1 on top, so a deal with retractions or a
 # polite walk-away after an insult can lower it), what that did or did not change in
@@ -861,14 +896,17 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # again; (4) one preparation
 # change and one change at the table, each concrete.
 #
-# A full-marks answer (learner-5's case, Quell without capacity, a linear Marlow, the
-# second negotiation): "I opened with my planned package (profit 125, 30 of Marlow's
+# A full-marks answer (learner-5's case, Quell without capacity and a linear Marlow in
+# both negotiations, the second described first): "I opened with my planned package (profit 125, 30 of Marlow's
 # points by my research). Marlow answered at a profit of 60 for me; before I replied I
 # looked at my beliefs about Quell (a chance of 0.35) and at my own plan, not at its
 # number, and held my opening. When it moved to 70 I made my plan's first step (120) and
 # it came to 90, but the debrief's replay showed it would have come that far had I held,
 # so my step bought nothing I could see; my second step (115) was not answered either.
-# Marlow stayed at 90, I held twice, in rounds 5 and 6, and it accepted 115 in round 6.
+# From its offer in round 3 Marlow said it could not give more on any one term of its
+# own offer, and it stayed at 90. I read that too late, after my second step; then I
+# held, in rounds 5 and 6, and it accepted 115 in round 6: it had no room left on its
+# own package, yet mine still gave it enough points.
 # I kept my reservation price and my plan throughout. I weighted
 # alternatives 0.4, power 0.35 and information 0.25. Kessel was worth 63 on average, more
 # than Brenn's letter of 58, so I kept it, and with the audit my reservation price was
@@ -879,10 +917,11 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # more, which fits the lower reservation price, the one the rush request had made likelier. In a real meeting, the 45% of its sensors I would
 # supply and its 3 weeks of stock against my 8 would have been worth raising, calmly. In
 # my first negotiation I walked away politely when Marlow stalled below my reservation
-# price; its trust stayed at 0.50, and in the second it opened where it had the first
-# time: a polite exit kept the relationship but earned nothing. After the deal its trust
-# rose to 0.75, so a Marlow of the same style, met with the same opening, would open
-# closer to me a third time. Marlow's buyers would probably
+# price; its trust stayed at 0.50, and in the second, again a linear Marlow and again
+# with Quell without capacity, it opened where it had the first time: a polite exit kept
+# the relationship but earned nothing. After the deal its trust rose to 0.75, so a
+# linear Marlow, met with the same opening and Quell again without capacity, would open
+# closer to me a third time; with Quell it could open further away whatever its trust. Marlow's buyers would probably
 # feel the price was fair and that I listened to the rush request, and they would deal
 # with me again, which matters for a year of supply. Next time I would count my plan's
 # ten steps against the rounds before I sit down, and at the table I would wait for a
