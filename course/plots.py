@@ -18,13 +18,15 @@ def nash_share_vs_batna(pie, their_batna, your_batnas=None):
     your_batnas = your_batnas or [top * i / 50 for i in range(51)]
     nash = [nash_split(pie, yours, their_batna)[0] for yours in your_batnas]
     outside = [outside_option_split(pie, yours, their_batna)[0] for yours in your_batnas]
-    figure, axes = plt.subplots(figsize=(6, 3.4))
+    figure, axes = plt.subplots(figsize=(6, 4.6))
     axes.plot(your_batnas, nash, label="Nash split (BATNA = what you get if talks break down)")
     axes.plot(your_batnas, outside, label="outside option (you can walk out on their proposal)")
     axes.plot(your_batnas, your_batnas, linestyle="--", color="grey", label="your BATNA")
     axes.set_xlabel("your BATNA")
     axes.set_ylabel("your share")
     axes.set_title(f"Your share of {pie:g} when the other side's BATNA is {their_batna:g}")
-    axes.legend(loc="upper left", fontsize="small")
+    # below the plot, so no line is hidden: the flat start of the outside-option line is
+    # the point of the figure (professor's review 3, E5)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize="small", ncol=1)
     figure.tight_layout()
     return figure

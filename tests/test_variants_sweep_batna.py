@@ -643,9 +643,11 @@ def visible_cases(s):
     with learner_as(s.learner):
         needed = check.batna_needed_cases(hidden=True)
         kinds = check._both_kinds(False)
-    sure = (check._sure_example(True), check._sure_example(False))
+        targets = check._target_cases(False)
+    sure = tuple(check.sure_examples(False))
     return {
         "cases": (*kinds, *(no_deal_case(case) for case in kinds)),
+        "targets": tuple(targets),
         "needed": needed,
         "sure": (s, *sure),
     }
@@ -665,7 +667,8 @@ def judge_all(s, seen, question, answer):
         for case in seen["cases"]:
             check.judge_zopa(case, answer(case, reservation(case)))
     elif question == "target_salary":
-        check.judge_target(s, answer(s, reservation(s)))
+        for case in seen["targets"]:
+            check.judge_target(case, answer(case, reservation(case)))
     elif question == "respond_to_offer":
         for case in seen["cases"]:
             tried = (*case.northwind_offers, *rule_offers(case))

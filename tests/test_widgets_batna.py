@@ -324,3 +324,21 @@ def test_the_news_quiz_is_true_for_every_learner():
     assert "earlier than expected, before you must answer" in texts
     lumen = next(why for text, _, why in NEWS if text.startswith("Lumen"))
     assert "comes out where it was" in lumen
+
+
+def test_the_figures_legend_hides_no_line():
+    """Professor's review 3, E5: the legend sat in the upper left, over the outside-option
+    line's flat start at 50, the point of the figure. No point of any line may fall inside
+    the drawn legend box."""
+    import matplotlib.pyplot as plt
+
+    from course.plots import nash_share_vs_batna
+
+    figure = nash_share_vs_batna(pie=100, their_batna=40)
+    figure.canvas.draw()
+    axes = figure.axes[0]
+    box = axes.get_legend().get_window_extent()
+    for line in axes.lines:
+        shown = axes.transData.transform(line.get_xydata())
+        assert not any(box.contains(x, y) for x, y in shown), line.get_label()
+    plt.close(figure)

@@ -278,22 +278,7 @@ def judge_choose_batna(offers, result):
     worth = {n: expected_value(tree) for n, tree in alternatives.items()}
     best_value = max(worth.values())
     if not same_money(worth[name], best_value):
-        best_name = max(worth, key=worth.get)
-        best_case = max(alternatives, key=lambda n: max(a for _, a in flatten(alternatives[n])))
-        hint = (
-            f"{name} is worth {worth[name]:,.0f} on average but {best_name} is worth "
-            f"{best_value:,.0f}"
-        )
-        general = "it does not pick the alternative with the highest expected value"
-        if name == best_case:
-            hint += "; compare expected values, not best cases"
-            general = "it picks the alternative with the best case; compare expected values"
-        if "Lumen" in (name, best_name):
-            hint += f"; {_FROM_QUESTION_1}"
-            general += f"; {_FROM_QUESTION_1}"
-        raise NotYet(
-            f"not the best alternative for learner {offers.learner}: {hint}.", general=general
-        )
+        raise _wrong_choice(offers, name, value, worth)
     if not same_money(value, best_value):
         raise NotYet(
             f"{name} is the right choice, but it is worth {best_value:,.0f} on average, "
@@ -302,6 +287,56 @@ def judge_choose_batna(offers, result):
             general="it picks the right alternative, but not its expected value: weigh "
             "every outcome by its probability",
         )
+
+
+def _wrong_choice(offers, name, value, worth):
+    """The hint for a choice of BATNA that is not worth the most, from what the answer
+    shows: a value that is not the named alternative's expected value points to its tree
+    (and for Lumen to question 1); a right value of an alternative with the highest best
+    case, or that best case given as the value, to comparing best cases (professor's
+    review 3, E4: the best-case hint was given whatever the answer's value)."""
+    best_name = max(worth, key=worth.get)
+    best_value = worth[best_name]
+    alternatives = alternatives_of(offers)
+    top = {n: max(a for _, a in flatten(tree)) for n, tree in alternatives.items()}
+    best_case = max(top, key=top.get)
+    where = f"for learner {offers.learner}"
+    if same_money(value, top[name]) and not same_money(value, worth[name]):
+        hint = (
+            f"the value it gives {name}, {value:,.0f}, is its best case, not its expected "
+            f"value, {worth[name]:,.0f}; compare expected values, not best cases: "
+            f"{best_name} is worth {best_value:,.0f}"
+        )
+        general = "it values an alternative at its best case; compare expected values"
+    elif not same_money(value, worth[name]):
+        hint = (
+            f"your function values {name} at {value:,.2f}, but its expected value is "
+            f"{worth[name]:,.0f}, and {best_name} is worth {best_value:,.0f}: check how "
+            f"it values {name}"
+        )
+        general = (
+            "the value it gives the alternative it picks is not that alternative's expected "
+            "value: check its tree"
+        )
+        if name == "Lumen":
+            hint += f"; {_FROM_QUESTION_1}"
+            general += f"; {_FROM_QUESTION_1}"
+    else:
+        hint = (
+            f"{name} is worth {worth[name]:,.0f} on average but {best_name} is worth "
+            f"{best_value:,.0f}"
+        )
+        general = "it does not pick the alternative with the highest expected value"
+        if name == best_case:
+            hint += f"; {name} has the highest best case: compare expected values, not best cases"
+            general = "it picks the alternative with the best case; compare expected values"
+        else:
+            hint += f": check how your function values {best_name}"
+            general += ": check how it values the best one"
+        if best_name == "Lumen":
+            hint += f" (if it values Lumen below {best_value:,.0f}, {_FROM_QUESTION_1})"
+            general += f" (if it values Lumen too low, {_FROM_QUESTION_1})"
+    return NotYet(f"not the best alternative {where}: {hint}.", general=general)
 
 
 #: What a wrong value of Lumen may come from.
@@ -334,17 +369,6 @@ def judge_reservation_salary(offers, value, risk_averse=False):
         (batna + cost / 2, "that counts two remote days; the job as offered has the full commute"),
     ]
     if risk_averse:
-        averages = batna_of(offers)
-        if not same_money(averages[1], batna):
-            mistakes.append(
-                (
-                    averages[1] + cost,
-                    "that values the gambles at their expected values; at your sure amounts "
-                    f"your best alternative is {name}, worth {batna:,.0f}",
-                    "it values the gambles at their expected values, not at the sure amounts "
-                    "they are worth to you",
-                )
-            )
         lumen_only = max(
             offers.bank_salary,
             offers.lumen_sure,
@@ -361,13 +385,27 @@ def judge_reservation_salary(offers, value, risk_averse=False):
                     "risk prices both gambles",
                 )
             )
+        averages = batna_of(offers)
+        if not same_money(averages[1], batna):
+            mistakes.append(
+                (
+                    averages[1] + cost,
+                    "that values the gambles at their expected values; at your sure amounts "
+                    f"your best alternative is {name}, worth {batna:,.0f}",
+                    "it values the gambles at their expected values, not at the sure amounts "
+                    "they are worth to you",
+                )
+            )
+    first = (
+        "check the risk_averse=True branch of choose_batna: question 2's check does not test it"
+        if risk_averse
+        else "check choose_batna (question 2) first"
+    )
     mistakes += [
         (
             other + cost,
-            f"that is built on {n} ({other:,.0f}), but your BATNA is worth {batna:,.0f}: "
-            "check choose_batna (question 2) first",
-            "it is built on an alternative that is not your BATNA: check choose_batna "
-            "(question 2) first",
+            f"that is built on {n} ({other:,.0f}), but your BATNA is worth {batna:,.0f}: {first}",
+            f"it is built on an alternative that is not your BATNA: {first}",
         )
         for n, other in worth.items()
         if not same_money(other, batna)
@@ -383,18 +421,35 @@ def judge_reservation_salary(offers, value, risk_averse=False):
 
 
 @functools.lru_cache(maxsize=8)
-def _sure_example(changes, prefix="example"):
+def _sure_example(changes, prefix="example", batna="Lumen"):
     """The first learner ``prefix-1``, ``prefix-2``, ... whose BATNA changes when the
     gambles are valued at the scenario's sure amounts (``changes=True``; the first whose
-    BATNA by expected values is Lumen), or stays the same (``changes=False``); among the
-    first ``MAX_DRAWS`` learners, where one in a few qualifies, unless code in the kernel
-    changed the rules."""
+    BATNA by expected values is ``batna``), or stays the same (``changes=False``); among
+    the first ``MAX_DRAWS`` learners, where one in a few qualifies, unless code in the
+    kernel changed the rules."""
     for n in range(1, MAX_DRAWS + 1):
         offers = _drawn(f"{prefix}-{n}")
         name, swapped = batna_of(offers)[0], batna_of(offers, True)[0]
-        if (name == "Lumen" and swapped != "Lumen") if changes else name == swapped:
+        if (name == batna and swapped != batna) if changes else name == swapped:
             return offers
     raise NoFairDraw(MODULE)
+
+
+def sure_examples(hidden):
+    """The examples question 3's second part tries besides the learner's own case: a BATNA
+    by expected values of Lumen, and one of Freelance, that the sure amounts change, and
+    one they leave (professor's review 3, E10: Freelance's case was never shown); when
+    grading, the same kinds among hidden learners."""
+    prefixes = ["example"] + ([hidden_learner(MODULE, "c")] if hidden else [])
+    return [
+        example
+        for prefix in prefixes
+        for example in (
+            _sure_example(True, prefix),
+            _sure_example(True, prefix, "Freelance"),
+            _sure_example(False, prefix),
+        )
+    ]
 
 
 def _reservations(answer, cases, risk_averse, done):
@@ -414,10 +469,7 @@ def reservation_salary(answer, hidden=False):
     the scenario's sure amounts (a point; on the learner's case and on examples where those
     sure amounts change the BATNA and where they do not)."""
     own = _scenarios(hidden)
-    examples = [_sure_example(True), _sure_example(False)]
-    if hidden:
-        prefix = hidden_learner(MODULE, "c")
-        examples += [_sure_example(True, prefix), _sure_example(False, prefix)]
+    examples = sure_examples(hidden)
     return score(
         Check(
             "expected values",
@@ -992,13 +1044,25 @@ def judge_target(offers, value):
     )
 
 
+def _target_cases(hidden):
+    """The learner's own scenario (and other learners' when grading), and an example whose
+    reservation price for the job as offered is below the even split with remote days
+    (professor's review 3, E11: where it is above, the reservation price itself passed as
+    a target for 13% of learners; a target that merely equals it is not wrong in itself,
+    so the example, not a test of equality, tells the two apart)."""
+    cases = [*_scenarios(hidden), _example(True)]
+    if hidden:
+        cases.append(_example(True, hidden_learner(MODULE, "a")))
+    return list(dict.fromkeys(cases))
+
+
 @question
 def target_salary(answer, hidden=False):
     """Check a function ``(offers, reservation) -> salary`` (given the right reservation
     price from expected values, so a slip in question 3 costs nothing here): a target above
     the even split of the zone with two remote days and no higher than Northwind's
     reservation price, on the learner's scenario (and other learners' when grading)."""
-    for offers in _scenarios(hidden):
+    for offers in _target_cases(hidden):
         judge_target(offers, call_learner(answer, offers, reservation_of(offers)))
     passed(
         "target_salary aims above the even split of your zone and no higher than what "

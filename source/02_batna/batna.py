@@ -289,8 +289,9 @@ NewsQuiz()
 # - With `risk_averse=False`, value the alternatives by their expected values (a point).
 # - With `risk_averse=True`, value Lumen and Freelance at the sure amounts your scenario
 #   supposes (`offers.lumen_sure`, `offers.freelance_sure`), as your `choose_batna` does.
-#   The check tries two examples besides yours: one whose BATNA stops being Lumen at those
-#   sure amounts, and one whose BATNA stays the same (a point). Is your BATNA still the
+#   The check tries three examples besides yours: one whose BATNA stops being Lumen at
+#   those sure amounts, one whose BATNA stops being Freelance, and one whose BATNA stays
+#   the same (a point). Is your BATNA still the
 #   same? What is your reservation price now?
 #
 # If the check says your BATNA is wrong, fix question 2 first.
@@ -799,8 +800,9 @@ check.batna_needed(batna_needed, hidden=True)
 #   the agency than pay.
 #
 # Where in that range? Nearer the top is bolder and costs more goodwill if you cannot
-# argue for it. Grading also tries other learners' scenarios, so work the target out from
-# `offers` rather than writing in a number.
+# argue for it. The check also tries an example learner's scenario, and grading other
+# learners' too, so work the target out from `offers` and `reservation` rather than
+# writing in a number.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "target-salary-answer", "schema_version": 3}
