@@ -595,7 +595,7 @@ def test_a_plan_from_a_draft_below_the_frontier_first_makes_the_free_trade(own):
 
     hint = miss("concession_plan", only_concessions)
     draft = draft_of(own)
-    assert "first make the trade that costs you nothing and gives Marlow most" in hint
+    assert "first make the trade that costs you nothing" in hint
     assert f"from {{{', '.join(f'{i}: {level}' for i, level in draft.items())}}}" in hint
     assert passes(run("concession_plan", _plan))
 
@@ -691,3 +691,78 @@ def test_a_signed_letter_is_said_exactly_when_question_2_signs(monkeypatch, lear
             "question 2's right decision is " + ("to sign" if signs_letter(case) else "not") in hint
         )
     assert seen == {True, False}
+
+
+# --- third review: hints true of the answer they are shown for ----------------------------
+
+
+def test_a_free_trade_tie_on_marlows_points_is_named_as_such(monkeypatch, learner):
+    """Third review, E5: from rev-237's draft (170, 8) two free trades give Marlow 14,
+    (170, 14) off the frontier and (175, 14) on it. The text now says to take, between
+    two that give Marlow the same, the one that leaves you more; a learner who took the
+    other is told that it gives Marlow as many points, not 'more'."""
+    case = course.variant("05_capstone", "rev-237")
+    as_own(monkeypatch, case)
+    draft, floor = draft_of(case), reservation_of(case)
+    here = check._points(case, draft)
+    best = check.next_step(frontier_rows(case), here, floor)
+    tie = next(
+        row
+        for row in package_rows(case)
+        if row[1] >= here[0] and row[2] == best[2] and row[1:] != best[1:]
+    )
+    with pytest.raises(NotYet) as hint:
+        check.judge_plan(case, [draft, tie[0]], draft, floor)
+    assert f"gives Marlow as many points ({best[2]:g}) and leaves you more" in str(hint.value)
+    assert "gives Marlow more" not in str(hint.value)
+    section = __import__("tests.test_engine_capstone", fromlist=["section"]).section(
+        "plan-teaching"
+    )
+    assert "between two that give it the same, the one that leaves you more" in section
+
+
+def test_batna_without_the_spot_branch_is_told_so_even_with_the_wrong_name(monkeypatch, learner):
+    """Third review, E6: leaving the spot market out of both trees can rank the
+    alternatives wrongly (rev-63); the hint names the missing branch, not 'the best single
+    outcome'."""
+    case = course.variant("05_capstone", "rev-63")
+    as_own(monkeypatch, case)
+
+    def no_spot(s):
+        return best_of(
+            {
+                "Brenn": s.brenn_chance * s.brenn_profit,
+                "Kessel": s.pilot_chance * (s.kessel_full + s.kessel_half) / 2,
+            }
+        )
+
+    assert no_spot(case)[0] != batna_of(case)[0]  # the slip changes the ranking here
+    hint = miss("my_batna", no_spot)
+    assert "spot market: add that branch" in hint
+    assert "whichever has the best single outcome" not in hint
+
+
+def best_of(worth):
+    name = max(worth, key=worth.get)
+    return name, worth[name]
+
+
+@pytest.mark.parametrize("learner_id", ["rev-6", "rev-65", "rev-140"])
+def test_a_reservation_two_slips_could_give_names_both(monkeypatch, learner, learner_id):
+    """Third review, E6: where forgetting the audit gives the same amount as the wrong
+    letter decision, the hint names both slips instead of blaming the letter alone."""
+    case = course.variant("05_capstone", learner_id)
+    as_own(monkeypatch, case)
+    forgot = reservation_of(case) - case.audit_cost
+    hint = miss("my_reservation", lambda s: reservation_of(s) - s.audit_cost)
+    assert "this amount fits two slips" in hint, forgot
+    assert "Marlow's audit and tooling cost you more" in hint
+
+
+def test_the_openings_pass_message_claims_only_what_it_checks(learner, answers):
+    """Third review, E11: the opening's check tests the ambition rule only, so its pass
+    message no longer calls the opening 'grounded'."""
+    outcome = run("opening_offer", answers["opening_offer"])
+    messages = " ".join(o.message for o in outcome.outcomes)
+    assert "most ambitious opening Marlow could accept without Quell" in messages
+    assert "grounded" not in messages

@@ -155,14 +155,6 @@ def judge_batna(case, result):
             general="the name it returns is not 'Brenn' or 'Kessel'",
         )
     best, top = batna_of(case)
-    if not same_money(worth[name], top):
-        raise NotYet(
-            f"for learner {case.learner}, {name} is worth {worth[name]:,.2f} on average and "
-            f"{best} {top:,.2f}: your BATNA is the alternative with the higher expected "
-            "profit, whichever has the best single outcome.",
-            general="your BATNA is the alternative with the higher expected profit, "
-            "whichever has the best single outcome",
-        )
     mistakes = [
         (
             case.pilot_chance * (case.kessel_full + case.kessel_half) / 2,
@@ -177,6 +169,23 @@ def judge_batna(case, result):
             "after the pilot Kessel orders the full or the half volume, each with chance 0.5",
         ),
     ]
+    # a slip in the named alternative's tree can also make the wrong one look best: name
+    # the slip first, since the choice follows from values worked out wrongly
+    slip = None if same_money(value, worth[name]) else diagnose(value, top, mistakes, None)
+    if slip and not same_money(worth[name], top):
+        raise NotYet(
+            f"my_batna is not right for learner {case.learner}: {slip}, then compare the "
+            "two alternatives again.",
+            general=general_hint(slip, mistakes) + ", then compare the two alternatives again",
+        )
+    if not same_money(worth[name], top):
+        raise NotYet(
+            f"for learner {case.learner}, {name} is worth {worth[name]:,.2f} on average and "
+            f"{best} {top:,.2f}: your BATNA is the alternative with the higher expected "
+            "profit, whichever has the best single outcome.",
+            general="your BATNA is the alternative with the higher expected profit, "
+            "whichever has the best single outcome",
+        )
     hint = diagnose(value, top, mistakes, f"{name} is worth {top:,.2f}, not {value:,.2f}")
     if hint:
         raise NotYet(
@@ -240,6 +249,7 @@ def judge_reservation(case, result):
             "that is your best single outcome; use what each alternative is worth on average",
         ),
     ]
+    mistakes = _merged(mistakes)
     otherwise = (
         f"expected {expected:,.2f}, got {value:,.2f} (my_reservation builds on your BATNA: "
         "if my_batna's check does not pass yet, fix that first)"
@@ -252,6 +262,26 @@ def judge_reservation(case, result):
             or "the reservation price is not the better of the letter and the best "
             "alternative plus the audit (if my_batna's check fails, fix that first)",
         )
+
+
+def _merged(mistakes):
+    """``mistakes`` (``(wrong, hint, general)`` triples, or pairs whose hint holds no
+    number) with those of the same amount joined into one, so that an answer two slips
+    could have produced is told both, not only the first."""
+    merged = []
+    for wrong, hint, *general in mistakes:
+        words = general[0] if general else hint
+        same = next((i for i, m in enumerate(merged) if same_money(m[0], wrong)), None)
+        if same is None:
+            merged.append((wrong, hint, words))
+        else:
+            _, first, first_words = merged[same]
+            merged[same] = (
+                wrong,
+                f"this amount fits two slips: {first}; or {hint}",
+                f"this amount fits two slips: {first_words}; or {words}",
+            )
+    return merged
 
 
 @question
@@ -716,7 +746,12 @@ def opening_offer(answer, hidden=False):
         Check(
             "your opening",
             1,
-            lambda: _each(answer, cases, judge_opening, "it is ambitious and grounded."),
+            lambda: _each(
+                answer,
+                cases,
+                judge_opening,
+                "it is the most ambitious opening Marlow could accept without Quell.",
+            ),
         ),
         Check(
             "the MESO",
@@ -793,10 +828,25 @@ def _step_hint(case, frontier, current, got, best, floor):
     if (you, them) == best[1:]:
         return None
     if best[1] >= mine and them > theirs and you >= floor:  # the rule's step is free
+        if them == best[2]:
+            return (
+                f"{_show(best[0])} gives Marlow as many points ({best[2]:g}) and leaves you "
+                f"more ({best[1]:g} against {you:g}), no less than now: between two trades "
+                "that cost you nothing and give Marlow the same, take the one that leaves "
+                "you more (it is on the frontier)",
+                "between two trades that cost you nothing and give Marlow the same, the "
+                "step is the one that leaves you more",
+            )
         return (
-            f"{_show(best[0])} gives Marlow more ({best[2]:g} points) and leaves you "
+            f"{_show(best[0])} gives Marlow more than your step does ({best[2]:g} points "
+            f"against {them:g}) and leaves you {best[1]:g}, no less than now: from a "
+            "package below the frontier, first make the trade that costs you nothing and "
+            "gives Marlow most (rule 1), then concede"
+            if them < best[2]
+            else f"your step costs you {mine - you:g}, but {_show(best[0])} gives Marlow "
+            f"more than now ({best[2]:g} points against {theirs:g}) and leaves you "
             f"{best[1]:g}, no less than now: from a package below the frontier, first make "
-            "the trade that costs you nothing and gives Marlow most (rule 1), then concede",
+            "the trade that costs you nothing (rule 1), then concede",
             "from a package below the frontier, the first step is the trade that costs you "
             "nothing and gives Marlow most",
         )

@@ -598,7 +598,8 @@ check.what_to_say(what_to_say)
 # - from your current package, look at the packages that give Marlow more points and
 #   leave you at least your reservation price;
 # - if some of them leave you at least as much as you have now, move to the one of those
-#   that gives Marlow most (a trade that costs you nothing: rule 1). Module 04 took the
+#   that gives Marlow most, and between two that give it the same, the one that leaves
+#   you more (it is on the frontier): a trade that costs you nothing (rule 1). Module 04 took the
 #   free trade that adds most for both sides together; here your side is counted in k€
 #   and Marlow's in points, which cannot be added, so the plan takes the free trade that
 #   leaves Marlow needing the fewest further points;
