@@ -176,7 +176,30 @@ def test_every_case_s_own_audit_fits_its_story_and_a_flat_one_does_not(key):
     assert all(rule.holds(case.yours, case.theirs, case.weights) for rule in case.rules)
     flat = dict.fromkeys(("information", "alternatives", "power"), 5)
     equal = dict.fromkeys(flat, 1 / 3)
-    assert not any(rule.holds(flat, flat, equal) for rule in case.rules if rule.kind != "at_most")
+    assert not any(
+        rule.holds(flat, flat, equal)
+        for rule in case.rules
+        if rule.kind not in ("at_most", "one_heavy")
+    )
+
+
+def test_a_dependence_weighed_heavily_twice_breaks_section_2s_rule():
+    """Third review, C1: section 2 says to weigh one dependence most through one of its two
+    rows, yet the check let alternatives and power both weigh heavily (the reference
+    solution had 0.3 and 0.5 on the pair, information 0.2). The rule is now checked where
+    the story is one dependence, and the course's own audits keep it."""
+    for key in ("sole-source", "deadline"):
+        case = CASES[key]
+        (rule,) = [r for r in case.rules if r.kind == "one_heavy"]
+        assert rule.holds(case.yours, case.theirs, case.weights)
+        heavy = {"information": 0.2, "alternatives": 0.3, "power": 0.5}
+        assert not rule.holds(case.yours, case.theirs, heavy)
+        own = replace(course.variant("00_leverage", "one-heavy"), case=key)
+        audit = {"yours": dict(case.yours), "theirs": dict(case.theirs), "weights": heavy}
+        audit["yours"]["information"] += 1  # not a copy of a shown audit
+        with pytest.raises(NotYet) as failure:
+            check.judge_audit(own, audit)
+        assert "should weigh no more than information" in str(failure.value)
 
 
 @pytest.mark.parametrize("key", list(CASES))
@@ -392,12 +415,13 @@ def test_the_plan_test_cases_are_fair_and_each_catches_its_shortcut(own):
 
 
 def test_one_big_step_crowds_out_two_smaller_ones_in_the_last_test_case(own):
-    """Review item 2: gains 0.6, 0.6 and 1.0 for 5, 5 and 8 days in a budget of 10; both
-    the step-by-step shortcut and gain per day take the big step and miss the pair."""
+    """Review item 2: gains 0.6, 0.6 and 1.0 for 5, 5 and 8 days in a budget of 11; both
+    the step-by-step shortcut and gain per day take the big step and miss the pair, which
+    leaves a day spare (so a plan kept strictly below the budget is not the big step)."""
     case = check.plan_test_cases(own)[-1]
     gains = step_gains(case)
     assert sorted(round(g, 9) for g in gains.values()) == [0.6, 0.6, 1.0]
-    assert sorted(step[2] for step in case.steps.values()) == [5, 5, 8] and case.budget == 10
+    assert sorted(step[2] for step in case.steps.values()) == [5, 5, 8] and case.budget == 11
     big = max(gains, key=gains.get)
     assert first_come(case, False) == first_come(case, True) == [big]
     assert set(max(plans(case), key=plans(case).get)) == set(case.steps) - {big}
@@ -542,16 +566,16 @@ def test_an_even_start_is_not_told_that_a_sign_change_inside_even_is_a_turn(own)
             labels,
             [
                 ("you", "alternatives", 2),
+                ("them", "information", 1),
                 ("you", "power", 2),
-                ("them", "power", 1),
                 ("you", "information", 1),
             ],
             strict=True,
         )
     )
     balances = balances_after(case.yours, case.theirs, case.weights, moves)
-    assert [round(b, 2) for b in balances.values()][:3] == [-0.25, 0.25, 1.25]
-    assert turning_point(balances) == labels[1]
+    assert [round(b, 2) for b in balances.values()][:4] == [-0.25, 0.25, 0.0, 1.0]
+    assert turning_point(balances) == labels[2]
     with pytest.raises(NotYet) as failure:
         check.judge_turning(case, moves, ahead_by_sign(case, moves), "a test case")
     hint = str(failure.value)
@@ -697,6 +721,42 @@ def _words(text):
     return re.sub(r"[^a-z0-9' ]+", " ", text.lower()).split()
 
 
+def test_the_widget_comes_after_question_2_and_question_3b_s_case_after_question_3():
+    """Third review, C4 and W4: question 2 asks for an audit of one's own before the
+    widget's version of the case, so the widget now follows question 2; the shorter budget,
+    which says the best plan needs more days, is shown after question 3, not before."""
+    from tests.notebooks import source_notebook
+
+    cells = source_notebook("00_leverage", "leverage").cells
+    ids = [c.metadata["nbgrader"]["grade_id"] for c in cells]
+    assert ids.index("my-audit-test") < ids.index("audit-widget-text") < ids.index("audit-widget")
+    assert ids.index("best-plan-test") < ids.index("plan-judgement-case")
+
+
+def test_the_model_answer_of_question_3b_has_the_short_budget_the_generator_draws(own):
+    """Third review, E10: the model answer's numbers (gains 0.20, 0.60 and 0.25 for 2, 7 and
+    2 days in 9) give a shorter budget of 8, the largest with one clear best plan."""
+    from course.scenarios.leverage import best_plan, shorter_budget
+
+    steps = {
+        "accounts": ("information", 2, 2, 0.5),
+        "trial": ("alternatives", 2, 7, 1.0),
+        "forecast": ("power", 1, 2, 0.5),
+    }
+    case = replace(
+        own,
+        steps=steps,
+        budget=9,
+        yours=check._mapping((4, 4, 4)),
+        weights=check._mapping((0.2, 0.3, 0.5)),
+    )
+    gains = step_gains(case)
+    assert [round(gains[n], 2) for n in steps] == [0.2, 0.6, 0.25]
+    assert set(best_plan(case)) == {"trial", "forecast"}
+    assert shorter_budget(case) == 8
+    assert "8 days if the talks are brought forward" in " ".join(_cell("plan-judgement").split())
+
+
 def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
     """Professor's review, finding 7: the facts question 1b asks a reason for (those that
     look like another source) are not among section 2's worked examples: no run of four of
@@ -714,7 +774,11 @@ def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
     ("grade_id", "present", "absent"),
     [
         # finding 5: Rubinstein measures patience by discounting, with no deadline
-        ("sources-teaching", "a hard deadline is a different thing", "describe the same thing"),
+        (
+            "sources-teaching",
+            "how little a side loses from each round of delay",
+            "describe the same thing",
+        ),
         # finding 9: rule 1 is about finding out what was already true
         ("sources-teaching", "finds out something that was already true", None),
         # finding 6: the shadow of the future is Axelrod's analysis, not a tournament result
@@ -745,7 +809,34 @@ def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
         ("plan-judgement-text", "keeping your word", "when could a move"),
         ("plan-judgement", "I would not do it", "worth it only if I never"),
         # second review, finding 26: the model answer compares plans by their numbers
-        ("plan-judgement", "the accounts and the invoice together 0.45", "costs me nothing"),
+        ("plan-judgement", "the accounts and the forecast together 0.45", "costs me nothing"),
+        # third review, E1: no step keeps a promise already made; 3b says so
+        ("build-teaching", "Keeping a promise you have already made is not among", None),
+        ("plan-judgement-text", "leaving it out breaks no promise", "is the step worth its days?"),
+        ("plan-judgement", "8 days if the talks are brought forward", "7 days if the talks"),
+        # E2: a pretext call is filed by its source, as in module 01
+        ("ethics-teaching", "filed here by where the information comes from", None),
+        ("q5-text", "A lie told to get information is filed by its", None),
+        # E5: what a tactic states is true unless it says otherwise
+        ("q5-text", "Unless a tactic says otherwise, what it states is true", None),
+        # E7: being right helps when shown by a standard the other side accepts
+        ("what-teaching", "by a standard the other side accepts", "being right, being large"),
+        # E8: the survey's sample was MBA students
+        ("ethics-teaching", "surveys of MBA students", "most negotiators accept"),
+        # E9: the outside option against the disagreement point, with its sources
+        ("what-teaching", "Binmore, Rubinstein and Wolinsky (1986)", "counts whatever its"),
+        ("audit-limits", "half a unit of your share", "counts whatever its size"),
+        # E11: section 2's first question is about knowledge, not assets held
+        ("sources-teaching", "as an asset it can supply or withhold", None),
+        # E12: four kinds listed, going back on your word after the list
+        ("ethics-teaching", "none of question 5's tactics is of this kind", "- **Going back"),
+        ("ethics-teaching", "a buyer for the van", "an buyer"),
+        # C5: the rule for a deadline, in one sentence
+        ("sources-teaching", "the deadline itself goes into its holder's alternatives", None),
+        # unclear passages: marks in headings, scenario before case, becoming even
+        ("q3-text", "(2 marks)", "(2 points)"),
+        ("intro", "dict(scenario.yours)", "dict(case.yours)"),
+        ("q4b-text", "Becoming even counts as a change", None),
         # second review, finding 10: section 6's examples come from another setting
         ("ethics-teaching", "used van", "95,000 is the least"),
         # finding 20: the scenario's fields are read-only mappings
@@ -810,3 +901,116 @@ def test_news_moves_is_not_called_practice_in_building_leverage():
     idea = next(i for i in IDEAS if i.number == 5)
     assert ("00_leverage", "news-moves-test") not in idea.exercised
     assert ("00_leverage", "plan-judgement-text", "trust") in idea.taught
+
+
+# --- professor's review of module 00 (third review): hints true of the learner's program --
+
+
+def strict_budget_plan(case):
+    """A correct exhaustive search whose only bug is keeping strictly below the budget."""
+    gains = step_gains(case)
+    options = {
+        plan: sum(gains[name] for name in plan)
+        for plan in plans(replace(case, budget=case.budget - 1))
+    }
+    return list(max(options, key=options.get))
+
+
+def reaudit_one_early(case, moves):
+    """A correct weighted re-audit that returns the label before the side ahead changes."""
+    balances = balances_after(case.yours, case.theirs, case.weights, moves)
+    labels = list(balances)
+    turning = turning_point(balances)
+    return labels[max(1, labels.index(turning) - 1)], ask_moment(balances, case.need)
+
+
+#: Hints that name a shortcut of question 3 (each of shortcut_plans' hints).
+PLAN_SHORTCUT_HINTS = (
+    "a rating cannot pass 10",
+    "weigh each step by the chance",
+    "weigh each step by its source's weight",
+    "the biggest steps are not the best ones",
+    "taking steps one at a time",
+)
+
+
+def test_a_plan_kept_below_the_budget_is_never_told_it_took_a_shortcut():
+    """Review E3: a search with `< budget` for `<= budget` was told 'the biggest steps are
+    not the best ones' or 'weigh each step by its source's weight' for 10% of learners. A
+    plan that keeping below the budget explains is now told that a plan may use every day,
+    or something true of any wrong plan, never a shortcut it did not take."""
+    told_full = 0
+    for i in range(120):
+        own = course.variant("00_leverage", f"strict-{i}")
+        for case in [own, *check.plan_test_cases(own)]:
+            plan = strict_budget_plan(case)
+            try:
+                check.judge_plan(case, plan)
+            except NotYet as failure:
+                hint = str(failure)
+                assert not any(words in hint for words in PLAN_SHORTCUT_HINTS), (i, hint)
+                told_full += check.FULL_BUDGET in hint
+    assert told_full >= 120  # the first test case uses every day: it tells every learner
+
+
+def test_the_visible_check_tells_a_plan_kept_below_the_budget_so(learner):
+    hint = miss(check.best_plan, strict_budget_plan)
+    assert check.FULL_BUDGET in hint
+
+
+def test_a_turning_point_one_item_early_is_never_told_to_weigh_the_ratings():
+    """Review E4: a weighted re-audit that returns the label before the change was told
+    'weigh each rating by its source's weight' for 56% of learners, because the unweighted
+    turning point happened to be one item early. A hint now names a mistake only when no
+    other known mistake gives the same label."""
+    told_early = 0
+    for i in range(120):
+        own = course.variant("00_leverage", f"early-{i}")
+        cases = [(own, news_key(own)), *check.reaudit_test_cases(own)]
+        for case, moves in cases:
+            try:
+                check.judge_turning(case, moves, reaudit_one_early(case, moves), "a test case")
+            except NotYet as failure:
+                hint = str(failure)
+                assert "weigh each rating" not in hint, (i, hint)
+                assert "can also become 'even'" not in hint and "you start even" not in hint
+                told_early += "the change comes after that item" in hint
+    assert told_early >= 120  # the second test case turns at N3: every learner meets it
+
+
+def test_the_visible_check_tells_a_turning_point_one_item_early_so(learner):
+    hint = miss(check.reaudit, reaudit_one_early)
+    assert "the change comes after that item" in hint
+
+
+def test_a_pretext_call_is_illegitimate_as_in_module_01():
+    """Review E2: module 01 files a lie told to get information by its source
+    (illegitimate) and marks 'misrepresentation' wrong; module 00 accepted both. Now module
+    00 accepts only 'illegitimate', and its hint for 'misrepresentation' says why."""
+    pretexts = [t for t in TACTICS if "false name" in t.text or "posing as" in t.text]
+    assert len(pretexts) == 2
+    assert all(t.kinds == ("illegitimate",) and t.pretext for t in pretexts)
+    for i in range(200):
+        s = course.variant("00_leverage", f"pretext-{i}")
+        for label in check.pretexts(s):
+            kinds = {**tactic_key(s), label: "misrepresentation"}
+            with pytest.raises(NotYet) as failure:
+                check.judge_tactic(s, label, kinds)
+            assert "filed by where the information comes from" in str(failure.value)
+            assert "illegitimate" not in str(failure.value)
+            return
+    pytest.fail("no learner drew a pretext call")
+
+
+def test_the_tactics_and_news_the_review_found_ambiguous_now_say_what_settles_them():
+    """Review E5, E6, E11: a legitimate tactic states the facts it relies on (or question 5
+    says they are true); the 'bluff' about the warehouse claims nothing about the owner's
+    circumstances; the regulator item is about what you alone can supply, not data."""
+    texts = {t.text for t in TACTICS}
+    assert not any("no hurry" in t for t in texts)
+    assert any("which your board has approved" in t for t in texts)
+    assert not any("you have started tests of the overseas maker" in t for t in texts)
+    news = {n.text for n in NEWS}
+    assert not any("field data" in t for t in news)
+    assert any("which only you can supply" in t for t in news)
+    assert "true" in check.KIND_TEST["legitimate"] and "question 5" in check.KIND_TEST["legitimate"]

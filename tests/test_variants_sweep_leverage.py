@@ -61,7 +61,7 @@ def drawn():
 KNOWING = re.compile(r"\b(know|knows|learn|learns|find out|lets slip|tells you)\b")
 CONTROL = re.compile(
     r"\b(decides|decide|only certification|only warehouse|few engineers|name on a lease|"
-    r"credit record|patent|trusts|owns the tooling|now needs)\b"
+    r"credit record|patent|trusts|owns the tooling|only you can supply)\b"
 )
 THEIRS = re.compile(
     r"^(Northwind|Vell|Ostra|Brannock|A supermarket|A strong internal|A rival pump|A court|"
@@ -103,17 +103,17 @@ SECOND_READING = {
     "has not yet discussed it": {"misrepresentation"},
     "Pay a Vell sales assistant": {"illegitimate"},
     "cousin at the tax office": {"illegitimate"},
-    "posing as an auditor": {"illegitimate", "misrepresentation"},
+    "posing as an auditor": {"illegitimate"},
     "with no plan to switch": {"bluff", "misrepresentation"},
     "name the lab running them": {"legitimate"},
     "offer a longer contract": {"legitimate"},
     "reservation price at 46": {"bluff"},
     "while you value it highly": {"bluff"},
-    "its tests have not begun": {"misrepresentation"},
+    "none has been submitted yet": {"misrepresentation"},
     "that you wrote yourself": {"misrepresentation"},
     "binds him to keep secret": {"illegitimate"},
     "a friend at the regulator": {"illegitimate"},
-    "under a false name": {"illegitimate", "misrepresentation"},
+    "under a false name": {"illegitimate"},
     "you have no budget for that": {"bluff", "misrepresentation"},
     "hand over the keys in four": {"legitimate"},
     "a tour of your rail siding": {"legitimate"},
@@ -212,9 +212,11 @@ def test_each_tactic_is_read_the_same_by_a_second_marker():
         assert set(tactic.kinds) == kinds_by_reading(tactic.text), tactic.text
     for key in CASES:
         tactics = [t for t in TACTICS if t.case == key]
-        assert sorted(t.kind for t in tactics if not t.also) == sorted(
+        assert sorted(t.kind for t in tactics if not t.also and not t.pretext) == sorted(
             ["legitimate", "bluff", "misrepresentation", "illegitimate"] * 2
         )
+        # a lie told to get information is filed by its source, as module 01 files it
+        assert all(t.kinds == ("illegitimate",) for t in tactics if t.pretext), key
         assert any(set(t.kinds) == {"bluff", "misrepresentation"} for t in tactics), key
     for cue in ("accurately", "truthfully", "when it has not", "though you would"):
         assert not any(cue in t.text for t in TACTICS), cue
@@ -507,7 +509,7 @@ def test_every_learner_is_shown_both_trust_items_of_question_3b(drawn):
     every learner's steps, and a drawn news item is named by its label only, so that the
     reading question 4a asks for is not given away."""
     for s in drawn:
-        shown = str(s.show("steps"))
+        shown = str(s.show("judgement"))
         step = next(x for x in STEPS if x.case == s.case and x.trust)
         news = next(x for x in NEWS if x.case == s.case and x.trust)
         assert step.name in shown and news.text in shown, s.learner
@@ -871,3 +873,30 @@ def test_every_question_names_the_scenario_fields_its_reference_reads():
             assert f"{owner}.{field}" in text, (meta["grade_id"], field)
             checked += 1
     assert checked >= 8
+
+
+def test_the_steps_shown_before_question_3_say_nothing_of_the_best_plan(drawn):
+    """Third review, W4: the steps part said the shorter budget was 'too few for the best
+    plan' before question 3 was answered; that now appears only in question 3b's part."""
+    for s in drawn[:200]:
+        steps = str(s.show("steps"))
+        assert "best plan" not in steps and "short_budget" not in steps, s.learner
+        assert "too few for your best plan" in str(s.show("judgement")), s.learner
+
+
+def test_no_preparation_step_keeps_a_promise_already_made():
+    """Third review, E1: settling a disputed invoice 'as you promised' was a step a best
+    plan dropped for 41% of learners, though section 6 says breaking your word is out of
+    bounds. Every trust step is now something done freely, beyond what is owed."""
+    for step in STEPS:
+        assert "promise" not in step.name or "before the date you promised" in step.name
+    for step in (s for s in STEPS if s.trust):
+        assert any(
+            cue in step.name
+            for cue in (
+                "does not require",
+                "before anyone asks",
+                "before it asks",
+                "two days before",
+            )
+        ), step.name

@@ -39,6 +39,7 @@ from course.scenarios.leverage import (
     fact_key,
     news_key,
     plans,
+    pretexts,
     tactic_key,
     tactic_kinds_accepted,
     turning_point,
@@ -77,7 +78,10 @@ NOT_SIDE = (
 
 #: What makes a tactic each kind, said the way the ethics section teaches it.
 KIND_TEST = {
-    "legitimate": "it is true, and it uses leverage the side really holds",
+    "legitimate": (
+        "what it states is true (question 5: unless a tactic says otherwise), and it uses "
+        "leverage the side really holds"
+    ),
     "bluff": (
         "it is only about your own reservation price, or your estimate of what something is "
         "worth: by negotiating convention, such a claim is ordinarily not taken as a "
@@ -221,6 +225,9 @@ def classify_facts(answer):
 
 
 def _rule_words(rule, them):
+    if rule.kind == "one_heavy":
+        third = next(s for s in SOURCES if s not in rule.source)
+        return f"the lighter of {' and '.join(rule.source)} should weigh no more than {third}"
     if rule.kind == "weight_top":
         if len(rule.source) == 1:
             return f"{rule.source[0]} should weigh more than either other source"
@@ -336,8 +343,9 @@ def plan_test_cases(own):
         _steps(own, [(3, 2, 0.95), (2, 5, 0.3), (3, 4, 0.9)], 7, (4, 4, 4), (0.2, 0.6, 0.2)),
         # power counts three times as much: its step adds most though it is the least sure
         _steps(own, [(3, 3, 0.9), (3, 3, 0.8), (4, 3, 0.3)], 6, (4, 4, 4), (0.2, 0.2, 0.6)),
-        # gains 0.6, 0.6 and 1.0 for 5, 5 and 8 days in 10: the big step crowds out the pair
-        _steps(own, [(3, 5, 0.8), (3, 5, 0.8), (2, 8, 1.0)], 10, (4, 4, 4), (0.25, 0.25, 0.5)),
+        # gains 0.6, 0.6 and 1.0 for 5, 5 and 8 days in 11: the big step crowds out the pair
+        # (which leaves a day spare, so a plan kept below the budget finds it too)
+        _steps(own, [(3, 5, 0.8), (3, 5, 0.8), (2, 8, 1.0)], 11, (4, 4, 4), (0.25, 0.25, 0.5)),
     ]
 
 
@@ -427,6 +435,27 @@ def shortcut_plans(s):
     ]
 
 
+#: The hint for a plan that is best only among plans shorter than the budget.
+FULL_BUDGET = (
+    "a plan may use every one of the budget's days: its days may equal case.budget, not "
+    "only fall below it"
+)
+
+
+def strict_budget_plans(s):
+    """The plans a learner who keeps strictly below the budget could return, when the best
+    plan uses every day of it (as sets of names; none otherwise)."""
+    best = max(plans(s).values())
+    full = [
+        plan
+        for plan, gain in plans(s).items()
+        if gain >= best - 1e-9 and sum(s.steps[name][2] for name in plan) == s.budget
+    ]
+    if not full or s.budget < 1:
+        return []
+    return _best_by(replace(s, budget=s.budget - 1), _gain(s))
+
+
 def judge_plan(s, result, where="your case"):
     """Question 3 on ``result``, what ``best_plan(s)`` returned: nothing when it is a plan
     within budget with the highest expected gain, else the hint."""
@@ -456,8 +485,11 @@ def judge_plan(s, result, where="your case"):
         return
 
     # a hint names a shortcut only when the plan is that shortcut's and no other's: a plan
-    # two shortcuts share says nothing true about which one the learner took
+    # two shortcuts share (or a shortcut and a budget that leaves out its last day) says
+    # nothing true about which one the learner took
     hints = {words for chosen, words in shortcut_plans(s) if set(plan) in chosen}
+    if set(plan) in strict_budget_plans(s):
+        hints.add(FULL_BUDGET)
     general = hints.pop() if len(hints) == 1 else None
     if general is None and any(
         set(plan) < set(other) for other in options if options[other] > options[plan]
@@ -599,7 +631,9 @@ def reaudit_test_cases(own):
                 ("them", "power", 3),
             ],
         ),
-        # plain sums put you ahead at the start; the weights put them ahead
+        # plain sums put you ahead at the start; the weights put them ahead. Plain sums
+        # turn at N1, the weighted balance at N3, so neither is the label one before the
+        # other's (a hint names one mistake only when no other gives the same label)
         case(
             (9, 2, 6),
             (3, 5, 6),
@@ -607,8 +641,8 @@ def reaudit_test_cases(own):
             0.6,
             [
                 ("them", "information", 2),
-                ("you", "alternatives", 3),
                 ("them", "power", 2),
+                ("you", "alternatives", 4),
                 ("you", "information", -1),
             ],
         ),
@@ -677,6 +711,48 @@ def _plain_balances(s, moves):
     return balances_after(s.yours, s.theirs, flat, moves)
 
 
+#: The hint for a wrong turning point that no single known mistake explains.
+TURNING_ANY = (
+    "re-audit after each move (apply it, then compute the weighted balance) and stop at "
+    "the first item after which the side ahead is not the side ahead now"
+)
+
+
+def turning_mistakes(s, moves):
+    """The label each known mistake gives as the turning point, with its hint: a pair
+    (label, hint) per mistake; a mistake that gives no label is left out."""
+    balances = balances_after(s.yours, s.theirs, s.weights, moves)
+    labels = list(balances)
+    expected = turning_point(balances)
+    start = who_leads(balances["now"])
+    by_sign = next((m for m, b in balances.items() if (b > 0) != (balances["now"] > 0)), None)
+    before = labels[labels.index(expected) - 1] if expected in labels[2:] else None
+    found = [
+        (
+            by_sign,
+            (
+                f"you start even; a change of sign inside {EVEN_WITHIN:g} points either way is "
+                f"still even: the side ahead changes the first time the balance reaches "
+                f"{EVEN_WITHIN:g} either way"
+            )
+            if start == "even"
+            else (
+                f"the side ahead can also become 'even': a balance under {EVEN_WITHIN:g} points "
+                "either way is even, and that is a change of side too"
+            ),
+        ),
+        (
+            turning_point(_plain_balances(s, moves)),
+            "weigh each rating by its source's weight before you compare the sides",
+        ),
+        (
+            before,
+            "apply each move first, then see who is ahead: the change comes after that item",
+        ),
+    ]
+    return [(label, words) for label, words in found if label is not None and label != expected]
+
+
 def judge_turning(s, moves, result, where="your case"):
     """Question 4's turning point on ``result``, what ``reaudit(s, moves)`` returned."""
     balances = balances_after(s.yours, s.theirs, s.weights, moves)
@@ -685,28 +761,10 @@ def judge_turning(s, moves, result, where="your case"):
     if got == expected:
         return
     start = who_leads(balances["now"])
-    by_sign = next((m for m, b in balances.items() if (b > 0) != (balances["now"] > 0)), None)
-    labels = list(balances)
-    if got == by_sign and start == "even":
-        general = (
-            f"you start even; a change of sign inside {EVEN_WITHIN:g} points either way is "
-            f"still even: the side ahead changes the first time the balance reaches "
-            f"{EVEN_WITHIN:g} either way"
-        )
-    elif got == by_sign:
-        general = (
-            f"the side ahead can also become 'even': a balance under {EVEN_WITHIN:g} points "
-            "either way is even, and that is a change of side too"
-        )
-    elif got == turning_point(_plain_balances(s, moves)):
-        general = "weigh each rating by its source's weight before you compare the sides"
-    elif labels.index(got) == labels.index(expected) - 1:
-        general = "apply each move first, then see who is ahead: the change comes after that item"
-    else:
-        general = (
-            "re-audit after each move (apply it, then compute the balance) and stop at the "
-            "first item after which the side ahead is not the side ahead now"
-        )
+    # a hint names a mistake only when that mistake, and no other known one, gives the
+    # learner's label: a label two mistakes share says nothing true about which was made
+    hints = {words for label, words in turning_mistakes(s, moves) if label == got}
+    general = hints.pop() if len(hints) == 1 else TURNING_ANY
     if where == "your case":
         detail = f" Now the balance is {balances['now']:+.2f} points ({start})."
     else:
@@ -768,10 +826,16 @@ def reaudit(answer, hidden=False):
             results.append((s, moves, where, None, failure))
 
     def each(judge, message):
+        failures = []
         for s, moves, where, result, failure in results:
             if failure is not None:
                 raise failure
-            judge(s, moves, result, where)
+            try:
+                judge(s, moves, result, where)
+            except NotYet as wrong:
+                failures.append(wrong)
+        if failures:
+            raise next((f for f in failures if f.general != TURNING_ANY), failures[0])
         return message
 
     return score(
@@ -802,11 +866,14 @@ ON_THE_LINE = {
         "settle for, the bluffing convention may cover it; as a stated plan the other side "
         "relies on, it can be a false statement of fact. Either answer is accepted"
     ),
-    frozenset({"illegitimate", "misrepresentation"}): (
-        "it gets information under a false name. The lie to the person called is a "
-        "misrepresentation, and what it gets is not yours to use. Either answer is accepted"
-    ),
 }
+
+#: Why a lie told to get information is not filed as a misrepresentation (section 6, and
+#: module 01 alike): its kind is decided by where the information comes from, not by the lie.
+PRETEXT_NOT_MISREPRESENTATION = (
+    "its lie is told to get information, not to make the other side rely on a false fact "
+    "at the table; such a move is filed by where the information comes from (section 6)"
+)
 
 
 def judge_tactic(s, label, kinds):
@@ -814,6 +881,8 @@ def judge_tactic(s, label, kinds):
     on the line between two kinds accepts either."""
     accepted = tactic_kinds_accepted(s)[label]
     given = _word(kinds[label], TACTIC_KINDS, f"{label}'s kind")
+    if given == "misrepresentation" and label in pretexts(s):
+        raise NotYet(f"{label} is not {KIND_NAME[given]}: {PRETEXT_NOT_MISREPRESENTATION}.")
     if given not in accepted:
         raise NotYet(f"{label} is not {KIND_NAME[given]}: {NOT_KIND[given]}.")
     if len(accepted) > 1:

@@ -44,7 +44,9 @@ class Rule:
 
     ``kind`` is "weight_top" (the largest weight goes to one of ``source``, a tuple of the
     sources the story supports as weighing most: one only where the story says so
-    outright), "higher" (``side``'s rating of ``source`` must be above the other side's),
+    outright), "one_heavy" (of the pair ``source``, one dependence rated from its two
+    sides, the lighter weighs no more than the third source: section 2's rule against
+    counting a dependence twice), "higher" (``side``'s rating of ``source`` must be above the other side's),
     "at_most" or "at_least" (``side``'s rating of ``source`` must be at most, or at least,
     ``value``); ``because`` is
     the line of the story that says so.
@@ -61,6 +63,9 @@ class Rule:
         if self.kind == "weight_top":
             top = max(weights[s] for s in self.source)
             return all(top > weights[s] for s in SOURCES if s not in self.source)
+        if self.kind == "one_heavy":
+            third = next(s for s in SOURCES if s not in self.source)
+            return min(weights[s] for s in self.source) <= weights[third] + 1e-9
         own, other = (yours, theirs) if self.side == "you" else (theirs, yours)
         if self.kind == "higher":
             return own[self.source] > other[self.source]
@@ -121,18 +126,21 @@ class Step:
     amounts: tuple  # (low, high), whole points
     days: tuple  # (low, high), working days
     chances: tuple  # (low, high), in steps of 0.05
-    trust: bool = False  # it builds the other side's trust by keeping a promise
+    trust: bool = False  # it builds the other side's trust by doing more than you owe
 
 
 @dataclass(frozen=True)
 class Tactic:
     """A move someone could make at the table (question 5), and which of TACTIC_KINDS it is;
-    ``also`` is a second kind a careful reader can defend, for a tactic on the line."""
+    ``also`` is a second kind a careful reader can defend, for a tactic on the line.
+    ``pretext`` marks a lie told to get information that is not yours: the course files it
+    by its source, as illegitimate, in this module and in module 01 alike."""
 
     case: str
     text: str
     kind: str
     also: str = ""
+    pretext: bool = False  # a lie told to get information: its source decides its kind
 
     @property
     def kinds(self):
@@ -306,6 +314,12 @@ CASES = {
                 "through one of the two",
             ),
             Rule(
+                "one_heavy",
+                ("alternatives", "power"),
+                "Ostra's control of the valve and your lack of another maker are one "
+                "dependence seen from two sides; weighing both heavily counts it twice",
+            ),
+            Rule(
                 "higher",
                 "power",
                 "Ostra controls the only valve your pumps are approved with",
@@ -352,6 +366,12 @@ CASES = {
                 ("alternatives", "power"),
                 "Brannock's lease ends in six weeks, so what each side could do instead, and "
                 "how soon, counts; and your rail siding is what Brannock's freight needs",
+            ),
+            Rule(
+                "one_heavy",
+                ("alternatives", "power"),
+                "Brannock's need for your siding and its lack of other sites are one "
+                "dependence seen from two sides; weighing both heavily counts it twice",
             ),
             Rule(
                 "higher",
@@ -725,8 +745,8 @@ NEWS = (
     ),
     News(
         "sole-source",
-        "You hold field data that Ostra now needs: the regulator asks for it before "
-        "renewing Ostra's certification.",
+        "The regulator will renew Ostra's certification only with test results from your "
+        "pumps, which only you can supply.",
         "you",
         "power",
         1,
@@ -827,8 +847,10 @@ NEWS = (
 )
 
 #: Preparation steps (question 3), by case: two or three per source. Each case has a step
-#: that builds the other side's trust in your word (a power step: section 4 counts a
-#: relationship the other side wants to keep as something you hold).
+#: that builds the other side's trust by doing more than you owe it, freely (a power step:
+#: section 4 counts a relationship the other side wants to keep as something you hold). No
+#: step keeps a promise already made: keeping your word is not optional, so it is never a
+#: step a plan may leave out (section 6).
 STEPS = (
     # salary
     Step(
@@ -939,7 +961,8 @@ STEPS = (
     ),
     Step(
         "supplier",
-        "Settle the invoice Vell has disputed with you for months, as you promised to",
+        "Share next year's order forecast with Vell's planners, which your contract does not "
+        "require",
         "power",
         (1, 2),
         (1, 3),
@@ -1005,7 +1028,7 @@ STEPS = (
     ),
     Step(
         "sole-source",
-        "Send Ostra's quality team the joint test results you promised for this month",
+        "Send Ostra's quality team your field data on its valve before anyone asks for it",
         "power",
         (1, 2),
         (1, 3),
@@ -1063,7 +1086,7 @@ STEPS = (
     ),
     Step(
         "deadline",
-        "Give Brannock's surveyor the building records you promised last month",
+        "Send Brannock's surveyor the building's full records before it asks for them",
         "power",
         (1, 2),
         (1, 3),
@@ -1072,9 +1095,11 @@ STEPS = (
     ),
 )
 
-#: Tactics to judge (question 5), by case: two of each kind, and one or two that sit on a
-#: line between two kinds (``also``): a threat you would not carry out, and information
-#: got under a false name. A learner gets four, of at least three kinds.
+#: Tactics to judge (question 5), by case: two of each kind, a threat you would not carry
+#: out, which sits on the line between a bluff and a misrepresentation (``also``), and in
+#: two cases information got under a false name, which is illegitimate (``pretext``). A
+#: learner gets four, of at least three kinds. Every statement a tactic makes is true unless
+#: the tactic says otherwise (question 5 tells the learner so).
 TACTICS = (
     # salary
     Tactic(
@@ -1131,14 +1156,14 @@ TACTICS = (
     # supplier
     Tactic(
         "supplier",
-        "Tell Vell that Bellpak and Corrin have both quoted for your order, without showing "
-        "it their quotes.",
+        "Tell Vell that Bellpak and Corrin both quoted for your order last week, without "
+        "showing it their quotes.",
         "legitimate",
     ),
     Tactic(
         "supplier",
-        "Offer Vell a two-year contract that would fill its idle machines, in return for a "
-        "lower price.",
+        "Offer Vell a two-year contract that would fill its idle machines, which your board "
+        "has approved, in return for a lower price.",
         "legitimate",
     ),
     Tactic(
@@ -1179,7 +1204,7 @@ TACTICS = (
         "Phone Vell's accounts office, posing as an auditor, to find out which clients it has "
         "lost.",
         "illegitimate",
-        also="misrepresentation",
+        pretext=True,
     ),
     Tactic(
         "supplier",
@@ -1191,14 +1216,14 @@ TACTICS = (
     # sole-source
     Tactic(
         "sole-source",
-        "Tell Ostra that you have started tests of the overseas maker's valve, and name the "
-        "lab running them.",
+        "Tell Ostra that a second maker's valve has been in tests at an outside lab since "
+        "last month, and name the lab running them.",
         "legitimate",
     ),
     Tactic(
         "sole-source",
-        "Point out that Ostra's new plant needs steady orders, and offer a longer contract "
-        "for a lower price.",
+        "Point out that Ostra's annual report shows its new plant at half capacity, and offer "
+        "a longer contract for a lower price.",
         "legitimate",
     ),
     Tactic(
@@ -1215,7 +1240,7 @@ TACTICS = (
     ),
     Tactic(
         "sole-source",
-        "Tell Ostra that the regulator has approved a rival valve; its tests have not begun.",
+        "Tell Ostra that the regulator has approved a rival valve; none has been submitted yet.",
         "misrepresentation",
     ),
     Tactic(
@@ -1240,7 +1265,7 @@ TACTICS = (
         "Call Ostra's plant under a false name, as a trade journalist, to learn how full its "
         "order book is.",
         "illegitimate",
-        also="misrepresentation",
+        pretext=True,
     ),
     Tactic(
         "sole-source",
@@ -1269,8 +1294,7 @@ TACTICS = (
     ),
     Tactic(
         "deadline",
-        "Say you value the warehouse well above 30,000 a month and are in no hurry to let "
-        "it; you would let it for 27,000.",
+        "Say you value the warehouse well above 30,000 a month; you would let it for 27,000.",
         "bluff",
     ),
     Tactic(
@@ -1412,11 +1436,12 @@ class LeverageScenario(Scenario):
         )
 
     def show(self, *parts):
-        """Parts of the scenario as Markdown, one after the other: "audit", "steps", "news"
-        or "tactics"."""
+        """Parts of the scenario as Markdown, one after the other: "audit", "steps",
+        "judgement" (question 3b's shorter budget and trust items), "news" or "tactics"."""
         known = {
             "audit": self._audit_table,
             "steps": self._steps_list,
+            "judgement": self._judgement,
             "news": self._news_list,
             "tactics": self._tactics_list,
         }
@@ -1449,10 +1474,16 @@ class LeverageScenario(Scenario):
             f"You have **{self.budget} working days** before the talks (`scenario.budget`). "
             "Preparation steps (`scenario.steps`, name -> (source, amount, days, chance)):\n\n"
             "| step | raises your | by | days | chance it comes through |\n"
-            f"|---|---|---|---|---|\n{rows}\n\n"
+            f"|---|---|---|---|---|\n{rows}"
+        )
+
+    def _judgement(self):
+        """Question 3b's material, shown only after question 3: the shorter budget (which
+        says something about the best plan's days) and the two trust items."""
+        return (
             f"If the talks are brought forward, you will have only **{self.short_budget} "
-            "working days** (`scenario.short_budget`, question 3b): too few for the best "
-            f"plan.\n\n{self._trust_pair()}"
+            "working days** (`scenario.short_budget`): too few for your best plan.\n\n"
+            f"{self._trust_pair()}"
         )
 
     def _trust_pair(self):
@@ -1475,9 +1506,9 @@ class LeverageScenario(Scenario):
             else f"not among your news: it would lower your {news.source} by {news.size}"
         )
         return (
-            f"Trust in your case (question 3b). The step that keeps a promise: "
-            f"*{step.name}* ({kept}). The news in which a move of yours spends the other "
-            f"side's trust: *{news.text}* ({spent})."
+            f"Trust in your case (question 3b). The step that builds the other side's trust "
+            f"by doing more than you owe it: *{step.name}* ({kept}). The news in which a move "
+            f"of yours spends the other side's trust: *{news.text}* ({spent})."
         )
 
     def _news_list(self):
@@ -1486,14 +1517,15 @@ class LeverageScenario(Scenario):
             for label, (text, size) in self.news.items()
         )
         behind = (
-            f" (below zero: you judged the ask modest enough to make while still behind by up "
-            f"to {-self.need:.2f} points)"
+            f" (below zero: the ask is modest enough to make while still behind by up to "
+            f"{-self.need:.2f} points)"
             if self.need < 0
             else ""
         )
         return (
             f"News, in the order it arrives (`scenario.news`, label -> (text, size)):\n\n{rows}"
-            f"\n\nYou mean to {self.ask}. Before the talks you decided that this ask needs a "
+            f"\n\nYou mean to {self.ask}. Your rule, set before the talks (the course sets it "
+            f"for you here; in practice you would set it yourself), is that this ask needs a "
             f"balance of at least **{self.need:+.2f} points** behind it (`scenario.need`)"
             f"{behind}; a larger ask would need more."
         )
@@ -1537,6 +1569,12 @@ def tactic_kinds_accepted(scenario):
     tactic on the line between them."""
     tactics = _by_text(TACTICS, scenario.case, scenario.tactics.values())
     return {label: t.kinds for label, t in zip(scenario.tactics, tactics, strict=True)}
+
+
+def pretexts(scenario):
+    """The labels of the scenario's tactics that tell a lie to get information."""
+    tactics = _by_text(TACTICS, scenario.case, scenario.tactics.values())
+    return {label for label, t in zip(scenario.tactics, tactics, strict=True) if t.pretext}
 
 
 def ask_moment(balances, need):

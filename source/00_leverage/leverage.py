@@ -31,9 +31,8 @@
 # It takes most people **3½ to 5 hours** (about 3 if you are at ease with Python): some
 # reading, an interactive audit, six answers in Python (two of them short programs with a
 # loop), and three pieces of writing. It can be done in two sittings: sections 1 to 3, then
-# 4 to 8. What a question earns is counted in **marks** (a heading's "2 points" are two
-# marks, in the grader's word); everywhere else in this module, points are units of the
-# 0 to 10 leverage scale.
+# 4 to 8. What a question earns is counted in **marks**; **points** in this module are
+# always units of the 0 to 10 leverage scale.
 # Run the cells from top to bottom.
 # Cells that say `YOUR CODE HERE` are yours; the cells after them check your answer and
 # say what to fix. Every learner gets their own case, so your answers are yours alone.
@@ -46,7 +45,7 @@
 #   `side, source, change = move` takes it apart.
 # - Your scenario is an object with fields. `scenario.weights`, `scenario.yours` and
 #   `scenario.steps` are read-only mappings: you read them like dicts, but cannot change
-#   them. To change ratings, copy them first: `ratings = dict(case.yours)`.
+#   them. To change ratings, copy them first: `ratings = dict(scenario.yours)`.
 # - `max(scores, key=scores.get)` is the key of the dict `scores` whose value is largest.
 # - A loop can build a dict as it goes: after
 #   `squares = {}` and `for n in [1, 2, 3]: squares[n] = n * n`, `squares` is
@@ -78,8 +77,11 @@ scenario
 # ## 1. What leverage is
 #
 # In this course, **leverage** is whatever makes the other side more willing to accept
-# your terms than it would otherwise be. It belongs to a situation, not to a person:
-# being right, being large or speaking loudly does not supply it. A small workshop that
+# your terms than it would otherwise be. It belongs to a situation more than to a person:
+# being large or speaking loudly does not supply it, and being right helps only when you
+# can show it by a standard the other side accepts, such as a market price or an
+# independent valuation (Fisher, "Negotiating Power", 1983, counts such *legitimacy*
+# among his six sources of negotiating power). A small workshop that
 # holds the only stock of a part that a large factory needs this week has more of it than
 # the factory, until the week is over.
 #
@@ -96,11 +98,16 @@ scenario
 # (Develop your BATNA)") argue, in our paraphrase, that how strong each side is at the
 # table depends above all on how attractive it finds the option of not agreeing. They call
 # the best such option the **BATNA**, the *best alternative to a negotiated agreement*. It
-# is one of the three sources below, and module 02 is about it. Modules 02 and 03 then
-# add a refinement: an alternative you can take only by walking out (an *outside option*)
-# moves a deal only when it beats what you would get at the table anyway, while one you are
-# left with when the talks break down for reasons neither side controls counts whatever its
-# size.
+# is one of the three sources below, and module 02 is about it.
+#
+# Modules 02 and 03 refine this with two kinds of alternative, after Binmore, Rubinstein
+# and Wolinsky (1986) and Binmore, Shaked and Sutton (1989). Take a tenant renewing a
+# lease. A flat they could move to is an *outside option*: they get it only by walking
+# out, and it moves the rent only when it beats the renewal they would get anyway. What
+# they are left with if the talks break down for reasons neither side controls (say, the
+# rent a tribunal would fix if no agreement is reached) is a *disagreement point*: it
+# counts in full, and in the Nash split each unit it rises raises their share by half a
+# unit, as long as a deal is still worth more to both sides than a breakdown.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "sources-teaching", "schema_version": 3}
 # ## 2. Three sources of leverage
@@ -122,7 +129,10 @@ scenario
 # **Sorting a fact.** Ask three questions, in this order.
 #
 # 1. Does the fact say that a side knows, learns or finds out something that was already
-#    true? Then it is information, whatever the knowledge is about.
+#    true, about the other side, the market or the situation? Then it is information,
+#    whatever the knowledge is about. Records or results that a side holds and the other
+#    side needs (as an asset it can supply or withhold) are not this question's: ask the
+#    third.
 # 2. If not, is it about a *specific* other option a side could turn to instead of this
 #    deal: an offer, a buyer, a site, another supplier? Then it is alternatives.
 # 3. If not, it is about something a side holds, controls or decides that the other side
@@ -145,23 +155,23 @@ scenario
 # alternatives*, rated low; that the ferry company holds the only licensed route goes into
 # *its power*. But the two rows then rate one dependence from its two sides, and they
 # overlap: a high power rating for the ferry and a low alternatives rating for the
-# haulier say largely the same thing. The audit does count that dependence twice if both
-# rows carry heavy weights, so when one dependence decides a case, give the largest
-# weight to one of the pair, not large weights to both.
+# haulier say largely the same thing. The audit counts that dependence twice if both
+# rows carry heavy weights. So when one dependence decides a case, give the largest weight
+# to one of the pair and keep the other no heavier than the third source: the course's
+# own audit of the sole-source case weighs power 0.5, alternatives 0.25 and information
+# 0.25.
 #
-# **Time.** A deadline has no row of its own in this module's audit. It is filed where it
-# bites: a tenant whose lease ends in six weeks has fewer and dearer alternatives each
-# week, and knowing the other side's deadline is information. Module 03 models patience
-# as how little a side loses from each round of delay (Rubinstein, 1982); a hard deadline
-# is a different thing, which module 05 treats with deadline models and counts under
-# power. Both say that the side that can wait depends less on an early deal. Count a
-# deadline once: under alternatives here, where the cases are about what each side could
-# do instead, and under power in module 05, where both sides face a date.
+# **Time.** A deadline has no row of its own in this module's audit. The rule here: the
+# deadline itself goes into its holder's alternatives (a tenant whose lease ends in six
+# weeks has fewer and dearer options each week), and knowing the other side's deadline
+# is the knower's information. Module 03 models patience as how little a side loses from
+# each round of delay (Rubinstein, 1982): the side that can wait depends less on an early
+# deal. Module 05, where both sides face a date, counts deadlines under power instead;
+# whichever row you use, count a deadline once.
 #
-# **Not every fact helps only one side.** In a dispute over price most facts help one side
-# or the other, but some help both: a shared interest, such as both sides wanting a deal
-# signed before a launch, makes agreement worth more to each of you. Module 01 (sharing
-# interests) and module 04 (trades in which both sides gain) work with those.
+# The audit rates what helps one side against the other. Facts that help both, such as a
+# launch date both sides want to meet, make agreement worth more to each of you; modules
+# 01 and 04 practise those, and this module's facts each help one side.
 #
 # **Not every source is fair game.** Some leverage comes from places a negotiator has no
 # right to draw on, such as a seat on a public committee or secrets bought from an
@@ -170,7 +180,7 @@ scenario
 # own affairs.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
-# ### Question 1 (2 points): which source, and whose?
+# ### Question 1 (2 marks): which source, and whose?
 #
 # Your scenario lists five facts, A to E (`scenario.facts`, letter -> text). Write
 # `fact_leverage()` so that it returns, for each fact, the source it belongs to
@@ -196,7 +206,7 @@ def fact_leverage():
 check.classify_facts(fact_leverage)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1b-text", "schema_version": 3}
-# ### Question 1b (1 point, graded by your instructor): one fact, explained
+# ### Question 1b (1 mark, graded by your instructor): one fact, explained
 #
 # Your scenario names one fact that is easily filed under the wrong source
 # (`scenario.reason_fact`). In one or two sentences: which source did you give it, and why
@@ -224,11 +234,10 @@ check.classify_facts(fact_leverage)
 #
 # - A **rating** for each source and each side, from 0 (none at all) to 10 (overwhelming).
 # - A **weight** for each source: how much that source counts *in this case*. The three
-#   weights are shares that add up to 1, and choosing them is a judgement. When a part can
-#   be bought from one maker only, the maker's control of it (power) and the buyer's lack
-#   of another maker (alternatives) are one dependence seen from two sides, and one of the
-#   two usually gets the largest weight; in a job search with offers in hand, the offers
-#   and candidates each side could fall back on often move the pay most.
+#   weights are shares that add up to 1, and choosing them is a judgement. When one
+#   dependence decides a case, section 2's rule applies (the largest weight to one of its
+#   two rows, the other no heavier than the third source); in a job search with offers in
+#   hand, the offers and candidates each side could fall back on often move the pay most.
 #
 # A side's **weighted leverage** is its ratings weighted and added up, in points from 0
 # to 10:
@@ -279,22 +288,74 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   no term for such products; the weights stand in for them, roughly, case by case.
 # - **It counts every point of alternatives the same.** Module 03 shows that an outside
 #   option, one you reach by walking out, moves a deal only when it beats what you would
-#   get at the table anyway (the *deal-me-out* result): such an alternative well below that
-#   changes nothing, however many points it earns here. An alternative you are left with
-#   when the talks break down for reasons neither side controls counts whatever its size
-#   (module 02).
+#   get at the table anyway (the *deal-me-out* result of Binmore, Shaked and Sutton,
+#   1989): such an alternative well below that changes nothing, however many points it
+#   earns here. A disagreement point, what you are left with when the talks break down for
+#   reasons neither side controls, counts in full, half a unit of your share for each unit
+#   it rises, while a deal still beats a breakdown for both (module 02).
 # - **Its weights are your judgement of this case,** one set for both sides, and its
 #   ratings are judgements too. Change them and the balance changes.
 # - **Its balance is not a prediction** of a price or of who will prevail. Its use is to
 #   make your judgement explicit, so that a colleague can dispute one rating and you can
 #   re-rate one source when a fact changes, instead of starting over. When section 5 asks
-#   what balance an ask "needs", that is a rule you set yourself before the talks, not a
-#   forecast that the other side will say yes.
+#   what balance an ask "needs", that is a decision rule set before the talks (the course
+#   sets it for you there; in practice you would set it yourself), not a forecast that the
+#   other side will say yes.
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
+# ### Question 2 (2 marks): your own audit
+#
+# Audit your case (`scenario.case`) from its story and facts, shown at the top. Write
+# `my_audit()` so that it returns a dict with three keys, `"yours"`, `"theirs"` and
+# `"weights"`, each a dict from source to number: ratings from 0 to 10, weights adding up
+# to 1. Judgement differs, and the check accepts any audit that agrees with what your
+# story states: that one side plainly has more options, say, or which sources could count
+# most (one, where the story names it; any of those it supports, where it does not). It
+# names each statement your audit contradicts, then shows your balance. An audit copied
+# number for number from one the course shows you (any case's audit in the worked
+# examples or the widget, or section 4's starting audit) is not your own reading, and the
+# check says so.
+#
+# The interactive audit comes after this question, so that your reading is your own. Section
+# 4 then shows a starting audit drawn for you, close to the course's own reading of
+# your case, which the later questions use, so that a judgement that differs here does
+# not cost you twice.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
+def my_audit():
+    """Your audit of your case: both sides' ratings (0 to 10) and the weights (adding to 1)."""
+    # Replace the numbers with your own judgement, for example:
+    # return {
+    #     "yours": {"information": 5, "alternatives": 5, "power": 5},
+    #     "theirs": {"information": 5, "alternatives": 5, "power": 5},
+    #     "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
+    # }
+    ### BEGIN SOLUTION
+    audits = {  # one careful reading of each case's story (others pass too)
+        "salary": ((3, 7, 4), (8, 4, 6), (0.25, 0.5, 0.25)),
+        "supplier": ((5, 6, 4), (6, 3, 7), (0.5, 0.3, 0.2)),
+        "sole-source": ((4, 1, 2), (6, 6, 9), (0.3, 0.2, 0.5)),
+        "deadline": ((6, 5, 5), (3, 2, 4), (0.3, 0.5, 0.2)),
+    }
+    sources = ("information", "alternatives", "power")
+    yours, theirs, weights = audits[scenario.case]
+    return {
+        "yours": dict(zip(sources, yours, strict=True)),
+        "theirs": dict(zip(sources, theirs, strict=True)),
+        "weights": dict(zip(sources, weights, strict=True)),
+    }
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "my-audit-test", "schema_version": 3}
+"""Check that my_audit rates both sides and weighs the sources as the story supports."""
+check.my_audit(my_audit)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget-text", "schema_version": 3}
 # ### Exercise: the audit, and the news as it arrives
 #
-# Pick a case, and set the ratings and the weights to your own judgement (each
+# Now that your own audit is in, compare it with the course's. Pick a case, and set the ratings and the weights to your own judgement (each
 # importance slider gives a source 0 to 20 units of importance; the chart shows them as
 # shares of 1). The advice says two things: the source on which the other side is
 # furthest ahead (its largest weighted difference) with the levers that answer it
@@ -316,56 +377,6 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 from course.widgets.audit import LeverageAudit
 
 LeverageAudit()
-
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
-# ### Question 2 (2 points): your own audit
-#
-# Audit your case (`scenario.case`) from its story and facts, shown at the top. Write
-# `my_audit()` so that it returns a dict with three keys, `"yours"`, `"theirs"` and
-# `"weights"`, each a dict from source to number: ratings from 0 to 10, weights adding up
-# to 1. Judgement differs, and the check accepts any audit that agrees with what your
-# story states: that one side plainly has more options, say, or which sources could count
-# most (one, where the story names it; any of those it supports, where it does not). It
-# names each statement your audit contradicts, then shows your balance. An audit copied
-# number for number from one the course shows you (any case's audit in the worked
-# examples or the widget, or section 4's starting audit) is not your own reading, and the
-# check says so.
-#
-# Do your own audit before you look at the widget's version of your case or at section
-# 4. Section 4 shows a starting audit drawn for you, close to the course's own reading of
-# your case, which the later questions use, so that a judgement that differs here does
-# not cost you twice.
-
-
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
-def my_audit():
-    """Your audit of your case: both sides' ratings (0 to 10) and the weights (adding to 1)."""
-    # Replace the numbers with your own judgement, for example:
-    # return {
-    #     "yours": {"information": 5, "alternatives": 5, "power": 5},
-    #     "theirs": {"information": 5, "alternatives": 5, "power": 5},
-    #     "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
-    # }
-    ### BEGIN SOLUTION
-    audits = {  # one careful reading of each case's story (others pass too)
-        "salary": ((3, 7, 4), (8, 4, 6), (0.25, 0.5, 0.25)),
-        "supplier": ((5, 6, 4), (6, 3, 7), (0.5, 0.3, 0.2)),
-        "sole-source": ((4, 1, 2), (6, 6, 9), (0.2, 0.3, 0.5)),
-        "deadline": ((6, 5, 5), (3, 2, 4), (0.3, 0.5, 0.2)),
-    }
-    sources = ("information", "alternatives", "power")
-    yours, theirs, weights = audits[scenario.case]
-    return {
-        "yours": dict(zip(sources, yours, strict=True)),
-        "theirs": dict(zip(sources, theirs, strict=True)),
-        "weights": dict(zip(sources, weights, strict=True)),
-    }
-    ### END SOLUTION
-
-
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "my-audit-test", "schema_version": 3}
-"""Check that my_audit rates both sides and weighs the sources as the story supports."""
-check.my_audit(my_audit)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "build-teaching", "schema_version": 3}
 # ## 4. Building leverage before the table
@@ -420,9 +431,12 @@ check.my_audit(my_audit)
 #   about the relationship, and called it *subjective value*; in a later study by the same
 #   group, negotiators who came away with more of it were readier to negotiate with the
 #   same counterpart again (Curhan, Elfenbein & Eisenkraft, 2010). Trust is leverage that
-#   outlasts one deal. Each case has a step that builds it by keeping a promise before the
-#   talks, and a piece of news in which one move the other side finds unfair spends it;
-#   your scenario has at least one of the two.
+#   outlasts one deal. Each case has a step that builds it by doing, freely, more than you
+#   owe the other side (sharing a forecast your contract does not require, sending records
+#   before they are asked for), and a piece of news in which one move the other side finds
+#   unfair spends it; your scenario has at least one of the two. Keeping a promise you
+#   have already made is not among the steps: it is not optional, so it is never a step a
+#   plan may leave out (section 6).
 #
 # Your starting audit and your steps:
 
@@ -441,7 +455,7 @@ rise = weighted_leverage(shifted(yours, {"alternatives": 3}), weights) - weighte
 print(f"if it comes through: {rise:+.2f} points; on average: {0.6 * rise:+.2f} points")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
-# ### Question 3 (2 points): a plan for the days you have
+# ### Question 3 (2 marks): a plan for the days you have
 #
 # Write `best_plan(case)`. It takes a scenario like yours, with the working days you have
 # (`case.budget`), the steps (`case.steps`, a dict from the step's name to
@@ -486,23 +500,27 @@ check.best_plan(best_plan)
 check.best_plan(best_plan, hidden=True)
 ### END HIDDEN TESTS
 
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "plan-judgement-case", "schema_version": 3}
+scenario.show("judgement")
+
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "plan-judgement-text", "schema_version": 3}
-# ### Question 3b (2 points, graded by your instructor): judging your plan
+# ### Question 3b (2 marks, graded by your instructor): judging your plan
 #
 # Your function compares plans by their average gain. Two judgements it cannot make are
 # yours; answer each in two or three sentences, about your own scenario.
 #
 # 1. **Less time.** The talks are brought forward, and you have only
-#    `scenario.short_budget` working days (shown under your steps), too few for your best
-#    plan. Which step of it would you drop or change, and why that one: what it adds per
+#    `scenario.short_budget` working days (shown above), too few for your best plan. Which step of it would you drop or change, and why that one: what it adds per
 #    day, its chance, or something the numbers leave out? Compare the plans that still fit
 #    by their numbers before you decide.
-# 2. **Trust.** Look at the step in your case that keeps a promise you made the other side
-#    and at the news item in which a move they find unfair spends their trust (both named
-#    under your steps, with their sizes, whether or not you drew them). What does each do to your next
-#    negotiation with the same people, and is the step worth its days? Then name a move
-#    that costs their trust while keeping your word (walking away, declining to renew,
-#    enforcing a right the contract gives you) and say when it could be worth making.
+# 2. **Trust.** Look at the step in your case that builds the other side's trust by doing
+#    more than you owe it, and at the news item in which a move of yours that they find
+#    unfair spends their trust (both named above, with their sizes, whether or not you drew
+#    them). What does each do to your next negotiation with the same people? Is the step
+#    worth its days against the steps it competes with (leaving it out breaks no promise)?
+#    Then name a move that costs their trust while keeping your word (walking away,
+#    declining to renew, enforcing a right the contract gives you) and say when it could be
+#    worth making.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "plan-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -512,7 +530,7 @@ check.best_plan(best_plan, hidden=True)
 # shorter budget `best_plan(dataclasses.replace(s, budget=s.short_budget))`; another
 # choice is fine with a reason) and a reason tied to its numbers (days, chance, weight, room to the top of the scale)
 # or to something they leave out; half a mark for a step without a reason. (2) Says what
-# the kept promise and the broken one each do to the next negotiation (the other side's
+# the freely given step and the broken word each do to the next negotiation (the other side's
 # readiness to deal again and to take your word; Curhan, Elfenbein & Eisenkraft, 2010,
 # found that negotiators who came away with more subjective value were readier to deal
 # with the same counterpart again), weighs the step against its days, and names a move
@@ -521,15 +539,15 @@ check.best_plan(best_plan, hidden=True)
 # quoted term is not such a move (section 6). Half a mark if one of the three is missing.
 #
 # A full-marks answer for a supplier case with steps "Read Vell's filed accounts" (2
-# days), "Run a trial order with Bellpak or Corrin" (7 days) and "Settle the invoice Vell
-# has disputed" (2 days), 9 days, expected gains 0.20, 0.60 and 0.25 points, best plan
-# the trial order and the invoice (0.85), 7 days if the talks are brought forward: "(1)
-# With 7 days the plan loses a step. The
-# trial order alone adds 0.60 on average, the accounts and the invoice together 0.45 in
-# 4 days, so I keep the trial order and drop the invoice from the plan, though the trial
-# is the riskier step; the invoice is owed, so I would still settle it after the talks.
-# (2) Settling the invoice as I promised makes Vell's sales head readier to take my word
-# on delivery dates next year and to renew; it adds 0.25 for 2 days, which is worth it.
+# days), "Run a trial order with Bellpak or Corrin" (7 days) and "Share next year's order
+# forecast with Vell's planners" (2 days), 9 days, expected gains 0.20, 0.60 and 0.25
+# points, best plan the trial order and the forecast (0.85), 8 days if the talks are
+# brought forward: "(1) With 8 days the plan loses a step. The trial order alone adds
+# 0.60 on average, the accounts and the forecast together 0.45 in 4 days, so I keep the
+# trial order and drop the forecast, though the trial is the riskier step; I can still
+# share the forecast after the talks, where it helps next year's order.
+# (2) A forecast nobody required makes Vell's planners readier to take my word on volumes
+# next year and to renew; it adds 0.25 for 2 days, worth it when the days allow.
 # Reopening a price Vell thought agreed would win a cent a unit once, at the cost of my
 # word; I would not do it. A move that costs trust without breaking my word is declining
 # to renew if the trial order goes well: worth it if Bellpak or Corrin is clearly
@@ -594,7 +612,7 @@ print(f"after the stopgap: {leverage_balance(owner, brannock, shares):+.2f} poin
 scenario.show("news")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
-# ### Question 4a (2 points): read the news
+# ### Question 4a (2 marks): read the news
 #
 # Each news item in `scenario.news` (label -> (text, size)) moves one rating, yours or
 # theirs, up or down by its size. Write `news_moves()`, returning for each label
@@ -620,7 +638,7 @@ def news_moves():
 check.news_moves(news_moves)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4b-text", "schema_version": 3}
-# ### Question 4b (2 points): who is ahead, and when to ask
+# ### Question 4b (2 marks): who is ahead, and when to ask
 #
 # Write `reaudit(case, moves)`. It takes a scenario like yours, whose starting audit is
 # `case.yours`, `case.theirs` and `case.weights` (the audit before any preparation: in
@@ -631,9 +649,11 @@ check.news_moves(news_moves)
 #
 # - `turning_point`: the first label after which the side ahead (`"you"`, `"them"`, or
 #   `"even"` when the balance is under 0.5 points either way) differs from the side ahead
-#   before any news. Every case the check tries has one.
-# - `ask_at`: when you make the ask shown under your news, which you decided needs a
-#   balance of at least `case.need` points behind it (it may be below zero). Decide as
+#   before any news. Becoming even counts as a change, and so does leaving even. Every
+#   case the check tries has one.
+# - `ask_at`: when you make the ask shown under your news, which needs a balance of at
+#   least `case.need` points behind it (it may be below zero; the course sets this rule
+#   for you here, where in practice you would set it yourself). Decide as
 #   the news arrives, without looking ahead: `"now"` if the balance reaches `case.need`
 #   before any news, else the first label after which it does. Every case the check tries has such a moment. When your
 #   answer is right, the check also says where your balance peaked, looking back.
@@ -677,7 +697,8 @@ check.reaudit(reaudit, hidden=True)
 # ## 6. The ethics of leverage
 #
 # Leverage is worth having only if you can use it without doing wrong, and without the
-# deal coming apart when the truth comes out. Four kinds of move need telling apart.
+# deal coming apart when the truth comes out. Four kinds of move need telling apart, and a
+# fifth thing, going back on your word, which is no kind of leverage (after the list).
 # Modules 01 and 03 use the same four words. Module 02, which deals with alternatives
 # only, splits the first kind in two: an honest mention of an alternative, and a threat,
 # the same true fact turned into an ultimatum.
@@ -712,19 +733,13 @@ check.reaudit(reaudit, hidden=True)
 #   stated purpose for a loan, which module 03 also cites). The line is not perfectly
 #   sharp. "9,000 is my floor" is the classic bluff; "my brother is taking the van over
 #   next month if you don't", when he has no such plan, can be on the wrong side of it.
-# - **Misrepresentation.** A false statement of a fact the other side will rely on: an
+# - **Misrepresentation.** A false statement of a fact the other side will rely on: a
 #   buyer for the van who does not exist, a mileage reading turned back, a service
 #   history that lists work never done.
 #   That is deception, not bluffing. In many legal systems it can undo the contract or
 #   amount to fraud; a Massachusetts court let a tenant sue a landlord who had invented a
 #   rival tenant's offer to push up the rent (*Kabatchnick v. Hanover-Elm Building Corp.*,
 #   1952).
-# - **Going back on your word** is none of these kinds of leverage. Reopening a term the
-#   other side rightly took as agreed, or raising a price you quoted and they accepted,
-#   breaks your word; once a quote is accepted it can also be a breach of contract. The
-#   news items in which a side loses the other's trust this way show what it costs; they
-#   are not moves this course recommends. Walking away, declining to renew or enforcing a
-#   right the contract gives you can also cost trust, but they keep your word.
 # - **An illegitimate source.** Leverage that is not yours to use, however truthfully you
 #   use it: confidential information bought from someone bound to keep it (a dealer's
 #   cost-price list slipped to you by one of its mechanics), information got by deceit
@@ -733,27 +748,40 @@ check.reaudit(reaudit, hidden=True)
 #   cousin who inspects the buyer's vehicles for roadworthiness, an acquaintance who
 #   renews its trading licence).
 #   An office is held for the public, not for your deal; using it this way is a conflict
-#   of interest, and can be bribery, extortion or misuse of office.
+#   of interest, and can be bribery, extortion or misuse of office. A lie told to get
+#   information is filed here by where the information comes from, not by the lie, as
+#   module 01 also does: the lie is a means of taking what is not yours.
+#
+# **Going back on your word** is none of these kinds of leverage. Reopening a term the
+# other side rightly took as agreed, or raising a price you quoted and they accepted,
+# breaks your word; once a quote is accepted it can also be a breach of contract. The news
+# items in which a side loses the other's trust this way show what it costs; they are not
+# moves this course recommends, and none of question 5's tactics is of this kind. Walking
+# away, declining to renew or enforcing a right the contract gives you can also cost
+# trust, but they keep your word.
 #
 # Lewicki, Saunders and Barry (*Negotiation*, the chapter "Ethics in Negotiation") report
-# surveys (Robinson, Lewicki & Donahue, 2000) in which most negotiators accept hiding their
-# reservation price and opening far from it, while most reject misrepresenting facts and
-# gathering information by improper means. In this course the last two kinds are out of
+# surveys of MBA students in a negotiation course (Robinson, Lewicki & Donahue, 2000), who
+# mostly rated hiding one's reservation price and opening far from it as appropriate, and
+# mostly rated misrepresenting facts and gathering information by improper means as
+# inappropriate. In this course the last two kinds are out of
 # bounds; modules 01, 02 and 03 each add a note for their own source.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "tactics", "schema_version": 3}
 scenario.show("tactics")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
-# ### Question 5 (2 points): which kind of move?
+# ### Question 5 (2 marks): which kind of move?
 #
 # Your scenario lists four tactics someone in your case might use, T1 to T4
 # (`scenario.tactics`, label -> text). Write `tactic_kinds()`, returning for each label one
 # of `"legitimate"`, `"bluff"`, `"misrepresentation"` or `"illegitimate"` (an illegitimate
 # source). Your list holds at least three of the four kinds, so a kind may appear twice
-# or not at all. A tactic may sit on the line between two kinds, as the caution above
-# says a threat you would not carry out can; for such a tactic either kind is accepted,
-# and the check says why. Each tactic earns half a mark; for one you got wrong, the check
+# or not at all. Unless a tactic says otherwise, what it states is true and what it
+# offers is yours to offer. A threat you would not carry out sits on the line between a
+# bluff and a misrepresentation, as the caution above says; for such a tactic either kind
+# is accepted, and the check says why. A lie told to get information is filed by its
+# source, as section 6 says. Each tactic earns half a mark; for one you got wrong, the check
 # says why the kind you gave does not fit, not which kind does.
 
 
@@ -772,7 +800,7 @@ def tactic_kinds():
 check.classify_tactics(tactic_kinds)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
-# ## 7. Reflection (3 points, graded by your instructor)
+# ## 7. Reflection (3 marks, graded by your instructor)
 #
 # Audit a negotiation you expect to face, or one you remember, in a short paragraph that
 # covers three things, a mark each:
