@@ -10,6 +10,7 @@ independently of it, and each is judged right; a sample runs through the checks 
 notebook calls them, and the hidden checks run once per formulation.
 """
 
+import collections
 import re
 from dataclasses import replace
 from fractions import Fraction
@@ -483,7 +484,11 @@ def test_the_plan_has_a_binding_budget_and_one_clear_best(drawn):
             )
             naive_wrong[name] += set(naive) != set(best)
     assert sizes >= {1, 2}
-    assert all(count >= 50 for count in naive_wrong.values()), naive_wrong
+    # ignoring the ceiling misleads fewer own cases (about 2%) since half the learners draw
+    # steps on which a greedy order misses the best plan (W2); question 3's first test case
+    # catches it for every learner
+    assert naive_wrong["amount"] >= 50 and naive_wrong["chance"] >= 50, naive_wrong
+    assert naive_wrong["ceiling"] >= 30, naive_wrong
 
 
 def test_question_3b_has_a_shorter_budget_that_forces_a_choice(drawn):
@@ -900,3 +905,32 @@ def test_no_preparation_step_keeps_a_promise_already_made():
                 "two days before",
             )
         ), step.name
+
+
+def test_question_3_on_the_learner_s_own_case_is_often_a_real_decision(drawn):
+    """Third review, W2: taking the steps one at a time, best first, found the best plan
+    for 98% of learners, so the own case taught nothing a greedy rule does not. Now about
+    half the learners, in every case, have steps on which both greedy orders are tried and
+    at least one misses the best plan, written out here as a second reader would."""
+    missed = collections.Counter()
+    by_case = collections.Counter(s.case for s in drawn)
+    for s in drawn:
+        gains = {
+            name: chance * s.weights[source] * min(amount, 10 - s.yours[source])
+            for name, (source, amount, days, chance) in s.steps.items()
+        }
+        values = plan_values(s)
+        best = max(values, key=values.get)
+        for per_day in (False, True):
+            order = sorted(gains, key=lambda n: -gains[n] / (s.steps[n][2] if per_day else 1))
+            plan, left = set(), s.budget
+            for name in order:
+                if s.steps[name][2] <= left:
+                    plan.add(name)
+                    left -= s.steps[name][2]
+            if plan != set(best):
+                missed[s.case] += 1
+                break
+    assert sum(missed.values()) >= 0.45 * len(drawn), missed
+    for key, count in by_case.items():
+        assert missed[key] >= 0.35 * count, (key, missed[key], count)

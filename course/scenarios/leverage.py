@@ -22,7 +22,7 @@ firm signed elsewhere before it booked its second viewing.
 
 import functools
 from dataclasses import dataclass, replace
-from itertools import combinations, product
+from itertools import combinations, pairwise, product
 from types import MappingProxyType
 
 from course.models.audit import (
@@ -1389,6 +1389,15 @@ NEWS_TRIES = 12
 #: met); the others must wait for it.
 ASK_NOW_SHARE = 0.15
 
+#: About this share of learners get steps on which taking them one at a time, the best
+#: first (by expected gain, or by gain per day), misses the best plan, so that question 3
+#: on their own case is a real decision and not what a greedy rule gives anyway.
+CROWDED_SHARE = 0.5
+
+#: How many draws of steps a learner meant to get such steps has before the requirement is
+#: dropped for them (a few starting audits leave no such steps in their case's ranges).
+CROWDED_TRIES = 300
+
 #: About this share of learners get news on which their ask is carried before the balance
 #: peaks, so that the pass message's word on hindsight has something to show; for the
 #: others the first moment may be the peak.
@@ -1708,8 +1717,37 @@ def shorter_budget(scenario):
     return 0
 
 
-def _plan_problems(scenario):
+def one_at_a_time(scenario, per_day=False):
+    """The plan of a learner who takes the steps best first (by expected gain, or by gain
+    per day), each one that still fits in the days left; a tuple of names in the
+    scenario's order."""
+    gains = step_gains(scenario)
+    days = {name: scenario.steps[name][2] for name in scenario.steps}
+    order = sorted(scenario.steps, key=lambda n: -gains[n] / (days[n] if per_day else 1))
+    chosen, left = set(), scenario.budget
+    for name in order:
+        if days[name] <= left:
+            chosen.add(name)
+            left -= days[name]
+    return tuple(name for name in scenario.steps if name in chosen)
+
+
+def _crowded(scenario):
+    """Whether taking the steps one at a time, by gain or by gain per day, misses the best
+    plan (with no two steps tied on either order, so the greedy plans are one each)."""
+    gains = step_gains(scenario)
+    for per_day in (False, True):
+        keys = sorted(gains[n] / (scenario.steps[n][2] if per_day else 1) for n in gains)
+        if any(b - a < 1e-9 for a, b in pairwise(keys)):
+            return False
+    best = best_plan(scenario)
+    return any(one_at_a_time(scenario, per_day) != best for per_day in (False, True))
+
+
+def _plan_problems(scenario, crowded=False):
     problems = []
+    if crowded and not _crowded(scenario):
+        problems.append("plan: taking the steps one at a time finds the best plan")
     if sum(days for *_, days, _ in scenario.steps.values()) <= scenario.budget:
         problems.append("plan: every step fits the budget")
     elif not scenario.short_budget:
@@ -1940,7 +1978,19 @@ def leverage_audit(rng, learner, rejected=None, checked=True):
         drawn = replace(base, steps=MappingProxyType(steps), budget=budget)
         return replace(drawn, short_budget=shorter_budget(drawn))
 
-    scenario = _redraw(with_steps, _plan_problems if checked else _unchecked, rejected)
+    scenario = None
+    if checked and rng.random() < CROWDED_SHARE:
+        # some audits leave no steps on which one at a time misses the best plan: after
+        # CROWDED_TRIES draws the learner gets steps without that requirement
+        for _ in range(CROWDED_TRIES):
+            drawn = with_steps()
+            problems = _plan_problems(drawn, crowded=True)
+            if not problems:
+                scenario = drawn
+                break
+            _count(rejected, problems)
+    if scenario is None:
+        scenario = _redraw(with_steps, _plan_problems if checked else _unchecked, rejected)
     tactics = _redraw(
         lambda: _draw_tactics(rng, case),
         _tactics_problems if checked else _unchecked,
