@@ -104,10 +104,20 @@ def test_a_likelihood_that_is_not_a_dict_is_named(learner):
     )
 
 
-def test_a_missing_price_counts_as_zero(learner):
-    """A price left out of a likelihood has nothing on it: where the opening fits it, the
-    hint says it is not 0."""
-    assert "so its likelihood is not 0" in miss(check.opening_likelihood, lambda sale: {})
+def test_a_likelihood_must_give_every_price_an_entry(learner):
+    """The third review, E7: a likelihood without the ruled-out prices passed Question 1,
+    and the call Question 2 suggests, update_beliefs with it, then raised. Question 1 now
+    asks for every price, a ruled-out one at 0, and says so."""
+
+    def without_zeros(sale):
+        return {r: x for r, x in reference.opening_likelihood(sale).items() if x > 0}
+
+    sale = variant("01_information")
+    with pytest.raises(ValueError, match="no probability"):
+        update_beliefs(sale.prior_beliefs(), without_zeros(sale))
+    message = miss(check.opening_likelihood, without_zeros)
+    assert "0, not no entry" in message
+    assert "so its likelihood is not 0" not in miss(check.opening_likelihood, lambda s: {})
 
 
 def test_ruled_out_prices_may_be_left_out_of_the_beliefs(learner, capsys):
@@ -646,6 +656,28 @@ def test_the_worked_cases_tell_the_slips_apart():
     assert kinds == {(True, True), (False, False)}
 
 
+def test_asking_the_expected_reservation_price_fails_before_the_opening_visibly(monkeypatch):
+    """The third review, E5: priors such as (0.1, 0.2, 0.3, 0.4) put the expected
+    reservation price on a possible price, often the best one, and both worked cases had
+    such a prior, so the rule 'ask E[r]' earned the visible point before the opening for
+    two learners in five and lost it only at grading. A third worked case catches it."""
+    from course.models.information import expected_reservation
+
+    def on_it(sale):
+        prior = sale.prior_beliefs()
+        return expected_reservation(prior) == reference.best_move(prior, sale.cost)[0]
+
+    as_learner(monkeypatch, learner_where(on_it))
+    assert any(not on_it(variant("01_information", w)) for w in check.WORKED_CASES)
+
+    def expected_everywhere(sale, after, reading):
+        _, now, with_news, capped = reference.my_price(sale, after, reading)
+        return expected_reservation(sale.prior_beliefs()), now, with_news, capped
+
+    earned, message = price_parts(expected_everywhere)["the price before the opening"]
+    assert earned == 0 and "expected reservation price" in message and "worked-case" in message
+
+
 def test_ignoring_the_news_is_named(learner):
     """The reviewer's findings 5 and 7: the news of Question 3 feeds a checked price."""
 
@@ -943,7 +975,18 @@ def test_a_bluff_taken_for_a_misrepresentation_is_told_the_distinction(monkeypat
     hint = parts(check.fair_play(lambda s: {**right, bluffs(sale)[0]: "misrepresentation"}))
     message = hint["fair and foul means"][1]
     assert "1 of your labels is not right yet" in message
-    assert "about your own reservation price or about a fact Osprey relies on" in message
+    assert "your own estimate of what the machine is worth, or about a fact Osprey" in message
+
+
+def test_the_bluff_hints_name_an_estimate_of_value_as_a_bluff(monkeypatch):
+    """The third review, E3: `fair-price` is a bluff because it is your own estimate of
+    value; the hints for a bluff confused with another label named only your reservation
+    price, and pushed a learner who labelled it otherwise further wrong."""
+    sale = as_learner(monkeypatch, learner_where(lambda s: "fair-price" in s.tactics))
+    right = reference.fair_play(sale)
+    for wrong in ("misrepresentation", "legitimate", "illegitimate"):
+        message = parts(check.fair_play(lambda s, w=wrong: {**right, "fair-price": w}))
+        assert "estimate of what the machine is worth" in message["fair and foul means"][1]
 
 
 def test_every_pair_of_labels_has_a_distinction():
@@ -1139,6 +1182,34 @@ def test_the_slips_under_the_cap_are_named_and_cost_only_their_point(
     assert scored["the price after the opening and the news"][0] == 1
 
 
+def capping_after_the_news(sale, after):
+    """The natural slip: the cap applied to the beliefs after the news as well."""
+    beliefs = reference.beliefs_after_news(after, reference.course_reading(sale))
+    return reference.best_move(reference.capped_beliefs(beliefs, sale.rival_cap), sale.cost)[0]
+
+
+def test_capping_the_beliefs_after_the_news_is_named(monkeypatch):
+    """The third review, E8: a learner who capped the beliefs after the news (the text
+    says a real seller would combine both) was told of slips it had not made (dropping
+    the prices above the cap, P(r > p), asking the cap). Every such case is now told that
+    it capped the beliefs after the news, in the learner's own case and the worked ones."""
+    caught = 0
+    for n in range(40):
+        sale = as_learner(monkeypatch, f"learner-{n}")
+        own = [sale, *(variant("01_information", w) for w in check.WORKED_CASES)]
+        if all(
+            capping_after_the_news(s, reference.posterior_after_opening(s)) == price_of_course(s)[3]
+            for s in own
+        ):
+            continue
+        earned, message = price_parts(with_capped(capping_after_the_news))[
+            "the price under the cap"
+        ]
+        assert earned == 0 and "caps your beliefs after the news too" in message, message
+        caught += 1
+    assert caught == 40
+
+
 def test_a_hard_coded_capped_price_fails_the_hidden_check(learner):
     own = variant("01_information")
     mine = price_of_course(own)[3]
@@ -1206,3 +1277,49 @@ def test_a_true_alternative_said_as_an_ultimatum_is_kept_back(monkeypatch):
     said = parts(check.fair_play(lambda s: {**right, "rival-ultimatum": "share"}))
     assert said["what to tell Osprey"][0] == 0
     assert "corners it with a threat" in said["what to tell Osprey"][1]
+
+
+def test_the_ultimatum_states_no_offer_that_was_not_made():
+    """The third review, E2: 'match the other firm's quote or we sell to them' claimed a
+    competing offer from a firm that had only asked for a quote, a misrepresentation, yet
+    was explained as 'the alternative is true'. The threat now claims nothing untrue."""
+    move = next(m for m in reference.DISCLOSURES if m.key == "rival-ultimatum")
+    assert "asked us for a quote" in move.text and "really did" in move.text
+    assert "match the other firm's quote" not in move.text and "sell to them" not in move.text
+    assert move.label == reference.KEEP and "claims no offer that was not made" in move.why
+
+
+def test_the_rival_quote_is_news_osprey_did_not_choose_to_show():
+    """The third review, E1: section 2 says a quote Osprey shows you acts like a cap, yet
+    the `rival-quote` news ('tells you, and shows you') was read by Bayes' rule and had no
+    price to cap with. It now comes from the trade press, its price unknown, which the
+    section names as news that reveals."""
+    item = next(n for n in reference.NEWS if n.key == "rival-quote")
+    assert "shows you" not in item.text and "trade press" in item.text
+    assert "price was not published" in item.text and item.direction == "lower"
+
+
+def test_asking_above_after_a_counter_offer_is_an_opening_not_a_second_chance():
+    """The third review, E4: losing the power to commit weakens a seller (Riley and
+    Zeckhauser 1983); the why and the hint called a counter-offer 'a second chance'."""
+    item = next(i for i in reference.SITUATIONS if i.key == "counter-offer")
+    assert item.actions == (reference.ABOVE,)
+    assert "second chance at a higher price" in item.why_action  # denied, not promised
+    assert "expect to land at or below it" in item.why_action and "Riley" in item.why_action
+    assert "second chance" not in check.ACTION_HINT
+
+
+def test_the_action_hint_names_no_situation_and_no_answer():
+    """The third review, W4: the hint listed each situation's cue with its action (a
+    second chance or a low reading: higher; a lost sale or an unfair price: lower)."""
+    for cue in ("second chance", "too low)", "lost sale", "unfair", "(a "):
+        assert cue not in check.ACTION_HINT
+    assert "anchoring" in check.ACTION_HINT  # defined in the question's own text
+
+
+def test_the_deposit_offer_shows_no_need_for_cash():
+    """The third review, U6: 'a deposit is worth something to you' hinted at a cash need
+    that section 6 says to keep; the deposit is now a standing term for every customer."""
+    move = next(m for m in reference.DISCLOSURES if m.key == "deposit")
+    assert "every customer" in move.text and move.label == reference.SHARE
+    assert "hints that cash matters to you" not in move.why

@@ -83,8 +83,10 @@ def _euros(value):
     return "−" + text if value < 0 else text
 
 
-def _per_value(result, sale, what):
-    """The learner's mapping as {possible reservation price: number}, or a hint about its shape."""
+def _per_value(result, sale, what, complete=False):
+    """The learner's mapping as {possible reservation price: number}, or a hint about its
+    shape. With ``complete``, every possible price needs an entry (a ruled-out one gets 0):
+    Question 1's likelihood goes on into ``update_beliefs``, which wants one for each."""
     if not isinstance(result, Mapping):
         raise NotYet(
             f"{what} should be a dict of reservation price to number, got "
@@ -98,6 +100,15 @@ def _per_value(result, sale, what):
             f"reservation price {list(sale.reservations)}; it has extra keys {extra}",
             general=f"{what} should have one entry per possible reservation price of the "
             "scenario, and no other",
+        )
+    missing = [value for value in sale.reservations if value not in result]
+    if complete and missing:
+        raise NotYet(
+            f"for learner {sale.learner}, {what} has no entry for {missing}: give every "
+            "possible reservation price an entry, and a ruled-out price 0, not no entry "
+            "(update_beliefs needs a likelihood for each price of the prior)",
+            general=f"{what} leaves out a possible reservation price; give a ruled-out price "
+            "0, not no entry",
         )
     # a price left out has nothing on it: 0 (a ruled-out price may be left out)
     return {
@@ -143,7 +154,9 @@ def _pair(result, what, size=2):
 def opening_likelihood(answer, hidden=False):
     """Check a function that gives the density of the opening under each reservation price."""
     for sale in _scenarios(hidden):
-        given = _per_value(call_learner(answer, sale), sale, "opening_likelihood's result")
+        given = _per_value(
+            call_learner(answer, sale), sale, "opening_likelihood's result", complete=True
+        )
         expected = reference.opening_likelihood(sale)
         if all(_close(given[v], expected[v]) for v in expected):
             continue
@@ -692,7 +705,16 @@ def _price_capped(answers, readings):
         capped = reference.capped_beliefs(after, cap)
         profits = reference.move_profits(capped, sale.cost)
         slipped = reference.move_profits(reference.dropped_beliefs(after, cap), sale.cost)
+        with_news = reference.capped_beliefs(
+            reference.beliefs_after_news(after, readings[sale.learner]), cap
+        )
         mistakes = [
+            (
+                reference.best_move(with_news, sale.cost)[0],
+                "that caps your beliefs after the news too; the question asks you to cap "
+                "`after`, without the news (a simplification, so that a slip in Question 3 "
+                "costs nothing here)",
+            ),
             (
                 now,
                 "that is your price before the rival's discount; Osprey will no longer pay "
@@ -709,7 +731,7 @@ def _price_capped(answers, readings):
                 "gone; they are still there, willing to pay the cap: move them to it with "
                 "their chances",
             ),
-            *_price_mistakes(capped, sale)[:2],
+            *_price_mistakes(capped, sale)[:3],
         ]
         mine = (given - sale.cost) * sum(p for v, p in capped.items() if v >= given)
         mistakes = _joined(mistakes)
@@ -731,9 +753,11 @@ def _price_capped(answers, readings):
 #: opening moves the best price; under the first one's cap, asking the cap is right and
 #: dropping the prices above it is not; under the second's, asking the cap is wrong. So a
 #: method that skips a step fails visibly even where the learner's own case cannot tell
-#: (tests/test_checks_information.py checks this). A draw depends on the id alone, not
-#: on the grader's key.
-WORKED_CASES = ("worked-case-6", "worked-case-3")
+#: (tests/test_checks_information.py checks this). The third one's prior puts the expected
+#: reservation price off the best price before the opening (the first two, like many
+#: learners' priors, put it on it), so asking the expected reservation price fails there
+#: too. A draw depends on the id alone, not on the grader's key.
+WORKED_CASES = ("worked-case-6", "worked-case-3", "worked-case-0")
 
 
 @question
@@ -1022,12 +1046,12 @@ ASSUMPTION_HINT = (
 )
 #: Question 6's hint when some actions are wrong.
 ACTION_HINT = (
-    "For each situation, ask whether what breaks makes a higher price worth trying (a second "
-    "chance, a reading that came out too low) or a surer, lower price worth its margin (a "
-    "lost sale hurts more than its average, a buyer who refuses a price it finds unfair). "
-    "Where nothing breaks, ask whether anything but a feeling moves you off the model's "
-    "price: a pull towards a number already read into your beliefs is anchoring (section 5). "
-    "Under the band model, accepting the opening is never best."
+    "For each situation, ask which way what breaks moves the number you should name: does it "
+    "make the model's price too low a number to start from, or does it make a price's chance "
+    "of acceptance matter more than the model lets it? Where nothing breaks, ask whether "
+    "anything but a feeling moves you off the model's price: a pull towards a number already "
+    "read into your beliefs is anchoring (defined just before Question 6). Under the band "
+    "model, accepting the opening is never best."
 )
 
 
@@ -1129,16 +1153,20 @@ DISTINCTIONS = {
     frozenset({reference.SHARE, reference.KEEP}): "ask whether saying it helps Osprey find a "
     "trade that helps you both, or shows Osprey how little you would take or how soon you "
     "need the deal, or corners it with a threat where a calm mention would inform",
-    frozenset({reference.LEGITIMATE, reference.BLUFF}): "ask whether anything untrue is said",
+    frozenset({reference.LEGITIMATE, reference.BLUFF}): "ask whether anything untrue is said "
+    "about your own reservation price, what you would settle for, or your own estimate of "
+    "what the machine is worth",
     frozenset({reference.LEGITIMATE, reference.MISREPRESENTATION}): "ask whether anything "
     "untrue is said about a fact Osprey relies on",
     frozenset({reference.LEGITIMATE, reference.ILLEGITIMATE}): "ask whether the information "
     "was yours to have: published or told freely, or taken from someone bound to keep it, "
     "by a pretence, or through pressure on someone's office",
     frozenset({reference.BLUFF, reference.MISREPRESENTATION}): "ask whether the untrue part "
-    "is about your own reservation price or about a fact Osprey relies on",
-    frozenset({reference.BLUFF, reference.ILLEGITIMATE}): "ask whether the move is something "
-    "you say about yourself, or a way of getting what was not yours to have",
+    "is about your own reservation price, what you would settle for, or your own estimate of "
+    "what the machine is worth, or about a fact Osprey relies on (an offer, a cost, a defect)",
+    frozenset({reference.BLUFF, reference.ILLEGITIMATE}): "ask whether the move is an untrue "
+    "claim about your own reservation price, what you would settle for, or your own estimate "
+    "of what the machine is worth, or a way of getting what was not yours to have",
     frozenset({reference.MISREPRESENTATION, reference.ILLEGITIMATE}): "ask whether the move "
     "states a false fact, or gets information that was not yours to have",
 }

@@ -62,11 +62,13 @@ NEWS = (
     ),
     News(
         "rival-quote",
-        "Osprey's buyer tells you, and shows you, that Osprey has had a rival builder's "
-        "written quote for a similar machine in hand for a month.",
+        "The trade press reports that Osprey ran a tender last month and has held a rival "
+        "builder's written quote for a similar machine since then; the quote's price was not "
+        "published.",
         "lower",
         "a firm that already holds another builder's quote can walk away to it, so it will "
-        "not pay much above it and a low reservation price is more likely",
+        "not pay much above it and a low reservation price is more likely (its price unknown, "
+        "the quote is evidence about Osprey's alternatives, not a cap)",
         "think about what Osprey can do if your price is too high",
     ),
     News(
@@ -137,12 +139,12 @@ class Move:
 DISCLOSURES = (
     Move(
         "deposit",
-        "that a 30% deposit on signing is worth something to you, and you would trade for it",
+        "that you give every customer a 2% discount for a 30% deposit on signing, and would "
+        "do the same for Osprey",
         SHARE,
-        "it opens a trade (a deposit for a better price) in which both sides can gain. It "
-        "hints that cash matters to you, but a deposit is an ordinary term that many sellers "
-        "ask for, and you are paid for the hint in price; a date by which you must have the "
-        "cash would give the same hint away for nothing, with a reason to wait",
+        "it opens a trade (a deposit for a better price) in which both sides can gain, and "
+        "as a standing term offered to every customer it says nothing about a need of yours "
+        "for cash; a date by which you must have the cash would be another matter",
     ),
     Move(
         "fast-delivery",
@@ -180,10 +182,11 @@ DISCLOSURES = (
     ),
     Move(
         "rival-ultimatum",
-        "'match the other firm's quote by Friday or we sell to them', about the food firm "
-        "that really did ask you for a quote last week",
+        "'sign by Friday or we stop holding your build slot: another food firm asked us for "
+        "a quote last week', which that firm really did",
         KEEP,
-        "the alternative is true, but said as an ultimatum it dares Osprey to test whether "
+        "the alternative is true and claims no offer that was not made, but said as an "
+        "ultimatum it dares Osprey to test whether "
         "you mean it and leaves it no way to agree without losing face; the same fact said "
         "calmly, without a deadline or a threat, informs (section 6)",
     ),
@@ -333,8 +336,11 @@ SITUATIONS = (
         "final-offer",
         (ABOVE,),
         "the model's price is the best single shot when there is no second one",
-        "with room to come down after a refusal, an opening price above the single-shot "
-        "best leaves space to concede and still land well",
+        "when a refusal brings a counter-offer, your first number is an opening, not your "
+        "last word: ask above the single-shot price to leave room to concede, and expect to "
+        "land at or below it. Losing the power to commit weakens a seller; it gives no second "
+        "chance at a higher price (a seller who can commit to one take-it-or-leave-it price "
+        "does at least as well as by haggling: Riley and Zeckhauser, 1983)",
     ),
     Situation(
         "friday-cash",
@@ -382,7 +388,7 @@ SITUATIONS = (
         "the opening is an honest habit here and is already read into your beliefs; a pull "
         "you feel towards its number is a bias in you, not a broken promise of the model",
         "a price drawn towards the opening's number gives margin away for no reason the "
-        "model knows: that pull is anchoring (section 5). Set the number aside and think "
+        "model knows: that pull is anchoring (section 5 says more). Set the number aside and think "
         "about Osprey's alternatives, its reservation price and your own target",
     ),
 )

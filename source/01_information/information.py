@@ -96,8 +96,9 @@ sale
 # both sides join freely, and that needs no money from outside, can guarantee a deal
 # whenever one would benefit both. When only one side's value is private, as in this
 # module's sale where your cost is no secret that matters, the theorem does not bind:
-# a deal whenever one would help both can then be possible. Raiffa's *The Art and Science of Negotiation* (1982)
-# works through what a negotiator can do about it, which is the subject of this module:
+# a deal whenever one would help both can then be possible, though not at the price that
+# is best for you: the take-it-or-leave-it price of section 3 gives up some such deals for a
+# larger margin. Raiffa's *The Art and Science of Negotiation* (1982) works through what a negotiator can do about it, which is the subject of this module:
 # you rarely learn the other side's reservation price for sure, but you can hold beliefs
 # about it and sharpen them.
 
@@ -271,7 +272,9 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # chosen: a rival's quote that Osprey *shows* you is, like its opening, a signal it picked
 # to send, and once you have seen the quote's price it acts less like evidence and more
 # like a cap (Osprey will not pay you much above what it can buy for), so the arithmetic
-# of news that changes suits it better.
+# of news that changes suits it better. A quote you learn of from a source Osprey does not
+# control, with its price unknown, is different: it tells you only that Osprey has a way
+# out, which is news that reveals.
 #
 # Either way this is what "leverage shifts during a negotiation" means in numbers: the
 # same table, the same people, and a fact that moves your beliefs, and perhaps your best
@@ -417,7 +420,7 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #
 # What about simply accepting Osprey's opening? It is still on the table and would earn
 # the opening minus your cost for sure (a sure loss, if the opening is below your cost, as
-# it is for many learners). But an opening also tells you that Osprey's reservation price
+# it is for most learners). But an opening also tells you that Osprey's reservation price
 # is above it: under the band model, every price still possible lies above the opening.
 # Asking the lowest of them (your `sure` price in Question 2) is accepted for sure too, and
 # earns more (or loses less, if even that price is below your cost: then only a gamble on a
@@ -436,7 +439,12 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #
 # - you can commit to one final price, and a refusal ends the talks. In most real
 #   negotiations a refusal brings a counter-offer; module 03 treats bargaining as
-#   alternating offers (Rubinstein), where patience and outside options set the split;
+#   alternating offers (Rubinstein), where patience and outside options set the split.
+#   Losing that commitment weakens a seller: one who can commit to a single
+#   take-it-or-leave-it price does at least as well as by any way of haggling (Riley and
+#   Zeckhauser, "Optimal Selling Strategies: When to Haggle, When to Hold Firm",
+#   *Quarterly Journal of Economics*, 1983). Where a refusal brings a counter-offer, your
+#   first number is an opening, not your last word;
 # - the buyer accepts any price up to its reservation price, even one that leaves it
 #   almost nothing. Ultimatum-game experiments (Güth, Schmittberger and Schwarze, 1982)
 #   found that people often refuse offers they find unfair, so a price right at the
@@ -474,21 +482,26 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #   those beliefs (from `after`, without the other news, and `sale.cost`). Leaving out
 #   the news you have already read is a simplification, so that a slip in Question 3
 #   costs nothing here; a real seller would combine both. Leverage has shifted: see
-#   whether your price follows it all the way.
+#   whether your price falls, and whether it falls to the cap or below it.
 #
 # One point for `before`, one for `now` and `with_news`, one for `capped`. Besides your own
-# scenario, the check tries two worked cases, `course.variant("01_information",
-# "worked-case-6")` and `"worked-case-3"`, where the opening moves the price and the cap
-# tells right methods from tempting ones. On your own scenario, try
+# scenario, the check tries three worked cases, `course.variant("01_information",
+# "worked-case-6")`, `"worked-case-3"` and `"worked-case-0"`, where the opening moves the
+# price and tempting methods (the cap asked as it is, the expected reservation price) give
+# another price than the right one. On your own scenario, try
 #
 # ```python
 # after = belief_after_opening(sale, opening_likelihood(sale))[0]
 # my_price(sale, after, {key: news_likelihood(sale, key) for key in sale.news})
 # ```
 #
-# and compare `now` with `with_news`. With a reading at least as strong as the threshold
-# Question 3's check reported, the news moves your price: that step is the news shifting
-# your leverage. A weaker reading may not move it.
+# and compare `now` with `with_news`. Question 3's check reported a factor: a reading in
+# which the news is that many times as likely under each reservation price as under the
+# next one (lower or higher, as the news points) is just strong enough to move your price.
+# With the same factor from every price to the next, a larger one moves it, and that step
+# is the news shifting your leverage; a smaller one may not. That one number describes
+# only such even readings: for an uneven one, such as 1, 1, 1 and 5, call `my_price` and
+# see.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-price-answer", "schema_version": 3}
@@ -524,7 +537,8 @@ check.my_price(my_price, hidden=True)
 # ### Question 6 (2 points): where the model holds
 #
 # "Where this model holds" above lists four assumptions behind the price of Question 5,
-# *the model's price*: the best final price against your beliefs after the opening. Each
+# *the model's price*: the best final price against your beliefs after the opening (the
+# `now` of Question 5). Each
 # situation below is one way your talks with Osprey could really be. For each, say which
 # assumption fails, with one of
 #
@@ -556,10 +570,14 @@ check.my_price(my_price, hidden=True)
 #   account. Yet the opening's number keeps coming back to you, and you are tempted to
 #   name a final price halfway between it and the model's price.
 #
+# One word for the last situation: **anchoring** is the pull a number you have seen exerts
+# on the number you then choose, even when it should not move it (section 5 says more).
+#
 # One point for the assumptions, one for the actions. No action that sells below your
-# cost (`sale.cost`, the least you would accept) is defensible, and nothing in these
-# situations gives you a reason to doubt the band model, under which accepting the opening
-# is never best (section 3). Every scenario has at least one possible reservation price
+# cost (`sale.cost`, the least you would accept) is defensible, and in none of these
+# situations is accepting the opening best: even a staged opening leaves Osprey's
+# reservation price above it, and a price above the opening that is accepted as surely
+# earns more (section 3). Every scenario has at least one possible reservation price
 # between your cost and the model's price. The check counts your wrong entries without
 # naming them, and says what tells the choices apart; once every entry is right, it says
 # why each is so.
@@ -590,8 +608,9 @@ check.model_limits(model_limits)
 # Suppose you could learn Osprey's reservation price before you name your price. You
 # would ask exactly that price when it covers your cost, and not sell otherwise. Your
 # expected profit with that knowledge, minus your best expected profit without it (with
-# your best **blind** price: the one you name without knowing the reservation price, which
-# is Question 5's best final price and Question 6's "model's price"), is
+# your best **blind** price: the one you name without knowing the reservation price;
+# against your prior it is Question 5's `before`, and against your beliefs after the
+# opening it is Question 5's `now`, which Question 6 calls the model's price), is
 # the **expected value of perfect information**, EVPI (Raiffa and Schlaifer, *Applied
 # Statistical Decision Theory*, 1961; Howard, "Information Value Theory", 1966):
 #
@@ -809,8 +828,7 @@ check.report_decision(report_decision, hidden=True)
 #
 # - When the other side opens, separate the two jobs. Update your beliefs on the
 #   information, then set the number aside: give the number no pull beyond what it has
-#   told you (this is what module 04 means by answering an anchor as if it had not been
-#   spoken). Then think about what you know of their
+#   told you, as module 04 puts it. Then think about what you know of their
 #   alternatives and their reservation price, and about your own target. Do not make your
 #   own reservation price the focus: Galinsky, Mussweiler and Medvec ("Disconnecting
 #   Outcomes and Evaluations", *Journal of Personality and Social Psychology*, 2002) found
