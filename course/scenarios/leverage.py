@@ -285,6 +285,29 @@ CASES = {
                 "Vell holds the patent on the lid your products use now",
                 side="them",
             ),
+            Rule(
+                "at_least",
+                "alternatives",
+                "Bellpak and Corrin make lids that would do: two real options, if slow ones",
+                side="you",
+                value=3,
+            ),
+            Rule(
+                "at_most",
+                "alternatives",
+                "either other maker needs a three-month switch, so neither is an option you "
+                "could turn to at once",
+                side="you",
+                value=8,
+            ),
+            Rule(
+                "at_most",
+                "alternatives",
+                "rumour says Vell has lost big clients this year: even if the rumour is wrong, "
+                "nothing in the story gives it clients to spare",
+                side="them",
+                value=6,
+            ),
         ),
         budget=(8, 12),
         asks=_ladder(
