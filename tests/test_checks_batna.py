@@ -2,6 +2,7 @@
 that names it (never a bare AssertionError), and each question is checked on its own."""
 
 import functools
+import re
 from dataclasses import replace
 
 import pytest
@@ -580,25 +581,29 @@ def test_a_statement_hint_explains_the_test_without_naming_the_label(answers, le
             assert earned == 0.25
             continue
         assert earned == 0 and "is every figure in it true" in message
-        for label in ("threat", "bluff", "misrepresentation", "ultimatum"):
+        for label in ("warning", "bluff", "misrepresentation", "ultimatum"):
             assert label not in message.split(":", 1)[1], message
 
 
 def test_the_statement_to_use_is_graded_with_a_reason(answers, learner):
     """ada's BATNA is worth 92,000, below Northwind's pay band midpoint (95,000): it is
-    weak, so the statement to make keeps it private (B), not E, which names it; a threat
+    weak, so the statement to make keeps it private, not the one that names it; a warning
     or a bluff is not one to make at all. Grading tries the band on the other side, where
-    E is the one, so a letter written in loses the part there."""
+    the mention is the one, so a letter written in loses the part there."""
+    letter = {s.kind: s.letter for s in statements_of(course.variant("02_batna", "ada"))}
     key = answers["label_statements"](course.variant("02_batna", "ada"))
-    assert key["use"] == "B"
-    got = messages(check.label_statements(lambda offers: {**key, "use": "E"}))
+    assert key["use"] == letter["private"]
+    got = messages(check.label_statements(lambda offers: {**key, "use": letter["mention"]}))
     assert got["the statement to make"][0] == 0
     assert "your BATNA is weak" in got["the statement to make"][1]
-    got = messages(check.label_statements(lambda offers: {**key, "use": "A"}))
+    got = messages(check.label_statements(lambda offers: {**key, "use": letter["warning"]}))
     assert "true and demand nothing" in got["the statement to make"][1]
-    got = messages(check.label_statements(lambda offers: {**key, "use": " b "}))
+    private = f" {letter['private'].lower()} "
+    got = messages(check.label_statements(lambda offers: {**key, "use": private}))
     assert got["the statement to make"][0] == 0.75
-    got = messages(check.label_statements(lambda offers: {**key, "use": "B"}, hidden=True))
+    got = messages(
+        check.label_statements(lambda offers: {**key, "use": letter["private"]}, hidden=True)
+    )
     assert got["the statement to make"][0] == 0
     assert "from the pay band and the BATNA" in got["the statement to make"][1]
     credit = check.label_statements(answers["label_statements"], hidden=True)
@@ -608,7 +613,7 @@ def test_the_statement_to_use_is_graded_with_a_reason(answers, learner):
 def test_an_unknown_label_and_a_missing_letter_are_named(answers, learner):
     got = messages(check.label_statements(lambda offers: {"A": "lie"}))
     assert (
-        "should be one of 'honest', 'threat', 'bluff', 'misrepresentation', got 'lie'"
+        "should be one of 'honest', 'warning', 'bluff', 'misrepresentation', got 'lie'"
         in (got["statement A"][1])
     )
     assert "no label for statement B yet" in got["statement B"][1]
@@ -732,8 +737,36 @@ def test_the_story_and_section_6_say_what_the_second_review_found_missing():
     assert "Signing with Northwind ends all three" in story
     assert "swap" not in story and "is as good to you as Lumen's whole offer" in story
     honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
-    assert "your reservation price is 97,000" in honest
-    assert "a floor the other side can meet exactly" in honest
+    assert "your reservation price for that job is 97,000" in honest
+
+
+def test_section_6_calls_a_demand_you_would_carry_out_a_warning_and_says_what_its_figure_costs():
+    """Review 3, E6, E7, E8, E9, C5: Schelling's threat is a promise of an act you would
+    rather not perform; a statement of what you would do anyway is a warning, and the
+    label says so. A warning's figure reads as one you would accept, so one below your
+    reservation price invites an offer you would refuse (the old text called it 'a floor
+    the other side can meet exactly' and the summary advised a figure below it). The band
+    midpoint is the scenario's assumption, the commute unpriced is why it is compared with
+    the BATNA's value, and the surveys are reported as module 00 reports them."""
+    honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
+    summary = " ".join(cell_text("02_batna", "batna", "summary").split())
+    example = re.search(r"pay at least ([\d,]+), I will take Harbor Bank", honest)
+    price = re.search(r"reservation price for that job is ([\d,]+)", honest)
+    assert example[1] == price[1]  # the only figure both carried out and accepted
+    assert "**Warning.**" in honest and "**Threat.**" not in honest
+    assert "Schelling" in honest and "invites an offer at exactly that figure" in honest
+    assert "a floor the other side can meet exactly" not in honest
+    assert "at a figure no higher than your reservation price" not in summary
+    assert "invites an offer you would refuse" in summary
+    assert "a fair stand-in" not in honest and "an assumption of this case" in honest
+    assert "does not price the commute you leave unpriced" in honest
+    assert "accept such moves as bargaining" not in honest
+    assert "misrepresenting facts as not" in honest
+    assert check.LABELS == ("honest", "warning", "bluff", "misrepresentation")
+    assert (
+        "about what it expects someone like you to settle for"
+        not in course.variant("02_batna", "ada").story()
+    )
 
 
 # --- professor's review 3 ---------------------------------------------------------------------
@@ -931,3 +964,21 @@ def test_a_reservation_price_never_passes_as_a_target(who):
                 "that is a reservation price, the least you would accept" in hint
                 or "it would rather call the agency" in hint  # no zone on that package
             ), hint
+
+
+def test_a_demands_label_needs_the_reservation_price_of_its_package():
+    """Review 3, W2: every demand with a consequence was a true warning for the job as
+    offered, so its label could be read off its wording. Now a labelling by wording alone,
+    or one that compares every figure with the reservation price for the job as offered,
+    is wrong for many learners."""
+    by_wording = by_one_price = 0
+    learners = [f"review3-{n}" for n in range(300)]
+    for who in learners:
+        offers = course.variant("02_batna", who)
+        for statement in statements_of(offers):
+            if statement.kind != "warning":
+                continue
+            by_wording += statement.label != "warning"
+            one_price = "warning" if statement.stated <= reservation_of(offers) else "bluff"
+            by_one_price += one_price != statement.label
+    assert by_wording > len(learners) / 4 and by_one_price > len(learners) / 10

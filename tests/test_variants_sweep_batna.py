@@ -276,14 +276,26 @@ def mention_costs(s):
     return {s.commute_cost, s.commute_cost / 2}
 
 
+def demand_package(text):
+    """For a demand with a consequence, whether it names the job with two remote days
+    (True) or as offered (False); None for any other statement."""
+    if text.startswith("For the job as offered, with no remote days"):
+        return False
+    if text.startswith("With two remote days a week"):
+        return True
+    return None
+
+
 def label_from_text(s, text):
     """Question 6's label read from a statement's words and the scenario's facts: a demand
-    with a consequence is a threat; a figure presented as the least you would take is a
-    bluff when it is above your reservation price; a figure that is no fact of the story
+    with a consequence is a warning when its figure is at most your reservation price for
+    the package it names, else a bluff; a figure presented as the least you would take is
+    a bluff when it is above your reservation price; a figure that is no fact of the story
     (or a bonus or a busy year presented as sure) is a misrepresentation."""
     figures = [float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*\d", text)]
-    if text.startswith("For the job as offered, with no remote days"):
-        return "threat"
+    remote = demand_package(text)
+    if remote is not None:
+        return "warning" if figures[0] <= reservation(s, remote) else "bluff"
     if figures and any(
         w in text for w in ("could not accept", "lowest salary", "least I can accept")
     ):
@@ -306,13 +318,13 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
     misrepresentation at least 4,000 off the truth; the statement to use is the mention
     when the value it shows beats the pay band's midpoint (finding 5), and both choices
     are drawn."""
-    uses = []
+    uses, drawn_kinds = [], []
     for s in drawn:
         said = statements_of(s)
         assert [x.letter for x in said] == list("ABCDE")
         assert len({x.text for x in said}) == 5
         assert sorted(x.kind for x in said) == sorted(
-            ["mention", "private", "threat", "bluff", "misrepresentation"]
+            ["mention", "private", "warning", "bluff", "misrepresentation"]
         )
         key = statement_key(s)
         found = worth(s)
@@ -322,14 +334,17 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
             assert not re.search(r"fourth|another company|Acme", x.text)
             if x.label == "misrepresentation":
                 assert abs(x.stated - x.actual) >= 4_000, s.learner
-            if x.label == "bluff":
+            if x.label == "bluff" and x.kind == "bluff":
                 assert x.stated >= reservation(s) + 3_000, s.learner
-            if x.kind == "threat":  # for the job as offered: remote days lower the price
-                # true only at or below the reservation price: between it and a higher
-                # figure the learner would accept (professor's review 2, finding 2)
-                assert 1 <= reservation(s) - x.stated <= 100, s.learner
+            if x.kind == "warning":  # for the package it names: remote days lower the price
+                # true only at or below that package's reservation price: between it and a
+                # higher figure the learner would accept (professor's review 2, finding 2);
+                # a figure 2,000 or more above it is a bluff (review 3, W2)
+                remote = demand_package(x.text)
+                gap = reservation(s, remote) - x.stated
+                assert 1 <= gap <= 100 if x.label == "warning" else gap <= -2_000, s.learner
                 assert x.stated == figures_in(x.text)[0], s.learner
-                assert "with no remote days" in x.text, s.learner
+                drawn_kinds.append((remote, x.label))
                 assert {"Harbor Bank": "Harbor Bank", "Lumen": "Lumen", "Freelance": "freelanc"}[
                     batna
                 ] in x.text
@@ -347,6 +362,8 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
         assert abs(value(s) - s.band_midpoint) >= 2_000 and s.band_midpoint <= limit(s)
         uses.append(use)
     assert 0.25 < uses.count("mention") / len(uses) < 0.75
+    for kind in ((False, "warning"), (False, "bluff"), (True, "warning"), (True, "bluff")):
+        assert drawn_kinds.count(kind) > len(drawn) / 6, kind
 
 
 def sure_as_told(s):
@@ -374,11 +391,13 @@ def test_question_6s_key_follows_the_valuation_the_text_tells_the_learner_to_use
         key = statement_key(s)
         for letter, text in s.statements:
             figures = [float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*\d", text)]
-            if key[letter] == "threat":
+            remote = demand_package(text)
+            limit_for = own - s.commute_cost / 2 if remote else own
+            if key[letter] == "warning":
                 assert action[batna] in text, (s.learner, text)
-                assert 1 <= own - figures[0] <= 100, (s.learner, text, own)
+                assert 1 <= limit_for - figures[0] <= 100, (s.learner, text, own)
             if key[letter] == "bluff":
-                assert figures[0] > own, (s.learner, text, own)
+                assert figures[0] > limit_for, (s.learner, text, own)
         kinds = {x.letter: x.kind for x in statements_of(s)}
         shown = found[batna]
         assert kinds[key["use"]] == ("mention" if shown > s.band_midpoint else "private"), (
@@ -565,8 +584,10 @@ def labels_from_facts(s):
         labels = {}
         for letter, text in s.statements:
             figures = {float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*", text)}
-            if text.startswith("For the job as offered, with no remote days"):
-                labels[letter] = "Threat"
+            if "unless Northwind can pay at least" in text or "if the salary is below" in text:
+                floor = max(figures)  # the demand's figure; its package's own price
+                own = reservation_by_hand(s) - (s.commute_cost / 2 if "two remote" in text else 0)
+                labels[letter] = "Warning" if floor <= own else "Bluff"
             elif "guarantees" in text or "a year." in text:
                 labels[letter] = "Misrepresentation"
             elif figures:

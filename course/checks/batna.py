@@ -723,7 +723,7 @@ def respond_to_offer(answer, hidden=False):
     )
 
 
-# --- question 6: honest, threat, bluff or misrepresentation ----------------------------------
+# --- question 6: honest, warning, bluff or misrepresentation ----------------------------------
 
 #: The three tests of question 6, in the notebook's words.
 _TESTS = (
@@ -733,16 +733,21 @@ _TESTS = (
 )
 
 
-def _nudge(given, right):
+def _nudge(given, right, kind=None):
     """Which of the three tests the learner's label fails, without naming the right label."""
-    true = {"honest", "threat"}
+    if kind == "warning" and {given, right} == {"warning", "bluff"}:
+        return (
+            "compare its figure with your reservation price for the package it names: would "
+            "you really take your BATNA at every salary below it?"
+        )
+    true = {"honest", "warning"}
     if (given in true) != (right in true):
         return (
             "check every figure in it against your scenario"
             if right not in true
             else "every figure in it is true of your scenario"
         )
-    if {given, right} == {"honest", "threat"}:
+    if {given, right} == {"honest", "warning"}:
         return "look again at what it asks of Northwind, and what follows if Northwind says no"
     return "look again at what the false part is about"
 
@@ -761,7 +766,8 @@ def judge_statement(statement, answers):
     given = _word(answers[statement.letter], LABELS, f"the label of statement {statement.letter}")
     if given != statement.label:
         raise NotYet(
-            f"statement {statement.letter} is not {given!r}: {_nudge(given, statement.label)}. "
+            f"statement {statement.letter} is not {given!r}: "
+            f"{_nudge(given, statement.label, statement.kind)}. "
             f"To label a statement, {_TESTS}"
         )
     return f"statement {statement.letter}, {statement.label!r}: {statement.why}."

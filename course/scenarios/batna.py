@@ -83,7 +83,8 @@ class JobOffers(Scenario):
             "Lumen's round closes or your client decides on the renewal.\n\n"
             "Lumen and Freelance are gambles. For question 3's second part only, suppose you "
             "dislike risk. One attitude to risk prices every gamble you face, so it gives "
-            "each its own sure amount (its certainty equivalent): a sure salary of "
+            "each its own sure amount (its certainty equivalent, worked out as if this "
+            "year's pay were all you had): a sure salary of "
             f"{self.lumen_sure:,.0f} is as good to you as Lumen's whole offer, and a sure "
             f"{self.freelance_sure:,.0f} as good as freelancing. Everywhere else, questions 4 to 6 included, "
             "value each alternative at its expected value.\n\n"
@@ -96,8 +97,9 @@ class JobOffers(Scenario):
             f"year, and its fee is {self.agency_fee:,.0f} a year on top. Northwind values the "
             "contractor's work as much as yours. Treat the salary as Northwind's whole cost of "
             "employing you (no payroll costs on top). Northwind's pay band for the role, on "
-            f"its careers page, has its midpoint at {self.band_midpoint:,.0f}: about what it "
-            "expects someone like you to settle for.\n\n"
+            f"its careers page, has its midpoint at {self.band_midpoint:,.0f}. In this case, "
+            "take that midpoint as Northwind's estimate of what you will settle for, and "
+            "suppose Northwind does not know what your commute costs you.\n\n"
             f"Offers Northwind might make you (question 5):\n\n{offers}\n\n"
             f"Things you might say to Northwind (question 6):\n\n{said}\n\n" + self.field_table()
         )
@@ -476,11 +478,11 @@ class Statement:
     stated: float | None
     actual: float | None
     why: str
-    kind: str  # "mention", "private", "threat", "bluff" or "misrepresentation"
+    kind: str  # "mention", "private", "warning", "bluff" or "misrepresentation"
 
 
 #: The labels of question 6, in the order the notebook teaches them.
-LABELS = ("honest", "threat", "bluff", "misrepresentation")
+LABELS = ("honest", "warning", "bluff", "misrepresentation")
 
 #: What taking each alternative means, as you would say it.
 _TAKING = {
@@ -518,12 +520,50 @@ def _mention(offers, name):
     )
 
 
+def _warning(offers, rng, one, taking, remote, above):
+    """A demand with a consequence: take your BATNA unless Northwind pays at least a figure,
+    for the package it names (no remote days, or two). Below that package's reservation
+    price (1 to 100 under it, so a learner's rounding cannot move it across) you would
+    carry it out: a warning, in Schelling's sense, of what you would do anyway. Above it
+    (2,000 to 6,000 over), between the two you would in fact accept: a bluff about your
+    reservation price."""
+    days = REMOTE_DAYS if remote else 0
+    reservation = reservation_of(offers, days)
+    if above:
+        figure = math.ceil(reservation / 1_000) * 1_000 + pick(rng, 2_000, 6_000, 1_000)
+    else:
+        figure = math.floor((round(reservation) - 1) / 100) * 100
+    package = (
+        "With two remote days a week" if remote else "For the job as offered, with no remote days"
+    )
+    text = one(
+        (
+            f"{package}: unless Northwind can pay at least {figure:,.0f}, I will {taking}.",
+            f"{package}: if the salary is below {figure:,.0f}, I will {taking} this week.",
+        )
+    )
+    which = "with two remote days" if remote else "for the job as offered"
+    if above:
+        why = (
+            f"your reservation price {which} is {reservation:,.0f}, below {figure:,.0f}: "
+            "between the two you would in fact accept, so the demand claims a higher "
+            "reservation price than yours, a bluff"
+        )
+        return text, "bluff", figure, reservation, why, "warning"
+    why = (
+        f"your reservation price {which} is {reservation:,.0f}, so below {figure:,.0f}, "
+        "which is no more than it, you really would take your BATNA: a demand with a "
+        "consequence you would carry out anyway, a warning"
+    )
+    return text, "warning", figure, reservation, why, "warning"
+
+
 def statements_of(offers):
     """The five statements of ``offers``'s learner, one of each kind: your BATNA's terms
     told plainly (with the commute it spares you, unquantified), your reservation price
-    kept private, a threat to take your BATNA below your reservation price (one you would
-    carry out), a
-    bluff about your reservation price and a misrepresentation of an offer, each in one of
+    kept private, a warning that you will take your BATNA unless Northwind pays a figure
+    for a package (``_warning``: a warning below that package's reservation price, a bluff
+    above it), a bluff about your reservation price and a misrepresentation of an offer, each in one of
     several wordings, in a shuffled order, lettered A to E. Drawn from their own
     generator, so the rest of the scenario stays put."""
     rng = rng_for("02_batna:statements", offers.learner)
@@ -534,12 +574,13 @@ def statements_of(offers):
         return choices[math.floor(rng.random() * len(choices))]
 
     said, true_figure = _mention(offers, name)
-    # below r, never on it (a learner's rounding must not turn it into a bluff): 1 to 100
-    # under it, so every salary under the figure is one you would walk away from
-    floor = math.floor((round(reservation) - 1) / 100) * 100
     asked = round(reservation, -3) + pick(rng, 4_000, 9_000, 1_000)
     inflated = offers.bank_salary + pick(rng, 4_000, 10_000, 1_000)
     taking = _TAKING[name]
+    # the warning's package and whether its figure is above that package's reservation
+    # price (then it is partly a bluff): both drawn, so only the comparison decides its
+    # label (professor's review 3, W2)
+    package_remote, above = rng.random() < 0.5, rng.random() < 0.5
     items = [
         (
             said,
@@ -563,24 +604,7 @@ def statements_of(offers):
             "keeping your reservation price to yourself states nothing false and demands nothing",
             "private",
         ),
-        (
-            one(
-                (
-                    f"For the job as offered, with no remote days: unless Northwind can pay "
-                    f"at least {floor:,.0f}, I will {taking}.",
-                    f"For the job as offered, with no remote days: if the salary is below "
-                    f"{floor:,.0f}, I will {taking} this week.",
-                )
-            ),
-            "threat",
-            floor,
-            reservation,
-            f"your reservation price for the job as offered is {reservation:,.0f}, so below "
-            f"{floor:,.0f}, which is no more than it, you really would take your BATNA if "
-            "there were no remote days: a true warning that demands something, a threat you "
-            "would carry out",
-            "threat",
-        ),
+        _warning(offers, rng, one, taking, package_remote, above),
         (
             one(
                 (

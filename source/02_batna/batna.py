@@ -530,33 +530,45 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # - **Honest.** A true fact, told plainly, with nothing demanded: "Harbor Bank has offered
 #   me 89,000, and it spares me the commute." Keeping your reservation price to yourself
 #   is honest too: nobody is owed it.
-# - **Threat.** A demand with a consequence if it is refused: "unless you can pay at least
-#   96,000, I will take Harbor Bank's offer" (with Harbor Bank's 89,000 as your BATNA and a
-#   commute that costs you 8,000, your reservation price is 97,000). It is a threat and not a bluff only because
-#   you would carry it out: the alternative is your real BATNA, and the figure is at most
-#   your reservation price. Then every salary below the figure is below your reservation
-#   price too, where you would indeed take your BATNA. Name a figure above your reservation
-#   price and the threat is partly a bluff: between the two you would in fact accept. Say
-#   which terms it is for: your reservation price depends on the package (two remote days
-#   lower it), so a threat about the salary holds for the package it names, such as "the
-#   job as offered, with no remote days". A threat to take an option you would not take
-#   is a bluff about your intentions, and it can be worse:
-#   what you say you intend to do is a statement about your present state of mind, and a
-#   false one, made for the other side to rely on, can be a misrepresentation (module 00).
-#   Even a true threat corners the other side, and people resist demands made under
-#   threat; module 03 shows how threats invite threats. A true threat also gives away
-#   nearly your reservation price: its figure is a floor the other side can meet exactly.
-#   Make one only if you mean it and the relationship can bear it.
+# - **Warning.** A demand with a consequence if it is refused, where the consequence is
+#   something you would do anyway: "for the job as offered, with no remote days: unless you
+#   can pay at least 97,000, I will take Harbor Bank's offer" (with Harbor Bank's 89,000
+#   as your BATNA and a commute that costs you 8,000, your reservation price for that job
+#   is 97,000). Schelling (*The Strategy of Conflict*, 1960) set such a statement, which
+#   only tells the other side your own incentives, apart from a threat in the strict
+#   sense: a promise to do, if refused, something you would rather not do, made to deter.
+#   Game theorists call the first kind a *warning*, and so does this module (module 03
+#   uses "threat" in its everyday sense, for both). A warning is true only if you would
+#   carry it out:
+#   the alternative is your real BATNA, and the figure is at most your reservation price
+#   for the package it names (two remote days lower it). Name a figure above that
+#   reservation price and the warning is partly a bluff: between the two you would in fact
+#   accept. To warn that you will take an option you would not take is a bluff about your
+#   intentions, and it can be worse: what you say you intend to do is a statement about
+#   your present state of mind, and a false one, made for the other side to rely on, can
+#   be a misrepresentation (module 00).
+#
+#   Even a true warning has costs. It corners the other side, and people resist demands
+#   made under pressure; module 03 shows how such a demand invites one back. Its figure also reads as a promise: Northwind hears that it may
+#   pay that figure and you will sign. A figure below your reservation price invites an
+#   offer at exactly that figure, one you would then refuse (or accept and end up worse
+#   off than with your BATNA). The only figure you would both carry out and accept is
+#   your reservation price itself, and naming it gives that price away, and with it all
+#   the surplus above it. So telling your BATNA's terms usually serves you better than a
+#   warning; warn only if you mean it, at a figure you would accept, and when the
+#   relationship can bear it.
 # - **Bluff.** A false claim about your own reservation price: "I cannot accept less
 #   than 100,000" when you could. Carr ("Is Business Bluffing Ethical?", *Harvard
 #   Business Review*, 1968) defended it as part of the game, and the comment to the
 #   American Bar Association's Model Rule 4.1 counts a party's statements about the
-#   settlement it would accept as *ordinarily* not statements of material fact. Many
-#   negotiators, in the surveys Lewicki, Saunders and Barry report (*Negotiation*, the
-#   chapter "Ethics in Negotiation", cited in module 00), accept such moves as bargaining.
-#   Tolerated is not admired: many negotiators will not bluff, and declining to name your
-#   reservation price usually serves you as well (module 00). A bluff also carries a cost:
-#   once you give way below your "cannot", your next "cannot" counts for less.
+#   settlement it would accept as *ordinarily* not statements of material fact. In the
+#   surveys Lewicki, Saunders and Barry report (*Negotiation*, the chapter "Ethics in
+#   Negotiation", cited in module 00), most negotiators rated hiding their reservation
+#   price and opening far from it as fair, and misrepresenting facts as not. A false
+#   claim about your own limit lies between the two, and many negotiators will not make
+#   one: declining to name your reservation price usually serves you as well (module 00).
+#   A bluff also carries a cost: once you give way below your "cannot", your next
+#   "cannot" counts for less.
 # - **Misrepresentation.** A false statement of fact the other side will rely on: an
 #   offer that does not exist, a real offer inflated, a possible bonus presented as a sure
 #   salary. This is deception, not bargaining. Employers check, recruiters talk, and an
@@ -565,38 +577,49 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   The same Model Rule forbids a lawyer to make one.
 #
 # To label a statement, ask three things in turn. Is every figure in it true of your
-# scenario? Does it demand something, with a consequence if refused? And if something in
-# it is false, is it the least you would accept, or a fact about the world the other side
-# will rely on?
+# scenario (for a demand: would you carry out its consequence below its figure, given
+# your reservation price for the package it names)? Does it demand something, with a
+# consequence if refused? And if something in it is false, is it the least you would
+# accept, or a fact about the world the other side will rely on?
 #
 # **When to mention an alternative at all.** Honesty does not oblige you to mention one.
-# Mention it when it beats what the other side expects you to settle for, its estimate of
-# your reservation price: then it raises that estimate, and with it what they must offer.
-# Keep a weak one private: naming it would show that you could be had for less than they
-# were ready to pay. Module 03 gives the same advice. For a salary, the midpoint of the
-# employer's pay band for the role is a fair stand-in for that estimate.
+# Mention it when what it shows beats what the other side expects you to settle for, its
+# estimate of your reservation price: then it raises that estimate, and with it what they
+# must offer. Keep a weak one private: naming it would show that you could be had for
+# less than they were ready to pay. Module 03 gives the same advice. In real talks you
+# must guess that estimate (an employer forms it from what it knows of your current pay
+# and your options). Your scenario fixes it for you: take the midpoint of Northwind's pay
+# band, on its careers page, as what Northwind expects you to settle for. That is an
+# assumption of this case, not a rule: a band's midpoint says more about the employer's
+# pay structure than about you.
 #
 # Tell the alternative's terms in full, chances included, so the other side can value it
 # and check it, but not your reservation price: leave the costs that the deal adds (here,
 # the commute) unpriced. A side that knows your exact reservation price can offer you that
-# and not a unit more, taking nearly all the gain.
+# and not a unit more, taking nearly all the gain. Your scenario assumes that Northwind
+# does not price the commute you leave unpriced: it knows you would commute, not what
+# that costs you, so what your terms show it is your BATNA's value, not your reservation
+# price. That is why question 6 compares the band's midpoint with your BATNA's value.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
-# ### Question 6 (2 points): honest, threat, bluff or misrepresentation?
+# ### Question 6 (2 points): honest, warning, bluff or misrepresentation?
 #
 # Your scenario lists five things you might say to Northwind, lettered A to E
 # (`offers.statements` holds them as `(letter, text)` pairs). Compare each with the facts
 # of your scenario and your reservation price from expected values (question 3, first
-# part), then write `label_statements(offers)` so that it returns a dict from letter to
-# label: `"honest"`, `"threat"`, `"bluff"` or `"misrepresentation"`. Writing the labels of
-# your own five statements in by hand is fine. Each statement earns a quarter of a point.
+# part), for the package a statement names: with two remote days, take half the commute
+# off. Then write `label_statements(offers)` so that it returns a dict from letter to
+# label: `"honest"`, `"warning"`, `"bluff"` or `"misrepresentation"`. Writing the labels
+# of your own five statements in by hand is fine. Each statement earns a quarter of a
+# point.
 #
 # Then choose the statement you would make: either your BATNA's terms or the one that keeps
 # your position private. Add its letter
 # under the key `"use"`, for example `return {"A": "honest", ..., "use": "B"}`. Compare
-# what your BATNA is worth by expected values, which is what its terms show Northwind,
-# with the midpoint of Northwind's pay band, `offers.band_midpoint`, Northwind's estimate
-# of what someone like you will settle for. Work this one out from `offers` in your
+# what your BATNA is worth by expected values, which is what its terms show Northwind
+# (section 6: it does not price the commute you leave unpriced), with the midpoint of
+# Northwind's pay band, `offers.band_midpoint`, which your scenario takes as Northwind's
+# estimate of what you will settle for. Work this one out from `offers` in your
 # code: grading also tries your statements with the band's midpoint moved to the other
 # side of your BATNA's value, where the other statement is the one to make. The choice
 # earns three quarters of a point.
@@ -619,7 +642,12 @@ def label_statements(offers):
         amounts = {float(word) for word in words if word.isdigit()}
         named = [name for name in facts if name in text]
         if "unless" in text or "if the salary is below" in text:  # a demand, or else
-            labels[letter] = "threat" if max(amounts) <= reservation else "bluff"
+            limit = (
+                reservation - offers.commute_cost / 2
+                if "remote days a week" in text
+                else reservation
+            )
+            labels[letter] = "warning" if max(amounts) <= limit else "bluff"
         elif amounts and not named:  # a figure about the least I would accept
             labels[letter] = "bluff" if max(amounts) > reservation else "honest"
         elif named and (not amounts <= facts[named[0]] or "guarantees" in text):
@@ -634,7 +662,7 @@ def label_statements(offers):
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "label-statements-test", "schema_version": 3}
-"""Check that label_statements tells honest statements from threats, bluffs and lies."""
+"""Check that label_statements tells honest statements from warnings, bluffs and lies."""
 check.label_statements(label_statements)
 ### BEGIN HIDDEN TESTS
 check.label_statements(label_statements, hidden=True)
@@ -894,6 +922,8 @@ check.target_salary(target_salary, hidden=True)
 # - Counter an extreme offer calmly, don't fall into the commute trap, and walk away when
 #   no terms reach your reservation price.
 # - Mention an alternative when it beats what the other side expects you to settle for,
-#   and keep a weak one private; tell its terms, not your reservation price. Threaten only
-#   what you would do, at a figure no higher than your reservation price. Keeping your
-#   reservation price private is fair; inventing or inflating an offer is not.
+#   and keep a weak one private; tell its terms, not your reservation price. Warn only of
+#   what you would do anyway, and know that a warning's figure reads as one you would
+#   accept: below your reservation price it invites an offer you would refuse, at it it
+#   gives that price away. Keeping your reservation price private is fair; inventing or
+#   inflating an offer is not.
