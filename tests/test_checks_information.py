@@ -555,6 +555,7 @@ def test_the_uniform_helper_is_named_where_it_differs(monkeypatch):
     message = price_parts(with_before(uniform))["the price before the opening"][1]
     assert "spread evenly between the lowest and the highest" in message
     assert "take_it_or_leave_it" not in message  # not met before Question 5
+    assert "section 4" not in message  # nor is section 4 (the third review, U1)
 
 
 def test_any_other_wrong_price_is_compared_with_the_best(learner):
@@ -1323,3 +1324,29 @@ def test_the_deposit_offer_shows_no_need_for_cash():
     move = next(m for m in reference.DISCLOSURES if m.key == "deposit")
     assert "every customer" in move.text and move.label == reference.SHARE
     assert "hints that cash matters to you" not in move.why
+
+
+def test_the_cap_pass_message_shows_news_and_cap_combined(learner):
+    """The third review, W7: the text says a real seller combines the news and the cap,
+    and no question did; once the capped price passes, the check now works the
+    combination on the learner's own case and says whether it changes the price."""
+    sale = variant("01_information")
+    after = reference.posterior_after_opening(sale)
+    reading = reference.course_reading(sale)
+    message = price_parts(reference.my_price)["the price under the cap"][1]
+    both = reference.best_move(
+        reference.capped_beliefs(reference.beliefs_after_news(after, reading), sale.rival_cap),
+        sale.cost,
+    )[0]
+    assert "Combining both, as a real seller would" in message
+    assert check._euros(both) in message or "the same price" in message
+    differ = 0
+    for n in range(30):
+        other = variant("01_information", f"learner-{n}")
+        a = reference.posterior_after_opening(other)
+        words = check.combined(other, a, reference.course_reading(other))
+        capped = reference.my_price(other, a, reference.course_reading(other))[3]
+        if "the same price" not in words:
+            differ += 1
+            assert check._euros(capped) in words
+    assert 0 < differ < 30

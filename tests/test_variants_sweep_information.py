@@ -871,3 +871,25 @@ def test_the_commitment_assumption_says_losing_it_weakens_the_seller():
     take-it-or-leave-it price does at least as well as by haggling."""
     words = notebook_words("price-teaching")
     assert "Riley and Zeckhauser" in words and "Losing that commitment weakens a seller" in words
+
+
+def test_the_opening_never_raises_a_learners_best_price_but_can_in_general(sales):
+    """The third review, C5: no learner's opening raises the best price (a rise from the
+    lowest price to the next leaves the cash-strapped seller of Question 6 no surer price,
+    so such draws are redrawn), while section 3 teaches what an opening tells you. Question
+    5 says so, and that section 2's worked example, at a cost of 40, goes up from 60 to
+    70; the sure price rises whenever the lowest price is ruled out."""
+    rose = raised_sure = 0
+    for sale in sales[:400]:
+        after = scenario.posterior_after_opening(sale)
+        before = scenario.best_move(sale.prior_beliefs(), sale.cost)[0]
+        rose += scenario.best_move(after, sale.cost)[0] > before
+        raised_sure += scenario.surest_price(after) > min(sale.reservations)
+    assert rose == 0 and raised_sure > 0
+    words = notebook_words("q5-text")
+    assert "In every scenario of this course the opening leaves your best price" in words
+    prior = {60: Fraction(1, 2), 70: Fraction(3, 10), 80: Fraction(1, 5)}
+    offer = {60: Fraction(1, 10), 70: Fraction(3, 10), 80: Fraction(3, 5)}
+    after = {r: prior[r] * offer[r] / sum(prior[v] * offer[v] for v in prior) for r in prior}
+    assert scenario.best_move(prior, 40)[0] == 60 and scenario.best_move(after, 40)[0] == 70
+    assert "the best price is 60 before the offer and 70 after it" in words

@@ -531,7 +531,8 @@ def _price_mistakes(beliefs, sale):
         (
             uniform if uniform is not None else math.nan,
             "that is the best price for a reservation price spread evenly between the lowest "
-            "and the highest (the classic case of section 4); yours takes only the values your "
+            "and the highest, every amount between them as likely as any other; yours takes "
+            "only the values your "
             "beliefs allow, with their own chances: compare the final prices one by one",
         ),
     ]
@@ -746,7 +747,30 @@ def _price_capped(answers, readings):
             general=general_hint(hint, mistakes)
             or "under the cap, it does not pick the price with the highest expected profit",
         )
-    return "the price under the rival's cap follows the shift in leverage."
+    sale, after, _ = answers()[0]
+    return "the price under the rival's cap follows the shift in leverage. " + combined(
+        sale, after, readings[sale.learner]
+    )
+
+
+def combined(sale, after, reading):
+    """What the learner's own case gives when the news and the cap are combined, as a real
+    seller would: the beliefs after the opening and the news (read as ``reading``), capped."""
+    capped = reference.my_price(sale, after, reading)[3]
+    both = reference.best_move(
+        reference.capped_beliefs(reference.beliefs_after_news(after, reading), sale.rival_cap),
+        sale.cost,
+    )[0]
+    same = "the same price" if both == capped else f"{_euros(both)}, not {_euros(capped)}"
+    return (
+        f"Combining both, as a real seller would (cap your beliefs after the news, read as "
+        f"this check reads it), gives {same} on your case: "
+        + (
+            "here the news does not change what the cap leaves you."
+            if both == capped
+            else "the news you read still matters once the cap is in."
+        )
+    )
 
 
 #: Learner ids whose cases Question 5's check always tries, visible and hidden. In both the

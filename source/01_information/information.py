@@ -502,6 +502,13 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # is the news shifting your leverage; a smaller one may not. That one number describes
 # only such even readings: for an uneven one, such as 1, 1, 1 and 5, call `my_price` and
 # see.
+#
+# Compare `before` with `now` too. In every scenario of this course the opening leaves your
+# best price where it was or lowers it (your `sure` price of Question 2 rises, though,
+# whenever the opening rules out the lowest price). That is true of the scenarios drawn
+# here, not of openings in general: with section 2's worked example and a cost of 40, the
+# best price is 60 before the offer and 70 after it, because the offer made a buyer at 60
+# less likely and 60 had been the best price.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-price-answer", "schema_version": 3}
