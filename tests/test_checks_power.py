@@ -1,6 +1,7 @@
 """course.checks.power: the course's own solutions pass, each typical mistake gets a hint
 that names it (never a bare AssertionError), and no hint says something false."""
 
+import math
 import re
 
 import pytest
@@ -17,9 +18,11 @@ from course.scenarios.power import (
     HARROW_MOVES,
     LABELS,
     POWER_FACTS,
+    REASONS,
     granite_reply,
     granite_share,
     harrow_move,
+    kestrel_shapley,
     lever_gains,
     power_key,
     rig_key,
@@ -116,6 +119,9 @@ def test_each_wrong_floor_is_named_and_the_verdict_scored_on_its_own(learner, wr
 
     outcome = check.licence_floor(answer)
     assert [o.passed for o in outcome.outcomes] == [False, True]  # one mistake costs one point
+    s = course.variant("03_power", "ada")
+    if words == "that is Atlas's proposal" and s.atlas_proposal == kestrel_shapley(s):
+        words = "Kestrel's Shapley value"  # a Shapley value already whole in hundreds
     assert words in outcome.outcomes[0].message
 
 
@@ -346,7 +352,7 @@ def test_every_kind_of_statement_gets_a_true_hint_for_every_wrong_label(learner)
         ("harrow_offer", "legitimate"),
         ("harrow_offer", "misrepresentation"),
         ("limit_claim", "bluff"),
-        ("borealis_bid", "misrepresentation"),
+        ("corvid_bid", "misrepresentation"),
         ("planning_committee", "illegitimate"),
         ("bought_costs", "illegitimate"),
     }
@@ -372,29 +378,33 @@ def test_a_threat_kestrel_would_not_carry_out_passes_as_bluff_or_misrepresentati
     assert found > 10
 
 
-def test_a_claimed_borealis_bid_is_explained_by_what_borealis_committed_to(learner):
+def test_an_invented_corvid_bid_is_explained_as_an_offer_never_made(learner):
     for n in range(80):
         s = course.variant("03_power", f"tactic-{n}")
         for t in s.tactics:
-            if t.kind == "borealis_bid":
+            if t.kind == "corvid_bid":
                 with pytest.raises(NotYet) as failure:
                     check.judge_tactic(s, t, {t.letter: "bluff"})
-                assert f"firm written offer is {s.borealis_value:,.0f}" in str(failure.value)
+                hint = str(failure.value)
+                assert f"Corvid has made no offer at all, let alone one of {t.amount:,.0f}" in hint
+                assert "Atlas cannot check" in hint
                 return
-    raise AssertionError("no claimed Borealis bid in 80 learners")
+    raise AssertionError("no invented Corvid bid in 80 learners")
 
 
 def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully(learner):
-    """Granite knows both discount factors: a weak Harrow shows it nothing new."""
+    """Granite is unsure of Kestrel's patience and reads a named alternative as a sign of
+    what Kestrel would settle for (the question's setup): naming a weak Harrow lowers what
+    Granite expects to pay. Review 3, E10: with Granite sure of Kestrel's patience the hint
+    said mentioning 'gains nothing here', so the two answers tied in the model set."""
     for n in range(40):
         s = course.variant("03_power", f"move-{n}")
         if harrow_move(s) == "keep quiet":
             with pytest.raises(NotYet) as failure:
                 check.judge_harrow_move(s, "mention")
             hint = str(failure.value)
-            assert "walk-away point lower than what it expects" not in hint
-            assert "gains nothing here" in hint
-            assert "lower Granite's estimate of Kestrel's reservation price" in hint
+            assert "gains nothing here" not in hint
+            assert "naming this one would lower what Granite expects to pay" in hint
             return
     raise AssertionError("no learner who should keep quiet in 40")
 
@@ -722,29 +732,39 @@ def test_a_strong_harrow_is_mentioned_once_granite_can_believe_it(learner):
 def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
     """Question 2b (review, finding 6): a price from what Kestrel is offered or could get up
     to, not including, Atlas's value; a rival named only when it beats Atlas's proposal; the
-    Shapley value never the grounds; each wrong part told why, with the case's numbers."""
-    seen = set()
+    Shapley value never the grounds for asking more; each wrong part told why, with the
+    case's numbers. Review 3, E7: the proposal rounded down to the hundred is taking it, not
+    asking for less; E6: a reply that takes the proposal needs no grounds, so any reason
+    passes with it (the check used to tell 'fairness' it gave Kestrel nothing to stand on)."""
+    seen, took = set(), 0
     for s in hidden_and_own() + [course.variant("03_power", f"reply-{n}") for n in range(20)]:
         v1, v2 = s.atlas_value, s.borealis_value
         shapley = (3 * v1 + v2) / 6
-        low = max(shapley, v2)
+        low = max(math.floor(shapley / 100) * 100, v2)
         right = "rival" if v2 > shapley else "interests"
+        ask = (low + v1) / 2  # a counter-proposal above Atlas's figure
         seen.add(right)
         check.judge_reply_price(s, (low, right))
         check.judge_reply_price(s, (v1 - 1, right))
-        check.judge_reply_reason(s, (low, right))
+        check.judge_reply_reason(s, (ask, right))
         with pytest.raises(NotYet, match="Atlas must refuse"):
             check.judge_reply_price(s, (v1, right))
         below = "Borealis has committed to pay" if v2 > shapley else "less than it is offered"
         with pytest.raises(NotYet, match=below):
             check.judge_reply_price(s, (low - 1_000, right))
         with pytest.raises(NotYet, match="Atlas's own yardstick"):
-            check.judge_reply_reason(s, (low, "fairness"))
+            check.judge_reply_reason(s, (ask, "fairness"))
         wrong = "interests" if right == "rival" else "rival"
         with pytest.raises(NotYet) as failure:
-            check.judge_reply_reason(s, (low, wrong))
+            check.judge_reply_reason(s, (ask, wrong))
         assert f"{v2:,.0f}" in str(failure.value) and f"{shapley:,.0f}" in str(failure.value)
-    assert seen == {"rival", "interests"}
+        if shapley >= v2:  # Kestrel may take the proposal, named exactly or to the hundred
+            took += 1
+            for named in (shapley, math.floor(shapley / 100) * 100, math.ceil(shapley / 100) * 100):
+                check.judge_reply_price(s, (named, "fairness"))
+                for reason in REASONS:
+                    check.judge_reply_reason(s, (named, reason))
+    assert seen == {"rival", "interests"} and took > 3
 
 
 def test_question_2a_cannot_be_passed_without_the_shapley_value(learner):

@@ -536,11 +536,22 @@ def test_borealis_has_committed_to_pay_its_value_so_a_threat_at_it_is_one_kestre
         assert "so Atlas knows both values" in story
 
 
-def test_a_claimed_borealis_bid_is_above_what_borealis_committed_to_so_it_is_false():
+def test_an_invented_bid_is_corvids_which_atlas_cannot_check_and_below_atlass_value():
+    """Review 3, E9: Atlas holds a copy of Borealis's offer, so a false Borealis figure
+    deceived nobody, and 28 of 103 such figures were above Atlas's own value. The invented
+    bid is Corvid's, which has made no offer, and it asks for something Atlas could pay."""
+    from course.scenarios.power import TACTICS
+
+    assert "borealis_bid" not in TACTICS
+    seen = 0
     for s in _drawn_scenarios():
+        assert "Corvid**, which has made no offer yet" in s.story()
         for t in s.tactics:
-            if t.kind == "borealis_bid":
-                assert t.amount > s.borealis_value
+            if t.kind == "corvid_bid":
+                seen += 1
+                assert max(s.borealis_value, s.atlas_proposal) < t.amount < s.atlas_value
+                assert "Corvid has already made us a firm offer" in t.text
+    assert seen > 30
 
 
 def test_a_threat_kestrel_would_not_carry_out_accepts_bluff_and_misrepresentation():
@@ -580,10 +591,16 @@ def test_licence_offers_are_quick_so_the_loan_moves_only_the_granite_deal():
     assert "whatever Kestrel's cash position" not in PROSE
     assert "whatever Kestrel's monthly cash" not in PROSE
     assert "the loan changes nothing there" not in PROSE
-    assert "Take a day's delay to cost Kestrel and Atlas the same small share" in story
-    assert "team left idle until the Granite contract" in story
-    assert "Your story assumes that a day's delay costs Kestrel and Atlas the same share" in PROSE
-    assert "under that assumption it changes nothing for the licence" in PROSE
+    assert "day's delay to cost Kestrel and Atlas the same small share" in story
+    # review 3, E1: a cash-short seller paid the day it signs loses at its overdraft rate;
+    # the buyer now pays on a fixed date, so the overdraft plays no part in the licence talks
+    assert "selling the licence a few days sooner or later does not change that" not in story
+    assert "the buyer pays on one fixed date" in story
+    assert "its overdraft plays no part in these talks" in story
+    assert "the buyer pays on one fixed date, so signing sooner brings" in PROSE
+    assert "the loan cuts what keeping the idle team costs" not in PROSE
+    assert "The loan cuts the cost of financing the idle team" in PROSE
+    assert "the loan changes nothing for the licence" in PROSE
     assert "the ratio of the two sides' costs of delay sets the split" in PROSE
 
 
@@ -606,15 +623,16 @@ def test_short_rounds_remove_the_first_movers_edge_but_not_patiences():
     for share in short_round_split(0.90, 0.97):
         assert round(share, 2) == 0.22
         assert "0.90 a month, facing one at 0.97 a month, gets about 22%" in PROSE
-        assert r"where $r = -\ln \delta$" in PROSE
+        assert r"write its **rate of loss** as $r = -\ln \delta$" in PROSE
+        assert "the natural" in PROSE  # review 3, unclear 3: ln is named
     three_times = math.exp(3 * math.log(0.97))
     for share in short_round_split(three_times, 0.97, 3_000):
         assert share == pytest.approx(0.25, abs=1e-3)
-    assert "Were Kestrel to lose value three times as fast as Atlas" in PROSE
-    assert "its share at the table would fall to about a quarter" in PROSE
+    assert "at three times Atlas's rate, its share at the table would tend" in PROSE
     # a quarter of Atlas's value is the price only where Borealis does not bind (review 2,
-    # finding 17): the text names the max and the exception
-    assert r"$\max(v_1/4,\ v_2)$: unless Borealis's value is higher" in PROSE
+    # finding 17): the max says so, without restating it (review 3, unclear 5)
+    assert r"the price to $\max(v_1/4,\ v_2)$" in PROSE
+    assert "unless Borealis's value is higher, in which case" not in PROSE
     for share in short_round_split(0.9, 0.9, 3_000):
         assert share == pytest.approx(0.5, abs=1e-3)
 
@@ -731,7 +749,10 @@ def test_question_2a_asks_for_the_reservation_price_not_the_lowest_acceptable_pr
     reservation price, the bottom of the core, and says why that is not the same thing."""
     assert "the lowest price Kestrel should accept" not in PROSE
     assert "`floor`: Kestrel's reservation price for the licence" in PROSE
-    assert "It is not the lowest proposal Kestrel should accept at the table" in PROSE
+    # review 3, E2: the old sentence was false whenever Borealis binds (61% of draws)
+    assert "It is not the lowest proposal Kestrel should accept at the table" not in PROSE
+    assert "It need not be the lowest proposal Kestrel should accept at the table" in PROSE
+    assert "when half of Atlas's value is more than Borealis's" in PROSE
 
 
 def test_the_second_reviews_story_fixes():
@@ -746,7 +767,7 @@ def test_the_second_reviews_story_fixes():
 
     for s in _drawn_scenarios()[:20]:
         story = s.story()
-        assert "Corvid**, which would make a firm written offer of" in story
+        assert "approached, would make a firm written offer of" in story
         assert "who would pay up to" not in story
     texts = " ".join(text for _, _, text in POWER_FACTS.values())
     assert "season" not in texts and "countersign" not in texts
@@ -776,5 +797,8 @@ def test_section_2_labels_what_it_borrows_from_section_5():
     """Section 2 states section 5's price rule before section 5 teaches it; it says so
     (professor's review 2, finding 19), and a phrase that echoed the reference is gone (27;
     section 6's opening words stay, as the course map quotes them)."""
-    assert "As a preview, stated here and taught in section 5" in PROSE
+    # review 3, unclear 1: the preview is one sentence, its terms left to section 5
+    assert "Section 5 will show that in this story" in PROSE
+    assert "take that on trust until then" in PROSE
+    assert "walk out on the keen buyer, and an alternative reached that way" not in PROSE
     assert "leave the door open" not in PROSE

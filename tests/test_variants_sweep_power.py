@@ -102,8 +102,8 @@ def expected_label(s, tactic):
     text = tactic.text
     if "cost sheet" in text or "planning committee" in text:
         return "illegitimate"
-    if "Borealis has already offered" in text:
-        return "misrepresentation"  # Borealis's firm written offer is its value, and no more
+    if "Corvid has already made us a firm offer" in text:
+        return "misrepresentation"  # the story says Corvid has made no offer yet
     if "Harrow has offered us" in text:
         true = figures(text)[0] == s.outside_offer
         return "legitimate" if true else "misrepresentation"
@@ -157,7 +157,7 @@ READING = {
     "last stock of a rare alloy": ("resource", "Kestrel on them"),
     "only its head of purchasing may sign": ("authority", "Kestrel on them"),
     "only if the chair puts it on the agenda": ("authority", "Kestrel on them"),
-    "only with Kestrel's written approval": ("authority", "them on Kestrel"),
+    "decides which partner makes which part": ("authority", "them on Kestrel"),
     "invented the coating process": ("expert", "them on Kestrel"),
     "Granite's engineers cannot tell why": ("expert", "them on Kestrel"),
     "the one person Kestrel turns to": ("expert", "Kestrel on them"),
@@ -216,8 +216,13 @@ def test_a_bluffed_threat_or_an_invented_bid_asks_more_than_atlas_proposes(drawn
     for s in drawn:
         for t in s.tactics:
             bluff = t.kind == "borealis_threat" and t.amount != s.borealis_value
-            if bluff or t.kind == "borealis_bid":
+            if bluff or t.kind == "corvid_bid":
                 assert t.amount > max(s.atlas_proposal, s.borealis_value), s.learner
+                assert t.amount < s.atlas_value, s.learner  # review 3, E9
+            # review 3, E9: a threat at Borealis's value only where it asks more than the
+            # proposal already on the table (68 of 300 asked for less)
+            if t.kind == "borealis_threat" and not bluff:
+                assert s.borealis_value > s.atlas_proposal, s.learner
 
 
 def test_kestrel_always_has_votes_without_power_and_a_vote_count_to_find(drawn):
@@ -322,7 +327,7 @@ def test_the_four_statements_tell_one_story_and_mix_the_kinds_of_move(drawn):
         assert labels.count("illegitimate") == 1, s.learner
         mixes.add(tuple(sorted(labels)))
         kinds = {t.kind for t in s.tactics}
-        assert not {"calm_borealis", "borealis_bid"} <= kinds
+        assert len(kinds & {"calm_borealis", "limit_claim", "corvid_bid"}) == 1
         for t in s.tactics:
             if t.kind == "borealis_threat":
                 assert t.amount == s.borealis_value or t.amount >= 1.05 * s.borealis_value
@@ -499,7 +504,7 @@ def tactics_from_rules(s):
         for t in s.tactics:
             if t.kind in ("planning_committee", "bought_costs"):
                 labels[t.letter] = "Illegitimate"
-            elif t.kind == "borealis_bid" or (
+            elif t.kind == "corvid_bid" or (
                 t.kind == "harrow_offer" and t.amount > s.outside_offer
             ):
                 labels[t.letter] = "misrepresentation"
@@ -706,12 +711,12 @@ def test_the_mistakes_fail_for_most_learners_at_grading(drawn):
 
 #: The markdown cell that asks each question.
 QUESTION_TEXT = {
-    "licence_floor": "q1-text",
+    "licence_floor": "licence-floor-text",
     "licence_reply": "licence-reply-text",
-    "votes_needed": "q2-text",
-    "rig_prices": "q3-text",
-    "granite_reply": "q4-text",
-    "best_lever": "levers-teaching",
+    "votes_needed": "votes-needed-text",
+    "rig_prices": "rig-prices-text",
+    "granite_reply": "granite-reply-text",
+    "best_lever": "best-lever-text",
     "harrow_move": "harrow-move-text",
 }
 
@@ -751,7 +756,7 @@ def question_text(grade_id):
 
 
 def test_the_own_case_questions_name_their_fields_and_answers():
-    tactics, rig = question_text("q6-text"), question_text("q3-text")
+    tactics, rig = question_text("rate-tactics-text"), question_text("rig-prices-text")
     assert "`scenario.tactics`" in tactics and all(f'`"{label}"`' in tactics for label in LABELS)
     assert all(f"`v.{field}`" in rig for field in ("letter", "amount"))
     assert "walk_out" not in rig  # which version is which is the learner's judgement

@@ -188,12 +188,12 @@ def _word(value, choices, what):
 #: Why a base does not fit a fact it was given for, said without naming the base that does:
 #: each is true of every fact of the three other bases (section 1's definitions).
 NOT_BASE = {
-    "authority": "no role, office or rule that both sides accept gives anyone the say here",
+    "authority": "nobody here has the say because of a role or office that both sides accept",
     "expert": "nobody here relies on what someone knows that they cannot work out themselves",
     "referent": "nobody here wants someone's approval because they admire or identify with them",
     "resource": (
         "what is held here is not a thing such as a part, a licence, a machine or a stock "
-        "that one side controls and the other must get"
+        "that one side owns and could sell or hold back"
     ),
 }
 
@@ -385,7 +385,7 @@ def judge_reply_price(s, result):
     price, _ = _pair(result, "licence_reply", "(price, reason)")
     said = amount(price, "the price")
     low, high = reply_range(s)
-    if low - 0.5 <= said < high:
+    if low - 0.5 <= said < high:  # the proposal may be named rounded down to the hundred
         return
     proposal, v2, v1 = kestrel_shapley(s), s.borealis_value, s.atlas_value
     if said >= high:
@@ -410,21 +410,23 @@ def judge_reply_price(s, result):
 
 
 def judge_reply_reason(s, result):
-    """Question 2, part b, the reason: nothing when it is the one to put forward, else the
-    ``NotYet`` hint, which says why the reason given does not fit."""
-    from course.scenarios.power import kestrel_shapley, reply_reason
+    """Question 2, part b, the reason: nothing when it is the one to put forward, or when the
+    reply takes Atlas's proposal (a yes needs no grounds), else the ``NotYet`` hint, which
+    says why the reason given does not fit a reply that asks for more."""
+    from course.scenarios.power import kestrel_shapley, reply_reasons
 
-    _, reason = _pair(result, "licence_reply", "(price, reason)")
+    price, reason = _pair(result, "licence_reply", "(price, reason)")
     said = _word(reason, REASONS, "the reason")
-    if said == reply_reason(s):
+    if said in reply_reasons(s, amount(price, "the price")):
         return
     proposal, v2 = f"{kestrel_shapley(s):,.0f}", f"{s.borealis_value:,.0f}"
     if said == "fairness":
         hint = (
-            "the Shapley value is Atlas's own yardstick, and its proposal already meets it: "
-            "it gives Kestrel nothing to stand on"
+            "Kestrel asks for more than Atlas proposes, but the Shapley value is Atlas's own "
+            "yardstick, and its proposal already meets it: it gives a higher price nothing to "
+            "stand on"
         )
-        general = "it argues from the fairness benchmark the buyer already used"
+        general = "it argues for a higher price from the fairness benchmark the buyer used"
     elif said == "rival":
         hint = (
             f"Borealis would pay at most {v2}, less than Atlas's proposal of {proposal}: "
@@ -433,8 +435,9 @@ def judge_reply_reason(s, result):
         general = "it names a rival weaker than what the buyer already offers"
     else:
         hint = (
-            f"Borealis would pay {v2}, more than Atlas's proposal of {proposal}: that is a "
-            "true fact that raises what Atlas must pay, and it is Kestrel's best ground here"
+            f"Borealis would pay {v2}, more than Atlas's proposal of {proposal}, and Atlas "
+            "holds a copy of that offer: the reason given leaves unsaid a true fact that "
+            "already obliges Atlas to pay more"
         )
         general = "it leaves unsaid a rival who would pay more than the buyer offers"
     raise NotYet(f"the reason is not right for learner {s.learner}: {hint}.", general=general)
@@ -464,7 +467,8 @@ def licence_reply(answer, hidden=False):
                 answer,
                 scenarios,
                 judge_reply_reason,
-                "a rival is named only when it beats what Atlas offers.",
+                "a rival is named only when it beats what Atlas offers, and a reply that "
+                "takes the proposal needs no grounds.",
             ),
         ),
     )
@@ -575,15 +579,27 @@ def judge_rig_price(s, version, prices):
             f"in version {version.letter} the {_money(x)} is what Kestrel is left with if "
             "the talks end on their own, and waiting costs nothing: a breakdown payoff"
         )
-        mistakes.append(
-            (
-                max(half, x),
-                f"that is what deal-me-out gives, as if Kestrel had to walk out to get "
-                f"{_money(x)}; but {reach}, the disagreement point of a Nash split: Kestrel "
-                f"gets {_money(x)} plus half of what is left",
-                "it treats a breakdown payoff as an outside option",
+        if x > half:
+            mistakes.append(
+                (
+                    x,
+                    f"that is what deal-me-out gives, as if Kestrel had to walk out to get "
+                    f"{_money(x)}; but {reach}, the disagreement point of a Nash split: "
+                    f"Kestrel gets {_money(x)} plus half of what is left",
+                    "it treats a breakdown payoff as an outside option",
+                )
             )
-        )
+        else:  # deal-me-out and leaving the alternative out give the same half (E12)
+            mistakes.append(
+                (
+                    half,
+                    f"that is half of Dunmore's value: the alternative left out, or counted as "
+                    f"if Kestrel had to walk out to get {_money(x)} (below half, deal-me-out "
+                    f"ignores it); but {reach}, the disagreement point of a Nash split: "
+                    f"Kestrel gets {_money(x)} plus half of what is left",
+                    "it leaves a breakdown payoff out, or treats it as an outside option",
+                )
+            )
     mistakes.append(
         (
             half,
@@ -842,7 +858,9 @@ def _tactic_fact(s, tactic):
             return f"Harrow's offer really is {harrow}, and Kestrel says so plainly"
         return f"Harrow's offer is {harrow}, not {price}"
     return {
-        "borealis_bid": f"Borealis's firm written offer is {v2}, not {price}",
+        "corvid_bid": f"Corvid has made no offer at all, let alone one of {price}: bringing "
+        "it in is one of part 5's moves, not yet made, and Atlas cannot check what Kestrel "
+        "says of it",
         "planning_committee": "the vote belongs to a public office, held for the town and not "
         "for Kestrel's deals, however true it is that the vote is coming",
         "bought_costs": "the figures may be true, but they were bought from someone bound to "
@@ -936,14 +954,12 @@ def _harrow_move_hint(s, said, expected):
                 "it prepares to mention an alternative below the share at the table",
             )
         return (
-            f"Harrow's {harrow} is below Kestrel's share at the table ({table}), which "
-            "Granite, knowing both discount factors, already expects to pay: mentioning "
-            "Harrow gains nothing here, and in real talks, where Granite is unsure of "
-            "Kestrel's patience, it could lower Granite's estimate of Kestrel's reservation "
-            "price",
-            "it mentions an alternative below the share at the table, which gains nothing "
-            "when the other side knows your patience and can lower its estimate of your "
-            "reservation price when it does not",
+            f"Harrow's {harrow} is below Kestrel's share at the table ({table}), what Granite "
+            "expects Kestrel to settle for; Granite reads any alternative Kestrel names as a "
+            "sign of what it would settle for, so naming this one would lower what Granite "
+            "expects to pay",
+            "it names an alternative below what the other side expects you to settle for, "
+            "which lowers what they expect to pay",
         )
     if said == "keep quiet":
         return (

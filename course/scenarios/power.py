@@ -8,6 +8,7 @@ nothing to decide, a number implausible for the story) is thrown away and drawn 
 ``drawn`` reports what was thrown away, for the sweep benchmark.
 """
 
+import math
 from dataclasses import dataclass, field, replace
 
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, pick
@@ -99,10 +100,10 @@ TACTICS = {
         "bluff",
         'To Granite: "We cannot take less than {amount} of the margin."',
     ),
-    "borealis_bid": (
+    "corvid_bid": (
         "Atlas",
         "misrepresentation",
-        'To Atlas: "Borealis has already offered us {amount} for the licence."',
+        'To Atlas: "Corvid has already made us a firm offer of {amount} for the licence."',
     ),
     "planning_committee": (
         "Granite",
@@ -122,9 +123,11 @@ TACTICS = {
 #: Besides the threat and what Kestrel says of Harrow, every draw has exactly one of these
 #: illegitimate sources (the course's ethics asks every learner to meet one) ...
 ILLEGITIMATE_TACTICS = ("planning_committee", "bought_costs")
-#: ... and one of these, never two of them: "calm_borealis" and "borealis_bid" would state
-#: one fact two ways.
-TABLE_TACTICS = ("calm_borealis", "limit_claim", "borealis_bid")
+#: ... and one of these: what Kestrel says to Atlas of its rivals, or a claimed limit.
+#: The invented bid is Corvid's, a firm that has made no offer (bringing it in is a move of
+#: part 5): Atlas holds a copy of Borealis's offer, so a false figure for Borealis would
+#: deceive nobody (review 3, E9).
+TABLE_TACTICS = ("calm_borealis", "limit_claim", "corvid_bid")
 
 
 @dataclass(frozen=True)
@@ -180,9 +183,9 @@ POWER_FACTS = {
     "harrow_approval": (
         "authority",
         "them on Kestrel",
-        "Kestrel's own contract with Harrow says that Harrow may hand work on Kestrel's parts "
-        "to a subcontractor only with Kestrel's written approval, and Harrow wants to bring "
-        "in a partner firm.",
+        "Kestrel and Harrow bid together for a rail contract; the consortium agreement both "
+        "signed names Kestrel's project manager as the one who decides which partner makes "
+        "which part, and Harrow wants the larger share of the work.",
     ),
     "inventor": (
         "expert",
@@ -337,11 +340,12 @@ class KestrelPower(Scenario):
             "can accept that offer only at the moment it turns down "
             "a proposal from Atlas, which ends its talks with Atlas. There is one licence: "
             "whoever gets it uses it alone, and without Kestrel nobody gets anything. Offers "
-            "for the licence go back and forth within days, not months. Take a day's delay to "
-            "cost Kestrel and Atlas the same small share of what the licence is worth: what "
-            "presses Kestrel is a team left idle until the Granite contract (part 4) starts, "
-            "and selling the licence a few days sooner or later does not change that. Atlas "
-            "now proposes "
+            "for the licence go back and forth within days, not months. Whatever day the deal is "
+            "signed, the buyer pays on one fixed date, the day the Granite contract (part 4) "
+            "starts: the money waits in escrow until then, so signing sooner brings Kestrel no "
+            "cash sooner and its overdraft plays no part in these talks. The story takes a "
+            "day's delay to cost Kestrel and Atlas the same small share of what the licence is "
+            "worth. Atlas now proposes "
             "to pay **Kestrel's Shapley value** in this market and calls it fair, but has not "
             "put a figure on it.\n\n"
             "**2. A board vote** (`s.members`, `s.quota`). Kestrel owns a small share of "
@@ -371,7 +375,8 @@ class KestrelPower(Scenario):
             f"Kestrel **{money(self.granite_offer)}** of the margin.\n\n"
             "**5. Three ways to strengthen your hand** (`s.corvid_value`, "
             "`s.delta_with_loan`, `s.harrow_raised`). You have time for one of them this "
-            f"month. *bidder*: bring in **Corvid**, which would make a firm written offer of "
+            f"month. *bidder*: bring in **Corvid**, which has made no offer yet but, approached, "
+            f"would make a firm written offer of "
             f"{money(self.corvid_value)} for the licence on the same terms as Borealis's. *loan*: replace the overdraft with "
             "a bridging loan at an ordinary rate. The idle team's wages are still paid; what "
             "goes is the overdraft's penalty interest and fees and the risk that unpaid "
@@ -425,11 +430,12 @@ def tactic_key(s):
 
 def harrow_move(s):
     """Question 7, part b: what Kestrel should do about Harrow in its next talk with Granite,
-    if Granite knows both discount factors but not Harrow's offer. Mention it when it beats
-    Kestrel's share at the table (what Granite expects Kestrel to settle for); otherwise
-    keep it to yourself: here mentioning it gains nothing, as Granite already expects to pay
-    more, and in real talks, where Granite is unsure of Kestrel's patience, it could lower
-    Granite's estimate of Kestrel's reservation price. A strong alternative that Granite
+    if Granite does not know Harrow's offer and is unsure of Kestrel's patience: it expects
+    Kestrel to settle for its share at the table, and reads any alternative Kestrel names as
+    a sign of what Kestrel would settle for (the question's setup says so). Mention Harrow
+    when it beats that share; otherwise keep it to yourself, since naming it would lower
+    what Granite expects to pay (review 3, E10: with Granite sure of Kestrel's patience the
+    two moves tied). A strong alternative that Granite
     cannot check (Harrow's offer made only by telephone) is what a side with none would
     also claim: confirm it in writing first, then mention it. An ultimatum is never the
     answer (section 7)."""
@@ -465,20 +471,40 @@ def kestrel_shapley(s):
     return (3 * s.atlas_value + s.borealis_value) / 6
 
 
+def proposal_rounded_down(s):
+    """Atlas's proposal, Kestrel's Shapley value, rounded down to the hundred: a reply that
+    takes the proposal may name it so (review 3, E7)."""
+    return math.floor(kestrel_shapley(s) / 100) * 100
+
+
 def reply_range(s):
     """Question 2, part b: the prices Kestrel can stand behind in reply to Atlas's proposal,
     ``(low, high)``, ``low`` included and ``high`` not: never less than it is offered (the
-    Shapley value) or than Borealis would pay, and below Atlas's value, so that Atlas can
-    accept."""
-    return max(kestrel_shapley(s), s.borealis_value), s.atlas_value
+    Shapley value, which may be named rounded down to the hundred) or than Borealis would
+    pay, and below Atlas's value, so that Atlas can accept."""
+    return max(proposal_rounded_down(s), s.borealis_value), s.atlas_value
+
+
+def takes_proposal(s, price):
+    """Whether a reply naming ``price`` takes Atlas's proposal rather than asking for more:
+    the Shapley value, rounded to the hundred either way or not at all. Only where the
+    proposal beats Borealis can Kestrel take it."""
+    shapley = kestrel_shapley(s)
+    return shapley >= s.borealis_value and price <= math.ceil(shapley / 100) * 100 + 0.5
 
 
 def reply_reason(s):
-    """Question 2, part b: what Kestrel puts forward. Borealis, when it would pay more than
-    Atlas's proposal (what Atlas expects to pay); otherwise what the licence does for Atlas,
-    keeping a rival weaker than the proposal to itself. Never the Shapley value, which is
-    Atlas's yardstick already."""
+    """Question 2, part b: what Kestrel puts forward when it asks for more than Atlas
+    proposes. Borealis, when it would pay more than Atlas's proposal (what Atlas expects to
+    pay); otherwise what the licence does for Atlas, keeping a rival weaker than the proposal
+    to itself. Never the Shapley value, which is Atlas's yardstick already."""
     return "rival" if s.borealis_value > kestrel_shapley(s) else "interests"
+
+
+def reply_reasons(s, price):
+    """Every reason question 2b accepts with ``price``: any, when the reply takes Atlas's
+    proposal (a yes needs no grounds: review 3, E6); else ``reply_reason``'s."""
+    return REASONS if takes_proposal(s, price) else (reply_reason(s),)
 
 
 def table_share(s, delta_you=None):
@@ -518,12 +544,14 @@ def votes_needed(s):
 
 def licence_price(s, rival=None):
     """The licence's price section 5 predicts: Kestrel bargains with Atlas in rounds of a day,
-    a day's delay costing both the same share (the story's assumption), so that at the table
+    a day's delay costing both the same share (the story's assumption; the buyer pays on a
+    fixed date whatever day the deal is signed, so Kestrel's overdraft plays no part), so that at the table
     they split Atlas's value evenly (Rubinstein's split tends to r2 / (r1 + r2) as rounds
     shrink, r being each side's rate of loss: Binmore, Rubinstein & Wolinsky 1986); the best
     rival's value is an outside option (deal-me-out): ``max(v1 / 2, rival)``; ``rival`` is
-    Borealis's value unless given. The loan does not move it: it changes Kestrel's monthly
-    cost of waiting for the Granite contract, not its rate of loss in the licence talks."""
+    Borealis's value unless given. The loan does not move it: it changes what financing the
+    idle team costs while Kestrel waits for the Granite contract, and the licence money
+    arrives on the same fixed date whatever day the deal is signed."""
     rival = s.borealis_value if rival is None else rival
     return max(s.atlas_value / 2, rival)
 
@@ -753,7 +781,7 @@ def _rig(rng):
 def _granite(rng, contract, delta_you, delta_them):
     """Harrow's offer and Granite's first proposal. Some land between the share at the table
     and what Kestrel would get in the proposer's seat (the table share divided by its delta),
-    so that putting Kestrel in the wrong seat gives the wrong reply."""
+    so that putting Kestrel in the wrong seat gives the wrong reply; none above both."""
     at_table = contract * delta_you * (1 - delta_them) / (1 - delta_you * delta_them)
     wrong_seat = at_table / delta_you
     harrow_draw = rng.random()
@@ -766,13 +794,13 @@ def _granite(rng, contract, delta_you, delta_them):
     outside = float(round(outside, -3))
     equilibrium = max(at_table, outside)
     high = max(wrong_seat, outside)
-    offer_draw = rng.random()
-    if offer_draw < 0.4:
-        offer = equilibrium * _choice(rng, (0.6, 0.7, 0.8, 0.9))
-    elif offer_draw < 0.7 and high > equilibrium:
+    # A patient retailer never opens above what Kestrel would get even in the proposer's
+    # seat: such a proposal is accepted on every reading and tests nothing (review 3, E11).
+    # Half land below the equilibrium share, half between it and the wrong seat's reading.
+    if high > equilibrium and rng.random() < 0.5:
         offer = equilibrium + (high - equilibrium) * _choice(rng, (0.4, 0.5, 0.6))
     else:
-        offer = high * _choice(rng, (1.1, 1.2, 1.3))
+        offer = equilibrium * _choice(rng, (0.6, 0.7, 0.8, 0.9))
     return outside, float(round(offer, -3))
 
 
@@ -795,11 +823,16 @@ def _tactics(rng, borealis, harrow, atlas, above):
     first = _choice(rng, ILLEGITIMATE_TACTICS)
     second = _choice(rng, TABLE_TACTICS)
     # a bluffed threat or an invented bid names more than Atlas already proposes (Kestrel's
-    # Shapley value) and more than Borealis offers, else it asks for nothing new
-    above_proposal = max(borealis, (3 * atlas + borealis) / 6)
-    if rng.random() < 0.5:  # a threat Kestrel would carry out: at Borealis's value ...
+    # Shapley value) and more than Borealis offers, else it asks for nothing new, and less
+    # than Atlas's value, else Atlas could only refuse
+    proposal = (3 * atlas + borealis) / 6
+    above_proposal = max(borealis, proposal)
+    # a threat Kestrel would carry out, at Borealis's value, only where that asks for more
+    # than Atlas already proposes (review 3, E9); else one it would not carry out, at a
+    # price between that and Atlas's value
+    if borealis > proposal and rng.random() < 0.5:
         threat = borealis
-    else:  # ... or one it would not: a price between that and Atlas's value
+    else:
         threat = round(above_proposal + (atlas - above_proposal) * pick(rng, 0.3, 0.7, 0.1), -3)
     said_of_harrow = harrow if rng.random() < 0.5 else round(harrow * pick(rng, 1.5, 2.0, 0.1), -3)
     amounts = {
@@ -811,9 +844,12 @@ def _tactics(rng, borealis, harrow, atlas, above):
     for kind in (first, second):
         if kind == "limit_claim":
             amounts[kind] = float(round(above * pick(rng, 1.2, 1.5, 0.1), -3))
-        elif kind == "borealis_bid":
-            # above what Borealis has committed to pay, so the figure is false on its face
-            amounts[kind] = float(round(above_proposal * pick(rng, 1.1, 1.4, 0.05), -3))
+        elif kind == "corvid_bid":
+            # Corvid has offered nothing; the figure claimed lies between what Atlas already
+            # proposes (or Borealis's offer) and Atlas's value, so Atlas could rely on it
+            amounts[kind] = float(
+                round(above_proposal + (atlas - above_proposal) * pick(rng, 0.2, 0.8, 0.1), -3)
+            )
     kinds = list(amounts)
     rng.shuffle(kinds)
     tactics = []

@@ -97,8 +97,8 @@ scenario
 #
 # This course names four bases, in words it uses from here on:
 #
-# - **authority**: a role, office or rule that both sides accept gives someone the say,
-#   such as the manager who must sign a contract or the chair who sets a board's agenda
+# - **authority**: a role or office that both sides accept gives someone the say, such as
+#   the manager who must sign a contract or the chair who sets a board's agenda
 #   (French and Raven's *legitimate* power; the course keeps the word "legitimate" for
 #   section 7's line between leverage you may use and leverage you may not);
 # - **expert**: others rely on what someone knows and they cannot work out themselves;
@@ -110,9 +110,11 @@ scenario
 #
 # This course uses the word **influence** for expert and referent power together. Every
 # base is a dependence: whoever needs the signature, the knowledge, the approval or the
-# thing depends on whoever holds it. Two cautions, for later sections: a seat with a vote
-# can carry no power at all (section 3), and authority that comes with a public office is
-# not yours to bring to a private deal (section 7).
+# thing depends on whoever can give it. A thing can be owned, sold or held back; the say
+# that comes with a role belongs to whoever holds the role, and passes to the next holder.
+# Two cautions, for later sections: a seat with a vote can carry no power at all (section
+# 3), and authority that comes with a public office is not yours to bring to a private deal
+# (section 7).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "power-sources-text", "schema_version": 3}
 # ### Question 1 (2 points): whose power, and of what kind?
@@ -264,21 +266,19 @@ print("Left takes all: in the core?", stable)
 # rival never buys, and whenever $v_2 > 0.6\,v_1$ it gives the seller less than the rival
 # alone would pay: a seller who accepted the "fair" price would take less than its
 # reservation price. Where inside the core the price lands depends on how the seller and
-# the keen buyer bargain, and section 5 answers that. As a preview, stated here and taught
-# in section 5 (its terms are defined there): to sell to the rival, the seller must
-# walk out on the keen buyer, and an alternative reached that way counts only where it
-# beats what the seller would get by bargaining without it: with offers a day apart and a
-# day's delay costing both sides the same share (section 5 says why that matters), the
-# price is the larger of half the keen buyer's value and the rival's, $\max(v_1/2,\ v_2)$.
-# It never goes below $v_2$. Splitting the difference, $(v_1 + v_2)/2$, is module 02's Nash
-# split with the rival's value as the disagreement point; section 5 shows that it fits
-# only if selling to the rival were what the seller is left with when the talks break down
-# on their own, which is not this case.
+# the keen buyer bargain. Section 5 will show that in this story it is the larger of half
+# the keen buyer's value and the rival's, $\max(v_1/2,\ v_2)$, and never the
+# split-the-difference figure $(v_1 + v_2)/2$; take that on trust until then.
 #
 # With $v_1 = 105{,}000$ and $v_2 = 70{,}000$: the Shapley value gives the seller 64,167
 # and the rival 11,667; the core runs from 70,000 to 105,000; section 5's rule predicts
 # 70,000, since the rival's 70,000 beats half of 105,000; splitting the difference would
 # give 87,500.
+#
+# The cell below checks the Shapley division against the core. The seller and the keen
+# buyer break away from it: together they earn 105,000, but the division gives them only
+# 64,167 + 29,167 = 93,333, short by exactly the 11,667 it pays a rival who never buys.
+# Dealing with each other and leaving the rival out, both can gain.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "market-example", "schema_version": 3}
 sellers_market = {}
@@ -328,7 +328,7 @@ from course.widgets.power import PowerExplorer
 
 PowerExplorer()
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "licence-floor-text", "schema_version": 3}
 # ### Question 2 (4 points): Atlas's "fair" price, and your reply
 #
 # Atlas proposes to pay Kestrel's Shapley value in your market and calls it fair, but it
@@ -341,9 +341,9 @@ PowerExplorer()
 # beats_borealis)`:
 #
 # - `floor`: Kestrel's reservation price for the licence, the price below which selling to
-#   Borealis does better (the bottom of the core). It is not the lowest proposal Kestrel
-#   should accept at the table: section 5 shows that an equilibrium responder turns down
-#   more than that;
+#   Borealis does better (the bottom of the core). It need not be the lowest proposal
+#   Kestrel should accept at the table: when half of Atlas's value is more than Borealis's,
+#   section 5 shows that Kestrel, bargaining well, turns down anything below that half;
 # - `beats_borealis`: `True` if Atlas's proposal, Kestrel's Shapley value, beats selling to
 #   Borealis (it pays more than Borealis would), `False` if not.
 #
@@ -379,16 +379,19 @@ check.licence_floor(licence_floor, hidden=True)
 # it, either by taking it or by naming a higher price. Write `licence_reply(s)`, returning
 # a pair `(price, reason)`, from `s.atlas_value` and `s.borealis_value`:
 #
-# - `price`: the price Kestrel names in its reply, Atlas's own figure if Kestrel takes it.
-#   It must be one Kestrel can stand behind: never less than Kestrel is offered or could
-#   get from Borealis, and below Atlas's value, the most Atlas would pay, so that Atlas can
-#   still say yes. Within that range, where you aim is yours (section 5 says where the
-#   price tends to land, and module 04 says more about opening high);
-# - `reason`: what Kestrel puts forward in its reply, one of `"rival"` (Borealis would
-#   pay more than Atlas offers, said calmly because it is true), `"interests"` (what the
-#   licence does for Atlas: products that last longer) or `"fairness"` (the Shapley value
-#   is the fair price). Which one serves Kestrel is your judgement; section 7 discusses
-#   what makes a reason worth putting forward.
+# - `price`: the price Kestrel names in its reply, Atlas's own figure if Kestrel takes it
+#   (rounded to the hundred if you like, down or up). It must be one Kestrel can stand
+#   behind: never less than Kestrel is offered or could get from Borealis, and below Atlas's
+#   value, the most Atlas would pay, so that Atlas can still say yes. Within that range,
+#   where you aim is yours (section 5 says where the price tends to land, and module 04 says
+#   more about opening high);
+# - `reason`: the ground Kestrel gives for asking more than Atlas proposes, one of
+#   `"rival"` (Borealis would pay more than Atlas offers, said calmly because it is true),
+#   `"interests"` (what the licence does for Atlas: products that last longer) or
+#   `"fairness"` (the Shapley value is the fair price). A reply that takes Atlas's proposal
+#   needs no ground, and then any of the three passes. Remember what Atlas already knows
+#   (it holds a copy of Borealis's offer) and what its own proposal rests on: a ground that
+#   gives Atlas no reason to pay more than it proposes does not serve Kestrel.
 #
 # Each part earns a point. Grading also tries other learners' scenarios.
 
@@ -400,8 +403,8 @@ def licence_reply(s):
     proposal = (3 * s.atlas_value + s.borealis_value) / 6  # Kestrel's Shapley value
     if proposal >= s.borealis_value:  # it beats Borealis: take it, and talk about Atlas
         return proposal, "interests"
-    # Borealis would pay more: name a price between its commitment and Atlas's value
-    return (s.borealis_value + s.atlas_value) / 2, "rival"
+    # Borealis would pay more: ask for section 5's predicted price, max(v1/2, v2)
+    return max(s.atlas_value / 2, s.borealis_value), "rival"
     ### END SOLUTION
 
 
@@ -438,12 +441,21 @@ check.licence_reply(licence_reply, hidden=True)
 # The sharpest case is history. In the Council of Ministers of the European Economic
 # Community of 1958, France, Germany and Italy had 4 votes each, Belgium and the
 # Netherlands 2, Luxembourg 1, and a decision needed 12. Every total the other five can
-# make is even, so no coalition ever sits at 11 waiting for one more vote: Luxembourg had
-# a vote and no power at all.
+# make is even, so no coalition ever sits at 11 waiting for one more vote: in
+# qualified-majority votes on a proposal from the Commission, Luxembourg's vote could never
+# change the result. That is the textbook case, and it needs a caveat: where the Council
+# acted without a Commission proposal, the 12 votes also had to come from at least four
+# members, so France, Germany and Italy needed a fourth, and Luxembourg could supply it;
+# and where the treaty asked for unanimity, Luxembourg had a veto ("Luxembourg in the early
+# days of the EEC: null player or not?", *Games*, 2018). A seat's power depends on the
+# whole rule, not only on the weights.
 #
 # Both indices assume that every coalition (Banzhaf), or every order of joining
-# (Shapley–Shubik), is as likely as any other. Where members vote in fixed blocs, or two of
-# them never agree, that assumption fails, and the indices can misstate anyone's power.
+# (Shapley–Shubik), is as likely as any other, and that every proposal reaches a vote.
+# Where members vote in fixed blocs, or two of them never agree, the first assumption fails;
+# where one member, such as a chair, decides what is put to the vote, the second does, and
+# that member has power the indices do not count. Either way the indices can misstate
+# anyone's power.
 # The library counts coalitions by their vote totals instead of
 # listing every order, so even a board of 20 members takes a fraction of a second.
 
@@ -476,7 +488,7 @@ print("EEC 1958 Shapley-Shubik:", *shapley_shubik_index(12, eec_1958))
 #
 # </details>
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "votes-needed-text", "schema_version": 3}
 # ### Question 3 (2 points): how many votes does Kestrel need to matter?
 #
 # Kestrel is the last owner in `s.members`; `s.weights` lists the owners' votes in the same
@@ -511,8 +523,8 @@ check.votes_needed(votes_needed, hidden=True)
 # Time is rarely free. A contract not yet signed earns nothing, and a small firm that
 # waits may have to keep paying people who have nothing to do. Call $\delta$ (delta, a
 # *discount factor* between 0 and 1) what a deal one round later is worth to a side
-# compared with the same deal now. A round is however long one exchange of proposals
-# takes; for Kestrel and Granite it is a month. $\delta = 0.9$ per month means a month's
+# compared with the same deal now. A round is the time from one proposal to the next: one
+# side proposes and the other answers; for Kestrel and Granite it is a month. $\delta = 0.9$ per month means a month's
 # delay costs a tenth of the deal. That would be a very high cost for a large firm with
 # cheap credit; it is plausible for a small firm short of cash that pays an idle team out
 # of an expensive overdraft while it waits. Here $\delta$ is a cost of time and nothing
@@ -552,9 +564,11 @@ check.votes_needed(votes_needed, hidden=True)
 # that both sides reason through the whole game. The first mover's edge is large here
 # only because a round is a month: where a counter-offer can follow within a day, $\delta$
 # per round is close to 1 and the edge almost vanishes. The edge of patience does not
-# vanish with it: as rounds shrink, the split tends to $r_2/(r_1+r_2)$ for the first side,
-# where $r = -\ln \delta$, with $\delta$ each side's discount factor for one unit of time,
-# is its rate of loss from delay (Binmore, Rubinstein & Wolinsky 1986). So with short
+# vanish with it. Measure each side's patience per unit of time (per month, say), not per
+# round, and write its **rate of loss** as $r = -\ln \delta$, where $\ln$ is the natural
+# logarithm; for $\delta$ near 1, $r$ is about $1 - \delta$, the share lost per unit of time.
+# As rounds shrink, the split tends to $r_2/(r_1+r_2)$ for the first side (Binmore,
+# Rubinstein & Wolinsky 1986). So with short
 # rounds the ratio of the two sides' costs of delay sets the split: a side whose $\delta$
 # is 0.90 a month, facing one at 0.97 a month, gets about 22% (the plain ratio
 # $3/(10+3)$ would say 23%), and the split is even only when both lose at the same rate. And people do not play the
@@ -611,12 +625,12 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # The rule depends on *when* the option can be taken: only at the moment you turn down the
 # other side's proposal. If you could also leave after the other side turns down *your*
-# proposal, deal-me-out is no longer the only prediction, and the side that proposes first
-# can gain much more (Shaked, "Opting Out: Bazaars versus 'Hi Tech' Markets", 1994).
-# Harrow, Borealis and the rig's walk-out alternatives below are all of the first kind.
-# Module 02's deal-me-out rule left this condition implicit: the alternative it counts is
-# one you can take whenever you answer the other side's proposal, not at any moment at
-# all.
+# proposal, deal-me-out is no longer the only prediction: in Shaked's model the side that
+# proposes first, when it can also leave just after its own proposal is refused, can gain
+# much more (Shaked, "Opting Out: Bazaars versus 'Hi Tech' Markets", 1994). Harrow,
+# Borealis and the rig's walk-out alternatives below are all of the first kind. As module
+# 02 noted, the alternative deal-me-out counts is one you can take whenever you answer the
+# other side's proposal, not at any moment at all.
 #
 # **A breakdown payoff** is what each side is left with if the talks end for reasons
 # neither side controls: a buyer's bank that may withdraw its loan, a regulator who may
@@ -636,16 +650,18 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # Borealis, Kestrel must turn down a proposal from Atlas and end those talks, and Borealis's
 # written commitment is there at that moment. Offers for the licence go back and forth
 # within days, not months, so the first mover's edge all but vanishes; what is left is the
-# ratio of the two sides' costs of delay. Your story assumes that a day's delay costs
-# Kestrel and Atlas the same share of what the licence is worth: what presses Kestrel is a
-# team left idle until the Granite contract starts, and selling the licence a few days
-# sooner or later does not change that. With equal costs they split evenly at the table,
-# and deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$: never below the core's floor, and
-# exactly the floor whenever Borealis binds. (Were Kestrel to lose value three times as
-# fast as Atlas, its share at the table would fall to about a quarter, and the price would
-# follow, down to $\max(v_1/4,\ v_2)$: unless Borealis's value is higher, in which case
-# the price stays at Borealis's value.) Splitting the difference, $(v_1 + v_2)/2$, would fit only if a sale to Borealis
-# were what Kestrel is left with when talks with Atlas break down on their own.
+# ratio of the two sides' costs of delay. A seller short of cash would usually lose faster
+# than the buyer, and get less than half at the table. Your story rules that out: whatever
+# day the licence deal is signed, the buyer pays on one fixed date, so signing sooner brings
+# Kestrel no cash sooner and its expensive overdraft plays no part; and it takes a day's
+# delay to cost Kestrel and Atlas the same share of what the licence is worth. With equal
+# rates they split evenly at the table, and deal-me-out gives Kestrel
+# $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly the floor whenever
+# Borealis binds. (Had the licence money come the day the deal was signed, Kestrel would
+# lose at its overdraft rate; at three times Atlas's rate, its share at the table would tend
+# to a quarter, and the price to $\max(v_1/4,\ v_2)$.) Splitting the difference,
+# $(v_1 + v_2)/2$, would fit only if a sale to Borealis were what Kestrel is left with when
+# talks with Atlas break down on their own.
 #
 # Every model here assumes **full information**: each side knows the other's patience and
 # options. Real talks rarely work that way, which matters in section 7.
@@ -663,7 +679,7 @@ for b in (0.1, 0.3, 0.6):  # equal, short rounds (0.99): the two rules side by s
 proposer, responder = bargaining_split(0.95, 0.9)
 print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, responder {responder:.3f}")
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "rig-prices-text", "schema_version": 3}
 # ### Question 4 (2 points): walk out, or left over?
 #
 # Kestrel is selling its old test rig to Dunmore, which would pay up to `s.rig_value` for
@@ -739,7 +755,7 @@ from course.widgets.power import ShrinkingPieGame
 
 ShrinkingPieGame()
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "granite-reply-text", "schema_version": 3}
 # ### Question 5 (2 points): Granite's first proposal
 #
 # Granite's first proposal gives Kestrel `s.granite_offer` of the contract's margin,
@@ -788,7 +804,8 @@ check.granite_reply(granite_reply, hidden=True)
 # by how much, and which count for nothing: a bidder who would pay less than your best
 # rival, or an outside option that stays below your share at the table, does not move the
 # deal. Preparation time is scarce, so spend it where the models say it pays.
-#
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "best-lever-text", "schema_version": 3}
 # ### Question 6 (2 points): one month, one move
 #
 # This question is a what-if set before Granite's first proposal: it asks what each move
@@ -804,15 +821,16 @@ check.granite_reply(granite_reply, hidden=True)
 #
 # Measure every move the same way, by what it adds to what the models predict Kestrel will
 # get. For the licence, that is section 5's price, $\max(v_1/2,\ v_2)$, with $v_1$ Atlas's
-# value `s.atlas_value` and $v_2$ the best rival's value (`s.borealis_value` today). That
-# price rests on your story's assumption that a day's delay in the licence talks costs
-# Kestrel and Atlas the same share: the loan cuts what keeping the idle team costs, a cost
-# that belongs to the Granite contract, so under that assumption it changes nothing for the licence and
-# affects only the Granite deal, where a round is a month. For the Granite contract, it is Kestrel's equilibrium share of `s.contract_value` (Granite
-# proposes first, with `s.delta_them`). Write `best_lever(s)`, returning `"bidder"`,
-# `"loan"` or `"harrow"`: the move that adds most. (In every scenario the course draws, the
-# licence's floor or the split-the-difference price would pick the same move; the predicted
-# price is used because it measures both deals alike.)
+# value `s.atlas_value` and $v_2$ the best rival's value (`s.borealis_value` today). The
+# loan cuts the cost of financing the idle team; the licence money arrives on one fixed
+# date whatever day that deal is signed, so the loan changes nothing for the licence and
+# moves only the Granite deal, where a round is a month. For the Granite contract, the
+# measure is Kestrel's equilibrium share of `s.contract_value` (Granite proposes first,
+# with `s.delta_them`). Write `best_lever(s)`, returning `"bidder"`, `"loan"` or
+# `"harrow"`: the move that adds most. (The licence's predicted price is used, rather than
+# its floor, because it and Kestrel's equilibrium share of the Granite margin are both
+# predictions of what Kestrel will get; in every scenario the course draws, the floor or
+# the split-the-difference price would pick the same move.)
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "best-lever-answer", "schema_version": 3}
@@ -862,21 +880,21 @@ check.best_lever(best_lever, hidden=True)
 #   Borealis's offer as the ground for a higher price does the work, *when it is true*:
 #   Atlas knows the offer, and a reply that puts it forward leaves the "fair" figure
 #   nothing to stand on. When Borealis would pay less, naming it gives Atlas no reason to
-#   pay more and points at an alternative worse than what Atlas already proposes: it is a
-#   weak alternative, better left unsaid, and what the licence does for Atlas is the
-#   better ground. A rival bid you
-#   make up is not a bluff but a misrepresentation (see below).
+#   pay more: Atlas already knows the offer, and it is worse than what Atlas proposes, so
+#   saying it only reminds Atlas how little Kestrel's alternative is worth. What the
+#   licence does for Atlas is the better ground. A rival bid you make up is not a bluff but
+#   a misrepresentation (see below).
 # - **Mention an alternative when it helps, as information, not as an ultimatum.** With
 #   full information, as in section 5, an outside option below your share at the table
 #   moves nothing. Real talks are rarely like that: Granite cannot see Kestrel's options,
 #   and whatever Kestrel says about them tells Granite where its reservation price lies. So
 #   mention an alternative when it beats what the other side expects you to settle for:
 #   then it raises what they must offer. Keep a weak one to yourself. Where the other side
-#   already knows your patience, as in question 7 below, mentioning a weak alternative
-#   gains nothing: it is worth less than what they already expect to pay you. Where they are unsure how long you can wait,
-#   as in most real talks, it can do harm: it can lower their estimate of your reservation
-#   price, and, as module 01 warned, a side that knows your reservation price can take
-#   nearly all the gain. Negotiation textbooks give
+#   already knows your patience, mentioning a weak alternative gains nothing: it is worth
+#   less than what they already expect to pay you. Where they are unsure how long you can
+#   wait, as in most real talks and in question 7 below, it can do harm: it can lower their
+#   estimate of your reservation price, and, as module 01 warned, a side that knows your reservation price and can make
+#   you a take-it-or-leave-it offer can take nearly all the gain. Negotiation textbooks give
 #   the same advice (Lewicki, Saunders and Barry, *Negotiation*): make a strong alternative
 #   known, and keep a weak one private. A strong one persuades only if the other side
 #   believes it: Granite cannot check what Kestrel says, and a firm with no offer at all
@@ -902,8 +920,9 @@ check.best_lever(best_lever, hidden=True)
 # **bluff**, a **misrepresentation** and an **illegitimate** source. A threat you would
 # carry out, made with power that is yours, is legitimate in that sense; whether it is wise
 # is the question the points above answer. A threat to sell to Borealis unless Atlas pays
-# what Borealis would, for instance, is true, but it tells Atlas exactly where Kestrel's
-# floor lies. For power, four lines matter most.
+# what Borealis would, for instance, is true, but Atlas already holds a copy of Borealis's
+# offer: the threat tells Atlas nothing new and adds a fight. For power, four lines matter
+# most.
 #
 # - **Power that comes with a public office is not yours to bring to a deal.** A seat on a
 #   council's planning committee exists to serve the town; raising it in a private
@@ -930,8 +949,8 @@ check.best_lever(best_lever, hidden=True)
 #   American Bar Association's Model Rule 4.1 notes that in negotiation, estimates of price
 #   or value and a party's intentions about an acceptable settlement are ordinarily not
 #   taken as statements of material fact. "We cannot go below 80,000", said by a seller
-#   whose reservation price is lower, is therefore a bluff; "Borealis has offered 80,000",
-#   when it has not, misrepresents a material fact, and can undo the contract or amount to
+#   whose reservation price is lower, is therefore a bluff; "another buyer has offered
+#   80,000", when none has, misrepresents a material fact, and can undo the contract or amount to
 #   fraud. The line is not perfectly sharp: a statement of what you intend to do can itself
 #   be a false fact if you do not hold that intention when you speak (*Edgington v
 #   Fitzmaurice*, an English case of 1885). Surveys reported by Lewicki, Saunders and Barry
@@ -939,7 +958,7 @@ check.best_lever(best_lever, hidden=True)
 #   it, and reject misrepresenting facts or obtaining information improperly (Robinson,
 #   Lewicki & Donahue, 2000). A bluff that is called still costs you credibility.
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "rate-tactics-text", "schema_version": 3}
 # ### Question 7 (3 points): which kind of move, and what to say
 #
 # **Part a (2 points).** Your scenario lists four things Kestrel might say or do, A to D
@@ -953,8 +972,8 @@ check.best_lever(best_lever, hidden=True)
 # - `"illegitimate"`: power or information that is not Kestrel's to use, however true.
 #
 # Use your numbers and your story: whether Kestrel would carry out a threat depends on what
-# Borealis has committed to pay, and whether a figure is true on what Harrow and Borealis
-# have really offered. A threat Kestrel would not carry out sits where section 7 says the
+# Borealis has committed to pay, and whether a figure is true on what Harrow, Borealis and
+# Corvid have really offered. A threat Kestrel would not carry out sits where section 7 says the
 # line is not sharp (a stated intention you do not hold can be a false fact), so for it
 # either `"bluff"` or `"misrepresentation"` earns the half point.
 # Write `rate_tactics()` so that it returns a dict from letter to label, for example
@@ -974,7 +993,7 @@ def rate_tactics():
     for t in s.tactics:
         if t.kind in ("planning_committee", "bought_costs"):
             labels[t.letter] = "illegitimate"
-        elif t.kind == "borealis_bid" or (t.kind == "harrow_offer" and t.amount != s.outside_offer):
+        elif t.kind == "corvid_bid" or (t.kind == "harrow_offer" and t.amount != s.outside_offer):
             labels[t.letter] = "misrepresentation"
         elif t.kind == "limit_claim" or (
             t.kind == "borealis_threat" and t.amount > s.borealis_value
@@ -993,9 +1012,11 @@ check.rate_tactics(rate_tactics)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "harrow-move-text", "schema_version": 3}
 # **Part b (1 point).** In a later negotiation with Granite, over a new contract with the
 # same margin, Harrow's offer stands as before and both sides are as patient as in question
-# 5. This time Granite knows both discount factors but not Harrow's offer, so it expects
-# Kestrel to settle for its share at the table. Write `harrow_move(s)`, returning what Kestrel should do about Harrow,
-# following section 7:
+# 5. This time Granite does not know Harrow's offer and is unsure how patient Kestrel is.
+# Its best guess is that Kestrel will settle for its share at the table, and it reads any
+# alternative Kestrel names as a sign of what Kestrel would settle for: one above its guess
+# makes it offer more, one below makes it offer less. Write `harrow_move(s)`, returning
+# what Kestrel should do about Harrow, following section 7:
 #
 # - `"mention"`: tell Granite calmly what Harrow has offered;
 # - `"confirm first"`: ask Harrow to confirm its offer in a letter, and mention it to
@@ -1044,8 +1065,9 @@ check.harrow_move(harrow_move, hidden=True)
 # 3. the one change that would shift the balance most, and how you would use it without a
 #    threat and without crossing any line of section 7: what you would say, in terms of
 #    what you can do for their interests, and what you would keep to yourself;
-# 4. if no deal comes, how you would end the talks: what you would say as you leave, and
-#    what that ending would do to your next dealings with the same people.
+# 4. if no deal comes, how you would end the talks so that the door stays open: what you
+#    would say as you leave, and what that ending would do to your next dealings with the
+#    same people.
 #
 # Concrete beats general: each point earns its half only when it is about your case.
 
