@@ -150,30 +150,58 @@ def test_the_opening_mistakes(learner):
     assert f"more than '{top}' can justify" in hint and f"names {figure:g}" in hint
     hint = miss(check.opening, lambda s, a: (s.their_estimate - 2, top))
     assert "is timid" in hint and f"{s.their_estimate:g}" in hint
-    assert "is not a statement of your scenario" in miss(
+    assert "is not a list of statements of your scenario" in miss(
         check.opening, lambda s, a: (100, "market")
     )
     assert "return a pair" in miss(check.opening, lambda s, a: 110)
     assert "should be a number" in miss(check.opening, lambda s, a: ("110", top))
 
 
-@pytest.mark.parametrize("learner_id", ["learner-1", "learner-2", "learner-3", "learner-4"])
-def test_citing_birch_is_weak_when_true_and_a_misrepresentation_when_inflated(learner_id):
-    """Issue 17's review: Birch's price is below what Orchard expects to pay, so disclosing
-    it is a mistake (module 03); an inflated Birch figure is a misrepresentation."""
-    s = course.variant(MODULE, learner_id)
-    birch = s.statements["birch"].figure
-    assert birch < s.their_estimate or birch > max(
-        st.figure for k, st in s.statements.items() if statement_kinds(s)[k] == "fact"
+def _learner_where(fits):
+    for n in range(60):
+        s = course.variant(MODULE, f"learner-{n}")
+        if fits(s):
+            return s
+    pytest.fail("no learner of this kind among the first 60")
+
+
+@pytest.mark.parametrize("kind", ["strong", "weak", "invented"])
+def test_birch_is_told_when_it_beats_what_orchard_believes_and_never_when_inflated(kind):
+    """Issue 17's review: an inflated Birch figure is a misrepresentation. The fourth
+    review (E7, E8, W1): disclosure works through the other side's belief, and Birch was
+    weak in every draw, so mentioning a strong alternative was never practised. A true
+    Birch offer above Orchard's guess of Kite's other work must be mentioned; one below it
+    must be kept private."""
+    s = _learner_where(
+        lambda s: {
+            "strong": statement_kinds(s)["birch"] == "fact" and s.alternative_price > s.their_guess,
+            "weak": statement_kinds(s)["birch"] == "fact" and s.alternative_price < s.their_guess,
+            "invented": statement_kinds(s)["birch"] == "invented",
+        }[kind]
     )
-    with course.variants.learner_as(learner_id):
-        hint = miss(check.opening, lambda s, a: (min(birch, s.their_estimate), "birch"))
-    if birch == s.alternative_price:
+    _, (fact, *_) = check.grounded_opening(s)
+
+    def telling(s, anchor, rival=None):
+        return check.grounded_opening(s, anchor, rival)[0], [fact, "birch"]
+
+    def keeping(s, anchor, rival=None):
+        return check.grounded_opening(s, anchor, rival)[0], fact
+
+    with course.variants.learner_as(s.learner):
+        if kind == "strong":
+            check.opening(telling)
+            hint = miss(check.opening, keeping)
+            assert "add 'birch'" in hint and f"{s.their_guess:g} Orchard believes" in hint
+        else:
+            hint = miss(check.opening, telling)
+            check.opening(keeping)
+    if kind == "weak":
         assert "'birch' is true, but" in hint and "keep this one private" in hint
-        # finding 6: "the about {their_estimate} Orchard expects to pay" called Orchard's
-        # reservation price what it expects to pay; the hint speaks of the settlement
-        assert "expects to pay" not in hint and "expects you to settle for" in hint
-    else:
+        assert f"less than the {s.their_guess:g} Orchard already believes" in hint
+        # finding 6 of the first review: Orchard's reservation price is not what it
+        # "expects to pay"
+        assert "expects to pay" not in hint
+    if kind == "invented":
         assert "'birch' is not true: Birch would pay" in hint
 
 
@@ -204,16 +232,39 @@ def test_a_rivals_quote_is_news_and_moves_the_opening(learner):
     hint = miss(check.opening, ignores_news)
     assert "a rival studio has quoted Orchard" in hint and "news about its alternatives" in hint
     s = course.variant(MODULE)
-    [(anchor, rival)] = check._rivals(s, hidden=False)
-    assert reservation_of(s) < rival < s.their_estimate < check.grounded_opening(s)[0]
-    assert check.grounded_opening(s, anchor, rival) == (rival, check.grounded_opening(s)[1])
+    [(anchor, rival), (_, above)] = check._rivals(s, hidden=False)
+    top, said = check.grounded_opening(s)
+    assert reservation_of(s) < rival < s.their_estimate < top < above
+    assert check.grounded_opening(s, anchor, rival) == (rival, said)
+    assert check.grounded_opening(s, None, above) == (top, said)
+
+
+def test_opening_at_the_rivals_quote_whatever_it_is_fails():
+    """The fourth review (W2): the text said 'open at `rival`', and every quote tried was
+    below the estimate, so the rule was transcribed. A quote above the most a true fact
+    justifies is tried too; opening at it is not grounded, and a quote between the
+    estimate and that fact caps the price without moving the estimate."""
+
+    def at_the_quote(s, anchor, rival=None):
+        price, said = check.grounded_opening(s)
+        return (price if rival is None else rival), said
+
+    for learner in ("ada", "learner-1", "learner-2"):
+        with course.variants.learner_as(learner):
+            hint = miss(check.opening, at_the_quote)
+        assert "can justify" in hint, hint
+    for learner in ("ada", "learner-1"):
+        s = course.variant(MODULE, learner)
+        top = check.grounded_opening(s)[0]
+        between = [q for _, q in check._rivals(s, True) if s.their_estimate < q < top]
+        assert between and check.grounded_opening(s, None, between[0])[0] == between[0]
 
 
 @pytest.mark.parametrize("kind", [int, float, Fraction])
 def test_any_kind_of_number_is_an_opening_price(learner, capsys, kind):
     s = course.variant(MODULE)
     price, key = check.grounded_opening(s)
-    check.opening(lambda s, anchor, rival=None: (kind(int(rival or price)), key))
+    check.opening(lambda s, anchor, rival=None: (kind(int(min(rival or price, price))), key))
     assert "\N{CHECK MARK}" in capsys.readouterr().out
 
 
@@ -693,7 +744,7 @@ def test_the_notebook_says_what_holds_in_the_professors_findings():
     for you' (2); a rule by rate alone (1)."""
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
-    assert "expects to pay" not in flat and "expects you to settle for" in flat
+    assert "expects to pay" not in flat and "the least you would take" in flat
     assert "about three hours" not in flat and "four to four and a half hours" in flat
     assert "Likewise, in Rubinstein's model" in flat
     assert "each agent knows its own deadline exactly" in flat
@@ -745,9 +796,11 @@ def test_the_notebook_says_what_holds_in_the_second_review(learner):
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     assert "18 of your points more than the deal needs" not in flat
     assert 38 - 20 == 18 and "costs you 18 more than the cheapest move that closes" in flat
+    # the fourth review (W2) undid the 'one price' of finding 12: quotes above the
+    # estimate are tried, and the text no longer gives the answer
     for s in (course.variant(MODULE), *map(check._variant, check.HIDDEN_LEARNERS)):
-        assert all(rival < s.their_estimate for _, rival in check._rivals(s, True))
-    assert "the range is one price: open at `rival`" in flat
+        assert any(rival > s.their_estimate for _, rival in check._rivals(s, True))
+    assert "open at `rival`" not in flat
     assert TRUST_CHANGE["it left"] == -0.1 and TRUST_CHANGE["deadline"] == -0.05
     assert "talks the buyer leaves cost a tenth and talks that run out of time a twentieth" in flat
     assert STRAIN["retraction"] and STRAIN["stall"]

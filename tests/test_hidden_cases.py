@@ -31,7 +31,7 @@ CONVERTED = {
     "01_information": 5,
     "02_batna": 5,
     "03_power": 24,  # a 24th: Borealis between half of Atlas's value and the Shapley value (b923c38)
-    "04_concessions": 6,  # a sixth kind: a package where the closing move differs (91c911f)
+    "04_concessions": 7,  # Birch strong and weak told apart (fourth review, E8); closing move (91c911f)
     "05_capstone": 5,
 }
 

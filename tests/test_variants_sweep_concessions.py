@@ -178,7 +178,10 @@ def test_one_true_fact_grounds_an_ambitious_opening_clear_of_the_line(drawn):
         assert all(abs(f - estimate) >= OPENING_MARGIN for f in facts.values()), s.learner
         assert min(lies) > max(facts.values()), s.learner  # the shortcuts are tempting
         assert estimate - reservation >= 15, s.learner  # room to plan concessions
-        assert s.alternative_price < estimate  # Birch is a weak alternative: keep it private
+        assert s.alternative_price < estimate  # Birch never grounds an opening on its own
+        # Birch is worth mentioning, or not, clear of Orchard's guess, which is below its limit
+        assert abs(s.their_guess - s.alternative_price) >= OPENING_MARGIN, s.learner
+        assert s.their_guess < estimate - OPENING_MARGIN, s.learner
 
 
 def test_which_statement_is_untrue_and_which_fact_grounds_the_opening_vary(drawn):
@@ -186,7 +189,15 @@ def test_which_statement_is_untrue_and_which_fact_grounds_the_opening_vary(drawn
     and inflated in others; the high fact is the survey in some, Linden in others."""
     birch = Counter(s.statements["birch"].figure == s.alternative_price for s in drawn)
     high = Counter(max(("survey", "linden"), key=lambda k: s.statements[k].figure) for s in drawn)
-    assert min(birch.values()) >= 0.3 * len(drawn) and len(birch) == 2
+    assert min(birch.values()) >= 0.25 * len(drawn) and len(birch) == 2
+    # the fourth review (E8, W1): a true Birch offer is worth mentioning in some draws (it
+    # beats what Orchard believes Kite's other work pays) and not in others
+    told = Counter(
+        s.alternative_price > s.their_guess
+        for s in drawn
+        if s.statements["birch"].figure == s.alternative_price
+    )
+    assert len(told) == 2 and min(told.values()) >= 0.3 * sum(told.values())
     assert min(high.values()) >= 0.3 * len(drawn) and len(high) == 2
 
 
@@ -356,7 +367,10 @@ def test_every_check_case_is_clear_of_every_line(drawn):
         for anchor in check._anchors(s, hidden=True)[1:]:
             assert anchor < reservation
         for anchor, rival in check._rivals(s, hidden=True):  # news clear of every line
-            assert rival.is_integer() and reservation + 3 <= rival <= s.their_estimate - 3
+            assert rival.is_integer() and rival >= reservation + 3
+            below, between = rival <= s.their_estimate - 3, s.their_estimate < rival < top
+            assert below or between or rival >= top + 3, s.learner
+            assert not between or min(rival - s.their_estimate, top - rival) >= 1, s.learner
             assert anchor is None or anchor < reservation
         target = check.plan_target(s)
         for mine, theirs in check._histories(s, hidden=True):
@@ -392,23 +406,27 @@ def test_the_visible_cases_are_among_the_hidden_ones(drawn):
 
 def opening_at_the_estimate(s, anchor, rival=None):
     """Open exactly at Orchard's likely limit (lowered by a rival's quote), citing the
-    market fact that reaches it."""
+    market fact that reaches it, and Birch as well when its true offer beats Orchard's
+    guess of Kite's other work."""
     estimate = s.their_estimate if rival is None else min(s.their_estimate, rival)
     key = next(k for k in ("survey", "linden") if s.statements[k].figure >= estimate)
-    return estimate, key
+    honest = s.statements["birch"].figure <= s.alternative_price
+    return estimate, (key, "birch") if honest and s.their_guess < s.alternative_price else key
 
 
 def opening_halfway(s, anchor, rival=None):
-    """Halfway between the estimate and the best true figure, as a list, exactly; Birch
-    only when it is true (it never is the best)."""
+    """Halfway between the estimate and the best true figure, as a list, exactly; every
+    true statement that helps, Birch only when it beats what Orchard believes (it never
+    names the most)."""
     true = [k for k in ("survey", "linden")]
     if s.statements["birch"].figure == s.alternative_price:
         true.append("birch")
     key = max(true, key=lambda k: s.statements[k].figure)
+    said = [key] + [k for k in true if k == "birch" and s.alternative_price > s.their_guess]
     if rival is not None:  # no more than the rival's quote, and at least the new estimate
         low = min(Fraction(s.their_estimate), Fraction(rival))
-        return [(low + min(Fraction(s.statements[key].figure), Fraction(rival))) / 2, key]
-    return [(Fraction(s.their_estimate) + Fraction(s.statements[key].figure)) / 2, key]
+        return [(low + min(Fraction(s.statements[key].figure), Fraction(rival))) / 2, said]
+    return [(Fraction(s.their_estimate) + Fraction(s.statements[key].figure)) / 2, said]
 
 
 def plan_geometric(s, opening):

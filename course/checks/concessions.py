@@ -22,6 +22,7 @@ from course.models.concessions import (
 from course.scenarios.concessions import (
     MESO_LEAST_SHARE,
     MESO_TOLERANCE,
+    birch_is_strong,
     closing_start,
     conceded_issues,
     concession_start,
@@ -39,15 +40,16 @@ class _HiddenLearners:
     """Other learners' scenarios the hidden tests also try, so hard-coded answers fail: drawn
     with the grader's secret key when graded, the public self-check learners otherwise
     (``course.variants.hidden_learner_where``). Whatever the key, their openings,
-    equivalent offers and reservation prices all differ, Birch's offer is quoted truly and
-    inflated, Orchard's budget is tighter and not, and one has a package from which the
+    equivalent offers and reservation prices all differ, Birch's offer is quoted truly (once
+    stronger and once weaker than Orchard believes your other work pays) and inflated, Orchard's budget is tighter and not, and one has a package from which the
     best concession rate gives more than closes the deal (a test checks): each kind takes the
     first learner that fits it and differs from those taken before. Read afresh each time,
     as the key decides who they are."""
 
     KINDS = (
-        ("birch-true", lambda s: s.statements["birch"].figure == s.alternative_price),
-        ("birch-inflated", lambda s: s.statements["birch"].figure != s.alternative_price),
+        ("birch-strong", lambda s: statement_kinds(s)["birch"] == "fact" and birch_is_strong(s)),
+        ("birch-weak", lambda s: statement_kinds(s)["birch"] == "fact" and not birch_is_strong(s)),
+        ("birch-inflated", lambda s: statement_kinds(s)["birch"] == "invented"),
         ("tight", lambda s: s.tighter),
         ("loose", lambda s: not s.tighter),
         (  # a package from which the rate alone would concede more than closes the deal
@@ -140,17 +142,30 @@ def _fail(where, hint, general):
 
 def grounded_opening(s, anchor=None, rival=None):
     """The course's answer to question 1: the most ambitious price a true statement
-    justifies, with that statement, whether or not Orchard has opened first (its
-    ``anchor`` tells you what it would like to pay, not what its alternatives are); with
-    a ``rival`` studio's quote to Orchard (news about its alternatives), no more than that
-    quote, which Orchard will not pay you more than."""
+    justifies, with what you say: that statement, and Birch's real offer too when it beats
+    what Orchard believes your other work pays (a tuple of keys). Whether or not Orchard
+    has opened first (its ``anchor`` tells you what it would like to pay, not what its
+    alternatives are); with a ``rival`` studio's quote to Orchard (news about its
+    alternatives), no more than that quote, which Orchard will not pay you more than."""
     kinds = statement_kinds(s)
     key = max(
         (k for k in s.statements if kinds[k] == "fact"),
         key=lambda k: s.statements[k].figure,
     )
     figure = s.statements[key].figure
-    return (figure if rival is None else min(figure, rival)), key
+    said = (key, "birch") if kinds["birch"] == "fact" and birch_is_strong(s) else (key,)
+    return (figure if rival is None else min(figure, rival)), said
+
+
+def _said(result):
+    """The keys a learner's answer says: one key, or a list or tuple of keys (``None`` when
+    it is neither)."""
+    said = result[1]
+    if isinstance(said, str):
+        return [said]
+    if isinstance(said, list | tuple) and said and all(isinstance(k, str) for k in said):
+        return list(said)
+    return None
 
 
 def _anchor(s):
@@ -163,12 +178,15 @@ def _anchors(s, hidden):
 
 
 def _rivals(s, hidden):
-    """Rival studios' quotes to Orchard, news that lowers your estimate of its reservation
-    price: whole numbers, at least 3 below the estimate and above your reservation price,
-    each with Orchard's anchor or none."""
-    quotes = [(_anchor(s), s.their_estimate - 6)]
+    """Rival studios' quotes to Orchard, each with Orchard's anchor or none, whole numbers:
+    one at least 3 below your estimate of Orchard's reservation price (news that lowers
+    it), one above the most a true fact justifies (news that changes nothing you can
+    say); hidden, also one further below and one between the estimate and that most (it
+    caps the opening, but the estimate stands)."""
+    estimate, top = s.their_estimate, grounded_opening(s)[0]
+    quotes = [(_anchor(s), estimate - 6), (None, top + 4)]
     if hidden:
-        quotes.append((None, s.their_estimate - 10))
+        quotes += [(None, estimate - 10), (_anchor(s), (estimate + top) // 2)]
     return [(anchor, float(quote)) for anchor, quote in quotes]
 
 
@@ -196,9 +214,10 @@ def opening(answer, hidden=False):
             result = call_learner(answer, s, anchor, rival)
             _check_opening(s, anchor, result, rival)
     passed(
-        "your opening is ambitious, a true fact you can state justifies it, Orchard's "
-        "anchor does not move it, and a rival's quote (news about Orchard's alternatives) "
-        "does."
+        "your opening is ambitious, a true fact you can state justifies it, you mention "
+        "Birch exactly when it beats what Orchard believes, Orchard's anchor does not move "
+        "your price, and a rival's quote (news about Orchard's alternatives) caps it where "
+        "it is lower."
     )
 
 
@@ -210,63 +229,27 @@ def _check_opening(s, anchor, result, rival):
     if not isinstance(result, tuple | list) or len(result) != 2:
         _fail(
             where,
-            "return a pair: your opening price and the key of the statement that grounds "
-            "it, e.g. (120, 'survey')",
-            "it should return a pair (price, statement key)",
+            "return a pair: your opening price and the keys of the statements you will "
+            "make, e.g. (120, ['survey'])",
+            "it should return a pair (price, statement keys)",
         )
-    price, key = result
-    if not isinstance(key, str) or key not in s.statements:
+    said = _said(result)
+    if said is None or any(key not in s.statements for key in said):
         _fail(
             where,
-            f"{key!r} is not a statement of your scenario; the keys are "
+            f"{result[1]!r} is not a list of statements of your scenario; the keys are "
             f"{', '.join(map(repr, s.statements))}",
-            "the statement should be one of the keys of s.statements",
+            "the statements should be keys of s.statements",
         )
-    price = _number(price, "the opening price")
-    kind, statement = statement_kinds(s)[key], s.statements[key]
+    price = _number(result[0], "the opening price")
+    for key in said:
+        _check_statement(s, where, key)
+    # the statement that grounds the price: the cited one that names the most
+    key = max(said, key=lambda k: s.statements[k].figure)
+    statement = s.statements[key]
     reservation, estimate = reservation_of(s), s.their_estimate
     if rival is not None:
         estimate = min(estimate, rival)
-    if key == "birch" and kind == "invented":
-        _fail(
-            where,
-            f"'birch' is not true: Birch would pay {s.alternative_price:g}, not "
-            f"{statement.figure:g}. Inflating your alternative misrepresents a material fact "
-            "(it can be fraud), and Orchard may check it: ground your opening in something true",
-            "it grounds the opening in a statement that is not true",
-        )
-    if kind == "invented":
-        _fail(
-            where,
-            f"{key!r} is not true: Birch is the only other client you are in talks with, so "
-            "no other retailer has made you an offer. Citing an offer that does not exist "
-            "misrepresents a material fact (it can be fraud), and it falls apart as soon as "
-            "Orchard asks about it: ground your opening in something true",
-            "it grounds the opening in a statement that is not true",
-        )
-    if kind == "threat":
-        _fail(
-            where,
-            f"{key!r} is a threat: it tells Orchard what you will do to it if it does not "
-            "pay. Threats invite a counter-threat or a walk-out; state a fact and let "
-            "Orchard draw its own conclusion. This one is not even true: any price above "
-            f"your reservation price {reservation:g} beats Birch's job, so you would not take "
-            f"it rather than accept less than {statement.figure:g}. A false statement of what "
-            "you will do can be on the misrepresentation side of module 00's line; at best "
-            "it is a bluff, and a threat besides",
-            "it grounds the opening in a threat, not a fact",
-        )
-    if key == "birch":
-        _fail(
-            where,
-            f"'birch' is true, but Birch's {statement.figure:g} is below even your own "
-            f"reservation price {reservation:g}, so far below what Orchard expects you to "
-            "settle for (somewhere in the zone above your reservation price): telling Orchard "
-            "shows it that your alternative is weak. Mention an alternative only when it "
-            "beats what the other side expects you to settle for; keep this one private, and "
-            "cite a market fact",
-            "it cites a weak alternative, which tells Orchard how little you could get elsewhere",
-        )
     if price > statement.figure + TOLERANCE:
         _fail(
             where,
@@ -300,7 +283,62 @@ def _check_opening(s, anchor, result, rival):
             "or just beyond that estimate, as far as a true fact justifies",
             "the price is below your estimate of Orchard's reservation price",
         )
+    if statement_kinds(s)["birch"] == "fact" and birch_is_strong(s) and "birch" not in said:
+        _fail(
+            where,
+            f"you keep Birch's offer to yourself, but it is true and strong: Birch would pay "
+            f"{s.alternative_price:g}, more than the {s.their_guess:g} Orchard believes your "
+            "other work pays. Said as a fact, it raises Orchard's estimate of the least you "
+            "would take and makes your opening more believable: add 'birch' to what you say",
+            "it keeps a strong, true alternative to itself",
+        )
     return price
+
+
+def _check_statement(s, where, key):
+    """A hint if ``key`` is a statement not to make: untrue, a threat, or a weak
+    alternative that would lower Orchard's estimate of the least you would take."""
+    kind, statement = statement_kinds(s)[key], s.statements[key]
+    reservation = reservation_of(s)
+    if key == "birch" and kind == "invented":
+        _fail(
+            where,
+            f"'birch' is not true: Birch would pay {s.alternative_price:g}, not "
+            f"{statement.figure:g}. Inflating your alternative misrepresents a material fact "
+            "(it can be fraud), and Orchard may check it: say only what is true",
+            "it cites a statement that is not true",
+        )
+    if kind == "invented":
+        _fail(
+            where,
+            f"{key!r} is not true: Birch is the only other client you are in talks with, so "
+            "no other retailer has made you an offer. Citing an offer that does not exist "
+            "misrepresents a material fact (it can be fraud), and it falls apart as soon as "
+            "Orchard asks about it: say only what is true",
+            "it cites a statement that is not true",
+        )
+    if kind == "threat":
+        _fail(
+            where,
+            f"{key!r} is a threat: it tells Orchard what you will do to it if it does not "
+            "pay. Threats invite a counter-threat or a walk-out; state a fact and let "
+            "Orchard draw its own conclusion. This one is not even true: any price above "
+            f"your reservation price {reservation:g} beats Birch's job, so you would not take "
+            f"it rather than accept less than {statement.figure:g}. A false statement of what "
+            "you will do can be on the misrepresentation side of module 00's line; at best "
+            "it is a bluff, and a threat besides",
+            "it cites a threat, not a fact",
+        )
+    if key == "birch" and not birch_is_strong(s):
+        _fail(
+            where,
+            f"'birch' is true, but Birch's {statement.figure:g} is less than the "
+            f"{s.their_guess:g} Orchard already believes your other work pays: telling "
+            "Orchard would lower its estimate of the least you would take, and show it that "
+            "your alternative is weak. Mention an alternative only when it beats what the "
+            "other side already believes of it; keep this one private",
+            "it cites a weak alternative, which tells Orchard how little you could get elsewhere",
+        )
 
 
 # --- 2. A concession plan --------------------------------------------------------------
@@ -756,10 +794,17 @@ def _judge_choice(s, where, result, chosen, best, needed):
         )
         general = "another free trade creates as much and leaves you more"
     elif top[0] > rank[0]:
+        # name the rate only when the learner's move does have the better one
+        rates = chosen["them"] / -chosen["you"] > best["them"] / -best["you"]
         hint = (
             f"Orchard still needs {needed:g} points; {better} gives it {best['them']:g} and "
             f"costs you {-best['you']:g}, so it closes the deal, while yours gives it "
-            f"{chosen['them']:g}: a move that closes the deal beats a better concession rate"
+            f"{chosen['them']:g} and leaves it short: "
+            + (
+                "a move that closes the deal beats a better concession rate"
+                if rates
+                else "when a move closes the deal, take the cheapest such move"
+            )
         )
         general = "another concession closes the deal; this one leaves Orchard short"
     elif top[0] == 1 and not same_money(top[1], rank[1]):

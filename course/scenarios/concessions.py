@@ -45,7 +45,8 @@ class Statement(NamedTuple):
 #: What each statement a learner may cite is: a true fact, a threat, or an invention. The
 #: learner is not shown this; the story gives what is needed to tell them apart. Birch's
 #: offer is a fact when the statement quotes it as the story gives it, and an invention
-#: when it inflates it (``statement_kinds``).
+#: when it inflates it (``statement_kinds``); a true Birch statement is worth saying only
+#: when it beats what Orchard already believes your other work pays (``birch_is_strong``).
 STATEMENT_KINDS = {
     "birch": "fact",
     "survey": "fact",
@@ -73,6 +74,7 @@ class KiteContract(MultiIssue, Scenario):
     alternative_price: float  # what Birch, the other client, would pay for the same year
     extra_cost: float  # what Orchard's job costs Kite more than Birch's (travel, rush work)
     their_estimate: float  # Kite's best estimate of Orchard's reservation price
+    their_guess: float  # what Orchard believes Kite's other work would pay for the year
     statements: dict  # key -> Statement: what Kite could say to ground its opening
     rounds: int  # the rounds the price talks are expected to take (offers 0 .. rounds - 1)
     yours: dict  # Kite's points: issue -> {level: points}
@@ -103,6 +105,9 @@ class KiteContract(MultiIssue, Scenario):
             f"{self.their_estimate:g}{budget}. That estimate weighs Orchard's budget and "
             "what a year of design work is worth to its launches, so it need not match the "
             "rate survey or last year's price.\n\n"
+            f"**What Orchard believes about you** (`s.their_guess`). Orchard does not know "
+            "about Birch. From what studios like yours usually earn, it probably thinks your "
+            f"other work would pay you about {self.their_guess:g} for the year.\n\n"
             "**What you could say when you open** (`s.statements`, each with the `text` and "
             "the price, `figure`, it names). Everything you know is in this story: a "
             "sentence that contradicts it is not true.\n\n"
@@ -141,8 +146,8 @@ def _weights(rng, names):
 
 
 def _statements(rng, alternative, estimate):
-    """What Kite could say: Birch's offer (quoted as it is, or, in about half the draws,
-    inflated), two market facts (one that grounds an opening at or beyond Orchard's likely
+    """What Kite could say: Birch's offer (quoted as it is, or, in about a third of the
+    draws, inflated), two market facts (one that grounds an opening at or beyond Orchard's likely
     limit, one that falls short of it), a threat and an invented rival offer, each
     invention naming a price above every true one. Also whether Linden's price is the high
     fact (then Orchard's budget is tighter this year, which the story says)."""
@@ -152,7 +157,7 @@ def _statements(rng, alternative, estimate):
     linden, survey = (high, low) if tighter else (low, high)
     threat = high + pick(rng, 5, 20, 1)
     rival = high + pick(rng, 5, 20, 1)
-    birch = alternative if rng.random() < 0.5 else high + pick(rng, 5, 20, 1)
+    birch = alternative if rng.random() < 2 / 3 else high + pick(rng, 5, 20, 1)
     found = {
         "birch": Statement(f"Birch has offered us {birch:g} for the same year of work.", birch),
         "survey": Statement(
@@ -210,6 +215,10 @@ def draw(rng, learner):
     extra = float(pick(rng, 2, 8, 1))
     estimate = round((alternative + extra) * pick(rng, 1.25, 1.42, 0.01))
     statements, tighter = _statements(rng, alternative, estimate)
+    # Orchard's idea of Kite's other work: below Birch's real offer in about half the
+    # draws (then Birch is worth telling), above it in the others (then keep it private)
+    gap = pick(rng, 3, 10, 1)
+    guess = alternative - gap if rng.random() < 0.5 else alternative + gap
     rounds = int(pick(rng, 5, 8, 1))
     yours = _scores(rng, _weights(rng, names), reverse=False)
     theirs = _scores(rng, _weights(rng, names), reverse=True)
@@ -227,6 +236,7 @@ def draw(rng, learner):
         alternative_price=alternative,
         extra_cost=extra,
         their_estimate=float(estimate),
+        their_guess=float(guess),
         statements=statements,
         rounds=rounds,
         yours=yours,
@@ -251,6 +261,13 @@ def kite_contract(rng, learner):
 def reservation_of(contract):
     """Kite's reservation price with Orchard: Birch's price plus what Orchard costs more."""
     return contract.alternative_price + contract.extra_cost
+
+
+def birch_is_strong(contract):
+    """Whether Birch's real offer beats what Orchard believes Kite's other work pays: then
+    saying it, as the fact it is, raises Orchard's estimate of the least Kite would take;
+    otherwise it would lower it."""
+    return contract.alternative_price > contract.their_guess
 
 
 def middle_package(contract):
@@ -343,6 +360,10 @@ def _opening_problems(c):
         found.append("plan: less than 15 between the two reservation prices")
     if max(facts) > 1.6 * reservation:
         found.append("plausible: an opening fact above 1.6 times the reservation price")
+    if abs(c.their_guess - c.alternative_price) < OPENING_MARGIN:
+        found.append("opening: Orchard's guess of your other work is within the margin of Birch")
+    if not c.their_guess < estimate - OPENING_MARGIN:
+        found.append("story: Orchard believes your other work pays about its own limit")
     return found
 
 

@@ -22,8 +22,9 @@
 #
 # You will learn to
 #
-# 1. open with an ambitious offer that a true fact justifies, keep a weak alternative to
-#    yourself, and answer the other side's anchor without being pulled by it;
+# 1. open with an ambitious offer that a true fact justifies, mention your alternative
+#    only when it beats what the other side believes of it, and answer the other side's
+#    anchor without being pulled by it;
 # 2. plan your concessions, and know what their pattern tells the other side;
 # 3. answer concessions with concessions, and stop giving when nothing comes back;
 # 4. trade across several issues so that both sides gain, up to the **Pareto frontier**,
@@ -120,17 +121,21 @@ scenario
 # side relies on, which Lewicki, Saunders and Barry (*Negotiation*) treat as deception and
 # which can amount to fraud.
 #
-# **An alternative helps only when it is strong, and only as a fact.** Telling the other
-# side about your BATNA raises what they must offer only when it beats what they expect
-# you to settle for (module 03): roughly, the middle of the zone between your reservation
-# price and theirs. Birch's price is below even your own reservation price, so it is far
-# below anything Orchard expects you to settle for, and telling Orchard about it would only
-# show how little you could get elsewhere: keep it private. When an alternative is strong,
-# state it as a fact (had Birch offered more than Orchard expects you to settle for,
-# "Birch has offered us that much for the year" would be one) and let the other side draw
-# the conclusion; "pay, or we take Birch's job and you miss your launch" is a threat. A threat puts the other side's pride
-# in the way of agreeing and invites a threat back, and a walk-away you hint at only works
-# if you would really take it (module 03).
+# **An alternative helps only when it is stronger than they think, and only as a fact.**
+# The other side already has some idea of what you could get elsewhere, and from it an
+# idea of the least you would take. Telling them about your BATNA works on that belief:
+# if your alternative is better than they believed, their estimate of the least you would
+# take goes up, and so does what they must offer to reach a deal; if it is worse, it goes
+# down, and you have only shown how little you could get elsewhere. So compare your
+# alternative with what *they* believe of it, not with your own reservation price, and
+# keep a weaker one private. (Module 03's outside-option principle says when an option
+# moves a deal once both sides know it; this rule is about what telling it does to their
+# belief, so it is a rule of thumb drawn from the same idea.) When you do mention an
+# alternative, state it as a fact ("Birch has offered us that much for the year") and let
+# the other side draw the conclusion; "pay, or we take Birch's job and you miss your
+# launch" is a threat. A threat puts the other side's pride in the way of agreeing and
+# invites a threat back, and a walk-away you hint at only works if you would really take
+# it (module 03).
 #
 # In your scenario your BATNA is Birch's price, and your **reservation price**, as in
 # module 02, is that price corrected for what this deal costs you more: Birch's price plus
@@ -139,10 +144,10 @@ scenario
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 points): choose your opening, and answer an anchor
 #
-# Write `opening(s, anchor, rival=None)`: return a pair `(price, key)`, your first price
-# to Orchard and the key of the statement in `s.statements` you will give as its reason.
-# Each statement has a `text` and the price it names, its `figure` (e.g.
-# `s.statements["survey"].figure`). `anchor` is `None` when you open, or Orchard's
+# Write `opening(s, anchor, rival=None)`: return a pair `(price, said)`, your first price
+# to Orchard and the list of the keys of the statements in `s.statements` you will make
+# when you name it (a single key on its own is fine too). Each statement has a `text` and
+# the price it names, its `figure` (e.g. `s.statements["survey"].figure`). `anchor` is `None` when you open, or Orchard's
 # opening price when Orchard has opened first, often far below your reservation price.
 # `rival` is `None`, or the price another studio has quoted Orchard, in writing, for the
 # same year of work (Orchard has shown you the quote; take the two studios' work as
@@ -150,22 +155,23 @@ scenario
 #
 # - **Ambitious:** the price is at least your estimate of Orchard's reservation price,
 #   `s.their_estimate`.
-# - **Grounded:** the price is no more than the figure of the statement you cite, and the
-#   statement is a true fact, said as a fact, that is worth telling Orchard. Read each
-#   one against your story: a sentence that contradicts it is not true, a sentence that
-#   says what you will do to Orchard is a threat, and an alternative weaker than what
-#   Orchard expects you to settle for is better kept private. Compare Birch's figure with
-#   `s.alternative_price`.
+# - **Grounded:** the price is no more than the highest figure among the statements you
+#   make, and every one of them is a true fact, said as a fact, that is worth telling
+#   Orchard. Read each one against your story: a sentence that contradicts it is not
+#   true (compare Birch's figure with `s.alternative_price`), and a sentence that says
+#   what you will do to Orchard is a threat.
+# - **Your alternative, only when it helps:** mention Birch's offer when it is true and
+#   better than what Orchard believes your other work pays (`s.their_guess`), and keep it
+#   private when it is worse.
 # - **Not pulled by an anchor:** Orchard's opening tells you what it would like to pay,
 #   not what its alternatives are. It may still tell you something about Orchard (module
 #   01), but here it changes none of your facts, so your answer to it is the price you
 #   would open with.
 # - **Moved by news:** a rival's quote is different. Orchard will not pay you more than
-#   it can get the same work for, so your best estimate of its reservation price becomes
-#   the lower of `s.their_estimate` and `rival`, and your opening is at least that
-#   estimate and at most `rival`. Every quote question 1 tries is below
-#   `s.their_estimate`, so that estimate is `rival` itself and the range is one price:
-#   open at `rival` (still grounded in a true fact that names at least as much).
+#   it can get the same work for, so the quote can lower your best estimate of its
+#   reservation price, and an opening above the quote is not one Orchard will take
+#   seriously. Work out what that means for your price: the check tries quotes below
+#   your estimate, between it and your best fact, and above everything you can justify.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -173,14 +179,16 @@ def opening(s, anchor, rival=None):
     """(your first price, the key of the statement that grounds it); anchor: Orchard's
     opening if it opened first, else None; rival: a rival studio's quote to Orchard, or None."""
     ### BEGIN SOLUTION
-    # Birch's real price is below your own reservation price: true, but weak: private.
-    # An inflated Birch figure would be untrue; "threat" threatens; no rival has offered.
+    # "threat" threatens; no other retailer has offered; an inflated Birch is untrue.
     # Orchard's anchor changes none of this, so it is not used.
     key = max(["survey", "linden"], key=lambda k: s.statements[k].figure)
     price = s.statements[key].figure
     if rival is not None:  # news about Orchard's alternatives: it won't pay more than that
         price = min(price, rival)
-    return price, key
+    birch_true = s.statements["birch"].figure == s.alternative_price
+    if birch_true and s.alternative_price > s.their_guess:  # stronger than Orchard thinks
+        return price, [key, "birch"]
+    return price, [key]
     ### END SOLUTION
 
 
@@ -892,8 +900,8 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #   from their alternatives and your target, giving their number no pull beyond what it
 #   tells you (module 01); news about their alternatives (a rival's real quote) is
 #   different, and should move you.
-# - Mention a strong alternative as a fact, never as a threat, and keep a weak one
-#   private; a bluff about your reservation price is tolerated, inventing or inflating an offer is
+# - Mention an alternative that beats what the other side believes of it, as a fact,
+#   never as a threat, and keep a weaker one private; a bluff about your reservation price is tolerated, inventing or inflating an offer is
 #   misrepresentation.
 # - A concession pattern speaks: shrinking steps say you are near your reservation price, growing ones
 #   say wait. Plan towards a target with a margin above your reservation price, and treat
