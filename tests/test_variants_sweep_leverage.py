@@ -934,3 +934,29 @@ def test_question_3_on_the_learner_s_own_case_is_often_a_real_decision(drawn):
     assert sum(missed.values()) >= 0.45 * len(drawn), missed
     for key, count in by_case.items():
         assert missed[key] >= 0.35 * count, (key, missed[key], count)
+
+
+def test_question_4b_s_two_parts_rarely_have_one_answer(drawn):
+    """Third review, W3: for 21% of learners the turning point and the moment to ask were
+    the same label, so one answer served both parts. The need is now drawn, where the news
+    allows, so that the ask comes at another moment."""
+
+    def ahead(b):
+        return "even" if abs(b) < EVEN else ("you" if b > 0 else "them")
+
+    same = 0
+    for s in drawn:
+        ratings = {"you": dict(s.yours), "them": dict(s.theirs)}
+        balances = {}
+        for label, move in [("now", None), *check.news_key(s).items()]:
+            if move is not None:
+                side, source, change = move
+                ratings[side][source] += change
+            balances[label] = sum(
+                s.weights[k] * (ratings["you"][k] - ratings["them"][k]) for k in SOURCES
+            )
+
+        turning = next(m for m, b in balances.items() if ahead(b) != ahead(balances["now"]))
+        ask = next(m for m, b in balances.items() if b >= s.need)
+        same += turning == ask
+    assert same <= 0.05 * len(drawn), same

@@ -1870,9 +1870,13 @@ def _needs(balances, asks):
 
 def _later_needs(balances, asks, before_peak=False):
     """The needs of ``_needs`` that the balance does not meet now, so the ask must wait for
-    news; with ``before_peak``, only those first met before the balance peaks."""
+    news, and first meets at another moment than the turning point (so that question 4b's
+    two parts never have one answer); with ``before_peak``, only those first met before the
+    balance peaks."""
     now = balances["now"]
     later = _needs(balances, [(need, ask) for need, ask in asks if need > now])
+    turning = turning_point(balances)
+    later = [n for n in later if ask_moment(balances, n) != turning]
     if before_peak:
         later = [n for n in later if ask_moment(balances, n) != best_moment(balances)]
     return later

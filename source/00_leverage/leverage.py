@@ -563,8 +563,8 @@ scenario.show("judgement")
 # how the news feels. A re-audit tells you two things.
 #
 # - **Who is ahead now, and why.** The side ahead can change while nobody does anything: a
-#   rival's offer lapses, a deadline comes closer. When it changes, the re-audit names the
-#   source that changed it.
+#   rival's offer lapses, a deadline comes closer. When it changes, the re-audit shows the
+#   item that changed it, and so the source (question 4b asks for that item).
 # - **When to spend.** Being ahead because of something temporary, such as the other
 #   side's deadline or a rival's interest, is worth most while it lasts. But you make an
 #   ask at a moment, and you cannot see the news still to come. A rule that needs no
