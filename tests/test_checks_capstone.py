@@ -438,39 +438,34 @@ def test_meso_hints(own):
     profit = package_points(opening, own.yours)
     assert "two or three packages" in miss("opening_offer", lambda s: [opening_of(s)])
     assert "must all differ" in miss("opening_offer", lambda s: [opening_of(s), opening_of(s)])
-    far = next(p for p, you, them in frontier_rows(own) if you < profit - 5)
-    assert "a MESO's packages are worth the same" in miss(
-        "opening_offer", lambda s: [opening_of(s), far]
-    )
+    step = plan_of(own)[1][0]  # the plan's first concession, 5 k€ or more below the opening
+    hint = miss("opening_offer", lambda s: [opening_of(s), plan_of(s)[1][0]])
+    assert "a MESO's packages are worth exactly the same to you" in hint
+    assert "gives away the difference before Marlow has moved" in hint
+    assert package_points(step, own.yours) < profit
     generous = {issue: levels[-1] for issue, levels in own.issues.items()}
     hint = miss("opening_offer", lambda s: [opening_of(s), generous])
-    assert "a MESO's packages are worth the same" in hint  # it leaves you 0
+    assert "a MESO's packages are worth exactly the same" in hint  # it leaves you 0
 
 
-def test_a_meso_partner_off_the_frontier_is_named(monkeypatch, learner):
-    """A package in the band that Marlow could accept but another beats for both of you
-    (on a learner whose contract has one)."""
-
-    def off_the_frontier(case):
+def test_a_meso_partner_one_rounding_step_below_is_refused(monkeypatch, learner):
+    """Third review, E2: a partner worth 5 k€ less (the old band) is the plan's first
+    concession put on the table with the opening; it fails, while the course's MESO, all
+    of one profit, passes."""
+    for n in range(60):
+        case = course.variant("05_capstone", f"meso-{n}")
         profit = package_points(opening_of(case), case.yours)
-        frontier = {(you, them) for _, you, them in frontier_rows(case)}
-        return [
+        below = [
             p
-            for p, you, them in package_rows(case)
-            if profit - 5 <= you <= profit
-            and them >= case.reservation_if_not
-            and (you, them) not in frontier
+            for p, you, them in frontier_rows(case)
+            if you == profit - 5 and them >= case.reservation_if_not
         ]
-
-    own = next(
-        case
-        for case in (course.variant("05_capstone", f"meso-{n}") for n in range(50))
-        if off_the_frontier(case)
-    )
-    as_own(monkeypatch, own)
-    off = off_the_frontier(own)[0]
-    hint = miss("opening_offer", lambda s: [opening_of(s), off])
-    assert "should be on the Pareto frontier" in hint and "is beaten for both of you" in hint
+        if below:
+            break
+    as_own(monkeypatch, case)
+    hint = miss("opening_offer", lambda s: [opening_of(s), below[0]])
+    assert "worth exactly the same to you" in hint
+    assert passes(run("opening_offer", lambda s: [opening_of(s), meso_partners(s)[0][0]]))
 
 
 # --- question 6: what to say ---------------------------------------------------------------
@@ -608,35 +603,38 @@ def test_best_trade_follows_the_plan(own):
     assert check.best_trade(own, plan[-1][0]) is None
 
 
-def test_a_meso_partner_giving_ground_on_the_same_issues_is_refused(monkeypatch, learner):
-    """Review finding 4: a partner that gives Marlow ground on the same issues as the
-    opening (learner-1's was payment 30 to 60 days only) passed, though Marlow's choice
-    between them says nothing; it is refused with a hint, and the case always has a
-    partner built differently (the course's MESO passes)."""
+def test_a_meso_partner_giving_ground_on_nested_issues_is_refused(monkeypatch, learner):
+    """Review finding 4 and third review, E2: a partner whose issues of ground hold the
+    opening's, or sit inside them (the review's learner-5 changed payment only), says little about
+    what Marlow weighs; it is refused with a hint, and every case has a partner that
+    crosses (each gives ground on an issue the other keeps), which passes."""
 
-    def same_issues(case):
+    def nested(case):
         opening = opening_of(case)
         profit = package_points(opening, case.yours)
+        given = ground_given(case, opening)
         return [
             p
-            for p, you, them in frontier_rows(case)
-            if profit - 5 <= you <= profit
+            for p, you, them in package_rows(case)
+            if you == profit
             and them >= case.reservation_if_not
             and p != opening
-            and ground_given(case, p) == ground_given(case, opening)
+            and (ground_given(case, p) <= given or given <= ground_given(case, p))
         ]
 
     own = next(
         case
         for case in (course.variant("05_capstone", f"meso-{n}") for n in range(80))
-        if same_issues(case)
+        if nested(case)
     )
     as_own(monkeypatch, own)
-    hint = miss("opening_offer", lambda s: [opening_of(s), same_issues(s)[0]])
-    assert "give Marlow ground on the same issues" in hint
-    assert all(
-        ground_given(own, p[0]) != ground_given(own, opening_of(own)) for p in meso_partners(own)
-    )
+    hint = miss("opening_offer", lambda s: [opening_of(s), nested(s)[0]])
+    assert "each should give ground on an issue the other does not" in hint
+    given = ground_given(own, opening_of(own))
+    for row in meso_partners(own):
+        other = ground_given(own, row[0])
+        assert other - given and given - other
+        assert row[1] == package_points(opening_of(own), own.yours)
     assert passes(run("opening_offer", lambda s: [opening_of(s), meso_partners(s)[0][0]]))
 
 
@@ -701,16 +699,22 @@ def test_a_free_trade_tie_on_marlows_points_is_named_as_such(monkeypatch, learne
     (170, 14) off the frontier and (175, 14) on it. The text now says to take, between
     two that give Marlow the same, the one that leaves you more; a learner who took the
     other is told that it gives Marlow as many points, not 'more'."""
-    case = course.variant("05_capstone", "rev-237")
+    for n in range(200):
+        case = course.variant("05_capstone", f"tie-{n}")
+        draft, floor = draft_of(case), reservation_of(case)
+        here = check._points(case, draft)
+        best = check.next_step(frontier_rows(case), here, floor)
+        tie = next(
+            (
+                row
+                for row in package_rows(case)
+                if row[1] >= here[0] and row[2] == best[2] and row[1:] != best[1:]
+            ),
+            None,
+        )
+        if tie:
+            break
     as_own(monkeypatch, case)
-    draft, floor = draft_of(case), reservation_of(case)
-    here = check._points(case, draft)
-    best = check.next_step(frontier_rows(case), here, floor)
-    tie = next(
-        row
-        for row in package_rows(case)
-        if row[1] >= here[0] and row[2] == best[2] and row[1:] != best[1:]
-    )
     with pytest.raises(NotYet) as hint:
         check.judge_plan(case, [draft, tie[0]], draft, floor)
     assert f"gives Marlow as many points ({best[2]:g}) and leaves you more" in str(hint.value)
@@ -725,8 +729,6 @@ def test_batna_without_the_spot_branch_is_told_so_even_with_the_wrong_name(monke
     """Third review, E6: leaving the spot market out of both trees can rank the
     alternatives wrongly (rev-63); the hint names the missing branch, not 'the best single
     outcome'."""
-    case = course.variant("05_capstone", "rev-63")
-    as_own(monkeypatch, case)
 
     def no_spot(s):
         return best_of(
@@ -736,7 +738,12 @@ def test_batna_without_the_spot_branch_is_told_so_even_with_the_wrong_name(monke
             }
         )
 
-    assert no_spot(case)[0] != batna_of(case)[0]  # the slip changes the ranking here
+    case = next(
+        c
+        for c in (course.variant("05_capstone", f"spot-{n}") for n in range(300))
+        if no_spot(c)[0] != batna_of(c)[0]  # the slip changes the ranking here
+    )
+    as_own(monkeypatch, case)
     hint = miss("my_batna", no_spot)
     assert "spot market: add that branch" in hint
     assert "whichever has the best single outcome" not in hint
@@ -747,11 +754,20 @@ def best_of(worth):
     return name, worth[name]
 
 
-@pytest.mark.parametrize("learner_id", ["rev-6", "rev-65", "rev-140"])
-def test_a_reservation_two_slips_could_give_names_both(monkeypatch, learner, learner_id):
+def two_slips(case):
+    """Whether forgetting the audit gives the amount of the wrong letter decision."""
+    batna, letter, audit = batna_of(case)[1], case.brenn_letter, case.audit_cost
+    wrong = batna + audit if signs_letter(case) else letter + audit
+    return abs(wrong - (reservation_of(case) - audit)) < 0.005
+
+
+def test_a_reservation_two_slips_could_give_names_both(monkeypatch, learner):
     """Third review, E6: where forgetting the audit gives the same amount as the wrong
-    letter decision, the hint names both slips instead of blaming the letter alone."""
-    case = course.variant("05_capstone", learner_id)
+    letter decision (rev-6, rev-65 and rev-140 in the review's draws), the hint names both
+    slips instead of blaming the letter alone."""
+    case = next(
+        c for c in (course.variant("05_capstone", f"slip-{n}") for n in range(600)) if two_slips(c)
+    )
     as_own(monkeypatch, case)
     forgot = reservation_of(case) - case.audit_cost
     hint = miss("my_reservation", lambda s: reservation_of(s) - s.audit_cost)

@@ -30,11 +30,11 @@ from course.models.audit import weights_of as audit_weights
 from course.models.concessions import package_points
 from course.scenarios.capstone import (
     ANSWERS,
-    MESO_BAND,
     VERDICTS,
     alternative_values,
     alternatives_holder,
     batna_of,
+    crosses,
     draft_of,
     frontier_rows,
     ground_given,
@@ -679,9 +679,9 @@ def judge_opening(case, result):
 
 def judge_meso(case, result):
     """Question 5's second part on ``result``: nothing when it adds one or two other
-    packages to the opening, each worth at least the opening's profit less ``MESO_BAND``
-    (and no more) to Tallis, at least Marlow's lower reservation price to Marlow, and on
-    the Pareto frontier, else the hint."""
+    packages to the opening, each worth exactly the opening's profit to Tallis and at
+    least Marlow's lower reservation price to Marlow, every two giving ground on an issue
+    the other keeps (``crosses``), else the hint."""
     packages = _packages(case, result)
     if not 2 <= len(packages) <= 3:
         raise NotYet(
@@ -694,26 +694,19 @@ def judge_meso(case, result):
     top = _points(case, packages[0])[0]
     low = case.reservation_if_not
     given = [ground_given(case, package) for package in packages]
-    for (a, first), (b, second) in itertools.combinations(enumerate(given, 1), 2):
-        if first == second:
-            raise NotYet(
-                f"packages {a} and {b} give Marlow ground on the same issues "
-                f"({', '.join(sorted(first)) or 'none'}): build each differently, so that "
-                "Marlow's choice between them can tell you something",
-                general="two packages of the MESO give Marlow ground on the same issues",
-            )
     for package in packages[1:]:
         you, them = _points(case, package)
-        if you < top - MESO_BAND:
+        if you < top:
             raise NotYet(
-                f"{_show(package)} leaves you {you:g}, more than {MESO_BAND:g} below the "
-                f"{top:g} of your opening: a MESO's packages are worth the same to you",
-                general="a package of the MESO is not worth the same to you as the opening",
+                f"{_show(package)} leaves you {you:g}, less than the {top:g} of your opening: "
+                "a MESO's packages are worth exactly the same to you, or offering them "
+                "together gives away the difference before Marlow has moved",
+                general="a package of the MESO is worth less to you than the opening",
             )
         if you > top:
             raise NotYet(
-                f"{_show(package)} leaves you {you:g}, more than your opening ({top:g}): put "
-                "your best package first",
+                f"{_show(package)} leaves you {you:g}, more than your opening ({top:g}): a "
+                "MESO's packages are worth exactly the same to you",
                 general="a package of the MESO leaves you more than the opening",
             )
         if them < low:
@@ -723,17 +716,16 @@ def judge_meso(case, result):
                 "Marlow could accept",
                 general="a package of the MESO is one Marlow could not accept",
             )
-        better = [
-            row
-            for row in frontier_rows(case)
-            if row[1] >= you and row[2] >= them and row[1:] != (you, them)
-        ]
-        if better:
+    for (a, first), (b, second) in itertools.combinations(enumerate(given, 1), 2):
+        if not crosses(first, second):
             raise NotYet(
-                f"{_show(package)} ({you:g} for you, {them:g} for Marlow) is beaten for both "
-                f"of you by {_show(better[0][0])} ({better[0][1]:g}, {better[0][2]:g}): every "
-                "package of a MESO should be on the Pareto frontier",
-                general="a package of the MESO is not on the Pareto frontier",
+                f"packages {a} and {b} give Marlow ground on "
+                f"{', '.join(sorted(first)) or 'no issue'} and on "
+                f"{', '.join(sorted(second)) or 'no issue'}: each should give ground on an "
+                "issue the other does not, so that Marlow's choice between them tells you "
+                "which issue it cares about more",
+                general="two packages of the MESO do not each give ground on an issue the "
+                "other keeps",
             )
 
 

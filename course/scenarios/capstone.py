@@ -79,13 +79,13 @@ STATEMENT_FAMILIES = {
     ),
 }
 
-#: Packages of a MESO may differ by this much profit (in k€): one step of the finance
-#: team's rounding, so they count as worth the same to you.
-MESO_BAND = 5.0
-
 #: The least gap, in k€, between two alternatives (or an alternative and the letter) a
 #: learner must rank.
 ALTERNATIVE_MARGIN = 1.0
+
+#: A gap of exactly ``ALTERNATIVE_MARGIN`` may come out a hair smaller when the same
+#: values are worked out another way (a tree's expected value): such a draw is redrawn.
+ROUNDING = 1e-6
 
 #: One side holds alternatives when its reservation price, as a share of its best
 #: package, beats the other's by this much whichever way Quell turns out.
@@ -521,11 +521,11 @@ def ground_given(case, package):
 
 
 def meso_partners(case):
-    """The packages a MESO may add to the opening: on the Pareto frontier, worth at least
-    the opening's profit less ``MESO_BAND`` to Tallis (equal within the finance team's
-    rounding), at least Marlow's lower reservation price by its estimated points, and
-    giving Marlow ground on other issues than the opening does (so that Marlow's choice
-    between them can say something)."""
+    """The packages a MESO may add to the opening: worth exactly the opening's profit to
+    Tallis (Medvec and Galinsky's offers are of equal value to the one who makes them),
+    at least Marlow's lower reservation price by its estimated points, and giving Marlow
+    ground on an issue the opening keeps while keeping one the opening gives (so that
+    Marlow's choice between them says which it cares about more)."""
     opening = opening_of(case)
     if opening is None:
         return []
@@ -533,11 +533,17 @@ def meso_partners(case):
     given = ground_given(case, opening)
     return [
         row
-        for row in frontier_rows(case)
-        if row[1] >= profit - MESO_BAND
+        for row in package_rows(case)
+        if row[1] == profit
         and row[2] >= case.reservation_if_not
-        and ground_given(case, row[0]) != given
+        and crosses(ground_given(case, row[0]), given)
     ]
+
+
+def crosses(first, second):
+    """Whether two sets of issues on which packages give ground differ both ways: each
+    gives ground on an issue the other does not (neither set holds the other)."""
+    return bool(first - second) and bool(second - first)
 
 
 def next_step(frontier, current, floor):
@@ -617,9 +623,9 @@ def if_quell_of(case, plan=None):
 def _alternative_problems(c):
     found = []
     worth = sorted(alternative_values(c).values())
-    if worth[1] - worth[0] < ALTERNATIVE_MARGIN:
+    if worth[1] - worth[0] < ALTERNATIVE_MARGIN + ROUNDING:
         found.append("Q1 near-tie: Brenn and Kessel within 1 k€ on average")
-    if abs(c.brenn_letter - worth[1]) < ALTERNATIVE_MARGIN:
+    if abs(c.brenn_letter - worth[1]) < ALTERNATIVE_MARGIN + ROUNDING:
         found.append("Q2 near-tie: Brenn's letter within 1 k€ of the BATNA")
     if not c.spot_profit < c.brenn_letter < c.brenn_profit:
         found.append("Q2 plausible: the letter is not between the spot market and Brenn")

@@ -415,22 +415,25 @@ check.my_audit(my_audit)
 #
 # **Several offers at once.** Medvec and Galinsky ("Putting more on the table", 2005)
 # suggest making **multiple equivalent simultaneous offers** (a MESO): two or three
-# packages, worth the same to you, among which the other side chooses (module 04).
-# You stay as ambitious as with one offer and you look flexible. Be exact about what
-# Marlow's choice can tell you here. On the frontier, a package worth up to 5 k€ less to
-# you gives Marlow at least as many points by your research's scoring, so if that scoring
-# is right, Marlow picks a partner of your opening; if it picks your opening instead, or
-# the partner your research scores lower, your estimate of how it weighs the issues is
-# wrong, and that is news worth having before you concede. The choice can only say this
-# when the packages give Marlow ground on different issues (one on delivery, another on
-# payment): between two that differ on the same issues it says little. Your figures are
-# rounded to 5 k€, so in this module two packages within 5 k€ of each other count as
-# worth the same to you. Each should be on the Pareto frontier: a package that another
-# beats for both of you is no offer to make. In a meeting you would put all of them down
-# together. The table below sends one package at a time and starts from the first package
-# of your list; there a partner that is worth less to you than your opening, even within
-# the rounding, is a step down from it, and the debrief counts sending it after your
-# opening as a concession.
+# packages of *exactly* the same value to you, among which the other side chooses
+# (module 04). You stay as ambitious as with one offer and you look flexible. The
+# packages must be worth the same to you: a second package worth even one rounding step
+# (5 k€) less is your plan's first concession, put on the table before Marlow has moved,
+# which section 5 calls a gift.
+#
+# Be exact about what Marlow's choice can tell you. Among packages worth the same to you,
+# your opening is the one your research scores highest for Marlow; so if Marlow picks a
+# partner instead, your estimate of how it weighs the issues is wrong, and that is news
+# worth having before you concede. The choice says something only when each package
+# gives Marlow ground on an issue the other keeps at your best level (one gives on
+# delivery and keeps payment, another gives on payment and keeps delivery): then the
+# pick shows which of those issues Marlow cares about more. If one package gives ground
+# on everything the other does and more, the choice says little. In a meeting you would
+# put all of them down together. The table in section 6 sends one package at a time and
+# starts from the first package of your list. Do not send a partner there after your
+# opening: it costs you nothing, but by your research it gives Marlow no more points than
+# the opening, usually fewer, and Marlow reads an offer worse for it than your previous
+# one as a step back (section 6).
 #
 # **When Marlow opens.** Marlow's first offer will pull on you too. Before you answer it,
 # think about Marlow's alternatives (Quell, and your beliefs from question 3) and about
@@ -447,11 +450,11 @@ check.my_audit(my_audit)
 # Write `opening_offer(s)`: a list of two or three packages, each a dict of issue to level
 # such as `{"price": "€45", "volume": "10k units", "delivery": "5 weeks", "payment": "30
 # days"}`. The first is your opening, by the rule above; the others complete a MESO:
-# different packages on the Pareto frontier, each worth at most 5 k€ less to you than the
-# opening (and no more), each worth at least `s.reservation_if_not` points to Marlow, and
-# no two giving Marlow ground on the same set of issues (a package gives ground on an
-# issue when its level there is not your best, the first level of the issue in
-# `s.issues`). Every case has at least one such partner. `s.issues` maps each
+# different packages, each worth exactly the opening's profit to you and at least
+# `s.reservation_if_not` points to Marlow, and every two of them giving Marlow ground on
+# an issue the other keeps (a package gives ground on an issue when its level there is
+# not your best, the first level of the issue in `s.issues`). Every case has at least one
+# such partner. `s.issues` maps each
 # issue to its levels; in `s.yours` and `s.theirs`, `[issue][level]` gives your profit and
 # Marlow's points; your reservation price is `my_reservation(s)` from question 2.
 # `all_packages`, `package_points` and `pareto_frontier` from module 04 are imported for
@@ -464,17 +467,17 @@ def opening_offer(s):
     ### BEGIN SOLUTION
     packages = all_packages(s.yours, s.theirs)
     floor, needed = my_reservation(s), s.reservation_if_not
-    grounded = [(you, them, p) for p, you, them in packages if them >= needed and you >= floor]
-    profit, _, opening = max(grounded, key=lambda found: found[:2])
-    frontier = set(pareto_frontier([(you, them) for _, you, them in packages]))
+    acceptable = [(you, them, p) for p, you, them in packages if them >= needed and you >= floor]
+    profit, _, opening = max(acceptable, key=lambda found: found[:2])
 
     def ground(package):  # the issues on which a package gives Marlow ground
         return {issue for issue, level in package.items() if level != s.issues[issue][0]}
 
     meso = [opening]
     for p, you, them in packages:
-        equivalent = (you, them) in frontier and them >= needed and you >= profit - 5
-        if equivalent and len(meso) < 3 and all(ground(p) != ground(q) for q in meso):
+        equivalent = you == profit and them >= needed
+        crossing = all(ground(p) - ground(q) and ground(q) - ground(p) for q in meso)
+        if equivalent and crossing and len(meso) < 3:
             meso.append(p)
     return meso
     ### END SOLUTION
@@ -898,35 +901,36 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # change and one change at the table, each concrete.
 #
 # A full-marks answer (learner-5's case, Quell without capacity and a linear Marlow in
-# both negotiations, the second described first): "I opened with my planned package (profit 125, 30 of Marlow's
-# points by my research). Marlow answered at a profit of 60 for me; before I replied I
-# looked at my beliefs about Quell (a chance of 0.35) and at my own plan, not at its
-# number, and held my opening. When it moved to 70 I made my plan's first step (120) and
-# it came to 90, but the debrief's replay showed it would have come that far had I held,
-# so my step bought nothing I could see; my second step (115) was not answered either.
-# From its offer in round 3 Marlow said it could not give more on any one term of its
-# own offer, and it stayed at 90. I read that too late, after my second step; then I
-# held, in rounds 5 and 6, and it accepted 115 in round 6: it had no room left on its
-# own package, yet mine still gave it enough points.
-# I kept my reservation price and my plan throughout. I weighted
-# alternatives 0.4, power 0.35 and information 0.25. Kessel was worth 63 on average, more
-# than Brenn's letter of 58, so I kept it, and with the audit my reservation price was
-# 75, 48% of my best profit of 155, against Marlow's 55% with Quell and 30% without:
-# which side's alternative was stronger hung on Quell, which is why I weighted it most.
-# Quell had no capacity, and the deal, 40 above my reservation price, was on the
-# frontier; Marlow's offers stopped well below 115 and yet it took 115 without asking for
-# more, which fits the lower reservation price, the one the rush request had made likelier. In a real meeting, the 45% of its sensors I would
-# supply and its 3 weeks of stock against my 8 would have been worth raising, calmly. In
-# my first negotiation I walked away politely when Marlow stalled below my reservation
-# price; its trust stayed at 0.50, and in the second, again a linear Marlow and again
-# with Quell without capacity, it opened where it had the first time: a polite exit kept
-# the relationship but earned nothing. After the deal its trust rose to 0.75, so a
-# linear Marlow, met with the same opening and Quell again without capacity, would open
-# closer to me a third time; with Quell it could open further away whatever its trust. Marlow's buyers would probably
-# feel the price was fair and that I listened to the rush request, and they would deal
-# with me again, which matters for a year of supply. Next time I would count my plan's
-# ten steps against the rounds before I sit down, and at the table I would wait for a
-# move before conceding again."
+# both negotiations, the second described first): "I opened with my planned package
+# (profit 140, 26 of Marlow's points by my research). Marlow answered at a profit of 60
+# for me; before I replied I looked at my beliefs about Quell (a chance of 0.19) and at
+# my own plan, not at its number, and held my opening. When it moved to 80 I made my
+# plan's first step (135); it stayed at 80, and the debrief's replay showed my step
+# bought nothing I could see. Then I made my second step (125) although Marlow had not
+# moved: a concession into silence, the one thing I had planned not to do. It came to
+# 110, but the replay showed it would have come that far had I held. Marlow never said
+# it could not give more on any term of its own offer, so it still had room; I held, in
+# rounds 5 and 6, and it accepted 125 in round 6. I kept my reservation price, but not my
+# plan's pace. I weighted alternatives 0.4, power 0.35 and information 0.25. Brenn was
+# worth 73 on average, more than Brenn's letter of 68, so I did not sign it, and with the
+# audit my reservation price was 84, 43% of my best profit of 195, against Marlow's 52%
+# with Quell and 24% without: which side's alternative was stronger hung on Quell, which
+# is why I weighted it most. Quell had no capacity, and the deal, 41 above my reservation
+# price, was on the frontier; Marlow took 125 without asking for more, which fits the
+# lower reservation price, the one the rush request had made likelier. In a real
+# meeting, its 2 weeks of stock against my 7 would have been worth raising, calmly,
+# though Marlow would be 47% of my sales against the 35% of its sensors I would supply,
+# so I would not have pressed power far. In my first negotiation I walked away politely
+# when Marlow stalled below my reservation price; its trust stayed at 0.50, and in the
+# second, again a linear Marlow and again with Quell without capacity, it opened where it
+# had the first time: a polite exit kept the relationship but earned nothing. After the
+# deal its trust rose to 0.75, so a linear Marlow, met with the same opening and Quell
+# again without capacity, would open closer to me a third time; with Quell it would
+# open no closer at the same trust. Marlow's buyers would probably feel the price was
+# fair and that I listened to the rush request, and they would deal with me again, which
+# matters for a year of supply. Next time I would count my plan's six steps against the
+# rounds before I sit down, and at the table I would wait for a move before conceding
+# again."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
