@@ -80,9 +80,8 @@ scenario
 # your terms than it would otherwise be. It belongs to a situation more than to a person:
 # being large or speaking loudly does not supply it, and being right helps only when you
 # can show it by a standard the other side accepts, such as a market price or an
-# independent valuation (Fisher, "Negotiating Power", 1983, counts such *legitimacy*
-# among his six sources of negotiating power). A small workshop that
-# holds the only stock of a part that a large factory needs this week has more of it than
+# independent valuation (Fisher, "Negotiating Power", 1983, counts such standards among
+# six sources of negotiating power). A small workshop that holds the only stock of a part that a large factory needs this week has more of it than
 # the factory, until the week is over.
 #
 # The end of that example is the point this module keeps coming back to: leverage is
@@ -106,8 +105,9 @@ scenario
 # out, and it moves the rent only when it beats the renewal they would get anyway. What
 # they are left with if the talks break down for reasons neither side controls (say, the
 # rent a tribunal would fix if no agreement is reached) is a *disagreement point*: it
-# counts in full, and in the Nash split each unit it rises raises their share by half a
-# unit, as long as a deal is still worth more to both sides than a breakdown.
+# counts in full. In the Nash split, module 02's rule for sharing what a deal adds over a
+# breakdown, each unit it rises raises their share by half a unit, as long as a deal is
+# still worth more to both sides than a breakdown.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "sources-teaching", "schema_version": 3}
 # ## 2. Three sources of leverage
@@ -131,8 +131,8 @@ scenario
 # 1. Does the fact say that a side knows, learns or finds out something that was already
 #    true, about the other side, the market or the situation? Then it is information,
 #    whatever the knowledge is about. Records or results that a side holds and the other
-#    side needs (as an asset it can supply or withhold) are not this question's: ask the
-#    third.
+#    side needs, as an asset it can supply or withhold, are not knowledge in this sense:
+#    go on to the next questions.
 # 2. If not, is it about a *specific* other option a side could turn to instead of this
 #    deal: an offer, a buyer, a site, another supplier? Then it is alternatives.
 # 3. If not, it is about something a side holds, controls or decides that the other side
@@ -621,6 +621,9 @@ scenario.show("news")
 # a side find out something that was already true, or did one of its specific options
 # change, or what it holds, or what the other side needs from it? Each item earns half a
 # mark; for one that is not right, the check says what does not fit, not the answer.
+# The interactive audit plays every item of each case, so some of yours may have come up
+# there with its reading; sort each again here by the questions, not from memory, since
+# your sizes are your own.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-moves-answer", "schema_version": 3}
