@@ -188,3 +188,34 @@ def test_e1_the_loan_leaves_the_licence_alone_in_the_story_too(drawn):
         loan = granite_share(s, delta_you=s.delta_with_loan) - granite_share(s)
         assert lever_gains(s)["loan"] == loan
         assert "the buyer pays on one fixed date" in s.story()
+
+
+def test_weak_4_question_4_says_hidden_cases_try_both_sides_of_half():
+    assert "some above half of Dunmore's value and some below" in PROSE
+
+
+def test_weak_6_hints_explain_without_naming_the_move_to_make(learner):
+    """Weak exercises 6: question 5's general hint for rejecting ended ': walk away', and
+    question 7b's hints for the two ways of mentioning Harrow pointed at the other one."""
+    from course.scenarios.power import harrow_move
+
+    seen = set()
+    for n in range(80):
+        s = course.variant("03_power", f"giveaway-{n}")
+        right = granite_reply(s)
+        for said in ("accept", "reject", "walk away"):
+            if said != right:
+                with pytest.raises(NotYet) as failure:
+                    check.judge_granite_reply(s, said)
+                general = failure.value.general or ""
+                assert not general.rstrip(".").endswith(right), general
+        move = harrow_move(s)
+        if move in ("mention", "confirm first"):
+            other = "confirm first" if move == "mention" else "mention"
+            with pytest.raises(NotYet) as failure:
+                check.judge_harrow_move(s, other)
+            hint = str(failure.value)
+            assert "confirm it in a letter if asked" not in hint
+            assert "delays a mention" not in hint
+            seen.add(move)
+    assert seen == {"mention", "confirm first"}

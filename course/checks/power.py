@@ -734,7 +734,7 @@ def _granite_hint(s, said, expected):
             f"Harrow's {harrow} beats Kestrel's share at the table ({table}; Kestrel answers "
             f"Granite's proposal, so it is in the responder's seat): rejecting and proposing "
             f"next month is worth only {waiting} today, less than Harrow now",
-            "it rejects where the outside option beats the share at the table: walk away",
+            "it rejects where the outside option beats what rejecting is worth",
         ),
         ("reject", "accept"): (
             f"Granite's {offer} is less than Kestrel's share at the table ({table}), which is "
@@ -971,14 +971,12 @@ def _harrow_move_hint(s, said, expected):
     if said == "confirm first":
         return (
             "Harrow's offer is already in a signed letter that Kestrel could show: there is "
-            "nothing to confirm, and waiting only delays a mention that raises what Granite "
-            "must offer",
+            "nothing to confirm, and waiting costs time in talks that are already under way",
             "it waits to confirm an offer that is already in writing",
         )
     return (
         "Harrow made its offer only by telephone: Granite cannot check it, and a firm with no "
-        "offer at all could say the same, so the claim may not be believed; Harrow would "
-        "confirm it in a letter if asked",
+        "offer at all could say the same, so the claim may not be believed",
         "it relies on an alternative the other side cannot check and may not believe",
     )
 

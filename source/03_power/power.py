@@ -628,7 +628,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # proposal, deal-me-out is no longer the only prediction: in Shaked's model the side that
 # proposes first, when it can also leave just after its own proposal is refused, can gain
 # much more (Shaked, "Opting Out: Bazaars versus 'Hi Tech' Markets", 1994). Harrow,
-# Borealis and the rig's walk-out alternatives below are all of the first kind. As module
+# Borealis and the rig's outside option below are all of the first kind. As module
 # 02 noted, the alternative deal-me-out counts is one you can take whenever you answer the
 # other side's proposal, not at any moment at all.
 #
@@ -653,8 +653,10 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # ratio of the two sides' costs of delay. A seller short of cash would usually lose faster
 # than the buyer, and get less than half at the table. Your story rules that out: whatever
 # day the licence deal is signed, the buyer pays on one fixed date, so signing sooner brings
-# Kestrel no cash sooner and its expensive overdraft plays no part; and it takes a day's
-# delay to cost Kestrel and Atlas the same share of what the licence is worth. With equal
+# Kestrel no cash sooner and its expensive overdraft plays no part; and since the licence
+# runs to a fixed end date, each day unsigned shrinks what there is to share, for both
+# alike, so the story takes a day's delay to cost Kestrel and Atlas the same share of what
+# the licence is worth. With equal
 # rates they split evenly at the table, and deal-me-out gives Kestrel
 # $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly the floor whenever
 # Borealis binds. (Had the licence money come the day the deal was signed, Kestrel would
@@ -697,8 +699,10 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
 # predict in that version, for example `{"A": 31_000, "B": 27_500}`. The version reached by
 # walking out earns a point, the other a point. Grading also tries other learners'
-# scenarios, with other amounts; in each, the version reached by walking out has the same
-# letter as in yours, so your function may tell the two apart by `v.letter`.
+# scenarios, with other amounts: for each kind of alternative, some above half of
+# Dunmore's value and some below, so a rule that happens to fit your own amounts but not
+# the other side of that half loses the point. In each, the version reached by walking out
+# has the same letter as in yours, so your function may tell the two apart by `v.letter`.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "rig-prices-answer", "schema_version": 3}
