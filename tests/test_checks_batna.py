@@ -683,9 +683,10 @@ def test_section_7_states_its_assumptions_and_its_quiz_asks_what_pushes_to_agree
     assert "showed which payoffs belong at the disagreement point" in section
     risk = " ".join(cell_text("02_batna", "batna", "ev-risk").split())
     assert "Raiffa's answer" not in risk and "(Pratt 1964)" in risk
-    assert judge_situation(0, "outside option")[1].startswith(
-        "Not this one: what pushes both sides to agree is the risk that head office"
+    assert judge_situation(0, "Nash split")[1].startswith(
+        "Right: what pushes both sides to agree is the risk that head office"
     )
+    assert "head office" not in judge_situation(0, "outside option")[1]  # review 3, W8
 
 
 def test_a_target_is_the_learners_choice_within_what_a_fact_justifies(learner):
@@ -982,3 +983,57 @@ def test_a_demands_label_needs_the_reservation_price_of_its_package():
             one_price = "warning" if statement.stated <= reservation_of(offers) else "bluff"
             by_one_price += one_price != statement.label
     assert by_wording > len(learners) / 4 and by_one_price > len(learners) / 10
+
+
+def _cell(grade_id):
+    return " ".join(cell_text("02_batna", "batna", grade_id).split())
+
+
+def test_the_texts_say_what_the_third_review_found_unclear():
+    """Review 3, E12, C2, C4, U1-U5, U7: the risk paragraph says its risk premiums treat one
+    year's pay as all you have, and splits the idea from what the questions assume; the
+    summary values a gamble by a probability-weighted figure only in the one situation;
+    the explorer moves a norm, and section 7 says where the half-unit move predicts; the
+    deal-me-out name; the derivation of (r + W)/2; Lax and Sebenius without a 'half'."""
+    risk, summary = _cell("ev-risk"), _cell("summary")
+    assert "as if that were all you had" in risk and "**What the graded questions assume.**" in risk
+    assert "Use an expected value only when" not in summary
+    assert "probability-weighted figure (expected value or certainty equivalent)" in summary
+    explorer, nash = _cell("explorer-text"), _cell("nash-teaching")
+    assert "How far did the norm move?" in explorer
+    assert "How much of it would the remote days" not in explorer
+    assert "as you saw in the ZOPA explorer" not in nash
+    assert "only where the conditions below hold: for breakdown payoffs" in nash
+    assert "*deal-me-out*" in nash and "$s - c - V = W - s$" in nash
+    assert "for a smaller gain" not in _cell("decide-teaching")
+    zopa_text = _cell("zopa-teaching")
+    assert "half of the analysis" not in zopa_text and "as carefully as your own" in zopa_text
+
+
+def test_the_three_places_that_set_a_target_set_the_same_one():
+    """Review 3, C3: section 3 said 'near what the other side could pay at most', question 8
+    'above the even split, up to Northwind's reservation price', the reflection 'above your
+    reservation price'. All three now ask for a target above the middle of the zone and no
+    higher than the estimate of the most the other side could pay, and the model answer's
+    targets meet that on its own numbers."""
+    section, reflection = _cell("reservation-teaching"), _cell("reflection-text")
+    assert "near what you believe the other side could pay at most" not in section
+    for text in (section, reflection):
+        assert "above the middle of the zone" in text and "no higher than" in text
+    answer = _cell("reflection")
+    low, high, middle = (
+        float(x.replace(",", ""))
+        for x in re.search(
+            r"zone runs from ([\d,]+) to ([\d,]+) and its middle is ([\d,]+)", answer
+        ).groups()
+    )
+    target = float(re.search(r"I will aim for ([\d,]+), above", answer)[1].replace(",", ""))
+    assert middle == (low + high) / 2 and middle < target <= high
+    moved, later = (
+        float(x.replace(",", ""))
+        for x in re.search(
+            r"the middle moves to ([\d,]+) and I will aim for ([\d,]+)", answer
+        ).groups()
+    )
+    offer = float(re.search(r"rises from [\d,]+ to ([\d,]+)", answer)[1].replace(",", ""))
+    assert moved == (offer + high) / 2 and moved < later <= high

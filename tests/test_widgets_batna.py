@@ -277,9 +277,12 @@ def test_the_model_quiz_says_at_once_whether_each_choice_fits():
         wrong = next(m for m in MODELS if m != model)
         quiz.choices[index].value = wrong
         shown = quiz.verdicts[index].value
-        assert "Not this one" in shown and escape(why) in shown
+        # a wrong first try gives neither the model nor its reason (review 3, W8)
+        assert "Not this one" in shown and escape(why) not in shown and model not in shown
+        assert "what pushes both sides to agree" in shown
         quiz.choices[index].value = model
-        assert "Right" in quiz.verdicts[index].value
+        assert "Right" in quiz.verdicts[index].value and escape(why) in quiz.verdicts[index].value
+    assert f"0 of {len(SITUATIONS)} answered" in quiz.tally.value
     assert {model for _, model, _ in SITUATIONS} == set(MODELS)
 
 
@@ -305,9 +308,12 @@ def test_the_news_quiz_revises_on_facts_and_holds_against_pressure():
         assert answer == ("hold it" if pressure else "revise it"), text
         quiz.choices[index].value = next(r for r in REVISIONS if r != answer)
         assert "Not this one" in quiz.verdicts[index].value
-        assert escape(why) in quiz.verdicts[index].value
+        assert escape(why) not in quiz.verdicts[index].value  # review 3, W8
+        assert answer.capitalize() not in quiz.verdicts[index].value
         quiz.choices[index].value = answer
         assert "Right" in quiz.verdicts[index].value
+        assert escape(why) in quiz.verdicts[index].value
+    assert f"Right at the first choice: 0 of {len(NEWS)}" in quiz.tally.value
     quiz.choices[0].value = "revise it or hold it?"
     assert quiz.verdicts[0].value == ""
 

@@ -324,6 +324,8 @@ class Quiz(w.VBox):
     def __init__(self, items, options, judge, prompt):
         self.options, self._judge = tuple(options), judge
         self.choices, self.verdicts = [], []
+        self._first = {}  # situation -> whether the first choice made for it was right
+        self.tally = w.HTML()
         rows = []
         for index, (text, *_) in enumerate(items):
             choice = w.Dropdown(
@@ -336,7 +338,7 @@ class Quiz(w.VBox):
             self.choices.append(choice)
             self.verdicts.append(verdict)
             rows.append(w.VBox([w.HTML(f"<p>{escape(text)}</p>"), choice, verdict]))
-        super().__init__(rows)
+        super().__init__([*rows, self.tally])
 
     def judge(self, index):
         """Show whether the option chosen for situation ``index`` fits it (nothing until
@@ -347,6 +349,11 @@ class Quiz(w.VBox):
             return
         right, sentence = self._judge(index, chosen)
         self.verdicts[index].value = message(sentence, ok=right)
+        self._first.setdefault(index, right)
+        self.tally.value = (
+            f"<p>Right at the first choice: {sum(self._first.values())} of "
+            f"{len(self._first)} answered (of {len(self.choices)}).</p>"
+        )
 
 
 class ModelQuiz(Quiz):

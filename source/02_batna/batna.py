@@ -95,24 +95,28 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # Decision analysis (Raiffa 1968) values such a gamble by its **certainty equivalent**:
 # the sure amount you would accept in exchange for the gamble, so that you would not mind
 # which of the two you hold. Someone for whom a sure 88,000 and the gamble are equally good
-# values it at 88,000, not 95,000. The gap, 7,000 here, is their **risk premium** (Pratt 1964), what
-# they would give up to be rid of the risk.
-# A certainty equivalent below the expected value means you are *risk-averse*, equal to
-# it *risk-neutral*, above it *risk-seeking*. For anyone who prefers more money to less,
-# it lies between the worst outcome and the best one.
+# values it at 88,000, not 95,000. The gap, 7,000 here, is their **risk premium** (Pratt
+# 1964), what they would give up to be rid of the risk. A certainty equivalent below the
+# expected value means you are *risk-averse*, equal to it *risk-neutral*, above it
+# *risk-seeking*. For anyone who prefers more money to less, it lies between the worst
+# outcome and the best one.
 #
 # For the person who would take 88,000, the sure offer of 90,000 is the better
 # alternative, although the gamble has the higher expected value. So compare alternatives
 # by what each is worth *to you*: its expected value if you are risk-neutral, your
 # certainty equivalent if you are not. One attitude to risk prices every gamble you face:
 # the same person is averse to the risk in each of them, so if you use a certainty
-# equivalent for one alternative, use one for each. Decision analysis describes that
-# attitude by a utility function; if you assume a simple family of them, such as constant
-# relative risk aversion, one number fixes it and every certainty equivalent follows
-# (Pratt 1964; Arrow 1965). Your scenario's two sure amounts come from one such number. The graded questions below use expected
-# values, as a risk-neutral job seeker would, except question 3's second part, which
-# supposes sure amounts for both of your gambles from one such attitude; the builder in
-# section 3 lets you use your own certainty equivalents and see what changes.
+# equivalent for one alternative, use one for each.
+#
+# **What the graded questions assume.** They value alternatives at their expected values,
+# as a risk-neutral job seeker would, with one exception: question 3's second part gives
+# you a sure amount for each of your two gambles. Those two come from one attitude to
+# risk. Decision analysis describes such an attitude by a utility function; within a
+# simple family of them, constant relative risk aversion, one number fixes it and every
+# certainty equivalent follows (Pratt 1964; Arrow 1965). That family is meant for all
+# your wealth; your scenario applies it to this year's pay alone, as if that were all you
+# had, so its risk premiums are larger than someone with savings would feel. The builder
+# in section 3 lets you try your own certainty equivalents and see what changes.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ce-example", "schema_version": 3}
 risk_attitude(startup_gamble, 88_000)
@@ -258,7 +262,11 @@ check.choose_batna(choose_batna, hidden=True)
 #
 # A reservation price is the least you accept, not what you aim for. Set a **target**
 # too (also called an aspiration): the salary you would be pleased to reach and could
-# justify, near what you believe the other side could pay at most. Galinsky, Mussweiler
+# justify. This course asks two things of it: it lies above the middle of the zone
+# between your reservation price and your estimate of the most the other side could pay
+# (section 4), so that reaching it gives you more than half of the surplus; and it is no
+# higher than that estimate, so a fact you can name justifies it. Nearer the top is
+# bolder. Galinsky, Mussweiler
 # and Medvec (*Journal of Personality and Social Psychology* 83, 2002) found that
 # negotiators who kept their target in mind reached better deals than those who kept
 # their eyes on their reservation price, although they felt less satisfied with them.
@@ -271,7 +279,9 @@ check.choose_batna(choose_batna, hidden=True)
 # Leverage shifts while you talk, but only facts shift it. Suppose each of these reaches
 # you during your talks with Northwind. For each, decide whether it is a reason to work
 # your reservation price out again (revise it: the figure may move, or come out where it
-# was) or no reason at all (hold it), and read why at once.
+# was) or no reason at all (hold it). A right choice tells you why at once; a wrong one
+# tells you only what to ask yourself again, so think before you switch. The line under
+# the quiz counts how many you got right at the first choice.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-quiz", "schema_version": 3}
 from course.widgets.batna import NewsQuiz
@@ -348,9 +358,10 @@ BatnaBuilder()
 # as yours comes from yours. If Northwind can fill the role some other way for a known
 # cost, it should pay you no more than that cost. (Your scenario asks you to treat the
 # salary as Northwind's whole cost of employing you. A real employer also pays payroll
-# taxes and benefits on a salary, so the most it can pay you is that cost less those.) Estimating the other side's
-# alternatives is half of the analysis Lax and Sebenius (*The Manager as Negotiator*,
-# 1986) ask for before any talk, and it protects you at the table: Galinsky and Mussweiler
+# taxes and benefits on a salary, so the most it can pay you is that cost less those.) Lax
+# and Sebenius (*The Manager as Negotiator*, 1986) ask you to assess the other side's
+# alternatives as carefully as your own before any talk, and doing so protects you at
+# the table: Galinsky and Mussweiler
 # (*Journal of Personality and Social Psychology* 81, 2001) found that negotiators who
 # thought about the other side's alternatives were far less pulled by the other side's
 # first offer. Build the estimate from facts you can check, such as published rates,
@@ -412,13 +423,16 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 # first part) and the buyer's to
 # Northwind's (question 4), as near as the sliders allow.
 #
-# - If you have a zone: move the proposed deal to the even split of the zone, and read how
-#   the surplus divides. Then raise your reservation by 1,000, as if your
-#   BATNA had become 1,000 better, and find the new even split. How far did it move?
+# - If you have a zone: move the proposed deal to the even split of the zone (its middle,
+#   where both sides gain the same; section 5 uses it as a norm of fairness), and read how
+#   the surplus divides. Then raise your reservation by 1,000, as if your BATNA had become
+#   1,000 better, and find the new even split. How far did the norm move? Whether the
+#   salary you would actually get moves as far is another question, which section 7
+#   answers: only in some kinds of talks.
 # - If you have no zone: lower your reservation by half your commute cost, which is what
 #   two remote days a week would do. In every learner's case that opens a zone; how wide
-#   is it, and where is its even split? How much of it would the remote days have to be
-#   worth to you for a zone to open at all?
+#   is it, and where is its even split? How much of your commute cost would the remote
+#   days have to save you for a zone to open at all?
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-explorer", "schema_version": 3}
 from course.widgets.batna import ZopaExplorer
@@ -441,8 +455,8 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=140_00
 # the **even split**: the salary halfway between your reservation price and Northwind's,
 # so that each side gains the same over its alternative. It is a fairness norm, a point
 # both sides can defend as even-handed, not a forecast of where the talks must end; section 7 says when a model predicts it. Taking an offer at or
-# above it leaves you at least half of the surplus; pressing further risks the deal for a
-# smaller gain.
+# above it leaves you at least half of the surplus; pressing further puts the deal at
+# risk for a gain that is often smaller than what that risk costs you.
 #
 # 1. **Walk away** when no terms Northwind can offer reach your reservation price: even
 #    with two remote days, your reservation price is above Northwind's. Decline
@@ -686,7 +700,9 @@ check.label_statements(label_statements, hidden=True)
 # below hold.
 #
 # Read the formula for side A as $x_A = \tfrac{1}{2}(P + d_A - d_B)$: every unit your BATNA
-# rises adds half a unit to your share, as you saw in the ZOPA explorer.
+# rises adds half a unit to your share. The ZOPA explorer showed the even split move by
+# half of what your reservation price moved; here that half-unit move becomes a
+# prediction, but only where the conditions below hold: for breakdown payoffs.
 #
 # **Where this holds.** The even split of the surplus in money assumes that the pie is
 # money, worth the same to both sides, who are both risk-neutral: Nash's solution in
@@ -707,7 +723,7 @@ check.label_statements(label_statements, hidden=True)
 # lose little with each round of delay, and earn nothing while the talks go on (no pay
 # from the alternative in the meantime), split the pie about evenly, whatever your BATNA,
 # until your BATNA beats your half; from then on you get exactly your BATNA, and not a
-# unit more (Shaked and Sutton 1984). Binmore, Shaked and Sutton (*Quarterly Journal of
+# unit more (Shaked and Sutton 1984; module 03 calls it the *deal-me-out* result). Binmore, Shaked and Sutton (*Quarterly Journal of
 # Economics* 104, 1989) put the two predictions to a test with people bargaining in a
 # laboratory, and the outside-option prediction described their deals better. Module 03
 # calls the Nash formula, used in that setting, the natural guess that fails. The timing
@@ -730,11 +746,14 @@ check.label_statements(label_statements, hidden=True)
 # outside both sides' control, but it does not hand each side its alternative. You still
 # get your BATNA; Northwind gets no hire at all, not the agency's contractor, because the
 # role is gone. Northwind's breakdown payoff is "no hire", and the agency stays what it
-# was, an outside option Northwind takes by choice, which caps the salary. Binmore,
-# Rubinstein and Wolinsky's model then splits the gap between your reservation price $r$
-# and what your work is worth to Northwind, $W$, unless that passes the agency's cost $A$:
-# the predicted salary is the smaller of $(r + W)/2$ and $A$, not the even split of the
-# zone, $(r + A)/2$, unless $W = A$. The even split of the zone would be the Nash price
+# was, an outside option Northwind takes by choice, which caps the salary. Write $W$ for
+# what your work is worth to Northwind (your scenario does not give it) and $A$ for what
+# the agency costs it. At a salary $s$ you gain $s - c - V$ over your breakdown payoff,
+# and Northwind gains $W - s$ over no hire. Binmore, Rubinstein and Wolinsky's model
+# makes the two gains equal: $s - c - V = W - s$, so $s = (V + c + W)/2 = (r + W)/2$,
+# halfway between your reservation price and $W$. Northwind never pays more than $A$,
+# so the predicted salary is the smaller of $(r + W)/2$ and $A$, not the even split of
+# the zone, $(r + A)/2$, unless $W = A$. The even split of the zone would be the Nash price
 # only if breakdown left Northwind with the agency's contractor. That is why section 5 uses
 # the even split as a norm of fairness, not as a prediction.
 #
@@ -755,8 +774,9 @@ figure = nash_share_vs_batna(pie=100, their_batna=40)
 # For each situation, ask first what pushes both sides to agree: the risk that something
 # neither side controls ends the talks (the Nash split, with breakdown payoffs), or the
 # cost of delay while either side can leave for its alternative whenever it turns down the
-# other's proposal (the outside option). A case can have both: then the Nash split holds, capped by any outside
-# option that beats it.
+# other's proposal (the outside option). A case can have both: then the Nash split holds,
+# capped by any outside option that beats it. A right choice shows why; a wrong one only
+# repeats the question, and the line under the quiz counts your right first choices.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "model-quiz", "schema_version": 3}
 from course.widgets.batna import ModelQuiz
@@ -865,9 +885,10 @@ check.target_salary(target_salary, hidden=True)
 # 2. a concrete step you will take to raise that value or make it more certain;
 # 3. how much the step would move your reservation price, with the arithmetic, and
 #    whether you will know its outcome before you must decide;
-# 4. a target for the negotiation, above your reservation price, and the fact that
-#    justifies it (a published pay survey, a rival's price, what the other side's own
-#    alternative costs it).
+# 4. a target for the negotiation, above the middle of the zone between your reservation
+#    price and your estimate of the most the other side could pay, and no higher than
+#    that estimate, with the fact that justifies it (a published pay survey, a rival's
+#    price, what the other side's own alternative costs it).
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -885,17 +906,20 @@ check.target_salary(target_salary, hidden=True)
 # 0.4 × 68,000 + 0.6 × 61,000 = 63,800, would be my reservation price only if I had to
 # commit before hearing from the firm and the raise ruled the other job out (say, my
 # employer asked me to stay two years in return): 2,800 above today's, or less if I
-# dislike the risk. (4) I will aim for 72,000: the latest pay survey of my professional
-# body puts the median for my role in this city at 71,500, and replacing me through an
-# agency would cost my employer more.
+# dislike the risk. (4) Replacing me through an agency would cost my employer about
+# 80,000 a year, my estimate of the most it would pay, so my zone runs from 61,000 to
+# 80,000 and its middle is 70,500. I will aim for 72,000, above that middle and below the
+# agency's cost: the latest pay survey of my professional body puts the median for my
+# role in this city at 71,500. If the other offer comes first, the middle moves to
+# 74,000 and I will aim for 76,000.
 #
 # Rubric, half a point each: an alternative named and valued today (at its expected value
 # or certainty equivalent only if the learner must commit before the outcome is known and
 # the deal rules the alternative out; an alternative the deal leaves open does not count);
 # a concrete step; the change in the reservation price with its arithmetic (the actual
 # outcome when it will be known before the learner decides, the expected value only when
-# they must commit first); a target above the reservation price with the fact that
-# justifies it.
+# they must commit first); a target above the middle of the zone and no higher than the
+# estimate of the most the other side could pay, with the fact that justifies it.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
@@ -904,8 +928,10 @@ check.target_salary(target_salary, hidden=True)
 # - An uncertain alternative is worth its expected value to a risk-neutral person, and
 #   its certainty equivalent to you; the two differ when you care about risk, and the
 #   difference can change which alternative is your BATNA. One attitude to risk prices
-#   all your gambles. Use an expected value only when you must commit before the outcome
-#   is known and the deal rules the alternative out.
+#   all your gambles. Value an uncertain alternative by a probability-weighted figure
+#   (expected value or certainty equivalent) only when you must commit before the
+#   outcome is known and the deal rules the alternative out; otherwise by its outcome, or
+#   not at all if the deal leaves it open.
 # - Your BATNA is your best alternative; a real second offer makes your ask credible.
 # - Your reservation price is the BATNA corrected for what the deal costs or adds. Work it
 #   out before the talks; revise it on new facts about your alternatives or about what
