@@ -659,7 +659,11 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # the licence is worth. With equal
 # rates they split evenly at the table, and deal-me-out gives Kestrel
 # $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly the floor whenever
-# Borealis binds. (Had the licence money come the day the deal was signed, Kestrel would
+# Borealis binds. That rests on Borealis's offer being fixed, a sum Kestrel can take or
+# leave. Where the seller could bargain with either buyer in turn, the same price is what
+# the simplest equilibria predict, but others let the seller get anything between
+# $v_1/2$ and $v_1$ (Abreu & Manea, "Bargaining Foundations for the Outside Option
+# Principle", *Review of Economic Studies*, 2025). (Had the licence money come the day the deal was signed, Kestrel would
 # lose at its overdraft rate; at three times Atlas's rate, its share at the table would tend
 # to a quarter, and the price to $\max(v_1/4,\ v_2)$.) Splitting the difference,
 # $(v_1 + v_2)/2$, would fit only if a sale to Borealis were what Kestrel is left with when
