@@ -1037,40 +1037,64 @@ def test_illegitimate_source_is_read_as_illegitimate(learner):
 
 
 def limits_with(**changes):
-    """The course's answer to Question 6 with some situations answered otherwise."""
+    """The course's answer to Question 6 with some situations answered otherwise: a change
+    is a pair, or a function of (sale, after) giving one."""
 
-    def model_limits():
-        return {**reference.model_limits(), **changes}
+    def model_limits(sale, after):
+        answer = reference.model_limits(sale, after)
+        for key, change in changes.items():
+            answer[key] = change(sale, after) if callable(change) else change
+        return answer
 
     return model_limits
+
+
+def model_price(sale, after):
+    return reference.best_move(after, sale.cost)[0]
+
+
+def at(action, assumption):
+    """A Question 6 entry: ``assumption`` and the course's price for ``action``."""
+
+    def entry(sale, after):
+        model = model_price(sale, after)
+        price = {
+            reference.MODEL_PRICE: model,
+            reference.ABOVE: min(r for r in sale.reservations if r > model),
+            reference.BELOW: max(reference.surer_prices(after, sale.cost)),
+            reference.SURER: max(reference.surer_prices(after, sale.cost)),
+        }[action]
+        return assumption, price
+
+    return entry
 
 
 def test_each_situation_breaks_one_assumption_and_each_action_has_a_use():
     assumptions = [item.assumption for item in reference.SITUATIONS]
     assert set(assumptions) == set(reference.ASSUMPTIONS)
     firsts = {item.actions[0] for item in reference.SITUATIONS}
-    assert firsts == {reference.MODEL_PRICE, reference.ABOVE, reference.BELOW}
+    assert firsts == {reference.MODEL_PRICE, reference.ABOVE, reference.BELOW, reference.SURER}
     # under the band model accepting the opening is never best (the professor's second
     # review, finding 4): no situation gives a reason to doubt the band
     assert not [i.key for i in reference.SITUATIONS if reference.ACCEPT in i.actions]
 
 
 @pytest.mark.parametrize(
-    ("key", "pair", "part"),
+    ("key", "entry", "part"),
     [
-        ("staged-opening", ("final-offer", "ask above it"), "which assumption fails"),
-        ("counter-offer", ("final-offer", "ask the model's price"), "what to do"),
-        ("fair-share", ("accepts-any", "ask above it"), "what to do"),
-        ("one-price", ("risk-neutral", "ask the model's price"), "which assumption fails"),
-        ("friday-cash", ("risk-neutral", "ask above it"), "what to do"),
+        ("staged-opening", at(reference.ABOVE, "final-offer"), "which assumption fails"),
+        ("counter-offer", at(reference.MODEL_PRICE, "final-offer"), "what to do"),
+        ("fair-share", at(reference.ABOVE, "accepts-any"), "what to do"),
+        ("one-price", at(reference.MODEL_PRICE, "risk-neutral"), "which assumption fails"),
+        ("friday-cash", at(reference.ABOVE, "risk-neutral"), "what to do"),
     ],
 )
 def test_a_wrong_judgement_is_explained_without_the_answer_and_costs_its_point(
-    learner, key, pair, part
+    learner, key, entry, part
 ):
     """The professor's second review, finding 7: a wrong entry is counted, not named, and
     the hint says what tells the choices apart; the whys come once all are right."""
-    scored = parts(check.model_limits(limits_with(**{key: pair})))
+    scored = parts(check.model_limits(limits_with(**{key: entry})))
     item = next(i for i in reference.SITUATIONS if i.key == key)
     earned, message = scored[part]
     assert earned == 0 and "1 of your" in message and "not right yet" in message
@@ -1082,22 +1106,56 @@ def test_a_wrong_judgement_is_explained_without_the_answer_and_costs_its_point(
     assert (item.why_assumption if part == "which assumption fails" else item.why_action) in shown
 
 
-def test_every_defensible_action_passes_and_words_are_read_loosely(learner, capsys):
+def test_every_price_in_a_range_passes_and_words_are_read_loosely(learner, capsys):
+    """Any price that does what the situation calls for passes: the model's price to the
+    cent, anything above it up to the top reservation price, any price below it above the
+    cost and the opening where a lower price is called for, any surer price where a surer
+    one is."""
+
+    def top(sale, after):
+        return "Final-Offer ", max(sale.reservations)
+
+    def just_above_cost(sale, after):
+        return ["accepts-any", np.float64(max(sale.cost, sale.opening_offer) + 1)]
+
+    def lowest_surer(sale, after):
+        return ("Risk-Neutral", Fraction(min(reference.surer_prices(after, sale.cost))))
+
+    def near_model(sale, after):
+        return "NONE", int(model_price(sale, after))
+
     answer = limits_with(
-        **{"friday-cash": ["Risk-Neutral ", "ask  below IT"]},
-        **{"one-price": ("NONE", "Ask the model's price")},
+        **{
+            "counter-offer": top,
+            "fair-share": just_above_cost,
+            "friday-cash": lowest_surer,
+            "one-price": near_model,
+        }
     )
     assert check.model_limits(answer).earned == 2
+
+
+def test_question_6_is_judged_on_the_learners_own_prices(monkeypatch):
+    """The third review, W4: the answers were six words, the same for everyone, so they
+    could be passed around; they are now prices on the learner's own case, and another
+    learner's prices fail."""
+    sale = as_learner(monkeypatch, "learner-0")
+    other = variant("01_information", "learner-1")
+    theirs = reference.model_limits(other, reference.posterior_after_opening(other))
+    mine = reference.model_limits(sale, reference.posterior_after_opening(sale))
+    assert theirs != mine
+    scored = parts(check.model_limits(lambda s, a: theirs))
+    assert scored["what to do"][0] == 0 and scored["which assumption fails"][0] == 1
 
 
 @pytest.mark.parametrize(
     ("answer", "words"),
     [
-        (lambda: {}, "`staged-opening`"),
-        (lambda: [], "should return a dict"),
+        (lambda sale, after: {}, "`staged-opening`"),
+        (lambda sale, after: [], "should return a dict"),
         (limits_with(**{"fair-share": "accepts-any"}), "should be a pair"),
-        (limits_with(**{"fair-share": ("greed", "ask below it")}), "'honest-opening'"),
-        (limits_with(**{"fair-share": ("accepts-any", "haggle")}), "'ask below it'"),
+        (limits_with(**{"fair-share": ("greed", 50_000)}), "'honest-opening'"),
+        (limits_with(**{"fair-share": ("accepts-any", "ask below it")}), "the price for"),
     ],
 )
 def test_a_malformed_judgement_is_named(learner, answer, words):
@@ -1108,12 +1166,17 @@ def test_a_malformed_judgement_is_named(learner, answer, words):
 def test_a_price_pulled_towards_the_opening_is_named_anchoring(learner):
     """The professor's review, finding 8: anchoring is practised here too. Once the
     opening is read into the beliefs, a price pulled towards its number is a bias, not a
-    broken assumption: 'ask below it' loses the action's point and is told why."""
-    scored = parts(check.model_limits(limits_with(**{"first-number": ("none", "ask below it")})))
+    broken assumption: halfway between the opening and the model's price loses the
+    point and is told why."""
+
+    def halfway(sale, after):
+        return "none", (sale.opening_offer + model_price(sale, after)) / 2
+
+    scored = parts(check.model_limits(limits_with(**{"first-number": halfway})))
     message = scored["what to do"][1]
     assert scored["what to do"][0] == 0 and "already read into your beliefs is anchoring" in message
     assert scored["which assumption fails"][0] == 1
-    staged = limits_with(**{"first-number": ("honest-opening", "ask the model's price")})
+    staged = limits_with(**{"first-number": at(reference.MODEL_PRICE, "honest-opening")})
     assert parts(check.model_limits(staged))["which assumption fails"][0] == 0
 
 
@@ -1121,13 +1184,36 @@ def test_a_price_pulled_towards_the_opening_is_named_anchoring(learner):
 def test_accepting_the_opening_is_no_answer_to_a_cash_need(monkeypatch, above_cost):
     """The professor's second review, finding 4: under the band model the lowest possible
     price is accepted as surely as the opening and earns more, so accepting the opening
-    is never the answer, above the cost or below it; the hint says why."""
+    is never the answer, above the cost or below it; the hint says why (and, below the
+    cost, that such a price earns nothing)."""
     as_learner(monkeypatch, learner_where(lambda s: (s.opening_offer > s.cost) == above_cost))
-    scored = parts(
-        check.model_limits(limits_with(**{"friday-cash": ("risk-neutral", "accept the opening")}))
-    )
+
+    def opening(sale, after):
+        return "risk-neutral", sale.opening_offer
+
+    scored = parts(check.model_limits(limits_with(**{"friday-cash": opening})))
     assert scored["what to do"][0] == 0 and "never best" in scored["what to do"][1]
+    assert ("at or below your cost" in scored["what to do"][1]) == (not above_cost)
     assert scored["which assumption fails"][0] == 1
+
+
+def test_prices_that_suit_no_situation_are_told_what_is_wrong_with_them(monkeypatch):
+    """A price above every reservation price once thought possible, or between the
+    highest surer price and the model's price, suits no situation: the hint says what is
+    true of such a price, without naming the situation."""
+    as_learner(monkeypatch, "learner-0")
+
+    def too_high(sale, after):
+        return "final-offer", max(sale.reservations) + 1_000
+
+    def in_the_gap(sale, after):
+        return "risk-neutral", model_price(sale, after) - 1
+
+    for entry, words in ((too_high, "sells to no buyer you ever"), (in_the_gap, "no more buyers")):
+        key = "counter-offer" if entry is too_high else "friday-cash"
+        scored = parts(check.model_limits(limits_with(**{key: entry})))
+        assert scored["what to do"][0] == 0 and words in scored["what to do"][1]
+        assert f"`{key}`" not in scored["what to do"][1]
 
 
 def test_the_cash_need_is_not_told_to_ask_below_the_model_when_nothing_earns_there(monkeypatch):
@@ -1350,3 +1436,21 @@ def test_the_cap_pass_message_shows_news_and_cap_combined(learner):
             differ += 1
             assert check._euros(capped) in words
     assert 0 < differ < 30
+
+
+def test_a_cash_need_asks_a_surer_price_not_just_a_lower_one(monkeypatch):
+    """The third review, W4, on the learner's own numbers: a price between two
+    reservation prices still possible is lower without being surer, so it is right for a
+    buyer who refuses unfair prices and wrong for a seller who fears a lost sale; the hint
+    says what is true of it."""
+    sale = as_learner(monkeypatch, "learner-0")
+    after = reference.posterior_after_opening(sale)
+    surer = max(reference.surer_prices(after, sale.cost))
+    lower = [max(sale.cost, sale.opening_offer), surer]
+    between = surer - 1 if surer - 1 > max(lower[0], min(after)) else (lower[0] + surer) / 2
+    alive = [r for r, c in after.items() if c > 0]
+    assert between not in alive
+    fair = parts(check.model_limits(limits_with(**{"fair-share": ("accepts-any", surer + 1)})))
+    assert fair["what to do"][0] == 1
+    scored = parts(check.model_limits(limits_with(**{"friday-cash": ("risk-neutral", surer + 1)})))
+    assert scored["what to do"][0] == 0 and "makes no sale surer" in scored["what to do"][1]

@@ -527,30 +527,50 @@ def fair_play_shouting(sale):
     return {key: label.upper() + " " for key, label in fair_play_by_sets(sale).items()}
 
 
-def limits_by_assumption():
-    """Grouped by the assumption broken, as lists, in capitals with stray spaces."""
+def limits_by_assumption(sale, after):
+    """Grouped by the assumption broken, as lists, in capitals with stray spaces; the
+    prices from the expected profit of every possible price, in Fractions."""
+    chances = {Fraction(r): Fraction(c) for r, c in after.items()}
+    cost = Fraction(sale.cost)
+    profit = {p: (p - cost) * sum(c for r, c in chances.items() if r >= p) for p in chances}
+    model = max(profit, key=profit.get)
+    alive = sorted(r for r, c in chances.items() if c > 0)
+    surer = [r for r in alive if cost < r < model][-1]
     broken = {
-        "Honest-Opening ": ["staged-opening"],
-        "FINAL-OFFER": ["counter-offer"],
+        "Honest-Opening ": ["staged-opening", "counter-offer"],
         " risk-neutral": ["friday-cash"],
         "accepts-any": ["fair-share"],
         "None": ["one-price", "first-number"],
     }
-    act = {
-        "staged-opening": "Ask above it",
-        "counter-offer": "ask  above it",
-        "friday-cash": "Ask Below It",
-        "fair-share": "ASK BELOW IT",
-        "one-price": "ask the model's price ",
-        "first-number": "ASK THE MODEL'S PRICE",
+    wanted = {"staged-opening": (model + max(sale.reservations)) / 2, "counter-offer": None}
+    price = {
+        "staged-opening": wanted["staged-opening"],
+        "counter-offer": Fraction(max(sale.reservations)),
+        "friday-cash": surer,
+        "fair-share": (max(cost, Fraction(sale.opening_offer)) + model) / 2,
+        "one-price": model,
+        "first-number": model,
     }
-    return {key: [a, act[key]] for a, keys in broken.items() for key in keys}
+    answer = {key: [a, price[key]] for a, keys in broken.items() for key in keys}
+    answer["counter-offer"][0] = "FINAL-OFFER"
+    return answer
 
 
-def limits_by_rule():
-    """Written as the rule: move off the model's price the way the broken promise points."""
+def limits_by_rule(sale, after):
+    """Written as the rule: move off the model's price the way the broken promise points,
+    to the next possible price either way (numpy for the sums)."""
+    values = np.array(sorted(after))
+    chances = np.array([after[v] for v in values])
+    accepted = chances[::-1].cumsum()[::-1]
+    model = values[np.argmax((values - sale.cost) * accepted)]
+    alive = values[(chances > 0) & (values > sale.cost) & (values < model)]
     way = {"honest-opening": "above", "final-offer": "above", "risk-neutral": "below"}
     way["accepts-any"] = "below"
+    step = {
+        "above": min(r for r in sale.reservations if r > model),
+        "below": alive.max(),
+        None: model,
+    }
     cases = {
         "staged-opening": "honest-opening",
         "counter-offer": "final-offer",
@@ -559,10 +579,7 @@ def limits_by_rule():
         "one-price": "none",
         "first-number": "none",
     }
-    return {
-        key: (a, f"ask {way[a]} it" if a in way else "ask the model's price")
-        for key, a in cases.items()
-    }
+    return {key: (a, step[way.get(a)]) for key, a in cases.items()}
 
 
 ALTERNATIVES = {
@@ -710,6 +727,11 @@ def question_text(grade_id):
             "q8-text",
             lambda f, s: f(s, scenario.posterior_after_opening(s._sale)),
         ),
+        (
+            "model_limits",
+            "q6-text",
+            lambda f, s: f(s, scenario.posterior_after_opening(s._sale)),
+        ),
         ("information_pays", "q7-text", lambda f, s: f(s)),
         ("fair_play", "q9-text", lambda f, s: f(s)),
     ],
@@ -723,16 +745,40 @@ def test_every_question_names_the_fields_its_solution_reads(formulations, questi
 
 
 def test_question_6_shows_every_situation_and_every_word_it_accepts():
-    """model_limits reads no scenario: its situations, assumptions and actions are all in
-    the question's text, word for word as the check holds them."""
+    """Question 6's situations and assumptions are all in the question's text, word for
+    word as the check holds them; the prices are the learner's own (the third review,
+    W4: the same six words for everyone could be shared), and the text says what range
+    each kind of price may take."""
     text = " ".join(
         line.removeprefix("#").strip() for line in question_text("q6-text").splitlines()
     )
     for item in scenario.SITUATIONS:
         assert f"`{item.key}`: " in text and item.text[1:] in text, item.key
-    actions = (scenario.ACCEPT, scenario.MODEL_PRICE, scenario.ABOVE, scenario.BELOW)
-    for word in (*scenario.ASSUMPTIONS, *actions):
+    for word in scenario.ASSUMPTIONS:
         assert f'"{word}"' in text, word
+    assert "up to the highest reservation price you thought possible" in text
+    assert "are the surer prices" in text
+
+
+def test_question_6s_prices_differ_between_learners(sales):
+    """The third review, W4: an answer copied from another learner fails on your own case:
+    the model's price, the price above it and the one below it vary with the scenario."""
+    answers = set()
+    for sale in sales[:50]:
+        answer = scenario.model_limits(sale, scenario.posterior_after_opening(sale))
+        answers.add(tuple(price for _, price in answer.values()))
+        after = scenario.posterior_after_opening(sale)
+        for item in scenario.SITUATIONS:
+            price = answer[item.key][1]
+            assert scenario.fits(item.actions[0], price, sale, after)
+            if item.actions[0] != scenario.SURER:  # a surer price is below the model's too
+                others = {scenario.MODEL_PRICE, scenario.ABOVE, scenario.BELOW}
+                others -= set(item.actions)
+                assert not any(scenario.fits(a, price, sale, after) for a in others)
+        assert not scenario.fits(scenario.ACCEPT, sale.opening_offer, sale, after)
+        for action in (scenario.BELOW, scenario.SURER):
+            assert not scenario.fits(action, sale.opening_offer, sale, after)
+    assert len(answers) > 30  # 40 of the first 50 learners, at the last count
 
 
 def test_one_word_for_the_reservation_price():
@@ -826,7 +872,7 @@ def test_question_6_does_not_say_no_situation_doubts_the_band():
     holds in every situation is that accepting the opening is not best."""
     words = notebook_words("q6-text")
     assert "gives you a reason to doubt the band model" not in words
-    assert "in none of these situations is accepting the opening best" in words
+    assert "none of these situations is accepting the opening best" in words
     assert "**anchoring** is the pull" in words  # defined before `first-number` needs it
     assert words.index("**anchoring**") < words.index("One point for the assumptions")
 

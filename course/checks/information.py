@@ -1074,8 +1074,7 @@ ACTION_HINT = (
     "make the model's price too low a number to start from, or does it make a price's chance "
     "of acceptance matter more than the model lets it? Where nothing breaks, ask whether "
     "anything but a feeling moves you off the model's price: a pull towards a number already "
-    "read into your beliefs is anchoring (defined just before Question 6). Under the band "
-    "model, accepting the opening is never best."
+    "read into your beliefs is anchoring (defined just before Question 6)."
 )
 
 
@@ -1089,51 +1088,81 @@ def _how_many(wrong, what):
 
 
 def _limits(result):
-    """The learner's (assumption, action) for every situation of Question 6, read without
-    case or extra spaces; a missing situation or an unknown word is named."""
+    """The learner's (assumption, price) for every situation of Question 6, the assumption
+    read without case or extra spaces; a missing situation, an unknown word or a price
+    that is no number is named."""
     if not isinstance(result, Mapping):
         raise NotYet(
-            f"model_limits should return a dict of situation to (assumption, action), got "
-            f"{result!r}"
+            f"model_limits should return a dict of situation to (assumption, price), got {result!r}"
         )
     read = {}
     for item in reference.SITUATIONS:
         if item.key not in result:
-            raise NotYet(f"give an (assumption, action) pair for `{item.key}` ({item.text})")
+            raise NotYet(f"give an (assumption, price) pair for `{item.key}` ({item.text})")
         pair = _pair(
             result[item.key],
-            f"`{item.key}` should be a pair (assumption, action), such as "
-            f'("{next(iter(reference.ASSUMPTIONS))}", "{reference.MODEL_PRICE}")',
+            f"`{item.key}` should be a pair (assumption, price), such as "
+            f'("{next(iter(reference.ASSUMPTIONS))}", 50000)',
         )
-        assumption, action = (" ".join(str(word).split()).lower() for word in pair)
+        assumption = " ".join(str(pair[0]).split()).lower()
         if assumption not in reference.ASSUMPTIONS:
             raise NotYet(
                 f"`{item.key}`: name the assumption with one of "
                 f"{', '.join(repr(key) for key in reference.ASSUMPTIONS)}, not {pair[0]!r}"
             )
-        actions = (reference.ACCEPT, reference.MODEL_PRICE, reference.ABOVE, reference.BELOW)
-        if action not in actions:
-            raise NotYet(
-                f"`{item.key}`: say what you would do with one of "
-                f"{', '.join(repr(a) for a in actions)}, not {pair[1]!r}"
-            )
-        read[item.key] = assumption, action
+        read[item.key] = assumption, _number(pair[1], f"the price for `{item.key}`")
     return read
+
+
+def _price_notes(prices, sale, after):
+    """What is true of some of the learner's wrong Question 6 prices whatever the
+    situation: at or below the cost, at or below the opening, above every price once
+    thought possible, or between two reservation prices still possible. Never which
+    situation."""
+    model = reference.best_move(after, sale.cost)[0]
+    alive = sorted(r for r, chance in after.items() if chance > 0)
+    cent = 0.005
+    notes = {
+        "cost": any(p <= sale.cost + cent for p in prices),
+        "opening": any(p <= sale.opening_offer + cent for p in prices),
+        "top": any(p > max(sale.reservations) + cent for p in prices),
+        "between": any(
+            alive[0] + cent < p < model - cent and all(abs(p - r) >= cent for r in alive)
+            for p in prices
+        ),
+    }
+    words = {
+        "cost": f"A price at or below your cost ({_euros(sale.cost)}) earns nothing: no "
+        "situation here calls for one.",
+        "opening": "A price at or below the opening gives away what Osprey already offered: "
+        "every reservation price still possible lies above the opening, so a higher price is "
+        "accepted as surely and earns more; accepting the opening is never best under the "
+        "band model.",
+        "top": "A price above the highest reservation price you thought possible "
+        f"({_euros(max(sale.reservations))}) sells to no buyer you ever believed in.",
+        "between": "A price between two reservation prices still possible sells to no more "
+        "buyers than the next one up, for less: it makes no sale surer.",
+    }
+    return " ".join(words[key] for key, found in notes.items() if found)
 
 
 @question
 def model_limits(answer):
     """Check the learner's judgement of where the take-it-or-leave-it model holds (2 points:
-    one for the assumptions each situation breaks, one for what to do). The same
-    situations for every learner (every sale is drawn with a possible reservation price
-    between the cost and the model's price, so asking below it is a real choice for the
-    cash need), so there is no hidden case; a wrong entry is explained without naming the
-    right one."""
+    one for the assumptions each situation breaks, one for the price to name in each),
+    given the right beliefs after the opening, so Question 2 cannot cost it. The prices
+    are the learner's own: the model's price, a price above it, or a surer price below it
+    (``reference.action_prices``; every sale has a possible reservation price between the
+    cost and the model's price, so asking below it is a real choice for the cash need). A
+    judgement on the learner's own case, so there is no hidden case; a wrong entry is
+    explained without naming the right one."""
+    sale = variant(MODULE)
+    after = reference.posterior_after_opening(sale)
     answered = []
 
     def read():
         if not answered:
-            answered.append(_limits(call_learner(answer, name="model_limits")))
+            answered.append(_limits(call_learner(answer, sale, dict(after), name="model_limits")))
         return answered[0]
 
     def assumptions():
@@ -1145,10 +1174,15 @@ def model_limits(answer):
             + ("\n".join(f"`{item.key}`: {item.why_assumption}." for item in reference.SITUATIONS))
         )
 
-    def actions():
-        wrong = [i for i in reference.SITUATIONS if read()[i.key][1] not in i.actions]
+    def prices():
+        wrong = [
+            i
+            for i in reference.SITUATIONS
+            if not any(reference.fits(a, read()[i.key][1], sale, after) for a in i.actions)
+        ]
         if wrong:
-            raise NotYet(_how_many(wrong, "actions") + ACTION_HINT)
+            notes = _price_notes([read()[i.key][1] for i in wrong], sale, after)
+            raise NotYet(_how_many(wrong, "prices") + ACTION_HINT + (" " + notes if notes else ""))
         return (
             "the model's price is where you start: ask it when the model holds, and move off "
             "it the way the broken assumption points when it does not:\n"
@@ -1157,7 +1191,7 @@ def model_limits(answer):
 
     return score(
         Check("which assumption fails", 1, assumptions),
-        Check("what to do", 1, actions),
+        Check("what to do", 1, prices),
     )
 
 

@@ -300,6 +300,10 @@ ACCEPT, MODEL_PRICE, ABOVE, BELOW = (
     "ask above it",
     "ask below it",
 )
+#: A price below the model's that makes the sale surer: a reservation price still possible
+#: between your cost and the model's price (a price between two of them sells to no more
+#: buyers than the next one up, for less). Every such price is also "below it".
+SURER = "ask a surer price"
 
 
 @dataclass(frozen=True)
@@ -347,7 +351,7 @@ SITUATIONS = (
         "Your workshop must have the cash from this sale by Friday to pay a supplier, and a "
         "lost sale would be far worse than a smaller margin.",
         "risk-neutral",
-        (BELOW,),
+        (SURER,),
         "the model weighs a sure sale and a gamble on their averages alone",
         "when losing the sale hurts more than its average suggests, a surer price is worth "
         "some margin: a lower reservation price that is still possible is accepted more "
@@ -1094,10 +1098,40 @@ def information_pays(sale):
     return max("AB", key=worth), max("CD", key=worth)
 
 
-def model_limits():
-    """Question 6's answer: for each situation, (the assumption it breaks, the first of the
-    right things to do)."""
-    return {item.key: (item.assumption, item.actions[0]) for item in SITUATIONS}
+def fits(action, price, sale, after):
+    """Whether naming ``price`` (to the cent) carries out ``action`` on this case, the
+    model's price being the best final price against ``after``: ``MODEL_PRICE`` is that
+    price; ``ABOVE`` any higher price up to the highest reservation price you thought
+    possible before the opening (higher sells to nobody you ever believed in); ``BELOW``
+    any price above your cost and above the opening and under the model's price;
+    ``SURER`` one of ``surer_prices``. Accepting the opening is never right under the band
+    model: a higher price is accepted as surely and earns more."""
+    model = best_move(after, sale.cost)[0]
+    cent = 0.005
+    if action == MODEL_PRICE:
+        return abs(price - model) < cent
+    if action == ABOVE:
+        return model + cent < price <= max(sale.reservations) + cent
+    if action == BELOW:
+        return max(sale.cost, sale.opening_offer) + cent < price < model - cent
+    if action == SURER:
+        return any(abs(price - value) < cent for value in surer_prices(after, sale.cost))
+    return False
+
+
+def model_limits(sale, after):
+    """Question 6's answer: for each situation, (the assumption it breaks, a price that
+    does what the situation calls for): the model's price, the next possible reservation
+    price above it, or the highest surer price below it (below it, and surer too)."""
+    model = best_move(after, sale.cost)[0]
+    surer = max(surer_prices(after, sale.cost))
+    price = {
+        MODEL_PRICE: model,
+        ABOVE: min(r for r in sale.reservations if r > model),
+        BELOW: surer,
+        SURER: surer,
+    }
+    return {item.key: (item.assumption, price[item.actions[0]]) for item in SITUATIONS}
 
 
 def fair_play(sale):

@@ -555,9 +555,10 @@ check.my_price(my_price, hidden=True)
 # - `"honest-opening"`: the opening is an honest habit, not shaded to steer your reading;
 # - `"none"`: every assumption holds;
 #
-# and what you would do: `"accept the opening"`, `"ask the model's price"`, `"ask above
-# it"` or `"ask below it"`. Write `model_limits()` to return a dict from each situation's
-# key to a pair `(assumption, action)`:
+# and what final price you would name, in euros, on your own scenario. Write
+# `model_limits(sale, after)`, with `after` your beliefs after the opening (as in Question
+# 5; the check passes in the right ones), to return a dict from each situation's key to a
+# pair `(assumption, price)`:
 #
 # - `staged-opening`: Osprey's buyer knows that sellers read openings as a share of the
 #   reservation price, and opened low on purpose to make you think its reservation price
@@ -580,27 +581,43 @@ check.my_price(my_price, hidden=True)
 # One word for the last situation: **anchoring** is the pull a number you have seen exerts
 # on the number you then choose, even when it should not move it (section 5 says more).
 #
-# One point for the assumptions, one for the actions. No action that sells below your
-# cost (`sale.cost`, the least you would accept) is defensible, and in none of these
-# situations is accepting the opening best: even a staged opening leaves Osprey's
-# reservation price above it, and a price above the opening that is accepted as surely
-# earns more (section 3). Every scenario has at least one possible reservation price
-# between your cost and the model's price. The check counts your wrong entries without
-# naming them, and says what tells the choices apart; once every entry is right, it says
-# why each is so.
+# One point for the assumptions, one for the prices. A price can do one of three things:
+#
+# - *the model's price* itself, the best final price against `after` and `sale.cost`;
+# - *above it*: any higher price, up to the highest reservation price you thought possible
+#   before the opening, `max(sale.reservations)` (a higher one sells to no buyer you ever
+#   believed in);
+# - *below it*: any lower price above your cost `sale.cost` (the least you would accept)
+#   and above the opening. Only some of these make the sale surer: a price between two
+#   reservation prices still possible sells to no more buyers than the next one up, for
+#   less. The reservation prices still possible between your cost and the model's price
+#   are the surer prices, and every scenario has at least one.
+#
+# In none of these situations is accepting the opening best: even a staged opening leaves
+# Osprey's reservation price above it, and a price above the opening that is accepted as
+# surely earns more (section 3). The check counts your wrong entries without naming them,
+# and says what tells the choices apart; once every entry is right, it says why each is
+# so.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "model-limits-answer", "schema_version": 3}
-def model_limits():
-    """For each situation, (the assumption that fails, what you would do)."""
+def model_limits(sale, after):
+    """For each situation, (the assumption that fails, the final price you would name)."""
+
     ### BEGIN SOLUTION
+    def accepted(price):
+        return sum(chance for r, chance in after.items() if r >= price)
+
+    model = max(after, key=lambda price: (price - sale.cost) * accepted(price))
+    above = min(r for r in sale.reservations if r > model)
+    below = max(r for r, chance in after.items() if chance > 0 and sale.cost < r < model)
     return {
-        "staged-opening": ("honest-opening", "ask above it"),
-        "counter-offer": ("final-offer", "ask above it"),
-        "friday-cash": ("risk-neutral", "ask below it"),
-        "fair-share": ("accepts-any", "ask below it"),
-        "one-price": ("none", "ask the model's price"),
-        "first-number": ("none", "ask the model's price"),
+        "staged-opening": ("honest-opening", above),
+        "counter-offer": ("final-offer", above),
+        "friday-cash": ("risk-neutral", below),
+        "fair-share": ("accepts-any", below),
+        "one-price": ("none", model),
+        "first-number": ("none", model),
     }
     ### END SOLUTION
 
