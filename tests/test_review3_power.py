@@ -227,3 +227,20 @@ def test_literature_the_licence_price_names_where_it_is_not_the_only_prediction(
     Manea 2025, abstract checked); the story's fixed Borealis offer is why it applies."""
     assert "That rests on Borealis's offer being fixed" in PROSE
     assert "Bargaining Foundations for the Outside Option Principle" in PROSE
+
+
+def test_weak_5_the_short_rounds_exercise_answers_are_right():
+    """Weak exercises 5: the ratio of delay costs with short rounds is now practised (an
+    exercise with its answer); the answer's numbers are recomputed here."""
+    import math
+
+    from course.models.power import rubinstein_share
+
+    first, second = 0.95 ** (1 / 30), 0.97 ** (1 / 30)
+    assert round(rubinstein_share(first, second), 3) == 0.373
+    assert round(1 - rubinstein_share(second, first), 3) == 0.372
+    r1, r2 = -math.log(0.95), -math.log(0.97)
+    assert (round(r1, 3), round(r2, 3)) == (0.051, 0.030)
+    assert round(r2 / (r1 + r2), 3) == 0.373
+    assert "About 0.373 when it proposes first and about 0.372 when it answers" in PROSE
+    assert r"$r_2/(r_1+r_2) \approx 0.373$" in PROSE

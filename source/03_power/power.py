@@ -594,6 +594,28 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
     share = rubinstein_share(proposer, responder)
     print(f"proposer's delta {proposer}, responder's {responder}: {share:.2f} / {1 - share:.2f}")
 
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "short-rounds-exercise", "schema_version": 3}
+# ### Exercise: patience when rounds are short
+#
+# Try this in a new cell before you open the answer. A side keeps 0.95 of a deal's worth
+# per month, the other 0.97, and they answer each other within a day (30 rounds a month).
+#
+# 1. Turn each monthly discount factor into a daily one (a month is 30 days, so the daily
+#    factor is the monthly one to the power 1/30), and use `rubinstein_share` to find the
+#    first side's share when it proposes first, then when the other side does.
+# 2. Compare both with $r_2/(r_1+r_2)$. Which matters here, who moves first or who loses
+#    faster?
+#
+# <details><summary>Answer</summary>
+#
+# 1. About 0.373 when it proposes first and about 0.372 when it answers: with rounds of a
+#    day, moving first is worth a tenth of a percentage point.
+# 2. $r_1 = -\ln 0.95 \approx 0.051$ and $r_2 = -\ln 0.97 \approx 0.030$, so
+#    $r_2/(r_1+r_2) \approx 0.373$: the ratio of the two rates of loss decides almost all
+#    of it. The side that loses faster gets well under half whoever moves first.
+#
+# </details>
+
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "outside-teaching", "schema_version": 3}
 # ## 5. Outside options and breakdown payoffs: when an alternative changes the deal
 #
