@@ -26,6 +26,7 @@ from course.scenarios.capstone import (
     marlow_at_the_table,
     meso_partners,
     plan_of,
+    power_holder,
     quell_posterior,
     reservation_of,
 )
@@ -853,7 +854,8 @@ def test_the_rubric_example_is_learner_5s_case_with_its_own_numbers():
     assert f"first step ({plan[1][1]:g})" in rubric and f"second step ({plan[2][1]:g})" in rubric
     words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
     assert f"count my plan's {words[len(plan) - 1]} steps" in rubric
-    assert f"the {case.their_supply_share:.0%} of its sensors" in rubric
+    assert power_holder(case) == "Marlow" and "Power, which the" in rubric
+    assert f"the {case.their_supply_share:.0%} of its" in rubric
     assert f"{case.your_sales_share:.0%} of my sales" in rubric
     assert f"its {case.their_weeks} weeks of stock against my {case.your_weeks}" in rubric
     negotiation = contract_negotiation(case, case.reservation_if_not, ROUNDS)

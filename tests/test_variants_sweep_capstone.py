@@ -165,13 +165,12 @@ def test_q2_the_letter_is_a_real_decision_and_plausible(drawn):
 def test_q3_the_rush_request_moves_the_belief_without_settling_it(drawn):
     """Q3: a rush is likelier when Quell has no capacity (the story's logic), the update
     leaves real doubt (chance 0.1 to 0.9), the two reservation prices are at least 10
-    points apart, and a buyer asking for a rush is short of stock (at most 5 weeks)."""
+    points apart."""
     for s in drawn:
         assert s.rush_if_not > s.rush_if_quell, s.learner
         assert 0.1 <= posterior(s) <= 0.9, s.learner
         assert posterior(s) < s.quell_prior, s.learner
         assert s.reservation_if_quell - s.reservation_if_not >= 10, s.learner
-        assert s.their_weeks <= 5, s.learner
 
 
 def test_q4_no_audit_measure_sits_near_a_rule_line(drawn):
@@ -190,6 +189,34 @@ def test_q4_no_audit_measure_sits_near_a_rule_line(drawn):
         settled["power"].add(scenario.power_holder(s))
     assert {None, "you"} <= settled["alternatives"]
     assert {None, "you", "Marlow"} <= settled["power"]
+
+
+def test_q4_power_settles_for_either_side_and_no_constant_audit_passes_most(drawn):
+    """Third review, E3: Marlow held power in 0.5% of draws and a constant audit ('me 7,
+    Marlow 4' everywhere) passed every learner. Each side now holds power in a real
+    share of cases, and no audit that ignores the case passes more than 60% of them."""
+    holders = [_holders(s)["power"] for s in drawn]
+    assert 0.3 <= holders.count("Marlow") / len(drawn) <= 0.5
+    assert 0.3 <= holders.count("you") / len(drawn) <= 0.5
+    assert holders.count(None) / len(drawn) >= 0.1
+    pairs = [(7, 4), (6, 4), (5, 5), (4, 6), (4, 7), (6, 5), (5, 6)]
+    weights = {"information": 0.3, "alternatives": 0.4, "power": 0.3}
+    for alternatives, power in itertools.product(pairs, pairs):
+        audit = {
+            "yours": {"information": 7, "alternatives": alternatives[0], "power": power[0]},
+            "theirs": {"information": 4, "alternatives": alternatives[1], "power": power[1]},
+            "weights": weights,
+        }
+        fits = sum(passes_audit(s, audit) for s in drawn)
+        assert fits / len(drawn) <= 0.6, (alternatives, power, fits)
+
+
+def passes_audit(s, audit):
+    try:
+        check.judge_audit(s, audit)
+    except check.NotYet:
+        return False
+    return True
 
 
 def test_q5_the_opening_is_grounded_ambitious_and_leaves_room(drawn):

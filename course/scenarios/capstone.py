@@ -260,10 +260,13 @@ def draw(rng, learner):
         "rush_if_not": pick(rng, 0.6, 0.9, 0.05),
         "reservation_if_quell": float(pick(rng, 45, 65, 1)),
         "reservation_if_not": float(pick(rng, 20, 40, 1)),
-        "their_supply_share": pick(rng, 0.2, 0.8, 0.05),
-        "your_sales_share": pick(rng, 0.12, 0.57, 0.05),
-        "your_weeks": int(pick(rng, 2, 10, 1)),
-        "their_weeks": int(pick(rng, 2, 5, 1)),  # short of stock: it asked for a rush
+    }
+    ranges = POWER_RANGES[power_lean(learner)]
+    numbers |= {
+        "their_supply_share": pick(rng, *ranges["their_supply_share"], 0.05),
+        "your_sales_share": pick(rng, *ranges["your_sales_share"], 0.05),
+        "your_weeks": int(pick(rng, *ranges["your_weeks"], 1)),
+        "their_weeks": int(pick(rng, *ranges["their_weeks"], 1)),
     }
     order = [kind for kind in STATEMENT_KINDS if kind != "signed"]
     rng.shuffle(order)
@@ -271,6 +274,41 @@ def draw(rng, learner):
         letter: _wording(learner, kind) for letter, kind in zip("ABCDE", order, strict=True)
     }
     return CapstoneCase(module="05_capstone", learner=learner, statements=statements, **numbers)
+
+
+#: Where dependence and time are drawn, for each lean of power (``power_lean``): towards
+#: you (Marlow needs your share of its sensors more and must decide sooner), towards
+#: Marlow (the reverse), or free (the ranges overlap, and power is mostly left open).
+POWER_RANGES = {
+    "you": {
+        "their_supply_share": (0.5, 0.8),
+        "your_sales_share": (0.12, 0.37),
+        "your_weeks": (6, 10),
+        "their_weeks": (2, 3),
+    },
+    "Marlow": {
+        "their_supply_share": (0.2, 0.4),
+        "your_sales_share": (0.52, 0.77),
+        "your_weeks": (2, 4),
+        "their_weeks": (7, 9),
+    },
+    None: {
+        "their_supply_share": (0.2, 0.8),
+        "your_sales_share": (0.12, 0.57),
+        "your_weeks": (2, 10),
+        "their_weeks": (2, 5),
+    },
+}
+
+
+def power_lean(learner):
+    """Which way ``learner``'s case leans on power: ``"you"`` or ``"Marlow"`` for two
+    learners in ten each, ``None`` (drawn freely) for the other two, chosen from the
+    learner's id alone so that the generator's random draws stay as they were. Without a
+    lean, Marlow almost never held power (third review, E3), and an audit that ignored
+    the case passed every learner."""
+    bits = zlib.crc32(f"05_capstone power {learner}".encode()) % 10
+    return "you" if bits < 4 else "Marlow" if bits < 8 else None
 
 
 def _wording(learner, kind):

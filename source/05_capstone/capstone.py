@@ -917,10 +917,11 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # with Quell and 24% without: which side's alternative was stronger hung on Quell, which
 # is why I weighted it most. Quell had no capacity, and the deal, 41 above my reservation
 # price, was on the frontier; Marlow took 125 without asking for more, which fits the
-# lower reservation price, the one the rush request had made likelier. In a real
-# meeting, its 2 weeks of stock against my 7 would have been worth raising, calmly,
-# though Marlow would be 47% of my sales against the 35% of its sensors I would supply,
-# so I would not have pressed power far. In my first negotiation I walked away politely
+# lower reservation price, the one the rush request had made likelier. Power, which the
+# table leaves out, was Marlow's: it would be 72% of my sales against the 25% of its
+# sensors I would supply, and its 7 weeks of stock against my 3 made it the more
+# patient side; in a real meeting I would not have raised either, and would have kept
+# the talk on the rush, where my strength meets its need. In my first negotiation I walked away politely
 # when Marlow stalled below my reservation price; its trust stayed at 0.50, and in the
 # second, again a linear Marlow and again with Quell without capacity, it opened where it
 # had the first time: a polite exit kept the relationship but earned nothing. After the
