@@ -701,7 +701,11 @@ def test_the_notebook_states_its_bargaining_sources_as_they_hold():
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     assert "module 03's lesson from Rubinstein" not in flat
-    assert "Sandholm & Vulkan" in flat and "discounts delay less" in flat
+    assert "Sandholm and Vulkan's" in flat and "discounts delay less" in flat
+    # the fourth review (E6): in their model the later deadline gets everything, and
+    # agreement always comes, at the first deadline
+    assert "the side whose deadline comes later gets everything" in flat
+    assert "concedes all" in flat and "slides to the last round or fails" not in flat
     assert "Its success depends on repeated play" not in flat
     assert "known length of 200 moves" in flat
 

@@ -1,13 +1,13 @@
 """Module 04, the professor's fourth review: each finding the checks can show, shown
 (errors E3, E4, E8; contradictions C3, C4; weak exercises W2, W5)."""
 
-
 import pytest
 
 import course
 from course.checks import concessions as check
 from course.checks.hints import NotYet
-from course.models.concessions import TradeTable, trade_rank, trade_tier
+from course.models.concessions import TradeTable, time_dependent_offer, trade_rank, trade_tier
+from course.scenarios.concessions import reservation_of
 
 MODULE = "04_concessions"
 
@@ -57,3 +57,92 @@ def test_the_closing_hint_names_the_rate_only_when_the_learners_rate_is_better()
         if all(count >= 5 for count in seen.values()):
             return
     pytest.fail(f"too few cases of each kind: {seen}")
+
+
+def test_unrounded_curves_pass_rule_3_and_rounding_is_named_when_it_breaks_it():
+    """E3 and U1: question 2 invites time_dependent_offer with 1 < beta <= 2 and rounding
+    to whole thousands, but a rounded beta = 1.2 plan failed for 18% of learners with a
+    hint that did not say why. Unrounded, such curves never break rule 3 (steps never
+    grow, the last smaller than the first); rounded, when the last step comes out as big
+    as the first, the hint says that rounding did it and what to do."""
+    named = 0
+    for n in range(120):
+        s = course.variant(MODULE, f"learner-{n}")
+        reservation = reservation_of(s)
+        for start in check._openings(s, hidden=True):
+            for beta in (1.05, 1.2, 1.5, 2.0):
+                target = (start + reservation) / 2
+                curve = [
+                    time_dependent_offer(t, s.rounds - 1, start, target, beta)
+                    for t in range(s.rounds)
+                ]
+                try:
+                    check._check_plan(curve, start, reservation, "here")
+                except NotYet as failure:
+                    assert "bigger than" not in str(failure) and "not smaller" not in str(failure)
+                plan = [float(round(offer)) for offer in curve]
+                try:
+                    check._check_plan(plan, start, reservation, "here")
+                except NotYet as failure:
+                    if "not smaller" in str(failure):
+                        assert "keep the decimals" in str(failure)
+                        named += 1
+    assert named > 0
+
+
+def test_the_cap_after_a_hold_is_your_last_concession():
+    """C3: 'your own last step' is the last time an offer of yours went down, but no case
+    had a hold of yours followed by a big concession of Orchard's, so a rule that reads
+    the cap from your last two offers only (no cap after a hold) passed every check."""
+
+    def last_two_only(s, mine, theirs, target):
+        step = theirs[-1] - theirs[-2]
+        if step <= 0:
+            return max(mine[-1], target)
+        if mine[-2] > mine[-1]:
+            step = min(step, mine[-2] - mine[-1])
+        return max(mine[-1] - step, target)
+
+    for learner in ("ada", "learner-1", "learner-2"):
+        with course.variants.learner_as(learner):
+            check.tit_for_tat(last_two_only)  # the visible cases do not tell them apart
+            try:
+                check.tit_for_tat(last_two_only, hidden=True)
+            except NotYet as failure:
+                assert "bigger than its own last one" in str(failure)
+            else:
+                pytest.fail("a cap read from the last two offers only passed the hidden cases")
+
+
+def test_comparing_a_deal_with_a_walk_out_fails_for_every_learner():
+    """W5: for a learner whose polite and walk-out gains coincided, comparing a deal with a
+    walk-out equalled the right answer in every table tried. A hidden table with larger
+    stakes, where a walk-out costs clearly more, tells them apart for everyone."""
+
+    def against_walk_out(s, next_year):
+        return s.alternative_price + s.extra_cost - (next_year["deal"] - next_year["walk-out"])
+
+    for n in range(3):
+        s = course.variant(MODULE, f"learner-{n}")
+        larger = check._tables(s, True)[-1]
+        assert larger["walk-out"] < larger["polite walk-away"] < larger["deal"]
+        assert larger["deal"] - larger["polite walk-away"] >= 8
+        with course.variants.learner_as(s.learner):
+            try:
+                check.relationship_reservation(against_walk_out, hidden=True)
+            except NotYet as failure:
+                assert "walk-out" in str(failure)
+            else:
+                pytest.fail("comparing a deal with a walk-out passed the hidden tables")
+
+
+def test_the_next_year_gain_is_over_the_reservation_price():
+    """C4: the table's gain is the price next year less the reservation price (Birch's
+    price plus the extra cost), which the text called a gain over the BATNA."""
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
+    assert "gain over your BATNA" not in flat
+    assert flat.count("gain over your reservation price") == 2
+    assert "gain over your BATNA" not in check.next_year.__doc__

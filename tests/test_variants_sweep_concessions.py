@@ -656,3 +656,19 @@ def test_every_formulation_passes_the_real_checks(formulations, learner, key):
                 getattr(check, question)(answer)
                 getattr(check, question)(answer, hidden=True)
     assert printed.getvalue().count("\N{CHECK MARK}") == 2 * 3 * len(formulations)
+
+
+def test_the_one_move_rule_stops_short_of_the_best_landing_from_the_middle(drawn):
+    """The fourth review (E1): section 4 says the one-move rule does not always reach the
+    frontier package best for Kite that Orchard will sign: from the draft it usually
+    does, from the middle package it stops short in most learners' cases."""
+    short = Counter()
+    for s in drawn:
+        table = TradeTable(s.yours, s.theirs)
+        best = max(you for you, them in table.frontier if them >= s.their_minimum)
+        for name, start in (("middle", middle(s)), ("draft", dict(s.draft))):
+            end = table.rule_path(start, s.their_minimum)[-1]
+            assert table.points(end)[0] <= best, s.learner
+            short[name] += table.points(end)[0] < best
+    assert short["middle"] > 0.5 * len(drawn)
+    assert short["draft"] < 0.25 * len(drawn)

@@ -611,7 +611,10 @@ def test_what_the_low_ball_verdict_says_the_buyer_did_is_in_the_history(seed):
         if "was not true: it later offered" in text:
             later = int(re.search(r"it later offered (\d+)", text).group(1))
             assert later == max(p for _, p in after) > m.low_ball
-            assert "close to a bluff about its limit" in text  # finding 19: on module 00's line
+            # finding 19: on module 00's line; the fourth review (E5): a claim about a budget
+            # may be a bluff about a limit or a false statement of fact, and is not settled
+            assert "a bluff about its limit" in text and "can be misrepresentation" in text
+            assert "close to a bluff" not in text and "are divided" in text
         else:
             assert not after or max(p for _, p in after) <= m.low_ball
         assert ("This time the claim was true" in text) == m.claim_true

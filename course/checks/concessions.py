@@ -447,11 +447,18 @@ def _check_plan(plan, start, reservation, where):
     if len(moves) > 1 and moves[-1][1] >= moves[0][1] - TOLERANCE:
         last, first = moves[-1][1], moves[0][1]
         same = "the same size as" if same_money(last, first) else "bigger than"
+        whole = all(float(offer).is_integer() for offer in plan)
+        rounding = (
+            " (your offers are whole numbers: if rounding made the steps equal, keep the "
+            "decimals, or round so that the last step comes out smaller)"
+            if whole
+            else ""
+        )
         _fail(
             where,
             f"in [{_listed(plan)}] your last concession ({last:.2f}) is {same} your first "
             f"({first:.2f}), not smaller: steps that never shrink tell Orchard that more is "
-            "coming; make the last concession smaller than the first",
+            f"coming; make the last concession smaller than the first{rounding}",
             "the last concession is not smaller than the first",
         )
     first = moves[0][1]
@@ -517,6 +524,8 @@ def _histories(s, hidden):
             ([top, top - 1], [low + 4, low]),  # a retraction right after your opening
             ([top, top - 4, top - 6, top - 7], [low, low + 3, low + 5, low + 6]),
             ([top, top - 2, top - 5], [low, low + 2, low + 9]),  # 7 asked back, 3 given
+            # you held last; Orchard then concedes 7: your last concession (4) still caps it
+            ([top, top - 4, top - 4], [low, low, low + 7]),
             ([top, top - 3, target + 2], [target - 14, target - 11, target - 5]),
         ]
     return cases
@@ -1079,8 +1088,9 @@ NEXT_YEAR_SPREAD = 6
 
 
 def next_year(s):
-    """Next year's expected gain over your BATNA (thousands) after each of ``ENDINGS`` this
-    year, for learner ``s``: the engine plays module 04's plan (``course.engine.practice.
+    """Next year's expected gain over your reservation price (thousands: the price next
+    year's talks reach less your reservation price, 0 without a deal) after each of
+    ``ENDINGS`` this year, for learner ``s``: the engine plays module 04's plan (``course.engine.practice.
     Plan``: the grounded opening of question 1, steps that shrink to a target halfway to
     the reservation price, question 6's rule for accepting) twice against a buyer like
     Orchard that remembers how the first talks ended (``next_time``), and averages over
@@ -1115,14 +1125,19 @@ def adjusted_reservation(s, following):
 
 def _tables(s, hidden):
     """Next-year tables to try: the engine's for the learner; hidden, also one where a
-    deal makes no difference and one where a deal makes next year worse (a low price
-    sets a precedent), so the sign is read, not assumed."""
+    deal makes no difference, one where a deal makes next year worse (a low price sets a
+    precedent), so the sign is read, not assumed, and one where the stakes are larger and
+    a walk-out costs clearly more than a polite walk-away, so that comparing a deal with
+    a walk-out fails for every learner."""
     following = next_year(s)
     tables = [following]
     if hidden:
-        flat = dict(following, deal=following["polite walk-away"])
-        worse = dict(following, deal=round(following["polite walk-away"] - 3, 2))
-        tables += [flat, worse]
+        polite = following["polite walk-away"]
+        flat = dict(following, deal=polite)
+        worse = dict(following, deal=round(polite - 3, 2))
+        base = max(polite, 6.0)  # a walk-out costs 4 of it; a deal adds 8
+        larger = {"deal": base + 8, "polite walk-away": base, "walk-out": base - 4}
+        tables += [flat, worse, larger]
     return tables
 
 

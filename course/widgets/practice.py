@@ -631,10 +631,12 @@ def verdict_of(moment, run, held):
     if later is not None and later > moment.low_ball:
         text += (
             f" Its claim that the low-ball was all its budget allowed was not true: it later "
-            f"offered {later}. On module 00's line, a false word about its own budget is "
-            "close to a bluff about its limit, which the conventions of bargaining tolerate; "
-            "had it invented a fact you rely on, such as a rival's quote or a board decision, "
-            "it would have been misrepresentation."
+            f"offered {later}. On module 00's line, a false claim about its budget sits near "
+            "the line: read as a statement of what it is willing to pay, it is a bluff about "
+            "its limit, which the conventions of bargaining tolerate; read as a statement of "
+            "fact about its budget (a figure its board set, say), it can be misrepresentation, "
+            "like an invented rival's quote. Ethicists and the rules for lawyers are divided "
+            "on where such a claim falls."
         )
     text += true
     if run["response"] != "hold":

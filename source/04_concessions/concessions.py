@@ -27,8 +27,9 @@
 #    anchor without being pulled by it;
 # 2. plan your concessions, and know what their pattern tells the other side;
 # 3. answer concessions with concessions, and stop giving when nothing comes back;
-# 4. trade across several issues so that both sides gain, up to the **Pareto frontier**,
-#    decide where on it to land, and put several equally good offers on the table at once;
+# 4. trade across several issues so that both sides gain, up to the **Pareto frontier**;
+#    choose where on it you want to land, pace the moves that take you there, and put
+#    several equally good offers on the table at once;
 # 5. decide, when an offer arrives, whether to accept, counter or walk away, and leave in a
 #    way that lets you come back.
 #
@@ -226,12 +227,14 @@ check.opening(opening, hidden=True)
 #   over the union's head, was held to breach the duty to bargain in good faith: *NLRB v.
 #   General Electric*, 2nd Cir., 1969.) A Boulware stance signals patience; it must not
 #   pretend to an alternative you do not have. Holding firm pays against a counterpart
-#   who concedes early or has a tighter deadline than yours: in bargaining with
-#   deadlines, the side whose deadline comes later gets more (Sandholm & Vulkan,
-#   "Bargaining with deadlines", AAAI 1999). Likewise, in Rubinstein's model (1982,
-#   module 03), which has no deadline, the more patient side (the one that discounts
-#   delay less) gets more. Against a counterpart just as patient, the deal slides to the
-#   last round or fails.
+#   who concedes early or has a tighter deadline than yours. In Sandholm and Vulkan's
+#   model of bargaining with private deadlines ("Bargaining with deadlines", AAAI
+#   1999), the side whose deadline comes later gets everything: both wait, and at the
+#   first deadline the side it belongs to concedes all. Likewise, in Rubinstein's model
+#   (1982, module 03), which has no deadline, the more patient side (the one that
+#   discounts delay less) gets more. Real talks are less stark, but the direction holds:
+#   waiting favours the side that can afford it, and two Boulware sides who both wait
+#   may run out of time before they reach each other.
 # - $\beta = 1$, **linear**: the same step every round.
 # - $\beta > 1$, **Conceder**: most of the ground is given early, and the steps shrink.
 #
@@ -278,10 +281,11 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #
 # 1. start at `opening` in round 0;
 # 2. never go back up (a higher offer than your last reads as a retraction);
-# 3. concede in steps that never grow and end smaller than they began: each concession
-#    no bigger than any concession before it (up to 1 more than the smallest of those,
-#    from rounding to whole thousands, is fine), the last one smaller than the first. Rounds in which you hold (a step of 0),
-#    to wait for Orchard's move, are fine anywhere;
+# 3. concede in steps that never grow and end smaller than they began. Steps never grow:
+#    no concession may be bigger than the smallest concession before it by more than 1
+#    (that much is allowed for rounding to whole thousands). The last concession must be
+#    strictly smaller than the first, even after rounding. Rounds in which you hold (a
+#    step of 0), to wait for Orchard's move, are fine anywhere;
 # 4. give at most three fifths of everything it concedes in its first concession, so that
 #    the later steps still mean something;
 # 5. end at your target, with a margin above your reservation price (Birch's price
@@ -292,7 +296,9 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # most a true fact of yours justifies, so it does not depend on your answer to question
 # 1. You may write the steps yourself, or use `time_dependent_offer` aimed at your target
 # with $1 < \beta \le 2$ (a larger $\beta$ can put more than three fifths into the first
-# step when the talks are short).
+# step when the talks are short). Its offers, unrounded, pass rule 3; rounded to whole
+# thousands, small steps can come out all the same size (say 2, 2, ..., 2), and then
+# the last is not smaller than the first: look at your steps after rounding.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -351,17 +357,21 @@ check.concession_plan(concession_plan, hidden=True)
 # by holding, not by stepping back. Nor should a person copy a big step in full: your own
 # plan (section 2) has steps that shrink towards a target above your reservation price,
 # and a copied step that is bigger than your last one tells the other side more is coming.
-# So the practical rules are: concede in answer to their concessions, by about as much
-# but never more than your own last step, not into silence; after a concession of yours,
+# So the course's rule, which it calls **paced tit-for-tat**, is: concede in answer to
+# their concessions, by about as much but never more than your own last step, not into
+# silence; after a concession of yours,
 # wait for one back before you move again; if they retract, hold, and neither reward the
 # retraction with a step forward nor answer it with one of your own; and stop at your
-# target, keeping the margin above your reservation price for a last trade.
+# target, keeping the margin above your reservation price for a last trade. Axelrod's
+# strategy, Faratin's tactics and the arena's tit-for-tat buyer below are relatives of
+# this rule, not the same thing: where this module says paced tit-for-tat, it means the
+# rule just stated.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
-# ### Question 3 (1 point): your next offer, by tit-for-tat
+# ### Question 3 (1 point): your next offer, by paced tit-for-tat
 #
-# Write `tit_for_tat(s, mine, theirs, target)`: your next offer to Orchard by the practical
-# rules above, as a person plays tit-for-tat. `mine` lists your offers so far, from your
+# Write `tit_for_tat(s, mine, theirs, target)`: your next offer to Orchard by paced
+# tit-for-tat, the rule above. `mine` lists your offers so far, from your
 # opening, and `theirs` Orchard's answers, one for each of yours (so both lists have the
 # same length, at least 2). `target` is where your plan stops (question 2), above your
 # reservation price. Look at Orchard's last move, from `theirs[-2]` to `theirs[-1]`, and
@@ -453,47 +463,63 @@ NegotiationArena()
 # below it leaves points on the table that both sides could have shared; a deal on it
 # cannot improve for one side without costing the other.
 #
-# The course's rule for choosing the next move puts these ideas in order; the order is
-# this course's own summary, not a quotation:
-#
-# 1. **Create value first.** Below the frontier some trades cost neither side anything:
-#    give on an issue that matters more to them than to you, take one that matters more
-#    to you. This is **logrolling** (Pruitt, *Negotiation Behavior*, 1981). A trade that
-#    helps one side and leaves the other exactly where it was counts too: nobody loses.
-#    Among such trades take the one that adds the most points for the two of you
-#    together, then the one that leaves you more. Choosing by what it gives the other
-#    side alone can spend your moves on small gains and leave you below the frontier,
-#    with value neither side collects. Measured in your own points, these trades bring
-#    back at least as much as they cost: a **trade ratio** (your points back per point
-#    given) of at least 1.
-# 2. **Then concede only what closes the deal.** Once no trade is free (on the frontier,
-#    always), every move that helps them costs you: the levels you get back are worth less
-#    to you than the level you give, so its trade ratio is below 1. Make such a concession
-#    only while they still need points to agree, and ask for something back each time:
-#    here, the agreement itself ("I can go to unlimited revisions if that settles the
-#    framework"). That is the sense in which the give still brings something of equal value
-#    back: the deal, which is worth more to you than your BATNA. If one move gives them
-#    all the points they still need, make the one of those that costs you least, whatever
-#    it gives them beyond their minimum. Only when no single move is enough, choose by the
-#    **concession rate**, the points the move gives them per point it costs you, and take
-#    the highest: cheap for you and dear to them. It may be a single give.
-# 3. **Stop** when nothing is free and they have what they need. Every point more is a
-#    gift, and a gift tells them more can be had for nothing.
-#
-# Two ratios, two questions. The **trade ratio** of a move is
-# $\frac{\text{your points back}}{\text{your points given}}$, both in *your* points: does
-# the move pay for itself, for you? The **concession rate** is
+# Two ratios measure a move, and each answers its own question. The **trade ratio** of a
+# move is $\frac{\text{your points back}}{\text{your points given}}$, both in *your*
+# points: does the move pay for itself, for you? The **concession rate** is
 # $\frac{\text{their net gain}}{\text{your net loss}}$: how much a move you pay for is
 # worth to *them*. The first tells you whether a move is free; the second, among moves
 # that cost you, which one buys the most of their agreement.
+#
+# A move is **free** when it leaves neither side with fewer points and adds to at least
+# one of them. Below the frontier free trades exist; on it, none does.
+#
+# **Where to land is one decision; how to get there is another.** The best place to land
+# is the frontier package with the most points for you among those that give the other
+# side at least what it needs to sign (its minimum). That is a choice over all packages
+# at once, and you make it before you move. The course's rule for choosing the *next*
+# move, below, is a way of walking towards the frontier one level at a time; it looks
+# only one move ahead, so it does not always reach that best package. From your
+# colleague's draft it often does; from a package where every issue is split down the
+# middle it stops short in most learners' cases, because the free trades it makes first
+# may hand much of the value they create to the other side. So decide where to land
+# first, then use the rule to pace the moves, and check where it has taken you. The
+# rule's order is this course's own summary, not a quotation:
+#
+# 1. **Create value first.** While a free trade exists, make one: give on an issue that
+#    matters more to them than to you, take one that matters more to you. This is
+#    **logrolling** (Pruitt, *Negotiation Behavior*, 1981). Among free trades take the
+#    one that adds the most points for the two of you together, then the one that leaves
+#    you more. Choosing by what it gives the other side alone can spend your moves on
+#    small gains and leave you below the frontier, with value neither side collects.
+#    These trades have a trade ratio of at least 1: they bring you back at least as much
+#    as they cost you.
+# 2. **Then concede only what closes the deal.** Once no trade is free (on the frontier,
+#    always), every move that helps them costs you: its trade ratio is below 1, and the
+#    points you give are paid for out of your own score. Make such a concession only
+#    while they still need points to agree, and never give it for nothing: make every
+#    one **conditional** on the deal ("I can go to unlimited revisions if we sign the
+#    framework on these terms"), so that nothing is agreed until everything is. What
+#    comes back for it is then the deal as a whole, which is worth more to you than your
+#    BATNA; a concession that does not close the deal on its own is still part of that
+#    package, and if the deal falls through it falls with it. If one move gives them all
+#    the points they still need, make the one of those that costs you least, whatever it
+#    gives them beyond their minimum. Only when no single move is enough, choose by the
+#    concession rate and take the highest: cheap for you and dear to them. It may be a
+#    single give, as long as it is given on that condition.
+# 3. **Stop** when nothing is free and they have what they need. Every point more is a
+#    gift, and a gift tells them more can be had for nothing.
+#
+# Their minimum is itself an estimate. A rule that lands just above it lands on your
+# research's guess: test it before you rely on it (ask what a package must hold for them
+# to sign), and keep a point or two in hand rather than concede to the last point of an
+# estimate.
 #
 # A caution. Moving one level at a time, you can get stuck below the frontier, where no
 # one-level trade is free but some package is still better for both: look then for a
 # bigger move (two levels of one issue, or three issues at once).
 #
-# First move towards the frontier (create value), then decide where on it to land (claim
-# value). The small case below has six packages scored (you, them); the frontier holds
-# four of them. (2, 2) is not on it: (2, 3) gives them one more at no cost to you.
+# The small case below has six packages scored (you, them); the frontier holds four of
+# them. (2, 2) is not on it: (2, 3) gives them one more at no cost to you.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "frontier-example", "schema_version": 3}
 small_case = [(4, 0), (3, 1), (1, 1), (2, 3), (0, 4), (2, 2)]
@@ -508,16 +534,19 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 #
 # Your colleague has drafted the framework for Orchard (`s.draft` in your story): worth
 # more to you than to Orchard, and more to you than splitting every issue down the middle,
-# but below the frontier. Plan the framework talks from that draft as a series of
-# moves. In each row, pick an issue to give one level to Orchard and an issue to take one
+# but below the frontier. First choose where you want to land: in the picture (your
+# points across, Orchard's up), the frontier dot furthest to the right that is on or
+# above Orchard's dashed minimum line. Then plan the framework talks from the draft as a series of moves. In each row, pick an issue to give one level to Orchard and an issue to take one
 # level back, or "(nothing)" for a single give. The table shows each move's net for you
 # and for Orchard, its trade ratio ("—" when the give costs you nothing), its concession
 # rate ("—" when the move is not a concession), and what the rule of this section says of
 # it. The picture shows
 # every package as a dot, the frontier as a line, Orchard's minimum as a dashed line and
 # your plan as numbered steps. Land on the frontier with Orchard's minimum met and every
-# move marked right; it takes at least three moves. Then try a concession while a free
-# trade is open, or one after Orchard has its minimum, and read what the table says.
+# move marked right; it takes at least three moves. The verdict then says whether the
+# rule's path reached the package best for you, or stopped short of it. Then try a
+# concession while a free trade is open, or one after Orchard has its minimum, and read
+# what the table says.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "planner", "schema_version": 3}
 from course.widgets.concessions import ConcessionPlanner
@@ -535,9 +564,8 @@ ConcessionPlanner(scenario)
 # for Orchard; `s.yours[issue][level]` and `s.theirs[issue][level]` are the points).
 # Orchard will not sign for fewer than `s.their_minimum` of its points.
 #
-# - A trade that leaves neither side with fewer points and adds to at least one is free;
-#   while one exists, take the free trade that adds the most points for both sides
-#   together, then the one that leaves you more.
+# - While a free trade exists (as defined above), take the one that adds the most points
+#   for both sides together, then the one that leaves you more.
 # - Otherwise, while Orchard has fewer than `s.their_minimum` points, concede: among the
 #   moves that raise Orchard's points and cost you some, take those that bring Orchard to
 #   at least `s.their_minimum`, and of them the one that costs you fewest points (then the
@@ -682,9 +710,10 @@ check.meso(meso, hidden=True)
 # - **Accept** when the offer is at least what you would ask next. Faratin et al. (1998)
 #   give their agents this acceptance rule: take the other side's offer when it is at
 #   least as good as the offer you were about to make. Turning down an offer that
-#   already gives you what you were about to ask for only delays the deal. (In module 02
-#   both reservation prices were known, so the line was the middle of the zone; here
-#   Orchard's is only an estimate, so the line is your own plan.) At the end of the talks there is no next offer of yours, and the
+#   already gives you what you were about to ask for only delays the deal. (Module 02's
+#   rule accepted at the even split, halfway between the two reservation prices, because
+#   both were known there; here Orchard's is only an estimate, so the line is your own
+#   plan.) At the end of the talks there is no next offer of yours, and the
 #   comparison is with your reservation price: an offer at or above it beats your BATNA.
 # - **Walk away** when the best deal you can still reach is below your reservation price:
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
@@ -706,8 +735,10 @@ check.meso(meso, hidden=True)
 # 2. *Reassess, then re-anchor.* If the news is real and credible, update your estimate of
 #    their reservation price, and with it your plan. If it is not, restate the fact behind your
 #    number: "The market rate for a year of this work is 118, and that is where we are."
-# 3. *Move only in a trade, and only your planned step.* "I can look at 30-day payment if
-#    delivery stays at 10 weeks." A big step made to calm the room is a concession nobody
+# 3. *Move only on a condition, and only your planned step.* Ask for something back each
+#    time: a level on another issue where one is on offer ("I can look at 30-day payment
+#    if delivery stays at 10 weeks"), and always the deal itself ("... if that settles
+#    it"), as section 4 says. A big step made to calm the room is a concession nobody
 #    paid for, and it moves the anchor their way.
 # 4. *If there is no zone, leave well.* "At 60 we can't do this work properly. If your
 #    budget moves, or a smaller scope would help, call me; I'd like to work with you."
@@ -751,10 +782,9 @@ DifficultMoment()
 # offer with `offer`. `next_ask` is what your plan asks in the next round, or `None` when
 # this was the last round of the talks. `ceiling` is `None`, or the most Orchard can pay
 # when you have good evidence of it. Your reservation price is `s.alternative_price` plus
-# `s.extra_cost`. Return `"accept"`, `"counter"` or `"walk away"` by the rule above. A
-# credible ceiling also caps what you ask: when it is at or above your reservation price
-# but below your next ask, asking more than Orchard can pay only spends time, so an offer
-# at the ceiling (or above it) is one to accept, and an offer below it one to counter.
+# `s.extra_cost`. Return `"accept"`, `"counter"` or `"walk away"` by the rule above,
+# reading the ceiling, when there is one, for what it says about the deals still
+# possible.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-answer", "schema_version": 3}
@@ -821,8 +851,10 @@ check.respond(respond, hidden=True)
 # plan (the grounded opening of question 1, steps that shrink to a target halfway to your
 # reservation price, question 6's rule for accepting) against the buyer twice. This year
 # the talks run until the plan would end them, and end there in that way; next year the
-# plan plays out in full. The table gives next year's gain over your BATNA (in thousands,
-# averaged over the four styles) after each ending.
+# plan plays out in full. The table gives next year's gain over your reservation price:
+# the price next year's talks reach, less your reservation price (in thousands, averaged
+# over the four styles, and 0 when they end without a deal), so what a deal is worth
+# beyond Birch's job once the extra cost is paid.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "next-year", "schema_version": 3}
 next_year = check.next_year(scenario)
@@ -833,7 +865,7 @@ next_year
 #
 # You will negotiate with Orchard again next year. `next_year` maps each way this year's
 # talks could end (`"deal"`, `"polite walk-away"`, `"walk-out"`) to what you can expect to
-# gain over your BATNA next year after it, as in the table above. Write
+# gain over your reservation price next year after it, as in the table above. Write
 # `relationship_reservation(s, next_year)`: your reservation price for this year's talks
 # (`s.alternative_price` plus `s.extra_cost` without the relationship) with what a deal
 # does to next year inside it, as the text above says. The check also tries tables in
@@ -907,8 +939,9 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #   say wait. Plan towards a target with a margin above your reservation price, and treat
 #   the agents' curves as shapes, not scripts.
 # - Concede in answer to concessions, by about as much but never more than your own last
-#   step, down to your target; hold when they hold or step back; tit-for-tat paces a
-#   negotiation, and its full force needs a future with the same counterpart.
+#   step, down to your target; hold when they hold or step back (paced tit-for-tat).
+#   Tit-for-tat paces a single negotiation; its full force needs a future with the same
+#   counterpart.
 # - Below the frontier, make the trade that creates the most value; once nothing is free,
 #   concede only what closes the deal: the cheapest move that gives them what they still
 #   need, or, when no single move does, the one that costs you least per point they gain;
