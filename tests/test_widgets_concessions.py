@@ -70,6 +70,14 @@ def test_a_plan_of_right_moves_lands_with_orchards_minimum(learner_id):
     assert "Your plan ends on the frontier" in verdict
     assert "Every move on the way is right by the rule: you have landed." in verdict
     assert "would not sign" not in verdict
+    # the fourth review (E1): the verdict says whether the rule's path reached the
+    # frontier package best for you that Orchard will sign, whichever it is
+    table = TradeTable(scenario.yours, scenario.theirs)
+    best = max(you for you, them in table.frontier if them >= scenario.their_minimum)
+    end = table.rule_path(scenario.draft, scenario.their_minimum)[-1]
+    reached = table.points(end)[0] == best
+    assert ("the rule's path reached the place you would choose" in verdict) == reached
+    assert ("The rule looks only one move ahead" in verdict) == (not reached)
 
 
 def cells(planner):

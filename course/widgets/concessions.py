@@ -228,4 +228,9 @@ class ConcessionPlanner(w.VBox):
                     "the trades it makes first decide which packages its last concession can "
                     "reach, so it does not always end there."
                 )
+            else:
+                text += (
+                    " It is also the frontier package best for you that still gives Orchard "
+                    "its minimum: the rule's path reached the place you would choose to land."
+                )
         return message(text, ok=not better and not wrong and not short)
