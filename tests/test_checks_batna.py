@@ -1037,3 +1037,13 @@ def test_the_three_places_that_set_a_target_set_the_same_one():
     )
     offer = float(re.search(r"rises from [\d,]+ to ([\d,]+)", answer)[1].replace(",", ""))
     assert moved == (offer + high) / 2 and moved < later <= high
+
+
+def test_question_8_leaves_the_bounds_to_the_learner():
+    """Review 3, W4: question 8 wrote out both bounds of the range it accepts, with their
+    formulas, so no judgement was left; it now points to section 3's conditions and names
+    the fields, and the learner works out which zone and which top apply."""
+    text = _cell("q8-text")
+    assert "with half the commute" not in text and "`offers.agency_rate` plus" not in text
+    assert "section 3's two conditions" in text
+    assert all(f"`offers.{f}`" in text for f in ("commute_cost", "agency_rate", "agency_fee"))

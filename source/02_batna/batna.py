@@ -264,7 +264,8 @@ check.choose_batna(choose_batna, hidden=True)
 # too (also called an aspiration): the salary you would be pleased to reach and could
 # justify. This course asks two things of it: it lies above the middle of the zone
 # between your reservation price and your estimate of the most the other side could pay
-# (section 4), so that reaching it gives you more than half of the surplus; and it is no
+# (section 4; section 5 calls that middle the *even split*), so that reaching it gives you
+# more than half of the surplus; and it is no
 # higher than that estimate, so a fact you can name justifies it. Nearer the top is
 # bolder. Galinsky, Mussweiler
 # and Medvec (*Journal of Personality and Social Psychology* 83, 2002) found that
@@ -835,17 +836,12 @@ check.batna_needed(batna_needed, hidden=True)
 # `target_salary(offers, reservation)` returning yours, for the job with two remote days
 # (the package section 5's rule aims at). `reservation` is your reservation price from
 # expected values (question 3, first part); the check passes the right value, so a slip
-# there costs you nothing here. You choose the target; the check accepts any that meets
-# two conditions a demanding negotiator would set:
-#
-# - it is above the even split of the zone with two remote days, from your reservation
-#   price with them (`reservation` with half the commute, `offers.commute_cost`, taken
-#   off) up to Northwind's reservation price: a target at or below the even split aims at
-#   half the surplus or less before the talks have begun;
-# - it is no higher than Northwind's reservation price (`offers.agency_rate` plus
-#   `offers.agency_fee`), so you can justify it with a fact Northwind can check, the
-#   agency's published rate and fee: a figure above it is one Northwind would rather call
-#   the agency than pay.
+# there costs you nothing here. You choose the target, by section 3's two conditions
+# applied to the package it is for; the check accepts any target that meets them. Which
+# reservation price belongs to a package with two remote days, and what is the most
+# Northwind could pay, by a fact it can check? You will need `offers.commute_cost`,
+# `offers.agency_rate` and `offers.agency_fee`. If the check says no, its hint names the
+# condition your target misses.
 #
 # Where in that range? Nearer the top is bolder and costs more goodwill if you cannot
 # argue for it. The check also tries an example learner's scenario, and grading other
