@@ -225,7 +225,7 @@ def test_literature_the_licence_price_names_where_it_is_not_the_only_prediction(
     """Review 3, section 2b: with two buyers who can both bargain, max(v1/2, v2) is the
     Markov prediction and other equilibria give the seller anything in [v1/2, v1] (Abreu &
     Manea 2025, abstract checked); the story's fixed Borealis offer is why it applies."""
-    assert "That rests on Borealis's offer being fixed" in PROSE
+    assert "also rests on Borealis's offer being fixed" in PROSE
     assert "Bargaining Foundations for the Outside Option Principle" in PROSE
 
 

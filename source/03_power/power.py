@@ -524,7 +524,8 @@ check.votes_needed(votes_needed, hidden=True)
 # waits may have to keep paying people who have nothing to do. Call $\delta$ (delta, a
 # *discount factor* between 0 and 1) what a deal one round later is worth to a side
 # compared with the same deal now. A round is the time from one proposal to the next: one
-# side proposes and the other answers; for Kestrel and Granite it is a month. $\delta = 0.9$ per month means a month's
+# side proposes and the other answers; for Kestrel and Granite it is a month.
+# $\delta = 0.9$ per month means a month's
 # delay costs a tenth of the deal. That would be a very high cost for a large firm with
 # cheap credit; it is plausible for a small firm short of cash that pays an idle team out
 # of an expensive overdraft while it waits. Here $\delta$ is a cost of time and nothing
@@ -678,18 +679,19 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # Kestrel no cash sooner and its expensive overdraft plays no part; and since the licence
 # runs to a fixed end date, each day unsigned shrinks what there is to share, for both
 # alike, so the story takes a day's delay to cost Kestrel and Atlas the same share of what
-# the licence is worth. With equal
-# rates they split evenly at the table, and deal-me-out gives Kestrel
-# $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly the floor whenever
-# Borealis binds. That rests on Borealis's offer being fixed, a sum Kestrel can take or
-# leave. Where the seller could bargain with either buyer in turn, the same price is what
-# the simplest equilibria predict, but others let the seller get anything between
-# $v_1/2$ and $v_1$ (Abreu & Manea, "Bargaining Foundations for the Outside Option
-# Principle", *Review of Economic Studies*, 2025). (Had the licence money come the day the deal was signed, Kestrel would
-# lose at its overdraft rate; at three times Atlas's rate, its share at the table would tend
-# to a quarter, and the price to $\max(v_1/4,\ v_2)$.) Splitting the difference,
-# $(v_1 + v_2)/2$, would fit only if a sale to Borealis were what Kestrel is left with when
-# talks with Atlas break down on their own.
+# the licence is worth. With equal rates they split evenly at the table, and deal-me-out
+# gives Kestrel $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly the floor
+# whenever Borealis binds. (Had the licence money come the day the deal was signed,
+# Kestrel would lose at its overdraft rate; at three times Atlas's rate, its share at the
+# table would tend to a quarter, and the price to $\max(v_1/4,\ v_2)$.) Splitting the
+# difference, $(v_1 + v_2)/2$, would fit only if a sale to Borealis were what Kestrel is
+# left with when talks with Atlas break down on their own.
+#
+# The price $\max(v_1/2,\ v_2)$ also rests on Borealis's offer being fixed, a sum Kestrel
+# can take or leave. Where the seller could bargain with either buyer in turn, it is what
+# the simplest equilibria predict, but others let the seller get anything between $v_1/2$
+# and $v_1$ (Abreu & Manea, "Bargaining Foundations for the Outside Option Principle",
+# *Review of Economic Studies*, 2025).
 #
 # Every model here assumes **full information**: each side knows the other's patience and
 # options. Real talks rarely work that way, which matters in section 7.
@@ -923,8 +925,9 @@ check.best_lever(best_lever, hidden=True)
 #   already knows your patience, mentioning a weak alternative gains nothing: it is worth
 #   less than what they already expect to pay you. Where they are unsure how long you can
 #   wait, as in most real talks and in question 7 below, it can do harm: it can lower their
-#   estimate of your reservation price, and, as module 01 warned, a side that knows your reservation price and can make
-#   you a take-it-or-leave-it offer can take nearly all the gain. Negotiation textbooks give
+#   estimate of your reservation price, and, as module 01 warned, a side that knows your
+#   reservation price and can make you a take-it-or-leave-it offer can take nearly all the
+#   gain. Negotiation textbooks give
 #   the same advice (Lewicki, Saunders and Barry, *Negotiation*): make a strong alternative
 #   known, and keep a weak one private. A strong one persuades only if the other side
 #   believes it: Granite cannot check what Kestrel says, and a firm with no offer at all
