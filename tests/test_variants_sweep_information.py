@@ -939,3 +939,14 @@ def test_the_opening_never_raises_a_learners_best_price_but_can_in_general(sales
     after = {r: prior[r] * offer[r] / sum(prior[v] * offer[v] for v in prior) for r in prior}
     assert scenario.best_move(prior, 40)[0] == 60 and scenario.best_move(after, 40)[0] == 70
     assert "the best price is 60 before the offer and 70 after it" in words
+
+
+def test_question_5_gives_a_true_reason_for_leaving_the_news_out_of_the_cap():
+    """The check passes in its own reading of the news, so a slip in Question 3 could
+    never cost the capped price; the old reason for leaving the news out ('so that a slip
+    in Question 3 costs nothing here') was no reason. The cap is priced alone to show
+    what it does, and the check shows the combination (the third review, W7)."""
+    words = notebook_words("q5-text")
+    assert "so that a slip in Question 3 costs nothing here" not in words
+    assert "shows what the cap does on its own" in words
+    assert "check shows what combining them gives" in words

@@ -713,8 +713,8 @@ def _price_capped(answers, readings):
             (
                 reference.best_move(with_news, sale.cost)[0],
                 "that caps your beliefs after the news too; the question asks you to cap "
-                "`after`, without the news (a simplification, so that a slip in Question 3 "
-                "costs nothing here)",
+                "`after`, without the news (a simplification that shows what the cap does on "
+                "its own; the check shows the combination once your capped price passes)",
             ),
             (
                 now,

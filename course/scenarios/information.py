@@ -320,7 +320,8 @@ class Situation:
     why_action: str
 
 
-#: Question 6's situations, the same for every learner: a judgement, not a sum.
+#: Question 6's situations, the same for every learner; the prices that answer them are
+#: the learner's own (``fits``).
 SITUATIONS = (
     Situation(
         "staged-opening",
@@ -944,8 +945,7 @@ def surer_prices(beliefs, cost):
     """The possible reservation prices (chance above zero) strictly between ``cost`` and
     the best final price: asking one of them sells more surely than the best price and
     still earns something. Question 6's seller who needs the cash asks one of them; with
-    none, 'ask below it' could only lose margin or sell below cost, so such draws are
-    redrawn."""
+    none, no surer price would earn, so such draws are redrawn."""
     best = best_move(beliefs, cost)[0]
     return sorted(v for v, chance in beliefs.items() if chance > 0 and cost < v < (best or cost))
 

@@ -480,8 +480,9 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #   pay you at most `sale.rival_cap`. As section 2 says, move each possible reservation
 #   price above the cap down to the cap, carrying its chance with it, and price against
 #   those beliefs (from `after`, without the other news, and `sale.cost`). Leaving out
-#   the news you have already read is a simplification, so that a slip in Question 3
-#   costs nothing here; a real seller would combine both. Leverage has shifted: see
+#   the news you have already read is a simplification that shows what the cap does on
+#   its own; a real seller would combine both, and once your capped price passes, the
+#   check shows what combining them gives on your scenario. Leverage has shifted: see
 #   whether your price falls, and whether it falls to the cap or below it.
 #
 # One point for `before`, one for `now` and `with_news`, one for `capped`. Besides your own
