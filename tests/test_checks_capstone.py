@@ -279,7 +279,7 @@ def test_beliefs_rounded_to_three_decimals_pass(learner):
         chance = quell_posterior(s) + 0.01
         return {s.reservation_if_quell: chance, s.reservation_if_not: 1 - chance}
 
-    assert "after the rush request" in miss("marlow_beliefs", off)
+    assert "higher than Bayes' rule gives" in miss("marlow_beliefs", off)
 
 
 def test_beliefs_each_rounded_on_its_own_pass_where_both_round_down(monkeypatch, learner):
@@ -782,3 +782,19 @@ def test_the_openings_pass_message_claims_only_what_it_checks(learner, answers):
     messages = " ".join(o.message for o in outcome.outcomes)
     assert "most ambitious opening Marlow could accept without Quell" in messages
     assert "grounded" not in messages
+
+
+def test_a_wrong_posterior_is_not_given_the_answer(learner, own):
+    """Third review, W2 and W9: the belief hint printed the right chance to four decimals,
+    so the learner could copy it; it now says on which side of Bayes' rule the answer
+    lies and how to get there, and never shows the posterior."""
+    from course.scenarios.capstone import quell_posterior as posterior
+
+    right = posterior(own)
+    for wrong in (right + 0.07, right - 0.07):
+        hint = miss(
+            "marlow_beliefs",
+            lambda s, w=wrong: {s.reservation_if_quell: w, s.reservation_if_not: 1 - w},
+        )
+        assert f"{right:.4f}" not in hint and f"{right:.3f}" not in hint
+        assert ("higher" if wrong > right else "lower") + " than Bayes' rule gives" in hint

@@ -219,7 +219,7 @@ def passes_audit(s, audit):
     return True
 
 
-def test_q5_the_opening_is_grounded_ambitious_and_leaves_room(drawn):
+def test_q5_the_opening_is_acceptable_ambitious_and_leaves_room(drawn):
     """Q5: a package suits both sides without Quell; the prescribed opening leaves you at
     least 10 k€ above your reservation price (never worse than walking away); it gives
     Marlow fewer points than it needs with Quell (so the two states lead to different

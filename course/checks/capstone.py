@@ -86,7 +86,7 @@ class _HiddenLearners:
 HIDDEN_LEARNERS = _HiddenLearners()
 
 #: How close a chance must come to the course's: a chance rounded to three decimals
-#: passes (the hint shows four).
+#: passes.
 CHANCE_TOLERANCE = 5e-4
 #: How close the two chances' sum must come to 1: each may be rounded on its own, so
 #: their sum may be off by both roundings (0.4375 and 0.5625 round to 0.437 and 0.562).
@@ -345,7 +345,12 @@ def judge_beliefs(case, result):
             "the likelihoods are swapped: a rush is likelier when Quell has no capacity"
         )
     else:
-        hint = f"Quell has capacity with chance {expected:.4f} after the rush request, not {chance:.4f}"
+        hint = (
+            f"your chance that Quell has capacity, {chance:.4f}, is "
+            f"{'higher' if chance > expected else 'lower'} than Bayes' rule gives: multiply "
+            "the prior chance of each state by the chance of a rush in that state, and "
+            "divide each product by their sum"
+        )
         general = "the chance that Quell has capacity after the rush request is not right"
     raise NotYet(
         f"marlow_beliefs is not right for learner {case.learner}: {hint}.", general=general

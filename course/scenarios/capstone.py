@@ -536,7 +536,7 @@ def frontier_rows(case):
     return _as_packages(_key(case), True)
 
 
-def grounded_rows(case):
+def acceptable_rows(case):
     """The Pareto-optimal packages Marlow could accept if Quell has no capacity (at least
     its lower reservation price) that leave Tallis at least its reservation price."""
     floor = reservation_of(case)
@@ -546,9 +546,9 @@ def grounded_rows(case):
 
 
 def opening_of(case):
-    """Question 5's first package: the grounded package with the most profit for Tallis,
-    then the most points for Marlow; ``None`` when no package is grounded."""
-    found = grounded_rows(case)
+    """Question 5's first package: the acceptable package with the most profit for Tallis,
+    then the most points for Marlow; ``None`` when no package is acceptable to both."""
+    found = acceptable_rows(case)
     return max(found, key=lambda row: row[1:])[0] if found else None
 
 
@@ -567,7 +567,7 @@ def meso_partners(case):
     opening = opening_of(case)
     if opening is None:
         return []
-    profit = next(row[1] for row in grounded_rows(case) if row[0] == opening)
+    profit = next(row[1] for row in acceptable_rows(case) if row[0] == opening)
     given = ground_given(case, opening)
     return [
         row
@@ -696,7 +696,7 @@ def _opening_problems(c):
     opening = opening_of(c)
     if opening is None:
         return ["Q5 no zone: no package suits Tallis and Marlow without Quell"]
-    profit, points = next(row[1:] for row in grounded_rows(c) if row[0] == opening)
+    profit, points = next(row[1:] for row in acceptable_rows(c) if row[0] == opening)
     if points >= c.reservation_if_quell:
         found.append("Q5 real decision: the opening already suits Marlow if Quell has capacity")
     if profit - reservation_of(c) < 10:

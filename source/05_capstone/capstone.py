@@ -24,10 +24,11 @@
 # 2. **negotiate** — play the deal against a bot whose limits you cannot see;
 # 3. **debrief** — measure the result against your plan and ask what leverage moved it.
 #
-# It takes most people **five to six hours**, best in two or three sittings: the
-# preparation (sections 1 to 5, eight answers in Python, about four hours for someone new
-# to programming), then at least two negotiations at the table, their debriefs and a
-# written reflection (one and a half to two hours). The eight answers are graded
+# It takes most people **five to six and a half hours**, best in three sittings: the
+# preparation (sections 1 to 5, eight answers in Python, four to five hours for someone
+# new to programming, less for someone who has written a loop before), then at least two
+# negotiations at the table, their debriefs and a written reflection (one to one and a
+# half hours). The eight answers are graded
 # automatically; the reflection is graded by your instructor. Cells that say
 # `YOUR CODE HERE` are yours; the cell after each one checks your answer and says what to
 # fix.
@@ -441,8 +442,10 @@ check.my_audit(my_audit)
 # your reservation price: in Galinsky and Mussweiler's experiments ("First offers as
 # anchors", 2001), thinking about the other side's alternatives or one's own target
 # removed the anchor's pull, and Galinsky, Mussweiler and Medvec (2002) found that
-# negotiators who dwelt on their reservation price reached worse deals. Then answer with
-# your own plan, not with a number halfway to theirs.
+# negotiators who dwelt on their reservation price reached worse deals than those who
+# kept their target in mind, though the target-minded ones were less satisfied with
+# their better deals (how you feel about a result is not the result: section 8 comes
+# back to this). Then answer with your own plan, not with a number halfway to theirs.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (2 points): your opening, with a MESO
@@ -563,6 +566,10 @@ check.what_to_say(what_to_say)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "plan-teaching", "schema_version": 3}
 # ## 5. A concession plan along the frontier
 #
+# Module 04's **Pareto frontier** is the set of packages that no other package beats for
+# both sides at once (more for one side and no less for the other); a package off it
+# leaves value on the table for both of you.
+#
 # You will have to move from your opening; the question is how. Module 04 put its rule for
 # the next move in three steps: **create value first**, **then concede only what closes
 # the deal**, and **stop**. In this case's terms:
@@ -610,6 +617,14 @@ check.what_to_say(what_to_say)
 #   one that gives Marlow more (it is on the frontier);
 # - repeat until none is left.
 #
+# Module 04 planned towards a **target** with a margin above the reservation price. Here
+# the target is your opening, the package for the state in which Quell has no capacity,
+# and the plan goes on below it, down to your reservation price, because Marlow may need
+# the higher number of points: you have to know before you sit down which of your
+# packages gives it that many, and whether you can afford it (question 8). The plan is a
+# map of the steps you *could* make, not a promise to make them; the margin module 04
+# kept is whatever is left above your reservation price where Marlow's answers stop you.
+#
 # The plan walks down the frontier one package at a time, and each package it reaches is
 # the cheapest way to give Marlow that many points. A step may change several issues at
 # once, often a give on one and a take on another.
@@ -618,7 +633,10 @@ check.what_to_say(what_to_say)
 # profit: a step of yours got something back when Marlow's next offer was worth more to
 # you than the offer it would have made had you held your previous one, or when it
 # accepted what it would not have accepted had you held (section 7). Make each step only in answer to a move of Marlow's; a step made into silence
-# is a gift. Module 04 asked that every give bring something of equal value back; at this
+# is a gift. Marlow bargains in one of module 04's four **styles**: a **Boulware** Marlow
+# barely moves until late, a **Conceder** gives most of its ground early, a **linear**
+# one moves by the same step every round, and **tit-for-tat** answers each concession of
+# yours with as much of its own. Module 04 asked that every give bring something of equal value back; at this
 # table expect less, and often nothing you can see: three of Marlow's four styles give back
 # only part of what you concede, tit-for-tat gives back as much (each measured on Marlow's
 # own scale), and because Marlow moves in whole levels, a small step of yours may be too
@@ -795,7 +813,8 @@ check.if_quell(if_quell, hidden=True)
 # it had room; if it still does not move and says its patience is running out, holding
 # longer risks its leaving.
 #
-# Its style (Boulware, linear, Conceder or tit-for-tat) is a mystery unless you pick one.
+# Its style (Boulware, linear, Conceder or tit-for-tat: section 5) is a mystery unless
+# you pick one.
 # Over at most eight rounds, moving in whole levels, the styles often look alike, so do
 # not count on reading it; the debrief names it and says whether this run's offers pointed
 # to it. The table reads your walk-away from question 2, your opening from question 5 and
