@@ -596,7 +596,8 @@ def test_licence_offers_are_quick_so_the_loan_moves_only_the_granite_deal():
     # the buyer now pays on a fixed date, so the overdraft plays no part in the licence talks
     assert "selling the licence a few days sooner or later does not change that" not in story
     assert "the buyer pays on one fixed date" in story
-    assert "its overdraft plays no part in these talks" in story
+    assert "its overdraft (part 4) plays no part in these talks" in story
+    assert "the first day of next quarter" in story
     assert "the buyer pays on one fixed date, so signing sooner brings" in PROSE
     assert "the loan cuts what keeping the idle team costs" not in PROSE
     assert "The loan cuts the cost of financing the idle team" in PROSE
