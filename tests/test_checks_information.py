@@ -1454,3 +1454,19 @@ def test_a_cash_need_asks_a_surer_price_not_just_a_lower_one(monkeypatch):
     assert fair["what to do"][0] == 1
     scored = parts(check.model_limits(limits_with(**{"friday-cash": ("risk-neutral", surer + 1)})))
     assert scored["what to do"][0] == 0 and "makes no sale surer" in scored["what to do"][1]
+
+
+def test_the_situations_do_not_name_the_promise_they_break():
+    """The third review, W4: each situation named its broken assumption in the question's
+    own words ('opened low on purpose to make you think…', 'a lost sale would be far
+    worse than a smaller margin', 'never walks away after a refusal'); now the learner
+    infers it from what happened."""
+    giveaways = {
+        "staged-opening": ("on purpose", "to make you think", "steer"),
+        "counter-offer": ("refusal", "counter-offer", "walks away"),
+        "friday-cash": ("average", "margin", "far worse"),
+        "fair-share": ("below its reservation price", "any price", "refused a price"),
+    }
+    for item in reference.SITUATIONS:
+        for words in giveaways.get(item.key, ()):
+            assert words not in item.text, (item.key, words)

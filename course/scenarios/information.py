@@ -325,8 +325,9 @@ class Situation:
 SITUATIONS = (
     Situation(
         "staged-opening",
-        "Osprey's buyer knows that sellers read openings as a share of the reservation "
-        "price, and opened low on purpose to make you think its reservation price is low.",
+        "Osprey's buyer has just come back from a negotiation course that taught how sellers "
+        "read openings, and its opening is the lowest it has made in years, though nothing "
+        "about its need for the machine has changed.",
         "honest-opening",
         (ABOVE,),
         "the model reads the opening as what buyers like Osprey habitually do; a buyer who "
@@ -336,8 +337,8 @@ SITUATIONS = (
     ),
     Situation(
         "counter-offer",
-        "Osprey's buyer never walks away after a refusal: it always answers with a "
-        "counter-offer, and talks like these run to several rounds.",
+        "In every past deal, when Osprey's buyer did not like a price it came back with a "
+        "proposal of its own, and the deals took several rounds to close.",
         "final-offer",
         (ABOVE,),
         "the model's price is the best single shot when there is no second one",
@@ -349,8 +350,8 @@ SITUATIONS = (
     ),
     Situation(
         "friday-cash",
-        "Your workshop must have the cash from this sale by Friday to pay a supplier, and a "
-        "lost sale would be far worse than a smaller margin.",
+        "Your bank will call in your overdraft unless the cash from this sale arrives by "
+        "Friday, and without the overdraft the workshop may have to close.",
         "risk-neutral",
         (SURER,),
         "the model weighs a sure sale and a gamble on their averages alone",
@@ -362,8 +363,8 @@ SITUATIONS = (
     ),
     Situation(
         "fair-share",
-        "Osprey's buyer has twice refused a price below its reservation price because it "
-        "left Osprey almost nothing of the gain, and said so.",
+        "Osprey's buyer is known in the trade for walking out of deals it could well afford "
+        "when it felt the seller kept nearly all the gain; it has done so twice.",
         "accepts-any",
         (BELOW,),
         "the model assumes a buyer takes any price it can afford, however little it leaves",

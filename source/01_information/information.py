@@ -561,15 +561,15 @@ check.my_price(my_price, hidden=True)
 # 5; the check passes in the right ones), to return a dict from each situation's key to a
 # pair `(assumption, price)`:
 #
-# - `staged-opening`: Osprey's buyer knows that sellers read openings as a share of the
-#   reservation price, and opened low on purpose to make you think its reservation price
-#   is low.
-# - `counter-offer`: Osprey's buyer never walks away after a refusal: it always answers
-#   with a counter-offer, and talks like these run to several rounds.
-# - `friday-cash`: your workshop must have the cash from this sale by Friday to pay a
-#   supplier, and a lost sale would be far worse than a smaller margin.
-# - `fair-share`: Osprey's buyer has twice refused a price below its reservation price
-#   because it left Osprey almost nothing of the gain, and said so.
+# - `staged-opening`: Osprey's buyer has just come back from a negotiation course that
+#   taught how sellers read openings, and its opening is the lowest it has made in years,
+#   though nothing about its need for the machine has changed.
+# - `counter-offer`: In every past deal, when Osprey's buyer did not like a price it came
+#   back with a proposal of its own, and the deals took several rounds to close.
+# - `friday-cash`: Your bank will call in your overdraft unless the cash from this sale
+#   arrives by Friday, and without the overdraft the workshop may have to close.
+# - `fair-share`: Osprey's buyer is known in the trade for walking out of deals it could
+#   well afford when it felt the seller kept nearly all the gain; it has done so twice.
 # - `one-price`: Osprey's buyer asks every supplier for one final price, never haggles,
 #   and has walked away for good from sellers who tried. It opened in its usual way, with
 #   no sign of knowing how sellers read openings, has never refused a price at or below its
