@@ -146,3 +146,19 @@ def test_the_next_year_gain_is_over_the_reservation_price():
     assert "gain over your BATNA" not in flat
     assert flat.count("gain over your reservation price") == 2
     assert "gain over your BATNA" not in check.next_year.__doc__
+
+
+def test_the_text_no_longer_credits_the_rule_with_the_landing_or_concessions_with_return():
+    """E1, E2, C1, C2: the one-move rule was said to decide where on the frontier to land;
+    a concession that does not close was said to bring equal value back; section 5 said
+    'move only in a trade' while section 4 allowed single gives."""
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
+    assert "then decide where on it to land" not in flat
+    assert "decide where on it to land, and" not in flat
+    assert "Where to land is one decision; how to get there is another." in flat
+    assert "That is the sense in which the give still brings something" not in flat
+    assert "**conditional** on the deal" in flat and "Move only on a condition" in flat
+    assert "Move only in a trade" not in flat

@@ -942,10 +942,12 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #   step, down to your target; hold when they hold or step back (paced tit-for-tat).
 #   Tit-for-tat paces a single negotiation; its full force needs a future with the same
 #   counterpart.
-# - Below the frontier, make the trade that creates the most value; once nothing is free,
-#   concede only what closes the deal: the cheapest move that gives them what they still
-#   need, or, when no single move does, the one that costs you least per point they gain;
-#   stop when they have what they need. Several equivalent offers, each on the frontier,
+# - Choose where to land first: the frontier package best for you that they will still
+#   sign. Then pace the moves: below the frontier, make the trade that creates the most
+#   value; once nothing is free, concede only what closes the deal, each concession
+#   conditional on the deal: the cheapest move that gives them what they still need, or,
+#   when no single move does, the one that gives them most per point it costs you; stop
+#   when they have what they need, and check where the rule has taken you. Several equivalent offers, each on the frontier,
 #   keep you ambitious and show you what they value.
 # - Accept what is at least your next ask (or an offer at a believable cap that is at or
 #   above your reservation price); counter while a deal is possible; walk away
