@@ -440,8 +440,9 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # - you can commit to one final price, and a refusal ends the talks. In most real
 #   negotiations a refusal brings a counter-offer; module 03 treats bargaining as
 #   alternating offers (Rubinstein), where patience and outside options set the split.
-#   Losing that commitment weakens a seller: one who can commit to a single
-#   take-it-or-leave-it price does at least as well as by any way of haggling (Riley and
+#   Losing that commitment weakens a seller: in a model of one seller and a buyer whose
+#   value it does not know, a seller who can commit to a single take-it-or-leave-it price
+#   does at least as well as by any way of haggling (Riley and
 #   Zeckhauser, "Optimal Selling Strategies: When to Haggle, When to Hold Firm",
 #   *Quarterly Journal of Economics*, 1983). Where a refusal brings a counter-offer, your
 #   first number is an opening, not your last word;
