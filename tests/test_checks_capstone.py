@@ -798,3 +798,29 @@ def test_a_wrong_posterior_is_not_given_the_answer(learner, own):
         )
         assert f"{right:.4f}" not in hint and f"{right:.3f}" not in hint
         assert ("higher" if wrong > right else "lower") + " than Bayes' rule gives" in hint
+
+
+def test_opening_hints_give_the_better_packages_worth_not_its_levels(monkeypatch, learner):
+    """Third review, W9: the opening's hints named the course's opening level by level, so
+    the learner could copy it; they now give what it is worth to both sides."""
+
+    def lower(case):  # a frontier package Marlow accepts, below the opening, above the floor
+        profit = package_points(opening_of(case), case.yours)
+        return next(
+            (
+                row
+                for row in frontier_rows(case)
+                if row[2] >= case.reservation_if_not and reservation_of(case) <= row[1] < profit
+            ),
+            None,
+        )
+
+    own = next(
+        c for c in (course.variant("05_capstone", f"open-{n}") for n in range(50)) if lower(c)
+    )
+    as_own(monkeypatch, own)
+    best = opening_of(own)
+    shown = "{" + ", ".join(f"{issue}: {level}" for issue, level in best.items()) + "}"
+    hint = miss("opening_offer", lambda s: [lower(s)[0]])
+    assert shown not in hint
+    assert f"another package leaves you {package_points(best, own.yours):g}" in hint

@@ -651,21 +651,23 @@ def _opening_hint(case, package):
         return (
             f"it gives Marlow {them:g} points, enough even if Quell has capacity; but Quell has "
             f"none with chance {1 - quell_posterior(case):.2f}, and then Marlow would accept "
-            f"{_show(best)}, which leaves you {best_you:g}: open there, and concede towards "
+            f"a package that leaves you {best_you:g}: open there, and concede towards "
             f"{high:g} only if Marlow's answers say that Quell can supply it",
             "it opens for the state in which Quell has capacity: open with the best package "
             "Marlow could accept if it has none",
         )
     if you < best_you:
         return (
-            f"it leaves you {you:g}, but {_show(best)} leaves you {best_you:g} and still gives "
-            f"Marlow {best_them:g}, at least the {low:g} it needs if Quell has no capacity"
+            f"it leaves you {you:g}, but another package leaves you {best_you:g} and still "
+            f"gives Marlow {best_them:g}, at least the {low:g} it needs if Quell has no "
+            "capacity (search every package, not only those near your list terms)"
             f"{_BUILDS_ON_RESERVATION}",
             "another package Marlow could accept without Quell leaves you more"
             f"{_BUILDS_ON_RESERVATION}",
         )
     return (
-        f"{_show(best)} leaves you as much and gives Marlow more ({best_them:g}): prefer it",
+        f"another package leaves you as much ({best_you:g}) and gives Marlow more "
+        f"({best_them:g} points against {them:g}): prefer it",
         "another package leaves you as much and gives Marlow more",
     )
 

@@ -419,8 +419,8 @@ check.my_audit(my_audit)
 # packages of *exactly* the same value to you, among which the other side chooses
 # (module 04). You stay as ambitious as with one offer and you look flexible. The
 # packages must be worth the same to you: a second package worth even one rounding step
-# (5 k€) less is your plan's first concession, put on the table before Marlow has moved,
-# which section 5 calls a gift.
+# (5 k€) less is already a concession, like the steps of your plan in section 5, put on
+# the table before Marlow has moved, which section 5 calls a gift.
 #
 # Be exact about what Marlow's choice can tell you. Among packages worth the same to you,
 # your opening is the one your research scores highest for Marlow; so if Marlow picks a
