@@ -34,7 +34,8 @@ def submissions():
             NAME,
             licence_floor_answer="def licence_floor(s):\n"
             "    floor = (3 * s.atlas_value + s.borealis_value) / 6\n"
-            "    return floor, floor >= s.borealis_value\n",
+            "    a, b, c = sorted([s.atlas_value, s.borealis_value, s.corvid_value])[::-1]\n"
+            "    return floor, (6 * a + 2 * b + c) / 12 >= b\n",
         ),
         "hard-coded": solved(
             MODULE, NAME, votes_needed_answer=hard_coded_votes_needed("hard-coded")

@@ -87,7 +87,11 @@ class _HiddenLearners:
         ("loan-idle", lambda s: _story().lever_gains(s)["loan"] == 0),
         ("harrow-idle", lambda s: _story().lever_gains(s)["harrow"] == 0),
         ("corvid-short", lambda s: s.borealis_value < s.corvid_value <= s.atlas_value / 2),
-        ("fair-above", lambda s: s.atlas_proposal >= s.borealis_value),
+        (  # today's proposal clears Borealis, the one with Corvid does not: catches a
+            # verdict computed in today's market (review 3, weak 1)
+            "fair-above",
+            lambda s: s.atlas_proposal >= s.borealis_value and not _story().clears_with_corvid(s),
+        ),
         ("fair-below", lambda s: s.atlas_proposal < s.borealis_value),
         (  # Borealis above half of Atlas's value yet below the Shapley value: 'v2 < v1/2'
             # stands in for 'the proposal beats Borealis' everywhere else (review 2, finding 5)
@@ -273,7 +277,7 @@ def judge_floor(s, result):
     nothing when the floor is right, else the ``NotYet`` hint."""
     from course.scenarios.power import kestrel_shapley
 
-    floor, _ = _pair(result, "licence_floor", "(floor, beats_borealis)")
+    floor, _ = _pair(result, "licence_floor", "(floor, clears_with_corvid)")
     value = amount(floor, "the floor")
     v1, v2 = s.atlas_value, s.borealis_value
     shapley = kestrel_shapley(s)
@@ -325,34 +329,51 @@ def judge_floor(s, result):
         )
 
 
-def judge_beats_borealis(s, result):
-    """Question 2's second part, on ``result``: nothing when the verdict on Atlas's
-    proposal is right, else the ``NotYet`` hint."""
-    _, beats = _pair(result, "licence_floor", "(floor, beats_borealis)")
-    if not isinstance(beats, bool):
+def judge_clears_with_corvid(s, result):
+    """Question 2's second part, on ``result``: nothing when the verdict on Atlas's proposal
+    in the market with Corvid is right, else the ``NotYet`` hint, which names the shortcut
+    the verdict matches when it matches one (today's market, or Corvid left out of the
+    floor)."""
+    _, verdict = _pair(result, "licence_floor", "(floor, clears_with_corvid)")
+    if not isinstance(verdict, bool):
         raise NotYet(
-            f"beats_borealis should be True or False, got {beats!r}",
+            f"clears_with_corvid should be True or False, got {verdict!r}",
             general="the second item should be True or False",
         )
-    expected = s.atlas_proposal >= s.borealis_value
-    if beats == expected:
-        return
-    from course.scenarios.power import kestrel_shapley
+    from course.scenarios.power import (
+        clears_with_corvid,
+        floor_with_corvid,
+        kestrel_shapley,
+        kestrel_shapley_with_corvid,
+    )
 
-    proposal, v2 = f"{kestrel_shapley(s):,.0f}", f"{s.borealis_value:,.0f}"
-    if expected:
-        hint = (
-            f"Atlas's proposal, Kestrel's Shapley value of {proposal}, is more than the {v2} "
-            "Borealis would pay: it clears Kestrel's floor, so it beats selling to Borealis"
+    expected = clears_with_corvid(s)
+    if verdict == expected:
+        return
+    with_corvid, floor = kestrel_shapley_with_corvid(s), floor_with_corvid(s)
+    today = kestrel_shapley(s) >= s.borealis_value
+    if verdict == today:
+        shortcut = (
+            "that is the verdict in today's market of three, Corvid left out; a third buyer "
+            "changes both Kestrel's Shapley value and, if it would pay more than Borealis, "
+            "the floor. "
         )
-        general = "it says a proposal above what the rival buyer would pay does not beat it"
+    elif verdict == (with_corvid >= s.borealis_value):
+        shortcut = "that compares with Borealis alone, but Corvid's offer would count too. "
     else:
-        hint = (
-            f"Atlas's proposal, Kestrel's Shapley value of {proposal}, is less than the {v2} "
-            "Borealis would pay: a price called fair can still be below your floor"
-        )
-        general = "it says a proposal below what the rival buyer would pay beats it"
-    raise NotYet(f"beats_borealis is not right for learner {s.learner}: {hint}.", general=general)
+        shortcut = ""
+    side = "more" if expected else "less"
+    hint = (
+        f"{shortcut}With Corvid in the market, Kestrel's Shapley value would be "
+        f"{with_corvid:,.0f}, {side} than the {floor:,.0f} the best rival would then pay"
+    )
+    general = (
+        "it misjudges whether the fair proposal in the market with a third buyer clears the "
+        "floor there"
+    )
+    raise NotYet(
+        f"clears_with_corvid is not right for learner {s.learner}: {hint}.", general=general
+    )
 
 
 def _each(answer, scenarios, judge, message):
@@ -365,14 +386,20 @@ def _each(answer, scenarios, judge, message):
 @question
 def licence_floor(answer, hidden=False):
     """Check a function that returns (Kestrel's reservation price for the licence,
-    whether Atlas's proposal beats selling to Borealis). Two parts, a point each."""
+    whether Atlas's proposal in the market with Corvid would beat the best rival). Two
+    parts, a point each."""
     scenarios = _scenarios(hidden)
     floor = "the floor is what the rival buyer would pay: the bottom of the core."
-    verdict = "beats_borealis compares Atlas's proposal (Kestrel's Shapley value) with the floor."
+    verdict = (
+        "clears_with_corvid compares Kestrel's Shapley value in the market of four with what "
+        "the best rival would pay."
+    )
     return score(
         Check("the floor", 1, lambda: _each(answer, scenarios, judge_floor, floor)),
         Check(
-            "Atlas's proposal", 1, lambda: _each(answer, scenarios, judge_beats_borealis, verdict)
+            "the proposal with Corvid",
+            1,
+            lambda: _each(answer, scenarios, judge_clears_with_corvid, verdict),
         ),
     )
 

@@ -478,6 +478,27 @@ def proposal_rounded_down(s):
     return math.floor(kestrel_shapley(s) / 100) * 100
 
 
+def kestrel_shapley_with_corvid(s):
+    """Question 2a's what-if: Kestrel's Shapley value if Corvid's firm offer stood beside
+    Borealis's, a market of Kestrel and three buyers. With the buyers' values a > b > c it is
+    (6 a + 2 b + c) / 12: Kestrel arrives after no buyer, one, two or all three with equal
+    chance, and adds the best value among those already there (the tests check it against
+    ``shapley_values``)."""
+    a, b, c = sorted((s.atlas_value, s.borealis_value, s.corvid_value), reverse=True)
+    return (6 * a + 2 * b + c) / 12
+
+
+def floor_with_corvid(s):
+    """Kestrel's floor in that market: what the best rival, Borealis or Corvid, would pay."""
+    return max(s.borealis_value, s.corvid_value)
+
+
+def clears_with_corvid(s):
+    """Question 2a's verdict: whether Atlas's 'fair' proposal in the market with Corvid,
+    Kestrel's Shapley value there, would beat selling to the best rival."""
+    return kestrel_shapley_with_corvid(s) >= floor_with_corvid(s)
+
+
 def reply_range(s):
     """Question 2, part b: the prices Kestrel can stand behind in reply to Atlas's proposal,
     ``(low, high)``, ``low`` included and ``high`` not: never less than it is offered (the
@@ -664,6 +685,9 @@ INVARIANTS = {
     ),
     "licence: Borealis values it at least as much as Atlas": lambda s, f: (
         s.borealis_value >= s.atlas_value
+    ),
+    "licence: with Corvid, the fair proposal within 3% of the floor": lambda s, f: (
+        abs(kestrel_shapley_with_corvid(s) - floor_with_corvid(s)) < SHAPLEY_MARGIN * s.atlas_value
     ),
     # question 3: Kestrel has votes and no power, and needs at least two votes to matter
     "vote: Kestrel's one vote already swings a decision": lambda s, f: f["votes needed"] < 2,

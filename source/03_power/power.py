@@ -335,40 +335,48 @@ PowerExplorer()
 # has not put a figure on it: working it out is yours. (Atlas can work it out too: Borealis
 # sent it a copy of its offer, so Atlas knows both values.) Build the market of section 2's
 # example with your numbers, `s.atlas_value` and `s.borealis_value`, and call
-# `shapley_values`.
+# `shapley_values`. Part b needs to know whether that proposal beats selling to Borealis.
 #
-# **Part a (2 points).** Write `licence_floor(s)`, returning a pair `(floor,
-# beats_borealis)`:
+# **Part a (2 points).** Part 5 of your story offers a move: bring in Corvid, which would
+# then make a firm offer of `s.corvid_value` on Borealis's terms. Does a third bidder make
+# the "fair" price a better deal for Kestrel? Write `licence_floor(s)`, returning a pair
+# `(floor, clears_with_corvid)`:
 #
 # - `floor`: Kestrel's reservation price for the licence, the price below which selling to
 #   Borealis does better (the bottom of the core). It need not be the lowest proposal
 #   Kestrel should accept at the table: when half of Atlas's value is more than Borealis's,
 #   section 5 shows that Kestrel, bargaining well, turns down anything below that half;
-# - `beats_borealis`: `True` if Atlas's proposal, Kestrel's Shapley value, beats selling to
-#   Borealis (it pays more than Borealis would), `False` if not.
+# - `clears_with_corvid`: suppose Kestrel had brought Corvid in, and Atlas then proposed
+#   Kestrel's Shapley value in that market of four (Kestrel and three buyers). `True` if
+#   that proposal would beat selling to the best rival, whoever it is then, `False` if not.
+#   Section 2 gives no formula for three buyers: build the game and let `shapley_values`
+#   work it out.
 #
 # Each part earns a point. Grading also tries other learners' scenarios: in some the fair
-# price clears the floor, in others it does not.
+# price with Corvid clears the floor, in others it does not, and in some the answer differs
+# from the one in today's market of three.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-floor-answer", "schema_version": 3}
 def licence_floor(s):
-    """(Kestrel's reservation price for the licence, whether Atlas's proposal beats Borealis)."""
+    """(Kestrel's reservation price for the licence, whether Atlas's proposal in the market
+    with Corvid would beat the best rival)."""
     ### BEGIN SOLUTION
-    values = {"Atlas": s.atlas_value, "Borealis": s.borealis_value}
+    values = {"Atlas": s.atlas_value, "Borealis": s.borealis_value, "Corvid": s.corvid_value}
+    players = ["Kestrel", *values]
     market = {}
-    for size in range(1, 4):
-        for group in combinations(["Kestrel", "Atlas", "Borealis"], size):
+    for size in range(1, len(players) + 1):
+        for group in combinations(players, size):
             bids = [values[b] for b in group if b != "Kestrel"]
             market[frozenset(group)] = max(bids) if "Kestrel" in group and bids else 0
-    proposal = shapley_values(["Kestrel", "Atlas", "Borealis"], market)["Kestrel"]
-    floor = s.borealis_value
-    return floor, proposal >= floor
+    proposal = shapley_values(players, market)["Kestrel"]
+    floor_with_corvid = max(s.borealis_value, s.corvid_value)
+    return s.borealis_value, proposal >= floor_with_corvid
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "licence-floor-test", "schema_version": 3}
-"""Check that licence_floor finds the core's floor and judges Atlas's proposal against it."""
+"""Check that licence_floor finds the core's floor and judges the proposal with Corvid."""
 check.licence_floor(licence_floor)
 ### BEGIN HIDDEN TESTS
 check.licence_floor(licence_floor, hidden=True)
