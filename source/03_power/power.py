@@ -342,8 +342,8 @@ PowerExplorer()
 # the "fair" price a better deal for Kestrel? Write `licence_floor(s)`, returning a pair
 # `(floor, clears_with_corvid)`:
 #
-# - `floor`: Kestrel's reservation price for the licence, the price below which selling to
-#   Borealis does better (the bottom of the core). It need not be the lowest proposal
+# - `floor`: Kestrel's reservation price for the licence today, with Borealis the only
+#   rival: the price below which selling to Borealis does better (the bottom of the core). It need not be the lowest proposal
 #   Kestrel should accept at the table: when half of Atlas's value is more than Borealis's,
 #   section 5 shows that Kestrel, bargaining well, turns down anything below that half;
 # - `clears_with_corvid`: suppose Kestrel had brought Corvid in, and Atlas then proposed
