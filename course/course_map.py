@@ -73,6 +73,7 @@ MODULES = (
             "label_statements",
             "batna_needed",
             "target_salary",
+            "batna_when",
         ),
     ),
     Module(

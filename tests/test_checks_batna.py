@@ -1047,3 +1047,28 @@ def test_question_8_leaves_the_bounds_to_the_learner():
     assert "with half the commute" not in text and "`offers.agency_rate` plus" not in text
     assert "section 3's two conditions" in text
     assert all(f"`offers.{f}`" in text for f in ("commute_cost", "agency_rate", "agency_fee"))
+
+
+def test_question_9s_solution_earns_its_point_and_each_timing_mistake_is_named(answers, learner):
+    """Review 3, W7: the new question on section 3's three situations; averaging an outcome
+    known first, or still counting an alternative the deal leaves open, loses its half
+    point with a hint that says which."""
+    for hidden in (False, True):
+        credit = check.batna_when(answers["batna_when"], hidden=hidden)
+        assert (credit.earned, credit.possible) == (1, 1)
+
+    def always_average(offers, timing, funded=None):
+        return answers["batna_when"](offers, "commit first")
+
+    got = messages(check.batna_when(always_average))
+    assert got["settled before you answer"][0] == 0
+    assert "averages Lumen's two outcomes" in got["settled before you answer"][1]
+    assert got["committed first, or left open"][0] == 0
+    assert "the deal leaves it open" in got["committed first, or left open"][1]
+
+    def never_lumen(offers, timing, funded=None):
+        return answers["batna_when"](offers, "left open")
+
+    got = messages(check.batna_when(never_lumen))
+    assert got["committed first, or left open"][0] == 0
+    assert "signing with Northwind ends it" in got["committed first, or left open"][1]

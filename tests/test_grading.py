@@ -20,7 +20,7 @@ from tests.notebooks import release_notebook, solved
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_grading")]
 
 MODULE, NAME = "02_batna", "batna"
-AUTO_POINTS = 14  # eight questions; the 2-point reflection is graded by hand
+AUTO_POINTS = 15  # nine questions; the 2-point reflection is graded by hand
 
 
 def hard_coded_startup_tree(learner):

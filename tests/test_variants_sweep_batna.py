@@ -639,6 +639,29 @@ def target_from_the_zone(s, reservation_price):
     return middle + (high - middle) / 3
 
 
+def when_by_hand(s, timing, funded=None):
+    """Question 9 from section 3's words: Lumen at its expected value when you commit
+    first, at its outcome when it is known first, and not at all when left open."""
+    found = worth(s)
+    if timing == "known first":
+        found["Lumen"] = s.startup_base + s.startup_bonus * (1 if funded else 0)
+    if timing == "left open":
+        found.pop("Lumen")
+    return max(found.values())
+
+
+def when_by_ranking(s, timing, funded=None):
+    """Another reading: rank the sure values, then ask whether Lumen beats the best of the
+    others under the timing."""
+    others = max(v for n, v in worth(s).items() if n != "Lumen")
+    lumen = {
+        "commit first": worth(s)["Lumen"],
+        "known first": s.startup_base + (s.startup_bonus if funded else 0),
+        "left open": float("-inf"),
+    }[timing]
+    return lumen if lumen > others else others
+
+
 ALTERNATIVES = {
     "startup_tree": (tree_reversed, tree_nested),
     "choose_batna": (batna_by_hand, batna_flattened),
@@ -647,6 +670,7 @@ ALTERNATIVES = {
     "respond_to_offer": (respond_by_gains, respond_by_share),
     "batna_needed": (needed_closed_form, needed_from_the_models),
     "target_salary": (target_near_the_top, target_from_the_zone),
+    "batna_when": (when_by_hand, when_by_ranking),
 }
 LABELLERS = (labels_from_text, labels_from_facts)
 
@@ -665,10 +689,12 @@ def visible_cases(s):
         needed = check.batna_needed_cases(hidden=True)
         kinds = check._both_kinds(False)
         targets = check._target_cases(False)
+        when = check._when_cases(False)
     sure = tuple(check.sure_examples(False))
     return {
         "cases": (*kinds, *(no_deal_case(case) for case in kinds)),
         "targets": tuple(targets),
+        "when": tuple(when),
         "needed": needed,
         "sure": (s, *sure),
     }
@@ -687,6 +713,10 @@ def judge_all(s, seen, question, answer):
     elif question == "northwind_zopa":
         for case in seen["cases"]:
             check.judge_zopa(case, answer(case, reservation(case)))
+    elif question == "batna_when":
+        for case in seen["when"]:
+            for timing, funded in check.timing_cases():
+                check.judge_batna_when(case, timing, funded, answer(case, timing, funded))
     elif question == "target_salary":
         for case in seen["targets"]:
             check.judge_target(case, answer(case, reservation(case)))
@@ -803,6 +833,7 @@ QUESTION_TEXT = {
     "northwind_zopa": "q4-text",
     "respond_to_offer": "q5-text",
     "target_salary": "q8-text",
+    "batna_when": "q9-text",
 }
 
 
@@ -831,6 +862,7 @@ def test_every_field_the_reference_reads_is_named_in_the_question(
             "respond_to_offer": (s.northwind_offers[0], value(s), limit(s)),
             "reservation_salary": (True,),
             "target_salary": (reservation(s),),
+            "batna_when": ("known first", True),
         }.get(question, ())
         reference[question](recording, *arguments)
         assert recording.read or question == "reservation_salary", question
@@ -936,3 +968,23 @@ def test_question_5s_visible_check_tries_every_path_of_the_rule_for_every_learne
             if not o.remote_days and reservation(case) <= o.salary < middle(case, remote=True)
         ]
         assert gap, s.learner
+
+
+def test_question_9_is_a_real_decision_for_every_learner(drawn):
+    """Review 3, W7: section 3's timing situations were practised by one quiz item and the
+    reflection. Question 9 asks for each: with Lumen's round settled and closed, the answer
+    differs from the expected-value BATNA for many learners; the example the check tries
+    has Lumen as its BATNA, so leaving Lumen open changes its answer and a closed round
+    raises it; so every learner's visible check holds at least three different values."""
+    example = check._sure_example(True)
+    assert when_by_hand(example, "left open") < when_by_hand(example, "commit first") - 500
+    assert when_by_hand(example, "known first", True) > when_by_hand(example, "commit first")
+    changed = 0
+    for s in drawn:
+        seen = visible_cases(s)["when"]
+        answers = {
+            (c.learner, when_by_hand(c, t, f)) for c in seen for t, f in check.timing_cases()
+        }
+        assert len(answers) >= 3 + len(seen) - 1, s.learner
+        changed += when_by_hand(s, "known first", True) != value(s)
+    assert changed > len(drawn) / 3

@@ -34,6 +34,7 @@ from course.scenarios.batna import (
     alternatives_of,
     batna_of,
     batna_value,
+    batna_value_when,
     even_split,
     has_gap_offer,
     no_deal_case,
@@ -1073,4 +1074,143 @@ def target_salary(answer, hidden=False):
     passed(
         "target_salary aims above the even split of your zone and no higher than what "
         "Northwind's alternative costs it."
+    )
+
+
+# --- question 9: when an uncertain alternative counts -----------------------------------------
+
+
+def timing_cases():
+    """The (timing, funded) pairs question 9 tries on every case: Lumen's round settled
+    before you answer, either way, and the two other timings of section 3."""
+    return [
+        ("commit first", None),
+        ("known first", True),
+        ("known first", False),
+        ("left open", None),
+    ]
+
+
+def judge_batna_when(offers, timing, funded, value):
+    """Question 9 on ``value``, returned for ``offers`` with Lumen's uncertainty timed as
+    ``timing`` (and ``funded`` when it is settled first): nothing when it is the value of
+    the BATNA a reservation price rests on then (``batna_value_when``), else the
+    ``NotYet`` hint, read off the value returned."""
+    call = f"batna_when(offers, {timing!r}" + (f", funded={funded})" if funded is not None else ")")
+    value = money(value, call)
+    expected = batna_value_when(offers, timing, funded)
+    averaged = batna_value_when(offers, "commit first")
+    without = batna_value_when(offers, "left open")
+    funded_value = batna_value_when(offers, "known first", True)
+    unfunded_value = batna_value_when(offers, "known first", False)
+    mistakes = []
+    if timing == "known first":
+        mistakes += [
+            (
+                averaged,
+                "that averages Lumen's two outcomes, but its round is settled before you must "
+                "answer: value Lumen at what it will in fact pay",
+                "it averages an outcome that is known before you decide; value it at the outcome",
+            ),
+            (
+                unfunded_value if funded else funded_value,
+                "that is Lumen's other outcome: funded=True means the round closed (base and "
+                "bonus), False that it did not (base alone)",
+            ),
+            (
+                without,
+                "that leaves Lumen out, but the deal still ends it: once its round is settled "
+                "it counts at what it will pay",
+                "it leaves out an alternative the deal ends; once settled it counts at its outcome",
+            ),
+        ]
+    elif timing == "left open":
+        mistakes += [
+            (
+                averaged,
+                "that still counts Lumen, but the deal leaves it open: you keep it whether or "
+                "not you sign, so it is no reason to ask Northwind for more; leave it out",
+                "it counts an alternative the deal leaves open; you keep it either way, so "
+                "leave it out",
+            ),
+            (
+                funded_value,
+                "that counts Lumen with its bonus, but the deal leaves it open: leave it out",
+                "it counts an alternative the deal leaves open; leave it out",
+            ),
+        ]
+    else:
+        mistakes += [
+            (
+                without,
+                "that leaves Lumen out, but signing with Northwind ends it and you must answer "
+                "before its round closes: it counts at its expected value",
+                "it leaves out a gamble the deal ends before it is settled; count it at its "
+                "expected value",
+            ),
+            (
+                funded_value,
+                "that counts Lumen's bonus as sure, but the round closes after you must answer: "
+                "weigh it by the funding chance",
+                "it counts an unsettled bonus as sure; weigh it by its chance",
+            ),
+        ]
+    mistakes = [m for m in mistakes if not same_money(m[0], expected)]
+    hint = diagnose(value, expected, mistakes, f"expected {expected:,.0f}, got {value:,.2f}")
+    if hint:
+        raise NotYet(
+            f"{call} is not right {_case(offers, alternatives=True)}: {hint}.",
+            general=general_hint(hint, mistakes)
+            or "it does not value the BATNA as the timing of the uncertainty requires",
+        )
+
+
+def _when_cases(hidden):
+    """The learner's own case, and an example whose BATNA by expected values is Lumen (so
+    leaving Lumen open changes the answer); when grading, other learners' and a hidden
+    example of that kind too."""
+    cases = [*_scenarios(hidden), _sure_example(True)]
+    if hidden:
+        cases.append(_sure_example(True, hidden_learner(MODULE, "c")))
+    return list(dict.fromkeys(cases))
+
+
+def _timings(answer, cases, timings, done):
+    for offers in cases:
+        for timing, funded in timings:
+            arguments = (offers, timing) if funded is None else (offers, timing, funded)
+            judge_batna_when(offers, timing, funded, call_learner(answer, *arguments))
+    return done
+
+
+@question
+def batna_when(answer, hidden=False):
+    """Check a function ``(offers, timing, funded=None)`` that returns the value of the
+    BATNA a reservation price rests on when Lumen's uncertainty is timed as ``timing``:
+    settled before you answer (half a point), and when you must commit first or the deal
+    leaves Lumen open (half a point), on the learner's case and an example whose BATNA is
+    Lumen (and other learners' when grading)."""
+    cases = _when_cases(hidden)
+    return score(
+        Check(
+            "settled before you answer",
+            0.5,
+            lambda: _timings(
+                answer,
+                cases,
+                [(t, f) for t, f in timing_cases() if t == "known first"],
+                "batna_when values a gamble settled before you answer at its outcome.",
+            ),
+        ),
+        Check(
+            "committed first, or left open",
+            0.5,
+            lambda: _timings(
+                answer,
+                cases,
+                [(t, f) for t, f in timing_cases() if t != "known first"],
+                "batna_when counts a gamble the deal ends at its expected value, and leaves "
+                "out one the deal leaves open.",
+            ),
+        ),
     )

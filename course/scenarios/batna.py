@@ -197,6 +197,29 @@ def reservation_of(offers, remote_days=0, risk_averse=False):
     return batna_of(offers, risk_averse)[1] + share * offers.commute_cost
 
 
+#: When Lumen's uncertainty is settled, against when you must answer Northwind (section 3):
+#: you must commit before its round closes and the Northwind job ends Lumen (the story's
+#: case); the round is settled before you must answer; the Northwind job leaves Lumen open.
+TIMINGS = ("commit first", "known first", "left open")
+
+
+def batna_value_when(offers, timing, funded=None):
+    """The value of the BATNA your reservation price at Northwind rests on, by expected
+    values, when Lumen's uncertainty is timed as ``timing`` (one of ``TIMINGS``): its
+    expected value when you must commit first and the deal ends it; its outcome (base and
+    bonus if ``funded``, base alone if not) when it is settled before you answer; and not
+    at all when the deal leaves it open, since you keep it whether or not you sign
+    (question 9)."""
+    worth = {name: expected_value(tree) for name, tree in alternatives_of(offers).items()}
+    if timing == "known first":
+        worth["Lumen"] = offers.startup_base + (offers.startup_bonus if funded else 0.0)
+    elif timing == "left open":
+        del worth["Lumen"]
+    elif timing != "commit first":
+        raise ValueError(f"timing should be one of {', '.join(TIMINGS)}, got {timing!r}")
+    return max(worth.values())
+
+
 def northwind_reservation(offers):
     """Northwind's reservation price: what its alternative, the agency's contractor, costs it."""
     return offers.agency_rate + offers.agency_fee

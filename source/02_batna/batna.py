@@ -867,6 +867,58 @@ check.target_salary(target_salary)
 check.target_salary(target_salary, hidden=True)
 ### END HIDDEN TESTS
 
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q9-text", "schema_version": 3}
+# ### Question 9 (1 point): when does Lumen count?
+#
+# Section 3 named three situations for an uncertain alternative, and your scenario is only
+# the first of them. Write `batna_when(offers, timing, funded=None)` returning the value of
+# the BATNA your reservation price at Northwind rests on (by expected values, as in
+# question 2) when Lumen's funding round is timed as `timing`:
+#
+# - `"commit first"`: as in your scenario, you must answer Northwind before the round
+#   closes, and signing with Northwind ends Lumen;
+# - `"known first"`: the round is settled before you must answer, and signing still ends
+#   Lumen; `funded` is `True` if it closed and `False` if not;
+# - `"left open"`: the round closes after you answer, but Lumen would hold its offer open
+#   for a year, so you could still join it after signing with Northwind.
+#
+# Harbor Bank (`offers.bank_salary`) and Freelance stay as they are: reuse the tree of
+# question 2 (`offers.renewal_probability`, `offers.busy_probability`,
+# `offers.freelance_busy`, `offers.freelance_normal`, `offers.freelance_no_renewal`); Lumen
+# has `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`.
+# Decide for each timing how Lumen counts, if at all. The check tries your scenario and an example whose BATNA is Lumen; grading also
+# tries other learners'. The first two situations with the round settled earn half a
+# point, the other two half a point.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-when-answer", "schema_version": 3}
+def batna_when(offers, timing, funded=None):
+    """The value of the BATNA a reservation price rests on, with Lumen timed as timing."""
+    ### BEGIN SOLUTION
+    renewed = [
+        (offers.busy_probability, offers.freelance_busy),
+        (1 - offers.busy_probability, offers.freelance_normal),
+    ]
+    freelance = [
+        (offers.renewal_probability, renewed),
+        (1 - offers.renewal_probability, offers.freelance_no_renewal),
+    ]
+    values = {"Harbor Bank": offers.bank_salary, "Freelance": expected_value(freelance)}
+    if timing == "commit first":
+        values["Lumen"] = offers.startup_base + offers.funding_probability * offers.startup_bonus
+    elif timing == "known first":
+        values["Lumen"] = offers.startup_base + (offers.startup_bonus if funded else 0)
+    return max(values.values())  # left open: Lumen is yours either way, so it adds nothing
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "batna-when-test", "schema_version": 3}
+"""Check that batna_when counts Lumen as the timing of its round requires."""
+check.batna_when(batna_when)
+### BEGIN HIDDEN TESTS
+check.batna_when(batna_when, hidden=True)
+### END HIDDEN TESTS
+
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 8. Reflection (2 points, graded by your instructor)
 #
