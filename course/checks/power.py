@@ -65,7 +65,8 @@ class _HiddenLearners:
     with the grader's secret key when graded, the public self-check learners otherwise
     (``course.variants.hidden_learner_where``). Whatever the key, between them they give
     every reply to Granite, make every lever the best one, put Atlas's proposal above and
-    below Borealis's value, need different vote counts, give every move about Harrow but the ultimatum and
+    below Borealis's value (and, with Corvid in the market, above and below the floor, once
+    where today's verdict and the one with Corvid differ), need different vote counts, give every move about Harrow but the ultimatum and
     each kind of rig alternative, and catch the mistakes questions 4 and 5 exist for:
     Kestrel put in the proposer's seat, Harrow's raw rise taken for its gain, the loan's
     gain counted where Harrow already binds (tests/test_variants_sweep_power.py checks
