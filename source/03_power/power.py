@@ -994,10 +994,11 @@ check.best_lever(best_lever, hidden=True)
 #   80,000", when none has, misrepresents a material fact, and can undo the contract or amount to
 #   fraud. The line is not perfectly sharp: a statement of what you intend to do can itself
 #   be a false fact if you do not hold that intention when you speak (*Edgington v
-#   Fitzmaurice*, an English case of 1885). Surveys reported by Lewicki, Saunders and Barry
-#   find that most respondents accept hiding their reservation price and opening far above
-#   it, and reject misrepresenting facts or obtaining information improperly (Robinson,
-#   Lewicki & Donahue, 2000). A bluff that is called still costs you credibility.
+#   Fitzmaurice*, an English case of 1885). In a survey Lewicki, Saunders and Barry report,
+#   most of the MBA students asked rated hiding their reservation price and opening far above
+#   it as appropriate, and misrepresenting facts or obtaining information improperly as
+#   inappropriate (Robinson, Lewicki & Donahue, 2000). A bluff that is called still costs you
+#   credibility.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "rate-tactics-text", "schema_version": 3}
 # ### Question 7 (3 points): which kind of move, and what to say
