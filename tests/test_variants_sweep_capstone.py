@@ -187,14 +187,18 @@ def test_q4_no_audit_measure_sits_near_a_rule_line(drawn):
         assert isinstance(s.your_weeks, int) and isinstance(s.their_weeks, int)
         settled["alternatives"].add(scenario.alternatives_holder(s))
         settled["power"].add(scenario.power_holder(s))
-    assert {None, "you"} <= settled["alternatives"]
+    assert {None, "you", "Marlow"} <= settled["alternatives"]
     assert {None, "you", "Marlow"} <= settled["power"]
 
 
-def test_q4_power_settles_for_either_side_and_no_constant_audit_passes_most(drawn):
-    """Third review, E3: Marlow held power in 0.5% of draws and a constant audit ('me 7,
-    Marlow 4' everywhere) passed every learner. Each side now holds power in a real
-    share of cases, and no audit that ignores the case passes more than 60% of them."""
+def test_q4_each_source_settles_for_either_side_and_no_constant_audit_passes_most(drawn):
+    """Third review, E3: Marlow held power in 0.5% of draws and alternatives in 0.07%,
+    and a constant audit ('me 7, Marlow 4' everywhere) passed every learner. Each side
+    now holds power in a real share of cases, Marlow holds the alternatives in at least
+    15% and you in at least 8%, and no audit that ignores the case passes more than 60%."""
+    alternatives = [_holders(s)["alternatives"] for s in drawn]
+    assert alternatives.count("Marlow") / len(drawn) >= 0.15
+    assert alternatives.count("you") / len(drawn) >= 0.08
     holders = [_holders(s)["power"] for s in drawn]
     assert 0.3 <= holders.count("Marlow") / len(drawn) <= 0.5
     assert 0.3 <= holders.count("you") / len(drawn) <= 0.5
