@@ -886,9 +886,10 @@ check.target_salary(target_salary, hidden=True)
 # question 2 (`offers.renewal_probability`, `offers.busy_probability`,
 # `offers.freelance_busy`, `offers.freelance_normal`, `offers.freelance_no_renewal`); Lumen
 # has `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`.
-# Decide for each timing how Lumen counts, if at all. The check tries your scenario and an example whose BATNA is Lumen; grading also
-# tries other learners'. The first two situations with the round settled earn half a
-# point, the other two half a point.
+# Decide for each timing how Lumen counts, if at all. The check tries your scenario and
+# an example whose BATNA is Lumen; grading also tries other learners'. The round settled
+# before you answer, closed or not, earns half a point; committing first and the offer
+# left open earn the other half.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-when-answer", "schema_version": 3}
