@@ -7,7 +7,7 @@ import pytest
 from tests import strategies
 
 #: Learners and seeds: small enough to run in seconds, enough to average out luck.
-LEARNERS = {"price": [f"tour-{n}" for n in range(12)], "capstone": [f"tour-{n}" for n in range(6)]}
+LEARNERS = {"price": [f"tour-{n}" for n in range(12)], "capstone": [f"tour-{n}" for n in range(30)]}
 SEEDS = range(2)
 
 
