@@ -486,6 +486,28 @@ def test_the_story_rules_catch_another_negotiations_reading(case, source, side, 
     assert words in str(failure.value)
 
 
+def test_a_numeric_bound_on_the_story_is_named_as_the_courses_own():
+    """Fourth review, weak exercise 5: the stories state no numbers, so a rating bound such
+    as "at least 6" is named as a bound the course sets, not as what the story states; an
+    ordering rule is not."""
+    s = _one_learner_per_case()["salary"]
+    c = CASES["salary"]
+    audit = {"yours": dict(c.yours), "theirs": dict(c.theirs), "weights": dict(c.weights)}
+    audit["yours"]["information"] += 1
+    audit["yours"]["alternatives"] = 5
+    with pytest.raises(NotYet) as failure:
+        check.judge_audit(s, audit)
+    assert "a bound the course sets" in str(failure.value)
+    s = _one_learner_per_case()["deadline"]
+    c = CASES["deadline"]
+    audit = {"yours": dict(c.yours), "theirs": dict(c.theirs), "weights": dict(c.weights)}
+    audit["yours"]["information"] += 1
+    audit["yours"]["power"] = 3
+    with pytest.raises(NotYet) as failure:
+        check.judge_audit(s, audit)
+    assert "a bound the course sets" not in str(failure.value)
+
+
 # --- question 4 --------------------------------------------------------------------------
 
 
@@ -802,7 +824,12 @@ def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
         ("audit-widget-text", "a step on alternatives is far slower", "Only the weights"),
         # second review, finding 28: jargon glossed
         ("build-teaching", "each side gains by cheating in one round", None),
-        ("ethics-teaching", "a *material* fact is one that would change", None),
+        # fourth review, error 5: materiality is what a reasonable person would weigh
+        (
+            "ethics-teaching",
+            "a *material* fact is one that a reasonable person would weigh",
+            "one that would change the other side's decision",
+        ),
         # second review, finding 7: going back on your word is not a trade-off
         ("ethics-teaching", "Going back on your word", None),
         ("shift-teaching", "breaks the owner's word", None),
@@ -817,6 +844,9 @@ def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
         # E2: a pretext call is filed by its source, as in module 01
         ("ethics-teaching", "filed here by where the information comes from", None),
         ("q5-text", "A lie told to get information is filed by its", None),
+        # fourth review, error 3: a pretext lie also fits the module's misrepresentation
+        ("ethics-teaching", "question 5 accepts either", None),
+        ("q5-text", "too, either kind is accepted", None),
         # E5: what a tactic states is true unless it says otherwise
         ("q5-text", "Unless a tactic says otherwise, what it states is true", None),
         # E7: being right helps when shown by a standard the other side accepts
@@ -855,6 +885,28 @@ def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
         ("audit-widget-text", "(Emerson's, for power and alternatives)", "in Emerson's account,"),
         # finding 25: the model reflection's flats are found online, then viewed
         ("reflection", "I have found two flats online", "book viewings of the two flats"),
+        # fourth review, error 1: "in full" is said of an outside option that binds, as in
+        # module 03; a disagreement point counts always, but by half
+        ("what-teaching", "It always counts, though only by half", "counts in full"),
+        ("what-teaching", "and then fully: they get exactly its value", None),
+        ("audit-limits", "always counts, though only by half", "counts in full"),
+        # fourth review, error 2: no tribunal a side could choose to apply to
+        ("what-teaching", "rolling tenancy", "tribunal"),
+        # fourth review, contradiction 5: which kind a BATNA usually is
+        ("what-teaching", "so they are outside options", None),
+        # fourth review, error 7: the showcase ask needs +1.75, well clear of +2.05
+        ("shift-teaching", "$+1.75$ points behind it", "$+2.00$"),
+        # fourth review, error 8: module 02's label is "warning"
+        ("ethics-teaching", "a *warning*, the same true fact", "and a threat, the same"),
+        # fourth review, contradictions 1, 3, 4 and unclear passages 2, 3
+        ("audit-teaching", "not about the arithmetic on it", None),
+        ("sources-teaching", "the date binds both sides at once", None),
+        ("summary", "doing, freely, more than you owe builds it", "a kept promise builds it"),
+        ("sources-teaching", "The audit cannot isolate one dependence", None),
+        ("intro", '"1.5 of 2 points" means 1.5 of', None),
+        # fourth review, weak exercises 4 and 5
+        ("plan-judgement-text", "Which plan would you take instead, and why?", "drop or change"),
+        ("q2-text", "a few bounds of its own judgement", None),
     ],
 )
 def test_the_notebook_says_what_the_review_found_true(grade_id, present, absent):
@@ -983,21 +1035,27 @@ def test_the_visible_check_tells_a_turning_point_one_item_early_so(learner):
     assert "the change comes after that item" in hint
 
 
-def test_a_pretext_call_is_illegitimate_as_in_module_01():
-    """Review E2: module 01 files a lie told to get information by its source
-    (illegitimate) and marks 'misrepresentation' wrong; module 00 accepted both. Now module
-    00 accepts only 'illegitimate', and its hint for 'misrepresentation' says why."""
-    pretexts = [t for t in TACTICS if "false name" in t.text or "posing as" in t.text]
-    assert len(pretexts) == 2
-    assert all(t.kinds == ("illegitimate",) and t.pretext for t in pretexts)
+def test_a_pretext_call_is_filed_as_illegitimate_and_also_accepted_as_misrepresentation():
+    """Fourth review, error 3: posing as an auditor is a false statement of fact that Vell's
+    staff rely on, which is the module's own definition of a misrepresentation; the course
+    files it by its source (illegitimate) but must not mark the other reading wrong with a
+    hint that is false of it. Both kinds pass, and the message says why each fits."""
+    from course.scenarios.leverage import pretexts
+
+    calls = [t for t in TACTICS if "false name" in t.text or "posing as" in t.text]
+    assert len(calls) == 2
+    assert all(t.kind == "illegitimate" and t.pretext for t in calls)
+    assert all(set(t.kinds) == {"illegitimate", "misrepresentation"} for t in calls)
     for i in range(200):
         s = course.variant("00_leverage", f"pretext-{i}")
-        for label in check.pretexts(s):
-            kinds = {**tactic_key(s), label: "misrepresentation"}
-            with pytest.raises(NotYet) as failure:
-                check.judge_tactic(s, label, kinds)
-            assert "filed by where the information comes from" in str(failure.value)
-            assert "illegitimate" not in str(failure.value)
+        for label in pretexts(s):
+            for kind in ("misrepresentation", "illegitimate"):
+                message = check.judge_tactic(s, label, {**tactic_key(s), label: kind})
+                assert "relies on the false identity" in message
+                assert "by its source, as illegitimate" in message
+            for kind in ("legitimate", "bluff"):
+                with pytest.raises(NotYet):
+                    check.judge_tactic(s, label, {**tactic_key(s), label: kind})
             return
     pytest.fail("no learner drew a pretext call")
 
@@ -1037,3 +1095,30 @@ def test_a_random_audit_rarely_fits_the_supplier_story():
         fits += all(rule.holds(yours, theirs, weights) for rule in case.rules)
     assert fits < 0.2 * 4000, fits
     assert all(rule.holds(case.yours, case.theirs, case.weights) for rule in case.rules)
+
+
+def test_a_trust_step_not_drawn_is_shown_with_its_chance():
+    """Fourth review, weak exercise 6: question 3b asks whether the trust step is worth its
+    days, which needs its expected gain and so its chance; when the step is not among the
+    learner's, its chance range is shown beside its size and days."""
+    from course.scenarios.leverage import STEPS
+
+    for n in range(400):
+        s = course.variant("00_leverage", f"trust-chance-{n}")
+        step = next(t for t in STEPS if t.case == s.case and t.trust)
+        if step.name not in s.steps:
+            shown = s.show("judgement").markdown
+            low, high = step.chances
+            assert f"with a chance of {low:.2f} to {high:.2f} of coming through" in shown
+            return
+    pytest.fail("no learner lacked the trust step")
+
+
+def test_the_salary_story_says_whose_deadline_the_steps_mean():
+    """Fourth review, unclear passage 1: two salary steps speak of Northwind's deadline, so
+    the story says Northwind has set one, and for what."""
+    from course.scenarios.leverage import STEPS
+
+    assert any("Northwind's deadline" in t.name for t in STEPS if t.case == "salary")
+    story = CASES["salary"].story
+    assert "Northwind has set a deadline" in story and "two weeks" in story

@@ -104,7 +104,7 @@ SECOND_READING = {
     "has not yet discussed it": {"misrepresentation"},
     "Pay a Vell sales assistant": {"illegitimate"},
     "cousin at the tax office": {"illegitimate"},
-    "posing as an auditor": {"illegitimate"},
+    "posing as an auditor": {"illegitimate", "misrepresentation"},
     "with no plan to switch": {"bluff", "misrepresentation"},
     "name the lab running them": {"legitimate"},
     "offer a longer contract": {"legitimate"},
@@ -114,7 +114,7 @@ SECOND_READING = {
     "that you wrote yourself": {"misrepresentation"},
     "binds him to keep secret": {"illegitimate"},
     "a friend at the regulator": {"illegitimate"},
-    "under a false name": {"illegitimate"},
+    "under a false name": {"illegitimate", "misrepresentation"},
     "you have no budget for that": {"bluff", "misrepresentation"},
     "hand over the keys in four": {"legitimate"},
     "a tour of your rail siding": {"legitimate"},
@@ -216,8 +216,13 @@ def test_each_tactic_is_read_the_same_by_a_second_marker():
         assert sorted(t.kind for t in tactics if not t.also and not t.pretext) == sorted(
             ["legitimate", "bluff", "misrepresentation", "illegitimate"] * 2
         )
-        # a lie told to get information is filed by its source, as module 01 files it
-        assert all(t.kinds == ("illegitimate",) for t in tactics if t.pretext), key
+        # a lie told to get information is filed by its source, as module 01 files it, and
+        # is also a lie the person asked relies on: both kinds pass (fourth review, E3)
+        assert all(
+            set(t.kinds) == {"illegitimate", "misrepresentation"} and t.kind == "illegitimate"
+            for t in tactics
+            if t.pretext
+        ), key
         assert any(set(t.kinds) == {"bluff", "misrepresentation"} for t in tactics), key
     for cue in ("accurately", "truthfully", "when it has not", "though you would"):
         assert not any(cue in t.text for t in TACTICS), cue

@@ -39,7 +39,6 @@ from course.scenarios.leverage import (
     fact_key,
     news_key,
     plans,
-    pretexts,
     tactic_key,
     tactic_kinds_accepted,
     turning_point,
@@ -239,7 +238,10 @@ def _rule_words(rule, them):
     if rule.kind == "higher":
         return f"{owner} {rule.source} should be rated above {other}"
     bound = "at most" if rule.kind == "at_most" else "at least"
-    return f"{owner} {rule.source} should be rated {bound} {rule.value:g}"
+    return (
+        f"{owner} {rule.source} should be rated {bound} {rule.value:g} (a bound the course "
+        "sets on the story's plainest facts, not a number the story states)"
+    )
 
 
 #: The model reflection's audit of a flat's lease (yours, theirs, weights), which an
@@ -866,14 +868,13 @@ ON_THE_LINE = {
         "settle for, the bluffing convention may cover it; as a stated plan the other side "
         "relies on, it can be a false statement of fact. Either answer is accepted"
     ),
+    frozenset({"illegitimate", "misrepresentation"}): (
+        "it is a lie to the person asked, who relies on the false identity, so it fits "
+        "misrepresentation; the course files such a move by its source, as illegitimate, "
+        "because the lie is a means of taking information that is not yours. Either answer "
+        "is accepted"
+    ),
 }
-
-#: Why a lie told to get information is not filed as a misrepresentation (section 6, and
-#: module 01 alike): its kind is decided by where the information comes from, not by the lie.
-PRETEXT_NOT_MISREPRESENTATION = (
-    "its lie is told to get information, not to make the other side rely on a false fact "
-    "at the table; such a move is filed by where the information comes from (section 6)"
-)
 
 
 def judge_tactic(s, label, kinds):
@@ -881,8 +882,6 @@ def judge_tactic(s, label, kinds):
     on the line between two kinds accepts either."""
     accepted = tactic_kinds_accepted(s)[label]
     given = _word(kinds[label], TACTIC_KINDS, f"{label}'s kind")
-    if given == "misrepresentation" and label in pretexts(s):
-        raise NotYet(f"{label} is not {KIND_NAME[given]}: {PRETEXT_NOT_MISREPRESENTATION}.")
     if given not in accepted:
         raise NotYet(f"{label} is not {KIND_NAME[given]}: {NOT_KIND[given]}.")
     if len(accepted) > 1:

@@ -134,7 +134,8 @@ class Tactic:
     """A move someone could make at the table (question 5), and which of TACTIC_KINDS it is;
     ``also`` is a second kind a careful reader can defend, for a tactic on the line.
     ``pretext`` marks a lie told to get information that is not yours: the course files it
-    by its source, as illegitimate, in this module and in module 01 alike."""
+    by its source, as illegitimate, and also accepts misrepresentation (``also``), since the
+    person asked relies on the false identity."""
 
     case: str
     text: str
@@ -211,7 +212,8 @@ CASES = {
         "You are a data engineer with a job offer from Northwind. Another firm, Calder, has "
         "made you a written offer, and a third firm has you in its final round. Northwind's "
         "team is behind on a product launch and has struggled to fill the post for months. "
-        "Its recruiters know what engineers like you are paid far better than you do. In "
+        "Its recruiters know what engineers like you are paid far better than you do. "
+        "Northwind has set a deadline: it wants your answer within two weeks. In "
         "talks like these, the pay turns mostly on what each side could do instead: your "
         "other offers, and Northwind's other candidates.",
         "the candidate",
@@ -1120,7 +1122,8 @@ STEPS = (
 
 #: Tactics to judge (question 5), by case: two of each kind, a threat you would not carry
 #: out, which sits on the line between a bluff and a misrepresentation (``also``), and in
-#: two cases information got under a false name, which is illegitimate (``pretext``). A
+#: two cases information got under a false name (``pretext``), filed by its source as
+#: illegitimate and, being a lie the person asked relies on, also a misrepresentation. A
 #: learner gets four, of at least three kinds. Every statement a tactic makes is true unless
 #: the tactic says otherwise (question 5 tells the learner so).
 TACTICS = (
@@ -1227,6 +1230,7 @@ TACTICS = (
         "Phone Vell's accounts office, posing as an auditor, to find out which clients it has "
         "lost.",
         "illegitimate",
+        also="misrepresentation",
         pretext=True,
     ),
     Tactic(
@@ -1288,6 +1292,7 @@ TACTICS = (
         "Call Ostra's plant under a false name, as a trade journalist, to learn how full its "
         "order book is.",
         "illegitimate",
+        also="misrepresentation",
         pretext=True,
     ),
     Tactic(
@@ -1529,7 +1534,8 @@ class LeverageScenario(Scenario):
             kept = (
                 f"not among your steps: it would raise your {step.source} by "
                 f"{step.amounts[0]} to {step.amounts[1]} in {step.days[0]} to {step.days[1]} "
-                "days"
+                f"days, with a chance of {step.chances[0]:.2f} to {step.chances[1]:.2f} of "
+                "coming through"
             )
         drawn = [label for label, (text, _) in self.news.items() if text == news.text]
         spent = (

@@ -31,8 +31,10 @@
 # It takes most people **3½ to 5 hours** (about 3 if you are at ease with Python): some
 # reading, an interactive audit, six answers in Python (two of them short programs with a
 # loop), and three pieces of writing. It can be done in two sittings: sections 1 to 3, then
-# 4 to 8. What a question earns is counted in **marks**; **points** in this module are
-# always units of the 0 to 10 leverage scale.
+# 4 to 8. What a question earns is counted in **marks**; everywhere else in this module,
+# **points** are units of the 0 to 10 leverage scale. One exception you will see: the
+# feedback under each check, shared by every module of the course, counts marks as
+# "points earned" ("1.5 of 2 points" means 1.5 of the question's 2 marks).
 # Run the cells from top to bottom.
 # Cells that say `YOUR CODE HERE` are yours; the cells after them check your answer and
 # say what to fix. Every learner gets their own case, so your answers are yours alone.
@@ -101,13 +103,21 @@ scenario
 #
 # Modules 02 and 03 refine this with two kinds of alternative, after Binmore, Rubinstein
 # and Wolinsky (1986) and Binmore, Shaked and Sutton (1989). Take a tenant renewing a
-# lease. A flat they could move to is an *outside option*: they get it only by walking
-# out, and it moves the rent only when it beats the renewal they would get anyway. What
-# they are left with if the talks break down for reasons neither side controls (say, the
-# rent a tribunal would fix if no agreement is reached) is a *disagreement point*: it
-# counts in full. In the Nash split, module 02's rule for sharing what a deal adds over a
-# breakdown, each unit it rises raises their share by half a unit, as long as a deal is
-# still worth more to both sides than a breakdown.
+# lease on a rolling tenancy, which carries on at the old rent until a new one is agreed.
+# A flat they could move to is an *outside option*: they get it only by choosing to walk
+# out. It counts only when it beats what they would get at the table, and then fully:
+# they get exactly its value, so each unit it rises adds a whole unit to their share.
+# The old rent they keep paying while the talks drag on, or what each side is left with if
+# the talks break down for reasons neither side controls, is a *disagreement point*. It
+# always counts, though only by half: in the Nash split, module 02's rule for sharing what
+# a deal adds over a breakdown, each unit it rises raises their share by half a unit, as
+# long as a deal is still worth more to both sides than a breakdown.
+#
+# Most BATNAs, such as a flat to move to or a second job offer, are reached by walking
+# out, so they are outside options. Module 02 puts the BATNAs at the disagreement point of
+# the Nash split and then shows where that holds: the half-unit rule fits a BATNA only
+# when a breakdown neither side controls would hand it to you. For a BATNA you take by
+# choosing to walk out, the outside-option rule of module 03 predicts better.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "sources-teaching", "schema_version": 3}
 # ## 2. Three sources of leverage
@@ -159,15 +169,22 @@ scenario
 # rows carry heavy weights. So when one dependence decides a case, give the largest weight
 # to one of the pair and keep the other no heavier than the third source: the course's
 # own audit of the sole-source case weighs power 0.5, alternatives 0.25 and information
-# 0.25.
+# 0.25. This is a rough convention of the course, not a cure: a weight applies to both
+# sides, so a light weight on alternatives also shrinks the other dependence, how much
+# the ferry company would need the haulier if it had other customers. The audit cannot
+# isolate one dependence; the convention only stops the largest one counting twice, at
+# the cost of blurring the smaller one.
 #
 # **Time.** A deadline has no row of its own in this module's audit. The rule here: the
 # deadline itself goes into its holder's alternatives (a tenant whose lease ends in six
 # weeks has fewer and dearer options each week), and knowing the other side's deadline
 # is the knower's information. Module 03 models patience as how little a side loses from
 # each round of delay (Rubinstein, 1982): the side that can wait depends less on an early
-# deal. Module 05, where both sides face a date, counts deadlines under power instead;
-# whichever row you use, count a deadline once.
+# deal. Module 05 counts deadlines under power instead, for a reason of its own: there
+# the date binds both sides at once, and what it decides is who can hold out longer,
+# which module 03 treats as power. In this module a deadline belongs to one side and
+# shrinks that side's options, so it goes into that side's alternatives. Either way, a
+# deadline is counted in one row only.
 #
 # The audit rates what helps one side against the other. Facts that help both, such as a
 # launch date both sides want to meet, make agreement worth more to each of you; modules
@@ -251,7 +268,12 @@ check.classify_facts(fact_leverage)
 # The course calls the sides **even** when $|B| < 0.5$ points, and calls the balance
 # **strong** for one side when $|B| \ge 2.5$ points, a quarter of the 0–10 rating scale.
 # Both cut-offs are this course's conventions, not findings: half a point is about as fine
-# a difference as ratings like these can be trusted to show.
+# a difference as ratings like these can be trusted to show. That caution is about how far
+# to trust an audit, not about the arithmetic on it. The exercises below take an audit as
+# given and ask for its exact consequences (which plan adds most, when a balance reaches a
+# need), so they compare differences smaller than half a point; in a real case, a choice
+# that turns on such a small difference is one to check against your ratings before
+# relying on it.
 #
 # The three sources and the weights are the course's own simplification. Lewicki,
 # Saunders and Barry (*Negotiation*, 7th ed., 2015, the chapter "Finding and Using
@@ -290,9 +312,11 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   option, one you reach by walking out, moves a deal only when it beats what you would
 #   get at the table anyway (the *deal-me-out* result of Binmore, Shaked and Sutton,
 #   1989): such an alternative well below that changes nothing, however many points it
-#   earns here. A disagreement point, what you are left with when the talks break down for
-#   reasons neither side controls, counts in full, half a unit of your share for each unit
-#   it rises, while a deal still beats a breakdown for both (module 02).
+#   earns here, and one above it counts fully, a unit of your share for each unit it
+#   rises. A disagreement point, what you are left with when the talks break down for
+#   reasons neither side controls, always counts, though only by half: half a unit of
+#   your share for each unit it rises, while a deal still beats a breakdown for both
+#   (module 02). The audit's ratings draw neither line.
 # - **Its weights are your judgement of this case,** one set for both sides, and its
 #   ratings are judgements too. Change them and the balance changes.
 # - **Its balance is not a prediction** of a price or of who will prevail. Its use is to
@@ -310,8 +334,11 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # `"weights"`, each a dict from source to number: ratings from 0 to 10, weights adding up
 # to 1. Judgement differs, and the check accepts any audit that agrees with what your
 # story states: that one side plainly has more options, say, or which sources could count
-# most (one, where the story names it; any of those it supports, where it does not). It
-# names each statement your audit contradicts, then shows your balance. An audit copied
+# most (one, where the story names it; any of those it supports, where it does not). For
+# the story's plainest facts the course also sets a few bounds of its own judgement (a
+# written offer in hand, for example, earns at least a middling rating); the check names
+# such a bound as the course's. It names each statement your audit contradicts, then shows
+# your balance. An audit copied
 # number for number from one the course shows you (any case's audit in the worked
 # examples or the widget, or section 4's starting audit) is not your own reading, and the
 # check says so.
@@ -510,9 +537,11 @@ scenario.show("judgement")
 # yours; answer each in two or three sentences, about your own scenario.
 #
 # 1. **Less time.** The talks are brought forward, and you have only
-#    `scenario.short_budget` working days (shown above), too few for your best plan. Which step of it would you drop or change, and why that one: what it adds per
-#    day, its chance, or something the numbers leave out? Compare the plans that still fit
-#    by their numbers before you decide.
+#    `scenario.short_budget` working days (shown above), too few for your best plan.
+#    Which plan would you take instead, and why? It need not be your old plan with a step
+#    dropped: a step your best plan left out may now fit better. Compare the plans that
+#    still fit by their numbers (what each adds, per day, and with what chance), then say
+#    what the numbers leave out.
 # 2. **Trust.** Look at the step in your case that builds the other side's trust by doing
 #    more than you owe it, and at the news item in which a move of yours that they find
 #    unfair spends their trust (both named above, with their sizes, whether or not you drew
@@ -588,9 +617,10 @@ scenario.show("judgement")
 # Brannock is now ahead). Two more items follow in
 # the widget. Looking back, the balance was highest right after the second viewing was
 # booked. Nobody knew that at the
-# time: an owner who had decided that a five-year lease at the full rent needs $+2.00$
-# points behind it would have asked one item earlier, after the landlord's refusal, which
-# was the sound decision with what the owner knew then. Module 04 comes back to the first
+# time: an owner who had decided that a five-year lease at 98% of the full rent needs
+# $+1.75$ points behind it would have asked one item earlier, after the landlord's refusal
+# ($+2.05$, well clear of the need), which was the sound decision with what the owner knew
+# then. Module 04 comes back to the first
 # habit, reassessing after a surprise before answering it, when it treats difficult
 # moments.
 #
@@ -703,8 +733,8 @@ check.reaudit(reaudit, hidden=True)
 # deal coming apart when the truth comes out. Four kinds of move need telling apart, and a
 # fifth thing, going back on your word, which is no kind of leverage (after the list).
 # Modules 01 and 03 use the same four words. Module 02, which deals with alternatives
-# only, splits the first kind in two: an honest mention of an alternative, and a threat,
-# the same true fact turned into an ultimatum.
+# only, splits the first kind in two: an *honest* mention of an alternative, and a
+# *warning*, the same true fact turned into an ultimatum.
 #
 # - **Legitimate leverage.** A true statement about a source you really hold or a fact you
 #   truly know: a second bidder's written offer for the used van you are selling, the full
@@ -726,7 +756,8 @@ check.reaudit(reaudit, hidden=True)
 #   negotiation, some statements are not taken as statements of material fact, and that
 #   "estimates of price or value placed on the subject of a transaction and a party's
 #   intentions as to an acceptable settlement of a claim are ordinarily in this category"
-#   (a *material* fact is one that would change the other side's decision).
+#   (a *material* fact is one that a reasonable person would weigh in deciding; it need
+#   not be the only reason for the decision, only one that counted).
 #   Tolerated is not admired: many negotiators will not bluff, a bluff that is called costs
 #   credibility, and declining to name your reservation price usually serves you as well.
 #   One caution: the convention covers what you say you would settle for, not every
@@ -753,7 +784,9 @@ check.reaudit(reaudit, hidden=True)
 #   An office is held for the public, not for your deal; using it this way is a conflict
 #   of interest, and can be bribery, extortion or misuse of office. A lie told to get
 #   information is filed here by where the information comes from, not by the lie, as
-#   module 01 also does: the lie is a means of taking what is not yours.
+#   module 01 also does: the lie is a means of taking what is not yours. It is still a lie
+#   the person you ask relies on, so calling it a misrepresentation is also a fair
+#   reading, and question 5 accepts either.
 #
 # **Going back on your word** is none of these kinds of leverage. Reopening a term the
 # other side rightly took as agreed, or raising a price you quoted and they accepted,
@@ -784,8 +817,9 @@ scenario.show("tactics")
 # offers is yours to offer. A threat you would not carry out sits on the line between a
 # bluff and a misrepresentation, as the caution above says; for such a tactic either kind
 # is accepted, and the check says why. A lie told to get information is filed by its
-# source, as section 6 says. Each tactic earns half a mark; for one you got wrong, the check
-# says why the kind you gave does not fit, not which kind does.
+# source, as section 6 says, but it is also a lie to the person asked: for such a tactic,
+# too, either kind is accepted. Each tactic earns half a mark; for one you got wrong, the
+# check says why the kind you gave does not fit, not which kind does.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "tactic-kinds-answer", "schema_version": 3}
@@ -876,7 +910,8 @@ course.progress()
 #   the chance the step comes through.
 # - Re-audit after each piece of news. Decide beforehand what balance your ask needs, and
 #   make it the first time you get there: the peak is visible only looking back.
-# - Trust is leverage that outlasts the deal: a kept promise builds it, one move the
-#   other side finds unfair can spend it.
+# - Trust is leverage that outlasts the deal: doing, freely, more than you owe builds it;
+#   breaking your word, or one move the other side finds unfair, can spend it. Keeping your
+#   word is owed, not a step you choose.
 # - Bluffing about your own reservation price is tolerated, though contested; misstating a
 #   fact, or drawing on secrets or offices that are not yours, is not.
