@@ -755,28 +755,37 @@ def test_the_widget_comes_after_question_2_and_question_3b_s_case_after_question
     assert ids.index("best-plan-test") < ids.index("plan-judgement-case")
 
 
-def test_the_model_answer_of_question_3b_has_the_short_budget_the_generator_draws(own):
-    """Third review, E10: the model answer's numbers (gains 0.20, 0.60 and 0.25 for 2, 7 and
-    2 days in 9) give a shorter budget of 8, the largest with one clear best plan."""
-    from course.scenarios.leverage import best_plan, shorter_budget
+def test_the_model_answer_of_question_3b_is_a_real_supplier_draw():
+    """Fourth review, error 6: the model answer gave the accounts step a gain of 0.20, which
+    no supplier learner can have (information weighs 0.35 to 0.55 there). It now quotes a
+    real draw, learner model-48, and every number it states is that learner's: the budgets,
+    the gains, the best plan at each budget, and the switch to a step the full plan left
+    out (fourth review, weak exercise 4)."""
+    from course.scenarios.leverage import best_plan
 
-    steps = {
-        "accounts": ("information", 2, 2, 0.5),
-        "trial": ("alternatives", 2, 7, 1.0),
-        "forecast": ("power", 1, 2, 0.5),
-    }
-    case = replace(
-        own,
-        steps=steps,
-        budget=9,
-        yours=check._mapping((4, 4, 4)),
-        weights=check._mapping((0.2, 0.3, 0.5)),
-    )
-    gains = step_gains(case)
-    assert [round(gains[n], 2) for n in steps] == [0.2, 0.6, 0.25]
-    assert set(best_plan(case)) == {"trial", "forecast"}
-    assert shorter_budget(case) == 8
-    assert "8 days if the talks are brought forward" in " ".join(_cell("plan-judgement").split())
+    s = course.variant("00_leverage", "model-48")
+    accounts, trial, forecast = s.steps
+    assert s.case == "supplier" and (s.budget, s.short_budget) == (10, 9)
+    assert accounts.startswith("Read Vell's filed accounts") and trial.startswith("Run a trial")
+    gains = step_gains(s)
+    assert [round(gains[n], 3) for n in (accounts, trial, forecast)] == [0.425, 0.68, 0.51]
+    assert set(best_plan(s)) == {trial, forecast}
+    assert round(gains[trial] + gains[forecast], 2) == 1.19
+    short = best_plan(replace(s, budget=s.short_budget))
+    assert set(short) == {accounts, forecast}
+    assert round(gains[accounts] + gains[forecast], 3) == 0.935
+    text = " ".join(_cell("plan-judgement").split())
+    for quoted in (
+        "learner id `model-48`",
+        "expected gains 0.425, 0.68 and 0.51",
+        "(1.19 in 10 days)",
+        "9 if the talks are brought forward",
+        "add 0.935 in 6 days",
+        "On its own it adds 0.68",
+        "a step my first plan left out",
+    ):
+        assert quoted in text, quoted
+    assert "0.20, 0.60 and 0.25" not in text
 
 
 def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
@@ -836,11 +845,11 @@ def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
         ("plan-judgement-text", "keeping your word", "when could a move"),
         ("plan-judgement", "I would not do it", "worth it only if I never"),
         # second review, finding 26: the model answer compares plans by their numbers
-        ("plan-judgement", "the accounts and the forecast together 0.45", "costs me nothing"),
+        ("plan-judgement", "the accounts and the forecast together add", "costs me nothing"),
         # third review, E1: no step keeps a promise already made; 3b says so
         ("build-teaching", "Keeping a promise you have already made is not among", None),
         ("plan-judgement-text", "leaving it out breaks no promise", "is the step worth its days?"),
-        ("plan-judgement", "8 days if the talks are brought forward", "7 days if the talks"),
+        ("plan-judgement", "9 if the talks are brought forward", "7 days if the talks"),
         # E2: a pretext call is filed by its source, as in module 01
         ("ethics-teaching", "filed here by where the information comes from", None),
         ("q5-text", "A lie told to get information is filed by its", None),

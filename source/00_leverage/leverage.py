@@ -553,12 +553,14 @@ scenario.show("judgement")
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "plan-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric, a mark each. (1) Names a step of the learner's own best plan to drop or change
-# so that the plan fits `short_budget` (with `s = course.variant("00_leverage", "<learner
-# id>")`, the best plan is `course.scenarios.leverage.best_plan(s)`, and the best at the
-# shorter budget `best_plan(dataclasses.replace(s, budget=s.short_budget))`; another
-# choice is fine with a reason) and a reason tied to its numbers (days, chance, weight, room to the top of the scale)
-# or to something they leave out; half a mark for a step without a reason. (2) Says what
+# Rubric, a mark each. (1) Names the plan the learner would take at `short_budget` and
+# why (with `s = course.variant("00_leverage", "<learner id>")`, the best plan is
+# `course.scenarios.leverage.best_plan(s)`, and the best at the shorter budget
+# `best_plan(dataclasses.replace(s, budget=s.short_budget))`, which for most learners
+# brings in a step the full plan left out; another choice is fine with a reason), with a
+# comparison of the plans that fit by their numbers (gain, days, chance, weight, room to
+# the top of the scale) and one thing the numbers leave out; half a mark for a plan
+# without the comparison. (2) Says what
 # the freely given step and the broken word each do to the next negotiation (the other side's
 # readiness to deal again and to take your word; Curhan, Elfenbein & Eisenkraft, 2010,
 # found that negotiators who came away with more subjective value were readier to deal
@@ -567,20 +569,26 @@ scenario.show("judgement")
 # enforcing a contractual right) with when it could pay; going back on an agreed or
 # quoted term is not such a move (section 6). Half a mark if one of the three is missing.
 #
-# A full-marks answer for a supplier case with steps "Read Vell's filed accounts" (2
-# days), "Run a trial order with Bellpak or Corrin" (7 days) and "Share next year's order
-# forecast with Vell's planners" (2 days), 9 days, expected gains 0.20, 0.60 and 0.25
-# points, best plan the trial order and the forecast (0.85), 8 days if the talks are
-# brought forward: "(1) With 8 days the plan loses a step. The trial order alone adds
-# 0.60 on average, the accounts and the forecast together 0.45 in 4 days, so I keep the
-# trial order and drop the forecast, though the trial is the riskier step; I can still
-# share the forecast after the talks, where it helps next year's order.
+# A full-marks answer for a real supplier draw (learner id `model-48`): 10 working days,
+# 9 if the talks are brought forward; starting ratings 6, 6, 5 and weights 0.5, 0.2, 0.3;
+# steps "Read Vell's filed accounts to see how far its sales fell" (information +1, 3
+# days, chance 0.85), "Run a trial order with Bellpak or Corrin" (alternatives +4, 7 days,
+# 0.85) and "Share next year's order forecast with Vell's planners, which your contract
+# does not require" (power +2, 3 days, 0.85), with expected gains 0.425, 0.68 and 0.51
+# points; best plan the trial order and the forecast (1.19 in 10 days): "(1) With 9 days
+# the trial order no longer fits with either other step. On its own it adds 0.68 on
+# average; the accounts and the forecast together add 0.935 in 6 days. So I switch plans:
+# I drop the trial and read the accounts, a step my first plan left out. The three steps
+# have the same chance, so this turns on gain per day: about 0.10 for the trial against
+# 0.14 and 0.17 for the other two. What the numbers leave out: the trial would also show
+# whether Bellpak or Corrin can really do the work, and I can still run it after the
+# talks if Vell's price disappoints.
 # (2) A forecast nobody required makes Vell's planners readier to take my word on volumes
-# next year and to renew; it adds 0.25 for 2 days, worth it when the days allow.
-# Reopening a price Vell thought agreed would win a cent a unit once, at the cost of my
-# word; I would not do it. A move that costs trust without breaking my word is declining
-# to renew if the trial order goes well: worth it if Bellpak or Corrin is clearly
-# cheaper, and I would tell Vell early and plainly."
+# next year and to renew; it adds 0.51 for 3 days and is in both my plans. Reopening a
+# price Vell thought agreed would win a cent a unit once, at the cost of my word; I would
+# not do it. A move that costs trust without breaking my word is declining to renew if a
+# later trial order goes well: worth it if Bellpak or Corrin is clearly cheaper, and I
+# would tell Vell early and plainly."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "shift-teaching", "schema_version": 3}
