@@ -913,6 +913,12 @@ def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
         ("summary", "doing, freely, more than you owe builds it", "a kept promise builds it"),
         ("sources-teaching", "The audit cannot isolate one dependence", None),
         ("intro", '"1.5 of 2 points" means 1.5 of', None),
+        # fourth review, weak exercise 1: neither the widget nor section 5 reads the
+        # learner's own news for them
+        ("shift-teaching", "Four more items bring the sides to even", "a point of the owner's"),
+        ("shift-teaching", "less any item that is in your own question 4a", None),
+        ("q4-text", "leaves out your own items", "plays every item"),
+        ("audit-widget", "LeverageAudit(without_news_of=scenario)", None),
         # fourth review, weak exercises 4 and 5
         ("plan-judgement-text", "Which plan would you take instead, and why?", "drop or change"),
         ("q2-text", "a few bounds of its own judgement", None),

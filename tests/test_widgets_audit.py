@@ -273,3 +273,29 @@ def test_no_weight_at_all_shows_no_balance_from_the_weights_before():
 def test_an_unknown_case_is_explained():
     with pytest.raises(ValueError, match="no case called 'poker'"):
         LeverageAudit("poker")
+
+
+def test_in_the_notebook_the_widget_never_plays_a_learners_own_graded_news():
+    """Fourth review, weak exercise 1: the widget played every news item of every case and
+    gave its reading after any guess, so question 4a could be copied from it. Given the
+    learner's scenario, it leaves out the four items question 4a grades, says so, and still
+    plays the rest of the case in order."""
+    import course
+
+    for n in range(40):
+        s = course.variant("00_leverage", f"widget-own-{n}")
+        own = {text for text, _ in s.news.values()}
+        audit = LeverageAudit(s.case, without_news_of=s)
+        assert "4 of this case's news items are in your own question 4a" in text(audit.story.value)
+        played = []
+        while not audit.next_news.disabled:
+            audit.next_news.click()
+            played.append(audit._pending.text)
+            read(audit, "you", "information", "up")
+        case_news = [item.text for item in CASES[s.case].news]
+        assert played == [t for t in case_news if t not in own]
+        assert not own & set(played)
+    other = next(key for key in CASES if key != s.case)
+    audit = LeverageAudit(other, without_news_of=s)
+    assert "question 4a" not in audit.story.value
+    assert "question 4a" not in LeverageAudit(s.case).story.value

@@ -75,9 +75,15 @@ class LeverageAudit(w.VBox):
     sources, and read the balance and what to strengthen; "next news" plays the case's
     news, asking first which rating each item moves."""
 
-    def __init__(self, case="salary"):
+    def __init__(self, case="salary", without_news_of=None):
+        """``without_news_of``: a learner's scenario (module 00), whose own news items, the
+        ones its question 4a grades, the widget never plays, so that their readings are
+        not given away here."""
         if case not in CASES:
             raise ValueError(f"no case called {case!r}; the cases are {', '.join(CASES)}")
+        self._kept_out = frozenset(
+            text for text, _ in (without_news_of.news.values() if without_news_of else ())
+        )
         self._guard = RangeGuard()
         self._loading = False
         self._pending = None  # the news item shown but not yet applied
@@ -156,14 +162,25 @@ class LeverageAudit(w.VBox):
         self._loading = False
         self.refresh()
 
+    def _case_news(self):
+        """The case's news the widget plays: all of it, less a learner's own graded items."""
+        return tuple(n for n in CASES[self.case.value].news if n.text not in self._kept_out)
+
     def _load_case(self, change=None):
         case = CASES[self.case.value]
         self._shown = 0
         self._pending = None
+        left_out = len(case.news) - len(self._case_news())
+        note = (
+            f" {left_out} of this case's news items are in your own question 4a, so the widget "
+            "leaves them out: their readings are yours to find."
+            if left_out
+            else ""
+        )
         self.story.value = (
             f"<p>{case.story}</p><p>You are <b>{case.you}</b>; they are <b>{case.them}</b>. "
             f"Rate each source from 0 (none) to {SCALE:g} (overwhelming), and say how much each "
-            "counts in this case (the weights are shown as shares of 1).</p>"
+            f"counts in this case (the weights are shown as shares of 1).{note}</p>"
         )
         self.news.value = ""
         self.next_news.disabled = False
@@ -172,7 +189,7 @@ class LeverageAudit(w.VBox):
 
     def _next_news(self, _=None):
         """Show the case's next piece of news and ask which rating it moves."""
-        news = CASES[self.case.value].news
+        news = self._case_news()
         if self._pending is not None or self._shown >= len(news):
             return
         self._pending = news[self._shown]
@@ -224,7 +241,7 @@ class LeverageAudit(w.VBox):
         )
         self._pending = None
         self.reading.layout.display = "none"
-        self.next_news.disabled = self._shown >= len(CASES[self.case.value].news)
+        self.next_news.disabled = self._shown >= len(self._case_news())
         self._set(ratings["you"], ratings["them"])
 
     def refresh(self, change=None):

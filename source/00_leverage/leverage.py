@@ -398,12 +398,14 @@ check.my_audit(my_audit)
 #
 # Then press **next news**. Each item appears as text first: choose the rating you think
 # it moves and which way, and press **check my reading**. Only then is it applied, and the
-# widget says what happened to the rating, to the balance and to the side ahead.
+# widget says what happened to the rating, to the balance and to the side ahead. The
+# widget leaves out the four news items of your own case that question 4a asks you to
+# read, so that practice here does not answer that question for you.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget", "schema_version": 3}
 from course.widgets.audit import LeverageAudit
 
-LeverageAudit()
+LeverageAudit(without_news_of=scenario)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "build-teaching", "schema_version": 3}
 # ## 4. Building leverage before the table
@@ -616,16 +618,12 @@ scenario.show("judgement")
 #
 # The deadline case in the exercise shows both. The owner starts at $+1.45$ points, rises
 # to $+2.05$ on learning that Brannock's landlord has refused an extension and to $+3.40$
-# when the other firm books a second viewing; then Brannock signs an option on a stopgap
-# warehouse ($+2.05$), the owner's bank makes Brannock's credit record worth more to the
-# owner ($+1.55$), Brannock learns of the owner's loan payment ($+0.95$), the other firm
-# signs elsewhere and takes with it what its second viewing added ($-0.40$: even), and the
-# owner goes back on a rent already quoted in writing, which breaks the owner's word (no
-# tactic: section 6) and loses Brannock's trust, a point of the owner's power ($-0.65$:
-# Brannock is now ahead). Two more items follow in
-# the widget. Looking back, the balance was highest right after the second viewing was
-# booked. Nobody knew that at the
-# time: an owner who had decided that a five-year lease at 98% of the full rent needs
+# when the other firm books a second viewing. Four more items bring the sides to even,
+# and the next puts Brannock ahead: the owner goes back on a rent already quoted in
+# writing, which breaks the owner's word (no tactic: section 6) and loses Brannock's
+# trust. The widget plays the whole run, less any item that is in your own question 4a.
+# Looking back, the balance was highest right after the second viewing was booked. Nobody
+# knew that at the time: an owner who had decided that a five-year lease at 98% of the full rent needs
 # $+1.75$ points behind it would have asked one item earlier, after the landlord's refusal
 # ($+2.05$, well clear of the need), which was the sound decision with what the owner knew
 # then. Module 04 comes back to the first
@@ -659,9 +657,7 @@ scenario.show("news")
 # a side find out something that was already true, or did one of its specific options
 # change, or what it holds, or what the other side needs from it? Each item earns half a
 # mark; for one that is not right, the check says what does not fit, not the answer.
-# The interactive audit plays every item of each case, so some of yours may have come up
-# there with its reading; sort each again here by the questions, not from memory, since
-# your sizes are your own.
+# The interactive audit leaves out your own items, so their readings are yours to find.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-moves-answer", "schema_version": 3}
