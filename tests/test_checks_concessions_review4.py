@@ -101,6 +101,8 @@ def test_the_cap_after_a_hold_is_your_last_concession():
             return max(mine[-1], target)
         if mine[-2] > mine[-1]:
             step = min(step, mine[-2] - mine[-1])
+        elif len(set(mine)) == 1:  # never conceded: the first-concession cap (fifth review E4)
+            step = min(step, 0.6 * (mine[-1] - target))
         return max(mine[-1] - step, target)
 
     for learner in ("ada", "learner-1", "learner-2"):

@@ -173,7 +173,7 @@ def test_one_true_fact_grounds_an_ambitious_opening_clear_of_the_line(drawn):
         if birch_true:
             facts["birch"] = s.alternative_price
         lies = [st.figure for k, st in s.statements.items() if k not in facts]
-        assert sorted(s.statements) == ["birch", "linden", "rival", "survey", "threat"]
+        assert sorted(s.statements) == ["birch", "linden", "other_retailer", "survey", "threat"]
         assert sum(f >= estimate + OPENING_MARGIN for f in facts.values()) == 1, s.learner
         assert all(abs(f - estimate) >= OPENING_MARGIN for f in facts.values()), s.learner
         assert min(lies) > max(facts.values()), s.learner  # the shortcuts are tempting
@@ -212,7 +212,7 @@ def test_each_statement_tells_the_same_story(drawn):
             assert f"{statement.figure:g}" in statement.text
         story = s.story()
         assert "only other client" in story
-        assert "Another retailer" in s.statements["rival"].text
+        assert "Another retailer" in s.statements["other_retailer"].text
         assert "or we take Birch's job" in s.statements["threat"].text
         tighter = s.statements["linden"].figure > s.their_estimate
         assert ("budget is tighter this year than last" in story) == tighter, s.learner
@@ -378,7 +378,8 @@ def test_every_check_case_is_clear_of_every_line(drawn):
             step = theirs[-1] - theirs[-2]
             own = [a - b for a, b in itertools.pairwise(mine) if a > b]
             if step > 0:  # the rule's offer before the target clamps it, clear of the target
-                capped = mine[-1] - (min(step, own[-1]) if own else step)
+                cap = own[-1] if own else 0.6 * (mine[-1] - target)
+                capped = mine[-1] - min(step, cap)
                 assert abs(capped - target) >= 1, (s.learner, mine, theirs)
         for offer, next_ask, ceiling in check._offers(s, hidden=True):
             assert abs(offer - reservation) >= CASE_MARGIN, s.learner
@@ -453,10 +454,12 @@ def tit_for_tat_branches(s, mine, theirs, target):
     step = theirs[-1] - theirs[-2]
     if step <= 0:
         return mine[-1]
-    for before, after in zip(reversed(mine[:-1]), reversed(mine), strict=True):
+    for before, after in zip(reversed(mine[:-1]), reversed(mine[1:]), strict=True):
         if before > after:  # your last concession caps the step
             step = min(step, before - after)
             break
+    else:  # no concession yet: three fifths of what is left to the target at most
+        step = min(step, Fraction(3, 5) * (Fraction(mine[-1]) - Fraction(target)))
     offer = mine[-1] - step
     if offer < target:
         return target
@@ -468,9 +471,8 @@ def tit_for_tat_sorted(s, mine, theirs, target):
     concession), your last offer."""
     own = [a - b for a, b in itertools.pairwise(mine) if a > b]
     mirrored = mine[-1] + theirs[-2] - theirs[-1]
-    if own:
-        mirrored = max(mirrored, mine[-1] - own[-1])
-    return sorted([target, mirrored, mine[-1]])[1]
+    floor = mine[-1] - own[-1] if own else target + 0.4 * (mine[-1] - target)
+    return sorted([target, max(mirrored, floor), mine[-1]])[1]
 
 
 def _move_list(s, current):

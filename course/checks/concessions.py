@@ -31,7 +31,14 @@ from course.scenarios.concessions import (
     reservation_of,
     statement_kinds,
 )
-from course.variants import hidden_learner_where, hidden_rng, learner_id, rng_for, variant
+from course.variants import (
+    hidden_cases_as,
+    hidden_learner_where,
+    hidden_rng,
+    learner_id,
+    rng_for,
+    variant,
+)
 
 MODULE = "04_concessions"
 
@@ -206,8 +213,8 @@ def opening(answer, hidden=False):
                     f"opening(scenario, {anchor:g}) for learner {s.learner} gave {result!r}",
                     f"Orchard's opening of {anchor:g} moved your answer from {first:g} to "
                     f"{price:g}. Its number tells you what it would like to pay, not what it "
-                    "would pay elsewhere; answer from its alternatives (what the market and "
-                    "its last studio charge) and your own target, as if it had not spoken",
+                    "would pay elsewhere; answer from what you know of its alternatives and "
+                    "your own target, as if it had not spoken",
                     "Orchard's anchor moves the answer",
                 )
         for anchor, rival in _rivals(s, hidden):
@@ -283,10 +290,22 @@ def _check_opening(s, anchor, result, rival):
             "or just beyond that estimate, as far as a true fact justifies",
             "the price is below your estimate of Orchard's reservation price",
         )
-    if statement_kinds(s)["birch"] == "fact" and birch_is_strong(s) and "birch" not in said:
+    kinds = statement_kinds(s)
+    for low in said:
+        figure = s.statements[low].figure
+        if low != "birch" and kinds[low] == "fact" and figure < price - TOLERANCE:
+            _fail(
+                where,
+                f"{low!r} is true, but it names {figure:g}, less than the {price:g} you ask: "
+                "a price fact that names less than your opening argues against it. It gives "
+                "Orchard a lower number to hold on to and tells it the work can be had for "
+                "less; leave it unsaid and cite only the facts that support your price",
+                "it cites a true price fact that names less than its opening",
+            )
+    if kinds["birch"] == "fact" and birch_is_strong(s) and "birch" not in said:
         _fail(
             where,
-            f"you keep Birch's offer to yourself, but it is true and strong: Birch would pay "
+            f"you keep Birch's offer to yourself, but it is true and strong: Birch has offered "
             f"{s.alternative_price:g}, more than the {s.their_guess:g} Orchard believes your "
             "other work pays. Said as a fact, it raises Orchard's estimate of the least you "
             "would take and makes your opening more believable: add 'birch' to what you say",
@@ -303,7 +322,7 @@ def _check_statement(s, where, key):
     if key == "birch" and kind == "invented":
         _fail(
             where,
-            f"'birch' is not true: Birch would pay {s.alternative_price:g}, not "
+            f"'birch' is not true: Birch has offered {s.alternative_price:g}, not "
             f"{statement.figure:g}. Inflating your alternative misrepresents a material fact "
             "(it can be fraud), and Orchard may check it: say only what is true",
             "it cites a statement that is not true",
@@ -479,13 +498,18 @@ def _check_plan(plan, start, reservation, where):
 def tit_for_tat_offer(s, mine, theirs, target):
     """The course's answer to question 3: tit-for-tat as a person plays it. Lower your
     last offer by Orchard's last concession, but by no more than your own last concession
-    (so that your steps never grow), and never below your ``target``; hold when Orchard
-    held or stepped back."""
+    (so that your steps never grow), or, before your first concession, by no more than
+    three fifths of the room between your last offer and ``target`` (question 2's rule 4);
+    never below your ``target``; hold when Orchard held or stepped back."""
     step = max(theirs[-1] - theirs[-2], 0)
+    return max(mine[-1] - min(step, _step_cap(mine, target)), target)
+
+
+def _step_cap(mine, target):
+    """The most your next concession may give: your own last concession, or, if you have
+    not conceded yet, ``FIRST_SHARE`` of the room between your last offer and ``target``."""
     own = _last_concession(mine)
-    if own is not None:
-        step = min(step, own)
-    return max(mine[-1] - step, target)
+    return FIRST_SHARE * (mine[-1] - target) if own is None else own
 
 
 def _last_concession(mine):
@@ -518,6 +542,9 @@ def _histories(s, hidden):
         # would cross your target; Orchard's offer stays below your last ask (offers that
         # crossed are question 6's: accept)
         ([top, target + 3], [target - 14, target - 7]),
+        # you have held so far; Orchard's first concession is bigger than three fifths of
+        # the room to your target: a first concession of yours gives no more than that
+        ([top, top], [low, low + _big_first(top, target)]),
     ]
     if hidden:
         cases += [
@@ -527,8 +554,16 @@ def _histories(s, hidden):
             # you held last; Orchard then concedes 7: your last concession (4) still caps it
             ([top, top - 4, top - 4], [low, low, low + 7]),
             ([top, top - 3, target + 2], [target - 14, target - 11, target - 5]),
+            ([top, top], [low, low + 2]),  # a small first concession: copied in full
+            ([top, top, top], [low, low, low + _big_first(top, target) + 3]),
         ]
     return cases
+
+
+def _big_first(top, target):
+    """A first concession of Orchard's, a whole number, at least 2 more than three fifths
+    of the room between your opening ``top`` and ``target``."""
+    return int(FIRST_SHARE * (top - target)) + 3
 
 
 @question
@@ -586,6 +621,18 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, expected):
                 "it raises the ask when Orchard steps back; hold instead",
             ),
         ]
+    room = mine[-1] - target
+    if step > 0 and own is None and step > FIRST_SHARE * room:
+        rules.append(
+            (
+                bounded(copied),
+                f"Orchard conceded {step:g}, and you have not conceded yet: copying all of it "
+                f"would put more than three fifths of the {room:g} between your offer and your "
+                "target into your first concession, which leaves your later steps too small "
+                "to mean anything (question 2's rule 4)",
+                "it copies a first concession bigger than three fifths of the room to the target",
+            )
+        )
     if step > 0 and own is not None and step > own:
         rules.append(
             (
@@ -634,8 +681,9 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, expected):
             return hint, general
     return (
         f"expected {expected:g}, got {value:g}: lower your last offer by Orchard's last "
-        "concession, but by no more than your own last concession; hold when it held or "
-        "stepped back; never below your target",
+        "concession, but by no more than your own last concession (before your first, no "
+        "more than three fifths of the room to your target); hold when it held or stepped "
+        "back; never below your target",
         "it is not the offer the rule gives",
     )
 
@@ -656,6 +704,9 @@ def _starts(s, hidden):
     scenario has one), and packages drawn at random (with the grading key when graded, so
     no one can list them beforehand)."""
     starts = [dict(start) for start in _start_packages(s.learner, hidden)]
+    closing = closing_start(_table(s.learner), s.their_minimum)
+    if not hidden and closing is not None:
+        starts.append(closing)  # the cheapest closing move is not the best rate here
     if hidden:
         rng = hidden_rng(MODULE, f"trades:{s.learner}")
         packages = _table(s.learner).packages
@@ -700,10 +751,35 @@ def _package(s, result, where):
     return {issue: result[issue] for issue in s.issues}
 
 
+def _closing_learner():
+    """A public self-check learner with a package from which the best concession rate
+    gives more than closes the deal: the visible check tries it when the learner's own
+    scenario has none, so that conceding by rate alone never passes it."""
+    with hidden_cases_as(None):
+        return hidden_learner_where(
+            MODULE,
+            "closing-visible",
+            lambda learner: (
+                closing_start(_table(learner), _variant(learner).their_minimum) is not None
+            ),
+        )
+
+
+def _trade_scenarios(hidden):
+    """Question 4's scenarios: ``_scenarios``, and, in the visible check, a public learner
+    with a package where the cheapest closing move is not the best rate when the learner's
+    own scenario has none."""
+    found = _scenarios(hidden)
+    own = found[0]
+    if not hidden and closing_start(_table(own.learner), own.their_minimum) is None:
+        found.append(_variant(_closing_learner()))
+    return found
+
+
 @question
 def next_trade(answer, hidden=False):
     """Check a function that returns the package after the rule's next move, or None."""
-    for s in _scenarios(hidden):
+    for s in _trade_scenarios(hidden):
         table = _table(s.learner)
         for current in _starts(s, hidden):
             where = f"next_trade(scenario, {_show(s, current)}) for learner {s.learner}"
@@ -791,8 +867,8 @@ def _judge_choice(s, where, result, chosen, best, needed):
         general = "it makes a concession while a trade that creates value exists"
     elif top[0] == 2 and not same_money(top[1], rank[1]):
         hint = (
-            f"{better} creates {top[1]:g} points for the two of you together, yours only "
-            f"{rank[1]:g}: among trades that cost nobody anything, take the one that adds the "
+            f"{better} creates {top[1]:g} points for the two of you together, your move "
+            f"only {rank[1]:g}: among trades that cost nobody anything, take the one that adds the "
             "most value, or you may stop short of the frontier"
         )
         general = "another free trade creates more value for both sides together"
@@ -833,8 +909,8 @@ def _judge_choice(s, where, result, chosen, best, needed):
     elif not same_money(top[1], rank[1]):
         hint = (
             f"no single move gives Orchard the {needed:g} points it still needs, and "
-            f"{better} gives it {top[1]:.3g} points per point you give up, yours only "
-            f"{rank[1]:.3g}: concede where it is cheap for you and dear to them"
+            f"{better} gives it {top[1]:.3g} of its points for each point you give up, your "
+            f"move only {rank[1]:.3g}: concede where it is cheap for you and dear to them"
         )
         general = "another concession gives Orchard more per point you give up"
     else:

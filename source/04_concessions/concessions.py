@@ -33,10 +33,10 @@
 # 5. decide, when an offer arrives, whether to accept, counter or walk away, and leave in a
 #    way that lets you come back.
 #
-# It takes about four to four and a half hours, longer if Python is new to you: seven
-# coded questions (questions 4 and 5 are real programming), three widgets and a
-# reflection. Sections 1 to 3 and sections 4 to 6 make two sittings of about two hours
-# each.
+# It takes about five to six hours, longer if Python is new to you: seven coded
+# questions (questions 4 and 5 are real programming), three widgets, a simulation table
+# and a reflection. Sections 1 to 3 and sections 4 to 6 make two sittings of close to three
+# hours each.
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
 # after them check your answer and tell you what to fix. Every learner gets their own
 # numbers, so your answers are yours alone.
@@ -94,7 +94,7 @@ scenario
 # prices). So give the anchor no pull beyond what it has told you. Question 1 asks you to
 # do that.
 #
-# Not every number the other side shows you is an anchor. A rival's written quote for the
+# Not every number the other side shows you is an anchor. Another studio's written quote for the
 # same work is news about their alternatives: it changes what they can get elsewhere, so
 # it should move your estimate of their reservation price, and with it your opening. An
 # anchor from far below says only that they would pay at least that much, which you knew
@@ -106,8 +106,11 @@ scenario
 # open and learn from their number (module 01).
 #
 # A good opening is **ambitious** and **grounded**. Ambitious: it goes as far towards the
-# other side's reservation price as you can justify, which means at, or just beyond, your
-# best estimate of it. You can always come down from a high opening; you can
+# other side's reservation price as you can justify, which means at your best estimate of
+# it or somewhat beyond, as far as a true fact takes you. How far beyond is a judgement:
+# the further past their limit, the more your number looks like a bluff and the likelier
+# a walk-out. In this module's cases the fact that grounds an opening is never more than
+# about a sixth above the estimate. You can always come down from a high opening; you can
 # seldom go back up from a low one. Grounded: you can give a reason for the number that
 # rests on a fact, such as a market rate, what they paid for the same thing before, or
 # what the work is worth to them. A number without a reason looks like a bluff and invites
@@ -145,12 +148,12 @@ scenario
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 points): choose your opening, and answer an anchor
 #
-# Write `opening(s, anchor, rival=None)`: return a pair `(price, said)`, your first price
+# Write `opening(s, anchor, quote=None)`: return a pair `(price, said)`, your first price
 # to Orchard and the list of the keys of the statements in `s.statements` you will make
 # when you name it (a single key on its own is fine too). Each statement has a `text` and
 # the price it names, its `figure` (e.g. `s.statements["survey"].figure`). `anchor` is `None` when you open, or Orchard's
 # opening price when Orchard has opened first, often far below your reservation price.
-# `rival` is `None`, or the price another studio has quoted Orchard, in writing, for the
+# `quote` is `None`, or the price another studio has quoted Orchard, in writing, for the
 # same year of work (Orchard has shown you the quote; take the two studios' work as
 # equal in Orchard's eyes).
 #
@@ -160,7 +163,9 @@ scenario
 #   make, and every one of them is a true fact, said as a fact, that is worth telling
 #   Orchard. Read each one against your story: a sentence that contradicts it is not
 #   true (compare Birch's figure with `s.alternative_price`), and a sentence that says
-#   what you will do to Orchard is a threat.
+#   what you will do to Orchard is a threat. A true price fact that names less than your
+#   opening is not worth telling either: it argues against your own number, giving Orchard
+#   a lower one to hold on to.
 # - **Your alternative, only when it helps:** mention Birch's offer when it is true and
 #   better than what Orchard believes your other work pays (`s.their_guess`), and keep it
 #   private when it is worse.
@@ -168,24 +173,26 @@ scenario
 #   not what its alternatives are. It may still tell you something about Orchard (module
 #   01), but here it changes none of your facts, so your answer to it is the price you
 #   would open with.
-# - **Moved by news:** a rival's quote is different. Orchard will not pay you more than
-#   it can get the same work for, so the quote can lower your best estimate of its
+# - **Moved by news:** another studio's quote is different. Orchard will not pay you more
+#   than it can get the same work for, so the quote can lower your best estimate of its
 #   reservation price, and an opening above the quote is not one Orchard will take
-#   seriously. Work out what that means for your price: the check tries quotes below
-#   your estimate, between it and your best fact, and above everything you can justify.
+#   seriously. Work out what that means for your price in each case: the check tries
+#   quotes below your estimate, between it and your best fact, and above everything you
+#   can justify. (When the quote is below your estimate, it becomes your new estimate,
+#   and the price that is both ambitious and no more than the quote is the quote itself.)
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
-def opening(s, anchor, rival=None):
-    """(your first price, the key of the statement that grounds it); anchor: Orchard's
-    opening if it opened first, else None; rival: a rival studio's quote to Orchard, or None."""
+def opening(s, anchor, quote=None):
+    """(your first price, the keys of the statements you make); anchor: Orchard's opening
+    if it opened first, else None; quote: another studio's written quote to Orchard, or None."""
     ### BEGIN SOLUTION
     # "threat" threatens; no other retailer has offered; an inflated Birch is untrue.
     # Orchard's anchor changes none of this, so it is not used.
     key = max(["survey", "linden"], key=lambda k: s.statements[k].figure)
     price = s.statements[key].figure
-    if rival is not None:  # news about Orchard's alternatives: it won't pay more than that
-        price = min(price, rival)
+    if quote is not None:  # news about Orchard's alternatives: it won't pay more than that
+        price = min(price, quote)
     birch_true = s.statements["birch"].figure == s.alternative_price
     if birch_true and s.alternative_price > s.their_guess:  # stronger than Orchard thinks
         return price, [key, "birch"]
@@ -223,10 +230,10 @@ check.opening(opening, hidden=True)
 # - $\beta < 1$, **Boulware**: it barely moves for most of the talks, then concedes in
 #   large steps near the end. The name comes from Lemuel Boulware, the General Electric
 #   executive whose firm, take-it-or-leave-it offers to unions became known as
-#   Boulwarism. (In US labour law, GE's version of it, together with a campaign that went
-#   over the union's head, was held to breach the duty to bargain in good faith: *NLRB v.
-#   General Electric*, 2nd Cir., 1969.) A Boulware stance signals patience; it must not
-#   pretend to an alternative you do not have. Holding firm pays against a counterpart
+#   Boulwarism. (A US court later held that GE's way of doing it broke the duty to
+#   bargain in good faith: *NLRB v. General Electric*, 1969.) Holding firm says that you
+#   can wait; make sure you can, since firmness with no real alternative behind it is a
+#   bluff the other side may call. Holding firm pays against a counterpart
 #   who concedes early or has a tighter deadline than yours. In Sandholm and Vulkan's
 #   model of bargaining with private deadlines ("Bargaining with deadlines", AAAI
 #   1999), the side whose deadline comes later gets everything: both wait, and at the
@@ -291,6 +298,10 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # 5. end at your target, with a margin above your reservation price (Birch's price
 #    `s.alternative_price` plus `s.extra_cost`) of at least a tenth of the room between
 #    your opening and it.
+#
+# The plan lists the offers you are ready to make, in order; it does not say when you
+# make them. As section 2 says, you make the next one only in answer to a move of
+# Orchard's, and question 3 decides how far you go each time.
 #
 # The check calls it with a few grounded openings, from `s.their_estimate` up to the
 # most a true fact of yours justifies, so it does not depend on your answer to question
@@ -358,8 +369,9 @@ check.concession_plan(concession_plan, hidden=True)
 # plan (section 2) has steps that shrink towards a target above your reservation price,
 # and a copied step that is bigger than your last one tells the other side more is coming.
 # So the course's rule, which it calls **paced tit-for-tat**, is: concede in answer to
-# their concessions, by about as much but never more than your own last step, not into
-# silence; after a concession of yours,
+# their concessions, by about as much but never more than your own last step (and your
+# first step, as in section 2's plan, no more than three fifths of the way to your
+# target), not into silence; after a concession of yours,
 # wait for one back before you move again; if they retract, hold, and neither reward the
 # retraction with a step forward nor answer it with one of your own; and stop at your
 # target, keeping the margin above your reservation price for a last trade. Axelrod's
@@ -377,17 +389,22 @@ check.concession_plan(concession_plan, hidden=True)
 # reservation price. Look at Orchard's last move, from `theirs[-2]` to `theirs[-1]`, and
 # decide: a concession of Orchard's is answered with one of the same size, but no bigger
 # than your own last concession (the last time an offer of yours was lower than the one
-# before; if you have not conceded yet, no such cap); a hold, or a step back, with a hold.
-# Your offer never goes below `target`. For example, with `target = 100`: after
-# `mine = [118, 114]` and `theirs = [80, 83]`, Orchard has conceded 3, so you offer 111;
-# after `theirs = [80, 86]` it has conceded 6, more than your last 4, so you offer 110;
-# after `theirs = [86, 80]` you would offer 114 again.
+# before). If you have not conceded yet, your first concession, like the first step of
+# question 2's plan (rule 4), gives at most three fifths of the room between your last
+# offer and `target`. A hold, or a step back, is answered with a hold. Your offer never
+# goes below `target`. For example, with `target = 100`: after `mine = [118, 114]` and
+# `theirs = [80, 83]`, Orchard has conceded 3, so you offer 111; after `theirs = [80, 86]`
+# it has conceded 6, more than your last 4, so you offer 110; after `theirs = [86, 80]`
+# you would offer 114 again. After `mine = [118, 118]` and `theirs = [80, 95]`, Orchard
+# has conceded 15, more than three fifths of the 18 between your 118 and your target, so
+# you offer 118 − 10.8 = 107.2.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "tit-for-tat-answer", "schema_version": 3}
 def tit_for_tat(s, mine, theirs, target):
     """Your next offer: your last one, lowered by Orchard's last concession but by no more
-    than your own last one; held when Orchard held or stepped back; never below target."""
+    than your own last one (before your first, no more than three fifths of the room to
+    target); held when Orchard held or stepped back; never below target."""
     ### BEGIN SOLUTION
     their_step = theirs[-1] - theirs[-2]
     if their_step <= 0:
@@ -395,6 +412,8 @@ def tit_for_tat(s, mine, theirs, target):
     my_steps = [before - after for before, after in pairwise(mine) if before > after]
     if my_steps:
         their_step = min(their_step, my_steps[-1])  # your steps never grow
+    else:  # your first concession: at most three fifths of the room (question 2, rule 4)
+        their_step = min(their_step, 0.6 * (mine[-1] - target))
     return max(mine[-1] - their_step, target)
     ### END SOLUTION
 
@@ -454,9 +473,15 @@ NegotiationArena()
 #
 # To compare packages, score each side's preferences as points per level of each issue
 # and add them up, the additive scoring Raiffa uses in *The Art and Science of
-# Negotiation* (1982). A **trade** moves one issue one level towards the other side (your
-# give) and another one level towards you (your get); a **single give** moves one issue
-# and asks no level back. Count what a move does to *both* sides.
+# Negotiation* (1982). A **move** changes the package on the table. It is a **trade** when
+# it moves one issue one level towards the other side (your give) and another one level
+# towards you (your get), and a **single give** when it moves one issue towards them and
+# asks no level back. Count what a move does to *both* sides.
+#
+# Adding your points to Orchard's, or dividing one by the other, assumes that a point
+# means as much to each side. In a classroom case that holds because the case is built
+# so; in a real deal the other side's points are your estimates on their own scale, so
+# use the sums and ratios below to rank moves, not as exact amounts.
 #
 # A package is **Pareto-optimal** when no other package is better for one side without
 # being worse for the other. The set of such packages is the **Pareto frontier**. A deal
@@ -467,11 +492,13 @@ NegotiationArena()
 # move is $\frac{\text{your points back}}{\text{your points given}}$, both in *your*
 # points: does the move pay for itself, for you? The **concession rate** is
 # $\frac{\text{their net gain}}{\text{your net loss}}$: how much a move you pay for is
-# worth to *them*. The first tells you whether a move is free; the second, among moves
-# that cost you, which one buys the most of their agreement.
+# worth to *them*. The first tells you whether a move pays for itself for you; the second,
+# among moves that cost you, which one buys the most of their agreement. A single give
+# has a trade ratio of 0: nothing comes back on another issue.
 #
 # A move is **free** when it leaves neither side with fewer points and adds to at least
-# one of them. Below the frontier free trades exist; on it, none does.
+# one of them: its trade ratio is at least 1 *and* it costs them nothing. Below the
+# frontier free moves exist; on it, none does.
 #
 # **Where to land is one decision; how to get there is another.** The best place to land
 # is the frontier package with the most points for you among those that give the other
@@ -480,32 +507,40 @@ NegotiationArena()
 # move, below, is a way of walking towards the frontier one level at a time; it looks
 # only one move ahead, so it does not always reach that best package. From your
 # colleague's draft it often does; from a package where every issue is split down the
-# middle it stops short in most learners' cases, because the free trades it makes first
+# middle it stops short in most learners' cases, because the free moves it makes first
 # may hand much of the value they create to the other side. So decide where to land
 # first, then use the rule to pace the moves, and check where it has taken you. The
 # rule's order is this course's own summary, not a quotation:
 #
-# 1. **Create value first.** While a free trade exists, make one: give on an issue that
+# 1. **Create value first.** While a free move exists, make one: give on an issue that
 #    matters more to them than to you, take one that matters more to you. This is
-#    **logrolling** (Pruitt, *Negotiation Behavior*, 1981). Among free trades take the
+#    **logrolling** (Pruitt, *Negotiation Behavior*, 1981). Among free moves take the
 #    one that adds the most points for the two of you together, then the one that leaves
 #    you more. Choosing by what it gives the other side alone can spend your moves on
 #    small gains and leave you below the frontier, with value neither side collects.
 #    These trades have a trade ratio of at least 1: they bring you back at least as much
 #    as they cost you.
-# 2. **Then concede only what closes the deal.** Once no trade is free (on the frontier,
+# 2. **Then concede only what closes the deal.** Once no move is free (on the frontier,
 #    always), every move that helps them costs you: its trade ratio is below 1, and the
-#    points you give are paid for out of your own score. Make such a concession only
-#    while they still need points to agree, and never give it for nothing: make every
-#    one **conditional** on the deal ("I can go to unlimited revisions if we sign the
-#    framework on these terms"), so that nothing is agreed until everything is. What
-#    comes back for it is then the deal as a whole, which is worth more to you than your
-#    BATNA; a concession that does not close the deal on its own is still part of that
-#    package, and if the deal falls through it falls with it. If one move gives them all
-#    the points they still need, make the one of those that costs you least, whatever it
-#    gives them beyond their minimum. Only when no single move is enough, choose by the
-#    concession rate and take the highest: cheap for you and dear to them. It may be a
-#    single give, as long as it is given on that condition.
+#    points you give are paid for out of your own score. So:
+#    1. Make such a concession only while they still need points to agree.
+#    2. Never give it for nothing: make every one **conditional** on the deal ("I can go
+#       to unlimited revisions if we sign the framework on these terms"). Nothing is
+#       agreed until everything is.
+#    3. What comes back for it is then the deal as a whole, which is worth more to you
+#       than your BATNA. A concession that does not close the deal by itself is still
+#       part of that package: if the deal falls through, the concession is void too.
+#    4. If one move gives them all the points they still need, make the one of those
+#       that costs you least, whatever it gives them beyond their minimum.
+#    5. Only when no single move is enough, choose by the concession rate and take the
+#       highest: cheap for you and dear to them. It may be a single give, as long as it
+#       is given on that condition.
+#
+#    A common rule says that every give must bring back something of equal value, a
+#    trade ratio of at least 1. Rule 1 keeps it while you are below the frontier. On the
+#    frontier no move can keep it, since every move that helps them costs you more than
+#    it brings back on the other issues; that is where this course departs from the rule,
+#    and counts the whole deal, made conditional, as what comes back.
 # 3. **Stop** when nothing is free and they have what they need. Every point more is a
 #    gift, and a gift tells them more can be had for nothing.
 #
@@ -542,10 +577,12 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 # rate ("—" when the move is not a concession), and what the rule of this section says of
 # it. The picture shows
 # every package as a dot, the frontier as a line, Orchard's minimum as a dashed line and
-# your plan as numbered steps. Land on the frontier with Orchard's minimum met and every
+# your plan as numbered steps. A single give shows a trade ratio of 0.00 (nothing comes
+# back on another issue), which is right for a conditional concession on the frontier.
+# Land on the frontier with Orchard's minimum met and every
 # move marked right; it takes at least three moves. The verdict then says whether the
 # rule's path reached the package best for you, or stopped short of it. Then try a
-# concession while a free trade is open, or one after Orchard has its minimum, and read
+# concession while a free move is open, or one after Orchard has its minimum, and read
 # what the table says.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "planner", "schema_version": 3}
@@ -564,7 +601,7 @@ ConcessionPlanner(scenario)
 # for Orchard; `s.yours[issue][level]` and `s.theirs[issue][level]` are the points).
 # Orchard will not sign for fewer than `s.their_minimum` of its points.
 #
-# - While a free trade exists (as defined above), take the one that adds the most points
+# - While a free move exists (as defined above), take the one that adds the most points
 #   for both sides together, then the one that leaves you more.
 # - Otherwise, while Orchard has fewer than `s.their_minimum` points, concede: among the
 #   moves that raise Orchard's points and cost you some, take those that bring Orchard to
@@ -761,8 +798,12 @@ check.meso(meso, hidden=True)
 # offered so far, and says it is all its budget allows. When it comes and how low it goes
 # change from one moment to the next, and so does whether the claim is true: sometimes
 # the budget really was cut, below your reservation price, and sometimes the claim is a
-# test. Your plan is the one section 2 taught: whole steps that never grow, down to a
-# target above your reservation price. Choose your answer: accept, walk away politely,
+# test. The numbers are the widget's own, not Kite's or the arena's: your reservation
+# price is 50, you opened at 95, the talks last 12 rounds, and your target is 30% of the
+# way from your reservation price to your opening. Your plan has section 2's shape:
+# whole steps that never grow, down to that target. To keep the exercise short it moves
+# one step every round, on the clock, which section 2 advises against; the moment it
+# tests is the low-ball. Choose your answer: accept, walk away politely,
 # repeat your last ask, make your next planned step, concede half the gap (never below
 # your reservation price), or type the ask you would make. The rest of the talks are then
 # played against the same buyer, and it reads your answer: a step much bigger than your
@@ -845,15 +886,19 @@ check.respond(respond, hidden=True)
 # that price. The difference is an estimate: count only what you can reasonably expect.
 #
 # The cell below estimates it for a buyer like Orchard under the arena bots'
-# assumptions: its reservation price is drawn within 6 of your estimate of Orchard's, and its style
-# is unknown. The simulated talks have the arena's settings, not your scenario's: 10
+# assumptions: its reservation price is a single draw within 6 of your estimate of
+# Orchard's, the same for every row, and its style is unknown. The simulated talks have the arena's settings, not your scenario's: 10
 # rounds and prices from 0 to 200 (thousands), whatever `s.rounds` says. For each way this year's talks could end, the engine plays section 2's
 # plan (the grounded opening of question 1, steps that shrink to a target halfway to your
-# reservation price, question 6's rule for accepting) against the buyer twice. This year
+# reservation price, question 6's rule for accepting) against the buyer twice. The
+# engine makes one planned step each round, on the clock, rather than waiting for the
+# buyer's moves as section 2 advises: simpler, and a little more generous, so read the
+# numbers as rough. This year
 # the talks run until the plan would end them, and end there in that way; next year the
 # plan plays out in full. The table gives next year's gain over your reservation price:
 # the price next year's talks reach, less your reservation price (in thousands, averaged
-# over the four styles, and 0 when they end without a deal), so what a deal is worth
+# over the four styles only, not over buyers' reservation prices, and 0 when they end
+# without a deal), so what a deal is worth
 # beyond Birch's job once the extra cost is paid.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "next-year", "schema_version": 3}
@@ -927,10 +972,11 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
 # ## What to take away
 #
-# - The first offer anchors. Open at or just beyond your best estimate of their
-#   reservation price, with a reason that is true. When an anchor lands on you, answer
+# - The first offer anchors. Open at your best estimate of their reservation price or
+#   somewhat beyond, as far as a true fact takes you, and cite only facts that support
+#   your number. When an anchor lands on you, answer
 #   from their alternatives and your target, giving their number no pull beyond what it
-#   tells you (module 01); news about their alternatives (a rival's real quote) is
+#   tells you (module 01); news about their alternatives (another seller's real quote) is
 #   different, and should move you.
 # - Mention an alternative that beats what the other side believes of it, as a fact,
 #   never as a threat, and keep a weaker one private; a bluff about your reservation price is tolerated, inventing or inflating an offer is
@@ -939,7 +985,8 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #   say wait. Plan towards a target with a margin above your reservation price, and treat
 #   the agents' curves as shapes, not scripts.
 # - Concede in answer to concessions, by about as much but never more than your own last
-#   step, down to your target; hold when they hold or step back (paced tit-for-tat).
+#   step (your first, no more than three fifths of the way to your target), down to your
+#   target; hold when they hold or step back (paced tit-for-tat).
 #   Tit-for-tat paces a single negotiation; its full force needs a future with the same
 #   counterpart.
 # - Choose where to land first: the frontier package best for you that they will still
