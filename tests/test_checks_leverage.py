@@ -758,30 +758,35 @@ def test_the_widget_comes_after_question_2_and_question_3b_s_case_after_question
 def test_the_model_answer_of_question_3b_is_a_real_supplier_draw():
     """Fourth review, error 6: the model answer gave the accounts step a gain of 0.20, which
     no supplier learner can have (information weighs 0.35 to 0.55 there). It now quotes a
-    real draw, learner model-48, and every number it states is that learner's: the budgets,
-    the gains, the best plan at each budget, and the switch to a step the full plan left
-    out (fourth review, weak exercise 4)."""
+    real draw, learner model-1992, and every number it states is that learner's: the
+    budgets, the gains, the best plan at each budget, and the switch to a step the full
+    plan left out (fourth review, weak exercise 4)."""
     from course.scenarios.leverage import best_plan
 
-    s = course.variant("00_leverage", "model-48")
+    s = course.variant("00_leverage", "model-1992")
     accounts, trial, forecast = s.steps
-    assert s.case == "supplier" and (s.budget, s.short_budget) == (10, 9)
+    assert s.case == "supplier" and (s.budget, s.short_budget) == (10, 7)
     assert accounts.startswith("Read Vell's filed accounts") and trial.startswith("Run a trial")
+    assert [s.steps[n] for n in s.steps] == [
+        ("information", 3, 3, 0.85),
+        ("alternatives", 4, 7, 0.85),
+        ("power", 1, 1, 0.8),
+    ]
+    assert (tuple(s.yours.values()), tuple(s.weights.values())) == ((7, 5, 3), (0.4, 0.3, 0.3))
     gains = step_gains(s)
-    assert [round(gains[n], 3) for n in (accounts, trial, forecast)] == [0.425, 0.68, 0.51]
-    assert set(best_plan(s)) == {trial, forecast}
-    assert round(gains[trial] + gains[forecast], 2) == 1.19
+    assert [round(gains[n], 3) for n in (accounts, trial, forecast)] == [1.02, 1.02, 0.24]
+    assert set(best_plan(s)) == {accounts, trial}
     short = best_plan(replace(s, budget=s.short_budget))
     assert set(short) == {accounts, forecast}
-    assert round(gains[accounts] + gains[forecast], 3) == 0.935
+    assert round(gains[accounts] + gains[forecast], 2) == 1.26
     text = " ".join(_cell("plan-judgement").split())
     for quoted in (
-        "learner id `model-48`",
-        "expected gains 0.425, 0.68 and 0.51",
-        "(1.19 in 10 days)",
-        "9 if the talks are brought forward",
-        "add 0.935 in 6 days",
-        "On its own it adds 0.68",
+        "learner id `model-1992`",
+        "expected gains 1.02, 1.02 and 0.24",
+        "(2.04 in 10 days)",
+        "7 if the talks are brought forward",
+        "add 1.26 in 4 days",
+        "adds 1.02 on average",
         "a step my first plan left out",
     ):
         assert quoted in text, quoted
@@ -849,7 +854,7 @@ def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
         # third review, E1: no step keeps a promise already made; 3b says so
         ("build-teaching", "Keeping a promise you have already made is not among", None),
         ("plan-judgement-text", "leaving it out breaks no promise", "is the step worth its days?"),
-        ("plan-judgement", "9 if the talks are brought forward", "7 days if the talks"),
+        ("plan-judgement", "7 if the talks are brought forward", "8 days if the talks"),
         # E2: a pretext call is filed by its source, as in module 01
         ("ethics-teaching", "filed here by where the information comes from", None),
         ("q5-text", "A lie told to get information is filed by its", None),
@@ -919,6 +924,9 @@ def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
         ("shift-teaching", "less any item that is in your own question 4a", None),
         ("q4-text", "leaves out your own items", "plays every item"),
         ("audit-widget", "LeverageAudit(without_news_of=scenario)", None),
+        # fourth review, weak exercise 2: the answer cell no longer dictates the algorithm
+        ("best-plan-answer", "### BEGIN SOLUTION", "list every set of steps"),
+        ("q3-text", "For many learners it is not the best", None),
         # fourth review, weak exercises 4 and 5
         ("plan-judgement-text", "Which plan would you take instead, and why?", "drop or change"),
         ("q2-text", "a few bounds of its own judgement", None),

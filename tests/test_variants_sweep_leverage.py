@@ -914,9 +914,12 @@ def test_no_preparation_step_keeps_a_promise_already_made():
 
 def test_question_3_on_the_learner_s_own_case_is_often_a_real_decision(drawn):
     """Third review, W2: taking the steps one at a time, best first, found the best plan
-    for 98% of learners, so the own case taught nothing a greedy rule does not. Now about
-    half the learners, in every case, have steps on which both greedy orders are tried and
-    at least one misses the best plan, written out here as a second reader would."""
+    for 98% of learners, so the own case taught nothing a greedy rule does not. Fourth
+    review, weak exercise 4.2: the requirement was met by greedy-per-day alone, so the
+    likelier shortcut, greedy by expected gain, still found the best plan for 93%. Now
+    greedy by gain misses it for over 40% of learners (about half where the case's audits
+    allow it; the sole-source case's power-heavy audits often do not), written out here as
+    a second reader would."""
     missed = collections.Counter()
     by_case = collections.Counter(s.case for s in drawn)
     for s in drawn:
@@ -926,19 +929,16 @@ def test_question_3_on_the_learner_s_own_case_is_often_a_real_decision(drawn):
         }
         values = plan_values(s)
         best = max(values, key=values.get)
-        for per_day in (False, True):
-            order = sorted(gains, key=lambda n: -gains[n] / (s.steps[n][2] if per_day else 1))
-            plan, left = set(), s.budget
-            for name in order:
-                if s.steps[name][2] <= left:
-                    plan.add(name)
-                    left -= s.steps[name][2]
-            if plan != set(best):
-                missed[s.case] += 1
-                break
-    assert sum(missed.values()) >= 0.45 * len(drawn), missed
+        order = sorted(gains, key=lambda n: -gains[n])
+        plan, left = set(), s.budget
+        for name in order:
+            if s.steps[name][2] <= left:
+                plan.add(name)
+                left -= s.steps[name][2]
+        missed[s.case] += plan != set(best)
+    assert sum(missed.values()) >= 0.4 * len(drawn), missed
     for key, count in by_case.items():
-        assert missed[key] >= 0.35 * count, (key, missed[key], count)
+        assert missed[key] >= 0.2 * count, (key, missed[key], count)
 
 
 def test_question_4b_s_two_parts_rarely_have_one_answer(drawn):

@@ -492,15 +492,15 @@ print(f"if it comes through: {rise:+.2f} points; on average: {0.6 * rise:+.2f} p
 # `case.weights`). It returns the list of step names that fit in the budget together and
 # whose expected gains add up to the most (an empty list if no step fits). The check tries
 # your case and four test cases built from your steps with other numbers; grading also
-# tries other learners' cases.
+# tries other learners' cases. Before you write it, work out your own case by hand: take
+# the step with the largest expected gain, then the next that still fits, and compare
+# that plan with every other plan that fits. For many learners it is not the best; find
+# out why, and make sure your function cannot make that mistake.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "best-plan-answer", "schema_version": 3}
 def best_plan(case):
     """The steps (a list of names) that fit in case.budget days and add most on average."""
-    # One way: list every set of steps (none, one, two, all three), keep the sets whose
-    # days fit in the budget, score each set by adding its steps' expected gains, and
-    # return the best. itertools.combinations(names, k) gives the sets of k names.
     ### BEGIN SOLUTION
     from itertools import combinations
 
@@ -571,26 +571,28 @@ scenario.show("judgement")
 # enforcing a contractual right) with when it could pay; going back on an agreed or
 # quoted term is not such a move (section 6). Half a mark if one of the three is missing.
 #
-# A full-marks answer for a real supplier draw (learner id `model-48`): 10 working days,
-# 9 if the talks are brought forward; starting ratings 6, 6, 5 and weights 0.5, 0.2, 0.3;
-# steps "Read Vell's filed accounts to see how far its sales fell" (information +1, 3
+# A full-marks answer for a real supplier draw (learner id `model-1992`): 10 working days,
+# 7 if the talks are brought forward; starting ratings 7, 5, 3 and weights 0.4, 0.3, 0.3;
+# steps "Read Vell's filed accounts to see how far its sales fell" (information +3, 3
 # days, chance 0.85), "Run a trial order with Bellpak or Corrin" (alternatives +4, 7 days,
 # 0.85) and "Share next year's order forecast with Vell's planners, which your contract
-# does not require" (power +2, 3 days, 0.85), with expected gains 0.425, 0.68 and 0.51
-# points; best plan the trial order and the forecast (1.19 in 10 days): "(1) With 9 days
-# the trial order no longer fits with either other step. On its own it adds 0.68 on
-# average; the accounts and the forecast together add 0.935 in 6 days. So I switch plans:
-# I drop the trial and read the accounts, a step my first plan left out. The three steps
-# have the same chance, so this turns on gain per day: about 0.10 for the trial against
-# 0.14 and 0.17 for the other two. What the numbers leave out: the trial would also show
-# whether Bellpak or Corrin can really do the work, and I can still run it after the
-# talks if Vell's price disappoints.
+# does not require" (power +1, 1 day, 0.80), with expected gains 1.02, 1.02 and 0.24
+# points; best plan the accounts and the trial order (2.04 in 10 days): "(1) With 7 days
+# the trial order fits only on its own, and adds 1.02 on average; the accounts and the
+# forecast together add 1.26 in 4 days. So I switch plans: I drop the trial and share the
+# forecast, a step my first plan left out. The trial and the accounts add the same on
+# average, with the same chance, but the trial takes 7 days to the accounts' 3, so this
+# turns on days: about 0.15 a day for the trial against 0.34 for the accounts and 0.24 for
+# the forecast. What the numbers leave out: the trial would also show whether Bellpak or
+# Corrin can really do the work, and I can still run it after the talks if Vell's price
+# disappoints.
 # (2) A forecast nobody required makes Vell's planners readier to take my word on volumes
-# next year and to renew; it adds 0.51 for 3 days and is in both my plans. Reopening a
-# price Vell thought agreed would win a cent a unit once, at the cost of my word; I would
-# not do it. A move that costs trust without breaking my word is declining to renew if a
-# later trial order goes well: worth it if Bellpak or Corrin is clearly cheaper, and I
-# would tell Vell early and plainly."
+# next year and to renew; it adds 0.24 for a day. With 10 days it loses its place to two
+# larger steps, with 7 it is in my plan, and I would share it after the talks either way.
+# Reopening a price Vell thought agreed would win a cent a unit once, at the cost of my
+# word; I would not do it. A move that costs trust without breaking my word is declining
+# to renew if a later trial order goes well: worth it if Bellpak or Corrin is clearly
+# cheaper, and I would tell Vell early and plainly."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "shift-teaching", "schema_version": 3}
