@@ -405,7 +405,7 @@ def test_a_threat_kestrel_would_not_carry_out_passes_as_bluff_or_misrepresentati
                 assert message.startswith(f"{t.letter} is {said}: ")
                 assert "contested" in message and f"{s.borealis_value:,.0f}" in message
             for said in ("legitimate", "illegitimate"):
-                with pytest.raises(NotYet, match="would not carry the threat out"):
+                with pytest.raises(NotYet, match="a threat Kestrel has no reason to carry out"):
                     check.judge_tactic(s, t, {t.letter: said})
     assert found > 10
 
@@ -784,12 +784,18 @@ def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
         below = "Borealis has committed to pay" if v2 > shapley else "less than it is offered"
         with pytest.raises(NotYet, match=below):
             check.judge_reply_price(s, (low - 1_000, right))
-        with pytest.raises(NotYet, match="Atlas's own yardstick"):
-            check.judge_reply_reason(s, (ask, "fairness"))
-        wrong = "interests" if right == "rival" else "rival"
-        with pytest.raises(NotYet) as failure:
-            check.judge_reply_reason(s, (ask, wrong))
-        assert f"{v2:,.0f}" in str(failure.value) and f"{shapley:,.0f}" in str(failure.value)
+        if v2 > shapley:  # Kestrel asks for more on Borealis's written offer, its standard
+            with pytest.raises(NotYet, match="Atlas's own yardstick"):
+                check.judge_reply_reason(s, (ask, "fairness"))
+            # review 4, E2: the interests hint no longer says a known fact was 'left unsaid'
+            # (Atlas holds Borealis's offer); it says Atlas's value already counts them
+            with pytest.raises(NotYet, match="already counted in Atlas's value") as failure:
+                check.judge_reply_reason(s, (ask, "interests"))
+            assert "left unsaid" not in str(failure.value)
+            assert f"{v2:,.0f}" in str(failure.value) and f"{shapley:,.0f}" in str(failure.value)
+        else:  # review 4, E2: no model supports asking more, so only the price is graded
+            for reason in REASONS:
+                check.judge_reply_reason(s, (ask, reason))
         if shapley >= v2:  # Kestrel may take the proposal, named exactly or to the hundred
             took += 1
             for named in (shapley, math.floor(shapley / 100) * 100, math.ceil(shapley / 100) * 100):

@@ -629,10 +629,10 @@ def test_short_rounds_remove_the_first_movers_edge_but_not_patiences():
     three_times = math.exp(3 * math.log(0.97))
     for share in short_round_split(three_times, 0.97, 3_000):
         assert share == pytest.approx(0.25, abs=1e-3)
-    assert "at three times Atlas's rate, its share at the table would tend" in PROSE
-    # a quarter of Atlas's value is the price only where Borealis does not bind (review 2,
-    # finding 17): the max says so, without restating it (review 3, unclear 5)
-    assert r"the price to $\max(v_1/4,\ v_2)$" in PROSE
+    # review 4, unclear 4: the parenthetical case at three times the rate left the crowded
+    # licence paragraph; the paragraph names the ratio and points to section 4's exercise
+    assert "at three times Atlas's rate, its share at the table would tend" not in PROSE
+    assert "its share at the table would be $r_2/(r_1+r_2)$, below a half" in PROSE
     assert "unless Borealis's value is higher, in which case" not in PROSE
     for share in short_round_split(0.9, 0.9, 3_000):
         assert share == pytest.approx(0.5, abs=1e-3)
@@ -694,7 +694,9 @@ def test_smaller_fixes_of_the_review():
     assert "about four to four and a half hours" in PROSE
     assert "it accepts 47.4% (0.9/1.9) or more" not in PROSE  # 19
     assert "the lowest offer it accepts is 48%" in PROSE
-    assert "When Borealis would pay more than Atlas proposes, naming" in PROSE  # 7
+    # review 4, E2: Borealis's offer is put forward as a standard Atlas can check, not as news
+    assert "When Borealis would pay more than Atlas proposes, put" in PROSE  # 7
+    assert "Fisher and Ury call such a test an objective criterion" in PROSE
 
 
 def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully():
@@ -725,7 +727,7 @@ def test_the_breakdown_result_names_its_limit_condition():
 def test_duration_attribution_and_interests():
     assert "longer if Python is new to you" in PROSE
     assert "one more base usually decides most" not in PROSE
-    assert "That framing is the course's" in PROSE
+    assert "That grouping is the course's" in PROSE
     assert "Fisher and Ury, *Getting to Yes*, 1981: focus on interests, not positions" in PROSE
 
 
@@ -752,8 +754,14 @@ def test_question_2a_asks_for_the_reservation_price_not_the_lowest_acceptable_pr
     assert "`floor`: Kestrel's reservation price for the licence" in PROSE
     # review 3, E2: the old sentence was false whenever Borealis binds (61% of draws)
     assert "It is not the lowest proposal Kestrel should accept at the table" not in PROSE
-    assert "It need not be the lowest proposal Kestrel should accept at the table" in PROSE
-    assert "when half of Atlas's value is more than Borealis's" in PROSE
+    # review 4, E6: the reservation price is the least Kestrel could accept, a limit, not a
+    # target; Kestrel holds out above it (module 02 makes 'walk-away point' a synonym, so
+    # the word stays and the text says what it is not)
+    assert "It need not be the lowest proposal Kestrel should accept at the table" not in PROSE
+    assert "the least Kestrel could accept without doing worse than selling to Borealis" in PROSE
+    assert "A reservation price is a limit, not a target." in PROSE
+    assert "turns down anything below that half" not in PROSE
+    assert "When that half is more than Borealis's value" in PROSE
 
 
 def test_the_second_reviews_story_fixes():

@@ -115,9 +115,10 @@ def test_e9_the_threat_sentence_knows_atlas_has_borealiss_offer():
     """E9, contradiction 5: Atlas holds a copy of Borealis's offer, so a threat at its value
     reveals nothing, and a weak Borealis is not a secret to keep."""
     assert "it tells Atlas exactly where Kestrel's floor lies" not in PROSE
-    assert "the threat tells Atlas nothing new and adds a fight" in PROSE
+    # review 4, editor: in module 02's words, selling to Borealis at its value is a warning
+    assert "the warning tells Atlas nothing new and adds a fight" in PROSE
     assert "better left unsaid" not in PROSE
-    assert "Atlas already knows the offer" in PROSE
+    assert "It tells Atlas nothing it does not know" in PROSE
 
 
 def test_e10_question_7b_sets_the_model_in_which_keeping_quiet_wins():

@@ -124,8 +124,8 @@ ENDED_BY_KESTREL = (
 )
 ENDED_BY_EVENTS = (
     "bank could withdraw its loan",
-    "safety ruling could ban the rig",
-    "board may cancel the project",
+    "approval to buy the rig lapses",
+    "another supplier may win Dunmore over",
 )
 
 

@@ -287,7 +287,18 @@ def judge_floor(s, result):
         "the Shapley value is a benchmark of fairness, not a floor: any price above what "
         "Borealis would pay beats selling to Borealis"
     )
+    counts_corvid = []
+    if s.corvid_value > v2:  # part 5's move, not yet made (review 4, E1)
+        counts_corvid = [
+            (
+                s.corvid_value,
+                "that is Corvid's value: it counts Corvid, who has made no offer yet; today "
+                "Borealis is the only rival",
+                "it counts a bidder who has made no offer yet",
+            )
+        ]
     mistakes = [
+        *counts_corvid,
         (shapley, f"that is Kestrel's Shapley value{below}; {not_a_floor}", not_a_floor),
         (
             s.atlas_proposal,
@@ -297,8 +308,8 @@ def judge_floor(s, result):
             (v1 + v2) / 2,
             "that is the split-the-difference guess, module 02's Nash split with Borealis as "
             "the disagreement point, which section 5 shows fails when Kestrel must walk out "
-            "to sell to Borealis; and it is a prediction of the price, not Kestrel's "
-            "reservation price",
+            "to sell to Borealis; and it is a prediction of the price, not the least Kestrel "
+            "should accept",
         ),
         (
             v1,
@@ -463,11 +474,15 @@ def judge_reply_reason(s, result):
         general = "it names a rival weaker than what the buyer already offers"
     else:
         hint = (
-            f"Borealis would pay {v2}, more than Atlas's proposal of {proposal}, and Atlas "
-            "holds a copy of that offer: the reason given leaves unsaid a true fact that "
-            "already obliges Atlas to pay more"
+            "what the licence does for Atlas is already counted in Atlas's value, from which "
+            f"its proposal of {proposal} is worked out: it gives Atlas a reason to deal, but "
+            f"none to pay more than it proposes; Kestrel asks for more, and a price of at least "
+            f"{v2} needs a ground Atlas can check that puts a figure above the proposal"
         )
-        general = "it leaves unsaid a rival who would pay more than the buyer offers"
+        general = (
+            "it argues from the buyer's interests, which the buyer's own figure already "
+            "counts, for a price above that figure"
+        )
     raise NotYet(f"the reason is not right for learner {s.learner}: {hint}.", general=general)
 
 
@@ -495,8 +510,9 @@ def licence_reply(answer, hidden=False):
                 answer,
                 scenarios,
                 judge_reply_reason,
-                "a rival is named only when it beats what Atlas offers, and a reply that "
-                "takes the proposal needs no grounds.",
+                "where Kestrel asks for more than a proposal below Borealis's offer, it "
+                "puts that offer forward as the standard; a reply that takes the proposal, "
+                "or answers a proposal above Borealis, is graded on its price.",
             ),
         ),
     )
@@ -875,11 +891,12 @@ def _tactic_fact(s, tactic):
         if tactic_label(s, tactic) == "legitimate":
             return (
                 f"Borealis has committed to pay {v2}, so Kestrel really would sell to it rather "
-                "than take less from Atlas"
+                "than take less from Atlas: it warns of what it would do anyway"
             )
         return (
             f"Borealis has committed to pay at most {v2}, less than {price}, so if Atlas "
-            "offered a price in between, Kestrel would not carry the threat out"
+            "offered a price in between, selling to Borealis would leave Kestrel worse off: "
+            "a threat Kestrel has no reason to carry out"
         )
     if tactic.kind == "harrow_offer":
         if tactic.amount == s.outside_offer:
@@ -894,7 +911,7 @@ def _tactic_fact(s, tactic):
         "bought_costs": "the figures may be true, but they were bought from someone bound to "
         "keep them secret",
         "calm_borealis": "Borealis really does want the licence, and Kestrel says so plainly, "
-        "without a threat",
+        "with no demand attached",
         "limit_claim": f"Kestrel would take less than {price}: it accepts any proposal of at "
         f"least its equilibrium share, {granite_share(s):,.0f}, and anything above Harrow's "
         f"{harrow} beats walking away",
@@ -911,11 +928,14 @@ def _tactic_hint(s, tactic, said):
 
 
 def _contested(s, tactic, said):
-    """Why ``said`` passes for a threat Kestrel would not carry out, where two labels do."""
+    """Why ``said`` passes for a threat Kestrel has no reason to carry out, where two labels
+    do."""
     other = "misrepresentation" if said == "bluff" else "bluff"
     return (
         f"Borealis has committed to pay at most {s.borealis_value:,.0f}, less than "
-        f"{tactic.amount:,.0f}, so Kestrel would not carry the threat out. As a claim about "
+        f"{tactic.amount:,.0f}, so selling to Borealis for less than that figure would leave "
+        "Kestrel worse off: it is a threat, which Kestrel has no reason to carry out. As a "
+        "claim about "
         "what Kestrel would settle for it is a bluff; as a stated intention Kestrel does not "
         "hold, made for Atlas to rely on, it can be a misrepresentation (Edgington v "
         f"Fitzmaurice). The line is contested here, so {other} would also have passed"
@@ -969,9 +989,9 @@ def _harrow_move_hint(s, said, expected):
                 "it issues an ultimatum where a calm mention does the same work",
             )
         return (
-            f"Harrow's {harrow} is below Kestrel's share at the table ({table}): Kestrel "
-            "would not carry out a threat to leave for it, and if Granite calls the bluff "
-            "Kestrel loses the threat and its credibility",
+            f"Harrow's {harrow} is below Kestrel's share at the table ({table}): leaving "
+            "for it would leave Kestrel worse off, so the ultimatum is a threat Kestrel has no "
+            "reason to carry out, and if Granite calls the bluff Kestrel loses its credibility",
             "it threatens to take an alternative worth less than the share at the table",
         )
     if not strong:

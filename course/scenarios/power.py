@@ -54,7 +54,8 @@ RIG_MARGIN = 0.10  # the rig's alternative vs half of Dunmore's value, as a shar
 #: Plausible discount factors per month (what a deal a month later is worth today).
 DELTA_YOU = (0.85, 0.94)  # Kestrel, short of cash: 6 to 15 % of the deal lost per month
 DELTA_THEM = (0.95, 0.98)  # Granite, a large retailer
-DELTA_LOAN = 0.97  # the most patient a bridging loan makes Kestrel
+DELTA_LOAN = 0.97  # the most patient a bridging loan makes Kestrel (and always less
+# patient than Granite: the idle team is still paid, so Kestrel stays the impatient side)
 
 
 @dataclass(frozen=True)
@@ -260,12 +261,13 @@ RIG_TEXTS = {
         "struck today. But Dunmore's bank could withdraw its loan on any day of the talks, "
         "and that would end them; a dealer in used equipment would then buy the rig from "
         "Kestrel for {x}.",
-        "A pending safety ruling could ban the rig from Dunmore's site on any day while the "
-        "talks go on, and that would end them; a university laboratory would then buy the rig "
-        "for {x}. Until it comes, delay costs neither side anything.",
-        "Neither side loses by waiting, but Dunmore's board may cancel the project the rig is "
-        "for at any time, ending the talks whatever either side wants; a buyer abroad would "
-        "then pay Kestrel {x} for the rig.",
+        "Dunmore's approval to buy the rig lapses on a day nobody knows unless a contract is "
+        "signed by then, and that would end the talks; a signed purchase is unaffected. A "
+        "university laboratory would then buy the rig for {x}. Until it lapses, delay costs "
+        "neither side anything at all.",
+        "Neither side loses by waiting, but another supplier may win Dunmore over on any day "
+        "before a contract is signed, ending the talks whatever either side wants; once signed, "
+        "the sale is safe. A buyer abroad would then pay Kestrel {x} for the rig.",
     ),
 }
 
@@ -472,6 +474,20 @@ def kestrel_shapley(s):
     return (3 * s.atlas_value + s.borealis_value) / 6
 
 
+def floor_mistake_amounts(s):
+    """The wrong floors question 2a's hint names (``judge_floor``'s mistakes, in its order):
+    Kestrel's Shapley value, Atlas's proposal, the split-the-difference price, Atlas's value,
+    half of it, nothing, and Borealis's Shapley value. Corvid's value is kept clear of all
+    of them (review 4, E1), so a floor that counts Corvid is told so and nothing else."""
+    v1, v2 = s.atlas_value, s.borealis_value
+    return [kestrel_shapley(s), s.atlas_proposal, (v1 + v2) / 2, v1, v1 / 2, 0.0, v2 / 6]
+
+
+def same_money(a, b):
+    """Whether two amounts agree to the cent (the checks' tolerance)."""
+    return math.isclose(a, b, rel_tol=0.0, abs_tol=0.01)
+
+
 def proposal_rounded_down(s):
     """Atlas's proposal, Kestrel's Shapley value, rounded down to the hundred: a reply that
     takes the proposal may name it so (review 3, E7)."""
@@ -525,8 +541,12 @@ def reply_reason(s):
 
 def reply_reasons(s, price):
     """Every reason question 2b accepts with ``price``: any, when the reply takes Atlas's
-    proposal (a yes needs no grounds: review 3, E6); else ``reply_reason``'s."""
-    return REASONS if takes_proposal(s, price) else (reply_reason(s),)
+    proposal (a yes needs no grounds: review 3, E6), or when that proposal beats Borealis
+    (review 4, E2: then no model of the module supports asking more, section 5's price
+    being below the proposal, so only the price is graded); else ``reply_reason``'s."""
+    if takes_proposal(s, price) or kestrel_shapley(s) >= s.borealis_value:
+        return REASONS
+    return (reply_reason(s),)
 
 
 def table_share(s, delta_you=None):
@@ -686,6 +706,11 @@ INVARIANTS = {
     "licence: Borealis values it at least as much as Atlas": lambda s, f: (
         s.borealis_value >= s.atlas_value
     ),
+    # review 4, E1: Corvid's value is none of the amounts question 2a's floor hint names, so
+    # a floor that counts Corvid gets the hint for that slip and no other
+    "licence: Corvid's value is an amount the floor's hint names": lambda s, f: any(
+        same_money(s.corvid_value, wrong) for wrong in floor_mistake_amounts(s)
+    ),
     "licence: with Corvid, the fair proposal within 3% of the floor": lambda s, f: (
         abs(kestrel_shapley_with_corvid(s) - floor_with_corvid(s)) < SHAPLEY_MARGIN * s.atlas_value
     ),
@@ -716,6 +741,11 @@ INVARIANTS = {
             and s.delta_them > s.delta_you
         )
     ),
+    # review 3, E11, kept after rounding: Granite never opens above both Harrow and what
+    # Kestrel would get in the proposer's seat (rounding to the thousand could lift it there)
+    "granite: Granite's proposal above both readings of Kestrel's seat": lambda s, f: (
+        s.granite_offer >= max(f["table"] / s.delta_you, s.outside_offer)
+    ),
     "granite: an offer as large as the whole margin": lambda s, f: (
         max(s.outside_offer, s.granite_offer, s.harrow_raised, _claimed_limit(s))
         >= s.contract_value
@@ -733,6 +763,11 @@ INVARIANTS = {
         s.corvid_value < 0.5 * s.borealis_value
     ),
     "levers: implausible loan": lambda s, f: not s.delta_you < s.delta_with_loan <= DELTA_LOAN,
+    # review 4, E3: with the loan Kestrel stays less patient than Granite, as the story says
+    # (the idle team is still paid), so section 4's caveat on fixed costs keeps its direction
+    "levers: the loan makes Kestrel at least as patient as Granite": lambda s, f: (
+        s.delta_with_loan >= s.delta_them
+    ),
     "levers: Harrow's raise is no raise": lambda s, f: s.harrow_raised <= s.outside_offer,
     # question 7: three kinds of move at least, every number clear of the one that decides it
     "tactics: fewer than three kinds of move": lambda s, f: len(set(f["labels"])) < 3,
@@ -750,6 +785,14 @@ INVARIANTS = {
     ),
     "tactics: two statements state one fact two ways": lambda s, f: (
         len(f["kinds"] & set(TABLE_TACTICS)) != 1
+    ),
+    # review 4, E10: the bid Kestrel invents for Corvid is above what Corvid would really
+    # offer, as well as above Atlas's proposal and Borealis's offer: false on both counts
+    "tactics: an invented Corvid bid not above Corvid's value": lambda s, f: any(
+        t.kind == "corvid_bid" and t.amount <= s.corvid_value for t in s.tactics
+    ),
+    "tactics: an invented Corvid bid not below Atlas's value": lambda s, f: any(
+        t.kind == "corvid_bid" and t.amount >= s.atlas_value for t in s.tactics
     ),
     "tactics: an inflated figure for Harrow not clearly false": lambda s, f: any(
         t.kind == "harrow_offer"
@@ -844,7 +887,7 @@ def _corvid(rng, atlas, borealis):
     return float(round(corvid, -3))
 
 
-def _tactics(rng, borealis, harrow, atlas, above):
+def _tactics(rng, borealis, harrow, atlas, above, corvid):
     first = _choice(rng, ILLEGITIMATE_TACTICS)
     second = _choice(rng, TABLE_TACTICS)
     # a bluffed threat or an invented bid names more than Atlas already proposes (Kestrel's
@@ -870,11 +913,11 @@ def _tactics(rng, borealis, harrow, atlas, above):
         if kind == "limit_claim":
             amounts[kind] = float(round(above * pick(rng, 1.2, 1.5, 0.1), -3))
         elif kind == "corvid_bid":
-            # Corvid has offered nothing; the figure claimed lies between what Atlas already
-            # proposes (or Borealis's offer) and Atlas's value, so Atlas could rely on it
-            amounts[kind] = float(
-                round(above_proposal + (atlas - above_proposal) * pick(rng, 0.2, 0.8, 0.1), -3)
-            )
+            # Corvid has offered nothing; the figure claimed lies between the most of what
+            # Atlas already proposes, Borealis's offer and what Corvid would really offer
+            # (review 4, E10) and Atlas's value, so Atlas could rely on it
+            bottom = max(above_proposal, corvid)
+            amounts[kind] = float(round(bottom + (atlas - bottom) * pick(rng, 0.2, 0.8, 0.1), -3))
     kinds = list(amounts)
     rng.shuffle(kinds)
     tactics = []
@@ -908,6 +951,8 @@ def _candidate(rng, learner):
     outside, granite = _granite(rng, contract, delta_you, delta_them)
     at_table = contract * delta_you * (1 - delta_them) / (1 - delta_you * delta_them)
     equilibrium = max(at_table, outside)
+    corvid = _corvid(rng, atlas, borealis)
+    loan = round(min(DELTA_LOAN, delta_you + pick(rng, 0.02, 0.06, 0.01)), 2)
     scenario = KestrelPower(
         module="03_power",
         learner=learner,
@@ -923,11 +968,11 @@ def _candidate(rng, learner):
         delta_them=delta_them,
         outside_offer=outside,
         granite_offer=granite,
-        corvid_value=_corvid(rng, atlas, borealis),
-        delta_with_loan=round(min(DELTA_LOAN, delta_you + pick(rng, 0.02, 0.06, 0.01)), 2),
+        corvid_value=corvid,
+        delta_with_loan=loan,
         harrow_raised=float(round(outside * pick(rng, 1.2, 1.8, 0.1), -3)),
         # a claimed limit above both what Kestrel would accept and what Granite offers
-        tactics=_tactics(rng, borealis, outside, atlas, max(equilibrium, granite)),
+        tactics=_tactics(rng, borealis, outside, atlas, max(equilibrium, granite), corvid),
         power_facts=_power_facts(rng),
         harrow_in_writing=rng.random() < 0.5,
     )

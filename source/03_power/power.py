@@ -32,8 +32,8 @@
 # 5. tell an alternative you must walk out to take from one you are left with when talks
 #    fail, and how much each moves a deal;
 # 6. choose which move strengthens your hand most;
-# 7. use power without threats: what to say, what to keep to yourself, and which power is
-#    not yours to use.
+# 7. use power without threats (section 7 says what counts as one): what to say, what to
+#    keep to yourself, and which power is not yours to use.
 #
 # It takes about four to four and a half hours if the models are new to you, longer if
 # Python is new to you, best in two sittings: sections 1 to 3 (about an hour and three
@@ -76,10 +76,11 @@ scenario
 # have. French and Raven ("The Bases of Social Power", 1959) named five bases of it:
 # **legitimate** authority, a role others accept; the ability to **reward**; the ability
 # to **coerce**; **expert** knowledge; and **referent** power, the pull of someone others
-# admire. Their list does not name, as a base of its own, what this course treats as the
-# one that usually decides most at a negotiating table: **control of something the other
-# side needs**, such as a part only you make, a licence or a vote. That framing is the
-# course's, built on the power-dependence view Emerson set out, which later became the
+# admire. Their reward and coercive power both rest on control of what the other side
+# values. This course groups those two with scarcity under one base, the one that usually
+# decides most at a negotiating table: **control of something the other side needs**, such
+# as a part only you make, a licence or a vote. That grouping is the course's, built on the
+# power-dependence view Emerson set out, which later became the
 # basis of resource-dependence theory (Pfeffer & Salancik, *The External Control of
 # Organizations*, 1978).
 #
@@ -108,8 +109,7 @@ scenario
 #   Reward and coercion mostly come to this at a negotiating table: a contract you can
 #   give, a supply you can hold back.
 #
-# This course uses the word **influence** for expert and referent power together. Every
-# base is a dependence: whoever needs the signature, the knowledge, the approval or the
+# Every base is a dependence: whoever needs the signature, the knowledge, the approval or the
 # thing depends on whoever can give it. A thing can be owned, sold or held back; the say
 # that comes with a role belongs to whoever holds the role, and passes to the next holder.
 # Two cautions, for later sections: a seat with a vote can carry no power at all (section
@@ -254,8 +254,9 @@ print("Left takes all: in the core?", stable)
 # lowest price the seller should accept by a whole unit, though the rival never buys.
 # With several rival buyers, the floor is what the best of them would pay. An auction
 # between the two buyers ends the same way: the price climbs until the rival drops out, at
-# about $v_2$. The floor is also module 02's reservation price: below it, the seller's
-# best alternative, selling to the rival, does better.
+# about $v_2$. The floor is also module 02's reservation price, the least the seller could
+# accept: below it, the seller's best alternative, selling to the rival, does better. It is
+# a limit, not what the seller should ask for.
 #
 # The core assumes the rival really would pay up to its value: it is still bidding, or the
 # seller can name a price the rival must take or leave. A rival who, once the keen buyer
@@ -343,9 +344,13 @@ PowerExplorer()
 # `(floor, clears_with_corvid)`:
 #
 # - `floor`: Kestrel's reservation price for the licence today, with Borealis the only
-#   rival: the price below which selling to Borealis does better (the bottom of the core). It need not be the lowest proposal
-#   Kestrel should accept at the table: when half of Atlas's value is more than Borealis's,
-#   section 5 shows that Kestrel, bargaining well, turns down anything below that half;
+#   rival: the least Kestrel could accept without doing worse than selling to Borealis (the
+#   bottom of the core). A reservation price is a limit, not a target. Kestrel's *share at
+#   the table* is what it would get by bargaining with Atlas alone, as if Borealis did not
+#   exist (section 5 works it out: half of Atlas's value here). When that half is more than
+#   Borealis's value, section 5 shows that Kestrel, bargaining well, holds out for it and
+#   counters any lower proposal, though it could accept one without doing worse than its
+#   alternative;
 # - `clears_with_corvid`: suppose Kestrel had brought Corvid in, and Atlas then proposed
 #   Kestrel's Shapley value in that market of four (Kestrel and three buyers). `True` if
 #   that proposal would beat selling to the best rival, whoever it is then, `False` if not.
@@ -398,8 +403,12 @@ check.licence_floor(licence_floor, hidden=True)
 #   `"interests"` (what the licence does for Atlas: products that last longer) or
 #   `"fairness"` (the Shapley value is the fair price). A reply that takes Atlas's proposal
 #   needs no ground, and then any of the three passes. Remember what Atlas already knows
-#   (it holds a copy of Borealis's offer) and what its own proposal rests on: a ground that
-#   gives Atlas no reason to pay more than it proposes does not serve Kestrel.
+#   (it holds a copy of Borealis's offer) and what its own proposal rests on (Atlas's value,
+#   which already counts what the licence does for Atlas): a ground that gives Atlas no
+#   reason to pay more than it proposes does not serve Kestrel. Where the proposal beats
+#   Borealis, no model of this module supports asking for more: section 5's price is then
+#   below the proposal. A reply that still asks for more does so on module 04's grounds
+#   (opening high), not on any of these three, so there only its price is graded.
 #
 # Each part earns a point. Grading also tries other learners' scenarios.
 
@@ -546,7 +555,8 @@ check.votes_needed(votes_needed, hidden=True)
 # With discount factors $\delta_1$ for the side that proposes first and $\delta_2$ for the
 # other, the game has exactly one **subgame-perfect equilibrium**: a plan for each side
 # that is its best reply at every point of the game, even after moves nobody expected, so
-# that no threat in it is one the side would not carry out. In it, the first proposer's
+# that nothing it says it will do later is something it would not want to do when the time
+# comes. In it, the first proposer's
 # offer is accepted at once, and the first proposer gets
 #
 # $$x_1 = \frac{1 - \delta_2}{1 - \delta_1 \delta_2}, \qquad x_2 = 1 - x_1 .$$
@@ -618,7 +628,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # <details><summary>Answer</summary>
 #
 # 1. About 0.373 when it proposes first and about 0.372 when it answers: with rounds of a
-#    day, moving first is worth a tenth of a percentage point.
+#    day, moving first is worth less than a tenth of a percentage point (about 0.06).
 # 2. $r_1 = -\ln 0.95 \approx 0.051$ and $r_2 = -\ln 0.97 \approx 0.030$, so
 #    $r_2/(r_1+r_2) \approx 0.373$: the ratio of the two rates of loss decides almost all
 #    of it. The side that loses faster gets well under half whoever moves first.
@@ -642,13 +652,14 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # walking out, the theory says something else, the **deal-me-out** result (Shaked &
 # Sutton, *Econometrica*, 1984; Binmore, Rubinstein & Wolinsky, *RAND Journal of
 # Economics*, 1986; Osborne & Rubinstein, *Bargaining and Markets*, 1990, section 3.12).
-# The responder's **equilibrium share** is the larger of the two,
+# The responder's **equilibrium share**, what it gets with the option counted (its share at
+# the table leaves the option out), is the larger of the two,
 #
 # $$\max(\text{share at the table},\ b),$$
 #
 # which with equal discount factors $\delta$ is $\max\big(\delta/(1+\delta),\ b\big)$. An
 # outside option worth less than your share at the table changes nothing: both sides know
-# you would not carry out a threat to leave for something worse. One worth more must be
+# you would not leave for something worse, so saying you will changes nothing either. One worth more must be
 # matched, and then it sets your share exactly. It is a floor, not a bonus. Binmore, Shaked
 # and Sutton ("An Outside Option Experiment", *Quarterly Journal of Economics*, 1989) had
 # people bargain in the laboratory with an option they could take only by leaving, and
@@ -674,25 +685,41 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # your share at the table. What each side earns while the talks drag on (rent on the thing
 # being sold, a side job) plays the same part when rounds are short.
 #
-# So ask how you would reach your alternative. If you must walk out to take it, it is an
-# outside option: it counts only when it beats your share at the table, and then in full.
-# If it is what you are left with when the talks fail on their own, it is a breakdown
-# payoff: it always counts, by half. The licence of section 2 is the first kind: to sell to
+# So ask two questions: how you would reach your alternative, and what pushes both sides to
+# agree (module 02 asked the second). If you must walk out to take it, it is an outside
+# option: it counts only when it beats your share at the table, and then in full. If it is
+# what you are left with when the talks fail on their own, it is a breakdown payoff: where
+# the risk of breakdown, not the cost of delay, is what pushes both sides to agree, it
+# counts by half. Where the risk of breakdown and the cost of delay both push, the split
+# lands between the two predictions, weighted by how fast each works, and a breakdown
+# payoff counts for less than half (Binmore, Rubinstein & Wolinsky 1986). Module 02's case
+# of a breakdown payoff and an outside option together joins the two rules: the Nash split
+# on the breakdown payoffs, unless an outside option beats it.
+#
+# The licence of section 2 is the first kind: to sell to
 # Borealis, Kestrel must turn down a proposal from Atlas and end those talks, and Borealis's
 # written commitment is there at that moment. Offers for the licence go back and forth
 # within days, not months, so the first mover's edge all but vanishes; what is left is the
-# ratio of the two sides' costs of delay. A seller short of cash would usually lose faster
+# ratio of the two sides' costs of delay.
+#
+# A seller short of cash would usually lose faster
 # than the buyer, and get less than half at the table. Your story rules that out: whatever
 # day the licence deal is signed, the buyer pays on one fixed date, so signing sooner brings
 # Kestrel no cash sooner and its expensive overdraft plays no part; and since the licence
 # runs to a fixed end date, each day unsigned shrinks what there is to share, for both
 # alike, so the story takes a day's delay to cost Kestrel and Atlas the same share of what
-# the licence is worth. With equal rates they split evenly at the table, and deal-me-out
-# gives Kestrel $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly the floor
-# whenever Borealis binds. (Had the licence money come the day the deal was signed,
-# Kestrel would lose at its overdraft rate; at three times Atlas's rate, its share at the
-# table would tend to a quarter, and the price to $\max(v_1/4,\ v_2)$.) Splitting the
-# difference, $(v_1 + v_2)/2$, would fit only if a sale to Borealis were what Kestrel is
+# the licence is worth. (Strictly, a pie that shrinks towards an end date makes a game with
+# a last round, not section 4's game without a deadline; the end date is years away, far
+# enough off that the difference does not matter to talks that take days.)
+#
+# With equal rates they split evenly at the table, and deal-me-out gives Kestrel
+# $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly the floor whenever
+# Borealis binds. Had the licence money come the day the deal was signed, Kestrel would
+# lose at its overdraft rate, faster than Atlas, and its share at the table would be
+# $r_2/(r_1+r_2)$, below a half (the short-rounds exercise of section 4 works the same
+# ratio).
+#
+# Splitting the difference, $(v_1 + v_2)/2$, would fit only if a sale to Borealis were what Kestrel is
 # left with when talks with Atlas break down on their own.
 #
 # The price $\max(v_1/2,\ v_2)$ also rests on Borealis's offer being fixed, a sum Kestrel
@@ -725,7 +752,9 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # talks fail. The two answer each other's proposals within a day: rounds that short leave
 # almost no edge for moving first (section 4), and in both versions below a delay costs the
 # two sides the same share, or nothing at all, so at the table they would split Dunmore's
-# value evenly. Your scenario tells two versions, A and B, of what else Kestrel could do
+# value evenly. In the version whose alternative comes only if the talks fail on their own,
+# that risk of failure, not delay, is what pushes the two sides to agree, which section 5's
+# rule for a breakdown payoff needs. Your scenario tells two versions, A and B, of what else Kestrel could do
 # with the rig (`s.rig_versions`; the story shows them). They are two separate what-ifs:
 # in each, only that version's alternative exists. In one, Kestrel reaches its alternative
 # by walking out; in the other, it is what Kestrel is left with if the talks end on their
@@ -747,7 +776,7 @@ def rig_prices(s):
     ### BEGIN SOLUTION
     # A learner reads in the story who can end the talks, and goes by the letter; this
     # looks for the outside event that can end them, so that it is right for every learner.
-    events = ("bank could withdraw its loan", "safety ruling could ban", "board may cancel")
+    events = ("bank could withdraw its loan", "approval to buy the rig lapses", "another supplier")
     prices = {}
     for v in s.rig_versions:
         if not any(e in v.text for e in events):  # only Kestrel ends them: an outside option
@@ -856,7 +885,8 @@ check.granite_reply(granite_reply, hidden=True)
 # would pay). *loan*: a bridging loan that replaces the overdraft; the idle team is still
 # paid, but the overdraft's penalty costs and the risk of losing the team go, so Kestrel
 # grows more patient, its discount factor rising from `s.delta_you` to `s.delta_with_loan`
-# (the loan's own interest counted in). *harrow*: court Harrow,
+# (the loan's own interest counted in), though never as high as Granite's, since the team
+# is still paid. *harrow*: court Harrow,
 # whose offer rises from `s.outside_offer` to `s.harrow_raised`.
 #
 # Measure every move the same way, by what it adds to what the models predict Kestrel will
@@ -870,7 +900,11 @@ check.granite_reply(granite_reply, hidden=True)
 # `"harrow"`: the move that adds most. (The licence's predicted price is used, rather than
 # its floor, because it and Kestrel's equilibrium share of the Granite margin are both
 # predictions of what Kestrel will get; in every scenario the course draws, the floor or
-# the split-the-difference price would pick the same move.)
+# the split-the-difference price would pick the same move.) The loan is valued with the
+# discount-factor model of section 4. The fixed-cost model would value it differently: as
+# long as Kestrel's monthly cost stays above Granite's, as it does with the loan, that model
+# leaves Kestrel nothing beyond Harrow's offer, so the loan would add nothing; the ranking
+# here is the discount model's, which section 4 calls kinder to Kestrel.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "best-lever-answer", "schema_version": 3}
@@ -906,9 +940,13 @@ check.best_lever(best_lever, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "using-teaching", "schema_version": 3}
 # ## 7. Using power, and its limits
 #
-# Power you hold and power you brandish work differently. A threat tells the other side
-# that you see the talks as a fight, invites a threat back, and, if you have to carry it
-# out, usually costs you as well. Deutsch and Krauss ("The Effect of Threat upon
+# Power you hold and power you brandish work differently. This section uses module 02's
+# two words, after Schelling: a **warning** ties a demand to something you would do anyway
+# if it is refused (sell to the rival who pays more); a **threat** ties it to something you
+# would rather not do, said to deter (walk out to an alternative worth less than the
+# deal). A threat tells the other side that you see the talks as a fight, invites a threat
+# back, and, if you have to carry it out, costs you by its very definition; a warning can
+# be true, but said as a demand it still corners the other side. Deutsch and Krauss ("The Effect of Threat upon
 # Interpersonal Bargaining", 1960) gave pairs of players a trucking game in which,
 # depending on the version, neither player, one of them or both could close a gate on the
 # other's shortest route. Pairs with no gates earned the most together, pairs in which one
@@ -916,14 +954,16 @@ check.best_lever(best_lever, hidden=True)
 #
 # Kestrel's case suggests quieter ways to use the same power:
 #
-# - **Say true things, plainly.** When Borealis would pay more than Atlas proposes, naming
-#   Borealis's offer as the ground for a higher price does the work, *when it is true*:
-#   Atlas knows the offer, and a reply that puts it forward leaves the "fair" figure
-#   nothing to stand on. When Borealis would pay less, naming it gives Atlas no reason to
-#   pay more: Atlas already knows the offer, and it is worse than what Atlas proposes, so
-#   saying it only reminds Atlas how little Kestrel's alternative is worth. What the
-#   licence does for Atlas is the better ground. A rival bid you make up is not a bluff but
-#   a misrepresentation (see below).
+# - **Say true things, plainly.** When Borealis would pay more than Atlas proposes, put
+#   Borealis's written offer forward as the standard a price must meet. It tells Atlas
+#   nothing it does not know; it works because it is a figure Atlas can check and cannot
+#   argue with, one that leaves the "fair" figure nothing to stand on (Fisher and Ury call
+#   such a test an objective criterion). What the licence does for Atlas can go with it,
+#   as a reason to deal, but it cannot carry the price alone: Atlas's value, from which its
+#   proposal is worked out, already counts it. When Borealis would pay less than Atlas
+#   proposes, naming it gives Atlas no reason to pay more, and no model of this module
+#   supports asking for more: take the proposal, and talk about what the licence does for
+#   Atlas. A rival bid you make up is not a bluff but a misrepresentation (see below).
 # - **Mention an alternative when it helps, as information, not as an ultimatum.** With
 #   full information, as in section 5, an outside option below your share at the table
 #   moves nothing. Real talks are rarely like that: Granite cannot see Kestrel's options,
@@ -942,8 +982,8 @@ check.best_lever(best_lever, hidden=True)
 #   could say the same, so an offer made only by telephone is worth having confirmed in
 #   writing before you mention it. When you do mention one, say it calmly ("Harrow
 #   has offered us work that would earn us ..."), and never threaten to take an option you
-#   would not take: if the other side calls the bluff, you lose both the threat and your
-#   credibility.
+#   would not take: if the other side calls the bluff, you lose the demand and your
+#   credibility with it.
 # - **Show what you solve for them.** Atlas does not want a licence; it wants products that
 #   last longer. Its position is a price; its interest, behind the position, is durability
 #   (Fisher and Ury, *Getting to Yes*, 1981: focus on interests, not positions). Put
@@ -958,12 +998,15 @@ check.best_lever(best_lever, hidden=True)
 # ### Legitimate and illegitimate power
 #
 # Module 00 defined four kinds of move for the whole course: **legitimate** leverage, a
-# **bluff**, a **misrepresentation** and an **illegitimate** source. A threat you would
-# carry out, made with power that is yours, is legitimate in that sense; whether it is wise
-# is the question the points above answer. A threat to sell to Borealis unless Atlas pays
-# what Borealis would, for instance, is true, but Atlas already holds a copy of Borealis's
-# offer: the threat tells Atlas nothing new and adds a fight. For power, four lines matter
-# most.
+# **bluff**, a **misrepresentation** and an **illegitimate** source. A true warning, made
+# with power that is yours, is legitimate in that sense; whether it is wise is the question
+# the points above answer. "Unless you pay what Borealis would, we will sell to Borealis",
+# for instance, is a true warning, but Atlas already holds a copy of Borealis's offer: said
+# as a demand, the warning tells Atlas nothing new and adds a fight, where the same figure
+# put forward as a standard does the work without one. A threat, a demand backed by a
+# move you would rather not make, says (unless you have bound yourself to it) that you will
+# do something you would not do, and so it is a bluff, or, as a stated intention you do not hold, can be a misrepresentation.
+# For power, four lines matter most.
 #
 # - **Power that comes with a public office is not yours to bring to a deal.** A seat on a
 #   council's planning committee exists to serve the town; raising it in a private
@@ -984,8 +1027,10 @@ check.best_lever(best_lever, hidden=True)
 #   may be the misappropriation of a trade secret.
 # - **A bluff is not a lie about a fact.** Carr ("Is Business Bluffing Ethical?",
 #   *Harvard Business Review*, 1968) argued that business, like poker, has its own rules,
-#   and that bluffing is one of them; his critics answer that not everyone at the table has
-#   agreed to play poker. Misrepresentation law mostly draws its line at facts, and the
+#   and that bluffing is one of them; but he counted as bluffing not only claims about your
+#   own limits but also concealing or misstating relevant facts, so he went further than
+#   this course does, and is no authority for its line. His critics answer that not
+#   everyone at the table has agreed to play poker. Misrepresentation law mostly draws its line at facts, and the
 #   rules that bind lawyers in the United States take a similar line: the comment to the
 #   American Bar Association's Model Rule 4.1 notes that in negotiation, estimates of price
 #   or value and a party's intentions about an acceptable settlement are ordinarily not
@@ -1006,18 +1051,18 @@ check.best_lever(best_lever, hidden=True)
 # **Part a (2 points).** Your scenario lists four things Kestrel might say or do, A to D
 # (`scenario.tactics`; the story shows them). Label each with module 00's words:
 #
-# - `"legitimate"`: true, and using power that is Kestrel's to use (a threat Kestrel would
-#   carry out counts);
+# - `"legitimate"`: true, and using power that is Kestrel's to use (a true warning, in
+#   section 7's sense, counts);
 # - `"bluff"`: a claim about Kestrel's own reservation price, what it would settle for, or
 #   its estimate of what something is worth, that Kestrel would not stand by if tested;
 # - `"misrepresentation"`: a false statement of a fact the other side would rely on;
 # - `"illegitimate"`: power or information that is not Kestrel's to use, however true.
 #
-# Use your numbers and your story: whether Kestrel would carry out a threat depends on what
-# Borealis has committed to pay, and whether a figure is true on what Harrow, Borealis and
-# Corvid have really offered. A threat Kestrel would not carry out sits where section 7 says the
-# line is not sharp (a stated intention you do not hold can be a false fact), so for it
-# either `"bluff"` or `"misrepresentation"` earns the half point.
+# Use your numbers and your story: whether a demand is a warning or a threat depends on
+# what Borealis has committed to pay, and whether a figure is true on what Harrow, Borealis
+# and Corvid have really offered. A threat (a move Kestrel would rather not make) sits where
+# section 7 says the line is not sharp (a stated intention you do not hold can be a false
+# fact), so for it either `"bluff"` or `"misrepresentation"` earns the half point.
 # Write `rate_tactics()` so that it returns a dict from letter to label, for example
 # `return {"A": "legitimate", ...}`. Each statement earns half a point. For a label that is
 # not right, the check says why it does not fit, not which label does.
@@ -1157,12 +1202,13 @@ check.harrow_move(harrow_move, hidden=True)
 #   split. Real bargainers drift towards even splits; read the model for direction.
 # - Ask how you would reach an alternative. One you must walk out to take, at the moment
 #   you turn down their proposal (an outside option), counts only when it beats your share
-#   at the table, and then in full; one you
-#   are left with when talks fail on their own (a breakdown payoff) always counts, by
-#   half, as in module 02's Nash split.
+#   at the table, and then in full; one you are left with when talks fail on their own (a
+#   breakdown payoff) counts by half, as in module 02's Nash split, where the risk of
+#   breakdown, not the cost of delay, is what pushes both sides to agree.
 # - Spend preparation where it moves something: a bidder below your best rival, or an
 #   option below your share at the table, adds nothing.
 # - Use power quietly and truthfully: mention an alternative when it beats what the other
 #   side expects you to settle for, once they can believe it, keep a weak one to yourself,
-#   do not threaten what you would not do, and leave alone power that is not yours to use.
+#   warn only of what you would do anyway, make no threats, and leave alone power that is
+#   not yours to use.
 # - If no deal comes, leave so that you can come back: you will likely meet again.

@@ -1,0 +1,131 @@
+"""Module 03, the professor's fourth review (/tmp/s25/review_03_power.md) and the editor's
+note on "warning" and "threat": each test fails on the text or code the review found."""
+
+import pytest
+
+import course
+from course.checks import power as check
+from course.checks.hints import NotYet
+from course.scenarios.power import RIG_TEXTS, kestrel_shapley
+from tests.test_models_power import PROSE
+
+LEARNERS = tuple(f"review4-{n}" for n in range(1000))
+
+
+@pytest.fixture(scope="module")
+def drawn():
+    return [course.variant("03_power", learner) for learner in LEARNERS]
+
+
+def test_e1_a_floor_that_counts_corvid_is_told_so_and_nothing_else(drawn):
+    """E1: Corvid's value was the split-the-difference figure in 5% of draws, so a floor that
+    counted Corvid was told it had split the difference; other learners got only the
+    generic hint. Now such a floor is told that Corvid has made no offer, in every draw."""
+    counted = 0
+    for s in drawn:
+        if s.corvid_value <= s.borealis_value:
+            check.judge_floor(s, (max(s.borealis_value, s.corvid_value), True))  # still right
+            continue
+        counted += 1
+        with pytest.raises(NotYet) as failure:
+            check.judge_floor(s, (s.corvid_value, True))
+        assert "it counts Corvid, who has made no offer yet" in str(failure.value), s.learner
+        assert "split-the-difference" not in str(failure.value)
+        assert s.corvid_value != (s.atlas_value + s.borealis_value) / 2
+    assert counted > 300
+
+
+def test_e3_the_loan_leaves_kestrel_less_patient_than_granite(drawn):
+    """E3: the loan made Kestrel at least as patient as Granite in 21% of draws, against the
+    story and section 4; now never, and every lever is still the best for some learners."""
+    from course.scenarios.power import best_lever
+
+    for s in drawn:
+        assert s.delta_you < s.delta_with_loan < s.delta_them, s.learner
+    assert {best_lever(s) for s in drawn} == {"bidder", "loan", "harrow"}
+    assert "the ranking here is the discount model's" in PROSE
+    assert "leaves Kestrel nothing beyond Harrow's offer, so the loan would add nothing" in PROSE
+
+
+def test_e5_every_breakdown_story_ends_only_the_talks():
+    """E5: a safety ruling and a cancelled project would hurt Dunmore after the sale too;
+    every breakdown text now names an event that can end only the negotiation."""
+    texts = " ".join(RIG_TEXTS["breakdown payoff"])
+    assert "safety ruling" not in texts and "cancel the project" not in texts
+    for text in RIG_TEXTS["breakdown payoff"][1:]:
+        assert "signed" in text  # says what a signed sale is spared
+    assert "before a contract is signed" in RIG_TEXTS["breakdown payoff"][2]
+
+
+def test_e10_the_invented_corvid_bid_is_false_on_both_counts(drawn):
+    """E10: in 11% of draws the figure Kestrel claims Corvid offered was at or below what
+    Corvid would really offer, so its falsity rested on tense alone."""
+    seen = 0
+    for s in drawn:
+        for t in s.tactics:
+            if t.kind == "corvid_bid":
+                seen += 1
+                floor = max(s.corvid_value, kestrel_shapley(s), s.borealis_value)
+                assert floor < t.amount < s.atlas_value, s.learner
+    assert seen > 200
+
+
+def test_e4_the_breakdown_rule_keeps_its_condition():
+    """E4: 'it always counts, by half' dropped the condition the result depends on."""
+    assert "it always counts, by half" not in PROSE
+    assert "always counts, by half" not in PROSE
+    assert (
+        "where the risk of breakdown, not the cost of delay, is what pushes both sides to "
+        "agree, it counts by half"
+    ) in PROSE
+    assert "breakdown payoff counts for less than half" in PROSE
+    assert (
+        "where the risk of breakdown, not the cost of delay, is what pushes both sides"
+        in (PROSE.split("## What to take away")[1])
+    )
+
+
+def test_e7_e8_e9_and_the_unclear_passages():
+    """E7 Carr's own definition of bluffing; E8 0.06 of a point, not a tenth; E9 reward and
+    coercion rest on control of what the other side values; U1 'influence' was never used
+    again; U5 the licence's end date and section 4's game without a deadline."""
+    assert "concealing or misstating relevant facts, so he went further" in PROSE
+    assert "moving first is worth a tenth of a percentage point" not in PROSE
+    assert "less than a tenth of a percentage point (about 0.06)" in PROSE
+    assert "Their list does not name, as a base of its own" not in PROSE
+    assert "reward and coercive power both rest on control of what the other side values" in (PROSE)
+    assert "**influence**" not in PROSE
+    assert "far enough off that the difference does not matter" in PROSE
+    assert "(its share at the table leaves the option out)" in PROSE
+
+
+def test_the_editor_warning_and_threat_in_module_02s_sense():
+    """Module 02 (after Schelling) calls a demand backed by what you would do anyway a
+    warning, and keeps 'threat' for a move you would rather not make; module 03 used
+    'threat' for both, as in question 7a's 'a threat Kestrel would carry out counts'."""
+    assert "a threat Kestrel would carry out counts" not in PROSE
+    assert "A threat Kestrel would not carry out" not in PROSE
+    assert "This section uses module 02's two words, after Schelling" in PROSE
+    assert "a true warning, in section 7's sense, counts" in PROSE
+    assert "no threat in it is one the side would not carry out" not in PROSE
+    assert "would not carry out a threat to leave" not in PROSE
+
+
+def test_the_editor_words_in_the_hints():
+    """A demand at Borealis's value is a warning in the hint; one above it a threat Kestrel
+    has no reason to carry out."""
+    warned = threatened = 0
+    for n in range(60):
+        s = course.variant("03_power", f"review4-words-{n}")
+        for t in s.tactics:
+            if t.kind != "borealis_threat":
+                continue
+            with pytest.raises(NotYet) as failure:
+                check.judge_tactic(s, t, {t.letter: "illegitimate"})
+            if t.amount <= s.borealis_value:
+                warned += 1
+                assert "it warns of what it would do anyway" in str(failure.value)
+            else:
+                threatened += 1
+                assert "a threat Kestrel has no reason to carry out" in str(failure.value)
+    assert warned and threatened
