@@ -730,28 +730,62 @@ def test_the_reciprocity_line_claims_no_cost_the_replay_did_not_show():
     )
 
 
+def replayed(before, after, opening=140):
+    """A memory's ``first_answers``: Marlow's replayed answers (your profits)."""
+    return {
+        "opening": opening,
+        "before": {"kind": "offer", "index": int(before), "profit": before},
+        "after": {"kind": "offer", "index": int(after), "profit": after},
+    }
+
+
 def test_what_marlow_remembers_compares_with_the_trust_before_this_meeting():
     """Review finding 12: a deal with three retractions after an earlier deal takes trust
-    from 0.75 to 0.70; the line says Marlow opens further from you than this time, not
-    closer (trust still above 0.5)."""
+    from 0.75 to 0.70; the line compares with the trust before this meeting. Fourth
+    review, E1: the direction is the replay's, not asserted from the change in trust."""
     remembers = debrief.__globals__["_remembers"]
-    down = remembers({"met": 1, "ending": "deal", "trust_before": 0.75, "trust_after": 0.70})
+    down = remembers(
+        {
+            "met": 1,
+            "ending": "deal",
+            "trust_before": 0.75,
+            "trust_after": 0.70,
+            "first_answers": replayed(80, 70),
+        }
+    )
     assert "further from you than this time" in down
-    assert "closer to you than this time" not in down
-    up = remembers({"met": 1, "ending": "deal", "trust_before": 0.25, "trust_after": 0.45})
+    assert "would at trust 0.70 answer at a profit of 70 for you, and at 0.75" in down
+    up = remembers(
+        {
+            "met": 1,
+            "ending": "deal",
+            "trust_before": 0.25,
+            "trust_after": 0.45,
+            "first_answers": replayed(60, 70),
+        }
+    )
     assert "closer to you than this time" in up
+    level = remembers(
+        {
+            "met": 1,
+            "ending": "deal",
+            "trust_before": 0.5,
+            "trust_after": 0.75,
+            "first_answers": replayed(60, 60),
+        }
+    )
+    assert "the same package, because it moves in whole levels" in level
+    assert "closer" not in level.split("Quell is drawn")[0]
     # second review, finding 3: a mystery style is drawn afresh, and styles open
     # differently, so the comparison holds only for the same style and the same opening
-    for line in (down, up, same_line(remembers)):
+    for line in (down, up, level):
         assert "a Marlow of the same style, answering the same opening of yours" in line
         assert "next time it opens" not in line
         # third review, E1: Quell is drawn afresh, and its state moves the opening too
         assert "with Quell in the same state" in line
         assert "Quell is drawn afresh at every sitting" in line
-    same = remembers(
-        {"met": 1, "ending": "polite walk-away", "trust_before": 0.75, "trust_after": 0.75}
-    )
-    assert "as it did this time" in same
+    same = same_line(remembers)
+    assert "Its trust in you stays at 0.50" in same and "no opening to replay" in same
 
 
 def same_line(remembers):

@@ -185,10 +185,10 @@ def test_marlow_remembers_you_from_one_negotiation_to_the_next(case):
     assert "You walked away in round 1, slamming the door." in debrief
     assert (
         "What Marlow will remember: a walk-out that slammed the door. Its trust in you went "
-        f"from {TRUST_START:.2f} to {after_out:.2f}; next time a Marlow of the same style, "
-        "answering the same opening of yours, with Quell in the same state, would open "
-        "further from you"
+        f"from {TRUST_START:.2f} to {after_out:.2f}. You made no offer, so there is no "
+        "opening to replay"
     ) in debrief
+    assert "would open further from you" not in debrief  # fourth review, E1: not replayed
     table.start.click()
     bot = table._table.session._fresh
     assert bot.trust == pytest.approx(after_out) and bot.kappa < first_kappa
@@ -205,9 +205,9 @@ def test_a_deal_builds_trust_and_the_next_marlow_opens_closer(case):
     first = table._table.session.utility(table._table.session.bot_offer)
     table.accept.click()
     after_deal = TRUST_START + TRUST_CHANGE["deal"]
-    assert f"went from {TRUST_START:.2f} to {after_deal:.2f}; next time a Marlow" in (
-        unescape(table.result.value)
-    )
+    assert (
+        f"went from {TRUST_START:.2f} to {after_deal:.2f}. Replayed on this sitting, a Marlow"
+    ) in unescape(table.result.value)
     table.style.value = "conceder"
     table.start.click()
     table.send_offer.click()

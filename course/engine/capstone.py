@@ -8,11 +8,12 @@ engine's ``PersonSession``: nothing public on the table or the session holds the
 the end.
 """
 
+import copy
 import math
 import random
 
 from course.engine.analysis import analyse
-from course.engine.bots import PATIENCE_PER_TRUST, TRUST_START
+from course.engine.bots import PATIENCE_PER_TRUST, TRUST_START, Counterpart, make_bot
 from course.engine.bots import STYLES as COUNTERPARTS
 from course.engine.debrief import (
     achievable,
@@ -56,6 +57,41 @@ ENDINGS = {
 }
 
 
+class _Marlow(Counterpart):
+    """The course's counterpart as Marlow: it also accepts any package at least as good
+    for it as its own standing offer. Its ladder moves in whole levels and can step below
+    its target for the round, so without this it could refuse its own final offer when
+    the learner hands it back, and leave."""
+
+    def respond(self, k, offer):
+        if super().respond(k, offer):
+            return True
+        if self.position is None:
+            return False
+        own = self.preferences.utilities
+        standing = own[self._ladder.index(self.position)]
+        return own[offer] >= max(standing, self.preferences.reservation) - 1e-9
+
+
+def _as_marlow(bot):
+    """``bot`` (a ``Counterpart``) turned into a ``_Marlow``: the same state, the
+    acceptance rule above. The engine's session builds its bot by name, so the table
+    swaps the class of the live bot and of the copy kept for the debrief's replays."""
+    if not isinstance(bot, Counterpart):
+        raise TypeError(f"Marlow is one of the course's counterparts, got {type(bot).__name__}")
+    bot.__class__ = _Marlow
+    return bot
+
+
+def first_answer(bot, opening):
+    """What ``bot`` (as it starts a negotiation) answers to the opening ``opening`` (an
+    outcome index), on a copy: ``("accept", opening)`` or ``("offer", index)``."""
+    bot = copy.deepcopy(bot)
+    if bot.respond(0, opening):
+        return ("accept", opening)
+    return ("offer", bot.propose(0))
+
+
 class Table:
     """One negotiation: you sell ``negotiation`` (its seller side) to a bot buyer of
     ``style``; ``rng`` draws the buyer's own deadline (a fresh random one by default);
@@ -79,6 +115,26 @@ class Table:
             bot_deadline=max(1, deadline),
             memory=memory,
         )
+        session = self.session
+        _as_marlow(session._encounter.__self__)  # the live bot
+        _as_marlow(session._fresh)  # the bot as it started, for the replays
+
+    def next_first_answer(self, opening):
+        """Once the negotiation is over: what a Marlow of the same style, with Quell in
+        the same state and the trust it now has in you, would answer to ``opening`` (an
+        outcome index), as ``first_answer`` gives it; ``None`` without a memory."""
+        if self._memory is None:
+            return None
+        result = self.session.result()
+        started = result.counterparts[BUYER]
+        bot = make_bot(
+            self.style,
+            result.negotiation,
+            BUYER,
+            deadline=started.deadline,
+            memory=copy.deepcopy(self._memory),
+        )
+        return first_answer(_as_marlow(bot), opening)
 
     def outcome(self):
         """The measured outcome, only once the negotiation is over (it reveals the
@@ -96,6 +152,22 @@ class Table:
             return buyer[negotiation.index_of(offer)]
 
         memory = self._memory
+        opening = next((i for _, who, i in result.history if who == SELLER), None)
+        own = negotiation.preferences[SELLER].utilities
+
+        def answer(kind_index):
+            kind, index = kind_index
+            return {"kind": kind, "index": index, "profit": own[index]}
+
+        replayed = (
+            None
+            if memory is None or opening is None
+            else {
+                "opening": own[opening],
+                "before": answer(first_answer(result.counterparts[BUYER], opening)),
+                "after": answer(self.next_first_answer(opening)),
+            }
+        )
         return {
             "ended_by": result.ended_by,
             "by_you": result.by_side == SELLER,
@@ -129,6 +201,7 @@ class Table:
                 "ending": memory.encounters[-1].ending,
                 "trust_before": self._trust_before,
                 "trust_after": memory.trust,
+                "first_answers": replayed,
             },
         }
 
@@ -474,30 +547,60 @@ def _remembers(memory):
         else f"What Marlow will remember: {ENDINGS[memory['ending']]}. Its trust in you stays "
         f"at {memory['trust_after']:.2f}"
     )
-    same = (
-        "; next time a Marlow of the same style, answering the same opening of yours, with "
-        "Quell in the same state, would "
-    )
     quell = (
         " Quell is drawn afresh at every sitting, and at the same trust Marlow opens no "
         "closer to you, and usually further, when Quell has capacity (it needs more points): "
         "compare only sittings with Quell in the same state (the alternatives line above "
         "says which it was)."
     )
-    if change > 1e-9:
+    patience = (
+        " It will be more patient with rounds that bring it nothing."
+        if steps > 0
+        else " It will be less patient with rounds that bring it nothing."
+        if steps < 0
+        else ""
+    )
+    return text + _next_answer(memory) + patience + quell
+
+
+def _next_answer(memory):
+    """The replayed first answer of a Marlow of the same style, with Quell in the same
+    state, to the same opening, at the trust before and after this sitting."""
+    replayed = memory.get("first_answers")
+    if replayed is None:
         return (
-            text
-            + same
-            + "open closer to you than this time"
-            + (" and be more patient with rounds that bring it nothing." if steps else ".")
-            + quell
+            ". You made no offer, so there is no opening to replay: more trust makes Marlow "
+            "aim to give up a larger share of its room in its first answer, but it moves in "
+            "whole levels, so a small change in trust often leaves that answer the same."
         )
-    if change < -1e-9:
-        return (
-            text
-            + same
-            + "open further from you than this time"
-            + (" and be less patient with rounds that bring it nothing." if steps else ".")
-            + quell
+    before, after = replayed["before"], replayed["after"]
+
+    def words(answer):
+        if answer["kind"] == "accept":
+            return "accept your opening"
+        return f"answer at a profit of {answer['profit']:g} for you"
+
+    same = (
+        f". Replayed on this sitting, a Marlow of the same style, answering the same "
+        f"opening of yours (profit {replayed['opening']:g}), with Quell in the same state, "
+        f"would at trust {memory['trust_after']:.2f} {words(after)}, and at "
+        f"{memory['trust_before']:.2f} {words(before)}: "
+    )
+    if after["index"] == before["index"] and after["kind"] == before["kind"]:
+        verdict = (
+            "the same"
+            + (" answer" if after["kind"] == "accept" else " package")
+            + (
+                ", because it moves in whole levels and the change in trust was too small "
+                "to reach the next one."
+                if abs(memory["trust_after"] - memory["trust_before"]) > 1e-9
+                else "."
+            )
         )
-    return text + same + "open and wait as it did this time." + quell
+    elif after["profit"] > before["profit"] + 1e-9:
+        verdict = "closer to you than this time."
+    elif after["profit"] < before["profit"] - 1e-9:
+        verdict = "further from you than this time."
+    else:
+        verdict = "a different package, worth the same to you."
+    return same + verdict

@@ -398,7 +398,7 @@ check.my_audit(my_audit)
 # away, and that such offers helped the offerer only when the talks went on.
 #
 # **Ambitious, and grounded.** Two rules, for two different things. How far to reach is
-# an *ambition* rule: open at, or just beyond, your estimate of what Marlow could accept.
+# an *ambition* rule: open at your estimate of what Marlow could accept, not beyond it.
 # What makes the opening *grounded* is, as in module 04, a true fact you can cite for it at
 # the table: your list terms, which Marlow has seen, and the cost to you of a 3-week rush
 # (overtime and express freight, the delivery row of your table). Your estimate of
@@ -768,7 +768,9 @@ check.if_quell(if_quell, hidden=True)
 #   at least as much as each step it did take: a clue to its scoring, though not to which issue
 #   weighs most, since an issue with four levels can carry a large weight in small steps;
 # - it has its own deadline, which you do not know: it makes its final offer in round 5,
-#   6 or 7, never later, and says so when it does; you can answer it once more;
+#   6 or 7, never later, and says so when it does; you can answer it once more, and it
+#   accepts any package at least as good for it as its own offer on the table, so
+#   handing its final offer back is a deal;
 # - it loses patience with offers it must refuse out of hand, and with retractions (an
 #   offer worse for it than your previous one) and rounds in which you stand still, while
 #   your offer is still worse for it than walking away; it says when its patience is
@@ -788,7 +790,10 @@ check.if_quell(if_quell, hidden=True)
 #   | each insult (an offer refused out of hand) or retraction, on top | −0.1 |
 #
 #   The more it trusts you, the larger the share of its room (its best package less its
-#   reservation price) it gives up in its first answer, and the more patient it is. Its
+#   reservation price) it aims to give up in its first answer, and the more patient it
+#   is. It gives ground in whole levels, though, so a small change in trust often leaves
+#   its first answer the same package: the debrief replays your opening against a Marlow
+#   with its new trust and says what it would answer. Its
 #   first answer also depends on other things, so compare like with like: a mystery
 #   style is drawn afresh, the styles open differently, your own opening pulls its first
 #   answer, and **Quell is drawn afresh at every sitting**: with Quell, Marlow needs more
@@ -948,9 +953,10 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # when Marlow stalled below my reservation price; its trust stayed at 0.50, and in the
 # second, again a linear Marlow and again with Quell without capacity, it opened where it
 # had the first time: a polite exit kept the relationship but earned nothing. After the
-# deal its trust rose to 0.75, so a linear Marlow, met with the same opening and Quell
-# again without capacity, would open closer to me a third time; with Quell it would
-# open no closer at the same trust. Marlow's buyers would probably feel the price was
+# deal its trust rose to 0.75, but the debrief's replay showed that a linear Marlow, met
+# with the same opening and Quell again without capacity, would still answer at 60: the
+# change was too small to reach its next whole level, though it would be a little more
+# patient; with Quell it would open no closer at the same trust. Marlow's buyers would probably feel the price was
 # fair and that I listened to the rush request, and they would deal with me again, which
 # matters for a year of supply. Next time I would count my plan's six steps against the
 # rounds before I sit down, and at the table I would wait for a move before conceding
