@@ -735,7 +735,7 @@ def test_the_story_and_section_6_say_what_the_second_review_found_missing():
     threat's figure, a floor the other side can meet exactly, gives away nearly the
     reservation price section 6 says to keep private."""
     story = course.variant("02_batna", "ada").story()
-    assert "Signing with Northwind ends all three" in story
+    assert "signing with Northwind ends all three alternatives" in story
     assert "swap" not in story and "is as good to you as Lumen's whole offer" in story
     honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
     assert "your reservation price for that job is 97,000" in honest
@@ -762,7 +762,7 @@ def test_section_6_calls_a_demand_you_would_carry_out_a_warning_and_says_what_it
     assert "a fair stand-in" not in honest and "an assumption of this case" in honest
     assert "does not price the commute you leave unpriced" in honest
     assert "accept such moves as bargaining" not in honest
-    assert "misrepresenting facts as not" in honest
+    assert "misrepresenting information was not" in honest
     assert check.LABELS == ("honest", "warning", "bluff", "misrepresentation")
     assert (
         "about what it expects someone like you to settle for"
@@ -1066,10 +1066,14 @@ def test_question_9s_solution_earns_its_point_and_each_timing_mistake_is_named(a
     assert got["settled before you answer"][0] == 0
     assert "averages Lumen's two outcomes" in got["settled before you answer"][1]
     assert got["committed first, or left open"][0] == 0
-    assert "the deal leaves it open" in got["committed first, or left open"][1]
+    assert "sits on both sides of your comparison" in got["committed first, or left open"][1]
 
     def never_lumen(offers, timing, funded=None):
-        return answers["batna_when"](offers, "left open")
+        freelance = offers.renewal_probability * (
+            offers.busy_probability * offers.freelance_busy
+            + (1 - offers.busy_probability) * offers.freelance_normal
+        ) + (1 - offers.renewal_probability) * offers.freelance_no_renewal
+        return max(offers.bank_salary, freelance)
 
     got = messages(check.batna_when(never_lumen))
     assert got["committed first, or left open"][0] == 0

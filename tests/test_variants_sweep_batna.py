@@ -641,23 +641,58 @@ def target_from_the_zone(s, reservation_price):
 
 def when_by_hand(s, timing, funded=None):
     """Question 9 from section 3's words: Lumen at its expected value when you commit
-    first, at its outcome when it is known first, and not at all when left open."""
+    first, at its outcome when it is known first; left open, the fallback with Lumen beside
+    it, as a six-leaf tree, and then the sure salary that with Lumen beside it is worth as
+    much, found by bisection."""
     found = worth(s)
     if timing == "known first":
         found["Lumen"] = s.startup_base + s.startup_bonus * (1 if funded else 0)
-    if timing == "left open":
-        found.pop("Lumen")
-    return max(found.values())
+    if timing != "left open":
+        return max(found.values())
+    lumen = (
+        (s.funding_probability, s.startup_base + s.startup_bonus),
+        (1 - s.funding_probability, s.startup_base),
+    )
+    freelance = (
+        (s.renewal_probability * s.busy_probability, s.freelance_busy),
+        (s.renewal_probability * (1 - s.busy_probability), s.freelance_normal),
+        (1 - s.renewal_probability, s.freelance_no_renewal),
+    )
+
+    def beside(leaves):
+        return sum(q * r * max(x, y) for q, x in leaves for r, y in lumen)
+
+    walking = max(beside(((1.0, s.bank_salary),)), beside(freelance))
+    low, high = 0.0, 1e6
+    for _ in range(200):
+        mid = (low + high) / 2
+        low, high = (mid, high) if beside(((1.0, mid),)) < walking else (low, mid)
+    return (low + high) / 2
 
 
 def when_by_ranking(s, timing, funded=None):
     """Another reading: rank the sure values, then ask whether Lumen beats the best of the
-    others under the timing."""
+    others under the timing; left open, compare Lumen's two outcomes with each fallback
+    piece by piece and solve the straight line E[max(y, Lumen)] = p * top + (1 - p) * y."""
     others = max(v for n, v in worth(s).items() if n != "Lumen")
+    base, top, p = s.startup_base, s.startup_base + s.startup_bonus, s.funding_probability
+    if timing == "left open":
+        bank = p * max(top, s.bank_salary) + (1 - p) * max(base, s.bank_salary)
+        incomes = (s.freelance_busy, s.freelance_normal, s.freelance_no_renewal)
+        chances = (
+            s.renewal_probability * s.busy_probability,
+            s.renewal_probability * (1 - s.busy_probability),
+            1 - s.renewal_probability,
+        )
+        free = sum(
+            c * (p * max(top, x) + (1 - p) * max(base, x))
+            for c, x in zip(chances, incomes, strict=True)
+        )
+        walking = max(bank, free)
+        return walking if walking > top else (walking - p * top) / (1 - p)
     lumen = {
         "commit first": worth(s)["Lumen"],
-        "known first": s.startup_base + (s.startup_bonus if funded else 0),
-        "left open": float("-inf"),
+        "known first": base + (s.startup_bonus if funded else 0),
     }[timing]
     return lumen if lumen > others else others
 
@@ -977,7 +1012,7 @@ def test_question_9_is_a_real_decision_for_every_learner(drawn):
     has Lumen as its BATNA, so leaving Lumen open changes its answer and a closed round
     raises it; so every learner's visible check holds at least three different values."""
     example = check._sure_example(True)
-    assert when_by_hand(example, "left open") < when_by_hand(example, "commit first") - 500
+    assert abs(when_by_hand(example, "left open") - when_by_hand(example, "commit first")) > 500
     assert when_by_hand(example, "known first", True) > when_by_hand(example, "commit first")
     changed = 0
     for s in drawn:

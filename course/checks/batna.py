@@ -44,6 +44,8 @@ from course.scenarios.batna import (
     rule_offers,
     statement_to_use,
     statements_of,
+    with_lumen_open,
+    without_lumen,
 )
 from course.variants import hidden_learner, hidden_learners, hidden_rng, learner_id, variant
 
@@ -375,13 +377,14 @@ def judge_reservation_salary(offers, value, risk_averse=False):
             offers.lumen_sure,
             expected_value(alternatives_of(offers)["Freelance"]),
         )
+        whose = "to you" if offers == _drawn(learner_id()) else "to that learner"
         if not same_money(lumen_only, batna):
             mistakes.append(
                 (
                     lumen_only + cost,
                     "that uses Lumen's sure amount but Freelance's expected value; one attitude "
                     f"to risk prices both gambles, so Freelance is worth a sure "
-                    f"{offers.freelance_sure:,.0f} to you",
+                    f"{offers.freelance_sure:,.0f} {whose}",
                     "it uses a sure amount for Lumen but not for Freelance: one attitude to "
                     "risk prices both gambles",
                 )
@@ -391,8 +394,8 @@ def judge_reservation_salary(offers, value, risk_averse=False):
             mistakes.append(
                 (
                     averages[1] + cost,
-                    "that values the gambles at their expected values; at your sure amounts "
-                    f"your best alternative is {name}, worth {batna:,.0f}",
+                    "that values the gambles at their expected values; at the sure amounts "
+                    f"{whose} the best alternative is {name}, worth {batna:,.0f}",
                     "it values the gambles at their expected values, not at the sure amounts "
                     "they are worth to you",
                 )
@@ -1100,7 +1103,7 @@ def judge_batna_when(offers, timing, funded, value):
     value = money(value, call)
     expected = batna_value_when(offers, timing, funded)
     averaged = batna_value_when(offers, "commit first")
-    without = batna_value_when(offers, "left open")
+    without = without_lumen(offers)
     funded_value = batna_value_when(offers, "known first", True)
     unfunded_value = batna_value_when(offers, "known first", False)
     mistakes = []
@@ -1125,18 +1128,38 @@ def judge_batna_when(offers, timing, funded, value):
             ),
         ]
     elif timing == "left open":
+        trees = alternatives_of(offers)
+        walking = max(with_lumen_open(offers, trees[n]) for n in ("Harbor Bank", "Freelance"))
         mistakes += [
             (
                 averaged,
-                "that still counts Lumen, but the deal leaves it open: you keep it whether or "
-                "not you sign, so it is no reason to ask Northwind for more; leave it out",
-                "it counts an alternative the deal leaves open; you keep it either way, so "
-                "leave it out",
+                "that counts Lumen at its expected value, as if signing with Northwind ended "
+                "it; here Lumen stays open whatever you choose, so it sits on both sides of "
+                "your comparison",
+                "it counts an open alternative as if the deal ended it; it sits on both sides",
             ),
             (
                 funded_value,
-                "that counts Lumen with its bonus, but the deal leaves it open: leave it out",
-                "it counts an alternative the deal leaves open; leave it out",
+                "that counts Lumen with its bonus as sure, but its round has not closed, and "
+                "Lumen stays open whatever you choose",
+                "it counts an unsettled bonus as sure, and an open alternative as if the deal "
+                "ended it",
+            ),
+            (
+                without,
+                "that leaves Lumen out, as if it cancelled; it cancels only beside a sure "
+                "fallback. Value each fallback with Lumen open beside it (you would join Lumen "
+                "if it turned out better), then find the sure salary that, with Lumen beside "
+                "it, is worth as much as the better of them",
+                "it leaves out an open alternative, which cancels only beside a sure fallback",
+            ),
+            (
+                walking,
+                "that is what walking away is worth with Lumen open beside your best fallback, "
+                "but Lumen stays open beside the Northwind job too: find the sure salary that, "
+                "with Lumen beside it, is worth that much",
+                "it values walking away with Lumen open but forgets that Lumen stays open "
+                "beside the deal too",
             ),
         ]
     else:
@@ -1165,13 +1188,24 @@ def judge_batna_when(offers, timing, funded, value):
         )
 
 
+def high_base(offers):
+    """``offers`` with Lumen's base salary 3,000 above the best other alternative (rounded
+    to 1,000), so that Lumen counts even when its round fails (professor's review 4, E6:
+    with the drawn bases, below every Harbor Bank salary, a failed round always left Lumen
+    out)."""
+    return replace(offers, startup_base=math.ceil((without_lumen(offers) + 3_000) / 1_000) * 1e3)
+
+
 def _when_cases(hidden):
-    """The learner's own case, and an example whose BATNA by expected values is Lumen (so
-    leaving Lumen open changes the answer); when grading, other learners' and a hidden
-    example of that kind too."""
-    cases = [*_scenarios(hidden), _sure_example(True)]
+    """The learner's own case, an example whose BATNA by expected values is Lumen (so
+    leaving Lumen open changes the answer) and the same example with a base salary above
+    every other alternative (``high_base``); when grading, other learners' and a hidden
+    example of each kind too."""
+    example = _sure_example(True)
+    cases = [*_scenarios(hidden), example, high_base(example)]
     if hidden:
-        cases.append(_sure_example(True, hidden_learner(MODULE, "c")))
+        other = _sure_example(True, hidden_learner(MODULE, "c"))
+        cases += [other, high_base(other)]
     return list(dict.fromkeys(cases))
 
 
@@ -1209,8 +1243,8 @@ def batna_when(answer, hidden=False):
                 answer,
                 cases,
                 [(t, f) for t, f in timing_cases() if t != "known first"],
-                "batna_when counts a gamble the deal ends at its expected value, and leaves "
-                "out one the deal leaves open.",
+                "batna_when counts a gamble the deal ends at its expected value, and values "
+                "one left open beside your fallback and beside the deal alike.",
             ),
         ),
     )

@@ -79,8 +79,13 @@ class JobOffers(Scenario):
             f"(chance {self.busy_probability:.0%}) earns {self.freelance_busy:,.0f} and a "
             f"normal one {self.freelance_normal:,.0f}; without renewal you earn "
             f"{self.freelance_no_renewal:,.0f}.\n\n"
-            "Signing with Northwind ends all three, and you must answer Northwind before "
-            "Lumen's round closes or your client decides on the renewal.\n\n"
+            "Northwind, Harbor Bank and Lumen all want your answer by the same date, and "
+            "your client wants to know by then whether you will stay freelance. You can take "
+            "only one of the four: signing with Northwind ends all three alternatives, joining "
+            "Harbor Bank or Lumen ends the others, and freelancing means turning both offers "
+            "down. That date comes before Lumen's round closes and before your client decides "
+            "on the renewal, so you choose among them without knowing how the gambles turn "
+            "out.\n\n"
             "Lumen and Freelance are gambles. For question 3's second part only, suppose you "
             "dislike risk. One attitude to risk prices every gamble you face, so it gives "
             "each its own sure amount (its certainty equivalent, worked out as if this "
@@ -199,22 +204,60 @@ def reservation_of(offers, remote_days=0, risk_averse=False):
 
 #: When Lumen's uncertainty is settled, against when you must answer Northwind (section 3):
 #: you must commit before its round closes and the Northwind job ends Lumen (the story's
-#: case); the round is settled before you must answer; the Northwind job leaves Lumen open.
+#: case); the round is settled before you must answer; Lumen's offer stays open for a year,
+#: whatever you choose first.
 TIMINGS = ("commit first", "known first", "left open")
 
 
+def without_lumen(offers):
+    """The value of the best alternative other than Lumen, by expected values."""
+    worth = {name: expected_value(tree) for name, tree in alternatives_of(offers).items()}
+    return max(v for name, v in worth.items() if name != "Lumen")
+
+
+def with_lumen_open(offers, fallback):
+    """What ``fallback`` (a sure amount or a tree) is worth by expected values when Lumen's
+    offer stays open beside it: you join Lumen once its round has closed if it then pays
+    more, so each pair of outcomes is worth the larger of the two (Lumen's round and the
+    fallback's chances are independent)."""
+    base, bonus, p = offers.startup_base, offers.startup_bonus, offers.funding_probability
+
+    def best(tree, lumen):
+        if isinstance(tree, (int, float)):
+            return max(tree, lumen)
+        return sum(q * best(sub, lumen) for q, sub in tree)
+
+    return p * best(fallback, base + bonus) + (1 - p) * best(fallback, base)
+
+
+def sure_beside_lumen(offers, worth):
+    """The sure salary that, with Lumen's offer open beside it, is worth ``worth`` (which is
+    at least Lumen's expected value): it solves E[max(y, Lumen)] = worth, and is ``worth``
+    itself once ``worth`` beats Lumen's best outcome."""
+    top, p = offers.startup_base + offers.startup_bonus, offers.funding_probability
+    if worth >= top:
+        return worth
+    return max((worth - p * top) / (1 - p), offers.startup_base)
+
+
 def batna_value_when(offers, timing, funded=None):
-    """The value of the BATNA your reservation price at Northwind rests on, by expected
-    values, when Lumen's uncertainty is timed as ``timing`` (one of ``TIMINGS``): its
-    expected value when you must commit first and the deal ends it; its outcome (base and
-    bonus if ``funded``, base alone if not) when it is settled before you answer; and not
-    at all when the deal leaves it open, since you keep it whether or not you sign
-    (question 9)."""
+    """The value your reservation price at Northwind rests on (the reservation price is it
+    plus the commute), by expected values, when Lumen's uncertainty is timed as ``timing``
+    (one of ``TIMINGS``): the best alternative's value with Lumen at its expected value when
+    you must commit first and the deal ends it, or at its outcome (base and bonus if
+    ``funded``, base alone if not) when it is settled before you answer. When Lumen's offer
+    stays open whatever you choose, it sits on both sides: walking away is worth your best
+    fallback with Lumen beside it (``with_lumen_open``), and the answer is the sure salary
+    that, with Lumen beside it, is worth as much (``sure_beside_lumen``). Next to a sure
+    fallback Lumen cancels and that is the fallback itself; next to freelancing, a gamble,
+    it does not (professor's review 4, E2; question 9)."""
     worth = {name: expected_value(tree) for name, tree in alternatives_of(offers).items()}
     if timing == "known first":
         worth["Lumen"] = offers.startup_base + (offers.startup_bonus if funded else 0.0)
     elif timing == "left open":
-        del worth["Lumen"]
+        trees = alternatives_of(offers)
+        walking = max(with_lumen_open(offers, trees[n]) for n in ("Harbor Bank", "Freelance"))
+        return sure_beside_lumen(offers, walking)
     elif timing != "commit first":
         raise ValueError(f"timing should be one of {', '.join(TIMINGS)}, got {timing!r}")
     return max(worth.values())

@@ -164,7 +164,11 @@ check.startup_tree(startup_tree, hidden=True)
 # unemployment, and the employer usually knows it.
 #
 # To compare alternatives that differ in risk, compare what each is worth to you; in the
-# graded questions, that is the expected value. Watch out for the common slip of
+# graded questions, that is the expected value. Picking the best one by its expected value
+# assumes two things, and your scenario states both: the alternatives exclude each other
+# (you can take only one), and you must choose before their uncertainty is settled. If
+# you could wait, see how each gamble turns out and then take the best, having several
+# would be worth more than the best of them alone; section 3 comes back to this. Watch out for the common slip of
 # comparing best cases: the freelance path may have the highest possible income and
 # still be worth less on average.
 
@@ -247,8 +251,13 @@ check.choose_batna(choose_batna, hidden=True)
 # situations are common. If you will know the outcome before you must decide, value the
 # alternative at the outcome itself: a firm that answers before your talks end is worth
 # its offer if it makes one, and nothing if not, never the average of the two. And if the
-# deal leaves the alternative open (you could still take it later), it does not raise your
-# reservation price at all, because you keep it whether or not you sign.
+# deal leaves the alternative open (you could still take it later), the alternative sits
+# on both sides of your comparison: you keep it whether or not you sign. When what you
+# would take without the deal is a sure amount, the open alternative then cancels and
+# does not raise your reservation price. Beside another gamble it does not cancel: you
+# would take whichever of the two turns out better, so together they are worth more than
+# the better one alone. Then draw the tree of both sides, with the open alternative in
+# each, and find the salary at which they are worth the same (question 9).
 #
 # Work it out *before* you negotiate: in the moment, a reservation price tends to drift
 # towards whatever is on offer. Hold it firm against pressure, but not against facts.
@@ -552,16 +561,17 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   is 97,000). Schelling (*The Strategy of Conflict*, 1960) set such a statement, which
 #   only tells the other side your own incentives, apart from a threat in the strict
 #   sense: a promise to do, if refused, something you would rather not do, made to deter.
-#   Game theorists call the first kind a *warning*, and so does this module (module 03
-#   uses "threat" in its everyday sense, for both). A warning is true only if you would
+#   Game theorists call the first kind a *warning*, and so does this module; module 03
+#   uses the same two words, *warning* and *threat*. A warning is true only if you would
 #   carry it out:
 #   the alternative is your real BATNA, and the figure is at most your reservation price
 #   for the package it names (two remote days lower it). Name a figure above that
 #   reservation price and the warning is partly a bluff: between the two you would in fact
-#   accept. To warn that you will take an option you would not take is a bluff about your
-#   intentions, and it can be worse: what you say you intend to do is a statement about
-#   your present state of mind, and a false one, made for the other side to rely on, can
-#   be a misrepresentation (module 00).
+#   accept. In this course such a demand, whose figure is above your reservation price
+#   for its package, is labelled a bluff: what is false in it is the least you would
+#   accept, and the comment to Model Rule 4.1 (below) treats that as ordinarily not a
+#   material fact. A demand that names an alternative you do not have, or inflates one,
+#   is worse: that part is a false fact the other side will rely on, a misrepresentation.
 #
 #   Even a true warning has costs. It corners the other side, and people resist demands
 #   made under pressure; module 03 shows how such a demand invites one back. Its figure also reads as a promise: Northwind hears that it may
@@ -578,8 +588,10 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   American Bar Association's Model Rule 4.1 counts a party's statements about the
 #   settlement it would accept as *ordinarily* not statements of material fact. In the
 #   surveys Lewicki, Saunders and Barry report (*Negotiation*, the chapter "Ethics in
-#   Negotiation", cited in module 00), most negotiators rated hiding their reservation
-#   price and opening far from it as fair, and misrepresenting facts as not. A false
+#   Negotiation", cited in module 00; the questionnaire is Robinson, Lewicki and
+#   Donahue's, 2000), MBA students rated tactics as appropriate or inappropriate: hiding
+#   your reservation price and opening far from it were rated appropriate, misrepresenting
+#   information was not. A false
 #   claim about your own limit lies between the two, and many negotiators will not make
 #   one: declining to name your reservation price usually serves you as well (module 00).
 #   A bluff also carries a cost: once you give way below your "cannot", your next
@@ -729,9 +741,9 @@ check.label_statements(label_statements, hidden=True)
 # laboratory, and the outside-option prediction described their deals better. Module 03
 # calls the Nash formula, used in that setting, the natural guess that fails. The timing
 # matters: the result counts an alternative taken at the moment you answer a proposal. A
-# side that can also leave just after its own proposal is refused gains more, and the
-# outside-option result is no longer the only prediction (Shaked 1994; module 03, section
-# 5).
+# side that proposes first and can also leave just after its own proposal is refused can
+# gain more, and the outside-option result is no longer the only prediction (Shaked 1994;
+# module 03, section 5).
 #
 # **Northwind's case.** You can sign with Harbor Bank, join Lumen or go back to your client
 # whenever you turn down Northwind's offer, and Northwind can call the agency whenever it
@@ -880,14 +892,21 @@ check.target_salary(target_salary, hidden=True)
 # - `"known first"`: the round is settled before you must answer, and signing still ends
 #   Lumen; `funded` is `True` if it closed and `False` if not;
 # - `"left open"`: the round closes after you answer, but Lumen would hold its offer open
-#   for a year, so you could still join it after signing with Northwind.
+#   for a year whatever you choose first, so you could still join it after signing with
+#   Northwind, after joining Harbor Bank, or while freelancing; you would join it once its
+#   round has closed if it then paid more than what you have (Lumen's round and your
+#   client's decisions do not depend on each other). Return the sure yearly salary that,
+#   with Lumen still open beside it, is worth as much to you as walking away from
+#   Northwind, so that your reservation price is that value plus the commute. Draw both
+#   trees: when is it simply your best fallback, and when is it more?
 #
 # Harbor Bank (`offers.bank_salary`) and Freelance stay as they are: reuse the tree of
 # question 2 (`offers.renewal_probability`, `offers.busy_probability`,
 # `offers.freelance_busy`, `offers.freelance_normal`, `offers.freelance_no_renewal`); Lumen
 # has `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`.
-# Decide for each timing how Lumen counts, if at all. The check tries your scenario and
-# an example whose BATNA is Lumen; grading also tries other learners'. The round settled
+# Decide for each timing how Lumen counts. The check tries your scenario, an example whose
+# BATNA is Lumen, and the same example with a base salary above the other alternatives;
+# grading also tries other learners'. The round settled
 # before you answer, closed or not, earns half a point; committing first and the offer
 # left open earn the other half.
 
@@ -904,12 +923,28 @@ def batna_when(offers, timing, funded=None):
         (offers.renewal_probability, renewed),
         (1 - offers.renewal_probability, offers.freelance_no_renewal),
     ]
+    base, bonus, p = offers.startup_base, offers.startup_bonus, offers.funding_probability
     values = {"Harbor Bank": offers.bank_salary, "Freelance": expected_value(freelance)}
     if timing == "commit first":
-        values["Lumen"] = offers.startup_base + offers.funding_probability * offers.startup_bonus
+        values["Lumen"] = base + p * bonus
     elif timing == "known first":
-        values["Lumen"] = offers.startup_base + (offers.startup_bonus if funded else 0)
-    return max(values.values())  # left open: Lumen is yours either way, so it adds nothing
+        values["Lumen"] = base + (bonus if funded else 0)
+    else:  # left open: Lumen sits beside your fallback, and beside the Northwind job too
+
+        def beside(tree, lumen):  # each outcome of the fallback, or Lumen if it pays more
+            if isinstance(tree, list):
+                return [(q, beside(branch, lumen)) for q, branch in tree]
+            return max(tree, lumen)
+
+        walking = max(
+            expected_value([(p, beside(tree, base + bonus)), (1 - p, beside(tree, base))])
+            for tree in (offers.bank_salary, freelance)
+        )
+        # the sure salary y with E[max(y, Lumen)] = walking: p * (base + bonus) + (1 - p) * y
+        # while y is below base + bonus (it is at least the base: walking is at least EV(Lumen))
+        top = base + bonus
+        return walking if walking >= top else (walking - p * top) / (1 - p)
+    return max(values.values())
     ### END SOLUTION
 
 
@@ -964,7 +999,9 @@ check.batna_when(batna_when, hidden=True)
 #
 # Rubric, half a point each: an alternative named and valued today (at its expected value
 # or certainty equivalent only if the learner must commit before the outcome is known and
-# the deal rules the alternative out; an alternative the deal leaves open does not count);
+# the deal rules the alternative out; an alternative the deal leaves open does not count
+# when the learner's fallback is a sure amount, and beside a gamble counts only through
+# the tree of both);
 # a concrete step; the change in the reservation price with its arithmetic (the actual
 # outcome when it will be known before the learner decides, the expected value only when
 # they must commit first); a target above the middle of the zone and no higher than the
@@ -979,8 +1016,9 @@ check.batna_when(batna_when, hidden=True)
 #   difference can change which alternative is your BATNA. One attitude to risk prices
 #   all your gambles. Value an uncertain alternative by a probability-weighted figure
 #   (expected value or certainty equivalent) only when you must commit before the
-#   outcome is known and the deal rules the alternative out; otherwise by its outcome, or
-#   not at all if the deal leaves it open.
+#   outcome is known and the deal rules the alternative out; otherwise by its outcome. If
+#   the deal leaves it open, it sits on both sides: it cancels beside a sure fallback, but
+#   not beside another gamble.
 # - Your BATNA is your best alternative; a real second offer makes your ask credible.
 # - Your reservation price is the BATNA corrected for what the deal costs or adds. Work it
 #   out before the talks; revise it on new facts about your alternatives or about what
