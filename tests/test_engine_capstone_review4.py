@@ -177,3 +177,58 @@ def test_the_opening_rule_in_the_text_is_the_one_question_5_checks():
             with pytest.raises(NotYet, match="beyond anything Marlow could accept"):
                 judge_opening(case, [package])
     assert tried > 10
+
+
+def test_the_fourth_reviews_smaller_corrections_to_the_text():
+    """E5, E6, E9 and contradiction 2: at k = 5 the fifth step is the answer to a final
+    offer made in round 5, not a step before it; Sandholm and Vulkan's result holds 'in
+    most cases' and the first side to its deadline concedes everything; the value-claimed
+    share is over the packages worth Marlow's reservation price, not what it accepted;
+    module 04's two rules are stated as module 04 states them."""
+    from course.engine.capstone import FINAL_ROUNDS
+    from course.scenarios.capstone import ANSWERS
+
+    plan = _text("plan-teaching")
+    # you open in round 1 and answer in rounds 2, 3, ...: before a final offer made in
+    # round 5 you have answered 5 - 1 times, so the fifth answer replies to that offer
+    assert min(FINAL_ROUNDS) - 1 == ANSWERS - 1
+    assert "can reach that package before Marlow's last offer" not in plan
+    assert "At exactly five steps that last answer may be your reply to Marlow's final" in plan
+    assert "every give bring something of equal value back" not in plan
+    assert "conditional on the deal as a whole" in plan
+    audit = _text("audit-teaching")
+    assert "how much each side minds a delay then does not matter" not in audit
+    assert "in most cases neither side's discounting" in audit
+    assert "concedes everything" in audit
+    debriefing = _text("debrief-teaching")
+    assert "any package Marlow would have accepted at that sitting" not in debriefing
+    line = debrief.__globals__["_agreement"](
+        {"agreement": {}, "your_profit": 115.0, "zone_share": 0.5, "claimed": 40.0, "round": 6},
+        {"reservation": 75.0},
+    )
+    assert "worth at least Marlow's reservation price at this sitting" in line
+    assert "would have accepted" not in line
+
+
+def test_a_bayes_answer_rounded_too_far_is_told_so():
+    """E7: a posterior rounded to two decimals was told to redo Bayes' rule; the hint now
+    says it is rounded too far, and a wrong method still gets the general hint."""
+    from course.checks.capstone import NotYet, judge_beliefs
+    from course.scenarios.capstone import quell_posterior
+
+    told = 0
+    for n in range(60):
+        case = course.variant("05_capstone", f"rev05-{n}")
+        exact = quell_posterior(case)
+        high, low = case.reservation_if_quell, case.reservation_if_not
+        rounded = round(exact, 2)
+        if abs(rounded - exact) < 5e-4:
+            continue
+        with pytest.raises(NotYet, match="rounded too far") as raised:
+            judge_beliefs(case, {high: rounded, low: 1 - rounded})
+        assert f"{exact:.3f}" not in str(raised.value)
+        told += 1
+        wrong = exact + 0.137 if exact < 0.5 else exact - 0.137
+        with pytest.raises(NotYet, match="than Bayes' rule gives"):
+            judge_beliefs(case, {high: wrong, low: 1 - wrong})
+    assert told > 20

@@ -344,6 +344,10 @@ def judge_beliefs(case, result):
         hint = general = (
             "the likelihoods are swapped: a rush is likelier when Quell has no capacity"
         )
+    elif any(math.isclose(chance, round(expected, places), abs_tol=1e-9) for places in (1, 2)):
+        hint = general = (
+            "that is Bayes' rule rounded too far: keep at least three decimals of the chance"
+        )
     else:
         hint = (
             f"your chance that Quell has capacity, {chance:.4f}, is "

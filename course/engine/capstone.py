@@ -407,8 +407,8 @@ def _agreement(outcome, plan):
             f"{claimed:g} over your true reservation price (the one question 2's check accepts)"
             + (
                 f", {share:.0%} of the most you could have gained (the best profit of any "
-                "package Marlow would have accepted at this sitting, less your reservation "
-                "price)."
+                "package worth at least Marlow's reservation price at this sitting, less "
+                "your reservation price)."
                 if share is not None
                 else "."
             )

@@ -282,9 +282,10 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   measured patience by how much each side discounts a delay, with no deadline at all,
 #   so it does not fit here. Models with hard deadlines do: when each side's deadline is
 #   private, Sandholm and Vulkan ("Bargaining with deadlines", 1999) showed, in a
-#   game-theoretic model of two sides splitting one sum, that in equilibrium both wait
-#   until the first deadline, when the side it belongs to gives in, and that how much
-#   each side minds a delay then does not matter. Real people
+#   game-theoretic model of two sides splitting one sum, with offers allowed at any
+#   moment, that in equilibrium both wait until the first deadline, when the side it
+#   belongs to concedes everything, and that in most cases neither side's discounting of
+#   a delay nor its attitude to risk changes what it gets. Real people
 #   do not hold out that coolly, but in
 #   experiments many agreements still come in the last moments before a deadline (Roth,
 #   Murnighan and Schoumaker, *American Economic Review*, 1988). Treat the weeks as a
@@ -640,8 +641,11 @@ check.what_to_say(what_to_say)
 # is a gift. Marlow bargains in one of module 04's four **styles**: a **Boulware** Marlow
 # barely moves until late, a **Conceder** gives most of its ground early, a **linear**
 # one moves by the same step every round, and **tit-for-tat** answers each concession of
-# yours with as much of its own. Module 04 asked that every give bring something of equal value back; at this
-# table expect less, and often nothing you can see: three of Marlow's four styles give back
+# yours with as much of its own. Module 04 asked two things: that a trade of one issue
+# for another bring back at least what it costs you, and that a real concession be
+# conditional on the deal as a whole. This table adds a third, sequential form of
+# reciprocity: make each step only in answer to a move of Marlow's. From each step expect
+# less back than you gave, and often nothing you can see: three of Marlow's four styles give back
 # only part of what you concede, tit-for-tat gives back as much (each measured on Marlow's
 # own scale), and because Marlow moves in whole levels, a small step of yours may be too
 # small to move it at all. As module 04 said, for the step that closes the deal, the
@@ -650,8 +654,11 @@ check.what_to_say(what_to_say)
 # offer as early as round 5, so you can count on five answers, fewer of them steps when
 # Marlow pauses. So count the steps before you sit down (question 8). Find the first
 # package of your plan that gives Marlow at least its higher reservation price. If it is
-# at most five steps down, one step per answer can reach that package before Marlow's
-# last offer, provided you keep moving while Marlow's answers say Quell can supply it.
+# at most five steps down, one step per answer can reach that package by your last
+# answer, provided you keep moving while Marlow's answers say Quell can supply it. At
+# exactly five steps that last answer may be your reply to Marlow's final offer (if it
+# comes in round 5): then Marlow can only accept that package or leave, with no offer of
+# its own after it.
 # Reaching it is not the same as a deal, though: Marlow's own offers stay above its
 # reservation price for a while, and whether it accepts the package in time depends on
 # its style and its pace, which you cannot see. If the package is further down, the
@@ -853,8 +860,11 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # - **Value claimed.** Your profit over your true reservation price (the one question
 #   2's check accepts, whatever your own function returned), and what share that is of
 #   the most you could have gained: your profit over your reservation price, divided by
-#   the best profit of any package Marlow would have accepted at that sitting (and you
-#   too), less your reservation price.
+#   the best profit of any package worth at least Marlow's reservation price at that
+#   sitting (and at least yours to you), less your reservation price. That is not what
+#   Marlow would have accepted at a given turn: it accepts only packages that meet its
+#   target for the round or are at least as good for it as its own offer on the table
+#   (see "What was achievable" below).
 # - **Value created.** Each side is first put on a 0-to-1 scale of its own, from its
 #   walk-away (0) to its best package (1); the sum of those two shares is a rough index,
 #   not a sum of money, set against the largest sum any package both of you prefer to
