@@ -30,7 +30,7 @@ CONVERTED = {
     "00_leverage": 6,
     "01_information": 5,
     "02_batna": 5,
-    "03_power": 24,  # a 24th: Borealis between half of Atlas's value and the Shapley value (b923c38)
+    "03_power": 27,  # 25th-27th: question 4b, paid on signing (review 4, W6)
     "04_concessions": 7,  # Birch strong and weak told apart (fourth review, E8); closing move (91c911f)
     "05_capstone": 5,
 }

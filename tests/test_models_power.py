@@ -632,7 +632,7 @@ def test_short_rounds_remove_the_first_movers_edge_but_not_patiences():
     # review 4, unclear 4: the parenthetical case at three times the rate left the crowded
     # licence paragraph; the paragraph names the ratio and points to section 4's exercise
     assert "at three times Atlas's rate, its share at the table would tend" not in PROSE
-    assert "its share at the table would be $r_2/(r_1+r_2)$, below a half" in PROSE
+    assert "its share at the table would be $r_2/(r_1+r_2)$, below a half: question 4b" in PROSE
     assert "unless Borealis's value is higher, in which case" not in PROSE
     for share in short_round_split(0.9, 0.9, 3_000):
         assert share == pytest.approx(0.5, abs=1e-3)

@@ -129,3 +129,49 @@ def test_the_editor_words_in_the_hints():
                 threatened += 1
                 assert "a threat Kestrel has no reason to carry out" in str(failure.value)
     assert warned and threatened
+
+
+def test_question_4b_hints_say_what_the_learner_did(drawn):
+    """Question 4b (review 4, W6): each common slip gets a hint true of it, with the case's
+    numbers; the decision's hint names both sides of the comparison."""
+    from course.scenarios.power import licence_price, signing_loss, signing_price
+
+    kinds = set()
+    for s in drawn[:300]:
+        v1, v2, k = s.atlas_value, s.borealis_value, s.signing_ratio
+        right = (signing_price(s), s.signing_gain > signing_loss(s))
+        check.judge_signing_price(s, right)
+        check.judge_signing_switch(s, right)
+        if v1 / 2 != signing_price(s):
+            with pytest.raises(NotYet, match="even split of today's terms"):
+                check.judge_signing_price(s, (v1 / 2, right[1]))
+        if v2 > v1 / (1 + k):
+            kinds.add("binds")
+            with pytest.raises(NotYet, match="Borealis's offer still stands"):
+                check.judge_signing_price(s, (v1 / (1 + k), right[1]))
+        else:
+            kinds.add("table")
+            with pytest.raises(NotYet, match="an outside option below it changes nothing"):
+                check.judge_signing_price(s, (v2, right[1]))
+        with pytest.raises(NotYet) as failure:
+            check.judge_signing_switch(s, (right[0], not right[1]))
+        said = str(failure.value)
+        assert f"{s.signing_gain:,.0f}" in said
+        if signing_loss(s) == 0:
+            assert "costs Kestrel nothing at the table" in said
+        else:
+            assert f"{licence_price(s):,.0f}" in said and f"{signing_price(s):,.0f}" in said
+        with pytest.raises(NotYet, match="True or False"):
+            check.judge_signing_switch(s, (right[0], "yes"))
+    assert kinds == {"binds", "table"}
+
+
+def test_question_4b_is_in_the_notebook_and_the_map():
+    """The question is graded (2 points, hidden cases too) and listed in the course map."""
+    from course.course_map import MODULES
+    from tests.test_models_power import NOTEBOOK
+
+    assert '"grade_id": "signing-terms-test"' in NOTEBOOK
+    assert "check.signing_terms(signing_terms, hidden=True)" in NOTEBOOK
+    power = next(m for m in MODULES if m.folder == "03_power")
+    assert power.questions.index("signing_terms") == power.questions.index("rig_prices") + 1

@@ -13,6 +13,7 @@ grading key), so it runs once per formulation on those.
 import io
 import re
 from contextlib import redirect_stdout
+from fractions import Fraction
 from itertools import chain, combinations
 
 import pytest
@@ -574,11 +575,35 @@ def move_in_shares(s):
     return "Mention" if s.harrow_in_writing else "Confirm-first"
 
 
+def signing_exact(s):
+    """Question 4b in exact fractions: Kestrel's rate is k times Atlas's, so its share at
+    the table is r_atlas / (r_atlas + r_kestrel) = 1 / (1 + k); Borealis an outside option."""
+    v1, v2, k = Fraction(s.atlas_value), Fraction(s.borealis_value), s.signing_ratio
+    paid_on_signing = max(v1 * Fraction(1, 1 + k), v2)
+    fixed_date = max(v1 / 2, v2)
+    return float(paid_on_signing), bool(fixed_date - paid_on_signing < s.signing_gain)
+
+
+def signing_by_totals(s):
+    """Question 4b as a choice between two totals: the price on each set of terms, plus
+    what the money's coming sooner saves on the new one."""
+    shares = {"fixed date": 0.5, "on signing": 1 / (1 + s.signing_ratio)}
+    prices = {
+        terms: max(share * s.atlas_value, s.borealis_value) for terms, share in shares.items()
+    }
+    totals = {
+        "fixed date": prices["fixed date"],
+        "on signing": prices["on signing"] + s.signing_gain,
+    }
+    return prices["on signing"], totals["on signing"] > totals["fixed date"]
+
+
 ALTERNATIVES = {
     "licence_floor": (floor_second_highest, floor_from_the_core),
     "licence_reply": (reply_at_the_floor_or_the_offer, reply_high),
     "votes_needed": (votes_by_totals, votes_by_swing_counts),
     "rig_prices": (rig_from_text, rig_with_the_models),
+    "signing_terms": (signing_exact, signing_by_totals),
     "granite_reply": (reply_in_money, reply_in_shares),
     "best_lever": (lever_by_gains, lever_by_ranking),
     "harrow_move": (move_in_money, move_in_shares),
@@ -621,6 +646,7 @@ JUDGES = {
     "licence_reply": (check.judge_reply_price, check.judge_reply_reason),
     "votes_needed": (check.judge_votes_needed,),
     "rig_prices": (judge_rig_prices,),
+    "signing_terms": (check.judge_signing_price, check.judge_signing_switch),
     "granite_reply": (check.judge_granite_reply,),
     "best_lever": (check.judge_best_lever,),
     "harrow_move": (check.judge_harrow_move,),
@@ -802,3 +828,35 @@ def test_the_scenarios_shortcuts_agree_with_the_models(drawn):
         at_table = s.contract_value * bargaining_split(s.delta_them, s.delta_you)[1]
         assert abs(scenario.table_share(s) - at_table) < 1e-6
         assert scenario.votes_needed(s) == fewest_votes(s)
+
+
+def test_question_4b_is_a_real_decision_clear_of_its_threshold(drawn):
+    """Question 4b (review 4, W6: the rate-of-loss split was never practised in graded
+    work): in every draw the money's coming sooner is worth clearly more or clearly less
+    than what paying on signing takes off the predicted price; both decisions come up when
+    it costs something, and a share at the table that leaves Borealis out would refuse a
+    free change."""
+    decisions, free = set(), 0
+    for s in drawn:
+        price, switch = signing_exact(s)
+        loss = max(s.atlas_value / 2, s.borealis_value) - price
+        assert s.signing_ratio in (2, 3, 4)
+        assert s.signing_gain > 0
+        if loss > 0:
+            assert not 0.8 * loss <= s.signing_gain <= 1.2 * loss, s.learner
+            decisions.add(switch)
+        else:
+            free += 1
+            assert switch
+            without_borealis = s.atlas_value / 2 - s.atlas_value / (1 + s.signing_ratio)
+            assert s.signing_gain < without_borealis, s.learner
+        assert abs(s.borealis_value - s.atlas_value / (1 + s.signing_ratio)) >= 0.03 * (
+            s.atlas_value
+        )
+    assert decisions == {True, False} and free > 100
+    hidden = [course.variant(MODULE, learner) for learner in check.HIDDEN_LEARNERS]
+    outcomes = {
+        (signing_exact(s)[1], max(s.atlas_value / 2, s.borealis_value) > signing_exact(s)[0])
+        for s in hidden
+    }
+    assert outcomes == {(True, True), (False, True), (True, False)}

@@ -67,7 +67,7 @@ class _HiddenLearners:
     every reply to Granite, make every lever the best one, put Atlas's proposal above and
     below Borealis's value (and, with Corvid in the market, above and below the floor, once
     where today's verdict and the one with Corvid differ), need different vote counts, give every move about Harrow but the ultimatum and
-    each kind of rig alternative, and catch the mistakes questions 4 and 5 exist for:
+    each kind of rig alternative, each outcome of question 4b (paid on signing), and catch the mistakes questions 4 and 5 exist for:
     Kestrel put in the proposer's seat, Harrow's raw rise taken for its gain, the loan's
     gain counted where Harrow already binds (tests/test_variants_sweep_power.py checks
     each). Read afresh each time, as the key decides who they are."""
@@ -108,6 +108,12 @@ class _HiddenLearners:
         ("walk-out-below", _rig_of(True, False)),
         ("breakdown-above", _rig_of(False, True)),
         ("breakdown-below", _rig_of(False, False)),
+        # question 4b: paying on signing costs Kestrel something, and the money's coming
+        # sooner is worth more, or less; and where Borealis binds on both terms, a share
+        # at the table without Borealis would say no (review 4, W6)
+        ("signing-worth-it", lambda s: _story().signing_loss(s) > 0 and _story().signing_switch(s)),
+        ("signing-not", lambda s: not _story().signing_switch(s)),
+        ("signing-free", lambda s: _story().signing_loss(s) == 0),
     )
 
     def __iter__(self):
@@ -738,6 +744,144 @@ def rig_prices(answer, hidden=False):
                 scenarios,
                 False,
                 "a breakdown payoff is the disagreement point: it, plus half of the rest.",
+            ),
+        ),
+    )
+
+
+# --- question 4b: paid on signing -----------------------------------------------------------
+
+
+def judge_signing_price(s, result):
+    """Question 4b, the price: nothing when it is the licence's predicted price if Atlas paid
+    on signing, else the ``NotYet`` hint."""
+    from course.scenarios.power import signing_price
+
+    price, _ = _pair(result, "signing_terms", "(price, switch)")
+    said = amount(price, "the price")
+    v1, v2, k = s.atlas_value, s.borealis_value, s.signing_ratio
+    table = v1 / (1 + k)
+    mistakes = [
+        (
+            v1 / 2,
+            "that is the even split of today's terms; paid on signing, a day's delay costs "
+            f"Kestrel {k} times what it costs Atlas, and the rates of loss set the split",
+            "it keeps the even split though one side would lose faster than the other",
+        ),
+        (
+            v1 * k / (1 + k),
+            "that gives Kestrel the share of the side that loses more slowly; the faster a "
+            "side loses, the less it gets",
+            "it gives the faster-losing side the larger share",
+        ),
+        (
+            max(v1 * k / (1 + k), v2),
+            "that gives Kestrel the share of the side that loses more slowly; the faster a "
+            "side loses, the less it gets",
+            "it gives the faster-losing side the larger share",
+        ),
+        (
+            (v1 + v2) / 2,
+            "that is the split-the-difference price, which section 5 shows fails when Kestrel "
+            "must walk out to sell to Borealis",
+        ),
+    ]
+    if v2 > table:
+        mistakes.insert(
+            0,
+            (
+                table,
+                "that is Kestrel's share at the table alone; Borealis's offer still stands, and "
+                "Kestrel can take it by turning down a proposal from Atlas",
+                "it leaves out an outside option that beats the share at the table",
+            ),
+        )
+    else:
+        mistakes.insert(
+            0,
+            (
+                v2,
+                f"that is Borealis's offer; Kestrel's share at the table, even losing {k} times "
+                "as fast as Atlas, is more, and an outside option below it changes nothing",
+                "it takes an outside option below the share at the table as the price",
+            ),
+        )
+    hint = diagnose(
+        said,
+        signing_price(s),
+        mistakes,
+        "with short rounds the share at the table is set by the ratio of the two sides' rates "
+        "of loss, and Borealis's offer counts only where it beats that share (section 5)",
+    )
+    if hint:
+        raise NotYet(
+            f"the price is not right for learner {s.learner}: {hint}.",
+            general=general_hint(hint, mistakes) or hint,
+        )
+
+
+def judge_signing_switch(s, result):
+    """Question 4b, the decision: nothing when it is right, else the ``NotYet`` hint, with the
+    predicted prices on both terms and what the money's coming sooner is worth."""
+    from course.scenarios.power import licence_price, signing_loss, signing_price, signing_switch
+
+    _, switch = _pair(result, "signing_terms", "(price, switch)")
+    if not isinstance(switch, bool):
+        raise NotYet(
+            f"switch should be True or False, got {switch!r}",
+            general="the second item should be True or False",
+        )
+    if switch == signing_switch(s):
+        return
+    before, after = f"{licence_price(s):,.0f}", f"{signing_price(s):,.0f}"
+    gain, loss = f"{s.signing_gain:,.0f}", f"{signing_loss(s):,.0f}"
+    if signing_loss(s) == 0:
+        hint = (
+            f"Borealis's {s.borealis_value:,.0f} sets the predicted price on both terms "
+            f"({before}), so paying on signing costs Kestrel nothing at the table, and the "
+            f"money's coming sooner is worth {gain}"
+        )
+        general = "it turns down a change that costs nothing where an outside option binds"
+    elif switch:
+        hint = (
+            f"paying on signing takes the predicted price from {before} to {after}, {loss} "
+            f"less, more than the {gain} the money's coming sooner is worth"
+        )
+        general = "it gives up more at the table than the change brings"
+    else:
+        hint = (
+            f"paying on signing takes the predicted price from {before} to {after}, {loss} "
+            f"less, which is less than the {gain} the money's coming sooner is worth"
+        )
+        general = "it turns down a change that brings more than it costs at the table"
+    raise NotYet(f"switch is not right for learner {s.learner}: {hint}.", general=general)
+
+
+@question
+def signing_terms(answer, hidden=False):
+    """Check a function that returns (the licence's predicted price if Atlas paid on signing,
+    whether Kestrel should agree): a point each."""
+    scenarios = _scenarios(hidden)
+    return score(
+        Check(
+            "the price paid on signing",
+            1,
+            lambda: _each(
+                answer,
+                scenarios,
+                judge_signing_price,
+                "the rates of loss set the share at the table, and Borealis counts only above it.",
+            ),
+        ),
+        Check(
+            "whether to agree",
+            1,
+            lambda: _each(
+                answer,
+                scenarios,
+                judge_signing_switch,
+                "Kestrel agrees to be paid on signing only when the money's coming sooner is "
+                "worth more than what it loses at the table.",
             ),
         ),
     )

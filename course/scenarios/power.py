@@ -9,6 +9,7 @@ nothing to decide, a number implausible for the story) is thrown away and drawn 
 """
 
 import math
+import random
 from dataclasses import dataclass, field, replace
 
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, pick
@@ -302,6 +303,10 @@ class KestrelPower(Scenario):
     tactics: tuple  # four Tactic, lettered A to D
     harrow_in_writing: bool  # Harrow's offer is in a signed letter (else only by telephone)
     power_facts: tuple  # four PowerFact, lettered A to D (question 1)
+    # question 4b: paid on signing, Kestrel would lose this many times as fast as Atlas ...
+    signing_ratio: int = 3
+    # ... and getting the money sooner would be worth this much to Kestrel
+    signing_gain: float = 0.0
 
     @property
     def weights(self):
@@ -351,6 +356,15 @@ class KestrelPower(Scenario):
             "what the licence is worth. Atlas now proposes "
             "to pay **Kestrel's Shapley value** in this market and calls it fair, but has not "
             "put a figure on it.\n\n"
+            "*Paid on signing?* (`s.signing_ratio`, `s.signing_gain`) A what-if: suppose "
+            "that before the talks began Atlas had offered to change one term: it would pay the day the deal is "
+            "signed instead of on the fixed date. The money would then come sooner, which "
+            "would save Kestrel overdraft interest worth "
+            f"{money(self.signing_gain)} on average; but each day unsigned would then cost "
+            "Kestrel, paying its overdraft, "
+            f"{self.signing_ratio} times the share of the licence's worth it costs Atlas. "
+            "Nothing else would change: Borealis's offer stays on the fixed date's terms, and "
+            "Kestrel can still take it only by turning down a proposal from Atlas.\n\n"
             "**2. A board vote** (`s.members`, `s.quota`). Kestrel owns a small share of "
             "Fellgate, a testing laboratory run as a joint venture by five firms. Its board "
             "decides which test lines to add by weighted vote, each owner voting its shares; "
@@ -598,6 +612,41 @@ def licence_price(s, rival=None):
     return max(s.atlas_value / 2, rival)
 
 
+def signing_price(s):
+    """Question 4b: the licence's predicted price if Atlas paid on signing. Kestrel then loses
+    ``signing_ratio`` times as fast as Atlas, so with short rounds its share at the table
+    tends to r_atlas / (r_kestrel + r_atlas) = 1 / (1 + ratio) of Atlas's value (Binmore,
+    Rubinstein & Wolinsky 1986), and Borealis stays an outside option (deal-me-out)."""
+    return max(s.atlas_value / (1 + s.signing_ratio), s.borealis_value)
+
+
+def signing_loss(s):
+    """What paying on signing takes off the licence's predicted price (0 when Borealis binds
+    either way)."""
+    return licence_price(s) - signing_price(s)
+
+
+def signing_switch(s):
+    """Question 4b: whether Kestrel should agree to be paid on signing: when the money's
+    coming sooner is worth more than what the weaker position takes off the price."""
+    return s.signing_gain > signing_loss(s)
+
+
+def _signing_terms(learner, atlas, borealis):
+    """Question 4b's numbers, from a generator of their own (seeded by the learner), so that
+    adding them left every other number of every learner as it was. When paying on signing
+    costs Kestrel something, the money's coming sooner is worth clearly less or clearly more
+    than that; when Borealis binds either way, it is worth a modest sum."""
+    rng = random.Random(f"03_power:signing:{learner}")
+    ratio = _choice(rng, (2, 3, 4))
+    loss = max(atlas / 2, borealis) - max(atlas / (1 + ratio), borealis)
+    if loss > 0:
+        gain = loss * _choice(rng, (0.4, 0.6, 1.5, 2.0))
+    else:
+        gain = atlas * _choice(rng, (0.02, 0.03, 0.04))
+    return ratio, float(round(gain, -2))
+
+
 def lever_gains(s):
     """What each lever adds to Kestrel's predicted outcome, in money: the licence's predicted
     price (``licence_price``, Corvid as a second rival) and Kestrel's equilibrium share of
@@ -769,6 +818,17 @@ INVARIANTS = {
         s.delta_with_loan >= s.delta_them
     ),
     "levers: Harrow's raise is no raise": lambda s, f: s.harrow_raised <= s.outside_offer,
+    # question 4b: the decision clear of its threshold (the gain at most 0.6 or at least 1.5
+    # times the loss, whatever the rounding), and Borealis not on the edge of binding
+    "signing: the money's gain within 20% of what the weaker position costs": lambda s, f: (
+        signing_loss(s) > 0 and 0.8 * signing_loss(s) <= s.signing_gain <= 1.2 * signing_loss(s)
+    ),
+    "signing: Borealis within 3% of Kestrel's share at the table when paid on signing": (
+        lambda s, f: (
+            abs(s.borealis_value - s.atlas_value / (1 + s.signing_ratio))
+            < SHAPLEY_MARGIN * s.atlas_value
+        )
+    ),
     # question 7: three kinds of move at least, every number clear of the one that decides it
     "tactics: fewer than three kinds of move": lambda s, f: len(set(f["labels"])) < 3,
     "tactics: a bluffed threat's price within 5% of Borealis's value": lambda s, f: (
@@ -952,6 +1012,7 @@ def _candidate(rng, learner):
     at_table = contract * delta_you * (1 - delta_them) / (1 - delta_you * delta_them)
     equilibrium = max(at_table, outside)
     corvid = _corvid(rng, atlas, borealis)
+    signing = _signing_terms(learner, atlas, borealis)
     loan = round(min(DELTA_LOAN, delta_you + pick(rng, 0.02, 0.06, 0.01)), 2)
     scenario = KestrelPower(
         module="03_power",
@@ -975,6 +1036,8 @@ def _candidate(rng, learner):
         tactics=_tactics(rng, borealis, outside, atlas, max(equilibrium, granite), corvid),
         power_facts=_power_facts(rng),
         harrow_in_writing=rng.random() < 0.5,
+        signing_ratio=signing[0],
+        signing_gain=signing[1],
     )
     return replace(scenario, atlas_proposal=float(round(kestrel_shapley(scenario), -2)))
 

@@ -716,8 +716,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly the floor whenever
 # Borealis binds. Had the licence money come the day the deal was signed, Kestrel would
 # lose at its overdraft rate, faster than Atlas, and its share at the table would be
-# $r_2/(r_1+r_2)$, below a half (the short-rounds exercise of section 4 works the same
-# ratio).
+# $r_2/(r_1+r_2)$, below a half: question 4b asks what that would do to the price.
 #
 # Splitting the difference, $(v_1 + v_2)/2$, would fit only if a sale to Borealis were what Kestrel is
 # left with when talks with Atlas break down on their own.
@@ -792,6 +791,49 @@ def rig_prices(s):
 check.rig_prices(rig_prices)
 ### BEGIN HIDDEN TESTS
 check.rig_prices(rig_prices, hidden=True)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "signing-terms-text", "schema_version": 3}
+# ### Question 4b (2 points): paid on signing?
+#
+# Back to the licence. Before the talks start, Atlas offers to change one term: it would pay
+# the day the deal is signed, not on the fixed date. The end of part 1 of your story
+# ("Paid on signing?") gives what the money's coming sooner would save Kestrel (`s.signing_gain`) and how many
+# times as fast as Atlas a day's delay would then cost Kestrel (`s.signing_ratio`), since
+# its overdraft would then be running while it waits. Offers still follow each other
+# within days, and Borealis's offer is unchanged.
+#
+# Write `signing_terms(s)`, returning a pair `(price, switch)`:
+#
+# - `price`: the licence's price section 5's models predict if Kestrel agreed to be paid on
+#   signing. With rounds this short, the first mover's edge is gone and the ratio of the
+#   two rates of loss sets the share at the table (section 4);
+# - `switch`: `True` if Kestrel should agree, because what the money's coming sooner saves is
+#   worth more than what the change takes off the predicted price (today's is
+#   $\max(v_1/2,\ v_2)$), `False` if not.
+#
+# Each part earns a point. Grading also tries other learners' scenarios: in some the change
+# costs Kestrel nothing at all, in others it costs more, or less, than it saves.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "signing-terms-answer", "schema_version": 3}
+def signing_terms(s):
+    """(the licence's predicted price if paid on signing, whether Kestrel should agree)."""
+    ### BEGIN SOLUTION
+    # Kestrel loses signing_ratio times as fast as Atlas: r_kestrel = k * r_atlas, so its
+    # share at the table tends to r_atlas / (r_kestrel + r_atlas) = 1 / (1 + k)
+    at_the_table = s.atlas_value / (1 + s.signing_ratio)
+    price = max(at_the_table, s.borealis_value)  # Borealis is still an outside option
+    today = max(s.atlas_value / 2, s.borealis_value)
+    return price, s.signing_gain > today - price
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "signing-terms-test", "schema_version": 3}
+"""Check that signing_terms prices the licence paid on signing and weighs the change."""
+check.signing_terms(signing_terms)
+### BEGIN HIDDEN TESTS
+check.signing_terms(signing_terms, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "pie-exercise", "schema_version": 3}
