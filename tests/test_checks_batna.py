@@ -1006,7 +1006,7 @@ def test_the_texts_say_what_the_third_review_found_unclear():
     assert "How much of it would the remote days" not in explorer
     assert "as you saw in the ZOPA explorer" not in nash
     assert "only where the conditions below hold: for breakdown payoffs" in nash
-    assert "*deal-me-out*" in nash and "$s - c - V = W - s$" in nash
+    assert "*deal-me-out*" in nash and "$x - c - V = W - x$" in nash
     assert "for a smaller gain" not in _cell("decide-teaching")
     zopa_text = _cell("zopa-teaching")
     assert "half of the analysis" not in zopa_text and "as carefully as your own" in zopa_text
@@ -1069,10 +1069,14 @@ def test_question_9s_solution_earns_its_point_and_each_timing_mistake_is_named(a
     assert "sits on both sides of your comparison" in got["committed first, or left open"][1]
 
     def never_lumen(offers, timing, funded=None):
-        freelance = offers.renewal_probability * (
-            offers.busy_probability * offers.freelance_busy
-            + (1 - offers.busy_probability) * offers.freelance_normal
-        ) + (1 - offers.renewal_probability) * offers.freelance_no_renewal
+        freelance = (
+            offers.renewal_probability
+            * (
+                offers.busy_probability * offers.freelance_busy
+                + (1 - offers.busy_probability) * offers.freelance_normal
+            )
+            + (1 - offers.renewal_probability) * offers.freelance_no_renewal
+        )
         return max(offers.bank_salary, freelance)
 
     got = messages(check.batna_when(never_lumen))

@@ -2,6 +2,7 @@
 alternative the deal leaves open, the citations of section 6 and 7, the hints of
 questions 3 and 9."""
 
+import re
 
 import pytest
 
@@ -9,7 +10,7 @@ import course
 from course.checks import batna as check
 from course.checks.hints import NotYet
 from course.models.batna import expected_value
-from course.scenarios.batna import alternatives_of, batna_of, batna_value_when
+from course.scenarios.batna import _mention, alternatives_of, batna_of, batna_value_when
 from tests.sweeps import cell_text
 
 
@@ -168,3 +169,58 @@ def test_the_citations_say_what_the_sources_say():
     honest = text("honest-teaching")
     assert "MBA students rated tactics as appropriate or inappropriate" in honest
     assert "as fair" not in honest
+
+
+def test_the_zopa_explorers_sliders_hold_every_learners_numbers():
+    """E7: the sliders stopped at 140,000 while Northwind's reservation price reaches
+    142,000; the exercise asks for both reservation prices and the learner's raised by
+    1,000."""
+    cell = cell_text("02_batna", "batna", "zopa-explorer")
+    low, high = (float(x) for x in re.search(r"low=([\d_]+), high=([\d_]+)", cell).groups())
+    from course.scenarios.batna import northwind_reservation, reservation_of
+
+    for n in range(1_000):
+        s = drawn(f"slider-{n}")
+        assert low <= reservation_of(s, 2) and reservation_of(s) + 1_000 <= high
+        assert northwind_reservation(s) <= high
+
+
+def test_section_7s_head_office_case_has_a_worked_number_and_its_own_letters():
+    """U1, U5: r meant two things in sections 5 and 7 and s both a seller's reservation
+    price and a salary; the head-office paragraph had no number. Its worked numbers follow
+    min((r + W)/2, A), and W >= A puts the prediction at or above the zone's even split."""
+    assert "$r = V + c/2$" not in text("decide-teaching")
+    nash = text("nash-teaching")
+    assert "$W \\ge A$" in nash and "write $x$ for the salary" in nash
+    numbers = re.search(
+        r"\$V\$ = ([\d,]+) and a commute of \$c\$ = ([\d,]+) give \$r\$ = ([\d,]+); with the "
+        r"agency at \$A\$ = ([\d,]+) the even split of the zone is ([\d,]+)\. If your work is "
+        r"worth \$W\$ = ([\d,]+) to Northwind, the prediction is \(([\d,]+) \+ ([\d,]+)\)/2 = "
+        r"([\d,]+); if it is worth ([\d,]+), the halfway point, ([\d,]+), is above the "
+        r"agency's cost, so the prediction is ([\d,]+)\.",
+        nash,
+    )
+    v, c, r, a, split, w, r2, w2, x, w3, half, x3 = (
+        float(g.replace(",", "")) for g in numbers.groups()
+    )
+    assert r == v + c and split == (r + a) / 2 and (r2, w2) == (r, w)
+    assert x == min((r + w) / 2, a) and x >= split and w >= a
+    assert half == (r + w3) / 2 > a and x3 == min(half, a)
+
+
+def test_the_chances_in_an_honest_mention_are_said_to_be_the_speakers_own():
+    """U6: the text asked for terms the other side could 'check', chances included."""
+    honest = text("honest-teaching")
+    assert "so the other side can value it and check it" not in honest
+    assert "the chances are your own estimates, which nobody can check" in honest
+    s = drawn("ada")
+    for name in ("Lumen", "Freelance"):
+        assert "I put the chance at" in _mention(s, name)[0]
+
+
+def test_question_5s_text_says_what_to_write_and_grading_in_one_short_note():
+    """U3: the last six lines of q5-text explained how the check samples cases."""
+    q5 = cell_text("02_batna", "batna", "q5-text")
+    note = q5[q5.index("*Grading, in short:*") :]
+    assert len(note.splitlines()) <= 3
+    assert "other kind of case" not in q5 and "Then it tries the same cases" not in q5

@@ -447,7 +447,7 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-explorer", "schema_version": 3}
 from course.widgets.batna import ZopaExplorer
 
-ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=140_000, step=250)
+ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_000, step=250)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "decide-teaching", "schema_version": 3}
 # ## 5. Deciding on an offer
@@ -457,8 +457,8 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=140_00
 # module's rule for a salary offer from Northwind is one sound rule, not the only one.
 # It rests on two facts of your scenario: Northwind's policy allows at most two remote
 # days a week, and remote days cost Northwind nothing while they halve your commute. An
-# offer with two remote days therefore has its own reservation price, $r = V + c/2$
-# instead of $V + c$, and a deal without them leaves value on the table for both sides
+# offer with two remote days therefore has its own reservation price, $V + c/2$ instead
+# of section 3's $r = V + c$, and a deal without them leaves value on the table for both sides
 # (module 04 builds on such trades).
 #
 # The rule also needs a point inside the zone where you stop pressing. This course uses
@@ -506,13 +506,11 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=140_00
 # `offers.northwind_offers`. `batna_value` is what your BATNA is worth by expected values
 # (question 2), and your reservation price is built on it as in question 3's first part;
 # `northwind_reservation` is Northwind's reservation price (question 4): the check passes
-# the right values. You also need `offers.commute_cost`. The check tries your offers and
-# those of an example of the other kind of case (a learner whose zone opens only with
-# remote days, or one with a zone on salary alone), and on each case it adds test offers
-# on every path of the rule, with and without remote days, so a rule that is wrong on any
-# path shows it: the responses earn a point, the reasons half a point. Then it tries the
-# same cases with a cheaper agency, where Northwind's reservation price falls so low that
-# no package works: walking away, with the rule's reason, earns the last half point.
+# the right values. You also need `offers.commute_cost`.
+#
+# *Grading, in short:* the check tries your offers, an example learner's and test offers
+# on every path of the rule; the responses earn a point, the reasons half a point, and
+# walking away, with the rule's reason, earns the last half point when no package works.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-to-offer-answer", "schema_version": 3}
@@ -620,9 +618,12 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # assumption of this case, not a rule: a band's midpoint says more about the employer's
 # pay structure than about you.
 #
-# Tell the alternative's terms in full, chances included, so the other side can value it
-# and check it, but not your reservation price: leave the costs that the deal adds (here,
-# the commute) unpriced. A side that knows your exact reservation price can offer you that
+# Tell the alternative's terms in full, chances included, so the other side can value it,
+# but not your reservation price. Northwind can check the facts (an offer letter, when
+# a contract is up for renewal); the chances are your own estimates, which nobody can
+# check, so say they are yours, as "I put the chance at ..." does. To keep your
+# reservation price to yourself, leave the costs that the deal adds (here, the commute)
+# unpriced. A side that knows your exact reservation price can offer you that
 # and not a unit more, taking nearly all the gain. Your scenario assumes that Northwind
 # does not price the commute you leave unpriced: it knows you would commute, not what
 # that costs you, so what your terms show it is your BATNA's value, not your reservation
@@ -761,14 +762,22 @@ check.label_statements(label_statements, hidden=True)
 # role is gone. Northwind's breakdown payoff is "no hire", and the agency stays what it
 # was, an outside option Northwind takes by choice, which caps the salary. Write $W$ for
 # what your work is worth to Northwind (your scenario does not give it) and $A$ for what
-# the agency costs it. At a salary $s$ you gain $s - c - V$ over your breakdown payoff,
-# and Northwind gains $W - s$ over no hire. Binmore, Rubinstein and Wolinsky's model
-# makes the two gains equal: $s - c - V = W - s$, so $s = (V + c + W)/2 = (r + W)/2$,
-# halfway between your reservation price and $W$. Northwind never pays more than $A$,
-# so the predicted salary is the smaller of $(r + W)/2$ and $A$, not the even split of
-# the zone, $(r + A)/2$, unless $W = A$. The even split of the zone would be the Nash price
-# only if breakdown left Northwind with the agency's contractor. That is why section 5 uses
-# the even split as a norm of fairness, not as a prediction.
+# the agency costs it. Keep $V$ for your BATNA's value, $c$ for the commute and
+# $r = V + c$ for your reservation price, as in section 3, and write $x$ for the salary.
+# At a salary $x$ you gain $x - c - V$ over your breakdown payoff, and Northwind gains
+# $W - x$ over no hire. Binmore, Rubinstein and Wolinsky's model makes the two gains
+# equal: $x - c - V = W - x$, so $x = (V + c + W)/2 = (r + W)/2$, halfway between your
+# reservation price and $W$. Northwind never pays more than $A$, so the predicted salary
+# is the smaller of $(r + W)/2$ and $A$. Since Northwind would fill the role through the
+# agency if you said no, the work is worth at least the agency's cost to it: $W \ge A$.
+# So the prediction is at or above the even split of the zone, $(r + A)/2$, and equal to
+# it only when $W = A$. With numbers: your BATNA worth $V$ = 89,000 and a commute of
+# $c$ = 8,000 give $r$ = 97,000; with the agency at $A$ = 110,000 the even split of the
+# zone is 103,500. If your work is worth $W$ = 115,000 to Northwind, the prediction is
+# (97,000 + 115,000)/2 = 106,000; if it is worth 130,000, the halfway point, 113,500, is
+# above the agency's cost, so the prediction is 110,000. The even split of the zone would
+# be the Nash price only if breakdown left Northwind with the agency's contractor. That
+# is why section 5 uses the even split as a norm of fairness, not as a prediction.
 #
 # So a better BATNA raises your share when it is your breakdown payoff, or once it beats
 # what you would get at the table anyway. The figure shows both models for a pie of 100
