@@ -191,7 +191,11 @@ def test_birch_is_told_when_it_beats_what_orchard_believes_and_never_when_inflat
         if kind == "strong":
             check.opening(telling)
             hint = miss(check.opening, keeping)
-            assert "add 'birch'" in hint and f"{s.their_guess:g} Orchard believes" in hint
+            assert (
+                "is worth telling" in hint
+                and "add 'birch'" not in hint
+                and f"{s.their_guess:g} Orchard believes" in hint
+            )
         else:
             hint = miss(check.opening, telling)
             check.opening(keeping)

@@ -10,7 +10,13 @@ import course
 from course.checks import concessions as check
 from course.checks.hints import NotYet
 from course.models.concessions import TradeTable, preferred_trade, trade_tier
-from course.scenarios.concessions import closing_start, statement_kinds
+from course.scenarios.concessions import (
+    _meso_rows,
+    closing_start,
+    meso_triples,
+    middle_package,
+    statement_kinds,
+)
 
 MODULE = "04_concessions"
 LEARNERS = [f"learner-{n}" for n in range(40)]
@@ -186,3 +192,56 @@ def test_the_plans_on_the_clock_are_named_as_such():
     moment = LowBallMoment(rng=__import__("random").Random(1))
     assert (moment.your_reservation, moment.opening, moment.rounds) == (50, 95, 12)
     assert TARGET_SHARE == 0.3 and "your target is 30% of the" in flat
+
+
+def test_every_equivalent_offer_asks_at_least_the_landing_point():
+    """E3: for some learners every accepted set of equivalent offers was worth less to Kite
+    than the frontier package it plans to land on, and most learners had one set only."""
+    caught = 0
+    for n in range(40):
+        s = course.variant(MODULE, f"learner-{n}")
+        table = TradeTable(s.yours, s.theirs)
+        land = max(you for you, them in table.frontier if them >= s.their_minimum)
+        trios = meso_triples(s, table)
+        assert len(trios) >= 2, s.learner
+        assert all(row[1] >= land for trio in trios for row in trio), s.learner
+        # a set that meets every other rule but asks less than the landing point fails
+        looser = _meso_rows(table, middle_package(s), s.their_minimum / 4)
+        timid = [trio for trio in looser if min(row[1] for row in trio) < land]
+        if timid:
+            with course.variants.learner_as(s.learner):
+                hint = miss(check.meso.__wrapped__, lambda s, t=timid[0]: [r[0] for r in t])
+            assert "less than the package you plan to land on" in hint, hint
+            caught += 1
+    assert caught >= 3
+    assert "worth at least as much to you as the package you plan to land on" in _flat()
+
+
+def test_the_q4_hints_name_the_criterion_not_the_package():
+    """Weak exercises: Q4's hints printed the exact package the rule wants, so a learner
+    could reach green by copying hints. Each hint now shows only the package tried."""
+    for learner in LEARNERS[:6]:
+        with course.variants.learner_as(learner):
+            for wrong in (_by_rate, lambda s, current: None):
+                hint = miss(check.next_trade, wrong)
+                assert hint.count("{discount: ") == 1, hint  # the package tried, in `where`
+
+
+def test_question_7_leaves_the_comparison_to_the_learner():
+    """Weak exercises: the text named the two entries to subtract; the learner now decides
+    which way of ending without a deal is the alternative, and the check still holds them
+    to it (a walk-out is never the best way in the tables it tries)."""
+    flat = _flat()
+    assert "than after a polite walk-away;" not in flat
+    assert "than after that best way of ending without one" in flat
+    s = course.variant(MODULE, "learner-1")
+    for table in check._tables(s, hidden=True):
+        assert table["polite walk-away"] >= table["walk-out"]
+
+
+def test_the_text_gives_the_share_the_sweep_measures():
+    """E3's redraws changed how often the one-move rule stops short from the middle: about
+    half (tests/test_variants_sweep_concessions.py measures it), no longer most."""
+    flat = _flat()
+    assert "stops short in about half of the learners' cases" in flat
+    assert "stops short in most learners' cases" not in flat

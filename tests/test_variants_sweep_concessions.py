@@ -322,10 +322,12 @@ def test_a_single_concession_can_close_the_deal_and_the_rules_disagree_for_many(
 
 def test_three_equivalent_offers_on_the_frontier_exist(drawn):
     """Question 5 can be answered: three packages on the frontier, each worth more to Kite
-    than the middle, within 5 of Kite's points of each other, no two giving ground on the
-    same issues."""
+    than the middle and at least the landing point (the fifth review, E3: for 6% of
+    learners every set was worth less than where Kite plans to land), within 5 of Kite's
+    points of each other, no two giving ground on the same issues; and there are at least
+    two such sets, so that the learner chooses (E3: most learners had exactly one)."""
     for s in drawn[:600]:
-        assert _meso_sets(s), s.learner
+        assert len(_meso_sets(s)) >= 2, s.learner
 
 
 def test_no_tit_for_tat_case_asks_less_than_orchard_already_offers(drawn):
@@ -542,11 +544,14 @@ def _meso_sets(s):
     valued = [(p, points(s, p, s.yours), points(s, p, s.theirs)) for p in every]
     frontier = frontier_points(s, every)
     floor = points(s, middle(s), s.yours)
+    land = max(you for you, them in frontier if them >= s.their_minimum)
     rows = sorted(
         (
             row
             for row in valued
-            if (row[1], row[2]) in frontier and row[1] > floor and row[2] >= s.their_minimum / 4
+            if (row[1], row[2]) in frontier
+            and row[1] > max(floor, land - 0.5)
+            and row[2] >= s.their_minimum / 4
         ),
         key=lambda row: row[1],
     )
@@ -663,7 +668,8 @@ def test_every_formulation_passes_the_real_checks(formulations, learner, key):
 def test_the_one_move_rule_stops_short_of_the_best_landing_from_the_middle(drawn):
     """The fourth review (E1): section 4 says the one-move rule does not always reach the
     frontier package best for Kite that Orchard will sign: from the draft it usually
-    does, from the middle package it stops short in most learners' cases."""
+    does, from the middle package it stops short in about half of the learners' cases (the
+    fifth review's E3 redraws made it half, not most: the text says so)."""
     short = Counter()
     for s in drawn:
         table = TradeTable(s.yours, s.theirs)
@@ -672,5 +678,5 @@ def test_the_one_move_rule_stops_short_of_the_best_landing_from_the_middle(drawn
             end = table.rule_path(start, s.their_minimum)[-1]
             assert table.points(end)[0] <= best, s.learner
             short[name] += table.points(end)[0] < best
-    assert short["middle"] > 0.5 * len(drawn)
+    assert 0.4 * len(drawn) < short["middle"] < 0.6 * len(drawn)
     assert short["draft"] < 0.25 * len(drawn)

@@ -26,6 +26,7 @@ from course.scenarios.concessions import (
     closing_start,
     conceded_issues,
     concession_start,
+    landing_point,
     meso_triples,
     middle_package,
     reservation_of,
@@ -308,7 +309,8 @@ def _check_opening(s, anchor, result, rival):
             f"you keep Birch's offer to yourself, but it is true and strong: Birch has offered "
             f"{s.alternative_price:g}, more than the {s.their_guess:g} Orchard believes your "
             "other work pays. Said as a fact, it raises Orchard's estimate of the least you "
-            "would take and makes your opening more believable: add 'birch' to what you say",
+            "would take and makes your opening more believable: an alternative that beats "
+            "what the other side believes of it is worth telling",
             "it keeps a strong, true alternative to itself",
         )
     return price
@@ -794,13 +796,13 @@ def next_trade(answer, hidden=False):
             if result is None:
                 _fail(
                     where,
-                    f"it gave None, but the rule still moves from here: "
-                    f"{_show(s, best['package'])}"
+                    "it gave None, but the rule still moves from here: "
                     + (
-                        " creates value"
+                        "a one-level move still creates value"
                         if trade_tier(best) == "free"
-                        else f" gives Orchard points it still needs (it has "
-                        f"{table.points(current)[1]:g}, below its {s.their_minimum})"
+                        else f"Orchard still needs points (it has "
+                        f"{table.points(current)[1]:g}, below its {s.their_minimum}), and a "
+                        "one-level move gives it some"
                     ),
                     "it returned None where the rule still moves",
                 )
@@ -858,7 +860,7 @@ def _judge_choice(s, where, result, chosen, best, needed):
     rank, top = trade_rank(chosen, needed), trade_rank(best, needed)
     if rank[0] == top[0] and all(same_money(a, b) for a, b in zip(rank[1:], top[1:], strict=True)):
         return
-    better = _show(s, best["package"])
+    better = "another move"  # the hint names what to look for, not the package itself
     if top[0] > rank[0] and top[0] == 2:
         hint = (
             f"{better} costs neither side anything and creates {top[1]:g} points: while such "
@@ -1008,9 +1010,22 @@ def meso(answer, hidden=False):
                     "each offer give ground on at least one issue, enough to clear that",
                     "a package gives Orchard less than a quarter of the points it needs to sign",
                 )
+        land = landing_point(table, s.their_minimum)[0]
+        for package, (you, _) in zip(packages, points, strict=True):
+            if you < land - TOLERANCE:
+                _fail(
+                    where,
+                    f"{_show(s, package)} is worth {you:g} to you, less than the package you "
+                    "plan to land on (section 4: the frontier package best for you among those "
+                    "that give Orchard its minimum). An opening offer below where you mean to "
+                    "end gives ground away before the talks start; let each offer ask at least "
+                    "that much",
+                    "a package is worth less to you than where you plan to land",
+                )
     passed(
-        "your three offers are worth about the same to you, each is ambitious, on the "
-        "frontier and one Orchard could like, and each is built differently."
+        "your three offers are worth about the same to you, each is ambitious (at least "
+        "where you plan to land), on the frontier and one Orchard could like, and each is "
+        "built differently."
     )
 
 

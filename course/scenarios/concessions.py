@@ -30,6 +30,9 @@ PLANNER_LEAST = 3
 #: Packages worth within this many of your points count as equivalent offers (question 5).
 MESO_TOLERANCE = 5
 
+#: The fewest sets of equivalent offers question 5 accepts, so that choosing one is a choice.
+MESO_LEAST_SETS = 2
+
 #: Each equivalent offer gives Orchard at least this share of the points it needs to sign
 #: (``their_minimum``): below it, an offer is one Orchard could not like, an insult.
 MESO_LEAST_SHARE = 0.25
@@ -292,21 +295,31 @@ def _conceded(table, package):
     return frozenset(i for i, levels in table.levels.items() if package[i] != levels[0])
 
 
+def landing_point(table, their_minimum):
+    """Where section 4 plans to land: the point ``(your points, their points)`` of the
+    frontier package best for you among those that give Orchard at least
+    ``their_minimum``."""
+    return max((p for p in table.frontier if p[1] >= their_minimum), key=lambda p: p[0])
+
+
 def meso_triples(contract, table=None):
     """Every set of three packages question 5 accepts, as tuples of ``(package, your
-    points, their points)``: each on the Pareto frontier and worth more to you than the
-    middle package, worth within ``MESO_TOLERANCE`` of each other to you, each giving
-    Orchard ground on at least one issue and at least ``MESO_LEAST_SHARE`` of the points
-    it needs to sign (one Orchard could like), and no two giving Orchard ground on exactly
-    the same issues."""
+    points, their points)``: each on the Pareto frontier, worth more to you than the
+    middle package and at least as much as the landing point (``landing_point``: an
+    opening offer asks at least what you plan to land on), worth within
+    ``MESO_TOLERANCE`` of each other to you, each giving Orchard ground on at least one
+    issue and at least ``MESO_LEAST_SHARE`` of the points it needs to sign (one Orchard
+    could like), and no two giving Orchard ground on exactly the same issues."""
     table = table or TradeTable(contract.yours, contract.theirs)
     least = MESO_LEAST_SHARE * contract.their_minimum
-    return _meso_rows(table, middle_package(contract), least)
+    land = landing_point(table, contract.their_minimum)[0]
+    return _meso_rows(table, middle_package(contract), least, land)
 
 
-def _meso_rows(table, middle, least=None):
+def _meso_rows(table, middle, least=None, land=None):
     """The triples of ``meso_triples``; without ``least`` (Orchard's fewest points for an
-    offer), the generator's first, looser filter."""
+    offer) and ``land`` (your points at the landing point), the generator's first, looser
+    filter."""
     floor = table.points(middle)[0]
     names = list(table.levels)
     efficient = table._efficient
@@ -315,6 +328,7 @@ def _meso_rows(table, middle, least=None):
             (dict(zip(names, key, strict=True)), you, them)
             for key, (you, them) in table._by_key.items()
             if you > floor
+            and (land is None or you >= land)
             and key in efficient
             and (
                 least is None
@@ -422,10 +436,10 @@ def _trades_problems(c, table=None):
         found.append("trades: the two best concession rates nearly tie")
     if closing_start(table, minimum, differs=False) is None:
         found.append("trades: no package where a single concession gives Orchard its minimum")
-    if not meso_triples(c, table):
+    if len(meso_triples(c, table)) < MESO_LEAST_SETS:
         found.append(
-            "meso: no three efficient packages worth about the same to Kite, each one "
-            "Orchard could like"
+            "meso: fewer than two sets of three efficient packages worth about the same to "
+            "Kite, each at least the landing point and one Orchard could like"
         )
     return found
 

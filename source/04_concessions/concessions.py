@@ -507,7 +507,7 @@ NegotiationArena()
 # move, below, is a way of walking towards the frontier one level at a time; it looks
 # only one move ahead, so it does not always reach that best package. From your
 # colleague's draft it often does; from a package where every issue is split down the
-# middle it stops short in most learners' cases, because the free moves it makes first
+# middle it stops short in about half of the learners' cases, because the free moves it makes first
 # may hand much of the value they create to the other side. So decide where to land
 # first, then use the rule to pace the moves, and check where it has taken you. The
 # rule's order is this course's own summary, not a quotation:
@@ -687,6 +687,10 @@ check.next_trade(next_trade, hidden=True)
 # - each is on the Pareto frontier (no package gives both sides at least as many points
 #   and one of them more), and worth more to you (`s.yours`) than the package that splits
 #   every issue down the middle (the middle level of each issue in `s.issues`);
+# - each is ambitious: worth at least as much to you as the package you plan to land on
+#   (section 4: the frontier package best for you among those that give Orchard at least
+#   `s.their_minimum`), since an opening offer below where you mean to end gives ground
+#   away before the talks begin;
 # - they are worth about the same to you: within 5 of your points of each other;
 # - no two give Orchard ground on exactly the same issues (an issue gives Orchard ground
 #   when it is not at your best level, the first of its levels in `s.issues`);
@@ -695,22 +699,27 @@ check.next_trade(next_trade, hidden=True)
 #   Orchard reads as an insult, not as a choice.
 #
 # `all_packages(s.yours, s.theirs)` lists every package with both sides' points, and
-# `pareto_frontier` finds the frontier's points, if you want them.
+# `pareto_frontier` finds the frontier's points, if you want them. Your case has more
+# than one set that meets these rules: choose the one you would rather put on the table.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "meso-answer", "schema_version": 3}
 def meso(s):
     """Three different packages on the frontier, within 5 of your points of each other,
-    each better for you than the middle and worth at least a quarter of its minimum to
-    Orchard, no two giving ground on the same issues."""
+    each better for you than the middle and than where you plan to land, and worth at
+    least a quarter of its minimum to Orchard, no two giving ground on the same issues."""
     ### BEGIN SOLUTION
     packages = all_packages(s.yours, s.theirs)
     frontier = set(pareto_frontier([(you, them) for _, you, them in packages]))
     middle = package_points({i: levels[1] for i, levels in s.issues.items()}, s.yours)
+    land = max(you for you, them in frontier if them >= s.their_minimum)  # where you plan to end
     offers = [
         row
         for row in packages
-        if (row[1], row[2]) in frontier and row[1] > middle and row[2] >= s.their_minimum / 4
+        if (row[1], row[2]) in frontier
+        and row[1] > middle
+        and row[1] >= land
+        and row[2] >= s.their_minimum / 4
     ]
 
     def ground(package):  # the issues on which it gives Orchard ground
@@ -878,11 +887,11 @@ check.respond(respond, hidden=True)
 # **What the relationship is worth belongs inside your reservation price.** Your
 # reservation price is the worst deal you would still take rather than your
 # alternative. When you will meet Orchard again, a deal now is worth its price plus what
-# it does to next year's talks, and the alternative to a deal now is to leave politely
-# (a walk-out earns nothing more now and only costs trust). So lower your reservation
-# price by how much better next year goes after a deal than after a polite walk-away;
-# if a deal would make next year worse (a low price can become the starting point of the
-# next talks), raise it by as much. Then answer the last offer with question 6's rule and
+# it does to next year's talks. The alternative to a deal now is to end this year's talks
+# without one, and of the ways to do that you would choose the one that leaves next year
+# best. So lower your reservation price by how much better next year goes after a deal
+# than after that best way of ending without one; if a deal would make next year worse
+# (a low price can become the starting point of the next talks), raise it by as much. Then answer the last offer with question 6's rule and
 # that price. The difference is an estimate: count only what you can reasonably expect.
 #
 # The cell below estimates it for a buyer like Orchard under the arena bots'
