@@ -558,12 +558,57 @@ def test_the_uniform_helper_is_named_where_it_differs(monkeypatch):
     assert "section 4" not in message  # nor is section 4 (the third review, U1)
 
 
-def test_any_other_wrong_price_is_compared_with_the_best(learner):
+def test_any_other_wrong_price_says_which_way_without_naming_the_best(learner):
+    """The review's W9: the fall-back hint printed the best price and its profit for the
+    learner's own case, so the number could be copied; it now says what the learner's
+    price earns and on which side a better one lies, never which one."""
     sale = variant("01_information")
     best = reference.best_move(sale.prior_beliefs(), sale.cost)
     message = price_parts(with_before(lambda b, s: 1.0))["the price before the opening"][1]
     assert f"asking €1 earns −€{sale.cost - 1.0:,.0f} on average" in message
-    assert f"asking €{best[0]:,.0f} earns €{best[1]:,.2f}".replace(".00", "") in message
+    assert "a higher possible price earns more" in message
+    assert f"€{best[0]:,.0f}" not in message
+    top = max(sale.reservations) + 1_000
+    message = price_parts(with_before(lambda b, s: top))["the price before the opening"][1]
+    assert "a lower possible price earns more" in message and f"€{best[0]:,.0f}" not in message
+
+
+def test_the_fall_back_hints_never_print_the_right_number(learner):
+    """The review's W9, for Questions 2, 4 and 8: each fall-back hint says whether the
+    learner's number is too high or too low, and which step to redo, not the right value."""
+    sale = variant("01_information")
+    after = reference.posterior_after_opening(sale)
+    mean = expected_reservation(after)
+
+    def off_mean(sale, likelihood):
+        beliefs, expected, sure = reference.belief_after_opening(sale, likelihood)
+        return beliefs, expected * 1.013, sure
+
+    hint = miss(check.belief_after_opening, off_mean)
+    assert "is too high" in hint and f"{mean:,.2f}" not in hint and f"{mean:,.0f}" not in hint
+
+    def off_sure(sale, likelihood):
+        beliefs, expected, sure = reference.belief_after_opening(sale, likelihood)
+        return beliefs, expected, sure - 777
+
+    hint = miss(check.belief_after_opening, off_sure)
+    right = reference.surest_price(after)
+    assert "is too low" in hint and f"€{right:,.0f}" not in hint
+
+    def off_wren(offers, cost):
+        reservation, keep = reference.reservation_from_concessions(offers, cost)
+        return reservation * 1.07, keep
+
+    earned, hint = next(iter(wren_parts(off_wren).values()))
+    assert earned == 0 and "is too high" in hint and "€70" not in hint and "reservation price of 70" not in hint
+
+    def off_report(sale, after):
+        before, now, worth, buy = reference.report_decision(sale, after)
+        return before, now, worth * 0.77, buy
+
+    hint = " ".join(message for _, message in report_parts(off_report).values())
+    worth = reference.report_decision(sale, after)[2]
+    assert "is too low" in hint and f"€{worth:,.0f}" not in hint and f"{worth:,.2f}" not in hint
 
 
 def accept(sale, after, reading):
@@ -746,8 +791,10 @@ def test_the_rule_passes_and_its_opposites_are_explained(learner, capsys):
     sale = variant("01_information")
     hint = miss(check.information_pays, pays(narrower, lower))
     a, b = sale.explorer_cases["A"], sale.explorer_cases["B"]
-    assert "the two ranges" in hint and f"{value_of_information(*a):.2f} (A)" in hint
-    assert f"{value_of_information(*b):.2f} (B)" in hint
+    # the review's W5/W9: the hint no longer prints both worths (the visible answer)
+    assert "the two ranges" in hint and "worth less" in hint
+    assert f"{value_of_information(*a):.2f}" not in hint
+    assert f"{value_of_information(*b):.2f}" not in hint
     assert "the two costs" in miss(check.information_pays, pays(wider, higher))
 
 
@@ -1082,7 +1129,11 @@ def test_each_situation_breaks_one_assumption_and_each_action_has_a_use():
 @pytest.mark.parametrize(
     ("key", "entry", "part"),
     [
-        ("staged-opening", at(reference.ABOVE, "final-offer"), "which assumption fails"),
+        (
+            "staged-opening",
+            lambda sale, after: ("final-offer", reference.staged_price(sale)),
+            "which assumption fails",
+        ),
         ("counter-offer", at(reference.MODEL_PRICE, "final-offer"), "what to do"),
         ("fair-share", at(reference.ABOVE, "accepts-any"), "what to do"),
         ("one-price", at(reference.MODEL_PRICE, "risk-neutral"), "which assumption fails"),
@@ -1214,6 +1265,28 @@ def test_prices_that_suit_no_situation_are_told_what_is_wrong_with_them(monkeypa
         scored = parts(check.model_limits(limits_with(**{key: entry})))
         assert scored["what to do"][0] == 0 and words in scored["what to do"][1]
         assert f"`{key}`" not in scored["what to do"][1]
+
+
+def test_a_price_under_the_lowest_possible_reservation_price_is_told_what_it_gives_away(
+    monkeypatch,
+):
+    """The review's W10: a price above the opening and the cost but below the lowest
+    reservation price still possible is accepted as surely as that price and earns less;
+    for `friday-cash` the learner got only the generic hint. The hint now says so, without
+    naming the situation or the number."""
+
+    def room(sale):
+        after = reference.posterior_after_opening(sale)
+        lowest = reference.surest_price(after)
+        return max(sale.cost, sale.opening_offer) + 200 < lowest
+
+    sale = as_learner(monkeypatch, learner_where(room))
+    lowest = reference.surest_price(reference.posterior_after_opening(sale))
+    price = max(sale.cost, sale.opening_offer) + 100
+    scored = parts(check.model_limits(limits_with(**{"friday-cash": ("risk-neutral", price)})))
+    earned, message = scored["what to do"]
+    assert earned == 0 and "below the lowest reservation price still possible" in message
+    assert "`friday-cash`" not in message and f"{lowest:,.0f}" not in message
 
 
 def test_the_cash_need_is_not_told_to_ask_below_the_model_when_nothing_earns_there(monkeypatch):

@@ -252,8 +252,10 @@ def belief_after_opening(answer, hidden=False):
                 )
             v = next(v for v in expected if abs(given[v] - expected[v]) > CHANCE_TOLERANCE)
             raise NotYet(
-                f"{who}: after the opening, the chance of reservation price {_euros(v)} is "
-                f"{expected[v]:.4f}, not {given[v]:.4f}.",
+                f"{who}: after the opening, your chance of reservation price {_euros(v)}, "
+                f"{given[v]:.4f}, is {_way(given[v], expected[v])}; multiply each prior chance "
+                "by the opening's likelihood under that price, then divide each product by "
+                "the total of all of them.",
                 general="the beliefs are not prior × likelihood, rescaled to add up to 1",
             )
         right = expected_reservation(expected)
@@ -276,8 +278,8 @@ def belief_after_opening(answer, hidden=False):
             mean,
             right,
             mistakes,
-            f"with these beliefs the expected reservation price is {_euros(right)}, not "
-            f"{_euros(mean)}",
+            f"with these beliefs your expected reservation price, {_euros(mean)}, is "
+            f"{_way(mean, right)}: weigh each possible price by its new chance and add them up",
         )
         if hint:
             raise NotYet(
@@ -322,8 +324,12 @@ def _check_sure(value, sale, after, mean):
         given,
         right,
         mistakes,
-        f"the lowest reservation price still possible is {_euros(right)}, so that is the "
-        f"highest price accepted for sure, not {_euros(given)}",
+        f"{_euros(given)} is {_way(given, right)} for the highest price accepted for sure: "
+        + (
+            "a buyer whose reservation price is still possible and below it would refuse it"
+            if given > right
+            else "a higher price is still accepted by every buyer you still think possible"
+        ),
     )
     if hint:
         raise NotYet(
@@ -437,8 +443,9 @@ def _wren_reservation(answers):
             given,
             expected,
             mistakes,
-            f"a buyer who offers {shown}, moving the same share of the gap each time, has a "
-            f"reservation price of {_euros(expected)}, not {_euros(given)}",
+            f"for a buyer who offers {shown}, moving the same share of the gap each time, "
+            f"your reservation price of {_euros(given)} is {_way(given, expected)}: find the "
+            "share from the two steps, then add up every step still to come",
         )
         if hint:
             raise NotYet(
@@ -542,6 +549,21 @@ def _describe(price, profit):
     return f"asking {_euros(price)} earns {_euros(profit)} on average"
 
 
+def _way(given, right):
+    """'too high' or 'too low': what kind of error an amount is, never the right value."""
+    return "too high" if given > right else "too low"
+
+
+def _better(given, right, mine, where=""):
+    """The fall-back hint for a wrong price: what the learner's price earns, and on which
+    side of it a possible price earns more, never which one."""
+    side = "lower" if right < given else "higher"
+    return (
+        f"{_describe(given, mine)}{where}, and a {side} possible price earns more on average: "
+        "work out the expected profit of every possible price and take the largest"
+    )
+
+
 def _answers(answer, cases, name, what, size, readings=None):
     """The learner's answer for each (sale, beliefs after the opening) of ``cases``, asked
     once per case however many parts of the question read it, as a function that returns
@@ -578,7 +600,6 @@ def _price_before(answers, readings):
         if same_money(given, expected):
             continue
         prior = sale.prior_beliefs()
-        best = reference.move_profits(prior, sale.cost)[expected]
         mine = (given - sale.cost) * sum(p for v, p in prior.items() if v >= given)
         mistakes = _price_mistakes(prior, sale)
         mistakes = _joined(mistakes)
@@ -586,7 +607,7 @@ def _price_before(answers, readings):
             given,
             expected,
             mistakes,
-            f"{_describe(given, mine)}, but {_describe(expected, best)}",
+            _better(given, expected, mine),
         )
         raise NotYet(
             f"for learner {sale.learner}, before the opening: {hint}.",
@@ -634,7 +655,7 @@ def _price_after(answers, readings):
                 given,
                 expected,
                 mistakes,
-                f"{_describe(given, mine)}, but {_describe(expected, profits[expected])}",
+                _better(given, expected, mine),
             )
             raise NotYet(
                 f"for learner {sale.learner}, after the opening: {hint}.",
@@ -660,7 +681,6 @@ def _price_with_news(sale, after, result, reading):
     if same_money(given, expected):
         return
     beliefs = reference.beliefs_after_news(after, reading)
-    profits = reference.move_profits(beliefs, sale.cost)
     mistakes = _joined(
         [
             (
@@ -682,7 +702,7 @@ def _price_with_news(sale, after, result, reading):
         given,
         expected,
         mistakes,
-        f"{_describe(given, mine)}, but {_describe(expected, profits[expected])}",
+        _better(given, expected, mine),
     )
     shown = ", ".join(
         f"`{key}`: " + ", ".join(f"{likelihood[v]:.3g}" for v in sorted(likelihood))
@@ -704,7 +724,6 @@ def _price_capped(answers, readings):
             continue
         cap = sale.rival_cap
         capped = reference.capped_beliefs(after, cap)
-        profits = reference.move_profits(capped, sale.cost)
         slipped = reference.move_profits(reference.dropped_beliefs(after, cap), sale.cost)
         with_news = reference.capped_beliefs(
             reference.beliefs_after_news(after, readings[sale.learner]), cap
@@ -740,7 +759,7 @@ def _price_capped(answers, readings):
             given,
             expected,
             mistakes,
-            f"{_describe(given, mine)} under the cap, but {_describe(expected, profits[expected])}",
+            _better(given, expected, mine, " under the cap"),
         )
         raise NotYet(
             f"for learner {sale.learner}, under the rival's cap of {_euros(cap)}: {hint}.",
@@ -773,15 +792,17 @@ def combined(sale, after, reading):
     )
 
 
-#: Learner ids whose cases Question 5's check always tries, visible and hidden. In both the
-#: opening moves the best price; under the first one's cap, asking the cap is right and
+#: Learner ids whose cases Question 5's check always tries, visible and hidden. In all three
+#: the opening moves the best price; under the first one's cap, asking the cap is right and
 #: dropping the prices above it is not; under the second's, asking the cap is wrong. So a
 #: method that skips a step fails visibly even where the learner's own case cannot tell
 #: (tests/test_checks_information.py checks this). The third one's prior puts the expected
-#: reservation price off the best price before the opening (the first two, like many
-#: learners' priors, put it on it), so asking the expected reservation price fails there
-#: too. A draw depends on the id alone, not on the grader's key.
-WORKED_CASES = ("worked-case-6", "worked-case-3", "worked-case-0")
+#: reservation price off the best price before the opening (the first, like many learners'
+#: priors, puts it on it), so asking the expected reservation price fails there too, and so
+#: does the second's. Under the second's cap, capping the beliefs after the news
+#: as well gives another price, so that slip fails visibly too. A draw depends on the id
+#: alone, not on the grader's key.
+WORKED_CASES = ("worked-case-6", "worked-case-13", "worked-case-0")
 
 
 @question
@@ -843,13 +864,12 @@ def information_pays(answer, hidden=False):
         ):
             if label in right:
                 continue
-            worth = {key: value_of_information(*cases[key]) for key in pair}
             raise NotYet(
-                f"for learner {sale.learner}, {what}: set the explorer to "
+                f"for learner {sale.learner}, {what}: your pick is the setting under which "
+                "knowing is worth less. Set the explorer to "
                 + " and then to ".join(f"{_setting(cases[key])} ({key})" for key in pair)
-                + ", and read what the information is worth: "
-                + " against ".join(f"{worth[key]:.2f} ({key})" for key in pair)
-                + ". Then ask what differs between the two settings.",
+                + ", read what the information is worth under each, and ask what differs "
+                "between the two settings.",
                 general=f"for {what}, it picks the setting under which knowing the "
                 "reservation price is worth less: what differs between the two?",
             )
@@ -928,7 +948,9 @@ def _perfect(answers, truths):
                 given,
                 expected,
                 mistakes,
-                f"perfect information is worth {_euros(expected)} {what}, not {_euros(given)}",
+                f"your worth of perfect information {what}, {_euros(given)}, is "
+                f"{_way(given, expected)}: take the expected profit of knowing the reservation "
+                "price (ask it when it covers your cost) minus your best blind profit",
             )
             if hint:
                 raise NotYet(
@@ -990,7 +1012,13 @@ def _report_worth(answers, truths):
         ]
         mistakes = _joined(mistakes)
         hint = diagnose(
-            given, worth, mistakes, f"the report is worth {_euros(worth)}, not {_euros(given)}"
+            given,
+            worth,
+            mistakes,
+            f"your worth of the report, {_euros(given)}, is {_way(given, worth)}: for each "
+            "report it could send, take the best expected profit under the beliefs it leads "
+            "to, weigh it by how likely that report is, add these up and subtract your best "
+            "blind profit",
         )
         if hint:
             raise NotYet(
@@ -1074,7 +1102,7 @@ ACTION_HINT = (
     "make the model's price too low a number to start from, or does it make a price's chance "
     "of acceptance matter more than the model lets it? Where nothing breaks, ask whether "
     "anything but a feeling moves you off the model's price: a pull towards a number already "
-    "read into your beliefs is anchoring (defined just before Question 6)."
+    "read into your beliefs is anchoring (defined in Question 6's text; section 5 says more)."
 )
 
 
@@ -1117,7 +1145,8 @@ def _limits(result):
 def _price_notes(prices, sale, after):
     """What is true of some of the learner's wrong Question 6 prices whatever the
     situation: at or below the cost, at or below the opening, above every price once
-    thought possible, or between two reservation prices still possible. Never which
+    thought possible, above the opening and the cost but below the lowest reservation price
+    still possible, or between two reservation prices still possible. Never which
     situation."""
     model = reference.best_move(after, sale.cost)[0]
     alive = sorted(r for r, chance in after.items() if chance > 0)
@@ -1126,6 +1155,9 @@ def _price_notes(prices, sale, after):
         "cost": any(p <= sale.cost + cent for p in prices),
         "opening": any(p <= sale.opening_offer + cent for p in prices),
         "top": any(p > max(sale.reservations) + cent for p in prices),
+        "under": any(
+            max(sale.cost, sale.opening_offer) + cent < p < alive[0] - cent for p in prices
+        ),
         "between": any(
             alive[0] + cent < p < model - cent and all(abs(p - r) >= cent for r in alive)
             for p in prices
@@ -1140,6 +1172,8 @@ def _price_notes(prices, sale, after):
         "band model.",
         "top": "A price above the highest reservation price you thought possible "
         f"({_euros(max(sale.reservations))}) sells to no buyer you ever believed in.",
+        "under": "A price above the opening but below the lowest reservation price still "
+        "possible is accepted no more surely than that price, and earns less.",
         "between": "A price between two reservation prices still possible sells to no more "
         "buyers than the next one up, for less: it makes no sale surer.",
     }
@@ -1178,7 +1212,10 @@ def model_limits(answer):
         wrong = [
             i
             for i in reference.SITUATIONS
-            if not any(reference.fits(a, read()[i.key][1], sale, after) for a in i.actions)
+            if not any(
+                reference.fits(a, read()[i.key][1], sale, after)
+                for a in reference.actions_for(i, sale, after)
+            )
         ]
         if wrong:
             notes = _price_notes([read()[i.key][1] for i in wrong], sale, after)
@@ -1186,7 +1223,10 @@ def model_limits(answer):
         return (
             "the model's price is where you start: ask it when the model holds, and move off "
             "it the way the broken assumption points when it does not:\n"
-            + "\n".join(f"`{item.key}`: {item.why_action}." for item in reference.SITUATIONS)
+            + "\n".join(
+                f"`{item.key}`: {reference.why_action_for(item, sale, after)}."
+                for item in reference.SITUATIONS
+            )
         )
 
     return score(

@@ -107,9 +107,10 @@ NEWS = (
 #: (or below, for news that points down). A learner's own scale may differ.
 NEWS_STEP = 2.0
 
-#: The chance a draw's news points up; the sweep checks that 30-70% of learners end up with
-#: news that points up (about 40%; tests/test_variants_sweep_information.py).
-UP_SHARE = 0.75
+#: The chance a draw's news points up (news drawn to point down that moves nothing is
+#: turned up when up moves the price); the sweep checks that 30-70% of learners end up with
+#: news that points up (about 35%; tests/test_variants_sweep_information.py).
+UP_SHARE = 0.8
 
 #: Answers to "should you tell Osprey this?": share an interest, keep your position.
 SHARE, KEEP = "share", "keep"
@@ -329,11 +330,17 @@ SITUATIONS = (
         "read openings, and its opening is the lowest it has made in years, though nothing "
         "about its need for the machine has changed.",
         "honest-opening",
-        (ABOVE,),
+        # which one is right depends on the learner's numbers: ``actions_for``
+        (ABOVE, MODEL_PRICE),
         "the model reads the opening as what buyers like Osprey habitually do; a buyer who "
         "knows the reading can steer it",
-        "a staged low opening rules out the high reservation prices that are in fact "
-        "possible, so the model's price after it is too low",
+        # the learner's own version, with its numbers: ``why_action_for``
+        "a staged opening is lower than Osprey's habit; read as the habit, it pushes your "
+        "beliefs down (it can cut off reservation prices at the top that are still possible, "
+        "and it favours the lower prices inside the band), so the model's price can only err "
+        "low. What shading cannot fake is the bottom: a buyer who shades opens lower, never "
+        "higher, so Osprey's reservation price is still at least the opening divided by the "
+        "band's high share. Price against your prior with only the prices below that cut out",
     ),
     Situation(
         "counter-offer",
@@ -399,11 +406,106 @@ SITUATIONS = (
     ),
 )
 
+
+def staged_beliefs(sale):
+    """Beliefs after an opening read only for what shading cannot fake: a buyer who shades
+    its opening opens lower than its habit, never higher, so the opening still shows that
+    the reservation price is at least ``opening_offer / opening_high``; the cut at the top
+    and the band's tilt towards lower prices no longer hold. The prior with the prices
+    below that cut out, rescaled."""
+    kept = {
+        value: chance
+        for value, chance in sale.prior_beliefs().items()
+        if sale.opening_high * value >= sale.opening_offer
+    }
+    total = sum(kept.values())
+    return {value: chance / total for value, chance in kept.items()}
+
+
+def staged_price(sale):
+    """The best final price against ``staged_beliefs``: Question 6's `staged-opening`."""
+    return best_move(staged_beliefs(sale), sale.cost)[0]
+
+
+def actions_for(item, sale, after):
+    """The right actions for the situation ``item`` on this learner's case. Only
+    `staged-opening` depends on the numbers: above the model's price when the honest part
+    of the opening (``staged_price``) gives a higher price, the model's price when it gives
+    the same. (It never gives a lower one: dropping the band's cut at the top and its tilt
+    only moves weight up; tests/test_variants_sweep_information.py checks it.)"""
+    if item.key != "staged-opening":
+        return item.actions
+    model = best_move(after, sale.cost)[0]
+    return (ABOVE,) if staged_price(sale) > model + 0.005 else (MODEL_PRICE,)
+
+
+def why_action_for(item, sale, after):
+    """Why the right action is right, on this learner's numbers (only `staged-opening`
+    differs between learners), never naming the action's label."""
+    if item.key != "staged-opening":
+        return item.why_action
+    model, price = best_move(after, sale.cost)[0], staged_price(sale)
+    floor = sale.opening_offer / sale.opening_high
+    cut = [value for value in sale.reservations if value < floor]
+    lead = (
+        "a staged opening is lower than Osprey's habit, so read as the habit it can only "
+        "push your beliefs down and the model's price can only err low. What shading cannot "
+        "fake is the bottom: Osprey's reservation price is still at least "
+        f"{_money(sale.opening_offer)} / {sale.opening_high:.2f} = {_money(floor)}"
+        + (
+            f", which rules out {_listed(cut)}"
+            if cut
+            else ", which rules out none of your four possible prices"
+        )
+        + ". Your prior with only that cut gives "
+    )
+    if price > model + 0.005:
+        top = max(v for v, c in after.items() if c > 0) < max(sale.reservations)
+        how = (
+            "cut off reservation prices at the top that shading leaves possible, and "
+            "favoured the lower ones"
+            if top
+            else "favoured the lower reservation prices inside the band"
+        )
+        return lead + (
+            f"{_money(price)}, above the model's {_money(model)}: the habit's reading {how}, "
+            f"and on your numbers that put the model's price {_money(price - model)} too low"
+        )
+    return lead + (
+        f"{_money(price)}, the model's price too: on your numbers the habit's reading moved "
+        "weight without moving the best price, so the staging cost you nothing here, and "
+        "asking more only because the opening looks staged would be a guess"
+    )
+
+
+def _money(amount):
+    return f"€{amount:,.0f}" if float(amount).is_integer() else f"€{amount:,.2f}"
+
+
+def _listed(values):
+    words = [_money(value) for value in values]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
 #: Osprey's opening must sit at least this far (euros) from every band edge, so that
 #: reading it with ≤ or with < gives the same answer.
 EDGE_MARGIN = 300.0
-#: The two best candidate prices must differ by at least this much in expected profit.
+#: The two best candidate prices must differ in expected profit by at least this much ...
 TIE_MARGIN = 250.0
+#: ... and by at least this share of the best one's (expected profits run from about
+#: €5,000 to €20,000, and the priors are given to one decimal: a best price that wins by
+#: less would hang on how a subjective chance was rounded).
+TIE_SHARE = 0.06
+
+
+def tied(profits):
+    """Whether the two best of ``profits`` (expected profits, any order; a lone one
+    against not selling, 0) are too close to call: within ``TIE_MARGIN`` euros or
+    ``TIE_SHARE`` of the best."""
+    ranked = sorted([*profits, 0.0], reverse=True)
+    return ranked[0] - ranked[1] < max(TIE_MARGIN, TIE_SHARE * ranked[0])
+
+
 #: Perfect information after the opening must be worth at least this much.
 MIN_PERFECT = 1_000.0
 #: The market report must be worth at least this much, so that buying it is a question.
@@ -535,24 +637,36 @@ class MachineSale(Scenario):
         )
 
 
+#: How many draws a learner's sale may take. The rules reject most draws (about 120 a
+#: learner since the tie margin became relative: the opening, the news that must move the
+#: price and the ties cost most), so the course's usual ``MAX_DRAWS`` would leave about one
+#: learner in 4,000 without a sale; this many leaves none in any number of learners the
+#: course will meet (a draw costs about 50 microseconds, a learner's sale about 7 ms).
+DRAWS = 20 * MAX_DRAWS
+
+
 def machine_sale(rng, learner, rejected=None):
     """Draw a learner's sale, drawing again until it breaks none of the rules of
     ``problems``. When ``rejected`` (a Counter) is given, every draw is judged by every
     rule and each rejected draw adds the rules it breaks; ``rejected["draws"]`` counts
     the draws. Either way the same sale comes out (the rules draw nothing)."""
     every = rejected is not None
-    for _ in range(MAX_DRAWS):
+    for _ in range(DRAWS):
         numbers, off = _draw_numbers(rng)
-        # the way the news points is drawn with the numbers, and the draw is rejected
-        # unless news that way moves the best price: up more often than down, since news
-        # that points up moves it less often, so that about two learners in five read
-        # news that raises Osprey's reservation price (half would cost many more redraws)
+        # the way the news points is drawn with the numbers (up more often than down,
+        # since news that points up moves the price less often); when news that way
+        # would not move the best price, or would leave a tie, the other way is tried
+        # before the draw is rejected, so that about two learners in five read news that
+        # raises Osprey's reservation price without costing many redraws
         direction = "higher" if rng.random() < UP_SHARE else "lower"
         found = _opening_problems(**numbers)  # cheap: most rejected draws stop here
         if every or not found:
             sale = MachineSale(module="01_information", learner=learner, **numbers)
             after = posterior_after_opening(sale)
-            found += _news_problems(after, sale.cost, direction)  # cheaper than the next
+            news = _news_problems(after, sale.cost, direction)  # cheaper than the next
+            if news and direction == "lower" and not _news_problems(after, sale.cost, "higher"):
+                direction, news = "higher", []
+            found += news
             if every or not found:
                 found += _price_problems(sale)
             if every or not found:
@@ -722,7 +836,8 @@ def problems(sale):
     - ``opening near a band edge``: within ``EDGE_MARGIN`` of a·r or b·r for some r, where
       ≤ and < would disagree;
     - ``tie before the opening`` / ``tie after the opening``: the two best final prices
-      earn within ``TIE_MARGIN`` of each other, so "the best price" would be a coin toss;
+      earn within ``TIE_MARGIN`` euros or ``TIE_SHARE`` of the best one's expected profit
+      of each other (``tied``), so "the best price" would be a coin toss;
     - ``most likely price is the best price``: both before and after the opening, the
       best final price is a most likely reservation price, so naming the most likely one
       (a wrong rule) would pass the learner's own check;
@@ -733,11 +848,13 @@ def problems(sale):
       counting a buyer at exactly its reservation price as refusing, P(r > p) instead of
       P(r ≥ p), picks the best final price all the same, so that slip would pass;
     - ``news moves nothing``: the news that points a direction (drawn first, up with
-      chance ``UP_SHARE``; after redraws about two learners in five read news that points up) would not move the best price after the opening even when each reservation
+      chance ``UP_SHARE``, the other way when that one fails; about two learners in
+      five read news that points up) would not move the best price after the opening
+      even when each reservation
       price up (or down) the list is ``NEWS_STEP`` times as likely as the one before, so
       the news would change nothing the learner decides;
-    - ``tie after the news``: read so, the news leaves the two best final prices within
-      ``TIE_MARGIN`` of each other (Question 5 asks for the price after the news);
+    - ``tie after the news``: read so, the news leaves the two best final prices too close to
+      each other by ``tied``'s measure (Question 5 asks for the price after the news);
     - ``no rival cap moves the price`` / ``rival cap unfair``: the rival's cap must be one
       of ``rival_caps`` (it moves the best price, no tie, and either asking the cap itself
       or dropping the prices above it instead of capping them gives another price);
@@ -787,8 +904,7 @@ def _price_problems(sale):
     after = posterior_after_opening(sale)
     likeliest = []
     for name, beliefs in (("before", sale.prior_beliefs()), ("after", after)):
-        ranked = sorted(move_profits(beliefs, sale.cost).values(), reverse=True)
-        if ranked[0] - ranked[1] < TIE_MARGIN:
+        if tied(move_profits(beliefs, sale.cost).values()):
             found.append(f"tie {name} the opening")
         top = max(beliefs.values())
         modes = [value for value, chance in beliefs.items() if chance >= top - 1e-12]
@@ -814,8 +930,7 @@ def _news_problems(after, cost, direction):
     if not news_moves_price(after, cost, direction):
         return ["news moves nothing"]
     now = bayes_update(after, stepped_likelihood(after, direction))
-    ranked = sorted(move_profits(now, cost).values(), reverse=True)
-    return ["tie after the news"] if ranked[0] - ranked[1] < TIE_MARGIN else []
+    return ["tie after the news"] if tied(move_profits(now, cost).values()) else []
 
 
 def _strict_may_pick(beliefs, cost):
@@ -923,7 +1038,12 @@ def news_threshold(after, cost, direction, largest=10.0):
         low, high = (
             (low, middle) if news_moves_price(after, cost, direction, middle) else (middle, high)
         )
-    return math.ceil(round(high * 20, 6)) / 20
+    # in twentieths; the bisection stops within a millionth, which can land just above a
+    # twentieth that already moves the price, so step down while the one below moves it
+    twentieths = math.ceil(round(high * 20, 6))
+    while twentieths > 20 and news_moves_price(after, cost, direction, (twentieths - 1) / 20):
+        twentieths -= 1
+    return twentieths / 20
 
 
 def move_profits(beliefs, cost, strict=False):
@@ -995,12 +1115,11 @@ def rival_caps(after, cost, step=1_000.0):
     while cap < top:
         capped = capped_beliefs(after, cap)
         price = best_move(capped, cost)[0]
-        ranked = [*sorted(move_profits(capped, cost).values(), reverse=True), 0.0]
         dropped = dropped_beliefs(after, cap)
         if (
             price is not None
             and price != now
-            and ranked[0] - ranked[1] >= TIE_MARGIN
+            and not tied(move_profits(capped, cost).values())
             and (price != cap or not dropped or best_move(dropped, cost)[0] != price)
         ):
             caps.append(cap)
@@ -1123,7 +1242,9 @@ def fits(action, price, sale, after):
 def model_limits(sale, after):
     """Question 6's answer: for each situation, (the assumption it breaks, a price that
     does what the situation calls for): the model's price, the next possible reservation
-    price above it, or the highest surer price below it (below it, and surer too)."""
+    price above it, or the highest surer price below it (below it, and surer too); for
+    `staged-opening`, the best price against the honest part of the opening
+    (``staged_price``)."""
     model = best_move(after, sale.cost)[0]
     surer = max(surer_prices(after, sale.cost))
     price = {
@@ -1132,7 +1253,9 @@ def model_limits(sale, after):
         BELOW: surer,
         SURER: surer,
     }
-    return {item.key: (item.assumption, price[item.actions[0]]) for item in SITUATIONS}
+    answer = {item.key: (item.assumption, price[item.actions[0]]) for item in SITUATIONS}
+    answer["staged-opening"] = ("honest-opening", staged_price(sale))
+    return answer
 
 
 def fair_play(sale):

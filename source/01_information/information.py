@@ -87,20 +87,23 @@ sale
 # does not. Akerlof ("The Market for 'Lemons'", *Quarterly Journal of Economics*, 1970)
 # showed that it can do more than move prices: when sellers know the quality of used cars
 # and buyers do not, buyers rightly discount every car, owners of good cars stop
-# selling, and the market can shrink to nothing (*adverse selection*). In bargaining, each
-# side keeps its reservation price to itself. Myerson and Satterthwaite ("Efficient
-# Mechanisms for Bilateral Trading", *Journal of Economic Theory*, 1983) proved that when
-# each side's value is private, the two are drawn independently from overlapping
-# continuous ranges (so either side's reservation price could be the higher one), and
-# each side says and does what serves its own interest, no bargaining procedure that
-# both sides join freely, and that needs no money from outside, can guarantee a deal
-# whenever one would benefit both. When only one side's value is private, as in this
-# module's sale where your cost is no secret that matters, the theorem does not bind:
-# a deal whenever one would help both can then be possible, though not at the price that
-# is best for you: the take-it-or-leave-it price of section 3 gives up some such deals for a
-# larger margin. Raiffa's *The Art and Science of Negotiation* (1982) works through what a negotiator can do about it, which is the subject of this module:
-# you rarely learn the other side's reservation price for sure, but you can hold beliefs
-# about it and sharpen them.
+# selling, and the market can shrink to nothing (*adverse selection*).
+#
+# In bargaining, each side keeps its reservation price to itself, and that has a cost.
+# Myerson and Satterthwaite ("Efficient Mechanisms for Bilateral Trading", *Journal of
+# Economic Theory*, 1983) proved it. Suppose each side's reservation price is known only
+# to itself, either could be the higher one, and each side acts in its own interest. Then
+# no way of bargaining that both are free to leave, and that needs no money from outside,
+# can promise a deal every time one would help both. When only the buyer's reservation
+# price is hidden, as in this module's sale (your cost is no secret that matters), such a
+# promise can be kept, but not at the price that is best for you: the take-it-or-leave-it
+# price of section 3 gives up some deals that would help both, in return for a larger
+# margin on the others.
+#
+# Raiffa's *The Art and Science of Negotiation* (1982) works through what a negotiator can
+# do about hidden reservation prices, which is the subject of this module: you rarely
+# learn the other side's reservation price for sure, but you can hold beliefs about it
+# and sharpen them.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bayes-teaching", "schema_version": 3}
 # ## 2. Beliefs, and how an offer changes them
@@ -157,6 +160,11 @@ posterior, expected_reservation(prior), expected_reservation(posterior)
 # And among the prices whose band holds the opening, lower ones explain it a little
 # better, because their band is narrower: the same chance is packed into fewer euros.
 # (This is the uniform distribution; any probability text covers it.)
+#
+# So an opening read this way works unlike the offer in the worked example above, whose
+# likelihood rose with $r$. Among the prices it leaves possible, a band opening always
+# tilts your beliefs towards the lower ones; the only thing that can raise your estimate
+# of Osprey's reservation price is that it rules out low prices.
 #
 # The hard edges are a simplification. Real buyers now and then open outside their usual
 # band, and a careful reader would leave the prices outside it a small chance instead of
@@ -265,16 +273,21 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # chances across. Question 3 reads news that reveals; Question 5 prices with it, and
 # re-prices after news that changes.
 #
-# Two assumptions sit under this arithmetic. When you read the opening and a piece of news
-# one after the other (Question 5), you multiply their likelihoods: that treats them as
-# independent once Osprey's reservation price is given, which is fair for a launch date
-# and a habit of opening, and less so for two reports from one source. And some news is
-# chosen: a rival's quote that Osprey *shows* you is, like its opening, a signal it picked
-# to send, and once you have seen the quote's price it acts less like evidence and more
-# like a cap (Osprey will not pay you much above what it can buy for), so the arithmetic
-# of news that changes suits it better. A quote you learn of from a source Osprey does not
-# control, with its price unknown, is different: it tells you only that Osprey has a way
-# out, which is news that reveals.
+# Two assumptions sit under this arithmetic.
+#
+# First, when you read the opening and a piece of news one after the other (Question 5),
+# you multiply their likelihoods. That treats them as *independent* once Osprey's
+# reservation price is given: fair for a launch date and a habit of opening, less so for
+# two reports from one source, which would count the same fact twice.
+#
+# Second, ask who chose to let you see the news:
+#
+# | how you learn it | example | read it as |
+# |---|---|---|
+# | Osprey chose to show it | a rival's quote Osprey hands you, its price on it | a cap: Osprey will not pay you much above what it can buy for (news that changes) |
+# | you found it, from a source Osprey does not control | the press reports Osprey holds a rival quote, its price unknown | evidence that Osprey has a way out (news that reveals, Bayes' rule) |
+#
+# A signal Osprey picked to send, like its opening, may be picked to steer you.
 #
 # Either way this is what "leverage shifts during a negotiation" means in numbers: the
 # same table, the same people, and a fact that moves your beliefs, and perhaps your best
@@ -377,8 +390,10 @@ BeliefUpdater()
 #
 # Write `reservation_from_concessions(offers, cost)`. Given three offers (a tuple) of a
 # buyer who moves the same share of the remaining gap each round, and your cost, return
-# `(reservation, keep_going)`: the buyer's reservation price, and `True` if it is worth
-# going on with the talks, `False` if you should walk away now. Check it by hand first on
+# `(reservation, keep_going)`: the buyer's reservation price, and `keep_going`: `True`
+# if a deal above your cost is still possible (Wren's reservation price is above it),
+# `False` if no deal will ever pay, so you should walk away now (rounds and time are
+# left out here). Check it by hand first on
 # the updater's scripted buyer: it offers 42, then 53.20, then 59.92, and has a
 # reservation price of 70; at a cost of 65, keep going. One point for the reservation
 # price, one for the decision (judged against the reservation price your function
@@ -409,8 +424,9 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #
 # Back to Osprey. Once you have read its opening and the news, you answer with one final
 # price $p$ that Osprey takes or leaves: it accepts when $p$ is at most its reservation price (at exactly its
-# reservation price it is indifferent, and we say it accepts). With cost $c$, a final
-# price earns on average
+# reservation price it is indifferent, and we say it accepts). You build to order, so
+# your cost $c$ (`sale.cost`) is the least you would accept: **your own reservation price
+# in this sale is your cost**. A final price earns on average
 #
 # $$\text{expected profit}(p) = (p - c) \times P(r \ge p) .$$
 #
@@ -432,6 +448,15 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # every buyer below it walks away. Asking the *most likely* one ignores what the other
 # possible prices pay and how often they are accepted. Compare the expected profit of
 # every price.
+#
+# > **One price, several names.** The final price with the largest expected profit
+# > against your beliefs is your **best final price**. Question 5 returns it as `before`
+# > (against your prior) and `now` (after the opening); Question 6 calls `now` *the
+# > model's price*; section 4 calls it the *best blind price*, because you name it
+# > without knowing Osprey's reservation price. Keep it apart from Question 2's `sure`
+# > price, the highest price that every buyer you still think possible accepts: the best
+# > final price is never below it, and may be refused. Question 6's *surer prices* are
+# > reservation prices still possible between your cost and the best final price.
 #
 # **Where this model holds.** Naming one final price is the *take-it-or-leave-it* model
 # of bargaining with private information (W. Samuelson, "First-Offer Bargains",
@@ -488,9 +513,10 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #
 # One point for `before`, one for `now` and `with_news`, one for `capped`. Besides your own
 # scenario, the check tries three worked cases, `course.variant("01_information",
-# "worked-case-6")`, `"worked-case-3"` and `"worked-case-0"`, where the opening moves the
-# price and tempting methods (the cap asked as it is, the expected reservation price) give
-# another price than the right one. On your own scenario, try
+# "worked-case-6")`, `"worked-case-13"` and `"worked-case-0"`. In each of them the opening
+# moves the price, and between them each tempting method (asking the cap as it is, asking
+# the expected reservation price) gives a wrong price in at least one. On your own
+# scenario, try
 #
 # ```python
 # after = belief_after_opening(sale, opening_likelihood(sale))[0]
@@ -583,6 +609,16 @@ check.my_price(my_price, hidden=True)
 # One word for the last situation: **anchoring** is the pull a number you have seen exerts
 # on the number you then choose, even when it should not move it (section 5 says more).
 #
+# The first situation asks you to re-price on your own numbers. Read as the band model
+# reads it, an opening $x$ (`sale.opening_offer`) tells you three things: Osprey's
+# reservation price is at least $x / b$ (no buyer opens above $b$ times its reservation
+# price; $b$ is `sale.opening_high`), it is at most $x / a$, and among the prices in
+# between the lower ones explain $x$ better. A buyer who shades its opening opens lower
+# than its habit, never higher. Ask which of the three a shaded opening still proves,
+# price against your prior (`sale.prior_beliefs()`) with only that, and compare the result
+# with the model's price: if it is higher, ask above the model's price; if it is the same,
+# the staging cost you nothing and the model's price stands.
+#
 # One point for the assumptions, one for the prices. A price can do one of three things:
 #
 # - *the model's price* itself, the best final price against `after` and `sale.cost`;
@@ -613,8 +649,15 @@ def model_limits(sale, after):
     model = max(after, key=lambda price: (price - sale.cost) * accepted(price))
     above = min(r for r in sale.reservations if r > model)
     below = max(r for r, chance in after.items() if chance > 0 and sale.cost < r < model)
+    # a shaded opening still proves r >= x / b: the prior with only that cut
+    floor = sale.opening_offer / sale.opening_high
+    kept = {r: chance for r, chance in sale.prior_beliefs().items() if r >= floor}
+    staged = max(
+        kept,
+        key=lambda p: (p - sale.cost) * sum(chance for r, chance in kept.items() if r >= p),
+    )
     return {
-        "staged-opening": ("honest-opening", above),
+        "staged-opening": ("honest-opening", staged),
         "counter-offer": ("final-offer", above),
         "friday-cash": ("risk-neutral", below),
         "fair-share": ("accepts-any", below),
@@ -1048,6 +1091,8 @@ check.fair_play(fair_play)
 # - A first offer is information and an anchor: read the information, then focus on
 #   their alternatives and reservation price and on your own target.
 # - Share interests, guard your reservation price and any deadline only you pay for,
-#   mention only true alternatives and without threats. A bluff about your own
+#   mention only true alternatives, and calmly rather than as an ultimatum (a threat you
+#   would carry out, with leverage that is yours, is legitimate but usually unwise:
+#   module 00). A bluff about your own
 #   reservation price is tolerated but contested and costs credibility when called; lying
 #   about facts, or learning through an illegitimate source, is out of bounds.
