@@ -232,3 +232,28 @@ def test_a_bayes_answer_rounded_too_far_is_told_so():
         with pytest.raises(NotYet, match="than Bayes' rule gives"):
             judge_beliefs(case, {high: wrong, low: 1 - wrong})
     assert told > 20
+
+
+def test_marlows_first_answer_is_usually_below_your_reservation_price():
+    """Contradiction 1 and unclear 1: section 6 said Marlow 'opens with an offer you can
+    work with', yet its first answer to the course opening is below the learner's
+    reservation price in most sittings; the text now says so and points to section 4's
+    advice on anchors. Also unclear 6 and contradiction 3."""
+    from course.scenarios.capstone import opening_of, reservation_of
+
+    below = total = 0
+    for n in range(30):
+        case = course.variant("05_capstone", f"rev05-{n}")
+        for style, walkaway in itertools.product(STYLES, _walkaways(case)):
+            table = Table(contract_negotiation(case, walkaway, ROUNDS), style, rng=random.Random(n))
+            answer = table.session.offer(dict(opening_of(case)))
+            if answer["bot_offer"] is None or table.session.finished:
+                continue
+            total += 1
+            below += table.session.utility(answer["bot_offer"]) < reservation_of(case)
+    assert below > total / 2
+    table_text = _text("table-teaching")
+    assert "it opens with an offer you can work with" not in table_text
+    assert "usually below your reservation price" in table_text
+    assert "The side whose share is larger" not in _text("audit-teaching")
+    assert "holding at that package can end with Marlow leaving" in _text("plan-teaching")

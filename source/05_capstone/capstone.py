@@ -253,8 +253,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   knows your list prices and nothing of Brenn, Kessel or your costs.
 # - **Alternatives.** Yours is your reservation price as a share of the best profit the
 #   contract could give you; Marlow's is its reservation price as a share of its best
-#   (100 points), in each of the two states. The side whose share is larger loses less by
-#   walking away. This is a rough comparison: each share puts a side's reservation price
+#   (100 points), in each of the two states. The side whose reservation price is the
+#   larger fraction of its own best package loses less by walking away. This is a rough comparison: each share puts a side's reservation price
 #   on its own scale, from nothing to its best package, and k€ and points cannot be set
 #   against each other in any other way.
 #
@@ -661,7 +661,9 @@ check.what_to_say(what_to_say)
 # its own after it.
 # Reaching it is not the same as a deal, though: Marlow's own offers stay above its
 # reservation price for a while, and whether it accepts the package in time depends on
-# its style and its pace, which you cannot see. If the package is further down, the
+# its style and its pace, which you cannot see, and holding at that package can end
+# with Marlow leaving at its own deadline. So the plan also needs a rule for accepting:
+# any offer of Marlow's at or above your reservation price beats walking away. If the package is further down, the
 # smallest steps cannot even reach it in time: decide now to take larger steps through
 # the plan (reaching that package within four answers, say) once Marlow's answers point to
 # Quell. And if no package of your plan gives Marlow that many points, then if Quell has
@@ -763,7 +765,9 @@ check.if_quell(if_quell, hidden=True)
 #
 # Marlow behaves like a counterpart, not like a clock:
 #
-# - it opens with an offer you can work with, and a credible opening of yours pulls its
+# - its first answer is a serious offer, but usually below your reservation price: do
+#   not let its number become your anchor; look back at your own alternatives and your
+#   plan, as section 4 advised, before you reply; a credible opening of yours pulls its
 #   first answer your way, while an offer it has to reject out of hand does not; that
 #   first answer can give a large part of its room at once, leaving it little to give
 #   later;
