@@ -224,3 +224,14 @@ def test_question_5s_text_says_what_to_write_and_grading_in_one_short_note():
     note = q5[q5.index("*Grading, in short:*") :]
     assert len(note.splitlines()) <= 3
     assert "other kind of case" not in q5 and "Then it tries the same cases" not in q5
+
+
+def test_question_6_leaves_the_choice_of_statement_to_the_learner():
+    """W3: section 6 ended 'That is why question 6 compares the band's midpoint with your
+    BATNA's value' and q6-text spelled out the comparison; the learner now decides what
+    to compare from section 6's advice."""
+    assert "question 6 compares" not in text("honest-teaching")
+    q6 = text("q6-text")
+    assert "Compare what your BATNA is worth" not in q6
+    assert "other side of your BATNA's value" not in q6
+    assert "section 6's advice on when to mention an alternative" in q6

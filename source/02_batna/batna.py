@@ -627,7 +627,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # and not a unit more, taking nearly all the gain. Your scenario assumes that Northwind
 # does not price the commute you leave unpriced: it knows you would commute, not what
 # that costs you, so what your terms show it is your BATNA's value, not your reservation
-# price. That is why question 6 compares the band's midpoint with your BATNA's value.
+# price.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 points): honest, warning, bluff or misrepresentation?
@@ -643,14 +643,13 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # Then choose the statement you would make: either your BATNA's terms or the one that keeps
 # your position private. Add its letter
-# under the key `"use"`, for example `return {"A": "honest", ..., "use": "B"}`. Compare
-# what your BATNA is worth by expected values, which is what its terms show Northwind
-# (section 6: it does not price the commute you leave unpriced), with the midpoint of
-# Northwind's pay band, `offers.band_midpoint`, which your scenario takes as Northwind's
-# estimate of what you will settle for. Work this one out from `offers` in your
-# code: grading also tries your statements with the band's midpoint moved to the other
-# side of your BATNA's value, where the other statement is the one to make. The choice
-# earns three quarters of a point.
+# under the key `"use"`, for example `return {"A": "honest", ..., "use": "B"}`. Decide it
+# by section 6's advice on when to mention an alternative: what would your BATNA's terms
+# tell Northwind, and what does Northwind already expect you to settle for? Your scenario
+# takes the midpoint of Northwind's pay band, `offers.band_midpoint`, as that estimate.
+# Work this one out from `offers` in your code: grading also tries your statements with
+# the band's midpoint moved, so that the other statement may be the one to make. The
+# choice earns three quarters of a point.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "label-statements-answer", "schema_version": 3}
