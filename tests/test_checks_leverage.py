@@ -36,11 +36,12 @@ ANSWER = {
     "classify_facts": "fact_leverage",
     "my_audit": "my_audit",
     "best_plan": "best_plan",
+    "reach_plan": "reach_plan",
     "news_moves": "news_moves",
     "reaudit": "reaudit",
     "classify_tactics": "tactic_kinds",
 }
-WITH_HIDDEN = ["best_plan", "reaudit"]
+WITH_HIDDEN = ["best_plan", "reach_plan", "reaudit"]
 
 
 @pytest.fixture
@@ -89,9 +90,11 @@ def test_the_course_solutions_pass_the_hidden_checks(answers, question, capsys):
 @pytest.mark.parametrize("question", WITH_HIDDEN)
 def test_hard_coding_the_learners_own_answer_fails_the_hidden_check(answers, question):
     own = answers["scenario"]
-    result = (
-        answers[question](own) if question == "best_plan" else answers[question](own, news_key(own))
-    )
+    result = {
+        "best_plan": lambda: answers[question](own),
+        "reach_plan": lambda: answers[question](own, own.bold[0] if own.bold else 0.5),
+        "reaudit": lambda: answers[question](own, news_key(own)),
+    }[question]()
     hard_coded = lambda *args: result  # noqa: E731
     assert "every case grading tries" in miss(getattr(check, question), hard_coded, True)
 
@@ -1145,3 +1148,58 @@ def test_the_salary_story_says_whose_deadline_the_steps_mean():
     assert any("Northwind's deadline" in t.name for t in STEPS if t.case == "salary")
     story = CASES["salary"].story
     assert "Northwind has set a deadline" in story and "two weeks" in story
+
+
+# --- question 3c: a plan for a threshold (fourth review, weak exercise 3) ----------------
+
+
+def test_question_3c_s_test_cases_each_reverse_the_ranking_by_average(own):
+    """Section 4 teaches that a threshold can reverse the ranking by average; each of the
+    check's test cases is one where it does, one each way (a sure pair over a long shot,
+    and a long shot over a sure pair), with a clear best chance."""
+    from course.scenarios.leverage import best_plan, best_reach_plan, reach_chances
+
+    (a, ta), (b, tb) = check.reach_test_cases(own)
+    sure_a, long_b = best_reach_plan(a, ta), best_reach_plan(b, tb)
+    assert set(sure_a) != set(best_plan(a)) and len(sure_a) == 2
+    assert set(long_b) != set(best_plan(b)) and len(long_b) == 1
+    for c, target in ((a, ta), (b, tb)):
+        chances = sorted(reach_chances(c, target).values())
+        assert chances[-1] - chances[-2] >= 0.05
+
+
+def test_question_3c_tells_a_plan_chosen_by_its_average_so(own, answers):
+    """The shortcut the question is about, the plan with the highest average gain, gets a
+    hint that names it without naming the right plan; the reference passes."""
+    from course.scenarios.leverage import best_plan
+
+    hint = miss(check.reach_plan, lambda case, target: list(best_plan(case)))
+    assert "it is the plan with the highest average gain" in hint
+    assert "with a target, count for each plan the chance" in hint
+    assert "reach_plan is not right for a test case" in hint
+    assert "a list of step names" in miss(check.reach_plan, lambda case, target: "all")
+    check.reach_plan(answers["reach_plan"])
+
+
+def test_the_bold_ask_is_a_rung_of_the_ladder_above_the_start_and_often_a_reversal():
+    """Question 3c's target is a real ask of the learner's case, above the starting
+    balance, with no plan outcome within 0.05 of it; for at least a third of learners the
+    most likely plan is not the plan with the highest average gain."""
+    from course.models.audit import leverage_balance
+    from course.scenarios.leverage import best_plan, best_reach_plan, plan_outcomes, plans
+
+    reversed_, total = 0, 0
+    for n in range(120):
+        s = course.variant("00_leverage", f"bold-{n}")
+        if s.bold is None:
+            assert "No ask of your case" in s.show("bold").markdown
+            continue
+        total += 1
+        need, ask = s.bold
+        assert (need, ask) in CASES[s.case].asks
+        assert need > leverage_balance(s.yours, s.theirs, s.weights) + 0.1
+        assert f"{need:+.2f} points" in s.show("bold").markdown and ask in s.show("bold").markdown
+        for plan in plans(s):
+            assert all(abs(b - need) >= 0.05 - 1e-9 for _, b in plan_outcomes(s, plan))
+        reversed_ += set(best_reach_plan(s, need)) != set(best_plan(s))
+    assert total >= 90 and reversed_ >= total / 3, (total, reversed_)

@@ -24,7 +24,7 @@ from tests.notebooks import ROOT
 
 MODULE, NAME = "00_leverage", "leverage"
 #: The questions of module 00 whose test cells have a hidden check.
-HIDDEN_QUESTIONS = ["best_plan", "reaudit"]
+HIDDEN_QUESTIONS = ["best_plan", "reach_plan", "reaudit"]
 #: The checks modules whose hidden learners come from ``hidden_learners``, by module.
 CONVERTED = {
     "00_leverage": 6,

@@ -793,6 +793,55 @@ def reference_for(reference, s, name):
     return reference[name]
 
 
+def reach_by_enumeration(case, target):
+    """Question 3c written out by hand: every plan that fits, every way its steps come
+    through, ratings capped at 10, the balance as a plain weighted sum."""
+    names = list(case.steps)
+    best, best_chance = [], -1.0
+    for mask in range(2 ** len(names)):
+        plan = [n for i, n in enumerate(names) if mask >> i & 1]
+        if sum(case.steps[n][2] for n in plan) > case.budget:
+            continue
+        chance_total = 0.0
+        for came in range(2 ** len(plan)):
+            chance, yours = 1.0, dict(case.yours)
+            for i, name in enumerate(plan):
+                source, amount, _, p = case.steps[name]
+                if came >> i & 1:
+                    chance *= p
+                    yours[source] = min(10, yours[source] + amount)
+                else:
+                    chance *= 1 - p
+            balance = sum(case.weights[k] * (yours[k] - case.theirs[k]) for k in SOURCES)
+            if balance >= target - 1e-9:
+                chance_total += chance
+        if chance_total > best_chance + 1e-12:
+            best, best_chance = plan, chance_total
+    return best
+
+
+def reach_by_fractions(case, target):
+    """Question 3c in exact fractions, recursing over the steps one at a time."""
+    names = list(case.steps)
+
+    def chance(plan, yours):
+        if not plan:
+            balance = sum(
+                Fraction(str(case.weights[k])) * (yours[k] - case.theirs[k]) for k in SOURCES
+            )
+            return Fraction(1) if balance >= Fraction(str(target)) else Fraction(0)
+        source, amount, _, p = case.steps[plan[0]]
+        p = Fraction(str(p))
+        up = {**yours, source: min(10, yours[source] + amount)}
+        return p * chance(plan[1:], up) + (1 - p) * chance(plan[1:], yours)
+
+    plans = [()]
+    for name in names:
+        plans += [(*plan, name) for plan in plans]
+    fits = [p for p in plans if sum(case.steps[n][2] for n in p) <= case.budget]
+    return list(max(fits, key=lambda plan: chance(plan, dict(case.yours))))
+
+
 def test_every_right_formulation_is_judged_right_for_every_learner(drawn, reference):
     for s in drawn:
         for answer in (
@@ -809,6 +858,9 @@ def test_every_right_formulation_is_judged_right_for_every_learner(drawn, refere
             check.judge_audit(s, answer())
         for answer in (reference["best_plan"], plan_by_brute_force, plan_by_sorting):
             check.judge_plan(s, answer(s))
+        for c, target in [*check.reach_test_cases(s), *([(s, s.bold[0])] if s.bold else [])]:
+            for answer in (reference["reach_plan"], reach_by_enumeration, reach_by_fractions):
+                check.judge_reach(c, target, answer(c, target))
         for answer in (
             reference_for(reference, s, "news_moves"),
             news_by_wording(s),
@@ -848,6 +900,8 @@ def test_the_visible_checks_pass_them_as_the_learner_runs_them(drawn, reference,
             assert passes(run("my_audit", answer)), s.learner
         for answer in (reference["best_plan"], plan_by_brute_force, plan_by_sorting):
             assert passes(run("best_plan", answer)), (s.learner, answer.__name__)
+        for answer in (reference["reach_plan"], reach_by_enumeration, reach_by_fractions):
+            assert passes(run("reach_plan", answer)), (s.learner, answer.__name__)
         for answer in (news_by_wording(s), news_typed(s)):
             assert passes(run("news_moves", answer)), s.learner
         for answer in (reference["reaudit"], reaudit_by_arithmetic, reaudit_exactly):
@@ -856,10 +910,11 @@ def test_the_visible_checks_pass_them_as_the_learner_runs_them(drawn, reference,
             assert passes(run("classify_tactics", answer)), s.learner
 
 
-@pytest.mark.parametrize("question", ["best_plan", "reaudit"])
+@pytest.mark.parametrize("question", ["best_plan", "reach_plan", "reaudit"])
 def test_every_right_formulation_passes_the_hidden_check(reference, question, learner):
     formulations = {
         "best_plan": (reference["best_plan"], plan_by_brute_force, plan_by_sorting),
+        "reach_plan": (reference["reach_plan"], reach_by_enumeration, reach_by_fractions),
         "reaudit": (reference["reaudit"], reaudit_by_arithmetic, reaudit_exactly),
     }[question]
     for answer in formulations:

@@ -39,10 +39,12 @@ from course.scenarios.leverage import (
     fact_key,
     news_key,
     plans,
+    reach_chances,
     tactic_key,
     tactic_kinds_accepted,
     turning_point,
 )
+from course.scenarios.leverage import best_plan as best_average_plan
 from course.variants import hidden_learners, learner_id, variant
 
 MODULE = "00_leverage"
@@ -534,6 +536,131 @@ def best_plan(answer, hidden=False):
     if failures:
         raise next((f for f in failures if f.general != COMPARE_ALL), failures[0])
     passed("best_plan finds the plan that adds most to your weighted leverage on average.")
+
+
+# --- question 3c: a plan for a threshold --------------------------------------------------
+
+
+def _reach_case(own, numbers, budget, yours, theirs, weights, target):
+    return replace(_steps(own, numbers, budget, yours, weights), theirs=_mapping(theirs)), target
+
+
+def reach_test_cases(own):
+    """Test cases on the learner's own steps in which the plan most likely to reach the
+    target is not the plan with the highest average gain, one each way."""
+    return [
+        # a sure pair reaches +0.75 (chance 0.855); the long shot on the heavy source adds
+        # more on average (1.275 with the first step) but reaches it only when it comes
+        # through (0.40)
+        _reach_case(
+            own,
+            [(2, 3, 0.95), (4, 4, 0.4), (2, 3, 0.9)],
+            7,
+            (4, 4, 4),
+            (4, 4, 4),
+            (0.25, 0.5, 0.25),
+            0.75,
+        ),
+        # the sure pair adds more on average (1.08) but only +1.20, short of +1.30; only the
+        # long shot can get there (0.45)
+        _reach_case(
+            own,
+            [(2, 3, 0.9), (4, 5, 0.45), (2, 3, 0.9)],
+            6,
+            (5, 5, 5),
+            (5, 5, 5),
+            (0.3, 0.4, 0.3),
+            1.3,
+        ),
+    ]
+
+
+def _describe_reach_case(s, target):
+    return (
+        _describe_plan_case(s)
+        .replace("(your ratings", f"(target {target:+.2f}; your ratings")
+        .replace("weights", f"their ratings {_ratings(s.theirs)}, weights", 1)
+    )
+
+
+#: The hint for a plan chosen by its average gain where the target asks for its chance.
+BY_AVERAGE = (
+    "it is the plan with the highest average gain; with a target, count for each plan the "
+    "chance that the steps that come through bring your balance to the target, adding the "
+    "chances of every way its steps can come through or not that gets there"
+)
+
+
+def judge_reach(s, target, result, where="your case"):
+    """Question 3c on ``result``, what ``reach_plan(s, target)`` returned."""
+    if isinstance(result, str) or not isinstance(result, list | tuple | set | frozenset):
+        raise NotYet(
+            f"reach_plan should return a list of step names, got {result!r}",
+            general="it should return a list of step names",
+        )
+    unknown = [name for name in result if name not in s.steps]
+    if unknown:
+        raise NotYet(
+            f"{unknown[0]!r} is not one of the steps; copy the names from case.steps",
+            general="it returns a name that is not one of case.steps",
+        )
+    if len(set(result)) != len(result):
+        raise NotYet("reach_plan names a step twice", general="it names a step twice")
+    plan = tuple(name for name in s.steps if name in result)
+    chances = reach_chances(s, target)
+    if plan not in chances:
+        days = sum(s.steps[name][2] for name in plan)
+        raise NotYet(
+            f"in {where} the plan takes {days} days, more than the {s.budget} available",
+            general="a plan it returns takes more days than the budget",
+        )
+    best = max(chances.values())
+    if chances[plan] >= best - 1e-9:
+        return
+    if set(plan) == set(best_average_plan(s)):
+        general = BY_AVERAGE
+    else:
+        general = (
+            "another plan that fits is more likely to reach the target; the chance of a "
+            "plan is the sum, over the ways its steps can come through or not, of those "
+            "that leave your balance at the target or above"
+        )
+    raise NotYet(
+        f"reach_plan is not right for {where}: {general} (your plan gets there with a "
+        f"chance of {chances[plan]:.2f}).",
+        general=general,
+    )
+
+
+def _reach_cases(hidden):
+    own = _own()
+    cases = [(c, t, _describe_reach_case(c, t)) for c, t in reach_test_cases(own)]
+    if own.bold is not None:
+        cases.insert(0, (own, own.bold[0], "your case"))
+    if hidden:
+        for learner in HIDDEN_LEARNERS:
+            other = _drawn(learner)
+            if other.bold is not None:
+                cases.append((other, other.bold[0], "another learner's case"))
+    return cases
+
+
+@question
+def reach_plan(answer, hidden=False):
+    """Check a function that returns the plan most likely to bring the balance to a target.
+    Every case is tried; the hint shown is the first that names a shortcut, else the first."""
+    failures = []
+    for s, target, where in _reach_cases(hidden):
+        try:
+            judge_reach(s, target, call_learner(answer, s, target), where)
+        except NotYet as failure:
+            failures.append(failure)
+    if failures:
+        raise next((f for f in failures if f.general == BY_AVERAGE), failures[0])
+    passed(
+        "reach_plan finds the plan most likely to reach the target, which is not always "
+        "the plan that adds most on average."
+    )
 
 
 # --- question 4: the news, and when to ask ------------------------------------------------

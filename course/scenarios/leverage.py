@@ -30,6 +30,8 @@ from course.models.audit import (
     SCALE,
     SOURCES,
     expected_gain,
+    leverage_balance,
+    shifted,
     who_leads,
 )
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, fitting, pick
@@ -1472,12 +1474,34 @@ class LeverageScenario(Scenario):
             '`scenario.show("news")`, `scenario.show("tactics")`.'
         )
 
+    @property
+    def bold(self):
+        """Question 3c's ask, made at the first meeting before any news: ``(need, ask)``,
+        or ``None`` when no ask of the case makes a fair question (see ``bold_ask``)."""
+        return bold_ask(self)
+
+    def _bold_text(self):
+        start = leverage_balance(self.yours, self.theirs, self.weights)
+        if self.bold is None:
+            return (
+                f"Your starting balance is {start:+.2f} points. No ask of your case makes a "
+                "fair question 3c on your own numbers; the check tries its test cases."
+            )
+        need, ask = self.bold
+        return (
+            f"Your starting balance is {start:+.2f} points. At the first meeting, before any "
+            f"news, you would like to {ask}, which needs a balance of at least "
+            f"**{need:+.2f} points** (`scenario.bold`, a pair (need, ask))."
+        )
+
     def show(self, *parts):
         """Parts of the scenario as Markdown, one after the other: "audit", "steps",
-        "judgement" (question 3b's shorter budget and trust items), "news" or "tactics"."""
+        "bold" (question 3c's ask), "judgement" (question 3b's shorter budget and trust
+        items), "news" or "tactics"."""
         known = {
             "audit": self._audit_table,
             "steps": self._steps_list,
+            "bold": self._bold_text,
             "judgement": self._judgement,
             "news": self._news_list,
             "tactics": self._tactics_list,
@@ -1659,6 +1683,66 @@ def best_plan(scenario):
     """The plan within budget with the highest expected gain, as a tuple of step names."""
     options = plans(scenario)
     return max(options, key=options.get)
+
+
+def plan_outcomes(scenario, plan):
+    """What a plan can lead to: each way its steps can come through or not (independently),
+    as (chance, your balance after the steps that came through), from the starting audit."""
+    outcomes = []
+    for came in product((True, False), repeat=len(plan)):
+        chance, ratings = 1.0, dict(scenario.yours)
+        for name, through in zip(plan, came, strict=True):
+            source, amount, _, p = scenario.steps[name]
+            chance *= p if through else 1 - p
+            if through:
+                ratings = shifted(ratings, {source: amount})
+        outcomes.append((chance, leverage_balance(ratings, scenario.theirs, scenario.weights)))
+    return outcomes
+
+
+def reach_chances(scenario, target):
+    """Every plan that fits in the budget, with its chance of leaving your balance at
+    ``target`` points or more (question 3c)."""
+    return {
+        plan: sum(chance for chance, balance in plan_outcomes(scenario, plan) if balance >= target)
+        for plan in plans(scenario)
+    }
+
+
+def best_reach_plan(scenario, target):
+    """The plan within budget most likely to bring your balance to ``target`` or above."""
+    chances = reach_chances(scenario, target)
+    return max(chances, key=chances.get)
+
+
+def _reach_problems(scenario, target):
+    """Why ``target`` makes a poor question 3c: a best plan not clear by MARGIN / 2 in
+    chance, a best chance of nothing, or a plan outcome within MARGIN / 2 of the target."""
+    chances = sorted(reach_chances(scenario, target).values())
+    if chances[-1] <= 0 or chances[-1] - chances[-2] < MARGIN / 2 - 1e-9:
+        return ["reach: no clear best plan"]
+    for plan in plans(scenario):
+        if any(abs(b - target) < MARGIN / 2 - 1e-9 for _, b in plan_outcomes(scenario, plan)):
+            return ["reach: an outcome on the target"]
+    return []
+
+
+def bold_ask(scenario):
+    """Question 3c's ask: a rung of the case's ladder above your starting balance, made at
+    the first meeting, before any news, as ``(need, ask)``. The first rung on which the plan
+    most likely to reach it is not the plan with the highest average gain, where there is
+    one; else the first rung with a clear best plan; ``None`` when no rung has one."""
+    start = leverage_balance(scenario.yours, scenario.theirs, scenario.weights)
+    fair = [
+        (need, ask)
+        for need, ask in CASES[scenario.case].asks
+        if need > start + MARGIN and not _reach_problems(scenario, need)
+    ]
+    average = set(best_plan(scenario))
+    return next(
+        (rung for rung in fair if set(best_reach_plan(scenario, rung[0])) != average),
+        fair[0] if fair else None,
+    )
 
 
 # ----- drawing a learner's scenario: each part is redrawn until its invariants hold -----

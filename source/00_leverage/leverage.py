@@ -29,8 +29,8 @@
 # 7. find your way around the course and check your progress.
 #
 # It takes most people **3½ to 5 hours** (about 3 if you are at ease with Python): some
-# reading, an interactive audit, six answers in Python (two of them short programs with a
-# loop), and three pieces of writing. It can be done in two sittings: sections 1 to 3, then
+# reading, an interactive audit, seven answers in Python (three of them short programs
+# with a loop), and three pieces of writing. It can be done in two sittings: sections 1 to 3, then
 # 4 to 8. What a question earns is counted in **marks**; everywhere else in this module,
 # **points** are units of the 0 to 10 leverage scale. One exception you will see: the
 # feedback under each check, shared by every module of the course, counts marks as
@@ -431,7 +431,8 @@ LeverageAudit(without_news_of=scenario)
 # same; and it treats the steps as independent, so one failing says nothing about another.
 # If what matters to you is reaching a threshold, such as the balance an ask needs in
 # section 5, compare plans by their chance of getting there instead: a sure step that
-# gets you there can beat a long shot with a higher average.
+# gets you there can beat a long shot with a higher average, and a long shot can be the
+# only way there (question 3c practises both).
 #
 # The steps come in three families, one per source, each with its own bounds.
 #
@@ -527,6 +528,68 @@ def best_plan(case):
 check.best_plan(best_plan)
 ### BEGIN HIDDEN TESTS
 check.best_plan(best_plan, hidden=True)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-text", "schema_version": 3}
+# ### Question 3c (2 marks): a plan for a threshold
+#
+# Section 4 said that when what matters is reaching a threshold, plans should be compared
+# by their chance of getting there, not by their average gain. Here is such a threshold
+# on your own numbers:
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bold-ask", "schema_version": 3}
+scenario.show("bold")
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-task", "schema_version": 3}
+# Write `reach_plan(case, target)`. Like `best_plan`, it takes a scenario with
+# `case.budget`, `case.steps`, your starting ratings `case.yours`, the other side's
+# `case.theirs` and the weights `case.weights`. It returns the list of step names that fit
+# in the budget together and give the **highest chance** that your balance, once the
+# steps that come through are applied, is at least `target` points. The steps come
+# through or not independently: a plan of two steps has four outcomes (both, only the
+# first, only the second, neither), with chances such as 0.8 × (1 − 0.6) for "only the
+# first". Add up the chances of the outcomes that reach the target. On your own case, try
+# `reach_plan(scenario, scenario.bold[0])` against `best_plan(scenario)`: for many
+# learners they differ. The check tries your case (when it has such an ask) and two test
+# cases in which the two rules disagree; grading also tries other learners' cases.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reach-plan-answer", "schema_version": 3}
+def reach_plan(case, target):
+    """The steps (a list of names) that fit in case.budget and most likely bring your
+    balance to target points or more."""
+    ### BEGIN SOLUTION
+    from itertools import combinations, product
+
+    def chance_of_reaching(plan):
+        total = 0.0
+        for came in product((True, False), repeat=len(plan)):
+            chance, ratings = 1.0, dict(case.yours)
+            for name, through in zip(plan, came, strict=True):
+                source, amount, _, p = case.steps[name]
+                chance *= p if through else 1 - p
+                if through:
+                    ratings = shifted(ratings, {source: amount})
+            if leverage_balance(ratings, case.theirs, case.weights) >= target:
+                total += chance
+        return total
+
+    names = list(case.steps)
+    fits = [
+        plan
+        for k in range(len(names) + 1)
+        for plan in combinations(names, k)
+        if sum(case.steps[name][2] for name in plan) <= case.budget
+    ]
+    return list(max(fits, key=chance_of_reaching))
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "reach-plan-test", "schema_version": 3}
+"""Check that reach_plan picks the plan most likely to bring the balance to the target."""
+check.reach_plan(reach_plan)
+### BEGIN HIDDEN TESTS
+check.reach_plan(reach_plan, hidden=True)
 ### END HIDDEN TESTS
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "plan-judgement-case", "schema_version": 3}
