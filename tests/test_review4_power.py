@@ -175,3 +175,15 @@ def test_question_4b_is_in_the_notebook_and_the_map():
     assert "check.signing_terms(signing_terms, hidden=True)" in NOTEBOOK
     power = next(m for m in MODULES if m.folder == "03_power")
     assert power.questions.index("signing_terms") == power.questions.index("rig_prices") + 1
+
+
+def test_question_4b_story_keeps_borealis_on_the_same_terms(drawn):
+    """Were Borealis still paying on the fixed date, money on signing would be worth more
+    from Atlas than the same sum from Borealis, and deal-me-out would let Atlas pay less
+    than Borealis's figure: the story puts both offers on the same terms, so the saving
+    counts whoever buys and Borealis's figure stays the floor."""
+    for s in drawn[:20]:
+        story = " ".join(s.story().split())
+        assert "Borealis has said its offer would then come on the same terms" in story
+        assert "whoever buys" in story
+        assert "Borealis's offer stays on the fixed date's terms" not in story

@@ -796,12 +796,13 @@ check.rig_prices(rig_prices, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "signing-terms-text", "schema_version": 3}
 # ### Question 4b (2 points): paid on signing?
 #
-# Back to the licence. Before the talks start, Atlas offers to change one term: it would pay
-# the day the deal is signed, not on the fixed date. The end of part 1 of your story
-# ("Paid on signing?") gives what the money's coming sooner would save Kestrel (`s.signing_gain`) and how many
-# times as fast as Atlas a day's delay would then cost Kestrel (`s.signing_ratio`), since
-# its overdraft would then be running while it waits. Offers still follow each other
-# within days, and Borealis's offer is unchanged.
+# Back to the licence, with a what-if. Suppose that before the talks began Atlas had
+# offered to change one term: the buyer pays the day the deal is signed, not on the fixed
+# date, and Borealis's offer would come on the same terms. The end of part 1 of your story
+# ("Paid on signing?") gives what the money's coming sooner would save Kestrel, whoever
+# buys (`s.signing_gain`), and how many times as fast as Atlas a day's delay would then
+# cost Kestrel (`s.signing_ratio`), since its overdraft would be running while it waits.
+# Offers still follow each other within days, and Borealis's figure is unchanged.
 #
 # Write `signing_terms(s)`, returning a pair `(price, switch)`:
 #
