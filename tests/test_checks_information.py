@@ -288,7 +288,8 @@ def test_bayes_is_given_the_right_likelihood(learner):
         return reference.belief_after_opening(sale, likelihood)
 
     check.belief_after_opening(spy, hidden=True)
-    assert len(seen) == 6
+    assert len(seen) == 7  # the learner, five hidden learners and the sure-price case
+    assert seen[-1][0] == check.SURE_CASE
     for who, likelihood in seen:
         assert likelihood == reference.opening_likelihood(variant("01_information", who))
 
@@ -600,7 +601,12 @@ def test_the_fall_back_hints_never_print_the_right_number(learner):
         return reservation * 1.07, keep
 
     earned, hint = next(iter(wren_parts(off_wren).values()))
-    assert earned == 0 and "is too high" in hint and "€70" not in hint and "reservation price of 70" not in hint
+    assert (
+        earned == 0
+        and "is too high" in hint
+        and "€70" not in hint
+        and "reservation price of 70" not in hint
+    )
 
     def off_report(sale, after):
         before, now, worth, buy = reference.report_decision(sale, after)
@@ -1543,3 +1549,27 @@ def test_the_situations_do_not_name_the_promise_they_break():
     for item in reference.SITUATIONS:
         for words in giveaways.get(item.key, ()):
             assert words not in item.text, (item.key, words)
+
+
+def test_the_lowest_price_of_all_as_the_sure_price_fails_visibly(monkeypatch):
+    """The review's W2: for about half the learners the opening rules out only high
+    prices, so 'the lowest reservation price of all' passed their own check and failed
+    only at grading. The visible check now also tries a case whose opening rules out the
+    lowest price."""
+
+    def only_high_ruled_out(sale):
+        after = reference.posterior_after_opening(sale)
+        return reference.surest_price(after) == min(sale.reservations)
+
+    as_learner(monkeypatch, learner_where(only_high_ruled_out))
+    case = variant("01_information", check.SURE_CASE)
+    after = reference.posterior_after_opening(case)
+    assert reference.surest_price(after) != min(case.reservations)
+    assert not reference.problems(case)
+
+    def lowest_of_all(sale, likelihood):
+        beliefs, expected, _ = reference.belief_after_opening(sale, likelihood)
+        return beliefs, expected, min(sale.reservations)
+
+    hint = miss(check.belief_after_opening, lowest_of_all)
+    assert check.SURE_CASE in hint and "ruled out" in hint

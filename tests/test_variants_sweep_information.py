@@ -1088,3 +1088,19 @@ def test_question_4_says_what_keep_going_means():
     offers = sale.wren_offers
     reservation, keep = scenario.reservation_from_concessions(offers, sale.wren_cost)
     assert keep == (reservation > sale.wren_cost)
+
+
+def test_question_5_puts_the_task_first_and_the_discussion_after():
+    """The review's U3: Question 5's four return values came after a paragraph on its
+    inputs, and the factor and the counter-example sat in the task; the values now come
+    first, the factor and the counter-example in an 'after you pass' note at the end."""
+    words = notebook_words("q5-text")
+    order = [
+        words.index("`(before, now, with_news, capped)`"),
+        words.index("The inputs:"),
+        words.index("One point for `before`"),
+        words.index("**After you pass.**"),
+        words.index("reported a *factor*"),
+        words.index("Compare `before` with `now`"),
+    ]
+    assert order == sorted(order)

@@ -210,12 +210,19 @@ def opening_likelihood(answer, hidden=False):
     )
 
 
+#: A case Question 2's check always tries, visible and hidden: its opening rules out the
+#: lowest reservation price, so naming the lowest price of all as the sure price fails
+#: visibly even for the half of learners whose own opening rules out only high prices
+#: (the review's W2).
+SURE_CASE = "worked-case-1"
+
+
 @question
 def belief_after_opening(answer, hidden=False):
     """Check a function that returns (posterior, expected reservation price, highest price
     accepted for sure) after the opening, given the right likelihood, so Question 1 cannot
-    cost it."""
-    for sale in _scenarios(hidden):
+    cost it; ``SURE_CASE`` is tried too."""
+    for sale in [*_scenarios(hidden), variant(MODULE, SURE_CASE)]:
         likelihood = reference.opening_likelihood(sale)
         result = _pair(
             call_learner(answer, sale, likelihood, name="belief_after_opening"),

@@ -221,8 +221,10 @@ check.opening_likelihood(opening_likelihood, hidden=True)
 # `expected_reservation` (loaded in the setup cell) do the arithmetic, or you can write it
 # out. Do not round: the check compares chances to a millionth and amounts to the cent.
 #
-# Then compare `sure` with `sale.opening_offer`, and ask yourself whether you would accept
-# Osprey's opening as it stands. On your own scenario, try
+# Besides your own scenario, the check tries a worked case,
+# `course.variant("01_information", "worked-case-1")`, whose opening rules out the lowest
+# reservation price. Then compare `sure` with `sale.opening_offer`, and ask yourself
+# whether you would accept Osprey's opening as it stands. On your own scenario, try
 # `belief_after_opening(sale, opening_likelihood(sale))`.
 
 
@@ -486,30 +488,30 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (3 points): your price, and the news that moves it
 #
-# Write `my_price(sale, after, reading)`, where `after` is your beliefs after Osprey's
-# opening (the first part of your answer to Question 2; again, the check passes in the
-# right ones), and `reading` is how you read the news of Question 3: a dict from each key of
-# `sale.news` to the likelihood your `news_likelihood` gives it. The check passes in a
-# reading that points the right way (each price twice as likely as the next lower one, or
-# as the next higher one for news that points down, or all alike), so a slip in Question 3
-# costs nothing here; your own reading may be stronger or weaker.
-# Return `(before, now, with_news, capped)`:
+# Write `my_price(sale, after, reading)` to return four final prices,
+# `(before, now, with_news, capped)`:
 #
-# - `before`: the final price you would have named had you priced before Osprey said
-#   anything, from your prior (`sale.prior_beliefs()`) and your cost (`sale.cost`);
-# - `now`: the final price you name after the opening, from `after` and `sale.cost`;
-# - `with_news`: the final price you name once you have also read the news: update
-#   `after` with each likelihood in `reading` by Bayes' rule, then price against the
-#   result;
-# - `capped`: your final price after the scenario's **news that changes**: before you name
-#   your final price, a rival starts selling a similar machine for less, so Osprey would
-#   pay you at most `sale.rival_cap`. As section 2 says, move each possible reservation
-#   price above the cap down to the cap, carrying its chance with it, and price against
-#   those beliefs (from `after`, without the other news, and `sale.cost`). Leaving out
-#   the news you have already read is a simplification that shows what the cap does on
-#   its own; a real seller would combine both, and once your capped price passes, the
-#   check shows what combining them gives on your scenario. Leverage has shifted: see
-#   whether your price falls, and whether it falls to the cap or below it.
+# - `before`: the price you would have named before Osprey said anything, from your prior
+#   (`sale.prior_beliefs()`) and your cost (`sale.cost`);
+# - `now`: the price you name after the opening, from `after` and `sale.cost`;
+# - `with_news`: the price you name once you have also read the news: update `after` with
+#   each likelihood in `reading` by Bayes' rule, then price against the result;
+# - `capped`: your price after the scenario's **news that changes**: a rival starts
+#   selling a similar machine for less, so Osprey would pay you at most `sale.rival_cap`.
+#   As section 2 says, move each possible reservation price above the cap down to the cap,
+#   carrying its chance with it, and price against those beliefs (from `after`, without
+#   the other news, and `sale.cost`). Leaving out the news you have already read is a
+#   simplification that shows what the cap does on its own; a real seller would combine
+#   both, and once your capped price passes, the check shows what combining them gives on
+#   your scenario. Leverage has shifted: see whether your price falls, and whether it
+#   falls to the cap or below it.
+#
+# The inputs: `after` is your beliefs after Osprey's opening (the first part of your
+# answer to Question 2; the check passes in the right ones). `reading` is how you read
+# the news of Question 3: a dict from each key of `sale.news` to the likelihood your
+# `news_likelihood` gives it. The check passes in a reading that points the right way
+# (each price twice as likely as the next lower one, or as the next higher one for news
+# that points down, or all alike), so a slip in Question 3 costs nothing here.
 #
 # One point for `before`, one for `now` and `with_news`, one for `capped`. Besides your own
 # scenario, the check tries three worked cases, `course.variant("01_information",
@@ -523,20 +525,21 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # my_price(sale, after, {key: news_likelihood(sale, key) for key in sale.news})
 # ```
 #
-# and compare `now` with `with_news`. Question 3's check reported a factor: a reading in
-# which the news is that many times as likely under each reservation price as under the
-# next one (lower or higher, as the news points) is just strong enough to move your price.
-# With the same factor from every price to the next, a larger one moves it, and that step
-# is the news shifting your leverage; a smaller one may not. That one number describes
-# only such even readings: for an uneven one, such as 1, 1, 1 and 5, call `my_price` and
-# see.
+# **After you pass.** Two things to look at.
 #
-# Compare `before` with `now` too. In every scenario of this course the opening leaves your
-# best price where it was or lowers it (your `sure` price of Question 2 rises, though,
-# whenever the opening rules out the lowest price). That is true of the scenarios drawn
-# here, not of openings in general: with section 2's worked example and a cost of 40, the
-# best price is 60 before the offer and 70 after it, because the offer made a buyer at 60
-# less likely and 60 had been the best price.
+# - Compare `now` with `with_news`. Question 3's check reported a *factor*. Picture a
+#   reading in which the news is the same number of times as likely under each
+#   reservation price as under the next one down (or up, for news that points down): that
+#   number is the factor. At the reported factor the news just moves your price; a larger
+#   one moves it too, and that step is the news shifting your leverage; a smaller one may
+#   not. The one number describes only such even readings: for an uneven one, such as 1,
+#   1, 1 and 5, call `my_price` and see.
+# - Compare `before` with `now`. In every scenario of this course the opening leaves your
+#   best price where it was or lowers it (your `sure` price of Question 2 rises, though,
+#   whenever the opening rules out the lowest price). That is true of the scenarios drawn
+#   here, not of openings in general: with section 2's worked example and a cost of 40,
+#   the best price is 60 before the offer and 70 after it, because the offer made a buyer
+#   at 60 less likely and 60 had been the best price.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-price-answer", "schema_version": 3}
