@@ -930,6 +930,8 @@ def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
         # fourth review, weak exercise 2: the answer cell no longer dictates the algorithm
         ("best-plan-answer", "### BEGIN SOLUTION", "list every set of steps"),
         ("q3-text", "For many learners it is not the best", None),
+        # fourth review, unclear passage 5: what "strong" is used for
+        ("audit-teaching", "no answer turns on it", None),
         # fourth review, weak exercises 4 and 5
         ("plan-judgement-text", "Which plan would you take instead, and why?", "drop or change"),
         ("q2-text", "a few bounds of its own judgement", None),

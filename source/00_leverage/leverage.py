@@ -267,6 +267,9 @@ check.classify_facts(fact_leverage)
 # $w\,(r_{\mathrm{you}} - r_{\mathrm{them}})$, which say where each side is ahead.
 # The course calls the sides **even** when $|B| < 0.5$ points, and calls the balance
 # **strong** for one side when $|B| \ge 2.5$ points, a quarter of the 0–10 rating scale.
+# "Even" decides question 4b's turning point; "strong" is only a word the interactive
+# audit and question 2's check use when they describe a balance ("strongly in your
+# favour"), and no answer turns on it.
 # Both cut-offs are this course's conventions, not findings: half a point is about as fine
 # a difference as ratings like these can be trusted to show. That caution is about how far
 # to trust an audit, not about the arithmetic on it. The exercises below take an audit as
