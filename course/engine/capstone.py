@@ -13,7 +13,7 @@ import math
 import random
 
 from course.engine.analysis import analyse
-from course.engine.bots import PATIENCE_PER_TRUST, TRUST_START, Counterpart, make_bot
+from course.engine.bots import PATIENCE_PER_TRUST, TRUST_START, make_bot
 from course.engine.bots import STYLES as COUNTERPARTS
 from course.engine.debrief import (
     achievable,
@@ -57,32 +57,6 @@ ENDINGS = {
 }
 
 
-class _Marlow(Counterpart):
-    """The course's counterpart as Marlow: it also accepts any package at least as good
-    for it as its own standing offer. Its ladder moves in whole levels and can step below
-    its target for the round, so without this it could refuse its own final offer when
-    the learner hands it back, and leave."""
-
-    def respond(self, k, offer):
-        if super().respond(k, offer):
-            return True
-        if self.position is None:
-            return False
-        own = self.preferences.utilities
-        standing = own[self._ladder.index(self.position)]
-        return own[offer] >= max(standing, self.preferences.reservation) - 1e-9
-
-
-def _as_marlow(bot):
-    """``bot`` (a ``Counterpart``) turned into a ``_Marlow``: the same state, the
-    acceptance rule above. The engine's session builds its bot by name, so the table
-    swaps the class of the live bot and of the copy kept for the debrief's replays."""
-    if not isinstance(bot, Counterpart):
-        raise TypeError(f"Marlow is one of the course's counterparts, got {type(bot).__name__}")
-    bot.__class__ = _Marlow
-    return bot
-
-
 def first_answer(bot, opening):
     """What ``bot`` (as it starts a negotiation) answers to the opening ``opening`` (an
     outcome index), on a copy: ``("accept", opening)`` or ``("offer", index)``."""
@@ -115,9 +89,6 @@ class Table:
             bot_deadline=max(1, deadline),
             memory=memory,
         )
-        session = self.session
-        _as_marlow(session._encounter.__self__)  # the live bot
-        _as_marlow(session._fresh)  # the bot as it started, for the replays
 
     def next_first_answer(self, opening):
         """Once the negotiation is over: what a Marlow of the same style, with Quell in
@@ -134,7 +105,7 @@ class Table:
             deadline=started.deadline,
             memory=copy.deepcopy(self._memory),
         )
-        return first_answer(_as_marlow(bot), opening)
+        return first_answer(bot, opening)
 
     def outcome(self):
         """The measured outcome, only once the negotiation is over (it reveals the
