@@ -187,3 +187,11 @@ def test_question_4b_story_keeps_borealis_on_the_same_terms(drawn):
         assert "Borealis has said its offer would then come on the same terms" in story
         assert "whoever buys" in story
         assert "Borealis's offer stays on the fixed date's terms" not in story
+
+
+def test_the_luxembourg_paper_is_cited_so_it_can_be_found():
+    """Review 4's citation gap: the paper was cited by title and year only; the author's
+    name could not be checked in the search corpus, so the citation gives where it is
+    published and where it comes from."""
+    assert "*Games* 9(2), article 29, 2018" in PROSE
+    assert "University of Bayreuth" in PROSE
