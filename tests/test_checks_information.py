@@ -1573,3 +1573,57 @@ def test_the_lowest_price_of_all_as_the_sure_price_fails_visibly(monkeypatch):
 
     hint = miss(check.belief_after_opening, lowest_of_all)
     assert check.SURE_CASE in hint and "ruled out" in hint
+
+
+# Question 5b: holds at the opening (the review's W7)
+
+
+def test_a_hold_read_the_wrong_way_round_is_named(monkeypatch):
+    def moves_both_ways(sale):
+        after = reference.posterior_after_opening(sale)
+        right = reference.holds_before_moving(sale, after)
+        wrong = reference.holds_before_moving(sale, after, direction=-1)
+        return right is not None and wrong is not None and wrong != right
+
+    as_learner(monkeypatch, learner_where(moves_both_ways))
+
+    def wrong_way(sale, after):
+        return reference.holds_before_moving(sale, after, direction=-1)
+
+    hint = miss(check.holds_before_moving, wrong_way)
+    assert "the wrong way round" in hint and "lower reservation prices" in hint
+
+
+def test_a_count_off_by_one_says_which_way_without_the_count(monkeypatch):
+    def moves_after_two(sale):
+        after = reference.posterior_after_opening(sale)
+        found = reference.holds_before_moving(sale, after)
+        return found is not None and 2 <= found <= 9
+
+    sale = as_learner(monkeypatch, learner_where(moves_after_two))
+    right = reference.holds_before_moving(sale, reference.posterior_after_opening(sale))
+
+    for given, word in ((right - 1, "too few"), (right + 1, "too many")):
+        if given == reference.holds_before_moving(
+            sale, reference.posterior_after_opening(sale), direction=-1
+        ):
+            continue
+        hint = miss(check.holds_before_moving, lambda s, a, g=given: g)
+        assert word in hint and f" {right} " not in hint
+
+
+def test_none_and_a_count_are_told_apart(monkeypatch):
+    def never(sale):
+        return reference.holds_before_moving(sale, reference.posterior_after_opening(sale)) is None
+
+    as_learner(monkeypatch, learner_where(never))
+    hint = miss(check.holds_before_moving, lambda s, a: 3)
+    assert "leave your best price where it is" in hint
+    monkeypatch.undo()
+    as_learner(monkeypatch, learner_where(lambda s: not never(s)))
+    hint = miss(check.holds_before_moving, lambda s, a: None)
+    assert "does move your price" in hint
+    assert "whole number" in miss(check.holds_before_moving, lambda s, a: 2.5)
+    check.holds_before_moving(
+        lambda s, a: reference.holds_before_moving(s, a), hidden=True
+    )  # the reference passes the hidden learners too

@@ -13,9 +13,9 @@ from tests.notebooks import release_notebook, solved
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_grading_information")]
 
 MODULE, NAME = "01_information", "information"
-#: Nine questions (1 + 1 + 1 + 2 + 3 + 2 + 1 + 3 + 2); the 3-point reflection is graded by
-#: hand.
-AUTO_POINTS = 16
+#: Ten questions (1 + 1 + 1 + 2 + 3 + 1 + 2 + 1 + 3 + 2; question 5b, the review's W7,
+#: adds one); the 3-point reflection is graded by hand.
+AUTO_POINTS = 17
 
 
 def hard_coded_likelihood(learner):

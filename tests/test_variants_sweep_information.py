@@ -605,12 +605,50 @@ def limits_by_rule(sale, after):
     return {key: (a, step[way.get(a)]) for key, a in cases.items()}
 
 
+def holds_by_powers(sale, after):
+    """Written as one formula: after n holds the weights are after(r) / r^n (the 0.2 and
+    the offer cancel in Bayes' rule), in Fractions; the count as a float."""
+    chances = {Fraction(r): Fraction(c) for r, c in after.items()}
+    cost = Fraction(sale.cost)
+
+    def best(weights):
+        profit = {p: (p - cost) * sum(w for r, w in weights.items() if r >= p) for p in weights}
+        return max(profit, key=profit.get)
+
+    now = best(chances)
+    for n in range(1, 11):
+        if best({r: c / r**n for r, c in chances.items()}) != now:
+            return float(n)
+    return None
+
+
+def holds_by_numpy(sale, after):
+    """Updated hold by hold with numpy, the hold's chance as the updater's model writes it
+    (zero below the offer), the best price by cumulative sums from the top."""
+    values = np.array(sorted(after))
+    beliefs = np.array([after[v] for v in values])
+    x = sale.opening_offer
+
+    def best(weights):
+        accepted = weights[::-1].cumsum()[::-1]
+        return values[np.argmax((values - sale.cost) * accepted)]
+
+    now = best(beliefs)
+    for n in range(1, 11):
+        beliefs = beliefs * np.where(values >= x, 0.2 * x / values, 0.0)
+        beliefs = beliefs / beliefs.sum()
+        if best(beliefs) != now:
+            return np.int64(n)
+    return None
+
+
 ALTERNATIVES = {
     "opening_likelihood": (likelihood_strict_numpy, likelihood_fractions),
     "belief_after_opening": (bayes_by_hand, bayes_numpy),
     "news_likelihood": (news_as_power, news_as_steps),
     "reservation_from_concessions": (reservation_by_series, reservation_by_solving),
     "my_price": (price_cumulative, price_grid),
+    "holds_before_moving": (holds_by_powers, holds_by_numpy),
     "model_limits": (limits_by_assumption, limits_by_rule),
     "information_pays": (pays_by_worth, pays_by_rule),
     "report_decision": (report_by_posteriors, report_by_matrix),
@@ -744,6 +782,11 @@ def question_text(grade_id):
                 scenario.posterior_after_opening(s._sale),
                 scenario.course_reading(s._sale),
             ),
+        ),
+        (
+            "holds_before_moving",
+            "q5b-text",
+            lambda f, s: f(s, scenario.posterior_after_opening(s._sale)),
         ),
         (
             "report_decision",
@@ -1104,3 +1147,29 @@ def test_question_5_puts_the_task_first_and_the_discussion_after():
         words.index("Compare `before` with `now`"),
     ]
     assert order == sorted(order)
+
+
+def test_holds_at_the_opening_are_a_real_decision(sales):
+    """The review's W7: the belief updater's reading of a hold was taught and shown but
+    never practised with feedback. Question 5b asks how many holds at the opening move the
+    learner's best price; computed here from scratch (weights after(r) / r^n), the count
+    varies between learners, is None for some and 1 for few, and reading a hold the wrong
+    way round gives another answer for most of those whose price moves."""
+    counts, wrong_way = Counter(), 0
+    for sale in sales[:600]:
+        after = posterior(sale)
+        now = best_price(after, sale.cost)
+        found = None
+        for n in range(1, 11):
+            weights = {r: c / r**n for r, c in after.items()}
+            total = sum(weights.values())
+            if best_price({r: w / total for r, w in weights.items()}, sale.cost) != now:
+                found = n
+                break
+        assert found == scenario.holds_before_moving(sale, after), sale.learner
+        counts[found] += 1
+        if found is not None:
+            wrong_way += scenario.holds_before_moving(sale, after, direction=-1) != found
+    assert len(counts) >= 6 and 0.05 < counts[None] / 600 < 0.4, counts
+    assert counts[1] / 600 < 0.1
+    assert wrong_way / (600 - counts[None]) > 0.9

@@ -521,6 +521,70 @@ def reservation_from_concessions(answer, hidden=False):
     )
 
 
+def _holds(value):
+    """The learner's count of holds: a whole number from 1 to ``MOST_HOLDS``, or None."""
+    if value is None:
+        return None
+    if isinstance(value, Real) and not isinstance(value, bool) and float(value).is_integer():
+        count = int(value)
+        if 1 <= count <= reference.MOST_HOLDS:
+            return count
+    raise NotYet(
+        f"holds_before_moving should return a whole number from 1 to {reference.MOST_HOLDS}, "
+        f"or None, got {value!r}",
+        general=f"it should return a whole number from 1 to {reference.MOST_HOLDS}, or None",
+    )
+
+
+@question
+def holds_before_moving(answer, hidden=False):
+    """Check Question 4b: how many holds in a row at Osprey's opening it takes to move the
+    learner's best final price, read with the belief updater's model of a hold, given the
+    right beliefs after the opening (so Question 2 cannot cost it). A count, judged on the
+    learner's own case; hidden learners too."""
+    for sale in _scenarios(hidden):
+        after = reference.posterior_after_opening(sale)
+        given = _holds(call_learner(answer, sale, dict(after), name="holds_before_moving"))
+        right = reference.holds_before_moving(sale, after)
+        if given == right:
+            continue
+        who = f"for learner {sale.learner}"
+        if given == reference.holds_before_moving(sale, after, direction=-1) and given:
+            hint = (
+                "that reads a hold the wrong way round: the chance of a hold, 0.2 × last "
+                "offer / r, is larger for a lower r, so each hold moves weight towards the "
+                "lower reservation prices"
+            )
+            general = "it reads a hold as likelier from a buyer far from its reservation price"
+        elif right is None:
+            hint = (
+                f"{reference.MOST_HOLDS} holds in a row leave your best price where it is: "
+                "recount, updating the beliefs from the last hold each time"
+            )
+            general = f"it names a count where {reference.MOST_HOLDS} holds move nothing"
+        elif given is None:
+            hint = (
+                f"some number of holds up to {reference.MOST_HOLDS} does move your price: "
+                "after each hold, update your beliefs again and compare the expected profit "
+                "of every possible price"
+            )
+            general = "it answers None where some number of holds moves the price"
+        else:
+            hint = (
+                f"{given} is too {'many' if given > right else 'few'}: after each hold, update "
+                "the beliefs from the last hold (not from the opening) with 0.2 × opening / r, "
+                "and stop at the first hold after which another price earns more"
+            )
+            general = "it does not count the holds after which the best price first moves"
+        raise NotYet(f"{who}: {hint}.", general=general)
+    passed(
+        "holds_before_moving: each hold makes the lower reservation prices likelier, because "
+        "a buyer close to the most it would pay stands firm more often; a few holds can move "
+        "your price down, one alone rarely does (a buyer far from its reservation price also "
+        "holds now and then, to test you)."
+    )
+
+
 #: The hint for a buyer at exactly its reservation price counted as refusing.
 STRICT = "at exactly its reservation price the buyer accepts: count P(r ≥ p), not P(r > p)"
 

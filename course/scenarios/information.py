@@ -7,7 +7,12 @@ import math
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from course.models.information import bayes_update, expected_reservation, value_of_information
+from course.models.information import (
+    HOLD,
+    bayes_update,
+    expected_reservation,
+    value_of_information,
+)
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, pick
 
 #: Prior beliefs a learner may start from (chance of each of the four possible prices).
@@ -1256,6 +1261,34 @@ def model_limits(sale, after):
     answer = {item.key: (item.assumption, price[item.actions[0]]) for item in SITUATIONS}
     answer["staged-opening"] = ("honest-opening", staged_price(sale))
     return answer
+
+
+#: Question 4b counts holds up to this many; more than this, and the answer is ``None``.
+MOST_HOLDS = 10
+
+
+def hold_likelihood(beliefs, last):
+    """The belief updater's chance that a buyer repeats its ``last`` offer, under each
+    reservation price in ``beliefs``: ``HOLD`` × last / r (a buyer near the most it would
+    pay is likelier to stand firm); 0 under a reservation price below the offer."""
+    return {value: HOLD * last / value if value >= last else 0.0 for value in beliefs}
+
+
+def holds_before_moving(sale, after, direction=1, most=MOST_HOLDS):
+    """Question 4b: the fewest holds in a row at Osprey's opening after which the best
+    final price is no longer the one against ``after``, or ``None`` if ``most`` do not
+    move it. ``direction`` -1 reads a hold the wrong way round (likelier from a buyer
+    far from its reservation price: the hint for that slip)."""
+    now = best_move(after, sale.cost)[0]
+    beliefs = dict(after)
+    for holds in range(1, most + 1):
+        likelihood = hold_likelihood(beliefs, sale.opening_offer)
+        if direction < 0:
+            likelihood = {v: (1 / chance if chance else 0.0) for v, chance in likelihood.items()}
+        beliefs = bayes_update(beliefs, likelihood)
+        if best_move(beliefs, sale.cost)[0] != now:
+            return holds
+    return None
 
 
 def fair_play(sale):

@@ -36,7 +36,7 @@
 #    from foul ones.
 #
 # It takes about three and a half to four and a half hours, longer if Python or probability
-# is new to you: there is a good deal to read, nine coded questions, two widgets and a short
+# is new to you: there is a good deal to read, ten coded questions, two widgets and a short
 # reflection.
 # Three sittings suit it: sections 1 and 2 up to Question 3; the pace of concessions,
 # Question 4 and section 3 (Questions 5 and 6); then sections 4 to 7. Run the cells from
@@ -92,9 +92,10 @@ sale
 # In bargaining, each side keeps its reservation price to itself, and that has a cost.
 # Myerson and Satterthwaite ("Efficient Mechanisms for Bilateral Trading", *Journal of
 # Economic Theory*, 1983) proved it. Suppose each side's reservation price is known only
-# to itself, either could be the higher one, and each side acts in its own interest. Then
-# no way of bargaining that both are free to leave, and that needs no money from outside,
-# can promise a deal every time one would help both. When only the buyer's reservation
+# to itself, the two are drawn independently, either could be the higher one, and each
+# side acts in its own interest. Then no way of bargaining that both are free to leave,
+# and that needs no money from outside, can promise a deal every time one would help
+# both. When only the buyer's reservation
 # price is hidden, as in this module's sale (your cost is no secret that matters), such a
 # promise can be kept, but not at the price that is best for you: the take-it-or-leave-it
 # price of section 3 gives up some deals that would help both, in return for a larger
@@ -569,6 +570,55 @@ def my_price(sale, after, reading):
 check.my_price(my_price)
 ### BEGIN HIDDEN TESTS
 check.my_price(my_price, hidden=True)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5b-text", "schema_version": 3}
+# ### Question 5b (1 point): how long can Osprey stand firm?
+#
+# Back to the pace of concessions. Suppose that, instead of waiting for your final price,
+# Osprey's buyer answers every question you put to it by repeating its opening: it
+# *holds*, round after round. Read each hold with the belief updater's model: under a
+# reservation price $r$ at or above the last offer, a buyer holds with chance
+# $0.2 \times \text{last offer} / r$, so a hold is likelier from a buyer close to the most
+# it would pay. Each hold is new evidence: update the beliefs you had after the last
+# hold, not the ones after the opening.
+#
+# Write `holds_before_moving(sale, after)`, with `after` your beliefs after the opening
+# (as in Question 5; the check passes in the right ones). Return the fewest holds in a row
+# at `sale.opening_offer` after which your best final price (against `sale.cost`) is no
+# longer the one you would name now, or `None` if even ten holds leave it where it is.
+# This is a decision about your own case: how long you can let Osprey stand firm before
+# its firmness should change the price you name. The check tries your scenario; grading
+# also tries other learners'.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "holds-before-moving-answer", "schema_version": 3}
+def holds_before_moving(sale, after):
+    """The fewest holds at the opening that move your best final price, or None."""
+
+    ### BEGIN SOLUTION
+    def best(beliefs):
+        profit = {
+            price: (price - sale.cost) * sum(chance for r, chance in beliefs.items() if r >= price)
+            for price in beliefs
+        }
+        return max(profit, key=profit.get)
+
+    now, beliefs = best(after), dict(after)
+    for holds in range(1, 11):
+        hold = {r: 0.2 * sale.opening_offer / r for r in beliefs}
+        beliefs = update_beliefs(beliefs, hold)
+        if best(beliefs) != now:
+            return holds
+    return None
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "holds-before-moving-test", "schema_version": 3}
+"""Check that holds_before_moving reads each hold as evidence and finds when the price moves."""
+check.holds_before_moving(holds_before_moving)
+### BEGIN HIDDEN TESTS
+check.holds_before_moving(holds_before_moving, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
