@@ -459,7 +459,7 @@ def test_what_to_say_about_harrow_is_explained_for_every_wrong_choice(learner):
     seen = set()
     for s in hidden_and_own() + [course.variant("03_power", f"move-{n}") for n in range(30)]:
         right = harrow_move(s)
-        strong = s.outside_offer > table_share(s)
+        strong = s.outside_offer > s.granite_guess  # review 4, W3, W7: Granite's guess
         written = "mention" if s.harrow_in_writing else "confirm first"
         assert right == (written if strong else "keep quiet")
         check.judge_harrow_move(s, right.replace(" ", "_").upper())
@@ -474,8 +474,13 @@ def test_what_to_say_about_harrow_is_explained_for_every_wrong_choice(learner):
                 how = "in a signed letter" if s.harrow_in_writing else "only by telephone"
                 assert how in hint
                 continue
-            assert ("beats Kestrel's share at the table" in hint) == strong
-            assert ("is below Kestrel's share at the table" in hint) == (not strong)
+            guess = f"{s.granite_guess:,.0f}, what Granite guesses Kestrel would settle for"
+            assert (f"beats {guess}" in hint) == strong
+            assert (f"is below {guess}" in hint) == (not strong)
+            # where the share at the table would give the other move, the hint says why
+            # it does not decide here
+            differ = strong != (s.outside_offer > table_share(s))
+            assert ("Granite would expect if it knew Kestrel's patience" in hint) == differ
     strong_moves = ("mention", "confirm first")
     assert seen == {
         *((right, said) for right in strong_moves for said in HARROW_MOVES if said != right),
@@ -746,9 +751,9 @@ def test_a_strong_harrow_is_mentioned_once_granite_can_believe_it(learner):
         expected = harrow_move(s)
         seen.add(expected)
         if expected == "keep quiet":
-            assert s.outside_offer <= table_share(s)
+            assert s.outside_offer <= s.granite_guess
             continue
-        assert s.outside_offer > table_share(s)
+        assert s.outside_offer > s.granite_guess
         assert expected == ("mention" if s.harrow_in_writing else "confirm first")
         other = "confirm first" if expected == "mention" else "mention"
         with pytest.raises(NotYet) as failure:

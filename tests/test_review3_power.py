@@ -126,7 +126,11 @@ def test_e10_question_7b_sets_the_model_in_which_keeping_quiet_wins():
     keeping quiet; the setup now makes Granite unsure and say how it reads a named option."""
     assert "This time Granite knows both discount factors" not in PROSE
     assert "is unsure how patient Kestrel is" in PROSE
-    assert "one below makes it offer less" in PROSE
+    # review 4, W3: the rule itself left the premise; how Granite reads a named option stays
+    assert (
+        "Granite reads any alternative Kestrel names as a sign of what Kestrel would settle for"
+        in PROSE
+    )
     assert "as in question 7 below, mentioning a weak alternative gains nothing" not in PROSE
 
 

@@ -195,3 +195,11 @@ def test_the_luxembourg_paper_is_cited_so_it_can_be_found():
     published and where it comes from."""
     assert "*Games* 9(2), article 29, 2018" in PROSE
     assert "University of Bayreuth" in PROSE
+
+
+def test_w3_question_7b_no_longer_gives_its_rule_in_the_premise():
+    """W3: 'one above its guess makes it offer more, one below makes it offer less' wrote
+    the answer's rule into the question; the guess is now the learner's to compare."""
+    assert "one above its guess makes it offer more" not in PROSE
+    assert "Its best guess is that Kestrel will settle for its share at the table" not in PROSE
+    assert "what Granite guesses Kestrel would settle for (`s.granite_guess`)" in PROSE

@@ -146,7 +146,8 @@ def rig_prediction(s, version):
 
 
 def harrow_strong(s):
-    return s.outside_offer > kestrel_at_table(s)
+    """Question 7b: Harrow beats what Granite, unsure of Kestrel's patience, expects."""
+    return s.outside_offer > s.granite_guess
 
 
 #: Question 1 as this test's author reads each fact: a phrase of its text -> (base of power,
@@ -569,8 +570,8 @@ def move_in_money(s):
 
 
 def move_in_shares(s):
-    _, kestrel = bargaining_split(s.delta_them, s.delta_you)
-    if s.outside_offer / s.contract_value <= kestrel:
+    # as shares of the margin: Harrow's against what Granite guesses Kestrel would settle for
+    if s.outside_offer / s.contract_value <= s.granite_guess / s.contract_value:
         return "keep_quiet"
     return "Mention" if s.harrow_in_writing else "Confirm-first"
 
@@ -860,3 +861,22 @@ def test_question_4b_is_a_real_decision_clear_of_its_threshold(drawn):
         for s in hidden
     }
     assert outcomes == {(True, True), (False, True), (True, False)}
+
+
+def test_question_7b_rests_on_granites_guess_not_the_share_at_the_table(drawn):
+    """Question 7b (review 4, W3, W7: it rested on the share at the table, already the
+    number of questions 5 and 6, and its premise gave the rule): Granite's guess is at
+    least 15% away from Harrow's offer in every draw, and for a good share of learners it
+    lies on the other side of Harrow from the share at the table, so judging by the share
+    at the table fails; every move but the ultimatum comes up."""
+    differ = 0
+    for s in drawn:
+        assert abs(s.granite_guess - s.outside_offer) >= 0.15 * s.outside_offer - 500, s.learner
+        differ += (s.outside_offer > s.granite_guess) != (s.outside_offer > kestrel_at_table(s))
+    assert 0.2 * len(drawn) < differ < 0.8 * len(drawn)
+    assert {move_in_money(s) for s in drawn} == {"mention", "confirm first", "keep quiet"}
+    hidden = [course.variant(MODULE, learner) for learner in check.HIDDEN_LEARNERS]
+    assert any(
+        (s.outside_offer > s.granite_guess) != (s.outside_offer > kestrel_at_table(s))
+        for s in hidden
+    )

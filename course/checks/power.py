@@ -104,6 +104,13 @@ class _HiddenLearners:
         ("mention", lambda s: _story().harrow_move(s) == "mention"),
         ("confirm-first", lambda s: _story().harrow_move(s) == "confirm first"),
         ("keep-quiet", lambda s: _story().harrow_move(s) == "keep quiet"),
+        (  # question 7b: Granite's guess and the share at the table on opposite sides of
+            # Harrow, so a move judged by the share at the table fails (review 4, W3, W7)
+            "guess-not-table",
+            lambda s: (
+                (s.outside_offer > s.granite_guess) != (s.outside_offer > _story().table_share(s))
+            ),
+        ),
         ("walk-out-above", _rig_of(True, True)),
         ("walk-out-below", _rig_of(True, False)),
         ("breakdown-above", _rig_of(False, True)),
@@ -1119,46 +1126,52 @@ def rate_tactics(answer):
 
 def _harrow_move_hint(s, said, expected):
     """Why ``said`` is not what Kestrel should do about Harrow, with the case's numbers and in
-    general words."""
+    general words. What decides is Granite's guess (``s.granite_guess``), not the share at the
+    table, which Granite, unsure of Kestrel's patience, cannot know (review 4, W3, W7)."""
     from course.scenarios.power import table_share
 
-    harrow, table = f"{s.outside_offer:,.0f}", f"{table_share(s):,.0f}"
+    harrow, guess = f"{s.outside_offer:,.0f}", f"{s.granite_guess:,.0f}"
     strong = expected != "keep quiet"
+    table_note = ""
+    if strong != (s.outside_offer > table_share(s)):
+        table_note = (
+            f" (Kestrel's share at the table, {table_share(s):,.0f}, is what Granite would "
+            "expect if it knew Kestrel's patience; it does not)"
+        )
     if said == "ultimatum":
         if strong:
             return (
-                f"Harrow's {harrow} beats Kestrel's share at the table ({table}), so saying so "
-                "calmly already tells Granite it must offer more; an ultimatum adds nothing to "
-                "that but a fight",
+                f"Harrow's {harrow} beats {guess}, what Granite guesses Kestrel would settle "
+                f"for{table_note}, so saying so calmly already tells Granite it must offer "
+                "more; an ultimatum adds nothing to that but a fight",
                 "it issues an ultimatum where a calm mention does the same work",
             )
         return (
-            f"Harrow's {harrow} is below Kestrel's share at the table ({table}): leaving "
-            "for it would leave Kestrel worse off, so the ultimatum is a threat Kestrel has no "
-            "reason to carry out, and if Granite calls the bluff Kestrel loses its credibility",
-            "it threatens to take an alternative worth less than the share at the table",
+            f"Harrow's {harrow} is below {guess}, what Granite guesses Kestrel would settle "
+            f"for{table_note}: naming it in any form lowers what Granite expects to pay, and "
+            "as an ultimatum it also corners Granite",
+            "it issues an ultimatum over an alternative below what the other side expects",
         )
     if not strong:
         if said == "confirm first":
             return (
-                f"Harrow's {harrow} is below Kestrel's share at the table ({table}): a letter "
-                "makes a weak alternative no stronger, and mentioning it gains nothing",
-                "it prepares to mention an alternative below the share at the table",
+                f"Harrow's {harrow} is below {guess}, what Granite guesses Kestrel would "
+                f"settle for{table_note}: a letter makes a weak alternative no stronger, and "
+                "mentioning it gains nothing",
+                "it prepares to mention an alternative below what the other side expects",
             )
         return (
-            f"Harrow's {harrow} is below Kestrel's share at the table ({table}), what Granite "
-            "expects Kestrel to settle for; Granite reads any alternative Kestrel names as a "
-            "sign of what it would settle for, so naming this one would lower what Granite "
-            "expects to pay",
+            f"Harrow's {harrow} is below {guess}, what Granite guesses Kestrel would settle "
+            f"for{table_note}; Granite reads any alternative Kestrel names as a sign of what "
+            "it would settle for, so naming this one would lower what Granite expects to pay",
             "it names an alternative below what the other side expects you to settle for, "
             "which lowers what they expect to pay",
         )
     if said == "keep quiet":
         return (
-            f"Harrow's {harrow} beats Kestrel's share at the table ({table}), which is what "
-            "Granite expects Kestrel to settle for: once Granite believes it, it raises what "
-            "Granite must offer",
-            "it keeps quiet about an alternative that beats the share at the table",
+            f"Harrow's {harrow} beats {guess}, what Granite guesses Kestrel would settle "
+            f"for{table_note}: once Granite believes it, it raises what Granite must offer",
+            "it keeps quiet about an alternative that beats what the other side expects",
         )
     if said == "confirm first":
         return (
@@ -1184,6 +1197,7 @@ def harrow_move(answer, hidden=False):
     with Granite: mention it, confirm it in writing first, keep quiet, or an ultimatum."""
     _each(answer, _scenarios(hidden), judge_harrow_move, None)
     passed(
-        "harrow_move mentions Harrow only when it helps and Granite can believe it, and never "
+        "harrow_move mentions Harrow only when it beats what Granite expects and Granite can "
+        "believe it, and never "
         "as an ultimatum."
     )

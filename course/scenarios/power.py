@@ -307,6 +307,8 @@ class KestrelPower(Scenario):
     signing_ratio: int = 3
     # ... and getting the money sooner would be worth this much to Kestrel
     signing_gain: float = 0.0
+    # question 7b: in a later negotiation, what Granite guesses Kestrel would settle for
+    granite_guess: float = 0.0
 
     @property
     def weights(self):
@@ -390,7 +392,10 @@ class KestrelPower(Scenario):
             f"earn Kestrel a margin of {money(self.outside_offer)} instead; Kestrel can walk "
             f"away to it whenever it answers a proposal. {self._harrow_terms()} "
             "Granite's first proposal gives "
-            f"Kestrel **{money(self.granite_offer)}** of the margin.\n\n"
+            f"Kestrel **{money(self.granite_offer)}** of the margin. *Next time* "
+            "(`s.granite_guess`): in a later negotiation over a new contract with the same "
+            "margin, Granite, unsure how patient Kestrel is, would guess that Kestrel settles "
+            f"for {money(self.granite_guess)}.\n\n"
             "**5. Three ways to strengthen your hand** (`s.corvid_value`, "
             "`s.delta_with_loan`, `s.harrow_raised`). You have time for one of them this "
             f"month. *bidder*: bring in **Corvid**, which has made no offer yet but, approached, "
@@ -448,16 +453,17 @@ def tactic_key(s):
 
 def harrow_move(s):
     """Question 7, part b: what Kestrel should do about Harrow in its next talk with Granite,
-    if Granite does not know Harrow's offer and is unsure of Kestrel's patience: it expects
-    Kestrel to settle for its share at the table, and reads any alternative Kestrel names as
-    a sign of what Kestrel would settle for (the question's setup says so). Mention Harrow
-    when it beats that share; otherwise keep it to yourself, since naming it would lower
+    if Granite does not know Harrow's offer and is unsure of Kestrel's patience: it guesses
+    Kestrel would settle for ``s.granite_guess`` (review 4, W3, W7: not the share at the
+    table, which questions 5 and 6 already use, and which Granite cannot know), and reads
+    any alternative Kestrel names as a sign of what Kestrel would settle for. Mention Harrow
+    when it beats that guess; otherwise keep it to yourself, since naming it would lower
     what Granite expects to pay (review 3, E10: with Granite sure of Kestrel's patience the
     two moves tied). A strong alternative that Granite
     cannot check (Harrow's offer made only by telephone) is what a side with none would
     also claim: confirm it in writing first, then mention it. An ultimatum is never the
     answer (section 7)."""
-    if s.outside_offer <= table_share(s):
+    if s.outside_offer <= s.granite_guess:
         return "keep quiet"
     return "mention" if s.harrow_in_writing else "confirm first"
 
@@ -631,6 +637,15 @@ def signing_switch(s):
     """Question 4b: whether Kestrel should agree to be paid on signing: when the money's
     coming sooner is worth more than what the weaker position takes off the price."""
     return s.signing_gain > signing_loss(s)
+
+
+def _granite_guess(learner, harrow):
+    """Question 7b's number, from a generator of its own (review 4, W3 and W7: the question
+    rested on the share at the table, already computed for questions 5 and 6): what Granite,
+    unsure of Kestrel's patience, guesses Kestrel would settle for, clearly above or below
+    Harrow's offer, and so on either side of the share at the table."""
+    rng = random.Random(f"03_power:guess:{learner}")
+    return float(round(harrow * _choice(rng, (0.75, 0.85, 1.2, 1.35)), -3))
 
 
 def _signing_terms(learner, atlas, borealis):
@@ -1039,6 +1054,7 @@ def _candidate(rng, learner):
         harrow_in_writing=rng.random() < 0.5,
         signing_ratio=signing[0],
         signing_gain=signing[1],
+        granite_guess=_granite_guess(learner, outside),
     )
     return replace(scenario, atlas_proposal=float(round(kestrel_shapley(scenario), -2)))
 

@@ -1143,11 +1143,12 @@ check.rate_tactics(rate_tactics)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "harrow-move-text", "schema_version": 3}
 # **Part b (1 point).** In a later negotiation with Granite, over a new contract with the
 # same margin, Harrow's offer stands as before and both sides are as patient as in question
-# 5. This time Granite does not know Harrow's offer and is unsure how patient Kestrel is.
-# Its best guess is that Kestrel will settle for its share at the table, and it reads any
-# alternative Kestrel names as a sign of what Kestrel would settle for: one above its guess
-# makes it offer more, one below makes it offer less. Write `harrow_move(s)`, returning
-# what Kestrel should do about Harrow, following section 7:
+# 5. This time Granite does not know Harrow's offer and is unsure how patient Kestrel is,
+# so it cannot work out Kestrel's share at the table: part 4 of your story ends with what
+# Granite guesses Kestrel would settle for (`s.granite_guess`), which may be above or below
+# that share. Granite reads any alternative Kestrel names as a sign of what Kestrel would
+# settle for. Write `harrow_move(s)`, returning what Kestrel should do about Harrow,
+# following section 7:
 #
 # - `"mention"`: tell Granite calmly what Harrow has offered;
 # - `"confirm first"`: ask Harrow to confirm its offer in a letter, and mention it to
@@ -1156,9 +1157,11 @@ check.rate_tactics(rate_tactics)
 #   Granite;
 # - `"ultimatum"`: "Match Harrow's offer by Friday, or we take it."
 #
-# It needs `s.outside_offer`, `s.contract_value`, `s.delta_you`, `s.delta_them` and
-# `s.harrow_in_writing` (`True` when Harrow's offer is in a signed letter). Grading also
-# tries other learners' scenarios.
+# It needs `s.outside_offer`, `s.granite_guess` and `s.harrow_in_writing` (`True` when
+# Harrow's offer is in a signed letter); which of the numbers you have computed before
+# matters here is for you to judge. Grading also tries other learners' scenarios, some in
+# which Granite's guess and Kestrel's share at the table lie on opposite sides of Harrow's
+# offer.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "harrow-move-answer", "schema_version": 3}
@@ -1166,15 +1169,16 @@ def harrow_move(s):
     """What Kestrel should do about Harrow with Granite: mention, confirm first, keep quiet or
     ultimatum."""
     ### BEGIN SOLUTION
-    at_the_table = s.contract_value * bargaining_split(s.delta_them, s.delta_you)[1]
-    if s.outside_offer <= at_the_table:
+    # What moves Granite is what it expects Kestrel to settle for, its guess, not the share
+    # at the table, which it cannot know
+    if s.outside_offer <= s.granite_guess:
         return "keep quiet"
     return "mention" if s.harrow_in_writing else "confirm first"
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "harrow-move-test", "schema_version": 3}
-"""Check that harrow_move mentions Harrow only when it beats the share at the table, once in writing."""
+"""Check that harrow_move mentions Harrow only when it beats what Granite expects, once in writing."""
 check.harrow_move(harrow_move)
 ### BEGIN HIDDEN TESTS
 check.harrow_move(harrow_move, hidden=True)
