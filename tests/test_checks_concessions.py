@@ -664,6 +664,10 @@ QUESTION_TEXT = {
     "tit_for_tat": ("q3-text", lambda f, s: f(s, [118, 114], [80, 86], 100.0)),
     "next_trade": ("q4-text", lambda f, s: f(s, middle_package(s._scenario))),
     "meso": ("q5-text", lambda f, s: f(s)),
+    "read_pick": (
+        "q5b-text",
+        lambda f, s: f(s, check.equivalent_offers(s._scenario), 0),
+    ),
     "respond": ("q6-text", lambda f, s: f(s, 100, 110, None)),
     "relationship_reservation": (
         "relationship-text",

@@ -245,3 +245,48 @@ def test_the_text_gives_the_share_the_sweep_measures():
     flat = _flat()
     assert "stops short in about half of the learners' cases" in flat
     assert "stops short in most learners' cases" not in flat
+
+
+def _levels_more(s, package, than):
+    return {i for i, levels in s.issues.items() if levels.index(package[i]) > levels.index(than[i])}
+
+
+def _orchard(s, package):
+    return sum(s.theirs[i][package[i]] for i in s.issues)
+
+
+@pytest.mark.parametrize(
+    ("wrong", "hint"),
+    [
+        (lambda s, offers, k: set(), "the pick tells you something your research missed"),
+        (  # a surprise read into every pick
+            lambda s, offers, k: _levels_more(s, offers[k], offers[(k + 1) % 3]) or {"discount"},
+            "",
+        ),
+        (  # the issues where the pick gives less ground
+            lambda s, offers, k: (
+                set()
+                if offers[k] == max(offers, key=lambda p: _orchard(s, p))
+                else _levels_more(s, max(offers, key=lambda p: _orchard(s, p)), offers[k])
+            ),
+            "",
+        ),
+        (lambda s, offers, k: "delivery", "return a set of issue names"),
+        (lambda s, offers, k: {"price"}, "is not an issue of the contract"),
+    ],
+)
+def test_the_read_pick_mistakes(wrong, hint):
+    """Weak exercises (Q5): nothing asked what Orchard's pick among the equivalent offers
+    tells Kite. Question 5b does; each mistake fails the visible check with a hint."""
+    for learner in LEARNERS[:4]:
+        with course.variants.learner_as(learner):
+            failure = miss(check.read_pick, wrong)
+        assert hint in failure, failure
+    assert "**Reading the pick.**" in _flat()
+
+
+def test_the_visible_pick_cases_are_among_the_hidden_ones():
+    for learner in LEARNERS[:10]:
+        s = course.variant(MODULE, learner)
+        hidden = check._pick_cases(s, True)
+        assert all(case in hidden for case in check._pick_cases(s, False))

@@ -330,6 +330,18 @@ def test_three_equivalent_offers_on_the_frontier_exist(drawn):
         assert len(_meso_sets(s)) >= 2, s.learner
 
 
+def test_a_pick_among_the_equivalent_offers_is_a_real_decision(drawn):
+    """Question 5b (the fifth review: the MESO's reading of the pick was never practised):
+    every learner's visible cases hold a pick the research expected and one it did not,
+    and no case asks about a set whose best-rated offer is tied."""
+    for s in drawn:
+        cases = check._pick_cases(s, hidden=False)
+        assert any(not e for _, _, e in cases) and any(e for _, _, e in cases), s.learner
+        for offers, _, _ in check._pick_cases(s, hidden=True):
+            worth = sorted((sum(s.theirs[i][p[i]] for i in s.issues) for p in offers), reverse=True)
+            assert worth[0] > worth[1], s.learner
+
+
 def test_no_tit_for_tat_case_asks_less_than_orchard_already_offers(drawn):
     """The professor's review (finding 1): a case where Orchard's last offer was above your
     last ask has offers that crossed (question 6's rule says accept), yet the check wanted
@@ -579,6 +591,34 @@ def meso_best_for_orchard(s):
     return tuple(r[0] for r in max(_meso_sets(s), key=lambda trio: sum(r[2] for r in trio)))
 
 
+def read_pick_by_rank(s, offers, picked):
+    """Rank the offers by Orchard's points (research); a pick at the top is no news,
+    otherwise list each issue where the pick's level index exceeds the top offer's."""
+    ranked = sorted(range(3), key=lambda k: -sum(s.theirs[i][lv] for i, lv in offers[k].items()))
+    if ranked[0] == picked:
+        return frozenset()
+    top = offers[ranked[0]]
+    order = {i: {lv: n for n, lv in enumerate(levels)} for i, levels in s.issues.items()}
+    return frozenset(i for i in s.issues if order[i][offers[picked][i]] > order[i][top[i]])
+
+
+def read_pick_as_list(s, offers, picked):
+    """As a sorted list: the issues where Orchard's end of the levels is nearer in the pick
+    than in the offer its research points favour."""
+    worth = [Fraction(sum(s.theirs[i][p[i]] for i in s.issues)) for p in offers]
+    favourite = worth.index(max(worth))
+    if favourite == picked:
+        return []
+    far = {i: len(levels) - 1 for i, levels in s.issues.items()}
+
+    def distance(p, i):  # levels still to go towards Orchard's end
+        return far[i] - s.issues[i].index(p[i])
+
+    return sorted(
+        i for i in s.issues if distance(offers[picked], i) < distance(offers[favourite], i)
+    )
+
+
 def respond_by_reach(s, offer, next_ask, ceiling=None):
     """Walk away when the best deal still reachable is below the limit."""
     limit = s.alternative_price + s.extra_cost
@@ -609,6 +649,7 @@ ALTERNATIVES = {
     "tit_for_tat": (tit_for_tat_branches, tit_for_tat_sorted),
     "next_trade": (next_trade_last_of_equals, next_trade_two_passes),
     "meso": (meso_lowest, meso_best_for_orchard),
+    "read_pick": (read_pick_by_rank, read_pick_as_list),
     "respond": (respond_by_reach, respond_table),
 }
 

@@ -29,9 +29,11 @@ from course.scenarios.concessions import (
     landing_point,
     meso_triples,
     middle_package,
+    more_ground,
     reservation_of,
     statement_kinds,
 )
+from course.scenarios.concessions import pick_reading as _pick_reading
 from course.variants import (
     hidden_cases_as,
     hidden_learner_where,
@@ -1026,6 +1028,110 @@ def meso(answer, hidden=False):
         "your three offers are worth about the same to you, each is ambitious (at least "
         "where you plan to land), on the frontier and one Orchard could like, and each is "
         "built differently."
+    )
+
+
+# --- 5b. What Orchard's pick tells you --------------------------------------------------
+
+
+def pick_reading(s, offers, picked):
+    """The course's answer to question 5b (``course.scenarios.concessions.pick_reading``)."""
+    return _pick_reading(s, _table(s.learner), offers, picked)
+
+
+def _pick_sets(s, hidden):
+    """Sets of three offers to read a pick from: the course's equivalent offers; when no
+    pick from them contradicts the research, also another accepted set with one that does
+    (hidden: two more such sets, when the learner has them)."""
+    first = equivalent_offers(s)
+    others = [
+        offers
+        for offers in ([dict(r[0]) for r in trio] for trio in meso_triples(s, _table(s.learner)))
+        if offers != first and any(pick_reading(s, offers, k) for k in range(3))
+    ]
+    if hidden:
+        return [first, *others[:2]]
+    return [first] + ([] if any(pick_reading(s, first, k) for k in range(3)) else others[:1])
+
+
+def _pick_cases(s, hidden):
+    """``(offers, picked, expected)`` for every pick the rule decides, from ``_pick_sets``."""
+    return [
+        (offers, k, expected)
+        for offers in _pick_sets(s, hidden)
+        for k in range(3)
+        if (expected := pick_reading(s, offers, k)) is not None
+    ]
+
+
+def _issues(s, result, where):
+    """The learner's answer as a set of issue names, or a hint."""
+    if isinstance(result, str) or not isinstance(result, set | frozenset | list | tuple):
+        _fail(
+            where,
+            f"return a set of issue names, e.g. {{'delivery'}}, or an empty set; got {result!r}",
+            "it should return a set of issue names",
+        )
+    unknown = [i for i in result if i not in s.issues]
+    if unknown:
+        _fail(
+            where,
+            f"{unknown[0]!r} is not an issue of the contract; the issues are "
+            f"{', '.join(map(repr, s.issues))}",
+            "it returned something that is not an issue",
+        )
+    return frozenset(result)
+
+
+@question
+def read_pick(answer, hidden=False):
+    """Check a function that reads what Orchard's pick among your equivalent offers says
+    about the issues it values."""
+    for s in _scenarios(hidden):
+        table = _table(s.learner)
+        for offers, picked, expected in _pick_cases(s, hidden):
+            where = f"read_pick(scenario, {[_show(s, o) for o in offers]}, {picked}) for learner {s.learner}"
+            given = _issues(s, call_learner(answer, s, [dict(o) for o in offers], picked), where)
+            if given == expected:
+                continue
+            worth = [table.points(o)[1] for o in offers]
+            if not expected:
+                _fail(
+                    where,
+                    f"by your research Orchard's pick is worth {worth[picked]:g} of its points, "
+                    "more than either offer it turned down: the pick is what your research "
+                    "expected, so it shows no issue you undervalued; return an empty set",
+                    "it reads a surprise into a pick the research expected",
+                )
+            top = max(worth)
+            if not given:
+                _fail(
+                    where,
+                    f"Orchard turned down an offer your research says is worth {top:g} of its "
+                    f"points for one worth {worth[picked]:g}: the pick tells you something "
+                    "your research missed, so name the issues behind it",
+                    "it reads nothing into a pick the research did not expect",
+                )
+            best = offers[worth.index(top)]
+            less = [i for i in given if i not in more_ground(s, offers[picked], best)]
+            if less:
+                _fail(
+                    where,
+                    f"on {less[0]!r} the offer Orchard picked gives it no more ground than the "
+                    "offer your research rated best for it, so the pick says nothing new about "
+                    "that issue",
+                    "it names an issue on which the pick gives no more ground than expected",
+                )
+            _fail(
+                where,
+                "some issue on which the pick gives Orchard more ground than the offer your "
+                "research rated best for it is missing: each of them may matter more to "
+                "Orchard than you estimated",
+                "it leaves out an issue on which the pick gives more ground than expected",
+            )
+    passed(
+        "read_pick reads a pick the research expected as no news, and a surprise as the "
+        "issues on which Orchard took more than the offer your research rated best for it."
     )
 
 

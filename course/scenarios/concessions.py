@@ -352,6 +352,40 @@ def _meso_rows(table, middle, least=None, land=None):
     return found
 
 
+def more_ground(contract, package, than):
+    """The issues on which ``package`` gives Orchard more ground (a level further towards
+    Orchard's end of the issue's levels) than ``than`` does."""
+    return frozenset(
+        i
+        for i, levels in contract.issues.items()
+        if levels.index(package[i]) > levels.index(than[i])
+    )
+
+
+def pick_reading(contract, table, offers, picked):
+    """Question 5b: what Orchard's pick of ``offers[picked]`` says. An empty set when the
+    pick is the offer worth most to Orchard by Kite's research (``table``); else the issues
+    on which the pick gives Orchard more ground than that offer. ``None`` when the rule
+    does not decide (the research's best is tied, or the pick gives more ground on no
+    issue)."""
+    worth = [table.points(offer)[1] for offer in offers]
+    best = [at for at, w in enumerate(worth) if w == max(worth)]
+    if len(best) > 1:
+        return None
+    if picked == best[0]:
+        return frozenset()
+    return more_ground(contract, offers[picked], offers[best[0]]) or None
+
+
+def _surprising(contract, table, triples):
+    """Whether some set of ``triples`` has a pick that contradicts the research."""
+    return any(
+        pick_reading(contract, table, [row[0] for row in trio], k)
+        for trio in triples
+        for k in range(3)
+    )
+
+
 # --- invariants: what every variant must satisfy before a learner sees it ---------------
 
 #: The least distance, in thousands, between a figure and a line the opening rule draws.
@@ -436,7 +470,10 @@ def _trades_problems(c, table=None):
         found.append("trades: the two best concession rates nearly tie")
     if closing_start(table, minimum, differs=False) is None:
         found.append("trades: no package where a single concession gives Orchard its minimum")
-    if len(meso_triples(c, table)) < MESO_LEAST_SETS:
+    triples = meso_triples(c, table)
+    if triples and not _surprising(c, table, triples):
+        found.append("meso: no pick among the equivalent offers contradicts the research")
+    if len(triples) < MESO_LEAST_SETS:
         found.append(
             "meso: fewer than two sets of three efficient packages worth about the same to "
             "Kite, each at least the landing point and one Orchard could like"

@@ -50,7 +50,7 @@ def _judgement(step):
     if step["tier"] == "free":
         created = step["you"] + step["them"]
         if step["ok"]:
-            return f"costs nobody anything and creates {created:g} points: the most any trade here creates"
+            return f"costs nobody anything and creates {created:g} points: the most any move here creates"
         return (
             f"creates {created:g} points, but {_option_words(better)} creates "
             f"{better['you'] + better['them']:g}"
@@ -69,7 +69,7 @@ def _judgement(step):
     if better is None:
         return (
             "a concession Orchard does not need: it already has its minimum, and no "
-            "one-level trade here creates value. Stop here"
+            "one-level move here creates value. Stop here"
         )
     if better["you"] >= 0:
         return f"costs you {-step['you']:g} while {_option_words(better)} costs nobody anything"
@@ -225,7 +225,7 @@ class ConcessionPlanner(w.VBox):
                     f" One more thing to see: the frontier package best for you that still gives "
                     f"Orchard its minimum is {best_for_you[0]:g} for you and "
                     f"{best_for_you[1]:g} for Orchard. The rule looks only one move ahead: "
-                    "the trades it makes first decide which packages its last concession can "
+                    "the moves it makes first decide which packages its last concession can "
                     "reach, so it does not always end there."
                 )
             else:

@@ -28,12 +28,13 @@
 # 2. plan your concessions, and know what their pattern tells the other side;
 # 3. answer concessions with concessions, and stop giving when nothing comes back;
 # 4. trade across several issues so that both sides gain, up to the **Pareto frontier**;
-#    choose where on it you want to land, pace the moves that take you there, and put
-#    several equally good offers on the table at once;
+#    choose where on it you want to land, pace the moves that take you there, put
+#    several equally good offers on the table at once, and read what the other side's
+#    pick among them tells you;
 # 5. decide, when an offer arrives, whether to accept, counter or walk away, and leave in a
 #    way that lets you come back.
 #
-# It takes about five to six hours, longer if Python is new to you: seven coded
+# It takes about five to six hours, longer if Python is new to you: eight coded
 # questions (questions 4 and 5 are real programming), three widgets, a simulation table
 # and a reflection. Sections 1 to 3 and sections 4 to 6 make two sittings of close to three
 # hours each.
@@ -678,6 +679,14 @@ check.next_trade(next_trade, hidden=True)
 # sincere attempt to agree.
 # So each offer should be one Orchard could like: none should leave value on the table,
 # and each should give ground on different issues.
+#
+# **Reading the pick.** Your research gives you an estimate of Orchard's points, and from
+# it a guess at which offer Orchard will like best. If Orchard picks that one, its choice
+# confirms your estimate and tells you nothing new. If it picks another, the estimate is
+# off somewhere: the issues on which the offer it picked gives it more ground than the
+# offer you expected it to pick are the ones that probably matter more to Orchard than
+# you thought. Lean on them in your next proposal: ground on those issues buys more of
+# Orchard's agreement than your research says.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (2 points): three equivalent offers
@@ -742,6 +751,43 @@ def meso(s):
 check.meso(meso)
 ### BEGIN HIDDEN TESTS
 check.meso(meso, hidden=True)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5b-text", "schema_version": 3}
+# ### Question 5b (1 point): what Orchard's pick tells you
+#
+# Write `read_pick(s, offers, picked)`: you put the three packages `offers` on the table
+# together, and Orchard chose `offers[picked]` (`picked` is 0, 1 or 2). Return the set of
+# issues its pick suggests it values more than your research (`s.theirs`) estimated: an
+# empty set when it picked the offer your research rated best for it (worth the most of
+# its points), and otherwise the issues on which the offer it picked gives it more ground
+# (a level further towards Orchard's end of `s.issues[issue]`) than that best-rated offer.
+# The check only asks about sets in which one offer is rated best.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "read-pick-answer", "schema_version": 3}
+def read_pick(s, offers, picked):
+    """The issues Orchard's pick suggests it values more than your research estimated."""
+
+    ### BEGIN SOLUTION
+    def theirs(package):  # the package's worth to Orchard, by your research
+        return sum(s.theirs[i][package[i]] for i in s.issues)
+
+    expected = max(offers, key=theirs)
+    if offers[picked] == expected:
+        return set()  # the pick confirms the research
+    chosen = offers[picked]
+    return {
+        i for i, levels in s.issues.items() if levels.index(chosen[i]) > levels.index(expected[i])
+    }
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "read-pick-test", "schema_version": 3}
+"""Check that read_pick reads an expected pick as no news and a surprise as the issues behind it."""
+check.read_pick(read_pick)
+### BEGIN HIDDEN TESTS
+check.read_pick(read_pick, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "difficult-teaching", "schema_version": 3}
