@@ -782,7 +782,13 @@ def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
         ask = (low + v1) / 2  # a counter-proposal above Atlas's figure
         seen.add(right)
         check.judge_reply_price(s, (low, right))
-        check.judge_reply_price(s, (v1 - 1, right))
+        # review 4, W2: a price above both the proposal and section 5's price is an opening
+        # bid, no longer the answer (any price below Atlas's value used to pass)
+        with pytest.raises(NotYet, match="section 5's price") as failure:
+            check.judge_reply_price(s, (v1 - 1, right))
+        assert f"{max(v1 / 2, v2):,.0f}" in str(failure.value)
+        with pytest.raises(NotYet, match="section 5's price"):
+            check.judge_reply_price(s, ((low + v1) / 2, right))
         check.judge_reply_reason(s, (ask, right))
         with pytest.raises(NotYet, match="Atlas must refuse"):
             check.judge_reply_price(s, (v1, right))

@@ -203,3 +203,17 @@ def test_w3_question_7b_no_longer_gives_its_rule_in_the_premise():
     assert "one above its guess makes it offer more" not in PROSE
     assert "Its best guess is that Kestrel will settle for its share at the table" not in PROSE
     assert "what Granite guesses Kestrel would settle for (`s.granite_guess`)" in PROSE
+
+
+def test_w2_question_2b_asks_for_section_5s_price(drawn):
+    """W2: any price from the best on offer up to Atlas's value passed, (v1 + max)/2
+    included, so the question never asked for section 5's prediction."""
+    for s in drawn[:200]:
+        v1, v2 = s.atlas_value, s.borealis_value
+        proposal = (3 * v1 + v2) / 6
+        best = max(proposal, v2)
+        check.judge_reply_price(s, (max(proposal, max(v1 / 2, v2)), "rival"))
+        with pytest.raises(NotYet):
+            check.judge_reply_price(s, ((v1 + best) / 2, "rival"))
+    assert "where you aim is yours" not in PROSE
+    assert "name the price section 5's models predict" in PROSE

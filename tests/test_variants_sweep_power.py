@@ -436,10 +436,12 @@ def reply_at_the_floor_or_the_offer(s):
 
 
 def reply_high(s):
-    """Ask nine tenths of the way from the best on offer to Atlas's value."""
-    offered = max((3 * s.atlas_value + s.borealis_value) / 6, s.borealis_value)
-    reason = "rival" if s.borealis_value > offered - 1e-9 else "interests"
-    return [offered + 0.9 * (s.atlas_value - offered), reason]
+    """Section 5's price against the proposal, rounded up to the hundred when taking it."""
+    proposal = Fraction(3 * int(s.atlas_value) + int(s.borealis_value), 6)
+    predicted = max(Fraction(int(s.atlas_value), 2), Fraction(int(s.borealis_value)))
+    if proposal >= predicted:  # take it; any ground passes with a yes
+        return [-(-proposal // 100) * 100, "fairness"]
+    return [float(predicted), "rival"]
 
 
 def votes_by_totals(s):

@@ -437,15 +437,24 @@ def judge_reply_price(s, result):
     price, _ = _pair(result, "licence_reply", "(price, reason)")
     said = amount(price, "the price")
     low, high = reply_range(s)
-    if low - 0.5 <= said < high:  # the proposal may be named rounded down to the hundred
+    if low - 0.5 <= said <= high + 0.5:  # the proposal may be named rounded to the hundred
         return
     proposal, v2, v1 = kestrel_shapley(s), s.borealis_value, s.atlas_value
-    if said >= high:
+    if said >= v1:
         hint = (
             f"{said:,.0f} is at least Atlas's value, {v1:,.0f}, the most Atlas would pay: a "
             "price Atlas must refuse"
         )
         general = "it names a price at or above the most the buyer would pay"
+    elif said > high:
+        predicted = max(v1 / 2, v2)
+        hint = (
+            f"{said:,.0f} is more than both Atlas's proposal ({proposal:,.0f}) and section "
+            f"5's price ({predicted:,.0f}): Atlas knows both values and has no reason to pay "
+            "it, so it is an opening bid (module 04's subject), not the price the models "
+            "predict"
+        )
+        general = "it asks more than both the buyer's proposal and the predicted price"
     elif said < v2:
         hint = (
             f"{said:,.0f} is less than the {v2:,.0f} Borealis has committed to pay: Kestrel "
@@ -512,8 +521,8 @@ def licence_reply(answer, hidden=False):
                 answer,
                 scenarios,
                 judge_reply_price,
-                "the price is at least what Kestrel is offered or could get, and below the "
-                "most Atlas would pay.",
+                "the price is what the models predict: Atlas's proposal where it beats "
+                "Borealis, and what Borealis would pay where it does not.",
             ),
         ),
         Check(

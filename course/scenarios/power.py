@@ -537,11 +537,15 @@ def clears_with_corvid(s):
 
 
 def reply_range(s):
-    """Question 2, part b: the prices Kestrel can stand behind in reply to Atlas's proposal,
-    ``(low, high)``, ``low`` included and ``high`` not: never less than it is offered (the
-    Shapley value, which may be named rounded down to the hundred) or than Borealis would
-    pay, and below Atlas's value, so that Atlas can accept."""
-    return max(proposal_rounded_down(s), s.borealis_value), s.atlas_value
+    """Question 2, part b: the prices question 2b accepts, ``(low, high)``, both included:
+    with full information Kestrel names the larger of Atlas's proposal and section 5's
+    price, max(v1/2, v2) (review 4, W2: any price up to Atlas's value used to pass, so the
+    question never asked for section 5's prediction). That is the proposal, named exactly or
+    rounded to the hundred either way, when it beats Borealis (section 5's price is then
+    below it), and Borealis's figure when Borealis would pay more."""
+    if kestrel_shapley(s) >= s.borealis_value:
+        return proposal_rounded_down(s), math.ceil(kestrel_shapley(s) / 100) * 100
+    return s.borealis_value, s.borealis_value
 
 
 def takes_proposal(s, price):

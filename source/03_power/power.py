@@ -394,10 +394,10 @@ check.licence_floor(licence_floor, hidden=True)
 #
 # - `price`: the price Kestrel names in its reply, Atlas's own figure if Kestrel takes it
 #   (rounded to the hundred if you like, down or up). It must be one Kestrel can stand
-#   behind: never less than Kestrel is offered or could get from Borealis, and below Atlas's
-#   value, the most Atlas would pay, so that Atlas can still say yes. Within that range,
-#   where you aim is yours (section 5 says where the price tends to land, and module 04 says
-#   more about opening high);
+#   behind: never less than Kestrel is offered or could get from Borealis. Both sides know
+#   both values, so name the price section 5's models predict, $\max(v_1/2,\ v_2)$, unless
+#   Atlas already offers more; a higher figure is an opening bid, module 04's subject, and
+#   Atlas would see through it;
 # - `reason`: the ground Kestrel gives for asking more than Atlas proposes, one of
 #   `"rival"` (Borealis would pay more than Atlas offers, said calmly because it is true),
 #   `"interests"` (what the licence does for Atlas: products that last longer) or
