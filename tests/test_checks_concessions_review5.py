@@ -290,3 +290,18 @@ def test_the_visible_pick_cases_are_among_the_hidden_ones():
         s = course.variant(MODULE, learner)
         hidden = check._pick_cases(s, True)
         assert all(case in hidden for case in check._pick_cases(s, False))
+
+
+def test_the_planner_and_section_3_say_move_where_a_give_is_meant_too():
+    """Unclear passages: the planner said 'any trade' and 'one-level trade' where single
+    gives count too; section 3's rule ran as one long sentence, now four numbered parts,
+    the second with question 3's first-step cap."""
+    from course.widgets import concessions as planner
+
+    text = Path(planner.__file__).read_text()
+    assert "the most any move here creates" in text and "any trade here" not in text
+    assert "one-level trade here" not in text
+    flat = _flat()
+    assert "has four parts:" in flat
+    assert "1. Concede only in answer to a concession of theirs, never into silence." in flat
+    assert "Your first step, as in section 2's plan, gives no more than three fifths" in flat

@@ -369,16 +369,21 @@ check.concession_plan(concession_plan, hidden=True)
 # by holding, not by stepping back. Nor should a person copy a big step in full: your own
 # plan (section 2) has steps that shrink towards a target above your reservation price,
 # and a copied step that is bigger than your last one tells the other side more is coming.
-# So the course's rule, which it calls **paced tit-for-tat**, is: concede in answer to
-# their concessions, by about as much but never more than your own last step (and your
-# first step, as in section 2's plan, no more than three fifths of the way to your
-# target), not into silence; after a concession of yours,
-# wait for one back before you move again; if they retract, hold, and neither reward the
-# retraction with a step forward nor answer it with one of your own; and stop at your
-# target, keeping the margin above your reservation price for a last trade. Axelrod's
-# strategy, Faratin's tactics and the arena's tit-for-tat buyer below are relatives of
-# this rule, not the same thing: where this module says paced tit-for-tat, it means the
-# rule just stated.
+# So the course's rule, which it calls **paced tit-for-tat**, has four parts:
+#
+# 1. Concede only in answer to a concession of theirs, never into silence.
+# 2. Give about as much as they gave, but never more than your own last step. Your first
+#    step, as in section 2's plan, gives no more than three fifths of the way to your
+#    target.
+# 3. After a concession of yours, wait for one back before you move again. If they
+#    retract, hold: do not reward the retraction with a step forward, and do not answer
+#    it with a step back of your own.
+# 4. Stop at your target, keeping the margin above your reservation price for a last
+#    trade.
+#
+# Axelrod's strategy, Faratin's tactics and the arena's tit-for-tat buyer below are
+# relatives of this rule, not the same thing: where this module says paced tit-for-tat,
+# it means the rule just stated.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (1 point): your next offer, by paced tit-for-tat
