@@ -217,3 +217,10 @@ def test_w2_question_2b_asks_for_section_5s_price(drawn):
             check.judge_reply_price(s, ((v1 + best) / 2, "rival"))
     assert "where you aim is yours" not in PROSE
     assert "name the price section 5's models predict" in PROSE
+
+
+def test_w2_question_2b_does_not_promise_a_grade_it_no_longer_gives():
+    """After W2 a price above the proposal fails where the proposal beats Borealis, so the
+    text no longer says such a reply is graded on its price alone."""
+    assert "so there only its price is graded" not in PROSE
+    assert "none of the three grounds would carry a higher price" in PROSE

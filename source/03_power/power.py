@@ -406,9 +406,8 @@ check.licence_floor(licence_floor, hidden=True)
 #   (it holds a copy of Borealis's offer) and what its own proposal rests on (Atlas's value,
 #   which already counts what the licence does for Atlas): a ground that gives Atlas no
 #   reason to pay more than it proposes does not serve Kestrel. Where the proposal beats
-#   Borealis, no model of this module supports asking for more: section 5's price is then
-#   below the proposal. A reply that still asks for more does so on module 04's grounds
-#   (opening high), not on any of these three, so there only its price is graded.
+#   Borealis, no model of this module supports asking for more (section 5's price is then
+#   below the proposal), and none of the three grounds would carry a higher price.
 #
 # Each part earns a point. Grading also tries other learners' scenarios.
 
