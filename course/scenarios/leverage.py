@@ -1659,10 +1659,24 @@ def best_moment(balances):
 
 def step_gains(scenario):
     """What each step adds to your weighted leverage on average, in points, by name."""
-    return {
-        name: expected_gain(scenario.yours, scenario.weights, source, amount, chance)
-        for name, (source, amount, _, chance) in scenario.steps.items()
-    }
+    return dict(
+        _step_gains(
+            tuple(scenario.yours.items()),
+            tuple(scenario.weights.items()),
+            tuple(scenario.steps.items()),
+        )
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _step_gains(yours, weights, steps):
+    """``step_gains`` on hashable inputs: drawing one learner's steps and budgets asks for
+    the same gains hundreds of times, and each is a full audit."""
+    yours, weights = dict(yours), dict(weights)
+    return tuple(
+        (name, expected_gain(yours, weights, source, amount, chance))
+        for name, (source, amount, _, chance) in steps
+    )
 
 
 def plans(scenario):
