@@ -448,8 +448,8 @@ LeverageAudit(without_news_of=scenario)
 #   has passed your tests. A better alternative raises the least you should accept,
 #   whether or not the other side hears of it (module 02). It changes *their* view only if
 #   they believe in it, and whether and how to mention it is your choice: module 01 is
-#   about what to keep to yourself, module 04 about mentioning an alternative without a
-#   threat.
+#   about what to keep to yourself, modules 02 (section 6) and 04 about mentioning an
+#   alternative without a threat.
 # - **Power, relationships included.** Increase what you control that the other side
 #   needs: a rarer skill, a larger order, a decision they want from you. A relationship
 #   counts here too. In Axelrod's tournaments of the repeated prisoner's dilemma (a game
