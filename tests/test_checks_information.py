@@ -395,16 +395,17 @@ def test_the_factor_named_moves_the_price_and_the_one_below_it_does_not():
         assert not reference.news_moves_price(after, sale.cost, moving.direction, factor - 0.05)
 
 
-# Question 4: the pace of concessions, and keep going or walk away
+# Question 4: the pace of concessions, and how many rounds to your cost
 
 
 def wren(reader, decide=None):
     """A reservation_from_concessions that reads with ``reader(offers)`` and decides with
-    ``decide(reservation, cost)`` (by default, rightly against its own reading)."""
+    ``decide(offers, cost, reservation)`` (by default, rightly against its own reading)."""
 
     def reservation_from_concessions(offers, cost):
         reservation = reader(offers)
-        return reservation, (decide or (lambda r, c: r > c))(reservation, cost)
+        rounds = (decide or reference.rounds_to_cost)(offers, cost, reservation)
+        return reservation, rounds
 
     return reservation_from_concessions
 
@@ -424,7 +425,7 @@ def wren_parts(answer, hidden=False):
 def test_concession_mistakes_are_named_and_cost_only_their_point(learner, mistake, words):
     scored = wren_parts(wren(mistake), hidden=True)
     assert scored["the reservation price"][0] == 0 and words in scored["the reservation price"][1]
-    assert scored["keep going or walk away"][0] == 1  # judged against the learner's reading
+    assert scored[ROUNDS][0] == 1  # judged against the learner's reading
 
 
 def test_the_one_more_step_hint_gives_the_series(learner):
@@ -432,18 +433,45 @@ def test_the_one_more_step_hint_gives_the_series(learner):
     assert "second step × q / (1 − q)" in scored["the reservation price"][1]
 
 
+ROUNDS = "rounds to your cost, or walk away"
+
+
 def test_a_wrong_decision_is_named(learner):
-    scored = wren_parts(wren(reference.reservation_from_offers, lambda r, c: r < c))
+    """The review's W4: the decision is now how many rounds until the buyer reaches your
+    cost, or None; each kind of wrong count is named, judged against the learner's own
+    reading, without the right count."""
+
+    sale = variant("01_information")
+    assert reference.rounds_to_cost(sale.wren_offers, sale.wren_cost) is not None
+
+    def flipped(offers, cost, reservation):
+        right = reference.rounds_to_cost(offers, cost, reservation)
+        return 2 if right is None else None
+
+    scored = wren_parts(wren(reference.reservation_from_offers, flipped))
     assert scored["the reservation price"][0] == 1
-    assert scored["keep going or walk away"][0] == 0
-    assert "you read the reservation price as" in scored["keep going or walk away"][1]
+    assert scored[ROUNDS][0] == 0 and "you read the reservation price as" in scored[ROUNDS][1]
+
+    def counted_all(offers, cost, reservation):
+        right = reference.rounds_to_cost(offers, cost, reservation)
+        return None if right is None else right + 3
+
+    scored = wren_parts(wren(reference.reservation_from_offers, counted_all))
+    assert "already made" in scored[ROUNDS][1]
+
+    def one_more(offers, cost, reservation):
+        right = reference.rounds_to_cost(offers, cost, reservation)
+        return None if right is None else right + 1
+
+    scored = wren_parts(wren(reference.reservation_from_offers, one_more))
+    assert "is too many" in scored[ROUNDS][1]
 
 
-def test_keep_going_and_walk_away_both_occur_in_the_hidden_cases():
+def test_rounds_and_walk_away_both_occur_in_the_hidden_cases():
     decisions = {
         reference.reservation_from_concessions(o, c)[1] for o, c, _ in check.CONCESSION_CASES
     }
-    assert decisions == {True, False}
+    assert None in decisions and len(decisions) == 3
 
 
 def test_a_hard_coded_reservation_price_fails_the_hidden_check(learner):
@@ -597,8 +625,8 @@ def test_the_fall_back_hints_never_print_the_right_number(learner):
     assert "is too low" in hint and f"€{right:,.0f}" not in hint
 
     def off_wren(offers, cost):
-        reservation, keep = reference.reservation_from_concessions(offers, cost)
-        return reservation * 1.07, keep
+        reservation, rounds = reference.reservation_from_concessions(offers, cost)
+        return reservation * 1.07, rounds
 
     earned, hint = next(iter(wren_parts(off_wren).values()))
     assert (

@@ -420,12 +420,14 @@ def test_an_opening_leaves_only_prices_above_it():
 )
 def test_a_reservation_price_read_from_three_offers(offers, reservation):
     """Notebook: the updater's scripted buyer, 42, 53.20, 59.92 (40% of the gap each
-    round), gives 70; at a cost of 65, keep going."""
+    round), gives 70; at a cost of 65, its next offers are about 63.95 and 66.37, so two
+    more rounds (the review's W4: the decision is the rounds, not a bare comparison)."""
     assert reservation_from_offers(offers) == pytest.approx(reservation)
-    assert reservation_from_concessions((42, 53.2, 59.92), 65) == (pytest.approx(70), True)
+    assert reservation_from_concessions((42, 53.2, 59.92), 65) == (pytest.approx(70), 2)
+    assert reservation_from_concessions(offers, reservation + 500)[1] is None
     says(
         "it offers 42, then 53.20, then 59.92, and has a reservation price of 70; at a cost "
-        "of 65, keep going"
+        "of 65, its next offers are about 63.95 and 66.37, so `rounds` is 2"
     )
 
 

@@ -13,6 +13,7 @@ learner's own scenario, for all of them."""
 
 import functools
 import itertools
+import math
 import re
 from collections import Counter
 from fractions import Fraction
@@ -48,6 +49,8 @@ MOVE_AT_LEAST = 50.0
 MODERATE_STEP = 2.0
 #: Wren's cost sits at least this far from its reservation price (euros).
 WREN_GAP = 400.0
+#: ... and every offer Wren makes until it reaches the cost at least this far from it.
+WREN_ROUND_GAP = 50
 #: The explorer shows worths to the cent; the two settings compared differ by at least this.
 EXPLORER_GAP = 1.0
 
@@ -143,7 +146,7 @@ def test_wrens_offers_are_a_fixed_share_buyer_and_a_real_decision(sales):
     """Question 4: three whole-euro offers, rising by shrinking steps, read back exactly;
     never half the gap (where 'one more step of the same size' happens to be right); the
     cost above every offer and clear of the reservation price; both decisions occur."""
-    keep = 0
+    keep, rounds = 0, Counter()
     for sale in sales:
         first, second, third = sale.wren_offers
         assert all(float(offer).is_integer() for offer in sale.wren_offers)
@@ -157,7 +160,19 @@ def test_wrens_offers_are_a_fixed_share_buyer_and_a_real_decision(sales):
         assert abs(third + step2 - reservation) >= WREN_GAP, sale.learner
         assert sale.wren_cost > third and abs(sale.wren_cost - reservation) >= WREN_GAP
         keep += sale.wren_cost < reservation
+        # the review's W4: the decision is how many rounds until Wren reaches the cost;
+        # no offer on the way sits within WREN_ROUND_GAP of it (rounding cannot change it)
+        if sale.wren_cost < reservation:
+            offer, count = Fraction(int(third)), 0
+            while offer < sale.wren_cost:
+                offer += share * (reservation - offer)
+                count += 1
+                assert abs(offer - Fraction(sale.wren_cost)) >= WREN_ROUND_GAP, sale.learner
+            rounds[count] += 1
+            answer = scenario.reservation_from_concessions(sale.wren_offers, sale.wren_cost)
+            assert answer[1] == count, sale.learner
     assert 0.2 < keep / len(sales) < 0.8
+    assert len(rounds) >= 5 and max(rounds.values()) < 0.5 * keep, rounds
 
 
 def test_the_best_price_is_never_a_coin_toss(sales):
@@ -398,14 +413,25 @@ def reservation_by_series(offers, cost):
     first, second, third = offers
     step1, step2 = second - first, third - second
     reservation = third + step2 * step2 / (step1 - step2)  # the steps still to come, summed
-    return reservation, bool(reservation - cost > 0)
+    if not reservation - cost > 0:
+        return reservation, None
+    # the gap left after n more offers is (r − third) q^n, q = step2 / step1: solve for n
+    q = step2 / step1
+    n = math.log((reservation - cost) / (reservation - third)) / math.log(q)
+    return reservation, math.ceil(n - 1e-9)
 
 
 def reservation_by_solving(offers, cost):
     # f (r − x1) = x2 − x1 and f (r − x2) = x3 − x2: solve for r
     first, second, third = (Fraction(o).limit_denominator(100) for o in offers)
     reservation = (second * second - first * third) / (2 * second - first - third)
-    return float(reservation), np.bool_(reservation > cost)
+    if reservation <= cost:
+        return float(reservation), None
+    share = (second - first) / (reservation - first)
+    offer, rounds = third, 0
+    while offer < cost:  # exact, in Fractions
+        offer, rounds = offer + share * (reservation - offer), rounds + 1
+    return float(reservation), np.int64(rounds)
 
 
 def price_cumulative(sale, after, reading):
@@ -1121,16 +1147,15 @@ def test_your_own_reservation_price_is_named_as_your_cost():
     assert "your own reservation price in this sale is your cost" in words
 
 
-def test_question_4_says_what_keep_going_means():
-    """The review's U5: "worth going on with the talks" could be read as weighing rounds
-    and time; the check means only that a deal above your cost is still possible."""
+def test_question_4_decides_how_long_to_talk():
+    """The review's U5 and W4: "worth going on with the talks" was ambiguous and the
+    decision was a one-line comparison; Question 4 now asks how many more offers Wren
+    makes until one reaches your cost, or None (walk away now), and says so."""
     words = notebook_words("q4-text")
-    assert "worth going on with the talks" not in words
-    assert "if a deal above your cost is still possible" in words
-    sale = drawn(LEARNERS[0])
-    offers = sale.wren_offers
-    reservation, keep = scenario.reservation_from_concessions(offers, sale.wren_cost)
-    assert keep == (reservation > sale.wren_cost)
+    assert "worth going on with the talks" not in words and "keep_going" not in words
+    assert "`(reservation, rounds)`" in words and "`None` if no deal will ever pay" in words
+    assert "so `rounds` is 2" in words
+    assert scenario.reservation_from_concessions((42.0, 53.2, 59.92), 65.0)[1] == 2
 
 
 def test_question_5_puts_the_task_first_and_the_discussion_after():

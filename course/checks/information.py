@@ -464,6 +464,19 @@ def _wren_reservation(answers):
     return "the reservation price read from the pace of the steps."
 
 
+def _rounds(value):
+    """The learner's count of rounds: a whole number of at least 1, or None."""
+    if value is None:
+        return None
+    whole = isinstance(value, Real) and not isinstance(value, bool) and float(value).is_integer()
+    if whole and value >= 1:
+        return int(value)
+    raise NotYet(
+        f"the second part should be a whole number of rounds (1 or more), or None, got {value!r}",
+        general="the number of rounds should be a whole number of at least 1, or None",
+    )
+
+
 def _wren_decision(answers):
     for offers, cost, result in answers():
         # judged against the learner's own reading, so a wrong reading costs its own point
@@ -471,24 +484,40 @@ def _wren_decision(answers):
             theirs = _number(result[0], "the reservation price")
         except NotYet:
             theirs = reference.reservation_from_offers(offers)
-        right = theirs > cost
-        if _truth(result[1], "whether to keep going") != right:
-            raise NotYet(
-                f"for the offers {', '.join(_euros(o) for o in offers)} and a cost of "
-                f"{_euros(cost)}: you read the reservation price as {_euros(theirs)}, so "
-                + (
-                    "a deal above your cost is still possible: keep going"
-                    if right
-                    else "no number of rounds will bring this buyer up to your cost: walk "
-                    "away now, politely"
-                )
-                + ".",
-                general="it does not keep going exactly when the reservation price it reads "
-                "is above your cost",
+        right = reference.rounds_to_cost(offers, cost, theirs)
+        given = _rounds(result[1])
+        if given == right:
+            continue
+        shown = ", ".join(_euros(o) for o in offers)
+        who = f"for the offers {shown} and a cost of {_euros(cost)}"
+        if right is None:
+            hint = (
+                f"you read the reservation price as {_euros(theirs)}, not above your cost: no "
+                "number of rounds will bring this buyer up to your cost, so walk away now, "
+                "politely (None)"
             )
+            general = "it counts rounds where the buyer will never reach your cost"
+        elif given is None:
+            hint = (
+                f"you read the reservation price as {_euros(theirs)}, above your cost: the "
+                "buyer will reach your cost; count its next offers, each the same share of "
+                "the remaining gap further, until one is at least your cost"
+            )
+            general = "it walks away where the buyer will reach your cost"
+        elif given == right + 3:
+            hint = "that counts the three offers already made too; count only the ones to come"
+            general = "it counts the offers already made"
+        else:
+            hint = (
+                f"{given} is too {'many' if given > right else 'few'}: from the last offer, "
+                "move the same share of the remaining gap to the reservation price you read, "
+                "again and again, and stop at the first offer at or above your cost"
+            )
+            general = "it does not count the rounds until the buyer's offer reaches your cost"
+        raise NotYet(f"{who}: {hint}.", general=general)
     return (
-        "keep going only when the buyer's reservation price is above your cost; otherwise "
-        "walk away early, whatever the offers so far look like."
+        "walk away now when the buyer will never reach your cost; otherwise you know how many "
+        "rounds of patience a deal takes, and can weigh them against what the time costs you."
     )
 
 
@@ -511,13 +540,14 @@ def reservation_from_concessions(answer, hidden=False):
             if (offers, cost) not in results:
                 results[offers, cost] = _pair(
                     call_learner(answer, tuple(offers), cost, name="reservation_from_concessions"),
-                    "reservation_from_concessions should return (reservation price, keep going)",
+                    "reservation_from_concessions should return (reservation price, rounds "
+                    "until its offer reaches your cost, or None)",
                 )
         return [(offers, cost, results[offers, cost]) for offers, cost in cases]
 
     return score(
         Check("the reservation price", 1, lambda: _wren_reservation(answers)),
-        Check("keep going or walk away", 1, lambda: _wren_decision(answers)),
+        Check("rounds to your cost, or walk away", 1, lambda: _wren_decision(answers)),
     )
 
 

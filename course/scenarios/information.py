@@ -528,6 +528,9 @@ FEE_GAP = 200.0
 #: Wren's cost sits at least this far (euros) from its reservation price and above its
 #: third offer, so "keep going or walk away?" is never a coin toss.
 WREN_MARGIN = 500.0
+#: ... and every offer Wren will make until it reaches the cost sits at least this far
+#: from it, so the count of rounds does not hang on rounding an offer to the euro.
+WREN_ROUND_GAP = 100.0
 #: The two explorer settings a learner compares differ in worth by at least this much.
 EXPLORER_MARGIN = 2.0
 
@@ -770,19 +773,49 @@ def _wren(rng):
     gap, where a wrong reading, one more step of the same size, happens to be right), and
     the cost of its machine: above its third offer, and at least ``WREN_MARGIN`` above or
     below its reservation price, either way about as often."""
-    share = (0.25, 0.4, 0.6)[int(pick(rng, 0, 2, 1))]
-    reservation = pick(rng, 20_000, 36_000, 1_000)
-    # the first offer is at least 60% of the reservation price: an opening, not an insult
-    gap = pick(rng, 6_000, min(12_000, 2_000 * (0.4 * reservation // 2_000)), 2_000)
-    first = reservation - gap
-    second = first + share * gap
-    third = second + share * (reservation - second)
-    lowest = 100 * -(-(third + WREN_MARGIN) // 100)  # above the third offer, whole hundreds
-    if rng.random() < 0.5 and lowest <= reservation - WREN_MARGIN:
-        cost = pick(rng, lowest, reservation - WREN_MARGIN, 100)  # a deal is still possible
-    else:
-        cost = reservation + pick(rng, WREN_MARGIN, 3_000, 100)  # no deal will ever pay
-    return (float(first), float(second), float(third)), float(cost)
+    for _ in range(MAX_DRAWS):
+        share = (0.25, 0.4, 0.6)[int(pick(rng, 0, 2, 1))]
+        reservation = pick(rng, 20_000, 36_000, 1_000)
+        # the first offer is at least 60% of the reservation price: an opening, not an insult
+        gap = pick(rng, 6_000, min(12_000, 2_000 * (0.4 * reservation // 2_000)), 2_000)
+        first = reservation - gap
+        second = first + share * gap
+        third = second + share * (reservation - second)
+        lowest = 100 * -(-(third + WREN_MARGIN) // 100)  # above the third offer, hundreds
+        if rng.random() < 0.5 and lowest <= reservation - WREN_MARGIN:
+            cost = pick(rng, lowest, reservation - WREN_MARGIN, 100)  # a deal is possible
+        else:
+            cost = reservation + pick(rng, WREN_MARGIN, 3_000, 100)  # no deal will ever pay
+        offers = (float(first), float(second), float(third))
+        # Question 4 counts the rounds until Wren's offer reaches the cost: no offer on
+        # the way may sit within WREN_ROUND_GAP of it, or rounding would change the count
+        if all(abs(offer - cost) >= WREN_ROUND_GAP for offer in future_offers(offers, cost)):
+            return offers, float(cost)
+    raise RuntimeError("no fair case for Wren")
+
+
+def future_offers(offers, cost, reservation=None):
+    """Wren's next offers, each the same share of the remaining gap further, until one is
+    at least ``cost`` (none when the reservation price, by default the one its offers
+    give, is not above the cost)."""
+    first, second, third = offers
+    share = 1 - (third - second) / (second - first)
+    reservation = reservation_from_offers(offers) if reservation is None else reservation
+    coming, last = [], third
+    if reservation <= cost or not 0 < share < 1:
+        return coming
+    while last < cost and len(coming) < 1_000:
+        last += share * (reservation - last)
+        coming.append(last)
+    return coming
+
+
+def rounds_to_cost(offers, cost, reservation=None):
+    """Question 4's decision: how many more offers Wren makes before one is at least your
+    ``cost``, or ``None`` when none ever will (walk away now). ``reservation`` is the
+    reading to judge by (by default the right one; the check passes the learner's)."""
+    coming = future_offers(offers, cost, reservation)
+    return len(coming) if coming and coming[-1] >= cost else None
 
 
 def _explorer_cases(rng):
@@ -1206,10 +1239,9 @@ def reservation_from_offers(offers):
 
 
 def reservation_from_concessions(offers, cost):
-    """(the buyer's reservation price, read from three offers; whether to keep going: a
-    deal can pay only if that reservation price is above your ``cost``)."""
-    reservation = reservation_from_offers(offers)
-    return reservation, reservation > cost
+    """(the buyer's reservation price, read from three offers; how many more offers until
+    one reaches your ``cost``, or None: walk away now)."""
+    return reservation_from_offers(offers), rounds_to_cost(offers, cost)
 
 
 def information_pays(sale):

@@ -379,7 +379,7 @@ from course.widgets.information import BeliefUpdater
 BeliefUpdater()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
-# ### Question 4 (2 points): read a reservation price from the pace, then decide
+# ### Question 4 (2 points): read a reservation price from the pace, then decide how long to talk
 #
 # The scripted buyer in the updater moves the same share of the remaining gap every round
 # (40%). If you know a buyer does that, three offers are enough to find its reservation
@@ -393,30 +393,41 @@ BeliefUpdater()
 #
 # Write `reservation_from_concessions(offers, cost)`. Given three offers (a tuple) of a
 # buyer who moves the same share of the remaining gap each round, and your cost, return
-# `(reservation, keep_going)`: the buyer's reservation price, and `keep_going`: `True`
-# if a deal above your cost is still possible (Wren's reservation price is above it),
-# `False` if no deal will ever pay, so you should walk away now (rounds and time are
-# left out here). Check it by hand first on
-# the updater's scripted buyer: it offers 42, then 53.20, then 59.92, and has a
-# reservation price of 70; at a cost of 65, keep going. One point for the reservation
-# price, one for the decision (judged against the reservation price your function
-# returns, so a slip in the first part costs one point only). Grading also
-# tries other buyers of this kind.
+# `(reservation, rounds)`:
+#
+# - `reservation`: the buyer's reservation price;
+# - `rounds`: your decision. `None` if no deal will ever pay (the reservation price is not
+#   above your cost): walk away now, before the talks cost you more. Otherwise, how many
+#   more offers the buyer, keeping to its habit, makes until one is at least your cost:
+#   the patience a deal will take, to weigh against what each round of talks costs you.
+#
+# Check it by hand first on the updater's scripted buyer: it offers 42, then 53.20, then
+# 59.92, and has a reservation price of 70; at a cost of 65, its next offers are about
+# 63.95 and 66.37, so `rounds` is 2. One point for the reservation price, one for
+# `rounds` (judged against the reservation price your function returns, so a slip in the
+# first part costs one point only). Grading also tries other buyers of this kind.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-from-concessions-answer", "schema_version": 3}
 def reservation_from_concessions(offers, cost):
-    """(reservation price of a buyer who moves the same share of the gap each round, keep going?)."""
+    """(reservation price of a buyer who moves the same share of the gap each round,
+    rounds until its offer reaches your cost, or None)."""
     ### BEGIN SOLUTION
     first, second, third = offers
     share = 1 - (third - second) / (second - first)
     reservation = first + (second - first) / share
-    return reservation, reservation > cost
+    if reservation <= cost:
+        return reservation, None
+    rounds, last = 0, third
+    while last < cost:
+        last += share * (reservation - last)
+        rounds += 1
+    return reservation, rounds
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "reservation-from-concessions-test", "schema_version": 3}
-"""Check that reservation_from_concessions reads the reservation price from shrinking steps, and decides."""
+"""Check that reservation_from_concessions reads the reservation price from shrinking steps, and counts the rounds to your cost."""
 check.reservation_from_concessions(reservation_from_concessions)
 ### BEGIN HIDDEN TESTS
 check.reservation_from_concessions(reservation_from_concessions, hidden=True)
