@@ -1198,3 +1198,9 @@ def test_holds_at_the_opening_are_a_real_decision(sales):
     assert len(counts) >= 6 and 0.05 < counts[None] / 600 < 0.4, counts
     assert counts[1] / 600 < 0.1
     assert wrong_way / (600 - counts[None]) > 0.9
+
+
+def test_the_sittings_name_question_5b():
+    """Question 5b (the review's W7) sits in section 3; the suggested sittings say so."""
+    assert "section 3 (Questions 5, 5b and 6)" in notebook_words("intro")
+    assert "ten coded questions" in notebook_words("intro")

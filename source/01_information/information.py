@@ -39,7 +39,7 @@
 # is new to you: there is a good deal to read, ten coded questions, two widgets and a short
 # reflection.
 # Three sittings suit it: sections 1 and 2 up to Question 3; the pace of concessions,
-# Question 4 and section 3 (Questions 5 and 6); then sections 4 to 7. Run the cells from
+# Question 4 and section 3 (Questions 5, 5b and 6); then sections 4 to 7. Run the cells from
 # top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check
 # your answer and tell you what to fix. Every learner gets their own numbers, so your
 # answers are yours alone.
