@@ -360,8 +360,9 @@ def test_news_never_rules_a_price_out(learner):
 
 
 def test_the_news_check_shows_what_the_likelihoods_do(monkeypatch, capsys):
-    """Its pass message gives the beliefs after the opening and both pieces of news, the
-    best price, and the weight per step at which the news would move it."""
+    """Its pass message gives the beliefs after the opening and both pieces of news, and
+    whether the best price moves; since the review's W3 and W9 it names neither the price
+    (Question 5's answer) nor the factor that moves it (Question 5c's)."""
     sale = as_learner(monkeypatch, learner_where(lambda s: True))
     answer = reading(RIGHT)
     check.news_likelihood(answer)
@@ -373,12 +374,13 @@ def test_the_news_check_shows_what_the_likelihoods_do(monkeypatch, capsys):
         after = update_beliefs(after, {r: v / top for r, v in likelihood.items()})
     for r in sale.reservations:
         assert f"€{r:,.0f}: {after[r]:.0%}" in shown
-    assert f"€{reference.best_move(after, sale.cost)[0]:,.0f}" in shown
+    assert "moves from" not in shown and "stays €" not in shown  # no price named
     (moving,) = [item for item in sale.news_items if item.direction != "neither"]
     factor = reference.news_threshold(
         reference.posterior_after_opening(sale), sale.cost, moving.direction
     )
-    assert factor <= reference.NEWS_STEP and f"about {factor:g} times as likely" in shown
+    assert factor <= reference.NEWS_STEP and "times as likely" not in shown
+    assert "your best price moves" in shown and "Question 5c" in shown
     assert moving.why in shown
 
 
@@ -1655,3 +1657,38 @@ def test_none_and_a_count_are_told_apart(monkeypatch):
     check.holds_before_moving(
         lambda s, a: reference.holds_before_moving(s, a), hidden=True
     )  # the reference passes the hidden learners too
+
+
+# Question 5c: how much the news must weigh (the review's W3)
+
+
+def test_news_weight_hints_say_which_way(monkeypatch):
+    sale = as_learner(monkeypatch, learner_where(lambda s: True))
+    after = reference.posterior_after_opening(sale)
+    right = reference.weight_to_move(sale, after)
+    assert right is not None
+    hint = miss(check.news_weight, lambda s, a: right + 1.0)
+    assert "too large" in hint and f"{right:g}" not in hint.replace(f"{right + 1.0:g}", "")
+    hint = miss(check.news_weight, lambda s, a: 1.0)
+    assert "stays where it was" in hint
+    hint = miss(check.news_weight, lambda s, a: None)
+    assert "does move your best price" in hint
+    check.news_weight(lambda s, a: reference.weight_to_move(s, a), hidden=True)
+
+
+def test_news_weight_read_the_wrong_way_is_named(monkeypatch):
+    def wrong_way_moves(sale):
+        after = reference.posterior_after_opening(sale)
+        (moving,) = [item for item in sale.news_items if item.direction != "neither"]
+        other = "lower" if moving.direction == "higher" else "higher"
+        wrong = reference.news_threshold(after, sale.cost, other)
+        return wrong is not None and wrong not in reference.weights_accepted(sale, after)
+
+    as_learner(monkeypatch, learner_where(wrong_way_moves))
+
+    def wrong_way(sale, after):
+        (moving,) = [item for item in sale.news_items if item.direction != "neither"]
+        other = "lower" if moving.direction == "higher" else "higher"
+        return reference.news_threshold(after, sale.cost, other)
+
+    assert "the other way" in miss(check.news_weight, wrong_way)

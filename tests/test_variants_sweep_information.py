@@ -668,6 +668,47 @@ def holds_by_numpy(sale, after):
     return None
 
 
+def weight_by_bisection(sale, after):
+    """Bisection on the factor with numpy, then the twentieth at or above it (a Decimal
+    string, as a learner might return it rounded)."""
+    (moving,) = [item for item in sale.news_items if item.direction != "neither"]
+    sign = 1 if moving.direction == "higher" else -1
+    values = np.array(sorted(after))
+    chances = np.array([after[v] for v in values])
+
+    def best(weights):
+        accepted = weights[::-1].cumsum()[::-1]
+        return values[np.argmax((values - sale.cost) * accepted)]
+
+    def moves(factor):
+        weights = chances * factor ** (sign * np.arange(len(values)))
+        return best(weights / weights.sum()) != best(chances)
+
+    if not moves(10.0):
+        return None
+    low, high = 1.0, 10.0
+    while high - low > 1e-10:
+        middle = (low + high) / 2
+        low, high = (low, middle) if moves(middle) else (middle, high)
+    return float(f"{math.ceil(high * 20 - 1e-7) / 20:.2f}")
+
+
+def weight_by_steps(sale, after):
+    """Each factor in turn from 1.05, the reading built as ratios to the next price."""
+    (moving,) = [item for item in sale.news_items if item.direction != "neither"]
+    ranked = sorted(after, reverse=moving.direction == "lower")
+    before = best_price(after, sale.cost)
+    for k in range(21, 201):
+        weights, w = {}, 1.0
+        for r in ranked:
+            weights[r] = after[r] * w
+            w *= k / 20
+        total = sum(weights.values())
+        if best_price({r: x / total for r, x in weights.items()}, sale.cost) != before:
+            return k / 20
+    return None
+
+
 ALTERNATIVES = {
     "opening_likelihood": (likelihood_strict_numpy, likelihood_fractions),
     "belief_after_opening": (bayes_by_hand, bayes_numpy),
@@ -675,6 +716,7 @@ ALTERNATIVES = {
     "reservation_from_concessions": (reservation_by_series, reservation_by_solving),
     "my_price": (price_cumulative, price_grid),
     "holds_before_moving": (holds_by_powers, holds_by_numpy),
+    "news_weight": (weight_by_bisection, weight_by_steps),
     "model_limits": (limits_by_assumption, limits_by_rule),
     "information_pays": (pays_by_worth, pays_by_rule),
     "report_decision": (report_by_posteriors, report_by_matrix),
@@ -812,6 +854,11 @@ def question_text(grade_id):
         (
             "holds_before_moving",
             "q5b-text",
+            lambda f, s: f(s, scenario.posterior_after_opening(s._sale)),
+        ),
+        (
+            "news_weight",
+            "q5c-text",
             lambda f, s: f(s, scenario.posterior_after_opening(s._sale)),
         ),
         (
@@ -1168,7 +1215,7 @@ def test_question_5_puts_the_task_first_and_the_discussion_after():
         words.index("The inputs:"),
         words.index("One point for `before`"),
         words.index("**After you pass.**"),
-        words.index("reported a *factor*"),
+        words.index("asks for a *factor*"),
         words.index("Compare `before` with `now`"),
     ]
     assert order == sorted(order)
@@ -1202,5 +1249,20 @@ def test_holds_at_the_opening_are_a_real_decision(sales):
 
 def test_the_sittings_name_question_5b():
     """Question 5b (the review's W7) sits in section 3; the suggested sittings say so."""
-    assert "section 3 (Questions 5, 5b and 6)" in notebook_words("intro")
-    assert "ten coded questions" in notebook_words("intro")
+    assert "section 3 (Questions 5, 5b, 5c and 6)" in notebook_words("intro")
+    assert "eleven coded questions" in notebook_words("intro")
+
+
+def test_the_news_weight_is_a_real_decision(sales):
+    """The review's W3: how strongly the news must weigh was shown, never assessed.
+    Question 5c asks for the smallest even factor (in twentieths) that moves the price;
+    it varies between learners, is at most the course's reading (NEWS_STEP, which moves
+    every learner's price), and the reference is the one the formulations find."""
+    found = Counter()
+    for sale in sales[:400]:
+        after = posterior(sale)
+        weight = scenario.weight_to_move(sale, after)
+        assert weight is not None and 1.0 < weight <= MODERATE_STEP, sale.learner
+        assert weight in scenario.weights_accepted(sale, after)
+        found[weight] += 1
+    assert len(found) >= 8 and max(found.values()) < 0.25 * 400, found

@@ -405,20 +405,68 @@ def news_likelihood(answer):
     now_price = reference.best_move(now, sale.cost)[0]
     shown = ", ".join(f"{_euros(v)}: {now[v]:.0%}" for v in sorted(now))
     move = (
-        f"your best price stays {_euros(now_price)}"
+        "your best price stays where it was"
         if now_price == before_price
-        else f"your best price moves from {_euros(before_price)} to {_euros(now_price)}"
+        else "your best price moves"
     )
     why = " ".join(f"`{item.key}`: {item.why}." for item in sale.news_items)
-    (moving,) = [item for item in sale.news_items if item.direction != "neither"]
-    factor = reference.news_threshold(after, sale.cost, moving.direction)
-    neighbour = "next lower" if moving.direction == "higher" else "next higher"
     passed(
         f"news_likelihood reads both pieces of news the right way round. {why} With your "
-        f"likelihoods, your beliefs after the opening and the news are {shown}, and {move}. "
-        f"The `{moving.key}` news moves your best price once the news is about {factor:g} "
-        f"times as likely under each reservation price as under the {neighbour} one: that "
-        "is how much a fact must weigh to shift the balance."
+        f"likelihoods, your beliefs after the opening and the news are {shown}, and {move} "
+        "(Question 5 asks where to; Question 5c asks how much a fact must weigh to move it)."
+    )
+
+
+@question
+def news_weight(answer, hidden=False):
+    """Check Question 5c: the smallest even factor, in twentieths, at which the learner's
+    news that points a way moves the best final price after the opening, or None if even
+    ten does not; given the right beliefs after the opening. Hidden learners too."""
+    for sale in _scenarios(hidden):
+        after = reference.posterior_after_opening(sale)
+        raw = call_learner(answer, sale, dict(after), name="news_weight")
+        given = None if raw is None else _number(raw, "the factor")
+        right = reference.weight_to_move(sale, after)
+        if given is not None and any(
+            abs(given - ok) < 1e-6 for ok in reference.weights_accepted(sale, after)
+        ):
+            continue
+        if given is None and right is None:
+            continue
+        (moving,) = [item for item in sale.news_items if item.direction != "neither"]
+        other = "lower" if moving.direction == "higher" else "higher"
+        wrong_way = reference.news_threshold(after, sale.cost, other)
+        who = f"for learner {sale.learner}"
+        if given is not None and wrong_way is not None and abs(given - wrong_way) < 1e-6:
+            hint = (
+                f"that is the factor for news pointing the other way; `{moving.key}` makes "
+                f"{'higher' if moving.direction == 'higher' else 'lower'} reservation prices "
+                "likelier"
+            )
+            general = "it reads the news the wrong way round"
+        elif right is None:
+            hint = "even a factor of 10 leaves your best price where it is: answer None"
+            general = "it names a factor where none up to 10 moves the price"
+        elif given is None:
+            hint = "some factor up to 10 does move your best price"
+            general = "it answers None where some factor up to 10 moves the price"
+        elif given > right:
+            hint = (
+                f"{given:g} is too large: a weaker reading, a smaller factor in steps of "
+                "0.05, already moves your best price"
+            )
+            general = "it names a factor larger than the smallest that moves the price"
+        else:
+            hint = (
+                f"at {given:g} your best price stays where it was after the opening: try "
+                "larger factors, in steps of 0.05"
+            )
+            general = "it names a factor too weak to move the price"
+        raise NotYet(f"{who}: {hint}.", general=general)
+    passed(
+        "news_weight: that factor is how much a fact must weigh to shift the balance. Below "
+        "it, the news changes your beliefs but not what you ask; above it, it moves your "
+        "price, and that step is your leverage shifting."
     )
 
 

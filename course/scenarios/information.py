@@ -1295,6 +1295,34 @@ def model_limits(sale, after):
     return answer
 
 
+def weight_to_move(sale, after):
+    """Question 5c: the smallest factor per step, in twentieths up to 10, at which the
+    learner's news that points a way (read as each price that many times as likely as the
+    next) moves the best final price after the opening; ``None`` if 10 does not."""
+    (moving,) = [item for item in sale.news_items if item.direction != "neither"]
+    return news_threshold(after, sale.cost, moving.direction)
+
+
+def weights_accepted(sale, after):
+    """The answers Question 5c accepts: ``weight_to_move``, and, where the factor at which
+    the price moves lies within a millionth of a twentieth (there the two best prices tie,
+    and which one a computation keeps is float rounding), the twentieth on the other side
+    too. Empty when no factor up to 10 moves the price."""
+    (moving,) = [item for item in sale.news_items if item.direction != "neither"]
+    if weight_to_move(sale, after) is None:
+        return set()
+    low, high = 1.0, 10.0
+    while high - low > 1e-9:
+        middle = (low + high) / 2
+        if news_moves_price(after, sale.cost, moving.direction, middle):
+            high = middle
+        else:
+            low = middle
+    return {math.ceil(round((high + shift) * 20, 9)) / 20 for shift in (-1e-6, 1e-6)} | {
+        weight_to_move(sale, after)
+    }
+
+
 #: Question 4b counts holds up to this many; more than this, and the answer is ``None``.
 MOST_HOLDS = 10
 

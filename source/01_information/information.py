@@ -36,10 +36,10 @@
 #    from foul ones.
 #
 # It takes about three and a half to four and a half hours, longer if Python or probability
-# is new to you: there is a good deal to read, ten coded questions, two widgets and a short
+# is new to you: there is a good deal to read, eleven coded questions, two widgets and a short
 # reflection.
 # Three sittings suit it: sections 1 and 2 up to Question 3; the pace of concessions,
-# Question 4 and section 3 (Questions 5, 5b and 6); then sections 4 to 7. Run the cells from
+# Question 4 and section 3 (Questions 5, 5b, 5c and 6); then sections 4 to 7. Run the cells from
 # top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check
 # your answer and tell you what to fix. Every learner gets their own numbers, so your
 # answers are yours alone.
@@ -539,10 +539,10 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #
 # **After you pass.** Two things to look at.
 #
-# - Compare `now` with `with_news`. Question 3's check reported a *factor*. Picture a
+# - Compare `now` with `with_news`. Question 5c asks for a *factor*. Picture a
 #   reading in which the news is the same number of times as likely under each
 #   reservation price as under the next one down (or up, for news that points down): that
-#   number is the factor. At the reported factor the news just moves your price; a larger
+#   number is the factor. At the smallest such factor the news just moves your price; a larger
 #   one moves it too, and that step is the news shifting your leverage; a smaller one may
 #   not. The one number describes only such even readings: for an uneven one, such as 1,
 #   1, 1 and 5, call `my_price` and see.
@@ -630,6 +630,53 @@ def holds_before_moving(sale, after):
 check.holds_before_moving(holds_before_moving)
 ### BEGIN HIDDEN TESTS
 check.holds_before_moving(holds_before_moving, hidden=True)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5c-text", "schema_version": 3}
+# ### Question 5c (1 point): how much must your news weigh?
+#
+# Your news that points a way (one of `sale.news_items`, with its `direction`: `"higher"`
+# or `"lower"`) moves your price only if you read it strongly enough. Read it evenly:
+# each reservation price `factor` times as likely as the next lower one (for news that
+# points higher), or as the next higher one (for news that points lower). Write
+# `news_weight(sale, after)`, with `after` your beliefs after the opening (as in Question
+# 5; the check passes in the right ones), to return the smallest factor, in steps of
+# 0.05 from 1.05 up to 10, at which your best final price (against `sale.cost`) is no
+# longer the one against `after`; `None` if even 10 leaves it there. That number is how
+# much the fact must weigh to shift the balance: compare it with how strongly you read
+# the news in Question 3. The check tries your scenario; grading also tries other
+# learners'.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-weight-answer", "schema_version": 3}
+def news_weight(sale, after):
+    """The smallest even factor, in steps of 0.05, at which the news moves your price."""
+
+    ### BEGIN SOLUTION
+    def best(beliefs):
+        profit = {
+            price: (price - sale.cost) * sum(chance for r, chance in beliefs.items() if r >= price)
+            for price in beliefs
+        }
+        return max(profit, key=profit.get)
+
+    (moving,) = [item for item in sale.news_items if item.direction != "neither"]
+    sign = 1 if moving.direction == "higher" else -1
+    ranked = sorted(after)
+    for twentieths in range(21, 201):
+        factor = twentieths / 20
+        reading = {r: factor ** (sign * i) for i, r in enumerate(ranked)}
+        if best(update_beliefs(after, reading)) != best(after):
+            return factor
+    return None
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "news-weight-test", "schema_version": 3}
+"""Check that news_weight finds how strongly the news must weigh to move your price."""
+check.news_weight(news_weight)
+### BEGIN HIDDEN TESTS
+check.news_weight(news_weight, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
