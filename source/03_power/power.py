@@ -109,6 +109,8 @@ scenario
 #   Reward and coercion mostly come to this at a negotiating table: a contract you can
 #   give, a supply you can hold back.
 #
+# Expert and referent power together are what people usually call **influence**: they
+# work through what others think of you, not through anything you control.
 # Every base is a dependence: whoever needs the signature, the knowledge, the approval or the
 # thing depends on whoever can give it. A thing can be owned, sold or held back; the say
 # that comes with a role belongs to whoever holds the role, and passes to the next holder.
