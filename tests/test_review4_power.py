@@ -87,14 +87,16 @@ def test_e4_the_breakdown_rule_keeps_its_condition():
 
 def test_e7_e8_e9_and_the_unclear_passages():
     """E7 Carr's own definition of bluffing; E8 0.06 of a point, not a tenth; E9 reward and
-    coercion rest on control of what the other side values; U1 'influence' was never used
-    again; U5 the licence's end date and section 4's game without a deadline."""
+    coercion rest on control of what the other side values; U1 'influence' is used
+    again after its definition; U5 the licence's end date and section 4's game without a deadline."""
     assert "concealing or misstating relevant facts, so he went further" in PROSE
     assert "moving first is worth a tenth of a percentage point" not in PROSE
     assert "less than a tenth of a percentage point (about 0.06)" in PROSE
     assert "Their list does not name, as a base of its own" not in PROSE
     assert "reward and coercive power both rest on control of what the other side values" in (PROSE)
-    assert "**influence**" not in PROSE
+    # influence (CONTENT.md's source of power) is defined once and used again
+    assert PROSE.count("**influence**") == 1
+    assert "influence (expertise, admiration)" in PROSE
     assert "far enough off that the difference does not matter" in PROSE
     assert "(its share at the table leaves the option out)" in PROSE
 

@@ -1239,7 +1239,8 @@ check.harrow_move(harrow_move, hidden=True)
 #
 # - Power is the other side's dependence on you: how much they need what you control, and
 #   how few other ways they have to get it. It runs both ways, and it rests on authority,
-#   expertise, admiration or control of a resource.
+#   influence (expertise, admiration) or control of a resource, a monopoly being the
+#   strongest control.
 # - The Shapley value is a benchmark of a fair split, not a price you are owed. The core
 #   says what competition leaves: a rival buyer sets your floor at what it would pay, unit
 #   for unit, even if it never buys.
