@@ -861,14 +861,16 @@ def test_the_words_for_profit_and_for_additive_scoring_are_exact():
     assert "the sum misstates real profit, because price and volume interact" in opening
 
 
-def test_the_rubric_example_is_learner_5s_case_with_its_own_numbers():
+def test_the_rubric_example_is_learner_2344s_case_with_its_own_numbers():
     """Review finding 15: the example used impossible numbers; it is learner-5's case,
     each figure recomputed here, and the negotiation it tells is the one a linear Marlow
     without Quell plays (third review: redrawn with the new MESO rule; it reads the floor
     signal, names its concession into silence, and compares sittings with the same style
-    and Quell state)."""
+    and Quell state; fourth review, E8: learner-5's case sat on question 8's five-step line
+    and is redrawn, so the example is now learner-2344's, whose negotiation tells the same
+    story)."""
     rubric = section("reflection")
-    case = course.variant("05_capstone", "learner-5")
+    case = course.variant("05_capstone", "learner-2344")
     name, worth = batna_of(case)
     plan = plan_of(case)
     assert f"{name} was worth {worth:g} on average" in rubric
@@ -898,9 +900,12 @@ def test_the_rubric_example_is_learner_5s_case_with_its_own_numbers():
     for package in (plan[0][0], plan[0][0], plan[1][0], plan[2][0], plan[2][0], plan[2][0]):
         session.offer(package)
     profits = [package_points(o, case.yours) for _, who, o in session.history if who == "bot"]
-    assert profits == [60, 80, 80, 110, 110]
-    assert "answered at a profit of 60" in rubric and "When it moved to 80" in rubric
-    assert "it stayed at 80" in rubric and "It came to 110" in rubric
+    first, moved, stayed, came, held = profits
+    assert first < moved == stayed < came == held
+    assert f"answered at a profit of {first:g}" in rubric
+    assert f"When it moved to {moved:g}" in rubric and f"it stayed at {stayed:g}" in rubric
+    assert f"It came to {came:g}" in rubric
+    assert f"would still answer at {first:g}" in rubric
     assert session.agreement is not None and session.result().round == 6
     gain = package_points(session.agreement, case.yours) - floor
     assert package_points(session.agreement, case.yours) == plan[2][1]

@@ -332,7 +332,8 @@ def test_q7_the_draft_is_below_the_frontier_and_its_first_step_is_free(drawn):
 def test_q8_every_decision_comes_up_and_none_sits_on_the_line(drawn):
     """Q8 (review finding 8): the first package of the plan worth Marlow's higher
     reservation price lies within five steps for some learners, further for others, and
-    beyond the plan for others again (each a real share); that package is worth at least
+    beyond the plan for others again (each a real share: at least 5%, now that steps 5 and
+    6 are redrawn, fourth review E8); that package is worth at least
     that much by brute force, and the one before it less."""
     found = {"steps": 0, "jump": 0, "walk away": 0}
     for s in drawn[:1000]:  # brute-force plans: half the sweep keeps the file fast
@@ -341,7 +342,31 @@ def test_q8_every_decision_comes_up_and_none_sits_on_the_line(drawn):
         decision = "walk away" if not rich else "steps" if rich[0] <= 5 else "jump"
         assert scenario.if_quell_of(s) == (decision, rich[0] if rich else None), s.learner
         found[decision] += 1
-    assert all(count >= 100 for count in found.values()), found
+    assert all(count >= 50 for count in found.values()), found
+
+
+def test_q8_never_sits_on_or_just_past_the_five_step_line(drawn):
+    """Fourth review, E8: Q8's first package worth Marlow's higher reservation price came
+    exactly at step 5 (the last step a plan makes in time, reached only with the answer to
+    Marlow's final offer) for 9% of learners, and at step 6 for 8%: an off-by-one in
+    counting rounds decided the answer. It now comes at step 4 or sooner, or 7 or later."""
+    for s in drawn[:1000]:  # brute-force plans, as above
+        plan = plan_points(s)
+        rich = [k for k, (_, them) in enumerate(plan) if them >= s.reservation_if_quell]
+        assert not rich or rich[0] not in (5, 6), (s.learner, rich[0])
+
+
+def test_q4_a_weeks_gap_of_exactly_three_never_decides_power(drawn):
+    """Fourth review, E8: weeks are whole, and for 12% of learners power was settled with
+    the two sides' weeks exactly 3 apart while dependence pointed the same way: one week
+    less and the audit would have had to leave power open. Such a draw is redrawn; gaps of
+    exactly 3 where dependence leaves power open anyway are kept."""
+    for s in drawn:
+        depends = s.their_supply_share - s.your_sales_share
+        waits = s.your_weeks - s.their_weeks
+        if abs(depends) >= 0.10:
+            assert not (waits == 3 and depends > 0), s.learner
+            assert not (waits == -3 and depends < 0), s.learner
 
 
 def test_the_numbers_are_plausible(drawn):

@@ -702,6 +702,12 @@ def _audit_problems(c):
     depends = abs(c.their_supply_share - c.your_sales_share)
     if abs(depends - DEPENDENCE_MARGIN) < LINE_CLEARANCE:
         found.append("Q4 line: dependence within 0.01 of the 0.10 line")
+    # weeks are whole: a gap of exactly WEEKS_MARGIN is on the line, and it decides power
+    # when dependence already points the same way (one week less would leave power open)
+    leans = c.their_supply_share - c.your_sales_share
+    waits = c.your_weeks - c.their_weeks
+    if abs(waits) == WEEKS_MARGIN and waits * leans > 0 and depends >= DEPENDENCE_MARGIN:
+        found.append("Q4 line: a weeks gap of exactly 3 decides power")
     return found
 
 
@@ -718,6 +724,17 @@ def _opening_problems(c):
     if not meso_partners(c):
         found.append("Q5 real decision: no second package for a MESO")
     return found
+
+
+def _if_quell_problems(c):
+    """Question 8 on its line: the first package Marlow could accept with Quell comes
+    exactly at the last step a plan can make in time, or one step after it."""
+    if opening_of(c) is None:
+        return []
+    _, k = if_quell_of(c)
+    if k in (ANSWERS, ANSWERS + 1):
+        return [f"Q8 line: the package comes at step {k}, on the five-step line"]
+    return []
 
 
 def _plan_problems(c):
@@ -738,7 +755,10 @@ def problems(case, every=True):
     found = _alternative_problems(case) + _belief_problems(case) + _audit_problems(case)
     if found and not every:
         return found
-    return found + _opening_problems(case) + _plan_problems(case)
+    found += _opening_problems(case) + _plan_problems(case)
+    if found and not every:
+        return found
+    return found + _if_quell_problems(case)
 
 
 # --- the case in the engine's terms -------------------------------------------------------
