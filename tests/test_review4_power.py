@@ -226,3 +226,40 @@ def test_w2_question_2b_does_not_promise_a_grade_it_no_longer_gives():
     text no longer says such a reply is graded on its price alone."""
     assert "so there only its price is graded" not in PROSE
     assert "none of the three grounds would carry a higher price" in PROSE
+
+
+def test_question_4b_accepts_a_rounded_price_and_one_from_discount_factors():
+    """Review 5, E2: the price was judged to the cent, so 31,667 for 31,666.67, or the price
+    section 4's short-rounds exercise gives with daily rates, failed with a hint that said
+    the learner had not used the rates of loss; question 4 allows 0.5% for the same reason."""
+    from course.scenarios.power import signing_price
+
+    tried = 0
+    for n in range(300):
+        s = course.variant("03_power", learner=f"signing-{n}")
+        v1, k = s.atlas_value, s.signing_ratio
+        if v1 / (1 + k) <= s.borealis_value:
+            continue
+        tried += 1
+        expected = signing_price(s)
+        check.judge_signing_price(s, (round(expected), True))
+        check.judge_signing_price(s, (expected * 0.999, True))  # discount factors near 1
+        with pytest.raises(NotYet):
+            check.judge_signing_price(s, (expected * 0.98, True))
+        with pytest.raises(NotYet):
+            check.judge_signing_price(s, (s.borealis_value, True))
+    assert tried >= 5
+
+
+def test_every_key_grades_question_4b_on_a_learner_whose_share_at_the_table_binds():
+    """Review 5, E1: the share at the table sets the signing price for ~5% of learners, so
+    under a quarter of grading keys no hidden learner had one, and 'the price is Borealis's
+    value' earned the point."""
+    from course.variants import hidden_cases_as
+
+    for key in [f"key-{n}" for n in range(10)]:  # ~24% of keys had none: 6% chance all ten did
+        with hidden_cases_as(key):
+            drawn = [
+                course.variant("03_power", learner=learner) for learner in check._HiddenLearners()
+            ]
+        assert any(s.atlas_value / (1 + s.signing_ratio) > s.borealis_value for s in drawn), key

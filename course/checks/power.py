@@ -121,6 +121,11 @@ class _HiddenLearners:
         ("signing-worth-it", lambda s: _story().signing_loss(s) > 0 and _story().signing_switch(s)),
         ("signing-not", lambda s: not _story().signing_switch(s)),
         ("signing-free", lambda s: _story().signing_loss(s) == 0),
+        (  # the share at the table beats Borealis, so 'the price is Borealis's value' fails
+            # whatever the key (review 5, E1: it sets the price for only ~5% of learners)
+            "signing-table-binds",
+            lambda s: s.atlas_value / (1 + s.signing_ratio) > s.borealis_value,
+        ),
     )
 
     def __iter__(self):
@@ -770,7 +775,9 @@ def rig_prices(answer, hidden=False):
 
 def judge_signing_price(s, result):
     """Question 4b, the price: nothing when it is the licence's predicted price if Atlas paid
-    on signing, else the ``NotYet`` hint."""
+    on signing, within ``RIG_TOLERANCE`` of Atlas's value (a rounded price, or one from
+    discount factors close to 1, as in question 4) unless a named mistake is that close too;
+    else the ``NotYet`` hint."""
     from course.scenarios.power import signing_price
 
     price, _ = _pair(result, "signing_terms", "(price, switch)")
@@ -822,9 +829,15 @@ def judge_signing_price(s, result):
                 "it takes an outside option below the share at the table as the price",
             ),
         )
+    expected = signing_price(s)
+    tolerance = RIG_TOLERANCE * v1  # as question 4: rounded, or from discount factors near 1
+    if abs(said - expected) <= tolerance and all(
+        abs(wrong - expected) > tolerance for wrong, *_ in mistakes
+    ):
+        return
     hint = diagnose(
         said,
-        signing_price(s),
+        expected,
         mistakes,
         "with short rounds the share at the table is set by the ratio of the two sides' rates "
         "of loss, and Borealis's offer counts only where it beats that share (section 5)",
