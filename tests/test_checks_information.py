@@ -1692,3 +1692,15 @@ def test_news_weight_read_the_wrong_way_is_named(monkeypatch):
         return reference.news_threshold(after, sale.cost, other)
 
     assert "the other way" in miss(check.news_weight, wrong_way)
+
+
+def test_a_pretext_call_may_be_labelled_illegitimate_or_misrepresentation(monkeypatch):
+    """Fifth review of module 01: module 00 accepts either label for a lie told to get
+    information, and says module 01 agrees; module 01 marked "misrepresentation" wrong."""
+    sale = as_learner(monkeypatch, learner_where(lambda s: "pretext-call" in s.tactics))
+    right = reference.fair_play(sale)
+    for label in ("illegitimate", "misrepresentation"):
+        shown = parts(check.fair_play(lambda s, label=label: {**right, "pretext-call": label}))
+        assert shown["fair and foul means"][0] == 1
+    wrong = parts(check.fair_play(lambda s: {**right, "pretext-call": "bluff"}))
+    assert wrong["fair and foul means"][0] == 0

@@ -1388,6 +1388,11 @@ def model_limits(answer):
 SAME_LABEL = {"illegitimate source": "illegitimate"}
 
 
+#: Moves on the line between two kinds, with the other label accepted too: a lie told to get
+#: information is a means that is not yours and a false statement the person asked relies
+#: on, and module 00 accepts either label for it.
+ALSO_RIGHT = {"pretext-call": frozenset({reference.MISREPRESENTATION})}
+
 #: Question 9's labels for ways to learn or persuade: module 00's four kinds of move.
 TACTIC_LABELS = (
     reference.LEGITIMATE,
@@ -1441,7 +1446,7 @@ def _labels(result, moves, what, choices):
                 f"{what}: label `{move.key}` with one of {', '.join(repr(c) for c in choices)}, "
                 f"not {result[move.key]!r}."
             )
-        if label != move.label:
+        if label != move.label and label not in ALSO_RIGHT.get(move.key, ()):
             wrong.append(frozenset({label, move.label}))
     if wrong:
         asks = dict.fromkeys(DISTINCTIONS[pair] for pair in wrong)

@@ -278,8 +278,8 @@ TACTICS = (
         "pretext-call",
         "phoning Osprey's finance office while pretending to be its bank",
         ILLEGITIMATE,
-        "pretexting: the information is not yours to have, and a lie about who you are is "
-        "the means; the source decides the kind, whatever lie is told to reach it",
+        "pretexting: the information is not yours to have, and a lie about who you are, "
+        "which the person asked relies on, is the means",
     ),
     Move(
         "gift-engineer",

@@ -1113,7 +1113,9 @@ check.report_decision(report_decision, hidden=True)
 #   estimate of what something is worth),
 #   `"misrepresentation"` (an untrue statement of a fact the other side relies on) or
 #   `"illegitimate"` (a source or a means that is not yours to use). A lie told to obtain
-#   information that is not yours is illegitimate: the source decides, not the lie.
+#   information that is not yours sits on the line between two kinds: the means is not
+#   yours to use, and the person asked relies on the lie, so both `"illegitimate"` and
+#   `"misrepresentation"` are right for it, as in module 00.
 #
 # One point for each list. A dict written out by hand is fine, such as
 # `return {"some-key": "some label", ...}`. The check counts your wrong labels without
