@@ -235,3 +235,11 @@ def test_question_6_leaves_the_choice_of_statement_to_the_learner():
     assert "Compare what your BATNA is worth" not in q6
     assert "other side of your BATNA's value" not in q6
     assert "section 6's advice on when to mention an alternative" in q6
+
+
+def test_question_9_says_what_is_known_when_lumen_is_chosen():
+    """Fifth review, E2: 'left open' takes the larger of Lumen and the fallback leaf by leaf,
+    so it assumes the whole freelance year is known when Lumen's round closes; the text did
+    not say so, and the other reading (only the renewal known) differs for half the learners."""
+    said = text("q9-text")
+    assert "whether the client renewed and whether the year is busy" in said

@@ -903,7 +903,10 @@ check.target_salary(target_salary, hidden=True)
 #   for a year whatever you choose first, so you could still join it after signing with
 #   Northwind, after joining Harbor Bank, or while freelancing; you would join it once its
 #   round has closed if it then paid more than what you have (Lumen's round and your
-#   client's decisions do not depend on each other). Return the sure yearly salary that,
+#   client's decisions do not depend on each other). Take it that by then you know all of
+#   what you have: whether the client renewed and whether the year is busy (if you would
+#   know only the renewal, the answer changes, since what a held-open offer is worth
+#   depends on how much you know when you choose). Return the sure yearly salary that,
 #   with Lumen still open beside it, is worth as much to you as walking away from
 #   Northwind, so that your reservation price is that value plus the commute. Draw both
 #   trees: when is it simply your best fallback, and when is it more?
