@@ -263,3 +263,19 @@ def test_every_key_grades_question_4b_on_a_learner_whose_share_at_the_table_bind
                 course.variant("03_power", learner=learner) for learner in check._HiddenLearners()
             ]
         assert any(s.atlas_value / (1 + s.signing_ratio) > s.borealis_value for s in drawn), key
+
+
+def test_question_1_accepts_resource_for_a_contract_held_by_a_role():
+    """Review 5, E3: section 1 folds 'a contract you can give' into resource power, so
+    Granite's signature and Kestrel's say over Harrow's share of the work are defensibly
+    resource as well as authority; 'resource' was failed with a hint false of them."""
+    from course.scenarios.power import PowerFact, power_fact_answer
+
+    s = course.variant("03_power", learner="facts-0")
+    for kind in ("granite_signature", "harrow_approval"):
+        fact = PowerFact("A", kind, "")
+        _, depends = power_fact_answer(fact)
+        for base in ("authority", "resource"):
+            check.judge_power_fact(s, fact, {"A": (base, depends)})
+        with pytest.raises(NotYet):
+            check.judge_power_fact(s, fact, {"A": ("expert", depends)})
