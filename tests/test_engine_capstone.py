@@ -122,22 +122,29 @@ def test_a_walk_away_is_scored_and_debriefed(case):
 
 @pytest.mark.parametrize("style", STYLES)
 def test_a_deal_is_scored_against_the_frontier_and_the_plan(case, style):
-    floor = reservation_of(case)
+    first = case
     # the course's prepared plan (the opening, then each step down the frontier, the last
     # one held), and Marlow's last offer taken only at or above the floor; the first of a
-    # few seeds that ends in a deal is scored (a seed draws Marlow's state and deadline)
-    plan = [row[0] for row in plan_of(case)]
-    path = plan + [plan[-1]] * (ROUNDS - len(plan))
-    for seed in range(2, 12):
-        table, quell = table_for(case, style, seed)
-        play(table, path)
-        offer = table.session.bot_offer
-        if (
-            offer is not None
-            and not table.session.finished
-            and package_points(offer, case.yours) >= floor
-        ):
-            table.session.accept()
+    # few seeds that ends in a deal is scored (a seed draws Marlow's state and deadline).
+    # 'ada''s plan has one step since the price's steps are equal (fourth review, E4), and
+    # a tit-for-tat Marlow never meets it: the next learners are tried then
+    others = (course.variant("05_capstone", f"learner-{n}") for n in range(10))
+    for case in (first, *others):
+        floor = reservation_of(case)
+        plan = [row[0] for row in plan_of(case)]
+        path = plan + [plan[-1]] * (ROUNDS - len(plan))
+        for seed in range(2, 12):
+            table, quell = table_for(case, style, seed)
+            play(table, path)
+            offer = table.session.bot_offer
+            if (
+                offer is not None
+                and not table.session.finished
+                and package_points(offer, case.yours) >= floor
+            ):
+                table.session.accept()
+            if table.session.agreement is not None:
+                break
         if table.session.agreement is not None:
             break
     outcome = table.outcome()
@@ -477,7 +484,9 @@ def test_marlows_final_offer_comes_in_the_rounds_the_text_names():
 
     assert FINAL_ROUNDS == (5, 6, 7)
     assert "its final offer in round 5, 6 or 7, never later" in SECTION_6
-    case = course.variant("05_capstone", "learner-3")
+    # learner-0: held at the opening, learner-3's Marlow made its final offer in round 5
+    # only, once the price's steps were equal (fourth review, E4); the rounds are checked
+    case = course.variant("05_capstone", "learner-0")
     opening = plan_of(case)[0][0]
     seen = set()
     for seed in range(60):
@@ -861,16 +870,17 @@ def test_the_words_for_profit_and_for_additive_scoring_are_exact():
     assert "the sum misstates real profit, because price and volume interact" in opening
 
 
-def test_the_rubric_example_is_learner_2344s_case_with_its_own_numbers():
+def test_the_rubric_example_is_learner_1354s_case_with_its_own_numbers():
     """Review finding 15: the example used impossible numbers; it is learner-5's case,
     each figure recomputed here, and the negotiation it tells is the one a linear Marlow
     without Quell plays (third review: redrawn with the new MESO rule; it reads the floor
     signal, names its concession into silence, and compares sittings with the same style
     and Quell state; fourth review, E8: learner-5's case sat on question 8's five-step line
-    and is redrawn, so the example is now learner-2344's, whose negotiation tells the same
+    and is redrawn, so the example is now learner-1354's (E4's redrawn price
+    row changed learner-2344's too), whose negotiation tells the same
     story)."""
     rubric = section("reflection")
-    case = course.variant("05_capstone", "learner-2344")
+    case = course.variant("05_capstone", "learner-1354")
     name, worth = batna_of(case)
     plan = plan_of(case)
     assert f"{name} was worth {worth:g} on average" in rubric

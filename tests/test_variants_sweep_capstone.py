@@ -332,8 +332,9 @@ def test_q7_the_draft_is_below_the_frontier_and_its_first_step_is_free(drawn):
 def test_q8_every_decision_comes_up_and_none_sits_on_the_line(drawn):
     """Q8 (review finding 8): the first package of the plan worth Marlow's higher
     reservation price lies within five steps for some learners, further for others, and
-    beyond the plan for others again (each a real share: at least 5%, now that steps 5 and
-    6 are redrawn, fourth review E8); that package is worth at least
+    beyond the plan for others again (each a real share: at least 3%, now that steps 5 and
+    6 are redrawn, fourth review E8, and the price's €3 steps are equal, E4, which shortens
+    plans); that package is worth at least
     that much by brute force, and the one before it less."""
     found = {"steps": 0, "jump": 0, "walk away": 0}
     for s in drawn[:1000]:  # brute-force plans: half the sweep keeps the file fast
@@ -342,7 +343,7 @@ def test_q8_every_decision_comes_up_and_none_sits_on_the_line(drawn):
         decision = "walk away" if not rich else "steps" if rich[0] <= 5 else "jump"
         assert scenario.if_quell_of(s) == (decision, rich[0] if rich else None), s.learner
         found[decision] += 1
-    assert all(count >= 50 for count in found.values()), found
+    assert all(count >= 30 for count in found.values()), found
 
 
 def test_q8_never_sits_on_or_just_past_the_five_step_line(drawn):
@@ -354,6 +355,20 @@ def test_q8_never_sits_on_or_just_past_the_five_step_line(drawn):
         plan = plan_points(s)
         rich = [k for k, (_, them) in enumerate(plan) if them >= s.reservation_if_quell]
         assert not rich or rich[0] not in (5, 6), (s.learner, rich[0])
+
+
+def test_the_price_row_keeps_the_briefs_arithmetic(drawn):
+    """Fourth review, E4: the brief says Marlow would take 6,000 to 10,000 modules, so a
+    €3 step on the price moves the profit by a few tens of k€: 18 to 30 k€, and 90 k€ at
+    most from €48 to €39. For 56% of learners some step was worth more than 30 k€ (up to
+    50), for others less than 18, and €48 was worth up to 100. Every step now keeps it."""
+    story = drawn[0].story()
+    assert "6,000 to 10,000 modules" in story and "a €3 step on the price" in story
+    for s in drawn:
+        row = [s.yours["price"][level] for level in ("€48", "€45", "€42", "€39")]
+        steps = [high - low for high, low in itertools.pairwise(row)]
+        assert all(6 * 3 <= step <= 10 * 3 for step in steps), (s.learner, row)
+        assert row[0] - row[-1] <= 90 and row[-1] == 0, (s.learner, row)
 
 
 def test_q4_a_weeks_gap_of_exactly_three_never_decides_power(drawn):

@@ -189,9 +189,10 @@ class CapstoneCase(MultiIssue, Scenario):
 
 def _profits(rng):
     """Tallis's profit per level: the issue's weight at its best level, 0 at its worst,
-    drawn shares of the weight in between (falling)."""
+    drawn shares of the weight in between (falling); the price's three €3 steps are
+    equal."""
     weights = {
-        "price": pick(rng, 60, 100, 5),
+        "price": 3 * pick(rng, 20, 30, 5),
         "volume": pick(rng, 30, 60, 5),
         "delivery": pick(rng, 15, 40, 5),
         "payment": pick(rng, 10, 30, 5),
@@ -207,6 +208,11 @@ def _profits(rng):
         else:
             between = (_to_five(weight * pick(rng, 0.3, 0.7, 0.1)),)
         table[issue] = dict(zip(levels, (weight, *between, 0), strict=True))
+    # the price row is a margin times the volume: at 6k to 10k units a €3 step is worth
+    # 18 to 30 k€, so its steps are equal, 20, 25 or 30 k€, and the middle levels drawn
+    # above are replaced (fourth review, E4)
+    step = weights["price"] // 3
+    table["price"] = dict(zip(ISSUES["price"], (3 * step, 2 * step, step, 0), strict=True))
     return table
 
 

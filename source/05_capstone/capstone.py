@@ -942,37 +942,37 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # again; (4) one preparation
 # change and one change at the table, each concrete.
 #
-# A full-marks answer (learner-2344's case, Quell without capacity and a linear Marlow in
+# A full-marks answer (learner-1354's case, Quell without capacity and a linear Marlow in
 # both negotiations, the second described first): "I opened with my planned package
-# (profit 155, 28 of Marlow's points by my research). Marlow answered at a profit of 55
-# for me; before I replied I looked at my beliefs about Quell (a chance of 0.32) and at
-# my own plan, not at its number, and held my opening. When it moved to 100 I made my
-# plan's first step (150); it stayed at 100, and the debrief's replay showed my step
-# bought nothing I could see. Then I made my second step (145) although Marlow had not
+# (profit 155, 23 of Marlow's points by my research). Marlow answered at a profit of 60
+# for me; before I replied I looked at my beliefs about Quell (a chance of 0.38) and at
+# my own plan, not at its number, and held my opening. When it moved to 80 I made my
+# plan's first step (150); it stayed at 80, and the debrief's replay showed my step
+# bought nothing I could see. Then I made my second step (140) although Marlow had not
 # moved: a concession into silence, the one thing I had planned not to do. It came to
-# 125, but the replay showed it would have come that far had I held. Marlow never said
+# 110, but the replay showed it would have come that far had I held. Marlow never said
 # it could not give more on any term of its own offer, so it still had room; I held, in
-# rounds 5 and 6, and it accepted 145 in round 6. I kept my reservation price, but not my
+# rounds 5 and 6, and it accepted 140 in round 6. I kept my reservation price, but not my
 # plan's pace. I weighted alternatives 0.4, power 0.35 and information 0.25. Brenn was
-# worth 91 on average, more than Brenn's letter of 63, so I did not sign it, and with the
-# audit my reservation price was 104, 58% of my best profit of 180, against Marlow's 64%
-# with Quell and 26% without: which side's alternative was stronger hung on Quell, which
-# is why I weighted it most. Quell had no capacity, and the deal, 41 above my reservation
-# price, was on the frontier; Marlow took 145 without asking for more, which fits the
+# worth 81.25 on average, more than Brenn's letter of 65, so I did not sign it, and with the
+# audit my reservation price was 90.25, 48% of my best profit of 190, against Marlow's 62%
+# with Quell and 22% without: which side's alternative was stronger hung on Quell, which
+# is why I weighted it most. Quell had no capacity, and the deal, 49.75 above my reservation
+# price, was on the frontier; Marlow took 140 without asking for more, which fits the
 # lower reservation price, the one the rush request had made likelier. Power, which the
-# table leaves out, was Marlow's: it would be 67% of my sales against the 35% of its
-# sensors I would supply, and its 9 weeks of stock against my 4 made it the more
+# table leaves out, was Marlow's: it would be 72% of my sales against the 20% of its
+# sensors I would supply, and its 9 weeks of stock against my 3 made it the more
 # patient side; in a real meeting I would not have raised either, and would have kept
 # the talk on the rush, where my strength meets its need. In my first negotiation I walked away politely
 # when Marlow stalled below my reservation price; its trust stayed at 0.50, and in the
 # second, again a linear Marlow and again with Quell without capacity, it opened where it
 # had the first time: a polite exit kept the relationship but earned nothing. After the
 # deal its trust rose to 0.75, but the debrief's replay showed that a linear Marlow, met
-# with the same opening and Quell again without capacity, would still answer at 55: the
+# with the same opening and Quell again without capacity, would still answer at 60: the
 # change was too small to reach its next whole level, though it would be a little more
 # patient; with Quell it would open no closer at the same trust. Marlow's buyers would probably feel the price was
 # fair and that I listened to the rush request, and they would deal with me again, which
-# matters for a year of supply. Next time I would count my plan's six steps against the
+# matters for a year of supply. Next time I would count my plan's seven steps against the
 # rounds before I sit down, and at the table I would wait for a move before conceding
 # again."
 # ### END SOLUTION
