@@ -182,7 +182,7 @@ def test_every_case_s_own_audit_fits_its_story_and_a_flat_one_does_not(key):
     assert not any(
         rule.holds(flat, flat, equal)
         for rule in case.rules
-        if rule.kind not in ("at_most", "at_least", "one_heavy")  # bounds hold mid-scale
+        if rule.kind not in ("at_most", "at_least", "one_heavy", "not_below")  # hold mid-scale
     )
 
 
@@ -471,7 +471,7 @@ def test_any_audit_the_course_shows_is_caught_as_a_copy_for_every_case():
     ("case", "source", "side", "value", "words"),
     [
         ("salary", "alternatives", "yours", 5, "your alternatives should be rated at least 6"),
-        ("deadline", "power", "yours", 3, "your power should be rated above Brannock's"),
+        ("deadline", "power", "yours", 3, "your power should be rated no lower than Brannock's"),
     ],
 )
 def test_the_story_rules_catch_another_negotiations_reading(case, source, side, value, words):
@@ -1205,3 +1205,17 @@ def test_the_bold_ask_is_a_rung_of_the_ladder_above_the_start_and_often_a_revers
             assert all(abs(b - need) >= 0.05 - 1e-9 for _, b in plan_outcomes(s, plan))
         reversed_ += set(best_reach_plan(s, need)) != set(best_plan(s))
     assert total >= 90 and reversed_ >= total / 3, (total, reversed_)
+
+
+def test_the_deadline_story_accepts_alternatives_and_power_rated_level():
+    """Fifth review, error 9: most deadline learners draw a fact giving Brannock a standing
+    offer elsewhere, or a pull on your bank, so an audit rating alternatives or power level
+    on both sides is defensible; the rules demanded yours strictly higher (learner rev-2,
+    with the course's own weights, was told the audit did not fit the story)."""
+    from course.scenarios.leverage import CASES
+
+    rules = {rule.source: rule for rule in CASES["deadline"].rules if rule.side == "you"}
+    level = {"information": 5, "alternatives": 4, "power": 6}
+    for source in ("alternatives", "power"):
+        assert rules[source].holds(level, level, {})
+        assert not rules[source].holds({**level, source: 3}, level, {})

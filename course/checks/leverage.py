@@ -239,6 +239,8 @@ def _rule_words(rule, them):
     other = f"{them}'s" if rule.side == "you" else "yours"
     if rule.kind == "higher":
         return f"{owner} {rule.source} should be rated above {other}"
+    if rule.kind == "not_below":
+        return f"{owner} {rule.source} should be rated no lower than {other}"
     bound = "at most" if rule.kind == "at_most" else "at least"
     return (
         f"{owner} {rule.source} should be rated {bound} {rule.value:g} (a bound the course "

@@ -49,6 +49,7 @@ class Rule:
     outright), "one_heavy" (of the pair ``source``, one dependence rated from its two
     sides, the lighter weighs no more than the third source: section 2's rule against
     counting a dependence twice), "higher" (``side``'s rating of ``source`` must be above the other side's),
+    "not_below" (at least the other side's: where some drawn facts pull the other way),
     "at_most" or "at_least" (``side``'s rating of ``source`` must be at most, or at least,
     ``value``); ``because`` is
     the line of the story that says so.
@@ -71,6 +72,8 @@ class Rule:
         own, other = (yours, theirs) if self.side == "you" else (theirs, yours)
         if self.kind == "higher":
             return own[self.source] > other[self.source]
+        if self.kind == "not_below":
+            return own[self.source] >= other[self.source]
         if self.kind == "at_most":
             return own[self.source] <= self.value
         if self.kind == "at_least":
@@ -400,15 +403,15 @@ CASES = {
                 "Brannock's need for your siding and its lack of other sites are one "
                 "dependence seen from two sides; weighing both heavily counts it twice",
             ),
-            Rule(
-                "higher",
+            Rule(  # not_below: some draws give Brannock a standing offer elsewhere
+                "not_below",
                 "alternatives",
                 "another firm has viewed your warehouse, while Brannock must be out in six "
                 "weeks and moving twice would cost it dearly",
                 side="you",
             ),
-            Rule(
-                "higher",
+            Rule(  # not_below: some draws give Brannock's name a pull on your bank
+                "not_below",
                 "power",
                 "you own the rail siding that Brannock's freight needs",
                 side="you",
