@@ -20,6 +20,7 @@ from course.scenarios.capstone import (
     draft_of,
     frontier_rows,
     ground_given,
+    if_quell_of,
     meso_partners,
     opening_of,
     package_rows,
@@ -664,14 +665,38 @@ def test_if_quell_hints_name_the_mistake(monkeypatch, own):
     rows = plan_of(own)
     case = dataclasses.replace(own, reservation_if_quell=rows[2][2])  # plan[2]: "steps"
     as_own(monkeypatch, case)
-    assert "count from the opening" in miss("if_quell", lambda s, plan: ("steps", 3))
+    assert "the opening as plan[0]" in miss("if_quell", lambda s, plan: ("steps", 3))
     assert "lower reservation price" in miss("if_quell", lambda s, plan: ("steps", 0))
-    assert "at most 5, so your smallest steps" in miss("if_quell", lambda s, plan: ("jump", 2))
+    assert "compare that count with the 5 answers" in miss("if_quell", lambda s, plan: ("jump", 2))
     assert "a pair such as" in miss("if_quell", lambda s, plan: "steps")
     walk = dataclasses.replace(own, reservation_if_quell=rows[-1][2] + 1)
     as_own(monkeypatch, walk)
     assert "walk away, politely" in miss("if_quell", lambda s, plan: ("jump", len(plan)))
     assert passes(run("if_quell", lambda s, plan: ("walk away", None)))
+
+
+def test_if_quell_hints_never_name_the_answer(monkeypatch, own):
+    """Fourth review, W5: the hint for a position one off gave plan[at] outright, and the
+    hint for the right position named the decision ('steps' or 'jump'), so a learner could
+    copy the answer from it. Each hint now says what the learner's own position gives
+    Marlow, or which count to compare, and names neither the right position nor the
+    decision; and what it says of the learner's package is true."""
+    rows = plan_of(own)
+    for at in range(1, len(rows)):
+        case = dataclasses.replace(own, reservation_if_quell=rows[at][2])
+        if if_quell_of(case, [row[0] for row in rows])[1] != at:
+            continue  # an earlier package gives as many points
+        as_own(monkeypatch, case)
+        right = if_quell_of(case, [row[0] for row in rows])[0]
+        wrong = "jump" if right == "steps" else "steps"
+        hint = miss("if_quell", lambda s, plan, w=wrong, a=at: (w, a))
+        assert "'steps'" not in hint and "'jump'" not in hint, hint
+        for k in (at - 1, at + 1):
+            if 0 <= k < len(rows):
+                hint = miss("if_quell", lambda s, plan, k=k, r=right: (r, k))
+                assert f"plan[{at}]" not in hint, hint
+                if f"plan[{k}] gives Marlow {rows[k][2]:g} points, fewer" in hint:
+                    assert rows[k][2] < rows[at][2]
 
 
 def test_if_quell_typed_in_from_the_own_case_fails_the_hidden_check(learner, answers):

@@ -943,10 +943,11 @@ def judge_if_quell(case, result, plan):
         return
     low = next((j for j, w in enumerate(worth) if w >= case.reservation_if_not), None)
     strict = next((j for j, w in enumerate(worth) if w > high), None)
-    if k == at + 1 or k == at - 1:
+    index = isinstance(k, int) and not isinstance(k, bool) and 0 <= k < len(plan)
+    if k == at:
         hint = (
-            f"the first package giving Marlow at least {high:g} points is plan[{at}] "
-            f"({worth[at]:g} points), not plan[{k}]: count from the opening, plan[0]"
+            f"plan[{at}] is the right package, {at} step(s) down from the opening: compare "
+            f"that count with the {ANSWERS} answers you can count on before the talks end"
         )
     elif k == low and low != at:
         hint = (
@@ -954,15 +955,25 @@ def judge_if_quell(case, result, plan):
             f"s.reservation_if_quell, {high:g}"
         )
     elif k == strict and strict != at:
-        hint = f"plan[{at}] gives Marlow {worth[at]:g} points, which is enough: at least, not more"
-    elif k == at:
-        hint = f"plan[{at}] is {at} step(s) down: " + (
-            f"at most {ANSWERS}, so your smallest steps can reach it ('steps')"
-            if expected == "steps"
-            else f"more than {ANSWERS}, so the smallest steps cannot reach it in time ('jump')"
+        hint = (
+            f"plan[{k}] gives Marlow more than {high:g} points, and an earlier package "
+            "already gives it exactly that much: at least, not more"
+        )
+    elif index and worth[k] < high:
+        hint = (
+            f"plan[{k}] gives Marlow {worth[k]:g} points, fewer than the {high:g} it needs "
+            "with Quell: count from the opening, plan[0], and look further down the plan"
+        )
+    elif index:
+        hint = (
+            f"plan[{k}] gives Marlow {worth[k]:g} points, enough, but an earlier package "
+            "of the plan already gives it at least that much: count from the opening, plan[0]"
         )
     else:
-        hint = f"the first package giving Marlow at least {high:g} points is plan[{at}]"
+        hint = (
+            f"{k!r} is not a position in the plan: give the index of the first package "
+            f"worth at least {high:g} points to Marlow, counting the opening as plan[0]"
+        )
     raise NotYet(
         f"if_quell for learner {case.learner}: {hint}.",
         general="the decision or the position of the package Marlow needs with Quell is not right",
