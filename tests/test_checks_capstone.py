@@ -555,7 +555,9 @@ def test_a_step_off_the_frontier_is_named():
 
 def test_a_bigger_step_at_a_better_rate_is_named(own):
     """A first step to a frontier package further down than the smallest step: the hint
-    names the smaller step and what each costs."""
+    says what the learner's step costs and that a smaller one exists (fourth review, W5:
+    it named the smaller step and its cost, so a learner could copy the plan from hints),
+    and what it says is true."""
     opening, smallest = plan_of(own)[:2]
     bigger = next(
         row
@@ -564,7 +566,10 @@ def test_a_bigger_step_at_a_better_rate_is_named(own):
     )
     hint = miss("concession_plan", lambda s, o, r: [o, bigger[0]])
     assert f"it costs you {opening[1] - bigger[1]:g}" in hint
-    assert f"costs you only {opening[1] - smallest[1]:g}" in hint
+    assert "another package on the frontier costs you less" in hint
+    assert opening[1] - smallest[1] < opening[1] - bigger[1] and smallest[2] > opening[2]
+    assert f"the {opening[2]:g} points it has now" in hint
+    assert check._show(smallest[0]) not in hint and "costs you only" not in hint
 
 
 def test_the_hidden_plan_starts_later_and_stops_sooner(own, answers):

@@ -875,8 +875,8 @@ def _step_hint(case, frontier, current, got, best, floor):
             "a step leaves the Pareto frontier",
         )
     return (
-        f"it costs you {mine - you:g}, but {_show(best[0])} costs you only "
-        f"{mine - best[1]:g} and still gives Marlow more ({best[2]:g} points): take the "
+        f"it costs you {mine - you:g}, and another package on the frontier costs you less "
+        f"and still gives Marlow more than the {theirs:g} points it has now: take the "
         "smallest step that gives Marlow more, or you may give it more than it needs",
         "a step gives up more profit than the smallest step that still gives Marlow more",
     )
