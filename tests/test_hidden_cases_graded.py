@@ -24,7 +24,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_hidden_cases_grade
 
 POINTS = auto_points(MODULE, NAME)
 #: The test cells that run a hidden check.
-HIDDEN_CELLS = {"best-plan-test", "reaudit-test"}
+HIDDEN_CELLS = {"best-plan-test", "reach-plan-test", "reaudit-test"}
 
 #: The instructor's secret for this term, given in the grader's environment.
 SECRET = "this-terms-secret-0123456789abcdef0123456789abcdef"

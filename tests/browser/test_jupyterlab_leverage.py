@@ -16,11 +16,11 @@ def test_the_audit_responds_and_the_map_shows_progress(open_notebook):
     page.get_by_text("fact_leverage is not written yet.").first.wait_for()
     assert page.get_by_text("Traceback (most recent call last)").count() == 0
 
-    run_cell(page, "LeverageAudit()")
+    run_cell(page, "LeverageAudit(without_news_of=scenario)")
     page.get_by_text("Balance +0.70 points", exact=True).wait_for()
     page.get_by_role("button", name="next news").click()
     page.get_by_text("launch date cannot move", exact=False).wait_for()
-    audit = cell(page, "LeverageAudit()")
+    audit = cell(page, "LeverageAudit(without_news_of=scenario)")
     audit.locator(".widget-dropdown select").nth(1).select_option(label="your information")
     audit.get_by_role("button", name="up", exact=True).click()
     audit.get_by_role("button", name="check my reading").click()
@@ -28,5 +28,5 @@ def test_the_audit_responds_and_the_map_shows_progress(open_notebook):
     page.get_by_text("Right. Your information rating rises from 4 to 6.", exact=False).wait_for()
 
     run_cell(page, "course.progress()")
-    page.get_by_text("0 of 6 self-checks passed; next: classify_facts").wait_for()
+    page.get_by_text("0 of 7 self-checks passed; next: classify_facts").wait_for()
     check_notebook(page, "module 00's notebook")
