@@ -1161,7 +1161,7 @@ def test_question_3c_s_test_cases_each_reverse_the_ranking_by_average(own):
     and a long shot over a sure pair), with a clear best chance."""
     from course.scenarios.leverage import best_plan, best_reach_plan, reach_chances
 
-    (a, ta), (b, tb) = check.reach_test_cases(own)
+    (a, ta), (b, tb), _ = check.reach_test_cases(own)  # the third is the ceiling case
     sure_a, long_b = best_reach_plan(a, ta), best_reach_plan(b, tb)
     assert set(sure_a) != set(best_plan(a)) and len(sure_a) == 2
     assert set(long_b) != set(best_plan(b)) and len(long_b) == 1
@@ -1219,3 +1219,21 @@ def test_the_deadline_story_accepts_alternatives_and_power_rated_level():
     for source in ("alternatives", "power"):
         assert rules[source].holds(level, level, {})
         assert not rules[source].holds({**level, source: 3}, level, {})
+
+
+def test_question_3c_has_a_case_where_the_top_of_the_scale_decides():
+    """Fifth review, error 7: a reach_plan that ignored the ceiling of 10 passed the visible
+    check for 196 of 200 learners. The third case's alternatives step, near-sure and +4 on
+    a rating of 9, looks like it reaches the target only if the ceiling is ignored."""
+    from course.scenarios.leverage import reach_chances
+
+    for n in range(20):
+        own = course.variant("00_leverage", f"cap-{n}")
+        case, target = check.reach_test_cases(own)[2]
+        chances = reach_chances(case, target)
+        best = max(chances, key=chances.get)
+        by_source = {source: name for name, (source, *_) in case.steps.items()}
+        assert best == (by_source["power"],) and chances[best] == pytest.approx(0.6)
+        check.judge_reach(case, target, list(best))
+        with pytest.raises(NotYet):
+            check.judge_reach(case, target, [by_source["alternatives"]])

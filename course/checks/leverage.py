@@ -549,7 +549,9 @@ def _reach_case(own, numbers, budget, yours, theirs, weights, target):
 
 def reach_test_cases(own):
     """Test cases on the learner's own steps in which the plan most likely to reach the
-    target is not the plan with the highest average gain, one each way."""
+    target is not the plan with the highest average gain, one each way, and one in which
+    a step's gain is cut by the top of the scale (fifth review, error 7: a plan search that
+    ignored the cap passed for 196 of 200 learners)."""
     return [
         # a sure pair reaches +0.75 (chance 0.855); the long shot on the heavy source adds
         # more on average (1.275 with the first step) but reaches it only when it comes
@@ -573,6 +575,17 @@ def reach_test_cases(own):
             (5, 5, 5),
             (0.3, 0.4, 0.3),
             1.3,
+        ),
+        # alternatives at 9: its +4 adds only 1 rating (+0.5), short of +2.9 from +2.0;
+        # without the ceiling it looks like a near-sure +4.0, but only power gets there (0.6)
+        _reach_case(
+            own,
+            [(2, 3, 0.9), (4, 3, 0.95), (4, 3, 0.6)],
+            3,
+            (5, 9, 5),
+            (5, 5, 5),
+            (0.25, 0.5, 0.25),
+            2.9,
         ),
     ]
 

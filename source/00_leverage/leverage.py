@@ -553,8 +553,9 @@ scenario.show("bold")
 # first, only the second, neither), with chances such as 0.8 × (1 − 0.6) for "only the
 # first". Add up the chances of the outcomes that reach the target. On your own case, try
 # `reach_plan(scenario, scenario.bold[0])` against `best_plan(scenario)`: for many
-# learners they differ. The check tries your case (when it has such an ask) and two test
-# cases in which the two rules disagree; grading also tries other learners' cases.
+# learners they differ. The check tries your case (when it has such an ask), two test
+# cases in which the two rules disagree, and one in which the top of the scale (10) cuts
+# what a step adds, as in question 3; grading also tries other learners' cases.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reach-plan-answer", "schema_version": 3}
