@@ -462,21 +462,24 @@ def test_the_next_trade_mistakes(answers, learner):
     assert "return a package" in miss(check.next_trade, lambda s, current: "discount")
 
 
+def by_rate(s, current):
+    """The old closing rule, as a learner might write it: a free move if there is one, else
+    the give with the best concession rate, even where a cheaper move closes the deal."""
+    table = TradeTable(s.yours, s.theirs)
+    options = table.options(current, gives=True)
+    if any(trade_tier(o) == "free" for o in options):
+        return preferred_trade(options)["package"]
+    if not table.needed(current, s.their_minimum):
+        return None
+    costly = [o for o in options if o["you"] < 0 < o["them"]]
+    return max(costly, key=lambda o: (o["them"] / -o["you"], o["you"]))["package"]
+
+
 def test_conceding_by_rate_alone_is_caught_where_a_cheaper_move_closes_the_deal():
     """The professor's review (finding 1): the check marked the cheapest move that closes
     the deal wrong and wanted the best concession rate, which gave away more. A learner
     with a package where the two rules disagree: the old rule fails with a hint that names
     the cheaper closing move, and the new rule passes."""
-
-    def by_rate(s, current):
-        table = TradeTable(s.yours, s.theirs)
-        options = table.options(current, gives=True)
-        if any(trade_tier(o) == "free" for o in options):
-            return preferred_trade(options)["package"]
-        if not table.needed(current, s.their_minimum):
-            return None
-        costly = [o for o in options if o["you"] < 0 < o["them"]]
-        return max(costly, key=lambda o: (o["them"] / -o["you"], o["you"]))["package"]
 
     for n in range(60):
         s = course.variant(MODULE, f"learner-{n}")

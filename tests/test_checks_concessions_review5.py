@@ -9,7 +9,7 @@ import pytest
 import course
 from course.checks import concessions as check
 from course.checks.hints import NotYet
-from course.models.concessions import TradeTable, preferred_trade, trade_tier
+from course.models.concessions import TradeTable
 from course.scenarios.concessions import (
     _meso_rows,
     closing_start,
@@ -17,6 +17,7 @@ from course.scenarios.concessions import (
     middle_package,
     statement_kinds,
 )
+from tests.test_checks_concessions import by_rate
 
 MODULE = "04_concessions"
 LEARNERS = [f"learner-{n}" for n in range(40)]
@@ -127,17 +128,6 @@ def test_a_first_concession_is_capped_at_three_fifths_of_the_room():
         assert "you have not conceded yet" in hint and "three fifths" in hint
 
 
-def _by_rate(s, current):
-    table = TradeTable(s.yours, s.theirs)
-    options = table.options(current, gives=True)
-    if any(trade_tier(o) == "free" for o in options):
-        return preferred_trade(options)["package"]
-    if not table.needed(current, s.their_minimum):
-        return None
-    costly = [o for o in options if o["you"] < 0 < o["them"]]
-    return max(costly, key=lambda o: (o["them"] / -o["you"], o["you"]))["package"]
-
-
 def test_the_visible_check_catches_conceding_by_rate_alone_for_every_learner():
     """E5: the cheapest closing move was tried only by the hidden check, so a rule by rate
     alone passed the visible one for every learner."""
@@ -146,7 +136,7 @@ def test_the_visible_check_catches_conceding_by_rate_alone_for_every_learner():
         s = course.variant(MODULE, learner)
         kinds.add(closing_start(TradeTable(s.yours, s.theirs), s.their_minimum) is None)
         with course.variants.learner_as(learner):
-            hint = miss(check.next_trade, _by_rate)
+            hint = miss(check.next_trade, by_rate)
         assert "closes the deal" in hint, (learner, hint)
     assert kinds == {True, False}  # learners with and without such a package of their own
 
@@ -222,7 +212,7 @@ def test_the_q4_hints_name_the_criterion_not_the_package():
     could reach green by copying hints. Each hint now shows only the package tried."""
     for learner in LEARNERS[:6]:
         with course.variants.learner_as(learner):
-            for wrong in (_by_rate, lambda s, current: None):
+            for wrong in (by_rate, lambda s, current: None):
                 hint = miss(check.next_trade, wrong)
                 assert hint.count("{discount: ") == 1, hint  # the package tried, in `where`
 
