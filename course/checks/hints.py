@@ -2,6 +2,8 @@
 
 import math
 import sys
+from decimal import Decimal
+from numbers import Real
 
 from course.record import record_pass
 
@@ -49,9 +51,12 @@ def call_learner(function, *args, name=None):
 
 
 def money(value, what):
-    """The learner's amount as a float, or a hint that it is not a number."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    """The learner's amount as a float, or a hint that it is not a number. Any real number
+    counts (int, float, an exact ``Fraction`` as module 01 teaches, ``Decimal``, numpy's
+    numbers); a truth value does not."""
+    if isinstance(value, bool) or not isinstance(value, Real | Decimal):
         raise NotYet(f"{what} should be a number, got {type(value).__name__} {value!r}")
+    value = float(value)
     if not math.isfinite(value):
         raise NotYet(f"{what} should be a finite number, got {value!r}")
     return float(value)
