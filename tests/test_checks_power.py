@@ -8,6 +8,7 @@ from itertools import combinations
 import pytest
 
 import course
+import course.scenarios.power as _P
 from course.checks import power as check
 from course.checks.credit import Credit
 from course.checks.hints import NotYet
@@ -106,7 +107,7 @@ def hidden_and_own(key=None):
     ("wrong_floor", "words"),
     [
         (lambda s: (3 * s.atlas_value + s.borealis_value) / 6, "Kestrel's Shapley value"),
-        (lambda s: s.atlas_proposal, "that is Atlas's proposal"),
+        (lambda s: _P.atlas_proposal(s), "that is Atlas's proposal"),
         (lambda s: (s.atlas_value + s.borealis_value) / 2, "the split-the-difference guess"),
         (lambda s: s.atlas_value, "the top of the range"),
         (lambda s: s.atlas_value / 2, "an even split with Atlas as the only buyer"),
@@ -116,12 +117,12 @@ def hidden_and_own(key=None):
 )
 def test_each_wrong_floor_is_named_and_the_verdict_scored_on_its_own(learner, wrong_floor, words):
     def answer(s):
-        return wrong_floor(s), s.atlas_proposal >= s.borealis_value
+        return wrong_floor(s), _P.atlas_proposal(s) >= s.borealis_value
 
     outcome = check.licence_floor(answer)
     assert [o.passed for o in outcome.outcomes] == [False, True]  # one mistake costs one point
     s = course.variant("03_power", "ada")
-    if words == "that is Atlas's proposal" and s.atlas_proposal == kestrel_shapley(s):
+    if words == "that is Atlas's proposal" and _P.atlas_proposal(s) == kestrel_shapley(s):
         words = "Kestrel's Shapley value"  # a Shapley value already whole in hundreds
     assert words in outcome.outcomes[0].message
 
@@ -372,11 +373,11 @@ def test_every_kind_of_statement_gets_a_true_hint_for_every_wrong_label(learner)
                 assert hint.startswith(f"{tactic.letter}: it is not "), hint
                 for accepted in tactic_labels(s, tactic):
                     assert not re.search(rf"\b{accepted}\b", hint), (accepted, hint)
-                if tactic.kind == "borealis_threat":
+                if _P.tactic_kind(tactic) == "borealis_threat":
                     assert f"{s.borealis_value:,.0f}" in hint
-                if tactic.kind == "harrow_offer":
+                if _P.tactic_kind(tactic) == "harrow_offer":
                     assert f"{s.outside_offer:,.0f}" in hint
-                seen.add((tactic.kind, right))
+                seen.add((_P.tactic_kind(tactic), right))
     assert seen == {
         ("calm_borealis", "legitimate"),
         ("borealis_threat", "legitimate"),
@@ -397,7 +398,7 @@ def test_a_threat_kestrel_would_not_carry_out_passes_as_bluff_or_misrepresentati
     for n in range(80):
         s = course.variant("03_power", f"tactic-{n}")
         for t in s.tactics:
-            if t.kind != "borealis_threat" or t.amount <= s.borealis_value:
+            if _P.tactic_kind(t) != "borealis_threat" or t.amount <= s.borealis_value:
                 continue
             found += 1
             for said in ("bluff", "misrepresentation"):
@@ -414,7 +415,7 @@ def test_an_invented_corvid_bid_is_explained_as_an_offer_never_made(learner):
     for n in range(80):
         s = course.variant("03_power", f"tactic-{n}")
         for t in s.tactics:
-            if t.kind == "corvid_bid":
+            if _P.tactic_kind(t) == "corvid_bid":
                 with pytest.raises(NotYet) as failure:
                     check.judge_tactic(s, t, {t.letter: "bluff"})
                 hint = str(failure.value)
@@ -522,7 +523,7 @@ def test_a_share_at_the_table_a_little_off_half_is_told_rounds_of_a_day_mean_hal
     for s in hidden_and_own():
         for version in s.rig_versions:
             m, x = s.rig_value, version.amount
-            said = max(d * m, x) if version.walk_out else x + (m - x) * d
+            said = max(d * m, x) if _P.walks_out(version) else x + (m - x) * d
             if abs(said - rig_key(s)[version.letter]) <= check.RIG_TOLERANCE * m:
                 continue  # a binding outside option, or a difference the check forgives
             with pytest.raises(NotYet) as failure:
@@ -530,7 +531,7 @@ def test_a_share_at_the_table_a_little_off_half_is_told_rounds_of_a_day_mean_hal
             hint = str(failure.value)
             assert "rounds of a day" in hint and "half each" in hint
             # waiting is free where the talks can break down on their own: no discount factor
-            assert ("discount factor" in hint) == version.walk_out
+            assert ("discount factor" in hint) == _P.walks_out(version)
 
 
 def test_a_near_miss_on_a_binding_outside_option_is_not_blamed_on_the_split(learner):
@@ -539,7 +540,7 @@ def test_a_near_miss_on_a_binding_outside_option_is_not_blamed_on_the_split(lear
     seen = 0
     for s in hidden_and_own() + [course.variant("03_power", f"rig-{n}") for n in range(30)]:
         for version in s.rig_versions:
-            if not (version.walk_out and version.amount > s.rig_value / 2):
+            if not (_P.walks_out(version) and version.amount > s.rig_value / 2):
                 continue
             seen += 1
             with pytest.raises(NotYet) as failure:
@@ -626,8 +627,8 @@ def test_the_learner_sees_neither_the_rig_versions_kind_nor_the_statements_templ
         for version in s.rig_versions:
             assert "walk_out" not in repr(version)
         for t in s.tactics:
-            assert "kind" not in repr(t) and t.kind not in repr(t)
-    assert "v.walk_out" not in PROSE
+            assert "kind" not in repr(t) and _P.tactic_kind(t) not in repr(t)
+    assert "v.walk_out" not in PROSE and "walks_out" not in PROSE
 
 
 def test_a_rig_function_that_goes_by_the_letter_read_from_the_story_passes_hidden(learner):
@@ -637,8 +638,8 @@ def test_a_rig_function_that_goes_by_the_letter_read_from_the_story_passes_hidde
     for name in ("ada", "grace", "linus", "donald", "ken", "dennis"):
         with learner_as(name), hidden_cases_as(None):
             s = course.variant("03_power", name)
-            orders.add(s.rig_versions[0].walk_out)
-            walk = next(v.letter for v in s.rig_versions if v.walk_out)
+            orders.add(_P.walks_out(s.rig_versions[0]))
+            walk = next(v.letter for v in s.rig_versions if _P.walks_out(v))
 
             def by_letter(s, walk=walk):
                 half = s.rig_value / 2
@@ -659,7 +660,7 @@ def test_question_1_has_the_learner_work_out_the_shapley_value(learner):
     shapley_values, and a wrong verdict's hint states the value the learner should find."""
     from tests.test_models_power import PROSE
 
-    assert "Atlas proposes a price of `s.atlas_proposal`" not in PROSE
+    assert "Atlas proposes a price of `_P.atlas_proposal(s)`" not in PROSE
     assert "has not put a figure on it: working it out is yours" in PROSE
     assert "atlas_proposal" not in repr(course.variant("03_power", "ada"))
     for n in range(20):
@@ -682,9 +683,9 @@ def test_every_fact_gets_a_true_hint_that_never_names_the_right_part(learner):
         s = course.variant("03_power", f"sources-{n}")
         for fact in s.power_facts:
             base, depends = power_key(s)[fact.letter]
-            seen.add(fact.kind)
+            seen.add(_P.fact_kind(fact))
             assert check.judge_power_fact(s, fact, {fact.letter: (base, depends)})
-            for wrong in set(BASES) - {base} - check.ALSO_BASE.get(fact.kind, set()):
+            for wrong in set(BASES) - {base} - check.ALSO_BASE.get(_P.fact_kind(fact), set()):
                 with pytest.raises(NotYet) as failure:
                     check.judge_power_fact(s, fact, {fact.letter: (wrong, depends)})
                 hint = str(failure.value)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import course.scenarios.power as _P
 from course.models.power import (
     banzhaf_index,
     bargaining_split,
@@ -547,9 +548,9 @@ def test_an_invented_bid_is_corvids_which_atlas_cannot_check_and_below_atlass_va
     for s in _drawn_scenarios():
         assert "Corvid**, which has made no offer yet" in s.story()
         for t in s.tactics:
-            if t.kind == "corvid_bid":
+            if _P.tactic_kind(t) == "corvid_bid":
                 seen += 1
-                assert max(s.borealis_value, s.atlas_proposal) < t.amount < s.atlas_value
+                assert max(s.borealis_value, _P.atlas_proposal(s)) < t.amount < s.atlas_value
                 assert "Corvid has already made us a firm offer" in t.text
     assert seen > 30
 
@@ -563,7 +564,7 @@ def test_a_threat_kestrel_would_not_carry_out_accepts_bluff_and_misrepresentatio
         for t in s.tactics:
             labels = tactic_labels(s, t)
             assert tactic_label(s, t) == labels[0]
-            if t.kind == "borealis_threat":
+            if _P.tactic_kind(t) == "borealis_threat":
                 seen.add(labels)
                 bluffed = t.amount > s.borealis_value
                 assert labels == (("bluff", "misrepresentation") if bluffed else ("legitimate",))

@@ -4,6 +4,7 @@ note on "warning" and "threat": each test fails on the text or code the review f
 import pytest
 
 import course
+import course.scenarios.power as _P
 from course.checks import power as check
 from course.checks.hints import NotYet
 from course.scenarios.power import RIG_TEXTS, kestrel_shapley
@@ -63,7 +64,7 @@ def test_e10_the_invented_corvid_bid_is_false_on_both_counts(drawn):
     seen = 0
     for s in drawn:
         for t in s.tactics:
-            if t.kind == "corvid_bid":
+            if _P.tactic_kind(t) == "corvid_bid":
                 seen += 1
                 floor = max(s.corvid_value, kestrel_shapley(s), s.borealis_value)
                 assert floor < t.amount < s.atlas_value, s.learner
@@ -120,7 +121,7 @@ def test_the_editor_words_in_the_hints():
     for n in range(60):
         s = course.variant("03_power", f"review4-words-{n}")
         for t in s.tactics:
-            if t.kind != "borealis_threat":
+            if _P.tactic_kind(t) != "borealis_threat":
                 continue
             with pytest.raises(NotYet) as failure:
                 check.judge_tactic(s, t, {t.letter: "illegitimate"})
@@ -269,13 +270,54 @@ def test_question_1_accepts_resource_for_a_contract_held_by_a_role():
     """Review 5, E3: section 1 folds 'a contract you can give' into resource power, so
     Granite's signature and Kestrel's say over Harrow's share of the work are defensibly
     resource as well as authority; 'resource' was failed with a hint false of them."""
-    from course.scenarios.power import PowerFact, power_fact_answer
+    from course.scenarios.power import POWER_FACTS, PowerFact, power_fact_answer
 
     s = course.variant("03_power", learner="facts-0")
     for kind in ("granite_signature", "harrow_approval"):
-        fact = PowerFact("A", kind, "")
+        fact = PowerFact("A", POWER_FACTS[kind][2])
         _, depends = power_fact_answer(fact)
         for base in ("authority", "resource"):
             check.judge_power_fact(s, fact, {"A": (base, depends)})
         with pytest.raises(NotYet):
             check.judge_power_fact(s, fact, {"A": ("expert", depends)})
+
+
+# --- sixth review -------------------------------------------------------------------------------
+
+
+def _public(obj):
+    return {name for name in dir(obj) if not name.startswith("_")}
+
+
+def test_no_key_is_an_attribute_of_what_the_learner_is_handed():
+    """Sixth review, E1: ``repr=False`` hid the keys from the printout but not from ``dir()``:
+    ``v.walk_out`` answered question 4, ``t.kind`` and ``f.kind`` named question 7's and
+    question 1's templates, ``s.atlas_proposal`` handed question 2b its price. The objects now
+    carry only what the story shows, and the checks read the kinds back from the text."""
+    from course.scenarios.power import (
+        POWER_FACTS,
+        TACTICS,
+        atlas_proposal,
+        fact_kind,
+        kestrel_shapley,
+        rig_kind,
+        tactic_kind,
+        walks_out,
+    )
+
+    for n in range(200):
+        s = course.variant("03_power", learner=f"keys-{n}")
+        assert "atlas_proposal" not in _public(s)
+        for version in s.rig_versions:
+            assert _public(version) == {"letter", "amount", "text"}
+            assert rig_kind(version) == (
+                "outside option" if walks_out(version) else "breakdown payoff"
+            )
+        assert sorted(walks_out(v) for v in s.rig_versions) == [False, True]
+        for t in s.tactics:
+            assert _public(t) == {"letter", "amount", "party", "text"}
+            assert tactic_kind(t) in TACTICS
+        for f in s.power_facts:
+            assert _public(f) == {"letter", "text"}
+            assert fact_kind(f) in POWER_FACTS
+        assert atlas_proposal(s) == round(kestrel_shapley(s), -2)

@@ -19,6 +19,7 @@ from itertools import chain, combinations
 import pytest
 
 import course
+import course.scenarios.power as _P
 from course.checks import power as check
 from course.checks.credit import Credit
 from course.models.power import bargaining_split, blocking_coalition, shapley_values, swing_counts
@@ -139,9 +140,9 @@ def rig_prediction(s, version):
     by_events = [p for p in ENDED_BY_EVENTS if p in version.text]
     assert len(by_kestrel) + len(by_events) == 1, version.text
     if by_events:  # a risk of breakdown
-        assert not version.walk_out
+        assert not _P.walks_out(version)
         return (m + x) / 2
-    assert version.walk_out
+    assert _P.walks_out(version)
     return max(m / 2, x)
 
 
@@ -184,12 +185,12 @@ def test_the_power_facts_mix_bases_and_both_directions(drawn):
     bases, kinds = set(), set()
     for s in drawn:
         assert [f.letter for f in s.power_facts] == list("ABCD")
-        assert len({f.kind for f in s.power_facts}) == 4, s.learner
+        assert len({_P.fact_kind(f) for f in s.power_facts}) == 4, s.learner
         answers = [read_fact(f) for f in s.power_facts]
         assert len({base for base, _ in answers}) >= 3, s.learner
         assert len({depends for _, depends in answers}) == 2, s.learner
         bases |= {base for base, _ in answers}
-        kinds |= {f.kind for f in s.power_facts}
+        kinds |= {_P.fact_kind(f) for f in s.power_facts}
     assert bases == set(BASES) and kinds == set(POWER_FACTS)
 
 
@@ -202,12 +203,12 @@ def test_the_licence_has_a_clear_floor_and_a_clear_verdict(drawn):
     for s in drawn:
         v1, v2 = s.atlas_value, s.borealis_value
         assert 0.3 * v1 - 1_000 <= v2 <= 0.9 * v1 + 1_000, s.learner
-        assert abs(s.atlas_proposal - (3 * v1 + v2) / 6) <= 50, s.learner
-        assert abs(s.atlas_proposal - v2) >= 0.03 * v1, s.learner
+        assert abs(_P.atlas_proposal(s) - (3 * v1 + v2) / 6) <= 50, s.learner
+        assert abs(_P.atlas_proposal(s) - v2) >= 0.03 * v1, s.learner
         assert abs(v2 - v1 / 2) >= 0.03 * v1, s.learner
-    verdicts = {s.atlas_proposal >= s.borealis_value for s in drawn}
+    verdicts = {_P.atlas_proposal(s) >= s.borealis_value for s in drawn}
     assert verdicts == {True, False}  # a real decision: the fair price clears the floor or not
-    between = sum(s.atlas_value / 2 < s.borealis_value < s.atlas_proposal for s in drawn)
+    between = sum(s.atlas_value / 2 < s.borealis_value < _P.atlas_proposal(s) for s in drawn)
     assert between >= len(drawn) // 20
     # review 3, weak 1: the verdict with Corvid, in a market of four, is clear of its floor,
     # goes both ways, and differs from today's in a good share of draws
@@ -216,7 +217,7 @@ def test_the_licence_has_a_clear_floor_and_a_clear_verdict(drawn):
         a, b, c = sorted([s.atlas_value, s.borealis_value, s.corvid_value], reverse=True)
         shapley, floor = (6 * a + 2 * b + c) / 12, max(s.borealis_value, s.corvid_value)
         assert abs(shapley - floor) >= 0.03 * s.atlas_value, s.learner
-        with_corvid.append((shapley >= floor, s.atlas_proposal >= s.borealis_value))
+        with_corvid.append((shapley >= floor, _P.atlas_proposal(s) >= s.borealis_value))
     assert {clears for clears, _ in with_corvid} == {True, False}
     assert sum(clears != today for clears, today in with_corvid) >= len(drawn) // 10
 
@@ -227,14 +228,14 @@ def test_a_bluffed_threat_or_an_invented_bid_asks_more_than_atlas_proposes(drawn
     review 2, finding 14: 86 of 400 threats and 63 of 148 bids were below the proposal)."""
     for s in drawn:
         for t in s.tactics:
-            bluff = t.kind == "borealis_threat" and t.amount != s.borealis_value
-            if bluff or t.kind == "corvid_bid":
-                assert t.amount > max(s.atlas_proposal, s.borealis_value), s.learner
+            bluff = _P.tactic_kind(t) == "borealis_threat" and t.amount != s.borealis_value
+            if bluff or _P.tactic_kind(t) == "corvid_bid":
+                assert t.amount > max(_P.atlas_proposal(s), s.borealis_value), s.learner
                 assert t.amount < s.atlas_value, s.learner  # review 3, E9
             # review 3, E9: a threat at Borealis's value only where it asks more than the
             # proposal already on the table (68 of 300 asked for less)
-            if t.kind == "borealis_threat" and not bluff:
-                assert s.borealis_value > s.atlas_proposal, s.learner
+            if _P.tactic_kind(t) == "borealis_threat" and not bluff:
+                assert s.borealis_value > _P.atlas_proposal(s), s.learner
 
 
 def test_kestrel_always_has_votes_without_power_and_a_vote_count_to_find(drawn):
@@ -268,14 +269,14 @@ def test_the_rig_versions_are_clear_cases_of_both_kinds(drawn):
         m = s.rig_value
         assert 20_000 <= m <= 60_000, s.learner
         assert [v.letter for v in s.rig_versions] == ["A", "B"]
-        assert sorted(v.walk_out for v in s.rig_versions) == [False, True], s.learner
-        orders.add(s.rig_versions[0].walk_out)
+        assert sorted(_P.walks_out(v) for v in s.rig_versions) == [False, True], s.learner
+        orders.add(_P.walks_out(s.rig_versions[0]))
         for version in s.rig_versions:
             x = version.amount
             assert 0.2 * m <= x <= 0.8 * m and abs(x - m / 2) >= 0.1 * m, s.learner
             assert abs(max(m / 2, x) - (m + x) / 2) >= 0.1 * m
             rig_prediction(s, version)  # the text tells the kind the field says
-            seen.add((version.walk_out, x > m / 2))
+            seen.add((_P.walks_out(version), x > m / 2))
     assert seen == {(True, True), (True, False), (False, True), (False, False)}
     assert orders == {True, False}
 
@@ -333,19 +334,21 @@ def test_the_four_statements_tell_one_story_and_mix_the_kinds_of_move(drawn):
     mixes, moves = set(), set()
     for s in drawn:
         assert [t.letter for t in s.tactics] == list("ABCD")
-        assert all(t.kind in TACTICS and t.party in ("Atlas", "Granite") for t in s.tactics)
+        assert all(
+            _P.tactic_kind(t) in TACTICS and t.party in ("Atlas", "Granite") for t in s.tactics
+        )
         labels = [expected_label(s, t) for t in s.tactics]
         assert len(set(labels)) >= 3, s.learner
         assert labels.count("illegitimate") == 1, s.learner
         mixes.add(tuple(sorted(labels)))
-        kinds = {t.kind for t in s.tactics}
+        kinds = {_P.tactic_kind(t) for t in s.tactics}
         assert len(kinds & {"calm_borealis", "limit_claim", "corvid_bid"}) == 1
         for t in s.tactics:
-            if t.kind == "borealis_threat":
+            if _P.tactic_kind(t) == "borealis_threat":
                 assert t.amount == s.borealis_value or t.amount >= 1.05 * s.borealis_value
-            if t.kind == "limit_claim":  # a bluff, and not a figure already on the table
+            if _P.tactic_kind(t) == "limit_claim":  # a bluff, and not a figure already on the table
                 assert t.amount >= 1.1 * max(kestrel_equilibrium(s), s.granite_offer)
-            if t.kind == "harrow_offer" and t.amount != s.outside_offer:
+            if _P.tactic_kind(t) == "harrow_offer" and t.amount != s.outside_offer:
                 assert t.amount > 1.2 * s.outside_offer
         moves.add(move_in_money(s))
     assert len(mixes) >= 6 and moves == set(HARROW_MOVES) - {"ultimatum"}
@@ -366,8 +369,8 @@ def test_the_story_shows_every_number_and_field_a_question_needs(drawn):
         # Atlas's proposal is Kestrel's Shapley value, for the learner to work out (finding 7)
         # (in the licence's part: another part may show the same figure by chance)
         licence_part = story.split("**2. ")[0]
-        assert f"{s.atlas_proposal:,.0f}" not in licence_part, s.learner
-        assert "s.atlas_proposal" not in story
+        assert f"{_P.atlas_proposal(s):,.0f}" not in licence_part, s.learner
+        assert "_P.atlas_proposal(s)" not in story
         assert "proposes to pay **Kestrel's Shapley value**" in story
         for field in (
             "atlas_value",
@@ -530,14 +533,14 @@ def tactics_from_rules(s):
     def rate():
         labels = {}
         for t in s.tactics:
-            if t.kind in ("planning_committee", "bought_costs"):
+            if _P.tactic_kind(t) in ("planning_committee", "bought_costs"):
                 labels[t.letter] = "Illegitimate"
-            elif t.kind == "corvid_bid" or (
-                t.kind == "harrow_offer" and t.amount > s.outside_offer
+            elif _P.tactic_kind(t) == "corvid_bid" or (
+                _P.tactic_kind(t) == "harrow_offer" and t.amount > s.outside_offer
             ):
                 labels[t.letter] = "misrepresentation"
-            elif t.kind == "limit_claim" or (
-                t.kind == "borealis_threat" and t.amount > s.borealis_value
+            elif _P.tactic_kind(t) == "limit_claim" or (
+                _P.tactic_kind(t) == "borealis_threat" and t.amount > s.borealis_value
             ):
                 labels[t.letter] = "bluff"
             else:
@@ -557,7 +560,7 @@ def rig_with_the_models(s):
 
     found = {}
     for v in s.rig_versions:
-        if v.walk_out:
+        if _P.walks_out(v):
             share = bargaining_split(0.99999, 0.99999, v.amount / s.rig_value)[1]
             found[v.letter.lower()] = round(share * s.rig_value, 2)
         else:
@@ -728,11 +731,11 @@ def test_the_hidden_learners_give_every_answer_and_catch_each_mistake(key):
         hidden = [course.variant(MODULE, learner) for learner in check.HIDDEN_LEARNERS]
     assert {reply_in_money(s) for s in hidden} == {"accept", "reject", "walk away"}
     assert {lever_by_gains(s) for s in hidden} == {"bidder", "loan", "harrow"}
-    assert {s.atlas_proposal >= s.borealis_value for s in hidden} == {True, False}
+    assert {_P.atlas_proposal(s) >= s.borealis_value for s in hidden} == {True, False}
     assert len({fewest_votes(s) for s in hidden}) > 1
     assert {move_in_money(s) for s in hidden} == set(HARROW_MOVES) - {"ultimatum"}
     # question 3: an outside option above and below the even split, a breakdown payoff too
-    rigs = {(v.walk_out, v.amount > s.rig_value / 2) for s in hidden for v in s.rig_versions}
+    rigs = {(_P.walks_out(v), v.amount > s.rig_value / 2) for s in hidden for v in s.rig_versions}
     assert rigs == {(True, True), (True, False), (False, True), (False, False)}
     # question 4: Kestrel in the proposer's seat is wrong on some hidden learner, both where
     # Granite's proposal and where Harrow falls between the two readings

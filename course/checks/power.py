@@ -55,7 +55,7 @@ def _shortcut_lever(s, harrow_raw=False, loan_without_harrow=False):
 
 def _rig_of(walk_out, above_half):
     return lambda s: any(
-        v.walk_out == walk_out and (v.amount > s.rig_value / 2) == above_half
+        _story().walks_out(v) == walk_out and (v.amount > s.rig_value / 2) == above_half
         for v in s.rig_versions
     )
 
@@ -91,13 +91,16 @@ class _HiddenLearners:
         (  # today's proposal clears Borealis, the one with Corvid does not: catches a
             # verdict computed in today's market (review 3, weak 1)
             "fair-above",
-            lambda s: s.atlas_proposal >= s.borealis_value and not _story().clears_with_corvid(s),
+            lambda s: (
+                _story().atlas_proposal(s) >= s.borealis_value
+                and not _story().clears_with_corvid(s)
+            ),
         ),
-        ("fair-below", lambda s: s.atlas_proposal < s.borealis_value),
+        ("fair-below", lambda s: _story().atlas_proposal(s) < s.borealis_value),
         (  # Borealis above half of Atlas's value yet below the Shapley value: 'v2 < v1/2'
             # stands in for 'the proposal beats Borealis' everywhere else (review 2, finding 5)
             "fair-between",
-            lambda s: s.atlas_value / 2 < s.borealis_value < s.atlas_proposal,
+            lambda s: s.atlas_value / 2 < s.borealis_value < _story().atlas_proposal(s),
         ),
         ("two-votes", lambda s: _story().votes_needed(s) == 2),
         ("more-votes", lambda s: _story().votes_needed(s) != 2),
@@ -152,7 +155,7 @@ def _drawn(learner):
 
 def _rig_order(s):
     """Which letter is the version reached by walking out: "A" or "B"."""
-    return next(v.letter for v in s.rig_versions if v.walk_out)
+    return next(v.letter for v in s.rig_versions if _story().walks_out(v))
 
 
 def _rig_scenarios(hidden):
@@ -249,7 +252,7 @@ def judge_power_fact(s, fact, answers):
     depends = _word(said[1], DEPENDENCE, f"who depends on whom in {fact.letter}")
     right_base, right_depends = power_fact_answer(fact)
     wrong = []
-    if base != right_base and base not in ALSO_BASE.get(fact.kind, ()):
+    if base != right_base and base not in ALSO_BASE.get(_story().fact_kind(fact), ()):
         wrong.append(f"it is not {base} power: {NOT_BASE[base]}")
     if depends != right_depends:
         wrong.append(f"{depends!r} is not the way the dependence runs: {NOT_DEPENDENCE}")
@@ -323,7 +326,7 @@ def judge_floor(s, result):
         *counts_corvid,
         (shapley, f"that is Kestrel's Shapley value{below}; {not_a_floor}", not_a_floor),
         (
-            s.atlas_proposal,
+            _story().atlas_proposal(s),
             f"that is Atlas's proposal, the Shapley value{below}; {not_a_floor}",
         ),
         (
@@ -689,7 +692,7 @@ def judge_rig_price(s, version, prices):
         why = (
             "each side's discount factor per round is all but 1, and a delay costs both the "
             "same share"
-            if version.walk_out
+            if _story().walks_out(version)
             else "waiting costs nothing, so neither side has an edge"
         )
         raise NotYet(
@@ -739,7 +742,7 @@ def _rig_part(answer, scenarios, walk_out, message):
     """One point of question 4: the version reached by walking out (``walk_out``), or the
     other, judged on each scenario; ``message`` when all pass."""
     for s in scenarios:
-        version = next(v for v in s.rig_versions if v.walk_out == walk_out)
+        version = next(v for v in s.rig_versions if _story().walks_out(v) == walk_out)
         judge_rig_price(s, version, _rig_prices_of(answer, s))
     return message
 
@@ -1064,7 +1067,7 @@ def _tactic_fact(s, tactic):
 
     v2, harrow = f"{s.borealis_value:,.0f}", f"{s.outside_offer:,.0f}"
     price = f"{tactic.amount:,.0f}"
-    if tactic.kind == "borealis_threat":
+    if _story().tactic_kind(tactic) == "borealis_threat":
         if tactic_label(s, tactic) == "legitimate":
             return (
                 f"Borealis has committed to pay {v2}, so Kestrel really would sell to it rather "
@@ -1075,7 +1078,7 @@ def _tactic_fact(s, tactic):
             "offered a price in between, selling to Borealis would leave Kestrel worse off: "
             "a threat Kestrel has no reason to carry out"
         )
-    if tactic.kind == "harrow_offer":
+    if _story().tactic_kind(tactic) == "harrow_offer":
         if tactic.amount == s.outside_offer:
             return f"Harrow's offer really is {harrow}, and Kestrel says so plainly"
         return f"Harrow's offer is {harrow}, not {price}"
@@ -1092,7 +1095,7 @@ def _tactic_fact(s, tactic):
         "limit_claim": f"Kestrel would take less than {price}: it accepts any proposal of at "
         f"least its equilibrium share, {granite_share(s):,.0f}, and anything above Harrow's "
         f"{harrow} beats walking away",
-    }[tactic.kind]
+    }[_story().tactic_kind(tactic)]
 
 
 def _tactic_hint(s, tactic, said):

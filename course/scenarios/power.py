@@ -8,9 +8,10 @@ nothing to decide, a number implausible for the story) is thrown away and drawn 
 ``drawn`` reports what was thrown away, for the sweep benchmark.
 """
 
+import functools
 import math
 import random
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, pick
 
@@ -61,13 +62,12 @@ DELTA_LOAN = 0.97  # the most patient a bridging loan makes Kestrel (and always 
 
 @dataclass(frozen=True)
 class Tactic:
-    """One thing Kestrel might say or do at the table (question 7). ``kind`` names the
-    template, for the checks only: it is left out of what a learner sees, since the
-    template's name would give away the label; ``amount`` is the number it quotes (0 when
-    none), ``party`` whom it concerns."""
+    """One thing Kestrel might say or do at the table (question 7): ``amount`` is the number
+    it quotes (0 when none), ``party`` whom it concerns. Which template it comes from is no
+    attribute of it, since the template's name would give away the label (review 5, E1:
+    ``tactic_kind(t)`` did, through ``dir()``); the checks read it from the text (``tactic_kind``)."""
 
     letter: str
-    kind: str = field(repr=False)
     amount: float
     party: str
     text: str
@@ -134,11 +134,11 @@ TABLE_TACTICS = ("calm_borealis", "limit_claim", "corvid_bid")
 
 @dataclass(frozen=True)
 class PowerFact:
-    """One fact of question 1 about who needs whom. ``kind`` names its template, for the
-    checks only (left out of what a learner sees, since it would give the answer away)."""
+    """One fact of question 1 about who needs whom. Its template is no attribute of it, since
+    the template's name would give the answer away (review 5, E1); the checks read it from
+    the text (``fact_kind``)."""
 
     letter: str
-    kind: str = field(repr=False)
     text: str
 
 
@@ -225,15 +225,14 @@ POWER_FACTS = {
 @dataclass(frozen=True)
 class RigVersion:
     """One version of what else Kestrel could get for its old test rig (question 4): its
-    ``amount``, whether Kestrel would reach it by walking out (``walk_out``; otherwise it is
-    what Kestrel is left with if the talks end on their own), and the ``text`` that tells
-    the story. The two versions of a scenario are always one of each. ``walk_out`` is for
-    the checks only and left out of what a learner sees: telling the kinds apart from the
-    story is question 4's judgement."""
+    ``amount`` and the ``text`` that tells the story. Whether Kestrel would reach it by
+    walking out or is left with it if the talks end on their own is no attribute of it
+    (review 5, E1: ``v.walk_out`` answered question 4 without reading the story); the checks
+    read it from the text (``walks_out``). The two versions of a scenario are always one of
+    each."""
 
     letter: str
     amount: float
-    walk_out: bool = field(repr=False)
     text: str
 
 
@@ -278,6 +277,48 @@ def money(amount):
     return f"{amount:,.0f}"
 
 
+# --- what the checks read from a learner's objects (review 5, E1) ----------------------------
+# The keys are not attributes of the objects a learner is handed (``dir()`` and Tab completion
+# show every field, ``repr=False`` or not): each is read back from the text the learner reads.
+
+
+@functools.lru_cache(maxsize=4096)
+def tactic_kind(tactic):
+    """The template of question 7's ``tactic``, read from its text and amount."""
+    for kind, (_, _, template) in TACTICS.items():
+        if template.format(amount=money(tactic.amount)) == tactic.text:
+            return kind
+    raise ValueError(f"not one of question 7's statements: {tactic.text!r}")
+
+
+_FACT_KINDS = {text: kind for kind, (_, _, text) in POWER_FACTS.items()}
+
+
+def fact_kind(fact):
+    """The template of question 1's ``fact``, read from its text."""
+    try:
+        return _FACT_KINDS[fact.text]
+    except KeyError:
+        raise ValueError(f"not one of question 1's facts: {fact.text!r}") from None
+
+
+@functools.lru_cache(maxsize=4096)
+def walks_out(version):
+    """Whether Kestrel reaches the rig's alternative in ``version`` by walking out (an
+    outside option) rather than being left with it when the talks end on their own (a
+    breakdown payoff), read from its text."""
+    for kind, texts in RIG_TEXTS.items():
+        if version.text in (t.format(x=money(version.amount)) for t in texts):
+            return kind == RIG_KINDS[0]
+    raise ValueError(f"not one of question 4's versions: {version.text!r}")
+
+
+def atlas_proposal(s):
+    """The price Atlas proposes: Kestrel's Shapley value, rounded to the hundred. Not an
+    attribute of the scenario (review 5, E1), since working it out is question 2's."""
+    return float(round(kestrel_shapley(s), -2))
+
+
 @dataclass(frozen=True)
 class KestrelPower(Scenario):
     """Kestrel's situations: a scarce licence, a board vote, a rig, a contract, three levers
@@ -285,9 +326,6 @@ class KestrelPower(Scenario):
 
     atlas_value: float  # what the licence is worth to Atlas (the keener buyer) ...
     borealis_value: float  # ... and to Borealis, the rival buyer
-    # the price Atlas proposes, Kestrel's Shapley value to the 100: for the checks, not
-    # shown, since working it out is question 2's
-    atlas_proposal: float = field(repr=False)
     members: tuple  # the laboratory's owners: (name, votes) pairs, Kestrel last
     quota: int  # votes a board decision needs
     rig_value: float  # what Kestrel's old test rig is worth to Dunmore (nothing to Kestrel)
@@ -416,7 +454,7 @@ class KestrelPower(Scenario):
 
 def power_fact_answer(fact):
     """Question 1's answer for one fact: (base of power, who depends on whom)."""
-    base, depends, _ = POWER_FACTS[fact.kind]
+    base, depends, _ = POWER_FACTS[fact_kind(fact)]
     return base, depends
 
 
@@ -427,7 +465,7 @@ def power_key(s):
 
 def tactic_label(s, tactic):
     """The label question 7 expects for ``tactic`` of scenario ``s``."""
-    _, rule, _ = TACTICS[tactic.kind]
+    _, rule, _ = TACTICS[tactic_kind(tactic)]
     if rule == "threat":
         return "legitimate" if tactic.amount <= s.borealis_value else "bluff"
     if rule == "harrow":
@@ -441,7 +479,7 @@ def tactic_labels(s, tactic):
     not hold can be a false fact (Edgington v Fitzmaurice) and modules 00 and 03 say the
     line between a bluff and a misrepresentation is not sharp there."""
     label = tactic_label(s, tactic)
-    if TACTICS[tactic.kind][1] == "threat" and label == "bluff":
+    if TACTICS[tactic_kind(tactic)][1] == "threat" and label == "bluff":
         return ("bluff", "misrepresentation")
     return (label,)
 
@@ -501,7 +539,7 @@ def floor_mistake_amounts(s):
     half of it, nothing, and Borealis's Shapley value. Corvid's value is kept clear of all
     of them (review 4, E1), so a floor that counts Corvid is told so and nothing else."""
     v1, v2 = s.atlas_value, s.borealis_value
-    return [kestrel_shapley(s), s.atlas_proposal, (v1 + v2) / 2, v1, v1 / 2, 0.0, v2 / 6]
+    return [kestrel_shapley(s), atlas_proposal(s), (v1 + v2) / 2, v1, v1 / 2, 0.0, v2 / 6]
 
 
 def same_money(a, b):
@@ -690,7 +728,7 @@ def bidder_gains_by_other_yardsticks(s):
 def rig_kind(version):
     """How Kestrel would reach the alternative of ``version``: by walking out (an outside
     option) or left with it if the talks end on their own (a breakdown payoff)."""
-    return RIG_KINDS[0] if version.walk_out else RIG_KINDS[1]
+    return RIG_KINDS[0] if walks_out(version) else RIG_KINDS[1]
 
 
 def rig_price(s, version):
@@ -737,18 +775,18 @@ def facts(s):
         "best by other yardsticks": best_elsewhere,
         "votes needed": votes_needed(s),
         "labels": [tactic_label(s, t) for t in s.tactics],
-        "kinds": {t.kind for t in s.tactics},
+        "kinds": {tactic_kind(t) for t in s.tactics},
         "power answers": [power_fact_answer(f) for f in s.power_facts],
     }
 
 
 def _claimed_limit(s):
-    return max((t.amount for t in s.tactics if t.kind == "limit_claim"), default=0.0)
+    return max((t.amount for t in s.tactics if tactic_kind(t) == "limit_claim"), default=0.0)
 
 
 def _bluffed_threat_too_close(s):
     return any(
-        t.kind == "borealis_threat"
+        tactic_kind(t) == "borealis_threat"
         and t.amount != s.borealis_value
         and t.amount < (1 + THREAT_MARGIN) * s.borealis_value
         for t in s.tactics
@@ -767,7 +805,7 @@ INVARIANTS = {
     ),
     # question 2: the Shapley proposal sits clearly on one side of the floor
     "licence: Atlas's proposal within 3% of Borealis's value": lambda s, f: (
-        abs(s.atlas_proposal - s.borealis_value) < SHAPLEY_MARGIN * s.atlas_value
+        abs(atlas_proposal(s) - s.borealis_value) < SHAPLEY_MARGIN * s.atlas_value
     ),
     "licence: the floor within 3% of half of Atlas's value (a wrong reading)": lambda s, f: (
         abs(s.borealis_value - s.atlas_value / 2) < SHAPLEY_MARGIN * s.atlas_value
@@ -855,10 +893,10 @@ INVARIANTS = {
         _bluffed_threat_too_close(s)
     ),
     "tactics: a claimed limit not clearly above what Kestrel would accept": lambda s, f: any(
-        t.kind == "limit_claim" and t.amount <= 1.1 * f["equilibrium"] for t in s.tactics
+        tactic_kind(t) == "limit_claim" and t.amount <= 1.1 * f["equilibrium"] for t in s.tactics
     ),
     "tactics: a claimed limit not clearly above Granite's proposal": lambda s, f: any(
-        t.kind == "limit_claim" and t.amount <= 1.1 * s.granite_offer for t in s.tactics
+        tactic_kind(t) == "limit_claim" and t.amount <= 1.1 * s.granite_offer for t in s.tactics
     ),
     "tactics: not exactly one illegitimate source": lambda s, f: (
         len(f["kinds"] & set(ILLEGITIMATE_TACTICS)) != 1
@@ -869,13 +907,13 @@ INVARIANTS = {
     # review 4, E10: the bid Kestrel invents for Corvid is above what Corvid would really
     # offer, as well as above Atlas's proposal and Borealis's offer: false on both counts
     "tactics: an invented Corvid bid not above Corvid's value": lambda s, f: any(
-        t.kind == "corvid_bid" and t.amount <= s.corvid_value for t in s.tactics
+        tactic_kind(t) == "corvid_bid" and t.amount <= s.corvid_value for t in s.tactics
     ),
     "tactics: an invented Corvid bid not below Atlas's value": lambda s, f: any(
-        t.kind == "corvid_bid" and t.amount >= s.atlas_value for t in s.tactics
+        tactic_kind(t) == "corvid_bid" and t.amount >= s.atlas_value for t in s.tactics
     ),
     "tactics: an inflated figure for Harrow not clearly false": lambda s, f: any(
-        t.kind == "harrow_offer"
+        tactic_kind(t) == "harrow_offer"
         and t.amount != s.outside_offer
         and t.amount <= 1.2 * s.outside_offer
         for t in s.tactics
@@ -922,7 +960,7 @@ def _rig(rng):
         ratio = _choice(rng, (0.25, 0.3, 0.35, 0.65, 0.7, 0.75))
         amount = float(round(value * ratio, -3))
         text = _choice(rng, RIG_TEXTS[kind]).format(x=money(amount))
-        versions.append(RigVersion(letter, amount, kind == RIG_KINDS[0], text))
+        versions.append(RigVersion(letter, amount, text))
     return value, tuple(versions)
 
 
@@ -1004,7 +1042,7 @@ def _tactics(rng, borealis, harrow, atlas, above, corvid):
     for letter, kind in zip("ABCD", kinds, strict=True):
         party, _, text = TACTICS[kind]
         text = text.format(amount=money(amounts[kind]))
-        tactics.append(Tactic(letter, kind, amounts[kind], party, text))
+        tactics.append(Tactic(letter, amounts[kind], party, text))
     return tuple(tactics)
 
 
@@ -1013,7 +1051,7 @@ def _power_facts(rng):
     kinds = list(POWER_FACTS)
     rng.shuffle(kinds)
     return tuple(
-        PowerFact(letter, kind, POWER_FACTS[kind][2])
+        PowerFact(letter, POWER_FACTS[kind][2])
         for letter, kind in zip("ABCD", kinds[:4], strict=False)
     )
 
@@ -1039,7 +1077,6 @@ def _candidate(rng, learner):
         learner=learner,
         atlas_value=atlas,
         borealis_value=borealis,
-        atlas_proposal=0.0,
         members=members,
         quota=quota,
         rig_value=rig_value,
@@ -1060,7 +1097,7 @@ def _candidate(rng, learner):
         signing_gain=signing[1],
         granite_guess=_granite_guess(learner, outside),
     )
-    return replace(scenario, atlas_proposal=float(round(kestrel_shapley(scenario), -2)))
+    return scenario
 
 
 def drawn(rng, learner):

@@ -135,24 +135,27 @@ scenario
 def power_sources():
     """Each fact of your scenario, by letter: (base of power, who depends on whom)."""
     ### BEGIN SOLUTION
-    # A learner reads the four facts and writes the dict out; this reads them by their
-    # template (f.kind), so that it is right for every learner.
+    # A learner reads the four facts and writes the dict out; this reads them by a phrase
+    # of each story, so that it is right for every learner.
     them, kestrel = "them on Kestrel", "Kestrel on them"
     answers = {
-        "only_licence": ("resource", them),
-        "only_bracket": ("resource", them),
-        "harrow_furnace": ("resource", kestrel),
-        "dunmore_alloy": ("resource", kestrel),
-        "granite_signature": ("authority", kestrel),
-        "fellgate_chair": ("authority", kestrel),
-        "harrow_approval": ("authority", them),
-        "inventor": ("expert", them),
-        "failure_analysis": ("expert", them),
-        "dunmore_metallurgist": ("expert", kestrel),
-        "admired_founder": ("referent", them),
-        "admired_buyer": ("referent", kestrel),
+        "only licence": ("resource", them),
+        "bracket": ("resource", them),
+        "furnace": ("resource", kestrel),
+        "rare alloy": ("resource", kestrel),
+        "head of purchasing": ("authority", kestrel),
+        "chair": ("authority", kestrel),
+        "consortium": ("authority", them),
+        "invented": ("expert", them),
+        "chemist": ("expert", them),
+        "metallurgist": ("expert", kestrel),
+        "founder is admired": ("referent", them),
+        "looks up to": ("referent", kestrel),
     }
-    return {f.letter: answers[f.kind] for f in scenario.power_facts}
+    return {
+        f.letter: next(answer for phrase, answer in answers.items() if phrase in f.text)
+        for f in scenario.power_facts
+    }
     ### END SOLUTION
 
 
@@ -1118,17 +1121,17 @@ def rate_tactics():
     """Each statement of your scenario, by letter: legitimate, bluff, misrepresentation or
     illegitimate."""
     ### BEGIN SOLUTION
-    # A learner reads the four statements and writes the dict out; this reads them by
-    # their template (t.kind), so that it is right for every learner.
+    # A learner reads the four statements and writes the dict out; this reads them by a
+    # phrase of each, so that it is right for every learner.
     s = scenario
     labels = {}
     for t in s.tactics:
-        if t.kind in ("planning_committee", "bought_costs"):
+        if "planning committee" in t.text or "cost sheet" in t.text:
             labels[t.letter] = "illegitimate"
-        elif t.kind == "corvid_bid" or (t.kind == "harrow_offer" and t.amount != s.outside_offer):
+        elif "Corvid" in t.text or ("Harrow" in t.text and t.amount != s.outside_offer):
             labels[t.letter] = "misrepresentation"
-        elif t.kind == "limit_claim" or (
-            t.kind == "borealis_threat" and t.amount > s.borealis_value
+        elif "cannot take less" in t.text or (
+            "Unless you pay" in t.text and t.amount > s.borealis_value
         ):
             labels[t.letter] = "bluff"
         else:
