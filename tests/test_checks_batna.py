@@ -573,7 +573,7 @@ def test_a_statement_hint_explains_the_test_without_naming_the_label(answers, le
     """Issue 17, item 9: an answer of all "honest" learns which test each statement
     fails, never its label, and earns only the honest statements."""
     key = answers["label_statements"](course.variant("02_batna", "ada"))
-    all_honest = {letter: "honest" for letter in "ABCDE"} | {"use": key["use"]}
+    all_honest = {letter: "honest" for letter in "ABCDEF"} | {"use": key["use"]}
     got = messages(check.label_statements(lambda offers: all_honest))
     for statement in statements_of(course.variant("02_batna", "ada")):
         earned, message = got[f"statement {statement.letter}"]
@@ -600,7 +600,7 @@ def test_the_statement_to_use_is_graded_with_a_reason(answers, learner):
     assert "true and demand nothing" in got["the statement to make"][1]
     private = f" {letter['private'].lower()} "
     got = messages(check.label_statements(lambda offers: {**key, "use": private}))
-    assert got["the statement to make"][0] == 0.75
+    assert got["the statement to make"][0] == 0.5
     got = messages(
         check.label_statements(lambda offers: {**key, "use": letter["private"]}, hidden=True)
     )
@@ -1082,3 +1082,29 @@ def test_question_9s_solution_earns_its_point_and_each_timing_mistake_is_named(a
     got = messages(check.batna_when(never_lumen))
     assert got["committed first, or left open"][0] == 0
     assert "signing with Northwind ends it" in got["committed first, or left open"][1]
+
+
+def test_a_demand_above_your_reservation_price_may_be_called_a_misrepresentation(answers):
+    """Sixth review, E2: module 03 accepts "bluff" or "misrepresentation" for a demand whose
+    figure is above your reservation price (a stated intention you do not hold); question 6
+    took only "bluff", so a learner who applied module 03's reading lost a quarter point.
+    Both now earn it, for the demand with remote days; the other labels still earn nothing,
+    and a warning is still not a misrepresentation."""
+    from course.variants import learner_as
+
+    for who in ("ada", "review6-a", "review6-b"):
+        offers = course.variant("02_batna", who)
+        key = answers["label_statements"](offers)
+        said = statements_of(offers)
+        above = [x for x in said if x.kind == "warning" and x.label == "bluff"]
+        below = [x for x in said if x.kind == "warning" and x.label == "warning"]
+        assert len(above) == 1 and len(below) == 1
+        with learner_as(who):
+            credit = check.label_statements(
+                lambda o, key=key, x=above[0].letter: {**key, x: "misrepresentation"}
+            )
+            assert credit.earned == 2, who
+            credit = check.label_statements(
+                lambda o, key=key, x=below[0].letter: {**key, x: "misrepresentation"}
+            )
+            assert credit.earned == 1.75, who

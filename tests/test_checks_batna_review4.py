@@ -154,7 +154,8 @@ def test_section_6_labels_a_demand_above_your_reservation_price_as_the_check_doe
     words."""
     honest = text("honest-teaching")
     assert "can be a misrepresentation (module 00)" not in honest
-    assert "is labelled a bluff" in honest
+    # sixth review, E2: the course accepts both labels for it, as module 03 does
+    assert "accepts either label for such a demand" in honest
     assert "in its everyday sense, for both" not in honest
     assert "module 03 uses the same two words, *warning* and *threat*" in honest
 

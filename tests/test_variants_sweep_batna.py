@@ -308,23 +308,24 @@ def label_from_text(s, text):
 
 
 def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
-    """Q6 (issue 17, items 3, 4 and 10): five statements lettered A to E, exactly one of
-    each kind for every learner: the learner's real BATNA told plainly, its chances
+    """Q6 (issue 17, items 3, 4 and 10): six statements lettered A to F, one of each kind
+    and two demands for every learner: the learner's real BATNA told plainly, its chances
     included, with the commute it spares left unpriced (so it shows the BATNA's value, not
     the reservation price: professor's review 2, finding 4), the reservation price kept
-    private, a threat to take the real BATNA at a
-    figure 1 to 100 below the reservation price (one the learner would carry out, and
-    never on the boundary, where rounding would decide the label), a bluff at least 3,000 above the reservation price and a
+    private, two demands to take the real BATNA at one figure, one for each package, the
+    figure at least 500 above the reservation price with remote days and 500 below the one
+    for the job as offered (so the halved commute decides both labels, and rounding none:
+    sixth review, E1), a bluff at least 3,000 above the reservation price and a
     misrepresentation at least 4,000 off the truth; the statement to use is the mention
     when the value it shows beats the pay band's midpoint (finding 5), and both choices
     are drawn."""
     uses, drawn_kinds = [], []
     for s in drawn:
         said = statements_of(s)
-        assert [x.letter for x in said] == list("ABCDE")
-        assert len({x.text for x in said}) == 5
+        assert [x.letter for x in said] == list("ABCDEF")
+        assert len({x.text for x in said}) == 6
         assert sorted(x.kind for x in said) == sorted(
-            ["mention", "private", "warning", "bluff", "misrepresentation"]
+            ["mention", "private", "warning", "warning", "bluff", "misrepresentation"]
         )
         key = statement_key(s)
         found = worth(s)
@@ -341,8 +342,9 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
                 # higher figure the learner would accept (professor's review 2, finding 2);
                 # a figure 2,000 or more above it is a bluff (review 3, W2)
                 remote = demand_package(x.text)
-                gap = reservation(s, remote) - x.stated
-                assert 1 <= gap <= 100 if x.label == "warning" else gap <= -2_000, s.learner
+                assert reservation(s, True) + 500 <= x.stated <= reservation(s) - 500
+                assert x.label == ("bluff" if remote else "warning"), s.learner
+                assert x.also == ("misrepresentation" if remote else None), s.learner
                 assert x.stated == figures_in(x.text)[0], s.learner
                 drawn_kinds.append((remote, x.label))
                 assert {"Harbor Bank": "Harbor Bank", "Lumen": "Lumen", "Freelance": "freelanc"}[
@@ -362,8 +364,8 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
         assert abs(value(s) - s.band_midpoint) >= 2_000 and s.band_midpoint <= limit(s)
         uses.append(use)
     assert 0.25 < uses.count("mention") / len(uses) < 0.75
-    for kind in ((False, "warning"), (False, "bluff"), (True, "warning"), (True, "bluff")):
-        assert drawn_kinds.count(kind) > len(drawn) / 6, kind
+    assert sorted(set(drawn_kinds)) == [(False, "warning"), (True, "bluff")]
+    assert drawn_kinds.count((True, "bluff")) == len(drawn)
 
 
 def sure_as_told(s):
@@ -395,7 +397,7 @@ def test_question_6s_key_follows_the_valuation_the_text_tells_the_learner_to_use
             limit_for = own - s.commute_cost / 2 if remote else own
             if key[letter] == "warning":
                 assert action[batna] in text, (s.learner, text)
-                assert 1 <= limit_for - figures[0] <= 100, (s.learner, text, own)
+                assert 0 <= limit_for - figures[0] <= s.commute_cost / 2, (s.learner, text, own)
             if key[letter] == "bluff":
                 assert figures[0] > limit_for, (s.learner, text, own)
         kinds = {x.letter: x.kind for x in statements_of(s)}
@@ -1023,3 +1025,19 @@ def test_question_9_is_a_real_decision_for_every_learner(drawn):
         assert len(answers) >= 3 + len(seen) - 1, s.learner
         changed += when_by_hand(s, "known first", True) != value(s)
     assert changed > len(drawn) / 3
+
+
+def test_question_6_catches_a_commute_not_halved_or_left_out_for_every_learner(drawn):
+    """Sixth review, E1: labelling the demands against the reservation price for the job as
+    offered (the commute not halved for remote days), or against the BATNA's value (the
+    commute left out), passed question 6 for 86% and 52% of learners. Now both mistakes
+    change a label for every learner of the sweep."""
+    for s in drawn:
+        key = statement_key(s)
+        for ceiling in (reservation(s), value(s)):
+            wrong = {
+                letter: "warning" if figures_in(text)[0] <= ceiling else "bluff"
+                for letter, text in s.statements
+                if demand_package(text) is not None
+            }
+            assert any(wrong[letter] != key[letter] for letter in wrong), s.learner

@@ -59,7 +59,7 @@ class JobOffers(Scenario):
 
     @property
     def statements(self):
-        """Five things you might say to Northwind, as ``(letter, text)`` pairs (question 6)."""
+        """Six things you might say to Northwind, as ``(letter, text)`` pairs (question 6)."""
         return tuple((s.letter, s.text) for s in statements_of(self))
 
     def story(self):
@@ -152,7 +152,7 @@ class JobOffers(Scenario):
                 "the offers above, each with .salary and .remote_days",
                 f"{len(self.northwind_offers)} offers",
             ),
-            ("statements", "the statements above, as (letter, text) pairs", "5 statements"),
+            ("statements", "the statements above, as (letter, text) pairs", "6 statements"),
         ]
         lines = "\n".join(
             f"| `offers.{name}` | {meaning} | {value} |" for name, meaning, value in rows
@@ -545,6 +545,7 @@ class Statement:
     actual: float | None
     why: str
     kind: str  # "mention", "private", "warning", "bluff" or "misrepresentation"
+    also: str | None = None  # a second label accepted (a demand above your limit)
 
 
 #: The labels of question 6, in the order the notebook teaches them.
@@ -586,19 +587,27 @@ def _mention(offers, name):
     )
 
 
-def _warning(offers, rng, one, taking, remote, above):
-    """A demand with a consequence: take your BATNA unless Northwind pays at least a figure,
-    for the package it names (no remote days, or two). Below that package's reservation
-    price (1 to 100 under it, so a learner's rounding cannot move it across) you would
-    carry it out: a warning, in Schelling's sense, of what you would do anyway. Above it
-    (2,000 to 6,000 over), between the two you would in fact accept: a bluff about your
-    reservation price."""
+def _demand_figure(offers, rng):
+    """The figure of both demands: between the reservation price with two remote days and
+    the one for the job as offered, at least 500 from each (rounding cannot move it
+    across), in hundreds. Only the package a demand names decides its label: with remote
+    days the figure is above that package's reservation price, for the job as offered it is
+    below (professor's review 6, E1: a figure drawn near one reservation price only let the
+    halved commute decide the label for 14% of learners)."""
+    low = reservation_of(offers, REMOTE_DAYS) + 500
+    high = reservation_of(offers) - 500
+    return pick(rng, math.ceil(low / 100) * 100, math.floor(high / 100) * 100, 100)
+
+
+def _warning(offers, one, taking, remote, figure):
+    """A demand with a consequence: take your BATNA unless Northwind pays at least
+    ``figure``, for the package it names (no remote days, or two). At or below that
+    package's reservation price you would carry it out: a warning, in Schelling's sense, of
+    what you would do anyway. Above it, between the two you would in fact accept: a bluff
+    about your reservation price, and, as a stated intention you do not hold, arguably a
+    misrepresentation; both labels are accepted, as in module 03."""
     days = REMOTE_DAYS if remote else 0
     reservation = reservation_of(offers, days)
-    if above:
-        figure = math.ceil(reservation / 1_000) * 1_000 + pick(rng, 2_000, 6_000, 1_000)
-    else:
-        figure = math.floor((round(reservation) - 1) / 100) * 100
     package = (
         "With two remote days a week" if remote else "For the job as offered, with no remote days"
     )
@@ -609,13 +618,14 @@ def _warning(offers, rng, one, taking, remote, above):
         )
     )
     which = "with two remote days" if remote else "for the job as offered"
-    if above:
+    if figure > reservation:
         why = (
             f"your reservation price {which} is {reservation:,.0f}, below {figure:,.0f}: "
             "between the two you would in fact accept, so the demand claims a higher "
-            "reservation price than yours, a bluff"
+            "reservation price than yours, a bluff; as an intention you do not hold, it can "
+            "also be read as a misrepresentation"
         )
-        return text, "bluff", figure, reservation, why, "warning"
+        return text, "bluff", figure, reservation, why, "warning", "misrepresentation"
     why = (
         f"your reservation price {which} is {reservation:,.0f}, so below {figure:,.0f}, "
         "which is no more than it, you really would take your BATNA: a demand with a "
@@ -625,12 +635,12 @@ def _warning(offers, rng, one, taking, remote, above):
 
 
 def statements_of(offers):
-    """The five statements of ``offers``'s learner, one of each kind: your BATNA's terms
-    told plainly (with the commute it spares you, unquantified), your reservation price
-    kept private, a warning that you will take your BATNA unless Northwind pays a figure
-    for a package (``_warning``: a warning below that package's reservation price, a bluff
-    above it), a bluff about your reservation price and a misrepresentation of an offer, each in one of
-    several wordings, in a shuffled order, lettered A to E. Drawn from their own
+    """The six statements of ``offers``'s learner: your BATNA's terms told plainly (with
+    the commute it spares you, unquantified), your reservation price kept private, two
+    demands that you will take your BATNA unless Northwind pays one figure, one for each
+    package (``_warning``: a warning for the job as offered, a bluff with two remote days),
+    a bluff about your reservation price and a misrepresentation of an offer, each in one
+    of several wordings, in a shuffled order, lettered A to F. Drawn from their own
     generator, so the rest of the scenario stays put."""
     rng = rng_for("02_batna:statements", offers.learner)
     name, _ = batna_of(offers)
@@ -643,10 +653,9 @@ def statements_of(offers):
     asked = round(reservation, -3) + pick(rng, 4_000, 9_000, 1_000)
     inflated = offers.bank_salary + pick(rng, 4_000, 10_000, 1_000)
     taking = _TAKING[name]
-    # the warning's package and whether its figure is above that package's reservation
-    # price (then it is partly a bluff): both drawn, so only the comparison decides its
-    # label (professor's review 3, W2)
-    package_remote, above = rng.random() < 0.5, rng.random() < 0.5
+    # one figure for two demands, one for each package: the halved commute decides both
+    # labels, for every learner (professor's review 6, E1)
+    figure = _demand_figure(offers, rng)
     items = [
         (
             said,
@@ -670,7 +679,8 @@ def statements_of(offers):
             "keeping your reservation price to yourself states nothing false and demands nothing",
             "private",
         ),
-        _warning(offers, rng, one, taking, package_remote, above),
+        _warning(offers, one, taking, True, figure),
+        _warning(offers, one, taking, False, figure),
         (
             one(
                 (
@@ -720,7 +730,7 @@ def statements_of(offers):
         ),
     ]
     rng.shuffle(items)
-    return tuple(Statement(letter, *item) for letter, item in zip("ABCDE", items, strict=True))
+    return tuple(Statement(letter, *item) for letter, item in zip("ABCDEF", items, strict=True))
 
 
 def statement_to_use(offers):

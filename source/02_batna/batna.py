@@ -565,11 +565,15 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   the alternative is your real BATNA, and the figure is at most your reservation price
 #   for the package it names (two remote days lower it). Name a figure above that
 #   reservation price and the warning is partly a bluff: between the two you would in fact
-#   accept. In this course such a demand, whose figure is above your reservation price
-#   for its package, is labelled a bluff: what is false in it is the least you would
-#   accept, and the comment to Model Rule 4.1 (below) treats that as ordinarily not a
-#   material fact. A demand that names an alternative you do not have, or inflates one,
-#   is worse: that part is a false fact the other side will rely on, a misrepresentation.
+#   accept. Such a demand, whose figure is above your reservation price for its package,
+#   is a bluff: what is false in it is the least you would accept, which the comment to
+#   the American Bar Association's Model Rule 4.1 (introduced under *Bluff* below) treats as
+#   ordinarily not a material fact. It also states an intention you do not hold (you
+#   would not take your BATNA between the two figures), and a false statement of
+#   intention can be a misrepresentation in law; module 03 says so too, and this course
+#   accepts either label for such a demand. A demand that names an alternative you do not
+#   have, or inflates one, is plainly a misrepresentation: that part is a false fact the
+#   other side will rely on.
 #
 #   Even a true warning has costs. It corners the other side, and people resist demands
 #   made under pressure; module 03 shows how such a demand invites one back. Its figure also reads as a promise: Northwind hears that it may
@@ -632,14 +636,15 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 points): honest, warning, bluff or misrepresentation?
 #
-# Your scenario lists five things you might say to Northwind, lettered A to E
+# Your scenario lists six things you might say to Northwind, lettered A to F
 # (`offers.statements` holds them as `(letter, text)` pairs). Compare each with the facts
 # of your scenario and your reservation price from expected values (question 3, first
 # part), for the package a statement names: with two remote days, take half the commute
 # off. Then write `label_statements(offers)` so that it returns a dict from letter to
 # label: `"honest"`, `"warning"`, `"bluff"` or `"misrepresentation"`. Writing the labels
-# of your own five statements in by hand is fine. Each statement earns a quarter of a
-# point.
+# of your own six statements in by hand is fine. Each statement earns a quarter of a
+# point. Where a statement could fairly carry either of two labels, the check accepts
+# both.
 #
 # Then choose the statement you would make: either your BATNA's terms or the one that keeps
 # your position private. Add its letter
@@ -649,7 +654,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # takes the midpoint of Northwind's pay band, `offers.band_midpoint`, as that estimate.
 # Work this one out from `offers` in your code: grading also tries your statements with
 # the band's midpoint moved, so that the other statement may be the one to make. The
-# choice earns three quarters of a point.
+# choice earns half a point.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "label-statements-answer", "schema_version": 3}
