@@ -627,8 +627,10 @@ def test_what_the_low_ball_verdict_says_the_buyer_did_is_in_the_history(seed):
 def test_the_low_ball_debrief_names_the_right_answer_as_it_looked_at_the_time():
     """Second review, finding 2: the learner cannot know the budget claim is true when the
     low-ball comes, so the debrief never calls leaving at once the best answer in hindsight;
-    for both kinds of claim it names the right answer (hold or the planned step, and ask
-    what changed), and for a true claim, leaving once the cut is confirmed."""
+    for both kinds of claim it names the right answer (hold, and ask what changed), and for a
+    true claim, leaving once the cut is confirmed. Sixth review (s27), C1: it also called the planned
+    step right, which section 3's rule 3 forbids after a retraction (the low-ball is one); now
+    holding is the one right answer, in every debrief."""
     kinds = set()
     for seed in range(40):
         m = DifficultMoment(rng=random.Random(seed))._moment
@@ -636,7 +638,10 @@ def test_the_low_ball_debrief_names_the_right_answer_as_it_looked_at_the_time():
         for response in ("accept", "walk", "hold", "usual", "half"):
             text = views.verdict_of(m, m.play(response), m.play("hold"))
             assert "leave at once" not in text
-            assert "right answer was" in text and "make your planned step" in text
+            assert "right answer was to repeat your last ask and ask what had changed" in (
+                text.replace("right answer was still", "right answer was")
+            )
+            assert "or make your planned step" not in text and "rule 3" in text
             assert ("once the buyer's offers confirmed the cut" in text) == m.claim_true
             assert ("the claim was a test" in text) != m.claim_true
     assert kinds == {True, False}  # both kinds of claim were debriefed

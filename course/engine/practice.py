@@ -260,6 +260,27 @@ class LowBallMoment:
             asks.append(asks[-1] - step)
         return asks
 
+    def _continued(self, ask):
+        """Your asks from the round of the low-ball on, after answering it with ``ask``:
+        the original plan's remaining steps, taken from ``ask`` (after a hold, the step
+        you held back comes next), none bigger than the smallest step made before it, and
+        never below your target. Spreading the room left over fewer rounds would make a
+        step grow (the fifth review: in every moment), which the plan promises not to do."""
+        last = self.plan[self.low_round]
+        made = [a - b for a, b in itertools.pairwise(self.plan[: self.low_round + 1]) if a > b]
+        if ask < last:
+            made.append(last - ask)
+        smallest = min(made, default=math.inf)
+        first = self.low_round + 1 if ask == last else self.low_round + 2
+        remaining = [a - b for a, b in itertools.pairwise(self.plan[first - 1 :])]
+        asks = [ask]
+        for step in remaining[: self.rounds - self.low_round - 2]:
+            price = max(asks[-1] - min(step, smallest), min(asks[-1], self.target))
+            if price < asks[-1]:
+                smallest = min(smallest, asks[-1] - price)
+            asks.append(price)
+        return asks
+
     def next_ask(self, response, ask=None):
         """Your ask right after the low-ball for a counter ``response`` (``hold``,
         ``usual``, ``half`` or ``ask`` with your own whole price ``ask``)."""
@@ -296,7 +317,7 @@ class LowBallMoment:
         low = self.low_round + 1  # the round (0-based) in which the low-ball is on the table
         countered = response not in ("accept", "walk")
         if countered:
-            plan[low:] = self._plan_from(self.next_ask(response, ask), low)
+            plan[low:] = self._continued(self.next_ask(response, ask))
         buyer = self._buyer(self.low_ball)
         run = steps(negotiation, {SELLER: None, BUYER: buyer}, SELLER)
         turn = next(run)

@@ -566,11 +566,13 @@ def _deal(run):
 #: real cut from a test then), by whether the claim was true.
 RIGHT_ANSWER = {
     True: " When the low-ball came you could not know that, so the right answer was still to "
-    "repeat your last ask or make your planned step and ask what had changed; once the "
-    "buyer's offers confirmed the cut, to leave politely and say what would bring you back.",
-    False: " The right answer was to repeat your last ask or make your planned step and ask "
-    "what had changed: that holds whether or not a claim is true, and a step much bigger "
-    "than planned tells a buyer that pressure works.",
+    "repeat your last ask and ask what had changed (a drop after rising offers is a "
+    "retraction, and section 3's rule 3 answers a retraction with a hold, not a step); once "
+    "the buyer's offers confirmed the cut, to leave politely and say what would bring you back.",
+    False: " The right answer was to repeat your last ask and ask what had changed: a drop "
+    "after rising offers is a retraction, and section 3's rule 3 answers a retraction with a "
+    "hold, whether or not a claim is true. Even your planned step rewards it, and a step much "
+    "bigger than planned tells a buyer that pressure works.",
 }
 
 
