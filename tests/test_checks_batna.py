@@ -1108,3 +1108,74 @@ def test_a_demand_above_your_reservation_price_may_be_called_a_misrepresentation
                 lambda o, key=key, x=below[0].letter: {**key, x: "misrepresentation"}
             )
             assert credit.earned == 1.75, who
+
+
+def test_the_texts_say_what_the_sixth_review_found():
+    """Sixth review: E3, Binmore, Rubinstein and Wolinsky's result is a limit; C1, the
+    target is the course's one (aimed at, grounded in a fact, better than the reservation
+    price, the opening beyond it); C2, why section 5 accepts below the target; C3, module
+    03 says a threat invites one back; U1, 5 to 6 hours; U2, the surplus and the Model
+    Rule before they are used; U4, what the outside-option model says with section 7's
+    numbers; U5, the chances Northwind is assumed to take at face value."""
+    intro, risk = _cell("intro"), _cell("ev-risk")
+    assert "about 3½ hours" not in intro and "about 5 to 6 hours" in intro
+    assert "surplus (what it gains over both sides' alternatives together)" in intro
+    assert "a scale of what each amount is worth to you" in risk
+    reservation = _cell("reservation-teaching")
+    assert "the outcome you aim to land at, better than your reservation price" in reservation
+    assert "your first offer lies beyond the target" in reservation
+    assert "the gain the deal creates over both sides' alternatives" in reservation
+    assert "pleased to reach" not in reservation + _cell("q8-text")
+    decide = _cell("decide-teaching")
+    assert "The even split lies below the target you set in section 3, on purpose" in decide
+    honest = _cell("honest-teaching")
+    assert "module 03 shows how such a demand invites one back" not in honest
+    assert "module 03 shows how a threat invites a threat back" in honest
+    assert honest.index("Model Rule 4.1 (introduced under *Bluff* below)") < honest.index(
+        "**Bluff.**"
+    )
+    assert "takes the chances you state at face value" in honest
+    nash = _cell("nash-teaching")
+    assert "Their result is a limit" in nash and "the chance that the talks break down" in nash
+    assert "in the same limit" in nash
+    assert "from 97,000 (your reservation price) to 110,000 (the agency)" in nash
+
+
+def test_section_7s_outside_option_range_is_the_zone_of_its_numbers():
+    """Sixth review, U4: the range section 7 gives for the outside-option model runs from
+    the reservation price of its example to the agency's cost, the zone of those numbers."""
+    nash = _cell("nash-teaching")
+    bank, commute, agency = 89_000, 8_000, 110_000
+    assert f"$V$ = {bank:,} and a commute of $c$ = {commute:,}" in nash
+    assert f"$A$ = {agency:,}" in nash
+    assert f"from {bank + commute:,} (your reservation price) to {agency:,} (the agency)" in nash
+
+
+def test_section_3s_worked_example_of_an_offer_left_open_adds_up():
+    """Sixth review, U3: section 3's paragraph on an offer left open had no worked example;
+    its numbers now come from the rule question 9 grades (the better of the two outcomes,
+    leaf by leaf, then the sure salary worth as much with the offer still open)."""
+    low, high = 60_000, 110_000
+
+    def beside_open(fallback):  # (chance, amount) pairs; the open offer 50/50
+        return sum(q * (max(x, low) + max(x, high)) / 2 for q, x in fallback)
+
+    def salary_matching(worth):  # y with (max(y, low) + max(y, high)) / 2 == worth
+        return 2 * worth - high
+
+    sure, gamble = [(1, 90_000)], [(0.5, 50_000), (0.5, 130_000)]
+    assert beside_open(sure) == 100_000 and salary_matching(100_000) == 90_000
+    assert (max(50_000, low) + max(50_000, high)) / 2 == 85_000
+    assert beside_open(gamble) == 107_500 and salary_matching(107_500) == 105_000
+    assert expected_value(gamble) == 90_000
+    text = _cell("reservation-teaching")
+    for said in (
+        "will pay 60,000 or 110,000, with even chances",
+        "that is 100,000",
+        "which is 100,000 at $y$ = 90,000, the fallback itself",
+        "a fallback gamble of 50,000 or 130,000 with even chances instead (90,000 on average)",
+        "walking away is worth 85,000 when the gamble pays 50,000",
+        "so 107,500 in all",
+        "105,000, not 90,000",
+    ):
+        assert said in text, said

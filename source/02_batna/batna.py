@@ -27,10 +27,10 @@
 #    zone where a deal can happen at all, the **ZOPA**;
 # 5. decide what to do with an offer: accept, counter or walk away;
 # 6. mention your alternatives honestly, and judge when to mention them at all;
-# 7. see how a deal's surplus splits under two models, and when a better BATNA earns you
-#    more.
+# 7. see how a deal's surplus (what it gains over both sides' alternatives together)
+#    splits under two models, and when a better BATNA earns you more.
 #
-# It takes about 3½ hours, best in two sittings; longer if Python is new to you. Run
+# It takes about 5 to 6 hours, best in three sittings; longer if Python is new to you. Run
 # the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after
 # them check your answer and tell you what to fix. Every learner gets their own numbers, so your answers
 # are yours alone.
@@ -111,8 +111,10 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # **What the graded questions assume.** They value alternatives at their expected values,
 # as a risk-neutral job seeker would, with one exception: question 3's second part gives
 # you a sure amount for each of your two gambles. Those two come from one attitude to
-# risk. Decision analysis describes such an attitude by a utility function; within a
-# simple family of them, constant relative risk aversion, one number fixes it and every
+# risk. Decision analysis describes such an attitude by a utility function, a scale of
+# what each amount is worth to you, on which a gamble is worth its expected utility;
+# within a simple family of them, constant relative risk aversion (the premium you would
+# pay grows in proportion to the amounts at stake), one number fixes it and every
 # certainty equivalent follows (Pratt 1964; Arrow 1965). That family is meant for all
 # your wealth; your scenario applies it to this year's pay alone, as if that were all you
 # had, so its risk premiums are larger than someone with savings would feel. The builder
@@ -259,6 +261,17 @@ check.choose_batna(choose_batna, hidden=True)
 # the better one alone. Then draw the tree of both sides, with the open alternative in
 # each, and find the salary at which they are worth the same (question 9).
 #
+# An example with round numbers: a startup's offer stays open and will pay 60,000 or
+# 110,000, with even chances. Beside a sure fallback of 90,000, walking away is worth
+# half of 90,000 plus half of 110,000 (you would join the startup if it paid more), that
+# is 100,000; a salary $y$ with the offer still open is worth half of $y$ plus half of
+# 110,000, which is 100,000 at $y$ = 90,000, the fallback itself: the open offer cancels.
+# Beside a fallback gamble of 50,000 or 130,000 with even chances instead (90,000 on
+# average), walking away is worth 85,000 when the gamble pays 50,000 (you would then take
+# the better of it and the startup: 60,000 or 110,000) and 130,000 when it pays 130,000,
+# so 107,500 in all; the salary that, with the offer still open, is worth as much is
+# 105,000, not 90,000.
+#
 # Work it out *before* you negotiate: in the moment, a reservation price tends to drift
 # towards whatever is on offer. Hold it firm against pressure, but not against facts.
 # Revise it when you learn new facts about your alternatives (your BATNA's offer is
@@ -270,13 +283,15 @@ check.choose_batna(choose_batna, hidden=True)
 # each proposal against your BATNA, as this module does, keeps the number honest.
 #
 # A reservation price is the least you accept, not what you aim for. Set a **target**
-# too (also called an aspiration): the salary you would be pleased to reach and could
-# justify. This course asks two things of it: it lies above the middle of the zone
+# too (also called a target point or an aspiration): the outcome you aim to land at,
+# better than your reservation price and grounded in a fact you can name. It is not your
+# opening: your first offer lies beyond the target, so that you can concede towards it.
+# This module asks two more things of a target: it lies above the middle of the zone
 # between your reservation price and your estimate of the most the other side could pay
 # (section 4; section 5 calls that middle the *even split*), so that reaching it gives you
-# more than half of the surplus; and it is no
-# higher than that estimate, so a fact you can name justifies it. Nearer the top is
-# bolder. Galinsky, Mussweiler
+# more than half of the surplus, the gain the deal creates over both sides' alternatives
+# (section 4 measures it); and it is no higher than that estimate, so the fact that
+# grounds it is one the other side can check. Nearer the top is bolder. Galinsky, Mussweiler
 # and Medvec (*Journal of Personality and Social Psychology* 83, 2002) found that
 # negotiators who kept their target in mind reached better deals than those who kept
 # their eyes on their reservation price, although they felt less satisfied with them.
@@ -468,6 +483,14 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # above it leaves you at least half of the surplus; pressing further puts the deal at
 # risk for a gain that is often smaller than what that risk costs you.
 #
+# The even split lies below the target you set in section 3, on purpose. The target is
+# where you aim to land: you open beyond it and argue for it while Northwind is still
+# moving. The even split is the least an offer already on the table must reach for you
+# to take it now rather than press on. In live talks you would keep pressing towards
+# your target while Northwind keeps conceding, and take an offer at the even split once
+# it has stopped; the rule below judges one offer at a time, without knowing whether
+# Northwind has stopped, so it accepts at the even split.
+#
 # 1. **Walk away** when no terms Northwind can offer reach your reservation price: even
 #    with two remote days, your reservation price is above Northwind's. Decline
 #    courteously; a later vacancy or a better budget may bring you back. This step is
@@ -576,7 +599,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   other side will rely on.
 #
 #   Even a true warning has costs. It corners the other side, and people resist demands
-#   made under pressure; module 03 shows how such a demand invites one back. Its figure also reads as a promise: Northwind hears that it may
+#   made under pressure; module 03 shows how a threat invites a threat back, and why a
+#   warning, said as a demand, still corners the other side. Its figure also reads as a
+#   promise: Northwind hears that it may
 #   pay that figure and you will sign. A figure below your reservation price invites an
 #   offer at exactly that figure, one you would then refuse (or accept and end up worse
 #   off than with your BATNA). The only figure you would both carry out and accept is
@@ -631,7 +656,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # and not a unit more, taking nearly all the gain. Your scenario assumes that Northwind
 # does not price the commute you leave unpriced: it knows you would commute, not what
 # that costs you, so what your terms show it is your BATNA's value, not your reservation
-# price.
+# price. It also assumes that Northwind takes the chances you state at face value, so
+# that the value your terms show is their expected value by your own chances; a
+# sceptical employer might value them lower.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 points): honest, warning, bluff or misrepresentation?
@@ -727,7 +754,10 @@ check.label_statements(label_statements, hidden=True)
 # general splits utility, not money. Binmore, Rubinstein and Wolinsky (*RAND Journal of
 # Economics* 17, 1986) showed which payoffs belong at the disagreement point, the $d_A$
 # and $d_B$ of the formula: *breakdown payoffs*, what each side really receives if
-# something neither side controls ends the talks. A loan that may lapse while a buyer and
+# something neither side controls ends the talks. Their result is a limit: the Nash split
+# with those payoffs is what the talks predict when offers follow each other quickly and
+# the chance that the talks break down between two offers is small; when that chance is
+# large, the side that proposes first gets somewhat more. A loan that may lapse while a buyer and
 # the owner of a firm agree its price is the clean case: if the bank withdraws, the deal
 # is off, the owner keeps the firm and the buyer its cash, and those are their breakdown
 # payoffs. What pushes both to agree is the risk of that breakdown. Then a stronger
@@ -769,8 +799,8 @@ check.label_statements(label_statements, hidden=True)
 # the agency costs it. Keep $V$ for your BATNA's value, $c$ for the commute and
 # $r = V + c$ for your reservation price, as in section 3, and write $x$ for the salary.
 # At a salary $x$ you gain $x - c - V$ over your breakdown payoff, and Northwind gains
-# $W - x$ over no hire. Binmore, Rubinstein and Wolinsky's model makes the two gains
-# equal: $x - c - V = W - x$, so $x = (V + c + W)/2 = (r + W)/2$, halfway between your
+# $W - x$ over no hire. Binmore, Rubinstein and Wolinsky's model, in the same limit,
+# makes the two gains equal: $x - c - V = W - x$, so $x = (V + c + W)/2 = (r + W)/2$, halfway between your
 # reservation price and $W$. Northwind never pays more than $A$, so the predicted salary
 # is the smaller of $(r + W)/2$ and $A$. Since Northwind would fill the role through the
 # agency if you said no, the work is worth at least the agency's cost to it: $W \ge A$.
@@ -781,7 +811,11 @@ check.label_statements(label_statements, hidden=True)
 # (97,000 + 115,000)/2 = 106,000; if it is worth 130,000, the halfway point, 113,500, is
 # above the agency's cost, so the prediction is 110,000. The even split of the zone would
 # be the Nash price only if breakdown left Northwind with the agency's contractor. That
-# is why section 5 uses the even split as a norm of fairness, not as a prediction.
+# is why section 5 uses the even split as a norm of fairness, not as a prediction. The
+# outside-option model that fits Northwind's case as it stands, without head office's
+# threat to the role, says only this: with these numbers the salary lands somewhere from
+# 97,000 (your reservation price) to 110,000 (the agency), at a point set by $W$ and by
+# how patient the two of you are.
 #
 # So a better BATNA raises your share when it is your breakdown payoff, or once it beats
 # what you would get at the table anyway. The figure shows both models for a pie of 100
@@ -857,7 +891,8 @@ check.batna_needed(batna_needed, hidden=True)
 # ### Question 8 (1 point): your target at Northwind
 #
 # Back to Northwind, before the first offer. Section 3 asked for a target as well as a
-# reservation price: a salary you would be pleased to reach and could justify. Write
+# reservation price: the salary you aim to land at, grounded in a fact you can name (your
+# opening will lie beyond it). Write
 # `target_salary(offers, reservation)` returning yours, for the job with two remote days
 # (the package section 5's rule aims at). `reservation` is your reservation price from
 # expected values (question 3, first part); the check passes the right value, so a slip
