@@ -170,8 +170,9 @@ def test_birch_is_told_when_it_beats_what_orchard_believes_and_never_when_inflat
     """Issue 17's review: an inflated Birch figure is a misrepresentation. The fourth
     review (E7, E8, W1): disclosure works through the other side's belief, and Birch was
     weak in every draw, so mentioning a strong alternative was never practised. A true
-    Birch offer above Orchard's guess of Kite's other work must be mentioned; one below it
-    must be kept private."""
+    Birch offer below Orchard's guess of Kite's other work must be kept private. The sixth
+    review (E1): one above it was required too, which failed 40% of learners for a
+    defensible choice (it names a number below the opening); now either passes."""
     s = _learner_where(
         lambda s: {
             "strong": statement_kinds(s)["birch"] == "fact" and s.alternative_price > s.their_guess,
@@ -190,12 +191,7 @@ def test_birch_is_told_when_it_beats_what_orchard_believes_and_never_when_inflat
     with course.variants.learner_as(s.learner):
         if kind == "strong":
             check.opening(telling)
-            hint = miss(check.opening, keeping)
-            assert (
-                "is worth telling" in hint
-                and "add 'birch'" not in hint
-                and f"{s.their_guess:g} Orchard believes" in hint
-            )
+            check.opening(keeping)
         else:
             hint = miss(check.opening, telling)
             check.opening(keeping)

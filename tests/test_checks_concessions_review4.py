@@ -162,5 +162,5 @@ def test_the_text_no_longer_credits_the_rule_with_the_landing_or_concessions_wit
     assert "decide where on it to land, and" not in flat
     assert "Where to land is one decision; how to get there is another." in flat
     assert "That is the sense in which the give still brings something" not in flat
-    assert "**conditional** on the deal" in flat and "Move only on a condition" in flat
+    assert "**conditional** on the deal" in flat and "your planned step, and on a condition" in flat
     assert "Move only in a trade" not in flat

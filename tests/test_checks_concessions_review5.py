@@ -54,7 +54,7 @@ def test_citing_a_true_fact_below_the_opening_fails(learner):
         assert "argues against it" in hint
         hidden = miss(check.opening, with_low, hidden=True)
         assert "names less" in hidden
-    assert "A true price fact that names less than your opening is not worth telling" in _flat()
+    assert "A true price fact about the work that names less than your opening" in _flat()
 
 
 def test_citing_birch_below_the_opening_is_still_right_when_it_is_strong():
@@ -295,3 +295,92 @@ def test_the_planner_and_section_3_say_move_where_a_give_is_meant_too():
     assert "has four parts:" in flat
     assert "1. Concede only in answer to a concession of theirs, never into silence." in flat
     assert "Your first step, as in section 2's plan, gives no more than three fifths" in flat
+
+
+# --- Sixth review (/tmp/s27/review_04_concessions.md) -----------------------------------
+
+
+def test_section_5_answers_the_low_ball_with_a_hold_as_rule_3_does():
+    """Sixth review, C1: section 5's step 3 ("move only on a condition, and only your
+    planned step") endorsed a step forward after a sudden drop, which section 3's rule 3
+    forbids after a retraction. Now it says to hold, and to step only when they move back."""
+    text = _flat()
+    assert "Move only on a condition, and only your planned step" not in text
+    assert "section 3's rule 3 answers a retraction with a hold" in text
+    assert "When they come back with a real move, answer it with your planned step" in text
+
+
+def _keeping_birch(s, anchor, quote=None):
+    price, said = check.grounded_opening(s, anchor, quote)
+    return price, [key for key in said if key != "birch"]
+
+
+def test_keeping_a_strong_birch_private_passes_with_a_message_that_says_so(capsys):
+    """Sixth review, E1 and C2: when Birch's true offer beat Orchard's guess, an answer
+    that kept it private failed (79 of 200 learners), though its figure is a number below
+    the opening, the kind of fact the rule before it says not to tell; the hint claimed
+    telling it "makes your opening more believable". Over 200 learners, keeping it private
+    now passes the visible check, telling it too, and each pass says what the choice does;
+    mentioning a weak Birch still fails."""
+    strong = []
+    for n in range(200):
+        s = course.variant(MODULE, f"r-{n}")
+        if statement_kinds(s)["birch"] == "fact" and s.alternative_price > s.their_guess:
+            strong.append(s.learner)
+            with course.variants.learner_as(s.learner):
+                capsys.readouterr()
+                check.opening(_keeping_birch)
+                assert "you keep Birch's offer private" in capsys.readouterr().out
+                check.opening(lambda s, a, q=None: check.grounded_opening(s, a, q))
+                assert "you tell Orchard of Birch's offer" in capsys.readouterr().out
+    assert 0.25 * 200 <= len(strong) <= 0.6 * 200
+    with course.variants.learner_as(strong[0]):
+        check.opening(_keeping_birch, hidden=True)
+    assert "more believable" not in Path(check.__file__).read_text()
+    text = _flat()
+    assert "A true price fact about the work that names less than your opening" in text
+    assert "The check accepts either choice then" in text
+
+
+@pytest.mark.parametrize("container", [set, frozenset, tuple, list])
+def test_the_statement_keys_may_come_in_any_plain_collection(container):
+    """Sixth review, E3: keys returned as a set got the hint that they were not statements
+    of the scenario (for every learner), though only the container was unusual. A set, a
+    frozenset, a tuple and a list of the right keys now pass; a dict is told to be a list of
+    keys, and no keys at all is told to name one."""
+
+    def answer(s, anchor, quote=None):
+        price, said = check.grounded_opening(s, anchor, quote)
+        return price, container(said)
+
+    for learner in LEARNERS[:10]:
+        with course.variants.learner_as(learner):
+            check.opening(answer)
+    with course.variants.learner_as(LEARNERS[0]):
+        hint = miss(check.opening, lambda s, a, q=None: (s.their_estimate, {"survey": 1}))
+        assert "in a list" in hint and "is not a list of statements" not in hint
+        hint = miss(check.opening, lambda s, a, q=None: (s.their_estimate, []))
+        assert "you make no statement" in hint
+
+
+def test_the_sixth_reviews_unclear_passages_now_say_what_holds():
+    """Sixth review, C4, U1, U2, W1, W3, and module 01's review C2: "below the frontier free
+    moves exist" read as one-level moves, against the caution that one-level moves can get
+    stuck; "module 03's outside-option principle" named no term module 03 uses; an expected
+    pick "confirms" the estimate, and a surprise shows issues valued "more" (not relatively
+    more); the quote case gave its answer in a parenthesis; "choose the one you would rather
+    put on the table" was never assessed; a low anchor "leaves that estimate where it was",
+    against module 01's band model. Also the course's Schelling terms: tying a demand to an
+    alternative you would not take is a threat and a bluff, a warning only if you would."""
+    text = _flat()
+    assert "Below the frontier free moves exist" not in text
+    assert "some free change of package always exists, though not always a one-level one" in text
+    assert "outside-option principle" not in text and "deal-me-out" in text
+    assert "confirms your estimate" not in text and "is consistent with your estimate" in text
+    assert "matter relatively more to Orchard" in text and "values relatively more" in text
+    assert "is the quote itself" not in text
+    assert "choose the one you would rather put on the table" not in text
+    assert "the check accepts any of them" in text
+    assert "from a side that may be shading its opening" in text and "band model" in text
+    assert "is a *warning* (modules 02 and 03) only if you would really take" in text
+    assert "a *threat*, and one you would not carry out, so a bluff" in text

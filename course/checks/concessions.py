@@ -168,13 +168,13 @@ def grounded_opening(s, anchor=None, rival=None):
 
 
 def _said(result):
-    """The keys a learner's answer says: one key, or a list or tuple of keys (``None`` when
-    it is neither)."""
+    """The keys a learner's answer says: one key, or a list, tuple or set of keys (``None``
+    when it is neither)."""
     said = result[1]
     if isinstance(said, str):
         return [said]
-    if isinstance(said, list | tuple) and said and all(isinstance(k, str) for k in said):
-        return list(said)
+    if isinstance(said, list | tuple | set | frozenset) and all(isinstance(k, str) for k in said):
+        return sorted(said) if isinstance(said, set | frozenset) else list(said)
     return None
 
 
@@ -204,11 +204,14 @@ def _rivals(s, hidden):
 def opening(answer, hidden=False):
     """Check a function that returns an opening price and the statement that grounds it,
     first when you open and then when Orchard has opened with an extreme anchor."""
+    told = None  # whether your answer for your own scenario, with no anchor, tells of Birch
     for s in _scenarios(hidden):
         first = None
         for anchor in _anchors(s, hidden):
             result = call_learner(answer, s, anchor)
             price = _check_opening(s, anchor, result, None)
+            if told is None:
+                told = "birch" in _said(result)
             if first is None:
                 first = price
             elif not same_money(price, first):
@@ -223,11 +226,25 @@ def opening(answer, hidden=False):
         for anchor, rival in _rivals(s, hidden):
             result = call_learner(answer, s, anchor, rival)
             _check_opening(s, anchor, result, rival)
+    own = _variant(learner_id())
+    if statement_kinds(own)["birch"] == "fact" and birch_is_strong(own):
+        birch = (
+            "you tell Orchard of Birch's offer, which beats what it believes your other work "
+            "pays and so raises the least it thinks you would take (it also names a number "
+            "below your opening; keeping it private would have passed too)"
+            if told
+            else "you keep Birch's offer private: it beats what Orchard believes, so telling "
+            "it would raise the least Orchard thinks you would take, but it names a number "
+            "below your opening, and keeping it is a choice the check accepts"
+        )
+    elif statement_kinds(own)["birch"] == "fact":
+        birch = "you keep Birch's offer, weaker than Orchard believes, to yourself"
+    else:
+        birch = "you do not cite the inflated figure for Birch's offer"
     passed(
-        "your opening is ambitious, a true fact you can state justifies it, you mention "
-        "Birch exactly when it beats what Orchard believes, Orchard's anchor does not move "
-        "your price, and a rival's quote (news about Orchard's alternatives) caps it where "
-        "it is lower."
+        "your opening is ambitious, a true fact you can state justifies it, "
+        f"{birch}, Orchard's anchor does not move your price, and a rival's quote (news "
+        "about Orchard's alternatives) caps it where it is lower."
     )
 
 
@@ -244,7 +261,22 @@ def _check_opening(s, anchor, result, rival):
             "it should return a pair (price, statement keys)",
         )
     said = _said(result)
-    if said is None or any(key not in s.statements for key in said):
+    if said is None:
+        _fail(
+            where,
+            f"the second part of your answer, {result[1]!r}, should be the keys of the "
+            "statements you make, in a list (one key on its own is fine too), e.g. "
+            "['survey']",
+            "the statements you make should be given as a list of keys",
+        )
+    if not said:
+        _fail(
+            where,
+            "you make no statement: an opening needs a true fact that justifies it, so name "
+            "at least one key of s.statements",
+            "it makes no statement to justify the opening",
+        )
+    if any(key not in s.statements for key in said):
         _fail(
             where,
             f"{result[1]!r} is not a list of statements of your scenario; the keys are "
@@ -305,16 +337,6 @@ def _check_opening(s, anchor, result, rival):
                 "less; leave it unsaid and cite only the facts that support your price",
                 "it cites a true price fact that names less than its opening",
             )
-    if kinds["birch"] == "fact" and birch_is_strong(s) and "birch" not in said:
-        _fail(
-            where,
-            f"you keep Birch's offer to yourself, but it is true and strong: Birch has offered "
-            f"{s.alternative_price:g}, more than the {s.their_guess:g} Orchard believes your "
-            "other work pays. Said as a fact, it raises Orchard's estimate of the least you "
-            "would take and makes your opening more believable: an alternative that beats "
-            "what the other side believes of it is worth telling",
-            "it keeps a strong, true alternative to itself",
-        )
     return price
 
 

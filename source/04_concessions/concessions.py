@@ -98,9 +98,13 @@ scenario
 # Not every number the other side shows you is an anchor. Another studio's written quote for the
 # same work is news about their alternatives: it changes what they can get elsewhere, so
 # it should move your estimate of their reservation price, and with it your opening. An
-# anchor from far below says only that they would pay at least that much, which you knew
-# already, so it leaves that estimate where it was. Telling the two apart is the point of
-# attending to the other side's alternatives.
+# anchor from far below, from a side that may be shading its opening, proves only that
+# they would pay at least that much, which you knew already, so it leaves that estimate
+# where it was. It says more only when you know how this side habitually opens: in
+# module 01's band model, where a buyer opens within a known share of its reservation
+# price, a low opening rules out the top prices and tilts the estimate down. Orchard's
+# story gives you no such pattern. Telling the two apart is the point of attending to
+# the other side's alternatives.
 #
 # Opening first pays when you know the range well. When you do not, a first offer can give
 # away more than any later concession wins back, and it may be wiser to let the other side
@@ -133,14 +137,21 @@ scenario
 # take goes up, and so does what they must offer to reach a deal; if it is worse, it goes
 # down, and you have only shown how little you could get elsewhere. So compare your
 # alternative with what *they* believe of it, not with your own reservation price, and
-# keep a weaker one private. (Module 03's outside-option principle says when an option
-# moves a deal once both sides know it; this rule is about what telling it does to their
-# belief, so it is a rule of thumb drawn from the same idea.) When you do mention an
+# keep a weaker one private. Even a stronger one is a judgement call: its figure is a
+# number below your opening that the other side can hold on to, and with it they can
+# guess your reservation price. Telling it helps most when it comes close to the number
+# you open with. (Module 03's deal-me-out result says when an outside option moves a
+# deal once both sides know it; this rule is about what telling it does to their belief,
+# so it is a rule of thumb drawn from the same idea.) When you do mention an
 # alternative, state it as a fact ("Birch has offered us that much for the year") and let
-# the other side draw the conclusion; "pay, or we take Birch's job and you miss your
-# launch" is a threat. A threat puts the other side's pride in the way of agreeing and
-# invites a threat back, and a walk-away you hint at only works if you would really take
-# it (module 03).
+# the other side draw the conclusion. "Pay more, or we take Birch's job and you miss your
+# launch" is another kind of move. Tying a demand to your alternative is a *warning*
+# (modules 02 and 03) only if you would really take the alternative when refused. In
+# your case any price above your reservation price beats Birch's job, so at a demand
+# above it you would not: the sentence ties the demand to something you would rather not
+# do, a *threat*, and one you would not carry out, so a bluff, which can also count as a
+# misrepresentation of your intention (module 02). Even a true warning corners the other
+# side: it puts their pride in the way of agreeing and invites a threat back.
 #
 # In your scenario your BATNA is Birch's price, and your **reservation price**, as in
 # module 02, is that price corrected for what this deal costs you more: Birch's price plus
@@ -164,12 +175,15 @@ scenario
 #   make, and every one of them is a true fact, said as a fact, that is worth telling
 #   Orchard. Read each one against your story: a sentence that contradicts it is not
 #   true (compare Birch's figure with `s.alternative_price`), and a sentence that says
-#   what you will do to Orchard is a threat. A true price fact that names less than your
-#   opening is not worth telling either: it argues against your own number, giving Orchard
-#   a lower one to hold on to.
-# - **Your alternative, only when it helps:** mention Birch's offer when it is true and
-#   better than what Orchard believes your other work pays (`s.their_guess`), and keep it
-#   private when it is worse.
+#   what you will do to Orchard is a threat. A true price fact about the work that names
+#   less than your opening is not worth telling either: it argues against your own number,
+#   giving Orchard a lower one to hold on to.
+# - **Your alternative, only when it helps:** Birch's offer is a price too, but of your
+#   alternative, and it works on what Orchard believes of you, so the next rule decides it.
+#   Keep it private when it is worse than what Orchard believes your other work pays
+#   (`s.their_guess`). When it is true and better, telling it raises the least Orchard
+#   thinks you would take, but it also names a number below your opening: weigh the two.
+#   The check accepts either choice then, and its message says what yours does.
 # - **Not pulled by an anchor:** Orchard's opening tells you what it would like to pay,
 #   not what its alternatives are. It may still tell you something about Orchard (module
 #   01), but here it changes none of your facts, so your answer to it is the price you
@@ -179,8 +193,7 @@ scenario
 #   reservation price, and an opening above the quote is not one Orchard will take
 #   seriously. Work out what that means for your price in each case: the check tries
 #   quotes below your estimate, between it and your best fact, and above everything you
-#   can justify. (When the quote is below your estimate, it becomes your new estimate,
-#   and the price that is both ambitious and no more than the quote is the quote itself.)
+#   can justify.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -196,7 +209,7 @@ def opening(s, anchor, quote=None):
         price = min(price, quote)
     birch_true = s.statements["birch"].figure == s.alternative_price
     if birch_true and s.alternative_price > s.their_guess:  # stronger than Orchard thinks
-        return price, [key, "birch"]
+        return price, [key, "birch"]  # a judgement: keeping it private passes too
     return price, [key]
     ### END SOLUTION
 
@@ -504,7 +517,8 @@ NegotiationArena()
 #
 # A move is **free** when it leaves neither side with fewer points and adds to at least
 # one of them: its trade ratio is at least 1 *and* it costs them nothing. Below the
-# frontier free moves exist; on it, none does.
+# frontier some free change of package always exists, though not always a one-level one
+# (see the caution below); on the frontier, none does.
 #
 # **Where to land is one decision; how to get there is another.** The best place to land
 # is the frontier package with the most points for you among those that give the other
@@ -687,11 +701,13 @@ check.next_trade(next_trade, hidden=True)
 #
 # **Reading the pick.** Your research gives you an estimate of Orchard's points, and from
 # it a guess at which offer Orchard will like best. If Orchard picks that one, its choice
-# confirms your estimate and tells you nothing new. If it picks another, the estimate is
-# off somewhere: the issues on which the offer it picked gives it more ground than the
-# offer you expected it to pick are the ones that probably matter more to Orchard than
-# you thought. Lean on them in your next proposal: ground on those issues buys more of
-# Orchard's agreement than your research says.
+# is consistent with your estimate (it does not prove it) and tells you nothing new to
+# act on. If it picks another, the estimate is off somewhere: the issues on which the
+# offer it picked gives it more ground than the offer you expected it to pick probably
+# matter relatively more to Orchard than you thought, compared with the issues on which
+# the expected offer gave more. One pick shows how Orchard ranks issues against each
+# other, not what any one of them is worth to it. Lean on those issues in your next
+# proposal: ground on them buys more of Orchard's agreement than your research says.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (2 points): three equivalent offers
@@ -714,7 +730,8 @@ check.next_trade(next_trade, hidden=True)
 #
 # `all_packages(s.yours, s.theirs)` lists every package with both sides' points, and
 # `pareto_frontier` finds the frontier's points, if you want them. Your case has more
-# than one set that meets these rules: choose the one you would rather put on the table.
+# than one set that meets these rules, and the check accepts any of them: which one to
+# put on the table is your choice.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "meso-answer", "schema_version": 3}
@@ -763,7 +780,8 @@ check.meso(meso, hidden=True)
 #
 # Write `read_pick(s, offers, picked)`: you put the three packages `offers` on the table
 # together, and Orchard chose `offers[picked]` (`picked` is 0, 1 or 2). Return the set of
-# issues its pick suggests it values more than your research (`s.theirs`) estimated: an
+# issues its pick suggests it values relatively more than your research (`s.theirs`)
+# estimated, compared with the other issues: an
 # empty set when it picked the offer your research rated best for it (worth the most of
 # its points), and otherwise the issues on which the offer it picked gives it more ground
 # (a level further towards Orchard's end of `s.issues[issue]`) than that best-rated offer.
@@ -772,7 +790,8 @@ check.meso(meso, hidden=True)
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "read-pick-answer", "schema_version": 3}
 def read_pick(s, offers, picked):
-    """The issues Orchard's pick suggests it values more than your research estimated."""
+    """The issues Orchard's pick suggests it values relatively more than your research
+    estimated."""
 
     ### BEGIN SOLUTION
     def theirs(package):  # the package's worth to Orchard, by your research
@@ -780,7 +799,7 @@ def read_pick(s, offers, picked):
 
     expected = max(offers, key=theirs)
     if offers[picked] == expected:
-        return set()  # the pick confirms the research
+        return set()  # the pick is consistent with the research: nothing new
     chosen = offers[picked]
     return {
         i for i, levels in s.issues.items() if levels.index(chosen[i]) > levels.index(expected[i])
@@ -832,11 +851,14 @@ check.read_pick(read_pick, hidden=True)
 # 2. *Reassess, then re-anchor.* If the news is real and credible, update your estimate of
 #    their reservation price, and with it your plan. If it is not, restate the fact behind your
 #    number: "The market rate for a year of this work is 118, and that is where we are."
-# 3. *Move only on a condition, and only your planned step.* Ask for something back each
-#    time: a level on another issue where one is on offer ("I can look at 30-day payment
-#    if delivery stays at 10 weeks"), and always the deal itself ("... if that settles
-#    it"), as section 4 says. A big step made to calm the room is a concession nobody
-#    paid for, and it moves the anchor their way.
+# 3. *Hold until they move back.* A drop after offers that rose is a retraction, and
+#    section 3's rule 3 answers a retraction with a hold: repeat your last ask, even if
+#    your plan had a step due. A step now, even your planned one, rewards the drop; a big
+#    step made to calm the room is a concession nobody paid for, and it moves the anchor
+#    their way. When they come back with a real move, answer it with your planned step,
+#    and on a condition: a level on another issue where one is on offer ("I can look at
+#    30-day payment if delivery stays at 10 weeks"), and always the deal itself ("... if
+#    that settles it"), as section 4 says.
 # 4. *If there is no zone, leave well.* "At 60 we can't do this work properly. If your
 #    budget moves, or a smaller scope would help, call me; I'd like to work with you."
 #    Say what would bring you back, and thank them.
@@ -1038,8 +1060,9 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #   from their alternatives and your target, giving their number no pull beyond what it
 #   tells you (module 01); news about their alternatives (another seller's real quote) is
 #   different, and should move you.
-# - Mention an alternative that beats what the other side believes of it, as a fact,
-#   never as a threat, and keep a weaker one private; a bluff about your reservation price is tolerated, inventing or inflating an offer is
+# - Mention an alternative only when it beats what the other side believes of it (and
+#   even then weigh the lower number it names), as a fact, never as a threat, and keep a
+#   weaker one private; a bluff about your reservation price is tolerated, inventing or inflating an offer is
 #   misrepresentation.
 # - A concession pattern speaks: shrinking steps say you are near your reservation price, growing ones
 #   say wait. Plan towards a target with a margin above your reservation price, and treat
