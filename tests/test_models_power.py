@@ -692,7 +692,7 @@ def test_smaller_fixes_of_the_review():
     assert "would leave Kestrel nothing beyond Harrow's offer" in PROSE  # 12
     assert "outside = bargaining_split(0.99, 0.99, b)[1]" in NOTEBOOK  # 13: short rounds
     assert "It takes about three hours" not in PROSE  # 17
-    assert "about four to four and a half hours" in PROSE
+    assert "about four and a half to five hours" in PROSE  # sixth review, U6
     assert "it accepts 47.4% (0.9/1.9) or more" not in PROSE  # 19
     assert "the lowest offer it accepts is 48%" in PROSE
     # review 4, E2: Borealis's offer is put forward as a standard Atlas can check, not as news

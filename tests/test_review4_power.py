@@ -8,6 +8,7 @@ import course.scenarios.power as _P
 from course.checks import power as check
 from course.checks.hints import NotYet
 from course.scenarios.power import RIG_TEXTS, kestrel_shapley
+from course.variants import hidden_cases_as, learner_as
 from tests.test_models_power import PROSE
 
 LEARNERS = tuple(f"review4-{n}" for n in range(1000))
@@ -127,10 +128,12 @@ def test_the_editor_words_in_the_hints():
                 check.judge_tactic(s, t, {t.letter: "illegitimate"})
             if t.amount <= s.borealis_value:
                 warned += 1
-                assert "it warns of what it would do anyway" in str(failure.value)
             else:
                 threatened += 1
-                assert "a threat Kestrel has no reason to carry out" in str(failure.value)
+            # sixth review, W2: the comparison to make, never the category
+            assert "would Kestrel do what it says" in str(failure.value)
+            assert "warns of what it would do anyway" not in str(failure.value)
+            assert "a threat Kestrel" not in str(failure.value)
     assert warned and threatened
 
 
@@ -321,3 +324,122 @@ def test_no_key_is_an_attribute_of_what_the_learner_is_handed():
             assert _public(f) == {"letter", "text"}
             assert fact_kind(f) in POWER_FACTS
         assert atlas_proposal(s) == round(kestrel_shapley(s), -2)
+
+
+def test_the_floor_shortcut_is_named_for_what_it_is():
+    """Sixth review, E3: a learner who builds the market with Corvid but compares with
+    Borealis alone was told 'Corvid left out' in 62 of the 63 learners of 300 where that
+    slip gives a wrong verdict; the hint now names the Borealis-only comparison."""
+    from course.scenarios.power import (
+        clears_with_corvid,
+        floor_with_corvid,
+        kestrel_shapley_with_corvid,
+    )
+
+    wrong = 0
+    for n in range(300):
+        s = course.variant("03_power", f"r-{n}")
+        slip = kestrel_shapley_with_corvid(s) >= s.borealis_value
+        if slip == clears_with_corvid(s):
+            continue
+        wrong += 1
+        with pytest.raises(NotYet) as failure:
+            check.judge_clears_with_corvid(s, (floor_with_corvid(s), slip))
+        assert "comparing with Borealis alone" in str(failure.value) or (
+            "compares with Borealis alone" in str(failure.value)
+        ), s.learner
+    assert wrong > 30
+
+
+def test_question_7a_hints_give_the_comparison_not_the_category():
+    """Sixth review, W2: the hints said 'it warns of what it would do anyway', 'a threat
+    Kestrel has no reason to carry out', 'Corvid has made no offer at all': the category in
+    the course's own words. They now say what to compare; still true of every statement."""
+    from course.scenarios.power import LABELS, tactic_labels
+
+    giveaways = ("warns of", "a threat", "no offer at all", "would take less than", "plainly")
+    seen = 0
+    for n in range(200):
+        s = course.variant("03_power", f"w2-{n}")
+        for t in s.tactics:
+            for said in set(LABELS) - set(tactic_labels(s, t)):
+                with pytest.raises(NotYet) as failure:
+                    check.judge_tactic(s, t, {t.letter: said})
+                hint = str(failure.value).split(";")[0]
+                assert not any(words in hint for words in giveaways), (s.learner, hint)
+                seen += 1
+    assert seen > 1000
+
+
+def test_the_visible_checks_try_the_public_self_check_learners():
+    """Sixth review, E2: the visible checks ran on the learner's own scenario alone, so the
+    shortcut each question exists for passed there (Harrow's raw rise for 94% of learners,
+    the proposer's seat for 68%, the even split kept for 63%) and failed only at grading.
+    They now try the public self-check learners too, and a failure there says whose."""
+    from course.scenarios.power import signing_switch
+
+    def harrow_raw(s):
+        return check._shortcut_lever(s, harrow_raw=True)
+
+    def even_split(s):
+        return max(s.atlas_value / 2, s.borealis_value), signing_switch(s)
+
+    for n in range(6):
+        name = f"visible-{n}"
+        with learner_as(name), hidden_cases_as(None):
+            with pytest.raises(NotYet):
+                check.best_lever(harrow_raw)
+            with pytest.raises(NotYet):
+                check.granite_reply(check._seat_reply)
+            outcome = check.signing_terms(even_split)
+            assert outcome is None or outcome.earned < outcome.possible, name
+
+
+def _section(prose, start, end):
+    return prose[prose.index(start) : prose.index(end, prose.index(start))]
+
+
+def test_the_core_comes_with_the_laboratory_evidence():
+    """Sixth review, E4: 'expect the core' stood with no evidence, while the classic 3-person
+    experiments on this game (Murnighan and Roth 1977, 1978) found payoffs well short of the
+    core and close to the Shapley value; the text now says so, and what the Shapley value
+    predicts (Roth 1977)."""
+    assert "expect the core" not in PROSE
+    market = _section(PROSE, "Neither number is *the* answer", "**A licence and two buyers.**")
+    for words in ("Murnighan and Roth", "1977", "1978", "Shapley value", "Roth (1977)"):
+        assert words in market, words
+    summary = PROSE[PROSE.index("## What to take away") :]
+    assert "Murnighan and Roth 1977" in summary
+
+
+def test_section_1_places_trust_and_a_fact_with_two_bases():
+    """Sixth review, C3 and U5: module 00 counts the other side's trust in your word as a
+    source of leverage, and question 1 accepts 'resource' for a signature section 1 gave as
+    authority; section 1 now says how trust relates to the four bases, and that one fact can
+    show two bases."""
+    sources = _section(PROSE, "This course names four bases", "### Question 1")
+    assert "**Trust and credibility.**" in sources and "Module 00" in sources
+    assert "One fact can show two bases" in sources
+
+
+def test_the_rubric_keeps_the_condition_on_counting_by_half():
+    """Sixth review, C4: the rubric said without condition that an alternative left when
+    talks fail counts by half; sections 5 and 8 say so only where the risk of breakdown,
+    not the cost of delay, drives agreement."""
+    rubric = _section(PROSE, "Rubric, half a point each", "A full-marks answer")
+    assert "counts by half where" in rubric and "not the cost of delay" in rubric
+
+
+def test_small_clarities_of_the_sixth_review():
+    """Sixth review, U2, U4, U6: question 4b is said to be a question of its own; an
+    ultimatum over a true alternative is placed in section 7's scheme; the time estimate allows three hours for the second sitting, and the
+    course map agrees (285 minutes)."""
+    from course.course_map import MODULES
+
+    assert "Question 4b is a question of its own" in PROSE
+    using = _section(PROSE, "## 7. Using power", "### Question 7")
+    assert "is a warning, not a threat, and legitimate" in using
+    assert "corners them" in using
+    assert "sections 4 to 8 (about three hours)" in PROSE
+    assert next(m.minutes for m in MODULES if m.folder == "03_power") == 285
+    assert "on a few public ones of other learners" in PROSE

@@ -22,7 +22,7 @@ from course.scenarios.power import (
     REASONS,
     REPLIES,
 )
-from course.variants import hidden_learner_where, learner_id, variant
+from course.variants import hidden_cases_as, hidden_learner_where, learner_id, variant
 
 MODULE = "03_power"
 
@@ -164,8 +164,9 @@ def _rig_scenarios(hidden):
     read from the story, so a function may go by the letter), one for each kind of
     alternative above and below half of Dunmore's value."""
     own = _drawn(learner_id())
-    if not hidden:
-        return [own]
+    if not hidden:  # the public self-check learners (sixth review, E2)
+        with hidden_cases_as(None):
+            return _rig_scenarios(True)
     order = _rig_order(own)
     found = [own]
     for walk_out in (True, False):
@@ -184,9 +185,31 @@ def _rig_scenarios(hidden):
 
 
 def _scenarios(hidden):
-    """The learner's own scenario, plus other learners' when grading hidden cases."""
+    """The learner's own scenario, plus other learners': the hidden learners when grading
+    hidden cases, else the public self-check learners, so that the visible check catches the
+    shortcuts each question exists for before grading does (sixth review, E2: on the
+    learner's own case alone, they passed visibly for 48 to 95% of learners)."""
     own = _drawn(learner_id())
-    return [own] + ([_drawn(learner) for learner in HIDDEN_LEARNERS] if hidden else [])
+    if hidden:
+        return [own] + [_drawn(learner) for learner in HIDDEN_LEARNERS]
+    with hidden_cases_as(None):
+        public = list(HIDDEN_LEARNERS)
+    return [own] + [_drawn(learner) for learner in public]
+
+
+def _judged(s, judge):
+    """Run ``judge()`` for scenario ``s``; when ``s`` is another learner's, a failure says
+    whose, and how to see that scenario (a hidden check shows only the general words)."""
+    try:
+        return judge()
+    except NotYet as failure:
+        if s.learner == learner_id():
+            raise
+        raise NotYet(
+            f"on another learner's scenario, {s.learner!r} (print it with "
+            f"course.variant('03_power', {s.learner!r})): {failure}",
+            general=failure.general,
+        ) from None
 
 
 def amount(value, what):
@@ -265,7 +288,7 @@ def judge_power_fact(s, fact, answers):
 def power_sources(answer):
     """Check a function that names, for each of the scenario's four facts, the base of power
     and who depends on whom: half a point each, for both right."""
-    s = _scenarios(False)[0]
+    s = _drawn(learner_id())
     return _per_item(
         answer,
         s.power_facts,
@@ -388,15 +411,25 @@ def judge_clears_with_corvid(s, result):
     if verdict == expected:
         return
     with_corvid, floor = kestrel_shapley_with_corvid(s), floor_with_corvid(s)
-    today = kestrel_shapley(s) >= s.borealis_value
-    if verdict == today:
+    today = verdict == (kestrel_shapley(s) >= s.borealis_value)
+    borealis_only = verdict == (with_corvid >= s.borealis_value)
+    # sixth review, E3: the floor shortcut was tested second, so a learner who built the
+    # market with Corvid but kept Borealis as the floor was told Corvid was left out
+    if today and borealis_only:
+        shortcut = (
+            "that is the verdict you get by comparing with Borealis alone, whether Kestrel's "
+            "Shapley value is taken in today's market of three or in the market with Corvid; "
+            "a third buyer changes the Shapley value and, if it would pay more than Borealis, "
+            "the floor. "
+        )
+    elif borealis_only:
+        shortcut = "that compares with Borealis alone, but Corvid's offer would count too. "
+    elif today:
         shortcut = (
             "that is the verdict in today's market of three, Corvid left out; a third buyer "
             "changes both Kestrel's Shapley value and, if it would pay more than Borealis, "
             "the floor. "
         )
-    elif verdict == (with_corvid >= s.borealis_value):
-        shortcut = "that compares with Borealis alone, but Corvid's offer would count too. "
     else:
         shortcut = ""
     side = "more" if expected else "less"
@@ -416,7 +449,7 @@ def judge_clears_with_corvid(s, result):
 def _each(answer, scenarios, judge, message):
     """Run ``judge`` on the learner's result for each scenario; ``message`` when all pass."""
     for s in scenarios:
-        judge(s, call_learner(answer, s))
+        _judged(s, lambda s=s: judge(s, call_learner(answer, s)))
     return message
 
 
@@ -627,20 +660,22 @@ def judge_rig_price(s, version, prices):
     expected = rig_price(s, version)
     m, x, half = s.rig_value, version.amount, s.rig_value / 2
     mistakes = []
+    # sixth review, W3: a hint names the rule the number follows and sends the learner back
+    # to the story; which kind the version is stays the learner's judgement
+    reach = (
+        f"read version {version.letter} again: who or what can end those talks, and how "
+        f"would Kestrel come by the {_money(x)}? That decides which of section 5's two rules "
+        "applies"
+    )
     if rig_kind(version) == "outside option":
-        reach = (
-            f"in version {version.letter} Kestrel can take the {_money(x)} only by ending the "
-            "talks itself, when it turns down a proposal from Dunmore, and nothing else ends "
-            "them: an outside option"
-        )
         mistakes.append(
             (
                 x + (m - x) / 2,
-                f"that is the Nash split with {_money(x)} as the disagreement point; but "
-                f"{reach}, which counts only when it beats half of {_money(m)}, and then "
-                "sets the price (deal-me-out)",
-                "it treats an outside option as a breakdown payoff (or splits the "
-                "difference above it)",
+                f"that is the Nash split with {_money(x)} as the disagreement point, section "
+                "5's rule for an alternative Kestrel is left with when the talks end on their "
+                f"own; {reach}",
+                "it applies the rule for an alternative one is left with when talks fail to "
+                "one that must be walked out to (or splits the difference above it)",
             )
         )
         if x < half:
@@ -648,36 +683,32 @@ def judge_rig_price(s, version, prices):
                 (
                     x,
                     f"{_money(x)} is below half of {_money(m)}, which Kestrel gets at the "
-                    "table as its share: an outside option below that changes nothing",
-                    "it lets an outside option below the share at the table set the price",
+                    "table as its share, and neither of section 5's rules lets an alternative "
+                    "take Kestrel's price below that share",
+                    "it lets an alternative below the share at the table set the price",
                 )
             )
-    else:
-        reach = (
-            f"in version {version.letter} the {_money(x)} is what Kestrel is left with if "
-            "the talks end on their own, and waiting costs nothing: a breakdown payoff"
+    elif x > half:
+        mistakes.append(
+            (
+                x,
+                "that is what deal-me-out gives, section 5's rule for an alternative Kestrel "
+                f"must walk out to take; {reach}",
+                "it applies the rule for an alternative one must walk out to take to one "
+                "that one is left with when talks fail",
+            )
         )
-        if x > half:
-            mistakes.append(
-                (
-                    x,
-                    f"that is what deal-me-out gives, as if Kestrel had to walk out to get "
-                    f"{_money(x)}; but {reach}, the disagreement point of a Nash split: "
-                    f"Kestrel gets {_money(x)} plus half of what is left",
-                    "it treats a breakdown payoff as an outside option",
-                )
+    else:  # deal-me-out and leaving the alternative out give the same half (E12)
+        mistakes.append(
+            (
+                half,
+                "that is half of Dunmore's value: the alternative left out, or counted by "
+                "deal-me-out, section 5's rule for an alternative Kestrel must walk out to "
+                f"take, which ignores one below half; {reach}",
+                "it leaves the alternative out, or applies the rule for an alternative one "
+                "must walk out to take to one that one is left with when talks fail",
             )
-        else:  # deal-me-out and leaving the alternative out give the same half (E12)
-            mistakes.append(
-                (
-                    half,
-                    f"that is half of Dunmore's value: the alternative left out, or counted as "
-                    f"if Kestrel had to walk out to get {_money(x)} (below half, deal-me-out "
-                    f"ignores it); but {reach}, the disagreement point of a Nash split: "
-                    f"Kestrel gets {_money(x)} plus half of what is left",
-                    "it leaves a breakdown payoff out, or treats it as an outside option",
-                )
-            )
+        )
     mistakes.append(
         (
             half,
@@ -743,7 +774,9 @@ def _rig_part(answer, scenarios, walk_out, message):
     other, judged on each scenario; ``message`` when all pass."""
     for s in scenarios:
         version = next(v for v in s.rig_versions if _story().walks_out(v) == walk_out)
-        judge_rig_price(s, version, _rig_prices_of(answer, s))
+        _judged(
+            s, lambda s=s, version=version: judge_rig_price(s, version, _rig_prices_of(answer, s))
+        )
     return message
 
 
@@ -1063,39 +1096,32 @@ def best_lever(answer, hidden=False):
 
 def _tactic_fact(s, tactic):
     """What decides ``tactic``'s kind in scenario ``s``, said without naming the kind."""
-    from course.scenarios.power import granite_share, tactic_label
-
-    v2, harrow = f"{s.borealis_value:,.0f}", f"{s.outside_offer:,.0f}"
+    harrow = f"{s.outside_offer:,.0f}"
     price = f"{tactic.amount:,.0f}"
-    if _story().tactic_kind(tactic) == "borealis_threat":
-        if tactic_label(s, tactic) == "legitimate":
-            return (
-                f"Borealis has committed to pay {v2}, so Kestrel really would sell to it rather "
-                "than take less from Atlas: it warns of what it would do anyway"
-            )
+    # sixth review, W2: each says what to compare or ask, as module 02's nudges do; the
+    # conclusion, and with it the category, is left to the learner
+    kind = _story().tactic_kind(tactic)
+    if kind == "borealis_threat":
         return (
-            f"Borealis has committed to pay at most {v2}, less than {price}, so if Atlas "
-            "offered a price in between, selling to Borealis would leave Kestrel worse off: "
-            "a threat Kestrel has no reason to carry out"
+            f"compare {price} with the {s.borealis_value:,.0f} Borealis has committed to pay: "
+            f"if Atlas offered a little less than {price}, would selling to Borealis leave "
+            "Kestrel better off or worse off, and so would Kestrel do what it says?"
         )
-    if _story().tactic_kind(tactic) == "harrow_offer":
-        if tactic.amount == s.outside_offer:
-            return f"Harrow's offer really is {harrow}, and Kestrel says so plainly"
-        return f"Harrow's offer is {harrow}, not {price}"
+    if kind == "harrow_offer":
+        return f"compare {price} with the {harrow} Harrow has offered (part 4 of the story)"
     return {
-        "corvid_bid": f"Corvid has made no offer at all, let alone one of {price}: bringing "
-        "it in is one of part 5's moves, not yet made, and Atlas cannot check what Kestrel "
-        "says of it",
-        "planning_committee": "the vote belongs to a public office, held for the town and not "
-        "for Kestrel's deals, however true it is that the vote is coming",
-        "bought_costs": "the figures may be true, but they were bought from someone bound to "
-        "keep them secret",
-        "calm_borealis": "Borealis really does want the licence, and Kestrel says so plainly, "
-        "with no demand attached",
-        "limit_claim": f"Kestrel would take less than {price}: it accepts any proposal of at "
-        f"least its equilibrium share, {granite_share(s):,.0f}, and anything above Harrow's "
-        f"{harrow} beats walking away",
-    }[_story().tactic_kind(tactic)]
+        "corvid_bid": "compare what Kestrel says of Corvid with part 5 of the story, and ask "
+        "whether Atlas could check it",
+        "planning_committee": "ask whose the vote is, and for whom it is held, however true "
+        "it is that the vote is coming",
+        "bought_costs": "ask where the figures came from, and who was bound to keep them, "
+        "however true they may be",
+        "calm_borealis": "compare what Kestrel says with part 1 of the story, and ask whether "
+        "it attaches a demand",
+        "limit_claim": f"compare {price} with the least Kestrel would accept from Granite, "
+        f"its equilibrium share (section 5), and ask whether a proposal above Harrow's "
+        f"{harrow} would beat walking away",
+    }[kind]
 
 
 def _tactic_hint(s, tactic, said):
@@ -1143,7 +1169,7 @@ def judge_tactic(s, tactic, labels):
 def rate_tactics(answer):
     """Check a function that labels each of the scenario's four statements with module 00's
     words (legitimate, bluff, misrepresentation, illegitimate): half a point each."""
-    s = _scenarios(False)[0]
+    s = _drawn(learner_id())
     return _per_item(
         answer,
         s.tactics,

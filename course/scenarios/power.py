@@ -75,7 +75,8 @@ class Tactic:
 
 #: Each template of question 7: (party it is said to, the label's rule, the text).
 #: A rule is a label, or "threat" (legitimate when the price is Borealis's value, which
-#: Borealis has committed to pay, so that Kestrel would carry the threat out; a bluff when
+#: Borealis has committed to pay, so that the demand is a warning of what Kestrel would do
+#: anyway; a bluff when
 #: it is above, where "misrepresentation" is accepted too: see ``tactic_labels``), or
 #: "harrow" (legitimate
 #: when the figure is Harrow's real offer, a misrepresentation when it is inflated).
@@ -1013,8 +1014,8 @@ def _tactics(rng, borealis, harrow, atlas, above, corvid):
     # than Atlas's value, else Atlas could only refuse
     proposal = (3 * atlas + borealis) / 6
     above_proposal = max(borealis, proposal)
-    # a threat Kestrel would carry out, at Borealis's value, only where that asks for more
-    # than Atlas already proposes (review 3, E9); else one it would not carry out, at a
+    # a warning of what Kestrel would do anyway, at Borealis's value, only where that asks
+    # for more than Atlas already proposes (review 3, E9); else a bluff, at a
     # price between that and Atlas's value
     if borealis > proposal and rng.random() < 0.5:
         threat = borealis

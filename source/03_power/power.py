@@ -35,11 +35,13 @@
 # 7. use power without threats (section 7 says what counts as one): what to say, what to
 #    keep to yourself, and which power is not yours to use.
 #
-# It takes about four to four and a half hours if the models are new to you, longer if
+# It takes about four and a half to five hours if the models are new to you, longer if
 # Python is new to you, best in two sittings: sections 1 to 3 (about an hour and three
-# quarters), then sections 4 to 8 (about two and a half hours). Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours;
+# quarters), then sections 4 to 8 (about three hours). Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours;
 # the cells after them check your answer and tell you what to fix. Every learner gets their
-# own numbers, so your answers are yours alone.
+# own numbers, so your answers are yours alone. A check tries your function on your own
+# scenario and on a few public ones of other learners (their ids start with `self-check`),
+# so that a rule that fits only your numbers shows up before grading; grading tries others.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -109,8 +111,21 @@ scenario
 #   Reward and coercion mostly come to this at a negotiating table: a contract you can
 #   give, a supply you can hold back.
 #
+# One fact can show two bases. The manager who must sign a contract holds authority, since
+# the say comes with her role; the contract she can give is also a resource the other side
+# needs. Question 1 accepts either base for such a fact.
+#
 # Expert and referent power together are what people usually call **influence**: they
 # work through what others think of you, not through anything you control.
+#
+# **Trust and credibility.** Module 00 counts the other side's trust in your word as a
+# source of leverage. It is not a fifth base here but what lets the four work at the table:
+# a promise, a warning or an alternative you name moves the other side only as far as they
+# believe it. Part of trust feeds the bases (trust in what you know is expert power, regard
+# for how you deal is referent power); the rest is credibility, a record of saying true
+# things and doing what you said. Section 7 comes back to it: an alternative the other
+# side cannot check counts only as far as they believe you, and a bluff that is called
+# costs you that credibility.
 # Every base is a dependence: whoever needs the signature, the knowledge, the approval or the
 # thing depends on whoever can give it. A thing can be owned, sold or held back; the say
 # that comes with a role belongs to whoever holds the role, and passes to the next holder.
@@ -242,9 +257,21 @@ print("Left takes all: in the core?", stable)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "market-teaching", "schema_version": 3}
 # Neither number is *the* answer; they answer different questions. Where the right-glove
 # holders compete (they cannot agree among themselves, or the left glove goes to whoever
-# bids most), expect the core. Where the players see themselves as partners, or a
-# mediator must divide a joint gain, the Shapley value is a common reference for a fair
-# split. Treat it as a benchmark, never as a price you are owed.
+# bids most), the core says where competition pushes the price. Where the players see
+# themselves as partners, or a mediator must divide a joint gain, the Shapley value is a
+# common reference for a fair split. Treat it as a benchmark, never as a price you are owed.
+#
+# Real bargainers often stop well short of the core. Murnighan and Roth (*Management
+# Science*, 1977) had groups of three, one strong player and two weak ones, bargain over a
+# game of this kind: the strong player's payoffs were clearly below the core, came closer
+# to it where the conditions made the weak players compete harder (when they could send no
+# messages, for instance), and over all conditions were close to the Shapley value. Only in
+# larger groups, seven to twelve players, did the strong player approach the core, and
+# even then not where players could talk (Murnighan and Roth, *Journal of Conflict
+# Resolution*, 1978). The Shapley value also has a second, predictive reading: Roth (1977)
+# showed it is what a player who is neutral to risk can expect from playing the game. So
+# read the core as where fierce competition leads and the Shapley value as a fair split and
+# a rough forecast where a few players can talk freely.
 #
 # **A licence and two buyers.** One seller has an item that a keen buyer values at $v_1$
 # and a rival buyer at $v_2 < v_1$; the seller has no use for it. Any coalition of the
@@ -801,7 +828,8 @@ check.rig_prices(rig_prices, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "signing-terms-text", "schema_version": 3}
 # ### Question 4b (2 points): paid on signing?
 #
-# Back to the licence, with a what-if. Suppose that before the talks began Atlas had
+# Question 4b is a question of its own, not a part of question 4: it uses section 5's rules
+# as question 4 does, but goes back to the licence, with a what-if. Suppose that before the talks began Atlas had
 # offered to change one term: the buyer pays the day the deal is signed, not on the fixed
 # date, and Borealis's offer would come on the same terms. The end of part 1 of your story
 # ("Paid on signing?") gives what the money's coming sooner would save Kestrel, whoever
@@ -1031,7 +1059,10 @@ check.best_lever(best_lever, hidden=True)
 #   writing before you mention it. When you do mention one, say it calmly ("Harrow
 #   has offered us work that would earn us ..."), and never threaten to take an option you
 #   would not take: if the other side calls the bluff, you lose the demand and your
-#   credibility with it.
+#   credibility with it. An ultimatum over an alternative you would really take ("match
+#   Harrow's offer by Friday, or we take it") is a warning, not a threat, and legitimate;
+#   it is still the weaker move, since it tells the other side no more than a calm mention
+#   does and corners them: they must give in under a deadline or let you go.
 # - **Show what you solve for them.** Atlas does not want a licence; it wants products that
 #   last longer. Its position is a price; its interest, behind the position, is durability
 #   (Fisher and Ury, *Getting to Yes*, 1981: focus on interests, not positions). Put
@@ -1216,7 +1247,9 @@ check.harrow_move(harrow_move, hidden=True)
 # directions of dependence, with what each side controls (its base of power), the interest
 # behind each side's position, and its alternatives; (2) who can wait longer, with a
 # reason, and how each alternative is reached and so how it counts (one walked out to binds
-# only above that side's share at the table; one left when talks fail counts by half); (3)
+# only above that side's share at the table; one left when talks fail counts by half where
+# the risk of breakdown, not the cost of delay, pushes both sides to agree, and by less
+# than half where both push); (3)
 # one change and a use of it that is neither a threat, nor a misrepresentation, nor an
 # illegitimate source, with what is said (framed by the other side's interests) and what is
 # kept back; (4) an ending without a deal that leaves the door open, and what it does to
@@ -1246,7 +1279,8 @@ check.harrow_move(harrow_move, hidden=True)
 #   strongest control.
 # - The Shapley value is a benchmark of a fair split, not a price you are owed. The core
 #   says what competition leaves: a rival buyer sets your floor at what it would pay, unit
-#   for unit, even if it never buys.
+#   for unit, even if it never buys. In the laboratory a few bargainers who can talk land
+#   nearer the Shapley value than the core (Murnighan and Roth 1977).
 # - Votes are not power: count who can swing a decision (Shapley–Shubik, Banzhaf). A
 #   member can hold votes and no power at all.
 # - Patience is power, and so is moving first: in Rubinstein's game your share rises with
