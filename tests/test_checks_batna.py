@@ -1179,3 +1179,16 @@ def test_section_3s_worked_example_of_an_offer_left_open_adds_up():
         "105,000, not 90,000",
     ):
         assert said in text, said
+
+
+def test_the_model_quiz_asks_about_cases_the_text_does_not_work():
+    """Sixth review, W3: three of the model quiz's four situations were section 7's own
+    cases (the lapsing loan, head office, Harbor Bank's signable offer), so the quiz tested
+    recognition. Now only the head office's case, which adds the agency's cap, is from the
+    text, and both models still fit some situation."""
+    section = " ".join(cell_text("02_batna", "batna", "nash-teaching").split())
+    texts = [text for text, _, _ in SITUATIONS]
+    assert not any("loan" in text or "Harbor Bank" in text for text in texts)
+    assert sum("head office" in text for text in texts) == 1
+    assert "loan" in section and "patent" not in section and "tenant" not in section
+    assert {model for _, model, _ in SITUATIONS} == {"Nash split", "outside option"}

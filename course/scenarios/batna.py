@@ -751,7 +751,9 @@ def statement_key(offers):
 # --- which model fits (section 7) ------------------------------------------------------------
 
 #: Short situations for section 7's quiz: each with the model that fits it and why (the
-#: why says first what pushes both sides to agree, the quiz's question).
+#: why says first what pushes both sides to agree, the quiz's question). All but the
+#: head office's are new to the learner, so the quiz asks for transfer, not recognition
+#: of the text's own cases (professor's review 6, W3).
 SITUATIONS = (
     (
         "A head office that may cancel the role any week, whatever either of you does, while "
@@ -764,12 +766,12 @@ SITUATIONS = (
         "prediction is the Nash split, capped by what the agency costs",
     ),
     (
-        "A written offer from Harbor Bank that you may sign whenever you turn down Northwind's "
-        "offer.",
+        "A tenant bargains over the rent of a renewed lease while holding a signed offer for "
+        "another flat, which it may take whenever it turns down the landlord's rent.",
         "outside option",
-        "what pushes both sides to agree is the cost of delay, and you decide when to take "
-        "the offer, by leaving the talks: it binds only once it beats what you would get at "
-        "the table",
+        "what pushes both sides to agree is the cost of delay, and the tenant decides when to "
+        "take the other flat, by leaving the talks: it binds only once it beats what the "
+        "tenant would get at the table",
     ),
     (
         "A supplier's price talks with a buyer who can order from a rival at a published "
@@ -779,12 +781,12 @@ SITUATIONS = (
         "alternative by choice, when it turns down the supplier's price",
     ),
     (
-        "A buyer and the owner of a small firm agree its price while the bank's loan for the "
-        "purchase is committed only until the bank reviews it, any week now, and may lapse.",
+        "Two firms negotiate a licence for a patent while a court, any week now, may rule the "
+        "patent invalid; the firm that wants the licence would then use the invention free.",
         "Nash split",
-        "what pushes both sides to agree is the risk that the loan lapses, which neither side "
-        "controls; the deal is then off, the owner keeps the firm and the buyer its cash: "
-        "those are breakdown payoffs",
+        "what pushes both sides to agree is the risk that the court ends the talks, which "
+        "neither side controls; the owner is then left with no licence fee and the other "
+        "firm with free use of the invention: those are breakdown payoffs",
     ),
 )
 
