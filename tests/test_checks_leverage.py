@@ -575,6 +575,67 @@ def test_each_reaudit_shortcut_fails_the_visible_check(own, answer, part, words)
     assert any(words in hint for hint in hints), hints
 
 
+def reach_above_only(case, target):
+    """Question 3c counting only outcomes strictly above the target."""
+    from course.scenarios.leverage import plan_outcomes
+
+    chances = {
+        plan: sum(c for c, b in plan_outcomes(case, plan) if b > target) for plan in plans(case)
+    }
+    return list(max(chances, key=chances.get))
+
+
+def reaudit_above_only(case, moves):
+    """A reaudit that asks only once the balance is strictly above the need."""
+    balances = balances_after(case.yours, case.theirs, case.weights, moves)
+    return turning_point(balances), next((m for m, b in balances.items() if b > case.need), "N4")
+
+
+def reaudit_even_at_the_line(case, moves):
+    """A reaudit that calls a balance of exactly 0.5 either way even."""
+    balances = balances_after(case.yours, case.theirs, case.weights, moves)
+
+    def side(b):
+        return "even" if abs(b) <= 0.5 else ("you" if b > 0 else "them")
+
+    start = side(balances["now"])
+    turning = next((m for m, b in balances.items() if side(b) != start), "N4")
+    return turning, ask_moment(balances, case.need)
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        (reach_above_only, "a balance exactly at the target reaches it"),
+        (reaudit_above_only, "'at least case.need' includes a balance equal to it"),
+        (reaudit_even_at_the_line, "a balance of exactly 0.5 points either way is not even"),
+    ],
+)
+def test_the_boundary_rules_the_text_states_are_tried(answer, words):
+    """Sixth review, E4: a reach_plan or an ask with '>' for '>=', and an 'even' with
+    '<= 0.5', passed every visible and hidden case for 200 of 200 learners, since the
+    drawn numbers keep clear of every line. One constructed case each, exact in quarters,
+    now sits on the line, and the hint says which rule the answer broke."""
+    for i in range(40):
+        own = course.variant("00_leverage", f"r-{i}")
+        if answer is reach_above_only:
+            hints = []
+            for case, target in check.reach_test_cases(own):
+                try:
+                    check.judge_reach(case, target, answer(case, target), "a test case")
+                except NotYet as failure:
+                    hints.append(str(failure))
+        else:
+            hints = []
+            for case, moves in check.reaudit_test_cases(own):
+                for judge in (check.judge_turning, check.judge_ask):
+                    try:
+                        judge(case, moves, answer(case, moves), "a test case")
+                    except NotYet as failure:
+                        hints.append(str(failure))
+        assert any(words in hint for hint in hints), (i, hints)
+
+
 def test_an_even_start_is_not_told_that_a_sign_change_inside_even_is_a_turn(own):
     """Second review, finding 3: from an even start a change of sign within 0.5 is still
     even, so the hint for a sign-change answer must not call it a change of side."""
@@ -618,7 +679,11 @@ def test_the_moment_hints_name_only_what_each_part_accepts(own):
 
 
 def test_the_reaudit_test_cases_are_fair(own):
-    for case, moves in check.reaudit_test_cases(own):
+    *clear, (edge, edge_moves) = check.reaudit_test_cases(own)
+    # the last case sits on both lines on purpose (sixth review, E4), exactly
+    edge_balances = balances_after(edge.yours, edge.theirs, edge.weights, edge_moves)
+    assert list(edge_balances.values())[:2] == [edge.need, 0.5]
+    for case, moves in clear:
         balances = balances_after(case.yours, case.theirs, case.weights, moves)
         assert turning_point(balances) is not None
         assert all(abs(abs(b) - 0.5) >= 0.1 - 1e-9 for b in balances.values())
@@ -796,6 +861,90 @@ def test_the_model_answer_of_question_3b_is_a_real_supplier_draw():
     assert "0.20, 0.60 and 0.25" not in text
 
 
+def test_the_questions_come_in_the_order_of_their_numbers():
+    """Sixth review, U2: question 3c came before 3b. The headings now run in order, and
+    question 4c, new (sixth review, W3: setting the need was never practised), is graded
+    by the instructor for 1 mark with a rubric that asks for no hindsight."""
+    from tests.notebooks import source_notebook
+
+    cells = source_notebook("00_leverage", "leverage").cells
+    numbers = [
+        m.group(1)
+        for c in cells
+        for m in [re.search(r"^### Question (\d+[a-z]?) ", c.source, re.M)]
+        if m and c.cell_type == "markdown"
+    ]
+    assert numbers == ["1", "1b", "2", "3", "3b", "3c", "4a", "4b", "4c", "5"], numbers
+    meta = next(
+        c.metadata["nbgrader"]
+        for c in cells
+        if c.metadata.get("nbgrader", {}).get("grade_id") == "spend-judgement"
+    )
+    assert meta["points"] == 1 and meta["grade"] and meta["solution"]
+    rubric = " ".join(_cell("spend-judgement").split())
+    assert "not the peak seen looking back" in rubric
+    assert "four pieces of writing" in " ".join(_cell("intro").split())
+
+
+def test_no_trust_step_is_a_task_already_owed():
+    """Sixth review, C3: the salary case's trust step was delivering the paid trial task
+    Northwind had set, which is owed, yet a plan could leave it out and get its days back
+    (85 of 117 salary learners drew it). Every trust step is now something nobody asked
+    for, and none names a task set or a promise."""
+    from course.scenarios.leverage import STEPS
+
+    unasked = ("nobody asked", "does not require", "before anyone asks", "before it asks")
+    for step in STEPS:
+        if step.trust:
+            assert any(words in step.name for words in unasked), step.name
+            assert not re.search(r"promised|set you|trial task", step.name), step.name
+
+
+def test_question_3b_s_rubric_says_how_often_the_plan_switches():
+    """Sixth review, E1: the rubric said the best plan at the shorter budget 'for most
+    learners brings in a step the full plan left out'; it does for 72 of 400 learners, and
+    is the full plan less a step for the other 328. The rubric now says one in five, and a
+    second model answer, learner model-2028's real deadline draw, drops a step; every
+    number it states is that learner's."""
+    from course.scenarios.leverage import best_plan
+
+    switched = 0
+    for i in range(400):
+        s = course.variant("00_leverage", f"r-{i}")
+        full = set(best_plan(s))
+        switched += not set(best_plan(replace(s, budget=s.short_budget))) <= full
+    assert 0.1 <= switched / 400 <= 0.3, switched
+    text = " ".join(_cell("plan-judgement").split())
+    assert "for about one learner in five brings in a step" in text
+    assert "which for most learners brings in" not in text
+
+    s = course.variant("00_leverage", "model-2028")
+    agents, advertise, records = s.steps
+    assert s.case == "deadline" and (s.budget, s.short_budget) == (8, 3)
+    assert agents.startswith("Ask local agents") and records.startswith("Send Brannock's")
+    assert [s.steps[n] for n in s.steps] == [
+        ("information", 2, 2, 0.8),
+        ("alternatives", 2, 7, 0.8),
+        ("power", 2, 2, 0.8),
+    ]
+    assert (tuple(s.yours.values()), tuple(s.weights.values())) == ((6, 3, 6), (0.35, 0.45, 0.2))
+    gains = step_gains(s)
+    assert [round(gains[n], 3) for n in (agents, advertise, records)] == [0.56, 0.72, 0.32]
+    assert set(best_plan(s)) == {agents, records}
+    assert set(best_plan(replace(s, budget=s.short_budget))) == {agents}
+    for quoted in (
+        "learner id `model-2028`",
+        "expected gains 0.56, 0.72 and 0.32",
+        "(0.88 in 4 days)",
+        "3 if the talks are brought forward",
+        "the agents add 0.56 to the records' 0.32",
+        f"{agents}",
+        f"{advertise}",
+        f"{records}",
+    ):
+        assert quoted in text, quoted
+
+
 def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
     """Professor's review, finding 7: the facts question 1b asks a reason for (those that
     look like another source) are not among section 2's worked examples: no run of four of
@@ -935,6 +1084,31 @@ def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
         # fourth review, weak exercises 4 and 5
         ("plan-judgement-text", "Which plan would you take instead, and why?", "drop or change"),
         ("q2-text", "a few bounds of its own judgement", None),
+        # sixth review, E5 and C1: deal-me-out is Shaked and Sutton's, tested by BSS
+        ("audit-limits", "result of Shaked and Sutton, 1984", "result of Binmore, Shaked"),
+        # C2: a demand tied to what you would really do is a warning, as in modules 02, 03
+        ("ethics-teaching", "So is a *warning*: a demand tied to", "A threat you would carry"),
+        ("ethics-teaching", "a *threat* ties a demand to something you would rather not", None),
+        # C4: every trust-spending item is a broken word, or taken as one
+        ("build-teaching", "a move that breaks your word (or that the other", "finds unfair"),
+        ("plan-judgement-text", "a move of yours that breaks your word", "find unfair"),
+        ("summary", "a move the other side takes as breaking it", "finds unfair"),
+        # U1: the audit's words are glossed before section 2 uses them
+        ("sources-teaching", "Some words below are defined properly in section 3", None),
+        # module 03's C3: why trust in a side's word is filed under power
+        ("sources-teaching", "a record of keeping your word is something you built", None),
+        # U3: scenario.bold can be None
+        ("q3c-task", "if `scenario.bold` is not `None`", None),
+        # U4: marks for questions
+        ("fact-reason", "Rubric (1 mark)", "Rubric (1 point)"),
+        # U5: the sentence on which source weighs most, and E2's loosening fact
+        ("q2-text", "where the story names one, that one; otherwise any", "(one, where the"),
+        ("q2-text", "the check no longer asks that your options be rated above", None),
+        # U6: where the time goes
+        ("intro", "allow up to an hour for question 3c", None),
+        # E4: the boundary cases are announced
+        ("q3c-task", "leave the balance exactly on the target", None),
+        ("q4b-text", "four test cases (one puts the balance exactly", "three test cases"),
     ],
 )
 def test_the_notebook_says_what_the_review_found_true(grade_id, present, absent):
@@ -1036,6 +1210,38 @@ def test_a_plan_kept_below_the_budget_is_never_told_it_took_a_shortcut():
 def test_the_visible_check_tells_a_plan_kept_below_the_budget_so(learner):
     hint = miss(check.best_plan, strict_budget_plan)
     assert check.FULL_BUDGET in hint
+
+
+def single_step_plan(case):
+    """A novice's plan: only the one step with the largest expected gain that fits."""
+    gains = step_gains(case)
+    fitting = [name for name in case.steps if case.steps[name][2] <= case.budget]
+    return [max(fitting, key=gains.get)] if fitting else []
+
+
+def test_a_plan_that_stopped_after_one_step_is_told_another_still_fits():
+    """Sixth review, E3: a learner who returned only the best single step was told first
+    that 'a plan may use every one of the budget's days' for 92 of 200 learners, a mistake
+    with the budget it did not make. A plan that a better plan within the budget contains
+    is now told that another step still fits, the budget's last day only after it."""
+    told = 0
+    for i in range(200):
+        own = course.variant("00_leverage", f"r-{i}")
+        for case in [own, *check.plan_test_cases(own)]:
+            plan = single_step_plan(case)
+            options = plans(case)
+            key = tuple(name for name in case.steps if name in plan)
+            if not any(set(key) < set(o) and options[o] > options[key] + 1e-9 for o in options):
+                continue
+            with pytest.raises(NotYet) as failure:
+                check.judge_plan(case, plan)
+            hint = str(failure.value)
+            assert check.STILL_FITS in hint, (i, hint)
+            assert hint.index(check.STILL_FITS) < hint.find(check.FULL_BUDGET) or (
+                check.FULL_BUDGET not in hint
+            ), (i, hint)
+            told += 1
+    assert told >= 200
 
 
 def test_a_turning_point_one_item_early_is_never_told_to_weigh_the_ratings():
@@ -1161,7 +1367,7 @@ def test_question_3c_s_test_cases_each_reverse_the_ranking_by_average(own):
     and a long shot over a sure pair), with a clear best chance."""
     from course.scenarios.leverage import best_plan, best_reach_plan, reach_chances
 
-    (a, ta), (b, tb), _ = check.reach_test_cases(own)  # the third is the ceiling case
+    (a, ta), (b, tb), *_ = check.reach_test_cases(own)  # then the ceiling and the boundary
     sure_a, long_b = best_reach_plan(a, ta), best_reach_plan(b, tb)
     assert set(sure_a) != set(best_plan(a)) and len(sure_a) == 2
     assert set(long_b) != set(best_plan(b)) and len(long_b) == 1
@@ -1219,6 +1425,37 @@ def test_the_deadline_story_accepts_alternatives_and_power_rated_level():
     for source in ("alternatives", "power"):
         assert rules[source].holds(level, level, {})
         assert not rules[source].holds({**level, source: 3}, level, {})
+
+
+def test_a_standing_offer_lets_brannock_be_rated_above_you_on_alternatives():
+    """Sixth review, E2: a deadline learner who drew Brannock's standing offer (a firmer
+    option than the owner's viewing with no call back) and rated Brannock's alternatives
+    above the owner's was told the audit did not fit the story, for 81 of 81 such learners
+    of 200. The rule is now lifted for them; the bound of 5 on Brannock's alternatives
+    stays, and learners without that fact still meet the rule."""
+    from course.scenarios.leverage import STANDING_OFFER
+
+    audit = {
+        "yours": {"information": 6, "alternatives": 3, "power": 7},
+        "theirs": {"information": 5, "alternatives": 4, "power": 3},
+        "weights": {"information": 0.3, "alternatives": 0.45, "power": 0.25},
+    }
+    above_five = {**audit, "theirs": {**audit["theirs"], "alternatives": 6}}
+    seen = {True: 0, False: 0}
+    for i in range(400):
+        s = course.variant("00_leverage", f"r-{i}")
+        if s.case != "deadline":
+            continue
+        standing = STANDING_OFFER in s.facts.values()
+        seen[standing] += 1
+        if standing:
+            assert check.judge_audit(s, audit), s.learner
+        else:
+            with pytest.raises(NotYet, match="alternatives should be rated no lower"):
+                check.judge_audit(s, audit)
+        with pytest.raises(NotYet, match="rated at most 5"):
+            check.judge_audit(s, above_five)
+    assert seen[True] >= 50 and seen[False] >= 5
 
 
 def test_question_3c_has_a_case_where_the_top_of_the_scale_decides():

@@ -954,7 +954,8 @@ def test_no_preparation_step_keeps_a_promise_already_made():
     plan dropped for 41% of learners, though section 6 says breaking your word is out of
     bounds. Every trust step is now something done freely, beyond what is owed."""
     for step in STEPS:
-        assert "promise" not in step.name or "before the date you promised" in step.name
+        # sixth review, C3: a paid trial task delivered early was still a task owed
+        assert "promise" not in step.name and "trial task" not in step.name, step.name
     for step in (s for s in STEPS if s.trust):
         assert any(
             cue in step.name
@@ -962,9 +963,25 @@ def test_no_preparation_step_keeps_a_promise_already_made():
                 "does not require",
                 "before anyone asks",
                 "before it asks",
-                "two days before",
+                "nobody asked",
             )
         ), step.name
+
+
+def test_question_4c_has_an_ask_a_need_and_a_first_moment_for_every_learner(drawn):
+    """Sixth review, W3: question 4c asks each learner to set the need of the ask shown
+    under the news, and to judge whether waiting past the first moment it is reached could
+    be foreseen. Every learner is shown that ask and its need, and reaches it at a moment
+    that needs no hindsight; the ladder has a rung on each side of most learners' need, so
+    both 'higher' and 'lower' can be argued from the case."""
+    both_sides = 0
+    for s in drawn:
+        shown = s.show("news").markdown
+        assert s.ask in shown and f"{s.need:+.2f} points" in shown, s.learner
+        assert ask_at(replayed(s, right_moves(s)), s.need) is not None, s.learner
+        needs = [need for need, _ in CASES[s.case].asks]
+        both_sides += min(needs) < s.need < max(needs)
+    assert both_sides >= 0.9 * len(drawn), both_sides
 
 
 def test_question_3_on_the_learner_s_own_case_is_often_a_real_decision(drawn):

@@ -38,8 +38,10 @@ from course.scenarios.leverage import (
     best_moment,
     fact_key,
     news_key,
+    plan_outcomes,
     plans,
     reach_chances,
+    rules_for,
     tactic_key,
     tactic_kinds_accepted,
     turning_point,
@@ -300,7 +302,7 @@ def judge_audit(s, result):
                 "reading of the story and facts, so rate and weigh them yourself",
                 general="it returns an audit the course shows, not the learner's own",
             )
-    broken = [rule for rule in case.rules if not rule.holds(yours, theirs, weights)]
+    broken = [rule for rule in rules_for(s) if not rule.holds(yours, theirs, weights)]
     if broken:
         reasons = "\n".join(f"- {_rule_words(rule, them)}: {rule.because}." for rule in broken)
         raise NotYet(f"your audit does not yet fit your story:\n{reasons}")
@@ -448,6 +450,10 @@ FULL_BUDGET = (
 )
 
 
+#: The hint for a plan that leaves out a step it still has the days for.
+STILL_FITS = "another step still fits in the days left, and it would add something"
+
+
 def strict_budget_plans(s):
     """The plans a learner who keeps strictly below the budget could return, when the best
     plan uses every day of it (as sets of names; none otherwise)."""
@@ -494,13 +500,18 @@ def judge_plan(s, result, where="your case"):
     # two shortcuts share (or a shortcut and a budget that leaves out its last day) says
     # nothing true about which one the learner took
     hints = {words for chosen, words in shortcut_plans(s) if set(plan) in chosen}
-    if set(plan) in strict_budget_plans(s):
+    kept_below = set(plan) in strict_budget_plans(s)
+    # a plan that a better plan contains left out a step that still fits: that is what
+    # the hint says first, since a learner who stopped after one step made no error with
+    # the budget (review E3); the budget's last day is then only a reminder
+    extendable = any(
+        set(plan) < set(other) for other in options if options[other] > options[plan] + 1e-9
+    )
+    if kept_below:
         hints.add(FULL_BUDGET)
     general = hints.pop() if len(hints) == 1 else None
-    if general is None and any(
-        set(plan) < set(other) for other in options if options[other] > options[plan]
-    ):
-        general = "another step still fits in the days left, and it would add something"
+    if extendable and general in (None, FULL_BUDGET):
+        general = STILL_FITS + (f" ({FULL_BUDGET})" if kept_below else "")
     if general is None:
         general = COMPARE_ALL
         detail = f"; another plan adds {best:.2f} points on average, yours {options[plan]:.2f}"
@@ -587,6 +598,19 @@ def reach_test_cases(own):
             (0.25, 0.5, 0.25),
             2.9,
         ),
+        # on the boundary (sixth review, E4): one step in 3 days; information's +2 brings
+        # the balance to exactly +0.50, the target, with a chance of 0.9, and so does
+        # alternatives' +1 (0.6); only power's +3 (0.5) passes it. Weights of quarters and
+        # whole ratings make every balance exact, so "at least" decides, not float noise
+        _reach_case(
+            own,
+            [(2, 3, 0.9), (1, 3, 0.6), (3, 3, 0.5)],
+            3,
+            (4, 4, 4),
+            (4, 4, 4),
+            (0.25, 0.5, 0.25),
+            0.5,
+        ),
     ]
 
 
@@ -603,6 +627,13 @@ BY_AVERAGE = (
     "it is the plan with the highest average gain; with a target, count for each plan the "
     "chance that the steps that come through bring your balance to the target, adding the "
     "chances of every way its steps can come through or not that gets there"
+)
+
+
+#: The hint for a plan that counts only outcomes above the target, where one lands on it.
+AT_LEAST = (
+    "a balance exactly at the target reaches it: count the outcomes that leave your balance "
+    "at the target or above, not only above it"
 )
 
 
@@ -632,7 +663,14 @@ def judge_reach(s, target, result, where="your case"):
     best = max(chances.values())
     if chances[plan] >= best - 1e-9:
         return
-    if set(plan) == set(best_average_plan(s)):
+    strict = {
+        p: sum(c for c, b in plan_outcomes(s, p) if round(b - target, 9) > 0) for p in chances
+    }
+    if strict[plan] >= max(strict.values()) - 1e-9 and any(
+        round(b - target, 9) == 0 for p in chances for _, b in plan_outcomes(s, p)
+    ):
+        general = AT_LEAST
+    elif set(plan) == set(best_average_plan(s)):
         general = BY_AVERAGE
     else:
         general = (
@@ -804,6 +842,21 @@ def reaudit_test_cases(own):
                 ("them", "alternatives", -3),
             ],
         ),
+        # on the boundaries (sixth review, E4), exact in quarters: the balance starts at
+        # exactly the need (+1.00), so the ask is "now", not after N4 (+1.25); after N1 it
+        # is exactly +0.50, which is not even, so the side ahead first changes after N3
+        case(
+            (5, 5, 5),
+            (4, 4, 4),
+            (0.25, 0.5, 0.25),
+            1.0,
+            [
+                ("them", "alternatives", 1),
+                ("you", "information", 1),
+                ("them", "power", 2),
+                ("you", "alternatives", 2),
+            ],
+        ),
     ]
 
 
@@ -862,6 +915,14 @@ TURNING_ANY = (
 )
 
 
+def _leads_or_even_at_line(balance):
+    """The side ahead for a learner who calls a balance of exactly EVEN_WITHIN even."""
+    balance = round(balance, 9)
+    if abs(balance) <= EVEN_WITHIN:
+        return "even"
+    return "you" if balance > 0 else "them"
+
+
 def turning_mistakes(s, moves):
     """The label each known mistake gives as the turning point, with its hint: a pair
     (label, hint) per mistake; a mistake that gives no label is left out."""
@@ -870,6 +931,10 @@ def turning_mistakes(s, moves):
     expected = turning_point(balances)
     start = who_leads(balances["now"])
     by_sign = next((m for m, b in balances.items() if (b > 0) != (balances["now"] > 0)), None)
+    on_line = next(
+        (m for m, b in balances.items() if _leads_or_even_at_line(b) != start and start != "even"),
+        None,
+    )
     before = labels[labels.index(expected) - 1] if expected in labels[2:] else None
     found = [
         (
@@ -892,6 +957,11 @@ def turning_mistakes(s, moves):
         (
             before,
             "apply each move first, then see who is ahead: the change comes after that item",
+        ),
+        (
+            on_line,
+            f"a balance of exactly {EVEN_WITHIN:g} points either way is not even: even "
+            f"means under {EVEN_WITHIN:g} points",
         ),
     ]
     return [(label, words) for label, words in found if label is not None and label != expected]
@@ -928,6 +998,11 @@ def judge_ask(s, moves, result, where="your case"):
         general = (
             "at that moment the balance is below what the ask needs (case.need): the ask "
             "has to wait for news that raises it"
+        )
+    elif round(balances[expected] - s.need, 9) == 0:
+        general = (
+            "at an earlier moment the balance is exactly what the ask needs, and 'at least "
+            "case.need' includes a balance equal to it"
         )
     elif got == best_moment(balances):
         general = (

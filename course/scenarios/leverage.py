@@ -52,7 +52,8 @@ class Rule:
     "not_below" (at least the other side's: where some drawn facts pull the other way),
     "at_most" or "at_least" (``side``'s rating of ``source`` must be at most, or at least,
     ``value``); ``because`` is
-    the line of the story that says so.
+    the line of the story that says so. ``lifted_by`` is the text of a fact that, when a
+    learner draws it, leaves the rule out: the story no longer says it plainly.
     """
 
     kind: str
@@ -60,6 +61,7 @@ class Rule:
     because: str
     side: str = ""
     value: float = 0.0
+    lifted_by: str = ""
 
     def holds(self, yours, theirs, weights):
         """Whether an audit (three dicts source -> number) respects this rule."""
@@ -79,6 +81,17 @@ class Rule:
         if self.kind == "at_least":
             return own[self.source] >= self.value
         raise ValueError(f"unknown rule kind {self.kind!r}")
+
+
+#: A deadline fact firmer than the owner's viewing with no call back: a learner who draws
+#: it may rate Brannock's alternatives above the owner's (sixth review, E2).
+STANDING_OFFER = "Brannock has a standing offer of space in a logistics park thirty miles away."
+
+
+def rules_for(scenario):
+    """The rules of ``scenario``'s story that its drawn facts leave standing (question 2)."""
+    drawn = set(scenario.facts.values())
+    return tuple(rule for rule in CASES[scenario.case].rules if rule.lifted_by not in drawn)
 
 
 @dataclass(frozen=True)
@@ -403,12 +416,13 @@ CASES = {
                 "Brannock's need for your siding and its lack of other sites are one "
                 "dependence seen from two sides; weighing both heavily counts it twice",
             ),
-            Rule(  # not_below: some draws give Brannock a standing offer elsewhere
+            Rule(  # not_below, and lifted where Brannock has a standing offer elsewhere
                 "not_below",
                 "alternatives",
                 "another firm has viewed your warehouse, while Brannock must be out in six "
                 "weeks and moving twice would cost it dearly",
                 side="you",
+                lifted_by=STANDING_OFFER,
             ),
             Rule(  # not_below: some draws give Brannock's name a pull on your bank
                 "not_below",
@@ -595,7 +609,7 @@ FACTS = (
     ),
     Fact(
         "deadline",
-        "Brannock has a standing offer of space in a logistics park thirty miles away.",
+        STANDING_OFFER,
         "alternatives",
         "them",
     ),
@@ -933,7 +947,10 @@ STEPS = (
     ),
     Step(
         "salary",
-        "Deliver the paid trial task Northwind set you two days before the date you promised",
+        # sixth review, C3: the paid trial task was owed, so a plan could not leave it out;
+        # a write-up nobody asked for is wholly optional
+        "Send Northwind's launch team a short write-up, which nobody asked for, of how you "
+        "would run its streaming launch",
         "power",
         (1, 2),
         (2, 4),

@@ -30,8 +30,9 @@
 #
 # It takes most people **3½ to 5 hours** (about 3 if you are at ease with Python): some
 # reading, an interactive audit, seven answers in Python (three of them short programs
-# with a loop), and three pieces of writing. It can be done in two sittings: sections 1 to 3, then
-# 4 to 8. What a question earns is counted in **marks**; everywhere else in this module,
+# with a loop), and four pieces of writing. If loops are new to you, allow up to an hour
+# for question 3c alone. It can be done in two sittings: sections 1 to 3, then 4 to 8.
+# What a question earns is counted in **marks**; everywhere else in this module,
 # **points** are units of the 0 to 10 leverage scale. One exception you will see: the
 # feedback under each check, shared by every module of the course, counts marks as
 # "points earned" ("1.5 of 2 points" means 1.5 of the question's 2 marks).
@@ -123,7 +124,10 @@ scenario
 # ## 2. Three sources of leverage
 #
 # The course sorts leverage by where it comes from. Each source gets a module of its own
-# later; here they are side by side, with examples from this module's cases.
+# later; here they are side by side, with examples from this module's cases. Some words
+# below are defined properly in section 3: the **audit** rates each side on each source,
+# each **rating** (a row of the audit) from 0 to 10, and gives each source a **weight**,
+# its share of what counts in the case.
 #
 # | source | the question it asks | an example | module |
 # |---|---|---|---|
@@ -147,9 +151,11 @@ scenario
 #    deal: an offer, a buyer, a site, another supplier? Then it is alternatives.
 # 3. If not, it is about something a side holds, controls or decides that the other side
 #    needs: a right, a scarce resource, a rare skill, a say over the terms, or the other
-#    side's trust in its word. That is power, even when the fact adds that nobody else
-#    has one: "you own the only cold store in the port" is about what you hold, and
-#    names no option of anyone's.
+#    side's trust in its word (power too, because a record of keeping your word is
+#    something you built and hold, and the other side needs to be able to rely on it;
+#    module 03 says how it relates to its bases of power). That is power, even when the
+#    fact adds that nobody else has one: "you own the only cold store in the port" is
+#    about what you hold, and names no option of anyone's.
 #
 # The order settles facts that look like two things at once: "you know that the printer
 # lost its biggest client" is your information, even though the lost client itself
@@ -231,7 +237,7 @@ check.classify_facts(fact_leverage)
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 1, "grade_id": "fact-reason", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric (1 point): the source is the one the sorting test gives (the key is
+# Rubric (1 mark): the source is the one the sorting test gives (the key is
 # `course.scenarios.leverage.fact_key(course.variant("00_leverage", "<learner id>"))`), and
 # the reason uses the test rather than restating the answer. Half a mark for the right
 # source with a reason that does not say why the other source does not fit.
@@ -313,13 +319,13 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   no term for such products; the weights stand in for them, roughly, case by case.
 # - **It counts every point of alternatives the same.** Module 03 shows that an outside
 #   option, one you reach by walking out, moves a deal only when it beats what you would
-#   get at the table anyway (the *deal-me-out* result of Binmore, Shaked and Sutton,
-#   1989): such an alternative well below that changes nothing, however many points it
-#   earns here, and one above it counts fully, a unit of your share for each unit it
-#   rises. A disagreement point, what you are left with when the talks break down for
-#   reasons neither side controls, always counts, though only by half: half a unit of
-#   your share for each unit it rises, while a deal still beats a breakdown for both
-#   (module 02). The audit's ratings draw neither line.
+#   get at the table anyway (the *deal-me-out* result of Shaked and Sutton, 1984, which
+#   Binmore, Shaked and Sutton tested in the laboratory in 1989): such an alternative well
+#   below that changes nothing, however many points it earns here, and one above it counts
+#   fully, a unit of your share for each unit it rises. A disagreement point, what you are
+#   left with when the talks break down for reasons neither side controls, always counts,
+#   though only by half: half a unit of your share for each unit it rises, while a deal
+#   still beats a breakdown for both (module 02). The audit's ratings draw neither line.
 # - **Its weights are your judgement of this case,** one set for both sides, and its
 #   ratings are judgements too. Change them and the balance changes.
 # - **Its balance is not a prediction** of a price or of who will prevail. Its use is to
@@ -336,8 +342,10 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # `my_audit()` so that it returns a dict with three keys, `"yours"`, `"theirs"` and
 # `"weights"`, each a dict from source to number: ratings from 0 to 10, weights adding up
 # to 1. Judgement differs, and the check accepts any audit that agrees with what your
-# story states: that one side plainly has more options, say, or which sources could count
-# most (one, where the story names it; any of those it supports, where it does not). For
+# story states: that one side plainly has more options, say, or which source should weigh
+# most (where the story names one, that one; otherwise any of the sources it supports).
+# A fact you drew can loosen the story: where it gives the other side a firm option, the
+# check no longer asks that your options be rated above theirs. For
 # the story's plainest facts the course also sets a few bounds of its own judgement (a
 # written offer in hand, for example, earns at least a middling rating); the check names
 # such a bound as the course's. It names each statement your audit contradicts, then shows
@@ -466,10 +474,10 @@ LeverageAudit(without_news_of=scenario)
 #   same counterpart again (Curhan, Elfenbein & Eisenkraft, 2010). Trust is leverage that
 #   outlasts one deal. Each case has a step that builds it by doing, freely, more than you
 #   owe the other side (sharing a forecast your contract does not require, sending records
-#   before they are asked for), and a piece of news in which one move the other side finds
-#   unfair spends it; your scenario has at least one of the two. Keeping a promise you
-#   have already made is not among the steps: it is not optional, so it is never a step a
-#   plan may leave out (section 6).
+#   before they are asked for), and a piece of news in which a move that breaks your word
+#   (or that the other side takes as such) spends it; your scenario has at least one of
+#   the two. Keeping a promise you have already made is not among the steps: it is not
+#   optional, so it is never a step a plan may leave out (section 6).
 #
 # Your starting audit and your steps:
 
@@ -533,6 +541,89 @@ check.best_plan(best_plan)
 check.best_plan(best_plan, hidden=True)
 ### END HIDDEN TESTS
 
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "plan-judgement-case", "schema_version": 3}
+scenario.show("judgement")
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "plan-judgement-text", "schema_version": 3}
+# ### Question 3b (2 marks, graded by your instructor): judging your plan
+#
+# Your function compares plans by their average gain. Two judgements it cannot make are
+# yours; answer each in two or three sentences, about your own scenario.
+#
+# 1. **Less time.** The talks are brought forward, and you have only
+#    `scenario.short_budget` working days (shown above), too few for your best plan.
+#    Which plan would you take instead, and why? It need not be your old plan with a step
+#    dropped: a step your best plan left out may now fit better. Compare the plans that
+#    still fit by their numbers (what each adds, per day, and with what chance), then say
+#    what the numbers leave out.
+# 2. **Trust.** Look at the step in your case that builds the other side's trust by doing
+#    more than you owe it, and at the news item in which a move of yours that breaks your
+#    word (or that they take as such) spends their trust (both named above, with their
+#    sizes, whether or not you drew them). What does each do to your next negotiation with
+#    the same people? Is the step worth its days against the steps it competes with
+#    (leaving it out breaks no promise)? Then name a move that costs their trust while
+#    keeping your word (walking away, declining to renew, enforcing a right the contract
+#    gives you) and say when it could be worth making.
+
+# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "plan-judgement", "schema_version": 3}
+# ### BEGIN SOLUTION
+# Rubric, a mark each. (1) Names the plan the learner would take at `short_budget` and
+# why (with `s = course.variant("00_leverage", "<learner id>")`, the best plan is
+# `course.scenarios.leverage.best_plan(s)`, and the best at the shorter budget
+# `best_plan(dataclasses.replace(s, budget=s.short_budget))`, which for about one learner
+# in five brings in a step the full plan left out and for the rest is the full plan with a
+# step dropped; another choice is fine with a reason), with a
+# comparison of the plans that fit by their numbers (gain, days, chance, weight, room to
+# the top of the scale) and one thing the numbers leave out; half a mark for a plan
+# without the comparison. (2) Says what
+# the freely given step and the broken word each do to the next negotiation (the other side's
+# readiness to deal again and to take your word; Curhan, Elfenbein & Eisenkraft, 2010,
+# found that negotiators who came away with more subjective value were readier to deal
+# with the same counterpart again), weighs the step against its days, and names a move
+# that costs trust without breaking your word (walking away, declining to renew,
+# enforcing a contractual right) with when it could pay; going back on an agreed or
+# quoted term is not such a move (section 6). Half a mark if one of the three is missing.
+#
+# A full-marks answer for a real supplier draw (learner id `model-1992`): 10 working days,
+# 7 if the talks are brought forward; starting ratings 7, 5, 3 and weights 0.4, 0.3, 0.3;
+# steps "Read Vell's filed accounts to see how far its sales fell" (information +3, 3
+# days, chance 0.85), "Run a trial order with Bellpak or Corrin" (alternatives +4, 7 days,
+# 0.85) and "Share next year's order forecast with Vell's planners, which your contract
+# does not require" (power +1, 1 day, 0.80), with expected gains 1.02, 1.02 and 0.24
+# points; best plan the accounts and the trial order (2.04 in 10 days): "(1) With 7 days
+# the trial order fits only on its own, and adds 1.02 on average; the accounts and the
+# forecast together add 1.26 in 4 days. So I switch plans: I drop the trial and share the
+# forecast, a step my first plan left out. The trial and the accounts add the same on
+# average, with the same chance, but the trial takes 7 days to the accounts' 3, so this
+# turns on days: about 0.15 a day for the trial against 0.34 for the accounts and 0.24 for
+# the forecast. What the numbers leave out: the trial would also show whether Bellpak or
+# Corrin can really do the work, and I can still run it after the talks if Vell's price
+# disappoints.
+# (2) A forecast nobody required makes Vell's planners readier to take my word on volumes
+# next year and to renew; it adds 0.24 for a day. With 10 days it loses its place to two
+# larger steps, with 7 it is in my plan, and I would share it after the talks either way.
+# Reopening a price Vell thought agreed would win a cent a unit once, at the cost of my
+# word; I would not do it. A move that costs trust without breaking my word is declining
+# to renew if a later trial order goes well: worth it if Bellpak or Corrin is clearly
+# cheaper, and I would tell Vell early and plainly."
+#
+# For most learners the right move is simply to drop a step, and part (1) earns its mark
+# just the same when the comparison shows why nothing the full plan left out fits better.
+# A full-marks part (1) for a real deadline draw (learner id `model-2028`): 8 working days,
+# 3 if the talks are brought forward; starting ratings 6, 3, 6 and weights 0.35, 0.45,
+# 0.2; steps "Ask local agents what rents logistics firms have paid this year"
+# (information +2, 2 days, 0.80), "Advertise the warehouse and book viewings"
+# (alternatives +2, 7 days, 0.80) and "Send Brannock's surveyor the building's full
+# records before it asks for them" (power +2, 2 days, 0.80), with expected gains 0.56,
+# 0.72 and 0.32; best plan the agents and the records (0.88 in 4 days): "(1) With 3 days
+# only one of my two steps fits, and the advertising, which adds most on its own (0.72),
+# needs 7. So I keep the agents and drop the records: both take 2 days with the same
+# chance, but a point of information weighs 0.35 here and a point of power 0.2, so the
+# agents add 0.56 to the records' 0.32. What the numbers leave out: the records are the
+# step that builds Brannock's trust, and sending them costs me little once the talks
+# begin, so I would still send them before we sign."
+# ### END SOLUTION
+
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-text", "schema_version": 3}
 # ### Question 3c (2 marks): a plan for a threshold
 #
@@ -551,11 +642,12 @@ scenario.show("bold")
 # steps that come through are applied, is at least `target` points. The steps come
 # through or not independently: a plan of two steps has four outcomes (both, only the
 # first, only the second, neither), with chances such as 0.8 × (1 − 0.6) for "only the
-# first". Add up the chances of the outcomes that reach the target. On your own case, try
-# `reach_plan(scenario, scenario.bold[0])` against `best_plan(scenario)`: for many
-# learners they differ. The check tries your case (when it has such an ask), two test
-# cases in which the two rules disagree, and one in which the top of the scale (10) cuts
-# what a step adds, as in question 3; grading also tries other learners' cases.
+# first". Add up the chances of the outcomes that reach the target. On your own case, if
+# `scenario.bold` is not `None`, try `reach_plan(scenario, scenario.bold[0])` against
+# `best_plan(scenario)`: for many learners they differ. The check tries your case (when it
+# has such an ask), two test cases in which the two rules disagree, one in which the top of
+# the scale (10) cuts what a step adds, as in question 3, and one in which a plan can
+# leave the balance exactly on the target; grading also tries other learners' cases.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reach-plan-answer", "schema_version": 3}
@@ -595,72 +687,6 @@ check.reach_plan(reach_plan)
 ### BEGIN HIDDEN TESTS
 check.reach_plan(reach_plan, hidden=True)
 ### END HIDDEN TESTS
-
-# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "plan-judgement-case", "schema_version": 3}
-scenario.show("judgement")
-
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "plan-judgement-text", "schema_version": 3}
-# ### Question 3b (2 marks, graded by your instructor): judging your plan
-#
-# Your function compares plans by their average gain. Two judgements it cannot make are
-# yours; answer each in two or three sentences, about your own scenario.
-#
-# 1. **Less time.** The talks are brought forward, and you have only
-#    `scenario.short_budget` working days (shown above), too few for your best plan.
-#    Which plan would you take instead, and why? It need not be your old plan with a step
-#    dropped: a step your best plan left out may now fit better. Compare the plans that
-#    still fit by their numbers (what each adds, per day, and with what chance), then say
-#    what the numbers leave out.
-# 2. **Trust.** Look at the step in your case that builds the other side's trust by doing
-#    more than you owe it, and at the news item in which a move of yours that they find
-#    unfair spends their trust (both named above, with their sizes, whether or not you drew
-#    them). What does each do to your next negotiation with the same people? Is the step
-#    worth its days against the steps it competes with (leaving it out breaks no promise)?
-#    Then name a move that costs their trust while keeping your word (walking away,
-#    declining to renew, enforcing a right the contract gives you) and say when it could be
-#    worth making.
-
-# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "plan-judgement", "schema_version": 3}
-# ### BEGIN SOLUTION
-# Rubric, a mark each. (1) Names the plan the learner would take at `short_budget` and
-# why (with `s = course.variant("00_leverage", "<learner id>")`, the best plan is
-# `course.scenarios.leverage.best_plan(s)`, and the best at the shorter budget
-# `best_plan(dataclasses.replace(s, budget=s.short_budget))`, which for most learners
-# brings in a step the full plan left out; another choice is fine with a reason), with a
-# comparison of the plans that fit by their numbers (gain, days, chance, weight, room to
-# the top of the scale) and one thing the numbers leave out; half a mark for a plan
-# without the comparison. (2) Says what
-# the freely given step and the broken word each do to the next negotiation (the other side's
-# readiness to deal again and to take your word; Curhan, Elfenbein & Eisenkraft, 2010,
-# found that negotiators who came away with more subjective value were readier to deal
-# with the same counterpart again), weighs the step against its days, and names a move
-# that costs trust without breaking your word (walking away, declining to renew,
-# enforcing a contractual right) with when it could pay; going back on an agreed or
-# quoted term is not such a move (section 6). Half a mark if one of the three is missing.
-#
-# A full-marks answer for a real supplier draw (learner id `model-1992`): 10 working days,
-# 7 if the talks are brought forward; starting ratings 7, 5, 3 and weights 0.4, 0.3, 0.3;
-# steps "Read Vell's filed accounts to see how far its sales fell" (information +3, 3
-# days, chance 0.85), "Run a trial order with Bellpak or Corrin" (alternatives +4, 7 days,
-# 0.85) and "Share next year's order forecast with Vell's planners, which your contract
-# does not require" (power +1, 1 day, 0.80), with expected gains 1.02, 1.02 and 0.24
-# points; best plan the accounts and the trial order (2.04 in 10 days): "(1) With 7 days
-# the trial order fits only on its own, and adds 1.02 on average; the accounts and the
-# forecast together add 1.26 in 4 days. So I switch plans: I drop the trial and share the
-# forecast, a step my first plan left out. The trial and the accounts add the same on
-# average, with the same chance, but the trial takes 7 days to the accounts' 3, so this
-# turns on days: about 0.15 a day for the trial against 0.34 for the accounts and 0.24 for
-# the forecast. What the numbers leave out: the trial would also show whether Bellpak or
-# Corrin can really do the work, and I can still run it after the talks if Vell's price
-# disappoints.
-# (2) A forecast nobody required makes Vell's planners readier to take my word on volumes
-# next year and to renew; it adds 0.24 for a day. With 10 days it loses its place to two
-# larger steps, with 7 it is in my plan, and I would share it after the talks either way.
-# Reopening a price Vell thought agreed would win a cent a unit once, at the cost of my
-# word; I would not do it. A move that costs trust without breaking my word is declining
-# to renew if a later trial order goes well: worth it if Bellpak or Corrin is clearly
-# cheaper, and I would tell Vell early and plainly."
-# ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "shift-teaching", "schema_version": 3}
 # ## 5. When the ground moves
@@ -765,8 +791,9 @@ check.news_moves(news_moves)
 #   answer is right, the check also says where your balance peaked, looking back.
 #
 # The check gives your function the right moves, so a slip in question 4a does not cost
-# you here as well. It tries your case and three test cases; grading also tries other
-# learners' cases. A mark for each part.
+# you here as well. It tries your case and four test cases (one puts the balance exactly
+# on the need, and exactly on 0.5); grading also tries other learners' cases. A mark for
+# each part.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reaudit-answer", "schema_version": 3}
@@ -799,6 +826,39 @@ check.reaudit(reaudit)
 check.reaudit(reaudit, hidden=True)
 ### END HIDDEN TESTS
 
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4c-text", "schema_version": 3}
+# ### Question 4c (1 mark, graded by your instructor): setting the need yourself
+#
+# Question 4b gave you the rule: the balance your ask needs (`scenario.need`, shown under
+# your news) and when to make it. In practice both are your decisions. In two to four
+# sentences about your own case:
+#
+# 1. Would you set the need higher or lower than the course did, and why? Tie it to what
+#    the ask asks for and to what a refusal would cost you.
+# 2. After the first moment your balance reached the need, was there a reason to wait
+#    that you could have seen *at that moment* (a deadline of theirs you knew was coming,
+#    say), not one you can see only now that all the news is in? Say which, or why there
+#    was none.
+
+# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 1, "grade_id": "spend-judgement", "schema_version": 3}
+# ### BEGIN SOLUTION
+# Rubric (1 mark): half a mark for a need the learner sets with a reason tied to the size
+# of the ask and the cost of a refusal (a larger ask needs more behind it; a modest ask
+# may be worth making while behind); half a mark for a judgement on waiting that uses only
+# what was known at the first moment the need was reached (a known deadline of the other
+# side still to come, a rival offer known to lapse), not the peak seen looking back. A
+# learner who says there was no foreseeable reason to wait, and why, earns that half too.
+#
+# A full-marks answer for section 5's deadline run (the owner asking for a five-year lease
+# at 98% of the full rent, +1.45 at the start): "(1) I would keep +1.75, or go a little
+# higher: 98% for five years is close to the top of what Brannock would pay, and a refusal
+# costs me little, since I can come down to 94%, but it would tell Brannock I am in a
+# hurry. (2) After the landlord's refusal (+2.05) I knew Brannock's lease ends in six
+# weeks and cannot be extended, so each week without a deal hurts Brannock more: that is
+# a foreseeable reason to wait a week or two. The second viewing, which took the balance
+# to +3.40, was not something I could count on, so I would not wait for news like that."
+# ### END SOLUTION
+
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ethics-teaching", "schema_version": 3}
 # ## 6. The ethics of leverage
 #
@@ -813,10 +873,12 @@ check.reaudit(reaudit, hidden=True)
 #   truly know: a second bidder's written offer for the used van you are selling, the full
 #   service record you hold for it, the date you know the buyer must have a van by. Said
 #   plainly and
-#   without a threat, it is ordinary negotiating. A threat you would carry out, with
-#   leverage that is yours, is legitimate in this sense too, though often unwise: modules
-#   02 and 03 say why. A threat you would not carry out is at best a bluff, and can be
-#   worse (see the caution below).
+#   without a threat, it is ordinary negotiating. So is a *warning*: a demand tied to
+#   something you would really do anyway in your own interest, such as selling to the
+#   second bidder if this buyer will not match its offer. Modules 02 and 03 use Schelling's
+#   words: a *threat* ties a demand to something you would rather not do, to punish a
+#   refusal, and a threat you would not carry out is a bluff at best, and can be worse
+#   (see the caution below).
 # - **A bluff.** An untrue claim about your own reservation price (the worst terms you
 #   would still accept; module 02 works it out), what you would settle for, or your
 #   estimate of what something is worth: "I won't let the van go for under 9,000" when
@@ -984,7 +1046,7 @@ course.progress()
 # - Re-audit after each piece of news. Decide beforehand what balance your ask needs, and
 #   make it the first time you get there: the peak is visible only looking back.
 # - Trust is leverage that outlasts the deal: doing, freely, more than you owe builds it;
-#   breaking your word, or one move the other side finds unfair, can spend it. Keeping your
-#   word is owed, not a step you choose.
+#   breaking your word, or a move the other side takes as breaking it, can spend it.
+#   Keeping your word is owed, not a step you choose.
 # - Bluffing about your own reservation price is tolerated, though contested; misstating a
 #   fact, or drawing on secrets or offices that are not yours, is not.
