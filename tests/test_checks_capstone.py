@@ -868,4 +868,95 @@ def test_opening_hints_give_the_better_packages_worth_not_its_levels(monkeypatch
     shown = "{" + ", ".join(f"{issue}: {level}" for issue, level in best.items()) + "}"
     hint = miss("opening_offer", lambda s: [lower(s)[0]])
     assert shown not in hint
-    assert f"another package leaves you {package_points(best, own.yours):g}" in hint
+    assert f"a package that leaves you {package_points(best, own.yours):g}" in hint
+
+
+def off_by_one_if_quell(s, plan):
+    """Question 8 with the five-step line drawn one step short (``k < 5``)."""
+    for k, package in enumerate(plan):
+        if package_points(package, s.theirs) >= s.reservation_if_quell:
+            return ("steps", k) if k < 5 else ("jump", k)
+    return ("walk away", None)
+
+
+def test_if_quell_hidden_check_tries_the_five_step_line(monkeypatch, learner, answers):
+    """Sixth review, E2: the generator keeps every case off the five-step line and no hidden
+    edge sat on it, so ``k < 5`` instead of ``k <= 5`` passed every check for every learner.
+    The hidden check now puts the package Marlow needs with Quell at plan[5] and plan[6]:
+    the slip fails for each of 200 learners, and the course's answer still passes."""
+    for n in range(200):
+        monkeypatch.setenv("LEVERAGE_LEARNER", f"r-{n}")
+        assert "every case grading tries" in miss("if_quell", off_by_one_if_quell, hidden=True)
+        assert passes(run("if_quell", answers["if_quell"], hidden=True)), n
+
+
+def test_exact_fractions_are_numbers_to_questions_1_to_3(learner, answers):
+    """Sixth review, E1: module 01 teaches the belief update with exact fractions, yet an
+    exact answer to questions 1 to 3 was refused with 'should be a number, got Fraction'.
+    The same answers as Fractions now pass, visible and hidden."""
+    from fractions import Fraction
+
+    from course.models.information import update_beliefs
+
+    def exact(x):
+        return Fraction(str(x))
+
+    def my_batna(s):
+        name, value = answers["my_batna"](s)
+        return name, exact(value)
+
+    def my_reservation(s):
+        return exact(answers["my_reservation"](s))
+
+    def marlow_beliefs(s):
+        prior = {s.reservation_if_quell: exact(s.quell_prior)}
+        prior[s.reservation_if_not] = 1 - prior[s.reservation_if_quell]
+        rush = {s.reservation_if_quell: exact(s.rush_if_quell)}
+        rush[s.reservation_if_not] = exact(s.rush_if_not)
+        return update_beliefs(prior, rush)
+
+    for question, answer in (
+        ("my_batna", my_batna),
+        ("my_reservation", my_reservation),
+        ("marlow_beliefs", marlow_beliefs),
+    ):
+        assert passes(run(question, answer)), question
+        assert passes(run(question, answer, hidden=True)), question
+
+
+def test_an_opening_planned_against_the_average_is_named(monkeypatch, learner):
+    """Sixth review, E3: an opening planned against the belief-weighted average of Marlow's
+    two reservation prices (the slip section 2 warns against most) was told to 'search
+    every package, not only those near your list terms' and to fix my_reservation first,
+    neither of which was its fault. Over 200 learners, wherever that opening differs from
+    the course's, the hint now names the average and neither of the other remarks."""
+    named = 0
+    for n in range(200):
+        case = course.variant("05_capstone", f"r-{n}")
+        as_own(monkeypatch, case)
+        p = quell_posterior(case)
+        need = p * case.reservation_if_quell + (1 - p) * case.reservation_if_not
+        floor = reservation_of(case)
+        rows = [r for r in package_rows(case) if r[2] >= need and r[1] >= floor]
+        if not rows:
+            continue
+        averaged = max(rows, key=lambda r: r[1:])[0]
+        if package_points(averaged, case.yours) == package_points(opening_of(case), case.yours):
+            continue
+        hint = miss(
+            "opening_offer", lambda s, a=averaged: [a, *(row[0] for row in meso_partners(s)[:1])]
+        )
+        assert "average of its two reservation prices" in hint, hint
+        assert "list terms" not in hint and "my_reservation" not in hint, hint
+        named += 1
+    assert named >= 100
+
+
+def test_the_ultimatum_hint_says_why_it_is_a_threat_and_a_bluff(own):
+    """Course convention (Schelling, modules 02 and 03): the hint for saying the ultimatum
+    called it a threat without saying why; it now names what the threat ties your terms to
+    and why it is also a bluff, as the text does."""
+    key, kinds = statement_key(own), statement_kinds(own)
+    letter = next(letter for letter, kind in kinds.items() if kind == "threat")
+    hint = miss("what_to_say", lambda s: {**key, letter: "say"})
+    assert "which you would rather not do" in hint and "a bluff too" in hint, hint

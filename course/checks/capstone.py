@@ -540,9 +540,11 @@ def _statement_hint(case, kind, said):
             "customer has signed anything: claiming it is a misrepresentation of a fact "
             "Marlow would rely on (module 00, section 6)"
         ),
-        "threat": "it turns a true alternative into an ultimatum: threats invite "
-        "threats and corner the other side (Deutsch and Krauss, module 03), and you hope to "
-        "supply Marlow for a year; mention the alternative calmly instead",
+        "threat": "it is a threat: it ties your terms to giving the capacity away, which you "
+        "would rather not do while Marlow can still beat your alternative, and as your plan "
+        "concedes below those terms you would not carry it out, so it is a bluff too. Threats "
+        "invite threats and corner the other side (Deutsch and Krauss, module 03), and you "
+        "hope to supply Marlow for a year; mention the alternative calmly instead",
         "invented": "it is false: no customer has ordered anything, and Kessel's pilot line is "
         "not even decided yet. A made-up order is not a "
         "bluff about your own limit but a misrepresentation of a fact Marlow would rely on "
@@ -627,6 +629,31 @@ _BUILDS_ON_RESERVATION = (
 )
 
 
+def _best_for(case, need):
+    """``(your profit, Marlow's points)`` of the best package for Tallis among those that
+    give Marlow at least ``need`` points and leave Tallis its reservation price (the most
+    profit, then the most points); ``None`` when none does."""
+    floor = reservation_of(case)
+    found = [row[1:] for row in frontier_rows(case) if row[2] >= need and row[1] >= floor]
+    return max(found, default=None)
+
+
+def _averaged_need(case, worth):
+    """When ``worth`` (a package's profit and points) is the best package for an average
+    of Marlow's two reservation prices (weighted by the belief after the rush request, by
+    the prior, or halfway), that average and how it was weighted; else ``None``."""
+    low, high = case.reservation_if_not, case.reservation_if_quell
+    for chance, how in (
+        (quell_posterior(case), "weighted by your belief after the rush request"),
+        (case.quell_prior, "weighted by the prior, before the rush request"),
+        (0.5, "halfway between them"),
+    ):
+        need = chance * high + (1 - chance) * low
+        if _best_for(case, need) == worth:
+            return need, how
+    return None
+
+
 def _opening_hint(case, package):
     """Why ``package`` is not the course's opening for ``case``: the hint, and the same in
     general words; ``None`` when it is (or ties with it)."""
@@ -651,6 +678,21 @@ def _opening_hint(case, package):
             f"below it{_BUILDS_ON_RESERVATION}",
             f"it leaves you less than your reservation price{_BUILDS_ON_RESERVATION}",
         )
+    if you < best_you:
+        averaged = _averaged_need(case, (you, them))
+        if averaged is not None:
+            need, how = averaged
+            return (
+                f"it is the best package that gives Marlow at least {need:.2f} points, the "
+                f"average of its two reservation prices {how}; that is a reservation price "
+                "Marlow cannot have (section 2): it needs either "
+                f"{low:g} or {high:g}. Plan against each state, not their average: if Quell "
+                f"has no capacity, a package that leaves you {best_you:g} gives Marlow enough, "
+                "so open there, and concede towards the higher need only if Marlow's answers "
+                "say that Quell can supply it",
+                "it plans against an average of Marlow's two reservation prices: open with "
+                "the best package Marlow could accept if Quell has no capacity",
+            )
     if you < best_you and them >= high:
         return (
             f"it gives Marlow {them:g} points, enough even if Quell has capacity; but Quell has "
@@ -660,14 +702,19 @@ def _opening_hint(case, package):
             "it opens for the state in which Quell has capacity: open with the best package "
             "Marlow could accept if it has none",
         )
+    if you < best_you and _best_for(case, them) == (you, them):
+        return (
+            f"it is the best package that gives Marlow at least {them:g} points, more than "
+            f"the {low:g} it needs if Quell has no capacity; a package that leaves you "
+            f"{best_you:g} gives it enough in that state: open there",
+            "it asks more points for Marlow than it needs if Quell has no capacity",
+        )
     if you < best_you:
         return (
             f"it leaves you {you:g}, but another package leaves you {best_you:g} and still "
             f"gives Marlow {best_them:g}, at least the {low:g} it needs if Quell has no "
-            "capacity (search every package, not only those near your list terms)"
-            f"{_BUILDS_ON_RESERVATION}",
-            "another package Marlow could accept without Quell leaves you more"
-            f"{_BUILDS_ON_RESERVATION}",
+            "capacity: search every package, not only those near your list terms",
+            "another package Marlow could accept without Quell leaves you more",
         )
     return (
         f"another package leaves you as much ({best_you:g}) and gives Marlow more "
@@ -991,9 +1038,16 @@ def if_quell(answer, hidden=False):
         rows = plan_of(own)
         plan = [row[0] for row in rows]
         moved = [rows[1][2], rows[-1][2] + 1]  # a step away, and out of the plan's reach
-        if len(rows) > ANSWERS + 1:
-            moved.append(rows[ANSWERS + 1][2])
         cases += [(dataclasses.replace(own, reservation_if_quell=v), plan) for v in moved]
+        # The five-step line itself, which the generator keeps every drawn case off: the
+        # package Marlow needs with Quell at plan[ANSWERS] ("steps") and one step later
+        # ("jump"). When the own plan is too short, the same plan carried on down the
+        # frontier to a profit of 0, as for a seller whose reservation price is lower.
+        far = rows if len(rows) > ANSWERS + 1 else plan_of(own, floor=0)
+        cases += [
+            (dataclasses.replace(own, reservation_if_quell=row[2]), [r[0] for r in far])
+            for row in far[ANSWERS : ANSWERS + 2]
+        ]
     for case, plan in cases:
         result = call_learner(answer, case, plan)
         judge_if_quell(case, result, plan)
