@@ -513,10 +513,8 @@ def test_a_retraction_strains_patience_only_while_the_offer_is_below_marlows_wal
     """Section 6: retractions and standing still cost Marlow's patience only while your
     offer is worse for it than walking away; a retraction it could still accept costs
     none (it is still counted, and costs trust: see the next test)."""
-    assert "with retractions (an offer worse for it than your previous one) and rounds" in (
-        SECTION_6
-    )
-    assert "while your offer is still worse for it than walking away" in SECTION_6
+    assert "retractions (an offer worse for it than your previous one) and rounds" in SECTION_6
+    assert "only while your offer is still worse for it than walking away" in SECTION_6
     case = course.variant("05_capstone", "learner-1")
     bot, worth = _bot(case, case.reservation_if_not)
     line, walkaway = bot.insult_line, bot.preferences.reservation
@@ -940,11 +938,14 @@ def test_the_stated_duration_matches_the_course_map():
     intro = section("intro")
     # third review, unclear 8: about 8,700 words of teaching and eight answers, two of
     # them real algorithms: the preparation alone takes a non-programmer four to five hours
-    assert "five to six and a half hours" in intro
     assert "four to five hours for someone new to programming" in intro
     assert "about four hours" not in intro
+    # sixth review, U1: two sittings, their debriefs and a reflection of about 650 words
+    # take one and a half to two and a half hours, not one to one and a half
+    assert "five and a half to seven and a half hours" in intro
+    assert "one and a half to two and a half hours" in intro
     minutes = next(m.minutes for m in MODULES if m.folder == "05_capstone")
-    assert 300 <= minutes <= 390
+    assert 360 <= minutes <= 450
 
 
 def test_section_5_says_which_styles_give_back_less_than_you_concede():
@@ -1129,5 +1130,58 @@ def test_the_third_reviews_glosses_and_module_04s_target():
     assert COUNTERPARTS["linear"][1]["beta"] == 1
     assert COUNTERPARTS["tit-for-tat"][1]["reciprocity"] == 1
     assert plan.index("four **styles**") < plan.index("three of Marlow's four styles")
-    assert "Module 04 planned towards a **target**" in plan
+    assert "Module 04 planned its steps towards a **target**" in plan
     assert "though the target-minded ones were less satisfied" in section("opening-teaching")
+
+
+# --- sixth review --------------------------------------------------------------------------
+
+
+def test_section_5_says_plans_take_back_terms_issue_by_issue():
+    """Sixth review, E4: 96% of plans move some issue back towards Tallis after giving it,
+    and the text never said so. It now says so, names volume and delivery, and says how to
+    make such a step at a real table (the sweep checks the claim over 2,000 learners)."""
+    plan = section("plan-teaching")
+    assert "in most plans some take lands on an issue you had already given ground on" in plan
+    assert "volume goes back up, or delivery back out" in plan
+    assert "as a new package, a trade in the open" in plan
+
+
+def test_section_4_states_module_04s_meso_rules_and_why_this_case_departs():
+    """Sixth review, C1: the text said module 04 asks for packages of exactly the same value
+    (it allows 5 points) and was silent on module 04's frontier rule, which most partners
+    here break. It now states both rules and why this case departs from each (the sweep
+    checks the claim about the partners' points over 2,000 learners)."""
+    text = section("opening-teaching")
+    assert "within 5 of your points of each other" in text and "Pareto frontier" in text
+    assert "departs from both of module 04's rules, on purpose" in text
+    assert "of *exactly* the same value to you" not in text
+
+
+def test_the_threat_statement_is_called_a_threat_and_a_bluff():
+    """Course convention (Schelling, modules 02 and 03): an ultimatum on your terms is a
+    threat when it ties them to something you would rather not do, and a bluff when you
+    would not carry it out; the text says why this one is both (the sweep checks that the
+    plan concedes below the opening's terms for 2,000 learners)."""
+    text = section("say-teaching")
+    assert "is a threat: it ties terms you would" in text and "a bluff as well" in text
+
+
+def test_section_texts_follow_the_sixth_review():
+    """Sixth review, C2, U2, U4, U5, U6 and module 04's review C3: the opening is never
+    called the target; de-anchoring points at what Marlow's alternatives lack; an insult
+    always strains Marlow's patience, a stall or a retraction only below its walk-away;
+    question 1 says it wants the cent; the alternatives rule is labelled a convention;
+    module 04 already taught concessions only in answer to theirs."""
+    plan = section("plan-teaching")
+    opening = section("opening-teaching")
+    assert "the target is your opening" not in plan
+    assert "stops there" in plan and "aim to land" in plan
+    assert "your own target (your opening" not in opening
+    assert "what Marlow's alternatives lack" in opening
+    assert "This table adds a third" not in plan and "never into silence" in plan
+    table = section("table-teaching")
+    assert "loses patience with every offer it must refuse out of hand" in table
+    assert "strain it only while your offer is still worse for it than walking away" in table
+    assert "right to the cent" in section("q1-text")
+    assert "This course's convention, not a finding" in section("audit-teaching")

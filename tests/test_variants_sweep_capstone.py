@@ -785,3 +785,43 @@ def test_numbers_shown_in_the_story_are_the_cases(drawn):
             assert f"{amount:g}" in story
         assert f"{s.their_supply_share:.0%}" in story and f"{s.your_weeks} weeks" in story
         assert math.isfinite(scenario.quell_posterior(s))
+
+
+# --- sixth review: claims of the text, over every drawn learner ------------------------------
+
+
+def test_most_plans_take_a_term_back_and_volume_and_delivery_both_come_back(drawn):
+    """Sixth review, E4: section 5 says that in most plans some step takes back ground
+    given on an issue earlier (in the opening or a step), volume or delivery among them."""
+    back, issues = 0, set()
+    for s in drawn:
+        plan = [row[0] for row in scenario.plan_of(s)]
+        for issue, levels in s.issues.items():
+            at = [levels.index(package[issue]) for package in plan]
+            if any(later < earlier for earlier, later in itertools.pairwise(at)):
+                issues.add(issue)
+                back += 1
+                break
+    assert back > len(drawn) / 2
+    assert {"volume", "delivery"} <= issues
+
+
+def test_meso_partners_give_marlow_no_more_and_mostly_fewer_points(drawn):
+    """Sixth review, C1: section 4 says the opening has the most points for Marlow among
+    the packages with its profit, so in most cases every partner gives Marlow fewer."""
+    fewer = 0
+    for s in drawn:
+        top = package_points(scenario.opening_of(s), s.theirs)
+        points = [row[2] for row in scenario.meso_partners(s)]
+        assert points and max(points) <= top
+        fewer += max(points) < top
+    assert fewer > len(drawn) / 2
+
+
+def test_every_plan_concedes_below_the_opening_so_the_ultimatum_is_a_bluff(drawn):
+    """Course convention: the ultimatum of 'What to say' is a bluff because the plan
+    concedes below them; its first step leaves less profit than the opening, for every
+    learner."""
+    for s in drawn:
+        rows = scenario.plan_of(s)
+        assert len(rows) >= 2 and rows[1][1] < rows[0][1], s.learner

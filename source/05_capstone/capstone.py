@@ -24,11 +24,11 @@
 # 2. **negotiate** — play the deal against a bot whose limits you cannot see;
 # 3. **debrief** — measure the result against your plan and ask what leverage moved it.
 #
-# It takes most people **five to six and a half hours**, best in three sittings: the
-# preparation (sections 1 to 5, eight answers in Python, four to five hours for someone
-# new to programming, less for someone who has written a loop before), then at least two
-# negotiations at the table, their debriefs and a written reflection (one to one and a
-# half hours). The eight answers are graded
+# It takes most people **five and a half to seven and a half hours**, best in three
+# sittings: the preparation (sections 1 to 5, eight answers in Python, four to five hours
+# for someone new to programming, less for someone who has written a loop before), then
+# at least two negotiations at the table, their debriefs and a written reflection (one
+# and a half to two and a half hours). The eight answers are graded
 # automatically; the reflection is graded by your instructor. Cells that say
 # `YOUR CODE HERE` are yours; the cell after each one checks your answer and says what to
 # fix.
@@ -100,7 +100,8 @@ scenario
 # expected profit)`, with name `"Brenn"` or `"Kessel"`. Build each alternative's tree from
 # your brief (`s.brenn_chance`, `s.brenn_profit`, `s.spot_profit`, `s.pilot_chance`,
 # `s.kessel_full`, `s.kessel_half`); `best_alternative` from module 02 is imported for you
-# if you want it.
+# if you want it. The expected profit must be right to the cent, in k€ (60.75, not 61):
+# do not round it. The same holds for the reservation price of question 2.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-batna-answer", "schema_version": 3}
@@ -253,8 +254,9 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   knows your list prices and nothing of Brenn, Kessel or your costs.
 # - **Alternatives.** Yours is your reservation price as a share of the best profit the
 #   contract could give you; Marlow's is its reservation price as a share of its best
-#   (100 points), in each of the two states. The side whose reservation price is the
-#   larger fraction of its own best package loses less by walking away. This is a rough comparison: each share puts a side's reservation price
+#   (100 points), in each of the two states. This course's convention, not a finding: the
+#   side whose reservation price is the larger fraction of its own best package is taken
+#   to lose less by walking away. It is a rough comparison: each share puts a side's reservation price
 #   on its own scale, from nothing to its best package, and k€ and points cannot be set
 #   against each other in any other way.
 #
@@ -421,11 +423,18 @@ check.my_audit(my_audit)
 #
 # **Several offers at once.** Medvec and Galinsky ("Putting more on the table", 2005)
 # suggest making **multiple equivalent simultaneous offers** (a MESO): two or three
-# packages of *exactly* the same value to you, among which the other side chooses
-# (module 04). You stay as ambitious as with one offer and you look flexible. The
-# packages must be worth the same to you: a second package worth even one rounding step
-# (5 k€) less is already a concession, like the steps of your plan in section 5, put on
-# the table before Marlow has moved, which section 5 calls a gift.
+# packages made at once, among which the other side chooses. Module 04 asked that they
+# be about equally good for you (within 5 of your points of each other) and that each be
+# on the Pareto frontier. You stay as ambitious as with one offer and you look flexible.
+# This case departs from both of module 04's rules, on purpose. It asks for packages
+# worth *exactly* the same to you, because here profits come in rounding steps of 5 k€,
+# and a second package one step lower is already a concession, like the steps of your
+# plan in section 5, put on the table before Marlow has moved, which section 5 calls a
+# gift. And it accepts partners below the frontier: your opening already has the most
+# points for Marlow among the packages with its profit, so in most cases every other
+# package with that profit gives Marlow fewer points by your research. Such a partner
+# leaves value on the table if your research is right; its use is to test whether it
+# is (see the next paragraph).
 #
 # Be exact about what Marlow's choice can tell you. Among packages worth the same to you,
 # your opening is the one your research scores highest for Marlow; so if Marlow picks a
@@ -442,11 +451,14 @@ check.my_audit(my_audit)
 # one as a step back (section 6).
 #
 # **When Marlow opens.** Marlow's first offer will pull on you too. Before you answer it,
-# think about Marlow's alternatives (Quell, and your beliefs from question 3) and about
-# your own target (your opening and your plan), not about Marlow's number and not about
-# your reservation price: in Galinsky and Mussweiler's experiments ("First offers as
-# anchors", 2001), thinking about the other side's alternatives or one's own target
-# removed the anchor's pull, and Galinsky, Mussweiler and Medvec (2002) found that
+# think about what weighs against its number: what Marlow's alternatives lack (by your
+# belief from question 3, Quell probably has no capacity, and Marlow asked for a rush)
+# and what you aim to land at (your opening, and your plan's steps towards it), not
+# about Marlow's number and not about your reservation price. What counts is information
+# that points away from the anchor: dwelling on the chance that Quell can supply Marlow
+# would only make its low number look more reasonable. In Galinsky and Mussweiler's
+# experiments ("First offers as anchors", 2001), thinking about the other side's
+# alternatives or one's own target removed the anchor's pull, and Galinsky, Mussweiler and Medvec (2002) found that
 # negotiators who dwelt on their reservation price reached worse deals than those who
 # kept their target in mind, though the target-minded ones were less satisfied with
 # their better deals (how you feel about a result is not the result: section 8 comes
@@ -509,9 +521,12 @@ check.opening_offer(opening_offer, hidden=True)
 #   Fisher and Ury's advice is to reveal an alternative that is better than the other side
 #   supposes and to keep a poor one quiet. Marlow knows nothing of Brenn or Kessel and can only assume
 #   you would otherwise sell on the spot market, which your real alternative beats: telling
-#   Marlow, plainly, raises what it must offer. The same fact turned into an ultimatum
-#   ("by Friday, or …") is a threat. Module 03 showed how threats invite threats (Deutsch
-#   and Krauss); here there is more at stake, since you hope to supply a large share of
+#   Marlow, plainly, raises what it must offer. The same fact turned into an ultimatum on
+#   your terms ("accept our terms by Friday, or …") is a threat: it ties terms you would
+#   in fact improve on to giving the capacity away, which you would rather not do while
+#   Marlow can still beat your alternative, and since your plan concedes below those
+#   terms, you would not carry it out, so it is a bluff as well. Module 03 showed how
+#   threats invite threats (Deutsch and Krauss); here there is more at stake, since you hope to supply a large share of
 #   Marlow's sensors for a year, and both sides will meet again. Axelrod (*The Evolution
 #   of Cooperation*, 1984) called that prospect the shadow of the future: it is what makes
 #   cooperation pay, and a threat darkens it.
@@ -622,17 +637,28 @@ check.what_to_say(what_to_say)
 #   one that gives Marlow more (it is on the frontier);
 # - repeat until none is left.
 #
-# Module 04 planned towards a **target** with a margin above the reservation price. Here
-# the target is your opening, the package for the state in which Quell has no capacity,
-# and the plan goes on below it, down to your reservation price, because Marlow may need
-# the higher number of points: you have to know before you sit down which of your
-# packages gives it that many, and whether you can afford it (question 8). The plan is a
-# map of the steps you *could* make, not a promise to make them; the margin module 04
-# kept is whatever is left above your reservation price where Marlow's answers stop you.
+# Module 04 planned its steps towards a **target**: the result you aim to land at,
+# better than your reservation price, with your opening beyond it. This plan has no
+# single target above your reservation price, because what you can aim for depends on
+# Quell: if it has no capacity, you aim to land close to your opening; if it has, at the
+# first package of the plan that gives Marlow its higher reservation price. You cannot
+# tell which before the talks, so the plan goes on past both, down to your reservation
+# price, and stops there: you have to know before you sit down which of your packages
+# gives Marlow the higher number of points, and whether you can afford it (question 8).
+# The plan is a map of the steps you *could* make, not a promise to make them; the margin
+# module 04 kept is whatever is left above your reservation price where Marlow's answers
+# stop you.
 #
 # The plan walks down the frontier one package at a time, and each package it reaches is
 # the cheapest way to give Marlow that many points. A step may change several issues at
-# once, often a give on one and a take on another.
+# once, often a give on one and a take on another, and in most plans some take lands on
+# an issue you had already given ground on, in your opening or an earlier step: volume
+# goes back up, or delivery back out. Marlow at this table counts only its total points,
+# so it sees each such step as a step forward. A person across the table judges each
+# term, and a term given and then taken back can read as bad faith and make everything
+# you gave look worth less. At a real table, make such a step as a new package, a trade
+# in the open ("if you need 90-day payment, volume goes back to 10k units"), never as a
+# quiet change to a term you had already given.
 #
 # At the table, "something back" comes from Marlow, and the debrief measures it in your own
 # profit: a step of yours got something back when Marlow's next offer was worth more to
@@ -641,10 +667,11 @@ check.what_to_say(what_to_say)
 # is a gift. Marlow bargains in one of module 04's four **styles**: a **Boulware** Marlow
 # barely moves until late, a **Conceder** gives most of its ground early, a **linear**
 # one moves by the same step every round, and **tit-for-tat** answers each concession of
-# yours with as much of its own. Module 04 asked two things: that a trade of one issue
-# for another bring back at least what it costs you, and that a real concession be
-# conditional on the deal as a whole. This table adds a third, sequential form of
-# reciprocity: make each step only in answer to a move of Marlow's. From each step expect
+# yours with as much of its own. Module 04 asked three things: that a trade of one issue
+# for another bring back at least what it costs you, that a real concession be
+# conditional on the deal as a whole, and, in its paced tit-for-tat, that you concede
+# only in answer to a concession of theirs, never into silence. The third is the one
+# this table tests most: make each step only in answer to a move of Marlow's. From each step expect
 # less back than you gave, and often nothing you can see: three of Marlow's four styles give back
 # only part of what you concede, tit-for-tat gives back as much (each measured on Marlow's
 # own scale), and because Marlow moves in whole levels, a small step of yours may be too
@@ -782,10 +809,10 @@ check.if_quell(if_quell, hidden=True)
 #   6 or 7, never later, and says so when it does; you can answer it once more, and it
 #   accepts any package at least as good for it as its own offer on the table, so
 #   handing its final offer back is a deal;
-# - it loses patience with offers it must refuse out of hand, and with retractions (an
-#   offer worse for it than your previous one) and rounds in which you stand still, while
-#   your offer is still worse for it than walking away; it says when its patience is
-#   running out, and then it leaves;
+# - it loses patience with every offer it must refuse out of hand; retractions (an offer
+#   worse for it than your previous one) and rounds in which you stand still strain it
+#   only while your offer is still worse for it than walking away. It says when its
+#   patience is running out, and then it leaves;
 # - it remembers you, through its **trust** in you, which starts at 0.5. Each
 #   negotiation moves it by how it ended, and by −0.1 for every offer Marlow had to
 #   refuse out of hand and every retraction, whatever the ending (so a deal reached
