@@ -834,6 +834,17 @@ def test_the_rule_passes_and_its_opposites_are_explained(learner, capsys):
     assert "the two costs" in miss(check.information_pays, pays(wider, higher))
 
 
+def test_the_visible_check_does_not_state_the_rule(learner, capsys):
+    """The fourth review, W5: two binary picks can be found by trial on the visible check,
+    and its pass message then stated the rule the hidden check grades, so finding the rule
+    cost nothing. The visible pass now says only that the picks are right; the rule comes
+    with grading's feedback."""
+    check.information_pays(pays(wider, lower))
+    shown = capsys.readouterr().out
+    assert "\N{CHECK MARK}" in shown and "what the two winners have in common" in shown
+    assert "wider" not in shown and "lower cost" not in shown
+
+
 def test_two_letters_copied_from_the_visible_check_fail_the_hidden_one(learner):
     own = reference.information_pays(variant("01_information"))
     check.information_pays(lambda sale: own)
@@ -1090,10 +1101,33 @@ def test_the_labels_are_module_00s_and_the_bluff_is_a_bluff(learner):
     assert labels["annual-report"] == "legitimate"
 
 
-def test_every_learner_judges_a_true_alternative_and_a_strength_for_their_need():
+def test_every_learner_judges_a_true_alternative_said_two_ways():
+    """The true rival mentioned calmly (a tactic) and said as an ultimatum (a disclosure);
+    the other disclosures vary (the fourth review, W2), a strength among them for most."""
+    strength = 0
     for n in range(50):
         sale = variant("01_information", f"learner-{n}")
-        assert "true-rival" in sale.tactics and "fast-delivery" in sale.disclosures
+        assert "true-rival" in sale.tactics and "rival-ultimatum" in sale.disclosures
+        strength += "fast-delivery" in sale.disclosures
+    assert 0 < strength < 50
+
+
+def test_the_final_deadline_and_the_weak_alternative_are_judged(monkeypatch):
+    """The fourth review, W2: section 6 teaches that a final deadline binding both is worth
+    revealing and that a weak alternative is best kept private, but nothing practised
+    either. Each is now a disclosure some learners judge, and a wrong label costs the
+    point."""
+    for key, label in (("final-deadline", "share"), ("weak-alternative", "keep")):
+        sale = as_learner(monkeypatch, learner_where(lambda s, k=key: k in s.disclosures))
+        right = reference.fair_play(sale)
+        assert right[key] == label
+        flipped = {**right, key: "keep" if label == "share" else "share"}
+        assert parts(check.fair_play(lambda s, f=flipped: f))["what to tell Osprey"][0] == 0
+        assert check.fair_play(lambda s, r=right: r).earned == 2
+    assert (
+        "makes waiting cost Osprey as much as you"
+        in check.DISTINCTIONS[frozenset({reference.SHARE, reference.KEEP})]
+    )
 
 
 def test_labels_are_read_without_case_or_spaces(learner):
@@ -1220,6 +1254,31 @@ def test_every_price_in_a_range_passes_and_words_are_read_loosely(learner, capsy
         }
     )
     assert check.model_limits(answer).earned == 2
+
+
+def test_the_staged_opening_wants_the_re_priced_price(monkeypatch):
+    """The fourth review, W3: where the honest part of the opening gives a price above the
+    model's (44% of learners), any price from the model's + 0.01 up to the top reservation
+    price passed, so the re-pricing the text asks for was optional. Only the staged price
+    passes now, for every such learner tried."""
+    found = 0
+    for n in range(200):
+        sale = variant("01_information", f"learner-{n}")
+        after = reference.posterior_after_opening(sale)
+        model, staged = model_price(sale, after), reference.staged_price(sale)
+        if staged <= model:
+            continue
+        as_learner(monkeypatch, sale.learner)
+        for guess in (model + 1, (model + staged) / 2, max(sale.reservations)):
+            if abs(guess - staged) < 0.005:
+                continue
+            answer = limits_with(**{"staged-opening": ("honest-opening", guess)})
+            assert parts(check.model_limits(answer))["what to do"][0] == 0, (sale.learner, guess)
+        assert check.model_limits(limits_with()).earned == 2
+        found += 1
+        if found == 8:
+            break
+    assert found == 8
 
 
 def test_question_6_is_judged_on_the_learners_own_prices(monkeypatch):
@@ -1406,6 +1465,32 @@ def test_capping_the_beliefs_after_the_news_is_named(monkeypatch):
     assert caught == 40
 
 
+def listed_prices_only(sale, after):
+    """The fourth review's E1: beliefs capped right, but only ``sale.reservations`` tried as
+    prices (section 3 once said only the possible reservation prices are worth trying), never
+    the cap itself."""
+    capped = reference.capped_beliefs(after, sale.rival_cap)
+
+    def profit(p):
+        return (p - sale.cost) * sum(c for r, c in capped.items() if r >= p)
+
+    return max(sale.reservations, key=profit)
+
+
+def test_never_trying_the_cap_as_a_price_is_named(monkeypatch):
+    """The fourth review, E1: this answer failed every learner's visible check (worked case 6
+    always runs, and its right price is the cap), and 198 of 200 were told of slips they had
+    not made (dropping the prices above the cap, P(r > p)). Every learner is now told, first,
+    that the cap is a possible reservation price to try as a price."""
+    for n in range(0, 200, 5):
+        as_learner(monkeypatch, f"learner-{n}")
+        earned, message = price_parts(with_capped(listed_prices_only))["the price under the cap"]
+        assert earned == 0, n
+        assert "try the cap itself as a price too" in message, message
+        first = message.split("(2)")[0]
+        assert "drops the reservation prices" not in first and "P(r > p)" not in first, message
+
+
 def test_a_hard_coded_capped_price_fails_the_hidden_check(learner):
     own = variant("01_information")
     mine = price_of_course(own)[3]
@@ -1440,6 +1525,35 @@ def test_the_uniform_hint_counts_no_values_the_beliefs_do_not_allow(monkeypatch)
     message = price_parts(my_price)["the price after the opening and the news"][1]
     assert "spread evenly" in message and "four values" not in message
     assert "only the values your beliefs allow" in message
+
+
+def even_spread_price(sale):
+    from course.models.information import take_it_or_leave_it
+
+    return take_it_or_leave_it(sale.cost, min(sale.reservations), max(sale.reservations))[0]
+
+
+def test_a_possible_reservation_price_is_not_blamed_on_the_even_spread(monkeypatch):
+    """The fourth review, E2: for 3.5% of learners the even-spread formula's price is one of
+    the possible reservation prices, and a learner who named it for any other reason (a
+    slip in the one-by-one comparison) was told it was 'the best price for a reservation
+    price spread evenly', a formula nothing in Question 5 invites. Such a price now gets
+    no such hint, before, after the opening or after the news."""
+    found = 0
+    for n in range(2000):
+        sale = variant("01_information", f"learner-{n}")
+        price = even_spread_price(sale)
+        if price not in sale.reservations or price == price_of_course(sale)[0]:
+            continue
+        as_learner(monkeypatch, sale.learner)
+        message = price_parts(with_before(lambda b, s, p=price: p))["the price before the opening"][
+            1
+        ]
+        assert "spread evenly" not in message, message
+        found += 1
+        if found == 5:
+            break
+    assert found == 5
 
 
 def test_the_explorer_pass_message_says_a_low_cost_stops_mattering(learner, capsys):
@@ -1657,6 +1771,33 @@ def test_none_and_a_count_are_told_apart(monkeypatch):
     check.holds_before_moving(
         lambda s, a: reference.holds_before_moving(s, a), hidden=True
     )  # the reference passes the hidden learners too
+
+
+@pytest.mark.parametrize("n", range(0, 200, 4))
+def test_the_holds_pass_message_is_true_of_the_learners_own_case(monkeypatch, capsys, n):
+    """The fourth review, U2: the pass message said "a few holds can move your price down,
+    one alone rarely does" to every learner, though ten holds move nothing for 16.5% of
+    them and one hold moves the price for 3%. It now says what the learner's own case
+    gives."""
+    sale = as_learner(monkeypatch, f"learner-{n}")
+    right = reference.holds_before_moving(sale, reference.posterior_after_opening(sale))
+    check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
+    shown = capsys.readouterr().out
+    assert "one alone rarely does" not in shown
+    if right is None:
+        assert "even 10 holds leave your price where it is" in shown
+    elif right == 1:
+        assert "a single hold moves your price down" in shown
+    else:
+        assert f"it takes {right} holds in a row" in shown
+
+
+def test_the_code_numbers_the_holds_question_as_the_notebook_does():
+    """The fourth review, U1: docstrings called Question 5b "Question 4b"."""
+    import inspect
+
+    for module in (check, reference):
+        assert "Question 4b" not in inspect.getsource(module)
 
 
 # Question 5c: how much the news must weigh (the review's W3)

@@ -462,3 +462,44 @@ def test_the_closed_forms_the_notebook_quotes():
         "The posterior is 5/26, 9/26 and 6/13, and the expected reservation price rises from "
         "67 to 945/13",
     )
+
+
+def says_not(*phrases):
+    """Assert the notebook no longer says any of ``phrases``."""
+    text = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.splitlines())
+    for phrase in phrases:
+        assert phrase not in text, phrase
+
+
+def test_the_cap_is_a_price_to_try():
+    """The fourth review, C3 and E1: section 3 said that with a handful of possible
+    reservation prices "only those are worth trying", which Question 5's cap contradicts
+    (its right price is often the cap, which is not one of them)."""
+    says_not("only those are worth trying")
+    says("(after a cap, the cap is one of them)")
+
+
+def test_an_old_quote_is_a_bound_and_a_new_discount_a_cap():
+    """The fourth review, C1: section 2 gave a rival's quote held for weeks as news that
+    reveals, then its table read a quote Osprey hands you as a cap to carry the chances to
+    (news that changes), the arithmetic Question 5's check calls a slip for old news."""
+    says_not("a cap: Osprey will not pay you much above what it can buy for (news that changes)")
+    says(
+        "drop the prices above that and rescale (news that reveals, with a likelihood of zero)",
+        "is for news that changes Osprey's options now",
+    )
+
+
+def test_the_bargaining_theorem_names_its_conditions():
+    """The fourth review, U3: Myerson and Satterthwaite's conditions were given in prose
+    only; an MBA reader could not tell they are the theorem's conditions."""
+    says("*incentive compatible*", "*individually rational*", "*budget balanced*", "*efficient*")
+
+
+def test_the_rounds_count_includes_the_offer_that_reaches_the_cost():
+    """The fourth review, U5: only the worked example showed whether the offer that
+    reaches the cost counts; the scripted buyer's 63.95 and 66.37 at a cost of 65 give 2."""
+    from course.scenarios.information import rounds_to_cost
+
+    says("(counting the offer that reaches it)")
+    assert rounds_to_cost((42, 53.2, 59.92), 65) == 2

@@ -303,13 +303,19 @@ def test_information_is_worth_a_decision(sales):
 
 
 def test_the_moves_to_judge_cover_every_label(sales):
-    """Question 9: three disclosures (some to share, some to keep, always a strength that
-    meets Osprey's need) and five tactics with each of module 00's four kinds (always a
-    true alternative mentioned without a threat), all from this case's lists."""
+    """Question 9: five disclosures (some to share, some to keep, always the true
+    alternative said as an ultimatum) and five tactics with each of module 00's four kinds
+    (always a true alternative mentioned without a threat), all from this case's lists.
+    The fourth review, W2: three disclosures, two of them the same for everyone, left one
+    free item to settle by a rerun; now the others vary, and the final deadline that binds
+    both (section 6, Moore) and a weak alternative are among them."""
     keys = {move.key: move.label for move in (*scenario.DISCLOSURES, *scenario.TACTICS)}
+    seen, combos = set(), set()
     for sale in sales:
-        assert len(sale.disclosures) == 3 and len(sale.tactics) == 5
-        assert {"fast-delivery", "rival-ultimatum"} <= set(sale.disclosures)
+        assert len(sale.disclosures) == 5 and len(sale.tactics) == 5
+        assert "rival-ultimatum" in sale.disclosures
+        seen.update(sale.disclosures)
+        combos.add(sale.disclosures)
         assert "true-rival" in sale.tactics
         assert {keys[k] for k in sale.disclosures} == {"share", "keep"}
         assert {keys[k] for k in sale.tactics} == {
@@ -318,6 +324,8 @@ def test_the_moves_to_judge_cover_every_label(sales):
             "misrepresentation",
             "illegitimate",
         }
+    assert seen == {move.key for move in scenario.DISCLOSURES}
+    assert len(combos) > 30
 
 
 def test_every_story_hangs_together(sales):
@@ -535,13 +543,14 @@ def pays_by_rule(sale):
 
 
 LABELS = {
-    "share": {"deposit", "fast-delivery", "reference"},
+    "share": {"deposit", "fast-delivery", "reference", "final-deadline"},
     "keep": {
         "lowest-price",
         "empty-order-book",
         "what-you-know",
         "friday-deadline",
         "rival-ultimatum",
+        "weak-alternative",
     },
     "legitimate": {"annual-report", "ask-timing", "price-survey", "true-rival"},
     "bluff": {"hard-for-us", "fair-price"},
@@ -579,13 +588,14 @@ def limits_by_assumption(sale, after):
         "None": ["one-price", "first-number"],
     }
     # staged: drop only what a shaded opening still rules out (r·b below the offer),
-    # in Fractions; above the model's price, ask halfway to the top, else the model's
+    # in Fractions, and ask the best price against what is left (the fourth review's W3:
+    # only that price passes, not any price above the model's)
     prior = {Fraction(r): Fraction(c) for r, c in sale.prior_beliefs().items()}
     bottom = Fraction(sale.opening_offer) / Fraction(sale.opening_high)
     kept = {r: c for r, c in prior.items() if not r < bottom}
     shaded = {p: (p - cost) * sum(c for r, c in kept.items() if r >= p) for p in kept}
     honest = max(shaded, key=shaded.get)
-    staged = (model + max(sale.reservations)) / 2 if honest > model else model
+    staged = honest
     price = {
         "staged-opening": staged,
         "counter-offer": Fraction(max(sale.reservations)),

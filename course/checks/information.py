@@ -616,7 +616,7 @@ def _holds(value):
 
 @question
 def holds_before_moving(answer, hidden=False):
-    """Check Question 4b: how many holds in a row at Osprey's opening it takes to move the
+    """Check Question 5b: how many holds in a row at Osprey's opening it takes to move the
     learner's best final price, read with the belief updater's model of a hold, given the
     right beliefs after the opening (so Question 2 cannot cost it). A count, judged on the
     learner's own case; hidden learners too."""
@@ -655,11 +655,26 @@ def holds_before_moving(answer, hidden=False):
             )
             general = "it does not count the holds after which the best price first moves"
         raise NotYet(f"{who}: {hint}.", general=general)
+    own = variant(MODULE)
+    count = reference.holds_before_moving(own, reference.posterior_after_opening(own))
+    if count is None:
+        ending = (
+            f"on your case even {reference.MOST_HOLDS} holds leave your price where it is: "
+            "the lower prices gain weight, but not enough to pay more than the price you "
+            "name now, so Osprey's firmness alone should not move you"
+        )
+    else:
+        ending = (
+            "on your case a single hold moves your price down"
+            if count == 1
+            else f"on your case it takes {count} holds in a row to move your price down"
+        ) + (
+            " (a hold is weak evidence: a buyer far from its reservation price also holds "
+            "now and then, to test you)"
+        )
     passed(
         "holds_before_moving: each hold makes the lower reservation prices likelier, because "
-        "a buyer close to the most it would pay stands firm more often; a few holds can move "
-        "your price down, one alone rarely does (a buyer far from its reservation price also "
-        "holds now and then, to test you)."
+        f"a buyer close to the most it would pay stands firm more often; {ending}."
     )
 
 
@@ -671,6 +686,10 @@ def _price_mistakes(beliefs, sale):
     """Tempting wrong prices for these beliefs, each with what it overlooks."""
     low, high = min(sale.reservations), max(sale.reservations)
     uniform = take_it_or_leave_it(sale.cost, low, high)[0]
+    if uniform is not None and any(same_money(uniform, r) for r in sale.reservations):
+        # a possible reservation price: a learner who names it has more likely priced the
+        # values one by one with a slip than used section 4's even-spread formula
+        uniform = None
     strict = reference.best_move(beliefs, sale.cost, strict=True)[0]
     return [
         (strict if strict is not None else math.nan, STRICT),
@@ -865,6 +884,27 @@ def _price_with_news(sale, after, result, reading):
     )
 
 
+#: The hint for a price under the cap that never tried the cap itself as a price.
+UNTRIED_CAP = (
+    "the cap is now a possible reservation price (the buyers above it moved down to it, "
+    "with their chances): try the cap itself as a price too, not only the reservation "
+    "prices in `sale.reservations`"
+)
+
+
+def _listed_only(capped, sale):
+    """The best price under the ``capped`` beliefs when only the scenario's own reservation
+    prices (``sale.reservations``) are tried as prices, never the cap: a learner who read
+    section 3's "only the possible reservation prices are worth trying" as the listed ones.
+    ``nan`` when none of them earns."""
+    profits = {
+        price: (price - sale.cost) * sum(c for v, c in capped.items() if v >= price)
+        for price in sale.reservations
+    }
+    best = max(profits, key=profits.get)
+    return best if profits[best] > 0 else math.nan
+
+
 def _price_capped(answers, readings):
     for sale, after, result in answers():
         given = _named_price(result, 3, sale, "under the rival's cap")
@@ -878,6 +918,12 @@ def _price_capped(answers, readings):
             reference.beliefs_after_news(after, readings[sale.learner]), cap
         )
         mistakes = [
+            (
+                _listed_only(capped, sale),
+                UNTRIED_CAP,
+                "it tries only the reservation prices the scenario lists as final prices; once "
+                "the cap moves buyers down to it, the cap is a possible reservation price too",
+            ),
             (
                 reference.best_move(with_news, sale.cost)[0],
                 "that caps your beliefs after the news too; the question asks you to cap "
@@ -897,8 +943,9 @@ def _price_capped(answers, readings):
             (
                 max(slipped, key=slipped.get) if slipped else math.nan,
                 "that drops the reservation prices above the cap, as if those buyers had "
-                "gone; they are still there, willing to pay the cap: move them to it with "
-                "their chances",
+                "never been there (right for a rival quote Osprey held all along); the "
+                "discount is new, so they are still there, willing to pay the cap: move "
+                "them to it with their chances",
             ),
             *_price_mistakes(capped, sale)[:3],
         ]
@@ -1022,6 +1069,15 @@ def information_pays(answer, hidden=False):
                 general=f"for {what}, it picks the setting under which knowing the "
                 "reservation price is worth less: what differs between the two?",
             )
+    if not hidden:
+        # the rule is what grading asks for: the learner's own check does not give it away
+        passed(
+            "information_pays: both picks are right on your settings. Grading tries other "
+            "learners' settings, where the winning setting may carry the other letter: say "
+            "in one sentence what the two winners have in common, and make sure your "
+            "function picks by that, not by the letters."
+        )
+        return
     passed(
         "information_pays: around the same middle, a wider range of doubt makes knowing the "
         "buyer's reservation price worth more; over the same range, a lower cost makes it "
@@ -1361,10 +1417,7 @@ def model_limits(answer):
         wrong = [
             i
             for i in reference.SITUATIONS
-            if not any(
-                reference.fits(a, read()[i.key][1], sale, after)
-                for a in reference.actions_for(i, sale, after)
-            )
+            if not reference.situation_fits(i, read()[i.key][1], sale, after)
         ]
         if wrong:
             notes = _price_notes([read()[i.key][1] for i in wrong], sale, after)
@@ -1403,8 +1456,9 @@ TACTIC_LABELS = (
 #: What tells two labels of Question 9 apart, for each pair a learner may confuse.
 DISTINCTIONS = {
     frozenset({reference.SHARE, reference.KEEP}): "ask whether saying it helps Osprey find a "
-    "trade that helps you both, or shows Osprey how little you would take or how soon you "
-    "need the deal, or corners it with a threat where a calm mention would inform",
+    "trade that helps you both, or makes waiting cost Osprey as much as you; or whether it "
+    "shows Osprey how little you would take or that only you lose by waiting, or corners it "
+    "with a threat where a calm mention would inform",
     frozenset({reference.LEGITIMATE, reference.BLUFF}): "ask whether anything untrue is said "
     "about your own reservation price, what you would settle for, or your own estimate of "
     "what the machine is worth",

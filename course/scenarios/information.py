@@ -202,6 +202,24 @@ DISCLOSURES = (
         KEEP,
         "only you pay if the talks drag on, so Osprey could simply wait until Friday",
     ),
+    Move(
+        "final-deadline",
+        "that your one free build slot goes to the next order on the list at the end of the "
+        "month, so after that you could not build Osprey's machine in time for its launch "
+        "(true)",
+        SHARE,
+        "a final deadline that ends the talks for both sides binds Osprey too: waiting costs "
+        "it its machine, not only you your sale, so saying it makes Osprey move sooner "
+        "(Moore, section 6), where keeping it secret lets Osprey think it can wait you out",
+    ),
+    Move(
+        "weak-alternative",
+        "that your only other prospect is a smaller firm that might order a simpler machine, "
+        "for much less, some time next year",
+        KEEP,
+        "an alternative worse than what Osprey expects you to settle for tells it you could "
+        "be had for less; mention an alternative only when it is strong (section 6)",
+    ),
 )
 
 #: Ways to learn about Osprey or to persuade it, in module 00's four kinds.
@@ -760,11 +778,25 @@ def _with_words(rng, sale, direction):
         wren_offers=offers,
         wren_cost=cost,
         explorer_cases=_explorer_cases(rng),
-        # always one strength that meets Osprey's need, a true alternative said as an
-        # ultimatum, and the same alternative mentioned calmly
-        disclosures=_some(rng, DISCLOSURES, 3, always=("fast-delivery", "rival-ultimatum")),
-        tactics=_some(rng, TACTICS, 5, always=("true-rival",)),
+        **_moves(rng),
     )
+
+
+def _moves(rng):
+    """Question 9's moves to judge: five tactics, one of each of module 00's kinds and
+    always a true alternative mentioned calmly, then five disclosures, both labels among
+    them and always that alternative said as an ultimatum (the fourth review's W2: three
+    disclosures, two of them the same for everyone, could be settled by one rerun)."""
+    rng.random()  # the draw the three disclosures once used, so each learner keeps its tactics
+    tactics = _some(rng, TACTICS, 5, always=("true-rival",))
+    return {
+        "disclosures": _some(rng, DISCLOSURES, DISCLOSURE_COUNT, always=("rival-ultimatum",)),
+        "tactics": tactics,
+    }
+
+
+#: How many disclosures each learner judges in Question 9.
+DISCLOSURE_COUNT = 5
 
 
 def _wren(rng):
@@ -1276,6 +1308,16 @@ def fits(action, price, sale, after):
     return False
 
 
+def situation_fits(item, price, sale, after):
+    """Whether ``price`` does what the situation ``item`` calls for on this case (to the
+    cent). For `staged-opening`, only the price the text asks the learner to compute, the
+    best price against the honest part of the opening (``staged_price``): any price above
+    the model's would let a learner pass on the direction alone, without the re-pricing."""
+    if item.key == "staged-opening":
+        return abs(price - staged_price(sale)) < 0.005
+    return any(fits(action, price, sale, after) for action in actions_for(item, sale, after))
+
+
 def model_limits(sale, after):
     """Question 6's answer: for each situation, (the assumption it breaks, a price that
     does what the situation calls for): the model's price, the next possible reservation
@@ -1323,7 +1365,7 @@ def weights_accepted(sale, after):
     }
 
 
-#: Question 4b counts holds up to this many; more than this, and the answer is ``None``.
+#: Question 5b counts holds up to this many; more than this, and the answer is ``None``.
 MOST_HOLDS = 10
 
 
@@ -1335,7 +1377,7 @@ def hold_likelihood(beliefs, last):
 
 
 def holds_before_moving(sale, after, direction=1, most=MOST_HOLDS):
-    """Question 4b: the fewest holds in a row at Osprey's opening after which the best
+    """Question 5b: the fewest holds in a row at Osprey's opening after which the best
     final price is no longer the one against ``after``, or ``None`` if ``most`` do not
     move it. ``direction`` -1 reads a hold the wrong way round (likelier from a buyer
     far from its reservation price: the hint for that slip)."""

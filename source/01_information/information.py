@@ -92,10 +92,12 @@ sale
 # In bargaining, each side keeps its reservation price to itself, and that has a cost.
 # Myerson and Satterthwaite ("Efficient Mechanisms for Bilateral Trading", *Journal of
 # Economic Theory*, 1983) proved it. Suppose each side's reservation price is known only
-# to itself, the two are drawn independently, either could be the higher one, and each
-# side acts in its own interest. Then no way of bargaining that both are free to leave,
-# and that needs no money from outside, can promise a deal every time one would help
-# both. When only the buyer's reservation
+# to itself, the two are drawn independently, either could be the higher one (the ranges
+# overlap), and each side acts in its own interest (economists say the mechanism must be
+# *incentive compatible*: telling the truth about your value must serve your own
+# interest). Then no way of bargaining that both are free to leave (*individually
+# rational*), and that needs no money from outside (*budget balanced*), can promise a
+# deal every time one would help both (*efficient*). When only the buyer's reservation
 # price is hidden, as in this module's sale (your cost is no secret that matters), such a
 # promise can be kept, but not at the price that is best for you: the take-it-or-leave-it
 # price of section 3 gives up some deals that would help both, in return for a larger
@@ -273,7 +275,7 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # price, plus whatever your machine is worth to it beyond the rival's. Reweighting four
 # fixed prices cannot show that (the new reservation price may lie below all four); you
 # would lower each possible price that lies above the new cap to that cap, and carry your
-# chances across. Question 3 reads news that reveals; Question 5 prices with it, and
+# chances across, so the cap becomes one of the possible prices. Question 3 reads news that reveals; Question 5 prices with it, and
 # re-prices after news that changes.
 #
 # Two assumptions sit under this arithmetic.
@@ -283,14 +285,19 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # reservation price is given: fair for a launch date and a habit of opening, less so for
 # two reports from one source, which would count the same fact twice.
 #
-# Second, ask who chose to let you see the news:
+# Second, ask who chose to let you see the news. That is a separate question from the
+# arithmetic: whether the news is old or new decides how you compute; who showed it to
+# you decides how far you trust it.
 #
 # | how you learn it | example | read it as |
 # |---|---|---|
-# | Osprey chose to show it | a rival's quote Osprey hands you, its price on it | a cap: Osprey will not pay you much above what it can buy for (news that changes) |
+# | Osprey chose to show it | a rival's quote Osprey has held for weeks and now hands you, its price on it | if you can verify it, a bound that was always there: Osprey's reservation price never was above the quote plus what your machine is worth to it beyond the rival's, so drop the prices above that and rescale (news that reveals, with a likelihood of zero); trust it less if Osprey may have picked it to steer you |
 # | you found it, from a source Osprey does not control | the press reports Osprey holds a rival quote, its price unknown | evidence that Osprey has a way out (news that reveals, Bayes' rule) |
 #
-# A signal Osprey picked to send, like its opening, may be picked to steer you.
+# Lowering the prices above a cap to the cap, chances carried, is for news that changes
+# Osprey's options now, like Question 5's new discount: the buyers who would have paid
+# more are still there, but will now pay only the cap. A signal Osprey picked to send,
+# like its opening, may be picked to steer you.
 #
 # Either way this is what "leverage shifts during a negotiation" means in numbers: the
 # same table, the same people, and a fact that moves your beliefs, and perhaps your best
@@ -398,7 +405,8 @@ BeliefUpdater()
 # - `reservation`: the buyer's reservation price;
 # - `rounds`: your decision. `None` if no deal will ever pay (the reservation price is not
 #   above your cost): walk away now, before the talks cost you more. Otherwise, how many
-#   more offers the buyer, keeping to its habit, makes until one is at least your cost:
+#   more offers the buyer, keeping to its habit, makes until one is at least your cost
+#   (counting the offer that reaches it):
 #   the patience a deal will take, to weigh against what each round of talks costs you.
 #
 # Check it by hand first on the updater's scripted buyer: it offers 42, then 53.20, then
@@ -445,8 +453,9 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # $$\text{expected profit}(p) = (p - c) \times P(r \ge p) .$$
 #
 # A higher price earns more per sale but is accepted less often. With a handful of
-# possible reservation prices, only those are worth trying as final prices: between two
-# of them, raising the price loses no buyer, so you would raise it to the next one.
+# possible reservation prices, only the values your beliefs allow are worth trying as
+# final prices (after a cap, the cap is one of them): between two of them, raising the
+# price loses no buyer, so you would raise it to the next one.
 #
 # What about simply accepting Osprey's opening? It is still on the table and would earn
 # the opening minus your cost for sure (a sure loss, if the opening is below your cost, as
@@ -727,8 +736,9 @@ check.news_weight(news_weight, hidden=True)
 # between the lower ones explain $x$ better. A buyer who shades its opening opens lower
 # than its habit, never higher. Ask which of the three a shaded opening still proves,
 # price against your prior (`sale.prior_beliefs()`) with only that, and compare the result
-# with the model's price: if it is higher, ask above the model's price; if it is the same,
-# the staging cost you nothing and the model's price stands.
+# with the model's price: if it is higher, name that higher price (the check wants it to
+# the cent, so a guess above the model's price does not pass); if it is the same, the
+# staging cost you nothing and the model's price stands.
 #
 # One point for the assumptions, one for the prices. A price can do one of three things:
 #
@@ -1136,6 +1146,8 @@ def fair_play(sale):
         "what-you-know": "keep",
         "friday-deadline": "keep",
         "rival-ultimatum": "keep",
+        "final-deadline": "share",
+        "weak-alternative": "keep",
         "annual-report": "legitimate",
         "ask-timing": "legitimate",
         "price-survey": "legitimate",
