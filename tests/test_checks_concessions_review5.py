@@ -384,3 +384,16 @@ def test_the_sixth_reviews_unclear_passages_now_say_what_holds():
     assert "from a side that may be shading its opening" in text and "band model" in text
     assert "is a *warning* (modules 02 and 03) only if you would really take" in text
     assert "a *threat*, and one you would not carry out, so a bluff" in text
+
+
+def test_questions_are_worth_marks_and_points_are_the_scenarios():
+    """The course's convention (module 00 does so): marks are for questions, points are the
+    units of a scenario. Module 04's headings said "(2 points)" beside Orchard's points on
+    every package; now each heading counts marks, matching nbgrader's points for its cell."""
+    import re
+
+    text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    headings = re.findall(r"^# #+ (?:Question \w+|6\. Reflection) \((\d+) (\w+)", text, re.M)
+    assert len(headings) == 9 and not [h for h in headings if h[1] not in ("mark", "marks")]
+    cells = re.findall(r'"points": (\d+), "grade_id"', text)
+    assert sorted(int(n) for n, _ in headings) == sorted(int(n) for n in cells)

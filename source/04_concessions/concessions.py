@@ -158,7 +158,7 @@ scenario
 # the extra cost of Orchard's job. It is the worst price you would still accept.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
-# ### Question 1 (2 points): choose your opening, and answer an anchor
+# ### Question 1 (2 marks): choose your opening, and answer an anchor
 #
 # Write `opening(s, anchor, quote=None)`: return a pair `(price, said)`, your first price
 # to Orchard and the list of the keys of the statements in `s.statements` you will make
@@ -294,7 +294,7 @@ for beta in (0.2, 1.0, 5.0):
 HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.0)))
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
-# ### Question 2 (2 points): plan your concessions on price
+# ### Question 2 (2 marks): plan your concessions on price
 #
 # Write `concession_plan(s, opening)`: your planned offers on price, one for each round
 # of the talks, from round 0 to round `s.rounds - 1` (a list of `s.rounds` numbers). The
@@ -399,7 +399,7 @@ check.concession_plan(concession_plan, hidden=True)
 # it means the rule just stated.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
-# ### Question 3 (1 point): your next offer, by paced tit-for-tat
+# ### Question 3 (1 mark): your next offer, by paced tit-for-tat
 #
 # Write `tit_for_tat(s, mine, theirs, target)`: your next offer to Orchard by paced
 # tit-for-tat, the rule above. `mine` lists your offers so far, from your
@@ -611,7 +611,7 @@ from course.widgets.concessions import ConcessionPlanner
 ConcessionPlanner(scenario)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
-# ### Question 4 (2 points): the next move to offer Orchard
+# ### Question 4 (2 marks): the next move to offer Orchard
 #
 # Write `next_trade(s, current)`: from the package `current` (a dict of issue to level),
 # return the package after the next move by the rule above, or `None` when the rule
@@ -710,7 +710,7 @@ check.next_trade(next_trade, hidden=True)
 # proposal: ground on them buys more of Orchard's agreement than your research says.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
-# ### Question 5 (2 points): three equivalent offers
+# ### Question 5 (2 marks): three equivalent offers
 #
 # Write `meso(s)`: a list of three different packages (dicts of issue to level) such that
 #
@@ -776,7 +776,7 @@ check.meso(meso, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5b-text", "schema_version": 3}
-# ### Question 5b (1 point): what Orchard's pick tells you
+# ### Question 5b (1 mark): what Orchard's pick tells you
 #
 # Write `read_pick(s, offers, picked)`: you put the three packages `offers` on the table
 # together, and Orchard chose `offers[picked]` (`picked` is 0, 1 or 2). Return the set of
@@ -899,7 +899,7 @@ from course.widgets.practice import DifficultMoment
 DifficultMoment()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
-# ### Question 6 (2 points): accept, counter or walk away
+# ### Question 6 (2 marks): accept, counter or walk away
 #
 # Write `respond(s, offer, next_ask, ceiling=None)`: Orchard has just answered your last
 # offer with `offer`. `next_ask` is what your plan asks in the next round, or `None` when
@@ -988,7 +988,7 @@ next_year = check.next_year(scenario)
 next_year
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "relationship-text", "schema_version": 3}
-# ### Question 7 (2 points): the relationship inside your reservation price
+# ### Question 7 (2 marks): the relationship inside your reservation price
 #
 # You will negotiate with Orchard again next year. `next_year` maps each way this year's
 # talks could end (`"deal"`, `"polite walk-away"`, `"walk-out"`) to what you can expect to
@@ -1018,7 +1018,7 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
-# ## 6. Reflection (2 points, graded by your instructor)
+# ## 6. Reflection (2 marks, graded by your instructor)
 #
 # Answer both parts in a few concrete sentences.
 #
