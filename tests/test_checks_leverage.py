@@ -285,7 +285,8 @@ def test_an_audit_the_course_shows_is_not_the_learner_s_own(own, capsys):
     """Professor's review, finding 2: the widget loads each case's own audit (section 3
     and section 5 print two of them) and section 4 shows the learner's starting audit;
     each fits the story by construction, so copying one passed question 2. A copy is now
-    told what it is; one judgement of a point's difference passes."""
+    told what it is; two judgements of a point's difference pass (sixth review, W5: one
+    rating moved by a point is still a copy)."""
     case = CASES[own.case]
     copies = (
         audit_of(case),
@@ -295,7 +296,9 @@ def test_an_audit_the_course_shows_is_not_the_learner_s_own(own, capsys):
         assert f"your audit is {words}" in miss(check.my_audit, lambda c=copy: c)
     mine = audit_of(case)
     source = "information"
-    mine["theirs"][source] += 1 if mine["theirs"][source] > mine["yours"][source] else -1
+    wider = 1 if mine["theirs"][source] > mine["yours"][source] else -1
+    mine["theirs"][source] += wider
+    mine["yours"][source] -= wider
     check.my_audit(lambda: mine)
     assert "your audit fits the story" in capsys.readouterr().out
 
@@ -467,6 +470,39 @@ def test_any_audit_the_course_shows_is_caught_as_a_copy_for_every_case():
             assert "number for number" in str(failure.value), (s.case, audit)
 
 
+def test_a_copy_with_one_rating_nudged_is_still_a_copy():
+    """Sixth review, W5: the copy check compared number for number, so a shown audit with
+    one rating moved by a point passed. Such an audit is now caught, for every case and
+    every rating; two ratings moved, or one moved by two, is the learner's own."""
+    shown = [(c.yours, c.theirs, c.weights) for c in CASES.values()] + [check.REFLECTION_AUDIT]
+    for s in _one_learner_per_case().values():
+        for yours, theirs, weights in shown:
+            for side in ("yours", "theirs"):
+                for source in SOURCES_ORDER:
+                    answer = {
+                        "yours": dict(yours),
+                        "theirs": dict(theirs),
+                        "weights": dict(weights),
+                    }
+                    r = answer[side][source]
+                    answer[side][source] = r + 1 if r < SCALE else r - 1
+                    with pytest.raises(NotYet) as failure:
+                        check.judge_audit(s, answer)
+                    assert "with one rating moved by a point" in str(failure.value)
+    s = _one_learner_per_case()["salary"]
+    c = CASES["salary"]
+    two = {"yours": dict(c.yours), "theirs": dict(c.theirs), "weights": dict(c.weights)}
+    two["yours"]["information"] += 1
+    two["theirs"]["information"] += 1
+    try:
+        check.judge_audit(s, two)
+    except NotYet as failure:
+        assert "moved by a point" not in str(failure) and "number for number" not in str(failure)
+
+
+SOURCES_ORDER = ("information", "alternatives", "power")
+
+
 @pytest.mark.parametrize(
     ("case", "source", "side", "value", "words"),
     [
@@ -481,7 +517,8 @@ def test_the_story_rules_catch_another_negotiations_reading(case, source, side, 
     s = _one_learner_per_case()[case]
     c = CASES[case]
     audit = {"yours": dict(c.yours), "theirs": dict(c.theirs), "weights": dict(c.weights)}
-    audit["yours"]["information"] += 1  # not a copy
+    audit["yours"]["information"] += 1  # not a copy: two ratings moved (sixth review, W5)
+    audit["theirs"]["information"] += 1
     assert check.judge_audit(s, audit)
     audit[side][source] = value
     with pytest.raises(NotYet) as failure:
@@ -1109,6 +1146,8 @@ def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
         # E4: the boundary cases are announced
         ("q3c-task", "leave the balance exactly on the target", None),
         ("q4b-text", "four test cases (one puts the balance exactly", "three test cases"),
+        # W5: a copy with one rating nudged is still a copy
+        ("q2-text", "or copied with one rating moved by a point", None),
     ],
 )
 def test_the_notebook_says_what_the_review_found_true(grade_id, present, absent):

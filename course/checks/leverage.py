@@ -293,12 +293,19 @@ def judge_audit(s, result):
     case = CASES[s.case]
     them = case.them.split(",")[0]
     for shown, where in _shown_audits(s):
-        if all(
-            all(abs(given[k] - copied[k]) < 1e-9 for k in SOURCES)
-            for given, copied in zip((yours, theirs, weights), shown, strict=True)
-        ):
+        if any(abs(weights[k] - shown[2][k]) >= 1e-9 for k in SOURCES):
+            continue
+        moved = [
+            abs(given[k] - copied[k])
+            for given, copied in zip((yours, theirs), shown[:2], strict=True)
+            for k in SOURCES
+            if abs(given[k] - copied[k]) >= 1e-9
+        ]
+        # a copy with one rating nudged by a point is still a copy (sixth review, W5)
+        if not moved or (len(moved) == 1 and moved[0] <= 1 + 1e-9):
+            how = "number for number" if not moved else "with one rating moved by a point"
             raise NotYet(
-                f"your audit is {where}, number for number; question 2 asks for your own "
+                f"your audit is {where}, {how}; question 2 asks for your own "
                 "reading of the story and facts, so rate and weigh them yourself",
                 general="it returns an audit the course shows, not the learner's own",
             )

@@ -351,8 +351,8 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # such a bound as the course's. It names each statement your audit contradicts, then shows
 # your balance. An audit copied
 # number for number from one the course shows you (any case's audit in the worked
-# examples or the widget, or section 4's starting audit) is not your own reading, and the
-# check says so.
+# examples or the widget, or section 4's starting audit), or copied with one rating moved
+# by a point, is not your own reading, and the check says so.
 #
 # The interactive audit comes after this question, so that your reading is your own. Section
 # 4 then shows a starting audit drawn for you, close to the course's own reading of
