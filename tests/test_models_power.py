@@ -762,7 +762,8 @@ def test_question_2a_asks_for_the_reservation_price_not_the_lowest_acceptable_pr
     assert "the least Kestrel could accept without doing worse than selling to Borealis" in PROSE
     assert "A reservation price is a limit, not a target." in PROSE
     assert "turns down anything below that half" not in PROSE
-    assert "When that half is more than Borealis's value" in PROSE
+    # sixth review, U1: the share at the table is section 5's, not the floor's
+    assert "Kestrel may hold out for more, though it could accept a price there" in PROSE
 
 
 def test_the_second_reviews_story_fixes():

@@ -100,7 +100,7 @@ def test_e7_e8_e9_and_the_unclear_passages():
     assert PROSE.count("**influence**") == 1
     assert "influence (expertise, admiration)" in PROSE
     assert "far enough off that the difference does not matter" in PROSE
-    assert "(its share at the table leaves the option out)" in PROSE
+    assert "(its *share at the table*, what it would get by bargaining as if it had no" in PROSE
 
 
 def test_the_editor_warning_and_threat_in_module_02s_sense():
@@ -443,3 +443,14 @@ def test_small_clarities_of_the_sixth_review():
     assert "sections 4 to 8 (about three hours)" in PROSE
     assert next(m.minutes for m in MODULES if m.folder == "03_power") == 285
     assert "on a few public ones of other learners" in PROSE
+
+
+def test_question_2a_floor_keeps_to_the_floor():
+    """Sixth review, U1: question 2a's floor bullet digressed into the share at the table, a
+    prediction of the price three sections ahead that invited the v1/2 answer the check then
+    had to catch; the bullet now keeps to the floor, and section 5 defines the term where it
+    first uses it."""
+    floor = PROSE[PROSE.index("- `floor`: Kestrel's reservation price") :]
+    floor = floor[: floor.index("- `clears_with_corvid`")]
+    assert "share at the table" not in floor and "half of Atlas's value" not in floor
+    assert "section 5's question, not this one" in floor

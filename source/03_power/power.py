@@ -377,12 +377,9 @@ PowerExplorer()
 #
 # - `floor`: Kestrel's reservation price for the licence today, with Borealis the only
 #   rival: the least Kestrel could accept without doing worse than selling to Borealis (the
-#   bottom of the core). A reservation price is a limit, not a target. Kestrel's *share at
-#   the table* is what it would get by bargaining with Atlas alone, as if Borealis did not
-#   exist (section 5 works it out: half of Atlas's value here). When that half is more than
-#   Borealis's value, section 5 shows that Kestrel, bargaining well, holds out for it and
-#   counters any lower proposal, though it could accept one without doing worse than its
-#   alternative;
+#   bottom of the core). A reservation price is a limit, not a target. Bargaining well,
+#   Kestrel may hold out for more, though it could accept a price there without doing worse
+#   than its alternative; how much more is section 5's question, not this one;
 # - `clears_with_corvid`: suppose Kestrel had brought Corvid in, and Atlas then proposed
 #   Kestrel's Shapley value in that market of four (Kestrel and three buyers). `True` if
 #   that proposal would beat selling to the best rival, whoever it is then, `False` if not.
@@ -684,8 +681,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # walking out, the theory says something else, the **deal-me-out** result (Shaked &
 # Sutton, *Econometrica*, 1984; Binmore, Rubinstein & Wolinsky, *RAND Journal of
 # Economics*, 1986; Osborne & Rubinstein, *Bargaining and Markets*, 1990, section 3.12).
-# The responder's **equilibrium share**, what it gets with the option counted (its share at
-# the table leaves the option out), is the larger of the two,
+# The responder's **equilibrium share**, what it gets with the option counted (its *share
+# at the table*, what it would get by bargaining as if it had no alternative, leaves the
+# option out), is the larger of the two,
 #
 # $$\max(\text{share at the table},\ b),$$
 #
