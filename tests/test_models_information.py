@@ -503,3 +503,10 @@ def test_the_rounds_count_includes_the_offer_that_reaches_the_cost():
 
     says("(counting the offer that reaches it)")
     assert rounds_to_cost((42, 53.2, 59.92), 65) == 2
+
+
+def test_the_duration_is_what_most_learners_need():
+    """The fourth review, U4: about 9,700 words to read (60 to 70 minutes alone), eleven
+    coded questions and two widgets; "three and a half to four and a half hours" was tight."""
+    says_not("three and a half to four and a half hours")
+    says("It takes most learners about four to five hours")

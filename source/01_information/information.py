@@ -35,8 +35,8 @@
 # 7. decide what to tell the other side, and tell fair ways of learning and persuading
 #    from foul ones.
 #
-# It takes about three and a half to four and a half hours, longer if Python or probability
-# is new to you: there is a good deal to read, eleven coded questions, two widgets and a short
+# It takes most learners about four to five hours, longer if Python or probability is new
+# to you: there is a good deal to read, eleven coded questions, two widgets and a short
 # reflection.
 # Three sittings suit it: sections 1 and 2 up to Question 3; the pace of concessions,
 # Question 4 and section 3 (Questions 5, 5b, 5c and 6); then sections 4 to 7. Run the cells from
