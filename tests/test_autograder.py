@@ -365,7 +365,7 @@ def test_feedback_never_shows_hidden_tests(graded):
 def test_a_partly_right_answer_gets_the_points_of_each_check_it_passes(graded):
     assert graded["grades"].loc["half-right", "batna-needed-test"] == 1
     page = (graded["out"] / "feedback" / "half-right" / f"{NAME}.html").read_text()
-    assert "1 of 2 points" in page
+    assert "1 of 2 marks" in page
     assert "targets within reach" in page and "batna_needed inverts the Nash split." in page
     assert "targets out of reach" in page and "out of reach; return None." in page
 

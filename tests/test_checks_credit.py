@@ -38,7 +38,7 @@ def test_the_plain_text_is_the_number_nbgrader_reads_as_partial_credit():
 
 def test_the_learner_sees_every_check_with_its_hint_escaped():
     page = shown(score(Check("first", 1, wrong), Check("second", 1, right)))["text/html"]
-    assert "1 of 2 points" in page
+    assert "1 of 2 marks" in page
     assert "Not yet: try again &lt;soon&gt;<br>second line" in page
     assert "<b>second</b> (1 of 1): right" in page
 

@@ -74,7 +74,7 @@ class Credit:
             for o in self.outcomes
         )
         return (
-            f"<div class='leverage-credit'><p><b>{self.earned:g} of {self.possible:g} points"
+            f"<div class='leverage-credit'><p><b>{self.earned:g} of {self.possible:g} marks"
             f"</b></p><ul>{rows}</ul></div>"
         )
 
