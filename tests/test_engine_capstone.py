@@ -15,6 +15,7 @@ from course.engine.bots import REMARKS
 from course.engine.bots import STYLES as COUNTERPARTS
 from course.engine.capstone import ROUNDS, STYLE_WORDS, STYLES, Table, debrief
 from course.engine.debrief import read_style
+from course.engine.domain import BUYER, SELLER
 from course.models.capstone import read_plan
 from course.models.concessions import package_points
 from course.scenarios.capstone import (
@@ -264,7 +265,10 @@ def test_achievable_is_never_below_marlows_own_best_offer(learner):
                 and best["utility"] == got
                 and best["utility"] >= outcome["reservation"]
             )
-            assert ("no deal was right" in line) == (best["utility"] < outcome["reservation"])
+            walked_from_a_zone = outcome["agreement"] is None and outcome["zone_existed"]
+            assert ("no deal was right" in line) == (
+                best["utility"] < outcome["reservation"] and not walked_from_a_zone
+            )
 
 
 def test_learner_1_accepting_marlows_first_offer():
@@ -616,7 +620,9 @@ def test_a_meso_partner_sent_after_the_opening_is_a_step_back_for_marlow():
     debrief counts no concession when one is sent after the opening; but by the research
     it gives Marlow no more points than the opening, and where it gives fewer Marlow
     reads it as a retraction, as section 4 now warns."""
-    assert "Marlow reads an offer worse for it than your previous one as a step back" in (SECTION_4)
+    assert "Marlow counts an offer worse for it than your previous one as a retraction" in (
+        SECTION_4
+    )
     assert "counts sending it after your opening as a concession" not in SECTION_4
     for n in range(1, 13):
         case = course.variant("05_capstone", f"learner-{n}")
@@ -1185,3 +1191,140 @@ def test_section_texts_follow_the_sixth_review():
     assert "strain it only while your offer is still worse for it than walking away" in table
     assert "right to the cent" in section("q1-text")
     assert "This course's convention, not a finding" in section("audit-teaching")
+
+
+# Seventh review (fix2): debrief sentences that were false or misleading about the run.
+
+
+def test_no_deal_is_never_called_right_when_a_zone_existed():
+    """Review E2/C1: a no-deal sitting with a zone printed both "A zone existed, so value
+    was left on the table" and "no deal was right". The Achievable line now says that on
+    this path walking away beat what Marlow would accept, never that no deal was right."""
+    achievable = debrief.__globals__["_achievable"]
+    outcome = {
+        "achievable": {"its_offer": False, "utility": 80, "round": 2},
+        "reservation": 90,
+        "agreement": None,
+        "your_profit": None,
+        "zone_existed": True,
+    }
+    line = achievable(outcome)
+    assert "no deal was right" not in line
+    assert "on the path these talks took" in line and "good for both" in line
+    outcome["zone_existed"] = False
+    assert "no deal was right" in achievable(outcome)
+    both = 0
+    for learner in ("ada", "learner-1", "learner-8", "learner-3"):
+        case = course.variant("05_capstone", learner)
+        for style in STYLES:
+            for seed in range(12):
+                table, quell = random_play(case, style, seed)
+                outcome = table.outcome()
+                lines = debrief(outcome, read_plan(case, None, None), facts(case, quell))
+                text = " ".join(lines)
+                both += "A zone existed" in text
+                assert not ("A zone existed" in text and "no deal was right" in text), text
+
+
+def test_the_value_created_parts_add_up_to_the_printed_sum():
+    """Review C4: "you 0.01, Marlow 0.19, together 0.21" printed parts that did not add
+    up; the sum is now of the rounded parts."""
+    created = debrief.__globals__["_created"]
+    line = created(
+        {
+            "shares": {SELLER: 0.014, BUYER: 0.194},
+            "joint": 0.208,
+            "best_joint": 1.2,
+            "on_frontier": True,
+            "better_for_both": 0,
+        }
+    )
+    assert "you 0.01, Marlow 0.19, together 0.20" in line, line
+
+
+def test_the_alternatives_verdict_is_labelled_question_4s_convention():
+    """Review U2: the debrief stated the share-of-best comparison as a fact; the notebook
+    calls it the course's convention. Every verdict that names a stronger side now says
+    it is question 4's measure."""
+    for n in range(1, 40):
+        case = course.variant("05_capstone", f"learner-{n}")
+        for quell in (True, False):
+            walkaway = case.reservation_if_quell if quell else case.reservation_if_not
+            outcome = {"their_walkaway": walkaway, "reservation": reservation_of(case)}
+            line = debrief.__globals__["_alternatives"](outcome, facts(case, quell))
+            if "stronger" in line or "weaker" in line:
+                assert "question 4's measure (a course convention" in line, line
+
+
+def test_no_step_is_claimed_when_no_offer_was_on_the_plan():
+    """Review U3: "You went as far as step 0" was printed when every offer was off the
+    plan."""
+    against = debrief.__globals__["_against_plan"]
+    line = against([(1, {}, 100, 40), (2, {}, 95, 45)], [(140, 30), (130, 35)])
+    assert "went as far as step" not in line
+    assert "None of your offers was your opening or a step of your plan" in line
+    assert "went as far as step 1" in against([(1, {}, 130, 35)], [(140, 30), (130, 35)])
+    assert "went as far as step 0" in against([(1, {}, 140, 30)], [(140, 30), (130, 35)])
+
+
+def test_section_4_says_how_the_rush_request_moved_quell_not_that_quell_is_unlikely():
+    """Review E3/C2: "by your belief from question 3, Quell probably has no capacity" was
+    false for about 8% of learners (posterior at least 0.5). The text now says only what
+    holds for all: the rush request lowered the chance of Quell (2,000 learners)."""
+    text = section("opening-teaching")
+    assert "Quell probably has no capacity" not in text
+    assert "the rush request made it less likely than before that Quell has capacity" in text
+    likely = 0
+    for n in range(2000):
+        case = course.variant("05_capstone", f"r-{n}")
+        assert quell_posterior(case) < case.quell_prior, case.learner
+        likely += quell_posterior(case) >= 0.5
+    assert likely > 0  # the old sentence was false for these learners
+
+
+def test_section_4_prices_a_partner_sent_alone_as_a_retraction():
+    """Review U6: "it costs you nothing" sat next to a trust cost; the text now says it
+    costs no profit and that Marlow counts it as a retraction, at the bot's own rate."""
+    from course.engine.bots import TRUST_PER_RETRACTION
+
+    text = section("opening-teaching")
+    assert "it costs you nothing" not in text
+    assert "costs you no profit" in text
+    assert "counts an offer worse for it than your previous one as a retraction" in text
+    assert f"lowers its trust in you by {-TRUST_PER_RETRACTION:g}" in text
+
+
+def test_terms_are_explained_where_first_used_and_the_meso_is_a_diagnostic():
+    """Review U1, U4, C3: the frontier, Marlow's room and the zone are explained where
+    first used; de-anchoring on a counter-offer is called an extension of a study of
+    first offers; the capstone's MESO is a diagnostic, and the summary no longer says
+    equivalent packages tell you what the other side values."""
+    source = NOTEBOOK.read_text()
+    first = source.index("frontier", source.index("## 1."))
+    assert "(the packages that no other package beats for both sides" in source[first : first + 80]
+    table = section("table-teaching")
+    room = table.index("its room")
+    assert table[room:].startswith("its room (its best package less its reservation price)")
+    assert "(the zone of possible agreement of module 02" in section("debrief-teaching")
+    opening = section("opening-teaching")
+    assert "extends it to a counter-offer" in opening
+    assert "a MESO is a diagnostic of your research" in opening
+    assert "tell you what the other side values" not in section("summary")
+    assert "what you aim to land at (your opening" not in opening
+
+
+def test_the_debrief_text_never_calls_no_deal_right_when_a_zone_existed():
+    """Review C1: the notebook said no deal is right when no package suits both sides,
+    and also that it was right whenever even the achievable package was below your
+    reservation price."""
+    text = section("debrief-teaching")
+    assert "If even that is below your reservation price, no deal was the right result" not in text
+    assert "no deal was the right result only if no package suited both sides" in text
+
+
+def test_question_5_promises_a_partner_only_for_the_course_opening():
+    """Review E1: "Every case has at least one such partner" was false for a tied opening
+    (0.5% of learners); the check now names the tied package to open with."""
+    text = section("q5-text")
+    assert "Every case has at least one such partner" not in text
+    assert "The course's opening always has at least one such partner" in text

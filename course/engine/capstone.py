@@ -298,10 +298,11 @@ def debrief(outcome, plan, facts):
 
 
 def _created(created):
+    # The sum is of the printed (rounded) parts, so the three numbers shown add up.
+    yours, theirs = round(created["shares"][SELLER], 2), round(created["shares"][BUYER], 2)
     text = (
         "Value created, each side counted from its reservation price (0) to its best "
-        f"package (1): you {created['shares'][SELLER]:.2f}, Marlow "
-        f"{created['shares'][BUYER]:.2f}, together {created['joint']:.2f}"
+        f"package (1): you {yours:.2f}, Marlow {theirs:.2f}, together {yours + theirs:.2f}"
     )
     if created["best_joint"] is None:
         text += ", though no package was worth more than its reservation price to both of you"
@@ -330,16 +331,21 @@ def _alternatives(outcome, facts):
             "about even: neither side lost clearly less by walking away."
         )
     elif theirs > yours:
-        verdict = "Marlow's alternative was the stronger: " + (
-            "Quell gave it a higher reservation price, and it lost less than you by walking away."
-            if facts["quell"]
-            else "even without Quell it lost less than you by walking away."
+        verdict = (
+            "By question 4's measure (a course convention, not a finding), Marlow's alternative was the stronger: "
+            + (
+                "Quell gave it a higher reservation price, and it lost less than you by walking away."
+                if facts["quell"]
+                else "even without Quell it lost less than you by walking away."
+            )
         )
     else:
         verdict = (
-            "Quell gave Marlow a floor, but your alternatives were still the stronger."
+            "Quell gave Marlow a floor, but by question 4's measure (a course convention, "
+            "not a finding) your alternatives were still the stronger."
             if facts["quell"]
-            else "Without Quell its alternative was the weaker: that was your leverage."
+            else "Without Quell its alternative was, by question 4's measure (a course "
+            "convention, not a finding), the weaker: that was your leverage."
         )
     return (
         "Alternatives: Quell "
@@ -404,7 +410,7 @@ def _against_plan(offers, worths):
     against the plan's ``worths`` (``(your profit, Marlow's points)`` of the opening and
     each step): an offer worth the same to both sides as a step is that step, whatever
     its levels, as question 7's check accepts any package worth the same to both."""
-    reached = 0
+    reached = None
     parts = []
     for round_, _, profit, points in offers:
         at = next(
@@ -419,12 +425,16 @@ def _against_plan(offers, worths):
             label = "off your plan"
         else:
             label = "your opening" if at == 0 else f"your plan's step {at}"
-            reached = max(reached, at)
+            reached = at if reached is None else max(reached, at)
         parts.append(f"round {round_}, profit {profit:g}: {label}")
     return (
         f"Against your concession plan ({len(worths) - 1} step(s) after the opening): "
         + "; ".join(parts)
-        + f". You went as far as step {reached}."
+        + (
+            ". None of your offers was your opening or a step of your plan."
+            if reached is None
+            else f". You went as far as step {reached}."
+        )
     )
 
 
@@ -481,6 +491,14 @@ def _achievable(outcome):
     how = "offered you" if best["its_offer"] else "would have accepted"
     text = f"Achievable: Marlow {how} a profit of {best['utility']:g} in round {best['round']}"
     if best["utility"] < outcome["reservation"] - 1e-9:
+        if outcome["agreement"] is None and outcome.get("zone_existed"):
+            # A package good for both existed, so "no deal was right" would be false.
+            return text + (
+                ", below your reservation price: on the path these talks took, walking "
+                "away beat what Marlow would accept, although a package good for both of "
+                "you existed (a trade on another issue, or an earlier step, might have "
+                "reached it)."
+            )
         return text + ", below your reservation price: no deal was right."
     if outcome["agreement"] is not None and abs(best["utility"] - outcome["your_profit"]) < 1e-9:
         return text + ", which is what you got."

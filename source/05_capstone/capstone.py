@@ -425,7 +425,8 @@ check.my_audit(my_audit)
 # suggest making **multiple equivalent simultaneous offers** (a MESO): two or three
 # packages made at once, among which the other side chooses. Module 04 asked that they
 # be about equally good for you (within 5 of your points of each other) and that each be
-# on the Pareto frontier. You stay as ambitious as with one offer and you look flexible.
+# on the Pareto frontier (the packages that no other package beats for both sides;
+# section 5 builds on it). You stay as ambitious as with one offer and you look flexible.
 # This case departs from both of module 04's rules, on purpose. It asks for packages
 # worth *exactly* the same to you, because here profits come in rounding steps of 5 k€,
 # and a second package one step lower is already a concession, like the steps of your
@@ -434,7 +435,9 @@ check.my_audit(my_audit)
 # points for Marlow among the packages with its profit, so in most cases every other
 # package with that profit gives Marlow fewer points by your research. Such a partner
 # leaves value on the table if your research is right; its use is to test whether it
-# is (see the next paragraph).
+# is (see the next paragraph). So here a MESO is a diagnostic of your research, not
+# Medvec and Galinsky's tactic for finding joint gains, which needs packages that may each
+# suit the other side best.
 #
 # Be exact about what Marlow's choice can tell you. Among packages worth the same to you,
 # your opening is the one your research scores highest for Marlow; so if Marlow picks a
@@ -446,19 +449,23 @@ check.my_audit(my_audit)
 # on everything the other does and more, the choice says little. In a meeting you would
 # put all of them down together. The table in section 6 sends one package at a time and
 # starts from the first package of your list. Do not send a partner there after your
-# opening: it costs you nothing, but by your research it gives Marlow no more points than
-# the opening, usually fewer, and Marlow reads an offer worse for it than your previous
-# one as a step back (section 6).
+# opening: it costs you no profit, but by your research it gives Marlow no more points
+# than the opening, usually fewer, and Marlow counts an offer worse for it than your
+# previous one as a retraction, a step back that lowers its trust in you by 0.1
+# (section 6).
 #
 # **When Marlow opens.** Marlow's first offer will pull on you too. Before you answer it,
 # think about what weighs against its number: what Marlow's alternatives lack (by your
-# belief from question 3, Quell probably has no capacity, and Marlow asked for a rush)
-# and what you aim to land at (your opening, and your plan's steps towards it), not
+# belief from question 3, the rush request made it less likely than before that Quell
+# has capacity, and Marlow asked for a rush)
+# and your own plan (your opening and the steps you planned after it), not
 # about Marlow's number and not about your reservation price. What counts is information
 # that points away from the anchor: dwelling on the chance that Quell can supply Marlow
 # would only make its low number look more reasonable. In Galinsky and Mussweiler's
 # experiments ("First offers as anchors", 2001), thinking about the other side's
-# alternatives or one's own target removed the anchor's pull, and Galinsky, Mussweiler and Medvec (2002) found that
+# alternatives or one's own target removed the anchor's pull. Their anchors were first
+# offers; Marlow's offer answers yours, so using the finding here extends it to a
+# counter-offer. And Galinsky, Mussweiler and Medvec (2002) found that
 # negotiators who dwelt on their reservation price reached worse deals than those who
 # kept their target in mind, though the target-minded ones were less satisfied with
 # their better deals (how you feel about a result is not the result: section 8 comes
@@ -473,8 +480,9 @@ check.my_audit(my_audit)
 # different packages, each worth exactly the opening's profit to you and at least
 # `s.reservation_if_not` points to Marlow, and every two of them giving Marlow ground on
 # an issue the other keeps (a package gives ground on an issue when its level there is
-# not your best, the first level of the issue in `s.issues`). Every case has at least one
-# such partner. `s.issues` maps each
+# not your best, the first level of the issue in `s.issues`). The course's opening always
+# has at least one such partner; if yours ties with another package and has none, the
+# check names the tied package to open with instead. `s.issues` maps each
 # issue to its levels; in `s.yours` and `s.theirs`, `[issue][level]` gives your profit and
 # Marlow's points; your reservation price is `my_reservation(s)` from question 2.
 # `all_packages`, `package_points` and `pareto_frontier` from module 04 are imported for
@@ -796,8 +804,8 @@ check.if_quell(if_quell, hidden=True)
 #   not let its number become your anchor; look back at your own alternatives and your
 #   plan, as section 4 advised, before you reply; a credible opening of yours pulls its
 #   first answer your way, while an offer it has to reject out of hand does not; that
-#   first answer can give a large part of its room at once, leaving it little to give
-#   later;
+#   first answer can give a large part of its room (its best package less its
+#   reservation price) at once, leaving it little to give later;
 # - part of each step it takes is its own pace, part is an answer to yours: a concession
 #   of yours may buy a little more than standing still would, though often nothing you
 #   can see (section 5), and a step back buys nothing;
@@ -886,7 +894,8 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # these against Marlow itself, replaying the same bot where it needs to:
 #
 # - **Agreement.** Was there a deal, and should there have been? No deal is the right
-#   result when no package suits both sides; it is a loss when a zone existed. If Marlow
+#   result when no package suits both sides; it is a loss when a zone existed (the zone
+#   of possible agreement of module 02: some package suited both). If Marlow
 #   left, you see what it said and when.
 # - **Value claimed.** Your profit over your true reservation price (the one question
 #   2's check accepts, whatever your own function returned), and what share that is of
@@ -914,7 +923,8 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # - **What was achievable.** The best package for you that Marlow would have agreed to:
 #   the better of what it would have accepted at one of your turns, given what had been
 #   said by then, and the best offer it made itself, and when. If even that is below your
-#   reservation price, no deal was the right result.
+#   reservation price, walking away beat what Marlow would accept on the path these talks
+#   took; no deal was the right result only if no package suited both sides.
 #
 # Then it names the leverage at work: whose alternative was the stronger in the end,
 # measured as in question 4 (each reservation price as a share of its side's best), your
@@ -1015,8 +1025,8 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # - Power is dependence, and patience is part of it; an outside option moves a deal only
 #   when it beats what its holder would get anyway.
 # - Open with the best package the other side could accept in the state better for you,
-#   never below your reservation price; several equivalent packages keep you ambitious
-#   and tell you what the other side values.
+#   never below your reservation price; several equivalent packages keep you ambitious,
+#   and the other side's pick among them tests what you believe it values.
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
 # - Concede along the frontier in the smallest steps that give the other side more, and
