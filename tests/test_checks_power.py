@@ -20,7 +20,6 @@ from course.scenarios.power import (
     HARROW_MOVES,
     LABELS,
     POWER_FACTS,
-    REASONS,
     granite_reply,
     granite_share,
     harrow_move,
@@ -782,8 +781,9 @@ def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
     to, not including, Atlas's value; a rival named only when it beats Atlas's proposal; the
     Shapley value never the grounds for asking more; each wrong part told why, with the
     case's numbers. Review 3, E7: the proposal rounded down to the hundred is taking it, not
-    asking for less; E6: a reply that takes the proposal needs no grounds, so any reason
-    passes with it (the check used to tell 'fairness' it gave Kestrel nothing to stand on)."""
+    asking for less. Review 7, E1/W1: a reply that takes a proposal above Borealis's offer
+    talks about what the licence does for Atlas; 'rival' is false there and 'fairness' only
+    repeats Atlas's yardstick, and each is told so."""
     seen, took = set(), 0
     for s in hidden_and_own() + [course.variant("03_power", f"reply-{n}") for n in range(20)]:
         v1, v2 = s.atlas_value, s.borealis_value
@@ -815,15 +815,20 @@ def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
                 check.judge_reply_reason(s, (ask, "interests"))
             assert "left unsaid" not in str(failure.value)
             assert f"{v2:,.0f}" in str(failure.value) and f"{shapley:,.0f}" in str(failure.value)
-        else:  # review 4, E2: no model supports asking more, so only the price is graded
-            for reason in REASONS:
-                check.judge_reply_reason(s, (ask, reason))
+        else:  # review 7, E1: no model supports asking more; the reply talks interests
+            check.judge_reply_reason(s, (ask, "interests"))
+            for reason in ("rival", "fairness"):
+                with pytest.raises(NotYet):
+                    check.judge_reply_reason(s, (ask, reason))
         if shapley >= v2:  # Kestrel may take the proposal, named exactly or to the hundred
             took += 1
             for named in (shapley, math.floor(shapley / 100) * 100, math.ceil(shapley / 100) * 100):
                 check.judge_reply_price(s, (named, "fairness"))
-                for reason in REASONS:
-                    check.judge_reply_reason(s, (named, reason))
+                check.judge_reply_reason(s, (named, "interests"))
+                with pytest.raises(NotYet, match="is not true here"):
+                    check.judge_reply_reason(s, (named, "rival"))
+                with pytest.raises(NotYet, match="only repeats the yardstick"):
+                    check.judge_reply_reason(s, (named, "fairness"))
     assert seen == {"rival", "interests"} and took > 3
 
 

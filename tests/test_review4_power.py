@@ -229,7 +229,7 @@ def test_w2_question_2b_does_not_promise_a_grade_it_no_longer_gives():
     """After W2 a price above the proposal fails where the proposal beats Borealis, so the
     text no longer says such a reply is graded on its price alone."""
     assert "so there only its price is graded" not in PROSE
-    assert "none of the three grounds would carry a higher price" in PROSE
+    assert "proposes cannot carry a higher price" in PROSE
 
 
 def test_question_4b_accepts_a_rounded_price_and_one_from_discount_factors():
@@ -454,3 +454,46 @@ def test_question_2a_floor_keeps_to_the_floor():
     floor = floor[: floor.index("- `clears_with_corvid`")]
     assert "share at the table" not in floor and "half of Atlas's value" not in floor
     assert "section 5's question, not this one" in floor
+
+
+# --- the seventh review (/tmp/s28/review_03_power.md) -----------------------------------------
+
+SWEEP = tuple(f"review7-{n}" for n in range(2000))
+
+
+@pytest.fixture(scope="module")
+def swept():
+    return [course.variant("03_power", learner) for learner in SWEEP]
+
+
+def test_e1_w1_a_constant_rival_no_longer_earns_question_2bs_reason(swept):
+    """Seventh review, E1 and W1: where Atlas's proposal beats Borealis, any reason passed, so
+    a constant "rival" (false there by its own definition) earned the point for 44% of
+    learners and "interests" was never required. Now only what the licence does for Atlas
+    passes there, and each other reason is told why, for every one of 2,000 learners."""
+    from course.scenarios.power import reply_reason
+
+    takes = 0
+    for s in swept:
+        shapley = kestrel_shapley(s)
+        right = reply_reason(s)
+        check.judge_reply_reason(s, (max(shapley, s.borealis_value), right))
+        if shapley < s.borealis_value:
+            assert right == "rival"
+            continue
+        takes += 1
+        assert right == "interests"
+        with pytest.raises(NotYet, match="is not true here"):
+            check.judge_reply_reason(s, (shapley, "rival"))
+        with pytest.raises(NotYet, match="only repeats the yardstick"):
+            check.judge_reply_reason(s, (shapley, "fairness"))
+    assert 600 < takes < 1400
+    for constant in ("rival", "interests", "fairness"):
+        refused = 0
+        for s in swept:
+            try:
+                check.judge_reply_reason(s, (max(kestrel_shapley(s), s.borealis_value), constant))
+            except NotYet:
+                refused += 1
+        assert refused > 600, constant
+    assert "any of the three passes" not in PROSE

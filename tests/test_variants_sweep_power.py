@@ -442,8 +442,8 @@ def reply_high(s):
     """Section 5's price against the proposal, rounded up to the hundred when taking it."""
     proposal = Fraction(3 * int(s.atlas_value) + int(s.borealis_value), 6)
     predicted = max(Fraction(int(s.atlas_value), 2), Fraction(int(s.borealis_value)))
-    if proposal >= predicted:  # take it; any ground passes with a yes
-        return [-(-proposal // 100) * 100, "fairness"]
+    if proposal >= predicted:  # take it, and talk about Atlas (review 7, E1)
+        return [-(-proposal // 100) * 100, "interests"]
     return [float(predicted), "rival"]
 
 

@@ -516,9 +516,10 @@ def judge_reply_price(s, result):
 
 
 def judge_reply_reason(s, result):
-    """Question 2, part b, the reason: nothing when it is the one to put forward, or when the
-    reply takes Atlas's proposal (a yes needs no grounds), else the ``NotYet`` hint, which
-    says why the reason given does not fit a reply that asks for more."""
+    """Question 2, part b, the reason: nothing when it is the one to put forward, else the
+    ``NotYet`` hint, which says why the reason given does not fit: a reply that asks for
+    more on a ground that does not carry it, or one that takes the proposal (it beats
+    Borealis) and names a rival weaker than it or Atlas's own yardstick (review 7, E1)."""
     from course.scenarios.power import kestrel_shapley, reply_reasons
 
     price, reason = _pair(result, "licence_reply", "(price, reason)")
@@ -526,7 +527,14 @@ def judge_reply_reason(s, result):
     if said in reply_reasons(s, amount(price, "the price")):
         return
     proposal, v2 = f"{kestrel_shapley(s):,.0f}", f"{s.borealis_value:,.0f}"
-    if said == "fairness":
+    if said == "fairness" and kestrel_shapley(s) >= s.borealis_value:
+        hint = (
+            f"Atlas's proposal of {proposal} already beats Borealis's {v2}, so Kestrel takes "
+            "it; calling it fair only repeats the yardstick Atlas used to work it out and "
+            "gives Atlas nothing new: section 7 says what to talk about when you take it"
+        )
+        general = "it answers a proposal it takes with the buyer's own fairness benchmark"
+    elif said == "fairness":
         hint = (
             "Kestrel asks for more than Atlas proposes, but the Shapley value is Atlas's own "
             "yardstick, and its proposal already meets it: it gives a higher price nothing to "
@@ -535,8 +543,9 @@ def judge_reply_reason(s, result):
         general = "it argues for a higher price from the fairness benchmark the buyer used"
     elif said == "rival":
         hint = (
-            f"Borealis would pay at most {v2}, less than Atlas's proposal of {proposal}: "
-            "naming it gives Atlas no reason to pay more than it already proposes"
+            f"Borealis would pay at most {v2}, less than Atlas's proposal of {proposal}, so "
+            "'Borealis would pay more than Atlas offers' is not true here: naming it gives "
+            "Atlas no reason to pay more than it already proposes"
         )
         general = "it names a rival weaker than what the buyer already offers"
     else:
@@ -578,8 +587,8 @@ def licence_reply(answer, hidden=False):
                 scenarios,
                 judge_reply_reason,
                 "where Kestrel asks for more than a proposal below Borealis's offer, it "
-                "puts that offer forward as the standard; a reply that takes the proposal, "
-                "or answers a proposal above Borealis, is graded on its price.",
+                "puts that offer forward as the standard; where it takes a proposal above "
+                "Borealis's offer, it talks about what the licence does for Atlas.",
             ),
         ),
     )

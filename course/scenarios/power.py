@@ -587,29 +587,22 @@ def reply_range(s):
     return s.borealis_value, s.borealis_value
 
 
-def takes_proposal(s, price):
-    """Whether a reply naming ``price`` takes Atlas's proposal rather than asking for more:
-    the Shapley value, rounded to the hundred either way or not at all. Only where the
-    proposal beats Borealis can Kestrel take it."""
-    shapley = kestrel_shapley(s)
-    return shapley >= s.borealis_value and price <= math.ceil(shapley / 100) * 100 + 0.5
-
-
 def reply_reason(s):
-    """Question 2, part b: what Kestrel puts forward when it asks for more than Atlas
-    proposes. Borealis, when it would pay more than Atlas's proposal (what Atlas expects to
-    pay); otherwise what the licence does for Atlas, keeping a rival weaker than the proposal
-    to itself. Never the Shapley value, which is Atlas's yardstick already."""
+    """Question 2, part b: what Kestrel puts forward in its reply. Borealis, when it would
+    pay more than Atlas's proposal (what Atlas expects to pay), as the ground for a higher
+    price; otherwise Kestrel takes the proposal and talks about what the licence does for
+    Atlas, keeping a rival weaker than the proposal to itself. Never the Shapley value,
+    which is Atlas's yardstick already."""
     return "rival" if s.borealis_value > kestrel_shapley(s) else "interests"
 
 
 def reply_reasons(s, price):
-    """Every reason question 2b accepts with ``price``: any, when the reply takes Atlas's
-    proposal (a yes needs no grounds: review 3, E6), or when that proposal beats Borealis
-    (review 4, E2: then no model of the module supports asking more, section 5's price
-    being below the proposal, so only the price is graded); else ``reply_reason``'s."""
-    if takes_proposal(s, price) or kestrel_shapley(s) >= s.borealis_value:
-        return REASONS
+    """Every reason question 2b accepts with ``price``: ``reply_reason``'s alone, whatever
+    the price. Where Atlas's proposal beats Borealis, that is what the licence does for
+    Atlas (section 7: take the proposal and talk about Atlas's interests); "rival" is then
+    false by its own definition (Borealis would pay less than Atlas offers) and used to
+    pass for 44% of learners (review 7, E1), and "fairness" only repeats Atlas's yardstick
+    (review 7, W1: the interests ground is now required where it is the one to give)."""
     return (reply_reason(s),)
 
 

@@ -427,16 +427,16 @@ check.licence_floor(licence_floor, hidden=True)
 #   both values, so name the price section 5's models predict, $\max(v_1/2,\ v_2)$, unless
 #   Atlas already offers more; a higher figure is an opening bid, module 04's subject, and
 #   Atlas would see through it;
-# - `reason`: the ground Kestrel gives for asking more than Atlas proposes, one of
-#   `"rival"` (Borealis would pay more than Atlas offers, said calmly because it is true),
-#   `"interests"` (what the licence does for Atlas: products that last longer) or
-#   `"fairness"` (the Shapley value is the fair price). A reply that takes Atlas's proposal
-#   needs no ground, and then any of the three passes. Remember what Atlas already knows
-#   (it holds a copy of Borealis's offer) and what its own proposal rests on (Atlas's value,
-#   which already counts what the licence does for Atlas): a ground that gives Atlas no
-#   reason to pay more than it proposes does not serve Kestrel. Where the proposal beats
-#   Borealis, no model of this module supports asking for more (section 5's price is then
-#   below the proposal), and none of the three grounds would carry a higher price.
+# - `reason`: what Kestrel puts forward in its reply, one of `"rival"` (Borealis would pay
+#   more than Atlas offers, said calmly because it is true), `"interests"` (what the
+#   licence does for Atlas: products that last longer) or `"fairness"` (the Shapley value
+#   is the fair price). Remember what Atlas already knows (it holds a copy of Borealis's
+#   offer) and what its own proposal rests on (Atlas's value, which already counts what the
+#   licence does for Atlas): a ground that gives Atlas no reason to pay more than it
+#   proposes cannot carry a higher price. Where the proposal beats Borealis, no model of
+#   this module supports asking for more (section 5's price is then below the proposal):
+#   Kestrel takes it, and its reply should still build the deal on something true that
+#   Atlas cares about. Section 7 comes back to this choice.
 #
 # Each part earns a point. Grading also tries other learners' scenarios.
 
