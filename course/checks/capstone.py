@@ -41,6 +41,7 @@ from course.scenarios.capstone import (
     if_quell_of,
     next_step,
     opening_of,
+    package_rows,
     plan_of,
     power_holder,
     quell_posterior,
@@ -505,8 +506,16 @@ def my_audit(answer):
     balance = mine - other
     passed(
         f"your audit fits your case: {mine:.2f} points for you against {other:.2f} for Marlow, "
-        f"a balance of {balance:+.2f} points, {describe_balance(balance)}."
+        f"a balance of {balance:+.2f} points, {describe_balance(balance)}. The check "
+        f"cannot judge your weights: you weighted {_heaviest(weights)} most; note which fact "
+        "of your case justifies that, for your reflection in section 8."
     )
+
+
+def _heaviest(weights):
+    """The source(s) with the largest weight, in words."""
+    top = max(weights.values())
+    return " and ".join(source for source in SOURCES if weights[source] == top)
 
 
 # --- question 5: what to say at the table ---------------------------------------------------
@@ -523,7 +532,8 @@ def _verdict(value, letter):
 
 
 def _statement_hint(case, kind, said):
-    """Why ``said`` is the wrong verdict on a statement of ``kind`` in ``case``."""
+    """Why ``said`` is the wrong verdict on a statement of ``kind`` in ``case``: the
+    reason only, without naming the right verdict."""
     chance = 1 - quell_posterior(case)
     return {
         "mention": "it is true and calm whichever alternative you keep, Brenn or Kessel: "
@@ -554,7 +564,7 @@ def _statement_hint(case, kind, said):
         "belief": f"you only believe it (chance {chance:.2f} after the rush request): stated as "
         "a fact it misleads if Quell does have capacity, and it tells Marlow how you read "
         "its request",
-    }[kind] + (" (say it)" if said == "keep quiet" else " (keep it to yourself)")
+    }[kind]  # no verdict appended: the reason teaches, a bare verdict only gives it away
 
 
 def judge_statement(case, letter, verdicts):
@@ -774,6 +784,18 @@ def judge_meso(case, result):
                 "Marlow could accept",
                 general="a package of the MESO is one Marlow could not accept",
             )
+    if not _has_partner(case, packages[0], low):
+        best = opening_of(case)
+        if _points(case, packages[0]) == _points(case, best):
+            # A tied opening passes the first part, yet no package can complete its MESO.
+            raise NotYet(
+                f"your opening {_show(packages[0])} ties with {_show(best)} (both leave you "
+                f"{top:g} and give Marlow {_points(case, best)[1]:g} points), but no package "
+                "worth the same to you gives Marlow ground on an issue yours keeps and keeps "
+                "one yours gives; open with the tied package instead, which has such partners",
+                general="your opening ties with another package, but only the other can "
+                "start a MESO: open with it",
+            )
     for (a, first), (b, second) in itertools.combinations(enumerate(given, 1), 2):
         if not crosses(first, second):
             raise NotYet(
@@ -785,6 +807,17 @@ def judge_meso(case, result):
                 general="two packages of the MESO do not each give ground on an issue the "
                 "other keeps",
             )
+
+
+def _has_partner(case, opening, low):
+    """Whether some package worth exactly ``opening``'s profit to Tallis and at least
+    ``low`` points to Marlow crosses ``opening`` (each gives ground the other keeps)."""
+    profit = _points(case, opening)[0]
+    given = ground_given(case, opening)
+    return any(
+        row[1] == profit and row[2] >= low and crosses(ground_given(case, row[0]), given)
+        for row in package_rows(case)
+    )
 
 
 @question
