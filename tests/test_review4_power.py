@@ -497,3 +497,85 @@ def test_e1_w1_a_constant_rival_no_longer_earns_question_2bs_reason(swept):
                 refused += 1
         assert refused > 600, constant
     assert "any of the three passes" not in PROSE
+
+
+def test_c1_question_7b_sets_a_new_harrow_offer_granite_has_not_seen(swept):
+    """Seventh review, C1: question 5 lets Granite know Harrow's offer, and question 7b said
+    that same offer 'stands as before' but Granite did not know it (and for learners who
+    walked away to Harrow it was already taken). Question 7b, the story and section 7 now
+    speak of a new Harrow offer, a year later, that Granite has not seen."""
+    assert "Harrow's offer stands as before" not in PROSE
+    assert "This time Granite does not know Harrow's offer" not in PROSE
+    part_b = _section(PROSE, "**Part b (1 point).**", "Write `harrow_move(s)`")
+    assert "Harrow has made Kestrel a new offer" in part_b
+    assert "Granite has not seen this new offer" in part_b
+    using = _section(PROSE, "## 7. Using power", "### Question 7")
+    assert "Granite cannot see Kestrel's options" not in using
+    assert "Granite has not seen Harrow's new offer" in using
+    for s in swept[:300]:
+        story = s.story()
+        assert "Harrow will make Kestrel a new offer like its first" in story
+        assert "Granite will not have seen that offer" in story
+
+
+def test_c2_the_limit_claim_hint_keeps_the_reservation_price_as_defined(swept):
+    """Seventh review, C2: the hint for a claimed limit called Kestrel's equilibrium share
+    'the least Kestrel would accept from Granite', against the module's reservation price
+    (what walking away brings: Harrow's offer). It now names both figures for what they are,
+    for every learner whose statements include the claim."""
+    from course.scenarios.power import tactic_kind
+
+    seen = 0
+    for s in swept:
+        for tactic in s.tactics:
+            if tactic_kind(tactic) != "limit_claim":
+                continue
+            seen += 1
+            fact = check._tactic_fact(s, tactic)
+            assert "the least Kestrel would accept" not in fact
+            assert (
+                f"what Kestrel could get by walking away, Harrow's {s.outside_offer:,.0f}" in fact
+            )
+            assert "equilibrium share" in fact
+    assert seen > 200
+
+
+def test_c3_part_4_is_short_of_work_only_after_this_months_order(swept):
+    """Seventh review, C3: part 4 said Kestrel was short of work while two of question 1's
+    facts give it an order this month and a consortium bid; it now says Kestrel has no work
+    booked once this month's order is done, and that a bid is not yet work."""
+    for s in swept[:300]:
+        story = s.story()
+        assert "once the one order it is finishing this month is done" in story
+        assert "a bid is not yet work" in story
+
+
+def test_u4_the_contested_threat_hint_says_which_offers_it_is_about(swept):
+    """Seventh review, U4: the contested-threat hint read as if Borealis could be sold to at
+    any price; it now says that for any offer from Atlas between Borealis's figure and the
+    demand, selling to Borealis at its figure would leave Kestrel worse off."""
+    from course.scenarios.power import tactic_kind
+
+    seen = 0
+    for s in swept:
+        for tactic in s.tactics:
+            if tactic_kind(tactic) != "borealis_threat" or tactic.amount <= s.borealis_value:
+                continue
+            seen += 1
+            v2, x = f"{s.borealis_value:,.0f}", f"{tactic.amount:,.0f}"
+            hint = check._contested(s, tactic, "bluff")
+            assert f"if Atlas offered anything between {v2} and {x}" in hint
+            assert f"selling to Borealis at {v2} would leave Kestrel worse off" in hint
+            assert "for less than that figure" not in hint
+    assert seen > 100
+
+
+def test_u3_u5_u6_citations_and_figures_read_exactly():
+    """Seventh review: U3, the Luxembourg paper can be found (its address; the author is not
+    named, as no abstract available to us names one); U5, Roth (1977) is a utility a player
+    neutral to ordinary and strategic risk gives the game, not a forecast; U6, the shrinking
+    pie answer gives offers as the slider shows them, 0.48 (48%)."""
+    assert "https://www.mdpi.com/2073-4336/9/2/29" in PROSE
+    assert "can expect from playing the game" not in PROSE
+    assert "values playing the game at" in PROSE and "strategic risk" in PROSE
+    assert "lowest offer it accepts is 0.48 (48%); at 0.47" in PROSE

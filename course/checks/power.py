@@ -1127,9 +1127,10 @@ def _tactic_fact(s, tactic):
         "however true they may be",
         "calm_borealis": "compare what Kestrel says with part 1 of the story, and ask whether "
         "it attaches a demand",
-        "limit_claim": f"compare {price} with the least Kestrel would accept from Granite, "
-        f"its equilibrium share (section 5), and ask whether a proposal above Harrow's "
-        f"{harrow} would beat walking away",
+        "limit_claim": f"compare {price} with what Kestrel could get by walking away, "
+        f"Harrow's {harrow}, and with its equilibrium share (section 5), and ask whether a "
+        "proposal below the figure it names but above both would leave it better off than "
+        "walking away",
     }[kind]
 
 
@@ -1148,8 +1149,9 @@ def _contested(s, tactic, said):
     other = "misrepresentation" if said == "bluff" else "bluff"
     return (
         f"Borealis has committed to pay at most {s.borealis_value:,.0f}, less than "
-        f"{tactic.amount:,.0f}, so selling to Borealis for less than that figure would leave "
-        "Kestrel worse off: it is a threat, which Kestrel has no reason to carry out. As a "
+        f"{tactic.amount:,.0f}: if Atlas offered anything between {s.borealis_value:,.0f} "
+        f"and {tactic.amount:,.0f}, selling to Borealis at {s.borealis_value:,.0f} would "
+        "leave Kestrel worse off, so Kestrel would not carry it out: it is a threat. As a "
         "claim about "
         "what Kestrel would settle for it is a bluff; as a stated intention Kestrel does not "
         "hold, made for Atlas to rely on, it can be a misrepresentation (Edgington v "

@@ -269,7 +269,9 @@ print("Left takes all: in the core?", stable)
 # larger groups, seven to twelve players, did the strong player approach the core, and
 # even then not where players could talk (Murnighan and Roth, *Journal of Conflict
 # Resolution*, 1978). The Shapley value also has a second, predictive reading: Roth (1977)
-# showed it is what a player who is neutral to risk can expect from playing the game. So
+# showed it is what a player values playing the game at when that player is neutral to
+# risk, both to ordinary risk and to the strategic risk of not knowing how the others will
+# bargain. So
 # read the core as where fierce competition leads and the Shapley value as a fair split and
 # a rough forecast where a few players can talk freely.
 #
@@ -493,7 +495,8 @@ check.licence_reply(licence_reply, hidden=True)
 # members, so France, Germany and Italy needed a fourth, and Luxembourg could supply it;
 # and where the treaty asked for unanimity, Luxembourg had a veto ("Luxembourg in the early
 # days of the EEC: null player or not?", from the University of Bayreuth's economics department,
-# *Games* 9(2), article 29, 2018). A seat's power depends on the
+# *Games* 9(2), article 29, 2018, at https://www.mdpi.com/2073-4336/9/2/29). A seat's power
+# depends on the
 # whole rule, not only on the weights.
 #
 # Both indices assume that every coalition (Banzhaf), or every order of joining
@@ -887,9 +890,9 @@ check.signing_terms(signing_terms, hidden=True)
 # <details><summary>Answer</summary>
 #
 # With 0.3 its equilibrium share is 47.4% (0.9/1.9): the option is below its share at the
-# table, so it changes nothing. The slider moves in whole percent, so the lowest offer it
-# accepts is 48%; at 47% it makes a counter-offer. With 0.6 it
-# accepts 60% or more, and a lower offer makes it walk away.
+# table, so it changes nothing. The slider moves in steps of 0.01 (one percent), so the
+# lowest offer it accepts is 0.48 (48%); at 0.47 it makes a counter-offer. With 0.6 it
+# accepts 0.60 (60%) or more, and a lower offer makes it walk away.
 #
 # </details>
 
@@ -1040,7 +1043,8 @@ check.best_lever(best_lever, hidden=True)
 #   Atlas. A rival bid you make up is not a bluff but a misrepresentation (see below).
 # - **Mention an alternative when it helps, as information, not as an ultimatum.** With
 #   full information, as in section 5, an outside option below your share at the table
-#   moves nothing. Real talks are rarely like that: Granite cannot see Kestrel's options,
+#   moves nothing. Real talks are rarely like that: the other side rarely sees all your
+#   options (in question 7, Granite has not seen Harrow's new offer),
 #   and whatever Kestrel says about them tells Granite where its reservation price lies. So
 #   mention an alternative when it beats what the other side expects you to settle for:
 #   then it raises what they must offer. Keep a weak one to yourself. Where the other side
@@ -1174,9 +1178,11 @@ def rate_tactics():
 check.rate_tactics(rate_tactics)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "harrow-move-text", "schema_version": 3}
-# **Part b (1 point).** In a later negotiation with Granite, over a new contract with the
-# same margin, Harrow's offer stands as before and both sides are as patient as in question
-# 5. This time Granite does not know Harrow's offer and is unsure how patient Kestrel is,
+# **Part b (1 point).** A year later Kestrel negotiates with Granite over a new contract
+# with the same margin, and both sides are as patient as in question 5. Harrow has made
+# Kestrel a new offer for that period, worth `s.outside_offer` again and on the same terms
+# as its first (in a signed letter or not). Granite has not seen this new offer and is
+# unsure how patient Kestrel is,
 # so it cannot work out Kestrel's share at the table: part 4 of your story ends with what
 # Granite guesses Kestrel would settle for (`s.granite_guess`), which may be above or below
 # that share. Granite reads any alternative Kestrel names as a sign of what Kestrel would
