@@ -336,12 +336,14 @@ RIGHT = {"higher": rising, "lower": falling, "neither": flat}
 def test_the_news_must_point_the_right_way(monkeypatch, capsys, direction, wrong, words):
     """A wrong reading is told what its likelihoods say and what to think about, never
     which way the news points (no 'higher'/'lower' verdict, no 'why')."""
-    who = learner_where(lambda sale: direction in {item.direction for item in sale.news_items})
+    who = learner_where(
+        lambda sale: direction in {item.direction for item in reference.news_of(sale)}
+    )
     sale = as_learner(monkeypatch, who)
     check.news_likelihood(reading(RIGHT))
     assert "reads both pieces of news the right way round" in capsys.readouterr().out
     hint = miss(check.news_likelihood, reading({**RIGHT, direction: wrong}))
-    (item,) = [item for item in sale.news_items if item.direction == direction]
+    (item,) = [item for item in reference.news_of(sale) if item.direction == direction]
     assert words in hint and item.question in hint and f"`{item.key}`" in hint
     assert item.why not in hint and "reservation price is more likely" not in hint
 
@@ -349,7 +351,7 @@ def test_the_news_must_point_the_right_way(monkeypatch, capsys, direction, wrong
 def test_every_learner_has_one_news_that_points_and_one_that_does_not():
     for n in range(50):
         sale = variant("01_information", f"learner-{n}")
-        directions = sorted(item.direction for item in sale.news_items)
+        directions = sorted(item.direction for item in reference.news_of(sale))
         assert directions[1] == "neither" and directions[0] in ("higher", "lower")
 
 
@@ -375,7 +377,7 @@ def test_the_news_check_shows_what_the_likelihoods_do(monkeypatch, capsys):
     for r in sale.reservations:
         assert f"€{r:,.0f}: {after[r]:.0%}" in shown
     assert "moves from" not in shown and "stays €" not in shown  # no price named
-    (moving,) = [item for item in sale.news_items if item.direction != "neither"]
+    (moving,) = [item for item in reference.news_of(sale) if item.direction != "neither"]
     factor = reference.news_threshold(
         reference.posterior_after_opening(sale), sale.cost, moving.direction
     )
@@ -391,7 +393,7 @@ def test_the_factor_named_moves_the_price_and_the_one_below_it_does_not():
     for n in range(60):
         sale = variant("01_information", f"learner-{n}")
         after = reference.posterior_after_opening(sale)
-        (moving,) = [item for item in sale.news_items if item.direction != "neither"]
+        (moving,) = [item for item in reference.news_of(sale) if item.direction != "neither"]
         factor = reference.news_threshold(after, sale.cost, moving.direction)
         assert reference.news_moves_price(after, sale.cost, moving.direction, factor)
         assert not reference.news_moves_price(after, sale.cost, moving.direction, factor - 0.05)
@@ -792,7 +794,7 @@ def test_my_price_is_given_the_right_beliefs_and_a_right_reading(learner):
     for who, after, reading in seen:
         sale = variant("01_information", who)
         assert after == reference.posterior_after_opening(sale)
-        for item in sale.news_items:
+        for item in reference.news_of(sale):
             chances = [reading[item.key][v] for v in sorted(sale.reservations)]
             assert check._shape(chances)[1] == item.direction
 
@@ -1043,13 +1045,17 @@ def test_wrong_labels_are_counted_not_named_and_the_distinction_is_said(learner,
     re-running handed over the key. It now says how many labels are wrong and, for each
     pair of labels confused, what tells them apart; the whys come once all are right."""
     sale = variant("01_information")
-    wrong = {move.key: "keep" if move.label == "share" else "share" for move in sale.moves}
+    wrong = {
+        move.key: "keep" if move.label == "share" else "share" for move in reference.moves_of(sale)
+    }
     wrong.update({key: "legitimate" for key in sale.tactics})
     scored = parts(check.fair_play(lambda s: wrong))
     said, done = scored["what to tell Osprey"], scored["fair and foul means"]
     assert said[0] == 0 and f"{len(sale.disclosures)} of your labels are" in said[1]
     assert not any(f"`{key}`" in said[1] for key in sale.disclosures)
-    wrong_tactics = [m for m in sale.moves if m.key in sale.tactics and m.label != "legitimate"]
+    wrong_tactics = [
+        m for m in reference.moves_of(sale) if m.key in sale.tactics and m.label != "legitimate"
+    ]
     assert done[0] == 0 and f"{len(wrong_tactics)} of your labels" in done[1]
     assert not any(m.why in done[1] or f"`{m.key}`" in done[1] for m in wrong_tactics)
     assert "anything untrue" in done[1] or "yours to have" in done[1]
@@ -1063,7 +1069,9 @@ def test_wrong_labels_are_counted_not_named_and_the_distinction_is_said(learner,
 
 def test_a_bluff_taken_for_a_misrepresentation_is_told_the_distinction(monkeypatch):
     def bluffs(sale):
-        return [m.key for m in sale.moves if m.key in sale.tactics and m.label == "bluff"]
+        return [
+            m.key for m in reference.moves_of(sale) if m.key in sale.tactics and m.label == "bluff"
+        ]
 
     sale = as_learner(monkeypatch, learner_where(bluffs))
     right = reference.fair_play(sale)
@@ -1806,33 +1814,71 @@ def test_the_code_numbers_the_holds_question_as_the_notebook_does():
 def test_news_weight_hints_say_which_way(monkeypatch):
     sale = as_learner(monkeypatch, learner_where(lambda s: True))
     after = reference.posterior_after_opening(sale)
+    way = reference.moving_direction(sale)
     right = reference.weight_to_move(sale, after)
     assert right is not None
-    hint = miss(check.news_weight, lambda s, a: right + 1.0)
+
+    def other(s, a, d):
+        return reference.weight_to_move(s, a, d)
+
+    hint = miss(check.news_weight, lambda s, a, d: right + 1.0 if d == way else other(s, a, d))
     assert "too large" in hint and f"{right:g}" not in hint.replace(f"{right + 1.0:g}", "")
-    hint = miss(check.news_weight, lambda s, a: 1.0)
+    hint = miss(check.news_weight, lambda s, a, d: 1.0 if d == way else other(s, a, d))
     assert "stays where it was" in hint
-    hint = miss(check.news_weight, lambda s, a: None)
+    hint = miss(check.news_weight, lambda s, a, d: None if d == way else other(s, a, d))
     assert "does move your best price" in hint
-    check.news_weight(lambda s, a: reference.weight_to_move(s, a), hidden=True)
+    check.news_weight(lambda s, a, d: reference.weight_to_move(s, a, d), hidden=True)
 
 
 def test_news_weight_read_the_wrong_way_is_named(monkeypatch):
-    def wrong_way_moves(sale):
+    def both_move(sale):
         after = reference.posterior_after_opening(sale)
-        (moving,) = [item for item in sale.news_items if item.direction != "neither"]
-        other = "lower" if moving.direction == "higher" else "higher"
-        wrong = reference.news_threshold(after, sale.cost, other)
-        return wrong is not None and wrong not in reference.weights_accepted(sale, after)
+        up = reference.news_threshold(after, sale.cost, "higher")
+        down = reference.news_threshold(after, sale.cost, "lower")
+        return (
+            up is not None
+            and down is not None
+            and down not in reference.weights_accepted(sale, after, "higher")
+        )
 
-    as_learner(monkeypatch, learner_where(wrong_way_moves))
+    as_learner(monkeypatch, learner_where(both_move))
 
-    def wrong_way(sale, after):
-        (moving,) = [item for item in sale.news_items if item.direction != "neither"]
-        other = "lower" if moving.direction == "higher" else "higher"
+    def wrong_way(sale, after, direction):
+        other = "lower" if direction == "higher" else "higher"
         return reference.news_threshold(after, sale.cost, other)
 
-    assert "the other way" in miss(check.news_weight, wrong_way)
+    hint = miss(check.news_weight, wrong_way)
+    assert "that is the factor for news pointing 'lower'" in hint
+
+
+def test_the_learners_objects_carry_no_answers(monkeypatch):
+    """Fifth review E1: `sale.news_items` carried each item's `direction` (Question 3's
+    answer) and `sale.moves` each move's `label` and `why` (Question 9's): one line read
+    them off for every learner. They now carry key and text only."""
+    sale = as_learner(monkeypatch, learner_where(lambda s: True))
+    for item in (*sale.news_items, *sale.moves):
+        assert not hasattr(item, "direction") and not hasattr(item, "label")
+        assert not hasattr(item, "why") and not hasattr(item, "question")
+    assert [m.key for m in sale.moves] == [m.key for m in reference.moves_of(sale)]
+    assert [m.text for m in sale.moves] == [m.text for m in reference.moves_of(sale)]
+    with pytest.raises(AttributeError):
+        {m.key: m.label for m in sale.moves}
+    with pytest.raises(AttributeError):
+        {i.key: i.direction for i in sale.news_items}
+
+
+def test_question_5c_never_tells_the_learner_which_way_their_news_points(monkeypatch):
+    """Fifth review E1: the call of Question 5c passes both directions, the same for every
+    learner, and a None is right where no factor up to 10 moves the price."""
+    as_learner(monkeypatch, learner_where(lambda s: True))
+    calls = []
+
+    def spy(sale, after, direction):
+        calls.append(direction)
+        return reference.weight_to_move(sale, after, direction)
+
+    check.news_weight(spy)
+    assert calls == ["higher", "lower"]
 
 
 def test_a_pretext_call_may_be_labelled_illegitimate_or_misrepresentation(monkeypatch):

@@ -378,7 +378,7 @@ def news_likelihood(answer):
     what to think about, not which way the news points."""
     sale = variant(MODULE)
     readings = []
-    for item in sale.news_items:
+    for item in reference.news_of(sale):
         given = _per_value(
             call_learner(answer, sale, item.key, name="news_likelihood"),
             sale,
@@ -409,7 +409,7 @@ def news_likelihood(answer):
         if now_price == before_price
         else "your best price moves"
     )
-    why = " ".join(f"`{item.key}`: {item.why}." for item in sale.news_items)
+    why = " ".join(f"`{item.key}`: {item.why}." for item in reference.news_of(sale))
     passed(
         f"news_likelihood reads both pieces of news the right way round. {why} With your "
         f"likelihoods, your beliefs after the opening and the news are {shown}, and {move} "
@@ -419,54 +419,56 @@ def news_likelihood(answer):
 
 @question
 def news_weight(answer, hidden=False):
-    """Check Question 5c: the smallest even factor, in twentieths, at which the learner's
-    news that points a way moves the best final price after the opening, or None if even
-    ten does not; given the right beliefs after the opening. Hidden learners too."""
+    """Check Question 5c: for news pointing each way ("higher", then "lower"), the smallest
+    even factor, in twentieths, at which it moves the best final price after the opening,
+    or None if even ten does not; given the right beliefs after the opening. Both ways are
+    asked, so the call does not tell the learner which way their own news points (Question
+    3's answer). Hidden learners too."""
     for sale in _scenarios(hidden):
         after = reference.posterior_after_opening(sale)
-        raw = call_learner(answer, sale, dict(after), name="news_weight")
-        given = None if raw is None else _number(raw, "the factor")
-        right = reference.weight_to_move(sale, after)
-        if given is not None and any(
-            abs(given - ok) < 1e-6 for ok in reference.weights_accepted(sale, after)
-        ):
-            continue
-        if given is None and right is None:
-            continue
-        (moving,) = [item for item in sale.news_items if item.direction != "neither"]
-        other = "lower" if moving.direction == "higher" else "higher"
-        wrong_way = reference.news_threshold(after, sale.cost, other)
-        who = f"for learner {sale.learner}"
-        if given is not None and wrong_way is not None and abs(given - wrong_way) < 1e-6:
-            hint = (
-                f"that is the factor for news pointing the other way; `{moving.key}` makes "
-                f"{'higher' if moving.direction == 'higher' else 'lower'} reservation prices "
-                "likelier"
-            )
-            general = "it reads the news the wrong way round"
-        elif right is None:
-            hint = "even a factor of 10 leaves your best price where it is: answer None"
-            general = "it names a factor where none up to 10 moves the price"
-        elif given is None:
-            hint = "some factor up to 10 does move your best price"
-            general = "it answers None where some factor up to 10 moves the price"
-        elif given > right:
-            hint = (
-                f"{given:g} is too large: a weaker reading, a smaller factor in steps of "
-                "0.05, already moves your best price"
-            )
-            general = "it names a factor larger than the smallest that moves the price"
-        else:
-            hint = (
-                f"at {given:g} your best price stays where it was after the opening: try "
-                "larger factors, in steps of 0.05"
-            )
-            general = "it names a factor too weak to move the price"
-        raise NotYet(f"{who}: {hint}.", general=general)
+        for direction in ("higher", "lower"):
+            raw = call_learner(answer, sale, dict(after), direction, name="news_weight")
+            given = None if raw is None else _number(raw, "the factor")
+            right = reference.weight_to_move(sale, after, direction)
+            if given is not None and any(
+                abs(given - ok) < 1e-6 for ok in reference.weights_accepted(sale, after, direction)
+            ):
+                continue
+            if given is None and right is None:
+                continue
+            other = "lower" if direction == "higher" else "higher"
+            wrong_way = reference.news_threshold(after, sale.cost, other)
+            who = f"for learner {sale.learner}, news pointing {direction!r}"
+            if given is not None and wrong_way is not None and abs(given - wrong_way) < 1e-6:
+                hint = (
+                    f"that is the factor for news pointing {other!r}; news pointing "
+                    f"{direction!r} makes {direction} reservation prices likelier"
+                )
+                general = "it reads the news the wrong way round"
+            elif right is None:
+                hint = "even a factor of 10 leaves your best price where it is: answer None"
+                general = "it names a factor where none up to 10 moves the price"
+            elif given is None:
+                hint = "some factor up to 10 does move your best price"
+                general = "it answers None where some factor up to 10 moves the price"
+            elif given > right:
+                hint = (
+                    f"{given:g} is too large: a weaker reading, a smaller factor in steps of "
+                    "0.05, already moves your best price"
+                )
+                general = "it names a factor larger than the smallest that moves the price"
+            else:
+                hint = (
+                    f"at {given:g} your best price stays where it was after the opening: try "
+                    "larger factors, in steps of 0.05"
+                )
+                general = "it names a factor too weak to move the price"
+            raise NotYet(f"{who}: {hint}.", general=general)
     passed(
         "news_weight: that factor is how much a fact must weigh to shift the balance. Below "
         "it, the news changes your beliefs but not what you ask; above it, it moves your "
-        "price, and that step is your leverage shifting."
+        "price, and that step is your leverage shifting. Compare the factor for the way your "
+        "own news points (your Question 3 reading) with how strongly you read it there."
     )
 
 
@@ -1521,8 +1523,8 @@ def fair_play(answer):
             answered.append(call_learner(answer, sale, name="fair_play"))
         return answered[0]
 
-    said = [move for move in sale.moves if move.key in sale.disclosures]
-    done = [move for move in sale.moves if move.key in sale.tactics]
+    said = [move for move in reference.moves_of(sale) if move.key in sale.disclosures]
+    done = [move for move in reference.moves_of(sale) if move.key in sale.tactics]
 
     def disclosures():
         why = _labels(labels(), said, "what to tell Osprey", (reference.SHARE, reference.KEEP))

@@ -554,6 +554,33 @@ EXPLORER_MARGIN = 2.0
 
 
 @dataclass(frozen=True)
+class Shown:
+    """What a learner's scenario shows of a piece of news or a move: its key and its text,
+    never its answer (a direction, a label, a why)."""
+
+    key: str
+    text: str
+
+
+def news_of(sale):
+    """The full ``News`` (with its direction and why) of the learner's news, in order: for
+    the grader, not handed to the learner."""
+    return tuple(next(item for item in NEWS if item.key == key) for key in sale.news)
+
+
+def moves_of(sale):
+    """The full ``Move`` (with its label and why) of every move the learner judges, the
+    disclosures then the tactics, with the learner's own amounts in their texts: for the
+    grader, not handed to the learner."""
+    chosen = {*sale.disclosures, *sale.tactics}
+    return tuple(
+        replace(move, text=move.text.format(rival=f"{sale.rival_offer:,.0f}"))
+        for move in (*DISCLOSURES, *TACTICS)
+        if move.key in chosen
+    )
+
+
+@dataclass(frozen=True)
 class MachineSale(Scenario):
     """A seller's view of one sale: beliefs about the buyer's reservation price, its
     opening offer, your cost, news, a market report for sale, and things you might say.
@@ -581,8 +608,10 @@ class MachineSale(Scenario):
 
     @property
     def news_items(self):
-        """The ``News`` this learner reads, in the order of ``news``."""
-        return tuple(next(item for item in NEWS if item.key == key) for key in self.news)
+        """The news this learner reads, in the order of ``news``: each item's key and text
+        only. Which way a piece of news points is Question 3's answer, so the learner's
+        object does not carry it (the grader reads it with ``news_of``)."""
+        return tuple(Shown(item.key, item.text) for item in news_of(self))
 
     @property
     def rival_offer(self):
@@ -593,14 +622,11 @@ class MachineSale(Scenario):
 
     @property
     def moves(self):
-        """Every ``Move`` this learner judges, the disclosures then the tactics, with the
-        learner's own amounts in their texts."""
-        chosen = {*self.disclosures, *self.tactics}
-        return tuple(
-            replace(move, text=move.text.format(rival=f"{self.rival_offer:,.0f}"))
-            for move in (*DISCLOSURES, *TACTICS)
-            if move.key in chosen
-        )
+        """Every move this learner judges, the disclosures then the tactics, with the
+        learner's own amounts in their texts: key and text only. The right label is
+        Question 9's answer, so the learner's object does not carry it (the grader reads it
+        with ``moves_of``)."""
+        return tuple(Shown(move.key, move.text) for move in moves_of(self))
 
     def story(self):
         chances = ", ".join(
@@ -938,7 +964,7 @@ def problems(sale):
     """
     after = posterior_after_opening(sale)
     worth = report_value(after, sale.cost, sale.report_accuracy)
-    moving = [item.direction for item in sale.news_items if item.direction != "neither"]
+    moving = [item.direction for item in news_of(sale) if item.direction != "neither"]
     return (
         _opening_problems(
             sale.reservations, sale.opening_low, sale.opening_high, sale.opening_offer
@@ -1203,7 +1229,7 @@ def course_reading(sale, step=NEWS_STEP):
     above, for news that points down; all alike for news that points nowhere)."""
     return {
         item.key: stepped_likelihood(sale.reservations, item.direction, step)
-        for item in sale.news_items
+        for item in news_of(sale)
     }
 
 
@@ -1337,31 +1363,38 @@ def model_limits(sale, after):
     return answer
 
 
-def weight_to_move(sale, after):
-    """Question 5c: the smallest factor per step, in twentieths up to 10, at which the
-    learner's news that points a way (read as each price that many times as likely as the
-    next) moves the best final price after the opening; ``None`` if 10 does not."""
-    (moving,) = [item for item in sale.news_items if item.direction != "neither"]
-    return news_threshold(after, sale.cost, moving.direction)
+def moving_direction(sale):
+    """Which way the learner's news that points a way points: "higher" or "lower" (the
+    grader's, never handed to the learner)."""
+    (moving,) = [item for item in news_of(sale) if item.direction != "neither"]
+    return moving.direction
 
 
-def weights_accepted(sale, after):
+def weight_to_move(sale, after, direction=None):
+    """Question 5c: the smallest factor per step, in twentieths up to 10, at which news
+    pointing ``direction`` (the learner's own news's way when None; read as each price that
+    many times as likely as the next) moves the best final price after the opening;
+    ``None`` if 10 does not."""
+    return news_threshold(after, sale.cost, direction or moving_direction(sale))
+
+
+def weights_accepted(sale, after, direction=None):
     """The answers Question 5c accepts: ``weight_to_move``, and, where the factor at which
     the price moves lies within a millionth of a twentieth (there the two best prices tie,
     and which one a computation keeps is float rounding), the twentieth on the other side
     too. Empty when no factor up to 10 moves the price."""
-    (moving,) = [item for item in sale.news_items if item.direction != "neither"]
-    if weight_to_move(sale, after) is None:
+    direction = direction or moving_direction(sale)
+    if weight_to_move(sale, after, direction) is None:
         return set()
     low, high = 1.0, 10.0
     while high - low > 1e-9:
         middle = (low + high) / 2
-        if news_moves_price(after, sale.cost, moving.direction, middle):
+        if news_moves_price(after, sale.cost, direction, middle):
             high = middle
         else:
             low = middle
     return {math.ceil(round((high + shift) * 20, 9)) / 20 for shift in (-1e-6, 1e-6)} | {
-        weight_to_move(sale, after)
+        weight_to_move(sale, after, direction)
     }
 
 
@@ -1395,4 +1428,4 @@ def holds_before_moving(sale, after, direction=1, most=MOST_HOLDS):
 
 def fair_play(sale):
     """The right label of every move this learner judges."""
-    return {move.key: move.label for move in sale.moves}
+    return {move.key: move.label for move in moves_of(sale)}

@@ -644,22 +644,23 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5c-text", "schema_version": 3}
 # ### Question 5c (1 point): how much must your news weigh?
 #
-# Your news that points a way (one of `sale.news_items`, with its `direction`: `"higher"`
-# or `"lower"`) moves your price only if you read it strongly enough. Read it evenly:
-# each reservation price `factor` times as likely as the next lower one (for news that
-# points higher), or as the next higher one (for news that points lower). Write
-# `news_weight(sale, after)`, with `after` your beliefs after the opening (as in Question
-# 5; the check passes in the right ones), to return the smallest factor, in steps of
-# 0.05 from 1.05 up to 10, at which your best final price (against `sale.cost`) is no
-# longer the one against `after`; `None` if even 10 leaves it there. That number is how
-# much the fact must weigh to shift the balance: compare it with how strongly you read
-# the news in Question 3. The check tries your scenario; grading also tries other
-# learners'.
+# News that points a way moves your price only if you read it strongly enough. Read it
+# evenly: with `direction` `"higher"`, each reservation price `factor` times as likely as
+# the next lower one; with `"lower"`, each `factor` times as likely as the next higher
+# one. Write `news_weight(sale, after, direction)`, with `after` your beliefs after the
+# opening (as in Question 5; the check passes in the right ones), to return the smallest
+# factor, in steps of 0.05 from 1.05 up to 10, at which your best final price (against
+# `sale.cost`) is no longer the one against `after`; `None` if even 10 leaves it there.
+# The check asks for both directions, so a `None` may well be right for one of them. The
+# factor for the way your own news points (your Question 3 reading) is how much that
+# fact must weigh to shift the balance: compare it with how strongly you read it in
+# Question 3. The check tries your scenario; grading also tries other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-weight-answer", "schema_version": 3}
-def news_weight(sale, after):
-    """The smallest even factor, in steps of 0.05, at which the news moves your price."""
+def news_weight(sale, after, direction):
+    """The smallest even factor, in steps of 0.05, at which news pointing ``direction``
+    moves your price."""
 
     ### BEGIN SOLUTION
     def best(beliefs):
@@ -669,8 +670,7 @@ def news_weight(sale, after):
         }
         return max(profit, key=profit.get)
 
-    (moving,) = [item for item in sale.news_items if item.direction != "neither"]
-    sign = 1 if moving.direction == "higher" else -1
+    sign = 1 if direction == "higher" else -1
     ranked = sorted(after)
     for twentieths in range(21, 201):
         factor = twentieths / 20
