@@ -304,6 +304,12 @@ def test_the_starting_audit_is_plausible_and_fits_the_story(drawn):
         top = s.weights[DOMINANT[s.case]]
         assert all(top - s.weights[o] >= 0.1 - 1e-9 for o in SOURCES if o != DOMINANT[s.case])
         assert all(rule.holds(s.yours, s.theirs, s.weights) for rule in CASES[s.case].rules)
+        if s.case in ("sole-source", "deadline"):
+            # seventh review, E1: question 2 now accepts the lighter of alternatives and
+            # power above information, but the drawn starting audits keep the course's
+            # stricter reading, so that no learner's draw changed
+            pair = min(s.weights["alternatives"], s.weights["power"])
+            assert pair <= s.weights["information"] + 1e-9, s.learner
 
 
 def weighted(ratings, weights):

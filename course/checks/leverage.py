@@ -229,8 +229,10 @@ def classify_facts(answer):
 
 def _rule_words(rule, them):
     if rule.kind == "one_heavy":
-        third = next(s for s in SOURCES if s not in rule.source)
-        return f"the lighter of {' and '.join(rule.source)} should weigh no more than {third}"
+        return (
+            f"{' and '.join(rule.source)} should not both weigh {rule.value:g} or more (a "
+            "convention of this course, section 2, not something the story states)"
+        )
     if rule.kind == "weight_top":
         if len(rule.source) == 1:
             return f"{rule.source[0]} should weigh more than either other source"

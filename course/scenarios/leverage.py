@@ -36,6 +36,11 @@ from course.models.audit import (
 )
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, fitting, pick
 
+#: Section 2's convention: the two rows of one dependence (alternatives and power) should
+#: not both weigh this much or more (seventh review, E1: "no heavier than the third
+#: source" failed ordinary readings such as information 0.2, alternatives 0.3, power 0.5).
+HEAVY = 0.4
+
 #: The kinds of tactic the ethics section teaches, in its order.
 TACTIC_KINDS = ("legitimate", "bluff", "misrepresentation", "illegitimate")
 
@@ -47,8 +52,8 @@ class Rule:
     ``kind`` is "weight_top" (the largest weight goes to one of ``source``, a tuple of the
     sources the story supports as weighing most: one only where the story says so
     outright), "one_heavy" (of the pair ``source``, one dependence rated from its two
-    sides, the lighter weighs no more than the third source: section 2's rule against
-    counting a dependence twice), "higher" (``side``'s rating of ``source`` must be above the other side's),
+    sides, the two do not both weigh ``value`` or more: section 2's convention against
+    counting a dependence heavily twice), "higher" (``side``'s rating of ``source`` must be above the other side's),
     "not_below" (at least the other side's: where some drawn facts pull the other way),
     "at_most" or "at_least" (``side``'s rating of ``source`` must be at most, or at least,
     ``value``); ``because`` is
@@ -69,8 +74,7 @@ class Rule:
             top = max(weights[s] for s in self.source)
             return all(top > weights[s] for s in SOURCES if s not in self.source)
         if self.kind == "one_heavy":
-            third = next(s for s in SOURCES if s not in self.source)
-            return min(weights[s] for s in self.source) <= weights[third] + 1e-9
+            return min(weights[s] for s in self.source) < self.value - 1e-9
         own, other = (yours, theirs) if self.side == "you" else (theirs, yours)
         if self.kind == "higher":
             return own[self.source] > other[self.source]
@@ -359,8 +363,9 @@ CASES = {
             Rule(
                 "one_heavy",
                 ("alternatives", "power"),
-                "Ostra's control of the valve and your lack of another maker are one "
+                "Ostra's control of the valve and your lack of another maker are largely one "
                 "dependence seen from two sides; weighing both heavily counts it twice",
+                value=HEAVY,
             ),
             Rule(
                 "higher",
@@ -413,8 +418,9 @@ CASES = {
             Rule(
                 "one_heavy",
                 ("alternatives", "power"),
-                "Brannock's need for your siding and its lack of other sites are one "
+                "Brannock's need for your siding and its lack of other sites are largely one "
                 "dependence seen from two sides; weighing both heavily counts it twice",
+                value=HEAVY,
             ),
             Rule(  # not_below, and lifted where Brannock has a standing offer elsewhere
                 "not_below",
@@ -1782,8 +1788,23 @@ def bold_ask(scenario):
 # ----- drawing a learner's scenario: each part is redrawn until its invariants hold -----
 
 
+def _lighter_of_pair_above_third(case, weights):
+    """Whether a drawn starting audit weighs the lighter row of a case's one dependence
+    above the third source. Question 2 now accepts that (seventh review, E1), but the
+    starting audits section 4 draws keep the course's own reading, as they did, so that no
+    learner's draw changes."""
+    for rule in case.rules:
+        if rule.kind == "one_heavy":
+            third = next(s for s in SOURCES if s not in rule.source)
+            if min(weights[s] for s in rule.source) > weights[third] + 1e-9:
+                return True
+    return False
+
+
 def _audit_problems(case, yours, theirs, weights):
-    if all(rule.holds(yours, theirs, weights) for rule in case.rules):
+    if all(rule.holds(yours, theirs, weights) for rule in case.rules) and not (
+        _lighter_of_pair_above_third(case, weights)
+    ):
         return []
     return ["audit: breaks the case's story"]
 

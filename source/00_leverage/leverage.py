@@ -59,6 +59,9 @@
 #   about order: for `["a", "b", "c"]`, the pairs `("a", "b")`, `("a", "c")` and
 #   `("b", "c")`. With `k` in `range(len(names) + 1)`, `combinations(names, k)` runs
 #   through every group of names, from none to all.
+# - `itertools.product((True, False), repeat=k)` gives every way `k` yes-or-no events can
+#   turn out: for `k = 2`, `(True, True)`, `(True, False)`, `(False, True)` and
+#   `(False, False)`; for `k = 3`, eight such tuples.
 # - Each answer is a function: write its body so that it `return`s what the question asks.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
@@ -84,8 +87,9 @@ scenario
 # being large or speaking loudly does not supply it, and being right helps only when you
 # can show it by a standard the other side accepts, such as a market price or an
 # independent valuation (Fisher, "Negotiating Power", 1983, counts such standards among
-# six sources of negotiating power). A small workshop that holds the only stock of a part that a large factory needs this week has more of it than
-# the factory, until the week is over.
+# six sources of negotiating power). A small workshop that holds the only stock of a part
+# that a large factory needs this week has more of it than the factory, until the week is
+# over.
 #
 # The end of that example is the point this module keeps coming back to: leverage is
 # **not fixed**. A rival's offer arrives or lapses, one side's deadline draws nearer,
@@ -107,12 +111,15 @@ scenario
 # lease on a rolling tenancy, which carries on at the old rent until a new one is agreed.
 # A flat they could move to is an *outside option*: they get it only by choosing to walk
 # out. It counts only when it beats what they would get at the table, and then fully:
-# they get exactly its value, so each unit it rises adds a whole unit to their share.
-# The old rent they keep paying while the talks drag on, or what each side is left with if
-# the talks break down for reasons neither side controls, is a *disagreement point*. It
-# always counts, though only by half: in the Nash split, module 02's rule for sharing what
-# a deal adds over a breakdown, each unit it rises raises their share by half a unit, as
-# long as a deal is still worth more to both sides than a breakdown.
+# they get exactly its value, so each unit the flat is worth more to them adds a whole
+# unit to their share. The old rent they keep paying while the talks drag on, or what each
+# side is left with if the talks break down for reasons neither side controls, is a
+# *disagreement point*. It always counts, though only by half: in the Nash split, module
+# 02's rule for sharing what a deal adds over a breakdown, each unit the disagreement
+# point is worth more to a side raises that side's share by half a unit, as long as a
+# deal is still worth more to both sides than a breakdown. For the tenant, the
+# disagreement point is worth more the *lower* the old rent: each unit lower raises the
+# tenant's share by half a unit, and each unit higher lowers it by half.
 #
 # Most BATNAs, such as a flat to move to or a second job offer, are reached by walking
 # out, so they are outside options. Module 02 puts the BATNAs at the disagreement point of
@@ -173,9 +180,11 @@ scenario
 # overlap: a high power rating for the ferry and a low alternatives rating for the
 # haulier say largely the same thing. The audit counts that dependence twice if both
 # rows carry heavy weights. So when one dependence decides a case, give the largest weight
-# to one of the pair and keep the other no heavier than the third source: the course's
-# own audit of the sole-source case weighs power 0.5, alternatives 0.25 and information
-# 0.25. This is a rough convention of the course, not a cure: a weight applies to both
+# to one of the pair and do not weigh both heavily: the course's convention, which
+# question 2's check applies, is that the two should not both weigh 0.4 or more. The
+# course's own audit of the sole-source case weighs power 0.5, alternatives 0.25 and
+# information 0.25; power 0.5, alternatives 0.3 and information 0.2 passes too. This is a
+# rough convention of the course, not a cure: a weight applies to both
 # sides, so a light weight on alternatives also shrinks the other dependence, how much
 # the ferry company would need the haulier if it had other customers. The audit cannot
 # isolate one dependence; the convention only stops the largest one counting twice, at
@@ -258,8 +267,8 @@ check.classify_facts(fact_leverage)
 # - A **rating** for each source and each side, from 0 (none at all) to 10 (overwhelming).
 # - A **weight** for each source: how much that source counts *in this case*. The three
 #   weights are shares that add up to 1, and choosing them is a judgement. When one
-#   dependence decides a case, section 2's rule applies (the largest weight to one of its
-#   two rows, the other no heavier than the third source); in a job search with offers in
+#   dependence decides a case, section 2's convention applies (the largest weight to one
+#   of its two rows, and not both rows at 0.4 or more); in a job search with offers in
 #   hand, the offers and candidates each side could fall back on often move the pay most.
 #
 # A side's **weighted leverage** is its ratings weighted and added up, in points from 0
@@ -271,11 +280,9 @@ check.classify_facts(fact_leverage)
 # L_{\mathrm{them}}$, in the same points: from $-10$ (all theirs) to $+10$ (all yours).
 # It is also the sum of the three sources' **weighted differences**,
 # $w\,(r_{\mathrm{you}} - r_{\mathrm{them}})$, which say where each side is ahead.
-# The course calls the sides **even** when $|B| < 0.5$ points, and calls the balance
-# **strong** for one side when $|B| \ge 2.5$ points, a quarter of the 0–10 rating scale.
-# "Even" decides question 4b's turning point; "strong" is only a word the interactive
-# audit and question 2's check use when they describe a balance ("strongly in your
-# favour"), and no answer turns on it.
+# The course calls the sides **even** when $|B| < 0.5$ points, which decides question 4b's
+# turning point. (From $|B| \ge 2.5$ points, a quarter of the scale, the interactive audit
+# and question 2's check say "strongly" in one side's favour; no answer turns on it.)
 # Both cut-offs are this course's conventions, not findings: half a point is about as fine
 # a difference as ratings like these can be trusted to show. That caution is about how far
 # to trust an audit, not about the arithmetic on it. The exercises below take an audit as
@@ -319,13 +326,16 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   no term for such products; the weights stand in for them, roughly, case by case.
 # - **It counts every point of alternatives the same.** Module 03 shows that an outside
 #   option, one you reach by walking out, moves a deal only when it beats what you would
-#   get at the table anyway (the *deal-me-out* result of Shaked and Sutton, 1984, which
-#   Binmore, Shaked and Sutton tested in the laboratory in 1989): such an alternative well
-#   below that changes nothing, however many points it earns here, and one above it counts
-#   fully, a unit of your share for each unit it rises. A disagreement point, what you are
-#   left with when the talks break down for reasons neither side controls, always counts,
-#   though only by half: half a unit of your share for each unit it rises, while a deal
-#   still beats a breakdown for both (module 02). The audit's ratings draw neither line.
+#   get at the table anyway (the *deal-me-out* result of Shaked and Sutton, 1984,
+#   "Involuntary unemployment as a perfect equilibrium in a bargaining model",
+#   *Econometrica* 52, which Binmore, Shaked and Sutton tested in the laboratory in 1989,
+#   "An outside option experiment", *Quarterly Journal of Economics* 104): such an
+#   alternative well below that changes nothing, however many points it earns here, and
+#   one above it counts fully, a unit of your share for each unit it rises. A
+#   disagreement point, what you are left with when the talks break down for reasons
+#   neither side controls, always counts, though only by half: half a unit of your share
+#   for each unit it rises, while a deal still beats a breakdown for both (module 02). The
+#   audit's ratings draw neither line.
 # - **Its weights are your judgement of this case,** one set for both sides, and its
 #   ratings are judgements too. Change them and the balance changes.
 # - **Its balance is not a prediction** of a price or of who will prevail. Its use is to
@@ -393,9 +403,10 @@ check.my_audit(my_audit)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget-text", "schema_version": 3}
 # ### Exercise: the audit, and the news as it arrives
 #
-# Now that your own audit is in, compare it with the course's. Pick a case, and set the ratings and the weights to your own judgement (each
-# importance slider gives a source 0 to 20 units of importance; the chart shows them as
-# shares of 1). The advice says two things: the source on which the other side is
+# Now that your own audit is in, compare it with the course's. Pick a case, and set the
+# ratings and the weights to your own judgement (each importance slider gives a source 0
+# to 20 units of importance; the chart shows them as shares of 1). The advice says two
+# things: the source on which the other side is
 # furthest ahead (its largest weighted difference) with the levers that answer it
 # (Emerson's, for power and alternatives), and which of your sources the audit's own
 # arithmetic would raise most. In the sole-source case Ostra is furthest ahead on power,
@@ -440,10 +451,13 @@ LeverageAudit(without_news_of=scenario)
 # The rule rests on two assumptions. It takes what you care about to be the *average*
 # gain in points, so a sure small step and a long shot with the same average count the
 # same; and it treats the steps as independent, so one failing says nothing about another.
-# If what matters to you is reaching a threshold, such as the balance an ask needs in
-# section 5, compare plans by their chance of getting there instead: a sure step that
-# gets you there can beat a long shot with a higher average, and a long shot can be the
-# only way there (question 3c practises both).
+# If what matters to you is reaching a threshold, compare plans by their chance of getting
+# there instead. The threshold this module uses is an ask's **need**: an *ask* is one
+# request you mean to make of the other side (a raise of 5%, say), and its need is the
+# balance you decide, before the talks, that the ask must have behind it (section 5 says
+# how to set one). Against a threshold, a sure step that gets you there can beat a long
+# shot with a higher average, and a long shot can be the only way there (question 3c
+# practises both).
 #
 # The steps come in three families, one per source, each with its own bounds.
 #
@@ -642,7 +656,8 @@ scenario.show("bold")
 # steps that come through are applied, is at least `target` points. The steps come
 # through or not independently: a plan of two steps has four outcomes (both, only the
 # first, only the second, neither), with chances such as 0.8 × (1 − 0.6) for "only the
-# first". Add up the chances of the outcomes that reach the target. On your own case, if
+# first", and a plan of three steps has eight (`itertools.product` in the primer lists
+# them). Add up the chances of the outcomes that reach the target. On your own case, if
 # `scenario.bold` is not `None`, try `reach_plan(scenario, scenario.bold[0])` against
 # `best_plan(scenario)`: for many learners they differ. The check tries your case (when it
 # has such an ask), two test cases in which the two rules disagree, one in which the top of
@@ -708,8 +723,7 @@ check.reach_plan(reach_plan, hidden=True)
 #   the other side will agree. It can be below zero: a modest ask, such as holding a price
 #   you already pay, may be worth making while you are still behind. Waiting for a higher
 #   balance is a bet on news you cannot see; it is worth making only when you know what
-#   is coming, such as the other side's deadline still weeks away with nothing else
-#   moving.
+#   is coming, such as the other side's deadline still weeks away.
 #
 # The deadline case in the exercise shows both. The owner starts at $+1.45$ points, rises
 # to $+2.05$ on learning that Brannock's landlord has refused an extension and to $+3.40$
@@ -718,10 +732,15 @@ check.reach_plan(reach_plan, hidden=True)
 # writing, which breaks the owner's word (no tactic: section 6) and loses Brannock's
 # trust. The widget plays the whole run, less any item that is in your own question 4a.
 # Looking back, the balance was highest right after the second viewing was booked. Nobody
-# knew that at the time: an owner who had decided that a five-year lease at 98% of the full rent needs
-# $+1.75$ points behind it would have asked one item earlier, after the landlord's refusal
-# ($+2.05$, well clear of the need), which was the sound decision with what the owner knew
-# then. Module 04 comes back to the first
+# knew that at the time: an owner who had decided that a five-year lease at 98% of the
+# full rent needs $+1.75$ points behind it would have asked one item earlier, after the
+# landlord's refusal ($+2.05$, well clear of the need). Asking at first reach is the
+# conservative default, and question 4b grades it. But the refusal itself told the owner
+# something coming: Brannock's lease now ends in six weeks with no extension, so each week
+# without a deal costs Brannock more. That known deadline was an argument for waiting a
+# week or two, and an owner who waited for that reason decided soundly too (question 4c
+# asks for such a reason in your own case). The second viewing, which took the balance to
+# $+3.40$, was luck: nobody could count on it. Module 04 comes back to the first
 # habit, reassessing after a surprise before answering it, when it treats difficult
 # moments.
 #
@@ -785,10 +804,11 @@ check.news_moves(news_moves)
 #   case the check tries has one.
 # - `ask_at`: when you make the ask shown under your news, which needs a balance of at
 #   least `case.need` points behind it (it may be below zero; the course sets this rule
-#   for you here, where in practice you would set it yourself). Decide as
-#   the news arrives, without looking ahead: `"now"` if the balance reaches `case.need`
-#   before any news, else the first label after which it does. Every case the check tries has such a moment. When your
-#   answer is right, the check also says where your balance peaked, looking back.
+#   for you here, where in practice you would set it yourself). Decide as the news
+#   arrives, without looking ahead: `"now"` if the balance reaches `case.need` before any
+#   news, else the first label after which it does. Every case the check tries has such a
+#   moment. When your answer is right, the check also says where your balance peaked,
+#   looking back.
 #
 # The check gives your function the right moves, so a slip in question 4a does not cost
 # you here as well. It tries your case and four test cases (one puts the balance exactly
