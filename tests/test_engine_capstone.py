@@ -1328,3 +1328,17 @@ def test_question_5_promises_a_partner_only_for_the_course_opening():
     text = section("q5-text")
     assert "Every case has at least one such partner" not in text
     assert "The course's opening always has at least one such partner" in text
+
+
+def test_the_reciprocity_line_judges_concessions_into_silence_against_the_plan():
+    """Review W5: concessions into silence came as a bare count; the line now says whether
+    the learner kept the plan's rule (each step only in answer to a move of Marlow's)."""
+    reciprocity = debrief.__globals__["_reciprocity"]
+    answered = {"into_silence": False, "answered": True, "cost": 5}
+    silent = {"into_silence": True, "answered": False, "cost": 5}
+    assert "you kept your plan's rule" in reciprocity([answered])
+    line = reciprocity([answered, silent, silent])
+    assert "2 came after Marlow had not moved" in line
+    assert "against your plan's rule" in line and "you kept" not in line
+    assert "only in answer to a move of Marlow's" in section("plan-teaching")
+    assert "concessions into silence, which break your plan's rule" in section("debrief-teaching")

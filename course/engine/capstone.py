@@ -481,8 +481,18 @@ def _reciprocity(found):
             "replay looks only at that next reply, so such a concession may still have "
             "made a later deal possible)."
         )
+    # Set against the plan's rule (section 5: each step only in answer to a move of
+    # Marlow's), so the learner gets a verdict, not only a count.
     if silent:
-        text += f" {silent} came after Marlow had not moved: concessions into silence."
+        text += (
+            f" {silent} came after Marlow had not moved: concessions into silence, against "
+            "your plan's rule of making each step only in answer to a move of Marlow's."
+        )
+    else:
+        text += (
+            " None came into silence: you kept your plan's rule of conceding only in "
+            "answer to a move of Marlow's."
+        )
     return text
 
 

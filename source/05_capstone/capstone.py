@@ -919,7 +919,8 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #   replay looks at Marlow's next reply only, so a concession that made a later deal
 #   possible still shows as unanswered: the debrief gives what such concessions gave up,
 #   not what they cost you. It also counts the concessions you made when Marlow had not
-#   moved since its previous offer: concessions into silence.
+#   moved since its previous offer: concessions into silence, which break your plan's
+#   rule of conceding only in answer to a move of Marlow's.
 # - **What was achievable.** The best package for you that Marlow would have agreed to:
 #   the better of what it would have accepted at one of your turns, given what had been
 #   said by then, and the best offer it made itself, and when. If even that is below your
