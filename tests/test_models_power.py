@@ -810,6 +810,8 @@ def test_section_2_labels_what_it_borrows_from_section_5():
     section 6's opening words stay, as the course map quotes them)."""
     # review 3, unclear 1: the preview is one sentence, its terms left to section 5
     assert "Section 5 will show that in this story" in PROSE
-    assert "take that on trust until then" in PROSE
+    # seventh review, U1: the rule comes with its reason in short, not on trust
+    assert "take that on trust" not in PROSE
+    assert "the rival's offer changes nothing. Section 5 makes both halves exact" in PROSE
     assert "walk out on the keen buyer, and an alternative reached that way" not in PROSE
     assert "leave the door open" not in PROSE

@@ -303,7 +303,11 @@ print("Left takes all: in the core?", stable)
 # reservation price. Where inside the core the price lands depends on how the seller and
 # the keen buyer bargain. Section 5 will show that in this story it is the larger of half
 # the keen buyer's value and the rival's, $\max(v_1/2,\ v_2)$, and never the
-# split-the-difference figure $(v_1 + v_2)/2$; take that on trust until then.
+# split-the-difference figure $(v_1 + v_2)/2$. The reason, in short: the keen buyer must
+# pay at least what the rival would, or the seller sells to the rival; and when the rival
+# would pay less than half the keen buyer's value, the seller and the keen buyer, who in
+# this story lose the same by waiting, split that value evenly, and the rival's offer
+# changes nothing. Section 5 makes both halves exact.
 #
 # With $v_1 = 105{,}000$ and $v_2 = 70{,}000$: the Shapley value gives the seller 64,167
 # and the rival 11,667; the core runs from 70,000 to 105,000; section 5's rule predicts
