@@ -295,11 +295,17 @@ def halfway(s, opening):
             lambda s, o: [o, o - 1.5, o - 3.5, o - 6, o - 9] + [o - 10] * (s.rounds - 5),
             "is bigger than an earlier one (1.50)",
         ),
-        # finding 4: steps 2, 2.5, 2.8 grow within rounding, and the hint says the last
-        # concession is bigger than the first (it said they "keep the same size")
+        # finding 4: steps 2, 2.5, 2.8 grow; the offers are not whole numbers, so no
+        # rounding allowance (seventh review, E1): the first growing step is caught
         (
             lambda s, o: [o, o - 2, o - 4.5, o - 7.3] + [o - 7.3] * (s.rounds - 4),
-            "your last concession (2.80) is bigger than your first (2.00)",
+            "(2.50) is bigger than an earlier one (2.00) (your offers are not all whole",
+        ),
+        # rounded to whole numbers, steps 2, 3, 3 grow within rounding, and the hint says
+        # the last concession is bigger than the first
+        (
+            lambda s, o: [o, o - 2, o - 5, o - 8] + [o - 8] * (s.rounds - 4),
+            "your last concession (3.00) is bigger than your first (2.00)",
         ),
         (faratin(1.5), "with a real margin"),  # all the way to the limit
         (faratin(1.5, lambda s, o: reservation_of(s) + 0.02), "with a real margin"),

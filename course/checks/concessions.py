@@ -290,8 +290,11 @@ def _check_opening(s, anchor, result, rival):
     key = max(said, key=lambda k: s.statements[k].figure)
     statement = s.statements[key]
     reservation, estimate = reservation_of(s), s.their_estimate
-    if rival is not None:
-        estimate = min(estimate, rival)
+    # a written quote below the estimate caps Orchard's limit at the quote, and it is
+    # probably a little less: an opening at the quote or a little under it is sound
+    quoted = rival is not None and rival < estimate
+    if quoted:
+        estimate = rival
     if price > statement.figure + TOLERANCE:
         _fail(
             where,
@@ -316,7 +319,16 @@ def _check_opening(s, anchor, result, rival):
             "open at a price you must refuse",
             "the price is below your reservation price",
         )
-    if price < estimate - TOLERANCE:
+    if quoted and price < estimate - QUOTE_BAND - TOLERANCE:
+        _fail(
+            where,
+            f"{price:g} is timid: a rival studio has quoted Orchard {rival:g} for the same "
+            f"work, so Orchard's limit against you is at most {rival:g}, and probably a "
+            f"little less, but not {rival - price:g} less on what you know. Open at the quote "
+            f"or up to {QUOTE_BAND:g} under it, as far as a true fact justifies",
+            "the price is well below the rival's quote, your best estimate of Orchard's limit",
+        )
+    if not quoted and price < estimate - TOLERANCE:
         news = "" if rival is None else ", even after the rival's quote"
         _fail(
             where,
@@ -388,6 +400,11 @@ def _check_statement(s, where, key):
 
 # --- 2. A concession plan --------------------------------------------------------------
 
+#: How far below a rival's written quote (when it is below your estimate of Orchard's
+#: reservation price) question 1 accepts an opening: the quote caps Orchard's limit, which
+#: may lie a little under it.
+QUOTE_BAND = 3.0
+
 #: The most of everything a plan concedes that its first concession may give.
 FIRST_SHARE = 0.6
 
@@ -398,6 +415,8 @@ MARGIN_SHARE = 0.1
 #: How much bigger than the smallest concession before it a concession may be, from
 #: rounding offers to whole thousands (measured against the smallest earlier one, so that
 #: the allowance does not add up; the last concession must still be smaller than the first).
+#: Only a plan whose offers are all whole numbers has been rounded, so only such a plan
+#: gets it; any other plan's steps may not grow at all.
 ROUNDING = 1.0
 
 
@@ -478,13 +497,20 @@ def _check_plan(plan, start, reservation, where):
             where, f"the plan [{_listed(plan)}] never concedes anything", "the plan never concedes"
         )
     moves = [(t, step) for t, step in enumerate(steps, start=1) if step > TOLERANCE]
+    rounded = all(float(offer).is_integer() for offer in plan)
+    allowance = ROUNDING if rounded else 0.0
     for at, (t, step) in enumerate(moves[1:], start=1):
         smallest = min(before for _, before in moves[:at])
-        if step > smallest + ROUNDING + TOLERANCE:
+        if step > smallest + allowance + TOLERANCE:
+            explains = (
+                "by more than rounding explains"
+                if rounded
+                else "(your offers are not all whole numbers, so this is not rounding)"
+            )
             _fail(
                 where,
                 f"the concession in round {t} ({step:.2f}) is bigger than an earlier one "
-                f"({smallest:.2f}) by more than rounding explains, in [{_listed(plan)}]: steps "
+                f"({smallest:.2f}) {explains}, in [{_listed(plan)}]: steps "
                 "that grow tell Orchard that more is coming if it waits; let no concession be "
                 "bigger than one before it",
                 "a concession is bigger than one before it",
@@ -492,11 +518,10 @@ def _check_plan(plan, start, reservation, where):
     if len(moves) > 1 and moves[-1][1] >= moves[0][1] - TOLERANCE:
         last, first = moves[-1][1], moves[0][1]
         same = "the same size as" if same_money(last, first) else "bigger than"
-        whole = all(float(offer).is_integer() for offer in plan)
         rounding = (
             " (your offers are whole numbers: if rounding made the steps equal, keep the "
             "decimals, or round so that the last step comes out smaller)"
-            if whole
+            if rounded
             else ""
         )
         _fail(

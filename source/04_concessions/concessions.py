@@ -34,7 +34,7 @@
 # 5. decide, when an offer arrives, whether to accept, counter or walk away, and leave in a
 #    way that lets you come back.
 #
-# It takes about five to six hours, longer if Python is new to you: eight coded
+# It takes about five to six hours, and about eight if Python is new to you: eight coded
 # questions (questions 4 and 5 are real programming), three widgets, a simulation table
 # and a reflection. Sections 1 to 3 and sections 4 to 6 make two sittings of close to three
 # hours each.
@@ -82,7 +82,9 @@ scenario
 # Personality and Social Psychology*, 2001) found that final prices tended to end up
 # nearer the first offer, so the side that made it did better. The pull disappeared when
 # the person receiving the offer turned their attention to information that cuts against
-# it: the opener's alternatives or reservation price, or their own target price. Your
+# it: the opener's alternatives or reservation price, or their own **target** (module 02:
+# the outcome you aim to land at, better than your reservation price and grounded in a
+# fact you can name; your opening lies beyond it). Your
 # own reservation price (module 02: the worst terms you would still accept) is not the
 # thing to turn to. In a later study (Galinsky, Mussweiler and Medvec, "Disconnecting
 # outcomes and evaluations: the role of negotiator focus", *JPSP*, 2002), negotiators
@@ -278,6 +280,15 @@ check.opening(opening, hidden=True)
 # trade; make the steps shrink; and make each one in answer to a move of theirs
 # (section 3), which may mean holding in a round while you wait for it.
 #
+# The target is module 02's: the outcome you aim to land at. Your concession plan stops
+# there, and what it leaves between the target and your reservation price is the margin.
+# Module 02's advice on where to put it still holds: above the even split of the zone
+# between your reservation price and your estimate of the other side's, and no higher
+# than that estimate. Question 2 checks only the margin. The targets that question 3's
+# check hands you sit two fifths of the way up from your reservation price to your
+# opening, whatever the zone: they test the rule, and for some learners they lie below
+# the even split, so they are not advice on where to aim.
+#
 # The curves below start at 100, end at 40 in round 10, and differ only in $\beta$.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "tactics-example", "schema_version": 3}
@@ -303,8 +314,9 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # 1. start at `opening` in round 0;
 # 2. never go back up (a higher offer than your last reads as a retraction);
 # 3. concede in steps that never grow and end smaller than they began. Steps never grow:
-#    no concession may be bigger than the smallest concession before it by more than 1
-#    (that much is allowed for rounding to whole thousands). The last concession must be
+#    no concession may be bigger than the smallest concession before it. Only when every
+#    offer is a whole number (rounded to whole thousands) may one be bigger by up to 1,
+#    which rounding can cause. The last concession must be
 #    strictly smaller than the first, even after rounding. Rounds in which you hold (a
 #    step of 0), to wait for Orchard's move, are fine anywhere;
 # 4. give at most three fifths of everything it concedes in its first concession, so that
@@ -323,7 +335,10 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # with $1 < \beta \le 2$ (a larger $\beta$ can put more than three fifths into the first
 # step when the talks are short). Its offers, unrounded, pass rule 3; rounded to whole
 # thousands, small steps can come out all the same size (say 2, 2, ..., 2), and then
-# the last is not smaller than the first: look at your steps after rounding.
+# the last is not smaller than the first: look at your steps after rounding. Round the
+# target up, too: if you aim at exactly a tenth of the room above your reservation
+# price, rounding that target to the nearest whole number can take it below the margin
+# (a target of 78.3 rounded to 78 ends too low).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -453,7 +468,8 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 # out. The buyer answers each offer with one of its own and a few words. It may stop
 # before the tenth round: when its time is up it says its offer is final, and when its
 # patience runs out it says so at least one offer before it leaves. Patience is used up by
-# offers it must refuse out of hand and, while your ask is still above the most it would
+# **insulting** offers, which it refuses out of hand (an ask more than three quarters of
+# the way from the most it would pay up to 100, the top of the scale), and, while your ask is still above the most it would
 # pay, by offers you take back and by rounds in which you do not move; a real concession
 # restores a little of it. When it is over you see both
 # concession curves, what each of your concessions bought compared with holding your ask
@@ -780,7 +796,7 @@ check.meso(meso, hidden=True)
 #
 # Write `read_pick(s, offers, picked)`: you put the three packages `offers` on the table
 # together, and Orchard chose `offers[picked]` (`picked` is 0, 1 or 2). Return the set of
-# issues its pick suggests it values relatively more than your research (`s.theirs`)
+# issues (a Python set; a list or tuple of the same issues passes too) its pick suggests it values relatively more than your research (`s.theirs`)
 # estimated, compared with the other issues: an
 # empty set when it picked the offer your research rated best for it (worth the most of
 # its points), and otherwise the issues on which the offer it picked gives it more ground
