@@ -988,6 +988,38 @@ def test_forgetting_the_blind_profit_is_named(learner):
     assert "subtract that" in report_parts(informed_only)["perfect information before and after"][1]
 
 
+@pytest.mark.parametrize("digits", [0, -2])
+def test_question_8_amounts_rounded_are_told_to_stay_unrounded(monkeypatch, digits):
+    """Fifth review E2: the right EVPIs and report worth rounded to the euro (or the
+    hundred) were told their method was wrong ("is too high: take the expected profit of
+    knowing ... minus your best blind profit"), 40 of 40 learners; the text said nothing
+    about rounding. The hint now says the amount is right but rounded."""
+
+    def differs(sale):
+        after = reference.posterior_after_opening(sale)
+        _, now, worth, _ = reference.report_decision(sale, after)
+        return all(abs(round(x, digits) - x) > 0.01 for x in (now, worth))
+
+    as_learner(monkeypatch, learner_where(differs))
+
+    def rounded(sale, after):
+        before, now, worth, buy = reference.report_decision(sale, after)
+        return round(before, digits), round(now, digits), round(worth, digits), buy
+
+    scored = report_parts(rounded)
+    for part in ("perfect information before and after", "the report's worth"):
+        assert scored[part][0] == 0
+        assert "the right amount rounded" in scored[part][1], scored[part][1]
+    from tests.notebooks import source_notebook
+
+    (text,) = [
+        cell.source
+        for cell in source_notebook("01_information", "information").cells
+        if cell.metadata["nbgrader"]["grade_id"] == "q8-text"
+    ]
+    assert "Do not round: the check compares amounts to the cent." in text
+
+
 def test_the_wrong_decision_is_named_and_costs_only_its_point(learner):
     def contrary(sale, after):
         before, now, worth, buy = reference.report_decision(sale, after)

@@ -1295,3 +1295,17 @@ def test_question_5c_asks_both_ways_and_none_is_sometimes_right(sales):
     assert 0.05 * len(sales) < nones["higher"] + nones["lower"] < 0.95 * len(sales), nones
     text = notebook_words("q5c-text")
     assert "`direction`" in text and "news_items" not in text
+
+
+def test_question_5_and_6_words_say_what_is_meant():
+    """Fifth review U6: "the news is the same number of times as likely under each
+    reservation price as under the next one down" was hard to parse; it now says each price
+    is `factor` times as likely as the next lower one, as Question 5c does. U3: Question 6
+    asked for "what final price you would name" in every situation, yet in `counter-offer`
+    the price is a first offer."""
+    q5 = notebook_words("q5-text")
+    assert "same number of times" not in q5
+    assert "each reservation price is `factor` times as likely as the next lower one" in q5
+    q6 = notebook_words("q6-text")
+    assert "what final price you would name" not in q6
+    assert "or in `counter-offer`, where a refusal brings a counter-offer, the price you" in q6

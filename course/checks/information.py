@@ -1150,6 +1150,7 @@ def _perfect(answers, truths):
                 mistakes.append(
                     (before, "that is its worth before the opening; use the beliefs after it")
                 )
+            mistakes += _rounded(expected)
             mistakes = _joined(mistakes)
             hint = diagnose(
                 given,
@@ -1167,6 +1168,19 @@ def _perfect(answers, truths):
                 )
     own = answers()[0][0]
     return "perfect information before and after the opening. " + why_perfect_information_moved(own)
+
+
+def _rounded(right):
+    """Question 8's amounts rounded to the euro or the hundred: the right method, told so
+    (the fifth review's E2: a rounded answer was told its method was wrong)."""
+    return [
+        (
+            rounded,
+            "that is the right amount rounded; return it unrounded (the check compares amounts "
+            "to the cent)",
+        )
+        for rounded in (round(right), round(right, -2))
+    ]
 
 
 def _report_worth(answers, truths):
@@ -1216,6 +1230,7 @@ def _report_worth(answers, truths):
                 "names any of the other prices equally often, including one the opening ruled "
                 "out, so its likelihood is (1 − accuracy)/(n − 1) with n all four prices",
             ),
+            *_rounded(worth),
         ]
         mistakes = _joined(mistakes)
         hint = diagnose(

@@ -549,9 +549,8 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # **After you pass.** Two things to look at.
 #
 # - Compare `now` with `with_news`. Question 5c asks for a *factor*. Picture a
-#   reading in which the news is the same number of times as likely under each
-#   reservation price as under the next one down (or up, for news that points down): that
-#   number is the factor. At the smallest such factor the news just moves your price; a larger
+#   reading of the news in which each reservation price is `factor` times as likely as
+#   the next lower one (or the next higher one, for news that points down). At the smallest such factor the news just moves your price; a larger
 #   one moves it too, and that step is the news shifting your leverage; a smaller one may
 #   not. The one number describes only such even readings: for an uneven one, such as 1,
 #   1, 1 and 5, call `my_price` and see.
@@ -703,7 +702,9 @@ check.news_weight(news_weight, hidden=True)
 # - `"honest-opening"`: the opening is an honest habit, not shaded to steer your reading;
 # - `"none"`: every assumption holds;
 #
-# and what final price you would name, in euros, on your own scenario. Write
+# and what price you would name, in euros, on your own scenario: your final price, or in
+# `counter-offer`, where a refusal brings a counter-offer, the price you would name
+# first. Write
 # `model_limits(sale, after)`, with `after` your beliefs after the opening (as in Question
 # 5; the check passes in the right ones), to return a dict from each situation's key to a
 # pair `(assumption, price)`:
@@ -949,7 +950,7 @@ check.information_pays(information_pays, hidden=True)
 #   `sale.reservations`;
 # - `buy`: `True` if the report is worth more than its fee, `sale.report_fee`.
 #
-# One point for the two EVPIs, one for the report's worth, one for the decision. When
+# Do not round: the check compares amounts to the cent. One point for the two EVPIs, one for the report's worth, one for the decision. When
 # your EVPIs pass, the check tells you where each comes from: the deals your best blind
 # price loses, and the money it leaves on the table. Compare the two and say to yourself
 # why the opening moved the value of knowing.
