@@ -303,24 +303,26 @@ def test_a_defensible_reading_of_each_story_passes(own):
     assert check.judge_audit(replace(own, case="supplier"), supplier)
     deadline = audit_of(CASES["deadline"], yours={"alternatives": 6}, theirs={"alternatives": 5})
     assert check.judge_audit(replace(own, case="deadline"), deadline)
-    assert "on how much of that you can find out" in CASES["supplier"].story
+    # seventh review, W2: the story no longer says what the price turns on
+    assert "The price will turn on" not in CASES["supplier"].story
 
 
 def test_where_the_story_supports_two_sources_either_may_weigh_most():
     """Review item 3: the sole-source and deadline stories support power or alternatives
-    on top, the supplier story information or alternatives; only the salary story names
-    one source outright."""
+    on top, the supplier story information or alternatives. Seventh review, W2: the salary
+    story no longer names alternatives outright (weighing it top was transcription for
+    every salary learner); its facts support alternatives or information."""
     tops = {
         key: next(rule.source for rule in case.rules if rule.kind == "weight_top")
         for key, case in CASES.items()
     }
     assert tops == {
-        "salary": ("alternatives",),
+        "salary": ("alternatives", "information"),
         "supplier": ("information", "alternatives"),
         "sole-source": ("power", "alternatives"),
         "deadline": ("alternatives", "power"),
     }
-    assert "mostly on what each side could do instead" in CASES["salary"].story
+    assert "could do instead" not in CASES["salary"].story
     for key, allowed in tops.items():
         case = CASES[key]
         for top in allowed:
@@ -1076,7 +1078,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # finding 6: the shadow of the future is Axelrod's analysis, not a tournament result
         ("build-teaching", "his analysis showed that cooperation is stable only", "held up when"),
         # finding 19: an honest duration
-        ("intro", "3½ to 5 hours", "about 3½ hours**"),
+        ("intro", "4 to 6 hours", "about 3½ hours**"),
         # second review, finding 25: the audit's limits are practised in the reflection
         ("reflection-text", "one thing the weighted sum misses here", None),
         ("reflection", "What the sum misses", None),
@@ -1206,7 +1208,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # U4: marks for questions
         ("fact-reason", "Rubric (1 mark)", "Rubric (1 point)"),
         # U5: the sentence on which source weighs most, and E2's loosening fact
-        ("q2-text", "where the story names one, that one; otherwise any", "(one, where the"),
+        ("q2-text", "any of those its facts support: the story does not name one", "(one, where"),
+        # seventh review, W2: section 3 no longer says what moves the pay in a job search
+        ("audit-teaching", "not both rows at 0.4 or more).", "move the pay most"),
         ("q2-text", "the check no longer asks that your options be rated above", None),
         # U6: where the time goes
         ("intro", "allow up to an hour for question 3c", None),
@@ -1242,9 +1246,9 @@ def test_the_notebook_says_what_the_review_found_true(grade_id, present, absent)
 def test_the_time_in_the_course_map_matches_the_notebook():
     from course.course_map import MODULES
 
-    # second review, finding 24: 3½ to 5 hours, and the map in between
-    assert "3½ to 5 hours" in " ".join(_cell("intro").split())
-    assert 210 <= next(m for m in MODULES if m.folder == "00_leverage").minutes == 270 <= 300
+    # second review, finding 24, and seventh review, U2: 4 to 6 hours, the map in between
+    assert "4 to 6 hours" in " ".join(_cell("intro").split())
+    assert 240 <= next(m for m in MODULES if m.folder == "00_leverage").minutes == 300 <= 360
 
 
 def test_only_information_is_worded_as_knowing_or_finding_out():

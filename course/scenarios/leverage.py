@@ -235,9 +235,7 @@ CASES = {
         "made you a written offer, and a third firm has you in its final round. Northwind's "
         "team is behind on a product launch and has struggled to fill the post for months. "
         "Its recruiters know what engineers like you are paid far better than you do. "
-        "Northwind has set a deadline: it wants your answer within two weeks. In "
-        "talks like these, the pay turns mostly on what each side could do instead: your "
-        "other offers, and Northwind's other candidates.",
+        "Northwind has set a deadline: it wants your answer within two weeks.",
         "the candidate",
         "Northwind",
         yours=(4, 8, 4),
@@ -246,8 +244,11 @@ CASES = {
         rules=(
             Rule(
                 "weight_top",
-                ("alternatives",),
-                "the story says the pay turns mostly on what each side could do instead",
+                ("alternatives", "information"),
+                "you hold a written offer and a final-round place while Northwind has "
+                "struggled for months to fill the post (alternatives), and its recruiters "
+                "know the going pay far better than you (information); nothing in the story "
+                "makes what either side holds or decides count as much",
             ),
             Rule(
                 "higher",
@@ -288,9 +289,8 @@ CASES = {
         "You buy packaging for a food company. Your supplier, Vell, holds the patent on the "
         "resealable lid your products use now, but two other packaging firms, Bellpak and "
         "Corrin, make lids that would do after a three-month switch. Rumour says Vell has "
-        "lost big clients this year. The price will turn on how many clients Vell has left "
-        "and on how much of that you can find out: nobody outside Vell knows yet which ones "
-        "it still has.",
+        "lost big clients this year, but nobody outside Vell knows yet which ones it still "
+        "has.",
         "the buyer",
         "Vell, the supplier",
         yours=(6, 5, 4),
@@ -300,8 +300,9 @@ CASES = {
             Rule(
                 "weight_top",
                 ("information", "alternatives"),
-                "the price will turn on how many clients Vell has left (its alternatives) and "
-                "on how much of that you can find out (information)",
+                "Vell's patent binds you only for the three months a switch takes, while how "
+                "many clients Vell has left (its alternatives) is open and nobody outside "
+                "Vell knows it yet (information)",
             ),
             Rule(
                 "higher",

@@ -28,7 +28,7 @@
 # 6. tell legitimate leverage from bluffs, lies and sources that are not yours to use;
 # 7. find your way around the course and check your progress.
 #
-# It takes most people **3½ to 5 hours** (about 3 if you are at ease with Python): some
+# It takes most people **4 to 6 hours** (about 3 if you are at ease with Python): some
 # reading, an interactive audit, seven answers in Python (three of them short programs
 # with a loop), and four pieces of writing. If loops are new to you, allow up to an hour
 # for question 3c alone. It can be done in two sittings: sections 1 to 3, then 4 to 8.
@@ -268,8 +268,7 @@ check.classify_facts(fact_leverage)
 # - A **weight** for each source: how much that source counts *in this case*. The three
 #   weights are shares that add up to 1, and choosing them is a judgement. When one
 #   dependence decides a case, section 2's convention applies (the largest weight to one
-#   of its two rows, and not both rows at 0.4 or more); in a job search with offers in
-#   hand, the offers and candidates each side could fall back on often move the pay most.
+#   of its two rows, and not both rows at 0.4 or more).
 #
 # A side's **weighted leverage** is its ratings weighted and added up, in points from 0
 # to 10:
@@ -352,8 +351,8 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # `my_audit()` so that it returns a dict with three keys, `"yours"`, `"theirs"` and
 # `"weights"`, each a dict from source to number: ratings from 0 to 10, weights adding up
 # to 1. Judgement differs, and the check accepts any audit that agrees with what your
-# story states: that one side plainly has more options, say, or which source should weigh
-# most (where the story names one, that one; otherwise any of the sources it supports).
+# story states: that one side plainly has more options, say, or which sources may weigh
+# most (any of those its facts support: the story does not name one).
 # A fact you drew can loosen the story: where it gives the other side a firm option, the
 # check no longer asks that your options be rated above theirs. For
 # the story's plainest facts the course also sets a few bounds of its own judgement (a
