@@ -691,13 +691,13 @@ def test_section_7_states_its_assumptions_and_its_quiz_asks_what_pushes_to_agree
 
 def test_a_target_is_the_learners_choice_within_what_a_fact_justifies(learner):
     """Question 8 (professor's review 2, finding 6): any target above the even split of the
-    zone with remote days and no higher than Northwind's reservation price passes; the
+    zone with remote days and below Northwind's reservation price passes; the
     reservation price itself, the even split, and a figure above what the agency costs
     Northwind are each told why not."""
     ada = course.variant("02_batna", "ada")
     low, high = reservation_of(ada, REMOTE_DAYS), northwind_reservation(ada)
     split = (low + high) / 2
-    for target in (split + 1, (split + high) / 2, high):
+    for target in (split + 1, (split + high) / 2, high - 100):
         check.judge_target(ada, target)
     for target, words in (
         (reservation_of(ada), "not what you aim for"),
@@ -705,6 +705,7 @@ def test_a_target_is_the_learners_choice_within_what_a_fact_justifies(learner):
         (split, "the even split itself"),
         (split - 1_000, "half the surplus or less"),
         (high + 1_000, "would rather call the agency"),
+        (high, "your opening lies beyond your target"),  # seventh review, C2
     ):
         with pytest.raises(NotYet, match=words):
             check.judge_target(ada, target)
@@ -718,10 +719,11 @@ def test_target_salary_is_given_the_right_reservation_price(learner, capsys):
 
     def target(offers, reservation):
         seen.append((offers.learner, reservation))
-        return northwind_reservation(offers)
+        return northwind_reservation(offers) - 100
 
     check.target_salary(target, hidden=True)
-    assert len(seen) == 1 + len(check.HIDDEN_LEARNERS) + 2  # and the two examples (E11)
+    # and the four examples (E11; seventh review, W1: a zone only with remote days)
+    assert len(seen) == 1 + len(check.HIDDEN_LEARNERS) + 4
     for learner_id, reservation in seen:
         assert reservation == reservation_of(course.variant("02_batna", learner_id))
 
@@ -1131,9 +1133,10 @@ def test_the_texts_say_what_the_sixth_review_found():
     honest = _cell("honest-teaching")
     assert "module 03 shows how such a demand invites one back" not in honest
     assert "module 03 shows how a threat invites a threat back" in honest
-    assert honest.index("Model Rule 4.1 (introduced under *Bluff* below)") < honest.index(
-        "**Bluff.**"
-    )
+    # seventh review, U3: the Model Rule is introduced under *Bluff*, before any use
+    assert "introduced under *Bluff* below" not in honest
+    assert honest.index("Model Rule 4.1") > honest.index("**Bluff.**")
+    assert "**Why even a true warning costs you.**" in honest  # U6: two paragraphs
     assert "takes the chances you state at face value" in honest
     nash = _cell("nash-teaching")
     assert "Their result is a limit" in nash and "the chance that the talks break down" in nash
@@ -1192,3 +1195,85 @@ def test_the_model_quiz_asks_about_cases_the_text_does_not_work():
     assert sum("head office" in text for text in texts) == 1
     assert "loan" in section and "patent" not in section and "tenant" not in section
     assert {model for _, model, _ in SITUATIONS} == {"Nash split", "outside option"}
+
+
+def test_a_demand_below_your_reservation_price_is_judged_by_what_it_says():
+    """Seventh review, E1 and U1: the demand for the job as offered names a figure below
+    your reservation price, and section 6 said its figure 'reads as a promise', so a learner
+    could label it a bluff on the text's own reading, for every learner. The course keeps
+    Schelling's reading, as modules 00 and 03 do: a demand says what you will do below its
+    figure, and that is true, so it is a warning; what Northwind may hear above the figure
+    is a cost of making it. The text, the three tests, the hint and the pass message now
+    say so; the hint no longer reads '?.'."""
+    from course.variants import learner_as
+
+    honest = _cell("honest-teaching")
+    assert "Judge it by what it says, not by what Northwind may hear in it" in honest
+    assert "That is a cost of making the demand, not something false in it" in honest
+    assert "so it is still a warning, not a bluff" in honest
+    assert "Its figure also reads as a promise" not in honest
+    assert "a demand says only what you will do below its figure" in check._TESTS
+    for who in ("ada", "review7-a", "review7-b", "review7-c"):
+        offers = course.variant("02_batna", who)
+        key = solution_namespace("02_batna", "batna")["label_statements"](offers)
+        below = [x for x in statements_of(offers) if x.kind == "warning" and x.label == "warning"]
+        assert len(below) == 1 and below[0].stated < reservation_of(offers)
+        assert "not something false in it" in below[0].why
+        with learner_as(who):
+            credit = check.label_statements(lambda o, k=key, x=below[0].letter: {**k, x: "bluff"})
+            assert credit.earned == 1.75, who
+            said = messages(credit)[f"statement {below[0].letter}"][1]
+            assert "Judge the demand by what it says" in said and "?." not in said
+            for letter in "ABCDEF":
+                for label in check.LABELS:
+                    credit = check.label_statements(lambda o, k=key, x=letter, y=label: {**k, x: y})
+                    assert "?." not in messages(credit)[f"statement {letter}"][1]
+
+
+def test_section_5_says_how_its_target_meets_module_04s():
+    """Seventh review, C1: module 04 plans your own offers down to the target and stops
+    there; section 5 takes Northwind's offer at the even split, below the target. Section 5
+    now says how the two fit; section 3, the reflection and its rubric put the target below
+    the most the other side could pay, so the opening can lie beyond it (C2)."""
+    decide = _cell("decide-teaching")
+    assert "Module 04 uses the same target from the other side of the table" in decide
+    assert "concede no further than your target" in decide
+    for grade_id in ("reservation-teaching", "reflection-text", "reflection"):
+        text = _cell(grade_id)
+        assert "below" in text and "no higher than the estimate" in text, grade_id
+
+
+def test_question_3_states_its_two_parts_plainly():
+    """Seventh review, U2: question 3 put '(a point)' once after the first part and once in
+    the middle of the second; each part now says its mark first."""
+    text = _cell("q3-text")
+    assert "- First part (1 mark): with `risk_averse=False`" in text
+    assert "- Second part (1 mark): with `risk_averse=True`" in text
+    assert "(a point)" not in text
+
+
+def test_question_9_works_the_left_open_case_through_with_section_3s_numbers():
+    """Seventh review, U4: question 9's left-open case needs a case split the text only
+    hinted at; it now reads section 3's example in the scenario's field names, and its
+    numbers are the example's: 0.5 x 110,000 + 0.5 x 105,000 = 107,500, what walking away
+    is worth (0.5 x max(50,000, 60,000, 110,000 funded) ...)."""
+    q9, section = _cell("q9-text"), _cell("reservation-teaching")
+    assert "read its startup as Lumen" in q9
+    base, funded, p, low, high = 60_000, 110_000, 0.5, 50_000, 130_000
+    walking = 0.5 * (p * max(low, funded) + (1 - p) * max(low, base)) + 0.5 * high
+    assert walking == 107_500 and "so 107,500 in all" in section
+    y = (walking - p * funded) / (1 - p)
+    assert base <= y < funded and y == 105_000
+    assert f"Walking away is worth {walking:,.0f} there" in q9
+    assert f"0.5 × {funded:,} + 0.5 × $y$, which is {walking:,.0f} at $y$ = {y:,.0f}" in q9
+
+
+def test_the_intro_times_each_sitting_and_they_add_up():
+    """Seventh review, U5: 5 to 6 hours, best in three sittings, but no sitting had its own
+    estimate; the three now add up to the total's middle."""
+    intro = _cell("intro")
+    sittings = re.findall(
+        r"about 2 hours for sections 1 to 4|1½ hours for sections 5|and 2 hours", intro
+    )
+    assert len(sittings) == 3 and 2 + 1.5 + 2 == 5.5
+    assert "about 5 to 6 hours, best in three sittings" in intro

@@ -1041,3 +1041,33 @@ def test_question_6_catches_a_commute_not_halved_or_left_out_for_every_learner(d
                 if demand_package(text) is not None
             }
             assert any(wrong[letter] != key[letter] for letter in wrong), s.learner
+
+
+def test_a_target_lies_below_what_northwind_could_pay_and_needs_the_remote_days(drawn):
+    """Seventh review, C2 and W1: question 8 passed a target equal to Northwind's ceiling
+    (200 of 200 learners), though the opening lies beyond the target and a figure above the
+    ceiling is one no fact justifies; and it passed a target set above the even split of the
+    job as offered, without the remote-day reasoning the question asks for (192 of 200).
+    Over 2,000 learners, the course's solution passes and lies below the ceiling, the
+    ceiling itself is refused, and the check tries a case whose zone opens only with remote
+    days, where the even split without them is above the ceiling, so aiming above it fails."""
+    target = solution_namespace(MODULE, "batna")["target_salary"]
+
+    def without_remote_days(offers, reservation):
+        top = offers.agency_rate + offers.agency_fee
+        return (reservation + top) / 2 + 1_000
+
+    for s in drawn:
+        aimed = target(s, reservation(s))
+        assert middle(s, remote=True) < aimed < limit(s), s.learner
+        with learner_as(s.learner):
+            check.judge_target(s, aimed)
+            with pytest.raises(check.NotYet, match="your opening lies beyond your target"):
+                check.judge_target(s, limit(s))
+    example = check._example(False)
+    assert middle(example) > limit(example) >= reservation(example, remote=True)
+    for who in LEARNERS[:200]:
+        with learner_as(who):
+            with pytest.raises(check.NotYet):
+                sweeps.run(check, "target_salary", without_remote_days)
+            assert passes(sweeps.run(check, "target_salary", target)), who

@@ -348,3 +348,26 @@ def test_the_figures_legend_hides_no_line():
         shown = axes.transData.transform(line.get_xydata())
         assert not any(box.contains(x, y) for x, y in shown), line.get_label()
     plt.close(figure)
+
+
+def test_sure_amounts_from_two_attitudes_to_risk_are_called_out():
+    """Seventh review, W3: step 3 asks for sure amounts from one attitude to risk; a
+    risk-averse amount for one gamble and a risk-seeking one for another drew no comment.
+    Two risk-averse amounts, or one gamble and a sure offer, draw none."""
+    builder = BatnaBuilder()
+    builder.add_button.click()
+    card = builder.cards.children[-1]
+    card.name.value = "Stay put"
+    card.outcomes.children[0].probability.value = "0.5"
+    card.outcomes.children[0].amount.value = "90000"
+    card.add_outcome_button.click()
+    card.outcomes.children[1].probability.value = "0.5"
+    card.outcomes.children[1].amount.value = "130000"
+    builder.cards.children[1].sure.value = "88,000"  # the startup, risk-averse
+    card.sure.value = "100,000"  # risk-averse too
+    assert "Two attitudes to risk" not in builder.result.value
+    card.sure.value = "120,000"  # risk-seeking
+    shown = builder.result.value
+    assert "Two attitudes to risk:</b> your sure amounts make you risk-averse about" in shown
+    assert "risk-seeking about Stay put" in shown
+    assert "One attitude to risk prices every gamble" in shown

@@ -731,7 +731,8 @@ def respond_to_offer(answer, hidden=False):
 
 #: The three tests of question 6, in the notebook's words.
 _TESTS = (
-    "ask of it, in turn: is every figure in it true of your scenario? does it demand "
+    "ask of it, in turn: is every figure in it true of your scenario (a demand says only "
+    "what you will do below its figure)? does it demand "
     "something, with a consequence if refused? and if something in it is false, is it the "
     "least you would accept, or a fact Northwind would rely on?"
 )
@@ -740,10 +741,17 @@ _TESTS = (
 def _nudge(given, right, kind=None):
     """Which of the three tests the learner's label fails, without naming the right label."""
     if kind == "warning" and {given, right} == {"warning", "bluff"}:
-        return (
+        told = (
             "compare its figure with your reservation price for the package it names: would "
             "you really take your BATNA at every salary below it?"
         )
+        if given == "bluff":  # what Northwind may hear above the figure is a cost, not a lie
+            told += (
+                " Judge the demand by what it says, what you will do below its figure; what "
+                "Northwind may hear in it about higher salaries is a cost of making it "
+                "(section 6), not something false in it"
+            )
+        return told
     true = {"honest", "warning"}
     if (given in true) != (right in true):
         return (
@@ -754,6 +762,12 @@ def _nudge(given, right, kind=None):
     if {given, right} == {"honest", "warning"}:
         return "look again at what it asks of Northwind, and what follows if Northwind says no"
     return "look again at what the false part is about"
+
+
+def _end(sentence):
+    """``sentence`` with a full stop, unless it already ends with a question mark (sixth
+    review, U1: the nudge read "below it?. To label")."""
+    return sentence if sentence.endswith("?") else f"{sentence}."
 
 
 def judge_statement(statement, answers):
@@ -773,7 +787,7 @@ def judge_statement(statement, answers):
     if given != statement.label:
         raise NotYet(
             f"statement {statement.letter} is not {given!r}: "
-            f"{_nudge(given, statement.label, statement.kind)}. "
+            f"{_end(_nudge(given, statement.label, statement.kind))} "
             f"To label a statement, {_TESTS}"
         )
     return f"statement {statement.letter}, {statement.label!r}: {statement.why}."
@@ -1027,8 +1041,9 @@ def batna_needed(answer, hidden=False):
 
 def judge_target(offers, value):
     """Question 8 on ``value``, the learner's target salary for ``offers``: nothing when it
-    is above the even split of the zone with two remote days and no higher than Northwind's
-    reservation price (any such target is right), else the ``NotYet`` hint."""
+    is above the even split of the zone with two remote days and below Northwind's
+    reservation price (any such target is right; at that price, the opening beyond it could
+    not be justified), else the ``NotYet`` hint."""
     value = money(value, "target_salary's result")
     split, limit = even_split(offers, REMOTE_DAYS), northwind_reservation(offers)
     low = reservation_of(offers, REMOTE_DAYS)
@@ -1037,9 +1052,17 @@ def judge_target(offers, value):
         raise NotYet(
             f"{where}, a target of {value:,.2f} is above {limit:,.0f}, what the agency's "
             "contractor costs Northwind: it would rather call the agency, and you could not "
-            "justify the figure; aim at or below it.",
+            "justify the figure; aim below it.",
             general="the target is above what Northwind's alternative costs it, a figure no "
             "fact justifies",
+        )
+    if same_money(value, limit):  # seventh review, C2: the opening must lie beyond the target
+        raise NotYet(
+            f"{where}, a target of {value:,.2f} is {limit:,.0f}, what the agency's contractor "
+            "costs Northwind: your opening lies beyond your target, and above that figure it "
+            "is one you could not justify; aim below it.",
+            general="the target is what Northwind's alternative costs it, which leaves no "
+            "justified figure to open at beyond it",
         )
     if value > split and not same_money(value, split):
         return
@@ -1061,10 +1084,13 @@ def _target_cases(hidden):
     reservation price for the job as offered is below the even split with remote days
     (professor's review 3, E11: where it is above, the reservation price itself passed as
     a target for 13% of learners; a target that merely equals it is not wrong in itself,
-    so the example, not a test of equality, tells the two apart)."""
-    cases = [*_scenarios(hidden), _example(True)]
+    so the example, not a test of equality, tells the two apart); and one whose zone opens
+    only with remote days (seventh review, W1: a target set above the even split of the job
+    as offered passed for 96% of learners without the remote-day reasoning; in such a case
+    that split is above what Northwind could pay)."""
+    cases = [*_scenarios(hidden), _example(True), _example(False)]
     if hidden:
-        cases.append(_example(True, hidden_learner(MODULE, "a")))
+        cases += [_example(zone, hidden_learner(MODULE, "a")) for zone in (True, False)]
     return list(dict.fromkeys(cases))
 
 
@@ -1072,12 +1098,12 @@ def _target_cases(hidden):
 def target_salary(answer, hidden=False):
     """Check a function ``(offers, reservation) -> salary`` (given the right reservation
     price from expected values, so a slip in question 3 costs nothing here): a target above
-    the even split of the zone with two remote days and no higher than Northwind's
-    reservation price, on the learner's scenario (and other learners' when grading)."""
+    the even split of the zone with two remote days and below Northwind's reservation
+    price, on the learner's scenario (and other learners' when grading)."""
     for offers in _target_cases(hidden):
         judge_target(offers, call_learner(answer, offers, reservation_of(offers)))
     passed(
-        "target_salary aims above the even split of your zone and no higher than what "
+        "target_salary aims above the even split of your zone and below what "
         "Northwind's alternative costs it."
     )
 

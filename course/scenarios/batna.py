@@ -629,7 +629,9 @@ def _warning(offers, one, taking, remote, figure):
     why = (
         f"your reservation price {which} is {reservation:,.0f}, so below {figure:,.0f}, "
         "which is no more than it, you really would take your BATNA: a demand with a "
-        "consequence you would carry out anyway, a warning"
+        "consequence you would carry out anyway, a warning. It says nothing of what you would "
+        "do at or above its figure; that Northwind may hear it as a promise to sign there is "
+        "a cost of making it, not something false in it"
     )
     return text, "warning", figure, reservation, why, "warning"
 

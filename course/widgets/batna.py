@@ -177,6 +177,7 @@ class BatnaBuilder(w.VBox):
         best_name, best_value = best_alternative(worth)
         self.result.value = (
             _worth_table(averages, sure, attitudes)
+            + _attitudes_agree(attitudes)
             + _batna_text(best_name, best_value, cost, best_name in sure, certain[best_name])
             + _against_averages(averages, worth, best_name, cost)
         )
@@ -200,6 +201,22 @@ def _worth_table(averages, sure, attitudes):
     return (
         "<table><tr><th>alternative</th><th>expected value</th><th>your sure amount</th>"
         f"<th>what your sure amount says</th></tr>{rows}</table>"
+    )
+
+
+def _attitudes_agree(attitudes):
+    """A note when the sure amounts disagree in sign: risk-averse about one gamble and
+    risk-seeking about another (seventh review, W3: step 3 asks for sure amounts from one
+    attitude to risk, and the builder said nothing when they came from two)."""
+    kinds = {name: attitude for name, (attitude, _) in attitudes.items()}
+    averse = [name for name, kind in kinds.items() if kind == "risk-averse"]
+    seeking = [name for name, kind in kinds.items() if kind == "risk-seeking"]
+    if not (averse and seeking):
+        return ""
+    return (
+        "<p><b>Two attitudes to risk:</b> your sure amounts make you risk-averse about "
+        f"{escape(', '.join(averse))} and risk-seeking about {escape(', '.join(seeking))}. "
+        "One attitude to risk prices every gamble: check these sure amounts again.</p>"
     )
 
 

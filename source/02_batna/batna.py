@@ -30,7 +30,10 @@
 # 7. see how a deal's surplus (what it gains over both sides' alternatives together)
 #    splits under two models, and when a better BATNA earns you more.
 #
-# It takes about 5 to 6 hours, best in three sittings; longer if Python is new to you. Run
+# It takes about 5 to 6 hours, best in three sittings; longer if Python is new to you:
+# about 2 hours for sections 1 to 4 with questions 1 to 4, 1½ hours for sections 5 and 6
+# with questions 5 and 6, and 2 hours for section 7 with questions 7 to 9 and the
+# reflection. Run
 # the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after
 # them check your answer and tell you what to fix. Every learner gets their own numbers, so your answers
 # are yours alone.
@@ -290,8 +293,9 @@ check.choose_batna(choose_batna, hidden=True)
 # between your reservation price and your estimate of the most the other side could pay
 # (section 4; section 5 calls that middle the *even split*), so that reaching it gives you
 # more than half of the surplus, the gain the deal creates over both sides' alternatives
-# (section 4 measures it); and it is no higher than that estimate, so the fact that
-# grounds it is one the other side can check. Nearer the top is bolder. Galinsky, Mussweiler
+# (section 4 measures it); and it is below that estimate, so that your opening, beyond
+# the target, can still be no higher than the estimate, a figure grounded in a fact the
+# other side can check. Nearer the top is bolder. Galinsky, Mussweiler
 # and Medvec (*Journal of Personality and Social Psychology* 83, 2002) found that
 # negotiators who kept their target in mind reached better deals than those who kept
 # their eyes on their reservation price, although they felt less satisfied with them.
@@ -321,13 +325,14 @@ NewsQuiz()
 # `choose_batna` from question 2) and `offers.commute_cost`, the yearly extra cost of the
 # Northwind job.
 #
-# - With `risk_averse=False`, value the alternatives by their expected values (a point).
-# - With `risk_averse=True`, value Lumen and Freelance at the sure amounts your scenario
-#   supposes (`offers.lumen_sure`, `offers.freelance_sure`), as your `choose_batna` does.
-#   The check tries three examples besides yours: one whose BATNA stops being Lumen at
-#   those sure amounts, one whose BATNA stops being Freelance, and one whose BATNA stays
-#   the same (a point). Is your BATNA still the
-#   same? What is your reservation price now?
+# - First part (1 mark): with `risk_averse=False`, value the alternatives by their
+#   expected values.
+# - Second part (1 mark): with `risk_averse=True`, value Lumen and Freelance at the sure
+#   amounts your scenario supposes (`offers.lumen_sure`, `offers.freelance_sure`), as your
+#   `choose_batna` does. The check tries your case and three examples: one whose BATNA
+#   stops being Lumen at those sure amounts, one whose BATNA stops being Freelance, and one
+#   whose BATNA stays the same. Is your BATNA still the same? What is your reservation
+#   price now?
 #
 # If the check says your BATNA is wrong, fix question 2 first.
 
@@ -491,6 +496,12 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # it has stopped; the rule below judges one offer at a time, without knowing whether
 # Northwind has stopped, so it accepts at the even split.
 #
+# Module 04 uses the same target from the other side of the table: it plans your own
+# offers, from your opening in steps towards the target, and the plan stops there. That
+# plan decides what *you* offer; the even split here decides when to take an offer
+# *Northwind* makes. The two fit together: concede no further than your target, and take
+# an offer of theirs that reaches the even split once they have stopped moving.
+#
 # 1. **Walk away** when no terms Northwind can offer reach your reservation price: even
 #    with two remote days, your reservation price is above Northwind's. Decline
 #    courteously; a later vacancy or a better budget may bring you back. This step is
@@ -583,30 +594,32 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   only tells the other side your own incentives, apart from a threat in the strict
 #   sense: a promise to do, if refused, something you would rather not do, made to deter.
 #   Game theorists call the first kind a *warning*, and so does this module; module 03
-#   uses the same two words, *warning* and *threat*. A warning is true only if you would
-#   carry it out:
-#   the alternative is your real BATNA, and the figure is at most your reservation price
-#   for the package it names (two remote days lower it). Name a figure above that
-#   reservation price and the warning is partly a bluff: between the two you would in fact
-#   accept. Such a demand, whose figure is above your reservation price for its package,
-#   is a bluff: what is false in it is the least you would accept, which the comment to
-#   the American Bar Association's Model Rule 4.1 (introduced under *Bluff* below) treats as
-#   ordinarily not a material fact. It also states an intention you do not hold (you
-#   would not take your BATNA between the two figures), and a false statement of
-#   intention can be a misrepresentation in law; module 03 says so too, and this course
-#   accepts either label for such a demand. A demand that names an alternative you do not
-#   have, or inflates one, is plainly a misrepresentation: that part is a false fact the
-#   other side will rely on.
+#   uses the same two words, *warning* and *threat*.
 #
-#   Even a true warning has costs. It corners the other side, and people resist demands
-#   made under pressure; module 03 shows how a threat invites a threat back, and why a
-#   warning, said as a demand, still corners the other side. Its figure also reads as a
-#   promise: Northwind hears that it may
-#   pay that figure and you will sign. A figure below your reservation price invites an
-#   offer at exactly that figure, one you would then refuse (or accept and end up worse
-#   off than with your BATNA). The only figure you would both carry out and accept is
-#   your reservation price itself, and naming it gives that price away, and with it all
-#   the surplus above it. So telling your BATNA's terms usually serves you better than a
+#   A demand says one thing: what you will do if the salary is below its figure. It is a
+#   warning when that is true: the alternative is your real BATNA, and the figure is at
+#   most your reservation price for the package it names (two remote days lower it), so
+#   below the figure you really would take your BATNA. Name a figure above that
+#   reservation price and the demand is false: between the two figures you would in fact
+#   accept. What is false in it is the least you would accept, as in a bluff (below), so
+#   it is a bluff. It also states an intention you do not hold (you would not take your
+#   BATNA between the two figures), and a false statement of intention can be a
+#   misrepresentation in law; module 03 says so too, and this course accepts either label
+#   for such a demand. A demand that names an alternative you do not have, or inflates
+#   one, is plainly a misrepresentation: that part is a false fact the other side will
+#   rely on.
+#
+#   **Why even a true warning costs you.** It corners the other side, and people resist
+#   demands made under pressure; module 03 shows how a threat invites a threat back, and
+#   why a warning, said as a demand, still corners the other side. Its figure is also
+#   heard as more than it says: Northwind may take it as a promise that you will sign if
+#   it pays that figure. A figure below your reservation price invites an offer at
+#   exactly that figure, one you would then refuse (or accept and end up worse off than
+#   with your BATNA). That is a cost of making the demand, not something false in it: the
+#   demand says nothing about what you would do at or above its figure, so it is still a
+#   warning, not a bluff. The only figure you would both carry out and accept is your
+#   reservation price itself, and naming it gives that price away, and with it all the
+#   surplus above it. So telling your BATNA's terms usually serves you better than a
 #   warning; warn only if you mean it, at a figure you would accept, and when the
 #   relationship can bear it.
 # - **Bluff.** A false claim about your own reservation price: "I cannot accept less
@@ -632,7 +645,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # To label a statement, ask three things in turn. Is every figure in it true of your
 # scenario (for a demand: would you carry out its consequence below its figure, given
-# your reservation price for the package it names)? Does it demand something, with a
+# your reservation price for the package it names? Judge it by what it says, not by what
+# Northwind may hear in it)? Does it demand something, with a
 # consequence if refused? And if something in it is false, is it the least you would
 # accept, or a fact about the world the other side will rely on?
 #
@@ -921,7 +935,7 @@ def target_salary(offers, reservation):
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "target-salary-test", "schema_version": 3}
-"""Check that target_salary aims above the even split and no higher than Northwind can justify."""
+"""Check that target_salary aims above the even split and below what Northwind can justify."""
 check.target_salary(target_salary)
 ### BEGIN HIDDEN TESTS
 check.target_salary(target_salary, hidden=True)
@@ -950,6 +964,14 @@ check.target_salary(target_salary, hidden=True)
 #   with Lumen still open beside it, is worth as much to you as walking away from
 #   Northwind, so that your reservation price is that value plus the commute. Draw both
 #   trees: when is it simply your best fallback, and when is it more?
+#
+# Section 3's last example is the left-open case with round numbers: read its startup as
+# Lumen (`startup_base` 60,000, `startup_base + startup_bonus` 110,000,
+# `funding_probability` 0.5) and its fallback gamble of 50,000 or 130,000 as your best
+# fallback. Walking away is worth 107,500 there; a salary $y$ between 60,000 and 110,000,
+# with Lumen open beside it, is worth 0.5 × 110,000 + 0.5 × $y$, which is 107,500 at $y$ =
+# 105,000. A salary at or above Lumen's funded pay would never be left for Lumen: then it
+# must be worth walking away on its own.
 #
 # Harbor Bank (`offers.bank_salary`) and Freelance stay as they are: reuse the tree of
 # question 2 (`offers.renewal_probability`, `offers.busy_probability`,
@@ -1021,8 +1043,8 @@ check.batna_when(batna_when, hidden=True)
 # 3. how much the step would move your reservation price, with the arithmetic, and
 #    whether you will know its outcome before you must decide;
 # 4. a target for the negotiation, above the middle of the zone between your reservation
-#    price and your estimate of the most the other side could pay, and no higher than
-#    that estimate, with the fact that justifies it (a published pay survey, a rival's
+#    price and your estimate of the most the other side could pay, and below that
+#    estimate (so that your opening, beyond it, is no higher than the estimate), with the fact that justifies it (a published pay survey, a rival's
 #    price, what the other side's own alternative costs it).
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
@@ -1055,8 +1077,9 @@ check.batna_when(batna_when, hidden=True)
 # the tree of both);
 # a concrete step; the change in the reservation price with its arithmetic (the actual
 # outcome when it will be known before the learner decides, the expected value only when
-# they must commit first); a target above the middle of the zone and no higher than the
-# estimate of the most the other side could pay, with the fact that justifies it.
+# they must commit first); a target above the middle of the zone and below the estimate of
+# the most the other side could pay (the opening, beyond it, no higher than the estimate),
+# with the fact that justifies it.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
