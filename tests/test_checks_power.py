@@ -537,8 +537,8 @@ def test_a_share_at_the_table_a_little_off_half_is_told_rounds_of_a_day_mean_hal
                 check.judge_rig_price(s, version, {version.letter: said})
             hint = str(failure.value)
             assert "rounds of a day" in hint and "half each" in hint
-            # waiting is free where the talks can break down on their own: no discount factor
-            assert ("discount factor" in hint) == _P.walks_out(version)
+            # seventh review, W5: the same words for both kinds, so the hint does not sort them
+            assert "costs the two sides alike, and little" in hint
 
 
 def test_a_near_miss_on_a_binding_outside_option_is_not_blamed_on_the_split(learner):

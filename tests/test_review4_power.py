@@ -579,3 +579,20 @@ def test_u3_u5_u6_citations_and_figures_read_exactly():
     assert "can expect from playing the game" not in PROSE
     assert "values playing the game at" in PROSE and "strategic risk" in PROSE
     assert "lowest offer it accepts is 0.48 (48%); at 0.47" in PROSE
+
+
+def test_w5_the_rig_versions_no_longer_sort_by_a_cost_of_delay():
+    """Seventh review, W5: every walk-out version said delay costs both sides and every
+    breakdown version that waiting is free, so a learner could sort them without asking how
+    the alternative is reached. No version speaks of delay now (question 4 says once that it
+    costs both alike, and little), and the close-miss hint uses the same words for both."""
+    words = ("delay", "waiting", "wait", "day they last", "a day later")
+    for kind, texts in RIG_TEXTS.items():
+        for text in texts:
+            lowered = text.lower()
+            assert not any(w in lowered for w in words), (kind, text)
+    assert "costs the two sides alike, a very small share at most" in PROSE
+    assert "or nothing at all, so at the table" not in PROSE
+    import inspect
+
+    assert "waiting costs nothing" not in inspect.getsource(check.judge_rig_price)

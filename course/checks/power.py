@@ -729,12 +729,9 @@ def judge_rig_price(s, version, prices):
         return f"version {version.letter}: {expected:,.0f}."
     binds = rig_kind(version) == "outside option" and x > half  # the price is x, no split
     if abs(said - expected) <= RIG_CLOSE * m and not binds:
-        why = (
-            "each side's discount factor per round is all but 1, and a delay costs both the "
-            "same share"
-            if _story().walks_out(version)
-            else "waiting costs nothing, so neither side has an edge"
-        )
+        # seventh review, W5: the same words for both kinds, which the story no longer tells
+        # apart by a cost of delay
+        why = "a delay costs the two sides alike, and little, so neither side has an edge"
         raise NotYet(
             f"version {version.letter}: {said:,.0f} is close to the prediction but not it: "
             f"with rounds of a day {why}, and at the table the two split what is to be "

@@ -244,30 +244,25 @@ class RigVersion:
 #: apart (tests/test_models_power.py checks it): the reader must judge who can end the talks.
 RIG_TEXTS = {
     "outside option": (
-        "Each day of delay shrinks what a deal is worth to Kestrel and to Dunmore by the same "
-        "small fraction, and the talks cannot fail on their own. A dealer in used equipment "
+        "The talks cannot fail on their own. A dealer in used equipment "
         "has a standing offer of {x} for the rig; Kestrel may accept it at the moment it turns "
         "down a proposal from Dunmore, and that ends the talks.",
         "A university laboratory has offered {x} for the rig, and its offer does not lapse. On "
         "any day Kestrel refuses one of Dunmore's proposals, it could then take the "
-        "laboratory's offer instead and leave the talks; nothing else can end them. Delay "
-        "costs each side the same small share of what is at stake.",
+        "laboratory's offer instead and leave the talks; nothing else can end them.",
         "A buyer abroad would pay {x} for the rig. Kestrel can accept, and so end its talks "
         "with Dunmore, only in answer to a proposal from Dunmore that it rejects. No outside "
-        "event can stop the talks, but every day they last costs both sides the same part of "
-        "the value at stake.",
+        "event can stop the talks.",
     ),
     "breakdown payoff": (
-        "Waiting is free for both sides: a deal struck a day later is worth the same as one "
-        "struck today. But Dunmore's bank could withdraw its loan on any day of the talks, "
-        "and that would end them; a dealer in used equipment would then buy the rig from "
+        "Dunmore's bank could withdraw its loan on any day of the talks, "
+        "and if it did, that would end them; a dealer in used equipment would then buy the rig from "
         "Kestrel for {x}.",
         "Dunmore's approval to buy the rig lapses on a day nobody knows unless a contract is "
         "signed by then, and that would end the talks; a signed purchase is unaffected. A "
-        "university laboratory would then buy the rig for {x}. Until it lapses, delay costs "
-        "neither side anything at all.",
-        "Neither side loses by waiting, but another supplier may win Dunmore over on any day "
-        "before a contract is signed, ending the talks whatever either side wants; once signed, "
+        "university laboratory would then buy the rig for {x}.",
+        "On any day before a contract is signed, another supplier may win Dunmore over, "
+        "ending the talks whatever either side wants; once signed, "
         "the sale is safe. A buyer abroad would then pay Kestrel {x} for the rig.",
     ),
 }

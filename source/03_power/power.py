@@ -786,9 +786,9 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # Kestrel is selling its old test rig to Dunmore, which would pay up to `s.rig_value` for
 # it; the rig is worth nothing to Kestrel, and Dunmore has nothing else to turn to if the
 # talks fail. The two answer each other's proposals within a day: rounds that short leave
-# almost no edge for moving first (section 4), and in both versions below a delay costs the
-# two sides the same share, or nothing at all, so at the table they would split Dunmore's
-# value evenly. In the version whose alternative comes only if the talks fail on their own,
+# almost no edge for moving first (section 4), and in both versions below a day's delay
+# costs the two sides alike, a very small share at most, so at the table they would split
+# Dunmore's value evenly. In the version whose alternative comes only if the talks fail on their own,
 # that risk of failure, not delay, is what pushes the two sides to agree, which section 5's
 # rule for a breakdown payoff needs. Your scenario tells two versions, A and B, of what else Kestrel could do
 # with the rig (`s.rig_versions`; the story shows them). They are two separate what-ifs:
