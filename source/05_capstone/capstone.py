@@ -94,7 +94,7 @@ scenario
 # assume Tallis is risk-neutral.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
-# ### Question 1 (2 points): your BATNA
+# ### Question 1 (2 marks): your BATNA
 #
 # Write `my_batna(s)`: your best alternative to a deal with Marlow as a pair `(name,
 # expected profit)`, with name `"Brenn"` or `"Kessel"`. Build each alternative's tree from
@@ -150,7 +150,7 @@ check.my_batna(my_batna, hidden=True)
 # open: only that difference counts, not the whole renewal.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
-# ### Question 2 (2 points): sign the letter or not, and your reservation price
+# ### Question 2 (2 marks): sign the letter or not, and your reservation price
 #
 # Decide whether to sign Brenn's letter (a sure `s.brenn_letter`) or to keep your BATNA
 # from question 1 (`my_batna(s)`). Then write `my_reservation(s)`: your reservation price
@@ -216,7 +216,7 @@ check.my_reservation(my_reservation, hidden=True)
 # against each.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
-# ### Question 3 (2 points): reading the rush request
+# ### Question 3 (2 marks): reading the rush request
 #
 # Write `marlow_beliefs(s)`: Marlow's reservation price as a belief once you have heard its
 # rush request, a dict from each of its two possible reservation prices
@@ -309,7 +309,7 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # reflection, after you have seen the talks.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
-# ### Question 4 (2 points): your audit
+# ### Question 4 (2 marks): your audit
 #
 # Write `my_audit(s)`: a dict with three keys, `"yours"`, `"theirs"` and `"weights"`,
 # each a dict from source (`"information"`, `"alternatives"`, `"power"`) to a number:
@@ -472,7 +472,7 @@ check.my_audit(my_audit)
 # back to this). Then answer with your own plan, not with a number halfway to theirs.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
-# ### Question 5 (2 points): your opening, with a MESO
+# ### Question 5 (2 marks): your opening, with a MESO
 #
 # Write `opening_offer(s)`: a list of two or three packages, each a dict of issue to level
 # such as `{"price": "€45", "volume": "10k units", "delivery": "5 weeks", "payment": "30
@@ -486,7 +486,7 @@ check.my_audit(my_audit)
 # issue to its levels; in `s.yours` and `s.theirs`, `[issue][level]` gives your profit and
 # Marlow's points; your reservation price is `my_reservation(s)` from question 2.
 # `all_packages`, `package_points` and `pareto_frontier` from module 04 are imported for
-# you. The opening and the MESO earn a point each.
+# you. The opening and the MESO earn a mark each.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-offer-answer", "schema_version": 3}
@@ -559,14 +559,14 @@ check.opening_offer(opening_offer, hidden=True)
 #   confidential.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
-# ### Question 6 (2 points): what to say
+# ### Question 6 (2 marks): what to say
 #
 # Your brief lists five things you could say when you open (`s.statements`, a dict from
 # letter to sentence). Write `what_to_say(s)`: a dict from each letter to `"say"` or
 # `"keep quiet"`, for example `{"A": "say", "B": "keep quiet", ...}`. Answer as the seller
 # you are once you have decided on Brenn's letter (question 2: sign it when its sure
 # `s.brenn_letter` beats `my_batna(s)`): a sentence about a signed letter is true only if
-# you signed. Each statement earns 0.4 points, and the check explains each verdict it
+# you signed. Each statement earns 0.4 marks, and the check explains each verdict it
 # disagrees with.
 
 
@@ -706,7 +706,7 @@ check.what_to_say(what_to_say)
 # to walk away politely, so that Marlow would still take your call next year.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
-# ### Question 7 (2 points): your concession plan
+# ### Question 7 (2 marks): your concession plan
 #
 # Write `concession_plan(s, opening, reservation)`: the packages your plan moves through,
 # as a list that starts with `opening` (a package) and follows the rule above down to
@@ -751,7 +751,7 @@ check.concession_plan(concession_plan, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q8-text", "schema_version": 3}
-# ### Question 8 (2 points): if Quell has capacity
+# ### Question 8 (2 marks): if Quell has capacity
 #
 # Write `if_quell(s, plan)`: what you will do if Marlow's answers show that Quell has
 # capacity, given `plan`, a list of packages that starts with your opening (the check
@@ -939,7 +939,7 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # Notice when its offers showed you its needs, and whether you used what they showed.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
-# ## 8. Reflection (4 points, graded by your instructor)
+# ## 8. Reflection (4 marks, graded by your instructor)
 #
 # Play at least two negotiations with Marlow, one after the other on the same table (its
 # "new negotiation" button, so that Marlow remembers the first), then write your debrief
@@ -966,9 +966,9 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 4, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric, a point each, for a part answered about the learner's own negotiations with
+# Rubric, a mark each, for a part answered about the learner's own negotiations with
 # numbers from them: (1) what was kept and what was left of the plan, with a reason, and
-# what the learner attended to after Marlow's opening (half a point without the second);
+# what the learner attended to after Marlow's opening (half a mark without the second);
 # (2) the weights with a reason for the largest, the modelled source that mattered with a
 # moment from the talks, and whether the weights fit it; (3) how the first negotiation
 # ended, what Marlow's trust became, whether the two sittings can be compared (the same
