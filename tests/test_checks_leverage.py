@@ -1175,7 +1175,11 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("sources-teaching", "the date binds both sides at once", None),
         ("summary", "doing, freely, more than you owe builds it", "a kept promise builds it"),
         ("sources-teaching", "The audit cannot isolate one dependence", None),
-        ("intro", '"1.5 of 2 points" means 1.5 of', None),
+        (
+            "intro",
+            'the feedback under each check says, for example, "1.5 of 2 marks"',
+            "points earned",
+        ),
         # fourth review, weak exercise 1: neither the widget nor section 5 reads the
         # learner's own news for them
         ("shift-teaching", "Four more items bring the sides to even", "a point of the owner's"),

@@ -32,10 +32,9 @@
 # reading, an interactive audit, seven answers in Python (three of them short programs
 # with a loop), and four pieces of writing. If loops are new to you, allow up to an hour
 # for question 3c alone. It can be done in two sittings: sections 1 to 3, then 4 to 8.
-# What a question earns is counted in **marks**; everywhere else in this module,
-# **points** are units of the 0 to 10 leverage scale. One exception you will see: the
-# feedback under each check, shared by every module of the course, counts marks as
-# "points earned" ("1.5 of 2 points" means 1.5 of the question's 2 marks).
+# What a question earns is counted in **marks** (the feedback under each check says, for
+# example, "1.5 of 2 marks"); everywhere else in this module, **points** are units of the
+# 0 to 10 leverage scale.
 # Run the cells from top to bottom.
 # Cells that say `YOUR CODE HERE` are yours; the cells after them check your answer and
 # say what to fix. Every learner gets their own case, so your answers are yours alone.
