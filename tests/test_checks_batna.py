@@ -833,7 +833,7 @@ def test_every_path_of_question_5s_rule_is_tried_for_every_learner(switches, par
 
 
 def test_the_rule_written_out_passes_and_never_walking_costs_half_a_point(learner):
-    """Review 3, E3: the text says walking away is worth half a point; a rule that never
+    """Review 3, E3: the text says walking away is worth half a mark; a rule that never
     walks away lost the reasons' half point too, since they were also tried on the
     cheaper-agency cases. The reasons part now tries the cases with a zone only."""
     assert check.respond_to_offer(_rule).earned == 2
@@ -842,7 +842,7 @@ def test_the_rule_written_out_passes_and_never_walking_costs_half_a_point(learne
     assert check.respond_to_offer(never).earned == 1.5
     assert check.respond_to_offer(never, hidden=True).earned == 1.5
     text = " ".join(cell_text("02_batna", "batna", "q5-text").split())
-    assert "walking away, with the rule's reason, earns the last half point" in text
+    assert "walking away, with the rule's reason, earns the last half mark" in text
     assert "test offers on every path of the rule" in text
 
 

@@ -739,7 +739,7 @@ def test_question_2_grades_the_reply_to_atlas():
     though whenever the Shapley value beats Borealis it is above section 5's prediction
     (v1/2 + v2/6 > max(v1/2, v2) when it is at least v2): the reply is now graded."""
     assert "may still be worth countering, since section 5 predicts" not in PROSE
-    assert "Part b (2 points): your reply." in PROSE
+    assert "Part b (2 marks): your reply." in PROSE
     for s in _drawn_scenarios():
         v1, v2 = s.atlas_value, s.borealis_value
         shapley = (3 * v1 + v2) / 6

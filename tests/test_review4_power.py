@@ -426,7 +426,7 @@ def test_the_rubric_keeps_the_condition_on_counting_by_half():
     """Sixth review, C4: the rubric said without condition that an alternative left when
     talks fail counts by half; sections 5 and 8 say so only where the risk of breakdown,
     not the cost of delay, drives agreement."""
-    rubric = _section(PROSE, "Rubric, half a point each", "A full-marks answer")
+    rubric = _section(PROSE, "Rubric, half a mark each", "A full-marks answer")
     assert "counts by half where" in rubric and "not the cost of delay" in rubric
 
 
@@ -506,7 +506,7 @@ def test_c1_question_7b_sets_a_new_harrow_offer_granite_has_not_seen(swept):
     speak of a new Harrow offer, a year later, that Granite has not seen."""
     assert "Harrow's offer stands as before" not in PROSE
     assert "This time Granite does not know Harrow's offer" not in PROSE
-    part_b = _section(PROSE, "**Part b (1 point).**", "Write `harrow_move(s)`")
+    part_b = _section(PROSE, "**Part b (1 mark).**", "Write `harrow_move(s)`")
     assert "Harrow has made Kestrel a new offer" in part_b
     assert "Granite has not seen this new offer" in part_b
     using = _section(PROSE, "## 7. Using power", "### Question 7")

@@ -127,7 +127,7 @@ expected_value(sure_offer), expected_value(startup_gamble)
 risk_attitude(startup_gamble, 88_000)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
-# ### Question 1 (1 point): Lumen's offer as a tree
+# ### Question 1 (1 mark): Lumen's offer as a tree
 #
 # Write `startup_tree(offers)`. It takes a scenario like yours (`offers.startup_base`,
 # `offers.startup_bonus`, `offers.funding_probability`) and returns Lumen's offer as a
@@ -178,7 +178,7 @@ check.startup_tree(startup_tree, hidden=True)
 # still be worth less on average.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
-# ### Question 2 (2 points): which alternative is your BATNA?
+# ### Question 2 (2 marks): which alternative is your BATNA?
 #
 # Write `choose_batna(offers)`. Describe all three alternatives as trees and return the
 # best one as a pair `(name, expected_value)`, with the name spelled as in the scenario:
@@ -318,7 +318,7 @@ from course.widgets.batna import NewsQuiz
 NewsQuiz()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
-# ### Question 3 (2 points): your reservation price at Northwind
+# ### Question 3 (2 marks): your reservation price at Northwind
 #
 # Write `reservation_salary(offers, risk_averse=False)`: your reservation price for the
 # Northwind salary, the lowest salary you should accept, from your BATNA (use your
@@ -416,7 +416,7 @@ BatnaBuilder()
 # right outcome.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
-# ### Question 4 (2 points): is there a deal with Northwind?
+# ### Question 4 (2 marks): is there a deal with Northwind?
 #
 # Write `northwind_zopa(offers, reservation)`. `reservation` is your reservation price
 # from expected values (question 3, first part); the check passes the right value, so a
@@ -527,7 +527,7 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 #      towards it.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
-# ### Question 5 (2 points): accept, ask for remote days, counter or walk away?
+# ### Question 5 (2 marks): accept, ask for remote days, counter or walk away?
 #
 # Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns
 # a pair `(response, reason)` by the rule above. The response is one of `"accept"`,
@@ -543,8 +543,8 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # the right values. You also need `offers.commute_cost`.
 #
 # *Grading, in short:* the check tries your offers, an example learner's and test offers
-# on every path of the rule; the responses earn a point, the reasons half a point, and
-# walking away, with the rule's reason, earns the last half point when no package works.
+# on every path of the rule; the responses earn a mark, the reasons half a mark, and
+# walking away, with the rule's reason, earns the last half mark when no package works.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-to-offer-answer", "schema_version": 3}
@@ -675,7 +675,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # sceptical employer might value them lower.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
-# ### Question 6 (2 points): honest, warning, bluff or misrepresentation?
+# ### Question 6 (2 marks): honest, warning, bluff or misrepresentation?
 #
 # Your scenario lists six things you might say to Northwind, lettered A to F
 # (`offers.statements` holds them as `(letter, text)` pairs). Compare each with the facts
@@ -684,7 +684,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # off. Then write `label_statements(offers)` so that it returns a dict from letter to
 # label: `"honest"`, `"warning"`, `"bluff"` or `"misrepresentation"`. Writing the labels
 # of your own six statements in by hand is fine. Each statement earns a quarter of a
-# point. Where a statement could fairly carry either of two labels, the check accepts
+# mark. Where a statement could fairly carry either of two labels, the check accepts
 # both.
 #
 # Then choose the statement you would make: either your BATNA's terms or the one that keeps
@@ -695,7 +695,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # takes the midpoint of Northwind's pay band, `offers.band_midpoint`, as that estimate.
 # Work this one out from `offers` in your code: grading also tries your statements with
 # the band's midpoint moved, so that the other statement may be the one to make. The
-# choice earns half a point.
+# choice earns half a mark.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "label-statements-answer", "schema_version": 3}
@@ -858,7 +858,7 @@ from course.widgets.batna import ModelQuiz
 ModelQuiz()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
-# ### Question 7 (2 points): how strong must your BATNA be?
+# ### Question 7 (2 marks): how strong must your BATNA be?
 #
 # Write `batna_needed(target, pie, their_batna, walk_any_time=False)`: the least BATNA,
 # 0 or more, that gets you a share of at least `target` from `pie` when the other side's
@@ -878,8 +878,8 @@ ModelQuiz()
 # model but 0 with an outside option: your BATNA does not matter until it beats half the
 # pie. Work from the formulas above;
 # `nash_split` and `outside_option_split` are handy for checking your answers. The Nash
-# cases within reach earn a point, the cases out of reach and the outside-option cases
-# half a point each.
+# cases within reach earn a mark, the cases out of reach and the outside-option cases
+# half a mark each.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-needed-answer", "schema_version": 3}
@@ -902,7 +902,7 @@ check.batna_needed(batna_needed, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q8-text", "schema_version": 3}
-# ### Question 8 (1 point): your target at Northwind
+# ### Question 8 (1 mark): your target at Northwind
 #
 # Back to Northwind, before the first offer. Section 3 asked for a target as well as a
 # reservation price: the salary you aim to land at, grounded in a fact you can name (your
@@ -942,7 +942,7 @@ check.target_salary(target_salary, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q9-text", "schema_version": 3}
-# ### Question 9 (1 point): when does Lumen count?
+# ### Question 9 (1 mark): when does Lumen count?
 #
 # Section 3 named three situations for an uncertain alternative, and your scenario is only
 # the first of them. Write `batna_when(offers, timing, funded=None)` returning the value of
@@ -980,7 +980,7 @@ check.target_salary(target_salary, hidden=True)
 # Decide for each timing how Lumen counts. The check tries your scenario, an example whose
 # BATNA is Lumen, and the same example with a base salary above the other alternatives;
 # grading also tries other learners'. The round settled
-# before you answer, closed or not, earns half a point; committing first and the offer
+# before you answer, closed or not, earns half a mark; committing first and the offer
 # left open earn the other half.
 
 
@@ -1029,7 +1029,7 @@ check.batna_when(batna_when, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
-# ## 8. Reflection (2 points, graded by your instructor)
+# ## 8. Reflection (2 marks, graded by your instructor)
 #
 # Think of a negotiation you expect to face: a salary, a lease, a contract, a purchase.
 # **Which alternative could you strengthen before it, and how? And what will you aim
@@ -1070,7 +1070,7 @@ check.batna_when(batna_when, hidden=True)
 # role in this city at 71,500. If the other offer comes first, the middle moves to
 # 74,000 and I will aim for 76,000.
 #
-# Rubric, half a point each: an alternative named and valued today (at its expected value
+# Rubric, half a mark each: an alternative named and valued today (at its expected value
 # or certainty equivalent only if the learner must commit before the outcome is known and
 # the deal rules the alternative out; an alternative the deal leaves open does not count
 # when the learner's fallback is a sure amount, and beside a gamble counts only through

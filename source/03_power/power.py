@@ -134,7 +134,7 @@ scenario
 # (section 7).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "power-sources-text", "schema_version": 3}
-# ### Question 1 (2 points): whose power, and of what kind?
+# ### Question 1 (2 marks): whose power, and of what kind?
 #
 # Your scenario lists four facts about who needs whom, A to D (`scenario.power_facts`; the
 # story shows them, in part 7). For each, name the base of power at work, one of
@@ -142,7 +142,7 @@ scenario
 # `"them on Kestrel"` when the other party depends on Kestrel, `"Kestrel on them"` when
 # Kestrel depends on the other party. Write `power_sources()` so that it returns a dict
 # from letter to a pair, for example `return {"A": ("expert", "them on Kestrel"), ...}`.
-# Each fact earns half a point when both parts are right. For a part that is not right, the
+# Each fact earns half a mark when both parts are right. For a part that is not right, the
 # check says why it does not fit, not what does.
 
 
@@ -368,7 +368,7 @@ from course.widgets.power import PowerExplorer
 PowerExplorer()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "licence-floor-text", "schema_version": 3}
-# ### Question 2 (4 points): Atlas's "fair" price, and your reply
+# ### Question 2 (4 marks): Atlas's "fair" price, and your reply
 #
 # Atlas proposes to pay Kestrel's Shapley value in your market and calls it fair, but it
 # has not put a figure on it: working it out is yours. (Atlas can work it out too: Borealis
@@ -376,7 +376,7 @@ PowerExplorer()
 # example with your numbers, `s.atlas_value` and `s.borealis_value`, and call
 # `shapley_values`. Part b needs to know whether that proposal beats selling to Borealis.
 #
-# **Part a (2 points).** Part 5 of your story offers a move: bring in Corvid, which would
+# **Part a (2 marks).** Part 5 of your story offers a move: bring in Corvid, which would
 # then make a firm offer of `s.corvid_value` on Borealis's terms. Does a third bidder make
 # the "fair" price a better deal for Kestrel? Write `licence_floor(s)`, returning a pair
 # `(floor, clears_with_corvid)`:
@@ -423,7 +423,7 @@ check.licence_floor(licence_floor, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "licence-reply-text", "schema_version": 3}
-# **Part b (2 points): your reply.** Atlas's proposal is on the table, and Kestrel answers
+# **Part b (2 marks): your reply.** Atlas's proposal is on the table, and Kestrel answers
 # it, either by taking it or by naming a higher price. Write `licence_reply(s)`, returning
 # a pair `(price, reason)`, from `s.atlas_value` and `s.borealis_value`:
 #
@@ -542,7 +542,7 @@ print("EEC 1958 Shapley-Shubik:", *shapley_shubik_index(12, eec_1958))
 # </details>
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "votes-needed-text", "schema_version": 3}
-# ### Question 3 (2 points): how many votes does Kestrel need to matter?
+# ### Question 3 (2 marks): how many votes does Kestrel need to matter?
 #
 # Kestrel is the last owner in `s.members`; `s.weights` lists the owners' votes in the same
 # order, and a decision needs `s.quota` votes. With its one vote, Kestrel never decides
@@ -781,7 +781,7 @@ proposer, responder = bargaining_split(0.95, 0.9)
 print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, responder {responder:.3f}")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "rig-prices-text", "schema_version": 3}
-# ### Question 4 (2 points): walk out, or left over?
+# ### Question 4 (2 marks): walk out, or left over?
 #
 # Kestrel is selling its old test rig to Dunmore, which would pay up to `s.rig_value` for
 # it; the rig is worth nothing to Kestrel, and Dunmore has nothing else to turn to if the
@@ -831,7 +831,7 @@ check.rig_prices(rig_prices, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "signing-terms-text", "schema_version": 3}
-# ### Question 4b (2 points): paid on signing?
+# ### Question 4b (2 marks): paid on signing?
 #
 # Question 4b is a question of its own, not a part of question 4: it uses section 5's rules
 # as question 4 does, but goes back to the licence, with a what-if. Suppose that before the talks began Atlas had
@@ -906,7 +906,7 @@ from course.widgets.power import ShrinkingPieGame
 ShrinkingPieGame()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "granite-reply-text", "schema_version": 3}
-# ### Question 5 (2 points): Granite's first proposal
+# ### Question 5 (2 marks): Granite's first proposal
 #
 # Granite's first proposal gives Kestrel `s.granite_offer` of the contract's margin,
 # `s.contract_value`. Granite proposes first (its discount factor is `s.delta_them`),
@@ -956,7 +956,7 @@ check.granite_reply(granite_reply, hidden=True)
 # deal. Preparation time is scarce, so spend it where the models say it pays.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "best-lever-text", "schema_version": 3}
-# ### Question 6 (2 points): one month, one move
+# ### Question 6 (2 marks): one month, one move
 #
 # This question is a what-if set before Granite's first proposal: it asks what each move
 # would add to Kestrel's prospects, not how to answer a proposal already made.
@@ -1131,9 +1131,9 @@ check.best_lever(best_lever, hidden=True)
 #   credibility.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "rate-tactics-text", "schema_version": 3}
-# ### Question 7 (3 points): which kind of move, and what to say
+# ### Question 7 (3 marks): which kind of move, and what to say
 #
-# **Part a (2 points).** Your scenario lists four things Kestrel might say or do, A to D
+# **Part a (2 marks).** Your scenario lists four things Kestrel might say or do, A to D
 # (`scenario.tactics`; the story shows them). Label each with module 00's words:
 #
 # - `"legitimate"`: true, and using power that is Kestrel's to use (a true warning, in
@@ -1149,7 +1149,7 @@ check.best_lever(best_lever, hidden=True)
 # section 7 says the line is not sharp (a stated intention you do not hold can be a false
 # fact), so for it either `"bluff"` or `"misrepresentation"` earns the half point.
 # Write `rate_tactics()` so that it returns a dict from letter to label, for example
-# `return {"A": "legitimate", ...}`. Each statement earns half a point. For a label that is
+# `return {"A": "legitimate", ...}`. Each statement earns half a mark. For a label that is
 # not right, the check says why it does not fit, not which label does.
 
 
@@ -1182,7 +1182,7 @@ def rate_tactics():
 check.rate_tactics(rate_tactics)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "harrow-move-text", "schema_version": 3}
-# **Part b (1 point).** A year later Kestrel negotiates with Granite over a new contract
+# **Part b (1 mark).** A year later Kestrel negotiates with Granite over a new contract
 # with the same margin, and both sides are as patient as in question 5. Harrow has made
 # Kestrel a new offer for that period, worth `s.outside_offer` again and on the same terms
 # as its first (in a signed letter or not). Granite has not seen this new offer and is
@@ -1228,10 +1228,10 @@ check.harrow_move(harrow_move, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
-# ## 8. Reflection (2 points, graded by your instructor)
+# ## 8. Reflection (2 marks, graded by your instructor)
 #
 # Think of a negotiation you know: at work, with a landlord, a supplier, a club.
-# **Map who depends on whom**, in a short paragraph that covers four points, half a point
+# **Map who depends on whom**, in a short paragraph that covers four points, half a mark
 # each:
 #
 # 1. the parties, what each controls that the other needs (with its base of power, from
@@ -1251,7 +1251,7 @@ check.harrow_move(harrow_move, hidden=True)
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric, half a point each, for a point made about the learner's own case: (1) both
+# Rubric, half a mark each, for a point made about the learner's own case: (1) both
 # directions of dependence, with what each side controls (its base of power), the interest
 # behind each side's position, and its alternatives; (2) who can wait longer, with a
 # reason, and how each alternative is reached and so how it counts (one walked out to binds
