@@ -1035,3 +1035,27 @@ def test_a_passing_audit_asks_which_fact_justifies_the_heaviest_weight(monkeypat
             check.my_audit(_audit((6, 5, 7), (4, 5, 2), weights))
         assert named in out.getvalue(), out.getvalue()
         assert "which fact of your case justifies that" in out.getvalue()
+
+
+def test_walking_away_when_a_package_is_enough_is_told_so_truly():
+    """Third capstone review of the day, E1: a learner who answered ("walk away", None) where
+    a package of the plan gives Marlow exactly its higher reservation price (and none more)
+    was told "plan[None] gives Marlow more than ... points" (5 of 200 learners with the `>`
+    slip). The hint now says the last package is enough, and that is true of the plan."""
+    told = 0
+    for n in range(300):
+        case = course.variant("05_capstone", learner=f"walks-{n}")
+        plan = [row[0] for row in check.plan_of(case)]
+        expected, _ = check.if_quell_of(case, plan)
+        if expected == "walk away":
+            continue
+        worth = [sum(case.theirs[i][level] for i, level in p.items()) for p in plan]
+        with pytest.raises(NotYet) as hint:
+            check.judge_if_quell(case, ("walk away", None), plan)
+        said = str(hint.value)
+        assert "plan[None]" not in said and "walking away is not the decision" in said
+        assert (
+            f"gives Marlow {worth[-1]:g} points" in said and worth[-1] >= case.reservation_if_quell
+        )
+        told += 1
+    assert told > 100  # 171 of these 300 learners

@@ -1034,7 +1034,13 @@ def judge_if_quell(case, result, plan):
             f"plan[{k}] gives Marlow its lower reservation price; with Quell it needs "
             f"s.reservation_if_quell, {high:g}"
         )
-    elif k == strict and strict != at:
+    elif decision == "walk away":
+        hint = (
+            f"the last package of the plan gives Marlow {worth[-1]:g} points, at least the "
+            f"{high:g} it needs with Quell: a deal still suits both of you, so walking away "
+            "is not the decision"
+        )
+    elif k is not None and k == strict and strict != at:
         hint = (
             f"plan[{k}] gives Marlow more than {high:g} points, and an earlier package "
             "already gives it exactly that much: at least, not more"
