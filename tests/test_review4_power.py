@@ -410,6 +410,10 @@ def test_the_core_comes_with_the_laboratory_evidence():
         assert words in market, words
     summary = PROSE[PROSE.index("## What to take away") :]
     assert "Murnighan and Roth 1977" in summary
+    # a later fresh review: the 1978 abstract excepts only groups of seven and eight that
+    # could talk; larger talking groups approached the core too
+    assert "even then not where players could talk" not in market
+    assert "except in groups of seven and eight that could talk" in market
 
 
 def test_section_1_places_trust_and_a_fact_with_two_bases():

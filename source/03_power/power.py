@@ -265,10 +265,11 @@ print("Left takes all: in the core?", stable)
 # Science*, 1977) had groups of three, one strong player and two weak ones, bargain over a
 # game of this kind: the strong player's payoffs were clearly below the core, came closer
 # to it where the conditions made the weak players compete harder (when they could send no
-# messages, for instance), and over all conditions were close to the Shapley value. Only in
-# larger groups, seven to twelve players, did the strong player approach the core, and
-# even then not where players could talk (Murnighan and Roth, *Journal of Conflict
-# Resolution*, 1978). The Shapley value also has a second, predictive reading: Roth (1977)
+# messages, for instance), and over all conditions were close to the Shapley value. In
+# larger groups, seven to twelve players, the strong player's payoffs rose over the rounds
+# and approached the core, except in groups of seven and eight that could talk; over all
+# conditions they were again close to the Shapley value (Murnighan and Roth, *Journal of
+# Conflict Resolution*, 1978). The Shapley value also has a second, predictive reading: Roth (1977)
 # showed it is what a player values playing the game at when that player is neutral to
 # risk, both to ordinary risk and to the strategic risk of not knowing how the others will
 # bargain. So
