@@ -1274,7 +1274,7 @@ def test_every_price_in_a_range_passes_and_words_are_read_loosely(learner, capsy
     one is."""
 
     def top(sale, after):
-        return "Final-Offer ", max(sale.reservations)
+        return "Final-Offer ", reference.ceiling(sale, after)
 
     def just_above_cost(sale, after):
         return ["accepts-any", np.float64(max(sale.cost, sale.opening_offer) + 1)]
@@ -1294,6 +1294,32 @@ def test_every_price_in_a_range_passes_and_words_are_read_loosely(learner, capsy
         }
     )
     assert check.model_limits(answer).earned == 2
+
+
+def test_counter_offer_above_every_price_still_possible_is_not_grounded(monkeypatch):
+    """Fifth review C1/C2: Question 6 accepted for `counter-offer` any price up to the top
+    reservation price of the prior, though the opening had ruled that price out for about
+    half the learners; the bound is now one step above the highest price still possible,
+    and the price note says so."""
+
+    def top_ruled_out(sale):
+        after = reference.posterior_after_opening(sale)
+        return after[max(sale.reservations)] == 0 and reference.ceiling(sale, after) < max(
+            sale.reservations
+        )
+
+    sale = as_learner(monkeypatch, learner_where(top_ruled_out))
+    scored = parts(
+        check.model_limits(
+            limits_with(**{"counter-offer": lambda s, a: ("final-offer", max(s.reservations))})
+        )
+    )
+    assert scored["what to do"][0] == 0
+    assert "grounded in no buyer you still believe in" in scored["what to do"][1]
+    after = reference.posterior_after_opening(sale)
+    ceiling = reference.ceiling(sale, after)
+    fine = limits_with(**{"counter-offer": lambda s, a: ("final-offer", ceiling)})
+    assert check.model_limits(fine).earned == 2
 
 
 def test_the_staged_opening_wants_the_re_priced_price(monkeypatch):
@@ -1384,18 +1410,21 @@ def test_accepting_the_opening_is_no_answer_to_a_cash_need(monkeypatch, above_co
 
 
 def test_prices_that_suit_no_situation_are_told_what_is_wrong_with_them(monkeypatch):
-    """A price above every reservation price once thought possible, or between the
+    """A price more than a step above every reservation price still possible, or between the
     highest surer price and the model's price, suits no situation: the hint says what is
     true of such a price, without naming the situation."""
     as_learner(monkeypatch, "learner-0")
 
     def too_high(sale, after):
-        return "final-offer", max(sale.reservations) + 1_000
+        return "final-offer", reference.ceiling(sale, after) + 1_000
 
     def in_the_gap(sale, after):
         return "risk-neutral", model_price(sale, after) - 1
 
-    for entry, words in ((too_high, "sells to no buyer you ever"), (in_the_gap, "no more buyers")):
+    for entry, words in (
+        (too_high, "grounded in no buyer you still believe in"),
+        (in_the_gap, "no more buyers"),
+    ):
         key = "counter-offer" if entry is too_high else "friday-cash"
         scored = parts(check.model_limits(limits_with(**{key: entry})))
         assert scored["what to do"][0] == 0 and words in scored["what to do"][1]
@@ -1923,3 +1952,13 @@ def test_a_pretext_call_may_be_labelled_illegitimate_or_misrepresentation(monkey
         assert shown["fair and foul means"][0] == 1
     wrong = parts(check.fair_play(lambda s: {**right, "pretext-call": "bluff"}))
     assert wrong["fair and foul means"][0] == 0
+
+
+def test_the_ultimatums_friday_is_said_to_be_made_up():
+    """Fifth review U4: the ultimatum's Friday release of the build slot was never said to
+    be real or invented, while `final-deadline` (share) gives the slot's real end; 522 of
+    1,000 learners see both. The ultimatum now says its Friday is a date picked to press
+    Osprey, so keep and share do not clash."""
+    (move,) = [m for m in reference.DISCLOSURES if m.key == "rival-ultimatum"]
+    assert "the Friday is a date you picked to press Osprey" in move.text
+    assert "made-up deadline" in move.why and move.label == reference.KEEP

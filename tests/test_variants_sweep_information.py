@@ -598,7 +598,7 @@ def limits_by_assumption(sale, after):
     staged = honest
     price = {
         "staged-opening": staged,
-        "counter-offer": Fraction(max(sale.reservations)),
+        "counter-offer": alive[-1] + Fraction(sale.reservations[1] - sale.reservations[0]),
         "friday-cash": surer,
         "fair-share": (max(cost, Fraction(sale.opening_offer)) + model) / 2,
         "one-price": model,
@@ -905,7 +905,7 @@ def test_question_6_shows_every_situation_and_every_word_it_accepts():
         assert f"`{item.key}`: " in text and item.text[1:] in text, item.key
     for word in scenario.ASSUMPTIONS:
         assert f'"{word}"' in text, word
-    assert "up to the highest reservation price you thought possible" in text
+    assert "above the highest reservation price still possible after the opening" in text
     assert "are the surer prices" in text
 
 
@@ -1309,3 +1309,22 @@ def test_question_5_and_6_words_say_what_is_meant():
     q6 = notebook_words("q6-text")
     assert "what final price you would name" not in q6
     assert "or in `counter-offer`, where a refusal brings a counter-offer, the price you" in q6
+
+
+def test_question_6_above_is_bounded_by_the_prices_still_possible(sales):
+    """Fifth review C1: over 2,000 learners, the reference counter-offer price is never
+    above the new ceiling (one step above the highest reservation price still possible
+    after the opening), while the old bound, the prior's top price, lies beyond the
+    ceiling for some learners (about 6%: the opening ruled out the two top prices; where it
+    ruled out only the top one, that price is the one step beyond)."""
+    beyond = 0
+    for sale in sales:
+        after = scenario.posterior_after_opening(sale)
+        ceiling = scenario.ceiling(sale, after)
+        price = scenario.model_limits(sale, after)["counter-offer"][1]
+        assert scenario.fits(scenario.ABOVE, price, sale, after), sale.learner
+        assert price <= ceiling + 0.005
+        beyond += max(sale.reservations) > ceiling + 0.005
+    assert 0.02 * len(sales) < beyond < 0.5 * len(sales), beyond
+    assert "still possible after the" in notebook_words("q6-text")
+    assert "before the opening, `max(sale.reservations)`" not in notebook_words("q6-text")

@@ -1366,8 +1366,8 @@ def _limits(result):
 
 def _price_notes(prices, sale, after):
     """What is true of some of the learner's wrong Question 6 prices whatever the
-    situation: at or below the cost, at or below the opening, above every price once
-    thought possible, above the opening and the cost but below the lowest reservation price
+    situation: at or below the cost, at or below the opening, more than a step above every
+    price still possible, above the opening and the cost but below the lowest reservation price
     still possible, or between two reservation prices still possible. Never which
     situation."""
     model = reference.best_move(after, sale.cost)[0]
@@ -1376,7 +1376,7 @@ def _price_notes(prices, sale, after):
     notes = {
         "cost": any(p <= sale.cost + cent for p in prices),
         "opening": any(p <= sale.opening_offer + cent for p in prices),
-        "top": any(p > max(sale.reservations) + cent for p in prices),
+        "top": any(p > reference.ceiling(sale, after) + cent for p in prices),
         "under": any(
             max(sale.cost, sale.opening_offer) + cent < p < alive[0] - cent for p in prices
         ),
@@ -1392,8 +1392,9 @@ def _price_notes(prices, sale, after):
         "every reservation price still possible lies above the opening, so a higher price is "
         "accepted as surely and earns more; accepting the opening is never best under the "
         "band model.",
-        "top": "A price above the highest reservation price you thought possible "
-        f"({_euros(max(sale.reservations))}) sells to no buyer you ever believed in.",
+        "top": "A price more than one step above the highest reservation price still "
+        f"possible after the opening ({_euros(alive[-1])}) is grounded in no buyer you "
+        "still believe in, even as a first offer.",
         "under": "A price above the opening but below the lowest reservation price still "
         "possible is accepted no more surely than that price, and earns less.",
         "between": "A price between two reservation prices still possible sells to no more "

@@ -189,12 +189,14 @@ DISCLOSURES = (
     Move(
         "rival-ultimatum",
         "'sign by Friday or we stop holding your build slot: another food firm asked us for "
-        "a quote last week', which that firm really did",
+        "a quote last week'. That firm really did ask; the Friday is a date you picked to "
+        "press Osprey, not the day your slot is really given away",
         KEEP,
-        "the alternative is true and claims no offer that was not made, but said as an "
+        "the other firm's request is true and claims no offer that was not made, but the "
+        "date is one you chose for pressure, and said as an "
         "ultimatum it dares Osprey to test whether "
         "you mean it and leaves it no way to agree without losing face; the same fact said "
-        "calmly, without a deadline or a threat, informs (section 6)",
+        "calmly, without a made-up deadline or a threat, informs (section 6)",
     ),
     Move(
         "friday-deadline",
@@ -1313,11 +1315,20 @@ def information_pays(sale):
     return max("AB", key=worth), max("CD", key=worth)
 
 
+def ceiling(sale, after):
+    """The highest price Question 6 calls grounded: one step (the gap between neighbouring
+    prices in ``sale.reservations``) above the highest reservation price still possible
+    after the opening (the fifth review's C1: the bound was the top price of the prior,
+    which the opening had ruled out for about half the learners)."""
+    step = sale.reservations[1] - sale.reservations[0]
+    return max(r for r, chance in after.items() if chance > 0) + step
+
+
 def fits(action, price, sale, after):
     """Whether naming ``price`` (to the cent) carries out ``action`` on this case, the
     model's price being the best final price against ``after``: ``MODEL_PRICE`` is that
-    price; ``ABOVE`` any higher price up to the highest reservation price you thought
-    possible before the opening (higher sells to nobody you ever believed in); ``BELOW``
+    price; ``ABOVE`` any higher price up to ``ceiling`` (somewhat beyond the highest
+    reservation price the opening left possible, never further); ``BELOW``
     any price above your cost and above the opening and under the model's price;
     ``SURER`` one of ``surer_prices``. Accepting the opening is never right under the band
     model: a higher price is accepted as surely and earns more."""
@@ -1326,7 +1337,7 @@ def fits(action, price, sale, after):
     if action == MODEL_PRICE:
         return abs(price - model) < cent
     if action == ABOVE:
-        return model + cent < price <= max(sale.reservations) + cent
+        return model + cent < price <= ceiling(sale, after) + cent
     if action == BELOW:
         return max(sale.cost, sale.opening_offer) + cent < price < model - cent
     if action == SURER:

@@ -744,9 +744,11 @@ check.news_weight(news_weight, hidden=True)
 # One point for the assumptions, one for the prices. A price can do one of three things:
 #
 # - *the model's price* itself, the best final price against `after` and `sale.cost`;
-# - *above it*: any higher price, up to the highest reservation price you thought possible
-#   before the opening, `max(sale.reservations)` (a higher one sells to no buyer you ever
-#   believed in);
+# - *above it*: any higher price, up to one step (the gap between neighbouring prices in
+#   `sale.reservations`) above the highest reservation price still possible after the
+#   opening (the highest with a chance above 0 in `after`): somewhat beyond what you still
+#   believe Osprey could pay, never further (a higher price is grounded in no buyer you
+#   still believe in);
 # - *below it*: any lower price above your cost `sale.cost` (the least you would accept)
 #   and above the opening. Only some of these make the sale surer: a price between two
 #   reservation prices still possible sells to no more buyers than the next one up, for
