@@ -191,7 +191,8 @@ class Case:
     @property
     def dominant(self):
         """The source that weighs most in the case's own audit (the starting audits keep
-        it on top); the story may support others as well (its "weight_top" rule)."""
+        it on top); the story may support others as well (a "weight_top" rule, where the case
+        has one, names those it supports)."""
         return max(SOURCES, key=self.weights.__getitem__)
 
     @property
@@ -243,12 +244,12 @@ CASES = {
         weights=(0.3, 0.45, 0.25),
         rules=(
             Rule(
-                "weight_top",
-                ("alternatives", "information"),
-                "you hold a written offer and a final-round place while Northwind has "
-                "struggled for months to fill the post (alternatives), and its recruiters "
-                "know the going pay far better than you (information); nothing in the story "
-                "makes what either side holds or decides count as much",
+                "one_heavy",
+                ("alternatives", "power"),
+                "Northwind's months of failing to fill the post and what makes you hard to "
+                "replace are largely one dependence seen from two sides; weighing both "
+                "heavily counts it twice",
+                value=HEAVY,
             ),
             Rule(
                 "higher",
@@ -298,11 +299,12 @@ CASES = {
         weights=(0.45, 0.3, 0.25),
         rules=(
             Rule(
-                "weight_top",
-                ("information", "alternatives"),
-                "Vell's patent binds you only for the three months a switch takes, while how "
-                "many clients Vell has left (its alternatives) is open and nobody outside "
-                "Vell knows it yet (information)",
+                "one_heavy",
+                ("alternatives", "power"),
+                "Vell's patent on the lid you use now and the three months a switch to "
+                "another maker takes are largely one dependence seen from two sides; "
+                "weighing both heavily counts it twice",
+                value=HEAVY,
             ),
             Rule(
                 "higher",
@@ -328,8 +330,8 @@ CASES = {
             Rule(
                 "at_most",
                 "alternatives",
-                "rumour says Vell has lost big clients this year: even if the rumour is wrong, "
-                "nothing in the story gives it clients to spare",
+                "rumour says Vell has lost big clients this year: an invitation to bid, "
+                "should Vell have one, is not yet a client, so it has no clients to spare",
                 side="them",
                 value=6,
             ),
