@@ -355,6 +355,24 @@ def test_an_unreachable_target_must_be_none(learner, hidden):
     assert got["walking away on their proposal"][0] == 0
 
 
+def test_a_target_at_the_edge_of_reach_is_within_reach(learner):
+    """A later fresh review, E1: a target that leaves the other side exactly its BATNA is
+    within reach (the text counts that deal as acceptable), yet `target >= pie - theirs`
+    for "out of reach" earned full marks for every learner: no case sat on the edge. The
+    hidden cases now include one of whole numbers there; the visible ones stay clear of it."""
+
+    def edge_is_out(target, pie, theirs, walk_any_time=False):
+        if target >= pie - theirs:
+            return None
+        return outside(target, pie) if walk_any_time else max(0, 2 * target - pie + theirs)
+
+    assert check.batna_needed(edge_is_out).earned == 2
+    got = messages(check.batna_needed(edge_is_out, hidden=True))
+    assert got["targets within reach"][0] == 0
+    assert "within reach" in got["targets within reach"][1]
+    assert "exactly its BATNA" in got["targets within reach"][1]
+
+
 def test_the_nash_answer_for_an_outside_option_is_named(learner):
     def nash_only(target, pie, theirs, walk_any_time=False):
         return None if target > pie - theirs else max(0, 2 * target - pie + theirs)
@@ -407,7 +425,12 @@ def test_hidden_batna_cases_stay_in_the_taught_domain(learner):
     cases = check.batna_needed_cases(hidden=True)
     for target, pie, theirs in cases:
         assert theirs < pie / 2 and 0 < target <= pie
-        assert abs(target - (pie - theirs)) >= 1 and abs(target - pie / 2) >= 1
+        # off the reach boundary by 1 or more, but for one case of whole numbers exactly on
+        # it (no float noise there), which a `>=` slip must fail
+        edge = target == pie - theirs and all(float(x).is_integer() for x in (target, pie, theirs))
+        assert edge or abs(target - (pie - theirs)) >= 1
+        assert abs(target - pie / 2) >= 1
+    assert sum(target == pie - theirs for target, pie, theirs in cases) == 1
     assert any(target <= pie / 2 for target, pie, _ in cases)
 
 

@@ -902,7 +902,8 @@ def batna_needed_cases(hidden):
     """(target, pie, their BATNA) cases from the domain the notebook teaches: the other
     side's BATNA below half the pie, any target from 0 to the whole pie, so every answer is
     0 or more, or None; five the learner sees (one out of reach, two at or below half the
-    pie), more when grading, none within 1 of the reach boundary or of half the pie."""
+    pie), more when grading: the drawn ones none within 1 of the reach boundary or of half
+    the pie (float noise), one of whole numbers exactly at the reach boundary."""
     cases = [(55, 100, 40), (60, 100, 20), (90, 100, 20), (40, 100, 20), (45, 100, 30)]
     if hidden:
         rng = hidden_rng(MODULE, "batna_needed")
@@ -913,8 +914,10 @@ def batna_needed_cases(hidden):
             nash = 2 * target - pie + theirs
             if min(abs(target - (pie - theirs)), abs(target - pie / 2), abs(nash)) >= 1:
                 cases.append((target, pie, theirs))
-        # out of reach; just within reach; any BATNA under the outside option; any under both
-        cases += [(95, 100, 20), (79, 100, 20), (30, 100, 45), (20, 100, 30)]
+        # out of reach; just within reach; exactly at the edge of reach (the other side gets
+        # exactly its BATNA, which it accepts); any BATNA under the outside option; any
+        # under both
+        cases += [(95, 100, 20), (79, 100, 20), (80, 100, 20), (30, 100, 45), (20, 100, 30)]
     return cases
 
 
@@ -945,6 +948,14 @@ def judge_batna_needed(case, walk_any_time, result):
                 "the target is out of reach; return None",
             )
         return
+    if result is None:
+        raise NotYet(
+            f"{call}: a share of {target} leaves the other side {pie - target:g}, at least its "
+            f"BATNA of {theirs}, so the target is within reach (where it leaves exactly the "
+            "BATNA, the other side still agrees); return the least BATNA that gets it",
+            general="it returned None for a target within reach: a deal that leaves the other "
+            "side exactly its BATNA still counts",
+        )
     value = money(result, call)
     expected = needed(case, walk_any_time)
     if same_money(value, expected):
