@@ -2,6 +2,7 @@
 the untouched release passes none, and release/ is exactly what the source builds."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -102,3 +103,33 @@ def test_a_new_learner_first_sees_a_form_not_a_traceback(module, tmp_path, monke
         outputs = nb.cells[setup].outputs
         assert not [o for o in outputs if o.output_type == "error"], outputs
         assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
+
+
+#: A question's heading and what it is worth: "### Question 2 (2 marks): ..." or
+#: "## 8. Reflection (2 marks, graded by your instructor)".
+WORTH = re.compile(r"^#+ (?:Question [\w.]+|\d+\. Reflection)[^(\n]*\((\d+) (\w+)\b", re.M)
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_every_question_says_in_marks_what_nbgrader_gives_it(module):
+    """Questions are worth marks across the course; points are a scenario's units (Orchard's
+    and Marlow's points, the leverage scale). Modules 01, 02, 03 and 05 headed their
+    questions in points, beside package points, while modules 00 and 04 said marks. Each
+    heading's marks are the points nbgrader gives the graded cells under it."""
+    for path in released(module):
+        worth = {}
+        heading = None
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            meta = cell["metadata"].get("nbgrader", {})
+            found = (
+                WORTH.findall("".join(cell["source"])) if cell["cell_type"] == "markdown" else []
+            )
+            if found:
+                (marks, unit), *_ = found
+                assert unit in ("mark", "marks"), (module, cell["source"][0])
+                heading = "".join(cell["source"]).splitlines()[0]
+                worth[heading] = [int(marks), 0]
+            if meta.get("grade"):
+                assert heading, (module, meta["grade_id"])
+                worth[heading][1] += meta["points"]
+        assert worth and all(said == given for said, given in worth.values()), worth

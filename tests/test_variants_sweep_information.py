@@ -1024,7 +1024,7 @@ def test_question_6_does_not_say_no_situation_doubts_the_band():
     assert "gives you a reason to doubt the band model" not in words
     assert "none of these situations is accepting the opening best" in words
     assert "**anchoring** is the pull" in words  # defined before `first-number` needs it
-    assert words.index("**anchoring**") < words.index("One point for the assumptions")
+    assert words.index("**anchoring**") < words.index("One mark for the assumptions")
 
 
 def test_a_shown_quote_and_a_reported_quote_are_told_apart():
@@ -1223,7 +1223,7 @@ def test_question_5_puts_the_task_first_and_the_discussion_after():
     order = [
         words.index("`(before, now, with_news, capped)`"),
         words.index("The inputs:"),
-        words.index("One point for `before`"),
+        words.index("One mark for `before`"),
         words.index("**After you pass.**"),
         words.index("asks for a *factor*"),
         words.index("Compare `before` with `now`"),

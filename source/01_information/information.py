@@ -179,7 +179,7 @@ posterior, expected_reservation(prior), expected_reservation(posterior)
 # then mislead you. Treat the result as your best guess under the model.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
-# ### Question 1 (1 point): how well does each reservation price explain Osprey's opening?
+# ### Question 1 (1 mark): how well does each reservation price explain Osprey's opening?
 #
 # Write `opening_likelihood(sale)`. It takes a scenario like yours and reads
 # `sale.reservations`, `sale.opening_low` ($a$), `sale.opening_high` ($b$) and
@@ -210,7 +210,7 @@ check.opening_likelihood(opening_likelihood, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
-# ### Question 2 (1 point): what do you believe now?
+# ### Question 2 (1 mark): what do you believe now?
 #
 # Write `belief_after_opening(sale, likelihood)`. Return `(beliefs, expected, sure)`:
 #
@@ -304,7 +304,7 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # price.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
-# ### Question 3 (1 point): what does your news say?
+# ### Question 3 (1 mark): what does your news say?
 #
 # Your scenario's **News** holds two facts about Osprey (`sale.news` is a pair of keys).
 # Write `news_likelihood(sale, key)`: for the piece of news `key`, a dict from each price
@@ -386,7 +386,7 @@ from course.widgets.information import BeliefUpdater
 BeliefUpdater()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
-# ### Question 4 (2 points): read a reservation price from the pace, then decide how long to talk
+# ### Question 4 (2 marks): read a reservation price from the pace, then decide how long to talk
 #
 # The scripted buyer in the updater moves the same share of the remaining gap every round
 # (40%). If you know a buyer does that, three offers are enough to find its reservation
@@ -411,9 +411,9 @@ BeliefUpdater()
 #
 # Check it by hand first on the updater's scripted buyer: it offers 42, then 53.20, then
 # 59.92, and has a reservation price of 70; at a cost of 65, its next offers are about
-# 63.95 and 66.37, so `rounds` is 2. One point for the reservation price, one for
+# 63.95 and 66.37, so `rounds` is 2. One mark for the reservation price, one for
 # `rounds` (judged against the reservation price your function returns, so a slip in the
-# first part costs one point only). Grading also tries other buyers of this kind.
+# first part costs one mark only). Grading also tries other buyers of this kind.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-from-concessions-answer", "schema_version": 3}
@@ -507,7 +507,7 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # When these fail, the model's price is a benchmark to reason from, not an instruction.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
-# ### Question 5 (3 points): your price, and the news that moves it
+# ### Question 5 (3 marks): your price, and the news that moves it
 #
 # Write `my_price(sale, after, reading)` to return four final prices,
 # `(before, now, with_news, capped)`:
@@ -534,7 +534,7 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # (each price twice as likely as the next lower one, or as the next higher one for news
 # that points down, or all alike), so a slip in Question 3 costs nothing here.
 #
-# One point for `before`, one for `now` and `with_news`, one for `capped`. Besides your own
+# One mark for `before`, one for `now` and `with_news`, one for `capped`. Besides your own
 # scenario, the check tries three worked cases, `course.variant("01_information",
 # "worked-case-6")`, `"worked-case-13"` and `"worked-case-0"`. In each of them the opening
 # moves the price, and between them each tempting method (asking the cap as it is, asking
@@ -592,7 +592,7 @@ check.my_price(my_price, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5b-text", "schema_version": 3}
-# ### Question 5b (1 point): how long can Osprey stand firm?
+# ### Question 5b (1 mark): how long can Osprey stand firm?
 #
 # Back to the pace of concessions. Suppose that, instead of waiting for your final price,
 # Osprey's buyer answers every question you put to it by repeating its opening: it
@@ -641,7 +641,7 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5c-text", "schema_version": 3}
-# ### Question 5c (1 point): how much must your news weigh?
+# ### Question 5c (1 mark): how much must your news weigh?
 #
 # News that points a way moves your price only if you read it strongly enough. Read it
 # evenly: with `direction` `"higher"`, each reservation price `factor` times as likely as
@@ -688,7 +688,7 @@ check.news_weight(news_weight, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
-# ### Question 6 (2 points): where the model holds
+# ### Question 6 (2 marks): where the model holds
 #
 # "Where this model holds" above lists four assumptions behind the price of Question 5,
 # *the model's price*: the best final price against your beliefs after the opening (the
@@ -741,7 +741,7 @@ check.news_weight(news_weight, hidden=True)
 # the cent, so a guess above the model's price does not pass); if it is the same, the
 # staging cost you nothing and the model's price stands.
 #
-# One point for the assumptions, one for the prices. A price can do one of three things:
+# One mark for the assumptions, one for the prices. A price can do one of three things:
 #
 # - *the model's price* itself, the best final price against `after` and `sale.cost`;
 # - *above it*: any higher price, up to one step (the gap between neighbouring prices in
@@ -867,7 +867,7 @@ from course.widgets.information import InformationExplorer
 InformationExplorer()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
-# ### Question 7 (1 point): when does information pay most?
+# ### Question 7 (1 mark): when does information pay most?
 #
 # Your scenario gives four settings to try in the explorer, `sale.explorer_cases`: a dict
 # from a label to `(cost, lowest, highest)`. Settings `"A"` and `"B"` share the cost and
@@ -937,7 +937,7 @@ check.information_pays(information_pays, hidden=True)
 # of perfect information's 7.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q8-text", "schema_version": 3}
-# ### Question 8 (3 points): is the market report worth its fee?
+# ### Question 8 (3 marks): is the market report worth its fee?
 #
 # Write `report_decision(sale, after)`, with `after` your beliefs after the opening, as
 # in Question 5. Return `(perfect_before, perfect_after, report, buy)`:
@@ -952,7 +952,7 @@ check.information_pays(information_pays, hidden=True)
 #   `sale.reservations`;
 # - `buy`: `True` if the report is worth more than its fee, `sale.report_fee`.
 #
-# Do not round: the check compares amounts to the cent. One point for the two EVPIs, one for the report's worth, one for the decision. When
+# Do not round: the check compares amounts to the cent. One mark for the two EVPIs, one for the report's worth, one for the decision. When
 # your EVPIs pass, the check tells you where each comes from: the deals your best blind
 # price loses, and the money it leaves on the table. Compare the two and say to yourself
 # why the opening moved the value of knowing.
@@ -1113,7 +1113,7 @@ check.report_decision(report_decision, hidden=True)
 # someone's public office.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q9-text", "schema_version": 3}
-# ### Question 9 (2 points): what you say, and how you learn
+# ### Question 9 (2 marks): what you say, and how you learn
 #
 # Your scenario lists things you might tell Osprey (`sale.disclosures`) and ways to learn
 # about Osprey or to persuade it (`sale.tactics`), each with a key. Write `fair_play(sale)`
@@ -1130,7 +1130,7 @@ check.report_decision(report_decision, hidden=True)
 #   yours to use, and the person asked relies on the lie, so both `"illegitimate"` and
 #   `"misrepresentation"` are right for it, as in module 00.
 #
-# One point for each list. A dict written out by hand is fine, such as
+# One mark for each list. A dict written out by hand is fine, such as
 # `return {"some-key": "some label", ...}`. The check counts your wrong labels without
 # naming them, and says what tells the labels you confused apart; once every label is
 # right, it says why each is so.
@@ -1173,11 +1173,11 @@ def fair_play(sale):
 check.fair_play(fair_play)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
-# ## 7. Reflection (3 points, graded by your instructor)
+# ## 7. Reflection (3 marks, graded by your instructor)
 #
 # Think of a negotiation you expect to face: a salary, a lease, a contract, a purchase.
 # **What information would change your plan, and how would you get it?** A few sentences
-# are enough; concrete beats general. Your instructor gives one point for each of:
+# are enough; concrete beats general. Your instructor gives one mark for each of:
 #
 # 1. a concrete fact about the other side (a deadline, an alternative, a budget, a
 #    weakness) and how learning it would move your opening offer, your target, or your
@@ -1188,7 +1188,7 @@ check.fair_play(fair_play)
 # 3. one thing you will keep to yourself, and why.
 #
 # An answer that relies on an illegitimate way of learning (confidential information
-# from someone bound to keep it, pretexting, an invented fact) loses a point.
+# from someone bound to keep it, pretexting, an invented fact) loses a mark.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 3, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
