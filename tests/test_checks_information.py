@@ -1962,3 +1962,24 @@ def test_the_ultimatums_friday_is_said_to_be_made_up():
     (move,) = [m for m in reference.DISCLOSURES if m.key == "rival-ultimatum"]
     assert "the Friday is a date you picked to press Osprey" in move.text
     assert "made-up deadline" in move.why and move.label == reference.KEEP
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+def test_an_evpi_that_sells_to_every_buyer_fails_for_every_learner(learner, hidden):
+    """A fresh review, E1: an EVPI without max(r - cost, 0) (knowing r, sell anyway) is
+    right wherever no possible buyer is below your cost, so it passed the visible check for
+    256 of 300 learners and grading for about 39%. The check now also tries a worked case
+    whose buyer may be below cost, and the hint names the slip."""
+
+    def sells_to_all(sale, after):
+        def evpi(beliefs):
+            sold = sum(p * (v - sale.cost) for v, p in beliefs.items())
+            return sold - reference.best_move(beliefs, sale.cost)[1]
+
+        _, _, worth, buy = reference.report_decision(sale, after)
+        return evpi(sale.prior_beliefs()), evpi(after), worth, buy
+
+    got = report_parts(sells_to_all, hidden=hidden)
+    assert got["perfect information before and after"][0] == 0
+    assert "max(r - cost, 0)" in got["perfect information before and after"][1]
+    assert got["the report's worth"][0] == 1 and got["the decision"][0] == 1

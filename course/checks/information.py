@@ -1001,6 +1001,10 @@ def combined(sale, after, reading):
 #: as well gives another price, so that slip fails visibly too. A draw depends on the id
 #: alone, not on the grader's key.
 WORKED_CASES = ("worked-case-6", "worked-case-13", "worked-case-0")
+#: A case whose buyer may hold a reservation price below your cost, before the opening and
+#: after it: question 8's check tries it for every learner, so an EVPI that sells to every
+#: buyer (no max(r - cost, 0)) fails even where the learner's own buyer never is below cost.
+BELOW_COST_CASE = "worked-case-110"
 
 
 @question
@@ -1132,7 +1136,14 @@ def _perfect(answers, truths):
             if same_money(given, expected):
                 continue
             informed = sum(p * max(v - sale.cost, 0.0) for v, p in beliefs.items())
+            always_sold = sum(p * (v - sale.cost) for v, p in beliefs.items())
             mistakes = [
+                (
+                    always_sold - reference.best_move(beliefs, sale.cost)[1],
+                    "that counts a sale to every buyer, even one whose reservation price is "
+                    "below your cost; knowing it, you would not sell there, so each "
+                    "reservation price earns max(r - cost, 0)",
+                ),
                 (reference.perfect_information(beliefs, sale.cost, strict=True), STRICT),
                 (
                     informed,
@@ -1293,8 +1304,10 @@ def _report_buy(answers, truths):
 def report_decision(answer, hidden=False):
     """Check a function that values perfect information and the market report, and decides
     whether to buy the report (3 points: one per part), given the right beliefs after the
-    opening, so Question 2 cannot cost it."""
-    cases = [(sale, reference.posterior_after_opening(sale)) for sale in _scenarios(hidden)]
+    opening, so Question 2 cannot cost it. The worked case ``BELOW_COST_CASE`` is tried too,
+    visible and hidden."""
+    sales = [*_scenarios(hidden), variant(MODULE, BELOW_COST_CASE)]
+    cases = [(sale, reference.posterior_after_opening(sale)) for sale in sales]
     answers = _answers(
         answer,
         cases,
