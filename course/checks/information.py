@@ -578,11 +578,13 @@ def reservation_from_concessions(answer, hidden=False):
     going at a given cost (2 points: one for each; the decision is judged against the
     learner's own reading, so one mistake costs one point)."""
     own = variant(MODULE)
-    cases = [(own.wren_offers, own.wren_cost)]
+    # the scripted buyer the text works by hand, visible too: for about two learners in
+    # three Wren's own case asks for no count (None), so a count off by one passed visibly
+    cases = [(own.wren_offers, own.wren_cost), CONCESSION_CASES[0][:2]]
     if hidden:
         others = [variant(MODULE, learner) for learner in HIDDEN_LEARNERS]
         cases += [(sale.wren_offers, sale.wren_cost) for sale in others]
-        cases += [(offers, cost) for offers, cost, _ in CONCESSION_CASES]
+        cases += [(offers, cost) for offers, cost, _ in CONCESSION_CASES[1:]]
     results = {}
 
     def answers():

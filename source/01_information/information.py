@@ -413,7 +413,8 @@ BeliefUpdater()
 # 59.92, and has a reservation price of 70; at a cost of 65, its next offers are about
 # 63.95 and 66.37, so `rounds` is 2. One mark for the reservation price, one for
 # `rounds` (judged against the reservation price your function returns, so a slip in the
-# first part costs one mark only). Grading also tries other buyers of this kind.
+# first part costs one mark only). The check tries this buyer as well as your own Wren
+# (whose case may need no count at all); grading also tries other buyers of this kind.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-from-concessions-answer", "schema_version": 3}
