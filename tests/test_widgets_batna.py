@@ -82,8 +82,9 @@ def test_raising_the_sure_offer_changes_the_batna():
     assert "BATNA:</b> Sure offer, a sure 100,000" in builder.result.value
 
 
-def test_adding_an_alternative_and_its_outcomes():
-    builder = BatnaBuilder()
+def add_stay_put(builder, high):
+    """Add the alternative "Stay put", a 50/50 gamble of 90,000 or ``high`` (as typed), the
+    way a learner does: the add buttons, then the fields. Returns its card."""
     builder.add_button.click()
     card = builder.cards.children[-1]
     card.name.value = "Stay put"
@@ -91,7 +92,13 @@ def test_adding_an_alternative_and_its_outcomes():
     card.outcomes.children[0].amount.value = "90000"
     card.add_outcome_button.click()
     card.outcomes.children[1].probability.value = "0.5"
-    card.outcomes.children[1].amount.value = "130 000"
+    card.outcomes.children[1].amount.value = high
+    return card
+
+
+def test_adding_an_alternative_and_its_outcomes():
+    builder = BatnaBuilder()
+    add_stay_put(builder, "130 000")
     assert "BATNA:</b> Stay put, worth 110,000" in builder.result.value
 
 
@@ -355,14 +362,7 @@ def test_sure_amounts_from_two_attitudes_to_risk_are_called_out():
     risk-averse amount for one gamble and a risk-seeking one for another drew no comment.
     Two risk-averse amounts, or one gamble and a sure offer, draw none."""
     builder = BatnaBuilder()
-    builder.add_button.click()
-    card = builder.cards.children[-1]
-    card.name.value = "Stay put"
-    card.outcomes.children[0].probability.value = "0.5"
-    card.outcomes.children[0].amount.value = "90000"
-    card.add_outcome_button.click()
-    card.outcomes.children[1].probability.value = "0.5"
-    card.outcomes.children[1].amount.value = "130000"
+    card = add_stay_put(builder, "130000")
     builder.cards.children[1].sure.value = "88,000"  # the startup, risk-averse
     card.sure.value = "100,000"  # risk-averse too
     assert "Two attitudes to risk" not in builder.result.value
