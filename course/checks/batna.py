@@ -1053,8 +1053,8 @@ def batna_needed(answer, hidden=False):
 def judge_target(offers, value):
     """Question 8 on ``value``, the learner's target salary for ``offers``: nothing when it
     is above the even split of the zone with two remote days and below Northwind's
-    reservation price (any such target is right; at that price, the opening beyond it could
-    not be justified), else the ``NotYet`` hint."""
+    reservation price (any such target is right; at that price, the opening beyond it would
+    rest on no fact of the scenario), else the ``NotYet`` hint."""
     value = money(value, "target_salary's result")
     split, limit = even_split(offers, REMOTE_DAYS), northwind_reservation(offers)
     low = reservation_of(offers, REMOTE_DAYS)
@@ -1070,8 +1070,8 @@ def judge_target(offers, value):
     if same_money(value, limit):  # seventh review, C2: the opening must lie beyond the target
         raise NotYet(
             f"{where}, a target of {value:,.2f} is {limit:,.0f}, what the agency's contractor "
-            "costs Northwind: your opening lies beyond your target, and above that figure it "
-            "is one you could not justify; aim below it.",
+            "costs Northwind: your opening lies beyond your target, and no fact in your "
+            "scenario takes a figure above that cost; aim below it.",
             general="the target is what Northwind's alternative costs it, which leaves no "
             "justified figure to open at beyond it",
         )

@@ -30,13 +30,13 @@
 # 7. see how a deal's surplus (what it gains over both sides' alternatives together)
 #    splits under two models, and when a better BATNA earns you more.
 #
-# It takes about 5 to 6 hours, best in three sittings; longer if Python is new to you:
+# It takes about 6 to 7 hours, best in three sittings; longer if Python is new to you:
 # about 2 hours for sections 1 to 4 with questions 1 to 4, 1½ hours for sections 5 and 6
-# with questions 5 and 6, and 2 hours for section 7 with questions 7 to 9 and the
-# reflection. Run
-# the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after
-# them check your answer and tell you what to fix. Every learner gets their own numbers, so your answers
-# are yours alone.
+# with questions 5 and 6, and 2½ to 3 hours for section 7 with questions 7 to 9 and the
+# reflection (question 9 is the hardest of the module). Run the cells from top to bottom.
+# Cells that say `YOUR CODE HERE` are yours; the cells after them check your answer and
+# tell you what to fix. Every learner gets their own numbers, so your answers are yours
+# alone.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -173,9 +173,9 @@ check.startup_tree(startup_tree, hidden=True)
 # assumes two things, and your scenario states both: the alternatives exclude each other
 # (you can take only one), and you must choose before their uncertainty is settled. If
 # you could wait, see how each gamble turns out and then take the best, having several
-# would be worth more than the best of them alone; section 3 comes back to this. Watch out for the common slip of
-# comparing best cases: the freelance path may have the highest possible income and
-# still be worth less on average.
+# would be worth more than the best of them alone; section 3 comes back to this. Watch
+# out for the common slip of comparing best cases: the freelance path may have the
+# highest possible income and still be worth less on average.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): which alternative is your BATNA?
@@ -293,9 +293,11 @@ check.choose_batna(choose_batna, hidden=True)
 # between your reservation price and your estimate of the most the other side could pay
 # (section 4; section 5 calls that middle the *even split*), so that reaching it gives you
 # more than half of the surplus, the gain the deal creates over both sides' alternatives
-# (section 4 measures it); and it is below that estimate, so that your opening, beyond
-# the target, can still be no higher than the estimate, a figure grounded in a fact the
-# other side can check. Nearer the top is bolder. Galinsky, Mussweiler
+# (section 4 measures it); and it is below that estimate, so that your opening can lie
+# beyond the target. The course has one rule for the opening, module 04's: open at your
+# estimate of the other side's reservation price, or somewhat beyond it when a fact you
+# can name takes you there, never beyond a point you can justify. Nearer the top is
+# bolder. Galinsky, Mussweiler
 # and Medvec (*Journal of Personality and Social Psychology* 83, 2002) found that
 # negotiators who kept their target in mind reached better deals than those who kept
 # their eyes on their reservation price, although they felt less satisfied with them.
@@ -475,18 +477,20 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # Everything so far comes together when an offer arrives. Your target shapes what you
 # ask for; once an offer is on the table, you need a rule for answering it. This
 # module's rule for a salary offer from Northwind is one sound rule, not the only one.
-# It rests on two facts of your scenario: Northwind's policy allows at most two remote
-# days a week, and remote days cost Northwind nothing while they halve your commute. An
-# offer with two remote days therefore has its own reservation price, $V + c/2$ instead
-# of section 3's $r = V + c$, and a deal without them leaves value on the table for both sides
-# (module 04 builds on such trades).
+# It rests on three facts of your scenario: salary and remote days are the only terms
+# Northwind can move (no signing bonus, a fixed start date), its policy allows at most two
+# remote days a week, and remote days cost Northwind nothing while they halve your
+# commute. An offer with two remote days therefore has its own reservation price,
+# $V + c/2$ instead of section 3's $r = V + c$, and a deal without them leaves value on
+# the table for both sides (module 04 builds on such trades).
 #
 # The rule also needs a point inside the zone where you stop pressing. This course uses
 # the **even split**: the salary halfway between your reservation price and Northwind's,
 # so that each side gains the same over its alternative. It is a fairness norm, a point
-# both sides can defend as even-handed, not a forecast of where the talks must end; section 7 says when a model predicts it. Taking an offer at or
-# above it leaves you at least half of the surplus; pressing further puts the deal at
-# risk for a gain that is often smaller than what that risk costs you.
+# both sides can defend as even-handed, not a forecast of where the talks must end;
+# section 7 says when a model predicts it. Taking an offer at or above it leaves you at
+# least half of the surplus; pressing further puts the deal at some risk, and that risk
+# may cost you more than the extra salary gains.
 #
 # The even split lies below the target you set in section 3, on purpose. The target is
 # where you aim to land: you open beyond it and argue for it while Northwind is still
@@ -503,7 +507,8 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # an offer of theirs that reaches the even split once they have stopped moving.
 #
 # 1. **Walk away** when no terms Northwind can offer reach your reservation price: even
-#    with two remote days, your reservation price is above Northwind's. Decline
+#    with the best package its policy allows, two remote days (it can move nothing else),
+#    your reservation price is above Northwind's. Decline
 #    courteously; a later vacancy or a better budget may bring you back. This step is
 #    what gives the rest of the rule its force: a reservation price you would never act
 #    on tells Northwind nothing, and one you visibly act on is why its offers must clear
@@ -605,9 +610,11 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   it is a bluff. It also states an intention you do not hold (you would not take your
 #   BATNA between the two figures), and a false statement of intention can be a
 #   misrepresentation in law; module 03 says so too, and this course accepts either label
-#   for such a demand. A demand that names an alternative you do not have, or inflates
-#   one, is plainly a misrepresentation: that part is a false fact the other side will
-#   rely on.
+#   for such a demand. For your own conduct, read it as a bluff: what is false in it is
+#   your limit, which the Model Rule's comment (below) ordinarily does not count as a
+#   material fact; weigh it as you would any bluff. A demand that names an alternative
+#   you do not have, or inflates one, is plainly a misrepresentation: that part is a
+#   false fact the other side will rely on.
 #
 #   **Why even a true warning costs you.** It corners the other side, and people resist
 #   demands made under pressure; module 03 shows how a threat invites a threat back, and
@@ -745,9 +752,9 @@ check.label_statements(label_statements, hidden=True)
 # ## 7. How the surplus splits, and when a better BATNA pays
 #
 # Where in the zone does the price land? Nash (1950, "The Bargaining Problem",
-# *Econometrica* 18:155–162) gave an answer that still anchors the theory. Take a pie worth
-# $P$ to share, and BATNAs $d_A$ and $d_B$, together the *disagreement point*: what each
-# side gets if they do not agree. Each side first secures its BATNA, and the
+# *Econometrica* 18:155–162) gave an answer that still anchors the theory. Take a pie
+# worth $P$ to share, and BATNAs $d_A$ and $d_B$, together the *disagreement point*:
+# what each side gets if they do not agree. Each side first secures its BATNA, and the
 # rest, the surplus $P - d_A - d_B$, is split evenly:
 #
 # $$x_A = d_A + \tfrac{1}{2}\,(P - d_A - d_B), \qquad x_B = d_B + \tfrac{1}{2}\,(P - d_A - d_B).$$
@@ -771,22 +778,23 @@ check.label_statements(label_statements, hidden=True)
 # something neither side controls ends the talks. Their result is a limit: the Nash split
 # with those payoffs is what the talks predict when offers follow each other quickly and
 # the chance that the talks break down between two offers is small; when that chance is
-# large, the side that proposes first gets somewhat more. A loan that may lapse while a buyer and
-# the owner of a firm agree its price is the clean case: if the bank withdraws, the deal
-# is off, the owner keeps the firm and the buyer its cash, and those are their breakdown
-# payoffs. What pushes both to agree is the risk of that breakdown. Then a stronger
-# BATNA raises your share even if you never use it. A BATNA is a breakdown
+# large, the side that proposes first gets somewhat more. A loan that may lapse while a
+# buyer and the owner of a firm agree its price is the clean case: if the bank withdraws,
+# the deal is off, the owner keeps the firm and the buyer its cash, and those are their
+# breakdown payoffs. What pushes both to agree is the risk of that breakdown. Then a
+# stronger BATNA raises your share even if you never use it. A BATNA is a breakdown
 # payoff only if breakdown hands it to you: when the talks end by accident, each side
 # gets what the accident leaves it, which need not be the alternative it would choose.
 #
 # **Where it misleads.** Suppose instead that you can take your alternative whenever you
 # turn down the other side's proposal, and what pushes both sides to agree is the cost of
-# delay. Then your BATNA works as an *outside option*, the case module 03 studies. Two equally patient sides who
-# lose little with each round of delay, and earn nothing while the talks go on (no pay
-# from the alternative in the meantime), split the pie about evenly, whatever your BATNA,
-# until your BATNA beats your half; from then on you get exactly your BATNA, and not a
-# unit more (Shaked and Sutton 1984; module 03 calls it the *deal-me-out* result). Binmore, Shaked and Sutton (*Quarterly Journal of
-# Economics* 104, 1989) put the two predictions to a test with people bargaining in a
+# delay. Then your BATNA works as an *outside option*, the case module 03 studies. Two
+# equally patient sides who lose little with each round of delay, and earn nothing while
+# the talks go on (no pay from the alternative in the meantime), split the pie about
+# evenly, whatever your BATNA, until your BATNA beats your half; from then on you get
+# exactly your BATNA, and not a unit more (Shaked and Sutton 1984; module 03 calls it the
+# *deal-me-out* result). Binmore, Shaked and Sutton (*Quarterly Journal of Economics*
+# 104, 1989) put the two predictions to a test with people bargaining in a
 # laboratory, and the outside-option prediction described their deals better. Module 03
 # calls the Nash formula, used in that setting, the natural guess that fails. The timing
 # matters: the result counts an alternative taken at the moment you answer a proposal. A
@@ -814,10 +822,11 @@ check.label_statements(label_statements, hidden=True)
 # $r = V + c$ for your reservation price, as in section 3, and write $x$ for the salary.
 # At a salary $x$ you gain $x - c - V$ over your breakdown payoff, and Northwind gains
 # $W - x$ over no hire. Binmore, Rubinstein and Wolinsky's model, in the same limit,
-# makes the two gains equal: $x - c - V = W - x$, so $x = (V + c + W)/2 = (r + W)/2$, halfway between your
-# reservation price and $W$. Northwind never pays more than $A$, so the predicted salary
-# is the smaller of $(r + W)/2$ and $A$. Since Northwind would fill the role through the
-# agency if you said no, the work is worth at least the agency's cost to it: $W \ge A$.
+# makes the two gains equal: $x - c - V = W - x$, so $x = (V + c + W)/2 = (r + W)/2$,
+# halfway between your reservation price and $W$. Northwind never pays more than $A$,
+# so the predicted salary is the smaller of $(r + W)/2$ and $A$. Since Northwind would
+# fill the role through the agency if you said no, the work is worth at least the
+# agency's cost to it: $W \ge A$.
 # So the prediction is at or above the even split of the zone, $(r + A)/2$, and equal to
 # it only when $W = A$. With numbers: your BATNA worth $V$ = 89,000 and a commute of
 # $c$ = 8,000 give $r$ = 97,000; with the agency at $A$ = 110,000 the even split of the
@@ -1044,8 +1053,8 @@ check.batna_when(batna_when, hidden=True)
 #    whether you will know its outcome before you must decide;
 # 4. a target for the negotiation, above the middle of the zone between your reservation
 #    price and your estimate of the most the other side could pay, and below that
-#    estimate (so that your opening, beyond it, is no higher than the estimate), with the fact that justifies it (a published pay survey, a rival's
-#    price, what the other side's own alternative costs it).
+#    estimate, with the fact that justifies it (a published pay survey, a rival's price,
+#    what the other side's own alternative costs it).
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1078,8 +1087,9 @@ check.batna_when(batna_when, hidden=True)
 # a concrete step; the change in the reservation price with its arithmetic (the actual
 # outcome when it will be known before the learner decides, the expected value only when
 # they must commit first); a target above the middle of the zone and below the estimate of
-# the most the other side could pay (the opening, beyond it, no higher than the estimate),
-# with the fact that justifies it.
+# the most the other side could pay, with the fact that justifies it (the learner's opening
+# is not graded here: it may lie at the estimate or somewhat beyond it, as module 04
+# allows, when a fact supports it).
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
