@@ -842,3 +842,27 @@ def test_question_2a_cannot_be_passed_without_the_shapley_value(learner):
 
     outcome = check.licence_floor(shortcut, hidden=True)
     assert [o.passed for o in outcome.outcomes] == [True, False]
+
+
+def test_question_2a_fails_the_three_player_formula_set_against_the_best_rival(learner, capsys):
+    """Section 2's formula for three players, (3 v1 + v2) / 6, set against the best rival
+    with Corvid, gave the right verdict for every drawn learner (no floor falls between it
+    and the value with Corvid); the worked case, visible and hidden, tells it so."""
+
+    def shortcut(s):
+        today = (3 * s.atlas_value + s.borealis_value) / 6
+        return s.borealis_value, today >= max(s.borealis_value, s.corvid_value)
+
+    for hidden in (False, True):
+        outcome = check.licence_floor(shortcut, hidden=hidden)
+        assert [o.passed for o in outcome.outcomes] == [True, False]
+        message = outcome.outcomes[1].message
+        assert "on a worked case (Atlas's value 100,000" in message
+        assert "Kestrel's Shapley value would be 64,500, more than the 61,000" in message
+        assert "section 2's formula" in message
+    case = check._corvid_worked_case()
+    assert _P.clears_with_corvid(case)
+    assert kestrel_shapley(case) < _P.floor_with_corvid(case)
+    with pytest.raises(NotYet) as failure:
+        check.judge_clears_with_corvid(case, shortcut(case))
+    assert "Shapley value in the market of three" in failure.value.general

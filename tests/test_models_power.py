@@ -683,7 +683,9 @@ def test_the_rigs_cost_of_waiting_is_a_share_not_a_fixed_sum():
     for text in RIG_TEXTS["outside option"]:
         assert "Each week of talks costs" not in text
     # seventh review, W5: question 4 says it once for both versions, not the versions
-    assert "a day's delay costs the two sides alike, a very small share at most" in PROSE
+    assert "a day's delay costs each side the same small share (small, but more than nothing)" in (
+        PROSE
+    )
 
 
 def test_smaller_fixes_of_the_review():
@@ -693,7 +695,7 @@ def test_smaller_fixes_of_the_review():
     assert "would leave Kestrel nothing beyond Harrow's offer" in PROSE  # 12
     assert "outside = bargaining_split(0.99, 0.99, b)[1]" in NOTEBOOK  # 13: short rounds
     assert "It takes about three hours" not in PROSE  # 17
-    assert "about four and a half to five hours" in PROSE  # sixth review, U6
+    assert "about five and a half to seven hours" in PROSE  # sixth review, U6; fresh review, U1
     assert "it accepts 47.4% (0.9/1.9) or more" not in PROSE  # 19
     assert "the lowest offer it accepts is 0.48 (48%)" in PROSE  # seventh review, U6
     # review 4, E2: Borealis's offer is put forward as a standard Atlas can check, not as news
@@ -816,3 +818,29 @@ def test_section_2_labels_what_it_borrows_from_section_5():
     assert "the rival's offer changes nothing. Section 5 makes both halves exact" in PROSE
     assert "walk out on the keen buyer, and an alternative reached that way" not in PROSE
     assert "leave the door open" not in PROSE
+
+
+def test_the_time_is_stated_beside_the_courses_other_modules():
+    """Module 03 has the most text of the course and ten coded answers; it said four and a
+    half to five hours in two sittings, against five to seven for modules 02 and 04, and
+    ran the time and the instructions together in one line."""
+    assert "four and a half to five hours" not in PROSE
+    assert "best in three sittings: sections 1 to 3 (about two hours)" in PROSE
+    assert "sections 4 and 5 (about two and a half hours), then sections 6 to 8" in PROSE
+    assert "# Run the cells from top to bottom." in NOTEBOOK
+
+
+def test_question_2b_says_walking_to_borealis_is_worth_almost_the_same_as_the_counter():
+    """Question 5 grades walking out as the best reply to a proposal below a binding
+    alternative; question 2b asks for a counter at Borealis's figure there, and says why
+    the two are worth almost the same."""
+    assert "Kestrel could also walk out and sell to Borealis, the reply question 5 calls" in (PROSE)
+    assert "a counter at Borealis's figure is worth almost exactly as much" in PROSE
+
+
+def test_delay_costs_a_small_share_not_possibly_nothing_and_influence_is_the_courses_word():
+    """'A very small share at most' allowed no cost of delay, where the walk-out version has
+    no single split; 'what people usually call influence' passed a convention off as usage."""
+    assert "a very small share at most" not in PROSE
+    assert "what people usually call" not in PROSE
+    assert "This course calls expert and referent power together **influence**" in PROSE

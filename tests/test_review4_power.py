@@ -444,8 +444,8 @@ def test_small_clarities_of_the_sixth_review():
     using = _section(PROSE, "## 7. Using power", "### Question 7")
     assert "is a warning, not a threat, and legitimate" in using
     assert "corners them" in using
-    assert "sections 4 to 8 (about three hours)" in PROSE
-    assert next(m.minutes for m in MODULES if m.folder == "03_power") == 285
+    assert "sections 4 and 5 (about two and a half hours)" in PROSE
+    assert next(m.minutes for m in MODULES if m.folder == "03_power") == 390
     assert "on a few public ones of other learners" in PROSE
 
 
@@ -595,7 +595,7 @@ def test_w5_the_rig_versions_no_longer_sort_by_a_cost_of_delay():
         for text in texts:
             lowered = text.lower()
             assert not any(w in lowered for w in words), (kind, text)
-    assert "costs the two sides alike, a very small share at most" in PROSE
+    assert "costs each side the same small share (small, but more than nothing)" in PROSE
     assert "or nothing at all, so at the table" not in PROSE
     import inspect
 

@@ -5,6 +5,7 @@ A learner's notebook imports this module as ``check``, so no answer is one of it
 attributes: each check imports what it compares with (``course.scenarios.power``) inside
 the function that needs it."""
 
+import dataclasses
 import functools
 from collections.abc import Mapping
 from fractions import Fraction
@@ -197,6 +198,30 @@ def _scenarios(hidden):
     return [own] + [_drawn(learner) for learner in public]
 
 
+#: The learner name of question 2a's worked case (no learner's id has a space).
+WORKED_CASE = "the worked case"
+
+
+def _corvid_worked_case():
+    """Question 2a's worked case, built by hand (a fresh review, E1): Atlas 100,000,
+    Borealis 52,000, Corvid 61,000. Kestrel's Shapley value with Corvid is 64,500, above
+    Corvid's 61,000, so the proposal clears the floor; today's value, 58,667 by section 2's
+    formula for three players, is below it. No drawn learner's floor falls between the two,
+    so without this case that shortcut earned the mark for every learner."""
+    return dataclasses.replace(
+        _drawn(learner_id()),
+        learner=WORKED_CASE,
+        atlas_value=100_000.0,
+        borealis_value=52_000.0,
+        corvid_value=61_000.0,
+    )
+
+
+def _whose(s):
+    """Whose scenario ``s`` is, as a hint names it."""
+    return WORKED_CASE if s.learner == WORKED_CASE else f"learner {s.learner}"
+
+
 def _judged(s, judge):
     """Run ``judge()`` for scenario ``s``; when ``s`` is another learner's, a failure says
     whose, and how to see that scenario (a hidden check shows only the general words)."""
@@ -205,6 +230,12 @@ def _judged(s, judge):
     except NotYet as failure:
         if s.learner == learner_id():
             raise
+        if s.learner == WORKED_CASE:
+            raise NotYet(
+                f"on a worked case (Atlas's value 100,000, Borealis's 52,000, Corvid's "
+                f"61,000): {failure}",
+                general=failure.general,
+            ) from None
         raise NotYet(
             f"on another learner's scenario, {s.learner!r} (print it with "
             f"course.variant('03_power', {s.learner!r})): {failure}",
@@ -384,7 +415,7 @@ def judge_floor(s, result):
     )
     if hint:
         raise NotYet(
-            f"the floor is not right for learner {s.learner}: {hint}.",
+            f"the floor is not right for {_whose(s)}: {hint}.",
             general=general_hint(hint, mistakes) or hint,
         )
 
@@ -430,6 +461,12 @@ def judge_clears_with_corvid(s, result):
             "changes both Kestrel's Shapley value and, if it would pay more than Borealis, "
             "the floor. "
         )
+    elif verdict == (kestrel_shapley(s) >= floor):  # a fresh review, E1
+        shortcut = (
+            "that sets the best rival's offer against Kestrel's Shapley value in today's "
+            "market of three, section 2's formula; a third buyer changes the Shapley value "
+            "too, and only the game of four players gives it. "
+        )
     else:
         shortcut = ""
     side = "more" if expected else "less"
@@ -438,12 +475,13 @@ def judge_clears_with_corvid(s, result):
         f"{with_corvid:,.0f}, {side} than the {floor:,.0f} the best rival would then pay"
     )
     general = (
-        "it misjudges whether the fair proposal in the market with a third buyer clears the "
-        "floor there"
+        "it judges the proposal by Kestrel's Shapley value in the market of three, though a "
+        "third buyer changes that value"
+        if shortcut.startswith("that sets")
+        else "it misjudges whether the fair proposal in the market with a third buyer clears "
+        "the floor there"
     )
-    raise NotYet(
-        f"clears_with_corvid is not right for learner {s.learner}: {hint}.", general=general
-    )
+    raise NotYet(f"clears_with_corvid is not right for {_whose(s)}: {hint}.", general=general)
 
 
 def _each(answer, scenarios, judge, message):
@@ -458,7 +496,7 @@ def licence_floor(answer, hidden=False):
     """Check a function that returns (Kestrel's reservation price for the licence,
     whether Atlas's proposal in the market with Corvid would beat the best rival). Two
     parts, a point each."""
-    scenarios = _scenarios(hidden)
+    scenarios = [*_scenarios(hidden), _corvid_worked_case()]
     floor = "the floor is what the rival buyer would pay: the bottom of the core."
     verdict = (
         "clears_with_corvid compares Kestrel's Shapley value in the market of four with what "

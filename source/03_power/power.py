@@ -35,10 +35,12 @@
 # 7. use power without threats (section 7 says what counts as one): what to say, what to
 #    keep to yourself, and which power is not yours to use.
 #
-# It takes about four and a half to five hours if the models are new to you, longer if
-# Python is new to you, best in two sittings: sections 1 to 3 (about an hour and three
-# quarters), then sections 4 to 8 (about three hours). Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours;
-# the cells after them check your answer and tell you what to fix. Every learner gets their
+# It takes about five and a half to seven hours if the models are new to you, longer if
+# Python is new to you, best in three sittings: sections 1 to 3 (about two hours),
+# sections 4 and 5 (about two and a half hours), then sections 6 to 8 (about two hours).
+#
+# Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
+# after them check your answer and tell you what to fix. Every learner gets their
 # own numbers, so your answers are yours alone. A check tries your function on your own
 # scenario and on a few public ones of other learners (their ids start with `self-check`),
 # so that a rule that fits only your numbers shows up before grading; grading tries others.
@@ -115,8 +117,9 @@ scenario
 # the say comes with her role; the contract she can give is also a resource the other side
 # needs. Question 1 accepts either base for such a fact.
 #
-# Expert and referent power together are what people usually call **influence**: they
-# work through what others think of you, not through anything you control.
+# This course calls expert and referent power together **influence** (negotiation texts
+# often use the word more widely, for any way of changing minds): they work through what
+# others think of you, not through anything you control.
 #
 # **Trust and credibility.** Module 00 counts the other side's trust in your word as a
 # source of leverage. It is not a fifth base here but what lets the four work at the table:
@@ -393,9 +396,11 @@ PowerExplorer()
 #   Section 2 gives no formula for three buyers: build the game and let `shapley_values`
 #   work it out.
 #
-# Each part earns a point. Grading also tries other learners' scenarios: in some the fair
+# Each part earns a point. The check also tries other learners' scenarios: in some the fair
 # price with Corvid clears the floor, in others it does not, and in some the answer differs
-# from the one in today's market of three.
+# from the one in today's market of three. It also tries a worked case of its own (Atlas
+# 100,000, Borealis 52,000, Corvid 61,000), where section 2's formula for three players
+# gives the wrong verdict.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-floor-answer", "schema_version": 3}
@@ -443,7 +448,11 @@ check.licence_floor(licence_floor, hidden=True)
 #   proposes cannot carry a higher price. Where the proposal beats Borealis, no model of
 #   this module supports asking for more (section 5's price is then below the proposal):
 #   Kestrel takes it, and its reply should still build the deal on something true that
-#   Atlas cares about. Section 7 comes back to this choice.
+#   Atlas cares about. Section 7 comes back to this choice. Where the proposal is below
+#   Borealis's offer, Kestrel could also walk out and sell to Borealis, the reply question
+#   5 calls best against such a proposal; with replies a day apart, a counter at
+#   Borealis's figure is worth almost exactly as much (it loses a day's waiting), and it
+#   keeps Atlas, the keener buyer, at the table, so this question asks for the counter.
 #
 # Each part earns a point. Grading also tries other learners' scenarios.
 
@@ -788,7 +797,7 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # it; the rig is worth nothing to Kestrel, and Dunmore has nothing else to turn to if the
 # talks fail. The two answer each other's proposals within a day: rounds that short leave
 # almost no edge for moving first (section 4), and in both versions below a day's delay
-# costs the two sides alike, a very small share at most, so at the table they would split
+# costs each side the same small share (small, but more than nothing), so at the table they would split
 # Dunmore's value evenly. In the version whose alternative comes only if the talks fail on their own,
 # that risk of failure, not delay, is what pushes the two sides to agree, which section 5's
 # rule for a breakdown payoff needs. Your scenario tells two versions, A and B, of what else Kestrel could do
