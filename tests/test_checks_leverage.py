@@ -1111,7 +1111,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ),
         # second review, finding 7: going back on your word is not a trade-off
         ("ethics-teaching", "Going back on your word", None),
-        ("shift-teaching", "breaks the owner's word", None),
+        ("ethics-teaching", "breaks your word", None),
         ("plan-judgement-text", "keeping your word", "when could a move"),
         ("plan-judgement", "I would not do it", "worth it only if I never"),
         # second review, finding 26: the model answer compares plans by their numbers
@@ -1246,6 +1246,10 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # seventh review, E3: the 1984 paper is named in full
         ("audit-limits", "perfect equilibrium in a bargaining model", None),
         ("audit-limits", "An outside option experiment", None),
+        # the six weeks are in the deadline story, not news: the reason to wait was known
+        # from the start (C1), in section 5 and in question 4c's model answer
+        ("shift-teaching", "knew from the story itself", "the refusal itself told"),
+        ("spend-judgement", "I knew from the story that", "cannot be extended"),
     ],
 )
 def test_the_notebook_says_what_the_review_found_true(grade_id, present, absent):
@@ -1637,3 +1641,37 @@ def test_fix3_power_on_top_is_accepted_where_the_facts_support_it(own):
     because = " ".join(r.because for r in CASES["supplier"].rules)
     assert "nothing in the story gives it clients" not in because
     assert "not yet a client" in because
+
+
+#: Words by which section 5 would name a news item of the deadline case, one or more per
+#: item, in the case's order.
+DEADLINE_NEWS_WORDS = (
+    ("refus",),
+    ("second viewing",),
+    ("option on", "stopgap", "smaller warehouse"),
+    ("bank", "credit record"),
+    ("loan", "payment"),
+    ("signs for another",),
+    ("rent you quoted", "rent already quoted", "quoted in writing", "no longer trusts"),
+    ("rail contracts",),
+    ("logistics park",),
+)
+
+
+def test_section_5_reads_no_news_item_a_deadline_learner_reads_in_question_4a():
+    """Section 5 walked through the deadline case's news by name (the landlord's refusal,
+    the second viewing, the option on a stopgap with its side, source and sign, the rent
+    raised after a written quote), so 66 of 67 deadline learners in a sample of 300 had at
+    least one of their own question 4a items read for them. It now gives the run's balances
+    by position only, and re-audits by hand a move that is not among the case's news."""
+    from course.scenarios.leverage import NEWS
+
+    items = [n.text.lower() for n in NEWS if n.case == "deadline"]
+    assert len(items) == len(DEADLINE_NEWS_WORDS)
+    for text, words in zip(items, DEADLINE_NEWS_WORDS, strict=True):
+        assert any(w in text for w in words), text
+    shown = " ".join(
+        " ".join(_cell(g).lower().split()) for g in ("shift-teaching", "reaudit-example")
+    )
+    named = [w for words in DEADLINE_NEWS_WORDS for w in words if w in shown]
+    assert named == []

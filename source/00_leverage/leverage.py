@@ -723,26 +723,26 @@ check.reach_plan(reach_plan, hidden=True)
 #   balance is a bet on news you cannot see; it is worth making only when you know what
 #   is coming, such as the other side's deadline still weeks away.
 #
-# The deadline case in the exercise shows both. The owner starts at $+1.45$ points, rises
-# to $+2.05$ on learning that Brannock's landlord has refused an extension and to $+3.40$
-# when the other firm books a second viewing. Four more items bring the sides to even,
-# and the next puts Brannock ahead: the owner goes back on a rent already quoted in
-# writing, which breaks the owner's word (no tactic: section 6) and loses Brannock's
-# trust. The widget plays the whole run, less any item that is in your own question 4a.
-# Looking back, the balance was highest right after the second viewing was booked. Nobody
-# knew that at the time: an owner who had decided that a five-year lease at 98% of the
-# full rent needs $+1.75$ points behind it would have asked one item earlier, after the
-# landlord's refusal ($+2.05$, well clear of the need). Asking at first reach is the
-# conservative default, and question 4b grades it. But the refusal itself told the owner
-# something coming: Brannock's lease now ends in six weeks with no extension, so each week
-# without a deal costs Brannock more. That known deadline was an argument for waiting a
-# week or two, and an owner who waited for that reason decided soundly too (question 4c
-# asks for such a reason in your own case). The second viewing, which took the balance to
-# $+3.40$, was luck: nobody could count on it. Module 04 comes back to the first
+# The deadline case in the exercise shows both. In the widget's run of its news, the owner
+# starts at $+1.45$ points, stands at $+2.05$ after the first item and at $+3.40$ after the
+# second. Four more items bring the sides to even, and the next puts Brannock ahead. This
+# text does not say which item moves which rating: if your case is the deadline case, some
+# of those items are yours to read in question 4a. The widget plays the whole run, less
+# any item that is in your own question 4a. Looking back, the balance was highest right
+# after the second item. Nobody knew that at the time: an owner who had decided that a
+# five-year lease at 98% of the full rent needs $+1.75$ points behind it would have asked
+# one item earlier, after the first ($+2.05$, well clear of the need). Asking at first
+# reach is the conservative default, and question 4b grades it. But the owner knew from the
+# story itself that something was coming: Brannock's current lease ends in six weeks, so
+# each week without a deal costs Brannock more. That known deadline was an argument for
+# waiting a week or two, and an owner who waited for that reason decided soundly too
+# (question 4c asks for such a reason in your own case). The rise to $+3.40$ was luck:
+# nobody could count on the second item. Module 04 comes back to the first
 # habit, reassessing after a surprise before answering it, when it treats difficult
 # moments.
 #
-# One re-audit by hand, in the same case: had Brannock signed its option on a stopgap
+# One re-audit by hand, in the same case, on a move that is not among its news: had another
+# owner offered Brannock a warehouse with a rail siding, like yours, on a five-year lease
 # (their alternatives +3) before anything else happened,
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reaudit-example", "schema_version": 3}
@@ -751,7 +751,7 @@ brannock = {"information": 5, "alternatives": 2, "power": 4}
 shares = {"information": 0.3, "alternatives": 0.45, "power": 0.25}
 print(f"now: {leverage_balance(owner, brannock, shares):+.2f} points")
 brannock = shifted(brannock, {"alternatives": 3})
-print(f"after the stopgap: {leverage_balance(owner, brannock, shares):+.2f} points (even)")
+print(f"after the other offer: {leverage_balance(owner, brannock, shares):+.2f} points (even)")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-shown", "schema_version": 3}
 # Your news, in the order it arrives:
@@ -871,10 +871,10 @@ check.reaudit(reaudit, hidden=True)
 # at 98% of the full rent, +1.45 at the start): "(1) I would keep +1.75, or go a little
 # higher: 98% for five years is close to the top of what Brannock would pay, and a refusal
 # costs me little, since I can come down to 94%, but it would tell Brannock I am in a
-# hurry. (2) After the landlord's refusal (+2.05) I knew Brannock's lease ends in six
-# weeks and cannot be extended, so each week without a deal hurts Brannock more: that is
-# a foreseeable reason to wait a week or two. The second viewing, which took the balance
-# to +3.40, was not something I could count on, so I would not wait for news like that."
+# hurry. (2) When the balance first reached the need (+2.05), I knew from the story that
+# Brannock's lease ends in six weeks, so each week without a deal hurts Brannock more:
+# that is a foreseeable reason to wait a week or two. The news that took the balance to
+# +3.40 was not something I could count on, so I would not wait for news like that."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ethics-teaching", "schema_version": 3}
