@@ -596,11 +596,18 @@ def limits_by_assumption(sale, after):
     shaded = {p: (p - cost) * sum(c for r, c in kept.items() if r >= p) for p in kept}
     honest = max(shaded, key=shaded.get)
     staged = honest
+    # fair: a quarter of the gain left to the buyer at the nearest possible price above,
+    # trying the possible prices from the model's down
+    floor = max(cost, Fraction(sale.opening_offer))
+    for r in reversed([r for r in alive if cost < r <= model]):
+        fair = r - (r - cost) / 4
+        if fair > max([floor, *(q for q in alive if q < r)]):
+            break
     price = {
         "staged-opening": staged,
         "counter-offer": alive[-1] + Fraction(sale.reservations[1] - sale.reservations[0]),
         "friday-cash": surer,
-        "fair-share": (max(cost, Fraction(sale.opening_offer)) + model) / 2,
+        "fair-share": fair,
         "one-price": model,
         "first-number": model,
     }
@@ -638,7 +645,16 @@ def limits_by_rule(sale, after):
         "one-price": "none",
         "first-number": "none",
     }
-    return {key: (a, step[way.get(a)]) for key, a in cases.items()}
+    answer = {key: (a, step[way.get(a)]) for key, a in cases.items()}
+    # fair: 30% of the gain left to the buyer at the lowest possible price that allows it
+    floor = max(sale.cost, sale.opening_offer)
+    live = values[chances > 0]
+    for r in live[(live > sale.cost) & (live <= model)]:
+        fair = r - 0.3 * (r - sale.cost)
+        if fair > max([floor, *live[live < r]]):
+            break
+    answer["fair-share"] = ("accepts-any", float(fair))
+    return answer
 
 
 def holds_by_powers(sale, after):
@@ -906,7 +922,8 @@ def test_question_6_shows_every_situation_and_every_word_it_accepts():
     for word in scenario.ASSUMPTIONS:
         assert f'"{word}"' in text, word
     assert "above the highest reservation price still possible after the opening" in text
-    assert "are the surer prices" in text
+    assert "the surer prices are the reservation prices still possible" in text
+    assert "at least a fifth of the gain" in text
 
 
 def test_question_6s_prices_differ_between_learners(sales):
@@ -921,7 +938,7 @@ def test_question_6s_prices_differ_between_learners(sales):
             price = answer[item.key][1]
             actions = scenario.actions_for(item, sale, after)
             assert scenario.fits(actions[0], price, sale, after)
-            if actions[0] != scenario.SURER:  # a surer price is below the model's too
+            if actions[0] not in (scenario.SURER, scenario.FAIR):  # below the model's too
                 others = {scenario.MODEL_PRICE, scenario.ABOVE, scenario.BELOW}
                 others -= set(actions)
                 assert not any(scenario.fits(a, price, sale, after) for a in others)

@@ -1399,6 +1399,11 @@ def _price_notes(prices, sale, after):
             alive[0] + cent < p < model - cent and all(abs(p - r) >= cent for r in alive)
             for p in prices
         ),
+        "thin": any(
+            max(sale.cost, sale.opening_offer) + cent < p < model - cent
+            and not reference.leaves_fair_share(p, after, sale.cost)
+            for p in prices
+        ),
     }
     words = {
         "cost": f"A price at or below your cost ({_euros(sale.cost)}) earns nothing: no "
@@ -1413,7 +1418,12 @@ def _price_notes(prices, sale, after):
         "under": "A price above the opening but below the lowest reservation price still "
         "possible is accepted no more surely than that price, and earns less.",
         "between": "A price between two reservation prices still possible sells to no more "
-        "buyers than the next one up, for less: it makes no sale surer.",
+        "buyers than the next one up, for less: it makes no sale surer, though it leaves the "
+        "buyer more.",
+        "thin": "A price at or just under a reservation price still possible leaves the buyer "
+        "there less than a fifth of the gain (that reservation price minus your cost): a "
+        "buyer who takes any price it can afford accepts it, one who walks out of deals it "
+        "finds unfair may not.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 

@@ -330,6 +330,12 @@ ACCEPT, MODEL_PRICE, ABOVE, BELOW = (
 #: between your cost and the model's price (a price between two of them sells to no more
 #: buyers than the next one up, for less). Every such price is also "below it".
 SURER = "ask a surer price"
+#: A price below the model's that leaves a buyer who refuses unfair deals a real share: the
+#: buyer at the lowest reservation price still possible at or above it keeps at least
+#: ``FAIR_SHARE`` of the gain (that reservation price minus your cost). In ultimatum games,
+#: offers under about a fifth of the pie are refused about half the time.
+FAIR = "ask a fair price"
+FAIR_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -398,10 +404,14 @@ SITUATIONS = (
         "Osprey's buyer is known in the trade for walking out of deals it could well afford "
         "when it felt the seller kept nearly all the gain; it has done so twice.",
         "accepts-any",
-        (BELOW,),
+        (FAIR,),
         "the model assumes a buyer takes any price it can afford, however little it leaves",
-        "a buyer who refuses prices it finds unfair makes a price near the top of its range "
-        "riskier than the model says",
+        "a buyer who refuses prices it finds unfair makes a price at or just under a "
+        "reservation price riskier than the model says, the model's own price included: "
+        "that buyer keeps nothing, or next to nothing. Name a lower price that leaves the "
+        "buyer at the next reservation price still possible at least a fifth of the gain "
+        "(that reservation price minus your cost; in ultimatum games offers under about a "
+        "fifth are refused about half the time)",
     ),
     Situation(
         "one-price",
@@ -1330,7 +1340,8 @@ def fits(action, price, sale, after):
     price; ``ABOVE`` any higher price up to ``ceiling`` (somewhat beyond the highest
     reservation price the opening left possible, never further); ``BELOW``
     any price above your cost and above the opening and under the model's price;
-    ``SURER`` one of ``surer_prices``. Accepting the opening is never right under the band
+    ``SURER`` one of ``surer_prices``; ``FAIR`` a ``BELOW`` price that
+    ``leaves_fair_share``. Accepting the opening is never right under the band
     model: a higher price is accepted as surely and earns more."""
     model = best_move(after, sale.cost)[0]
     cent = 0.005
@@ -1342,7 +1353,36 @@ def fits(action, price, sale, after):
         return max(sale.cost, sale.opening_offer) + cent < price < model - cent
     if action == SURER:
         return any(abs(price - value) < cent for value in surer_prices(after, sale.cost))
+    if action == FAIR:
+        return fits(BELOW, price, sale, after) and leaves_fair_share(price, after, sale.cost)
     return False
+
+
+def leaves_fair_share(price, beliefs, cost, share=FAIR_SHARE):
+    """Whether ``price`` leaves the buyer at the lowest reservation price still possible at
+    or above it at least ``share`` of the gain (that reservation price minus ``cost``): the
+    model's price minus one euro leaves that buyer one euro, and fails."""
+    cent = 0.005
+    above = [r for r, chance in beliefs.items() if chance > 0 and r >= price - cent]
+    if not above:
+        return False
+    nearest = min(above)
+    return nearest - price >= share * (nearest - cost) - cent
+
+
+def fair_price(beliefs, cost, opening, share=FAIR_SHARE):
+    """The highest price in whole euros below the best final price that leaves a fair share
+    (``leaves_fair_share``) and lies above ``cost`` and ``opening``: Question 6's reference
+    answer for `fair-share`, strictly between two reservation prices still possible."""
+    model = best_move(beliefs, cost)[0]
+    floor = max(cost, opening)
+    candidates = []
+    for r, chance in beliefs.items():
+        if chance > 0 and cost < r <= model:
+            price = math.floor(r - share * (r - cost))
+            if floor + 0.005 < price < model - 0.005 and leaves_fair_share(price, beliefs, cost):
+                candidates.append(price)
+    return max(candidates) if candidates else None
 
 
 def situation_fits(item, price, sale, after):
@@ -1358,7 +1398,9 @@ def situation_fits(item, price, sale, after):
 def model_limits(sale, after):
     """Question 6's answer: for each situation, (the assumption it breaks, a price that
     does what the situation calls for): the model's price, the next possible reservation
-    price above it, or the highest surer price below it (below it, and surer too); for
+    price above it, the highest surer price below it, or for `fair-share` the highest
+    whole-euro price that leaves a fair share (``fair_price``: the surer price leaves the
+    buyer there nothing, the case ultimatum games show is refused most); for
     `staged-opening`, the best price against the honest part of the opening
     (``staged_price``)."""
     model = best_move(after, sale.cost)[0]
@@ -1368,6 +1410,7 @@ def model_limits(sale, after):
         ABOVE: min(r for r in sale.reservations if r > model),
         BELOW: surer,
         SURER: surer,
+        FAIR: fair_price(after, sale.cost, sale.opening_offer),
     }
     answer = {item.key: (item.assumption, price[item.actions[0]]) for item in SITUATIONS}
     answer["staged-opening"] = ("honest-opening", staged_price(sale))

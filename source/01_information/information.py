@@ -751,10 +751,24 @@ check.news_weight(news_weight, hidden=True)
 #   believe Osprey could pay, never further (a higher price is grounded in no buyer you
 #   still believe in);
 # - *below it*: any lower price above your cost `sale.cost` (the least you would accept)
-#   and above the opening. Only some of these make the sale surer: a price between two
-#   reservation prices still possible sells to no more buyers than the next one up, for
-#   less. The reservation prices still possible between your cost and the model's price
-#   are the surer prices, and every scenario has at least one.
+#   and above the opening. Which lower price depends on why you go lower. A need for a
+#   sure sale calls for a *surer price*: a price between two reservation prices still
+#   possible sells to no more buyers than the next one up, for less, so the surer prices
+#   are the reservation prices still possible between your cost and the model's price
+#   (every scenario has at least one). A buyer who refuses deals it finds unfair calls
+#   for a *fair price*: one that leaves the buyer at the lowest reservation price still
+#   possible at or above it at least a fifth of the gain (that reservation price minus
+#   your cost). A surer price leaves that buyer nothing; in ultimatum games, offers under
+#   about a fifth of the sum are refused about half the time.
+#
+# Why *above* when a refusal brings a counter-offer? Game theory alone does not say so:
+# in models where a seller cannot commit and buyers can wait, the seller's first price
+# tends to fall *below* the price it would name if it could commit, because buyers who
+# value the good highly wait for the price to drop; when offers can follow each other
+# quickly, prices fall towards the lowest value a buyer could have (Fudenberg, Levine and
+# Tirole, 1985; Gul, Sonnenschein and Wilson, 1986). The course asks above it for the reasons of
+# practice: your first number is an opening, the room above your target is what you
+# concede from, and a first offer anchors the talks (section 5; module 04).
 #
 # In none of these situations is accepting the opening best: even a staged opening leaves
 # Osprey's reservation price above it, and a price above the opening that is accepted as
@@ -774,6 +788,19 @@ def model_limits(sale, after):
     model = max(after, key=lambda price: (price - sale.cost) * accepted(price))
     above = min(r for r in sale.reservations if r > model)
     below = max(r for r, chance in after.items() if chance > 0 and sale.cost < r < model)
+
+    # a fair price: the buyer at the next possible reservation price keeps a fifth of the gain
+    def fair(price):
+        nearest = min(r for r, chance in after.items() if chance > 0 and r >= price)
+        return nearest - price >= 0.2 * (nearest - sale.cost)
+
+    floor_price = max(sale.cost, sale.opening_offer)
+    fair_prices = [
+        int(r - 0.2 * (r - sale.cost))  # whole euros, rounded down
+        for r, chance in after.items()
+        if chance > 0 and sale.cost < r <= model
+    ]
+    fairest = max(p for p in fair_prices if floor_price < p < model and fair(p))
     # a shaded opening still proves r >= x / b: the prior with only that cut
     floor = sale.opening_offer / sale.opening_high
     kept = {r: chance for r, chance in sale.prior_beliefs().items() if r >= floor}
@@ -785,7 +812,7 @@ def model_limits(sale, after):
         "staged-opening": ("honest-opening", staged),
         "counter-offer": ("final-offer", above),
         "friday-cash": ("risk-neutral", below),
-        "fair-share": ("accepts-any", below),
+        "fair-share": ("accepts-any", fairest),
         "one-price": ("none", model),
         "first-number": ("none", model),
     }
