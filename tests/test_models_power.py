@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import course
 import course.scenarios.power as _P
 from course.models.power import (
     banzhaf_index,
@@ -26,6 +27,13 @@ from course.models.power import (
     winning,
     worth_today,
 )
+from course.scenarios.power import (
+    POWER_FACTS,
+    RIG_TEXTS,
+    kestrel_shapley,
+    rig_kind,
+)
+from tests.notebooks import solution_namespace
 
 
 def game(players, worth):
@@ -777,7 +785,7 @@ def test_the_second_reviews_story_fixes():
     a day (23); the inventor's process is not yet applied by Atlas (26); question 6 says it
     is a what-if before Granite's first proposal (24); question 2b leaves the reason's rule
     to section 7 (7)."""
-    from course.scenarios.power import POWER_FACTS, RIG_TEXTS
+    from course.scenarios.power import RIG_TEXTS
 
     for s in _drawn_scenarios()[:20]:
         story = s.story()
@@ -844,3 +852,323 @@ def test_delay_costs_a_small_share_not_possibly_nothing_and_influence_is_the_cou
     assert "a very small share at most" not in PROSE
     assert "what people usually call" not in PROSE
     assert "This course calls expert and referent power together **influence**" in PROSE
+
+
+def _public(obj):
+    return {name for name in dir(obj) if not name.startswith("_")}
+
+
+def _section(prose, start, end):
+    return prose[prose.index(start) : prose.index(end, prose.index(start))]
+
+
+def test_luxembourgs_null_vote_is_qualified():
+    """E3: Luxembourg was a null player only in qualified-majority votes on a Commission
+    proposal; elsewhere four members were needed, and unanimity gave it a veto."""
+    assert "Luxembourg had a vote and no power at all" not in PROSE
+    assert "on a proposal from the Commission, Luxembourg's vote could never change" in PROSE
+    assert "at least four members" in PROSE and "veto" in PROSE
+    assert "null player or not?" in PROSE
+
+
+def test_modules_02_and_01_are_described_as_they_are():
+    """E4: module 02 states Shaked's timing condition, so this module no longer says it left
+    it implicit; contradiction 2: the winner of Shaked's result is named as in his model.
+    E5: module 01's claim keeps its condition, a take-it-or-leave-it offer."""
+    assert "left this condition implicit" not in PROSE
+    assert "As module 02 noted" in PROSE
+    assert "the side that proposes first, when it can also leave just after its own" in PROSE
+    assert "a side that knows your reservation price can take nearly all" not in PROSE
+    assert "knows your reservation price and can make you a take-it-or-leave-it offer" in PROSE
+
+
+def test_the_threat_sentence_knows_atlas_has_borealiss_offer():
+    """E9, contradiction 5: Atlas holds a copy of Borealis's offer, so a threat at its value
+    reveals nothing, and a weak Borealis is not a secret to keep."""
+    assert "it tells Atlas exactly where Kestrel's floor lies" not in PROSE
+    # review 4, editor: in module 02's words, selling to Borealis at its value is a warning
+    assert "the warning tells Atlas nothing new and adds a fight" in PROSE
+    assert "better left unsaid" not in PROSE
+    assert "It tells Atlas nothing it does not know" in PROSE
+
+
+def test_question_7b_sets_the_model_in_which_keeping_quiet_wins():
+    """E10: Granite knew both discount factors, so mentioning a weak Harrow tied with
+    keeping quiet; the setup now makes Granite unsure and say how it reads a named option."""
+    assert "This time Granite knows both discount factors" not in PROSE
+    assert "is unsure how patient Kestrel is" in PROSE
+    # review 4, W3: the rule itself left the premise; how Granite reads a named option stays
+    assert (
+        "Granite reads any alternative Kestrel names as a sign of what Kestrel would settle for"
+        in PROSE
+    )
+    assert "as in question 7 below, mentioning a weak alternative gains nothing" not in PROSE
+
+
+def test_a_chair_who_sets_the_agenda_is_where_the_indices_mislead():
+    assert "that member has power the indices do not count" in PROSE
+    assert "every proposal reaches a vote" in PROSE
+
+
+def test_the_reference_reply_names_section_5s_price(learner):
+    """The reference reply to a proposal below Borealis named (v1 + v2)/2, the figure
+    section 5 calls the wrong prediction here; it now names max(v1/2, v2)."""
+    reply = solution_namespace("03_power", "power")["licence_reply"]
+    seen = 0
+    for n in range(40):
+        s = course.variant("03_power", f"reply3-{n}")
+        price, reason = reply(s)
+        if kestrel_shapley(s) < s.borealis_value:
+            seen += 1
+            assert (
+                price
+                == max(s.atlas_value / 2, s.borealis_value)
+                != (s.atlas_value + s.borealis_value) / 2
+            )
+            assert reason == "rival"
+    assert seen > 3
+
+
+def test_the_prompt_asks_for_what_the_rubric_rewards():
+    assert "how you would end the talks so that the door stays open" in PROSE
+    assert "an ending without a deal that leaves the door open" in PROSE
+
+
+def test_a_round_the_yardstick_and_the_market_cell():
+    """Unclear 4: a round is one proposal and its answer; 6: why the predicted price
+    measures the licence in question 6; 7: why the keen buyer and the seller block."""
+    assert "A round is however long one exchange of proposals takes" not in PROSE
+    assert "one side proposes and the other answers" in PROSE
+    assert "the predicted price is used because it measures both deals alike" not in PROSE
+    assert "are both predictions of what Kestrel will get" in PROSE
+    assert "short by exactly the 11,667 it pays a rival who never buys" in PROSE
+
+
+def test_every_question_has_its_own_text_cell_named_for_it():
+    """grade_ids were off by one (q1-text was question 2); each question's text cell is
+    now named after its function, and question 6 has its own."""
+    ids = re.findall(r'"grade_id": "([^"]+)"', NOTEBOOK)
+    assert not [i for i in ids if re.fullmatch(r"q\d-text", i)]
+    for name in ("licence-floor", "votes-needed", "rig-prices", "granite-reply", "best-lever"):
+        assert f"{name}-text" in ids
+    assert "rate-tactics-text" in ids
+
+
+def test_question_4_says_hidden_cases_try_both_sides_of_half():
+    assert "some above half of Dunmore's value and some below" in PROSE
+
+
+def test_the_licence_price_names_where_it_is_not_the_only_prediction():
+    """Review 3, section 2b: with two buyers who can both bargain, max(v1/2, v2) is the
+    Markov prediction and other equilibria give the seller anything in [v1/2, v1] (Abreu &
+    Manea 2025, abstract checked); the story's fixed Borealis offer is why it applies."""
+    assert "also rests on Borealis's offer being fixed" in PROSE
+    assert "Bargaining Foundations for the Outside Option Principle" in PROSE
+
+
+def test_the_short_rounds_exercise_answers_are_right():
+    """Weak exercises 5: the ratio of delay costs with short rounds is now practised (an
+    exercise with its answer); the answer's numbers are recomputed here."""
+    import math
+
+    from course.models.power import rubinstein_share
+
+    first, second = 0.95 ** (1 / 30), 0.97 ** (1 / 30)
+    assert round(rubinstein_share(first, second), 3) == 0.373
+    assert round(1 - rubinstein_share(second, first), 3) == 0.372
+    r1, r2 = -math.log(0.95), -math.log(0.97)
+    assert (round(r1, 3), round(r2, 3)) == (0.051, 0.030)
+    assert round(r2 / (r1 + r2), 3) == 0.373
+    assert "About 0.373 when it proposes first and about 0.372 when it answers" in PROSE
+    assert r"$r_2/(r_1+r_2) \approx 0.373$" in PROSE
+
+
+def test_every_breakdown_story_ends_only_the_talks():
+    """E5: a safety ruling and a cancelled project would hurt Dunmore after the sale too;
+    every breakdown text now names an event that can end only the negotiation."""
+    texts = " ".join(RIG_TEXTS["breakdown payoff"])
+    assert "safety ruling" not in texts and "cancel the project" not in texts
+    for text in RIG_TEXTS["breakdown payoff"][1:]:
+        assert "signed" in text  # says what a signed sale is spared
+    assert "before a contract is signed" in RIG_TEXTS["breakdown payoff"][2]
+
+
+def test_the_breakdown_rule_keeps_its_condition():
+    """E4: 'it always counts, by half' dropped the condition the result depends on."""
+    assert "it always counts, by half" not in PROSE
+    assert "always counts, by half" not in PROSE
+    assert (
+        "where the risk of breakdown, not the cost of delay, is what pushes both sides to "
+        "agree, it counts by half"
+    ) in PROSE
+    assert "breakdown payoff counts for less than half" in PROSE
+    assert (
+        "where the risk of breakdown, not the cost of delay, is what pushes both sides"
+        in (PROSE.split("## What to take away")[1])
+    )
+
+
+def test_carrs_bluffing_the_first_movers_edge_and_influence_read_as_sources_say():
+    """E7 Carr's own definition of bluffing; E8 0.06 of a point, not a tenth; E9 reward and
+    coercion rest on control of what the other side values; U1 'influence' is used
+    again after its definition; U5 the licence's end date and section 4's game without a deadline."""
+    assert "concealing or misstating relevant facts, so he went further" in PROSE
+    assert "moving first is worth a tenth of a percentage point" not in PROSE
+    assert "less than a tenth of a percentage point (about 0.06)" in PROSE
+    assert "Their list does not name, as a base of its own" not in PROSE
+    assert "reward and coercive power both rest on control of what the other side values" in (PROSE)
+    # influence (CONTENT.md's source of power) is defined once and used again
+    assert PROSE.count("**influence**") == 1
+    assert "influence (expertise, admiration)" in PROSE
+    assert "far enough off that the difference does not matter" in PROSE
+    assert "(its *share at the table*, what it would get by bargaining as if it had no" in PROSE
+
+
+def test_warning_and_threat_in_module_02s_sense():
+    """Module 02 (after Schelling) calls a demand backed by what you would do anyway a
+    warning, and keeps 'threat' for a move you would rather not make; module 03 used
+    'threat' for both, as in question 7a's 'a threat Kestrel would carry out counts'."""
+    assert "a threat Kestrel would carry out counts" not in PROSE
+    assert "A threat Kestrel would not carry out" not in PROSE
+    assert "This section uses module 02's two words, after Schelling" in PROSE
+    assert "a true warning, in section 7's sense, counts" in PROSE
+    assert "no threat in it is one the side would not carry out" not in PROSE
+    assert "would not carry out a threat to leave" not in PROSE
+
+
+def test_question_4b_is_in_the_notebook_and_the_map():
+    """The question is graded (2 points, hidden cases too) and listed in the course map."""
+    from course.course_map import MODULES
+    from tests.test_models_power import NOTEBOOK
+
+    assert '"grade_id": "signing-terms-test"' in NOTEBOOK
+    assert "check.signing_terms(signing_terms, hidden=True)" in NOTEBOOK
+    power = next(m for m in MODULES if m.folder == "03_power")
+    assert power.questions.index("signing_terms") == power.questions.index("rig_prices") + 1
+
+
+def test_the_luxembourg_paper_is_cited_so_it_can_be_found():
+    """Review 4's citation gap: the paper was cited by title and year only; the author's
+    name could not be checked in the search corpus, so the citation gives where it is
+    published and where it comes from."""
+    assert "*Games* 9(2), article 29, 2018" in PROSE
+    assert "University of Bayreuth" in PROSE
+
+
+def test_question_7b_no_longer_gives_its_rule_in_the_premise():
+    """W3: 'one above its guess makes it offer more, one below makes it offer less' wrote
+    the answer's rule into the question; the guess is now the learner's to compare."""
+    assert "one above its guess makes it offer more" not in PROSE
+    assert "Its best guess is that Kestrel will settle for its share at the table" not in PROSE
+    assert "what Granite guesses Kestrel would settle for (`s.granite_guess`)" in PROSE
+
+
+def test_question_2b_does_not_promise_a_grade_it_no_longer_gives():
+    """After W2 a price above the proposal fails where the proposal beats Borealis, so the
+    text no longer says such a reply is graded on its price alone."""
+    assert "so there only its price is graded" not in PROSE
+    assert "proposes cannot carry a higher price" in PROSE
+
+
+def test_no_key_is_an_attribute_of_what_the_learner_is_handed():
+    """Sixth review, E1: ``repr=False`` hid the keys from the printout but not from ``dir()``:
+    ``v.walk_out`` answered question 4, ``t.kind`` and ``f.kind`` named question 7's and
+    question 1's templates, ``s.atlas_proposal`` handed question 2b its price. The objects now
+    carry only what the story shows, and the checks read the kinds back from the text."""
+    from course.scenarios.power import (
+        TACTICS,
+        atlas_proposal,
+        fact_kind,
+        kestrel_shapley,
+        tactic_kind,
+        walks_out,
+    )
+
+    for n in range(200):
+        s = course.variant("03_power", learner=f"keys-{n}")
+        assert "atlas_proposal" not in _public(s)
+        for version in s.rig_versions:
+            assert _public(version) == {"letter", "amount", "text"}
+            assert rig_kind(version) == (
+                "outside option" if walks_out(version) else "breakdown payoff"
+            )
+        assert sorted(walks_out(v) for v in s.rig_versions) == [False, True]
+        for t in s.tactics:
+            assert _public(t) == {"letter", "amount", "party", "text"}
+            assert tactic_kind(t) in TACTICS
+        for f in s.power_facts:
+            assert _public(f) == {"letter", "text"}
+            assert fact_kind(f) in POWER_FACTS
+        assert atlas_proposal(s) == round(kestrel_shapley(s), -2)
+
+
+def test_the_core_comes_with_the_laboratory_evidence():
+    """Sixth review, E4: 'expect the core' stood with no evidence, while the classic 3-person
+    experiments on this game (Murnighan and Roth 1977, 1978) found payoffs well short of the
+    core and close to the Shapley value; the text now says so, and what the Shapley value
+    predicts (Roth 1977)."""
+    assert "expect the core" not in PROSE
+    market = _section(PROSE, "Neither number is *the* answer", "**A licence and two buyers.**")
+    for words in ("Murnighan and Roth", "1977", "1978", "Shapley value", "Roth (1977)"):
+        assert words in market, words
+    summary = PROSE[PROSE.index("## What to take away") :]
+    assert "Murnighan and Roth 1977" in summary
+    # a later fresh review: the 1978 abstract excepts only groups of seven and eight that
+    # could talk; larger talking groups approached the core too
+    assert "even then not where players could talk" not in market
+    assert "except in groups of seven and eight that could talk" in market
+
+
+def test_section_1_places_trust_and_a_fact_with_two_bases():
+    """Sixth review, C3 and U5: module 00 counts the other side's trust in your word as a
+    source of leverage, and question 1 accepts 'resource' for a signature section 1 gave as
+    authority; section 1 now says how trust relates to the four bases, and that one fact can
+    show two bases."""
+    sources = _section(PROSE, "This course names four bases", "### Question 1")
+    assert "**Trust and credibility.**" in sources and "Module 00" in sources
+    assert "One fact can show two bases" in sources
+
+
+def test_the_rubric_keeps_the_condition_on_counting_by_half():
+    """Sixth review, C4: the rubric said without condition that an alternative left when
+    talks fail counts by half; sections 5 and 8 say so only where the risk of breakdown,
+    not the cost of delay, drives agreement."""
+    rubric = _section(PROSE, "Rubric, half a mark each", "A full-marks answer")
+    assert "counts by half where" in rubric and "not the cost of delay" in rubric
+
+
+def test_question_4b_the_ultimatum_and_the_time_are_placed_in_the_text():
+    """Sixth review, U2, U4, U6: question 4b is said to be a question of its own; an
+    ultimatum over a true alternative is placed in section 7's scheme; the time estimate allows three hours for the second sitting, and the
+    course map agrees (285 minutes)."""
+    from course.course_map import MODULES
+
+    assert "Question 4b is a question of its own" in PROSE
+    using = _section(PROSE, "## 7. Using power", "### Question 7")
+    assert "is a warning, not a threat, and legitimate" in using
+    assert "corners them" in using
+    assert "sections 4 and 5 (about two and a half hours)" in PROSE
+    assert next(m.minutes for m in MODULES if m.folder == "03_power") == 390
+    assert "on a few public ones of other learners" in PROSE
+
+
+def test_question_2a_floor_keeps_to_the_floor():
+    """Sixth review, U1: question 2a's floor bullet digressed into the share at the table, a
+    prediction of the price three sections ahead that invited the v1/2 answer the check then
+    had to catch; the bullet now keeps to the floor, and section 5 defines the term where it
+    first uses it."""
+    floor = PROSE[PROSE.index("- `floor`: Kestrel's reservation price") :]
+    floor = floor[: floor.index("- `clears_with_corvid`")]
+    assert "share at the table" not in floor and "half of Atlas's value" not in floor
+    assert "section 5's question, not this one" in floor
+
+
+def test_citations_and_figures_read_exactly():
+    """Seventh review: U3, the Luxembourg paper can be found (its address; the author is not
+    named, as no abstract available to us names one); U5, Roth (1977) is a utility a player
+    neutral to ordinary and strategic risk gives the game, not a forecast; U6, the shrinking
+    pie answer gives offers as the slider shows them, 0.48 (48%)."""
+    assert "https://www.mdpi.com/2073-4336/9/2/29" in PROSE
+    assert "can expect from playing the game" not in PROSE
+    assert "values playing the game at" in PROSE and "strategic risk" in PROSE
+    assert "lowest offer it accepts is 0.48 (48%); at 0.47" in PROSE

@@ -22,6 +22,7 @@ import course
 import course.scenarios.power as _P
 from course.checks import power as check
 from course.checks.credit import Credit
+from course.checks.hints import NotYet
 from course.models.power import bargaining_split, blocking_coalition, shapley_values, swing_counts
 from course.scenarios.power import (
     BASES,
@@ -34,9 +35,14 @@ from course.scenarios.power import (
     LEVER_SHARE,
     POWER_FACTS,
     TACTICS,
+    granite_reply,
+    granite_share,
+    kestrel_shapley,
+    table_share,
 )
 from course.variants import hidden_cases_as, learner_as
 from tests.notebooks import solution_namespace, source_notebook
+from tests.test_models_power import PROSE, _section
 
 MODULE = "03_power"
 LEARNERS = tuple(f"sweep-{n}" for n in range(2000))
@@ -885,3 +891,276 @@ def test_question_7b_rests_on_granites_guess_not_the_share_at_the_table(drawn):
         (s.outside_offer > s.granite_guess) != (s.outside_offer > kestrel_at_table(s))
         for s in hidden
     )
+
+
+#: Learners of sweeps first written for single findings, kept with their own ids so each
+#: test still tries the learners it was written on.
+FEW = tuple(f"review3-{n}" for n in range(300))
+MORE = tuple(f"review4-{n}" for n in range(1000))
+MANY = tuple(f"review7-{n}" for n in range(2000))
+
+
+@pytest.fixture(scope="module")
+def drawn_300():
+    return [course.variant("03_power", learner) for learner in FEW]
+
+
+@pytest.fixture(scope="module")
+def drawn_1000():
+    return [course.variant("03_power", learner) for learner in MORE]
+
+
+@pytest.fixture(scope="module")
+def swept_2000():
+    return [course.variant("03_power", learner) for learner in MANY]
+
+
+def _seat_reply(s):
+    """Question 5 answered with Kestrel in the proposer's seat."""
+    wrong_seat = table_share(s) / s.delta_you
+    if s.granite_offer >= max(wrong_seat, s.outside_offer):
+        return "accept"
+    return "walk away" if s.outside_offer > wrong_seat else "reject"
+
+
+def _ignoring_harrow(s):
+    return "accept" if s.granite_offer >= table_share(s) else "reject"
+
+
+def _harrow_only(s):
+    """Question 5 answered by comparing the proposal with Harrow alone."""
+    return "accept" if s.granite_offer >= s.outside_offer else "walk away"
+
+
+def test_granites_proposal_never_tests_nothing(drawn_300):
+    """E11: in 43% of draws Granite opened above both Harrow and what Kestrel would get even
+    as first proposer, so every reading said 'accept'. Now no proposal is above both, and
+    in every draw at least one of the typical mistakes gives another reply."""
+    for s in drawn_300:
+        wrong_seat = table_share(s) / s.delta_you
+        assert s.granite_offer < max(wrong_seat, s.outside_offer), s.learner
+        right = granite_reply(s)
+        mistakes = {_seat_reply(s), _ignoring_harrow(s), _harrow_only(s)}
+        assert mistakes != {right}, s.learner
+    replies = {granite_reply(s) for s in drawn_300}
+    assert replies == {"accept", "reject", "walk away"}
+
+
+def test_the_loan_leaves_the_licence_alone_in_the_story_too(drawn_300):
+    """E1: with the licence paid on a fixed date the loan moves only the Granite deal, so its
+    gain is the change in Kestrel's equilibrium share of the Granite margin, and nothing
+    else."""
+    from course.scenarios.power import lever_gains
+
+    for s in drawn_300[:50]:
+        loan = granite_share(s, delta_you=s.delta_with_loan) - granite_share(s)
+        assert lever_gains(s)["loan"] == loan
+        assert "the buyer pays on one fixed date" in s.story()
+
+
+def test_a_floor_that_counts_corvid_is_told_so_and_nothing_else(drawn_1000):
+    """E1: Corvid's value was the split-the-difference figure in 5% of draws, so a floor that
+    counted Corvid was told it had split the difference; other learners got only the
+    generic hint. Now such a floor is told that Corvid has made no offer, in every draw."""
+    counted = 0
+    for s in drawn_1000:
+        if s.corvid_value <= s.borealis_value:
+            check.judge_floor(s, (max(s.borealis_value, s.corvid_value), True))  # still right
+            continue
+        counted += 1
+        with pytest.raises(NotYet) as failure:
+            check.judge_floor(s, (s.corvid_value, True))
+        assert "it counts Corvid, who has made no offer yet" in str(failure.value), s.learner
+        assert "split-the-difference" not in str(failure.value)
+        assert s.corvid_value != (s.atlas_value + s.borealis_value) / 2
+    assert counted > 300
+
+
+def test_the_loan_leaves_kestrel_less_patient_than_granite(drawn_1000):
+    """E3: the loan made Kestrel at least as patient as Granite in 21% of draws, against the
+    story and section 4; now never, and every lever is still the best for some learners."""
+    from course.scenarios.power import best_lever
+
+    for s in drawn_1000:
+        assert s.delta_you < s.delta_with_loan < s.delta_them, s.learner
+    assert {best_lever(s) for s in drawn_1000} == {"bidder", "loan", "harrow"}
+    assert "the ranking here is the discount model's" in PROSE
+    assert "leaves Kestrel nothing beyond Harrow's offer, so the loan would add nothing" in PROSE
+
+
+def test_the_invented_corvid_bid_is_false_on_both_counts(drawn_1000):
+    """E10: in 11% of draws the figure Kestrel claims Corvid offered was at or below what
+    Corvid would really offer, so its falsity rested on tense alone."""
+    seen = 0
+    for s in drawn_1000:
+        for t in s.tactics:
+            if _P.tactic_kind(t) == "corvid_bid":
+                seen += 1
+                floor = max(s.corvid_value, kestrel_shapley(s), s.borealis_value)
+                assert floor < t.amount < s.atlas_value, s.learner
+    assert seen > 200
+
+
+def test_question_4b_hints_say_what_the_learner_did(drawn_1000):
+    """Question 4b (review 4, W6): each common slip gets a hint true of it, with the case's
+    numbers; the decision's hint names both sides of the comparison."""
+    from course.scenarios.power import licence_price, signing_loss, signing_price
+
+    kinds = set()
+    for s in drawn_1000[:300]:
+        v1, v2, k = s.atlas_value, s.borealis_value, s.signing_ratio
+        right = (signing_price(s), s.signing_gain > signing_loss(s))
+        check.judge_signing_price(s, right)
+        check.judge_signing_switch(s, right)
+        if v1 / 2 != signing_price(s):
+            with pytest.raises(NotYet, match="even split of today's terms"):
+                check.judge_signing_price(s, (v1 / 2, right[1]))
+        if v2 > v1 / (1 + k):
+            kinds.add("binds")
+            with pytest.raises(NotYet, match="Borealis's offer still stands"):
+                check.judge_signing_price(s, (v1 / (1 + k), right[1]))
+        else:
+            kinds.add("table")
+            with pytest.raises(NotYet, match="an outside option below it changes nothing"):
+                check.judge_signing_price(s, (v2, right[1]))
+        with pytest.raises(NotYet) as failure:
+            check.judge_signing_switch(s, (right[0], not right[1]))
+        said = str(failure.value)
+        assert f"{s.signing_gain:,.0f}" in said
+        if signing_loss(s) == 0:
+            assert "costs Kestrel nothing at the table" in said
+        else:
+            assert f"{licence_price(s):,.0f}" in said and f"{signing_price(s):,.0f}" in said
+        with pytest.raises(NotYet, match="True or False"):
+            check.judge_signing_switch(s, (right[0], "yes"))
+    assert kinds == {"binds", "table"}
+
+
+def test_question_4b_story_keeps_borealis_on_the_same_terms(drawn_1000):
+    """Were Borealis still paying on the fixed date, money on signing would be worth more
+    from Atlas than the same sum from Borealis, and deal-me-out would let Atlas pay less
+    than Borealis's figure: the story puts both offers on the same terms, so the saving
+    counts whoever buys and Borealis's figure stays the floor."""
+    for s in drawn_1000[:20]:
+        story = " ".join(s.story().split())
+        assert "Borealis has said its offer would then come on the same terms" in story
+        assert "whoever buys" in story
+        assert "Borealis's offer stays on the fixed date's terms" not in story
+
+
+def test_question_2b_asks_for_section_5s_price(drawn_1000):
+    """W2: any price from the best on offer up to Atlas's value passed, (v1 + max)/2
+    included, so the question never asked for section 5's prediction."""
+    for s in drawn_1000[:200]:
+        v1, v2 = s.atlas_value, s.borealis_value
+        proposal = (3 * v1 + v2) / 6
+        best = max(proposal, v2)
+        check.judge_reply_price(s, (max(proposal, max(v1 / 2, v2)), "rival"))
+        with pytest.raises(NotYet):
+            check.judge_reply_price(s, ((v1 + best) / 2, "rival"))
+    assert "where you aim is yours" not in PROSE
+    assert "name the price section 5's models predict" in PROSE
+
+
+def test_a_constant_rival_no_longer_earns_question_2bs_reason(swept_2000):
+    """Seventh review, E1 and W1: where Atlas's proposal beats Borealis, any reason passed, so
+    a constant "rival" (false there by its own definition) earned the point for 44% of
+    learners and "interests" was never required. Now only what the licence does for Atlas
+    passes there, and each other reason is told why, for every one of 2,000 learners."""
+    from course.scenarios.power import reply_reason
+
+    takes = 0
+    for s in swept_2000:
+        shapley = kestrel_shapley(s)
+        right = reply_reason(s)
+        check.judge_reply_reason(s, (max(shapley, s.borealis_value), right))
+        if shapley < s.borealis_value:
+            assert right == "rival"
+            continue
+        takes += 1
+        assert right == "interests"
+        with pytest.raises(NotYet, match="is not true here"):
+            check.judge_reply_reason(s, (shapley, "rival"))
+        with pytest.raises(NotYet, match="only repeats the yardstick"):
+            check.judge_reply_reason(s, (shapley, "fairness"))
+    assert 600 < takes < 1400
+    for constant in ("rival", "interests", "fairness"):
+        refused = 0
+        for s in swept_2000:
+            try:
+                check.judge_reply_reason(s, (max(kestrel_shapley(s), s.borealis_value), constant))
+            except NotYet:
+                refused += 1
+        assert refused > 600, constant
+    assert "any of the three passes" not in PROSE
+
+
+def test_question_7b_sets_a_new_harrow_offer_granite_has_not_seen(swept_2000):
+    """Seventh review, C1: question 5 lets Granite know Harrow's offer, and question 7b said
+    that same offer 'stands as before' but Granite did not know it (and for learners who
+    walked away to Harrow it was already taken). Question 7b, the story and section 7 now
+    speak of a new Harrow offer, a year later, that Granite has not seen."""
+    assert "Harrow's offer stands as before" not in PROSE
+    assert "This time Granite does not know Harrow's offer" not in PROSE
+    part_b = _section(PROSE, "**Part b (1 mark).**", "Write `harrow_move(s)`")
+    assert "Harrow has made Kestrel a new offer" in part_b
+    assert "Granite has not seen this new offer" in part_b
+    using = _section(PROSE, "## 7. Using power", "### Question 7")
+    assert "Granite cannot see Kestrel's options" not in using
+    assert "Granite has not seen Harrow's new offer" in using
+    for s in swept_2000[:300]:
+        story = s.story()
+        assert "Harrow will make Kestrel a new offer like its first" in story
+        assert "Granite will not have seen that offer" in story
+
+
+def test_the_limit_claim_hint_keeps_the_reservation_price_as_defined(swept_2000):
+    """Seventh review, C2: the hint for a claimed limit called Kestrel's equilibrium share
+    'the least Kestrel would accept from Granite', against the module's reservation price
+    (what walking away brings: Harrow's offer). It now names both figures for what they are,
+    for every learner whose statements include the claim."""
+    from course.scenarios.power import tactic_kind
+
+    seen = 0
+    for s in swept_2000:
+        for tactic in s.tactics:
+            if tactic_kind(tactic) != "limit_claim":
+                continue
+            seen += 1
+            fact = check._tactic_fact(s, tactic)
+            assert "the least Kestrel would accept" not in fact
+            assert (
+                f"what Kestrel could get by walking away, Harrow's {s.outside_offer:,.0f}" in fact
+            )
+            assert "equilibrium share" in fact
+    assert seen > 200
+
+
+def test_part_4_is_short_of_work_only_after_this_months_order(swept_2000):
+    """Seventh review, C3: part 4 said Kestrel was short of work while two of question 1's
+    facts give it an order this month and a consortium bid; it now says Kestrel has no work
+    booked once this month's order is done, and that a bid is not yet work."""
+    for s in swept_2000[:300]:
+        story = s.story()
+        assert "once the one order it is finishing this month is done" in story
+        assert "a bid is not yet work" in story
+
+
+def test_the_contested_threat_hint_says_which_offers_it_is_about(swept_2000):
+    """Seventh review, U4: the contested-threat hint read as if Borealis could be sold to at
+    any price; it now says that for any offer from Atlas between Borealis's figure and the
+    demand, selling to Borealis at its figure would leave Kestrel worse off."""
+    from course.scenarios.power import tactic_kind
+
+    seen = 0
+    for s in swept_2000:
+        for tactic in s.tactics:
+            if tactic_kind(tactic) != "borealis_threat" or tactic.amount <= s.borealis_value:
+                continue
+            seen += 1
+            v2, x = f"{s.borealis_value:,.0f}", f"{tactic.amount:,.0f}"
+            hint = check._contested(s, tactic, "bluff")
+            assert f"if Atlas offered anything between {v2} and {x}" in hint
+            assert f"selling to Borealis at {v2} would leave Kestrel worse off" in hint
+            assert "for less than that figure" not in hint
+    assert seen > 100
