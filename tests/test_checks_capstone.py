@@ -31,6 +31,7 @@ from course.scenarios.capstone import (
     signs_letter,
     statement_key,
     statement_kinds,
+    wide_draft_of,
 )
 from tests.notebooks import solution_namespace
 from tests.sweeps import passes
@@ -118,8 +119,8 @@ def test_every_hidden_question_defeats_an_answer_typed_in_from_the_own_case(own,
         assert "every case grading tries" in hint and "hidden-" not in hint
     plans = {
         str(start): answers["concession_plan"](own, start, reservation_of(own))
-        for start in (opening_of(own), draft_of(own))
-    }  # typed in for both starts the visible check tries
+        for start in (opening_of(own), draft_of(own), wide_draft_of(own))
+    }  # typed in for every start the visible check tries
     typed = lambda s, opening, reservation: plans[str(opening)]  # noqa: E731
     assert passes(run("concession_plan", typed))
     hint = miss("concession_plan", typed, hidden=True)
@@ -575,7 +576,7 @@ def test_a_bigger_step_at_a_better_rate_is_named(own):
 def test_the_hidden_plan_starts_later_and_stops_sooner(own, answers):
     """The hidden check also plans from the plan's second package and to a higher
     reservation price: an answer that ignores its arguments fails (visibly too, since the
-    visible check starts from the draft as well)."""
+    visible check starts from the drafts as well)."""
 
     def from_the_course_opening(s, opening, reservation):
         return _plan(s, opening_of(s), reservation_of(s))
@@ -583,7 +584,7 @@ def test_the_hidden_plan_starts_later_and_stops_sooner(own, answers):
     assert "starts with the opening it is given" in miss("concession_plan", from_the_course_opening)
 
     def from_the_opening_unless_drafted(s, opening, reservation):
-        if opening == draft_of(s):
+        if opening in (draft_of(s), wide_draft_of(s)):
             return _plan(s, opening, reservation)
         return _plan(s, opening_of(s), reservation_of(s))
 
@@ -614,6 +615,42 @@ def test_a_plan_from_a_draft_below_the_frontier_first_makes_the_free_trade(own):
     assert "first make the trade that costs you nothing" in hint
     assert f"from {{{', '.join(f'{i}: {level}' for i, level in draft.items())}}}" in hint
     assert passes(run("concession_plan", _plan))
+
+
+def _most_left_for_you(s, opening, reservation):
+    """Rule 1 misread: of the steps that give Marlow more, always the one that leaves you
+    most, free trades included (the cheapest step), instead of the free trade that gives
+    Marlow most."""
+    frontier = frontier_rows(s)
+    plan = [opening]
+    theirs = package_points(opening, s.theirs)
+    while steps := [row for row in frontier if row[2] > theirs and row[1] >= reservation]:
+        package, _, theirs = max(steps, key=lambda row: (row[1], row[2]))
+        plan.append(package)
+    return plan
+
+
+def test_a_free_trade_that_gives_marlow_less_than_another_is_refused(own):
+    """From a draft with only one free trade, taking the step that leaves you most is the
+    rule's step, so that misreading of rule 1 passed the visible and hidden checks for most
+    learners; from the second draft two free trades give Marlow different points, and the
+    check, visible and hidden, says to take the one that gives Marlow most. Over 600
+    learners the misreading fails from the second draft wherever it has one."""
+    hint = miss("concession_plan", _most_left_for_you)
+    assert "gives Marlow most (rule 1)" in hint
+    assert "costs you nothing and gives Marlow most" in miss(
+        "concession_plan", _most_left_for_you, True
+    )
+    section = __import__("tests.test_engine_capstone", fromlist=["section"]).section("q7-text")
+    assert "two colleagues' drafts below the frontier" in section
+    caught = 0
+    for n in range(600):
+        case = course.variant("05_capstone", f"sweep-{n}")
+        draft, floor = wide_draft_of(case), reservation_of(case)
+        with pytest.raises(NotYet, match=r"gives Marlow most \(rule 1\)"):
+            check.judge_plan(case, _most_left_for_you(case, draft, floor), draft, floor)
+        caught += 1
+    assert caught == 600
 
 
 def test_best_trade_follows_the_plan(own):

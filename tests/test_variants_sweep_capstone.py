@@ -329,6 +329,29 @@ def test_q7_the_draft_is_below_the_frontier_and_its_first_step_is_free(drawn):
             assert after[0] < before[0] and after[1] > before[1], s.learner
 
 
+def test_q7_the_wide_draft_has_two_free_trades_that_give_marlow_different_points(drawn):
+    """Q7's rule 1 takes, of the trades that cost you nothing, the one that gives Marlow
+    most. From the first draft there is usually one such trade, so 'the step that leaves
+    you most, free ones included' passed for most learners; the second draft has at least
+    two, giving Marlow different points, and both readings part there
+    (the rule's first step gives Marlow more than the other's). One learner in 2,000 has no
+    such draft (the check then tries the first draft only)."""
+    missing = []
+    for s in drawn:
+        draft = scenario.wide_draft_of(s)
+        if draft is None:
+            missing.append(s.learner)
+            continue
+        start = (package_points(draft, s.yours), package_points(draft, s.theirs))
+        frontier = [row[1:] for row in scenario.frontier_rows(s)]
+        free = {them for you, them in frontier if you >= start[0] and them > start[1]}
+        assert start[0] >= reservation(s) and len(free) >= 2, s.learner
+        rule = scenario.plan_of(s, draft)[1][1:]
+        cheapest = max((row for row in frontier if row[1] > start[1]), key=lambda row: row)
+        assert rule[1] > cheapest[1] and rule[0] >= start[0], s.learner
+    assert missing == ["sweep-1842"]
+
+
 def test_q8_every_decision_comes_up_and_none_sits_on_the_line(drawn):
     """Q8 (review finding 8): the first package of the plan worth Marlow's higher
     reservation price lies within five steps for some learners, further for others, and

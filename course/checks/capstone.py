@@ -49,6 +49,7 @@ from course.scenarios.capstone import (
     signs_letter,
     statement_key,
     statement_kinds,
+    wide_draft_of,
 )
 from course.variants import hidden_learner_where, learner_id, variant
 
@@ -974,9 +975,18 @@ def concession_plan(answer, hidden=False):
         plan = plan_of(own)
         cases.append((own, plan[1][0], reservation_of(own)))
         cases.append((own, plan[0][0], (plan[1][1] + plan[-1][1]) / 2))
-        cases += [(case, draft_of(case), reservation_of(case)) for case in _cases(True)[1:]]
+        cases += [
+            (case, draft, reservation_of(case))
+            for case in _cases(True)[1:]
+            for draft in (draft_of(case), wide_draft_of(case))
+            if draft is not None
+        ]
     else:
-        cases.append((own, draft_of(own), reservation_of(own)))
+        cases += [
+            (own, draft, reservation_of(own))
+            for draft in (draft_of(own), wide_draft_of(own))
+            if draft is not None
+        ]
     for case, opening, floor in cases:
         result = call_learner(answer, case, dict(opening), floor)
         judge_plan(case, result, opening, floor)

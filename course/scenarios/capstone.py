@@ -8,7 +8,8 @@ prescribes an answer worse than the learner's own reservation price is drawn aga
 
 The course's answers to the preparation questions are worked out here too (``batna_of``,
 ``reservation_of``, ``beliefs_of``, ``alternatives_holder``, ``power_holder``,
-``statement_key``, ``opening_of``, ``meso_partners``, ``draft_of``, ``plan_of``): the invariants need them,
+``statement_key``, ``opening_of``, ``meso_partners``, ``draft_of``, ``wide_draft_of``,
+``plan_of``): the invariants need them,
 and the checks (``course.checks.capstone``) judge answers against them.
 """
 
@@ -637,6 +638,28 @@ def draft_of(case):
         and any(f[1] >= row[1] and f[2] > row[2] for f in frontier)
     ]
     return max(drafts, key=lambda row: row[1:])[0] if drafts else None
+
+
+def wide_draft_of(case):
+    """A second colleague's draft below the Pareto frontier, from which several trades
+    cost Tallis nothing and give Marlow different points, so that question 7's rule 1
+    (the free trade that gives Marlow most) differs from taking the free trade that leaves
+    Tallis most: among the packages off the frontier that leave Tallis at least its
+    reservation price, the one with the most distinct Marlow points among its free trades
+    (at least two), then the most profit, then the most points; ``None`` when there is
+    none."""
+    floor = reservation_of(case)
+    frontier = frontier_rows(case)
+    on = {row[1:] for row in frontier}
+    best, most = None, None
+    for row in package_rows(case):
+        if row[1:] in on or row[1] < floor:
+            continue
+        free = {f[2] for f in frontier if f[1] >= row[1] and f[2] > row[2]}
+        key = (len(free), row[1], row[2])
+        if len(free) >= 2 and (most is None or key > most):
+            best, most = row[0], key
+    return best
 
 
 def plan_of(case, opening=None, floor=None):

@@ -714,10 +714,11 @@ check.what_to_say(what_to_say)
 # `all_packages`, `package_points` and `pareto_frontier` (which returns the frontier's
 # points as `(your profit, Marlow's points)` pairs) are imported for you. The check gives
 # your function the right opening and reservation price, so a slip in an earlier
-# question does not cost you here as well. It also starts your function from a
-# colleague's draft below the frontier (one of your packages that another beats for both
-# sides), where the first step must be the free trade of rule 1; the hint shows the draft
-# if that step is wrong. To see your own plan, run
+# question does not cost you here as well. It also starts your function from two
+# colleagues' drafts below the frontier (packages of yours that another beats for both
+# sides), where the first step must be the free trade of rule 1; from the second, several
+# trades cost you nothing and give Marlow different points. The hint shows the draft if
+# that step is wrong. To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 
 
