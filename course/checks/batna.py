@@ -273,6 +273,9 @@ def judge_choose_batna(offers, result):
     name, value = _pair(result, "choose_batna", "(name, value)")
     value = money(value, "the BATNA's value")
     alternatives = alternatives_of(offers)
+    if isinstance(name, str):  # any case and spacing, as question 5's words (review, U4)
+        spelled = {" ".join(n.split()).casefold(): n for n in alternatives}
+        name = spelled.get(" ".join(name.split()).casefold(), name)
     if name not in alternatives:
         raise NotYet(
             f"{name!r} is not one of your alternatives: {', '.join(alternatives)}",
@@ -1164,6 +1167,19 @@ def judge_batna_when(offers, timing, funded, value):
                 "that leaves Lumen out, but the deal still ends it: once its round is settled "
                 "it counts at what it will pay",
                 "it leaves out an alternative the deal ends; once settled it counts at its outcome",
+            ),
+            (  # fresh review, W5: the number alone did not say what was wrong
+                offers.startup_base + (offers.startup_bonus if funded else 0),
+                "that is what Lumen pays "
+                + (
+                    "when its round closes (base and bonus)"
+                    if funded
+                    else "when its round fails (its base alone)"
+                )
+                + ", taken as your BATNA outright; your BATNA is the best of that and your "
+                "other alternatives, Harbor Bank and Freelance",
+                "it takes Lumen's settled outcome as the BATNA without comparing it with the "
+                "other alternatives",
             ),
         ]
     elif timing == "left open":

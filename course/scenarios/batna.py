@@ -671,9 +671,10 @@ def statements_of(offers):
         (
             one(
                 (
-                    "I would rather not say what the lowest salary I would take is. What range "
-                    "do you have in mind for the role?",
-                    "I'd prefer to hear your range for the role before I name any figure.",
+                    "I would rather not say what the lowest salary I would take is. Let me tell "
+                    "you instead what I am asking for the role, and why.",
+                    "I'd prefer to keep my other options to myself. I will put my own figure "
+                    "for the role on the table, with the reason for it.",
                 )
             ),
             "honest",

@@ -181,7 +181,8 @@ check.startup_tree(startup_tree, hidden=True)
 # ### Question 2 (2 marks): which alternative is your BATNA?
 #
 # Write `choose_batna(offers)`. Describe all three alternatives as trees and return the
-# best one as a pair `(name, expected_value)`, with the name spelled as in the scenario:
+# best one as a pair `(name, expected_value)`, with the name spelled as in the scenario
+# (capitals and spaces do not count):
 #
 # - `"Harbor Bank"`: a sure `offers.bank_salary`;
 # - `"Lumen"`: your `startup_tree(offers)` from question 1;
@@ -586,49 +587,21 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # An alternative helps you only if the other side believes in it, and there are honest
 # and dishonest ways to make them. Module 00 draws the wider line between legitimate and
 # illegitimate leverage; this section stays with alternatives. Four kinds of statement
-# are worth telling apart.
+# are worth telling apart. The table gives each one's test, with an example: Harbor Bank
+# has offered you 89,000, and the Northwind job's commute costs you 8,000 a year, so your
+# reservation price for the job as offered is 97,000. The details follow it, in the same
+# order.
+#
+# | label | its test | example |
+# |---|---|---|
+# | honest | every figure is true, and nothing is demanded | "Harbor Bank has offered me 89,000." |
+# | bluff | false about the least you would accept | "I cannot accept less than 100,000." |
+# | misrepresentation | false about a fact the other side will rely on | "Harbor Bank has offered me 95,000." |
+# | warning | a true demand: below its figure you really would take your BATNA | "Unless you pay at least 97,000, I will take Harbor Bank's offer." |
 #
 # - **Honest.** A true fact, told plainly, with nothing demanded: "Harbor Bank has offered
 #   me 89,000, and it spares me the commute." Keeping your reservation price to yourself
 #   is honest too: nobody is owed it.
-# - **Warning.** A demand with a consequence if it is refused, where the consequence is
-#   something you would do anyway: "for the job as offered, with no remote days: unless you
-#   can pay at least 97,000, I will take Harbor Bank's offer" (with Harbor Bank's 89,000
-#   as your BATNA and a commute that costs you 8,000, your reservation price for that job
-#   is 97,000). Schelling (*The Strategy of Conflict*, 1960) set such a statement, which
-#   only tells the other side your own incentives, apart from a threat in the strict
-#   sense: a promise to do, if refused, something you would rather not do, made to deter.
-#   Game theorists call the first kind a *warning*, and so does this module; module 03
-#   uses the same two words, *warning* and *threat*.
-#
-#   A demand says one thing: what you will do if the salary is below its figure. It is a
-#   warning when that is true: the alternative is your real BATNA, and the figure is at
-#   most your reservation price for the package it names (two remote days lower it), so
-#   below the figure you really would take your BATNA. Name a figure above that
-#   reservation price and the demand is false: between the two figures you would in fact
-#   accept. What is false in it is the least you would accept, as in a bluff (below), so
-#   it is a bluff. It also states an intention you do not hold (you would not take your
-#   BATNA between the two figures), and a false statement of intention can be a
-#   misrepresentation in law; module 03 says so too, and this course accepts either label
-#   for such a demand. For your own conduct, read it as a bluff: what is false in it is
-#   your limit, which the Model Rule's comment (below) ordinarily does not count as a
-#   material fact; weigh it as you would any bluff. A demand that names an alternative
-#   you do not have, or inflates one, is plainly a misrepresentation: that part is a
-#   false fact the other side will rely on.
-#
-#   **Why even a true warning costs you.** It corners the other side, and people resist
-#   demands made under pressure; module 03 shows how a threat invites a threat back, and
-#   why a warning, said as a demand, still corners the other side. Its figure is also
-#   heard as more than it says: Northwind may take it as a promise that you will sign if
-#   it pays that figure. A figure below your reservation price invites an offer at
-#   exactly that figure, one you would then refuse (or accept and end up worse off than
-#   with your BATNA). That is a cost of making the demand, not something false in it: the
-#   demand says nothing about what you would do at or above its figure, so it is still a
-#   warning, not a bluff. The only figure you would both carry out and accept is your
-#   reservation price itself, and naming it gives that price away, and with it all the
-#   surplus above it. So telling your BATNA's terms usually serves you better than a
-#   warning; warn only if you mean it, at a figure you would accept, and when the
-#   relationship can bear it.
 # - **Bluff.** A false claim about your own reservation price: "I cannot accept less
 #   than 100,000" when you could. Carr ("Is Business Bluffing Ethical?", *Harvard
 #   Business Review*, 1968) defended it as part of the game, and the comment to the
@@ -649,6 +622,44 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   offer obtained this way can be withdrawn when the truth comes out; in many legal
 #   systems a lie about a material fact that the other side relied on can also be fraud.
 #   The same Model Rule forbids a lawyer to make one.
+# - **Warning.** A demand with a consequence if it is refused, where the consequence is
+#   something you would do anyway: "for the job as offered, with no remote days: unless you
+#   can pay at least 97,000, I will take Harbor Bank's offer" (with Harbor Bank's 89,000
+#   as your BATNA and a commute that costs you 8,000, your reservation price for that job
+#   is 97,000). Schelling (*The Strategy of Conflict*, 1960) set such a statement, which
+#   only tells the other side your own incentives, apart from a threat in the strict
+#   sense: a promise to do, if refused, something you would rather not do, made to deter.
+#   Game theorists call the first kind a *warning*, and so does this module; module 03
+#   uses the same two words, *warning* and *threat*.
+#
+#   A demand says one thing: what you will do if the salary is below its figure. It is a
+#   warning when that is true: the alternative is your real BATNA, and the figure is at
+#   most your reservation price for the package it names (two remote days lower it), so
+#   below the figure you really would take your BATNA. Name a figure above that
+#   reservation price and the demand is false: between the two figures you would in fact
+#   accept. What is false in it is the least you would accept, as in a bluff (above), so
+#   it is a bluff. It also states an intention you do not hold (you would not take your
+#   BATNA between the two figures), and a false statement of intention can be a
+#   misrepresentation in law; module 03 says so too, and this course accepts either label
+#   for such a demand. For your own conduct, read it as a bluff: what is false in it is
+#   your limit, which the Model Rule's comment (above) ordinarily does not count as a
+#   material fact; weigh it as you would any bluff. A demand that names an alternative
+#   you do not have, or inflates one, is plainly a misrepresentation: that part is a
+#   false fact the other side will rely on.
+#
+#   **Why even a true warning costs you.** It corners the other side, and people resist
+#   demands made under pressure; module 03 shows how a threat invites a threat back, and
+#   why a warning, said as a demand, still corners the other side. Its figure is also
+#   heard as more than it says: Northwind may take it as a promise that you will sign if
+#   it pays that figure. A figure below your reservation price invites an offer at
+#   exactly that figure, one you would then refuse (or accept and end up worse off than
+#   with your BATNA). That is a cost of making the demand, not something false in it: the
+#   demand says nothing about what you would do at or above its figure, so it is still a
+#   warning, not a bluff. The only figure you would both carry out and accept is your
+#   reservation price itself, and naming it gives that price away, and with it all the
+#   surplus above it. So telling your BATNA's terms usually serves you better than a
+#   warning; warn only if you mean it, at a figure you would accept, and when the
+#   relationship can bear it.
 #
 # To label a statement, ask three things in turn. Is every figure in it true of your
 # scenario (for a demand: would you carry out its consequence below its figure, given
@@ -661,10 +672,15 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # Mention it when what it shows beats what the other side expects you to settle for, its
 # estimate of your reservation price: then it raises that estimate, and with it what they
 # must offer. Keep a weak one private: naming it would show that you could be had for
-# less than they were ready to pay. Module 03 gives the same advice. In real talks you
-# must guess that estimate (an employer forms it from what it knows of your current pay
-# and your options). Your scenario fixes it for you: take the midpoint of Northwind's pay
-# band, on its careers page, as what Northwind expects you to settle for. That is an
+# less than they were ready to pay. Module 03 gives the same advice. Keeping it private
+# is not the same as letting the other side open: here you know Northwind's reservation
+# price from the agency's published rate and fee, and opening first pays when you know
+# the range that well (modules 01 and 04). So the statement that keeps your position
+# private leads on to your own opening, grounded in that fact. In real talks you must
+# guess what the other side expects you to settle for (an employer forms that estimate
+# from what it knows of your current pay and your options). Your scenario fixes it for
+# you: take the midpoint of Northwind's pay band, on its careers page, as what Northwind
+# expects you to settle for. That is an
 # assumption of this case, not a rule: a band's midpoint says more about the employer's
 # pay structure than about you.
 #
