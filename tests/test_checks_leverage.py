@@ -234,6 +234,20 @@ def test_information_weighed_least_passes_where_one_dependence_decides(
     assert check.judge_audit(own, audit)
 
 
+def test_section_1s_worked_nash_split_is_module_02s():
+    """Section 1 gave the half-unit rule with no example a newcomer could follow (U1): its
+    example now divides 100 with disagreement points of 20 and 40, and raises the first to
+    30; module 02's Nash split gives the numbers the text states."""
+    from course.models.batna import nash_split
+
+    text = " ".join(_cell("what-teaching").split())
+    assert "With 100 to divide and disagreement points of 20 and 40" in text
+    assert "the surplus is 40 and the split 40 and 60" in text
+    assert "raise the first to 30 and it gets 45, five more for ten" in text
+    assert nash_split(100, 20, 40) == pytest.approx((40, 60))
+    assert nash_split(100, 30, 40)[0] == pytest.approx(45)
+
+
 def test_a_disagreement_point_worth_a_unit_more_adds_half_a_unit():
     """Seventh review, E2: what the text now says of the tenant, checked on module 02's Nash
     split: a unit lower old rent (a disagreement point worth a unit more) adds half a unit."""
@@ -1250,6 +1264,13 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # from the start (C1), in section 5 and in question 4c's model answer
         ("shift-teaching", "knew from the story itself", "the refusal itself told"),
         ("spend-judgement", "I knew from the story that", "cannot be extended"),
+        # U2: the half-unit rule is the symmetric Nash split's; U3: a rating rises by rating
+        # points; U4: where the reading time goes
+        ("what-teaching", "in its symmetric form: both sides equally placed", None),
+        ("audit-limits", "in the symmetric Nash split", None),
+        ("build-teaching", "adds 1 rating point.", "adds 1. And"),
+        ("intro", "a rating rises by **rating points**", None),
+        ("intro", "allow about 45 minutes to read them", None),
     ],
 )
 def test_the_notebook_says_what_the_review_found_true(grade_id, present, absent):
@@ -1617,7 +1638,7 @@ def test_question_3c_has_a_case_where_the_top_of_the_scale_decides():
             check.judge_reach(case, target, [by_source["alternatives"]])
 
 
-def test_fix3_power_on_top_is_accepted_where_the_facts_support_it(own):
+def test_power_on_top_is_accepted_where_the_facts_support_it(own):
     """Fix 3, E1-E3: the salary story's dependence (Northwind cannot fill the post; you
     are hard to replace) and the supplier's patent may weigh most through power, as the
     pair convention of section 2 allows; both rules were rejected for every salary and

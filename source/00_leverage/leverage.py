@@ -32,9 +32,11 @@
 # reading, an interactive audit, seven answers in Python (three of them short programs
 # with a loop), and four pieces of writing. If loops are new to you, allow up to an hour
 # for question 3c alone. It can be done in two sittings: sections 1 to 3, then 4 to 8.
+# Sections 2 and 3 are dense: allow about 45 minutes to read them with care.
 # What a question earns is counted in **marks** (the feedback under each check says, for
 # example, "1.5 of 2 marks"); everywhere else in this module, **points** are units of the
-# 0 to 10 leverage scale.
+# 0 to 10 leverage scale: a rating rises by **rating points**, and a weighted leverage or a
+# balance is in points of that scale after weighting.
 # Run the cells from top to bottom.
 # Cells that say `YOUR CODE HERE` are yours; the cells after them check your answer and
 # say what to fix. Every learner gets their own case, so your answers are yours alone.
@@ -106,19 +108,26 @@ scenario
 # is one of the three sources below, and module 02 is about it.
 #
 # Modules 02 and 03 refine this with two kinds of alternative, after Binmore, Rubinstein
-# and Wolinsky (1986) and Binmore, Shaked and Sutton (1989). Take a tenant renewing a
-# lease on a rolling tenancy, which carries on at the old rent until a new one is agreed.
-# A flat they could move to is an *outside option*: they get it only by choosing to walk
-# out. It counts only when it beats what they would get at the table, and then fully:
-# they get exactly its value, so each unit the flat is worth more to them adds a whole
-# unit to their share. The old rent they keep paying while the talks drag on, or what each
-# side is left with if the talks break down for reasons neither side controls, is a
-# *disagreement point*. It always counts, though only by half: in the Nash split, module
-# 02's rule for sharing what a deal adds over a breakdown, each unit the disagreement
-# point is worth more to a side raises that side's share by half a unit, as long as a
-# deal is still worth more to both sides than a breakdown. For the tenant, the
-# disagreement point is worth more the *lower* the old rent: each unit lower raises the
-# tenant's share by half a unit, and each unit higher lowers it by half.
+# and Wolinsky (1986) and Binmore, Shaked and Sutton (1989). Here is only the gist; those
+# modules show why it holds. Take a tenant renewing a lease on a rolling tenancy, which
+# carries on at the old rent until a new one is agreed. What a new lease is worth to both
+# sides together, over what each would have without it, is the *surplus* they share.
+#
+# - A flat they could move to is an *outside option*: they get it only by choosing to walk
+#   out. It counts only when it beats what they would get at the table, and then fully:
+#   they get exactly its value, so each unit the flat is worth more to them adds a whole
+#   unit to their share.
+# - The old rent they keep paying while the talks drag on, or what each side is left with
+#   if the talks break down for reasons neither side controls, is a *disagreement point*.
+#   It always counts, though only by half. In the Nash split, module 02's rule for sharing
+#   the surplus (in its symmetric form: both sides equally placed, each caring only about
+#   amounts), each side gets its disagreement point plus half of the surplus. With 100 to
+#   divide and disagreement points of 20 and 40, the surplus is 40 and the split 40 and 60;
+#   raise the first to 30 and it gets 45, five more for ten. So each unit a side's
+#   disagreement point is worth more raises its share by half a unit, as long as a deal is
+#   still worth more to both sides than a breakdown. For the tenant, the disagreement point
+#   is worth more the *lower* the old rent: each unit lower raises the tenant's share by
+#   half a unit, and each unit higher lowers it by half.
 #
 # Most BATNAs, such as a flat to move to or a second job offer, are reached by walking
 # out, so they are outside options. Module 02 puts the BATNAs at the disagreement point of
@@ -332,8 +341,8 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   one above it counts fully, a unit of your share for each unit it rises. A
 #   disagreement point, what you are left with when the talks break down for reasons
 #   neither side controls, always counts, though only by half: half a unit of your share
-#   for each unit it rises, while a deal still beats a breakdown for both (module 02). The
-#   audit's ratings draw neither line.
+#   for each unit it rises, in the symmetric Nash split, while a deal still beats a
+#   breakdown for both (module 02). The audit's ratings draw neither line.
 # - **Its weights are your judgement of this case,** one set for both sides, and its
 #   ratings are judgements too. Change them and the balance changes.
 # - **Its balance is not a prediction** of a price or of who will prevail. Its use is to
@@ -441,10 +450,10 @@ LeverageAudit(without_news_of=scenario)
 # $$\text{expected gain} = \text{chance} \times \text{weight of the source} \times \text{rise of the rating (up to 10)}.$$
 #
 # Three things keep the obvious choice from being the right one. A step on a source with a
-# small weight adds little, however large it is. A rating cannot pass 10, so a step of 3
-# on a rating of 9 adds 1. And a step that will probably not come through is worth its
-# chance times what it would add. The steps in your scenario each raise a different
-# source, so the gains of a plan add up.
+# small weight adds little, however large it is. A rating cannot pass 10, so a step of 3 on
+# a rating of 9 adds 1 rating point. And a step that will probably not come through is
+# worth its chance times what it would add. The steps in your scenario each raise a
+# different source, so the gains of a plan add up.
 #
 # The rule rests on two assumptions. It takes what you care about to be the *average*
 # gain in points, so a sure small step and a long shot with the same average count the
