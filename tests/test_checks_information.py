@@ -1121,7 +1121,9 @@ def test_wrong_labels_are_counted_not_named_and_the_distinction_is_said(learner,
 def test_a_bluff_taken_for_a_misrepresentation_is_told_the_distinction(monkeypatch):
     def bluffs(sale):
         return [
-            m.key for m in reference.moves_of(sale) if m.key in sale.tactics and m.label == "bluff"
+            m.key
+            for m in reference.moves_of(sale)
+            if m.key in sale.tactics and m.label == "bluff" and m.key not in check.ALSO_RIGHT
         ]
 
     sale = as_learner(monkeypatch, learner_where(bluffs))
@@ -1161,12 +1163,13 @@ def test_the_labels_are_module_00s_and_the_bluff_is_a_bluff(learner):
 
 
 def test_every_learner_judges_a_true_alternative_said_two_ways():
-    """The true rival mentioned calmly (a tactic) and said as an ultimatum (a disclosure);
-    the other disclosures vary (the fourth review, W2), a strength among them for most."""
+    """The true rival mentioned calmly and said as an ultimatum with a made-up Friday (both
+    tactics); the disclosures vary (the fourth review, W2), a strength among them for
+    most."""
     strength = 0
     for n in range(50):
         sale = variant("01_information", f"learner-{n}")
-        assert "true-rival" in sale.tactics and "rival-ultimatum" in sale.disclosures
+        assert "true-rival" in sale.tactics and "rival-ultimatum" in sale.tactics
         strength += "fast-delivery" in sale.disclosures
     assert 0 < strength < 50
 
@@ -1661,30 +1664,36 @@ def test_the_quick_delivery_disclosure_claims_no_need_the_learner_may_not_know()
     assert "running soon" not in move.why and "any buyer replacing a line" in move.why
 
 
-def test_a_true_alternative_said_as_an_ultimatum_is_kept_back(monkeypatch):
-    """The professor's second review, finding 8: section 6's 'mention alternatives without
-    threats' is practised. Every learner judges the true rival twice: mentioned calmly (a
-    legitimate tactic) and as an ultimatum (not to be said that way); labelling the
-    ultimatum 'share' costs the point and the hint names the threat as the distinction."""
+def test_an_ultimatum_you_would_not_carry_out_is_a_bluff(monkeypatch):
+    """Section 6's 'mention alternatives without threats' is practised on the true rival,
+    mentioned calmly (legitimate) and as an ultimatum whose Friday is made up. That
+    ultimatum states an intention you do not hold (you would hold the slot until the end
+    of the month), so modules 00 and 02 read it as a bluff, and a misrepresentation is
+    accepted too; it was a disclosure to 'keep', merely unwise (a fresh review, C1).
+    'legitimate' costs the point, and the hint names intention as what tells them apart."""
     for n in range(50):
         sale = variant("01_information", f"learner-{n}")
-        assert "rival-ultimatum" in sale.disclosures and "true-rival" in sale.tactics
+        assert {"rival-ultimatum", "true-rival"} <= set(sale.tactics)
+        assert "rival-ultimatum" not in sale.disclosures
     sale = as_learner(monkeypatch, "learner-0")
     right = reference.fair_play(sale)
-    assert right["rival-ultimatum"] == "keep" and right["true-rival"] == "legitimate"
-    said = parts(check.fair_play(lambda s: {**right, "rival-ultimatum": "share"}))
-    assert said["what to tell Osprey"][0] == 0
-    assert "corners it with a threat" in said["what to tell Osprey"][1]
+    assert right["rival-ultimatum"] == "bluff" and right["true-rival"] == "legitimate"
+    also = check.fair_play(lambda s: {**right, "rival-ultimatum": "misrepresentation"})
+    assert also.earned == 2
+    said = parts(check.fair_play(lambda s: {**right, "rival-ultimatum": "legitimate"}))
+    assert said["fair and foul means"][0] == 0
+    assert "what you intend to do" in said["fair and foul means"][1]
 
 
 def test_the_ultimatum_states_no_offer_that_was_not_made():
     """The third review, E2: 'match the other firm's quote or we sell to them' claimed a
     competing offer from a firm that had only asked for a quote, a misrepresentation, yet
-    was explained as 'the alternative is true'. The threat now claims nothing untrue."""
-    move = next(m for m in reference.DISCLOSURES if m.key == "rival-ultimatum")
+    was explained as 'the alternative is true'. The ultimatum now claims no untrue fact
+    about the other firm: what is untrue in it is your own intention."""
+    move = next(m for m in reference.TACTICS if m.key == "rival-ultimatum")
     assert "asked us for a quote" in move.text and "really did" in move.text
     assert "match the other firm's quote" not in move.text and "sell to them" not in move.text
-    assert move.label == reference.KEEP and "claims no offer that was not made" in move.why
+    assert move.label == reference.BLUFF and "request is true" in move.why
 
 
 def test_the_rival_quote_is_news_osprey_did_not_choose_to_show():
@@ -1975,12 +1984,12 @@ def test_a_pretext_call_may_be_labelled_illegitimate_or_misrepresentation(monkey
 
 def test_the_ultimatums_friday_is_said_to_be_made_up():
     """Fifth review U4: the ultimatum's Friday release of the build slot was never said to
-    be real or invented, while `final-deadline` (share) gives the slot's real end; 522 of
-    1,000 learners see both. The ultimatum now says its Friday is a date picked to press
-    Osprey, so keep and share do not clash."""
-    (move,) = [m for m in reference.DISCLOSURES if m.key == "rival-ultimatum"]
+    be real or invented, while `final-deadline` (share) gives the slot's real end. The
+    ultimatum says its Friday is a date picked to press Osprey and that the slot is really
+    held until the end of the month, as `final-deadline` says."""
+    (move,) = [m for m in reference.TACTICS if m.key == "rival-ultimatum"]
     assert "the Friday is a date you picked to press Osprey" in move.text
-    assert "made-up deadline" in move.why and move.label == reference.KEEP
+    assert "until the end of the month" in move.text and move.label == reference.BLUFF
 
 
 @pytest.mark.parametrize("hidden", [False, True])

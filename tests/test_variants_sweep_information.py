@@ -303,9 +303,9 @@ def test_information_is_worth_a_decision(sales):
 
 
 def test_the_moves_to_judge_cover_every_label(sales):
-    """Question 9: five disclosures (some to share, some to keep, always the true
-    alternative said as an ultimatum) and five tactics with each of module 00's four kinds
-    (always a true alternative mentioned without a threat), all from this case's lists.
+    """Question 9: five disclosures (some to share, some to keep) and five tactics with
+    each of module 00's four kinds (always a true alternative mentioned without a threat,
+    and the same said as an ultimatum you would not carry out), all from this case's lists.
     The fourth review, W2: three disclosures, two of them the same for everyone, left one
     free item to settle by a rerun; now the others vary, and the final deadline that binds
     both (section 6, Moore) and a weak alternative are among them."""
@@ -313,10 +313,9 @@ def test_the_moves_to_judge_cover_every_label(sales):
     seen, combos = set(), set()
     for sale in sales:
         assert len(sale.disclosures) == 5 and len(sale.tactics) == 5
-        assert "rival-ultimatum" in sale.disclosures
         seen.update(sale.disclosures)
         combos.add(sale.disclosures)
-        assert "true-rival" in sale.tactics
+        assert "true-rival" in sale.tactics and "rival-ultimatum" in sale.tactics
         assert {keys[k] for k in sale.disclosures} == {"share", "keep"}
         assert {keys[k] for k in sale.tactics} == {
             "legitimate",
@@ -549,11 +548,10 @@ LABELS = {
         "empty-order-book",
         "what-you-know",
         "friday-deadline",
-        "rival-ultimatum",
         "weak-alternative",
     },
     "legitimate": {"annual-report", "ask-timing", "price-survey", "true-rival"},
-    "bluff": {"hard-for-us", "fair-price"},
+    "bluff": {"hard-for-us", "fair-price", "rival-ultimatum"},
     "misrepresentation": {"invented-rival", "steel-costs", "hidden-fault"},
     "illegitimate source": {"ex-manager", "pretext-call", "gift-engineer"},
 }
@@ -1208,10 +1206,25 @@ def test_a_band_opening_is_said_to_tilt_down_unlike_the_worked_example(sales):
 
 def test_the_summary_treats_an_ultimatum_as_unwise_not_unethical():
     """The review's C3: the summary's "without threats" read as an ethical rule, while
-    module 00 calls a threat you would carry out legitimate though often unwise."""
+    module 00 calls a true warning legitimate though often unwise."""
     words = notebook_words("summary")
     assert "without threats" not in words
-    assert "calmly rather than as an ultimatum" in words and "module 00" in words
+    assert "calmly rather than as an ultimatum" in words and "modules 00 and 02" in words
+
+
+def test_a_demand_tied_to_what_you_would_do_anyway_is_a_warning():
+    """A fresh review, C2: the summary said 'a threat you would carry out ... is
+    legitimate', blurring Schelling's two words that modules 00, 02 and 03 keep apart: a
+    demand tied to what you would do anyway is a warning, legitimate when true; a threat
+    you would not carry out is a bluff about your intention."""
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "source" / MODULE / "information.py").read_text()
+    words = " ".join(line.removeprefix("#").strip() for line in text.splitlines())
+    assert "threat you would carry out" not in words
+    assert "a true warning, tied to what you would do anyway" in notebook_words("summary")
+    assert "is a *warning*, in the words of modules 02 and 03" in words
+    assert "a threat you would not carry out" in words
 
 
 def test_your_own_reservation_price_is_named_as_your_cost():

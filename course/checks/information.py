@@ -1487,7 +1487,12 @@ SAME_LABEL = {"illegitimate source": "illegitimate"}
 #: Moves on the line between two kinds, with the other label accepted too: a lie told to get
 #: information is a means that is not yours and a false statement the person asked relies
 #: on, and module 00 accepts either label for it.
-ALSO_RIGHT = {"pretext-call": frozenset({reference.MISREPRESENTATION})}
+ALSO_RIGHT = {
+    "pretext-call": frozenset({reference.MISREPRESENTATION}),
+    # a threat you would not carry out misstates your own intention: a bluff, and a stated
+    # intention you do not hold can be a misrepresentation in law (modules 02 and 03)
+    "rival-ultimatum": frozenset({reference.MISREPRESENTATION}),
+}
 
 #: Question 9's labels for ways to learn or persuade: module 00's four kinds of move.
 TACTIC_LABELS = (
@@ -1500,22 +1505,23 @@ TACTIC_LABELS = (
 DISTINCTIONS = {
     frozenset({reference.SHARE, reference.KEEP}): "ask whether saying it helps Osprey find a "
     "trade that helps you both, or makes waiting cost Osprey as much as you; or whether it "
-    "shows Osprey how little you would take or that only you lose by waiting, or corners it "
-    "with a threat where a calm mention would inform",
+    "shows Osprey how little you would take or that only you lose by waiting",
     frozenset({reference.LEGITIMATE, reference.BLUFF}): "ask whether anything untrue is said "
-    "about your own reservation price, what you would settle for, or your own estimate of "
-    "what the machine is worth",
+    "about your own reservation price, what you would settle for, what you intend to do, or "
+    "your own estimate of what the machine is worth",
     frozenset({reference.LEGITIMATE, reference.MISREPRESENTATION}): "ask whether anything "
     "untrue is said about a fact Osprey relies on",
     frozenset({reference.LEGITIMATE, reference.ILLEGITIMATE}): "ask whether the information "
     "was yours to have: published or told freely, or taken from someone bound to keep it, "
     "by a pretence, or through pressure on someone's office",
     frozenset({reference.BLUFF, reference.MISREPRESENTATION}): "ask whether the untrue part "
-    "is about your own reservation price, what you would settle for, or your own estimate of "
-    "what the machine is worth, or about a fact Osprey relies on (an offer, a cost, a defect)",
+    "is about your own reservation price, what you would settle for, what you intend to do, "
+    "or your own estimate of what the machine is worth, or about a fact Osprey relies on (an "
+    "offer, a cost, a defect)",
     frozenset({reference.BLUFF, reference.ILLEGITIMATE}): "ask whether the move is an untrue "
-    "claim about your own reservation price, what you would settle for, or your own estimate "
-    "of what the machine is worth, or a way of getting what was not yours to have",
+    "claim about your own reservation price, what you would settle for, what you intend to "
+    "do, or your own estimate of what the machine is worth, or a way of getting what was not "
+    "yours to have",
     frozenset({reference.MISREPRESENTATION, reference.ILLEGITIMATE}): "ask whether the move "
     "states a false fact, or gets information that was not yours to have",
 }

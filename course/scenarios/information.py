@@ -187,18 +187,6 @@ DISCLOSURES = (
         "the need with terms instead (a delivery date)",
     ),
     Move(
-        "rival-ultimatum",
-        "'sign by Friday or we stop holding your build slot: another food firm asked us for "
-        "a quote last week'. That firm really did ask; the Friday is a date you picked to "
-        "press Osprey, not the day your slot is really given away",
-        KEEP,
-        "the other firm's request is true and claims no offer that was not made, but the "
-        "date is one you chose for pressure, and said as an "
-        "ultimatum it dares Osprey to test whether "
-        "you mean it and leaves it no way to agree without losing face; the same fact said "
-        "calmly, without a made-up deadline or a threat, informs (section 6)",
-    ),
-    Move(
         "friday-deadline",
         "that you need the contract signed by Friday to pay a supplier",
         KEEP,
@@ -249,6 +237,21 @@ TACTICS = (
         "mentioning, calmly, that another food firm asked you for a quote last week (it did)",
         LEGITIMATE,
         "it is true, it is yours to mention, and it is said without a threat",
+    ),
+    Move(
+        "rival-ultimatum",
+        "telling Osprey 'sign by Friday or we stop holding your build slot: another food "
+        "firm asked us for a quote last week'. That firm really did ask, but you would in "
+        "fact hold the slot for Osprey until the end of the month: the Friday is a date you "
+        "picked to press Osprey",
+        BLUFF,
+        "the other firm's request is true, but the consequence is not: you would not give "
+        "the slot away on Friday. A threat you would not carry out misstates your own "
+        "intention, as a claim about what you would settle for misstates your limit; a "
+        "stated intention you do not hold can also be a false statement in law (Edgington "
+        "v Fitzmaurice, 1885), so either reading is accepted. Osprey may test it, and when "
+        "Friday passes your word is worth less. Said calmly and truly (the other firm's "
+        "request, the slot's real end of month) the same facts inform (section 6)",
     ),
     Move(
         "hard-for-us",
@@ -823,12 +826,14 @@ def _with_words(rng, sale, direction):
 def _moves(rng):
     """Question 9's moves to judge: five tactics, one of each of module 00's kinds and
     always a true alternative mentioned calmly, then five disclosures, both labels among
-    them and always that alternative said as an ultimatum (the fourth review's W2: three
-    disclosures, two of them the same for everyone, could be settled by one rerun)."""
+    them (the fourth review's W2: three disclosures, two of them the same for everyone,
+    could be settled by one rerun). The same true alternative said as an ultimatum whose
+    Friday is made up is always a tactic: a threat you would not carry out is a bluff, as
+    modules 00 and 02 read it (it was a disclosure to 'keep', a fresh review's C1)."""
     rng.random()  # the draw the three disclosures once used, so each learner keeps its tactics
-    tactics = _some(rng, TACTICS, 5, always=("true-rival",))
+    tactics = _some(rng, TACTICS, 5, always=("true-rival", "rival-ultimatum"))
     return {
-        "disclosures": _some(rng, DISCLOSURES, DISCLOSURE_COUNT, always=("rival-ultimatum",)),
+        "disclosures": _some(rng, DISCLOSURES, DISCLOSURE_COUNT),
         "tactics": tactics,
     }
 

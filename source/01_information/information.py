@@ -1084,9 +1084,13 @@ check.report_decision(report_decision, hidden=True)
 # - **Mention alternatives lightly, and only true ones.** Mention one only when it beats
 #   what the other side expects you to settle for; keep a weak one private, since naming
 #   it shows you could be had for less (module 02). If it is true, "we are also
-#   talking with two other buyers" informs without threatening. An ultimatum invites a
-#   test of whether you mean it; a calm remark makes your reservation price believable
-#   without forcing anyone to lose face.
+#   talking with two other buyers" informs without threatening. A demand tied to what you
+#   would do anyway ("sign by the end of the month, when the slot goes to the next order")
+#   is a *warning*, in the words of modules 02 and 03: legitimate when true, though said
+#   as an ultimatum it still invites a test and leaves the other side no way to agree
+#   without losing face. A demand tied to something you would not in fact do (a made-up
+#   Friday) is a *threat you would not carry out*: a bluff about your own intention. A
+#   calm remark makes your reservation price believable without either.
 # - **Watch your concession pattern.** Big, quick concessions tell the other side there
 #   is more to come. Smaller steps say you are near the end of what you will give, whether
 #   that end is your reservation price or, as module 04 plans, a target above it.
@@ -1125,9 +1129,13 @@ check.report_decision(report_decision, hidden=True)
 #   v. Hanover-Elm Building Corp.*, 1952). Shell (*Bargaining for Advantage*, 1999) and
 #   Lewicki, Saunders and Barry (in the ethics chapter of their textbook *Negotiation*)
 #   draw the line in the same place: tactics that deceive about facts fall outside it.
-#   (Lewicki, Saunders and Barry use "bluffing" more widely, for insincere threats and
-#   promises too; here, as in module 00, a bluff is an untrue claim about your own
-#   reservation price or your own estimate of value.)
+#   (Lewicki, Saunders and Barry use "bluffing" more widely, for insincere promises too;
+#   here, as in modules 00 and 02, a bluff is an untrue claim about your own reservation
+#   price, your own estimate of value, or what you intend to do, such as a threat you
+#   would not carry out. A stated intention you do not hold can also be a
+#   misrepresentation in law, since the state of your mind is a fact (*Edgington v
+#   Fitzmaurice*, 1885), so for such a threat this course accepts either label, as
+#   modules 02 and 03 do.)
 # - **An illegitimate source taints even true information.** Public filings, the trade
 #   press, market surveys and your own questions are fair. Confidential information bought
 #   from someone bound to keep it, information obtained by pretending to be someone else
@@ -1148,15 +1156,17 @@ check.report_decision(report_decision, hidden=True)
 # to return a dict from every one of those keys to a label:
 #
 # - for each of `sale.disclosures`: `"share"` (it helps you to say it, in those words) or
-#   `"keep"` (keep it to yourself, or at least do not say it that way);
+#   `"keep"` (keep it to yourself);
 # - for each of `sale.tactics`, module 00's four kinds: `"legitimate"`, `"bluff"` (an
-#   untrue claim about your own reservation price, what you would settle for, or your
-#   estimate of what something is worth),
+#   untrue claim about your own reservation price, what you would settle for, what you
+#   intend to do, or your estimate of what something is worth),
 #   `"misrepresentation"` (an untrue statement of a fact the other side relies on) or
 #   `"illegitimate"` (a source or a means that is not yours to use). A lie told to obtain
 #   information that is not yours sits on the line between two kinds: the means is not
 #   yours to use, and the person asked relies on the lie, so both `"illegitimate"` and
-#   `"misrepresentation"` are right for it, as in module 00.
+#   `"misrepresentation"` are right for it, as in module 00. A threat you would not carry
+#   out sits on another line, between a bluff and a misrepresentation (section 6), and
+#   both labels are right for it too.
 #
 # One mark for each list. A dict written out by hand is fine, such as
 # `return {"some-key": "some label", ...}`. The check counts your wrong labels without
@@ -1176,13 +1186,13 @@ def fair_play(sale):
         "empty-order-book": "keep",
         "what-you-know": "keep",
         "friday-deadline": "keep",
-        "rival-ultimatum": "keep",
         "final-deadline": "share",
         "weak-alternative": "keep",
         "annual-report": "legitimate",
         "ask-timing": "legitimate",
         "price-survey": "legitimate",
         "true-rival": "legitimate",
+        "rival-ultimatum": "bluff",
         "hard-for-us": "bluff",
         "fair-price": "bluff",
         "invented-rival": "misrepresentation",
@@ -1247,8 +1257,9 @@ check.fair_play(fair_play)
 # - A first offer is information and an anchor: read the information, then focus on
 #   their alternatives and reservation price and on your own target.
 # - Share interests, guard your reservation price and any deadline only you pay for,
-#   mention only true alternatives, and calmly rather than as an ultimatum (a threat you
-#   would carry out, with leverage that is yours, is legitimate but usually unwise:
-#   module 00). A bluff about your own
-#   reservation price is tolerated but contested and costs credibility when called; lying
-#   about facts, or learning through an illegitimate source, is out of bounds.
+#   mention only true alternatives, and calmly rather than as an ultimatum (a true
+#   warning, tied to what you would do anyway, is legitimate but usually unwise said that
+#   way: modules 00 and 02). A bluff about your own reservation price or intention (a
+#   threat you would not carry out) is tolerated but contested and costs credibility when
+#   called; lying about facts, or learning through an illegitimate source, is out of
+#   bounds.
