@@ -90,8 +90,8 @@ MODULES = (
         (
             "power_sources",
             "licence_floor",
-            "licence_reply",
             "votes_needed",
+            "licence_reply",
             "rig_prices",
             "signing_terms",
             "granite_reply",

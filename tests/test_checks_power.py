@@ -232,7 +232,7 @@ def test_a_whole_float_or_a_numpy_integer_counts_as_a_whole_number(answers, caps
     assert full_marks(check.votes_needed(lambda s: np.int64(answers["votes_needed"](s))), capsys)
 
 
-# --- question 4 ---------------------------------------------------------------------------------
+# --- question 5 ---------------------------------------------------------------------------------
 
 
 REPLY_CASES = {
@@ -290,7 +290,7 @@ def test_a_reply_may_be_written_in_any_case_and_with_an_underscore_or_a_hyphen(a
 
 
 def test_kestrel_in_the_proposers_seat_fails_the_hidden_check(learner):
-    """The mistake question 4 exists for: Kestrel's share computed as if it proposed first."""
+    """The mistake question 5 exists for: Kestrel's share computed as if it proposed first."""
 
     def proposers_seat(s):
         table = s.contract_value * bargaining_split(s.delta_you, s.delta_them)[0]
@@ -301,7 +301,7 @@ def test_kestrel_in_the_proposers_seat_fails_the_hidden_check(learner):
     assert "every case grading tries" in miss(check.granite_reply, proposers_seat, True)
 
 
-# --- question 5 ---------------------------------------------------------------------------------
+# --- question 7 ---------------------------------------------------------------------------------
 
 
 def test_a_lever_that_adds_nothing_is_explained_and_the_best_never_named(learner):
@@ -327,7 +327,7 @@ def test_a_lever_that_adds_nothing_is_explained_and_the_best_never_named(learner
 
 @pytest.mark.parametrize("shortcut", ["harrow_raw", "loan_without_harrow", "both"])
 def test_the_shortcut_levers_fail_the_hidden_check(learner, shortcut):
-    """Question 5's mistakes: Harrow's raw rise taken for its gain, the loan's gain counted
+    """Question 7's mistakes: Harrow's raw rise taken for its gain, the loan's gain counted
     where Harrow already binds."""
 
     def naive(s):
@@ -341,7 +341,7 @@ def test_the_shortcut_levers_fail_the_hidden_check(learner, shortcut):
     assert "every case grading tries" in miss(check.best_lever, naive, True)
 
 
-# --- question 6 ---------------------------------------------------------------------------------
+# --- question 8 ---------------------------------------------------------------------------------
 
 
 def test_each_statement_scores_half_a_point_and_a_wrong_label_is_explained(learner):
@@ -754,7 +754,7 @@ def test_the_power_sources_check_scores_each_fact_and_explains_shapes(learner):
 
 
 def test_a_strong_harrow_is_mentioned_once_granite_can_believe_it(learner):
-    """Question 7b's judgement varies with the case (review, finding 9): a strong Harrow in a
+    """Question 9b's judgement varies with the case (review, finding 9): a strong Harrow in a
     signed letter is mentioned, one made only by telephone is confirmed in writing first,
     and each wrong move is told why in the case's terms."""
     seen = set()
@@ -779,7 +779,7 @@ def test_a_strong_harrow_is_mentioned_once_granite_can_believe_it(learner):
 
 
 def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
-    """Question 2b (review, finding 6): a price from what Kestrel is offered or could get up
+    """Question 4 (review, finding 6): a price from what Kestrel is offered or could get up
     to, not including, Atlas's value; a rival named only when it beats Atlas's proposal; the
     Shapley value never the grounds for asking more; each wrong part told why, with the
     case's numbers. Review 3, E7: the proposal rounded down to the hundred is taking it, not
@@ -834,7 +834,7 @@ def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
     assert seen == {"rival", "interests"} and took > 3
 
 
-def test_question_2a_cannot_be_passed_without_the_shapley_value(learner):
+def test_question_2_cannot_be_passed_without_the_shapley_value(learner):
     """Borealis's value can lie between half of Atlas's and the Shapley value, so reading
     'the proposal beats Borealis' as 'v2 < v1/2' fails the hidden check (professor's review
     2, finding 5: the draws left no value between 0.5 and 0.6 of Atlas's)."""
@@ -846,7 +846,7 @@ def test_question_2a_cannot_be_passed_without_the_shapley_value(learner):
     assert [o.passed for o in outcome.outcomes] == [True, False]
 
 
-def test_question_2a_fails_the_three_player_formula_set_against_the_best_rival(learner, capsys):
+def test_question_2_fails_the_three_player_formula_set_against_the_best_rival(learner, capsys):
     """Section 2's formula for three players, (3 v1 + v2) / 6, set against the best rival
     with Corvid, gave the right verdict for every drawn learner (no floor falls between it
     and the value with Corvid); the worked case, visible and hidden, tells it so."""
@@ -904,8 +904,8 @@ def test_authority_is_a_role_and_every_authority_fact_is_one():
 
 
 def test_hints_explain_without_naming_the_move_to_make(learner):
-    """Weak exercises 6: question 5's general hint for rejecting ended ': walk away', and
-    question 7b's hints for the two ways of mentioning Harrow pointed at the other one."""
+    """Weak exercises 6: question 7's general hint for rejecting ended ': walk away', and
+    question 9b's hints for the two ways of mentioning Harrow pointed at the other one."""
     from course.scenarios.power import harrow_move
 
     seen = set()
@@ -952,10 +952,10 @@ def test_warning_and_threat_words_in_the_hints():
     assert warned and threatened
 
 
-def test_question_4b_accepts_a_rounded_price_and_one_from_discount_factors():
+def test_question_6_accepts_a_rounded_price_and_one_from_discount_factors():
     """Review 5, E2: the price was judged to the cent, so 31,667 for 31,666.67, or the price
     section 4's short-rounds exercise gives with daily rates, failed with a hint that said
-    the learner had not used the rates of loss; question 4 allows 0.5% for the same reason."""
+    the learner had not used the rates of loss; question 5 allows 0.5% for the same reason."""
     from course.scenarios.power import signing_price
 
     tried = 0
@@ -975,7 +975,7 @@ def test_question_4b_accepts_a_rounded_price_and_one_from_discount_factors():
     assert tried >= 5
 
 
-def test_every_key_grades_question_4b_on_a_learner_whose_share_at_the_table_binds():
+def test_every_key_grades_question_6_on_a_learner_whose_share_at_the_table_binds():
     """Review 5, E1: the share at the table sets the signing price for ~5% of learners, so
     under a quarter of grading keys no hidden learner had one, and 'the price is Borealis's
     value' earned the point."""
@@ -1030,7 +1030,7 @@ def test_the_floor_shortcut_is_named_for_what_it_is():
     assert wrong > 30
 
 
-def test_question_7a_hints_give_the_comparison_not_the_category():
+def test_question_9a_hints_give_the_comparison_not_the_category():
     """Sixth review, W2: the hints said 'it warns of what it would do anyway', 'a threat
     Kestrel has no reason to carry out', 'Corvid has made no offer at all': the category in
     the course's own words. They now say what to compare; still true of every statement."""
@@ -1077,7 +1077,7 @@ def test_the_visible_checks_try_the_public_self_check_learners():
 def test_the_rig_versions_no_longer_sort_by_a_cost_of_delay():
     """Seventh review, W5: every walk-out version said delay costs both sides and every
     breakdown version that waiting is free, so a learner could sort them without asking how
-    the alternative is reached. No version speaks of delay now (question 4 says once that it
+    the alternative is reached. No version speaks of delay now (question 5 says once that it
     costs both alike, and little), and the close-miss hint uses the same words for both."""
     words = ("delay", "waiting", "wait", "day they last", "a day later")
     for kind, texts in RIG_TEXTS.items():

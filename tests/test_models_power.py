@@ -641,7 +641,7 @@ def test_short_rounds_remove_the_first_movers_edge_but_not_patiences():
     # review 4, unclear 4: the parenthetical case at three times the rate left the crowded
     # licence paragraph; the paragraph names the ratio and points to section 4's exercise
     assert "at three times Atlas's rate, its share at the table would tend" not in PROSE
-    assert "its share at the table would be $r_2/(r_1+r_2)$, below a half: question 4b" in PROSE
+    assert "its share at the table would be $r_2/(r_1+r_2)$, below a half: question 6" in PROSE
     assert "unless Borealis's value is higher, in which case" not in PROSE
     for share in short_round_split(0.9, 0.9, 3_000):
         assert share == pytest.approx(0.5, abs=1e-3)
@@ -690,7 +690,7 @@ def test_the_rigs_cost_of_waiting_is_a_share_not_a_fixed_sum():
 
     for text in RIG_TEXTS["outside option"]:
         assert "Each week of talks costs" not in text
-    # seventh review, W5: question 4 says it once for both versions, not the versions
+    # seventh review, W5: question 5 says it once for both versions, not the versions
     assert "a day's delay costs each side the same small share (small, but more than nothing)" in (
         PROSE
     )
@@ -719,7 +719,7 @@ def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully():
     assert "it can lower their estimate of your reservation price" in PROSE
 
 
-def test_question_4_says_granite_knows_harrow_and_6b_is_a_later_negotiation():
+def test_question_7_says_granite_knows_harrow_and_9b_is_a_later_negotiation():
     assert "Here Granite knows Harrow's offer" in PROSE
     assert "if you do walk away, make it easy to return" in PROSE  # not the reference's words
     assert "Kestrel meets Granite again next week" not in PROSE
@@ -749,7 +749,7 @@ def test_question_2_grades_the_reply_to_atlas():
     though whenever the Shapley value beats Borealis it is above section 5's prediction
     (v1/2 + v2/6 > max(v1/2, v2) when it is at least v2): the reply is now graded."""
     assert "may still be worth countering, since section 5 predicts" not in PROSE
-    assert "Part b (2 marks): your reply." in PROSE
+    assert "### Question 4 (2 marks): your reply to Atlas" in PROSE
     for s in _drawn_scenarios():
         v1, v2 = s.atlas_value, s.borealis_value
         shapley = (3 * v1 + v2) / 6
@@ -757,8 +757,8 @@ def test_question_2_grades_the_reply_to_atlas():
             assert shapley > max(v1 / 2, v2)
 
 
-def test_question_2a_asks_for_the_reservation_price_not_the_lowest_acceptable_proposal():
-    """Question 5 teaches that an equilibrium responder turns down proposals below its
+def test_question_2_asks_for_the_reservation_price_not_the_lowest_acceptable_proposal():
+    """Question 7 teaches that an equilibrium responder turns down proposals below its
     share, so 'the lowest price Kestrel should accept' would be max(v1/2, v2), marked wrong
     by a check that wants v2 (professor's review 2, finding 3). The question asks for the
     reservation price, the bottom of the core, and says why that is not the same thing."""
@@ -782,8 +782,8 @@ def test_the_second_reviews_story_fixes():
     Borealis's (9); no fact gives Granite a seasonal deadline while the model calls it the
     patient side (10); no fact makes a role held for others Kestrel's own power, and
     section 7 says so (11); the rig talks count delay in days, as their offers come within
-    a day (23); the inventor's process is not yet applied by Atlas (26); question 6 says it
-    is a what-if before Granite's first proposal (24); question 2b leaves the reason's rule
+    a day (23); the inventor's process is not yet applied by Atlas (26); question 8 says it
+    is a what-if before Granite's first proposal (24); question 4 leaves the reason's rule
     to section 7 (7)."""
     from course.scenarios.power import RIG_TEXTS
 
@@ -838,11 +838,14 @@ def test_the_time_is_stated_beside_the_courses_other_modules():
     assert "# Run the cells from top to bottom." in NOTEBOOK
 
 
-def test_question_2b_says_walking_to_borealis_is_worth_almost_the_same_as_the_counter():
-    """Question 5 grades walking out as the best reply to a proposal below a binding
-    alternative; question 2b asks for a counter at Borealis's figure there, and says why
+def test_question_4_says_walking_to_borealis_is_worth_almost_the_same_as_the_counter():
+    """Question 7 grades walking out as the best reply to a proposal below a binding
+    alternative; question 4 asks for a counter at Borealis's figure there, and says why
     the two are worth almost the same."""
-    assert "Kestrel could also walk out and sell to Borealis, the reply question 5 calls" in (PROSE)
+    assert "Kestrel could also walk out and sell to Borealis, by this section's deal-me-out" in (
+        PROSE
+    )
+    assert "(question 7 grades it so for Granite)" in PROSE
     assert "a counter at Borealis's figure is worth almost exactly as much" in PROSE
 
 
@@ -892,7 +895,7 @@ def test_the_threat_sentence_knows_atlas_has_borealiss_offer():
     assert "It tells Atlas nothing it does not know" in PROSE
 
 
-def test_question_7b_sets_the_model_in_which_keeping_quiet_wins():
+def test_question_9b_sets_the_model_in_which_keeping_quiet_wins():
     """E10: Granite knew both discount factors, so mentioning a weak Harrow tied with
     keeping quiet; the setup now makes Granite unsure and say how it reads a named option."""
     assert "This time Granite knows both discount factors" not in PROSE
@@ -902,7 +905,7 @@ def test_question_7b_sets_the_model_in_which_keeping_quiet_wins():
         "Granite reads any alternative Kestrel names as a sign of what Kestrel would settle for"
         in PROSE
     )
-    assert "as in question 7 below, mentioning a weak alternative gains nothing" not in PROSE
+    assert "as in question 9 below, mentioning a weak alternative gains nothing" not in PROSE
 
 
 def test_a_chair_who_sets_the_agenda_is_where_the_indices_mislead():
@@ -936,7 +939,7 @@ def test_the_prompt_asks_for_what_the_rubric_rewards():
 
 def test_a_round_the_yardstick_and_the_market_cell():
     """Unclear 4: a round is one proposal and its answer; 6: why the predicted price
-    measures the licence in question 6; 7: why the keen buyer and the seller block."""
+    measures the licence in question 8; 7: why the keen buyer and the seller block."""
     assert "A round is however long one exchange of proposals takes" not in PROSE
     assert "one side proposes and the other answers" in PROSE
     assert "the predicted price is used because it measures both deals alike" not in PROSE
@@ -946,7 +949,7 @@ def test_a_round_the_yardstick_and_the_market_cell():
 
 def test_every_question_has_its_own_text_cell_named_for_it():
     """grade_ids were off by one (q1-text was question 2); each question's text cell is
-    now named after its function, and question 6 has its own."""
+    now named after its function, and question 8 has its own."""
     ids = re.findall(r'"grade_id": "([^"]+)"', NOTEBOOK)
     assert not [i for i in ids if re.fullmatch(r"q\d-text", i)]
     for name in ("licence-floor", "votes-needed", "rig-prices", "granite-reply", "best-lever"):
@@ -954,7 +957,7 @@ def test_every_question_has_its_own_text_cell_named_for_it():
     assert "rate-tactics-text" in ids
 
 
-def test_question_4_says_hidden_cases_try_both_sides_of_half():
+def test_question_5_says_hidden_cases_try_both_sides_of_half():
     assert "some above half of Dunmore's value and some below" in PROSE
 
 
@@ -1027,7 +1030,7 @@ def test_carrs_bluffing_the_first_movers_edge_and_influence_read_as_sources_say(
 def test_warning_and_threat_in_module_02s_sense():
     """Module 02 (after Schelling) calls a demand backed by what you would do anyway a
     warning, and keeps 'threat' for a move you would rather not make; module 03 used
-    'threat' for both, as in question 7a's 'a threat Kestrel would carry out counts'."""
+    'threat' for both, as in question 9a's 'a threat Kestrel would carry out counts'."""
     assert "a threat Kestrel would carry out counts" not in PROSE
     assert "A threat Kestrel would not carry out" not in PROSE
     assert "This section uses module 02's two words, after Schelling" in PROSE
@@ -1036,7 +1039,7 @@ def test_warning_and_threat_in_module_02s_sense():
     assert "would not carry out a threat to leave" not in PROSE
 
 
-def test_question_4b_is_in_the_notebook_and_the_map():
+def test_question_6_is_in_the_notebook_and_the_map():
     """The question is graded (2 points, hidden cases too) and listed in the course map."""
     from course.course_map import MODULES
     from tests.test_models_power import NOTEBOOK
@@ -1055,7 +1058,7 @@ def test_the_luxembourg_paper_is_cited_so_it_can_be_found():
     assert "University of Bayreuth" in PROSE
 
 
-def test_question_7b_no_longer_gives_its_rule_in_the_premise():
+def test_question_9b_no_longer_gives_its_rule_in_the_premise():
     """W3: 'one above its guess makes it offer more, one below makes it offer less' wrote
     the answer's rule into the question; the guess is now the learner's to compare."""
     assert "one above its guess makes it offer more" not in PROSE
@@ -1063,7 +1066,7 @@ def test_question_7b_no_longer_gives_its_rule_in_the_premise():
     assert "what Granite guesses Kestrel would settle for (`s.granite_guess`)" in PROSE
 
 
-def test_question_2b_does_not_promise_a_grade_it_no_longer_gives():
+def test_question_4_does_not_promise_a_grade_it_no_longer_gives():
     """After W2 a price above the proposal fails where the proposal beats Borealis, so the
     text no longer says such a reply is graded on its price alone."""
     assert "so there only its price is graded" not in PROSE
@@ -1072,8 +1075,8 @@ def test_question_2b_does_not_promise_a_grade_it_no_longer_gives():
 
 def test_no_key_is_an_attribute_of_what_the_learner_is_handed():
     """Sixth review, E1: ``repr=False`` hid the keys from the printout but not from ``dir()``:
-    ``v.walk_out`` answered question 4, ``t.kind`` and ``f.kind`` named question 7's and
-    question 1's templates, ``s.atlas_proposal`` handed question 2b its price. The objects now
+    ``v.walk_out`` answered question 5, ``t.kind`` and ``f.kind`` named question 9's and
+    question 1's templates, ``s.atlas_proposal`` handed question 4 its price. The objects now
     carry only what the story shows, and the checks read the kinds back from the text."""
     from course.scenarios.power import (
         TACTICS,
@@ -1137,14 +1140,14 @@ def test_the_rubric_keeps_the_condition_on_counting_by_half():
     assert "counts by half where" in rubric and "not the cost of delay" in rubric
 
 
-def test_question_4b_the_ultimatum_and_the_time_are_placed_in_the_text():
-    """Sixth review, U2, U4, U6: question 4b is said to be a question of its own; an
+def test_question_6_the_ultimatum_and_the_time_are_placed_in_the_text():
+    """Sixth review, U2, U4, U6: question 6 goes back to the licence like question 4; an
     ultimatum over a true alternative is placed in section 7's scheme; the time estimate allows three hours for the second sitting, and the
     course map agrees (285 minutes)."""
     from course.course_map import MODULES
 
-    assert "Question 4b is a question of its own" in PROSE
-    using = _section(PROSE, "## 7. Using power", "### Question 7")
+    assert "Like question 4, this question goes back to the licence, with a what-if." in PROSE
+    using = _section(PROSE, "## 7. Using power", "### Question 9")
     assert "is a warning, not a threat, and legitimate" in using
     assert "corners them" in using
     assert "sections 4 and 5 (about two and a half hours)" in PROSE
@@ -1152,8 +1155,8 @@ def test_question_4b_the_ultimatum_and_the_time_are_placed_in_the_text():
     assert "on a few public ones of other learners" in PROSE
 
 
-def test_question_2a_floor_keeps_to_the_floor():
-    """Sixth review, U1: question 2a's floor bullet digressed into the share at the table, a
+def test_question_2_floor_keeps_to_the_floor():
+    """Sixth review, U1: question 2's floor bullet digressed into the share at the table, a
     prediction of the price three sections ahead that invited the v1/2 answer the check then
     had to catch; the bullet now keeps to the floor, and section 5 defines the term where it
     first uses it."""
@@ -1172,3 +1175,20 @@ def test_citations_and_figures_read_exactly():
     assert "can expect from playing the game" not in PROSE
     assert "values playing the game at" in PROSE and "strategic risk" in PROSE
     assert "lowest offer it accepts is 0.48 (48%); at 0.47" in PROSE
+
+
+def test_the_reply_to_atlas_comes_after_section_5_and_is_numbered_in_order():
+    """Question 2b asked for section 5's price three sections before section 5, giving the
+    formula max(v1/2, v2) and the rule for when to take the proposal, so the learner copied
+    an if with two branches; and 'question 4b' was a numbering patch. The reply is now
+    question 4, after section 5, without the formula or the rule, and the questions are
+    numbered 1 to 9 in the notebook's order."""
+    headings = re.findall(r"^# ### Question (\d+) \((\d) marks?\)", NOTEBOOK, re.M)
+    assert [int(n) for n, _ in headings] == list(range(1, 10))
+    reply = NOTEBOOK.index("### Question 4 (2 marks): your reply to Atlas")
+    assert NOTEBOOK.index("## 5. Outside options") < reply < NOTEBOOK.index("### Question 5 ")
+    assert "licence-reply-text" in NOTEBOOK[NOTEBOOK.rindex("# %%", 0, reply) : reply]
+    text = NOTEBOOK[reply : NOTEBOOK.index("def licence_reply")]
+    assert "max(v_1/2" not in text
+    assert "no model of this module supports asking for more" not in _prose(text)
+    assert "4b" not in PROSE and "Part b (2 marks)" not in PROSE

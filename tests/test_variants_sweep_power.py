@@ -106,7 +106,7 @@ def figures(text):
 
 
 def expected_label(s, tactic):
-    """Question 6's label from what each statement says, read from its text and the story."""
+    """Question 8's label from what each statement says, read from its text and the story."""
     text = tactic.text
     if "cost sheet" in text or "planning committee" in text:
         return "illegitimate"
@@ -153,7 +153,7 @@ def rig_prediction(s, version):
 
 
 def harrow_strong(s):
-    """Question 7b: Harrow beats what Granite, unsure of Kestrel's patience, expects."""
+    """Question 9b: Harrow beats what Granite, unsure of Kestrel's patience, expects."""
     return s.outside_offer > s.granite_guess
 
 
@@ -588,7 +588,7 @@ def move_in_shares(s):
 
 
 def signing_exact(s):
-    """Question 4b in exact fractions: Kestrel's rate is k times Atlas's, so its share at
+    """Question 6 in exact fractions: Kestrel's rate is k times Atlas's, so its share at
     the table is r_atlas / (r_atlas + r_kestrel) = 1 / (1 + k); Borealis an outside option."""
     v1, v2, k = Fraction(s.atlas_value), Fraction(s.borealis_value), s.signing_ratio
     paid_on_signing = max(v1 * Fraction(1, 1 + k), v2)
@@ -597,7 +597,7 @@ def signing_exact(s):
 
 
 def signing_by_totals(s):
-    """Question 4b as a choice between two totals: the price on each set of terms, plus
+    """Question 6 as a choice between two totals: the price on each set of terms, plus
     what the money's coming sooner saves on the new one."""
     shares = {"fixed date": 0.5, "on signing": 1 / (1 + s.signing_ratio)}
     prices = {
@@ -718,7 +718,7 @@ def test_every_right_formulation_passes_the_hidden_check(reference, question, le
 
 
 def naive_lever(s, harrow_raw=False, loan_without_harrow=False):
-    """Question 5 answered with a mistake: Harrow's raw rise taken for its gain, or the
+    """Question 7 answered with a mistake: Harrow's raw rise taken for its gain, or the
     loan's gain counted as if Harrow did not bind."""
     found = gains(s)
     if harrow_raw:
@@ -743,13 +743,13 @@ def test_the_hidden_learners_give_every_answer_and_catch_each_mistake(key):
     # question 3: an outside option above and below the even split, a breakdown payoff too
     rigs = {(_P.walks_out(v), v.amount > s.rig_value / 2) for s in hidden for v in s.rig_versions}
     assert rigs == {(True, True), (True, False), (False, True), (False, False)}
-    # question 4: Kestrel in the proposer's seat is wrong on some hidden learner, both where
+    # question 5: Kestrel in the proposer's seat is wrong on some hidden learner, both where
     # Granite's proposal and where Harrow falls between the two readings
     wrong_seat = {
         reply_in_money(s) for s in hidden if reply_in_the_proposers_seat(s) != reply_in_money(s)
     }
     assert wrong_seat >= {"accept", "walk away"}
-    # question 5: each shortcut, and both together, pick the wrong lever on some hidden learner
+    # question 7: each shortcut, and both together, pick the wrong lever on some hidden learner
     for mistake in ({"harrow_raw": True}, {"loan_without_harrow": True}):
         assert any(naive_lever(s, **mistake) != lever_by_gains(s) for s in hidden), mistake
     both = {"harrow_raw": True, "loan_without_harrow": True}
@@ -842,8 +842,8 @@ def test_the_scenarios_shortcuts_agree_with_the_models(drawn):
         assert scenario.votes_needed(s) == fewest_votes(s)
 
 
-def test_question_4b_is_a_real_decision_clear_of_its_threshold(drawn):
-    """Question 4b (review 4, W6: the rate-of-loss split was never practised in graded
+def test_question_6_is_a_real_decision_clear_of_its_threshold(drawn):
+    """Question 6 (review 4, W6: the rate-of-loss split was never practised in graded
     work): in every draw the money's coming sooner is worth clearly more or clearly less
     than what paying on signing takes off the predicted price; both decisions come up when
     it costs something, and a share at the table that leaves Borealis out would refuse a
@@ -874,9 +874,9 @@ def test_question_4b_is_a_real_decision_clear_of_its_threshold(drawn):
     assert outcomes == {(True, True), (False, True), (True, False)}
 
 
-def test_question_7b_rests_on_granites_guess_not_the_share_at_the_table(drawn):
-    """Question 7b (review 4, W3, W7: it rested on the share at the table, already the
-    number of questions 5 and 6, and its premise gave the rule): Granite's guess is at
+def test_question_9b_rests_on_granites_guess_not_the_share_at_the_table(drawn):
+    """Question 9b (review 4, W3, W7: it rested on the share at the table, already the
+    number of questions 7 and 8, and its premise gave the rule): Granite's guess is at
     least 15% away from Harrow's offer in every draw, and for a good share of learners it
     lies on the other side of Harrow from the share at the table, so judging by the share
     at the table fails; every move but the ultimatum comes up."""
@@ -916,7 +916,7 @@ def swept_2000():
 
 
 def _seat_reply(s):
-    """Question 5 answered with Kestrel in the proposer's seat."""
+    """Question 7 answered with Kestrel in the proposer's seat."""
     wrong_seat = table_share(s) / s.delta_you
     if s.granite_offer >= max(wrong_seat, s.outside_offer):
         return "accept"
@@ -928,7 +928,7 @@ def _ignoring_harrow(s):
 
 
 def _harrow_only(s):
-    """Question 5 answered by comparing the proposal with Harrow alone."""
+    """Question 7 answered by comparing the proposal with Harrow alone."""
     return "accept" if s.granite_offer >= s.outside_offer else "walk away"
 
 
@@ -1001,8 +1001,8 @@ def test_the_invented_corvid_bid_is_false_on_both_counts(drawn_1000):
     assert seen > 200
 
 
-def test_question_4b_hints_say_what_the_learner_did(drawn_1000):
-    """Question 4b (review 4, W6): each common slip gets a hint true of it, with the case's
+def test_question_6_hints_say_what_the_learner_did(drawn_1000):
+    """Question 6 (review 4, W6): each common slip gets a hint true of it, with the case's
     numbers; the decision's hint names both sides of the comparison."""
     from course.scenarios.power import licence_price, signing_loss, signing_price
 
@@ -1036,7 +1036,7 @@ def test_question_4b_hints_say_what_the_learner_did(drawn_1000):
     assert kinds == {"binds", "table"}
 
 
-def test_question_4b_story_keeps_borealis_on_the_same_terms(drawn_1000):
+def test_question_6_story_keeps_borealis_on_the_same_terms(drawn_1000):
     """Were Borealis still paying on the fixed date, money on signing would be worth more
     from Atlas than the same sum from Borealis, and deal-me-out would let Atlas pay less
     than Borealis's figure: the story puts both offers on the same terms, so the saving
@@ -1048,7 +1048,7 @@ def test_question_4b_story_keeps_borealis_on_the_same_terms(drawn_1000):
         assert "Borealis's offer stays on the fixed date's terms" not in story
 
 
-def test_question_2b_asks_for_section_5s_price(drawn_1000):
+def test_question_4_asks_for_section_5s_price(drawn_1000):
     """W2: any price from the best on offer up to Atlas's value passed, (v1 + max)/2
     included, so the question never asked for section 5's prediction."""
     for s in drawn_1000[:200]:
@@ -1059,10 +1059,10 @@ def test_question_2b_asks_for_section_5s_price(drawn_1000):
         with pytest.raises(NotYet):
             check.judge_reply_price(s, ((v1 + best) / 2, "rival"))
     assert "where you aim is yours" not in PROSE
-    assert "name the price section 5's models predict" in PROSE
+    assert "name the price this section's models predict for the licence" in PROSE
 
 
-def test_a_constant_rival_no_longer_earns_question_2bs_reason(swept_2000):
+def test_a_constant_rival_no_longer_earns_question_4s_reason(swept_2000):
     """Seventh review, E1 and W1: where Atlas's proposal beats Borealis, any reason passed, so
     a constant "rival" (false there by its own definition) earned the point for 44% of
     learners and "interests" was never required. Now only what the licence does for Atlas
@@ -1095,17 +1095,17 @@ def test_a_constant_rival_no_longer_earns_question_2bs_reason(swept_2000):
     assert "any of the three passes" not in PROSE
 
 
-def test_question_7b_sets_a_new_harrow_offer_granite_has_not_seen(swept_2000):
-    """Seventh review, C1: question 5 lets Granite know Harrow's offer, and question 7b said
+def test_question_9b_sets_a_new_harrow_offer_granite_has_not_seen(swept_2000):
+    """Seventh review, C1: question 7 lets Granite know Harrow's offer, and question 9b said
     that same offer 'stands as before' but Granite did not know it (and for learners who
-    walked away to Harrow it was already taken). Question 7b, the story and section 7 now
+    walked away to Harrow it was already taken). Question 9b, the story and section 7 now
     speak of a new Harrow offer, a year later, that Granite has not seen."""
     assert "Harrow's offer stands as before" not in PROSE
     assert "This time Granite does not know Harrow's offer" not in PROSE
     part_b = _section(PROSE, "**Part b (1 mark).**", "Write `harrow_move(s)`")
     assert "Harrow has made Kestrel a new offer" in part_b
     assert "Granite has not seen this new offer" in part_b
-    using = _section(PROSE, "## 7. Using power", "### Question 7")
+    using = _section(PROSE, "## 7. Using power", "### Question 9")
     assert "Granite cannot see Kestrel's options" not in using
     assert "Granite has not seen Harrow's new offer" in using
     for s in swept_2000[:300]:

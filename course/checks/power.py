@@ -36,7 +36,7 @@ def _story():
 
 
 def _seat_reply(s):
-    """A mistake question 5 exists for: Kestrel's share computed as if it proposed first."""
+    """A mistake question 7 exists for: Kestrel's share computed as if it proposed first."""
     table = s.contract_value * (1 - s.delta_them) / (1 - s.delta_you * s.delta_them)
     if s.granite_offer >= max(table, s.outside_offer):
         return "accept"
@@ -44,7 +44,7 @@ def _seat_reply(s):
 
 
 def _shortcut_lever(s, harrow_raw=False, loan_without_harrow=False):
-    """Question 6 answered with a mistake: Harrow's raw rise taken for its gain, or the
+    """Question 8 answered with a mistake: Harrow's raw rise taken for its gain, or the
     loan's gain counted as if Harrow did not bind."""
     found = _story().lever_gains(s)
     if harrow_raw:
@@ -68,7 +68,7 @@ class _HiddenLearners:
     every reply to Granite, make every lever the best one, put Atlas's proposal above and
     below Borealis's value (and, with Corvid in the market, above and below the floor, once
     where today's verdict and the one with Corvid differ), need different vote counts, give every move about Harrow but the ultimatum and
-    each kind of rig alternative, each outcome of question 4b (paid on signing), and catch the mistakes questions 4 and 5 exist for:
+    each kind of rig alternative, each outcome of question 6 (paid on signing), and catch the mistakes questions 5 and 7 exist for:
     Kestrel put in the proposer's seat, Harrow's raw rise taken for its gain, the loan's
     gain counted where Harrow already binds (tests/test_variants_sweep_power.py checks
     each). Read afresh each time, as the key decides who they are."""
@@ -108,7 +108,7 @@ class _HiddenLearners:
         ("mention", lambda s: _story().harrow_move(s) == "mention"),
         ("confirm-first", lambda s: _story().harrow_move(s) == "confirm first"),
         ("keep-quiet", lambda s: _story().harrow_move(s) == "keep quiet"),
-        (  # question 7b: Granite's guess and the share at the table on opposite sides of
+        (  # question 9b: Granite's guess and the share at the table on opposite sides of
             # Harrow, so a move judged by the share at the table fails (review 4, W3, W7)
             "guess-not-table",
             lambda s: (
@@ -119,7 +119,7 @@ class _HiddenLearners:
         ("walk-out-below", _rig_of(True, False)),
         ("breakdown-above", _rig_of(False, True)),
         ("breakdown-below", _rig_of(False, False)),
-        # question 4b: paying on signing costs Kestrel something, and the money's coming
+        # question 6: paying on signing costs Kestrel something, and the money's coming
         # sooner is worth more, or less; and where Borealis binds on both terms, a share
         # at the table without Borealis would say no (review 4, W6)
         ("signing-worth-it", lambda s: _story().signing_loss(s) > 0 and _story().signing_switch(s)),
@@ -160,7 +160,7 @@ def _rig_order(s):
 
 
 def _rig_scenarios(hidden):
-    """Question 4's scenarios: the learner's own, plus, when grading hidden cases, other
+    """Question 5's scenarios: the learner's own, plus, when grading hidden cases, other
     learners' whose walk-out version has the same letter as the learner's (the kinds are
     read from the story, so a function may go by the letter), one for each kind of
     alternative above and below half of Dunmore's value."""
@@ -198,12 +198,12 @@ def _scenarios(hidden):
     return [own] + [_drawn(learner) for learner in public]
 
 
-#: The learner name of question 2a's worked case (no learner's id has a space).
+#: The learner name of question 2's worked case (no learner's id has a space).
 WORKED_CASE = "the worked case"
 
 
 def _corvid_worked_case():
-    """Question 2a's worked case, built by hand (a fresh review, E1): Atlas 100,000,
+    """Question 2's worked case, built by hand (a fresh review, E1): Atlas 100,000,
     Borealis 52,000, Corvid 61,000. Kestrel's Shapley value with Corvid is 64,500, above
     Corvid's 61,000, so the proposal clears the floor; today's value, 58,667 by section 2's
     formula for three players, is below it. No drawn learner's floor falls between the two,
@@ -513,7 +513,7 @@ def licence_floor(answer, hidden=False):
 
 
 def judge_reply_price(s, result):
-    """Question 2, part b, the price: nothing when it is one Kestrel can stand behind, else
+    """Question 4, the price: nothing when it is one Kestrel can stand behind, else
     the ``NotYet`` hint."""
     from course.scenarios.power import kestrel_shapley, reply_range
 
@@ -554,7 +554,7 @@ def judge_reply_price(s, result):
 
 
 def judge_reply_reason(s, result):
-    """Question 2, part b, the reason: nothing when it is the one to put forward, else the
+    """Question 4, the reason: nothing when it is the one to put forward, else the
     ``NotYet`` hint, which says why the reason given does not fit: a reply that asks for
     more on a ground that does not carry it, or one that takes the proposal (it beats
     Borealis) and names a rival weaker than it or Atlas's own yardstick (review 7, E1)."""
@@ -679,10 +679,10 @@ def votes_needed(answer, hidden=False):
     passed("votes_needed finds how many votes it takes to matter.")
 
 
-# --- question 4: the rig's two versions: outside option or breakdown payoff -----------------
+# --- question 5: the rig's two versions: outside option or breakdown payoff -----------------
 
 
-#: Question 4 accepts a price within this share of Dunmore's value of the prediction: "an
+#: Question 5 accepts a price within this share of Dunmore's value of the prediction: "an
 #: even split at the table" computed with discount factors close to 1 is right too. Every
 #: mistake the check names is at least 10% of the value away (the invariants keep it so).
 RIG_TOLERANCE = 0.005
@@ -694,7 +694,7 @@ RIG_CLOSE = 0.05
 
 
 def judge_rig_price(s, version, prices):
-    """Question 4 for one version, given ``prices`` (letter -> price): what the learner got
+    """Question 5 for one version, given ``prices`` (letter -> price): what the learner got
     right, else the ``NotYet`` hint (with its general words, for a hidden case)."""
     from course.scenarios.power import rig_kind, rig_price
 
@@ -814,7 +814,7 @@ def _rig_prices_of(answer, s):
 
 
 def _rig_part(answer, scenarios, walk_out, message):
-    """One point of question 4: the version reached by walking out (``walk_out``), or the
+    """One point of question 5: the version reached by walking out (``walk_out``), or the
     other, judged on each scenario; ``message`` when all pass."""
     for s in scenarios:
         version = next(v for v in s.rig_versions if _story().walks_out(v) == walk_out)
@@ -854,13 +854,13 @@ def rig_prices(answer, hidden=False):
     )
 
 
-# --- question 4b: paid on signing -----------------------------------------------------------
+# --- question 6: paid on signing -----------------------------------------------------------
 
 
 def judge_signing_price(s, result):
-    """Question 4b, the price: nothing when it is the licence's predicted price if Atlas paid
+    """Question 6, the price: nothing when it is the licence's predicted price if Atlas paid
     on signing, within ``RIG_TOLERANCE`` of Atlas's value (a rounded price, or one from
-    discount factors close to 1, as in question 4) unless a named mistake is that close too;
+    discount factors close to 1, as in question 5) unless a named mistake is that close too;
     else the ``NotYet`` hint."""
     from course.scenarios.power import signing_price
 
@@ -914,7 +914,7 @@ def judge_signing_price(s, result):
             ),
         )
     expected = signing_price(s)
-    tolerance = RIG_TOLERANCE * v1  # as question 4: rounded, or from discount factors near 1
+    tolerance = RIG_TOLERANCE * v1  # as question 5: rounded, or from discount factors near 1
     if abs(said - expected) <= tolerance and all(
         abs(wrong - expected) > tolerance for wrong, *_ in mistakes
     ):
@@ -934,7 +934,7 @@ def judge_signing_price(s, result):
 
 
 def judge_signing_switch(s, result):
-    """Question 4b, the decision: nothing when it is right, else the ``NotYet`` hint, with the
+    """Question 6, the decision: nothing when it is right, else the ``NotYet`` hint, with the
     predicted prices on both terms and what the money's coming sooner is worth."""
     from course.scenarios.power import licence_price, signing_loss, signing_price, signing_switch
 
@@ -1000,7 +1000,7 @@ def signing_terms(answer, hidden=False):
     )
 
 
-# --- question 5: answering Granite --------------------------------------------------------------
+# --- question 7: answering Granite --------------------------------------------------------------
 
 
 def _granite_hint(s, said, expected):
@@ -1067,7 +1067,7 @@ def _judge_choice(s, result, question, choices, right, why):
 
 
 def judge_granite_reply(s, result):
-    """Question 5 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
+    """Question 7 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
     _judge_choice(s, result, "granite_reply", REPLIES, "granite_reply", _granite_hint)
 
 
@@ -1078,7 +1078,7 @@ def granite_reply(answer, hidden=False):
     passed("granite_reply answers Granite the way the equilibrium says.")
 
 
-# --- question 6: which lever ------------------------------------------------------------------
+# --- question 8: which lever ------------------------------------------------------------------
 
 
 def _lever_hint(s, said, best):
@@ -1124,7 +1124,7 @@ def _lever_hint(s, said, best):
 
 
 def judge_best_lever(s, result):
-    """Question 6 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
+    """Question 8 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
     _judge_choice(s, result, "best_lever", LEVERS, "best_lever", _lever_hint)
 
 
@@ -1135,7 +1135,7 @@ def best_lever(answer, hidden=False):
     passed("best_lever picks the lever that adds most.")
 
 
-# --- question 7: which kind of move, and what to say about Harrow -----------------------------
+# --- question 9: which kind of move, and what to say about Harrow -----------------------------
 
 
 def _tactic_fact(s, tactic):
@@ -1195,7 +1195,7 @@ def _contested(s, tactic, said):
 
 
 def judge_tactic(s, tactic, labels):
-    """Question 7 for one statement, given ``labels`` (letter -> label): what the learner got
+    """Question 9 for one statement, given ``labels`` (letter -> label): what the learner got
     right, else the ``NotYet`` hint."""
     from course.scenarios.power import tactic_labels
 
@@ -1288,7 +1288,7 @@ def _harrow_move_hint(s, said, expected):
 
 
 def judge_harrow_move(s, result):
-    """Question 7, part b, on ``result``: nothing when it is right, else the hint."""
+    """Question 9, part b, on ``result``: nothing when it is right, else the hint."""
     _judge_choice(s, result, "harrow_move", HARROW_MOVES, "harrow_move", _harrow_move_hint)
 
 

@@ -19,16 +19,16 @@ YOU = "Kestrel"
 BUYERS = ("Atlas", "Borealis")
 OTHER_MEMBERS = ("Ironvale", "Marrow", "Quillon", "Tessaly")
 
-#: The three ways Kestrel can strengthen its hand (question 6), as the answer names them.
+#: The three ways Kestrel can strengthen its hand (question 8), as the answer names them.
 LEVERS = ("bidder", "loan", "harrow")
 
-#: How Kestrel can answer Granite's proposal (question 5).
+#: How Kestrel can answer Granite's proposal (question 7).
 REPLIES = ("accept", "reject", "walk away")
 
-#: The labels of question 7: module 00's four kinds of move.
+#: The labels of question 9: module 00's four kinds of move.
 LABELS = ("legitimate", "bluff", "misrepresentation", "illegitimate")
 
-#: What Kestrel can do about Harrow when it next talks to Granite (question 7, part b).
+#: What Kestrel can do about Harrow when it next talks to Granite (question 9, part b).
 HARROW_MOVES = ("mention", "confirm first", "keep quiet", "ultimatum")
 
 #: The bases of power question 1 names (section 1): a role others accept, what someone
@@ -38,10 +38,10 @@ BASES = ("authority", "expert", "referent", "resource")
 #: Who depends on whom in one of question 1's facts.
 DEPENDENCE = ("them on Kestrel", "Kestrel on them")
 
-#: What Kestrel puts forward in its reply to Atlas (question 2, part b).
+#: What Kestrel puts forward in its reply to Atlas (question 4).
 REASONS = ("rival", "interests", "fairness")
 
-#: How Kestrel would reach the rig's alternative in each version (question 4).
+#: How Kestrel would reach the rig's alternative in each version (question 5).
 RIG_KINDS = ("outside option", "breakdown payoff")
 
 #: Margins every draw keeps from a rule's threshold, so no answer sits on a boundary.
@@ -62,7 +62,7 @@ DELTA_LOAN = 0.97  # the most patient a bridging loan makes Kestrel (and always 
 
 @dataclass(frozen=True)
 class Tactic:
-    """One thing Kestrel might say or do at the table (question 7): ``amount`` is the number
+    """One thing Kestrel might say or do at the table (question 9): ``amount`` is the number
     it quotes (0 when none), ``party`` whom it concerns. Which template it comes from is no
     attribute of it, since the template's name would give away the label (review 5, E1:
     ``tactic_kind(t)`` did, through ``dir()``); the checks read it from the text (``tactic_kind``)."""
@@ -73,7 +73,7 @@ class Tactic:
     text: str
 
 
-#: Each template of question 7: (party it is said to, the label's rule, the text).
+#: Each template of question 9: (party it is said to, the label's rule, the text).
 #: A rule is a label, or "threat" (legitimate when the price is Borealis's value, which
 #: Borealis has committed to pay, so that the demand is a warning of what Kestrel would do
 #: anyway; a bluff when
@@ -225,10 +225,10 @@ POWER_FACTS = {
 
 @dataclass(frozen=True)
 class RigVersion:
-    """One version of what else Kestrel could get for its old test rig (question 4): its
+    """One version of what else Kestrel could get for its old test rig (question 5): its
     ``amount`` and the ``text`` that tells the story. Whether Kestrel would reach it by
     walking out or is left with it if the talks end on their own is no attribute of it
-    (review 5, E1: ``v.walk_out`` answered question 4 without reading the story); the checks
+    (review 5, E1: ``v.walk_out`` answered question 5 without reading the story); the checks
     read it from the text (``walks_out``). The two versions of a scenario are always one of
     each."""
 
@@ -280,11 +280,11 @@ def money(amount):
 
 @functools.lru_cache(maxsize=4096)
 def tactic_kind(tactic):
-    """The template of question 7's ``tactic``, read from its text and amount."""
+    """The template of question 9's ``tactic``, read from its text and amount."""
     for kind, (_, _, template) in TACTICS.items():
         if template.format(amount=money(tactic.amount)) == tactic.text:
             return kind
-    raise ValueError(f"not one of question 7's statements: {tactic.text!r}")
+    raise ValueError(f"not one of question 9's statements: {tactic.text!r}")
 
 
 _FACT_KINDS = {text: kind for kind, (_, _, text) in POWER_FACTS.items()}
@@ -306,7 +306,7 @@ def walks_out(version):
     for kind, texts in RIG_TEXTS.items():
         if version.text in (t.format(x=money(version.amount)) for t in texts):
             return kind == RIG_KINDS[0]
-    raise ValueError(f"not one of question 4's versions: {version.text!r}")
+    raise ValueError(f"not one of question 5's versions: {version.text!r}")
 
 
 def atlas_proposal(s):
@@ -337,11 +337,11 @@ class KestrelPower(Scenario):
     tactics: tuple  # four Tactic, lettered A to D
     harrow_in_writing: bool  # Harrow's offer is in a signed letter (else only by telephone)
     power_facts: tuple  # four PowerFact, lettered A to D (question 1)
-    # question 4b: paid on signing, Kestrel would lose this many times as fast as Atlas ...
+    # question 6: paid on signing, Kestrel would lose this many times as fast as Atlas ...
     signing_ratio: int = 3
     # ... and getting the money sooner would be worth this much to Kestrel
     signing_gain: float = 0.0
-    # question 7b: in a later negotiation, what Granite guesses Kestrel would settle for
+    # question 9b: in a later negotiation, what Granite guesses Kestrel would settle for
     granite_guess: float = 0.0
 
     @property
@@ -464,7 +464,7 @@ def power_key(s):
 
 
 def tactic_label(s, tactic):
-    """The label question 7 expects for ``tactic`` of scenario ``s``."""
+    """The label question 9 expects for ``tactic`` of scenario ``s``."""
     _, rule, _ = TACTICS[tactic_kind(tactic)]
     if rule == "threat":
         return "legitimate" if tactic.amount <= s.borealis_value else "bluff"
@@ -474,7 +474,7 @@ def tactic_label(s, tactic):
 
 
 def tactic_labels(s, tactic):
-    """Every label question 7 accepts for ``tactic``: its ``tactic_label``, and for a threat
+    """Every label question 9 accepts for ``tactic``: its ``tactic_label``, and for a threat
     Kestrel would not carry out also "misrepresentation", since a stated intention one does
     not hold can be a false fact (Edgington v Fitzmaurice) and modules 00 and 03 say the
     line between a bluff and a misrepresentation is not sharp there."""
@@ -485,15 +485,15 @@ def tactic_labels(s, tactic):
 
 
 def tactic_key(s):
-    """Question 7's answer for scenario ``s``: letter -> label."""
+    """Question 9's answer for scenario ``s``: letter -> label."""
     return {t.letter: tactic_label(s, t) for t in s.tactics}
 
 
 def harrow_move(s):
-    """Question 7, part b: what Kestrel should do about Harrow in its next talk with Granite,
+    """Question 9, part b: what Kestrel should do about Harrow in its next talk with Granite,
     if Granite does not know Harrow's offer and is unsure of Kestrel's patience: it guesses
     Kestrel would settle for ``s.granite_guess`` (review 4, W3, W7: not the share at the
-    table, which questions 5 and 6 already use, and which Granite cannot know), and reads
+    table, which questions 7 and 8 already use, and which Granite cannot know), and reads
     any alternative Kestrel names as a sign of what Kestrel would settle for. Mention Harrow
     when it beats that guess; otherwise keep it to yourself, since naming it would lower
     what Granite expects to pay (review 3, E10: with Granite sure of Kestrel's patience the
@@ -534,7 +534,7 @@ def kestrel_shapley(s):
 
 
 def floor_mistake_amounts(s):
-    """The wrong floors question 2a's hint names (``judge_floor``'s mistakes, in its order):
+    """The wrong floors question 2's hint names (``judge_floor``'s mistakes, in its order):
     Kestrel's Shapley value, Atlas's proposal, the split-the-difference price, Atlas's value,
     half of it, nothing, and Borealis's Shapley value. Corvid's value is kept clear of all
     of them (review 4, E1), so a floor that counts Corvid is told so and nothing else."""
@@ -554,7 +554,7 @@ def proposal_rounded_down(s):
 
 
 def kestrel_shapley_with_corvid(s):
-    """Question 2a's what-if: Kestrel's Shapley value if Corvid's firm offer stood beside
+    """Question 2's what-if: Kestrel's Shapley value if Corvid's firm offer stood beside
     Borealis's, a market of Kestrel and three buyers. With the buyers' values a > b > c it is
     (6 a + 2 b + c) / 12: Kestrel arrives after no buyer, one, two or all three with equal
     chance, and adds the best value among those already there (the tests check it against
@@ -569,13 +569,13 @@ def floor_with_corvid(s):
 
 
 def clears_with_corvid(s):
-    """Question 2a's verdict: whether Atlas's 'fair' proposal in the market with Corvid,
+    """Question 2's verdict: whether Atlas's 'fair' proposal in the market with Corvid,
     Kestrel's Shapley value there, would beat selling to the best rival."""
     return kestrel_shapley_with_corvid(s) >= floor_with_corvid(s)
 
 
 def reply_range(s):
-    """Question 2, part b: the prices question 2b accepts, ``(low, high)``, both included:
+    """Question 4: the prices it accepts, ``(low, high)``, both included:
     with full information Kestrel names the larger of Atlas's proposal and section 5's
     price, max(v1/2, v2) (review 4, W2: any price up to Atlas's value used to pass, so the
     question never asked for section 5's prediction). That is the proposal, named exactly or
@@ -587,7 +587,7 @@ def reply_range(s):
 
 
 def reply_reason(s):
-    """Question 2, part b: what Kestrel puts forward in its reply. Borealis, when it would
+    """Question 4: what Kestrel puts forward in its reply. Borealis, when it would
     pay more than Atlas's proposal (what Atlas expects to pay), as the ground for a higher
     price; otherwise Kestrel takes the proposal and talks about what the licence does for
     Atlas, keeping a rival weaker than the proposal to itself. Never the Shapley value,
@@ -596,7 +596,7 @@ def reply_reason(s):
 
 
 def reply_reasons(s, price):
-    """Every reason question 2b accepts with ``price``: ``reply_reason``'s alone, whatever
+    """Every reason question 4 accepts with ``price``: ``reply_reason``'s alone, whatever
     the price. Where Atlas's proposal beats Borealis, that is what the licence does for
     Atlas (section 7: take the proposal and talk about Atlas's interests); "rival" is then
     false by its own definition (Borealis would pay less than Atlas offers) and used to
@@ -655,7 +655,7 @@ def licence_price(s, rival=None):
 
 
 def signing_price(s):
-    """Question 4b: the licence's predicted price if Atlas paid on signing. Kestrel then loses
+    """Question 6: the licence's predicted price if Atlas paid on signing. Kestrel then loses
     ``signing_ratio`` times as fast as Atlas, so with short rounds its share at the table
     tends to r_atlas / (r_kestrel + r_atlas) = 1 / (1 + ratio) of Atlas's value (Binmore,
     Rubinstein & Wolinsky 1986), and Borealis stays an outside option (deal-me-out)."""
@@ -669,14 +669,14 @@ def signing_loss(s):
 
 
 def signing_switch(s):
-    """Question 4b: whether Kestrel should agree to be paid on signing: when the money's
+    """Question 6: whether Kestrel should agree to be paid on signing: when the money's
     coming sooner is worth more than what the weaker position takes off the price."""
     return s.signing_gain > signing_loss(s)
 
 
 def _granite_guess(learner, harrow):
-    """Question 7b's number, from a generator of its own (review 4, W3 and W7: the question
-    rested on the share at the table, already computed for questions 5 and 6): what Granite,
+    """Question 9b's number, from a generator of its own (review 4, W3 and W7: the question
+    rested on the share at the table, already computed for questions 7 and 8): what Granite,
     unsure of Kestrel's patience, guesses Kestrel would settle for, clearly above or below
     Harrow's offer, and so on either side of the share at the table."""
     rng = random.Random(f"03_power:guess:{learner}")
@@ -684,7 +684,7 @@ def _granite_guess(learner, harrow):
 
 
 def _signing_terms(learner, atlas, borealis):
-    """Question 4b's numbers, from a generator of their own (seeded by the learner), so that
+    """Question 6's numbers, from a generator of their own (seeded by the learner), so that
     adding them left every other number of every learner as it was. When paying on signing
     costs Kestrel something, the money's coming sooner is worth clearly less or clearly more
     than that; when Borealis binds either way, it is worth a modest sum."""
@@ -725,7 +725,7 @@ def rig_kind(version):
 
 
 def rig_price(s, version):
-    """Question 4: the rig's price the models predict in ``version``. Both sides equally
+    """Question 5: the rig's price the models predict in ``version``. Both sides equally
     patient and quick to answer, so at the table they split Dunmore's value evenly; an
     outside option counts only above that half (deal-me-out), a breakdown payoff is the
     disagreement point of a Nash split (Dunmore has nothing if the talks fail)."""
@@ -736,7 +736,7 @@ def rig_price(s, version):
 
 
 def rig_key(s):
-    """Question 4's answer for scenario ``s``: letter -> predicted price."""
+    """Question 5's answer for scenario ``s``: letter -> predicted price."""
     return {v.letter: rig_price(s, v) for v in s.rig_versions}
 
 
@@ -806,7 +806,7 @@ INVARIANTS = {
     "licence: Borealis values it at least as much as Atlas": lambda s, f: (
         s.borealis_value >= s.atlas_value
     ),
-    # review 4, E1: Corvid's value is none of the amounts question 2a's floor hint names, so
+    # review 4, E1: Corvid's value is none of the amounts question 2's floor hint names, so
     # a floor that counts Corvid gets the hint for that slip and no other
     "licence: Corvid's value is an amount the floor's hint names": lambda s, f: any(
         same_money(s.corvid_value, wrong) for wrong in floor_mistake_amounts(s)
@@ -819,7 +819,7 @@ INVARIANTS = {
     "vote: the quota is not a majority of the votes": lambda s, f: (
         not sum(s.weights) / 2 < s.quota <= sum(s.weights)
     ),
-    # question 4: each alternative clearly on one side of half the rig's value, and worth
+    # question 5: each alternative clearly on one side of half the rig's value, and worth
     # enough (and little enough) that the two kinds predict clearly different prices
     "rig: an alternative within 10% of half of Dunmore's value": lambda s, f: any(
         abs(v.amount - s.rig_value / 2) < RIG_MARGIN * s.rig_value for v in s.rig_versions
@@ -827,7 +827,7 @@ INVARIANTS = {
     "rig: an alternative below 20% or above 80% of Dunmore's value": lambda s, f: any(
         not 0.2 * s.rig_value <= v.amount <= 0.8 * s.rig_value for v in s.rig_versions
     ),
-    # question 5 (and the notebook's deal-me-out): clear of both thresholds
+    # question 7 (and the notebook's deal-me-out): clear of both thresholds
     "granite: Harrow within 3% of Kestrel's share at the table": lambda s, f: (
         abs(s.outside_offer - f["table"]) < HARROW_MARGIN * f["table"]
     ),
@@ -850,7 +850,7 @@ INVARIANTS = {
         max(s.outside_offer, s.granite_offer, s.harrow_raised, _claimed_limit(s))
         >= s.contract_value
     ),
-    # question 6: one lever clearly best, worth something, and best however the licence is
+    # question 8: one lever clearly best, worth something, and best however the licence is
     # measured (its predicted price, its floor or the Nash midpoint)
     "levers: the best two gains too close": lambda s, f: (
         f["best gain"] - f["second gain"] < max(LEVER_MARGIN, LEVER_SHARE * f["best gain"])
@@ -869,7 +869,7 @@ INVARIANTS = {
         s.delta_with_loan >= s.delta_them
     ),
     "levers: Harrow's raise is no raise": lambda s, f: s.harrow_raised <= s.outside_offer,
-    # question 4b: the decision clear of its threshold (the gain at most 0.6 or at least 1.5
+    # question 6: the decision clear of its threshold (the gain at most 0.6 or at least 1.5
     # times the loss, whatever the rounding), and Borealis not on the edge of binding
     "signing: the money's gain within 20% of what the weaker position costs": lambda s, f: (
         signing_loss(s) > 0 and 0.8 * signing_loss(s) <= s.signing_gain <= 1.2 * signing_loss(s)
@@ -880,7 +880,7 @@ INVARIANTS = {
             < SHAPLEY_MARGIN * s.atlas_value
         )
     ),
-    # question 7: three kinds of move at least, every number clear of the one that decides it
+    # question 9: three kinds of move at least, every number clear of the one that decides it
     "tactics: fewer than three kinds of move": lambda s, f: len(set(f["labels"])) < 3,
     "tactics: a bluffed threat's price within 5% of Borealis's value": lambda s, f: (
         _bluffed_threat_too_close(s)

@@ -372,15 +372,15 @@ from course.widgets.power import PowerExplorer
 PowerExplorer()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "licence-floor-text", "schema_version": 3}
-# ### Question 2 (4 marks): Atlas's "fair" price, and your reply
+# ### Question 2 (2 marks): Atlas's "fair" price, and a third bidder
 #
 # Atlas proposes to pay Kestrel's Shapley value in your market and calls it fair, but it
 # has not put a figure on it: working it out is yours. (Atlas can work it out too: Borealis
 # sent it a copy of its offer, so Atlas knows both values.) Build the market of section 2's
 # example with your numbers, `s.atlas_value` and `s.borealis_value`, and call
-# `shapley_values`. Part b needs to know whether that proposal beats selling to Borealis.
+# `shapley_values`. Question 4, after section 5, asks how Kestrel should answer it.
 #
-# **Part a (2 marks).** Part 5 of your story offers a move: bring in Corvid, which would
+# Part 5 of your story offers a move: bring in Corvid, which would
 # then make a firm offer of `s.corvid_value` on Borealis's terms. Does a third bidder make
 # the "fair" price a better deal for Kestrel? Write `licence_floor(s)`, returning a pair
 # `(floor, clears_with_corvid)`:
@@ -426,54 +426,6 @@ def licence_floor(s):
 check.licence_floor(licence_floor)
 ### BEGIN HIDDEN TESTS
 check.licence_floor(licence_floor, hidden=True)
-### END HIDDEN TESTS
-
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "licence-reply-text", "schema_version": 3}
-# **Part b (2 marks): your reply.** Atlas's proposal is on the table, and Kestrel answers
-# it, either by taking it or by naming a higher price. Write `licence_reply(s)`, returning
-# a pair `(price, reason)`, from `s.atlas_value` and `s.borealis_value`:
-#
-# - `price`: the price Kestrel names in its reply, Atlas's own figure if Kestrel takes it
-#   (rounded to the hundred if you like, down or up). It must be one Kestrel can stand
-#   behind: never less than Kestrel is offered or could get from Borealis. Both sides know
-#   both values, so name the price section 5's models predict, $\max(v_1/2,\ v_2)$, unless
-#   Atlas already offers more; a higher figure is an opening bid, module 04's subject, and
-#   Atlas would see through it;
-# - `reason`: what Kestrel puts forward in its reply, one of `"rival"` (Borealis would pay
-#   more than Atlas offers, said calmly because it is true), `"interests"` (what the
-#   licence does for Atlas: products that last longer) or `"fairness"` (the Shapley value
-#   is the fair price). Remember what Atlas already knows (it holds a copy of Borealis's
-#   offer) and what its own proposal rests on (Atlas's value, which already counts what the
-#   licence does for Atlas): a ground that gives Atlas no reason to pay more than it
-#   proposes cannot carry a higher price. Where the proposal beats Borealis, no model of
-#   this module supports asking for more (section 5's price is then below the proposal):
-#   Kestrel takes it, and its reply should still build the deal on something true that
-#   Atlas cares about. Section 7 comes back to this choice. Where the proposal is below
-#   Borealis's offer, Kestrel could also walk out and sell to Borealis, the reply question
-#   5 calls best against such a proposal; with replies a day apart, a counter at
-#   Borealis's figure is worth almost exactly as much (it loses a day's waiting), and it
-#   keeps Atlas, the keener buyer, at the table, so this question asks for the counter.
-#
-# Each part earns a point. Grading also tries other learners' scenarios.
-
-
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-reply-answer", "schema_version": 3}
-def licence_reply(s):
-    """(the price Kestrel names in reply to Atlas's proposal, what it puts forward)."""
-    ### BEGIN SOLUTION
-    proposal = (3 * s.atlas_value + s.borealis_value) / 6  # Kestrel's Shapley value
-    if proposal >= s.borealis_value:  # it beats Borealis: take it, and talk about Atlas
-        return proposal, "interests"
-    # Borealis would pay more: ask for section 5's predicted price, max(v1/2, v2)
-    return max(s.atlas_value / 2, s.borealis_value), "rival"
-    ### END SOLUTION
-
-
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "licence-reply-test", "schema_version": 3}
-"""Check that licence_reply names a price Kestrel can stand behind, on the right grounds."""
-check.licence_reply(licence_reply)
-### BEGIN HIDDEN TESTS
-check.licence_reply(licence_reply, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voting-teaching", "schema_version": 3}
@@ -763,7 +715,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly the floor whenever
 # Borealis binds. Had the licence money come the day the deal was signed, Kestrel would
 # lose at its overdraft rate, faster than Atlas, and its share at the table would be
-# $r_2/(r_1+r_2)$, below a half: question 4b asks what that would do to the price.
+# $r_2/(r_1+r_2)$, below a half: question 6 asks what that would do to the price.
 #
 # Splitting the difference, $(v_1 + v_2)/2$, would fit only if a sale to Borealis were what Kestrel is
 # left with when talks with Atlas break down on their own.
@@ -790,8 +742,61 @@ for b in (0.1, 0.3, 0.6):  # equal, short rounds (0.99): the two rules side by s
 proposer, responder = bargaining_split(0.95, 0.9)
 print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, responder {responder:.3f}")
 
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "licence-reply-text", "schema_version": 3}
+# ### Question 4 (2 marks): your reply to Atlas
+#
+# Back to question 2's licence, in today's market of three. Atlas's proposal, Kestrel's
+# Shapley value, is on the table, and Kestrel answers it, either by taking it or by naming
+# a higher price. Write `licence_reply(s)`, returning a pair `(price, reason)`, from
+# `s.atlas_value` and `s.borealis_value`:
+#
+# - `price`: the price Kestrel names in its reply, Atlas's own figure if Kestrel takes it
+#   (rounded to the hundred if you like, down or up). It must be one Kestrel can stand
+#   behind: never less than Kestrel is offered or could get from Borealis. Both sides know
+#   both values, so name the price this section's models predict for the licence, unless
+#   Atlas already offers more; a higher figure is an opening bid, module 04's subject, and
+#   Atlas would see through it;
+# - `reason`: what Kestrel puts forward in its reply, one of `"rival"` (Borealis would pay
+#   more than Atlas offers, said calmly because it is true), `"interests"` (what the
+#   licence does for Atlas: products that last longer) or `"fairness"` (the Shapley value
+#   is the fair price). Remember what Atlas already knows (it holds a copy of Borealis's
+#   offer) and what its own proposal rests on (Atlas's value, which already counts what the
+#   licence does for Atlas): a ground that gives Atlas no reason to pay more than it
+#   proposes cannot carry a higher price. Where Kestrel takes the proposal, its reply
+#   should still build the deal on something true that Atlas cares about; section 7 comes
+#   back to this choice.
+#
+# Where the proposal is below Borealis's offer, Kestrel could also walk out and sell to
+# Borealis, by this section's deal-me-out reasoning the best reply to a proposal below a
+# binding alternative (question 7 grades it so for Granite); with replies a day apart, a
+# counter at Borealis's figure is worth almost exactly as much (it loses a day's waiting),
+# and it keeps Atlas, the keener buyer, at the table, so this question asks for the
+# counter.
+#
+# Each part earns a point. Grading also tries other learners' scenarios.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-reply-answer", "schema_version": 3}
+def licence_reply(s):
+    """(the price Kestrel names in reply to Atlas's proposal, what it puts forward)."""
+    ### BEGIN SOLUTION
+    proposal = (3 * s.atlas_value + s.borealis_value) / 6  # Kestrel's Shapley value
+    if proposal >= s.borealis_value:  # it beats Borealis: take it, and talk about Atlas
+        return proposal, "interests"
+    # Borealis would pay more: ask for section 5's predicted price, max(v1/2, v2)
+    return max(s.atlas_value / 2, s.borealis_value), "rival"
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "licence-reply-test", "schema_version": 3}
+"""Check that licence_reply names a price Kestrel can stand behind, on the right grounds."""
+check.licence_reply(licence_reply)
+### BEGIN HIDDEN TESTS
+check.licence_reply(licence_reply, hidden=True)
+### END HIDDEN TESTS
+
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "rig-prices-text", "schema_version": 3}
-# ### Question 4 (2 marks): walk out, or left over?
+# ### Question 5 (2 marks): walk out, or left over?
 #
 # Kestrel is selling its old test rig to Dunmore, which would pay up to `s.rig_value` for
 # it; the rig is worth nothing to Kestrel, and Dunmore has nothing else to turn to if the
@@ -841,10 +846,9 @@ check.rig_prices(rig_prices, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "signing-terms-text", "schema_version": 3}
-# ### Question 4b (2 marks): paid on signing?
+# ### Question 6 (2 marks): paid on signing?
 #
-# Question 4b is a question of its own, not a part of question 4: it uses section 5's rules
-# as question 4 does, but goes back to the licence, with a what-if. Suppose that before the talks began Atlas had
+# Like question 4, this question goes back to the licence, with a what-if. Suppose that before the talks began Atlas had
 # offered to change one term: the buyer pays the day the deal is signed, not on the fixed
 # date, and Borealis's offer would come on the same terms. The end of part 1 of your story
 # ("Paid on signing?") gives what the money's coming sooner would save Kestrel, whoever
@@ -916,7 +920,7 @@ from course.widgets.power import ShrinkingPieGame
 ShrinkingPieGame()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "granite-reply-text", "schema_version": 3}
-# ### Question 5 (2 marks): Granite's first proposal
+# ### Question 7 (2 marks): Granite's first proposal
 #
 # Granite's first proposal gives Kestrel `s.granite_offer` of the contract's margin,
 # `s.contract_value`. Granite proposes first (its discount factor is `s.delta_them`),
@@ -966,7 +970,7 @@ check.granite_reply(granite_reply, hidden=True)
 # deal. Preparation time is scarce, so spend it where the models say it pays.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "best-lever-text", "schema_version": 3}
-# ### Question 6 (2 marks): one month, one move
+# ### Question 8 (2 marks): one month, one move
 #
 # This question is a what-if set before Granite's first proposal: it asks what each move
 # would add to Kestrel's prospects, not how to answer a proposal already made.
@@ -1058,13 +1062,13 @@ check.best_lever(best_lever, hidden=True)
 # - **Mention an alternative when it helps, as information, not as an ultimatum.** With
 #   full information, as in section 5, an outside option below your share at the table
 #   moves nothing. Real talks are rarely like that: the other side rarely sees all your
-#   options (in question 7, Granite has not seen Harrow's new offer),
+#   options (in question 9, Granite has not seen Harrow's new offer),
 #   and whatever Kestrel says about them tells Granite where its reservation price lies. So
 #   mention an alternative when it beats what the other side expects you to settle for:
 #   then it raises what they must offer. Keep a weak one to yourself. Where the other side
 #   already knows your patience, mentioning a weak alternative gains nothing: it is worth
 #   less than what they already expect to pay you. Where they are unsure how long you can
-#   wait, as in most real talks and in question 7 below, it can do harm: it can lower their
+#   wait, as in most real talks and in question 9 below, it can do harm: it can lower their
 #   estimate of your reservation price, and, as module 01 warned, a side that knows your
 #   reservation price and can make you a take-it-or-leave-it offer can take nearly all the
 #   gain. Negotiation textbooks give
@@ -1141,7 +1145,7 @@ check.best_lever(best_lever, hidden=True)
 #   credibility.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "rate-tactics-text", "schema_version": 3}
-# ### Question 7 (3 marks): which kind of move, and what to say
+# ### Question 9 (3 marks): which kind of move, and what to say
 #
 # **Part a (2 marks).** Your scenario lists four things Kestrel might say or do, A to D
 # (`scenario.tactics`; the story shows them). Label each with module 00's words:
@@ -1193,7 +1197,7 @@ check.rate_tactics(rate_tactics)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "harrow-move-text", "schema_version": 3}
 # **Part b (1 mark).** A year later Kestrel negotiates with Granite over a new contract
-# with the same margin, and both sides are as patient as in question 5. Harrow has made
+# with the same margin, and both sides are as patient as in question 7. Harrow has made
 # Kestrel a new offer for that period, worth `s.outside_offer` again and on the same terms
 # as its first (in a signed letter or not). Granite has not seen this new offer and is
 # unsure how patient Kestrel is,
