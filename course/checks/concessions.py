@@ -7,6 +7,7 @@ number of the case (``general``).
 
 import functools
 import itertools
+import math
 from numbers import Real
 
 from course.checks.calls import question
@@ -26,6 +27,7 @@ from course.scenarios.concessions import (
     closing_start,
     conceded_issues,
     concession_start,
+    generous_start,
     landing_point,
     meso_triples,
     middle_package,
@@ -220,7 +222,8 @@ def opening(answer, hidden=False):
                     f"Orchard's opening of {anchor:g} moved your answer from {first:g} to "
                     f"{price:g}. Its number tells you what it would like to pay, not what it "
                     "would pay elsewhere; answer from what you know of its alternatives and "
-                    "your own target, as if it had not spoken",
+                    "your own target, and give its number no pull beyond what it tells you: "
+                    "here it tells you nothing new",
                     "Orchard's anchor moves the answer",
                 )
         for anchor, rival in _rivals(s, hidden):
@@ -570,21 +573,28 @@ def _last_concession(mine):
 
 
 def plan_target(s):
-    """The target the tit-for-tat cases plan to (question 3's ``target``): two fifths of
-    the way down from the reservation price to the grounded opening, a whole number, so
-    a margin above the reservation price that question 2 accepts."""
+    """The target the tit-for-tat cases plan to (question 3's ``target``), a whole number:
+    two fifths of the way up from the reservation price to the grounded opening (a margin
+    above the reservation price that question 2 accepts), or, where that is lower, just
+    above the even split between your reservation price and your estimate of Orchard's,
+    as module 02 advises a target to lie."""
     reservation = reservation_of(s)
-    return float(round(reservation + 0.4 * (grounded_opening(s)[0] - reservation)))
+    two_fifths = reservation + 0.4 * (grounded_opening(s)[0] - reservation)
+    split = (reservation + s.their_estimate) / 2
+    return float(max(round(two_fifths), math.floor(split) + 1))
 
 
 def _histories(s, hidden):
     """Histories (your offers, Orchard's) around the cases the rule names: a concession
     smaller than your last one, one bigger (you copy only as much as your last step), no
-    move, a retraction, a concession that would cross your target. Each answer is at least
-    1 away from a line it does not hit."""
+    move, a retraction, a concession that would cross your target, a concession after a
+    hold of yours (your last concession, not the hold, caps your step). Your own steps
+    never grow, as question 2's plan requires. Each answer is at least 1 away from a line
+    it does not hit."""
     top = grounded_opening(s)[0]
     target = plan_target(s)
     low = round(s.alternative_price * 0.9)  # Orchard opens below your BATNA
+    halfway = target + 2 + (top - target - 2) // 2  # two steps down to target + 2, not growing
     cases = [
         ([top, top - 4], [low, low + 3]),  # they concede 3: you concede 3
         ([top, top - 4], [low, low + 6]),  # they concede 6: you concede your last 4
@@ -596,15 +606,18 @@ def _histories(s, hidden):
         # you have held so far; Orchard's first concession is bigger than three fifths of
         # the room to your target: a first concession of yours gives no more than that
         ([top, top], [low, low + _big_first(top, target)]),
+        # you held last; Orchard then concedes 7: your last concession (4) still caps it,
+        # not the hold
+        ([top, top - 4, top - 4], [low, low, low + 7]),
     ]
     if hidden:
         cases += [
             ([top, top - 1], [low + 4, low]),  # a retraction right after your opening
             ([top, top - 4, top - 6, top - 7], [low, low + 3, low + 5, low + 6]),
-            ([top, top - 2, top - 5], [low, low + 2, low + 9]),  # 7 asked back, 3 given
-            # you held last; Orchard then concedes 7: your last concession (4) still caps it
-            ([top, top - 4, top - 4], [low, low, low + 7]),
-            ([top, top - 3, target + 2], [target - 14, target - 11, target - 5]),
+            # your steps shrink (3, then 2), as your plan's do; Orchard concedes 7: give 2
+            ([top, top - 3, top - 5], [low, low + 2, low + 9]),
+            # would cross your target after two steps of yours, the second no bigger
+            ([top, halfway, target + 2], [target - 14, target - 11, target - 5]),
             ([top, top], [low, low + 2]),  # a small first concession: copied in full
             ([top, top, top], [low, low, low + _big_first(top, target) + 3]),
         ]
@@ -713,6 +726,16 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, expected):
                 "it moves the offer the wrong way",
             )
         )
+    if step > 0 and own is not None and mine[-1] == mine[-2]:
+        rules.append(
+            (
+                bounded(mine[-1]),
+                f"Orchard conceded {step:g}, and you held in your last move. Your own last "
+                "concession is the last time your offer fell, not a hold: a hold is a wait "
+                f"for Orchard's move, and now that it has come you may give up to {own:g}",
+                "it reads a hold as its own last concession",
+            )
+        )
     rules += [
         (
             bounded(mine[-1] - (theirs[-1] - theirs[0])),
@@ -750,7 +773,9 @@ def _starts(s, hidden):
     """Packages to trade from: the middle (free trades exist), your colleague's draft, a
     package where nothing is free and Orchard still needs more than any one move gives
     it, your ideal (only a concession helps Orchard), and where the rule stops (on the
-    frontier with Orchard's minimum met); hidden, also Orchard's ideal, a package from
+    frontier with Orchard's minimum met), one from which the free move that adds most for
+    both sides is not the one that gives Orchard most (when the scenario has one); hidden,
+    also Orchard's ideal, a package from
     which one concession closes the deal but not the one with the best rate (when the
     scenario has one), and packages drawn at random (with the grading key when graded, so
     no one can list them beforehand)."""
@@ -776,6 +801,9 @@ def _start_packages(learner, hidden):
         {i: lv[0] for i, lv in issues.items()},
         table.rule_path(s.draft, s.their_minimum)[-1],
     ]
+    generous = generous_start(table)
+    if generous is not None and generous not in starts:
+        starts.append(generous)  # the free move best for both is not the one best for Orchard
     if hidden:
         starts.append({issue: levels[-1] for issue, levels in issues.items()})
         closing = closing_start(table, s.their_minimum)
@@ -816,14 +844,30 @@ def _closing_learner():
         )
 
 
+def _generous_learner():
+    """A public self-check learner with a package from which the free move that adds most
+    for both sides is not the one that gives Orchard most: the visible check tries it when
+    the learner's own scenario has none, so that choosing free moves by Orchard's gain
+    alone never passes it."""
+    with hidden_cases_as(None):
+        return hidden_learner_where(
+            MODULE, "generous-visible", lambda learner: generous_start(_table(learner)) is not None
+        )
+
+
 def _trade_scenarios(hidden):
     """Question 4's scenarios: ``_scenarios``, and, in the visible check, a public learner
-    with a package where the cheapest closing move is not the best rate when the learner's
-    own scenario has none."""
+    with a package where the cheapest closing move is not the best rate, and one with a
+    package where the best free move for both is not the best for Orchard, when the
+    learner's own scenario has none."""
     found = _scenarios(hidden)
     own = found[0]
     if not hidden and closing_start(_table(own.learner), own.their_minimum) is None:
         found.append(_variant(_closing_learner()))
+    if not hidden and generous_start(_table(own.learner)) is None:
+        generous = _variant(_generous_learner())
+        if all(generous.learner != other.learner for other in found):
+            found.append(generous)
     return found
 
 
@@ -1368,20 +1412,21 @@ def adjusted_reservation(s, following):
 
 
 def _tables(s, hidden):
-    """Next-year tables to try: the engine's for the learner; hidden, also one where a
-    deal makes no difference, one where a deal makes next year worse (a low price sets a
-    precedent), so the sign is read, not assumed, and one where the stakes are larger and
+    """Next-year tables to try: the engine's for the learner, and one where a deal makes
+    next year worse (a low price sets a precedent), so the sign is read, not assumed (in
+    the learner's own table a deal always helps); hidden, also one where a deal makes no
+    difference, and one where the stakes are larger and
     a walk-out costs clearly more than a polite walk-away, so that comparing a deal with
     a walk-out fails for every learner."""
     following = next_year(s)
-    tables = [following]
+    polite = following["polite walk-away"]
+    worse = dict(following, deal=round(polite - 3, 2))
+    tables = [following, worse]
     if hidden:
-        polite = following["polite walk-away"]
         flat = dict(following, deal=polite)
-        worse = dict(following, deal=round(polite - 3, 2))
         base = max(polite, 6.0)  # a walk-out costs 4 of it; a deal adds 8
         larger = {"deal": base + 8, "polite walk-away": base, "walk-out": base - 4}
-        tables += [flat, worse, larger]
+        tables += [flat, larger]
     return tables
 
 
@@ -1403,9 +1448,18 @@ def relationship_reservation(answer, hidden=False):
                 (
                     mine,
                     f"{value:g} is your reservation price without the relationship: next year "
-                    f"goes {deal - polite:+g} better after a deal than after a polite "
+                    f"goes {deal - polite:g} better after a deal than after a polite "
                     "walk-away, and that belongs in what this year's deal is worth to you",
                     "it leaves the relationship out of the reservation price",
+                )
+                if deal > polite
+                else (
+                    mine,
+                    f"{value:g} leaves your reservation price as it was, but here a deal "
+                    f"makes next year {polite - deal:g} worse than a polite walk-away: the "
+                    "relationship counts both ways, so a deal now is worth less than its "
+                    "price, and the least you would accept rises by the difference",
+                    "it counts the relationship only when a deal helps next year",
                 ),
                 (
                     mine - deal,

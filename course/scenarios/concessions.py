@@ -528,6 +528,29 @@ def closing_start(table, their_minimum, differs=True):
     return None
 
 
+def generous_start(table):
+    """A package from which two or more moves are free and the one that adds the most
+    points for both sides together (by at least a point over the next) is not the one
+    that gives Orchard the most, so that choosing free moves by Orchard's gain alone
+    takes another package: the one with the most joint points (then the most for Kite),
+    or ``None``."""
+    for _, _, package in sorted(
+        ((you + them, you, package) for package, you, them in table.packages),
+        key=lambda found: found[:2],
+        reverse=True,
+    ):
+        options = table.options(package, gives=True)
+        free = [o for o in options if o["you"] >= 0 and o["them"] >= 0 and o["you"] + o["them"] > 0]
+        if len(free) < 2:
+            continue
+        joint = sorted((o["you"] + o["them"] for o in free), reverse=True)
+        best = max(free, key=lambda o: (o["you"] + o["them"], o["you"]))
+        kindest = max(free, key=lambda o: (o["them"], o["you"]))
+        if joint[0] - joint[1] >= 1 and kindest["package"] != best["package"]:
+            return package
+    return None
+
+
 def problems(contract, table=None):
     """The invariants ``contract`` breaks, as short descriptions (empty: a fair variant).
     Each names its question and the kind of fault: a degenerate draw, a near-tie, a goal

@@ -113,8 +113,11 @@ scenario
 # open and learn from their number (module 01).
 #
 # A good opening is **ambitious** and **grounded**. Ambitious: it goes as far towards the
-# other side's reservation price as you can justify, which means at your best estimate of
-# it or somewhat beyond, as far as a true fact takes you. How far beyond is a judgement:
+# other side's reservation price as you can justify. This is the course's rule for an
+# opening, the same in every module: open at your estimate of the other side's
+# reservation price or somewhat beyond it, grounded in a fact you can name, and never
+# beyond a point you can justify. Your target (module 02) lies below that estimate, so
+# the opening lies beyond your target. How far beyond the estimate is a judgement:
 # the further past their limit, the more your number looks like a bluff and the likelier
 # a walk-out. In this module's cases the fact that grounds an opening is never more than
 # about a sixth above the estimate. You can always come down from a high opening; you can
@@ -193,9 +196,11 @@ scenario
 # - **Moved by news:** another studio's quote is different. Orchard will not pay you more
 #   than it can get the same work for, so the quote can lower your best estimate of its
 #   reservation price, and an opening above the quote is not one Orchard will take
-#   seriously. Work out what that means for your price in each case: the check tries
-#   quotes below your estimate, between it and your best fact, and above everything you
-#   can justify.
+#   seriously. A quote below your estimate becomes your best estimate: Orchard's limit
+#   against you is at most the quote, and perhaps a little under it, so open at the quote
+#   or at most 3 below it. Work out what a quote means for your price in each case: the
+#   check tries quotes below your estimate, between it and your best fact, and above
+#   everything you can justify.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -284,10 +289,10 @@ check.opening(opening, hidden=True)
 # there, and what it leaves between the target and your reservation price is the margin.
 # Module 02's advice on where to put it still holds: above the even split of the zone
 # between your reservation price and your estimate of the other side's, and no higher
-# than that estimate. Question 2 checks only the margin. The targets that question 3's
-# check hands you sit two fifths of the way up from your reservation price to your
-# opening, whatever the zone: they test the rule, and for some learners they lie below
-# the even split, so they are not advice on where to aim.
+# than that estimate (your opening, beyond the target, is at that estimate or somewhat
+# beyond it: section 1). Question 2 checks only the margin. The targets that question 3's
+# check hands you follow that advice: two fifths of the way up from your reservation
+# price to your opening, or just above the even split where that is higher.
 #
 # The curves below start at 100, end at 40 in round 10, and differ only in $\beta$.
 
@@ -532,7 +537,8 @@ NegotiationArena()
 # has a trade ratio of 0: nothing comes back on another issue.
 #
 # A move is **free** when it leaves neither side with fewer points and adds to at least
-# one of them: its trade ratio is at least 1 *and* it costs them nothing. Below the
+# one of them: its trade ratio is at least 1 (or its give costs you nothing) *and* it
+# costs them nothing. Below the
 # frontier some free change of package always exists, though not always a one-level one
 # (see the caution below); on the frontier, none does.
 #
