@@ -1287,10 +1287,37 @@ def test_holds_at_the_opening_are_a_real_decision(sales):
     assert wrong_way / (600 - counts[None]) > 0.9
 
 
+def source_notebook_path():
+    from pathlib import Path
+
+    return Path(__file__).parents[1] / "source" / MODULE / "information.py"
+
+
 def test_the_sittings_name_question_5b():
-    """Question 5b (the review's W7) sits in section 3; the suggested sittings say so."""
-    assert "section 3 (Questions 5, 5b, 5c and 6)" in notebook_words("intro")
-    assert "eleven coded questions" in notebook_words("intro")
+    """Question 5b (the review's W7) sits in section 3; the suggested sittings say so. A
+    fresh review, U4: the second of three sittings carried 9 of the 18 auto-graded marks;
+    four sittings of about the same time now, one of them for Questions 5b, 5c and 6."""
+    words = notebook_words("intro")
+    assert "Four sittings of about an hour and a quarter each" in words
+    assert "Questions 5b, 5c and 6 (three separate marks" in words
+    assert "eleven coded questions" in words
+
+
+def test_a_hold_at_the_reservation_price_is_certain_as_in_the_updater(sales):
+    """A fresh review, U2: Question 5b gave the hold chance 0.2 x last offer / r for r at
+    or above the last offer, while the updater makes a hold certain at r equal to it. The
+    text now says so, and that every price still possible after the opening lies above it
+    (2,000 learners). Section 3's 'almost sure' (U5) names which prices keep a chance."""
+    words = notebook_words("q5b-text")
+    assert "at or above the last offer" not in words
+    assert "at a reservation price equal to the last offer, it can only hold" in words
+    for sale in sales:
+        alive = [r for r, c in scenario.posterior_after_opening(sale).items() if c > 0]
+        assert all(r > sale.opening_offer + 1 for r in alive), sale.learner
+    text = " ".join(
+        line.removeprefix("#").strip() for line in (source_notebook_path().read_text().splitlines())
+    )
+    assert "the prices between the opening and $x / b$ that the band rules out" in text
 
 
 def test_the_news_weight_is_a_real_decision(sales):

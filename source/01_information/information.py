@@ -38,9 +38,10 @@
 # It takes most learners about four to five hours, longer if Python or probability is new
 # to you: there is a good deal to read, eleven coded questions, two widgets and a short
 # reflection.
-# Three sittings suit it: sections 1 and 2 up to Question 3; the pace of concessions,
-# Question 4 and section 3 (Questions 5, 5b, 5c and 6); then sections 4 to 7. Run the cells from
-# top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check
+# Four sittings of about an hour and a quarter each suit it: sections 1 and 2 up to
+# Question 3 (a little less); the pace of concessions, Question 4 and section 3 up to
+# Question 5; Questions 5b, 5c and 6 (three separate marks, each a judgement on your own
+# case); then sections 4 to 7. Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check
 # your answer and tell you what to fix. Every learner gets their own numbers, so your
 # answers are yours alone.
 
@@ -464,9 +465,11 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # is above it: under the band model, every price still possible lies above the opening.
 # Asking the lowest of them (your `sure` price in Question 2) is accepted for sure too, and
 # earns more (or loses less, if even that price is below your cost: then only a gamble on a
-# higher price can make a profit). That "for sure" leans on the band's hard edges: if
-# you left the ruled-out prices a small chance, it would be *almost* sure, and accepting
-# the opening would make sense only if you doubted the model itself.
+# higher price can make a profit). That "for sure" leans on the band's hard edges: no
+# buyer offers more than its reservation price, so no price below the opening ever comes
+# back, but if you left the prices between the opening and $x / b$ that the band rules
+# out a small chance, your `sure` price would be *almost* sure. Accepting the opening
+# would make sense only if you doubted the model itself.
 #
 # Two tempting shortcuts are wrong. Asking the *expected* reservation price ignores that
 # every buyer below it walks away. Asking the *most likely* one ignores what the other
@@ -598,9 +601,10 @@ check.my_price(my_price, hidden=True)
 # Back to the pace of concessions. Suppose that, instead of waiting for your final price,
 # Osprey's buyer answers every question you put to it by repeating its opening: it
 # *holds*, round after round. Read each hold with the belief updater's model: under a
-# reservation price $r$ at or above the last offer, a buyer holds with chance
+# reservation price $r$ above the last offer, a buyer holds with chance
 # $0.2 \times \text{last offer} / r$, so a hold is likelier from a buyer close to the most
-# it would pay. Each hold is new evidence: update the beliefs you had after the last
+# it would pay (at a reservation price equal to the last offer, it can only hold; every
+# price still possible after the opening lies above it). Each hold is new evidence: update the beliefs you had after the last
 # hold, not the ones after the opening.
 #
 # Write `holds_before_moving(sale, after)`, with `after` your beliefs after the opening
