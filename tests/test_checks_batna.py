@@ -1673,3 +1673,13 @@ def test_question_9_says_what_is_known_when_lumen_is_chosen():
     not say so, and the other reading (only the renewal known) differs for half the learners."""
     said = _cell("q9-text")
     assert "whether the client renewed and whether the year is busy" in said
+
+
+def test_the_news_quiz_says_where_its_judgements_are_graded_on_your_numbers():
+    """The revise/hold quiz can be clicked through; the text now sends the learner to the
+    graded questions that work out two of its news items on their own numbers: Lumen
+    settled first (question 9, 'known first') and two remote days (questions 5 and 8)."""
+    news = _cell("news-text")
+    assert "A click can find a label, not a figure" in news
+    assert 'question 9\'s "known first" case' in news and "questions 5 and 8" in news
+    assert '"known first"' in _cell("q9-text") and "two remote days" in _cell("q8-text")

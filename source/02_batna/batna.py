@@ -313,7 +313,11 @@ check.choose_batna(choose_batna, hidden=True)
 # your reservation price out again (revise it: the figure may move, or come out where it
 # was) or no reason at all (hold it). A right choice tells you why at once; a wrong one
 # tells you only what to ask yourself again, so think before you switch. The line under
-# the quiz counts how many you got right at the first choice.
+# the quiz counts how many you got right at the first choice. A click can find a label,
+# not a figure: two of these items come back graded on your own numbers. Lumen's round
+# settled before you answer is question 9's "known first" case, where you work out what
+# the news does to your BATNA; two remote days are the package whose reservation price
+# questions 5 and 8 use.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-quiz", "schema_version": 3}
 from course.widgets.batna import NewsQuiz
