@@ -2040,3 +2040,23 @@ def test_a_fair_price_leaves_the_buyer_a_fifth_of_the_gain(monkeypatch):
             assert earned == 0 and "less than a fifth of the gain" in message
             assert "`fair-share`" not in message
             assert check.model_limits(limits_with()).earned == 2
+
+
+def test_a_staged_opening_copied_from_the_models_price_fails_on_the_worked_case(monkeypatch):
+    """A fresh review, W5: for about 57% of learners the re-priced staged opening equals
+    the model's price, so copying the model's price passed with no re-pricing. The check
+    now also tries the worked case ``STAGED_CASE``, where the two differ; the right answer
+    still earns both marks."""
+    worked = variant("01_information", check.STAGED_CASE)
+    worked_after = reference.posterior_after_opening(worked)
+    assert reference.staged_price(worked) > model_price(worked, worked_after) + 1
+
+    def same(sale):
+        after = reference.posterior_after_opening(sale)
+        return abs(reference.staged_price(sale) - model_price(sale, after)) < 0.005
+
+    as_learner(monkeypatch, learner_where(same))
+    copied = limits_with(**{"staged-opening": lambda s, a: ("honest-opening", model_price(s, a))})
+    earned, message = parts(check.model_limits(copied))["what to do"]
+    assert earned == 0 and check.STAGED_CASE in message and "`staged-opening`" not in message
+    assert check.model_limits(limits_with()).earned == 2

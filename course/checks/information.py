@@ -1007,6 +1007,11 @@ WORKED_CASES = ("worked-case-6", "worked-case-13", "worked-case-0")
 #: after it: question 8's check tries it for every learner, so an EVPI that sells to every
 #: buyer (no max(r - cost, 0)) fails even where the learner's own buyer never is below cost.
 BELOW_COST_CASE = "worked-case-110"
+#: A case whose staged opening, re-priced from what shading cannot fake, gives a price
+#: above the model's (65,000 against 61,000): question 6 tries its `staged-opening` entry for
+#: every learner, as for about 57% of learners the re-priced price equals the model's
+#: own, so copying the model's price passed without any re-pricing (a fresh review, W5).
+STAGED_CASE = "worked-case-0"
 
 
 @question
@@ -1436,8 +1441,9 @@ def model_limits(answer):
     are the learner's own: the model's price, a price above it, or a surer price below it
     (``reference.action_prices``; every sale has a possible reservation price between the
     cost and the model's price, so asking below it is a real choice for the cash need). A
-    judgement on the learner's own case, so there is no hidden case; a wrong entry is
-    explained without naming the right one."""
+    judgement on the learner's own case, so there is no hidden case, but the
+    `staged-opening` price is tried on ``STAGED_CASE`` too; a wrong entry is explained
+    without naming the right one."""
     sale = variant(MODULE)
     after = reference.posterior_after_opening(sale)
     answered = []
@@ -1462,9 +1468,29 @@ def model_limits(answer):
             for i in reference.SITUATIONS
             if not reference.situation_fits(i, read()[i.key][1], sale, after)
         ]
+        own = list(wrong)
+        staged = next(i for i in reference.SITUATIONS if i.key == "staged-opening")
+        worked_note = ""
+        if staged not in wrong:
+            worked = variant(MODULE, STAGED_CASE)
+            worked_after = reference.posterior_after_opening(worked)
+            entry = _limits(call_learner(answer, worked, dict(worked_after), name="model_limits"))
+            if not reference.situation_fits(staged, entry[staged.key][1], worked, worked_after):
+                wrong.append(staged)
+                worked_note = (
+                    f" Your function is tried on the worked case {STAGED_CASE} too, where "
+                    "re-pricing from what a staged opening still proves gives a price other "
+                    "than the model's: there one of your prices does not do what its situation "
+                    "calls for."
+                )
         if wrong:
-            notes = _price_notes([read()[i.key][1] for i in wrong], sale, after)
-            raise NotYet(_how_many(wrong, "prices") + ACTION_HINT + (" " + notes if notes else ""))
+            notes = _price_notes([read()[i.key][1] for i in own], sale, after)
+            raise NotYet(
+                _how_many(wrong, "prices")
+                + ACTION_HINT
+                + (" " + notes if notes else "")
+                + worked_note
+            )
         return (
             "the model's price is where you start: ask it when the model holds, and move off "
             "it the way the broken assumption points when it does not:\n"

@@ -744,7 +744,9 @@ check.news_weight(news_weight, hidden=True)
 # price against your prior (`sale.prior_beliefs()`) with only that, and compare the result
 # with the model's price: if it is higher, name that higher price (the check wants it to
 # the cent, so a guess above the model's price does not pass); if it is the same, the
-# staging cost you nothing and the model's price stands.
+# staging cost you nothing and the model's price stands. For many learners it is the
+# same, so the check also tries your function on one worked case, `worked-case-0`, where
+# it is not.
 #
 # One mark for the assumptions, one for the prices. A price can do one of three things:
 #
