@@ -125,7 +125,7 @@ MODULES = (
         "it, beliefs from a signal, an audit of both sides, an opening with a MESO, what to "
         "say, a concession plan along the frontier and what to do if Quell has capacity), "
         "negotiate it against a bot, meet it again, debrief against your plan",
-        390,
+        540,
         (
             "my_batna",
             "my_reservation",

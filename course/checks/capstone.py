@@ -25,6 +25,7 @@ from course.checks.hints import (
     passed,
     same_money,
 )
+from course.engine.bots import INSULT_LINE
 from course.models.audit import SOURCES, describe_balance, ratings_of, weighted_leverage
 from course.models.audit import weights_of as audit_weights
 from course.models.concessions import package_points
@@ -675,6 +676,14 @@ def _opening_hint(case, package):
         return None
     low, high = case.reservation_if_not, case.reservation_if_quell
     floor = reservation_of(case)
+    if them < INSULT_LINE * low:
+        return (
+            f"it gives Marlow {them:g} points, less than a quarter of the {low:g} it needs "
+            "even if Quell has no capacity: Marlow refuses such an offer out of hand, so it "
+            "does not pull at all and it strains Marlow's patience (section 4); open with "
+            "the best package Marlow could accept if Quell has no capacity",
+            "it gives Marlow so little that Marlow refuses it out of hand",
+        )
     if them < low:
         return (
             f"it gives Marlow {them:g} points, fewer than the {low:g} it needs even if Quell has "

@@ -24,9 +24,10 @@
 # 2. **negotiate** — play the deal against a bot whose limits you cannot see;
 # 3. **debrief** — measure the result against your plan and ask what leverage moved it.
 #
-# It takes most people **five and a half to seven and a half hours**, best in three
-# sittings: the preparation (sections 1 to 5, eight answers in Python, four to five hours
-# for someone new to programming, less for someone who has written a loop before), then
+# It takes most people **seven and a half to ten and a half hours**, best in three
+# sittings: the preparation (sections 1 to 5, most of the module's 10,000 words of text
+# and eight answers in Python, two of them real programs: six to eight hours for someone
+# new to programming, less for someone who has written a loop before), then
 # at least two negotiations at the table, their debriefs and a written reflection (one
 # and a half to two and a half hours). The eight answers are graded
 # automatically; the reflection is graded by your instructor. Cells that say
@@ -100,8 +101,8 @@ scenario
 # expected profit)`, with name `"Brenn"` or `"Kessel"`. Build each alternative's tree from
 # your brief (`s.brenn_chance`, `s.brenn_profit`, `s.spot_profit`, `s.pilot_chance`,
 # `s.kessel_full`, `s.kessel_half`); `best_alternative` from module 02 is imported for you
-# if you want it. The expected profit must be right to the cent, in k€ (60.75, not 61):
-# do not round it. The same holds for the reservation price of question 2.
+# if you want it. The expected profit must be right to 0.01 k€ (60.75, not 61): two
+# decimals are enough. The same holds for the reservation price of question 2.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-batna-answer", "schema_version": 3}
@@ -393,15 +394,24 @@ check.my_audit(my_audit)
 #
 # **Why the opening matters.** A first offer pulls the final deal towards it (anchoring,
 # module 01). It should be as good for you as you can justify, and no better. An offer
-# beyond anything the other side could accept still pulls, but it risks an impasse or a
-# walk-out and costs you credibility you will need later. Schweinsberg, Ku, Wang and
-# Pillutla ("Starting high and ending with nothing", *Journal of Experimental Social
-# Psychology*, 2012) found that extreme first offers offended those who received them,
+# beyond anything the other side could accept still pulls, as long as it is taken as an
+# offer, but it risks an impasse or a walk-out and costs you credibility you will need
+# later. One so far out that the other side refuses it out of hand does not pull at all:
+# at this table, Marlow refuses out of hand any package that gives it less than a quarter
+# of the way from its worst package (0 points) up to its reservation price (section 6).
+# Your list terms give Marlow 0 points: they are a fact to cite, not an opening.
+# Schweinsberg, Ku, Wang and Pillutla ("Starting high and ending with nothing", *Journal
+# of Experimental Social Psychology*, 2012) found that extreme first offers offended those who received them,
 # whatever their power, that receivers with little power were the ones who then walked
 # away, and that such offers helped the offerer only when the talks went on.
 #
 # **Ambitious, and grounded.** Two rules, for two different things. How far to reach is
 # an *ambition* rule: open at your estimate of what Marlow could accept, not beyond it.
+# This is the course's opening rule (open at your estimate of the other side's
+# reservation price or somewhat beyond it, never beyond a point you can justify) applied
+# to this case: the estimate below already assumes the better of two states for you, and
+# the one fact you could cite beyond it, your list terms, Marlow refuses out of hand, so
+# no point beyond the estimate can be justified here.
 # What makes the opening *grounded* is, as in module 04, a true fact you can cite for it at
 # the table: your list terms, which Marlow has seen, and the cost to you of a 3-week rush
 # (overtime and express freight, the delivery row of your table). Your estimate of
@@ -637,10 +647,15 @@ check.what_to_say(what_to_say)
 #   leave you at least your reservation price;
 # - if some of them leave you at least as much as you have now, move to the one of those
 #   that gives Marlow most, and between two that give it the same, the one that leaves
-#   you more (it is on the frontier): a trade that costs you nothing (rule 1). Module 04 took the
-#   free trade that adds most for both sides together; here your side is counted in k€
-#   and Marlow's in points, which cannot be added, so the plan takes the free trade that
-#   leaves Marlow needing the fewest further points;
+#   you more (it is on the frontier): a trade that costs you nothing (rule 1). Module 04 took,
+#   among free one-level moves, the one that adds most points for both sides together,
+#   and said to use such a sum only to rank moves, since it assumes a point means as
+#   much to each side (its case was built so). Here even that rough use fails: your side
+#   is counted in k€ and Marlow's in points, and a sum of the two could rank moves
+#   differently if you counted money in euros. Module 04's worry about choosing by the
+#   other side's gain (small moves that leave you below the frontier) does not arise
+#   either, because every step of this plan lands on the frontier in one move. So the
+#   plan takes the free trade that leaves Marlow needing the fewest further points;
 # - otherwise move to the one that costs you least; between two that cost the same, the
 #   one that gives Marlow more (it is on the frontier);
 # - repeat until none is left.
