@@ -1105,3 +1105,63 @@ def test_walking_away_when_a_package_is_enough_is_told_so_truly():
         )
         told += 1
     assert told > 100  # 171 of these 300 learners
+
+
+def _section(grade_id):
+    return __import__("tests.test_engine_capstone", fromlist=["section"]).section(grade_id)
+
+
+def test_an_opening_just_beyond_what_marlow_could_accept_is_refused_as_the_text_says():
+    """The teaching said 'open at, or just beyond, your estimate of what Marlow could
+    accept', and question 5's check rejects every package 'just beyond' (worth less to
+    Marlow than its lower reservation price). The text now says 'not beyond it'."""
+    from course.checks.capstone import judge_opening
+    from course.scenarios.capstone import opening_of
+
+    text = _section("opening-teaching")
+    assert "just beyond" not in text
+    assert "open at your estimate of what Marlow could accept, not beyond it" in text
+    tried = 0
+    for n in range(40):
+        case = course.variant("05_capstone", f"rev05-{n}")
+        best = opening_of(case)
+        best_you = sum(case.yours[i][best[i]] for i in case.yours)
+        packages = [
+            dict(zip(case.issues, levels, strict=True))
+            for levels in itertools.product(*case.issues.values())
+        ]
+        beyond = [
+            p
+            for p in packages
+            if 0 < case.reservation_if_not - sum(case.theirs[i][p[i]] for i in p) <= 3
+            and sum(case.yours[i][p[i]] for i in p) > best_you
+        ]
+        for package in beyond[:1]:
+            tried += 1
+            with pytest.raises(NotYet, match="beyond anything Marlow could accept"):
+                judge_opening(case, [package])
+    assert tried > 10
+
+
+def test_a_bayes_answer_rounded_too_far_is_told_so():
+    """A posterior rounded to two decimals was told to redo Bayes' rule; the hint now
+    says it is rounded too far, and a wrong method still gets the general hint."""
+    from course.checks.capstone import judge_beliefs
+    from course.scenarios.capstone import quell_posterior
+
+    told = 0
+    for n in range(60):
+        case = course.variant("05_capstone", f"rev05-{n}")
+        exact = quell_posterior(case)
+        high, low = case.reservation_if_quell, case.reservation_if_not
+        rounded = round(exact, 2)
+        if abs(rounded - exact) < 5e-4:
+            continue
+        with pytest.raises(NotYet, match="rounded too far") as raised:
+            judge_beliefs(case, {high: rounded, low: 1 - rounded})
+        assert f"{exact:.3f}" not in str(raised.value)
+        told += 1
+        wrong = exact + 0.137 if exact < 0.5 else exact - 0.137
+        with pytest.raises(NotYet, match="than Bayes' rule gives"):
+            judge_beliefs(case, {high: wrong, low: 1 - wrong})
+    assert told > 20
