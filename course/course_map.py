@@ -106,7 +106,7 @@ MODULES = (
         "grounded first offers and answering an anchor, concession patterns, reciprocity, "
         "logrolling and the Pareto frontier, equivalent offers, accepting, countering and "
         "walking away, meeting the same counterpart again",
-        330,
+        420,
         (
             "opening",
             "concession_plan",

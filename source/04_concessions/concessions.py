@@ -34,10 +34,10 @@
 # 5. decide, when an offer arrives, whether to accept, counter or walk away, and leave in a
 #    way that lets you come back.
 #
-# It takes about five to six hours, and about eight if Python is new to you: eight coded
+# It takes about seven hours, and about ten if Python is new to you: eight coded
 # questions (questions 4 and 5 are real programming), three widgets, a simulation table
-# and a reflection. Sections 1 to 3 and sections 4 to 6 make two sittings of close to three
-# hours each.
+# and a reflection. Sections 1 to 3 and sections 4 to 6 make two sittings of about three
+# and a half hours each.
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
 # after them check your answer and tell you what to fix. Every learner gets their own
 # numbers, so your answers are yours alone.
@@ -125,6 +125,8 @@ scenario
 # rests on a fact, such as a market rate, what they paid for the same thing before, or
 # what the work is worth to them. A number without a reason looks like a bluff and invites
 # a walk-out; a number with one becomes the reference point for the rest of the talks.
+#
+# ### What to say, and what not to say
 #
 # **The reason must be true.** Module 00's section on the ethics of leverage names the
 # kinds of move. Keeping your reservation price to yourself is ordinary and honest. A
