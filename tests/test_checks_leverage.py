@@ -5,6 +5,7 @@ the learner has not met."""
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 import pytest
 
@@ -248,14 +249,27 @@ def test_section_1s_worked_nash_split_is_module_02s():
     assert nash_split(100, 30, 40)[0] == pytest.approx(45)
 
 
-def test_a_disagreement_point_worth_a_unit_more_adds_half_a_unit():
-    """Seventh review, E2: what the text now says of the tenant, checked on module 02's Nash
-    split: a unit lower old rent (a disagreement point worth a unit more) adds half a unit."""
+def test_a_breakdown_payoff_moved_alone_adds_half_a_unit_and_a_transfer_a_whole_one():
+    """Fresh review, E1 and E2: the tenant's old rent, paid while the talks go on, moves both
+    sides' payoffs at once (the tenant keeps v - r, the landlord gets r), so a unit of rent
+    moves the Nash split by a whole unit, not the half the text said; the half-unit rule is
+    for one side's breakdown payoff with the other's unchanged, and holds where breakdown
+    risk drives agreement. Section 1 and section 3's limits now say so, and no longer use
+    the rent, nor 'always'."""
     from course.models.batna import nash_split
 
-    low, _ = nash_split(20, 6, 4)
-    high, _ = nash_split(20, 5, 4)  # the old rent a unit higher: the tenant keeps a unit less
-    assert low - high == pytest.approx(0.5)
+    # one side's payoff up by a unit, the other's unchanged: half a unit
+    assert nash_split(100, 31, 40)[0] - nash_split(100, 30, 40)[0] == pytest.approx(0.5)
+    # a rent r paid during the talks: tenant v - r, landlord r; a unit lower rent, a whole unit
+    pie, value = 100, 30
+    tenant = [nash_split(pie, value - r, r)[0] for r in (10, 11)]
+    assert tenant[0] - tenant[1] == pytest.approx(1.0)
+    for grade_id in ("what-teaching", "audit-limits"):
+        text = " ".join(_cell(grade_id).split())
+        assert "the other side's unchanged" in text
+        assert "always counts" not in text
+        assert "old rent" not in text
+        assert "pushes too" in text
 
 
 def test_section_2s_example_of_a_passing_weighting_passes():
@@ -1179,12 +1193,13 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # finding 25: the model reflection's flats are found online, then viewed
         ("reflection", "I have found two flats online", "book viewings of the two flats"),
         # fourth review, error 1: "in full" is said of an outside option that binds, as in
-        # module 03; a disagreement point counts always, but by half
-        ("what-teaching", "It always counts, though only by half", "counts in full"),
-        ("what-teaching", "and then fully: they get exactly its value", None),
-        ("audit-limits", "always counts, though only by half", "counts in full"),
-        # fourth review, error 2: no tribunal a side could choose to apply to
-        ("what-teaching", "rolling tenancy", "tribunal"),
+        # module 03; a breakdown payoff counts by half (fresh review, E2: not "always")
+        ("what-teaching", "adds half a unit to your share", "counts in full"),
+        ("what-teaching", "and then fully: each unit it is worth more adds a whole", None),
+        ("audit-limits", "counts by half in the symmetric Nash split", "counts in full"),
+        # fresh review, C2: module 03's name for it, which becomes the disagreement point
+        ("what-teaching", "A **breakdown payoff** is what you are left with", None),
+        ("audit-limits", "breakdown payoff, what you are left with", "A disagreement point,"),
         # fourth review, contradiction 5: which kind a BATNA usually is
         ("what-teaching", "so they are outside options", None),
         # fourth review, error 7: the showcase ask needs +1.75, well clear of +2.05
@@ -1244,9 +1259,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("q4b-text", "four test cases (one puts the balance exactly", "three test cases"),
         # W5: a copy with one rating nudged is still a copy
         ("q2-text", "or copied with one rating moved by a point", None),
-        # seventh review, E2: the old rent's direction (a higher rent lowers the tenant's share)
-        ("what-teaching", "worth more the *lower* the old rent", "each unit it rises raises"),
-        ("what-teaching", "each unit higher lowers it by half", "each unit it rises adds"),
+        # fresh review, E1 and U1: the old rent, which moves both sides' payoffs, is gone
+        ("what-teaching", "Here is only the gist", "each unit higher lowers it by half"),
         # seventh review, C3: section 5 agrees with question 4c's model answer on waiting
         ("shift-teaching", "That known deadline was an argument for waiting", "sound decision"),
         ("shift-teaching", "Asking at first reach is the conservative default", None),
@@ -1266,11 +1280,13 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("spend-judgement", "I knew from the story that", "cannot be extended"),
         # U2: the half-unit rule is the symmetric Nash split's; U3: a rating rises by rating
         # points; U4: where the reading time goes
-        ("what-teaching", "in its symmetric form: both sides equally placed", None),
+        ("what-teaching", "In its symmetric form (both sides equally placed", None),
         ("audit-limits", "in the symmetric Nash split", None),
         ("build-teaching", "adds 1 rating point.", "adds 1. And"),
         ("intro", "a rating rises by **rating points**", None),
         ("intro", "allow about 45 minutes to read them", None),
+        # fresh review, U4: "about 3" hours was optimistic for a careful writer
+        ("intro", "(3 to 4 if you are at ease with Python)", "about 3 if"),
     ],
 )
 def test_the_notebook_says_what_the_review_found_true(grade_id, present, absent):
@@ -1404,6 +1420,40 @@ def test_a_plan_that_stopped_after_one_step_is_told_another_still_fits():
             ), (i, hint)
             told += 1
     assert told >= 200
+
+
+def test_a_reaudit_that_never_looks_before_the_news_is_told_the_ask_can_be_made_now(own):
+    """Fresh review, U3: where the balance reaches the need before any news, a reaudit that
+    starts looking only after the first item was told that 'at least' includes a balance
+    equal to the need, which points at > against >=, not at the missing 'now'."""
+    cases = [
+        (s, moves)
+        for s, moves in check.reaudit_test_cases(own)
+        if ask_moment(balances_after(s.yours, s.theirs, s.weights, moves), s.need) == "now"
+    ]
+    assert len(cases) == 2
+    tried = 0
+    for s, moves in cases:
+        balances = balances_after(s.yours, s.theirs, s.weights, moves)
+        late = next((label for label in moves if round(balances[label] - s.need, 9) >= 0), None)
+        if late is None:  # that learner's code finds no moment at all there
+            continue
+        tried += 1
+        with pytest.raises(NotYet, match="the ask can be made now, before the first item"):
+            check.judge_ask(s, moves, ("N1", late))
+    assert tried >= 1
+
+
+def test_the_needs_climb_a_quarter_of_a_point_a_rung_as_section_5_says():
+    """Fresh review, U2: nothing told a learner how points of balance map to an ask, so
+    question 4c's 'higher or lower than the course' had no anchor; section 5 now gives the
+    ladder's rate and calls it a convention, and the ladder is what it says."""
+    for case in CASES.values():
+        needs = [need for need, _ in case.asks]
+        assert all(b - a == pytest.approx(0.25) for a, b in pairwise(needs))
+    text = " ".join(_cell("shift-teaching").split())
+    assert "needs a quarter of a point more than the rung below" in text
+    assert "not a measured exchange rate" in text
 
 
 def test_a_turning_point_one_item_early_is_never_told_to_weigh_the_ratings():

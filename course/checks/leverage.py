@@ -1008,6 +1008,15 @@ def judge_ask(s, moves, result, where="your case"):
             "at that moment the balance is below what the ask needs (case.need): the ask "
             "has to wait for news that raises it"
         )
+    elif expected == "now":
+        # a learner who never looked at the balance before the news (review U3), or who
+        # used "above" where it sits exactly on the need: both hints are true here
+        exactly = round(balances["now"] - s.need, 9) == 0
+        general = (
+            "before any news the balance already reaches what the ask needs"
+            + (" (exactly: 'at least case.need' includes a balance equal to it)" if exactly else "")
+            + ": the ask can be made now, before the first item"
+        )
     elif round(balances[expected] - s.need, 9) == 0:
         general = (
             "at an earlier moment the balance is exactly what the ask needs, and 'at least "

@@ -28,7 +28,7 @@
 # 6. tell legitimate leverage from bluffs, lies and sources that are not yours to use;
 # 7. find your way around the course and check your progress.
 #
-# It takes most people **4 to 6 hours** (about 3 if you are at ease with Python): some
+# It takes most people **4 to 6 hours** (3 to 4 if you are at ease with Python): some
 # reading, an interactive audit, seven answers in Python (three of them short programs
 # with a loop), and four pieces of writing. If loops are new to you, allow up to an hour
 # for question 3c alone. It can be done in two sittings: sections 1 to 3, then 4 to 8.
@@ -109,31 +109,26 @@ scenario
 #
 # Modules 02 and 03 refine this with two kinds of alternative, after Binmore, Rubinstein
 # and Wolinsky (1986) and Binmore, Shaked and Sutton (1989). Here is only the gist; those
-# modules show why it holds. Take a tenant renewing a lease on a rolling tenancy, which
-# carries on at the old rent until a new one is agreed. What a new lease is worth to both
-# sides together, over what each would have without it, is the *surplus* they share.
+# modules show why it holds, and when.
 #
-# - A flat they could move to is an *outside option*: they get it only by choosing to walk
-#   out. It counts only when it beats what they would get at the table, and then fully:
-#   they get exactly its value, so each unit the flat is worth more to them adds a whole
-#   unit to their share.
-# - The old rent they keep paying while the talks drag on, or what each side is left with
-#   if the talks break down for reasons neither side controls, is a *disagreement point*.
-#   It always counts, though only by half. In the Nash split, module 02's rule for sharing
-#   the surplus (in its symmetric form: both sides equally placed, each caring only about
-#   amounts), each side gets its disagreement point plus half of the surplus. With 100 to
-#   divide and disagreement points of 20 and 40, the surplus is 40 and the split 40 and 60;
-#   raise the first to 30 and it gets 45, five more for ten. So each unit a side's
-#   disagreement point is worth more raises its share by half a unit, as long as a deal is
-#   still worth more to both sides than a breakdown. For the tenant, the disagreement point
-#   is worth more the *lower* the old rent: each unit lower raises the tenant's share by
-#   half a unit, and each unit higher lowers it by half.
+# - An **outside option** is one you reach only by choosing to walk out, such as a flat a
+#   tenant could move to. It counts only when it beats what you would get at the table,
+#   and then fully: each unit it is worth more adds a whole unit to your share.
+# - A **breakdown payoff** is what you are left with if the talks break down for reasons
+#   neither side controls. It becomes the *disagreement point* of the Nash split, module
+#   02's rule for sharing the *surplus*, what a deal is worth to both sides together over
+#   their two breakdown payoffs. In its symmetric form (both sides equally placed, each
+#   caring only about amounts), each side gets its breakdown payoff plus half the surplus.
+#   With 100 to divide and disagreement points of 20 and 40, the surplus is 40 and the
+#   split 40 and 60; raise the first to 30 and it gets 45, five more for ten. So each unit
+#   your breakdown payoff rises, the other side's unchanged, adds half a unit to your
+#   share. That holds where the risk of a breakdown is what pushes both sides to agree;
+#   module 03 shows that it counts for less than half when the cost of delay pushes too.
 #
 # Most BATNAs, such as a flat to move to or a second job offer, are reached by walking
-# out, so they are outside options. Module 02 puts the BATNAs at the disagreement point of
-# the Nash split and then shows where that holds: the half-unit rule fits a BATNA only
-# when a breakdown neither side controls would hand it to you. For a BATNA you take by
-# choosing to walk out, the outside-option rule of module 03 predicts better.
+# out, so they are outside options. Module 02 first puts the BATNAs at the disagreement
+# point and then shows where that holds; for a BATNA you take by walking out, module 03's
+# outside-option rule predicts better.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "sources-teaching", "schema_version": 3}
 # ## 2. Three sources of leverage
@@ -339,10 +334,11 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   "An outside option experiment", *Quarterly Journal of Economics* 104): such an
 #   alternative well below that changes nothing, however many points it earns here, and
 #   one above it counts fully, a unit of your share for each unit it rises. A
-#   disagreement point, what you are left with when the talks break down for reasons
-#   neither side controls, always counts, though only by half: half a unit of your share
-#   for each unit it rises, in the symmetric Nash split, while a deal still beats a
-#   breakdown for both (module 02). The audit's ratings draw neither line.
+#   breakdown payoff, what you are left with when the talks break down for reasons
+#   neither side controls, counts by half in the symmetric Nash split (module 02) where
+#   the risk of a breakdown is what pushes both sides to agree: half a unit of your share
+#   for each unit it rises, the other side's unchanged. Module 03 shows that it counts for
+#   less when the cost of delay pushes too. The audit's ratings draw neither line.
 # - **Its weights are your judgement of this case,** one set for both sides, and its
 #   ratings are judgements too. Change them and the balance changes.
 # - **Its balance is not a prediction** of a price or of who will prevail. Its use is to
@@ -731,6 +727,14 @@ check.reach_plan(reach_plan, hidden=True)
 #   you already pay, may be worth making while you are still behind. Waiting for a higher
 #   balance is a bet on news you cannot see; it is worth making only when you know what
 #   is coming, such as the other side's deadline still weeks away.
+#
+#   The needs in your scenario come from one ladder of asks: each rung (one percentage
+#   point more of pay or price, say, or a longer hold on a price) needs a quarter of a
+#   point more than the rung below. That rate is the course's
+#   convention, chosen to spread the asks over the scale, not a measured exchange rate:
+#   nothing in the audit says what a point of balance is worth in pay or price. Set a need
+#   higher where being turned down costs you more (it shows your hand, or closes a door
+#   you cannot reopen), and lower where you could simply ask again later.
 #
 # The deadline case in the exercise shows both. In the widget's run of its news, the owner
 # starts at $+1.45$ points, stands at $+2.05$ after the first item and at $+3.40$ after the
