@@ -1569,3 +1569,14 @@ def test_marlows_first_answer_is_usually_below_your_reservation_price():
     assert "usually below your reservation price" in table_text
     assert "The side whose share is larger" not in section("audit-teaching")
     assert "holding at that package can end with Marlow leaving" in section("plan-teaching")
+
+
+def test_the_audit_says_in_its_own_bullet_where_a_deadline_counts():
+    """Module 00 counts a deadline under its holder's alternatives, this audit under power;
+    the note saying so sat inside the long power bullet, where a learner carrying module
+    00's audit over could miss it and count the weeks twice. It is now a bullet of its own."""
+    raw = NOTEBOOK.read_text()
+    assert "# - **Time, under power, counted once.** Module 00 put a deadline" in raw
+    audit = section("audit-teaching")
+    assert "Time counts here too" not in audit
+    assert "count a deadline in one row only, never in both" in audit

@@ -276,12 +276,13 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   power row keeps only the first half, measured by shares: Marlow depends on you for
 #   the share of its sensors you would supply, and you depend on Marlow for its share of
 #   your sales. Splitting Emerson's one idea into two rows, so that each fact counts once,
-#   is this course's bookkeeping, not Emerson's. Time counts here too, as patience. Module
-#   00 put a deadline among its holder's alternatives, since its cases asked what each
-#   side could do instead; here both sides face a date and the question is who can wait
-#   longer, so this audit puts deadlines under power. Either way, count a deadline in one
-#   row only. Marlow's stock runs out on a given week and your capacity must be booked by
-#   another. Module 03's Rubinstein model
+#   is this course's bookkeeping, not Emerson's.
+# - **Time, under power, counted once.** Module 00 put a deadline among its holder's
+#   alternatives, since its cases asked what each side could do instead; here both sides
+#   face a date and the question is who can wait longer, so this audit puts deadlines
+#   under power, as patience. If you carry module 00's audit over, move the weeks: count a
+#   deadline in one row only, never in both. Marlow's stock runs out on a given week and
+#   your capacity must be booked by another. Module 03's Rubinstein model
 #   measured patience by how much each side discounts a delay, with no deadline at all,
 #   so it does not fit here. Models with hard deadlines do: when each side's deadline is
 #   private, Sandholm and Vulkan ("Bargaining with deadlines", 1999) showed, in a
