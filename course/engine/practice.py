@@ -127,8 +127,10 @@ LOW_BALL = (0.35, 0.65)
 PRESSURE_WORKS = 1.5
 
 #: Your plan in the low-ball moment: steps that shrink (Faratin's curve with this β) to a
-#: target this share of the way from your reservation price to your opening.
-PLAN_BETA, TARGET_SHARE = 1.5, 0.3
+#: target this share of the way from your reservation price to your opening: two fifths,
+#: question 3's rule, which puts it above the even split of every zone the buyer's drawn
+#: limit can make (module 02's advice).
+PLAN_BETA, TARGET_SHARE = 1.5, 0.4
 
 #: What the buyer says with its low-ball: a claim the rest of the talks can test.
 BUDGET_CLAIM = "Frankly, this is all the budget allows."

@@ -571,9 +571,27 @@ RIGHT_ANSWER = {
     "the buyer's offers confirmed the cut, to leave politely and say what would bring you back.",
     False: " The right answer was to repeat your last ask and ask what had changed: a drop "
     "after rising offers is a retraction, and section 3's rule 3 answers a retraction with a "
-    "hold, whether or not a claim is true. Even your planned step rewards it, and a step much "
-    "bigger than planned tells a buyer that pressure works.",
+    "hold, whether or not a claim is true. This buyer reads only a step much bigger than "
+    "planned as pressure working; a buyer that reads any step as a reward for its drop would "
+    "press on after your planned step too, and when the low-ball comes you cannot tell which "
+    "buyer you face.",
 }
+
+
+def _against_hold(run, held):
+    """For a step the buyer did not read as pressure: what it did against holding, in
+    words true of both runs (the gain over your BATNA)."""
+    if run["gain"] > held["gain"]:
+        return (
+            " Here your step did better than holding: this buyer does not punish a step of "
+            "your planned size. Against a buyer that reads any step as a reward, it can cost you."
+        )
+    if run["gain"] == held["gain"]:
+        return (
+            " Here your step cost you nothing against holding: this buyer does not punish a "
+            "step of your planned size. Against a buyer that reads any step as a reward, it can."
+        )
+    return ""
 
 
 def verdict_of(moment, run, held):
@@ -643,6 +661,8 @@ def verdict_of(moment, run, held):
     text += true
     if run["response"] != "hold":
         text += f" Repeating your last ask would have ended in {_ending(held, reservation)}."
+        if step > 0 and not moment.claim_true and not run["pressed"]:
+            text += _against_hold(run, held)
     return text
 
 

@@ -877,9 +877,10 @@ check.read_pick(read_pick, hidden=True)
 #    number: "The market rate for a year of this work is 118, and that is where we are."
 # 3. *Hold until they move back.* A drop after offers that rose is a retraction, and
 #    section 3's rule 3 answers a retraction with a hold: repeat your last ask, even if
-#    your plan had a step due. A step now, even your planned one, rewards the drop; a big
-#    step made to calm the room is a concession nobody paid for, and it moves the anchor
-#    their way. When they come back with a real move, answer it with your planned step,
+#    your plan had a step due. Some buyers read any step now, even your planned one, as a
+#    reward for the drop, and others only a big one; when the drop comes you cannot tell
+#    which you face, nor a test from a real cut, so hold. A big step made to calm the room
+#    is a concession nobody paid for, and it moves the anchor their way. When they come back with a real move, answer it with your planned step,
 #    and on a condition: a level on another issue where one is on offer ("I can look at
 #    30-day payment if delivery stays at 10 weeks"), and always the deal itself ("... if
 #    that settles it"), as section 4 says.
@@ -905,15 +906,16 @@ check.read_pick(read_pick, hidden=True)
 # change from one moment to the next, and so does whether the claim is true: sometimes
 # the budget really was cut, below your reservation price, and sometimes the claim is a
 # test. The numbers are the widget's own, not Kite's or the arena's: your reservation
-# price is 50, you opened at 95, the talks last 12 rounds, and your target is 30% of the
-# way from your reservation price to your opening. Your plan has section 2's shape:
+# price is 50, you opened at 95, the talks last 12 rounds, and your target is two fifths
+# of the way from your reservation price to your opening (68), as in question 3. Your plan has section 2's shape:
 # whole steps that never grow, down to that target. To keep the exercise short it moves
 # one step every round, on the clock, which section 2 advises against; the moment it
 # tests is the low-ball. Choose your answer: accept, walk away politely,
 # repeat your last ask, make your next planned step, concede half the gap (never below
 # your reservation price), or type the ask you would make. The rest of the talks are then
 # played against the same buyer, and it reads your answer: a step much bigger than your
-# planned one tells it that pressure works. Compare your answer with the others; the
+# planned one tells it that pressure works. This buyer does not punish your planned step,
+# so holding and the planned step often end close together here; the debrief says when. Compare your answer with the others; the
 # debrief says whether the claim was true and what the right answer was. (The widgets
 # number rounds from 1, as the arena does: their round 1 is round 0 of sections 2 and 3.)
 
