@@ -417,12 +417,29 @@ def test_below_half_the_pie_your_batna_does_not_matter_with_an_outside_option(le
     got = messages(check.batna_needed(old))
     assert got["walking away on their proposal"][0] == 0
     assert "does not matter until it beats half" in got["walking away on their proposal"][1]
-    assert got["targets within reach"][0] == 1  # no visible case asks for a negative BATNA
-    got = messages(check.batna_needed(old, hidden=True))
-    assert got["targets within reach"][0] == 0
-    assert "a BATNA of 0 already gets you the target" in got["targets within reach"][1]
+    for hidden in (False, True):  # a fresh review, E3: the visible check passed it
+        got = messages(check.batna_needed(old, hidden=hidden))
+        assert got["targets within reach"][0] == 0
+        assert "a BATNA of 0 already gets you the target" in got["targets within reach"][1]
     generous = messages(check.batna_needed(lambda t, p, th, w=False: None if t > p - th else t))
     assert "a smaller BATNA would too" in generous["targets within reach"][1]
+
+
+def test_a_nash_answer_without_the_floor_fails_the_visible_check_as_it_fails_grading(learner):
+    """A fresh review, E3: no visible case had a negative Nash answer, so an answer without
+    max(0, ...) passed the self-check and lost the mark for targets within reach in
+    grading."""
+
+    def no_floor(target, pie, theirs, walk_any_time=False):
+        if target > pie - theirs:
+            return None
+        return outside(target, pie) if walk_any_time else 2 * target - pie + theirs
+
+    assert any(2 * t - p + th < 0 for t, p, th in check.batna_needed_cases(hidden=False))
+    for hidden in (False, True):
+        got = messages(check.batna_needed(no_floor, hidden=hidden))
+        assert got["targets within reach"][0] == 0
+        assert got["targets out of reach"][0] == got["walking away on their proposal"][0] == 0.5
 
 
 def test_hidden_batna_cases_stay_in_the_taught_domain(learner):
@@ -958,7 +975,9 @@ def test_a_sure_amount_for_lumen_alone_fails_the_visible_check_for_every_learner
     with learner_as(who):
         got = messages(check.reservation_salary(_lumen_only))
     assert got["sure amounts"][0] == 0 and got["expected values"][0] == 1
-    assert "uses Lumen's sure amount but Freelance's expected value" in got["sure amounts"][1]
+    # a fresh review, E1: where Lumen's sure amount leaves the BATNA by expected values as
+    # it was, the hint covers that reading and ignoring the sure amounts alike
+    assert "one attitude to risk prices both gambles" in got["sure amounts"][1]
 
 
 def test_a_wrong_risk_averse_branch_is_sent_to_that_branch(learner):

@@ -1074,3 +1074,48 @@ def test_a_target_lies_below_what_northwind_could_pay_and_needs_the_remote_days(
             with pytest.raises(check.NotYet):
                 sweeps.run(check, "target_salary", without_remote_days)
             assert passes(sweeps.run(check, "target_salary", target)), who
+
+
+def test_question_3s_hint_for_ignoring_the_sure_amounts_never_names_lumens_alone(drawn):
+    """A fresh review, E1: where Lumen's sure amount leaves the BATNA by expected values
+    (Freelance) as it was, the answer that ignores risk_averse was told it "uses Lumen's
+    sure amount but Freelance's expected value", which it never did (79 of 300 learners);
+    it now gets one hint true of both readings. A Lumen-only answer that gives its own
+    number is still told so."""
+    both = lumen_alone = 0
+    for s in drawn[:600]:
+        right = max(worth(s, sure=True).values()) + s.commute_cost
+        ignores = value(s) + s.commute_cost
+        mixed = max(s.bank_salary, s.lumen_sure, worth(s)["Freelance"]) + s.commute_cost
+        with learner_as(s.learner):
+            if abs(ignores - right) > 1:
+                with pytest.raises(check.NotYet) as failure:
+                    check.judge_reservation_salary(s, ignores, True)
+                said = str(failure.value)
+                assert "Lumen's sure amount" not in said
+                assert "one attitude to risk" in said or "values the gambles" in said
+                both += abs(mixed - ignores) < 1
+            if abs(mixed - right) > 1 and abs(mixed - ignores) > 1:
+                with pytest.raises(check.NotYet) as failure:
+                    check.judge_reservation_salary(s, mixed, True)
+                assert "uses Lumen's sure amount but Freelance's" in str(failure.value)
+                lumen_alone += 1
+    assert both > 100 and lumen_alone > 50
+
+
+def test_question_9s_hint_for_leaving_lumen_out_says_it_cancels_only_beside_a_sure_one(drawn):
+    """A fresh review, E2: applying section 3's "the open alternative cancels" to a gamble
+    gives the best fallback without Lumen; where Lumen is not the BATNA by expected values
+    that is also the committed-first value, and the hint said "counts Lumen at its expected
+    value" (116 of 300 learners), never the point of the question. Every such answer is
+    now told that an open alternative cancels only beside a sure fallback."""
+    told = 0
+    for s in drawn[:600]:
+        without = max(worth(s)["Harbor Bank"], worth(s)["Freelance"])
+        if abs(check.batna_value_when(s, "left open") - without) < 1:
+            continue
+        with learner_as(s.learner), pytest.raises(check.NotYet) as failure:
+            check.judge_batna_when(s, "left open", None, without)
+        assert "cancels only beside a sure fallback" in str(failure.value)
+        told += 1
+    assert told > 300

@@ -381,7 +381,13 @@ def judge_reservation_salary(offers, value, risk_averse=False):
             expected_value(alternatives_of(offers)["Freelance"]),
         )
         whose = "to you" if offers == _drawn(learner_id()) else "to that learner"
-        if not same_money(lumen_only, batna):
+        averages = batna_of(offers)
+        # a fresh review, E1: where Lumen's sure amount leaves the BATNA by expected values
+        # (Freelance) as it was, ignoring risk_averse gives the same number; one hint covers
+        # both readings, not the Lumen-only one that an answer ignoring the sure amounts
+        # never made
+        both = same_money(lumen_only, averages[1])
+        if not same_money(lumen_only, batna) and not both:
             mistakes.append(
                 (
                     lumen_only + cost,
@@ -392,8 +398,20 @@ def judge_reservation_salary(offers, value, risk_averse=False):
                     "risk prices both gambles",
                 )
             )
-        averages = batna_of(offers)
-        if not same_money(averages[1], batna):
+        if not same_money(averages[1], batna) and both:
+            mistakes.append(
+                (
+                    averages[1] + cost,
+                    "that values Freelance at its expected value (with Lumen at its expected "
+                    "value or at its sure amount, the best alternative comes out the same); "
+                    "one attitude to risk prices both gambles, so Freelance is worth a sure "
+                    f"{offers.freelance_sure:,.0f} {whose}, and at the sure amounts the best "
+                    f"alternative is {name}, worth {batna:,.0f}",
+                    "it values Freelance at its expected value, not at the sure amount it is "
+                    "worth to you: one attitude to risk prices both gambles",
+                )
+            )
+        elif not same_money(averages[1], batna):
             mistakes.append(
                 (
                     averages[1] + cost,
@@ -905,9 +923,10 @@ def batna_needed_cases(hidden):
     """(target, pie, their BATNA) cases from the domain the notebook teaches: the other
     side's BATNA below half the pie, any target from 0 to the whole pie, so every answer is
     0 or more, or None; five the learner sees (one out of reach, two at or below half the
-    pie), more when grading: the drawn ones none within 1 of the reach boundary or of half
+    pie, one whose Nash answer without the floor at 0 is negative, so a missing floor fails
+    the visible check as it fails grading: a fresh review, E3), more when grading: the drawn ones none within 1 of the reach boundary or of half
     the pie (float noise), one of whole numbers exactly at the reach boundary."""
-    cases = [(55, 100, 40), (60, 100, 20), (90, 100, 20), (40, 100, 20), (45, 100, 30)]
+    cases = [(55, 100, 40), (60, 100, 20), (90, 100, 20), (30, 100, 20), (45, 100, 30)]
     if hidden:
         rng = hidden_rng(MODULE, "batna_needed")
         while len(cases) < 14:
@@ -1185,6 +1204,21 @@ def judge_batna_when(offers, timing, funded, value):
     elif timing == "left open":
         trees = alternatives_of(offers)
         walking = max(with_lumen_open(offers, trees[n]) for n in ("Harbor Bank", "Freelance"))
+        if same_money(averaged, without):  # a fresh review, E2: Lumen is not the BATNA
+            mistakes.append(  # by expected values, so both slips give this number
+                (
+                    without,
+                    "that is your best fallback without Lumen, which is also your BATNA by "
+                    "expected values: it either leaves Lumen out, as if it cancelled, or counts "
+                    "it at its expected value, as if signing with Northwind ended it. It cancels "
+                    "only beside a sure fallback, and here it stays open whatever you choose. "
+                    "Value each fallback with Lumen open beside it (you would join Lumen if it "
+                    "turned out better), then find the sure salary that, with Lumen beside it, "
+                    "is worth as much as the better of them",
+                    "it leaves out an open alternative, or counts it as if the deal ended it; it "
+                    "cancels only beside a sure fallback",
+                )
+            )
         mistakes += [
             (
                 averaged,
