@@ -371,3 +371,20 @@ def test_sure_amounts_from_two_attitudes_to_risk_are_called_out():
     assert "Two attitudes to risk:</b> your sure amounts make you risk-averse about" in shown
     assert "risk-seeking about Stay put" in shown
     assert "One attitude to risk prices every gamble" in shown
+
+
+def test_a_sure_amount_for_one_gamble_but_not_another_is_called_out():
+    """A fresh review, C2 and W6: a sure amount for one gamble with another left at its
+    expected value prices them with two attitudes to risk, and the builder said only what
+    it computed. A sure amount for every gamble, or for none, draws no note; a sure
+    offer needs none."""
+    builder = BatnaBuilder()
+    card = add_stay_put(builder, "130000")
+    assert "Two ways of pricing risk" not in builder.result.value
+    builder.cards.children[1].sure.value = "88,000"  # the startup only
+    shown = builder.result.value
+    assert "Two ways of pricing risk:</b> you gave a sure amount for Startup but not for" in shown
+    assert "Stay put, which the builder values at its expected value" in shown
+    assert "Sure offer" not in shown.split("Two ways of pricing risk")[1].split("</p>")[0]
+    card.sure.value = "100,000"
+    assert "Two ways of pricing risk" not in builder.result.value

@@ -178,6 +178,7 @@ class BatnaBuilder(w.VBox):
         self.result.value = (
             _worth_table(averages, sure, attitudes)
             + _attitudes_agree(attitudes)
+            + _all_gambles_priced(attitudes, [n for n in names if not certain[n]])
             + _batna_text(best_name, best_value, cost, best_name in sure, certain[best_name])
             + _against_averages(averages, worth, best_name, cost)
         )
@@ -217,6 +218,22 @@ def _attitudes_agree(attitudes):
         "<p><b>Two attitudes to risk:</b> your sure amounts make you risk-averse about "
         f"{escape(', '.join(averse))} and risk-seeking about {escape(', '.join(seeking))}. "
         "One attitude to risk prices every gamble: check these sure amounts again.</p>"
+    )
+
+
+def _all_gambles_priced(attitudes, gambles):
+    """A note when some gambles have a sure amount and others are left at their expected
+    values (a fresh review, C2 and W6: that prices two gambles with two attitudes to risk,
+    against section 1's rule and step 3's, and the builder said nothing)."""
+    priced = [name for name in gambles if name in attitudes]
+    left = [name for name in gambles if name not in attitudes]
+    if not (priced and left):
+        return ""
+    return (
+        "<p><b>Two ways of pricing risk:</b> you gave a sure amount for "
+        f"{escape(', '.join(priced))} but not for {escape(', '.join(left))}, which the builder "
+        "values at its expected value, as if you were risk-neutral about it. One attitude to "
+        "risk prices every gamble: give each gamble a sure amount, or none.</p>"
     )
 
 
