@@ -2045,9 +2045,10 @@ def test_a_fair_price_leaves_the_buyer_a_fifth_of_the_gain(monkeypatch):
 def test_a_staged_opening_copied_from_the_models_price_fails_on_the_worked_case(monkeypatch):
     """A fresh review, W5: for about 57% of learners the re-priced staged opening equals
     the model's price, so copying the model's price passed with no re-pricing. The check
-    now also tries the worked case ``STAGED_CASE``, where the two differ; the right answer
-    still earns both marks."""
-    worked = variant("01_information", check.STAGED_CASE)
+    now also tries the first worked case of ``STAGED_CASES``, where the two differ; the
+    right answer still earns both marks."""
+    first = check.STAGED_CASES[0]
+    worked = variant("01_information", first)
     worked_after = reference.posterior_after_opening(worked)
     assert reference.staged_price(worked) > model_price(worked, worked_after) + 1
 
@@ -2058,5 +2059,34 @@ def test_a_staged_opening_copied_from_the_models_price_fails_on_the_worked_case(
     as_learner(monkeypatch, learner_where(same))
     copied = limits_with(**{"staged-opening": lambda s, a: ("honest-opening", model_price(s, a))})
     earned, message = parts(check.model_limits(copied))["what to do"]
-    assert earned == 0 and check.STAGED_CASE in message and "`staged-opening`" not in message
+    assert earned == 0 and first in message and "`staged-opening`" not in message
+    assert check.model_limits(limits_with()).earned == 2
+
+
+def next_price_up(sale, after):
+    model = model_price(sale, after)
+    return min(r for r in sale.reservations if r > model + 0.005)
+
+
+def test_a_staged_opening_one_step_up_fails_on_the_worked_case(monkeypatch):
+    """A later review, E1: where the re-priced staged opening is above the model's price
+    (about 43% of learners) it is always the next reservation price up, on the first worked
+    case too, so 'the next price up' earned the price mark with no re-pricing. The second
+    worked case of ``STAGED_CASES`` re-prices to the model's own price, so that short cut
+    fails there, and no single short cut passes both worked cases."""
+    first, second = (variant("01_information", case) for case in check.STAGED_CASES)
+    first_after, second_after = (reference.posterior_after_opening(s) for s in (first, second))
+    assert abs(reference.staged_price(first) - next_price_up(first, first_after)) < 0.005
+    assert abs(reference.staged_price(second) - model_price(second, second_after)) < 0.005
+    assert next_price_up(second, second_after) > model_price(second, second_after) + 1
+
+    def above(sale):
+        after = reference.posterior_after_opening(sale)
+        return reference.staged_price(sale) > model_price(sale, after) + 0.005
+
+    as_learner(monkeypatch, learner_where(above))
+    one_up = limits_with(**{"staged-opening": lambda s, a: ("honest-opening", next_price_up(s, a))})
+    earned, message = parts(check.model_limits(one_up))["what to do"]
+    assert earned == 0 and check.STAGED_CASES[1] in message
+    assert "`staged-opening`" not in message
     assert check.model_limits(limits_with()).earned == 2

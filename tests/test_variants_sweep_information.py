@@ -1168,6 +1168,9 @@ def test_a_staged_opening_is_priced_on_what_shading_cannot_fake(sales):
         actions = scenario.actions_for(item, sale, after)
         kinds[actions] += 1
         assert actions == ((scenario.ABOVE,) if honest > model else (scenario.MODEL_PRICE,))
+        # above the model's price, it is always the next price up (a later review, E1), so
+        # the check's second worked case must stop "one step up"
+        assert honest == model or honest == min(r for r in sale.reservations if r > model)
         why = scenario.why_action_for(item, sale, after)
         top_cut = after[max(sale.reservations)] == 0
         assert ("cut off reservation prices at the top" in why) == (honest > model and top_cut)
@@ -1189,6 +1192,27 @@ def test_question_6_says_how_to_price_a_staged_opening():
     words = notebook_words("q6-text")
     assert "opens lower than its habit, never higher" in words
     assert "the staging cost you nothing and the model's price stands" in words
+
+
+def test_question_6_names_the_worked_cases_its_staged_price_is_tried_on():
+    """A later review, E1: the text promised a guess above the model's price would not pass,
+    yet 'the next price up' passed for about 43% of learners; the check now tries two worked
+    cases, and the text names both and the short cuts they stop."""
+    words = notebook_words("q6-text")
+    assert "a guess above the model's price does not pass" not in words
+    assert all(f"`{case}`" in words for case in check.STAGED_CASES)
+    assert "always the next reservation price up" in words
+
+
+def test_question_7_is_not_handed_the_function_that_answers_it():
+    """A later review, E2: the cell just before Question 7 imported value_of_information,
+    and a lookup through it (pick the label it rates higher) passed the hidden check with
+    no rule, for every learner. No code cell before the question's check names it now."""
+    cells = source_notebook(MODULE, "information").cells
+    ids = [c.metadata["nbgrader"]["grade_id"] for c in cells]
+    before = cells[: ids.index("information-pays-test")]
+    assert not any("value_of_information" in c.source for c in before if c.cell_type == "code")
+    assert "hands you no function that does" in notebook_words("q7-text")
 
 
 def test_a_band_opening_is_said_to_tilt_down_unlike_the_worked_example(sales):

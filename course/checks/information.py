@@ -1007,11 +1007,15 @@ WORKED_CASES = ("worked-case-6", "worked-case-13", "worked-case-0")
 #: after it: question 8's check tries it for every learner, so an EVPI that sells to every
 #: buyer (no max(r - cost, 0)) fails even where the learner's own buyer never is below cost.
 BELOW_COST_CASE = "worked-case-110"
-#: A case whose staged opening, re-priced from what shading cannot fake, gives a price
-#: above the model's (65,000 against 61,000): question 6 tries its `staged-opening` entry for
-#: every learner, as for about 57% of learners the re-priced price equals the model's
-#: own, so copying the model's price passed without any re-pricing (a fresh review, W5).
-STAGED_CASE = "worked-case-0"
+#: Two cases question 6 tries its `staged-opening` entry on, for every learner. In the
+#: first, re-pricing from what shading cannot fake gives a price above the model's (65,000
+#: against 61,000): for about 57% of learners the re-priced price equals the model's own,
+#: so copying the model's price passed without any re-pricing (a fresh review, W5). In the
+#: second, it gives the model's own price (56,000; the next reservation price up is
+#: 63,000): where the re-priced price is above the model's it is always the next
+#: reservation price up, so "one step up" passed for about 43% of learners and on the
+#: first case (a later review, E1). No short cut passes both.
+STAGED_CASES = ("worked-case-0", "worked-case-1")
 
 
 @question
@@ -1442,7 +1446,7 @@ def model_limits(answer):
     (``reference.action_prices``; every sale has a possible reservation price between the
     cost and the model's price, so asking below it is a real choice for the cash need). A
     judgement on the learner's own case, so there is no hidden case, but the
-    `staged-opening` price is tried on ``STAGED_CASE`` too; a wrong entry is explained
+    `staged-opening` price is tried on ``STAGED_CASES`` too; a wrong entry is explained
     without naming the right one."""
     sale = variant(MODULE)
     after = reference.posterior_after_opening(sale)
@@ -1471,18 +1475,18 @@ def model_limits(answer):
         own = list(wrong)
         staged = next(i for i in reference.SITUATIONS if i.key == "staged-opening")
         worked_note = ""
-        if staged not in wrong:
-            worked = variant(MODULE, STAGED_CASE)
+        for case in STAGED_CASES if staged not in wrong else ():
+            worked = variant(MODULE, case)
             worked_after = reference.posterior_after_opening(worked)
             entry = _limits(call_learner(answer, worked, dict(worked_after), name="model_limits"))
             if not reference.situation_fits(staged, entry[staged.key][1], worked, worked_after):
                 wrong.append(staged)
                 worked_note = (
-                    f" Your function is tried on the worked case {STAGED_CASE} too, where "
-                    "re-pricing from what a staged opening still proves gives a price other "
-                    "than the model's: there one of your prices does not do what its situation "
-                    "calls for."
+                    f" Your function is tried on the worked cases {' and '.join(STAGED_CASES)} "
+                    f"too: on {case}, one of your prices does not do what its situation calls "
+                    "for. Re-price from what a staged opening still proves, not by a rule of thumb."
                 )
+                break
         if wrong:
             notes = _price_notes([read()[i.key][1] for i in own], sale, after)
             raise NotYet(

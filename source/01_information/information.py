@@ -743,10 +743,11 @@ check.news_weight(news_weight, hidden=True)
 # than its habit, never higher. Ask which of the three a shaded opening still proves,
 # price against your prior (`sale.prior_beliefs()`) with only that, and compare the result
 # with the model's price: if it is higher, name that higher price (the check wants it to
-# the cent, so a guess above the model's price does not pass); if it is the same, the
-# staging cost you nothing and the model's price stands. For many learners it is the
-# same, so the check also tries your function on one worked case, `worked-case-0`, where
-# it is not.
+# the cent); if it is the same, the staging cost you nothing and the model's price stands.
+# Your own case cannot tell a re-pricing from a short cut, so the check also tries your
+# function on two worked cases, `worked-case-0` and `worked-case-1`: on one the re-priced
+# price is above the model's, on the other it is the model's own, and a short cut (always
+# the model's price, or always the next reservation price up) fails one of them.
 #
 # One mark for the assumptions, one for the prices. A price can do one of three things:
 #
@@ -877,9 +878,11 @@ check.model_limits(model_limits)
 # information is worth 4.5.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-example", "schema_version": 3}
-from course.models.information import take_it_or_leave_it, value_of_information
+from course.models.information import take_it_or_leave_it
 
-take_it_or_leave_it(40, 50, 100), value_of_information(40, 50, 100)
+blind_price, blind_profit = take_it_or_leave_it(40, 50, 100)
+knowing_profit = (50 + 100) / 2 - 40  # every buyer is above the cost: average minus cost
+blind_price, blind_profit, knowing_profit, knowing_profit - blind_profit  # the last: the worth
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-explorer-text", "schema_version": 3}
 # ### Exercise: the value-of-information explorer
@@ -906,7 +909,9 @@ InformationExplorer()
 # Your scenario gives four settings to try in the explorer, `sale.explorer_cases`: a dict
 # from a label to `(cost, lowest, highest)`. Settings `"A"` and `"B"` share the cost and
 # the middle of the range; `"C"` and `"D"` share the range. Set the explorer to each and
-# read what the information is worth. Then write `information_pays(sale)` to return a
+# read what the information is worth (the explorer computes it; the notebook hands you
+# no function that does, since the rule is what this question asks for). Then write
+# `information_pays(sale)` to return a
 # pair of labels: the one of `"A"` and `"B"`, and the one of `"C"` and `"D"`, under which
 # knowing the buyer's reservation price is worth more. Other learners get other settings,
 # and grading tries theirs too, so look for what the winning settings have in common and
