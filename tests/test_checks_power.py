@@ -1089,3 +1089,20 @@ def test_the_rig_versions_no_longer_sort_by_a_cost_of_delay():
     import inspect
 
     assert "waiting costs nothing" not in inspect.getsource(check.judge_rig_price)
+
+
+def test_a_numpy_truth_value_is_accepted_by_the_judges_themselves(learner):
+    """A fresh review, E1: comparing numpy numbers gives numpy's bool_, which the notebook's
+    checks accept (the transcript turns it into a bool), but the judges called directly
+    answered 'should be True or False' for every learner; they take it now, and still
+    refuse what is no truth value."""
+    numpy = pytest.importorskip("numpy")
+    for s in hidden_and_own():
+        check.judge_clears_with_corvid(s, (s.borealis_value, numpy.bool_(_P.clears_with_corvid(s))))
+        with pytest.raises(NotYet, match="True or False"):
+            check.judge_clears_with_corvid(s, (s.borealis_value, "yes"))
+        check.judge_signing_switch(s, (0, numpy.bool_(_P.signing_switch(s))))
+        with pytest.raises(NotYet, match="True or False"):
+            check.judge_signing_switch(s, (0, "yes"))
+        with pytest.raises(NotYet, match="not right"):
+            check.judge_signing_switch(s, (0, numpy.bool_(not _P.signing_switch(s))))

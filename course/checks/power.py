@@ -420,17 +420,27 @@ def judge_floor(s, result):
         )
 
 
+def _truth(value, what):
+    """The learner's True or False as a bool: Python's, or numpy's ``bool_`` (what comparing
+    numpy numbers gives; a fresh review, E1), else the ``NotYet`` hint that it is neither."""
+    kind = type(value)
+    if isinstance(value, bool) or (
+        kind.__module__ == "numpy" and kind.__name__ in ("bool", "bool_")
+    ):
+        return bool(value)
+    raise NotYet(
+        f"{what} should be True or False, got {value!r}",
+        general="the second item should be True or False",
+    )
+
+
 def judge_clears_with_corvid(s, result):
     """Question 2's second part, on ``result``: nothing when the verdict on Atlas's proposal
     in the market with Corvid is right, else the ``NotYet`` hint, which names the shortcut
     the verdict matches when it matches one (today's market, or Corvid left out of the
     floor)."""
     _, verdict = _pair(result, "licence_floor", "(floor, clears_with_corvid)")
-    if not isinstance(verdict, bool):
-        raise NotYet(
-            f"clears_with_corvid should be True or False, got {verdict!r}",
-            general="the second item should be True or False",
-        )
+    verdict = _truth(verdict, "clears_with_corvid")
     from course.scenarios.power import (
         clears_with_corvid,
         floor_with_corvid,
@@ -939,11 +949,7 @@ def judge_signing_switch(s, result):
     from course.scenarios.power import licence_price, signing_loss, signing_price, signing_switch
 
     _, switch = _pair(result, "signing_terms", "(price, switch)")
-    if not isinstance(switch, bool):
-        raise NotYet(
-            f"switch should be True or False, got {switch!r}",
-            general="the second item should be True or False",
-        )
+    switch = _truth(switch, "switch")
     if switch == signing_switch(s):
         return
     before, after = f"{licence_price(s):,.0f}", f"{signing_price(s):,.0f}"
