@@ -609,7 +609,7 @@ def test_licence_offers_are_quick_so_the_loan_moves_only_the_granite_deal():
     assert "the first day of next quarter" in story
     assert "the buyer pays on one fixed date, so signing sooner brings" in PROSE
     assert "the loan cuts what keeping the idle team costs" not in PROSE
-    assert "The loan cuts the cost of financing the idle team" in PROSE
+    assert "The loan cuts what waiting for the Granite contract costs" in PROSE
     assert "the loan changes nothing for the licence" in PROSE
     assert "the ratio of the two sides' costs of delay sets the split" in PROSE
 
@@ -641,7 +641,10 @@ def test_short_rounds_remove_the_first_movers_edge_but_not_patiences():
     # review 4, unclear 4: the parenthetical case at three times the rate left the crowded
     # licence paragraph; the paragraph names the ratio and points to section 4's exercise
     assert "at three times Atlas's rate, its share at the table would tend" not in PROSE
-    assert "its share at the table would be $r_2/(r_1+r_2)$, below a half: question 6" in PROSE
+    assert (
+        r"its share at the table would be $r_{\text{Atlas}}/(r_{\text{Kestrel}}+r_{\text{Atlas}})$,"
+        " below a half: question 6" in PROSE
+    )
     assert "unless Borealis's value is higher, in which case" not in PROSE
     for share in short_round_split(0.9, 0.9, 3_000):
         assert share == pytest.approx(0.5, abs=1e-3)
@@ -700,7 +703,8 @@ def test_smaller_fixes_of_the_review():
     """Findings 7, 11, 12, 13, 17 and 19, as the notebook now says them."""
     assert "resource-dependence view that Emerson made precise" not in PROSE  # 11
     assert "basis of resource-dependence theory (Pfeffer & Salancik" in PROSE
-    assert "would leave Kestrel nothing beyond Harrow's offer" in PROSE  # 12
+    # 12; a fresh review, C1: the fixed-cost corner is now a general warning
+    assert "Where a side's cost of delay is a fixed bill" in PROSE
     assert "outside = bargaining_split(0.99, 0.99, b)[1]" in NOTEBOOK  # 13: short rounds
     assert "It takes about three hours" not in PROSE  # 17
     assert "about five and a half to seven hours" in PROSE  # sixth review, U6; fresh review, U1
@@ -729,7 +733,7 @@ def test_question_7_says_granite_knows_harrow_and_9b_is_a_later_negotiation():
 def test_rubinsteins_fixed_cost_case_is_stated_as_a_corner_not_a_rough_fit():
     assert "fits it only roughly" not in PROSE
     assert "solved it too: there the answer is a corner" in PROSE
-    assert "uses the discount-factor model as an approximation" in PROSE
+    assert "the discount-factor model is too kind to it" in PROSE  # a fresh review, C1
 
 
 def test_the_breakdown_result_names_its_limit_condition():
@@ -1024,7 +1028,7 @@ def test_carrs_bluffing_the_first_movers_edge_and_influence_read_as_sources_say(
     assert PROSE.count("**influence**") == 1
     assert "influence (expertise, admiration)" in PROSE
     assert "far enough off that the difference does not matter" in PROSE
-    assert "(its *share at the table*, what it would get by bargaining as if it had no" in PROSE
+    assert "is the larger of its share at the table and $b$" in PROSE  # a fresh review, U2
 
 
 def test_warning_and_threat_in_module_02s_sense():
@@ -1120,6 +1124,10 @@ def test_the_core_comes_with_the_laboratory_evidence():
     # could talk; larger talking groups approached the core too
     assert "even then not where players could talk" not in market
     assert "except in groups of seven and eight that could talk" in market
+    # a fresh review, E3: the 1977 abstract finds the Shapley value over all six conditions
+    # together, and messages lowered the strong player's payoff: no claim about talkers
+    assert "can talk" not in summary and "can talk freely" not in market
+    assert "over all the conditions tested" in summary
 
 
 def test_section_1_places_trust_and_a_fact_with_two_bases():
@@ -1192,3 +1200,39 @@ def test_the_reply_to_atlas_comes_after_section_5_and_is_numbered_in_order():
     assert "max(v_1/2" not in text
     assert "no model of this module supports asking for more" not in _prose(text)
     assert "4b" not in PROSE and "Part b (2 marks)" not in PROSE
+
+
+def test_section_5_names_whose_rate_and_defines_each_share_once():
+    """A fresh review, C2 and U2: section 5 gave Kestrel's share as the responder, paid on
+    signing, as r_2/(r_1+r_2), which by section 4's indices (1 the first proposer, Atlas
+    here) is Atlas's share; and it defined the share at the table again inside the
+    definition of the equilibrium share."""
+    outside = _section(PROSE, "## 5. Outside options", "### Question 4")
+    assert "r_2/(r_1+r_2)$, below a half" not in outside
+    assert r"$r_{\text{Atlas}}/(r_{\text{Kestrel}}+r_{\text{Atlas}})$, below a half" in outside
+    assert outside.count("**share at the table**") == 1
+    assert "as if it had no alternative, leaves the option out" not in outside
+    assert "is the larger of its share at the table and $b$" in outside
+    # U1: the timing caveat said twice in one paragraph now says it once
+    assert "not at any moment at all" not in outside
+    assert outside.count("As module 02 noted") == 1
+
+
+def test_kestrels_cost_of_delay_is_a_share_in_the_story_as_the_model_grading_it_needs():
+    """A fresh review, C1: section 4 called Kestrel's idle team a fixed cost each month, under
+    which Rubinstein's fixed-cost model leaves Kestrel nothing beyond Harrow's offer, and then
+    graded questions 7 and 8 (the loan being the best move for about a third of learners)
+    with the discount-factor model. The story now keeps the team's wages out of the cost of
+    delay (they are paid either way) and puts at risk engineers whose loss takes a share of
+    the margin; the fixed-cost result stays as a general warning."""
+    patience = _section(PROSE, "## 4. Patience as power", "### Exercise: patience when rounds")
+    assert "Kestrel's idle team is really a cost of that kind" not in patience
+    assert "would leave Kestrel nothing beyond Harrow's offer" not in PROSE
+    assert "kinder to Kestrel" not in PROSE and "so the loan would add nothing" not in PROSE
+    assert "Where a side's cost of delay is a fixed bill" in patience
+    assert "Kestrel keeps its team either way (part 4 of your story)" in patience
+    for s in _drawn_scenarios()[:20]:
+        story = s.story()
+        assert "pays a team that has nothing to do" not in story
+        assert "wages do not depend on when the contract is signed" in story
+        assert "replacing them would take a share of the contract's margin" in story

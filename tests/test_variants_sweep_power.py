@@ -984,8 +984,7 @@ def test_the_loan_leaves_kestrel_less_patient_than_granite(drawn_1000):
     for s in drawn_1000:
         assert s.delta_you < s.delta_with_loan < s.delta_them, s.learner
     assert {best_lever(s) for s in drawn_1000} == {"bidder", "loan", "harrow"}
-    assert "the ranking here is the discount model's" in PROSE
-    assert "leaves Kestrel nothing beyond Harrow's offer, so the loan would add nothing" in PROSE
+    assert "engineers with nothing to do may still leave" in PROSE
 
 
 def test_the_invented_corvid_bid_is_false_on_both_counts(drawn_1000):
@@ -1164,3 +1163,18 @@ def test_the_contested_threat_hint_says_which_offers_it_is_about(swept_2000):
             assert f"selling to Borealis at {v2} would leave Kestrel worse off" in hint
             assert "for less than that figure" not in hint
     assert seen > 100
+
+
+def test_an_inflated_harrow_figure_is_false_even_after_courting_harrow(swept_2000):
+    """A fresh review, E2: the figure Kestrel claims Harrow offered equalled Harrow's raised
+    offer, question 8's move, for 107 of 2,000 learners, so a learner who took that move as
+    made read a true statement; it is now clearly above that offer too, and question 9 says
+    the statements come before any of question 8's moves."""
+    seen = 0
+    for s in swept_2000:
+        for t in s.tactics:
+            if _P.tactic_kind(t) == "harrow_offer" and t.amount != s.outside_offer:
+                seen += 1
+                assert t.amount > 1.1 * s.harrow_raised, s.learner
+    assert seen > 800
+    assert "today, before any of question 8's moves" in PROSE

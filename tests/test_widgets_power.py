@@ -324,3 +324,11 @@ def test_values_below_a_thousand_are_shown_in_full_not_in_scientific_notation(va
     from course.widgets.power import shown
 
     assert shown(value) == text
+
+
+def test_the_pie_game_says_its_offers_move_in_whole_percents():
+    """A fresh review, U4: the game named a threshold of 47.4% while the offer slider moves
+    in steps of 1% and reports offers to the whole percent; it now says so itself."""
+    game = ShrinkingPieGame(delta_you=0.9, delta_computer=0.9, outside_option=0.3)
+    assert game.offer.step == 0.01
+    assert "(your offer moves in steps of one percent)" in game.equilibrium.value

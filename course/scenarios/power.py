@@ -57,7 +57,8 @@ RIG_MARGIN = 0.10  # the rig's alternative vs half of Dunmore's value, as a shar
 DELTA_YOU = (0.85, 0.94)  # Kestrel, short of cash: 6 to 15 % of the deal lost per month
 DELTA_THEM = (0.95, 0.98)  # Granite, a large retailer
 DELTA_LOAN = 0.97  # the most patient a bridging loan makes Kestrel (and always less
-# patient than Granite: the idle team is still paid, so Kestrel stays the impatient side)
+# patient than Granite: engineers with nothing to do may still leave, so Kestrel stays the
+# impatient side)
 
 
 @dataclass(frozen=True)
@@ -419,9 +420,11 @@ class KestrelPower(Scenario):
             f"{money(self.contract_value)}. Granite proposes first; after a rejection the "
             "other side proposes a month later. Kestrel is short of work and of cash: once the "
             "one order it is finishing this month is done, it has no other work booked (a "
-            "bid is not yet work), and every month without the contract it pays a team that "
-            "has nothing to do, out of an "
-            "expensive overdraft; counted as a share of this contract's margin, a deal a "
+            "bid is not yet work). It keeps its engineers on the payroll either way, so their "
+            "wages do not depend on when the contract is signed, but it pays them late, out of "
+            "an expensive overdraft, and every month without the contract some of those the "
+            "contract needs may leave; replacing them would take a share of the contract's "
+            "margin. Counted as that share, a deal a "
             f"month later is worth only {self.delta_you:.2f} of the same deal today to Kestrel. Granite loses less by "
             "waiting (it would lose part of a selling season): "
             f"{self.delta_them:.2f}. **Harrow** has offered Kestrel other work, which would "
@@ -439,9 +442,9 @@ class KestrelPower(Scenario):
             f"month. *bidder*: bring in **Corvid**, which has made no offer yet but, approached, "
             f"would make a firm written offer of "
             f"{money(self.corvid_value)} for the licence on the same terms as Borealis's. *loan*: replace the overdraft with "
-            "a bridging loan at an ordinary rate. The idle team's wages are still paid; what "
-            "goes is the overdraft's penalty interest and fees and the risk that unpaid "
-            "engineers leave, so a month's delay is worth "
+            "a bridging loan at an ordinary rate. The idle team's wages are still paid, now on "
+            "time, so fewer engineers leave (some with nothing to do still may), and a month's "
+            "delay is worth "
             f"{self.delta_with_loan:.2f} to Kestrel instead of {self.delta_you:.2f} (the "
             "loan's own interest is already counted in that figure). *harrow*: court Harrow, which would then offer work earning a margin of "
             f"{money(self.harrow_raised)}.\n\n"
@@ -648,7 +651,7 @@ def licence_price(s, rival=None):
     shrink, r being each side's rate of loss: Binmore, Rubinstein & Wolinsky 1986); the best
     rival's value is an outside option (deal-me-out): ``max(v1 / 2, rival)``; ``rival`` is
     Borealis's value unless given. The loan does not move it: it changes what financing the
-    idle team costs while Kestrel waits for the Granite contract, and the licence money
+    wait for the Granite contract costs Kestrel, and the licence money
     arrives on the same fixed date whatever day the deal is signed."""
     rival = s.borealis_value if rival is None else rival
     return max(s.atlas_value / 2, rival)
@@ -864,7 +867,7 @@ INVARIANTS = {
     ),
     "levers: implausible loan": lambda s, f: not s.delta_you < s.delta_with_loan <= DELTA_LOAN,
     # review 4, E3: with the loan Kestrel stays less patient than Granite, as the story says
-    # (the idle team is still paid), so section 4's caveat on fixed costs keeps its direction
+    # (engineers with nothing to do may still leave)
     "levers: the loan makes Kestrel at least as patient as Granite": lambda s, f: (
         s.delta_with_loan >= s.delta_them
     ),
@@ -910,6 +913,15 @@ INVARIANTS = {
         and t.amount != s.outside_offer
         and t.amount <= 1.2 * s.outside_offer
         for t in s.tactics
+    ),
+    # a fresh review, E2: nor true after question 8's move of courting Harrow
+    "tactics: an inflated figure for Harrow not clearly above Harrow's raised offer": (
+        lambda s, f: any(
+            tactic_kind(t) == "harrow_offer"
+            and t.amount != s.outside_offer
+            and t.amount <= 1.1 * s.harrow_raised
+            for t in s.tactics
+        )
     ),
 }
 
@@ -998,7 +1010,7 @@ def _corvid(rng, atlas, borealis):
     return float(round(corvid, -3))
 
 
-def _tactics(rng, borealis, harrow, atlas, above, corvid):
+def _tactics(rng, borealis, harrow, atlas, above, corvid, raised):
     first = _choice(rng, ILLEGITIMATE_TACTICS)
     second = _choice(rng, TABLE_TACTICS)
     # a bluffed threat or an invented bid names more than Atlas already proposes (Kestrel's
@@ -1013,7 +1025,15 @@ def _tactics(rng, borealis, harrow, atlas, above, corvid):
         threat = borealis
     else:
         threat = round(above_proposal + (atlas - above_proposal) * pick(rng, 0.3, 0.7, 0.1), -3)
-    said_of_harrow = harrow if rng.random() < 0.5 else round(harrow * pick(rng, 1.5, 2.0, 0.1), -3)
+    said_of_harrow = harrow
+    if rng.random() >= 0.5:  # an inflated figure
+        factor = pick(rng, 1.5, 2.0, 0.1)
+        said_of_harrow = round(harrow * factor, -3)
+        # a fresh review, E2: it is also clearly above Harrow's raised offer (question 8's
+        # move), so a learner who takes that move as made still reads a false figure; it
+        # sometimes equalled it (107 of 2,000 learners), and then it is drawn from that offer
+        if said_of_harrow <= 1.1 * raised:
+            said_of_harrow = round(raised * (factor - 0.3), -3)
     amounts = {
         "borealis_threat": float(threat),
         "harrow_offer": float(said_of_harrow),
@@ -1065,6 +1085,7 @@ def _candidate(rng, learner):
     corvid = _corvid(rng, atlas, borealis)
     signing = _signing_terms(learner, atlas, borealis)
     loan = round(min(DELTA_LOAN, delta_you + pick(rng, 0.02, 0.06, 0.01)), 2)
+    raised = float(round(outside * pick(rng, 1.2, 1.8, 0.1), -3))  # Harrow courted
     scenario = KestrelPower(
         module="03_power",
         learner=learner,
@@ -1081,9 +1102,9 @@ def _candidate(rng, learner):
         granite_offer=granite,
         corvid_value=corvid,
         delta_with_loan=loan,
-        harrow_raised=float(round(outside * pick(rng, 1.2, 1.8, 0.1), -3)),
+        harrow_raised=raised,
         # a claimed limit above both what Kestrel would accept and what Granite offers
-        tactics=_tactics(rng, borealis, outside, atlas, max(equilibrium, granite), corvid),
+        tactics=_tactics(rng, borealis, outside, atlas, max(equilibrium, granite), corvid, raised),
         power_facts=_power_facts(rng),
         harrow_in_writing=rng.random() < 0.5,
         signing_ratio=signing[0],

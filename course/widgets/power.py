@@ -353,7 +353,7 @@ class ShrinkingPieGame(w.VBox):
         self.equilibrium.value = (
             f"<b>Equilibrium:</b> you propose first and get {yours:.1%}, the computer "
             f"{theirs:.1%}, agreed at once. The computer accepts any offer of at least "
-            f"{theirs:.1%}."
+            f"{theirs:.1%} (your offer moves in steps of one percent)."
         )
         self.chart.value = value_bars({"you": 100 * yours, "computer": 100 * theirs})
         self.round, self.pending, self.finished, self.lines = 0, None, False, []

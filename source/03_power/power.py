@@ -276,8 +276,8 @@ print("Left takes all: in the core?", stable)
 # showed it is what a player values playing the game at when that player is neutral to
 # risk, both to ordinary risk and to the strategic risk of not knowing how the others will
 # bargain. So
-# read the core as where fierce competition leads and the Shapley value as a fair split and
-# a rough forecast where a few players can talk freely.
+# read the core as where fierce competition leads, and the Shapley value as a fair split and
+# a rough forecast of what small groups get on average.
 #
 # **A licence and two buyers.** One seller has an item that a keen buyer values at $v_1$
 # and a rival buyer at $v_2 < v_1$; the seller has no use for it. Any coalition of the
@@ -536,14 +536,14 @@ check.votes_needed(votes_needed, hidden=True)
 # ## 4. Patience as power
 #
 # Time is rarely free. A contract not yet signed earns nothing, and a small firm that
-# waits may have to keep paying people who have nothing to do. Call $\delta$ (delta, a
+# waits may lose people it needs to do the work. Call $\delta$ (delta, a
 # *discount factor* between 0 and 1) what a deal one round later is worth to a side
 # compared with the same deal now. A round is the time from one proposal to the next: one
 # side proposes and the other answers; for Kestrel and Granite it is a month.
 # $\delta = 0.9$ per month means a month's
 # delay costs a tenth of the deal. That would be a very high cost for a large firm with
-# cheap credit; it is plausible for a small firm short of cash that pays an idle team out
-# of an expensive overdraft while it waits. Here $\delta$ is a cost of time and nothing
+# cheap credit; it is plausible for a small firm short of cash whose engineers may leave
+# while it waits. Here $\delta$ is a cost of time and nothing
 # else: the deal does not disappear while the two sides talk. (A deal that could fall
 # through on its own is a different model, in section 5.)
 #
@@ -599,12 +599,12 @@ check.votes_needed(votes_needed, hidden=True)
 # **A cost that is a fixed sum each round** is a different game, and Rubinstein (1982)
 # solved it too: there the answer is a corner, not a split. The side whose delay costs
 # less per round takes almost everything: all of it if it proposes first, and all but
-# one round of its own cost if it answers. Kestrel's idle team is really a cost of that
-# kind, Granite's per month is lower, and Granite proposes first, so the fixed-cost model
-# would leave Kestrel nothing beyond Harrow's offer. This module instead counts Kestrel's monthly cost as a share of the
-# contract's margin, a discount factor, and uses the discount-factor model as an
-# approximation: it keeps the direction (the more impatient side gets less) but is kinder
-# to Kestrel than the fixed-cost model would be.
+# one round of its own cost if it answers. So ask what a delay really costs. Wages paid
+# to a team with nothing to do are a fixed sum, if the team would not be paid anyway.
+# Kestrel keeps its team either way (part 4 of your story); what a month's delay puts at
+# risk is the engineers the contract needs, whose loss would take a share of its margin,
+# so a discount factor fits. Where a side's cost of delay is a fixed bill, the
+# discount-factor model is too kind to it.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "patience-example", "schema_version": 3}
 for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
@@ -650,9 +650,8 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # walking out, the theory says something else, the **deal-me-out** result (Shaked &
 # Sutton, *Econometrica*, 1984; Binmore, Rubinstein & Wolinsky, *RAND Journal of
 # Economics*, 1986; Osborne & Rubinstein, *Bargaining and Markets*, 1990, section 3.12).
-# The responder's **equilibrium share**, what it gets with the option counted (its *share
-# at the table*, what it would get by bargaining as if it had no alternative, leaves the
-# option out), is the larger of the two,
+# The responder's **equilibrium share**, what it gets with the option counted, is the
+# larger of its share at the table and $b$:
 #
 # $$\max(\text{share at the table},\ b),$$
 #
@@ -668,10 +667,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # other side's proposal. If you could also leave after the other side turns down *your*
 # proposal, deal-me-out is no longer the only prediction: in Shaked's model the side that
 # proposes first, when it can also leave just after its own proposal is refused, can gain
-# much more (Shaked, "Opting Out: Bazaars versus 'Hi Tech' Markets", 1994). Harrow,
-# Borealis and the rig's outside option below are all of the first kind. As module
-# 02 noted, the alternative deal-me-out counts is one you can take whenever you answer the
-# other side's proposal, not at any moment at all.
+# much more (Shaked, "Opting Out: Bazaars versus 'Hi Tech' Markets", 1994). As module 02
+# noted, deal-me-out counts an alternative you can take when you answer a proposal; Harrow,
+# Borealis and the rig's outside option below are all of that kind.
 #
 # **A breakdown payoff** is what each side is left with if the talks end for reasons
 # neither side controls: a buyer's bank that may withdraw its loan, a regulator who may
@@ -715,7 +713,8 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly the floor whenever
 # Borealis binds. Had the licence money come the day the deal was signed, Kestrel would
 # lose at its overdraft rate, faster than Atlas, and its share at the table would be
-# $r_2/(r_1+r_2)$, below a half: question 6 asks what that would do to the price.
+# $r_{\text{Atlas}}/(r_{\text{Kestrel}}+r_{\text{Atlas}})$, below a half: question 6 asks what
+# that would do to the price.
 #
 # Splitting the difference, $(v_1 + v_2)/2$, would fit only if a sale to Borealis were what Kestrel is
 # left with when talks with Atlas break down on their own.
@@ -977,17 +976,17 @@ check.granite_reply(granite_reply, hidden=True)
 #
 # Your scenario offers three moves. *bidder*: bring in Corvid, which would make a firm
 # written offer of `s.corvid_value` for the licence on Borealis's terms (less than Atlas
-# would pay). *loan*: a bridging loan that replaces the overdraft; the idle team is still
-# paid, but the overdraft's penalty costs and the risk of losing the team go, so Kestrel
+# would pay). *loan*: a bridging loan that replaces the overdraft, so that wages are paid
+# on time; the idle team is still paid by Kestrel, but fewer engineers leave, so Kestrel
 # grows more patient, its discount factor rising from `s.delta_you` to `s.delta_with_loan`
-# (the loan's own interest counted in), though never as high as Granite's, since the team
-# is still paid. *harrow*: court Harrow,
+# (the loan's own interest counted in), though never as high as Granite's, since engineers
+# with nothing to do may still leave. *harrow*: court Harrow,
 # whose offer rises from `s.outside_offer` to `s.harrow_raised`.
 #
 # Measure every move the same way, by what it adds to what the models predict Kestrel will
 # get. For the licence, that is section 5's price, $\max(v_1/2,\ v_2)$, with $v_1$ Atlas's
 # value `s.atlas_value` and $v_2$ the best rival's value (`s.borealis_value` today). The
-# loan cuts the cost of financing the idle team; the licence money arrives on one fixed
+# loan cuts what waiting for the Granite contract costs; the licence money arrives on one fixed
 # date whatever day that deal is signed, so the loan changes nothing for the licence and
 # moves only the Granite deal, where a round is a month. For the Granite contract, the
 # measure is Kestrel's equilibrium share of `s.contract_value` (Granite proposes first,
@@ -995,11 +994,7 @@ check.granite_reply(granite_reply, hidden=True)
 # `"harrow"`: the move that adds most. (The licence's predicted price is used, rather than
 # its floor, because it and Kestrel's equilibrium share of the Granite margin are both
 # predictions of what Kestrel will get; in every scenario the course draws, the floor or
-# the split-the-difference price would pick the same move.) The loan is valued with the
-# discount-factor model of section 4. The fixed-cost model would value it differently: as
-# long as Kestrel's monthly cost stays above Granite's, as it does with the loan, that model
-# leaves Kestrel nothing beyond Harrow's offer, so the loan would add nothing; the ranking
-# here is the discount model's, which section 4 calls kinder to Kestrel.
+# the split-the-difference price would pick the same move.)
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "best-lever-answer", "schema_version": 3}
@@ -1148,7 +1143,8 @@ check.best_lever(best_lever, hidden=True)
 # ### Question 9 (3 marks): which kind of move, and what to say
 #
 # **Part a (2 marks).** Your scenario lists four things Kestrel might say or do, A to D
-# (`scenario.tactics`; the story shows them). Label each with module 00's words:
+# (`scenario.tactics`; the story shows them), today, before any of question 8's moves.
+# Label each with module 00's words:
 #
 # - `"legitimate"`: true, and using power that is Kestrel's to use (a true warning, in
 #   section 7's sense, counts);
@@ -1301,8 +1297,9 @@ check.harrow_move(harrow_move, hidden=True)
 #   strongest control.
 # - The Shapley value is a benchmark of a fair split, not a price you are owed. The core
 #   says what competition leaves: a rival buyer sets your floor at what it would pay, unit
-#   for unit, even if it never buys. In the laboratory a few bargainers who can talk land
-#   nearer the Shapley value than the core (Murnighan and Roth 1977).
+#   for unit, even if it never buys. In the laboratory, groups of three landed near the
+#   Shapley value over all the conditions tested, and nearer the core where the weak
+#   players competed harder (Murnighan and Roth 1977).
 # - Votes are not power: count who can swing a decision (Shapley–Shubik, Banzhaf). A
 #   member can hold votes and no power at all.
 # - Patience is power, and so is moving first: in Rubinstein's game your share rises with
