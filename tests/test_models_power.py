@@ -1216,6 +1216,9 @@ def test_section_5_names_whose_rate_and_defines_each_share_once():
     # U1: the timing caveat said twice in one paragraph now says it once
     assert "not at any moment at all" not in outside
     assert outside.count("As module 02 noted") == 1
+    using = _section(PROSE, "## 7. Using power", "### Legitimate and illegitimate power")
+    assert "Keep a weak one to yourself." not in using  # said again two sentences later
+    assert "keep a weak one private" in using
 
 
 def test_kestrels_cost_of_delay_is_a_share_in_the_story_as_the_model_grading_it_needs():

@@ -1060,7 +1060,7 @@ check.best_lever(best_lever, hidden=True)
 #   options (in question 9, Granite has not seen Harrow's new offer),
 #   and whatever Kestrel says about them tells Granite where its reservation price lies. So
 #   mention an alternative when it beats what the other side expects you to settle for:
-#   then it raises what they must offer. Keep a weak one to yourself. Where the other side
+#   then it raises what they must offer. Where the other side
 #   already knows your patience, mentioning a weak alternative gains nothing: it is worth
 #   less than what they already expect to pay you. Where they are unsure how long you can
 #   wait, as in most real talks and in question 9 below, it can do harm: it can lower their
