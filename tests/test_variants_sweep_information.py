@@ -974,7 +974,7 @@ def test_the_notebooks_news_reading_is_the_one_its_check_passes_in(formulations)
     for sale in (drawn(learner) for learner in LEARNERS[:50]):
         for key in sale.news:
             assert solution(sale, key) == pytest.approx(scenario.news_likelihood(sale, key))
-    assert "a smaller one may not" in notebook_words("q5-text")
+    assert "a smaller one does not" in notebook_words("q5-text")
 
 
 def test_the_rubric_moves_the_estimate_of_their_reservation_price_not_yours():
@@ -1215,6 +1215,80 @@ def test_question_7_is_not_handed_the_function_that_answers_it():
     assert "hands you no function that does" in notebook_words("q7-text")
 
 
+def test_no_even_reading_below_the_threshold_moves_the_price(sales):
+    """A later review, U3: Question 5 said an even reading weaker than the 5c factor 'may
+    not' move the price; none does, as ``news_threshold``'s bisection assumes (a stronger
+    reading shifts the beliefs further the same way). Checked on 600 learners, every news
+    item, on a grid of factors below and above the threshold; the text says 'does not'."""
+    assert "a smaller one may not" not in notebook_words("q5-text")
+    for sale in sales[:600]:
+        after = posterior(sale)
+        for direction in ("higher", "lower"):
+            threshold = scenario.news_threshold(after, sale.cost, direction)
+            if threshold is None:
+                continue
+            for step in np.arange(1.0, 10.0, 0.25):
+                moves = scenario.news_moves_price(after, sale.cost, direction, step)
+                assert moves == (step >= threshold), (sale.learner, direction, step)
+
+
+def test_question_6_works_the_fair_price_on_section_2s_example():
+    """A later review, U4: the fair-price rule was given in words only; the text now works
+    it on section 2's example after its offer (cost 40): 64, which the course's rule gives."""
+    after = {60: Fraction(5, 26), 70: Fraction(9, 26), 80: Fraction(6, 13)}
+    assert scenario.best_move(after, 40)[0] == 70
+    assert scenario.fair_price(after, 40, 0) == 64
+    words = notebook_words("q6-text")
+    assert "the highest fair price is 64" in words and "a fifth of 70 − 40" in words
+
+
+def test_the_disclosures_are_facts_of_one_workshop(sales):
+    """A later review, C1: 'no other order after this month' clashed with the build slot
+    that goes to the next order on the list (33% of learners), 'your only other prospect'
+    with the food firm that asked for a quote, which every learner reads (52%), and the
+    deadline named Osprey's launch for learners whose news has none (48%). The items now
+    say facts one workshop can hold at once; 2,000 learners' lists are checked."""
+    texts = {move.key: move.text for move in scenario.DISCLOSURES}
+    assert "no other order" not in texts["empty-order-book"]
+    assert "waiting for your free build slot" in texts["empty-order-book"]
+    assert "besides the food firm that asked you for a quote" in texts["weak-alternative"]
+    for sale in sales:
+        said = " ".join(move.text for move in scenario.moves_of(sale))
+        assert "launch" not in said or "launch" in sale.news, sale.learner
+        assert "asked you for a quote last week" in said  # the true rival, for everyone
+
+
+def test_section_6_says_what_module_00_says_of_a_bluff():
+    """A later review, C3: section 6 said that 'as in modules 00 and 02' a bluff includes
+    an untrue intention; module 00's bluff is about a limit or a value, and its caution
+    makes a false intention possibly a misrepresentation. The text now says so."""
+    words = notebook_words("guard-teaching")
+    assert "as in modules 00 and 02, a bluff" not in words
+    assert "module 00's caution says a stated intention you do not hold" in words
+
+
+def test_keeping_what_you_know_is_about_your_estimate_not_every_fact():
+    """A later review, W5: 'keep' was the only right answer for telling Osprey what you know
+    of its need and its options, though naming a fact to answer a claimed alternative can
+    take the bluff out of it. The item now announces your estimate of the most Osprey would
+    pay, which is yours to keep, and section 6 says a fact named to answer a claim is a
+    different move."""
+    move = next(m for m in scenario.DISCLOSURES if m.key == "what-you-know")
+    assert move.label == scenario.KEEP and "the most Osprey would pay" in move.text
+    assert "what else it could do" not in move.text
+    assert "takes the bluff out of that claim" in notebook_words("guard-teaching")
+
+
+def test_a_count_is_not_called_a_decision():
+    """A later review, W2 and W3: Question 4's `rounds` and Question 5b's holds were each
+    called a decision, though the text spells out the count and nothing is weighed in the
+    code; the text now calls each a count that a decision rests on."""
+    assert "`rounds`: your decision" not in notebook_words("q4-text")
+    assert "the count your decision rests on" in notebook_words("q4-text")
+    assert "This is a decision about your own case" not in notebook_words("q5b-text")
+    assert "the decision the count informs is yours" in notebook_words("q5b-text")
+
+
 def test_a_band_opening_is_said_to_tilt_down_unlike_the_worked_example(sales):
     """The review's C2: the worked example's offer raises the expected reservation price
     because its likelihood rises with r; a band opening tilts towards the lower prices it
@@ -1322,8 +1396,10 @@ def test_the_sittings_name_question_5b():
     fresh review, U4: the second of three sittings carried 9 of the 18 auto-graded marks;
     four sittings of about the same time now, one of them for Questions 5b, 5c and 6."""
     words = notebook_words("intro")
-    assert "Four sittings of about an hour and a quarter each" in words
-    assert "Questions 5b, 5c and 6 (three separate marks" in words
+    assert "Four sittings suit it, of about an hour and a half each" in words
+    assert "Questions 5b, 5c and 6 (four marks: one each for 5b and 5c, two for 6" in words
+    assert "section 4 up to Question 7; then the rest of section 4 with Question 8" in words
+    assert "three separate marks" not in words
     assert "eleven coded questions" in words
 
 

@@ -173,18 +173,21 @@ DISCLOSURES = (
     ),
     Move(
         "empty-order-book",
-        "that your workshop has no other order after this month",
+        "that your order book is nearly empty: apart from the order waiting for your free "
+        "build slot, nothing is booked for the rest of the year",
         KEEP,
         "it tells Osprey that a deal matters more to you than to it",
     ),
     Move(
         "what-you-know",
-        "that you know, from the news you have read, how much Osprey needs the machine and "
-        "what else it could do",
+        "that you have read the news about Osprey and worked out from it roughly the most "
+        "Osprey would pay for the machine",
         KEEP,
-        "your price already uses what you know; announcing it tells Osprey how you read its "
-        "signals, so it can shade what it shows you next, and it sounds like pressure. Meet "
-        "the need with terms instead (a delivery date)",
+        "your estimate of the most Osprey would pay is already in your price; announcing it "
+        "tells Osprey how you read its signals, so it can shade what it shows you next and "
+        "argue your estimate down, and it sounds like pressure. Meet the need with terms "
+        "instead (a delivery date). Naming one fact to answer a claim Osprey makes (an "
+        "alternative you know has fallen through) is a different move",
     ),
     Move(
         "friday-deadline",
@@ -195,8 +198,8 @@ DISCLOSURES = (
     Move(
         "final-deadline",
         "that your one free build slot goes to the next order on the list at the end of the "
-        "month, so after that you could not build Osprey's machine in time for its launch "
-        "(true)",
+        "month, so after that you could not build Osprey's machine by the date it wants its "
+        "new line running (true)",
         SHARE,
         "a final deadline that ends the talks for both sides binds Osprey too: waiting costs "
         "it its machine, not only you your sale, so saying it makes Osprey move sooner "
@@ -204,8 +207,9 @@ DISCLOSURES = (
     ),
     Move(
         "weak-alternative",
-        "that your only other prospect is a smaller firm that might order a simpler machine, "
-        "for much less, some time next year",
+        "that, besides the food firm that asked you for a quote last week, your only other "
+        "prospect is a smaller firm that might order a simpler machine, for much less, some "
+        "time next year",
         KEEP,
         "an alternative worse than what Osprey expects you to settle for tells it you could "
         "be had for less; mention an alternative only when it is strong (section 6)",

@@ -35,13 +35,15 @@
 # 7. decide what to tell the other side, and tell fair ways of learning and persuading
 #    from foul ones.
 #
-# It takes most learners about four to five hours, longer if Python or probability is new
-# to you: there is a good deal to read, eleven coded questions, two widgets and a short
-# reflection.
-# Four sittings of about an hour and a quarter each suit it: sections 1 and 2 up to
-# Question 3 (a little less); the pace of concessions, Question 4 and section 3 up to
-# Question 5; Questions 5b, 5c and 6 (three separate marks, each a judgement on your own
-# case); then sections 4 to 7. Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check
+# It takes most learners about five to six hours if they are at ease with Python and
+# probability, and seven to eight if either is new: there is a good deal to read (about
+# 10,000 words), eleven coded questions, two widgets and a short reflection.
+# Four sittings suit it, of about an hour and a half each (two hours if Python or
+# probability is new): sections 1 and 2 up to Question 3 (a little less); the pace of
+# concessions, Question 4 and section 3 up to Question 5; Questions 5b, 5c and 6 (four
+# marks: one each for 5b and 5c, two for 6, each a judgement on your own case) and
+# section 4 up to Question 7; then the rest of section 4 with Question 8, and sections 5
+# to 7. Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check
 # your answer and tell you what to fix. Every learner gets their own numbers, so your
 # answers are yours alone.
 
@@ -94,14 +96,15 @@ sale
 # Myerson and Satterthwaite ("Efficient Mechanisms for Bilateral Trading", *Journal of
 # Economic Theory*, 1983) proved it. Suppose each side's reservation price is known only
 # to itself, the two are drawn independently, either could be the higher one (the ranges
-# overlap), and each side acts in its own interest (economists say the mechanism must be
-# *incentive compatible*: telling the truth about your value must serve your own
-# interest). Then no way of bargaining that both are free to leave (*individually
-# rational*), and that needs no money from outside (*budget balanced*), can promise a
-# deal every time one would help both (*efficient*). When only the buyer's reservation
+# overlap), and each side acts in its own interest. Economists call the rules of
+# bargaining (who says what, in which order, and which deal follows) a *mechanism*, and
+# the theorem asks for rules with four properties. Telling the truth about your value
+# serves your own interest (*incentive compatible*). Both sides are free to leave
+# (*individually rational*). No money comes from outside (*budget balanced*). And a
+# deal happens every time one would help both (*efficient*). No rules have all four. When only the buyer's reservation
 # price is hidden, as in this module's sale (your cost is no secret that matters), such a
 # promise can be kept, but not at the price that is best for you: the take-it-or-leave-it
-# price of section 3 gives up some deals that would help both, in return for a larger
+# price of section 3 (one final price the buyer takes or leaves) gives up some deals that would help both, in return for a larger
 # margin on the others.
 #
 # Raiffa's *The Art and Science of Negotiation* (1982) works through what a negotiator can
@@ -404,7 +407,7 @@ BeliefUpdater()
 # `(reservation, rounds)`:
 #
 # - `reservation`: the buyer's reservation price;
-# - `rounds`: your decision. `None` if no deal will ever pay (the reservation price is not
+# - `rounds`: the count your decision rests on. `None` if no deal will ever pay (the reservation price is not
 #   above your cost): walk away now, before the talks cost you more. Otherwise, how many
 #   more offers the buyer, keeping to its habit, makes until one is at least your cost
 #   (counting the offer that reaches it):
@@ -555,7 +558,7 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # - Compare `now` with `with_news`. Question 5c asks for a *factor*. Picture a
 #   reading of the news in which each reservation price is `factor` times as likely as
 #   the next lower one (or the next higher one, for news that points down). At the smallest such factor the news just moves your price; a larger
-#   one moves it too, and that step is the news shifting your leverage; a smaller one may
+#   one moves it too, and that step is the news shifting your leverage; a smaller one does
 #   not. The one number describes only such even readings: for an uneven one, such as 1,
 #   1, 1 and 5, call `my_price` and see.
 # - Compare `before` with `now`. In every scenario of this course the opening leaves your
@@ -611,8 +614,8 @@ check.my_price(my_price, hidden=True)
 # (as in Question 5; the check passes in the right ones). Return the fewest holds in a row
 # at `sale.opening_offer` after which your best final price (against `sale.cost`) is no
 # longer the one you would name now, or `None` if even ten holds leave it where it is.
-# This is a decision about your own case: how long you can let Osprey stand firm before
-# its firmness should change the price you name. The check tries your scenario; grading
+# The function only counts; the decision the count informs is yours: how long you can
+# let Osprey stand firm before its firmness should change the price you name. The check tries your scenario; grading
 # also tries other learners'.
 
 
@@ -765,7 +768,10 @@ check.news_weight(news_weight, hidden=True)
 #   (every scenario has at least one). A buyer who refuses deals it finds unfair calls
 #   for a *fair price*: one that leaves the buyer at the lowest reservation price still
 #   possible at or above it at least a fifth of the gain (that reservation price minus
-#   your cost). A surer price leaves that buyer nothing; in ultimatum games, offers under
+#   your cost). With section 2's worked example after its offer (60, 70 or 80 still
+#   possible, the model's price 70) and a cost of 40, the highest fair price is 64: it
+#   leaves a buyer at 70 a gain of 6, a fifth of 70 − 40, and still lies above 60, the
+#   next possible price down. A surer price leaves that buyer nothing; in ultimatum games, offers under
 #   about a fifth of the sum are refused about half the time.
 #
 # Why *above* when a refusal brings a counter-offer? Game theory alone does not say so:
@@ -1109,6 +1115,9 @@ check.report_decision(report_decision, hidden=True)
 #   other side's needs and alternatives belongs in your price and your terms (a delivery
 #   date that meets its deadline), not in a speech. Telling it what you know shows how you
 #   read its signals, so it can shade what it shows you next, and it sounds like pressure.
+#   Naming one fact to answer a claim they make is a different move: if they say they can
+#   keep their old line running and you know it failed inspection, saying so calmly takes
+#   the bluff out of that claim.
 # - **Trade information.** Offer a piece of information for a piece of information. A
 #   partner who shares in return is building trust; one who only takes is telling you
 #   something too.
@@ -1141,12 +1150,12 @@ check.report_decision(report_decision, hidden=True)
 #   Lewicki, Saunders and Barry (in the ethics chapter of their textbook *Negotiation*)
 #   draw the line in the same place: tactics that deceive about facts fall outside it.
 #   (Lewicki, Saunders and Barry use "bluffing" more widely, for insincere promises too;
-#   here, as in modules 00 and 02, a bluff is an untrue claim about your own reservation
-#   price, your own estimate of value, or what you intend to do, such as a threat you
-#   would not carry out. A stated intention you do not hold can also be a
-#   misrepresentation in law, since the state of your mind is a fact (*Edgington v
-#   Fitzmaurice*, 1885), so for such a threat this course accepts either label, as
-#   modules 02 and 03 do.)
+#   here, as in module 00, a bluff is an untrue claim about your own reservation price,
+#   what you would settle for, or your own estimate of value. A threat you would not carry
+#   out misstates what you intend to do: modules 02 and 03 read it as a bluff, and module
+#   00's caution says a stated intention you do not hold can also be a misrepresentation
+#   in law, since the state of your mind is a fact (*Edgington v Fitzmaurice*, 1885). So
+#   for such a threat this course accepts either label, as modules 02 and 03 do.)
 # - **An illegitimate source taints even true information.** Public filings, the trade
 #   press, market surveys and your own questions are fair. Confidential information bought
 #   from someone bound to keep it, information obtained by pretending to be someone else
