@@ -1287,6 +1287,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("intro", "allow about 45 minutes to read them", None),
         # fresh review, U4: "about 3" hours was optimistic for a careful writer
         ("intro", "(3 to 4 if you are at ease with Python)", "about 3 if"),
+        # fresh review, W1 and W2: a drawn fact rules out a 0; nudged weights are a copy
+        ("q2-text", "rules out a rating of 0 (none at all) there", None),
+        ("q2-text", "with its weights moved by 0.05 or less", None),
     ],
 )
 def test_the_notebook_says_what_the_review_found_true(grade_id, present, absent):
@@ -1746,3 +1749,49 @@ def test_section_5_reads_no_news_item_a_deadline_learner_reads_in_question_4a():
     )
     named = [w for words in DEADLINE_NEWS_WORDS for w in words if w in shown]
     assert named == []
+
+
+@pytest.mark.parametrize(
+    ("learner_id", "yours", "theirs", "weights"),
+    [
+        ("r-1", (0, 10, 0), (10, 0, 10), (0.1, 0.3, 0.6)),
+        ("r-0", (0, 3, 0), (10, 0, 10), (0.4, 0.3, 0.3)),
+        ("r-2", (10, 0, 0), (0, 10, 10), (0.3, 0.2, 0.5)),
+    ],
+)
+def test_the_absurd_audits_the_review_passed_are_refused(learner_id, yours, theirs, weights):
+    """Fresh review, W1: each of these rated a side 0 on a source one of the learner's own
+    facts gives it, and the check said 'your audit fits the story'."""
+    s = course.variant("00_leverage", learner_id)
+    audit = {
+        name: dict(zip(SOURCES_ORDER, values, strict=True))
+        for name, values in (("yours", yours), ("theirs", theirs), ("weights", weights))
+    }
+    with pytest.raises(NotYet, match="should be rated above 0"):
+        check.judge_audit(s, audit)
+
+
+def test_a_shown_audit_with_its_weights_nudged_is_still_a_copy():
+    """Fresh review, W2: moving 0.05 from one weight to another (0.30/0.45/0.25 to
+    0.35/0.40/0.25) got any shown audit past the copy guard, for all four cases. Weights
+    within 0.05 of a shown audit's now count as its weights; moved by 0.1, the audit is the
+    learner's own."""
+    shown = [(c.yours, c.theirs, c.weights) for c in CASES.values()] + [check.REFLECTION_AUDIT]
+    for s in _one_learner_per_case().values():
+        for yours, theirs, weights in shown:
+            heavy, light = max(weights, key=weights.get), min(weights, key=weights.get)
+            for step, copy in ((0.05, True), (0.1, False)):
+                nudged = dict(weights)
+                nudged[heavy] -= step
+                nudged[light] += step
+                for moved in (False, True):
+                    answer = {"yours": dict(yours), "theirs": dict(theirs), "weights": nudged}
+                    if moved:
+                        r = answer["yours"]["information"]
+                        answer["yours"]["information"] = r + 1 if r < SCALE else r - 1
+                    try:
+                        check.judge_audit(s, answer)
+                        said = ""
+                    except NotYet as failure:
+                        said = str(failure)
+                    assert ("its weights moved by 0.05 or less" in said) is copy, (s.case, said)

@@ -21,7 +21,7 @@ import pytest
 import course
 from course.checks import leverage as check
 from course.checks.hints import NotYet
-from course.scenarios.leverage import CASES, FACTS, NEWS, STEPS, TACTICS
+from course.scenarios.leverage import CASES, FACTS, NEWS, STEPS, TACTICS, fact_key, rules_for
 from course.variants import learner_as
 from tests import sweeps
 from tests.notebooks import solution_namespace, source_notebook
@@ -1043,3 +1043,23 @@ def test_question_4b_s_two_parts_rarely_have_one_answer(drawn):
         ask = next(m for m, b in balances.items() if b >= s.need)
         same += turning == ask
     assert same <= 0.05 * len(drawn), same
+
+
+def test_a_side_a_drawn_fact_gives_something_is_never_rated_0(drawn):
+    """Fresh review, W1: a drawn fact added no rule, so an audit rating a side 0 on the very
+    source one of its facts gives it passed (r-1 rated their own power 0 beside "one of the
+    few engineers who has run the streaming system"). Each (side, source) of a drawn fact now
+    rules out 0 for every learner, and the hint names neither the fact nor its letter, so
+    question 2 does not sort question 1's facts."""
+    for s in drawn:
+        given = {(side, source) for source, side in fact_key(s).values()}
+        some = {(r.side, r.source) for r in rules_for(s) if r.kind == "some"}
+        assert some == given, s.learner
+        yours, theirs, weights = audit_from_the_story(s)().values()
+        for side, source in given:
+            audit = {"yours": dict(yours), "theirs": dict(theirs), "weights": weights}
+            audit["yours" if side == "you" else "theirs"][source] = 0
+            with pytest.raises(NotYet, match="should be rated above 0") as failure:
+                check.judge_audit(s, audit)
+            assert not any(text in str(failure.value) for text in s.facts.values())
+            assert not re.search(r"\bfact [A-E]\b", str(failure.value))

@@ -245,6 +245,8 @@ def _rule_words(rule, them):
         return f"{owner} {rule.source} should be rated above {other}"
     if rule.kind == "not_below":
         return f"{owner} {rule.source} should be rated no lower than {other}"
+    if rule.kind == "some":
+        return f"{owner} {rule.source} should be rated above 0"
     bound = "at most" if rule.kind == "at_most" else "at least"
     return (
         f"{owner} {rule.source} should be rated {bound} {rule.value:g} (a bound the course "
@@ -261,6 +263,16 @@ REFLECTION_AUDIT = (
 )
 
 
+#: How far each weight may move from an audit the course prints and still be its copy. The
+#: starting audit, drawn per learner and shown after question 2, is held to its exact
+#: weights: with the nudge, a careful reader's own audit in a sweep of 2,000 learners fell
+#: within a point and 0.05 of one learner's starting audit.
+WEIGHT_NUDGE = 0.05
+
+#: Where the starting audit of section 4 is shown.
+STARTING = "the starting audit section 4 shows you"
+
+
 def _shown_audits(s):
     """Every audit the notebook shows a learner with scenario ``s``, with where: the course's
     audit of each case (the worked examples use two, the widget all four), section 4's
@@ -268,7 +280,7 @@ def _shown_audits(s):
     own = CASES[s.case]
     return [
         ((own.yours, own.theirs, own.weights), "the course's own audit of your case"),
-        ((s.yours, s.theirs, s.weights), "the starting audit section 4 shows you"),
+        ((s.yours, s.theirs, s.weights), STARTING),
         *(
             ((c.yours, c.theirs, c.weights), f"the course's audit of another case, {c.title!r}")
             for key, c in CASES.items()
@@ -295,8 +307,12 @@ def judge_audit(s, result):
     case = CASES[s.case]
     them = case.them.split(",")[0]
     for shown, where in _shown_audits(s):
-        if any(abs(weights[k] - shown[2][k]) >= 1e-9 for k in SOURCES):
+        # weights nudged by a twentieth are still the shown ones (fresh review, W2: moving
+        # 0.05 from one weight to another got any shown audit past this guard)
+        nudge = 0 if where == STARTING else WEIGHT_NUDGE
+        if any(abs(weights[k] - shown[2][k]) > nudge + 1e-9 for k in SOURCES):
             continue
+        nudged = any(abs(weights[k] - shown[2][k]) >= 1e-9 for k in SOURCES)
         moved = [
             abs(given[k] - copied[k])
             for given, copied in zip((yours, theirs), shown[:2], strict=True)
@@ -305,7 +321,10 @@ def judge_audit(s, result):
         ]
         # a copy with one rating nudged by a point is still a copy (sixth review, W5)
         if not moved or (len(moved) == 1 and moved[0] <= 1 + 1e-9):
-            how = "number for number" if not moved else "with one rating moved by a point"
+            changes = ["one rating moved by a point"] * bool(moved) + [
+                f"its weights moved by {WEIGHT_NUDGE:g} or less"
+            ] * nudged
+            how = "with " + " and ".join(changes) if changes else "number for number"
             raise NotYet(
                 f"your audit is {where}, {how}; question 2 asks for your own "
                 "reading of the story and facts, so rate and weigh them yourself",

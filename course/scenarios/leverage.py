@@ -54,6 +54,7 @@ class Rule:
     outright), "one_heavy" (of the pair ``source``, one dependence rated from its two
     sides, the two do not both weigh ``value`` or more: section 2's convention against
     counting a dependence heavily twice), "higher" (``side``'s rating of ``source`` must be above the other side's),
+    "some" (``side``'s rating of ``source`` must be above 0: a drawn fact gives it some),
     "not_below" (at least the other side's: where some drawn facts pull the other way),
     "at_most" or "at_least" (``side``'s rating of ``source`` must be at most, or at least,
     ``value``); ``because`` is
@@ -84,6 +85,8 @@ class Rule:
             return own[self.source] <= self.value
         if self.kind == "at_least":
             return own[self.source] >= self.value
+        if self.kind == "some":
+            return own[self.source] > 0
         raise ValueError(f"unknown rule kind {self.kind!r}")
 
 
@@ -92,10 +95,24 @@ class Rule:
 STANDING_OFFER = "Brannock has a standing offer of space in a logistics park thirty miles away."
 
 
+#: Why a drawn fact rules out a rating of 0 for the side and source it belongs to. It does
+#: not name the fact, so that question 2's check does not sort question 1's facts.
+SOME_BECAUSE = "one of your facts gives that side some of it, and a rating of 0 means none at all"
+
+
 def rules_for(scenario):
-    """The rules of ``scenario``'s story that its drawn facts leave standing (question 2)."""
+    """The rules of ``scenario``'s story that its drawn facts leave standing (question 2),
+    then one "some" rule for each (side, source) a drawn fact gives something to: a fresh
+    review (W1) passed audits that rated a side 0 on the very source a drawn fact gives it
+    (a rare skill, a rival's bonus known to you)."""
     drawn = set(scenario.facts.values())
-    return tuple(rule for rule in CASES[scenario.case].rules if rule.lifted_by not in drawn)
+    story = tuple(rule for rule in CASES[scenario.case].rules if rule.lifted_by not in drawn)
+    given = dict.fromkeys(
+        (fact.side, fact.source)
+        for fact in FACTS
+        if fact.case == scenario.case and fact.text in drawn
+    )
+    return story + tuple(Rule("some", source, SOME_BECAUSE, side=side) for side, source in given)
 
 
 @dataclass(frozen=True)

@@ -358,14 +358,16 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # story states: that one side plainly has more options, say, or which sources may weigh
 # most (any of those its facts support: the story does not name one).
 # A fact you drew can loosen the story: where it gives the other side a firm option, the
-# check no longer asks that your options be rated above theirs. For
+# check no longer asks that your options be rated above theirs. It can also bind: a fact
+# that gives a side something rules out a rating of 0 (none at all) there. For
 # the story's plainest facts the course also sets a few bounds of its own judgement (a
 # written offer in hand, for example, earns at least a middling rating); the check names
 # such a bound as the course's. It names each statement your audit contradicts, then shows
 # your balance. An audit copied
 # number for number from one the course shows you (any case's audit in the worked
 # examples or the widget, or section 4's starting audit), or copied with one rating moved
-# by a point, is not your own reading, and the check says so.
+# by a point (or, from a worked example or the widget, with its weights moved by 0.05 or
+# less), is not your own reading, and the check says so.
 #
 # The interactive audit comes after this question, so that your reading is your own. Section
 # 4 then shows a starting audit drawn for you, close to the course's own reading of
