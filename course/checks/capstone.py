@@ -525,7 +525,7 @@ def _heaviest(weights):
 
 def _verdict(value, letter):
     if isinstance(value, str):
-        said = " ".join(value.strip().lower().replace("_", " ").split())
+        said = " ".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
         if said in VERDICTS:
             return said
     raise NotYet(
@@ -698,7 +698,11 @@ def _opening_hint(case, package):
             f"below it{_BUILDS_ON_RESERVATION}",
             f"it leaves you less than your reservation price{_BUILDS_ON_RESERVATION}",
         )
-    if you < best_you:
+    # An opening made for the Quell state can also be the best package for an average of
+    # the two reservation prices; the learner who made it need not have averaged anything,
+    # so the average is named only when the package is not the best one for the Quell state.
+    for_quell = them >= high and _best_for(case, high) == (you, them)
+    if you < best_you and not for_quell:
         averaged = _averaged_need(case, (you, them))
         if averaged is not None:
             need, how = averaged
