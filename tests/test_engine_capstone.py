@@ -1580,3 +1580,39 @@ def test_the_audit_says_in_its_own_bullet_where_a_deadline_counts():
     audit = section("audit-teaching")
     assert "Time counts here too" not in audit
     assert "count a deadline in one row only, never in both" in audit
+
+
+def test_the_fresh_reviews_text_findings():
+    """A fresh review (C1-C3, U1-U5). Section 6 advised a 'test' step when Marlow stopped
+    moving, which section 5 and the debrief count as a concession into silence: it now
+    says to hold while Marlow has room, and names the step after its floor words as the
+    one place the plan may break that rule. Module 00's 'walking away costs trust' is set
+    against this table's polite walk-away (0). The summary no longer calls the capstone's
+    pair a MESO in module 04's sense. A MESO pick shows which bundle Marlow values more,
+    not which issue; the dependence shares are research, not known; Marlow 'may' leave
+    after its warning; and the model reflection says the first walk-away was a loss."""
+    assert "a planned step of yours is the way to test it" not in SECTION_6
+    table = section("table-teaching")
+    assert "words it still has room on its own offer: hold, and let it move" in table
+    assert "the debrief still counts such a step as one into silence" in table
+    assert "provided you keep moving while" not in section("plan-teaching")
+    assert "provided Marlow moves before each of them" in section("plan-teaching")
+    assert "a polite walk-away, which leaves the door open, costs none" in table
+    assert "and then it may leave: it does if the strain goes on" in table
+    assert "and then it leaves;" not in table
+    assert "not module 04's MESO" in section("summary")
+    assert "several equivalent packages keep you ambitious" not in section("summary")
+    opening = section("opening-teaching")
+    assert "which of those issues Marlow cares about more" not in opening
+    assert "which of the two bundles of concessions Marlow values more" in opening
+    assert "dependence shares, which you know" not in section("q4-text")
+    reflection = section("reflection")
+    assert "a zone existed, and the debrief called my exit a loss" in reflection
+
+
+def test_the_brief_says_the_letter_may_be_mentioned(learner):
+    """A fresh review (U2): section 4 lets you mention the signed letter only if it binds
+    you to no confidentiality, and question 6's key treats it as sayable, but the brief
+    never said whether it did. It now says the letter has no confidentiality clause."""
+    case = course.variant("05_capstone", learner)
+    assert "The letter has no confidentiality clause." in case.story()

@@ -329,8 +329,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   `s.your_sales_share`) by at least 0.10 and can wait at least 3 weeks less
 #   (`s.their_weeks` against `s.your_weeks`), the *other* side's power is rated higher.
 #   Marlow's weeks are a belief (section 2), so they never settle power on their own:
-#   the rule settles it only where the dependence shares, which you know, already point
-#   that way, and the weeks only confirm it; where the weeks point the other way, power
+#   the rule settles it only where the dependence shares, which your research estimates
+#   more firmly than Marlow's own account of its stock, already point that way, and the weeks only confirm it; where the weeks point the other way, power
 #   is left open, since Marlow may be bridging a shortage or overstating its hurry;
 # - where the case leaves a source open (neither rule above settles it), the two sides'
 #   ratings for it are within 3 of each other: a wider gap claims more than the case shows.
@@ -456,7 +456,9 @@ check.my_audit(my_audit)
 # worth having before you concede. The choice says something only when each package
 # gives Marlow ground on an issue the other keeps at your best level (one gives on
 # delivery and keeps payment, another gives on payment and keeps delivery): then the
-# pick shows which of those issues Marlow cares about more. If one package gives ground
+# pick shows which of the two bundles of concessions Marlow values more, a clue to how it
+# weighs the issues, not a measure of it (each bundle may change several issues, by
+# several levels). If one package gives ground
 # on everything the other does and more, the choice says little. In a meeting you would
 # put all of them down together. The table in section 6 sends one package at a time and
 # starts from the first package of your list. Do not send a partner there after your
@@ -706,7 +708,8 @@ check.what_to_say(what_to_say)
 # Marlow pauses. So count the steps before you sit down (question 8). Find the first
 # package of your plan that gives Marlow at least its higher reservation price. If it is
 # at most five steps down, one step per answer can reach that package by your last
-# answer, provided you keep moving while Marlow's answers say Quell can supply it. At
+# answer, provided Marlow moves before each of them or has said it can give no more on
+# its own offer (section 6), and its answers say Quell can supply it. At
 # exactly five steps that last answer may be your reply to Marlow's final offer (if it
 # comes in round 5): then Marlow can only accept that package or leave, with no offer of
 # its own after it.
@@ -837,7 +840,8 @@ check.if_quell(if_quell, hidden=True)
 # - it loses patience with every offer it must refuse out of hand; retractions (an offer
 #   worse for it than your previous one) and rounds in which you stand still strain it
 #   only while your offer is still worse for it than walking away. It says when its
-#   patience is running out, and then it leaves;
+#   patience is running out, and then it may leave: it does if the strain goes on, while
+#   a concession of yours eases it;
 # - it remembers you, through its **trust** in you, which starts at 0.5. Each
 #   negotiation moves it by how it ended, and by −0.1 for every offer Marlow had to
 #   refuse out of hand and every retraction, whatever the ending (so a deal reached
@@ -851,6 +855,10 @@ check.if_quell(if_quell, hidden=True)
 #   | Marlow left because its patience ran out | −0.1 |
 #   | you walked out, slamming the door | −0.35 |
 #   | each insult (an offer refused out of hand) or retraction, on top | −0.1 |
+#
+#   Module 00 listed walking away among the moves that cost the other side's trust while
+#   keeping your word. At this table a polite walk-away, which leaves the door open,
+#   costs none; only slamming the door does, and so do insults and retractions on the way.
 #
 #   The more it trusts you, the larger the share of its room (its best package less its
 #   reservation price) it aims to give up in its first answer, and the more patient it
@@ -880,10 +888,14 @@ check.if_quell(if_quell, hidden=True)
 # reservation price, it says it can't give more on any one term of its own offer, and it
 # never says so otherwise (its first offer never says it, even when it already is). This
 # is about Marlow's own offers only, not about what it would accept: a different package
-# of yours, trading one issue for another, may still give it enough points. Without those words, and while Quell may
-# still have capacity, a planned step of yours is the way to test it: if Marlow answers,
-# it had room; if it still does not move and says its patience is running out, holding
-# longer risks its leaving.
+# of yours, trading one issue for another, may still give it enough points. Without those
+# words it still has room on its own offer: hold, and let it move. A step of yours then
+# would be a concession into silence, which section 5's rule forbids and the debrief
+# counts. With those words, waiting brings no further level from Marlow's own offers;
+# whether to step on then is the decision you made in question 8 for the state in which
+# Quell has capacity, and the debrief still counts such a step as one into silence, since
+# Marlow's offer did not change: if you make it, say why in your reflection. Either way,
+# once it says its patience is running out, holding longer risks its leaving.
 #
 # Its style (Boulware, linear, Conceder or tit-for-tat: section 5) is a mystery unless
 # you pick one.
@@ -893,7 +905,8 @@ check.if_quell(if_quell, hidden=True)
 # your plan from question 7, and the debrief sets the outcome and each of your offers
 # against them. Keep to what you prepared: make your planned steps one at a time (or the
 # larger ones question 8 decided on, if Marlow's answers point to Quell), make a real
-# concession only after Marlow has moved, never go below your walk-away, and
+# concession only after Marlow has moved (or, as question 8 decided, once it says it can
+# give no more), never go below your walk-away, and
 # leave politely rather than accept less. Then sit down again and compare: whether Quell
 # has capacity is drawn afresh, and so is a mystery style, which may come up again.
 # To see what Marlow's memory changed, set a style yourself and keep sitting down until
@@ -1019,7 +1032,10 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # sensors I would supply, and its 9 weeks of stock against my 3 made it the more
 # patient side; in a real meeting I would not have raised either, and would have kept
 # the talk on the rush, where my strength meets its need. In my first negotiation I walked away politely
-# when Marlow stalled below my reservation price; its trust stayed at 0.50, and in the
+# when Marlow stalled below my reservation price. Quell had no capacity then too, so
+# Marlow needed only 22 points and my opening already gave it 23: a zone existed, and the
+# debrief called my exit a loss. I had read its stall as its floor, though it had never
+# said it could give no more. Its trust stayed at 0.50, and in the
 # second, again a linear Marlow and again with Quell without capacity, it opened where it
 # had the first time: a polite exit kept the relationship but earned nothing. After the
 # deal its trust rose to 0.75, but the debrief's replay showed that a linear Marlow, met
@@ -1043,8 +1059,9 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # - Power is dependence, and patience is part of it; an outside option moves a deal only
 #   when it beats what its holder would get anyway.
 # - Open with the best package the other side could accept in the state better for you,
-#   never below your reservation price; several equivalent packages keep you ambitious,
-#   and the other side's pick among them tests what you believe it values.
+#   never below your reservation price; a second package worth the same to you keeps you
+#   as ambitious, and the other side's pick tests what you believe it values (here a
+#   diagnostic of your research, usually off the frontier, not module 04's MESO).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
 # - Concede along the frontier in the smallest steps that give the other side more, and
