@@ -1053,7 +1053,9 @@ def test_the_texts_say_what_the_third_review_found_unclear():
     assert "How far did the norm move?" in explorer
     assert "How much of it would the remote days" not in explorer
     assert "as you saw in the ZOPA explorer" not in nash
-    assert "only where the conditions below hold: for breakdown payoffs" in nash
+    # a fresh review, U3: the term is not used before the paragraph that defines it
+    assert "only where the conditions below hold." in nash
+    assert nash.index("breakdown payoff") == nash.index("*breakdown payoffs*") + 1
     assert "*deal-me-out*" in nash and "$x - c - V = W - x$" in nash
     assert "for a smaller gain" not in _cell("decide-teaching")
     zopa_text = _cell("zopa-teaching")
@@ -1066,8 +1068,9 @@ def test_the_three_places_that_set_a_target_set_the_same_one():
     reservation price'. All three now ask for a target above the middle of the zone and no
     higher than the estimate of the most the other side could pay, and the model answer's
     targets meet that on its own numbers."""
-    section, reflection = _cell("reservation-teaching"), _cell("reflection-text")
-    assert "near what you believe the other side could pay at most" not in section
+    # a fresh review, U1: the conditions moved from section 3 to the end of section 4
+    section, reflection = _cell("zopa-teaching"), _cell("reflection-text")
+    assert "near what you believe" not in _cell("reservation-teaching") + section
     for text in (section, reflection):
         assert "above the middle of the zone" in text and "below that" in text
     answer = _cell("reflection")
@@ -1095,7 +1098,7 @@ def test_question_8_leaves_the_bounds_to_the_learner():
     the fields, and the learner works out which zone and which top apply."""
     text = _cell("q8-text")
     assert "with half the commute" not in text and "`offers.agency_rate` plus" not in text
-    assert "section 3's two conditions" in text
+    assert "section 4's two conditions" in text  # a fresh review, U1: they moved there
     assert all(f"`offers.{f}`" in text for f in ("commute_cost", "agency_rate", "agency_fee"))
 
 
@@ -1172,7 +1175,7 @@ def test_the_texts_say_what_the_sixth_review_found():
     reservation = _cell("reservation-teaching")
     assert "the outcome you aim to land at, better than your reservation price" in reservation
     assert "your first offer lies beyond the target" in reservation
-    assert "the gain the deal creates over both sides' alternatives" in reservation
+    assert "the **surplus** the deal creates" in _cell("zopa-teaching")
     assert "pleased to reach" not in reservation + _cell("q8-text")
     decide = _cell("decide-teaching")
     assert "The even split lies below the target you set in section 3, on purpose" in decide
@@ -1293,7 +1296,7 @@ def test_the_opening_may_go_somewhat_beyond_the_estimate_as_in_module_04():
     reservation price or somewhat beyond it, as far as a fact takes you. Section 3 and the
     graded rubric capped the opening at the estimate, marking down what module 04 teaches;
     the target stays below the estimate, the opening is no longer capped."""
-    section = _cell("reservation-teaching")
+    section = _cell("zopa-teaching")  # a fresh review, U1: it moved from section 3
     assert "The course has one rule for the opening, module 04's" in section
     assert "somewhat beyond it when a fact you can name takes you there" in section
     for grade_id in ("reservation-teaching", "reflection-text", "reflection"):
@@ -1365,7 +1368,9 @@ def test_section_5_claims_no_more_than_it_can_support():
     """'Often smaller than what that risk costs you' was an empirical claim with no source."""
     text = _cell("decide-teaching")
     assert "often smaller than what that risk costs you" not in text
-    assert "that risk may cost you more than the extra salary gains" in text
+    # a fresh review, C1: a breakdown risk section 7 says Northwind's talks do not have
+    assert "puts the deal at some risk" not in text
+    assert "past the even split that cost may be more than the extra salary gains" in text
 
 
 def test_the_stated_time_matches_the_course_map_and_names_the_hardest_question():
@@ -1443,7 +1448,7 @@ def test_an_alternative_named_in_any_case_counts(answers, learner, capsys):
     check.choose_batna(shouted)
     check.choose_batna(shouted, hidden=True)
     assert capsys.readouterr().out.count("\N{CHECK MARK}") == 2
-    assert "(capitals and spaces do not count)" in _cell("q2-text")
+    assert "(capitals, spaces and underscores do not count)" in _cell("q2-text")
 
 
 def test_section_6_defines_the_labels_in_a_table_before_the_warning_uses_them():
@@ -1699,6 +1704,48 @@ def test_the_news_quiz_says_where_its_judgements_are_graded_on_your_numbers():
     graded questions that work out two of its news items on their own numbers: Lumen
     settled first (question 9, 'known first') and two remote days (questions 5 and 8)."""
     news = _cell("news-text")
-    assert "A click can find a label, not a figure" in news
+    assert "A click can find a label, not a figure" not in news  # a fresh review, U2
+    assert "The quiz asks only for a label" in news
     assert 'question 9\'s "known first" case' in news and "questions 5 and 8" in news
     assert '"known first"' in _cell("q9-text") and "two remote days" in _cell("q8-text")
+
+
+def test_the_texts_say_what_a_fresh_review_found_unclear_or_at_odds():
+    """A fresh review: the intro's objective 5 left out the rule's fourth response (U5);
+    section 3's target paragraph used the zone, the surplus, the even split and module
+    04's opening rule before any was taught (U1: the two conditions now close section 4);
+    question 9 left implicit that at Northwind what you have is the salary less the
+    commute (U4); section 5 justified its threshold by a breakdown risk that section 7
+    says Northwind's talks lack, and graded 'accept' at the first offer that reached it
+    (C1: it is now a floor for accepting, with when to say yes); the explorer's remote-days
+    step reached 6 of 300 learners (W4: every learner does it)."""
+    intro = _cell("intro")
+    assert "ask for a term that costs the other side nothing (here, remote days)" in intro
+    section3 = _cell("reservation-teaching")
+    for term in ("even split", "surplus", "ZOPA", "zone", "module 04"):
+        assert term not in section3.split("A reservation price is the least you accept")[1], term
+    zopa_text = _cell("zopa-teaching")
+    assert "**Where your target belongs.**" in zopa_text
+    assert zopa_text.index("**surplus**") < zopa_text.index("**Where your target belongs.**")
+    assert "by section 4's two conditions" in _cell("q8-text")
+    q9 = _cell("q9-text")
+    assert "At Northwind, what you have is the salary less the commute." in q9
+    decide = _cell("decide-teaching")
+    assert (
+        "**floor for accepting**" in decide and "say yes to it as Northwind's last word" in decide
+    )
+    explorer = _cell("explorer-text")
+    assert "If you have no zone" not in explorer and "Then, zone or not" in explorer
+    assert "That is the even split question 5's rule uses" in explorer
+
+
+def test_question_2_takes_underscores_in_a_name_as_question_5_does(learner, capsys):
+    """A fresh review, U6: question 2 refused "harbor_bank" while questions 5 and 6 take
+    underscores for spaces."""
+    offers = next(
+        s
+        for s in (course.variant("02_batna", f"sweep-{n}") for n in range(100))
+        if best_alternative(alternatives_of(s))[0] == "Harbor Bank"
+    )
+    check.judge_choose_batna(offers, ("HARBOR_BANK", offers.bank_salary))
+    assert "underscores do not count" in _cell("q2-text")

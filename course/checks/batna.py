@@ -273,9 +273,10 @@ def judge_choose_batna(offers, result):
     name, value = _pair(result, "choose_batna", "(name, value)")
     value = money(value, "the BATNA's value")
     alternatives = alternatives_of(offers)
-    if isinstance(name, str):  # any case and spacing, as question 5's words (review, U4)
+    if isinstance(name, str):  # any case, spacing or underscores, as question 5's words
+        # (review, U4; a fresh review, U6: "harbor_bank" was refused here, not there)
         spelled = {" ".join(n.split()).casefold(): n for n in alternatives}
-        name = spelled.get(" ".join(name.split()).casefold(), name)
+        name = spelled.get(" ".join(name.replace("_", " ").split()).casefold(), name)
     if name not in alternatives:
         raise NotYet(
             f"{name!r} is not one of your alternatives: {', '.join(alternatives)}",

@@ -25,7 +25,8 @@
 # 3. turn it into a **reservation price**, the least you will accept, and set a target;
 # 4. work out the other side's reservation price from *its* alternative, and find the
 #    zone where a deal can happen at all, the **ZOPA**;
-# 5. decide what to do with an offer: accept, counter or walk away;
+# 5. decide what to do with an offer: accept it, counter it, ask for a term that costs the
+#    other side nothing (here, remote days), or walk away;
 # 6. mention your alternatives honestly, and judge when to mention them at all;
 # 7. see how a deal's surplus (what it gains over both sides' alternatives together)
 #    splits under two models, and when a better BATNA earns you more.
@@ -182,7 +183,7 @@ check.startup_tree(startup_tree, hidden=True)
 #
 # Write `choose_batna(offers)`. Describe all three alternatives as trees and return the
 # best one as a pair `(name, expected_value)`, with the name spelled as in the scenario
-# (capitals and spaces do not count):
+# (capitals, spaces and underscores do not count):
 #
 # - `"Harbor Bank"`: a sure `offers.bank_salary`;
 # - `"Lumen"`: your `startup_tree(offers)` from question 1;
@@ -290,16 +291,9 @@ check.choose_batna(choose_batna, hidden=True)
 # too (also called a target point or an aspiration): the outcome you aim to land at,
 # better than your reservation price and grounded in a fact you can name. It is not your
 # opening: your first offer lies beyond the target, so that you can concede towards it.
-# This module asks two more things of a target: it lies above the middle of the zone
-# between your reservation price and your estimate of the most the other side could pay
-# (section 4; section 5 calls that middle the *even split*), so that reaching it gives you
-# more than half of the surplus, the gain the deal creates over both sides' alternatives
-# (section 4 measures it); and it is below that estimate, so that your opening can lie
-# beyond the target. The course has one rule for the opening, module 04's: open at your
-# estimate of the other side's reservation price, or somewhat beyond it when a fact you
-# can name takes you there, never beyond a point you can justify. Nearer the top is
-# bolder. Galinsky, Mussweiler
-# and Medvec (*Journal of Personality and Social Psychology* 83, 2002) found that
+# Section 4 says where a target belongs, once it has taught the words for it.
+# Galinsky, Mussweiler and Medvec (*Journal of Personality and Social Psychology* 83,
+# 2002) found that
 # negotiators who kept their target in mind reached better deals than those who kept
 # their eyes on their reservation price, although they felt less satisfied with them.
 # Open and argue with your target in mind; keep your reservation price for deciding when
@@ -313,11 +307,11 @@ check.choose_batna(choose_batna, hidden=True)
 # your reservation price out again (revise it: the figure may move, or come out where it
 # was) or no reason at all (hold it). A right choice tells you why at once; a wrong one
 # tells you only what to ask yourself again, so think before you switch. The line under
-# the quiz counts how many you got right at the first choice. A click can find a label,
-# not a figure: two of these items come back graded on your own numbers. Lumen's round
-# settled before you answer is question 9's "known first" case, where you work out what
-# the news does to your BATNA; two remote days are the package whose reservation price
-# questions 5 and 8 use.
+# the quiz counts how many you got right at the first choice. The quiz asks only for a
+# label, so clicking until it says you are right would teach you little. Two of its items
+# come back later as graded questions that need the figure, on your own numbers: Lumen's
+# round settled before you answer is question 9's "known first" case, and two remote days
+# make the package whose reservation price questions 5 and 8 use.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-quiz", "schema_version": 3}
 from course.widgets.batna import NewsQuiz
@@ -421,6 +415,16 @@ BatnaBuilder()
 # terms", and the next step is to look for terms that change the numbers (module 04
 # trades one issue against another). Only when no terms open a zone is a polite no the
 # right outcome.
+#
+# **Where your target belongs.** With a zone in hand, this module asks two things of the
+# target you set in section 3. It lies above the middle of the zone between your
+# reservation price and your estimate of the most the other side could pay (section 5
+# calls that middle the *even split*), so that reaching it gives you more than half of
+# the surplus. And it lies below that estimate, so that your opening can lie beyond the
+# target. The course has one rule for the opening, module 04's: open at your estimate of
+# the other side's reservation price, or somewhat beyond it when a fact you can name
+# takes you there, never beyond a point you can justify. Between the two, nearer the top
+# is bolder.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
@@ -466,10 +470,12 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 #   1,000 better, and find the new even split. How far did the norm move? Whether the
 #   salary you would actually get moves as far is another question, which section 7
 #   answers: only in some kinds of talks.
-# - If you have no zone: lower your reservation by half your commute cost, which is what
-#   two remote days a week would do. In every learner's case that opens a zone; how wide
-#   is it, and where is its even split? How much of your commute cost would the remote
-#   days have to save you for a zone to open at all?
+# - Then, zone or not: set your reservation back to your question 3 value and lower it by
+#   half your commute cost, which is what two remote days a week would do. In every
+#   learner's case there is then a zone (wider than before, if you had one): how wide is
+#   it, and where is its even split? That is the even split question 5's rule uses. If you
+#   had no zone, how much of your commute cost would the remote days have to save you for
+#   a zone to open at all?
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-explorer", "schema_version": 3}
 from course.widgets.batna import ZopaExplorer
@@ -494,16 +500,20 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # so that each side gains the same over its alternative. It is a fairness norm, a point
 # both sides can defend as even-handed, not a forecast of where the talks must end;
 # section 7 says when a model predicts it. Taking an offer at or above it leaves you at
-# least half of the surplus; pressing further puts the deal at some risk, and that risk
-# may cost you more than the extra salary gains.
+# least half of the surplus. Pressing further costs both sides time, and goodwill with
+# people you will work with; past the even split that cost may be more than the extra
+# salary gains, and section 7 shows that where the salary would then land depends on
+# numbers you do not know.
 #
 # The even split lies below the target you set in section 3, on purpose. The target is
 # where you aim to land: you open beyond it and argue for it while Northwind is still
-# moving. The even split is the least an offer already on the table must reach for you
-# to take it now rather than press on. In live talks you would keep pressing towards
-# your target while Northwind keeps conceding, and take an offer at the even split once
-# it has stopped; the rule below judges one offer at a time, without knowing whether
-# Northwind has stopped, so it accepts at the even split.
+# moving. The even split is the rule's **floor for accepting**: an offer that reaches it
+# is good enough to take, one that falls short is not. In live talks you would keep
+# pressing towards your target while Northwind keeps conceding, and take an offer at or
+# above the floor once it has stopped. The rule below judges one offer at a time and
+# cannot see whether Northwind has stopped, so read its "accept" as "good enough to
+# take": say yes to it as Northwind's last word; while Northwind is still moving, you may
+# press on towards your target first.
 #
 # Module 04 uses the same target from the other side of the table: it plans your own
 # offers, from your opening in steps towards the target, and the plan stops there. That
@@ -788,7 +798,7 @@ check.label_statements(label_statements, hidden=True)
 # Read the formula for side A as $x_A = \tfrac{1}{2}(P + d_A - d_B)$: every unit your BATNA
 # rises adds half a unit to your share. The ZOPA explorer showed the even split move by
 # half of what your reservation price moved; here that half-unit move becomes a
-# prediction, but only where the conditions below hold: for breakdown payoffs.
+# prediction, but only where the conditions below hold.
 #
 # **Where this holds.** The even split of the surplus in money assumes that the pie is
 # money, worth the same to both sides, who are both risk-neutral: Nash's solution in
@@ -939,7 +949,7 @@ check.batna_needed(batna_needed, hidden=True)
 # `target_salary(offers, reservation)` returning yours, for the job with two remote days
 # (the package section 5's rule aims at). `reservation` is your reservation price from
 # expected values (question 3, first part); the check passes the right value, so a slip
-# there costs you nothing here. You choose the target, by section 3's two conditions
+# there costs you nothing here. You choose the target, by section 4's two conditions
 # applied to the package it is for; the check accepts any target that meets them. Which
 # reservation price belongs to a package with two remote days, and what is the most
 # Northwind could pay, by a fact it can check? You will need `offers.commute_cost`,
@@ -986,12 +996,14 @@ check.target_salary(target_salary, hidden=True)
 #   for a year whatever you choose first, so you could still join it after signing with
 #   Northwind, after joining Harbor Bank, or while freelancing; you would join it once its
 #   round has closed if it then paid more than what you have (Lumen's round and your
-#   client's decisions do not depend on each other). Take it that by then you know all of
+#   client's decisions do not depend on each other). At Northwind, what you have is the
+#   salary less the commute. Take it that by then you know all of
 #   what you have: whether the client renewed and whether the year is busy (if you would
 #   know only the renewal, the answer changes, since what a held-open offer is worth
 #   depends on how much you know when you choose). Return the sure yearly salary that,
 #   with Lumen still open beside it, is worth as much to you as walking away from
-#   Northwind, so that your reservation price is that value plus the commute. Draw both
+#   Northwind: it stands for the Northwind salary less the commute, so your reservation
+#   price is that value plus the commute. Draw both
 #   trees: when is it simply your best fallback, and when is it more?
 #
 # Section 3's last example is the left-open case with round numbers: read its startup as
