@@ -388,3 +388,11 @@ def test_a_sure_amount_for_one_gamble_but_not_another_is_called_out():
     assert "Sure offer" not in shown.split("Two ways of pricing risk")[1].split("</p>")[0]
     card.sure.value = "100,000"
     assert "Two ways of pricing risk" not in builder.result.value
+
+
+def test_the_model_quiz_does_not_repeat_the_definitions_words():
+    """A fresh review, W3: every outside-option item said "whenever it turns down" and the
+    Nash items "any week", the definitions' own phrases, so matching words found the model;
+    the situations now describe the case in their own words."""
+    for text, _, _ in SITUATIONS:
+        assert "whenever" not in text and "any week" not in text and "turns down" not in text

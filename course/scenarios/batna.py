@@ -760,8 +760,8 @@ def statement_key(offers):
 #: of the text's own cases (professor's review 6, W3).
 SITUATIONS = (
     (
-        "A head office that may cancel the role any week, whatever either of you does, while "
-        "you and Northwind keep talking.",
+        "While you and Northwind keep talking, head office is reviewing its budget and could "
+        "cancel the role before you agree, whatever either of you says.",
         "Nash split",
         "what pushes both sides to agree is the risk that head office cancels the role, which "
         "neither side controls; what each is left with then is its breakdown payoff (your "
@@ -770,23 +770,24 @@ SITUATIONS = (
         "prediction is the Nash split, capped by what the agency costs",
     ),
     (
-        "A tenant bargains over the rent of a renewed lease while holding a signed offer for "
-        "another flat, which it may take whenever it turns down the landlord's rent.",
+        "A tenant bargains over the rent of a renewed lease, holding another landlord's signed "
+        "offer for a flat that stays available: instead of agreeing to a rent, it can move.",
         "outside option",
         "what pushes both sides to agree is the cost of delay, and the tenant decides when to "
         "take the other flat, by leaving the talks: it binds only once it beats what the "
         "tenant would get at the table",
     ),
     (
-        "A supplier's price talks with a buyer who can order from a rival at a published "
-        "price whenever it turns down the supplier's price.",
+        "A supplier quotes a price to a buyer who, instead of accepting it, could order the "
+        "same parts from a rival at the rival's published price.",
         "outside option",
         "what pushes both sides to agree is the cost of delay, and the buyer takes its "
         "alternative by choice, when it turns down the supplier's price",
     ),
     (
-        "Two firms negotiate a licence for a patent while a court, any week now, may rule the "
-        "patent invalid; the firm that wants the licence would then use the invention free.",
+        "Two firms negotiate a licence for a patent while a court reviews it; the ruling, on a "
+        "date nobody knows, may find it invalid, and the firm that wants the licence would "
+        "then use the invention free.",
         "Nash split",
         "what pushes both sides to agree is the risk that the court ends the talks, which "
         "neither side controls; the owner is then left with no licence fee and the other "
