@@ -704,7 +704,7 @@ def test_smaller_fixes_of_the_review():
     assert "resource-dependence view that Emerson made precise" not in PROSE  # 11
     assert "basis of resource-dependence theory (Pfeffer & Salancik" in PROSE
     # 12; a fresh review, C1: the fixed-cost corner is now a general warning
-    assert "Where a side's cost of delay is a fixed bill" in PROSE
+    assert "Where the side that loses more each round loses a fixed bill" in PROSE
     assert "outside = bargaining_split(0.99, 0.99, b)[1]" in NOTEBOOK  # 13: short rounds
     assert "It takes about three hours" not in PROSE  # 17
     assert "about five and a half to seven hours" in PROSE  # sixth review, U6; fresh review, U1
@@ -1232,7 +1232,7 @@ def test_kestrels_cost_of_delay_is_a_share_in_the_story_as_the_model_grading_it_
     assert "Kestrel's idle team is really a cost of that kind" not in patience
     assert "would leave Kestrel nothing beyond Harrow's offer" not in PROSE
     assert "kinder to Kestrel" not in PROSE and "so the loan would add nothing" not in PROSE
-    assert "Where a side's cost of delay is a fixed bill" in patience
+    assert "Where the side that loses more each round loses a fixed bill" in patience
     assert "Kestrel keeps its team either way (part 4 of your story)" in patience
     for s in _drawn_scenarios()[:20]:
         story = s.story()

@@ -600,10 +600,10 @@ check.votes_needed(votes_needed, hidden=True)
 # solved it too: there the answer is a corner, not a split. The side whose delay costs
 # less per round takes almost everything: all of it if it proposes first, and all but
 # one round of its own cost if it answers. So ask what a delay really costs. Wages paid
-# to a team with nothing to do are a fixed sum, if the team would not be paid anyway.
-# Kestrel keeps its team either way (part 4 of your story); what a month's delay puts at
-# risk is the engineers the contract needs, whose loss would take a share of its margin,
-# so a discount factor fits. Where a side's cost of delay is a fixed bill, the
+# while a team waits are such a fixed sum, unless they would be paid anyway. Kestrel keeps
+# its team either way (part 4 of your story); what a month's delay puts at risk is the
+# engineers the contract needs, whose loss would take a share of its margin, so a discount
+# factor fits. Where the side that loses more each round loses a fixed bill, the
 # discount-factor model is too kind to it.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "patience-example", "schema_version": 3}
