@@ -817,6 +817,14 @@ def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
                 check.judge_reply_reason(s, (ask, "interests"))
             assert "left unsaid" not in str(failure.value)
             assert f"{v2:,.0f}" in str(failure.value) and f"{shapley:,.0f}" in str(failure.value)
+            # a fresh review, E1: a reply that takes the proposal asks for nothing more, and
+            # the hint no longer says it does
+            for named in (shapley, math.floor(shapley / 100) * 100, math.ceil(shapley / 100) * 100):
+                for reason in ("fairness", "interests"):
+                    with pytest.raises(NotYet, match="asks for nothing more") as failure:
+                        check.judge_reply_reason(s, (named, reason))
+                    assert "asks for more" not in str(failure.value)
+                check.judge_reply_reason(s, (named, "rival"))
         else:  # review 7, E1: no model supports asking more; the reply talks interests
             check.judge_reply_reason(s, (ask, "interests"))
             for reason in ("rival", "fairness"):
@@ -1106,3 +1114,19 @@ def test_a_numpy_truth_value_is_accepted_by_the_judges_themselves(learner):
             check.judge_signing_switch(s, (0, "yes"))
         with pytest.raises(NotYet, match="not right"):
             check.judge_signing_switch(s, (0, numpy.bool_(not _P.signing_switch(s))))
+
+
+def test_every_breakdown_story_leaves_dunmore_with_nothing_and_names_the_hazard():
+    """A fresh review, E2 and C1: one breakdown text had 'another supplier' win Dunmore over,
+    which is Dunmore's choice and leaves it a rig from elsewhere (a breakdown payoff above 0,
+    against the key's Nash split from 0); it now has Dunmore's parent take back the budget.
+    And question 5 said delay costs both sides something without saying the breakdown risk
+    is far larger, so section 5's 'both push' rule (less than half) seemed to apply."""
+    for text in RIG_TEXTS["breakdown payoff"]:
+        assert "another supplier" not in text and "win Dunmore over" not in text
+        assert any(
+            e in text
+            for e in ("withdraw its loan", "approval to buy the rig lapses", "no money for any rig")
+        ), text
+    assert "far larger than that small daily share" in PROSE
+    assert "were the two about equal, by less than half" in PROSE

@@ -133,7 +133,7 @@ ENDED_BY_KESTREL = (
 ENDED_BY_EVENTS = (
     "bank could withdraw its loan",
     "approval to buy the rig lapses",
-    "another supplier may win Dunmore over",
+    "parent company may take back the",
 )
 
 

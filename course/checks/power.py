@@ -572,9 +572,22 @@ def judge_reply_reason(s, result):
 
     price, reason = _pair(result, "licence_reply", "(price, reason)")
     said = _word(reason, REASONS, "the reason")
-    if said in reply_reasons(s, amount(price, "the price")):
+    asked = amount(price, "the price")
+    if said in reply_reasons(s, asked):
         return
     proposal, v2 = f"{kestrel_shapley(s):,.0f}", f"{s.borealis_value:,.0f}"
+    taken = -(-kestrel_shapley(s) // 100) * 100  # the proposal, rounded up to the hundred
+    if s.borealis_value > kestrel_shapley(s) and asked <= taken:
+        # a fresh review, E1: a reply that takes (or undercuts) a proposal below Borealis's
+        # offer asks for nothing more, so the hints below, written for a counter, do not fit
+        hint = (
+            f"with this price Kestrel takes Atlas's proposal, below the {v2} Borealis has "
+            "committed to pay, so it asks for nothing more; whatever price it names, the reason to put "
+            "forward is the one that makes a figure above Atlas's proposal of "
+            f"{proposal} checkable"
+        )
+        general = "it gives a reason for a price below what the rival would pay"
+        raise NotYet(f"the reason is not right for learner {s.learner}: {hint}.", general=general)
     if said == "fairness" and kestrel_shapley(s) >= s.borealis_value:
         hint = (
             f"Atlas's proposal of {proposal} already beats Borealis's {v2}, so Kestrel takes "

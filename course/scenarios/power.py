@@ -262,9 +262,10 @@ RIG_TEXTS = {
         "Dunmore's approval to buy the rig lapses on a day nobody knows unless a contract is "
         "signed by then, and that would end the talks; a signed purchase is unaffected. A "
         "university laboratory would then buy the rig for {x}.",
-        "On any day before a contract is signed, another supplier may win Dunmore over, "
-        "ending the talks whatever either side wants; once signed, "
-        "the sale is safe. A buyer abroad would then pay Kestrel {x} for the rig.",
+        "On any day before a contract is signed, Dunmore's parent company may take back the "
+        "budget set aside for the rig, which would end the talks whatever either side wants "
+        "and leave Dunmore no money for any rig; once signed, the sale is safe. A buyer "
+        "abroad would then pay Kestrel {x} for the rig.",
     ),
 }
 

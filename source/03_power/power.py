@@ -803,8 +803,10 @@ check.licence_reply(licence_reply, hidden=True)
 # almost no edge for moving first (section 4), and in both versions below a day's delay
 # costs each side the same small share (small, but more than nothing), so at the table they would split
 # Dunmore's value evenly. In the version whose alternative comes only if the talks fail on their own,
-# that risk of failure, not delay, is what pushes the two sides to agree, which section 5's
-# rule for a breakdown payoff needs. Your scenario tells two versions, A and B, of what else Kestrel could do
+# the chance that they fail on a given day is far larger than that small daily share, so
+# that risk of failure, not delay, is what pushes the two sides to agree: section 5's
+# rule for a breakdown payoff then counts it by half (were the two about equal, by less
+# than half). Your scenario tells two versions, A and B, of what else Kestrel could do
 # with the rig (`s.rig_versions`; the story shows them). They are two separate what-ifs:
 # in each, only that version's alternative exists. In one, Kestrel reaches its alternative
 # by walking out; in the other, it is what Kestrel is left with if the talks end on their
@@ -826,7 +828,11 @@ def rig_prices(s):
     ### BEGIN SOLUTION
     # A learner reads in the story who can end the talks, and goes by the letter; this
     # looks for the outside event that can end them, so that it is right for every learner.
-    events = ("bank could withdraw its loan", "approval to buy the rig lapses", "another supplier")
+    events = (
+        "bank could withdraw its loan",
+        "approval to buy the rig lapses",
+        "parent company may take back",
+    )
     prices = {}
     for v in s.rig_versions:
         if not any(e in v.text for e in events):  # only Kestrel ends them: an outside option
