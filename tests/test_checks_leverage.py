@@ -1256,7 +1256,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("intro", "allow up to an hour for question 3c", None),
         # E4: the boundary cases are announced
         ("q3c-task", "leave the balance exactly on the target", None),
-        ("q4b-text", "four test cases (one puts the balance exactly", "three test cases"),
+        ("q4b-text", "five test cases (one puts the balance exactly", "four test cases"),
         # W5: a copy with one rating nudged is still a copy
         ("q2-text", "or copied with one rating moved by a point", None),
         # fresh review, E1 and U1: the old rent, which moves both sides' payoffs, is gone
@@ -1795,3 +1795,33 @@ def test_a_shown_audit_with_its_weights_nudged_is_still_a_copy():
                     except NotYet as failure:
                         said = str(failure)
                     assert ("its weights moved by 0.05 or less" in said) is copy, (s.case, said)
+
+
+def reaudit_with_no_cap(case, moves):
+    """A reaudit that adds each change with no cap at 0 or 10 (plain ``+= change``)."""
+    ratings = {"you": dict(case.yours), "them": dict(case.theirs)}
+    balances = {"now": sum(case.weights[k] * (case.yours[k] - case.theirs[k]) for k in SOURCES)}
+    for label, (side, source, change) in moves.items():
+        ratings[side][source] += change
+        balances[label] = sum(
+            case.weights[k] * (ratings["you"][k] - ratings["them"][k]) for k in SOURCES
+        )
+    return turning_point(balances) or "N4", ask_moment(balances, case.need) or "N4"
+
+
+SOURCES = ("information", "alternatives", "power")
+
+
+def test_a_reaudit_that_lets_a_rating_pass_10_loses_both_marks(own):
+    """Fresh review, W4: a reaudit with no cap at the ends of the scale passed 40 of 40
+    learners, since no case moved a rating past 10 or below 0. A test case now moves a 9 up
+    by 3, and both answers depend on the cap; the turning point's hint says why."""
+    outcome = check.reaudit(reaudit_with_no_cap)
+    assert outcome.earned == 0, [o.message for o in outcome.outcomes]
+    hints = []
+    for case, moves in check.reaudit_test_cases(own):
+        try:
+            check.judge_turning(case, moves, reaudit_with_no_cap(case, moves), "a test case")
+        except NotYet as failure:
+            hints.append(str(failure))
+    assert any(check.PAST_THE_END in hint for hint in hints), hints

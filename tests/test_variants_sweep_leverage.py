@@ -744,7 +744,14 @@ def news_typed(s):
 
 
 def reaudit_by_arithmetic(case, moves):
-    balances = replayed(case, moves)
+    """Question 4b by plain arithmetic, each rating kept between 0 and 10 (a test case moves
+    a 9 up by 3: fresh review, W4)."""
+    yours, theirs = dict(case.yours), dict(case.theirs)
+    balances = [weighted(yours, case.weights) - weighted(theirs, case.weights)]
+    for side, source, change in moves.values():
+        ratings = yours if side == "you" else theirs
+        ratings[source] = min(10, max(0, ratings[source] + change))
+        balances.append(weighted(yours, case.weights) - weighted(theirs, case.weights))
     sides = [ahead(b) for b in balances]
     labels = list(moves)
     turning = labels[next(i for i, side in enumerate(sides) if side != sides[0]) - 1]

@@ -870,6 +870,22 @@ def reaudit_test_cases(own):
                 ("them", "alternatives", -3),
             ],
         ),
+        # the top of the scale (fresh review, W4: a reaudit that added each change with no
+        # cap passed every case): your alternatives at 9 rise by 3 but stop at 10, so the
+        # balance goes -1.50, -1.00, -1.50, -1.00, -0.25 and both answers come at N4;
+        # without the cap it is 0.00 (even) after N1, and the ask is made there
+        case(
+            (4, 9, 5),
+            (6, 9, 9),
+            (0.25, 0.5, 0.25),
+            -0.75,
+            [
+                ("you", "alternatives", 3),
+                ("you", "information", -2),
+                ("them", "information", -2),
+                ("you", "power", 3),
+            ],
+        ),
         # on the boundaries (sixth review, E4), exact in quarters: the balance starts at
         # exactly the need (+1.00), so the ask is "now", not after N4 (+1.25); after N1 it
         # is exactly +0.50, which is not even, so the side ahead first changes after N3
@@ -930,6 +946,23 @@ def _moment(value, moments, what):
     )
 
 
+def _uncapped_balances(s, moves):
+    """The balances a learner who adds each change with no cap at 0 or 10 would compute."""
+    ratings = {"you": dict(s.yours), "them": dict(s.theirs)}
+    out = {"now": weighted_leverage(s.yours, s.weights) - weighted_leverage(s.theirs, s.weights)}
+    for label, (side, source, change) in moves.items():
+        ratings[side][source] += change
+        out[label] = sum(s.weights[k] * (ratings["you"][k] - ratings["them"][k]) for k in SOURCES)
+    return out
+
+
+#: The hint for a re-audit that lets a rating pass an end of the scale.
+PAST_THE_END = (
+    "a rating stays between 0 and 10: a move that would take it past an end stops there "
+    "(shifted does this for you)"
+)
+
+
 def _plain_balances(s, moves):
     """The balances a learner who ignores the weights would compute."""
     flat = dict.fromkeys(SOURCES, 1 / 3)
@@ -982,6 +1015,7 @@ def turning_mistakes(s, moves):
             turning_point(_plain_balances(s, moves)),
             "weigh each rating by its source's weight before you compare the sides",
         ),
+        (turning_point(_uncapped_balances(s, moves)), PAST_THE_END),
         (
             before,
             "apply each move first, then see who is ahead: the change comes after that item",
@@ -1022,11 +1056,14 @@ def judge_ask(s, moves, result, where="your case"):
     expected = ask_moment(balances, s.need)
     if got == expected:
         return
+    uncapped = _uncapped_balances(s, moves)
     if round(balances[got] - s.need, 9) < 0:
         general = (
             "at that moment the balance is below what the ask needs (case.need): the ask "
             "has to wait for news that raises it"
         )
+        if got == ask_moment(uncapped, s.need) != expected:
+            general += f" ({PAST_THE_END})"
     elif expected == "now":
         # a learner who never looked at the balance before the news (review U3), or who
         # used "above" where it sits exactly on the need: both hints are true here

@@ -824,9 +824,9 @@ check.news_moves(news_moves)
 #   looking back.
 #
 # The check gives your function the right moves, so a slip in question 4a does not cost
-# you here as well. It tries your case and four test cases (one puts the balance exactly
-# on the need, and exactly on 0.5); grading also tries other learners' cases. A mark for
-# each part.
+# you here as well. It tries your case and five test cases (one puts the balance exactly
+# on the need, and exactly on 0.5; in another a move would take a rating past 10); grading
+# also tries other learners' cases. A mark for each part.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reaudit-answer", "schema_version": 3}
