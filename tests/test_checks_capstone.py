@@ -447,12 +447,13 @@ def test_meso_hints(own):
     assert "must all differ" in miss("opening_offer", lambda s: [opening_of(s), opening_of(s)])
     step = plan_of(own)[1][0]  # the plan's first concession, 5 k€ or more below the opening
     hint = miss("opening_offer", lambda s: [opening_of(s), plan_of(s)[1][0]])
-    assert "a MESO's packages are worth exactly the same to you" in hint
+    assert "a diagnostic set's packages are worth exactly the same to you" in hint
     assert "gives away the difference before Marlow has moved" in hint
     assert package_points(step, own.yours) < profit
     generous = {issue: levels[-1] for issue, levels in own.issues.items()}
     hint = miss("opening_offer", lambda s: [opening_of(s), generous])
-    assert "a MESO's packages are worth exactly the same" in hint  # it leaves you 0
+    assert "a diagnostic set's packages are worth exactly the same" in hint  # it leaves you 0
+    assert "MESO" not in hint  # a fresh review, C3: off the frontier, so not module 04's MESO
 
 
 def test_a_meso_partner_one_rounding_step_below_is_refused(monkeypatch, learner):
@@ -700,6 +701,8 @@ def test_a_meso_partner_giving_ground_on_nested_issues_is_refused(monkeypatch, l
     as_own(monkeypatch, own)
     hint = miss("opening_offer", lambda s: [opening_of(s), nested(s)[0]])
     assert "each should give ground on an issue the other does not" in hint
+    # A fresh review, U1: the pick compares two bundles of concessions, not two issues.
+    assert "which of the two bundles of concessions it values more" in hint
     given = ground_given(own, opening_of(own))
     for row in meso_partners(own):
         other = ground_given(own, row[0])

@@ -767,12 +767,14 @@ def judge_meso(case, result):
     packages = _packages(case, result)
     if not 2 <= len(packages) <= 3:
         raise NotYet(
-            f"a MESO has two or three packages; the list has {len(packages)}",
-            general="a MESO has two or three packages",
+            f"a diagnostic set has two or three packages; the list has {len(packages)}",
+            general="a diagnostic set has two or three packages",
         )
     keys = [tuple(sorted(p.items())) for p in packages]
     if len(set(keys)) < len(keys):
-        raise NotYet("the packages of a MESO must all differ", general="two packages are the same")
+        raise NotYet(
+            "the packages of a diagnostic set must all differ", general="two packages are the same"
+        )
     top = _points(case, packages[0])[0]
     low = case.reservation_if_not
     given = [ground_given(case, package) for package in packages]
@@ -781,34 +783,34 @@ def judge_meso(case, result):
         if you < top:
             raise NotYet(
                 f"{_show(package)} leaves you {you:g}, less than the {top:g} of your opening: "
-                "a MESO's packages are worth exactly the same to you, or offering them "
+                "a diagnostic set's packages are worth exactly the same to you, or offering them "
                 "together gives away the difference before Marlow has moved",
-                general="a package of the MESO is worth less to you than the opening",
+                general="a package of the diagnostic set is worth less to you than the opening",
             )
         if you > top:
             raise NotYet(
                 f"{_show(package)} leaves you {you:g}, more than your opening ({top:g}): a "
-                "MESO's packages are worth exactly the same to you",
-                general="a package of the MESO leaves you more than the opening",
+                "diagnostic set's packages are worth exactly the same to you",
+                general="a package of the diagnostic set leaves you more than the opening",
             )
         if them < low:
             raise NotYet(
                 f"{_show(package)} gives Marlow {them:g} points, fewer than the {low:g} it "
-                "needs even if Quell has no capacity: every package of a MESO must be one "
+                "needs even if Quell has no capacity: every package of a diagnostic set must be one "
                 "Marlow could accept",
-                general="a package of the MESO is one Marlow could not accept",
+                general="a package of the diagnostic set is one Marlow could not accept",
             )
     if not _has_partner(case, packages[0], low):
         best = opening_of(case)
         if _points(case, packages[0]) == _points(case, best):
-            # A tied opening passes the first part, yet no package can complete its MESO.
+            # A tied opening passes the first part, yet no package can complete its diagnostic set.
             raise NotYet(
                 f"your opening {_show(packages[0])} ties with {_show(best)} (both leave you "
                 f"{top:g} and give Marlow {_points(case, best)[1]:g} points), but no package "
                 "worth the same to you gives Marlow ground on an issue yours keeps and keeps "
                 "one yours gives; open with the tied package instead, which has such partners",
                 general="your opening ties with another package, but only the other can "
-                "start a MESO: open with it",
+                "start a diagnostic set: open with it",
             )
     for (a, first), (b, second) in itertools.combinations(enumerate(given, 1), 2):
         if not crosses(first, second):
@@ -817,8 +819,8 @@ def judge_meso(case, result):
                 f"{', '.join(sorted(first)) or 'no issue'} and on "
                 f"{', '.join(sorted(second)) or 'no issue'}: each should give ground on an "
                 "issue the other does not, so that Marlow's choice between them tells you "
-                "which issue it cares about more",
-                general="two packages of the MESO do not each give ground on an issue the "
+                "which of the two bundles of concessions it values more",
+                general="two packages of the diagnostic set do not each give ground on an issue the "
                 "other keeps",
             )
 
@@ -837,7 +839,7 @@ def _has_partner(case, opening, low):
 @question
 def opening_offer(answer, hidden=False):
     """Check a function that returns the opening: the best package Marlow could accept
-    without Quell, and a MESO around it. A point each."""
+    without Quell, and a diagnostic set around it. A point each."""
     cases = _cases(hidden)
     return score(
         Check(
@@ -851,7 +853,7 @@ def opening_offer(answer, hidden=False):
             ),
         ),
         Check(
-            "the MESO",
+            "the diagnostic set",
             1,
             lambda: _each(
                 answer,

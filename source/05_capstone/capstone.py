@@ -446,9 +446,9 @@ check.my_audit(my_audit)
 # points for Marlow among the packages with its profit, so in most cases every other
 # package with that profit gives Marlow fewer points by your research. Such a partner
 # leaves value on the table if your research is right; its use is to test whether it
-# is (see the next paragraph). So here a MESO is a diagnostic of your research, not
-# Medvec and Galinsky's tactic for finding joint gains, which needs packages that may each
-# suit the other side best.
+# is (see the next paragraph). So what you make here is not a MESO in module 04's sense
+# but a **diagnostic set**: a test of your research, not Medvec and Galinsky's tactic for
+# finding joint gains, which needs packages that may each suit the other side best.
 #
 # Be exact about what Marlow's choice can tell you. Among packages worth the same to you,
 # your opening is the one your research scores highest for Marlow; so if Marlow picks a
@@ -485,11 +485,11 @@ check.my_audit(my_audit)
 # back to this). Then answer with your own plan, not with a number halfway to theirs.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
-# ### Question 5 (2 marks): your opening, with a MESO
+# ### Question 5 (2 marks): your opening, with a diagnostic set
 #
 # Write `opening_offer(s)`: a list of two or three packages, each a dict of issue to level
 # such as `{"price": "€45", "volume": "10k units", "delivery": "5 weeks", "payment": "30
-# days"}`. The first is your opening, by the rule above; the others complete a MESO:
+# days"}`. The first is your opening, by the rule above; the others complete a diagnostic set:
 # different packages, each worth exactly the opening's profit to you and at least
 # `s.reservation_if_not` points to Marlow, and every two of them giving Marlow ground on
 # an issue the other keeps (a package gives ground on an issue when its level there is
@@ -499,12 +499,12 @@ check.my_audit(my_audit)
 # issue to its levels; in `s.yours` and `s.theirs`, `[issue][level]` gives your profit and
 # Marlow's points; your reservation price is `my_reservation(s)` from question 2.
 # `all_packages`, `package_points` and `pareto_frontier` from module 04 are imported for
-# you. The opening and the MESO earn a mark each.
+# you. The opening and the diagnostic set earn a mark each.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-offer-answer", "schema_version": 3}
 def opening_offer(s):
-    """Your opening (the best package Marlow could accept without Quell) and a MESO around it."""
+    """Your opening (the best package Marlow could accept without Quell) and a diagnostic set around it."""
     ### BEGIN SOLUTION
     packages = all_packages(s.yours, s.theirs)
     floor, needed = my_reservation(s), s.reservation_if_not
@@ -525,7 +525,7 @@ def opening_offer(s):
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "opening-offer-test", "schema_version": 3}
-"""Check that opening_offer opens with the best package Marlow could accept, inside a MESO."""
+"""Check that opening_offer opens with the best package Marlow could accept, inside a diagnostic set."""
 check.opening_offer(opening_offer)
 ### BEGIN HIDDEN TESTS
 check.opening_offer(opening_offer, hidden=True)
@@ -1061,7 +1061,7 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # - Open with the best package the other side could accept in the state better for you,
 #   never below your reservation price; a second package worth the same to you keeps you
 #   as ambitious, and the other side's pick tests what you believe it values (here a
-#   diagnostic of your research, usually off the frontier, not module 04's MESO).
+#   diagnostic set, usually off the frontier, not module 04's MESO).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
 # - Concede along the frontier in the smallest steps that give the other side more, and
