@@ -310,8 +310,8 @@ def halfway(s, opening):
             lambda s, o: [o, o - 2, o - 5, o - 8] + [o - 8] * (s.rounds - 4),
             "your last concession (3.00) is bigger than your first (2.00)",
         ),
-        (faratin(1.5), "with a real margin"),  # all the way to the limit
-        (faratin(1.5, lambda s, o: reservation_of(s) + 0.02), "with a real margin"),
+        (faratin(1.5), "the even split of the zone"),  # all the way to the limit
+        (faratin(1.5, lambda s, o: reservation_of(s) + 0.02), "the even split of the zone"),
         (faratin(6.0, halfway), "more than three fifths of all you plan to concede"),
         (lambda s, o: [o, o - 4, o - 1] + [o - 5] * (s.rounds - 3), "goes back up"),
         (lambda s, o: [o] * s.rounds, "never concedes"),
@@ -324,15 +324,23 @@ def test_the_plan_mistakes(learner, plan, hint):
     assert hint in miss(check.concession_plan, plan)
 
 
+def _split(s):
+    """The even split between your reservation price and your estimate of Orchard's."""
+    return (reservation_of(s) + s.their_estimate) / 2
+
+
 @pytest.mark.parametrize(
     "plan",
     [
         # steps that stop: 4, 3, 2, then holds
         lambda s, o: [o - sum(([4, 3, 2] + [0] * s.rounds)[:t]) for t in range(s.rounds)],
-        # a hold in round 1, waiting for Orchard's move, then shrinking steps
-        lambda s, o: [o, o, o - 5, o - 8, o - 10] + [o - 11] * (s.rounds - 5),
-        # halving each step, over 60% of the room (just over half in the first step)
-        lambda s, o: [o - 0.6 * (o - reservation_of(s)) * (1 - 0.5**t) for t in range(s.rounds)],
+        # a hold in round 1, waiting for Orchard's move, then shrinking steps (5, 3, 3
+        # parts) down to the even split that question 2 asks for (seventh review, C4)
+        lambda s, o: (
+            [o, o] + [o - x * (o - _split(s)) / 11 for x in (5, 8)] + [_split(s)] * (s.rounds - 4)
+        ),
+        # halving each step towards the even split (half of it in the first step)
+        lambda s, o: [o - (o - _split(s)) * (1 - 0.5**t) for t in range(s.rounds)],
         # the course's plan rounded to whole thousands after the opening: equal steps
         lambda s, o: [o] + [round(x) for x in check.course_plan(s, o)[1:]],
         # the highest β the question names, on the shortest talks
@@ -800,7 +808,9 @@ def test_a_plan_rounded_to_whole_thousands_still_passes():
                 for whole in (round, math.ceil):
                     plan = [float(whole(offer)) for offer in curve]
                     try:
-                        check._check_plan(plan, start, reservation_of(s), f"learner-{n}")
+                        check._check_plan(
+                            plan, start, reservation_of(s), f"learner-{n}", s.their_estimate
+                        )
                     except NotYet as failure:
                         assert "bigger than an earlier one" not in str(failure), str(failure)
                         assert "not smaller" in str(failure), str(failure)
@@ -904,12 +914,12 @@ def test_unrounded_curves_pass_rule_3_and_rounding_is_named_when_it_breaks_it():
                     for t in range(s.rounds)
                 ]
                 try:
-                    check._check_plan(curve, start, reservation, "here")
+                    check._check_plan(curve, start, reservation, "here", s.their_estimate)
                 except NotYet as failure:
                     assert "bigger than" not in str(failure) and "not smaller" not in str(failure)
                 plan = [float(round(offer)) for offer in curve]
                 try:
-                    check._check_plan(plan, start, reservation, "here")
+                    check._check_plan(plan, start, reservation, "here", s.their_estimate)
                 except NotYet as failure:
                     if "not smaller" in str(failure):
                         assert "keep the decimals" in str(failure)
@@ -1148,7 +1158,8 @@ def test_the_plans_on_the_clock_are_named_as_such():
 
     moment = LowBallMoment(rng=__import__("random").Random(1))
     assert (moment.your_reservation, moment.opening, moment.rounds) == (50, 95, 12)
-    assert TARGET_SHARE == 0.3 and "your target is 30% of the" in flat
+    # the seventh review (C1): two fifths, question 3's rule, no longer 30%
+    assert TARGET_SHARE == 0.4 and "your target is two fifths of the way" in flat
 
 
 def test_every_equivalent_offer_asks_at_least_the_landing_point():
@@ -1389,7 +1400,7 @@ def test_unrounded_steps_that_grow_fail_for_every_learner():
             plan = [start - sum(steps[:t]) for t in range(len(steps) + 1)]
             plan += [plan[-1]] * (s.rounds - len(plan))
             with pytest.raises(NotYet, match="not all whole numbers"):
-                check._check_plan(plan, start, reservation_of(s), learner)
+                check._check_plan(plan, start, reservation_of(s), learner, s.their_estimate)
     text = _flat()
     assert "Only when every offer is a whole number (rounded to whole thousands)" in text
 
@@ -1443,36 +1454,46 @@ def test_target_is_module_02s_and_the_plan_stops_there():
     assert 0 < raised < len(SWEEP)  # "or just above the even split where that is higher"
 
 
-def test_a_target_rounded_up_keeps_the_margin_for_every_learner():
-    """U3: aiming at exactly a tenth of the room and rounding offers to the nearest whole
-    number fails the margin rule for many learners (78.3 becomes 78), and the text warned
-    only about equal rounded steps. It now says to round the target up; a plan whose last
-    offer is the target rounded up never fails the margin rule."""
-    import math
-
+def test_a_plan_to_the_even_split_passes_and_one_below_it_fails_for_every_learner():
+    """U3 (fifth review): a target rounded to the nearest whole number could fall below
+    the margin. Seventh review (s31), C4 and W2: question 2 checked only a margin of a
+    tenth of the room, so a plan ending there (78.3 against an even split of 89) passed for
+    every learner although section 2 puts a target no lower than the even split. Now a plan
+    that stops 1 below the split fails with a hint that names it, for every learner; one
+    that stops at the split, rounded to the nearest whole number or not, passes; and the
+    course's plan (halfway from the opening) passes from every opening the check tries."""
     from course.models.concessions import time_dependent_offer
     from course.scenarios.concessions import reservation_of
 
-    nearest_fails = 0
+    halves = 0
     for learner in SWEEP:
         s = course.variant(MODULE, learner)
         r = reservation_of(s)
-        for start in check._openings(s, hidden=False):
-            target = r + 0.1 * (start - r)
-            curve = [
-                time_dependent_offer(t, s.rounds - 1, start, target, 1.5) for t in range(s.rounds)
-            ]
-            for last in (math.ceil(target), round(target)):
-                plan = [float(round(offer)) for offer in curve[:-1]] + [float(last)]
-                try:
-                    check._check_plan(plan, start, r, learner)
-                except NotYet as failure:
-                    if last == math.ceil(target):
-                        assert "real margin" not in str(failure)
-                    else:
-                        nearest_fails += "real margin" in str(failure)
-    assert nearest_fails > 0
-    assert "Round the target up, too" in _flat()
+        split = (r + s.their_estimate) / 2
+        halves += not split.is_integer()
+        for start in check._openings(s, hidden=True):
+            check._check_plan(check.course_plan(s, start), start, r, learner, s.their_estimate)
+
+            def plan_to(target, start=start, s=s):
+                return [
+                    time_dependent_offer(t, s.rounds - 1, start, target, 1.5)
+                    for t in range(s.rounds)
+                ]
+
+            check._check_plan(plan_to(split), start, r, learner, s.their_estimate)
+            rounded = [float(round(offer)) for offer in plan_to(split)]
+            try:
+                check._check_plan(rounded, start, r, learner, s.their_estimate)
+            except NotYet as failure:
+                assert "even split" not in str(failure), str(failure)
+            for low in (split - 1, r + 0.1 * (start - r)):
+                with pytest.raises(NotYet, match="the even split of the zone"):
+                    check._check_plan(plan_to(low), start, r, learner, s.their_estimate)
+    assert halves > 0  # some splits end in a half, which rounding may take down
+    text = _flat()
+    assert "Round the target up" not in text and "a tenth of the room" not in text
+    assert "no lower than the even split of the zone you expect" in text
+    assert "Question 2 checks only the margin" not in text
 
 
 def test_an_insulting_offer_is_defined_as_the_bots_draw_the_line():
@@ -1625,3 +1646,46 @@ def test_section_1_puts_what_to_say_under_its_own_heading():
     heading = text.index("# ### What to say, and what not to say")
     assert text.index("A good opening is **ambitious**") < heading
     assert heading < text.index("**The reason must be true.**") < text.index("### Question 1")
+
+
+def test_time_dependent_offer_with_the_betas_question_2_names_passes_unrounded():
+    """Seventh review (s31), U2: question 2 invited 1 < beta <= 2, but beta = 1.001 made the
+    last step as big as the first and failed for every learner. The text now names
+    1.1 <= beta <= 2, and such curves to the course's target pass every rule unrounded
+    (swept over 2,000 learners when written; 600 here)."""
+    from course.models.concessions import time_dependent_offer
+    from course.scenarios.concessions import reservation_of
+
+    assert "with $1.1 \\le \\beta \\le 2$" in _flat()
+    for learner in SWEEP:
+        s = course.variant(MODULE, learner)
+        r = reservation_of(s)
+        for start in check._openings(s, hidden=True):
+            target = (start + r) / 2
+            for beta in (1.1, 1.5, 2.0):
+                plan = [
+                    time_dependent_offer(t, s.rounds - 1, start, target, beta)
+                    for t in range(s.rounds)
+                ]
+                check._check_plan(plan, start, r, learner, s.their_estimate)
+
+
+def test_the_notebook_names_honest_sittings_a_quote_as_a_ceiling_and_the_next_move():
+    """Seventh review (s31): two sittings of 'three and a half hours each' split the module
+    after section 3, leaving most of the work for the second (U1); 'as far towards the
+    other side's reservation price' read as stopping short of it (U4); a quote below the
+    estimate 'became your best estimate' two bullets after the opening had to be at least
+    that estimate, yet the check accepts 3 below it (C2); question 6's next_ask was 'what
+    your plan asks in the next round', a clock-based step after section 2 said to move
+    only in answer to Orchard (C3)."""
+    flat = _flat()
+    assert "three and a half hours each" not in flat
+    assert "If you split it into two sittings, stop after question 4" in flat
+    assert "as far towards the other side's reservation price" not in flat
+    assert "at or beyond your estimate of the other side's reservation price" in flat
+    assert "becomes your best estimate" not in flat
+    assert "A quote below your estimate is a ceiling on Orchard's limit" in flat
+    assert "between 3 below the quote and the quote itself" in flat
+    assert "what your plan asks in the next round" not in flat
+    assert "the next offer your plan would make when you next move" in flat
+    assert check.QUOTE_BAND == 3.0  # the '3 below' the text names

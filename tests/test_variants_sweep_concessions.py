@@ -445,8 +445,9 @@ def opening_halfway(s, anchor, rival=None):
 
 
 def plan_geometric(s, opening):
-    """Steps that shrink by 30% each time, to a target 40% of the way down to the limit."""
-    target = reservation_of(s) + 0.4 * (opening - reservation_of(s))
+    """Steps that shrink by 30% each time, to a target 55% of the way up from the limit
+    (question 2 wants it no lower than the even split of the zone you expect)."""
+    target = reservation_of(s) + 0.55 * (opening - reservation_of(s))
     n = s.rounds - 1
     first = (opening - target) * 0.3 / (1 - 0.7**n)
     plan = [opening]

@@ -411,9 +411,9 @@ QUOTE_BAND = 3.0
 #: The most of everything a plan concedes that its first concession may give.
 FIRST_SHARE = 0.6
 
-#: The least margin a plan keeps above the reservation price: this share of the room
-#: between the opening and the reservation price.
-MARGIN_SHARE = 0.1
+#: How far below the even split a plan of whole numbers may end: rounding the split (a
+#: half, say 89.5) to the nearest whole thousand.
+SPLIT_ROUNDING = 0.5
 
 #: How much bigger than the smallest concession before it a concession may be, from
 #: rounding offers to whole thousands (measured against the smallest earlier one, so that
@@ -457,10 +457,10 @@ def concession_plan(answer, hidden=False):
                     "it should return a list of s.rounds offers",
                 )
             plan = [_number(offer, f"offer {t} of the plan") for t, offer in enumerate(result)]
-            _check_plan(plan, start, reservation, where)
+            _check_plan(plan, start, reservation, where, s.their_estimate)
     passed(
         "your plan opens where you chose, never goes back up, concedes in steps that shrink, "
-        "and stops at a target with a margin above your reservation price."
+        "and stops at a target no lower than the even split of the zone you expect."
     )
 
 
@@ -468,7 +468,9 @@ def _listed(plan):
     return ", ".join(f"{offer:.2f}" for offer in plan)
 
 
-def _check_plan(plan, start, reservation, where):
+def _check_plan(plan, start, reservation, where, estimate):
+    """Question 2's rules for ``plan`` from ``start``, with your ``reservation`` price and
+    your ``estimate`` of Orchard's."""
     if not same_money(plan[0], start):
         _fail(
             where,
@@ -484,15 +486,17 @@ def _check_plan(plan, start, reservation, where):
                 "above your last one reads as a retraction and breaks trust",
                 "the plan goes back up",
             )
-    margin = MARGIN_SHARE * (start - reservation)
-    if plan[-1] < reservation + margin - TOLERANCE:
+    split = (reservation + estimate) / 2
+    rounded = all(float(offer).is_integer() for offer in plan)
+    if plan[-1] < split - (SPLIT_ROUNDING if rounded else 0.0) - TOLERANCE:
         _fail(
             where,
-            f"the plan [{_listed(plan)}] ends at {plan[-1]:.2f}, less than {margin:.2f} above "
-            f"your reservation price {reservation:g} (a tenth of the room between your opening "
-            "and it): plan to stop at a target with a real margin, so your reservation price stays yours "
-            "and there is room left for a last trade",
-            "the plan ends too close to the reservation price, or below it",
+            f"the plan [{_listed(plan)}] ends at {plan[-1]:.2f}, below {split:g}, the even "
+            f"split of the zone between your reservation price {reservation:g} and your "
+            f"estimate of Orchard's {estimate:g}: module 02 puts a target no lower than that "
+            "split, so that you aim for at least half of the zone you expect and keep a margin "
+            "above your reservation price for a last trade",
+            "the plan ends below the even split of the zone you expect",
         )
     total = plan[0] - plan[-1]
     if total <= TOLERANCE:
@@ -500,7 +504,6 @@ def _check_plan(plan, start, reservation, where):
             where, f"the plan [{_listed(plan)}] never concedes anything", "the plan never concedes"
         )
     moves = [(t, step) for t, step in enumerate(steps, start=1) if step > TOLERANCE]
-    rounded = all(float(offer).is_integer() for offer in plan)
     allowance = ROUNDING if rounded else 0.0
     for at, (t, step) in enumerate(moves[1:], start=1):
         smallest = min(before for _, before in moves[:at])
@@ -574,8 +577,8 @@ def _last_concession(mine):
 
 def plan_target(s):
     """The target the tit-for-tat cases plan to (question 3's ``target``), a whole number:
-    two fifths of the way up from the reservation price to the grounded opening (a margin
-    above the reservation price that question 2 accepts), or, where that is lower, just
+    two fifths of the way up from the reservation price to the grounded opening, or, where
+    that is lower, just
     above the even split between your reservation price and your estimate of Orchard's,
     as module 02 advises a target to lie."""
     reservation = reservation_of(s)

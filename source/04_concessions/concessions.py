@@ -36,8 +36,9 @@
 #
 # It takes about seven hours, and about ten if Python is new to you: eight coded
 # questions (questions 4 and 5 are real programming), three widgets, a simulation table
-# and a reflection. Sections 1 to 3 and sections 4 to 6 make two sittings of about three
-# and a half hours each.
+# and a reflection. If you split it into two sittings, stop after question 4: sections 1
+# to 3 and section 4 up to question 4 take three hours or so, and the rest (questions 5
+# to 7, the low-ball exercise and the reflection) about four.
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
 # after them check your answer and tell you what to fix. Every learner gets their own
 # numbers, so your answers are yours alone.
@@ -112,8 +113,8 @@ scenario
 # away more than any later concession wins back, and it may be wiser to let the other side
 # open and learn from their number (module 01).
 #
-# A good opening is **ambitious** and **grounded**. Ambitious: it goes as far towards the
-# other side's reservation price as you can justify. This is the course's rule for an
+# A good opening is **ambitious** and **grounded**. Ambitious: it goes as far as you can
+# justify, at or beyond your estimate of the other side's reservation price. This is the course's rule for an
 # opening, the same in every module: open at your estimate of the other side's
 # reservation price or somewhat beyond it, grounded in a fact you can name, and never
 # beyond a point you can justify. Your target (module 02) lies below that estimate, so
@@ -176,8 +177,9 @@ scenario
 # same year of work (Orchard has shown you the quote; take the two studios' work as
 # equal in Orchard's eyes).
 #
-# - **Ambitious:** the price is at least your estimate of Orchard's reservation price,
-#   `s.their_estimate`.
+# - **Ambitious:** the price is at least your best estimate of Orchard's reservation
+#   price: `s.their_estimate`, unless a quote below it has come (then see the news
+#   bullet below).
 # - **Grounded:** the price is no more than the highest figure among the statements you
 #   make, and every one of them is a true fact, said as a fact, that is worth telling
 #   Orchard. Read each one against your story: a sentence that contradicts it is not
@@ -198,9 +200,10 @@ scenario
 # - **Moved by news:** another studio's quote is different. Orchard will not pay you more
 #   than it can get the same work for, so the quote can lower your best estimate of its
 #   reservation price, and an opening above the quote is not one Orchard will take
-#   seriously. A quote below your estimate becomes your best estimate: Orchard's limit
-#   against you is at most the quote, and perhaps a little under it, so open at the quote
-#   or at most 3 below it. Work out what a quote means for your price in each case: the
+#   seriously. A quote below your estimate is a ceiling on Orchard's limit: its limit
+#   against you is at most the quote, and perhaps a little under it, so your best
+#   estimate now lies between 3 below the quote and the quote itself, so open at the
+#   quote or at most 3 below it. Work out what a quote means for your price in each case: the
 #   check tries quotes below your estimate, between it and your best fact, and above
 #   everything you can justify.
 
@@ -292,9 +295,13 @@ check.opening(opening, hidden=True)
 # Module 02's advice on where to put it still holds: above the even split of the zone
 # between your reservation price and your estimate of the other side's, and no higher
 # than that estimate (your opening, beyond the target, is at that estimate or somewhat
-# beyond it: section 1). Question 2 checks only the margin. The targets that question 3's
-# check hands you follow that advice: two fifths of the way up from your reservation
-# price to your opening, or just above the even split where that is higher.
+# beyond it: section 1). Question 2 checks the lower end of that advice: a plan must not
+# stop below the even split. The targets of this module all follow it: question 3's check
+# hands you two fifths of the way up from your reservation price to your opening, or just
+# above the even split where that is higher; the low-ball exercise of section 5 aims two
+# fifths of the way up; question 2's model answer and next year's simulation in section 6
+# aim halfway from the opening to the reservation price, which is never below the split
+# when you open at or beyond your estimate.
 #
 # The curves below start at 100, end at 40 in round 10, and differ only in $\beta$.
 
@@ -328,9 +335,10 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #    step of 0), to wait for Orchard's move, are fine anywhere;
 # 4. give at most three fifths of everything it concedes in its first concession, so that
 #    the later steps still mean something;
-# 5. end at your target, with a margin above your reservation price (Birch's price
-#    `s.alternative_price` plus `s.extra_cost`) of at least a tenth of the room between
-#    your opening and it.
+# 5. end at your target, no lower than the even split of the zone you expect: halfway
+#    between your reservation price (Birch's price `s.alternative_price` plus
+#    `s.extra_cost`) and your estimate of Orchard's, `s.their_estimate` (module 02's
+#    advice; what is left above your reservation price is your margin).
 #
 # The plan lists the offers you are ready to make, in order; it does not say when you
 # make them. As section 2 says, you make the next one only in answer to a move of
@@ -339,13 +347,12 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # The check calls it with a few grounded openings, from `s.their_estimate` up to the
 # most a true fact of yours justifies, so it does not depend on your answer to question
 # 1. You may write the steps yourself, or use `time_dependent_offer` aimed at your target
-# with $1 < \beta \le 2$ (a larger $\beta$ can put more than three fifths into the first
+# with $1.1 \le \beta \le 2$ (a larger $\beta$ can put more than three fifths into the first
 # step when the talks are short). Its offers, unrounded, pass rule 3; rounded to whole
 # thousands, small steps can come out all the same size (say 2, 2, ..., 2), and then
-# the last is not smaller than the first: look at your steps after rounding. Round the
-# target up, too: if you aim at exactly a tenth of the room above your reservation
-# price, rounding that target to the nearest whole number can take it below the margin
-# (a target of 78.3 rounded to 78 ends too low).
+# the last is not smaller than the first: look at your steps after rounding. When every
+# offer is a whole number, the check lets the last one lie up to half a thousand below
+# the even split, so a target at the split rounded to the nearest whole number passes.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -928,8 +935,9 @@ DifficultMoment()
 # ### Question 6 (2 marks): accept, counter or walk away
 #
 # Write `respond(s, offer, next_ask, ceiling=None)`: Orchard has just answered your last
-# offer with `offer`. `next_ask` is what your plan asks in the next round, or `None` when
-# this was the last round of the talks. `ceiling` is `None`, or the most Orchard can pay
+# offer with `offer`. `next_ask` is the next offer your plan would make when you next
+# move (in answer to a move of Orchard's, as section 2 says), or `None` when this was the
+# last round of the talks. `ceiling` is `None`, or the most Orchard can pay
 # when you have good evidence of it. Your reservation price is `s.alternative_price` plus
 # `s.extra_cost`. Return `"accept"`, `"counter"` or `"walk away"` by the rule above,
 # reading the ceiling, when there is one, for what it says about the deals still
