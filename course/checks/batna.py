@@ -923,11 +923,19 @@ def label_statements(answer, hidden=False):
 def batna_needed_cases(hidden):
     """(target, pie, their BATNA) cases from the domain the notebook teaches: the other
     side's BATNA below half the pie, any target from 0 to the whole pie, so every answer is
-    0 or more, or None; five the learner sees (one out of reach, two at or below half the
-    pie, one whose Nash answer without the floor at 0 is negative, so a missing floor fails
-    the visible check as it fails grading: a fresh review, E3), more when grading: the drawn ones none within 1 of the reach boundary or of half
-    the pie (float noise), one of whole numbers exactly at the reach boundary."""
-    cases = [(55, 100, 40), (60, 100, 20), (90, 100, 20), (30, 100, 20), (45, 100, 30)]
+    0 or more, or None; six the learner sees (one out of reach, one of whole numbers exactly
+    at the edge of reach, two at or below half the pie, one whose Nash answer without the
+    floor at 0 is negative), so a missing floor or ``>=`` for "out of reach" fails the
+    visible check as it fails grading (fresh reviews, E3 and E1); more when grading, the
+    drawn ones none within 1 of the reach boundary or of half the pie (float noise)."""
+    cases = [
+        (55, 100, 40),
+        (60, 100, 20),
+        (90, 100, 20),
+        (80, 100, 20),
+        (30, 100, 20),
+        (45, 100, 30),
+    ]
     if hidden:
         rng = hidden_rng(MODULE, "batna_needed")
         while len(cases) < 14:
@@ -937,10 +945,8 @@ def batna_needed_cases(hidden):
             nash = 2 * target - pie + theirs
             if min(abs(target - (pie - theirs)), abs(target - pie / 2), abs(nash)) >= 1:
                 cases.append((target, pie, theirs))
-        # out of reach; just within reach; exactly at the edge of reach (the other side gets
-        # exactly its BATNA, which it accepts); any BATNA under the outside option; any
-        # under both
-        cases += [(95, 100, 20), (79, 100, 20), (80, 100, 20), (30, 100, 45), (20, 100, 30)]
+        # out of reach; just within reach; any BATNA under the outside option; any under both
+        cases += [(95, 100, 20), (79, 100, 20), (30, 100, 45), (20, 100, 30)]
     return cases
 
 
