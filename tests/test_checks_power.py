@@ -325,12 +325,24 @@ def test_a_lever_that_adds_nothing_is_explained_and_the_best_never_named(learner
     assert said_nothing == {"bidder", "harrow", "loan"}
 
 
-@pytest.mark.parametrize("shortcut", ["harrow_raw", "loan_without_harrow", "both"])
+@pytest.mark.parametrize("shortcut", ["harrow_raw", "loan_without_harrow", "both", "seat"])
 def test_the_shortcut_levers_fail_the_hidden_check(learner, shortcut):
     """Question 7's mistakes: Harrow's raw rise taken for its gain, the loan's gain counted
-    where Harrow already binds."""
+    where Harrow already binds; and (a fresh review, E3) Kestrel's share computed in the
+    proposer's seat, which passed every hidden case for r-1, r-3 and r-12."""
 
     def naive(s):
+        if shortcut == "seat":
+
+            def first(delta, harrow):
+                proposer = bargaining_split(delta, s.delta_them)[0] * s.contract_value
+                return max(proposer, harrow)
+
+            now = first(s.delta_you, s.outside_offer)
+            gains = lever_gains(s)
+            gains["loan"] = first(s.delta_with_loan, s.outside_offer) - now
+            gains["harrow"] = first(s.delta_you, s.harrow_raised) - now
+            return max(gains, key=gains.get)
         gains = lever_gains(s)
         if shortcut in ("harrow_raw", "both"):
             gains["harrow"] = s.harrow_raised - s.outside_offer
@@ -1130,3 +1142,17 @@ def test_every_breakdown_story_leaves_dunmore_with_nothing_and_names_the_hazard(
         ), text
     assert "far larger than that small daily share" in PROSE
     assert "were the two about equal, by less than half" in PROSE
+
+
+def test_smaller_fixes_of_a_fresh_review():
+    """A fresh review: U2, Roth (1977) gives the Shapley value as a valuation, not a
+    forecast; C2, module 02 grades four kinds that are not module 00's four, so the notebook
+    says how they map; U5, a price above both predictions is an opening bid 'above', not
+    merely 'not', the price the models predict."""
+    assert "a second, predictive reading" not in PROSE
+    assert "a second reading, as a valuation: Roth (1977)" in PROSE
+    assert "four kinds of move for the whole course" not in PROSE
+    assert "module 02 split the first in two" in PROSE
+    s = course.variant("03_power", "r-1")
+    with pytest.raises(NotYet, match="above the price the models predict"):
+        check.judge_reply_price(s, (s.atlas_value - 1, check.REASONS[0]))

@@ -754,6 +754,9 @@ def test_the_hidden_learners_give_every_answer_and_catch_each_mistake(key):
         assert any(naive_lever(s, **mistake) != lever_by_gains(s) for s in hidden), mistake
     both = {"harrow_raw": True, "loan_without_harrow": True}
     assert any(naive_lever(s, **both) != lever_by_gains(s) for s in hidden)
+    # question 8 too: Kestrel in the proposer's seat picks the wrong lever on some hidden
+    # learner (a fresh review, E3: only about 2% of learners, none hidden before)
+    assert any(check._shortcut_lever(s, seat=True) != lever_by_gains(s) for s in hidden)
     assert any(gains(s)["loan"] == 0 for s in hidden)  # Harrow binds even with the loan
     assert any(gains(s)["harrow"] == 0 for s in hidden)  # raised, still below the table
     assert any(  # Corvid beats Borealis but not half of Atlas's value

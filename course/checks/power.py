@@ -43,10 +43,20 @@ def _seat_reply(s):
     return "walk away" if s.outside_offer > table else "reject"
 
 
-def _shortcut_lever(s, harrow_raw=False, loan_without_harrow=False):
-    """Question 8 answered with a mistake: Harrow's raw rise taken for its gain, or the
-    loan's gain counted as if Harrow did not bind."""
+def _shortcut_lever(s, harrow_raw=False, loan_without_harrow=False, seat=False):
+    """Question 8 answered with a mistake: Harrow's raw rise taken for its gain, the
+    loan's gain counted as if Harrow did not bind, or (``seat``) Kestrel's Granite share
+    computed as if it proposed first."""
     found = _story().lever_gains(s)
+    if seat:
+
+        def first(delta, harrow):
+            share = s.contract_value * (1 - s.delta_them) / (1 - delta * s.delta_them)
+            return max(share, harrow)
+
+        now = first(s.delta_you, s.outside_offer)
+        found["loan"] = first(s.delta_with_loan, s.outside_offer) - now
+        found["harrow"] = first(s.delta_you, s.harrow_raised) - now
     if harrow_raw:
         found["harrow"] = s.harrow_raised - s.outside_offer
     if loan_without_harrow:
@@ -68,8 +78,8 @@ class _HiddenLearners:
     every reply to Granite, make every lever the best one, put Atlas's proposal above and
     below Borealis's value (and, with Corvid in the market, above and below the floor, once
     where today's verdict and the one with Corvid differ), need different vote counts, give every move about Harrow but the ultimatum and
-    each kind of rig alternative, each outcome of question 6 (paid on signing), and catch the mistakes questions 5 and 7 exist for:
-    Kestrel put in the proposer's seat, Harrow's raw rise taken for its gain, the loan's
+    each kind of rig alternative, each outcome of question 6 (paid on signing), and catch the mistakes questions 7 and 8 exist for:
+    Kestrel put in the proposer's seat (in both), Harrow's raw rise taken for its gain, the loan's
     gain counted where Harrow already binds (tests/test_variants_sweep_power.py checks
     each). Read afresh each time, as the key decides who they are."""
 
@@ -86,6 +96,10 @@ class _HiddenLearners:
             lambda s: _shortcut_lever(s, loan_without_harrow=True) != _story().best_lever(s),
         ),
         ("both-shortcuts", lambda s: _shortcut_lever(s, True, True) != _story().best_lever(s)),
+        (  # Kestrel put in the proposer's seat in question 8 too (a fresh review, E3)
+            "lever-seat",
+            lambda s: _shortcut_lever(s, seat=True) != _story().best_lever(s),
+        ),
         ("loan-idle", lambda s: _story().lever_gains(s)["loan"] == 0),
         ("harrow-idle", lambda s: _story().lever_gains(s)["harrow"] == 0),
         ("corvid-short", lambda s: s.borealis_value < s.corvid_value <= s.atlas_value / 2),
@@ -544,7 +558,7 @@ def judge_reply_price(s, result):
         hint = (
             f"{said:,.0f} is more than both Atlas's proposal ({proposal:,.0f}) and section "
             f"5's price ({predicted:,.0f}): Atlas knows both values and has no reason to pay "
-            "it, so it is an opening bid (module 04's subject), not the price the models "
+            "it, so it is an opening bid (module 04's subject), above the price the models "
             "predict"
         )
         general = "it asks more than both the buyer's proposal and the predicted price"
@@ -581,10 +595,9 @@ def judge_reply_reason(s, result):
         # a fresh review, E1: a reply that takes (or undercuts) a proposal below Borealis's
         # offer asks for nothing more, so the hints below, written for a counter, do not fit
         hint = (
-            f"with this price Kestrel takes Atlas's proposal, below the {v2} Borealis has "
-            "committed to pay, so it asks for nothing more; whatever price it names, the reason to put "
-            "forward is the one that makes a figure above Atlas's proposal of "
-            f"{proposal} checkable"
+            f"with this price Kestrel asks for nothing more than Atlas's proposal of {proposal}, "
+            f"which is below the {v2} Borealis has committed to pay; the reason to put forward "
+            "is the one that would make a figure above that proposal checkable"
         )
         general = "it gives a reason for a price below what the rival would pay"
         raise NotYet(f"the reason is not right for learner {s.learner}: {hint}.", general=general)

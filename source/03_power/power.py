@@ -272,7 +272,7 @@ print("Left takes all: in the core?", stable)
 # larger groups, seven to twelve players, the strong player's payoffs rose over the rounds
 # and approached the core, except in groups of seven and eight that could talk; over all
 # conditions they were again close to the Shapley value (Murnighan and Roth, *Journal of
-# Conflict Resolution*, 1978). The Shapley value also has a second, predictive reading: Roth (1977)
+# Conflict Resolution*, 1978). The Shapley value also has a second reading, as a valuation: Roth (1977)
 # showed it is what a player values playing the game at when that player is neutral to
 # risk, both to ordinary risk and to the strategic risk of not knowing how the others will
 # bargain. So
@@ -1097,8 +1097,9 @@ check.best_lever(best_lever, hidden=True)
 #
 # ### Legitimate and illegitimate power
 #
-# Module 00 defined four kinds of move for the whole course: **legitimate** leverage, a
-# **bluff**, a **misrepresentation** and an **illegitimate** source. A true warning, made
+# Module 00 defined four kinds of move: **legitimate** leverage, a **bluff**, a
+# **misrepresentation** and an **illegitimate** source; module 02 split the first in two,
+# an honest mention of an alternative and a warning. A true warning, made
 # with power that is yours, is legitimate in that sense; whether it is wise is the question
 # the points above answer. "Unless you pay what Borealis would, we will sell to Borealis",
 # for instance, is a true warning, but Atlas already holds a copy of Borealis's offer: said
