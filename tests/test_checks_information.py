@@ -2090,3 +2090,35 @@ def test_a_staged_opening_one_step_up_fails_on_the_worked_case(monkeypatch):
     assert earned == 0 and check.STAGED_CASES[1] in message
     assert "`staged-opening`" not in message
     assert check.model_limits(limits_with()).earned == 2
+
+
+def test_reading_the_news_on_the_prior_fails_visibly_for_every_learner(monkeypatch):
+    """A fresh review's E1: reading the news on the prior instead of on ``after`` gave the
+    right price after the news for most learners (256 of 300), and in all three worked
+    cases, so the visible check gave it full marks for about 5 learners in 6 and grading
+    for 2 in 5. A fourth worked case, whose opening rules out the top price and whose news
+    points up, tells the two apart, visibly, for every learner."""
+
+    def news_on_the_prior(sale, after, reading):
+        before, now, _, capped = reference.my_price(sale, after, reading)
+        on_prior = reference.beliefs_after_news(sale.prior_beliefs(), reading)
+        return before, now, reference.best_move(on_prior, sale.cost)[0], capped
+
+    for n in range(30):
+        as_learner(monkeypatch, f"learner-{n}")
+        earned, message = price_parts(news_on_the_prior)["the price after the opening and the news"]
+        assert earned == 0 and "reads the news on your prior" in message, (n, message)
+
+
+def test_naming_the_most_likely_price_as_sure_fails_visibly_for_every_learner(monkeypatch):
+    """A fresh review's W5: the visible check of Question 2 took the posterior's most likely
+    price as `sure` for about half the learners (where it is the lowest price still
+    possible), and its worked case could not tell; the worked case now can."""
+
+    def mode_as_sure(sale, likelihood):
+        beliefs, expected, _ = reference.belief_after_opening(sale, likelihood)
+        return beliefs, expected, max(beliefs, key=beliefs.get)
+
+    for n in range(20):
+        as_learner(monkeypatch, f"learner-{n}")
+        miss(check.belief_after_opening, mode_as_sure)

@@ -1240,6 +1240,26 @@ def test_question_6_works_the_fair_price_on_section_2s_example():
     assert scenario.fair_price(after, 40, 0) == 64
     words = notebook_words("q6-text")
     assert "the highest fair price is 64" in words and "a fifth of 70 − 40" in words
+    # a fresh review's E2: a fifth is the edge of the refusal zone, not a fair split, and
+    # the course's own answer leaves a third (53 on the example)
+    assert scenario.fair_price(after, 40, 0, scenario.GENEROUS_SHARE) == 53
+    assert "the edge of the zone where refusals are common, not a fair split" in words
+    assert "53 here leaves a buyer at 60 a gain of 7" in words
+
+
+def test_the_reference_fair_price_leaves_the_buyer_a_third(sales):
+    """A fresh review's E2: the reference answer to `fair-share` left the buyer exactly a
+    fifth of the gain, the share ultimatum games show is refused about half the time, for
+    every learner; it now leaves a third or more where a price above the opening can (1,994
+    of the 2,000 drawn learners), a quarter otherwise, and the check still accepts it."""
+    thirds = 0
+    for sale in sales:
+        after = scenario.posterior_after_opening(sale)
+        fair = scenario.model_limits(sale, after)["fair-share"][1]
+        assert scenario.fits(scenario.FAIR, fair, sale, after), sale.learner
+        assert scenario.leaves_fair_share(fair, after, sale.cost, 1 / 4), sale.learner
+        thirds += scenario.leaves_fair_share(fair, after, sale.cost, 1 / 3)
+    assert thirds >= 0.99 * len(sales)
 
 
 def test_the_disclosures_are_facts_of_one_workshop(sales):
@@ -1485,3 +1505,29 @@ def test_question_6_above_is_bounded_by_the_prices_still_possible(sales):
     assert 0.02 * len(sales) < beyond < 0.5 * len(sales), beyond
     assert "still possible after the" in notebook_words("q6-text")
     assert "before the opening, `max(sale.reservations)`" not in notebook_words("q6-text")
+
+
+def test_an_opening_at_the_estimate_passes_counter_offer(sales):
+    """A fresh review's C1: module 04 states the course's rule for an opening (at your
+    estimate of the other side's reservation price or somewhat beyond it), yet Question 6's
+    `counter-offer` took only prices above the model's, a take-it-or-leave-it price, and the
+    estimate lies below it for most learners (57%). The text now says the model's price is
+    a take-it-or-leave-it one and an opening follows the course's rule; the check takes an
+    opening at the estimate, or beyond it up to the ceiling, for every drawn learner."""
+    from course.models.information import expected_reservation
+
+    item = next(i for i in scenario.SITUATIONS if i.key == "counter-offer")
+    below = 0
+    for sale in sales:
+        after = scenario.posterior_after_opening(sale)
+        estimate = expected_reservation(after)
+        below += estimate < scenario.best_move(after, sale.cost)[0]
+        for price in (estimate, (estimate + scenario.ceiling(sale, after)) / 2):
+            assert scenario.situation_fits(item, price, sale, after), sale.learner
+        assert not scenario.situation_fits(item, estimate - 1, sale, after) or (
+            estimate - 1 > scenario.best_move(after, sale.cost)[0]
+        )
+    assert below > len(sales) / 3
+    words = notebook_words("q6-text")
+    assert "The model's price is a take-it-or-leave-it price" in words
+    assert "open at your estimate of the buyer's reservation price or somewhat beyond it" in words

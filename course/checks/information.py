@@ -213,8 +213,10 @@ def opening_likelihood(answer, hidden=False):
 #: A case Question 2's check always tries, visible and hidden: its opening rules out the
 #: lowest reservation price, so naming the lowest price of all as the sure price fails
 #: visibly even for the half of learners whose own opening rules out only high prices
-#: (the review's W2).
-SURE_CASE = "worked-case-1"
+#: (the review's W2). Its most likely reservation price after the opening is above the
+#: lowest one still possible, so naming the most likely price as the sure price fails
+#: visibly too (a fresh review's W5: with "worked-case-1" it passed for 53% of learners).
+SURE_CASE = "worked-case-8"
 
 
 @question
@@ -1000,9 +1002,11 @@ def combined(sale, after, reading):
 #: reservation price off the best price before the opening (the first, like many learners'
 #: priors, puts it on it), so asking the expected reservation price fails there too, and so
 #: does the second's. Under the second's cap, capping the beliefs after the news
-#: as well gives another price, so that slip fails visibly too. A draw depends on the id
-#: alone, not on the grader's key.
-WORKED_CASES = ("worked-case-6", "worked-case-13", "worked-case-0")
+#: as well gives another price, so that slip fails visibly too. In the fourth, the opening
+#: rules out the top price and the news points up, so reading the news on the prior instead
+#: of on the beliefs after the opening gives another price (in the first three it gives the
+#: same). A draw depends on the id alone, not on the grader's key.
+WORKED_CASES = ("worked-case-6", "worked-case-13", "worked-case-0", "worked-case-21")
 #: A case whose buyer may hold a reservation price below your cost, before the opening and
 #: after it: question 8's check tries it for every learner, so an EVPI that sells to every
 #: buyer (no max(r - cost, 0)) fails even where the learner's own buyer never is below cost.

@@ -340,9 +340,12 @@ SURER = "ask a surer price"
 #: A price below the model's that leaves a buyer who refuses unfair deals a real share: the
 #: buyer at the lowest reservation price still possible at or above it keeps at least
 #: ``FAIR_SHARE`` of the gain (that reservation price minus your cost). In ultimatum games,
-#: offers under about a fifth of the pie are refused about half the time.
+#: offers under about a fifth of the pie are refused about half the time, so a fifth is the
+#: least the check accepts, the edge of the refusal zone; the reference answer leaves the
+#: buyer ``GENEROUS_SHARE`` (most ultimatum offers give 40 to 50 per cent).
 FAIR = "ask a fair price"
 FAIR_SHARE = 0.2
+GENEROUS_SHARE = 1 / 3
 
 
 @dataclass(frozen=True)
@@ -388,8 +391,9 @@ SITUATIONS = (
         (ABOVE,),
         "the model's price is the best single shot when there is no second one",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
-        "last word: ask above the single-shot price to leave room to concede, and expect to "
-        "land at or below it. Losing the power to commit weakens a seller; it gives no second "
+        "last word: ask above the single-shot price, or at your estimate of the buyer's "
+        "reservation price or beyond it (the course's rule for an opening, module 04), to "
+        "leave room to concede, and expect to land at or below it. Losing the power to commit weakens a seller; it gives no second "
         "chance at a higher price (a seller who can commit to one take-it-or-leave-it price "
         "does at least as well as by haggling: Riley and Zeckhauser, 1983)",
     ),
@@ -416,9 +420,10 @@ SITUATIONS = (
         "a buyer who refuses prices it finds unfair makes a price at or just under a "
         "reservation price riskier than the model says, the model's own price included: "
         "that buyer keeps nothing, or next to nothing. Name a lower price that leaves the "
-        "buyer at the next reservation price still possible at least a fifth of the gain "
-        "(that reservation price minus your cost; in ultimatum games offers under about a "
-        "fifth are refused about half the time)",
+        "buyer at the next reservation price still possible at least a fifth of the gain, "
+        "better a third or more (that reservation price minus your cost; in ultimatum games "
+        "offers under about a fifth are refused about half the time, and most offers give 40 "
+        "to 50 per cent)",
     ),
     Situation(
         "one-price",
@@ -1401,14 +1406,32 @@ def situation_fits(item, price, sale, after):
     the model's would let a learner pass on the direction alone, without the re-pricing."""
     if item.key == "staged-opening":
         return abs(price - staged_price(sale)) < 0.005
+    if item.key == "counter-offer" and opens_by_the_course_rule(price, sale, after):
+        return True
     return any(fits(action, price, sale, after) for action in actions_for(item, sale, after))
+
+
+def opens_by_the_course_rule(price, sale, after):
+    """Whether ``price`` is an opening by the course's rule (module 04, section 1): at your
+    estimate of the buyer's reservation price (the expected reservation price under
+    ``after``) or beyond it, up to ``ceiling``, and above your cost and the opening. For
+    most learners that estimate is below the model's price, a take-it-or-leave-it price, so
+    `counter-offer` accepts these as well as any price above the model's (a fresh review's
+    C1)."""
+    cent = 0.005
+    return (
+        expected_reservation(after) - cent <= price <= ceiling(sale, after) + cent
+        and price > max(sale.cost, sale.opening_offer) + cent
+    )
 
 
 def model_limits(sale, after):
     """Question 6's answer: for each situation, (the assumption it breaks, a price that
     does what the situation calls for): the model's price, the next possible reservation
     price above it, the highest surer price below it, or for `fair-share` the highest
-    whole-euro price that leaves a fair share (``fair_price``: the surer price leaves the
+    whole-euro price that leaves a third of the gain (``fair_price`` with ``GENEROUS_SHARE``;
+    a quarter, then a fifth, where no price above the opening leaves a third: 6 of 2,000
+    learners), more than the fifth the check asks for: the surer price leaves the
     buyer there nothing, the case ultimatum games show is refused most); for
     `staged-opening`, the best price against the honest part of the opening
     (``staged_price``)."""
@@ -1419,7 +1442,11 @@ def model_limits(sale, after):
         ABOVE: min(r for r in sale.reservations if r > model),
         BELOW: surer,
         SURER: surer,
-        FAIR: fair_price(after, sale.cost, sale.opening_offer),
+        FAIR: next(
+            price
+            for share in (GENEROUS_SHARE, 1 / 4, FAIR_SHARE)
+            if (price := fair_price(after, sale.cost, sale.opening_offer, share)) is not None
+        ),
     }
     answer = {item.key: (item.assumption, price[item.actions[0]]) for item in SITUATIONS}
     answer["staged-opening"] = ("honest-opening", staged_price(sale))
