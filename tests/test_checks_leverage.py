@@ -732,7 +732,7 @@ def reaudit_even_at_the_line(case, moves):
 @pytest.mark.parametrize(
     ("answer", "words"),
     [
-        (reach_above_only, "a balance exactly at the target reaches it"),
+        (reach_above_only, "a balance exactly at the threshold reaches it"),
         (reaudit_above_only, "'at least case.need' includes a balance equal to it"),
         (reaudit_even_at_the_line, "a balance of exactly 0.5 points either way is not even"),
     ],
@@ -1255,7 +1255,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # U6: where the time goes
         ("intro", "allow up to an hour for question 3c", None),
         # E4: the boundary cases are announced
-        ("q3c-task", "leave the balance exactly on the target", None),
+        ("q3c-task", "leave the balance exactly on the threshold", None),
         ("q4b-text", "five test cases (one puts the balance exactly", "four test cases"),
         # W5: a copy with one rating nudged is still a copy
         ("q2-text", "or copied with one rating moved by a point", None),
@@ -1287,6 +1287,13 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("intro", "allow about 45 minutes to read them", None),
         # fresh review, U4: "about 3" hours was optimistic for a careful writer
         ("intro", "(3 to 4 if you are at ease with Python)", "about 3 if"),
+        # fresh review, C3 and the course's convention: a bluff misstates your limit or your
+        # intention; a threat you would not carry out sits on the line
+        ("ethics-teaching", "of what something is worth, or what you intend to do:", None),
+        ("ethics-teaching", "A bluff about your intentions, such as a threat", None),
+        # one word, one idea: question 3c's balance is a threshold, not a negotiation target
+        ("q3c-task", "Write `reach_plan(case, threshold)`", "reach_plan(case, target)"),
+        ("reach-plan-answer", "def reach_plan(case, threshold):", None),
         # fresh review, W1 and W2: a drawn fact rules out a 0; nudged weights are a copy
         ("q2-text", "rules out a rating of 0 (none at all) there", None),
         ("q2-text", "with its weights moved by 0.05 or less", None),
@@ -1598,7 +1605,7 @@ def test_question_3c_tells_a_plan_chosen_by_its_average_so(own, answers):
 
     hint = miss(check.reach_plan, lambda case, target: list(best_plan(case)))
     assert "it is the plan with the highest average gain" in hint
-    assert "with a target, count for each plan the chance" in hint
+    assert "with a threshold, count for each plan the chance" in hint
     assert "reach_plan is not right for a test case" in hint
     assert "a list of step names" in miss(check.reach_plan, lambda case, target: "all")
     check.reach_plan(answers["reach_plan"])
@@ -1825,3 +1832,13 @@ def test_a_reaudit_that_lets_a_rating_pass_10_loses_both_marks(own):
         except NotYet as failure:
             hints.append(str(failure))
     assert any(check.PAST_THE_END in hint for hint in hints), hints
+
+
+def test_the_hint_for_a_wrong_bluff_names_intentions_as_section_6_does():
+    """Fresh review, C3: section 6 now lists what you intend to do among a bluff's subjects,
+    as the course's convention does; the hint for a tactic wrongly called a bluff says the
+    same, and stays true of every tactic that is not accepted as one."""
+    assert "what you intend to do" in check.NOT_KIND["bluff"]
+    for tactic in TACTICS:
+        if "bluff" not in tactic.kinds:
+            assert "intend" not in tactic.text and "no plan" not in tactic.text, tactic.text

@@ -103,9 +103,9 @@ KIND_TEST = {
 NOT_KIND = {
     "legitimate": "something in it is untrue, or it draws on a source that is not yours",
     "bluff": (
-        "a bluff is an untrue claim about nothing but your own reservation price or your "
-        "estimate of what something is worth; this one is true, or claims more than that, "
-        "or uses more than words"
+        "a bluff is an untrue claim about nothing but your own reservation price, what you "
+        "intend to do or your estimate of what something is worth; this one is true, or "
+        "claims more than that, or uses more than words"
     ),
     "misrepresentation": (
         "it does not state something false that the other side would take as a statement "
@@ -645,23 +645,23 @@ def reach_test_cases(own):
 def _describe_reach_case(s, target):
     return (
         _describe_plan_case(s)
-        .replace("(your ratings", f"(target {target:+.2f}; your ratings")
+        .replace("(your ratings", f"(threshold {target:+.2f}; your ratings")
         .replace("weights", f"their ratings {_ratings(s.theirs)}, weights", 1)
     )
 
 
 #: The hint for a plan chosen by its average gain where the target asks for its chance.
 BY_AVERAGE = (
-    "it is the plan with the highest average gain; with a target, count for each plan the "
-    "chance that the steps that come through bring your balance to the target, adding the "
+    "it is the plan with the highest average gain; with a threshold, count for each plan "
+    "the chance that the steps that come through bring your balance to the threshold, adding the "
     "chances of every way its steps can come through or not that gets there"
 )
 
 
 #: The hint for a plan that counts only outcomes above the target, where one lands on it.
 AT_LEAST = (
-    "a balance exactly at the target reaches it: count the outcomes that leave your balance "
-    "at the target or above, not only above it"
+    "a balance exactly at the threshold reaches it: count the outcomes that leave your "
+    "balance at the threshold or above, not only above it"
 )
 
 
@@ -702,9 +702,9 @@ def judge_reach(s, target, result, where="your case"):
         general = BY_AVERAGE
     else:
         general = (
-            "another plan that fits is more likely to reach the target; the chance of a "
+            "another plan that fits is more likely to reach the threshold; the chance of a "
             "plan is the sum, over the ways its steps can come through or not, of those "
-            "that leave your balance at the target or above"
+            "that leave your balance at the threshold or above"
         )
     raise NotYet(
         f"reach_plan is not right for {where}: {general} (your plan gets there with a "
@@ -739,7 +739,7 @@ def reach_plan(answer, hidden=False):
     if failures:
         raise next((f for f in failures if f.general == BY_AVERAGE), failures[0])
     passed(
-        "reach_plan finds the plan most likely to reach the target, which is not always "
+        "reach_plan finds the plan most likely to reach the threshold, which is not always "
         "the plan that adds most on average."
     )
 

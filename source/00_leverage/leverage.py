@@ -654,26 +654,26 @@ scenario.show("judgement")
 scenario.show("bold")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-task", "schema_version": 3}
-# Write `reach_plan(case, target)`. Like `best_plan`, it takes a scenario with
+# Write `reach_plan(case, threshold)`. Like `best_plan`, it takes a scenario with
 # `case.budget`, `case.steps`, your starting ratings `case.yours`, the other side's
 # `case.theirs` and the weights `case.weights`. It returns the list of step names that fit
 # in the budget together and give the **highest chance** that your balance, once the
-# steps that come through are applied, is at least `target` points. The steps come
+# steps that come through are applied, is at least `threshold` points. The steps come
 # through or not independently: a plan of two steps has four outcomes (both, only the
 # first, only the second, neither), with chances such as 0.8 × (1 − 0.6) for "only the
 # first", and a plan of three steps has eight (`itertools.product` in the primer lists
-# them). Add up the chances of the outcomes that reach the target. On your own case, if
+# them). Add up the chances of the outcomes that reach the threshold. On your own case, if
 # `scenario.bold` is not `None`, try `reach_plan(scenario, scenario.bold[0])` against
 # `best_plan(scenario)`: for many learners they differ. The check tries your case (when it
 # has such an ask), two test cases in which the two rules disagree, one in which the top of
 # the scale (10) cuts what a step adds, as in question 3, and one in which a plan can
-# leave the balance exactly on the target; grading also tries other learners' cases.
+# leave the balance exactly on the threshold; grading also tries other learners' cases.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reach-plan-answer", "schema_version": 3}
-def reach_plan(case, target):
+def reach_plan(case, threshold):
     """The steps (a list of names) that fit in case.budget and most likely bring your
-    balance to target points or more."""
+    balance to threshold points or more."""
     ### BEGIN SOLUTION
     from itertools import combinations, product
 
@@ -686,7 +686,7 @@ def reach_plan(case, target):
                 chance *= p if through else 1 - p
                 if through:
                     ratings = shifted(ratings, {source: amount})
-            if leverage_balance(ratings, case.theirs, case.weights) >= target:
+            if leverage_balance(ratings, case.theirs, case.weights) >= threshold:
                 total += chance
         return total
 
@@ -702,7 +702,7 @@ def reach_plan(case, target):
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "reach-plan-test", "schema_version": 3}
-"""Check that reach_plan picks the plan most likely to bring the balance to the target."""
+"""Check that reach_plan picks the plan most likely to bring the balance to the threshold."""
 check.reach_plan(reach_plan)
 ### BEGIN HIDDEN TESTS
 check.reach_plan(reach_plan, hidden=True)
@@ -913,10 +913,12 @@ check.reaudit(reaudit, hidden=True)
 #   refusal, and a threat you would not carry out is a bluff at best, and can be worse
 #   (see the caution below).
 # - **A bluff.** An untrue claim about your own reservation price (the worst terms you
-#   would still accept; module 02 works it out), what you would settle for, or your
-#   estimate of what something is worth: "I won't let the van go for under 9,000" when
-#   you would take 8,200. Carr ("Is Business Bluffing Ethical?", *Harvard Business Review*, 1968)
-#   argued that business, like poker, has rules of its own; he went further than this
+#   would still accept; module 02 works it out), what you would settle for, your estimate
+#   of what something is worth, or what you intend to do: "I won't let the van go for
+#   under 9,000" when you would take 8,200. A bluff about your intentions, such as a
+#   threat you would not carry out, sits on the line (the caution below). Carr ("Is
+#   Business Bluffing Ethical?", *Harvard Business Review*, 1968) argued that business,
+#   like poker, has rules of its own; he went further than this
 #   course does and excused some misstatements of fact as well, and his critics answer
 #   that not everyone at the table has agreed to play poker. For bluffs about a limit, the
 #   rules most US states adopt for lawyers take a similar line: the comment to the
