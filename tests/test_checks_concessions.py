@@ -113,7 +113,7 @@ def test_the_hidden_learners_differ_where_it_matters(learner, key):
     assert len({s.tighter for s in scenarios}) == 2
     assert len({check.grounded_opening(s) for s in scenarios}) == len(scenarios)
     assert len({str(check.equivalent_offers(s)) for s in scenarios}) == len(scenarios)
-    # one of them has a package where the best concession rate gives more than closes the deal
+    # one of them has a package where the best exchange rate gives more than closes the deal
     assert any(closing_start(TradeTable(s.yours, s.theirs), s.their_minimum) for s in scenarios)
 
 
@@ -477,7 +477,7 @@ def test_the_next_trade_mistakes(answers, learner):
 
 def by_rate(s, current):
     """The old closing rule, as a learner might write it: a free move if there is one, else
-    the give with the best concession rate, even where a cheaper move closes the deal."""
+    the give with the best exchange rate, even where a cheaper move closes the deal."""
     table = TradeTable(s.yours, s.theirs)
     options = table.options(current, gives=True)
     if any(trade_tier(o) == "free" for o in options):
@@ -490,7 +490,7 @@ def by_rate(s, current):
 
 def test_conceding_by_rate_alone_is_caught_where_a_cheaper_move_closes_the_deal():
     """The professor's review (finding 1): the check marked the cheapest move that closes
-    the deal wrong and wanted the best concession rate, which gave away more. A learner
+    the deal wrong and wanted the best exchange rate, which gave away more. A learner
     with a package where the two rules disagree: the old rule fails with a hint that names
     the cheaper closing move, and the new rule passes."""
 
@@ -880,7 +880,7 @@ def _hint(s, package, needed, best, chosen):
 
 
 def test_the_closing_hint_names_the_rate_only_when_the_learners_rate_is_better():
-    """E4: 'a move that closes the deal beats a better concession rate' was said of moves
+    """E4: 'a move that closes the deal beats a better exchange rate' was said of moves
     whose rate was lower than the closing move's (677 of 699 in the review's count). The
     hint now says the move leaves Orchard short, and names a better rate only when the
     learner's move has one."""
@@ -889,7 +889,7 @@ def test_the_closing_hint_names_the_rate_only_when_the_learners_rate_is_better()
         higher = short["them"] / -short["you"] > best["them"] / -best["you"]
         hint = _hint(s, package, needed, best, short)
         assert "leaves it short" in hint, hint
-        assert ("better concession rate" in hint) == higher, hint
+        assert ("better exchange rate" in hint) == higher, hint
         seen[higher] += 1
         if all(count >= 5 for count in seen.values()):
             return

@@ -64,7 +64,7 @@ def test_a_plan_of_right_moves_lands_with_orchards_minimum(learner_id):
     assert "not right" not in planner.table.value
     shown = unescape(planner.table.value)
     assert "at the least cost to you of any move that does" in shown or (
-        "the best concession rate left" in shown
+        "the best exchange rate left" in shown
     )
     verdict = unescape(planner.verdict.value)
     assert "Your plan ends on the frontier" in verdict
@@ -158,14 +158,14 @@ def test_every_number_and_sentence_in_the_table_is_true(learner_id):
             if them / -you >= best - 1e-9:
                 assert verdict.startswith("right: no single move gives Orchard all it still needs")
             else:
-                assert f"its concession rate is {them / -you:.2f}" in verdict
+                assert f"its exchange rate is {them / -you:.2f}" in verdict
         package = after
 
 
 def test_the_closing_verdict_names_the_cheaper_move_that_closes_the_deal():
     """The professor's review (findings 1 and 15): where Orchard needed a point or two, the
     planner marked the cheapest move that gives it them 'not right' and pointed to the best
-    concession rate, which gave away far more. For a learner whose draft path has such a
+    exchange rate, which gave away far more. For a learner whose draft path has such a
     package, the rate's move is now marked wrong, naming the cheaper closing move."""
     from course.scenarios.concessions import closing_start
 
@@ -248,13 +248,17 @@ def test_the_tactic_curves_differ_by_more_than_colour():
         assert f"β = {beta}" in chart
 
 
-def test_the_notebook_names_the_concession_rate_where_it_first_uses_it():
+def test_the_notebook_names_the_exchange_rate_where_it_first_uses_it():
     """The professor's review (issue 17's kind: a term defined at its first use): the rule
     chose 'the most points per point you give up' unnamed, then spoke of 'the best rate'
     and the planner of 'the best rate left'."""
     from pathlib import Path
 
     text = (Path(__file__).parents[1] / "source" / "04_concessions" / "concessions.py").read_text()
-    first = text.index("concession rate")
-    assert "**concession rate**" in text[first - 2 : first + 20]
+    first = text.index("exchange rate")
+    assert "**exchange rate**" in text[first - 2 : first + 20]
     assert "the best rate" not in text
+    # the seventh review (s31), U3: in the agent literature of section 2 a 'concession rate'
+    # is the pace of conceding over time, so this ratio is now the exchange rate
+    assert text.count("concession rate") == 1
+    assert "call a *concession rate*: for them that is how fast a side concedes" in text

@@ -54,7 +54,7 @@ class _HiddenLearners:
     (``course.variants.hidden_learner_where``). Whatever the key, their openings,
     equivalent offers and reservation prices all differ, Birch's offer is quoted truly (once
     stronger and once weaker than Orchard believes your other work pays) and inflated, Orchard's budget is tighter and not, and one has a package from which the
-    best concession rate gives more than closes the deal (a test checks): each kind takes the
+    best exchange rate gives more than closes the deal (a test checks): each kind takes the
     first learner that fits it and differs from those taken before. Read afresh each time,
     as the key decides who they are."""
 
@@ -834,7 +834,7 @@ def _package(s, result, where):
 
 
 def _closing_learner():
-    """A public self-check learner with a package from which the best concession rate
+    """A public self-check learner with a package from which the best exchange rate
     gives more than closes the deal: the visible check tries it when the learner's own
     scenario has none, so that conceding by rate alone never passes it."""
     with hidden_cases_as(None):
@@ -907,7 +907,7 @@ def next_trade(answer, hidden=False):
             _judge_choice(s, where, result, chosen, best, needed)
     passed(
         "next_trade creates value first, then concedes only while Orchard needs it (the "
-        "cheapest move that closes the deal, or else the best concession rate), and stops "
+        "cheapest move that closes the deal, or else the best exchange rate), and stops "
         "where the rule stops."
     )
 
@@ -984,7 +984,7 @@ def _judge_choice(s, where, result, chosen, best, needed):
             f"costs you {-best['you']:g}, so it closes the deal, while yours gives it "
             f"{chosen['them']:g} and leaves it short: "
             + (
-                "a move that closes the deal beats a better concession rate"
+                "a move that closes the deal beats a better exchange rate"
                 if rates
                 else "when a move closes the deal, take the cheapest such move"
             )
@@ -995,7 +995,7 @@ def _judge_choice(s, where, result, chosen, best, needed):
             f"Orchard still needs {needed:g} points. Yours gives them for {-chosen['you']:g} "
             f"of your points, but {better} gives them too and costs you only {-best['you']:g}: "
             "once a move closes the deal, every point more is a gift, so take the cheapest "
-            "such move, whatever its concession rate"
+            "such move, whatever its exchange rate"
         )
         general = "another concession closes the deal and costs you less"
     elif top[0] == 1:

@@ -398,7 +398,7 @@ def trade_rank(option, needed=True):
     """A move's place by the course's rule, as a tuple (higher is better; ``needed`` as in
     ``preferred_trade``): ``(2, points created for both, yours)`` for a free trade; ``(1,
     your change, theirs)`` for a concession that gives the other side all the points it
-    still ``needed`` (the cheapest for you first); ``(0, concession rate, your change)``
+    still ``needed`` (the cheapest for you first); ``(0, exchange rate, your change)``
     for any other concession (the most points for them per point you give up first).
     Two moves with the same tier and keys (to a billionth) are equally good."""
     if trade_tier(option) == "free":
@@ -488,7 +488,7 @@ def plan_trades(start, trades, yours, theirs, their_minimum=None):
     and they still need points); ``better``, the move the rule prefers from the same
     package when this one is not ok (a ``TradeTable.options`` dict, or ``None`` when the
     rule offers none there); and ``package``, ``you_total``, ``them_total`` after the
-    trade. Also ``rate``, the concession rate (the other side's net gain per point of
+    trade. Also ``rate``, the exchange rate (the other side's net gain per point of
     your net loss, ``them / -you``) of a concession, ``None`` for any other move; and
     ``closes``, whether a concession gives the other side all the points it still needed;
     ``needed_points``, how many that was (``None`` when ``their_minimum`` is ``None``).

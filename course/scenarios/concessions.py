@@ -391,7 +391,7 @@ def _surprising(contract, table, triples):
 #: The least distance, in thousands, between a figure and a line the opening rule draws.
 OPENING_MARGIN = 3.0
 
-#: The least gap between the best and the second-best concession rates a check compares.
+#: The least gap between the best and the second-best exchange rates a check compares.
 RATE_MARGIN = 0.05
 
 
@@ -459,7 +459,7 @@ def _trades_problems(c, table=None):
         if any(table.points(p)[1] == minimum for p in path):
             found.append(f"trades: a package on the rule's path from the {name} is at the minimum")
         if not all(_rates_clear(table, p, minimum) for p in path):
-            found.append(f"trades: two concession rates nearly tie on the way from the {name}")
+            found.append(f"trades: two exchange rates nearly tie on the way from the {name}")
     path = table.rule_path(c.draft, minimum)
     if not PLANNER_LEAST <= len(path) - 1 <= PLANNER_ROWS:
         found.append("planner: the rule's path from the draft is too short or too long")
@@ -467,7 +467,7 @@ def _trades_problems(c, table=None):
     if start is None:
         found.append("trades: no package where at least two concessions help Orchard")
     elif not _rates_clear(table, start, minimum):
-        found.append("trades: the two best concession rates nearly tie")
+        found.append("trades: the two best exchange rates nearly tie")
     if closing_start(table, minimum, differs=False) is None:
         found.append("trades: no package where a single concession gives Orchard its minimum")
     triples = meso_triples(c, table)

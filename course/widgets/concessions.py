@@ -64,7 +64,7 @@ def _judgement(step):
             )
         return (
             f"no single move gives Orchard all it still needs; this one has the best "
-            f"concession rate left: Orchard gains {step['rate']:.2f} per point you give up"
+            f"exchange rate left: Orchard gains {step['rate']:.2f} per point you give up"
         )
     if better is None:
         return (
@@ -86,7 +86,7 @@ def _judgement(step):
             f"{_option_words(better)} gives them all for {-better['you']:g} of yours"
         )
     return (
-        f"no single move gives Orchard all it still needs, and its concession rate is "
+        f"no single move gives Orchard all it still needs, and its exchange rate is "
         f"{step['rate']:.2f}; {_option_words(better)} would bring it "
         f"{better['them'] / -better['you']:.2f}"
     )
@@ -111,7 +111,7 @@ class TradeRow(w.HBox):
 
 class ConcessionPlanner(w.VBox):
     """Plan one-level trades (and single gives) from your colleague's draft of the
-    framework: each shows what it does to both sides, its trade ratio, its concession rate
+    framework: each shows what it does to both sides, its trade ratio, its exchange rate
     and whether the course's rule calls it right; the plan is drawn against the Pareto frontier and
     Orchard's minimum, and the goal is to land on the frontier with that minimum met."""
 
@@ -187,7 +187,7 @@ class ConcessionPlanner(w.VBox):
         self.table.value = (
             "<table><tr><th>#</th><th>give</th><th>get</th><th>net: you / Orchard</th>"
             "<th>trade ratio: your points back per point given</th>"
-            "<th>concession rate: Orchard's net gain per point of your net loss</th>"
+            "<th>exchange rate: Orchard's net gain per point of your net loss</th>"
             "<th>by the rule</th></tr>" + "".join(rows) + "</table>"
             if rows
             else "No moves yet: pick a give in the first row."

@@ -539,10 +539,12 @@ NegotiationArena()
 #
 # Two ratios measure a move, and each answers its own question. The **trade ratio** of a
 # move is $\frac{\text{your points back}}{\text{your points given}}$, both in *your*
-# points: does the move pay for itself, for you? The **concession rate** is
+# points: does the move pay for itself, for you? The **exchange rate** is
 # $\frac{\text{their net gain}}{\text{your net loss}}$: how much a move you pay for is
-# worth to *them*. The first tells you whether a move pays for itself for you; the second,
-# among moves that cost you, which one buys the most of their agreement. A single give
+# worth to *them*. (It is not what writers on negotiating agents, like those of section
+# 2, call a *concession rate*: for them that is how fast a side concedes over time.) The
+# first tells you whether a move pays for itself for you; the second, among moves that
+# cost you, which one buys the most of their agreement. A single give
 # has a trade ratio of 0: nothing comes back on another issue.
 #
 # A move is **free** when it leaves neither side with fewer points and adds to at least
@@ -583,7 +585,7 @@ NegotiationArena()
 #       part of that package: if the deal falls through, the concession is void too.
 #    4. If one move gives them all the points they still need, make the one of those
 #       that costs you least, whatever it gives them beyond their minimum.
-#    5. Only when no single move is enough, choose by the concession rate and take the
+#    5. Only when no single move is enough, choose by the exchange rate and take the
 #       highest: cheap for you and dear to them. It may be a single give, as long as it
 #       is given on that condition.
 #
@@ -657,7 +659,7 @@ ConcessionPlanner(scenario)
 # - Otherwise, while Orchard has fewer than `s.their_minimum` points, concede: among the
 #   moves that raise Orchard's points and cost you some, take those that bring Orchard to
 #   at least `s.their_minimum`, and of them the one that costs you fewest points (then the
-#   one that gives Orchard more). If none does, take the move with the best concession rate
+#   one that gives Orchard more). If none does, take the move with the best exchange rate
 #   (the most Orchard points per point you lose), then the one that costs you less.
 # - Otherwise return `None`.
 #
