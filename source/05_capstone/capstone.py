@@ -658,7 +658,12 @@ check.what_to_say(what_to_say)
 #   differently if you counted money in euros. Module 04's worry about choosing by the
 #   other side's gain (small moves that leave you below the frontier) does not arise
 #   either, because every step of this plan lands on the frontier in one move. So the
-#   plan takes the free trade that leaves Marlow needing the fewest further points;
+#   plan takes the free trade that leaves Marlow needing the fewest further points.
+#   Another free trade is also defensible at a table: the one that adds most for you and
+#   a point for Marlow, which claims the value the trade creates. This plan does not take
+#   it because each package it asks Marlow to accept is a concession step: a package that
+#   asks you more than your last one for one more of Marlow's points reads to Marlow as a
+#   new demand, and every step back down from it costs a round;
 # - otherwise move to the one that costs you least; between two that cost the same, the
 #   one that gives Marlow more (it is on the frontier);
 # - repeat until none is left.
