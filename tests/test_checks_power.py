@@ -4,6 +4,7 @@ that names it (never a bare AssertionError), and no hint says something false.""
 import math
 import re
 from itertools import combinations
+from pathlib import Path
 
 import pytest
 
@@ -1156,3 +1157,13 @@ def test_smaller_fixes_of_a_fresh_review():
     s = course.variant("03_power", "r-1")
     with pytest.raises(NotYet, match="above the price the models predict"):
         check.judge_reply_price(s, (s.atlas_value - 1, check.REASONS[0]))
+
+
+def test_the_time_plan_says_where_the_questions_are():
+    """A fresh review, U4: sections 4 and 5 carry most of the graded work, unsaid; the plan
+    now says section 5 holds four of the nine questions, and this counts them."""
+    assert "Section 5 holds four of the nine questions." in PROSE
+    source = (Path(__file__).parents[1] / "source" / "03_power" / "power.py").read_text()
+    five = source.split("# ## 5. ")[1].split("# ## 6. ")[0]
+    assert len(re.findall(r"^# ### Question \d", five, flags=re.M)) == 4
+    assert len(re.findall(r"^# ### Question \d", source, flags=re.M)) == 9

@@ -38,6 +38,7 @@
 # It takes about five and a half to seven hours if the models are new to you, longer if
 # Python is new to you, best in three sittings: sections 1 to 3 (about two hours),
 # sections 4 and 5 (about two and a half hours), then sections 6 to 8 (about two hours).
+# Section 5 holds four of the nine questions.
 #
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
 # after them check your answer and tell you what to fix. Every learner gets their
