@@ -1689,3 +1689,20 @@ def test_the_notebook_names_honest_sittings_a_quote_as_a_ceiling_and_the_next_mo
     assert "what your plan asks in the next round" not in flat
     assert "the next offer your plan would make when you next move" in flat
     assert check.QUOTE_BAND == 3.0  # the '3 below' the text names
+
+
+def test_what_module_04_says_an_opening_proves_in_module_01s_band_model():
+    """Module 01's fresh review, C2: module 04 said that in module 01's band model a low
+    opening 'rules out the top prices', while module 01's question 6 is built on the bottom
+    cut too (an opening above b times a price rules that price out). Module 01's own
+    likelihoods rule out prices at both ends, and the text now says both."""
+    from course.models.information import offer_likelihoods
+
+    reservations = list(range(50, 201, 10))
+    likely = offer_likelihoods(reservations, 90, band=(0.5, 0.9))
+    possible = [r for r in reservations if likely[r] > 0]
+    assert min(possible) > min(reservations) and max(possible) < max(reservations)
+    text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
+    assert "a low opening rules out the top prices" not in flat
+    assert "an opening rules out prices at both ends" in flat

@@ -105,7 +105,8 @@ scenario
 # they would pay at least that much, which you knew already, so it leaves that estimate
 # where it was. It says more only when you know how this side habitually opens: in
 # module 01's band model, where a buyer opens within a known share of its reservation
-# price, a low opening rules out the top prices and tilts the estimate down. Orchard's
+# price, an opening rules out prices at both ends (those too high for it to open so low,
+# and those too low for it to open so high) and tilts the estimate down. Orchard's
 # story gives you no such pattern. Telling the two apart is the point of attending to
 # the other side's alternatives.
 #
