@@ -1531,3 +1531,19 @@ def test_an_opening_at_the_estimate_passes_counter_offer(sales):
     words = notebook_words("q6-text")
     assert "The model's price is a take-it-or-leave-it price" in words
     assert "open at your estimate of the buyer's reservation price or somewhat beyond it" in words
+
+
+def test_the_intro_calls_only_question_6_a_judgement_and_names_the_conventions():
+    """A fresh review's W3 and U2: the intro called 5b and 5c, computations with one key,
+    judgements; and question 6's one-step ceiling and fifth of the gain read as theory.
+    The intro now calls 5b and 5c counts, and question 6 labels both as conventions."""
+    from pathlib import Path
+
+    source = Path(__file__).parents[1] / "source" / "01_information" / "information.py"
+    words = " ".join(line.removeprefix("#").strip() for line in source.read_text().splitlines())
+    words = " ".join(words.split())
+    assert "each a judgement on your own case" not in words
+    assert "5b and 5c are counts worked out on your own case, 6 a judgement on it" in words
+    q6 = notebook_words("q6-text")
+    assert "the one step is a course convention, not a result of the theory" in q6
+    assert "the least the check accepts (a course convention)" in q6

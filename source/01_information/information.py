@@ -41,7 +41,8 @@
 # Four sittings suit it, of about an hour and a half each (two hours if Python or
 # probability is new): sections 1 and 2 up to Question 3 (a little less); the pace of
 # concessions, Question 4 and section 3 up to Question 5; Questions 5b, 5c and 6 (four
-# marks: one each for 5b and 5c, two for 6, each a judgement on your own case) and
+# marks: one each for 5b and 5c, two for 6; 5b and 5c are counts worked out on your own
+# case, 6 a judgement on it) and
 # section 4 up to Question 7; then the rest of section 4 with Question 8, and sections 5
 # to 7. Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check
 # your answer and tell you what to fix. Every learner gets their own numbers, so your
@@ -760,7 +761,7 @@ check.news_weight(news_weight, hidden=True)
 #   `sale.reservations`) above the highest reservation price still possible after the
 #   opening (the highest with a chance above 0 in `after`): somewhat beyond what you still
 #   believe Osprey could pay, never further (a higher price is grounded in no buyer you
-#   still believe in);
+#   still believe in; the one step is a course convention, not a result of the theory);
 # - *below it*: any lower price above your cost `sale.cost` (the least you would accept)
 #   and above the opening. Which lower price depends on why you go lower. A need for a
 #   sure sale calls for a *surer price*: a price between two reservation prices still
