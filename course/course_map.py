@@ -328,7 +328,7 @@ IDEAS = (
             ("01_information", "guard-teaching", "without threatening"),
             ("03_power", "using-teaching", "threat"),
             ("03_power", "using-teaching", "illegitimate"),
-            ("03_power", "using-teaching", "Keep a weak one to yourself"),
+            ("03_power", "using-teaching", "keep a weak one private"),
             ("02_batna", "decide-teaching", "walk away"),
             ("02_batna", "honest-teaching", "mention an alternative"),
             ("05_capstone", "opening-teaching", "MESO"),
