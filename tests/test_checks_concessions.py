@@ -1706,3 +1706,18 @@ def test_what_module_04_says_an_opening_proves_in_module_01s_band_model():
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     assert "a low opening rules out the top prices" not in flat
     assert "an opening rules out prices at both ends" in flat
+
+
+def test_the_ratio_of_their_gain_to_your_loss_has_one_name():
+    """A fresh review, E1: section 4 names Orchard's net gain per point of your net loss the
+    *exchange rate* and says it is not what agent writers call a concession rate, yet the
+    planner's instructions (and the model's docstring) still called its column the
+    concession rate, across a line break. Only the sentence that contrasts the terms may
+    say it."""
+    import course.models.concessions as model
+
+    text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
+    doc = " ".join(model.__doc__.split())
+    assert flat.count("concession rate") == 1 and "call a *concession rate*" in flat
+    assert "its exchange rate" in flat and "concession rate" not in doc

@@ -11,7 +11,7 @@ anything and help at least one (logrolling, Pruitt 1981), the one that adds the 
 points for both sides together, then the most for you. Where none is left, and only while
 the other side still needs points to agree (below its minimum, when known), concede: of
 the moves that bring them up to their minimum, the one that costs you least; when no single
-move does, the one that gives them the most points per point you give up (the concession
+move does, the one that gives them the most points per point you give up (the exchange
 rate). Otherwise stop.
 """
 

@@ -627,7 +627,7 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 # points across, Orchard's up), the frontier dot furthest to the right that is on or
 # above Orchard's dashed minimum line. Then plan the framework talks from the draft as a series of moves. In each row, pick an issue to give one level to Orchard and an issue to take one
 # level back, or "(nothing)" for a single give. The table shows each move's net for you
-# and for Orchard, its trade ratio ("—" when the give costs you nothing), its concession
+# and for Orchard, its trade ratio ("—" when the give costs you nothing), its exchange
 # rate ("—" when the move is not a concession), and what the rule of this section says of
 # it. The picture shows
 # every package as a dot, the frontier as a line, Orchard's minimum as a dashed line and
