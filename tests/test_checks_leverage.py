@@ -31,6 +31,7 @@ from course.scenarios.leverage import (
     turning_point,
 )
 from tests.notebooks import solution_namespace
+from tests.sweeps import cell_text
 
 #: The learner's function behind each question's check.
 ANSWER = {
@@ -1842,3 +1843,18 @@ def test_the_hint_for_a_wrong_bluff_names_intentions_as_section_6_does():
     for tactic in TACTICS:
         if "bluff" not in tactic.kinds:
             assert "intend" not in tactic.text and "no plan" not in tactic.text, tactic.text
+
+
+def test_the_survey_is_cited_for_what_it_found():
+    """A fresh review, E1: Robinson, Lewicki & Donahue (2000) found hiding a reservation
+    price and opening far from it rated appropriate, and false promises (one of the five
+    factors, with misrepresentation and misuse of information) rated inappropriate; the
+    module cited it beside 'bluffing about your own reservation price is tolerated', which
+    the survey does not show. The text now says what it backs and what rests on Carr and
+    the Model Rule comment instead, and the summary keeps the two apart."""
+    ethics = " ".join(cell_text("00_leverage", "leverage", "ethics-teaching").split())
+    summary = " ".join(cell_text("00_leverage", "leverage", "summary").split())
+    assert "false promises" in ethics
+    assert "not *stating a false* one" in ethics and "not on this survey" in ethics
+    assert "Bluffing about your own reservation price is tolerated" not in summary
+    assert "Keeping your reservation price to yourself is widely accepted" in summary

@@ -969,8 +969,16 @@ check.reaudit(reaudit, hidden=True)
 # Lewicki, Saunders and Barry (*Negotiation*, the chapter "Ethics in Negotiation") report
 # surveys of MBA students in a negotiation course (Robinson, Lewicki & Donahue, 2000), who
 # mostly rated hiding one's reservation price and opening far from it as appropriate, and
-# mostly rated misrepresenting facts and gathering information by improper means as
-# inappropriate. In this course the last two kinds are out of
+# mostly rated misrepresenting facts, gathering information by improper means, and false
+# promises (commitments made with no intention of keeping them) as inappropriate. Note what
+# the survey backs: *keeping* your reservation price to yourself, not *stating a false*
+# one. The course's "bluff" (a false statement of your reservation price or intention) is
+# narrower than the
+# survey's wide category of competitive bargaining, and the convention for it rests on
+# Carr and the Model Rule comment above, not on this survey. That false promises were
+# judged harshly is one more reason the course puts a threat you would not carry out,
+# its mirror image, on the line with misrepresentation. In
+# this course misstated facts and information gathered by improper means are out of
 # bounds; modules 01, 02 and 03 each add a note for their own source.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "tactics", "schema_version": 3}
@@ -1083,5 +1091,6 @@ course.progress()
 # - Trust is leverage that outlasts the deal: doing, freely, more than you owe builds it;
 #   breaking your word, or a move the other side takes as breaking it, can spend it.
 #   Keeping your word is owed, not a step you choose.
-# - Bluffing about your own reservation price is tolerated, though contested; misstating a
-#   fact, or drawing on secrets or offices that are not yours, is not.
+# - Keeping your reservation price to yourself is widely accepted; stating a false one is
+#   tolerated by convention, though contested; misstating a fact, or drawing on secrets
+#   or offices that are not yours, is not.
