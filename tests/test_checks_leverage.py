@@ -1858,3 +1858,20 @@ def test_the_survey_is_cited_for_what_it_found():
     assert "not *stating a false* one" in ethics and "not on this survey" in ethics
     assert "Bluffing about your own reservation price is tolerated" not in summary
     assert "Keeping your reservation price to yourself is widely accepted" in summary
+
+
+def test_the_questions_own_gloss_of_a_kind_counts_as_that_kind():
+    """A fresh review, U4: question 5 lists "illegitimate" as "(an illegitimate source)", and
+    a learner who wrote "illegitimate source" lost those items. It counts now, in any case;
+    a word the question never uses still gets the list of kinds."""
+    tried = 0
+    for n in range(12):
+        s = course.variant("00_leverage", f"gloss-{n}")
+        for label, kinds in tactic_kinds_accepted(s).items():
+            if "illegitimate" in kinds:
+                said = check.judge_tactic(s, label, {label: " Illegitimate Source "})
+                assert said == check.judge_tactic(s, label, {label: "illegitimate"})
+                with pytest.raises(NotYet, match="should be one of"):
+                    check.judge_tactic(s, label, {label: "improper"})
+                tried += 1
+    assert tried >= 4

@@ -141,10 +141,13 @@ def _ratings(ratings):
     return "{" + ", ".join(f"{s} {ratings[s]:g}" for s in SOURCES) + "}"
 
 
-def _word(value, choices, what):
-    """The learner's choice among ``choices`` (any case, spaces around), or a hint."""
-    if isinstance(value, str) and value.strip().lower() in choices:
-        return value.strip().lower()
+def _word(value, choices, what, aliases=MappingProxyType({})):
+    """The learner's choice among ``choices`` (any case, spaces around; a word in
+    ``aliases``, the question's own gloss of a choice, counts as that choice), or a hint."""
+    if isinstance(value, str):
+        word = aliases.get(value.strip().lower(), value.strip().lower())
+        if word in choices:
+            return word
     shown = ", ".join(repr(c) for c in choices)
     raise NotYet(f"{what} should be one of {shown}, got {value!r}", general=f"use one of {shown}")
 
@@ -1172,7 +1175,10 @@ def judge_tactic(s, label, kinds):
     """Question 5 for one tactic: ``kinds`` is the learner's dict label -> kind. A tactic
     on the line between two kinds accepts either."""
     accepted = tactic_kinds_accepted(s)[label]
-    given = _word(kinds[label], TACTIC_KINDS, f"{label}'s kind")
+    # the question glosses "illegitimate" as "an illegitimate source" (a fresh review, U4)
+    given = _word(
+        kinds[label], TACTIC_KINDS, f"{label}'s kind", {"illegitimate source": "illegitimate"}
+    )
     if given not in accepted:
         raise NotYet(f"{label} is not {KIND_NAME[given]}: {NOT_KIND[given]}.")
     if len(accepted) > 1:
