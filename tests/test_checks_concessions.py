@@ -1721,3 +1721,24 @@ def test_the_ratio_of_their_gain_to_your_loss_has_one_name():
     doc = " ".join(model.__doc__.split())
     assert flat.count("concession rate") == 1 and "call a *concession rate*" in flat
     assert "its exchange rate" in flat and "concession rate" not in doc
+
+
+def test_an_opening_set_of_offers_is_below_what_orchard_signs_and_says_so():
+    """A fresh review, C2: the text asked for offers 'Orchard could like' while every offer
+    worth more to you than the landing package gives Orchard less than its minimum (the
+    model answer's three did for 199 of 200 learners). That follows from the landing
+    package's definition, as the text now says; the set is called an opening set and each
+    offer one Orchard could take seriously (not an insult), not one it would sign."""
+    from course.scenarios.concessions import landing_point
+
+    for n in range(30):
+        s = course.variant(MODULE, f"learner-{n}")
+        table = TradeTable(s.yours, s.theirs)
+        land = landing_point(table, s.their_minimum)[0]
+        for trio in meso_triples(s, table)[:5]:
+            for _, yours, theirs in trio:
+                assert yours <= land or theirs < s.their_minimum, s.learner
+    text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
+    assert "Orchard could like" not in flat
+    assert "an offer worth more to you than your landing package gives Orchard less" in flat

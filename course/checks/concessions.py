@@ -1120,7 +1120,7 @@ def meso(answer, hidden=False):
                 )
     passed(
         "your three offers are worth about the same to you, each is ambitious (at least "
-        "where you plan to land), on the frontier and one Orchard could like, and each is "
+        "where you plan to land), on the frontier and one Orchard could take seriously, and each is "
         "built differently."
     )
 

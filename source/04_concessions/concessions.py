@@ -730,8 +730,13 @@ check.next_trade(next_trade, hidden=True)
 # authors traced the joint gains to the set's being more likely to hold an offer the other
 # side found attractive, and the offerer's own gains to the other side's reading a set as a
 # sincere attempt to agree.
-# So each offer should be one Orchard could like: none should leave value on the table,
-# and each should give ground on different issues.
+# So each offer should be one Orchard could take seriously: none should leave value on
+# the table, and each should give ground on different issues. An *opening* set, made before
+# any concession, sits at or beyond where you plan to land, so on the frontier each of its
+# offers usually gives Orchard less than the least it would sign: it is a first move, not a
+# deal, and what it must not be is an insult. A set made later in the talks, near where
+# you mean to land, can hold an offer Orchard would sign, which is where the joint gains the
+# experiments found come from.
 #
 # **Reading the pick.** Your research gives you an estimate of Orchard's points, and from
 # it a guess at which offer Orchard will like best. If Orchard picks that one, its choice
@@ -758,9 +763,11 @@ check.next_trade(next_trade, hidden=True)
 # - they are worth about the same to you: within 5 of your points of each other;
 # - no two give Orchard ground on exactly the same issues (an issue gives Orchard ground
 #   when it is not at your best level, the first of its levels in `s.issues`);
-# - each is one Orchard could like: it gives Orchard (`s.theirs`) at least a quarter of the
-#   points it needs to sign (`s.their_minimum / 4`); a package worth next to nothing to
-#   Orchard reads as an insult, not as a choice.
+# - each is one Orchard could take seriously: it gives Orchard (`s.theirs`) at least a
+#   quarter of the points it needs to sign (`s.their_minimum / 4`); a package worth next to
+#   nothing to Orchard reads as an insult, not as a choice. (This is an opening set: an
+#   offer worth more to you than your landing package gives Orchard less than its
+#   minimum, since the landing package is the best for you of those that meet it.)
 #
 # `all_packages(s.yours, s.theirs)` lists every package with both sides' points, and
 # `pareto_frontier` finds the frontier's points, if you want them. Your case has more
