@@ -735,8 +735,8 @@ check.next_trade(next_trade, hidden=True)
 # any concession, sits at or beyond where you plan to land, so on the frontier each of its
 # offers usually gives Orchard less than the least it would sign: it is a first move, not a
 # deal, and what it must not be is an insult. A set made later in the talks, near where
-# you mean to land, can hold an offer Orchard would sign, which is where the joint gains the
-# experiments found come from.
+# you mean to land, can hold an offer Orchard would sign, which is closer to the reason the
+# experiments gave for the joint gains.
 #
 # **Reading the pick.** Your research gives you an estimate of Orchard's points, and from
 # it a guess at which offer Orchard will like best. If Orchard picks that one, its choice
