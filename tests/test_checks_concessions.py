@@ -513,23 +513,26 @@ def test_conceding_by_rate_alone_is_caught_where_a_cheaper_move_closes_the_deal(
     pytest.fail("no learner has a package where the rate gives more than closes the deal")
 
 
+def ranks_free_trades_by_orchards_gain(s, current):
+    """The first version's rule for question 4 (issue 17's review): of the free trades, the
+    one that gives Orchard most; otherwise the course's preferred trade."""
+    table = TradeTable(s.yours, s.theirs)
+    options = table.options(current, gives=True)
+    free = [o for o in options if trade_tier(o) == "free"]
+    if free:
+        return max(free, key=lambda o: (o["them"], o["you"]))["package"]
+    best = preferred_trade(options, table.shortfall(current, s.their_minimum))
+    return None if best is None else best["package"]
+
+
 def test_ranking_free_trades_by_orchards_gain_is_caught():
     """The rule of the first version (issue 17's review): the free trade that gives Orchard
     most. Some learner's visible cases tell it apart from the rule, with its own hint."""
 
-    def kindest(s, current):
-        table = TradeTable(s.yours, s.theirs)
-        options = table.options(current, gives=True)
-        free = [o for o in options if trade_tier(o) == "free"]
-        if free:
-            return max(free, key=lambda o: (o["them"], o["you"]))["package"]
-        best = preferred_trade(options, table.shortfall(current, s.their_minimum))
-        return None if best is None else best["package"]
-
     for n in range(40):
         with course.variants.learner_as(f"learner-{n}"):
             try:
-                check.next_trade.__wrapped__(kindest)
+                check.next_trade.__wrapped__(ranks_free_trades_by_orchards_gain)
             except NotYet as failure:
                 assert "for the two of you together" in str(failure)
                 return
@@ -1562,17 +1565,11 @@ def test_choosing_free_moves_by_orchards_gain_fails_the_visible_check_for_every_
     only at grading. Each learner's visible check now tries a package where the two
     disagree, their own or a public learner's."""
 
-    def generous(s, current):
-        table = TradeTable(s.yours, s.theirs)
-        options = table.options(current, gives=True)
-        free = [o for o in options if trade_tier(o) == "free"]
-        if free:
-            return max(free, key=lambda o: (o["them"], o["you"]))["package"]
-        best = preferred_trade(options, table.shortfall(current, s.their_minimum))
-        return None if best is None else best["package"]
-
     for n in range(120):
-        assert _public_hint(check.next_trade, generous, f"learner-{n}") is not None, n
+        assert (
+            _public_hint(check.next_trade, ranks_free_trades_by_orchards_gain, f"learner-{n}")
+            is not None
+        ), n
 
 
 def _hold_is_a_step(s, mine, theirs, target):
