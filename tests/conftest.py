@@ -51,6 +51,15 @@ def build_course(folder, modules=None):
 
 
 @pytest.fixture(scope="session")
+def workers_folder(tmp_path_factory):
+    """The folder every pytest-xdist worker of this run shares (None without xdist): for
+    work done once per run and read by all workers."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return tmp_path_factory.getbasetemp().parent
+    return None
+
+
+@pytest.fixture(scope="session")
 def built_module(tmp_path_factory):
     """``built_module(module)``: a course folder with ``module`` built, made once per test
     run and shared by every test (and every pytest-xdist worker) that only reads it. A test
