@@ -1285,7 +1285,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("audit-limits", "in the symmetric Nash split", None),
         ("build-teaching", "adds 1 rating point.", "adds 1. And"),
         ("intro", "a rating rises by **rating points**", None),
-        ("intro", "allow about 45 minutes to read them", None),
+        # a fresh review (s33), U3: section 1 is the densest reading and had no time
+        ("intro", "Sections 1 to 3 are dense, section 1 most of all", "45 minutes"),
         # fresh review, U4: "about 3" hours was optimistic for a careful writer
         ("intro", "(3 to 4 if you are at ease with Python)", "about 3 if"),
         # fresh review, C3 and the course's convention: a bluff misstates your limit or your
@@ -1298,6 +1299,24 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # fresh review, W1 and W2: a drawn fact rules out a 0; nudged weights are a copy
         ("q2-text", "rules out a rating of 0 (none at all) there", None),
         ("q2-text", "with its weights moved by 0.05 or less", None),
+        # a fresh review (s33), C1: the other side's deadline strengthens you as it comes
+        # closer; what fades is a rival's interest or an offer you hold until a date
+        (
+            "shift-teaching",
+            "The other side's deadline works the other way",
+            "such as the other side's deadline or",
+        ),
+        ("spend-judgement", "a rival's offer to them known to lapse", "a rival offer known"),
+        # C2: module 05 files a deadline under power; the learner is told to move it
+        ("sources-teaching", "move its deadlines from their holder's alternatives to power", None),
+        # W3: section 1's bargaining theory is a preview, practised in modules 02 and 03
+        ("what-teaching", "No question in this module asks you to use it", None),
+        # U1: the turning point defined where it is first named
+        ("audit-teaching", "*turning point*: the first piece of news after which", None),
+        # U2: question 4b says the news stops at the ends of the scale, as shifted does
+        ("q4b-text", "as `shifted` does (a rating stops at 0 and at 10)", None),
+        # U5: what a learner whose scenario.bold is None does in question 3c
+        ("q3c-task", "If it is `None`, your case has no such ask", None),
     ],
 )
 def test_the_notebook_says_what_the_review_found_true(grade_id, present, absent):

@@ -32,7 +32,8 @@
 # reading, an interactive audit, seven answers in Python (three of them short programs
 # with a loop), and four pieces of writing. If loops are new to you, allow up to an hour
 # for question 3c alone. It can be done in two sittings: sections 1 to 3, then 4 to 8.
-# Sections 2 and 3 are dense: allow about 45 minutes to read them with care.
+# Sections 1 to 3 are dense, section 1 most of all: allow about an hour to read them with
+# care.
 # What a question earns is counted in **marks** (the feedback under each check says, for
 # example, "1.5 of 2 marks"); everywhere else in this module, **points** are units of the
 # 0 to 10 leverage scale: a rating rises by **rating points**, and a weighted leverage or a
@@ -109,7 +110,8 @@ scenario
 #
 # Modules 02 and 03 refine this with two kinds of alternative, after Binmore, Rubinstein
 # and Wolinsky (1986) and Binmore, Shaked and Sutton (1989). Here is only the gist; those
-# modules show why it holds, and when.
+# modules show why it holds, and when, and give you exercises on it. No question in this
+# module asks you to use it: read it for the picture, not for detail.
 #
 # - An **outside option** is one you reach only by choosing to walk out, such as a flat a
 #   tenant could move to. It counts only when it beats what you would get at the table,
@@ -202,7 +204,8 @@ scenario
 # the date binds both sides at once, and what it decides is who can hold out longer,
 # which module 03 treats as power. In this module a deadline belongs to one side and
 # shrinks that side's options, so it goes into that side's alternatives. Either way, a
-# deadline is counted in one row only.
+# deadline is counted in one row only. If you carry an audit from this module into module
+# 05, move its deadlines from their holder's alternatives to power there.
 #
 # The audit rates what helps one side against the other. Facts that help both, such as a
 # launch date both sides want to meet, make agreement worth more to each of you; modules
@@ -283,8 +286,10 @@ check.classify_facts(fact_leverage)
 # It is also the sum of the three sources' **weighted differences**,
 # $w\,(r_{\mathrm{you}} - r_{\mathrm{them}})$, which say where each side is ahead.
 # The course calls the sides **even** when $|B| < 0.5$ points, which decides question 4b's
-# turning point. (From $|B| \ge 2.5$ points, a quarter of the scale, the interactive audit
-# and question 2's check say "strongly" in one side's favour; no answer turns on it.)
+# *turning point*: the first piece of news after which the side ahead (you, them, or
+# neither, when even) is not the one ahead before any news. (From $|B| \ge 2.5$ points,
+# a quarter of the scale, the interactive audit and question 2's check say "strongly" in
+# one side's favour; no answer turns on it.)
 # Both cut-offs are this course's conventions, not findings: half a point is about as fine
 # a difference as ratings like these can be trusted to show. That caution is about how far
 # to trust an audit, not about the arithmetic on it. The exercises below take an audit as
@@ -664,10 +669,13 @@ scenario.show("bold")
 # first", and a plan of three steps has eight (`itertools.product` in the primer lists
 # them). Add up the chances of the outcomes that reach the threshold. On your own case, if
 # `scenario.bold` is not `None`, try `reach_plan(scenario, scenario.bold[0])` against
-# `best_plan(scenario)`: for many learners they differ. The check tries your case (when it
-# has such an ask), two test cases in which the two rules disagree, one in which the top of
-# the scale (10) cuts what a step adds, as in question 3, and one in which a plan can
-# leave the balance exactly on the threshold; grading also tries other learners' cases.
+# `best_plan(scenario)`: for many learners they differ. If it is `None`, your case has no
+# such ask (the cell above says so): try `reach_plan(scenario, t)` for a threshold `t` of
+# your own, a point or so above your starting balance, and rely on the check's test cases.
+# The check tries your case (when it has such an ask), two test cases in which the two
+# rules disagree, one in which the top of the scale (10) cuts what a step adds, as in
+# question 3, and one in which a plan can leave the balance exactly on the threshold;
+# grading also tries other learners' cases.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reach-plan-answer", "schema_version": 3}
@@ -719,16 +727,18 @@ check.reach_plan(reach_plan, hidden=True)
 # - **Who is ahead now, and why.** The side ahead can change while nobody does anything: a
 #   rival's offer lapses, a deadline comes closer. When it changes, the re-audit shows the
 #   item that changed it, and so the source (question 4b asks for that item).
-# - **When to spend.** Being ahead because of something temporary, such as the other
-#   side's deadline or a rival's interest, is worth most while it lasts. But you make an
-#   ask at a moment, and you cannot see the news still to come. A rule that needs no
-#   foresight: decide beforehand how strong a balance your ask needs behind it (the more
-#   it asks for, the more it needs), and make the ask the first time your balance gets
-#   there. The need is your own decision rule, set before the talks, not a forecast that
-#   the other side will agree. It can be below zero: a modest ask, such as holding a price
-#   you already pay, may be worth making while you are still behind. Waiting for a higher
-#   balance is a bet on news you cannot see; it is worth making only when you know what
-#   is coming, such as the other side's deadline still weeks away.
+# - **When to spend.** Being ahead because of something that will pass, such as a rival's
+#   interest in you or a second offer you hold until a set date, is worth most while it
+#   lasts. The other side's deadline works the other way: as it comes closer it usually
+#   strengthens you, until it has passed. But you make an ask at a moment, and you cannot
+#   see the news still to come. A rule that needs no foresight: decide beforehand how
+#   strong a balance your ask needs behind it (the more it asks for, the more it needs),
+#   and make the ask the first time your balance gets there. The need is your own decision
+#   rule, set before the talks, not a forecast that the other side will agree. It can be
+#   below zero: a modest ask, such as holding a price you already pay, may be worth making
+#   while you are still behind. Waiting for a higher balance is a bet on news you cannot
+#   see; it is worth making only when you know what is coming, such as the other side's
+#   deadline still weeks away.
 #
 #   The needs in your scenario come from one ladder of asks: each rung (one percentage
 #   point more of pay or price, say, or a longer hold on a price) needs a quarter of a
@@ -808,8 +818,9 @@ check.news_moves(news_moves)
 # `case.yours`, `case.theirs` and `case.weights` (the audit before any preparation: in
 # this question, none of your plan's steps is assumed to have come through), and
 # `moves`, a dict like the one
-# `news_moves()` returns, in the order the news arrives. Apply the moves one at a time and
-# compute the balance after each. Return a pair `(turning_point, ask_at)`:
+# `news_moves()` returns, in the order the news arrives. Apply the moves one at a time, each
+# as `shifted` does (a rating stops at 0 and at 10), and compute the balance after each.
+# Return a pair `(turning_point, ask_at)`:
 #
 # - `turning_point`: the first label after which the side ahead (`"you"`, `"them"`, or
 #   `"even"` when the balance is under 0.5 points either way) differs from the side ahead
@@ -879,8 +890,9 @@ check.reaudit(reaudit, hidden=True)
 # of the ask and the cost of a refusal (a larger ask needs more behind it; a modest ask
 # may be worth making while behind); half a mark for a judgement on waiting that uses only
 # what was known at the first moment the need was reached (a known deadline of the other
-# side still to come, a rival offer known to lapse), not the peak seen looking back. A
-# learner who says there was no foreseeable reason to wait, and why, earns that half too.
+# side still to come, a rival's offer to them known to lapse), not the peak seen looking
+# back. A learner who says there was no foreseeable reason to wait, and why, earns that
+# half too.
 #
 # A full-marks answer for section 5's deadline run (the owner asking for a five-year lease
 # at 98% of the full rent, +1.45 at the start): "(1) I would keep +1.75, or go a little
