@@ -1141,7 +1141,7 @@ def test_every_breakdown_story_leaves_dunmore_with_nothing_and_names_the_hazard(
             e in text
             for e in ("withdraw its loan", "approval to buy the rig lapses", "no money for any rig")
         ), text
-    assert "far larger than that small daily share" in PROSE
+    assert "small in itself, but far larger than that daily share" in PROSE
     assert "were the two about equal, by less than half" in PROSE
 
 

@@ -774,11 +774,13 @@ def test_question_2_asks_for_the_reservation_price_not_the_lowest_acceptable_pro
     # target; Kestrel holds out above it (module 02 makes 'walk-away point' a synonym, so
     # the word stays and the text says what it is not)
     assert "It need not be the lowest proposal Kestrel should accept at the table" not in PROSE
-    assert "the least Kestrel could accept without doing worse than selling to Borealis" in PROSE
-    assert "A reservation price is a limit, not a target." in PROSE
+    # a fresh review (A-), W1: the definition no longer names Borealis, which made the
+    # part a transcription; it stays module 02's 'least Kestrel could accept'
+    assert "the least Kestrel could accept, given what else it could do" in PROSE
+    assert "A reservation price is a limit, not a target" in PROSE
     assert "turns down anything below that half" not in PROSE
     # sixth review, U1: the share at the table is section 5's, not the floor's
-    assert "Kestrel may hold out for more, though it could accept a price there" in PROSE
+    assert "Kestrel may hold out for more, and how much more is section 5's question" in PROSE
 
 
 def test_the_second_reviews_story_fixes():
@@ -1074,7 +1076,9 @@ def test_question_4_does_not_promise_a_grade_it_no_longer_gives():
     """After W2 a price above the proposal fails where the proposal beats Borealis, so the
     text no longer says such a reply is graded on its price alone."""
     assert "so there only its price is graded" not in PROSE
-    assert "proposes cannot carry a higher price" in PROSE
+    # a fresh review (A-), W4: the reason's rule is the learner's judgement and the hints'
+    assert "proposes cannot carry a higher price" not in PROSE
+    assert "name the price this section's models predict for the licence" in PROSE
 
 
 def test_no_key_is_an_attribute_of_what_the_learner_is_handed():

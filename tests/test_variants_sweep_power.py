@@ -14,7 +14,7 @@ import io
 import re
 from contextlib import redirect_stdout
 from fractions import Fraction
-from itertools import chain, combinations
+from itertools import chain, combinations, permutations
 
 import pytest
 
@@ -81,9 +81,17 @@ def kestrel_equilibrium(s, delta_you=None, harrow=None):
     return max(kestrel_at_table(s, delta_you), s.outside_offer if harrow is None else harrow)
 
 
-def licence_by(s, rival, yardstick):
+def licence_by(s, rival, yardstick, corvid=False):
     """What the licence brings Kestrel with ``rival`` as the best rival's value, measured by
-    section 5's deal-me-out price, the core's floor, or the split-the-difference price."""
+    section 5's deal-me-out price, the core's floor, the split-the-difference price, or (a
+    fresh review, C3) the better of the predicted price and Atlas's standing proposal,
+    Kestrel's Shapley value in that market (with Corvid in it when ``corvid``, as in
+    question 2), by brute force over every order of arrival."""
+    if yardstick == "proposal":
+        buyers = {"Atlas": s.atlas_value, "Borealis": s.borealis_value}
+        if corvid:
+            buyers["Corvid"] = s.corvid_value
+        return max(max(s.atlas_value / 2, rival), shapley_by_orders(buyers))
     return {
         "predicted": max(s.atlas_value / 2, rival),
         "floor": rival,
@@ -91,11 +99,24 @@ def licence_by(s, rival, yardstick):
     }[yardstick]
 
 
+def shapley_by_orders(buyers):
+    """Kestrel's Shapley value in a licence market with ``buyers`` (name to value): its
+    arrival, in every order, adds the best value among the buyers already there."""
+    names = ["Kestrel", *buyers]
+    total, count = Fraction(0), 0
+    for order in permutations(names):
+        before = order[: order.index("Kestrel")]
+        total += Fraction(max((buyers[b] for b in before), default=0))
+        count += 1
+    return float(total / count)
+
+
 def gains(s, yardstick="predicted"):
     today = kestrel_equilibrium(s)
     rival = max(s.borealis_value, min(s.corvid_value, s.atlas_value))
     return {
-        "bidder": licence_by(s, rival, yardstick) - licence_by(s, s.borealis_value, yardstick),
+        "bidder": licence_by(s, rival, yardstick, corvid=True)
+        - licence_by(s, s.borealis_value, yardstick),
         "loan": kestrel_equilibrium(s, delta_you=s.delta_with_loan) - today,
         "harrow": kestrel_equilibrium(s, harrow=s.harrow_raised) - today,
     }
@@ -309,7 +330,8 @@ def test_the_granite_numbers_are_plausible_and_clear_of_every_threshold(drawn):
 
 def test_one_lever_is_clearly_best_however_the_licence_is_measured(drawn):
     """Q5: the best move adds at least 2,000 and 10% more than the next; it is the same
-    move if the licence is measured by its floor or by splitting the difference; the loan
+    move if the licence is measured by its floor, by splitting the difference, or by the
+    better of the predicted price and Atlas's proposal (a fresh review, C3); the loan
     stays a plausible monthly discount factor; Corvid bids below Atlas and at least half
     of Borealis's value; Harrow's raise is a raise."""
     assert (LEVER_MARGIN, LEVER_SHARE) == (2_000, 0.10)
@@ -318,7 +340,7 @@ def test_one_lever_is_clearly_best_however_the_licence_is_measured(drawn):
         ranked = sorted(gains(s).items(), key=lambda item: -item[1])
         (top, first), (_, second) = ranked[:2]
         assert first - second >= max(2_000, first / 10), s.learner
-        for yardstick in ("floor", "nash"):
+        for yardstick in ("floor", "nash", "proposal"):
             other = gains(s, yardstick)
             assert max(other, key=other.get) == top, (s.learner, yardstick)
         assert s.delta_you < s.delta_with_loan <= DELTA_LOAN == 0.97, s.learner

@@ -715,11 +715,17 @@ def lever_gains(s):
 
 def bidder_gains_by_other_yardsticks(s):
     """What Corvid adds if a learner measured the licence another way the module mentions:
-    by the core's floor (the best rival's value), or by the Nash midpoint (v1 + v2) / 2.
-    The invariants keep the best lever the same under both."""
+    by the core's floor (the best rival's value), by the Nash midpoint (v1 + v2) / 2, or
+    (a fresh review, C3) by the better of the predicted price and Atlas's standing proposal,
+    Kestrel's Shapley value, in each market: question 4 has Kestrel take that proposal where
+    it beats Borealis, so a learner may count it. The invariants keep the best lever the
+    same under all three."""
     rival = max(s.borealis_value, s.corvid_value)
     floor = rival - s.borealis_value
-    return {"floor": floor, "nash": floor / 2}
+    proposal = max(licence_price(s, rival), kestrel_shapley_with_corvid(s)) - max(
+        licence_price(s), kestrel_shapley(s)
+    )
+    return {"floor": floor, "nash": floor / 2, "proposal": proposal}
 
 
 def rig_kind(version):
@@ -855,7 +861,8 @@ INVARIANTS = {
         >= s.contract_value
     ),
     # question 8: one lever clearly best, worth something, and best however the licence is
-    # measured (its predicted price, its floor or the Nash midpoint)
+    # measured (its predicted price, its floor, the Nash midpoint, or the better of the
+    # predicted price and Atlas's proposal: a fresh review, C3)
     "levers: the best two gains too close": lambda s, f: (
         f["best gain"] - f["second gain"] < max(LEVER_MARGIN, LEVER_SHARE * f["best gain"])
     ),

@@ -387,13 +387,13 @@ PowerExplorer()
 # `(floor, clears_with_corvid)`:
 #
 # - `floor`: Kestrel's reservation price for the licence today, with Borealis the only
-#   rival: the least Kestrel could accept without doing worse than selling to Borealis (the
-#   bottom of the core). A reservation price is a limit, not a target. Bargaining well,
-#   Kestrel may hold out for more, though it could accept a price there without doing worse
-#   than its alternative; how much more is section 5's question, not this one;
+#   rival: the least Kestrel could accept, given what else it could do. A reservation
+#   price is a limit, not a target: bargaining well, Kestrel may hold out for more, and how
+#   much more is section 5's question, not this one;
 # - `clears_with_corvid`: suppose Kestrel had brought Corvid in, and Atlas then proposed
 #   Kestrel's Shapley value in that market of four (Kestrel and three buyers). `True` if
-#   that proposal would beat selling to the best rival, whoever it is then, `False` if not.
+#   that proposal would be at least what the best rival, whoever it is then, would pay,
+#   `False` if not.
 #   Section 2 gives no formula for three buyers: build the game and let `shapley_values`
 #   work it out.
 #
@@ -759,12 +759,8 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # - `reason`: what Kestrel puts forward in its reply, one of `"rival"` (Borealis would pay
 #   more than Atlas offers, said calmly because it is true), `"interests"` (what the
 #   licence does for Atlas: products that last longer) or `"fairness"` (the Shapley value
-#   is the fair price). Remember what Atlas already knows (it holds a copy of Borealis's
-#   offer) and what its own proposal rests on (Atlas's value, which already counts what the
-#   licence does for Atlas): a ground that gives Atlas no reason to pay more than it
-#   proposes cannot carry a higher price. Where Kestrel takes the proposal, its reply
-#   should still build the deal on something true that Atlas cares about; section 7 comes
-#   back to this choice.
+#   is the fair price). Where Kestrel takes the proposal, its reply should still build the
+#   deal on something true that Atlas cares about; section 7 comes back to this choice.
 #
 # Where the proposal is below Borealis's offer, Kestrel could also walk out and sell to
 # Borealis, by this section's deal-me-out reasoning the best reply to a proposal below a
@@ -804,8 +800,8 @@ check.licence_reply(licence_reply, hidden=True)
 # almost no edge for moving first (section 4), and in both versions below a day's delay
 # costs each side the same small share (small, but more than nothing), so at the table they would split
 # Dunmore's value evenly. In the version whose alternative comes only if the talks fail on their own,
-# the chance that they fail on a given day is far larger than that small daily share, so
-# that risk of failure, not delay, is what pushes the two sides to agree: section 5's
+# the chance that they fail on a given day is small in itself, but far larger than that
+# daily share, so that risk of failure, not delay, is what pushes the two sides to agree: section 5's
 # rule for a breakdown payoff then counts it by half (were the two about equal, by less
 # than half). Your scenario tells two versions, A and B, of what else Kestrel could do
 # with the rig (`s.rig_versions`; the story shows them). They are two separate what-ifs:
@@ -865,11 +861,9 @@ check.rig_prices(rig_prices, hidden=True)
 # Write `signing_terms(s)`, returning a pair `(price, switch)`:
 #
 # - `price`: the licence's price section 5's models predict if Kestrel agreed to be paid on
-#   signing. With rounds this short, the first mover's edge is gone and the ratio of the
-#   two rates of loss sets the share at the table (section 4);
+#   signing;
 # - `switch`: `True` if Kestrel should agree, because what the money's coming sooner saves is
-#   worth more than what the change takes off the predicted price (today's is
-#   $\max(v_1/2,\ v_2)$), `False` if not.
+#   worth more than what the change takes off the predicted price, `False` if not.
 #
 # Each part earns a point. Grading also tries other learners' scenarios: in some the change
 # costs Kestrel nothing at all, in others it costs more, or less, than it saves.
@@ -1000,8 +994,10 @@ check.granite_reply(granite_reply, hidden=True)
 # with `s.delta_them`). Write `best_lever(s)`, returning `"bidder"`, `"loan"` or
 # `"harrow"`: the move that adds most. (The licence's predicted price is used, rather than
 # its floor, because it and Kestrel's equilibrium share of the Granite margin are both
-# predictions of what Kestrel will get; in every scenario the course draws, the floor or
-# the split-the-difference price would pick the same move.)
+# predictions of what Kestrel will get. In every scenario the course draws, the floor, the
+# split-the-difference price, or the better of the predicted price and Atlas's proposal
+# (Kestrel's Shapley value in each market, which question 4 has Kestrel take where it
+# beats Borealis) would pick the same move.)
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "best-lever-answer", "schema_version": 3}
@@ -1088,9 +1084,10 @@ check.best_lever(best_lever, hidden=True)
 # - **Show what you solve for them.** Atlas does not want a licence; it wants products that
 #   last longer. Its position is a price; its interest, behind the position, is durability
 #   (Fisher and Ury, *Getting to Yes*, 1981: focus on interests, not positions). Put
-#   Kestrel's offer in those terms. The Shapley value pays a player for
-#   what they add; making that addition visible gives Atlas a reason to agree other than
-#   fear.
+#   Kestrel's offer in those terms: showing what the licence does for Atlas's products
+#   gives Atlas a reason to agree other than fear. That appeal is to Atlas's interest;
+#   calling the price fair because it is the Shapley value would add nothing, since that
+#   is the yardstick Atlas used to work out its own proposal.
 # - **Remember that dependence runs both ways, and that deals repeat.** Kestrel will meet
 #   Granite again. Axelrod (*The Evolution of Cooperation*, 1984) found that in repeated
 #   dealings the strategies that start by cooperating, answer in kind and forgive do well:
@@ -1219,8 +1216,8 @@ check.rate_tactics(rate_tactics)
 # - `"ultimatum"`: "Match Harrow's offer by Friday, or we take it."
 #
 # It needs `s.outside_offer`, `s.granite_guess` and `s.harrow_in_writing` (`True` when
-# Harrow's offer is in a signed letter); which of the numbers you have computed before
-# matters here is for you to judge. Grading also tries other learners' scenarios, some in
+# Harrow's offer is in a signed letter); which number decides here, one you computed
+# before or one the story gives, is for you to judge. Grading also tries other learners' scenarios, some in
 # which Granite's guess and Kestrel's share at the table lie on opposite sides of Harrow's
 # offer.
 
