@@ -26,7 +26,7 @@ from course.models.information import update_beliefs
 from course.scenarios import capstone as scenario
 from course.variants import learner_as
 from tests.notebooks import solution_namespace
-from tests.sweeps import Recording, cell_text, passes, run
+from tests.sweeps import Recording, cell_text, drawn_once, passes, run
 from tests.test_checks_capstone import HIDDEN
 
 MODULE = "05_capstone"
@@ -34,8 +34,8 @@ LEARNERS = tuple(f"sweep-{n}" for n in range(2000))
 
 
 @pytest.fixture(scope="module")
-def drawn():
-    return [course.variant(MODULE, learner) for learner in LEARNERS]
+def drawn(workers_folder):
+    return drawn_once(MODULE, LEARNERS, workers_folder)
 
 
 # --- first principles, written independently of the scenario module ---------------------------

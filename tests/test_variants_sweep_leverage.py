@@ -25,7 +25,7 @@ from course.scenarios.leverage import CASES, FACTS, NEWS, STEPS, TACTICS, fact_k
 from course.variants import learner_as
 from tests import sweeps
 from tests.notebooks import solution_namespace, source_notebook
-from tests.sweeps import passes
+from tests.sweeps import drawn_once, passes
 
 MODULE = "00_leverage"
 LEARNERS = tuple(f"sweep-{n}" for n in range(2000))
@@ -53,8 +53,8 @@ NAMES = {
 
 
 @pytest.fixture(scope="module")
-def drawn():
-    return [course.variant(MODULE, learner) for learner in LEARNERS]
+def drawn(workers_folder):
+    return drawn_once(MODULE, LEARNERS, workers_folder)
 
 
 # --- a second marker's keys, from the wording of each item ---------------------------------
