@@ -272,7 +272,8 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # reservation price is low. And a fact unrelated to Osprey's need or alternatives has the
 # same likelihood under every $r$, so it changes nothing, however dramatic it sounds.
 # News of this kind rarely rules a price out completely, so give every price some
-# likelihood above zero.
+# likelihood above zero (Question 3's check asks so). The one case where a zero is right
+# is a bound you have verified, such as the checked quote in the table below.
 #
 # **News that changes.** Something happens now that alters Osprey's position: a rival
 # starts advertising a 15% discount today. Osprey's alternatives just improved, so its
@@ -296,7 +297,7 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 #
 # | how you learn it | example | read it as |
 # |---|---|---|
-# | Osprey chose to show it | a rival's quote Osprey has held for weeks and now hands you, its price on it | if you can verify it, a bound that was always there: Osprey's reservation price never was above the quote plus what your machine is worth to it beyond the rival's, so drop the prices above that and rescale (news that reveals, with a likelihood of zero); trust it less if Osprey may have picked it to steer you |
+# | Osprey chose to show it | a rival's quote Osprey has held for weeks and now hands you, its price on it | if you can verify it, a bound that was always there: Osprey's reservation price never was above the quote plus what your machine is worth to it beyond the rival's, so drop the prices above that and rescale (news that reveals; the one case where a likelihood of zero is right: a verified bound); trust it less if Osprey may have picked it to steer you |
 # | you found it, from a source Osprey does not control | the press reports Osprey holds a rival quote, its price unknown | evidence that Osprey has a way out (news that reveals, Bayes' rule) |
 #
 # Lowering the prices above a cap to the cap, chances carried, is for news that changes
@@ -786,9 +787,12 @@ check.news_weight(news_weight, hidden=True)
 # no second round. When a refusal brings a counter-offer, your first number is an opening in
 # a back-and-forth, and the course's rule for an opening applies (module 04, section 1):
 # open at your estimate of the buyer's reservation price or somewhat beyond it, grounded in
-# a fact you can name. So for `counter-offer` the check accepts any price above the model's
-# and also any price from your estimate (the expected reservation price under `after`) up to
-# the same ceiling, one step above the highest reservation price still possible.
+# a fact you can name. The model's price is then what you would settle for, not what you
+# open with: an opening leaves room above it to concede from. So for `counter-offer` the
+# check accepts a price that does both: above the model's price, and at your estimate (the
+# expected reservation price under `after`) or beyond it, up to the same ceiling, one step
+# above the highest reservation price still possible. For most learners the estimate lies
+# below the model's price, and there the model's price unchanged is no opening.
 #
 # Why *above* when a refusal brings a counter-offer? Game theory alone does not say so:
 # in models where a seller cannot commit and buyers can wait, the seller's first price
@@ -1171,8 +1175,9 @@ check.report_decision(report_decision, hidden=True)
 #   v. Hanover-Elm Building Corp.*, 1952). Shell (*Bargaining for Advantage*, 1999) and
 #   Lewicki, Saunders and Barry (in the ethics chapter of their textbook *Negotiation*)
 #   draw the line in the same place: tactics that deceive about facts fall outside it.
-#   (Lewicki, Saunders and Barry use "bluffing" more widely, for insincere promises too;
-#   here, as in module 00, a bluff is an untrue claim about your own reservation price,
+#   (Lewicki, Saunders and Barry cut the field differently: they file hiding or misstating
+#   your walk-away point under "traditional competitive bargaining" and keep "bluffing" for
+#   insincere threats and promises; here, as in module 00, a bluff is an untrue claim about your own reservation price,
 #   what you would settle for, or your own estimate of value. A threat you would not carry
 #   out misstates what you intend to do: modules 02 and 03 read it as a bluff, and module
 #   00's caution says a stated intention you do not hold can also be a misrepresentation
