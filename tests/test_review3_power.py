@@ -129,3 +129,16 @@ def test_question_4_leaves_the_choice_of_ground_to_the_learner():
     four = _section(PROSE, "### Question 4", "### BEGIN SOLUTION")
     assert "Remember what Atlas already knows" not in four
     assert "cannot carry a higher price" not in four
+
+
+def test_one_rig_text_of_each_kind_leaves_who_can_end_the_talks_to_inference():
+    """W6: every outside-option text said the talks cannot fail or that nothing else ends
+    them, and every breakdown text that an event 'would end' them; one text of each kind now
+    gives only the facts (a choice Kestrel makes when it rejects; a loan that can be
+    withdrawn, with no other money), and the learner infers who can end the talks."""
+    from course.scenarios.power import RIG_TEXTS
+
+    spelt_out = ("cannot fail", "nothing else can end", "No outside event", "would end")
+    for kind, texts in RIG_TEXTS.items():
+        assert any(not any(cue in text for cue in spelt_out) for text in texts), kind
+    assert any("bank could withdraw its loan" in t for t in RIG_TEXTS["breakdown payoff"])

@@ -243,6 +243,8 @@ class RigVersion:
 #: condition deal-me-out needs (Shaked 1994 shows that an option the holder can also take
 #: after its own proposal is refused gives another result). No single word tells the kinds
 #: apart (tests/test_models_power.py checks it): the reader must judge who can end the talks.
+#: One text of each kind (a fresh review, W6) leaves even that to inference: it says neither
+#: that the talks cannot fail on their own nor that an event would end them.
 RIG_TEXTS = {
     "outside option": (
         "The talks cannot fail on their own. A dealer in used equipment "
@@ -252,13 +254,12 @@ RIG_TEXTS = {
         "any day Kestrel refuses one of Dunmore's proposals, it could then take the "
         "laboratory's offer instead and leave the talks; nothing else can end them.",
         "A buyer abroad would pay {x} for the rig. Kestrel can accept, and so end its talks "
-        "with Dunmore, only in answer to a proposal from Dunmore that it rejects. No outside "
-        "event can stop the talks.",
+        "with Dunmore, only in answer to a proposal from Dunmore that it rejects.",
     ),
     "breakdown payoff": (
-        "Dunmore's bank could withdraw its loan on any day of the talks, "
-        "and if it did, that would end them; a dealer in used equipment would then buy the rig from "
-        "Kestrel for {x}.",
+        "Dunmore would buy the rig with money lent by its bank, and the bank could withdraw its "
+        "loan on any day of the talks; Dunmore has no other money to buy it with. A dealer in "
+        "used equipment would then buy the rig from Kestrel for {x}.",
         "Dunmore's approval to buy the rig lapses on a day nobody knows unless a contract is "
         "signed by then, and that would end the talks; a signed purchase is unaffected. A "
         "university laboratory would then buy the rig for {x}.",
