@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import course
-from course.engine.bots import REMARKS, Memory
+from course.engine.bots import REMARKS, Memory, make_bot
 from course.engine.bots import STYLES as COUNTERPARTS
 from course.engine.capstone import ROUNDS, STYLE_WORDS, STYLES, Table, debrief
 from course.engine.debrief import read_style
@@ -489,9 +489,11 @@ def test_marlows_final_offer_comes_in_the_rounds_the_text_names():
 
     assert FINAL_ROUNDS == (5, 6, 7)
     assert "its final offer in round 5, 6 or 7, never later" in SECTION_6
-    # learner-0: held at the opening, learner-3's Marlow made its final offer in round 5
-    # only, once the price's steps were equal (fourth review, E4); the rounds are checked
-    case = course.variant("05_capstone", "learner-0")
+    # learner-1: held at the opening, learner-3's Marlow made its final offer in round 5
+    # only, once the price's steps were equal (fourth review, E4), and learner-0's too once
+    # Marlow accepted a package better for it than its next offer (a fresh review, E1):
+    # held at its opening, it now takes it before a later final round; the rounds are checked
+    case = course.variant("05_capstone", "learner-1")
     opening = plan_of(case)[0][0]
     seen = set()
     for seed in range(60):
@@ -1619,3 +1621,68 @@ def test_the_brief_says_the_letter_may_be_mentioned(learner):
     never said whether it did. It now says the letter has no confidentiality clause."""
     case = course.variant("05_capstone", learner)
     assert "The letter has no confidentiality clause." in case.story()
+
+
+def test_marlow_never_refuses_an_offer_and_then_proposes_one_worse_for_itself():
+    # a fresh review (E1): Marlow compared an offer with its round's target and its
+    # standing offer, then its whole-level ladder stepped below both, so it refused a
+    # package and proposed one worth less to it (12 of 240 sittings played by the plan)
+    worse = 0
+    for n in range(40):
+        case = course.variant("05_capstone", f"r-{n}")
+        for style in STYLES:
+            rng = random.Random(n * 11 + len(style))
+            _, walkaway = marlow_at_the_table(case, rng)
+            negotiation = contract_negotiation(case, walkaway, ROUNDS)
+            theirs = negotiation.preferences[BUYER]
+            ours = negotiation.preferences[SELLER].utilities
+            # the seller's packages best for it first: an offer walks down them
+            walk = sorted(range(len(ours)), key=lambda i: (-ours[i], -theirs.utilities[i]))
+            bot = make_bot(style, negotiation, BUYER, deadline=ROUNDS - 1 - rng.randrange(3))
+            at = 0
+            for k in range(ROUNDS - 1):
+                at = min(len(walk) - 1, at + rng.randrange(4))
+                offer = walk[at]
+                if bot.respond(k, offer) or bot.leaves(k):
+                    break
+                proposal = bot.propose(k)
+                if theirs.utilities[offer] >= theirs.reservation:
+                    worse += theirs.utilities[proposal] < theirs.utilities[offer] - 1e-9
+    assert worse == 0
+
+
+def test_section_5_says_why_steps_may_grow_and_names_a_target_for_each_state():
+    """A fresh review, C1, C2, U1, U5: the plan's steps grow in more than half of the
+    plans, against module 04's shrinking steps, and the text now says so and why Marlow
+    ignores it; the plan has a target for each state of Quell, the one section 4's target
+    focus means; question 5's crossing condition runs both ways; Marlow's styles are
+    module 04's three patterns and tit-for-tat; Marlow never refuses a package to offer
+    one worth less to it (E1)."""
+    plan = section("plan-teaching")
+    assert "in more than half of the plans some step costs you more than the one before" in plan
+    assert "no step costs you more than the one before" in plan
+    grows = 0
+    for n in range(200):
+        rows = plan_of(course.variant("05_capstone", f"learner-{n}"))
+        steps = [a[1] - b[1] for a, b in itertools.pairwise(rows)]
+        grows += any(later > earlier for earlier, later in itertools.pairwise(steps))
+    assert grows > 100  # 57% of 600 learners
+    assert "no single target" not in plan and "a target for each state of Quell" in plan
+    assert "The table shows both targets" in plan
+    assert "three concession patterns" in plan and "module 04's four **styles**" not in plan
+    q5 = section("q5-text")
+    assert "both ways round" in q5 and "every two of them giving" not in q5
+    table = section("table-teaching")
+    assert "never turns a package down to offer you one worth less to it" in table
+
+
+def test_question_4_says_where_its_weights_are_judged():
+    """A fresh review, W2: the check cannot judge the audit's weights; question 4 now
+    says to write down why the heaviest is the heaviest, which the reflection asks for
+    and its rubric grades."""
+    assert "why your heaviest weight is the heaviest" in section("q4-text")
+    assert "part 2 of the reflection asks for that reason" in section("q4-text")
+    assert "Which weights did you give the three sources in question 4, and why?" in section(
+        "reflection-text"
+    )
+    assert "the weights with a reason for the largest" in NOTEBOOK.read_text()

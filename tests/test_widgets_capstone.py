@@ -13,7 +13,7 @@ import course
 from course.checks import capstone as check
 from course.engine.bots import TRUST_CHANGE, TRUST_START
 from course.engine.capstone import STYLE_WORDS
-from course.scenarios.capstone import plan_of, reservation_of
+from course.scenarios.capstone import if_quell_of, plan_of, reservation_of
 from course.widgets.capstone import NegotiationTable
 
 
@@ -283,3 +283,25 @@ def test_marlow_remembers_you_across_new_negotiations_not_a_rerun_cell(case):
     first = table_for(case, style="linear")
     first.walk_out.click()
     assert table_for(case, style="linear")._table.session._fresh.trust == TRUST_START
+
+
+def test_the_plan_line_shows_a_target_for_each_state_of_quell():
+    # a fresh review (C2): section 4 cites target focus, but the plan had no target and
+    # the table showed only where to walk away; section 5 now names a target for each
+    # state of Quell and the table shows both, the second question 8's package
+    for n in range(20):
+        case = course.variant("05_capstone", f"learner-{n}")
+        table = table_for(case)
+        text = unescape(table.plan_text.value)
+        rows = plan_of(case, check.opening_of(case), reservation_of(case))
+        first = rows[min(1, len(rows) - 1)][1]
+        assert (
+            f"Quell has no capacity: within one step of your opening (a profit of {first:g}" in text
+        )
+        decision, k = if_quell_of(case)
+        if decision == "walk away":
+            assert "if it has: no planned package gives Marlow enough" in text
+        else:
+            where = "your opening" if k == 0 else f"step {k}"
+            assert f"if it has: {where}, a profit of {rows[k][1]:g}" in text
+            assert ("no target above it" in text) == (rows[k][1] <= reservation_of(case))

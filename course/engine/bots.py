@@ -306,7 +306,7 @@ class Counterpart(Bot):
     for it than walking away; an insult always does. It says when its patience is
     running out, and leaves for want of patience only after saying so with its previous
     offer. It accepts an offer at least as good as its reservation value and as its
-    target for the round or its own standing offer. Its offers never move back towards itself: a retraction gets
+    target for the round or the offer it would make next. Its offers never move back towards itself: a retraction gets
     no step forward that round, and a stall gets only the clock's step.
     """
 
@@ -400,14 +400,16 @@ class Counterpart(Bot):
 
     def respond(self, k, offer):
         """Accept ``offer`` in round ``k``? Never below the reservation value; otherwise
-        when it is at least the target for the round or at least as good as the bot's own
-        standing offer: its ladder moves in whole levels and can step below the target, and
-        it never refuses what it has just offered itself."""
+        when it is at least the target for the round or at least as good as the offer the
+        bot would make next: its ladder moves in whole levels and can step below the
+        target, and it never refuses an offer and then proposes one worse for itself
+        (nor, since its offers never move back, refuses what it has just offered)."""
         self.observe(k, offer)
         utility = self.preferences.utilities[offer]
         target = self._target(self._share(k))
         if self.position is not None:
-            target = min(target, self.preferences.utilities[self._ladder.index(self.position)])
+            following = self._ladder.concede(self.position, target)
+            target = min(target, self.preferences.utilities[self._ladder.index(following)])
         return utility >= self.preferences.reservation and utility >= target - 1e-9
 
     def leaves(self, k):

@@ -122,10 +122,35 @@ class NegotiationTable(PlaysRounds, w.VBox):
             parts.append(
                 f"then {len(plan['steps']) - 1} planned step(s), the last at a profit of {last:g}"
             )
+        parts.extend(self._targets())
         text = "Your plan: " + "; ".join(parts) + "." if parts else "Your plan is not ready yet."
         if plan["notes"]:
             text += " (" + "; ".join(plan["notes"]) + ".)"
         return escape(text)
+
+    def _targets(self):
+        """Section 5's two targets, one for each state of Quell, in words: within one
+        step of the opening if Quell has no capacity; if it has, the first planned package
+        that gives Marlow its higher reservation price, while it leaves more than your
+        reservation price."""
+        steps, reservation = self.plan["steps"], self.plan["reservation"]
+        if not steps or reservation is None:
+            return []
+        quell = "no planned package gives Marlow enough, so walk away politely"
+        for k, package in enumerate(steps):
+            you, them = self._worth_of(package)
+            if them >= self.case.reservation_if_quell:
+                where = "your opening" if k == 0 else f"step {k}"
+                quell = f"{where}, a profit of {you:g}"
+                if you <= reservation:
+                    quell += ", no better than your reservation price: no target above it"
+                break
+        first = self._worth_of(steps[min(1, len(steps) - 1)])[0]
+        return [
+            f"your target if Quell has no capacity: within one step of your opening "
+            f"(a profit of {first:g} at least)",
+            f"if it has: {quell}",
+        ]
 
     def _offer(self):
         """The package in the dropdowns, each value checked against the contract's levels."""

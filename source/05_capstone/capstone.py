@@ -339,7 +339,9 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # alternatives rule with the reservation price question 2's check accepts, not with your
 # function's, so pass question 2 first: with a wrong reservation price the rule may point
 # the other way. The check then shows your balance, module 00's weighted difference
-# between the two sides.
+# between the two sides. The check cannot judge your weights, so write down now, in a
+# comment, why your heaviest weight is the heaviest: part 2 of the reflection asks for
+# that reason, and your instructor grades it there.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
@@ -491,8 +493,8 @@ check.my_audit(my_audit)
 # such as `{"price": "€45", "volume": "10k units", "delivery": "5 weeks", "payment": "30
 # days"}`. The first is your opening, by the rule above; the others complete a diagnostic set:
 # different packages, each worth exactly the opening's profit to you and at least
-# `s.reservation_if_not` points to Marlow, and every two of them giving Marlow ground on
-# an issue the other keeps (a package gives ground on an issue when its level there is
+# `s.reservation_if_not` points to Marlow, and each of any two of them giving Marlow
+# ground on an issue the other keeps, both ways round (a package gives ground on an issue when its level there is
 # not your best, the first level of the issue in `s.issues`). The course's opening always
 # has at least one such partner; if yours ties with another package and has none, the
 # check names the tied package to open with instead. `s.issues` maps each
@@ -669,13 +671,19 @@ check.what_to_say(what_to_say)
 # - repeat until none is left.
 #
 # Module 04 planned its steps towards a **target**: the result you aim to land at,
-# better than your reservation price, with your opening beyond it. This plan has no
-# single target above your reservation price, because what you can aim for depends on
-# Quell: if it has no capacity, you aim to land close to your opening; if it has, at the
-# first package of the plan that gives Marlow its higher reservation price. You cannot
-# tell which before the talks, so the plan goes on past both, down to your reservation
-# price, and stops there: you have to know before you sit down which of your packages
-# gives Marlow the higher number of points, and whether you can afford it (question 8).
+# better than your reservation price, with your opening beyond it. Here you need a target
+# for each state of Quell, because what Marlow needs depends on it. If Quell has no
+# capacity, aim to land within one step of your opening: by your research the opening
+# already gives Marlow its lower reservation price, and one step allows for your
+# research being a little off. If Quell has capacity, your target is the first package
+# of the plan that gives Marlow its higher reservation price (question 8 finds it), when
+# that package still leaves you more than your reservation price. You cannot tell which
+# state holds before the talks, so the plan goes on past both targets, down to your
+# reservation price, and stops there: you have to know before you sit down which of your
+# packages gives Marlow the higher number of points, and whether you can afford it
+# (question 8). The table shows both targets above your plan. The target section 4 tells
+# you to keep in mind when Marlow's offers come in is the one for the state its answers
+# point to, never the reservation price where the plan stops.
 # The plan is a map of the steps you *could* make, not a promise to make them; the margin
 # module 04 kept is whatever is left above your reservation price where Marlow's answers
 # stop you.
@@ -691,14 +699,25 @@ check.what_to_say(what_to_say)
 # in the open ("if you need 90-day payment, volume goes back to 10k units"), never as a
 # quiet change to a term you had already given.
 #
+# The steps' sizes follow the frontier, not a schedule, so they do not always shrink:
+# in more than half of the plans some step costs you more than the one before it
+# (5 k€, then 10). Module 04 taught steps that shrink towards a target, because a
+# person reads a bigger step as a sign that more is coming. Marlow at this table does
+# not read that sign: it weighs only what your offer is worth to it, against its own
+# clock and what you have given so far, so the plan sets the signal aside. At a real
+# table, keep it: choose which of the plan's packages you offer so that no step costs
+# you more than the one before, by passing over a package early on (two steps in one)
+# rather than late.
+#
 # At the table, "something back" comes from Marlow, and the debrief measures it in your own
 # profit: a step of yours got something back when Marlow's next offer was worth more to
 # you than the offer it would have made had you held your previous one, or when it
 # accepted what it would not have accepted had you held (section 7). Make each step only in answer to a move of Marlow's; a step made into silence
-# is a gift. Marlow bargains in one of module 04's four **styles**: a **Boulware** Marlow
+# is a gift. Marlow bargains in one of four **styles**, module 04's three concession
+# patterns (its section 2) and tit-for-tat (its section 3): a **Boulware** Marlow
 # barely moves until late, a **Conceder** gives most of its ground early, a **linear**
 # one moves by the same step every round, and **tit-for-tat** answers each concession of
-# yours with as much of its own. Module 04 asked three things: that a trade of one issue
+# yours with as much of its own. Module 04 asked three things of your own moves: that a trade of one issue
 # for another bring back at least what it costs you, that a real concession be
 # conditional on the deal as a whole, and, in its paced tit-for-tat, that you concede
 # only in answer to a concession of theirs, never into silence. The third is the one
@@ -840,8 +859,9 @@ check.if_quell(if_quell, hidden=True)
 #   weighs most, since an issue with four levels can carry a large weight in small steps;
 # - it has its own deadline, which you do not know: it makes its final offer in round 5,
 #   6 or 7, never later, and says so when it does; you can answer it once more, and it
-#   accepts any package at least as good for it as its own offer on the table, so
-#   handing its final offer back is a deal;
+#   accepts any package at least as good for it as the offer it would make next (never
+#   worse for it than its own offer on the table), so handing its final offer back is a
+#   deal, and it never turns a package down to offer you one worth less to it;
 # - it loses patience with every offer it must refuse out of hand; retractions (an offer
 #   worse for it than your previous one) and rounds in which you stand still strain it
 #   only while your offer is still worse for it than walking away. It says when its
