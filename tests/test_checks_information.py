@@ -1870,6 +1870,36 @@ def test_none_and_a_count_are_told_apart(monkeypatch):
     )  # the reference passes the hidden learners too
 
 
+def test_none_and_one_hold_at_a_time_fail_visibly_where_ten_holds_move_nothing(monkeypatch):
+    """A review's W2: for the learners whose ten holds move nothing (33 of 200), the right
+    count is None, so `return None`, or an update that starts again from the opening's
+    beliefs at every hold (it finds 1 or None), passed the visible check. The check now
+    tries the worked case HOLDS_CASE after the learner's own, where seven holds move the
+    price: both fail there, for every such learner, and the reference still passes."""
+    nothing = 0
+    for n in range(200):
+        sale = variant("01_information", f"learner-{n}")
+        if reference.holds_before_moving(sale, reference.posterior_after_opening(sale)):
+            continue
+        nothing += 1
+        as_learner(monkeypatch, sale.learner)
+        for wrong in (
+            lambda s, a: None,
+            lambda s, a: reference.holds_before_moving(s, a, most=1),
+        ):
+            assert check.HOLDS_CASE in miss(check.holds_before_moving, wrong), sale.learner
+        check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
+    assert 20 < nothing < 50, nothing
+    from tests.notebooks import source_notebook
+
+    (text,) = [
+        cell.source
+        for cell in source_notebook("01_information", "information").cells
+        if cell.metadata["nbgrader"]["grade_id"] == "q5b-text"
+    ]
+    assert f"the worked case `{check.HOLDS_CASE}`" in text
+
+
 @pytest.mark.parametrize("n", range(0, 200, 4))
 def test_the_holds_pass_message_is_true_of_the_learners_own_case(monkeypatch, capsys, n):
     """The fourth review, U2: the pass message said "a few holds can move your price down,

@@ -1415,11 +1415,15 @@ def source_notebook_path():
 def test_the_sittings_name_question_5b():
     """Question 5b (the review's W7) sits in section 3; the suggested sittings say so. A
     fresh review, U4: the second of three sittings carried 9 of the 18 auto-graded marks;
-    four sittings of about the same time now, one of them for Questions 5b, 5c and 6."""
+    four sittings of about the same time now, one of them for Questions 5b, 5c and 6. A
+    later review, U4: the plan was one hard-to-read sentence; it is a numbered list that
+    names each sitting's questions and marks Question 6 as the longest."""
     words = notebook_words("intro")
     assert "Four sittings suit it, of about an hour and a half each" in words
     assert "Questions 5b, 5c and 6 (four marks: one each for 5b and 5c, two for 6" in words
-    assert "section 4 up to Question 7; then the rest of section 4 with Question 8" in words
+    assert "Question 7. Question 6 is the longest single question of the module" in words
+    assert "4. the rest of section 4 with Question 8, then sections 5 to 7 with Question 9" in words
+    assert "up to Question 3 (a little less)" not in words
     assert "three separate marks" not in words
     assert "eleven coded questions" in words
 
@@ -1431,7 +1435,10 @@ def test_a_hold_at_the_reservation_price_is_certain_as_in_the_updater(sales):
     (2,000 learners). Section 3's 'almost sure' (U5) names which prices keep a chance."""
     words = notebook_words("q5b-text")
     assert "at or above the last offer" not in words
-    assert "at a reservation price equal to the last offer, it can only hold" in words
+    assert "whose reservation price equals the last offer can only hold" in words
+    # a later review's U2: the formula is scoped to prices above the last offer
+    assert "The formula is for reservation prices above the last offer" in words
+    assert "at a reservation price equal to the last offer, it can only hold" not in words
     for sale in sales:
         alive = [r for r, c in scenario.posterior_after_opening(sale).items() if c > 0]
         assert all(r > sale.opening_offer + 1 for r in alive), sale.learner
@@ -1552,7 +1559,9 @@ def test_the_intro_calls_only_question_6_a_judgement_and_names_the_conventions()
     assert "5b and 5c are counts worked out on your own case, 6 a judgement on it" in words
     q6 = notebook_words("q6-text")
     assert "the one step is a course convention, not a result of the theory" in q6
-    assert "the least the check accepts (a course convention)" in q6
+    # a later review's W3: a fifth read as a recommendation; it is named as the pass line
+    assert "A fifth is the check's pass line (a course convention), not the share to aim for" in q6
+    assert "the least the check accepts (a course convention)" not in q6
 
 
 def test_lewicki_saunders_and_barry_s_bluffing_is_described_as_they_cut_it():
@@ -1574,3 +1583,28 @@ def test_a_zero_likelihood_is_named_as_the_verified_bound_only():
     words = notebook_words("news-teaching")
     assert "The one case where a zero is right is a bound you have verified" in words
     assert "the one case where a likelihood of zero is right: a verified bound" in words
+
+
+def test_riley_and_zeckhauser_s_seller_meets_buyers_one_at_a_time():
+    """A review's U6: the text set Riley and Zeckhauser's result in "a model of one seller
+    and a buyer whose value it does not know"; their seller meets potential buyers one at
+    a time (as Fudenberg, Levine and Tirole, 1985, describe it)."""
+    words = notebook_words("price-teaching")
+    assert "a model of one seller and a buyer whose value it does not know" not in words
+    assert "a seller who meets buyers one at a time, each of a value it does not know" in words
+
+
+def test_not_selling_never_binds_on_the_blind_profit_and_the_text_says_so(sales):
+    """A review's W5: the text stressed the 0 for not selling in EVPI and in the report's
+    worth, yet no drawn scenario needs the outer one (a report_decision that drops it
+    passed for 200 of 200 learners). Over 2,000 learners, some reservation price above the
+    cost keeps a chance before the opening and after it, so some price pays; the text now
+    says the outer 0 never binds here and the inner one (max(r - c, 0)) does."""
+    for sale in sales:
+        for beliefs in (sale.prior_beliefs(), scenario.posterior_after_opening(sale)):
+            assert any(c > 0 and r > sale.cost for r, c in beliefs.items()), sale.learner
+    words = " ".join(
+        line.removeprefix("#").strip() for line in source_notebook_path().read_text().splitlines()
+    )
+    words = " ".join(words.split())
+    assert "The second never binds on the scenarios of this module, for any learner" in words

@@ -620,19 +620,33 @@ def _holds(value):
     )
 
 
+#: A case question 5b's check tries after the learner's own, visible and hidden: there
+#: seven holds in a row move the best price (and read the wrong way round, four do). For
+#: about one learner in six ten holds move nothing, so ``return None``, or an update that
+#: starts from the opening's beliefs at every hold (it gives 1 or None), passed the visible
+#: check on their own case alone (a review's W2).
+HOLDS_CASE = "worked-case-7"
+
+
 @question
 def holds_before_moving(answer, hidden=False):
     """Check Question 5b: how many holds in a row at Osprey's opening it takes to move the
     learner's best final price, read with the belief updater's model of a hold, given the
     right beliefs after the opening (so Question 2 cannot cost it). A count, judged on the
     learner's own case; hidden learners too."""
-    for sale in _scenarios(hidden):
+    cases = _scenarios(hidden)
+    cases.insert(1, variant(MODULE, HOLDS_CASE))
+    for sale in cases:
         after = reference.posterior_after_opening(sale)
         given = _holds(call_learner(answer, sale, dict(after), name="holds_before_moving"))
         right = reference.holds_before_moving(sale, after)
         if given == right:
             continue
-        who = f"for learner {sale.learner}"
+        who = (
+            f"on the worked case {HOLDS_CASE}"
+            if sale.learner == HOLDS_CASE
+            else f"for learner {sale.learner}"
+        )
         if given == reference.holds_before_moving(sale, after, direction=-1) and given:
             hint = (
                 "that reads a hold the wrong way round: the chance of a hold, 0.2 × last "

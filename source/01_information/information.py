@@ -39,12 +39,18 @@
 # probability, and seven to eight if either is new: there is a good deal to read (about
 # 10,000 words), eleven coded questions, two widgets and a short reflection.
 # Four sittings suit it, of about an hour and a half each (two hours if Python or
-# probability is new): sections 1 and 2 up to Question 3 (a little less); the pace of
-# concessions, Question 4 and section 3 up to Question 5; Questions 5b, 5c and 6 (four
-# marks: one each for 5b and 5c, two for 6; 5b and 5c are counts worked out on your own
-# case, 6 a judgement on it) and
-# section 4 up to Question 7; then the rest of section 4 with Question 8, and sections 5
-# to 7. Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check
+# probability is new):
+#
+# 1. sections 1 and 2 with Questions 1 to 3 (the shortest sitting);
+# 2. the pace of concessions with Question 4, then section 3 with Question 5;
+# 3. Questions 5b, 5c and 6 (four marks: one each for 5b and 5c, two for 6; 5b and 5c are
+#    counts worked out on your own case, 6 a judgement on it), then section 4 as far as
+#    Question 7. Question 6 is the longest single question of the module: give it most of
+#    this sitting;
+# 4. the rest of section 4 with Question 8, then sections 5 to 7 with Question 9 and the
+#    reflection.
+#
+# Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check
 # your answer and tell you what to fix. Every learner gets their own numbers, so your
 # answers are yours alone.
 
@@ -497,8 +503,8 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # - you can commit to one final price, and a refusal ends the talks. In most real
 #   negotiations a refusal brings a counter-offer; module 03 treats bargaining as
 #   alternating offers (Rubinstein), where patience and outside options set the split.
-#   Losing that commitment weakens a seller: in a model of one seller and a buyer whose
-#   value it does not know, a seller who can commit to a single take-it-or-leave-it price
+#   Losing that commitment weakens a seller: in a model of a seller who meets buyers one
+#   at a time, each of a value it does not know, a seller who can commit to a single take-it-or-leave-it price
 #   does at least as well as by any way of haggling (Riley and
 #   Zeckhauser, "Optimal Selling Strategies: When to Haggle, When to Hold Firm",
 #   *Quarterly Journal of Economics*, 1983). Where a refusal brings a counter-offer, your
@@ -609,8 +615,9 @@ check.my_price(my_price, hidden=True)
 # *holds*, round after round. Read each hold with the belief updater's model: under a
 # reservation price $r$ above the last offer, a buyer holds with chance
 # $0.2 \times \text{last offer} / r$, so a hold is likelier from a buyer close to the most
-# it would pay (at a reservation price equal to the last offer, it can only hold; every
-# price still possible after the opening lies above it). Each hold is new evidence: update the beliefs you had after the last
+# it would pay. (The formula is for reservation prices above the last offer: a buyer
+# whose reservation price equals the last offer can only hold, but no such price is
+# left, since every price still possible after the opening lies above it.) Each hold is new evidence: update the beliefs you had after the last
 # hold, not the ones after the opening.
 #
 # Write `holds_before_moving(sale, after)`, with `after` your beliefs after the opening
@@ -618,8 +625,9 @@ check.my_price(my_price, hidden=True)
 # at `sale.opening_offer` after which your best final price (against `sale.cost`) is no
 # longer the one you would name now, or `None` if even ten holds leave it where it is.
 # The function only counts; the decision the count informs is yours: how long you can
-# let Osprey stand firm before its firmness should change the price you name. The check tries your scenario; grading
-# also tries other learners'.
+# let Osprey stand firm before its firmness should change the price you name. The check tries your scenario and
+# the worked case `worked-case-7` (on yours, ten holds may move nothing); grading also
+# tries other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "holds-before-moving-answer", "schema_version": 3}
@@ -771,8 +779,9 @@ check.news_weight(news_weight, hidden=True)
 #   (every scenario has at least one). A buyer who refuses deals it finds unfair calls
 #   for a *fair price*: one that leaves the buyer at the lowest reservation price still
 #   possible at or above it at least a fifth of the gain (that reservation price minus
-#   your cost). A fifth is the least the check accepts (a course convention), and it is
-#   the edge of the zone where refusals are common, not a fair split: in ultimatum games,
+#   your cost). A fifth is the check's pass line (a course convention), not the share to
+#   aim for. It marks the edge of the zone where refusals are common, not a fair split: in
+#   ultimatum games,
 #   offers under about a fifth of the sum are refused about half the time, refusals stay
 #   common up to about a third, and most offers give 40 to 50 per cent. A surer price
 #   leaves that buyer nothing. With section 2's worked example after its offer (60, 70 or
@@ -876,7 +885,11 @@ check.model_limits(model_limits)
 #
 # $$\mathrm{EVPI} = E\big[\max(r - c,\ 0)\big] - \max\Big(0,\ \max_p\ (p - c)\, P(r \ge p)\Big) ,$$
 #
-# where the 0 is what you earn by not selling at all, should no price pay.
+# where the 0 is what you earn by not selling at all, should no price pay. (The first 0,
+# in $\max(r - c,\ 0)$, matters whenever a buyer may value the machine below your cost.
+# The second never binds on the scenarios of this module, for any learner: some
+# reservation price above your cost always keeps a chance, so some price pays. It would
+# bind if every price you still believed in lay below your cost.)
 #
 # It is the most any information about $r$ can be worth to you. Information that costs
 # more than that is not worth buying, however interesting it is. As in section 3, these
