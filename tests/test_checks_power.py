@@ -1145,7 +1145,7 @@ def test_every_breakdown_story_leaves_dunmore_with_nothing_and_names_the_hazard(
     assert "were the two about equal, by less than half" in PROSE
 
 
-def test_smaller_fixes_of_a_fresh_review():
+def test_roths_valuation_the_kinds_of_move_mapped_and_a_bid_above_both_predictions():
     """A fresh review: U2, Roth (1977) gives the Shapley value as a valuation, not a
     forecast; C2, module 02 grades four kinds that are not module 00's four, so the notebook
     says how they map; U5, a price above both predictions is an opening bid 'above', not

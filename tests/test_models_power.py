@@ -699,7 +699,7 @@ def test_the_rigs_cost_of_waiting_is_a_share_not_a_fixed_sum():
     )
 
 
-def test_smaller_fixes_of_the_review():
+def test_the_citations_the_fixed_cost_warning_the_timing_and_the_acceptance_figures():
     """Findings 7, 11, 12, 13, 17 and 19, as the notebook now says them."""
     assert "resource-dependence view that Emerson made precise" not in PROSE  # 11
     assert "basis of resource-dependence theory (Pfeffer & Salancik" in PROSE
@@ -783,7 +783,7 @@ def test_question_2_asks_for_the_reservation_price_not_the_lowest_acceptable_pro
     assert "Kestrel may hold out for more, and how much more is section 5's question" in PROSE
 
 
-def test_the_second_reviews_story_fixes():
+def test_each_story_fact_fits_what_the_model_assumes_of_it():
     """Professor's review 2: Corvid counts as a binding rival only with a commitment as
     Borealis's (9); no fact gives Granite a seasonal deadline while the model calls it the
     patient side (10); no fact makes a role held for others Kestrel's own power, and
