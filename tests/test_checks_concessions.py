@@ -332,8 +332,12 @@ def _split(s):
 @pytest.mark.parametrize(
     "plan",
     [
-        # steps that stop: 4, 3, 2, then holds
-        lambda s, o: [o - sum(([4, 3, 2] + [0] * s.rounds)[:t]) for t in range(s.rounds)],
+        # steps of 4, 3 and 2 parts that stop halfway between the even split and the
+        # estimate, then holds (a plan of 4, 3, 2 thousand stopped above the estimate)
+        lambda s, o: [
+            o - (o - (_split(s) + s.their_estimate) / 2) * sum(([4, 3, 2] + [0] * s.rounds)[:t]) / 9
+            for t in range(s.rounds)
+        ],
         # a hold in round 1, waiting for Orchard's move, then shrinking steps (5, 3, 3
         # parts) down to the even split that question 2 asks for (seventh review, C4)
         lambda s, o: (
@@ -1739,3 +1743,42 @@ def test_an_opening_set_of_offers_is_below_what_orchard_signs_and_says_so():
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     assert "Orchard could like" not in flat
     assert "an offer worth more to you than your landing package gives Orchard less" in flat
+
+
+def test_a_plan_that_stops_above_the_estimate_fails_for_every_learner():
+    """Review s33, W1: section 2 puts a target no higher than your estimate of Orchard's
+    reservation price, but question 2 checked only the lower end, so a plan from 108 that
+    conceded 2 in all (ending at 106, above an estimate of 103) passed for every learner.
+    Now a plan that stops above the estimate fails with a hint naming it, from every
+    opening above the estimate (100 learners; the sweep holds the course's plan to the
+    estimate for 2,000), and one that stops at the estimate passes."""
+    from course.models.concessions import time_dependent_offer
+    from course.scenarios.concessions import reservation_of
+
+    tried = 0
+    for learner in SWEEP[:100]:
+        s = course.variant(MODULE, learner)
+        r, estimate = reservation_of(s), s.their_estimate
+        for start in check._openings(s, hidden=True):
+
+            def plan_to(target, start=start, s=s):
+                return [
+                    time_dependent_offer(t, s.rounds - 1, start, target, 1.5)
+                    for t in range(s.rounds)
+                ]
+
+            if start <= estimate + 1:
+                continue
+            check._check_plan(plan_to(estimate), start, r, learner, estimate)
+            tried += 1
+            for high in (start - 1, (start + estimate) / 2):
+                with pytest.raises(
+                    NotYet, match="your estimate of Orchard's reservation price: a plan that stops"
+                ):
+                    check._check_plan(plan_to(high), start, r, learner, estimate)
+    assert tried >= 100
+    text = _flat()
+    assert "Question 2 checks both ends of that advice" in text
+    assert "nor above your estimate, where it would wait for a deal" in text
+    assert "and no higher than that estimate (module 02's advice" in text
+    assert "nor above the estimate when you open no higher than a true fact" in text

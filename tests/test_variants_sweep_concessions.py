@@ -365,6 +365,17 @@ def test_no_tit_for_tat_case_asks_less_than_orchard_already_offers(drawn):
         ), s.learner
 
 
+def test_the_course_plan_stops_between_the_split_and_the_estimate(drawn):
+    """Review s33, W1: question 2 now fails a plan that stops above your estimate of
+    Orchard's reservation price. The course's plan stops halfway from the opening to the
+    reservation price; from every grounded opening (the highest is the top) that is no
+    higher than the estimate."""
+    for s in drawn:
+        r, estimate = reservation_of(s), s.their_estimate
+        top = check.grounded_opening(s)[0]
+        assert (top + r) / 2 <= estimate, s.learner
+
+
 def test_the_hidden_openings_to_plan_from_are_whole_numbers(drawn):
     """The professor's review (finding 5): a hidden opening of 89.5 failed every plan
     rounded to whole thousands, which question 2 invites."""
@@ -457,9 +468,10 @@ def plan_geometric(s, opening):
 
 
 def plan_counting_down(s, opening):
-    """A hold in round 1, then steps of n, n - 1, ..., 1 parts, to a target 30% of the way
-    down from the opening."""
-    target = opening - 0.3 * (opening - reservation_of(s))
+    """A hold in round 1, then steps of n, n - 1, ..., 1 parts, to a target 45% of the way
+    down from the opening (30% stopped above Orchard's estimated limit from a high
+    opening, which question 2 now fails)."""
+    target = opening - 0.45 * (opening - reservation_of(s))
     n = s.rounds - 2
     part = (opening - target) / (n * (n + 1) / 2)
     return tuple([opening] + [opening - part * sum(range(n, n - t, -1)) for t in range(n + 1)])

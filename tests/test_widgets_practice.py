@@ -638,8 +638,10 @@ def test_the_low_ball_debrief_names_the_right_answer_as_it_looked_at_the_time():
         for response in ("accept", "walk", "hold", "usual", "half"):
             text = views.verdict_of(m, m.play(response), m.play("hold"))
             assert "leave at once" not in text
-            assert "right answer was to repeat your last ask and ask what had changed" in (
-                text.replace("right answer was still", "right answer was")
+            assert (
+                "right answer was to repeat your last ask and ask what had changed"
+                in text.replace("right answer was still", "right answer was")
+                or "Rule 3's answer was to repeat your last ask and ask what had changed" in text
             )
             assert "or make your planned step" not in text and "rule 3" in text
             assert ("once the buyer's offers confirmed the cut" in text) == m.claim_true
@@ -709,3 +711,38 @@ def test_the_low_ball_moments_target_is_two_fifths_up_and_above_every_even_split
         limit = -m._negotiation.preferences["buyer"].reservation
         assert m.target == 68 == m.plan[-1]
         assert m.target > (m.your_reservation + limit) / 2
+
+
+def test_the_low_ball_debrief_calls_holding_right_only_where_no_step_beat_it():
+    """Review s33, W4: the debrief called holding the right answer in every moment, but the
+    planned step ended with a higher gain than holding in about one moment in nine (226 of
+    2,000), where a learner who stepped was told they were wrong while the table showed the
+    step win. Now, where your step or the planned step beat holding, the debrief gives rule
+    3's answer, says that step did better here and by how much, and never calls holding
+    right; elsewhere it still does. The notebook's share is the one measured. 250 moments,
+    every answer."""
+    from pathlib import Path
+
+    source = Path(__file__).parents[1].joinpath("source/04_concessions/concessions.py")
+    text = " ".join(line.lstrip("# ") for line in source.read_text().splitlines())
+    assert "in about one moment in nine the planned step ends a little better" in text
+    beaten = 0
+    for seed in range(250):
+        m = DifficultMoment(rng=random.Random(seed))._moment
+        held, usual = m.play("hold"), m.play("usual")
+        won = usual["step"] and usual["gain"] > held["gain"]
+        beaten += bool(won)
+        for response, ask in [(r, None) for r in ("accept", "walk", "hold", "usual", "half")] + [
+            ("ask", m.last_ask - 1)
+        ]:
+            run = m.play(response, ask)
+            verdict = views.verdict_of(m, run, held)
+            mine = run["step"] and run["gain"] > held["gain"]
+            if won or mine:
+                assert "right answer" not in verdict, (seed, response)
+                who = "your step" if mine else "your planned step"
+                by = (run if mine else usual)["gain"] - held["gain"]
+                assert f"Here {who} did better than holding, by {by:g}" in verdict
+            else:
+                assert "right answer" in verdict and "did better than holding" not in verdict
+    assert 0.08 < beaten / 250 < 0.15  # about one moment in nine

@@ -411,8 +411,8 @@ QUOTE_BAND = 3.0
 #: The most of everything a plan concedes that its first concession may give.
 FIRST_SHARE = 0.6
 
-#: How far below the even split a plan of whole numbers may end: rounding the split (a
-#: half, say 89.5) to the nearest whole thousand.
+#: How far below the even split, or above your estimate of Orchard's reservation price, a
+#: plan of whole numbers may end: rounding a half (say 89.5) to the nearest whole thousand.
 SPLIT_ROUNDING = 0.5
 
 #: How much bigger than the smallest concession before it a concession may be, from
@@ -460,7 +460,8 @@ def concession_plan(answer, hidden=False):
             _check_plan(plan, start, reservation, where, s.their_estimate)
     passed(
         "your plan opens where you chose, never goes back up, concedes in steps that shrink, "
-        "and stops at a target no lower than the even split of the zone you expect."
+        "and stops at a target between the even split of the zone you expect and your "
+        "estimate of Orchard's reservation price."
     )
 
 
@@ -546,6 +547,15 @@ def _check_plan(plan, start, reservation, where, estimate):
             "leaves your later steps too small to mean anything and teaches Orchard that "
             "pressing pays; open with a more moderate step",
             "the first concession is more than three fifths of all the plan concedes",
+        )
+    if plan[-1] > estimate + (SPLIT_ROUNDING if rounded else 0.0) + TOLERANCE:
+        _fail(
+            where,
+            f"the plan [{_listed(plan)}] ends at {plan[-1]:.2f}, above {estimate:g}, your "
+            "estimate of Orchard's reservation price: a plan that stops there waits for a deal "
+            "you do not expect Orchard to sign; module 02 puts a target no higher than that "
+            "estimate, so let the plan end at or below it",
+            "the plan ends above your estimate of Orchard's reservation price",
         )
 
 

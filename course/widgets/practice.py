@@ -563,7 +563,8 @@ def _deal(run):
 
 
 #: The right answer to the low-ball, judged as it looked when it came (you cannot tell a
-#: real cut from a test then), by whether the claim was true.
+#: real cut from a test then), by whether the claim was true; used only where no step did
+#: better than holding (else ``_rule_answer_beaten``).
 RIGHT_ANSWER = {
     True: " When the low-ball came you could not know that, so the right answer was still to "
     "repeat your last ask and ask what had changed (a drop after rising offers is a "
@@ -578,14 +579,31 @@ RIGHT_ANSWER = {
 }
 
 
+def _rule_answer_beaten(who, by):
+    """Rule 3's answer, in a moment where a step (``who``: your step, or your planned one)
+    did better than holding by ``by``: holding is then not called right."""
+    return (
+        " Rule 3's answer was to repeat your last ask and ask what had changed: a drop after "
+        "rising offers is a retraction, and rule 3 answers a retraction with a hold, whether "
+        f"or not a claim is true. Here {who} did better than holding, by {by:g}: this buyer "
+        "reads only a step much bigger than planned as pressure working. A buyer that reads "
+        "any step as a reward for its drop would press on after a step of your planned size "
+        "too, and when the low-ball comes you cannot tell which buyer you face."
+    )
+
+
+def _step_that_beat(moment, run, held):
+    """Which step did better than holding in this moment, as the debrief names it: your
+    own (``run``), else your planned step; with by how much. ``None`` when none did."""
+    for who, played in (("your step", run), ("your planned step", moment.play("usual"))):
+        if played["step"] and played["gain"] > held["gain"]:
+            return who, played["gain"] - held["gain"]
+    return None
+
+
 def _against_hold(run, held):
-    """For a step the buyer did not read as pressure: what it did against holding, in
-    words true of both runs (the gain over your BATNA)."""
-    if run["gain"] > held["gain"]:
-        return (
-            " Here your step did better than holding: this buyer does not punish a step of "
-            "your planned size. Against a buyer that reads any step as a reward, it can cost you."
-        )
+    """For a step the buyer did not read as pressure and that did no better than holding:
+    what it did against holding, in words true of both runs (the gain over your BATNA)."""
     if run["gain"] == held["gain"]:
         return (
             " Here your step cost you nothing against holding: this buyer does not punish a "
@@ -605,7 +623,9 @@ def verdict_of(moment, run, held):
         "deal could beat your BATNA."
         if moment.claim_true
         else " This time the claim was a test: the buyer's budget had not been cut."
-    ) + RIGHT_ANSWER[moment.claim_true]
+    )
+    beaten = _step_that_beat(moment, run, held)
+    true += RIGHT_ANSWER[moment.claim_true] if beaten is None else _rule_answer_beaten(*beaten)
     if run["response"] == "accept":
         text = f"You took the low-ball: a deal at {run['price']}"
         return (

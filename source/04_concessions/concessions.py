@@ -296,13 +296,15 @@ check.opening(opening, hidden=True)
 # Module 02's advice on where to put it still holds: above the even split of the zone
 # between your reservation price and your estimate of the other side's, and no higher
 # than that estimate (your opening, beyond the target, is at that estimate or somewhat
-# beyond it: section 1). Question 2 checks the lower end of that advice: a plan must not
-# stop below the even split. The targets of this module all follow it: question 3's check
+# beyond it: section 1). Question 2 checks both ends of that advice: a plan must not
+# stop below the even split, nor above your estimate, where it would wait for a deal you
+# do not expect Orchard to sign. The targets of this module all follow it: question 3's check
 # hands you two fifths of the way up from your reservation price to your opening, or just
 # above the even split where that is higher; the low-ball exercise of section 5 aims two
 # fifths of the way up; question 2's model answer and next year's simulation in section 6
 # aim halfway from the opening to the reservation price, which is never below the split
-# when you open at or beyond your estimate.
+# when you open at or beyond your estimate, nor above the estimate when you open no higher
+# than a true fact of yours justifies.
 #
 # The curves below start at 100, end at 40 in round 10, and differ only in $\beta$.
 
@@ -336,10 +338,11 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #    step of 0), to wait for Orchard's move, are fine anywhere;
 # 4. give at most three fifths of everything it concedes in its first concession, so that
 #    the later steps still mean something;
-# 5. end at your target, no lower than the even split of the zone you expect: halfway
-#    between your reservation price (Birch's price `s.alternative_price` plus
-#    `s.extra_cost`) and your estimate of Orchard's, `s.their_estimate` (module 02's
-#    advice; what is left above your reservation price is your margin).
+# 5. end at your target, no lower than the even split of the zone you expect (halfway
+#    between your reservation price, Birch's price `s.alternative_price` plus
+#    `s.extra_cost`, and your estimate of Orchard's, `s.their_estimate`) and no higher
+#    than that estimate (module 02's advice; what is left above your reservation price is
+#    your margin).
 #
 # The plan lists the offers you are ready to make, in order; it does not say when you
 # make them. As section 2 says, you make the next one only in answer to a move of
@@ -353,7 +356,8 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # thousands, small steps can come out all the same size (say 2, 2, ..., 2), and then
 # the last is not smaller than the first: look at your steps after rounding. When every
 # offer is a whole number, the check lets the last one lie up to half a thousand below
-# the even split, so a target at the split rounded to the nearest whole number passes.
+# the even split or above your estimate, so a target at either end rounded to the
+# nearest whole number passes.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -932,8 +936,10 @@ check.read_pick(read_pick, hidden=True)
 # your reservation price), or type the ask you would make. The rest of the talks are then
 # played against the same buyer, and it reads your answer: a step much bigger than your
 # planned one tells it that pressure works. This buyer does not punish your planned step,
-# so holding and the planned step often end close together here; the debrief says when. Compare your answer with the others; the
-# debrief says whether the claim was true and what the right answer was. (The widgets
+# so holding and the planned step often end close together here, and in about one moment
+# in nine the planned step ends a little better. Compare your answer with the others; the
+# debrief says whether the claim was true, what rule 3 answers, and whether a step did
+# better than holding against this buyer. (The widgets
 # number rounds from 1, as the arena does: their round 1 is round 0 of sections 2 and 3.)
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "difficult-moment", "schema_version": 3}
