@@ -192,6 +192,7 @@ def test_either_of_two_tied_alternatives_is_right(learner, monkeypatch, capsys):
 
     tied = replace(module.variant("02_batna"), bank_salary=86_300.0)  # as Freelance, for ada
     own_case(monkeypatch, tied)
+    monkeypatch.setattr(module, "choice_example", lambda: tied)  # the tie is the only case
     check.choose_batna(lambda offers: ("Freelance", 86_300.0))
     check.choose_batna(lambda offers: ["Harbor Bank", 86_300])  # a list of two counts too
     assert capsys.readouterr().out.count("\N{CHECK MARK}") == 2
@@ -1186,7 +1187,7 @@ def test_the_texts_say_what_the_sixth_review_found():
     # seventh review, U3: the Model Rule is introduced under *Bluff*, before any use
     assert "introduced under *Bluff* below" not in honest
     assert honest.index("Model Rule 4.1") > honest.index("**Bluff.**")
-    assert "**Why even a true warning costs you.**" in honest  # U6: two paragraphs
+    assert "<summary><b>Why even a true warning costs you</b>" in honest  # U6, a side note
     assert "takes the chances you state at face value" in honest
     nash = _cell("nash-teaching")
     assert "Their result is a limit" in nash and "the chance that the talks break down" in nash
@@ -1469,6 +1470,100 @@ def test_section_6_defines_the_labels_in_a_table_before_the_warning_uses_them():
     assert honest.index("| warning |") < bullets[0]
 
 
+def test_section_6s_model_warning_names_the_package_its_figure_is_for():
+    """A demand is a warning when its figure is at most the reservation price for the
+    package it names, but the table's model warning named none: with two remote days its
+    97,000 is above that price (93,000), a bluff by the module's own test (a fresh review,
+    C1). Every demand in section 6 now names its package."""
+    honest = _cell("honest-teaching")
+    rows = cell_text("02_batna", "batna", "honest-teaching").splitlines()
+    row = next(line for line in rows if line.startswith("| warning |"))
+    assert "for the job as offered, with no remote days" in row.lower()
+    demands = re.findall(r'"[^"]*[Uu]nless[^"]*"', honest)
+    assert demands and all("job as offered" in d for d in demands), demands
+
+
+def test_the_rule_calls_any_offer_below_the_batna_by_that_reason_as_the_check_does():
+    """The rule introduced 'below your BATNA' as 'an extreme low offer', while the check
+    gives that reason to any offer below the BATNA's value, however close (a fresh review,
+    C3); the rule now says so, and the check's verdict on an offer 100 below is that."""
+    text = _cell("decide-teaching")
+    assert "An extreme low offer, below what your BATNA is worth" not in text
+    assert "Any offer below what your BATNA is worth, by however little" in text
+    s = _drawn_for("ada")
+    close = NorthwindOffer(batna_value(s) - 100, 0)
+    assert right_response(s, close) == ("counter", "below your BATNA")
+
+
+def test_question_5s_grading_note_says_where_the_walk_away_half_mark_is_tried():
+    """The note said walking away earns its half mark 'when no package works', without
+    saying on which case (a fresh review, U4): it is tried on the same cases with a
+    cheaper agency, which the check builds with no_deal_case."""
+    q5 = _cell("q5-text")
+    assert "earns the last half mark on the same cases with a cheaper agency" in q5
+    s = _drawn_for("ada")
+    cheaper = no_deal_case(s)
+    assert northwind_reservation(cheaper) < northwind_reservation(s)
+    assert all(right_response(cheaper, o)[0] == "walk away" for o in cheaper.northwind_offers)
+
+
+def test_an_open_alternative_cancels_only_beside_a_fallback_at_least_its_worst_outcome():
+    """Section 3 said an open alternative cancels beside any sure fallback, but below the
+    alternative's worst outcome every salary up to that outcome does as well (a fresh
+    review, U3). The text states the condition, and it holds for every learner: Harbor
+    Bank's salary is above Lumen's base (600 learners)."""
+    section = _cell("reservation-teaching")
+    assert "provided that sure amount is at least the open alternative's worst outcome" in section
+    for n in range(600):
+        s = _drawn_for(f"sweep-{n}")
+        assert s.bank_salary > s.startup_base, s.learner
+
+
+def test_choosing_by_worst_or_best_cases_fails_the_visible_check_for_every_learner():
+    """Question 2's visible check tried only the learner's own scenario, so a choice by
+    worst cases (always Harbor Bank) passed it for about a third of learners and failed
+    only when graded (a fresh review, W5); it now also tries an example whose BATNA has
+    neither the best best case nor the best worst case (600 learners)."""
+
+    def by(pick):
+        def choose(offers):
+            trees = alternatives_of(offers)
+            name = max(trees, key=lambda n: pick(a for _, a in flatten(trees[n])))
+            return name, expected_value(trees[name])
+
+        return choose
+
+    from course.variants import learner_as
+
+    by_worst, by_best = by(min), by(max)
+    assert "an example learner's" in _cell("q2-text")
+    for n in range(600):
+        with learner_as(f"sweep-{n}"):
+            assert "not the best alternative" in miss(check.choose_batna, by_worst)
+            assert "not the best alternative" in miss(check.choose_batna, by_best)
+
+
+def test_the_explorer_asks_for_the_move_of_the_even_split_before_it_shows_it():
+    """The explorer prints the even split, so 'raise your reservation by 1,000 and find the
+    new even split' was reading, not working (a fresh review, W2): the learner now works
+    out the move before touching the slider and compares."""
+    text = _cell("explorer-text")
+    assert "find the new even split" not in text
+    assert "before you touch the slider again, work out where the even split will be" in text
+
+
+def test_the_intro_sends_question_9_back_to_section_3_and_a_side_note_folds_away():
+    """Question 9 sits four sections after the three timings it asks about (a fresh review,
+    U2): the time budget says so. Section 6's long 'Why even a true warning costs you'
+    paragraph, which no label depends on, is a side note the learner can fold away (U1)."""
+    intro = _cell("intro")
+    assert "question 9 is the hardest of the module; it asks about section 3's three" in intro
+    honest = cell_text("02_batna", "batna", "honest-teaching")
+    note = honest[honest.index("<details>") : honest.index("</details>")]
+    assert "Why even a true warning costs you" in note and "still a warning, not a bluff" in note
+    assert honest.index("</details>") < honest.index("To label a statement, ask three things")
+
+
 # --- the story's timing, an alternative left open, citations, hints of questions 3 and 9
 
 
@@ -1546,7 +1641,9 @@ def test_section_3_the_summary_and_the_rubric_state_when_an_open_alternative_can
     assert "When what you would take without the deal is a sure amount" in section
     assert "Beside another gamble it does not cancel" in section
     assert "not at all if the deal leaves it open" not in _cell("summary")
-    assert "it cancels beside a sure fallback, but not beside another gamble" in _cell("summary")
+    assert "it cancels beside a sure fallback no lower than its worst outcome, but not" in (
+        _cell("summary")
+    )
     reflection = _cell("reflection")
     assert "an alternative the deal leaves open does not count);" not in reflection
     assert "when the learner's fallback is a sure amount" in reflection

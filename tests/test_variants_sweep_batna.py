@@ -791,7 +791,7 @@ def test_every_right_formulation_is_judged_right_for_every_learner(drawn, refere
                 for answer in (reference[question], *alternatives):
                     judge_all(s, seen, question, answer)
             for labeller in (lambda s: reference["label_statements"], *LABELLERS):
-                for case in (s, check.other_band(s)):
+                for case in check.use_cases(s):
                     labels = labeller(s)(case)
                     for statement in statements_of(s):
                         check.judge_statement(statement, labels)
@@ -833,6 +833,25 @@ def test_every_right_labelling_passes_the_hidden_check_and_a_written_in_use_fail
         written_in = dict(statement_key(s))
         assert passes(run("label_statements", lambda offers: written_in))
         assert not passes(run("label_statements", lambda offers: written_in, hidden=True))
+
+
+def test_a_use_chosen_by_the_reservation_price_loses_its_half_mark_when_graded(drawn):
+    """Q6's "use" compares the BATNA's value (what its terms show) with the band's
+    midpoint. Chosen by the reservation price (the value plus the commute) instead, it kept
+    the half mark when graded for about 9% of learners, whose own band and the band moved to
+    the other side of the value both lay outside the stretch between the two (a fresh
+    review, E2); grading now also tries a band inside it, so the half mark goes for every
+    learner (600 swept)."""
+    for s in drawn[:600]:
+        key = statement_key(s)
+
+        def by_reservation(offers, key=key):
+            kind = "mention" if reservation(offers) > offers.band_midpoint else "private"
+            return {**key, "use": next(x.letter for x in statements_of(offers) if x.kind == kind)}
+
+        with learner_as(s.learner):
+            credit = run("label_statements", by_reservation, hidden=True)
+        assert credit.earned == credit.possible - 0.5, s.learner
 
 
 def test_the_hidden_checks_try_every_kind_of_case():

@@ -350,10 +350,28 @@ def _wrong_choice(offers, name, value, worth):
 _FROM_QUESTION_1 = "Lumen's value comes from your startup_tree, so make sure question 1 passes"
 
 
+@functools.lru_cache(maxsize=1)
+def choice_example():
+    """The first of the learners ``example-1``, ``example-2``, ... whose BATNA has neither
+    the highest best case nor the highest worst case, so that choosing by either fails in
+    the visible check (a fresh review, W5: a choice by worst cases passed it for about a
+    third of learners and failed only when graded)."""
+    n = 1
+    while True:
+        offers = _drawn(f"example-{n}")
+        leaves = {name: flatten(tree) for name, tree in alternatives_of(offers).items()}
+        best = max(leaves, key=lambda name: max(a for _, a in leaves[name]))
+        worst = max(leaves, key=lambda name: min(a for _, a in leaves[name]))
+        if batna_of(offers)[0] not in (best, worst):
+            return offers
+        n += 1
+
+
 @question
 def choose_batna(answer, hidden=False):
-    """Check a function that returns the BATNA as (name, expected value)."""
-    for offers in _scenarios(hidden):
+    """Check a function that returns the BATNA as (name, expected value), on the learner's
+    scenario and an example where neither best nor worst cases point to the BATNA."""
+    for offers in [*_scenarios(hidden), choice_example()]:
         judge_choose_batna(offers, call_learner(answer, offers))
     passed("choose_batna picks the alternative with the highest expected value.")
 
@@ -878,6 +896,24 @@ def other_band(offers):
     return replace(offers, band_midpoint=band)
 
 
+def between_band(offers):
+    """The learner's scenario with the pay band's midpoint between the BATNA's value and
+    the reservation price for the job as offered (above the reservation price with two
+    remote days, and within Northwind's reservation price): the BATNA is weak there, though
+    the reservation price beats the midpoint, so a "use" chosen by the reservation price
+    instead of the BATNA's value fails (a fresh review, E2)."""
+    low = reservation_of(offers, REMOTE_DAYS)
+    high = min(reservation_of(offers), northwind_reservation(offers))
+    return replace(offers, band_midpoint=round((low + high) / 2, -2))
+
+
+def use_cases(offers):
+    """The scenarios the hidden check of "use" tries: the learner's own, the band moved to
+    the other side of the BATNA's value, and the band between that value and the
+    reservation price."""
+    return [offers, other_band(offers), between_band(offers)]
+
+
 def _use_parts(answer, cases, answers):
     for offers in cases:
         given = answers if offers is cases[0] else call_learner(answer, offers)
@@ -890,7 +926,8 @@ def label_statements(answer, hidden=False):
     """Check a function ``(offers) -> dict`` of letter -> label for the scenario's
     statements, and under "use" the letter of the statement to make: a quarter of a point a
     statement, half a point for the choice (when grading, also for the learner's
-    statements with the pay band on the other side of the BATNA's value)."""
+    statements with the pay band on the other side of the BATNA's value, and between that
+    value and the reservation price)."""
     offers = _drawn(learner_id())
     statements = statements_of(offers)
     try:
@@ -903,7 +940,7 @@ def label_statements(answer, hidden=False):
             raise answers
         return judge(*arguments, answers)
 
-    cases = [offers, other_band(offers)] if hidden else [offers]
+    cases = use_cases(offers) if hidden else [offers]
     return score(
         *(
             Check(f"statement {s.letter}", 0.25, functools.partial(part, judge_statement, s))

@@ -34,7 +34,9 @@
 # It takes about 6 to 7 hours, best in three sittings; longer if Python is new to you:
 # about 2 hours for sections 1 to 4 with questions 1 to 4, 1½ hours for sections 5 and 6
 # with questions 5 and 6, and 2½ to 3 hours for section 7 with questions 7 to 9 and the
-# reflection (question 9 is the hardest of the module). Run the cells from top to bottom.
+# reflection (question 9 is the hardest of the module; it asks about section 3's three
+# situations for an uncertain alternative, so reread them first). Run the cells from top
+# to bottom.
 # Cells that say `YOUR CODE HERE` are yours; the cells after them check your answer and
 # tell you what to fix. Every learner gets their own numbers, so your answers are yours
 # alone.
@@ -199,7 +201,8 @@ check.startup_tree(startup_tree, hidden=True)
 # Give the function a second argument, `risk_averse=False`, for question 3: when it is
 # `True`, value the two gambles at the sure amounts your scenario supposes you would take
 # instead, `offers.lumen_sure` for Lumen and `offers.freelance_sure` for Freelance, in
-# place of their trees. The check of this question calls `choose_batna(offers)` only.
+# place of their trees. The check of this question calls `choose_batna(offers)` only, on
+# your scenario and on an example learner's.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "choose-batna-answer", "schema_version": 3}
@@ -261,10 +264,12 @@ check.choose_batna(choose_batna, hidden=True)
 # deal leaves the alternative open (you could still take it later), the alternative sits
 # on both sides of your comparison: you keep it whether or not you sign. When what you
 # would take without the deal is a sure amount, the open alternative then cancels and
-# does not raise your reservation price. Beside another gamble it does not cancel: you
-# would take whichever of the two turns out better, so together they are worth more than
-# the better one alone. Then draw the tree of both sides, with the open alternative in
-# each, and find the salary at which they are worth the same (question 9).
+# does not raise your reservation price, provided that sure amount is at least the open
+# alternative's worst outcome (Harbor Bank's salary always beats Lumen's base; below the
+# worst outcome, the fallback would never be taken). Beside another gamble it does not
+# cancel: you would take whichever of the two turns out better, so together they are
+# worth more than the better one alone. Then draw the tree of both sides, with the open
+# alternative in each, and find the salary at which they are worth the same (question 9).
 #
 # An example with round numbers: a startup's offer stays open and will pay 60,000 or
 # 110,000, with even chances. Beside a sure fallback of 90,000, walking away is worth
@@ -466,10 +471,11 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 #
 # - If you have a zone: move the proposed deal to the even split of the zone (its middle,
 #   where both sides gain the same; section 5 uses it as a norm of fairness), and read how
-#   the surplus divides. Then raise your reservation by 1,000, as if your BATNA had become
-#   1,000 better, and find the new even split. How far did the norm move? Whether the
-#   salary you would actually get moves as far is another question, which section 7
-#   answers: only in some kinds of talks.
+#   the surplus divides. Then, before you touch the slider again, work out where the even
+#   split will be if you raise your reservation by 1,000, as if your BATNA had become 1,000
+#   better. Raise it and check your answer with the explorer. How far did the norm move?
+#   Whether the salary you would actually get moves as far is another question, which
+#   section 7 answers: only in some kinds of talks.
 # - Then, zone or not: set your reservation back to your question 3 value and lower it by
 #   half your commute cost, which is what two remote days a week would do. In every
 #   learner's case there is then a zone (wider than before, if you had one): how wide is
@@ -536,10 +542,10 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 #    Northwind nothing. Without them it may not even reach your reservation price for the
 #    job as offered; that is a reason to ask for them, not to haggle over the salary.
 # 4. **Counter** anything else, for the first of these reasons that applies:
-#    - *Below your BATNA.* An extreme low offer, below what your BATNA is worth. Stay calm.
-#      It tells you where Northwind opens, not where it must stop: you know what its
-#      alternative costs it. Walking out would throw away a zone that exists; answer with
-#      your own number.
+#    - *Below your BATNA.* Any offer below what your BATNA is worth, by however little;
+#      often it is an extreme opening. Stay calm. It tells you where Northwind opens, not
+#      where it must stop: you know what its alternative costs it. Walking out would throw
+#      away a zone that exists; answer with your own number.
 #    - *The commute trap.* An offer above what your BATNA is worth, but below your
 #      reservation price for its package, looks better than your BATNA until you count
 #      the commute. Accepting it leaves you worse off than your BATNA.
@@ -562,9 +568,9 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # `northwind_reservation` is Northwind's reservation price (question 4): the check passes
 # the right values. You also need `offers.commute_cost`.
 #
-# *Grading, in short:* the check tries your offers, an example learner's and test offers
-# on every path of the rule; the responses earn a mark, the reasons half a mark, and
-# walking away, with the rule's reason, earns the last half mark when no package works.
+# *Grading, in short:* on your offers, an example's and test offers on every path of the
+# rule, responses earn a mark and reasons half a mark; walking away, with the rule's
+# reason, earns the last half mark on the same cases with a cheaper agency (no zone).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-to-offer-answer", "schema_version": 3}
@@ -611,7 +617,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # | honest | every figure is true, and nothing is demanded | "Harbor Bank has offered me 89,000." |
 # | bluff | false about the least you would accept | "I cannot accept less than 100,000." |
 # | misrepresentation | false about a fact the other side will rely on | "Harbor Bank has offered me 95,000." |
-# | warning | a true demand: below its figure you really would take your BATNA | "Unless you pay at least 97,000, I will take Harbor Bank's offer." |
+# | warning | a true demand: below its figure you really would take your BATNA | "For the job as offered, with no remote days: unless you pay at least 97,000, I will take Harbor Bank's offer." |
 #
 # - **Honest.** A true fact, told plainly, with nothing demanded: "Harbor Bank has offered
 #   me 89,000, and it spares me the commute." Keeping your reservation price to yourself
@@ -661,19 +667,22 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   you do not have, or inflates one, is plainly a misrepresentation: that part is a
 #   false fact the other side will rely on.
 #
-#   **Why even a true warning costs you.** It corners the other side, and people resist
-#   demands made under pressure; module 03 shows how a threat invites a threat back, and
-#   why a warning, said as a demand, still corners the other side. Its figure is also
-#   heard as more than it says: Northwind may take it as a promise that you will sign if
-#   it pays that figure. A figure below your reservation price invites an offer at
-#   exactly that figure, one you would then refuse (or accept and end up worse off than
-#   with your BATNA). That is a cost of making the demand, not something false in it: the
-#   demand says nothing about what you would do at or above its figure, so it is still a
-#   warning, not a bluff. The only figure you would both carry out and accept is your
-#   reservation price itself, and naming it gives that price away, and with it all the
-#   surplus above it. So telling your BATNA's terms usually serves you better than a
-#   warning; warn only if you mean it, at a figure you would accept, and when the
-#   relationship can bear it.
+# <details>
+# <summary><b>Why even a true warning costs you</b> (a side note)</summary>
+#
+# It corners the other side, and people resist demands made under pressure; module 03 shows
+# how a threat invites a threat back, and why a warning, said as a demand, still corners the
+# other side. Its figure is also heard as more than it says: Northwind may take it as a
+# promise that you will sign if it pays that figure. A figure below your reservation price
+# invites an offer at exactly that figure, one you would then refuse (or accept and end up
+# worse off than with your BATNA). That is a cost of making the demand, not something false
+# in it: the demand says nothing about what you would do at or above its figure, so it is
+# still a warning, not a bluff. The only figure you would both carry out and accept is your
+# reservation price itself, and naming it gives that price away, and with it all the surplus
+# above it. So telling your BATNA's terms usually serves you better than a warning; warn
+# only if you mean it, at a figure you would accept, and when the relationship can bear it.
+#
+# </details>
 #
 # To label a statement, ask three things in turn. Is every figure in it true of your
 # scenario (for a demand: would you carry out its consequence below its figure, given
@@ -1133,8 +1142,8 @@ check.batna_when(batna_when, hidden=True)
 #   all your gambles. Value an uncertain alternative by a probability-weighted figure
 #   (expected value or certainty equivalent) only when you must commit before the
 #   outcome is known and the deal rules the alternative out; otherwise by its outcome. If
-#   the deal leaves it open, it sits on both sides: it cancels beside a sure fallback, but
-#   not beside another gamble.
+#   the deal leaves it open, it sits on both sides: it cancels beside a sure fallback no
+#   lower than its worst outcome, but not beside another gamble.
 # - Your BATNA is your best alternative; a real second offer makes your ask credible.
 # - Your reservation price is the BATNA corrected for what the deal costs or adds. Work it
 #   out before the talks; revise it on new facts about your alternatives or about what
