@@ -1252,7 +1252,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("q2-text", "any of those its facts support: the story does not name one", "(one, where"),
         # seventh review, W2: section 3 no longer says what moves the pay in a job search
         ("audit-teaching", "not both rows at 0.4 or more).", "move the pay most"),
-        ("q2-text", "the check no longer asks that your options be rated above", None),
+        # a fresh review (s35), E1: the one rule a fact lifts is named, with its case
+        ("q2-text", "rated no lower than Brannock's. No other fact", "no longer asks that"),
         # U6: where the time goes
         ("intro", "allow up to an hour for question 3c", None),
         # E4: the boundary cases are announced
@@ -1698,6 +1699,28 @@ def test_a_standing_offer_lets_brannock_be_rated_above_you_on_alternatives():
         with pytest.raises(NotYet, match="rated at most 5"):
             check.judge_audit(s, above_five)
     assert seen[True] >= 50 and seen[False] >= 5
+
+
+def test_question_2_text_names_the_only_rule_a_fact_lifts():
+    """A fresh review, E1: question 2 said a fact giving the other side a firm option
+    lifts the rule that your options be rated above theirs, but the one rule any fact
+    lifts is the warehouse case's "no lower than" on alternatives (the salary case's
+    "above" stays for the 25% of learners who drew Northwind's contractor). The text now
+    names that rule and case, and says no other fact lifts one."""
+    from course.scenarios.leverage import CASES, STANDING_OFFER
+
+    lifted = [
+        (key, rule.kind, rule.source, rule.side, rule.lifted_by)
+        for key, case in CASES.items()
+        for rule in case.rules
+        if rule.lifted_by
+    ]
+    assert lifted == [("deadline", "not_below", "alternatives", "you", STANDING_OFFER)]
+    text = " ".join(cell_text("00_leverage", "leverage", "q2-text").replace("#", "").split())
+    assert "no longer asks that your options be rated above theirs" not in text
+    assert "in the warehouse case" in text
+    assert "your alternatives be rated no lower than Brannock's" in text
+    assert "No other fact lifts a rule" in text
 
 
 def test_question_3c_has_a_case_where_the_top_of_the_scale_decides():

@@ -362,8 +362,9 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # to 1. Judgement differs, and the check accepts any audit that agrees with what your
 # story states: that one side plainly has more options, say, or which sources may weigh
 # most (any of those its facts support: the story does not name one).
-# A fact you drew can loosen the story: where it gives the other side a firm option, the
-# check no longer asks that your options be rated above theirs. It can also bind: a fact
+# A fact you drew can loosen the story in one place only: in the warehouse case, a fact
+# that gives Brannock a firm place to move to lifts the rule that your alternatives be
+# rated no lower than Brannock's. No other fact lifts a rule. A fact can also bind: a fact
 # that gives a side something rules out a rating of 0 (none at all) there. For
 # the story's plainest facts the course also sets a few bounds of its own judgement (a
 # written offer in hand, for example, earns at least a middling rating); the check names
