@@ -497,6 +497,19 @@ def test_the_bargaining_theorem_names_its_conditions():
     says("*incentive compatible*", "*individually rational*", "*budget balanced*", "*efficient*")
 
 
+def test_the_bargaining_theorem_comes_after_the_numbers_it_explains():
+    """A review's U5: Myerson and Satterthwaite arrived in section 1, with four properties
+    of a mechanism, before the learner had seen a prior or a price. The theorem now sits in
+    section 4, after the worked example's lost buyers at 60 it explains; section 1 points
+    there."""
+    text = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.splitlines())
+    theorem = text.index("Myerson and Satterthwaite")
+    assert text.index("## 4. What perfect information") < theorem
+    assert text.index("(about 3.85 on average)") < theorem
+    assert "section 4 shows what it is, on numbers you will have computed by then" in text
+    assert "gives up some deals that would help both (here the buyers at 60)" in text
+
+
 def test_the_rounds_count_includes_the_offer_that_reaches_the_cost():
     """The fourth review, U5: only the worked example showed whether the offer that
     reaches the cost counts; the scripted buyer's 63.95 and 66.37 at a cost of 65 give 2."""

@@ -1023,8 +1023,9 @@ def test_the_opening_is_below_the_cost_for_most_learners(sales):
 def test_section_1_says_the_take_it_or_leave_it_price_gives_up_deals():
     """The third review, E9: after 'a deal whenever one would help both can be possible'
     a reader would take section 3's price to be efficient; it is not, and section 1 says
-    so. Learner sweep-0's best price after the opening refuses a buyer above the cost."""
-    assert "not at the price that is best for you" in notebook_words("why-teaching")
+    so. Learner sweep-0's best price after the opening refuses a buyer above the cost. (A
+    later review's U5 moved the passage to section 4, after the numbers it explains.)"""
+    assert "not at the price that is best for you" in notebook_words("voi-teaching")
     found = 0
     for sale in (drawn(learner) for learner in LEARNERS[:50]):
         after = scenario.posterior_after_opening(sale)

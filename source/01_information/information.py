@@ -99,20 +99,8 @@ sale
 # and buyers do not, buyers rightly discount every car, owners of good cars stop
 # selling, and the market can shrink to nothing (*adverse selection*).
 #
-# In bargaining, each side keeps its reservation price to itself, and that has a cost.
-# Myerson and Satterthwaite ("Efficient Mechanisms for Bilateral Trading", *Journal of
-# Economic Theory*, 1983) proved it. Suppose each side's reservation price is known only
-# to itself, the two are drawn independently, either could be the higher one (the ranges
-# overlap), and each side acts in its own interest. Economists call the rules of
-# bargaining (who says what, in which order, and which deal follows) a *mechanism*, and
-# the theorem asks for rules with four properties. Telling the truth about your value
-# serves your own interest (*incentive compatible*). Both sides are free to leave
-# (*individually rational*). No money comes from outside (*budget balanced*). And a
-# deal happens every time one would help both (*efficient*). No rules have all four. When only the buyer's reservation
-# price is hidden, as in this module's sale (your cost is no secret that matters), such a
-# promise can be kept, but not at the price that is best for you: the take-it-or-leave-it
-# price of section 3 (one final price the buyer takes or leaves) gives up some deals that would help both, in return for a larger
-# margin on the others.
+# In bargaining, each side keeps its reservation price to itself, and that has a cost:
+# section 4 shows what it is, on numbers you will have computed by then.
 #
 # Raiffa's *The Art and Science of Negotiation* (1982) works through what a negotiator can
 # do about hidden reservation prices, which is the subject of this module: you rarely
@@ -909,6 +897,23 @@ check.model_limits(model_limits)
 # money it left on the table (7). Now the blind price of 70 loses the buyers at 60
 # (about 3.85 on average) and still leaves about 4.62 on the table: the offer moved your
 # doubt onto the prices that decide your ask.
+#
+# Those lost buyers at 60 are one cost of a hidden reservation price. Where each side keeps
+# its reservation price to itself, some such cost cannot be avoided, by any rules of
+# bargaining.
+# Myerson and Satterthwaite ("Efficient Mechanisms for Bilateral Trading", *Journal of
+# Economic Theory*, 1983) proved it. Suppose each side's reservation price is known only
+# to itself, the two are drawn independently, either could be the higher one (the ranges
+# overlap), and each side acts in its own interest. Economists call the rules of
+# bargaining (who says what, in which order, and which deal follows) a *mechanism*, and
+# the theorem asks for rules with four properties. Telling the truth about your value
+# serves your own interest (*incentive compatible*). Both sides are free to leave
+# (*individually rational*). No money comes from outside (*budget balanced*). And a
+# deal happens every time one would help both (*efficient*). No rules have all four. When only the buyer's reservation
+# price is hidden, as in this module's sale (your cost is no secret that matters), such a
+# promise can be kept, but not at the price that is best for you: the take-it-or-leave-it
+# price of section 3 (one final price the buyer takes or leaves) gives up some deals that would help both (here the buyers at 60), in
+# return for a larger margin on the others.
 #
 # A classic case has a closed form. If the buyer's reservation price could be anything
 # between $L$ and $H$, every amount as likely as any other, and your cost $c$ is below
