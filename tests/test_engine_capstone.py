@@ -1686,3 +1686,31 @@ def test_question_4_says_where_its_weights_are_judged():
         "reflection-text"
     )
     assert "the weights with a reason for the largest" in NOTEBOOK.read_text()
+
+
+def test_section_7_works_an_example_of_the_value_created_index():
+    """A fresh review, U4: the value-created index had no worked example; the example's
+    shares are the debrief's own (course.engine.debrief._share)."""
+    from types import SimpleNamespace
+
+    from course.engine.debrief import _share
+
+    text = section("debrief-teaching")
+    assert "(130 − 90) / (170 − 90) = 0.5" in text and "(70 − 50) / (100 − 50) = 0.4" in text
+    assert "the index is 0.9" in text and "fell 0.2 short of it" in text
+    sides = {
+        "you": SimpleNamespace(best=170, reservation=90),
+        "marlow": SimpleNamespace(best=100, reservation=50),
+    }
+    negotiation = SimpleNamespace(preferences=sides)
+    yours, theirs = _share(negotiation, "you", 130), _share(negotiation, "marlow", 70)
+    assert (yours, theirs) == (0.5, 0.4)
+    assert round(1.1 - (yours + theirs), 9) == 0.2
+
+
+def test_section_4_leads_its_two_long_paragraphs_with_their_rule():
+    """A fresh review, U3: the opening and the diagnostic set piled up caveats before an
+    executive reader met the rule; each paragraph now opens with its rule in one line."""
+    opening = section("opening-teaching")
+    assert "In one line: open with the package that is best for you among those Marlow" in opening
+    assert "In one line: next to your opening, put packages worth exactly as much" in opening

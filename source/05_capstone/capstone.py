@@ -408,7 +408,9 @@ check.my_audit(my_audit)
 # whatever their power, that receivers with little power were the ones who then walked
 # away, and that such offers helped the offerer only when the talks went on.
 #
-# **Ambitious, and grounded.** Two rules, for two different things. How far to reach is
+# **Ambitious, and grounded.** In one line: open with the package that is best for you
+# among those Marlow could accept if Quell has no capacity, and back it with facts you
+# can cite. The rest of this paragraph says why. Two rules, for two different things. How far to reach is
 # an *ambition* rule: open at your estimate of what Marlow could accept, not beyond it.
 # This is the course's opening rule (open at your estimate of the other side's
 # reservation price or somewhat beyond it, never beyond a point you can justify) applied
@@ -434,7 +436,9 @@ check.my_audit(my_audit)
 # If no package qualifies, no deal suits both sides even in the state that is better for
 # you, and your preparation ends with the decision to walk away politely.
 #
-# **Several offers at once.** Medvec and Galinsky ("Putting more on the table", 2005)
+# **Several offers at once.** In one line: next to your opening, put packages worth
+# exactly as much to you that give Marlow ground elsewhere, to test how it weighs the
+# issues. Medvec and Galinsky ("Putting more on the table", 2005)
 # suggest making **multiple equivalent simultaneous offers** (a MESO): two or three
 # packages made at once, among which the other side chooses. Module 04 asked that they
 # be about equally good for you (within 5 of your points of each other) and that each be
@@ -964,7 +968,11 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #   walk-away (0) to its best package (1); the sum of those two shares is a rough index,
 #   not a sum of money, set against the largest sum any package both of you prefer to
 #   walking away could give, and whether some package was better for both of you (a deal off the Pareto
-#   frontier).
+#   frontier). For example, with a reservation price of 90, a best package of 170 and a
+#   deal worth 130 to you, your share is (130 − 90) / (170 − 90) = 0.5; with a walk-away
+#   of 50 points, a best package of 100 and 70 points in the deal, Marlow's is
+#   (70 − 50) / (100 − 50) = 0.4; the index is 0.9, and if the best package for the two
+#   of you together reaches 1.1, the deal fell 0.2 short of it.
 # - **Reciprocity.** For each concession you made, the debrief replays Marlow with you
 #   repeating your previous offer instead: a concession was answered when Marlow's reply
 #   was better for you than in that replay, when it accepted what it would not have
