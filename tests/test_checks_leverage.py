@@ -375,8 +375,7 @@ def test_an_audit_the_course_shows_is_not_the_learner_s_own(own, capsys):
     """Professor's review, finding 2: the widget loads each case's own audit (section 3
     and section 5 print two of them) and section 4 shows the learner's starting audit;
     each fits the story by construction, so copying one passed question 2. A copy is now
-    told what it is; two judgements of a point's difference pass (sixth review, W5: one
-    rating moved by a point is still a copy)."""
+    told what it is; two judgements of a point's difference pass."""
     case = CASES[own.case]
     copies = (
         audit_of(case),
@@ -560,34 +559,36 @@ def test_any_audit_the_course_shows_is_caught_as_a_copy_for_every_case():
             assert "number for number" in str(failure.value), (s.case, audit)
 
 
-def test_a_copy_with_one_rating_nudged_is_still_a_copy():
-    """Sixth review, W5: the copy check compared number for number, so a shown audit with
-    one rating moved by a point passed. Such an audit is now caught, for every case and
-    every rating; two ratings moved, or one moved by two, is the learner's own."""
+def test_a_reading_near_a_shown_audit_is_not_called_a_copy():
+    """A fresh review (s35), W2: the copy guard refused, as a shown audit with one rating
+    moved by a point or its weights moved by 0.05, honest readings near the salary worked
+    example printed above question 2 (learner r-1: 4, 7, 4 against 6, 4, 6 with the
+    course's weights; 4, 8, 4 against 6, 4, 6 with 0.3, 0.4, 0.3), while two points moved
+    passed. Only a copy number for number is caught now, for every case and every shown
+    audit; any audit a point or 0.05 from it is judged on the story alone."""
+    s = course.variant("00_leverage", "r-1")
+    assert s.case == "salary"
+    for yours, weights in (((4, 7, 4), (0.3, 0.45, 0.25)), ((4, 8, 4), (0.3, 0.4, 0.3))):
+        audit = {
+            name: dict(zip(SOURCES_ORDER, values, strict=True))
+            for name, values in (("yours", yours), ("theirs", (6, 4, 6)), ("weights", weights))
+        }
+        assert check.judge_audit(s, audit)
     shown = [(c.yours, c.theirs, c.weights) for c in CASES.values()] + [check.REFLECTION_AUDIT]
     for s in _one_learner_per_case().values():
         for yours, theirs, weights in shown:
-            for side in ("yours", "theirs"):
-                for source in SOURCES_ORDER:
-                    answer = {
-                        "yours": dict(yours),
-                        "theirs": dict(theirs),
-                        "weights": dict(weights),
-                    }
-                    r = answer[side][source]
-                    answer[side][source] = r + 1 if r < SCALE else r - 1
-                    with pytest.raises(NotYet) as failure:
-                        check.judge_audit(s, answer)
-                    assert "with one rating moved by a point" in str(failure.value)
-    s = _one_learner_per_case()["salary"]
-    c = CASES["salary"]
-    two = {"yours": dict(c.yours), "theirs": dict(c.theirs), "weights": dict(c.weights)}
-    two["yours"]["information"] += 1
-    two["theirs"]["information"] += 1
-    try:
-        check.judge_audit(s, two)
-    except NotYet as failure:
-        assert "moved by a point" not in str(failure) and "number for number" not in str(failure)
+            heavy, light = max(weights, key=weights.get), min(weights, key=weights.get)
+            nudged = {**weights, heavy: weights[heavy] - 0.05, light: weights[light] + 0.05}
+            r = yours["information"]
+            moved = {**yours, "information": r + 1 if r < SCALE else r - 1}
+            for answer in (
+                {"yours": moved, "theirs": dict(theirs), "weights": dict(weights)},
+                {"yours": dict(yours), "theirs": dict(theirs), "weights": nudged},
+            ):
+                try:
+                    check.judge_audit(s, answer)
+                except NotYet as failure:
+                    assert "your audit is" not in str(failure), (s.case, str(failure))
 
 
 SOURCES_ORDER = ("information", "alternatives", "power")
@@ -1259,8 +1260,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # E4: the boundary cases are announced
         ("q3c-task", "leave the balance exactly on the threshold", None),
         ("q4b-text", "five test cases (one puts the balance exactly", "four test cases"),
-        # W5: a copy with one rating nudged is still a copy
-        ("q2-text", "or copied with one rating moved by a point", None),
+        # s35 W2: only a copy number for number is caught; agreement is not held against you
+        ("q2-text", "that is agreement, and the", "with one rating moved by a point"),
         # fresh review, E1 and U1: the old rent, which moves both sides' payoffs, is gone
         ("what-teaching", "Here is only the gist", "each unit higher lowers it by half"),
         # seventh review, C3: section 5 agrees with question 4c's model answer on waiting
@@ -1297,9 +1298,16 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # one word, one idea: question 3c's balance is a threshold, not a negotiation target
         ("q3c-task", "Write `reach_plan(case, threshold)`", "reach_plan(case, target)"),
         ("reach-plan-answer", "def reach_plan(case, threshold):", None),
-        # fresh review, W1 and W2: a drawn fact rules out a 0; nudged weights are a copy
+        # fresh review, W1: a drawn fact rules out a 0
         ("q2-text", "rules out a rating of 0 (none at all) there", None),
-        ("q2-text", "with its weights moved by 0.05 or less", None),
+        # a fresh review (s35), C1: module 02's bluff is only the reservation-price kind
+        ("ethics-teaching", "module 02 meets only one: a false claim about the least", None),
+        # s35 C2: only a deadline that presses one side helps the other when known; a final
+        # deadline ends the talks for both (Moore, 2004)
+        ("sources-teaching", "a deadline that presses only the other side", "knowing its deadline"),
+        ("sources-teaching", "The unexpected benefits of final deadlines in negotiation", None),
+        # s35 U1: four cases, so learners of one case share facts and news
+        ("intro", "learners who draw the same case share some", "your answers are yours alone"),
         # a fresh review (s33), C1: the other side's deadline strengthens you as it comes
         # closer; what fades is a rival's interest or an offer you hold until a date
         (
@@ -1821,32 +1829,6 @@ def test_the_absurd_audits_the_review_passed_are_refused(learner_id, yours, thei
         check.judge_audit(s, audit)
 
 
-def test_a_shown_audit_with_its_weights_nudged_is_still_a_copy():
-    """Fresh review, W2: moving 0.05 from one weight to another (0.30/0.45/0.25 to
-    0.35/0.40/0.25) got any shown audit past the copy guard, for all four cases. Weights
-    within 0.05 of a shown audit's now count as its weights; moved by 0.1, the audit is the
-    learner's own."""
-    shown = [(c.yours, c.theirs, c.weights) for c in CASES.values()] + [check.REFLECTION_AUDIT]
-    for s in _one_learner_per_case().values():
-        for yours, theirs, weights in shown:
-            heavy, light = max(weights, key=weights.get), min(weights, key=weights.get)
-            for step, copy in ((0.05, True), (0.1, False)):
-                nudged = dict(weights)
-                nudged[heavy] -= step
-                nudged[light] += step
-                for moved in (False, True):
-                    answer = {"yours": dict(yours), "theirs": dict(theirs), "weights": nudged}
-                    if moved:
-                        r = answer["yours"]["information"]
-                        answer["yours"]["information"] = r + 1 if r < SCALE else r - 1
-                    try:
-                        check.judge_audit(s, answer)
-                        said = ""
-                    except NotYet as failure:
-                        said = str(failure)
-                    assert ("its weights moved by 0.05 or less" in said) is copy, (s.case, said)
-
-
 def reaudit_with_no_cap(case, moves):
     """A reaudit that adds each change with no cap at 0 or 10 (plain ``+= change``)."""
     ratings = {"you": dict(case.yours), "them": dict(case.theirs)}
@@ -1917,3 +1899,19 @@ def test_the_questions_own_gloss_of_a_kind_counts_as_that_kind():
                     check.judge_tactic(s, label, {label: "improper"})
                 tried += 1
     assert tried >= 4
+
+
+def test_learners_of_one_case_share_facts_but_not_numbers():
+    """A fresh review (s35), U1: the introduction said every learner gets their own case,
+    so their answers are theirs alone, but there are four cases and any two learners of
+    one case share facts. It now says so; this checks both halves of what it says: two
+    learners of one case share some fact texts, and their numbers (steps) differ."""
+    drawn = [course.variant("00_leverage", f"r-{i}") for i in range(120)]
+    assert {s.case for s in drawn} == set(CASES)
+    for key in CASES:
+        mine = [s for s in drawn if s.case == key]
+        first, *rest = mine
+        assert rest
+        for other in rest:
+            assert set(first.facts.values()) & set(other.facts.values())
+        assert any(other.steps != first.steps for other in rest)

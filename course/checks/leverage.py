@@ -266,12 +266,6 @@ REFLECTION_AUDIT = (
 )
 
 
-#: How far each weight may move from an audit the course prints and still be its copy. The
-#: starting audit, drawn per learner and shown after question 2, is held to its exact
-#: weights: with the nudge, a careful reader's own audit in a sweep of 2,000 learners fell
-#: within a point and 0.05 of one learner's starting audit.
-WEIGHT_NUDGE = 0.05
-
 #: Where the starting audit of section 4 is shown.
 STARTING = "the starting audit section 4 shows you"
 
@@ -310,26 +304,18 @@ def judge_audit(s, result):
     case = CASES[s.case]
     them = case.them.split(",")[0]
     for shown, where in _shown_audits(s):
-        # weights nudged by a twentieth are still the shown ones (fresh review, W2: moving
-        # 0.05 from one weight to another got any shown audit past this guard)
-        nudge = 0 if where == STARTING else WEIGHT_NUDGE
-        if any(abs(weights[k] - shown[2][k]) > nudge + 1e-9 for k in SOURCES):
-            continue
-        nudged = any(abs(weights[k] - shown[2][k]) >= 1e-9 for k in SOURCES)
-        moved = [
-            abs(given[k] - copied[k])
-            for given, copied in zip((yours, theirs), shown[:2], strict=True)
+        # only a copy number for number: a fresh review (s35, W2) found that a tolerance (one
+        # rating moved by a point, weights by 0.05) refused honest salary readings near the
+        # worked example printed above question 2, while two points moved got a copy past
+        # it; no distance tells a light edit from agreement, so the check claims only what
+        # it can know
+        if all(
+            abs(given[k] - copied[k]) < 1e-9
+            for given, copied in zip((yours, theirs, weights), shown, strict=True)
             for k in SOURCES
-            if abs(given[k] - copied[k]) >= 1e-9
-        ]
-        # a copy with one rating nudged by a point is still a copy (sixth review, W5)
-        if not moved or (len(moved) == 1 and moved[0] <= 1 + 1e-9):
-            changes = ["one rating moved by a point"] * bool(moved) + [
-                f"its weights moved by {WEIGHT_NUDGE:g} or less"
-            ] * nudged
-            how = "with " + " and ".join(changes) if changes else "number for number"
+        ):
             raise NotYet(
-                f"your audit is {where}, {how}; question 2 asks for your own "
+                f"your audit is {where}, number for number; question 2 asks for your own "
                 "reading of the story and facts, so rate and weigh them yourself",
                 general="it returns an audit the course shows, not the learner's own",
             )

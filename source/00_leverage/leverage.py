@@ -40,7 +40,8 @@
 # balance is in points of that scale after weighting.
 # Run the cells from top to bottom.
 # Cells that say `YOUR CODE HERE` are yours; the cells after them check your answer and
-# say what to fix. Every learner gets their own case, so your answers are yours alone.
+# say what to fix. Each learner draws one of four cases, with numbers of their own;
+# learners who draw the same case share some of its facts and news.
 #
 # ### A little Python for this module
 #
@@ -149,8 +150,13 @@ scenario
 #
 # Then `04_concessions` is about spending leverage well, and `05_capstone` brings all of
 # it together in one negotiation. Information counts whether or not the other side knows
-# that you have it: knowing its deadline helps you even when it knows you know. Whether to
-# let it see what you know is a separate choice, which module 01 takes up.
+# that you have it: knowing a deadline that presses only the other side, such as the date
+# its lease ends, helps you even when it knows you know. A final deadline that ends the
+# talks themselves is different, since it ends them for you too: Moore ("The unexpected
+# benefits of final deadlines in negotiation", *Journal of Experimental Social
+# Psychology*, 2004) found that a moderate one improved the outcomes of negotiators for
+# whom delay was costly, though they expected it to hurt them. Whether to let the other
+# side see what you know is a separate choice, which module 01 takes up.
 #
 # **Sorting a fact.** Ask three questions, in this order.
 #
@@ -371,9 +377,10 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # such a bound as the course's. It names each statement your audit contradicts, then shows
 # your balance. An audit copied
 # number for number from one the course shows you (any case's audit in the worked
-# examples or the widget, or section 4's starting audit), or copied with one rating moved
-# by a point (or, from a worked example or the widget, with its weights moved by 0.05 or
-# less), is not your own reading, and the check says so.
+# examples or the widget, or section 4's starting audit) is not your own reading, and the
+# check says so. Your reading may well land near one of those: that is agreement, and the
+# check does not hold it against you; but it cannot tell agreement from a lightly edited
+# copy, so making the reading your own is up to you.
 #
 # The interactive audit comes after this question, so that your reading is your own. Section
 # 4 then shows a starting audit drawn for you, close to the course's own reading of
@@ -912,8 +919,10 @@ check.reaudit(reaudit, hidden=True)
 # deal coming apart when the truth comes out. Four kinds of move need telling apart, and a
 # fifth thing, going back on your word, which is no kind of leverage (after the list).
 # Modules 01 and 03 use the same four words. Module 02, which deals with alternatives
-# only, splits the first kind in two: an *honest* mention of an alternative, and a
-# *warning*, the same true fact turned into an ultimatum.
+# only, splits the first kind in two: an *honest* mention of an alternative (keeping your
+# limit to yourself is honest too), and a *warning*, the same true fact turned into an
+# ultimatum. Of the bluffs below, module 02 meets only one: a false claim about the least
+# you would accept.
 #
 # - **Legitimate leverage.** A true statement about a source you really hold or a fact you
 #   truly know: a second bidder's written offer for the used van you are selling, the full
