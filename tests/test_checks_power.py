@@ -524,7 +524,8 @@ def test_each_rig_version_scores_a_point_and_a_wrong_kind_is_named(learner):
         assert outcome.earned == 1 and outcome.possible == 2
         failed = next(o for o in outcome.outcomes if not o.passed)
         assert failed.message.startswith(f"version {version.letter}: ")
-        named = "what deal-me-out gives" if rig_kind(version) == "breakdown payoff" else "Nash"
+        # below half of Dunmore's value, deal-me-out gives that half, and the hint says so
+        named = "deal-me-out" if rig_kind(version) == "breakdown payoff" else "Nash"
         assert named in failed.message
 
 

@@ -30,7 +30,7 @@ CONVERTED = {
     "00_leverage": 6,
     "01_information": 5,
     "02_batna": 5,
-    "03_power": 30,  # 25th-27th: question 6 (review 4, W6); 28th: question 9b, guess vs table; 29th: question 6 where the table binds; 30th: question 8 in the proposer's seat (fresh review, E3)
+    "03_power": 31,  # 25th-27th: question 6 (review 4, W6); 28th: question 9b, guess vs table; 29th: question 6 where the table binds; 30th: question 8 in the proposer's seat (fresh review, E3); 31st: question 8 with Corvid measured by the floor (W3)
     "04_concessions": 7,  # Birch strong and weak told apart (fourth review, E8); closing move (91c911f)
     "05_capstone": 5,
 }

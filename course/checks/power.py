@@ -43,11 +43,14 @@ def _seat_reply(s):
     return "walk away" if s.outside_offer > table else "reject"
 
 
-def _shortcut_lever(s, harrow_raw=False, loan_without_harrow=False, seat=False):
+def _shortcut_lever(s, harrow_raw=False, loan_without_harrow=False, seat=False, floor=False):
     """Question 8 answered with a mistake: Harrow's raw rise taken for its gain, the
-    loan's gain counted as if Harrow did not bind, or (``seat``) Kestrel's Granite share
-    computed as if it proposed first."""
+    loan's gain counted as if Harrow did not bind, (``seat``) Kestrel's Granite share
+    computed as if it proposed first, or (``floor``) Corvid measured by the rise in the
+    licence's floor instead of its predicted price, max(v1/2, v2)."""
     found = _story().lever_gains(s)
+    if floor:
+        found["bidder"] = max(s.borealis_value, s.corvid_value) - s.borealis_value
     if seat:
 
         def first(delta, harrow):
@@ -79,7 +82,7 @@ class _HiddenLearners:
     below Borealis's value (and, with Corvid in the market, above and below the floor, once
     where today's verdict and the one with Corvid differ), need different vote counts, give every move about Harrow but the ultimatum and
     each kind of rig alternative, each outcome of question 6 (paid on signing), and catch the mistakes questions 7 and 8 exist for:
-    Kestrel put in the proposer's seat (in both), Harrow's raw rise taken for its gain, the loan's
+    Kestrel put in the proposer's seat (in both), Corvid measured by the floor it raises, Harrow's raw rise taken for its gain, the loan's
     gain counted where Harrow already binds (tests/test_variants_sweep_power.py checks
     each). Read afresh each time, as the key decides who they are."""
 
@@ -103,6 +106,11 @@ class _HiddenLearners:
         ("loan-idle", lambda s: _story().lever_gains(s)["loan"] == 0),
         ("harrow-idle", lambda s: _story().lever_gains(s)["harrow"] == 0),
         ("corvid-short", lambda s: s.borealis_value < s.corvid_value <= s.atlas_value / 2),
+        (  # Corvid measured by the floor it raises, not by the predicted price, picks
+            # another lever (a fresh review, W3: the yardstick never mattered)
+            "bidder-floor",
+            lambda s: _shortcut_lever(s, floor=True) != _story().best_lever(s),
+        ),
         (  # today's proposal clears Borealis, the one with Corvid does not: catches a
             # verdict computed in today's market (review 3, weak 1)
             "fair-above",

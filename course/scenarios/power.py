@@ -720,7 +720,9 @@ def bidder_gains_by_other_yardsticks(s):
     (a fresh review, C3) by the better of the predicted price and Atlas's standing proposal,
     Kestrel's Shapley value, in each market: question 4 has Kestrel take that proposal where
     it beats Borealis, so a learner may count it. The invariants keep the best lever the
-    same under all three."""
+    same under the last (question 8 does not say that proposal is the yardstick); the floor
+    and the midpoint pick another lever for some learners (a fresh review, W3: when they
+    never did, question 8 never tested section 5's measure)."""
     rival = max(s.borealis_value, s.corvid_value)
     floor = rival - s.borealis_value
     proposal = max(licence_price(s, rival), kestrel_shapley_with_corvid(s)) - max(
@@ -861,14 +863,14 @@ INVARIANTS = {
         max(s.outside_offer, s.granite_offer, s.harrow_raised, _claimed_limit(s))
         >= s.contract_value
     ),
-    # question 8: one lever clearly best, worth something, and best however the licence is
-    # measured (its predicted price, its floor, the Nash midpoint, or the better of the
-    # predicted price and Atlas's proposal: a fresh review, C3)
+    # question 8: one lever clearly best, worth something, and best whether the licence is
+    # measured by its predicted price or by the better of that and Atlas's proposal (a fresh
+    # review, C3); the floor and the Nash midpoint may pick another (a later review, W3)
     "levers: the best two gains too close": lambda s, f: (
         f["best gain"] - f["second gain"] < max(LEVER_MARGIN, LEVER_SHARE * f["best gain"])
     ),
-    "levers: another yardstick for the licence picks another lever": lambda s, f: any(
-        best != f["best lever"] for best in f["best by other yardsticks"].values()
+    "levers: Atlas's proposal as the licence's yardstick picks another lever": lambda s, f: (
+        f["best by other yardsticks"]["proposal"] != f["best lever"]
     ),
     "levers: Corvid would outbid Atlas": lambda s, f: s.corvid_value >= s.atlas_value,
     "levers: Corvid implausibly low (under half of Borealis's value)": lambda s, f: (
@@ -1081,7 +1083,7 @@ def _power_facts(rng):
 def _candidate(rng, learner):
     """One draw of every number, before the invariants are checked."""
     atlas = float(pick(rng, 60_000, 120_000, 5_000))
-    ratio = _choice(rng, (0.30, 0.35, 0.40, 0.55, 0.70, 0.75, 0.80, 0.85, 0.90))
+    ratio = _choice(rng, (0.30, 0.35, 0.40, 0.55, 0.70, 0.45, 0.80, 0.42, 0.90))
     borealis = float(round(atlas * ratio, -3))
     members, quota = _vote(rng)
     rig_value, rig_versions = _rig(rng)

@@ -992,12 +992,7 @@ check.granite_reply(granite_reply, hidden=True)
 # moves only the Granite deal, where a round is a month. For the Granite contract, the
 # measure is Kestrel's equilibrium share of `s.contract_value` (Granite proposes first,
 # with `s.delta_them`). Write `best_lever(s)`, returning `"bidder"`, `"loan"` or
-# `"harrow"`: the move that adds most. (The licence's predicted price is used, rather than
-# its floor, because it and Kestrel's equilibrium share of the Granite margin are both
-# predictions of what Kestrel will get. In every scenario the course draws, the floor, the
-# split-the-difference price, or the better of the predicted price and Atlas's proposal
-# (Kestrel's Shapley value in each market, which question 4 has Kestrel take where it
-# beats Borealis) would pick the same move.)
+# `"harrow"`: the move that adds most.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "best-lever-answer", "schema_version": 3}
