@@ -236,7 +236,11 @@ IDEAS = (
         2,
         "information: the other side's needs, deadlines and weaknesses",
         (
-            ("00_leverage", "sources-teaching", "knowing its deadline"),
+            (
+                "00_leverage",
+                "sources-teaching",
+                "knowing a deadline that presses only the other side",
+            ),
             ("01_information", "why-teaching", "deadline"),
             ("01_information", "bayes-teaching", "Bayes"),
             ("01_information", "news-teaching", "news"),
