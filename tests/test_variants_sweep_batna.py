@@ -40,15 +40,15 @@ from course.scenarios.batna import (
 from course.variants import hidden_learner, learner_as
 from tests import sweeps
 from tests.notebooks import solution_namespace
-from tests.sweeps import Recording, cell_text, passes
+from tests.sweeps import Recording, cell_text, drawn_once, passes
 
 MODULE = "02_batna"
 LEARNERS = tuple(f"sweep-{n}" for n in range(2000))
 
 
 @pytest.fixture(scope="module")
-def drawn():
-    return [course.variant(MODULE, learner) for learner in LEARNERS]
+def drawn(workers_folder):
+    return drawn_once(MODULE, LEARNERS, workers_folder)
 
 
 # --- first principles, written independently of the scenario module ---------------------------
