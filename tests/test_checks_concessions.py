@@ -1158,7 +1158,7 @@ def test_the_plans_on_the_clock_are_named_as_such():
     """C2: section 2 warns against a schedule that moves on its own, while question 2's
     plan, the next-year engine and the low-ball widget all step on the clock."""
     flat = _flat()
-    assert "it does not say when you make them" in flat
+    assert "you make its next offer only in answer to a move of Orchard's" in flat
     assert flat.count("on the clock") >= 2
     assert "your reservation price is 50, you opened at 95, the talks last 12 rounds" in flat
     from course.engine.practice import TARGET_SHARE, LowBallMoment
@@ -1657,7 +1657,7 @@ def test_time_dependent_offer_with_the_betas_question_2_names_passes_unrounded()
     from course.models.concessions import time_dependent_offer
     from course.scenarios.concessions import reservation_of
 
-    assert "with $1.1 \\le \\beta \\le 2$" in _flat()
+    assert "and $1.1 \\le \\beta \\le 2$" in _flat()
     for learner in SWEEP:
         s = course.variant(MODULE, learner)
         r = reservation_of(s)
@@ -1782,3 +1782,83 @@ def test_a_plan_that_stops_above_the_estimate_fails_for_every_learner():
     assert "nor above your estimate, where it would wait for a deal" in text
     assert "and no higher than that estimate (module 02's advice" in text
     assert "nor above the estimate when you open no higher than a true fact" in text
+
+
+def test_question_2_says_what_a_plans_entries_and_deadline_are():
+    """Review s33, U1 and U2: question 2 asked for one offer per round and then said the
+    plan does not say when you make them, so a learner could not tell whether entry k is
+    round k; and its advice on time_dependent_offer (β up to 2 passes) held only with the
+    deadline s.rounds - 1, which it did not name. A plan to the target with deadline
+    s.rounds stops above the target for every learner (100 learners)."""
+    from course.models.concessions import time_dependent_offer
+    from course.scenarios.concessions import reservation_of
+
+    text = _flat()
+    assert "it does not say when you make them" not in text
+    assert "its entry for round k is where you stand in round k only if Orchard moves" in text
+    assert "with the deadline `s.rounds - 1` (the plan's last round" in text
+    for learner in SWEEP[:100]:
+        s = course.variant(MODULE, learner)
+        start = check.grounded_opening(s)[0]
+        target = (start + reservation_of(s)) / 2
+        late = time_dependent_offer(s.rounds - 1, s.rounds, start, target, 2.0)
+        assert late > target + 0.1, learner  # "a later deadline stops the plan above"
+
+
+def test_the_introduction_says_how_rounds_are_counted_and_why_the_quote_band_is_3():
+    """Review s33, U4 and W5: rounds are counted from 0 in sections 2 and 3, from 1 in the
+    widgets, and next year's simulation plays the arena's 10 rounds; this was said in three
+    places, none of them the introduction. Question 1's band of 3 under a rival's quote was
+    a bare number; the text now says what it stands for, a few per cent of the quotes the
+    check tries (100 learners)."""
+    text = _flat()
+    intro = text[: text.index("Your scenario")]
+    assert "Rounds are counted two ways: sections 2 and 3 count from 0" in intro
+    assert "the widgets count from 1" in intro and "the arena's 10 rounds" in intro
+    assert 'The 3 is the course\'s reading of "a little"' in text
+    assert "a few per cent of the price" in text
+    assert check.QUOTE_BAND == 3
+    for learner in SWEEP[:100]:
+        s = course.variant(MODULE, learner)
+        for _, quote in check._rivals(s, hidden=True):
+            if quote < s.their_estimate:
+                assert 0.02 <= check.QUOTE_BAND / quote <= 0.05, (learner, quote)
+
+
+def gives_orchard_less_on_a_tie(s, current):
+    """Question 4's rule with its last tie-break the other way: of the cheapest moves that
+    close the deal, the one that gives Orchard less."""
+    table = TradeTable(s.yours, s.theirs)
+    options = table.options(current, gives=True)
+    needed = table.shortfall(current, s.their_minimum)
+    best = preferred_trade(options, needed)
+    if best is None:
+        return None
+    if trade_rank(best, needed)[0] != 1:
+        return best["package"]
+    tied = [
+        o
+        for o in options
+        if trade_tier(o) == "concession" and o["them"] >= needed and o["you"] == best["you"]
+    ]
+    return min(tied, key=lambda o: o["them"])["package"]
+
+
+@pytest.mark.parametrize("learner", ["learner-0", "learner-1", "learner-2"])
+def test_breaking_a_closing_tie_the_other_way_fails_the_hidden_check(learner):
+    """Review s33, W3: question 4's rule takes, of the cheapest moves that close the deal,
+    the one that gives Orchard more, but no check case had two such moves, so a rule that
+    gives Orchard less passed for 40 of 40 learners. The hidden check now tries a package
+    with such a tie (the learner's own, else a public learner's), and that rule fails with
+    the hint for it."""
+    from course.scenarios.concessions import tied_closing_start
+
+    with course.variants.learner_as(learner):
+        hint = miss(check.next_trade, gives_orchard_less_on_a_tie, True)
+    assert "closes the deal at the same cost and gives Orchard more" in hint, hint
+    tied = check._variant(check._tied_learner())
+    table = TradeTable(tied.yours, tied.theirs)
+    start = tied_closing_start(table, tied.their_minimum)
+    needed = table.shortfall(start, tied.their_minimum)
+    best = preferred_trade(table.options(start, gives=True), needed)
+    assert gives_orchard_less_on_a_tie(tied, start) != best["package"]

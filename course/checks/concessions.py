@@ -34,6 +34,7 @@ from course.scenarios.concessions import (
     more_ground,
     reservation_of,
     statement_kinds,
+    tied_closing_start,
 )
 from course.scenarios.concessions import pick_reading as _pick_reading
 from course.variants import (
@@ -822,6 +823,9 @@ def _start_packages(learner, hidden):
         closing = closing_start(table, s.their_minimum)
         if closing is not None:
             starts.append(closing)
+        tied = tied_closing_start(table, s.their_minimum)
+        if tied is not None and tied not in starts:
+            starts.append(tied)  # two closing moves cost the same: the one giving more wins
     return tuple(starts)
 
 
@@ -868,13 +872,32 @@ def _generous_learner():
         )
 
 
+def _tied_learner():
+    """A public self-check learner with a package from which two closing moves cost you
+    the same and give Orchard different points: the hidden check tries it when none of
+    its scenarios has one, so that the rule's last tie-break is always tried."""
+    with hidden_cases_as(None):
+        return hidden_learner_where(
+            MODULE,
+            "tied-closing",
+            lambda learner: (
+                tied_closing_start(_table(learner), _variant(learner).their_minimum) is not None
+            ),
+        )
+
+
 def _trade_scenarios(hidden):
     """Question 4's scenarios: ``_scenarios``, and, in the visible check, a public learner
     with a package where the cheapest closing move is not the best rate, and one with a
     package where the best free move for both is not the best for Orchard, when the
-    learner's own scenario has none."""
+    learner's own scenario has none; in the hidden check, a public learner with two
+    closing moves of the same cost, when none of its scenarios has one."""
     found = _scenarios(hidden)
     own = found[0]
+    if hidden and all(
+        tied_closing_start(_table(other.learner), other.their_minimum) is None for other in found
+    ):
+        found.append(_variant(_tied_learner()))
     if not hidden and closing_start(_table(own.learner), own.their_minimum) is None:
         found.append(_variant(_closing_learner()))
     if not hidden and generous_start(_table(own.learner)) is None:

@@ -528,6 +528,21 @@ def closing_start(table, their_minimum, differs=True):
     return None
 
 
+def tied_closing_start(table, their_minimum):
+    """A package like ``closing_start``'s from which two or more single concessions give
+    Orchard all it still needs at the same, lowest cost to you, but give it different
+    points, so that question 4's last tie-break (then the one that gives Orchard more)
+    decides; the one with the most joint points (then the most for Kite), or ``None``."""
+    for package, helpful, shortfall in _concession_starts(table, their_minimum):
+        closing = [o for o in helpful if o["them"] >= shortfall]
+        if not closing:
+            continue
+        cheapest = max(o["you"] for o in closing)
+        if len({o["them"] for o in closing if o["you"] == cheapest}) > 1:
+            return package
+    return None
+
+
 def generous_start(table):
     """A package from which two or more moves are free and the one that adds the most
     points for both sides together (by at least a point over the next) is not the one

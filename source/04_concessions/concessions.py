@@ -39,6 +39,9 @@
 # and a reflection. If you split it into two sittings, stop after question 4: sections 1
 # to 3 and section 4 up to question 4 take three hours or so, and the rest (questions 5
 # to 7, the low-ball exercise and the reflection) about four.
+# Rounds are counted two ways: sections 2 and 3 count from 0, as Faratin's model does
+# (round 0 is your opening); the widgets count from 1, as the arena does; and section 6's
+# next-year simulation plays the arena's 10 rounds, whatever `s.rounds` says.
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
 # after them check your answer and tell you what to fix. Every learner gets their own
 # numbers, so your answers are yours alone.
@@ -204,7 +207,9 @@ scenario
 #   seriously. A quote below your estimate is a ceiling on Orchard's limit: its limit
 #   against you is at most the quote, and perhaps a little under it, so your best
 #   estimate now lies between 3 below the quote and the quote itself, so open at the
-#   quote or at most 3 below it. Work out what a quote means for your price in each case: the
+#   quote or at most 3 below it. The 3 is the course's reading of "a little": at the
+#   quote Orchard is indifferent between the two studios, so to choose you it may want a
+#   small edge, a few per cent of the price, not more. Work out what a quote means for your price in each case: the
 #   check tries quotes below your estimate, between it and your best fact, and above
 #   everything you can justify.
 
@@ -344,15 +349,19 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #    than that estimate (module 02's advice; what is left above your reservation price is
 #    your margin).
 #
-# The plan lists the offers you are ready to make, in order; it does not say when you
-# make them. As section 2 says, you make the next one only in answer to a move of
-# Orchard's, and question 3 decides how far you go each time.
+# The plan is written round by round, as Faratin's curves are, with a hold (the same
+# offer again) where you expect to wait. At the table you make its next offer only in
+# answer to a move of Orchard's, as section 2 says, so its entry for round k is where you
+# stand in round k only if Orchard moves every round; question 3 decides how far you go
+# each time.
 #
 # The check calls it with a few grounded openings, from `s.their_estimate` up to the
 # most a true fact of yours justifies, so it does not depend on your answer to question
-# 1. You may write the steps yourself, or use `time_dependent_offer` aimed at your target
-# with $1.1 \le \beta \le 2$ (a larger $\beta$ can put more than three fifths into the first
-# step when the talks are short). Its offers, unrounded, pass rule 3; rounded to whole
+# 1. You may write the steps yourself, or use `time_dependent_offer` aimed at your target,
+# with the deadline `s.rounds - 1` (the plan's last round, so that it reaches the target
+# there) and $1.1 \le \beta \le 2$ (a larger $\beta$ can put more than three fifths into
+# the first step when the talks are short; a later deadline stops the plan above your
+# target). Its offers, unrounded, pass rule 3; rounded to whole
 # thousands, small steps can come out all the same size (say 2, 2, ..., 2), and then
 # the last is not smaller than the first: look at your steps after rounding. When every
 # offer is a whole number, the check lets the last one lie up to half a thousand below
