@@ -1383,3 +1383,32 @@ def test_one_rig_text_of_each_kind_leaves_who_can_end_the_talks_to_inference():
     for kind, texts in RIG_TEXTS.items():
         assert any(not any(cue in text for cue in spelt_out) for text in texts), kind
     assert any("bank could withdraw its loan" in t for t in RIG_TEXTS["breakdown payoff"])
+
+
+def _paragraph_starting(opening):
+    """The source paragraph (between blank '#' lines) that holds ``opening``, in one line."""
+    for paragraph in re.split(r"\n#\s*\n", NOTEBOOK):
+        if opening in " ".join(line.lstrip("# ") for line in paragraph.splitlines()):
+            return " ".join(line.lstrip("# ") for line in paragraph.splitlines())
+    raise AssertionError(opening)
+
+
+@pytest.mark.parametrize(
+    ("opening", "not_with"),
+    [
+        ("Every base is a dependence", "costs you that credibility"),
+        ("The library counts coalitions by their vote totals", "anyone's power"),
+        ("The Shapley value also has a second reading", "Murnighan and Roth"),
+        ("**Short rounds.**", "(full information)"),
+        ("**People do not play the equilibrium.**", "Binmore"),
+        ("*What differs.*", "at the table they would split"),
+        ("*Where the talks can end on their own.*", "Which version is which"),
+    ],
+)
+def test_each_idea_has_a_paragraph_of_its_own(opening, not_with):
+    """Paragraphs that ran together in the rendered notebook (no blank line between them),
+    or carried several ideas (the model's limits; question 5's stem), are split: the idea
+    that opens each does not share its paragraph with the one before."""
+    paragraph = _paragraph_starting(opening)
+    assert paragraph.startswith(opening), paragraph[:80]
+    assert not_with not in paragraph

@@ -130,6 +130,7 @@ scenario
 # things and doing what you said. Section 7 comes back to it: an alternative the other
 # side cannot check counts only as far as they believe you, and a bluff that is called
 # costs you that credibility.
+#
 # Every base is a dependence: whoever needs the signature, the knowledge, the approval or the
 # thing depends on whoever can give it. A thing can be owned, sold or held back; the say
 # that comes with a role belongs to whoever holds the role, and passes to the next holder.
@@ -273,12 +274,12 @@ print("Left takes all: in the core?", stable)
 # larger groups, seven to twelve players, the strong player's payoffs rose over the rounds
 # and approached the core, except in groups of seven and eight that could talk; over all
 # conditions they were again close to the Shapley value (Murnighan and Roth, *Journal of
-# Conflict Resolution*, 1978). The Shapley value also has a second reading, as a valuation: Roth (1977)
-# showed it is what a player values playing the game at when that player is neutral to
-# risk, both to ordinary risk and to the strategic risk of not knowing how the others will
-# bargain. So
-# read the core as where fierce competition leads, and the Shapley value as a fair split and
-# a rough forecast of what small groups get on average.
+# Conflict Resolution*, 1978). So read the core as where fierce competition leads, and the
+# Shapley value as a fair split and a rough forecast of what small groups get on average.
+#
+# The Shapley value also has a second reading, as a valuation: Roth (1977) showed it is
+# what a player values playing the game at when that player is neutral to risk, both to
+# ordinary risk and to the strategic risk of not knowing how the others will bargain.
 #
 # **A licence and two buyers.** One seller has an item that a keen buyer values at $v_1$
 # and a rival buyer at $v_2 < v_1$; the seller has no use for it. Any coalition of the
@@ -472,8 +473,9 @@ check.licence_floor(licence_floor, hidden=True)
 # where one member, such as a chair, decides what is put to the vote, the second does, and
 # that member has power the indices do not count. Either way the indices can misstate
 # anyone's power.
-# The library counts coalitions by their vote totals instead of
-# listing every order, so even a board of 20 members takes a fraction of a second.
+#
+# The library counts coalitions by their vote totals instead of listing every order, so
+# even a board of 20 members takes a fraction of a second.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voting-example", "schema_version": 3}
 eec_1958 = [4, 4, 4, 2, 2, 1]
@@ -579,23 +581,26 @@ check.votes_needed(votes_needed, hidden=True)
 # **Where the model misleads.** It assumes that each side knows the other's patience and
 # options (full information); that the pie and both $\delta$s stay the same round after
 # round, with no deadline; that waiting costs a fixed fraction of whatever is at stake; and
-# that both sides reason through the whole game. The first mover's edge is large here
-# only because a round is a month: where a counter-offer can follow within a day, $\delta$
-# per round is close to 1 and the edge almost vanishes. The edge of patience does not
-# vanish with it. Measure each side's patience per unit of time (per month, say), not per
-# round, and write its **rate of loss** as $r = -\ln \delta$, where $\ln$ is the natural
-# logarithm; for $\delta$ near 1, $r$ is about $1 - \delta$, the share lost per unit of time.
+# that both sides reason through the whole game.
+#
+# **Short rounds.** The first mover's edge is large here only because a round is a month:
+# where a counter-offer can follow within a day, $\delta$ per round is close to 1 and the
+# edge almost vanishes. The edge of patience does not vanish with it. Measure each side's
+# patience per unit of time (per month, say), not per round, and write its **rate of
+# loss** as $r = -\ln \delta$, where $\ln$ is the natural logarithm; for $\delta$ near 1,
+# $r$ is about $1 - \delta$, the share lost per unit of time.
 # As rounds shrink, the split tends to $r_2/(r_1+r_2)$ for the first side (Binmore,
-# Rubinstein & Wolinsky 1986). So with short
-# rounds the ratio of the two sides' costs of delay sets the split: a side whose $\delta$
-# is 0.90 a month, facing one at 0.97 a month, gets about 22% (the plain ratio
-# $3/(10+3)$ would say 23%), and the split is even only when both lose at the same rate. And people do not play the
-# equilibrium. In Ochs and Roth's laboratory experiments ("An Experimental Study of
-# Sequential Bargaining", *American Economic Review*, 1989), first offers sat closer to an
-# even split than the theory predicts, and players often rejected an offer only to propose
-# a split that gave them less, once discounted, than the offer they had turned down. Read
-# the model for the direction and rough size of what patience does, not as a forecast to
-# the cent.
+# Rubinstein & Wolinsky 1986). So with short rounds the ratio of the two sides' costs of
+# delay sets the split: a side whose $\delta$ is 0.90 a month, facing one at 0.97 a month,
+# gets about 22% (the plain ratio $3/(10+3)$ would say 23%), and the split is even only
+# when both lose at the same rate.
+#
+# **People do not play the equilibrium.** In Ochs and Roth's laboratory experiments ("An
+# Experimental Study of Sequential Bargaining", *American Economic Review*, 1989), first
+# offers sat closer to an even split than the theory predicts, and players often rejected
+# an offer only to propose a split that gave them less, once discounted, than the offer
+# they had turned down. Read the model for the direction and rough size of what patience
+# does, not as a forecast to the cent.
 #
 # **A cost that is a fixed sum each round** is a different game, and Rubinstein (1982)
 # solved it too: there the answer is a corner, not a split. The side whose delay costs
@@ -796,19 +801,24 @@ check.licence_reply(licence_reply, hidden=True)
 #
 # Kestrel is selling its old test rig to Dunmore, which would pay up to `s.rig_value` for
 # it; the rig is worth nothing to Kestrel, and Dunmore has nothing else to turn to if the
-# talks fail. The two answer each other's proposals within a day: rounds that short leave
-# almost no edge for moving first (section 4), and in both versions below a day's delay
-# costs each side the same small share (small, but more than nothing), so at the table they would split
-# Dunmore's value evenly. In the version whose alternative comes only if the talks fail on their own,
-# the chance that they fail on a given day is small in itself, but far larger than that
-# daily share, so that risk of failure, not delay, is what pushes the two sides to agree: section 5's
-# rule for a breakdown payoff then counts it by half (were the two about equal, by less
-# than half). Your scenario tells two versions, A and B, of what else Kestrel could do
+# talks fail. Your scenario tells two versions, A and B, of what else Kestrel could do
 # with the rig (`s.rig_versions`; the story shows them). They are two separate what-ifs:
-# in each, only that version's alternative exists. In one, Kestrel reaches its alternative
-# by walking out; in the other, it is what Kestrel is left with if the talks end on their
-# own. Which version is which is for you to judge from the story. Each version `v` has
-# `v.letter` and `v.amount` (what the alternative brings Kestrel).
+# in each, only that version's alternative exists. Each version `v` has `v.letter` and
+# `v.amount` (what the alternative brings Kestrel).
+#
+# *The same in both versions.* The two answer each other's proposals within a day: rounds
+# that short leave almost no edge for moving first (section 4), and a day's delay costs
+# each side the same small share (small, but more than nothing), so at the table they
+# would split Dunmore's value evenly.
+#
+# *What differs.* In one version, Kestrel reaches its alternative by walking out; in the
+# other, it is what Kestrel is left with if the talks end on their own. Which version is
+# which is for you to judge from the story.
+#
+# *Where the talks can end on their own.* The chance that the talks fail on a given day is
+# small in itself, but far larger than that daily share. So the risk of failure, not
+# delay, is what pushes the two sides to agree, and section 5's rule for a breakdown
+# payoff counts the alternative by half (were the two about equal, by less than half).
 #
 # Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
 # predict in that version, for example `{"A": 31_000, "B": 27_500}`. The version reached by
