@@ -1862,3 +1862,20 @@ def test_breaking_a_closing_tie_the_other_way_fails_the_hidden_check(learner):
     needed = table.shortfall(start, tied.their_minimum)
     best = preferred_trade(table.options(start, gives=True), needed)
     assert gives_orchard_less_on_a_tie(tied, start) != best["package"]
+
+
+def test_a_plan_may_stop_at_the_estimate_here_though_module_02_wants_a_target_below_it():
+    """Module 02 wants a target strictly below its estimate of Northwind's limit, since no
+    fact there carries an opening past it; module 04's question 2 takes a plan stopping at
+    the estimate, and the text says why: a true statement always carries the opening beyond
+    the estimate here (held for 300 learners above)."""
+    flat = _flat()
+    assert "Module 02 asked for a target strictly below the estimate" in flat
+    assert "so a plan may stop at the estimate itself" in flat
+    for learner in LEARNERS:
+        s = course.variant(MODULE, learner)
+        top, estimate = check.grounded_opening(s)[0], s.their_estimate
+        weights = list(range(s.rounds - 1, 0, -1))
+        plan = [top - (top - estimate) * sum(weights[:k]) / sum(weights) for k in range(s.rounds)]
+        check._check_plan(plan, top, check.reservation_of(s), learner, estimate)
+        assert plan[-1] == pytest.approx(estimate)

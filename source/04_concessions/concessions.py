@@ -301,9 +301,12 @@ check.opening(opening, hidden=True)
 # Module 02's advice on where to put it still holds: above the even split of the zone
 # between your reservation price and your estimate of the other side's, and no higher
 # than that estimate (your opening, beyond the target, is at that estimate or somewhat
-# beyond it: section 1). Question 2 checks both ends of that advice: a plan must not
-# stop below the even split, nor above your estimate, where it would wait for a deal you
-# do not expect Orchard to sign. The targets of this module all follow it: question 3's check
+# beyond it: section 1). Module 02 asked for a target strictly below the estimate,
+# because there no fact could carry an opening past what the agency's contractor costs
+# Northwind; here a true statement always carries your opening beyond the estimate
+# (section 1), so a plan may stop at the estimate itself. Question 2 checks both ends of
+# that advice: a plan must not stop below the even split, nor above your estimate, where
+# it would wait for a deal you do not expect Orchard to sign. The targets of this module all follow it: question 3's check
 # hands you two fifths of the way up from your reservation price to your opening, or just
 # above the even split where that is higher; the low-ball exercise of section 5 aims two
 # fifths of the way up; question 2's model answer and next year's simulation in section 6
