@@ -42,6 +42,7 @@ from course.scenarios.power import (
 )
 from course.variants import hidden_cases_as, learner_as
 from tests.notebooks import solution_namespace, source_notebook
+from tests.sweeps import drawn_once
 from tests.test_models_power import PROSE, _section
 
 MODULE = "03_power"
@@ -50,8 +51,8 @@ PLAYERS = ("Kestrel", "Atlas", "Borealis")
 
 
 @pytest.fixture(scope="module")
-def drawn():
-    return [course.variant(MODULE, learner) for learner in LEARNERS]
+def drawn(workers_folder):
+    return drawn_once(MODULE, LEARNERS, workers_folder)
 
 
 # --- first principles, written independently of the scenario module ---------------------------
@@ -925,18 +926,18 @@ MANY = tuple(f"review7-{n}" for n in range(2000))
 
 
 @pytest.fixture(scope="module")
-def drawn_300():
-    return [course.variant("03_power", learner) for learner in FEW]
+def drawn_300(workers_folder):
+    return drawn_once(MODULE, FEW, workers_folder)
 
 
 @pytest.fixture(scope="module")
-def drawn_1000():
-    return [course.variant("03_power", learner) for learner in MORE]
+def drawn_1000(workers_folder):
+    return drawn_once(MODULE, MORE, workers_folder)
 
 
 @pytest.fixture(scope="module")
-def swept_2000():
-    return [course.variant("03_power", learner) for learner in MANY]
+def swept_2000(workers_folder):
+    return drawn_once(MODULE, MANY, workers_folder)
 
 
 def _seat_reply(s):
