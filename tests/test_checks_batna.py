@@ -2,6 +2,7 @@
 that names it (never a bare AssertionError), and each question is checked on its own."""
 
 import functools
+import math
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -610,7 +611,8 @@ def test_ignoring_remote_days_is_caught_where_they_matter(learner, monkeypatch):
 def test_statements_are_scored_a_quarter_of_a_point_each(answers, learner):
     key = answers["label_statements"](course.variant("02_batna", "ada"))
     one_wrong = {**key, "A": "bluff" if key["A"] != "bluff" else "honest"}
-    credit = check.label_statements(lambda offers: one_wrong)
+    use = answers["label_statements"]
+    credit = check.label_statements(lambda offers: {**one_wrong, "use": use(offers)["use"]})
     assert credit.earned == 1.75
     assert "statement A is not" in messages(credit)["statement A"][1]
 
@@ -644,14 +646,19 @@ def test_the_statement_to_use_is_graded_with_a_reason(answers, learner):
     assert "your BATNA is weak" in got["the statement to make"][1]
     got = messages(check.label_statements(lambda offers: {**key, "use": letter["warning"]}))
     assert "true and demand nothing" in got["the statement to make"][1]
-    private = f" {letter['private'].lower()} "
-    got = messages(check.label_statements(lambda offers: {**key, "use": private}))
-    assert got["the statement to make"][0] == 0.5
-    got = messages(
-        check.label_statements(lambda offers: {**key, "use": letter["private"]}, hidden=True)
+    worked_out = answers["label_statements"]
+    padded = messages(
+        check.label_statements(
+            lambda offers: {**key, "use": f" {worked_out(offers)['use'].lower()} "}
+        )
     )
-    assert got["the statement to make"][0] == 0
-    assert "from the pay band and the BATNA" in got["the statement to make"][1]
+    assert padded["the statement to make"][0] == 0.5
+    for hidden in (False, True):  # the visible check moves the band too, so both say how
+        got = messages(
+            check.label_statements(lambda offers: {**key, "use": letter["private"]}, hidden=hidden)
+        )
+        assert got["the statement to make"][0] == 0
+        assert "work it out from offers.band_midpoint" in got["the statement to make"][1]
     credit = check.label_statements(answers["label_statements"], hidden=True)
     assert credit.earned == credit.possible == 2
 
@@ -1137,6 +1144,42 @@ def test_question_9s_solution_earns_its_point_and_each_timing_mistake_is_named(a
     assert "signing with Northwind ends it" in got["committed first, or left open"][1]
 
 
+def test_question_9_accepts_an_answer_rounded_to_the_whole_unit_and_no_further(learner):
+    """The left-open value is often not a whole number (90,357.14 in the visible example):
+    rounded to the unit it is right, as the question now says; rounded to the hundred it
+    is not, and the hint never shows two amounts that look the same."""
+    assert "rounded to the whole unit, no further" in " ".join(_cell("q9-text").split())
+    example = check._sure_example(True)
+    expected = check.batna_value_when(example, "left open")
+    assert expected % 1 > 0.01
+    for rounded in (round(expected), math.floor(expected * 100) / 100):
+        check.judge_batna_when(example, "left open", None, rounded)
+    for wrong in (round(expected, -2), expected - 0.9):
+        with pytest.raises(NotYet) as hint:
+            check.judge_batna_when(example, "left open", None, wrong)
+        shown = re.search(r"expected ([\d,.]+), got ([\d,.]+)\.", str(hint.value))
+        assert shown and shown[1] != shown[2], str(hint.value)
+
+
+def test_a_money_hint_shows_cents_when_the_units_look_the_same():
+    assert check._expected_got(95_000, 95_000.4) == "expected 95,000.00, got 95,000.40"
+    assert check._expected_got(95_000, 95_300) == "expected 95,000, got 95,300"
+
+
+def test_question_9_names_a_fallback_chosen_before_lumen_is_put_beside_it(learner):
+    """In the visible example Harbor Bank (86,000 sure) beats Freelance by expected value,
+    but with Lumen open beside each Freelance is worth more: returning 86,000 (Lumen beside
+    Harbor Bank) was told it left Lumen out; the hint now says to choose the fallback after
+    putting Lumen beside each one, on the example with a high base too."""
+    example = check._sure_example(True)
+    trees = check.alternatives_of(example)
+    for case in (example, check.high_base(example)):
+        slip = check.sure_beside_lumen(case, check.with_lumen_open(case, trees["Harbor Bank"]))
+        with pytest.raises(NotYet) as hint:
+            check.judge_batna_when(case, "left open", None, slip)
+        assert "choose the fallback after putting Lumen beside each one" in str(hint.value)
+
+
 def test_a_demand_above_your_reservation_price_may_be_called_a_misrepresentation(answers):
     """Sixth review, E2: module 03 accepts "bluff" or "misrepresentation" for a demand whose
     figure is above your reservation price (a stated intention you do not hold); question 6
@@ -1145,20 +1188,29 @@ def test_a_demand_above_your_reservation_price_may_be_called_a_misrepresentation
     and a warning is still not a misrepresentation."""
     from course.variants import learner_as
 
+    use = answers["label_statements"]
     for who in ("ada", "review6-a", "review6-b"):
         offers = course.variant("02_batna", who)
-        key = answers["label_statements"](offers)
+        key = use(offers)
         said = statements_of(offers)
         above = [x for x in said if x.kind == "warning" and x.label == "bluff"]
         below = [x for x in said if x.kind == "warning" and x.label == "warning"]
         assert len(above) == 1 and len(below) == 1
         with learner_as(who):
             credit = check.label_statements(
-                lambda o, key=key, x=above[0].letter: {**key, x: "misrepresentation"}
+                lambda o, key=key, x=above[0].letter: {
+                    **key,
+                    x: "misrepresentation",
+                    "use": use(o)["use"],
+                }
             )
             assert credit.earned == 2, who
             credit = check.label_statements(
-                lambda o, key=key, x=below[0].letter: {**key, x: "misrepresentation"}
+                lambda o, key=key, x=below[0].letter: {
+                    **key,
+                    x: "misrepresentation",
+                    "use": use(o)["use"],
+                }
             )
             assert credit.earned == 1.75, who
 
@@ -1264,14 +1316,17 @@ def test_a_demand_below_your_reservation_price_is_judged_by_what_it_says():
     assert "so it is still a warning, not a bluff" in honest
     assert "Its figure also reads as a promise" not in honest
     assert "a demand says only what you will do below its figure" in check._TESTS
+    use = solution_namespace("02_batna", "batna")["label_statements"]
     for who in ("ada", "review7-a", "review7-b", "review7-c"):
         offers = course.variant("02_batna", who)
-        key = solution_namespace("02_batna", "batna")["label_statements"](offers)
+        key = use(offers)
         below = [x for x in statements_of(offers) if x.kind == "warning" and x.label == "warning"]
         assert len(below) == 1 and below[0].stated < reservation_of(offers)
         assert "not something false in it" in below[0].why
         with learner_as(who):
-            credit = check.label_statements(lambda o, k=key, x=below[0].letter: {**k, x: "bluff"})
+            credit = check.label_statements(
+                lambda o, k=key, x=below[0].letter: {**k, x: "bluff", "use": use(o)["use"]}
+            )
             assert credit.earned == 1.75, who
             said = messages(credit)[f"statement {below[0].letter}"][1]
             assert "Judge the demand by what it says" in said and "?." not in said

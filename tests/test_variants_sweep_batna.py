@@ -831,7 +831,7 @@ def test_every_right_labelling_passes_the_hidden_check_and_a_written_in_use_fail
         for answer in (reference["label_statements"], *(f(s) for f in LABELLERS)):
             assert passes(run("label_statements", answer, hidden=True))
         written_in = dict(statement_key(s))
-        assert passes(run("label_statements", lambda offers: written_in))
+        assert not passes(run("label_statements", lambda offers: written_in))
         assert not passes(run("label_statements", lambda offers: written_in, hidden=True))
 
 
@@ -852,6 +852,33 @@ def test_a_use_chosen_by_the_reservation_price_loses_its_half_mark_when_graded(d
         with learner_as(s.learner):
             credit = run("label_statements", by_reservation, hidden=True)
         assert credit.earned == credit.possible - 0.5, s.learner
+
+
+def test_the_visible_check_refuses_every_wrong_rule_for_the_statement_to_use(drawn):
+    """Q6's "use" on the learner's own band alone let three wrong rules show a tick for about
+    half the learners and lose the half mark only at grading: always name the BATNA, always
+    keep it private, or compare the reservation price with the band. The visible check tries
+    the moved bands too, so each loses the half mark there for every learner (600 swept)."""
+    for s in drawn[:600]:
+        key = statement_key(s)
+
+        def rule(kind_of, key=key):
+            def use(offers):
+                kind = kind_of(offers)
+                letter = next(x.letter for x in statements_of(offers) if x.kind == kind)
+                return {**key, "use": letter}
+
+            return use
+
+        wrong_rules = (
+            rule(lambda offers: "mention"),
+            rule(lambda offers: "private"),
+            rule(lambda o: "mention" if reservation(o) > o.band_midpoint else "private"),
+        )
+        with learner_as(s.learner):
+            for wrong in wrong_rules:
+                credit = run("label_statements", wrong)
+                assert credit.earned == credit.possible - 0.5, s.learner
 
 
 def test_the_hidden_checks_try_every_kind_of_case():

@@ -44,6 +44,7 @@ from course.scenarios.batna import (
     rule_offers,
     statement_to_use,
     statements_of,
+    sure_beside_lumen,
     with_lumen_open,
     without_lumen,
 )
@@ -55,6 +56,20 @@ MODULE = "02_batna"
 #: with the grader's secret key when graded, the public self-check learners otherwise
 #: (``course.variants.hidden_learners``).
 HIDDEN_LEARNERS = hidden_learners(MODULE, range(1, 6))
+
+
+def _expected_got(expected, value):
+    """ "expected X, got Y" for a money answer that is not right: to the unit, or to the
+    cent when the two would look the same to the unit."""
+    places = 2 if f"{expected:,.0f}" == f"{value:,.0f}" else 0
+    return f"expected {expected:,.{places}f}, got {value:,.{places}f}"
+
+
+def _to_unit(value, amounts):
+    """``value``, or the first of ``amounts`` it rounds to within half a unit: an answer
+    rounded to the whole unit counts as the amount it rounds (question 9 asks for no more
+    precision than that)."""
+    return next((a for a in amounts if abs(value - a) <= 0.5 + 1e-9), value)
 
 
 @functools.lru_cache(maxsize=256)
@@ -455,7 +470,7 @@ def judge_reservation_salary(offers, value, risk_averse=False):
         if not same_money(other, batna)
     ]
     expected = batna + cost
-    hint = diagnose(value, expected, mistakes, f"expected {expected:,.0f}, got {value:,.0f}")
+    hint = diagnose(value, expected, mistakes, _expected_got(expected, value))
     if hint:
         sure = " with the gambles at your sure amounts" if risk_averse else ""
         raise NotYet(
@@ -889,8 +904,8 @@ def _use_reason(offers):
 def other_band(offers):
     """The learner's scenario with the pay band's midpoint moved 3,000 past the BATNA's
     value, to the other side of it (still within Northwind's reservation price): the same
-    statements, the other statement to make. The hidden check tries it, so a letter
-    written in for "use" fails where one worked out from the scenario passes."""
+    statements, the other statement to make. The checks try it, so a letter written in
+    for "use" fails where one worked out from the scenario passes."""
     value = batna_value(offers)
     band = value - 3_000 if offers.band_midpoint > value else value + 3_000
     return replace(offers, band_midpoint=band)
@@ -908,7 +923,7 @@ def between_band(offers):
 
 
 def use_cases(offers):
-    """The scenarios the hidden check of "use" tries: the learner's own, the band moved to
+    """The scenarios the checks of "use" try: the learner's own, the band moved to
     the other side of the BATNA's value, and the band between that value and the
     reservation price."""
     return [offers, other_band(offers), between_band(offers)]
@@ -925,9 +940,9 @@ def _use_parts(answer, cases, answers):
 def label_statements(answer, hidden=False):
     """Check a function ``(offers) -> dict`` of letter -> label for the scenario's
     statements, and under "use" the letter of the statement to make: a quarter of a point a
-    statement, half a point for the choice (when grading, also for the learner's
-    statements with the pay band on the other side of the BATNA's value, and between that
-    value and the reservation price)."""
+    statement, half a point for the choice (also for the learner's statements with the pay
+    band on the other side of the BATNA's value, and between that value and the reservation
+    price)."""
     offers = _drawn(learner_id())
     statements = statements_of(offers)
     try:
@@ -940,7 +955,7 @@ def label_statements(answer, hidden=False):
             raise answers
         return judge(*arguments, answers)
 
-    cases = use_cases(offers) if hidden else [offers]
+    cases = use_cases(offers)  # the visible check too, so a wrong rule cannot show a tick
     return score(
         *(
             Check(f"statement {s.letter}", 0.25, functools.partial(part, judge_statement, s))
@@ -1248,6 +1263,27 @@ def judge_batna_when(offers, timing, funded, value):
     elif timing == "left open":
         trees = alternatives_of(offers)
         walking = max(with_lumen_open(offers, trees[n]) for n in ("Harbor Bank", "Freelance"))
+        first = max(("Harbor Bank", "Freelance"), key=lambda n: expected_value(trees[n]))
+        other = "Freelance" if first == "Harbor Bank" else "Harbor Bank"
+        ev_first = sure_beside_lumen(offers, with_lumen_open(offers, trees[first]))
+        if with_lumen_open(offers, trees[other]) > with_lumen_open(offers, trees[first]) + 1:
+            left_out = (  # the same number as leaving Lumen out when that fallback is sure
+                f"that is {first}'s salary: Lumen left out, as if it cancelled (it cancels "
+                "only beside a sure fallback), or put beside "
+                if same_money(ev_first, without)
+                else "that puts Lumen beside "
+            )
+            mistakes.append(  # a fresh review, E3: the fallback chosen before Lumen is beside it
+                (
+                    ev_first,
+                    f"{left_out}{first}, your best fallback by expected values; but with Lumen "
+                    f"open beside each, {other} is worth more: choose the fallback after "
+                    "putting Lumen beside each one, then find the sure salary that, with Lumen "
+                    "beside it, is worth as much",
+                    "it chooses the fallback before putting the open alternative beside each "
+                    "one; choose it after",
+                )
+            )
         if same_money(averaged, without):  # a fresh review, E2: Lumen is not the BATNA
             mistakes.append(  # by expected values, so both slips give this number
                 (
@@ -1312,7 +1348,8 @@ def judge_batna_when(offers, timing, funded, value):
             ),
         ]
     mistakes = [m for m in mistakes if not same_money(m[0], expected)]
-    hint = diagnose(value, expected, mistakes, f"expected {expected:,.0f}, got {value:,.2f}")
+    value = _to_unit(value, [expected, *(m[0] for m in mistakes)])
+    hint = diagnose(value, expected, mistakes, _expected_got(expected, value))
     if hint:
         raise NotYet(
             f"{call} is not right {_case(offers, alternatives=True)}: {hint}.",

@@ -739,7 +739,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # by section 6's advice on when to mention an alternative: what would your BATNA's terms
 # tell Northwind, and what does Northwind already expect you to settle for? Your scenario
 # takes the midpoint of Northwind's pay band, `offers.band_midpoint`, as that estimate.
-# Work this one out from `offers` in your code: grading also tries your statements with
+# Work this one out from `offers` in your code: the check also tries your statements with
 # the band's midpoint moved, so that the other statement may be the one to make. The
 # choice earns half a mark.
 
@@ -1027,7 +1027,8 @@ check.target_salary(target_salary, hidden=True)
 # question 2 (`offers.renewal_probability`, `offers.busy_probability`,
 # `offers.freelance_busy`, `offers.freelance_normal`, `offers.freelance_no_renewal`); Lumen
 # has `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`.
-# Decide for each timing how Lumen counts. The check tries your scenario, an example whose
+# Return the value unrounded, or rounded to the whole unit, no further. Decide for each
+# timing how Lumen counts. The check tries your scenario, an example whose
 # BATNA is Lumen, and the same example with a base salary above the other alternatives;
 # grading also tries other learners'. The round settled
 # before you answer, closed or not, earns half a mark; committing first and the offer
