@@ -536,6 +536,22 @@ def test_tempting_prices_before_the_opening_are_named(learner, price_of, words):
     assert scored["the price after the opening and the news"][0] == 1  # one mistake costs one point
 
 
+def test_pricing_before_the_opening_on_the_beliefs_after_it_is_named():
+    """A price before the opening worked from the beliefs after it (the names before/now
+    invite it) is told so; that price often equals the P(r > p) slip's on the prior, and
+    then the hint names both slips, never P(r > p) alone."""
+
+    def now_twice(sale, after, reading):
+        _, now, with_news, capped = reference.my_price(sale, after, reading)
+        return now, now, with_news, capped
+
+    for n in range(120):
+        with learner_as(f"priced-after-{n}"):
+            earned, message = price_parts(now_twice)["the price before the opening"]
+        assert not earned, n
+        assert "that is your price after the opening" in message, (n, message)
+
+
 def strictly_above(beliefs, cost):
     """A learner's best price, written with the slip: a buyer at exactly its reservation
     price counted as refusing, P(r > p)."""

@@ -789,7 +789,18 @@ def _price_before(answers, readings):
             continue
         prior = sale.prior_beliefs()
         mine = (given - sale.cost) * sum(p for v, p in prior.items() if v >= given)
-        mistakes = _price_mistakes(prior, sale)
+        # the names before/now invite pricing ``before`` on the beliefs after the opening;
+        # that price often equals the P(r > p) slip's on the prior, so it comes first and
+        # is joined with it, never left to the strict hint alone
+        now = reference.best_move(after, sale.cost)[0]
+        mistakes = [
+            (
+                now if now is not None else math.nan,
+                "that is your price after the opening; the price before it weighs the "
+                "prior beliefs, sale.prior_beliefs(), not the beliefs after the opening",
+            ),
+            *_price_mistakes(prior, sale),
+        ]
         mistakes = _joined(mistakes)
         hint = diagnose(
             given,
