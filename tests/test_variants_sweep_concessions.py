@@ -14,9 +14,6 @@ machinery, as do the first learners of the sweep.
 import functools
 import io
 import itertools
-import os
-import pickle
-import time
 from collections import Counter
 from contextlib import redirect_stdout
 from fractions import Fraction
@@ -35,6 +32,7 @@ from course.scenarios.concessions import (
 )
 from course.variants import hidden_cases_as, learner_as
 from tests.notebooks import solution_namespace
+from tests.sweeps import drawn_once
 
 MODULE = "04_concessions"
 LEARNERS = tuple(f"sweep-{n}" for n in range(2000))
@@ -44,25 +42,8 @@ OPENING_MARGIN, RATE_MARGIN, CASE_MARGIN = 3, 0.05, 0.5
 
 
 @pytest.fixture(scope="module")
-def drawn(tmp_path_factory):
-    """The swept learners' variants, drawn once per test run: under pytest-xdist the first
-    worker to get here draws them and the others read what it wrote."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
-    if worker is None:
-        return [course.variant(MODULE, learner) for learner in LEARNERS]
-    shared = tmp_path_factory.getbasetemp().parent / f"sweep-{MODULE}.pickle"
-    try:
-        os.close(os.open(shared.with_suffix(".lock"), os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-    except FileExistsError:
-        deadline = time.monotonic() + 900
-        while not shared.exists() and time.monotonic() < deadline:
-            time.sleep(0.2)
-        return pickle.loads(shared.read_bytes())
-    found = [course.variant(MODULE, learner) for learner in LEARNERS]
-    written = shared.with_suffix(".part")
-    written.write_bytes(pickle.dumps(found))
-    written.replace(shared)
-    return found
+def drawn(workers_folder):
+    return drawn_once(MODULE, LEARNERS, workers_folder)
 
 
 # --- first principles, written independently of the scenario module ---------------------
