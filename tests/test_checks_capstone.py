@@ -14,6 +14,7 @@ from course.checks.hints import NotYet
 from course.course_map import questions
 from course.models.concessions import package_points
 from course.scenarios.capstone import (
+    ANSWERS,
     alternative_values,
     alternatives_holder,
     batna_of,
@@ -341,13 +342,31 @@ def test_audit_hints(monkeypatch, own):
     )
     as_own(monkeypatch, case)
     hint = miss("my_audit", _audit((4, 5, 3), (6, 5, 6)))
-    assert "your information should be rated above Marlow's" in hint
+    assert "your information should be rated at least as high as Marlow's" in hint
     assert "your power should be rated above Marlow's" in hint and "80%" in hint
     assert "both sides have some alternatives" in miss("my_audit", _audit((6, 5, 7), (4, 0, 2)))
     assert "must be between 0 and 10" in miss("my_audit", _audit((6, 11, 7), (4, 5, 2)))
     assert "sum to 1" in miss("my_audit", _audit((6, 5, 7), (4, 5, 2), (0.5, 0.5, 0.5)))
     assert "three keys" in miss("my_audit", lambda s: {"yours": {}})
     assert passes(run("my_audit", _audit((6, 5, 7), (4, 5, 2))))
+
+
+def test_information_rated_even_passes_and_marlow_above_fails():
+    """Marlow knows whether Quell has capacity, the fact both its reservation prices turn
+    on, while you know something of its limits and it knows nothing of yours: the text
+    lets a learner weigh the two as even. Over 600 learners an audit that fits the other
+    rules passes with information at 5/5, and fails with Marlow's at 6 against your 5."""
+    held = {"you": (7, 4), "Marlow": (3, 6), None: (5, 5)}
+    for n in range(600):
+        case = course.variant("05_capstone", f"info-{n}")
+        alternatives = held[alternatives_holder(case)]
+        power = held[power_holder(case)]
+        yours = {"information": 5, "alternatives": alternatives[0], "power": power[0]}
+        theirs = {"information": 5, "alternatives": alternatives[1], "power": power[1]}
+        rules = check.audit_rules(case)
+        assert all(rule(yours, theirs) for rule, _ in rules)
+        theirs["information"] = 6
+        assert not all(rule(yours, theirs) for rule, _ in rules)
 
 
 def test_settled_alternatives_must_be_rated_that_way(monkeypatch, own):
@@ -729,7 +748,8 @@ def test_if_quell_hints_name_the_mistake(monkeypatch, own):
     walk = dataclasses.replace(own, reservation_if_quell=rows[-1][2] + 1)
     as_own(monkeypatch, walk)
     assert "walk away, politely" in miss("if_quell", lambda s, plan: ("jump", len(plan)))
-    assert passes(run("if_quell", lambda s, plan: ("walk away", None)))
+    plan = [row[0] for row in rows]
+    assert check.judge_if_quell(walk, ("walk away", None), plan) is None
 
 
 def test_if_quell_hints_never_name_the_answer(monkeypatch, own):
@@ -756,12 +776,41 @@ def test_if_quell_hints_never_name_the_answer(monkeypatch, own):
                     assert rows[k][2] < rows[at][2]
 
 
-def test_if_quell_typed_in_from_the_own_case_fails_the_hidden_check(learner, answers):
+def test_if_quell_typed_in_from_the_own_case_fails_the_visible_check(learner, answers):
+    """The visible check tries the own case on the five-step line too, where the package
+    Marlow needs comes at plan[5] and then at plan[6]: one pair typed in cannot be right
+    for both."""
     typed = answers["if_quell"](
         own_case := course.variant("05_capstone", "ada"), [row[0] for row in plan_of(own_case)]
     )
-    assert passes(run("if_quell", lambda s, plan: typed))
-    assert "every case grading tries" in miss("if_quell", lambda s, plan: typed, hidden=True)
+    assert "on the five-step line" in miss("if_quell", lambda s, plan: typed)
+
+
+def _boundary(limit):
+    def answer(s, plan):
+        for k, package in enumerate(plan):
+            if package_points(package, s.theirs) >= s.reservation_if_quell:
+                return ("steps", k) if k < limit else ("jump", k)
+        return ("walk away", None)
+
+    return answer
+
+
+def test_a_wrong_five_step_boundary_fails_the_visible_check(monkeypatch, learner):
+    """Question 8's only judgement is the line: a package five steps down can still be
+    reached ("steps"), one six steps down cannot. The generator keeps every drawn case
+    off that line, so the visible check must try the own case moved onto it, or a
+    boundary one off shows as right and loses both marks at grading. Over 600 learners
+    the right line passes, and one step early or late fails with the hint to compare the
+    count with the 5 answers."""
+    for n in range(600):
+        case = course.variant("05_capstone", f"line-{n}")
+        as_own(monkeypatch, case)
+        assert passes(run("if_quell", _boundary(ANSWERS + 1)))
+        for limit in (ANSWERS, ANSWERS + 2):
+            hint = miss("if_quell", _boundary(limit))
+            assert "on the five-step line" in hint
+            assert f"compare that count with the {ANSWERS} answers" in hint
 
 
 def test_a_signed_letter_is_said_exactly_when_question_2_signs(monkeypatch, learner):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import course
-from course.engine.bots import REMARKS, Memory, make_bot
+from course.engine.bots import NEW_GROUND, REMARKS, Memory, make_bot
 from course.engine.bots import STYLES as COUNTERPARTS
 from course.engine.capstone import ROUNDS, STYLE_WORDS, STYLES, Table, debrief
 from course.engine.debrief import read_style
@@ -520,7 +520,9 @@ def test_a_retraction_strains_patience_only_while_the_offer_is_below_marlows_wal
     """Section 6: retractions and standing still cost Marlow's patience only while your
     offer is worse for it than walking away; a retraction it could still accept costs
     none (it is still counted, and costs trust: see the next test)."""
-    assert "retractions (an offer worse for it than your previous one) and rounds" in SECTION_6
+    assert "retractions (an offer clearly worse for it than your previous one) and" in (
+        " ".join(SECTION_6.split())
+    )
     assert "only while your offer is still worse for it than walking away" in SECTION_6
     case = course.variant("05_capstone", "learner-1")
     bot, worth = _bot(case, case.reservation_if_not)
@@ -538,6 +540,29 @@ def test_a_retraction_strains_patience_only_while_the_offer_is_below_marlows_wal
     bot.observe(0, below[-1])
     bot.observe(1, below[0])
     assert bot.retractions == 1 and bot.strain == 1
+
+
+def test_a_retraction_is_an_offer_worse_by_more_than_a_hundredth_of_marlows_room():
+    """Section 4 gives the retraction's threshold as the engine applies it: an offer worse
+    for Marlow than the previous one by a hundredth of its room (reservation price to
+    best) or less is no retraction; one worse by more is."""
+    assert NEW_GROUND == 0.01
+    text = " ".join(SECTION_4.split())
+    assert "by more than a hundredth of the way from its reservation price to its best" in text
+    case = course.variant("05_capstone", "learner-1")
+    bot, worth = _bot(case, case.reservation_if_not)
+    first = max(range(len(worth)), key=lambda i: worth[i])
+    near = [i for i in range(len(worth)) if 0 < worth[first] - worth[i] <= bot.room / 100]
+    far = [
+        i
+        for i in range(len(worth))
+        if worth[first] - worth[i] > bot.room / 100 and worth[i] > bot.insult_line
+    ]
+    for offer, counted in ((near[0], 0), (far[0], 1)) if near else ((far[0], 1),):
+        bot, _ = _bot(case, case.reservation_if_not)
+        bot.observe(0, first)
+        bot.observe(1, offer)
+        assert bot.retractions == counted
 
 
 def test_section_6_states_the_trust_rule_the_memory_applies():
@@ -623,9 +648,7 @@ def test_a_meso_partner_sent_after_the_opening_is_a_step_back_for_marlow():
     debrief counts no concession when one is sent after the opening; but by the research
     it gives Marlow no more points than the opening, and where it gives fewer Marlow
     reads it as a retraction, as section 4 now warns."""
-    assert "Marlow counts an offer worse for it than your previous one as a retraction" in (
-        SECTION_4
-    )
+    assert "Marlow counts an offer clearly worse for it than" in SECTION_4
     assert "counts sending it after your opening as a concession" not in SECTION_4
     for n in range(1, 13):
         case = course.variant("05_capstone", f"learner-{n}")
@@ -1302,7 +1325,7 @@ def test_section_4_prices_a_partner_sent_alone_as_a_retraction():
     text = section("opening-teaching")
     assert "it costs you nothing" not in text
     assert "costs you no profit" in text
-    assert "counts an offer worse for it than your previous one as a retraction" in text
+    assert "counts an offer clearly worse for it than your previous one" in text
     assert f"lowers its trust in you by {-TRUST_PER_RETRACTION:g}" in text
 
 
@@ -1714,3 +1737,13 @@ def test_section_4_leads_its_two_long_paragraphs_with_their_rule():
     opening = section("opening-teaching")
     assert "In one line: open with the package that is best for you among those Marlow" in opening
     assert "In one line: next to your opening, put packages worth exactly as much" in opening
+
+
+def test_the_summary_states_the_course_opening_rule_and_this_case_as_its_application():
+    """Module 04 opens at the estimate of the other side's reservation price or somewhat
+    beyond it, when the point beyond can be justified; the summary gave this case's
+    application (no point beyond can be justified here) as the general rule."""
+    summary = section("summary")
+    assert "- Open with the best package the other side could accept" not in summary
+    assert "Open at your estimate of the other side's reservation price, or somewhat" in summary
+    assert "here nothing beyond could be justified" in summary

@@ -389,9 +389,11 @@ def audit_rules(case):
     chance = quell_posterior(case)
     rules = [
         (
-            lambda y, t: y["information"] > t["information"],
-            "your information should be rated above Marlow's: you have studied its tenders "
-            "and read its rush request, and it knows nothing of Brenn, Kessel or your costs",
+            lambda y, t: y["information"] >= t["information"],
+            "your information should be rated at least as high as Marlow's: you have studied "
+            "its tenders and read its rush request, and it knows nothing of Brenn, Kessel or "
+            "your costs; Marlow knows whether Quell has capacity, so rating the two even is "
+            "defensible, but rating Marlow's higher is not",
         ),
         (
             lambda y, t: y["alternatives"] >= 1 and t["alternatives"] >= 1,
@@ -520,7 +522,7 @@ def _heaviest(weights):
     return " and ".join(source for source in SOURCES if weights[source] == top)
 
 
-# --- question 5: what to say at the table ---------------------------------------------------
+# --- question 6: what to say at the table ---------------------------------------------------
 
 
 def _verdict(value, letter):
@@ -1094,27 +1096,44 @@ def judge_if_quell(case, result, plan):
 @question
 def if_quell(answer, hidden=False):
     """Check a function that decides what to do if Quell has capacity, from the course's
-    plan. Hidden: other learners' cases, and the learner's own with Marlow's higher
-    reservation price moved so that each decision comes up."""
+    plan. Visible: the learner's own case, and the same case with Marlow's higher
+    reservation price moved onto the five-step line (the package it needs at plan[5],
+    "steps", and at plan[6], "jump"), which the generator keeps every drawn case off, so
+    that a wrong boundary shows before grading. Hidden: other learners' cases, and the
+    learner's own moved so that each decision comes up."""
+    own = _cases(False)[0]
     cases = [(case, [row[0] for row in plan_of(case)]) for case in _cases(hidden)]
+    rows = plan_of(own)
     if hidden:
-        own = _cases(False)[0]
-        rows = plan_of(own)
         plan = [row[0] for row in rows]
         moved = [rows[1][2], rows[-1][2] + 1]  # a step away, and out of the plan's reach
         cases += [(dataclasses.replace(own, reservation_if_quell=v), plan) for v in moved]
-        # The five-step line itself, which the generator keeps every drawn case off: the
-        # package Marlow needs with Quell at plan[ANSWERS] ("steps") and one step later
-        # ("jump"). When the own plan is too short, the same plan carried on down the
-        # frontier to a profit of 0, as for a seller whose reservation price is lower.
-        far = rows if len(rows) > ANSWERS + 1 else plan_of(own, floor=0)
-        cases += [
-            (dataclasses.replace(own, reservation_if_quell=row[2]), [r[0] for r in far])
-            for row in far[ANSWERS : ANSWERS + 2]
-        ]
+    # The five-step line itself: the package Marlow needs with Quell at plan[ANSWERS]
+    # ("steps") and one step later ("jump"). When the own plan is too short, the same
+    # plan carried on down the frontier to a profit of 0, as for a seller whose
+    # reservation price is lower, and if that is still too short (about 1 learner in
+    # 600), from the package best for you. Built from the learner's own case alone.
+    far = rows if len(rows) > ANSWERS + 1 else plan_of(own, floor=0)
+    if len(far) <= ANSWERS + 1:
+        top = max(frontier_rows(own), key=lambda row: row[1])
+        far = plan_of(own, opening=top[0], floor=0)
+    line = [
+        (dataclasses.replace(own, reservation_if_quell=row[2]), [r[0] for r in far])
+        for row in far[ANSWERS : ANSWERS + 2]
+    ]
     for case, plan in cases:
         result = call_learner(answer, case, plan)
         judge_if_quell(case, result, plan)
+    for case, plan in line:
+        result = call_learner(answer, case, plan)
+        try:
+            judge_if_quell(case, result, plan)
+        except NotYet as wrong:
+            raise NotYet(
+                "on the five-step line (your case with s.reservation_if_quell set to "
+                f"{case.reservation_if_quell:g}): {wrong}",
+                general=wrong.general,
+            ) from None
     passed("if_quell finds the package Marlow needs with Quell and whether your steps reach it.")
 
 

@@ -324,7 +324,7 @@ def strong_marlow(learner):
 
 
 def power_lean(learner):
-    """Which way ``learner``'s case leans on power: ``"you"`` or ``"Marlow"`` for two
+    """Which way ``learner``'s case leans on power: ``"you"`` or ``"Marlow"`` for four
     learners in ten each, ``None`` (drawn freely) for the other two, chosen from the
     learner's id alone so that the generator's random draws stay as they were. Without a
     lean, Marlow almost never held power (third review, E3), and an audit that ignored

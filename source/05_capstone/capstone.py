@@ -252,7 +252,12 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # facts sort into it, with module 00's rule that each fact counts in one place only.
 #
 # - **Information.** You have studied Marlow's tenders and read its rush request; Marlow
-#   knows your list prices and nothing of Brenn, Kessel or your costs.
+#   knows your list prices and nothing of Brenn, Kessel or your costs. Marlow does know
+#   the one fact you can only estimate, whether Quell has capacity, on which both its
+#   reservation prices turn. So you know something about each of Marlow's two possible
+#   limits and Marlow knows nothing about yours, but the fact that decides the deal is
+#   Marlow's: whether your edge outweighs that is your judgement, and rating the two sides
+#   even is defensible.
 # - **Alternatives.** Yours is your reservation price as a share of the best profit the
 #   contract could give you; Marlow's is its reservation price as a share of its best
 #   (100 points), in each of the two states. This course's convention, not a finding: the
@@ -318,7 +323,7 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # ratings from 0 to 10, weights that add up to 1. The check accepts any audit that fits
 # what your case settles, and names every point where yours does not:
 #
-# - your information is rated above Marlow's;
+# - your information is rated at least as high as Marlow's (above it, or even);
 # - each side has at least 1 for alternatives and for power;
 # - **alternatives**, when your reservation price as a share of your best profit
 #   (`s.yours`) beats Marlow's share (`s.reservation_if_quell` and `s.reservation_if_not`
@@ -469,8 +474,9 @@ check.my_audit(my_audit)
 # put all of them down together. The table in section 6 sends one package at a time and
 # starts from the first package of your list. Do not send a partner there after your
 # opening: it costs you no profit, but by your research it gives Marlow no more points
-# than the opening, usually fewer, and Marlow counts an offer worse for it than your
-# previous one as a retraction, a step back that lowers its trust in you by 0.1
+# than the opening, usually fewer, and Marlow counts an offer clearly worse for it than
+# your previous one (by more than a hundredth of the way from its reservation price to its
+# best package) as a retraction, a step back that lowers its trust in you by 0.1
 # (section 6).
 #
 # **When Marlow opens.** Marlow's first offer will pull on you too. Before you answer it,
@@ -814,6 +820,9 @@ check.concession_plan(concession_plan, hidden=True)
 #
 # `package_points` is imported for you. To see your own answer, run
 # `if_quell(scenario, concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario)))`.
+# Besides your own case, the check tries it with `s.reservation_if_quell` set to what
+# `plan[5]` gives Marlow, and then to what `plan[6]` gives it (the plan carried on down
+# the frontier if yours is shorter): the two cases on the five-step line.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "if-quell-answer", "schema_version": 3}
@@ -867,7 +876,7 @@ check.if_quell(if_quell, hidden=True)
 #   worse for it than its own offer on the table), so handing its final offer back is a
 #   deal, and it never turns a package down to offer you one worth less to it;
 # - it loses patience with every offer it must refuse out of hand; retractions (an offer
-#   worse for it than your previous one) and rounds in which you stand still strain it
+#   clearly worse for it than your previous one) and rounds in which you stand still strain it
 #   only while your offer is still worse for it than walking away. It says when its
 #   patience is running out, and then it may leave: it does if the strain goes on, while
 #   a concession of yours eases it;
@@ -1091,8 +1100,10 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #   they allow in view; an average of two reservation prices is not a reservation price.
 # - Power is dependence, and patience is part of it; an outside option moves a deal only
 #   when it beats what its holder would get anyway.
-# - Open with the best package the other side could accept in the state better for you,
-#   never below your reservation price; a second package worth the same to you keeps you
+# - Open at your estimate of the other side's reservation price, or somewhat beyond it when
+#   you can justify the point beyond (module 04); here nothing beyond could be justified,
+#   so you opened with the best package Marlow could accept in the state better for you,
+#   never below your reservation price. A second package worth the same to you keeps you
 #   as ambitious, and the other side's pick tests what you believe it values (here a
 #   diagnostic set, usually off the frontier, not module 04's MESO).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
