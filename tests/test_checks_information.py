@@ -968,6 +968,26 @@ def test_spreading_the_errors_over_the_surviving_prices_is_named(monkeypatch):
     assert "including one the opening ruled out" in scored["the report's worth"][1]
 
 
+def test_spreading_a_wrong_report_over_all_the_prices_is_named():
+    """(1 − accuracy)/n for each price when the report is wrong, the right one included,
+    is told so for every learner, joined with another slip where their amounts meet."""
+
+    def over_all(sale, after, now, worth):
+        q, n = sale.report_accuracy, len(after)
+        best = lambda beliefs: reference.best_move(beliefs, sale.cost)[1]  # noqa: E731
+        weighted = sum(
+            best({r: c * (q if r == named else (1 - q) / n) for r, c in after.items()})
+            for named in after
+        )
+        return weighted - best(after)
+
+    for n in range(200):
+        with learner_as(f"spread-{n}"):
+            earned, message = report_parts(with_report(over_all))["the report's worth"]
+        assert not earned, n
+        assert "(1 − accuracy)/n when the report is wrong" in message, (n, message)
+
+
 def strict_best_profit(beliefs, cost):
     return max([0.0] + [(p - cost) * sum(c for r, c in beliefs.items() if r > p) for p in beliefs])
 
@@ -1884,6 +1904,25 @@ def test_none_and_a_count_are_told_apart(monkeypatch):
     check.holds_before_moving(
         lambda s, a: reference.holds_before_moving(s, a), hidden=True
     )  # the reference passes the hidden learners too
+
+
+def test_a_hold_likelihood_that_ignores_r_is_pointed_at_its_shape():
+    """A hold read with the same chance for every r (0.2) moves no belief, so the count is
+    None; the hint says the chance of a hold must depend on r, not only to update again."""
+
+    def flat(sale, after):
+        beliefs = dict(after)
+        best = reference.best_move(beliefs, sale.cost)[0]
+        for holds in range(1, reference.MOST_HOLDS + 1):
+            beliefs = update_beliefs(beliefs, {r: 0.2 for r in beliefs})
+            if reference.best_move(beliefs, sale.cost)[0] != best:
+                return holds
+        return None
+
+    for n in range(100):
+        with learner_as(f"flat-hold-{n}"):
+            hint = miss(check.holds_before_moving, flat)
+        assert "must depend on r" in hint and "0.2 × last offer / r" in hint, (n, hint)
 
 
 def test_none_and_one_hold_at_a_time_fail_visibly_where_ten_holds_move_nothing(monkeypatch):

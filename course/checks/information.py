@@ -662,9 +662,11 @@ def holds_before_moving(answer, hidden=False):
             general = f"it names a count where {reference.MOST_HOLDS} holds move nothing"
         elif given is None:
             hint = (
-                f"some number of holds up to {reference.MOST_HOLDS} does move your price: "
-                "after each hold, update your beliefs again and compare the expected profit "
-                "of every possible price"
+                f"some number of holds up to {reference.MOST_HOLDS} does move your price. "
+                "A hold is likelier from a buyer close to its reservation price: its chance, "
+                "0.2 × last offer / r, must depend on r, larger for a lower r. After each "
+                "hold, update your beliefs with it and compare the expected profit of every "
+                "possible price"
             )
             general = "it answers None where some number of holds moves the price"
         else:
@@ -1281,6 +1283,14 @@ def _report_worth(answers, truths):
                 "names any of the other prices equally often, including one the opening ruled "
                 "out, so its likelihood is (1 − accuracy)/(n − 1) with n all four prices",
             ),
+            (
+                report_spread_over_all(after, sale.cost, sale.report_accuracy),
+                "that gives each price (1 − accuracy)/n when the report is wrong. A wrong "
+                "report names one of the other n − 1 prices, never the right one, so each "
+                "gets (1 − accuracy)/(n − 1)",
+                "it spreads a wrong report over all n prices, (1 − accuracy)/n; a wrong report "
+                "names one of the other n − 1",
+            ),
             *_rounded(worth),
         ]
         mistakes = _joined(mistakes)
@@ -1301,6 +1311,20 @@ def _report_worth(answers, truths):
                 "the best blind profit",
             )
     return "the report's worth: the best price after each report, weighed by how often it comes."
+
+
+def report_spread_over_all(beliefs, cost, accuracy):
+    """A tempting wrong worth of the report: a wrong report's chance spread over all n
+    possible prices, (1 − accuracy)/n each, the right one included."""
+    wrong = (1 - accuracy) / len(beliefs)
+    with_report = sum(
+        reference.best_move(
+            {r: chance * (accuracy if r == named else wrong) for r, chance in beliefs.items()},
+            cost,
+        )[1]
+        for named in beliefs
+    )
+    return with_report - reference.best_move(beliefs, cost)[1]
 
 
 def report_on_survivors(beliefs, cost, accuracy):
