@@ -551,3 +551,15 @@ def test_section_1_glosses_the_take_it_or_leave_it_price():
     """A later review, U5: section 1 used section 3's take-it-or-leave-it price before
     section 3 defines it; a clause now says what it is."""
     says("price of section 3 (one final price the buyer takes or leaves)")
+
+
+def test_an_uneven_reading_is_not_compared_with_the_even_factor():
+    """Question 3 accepts any weakly rising reading, such as 1, 1, 1.5, 1.5, which no one
+    factor of Question 5c describes: the text says to call my_price for it instead."""
+    says("If your Question 3 reading is not even", "no one factor describes it")
+
+
+def test_a_verified_bound_drops_prices_and_a_cap_moves_them():
+    """The table's verified bound (drop and rescale) is named apart from a cap (move the
+    prices down to it), so Question 5's rival_cap is not read as a bound."""
+    says("A verified bound drops the prices above it and rescales the rest. A *cap* is another")

@@ -294,7 +294,8 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # | Osprey chose to show it | a rival's quote Osprey has held for weeks and now hands you, its price on it | if you can verify it, a bound that was always there: Osprey's reservation price never was above the quote plus what your machine is worth to it beyond the rival's, so drop the prices above that and rescale (news that reveals; the one case where a likelihood of zero is right: a verified bound); trust it less if Osprey may have picked it to steer you |
 # | you found it, from a source Osprey does not control | the press reports Osprey holds a rival quote, its price unknown | evidence that Osprey has a way out (news that reveals, Bayes' rule) |
 #
-# Lowering the prices above a cap to the cap, chances carried, is for news that changes
+# A verified bound drops the prices above it and rescales the rest. A *cap* is another
+# operation: lowering the prices above it to the cap, chances carried, is for news that changes
 # Osprey's options now, like Question 5's new discount: the buyers who would have paid
 # more are still there, but will now pay only the cap. A signal Osprey picked to send,
 # like its opening, may be picked to steer you.
@@ -660,7 +661,9 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # The check asks for both directions, so a `None` may well be right for one of them. The
 # factor for the way your own news points (your Question 3 reading) is how much that
 # fact must weigh to shift the balance: compare it with how strongly you read it in
-# Question 3. The check tries your scenario; grading also tries other learners'.
+# Question 3. If your Question 3 reading is not even (1, 1, 1.5 and 1.5, say), no one
+# factor describes it, so do not compare: call `my_price` with your reading and see
+# whether it moves your price. The check tries your scenario; grading also tries other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-weight-answer", "schema_version": 3}
