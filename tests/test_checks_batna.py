@@ -1180,6 +1180,14 @@ def test_question_9_names_a_fallback_chosen_before_lumen_is_put_beside_it(learne
         assert "choose the fallback after putting Lumen beside each one" in str(hint.value)
 
 
+def test_the_outside_option_half_is_the_limit_of_module_03s_share():
+    """Module 03 gives the side that answers delta/(1 + delta); section 7 said 'about
+    evenly' and question 7 used exactly half the pie without saying why: both now name the
+    limit of very short delays."""
+    assert "$\\delta/(1+\\delta)$" in " ".join(_cell("nash-teaching").split())
+    assert "very short delays ($\\delta \\to 1$)" in " ".join(_cell("q7-text").split())
+
+
 def test_a_demand_above_your_reservation_price_may_be_called_a_misrepresentation(answers):
     """Sixth review, E2: module 03 accepts "bluff" or "misrepresentation" for a demand whose
     figure is above your reservation price (a stated intention you do not hold); question 6

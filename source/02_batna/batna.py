@@ -830,7 +830,9 @@ check.label_statements(label_statements, hidden=True)
 # delay. Then your BATNA works as an *outside option*, the case module 03 studies. Two
 # equally patient sides who lose little with each round of delay, and earn nothing while
 # the talks go on (no pay from the alternative in the meantime), split the pie about
-# evenly, whatever your BATNA, until your BATNA beats your half; from then on you get
+# evenly, whatever your BATNA (module 03 gives the side that answers a share of
+# $\delta/(1+\delta)$, which tends to one half as the delay shrinks, $\delta \to 1$),
+# until your BATNA beats your half; from then on you get
 # exactly your BATNA, and not a unit more (Shaked and Sutton 1984; module 03 calls it the
 # *deal-me-out* result). Binmore, Shaked and Sutton (*Quarterly Journal of Economics*
 # 104, 1989) put the two predictions to a test with people bargaining in a
@@ -914,7 +916,8 @@ ModelQuiz()
 #
 # - With `walk_any_time=False`, the BATNAs are breakdown payoffs: use the Nash split.
 # - With `walk_any_time=True`, you can leave for your alternative whenever you turn down
-#   the other side's proposal: use the outside-option result.
+#   the other side's proposal: use the outside-option result in the limit of very short
+#   delays ($\delta \to 1$), where the even split is exactly half the pie.
 #
 # In both models, return `None` when no deal can give you `target`, because the other side
 # would rather walk away than accept less than its BATNA. When a BATNA of 0 already gets
