@@ -723,8 +723,17 @@ def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully():
     assert "it can lower their estimate of your reservation price" in PROSE
 
 
-def test_question_7_says_granite_knows_harrow_and_9b_is_a_later_negotiation():
-    assert "Here Granite knows Harrow's offer" in PROSE
+def test_question_7_puts_granite_knowing_harrow_in_the_model_and_9b_is_a_later_negotiation():
+    """Question 7 said Granite knows Harrow's offer, while question 9a grades an inflated
+    Harrow figure told to Granite as a misrepresentation, a false fact Granite would rely
+    on: knowing Harrow's offer is now the model's assumption, and the story's Granite has
+    not seen it, as question 9a says."""
+    assert "Here Granite knows Harrow's offer" not in PROSE
+    assert "they assume Granite knows Harrow's offer" in PROSE
+    assert "In the story Granite has not seen Harrow's offer" in PROSE
+    nine_a = _section(PROSE, "### Question 9", "def rate_tactics")
+    assert "Granite has not seen Harrow's offer" in nine_a
+    assert "it would rely on a figure Kestrel gives for Harrow" in nine_a
     assert "if you do walk away, make it easy to return" in PROSE  # not the reference's words
     assert "Kestrel meets Granite again next week" not in PROSE
     assert "A year later Kestrel negotiates with Granite" in PROSE  # seventh review, C1
@@ -1412,3 +1421,46 @@ def test_each_idea_has_a_paragraph_of_its_own(opening, not_with):
     paragraph = _paragraph_starting(opening)
     assert paragraph.startswith(opening), paragraph[:80]
     assert not_with not in paragraph
+
+
+def test_the_lawyers_rules_bind_only_as_states_adopt_them():
+    """The ABA's Model Rules bind no one by themselves; states adopt them (module 00 says
+    so too)."""
+    assert "rules that bind lawyers in the United States" not in PROSE
+    assert "the rules most US states have adopted for lawyers, based on the American" in PROSE
+    assert "the comment to Model Rule 4.1 notes that" in PROSE
+
+
+def test_trust_is_part_of_power_as_module_00_counts_it():
+    """Module 00 counts trust under power, not as a source of leverage of its own."""
+    sources = _section(PROSE, "This course names four bases", "### Question 1")
+    assert "trust in your word as part of power" in sources
+    assert "trust in your word as a source of leverage" not in sources
+
+
+def test_interests_and_positions_are_defined_before_question_4_uses_them():
+    """Question 4 offers "interests" as a reason; the word is defined in its prompt, before
+    section 7 comes back to it."""
+    four = _section(PROSE, "### Question 4", "def licence_reply")
+    assert "its *interest* is what it wants behind that" in four
+    assert PROSE.index("its *interest* is what it wants behind") < PROSE.index(
+        "**Show what you solve for them.**"
+    )
+
+
+def test_the_explorer_answer_says_the_widget_judges_only_the_shapley_division():
+    """The explorer cannot show that no division is in the core; the answer says so and
+    gives the reason (tests/test_models_power.py checks the empty core itself)."""
+    answers = _section(PROSE, "4. 1/3 each, and not in the core", "</details>")
+    assert "The explorer judges only the Shapley division" in answers
+    assert "3/2 in all, from a total of 1" in answers
+
+
+def test_question_8_says_its_measure_leaves_out_atlass_proposal():
+    """Question 4 has Kestrel take Atlas's proposal where it beats Borealis, above the
+    predicted price that question 8 measures by; question 8 now says the measure leaves
+    the proposal out, and that the move is the same on either yardstick (swept in
+    tests/test_variants_sweep_power.py)."""
+    eight = _section(PROSE, "### Question 8", "def best_lever")
+    assert "leaves out Atlas's standing proposal of question 4 on purpose" in eight
+    assert "the same on either yardstick" in eight

@@ -122,8 +122,8 @@ scenario
 # often use the word more widely, for any way of changing minds): they work through what
 # others think of you, not through anything you control.
 #
-# **Trust and credibility.** Module 00 counts the other side's trust in your word as a
-# source of leverage. It is not a fifth base here but what lets the four work at the table:
+# **Trust and credibility.** Module 00 counts the other side's trust in your word as
+# part of power. It is not a fifth base here but what lets the four work at the table:
 # a promise, a warning or an alternative you name moves the other side only as far as they
 # believe it. Part of trust feeds the bases (trust in what you know is expert power, regard
 # for how you deal is referent power); the rest is credibility, a record of saying true
@@ -364,7 +364,9 @@ print("A price of 70,000: in the core?", stable)
 #    rival, so Left and Right 2 are in the same position and split the pair's value.
 # 3. 1/2 each. With no second right glove competing, scarcity is even on both sides.
 # 4. 1/3 each, and not in the core: a pair earns 1 but gets 2/3, so it gains 1/3 by
-#    breaking away. No other division would be in the core either.
+#    breaking away. The explorer judges only the Shapley division; no other division is in
+#    the core either, since the three pairs would each need at least 1, 3/2 in all, from
+#    a total of 1.
 #
 # </details>
 
@@ -764,8 +766,11 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # - `reason`: what Kestrel puts forward in its reply, one of `"rival"` (Borealis would pay
 #   more than Atlas offers, said calmly because it is true), `"interests"` (what the
 #   licence does for Atlas: products that last longer) or `"fairness"` (the Shapley value
-#   is the fair price). Where Kestrel takes the proposal, its reply should still build the
-#   deal on something true that Atlas cares about; section 7 comes back to this choice.
+#   is the fair price). A side's *position* is what it asks for; its *interest* is what
+#   it wants behind that: Atlas's position is a price, its interest is products that last
+#   longer (Fisher and Ury's interests, not positions). Where Kestrel takes the proposal,
+#   its reply should still build the deal on something true that Atlas cares about;
+#   section 7 comes back to this choice.
 #
 # Where the proposal is below Borealis's offer, Kestrel could also walk out and sell to
 # Borealis, by this section's deal-me-out reasoning the best reply to a proposal below a
@@ -942,10 +947,11 @@ ShrinkingPieGame()
 # delta_responder)` gives the split of a pie of 1, proposer's share first; the money is
 # that share of the margin.
 #
-# Here Granite knows Harrow's offer, as section 5's models assume (full information): both
-# sides know that Kestrel would really take Harrow's work rather than less. That is why,
-# when Harrow beats Kestrel's share at the table, walking out is the best reply to a
-# proposal below it. In real talks, if you do walk away, make it easy to return: say you
+# This question takes section 5's models as they stand, with full information: they
+# assume Granite knows Harrow's offer, so both sides know that Kestrel would really take
+# Harrow's work rather than less. That is why, when Harrow beats Kestrel's share at the
+# table, walking out is the best reply to a proposal below it. In the story Granite has
+# not seen Harrow's offer and knows of it only what Kestrel says; question 9 turns on that. In real talks, if you do walk away, make it easy to return: say you
 # would rather have worked together and what would bring you back, since you may well meet
 # again.
 
@@ -996,8 +1002,11 @@ check.granite_reply(granite_reply, hidden=True)
 #
 # Measure every move the same way, by what it adds to what the models predict Kestrel will
 # get. For the licence, that is section 5's price, $\max(v_1/2,\ v_2)$, with $v_1$ Atlas's
-# value `s.atlas_value` and $v_2$ the best rival's value (`s.borealis_value` today). The
-# loan cuts what waiting for the Granite contract costs; the licence money arrives on one fixed
+# value `s.atlas_value` and $v_2$ the best rival's value (`s.borealis_value` today). This
+# measure leaves out Atlas's standing proposal of question 4 on purpose, even where
+# Kestrel would take it: that proposal was worked out from today's values, and a move is
+# judged by what it changes in the model's price (your scenario is drawn so that the move
+# that adds most is the same on either yardstick). The loan cuts what waiting for the Granite contract costs; the licence money arrives on one fixed
 # date whatever day that deal is signed, so the loan changes nothing for the licence and
 # moves only the Granite deal, where a round is a month. For the Granite contract, the
 # measure is Kestrel's equilibrium share of `s.contract_value` (Granite proposes first,
@@ -1134,10 +1143,10 @@ check.best_lever(best_lever, hidden=True)
 #   and that bluffing is one of them; but he counted as bluffing not only claims about your
 #   own limits but also concealing or misstating relevant facts, so he went further than
 #   this course does, and is no authority for its line. His critics answer that not
-#   everyone at the table has agreed to play poker. Misrepresentation law mostly draws its line at facts, and the
-#   rules that bind lawyers in the United States take a similar line: the comment to the
-#   American Bar Association's Model Rule 4.1 notes that in negotiation, estimates of price
-#   or value and a party's intentions about an acceptable settlement are ordinarily not
+#   everyone at the table has agreed to play poker. Misrepresentation law mostly draws its
+#   line at facts, and the rules most US states have adopted for lawyers, based on the
+#   American Bar Association's Model Rules, take a similar line: the comment to Model Rule
+#   4.1 notes that in negotiation, estimates of price or value and a party's intentions about an acceptable settlement are ordinarily not
 #   taken as statements of material fact. "We cannot go below 80,000", said by a seller
 #   whose reservation price is lower, is therefore a bluff; "another buyer has offered
 #   80,000", when none has, misrepresents a material fact, and can undo the contract or amount to
@@ -1154,7 +1163,8 @@ check.best_lever(best_lever, hidden=True)
 #
 # **Part a (2 marks).** Your scenario lists four things Kestrel might say or do, A to D
 # (`scenario.tactics`; the story shows them), today, before any of question 8's moves.
-# Label each with module 00's words:
+# Granite has not seen Harrow's offer (unlike Atlas, which holds a copy of Borealis's), so
+# it would rely on a figure Kestrel gives for Harrow. Label each with module 00's words:
 #
 # - `"legitimate"`: true, and using power that is Kestrel's to use (a true warning, in
 #   section 7's sense, counts);
