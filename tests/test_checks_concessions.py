@@ -1547,9 +1547,14 @@ def _public_hint(check_function, answer, learner_id):
 def test_the_question_says_how_far_under_a_lower_quote_an_opening_may_go():
     """Question 1 rejected an opening more than 3 under a rival's lower quote as timid,
     and only the failure message said so: opening at 95% of the quote failed for every
-    learner. The question now states the band the check uses."""
+    learner. The question now states the band the check uses, and that an opening there
+    follows the course's rule: at or above your new estimate, which lies in the same band,
+    and never above the quote."""
     assert check.QUOTE_BAND == 3.0
-    assert "open at the quote or at most 3 below it" in _flat()
+    text = _flat()
+    assert "your best estimate now lies between 3 below the quote and the quote itself" in text
+    assert "open at it or above it, but never above the quote" in text
+    assert "so between 3 below the quote and the quote" in text
 
 
 def test_the_course_states_one_opening_rule_at_or_beyond_the_estimate():
@@ -1864,18 +1869,82 @@ def test_breaking_a_closing_tie_the_other_way_fails_the_hidden_check(learner):
     assert gives_orchard_less_on_a_tie(tied, start) != best["package"]
 
 
-def test_a_plan_may_stop_at_the_estimate_here_though_module_02_wants_a_target_below_it():
+def test_a_plan_stops_at_the_estimate_only_when_it_opens_beyond_it():
     """Module 02 wants a target strictly below its estimate of Northwind's limit, since no
-    fact there carries an opening past it; module 04's question 2 takes a plan stopping at
-    the estimate, and the text says why: a true statement always carries the opening beyond
-    the estimate here (held for 300 learners above)."""
+    fact there carries an opening past it. Here a plan that opens beyond the estimate may
+    stop at it, but question 2's check also plans from an opening at the estimate, where
+    such a plan concedes nothing: the text says a plan from there stops below it. Both
+    halves hold through the public check, for 40 learners."""
     flat = _flat()
     assert "Module 02 asked for a target strictly below the estimate" in flat
-    assert "so a plan may stop at the estimate itself" in flat
+    assert "so a plan that opens beyond the estimate may stop at it" in flat
+    assert "A plan that opens at the estimate must still concede, so it stops below it" in flat
+    assert "The check also calls your plan with an opening at the estimate" in flat
+    assert "so a plan may stop at the estimate itself" not in flat
+
+    def steps_to(opening, target, rounds):
+        weights = list(range(rounds - 1, 0, -1))
+        return [
+            opening - (opening - target) * sum(weights[:k]) / sum(weights) for k in range(rounds)
+        ]
+
+    def stop_at_estimate_when_beyond(s, opening):
+        estimate = s.their_estimate
+        split = (check.reservation_of(s) + estimate) / 2
+        target = estimate if opening > estimate else (split + estimate) / 2
+        return steps_to(opening, target, s.rounds)
+
+    def always_stop_at_estimate(s, opening):
+        return steps_to(opening, s.their_estimate, s.rounds)
+
+    for learner in LEARNERS:
+        with course.variants.learner_as(learner):
+            check.concession_plan(stop_at_estimate_when_beyond)
+            assert "never concedes anything" in miss(check.concession_plan, always_stop_at_estimate)
+    with course.variants.learner_as(LEARNERS[0]):
+        check.concession_plan(stop_at_estimate_when_beyond, hidden=True)
+
+
+def test_the_text_names_the_section_that_holds_the_next_year_simulation():
+    """Cross-references to the next-year simulation name the section it sits in."""
+    text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    where = text.index("### Meeting the same buyer again")
+    section = re.findall(r"^# ## (\d+)\.", text[:where], flags=re.M)[-1]
+    flat = _flat()
+    named = re.findall(
+        r"section (\d+)'s next-year simulation|next year's simulation in section (\d+)", flat
+    )
+    assert len(named) == 2
+    assert {a or b for a, b in named} == {section}
+
+
+def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answers):
+    """Module 02 takes an offer at the even split and counters below it; module 04 accepts
+    at your next ask, which never falls below the even split, and in the last round at your
+    reservation price. The text says where and why the two differ; the model answer does
+    what it says for 40 learners, and module 02's floor in the last round fails the check."""
+    flat = _flat()
+    assert "Your plan never asks less than your target, which is no lower than the even" in flat
+    assert "so while rounds remain you accept nothing below that split either" in flat
+    assert "Here this module parts from module 02, whose rule counters any offer below" in flat
+    assert "Here the last round is known, and turning down its offer leaves you no deal" in flat
+    respond = answers["respond"]
     for learner in LEARNERS:
         s = course.variant(MODULE, learner)
-        top, estimate = check.grounded_opening(s)[0], s.their_estimate
-        weights = list(range(s.rounds - 1, 0, -1))
-        plan = [top - (top - estimate) * sum(weights[:k]) / sum(weights) for k in range(s.rounds)]
-        check._check_plan(plan, top, check.reservation_of(s), learner, estimate)
-        assert plan[-1] == pytest.approx(estimate)
+        reservation = check.reservation_of(s)
+        split = (reservation + s.their_estimate) / 2
+        plan = check.course_plan(s, check.grounded_opening(s)[0])
+        assert min(plan) >= split - 1e-9
+        offer = (reservation + split) / 2
+        assert reservation < offer < split
+        assert {respond(s, offer, ask) for ask in plan[1:]} == {"counter"}
+        assert respond(s, offer, None) == "accept"
+
+    def even_split_floor(s, offer, next_ask, ceiling=None):
+        reservation = check.reservation_of(s)
+        if next_ask is None and offer < (reservation + s.their_estimate) / 2:
+            return "walk away" if offer < reservation else "counter"
+        return respond(s, offer, next_ask, ceiling)
+
+    with course.variants.learner_as(LEARNERS[0]):
+        assert "a deal there beats your BATNA" in miss(check.respond, even_split_floor)

@@ -40,7 +40,7 @@
 # to 3 and section 4 up to question 4 take three hours or so, and the rest (questions 5
 # to 7, the low-ball exercise and the reflection) about four.
 # Rounds are counted two ways: sections 2 and 3 count from 0, as Faratin's model does
-# (round 0 is your opening); the widgets count from 1, as the arena does; and section 6's
+# (round 0 is your opening); the widgets count from 1, as the arena does; and section 5's
 # next-year simulation plays the arena's 10 rounds, whatever `s.rounds` says.
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
 # after them check your answer and tell you what to fix. Every learner gets their own
@@ -206,12 +206,13 @@ scenario
 #   reservation price, and an opening above the quote is not one Orchard will take
 #   seriously. A quote below your estimate is a ceiling on Orchard's limit: its limit
 #   against you is at most the quote, and perhaps a little under it, so your best
-#   estimate now lies between 3 below the quote and the quote itself, so open at the
-#   quote or at most 3 below it. The 3 is the course's reading of "a little": at the
-#   quote Orchard is indifferent between the two studios, so to choose you it may want a
-#   small edge, a few per cent of the price, not more. Work out what a quote means for your price in each case: the
-#   check tries quotes below your estimate, between it and your best fact, and above
-#   everything you can justify.
+#   estimate now lies between 3 below the quote and the quote itself. Put it where you
+#   judge in that band and, by the course's rule, open at it or above it, but never above
+#   the quote: so between 3 below the quote and the quote. The 3 is the course's reading
+#   of "a little": at the quote Orchard is indifferent between the two studios, so to
+#   choose you it may want a small edge, a few per cent of the price, not more. Work out
+#   what a quote means for your price in each case: the check tries quotes below your
+#   estimate, between it and your best fact, and above everything you can justify.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -304,12 +305,14 @@ check.opening(opening, hidden=True)
 # beyond it: section 1). Module 02 asked for a target strictly below the estimate,
 # because there no fact could carry an opening past what the agency's contractor costs
 # Northwind; here a true statement always carries your opening beyond the estimate
-# (section 1), so a plan may stop at the estimate itself. Question 2 checks both ends of
-# that advice: a plan must not stop below the even split, nor above your estimate, where
-# it would wait for a deal you do not expect Orchard to sign. The targets of this module all follow it: question 3's check
+# (section 1), so a plan that opens beyond the estimate may stop at it. A plan that
+# opens at the estimate must still concede, so it stops below it, as in module 02.
+# Question 2 checks both ends of that advice: a plan must not stop below the even split,
+# nor above your estimate, where it would wait for a deal you do not expect Orchard to
+# sign. The targets of this module all follow it: question 3's check
 # hands you two fifths of the way up from your reservation price to your opening, or just
 # above the even split where that is higher; the low-ball exercise of section 5 aims two
-# fifths of the way up; question 2's model answer and next year's simulation in section 6
+# fifths of the way up; question 2's model answer and next year's simulation in section 5
 # aim halfway from the opening to the reservation price, which is never below the split
 # when you open at or beyond your estimate, nor above the estimate when you open no higher
 # than a true fact of yours justifies.
@@ -350,7 +353,8 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #    between your reservation price, Birch's price `s.alternative_price` plus
 #    `s.extra_cost`, and your estimate of Orchard's, `s.their_estimate`) and no higher
 #    than that estimate (module 02's advice; what is left above your reservation price is
-#    your margin).
+#    your margin). The check also calls your plan with an opening at the estimate; from
+#    there the target must lie below it, or the plan concedes nothing.
 #
 # The plan is written round by round, as Faratin's curves are, with a hold (the same
 # offer again) where you expect to wait. At the table you make its next offer only in
@@ -886,8 +890,15 @@ check.read_pick(read_pick, hidden=True)
 #   already gives you what you were about to ask for only delays the deal. (Module 02's
 #   rule accepted at the even split, halfway between the two reservation prices, because
 #   both were known there; here Orchard's is only an estimate, so the line is your own
-#   plan.) At the end of the talks there is no next offer of yours, and the
-#   comparison is with your reservation price: an offer at or above it beats your BATNA.
+#   plan. Your plan never asks less than your target, which is no lower than the even
+#   split of the zone you expect, so while rounds remain you accept nothing below that
+#   split either, unless a believable cap leaves nothing better: see below.) At the end
+#   of the talks there is no next offer of yours, and the comparison is with your
+#   reservation price: an offer at or above it beats your BATNA. Here this module parts
+#   from module 02, whose rule counters any offer below the even split: that rule judges
+#   one offer and cannot see when the talks end. Here the last round is known, and
+#   turning down its offer leaves you no deal, worse than any offer at or above your
+#   reservation price, even one below the even split.
 # - **Walk away** when the best deal you can still reach is below your reservation price:
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
 #   have good evidence that there is no zone at all (say, a budget cap below your
@@ -948,11 +959,13 @@ check.read_pick(read_pick, hidden=True)
 # your reservation price), or type the ask you would make. The rest of the talks are then
 # played against the same buyer, and it reads your answer: a step much bigger than your
 # planned one tells it that pressure works. This buyer does not punish your planned step,
-# so holding and the planned step often end close together here, and in about one moment
-# in nine the planned step ends a little better. Compare your answer with the others; the
-# debrief says whether the claim was true, what rule 3 answers, and whether a step did
-# better than holding against this buyer. (The widgets
-# number rounds from 1, as the arena does: their round 1 is round 0 of sections 2 and 3.)
+# so holding and the planned step often end close together here: in about one moment in
+# eight or nine the planned step ends a little better, and in about one in ten holding
+# does.
+# Compare your answer with the others; the debrief says whether the claim was true, what
+# rule 3 answers, and whether a step did better than holding against this buyer. (The
+# widgets number rounds from 1, as the arena does: their round 1 is round 0 of sections 2
+# and 3.)
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "difficult-moment", "schema_version": 3}
 from course.widgets.practice import DifficultMoment
