@@ -294,8 +294,8 @@ NOT_BASE = {
     "expert": "nobody here relies on what someone knows that they cannot work out themselves",
     "referent": "nobody here wants someone's approval because they admire or identify with them",
     "resource": (
-        "what is held here is not a thing such as a part, a licence, a machine or a stock "
-        "that one side owns and could sell or hold back"
+        "what the other side relies on here is not a thing that changes hands, such as a "
+        "part, a licence, a machine or a stock"
     ),
 }
 
