@@ -1910,3 +1910,14 @@ def test_question_2_takes_underscores_in_a_name_as_question_5_does(learner, caps
     )
     check.judge_choose_batna(offers, ("HARBOR_BANK", offers.bank_salary))
     assert "underscores do not count" in _cell("q2-text")
+
+
+def test_the_even_split_rule_names_module_04s_last_round_where_less_is_worth_taking():
+    """Module 02 takes an offer of Northwind's that reaches the even split once it stops
+    moving; module 04 takes any offer at or above the reservation price in a last round
+    both sides know (turning it down leaves no deal). The text says where the two differ,
+    so a learner of both does not read a contradiction."""
+    source = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
+    flat = " ".join(line.lstrip("# ").strip() for line in source.splitlines())
+    assert "Module 04 adds the one case where less is worth taking: in a last round" in flat
+    assert "any offer that reaches your reservation price beats walking away" in flat

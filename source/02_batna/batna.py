@@ -525,7 +525,10 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # offers, from your opening in steps towards the target, and the plan stops there. That
 # plan decides what *you* offer; the even split here decides when to take an offer
 # *Northwind* makes. The two fit together: concede no further than your target, and take
-# an offer of theirs that reaches the even split once they have stopped moving.
+# an offer of theirs that reaches the even split once they have stopped moving. Module 04
+# adds the one case where less is worth taking: in a last round both sides know is the
+# last, turning an offer down leaves no deal, so any offer that reaches your reservation
+# price beats walking away.
 #
 # 1. **Walk away** when no terms Northwind can offer reach your reservation price: even
 #    with the best package its policy allows, two remote days (it can move nothing else),
