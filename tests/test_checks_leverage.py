@@ -184,16 +184,16 @@ def test_every_case_s_own_audit_fits_its_story_and_a_flat_one_does_not(key):
     assert not any(
         rule.holds(flat, flat, equal)
         for rule in case.rules
-        if rule.kind not in ("at_most", "at_least", "one_heavy", "not_below")  # hold mid-scale
+        if rule.kind not in ("at_most", "at_least", "one_heavy", "not_below", "not_strong")
     )
 
 
-def test_a_dependence_weighed_heavily_twice_breaks_section_2s_rule():
-    """Third review, C1: section 2 says to weigh one dependence most through one of its two
-    rows, yet the check let alternatives and power both weigh heavily (the reference
-    solution had 0.3 and 0.5 on the pair, information 0.2). The rule is now checked where
-    the story is one dependence, and the course's own audits keep it."""
-    for key in ("sole-source", "deadline"):
+def test_a_dependence_weighed_heavily_twice_is_noted_not_refused(capsys):
+    """Section 2 calls the rule against weighing both rows of one dependence at 0.4 or more
+    a rough convention, and a specialist can defend (0.2, 0.4, 0.4): the check refused it
+    for every learner of the case. It now passes such an audit with a note naming the
+    convention; the course's own audits keep it."""
+    for key in ("sole-source", "deadline", "salary"):
         case = CASES[key]
         (rule,) = [r for r in case.rules if r.kind == "one_heavy"]
         assert rule.holds(case.yours, case.theirs, case.weights)
@@ -202,10 +202,35 @@ def test_a_dependence_weighed_heavily_twice_breaks_section_2s_rule():
         own = replace(course.variant("00_leverage", "one-heavy"), case=key)
         audit = {"yours": dict(case.yours), "theirs": dict(case.theirs), "weights": heavy}
         audit["yours"]["information"] += 1  # not a copy of a shown audit
-        with pytest.raises(NotYet) as failure:
-            check.judge_audit(own, audit)
-        assert "alternatives and power should not both weigh 0.4 or more" in str(failure.value)
-        assert "a convention of this course, section 2" in str(failure.value)
+        check.judge_audit(own, audit)
+        note = check.heavy_twice(own, heavy)
+        assert "alternatives and power should not both weigh 0.4 or more" in note
+        assert "a convention of this course, section 2" in note
+        assert "not a fault" in note
+        assert check.heavy_twice(own, dict(case.weights)) == ""
+
+
+@pytest.mark.parametrize(
+    ("learner_id", "yours", "theirs", "weights", "words"),
+    [
+        ("r-1", (2, 10, 10), (10, 0, 1), (0.1, 0.3, 0.6), "not be strongly in either side"),
+        ("r-6", (10, 3, 9), (0, 4, 10), (0.1, 0.3, 0.6), "in Ostra's favour"),
+        ("r-6", (10, 3, 9), (0, 4, 10), (0.1, 0.3, 0.6), "your power should be rated at most 6"),
+    ],
+)
+def test_an_overall_balance_the_story_rules_out_is_refused(
+    learner_id, yours, theirs, weights, words
+):
+    """The salary story gives each side something the other needs, so a balance strongly
+    for either side contradicts it; the sole-source story puts Ostra plainly ahead. Both
+    audits passed before (15% and 17% of those cases' learners)."""
+    s = course.variant("00_leverage", learner_id)
+    audit = {
+        name: dict(zip(SOURCES_ORDER, values, strict=True))
+        for name, values in (("yours", yours), ("theirs", theirs), ("weights", weights))
+    }
+    with pytest.raises(NotYet, match=words):
+        check.judge_audit(s, audit)
 
 
 @pytest.mark.parametrize(
@@ -1254,7 +1279,15 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # seventh review, W2: section 3 no longer says what moves the pay in a job search
         ("audit-teaching", "not both rows at 0.4 or more).", "move the pay most"),
         # a fresh review (s35), E1: the one rule a fact lifts is named, with its case
-        ("q2-text", "rated no lower than Brannock's. No other fact", "no longer asks that"),
+        ("q2-text", "the check then leaves that rule out. No other fact", "no longer asks that"),
+        # deal-me-out is a sharp threshold: any option below the table share changes nothing
+        ("audit-limits", "such an alternative below that changes nothing", "well below"),
+        # section 2's convention is noted by question 2's check, not held against the audit
+        (
+            "sources-teaching",
+            "notes a breach but does not refuse the audit",
+            "which question 2's check applies",
+        ),
         # U6: where the time goes
         ("intro", "allow up to an hour for question 3c", None),
         # E4: the boundary cases are announced
@@ -1726,8 +1759,10 @@ def test_question_2_text_names_the_only_rule_a_fact_lifts():
     assert lifted == [("deadline", "not_below", "alternatives", "you", STANDING_OFFER)]
     text = " ".join(cell_text("00_leverage", "leverage", "q2-text").replace("#", "").split())
     assert "no longer asks that your options be rated above theirs" not in text
-    assert "in the warehouse case" in text
-    assert "your alternatives be rated no lower than Brannock's" in text
+    # the text does not say which fact lifts it: that would sort one of question 1's facts
+    # (Brannock's standing offer) for the warehouse-case learners who drew it
+    assert "in the warehouse case" not in text and "Brannock" not in text
+    assert "in one case, one fact lifts one rule" in text
     assert "No other fact lifts a rule" in text
 
 

@@ -24,6 +24,7 @@ from course.models.audit import (
     SCALE,
     SIDES,
     SOURCES,
+    STRONG_FROM,
     balances_after,
     describe_balance,
     ratings_of,
@@ -236,6 +237,14 @@ def _rule_words(rule, them):
             f"{' and '.join(rule.source)} should not both weigh {rule.value:g} or more (a "
             "convention of this course, section 2, not something the story states)"
         )
+    if rule.kind == "leads":
+        whose = "your" if rule.side == "you" else f"{them}'s"
+        return f"the balance should be in {whose} favour by at least {EVEN_WITHIN:g} points"
+    if rule.kind == "not_strong":
+        return (
+            f"the balance should not be strongly in either side's favour ({STRONG_FROM:g} "
+            "points or more either way)"
+        )
     if rule.kind == "weight_top":
         if len(rule.source) == 1:
             return f"{rule.source[0]} should weigh more than either other source"
@@ -319,7 +328,15 @@ def judge_audit(s, result):
                 "reading of the story and facts, so rate and weigh them yourself",
                 general="it returns an audit the course shows, not the learner's own",
             )
-    broken = [rule for rule in rules_for(s) if not rule.holds(yours, theirs, weights)]
+    # section 2's convention against weighing one dependence heavily twice is advisory: the
+    # text calls it a rough convention, and a reading such as (0.2, 0.4, 0.4) can be
+    # defended, so my_audit notes it beside a pass (see ``heavy_twice``) instead of
+    # refusing the audit
+    broken = [
+        rule
+        for rule in rules_for(s)
+        if rule.kind != "one_heavy" and not rule.holds(yours, theirs, weights)
+    ]
     if broken:
         reasons = "\n".join(f"- {_rule_words(rule, them)}: {rule.because}." for rule in broken)
         raise NotYet(f"your audit does not yet fit your story:\n{reasons}")
@@ -329,13 +346,27 @@ def judge_audit(s, result):
 @question
 def my_audit(answer):
     """Check a function returning the learner's own audit of their case."""
-    yours, theirs, weights = judge_audit(_own(), call_learner(answer))
+    s = _own()
+    yours, theirs, weights = judge_audit(s, call_learner(answer))
     mine, other = weighted_leverage(yours, weights), weighted_leverage(theirs, weights)
     balance = mine - other
     passed(
         f"your audit fits the story: {mine:.2f} points for you against {other:.2f} for them, a "
-        f"balance of {balance:+.2f} points, {describe_balance(balance)}."
+        f"balance of {balance:+.2f} points, {describe_balance(balance)}." + heavy_twice(s, weights)
     )
+
+
+def heavy_twice(s, weights):
+    """A note (not a refusal) when ``weights`` give both rows of the case's one dependence
+    section 2's heavy weight: "" when they do not."""
+    for rule in rules_for(s):
+        if rule.kind == "one_heavy" and not rule.holds({}, {}, weights):
+            return (
+                f"\nA note, not a fault: {_rule_words(rule, '')}. Section 2 asks you to weigh "
+                "one dependence mostly through one of its two rows; if you read the two rows "
+                "here as two different dependences, say why in your reflection (section 7)."
+            )
+    return ""
 
 
 # --- question 3: a plan of preparation --------------------------------------------------

@@ -191,8 +191,9 @@ scenario
 # overlap: a high power rating for the ferry and a low alternatives rating for the
 # haulier say largely the same thing. The audit counts that dependence twice if both
 # rows carry heavy weights. So when one dependence decides a case, give the largest weight
-# to one of the pair and do not weigh both heavily: the course's convention, which
-# question 2's check applies, is that the two should not both weigh 0.4 or more. The
+# to one of the pair and do not weigh both heavily: the course's convention is that the
+# two should not both weigh 0.4 or more (question 2's check notes a breach but does not
+# refuse the audit for it). The
 # course's own audit of the sole-source case weighs power 0.5, alternatives 0.25 and
 # information 0.25; power 0.5, alternatives 0.3 and information 0.2 passes too. This is a
 # rough convention of the course, not a cure: a weight applies to both
@@ -343,7 +344,7 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   "Involuntary unemployment as a perfect equilibrium in a bargaining model",
 #   *Econometrica* 52, which Binmore, Shaked and Sutton tested in the laboratory in 1989,
 #   "An outside option experiment", *Quarterly Journal of Economics* 104): such an
-#   alternative well below that changes nothing, however many points it earns here, and
+#   alternative below that changes nothing, however many points it earns here, and
 #   one above it counts fully, a unit of your share for each unit it rises. A
 #   breakdown payoff, what you are left with when the talks break down for reasons
 #   neither side controls, counts by half in the symmetric Nash split (module 02) where
@@ -366,11 +367,12 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # `my_audit()` so that it returns a dict with three keys, `"yours"`, `"theirs"` and
 # `"weights"`, each a dict from source to number: ratings from 0 to 10, weights adding up
 # to 1. Judgement differs, and the check accepts any audit that agrees with what your
-# story states: that one side plainly has more options, say, or which sources may weigh
-# most (any of those its facts support: the story does not name one).
-# A fact you drew can loosen the story in one place only: in the warehouse case, a fact
-# that gives Brannock a firm place to move to lifts the rule that your alternatives be
-# rated no lower than Brannock's. No other fact lifts a rule. A fact can also bind: a fact
+# story states: that one side plainly has more options, say, which side is ahead overall
+# where the story says so, or which sources may weigh most (any of those its facts
+# support: the story does not name one).
+# A fact you drew can loosen the story in one place only: in one case, one fact lifts
+# one rule, and the check then leaves that rule out. No other fact lifts a rule. A fact
+# can also bind: a fact
 # that gives a side something rules out a rating of 0 (none at all) there. For
 # the story's plainest facts the course also sets a few bounds of its own judgement (a
 # written offer in hand, for example, earns at least a middling rating); the check names
