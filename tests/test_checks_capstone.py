@@ -351,6 +351,17 @@ def test_audit_hints(monkeypatch, own):
     assert passes(run("my_audit", _audit((6, 5, 7), (4, 5, 2))))
 
 
+def test_audit_weights_rounded_by_hand_pass_within_a_thousandth(monkeypatch, own):
+    """Question 4 asks only for weights that add up to 1: thirds written as 0.3333 each
+    (sum 0.9999) pass, as do 0.3334 each; weights off by more than a thousandth do not."""
+    case = _alternatives_open(own)
+    as_own(monkeypatch, case)
+    for share in (0.3333, 0.3334, 1 / 3):
+        assert passes(run("my_audit", _audit((6, 5, 7), (4, 5, 2), (share,) * 3)))
+    assert passes(run("my_audit", _audit((6, 5, 7), (4, 5, 2), (0.33, 0.33, 0.34))))
+    assert "sum to 1" in miss("my_audit", _audit((6, 5, 7), (4, 5, 2), (0.33, 0.33, 0.33)))
+
+
 def test_information_rated_even_passes_and_marlow_above_fails():
     """Marlow knows whether Quell has capacity, the fact both its reservation prices turn
     on, while you know something of its limits and it knows nothing of yours: the text

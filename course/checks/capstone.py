@@ -383,6 +383,23 @@ def _ratings(result, key, read):
         raise NotYet(f"my_audit: {error}.") from None
 
 
+#: How far question 4's weights may add up from 1: thirds written as 0.3333 each add up
+#: to 0.9999, and the question asks only for weights that add up to 1.
+WEIGHT_TOLERANCE = 1e-3
+
+
+def _weights(weights):
+    """``weights`` as audit weights; weights that add up to 1 within ``WEIGHT_TOLERANCE``
+    (rounded by hand) are scaled to add up to 1 exactly before the model reads them."""
+    if isinstance(weights, Mapping) and all(
+        type(share) in (int, float) and share >= 0 for share in weights.values()
+    ):
+        total = math.fsum(weights.values())
+        if total > 0 and abs(total - 1) <= WEIGHT_TOLERANCE:
+            weights = {source: share / total for source, share in weights.items()}
+    return audit_weights(weights)
+
+
 def audit_rules(case):
     """What the case's story settles about an audit, as ``(rule, because)`` pairs: each
     rule a function of ``(yours, theirs)`` ratings that must hold."""
@@ -492,7 +509,7 @@ def judge_audit(case, result):
         )
     yours = _ratings(result, "yours", ratings_of)
     theirs = _ratings(result, "theirs", ratings_of)
-    weights = _ratings(result, "weights", audit_weights)
+    weights = _ratings(result, "weights", _weights)
     broken = [because for rule, because in audit_rules(case) if not rule(yours, theirs)]
     if broken:
         raise NotYet(
