@@ -235,9 +235,10 @@ def test_a_rivals_quote_is_news_and_moves_the_opening(learner):
     hint = miss(check.opening, ignores_news)
     assert "a rival studio has quoted Orchard" in hint and "news about its alternatives" in hint
     s = course.variant(MODULE)
-    [(anchor, rival), (_, above)] = check._rivals(s, hidden=False)
+    [(anchor, rival), (_, between), (_, above)] = check._rivals(s, hidden=False)
     top, said = check.grounded_opening(s)
-    assert reservation_of(s) < rival < s.their_estimate < top < above
+    assert reservation_of(s) < rival < s.their_estimate < between < top < above
+    assert check.grounded_opening(s, None, between) == (between, said)
     assert check.grounded_opening(s, anchor, rival) == (rival, said)
     assert check.grounded_opening(s, None, above) == (top, said)
 
@@ -261,6 +262,35 @@ def test_opening_at_the_rivals_quote_whatever_it_is_fails():
         top = check.grounded_opening(s)[0]
         between = [q for _, q in check._rivals(s, True) if s.their_estimate < q < top]
         assert between and check.grounded_opening(s, None, between[0])[0] == between[0]
+
+
+def test_visible_opening_check_tries_a_quote_between_estimate_and_best_fact():
+    """The text says question 1's check tries a rival's quote between your estimate and
+    your best fact; only the hidden tests tried it, so an answer that caps the price only
+    at a quote below the estimate got a tick saying the quote caps it, then failed
+    grading. The visible check now tries that quote on the learner's own scenario, and
+    its pass message says where a quote caps the price."""
+
+    def caps_only_below_estimate(s, anchor, rival=None):
+        price, said = check.grounded_opening(s)
+        if rival is not None and rival < s.their_estimate:
+            price = rival
+        return price, said
+
+    for learner in ("ada", "learner-1", "learner-2"):
+        with course.variants.learner_as(learner):
+            hint = miss(check.opening, caps_only_below_estimate)
+        assert "a rival studio has quoted Orchard" in hint, hint
+        assert f"for learner {learner} gave" in hint  # the learner's own case, no hidden one
+    flat = _flat()
+    assert "between it and your best fact" in flat
+
+
+def test_opening_pass_message_says_where_a_quote_caps_the_price(learner, capsys):
+    check.opening(lambda s, anchor, rival=None: check.grounded_opening(s, anchor, rival))
+    out = capsys.readouterr().out
+    assert "caps it whenever the quote is lower than your price" in out
+    assert "between it and your best fact" in out
 
 
 @pytest.mark.parametrize("kind", [int, float, Fraction])

@@ -193,13 +193,14 @@ def _anchors(s, hidden):
 def _rivals(s, hidden):
     """Rival studios' quotes to Orchard, each with Orchard's anchor or none, whole numbers:
     one at least 3 below your estimate of Orchard's reservation price (news that lowers
-    it), one above the most a true fact justifies (news that changes nothing you can
-    say); hidden, also one further below and one between the estimate and that most (it
-    caps the opening, but the estimate stands)."""
+    it), one between the estimate and the most a true fact justifies (it caps the
+    opening, but the estimate stands) and one above that most (news that changes nothing
+    you can say); hidden, also one further below, and the one between with an anchor."""
     estimate, top = s.their_estimate, grounded_opening(s)[0]
-    quotes = [(_anchor(s), estimate - 6), (None, top + 4)]
+    between = (estimate + top) // 2
+    quotes = [(_anchor(s), estimate - 6), (None, between), (None, top + 4)]
     if hidden:
-        quotes += [(None, estimate - 10), (_anchor(s), (estimate + top) // 2)]
+        quotes += [(None, estimate - 10), (_anchor(s), between)]
     return [(anchor, float(quote)) for anchor, quote in quotes]
 
 
@@ -248,7 +249,8 @@ def opening(answer, hidden=False):
     passed(
         "your opening is ambitious, a true fact you can state justifies it, "
         f"{birch}, Orchard's anchor does not move your price, and a rival's quote (news "
-        "about Orchard's alternatives) caps it where it is lower."
+        "about Orchard's alternatives) caps it whenever the quote is lower than your price: "
+        "below your estimate or between it and your best fact."
     )
 
 
