@@ -1325,11 +1325,13 @@ def test_a_band_opening_is_said_to_tilt_down_unlike_the_worked_example(sales):
 
 
 def test_the_summary_treats_an_ultimatum_as_unwise_not_unethical():
-    """The review's C3: the summary's "without threats" read as an ethical rule, while
-    module 00 calls a true warning legitimate though often unwise."""
+    """The summary's "without threats" read as an ethical rule, while module 00 calls a
+    true warning legitimate and module 02 shows why it is usually unwise said as a demand
+    (module 00 never calls it unwise, so the summary credits each module with its own)."""
     words = notebook_words("summary")
     assert "without threats" not in words
-    assert "calmly rather than as an ultimatum" in words and "modules 00 and 02" in words
+    assert "calmly rather than as an ultimatum" in words
+    assert "is legitimate, module 00 says, but usually unwise said that way, module 02" in words
 
 
 def test_a_demand_tied_to_what_you_would_do_anyway_is_a_warning():

@@ -1326,8 +1326,8 @@ check.fair_play(fair_play)
 #   their alternatives and reservation price and on your own target.
 # - Share interests, guard your reservation price and any deadline only you pay for,
 #   mention only true alternatives, and calmly rather than as an ultimatum (a true
-#   warning, tied to what you would do anyway, is legitimate but usually unwise said that
-#   way: modules 00 and 02). A bluff about your own reservation price or intention (a
+#   warning, tied to what you would do anyway, is legitimate, module 00 says, but usually
+#   unwise said that way, module 02 shows). A bluff about your own reservation price or intention (a
 #   threat you would not carry out) is tolerated but contested and costs credibility when
 #   called; lying about facts, or learning through an illegitimate source, is out of
 #   bounds.
