@@ -362,6 +362,16 @@ def test_audit_weights_rounded_by_hand_pass_within_a_thousandth(monkeypatch, own
     assert "sum to 1" in miss("my_audit", _audit((6, 5, 7), (4, 5, 2), (0.33, 0.33, 0.33)))
 
 
+def test_marlow_information_rated_zero_fails_because_it_knows_about_quell(monkeypatch, own):
+    """Section 3 says Marlow knows whether Quell has capacity: rating its information 0
+    is refused with that reason, and 1 passes."""
+    case = _alternatives_open(own)
+    as_own(monkeypatch, case)
+    hint = miss("my_audit", _audit((10, 5, 7), (0, 5, 2)))
+    assert "Marlow's information should be rated at least 1" in hint and "Quell" in hint
+    assert passes(run("my_audit", _audit((10, 5, 7), (1, 5, 2))))
+
+
 def test_information_rated_even_passes_and_marlow_above_fails():
     """Marlow knows whether Quell has capacity, the fact both its reservation prices turn
     on, while you know something of its limits and it knows nothing of yours: the text

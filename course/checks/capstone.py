@@ -413,6 +413,11 @@ def audit_rules(case):
             "defensible, but rating Marlow's higher is not",
         ),
         (
+            lambda y, t: t["information"] >= 1,
+            "Marlow's information should be rated at least 1: it knows whether Quell has "
+            "capacity, the fact on which both its reservation prices turn",
+        ),
+        (
             lambda y, t: y["alternatives"] >= 1 and t["alternatives"] >= 1,
             "both sides have some alternatives: you have Brenn or Kessel, and Marlow has Quell "
             f"with chance {chance:.2f}",

@@ -320,10 +320,11 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #
 # Write `my_audit(s)`: a dict with three keys, `"yours"`, `"theirs"` and `"weights"`,
 # each a dict from source (`"information"`, `"alternatives"`, `"power"`) to a number:
-# ratings from 0 to 10, weights that add up to 1. The check accepts any audit that fits
+# ratings from 0 to 10, weights that add up to 1 (thirds may be written 0.3333). The check accepts any audit that fits
 # what your case settles, and names every point where yours does not:
 #
-# - your information is rated at least as high as Marlow's (above it, or even);
+# - your information is rated at least as high as Marlow's (above it, or even), and
+#   Marlow's at least 1, since Marlow knows whether Quell has capacity;
 # - each side has at least 1 for alternatives and for power;
 # - **alternatives**, when your reservation price as a share of your best profit
 #   (`s.yours`) beats Marlow's share (`s.reservation_if_quell` and `s.reservation_if_not`
