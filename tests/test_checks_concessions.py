@@ -1478,7 +1478,7 @@ def test_target_is_module_02s_and_the_plan_stops_there():
     assert text[first : first + 120].startswith("target** (module 02: the outcome you aim")
     assert "The target is module 02's: the outcome you aim to land at." in text
     assert "Your concession plan stops there" in text
-    assert "above the even split of the zone between your reservation price" in text
+    assert "at or above its even split" in text
     assert "two fifths of the way up from your reservation price to your opening" in text
     raised = 0
     for learner in SWEEP:
@@ -1978,3 +1978,62 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
 
     with course.variants.learner_as(LEARNERS[0]):
         assert "a deal there beats your BATNA" in miss(check.respond, even_split_floor)
+
+
+def test_a_target_at_the_even_split_is_allowed_and_the_text_says_so(answers):
+    """Question 2's model answer, called with an opening at the estimate, stops exactly at
+    the even split, and the check accepts a target there; the text said a target lies
+    above the split. It now says at or above, and that the model answer lands there."""
+    text = _flat()
+    assert "at or above its even split" in text
+    assert "a target exactly at the split, where question 2's model answer lands" in text
+    for n in range(60):
+        s = course.variant(MODULE, f"learner-{n}")
+        plan = answers["concession_plan"](s, s.their_estimate)
+        split = (reservation_of(s) + s.their_estimate) / 2
+        assert abs(plan[-1] - split) <= 1, (n, plan[-1], split)
+
+
+def test_section_1_lets_the_target_reach_the_estimate_as_section_2_does():
+    text = _flat()
+    assert "Your target (module 02) lies at or below that estimate" in text
+    assert "at it only when your opening goes beyond it" in text
+    assert "Your target (module 02) lies below that estimate, so" not in text
+
+
+def test_tit_for_tat_text_says_do_not_round_and_the_check_refuses_a_rounded_offer(learner):
+    """Question 2 tolerates whole-thousand plans; question 3 compares to the cent, and
+    its text now says so."""
+    text = _flat()
+    assert "Do not round: the check compares your offer with the exact value, to the cent" in text
+
+    def rounded(s, mine, theirs, target):
+        return round(check.tit_for_tat_offer(s, mine, theirs, target))
+
+    failures = 0
+    for n in range(20):
+        with course.variants.learner_as(f"learner-{n}"):
+            try:
+                check.tit_for_tat(rounded)
+            except NotYet:
+                failures += 1
+    assert failures > 0
+
+
+def test_an_anchor_is_answered_with_the_grounded_opening_in_the_text_and_the_hint():
+    """The arena said to answer an anchor from your target; question 1 says with the
+    opening you would make anyway. Both now say the grounded opening."""
+    text = _flat()
+    assert "with the grounded opening you would have made anyway" in text
+    assert "from where its reservation price may lie and from your own target" not in text
+    s = course.variant(MODULE, "ada")
+
+    def pulled(s, anchor, rival=None):
+        price, said = check.grounded_opening(s, None, rival)
+        return (price if anchor is None else price - 1), said
+
+    with course.variants.learner_as("ada"):
+        hint = miss(check.opening, pulled)
+    assert "answer with the grounded opening you would make anyway" in hint
+    assert "your own target" not in hint
+    assert s.learner == "ada"

@@ -223,9 +223,9 @@ def opening(answer, hidden=False):
                     f"opening(scenario, {anchor:g}) for learner {s.learner} gave {result!r}",
                     f"Orchard's opening of {anchor:g} moved your answer from {first:g} to "
                     f"{price:g}. Its number tells you what it would like to pay, not what it "
-                    "would pay elsewhere; answer from what you know of its alternatives and "
-                    "your own target, and give its number no pull beyond what it tells you: "
-                    "here it tells you nothing new",
+                    "would pay elsewhere; answer with the grounded opening you would make "
+                    "anyway, which rests on what you know of its alternatives, and give its "
+                    "number no pull beyond what it tells you: here it tells you nothing new",
                     "Orchard's anchor moves the answer",
                 )
         for anchor, rival in _rivals(s, hidden):

@@ -121,8 +121,9 @@ scenario
 # justify, at or beyond your estimate of the other side's reservation price. This is the course's rule for an
 # opening, the same in every module: open at your estimate of the other side's
 # reservation price or somewhat beyond it, grounded in a fact you can name, and never
-# beyond a point you can justify. Your target (module 02) lies below that estimate, so
-# the opening lies beyond your target. How far beyond the estimate is a judgement:
+# beyond a point you can justify. Your target (module 02) lies at or below that estimate
+# (at it only when your opening goes beyond it: section 2), so the opening always lies
+# beyond your target. How far beyond the estimate is a judgement:
 # the further past their limit, the more your number looks like a bluff and the likelier
 # a walk-out. In this module's cases the fact that grounds an opening is never more than
 # about a sixth above the estimate. You can always come down from a high opening; you can
@@ -299,9 +300,10 @@ check.opening(opening, hidden=True)
 #
 # The target is module 02's: the outcome you aim to land at. Your concession plan stops
 # there, and what it leaves between the target and your reservation price is the margin.
-# Module 02's advice on where to put it still holds: above the even split of the zone
-# between your reservation price and your estimate of the other side's, and no higher
-# than that estimate (your opening, beyond the target, is at that estimate or somewhat
+# Module 02's advice on where to put it still holds: in the upper half of the zone
+# between your reservation price and your estimate of the other side's, at or above its
+# even split (a target exactly at the split, where question 2's model answer lands when
+# you open at your estimate, is fine), and no higher than that estimate (your opening, beyond the target, is at that estimate or somewhat
 # beyond it: section 1). Module 02 asked for a target strictly below the estimate,
 # because there no fact could carry an opening past what the agency's contractor costs
 # Northwind; here a true statement always carries your opening beyond the estimate
@@ -466,7 +468,9 @@ check.concession_plan(concession_plan, hidden=True)
 # it has conceded 6, more than your last 4, so you offer 110; after `theirs = [86, 80]`
 # you would offer 114 again. After `mine = [118, 118]` and `theirs = [80, 95]`, Orchard
 # has conceded 15, more than three fifths of the 18 between your 118 and your target, so
-# you offer 118 − 10.8 = 107.2.
+# you offer 118 − 10.8 = 107.2. Do not round: the check compares your offer with the
+# exact value, to the cent, because rounding 107.2 down to 107 would give more than the
+# three fifths (unlike question 2, whose plan you may write in whole thousands).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "tit-for-tat-answer", "schema_version": 3}
@@ -522,8 +526,9 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 #   tit-for-tat, which gives back about as much as you concede while the others give
 #   back about a third. Tick "keep its reservation price" to meet another style with the same one.
 # - **Answer an anchor.** Tick "the buyer opens": it starts far below its reservation price. Answer
-#   it as question 1 taught: from where its reservation price may lie and from your own target, not
-#   from its number.
+#   it as question 1 taught: with the grounded opening you would have made anyway, which rests
+#   on where its reservation price may lie (its alternatives) and lies beyond your target, not
+#   with anything taken from its number.
 # - **Take one back.** Watch what the tit-for-tat buyer does when you make a big
 #   concession, when you make none, and when you retract one.
 
