@@ -1397,7 +1397,10 @@ def test_an_opening_at_the_list_terms_is_refused_out_of_hand():
     assert "This is the course's opening rule (open at your estimate of the other side's" in (
         opening
     )
-    assert "no point beyond the estimate can be justified here" in opening
+    assert "no point beyond the estimate can be justified here" not in opening
+    assert "the rush cost is already counted in your profits" in opening
+    assert "carries no package past Marlow's reservation price" in opening
+    assert "pulls its answer no further than" in opening
     assert INSULT_LINE == 0.25
 
 
@@ -1746,4 +1749,5 @@ def test_the_summary_states_the_course_opening_rule_and_this_case_as_its_applica
     summary = section("summary")
     assert "- Open with the best package the other side could accept" not in summary
     assert "Open at your estimate of the other side's reservation price, or somewhat" in summary
-    assert "here nothing beyond could be justified" in summary
+    assert "here nothing beyond could be justified" not in summary
+    assert "here no fact carried you beyond" in summary

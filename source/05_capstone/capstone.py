@@ -419,10 +419,18 @@ check.my_audit(my_audit)
 # can cite. The rest of this paragraph says why. Two rules, for two different things. How far to reach is
 # an *ambition* rule: open at your estimate of what Marlow could accept, not beyond it.
 # This is the course's opening rule (open at your estimate of the other side's
-# reservation price or somewhat beyond it, never beyond a point you can justify) applied
-# to this case: the estimate below already assumes the better of two states for you, and
-# the one fact you could cite beyond it, your list terms, Marlow refuses out of hand, so
-# no point beyond the estimate can be justified here.
+# reservation price or somewhat beyond it, as far as a fact you can cite takes you)
+# applied to this case, where no fact takes you beyond. The estimate below already
+# assumes the better of two states for you. The two facts you can cite, your list terms
+# and the cost of a 3-week rush, are facts about your side: they say why you ask for
+# what you ask, not that Marlow could accept less than you estimate. Marlow refuses your
+# list terms out of hand; the rush cost is already counted in your profits (the delivery
+# row), so it grounds the delivery term of any package, your opening included, but it
+# carries no package past Marlow's reservation price. And a point beyond would buy
+# nothing here: the table's Marlow is built so that an offer it could not accept pulls
+# its answer no further than one it just could. That is a simplification of this table,
+# not a finding: with a real counterpart a little beyond, grounded in a fact, can pay
+# (module 04).
 # What makes the opening *grounded* is, as in module 04, a true fact you can cite for it at
 # the table: your list terms, which Marlow has seen, and the cost to you of a 3-week rush
 # (overtime and express freight, the delivery row of your table). Your estimate of
@@ -1102,7 +1110,7 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # - Power is dependence, and patience is part of it; an outside option moves a deal only
 #   when it beats what its holder would get anyway.
 # - Open at your estimate of the other side's reservation price, or somewhat beyond it when
-#   you can justify the point beyond (module 04); here nothing beyond could be justified,
+#   a fact you can cite carries you there (module 04); here no fact carried you beyond,
 #   so you opened with the best package Marlow could accept in the state better for you,
 #   never below your reservation price. A second package worth the same to you keeps you
 #   as ambitious, and the other side's pick tests what you believe it values (here a
