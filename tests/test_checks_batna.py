@@ -1048,7 +1048,7 @@ def _cell(grade_id):
     return " ".join(cell_text("02_batna", "batna", grade_id).split())
 
 
-def test_the_texts_say_what_the_third_review_found_unclear():
+def test_the_risk_summary_explorer_and_section_7_texts_say_where_each_idea_holds():
     """Review 3, E12, C2, C4, U1-U5, U7: the risk paragraph says its risk premiums treat one
     year's pay as all you have, and splits the idea from what the questions assume; the
     summary values a gamble by a probability-weighted figure only in the one situation;
@@ -1223,7 +1223,7 @@ def test_a_demand_above_your_reservation_price_may_be_called_a_misrepresentation
             assert credit.earned == 1.75, who
 
 
-def test_the_texts_say_what_the_sixth_review_found():
+def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
     """Sixth review: E3, Binmore, Rubinstein and Wolinsky's result is a limit; C1, the
     target is the course's one (aimed at, grounded in a fact, better than the reservation
     price, the opening beyond it); C2, why section 5 accepts below the target; C3, module
@@ -1871,7 +1871,7 @@ def test_the_news_quiz_says_where_its_judgements_are_graded_on_your_numbers():
     assert '"known first"' in _cell("q9-text") and "two remote days" in _cell("q8-text")
 
 
-def test_the_texts_say_what_a_fresh_review_found_unclear_or_at_odds():
+def test_the_intro_target_and_question_9_texts_say_what_they_assume():
     """A fresh review: the intro's objective 5 left out the rule's fourth response (U5);
     section 3's target paragraph used the zone, the surplus, the even split and module
     04's opening rule before any was taught (U1: the two conditions now close section 4);

@@ -1361,7 +1361,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("q3c-task", "If it is `None`, your case has no such ask", None),
     ],
 )
-def test_the_notebook_says_what_the_review_found_true(grade_id, present, absent):
+def test_each_cell_states_its_corrected_claim(grade_id, present, absent):
     text = " ".join(_cell(grade_id).split())
     assert present in text
     assert absent is None or absent not in text
@@ -1578,7 +1578,7 @@ def test_a_pretext_call_is_filed_as_illegitimate_and_also_accepted_as_misreprese
     pytest.fail("no learner drew a pretext call")
 
 
-def test_the_tactics_and_news_the_review_found_ambiguous_now_say_what_settles_them():
+def test_the_tactics_and_news_state_what_settles_them():
     """Review E5, E6, E11: a legitimate tactic states the facts it relies on (or question 5
     says they are true); the 'bluff' about the warehouse claims nothing about the owner's
     circumstances; the regulator item is about what you alone can supply, not data."""
@@ -1852,7 +1852,9 @@ def test_section_5_reads_no_news_item_a_deadline_learner_reads_in_question_4a():
         ("r-2", (10, 0, 0), (0, 10, 10), (0.3, 0.2, 0.5)),
     ],
 )
-def test_the_absurd_audits_the_review_passed_are_refused(learner_id, yours, theirs, weights):
+def test_audits_rating_a_side_0_on_a_source_its_facts_give_it_are_refused(
+    learner_id, yours, theirs, weights
+):
     """Fresh review, W1: each of these rated a side 0 on a source one of the learner's own
     facts gives it, and the check said 'your audit fits the story'."""
     s = course.variant("00_leverage", learner_id)

@@ -1075,7 +1075,7 @@ def test_at_the_same_trust_marlow_opens_no_closer_with_quell():
     assert "opens no closer to you, and usually further, when Quell has capacity" in line
 
 
-def test_the_third_reviews_corrections_to_the_text():
+def test_the_text_on_dependence_held_issues_acceptances_and_the_deadline_fits_the_engine():
     """Third review, E4, E7, E8, E9, contradiction 6, unclear 1, 3, 6: Emerson's
     dependence has both halves and the split into two rows is the course's; a held issue
     costs Marlow at least as much as each step, as the widget says; an acceptance answers
@@ -1159,7 +1159,7 @@ def test_the_debriefs_share_and_value_created_lines_say_what_the_code_computes()
     assert "50% of the most you could have gained" in line and "of the zone" not in line
 
 
-def test_the_third_reviews_glosses_and_module_04s_target():
+def test_the_frontier_and_styles_are_glossed_where_first_used():
     """Third review, unclear 7 and contradiction 7: the Pareto frontier and the four
     styles are glossed where section 5 first uses them, each style as the bots' settings
     have it; section 5 says why the plan goes below module 04's target; Galinsky,
@@ -1208,7 +1208,7 @@ def test_the_threat_statement_is_called_a_threat_and_a_bluff():
     assert "is a threat: it ties terms you would" in text and "a bluff as well" in text
 
 
-def test_section_texts_follow_the_sixth_review():
+def test_the_opening_is_never_the_target_and_the_conventions_are_labelled():
     """Sixth review, C2, U2, U4, U5, U6 and module 04's review C3: the opening is never
     called the target; de-anchoring points at what Marlow's alternatives lack; an insult
     always strains Marlow's patience, a stall or a retraction only below its walk-away;
@@ -1610,7 +1610,7 @@ def test_the_audit_says_in_its_own_bullet_where_a_deadline_counts():
     assert "count a deadline in one row only, never in both" in audit
 
 
-def test_the_fresh_reviews_text_findings():
+def test_section_6_holds_while_marlow_has_room_and_the_summary_names_no_meso():
     """A fresh review (C1-C3, U1-U5). Section 6 advised a 'test' step when Marlow stopped
     moving, which section 5 and the debrief count as a concession into silence: it now
     says to hold while Marlow has room, and names the step after its floor words as the
