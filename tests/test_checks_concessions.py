@@ -1478,7 +1478,7 @@ def test_target_is_module_02s_and_the_plan_stops_there():
     assert text[first : first + 120].startswith("target** (module 02: the outcome you aim")
     assert "The target is module 02's: the outcome you aim to land at." in text
     assert "Your concession plan stops there" in text
-    assert "at or above its even split" in text
+    assert "here a plan may stop exactly on it" in text
     assert "two fifths of the way up from your reservation price to your opening" in text
     raised = 0
     for learner in SWEEP:
@@ -1982,11 +1982,13 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
 
 def test_a_target_at_the_even_split_is_allowed_and_the_text_says_so(answers):
     """Question 2's model answer, called with an opening at the estimate, stops exactly at
-    the even split, and the check accepts a target there; the text said a target lies
-    above the split. It now says at or above, and that the model answer lands there."""
+    the even split, and the check accepts a target there; module 02 asks for a target
+    above the split. The text names that difference, and does not claim module 02's
+    advice holds unchanged."""
     text = _flat()
-    assert "at or above its even split" in text
-    assert "a target exactly at the split, where question 2's model answer lands" in text
+    assert "Module 02 asks for a target above the even split; here a plan may stop" in text
+    assert "which is where question 2's model answer lands when you open at your estimate" in text
+    assert "Module 02's advice on where to put it still holds" not in text
     for n in range(60):
         s = course.variant(MODULE, f"learner-{n}")
         plan = answers["concession_plan"](s, s.their_estimate)

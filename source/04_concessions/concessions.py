@@ -300,13 +300,15 @@ check.opening(opening, hidden=True)
 #
 # The target is module 02's: the outcome you aim to land at. Your concession plan stops
 # there, and what it leaves between the target and your reservation price is the margin.
-# Module 02's advice on where to put it still holds: in the upper half of the zone
-# between your reservation price and your estimate of the other side's, at or above its
-# even split (a target exactly at the split, where question 2's model answer lands when
-# you open at your estimate, is fine), and no higher than that estimate (your opening, beyond the target, is at that estimate or somewhat
-# beyond it: section 1). Module 02 asked for a target strictly below the estimate,
-# because there no fact could carry an opening past what the agency's contractor costs
-# Northwind; here a true statement always carries your opening beyond the estimate
+# Module 02's advice on where to put it holds here, with two differences at its ends.
+# The target sits in the upper half of the zone between your reservation price and your
+# estimate of the other side's. Module 02 asks for a target above the even split; here a
+# plan may stop exactly on it, which is where question 2's model answer lands when you
+# open at your estimate (halfway down from the opening), and question 2 takes it. And
+# the target is no higher than that estimate (your opening, beyond the target, is at
+# that estimate or somewhat beyond it: section 1). Module 02 asked for a target strictly
+# below the estimate, because there no fact could carry an opening past what the agency's
+# contractor costs Northwind; here a true statement always carries your opening beyond the estimate
 # (section 1), so a plan that opens beyond the estimate may stop at it. A plan that
 # opens at the estimate must still concede, so it stops below it, as in module 02.
 # Question 2 checks both ends of that advice: a plan must not stop below the even split,
