@@ -1247,6 +1247,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # learner's own news for them
         ("shift-teaching", "Four more items bring the sides to even", "a point of the owner's"),
         ("shift-teaching", "less any item that is in your own question 4a", None),
+        # the figures quoted are the whole run's; a deadline-case learner sees a shorter one
+        ("shift-teaching", "a deadline-case learner sees a shorter run", None),
         ("q4-text", "leaves out your own items", "plays every item"),
         ("audit-widget", "LeverageAudit(without_news_of=scenario)", None),
         # fourth review, weak exercise 2: the answer cell no longer dictates the algorithm

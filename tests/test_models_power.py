@@ -1032,7 +1032,9 @@ def test_carrs_bluffing_the_first_movers_edge_and_influence_read_as_sources_say(
     again after its definition; U5 the licence's end date and section 4's game without a deadline."""
     assert "concealing or misstating relevant facts, so he went further" in PROSE
     assert "moving first is worth a tenth of a percentage point" not in PROSE
-    assert "less than a tenth of a percentage point (about 0.06)" in PROSE
+    assert (
+        "less than a tenth of a percentage point (about 0.06 of a percentage point of the" in PROSE
+    )
     assert "Their list does not name, as a base of its own" not in PROSE
     assert "reward and coercive power both rest on control of what the other side values" in (PROSE)
     # influence (CONTENT.md's source of power) is defined once and used again

@@ -763,7 +763,9 @@ check.reach_plan(reach_plan, hidden=True)
 # second. Four more items bring the sides to even, and the next puts Brannock ahead. This
 # text does not say which item moves which rating: if your case is the deadline case, some
 # of those items are yours to read in question 4a. The widget plays the whole run, less
-# any item that is in your own question 4a. Looking back, the balance was highest right
+# any item that is in your own question 4a, so a deadline-case learner sees a shorter run
+# on screen, whose figures after the start may differ from those quoted here (they come
+# from the whole run). Looking back, the balance was highest right
 # after the second item. Nobody knew that at the time: an owner who had decided that a
 # five-year lease at 98% of the full rent needs $+1.75$ points behind it would have asked
 # one item earlier, after the first ($+2.05$, well clear of the need). Asking at first

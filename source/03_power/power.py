@@ -634,7 +634,8 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # <details><summary>Answer</summary>
 #
 # 1. About 0.373 when it proposes first and about 0.372 when it answers: with rounds of a
-#    day, moving first is worth less than a tenth of a percentage point (about 0.06).
+#    day, moving first is worth less than a tenth of a percentage point (about 0.06 of a
+#    percentage point of the deal's worth).
 # 2. $r_1 = -\ln 0.95 \approx 0.051$ and $r_2 = -\ln 0.97 \approx 0.030$, so
 #    $r_2/(r_1+r_2) \approx 0.373$: the ratio of the two rates of loss decides almost all
 #    of it. The side that loses faster gets well under half whoever moves first.
