@@ -1313,18 +1313,23 @@ def _report_worth(answers, truths):
     return "the report's worth: the best price after each report, weighed by how often it comes."
 
 
+def _worth_with_errors(beliefs, named, cost, accuracy, wrong):
+    """A report's worth when it names each price of ``named`` (the true one with chance
+    ``accuracy``, each other with chance ``wrong``), against the best blind profit."""
+    with_report = sum(
+        reference.best_move(
+            {r: chance * (accuracy if r == name else wrong) for r, chance in named.items()},
+            cost,
+        )[1]
+        for name in named
+    )
+    return with_report - reference.best_move(beliefs, cost)[1]
+
+
 def report_spread_over_all(beliefs, cost, accuracy):
     """A tempting wrong worth of the report: a wrong report's chance spread over all n
     possible prices, (1 − accuracy)/n each, the right one included."""
-    wrong = (1 - accuracy) / len(beliefs)
-    with_report = sum(
-        reference.best_move(
-            {r: chance * (accuracy if r == named else wrong) for r, chance in beliefs.items()},
-            cost,
-        )[1]
-        for named in beliefs
-    )
-    return with_report - reference.best_move(beliefs, cost)[1]
+    return _worth_with_errors(beliefs, beliefs, cost, accuracy, (1 - accuracy) / len(beliefs))
 
 
 def report_on_survivors(beliefs, cost, accuracy):
@@ -1333,15 +1338,7 @@ def report_on_survivors(beliefs, cost, accuracy):
     alive = {value: chance for value, chance in beliefs.items() if chance > 0}
     if len(alive) < 2:
         return math.nan
-    wrong = (1 - accuracy) / (len(alive) - 1)
-    with_report = sum(
-        reference.best_move(
-            {r: chance * (accuracy if r == named else wrong) for r, chance in alive.items()},
-            cost,
-        )[1]
-        for named in alive
-    )
-    return with_report - reference.best_move(beliefs, cost)[1]
+    return _worth_with_errors(beliefs, alive, cost, accuracy, (1 - accuracy) / (len(alive) - 1))
 
 
 def _report_buy(answers, truths):
