@@ -739,7 +739,9 @@ def test_section_7_states_its_assumptions_and_its_quiz_asks_what_pushes_to_agree
     assert judge_situation(0, "Nash split")[1].startswith(
         "Right: what pushes both sides to agree is the risk that head office"
     )
-    assert "head office" not in judge_situation(0, "outside option")[1]  # review 3, W8
+    assert judge_situation(0, "outside option")[1].startswith(
+        "Not this one: it fits the Nash split; what pushes both sides to agree"
+    )  # the quiz closes the situation at its first choice, so the fit may be told
 
 
 def test_a_target_is_the_learners_choice_within_what_a_fact_justifies(learner):
@@ -1861,12 +1863,11 @@ def test_question_9_says_what_is_known_when_lumen_is_chosen():
 
 
 def test_the_news_quiz_says_where_its_judgements_are_graded_on_your_numbers():
-    """The revise/hold quiz can be clicked through; the text now sends the learner to the
+    """The revise/hold quiz asks for a label only; the text sends the learner to the
     graded questions that work out two of its news items on their own numbers: Lumen
     settled first (question 9, 'known first') and two remote days (questions 5 and 8)."""
     news = _cell("news-text")
     assert "A click can find a label, not a figure" not in news  # a fresh review, U2
-    assert "The quiz asks only for a label" in news
     assert 'question 9\'s "known first" case' in news and "questions 5 and 8" in news
     assert '"known first"' in _cell("q9-text") and "two remote days" in _cell("q8-text")
 
@@ -1921,3 +1922,99 @@ def test_the_even_split_rule_names_module_04s_last_round_where_less_is_worth_tak
     flat = " ".join(line.lstrip("# ").strip() for line in source.splitlines())
     assert "Module 04 adds the one case where less is worth taking: in a last round" in flat
     assert "any offer that reaches your reservation price beats walking away" in flat
+
+
+def test_the_quiz_texts_say_a_choice_is_final_and_what_the_count_records():
+    """Both quizzes take one choice a situation (two options each, so a changeable choice
+    could be clicked to full marks); their texts say so, and what the line under each counts."""
+    news = " ".join(cell_text("02_batna", "batna", "news-text").split())
+    models = " ".join(cell_text("02_batna", "batna", "quiz-text").split())
+    for text in (news, models):
+        assert "takes one choice, and it is final" in text
+        assert "first choice" not in text and "think before you switch" not in text
+    assert "running the cell again starts a new count" in news
+
+
+def test_section_4_points_to_module_04_for_the_ends_it_loosens_and_says_why():
+    """Module 04 lets a target sit exactly on the even split and reach the estimate of the
+    other side's reservation price; module 02 keeps it strictly between. Section 4 names
+    module 04's section and the reason each end differs."""
+    zopa = _cell("zopa-teaching")
+    assert "Module 04 loosens both ends, and its section 2 says why" in zopa
+    assert "lands exactly on the even split" in zopa
+    assert "a true statement can carry an opening past the estimate" in zopa
+    assert "here the target stays strictly between the two" in zopa
+    decide = _cell("decide-teaching")
+    assert "any offer that reaches your reservation price beats walking away" in decide
+
+
+def test_question_8s_top_is_the_estimate_left_out_and_the_check_keeps_to_it(learner):
+    """The target's top is the estimate of what Northwind could pay, not included (the
+    opening sits at that estimate here, so a target there leaves nothing to concede); any
+    target strictly inside passes, however near the top, and the text says both."""
+    text = _cell("q8-text")
+    assert "Its top, your estimate of the most Northwind could pay, is not included" in text
+    assert "Any target strictly between the two ends passes" in text
+    for offers in (course.variant("02_batna", "ada"), check._example(True), check._example(False)):
+        top = northwind_reservation(offers)
+        split = check.even_split(offers, REMOTE_DAYS)
+        for inside in (top - 100, top - 1, split + 1, (split + top) / 2):
+            assert check.judge_target(offers, inside) is None
+        for outside in (top, top + 1, split):
+            with pytest.raises(NotYet):
+                check.judge_target(offers, outside)
+
+
+def test_question_9_calls_its_result_a_sure_value_that_may_fall_below_the_batnas(learner):
+    """In the left-open timing the result is not the value of any one alternative, and it
+    can fall below the BATNA's expected value when committing first; the text says so, and
+    it happens for some learners."""
+    text = _cell("q9-text")
+    assert "the value of the BATNA your reservation price" not in text
+    assert "returning the sure value your reservation price at Northwind rests on" in text
+    assert "can be lower than your BATNA's expected value when you commit first" in text
+    lower = [
+        n
+        for n in range(200)
+        if batna_value_when(s := course.variant("02_batna", f"r-{n}"), "left open")
+        < batna_value_when(s, "commit first")
+    ]
+    assert lower
+
+
+def test_question_9s_left_open_conditions_are_a_list():
+    """The left-open timing packed four conditions into one paragraph; they are a list."""
+    raw = cell_text("02_batna", "batna", "q9-text")
+    assert "Take these conditions as given:" in raw
+    conditions = [line for line in raw.splitlines() if line.startswith("  - ")]
+    assert len(conditions) == 4
+
+
+def test_question_5_says_never_to_accept_an_ask_for_remote_days_offer_without_them():
+    """An offer answered by asking for remote days can sit below the reservation price for
+    the job as offered; section 5 says never to accept it without them."""
+    assert "never accept such an offer without the remote days" in _cell("decide-teaching")
+
+
+def test_questions_1_and_4_ask_for_the_decision_not_the_procedure():
+    """Question 1 spelled out both branches of the tree, and question 4 named the agency's
+    contractor as Northwind's alternative; each now names its inputs and points to the
+    section, so the learner decides what the tree is and which fact sets the top."""
+    q1, q4 = _cell("q1-text"), _cell("q4-text")
+    assert "the salary you get if the funding round closes, with its chance" not in q1
+    assert "as section 1 describes one" in q1
+    assert "from its alternative, the agency's contractor" not in q4
+    assert "section 4 says what it rests on" in q4
+
+
+def test_a_zone_hint_names_an_examples_reservation_price_once(learner):
+    """The zone hint for an example case gave the example's reservation price twice."""
+    example = check._example(True)
+    with pytest.raises(NotYet) as hint:
+        check.judge_zopa(example, None)
+    said = str(hint.value)
+    assert said.count(f"reservation price {reservation_of(example):,.0f}") == 1
+    own = course.variant("02_batna", "ada")
+    with pytest.raises(NotYet) as hint:
+        check.judge_zopa(own, (1.0, 2.0) if check._has_zone(own) else None)
+    assert f"your reservation price {reservation_of(own):,.0f}" in str(hint.value)

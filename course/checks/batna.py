@@ -560,7 +560,12 @@ def judge_zopa(offers, result):
     else the ``NotYet`` hint."""
     reservation, limit = reservation_of(offers), northwind_reservation(offers)
     whose = "your" if offers.learner == learner_id() else "their"
-    case = f"{_case(offers)} ({whose} reservation price {reservation:,.0f})"
+    named = _case(offers)  # an example's already gives the reservation price: say it once
+    case = (
+        named
+        if f"reservation price {reservation:,.0f}" in named
+        else f"{named} ({whose} reservation price {reservation:,.0f})"
+    )
     if limit < reservation:
         if result is not None:
             raise NotYet(

@@ -801,17 +801,13 @@ MODELS = ("Nash split", "outside option")
 
 def judge_situation(index, choice):
     """Whether ``choice`` is the model that fits situation ``index``, as ``(right,
-    sentence)``: why when it is right; when it is not, the question to ask again, with
-    neither the model nor the reason (professor's review 3, W8: the answer was shown on a
-    wrong first try, so two clicks got every item right)."""
+    sentence)``, with the reason either way. The quiz takes one choice a situation and
+    closes it, so a wrong choice may be told the model that fits: a second click cannot
+    earn the item."""
     _, model, why = SITUATIONS[index]
     if choice == model:
         return True, f"Right: {why}."
-    return False, (
-        "Not this one. Ask again what pushes both sides to agree: the risk that something "
-        "neither side controls ends the talks, or the cost of delay while a side can leave "
-        "for its alternative whenever it turns down a proposal?"
-    )
+    return False, f"Not this one: it fits the {model}; {why}."
 
 
 # --- revise on facts, hold against pressure (section 3) ----------------------------------------
@@ -861,13 +857,9 @@ REVISIONS = ("revise it", "hold it")
 
 def judge_news(index, choice):
     """Whether ``choice`` is what to do with your reservation price on news ``index``, as
-    ``(right, sentence)``: why when it is right; when it is not, the question to ask
-    again, without the answer (professor's review 3, W8)."""
+    ``(right, sentence)``, with the reason either way (the quiz closes an item at its first
+    choice, so a wrong choice may be told what fits)."""
     _, answer, why = NEWS[index]
     if choice == answer:
         return True, f"Right: {why}."
-    return False, (
-        "Not this one. Ask again: is this a fact about your alternatives, or about what this "
-        "deal costs or gives you? Or does it tell you only about Northwind and how hard it "
-        "pushes?"
-    )
+    return False, f"Not this one: {answer} here; {why}."

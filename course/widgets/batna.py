@@ -353,12 +353,15 @@ def _inside_note(outcome, step):
 
 class Quiz(w.VBox):
     """Short situations, each with a dropdown of ``options`` and a verdict that says at once
-    whether the choice fits, and why (``judge(index, choice) -> (right, sentence)``)."""
+    whether the choice fits, and why (``judge(index, choice) -> (right, sentence)``). The
+    first choice for a situation is final: the dropdown then closes, and a later change of
+    its value is put back, so a second click cannot earn an item."""
 
     def __init__(self, items, options, judge, prompt):
         self.options, self._judge = tuple(options), judge
         self.choices, self.verdicts = [], []
-        self._first = {}  # situation -> whether the first choice made for it was right
+        self._chosen = {}  # situation -> the first option chosen for it (final)
+        self._first = {}  # situation -> whether that choice was right
         self.tally = w.HTML()
         rows = []
         for index, (text, *_) in enumerate(items):
@@ -375,18 +378,25 @@ class Quiz(w.VBox):
         super().__init__([*rows, self.tally])
 
     def judge(self, index):
-        """Show whether the option chosen for situation ``index`` fits it (nothing until
-        one is chosen; anything else is refused)."""
+        """Show whether the option chosen for situation ``index`` fits it, and close the
+        situation (nothing until an option is chosen; anything else is refused; once
+        closed, the first choice stays)."""
         chosen = self.choices[index].value
+        if index in self._chosen:
+            if chosen != self._chosen[index]:
+                self.choices[index].value = self._chosen[index]
+            return
         if chosen not in self.options:
             self.verdicts[index].value = ""
             return
         right, sentence = self._judge(index, chosen)
+        self._chosen[index], self._first[index] = chosen, right
+        self.choices[index].disabled = True
         self.verdicts[index].value = message(sentence, ok=right)
-        self._first.setdefault(index, right)
         self.tally.value = (
-            f"<p>Right at the first choice: {sum(self._first.values())} of "
-            f"{len(self._first)} answered (of {len(self.choices)}).</p>"
+            f"<p>Right: {sum(self._first.values())} of {len(self._first)} answered "
+            f"(of {len(self.choices)}). One choice a situation, and it is final; running the "
+            "cell again starts a new count.</p>"
         )
 
 

@@ -132,12 +132,11 @@ risk_attitude(startup_gamble, 88_000)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (1 mark): Lumen's offer as a tree
 #
-# Write `startup_tree(offers)`. It takes a scenario like yours (`offers.startup_base`,
-# `offers.startup_bonus`, `offers.funding_probability`) and returns Lumen's offer as a
-# tree: the salary you get if the funding round closes, with its chance, and the salary
-# you get if it does not, with its chance. The check looks at both outcomes, not only at
-# the expected value. It runs your function on your scenario; grading also runs it on
-# other learners'.
+# Write `startup_tree(offers)`. It takes a scenario like yours and returns Lumen's offer
+# as a tree, as section 1 describes one, from `offers.startup_base`,
+# `offers.startup_bonus` and `offers.funding_probability` (your scenario's story says what
+# each one means). The check looks at both outcomes, not only at the expected value. It
+# runs your function on your scenario; grading also runs it on other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "startup-tree-answer", "schema_version": 3}
@@ -310,10 +309,10 @@ check.choose_batna(choose_batna, hidden=True)
 # Leverage shifts while you talk, but only facts shift it. Suppose each of these reaches
 # you during your talks with Northwind. For each, decide whether it is a reason to work
 # your reservation price out again (revise it: the figure may move, or come out where it
-# was) or no reason at all (hold it). A right choice tells you why at once; a wrong one
-# tells you only what to ask yourself again, so think before you switch. The line under
-# the quiz counts how many you got right at the first choice. The quiz asks only for a
-# label, so clicking until it says you are right would teach you little. Two of its items
+# was) or no reason at all (hold it). Each item takes one choice, and it is final: the
+# item then closes and tells you whether your choice fits, and why. So think before you
+# choose. The line under the quiz counts your right choices among the items you have
+# answered; running the cell again starts a new count. Two of its items
 # come back later as graded questions that need the figure, on your own numbers: Lumen's
 # round settled before you answer is question 9's "known first" case, and two remote days
 # make the package whose reservation price questions 5 and 8 use.
@@ -429,17 +428,21 @@ BatnaBuilder()
 # target. The course has one rule for the opening, module 04's: open at your estimate of
 # the other side's reservation price, or somewhat beyond it when a fact you can name
 # takes you there, never beyond a point you can justify. Between the two, nearer the top
-# is bolder.
+# is bolder. Module 04 loosens both ends, and its section 2 says why: there a concession
+# plan that opens at your estimate and stops halfway lands exactly on the even split, and
+# a true statement can carry an opening past the estimate, so a target may reach it; at
+# Northwind no fact carries an opening past what the agency's contractor costs, so here
+# the target stays strictly between the two.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
 #
 # Write `northwind_zopa(offers, reservation)`. `reservation` is your reservation price
 # from expected values (question 3, first part); the check passes the right value, so a
-# slip there costs you nothing
-# here. First work out Northwind's reservation price from its alternative, the agency's
-# contractor (`offers.agency_rate` and `offers.agency_fee`). Then return the zone between
-# the two as a pair `(low, high)`, or `None` when there is no zone. The check tries your
+# slip there costs you nothing here. First work out Northwind's reservation price:
+# section 4 says what it rests on, and your scenario's story gives you `offers.agency_rate`
+# and `offers.agency_fee`. Then return the zone between the two as a pair `(low, high)`,
+# or `None` when there is no zone. The check tries your
 # case and an example of the other kind, so both answers get tested; each kind earns a
 # point.
 
@@ -543,7 +546,8 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # 3. **Ask for remote days** when an offer without them has a salary that already reaches
 #    that even split: the salary is fine once the remote days are added, and they cost
 #    Northwind nothing. Without them it may not even reach your reservation price for the
-#    job as offered; that is a reason to ask for them, not to haggle over the salary.
+#    job as offered; that is a reason to ask for them, not to haggle over the salary. So
+#    never accept such an offer without the remote days.
 # 4. **Counter** anything else, for the first of these reasons that applies:
 #    - *Below your BATNA.* Any offer below what your BATNA is worth, by however little;
 #      often it is an extreme opening. Stay calm. It tells you where Northwind opens, not
@@ -902,8 +906,9 @@ figure = nash_share_vs_batna(pie=100, their_batna=40)
 # neither side controls ends the talks (the Nash split, with breakdown payoffs), or the
 # cost of delay while either side can leave for its alternative whenever it turns down the
 # other's proposal (the outside option). A case can have both: then the Nash split holds,
-# capped by any outside option that beats it. A right choice shows why; a wrong one only
-# repeats the question, and the line under the quiz counts your right first choices.
+# capped by any outside option that beats it. Each situation takes one choice, and it is
+# final: the situation then closes and shows which model fits, and why. The line under the
+# quiz counts your right choices.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "model-quiz", "schema_version": 3}
 from course.widgets.batna import ModelQuiz
@@ -971,10 +976,13 @@ check.batna_needed(batna_needed, hidden=True)
 # `offers.agency_rate` and `offers.agency_fee`. If the check says no, its hint names the
 # condition your target misses.
 #
-# Where in that range? Nearer the top is bolder and costs more goodwill if you cannot
-# argue for it. The check also tries an example learner's scenario, and grading other
-# learners' too, so work the target out from `offers` and `reservation` rather than
-# writing in a number.
+# Where in that range? Its top, your estimate of the most Northwind could pay, is not
+# included: your opening will be at that estimate, since no fact here takes it further,
+# and a target there would leave you nothing to concede. Any target strictly between the
+# two ends passes. Nearer the top is bolder and costs more goodwill if you cannot argue
+# for it; the reflection asks you for the fact behind a target of your own. The check
+# also tries an example learner's scenario, and grading other learners' too, so work the
+# target out from `offers` and `reservation` rather than writing in a number.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "target-salary-answer", "schema_version": 3}
@@ -999,27 +1007,32 @@ check.target_salary(target_salary, hidden=True)
 # ### Question 9 (1 mark): when does Lumen count?
 #
 # Section 3 named three situations for an uncertain alternative, and your scenario is only
-# the first of them. Write `batna_when(offers, timing, funded=None)` returning the value of
-# the BATNA your reservation price at Northwind rests on (by expected values, as in
-# question 2) when Lumen's funding round is timed as `timing`:
+# the first of them. Write `batna_when(offers, timing, funded=None)` returning the sure
+# value your reservation price at Northwind rests on (by expected values, as in
+# question 2) when Lumen's funding round is timed as `timing`. In the first two timings it
+# is your BATNA's value; in the third it is a sure salary defined below, which is not the
+# value of any one alternative and can be lower than your BATNA's expected value when you
+# commit first, because Lumen stays open to you after you sign:
 #
 # - `"commit first"`: as in your scenario, you must answer Northwind before the round
 #   closes, and signing with Northwind ends Lumen;
 # - `"known first"`: the round is settled before you must answer, and signing still ends
 #   Lumen; `funded` is `True` if it closed and `False` if not;
 # - `"left open"`: the round closes after you answer, but Lumen would hold its offer open
-#   for a year whatever you choose first, so you could still join it after signing with
-#   Northwind, after joining Harbor Bank, or while freelancing; you would join it once its
-#   round has closed if it then paid more than what you have (Lumen's round and your
-#   client's decisions do not depend on each other). At Northwind, what you have is the
-#   salary less the commute. Take it that by then you know all of
-#   what you have: whether the client renewed and whether the year is busy (if you would
-#   know only the renewal, the answer changes, since what a held-open offer is worth
-#   depends on how much you know when you choose). Return the sure yearly salary that,
-#   with Lumen still open beside it, is worth as much to you as walking away from
-#   Northwind: it stands for the Northwind salary less the commute, so your reservation
-#   price is that value plus the commute. Draw both
-#   trees: when is it simply your best fallback, and when is it more?
+#   for a year whatever you choose first. Take these conditions as given:
+#   - You could still join Lumen after signing with Northwind, after joining Harbor Bank,
+#     or while freelancing, and you would join it once its round has closed if it then
+#     paid more than what you have.
+#   - At Northwind, what you have is the salary less the commute.
+#   - By then you know all of what you have: whether the client renewed and whether the
+#     year is busy (if you would know only the renewal, the answer changes, since what a
+#     held-open offer is worth depends on how much you know when you choose).
+#   - Lumen's round and your client's decisions do not depend on each other.
+#
+#   Return the sure yearly salary that, with Lumen still open beside it, is worth as much
+#   to you as walking away from Northwind: it stands for the Northwind salary less the
+#   commute, so your reservation price is that value plus the commute. Draw both trees:
+#   when is it simply your best fallback, and when is it more?
 #
 # Section 3's last example is the left-open case with round numbers: read its startup as
 # Lumen (`startup_base` 60,000, `startup_base + startup_bonus` 110,000,
@@ -1043,7 +1056,7 @@ check.target_salary(target_salary, hidden=True)
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-when-answer", "schema_version": 3}
 def batna_when(offers, timing, funded=None):
-    """The value of the BATNA a reservation price rests on, with Lumen timed as timing."""
+    """The sure value a reservation price rests on, with Lumen timed as timing."""
     ### BEGIN SOLUTION
     renewed = [
         (offers.busy_probability, offers.freelance_busy),
