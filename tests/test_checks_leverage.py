@@ -44,6 +44,13 @@ ANSWER = {
     "classify_tactics": "tactic_kinds",
 }
 WITH_HIDDEN = ["best_plan", "reach_plan", "reaudit"]
+#: Questions of labels on the learner's own case: the visible check confirms the form only,
+#: a practice case is judged item by item, and the hidden check marks the own case.
+LABELLED = {
+    "classify_facts": "practice_facts",
+    "news_moves": "practice_news",
+    "classify_tactics": "practice_tactics",
+}
 
 
 @pytest.fixture
@@ -79,14 +86,14 @@ def test_the_map_lists_the_checks_the_notebook_calls():
     assert list(questions("00_leverage")) == list(ANSWER)
 
 
-@pytest.mark.parametrize("question", list(ANSWER))
+@pytest.mark.parametrize("question", [q for q in ANSWER if q not in LABELLED])
 def test_the_course_solutions_pass(answers, question, capsys):
     assert full_marks(getattr(check, question)(answers[ANSWER[question]]), capsys)
 
 
-@pytest.mark.parametrize("question", WITH_HIDDEN)
+@pytest.mark.parametrize("question", [*WITH_HIDDEN, *LABELLED])
 def test_the_course_solutions_pass_the_hidden_checks(answers, question, capsys):
-    assert full_marks(getattr(check, question)(answers[question], hidden=True), capsys)
+    assert full_marks(getattr(check, question)(answers[ANSWER[question]], hidden=True), capsys)
 
 
 @pytest.mark.parametrize("question", WITH_HIDDEN)
@@ -99,6 +106,98 @@ def test_hard_coding_the_learners_own_answer_fails_the_hidden_check(answers, que
     }[question]()
     hard_coded = lambda *args: result  # noqa: E731
     assert "every case grading tries" in miss(getattr(check, question), hard_coded, True)
+
+
+#: A wrong answer of the right form for each labelled question, on scenario ``s``.
+WRONG_LABELS = {
+    "classify_facts": lambda s: {k: ("power", "you") for k in fact_key(s)},
+    "news_moves": lambda s: {k: ("them", "information", 1) for k in news_key(s)},
+    "classify_tactics": lambda s: dict.fromkeys(tactic_key(s), "legitimate"),
+}
+
+#: The key of each labelled question, for a scenario.
+KEY_OF = {"classify_facts": fact_key, "news_moves": news_key, "classify_tactics": tactic_key}
+
+
+@pytest.mark.parametrize("question", list(LABELLED))
+@pytest.mark.parametrize("learner_id", ["ada", "hidden-1", "hidden-2", "hidden-3", "hidden-4"])
+def test_the_visible_check_of_a_label_question_judges_no_label_of_the_own_case(
+    question, learner_id, monkeypatch, capsys
+):
+    """A dict of labels on the learner's own case could be passed by trial when the visible
+    check judged it item by item; it now confirms the form only, says the labels are
+    marked when the notebook is graded, and never prints a tick, right or wrong."""
+    monkeypatch.setenv("LEVERAGE_LEARNER", learner_id)
+    own = course.variant("00_leverage")
+    for labels in (KEY_OF[question](own), WRONG_LABELS[question](own)):
+        assert getattr(check, question)(lambda labels=labels: labels) is None
+        said = capsys.readouterr().out
+        assert "marked when the notebook is graded" in said and "right form" in said
+        assert "\N{CHECK MARK}" not in said and "correct" not in said
+        assert not re.search(r"\b(is|are) right\b|read right", said), said
+    graded = getattr(check, question)(lambda: WRONG_LABELS[question](own), hidden=True)
+    assert graded.earned < graded.possible
+
+
+@pytest.mark.parametrize("question", list(LABELLED))
+@pytest.mark.parametrize("learner_id", ["ada", "hidden-1", "hidden-2", "hidden-3", "hidden-4"])
+def test_the_grader_tells_what_does_not_fit_on_the_own_case_not_to_try_other_numbers(
+    question, learner_id, monkeypatch
+):
+    """A hidden check's hint without general words says to make the function work for any
+    numbers, which is false of a dict of labels; each wrong label's hint says what does not
+    fit instead."""
+    monkeypatch.setenv("LEVERAGE_LEARNER", learner_id)
+    own = course.variant("00_leverage")
+    graded = getattr(check, question)(lambda: WRONG_LABELS[question](own), hidden=True)
+    for o in graded.outcomes:
+        if not o.passed:
+            assert "What went wrong there: " in o.message and "any numbers" not in o.message
+            assert ".." not in o.message
+
+
+@pytest.mark.parametrize("question", list(LABELLED))
+@pytest.mark.parametrize("learner_id", ["ada", "hidden-1", "hidden-2", "hidden-3", "hidden-4"])
+def test_the_practice_case_is_another_case_judged_item_by_item(
+    question, learner_id, monkeypatch, capsys
+):
+    """The practice case of questions 1, 4a and 5 is never the learner's own case; its check
+    passes the key with a tick, and for a wrong item says what does not fit, item by item,
+    without naming the right label."""
+    monkeypatch.setenv("LEVERAGE_LEARNER", learner_id)
+    own = course.variant("00_leverage")
+    practice = own.practice
+    assert practice.case != own.case
+    assert not set(practice.facts.values()) & set(own.facts.values())
+    practise = getattr(check, LABELLED[question])
+    key = KEY_OF[question](practice)
+    assert practise(lambda: key) is None
+    assert "\N{CHECK MARK}" in capsys.readouterr().out
+    wrong = WRONG_LABELS[question](practice)
+    with pytest.raises(NotYet) as failure:
+        practise(lambda: wrong)
+    said = str(failure.value)
+    assert "earns no marks" in said
+    assert said.count("\n- ") == len(key)
+
+
+def test_the_practice_cases_cover_every_case_and_show_their_story():
+    """Every case's learners get a practice case of another case, and the notebook shows
+    its story with the items the learner labels."""
+    for case in CASES:
+        s = next(
+            course.variant("00_leverage", f"self-check-{i}")
+            for i in range(200)
+            if course.variant("00_leverage", f"self-check-{i}").case == case
+        )
+        practice = s.practice
+        assert practice.case != case
+        shown = s.show("practice-facts", "practice-news", "practice-tactics").markdown
+        assert CASES[practice.case].story in shown
+        for text in (*practice.facts.values(), *practice.tactics.values()):
+            assert text in shown
+        for text, size in practice.news.values():
+            assert text in shown and f"by {size}" in shown
 
 
 # --- question 1 --------------------------------------------------------------------------
@@ -114,15 +213,15 @@ def test_each_fact_earns_its_share_and_a_wrong_one_is_told_why_not(learner_id, m
     for letter, (source, side) in key.items():
         for wrong in (s for s in ("information", "alternatives", "power") if s != source):
             answer = {**key, letter: (wrong, side)}
-            outcome = check.classify_facts(lambda answer=answer: answer)
+            outcome = check.classify_facts(lambda answer=answer: answer, hidden=True)
             assert (outcome.earned, outcome.possible) == (pytest.approx(1.6), 2)
             (failed,) = [o for o in outcome.outcomes if not o.passed]
             assert failed.check == f"fact {letter}" and failed.points == pytest.approx(0.4)
-            assert failed.message.startswith(f"fact {letter} is not {wrong}: ")
+            assert f"there: fact {letter} is not {wrong}: " in failed.message
             assert source not in failed.message.replace(f"is not {wrong}", "")
         other = "them" if side == "you" else "you"
         answer = {**key, letter: (source, other)}
-        outcome = check.classify_facts(lambda answer=answer: answer)
+        outcome = check.classify_facts(lambda answer=answer: answer, hidden=True)
         (failed,) = [o for o in outcome.outcomes if not o.passed]
         assert "its side is not" in failed.message and f"'{side}'" not in failed.message
 
@@ -150,7 +249,8 @@ def test_classification_names_and_shapes_are_checked(own, capsys):
     )
     assert "should be a pair" in miss(check.classify_facts, lambda: {**key, "A": "power"})
     lists = {letter.lower(): [s.upper(), side] for letter, (s, side) in key.items()}
-    outcome = check.classify_facts(lambda: lists)  # lists, lower case and capitals are fine
+    # lists, lower case and capitals are fine
+    outcome = check.classify_facts(lambda: lists, hidden=True)
     assert outcome.earned == outcome.possible == 2
 
 
@@ -672,18 +772,19 @@ def test_each_news_item_earns_half_a_point_with_its_own_feedback(own, capsys):
     without giving the right reading."""
     key = news_key(own)
     label, (side, source, change) = next(iter(key.items()))
-    outcome = check.news_moves(lambda: {**key, label: (side, source, change + 1)})
+    outcome = check.news_moves(lambda: {**key, label: (side, source, change + 1)}, hidden=True)
     assert (outcome.earned, outcome.possible) == (1.5, 2)
     (failed,) = [o for o in outcome.outcomes if not o.passed]
     assert failed.check == label and "the size shown beside it" in failed.message
-    outcome = check.news_moves(lambda: {**key, label: (side, source, -change)})
+    outcome = check.news_moves(lambda: {**key, label: (side, source, -change)}, hidden=True)
     assert "stronger or weaker" in next(o for o in outcome.outcomes if not o.passed).message
     wrong = next(s for s in ("information", "alternatives", "power") if s != source)
-    outcome = check.news_moves(lambda: {**key, label: (side, wrong, change)})
+    outcome = check.news_moves(lambda: {**key, label: (side, wrong, change)}, hidden=True)
     message = next(o for o in outcome.outcomes if not o.passed).message
-    assert message.startswith(f"{label} does not move {wrong}: ")
+    assert f"there: {label} does not move {wrong}: " in message
     assert "what the other side needs from it" in message
-    check.news_moves(lambda: {k.lower(): list(v) for k, v in key.items()})
+    typed = check.news_moves(lambda: {k.lower(): list(v) for k, v in key.items()}, hidden=True)
+    assert typed.earned == typed.possible
 
 
 def ahead_by_sign(case, moves):
@@ -888,7 +989,7 @@ def test_each_tactic_earns_half_a_point_with_its_own_feedback(own):
     key = tactic_key(own)
     first, kind = next(iter(key.items()))
     wrong = "legitimate" if kind != "legitimate" else "bluff"
-    outcome = check.classify_tactics(lambda: {**key, first: wrong})
+    outcome = check.classify_tactics(lambda: {**key, first: wrong}, hidden=True)
     assert (outcome.earned, outcome.possible) == (1.5, 2)
     failed = [o for o in outcome.outcomes if not o.passed]
     assert [o.check for o in failed] == [f"tactic {first}"]
@@ -925,7 +1026,7 @@ def test_one_run_with_one_kind_for_everything_gives_no_answer_away(own, label_al
     """Review item 8: a wrong kind is told why it does not fit, never which kind does, so
     labelling everything "bluff" reveals only which tactic is the bluff."""
     key = tactic_key(own)
-    outcome = check.classify_tactics(lambda: dict.fromkeys(key, label_all))
+    outcome = check.classify_tactics(lambda: dict.fromkeys(key, label_all), hidden=True)
     for o in outcome.outcomes:
         if o.passed:
             continue
@@ -945,9 +1046,8 @@ def test_the_bluff_feedback_says_ordinarily_as_the_model_rule_does():
 
 def test_an_unknown_kind_is_explained(own):
     key = tactic_key(own)
-    outcome = check.classify_tactics(lambda: dict.fromkeys(key, "shady"))
-    assert outcome.earned == 0
-    assert "should be one of 'legitimate', 'bluff'" in outcome.outcomes[0].message
+    said = miss(check.classify_tactics, lambda: dict.fromkeys(key, "shady"))
+    assert "should be one of 'legitimate', 'bluff'" in said
 
 
 # --- the notebook's text -------------------------------------------------------------------

@@ -923,6 +923,33 @@ def test_the_visible_checks_pass_them_as_the_learner_runs_them(drawn, reference,
             assert passes(run("classify_tactics", answer)), s.learner
 
 
+def test_the_label_questions_pass_right_formulations_in_practice_and_when_graded(
+    drawn, reference, monkeypatch
+):
+    """Questions 1, 4a and 5: the visible check judges the practice case, the hidden check
+    marks the own case; the reference and two other formulations get full marks in both,
+    and the practice case is never the learner's own case."""
+    formulations = {
+        ("classify_facts", "practice_facts", "fact_leverage"): (facts_by_wording, facts_as_lists),
+        ("news_moves", "practice_news", "news_moves"): (news_by_wording, news_typed),
+        ("classify_tactics", "practice_tactics", "tactic_kinds"): (
+            tactics_by_wording,
+            tactics_typed,
+        ),
+    }
+    for s in drawn[::100]:
+        monkeypatch.setenv("LEVERAGE_LEARNER", s.learner)
+        practice = s.practice
+        assert practice.case != s.case
+        for (question, practise, name), written in formulations.items():
+            for answer in (reference_for(reference, s, name), *(w(s) for w in written)):
+                assert passes(run(question, answer)), (s.learner, question)
+                assert passes(run(question, answer, hidden=True)), (s.learner, question)
+            mine = reference_for(reference, s, practise)
+            for answer in (mine, *(w(practice) for w in written)):
+                assert passes(run(practise, answer)), (s.learner, practise)
+
+
 @pytest.mark.parametrize("question", ["best_plan", "reach_plan", "reaudit"])
 def test_every_right_formulation_passes_the_hidden_check(reference, question, learner):
     formulations = {

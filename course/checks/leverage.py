@@ -16,7 +16,7 @@ from dataclasses import replace
 from itertools import pairwise, permutations
 from types import MappingProxyType
 
-from course.checks.calls import question
+from course.checks.calls import note_pass, question, replaying
 from course.checks.credit import Check, score
 from course.checks.hints import NotYet, call_learner, passed
 from course.models.audit import (
@@ -32,6 +32,7 @@ from course.models.audit import (
     weights_of,
     who_leads,
 )
+from course.record import record_pass
 from course.scenarios.leverage import (
     CASES,
     TACTIC_KINDS,
@@ -41,6 +42,7 @@ from course.scenarios.leverage import (
     news_key,
     plan_outcomes,
     plans,
+    practice_for,
     reach_chances,
     rules_for,
     tactic_key,
@@ -172,6 +174,50 @@ def _by_label(result, labels, what, example):
     return given
 
 
+def _form_only(message):
+    """Say that an answer has the right form, without a tick: the visible checks of
+    questions 1, 4a and 5 do not judge the labels of the learner's own case (the grader's
+    hidden check marks them), so they never print a tick for them."""
+    if replaying():
+        note_pass(message)
+    else:
+        print(message)
+
+
+#: What the visible check of questions 1, 4a and 5 says once an answer's form is right.
+MARKED_WHEN_GRADED = (
+    "The labels for your own case are not judged here: they are marked when the notebook is "
+    "graded. The practice case above is judged item by item; practise there first."
+)
+
+
+def _practise(judges, items, question):
+    """Judge every item of the practice case (``judges``, label -> judge; ``items``, their
+    name in the plural): a pass message when all are right, else a hint listing each item,
+    right or what does not fit. A pass counts in the progress record as ``question``'s
+    self-check (the own case's labels are never judged before grading)."""
+    said, wrong = [], 0
+    for judge in judges.values():
+        try:
+            said.append(f"- {judge()}")
+        except NotYet as hint:
+            said.append(f"- {hint}")
+            wrong += 1
+    lines = "\n".join(said)
+    if wrong:
+        verb = "is" if wrong == 1 else "are"
+        raise NotYet(
+            f"{wrong} of the practice case's {len(judges)} {items} {verb} not right yet (the "
+            f"practice case earns no marks):\n{lines}"
+        )
+    message = f"\N{CHECK MARK} all {len(judges)} {items} of the practice case are right:\n{lines}"
+    if replaying():
+        note_pass(message)
+        return
+    record_pass(MODULE, question)
+    print(message)
+
+
 # --- question 1: which source, and whose? -----------------------------------------------
 
 
@@ -199,9 +245,11 @@ def judge_fact(s, letter, pairs):
     source, side = pairs[letter]
     right_source, right_side = fact_key(s)[letter]
     if source != right_source:
-        raise NotYet(f"fact {letter} is not {source}: {NOT_SOURCE[source]}.")
+        said = f"fact {letter} is not {source}: {NOT_SOURCE[source]}."
+        raise NotYet(said, general=said.rstrip("."))
     if side != right_side:
-        raise NotYet(f"fact {letter}'s source is right, its side is not: {NOT_SIDE}.")
+        said = f"fact {letter}'s source is right, its side is not: {NOT_SIDE}."
+        raise NotYet(said, general=said.rstrip("."))
     return f"fact {letter} is right."
 
 
@@ -214,11 +262,31 @@ def judge_facts(s, result):
 
 
 @question
-def classify_facts(answer):
-    """Check a function returning a dict letter -> (source, side) for the scenario's facts;
-    each fact earns its share of the two points, with its own feedback."""
+def practice_facts(answer):
+    """Check a function returning a dict letter -> (source, side) for the practice case's
+    facts, each judged with its own feedback; nothing is marked."""
+    s = practice_for(_own())
+    pairs = _facts(s, call_learner(answer))
+    _practise(
+        {letter: functools.partial(judge_fact, s, letter, pairs) for letter in fact_key(s)},
+        "facts",
+        "classify_facts",
+    )
+
+
+@question
+def classify_facts(answer, hidden=False):
+    """Check a function returning a dict letter -> (source, side) for the scenario's facts.
+    The visible check confirms the form only; the hidden check (grading) gives each fact
+    its share of the two marks, with its own feedback."""
     s = _own()
     pairs = _facts(s, call_learner(answer))
+    if not hidden:
+        _form_only(
+            f"Your answer has the right form: a (source, side) pair for each of your "
+            f"{len(pairs)} facts. {MARKED_WHEN_GRADED}"
+        )
+        return None
     share = 2 / len(pairs)
     return score(
         *(
@@ -793,20 +861,22 @@ def judge_news_item(s, label, moves):
     side, source, change = moves[label]
     right_side, right_source, right_change = news_key(s)[label]
     if source != right_source:
-        raise NotYet(
+        said = (
             f"{label} does not move {source}: {NOT_SOURCE[source]}. (News moves power when "
             "what a side holds changes, or what the other side needs from it.)"
         )
-    if side != right_side:
-        raise NotYet(f"{label}'s source is right, the side is not: {NOT_SIDE}.")
-    if abs(abs(change) - abs(right_change)) > 1e-9:
-        raise NotYet(f"{label}'s change should be the size shown beside it, with + or -.")
-    if abs(change - right_change) > 1e-9:
-        raise NotYet(
+    elif side != right_side:
+        said = f"{label}'s source is right, the side is not: {NOT_SIDE}."
+    elif abs(abs(change) - abs(right_change)) > 1e-9:
+        said = f"{label}'s change should be the size shown beside it, with + or -."
+    elif abs(change - right_change) > 1e-9:
+        said = (
             f"{label}'s rating and size are right; ask whether the news makes that side "
             "stronger or weaker on it."
         )
-    return f"{label} is read right."
+    else:
+        return f"{label} is read right."
+    raise NotYet(said, general=said.rstrip("."))
 
 
 def judge_news(s, result):
@@ -819,11 +889,31 @@ def judge_news(s, result):
 
 
 @question
-def news_moves(answer):
-    """Check a function returning, for each news item, the rating it moves and how; each
-    item earns half a mark, with its own feedback."""
+def practice_news(answer):
+    """Check a function returning, for each of the practice case's news items, the rating
+    it moves and how, each judged with its own feedback; nothing is marked."""
+    s = practice_for(_own())
+    moves = _news(s, call_learner(answer))
+    _practise(
+        {label: functools.partial(judge_news_item, s, label, moves) for label in news_key(s)},
+        "news items",
+        "news_moves",
+    )
+
+
+@question
+def news_moves(answer, hidden=False):
+    """Check a function returning, for each news item, the rating it moves and how. The
+    visible check confirms the form only; the hidden check (grading) gives each item half
+    a mark, with its own feedback."""
     s = _own()
     moves = _news(s, call_learner(answer))
+    if not hidden:
+        _form_only(
+            f"Your answer has the right form: a (side, source, change) for each of your "
+            f"{len(moves)} news items. {MARKED_WHEN_GRADED}"
+        )
+        return None
     return score(
         *(
             Check(label, 2 / len(moves), functools.partial(judge_news_item, s, label, moves))
@@ -1197,19 +1287,49 @@ def judge_tactic(s, label, kinds):
         kinds[label], TACTIC_KINDS, f"{label}'s kind", {"illegitimate source": "illegitimate"}
     )
     if given not in accepted:
-        raise NotYet(f"{label} is not {KIND_NAME[given]}: {NOT_KIND[given]}.")
+        said = f"{label} is not {KIND_NAME[given]}: {NOT_KIND[given]}."
+        raise NotYet(said, general=said.rstrip("."))
     if len(accepted) > 1:
         return f"{label} is on the line: {ON_THE_LINE[frozenset(accepted)]}."
     return f"{label} is {KIND_NAME[given]}: {KIND_TEST[given]}."
 
 
+def _tactic_kinds(s, result):
+    """The learner's answer to question 5 as a dict label -> kind, or a hint on its form."""
+    key = tactic_key(s)
+    kinds = _by_label(result, list(key), "tactic_kinds", "{'T1': 'bluff', ...}")
+    for label, kind in kinds.items():
+        _word(kind, TACTIC_KINDS, f"{label}'s kind", {"illegitimate source": "illegitimate"})
+    return kinds
+
+
 @question
-def classify_tactics(answer):
-    """Check a function that says which kind each of the scenario's four tactics is; each
-    earns half a mark, with its own feedback."""
+def practice_tactics(answer):
+    """Check a function that says which kind each of the practice case's tactics is, each
+    judged with its own feedback; nothing is marked."""
+    s = practice_for(_own())
+    kinds = _tactic_kinds(s, call_learner(answer))
+    _practise(
+        {label: functools.partial(judge_tactic, s, label, kinds) for label in tactic_key(s)},
+        "tactics",
+        "classify_tactics",
+    )
+
+
+@question
+def classify_tactics(answer, hidden=False):
+    """Check a function that says which kind each of the scenario's four tactics is. The
+    visible check confirms the form only; the hidden check (grading) gives each tactic half
+    a mark, with its own feedback."""
     s = _own()
     key = tactic_key(s)
-    kinds = _by_label(call_learner(answer), list(key), "tactic_kinds", "{'T1': 'bluff', ...}")
+    kinds = _tactic_kinds(s, call_learner(answer))
+    if not hidden:
+        _form_only(
+            f"Your answer has the right form: one of the four kinds for each of your "
+            f"{len(kinds)} tactics. {MARKED_WHEN_GRADED}"
+        )
+        return None
     return score(
         *(
             Check(f"tactic {label}", 0.5, functools.partial(judge_tactic, s, label, kinds))

@@ -1570,10 +1570,16 @@ class LeverageScenario(Scenario):
             f"**{need:+.2f} points** (`scenario.bold`, a pair (need, ask))."
         )
 
+    @property
+    def practice(self):
+        """The practice case of questions 1, 4a and 5 (``practice_for``)."""
+        return practice_for(self)
+
     def show(self, *parts):
         """Parts of the scenario as Markdown, one after the other: "audit", "steps",
         "bold" (question 3c's ask), "judgement" (question 3b's shorter budget and trust
-        items), "news" or "tactics"."""
+        items), "news" or "tactics"; "practice-facts", "practice-news" and
+        "practice-tactics" show the practice case's story with its facts, news or tactics."""
         known = {
             "audit": self._audit_table,
             "steps": self._steps_list,
@@ -1581,6 +1587,9 @@ class LeverageScenario(Scenario):
             "judgement": self._judgement,
             "news": self._news_list,
             "tactics": self._tactics_list,
+            "practice-facts": lambda: self._practice_part("facts"),
+            "practice-news": lambda: self._practice_part("news"),
+            "practice-tactics": lambda: self._practice_part("tactics"),
         }
         unknown = [part for part in parts if part not in known]
         if unknown or not parts:
@@ -1668,9 +1677,49 @@ class LeverageScenario(Scenario):
             f"{behind}; a larger ask would need more."
         )
 
+    def _practice_part(self, part):
+        """The practice case's story, then its facts, news or tactics (``part``)."""
+        p = self.practice
+        case = CASES[p.case]
+        rows = {
+            "facts": lambda: [f"- **{k}.** {text}" for k, text in p.facts.items()],
+            "news": lambda: [
+                f"- **{k}** (moves one rating by {size}): {text}"
+                for k, (text, size) in p.news.items()
+            ],
+            "tactics": lambda: [f"- **{k}.** {text}" for k, text in p.tactics.items()],
+        }[part]()
+        field = {"facts": "letter -> text", "news": "label -> (text, size)"}.get(
+            part, "label -> text"
+        )
+        return (
+            f"**Practice case: {case.title}.** {case.story} In it, you are {case.you}; "
+            f"they are {case.them}.\n\nIts {part} (`scenario.practice.{part}`, {field}):"
+            "\n\n" + "\n".join(rows)
+        )
+
     def _tactics_list(self):
         rows = "\n".join(f"- **{label}.** {text}" for label, text in self.tactics.items())
         return f"Tactics to judge (`scenario.tactics`, label -> text):\n\n{rows}"
+
+
+#: The fixed learners whose scenarios are the practice cases of questions 1, 4a and 5: a
+#: learner practises on the first whose case is not their own (a deadline case, or for a
+#: deadline-case learner a salary case), so no practice item is one of their own.
+PRACTICE_LEARNERS = ("practice-1", "practice-2")
+
+
+def practice_for(scenario):
+    """The practice case of ``scenario``: the scenario of the first ``PRACTICE_LEARNERS``
+    whose case is not ``scenario``'s. The visible checks of questions 1, 4a and 5 judge it
+    item by item; the learner's own items are marked only when the notebook is graded."""
+    from course.variants import variant
+
+    for learner in PRACTICE_LEARNERS:
+        practice = variant("00_leverage", learner)
+        if practice.case != scenario.case:
+            return practice
+    raise LookupError(f"no practice case differs from {scenario.case!r}")
 
 
 def _by_text(pool, case, texts):

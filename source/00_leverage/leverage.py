@@ -231,9 +231,32 @@ scenario
 # `fact_leverage()` so that it returns, for each fact, the source it belongs to
 # (`"information"`, `"alternatives"` or `"power"`) and the side whose rating it goes into
 # (`"you"` or `"them"`): a dict from letter to pair, for example
-# `{"A": ("alternatives", "you"), ...}`. Each fact earns 0.4 marks. For a fact that is not
-# right, the check says why the source or the side you gave does not fit, not which one
-# does: sort each fact with the three questions above.
+# `{"A": ("alternatives", "you"), ...}`. Each fact earns 0.4 marks. Sort each fact with
+# the three questions above.
+#
+# Practise first on a case that is not yours, shown below (`scenario.practice`): write
+# `practice_facts()` the same way for its facts. Its check judges each fact, and for one
+# that is not right says why the source or the side you gave does not fit, not which one
+# does. The check under `fact_leverage()` only confirms the form of your answer: the
+# labels of your own facts are marked when the notebook is graded.
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-facts", "schema_version": 3}
+scenario.show("practice-facts")
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "practice-facts-answer", "schema_version": 3}
+def practice_facts():
+    """Each practice fact, by letter, as (its source, the side whose rating it goes into)."""
+    ### BEGIN SOLUTION
+    from course.scenarios.leverage import fact_key
+
+    return fact_key(scenario.practice)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-facts-check", "schema_version": 3}
+"""Practice, not marked: judge each item of the practice case, with a hint if it is wrong."""
+check.practice_facts(practice_facts)
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "fact-leverage-answer", "schema_version": 3}
@@ -249,6 +272,9 @@ def fact_leverage():
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "fact-leverage-test", "schema_version": 3}
 """Check that fact_leverage names the source and the side of every fact."""
 check.classify_facts(fact_leverage)
+### BEGIN HIDDEN TESTS
+check.classify_facts(fact_leverage, hidden=True)
+### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1b-text", "schema_version": 3}
 # ### Question 1b (1 mark, graded by your instructor): one fact, explained
@@ -805,8 +831,31 @@ scenario.show("news")
 # `{"N1": ("you", "information", 2), ...}`. Sort each item with section 2's questions: did
 # a side find out something that was already true, or did one of its specific options
 # change, or what it holds, or what the other side needs from it? Each item earns half a
-# mark; for one that is not right, the check says what does not fit, not the answer.
-# The interactive audit leaves out your own items, so their readings are yours to find.
+# mark. The interactive audit leaves out your own items, so their readings are yours to
+# find.
+#
+# Practise first on the practice case's news (`scenario.practice.news`), with
+# `practice_news()`: its check judges each item and says what does not fit, not the
+# answer. The check under `news_moves()` only confirms the form of your answer: the
+# readings of your own news are marked when the notebook is graded.
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-news", "schema_version": 3}
+scenario.show("practice-news")
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "practice-news-answer", "schema_version": 3}
+def practice_news():
+    """For each practice news label: (whose rating moves, which source, the signed change)."""
+    ### BEGIN SOLUTION
+    from course.scenarios.leverage import news_key
+
+    return news_key(scenario.practice)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-news-check", "schema_version": 3}
+"""Practice, not marked: judge each item of the practice case, with a hint if it is wrong."""
+check.practice_news(practice_news)
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-moves-answer", "schema_version": 3}
@@ -822,6 +871,9 @@ def news_moves():
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "news-moves-test", "schema_version": 3}
 """Check that news_moves reads which rating each news item moves, and how."""
 check.news_moves(news_moves)
+### BEGIN HIDDEN TESTS
+check.news_moves(news_moves, hidden=True)
+### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4b-text", "schema_version": 3}
 # ### Question 4b (2 marks): who is ahead, and when to ask
@@ -1020,10 +1072,33 @@ scenario.show("tactics")
 # or not at all. Unless a tactic says otherwise, what it states is true and what it
 # offers is yours to offer. A threat you would not carry out sits on the line between a
 # bluff and a misrepresentation, as the caution above says; for such a tactic either kind
-# is accepted, and the check says why. A lie told to get information is filed by its
-# source, as section 6 says, but it is also a lie to the person asked: for such a tactic,
-# too, either kind is accepted. Each tactic earns half a mark; for one you got wrong, the
-# check says why the kind you gave does not fit, not which kind does.
+# is accepted. A lie told to get information is filed by its source, as section 6 says,
+# but it is also a lie to the person asked: for such a tactic, too, either kind is
+# accepted. Each tactic earns half a mark.
+#
+# Practise first on the practice case's tactics (`scenario.practice.tactics`), with
+# `practice_tactics()`: its check says why the kind you gave a tactic does not fit, not
+# which kind does, and why a tactic on the line takes either. The check under
+# `tactic_kinds()` only confirms the form of your answer: your own tactics are marked when
+# the notebook is graded.
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-tactics", "schema_version": 3}
+scenario.show("practice-tactics")
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "practice-tactics-answer", "schema_version": 3}
+def practice_tactics():
+    """For each practice tactic label: its kind."""
+    ### BEGIN SOLUTION
+    from course.scenarios.leverage import tactic_key
+
+    return tactic_key(scenario.practice)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-tactics-check", "schema_version": 3}
+"""Practice, not marked: judge each item of the practice case, with a hint if it is wrong."""
+check.practice_tactics(practice_tactics)
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "tactic-kinds-answer", "schema_version": 3}
@@ -1039,6 +1114,9 @@ def tactic_kinds():
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "tactic-kinds-test", "schema_version": 3}
 """Check that tactic_kinds tells legitimate leverage from bluffs, lies and illegitimate sources."""
 check.classify_tactics(tactic_kinds)
+### BEGIN HIDDEN TESTS
+check.classify_tactics(tactic_kinds, hidden=True)
+### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 7. Reflection (3 marks, graded by your instructor)
