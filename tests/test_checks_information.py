@@ -19,7 +19,7 @@ from tests.notebooks import solution_namespace
 
 QUESTIONS = questions("01_information")
 #: Questions judged on the learner's own case only: no hidden cases to try.
-JUDGEMENTS = {"news_likelihood", "model_limits", "fair_play"}
+JUDGEMENTS = {"news_likelihood"}
 #: Questions scored part by part (``credit.score``), with their points.
 SCORED = {
     "reservation_from_concessions": 2,
@@ -50,6 +50,17 @@ def test_the_course_solutions_pass(answers, question, hidden, capsys):
         assert (credit.earned, credit.possible) == (SCORED[question], SCORED[question])
     else:
         assert "\N{CHECK MARK}" in capsys.readouterr().out
+
+
+def own_limits(answer):
+    """Question 6 marked on the learner's own situations, as grading marks it (the visible
+    check judges the practice situations and only the form of the learner's own)."""
+    return check.model_limits(answer, hidden=True)
+
+
+def own_labels(answer):
+    """Question 9 marked on the learner's own lists, as grading marks it."""
+    return check.fair_play(answer, hidden=True)
 
 
 def miss(check_function, answer, hidden=False, **options):
@@ -440,12 +451,15 @@ def test_the_one_more_step_hint_gives_the_series(learner):
 ROUNDS = "rounds to your cost, or walk away"
 
 
-def test_a_wrong_decision_is_named(learner):
+def test_a_wrong_decision_is_named(monkeypatch):
     """The review's W4: the decision is now how many rounds until the buyer reaches your
     cost, or None; each kind of wrong count is named, judged against the learner's own
-    reading, without the right count."""
+    reading, without the right count. On a learner whose Wren a deal can pay."""
 
-    sale = variant("01_information")
+    sale = as_learner(
+        monkeypatch,
+        learner_where(lambda s: reference.rounds_to_cost(s.wren_offers, s.wren_cost) is not None),
+    )
     assert reference.rounds_to_cost(sale.wren_offers, sale.wren_cost) is not None
 
     def flipped(offers, cost, reservation):
@@ -1136,7 +1150,7 @@ def test_wrong_labels_are_counted_not_named_and_the_distinction_is_said(learner,
         move.key: "keep" if move.label == "share" else "share" for move in reference.moves_of(sale)
     }
     wrong.update({key: "legitimate" for key in sale.tactics})
-    scored = parts(check.fair_play(lambda s: wrong))
+    scored = parts(own_labels(lambda s: wrong))
     said, done = scored["what to tell Osprey"], scored["fair and foul means"]
     assert said[0] == 0 and f"{len(sale.disclosures)} of your labels are" in said[1]
     assert not any(f"`{key}`" in said[1] for key in sale.disclosures)
@@ -1150,7 +1164,7 @@ def test_wrong_labels_are_counted_not_named_and_the_distinction_is_said(learner,
         assert move.label not in move.why.lower()
         assert "misrepresent" not in move.why.lower()
     right = reference.fair_play(sale)
-    shown = parts(check.fair_play(lambda s: right))
+    shown = parts(own_labels(lambda s: right))
     assert all(m.why in shown["fair and foul means"][1] for m in wrong_tactics)
 
 
@@ -1164,7 +1178,7 @@ def test_a_bluff_taken_for_a_misrepresentation_is_told_the_distinction(monkeypat
 
     sale = as_learner(monkeypatch, learner_where(bluffs))
     right = reference.fair_play(sale)
-    hint = parts(check.fair_play(lambda s: {**right, bluffs(sale)[0]: "misrepresentation"}))
+    hint = parts(own_labels(lambda s: {**right, bluffs(sale)[0]: "misrepresentation"}))
     message = hint["fair and foul means"][1]
     assert "1 of your labels is not right yet" in message
     assert "your own estimate of what the machine is worth, or about a fact Osprey" in message
@@ -1177,7 +1191,7 @@ def test_the_bluff_hints_name_an_estimate_of_value_as_a_bluff(monkeypatch):
     sale = as_learner(monkeypatch, learner_where(lambda s: "fair-price" in s.tactics))
     right = reference.fair_play(sale)
     for wrong in ("misrepresentation", "legitimate", "illegitimate"):
-        message = parts(check.fair_play(lambda s, w=wrong: {**right, "fair-price": w}))
+        message = parts(own_labels(lambda s, w=wrong: {**right, "fair-price": w}))
         assert "estimate of what the machine is worth" in message["fair and foul means"][1]
 
 
@@ -1220,8 +1234,8 @@ def test_the_final_deadline_and_the_weak_alternative_are_judged(monkeypatch):
         right = reference.fair_play(sale)
         assert right[key] == label
         flipped = {**right, key: "keep" if label == "share" else "share"}
-        assert parts(check.fair_play(lambda s, f=flipped: f))["what to tell Osprey"][0] == 0
-        assert check.fair_play(lambda s, r=right: r).earned == 2
+        assert parts(own_labels(lambda s, f=flipped: f))["what to tell Osprey"][0] == 0
+        assert own_labels(lambda s, r=right: r).earned == 2
     assert (
         "makes waiting cost Osprey as much as you"
         in check.DISTINCTIONS[frozenset({reference.SHARE, reference.KEEP})]
@@ -1230,22 +1244,23 @@ def test_the_final_deadline_and_the_weak_alternative_are_judged(monkeypatch):
 
 def test_labels_are_read_without_case_or_spaces(learner):
     right = reference.fair_play(variant("01_information"))
-    assert check.fair_play(lambda s: {k: f" {v.upper()} " for k, v in right.items()}).earned == 2
+    assert own_labels(lambda s: {k: f" {v.upper()} " for k, v in right.items()}).earned == 2
 
 
 def test_a_missing_or_unknown_label_is_named(learner):
     sale = variant("01_information")
     right = reference.fair_play(sale)
     missing = {k: v for k, v in right.items() if k != sale.tactics[0]}
-    assert "give a label for" in parts(check.fair_play(lambda s: missing))["fair and foul means"][1]
+    shown = parts(check.fair_play(lambda s: missing))
+    assert "give a label for" in shown["practice: fair and foul means"][1]
     odd = {**right, sale.disclosures[0]: "maybe"}
-    assert "label `" in parts(check.fair_play(lambda s: odd))["what to tell Osprey"][1]
+    assert "label `" in parts(check.fair_play(lambda s: odd))["practice: what to tell Osprey"][1]
 
 
 def test_illegitimate_source_is_read_as_illegitimate(learner):
     right = reference.fair_play(variant("01_information"))
     spelled = {k: "illegitimate source" if v == "illegitimate" else v for k, v in right.items()}
-    assert check.fair_play(lambda s: spelled).earned == 2
+    assert own_labels(lambda s: spelled).earned == 2
 
 
 # Question 6: where the model holds
@@ -1302,7 +1317,7 @@ def test_each_situation_breaks_one_assumption_and_each_action_has_a_use():
             lambda sale, after: ("final-offer", reference.staged_price(sale)),
             "which assumption fails",
         ),
-        ("counter-offer", at(reference.MODEL_PRICE, "final-offer"), "what to do"),
+        ("board-rounds", at(reference.MODEL_PRICE, "final-offer"), "what to do"),
         ("fair-share", at(reference.ABOVE, "accepts-any"), "what to do"),
         ("one-price", at(reference.MODEL_PRICE, "risk-neutral"), "which assumption fails"),
         ("friday-cash", at(reference.ABOVE, "risk-neutral"), "what to do"),
@@ -1313,7 +1328,7 @@ def test_a_wrong_judgement_is_explained_without_the_answer_and_costs_its_point(
 ):
     """The professor's second review, finding 7: a wrong entry is counted, not named, and
     the hint says what tells the choices apart; the whys come once all are right."""
-    scored = parts(check.model_limits(limits_with(**{key: entry})))
+    scored = parts(own_limits(limits_with(**{key: entry})))
     item = next(i for i in reference.SITUATIONS if i.key == key)
     earned, message = scored[part]
     assert earned == 0 and "1 of your" in message and "not right yet" in message
@@ -1321,7 +1336,7 @@ def test_a_wrong_judgement_is_explained_without_the_answer_and_costs_its_point(
     assert item.why_assumption not in message and item.why_action not in message
     other = next(p for p in scored if p != part)
     assert scored[other][0] == 1
-    shown = parts(check.model_limits(limits_with()))[part][1]
+    shown = parts(own_limits(limits_with()))[part][1]
     assert (item.why_assumption if part == "which assumption fails" else item.why_action) in shown
 
 
@@ -1351,7 +1366,7 @@ def test_every_price_in_a_range_passes_and_words_are_read_loosely(learner, capsy
             "one-price": near_model,
         }
     )
-    assert check.model_limits(answer).earned == 2
+    assert own_limits(answer).earned == 2
 
 
 def test_counter_offer_above_every_price_still_possible_is_not_grounded(monkeypatch):
@@ -1368,7 +1383,7 @@ def test_counter_offer_above_every_price_still_possible_is_not_grounded(monkeypa
 
     sale = as_learner(monkeypatch, learner_where(top_ruled_out))
     scored = parts(
-        check.model_limits(
+        own_limits(
             limits_with(**{"counter-offer": lambda s, a: ("final-offer", max(s.reservations))})
         )
     )
@@ -1377,7 +1392,7 @@ def test_counter_offer_above_every_price_still_possible_is_not_grounded(monkeypa
     after = reference.posterior_after_opening(sale)
     ceiling = reference.ceiling(sale, after)
     fine = limits_with(**{"counter-offer": lambda s, a: ("final-offer", ceiling)})
-    assert check.model_limits(fine).earned == 2
+    assert own_limits(fine).earned == 2
 
 
 def test_the_staged_opening_wants_the_re_priced_price(monkeypatch):
@@ -1397,8 +1412,8 @@ def test_the_staged_opening_wants_the_re_priced_price(monkeypatch):
             if abs(guess - staged) < 0.005:
                 continue
             answer = limits_with(**{"staged-opening": ("honest-opening", guess)})
-            assert parts(check.model_limits(answer))["what to do"][0] == 0, (sale.learner, guess)
-        assert check.model_limits(limits_with()).earned == 2
+            assert parts(own_limits(answer))["what to do"][0] == 0, (sale.learner, guess)
+        assert own_limits(limits_with()).earned == 2
         found += 1
         if found == 8:
             break
@@ -1414,7 +1429,7 @@ def test_question_6_is_judged_on_the_learners_own_prices(monkeypatch):
     theirs = reference.model_limits(other, reference.posterior_after_opening(other))
     mine = reference.model_limits(sale, reference.posterior_after_opening(sale))
     assert theirs != mine
-    scored = parts(check.model_limits(lambda s, a: theirs))
+    scored = parts(own_limits(lambda s, a: theirs))
     assert scored["what to do"][0] == 0 and scored["which assumption fails"][0] == 1
 
 
@@ -1429,6 +1444,7 @@ def test_question_6_is_judged_on_the_learners_own_prices(monkeypatch):
     ],
 )
 def test_a_malformed_judgement_is_named(learner, answer, words):
+    """The visible check names what is malformed in the learner's own entries."""
     for earned, message in parts(check.model_limits(answer)).values():
         assert earned == 0 and words in message, message
 
@@ -1442,12 +1458,12 @@ def test_a_price_pulled_towards_the_opening_is_named_anchoring(learner):
     def halfway(sale, after):
         return "none", (sale.opening_offer + model_price(sale, after)) / 2
 
-    scored = parts(check.model_limits(limits_with(**{"first-number": halfway})))
+    scored = parts(own_limits(limits_with(**{"first-number": halfway})))
     message = scored["what to do"][1]
     assert scored["what to do"][0] == 0 and "already read into your beliefs is anchoring" in message
     assert scored["which assumption fails"][0] == 1
     staged = limits_with(**{"first-number": at(reference.MODEL_PRICE, "honest-opening")})
-    assert parts(check.model_limits(staged))["which assumption fails"][0] == 0
+    assert parts(own_limits(staged))["which assumption fails"][0] == 0
 
 
 @pytest.mark.parametrize("above_cost", [True, False])
@@ -1461,7 +1477,7 @@ def test_accepting_the_opening_is_no_answer_to_a_cash_need(monkeypatch, above_co
     def opening(sale, after):
         return "risk-neutral", sale.opening_offer
 
-    scored = parts(check.model_limits(limits_with(**{"friday-cash": opening})))
+    scored = parts(own_limits(limits_with(**{"friday-cash": opening})))
     assert scored["what to do"][0] == 0 and "never best" in scored["what to do"][1]
     assert ("at or below your cost" in scored["what to do"][1]) == (not above_cost)
     assert scored["which assumption fails"][0] == 1
@@ -1471,7 +1487,10 @@ def test_prices_that_suit_no_situation_are_told_what_is_wrong_with_them(monkeypa
     """A price more than a step above every reservation price still possible, or between the
     highest surer price and the model's price, suits no situation: the hint says what is
     true of such a price, without naming the situation."""
-    as_learner(monkeypatch, "learner-0")
+    as_learner(
+        monkeypatch,
+        learner_where(lambda s: {"counter-offer", "friday-cash"} <= set(s.situations)),
+    )
 
     def too_high(sale, after):
         return "final-offer", reference.ceiling(sale, after) + 1_000
@@ -1484,7 +1503,7 @@ def test_prices_that_suit_no_situation_are_told_what_is_wrong_with_them(monkeypa
         (in_the_gap, "no more buyers"),
     ):
         key = "counter-offer" if entry is too_high else "friday-cash"
-        scored = parts(check.model_limits(limits_with(**{key: entry})))
+        scored = parts(own_limits(limits_with(**{key: entry})))
         assert scored["what to do"][0] == 0 and words in scored["what to do"][1]
         assert f"`{key}`" not in scored["what to do"][1]
 
@@ -1505,7 +1524,7 @@ def test_a_price_under_the_lowest_possible_reservation_price_is_told_what_it_giv
     sale = as_learner(monkeypatch, learner_where(room))
     lowest = reference.surest_price(reference.posterior_after_opening(sale))
     price = max(sale.cost, sale.opening_offer) + 100
-    scored = parts(check.model_limits(limits_with(**{"friday-cash": ("risk-neutral", price)})))
+    scored = parts(own_limits(limits_with(**{"friday-cash": ("risk-neutral", price)})))
     earned, message = scored["what to do"]
     assert earned == 0 and "below the lowest reservation price still possible" in message
     assert "`friday-cash`" not in message and f"{lowest:,.0f}" not in message
@@ -1714,9 +1733,9 @@ def test_an_ultimatum_you_would_not_carry_out_is_a_bluff(monkeypatch):
     sale = as_learner(monkeypatch, "learner-0")
     right = reference.fair_play(sale)
     assert right["rival-ultimatum"] == "bluff" and right["true-rival"] == "legitimate"
-    also = check.fair_play(lambda s: {**right, "rival-ultimatum": "misrepresentation"})
+    also = own_labels(lambda s: {**right, "rival-ultimatum": "misrepresentation"})
     assert also.earned == 2
-    said = parts(check.fair_play(lambda s: {**right, "rival-ultimatum": "legitimate"}))
+    said = parts(own_labels(lambda s: {**right, "rival-ultimatum": "legitimate"}))
     assert said["fair and foul means"][0] == 0
     assert "what you intend to do" in said["fair and foul means"][1]
 
@@ -1806,9 +1825,9 @@ def test_a_cash_need_asks_a_surer_price_not_just_a_lower_one(monkeypatch):
     between = surer - 1 if surer - 1 > max(lower[0], min(after)) else (lower[0] + surer) / 2
     alive = [r for r, c in after.items() if c > 0]
     assert between not in alive
-    fair = parts(check.model_limits(limits_with(**{"fair-share": ("accepts-any", surer + 1)})))
+    fair = parts(own_limits(limits_with(**{"fair-share": ("accepts-any", surer + 1)})))
     assert fair["what to do"][0] == 1
-    scored = parts(check.model_limits(limits_with(**{"friday-cash": ("risk-neutral", surer + 1)})))
+    scored = parts(own_limits(limits_with(**{"friday-cash": ("risk-neutral", surer + 1)})))
     assert scored["what to do"][0] == 0 and "makes no sale surer" in scored["what to do"][1]
 
 
@@ -2061,9 +2080,9 @@ def test_a_pretext_call_may_be_labelled_illegitimate_or_misrepresentation(monkey
     sale = as_learner(monkeypatch, learner_where(lambda s: "pretext-call" in s.tactics))
     right = reference.fair_play(sale)
     for label in ("illegitimate", "misrepresentation"):
-        shown = parts(check.fair_play(lambda s, label=label: {**right, "pretext-call": label}))
+        shown = parts(own_labels(lambda s, label=label: {**right, "pretext-call": label}))
         assert shown["fair and foul means"][0] == 1
-    wrong = parts(check.fair_play(lambda s: {**right, "pretext-call": "bluff"}))
+    wrong = parts(own_labels(lambda s: {**right, "pretext-call": "bluff"}))
     assert wrong["fair and foul means"][0] == 0
 
 
@@ -2106,6 +2125,7 @@ def test_a_fair_price_leaves_the_buyer_a_fifth_of_the_gain(monkeypatch):
     price at or above it a fifth of the gain; the hint says what a thin price does without
     naming the situation. Swept over 100 learners; the reference's fair price exists for
     2,000 of 2,000 (tests/test_variants_sweep_information.py)."""
+    graded = 0
     for n in range(100):
         sale = as_learner(monkeypatch, f"learner-{n}")
         after = reference.posterior_after_opening(sale)
@@ -2117,14 +2137,14 @@ def test_a_fair_price_leaves_the_buyer_a_fifth_of_the_gain(monkeypatch):
             assert not reference.situation_fits(
                 next(i for i in reference.SITUATIONS if i.key == "fair-share"), thin, sale, after
             )
-        if n < 5:
-            said = parts(
-                check.model_limits(limits_with(**{"fair-share": ("accepts-any", model - 1)}))
-            )
+        if graded < 5 and "fair-share" in sale.situations:
+            graded += 1
+            said = parts(own_limits(limits_with(**{"fair-share": ("accepts-any", model - 1)})))
             earned, message = said["what to do"]
             assert earned == 0 and "less than a fifth of the gain" in message
             assert "`fair-share`" not in message
-            assert check.model_limits(limits_with()).earned == 2
+            assert own_limits(limits_with()).earned == 2
+    assert graded == 5
 
 
 def test_a_staged_opening_copied_from_the_models_price_fails_on_the_worked_case(monkeypatch):
@@ -2143,9 +2163,9 @@ def test_a_staged_opening_copied_from_the_models_price_fails_on_the_worked_case(
 
     as_learner(monkeypatch, learner_where(same))
     copied = limits_with(**{"staged-opening": lambda s, a: ("honest-opening", model_price(s, a))})
-    earned, message = parts(check.model_limits(copied))["what to do"]
+    earned, message = parts(own_limits(copied))["what to do"]
     assert earned == 0 and first in message and "`staged-opening`" not in message
-    assert check.model_limits(limits_with()).earned == 2
+    assert own_limits(limits_with()).earned == 2
 
 
 def next_price_up(sale, after):
@@ -2171,10 +2191,10 @@ def test_a_staged_opening_one_step_up_fails_on_the_worked_case(monkeypatch):
 
     as_learner(monkeypatch, learner_where(above))
     one_up = limits_with(**{"staged-opening": lambda s, a: ("honest-opening", next_price_up(s, a))})
-    earned, message = parts(check.model_limits(one_up))["what to do"]
+    earned, message = parts(own_limits(one_up))["what to do"]
     assert earned == 0 and check.STAGED_CASES[1] in message
     assert "`staged-opening`" not in message
-    assert check.model_limits(limits_with()).earned == 2
+    assert own_limits(limits_with()).earned == 2
 
 
 def test_reading_the_news_on_the_prior_fails_visibly_for_every_learner(monkeypatch):
@@ -2207,3 +2227,74 @@ def test_naming_the_most_likely_price_as_sure_fails_visibly_for_every_learner(mo
     for n in range(20):
         as_learner(monkeypatch, f"learner-{n}")
         miss(check.belief_after_opening, mode_as_sure)
+
+
+# Questions 6 and 9: practise with feedback, apply for marks
+
+
+def test_own_situations_are_judged_only_at_grading_and_practice_ones_item_by_item(learner):
+    """A dict of labels judged on the learner's own case, even by a count, can be
+    completed by re-running. The visible check judges the practice situations of the text
+    (naming a wrong one) and, on the learner's own, only the form, saying so; the hidden
+    check marks the learner's own."""
+    own = variant("01_information")
+    key = own.situations[1]
+    wrong_own = limits_with(
+        **{key: lambda s, a: ("none" if key != "one-price" else "final-offer", 1)}
+    )
+    shown = parts(check.model_limits(wrong_own))
+    for earned, message in shown.values():
+        assert earned == 1 and "marked when the notebook is graded" in message
+        assert f"`{key}`" not in message and "you found which promise" not in message
+    assert own_limits(wrong_own).earned == 0
+    wrong_practice = limits_with(**{"practice-lease": lambda s, a: ("none", model_price(s, a))})
+    shown = parts(check.model_limits(wrong_practice))
+    assert shown["practice: which assumption fails"][0] == 0
+    assert "`practice-lease` is not 'none'" in shown["practice: which assumption fails"][1]
+    assert shown["practice: what to do"][0] == 0
+    assert own_limits(wrong_practice).earned == 2
+
+
+def test_own_labels_are_judged_only_at_grading_and_practice_ones_item_by_item(learner):
+    """Question 9 as Question 6: the visible check names a wrong practice label with what
+    tells the two apart, and on the learner's own lists checks only the form."""
+    sale = variant("01_information")
+    right = {
+        **reference.fair_play(sale),
+        **reference.fair_play(check.practice_case()),
+    }
+    flipped = {
+        **right,
+        sale.tactics[0]: "bluff" if right[sale.tactics[0]] != "bluff" else "legitimate",
+    }
+    shown = parts(check.fair_play(lambda s: flipped))
+    for earned, message in shown.values():
+        assert earned == 1 and "marked when the notebook is graded" in message
+        assert f"`{sale.tactics[0]}`" not in message
+    assert own_labels(lambda s: flipped).earned == 1
+    slip = {**right, "practice-not-a-euro": "misrepresentation"}
+    shown = parts(check.fair_play(lambda s: slip))
+    earned, message = shown["practice: fair and foul means"]
+    assert earned == 0 and "`practice-not-a-euro` is not 'misrepresentation'" in message
+    assert "your own reservation price" in message
+    assert shown["practice: what to tell Osprey"][0] == 1
+    assert own_labels(lambda s: slip).earned == 2
+
+
+def test_no_practice_item_is_one_a_learner_is_graded_on():
+    graded = {i.key for i in reference.SITUATIONS} | {
+        m.key for m in (*reference.DISCLOSURES, *reference.TACTICS)
+    }
+    practice = check.practice_case()
+    assert not graded & {*practice.situations, *practice.disclosures, *practice.tactics}
+    assert {i.assumption for i in reference.situations_of(practice)} == set(
+        reference.ASSUMPTIONS
+    ) - {"honest-opening"}
+    assert {m.label for m in reference.moves_of(practice)} == {
+        "share",
+        "keep",
+        "legitimate",
+        "bluff",
+        "misrepresentation",
+        "illegitimate",
+    }

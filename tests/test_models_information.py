@@ -563,3 +563,27 @@ def test_a_verified_bound_drops_prices_and_a_cap_moves_them():
     """The table's verified bound (drop and rescale) is named apart from a cap (move the
     prices down to it), so Question 5's rival_cap is not read as a bound."""
     says("A verified bound drops the prices above it and rescales the rest. A *cap* is another")
+
+
+def test_the_practice_situations_and_moves_are_the_ones_the_check_judges():
+    """Questions 6 and 9 list the practice items the visible check judges, in the same
+    words (quotes aside), and say that the learner's own are marked when graded."""
+    from course.scenarios.information import (
+        PRACTICE_DISCLOSURES,
+        PRACTICE_SITUATIONS,
+        PRACTICE_TACTICS,
+    )
+
+    def plain(text):
+        return " ".join(text.split()).replace('"', "'")
+
+    text = plain(" ".join(line.removeprefix("#").strip() for line in NOTEBOOK.splitlines()))
+    for item in PRACTICE_SITUATIONS:
+        assert plain(f"`{item.key}`: {item.text}") in text, item.key
+    for move in (*PRACTICE_DISCLOSURES, *PRACTICE_TACTICS):
+        assert plain(f"`{move.key}`, {move.text}") in text, move.key
+    says(
+        "their assumptions and prices are marked when the notebook is graded",
+        "your own labels are marked when the notebook is graded",
+        "`staged-opening` and five others drawn for you",
+    )

@@ -172,7 +172,9 @@ def test_wrens_offers_are_a_fixed_share_buyer_and_a_real_decision(sales):
             rounds[count] += 1
             answer = scenario.reservation_from_concessions(sale.wren_offers, sale.wren_cost)
             assert answer[1] == count, sale.learner
-    assert 0.2 < keep / len(sales) < 0.8
+    # a Wren with whom no deal pays needs no count: it must not be most learners' case
+    # (it was for two in three, and their decision reduced to returning None)
+    assert 0.4 < keep / len(sales) < 0.6, keep
     assert len(rounds) >= 5 and max(rounds.values()) < 0.5 * keep, rounds
 
 
@@ -543,18 +545,25 @@ def pays_by_rule(sale):
 
 
 LABELS = {
-    "share": {"deposit", "fast-delivery", "reference", "final-deadline"},
+    "share": {"deposit", "fast-delivery", "reference", "final-deadline", "practice-spare-parts"},
     "keep": {
         "lowest-price",
         "empty-order-book",
         "what-you-know",
         "friday-deadline",
         "weak-alternative",
+        "practice-overdraft",
     },
-    "legitimate": {"annual-report", "ask-timing", "price-survey", "true-rival"},
-    "bluff": {"hard-for-us", "fair-price", "rival-ultimatum"},
-    "misrepresentation": {"invented-rival", "steel-costs", "hidden-fault"},
-    "illegitimate source": {"ex-manager", "pretext-call", "gift-engineer"},
+    "legitimate": {
+        "annual-report",
+        "ask-timing",
+        "price-survey",
+        "true-rival",
+        "practice-trade-fair",
+    },
+    "bluff": {"hard-for-us", "fair-price", "rival-ultimatum", "practice-not-a-euro"},
+    "misrepresentation": {"invented-rival", "steel-costs", "hidden-fault", "practice-certificate"},
+    "illegitimate source": {"ex-manager", "pretext-call", "gift-engineer", "practice-temp-worker"},
 }
 
 
@@ -612,6 +621,16 @@ def limits_by_assumption(sale, after):
     }
     answer = {key: [a, price[key]] for a, keys in broken.items() for key in keys}
     answer["counter-offer"][0] = "FINAL-OFFER"
+    # the situations drawn for some learners only, and the practice ones, by their kind
+    for key, like in (
+        ("board-rounds", "counter-offer"),
+        ("practice-come-back", "counter-offer"),
+        ("payroll", "friday-cash"),
+        ("practice-lease", "friday-cash"),
+        ("practice-whole-gain", "fair-share"),
+        ("practice-colleague", "one-price"),
+    ):
+        answer[key] = list(answer[like])
     return answer
 
 
@@ -643,6 +662,12 @@ def limits_by_rule(sale, after):
         "fair-share": "accepts-any",
         "one-price": "none",
         "first-number": "none",
+        "board-rounds": "final-offer",
+        "practice-come-back": "final-offer",
+        "payroll": "risk-neutral",
+        "practice-lease": "risk-neutral",
+        "practice-whole-gain": "accepts-any",
+        "practice-colleague": "none",
     }
     answer = {key: (a, step[way.get(a)]) for key, a in cases.items()}
     # fair: 30% of the gain left to the buyer at the lowest possible price that allows it
@@ -652,7 +677,7 @@ def limits_by_rule(sale, after):
         fair = r - 0.3 * (r - sale.cost)
         if fair > max([floor, *live[live < r]]):
             break
-    answer["fair-share"] = ("accepts-any", float(fair))
+    answer["fair-share"] = answer["practice-whole-gain"] = ("accepts-any", float(fair))
     return answer
 
 
@@ -793,7 +818,7 @@ def test_plain_is_what_plain_data_gives():
 
 def passes(question, answer, hidden):
     """Whether ``answer`` passes the question's check: every point of a scored question."""
-    judgements = ("news_likelihood", "model_limits", "fair_play")
+    judgements = ("news_likelihood",)
     options = {} if question in judgements else {"hidden": hidden}
     credit = getattr(check, question)(answer, **options)
     return credit is None or credit.earned == credit.possible
@@ -908,18 +933,22 @@ def test_every_question_names_the_fields_its_solution_reads(formulations, questi
         assert f"sale.{name}" in question_text(text), (question, name)
 
 
-def test_question_6_shows_every_situation_and_every_word_it_accepts():
-    """Question 6's situations and assumptions are all in the question's text, word for
-    word as the check holds them; the prices are the learner's own (the third review,
-    W4: the same six words for everyone could be shared), and the text says what range
-    each kind of price may take."""
+def test_question_6_shows_every_situation_and_every_word_it_accepts(sales):
+    """Question 6's practice situations and assumptions are all in the question's text, and
+    each learner's own situations in their scenario, word for word as the check holds them;
+    the prices are the learner's own (the third review, W4: the same six words for
+    everyone could be shared), and the text says what range each kind of price may take."""
     text = " ".join(
         line.removeprefix("#").strip() for line in question_text("q6-text").splitlines()
-    )
-    for item in scenario.SITUATIONS:
+    ).replace('"', "'")
+    for item in scenario.PRACTICE_SITUATIONS:
         assert f"`{item.key}`: " in text and item.text[1:] in text, item.key
+    for sale in sales[:200]:
+        story = sale.story()
+        for item in scenario.situations_of(sale):
+            assert f"`{item.key}`: {item.text}" in story, (sale.learner, item.key)
     for word in scenario.ASSUMPTIONS:
-        assert f'"{word}"' in text, word
+        assert f"'{word}'" in text, word
     assert "above the highest reservation price still possible after the opening" in text
     assert "the surer prices are the reservation prices still possible" in text
     assert "at least a fifth of the gain" in text
@@ -1496,7 +1525,7 @@ def test_question_5_and_6_words_say_what_is_meant():
     assert "each reservation price is `factor` times as likely as the next lower one" in q5
     q6 = notebook_words("q6-text")
     assert "what final price you would name" not in q6
-    assert "or in `counter-offer`, where a refusal brings a counter-offer, the price you" in q6
+    assert "where a refusal brings a counter-offer, the price you would name first" in q6
 
 
 def test_question_6_above_is_bounded_by_the_prices_still_possible(sales):
@@ -1611,3 +1640,24 @@ def test_not_selling_never_binds_on_the_blind_profit_and_the_text_says_so(sales)
     )
     words = " ".join(words.split())
     assert "The second never binds on the scenarios of this module, for any learner" in words
+
+
+def test_question_6s_situations_are_drawn_so_no_count_of_labels_is_given(sales):
+    """Question 6's own situations are drawn per learner: `staged-opening` always (the
+    re-pricing), five others of seven. The same six for everyone, each assumption failing
+    once and none twice, let a dict be copied or completed by elimination; drawn, how
+    often each assumption fails differs, and some learners meet two "none" situations,
+    others one or none."""
+    patterns, keys, nones = Counter(), Counter(), Counter()
+    for sale in sales:
+        items = scenario.situations_of(sale)
+        assert len(items) == scenario.SITUATION_COUNT == 6
+        assert items[0].key == "staged-opening"
+        assert len({item.key for item in items}) == 6
+        counts = Counter(item.assumption for item in items)
+        patterns[tuple(sorted(counts.items()))] += 1
+        keys.update(item.key for item in items)
+        nones[counts["none"]] += 1
+    assert set(keys) == {item.key for item in scenario.SITUATIONS}
+    assert len(patterns) >= 6 and max(patterns.values()) < 0.3 * len(sales), patterns
+    assert set(nones) == {0, 1, 2}, nones

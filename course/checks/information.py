@@ -7,6 +7,7 @@ A question that builds on an earlier one gets the right earlier result as an arg
 import itertools
 import math
 from collections.abc import Mapping
+from dataclasses import replace
 from numbers import Real
 
 from course.checks.calls import question
@@ -1047,6 +1048,8 @@ BELOW_COST_CASE = "worked-case-110"
 #: reservation price up, so "one step up" passed for about 43% of learners and on the
 #: first case (a later review, E1). No short cut passes both.
 STAGED_CASES = ("worked-case-0", "worked-case-1")
+#: The worked case whose numbers Questions 6 and 9 practise on (``practice_case``).
+PRACTICE_CASE = "worked-case-0"
 
 
 @question
@@ -1411,18 +1414,19 @@ def _how_many(wrong, what):
     )
 
 
-def _limits(result):
-    """The learner's (assumption, price) for every situation of Question 6, the assumption
-    read without case or extra spaces; a missing situation, an unknown word or a price
-    that is no number is named."""
+def _limits(result, items):
+    """The learner's (assumption, price) for every situation of ``items`` (Question 6), the
+    assumption read without case or extra spaces; a missing situation, an unknown word or
+    a price that is no number is named."""
     if not isinstance(result, Mapping):
         raise NotYet(
             f"model_limits should return a dict of situation to (assumption, price), got {result!r}"
         )
     read = {}
-    for item in reference.SITUATIONS:
+    for item in items:
         if item.key not in result:
-            raise NotYet(f"give an (assumption, price) pair for `{item.key}` ({item.text})")
+            said = f"give an (assumption, price) pair for `{item.key}` ({item.text})"
+            raise NotYet(said, general=said)
         pair = _pair(
             result[item.key],
             f"`{item.key}` should be a pair (assumption, price), such as "
@@ -1430,10 +1434,11 @@ def _limits(result):
         )
         assumption = " ".join(str(pair[0]).split()).lower()
         if assumption not in reference.ASSUMPTIONS:
-            raise NotYet(
+            said = (
                 f"`{item.key}`: name the assumption with one of "
                 f"{', '.join(repr(key) for key in reference.ASSUMPTIONS)}, not {pair[0]!r}"
             )
+            raise NotYet(said, general=said)
         read[item.key] = assumption, _number(pair[1], f"the price for `{item.key}`")
     return read
 
@@ -1488,75 +1493,161 @@ def _price_notes(prices, sale, after):
 
 
 @question
-def model_limits(answer):
+def model_limits(answer, hidden=False):
     """Check the learner's judgement of where the take-it-or-leave-it model holds (2 points:
     one for the assumptions each situation breaks, one for the price to name in each),
     given the right beliefs after the opening, so Question 2 cannot cost it. The prices
-    are the learner's own: the model's price, a price above it, or a surer price below it
-    (``reference.action_prices``; every sale has a possible reservation price between the
-    cost and the model's price, so asking below it is a real choice for the cash need). A
-    judgement on the learner's own case, so there is no hidden case, but the
-    `staged-opening` price is tried on ``STAGED_CASES`` too; a wrong entry is explained
-    without naming the right one."""
-    sale = variant(MODULE)
-    after = reference.posterior_after_opening(sale)
-    answered = []
+    are the learner's own: the model's price, a price above it, or a surer or fair price
+    below it (``reference.situation_fits``).
 
-    def read():
-        if not answered:
-            answered.append(_limits(call_learner(answer, sale, dict(after), name="model_limits")))
-        return answered[0]
+    The visible check judges, item by item, the practice situations of the text on the
+    practice case (``practice_case``), and on the learner's own situations only the form:
+    labels judged on the learner's own case, even by a count, can be completed by
+    re-running. The hidden check marks the learner's own situations, counting wrong entries
+    without naming them. Both try the `staged-opening` price on ``STAGED_CASES`` too (a
+    computation, tried on fixed cases as any function is)."""
+    own = variant(MODULE)
+    answered = {}
 
-    def assumptions():
-        wrong = [i for i in reference.SITUATIONS if read()[i.key][0] != i.assumption]
-        if wrong:
-            raise NotYet(_how_many(wrong, "assumptions") + ASSUMPTION_HINT)
+    def read(sale, items):
+        key = sale.learner, sale.situations
+        if key not in answered:
+            after = reference.posterior_after_opening(sale)
+            answered[key] = call_learner(answer, sale, dict(after), name="model_limits")
+        return _limits(answered[key], items)
+
+    def staged_on_worked_cases():
+        """The worked case on which the learner's `staged-opening` price is wrong, or None."""
+        staged = next(i for i in reference.SITUATIONS if i.key == "staged-opening")
+        for case in STAGED_CASES:
+            worked = variant(MODULE, case)
+            entry = read(worked, [staged])
+            after = reference.posterior_after_opening(worked)
+            if not reference.situation_fits(staged, entry[staged.key][1], worked, after):
+                return case
+        return None
+
+    def worked_note(case):
         return (
-            "you found which promise of the model each situation breaks, or that none does:\n"
-            + ("\n".join(f"`{item.key}`: {item.why_assumption}." for item in reference.SITUATIONS))
+            f" Your function is tried on the worked cases {' and '.join(STAGED_CASES)} too: "
+            f"on {case}, one of your prices does not do what its situation calls for. "
+            "Re-price from what a staged opening still proves, not by a rule of thumb."
         )
 
-    def prices():
-        wrong = [
-            i
-            for i in reference.SITUATIONS
-            if not reference.situation_fits(i, read()[i.key][1], sale, after)
-        ]
-        own = list(wrong)
-        staged = next(i for i in reference.SITUATIONS if i.key == "staged-opening")
-        worked_note = ""
-        for case in STAGED_CASES if staged not in wrong else ():
-            worked = variant(MODULE, case)
-            worked_after = reference.posterior_after_opening(worked)
-            entry = _limits(call_learner(answer, worked, dict(worked_after), name="model_limits"))
-            if not reference.situation_fits(staged, entry[staged.key][1], worked, worked_after):
-                wrong.append(staged)
-                worked_note = (
-                    f" Your function is tried on the worked cases {' and '.join(STAGED_CASES)} "
-                    f"too: on {case}, one of your prices does not do what its situation calls "
-                    "for. Re-price from what a staged opening still proves, not by a rule of thumb."
+    if not hidden:
+        own_items = reference.situations_of(own)
+        practice = practice_case()
+        after = reference.posterior_after_opening(practice)
+        items = reference.situations_of(practice)
+        note = OWN_CASE_NOTE.format(
+            what="situations", where="`sale.situations`", marked="assumptions and prices"
+        )
+
+        def assumptions():
+            read(own, own_items)  # the form only: a missing key or an unknown word is named
+            wrong = [i for i in items if read(practice, items)[i.key][0] != i.assumption]
+            if wrong:
+                raise NotYet(
+                    "on the practice situations, "
+                    + ", ".join(
+                        f"`{i.key}` is not {read(practice, items)[i.key][0]!r}" for i in wrong
+                    )
+                    + ". "
+                    + ASSUMPTION_HINT
+                    + " "
+                    + note
                 )
-                break
+            return (
+                "the practice situations: which promise of the model each breaks, or none:\n"
+                + "\n".join(f"`{i.key}`: {i.why_assumption}." for i in items)
+                + "\n"
+                + note
+            )
+
+        def prices():
+            read(own, own_items)
+            entries = read(practice, items)
+            wrong = [
+                i
+                for i in items
+                if not reference.situation_fits(i, entries[i.key][1], practice, after)
+            ]
+            case = staged_on_worked_cases()
+            if wrong or case:
+                notes = _price_notes([entries[i.key][1] for i in wrong], practice, after)
+                raise NotYet(
+                    (
+                        "on the practice case ("
+                        + PRACTICE_CASE
+                        + "), the price for "
+                        + ", ".join(f"`{i.key}`" for i in wrong)
+                        + " does not do what its situation calls for. "
+                        + ACTION_HINT
+                        + (" " + notes if notes else "")
+                        if wrong
+                        else ""
+                    )
+                    + (worked_note(case) if case else "")
+                    + " "
+                    + note
+                )
+            return (
+                "the practice situations: move off the model's price the way the broken "
+                "assumption points:\n"
+                + "\n".join(
+                    f"`{i.key}`: {reference.why_action_for(i, practice, after)}." for i in items
+                )
+                + "\n"
+                + note
+            )
+
+        return score(
+            Check("practice: which assumption fails", 1, assumptions),
+            Check("practice: what to do", 1, prices),
+        )
+
+    after = reference.posterior_after_opening(own)
+    items = reference.situations_of(own)
+
+    def own_assumptions():
+        wrong = [i for i in items if read(own, items)[i.key][0] != i.assumption]
         if wrong:
-            notes = _price_notes([read()[i.key][1] for i in own], sale, after)
-            raise NotYet(
+            said = _how_many(wrong, "assumptions") + ASSUMPTION_HINT
+            raise NotYet(said, general=said.rstrip("."))
+        return (
+            "you found which promise of the model each situation breaks, or that none does:\n"
+            + ("\n".join(f"`{item.key}`: {item.why_assumption}." for item in items))
+        )
+
+    def own_prices():
+        entries = read(own, items)
+        wrong = [i for i in items if not reference.situation_fits(i, entries[i.key][1], own, after)]
+        own_wrong = list(wrong)
+        case = None
+        if not any(i.key == "staged-opening" for i in wrong):
+            case = staged_on_worked_cases()
+            if case:
+                wrong.append(next(i for i in items if i.key == "staged-opening"))
+        if wrong:
+            notes = _price_notes([entries[i.key][1] for i in own_wrong], own, after)
+            said = (
                 _how_many(wrong, "prices")
                 + ACTION_HINT
                 + (" " + notes if notes else "")
-                + worked_note
+                + (worked_note(case) if case else "")
             )
+            raise NotYet(said, general=said.rstrip("."))
         return (
             "the model's price is where you start: ask it when the model holds, and move off "
             "it the way the broken assumption points when it does not:\n"
             + "\n".join(
-                f"`{item.key}`: {reference.why_action_for(item, sale, after)}."
-                for item in reference.SITUATIONS
+                f"`{item.key}`: {reference.why_action_for(item, own, after)}." for item in items
             )
         )
 
     return score(
-        Check("which assumption fails", 1, assumptions),
-        Check("what to do", 1, prices),
+        Check("which assumption fails", 1, own_assumptions),
+        Check("what to do", 1, own_prices),
     )
 
 
@@ -1612,61 +1703,151 @@ def _sentence(text):
     return text[:1].upper() + text[1:] + "."
 
 
+def _read_labels(result, moves, what, choices):
+    """The learner's label for each move of ``moves``, read without case or extra spaces;
+    a missing move or a label outside ``choices`` is named (the form, not the judgement)."""
+    if not isinstance(result, Mapping):
+        raise NotYet(f"fair_play should return a dict of key to label, got {result!r}")
+    read = {}
+    for move in moves:
+        if move.key not in result:
+            said = f"{what}: give a label for `{move.key}` ({move.text})."
+            raise NotYet(said, general=said.rstrip("."))
+        label = " ".join(str(result[move.key]).split()).lower()
+        label = SAME_LABEL.get(label, label)
+        if label not in choices:
+            said = (
+                f"{what}: label `{move.key}` with one of {', '.join(repr(c) for c in choices)}, "
+                f"not {result[move.key]!r}"
+            )
+            raise NotYet(said + ".", general=said)
+        read[move.key] = label
+    return read
+
+
+def _right_label(move, label):
+    return label == move.label or label in ALSO_RIGHT.get(move.key, ())
+
+
 def _labels(result, moves, what, choices):
     """Raise the hint when some moves of ``moves`` are labelled wrongly: how many, and for
     each pair of labels confused, what tells them apart, never which move or which label
     is right. Return why each move has its label, for the pass message."""
-    if not isinstance(result, Mapping):
-        raise NotYet(f"fair_play should return a dict of key to label, got {result!r}")
-    wrong = []
-    for move in moves:
-        if move.key not in result:
-            raise NotYet(f"{what}: give a label for `{move.key}` ({move.text}).")
-        label = " ".join(str(result[move.key]).split()).lower()
-        label = SAME_LABEL.get(label, label)
-        if label not in choices:
-            raise NotYet(
-                f"{what}: label `{move.key}` with one of {', '.join(repr(c) for c in choices)}, "
-                f"not {result[move.key]!r}."
-            )
-        if label != move.label and label not in ALSO_RIGHT.get(move.key, ()):
-            wrong.append(frozenset({label, move.label}))
+    read = _read_labels(result, moves, what, choices)
+    wrong = [frozenset({read[m.key], m.label}) for m in moves if not _right_label(m, read[m.key])]
     if wrong:
         asks = dict.fromkeys(DISTINCTIONS[pair] for pair in wrong)
-        raise NotYet(f"{what}: " + _how_many(wrong, "labels") + _sentence("; ".join(asks)))
+        said = f"{what}: " + _how_many(wrong, "labels") + _sentence("; ".join(asks))
+        raise NotYet(said, general=said[:1].lower() + said[1:].rstrip("."))
     return "\n".join(f"`{move.key}`: {move.why}." for move in moves)
 
 
+def _practice_labels(result, moves, what, choices):
+    """Judge the practice moves item by item: each wrong one is named with what tells the
+    two labels apart (never the right label). Return why each move has its label."""
+    read = _read_labels(result, moves, f"{what} (practice)", choices)
+    wrong = [m for m in moves if not _right_label(m, read[m.key])]
+    if wrong:
+        raise NotYet(
+            f"{what} (practice): "
+            + " ".join(
+                f"`{m.key}` is not {read[m.key]!r}: "
+                + DISTINCTIONS[frozenset({read[m.key], m.label})]
+                + "."
+                for m in wrong
+            )
+        )
+    return "\n".join(f"`{move.key}`: {move.why}." for move in moves)
+
+
+#: What the visible check of a question judged on the learner's own case only at grading
+#: says of that case (the course's convention: practise with feedback, apply for marks).
+OWN_CASE_NOTE = (
+    "Your own {what} ({where}) have the right form; their {marked} are not judged here: "
+    "they are marked when the notebook is graded."
+)
+
+
+def practice_case():
+    """The worked case the visible checks of Questions 6 and 9 judge in full: the sale of
+    ``PRACTICE_CASE`` with the practice situations and moves of the notebook's text in
+    place of its own (``reference.PRACTICE_SITUATIONS``, ``PRACTICE_DISCLOSURES``,
+    ``PRACTICE_TACTICS``), none of which any learner is graded on."""
+    return replace(
+        variant(MODULE, PRACTICE_CASE),
+        situations=tuple(item.key for item in reference.PRACTICE_SITUATIONS),
+        disclosures=tuple(move.key for move in reference.PRACTICE_DISCLOSURES),
+        tactics=tuple(move.key for move in reference.PRACTICE_TACTICS),
+    )
+
+
+#: Question 9's two lists: the name of each, and its labels.
+LISTS = {
+    "what to tell Osprey": (reference.SHARE, reference.KEEP),
+    "ways to learn or persuade": TACTIC_LABELS,
+}
+
+
+def _said(sale):
+    return [move for move in reference.moves_of(sale) if move.key in sale.disclosures]
+
+
+def _done(sale):
+    return [move for move in reference.moves_of(sale) if move.key in sale.tactics]
+
+
 @question
-def fair_play(answer):
+def fair_play(answer, hidden=False):
     """Check the learner's labels for what to tell the other side, and for ways to learn
-    about it or persuade it (2 points: one for each list). A judgement on the learner's
-    own lists, so there is no hidden case."""
-    sale = variant(MODULE)
-    answered = []
+    about it or persuade it (2 points: one for each list). The visible check judges the
+    practice moves of the text item by item and, on the learner's own lists, only the
+    form (a label from the choices for every key): a dict of labels judged on the
+    learner's own case, even by a count, can be completed by re-running. The hidden check
+    marks the learner's own lists, counting wrong labels without naming them."""
+    own = variant(MODULE)
+    answered = {}
 
-    def labels():
-        if not answered:
-            answered.append(call_learner(answer, sale, name="fair_play"))
-        return answered[0]
+    def labels(sale):
+        key = sale.learner, sale.disclosures, sale.tactics
+        if key not in answered:
+            answered[key] = call_learner(answer, sale, name="fair_play")
+        return answered[key]
 
-    said = [move for move in reference.moves_of(sale) if move.key in sale.disclosures]
-    done = [move for move in reference.moves_of(sale) if move.key in sale.tactics]
+    if not hidden:
+        practice = practice_case()
+        note = OWN_CASE_NOTE.format(
+            what="lists", where="`sale.disclosures`, `sale.tactics`", marked="labels"
+        )
+
+        def practised(what, moves):
+            def run():
+                _read_labels(labels(own), moves(own), what, LISTS[what])  # the form only
+                try:
+                    why = _practice_labels(labels(practice), moves(practice), what, LISTS[what])
+                except NotYet as hint:
+                    raise NotYet(f"{hint} {note}") from None
+                return f"the practice moves, {what}:\n{why}\n{note}"
+
+            return run
+
+        return score(
+            Check("practice: what to tell Osprey", 1, practised("what to tell Osprey", _said)),
+            Check(
+                "practice: fair and foul means", 1, practised("ways to learn or persuade", _done)
+            ),
+        )
 
     def disclosures():
-        why = _labels(labels(), said, "what to tell Osprey", (reference.SHARE, reference.KEEP))
+        what = "what to tell Osprey"
+        why = _labels(labels(own), _said(own), what, LISTS[what])
         return (
             "share interests and strengths; keep your reservation price, deadlines and weak "
             "spots, and use what you know of theirs without announcing it:\n" + why
         )
 
     def tactics():
-        why = _labels(
-            labels(),
-            done,
-            "ways to learn or persuade",
-            TACTIC_LABELS,
-        )
+        what = "ways to learn or persuade"
+        why = _labels(labels(own), _done(own), what, LISTS[what])
         return (
             "you told legitimate moves from bluffs, misrepresentations and illegitimate "
             "sources, in module 00's words:\n" + why

@@ -316,6 +316,59 @@ TACTICS = (
     ),
 )
 
+#: Question 9's practice moves: shown in the notebook's text and judged item by item by the
+#: visible check, so the learner can learn the distinctions before judging their own moves,
+#: which the visible check does not judge (they are marked when the notebook is graded).
+#: None of them is among ``DISCLOSURES`` or ``TACTICS``.
+PRACTICE_DISCLOSURES = (
+    Move(
+        "practice-spare-parts",
+        "that you keep spare parts for every machine you have built in the last ten years, "
+        "and ship them within two days",
+        SHARE,
+        "parts for years are worth something to any buyer who means to run the machine for "
+        "years, and saying so costs you nothing",
+    ),
+    Move(
+        "practice-overdraft",
+        "that your bank has asked you to cut your overdraft before the end of the quarter",
+        KEEP,
+        "it tells Osprey that you need the sale more than it does, so it could wait for you "
+        "to give way",
+    ),
+)
+PRACTICE_TACTICS = (
+    Move(
+        "practice-trade-fair",
+        "asking Osprey's engineers at their trade-fair stand which features of their last "
+        "machine they liked",
+        LEGITIMATE,
+        "asking openly deceives nobody, and they are free to answer or not",
+    ),
+    Move(
+        "practice-not-a-euro",
+        "saying 'we cannot go one euro lower' about a price you would in fact go below",
+        BLUFF,
+        "it is untrue, but it is about your own reservation price, which by the usual "
+        "conventions of bargaining nobody takes as a statement of fact; it costs credibility "
+        "if Osprey calls it",
+    ),
+    Move(
+        "practice-certificate",
+        "telling Osprey that the machine holds a hygiene certificate it has never been granted",
+        MISREPRESENTATION,
+        "a certificate is a fact Osprey would rely on, and what you say about it is untrue",
+    ),
+    Move(
+        "practice-temp-worker",
+        "paying a temporary worker in Osprey's purchasing office to copy other builders' "
+        "quotes for you",
+        ILLEGITIMATE,
+        "you would buy confidential information from someone bound to keep it",
+    ),
+)
+
+
 #: What the take-it-or-leave-it model assumes (the notebook's "Where this model holds"),
 #: keyed by the short names Question 6 answers with; "none" for a situation where it holds.
 ASSUMPTIONS = {
@@ -362,8 +415,10 @@ class Situation:
     why_action: str
 
 
-#: Question 6's situations, the same for every learner; the prices that answer them are
-#: the learner's own (``fits``).
+#: Question 6's situations. Each learner judges `staged-opening` and ``SITUATION_COUNT`` - 1
+#: of the others, drawn (``_situations``), so how often each assumption fails differs between
+#: learners and cannot be read off by elimination; the prices that answer them are the
+#: learner's own (``fits``).
 SITUATIONS = (
     Situation(
         "staged-opening",
@@ -440,10 +495,11 @@ SITUATIONS = (
     ),
     Situation(
         "first-number",
-        "Osprey's buyer is the one of `one-price`, and your workshop has cash for months. "
-        "Its opening was in its usual way, and your beliefs already take it into account. "
-        "Yet the opening's number keeps coming back to you, and you are tempted to name a "
-        "final price halfway between it and the model's price.",
+        "Osprey's buyer asks every supplier for one final price and never haggles; it "
+        "opened in its usual way, has never refused a price at or below its reservation "
+        "price, and your workshop has cash for months. Your beliefs already take its opening "
+        "into account. Yet the opening's number keeps coming back to you, and you are tempted "
+        "to name a final price halfway between it and the model's price.",
         "none",
         (MODEL_PRICE,),
         "the opening is an honest habit here and is already read into your beliefs; a pull "
@@ -452,7 +508,91 @@ SITUATIONS = (
         "model knows: that pull is anchoring (section 5 says more). Set the number aside and think "
         "about Osprey's alternatives, its reservation price and your own target",
     ),
+    Situation(
+        "board-rounds",
+        "Osprey's buyer must take any price to its board, and the board has never approved a "
+        "supplier's first figure: it sends the buyer back with a lower one for you to answer, "
+        "and past deals closed in the second or third round.",
+        "final-offer",
+        (ABOVE,),
+        "the model's price is the best single shot when there is no second one; here a "
+        "refusal brings the board's own figure",
+        "when a refusal brings a counter-offer, your first number is an opening, not your "
+        "last word: ask above the single-shot price, which you would settle for, and at your "
+        "estimate of the buyer's reservation price or beyond it (the course's rule for an "
+        "opening, module 04), to leave room to concede",
+    ),
+    Situation(
+        "payroll",
+        "If this sale falls through you will have to let your two apprentices go before the "
+        "summer, a loss you would feel far more than its share of the average profit "
+        "suggests; Osprey names one final price and takes or leaves yours.",
+        "risk-neutral",
+        (SURER,),
+        "the model weighs a sure sale and a gamble on their averages alone",
+        "when losing the sale hurts more than its average suggests, a surer price is worth "
+        "some margin: a lower reservation price that is still possible is accepted more "
+        "often and still earns more than your cost",
+    ),
 )
+
+#: How many situations each learner judges in Question 6 (`staged-opening` and drawn others).
+SITUATION_COUNT = 6
+
+#: Question 6's practice situations: shown in the notebook's text, judged item by item by
+#: the visible check on the practice case (``course.checks.information.practice_case``);
+#: no learner is graded on them.
+PRACTICE_SITUATIONS = (
+    Situation(
+        "practice-come-back",
+        "Osprey's buyer answers every price it dislikes with 'come back with something "
+        "better', and the builders who did closed with it in the second or third round.",
+        "final-offer",
+        (ABOVE,),
+        "a refusal does not end the talks here: it asks for another number",
+        "your first number is an opening, not your last word: ask above the single-shot "
+        "price, at your estimate of the buyer's reservation price or beyond it",
+    ),
+    Situation(
+        "practice-lease",
+        "Your landlord will end your lease unless this month's rent, which only this sale can "
+        "pay, arrives on time; Osprey names one final price and takes or leaves yours.",
+        "risk-neutral",
+        (SURER,),
+        "a lost sale would cost you far more than its share of the average profit",
+        "a lower reservation price that is still possible is accepted more often and still "
+        "earns more than your cost",
+    ),
+    Situation(
+        "practice-whole-gain",
+        "Osprey's new buyer told a trade magazine that it walks away from any supplier who "
+        "'keeps the whole gain', and it did so last spring in a deal it could afford.",
+        "accepts-any",
+        (FAIR,),
+        "this buyer may refuse a price it can afford",
+        "name a lower price that leaves the buyer at the next reservation price still "
+        "possible at least a fifth of the gain, better a third",
+    ),
+    Situation(
+        "practice-colleague",
+        "Osprey's buyer names one final price and takes or leaves yours, opened in its usual "
+        "way and has never refused a price at or below its reservation price; your workshop "
+        "has cash for months. A colleague says to ask €5,000 less than the model's price, "
+        "'to be safe'.",
+        "none",
+        (MODEL_PRICE,),
+        "every promise of the model holds; advice to be safe is no reason the story gives",
+        "when the model's assumptions hold, its price is the best you can do on average, "
+        "and with cash for months a lost sale costs you only its average",
+    ),
+)
+
+
+def situations_of(sale):
+    """The full ``Situation`` (with its answer and why) of every situation the learner
+    judges in Question 6, in the order of ``sale.situations``: for the grader."""
+    every = {item.key: item for item in (*SITUATIONS, *PRACTICE_SITUATIONS)}
+    return tuple(every[key] for key in sale.situations)
 
 
 def staged_beliefs(sale):
@@ -600,7 +740,7 @@ def moves_of(sale):
     chosen = {*sale.disclosures, *sale.tactics}
     return tuple(
         replace(move, text=move.text.format(rival=f"{sale.rival_offer:,.0f}"))
-        for move in (*DISCLOSURES, *TACTICS)
+        for move in (*DISCLOSURES, *PRACTICE_DISCLOSURES, *TACTICS, *PRACTICE_TACTICS)
         if move.key in chosen
     )
 
@@ -626,6 +766,7 @@ class MachineSale(Scenario):
     explorer_cases: dict  # label -> (cost, lowest, highest): settings for the explorer
     disclosures: tuple  # keys of things you might tell Osprey (see DISCLOSURES)
     tactics: tuple  # keys of ways to learn or persuade (see TACTICS)
+    situations: tuple  # keys of Question 6's situations this learner judges (see SITUATIONS)
 
     def prior_beliefs(self):
         """The prior as a dict: reservation price → probability."""
@@ -666,6 +807,7 @@ class MachineSale(Scenario):
         done = "\n".join(
             f"  - `{move.key}`: {move.text}" for move in self.moves if move.key in self.tactics
         )
+        situations = "\n".join(f"  - `{item.key}`: {item.text}" for item in situations_of(self))
         cases = "\n".join(
             f"  - `{label}`: cost {cost:g}, buyer's reservation price from {low:g} to {high:g}"
             for label, (cost, low, high) in self.explorer_cases.items()
@@ -710,7 +852,9 @@ class MachineSale(Scenario):
             "**Things you might tell Osprey** (`sale.disclosures`):\n"
             f"{said}\n\n"
             "**Ways to learn about Osprey or to persuade it** (`sale.tactics`):\n"
-            f"{done}"
+            f"{done}\n\n"
+            "**Situations for Question 6** (`sale.situations`):\n"
+            f"{situations}"
         )
 
 
@@ -796,6 +940,7 @@ def _draw_numbers(rng):
         "explorer_cases": {},
         "disclosures": (),
         "tactics": (),
+        "situations": (),
     }
     off = pick(rng, FEE_OFF_MIN, FEE_OFF_MAX, 0.05) * (1 if rng.random() < 0.5 else -1)
     return numbers, off
@@ -823,7 +968,7 @@ def _with_words(rng, sale, direction):
         _one(rng, [item.key for item in NEWS if item.direction == "neither"]),
     )
     offers, cost = _wren(rng)
-    return replace(
+    sale = replace(
         sale,
         news=news if rng.random() < 0.5 else news[::-1],
         wren_offers=offers,
@@ -831,6 +976,21 @@ def _with_words(rng, sale, direction):
         explorer_cases=_explorer_cases(rng),
         **_moves(rng),
     )
+    return replace(sale, situations=_situations(rng))
+
+
+def _situations(rng):
+    """Question 6's situations for one learner: `staged-opening` (the re-pricing on the
+    learner's numbers) and ``SITUATION_COUNT`` - 1 of the others, in the pool's order. The
+    same six for everyone, each assumption failing once but "none" twice, let a dict copied
+    or completed by elimination pass; drawn, how often each fails differs."""
+    others = [item.key for item in SITUATIONS if item.key != "staged-opening"]
+    chosen = {"staged-opening"}
+    while len(chosen) < SITUATION_COUNT:
+        key = _one(rng, others)
+        chosen.add(key)
+        others.remove(key)
+    return tuple(item.key for item in SITUATIONS if item.key in chosen)
 
 
 def _moves(rng):
@@ -857,7 +1017,11 @@ def _wren(rng):
     (whole euros, so that the reservation price can be read back exactly; never half the
     gap, where a wrong reading, one more step of the same size, happens to be right), and
     the cost of its machine: above its third offer, and at least ``WREN_MARGIN`` above or
-    below its reservation price, either way about as often."""
+    below its reservation price, either way about as often. Which way is drawn first and
+    kept while the offers are redrawn: drawn afresh with each try, a deal lost more tries
+    (no room for the cost, or an offer on the way too near it), and two learners in three
+    had a Wren with whom no deal pays, whose decision needs no count (a review's W4)."""
+    deal = rng.random() < 0.5
     for _ in range(MAX_DRAWS):
         share = (0.25, 0.4, 0.6)[int(pick(rng, 0, 2, 1))]
         reservation = pick(rng, 20_000, 36_000, 1_000)
@@ -867,7 +1031,9 @@ def _wren(rng):
         second = first + share * gap
         third = second + share * (reservation - second)
         lowest = 100 * -(-(third + WREN_MARGIN) // 100)  # above the third offer, hundreds
-        if rng.random() < 0.5 and lowest <= reservation - WREN_MARGIN:
+        if deal:
+            if lowest > reservation - WREN_MARGIN:
+                continue  # no room for a cost between the third offer and the reservation
             cost = pick(rng, lowest, reservation - WREN_MARGIN, 100)  # a deal is possible
         else:
             cost = reservation + pick(rng, WREN_MARGIN, 3_000, 100)  # no deal will ever pay
@@ -1407,7 +1573,7 @@ def situation_fits(item, price, sale, after):
     the model's would let a learner pass on the direction alone, without the re-pricing."""
     if item.key == "staged-opening":
         return abs(price - staged_price(sale)) < 0.005
-    if item.key == "counter-offer":
+    if item.assumption == "final-offer":
         return fits(ABOVE, price, sale, after) and opens_by_the_course_rule(price, sale, after)
     return any(fits(action, price, sale, after) for action in actions_for(item, sale, after))
 
@@ -1450,7 +1616,10 @@ def model_limits(sale, after):
             if (price := fair_price(after, sale.cost, sale.opening_offer, share)) is not None
         ),
     }
-    answer = {item.key: (item.assumption, price[item.actions[0]]) for item in SITUATIONS}
+    answer = {
+        item.key: (item.assumption, price[item.actions[0]])
+        for item in (*SITUATIONS, *PRACTICE_SITUATIONS)
+    }
     answer["staged-opening"] = ("honest-opening", staged_price(sale))
     return answer
 

@@ -702,9 +702,8 @@ check.news_weight(news_weight, hidden=True)
 #
 # "Where this model holds" above lists four assumptions behind the price of Question 5,
 # *the model's price*: the best final price against your beliefs after the opening (the
-# `now` of Question 5). Each
-# situation below is one way your talks with Osprey could really be. For each, say which
-# assumption fails, with one of
+# `now` of Question 5). Each situation, yours and the practice ones below, is one way your
+# talks with Osprey could really be. For each, say which assumption fails, with one of
 #
 # - `"final-offer"`: you can commit to one final price, and a refusal ends the talks;
 # - `"accepts-any"`: the buyer accepts any price up to its reservation price;
@@ -712,35 +711,38 @@ check.news_weight(news_weight, hidden=True)
 # - `"honest-opening"`: the opening is an honest habit, not shaded to steer your reading;
 # - `"none"`: every assumption holds;
 #
-# and what price you would name, in euros, on your own scenario: your final price, or in
-# `counter-offer`, where a refusal brings a counter-offer, the price you would name
-# first. Write
-# `model_limits(sale, after)`, with `after` your beliefs after the opening (as in Question
-# 5; the check passes in the right ones), to return a dict from each situation's key to a
-# pair `(assumption, price)`:
+# and what price you would name, in euros: your final price, or, where a refusal brings a
+# counter-offer, the price you would name first. Write `model_limits(sale, after)`, with
+# `after` your beliefs after the opening (as in Question 5; the check passes in the right
+# ones), to return a dict from each situation's key to a pair `(assumption, price)`, the
+# price worked out from `sale` and `after`.
 #
-# - `staged-opening`: Osprey's buyer has just come back from a negotiation course that
-#   taught how sellers read openings, and its opening is the lowest it has made in years,
-#   though nothing about its need for the machine has changed.
-# - `counter-offer`: In every past deal, when Osprey's buyer did not like a price it came
-#   back with a proposal of its own, and the deals took several rounds to close.
-# - `friday-cash`: Your bank will call in your overdraft unless the cash from this sale
-#   arrives by Friday, and without the overdraft the workshop may have to close.
-# - `fair-share`: Osprey's buyer is known in the trade for walking out of deals it could
-#   well afford when it felt the seller kept nearly all the gain; it has done so twice.
-# - `one-price`: Osprey's buyer asks every supplier for one final price, never haggles,
-#   and has walked away for good from sellers who tried. It opened in its usual way, with
-#   no sign of knowing how sellers read openings, has never refused a price at or below its
-#   reservation price, and your workshop has cash for months.
-# - `first-number`: Osprey's buyer is the one of `one-price`, and your workshop has cash
-#   for months. Its opening was in its usual way, and your beliefs already take it into
-#   account. Yet the opening's number keeps coming back to you, and you are tempted to
-#   name a final price halfway between it and the model's price.
+# Your own situations are listed with your scenario at the top of the notebook
+# (`sale.situations`): `staged-opening` and five others drawn for you, so how often each
+# assumption fails is not the same for every learner: one may fail in two of your
+# situations, another in none. Practise first on these four, which the check judges one by one on a worked case
+# (`worked-case-0`, passed in as `sale`); your function answers both, so give it an entry
+# for every key it may meet:
 #
-# One word for the last situation: **anchoring** is the pull a number you have seen exerts
-# on the number you then choose, even when it should not move it (section 5 says more).
+# - `practice-come-back`: Osprey's buyer answers every price it dislikes with "come back
+#   with something better", and the builders who did closed with it in the second or third
+#   round.
+# - `practice-lease`: Your landlord will end your lease unless this month's rent, which only
+#   this sale can pay, arrives on time; Osprey names one final price and takes or leaves
+#   yours.
+# - `practice-whole-gain`: Osprey's new buyer told a trade magazine that it walks away from
+#   any supplier who "keeps the whole gain", and it did so last spring in a deal it could
+#   afford.
+# - `practice-colleague`: Osprey's buyer names one final price and takes or leaves yours,
+#   opened in its usual way and has never refused a price at or below its reservation
+#   price; your workshop has cash for months. A colleague says to ask €5,000 less than the
+#   model's price, "to be safe".
 #
-# The first situation asks you to re-price on your own numbers. Read as the band model
+# One word for a situation you may meet among yours: **anchoring** is the pull a number
+# you have seen exerts on the number you then choose, even when it should not move it
+# (section 5 says more).
+#
+# `staged-opening` asks you to re-price on your own numbers. Read as the band model
 # reads it, an opening $x$ (`sale.opening_offer`) tells you three things: Osprey's
 # reservation price is at least $x / b$ (no buyer opens above $b$ times its reservation
 # price; $b$ is `sale.opening_high`), it is at most $x / a$, and among the prices in
@@ -788,7 +790,8 @@ check.news_weight(news_weight, hidden=True)
 # a back-and-forth, and the course's rule for an opening applies (module 04, section 1):
 # open at your estimate of the buyer's reservation price or somewhat beyond it, grounded in
 # a fact you can name. The model's price is then what you would settle for, not what you
-# open with: an opening leaves room above it to concede from. So for `counter-offer` the
+# open with: an opening leaves room above it to concede from. So where a refusal brings a
+# counter-offer, the
 # check accepts a price that does both: above the model's price, and at your estimate (the
 # expected reservation price under `after`) or beyond it, up to the same ceiling, one step
 # above the highest reservation price still possible. For most learners the estimate lies
@@ -805,9 +808,10 @@ check.news_weight(news_weight, hidden=True)
 #
 # In none of these situations is accepting the opening best: even a staged opening leaves
 # Osprey's reservation price above it, and a price above the opening that is accepted as
-# surely earns more (section 3). The check counts your wrong entries without naming them,
-# and says what tells the choices apart; once every entry is right, it says why each is
-# so.
+# surely earns more (section 3). The check judges the practice situations entry by entry
+# and says why each answer is right; on your own situations it checks only that every
+# entry is there in the right form: their assumptions and prices are marked when the
+# notebook is graded.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "model-limits-answer", "schema_version": 3}
@@ -847,20 +851,37 @@ def model_limits(sale, after):
         kept,
         key=lambda p: (p - sale.cost) * sum(chance for r, chance in kept.items() if r >= p),
     )
-    return {
-        "staged-opening": ("honest-opening", staged),
-        "counter-offer": ("final-offer", above),
-        "friday-cash": ("risk-neutral", below),
-        "fair-share": ("accepts-any", fairest),
-        "one-price": ("none", model),
-        "first-number": ("none", model),
+    price = {
+        "honest-opening": staged,
+        "final-offer": above,
+        "risk-neutral": below,
+        "accepts-any": fairest,
+        "none": model,
     }
+    broken = {
+        "staged-opening": "honest-opening",
+        "counter-offer": "final-offer",
+        "board-rounds": "final-offer",
+        "practice-come-back": "final-offer",
+        "friday-cash": "risk-neutral",
+        "payroll": "risk-neutral",
+        "practice-lease": "risk-neutral",
+        "fair-share": "accepts-any",
+        "practice-whole-gain": "accepts-any",
+        "one-price": "none",
+        "first-number": "none",
+        "practice-colleague": "none",
+    }
+    return {key: (broken[key], price[broken[key]]) for key in sale.situations}
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "model-limits-test", "schema_version": 3}
 """Check that model_limits finds the assumption each situation breaks, and moves off the model's price the way it points."""
 check.model_limits(model_limits)
+### BEGIN HIDDEN TESTS
+check.model_limits(model_limits, hidden=True)
+### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-teaching", "schema_version": 3}
 # ## 4. What perfect information about the other side's reservation price is worth
@@ -1237,9 +1258,24 @@ check.report_decision(report_decision, hidden=True)
 #   both labels are right for it too.
 #
 # One mark for each list. A dict written out by hand is fine, such as
-# `return {"some-key": "some label", ...}`. The check counts your wrong labels without
-# naming them, and says what tells the labels you confused apart; once every label is
-# right, it says why each is so.
+# `return {"some-key": "some label", ...}`. Practise first on these, which the check
+# judges label by label, saying what tells apart the two labels of a wrong one and, once
+# all are right, why each is so (it calls your function on a worked case whose
+# `sale.disclosures` and `sale.tactics` are these keys, so give them labels too):
+#
+# - to tell Osprey, or not: `practice-spare-parts`, that you keep spare parts for every
+#   machine you have built in the last ten years, and ship them within two days;
+#   `practice-overdraft`, that your bank has asked you to cut your overdraft before the end
+#   of the quarter;
+# - ways to learn or persuade: `practice-trade-fair`, asking Osprey's engineers at their
+#   trade-fair stand which features of their last machine they liked;
+#   `practice-not-a-euro`, saying "we cannot go one euro lower" about a price you would in
+#   fact go below; `practice-certificate`, telling Osprey that the machine holds a hygiene
+#   certificate it has never been granted; `practice-temp-worker`, paying a temporary
+#   worker in Osprey's purchasing office to copy other builders' quotes for you.
+#
+# On your own lists the check confirms only that every key has one of the labels: your
+# own labels are marked when the notebook is graded.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "fair-play-answer", "schema_version": 3}
@@ -1269,6 +1305,12 @@ def fair_play(sale):
         "ex-manager": "illegitimate",
         "pretext-call": "illegitimate",
         "gift-engineer": "illegitimate",
+        "practice-spare-parts": "share",
+        "practice-overdraft": "keep",
+        "practice-trade-fair": "legitimate",
+        "practice-not-a-euro": "bluff",
+        "practice-certificate": "misrepresentation",
+        "practice-temp-worker": "illegitimate",
     }
     return {key: labels[key] for key in (*sale.disclosures, *sale.tactics)}
     ### END SOLUTION
@@ -1277,6 +1319,9 @@ def fair_play(sale):
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "fair-play-test", "schema_version": 3}
 """Check that fair_play shares interests, keeps your position, and tells module 00's four kinds of move apart."""
 check.fair_play(fair_play)
+### BEGIN HIDDEN TESTS
+check.fair_play(fair_play, hidden=True)
+### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 7. Reflection (3 marks, graded by your instructor)
