@@ -17,6 +17,7 @@ import itertools
 from collections import Counter
 from contextlib import redirect_stdout
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
@@ -33,6 +34,14 @@ from course.scenarios.concessions import (
 from course.variants import hidden_cases_as, learner_as
 from tests.notebooks import solution_namespace
 from tests.sweeps import drawn_once
+
+SOURCE = Path(__file__).parents[1] / "source" / "04_concessions" / "concessions.py"
+
+
+def _source_flat():
+    """The module's source text, its comment marks dropped and its lines joined."""
+    return " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
+
 
 MODULE = "04_concessions"
 LEARNERS = tuple(f"sweep-{n}" for n in range(2000))
@@ -546,6 +555,30 @@ def next_trade_two_passes(s, current):
     return max(costly, key=lambda f: f[:2])[2] if costly else None
 
 
+def next_trade_other_tie_breaks(s, current):
+    """The rule's measures, with every tie broken the other way: of the free moves that
+    create the most, the one that leaves you least; of the cheapest closing moves, the one
+    that gives Orchard least; of the best rates, the costliest."""
+    found = _move_list(s, current)
+    free = [
+        (you + them, -you, after) for you, them, after in found if min(you, them) >= 0 < you + them
+    ]
+    if free:
+        return max(free, key=lambda f: f[:2])[2]
+    gap = s.their_minimum - sum(s.theirs[i][current[i]] for i in s.issues)
+    if gap <= 0:
+        return None
+    enough = [(you, -them, after) for you, them, after in found if you < 0 and them >= gap]
+    if enough:
+        return max(enough, key=lambda f: f[:2])[2]
+    costly = [
+        (Fraction(int(them), int(-you)), -you, after)
+        for you, them, after in found
+        if you < 0 < them
+    ]
+    return max(costly, key=lambda f: f[:2])[2] if costly else None
+
+
 def _meso_sets(s):
     every = every_package(s)
     valued = [(p, points(s, p, s.yours), points(s, p, s.theirs)) for p in every]
@@ -642,7 +675,7 @@ ALTERNATIVES = {
     "opening": (opening_at_the_estimate, opening_halfway),
     "concession_plan": (plan_geometric, plan_counting_down),
     "tit_for_tat": (tit_for_tat_branches, tit_for_tat_sorted),
-    "next_trade": (next_trade_last_of_equals, next_trade_two_passes),
+    "next_trade": (next_trade_last_of_equals, next_trade_two_passes, next_trade_other_tie_breaks),
     "meso": (meso_lowest, meso_best_for_orchard),
     "read_pick": (read_pick_by_rank, read_pick_as_list),
     "respond": (respond_by_reach, respond_table),
@@ -703,7 +736,20 @@ def test_every_formulation_passes_the_real_checks(formulations, learner, key):
             for answer in answers:
                 getattr(check, question)(answer)
                 getattr(check, question)(answer, hidden=True)
-    assert printed.getvalue().count("\N{CHECK MARK}") == 2 * 3 * len(formulations)
+    assert printed.getvalue().count("\N{CHECK MARK}") == 2 * sum(map(len, formulations.values()))
+
+
+def test_the_planner_takes_usually_three_right_moves_and_never_fewer_than_two(drawn):
+    """The planner's text: landing on the frontier with Orchard's minimum met by moves
+    each right by the rule "usually takes three moves, never fewer than two" (a move tied
+    with the rule's choice is right too, so a few drafts have a two-move path)."""
+    counts = []
+    for s in drawn[:600]:
+        table = TradeTable(s.yours, s.theirs)
+        counts.append(table.steps_to_frontier(dict(s.draft), PLANNER_ROWS, s.their_minimum))
+    assert all(count is not None and count >= 2 for count in counts)
+    assert sum(count == 3 for count in counts) >= 0.8 * len(counts)
+    assert "it usually takes three moves, never fewer than two" in _source_flat()
 
 
 def test_the_one_move_rule_stops_short_of_the_best_landing_from_the_middle(drawn):

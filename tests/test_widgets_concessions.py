@@ -53,12 +53,12 @@ def test_the_planner_starts_from_the_draft_and_draws_the_frontier_and_the_minimu
 
 @pytest.mark.parametrize("learner_id", [f"learner-{n}" for n in range(1, 13)])
 def test_a_plan_of_right_moves_lands_with_orchards_minimum(learner_id):
-    """The goal is reachable and takes at least three moves (issue 17's review: from the
+    """The goal is reachable and takes at least two moves (issue 17's review: from the
     middle one free trade was often enough), the last of them a concession."""
     scenario = course.variant("04_concessions", learner_id)
     trades = right_path(scenario)
     planner = ConcessionPlanner(scenario)
-    assert trades is not None and 3 <= len(trades) <= len(planner.rows)
+    assert trades is not None and 2 <= len(trades) <= len(planner.rows)
     plan(planner, trades)
     assert planner.table.value.count("<b>right:</b>") == len(trades)
     assert "not right" not in planner.table.value

@@ -16,6 +16,7 @@ from course.models.concessions import (
     TradeTable,
     better_for_both,
     preferred_trade,
+    same_rank,
     time_dependent_offer,
     trade_rank,
     trade_tier,
@@ -33,6 +34,7 @@ from course.scenarios.concessions import (
     middle_package,
     more_ground,
     reservation_of,
+    selfish_start,
     statement_kinds,
     tied_closing_start,
 )
@@ -605,20 +607,23 @@ def _histories(s, hidden):
     smaller than your last one, one bigger (you copy only as much as your last step), no
     move, a retraction, a concession that would cross your target, a concession after a
     hold of yours (your last concession, not the hold, caps your step). Your own steps
-    never grow, as question 2's plan requires. Each answer is at least 1 away from a line
-    it does not hit."""
+    never grow and your first gives at most three fifths of the room between your opening
+    and the target, as question 2's plan requires. Each answer is at least 1 away from a
+    line it does not hit."""
     top = grounded_opening(s)[0]
     target = plan_target(s)
     low = round(s.alternative_price * 0.9)  # Orchard opens below your BATNA
     halfway = target + 2 + (top - target - 2) // 2  # two steps down to target + 2, not growing
+    second = halfway - target - 2  # the second of them, at least 4 (the room is at least 10)
     cases = [
         ([top, top - 4], [low, low + 3]),  # they concede 3: you concede 3
         ([top, top - 4], [low, low + 6]),  # they concede 6: you concede your last 4
         ([top, top - 4, top - 8], [low, low + 5, low + 5]),  # they hold: you hold
         ([top, top - 6, top - 9], [low, low + 8, low + 4]),  # they retract 4: you hold
-        # would cross your target; Orchard's offer stays below your last ask (offers that
-        # crossed are question 6's: accept)
-        ([top, target + 3], [target - 14, target - 7]),
+        # would cross your target after two steps of yours that do not grow, the first
+        # within three fifths of the room; Orchard's offer stays below your last ask
+        # (offers that crossed are question 6's: accept)
+        ([top, halfway, target + 2], [target - 10 - second, target - 10, target - 3]),
         # you have held so far; Orchard's first concession is bigger than three fifths of
         # the room to your target: a first concession of yours gives no more than that
         ([top, top], [low, low + _big_first(top, target)]),
@@ -820,6 +825,9 @@ def _start_packages(learner, hidden):
     generous = generous_start(table)
     if generous is not None and generous not in starts:
         starts.append(generous)  # the free move best for both is not the one best for Orchard
+    selfish = selfish_start(table)
+    if selfish is not None and selfish not in starts:
+        starts.append(selfish)  # the free move best for both is not the one best for you
     if hidden:
         starts.append({issue: levels[-1] for issue, levels in issues.items()})
         closing = closing_start(table, s.their_minimum)
@@ -827,7 +835,7 @@ def _start_packages(learner, hidden):
             starts.append(closing)
         tied = tied_closing_start(table, s.their_minimum)
         if tied is not None and tied not in starts:
-            starts.append(tied)  # two closing moves cost the same: the one giving more wins
+            starts.append(tied)  # two closing moves cost the same: either is right
     return tuple(starts)
 
 
@@ -874,6 +882,17 @@ def _generous_learner():
         )
 
 
+def _selfish_learner():
+    """A public self-check learner with a package from which the free move that adds most
+    for both sides is not one that leaves you most: the visible check tries it when the
+    learner's own scenario has none, so that choosing free moves by your own gain first
+    never passes it."""
+    with hidden_cases_as(None):
+        return hidden_learner_where(
+            MODULE, "selfish-visible", lambda learner: selfish_start(_table(learner)) is not None
+        )
+
+
 def _tied_learner():
     """A public self-check learner with a package from which two closing moves cost you
     the same and give Orchard different points: the hidden check tries it when none of
@@ -906,6 +925,10 @@ def _trade_scenarios(hidden):
         generous = _variant(_generous_learner())
         if all(generous.learner != other.learner for other in found):
             found.append(generous)
+    if not hidden and selfish_start(_table(own.learner)) is None:
+        selfish = _variant(_selfish_learner())
+        if all(selfish.learner != other.learner for other in found):
+            found.append(selfish)
     return found
 
 
@@ -989,8 +1012,8 @@ def _judge_choice(s, where, result, chosen, best, needed):
             "the move gives Orchard nothing, or takes from it",
         )
     rank, top = trade_rank(chosen, needed), trade_rank(best, needed)
-    if rank[0] == top[0] and all(same_money(a, b) for a, b in zip(rank[1:], top[1:], strict=True)):
-        return
+    if same_rank(rank, top):
+        return  # any of the tied best: the rule's tie-breaks are the course's, not marked
     better = "another move"  # the hint names what to look for, not the package itself
     if top[0] > rank[0] and top[0] == 2:
         hint = (
@@ -998,19 +1021,13 @@ def _judge_choice(s, where, result, chosen, best, needed):
             "a trade exists you are below the frontier, so create value before you concede"
         )
         general = "it makes a concession while a trade that creates value exists"
-    elif top[0] == 2 and not same_money(top[1], rank[1]):
+    elif top[0] == 2:
         hint = (
             f"{better} creates {top[1]:g} points for the two of you together, your move "
             f"only {rank[1]:g}: among trades that cost nobody anything, take the one that adds the "
             "most value, or you may stop short of the frontier"
         )
         general = "another free trade creates more value for both sides together"
-    elif top[0] == 2:
-        hint = (
-            f"{better} creates as much value and leaves you {best['you']:g}, not "
-            f"{chosen['you']:g}: of two trades that create as much, keep more for yourself"
-        )
-        general = "another free trade creates as much and leaves you more"
     elif top[0] > rank[0]:
         # name the rate only when the learner's move does have the better one
         rates = chosen["them"] / -chosen["you"] > best["them"] / -best["you"]
@@ -1025,7 +1042,7 @@ def _judge_choice(s, where, result, chosen, best, needed):
             )
         )
         general = "another concession closes the deal; this one leaves Orchard short"
-    elif top[0] == 1 and not same_money(top[1], rank[1]):
+    elif top[0] == 1:
         hint = (
             f"Orchard still needs {needed:g} points. Yours gives them for {-chosen['you']:g} "
             f"of your points, but {better} gives them too and costs you only {-best['you']:g}: "
@@ -1033,25 +1050,13 @@ def _judge_choice(s, where, result, chosen, best, needed):
             "such move, whatever its exchange rate"
         )
         general = "another concession closes the deal and costs you less"
-    elif top[0] == 1:
-        hint = (
-            f"{better} closes the deal at the same cost to you and gives Orchard "
-            f"{best['them']:g}, not {chosen['them']:g}"
-        )
-        general = "another concession closes the deal at the same cost and gives Orchard more"
-    elif not same_money(top[1], rank[1]):
+    else:
         hint = (
             f"no single move gives Orchard the {needed:g} points it still needs, and "
             f"{better} gives it {top[1]:.3g} of its points for each point you give up, your "
             f"move only {rank[1]:.3g}: concede where it is cheap for you and dear to them"
         )
         general = "another concession gives Orchard more per point you give up"
-    else:
-        hint = (
-            f"{better} gives Orchard as much per point and costs you {-best['you']:g}, "
-            f"not {-chosen['you']:g}"
-        )
-        general = "another concession gives as much per point and costs you less"
     _fail(where, hint, general)
 
 

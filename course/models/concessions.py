@@ -8,11 +8,13 @@ towards the other side and another one level back. The course's rule for choosin
 (``preferred_trade``, ``judge_trade``; ``TradeTable`` holds a case's packages, frontier
 and trades) has two tiers. First create value: among the trades that cost neither side
 anything and help at least one (logrolling, Pruitt 1981), the one that adds the most
-points for both sides together, then the most for you. Where none is left, and only while
-the other side still needs points to agree (below its minimum, when known), concede: of
-the moves that bring them up to their minimum, the one that costs you least; when no single
-move does, the one that gives them the most points per point you give up (the exchange
-rate). Otherwise stop.
+points for both sides together. Where none is left, and only while the other side still
+needs points to agree (below its minimum, when known), concede: of the moves that bring
+them up to their minimum, the one that costs you least; when no single move does, the one
+that gives them the most points per point you give up (the exchange rate). Otherwise stop.
+``preferred_trade`` breaks ties on those measures by a convention of the course (the most
+for you, then the most for them, then the cheaper); ``judge_trade`` calls every tied move
+right.
 """
 
 import math
@@ -408,11 +410,12 @@ def trade_rank(option, needed=True):
     return (0, _rate(option), option["you"])
 
 
-def _same_rank(a, b):
-    return a[0] == b[0] and all(
-        abs(x - y) <= RATE_TOLERANCE * max(1.0, abs(x), abs(y))
-        for x, y in zip(a[1:], b[1:], strict=True)
-    )
+def same_rank(a, b):
+    """Whether two ``trade_rank`` tuples are equally good on the rule's tier and first
+    measure (joint points, your cost, or the exchange rate). The last key, the rule's
+    tie-break, is the course's own convention and not doctrine, so it decides nothing:
+    any of the tied best is right."""
+    return a[0] == b[0] and abs(a[1] - b[1]) <= RATE_TOLERANCE * max(1.0, abs(a[1]), abs(b[1]))
 
 
 def preferred_trade(options, needed=True):
@@ -447,10 +450,11 @@ def judge_trade(option, options, needed=True):
     ``preferred_trade(options, needed)``, the trade the rule picks from the package.
 
     So a free trade is right only when no free trade creates more points for both sides
-    together (or as many and more for you); a concession only when no trade from the
-    package is free, the other side still ``needed`` more points to agree, and it is the
-    cheapest of the concessions that give all that is needed (or, when none does, no
-    concession gives more per point you give up); a trade of tier ``None`` never.
+    together; a concession only when no trade from the package is free, the other side
+    still ``needed`` more points to agree, and it is the cheapest of the concessions that
+    give all that is needed (or, when none does, no concession gives more per point you
+    give up); a trade of tier ``None`` never. The rule's tie-breaks (more for you, more
+    for them, cheaper) pick ``preferred_trade`` but do not make a tied move wrong.
     ``needed`` as in ``preferred_trade``."""
     tier = trade_tier(option)
     if tier is None:
@@ -461,7 +465,7 @@ def judge_trade(option, options, needed=True):
 def _right(option, best, needed=True):
     """Whether ``option`` ranks with ``best``, the trade the rule prefers from the same
     package (``None``: the rule offers nothing there)."""
-    return best is not None and _same_rank(trade_rank(option, needed), trade_rank(best, needed))
+    return best is not None and same_rank(trade_rank(option, needed), trade_rank(best, needed))
 
 
 def right_trades(options, needed=True):

@@ -566,6 +566,29 @@ def generous_start(table):
     return None
 
 
+def selfish_start(table):
+    """A package from which two or more moves are free and the one that adds the most
+    points for both sides together (by at least a point over the best of those that leave
+    Kite the most) is not one that leaves Kite the most, so that choosing free moves by
+    Kite's own gain first takes a move that creates less value: the one with the most
+    joint points (then the most for Kite), or ``None``."""
+    for _, _, package in sorted(
+        ((you + them, you, package) for package, you, them in table.packages),
+        key=lambda found: found[:2],
+        reverse=True,
+    ):
+        options = table.options(package, gives=True)
+        free = [o for o in options if o["you"] >= 0 and o["them"] >= 0 and o["you"] + o["them"] > 0]
+        if len(free) < 2:
+            continue
+        most = max(o["you"] + o["them"] for o in free)
+        mine = max(o["you"] for o in free)
+        selfish = max(o["you"] + o["them"] for o in free if o["you"] == mine)
+        if most - selfish >= 1:
+            return package
+    return None
+
+
 def problems(contract, table=None):
     """The invariants ``contract`` breaks, as short descriptions (empty: a fair variant).
     Each names its question and the kind of fault: a degenerate draw, a near-tie, a goal

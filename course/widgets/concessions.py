@@ -54,7 +54,6 @@ def _judgement(step):
         return (
             f"creates {created:g} points, but {_option_words(better)} creates "
             f"{better['you'] + better['them']:g}"
-            + (" (as much, and more for you)" if better["you"] + better["them"] == created else "")
         )
     if step["ok"]:
         if step["closes"]:

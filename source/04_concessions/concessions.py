@@ -596,9 +596,9 @@ NegotiationArena()
 # 1. **Create value first.** While a free move exists, make one: give on an issue that
 #    matters more to them than to you, take one that matters more to you. This is
 #    **logrolling** (Pruitt, *Negotiation Behavior*, 1981). Among free moves take the
-#    one that adds the most points for the two of you together, then the one that leaves
-#    you more. Choosing by what it gives the other side alone can spend your moves on
-#    small gains and leave you below the frontier, with value neither side collects.
+#    one that adds the most points for the two of you together. Choosing by what it gives
+#    the other side alone, or by what it gives you alone, can spend your moves on small
+#    gains and leave you below the frontier, with value neither side collects.
 #    These trades have a trade ratio of at least 1: they bring you back at least as much
 #    as they cost you.
 # 2. **Then concede only what closes the deal.** Once no move is free (on the frontier,
@@ -617,6 +617,11 @@ NegotiationArena()
 #       highest: cheap for you and dear to them. It may be a single give, as long as it
 #       is given on that condition.
 #
+#    For example, when Orchard needs 1 more point, a trade that costs you 20 and gives it
+#    4 closes the deal; a single give that costs you 38 and gives it 11 has the better
+#    rate (0.29 against 0.20) but costs you 18 more than the cheapest move that closes
+#    the deal, so rule 2.4 takes the trade.
+#
 #    A common rule says that every give must bring back something of equal value, a
 #    trade ratio of at least 1. Rule 1 keeps it while you are below the frontier. On the
 #    frontier no move can keep it, since every move that helps them costs you more than
@@ -625,10 +630,12 @@ NegotiationArena()
 # 3. **Stop** when nothing is free and they have what they need. Every point more is a
 #    gift, and a gift tells them more can be had for nothing.
 #
-# Their minimum is itself an estimate. A rule that lands just above it lands on your
-# research's guess: test it before you rely on it (ask what a package must hold for them
-# to sign), and keep a point or two in hand rather than concede to the last point of an
-# estimate.
+# Their minimum is itself an estimate. Rule 2.4 lands at or just above it, so it lands
+# on your research's guess. Test that guess before the closing move, not after it: ask
+# what a package must still hold for them to sign, and offer the move on the condition
+# that it settles the deal ("if that settles it, I can go to unlimited revisions"). If
+# they sign for less, you have given less; if they ask for more after it, the
+# condition shows the estimate was wrong, and you have not given the move for nothing.
 #
 # A caution. Moving one level at a time, you can get stuck below the frontier, where no
 # one-level trade is free but some package is still better for both: look then for a
@@ -661,7 +668,7 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 # your plan as numbered steps. A single give shows a trade ratio of 0.00 (nothing comes
 # back on another issue), which is right for a conditional concession on the frontier.
 # Land on the frontier with Orchard's minimum met and every
-# move marked right; it takes at least three moves. The verdict then says whether the
+# move marked right; it usually takes three moves, never fewer than two. The verdict then says whether the
 # rule's path reached the package best for you, or stopped short of it. Then try a
 # concession while a free move is open, or one after Orchard has its minimum, and read
 # what the table says.
@@ -682,19 +689,11 @@ ConcessionPlanner(scenario)
 # for Orchard; `s.yours[issue][level]` and `s.theirs[issue][level]` are the points).
 # Orchard will not sign for fewer than `s.their_minimum` of its points.
 #
-# - While a free move exists (as defined above), take the one that adds the most points
-#   for both sides together, then the one that leaves you more.
-# - Otherwise, while Orchard has fewer than `s.their_minimum` points, concede: among the
-#   moves that raise Orchard's points and cost you some, take those that bring Orchard to
-#   at least `s.their_minimum`, and of them the one that costs you fewest points (then the
-#   one that gives Orchard more). If none does, take the move with the best exchange rate
-#   (the most Orchard points per point you lose), then the one that costs you less.
-# - Otherwise return `None`.
-#
-# For example, when Orchard needs 1 more point, a trade that costs you 20 and gives it 4
-# closes the deal; a single give that costs you 38 and gives it 11 has the better rate
-# (0.29 against 0.20) but costs you 18 more than the cheapest move that closes the deal.
-# The rule takes the trade.
+# Which move comes next, and when to stop, is section 4's rule (rules 1 to 3). When two
+# moves are equally good by the measure the rule uses at that point (as many points
+# created for both sides, the same cost to you among those that close the deal, or the
+# same exchange rate), either is right: which of them to take is the course's own
+# convention, not doctrine, and the check accepts both.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "next-trade-answer", "schema_version": 3}
@@ -901,10 +900,12 @@ check.read_pick(read_pick, hidden=True)
 #   split of the zone you expect, so while rounds remain you accept nothing below that
 #   split either, unless a believable cap leaves nothing better: see below.) At the end
 #   of the talks there is no next offer of yours, and the comparison is with your
-#   reservation price: an offer at or above it beats your BATNA. Here this module parts
+#   reservation price: an offer above it beats your BATNA, and an offer exactly at it is
+#   worth the same to you as your BATNA, so there accepting and walking away are equally
+#   right. Here this module parts
 #   from module 02, whose rule counters any offer below the even split: that rule judges
 #   one offer and cannot see when the talks end. Here the last round is known, and
-#   turning down its offer leaves you no deal, worse than any offer at or above your
+#   turning down its offer leaves you no deal, worse than any offer above your
 #   reservation price, even one below the even split.
 # - **Walk away** when the best deal you can still reach is below your reservation price:
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
@@ -989,7 +990,10 @@ DifficultMoment()
 # when you have good evidence of it. Your reservation price is `s.alternative_price` plus
 # `s.extra_cost`. Return `"accept"`, `"counter"` or `"walk away"` by the rule above,
 # reading the ceiling, when there is one, for what it says about the deals still
-# possible.
+# possible. An offer exactly at your reservation price in the last round leaves you
+# indifferent, so either answer is right there: the check keeps every offer at least half
+# a thousand away from your reservation price and from your next ask, and `offer >
+# reservation` passes as well as `offer >= reservation`.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-answer", "schema_version": 3}
