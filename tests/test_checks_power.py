@@ -63,8 +63,71 @@ def test_the_course_solutions_pass(answers, question, hidden, capsys):
 
 
 @pytest.mark.parametrize("question", OWN_CASE)
-def test_the_solutions_for_your_own_case_pass(answers, question, capsys):
-    assert full_marks(getattr(check, question)(answers[question]), capsys)
+def test_the_visible_check_of_an_own_case_question_judges_the_practice_and_not_the_own_labels(
+    answers, question, capsys
+):
+    """Practise with feedback, then apply for marks: the visible check passes the solution
+    and a wrong own answer alike (of the right form), prints no tick, and says the own labels
+    are marked at grading; a wrong practice answer gets a hint naming its number, and fails
+    nothing, since the practice earns no marks."""
+    solution = answers[question]()
+    right = {k: v for k, v in solution.items() if isinstance(k, int)}
+    own = {k: v for k, v in solution.items() if isinstance(k, str)}
+    assert sorted(right) == [1, 2, 3, 4] and sorted(own) == list("ABCD")
+    wrong = {letter: _another(question, said) for letter, said in own.items()}
+    for answer in (answers[question], lambda: right | wrong):
+        assert getattr(check, question)(answer) is None
+        out = capsys.readouterr().out
+        assert "\N{CHECK MARK}" not in out and "marked when the notebook is graded" in out
+        assert "This check does not judge them" in out
+        noun = "fact" if question == "power_sources" else "statement"
+        assert all(f"Practice {noun} {n}: right." in out for n in "1234")
+    assert getattr(check, question)(lambda: right | wrong, hidden=True).earned == 0
+    bad = {**right, 2: _another(question, right[2])}
+    if question == "rate_tactics":  # practice statement 2 is a threat: two labels pass
+        bad[2] = "legitimate"
+    assert getattr(check, question)(lambda: bad | own) is None
+    out = capsys.readouterr().out
+    assert " 2: not yet: it is not " in out and " 1: right." in out
+    assert getattr(check, question)(lambda: bad | own, hidden=True).earned == 2
+    assert getattr(check, question)(lambda: own) is None
+    assert " 1: no answer yet." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("number", ["1", "2", "3", "4"])
+def test_every_wrong_practice_answer_gets_a_hint_true_of_it(number):
+    """Each hint for a practice item says why the answer given does not fit (the words the
+    own case uses for that base or label) and never names the answer."""
+    from course.scenarios.power import PRACTICE_FACTS, PRACTICE_TACTICS
+
+    base, depends, _ = PRACTICE_FACTS[number]
+    for other in BASES:
+        for way in DEPENDENCE:
+            if (other, way) == (base, depends):
+                assert check.judge_practice_fact(number, (other, way)) is None
+                continue
+            with pytest.raises(NotYet) as failure:
+                check.judge_practice_fact(number, (other, way))
+            hint = str(failure.value)
+            assert (other != base) == (check.NOT_BASE[other] in hint)
+            assert (way != depends) == (check.NOT_DEPENDENCE in hint)
+            assert base not in hint.replace(f"not {other}", "")
+    accepted, _, _ = PRACTICE_TACTICS[number]
+    for label in LABELS:
+        if label in accepted:
+            assert check.judge_practice_tactic(number, label) is None
+        else:
+            with pytest.raises(NotYet) as failure:
+                check.judge_practice_tactic(number, label)
+            assert "it is not " in str(failure.value)
+
+
+def _another(question, said):
+    """A wrong answer of the right form in place of ``said``."""
+    if question == "rate_tactics":
+        return next(label for label in LABELS if label != said)
+    base, depends = said
+    return next(b for b in BASES if b != base), depends
 
 
 def miss(check_function, answer, hidden=False):
@@ -363,9 +426,9 @@ def test_each_statement_scores_half_a_point_and_a_wrong_label_is_explained(learn
     wrong = dict(key)
     first = s.tactics[0]
     wrong[first.letter] = next(label for label in LABELS if label != key[first.letter])
-    outcome = check.rate_tactics(lambda: wrong)
+    outcome = check.rate_tactics(lambda: wrong, hidden=True)
     assert outcome.earned == 1.5 and outcome.possible == 2
-    assert outcome.outcomes[0].message.startswith(first.letter)
+    assert f"the label for statement {first.letter} does not fit" in outcome.outcomes[0].message
 
 
 def test_every_kind_of_statement_gets_a_true_hint_for_every_wrong_label(learner):
@@ -458,9 +521,11 @@ def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully(learner):
 
 def test_labels_may_use_lower_case_letters_any_case_and_hyphens(learner):
     s = course.variant("03_power", "ada")
-    outcome = check.rate_tactics(lambda: {k.lower(): v.upper() for k, v in tactic_key(s).items()})
+    outcome = check.rate_tactics(
+        lambda: {k.lower(): v.upper() for k, v in tactic_key(s).items()}, hidden=True
+    )
     assert outcome.earned == outcome.possible
-    assert "no label for statement" in miss(check.rate_tactics, lambda: {})
+    assert "your own statement A has no answer yet" in miss(check.rate_tactics, lambda: {})
     assert "there is no statement 'E'" in miss(check.rate_tactics, lambda: {"E": "bluff"})
     assert "one of 'legitimate', 'bluff'" in miss(
         check.rate_tactics, lambda: dict.fromkeys("ABCD", "credible")
@@ -755,15 +820,17 @@ def test_the_bases_hints_are_true_of_every_fact_of_another_base():
 def test_the_power_sources_check_scores_each_fact_and_explains_shapes(learner):
     s = course.variant("03_power", "ada")
     key = power_key(s)
-    outcome = check.power_sources(lambda: {k.lower(): [b.upper(), d] for k, (b, d) in key.items()})
+    outcome = check.power_sources(
+        lambda: {k.lower(): [b.upper(), d] for k, (b, d) in key.items()}, hidden=True
+    )
     assert outcome.earned == outcome.possible == 2
     first = s.power_facts[0]
     wrong = dict(key)
     base, depends = key[first.letter]
     wrong[first.letter] = (next(b for b in BASES if b != base), depends)
-    outcome = check.power_sources(lambda: wrong)
+    outcome = check.power_sources(lambda: wrong, hidden=True)
     assert outcome.earned == 1.5
-    assert "no answer for fact" in miss(check.power_sources, lambda: {})
+    assert "your own fact A has no answer yet" in miss(check.power_sources, lambda: {})
     assert "there is no fact 'E'" in miss(check.power_sources, lambda: {"E": ("expert", "x")})
     assert "should be a pair" in miss(check.power_sources, lambda: dict.fromkeys("ABCD", "expert"))
     assert "should be one of 'authority'" in miss(

@@ -6,7 +6,7 @@ import pytest
 from course.scenarios.power import votes_needed
 from course.variants import variant
 from tests.grading import ModuleGrading, auto_total
-from tests.notebooks import release_notebook, solved
+from tests.notebooks import release_notebook, solutions, solved
 
 # one worker grades this file's learners once: its graded fixture is module- or
 # class-scoped, and split over two xdist workers it was graded twice
@@ -40,7 +40,33 @@ def submissions():
         "hard-coded": solved(
             MODULE, NAME, votes_needed_answer=hard_coded_votes_needed("hard-coded")
         ),
+        # the practice labels all wrong, the own ones all wrong: only the own ones cost marks
+        "practice-wrong": solved(
+            MODULE,
+            NAME,
+            rate_tactics_answer=wrapped_labels("rate_tactics", practice="'illegitimate'"),
+            power_sources_answer=wrapped_labels("power_sources", practice="('referent', 'x')"),
+        ),
+        "own-labels-wrong": solved(
+            MODULE,
+            NAME,
+            rate_tactics_answer=wrapped_labels("rate_tactics", own="'illegitimate'"),
+        ),
     }
+
+
+def wrapped_labels(question, practice=None, own=None):
+    """The solution of question 1 or 9a with every practice item, or every own item, given
+    ``practice`` or ``own`` instead (a Python expression)."""
+    source = solutions(MODULE, NAME)[question.replace("_", "-") + "-answer"]
+    renamed = source.replace(f"def {question}(", f"def _{question}(")
+    practice = practice or "value"
+    own = own or "value"
+    return (
+        f"{renamed}\n\ndef {question}():\n"
+        f"    return {{key: ({practice} if isinstance(key, int) else {own}) "
+        f"for key, value in _{question}().items()}}\n"
+    )
 
 
 class TestPowerGrading(ModuleGrading):
@@ -61,6 +87,17 @@ class TestPowerGrading(ModuleGrading):
         points = graded.scores("shapley-as-floor")
         assert points["licence-floor-test"] == 1
         assert auto_total(points) == self.AUTO_POINTS - 1
+
+    def test_own_case_labels_are_marked_at_grading_and_the_practice_is_not(self, graded):
+        """Questions 1 and 9a: wrong practice labels cost nothing (their visible check only
+        shows hints for them); wrong labels on the learner's own case, which the visible
+        check does not judge, lose their marks at grading."""
+        practice = graded.scores("practice-wrong")
+        assert practice["power-sources-test"] == practice["rate-tactics-test"] == 2
+        assert auto_total(practice) == self.AUTO_POINTS
+        own = graded.scores("own-labels-wrong")
+        assert own["rate-tactics-test"] < 2
+        assert auto_total(own) == self.AUTO_POINTS - 2 + own["rate-tactics-test"]
 
     def test_hard_coded_numbers_lose_the_hidden_tests(self, graded):
         """The visible check passes on the learner's own number; the hidden one tries other

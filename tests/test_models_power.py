@@ -1466,3 +1466,27 @@ def test_question_8_says_its_measure_leaves_out_atlass_proposal():
     eight = _section(PROSE, "### Question 8", "def best_lever")
     assert "leaves out Atlas's standing proposal of question 4 on purpose" in eight
     assert "the same on either yardstick" in eight
+
+
+def test_the_practice_cases_of_questions_1_and_9a_are_shown_as_the_checks_judge_them():
+    """The practice facts and statements the visible checks judge are the ones the notebook
+    shows, word for word; none is one of a learner's own facts; and each question says that
+    its own case is marked only when graded."""
+    from course.scenarios.power import (
+        POWER_FACTS,
+        PRACTICE_FACTS,
+        PRACTICE_SETTING,
+        PRACTICE_TACTICS,
+    )
+
+    one = _section(PROSE, "### Question 1", "def power_sources")
+    nine_a = _section(PROSE, "### Question 9", "def rate_tactics")
+    for number, (_, _, text) in PRACTICE_FACTS.items():
+        assert f"{number}. {text}" in " ".join(one.split())
+        assert text not in {t for _, _, t in POWER_FACTS.values()}
+    assert PRACTICE_SETTING in " ".join(nine_a.split())
+    for number, (_, _, text) in PRACTICE_TACTICS.items():
+        assert f"{number}. {text}" in " ".join(nine_a.split())
+    for prompt in (one, nine_a):
+        assert "it checks only the form; they are marked when the notebook is graded" in prompt
+        assert "earn no marks" in prompt

@@ -715,8 +715,10 @@ def test_the_visible_checks_pass_them_as_the_learner_runs_them(drawn, reference,
             for answer in (reference[question], *alternatives):
                 assert passes(run(question, answer)), (s.learner, question, answer.__name__)
         for rate in (tactics_from_text(s), tactics_from_rules(s)):
+            assert passes(run("rate_tactics", rate, hidden=True)), s.learner
             assert passes(run("rate_tactics", rate)), s.learner
         for rate in (sources_from_text(s), sources_as_lists(s), reference_sources(s, reference)):
+            assert passes(run("power_sources", rate, hidden=True)), s.learner
             assert passes(run("power_sources", rate)), s.learner
 
 

@@ -333,33 +333,146 @@ def judge_power_fact(s, fact, answers):
     if depends != right_depends:
         wrong.append(f"{depends!r} is not the way the dependence runs: {NOT_DEPENDENCE}")
     if wrong:
-        raise NotYet(f"{fact.letter}: {'; and '.join(wrong)}.")
+        raise NotYet(
+            f"{fact.letter}: {'; and '.join(wrong)}.",
+            general=f"the answer for fact {fact.letter} does not fit your own story",
+        )
     return f"{fact.letter} is {base} power, {depends}."
 
 
 @question
-def power_sources(answer):
-    """Check a function that names, for each of the scenario's four facts, the base of power
-    and who depends on whom: half a point each, for both right."""
+def power_sources(answer, hidden=False):
+    """Check question 1, whose dict holds the practice facts (numbers 1 to 4) and the
+    learner's own (letters A to D). Visible: the practice facts are judged one by one, with
+    hints, and of the own facts only the form. Hidden: the own facts, half a point each, for
+    both parts right. Per-item feedback on the own case would let a learner reach full marks
+    by re-running (practise with feedback, then apply for marks)."""
     s = _drawn(learner_id())
-    return _per_item(
+    if hidden:
+        return _per_item(
+            answer,
+            s.power_facts,
+            "fact",
+            POWER_SOURCES_EXAMPLE,
+            lambda item, answers: functools.partial(judge_power_fact, s, item, answers),
+        )
+    return _practice_then_form(
         answer,
-        s.power_facts,
-        "fact",
-        "power_sources should return a dict like {'A': ('expert', 'them on Kestrel'), ...}",
-        lambda item, answers: functools.partial(judge_power_fact, s, item, answers),
+        own=s.power_facts,
+        noun="fact",
+        example=POWER_SOURCES_EXAMPLE,
+        practice_judge=judge_practice_fact,
+        form=_power_fact_form,
     )
+
+
+POWER_SOURCES_EXAMPLE = (
+    "power_sources should return a dict like {1: ('expert', 'them on Kestrel'), ..., "
+    "'A': ('expert', 'them on Kestrel'), ...}"
+)
+
+#: The keys of the practice items of questions 1 and 9a, in the same dict as the learner's own.
+PRACTICE_NUMBERS = ("1", "2", "3", "4")
+
+
+def _power_fact_form(letter, said):
+    """The form of one answer of question 1, (base, who depends on whom), or a hint."""
+    if not isinstance(said, tuple | list) or len(said) != 2:
+        raise NotYet(
+            f"the answer for fact {letter} should be a pair (base, who depends on whom), "
+            f"like ('expert', 'them on Kestrel'), got {said!r}"
+        )
+    return _word(said[0], BASES, f"the base of power of {letter}"), _word(
+        said[1], DEPENDENCE, f"who depends on whom in {letter}"
+    )
+
+
+def judge_practice_fact(number, said):
+    """Question 1's practice fact ``number`` (section 1's practice case, the same for every
+    learner), given the learner's ``said``: nothing when right, else the ``NotYet`` hint,
+    which says why what was given does not fit, never what does."""
+    from course.scenarios.power import PRACTICE_FACTS
+
+    base, depends = _power_fact_form(number, said)
+    right_base, right_depends, _ = PRACTICE_FACTS[number]
+    wrong = []
+    if base != right_base:
+        wrong.append(f"it is not {base} power: {NOT_BASE[base]}")
+    if depends != right_depends:
+        wrong.append(f"{depends!r} is not the way the dependence runs: {NOT_DEPENDENCE}")
+    if wrong:
+        raise NotYet("; and ".join(wrong))
+
+
+def _said(message):
+    """Print ``message`` under the test cell (kept by the grader when it replays the cell),
+    without a tick and without counting the question as passed: the visible checks of
+    questions 1 and 9a do not judge the learner's own case."""
+    from course.checks.calls import note_pass, replaying
+
+    if replaying():
+        note_pass(message)
+    else:
+        print(message)
+
+
+def _practice_then_form(answer, own, noun, example, practice_judge, form):
+    """The visible check of an own-case label question, whose dict holds the practice items
+    (numbers 1 to 4) and the learner's own (letters A to D). Each practice item is judged and
+    printed, right or with a hint; a practice item wrong or missing fails nothing, since only
+    the own case is marked. The own answers are checked only for their form (a hint, as a
+    failure, when one is missing or not an allowed answer). Says plainly that the own
+    answers are marked at grading, and never calls them right."""
+    answers = call_learner(answer)
+    if not isinstance(answers, Mapping):
+        raise NotYet(f"{example}, got {answers!r}")
+    answers = {str(key).strip().upper(): said for key, said in answers.items()}
+    letters = [item.letter for item in own]
+    extra = sorted(set(answers) - set(letters) - set(PRACTICE_NUMBERS))
+    if extra:
+        raise NotYet(
+            f"there is no {noun} {extra[0]!r}: the practice {noun}s are 1, 2, 3 and 4, and "
+            f"your own {noun}s A, B, C and D."
+        )
+    problems = []
+    for letter in letters:
+        if letter not in answers:
+            problems.append(f"your own {noun} {letter} has no answer yet.")
+            continue
+        try:
+            form(letter, answers[letter])
+        except NotYet as hint:
+            problems.append(f"{hint}.")
+    if problems:
+        raise NotYet("\n".join(problems))
+    lines = []
+    for number in PRACTICE_NUMBERS:
+        if number not in answers:
+            lines.append(f"Practice {noun} {number}: no answer yet.")
+            continue
+        try:
+            practice_judge(number, answers[number])
+        except NotYet as hint:
+            lines.append(f"Practice {noun} {number}: not yet: {hint}.")
+        else:
+            lines.append(f"Practice {noun} {number}: right.")
+    lines.append(
+        f"Your own {noun}s A to D: each answer has the right form. This check does not judge "
+        "them: they are marked when the notebook is graded."
+    )
+    _said("\n".join(lines))
 
 
 def _per_item(answer, items, noun, example, judge):
     """Score an own-case question whose answer is a dict from letter to answer, half a point
     for each of ``items`` (lettered A to D); ``judge(item, answers)`` is that item's check,
-    ``example`` names the function and shows the dict it should return."""
+    ``example`` names the function and shows the dict it should return. The practice items
+    (numbers 1 to 4) in the same dict are left out."""
     answers = call_learner(answer)
     if not isinstance(answers, Mapping):
         raise NotYet(f"{example}, got {answers!r}")
     answers = {str(letter).strip().upper(): said for letter, said in answers.items()}
-    extra = sorted(set(answers) - {item.letter for item in items})
+    extra = sorted(set(answers) - {item.letter for item in items} - set(PRACTICE_NUMBERS))
     if extra:
         raise NotYet(f"there is no {noun} {extra[0]!r}; the {noun}s are A, B, C and D.")
     return score(*(Check(f"{noun} {item.letter}", 0.5, judge(item, answers)) for item in items))
@@ -1245,24 +1358,56 @@ def judge_tactic(s, tactic, labels):
     said = _word(said, LABELS, f"the label of {tactic.letter}")
     accepted = tactic_labels(s, tactic)
     if said not in accepted:
-        raise NotYet(f"{tactic.letter}: {_tactic_hint(s, tactic, said)}.")
+        raise NotYet(
+            f"{tactic.letter}: {_tactic_hint(s, tactic, said)}.",
+            general=f"the label for statement {tactic.letter} does not fit your own story",
+        )
     if len(accepted) > 1:
         return f"{tactic.letter} is {said}: {_contested(s, tactic, said)}."
     return f"{tactic.letter} is {said}."
 
 
 @question
-def rate_tactics(answer):
-    """Check a function that labels each of the scenario's four statements with module 00's
-    words (legitimate, bluff, misrepresentation, illegitimate): half a point each."""
+def rate_tactics(answer, hidden=False):
+    """Check question 9a, whose dict holds the practice statements (numbers 1 to 4) and the
+    learner's own (letters A to D). Visible: the practice statements are judged one by one,
+    with hints, and of the own statements only the form. Hidden: the own statements, half a
+    point each (as question 1)."""
     s = _drawn(learner_id())
-    return _per_item(
+    if hidden:
+        return _per_item(
+            answer,
+            s.tactics,
+            "statement",
+            RATE_TACTICS_EXAMPLE,
+            lambda item, labels: functools.partial(judge_tactic, s, item, labels),
+        )
+    return _practice_then_form(
         answer,
-        s.tactics,
-        "statement",
-        "rate_tactics should return a dict like {'A': 'legitimate', ...}",
-        lambda item, labels: functools.partial(judge_tactic, s, item, labels),
+        own=s.tactics,
+        noun="statement",
+        example=RATE_TACTICS_EXAMPLE,
+        practice_judge=judge_practice_tactic,
+        form=lambda letter, said: _word(said, LABELS, f"the label of {letter}"),
     )
+
+
+RATE_TACTICS_EXAMPLE = (
+    "rate_tactics should return a dict like {1: 'legitimate', ..., 'A': 'legitimate', ...}"
+)
+
+
+def judge_practice_tactic(number, said):
+    """Question 9a's practice statement ``number`` (the same for every learner), given the
+    learner's label: nothing when it is one the text accepts, else the ``NotYet`` hint, which
+    says what decides and why the label given does not fit, never which label does."""
+    from course.checks.leverage import KIND_NAME, NOT_KIND
+    from course.scenarios.power import PRACTICE_TACTICS
+
+    said = _word(said, LABELS, f"the label of practice statement {number}")
+    accepted, decides, _ = PRACTICE_TACTICS[number]
+    if said not in accepted:
+        raise NotYet(f"it is not {KIND_NAME[said]}: {decides}; {NOT_KIND[said]}")
 
 
 def _harrow_move_hint(s, said, expected):

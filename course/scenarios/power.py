@@ -224,6 +224,78 @@ POWER_FACTS = {
 }
 
 
+#: Question 1's practice case, the same for every learner and shown in the notebook's text:
+#: number -> (base of power, who depends on whom, the text). Its facts are none of
+#: ``POWER_FACTS``, so its feedback judges no fact of a learner's own case; each base comes
+#: once, and each direction twice.
+PRACTICE_FACTS = {
+    "1": (
+        "authority",
+        "Kestrel on them",
+        "The port's harbour master, whose office both the port's users and its owners "
+        "accept, decides which ship gets the last free berth this winter, and Kestrel's "
+        "shipment of steel needs one.",
+    ),
+    "2": (
+        "resource",
+        "them on Kestrel",
+        "Kestrel owns the only salt-spray test chamber in the country, and Vane Motors may "
+        "not sell its new door hinge until the hinge has passed a test in such a chamber.",
+    ),
+    "3": (
+        "expert",
+        "them on Kestrel",
+        "Vane Motors' designers cannot work out why their new paint blisters in the cold; "
+        "Kestrel's senior chemist has solved the same problem before and can tell them.",
+    ),
+    "4": (
+        "referent",
+        "Kestrel on them",
+        "Vane Motors' retired founder is a legend among engineers; Kestrel's apprentices "
+        "ask to meet her and hope she will think well of their work.",
+    ),
+}
+
+#: Question 9's practice case, the same for every learner and shown in the notebook's text.
+PRACTICE_SETTING = (
+    "Kestrel is selling a used press to Pell. Orrin has signed a promise to buy the press for "
+    "30,000 whenever Kestrel asks, so Kestrel would sell to Pell only above 30,000; no other "
+    "firm has made an offer. Kestrel says or does:"
+)
+
+#: Question 9's practice statements: number -> (labels accepted, what decides it, said without
+#: naming the label, the text). The threat (2) takes either of two labels, as a threat does in
+#: the learner's own case (``tactic_labels``).
+PRACTICE_TACTICS = {
+    "1": (
+        ("legitimate",),
+        "ask whether Orrin's promise is real and whether Kestrel would sell to Orrin if "
+        "Pell offered less than 30,000",
+        'To Pell: "Orrin has promised in writing to pay 30,000. Unless you pay more, we will '
+        'sell to Orrin."',
+    ),
+    "2": (
+        ("bluff", "misrepresentation"),
+        "compare 38,000 with Orrin's 30,000: if Pell offered 35,000, would selling to Orrin "
+        "leave Kestrel better off or worse off, and so would Kestrel do what it says?",
+        'To Pell: "Unless you pay at least 38,000, we will sell the press to Orrin."',
+    ),
+    "3": (
+        ("misrepresentation",),
+        "compare what Kestrel says of Tolland with the setting, and ask whether Pell would "
+        "rely on it",
+        'To Pell: "Tolland has already offered us 36,000 for the press."',
+    ),
+    "4": (
+        ("illegitimate",),
+        "ask whose information Pell's budget is, and who was bound to keep it, however "
+        "true the figure may be",
+        "A friend of Kestrel's sales manager works in Pell's finance office and, against "
+        "Pell's rules, tells her Pell's budget for the press. Kestrel sets its price by it.",
+    ),
+}
+
+
 @dataclass(frozen=True)
 class RigVersion:
     """One version of what else Kestrel could get for its old test rig (question 5): its

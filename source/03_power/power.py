@@ -147,13 +147,30 @@ scenario
 # `"them on Kestrel"` when the other party depends on Kestrel, `"Kestrel on them"` when
 # Kestrel depends on the other party. Write `power_sources()` so that it returns a dict
 # from letter to a pair, for example `return {"A": ("expert", "them on Kestrel"), ...}`.
-# Each fact earns half a mark when both parts are right. For a part that is not right, the
-# check says why it does not fit, not what does.
+# Each fact earns half a mark when both parts are right.
+#
+# Practise first on four facts that are the same for every learner: put your answers for
+# them in the same dict, under the numbers 1 to 4 (`{1: ..., 4: ..., "A": ..., "D": ...}`):
+#
+# 1. The port's harbour master, whose office both the port's users and its owners
+#    accept, decides which ship gets the last free berth this winter, and Kestrel's
+#    shipment of steel needs one.
+# 2. Kestrel owns the only salt-spray test chamber in the country, and Vane Motors may
+#    not sell its new door hinge until the hinge has passed a test in such a chamber.
+# 3. Vane Motors' designers cannot work out why their new paint blisters in the cold;
+#    Kestrel's senior chemist has solved the same problem before and can tell them.
+# 4. Vane Motors' retired founder is a legend among engineers; Kestrel's apprentices ask
+#    to meet her and hope she will think well of their work.
+#
+# The check judges the practice facts one by one: for a part that is not right, it says why
+# it does not fit, not what does. For your own four facts it checks only the form; they are
+# marked when the notebook is graded, and the practice facts earn no marks.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "power-sources-answer", "schema_version": 3}
 def power_sources():
-    """Each fact of your scenario, by letter: (base of power, who depends on whom)."""
+    """Each practice fact, by number, and each fact of your scenario, by letter: (base of
+    power, who depends on whom)."""
     ### BEGIN SOLUTION
     # A learner reads the four facts and writes the dict out; this reads them by a phrase
     # of each story, so that it is right for every learner.
@@ -172,7 +189,13 @@ def power_sources():
         "founder is admired": ("referent", them),
         "looks up to": ("referent", kestrel),
     }
-    return {
+    practice = {
+        1: ("authority", kestrel),
+        2: ("resource", them),
+        3: ("expert", them),
+        4: ("referent", kestrel),
+    }
+    return practice | {
         f.letter: next(answer for phrase, answer in answers.items() if phrase in f.text)
         for f in scenario.power_facts
     }
@@ -182,6 +205,9 @@ def power_sources():
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "power-sources-test", "schema_version": 3}
 """Check that power_sources names each fact's base of power and who depends on whom."""
 check.power_sources(power_sources)
+### BEGIN HIDDEN TESTS
+check.power_sources(power_sources, hidden=True)
+### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "shapley-teaching", "schema_version": 3}
 # ## 2. Scarcity as power: a fair split, and what competition leaves
@@ -1180,19 +1206,37 @@ check.best_lever(best_lever, hidden=True)
 # section 7 says the line is not sharp (a stated intention you do not hold can be a false
 # fact), so for it either `"bluff"` or `"misrepresentation"` earns the half point.
 # Write `rate_tactics()` so that it returns a dict from letter to label, for example
-# `return {"A": "legitimate", ...}`. Each statement earns half a mark. For a label that is
-# not right, the check says why it does not fit, not which label does.
+# `return {"A": "legitimate", ...}`. Each statement earns half a mark.
+#
+# Practise first on a case that is the same for every learner: put your labels for it in
+# the same dict, under the numbers 1 to 4.
+#
+# Kestrel is selling a used press to Pell. Orrin has signed a promise to buy the press for
+# 30,000 whenever Kestrel asks, so Kestrel would sell to Pell only above 30,000; no other
+# firm has made an offer. Kestrel says or does:
+#
+# 1. To Pell: "Orrin has promised in writing to pay 30,000. Unless you pay more, we will
+#    sell to Orrin."
+# 2. To Pell: "Unless you pay at least 38,000, we will sell the press to Orrin."
+# 3. To Pell: "Tolland has already offered us 36,000 for the press."
+# 4. A friend of Kestrel's sales manager works in Pell's finance office and, against
+#    Pell's rules, tells her Pell's budget for the press. Kestrel sets its price by it.
+#
+# The check judges the practice statements one by one: for a label that is not right, it
+# says why it does not fit, not which label does. For your own four statements it checks
+# only the form; they are marked when the notebook is graded, and the practice statements
+# earn no marks.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "rate-tactics-answer", "schema_version": 3}
 def rate_tactics():
-    """Each statement of your scenario, by letter: legitimate, bluff, misrepresentation or
-    illegitimate."""
+    """Each practice statement, by number, and each statement of your scenario, by letter:
+    legitimate, bluff, misrepresentation or illegitimate."""
     ### BEGIN SOLUTION
     # A learner reads the four statements and writes the dict out; this reads them by a
     # phrase of each, so that it is right for every learner.
     s = scenario
-    labels = {}
+    labels = {1: "legitimate", 2: "bluff", 3: "misrepresentation", 4: "illegitimate"}
     for t in s.tactics:
         if "planning committee" in t.text or "cost sheet" in t.text:
             labels[t.letter] = "illegitimate"
@@ -1211,6 +1255,9 @@ def rate_tactics():
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "rate-tactics-test", "schema_version": 3}
 """Check that rate_tactics labels each statement with module 00's four kinds of move."""
 check.rate_tactics(rate_tactics)
+### BEGIN HIDDEN TESTS
+check.rate_tactics(rate_tactics, hidden=True)
+### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "harrow-move-text", "schema_version": 3}
 # **Part b (1 mark).** A year later Kestrel negotiates with Granite over a new contract
