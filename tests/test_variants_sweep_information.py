@@ -1449,12 +1449,14 @@ def test_the_sittings_name_question_5b():
     fresh review, U4: the second of three sittings carried 9 of the 18 auto-graded marks;
     four sittings of about the same time now, one of them for Questions 5b, 5c and 6. A
     later review, U4: the plan was one hard-to-read sentence; it is a numbered list that
-    names each sitting's questions and marks Question 6 as the longest."""
+    names each sitting's questions and marks Question 6 as the longest. Then five
+    sittings: section 4 left the third one, which Question 6 fills."""
     words = notebook_words("intro")
-    assert "Four sittings suit it, of about an hour and a half each" in words
+    assert "Five sittings suit it, of an hour to an hour and a quarter each" in words
     assert "Questions 5b, 5c and 6 (four marks: one each for 5b and 5c, two for 6" in words
-    assert "Question 7. Question 6 is the longest single question of the module" in words
-    assert "4. the rest of section 4 with Question 8, then sections 5 to 7 with Question 9" in words
+    assert "Question 6 is the longest single question of the module" in words
+    assert "4. section 4, on what information is worth, with Questions 7 and 8;" in words
+    assert "5. sections 5 to 7 with Question 9" in words
     assert "up to Question 3 (a little less)" not in words
     assert "three separate marks" not in words
     assert "eleven coded questions" in words
@@ -1661,3 +1663,26 @@ def test_question_6s_situations_are_drawn_so_no_count_of_labels_is_given(sales):
     assert set(keys) == {item.key for item in scenario.SITUATIONS}
     assert len(patterns) >= 6 and max(patterns.values()) < 0.3 * len(sales), patterns
     assert set(nones) == {0, 1, 2}, nones
+
+
+def test_an_opening_above_every_possible_price_is_what_the_text_says_for_one_in_eight(sales):
+    """Question 6 says that for about one learner in eight the model's price is the highest
+    reservation price still possible, so every accepted opening lies above every price
+    still possible, by at most one step: both hold on the swept learners."""
+    top_priced = 0
+    for sale in sales:
+        after = scenario.posterior_after_opening(sale)
+        model = scenario.best_move(after, sale.cost)[0]
+        top = max(r for r, chance in after.items() if chance > 0)
+        if model == top:
+            top_priced += 1
+            step = sale.reservations[1] - sale.reservations[0]
+            counter = next(i for i in scenario.SITUATIONS if i.key == "counter-offer")
+            assert not scenario.situation_fits(counter, top, sale, after), sale.learner
+            assert scenario.situation_fits(counter, top + step, sale, after), sale.learner
+            assert not scenario.situation_fits(counter, top + step + 1, sale, after)
+    assert 0.1 < top_priced / len(sales) < 0.15, top_priced
+    words = " ".join(
+        line.removeprefix("#").strip() for line in question_text("q6-text").splitlines()
+    )
+    assert "For about one learner in eight the model's price is itself the highest" in words

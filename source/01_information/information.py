@@ -38,16 +38,17 @@
 # It takes most learners about five to six hours if they are at ease with Python and
 # probability, and seven to eight if either is new: there is a good deal to read (about
 # 10,000 words), eleven coded questions, two widgets and a short reflection.
-# Four sittings suit it, of about an hour and a half each (two hours if Python or
-# probability is new):
+# Five sittings suit it, of an hour to an hour and a quarter each (about an hour and a
+# half if Python or probability is new):
 #
 # 1. sections 1 and 2 with Questions 1 to 3 (the shortest sitting);
 # 2. the pace of concessions with Question 4, then section 3 with Question 5;
 # 3. Questions 5b, 5c and 6 (four marks: one each for 5b and 5c, two for 6; 5b and 5c are
-#    counts worked out on your own case, 6 a judgement on it), then section 4 as far as
-#    Question 7. Question 6 is the longest single question of the module: give it most of
-#    this sitting;
-# 4. the rest of section 4 with Question 8, then sections 5 to 7 with Question 9 and the
+#    counts worked out on your own case, 6 a judgement on it, practised first on four
+#    worked situations). Question 6 is the longest single question of the module: give it
+#    most of this sitting;
+# 4. section 4, on what information is worth, with Questions 7 and 8;
+# 5. sections 5 to 7 with Question 9 (practised first on six worked moves) and the
 #    reflection.
 #
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check
@@ -763,7 +764,8 @@ check.news_weight(news_weight, hidden=True)
 #   `sale.reservations`) above the highest reservation price still possible after the
 #   opening (the highest with a chance above 0 in `after`): somewhat beyond what you still
 #   believe Osprey could pay, never further (a higher price is grounded in no buyer you
-#   still believe in; the one step is a course convention, not a result of the theory);
+#   still believe in; the one step is a course convention, not a result of the theory;
+#   where a refusal brings a counter-offer, the paragraph after this list narrows it);
 # - *below it*: any lower price above your cost `sale.cost` (the least you would accept)
 #   and above the opening. Which lower price depends on why you go lower. A need for a
 #   sure sale calls for a *surer price*: a price between two reservation prices still
@@ -791,11 +793,14 @@ check.news_weight(news_weight, hidden=True)
 # open at your estimate of the buyer's reservation price or somewhat beyond it, grounded in
 # a fact you can name. The model's price is then what you would settle for, not what you
 # open with: an opening leaves room above it to concede from. So where a refusal brings a
-# counter-offer, the
-# check accepts a price that does both: above the model's price, and at your estimate (the
-# expected reservation price under `after`) or beyond it, up to the same ceiling, one step
-# above the highest reservation price still possible. For most learners the estimate lies
-# below the model's price, and there the model's price unchanged is no opening.
+# counter-offer, the check accepts a price that does both: above the model's price, and at
+# your estimate (the expected reservation price under `after`) or beyond it, up to the same
+# ceiling, one step above the highest reservation price still possible. For most learners
+# the estimate lies below the model's price, and there the model's price unchanged is no
+# opening. For about one learner in eight the model's price is itself the highest
+# reservation price still possible; then every opening the check accepts lies above every
+# price you still believe Osprey could pay, by at most that one step: an opening that
+# Osprey may refuse, to be conceded from.
 #
 # Why *above* when a refusal brings a counter-offer? Game theory alone does not say so:
 # in models where a seller cannot commit and buyers can wait, the seller's first price
