@@ -723,7 +723,7 @@ SOURCES_ORDER = ("information", "alternatives", "power")
     ("case", "source", "side", "value", "words"),
     [
         ("salary", "alternatives", "yours", 5, "your alternatives should be rated at least 6"),
-        ("deadline", "power", "yours", 3, "your power should be rated no lower than Brannock's"),
+        ("deadline", "power", "yours", 3, "your power and Brannock's, as your story has them"),
     ],
 )
 def test_the_story_rules_catch_another_negotiations_reading(case, source, side, value, words):
@@ -1240,7 +1240,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # finding 6: the shadow of the future is Axelrod's analysis, not a tournament result
         ("build-teaching", "his analysis showed that cooperation is stable only", "held up when"),
         # finding 19: an honest duration
-        ("intro", "4 to 6 hours", "about 3½ hours**"),
+        ("intro", "4½ to 6½ hours", "about 3½ hours**"),
         # second review, finding 25: the audit's limits are practised in the reflection
         ("reflection-text", "one thing the weighted sum misses here", None),
         ("reflection", "What the sum misses", None),
@@ -1358,7 +1358,6 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("audit-teaching", "no answer turns on it", None),
         # fourth review, weak exercises 4 and 5
         ("plan-judgement-text", "Which plan would you take instead, and why?", "drop or change"),
-        ("q2-text", "a few bounds of its own judgement", None),
         # sixth review, E5 and C1: deal-me-out is Shaked and Sutton's, tested by BSS
         ("audit-limits", "result of Shaked and Sutton, 1984", "result of Binmore, Shaked"),
         # C2: a demand tied to what you would really do is a warning, as in modules 02, 03
@@ -1377,11 +1376,10 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # U4: marks for questions
         ("fact-reason", "Rubric (1 mark)", "Rubric (1 point)"),
         # U5: the sentence on which source weighs most, and E2's loosening fact
-        ("q2-text", "any of those its facts support: the story does not name one", "(one, where"),
         # seventh review, W2: section 3 no longer says what moves the pay in a job search
         ("audit-teaching", "not both rows at 0.4 or more).", "move the pay most"),
         # a fresh review (s35), E1: the one rule a fact lifts is named, with its case
-        ("q2-text", "the check then leaves that rule out. No other fact", "no longer asks that"),
+        ("q2-text", "which way they should compare is yours to judge", "no longer asks that"),
         # deal-me-out is a sharp threshold: any option below the table share changes nothing
         ("audit-limits", "such an alternative below that changes nothing", "well below"),
         # section 2's convention is noted by question 2's check, not held against the audit
@@ -1396,7 +1394,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("q3c-task", "leave the balance exactly on the threshold", None),
         ("q4b-text", "five test cases (one puts the balance exactly", "four test cases"),
         # s35 W2: only a copy number for number is caught; agreement is not held against you
-        ("q2-text", "that is agreement, and the", "with one rating moved by a point"),
+        ("q2-text", "one that lands near it is agreement", "with one rating moved by a point"),
         # fresh review, E1 and U1: the old rent, which moves both sides' payoffs, is gone
         ("what-teaching", "Here is only the gist", "each unit higher lowers it by half"),
         # seventh review, C3: section 5 agrees with question 4c's model answer on waiting
@@ -1425,16 +1423,15 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # a fresh review (s33), U3: section 1 is the densest reading and had no time
         ("intro", "Sections 1 to 3 are dense, section 1 most of all", "45 minutes"),
         # fresh review, U4: "about 3" hours was optimistic for a careful writer
-        ("intro", "(3 to 4 if you are at ease with Python)", "about 3 if"),
+        ("intro", "(3½ to 4½ if you are at ease with Python)", "about 3 if"),
         # fresh review, C3 and the course's convention: a bluff misstates your limit or your
         # intention; a threat you would not carry out sits on the line
-        ("ethics-teaching", "of what something is worth, or what you intend to do:", None),
-        ("ethics-teaching", "A bluff about your intentions, such as a threat", None),
+        ("ethics-teaching", "about your own *limit* or your own *intention*", None),
+        ("ethics-teaching", "A bluff about your intention, such as a threat", None),
         # one word, one idea: question 3c's balance is a threshold, not a negotiation target
         ("q3c-task", "Write `reach_plan(case, threshold)`", "reach_plan(case, target)"),
         ("reach-plan-answer", "def reach_plan(case, threshold):", None),
         # fresh review, W1: a drawn fact rules out a 0
-        ("q2-text", "rules out a rating of 0 (none at all) there", None),
         # a fresh review (s35), C1: module 02's bluff is only the reservation-price kind
         ("ethics-teaching", "module 02 meets only one: a false claim about the least", None),
         # s35 C2: only a deadline that presses one side helps the other when known; a final
@@ -1472,9 +1469,12 @@ def test_each_cell_states_its_corrected_claim(grade_id, present, absent):
 def test_the_time_in_the_course_map_matches_the_notebook():
     from course.course_map import MODULES
 
-    # second review, finding 24, and seventh review, U2: 4 to 6 hours, the map in between
-    assert "4 to 6 hours" in " ".join(_cell("intro").split())
-    assert 240 <= next(m for m in MODULES if m.folder == "00_leverage").minutes == 300 <= 360
+    # the map's time lies in the text's range: 4½ to 6½ hours, with the practice cases and
+    # half an hour for the written answers
+    intro = " ".join(_cell("intro").split())
+    assert "4½ to 6½ hours" in intro and "three short practice cases" in intro
+    assert "for which allow about half an hour" in intro
+    assert 270 <= next(m for m in MODULES if m.folder == "00_leverage").minutes == 330 <= 390
 
 
 def test_only_information_is_worded_as_knowing_or_finding_out():
@@ -1837,19 +1837,19 @@ def test_a_standing_offer_lets_brannock_be_rated_above_you_on_alternatives():
         if standing:
             assert check.judge_audit(s, audit), s.learner
         else:
-            with pytest.raises(NotYet, match="alternatives should be rated no lower"):
+            with pytest.raises(NotYet, match="your alternatives and Brannock's, as your story"):
                 check.judge_audit(s, audit)
         with pytest.raises(NotYet, match="rated at most 5"):
             check.judge_audit(s, above_five)
     assert seen[True] >= 50 and seen[False] >= 5
 
 
-def test_question_2_text_names_the_only_rule_a_fact_lifts():
-    """A fresh review, E1: question 2 said a fact giving the other side a firm option
-    lifts the rule that your options be rated above theirs, but the one rule any fact
-    lifts is the warehouse case's "no lower than" on alternatives (the salary case's
-    "above" stays for the 25% of learners who drew Northwind's contractor). The text now
-    names that rule and case, and says no other fact lifts one."""
+def test_question_2_text_sorts_no_fact_of_question_1():
+    """The one rule a drawn fact lifts is the warehouse case's "no lower than" on
+    alternatives; the text does not name it, since that would sort Brannock's standing offer
+    for the warehouse-case learners who drew it in question 1. The check's mechanics
+    (lifted rules, binding facts, the course's bounds) are said in its feedback, not in the
+    question, which asks for the reading."""
     from course.scenarios.leverage import CASES, STANDING_OFFER
 
     lifted = [
@@ -1860,12 +1860,32 @@ def test_question_2_text_names_the_only_rule_a_fact_lifts():
     ]
     assert lifted == [("deadline", "not_below", "alternatives", "you", STANDING_OFFER)]
     text = " ".join(cell_text("00_leverage", "leverage", "q2-text").replace("#", "").split())
-    assert "no longer asks that your options be rated above theirs" not in text
-    # the text does not say which fact lifts it: that would sort one of question 1's facts
-    # (Brannock's standing offer) for the warehouse-case learners who drew it
     assert "in the warehouse case" not in text and "Brannock" not in text
-    assert "in one case, one fact lifts one rule" in text
-    assert "No other fact lifts a rule" in text
+    assert "lifts" not in text and "bounds of its own judgement" not in text
+    assert len(text.split()) < 260
+
+
+def test_a_comparison_the_audit_breaks_is_quoted_not_turned_into_a_direction():
+    """Question 2's check listed each broken rule as a direction ("your alternatives should
+    be rated above Northwind's"), so an audit could be fixed message by message without
+    reading the story. For a rule comparing one source's two ratings, it now quotes the
+    story's statement and names the source, and the direction is the learner's to read."""
+    for key, case in CASES.items():
+        them = case.them.split(",")[0]
+        for rule in case.rules:
+            if rule.kind not in ("higher", "not_below"):
+                continue
+            words = check._rule_words(rule, them)
+            assert words == f"your {rule.source} and {them}'s, as your story has them"
+            yours, theirs = dict(case.yours), dict(case.theirs)
+            mine, other = (yours, theirs) if rule.side == "you" else (theirs, yours)
+            mine[rule.source], other[rule.source] = 1, 9
+            s = replace(course.variant("00_leverage", "ada"), case=key, facts={})
+            with pytest.raises(NotYet) as failure:
+                check.judge_audit(s, {"yours": yours, "theirs": theirs, "weights": case.weights})
+            said = str(failure.value)
+            assert f"{words}: {rule.because}." in said and "which way" in said
+            assert "should be rated above" not in said and "no lower than" not in said
 
 
 def test_question_3c_has_a_case_where_the_top_of_the_scale_decides():
@@ -2002,10 +2022,35 @@ def test_the_hint_for_a_wrong_bluff_names_intentions_as_section_6_does():
     """Fresh review, C3: section 6 now lists what you intend to do among a bluff's subjects,
     as the course's convention does; the hint for a tactic wrongly called a bluff says the
     same, and stays true of every tactic that is not accepted as one."""
-    assert "what you intend to do" in check.NOT_KIND["bluff"]
+    assert "your own intention" in check.NOT_KIND["bluff"]
     for tactic in TACTICS:
         if "bluff" not in tactic.kinds:
             assert "intend" not in tactic.text and "no plan" not in tactic.text, tactic.text
+
+
+def test_a_bluff_is_defined_one_way_in_the_text_and_the_feedback():
+    """Section 6, the summary of the survey and the check's feedback each defined a bluff a
+    little differently (reservation price and intention; reservation price or intention;
+    only reservation price or worth). All now say: an untrue claim about your own limit
+    (your reservation price, or what something is worth to you) or your intention, the
+    intention case on the line; the feedback that calls a tactic a bluff speaks of limits
+    only, since every tactic accepted only as a bluff is about a limit."""
+    ethics = " ".join(cell_text("00_leverage", "leverage", "ethics-teaching").split())
+    assert "An untrue claim about your own *limit* or your own *intention*" in ethics
+    assert "(an untrue claim about your own limit or intention)" in ethics
+    assert "reservation price or intention" not in ethics
+    assert (
+        "your own limit (your reservation price, or what something is worth to you)"
+        in (check.KIND_TEST["bluff"])
+    )
+    assert "only about your own reservation price" not in check.KIND_TEST["bluff"]
+    assert (
+        "your own limit (your reservation price, or what something is worth to you) or "
+        in (check.NOT_KIND["bluff"])
+    )
+    for tactic in TACTICS:
+        if tactic.kinds == ("bluff",):
+            assert "intend" not in tactic.text and "unless" not in tactic.text, tactic.text
 
 
 def test_the_survey_is_cited_for_what_it_found():

@@ -89,9 +89,9 @@ KIND_TEST = {
         "leverage the side really holds"
     ),
     "bluff": (
-        "it is only about your own reservation price, or your estimate of what something is "
-        "worth: by negotiating convention, such a claim is ordinarily not taken as a "
-        "statement of material fact"
+        "it is an untrue claim about nothing but your own limit (your reservation price, or "
+        "what something is worth to you): by negotiating convention, such a claim is "
+        "ordinarily not taken as a statement of material fact"
     ),
     "misrepresentation": "it states as fact something false that the other side would rely on",
     "illegitimate": (
@@ -106,8 +106,8 @@ KIND_TEST = {
 NOT_KIND = {
     "legitimate": "something in it is untrue, or it draws on a source that is not yours",
     "bluff": (
-        "a bluff is an untrue claim about nothing but your own reservation price, what you "
-        "intend to do or your estimate of what something is worth; this one is true, or "
+        "a bluff is an untrue claim about nothing but your own limit (your reservation price, "
+        "or what something is worth to you) or your own intention; this one is true, or "
         "claims more than that, or uses more than words"
     ),
     "misrepresentation": (
@@ -299,6 +299,17 @@ def classify_facts(answer, hidden=False):
 # --- question 2: your own audit of the case ---------------------------------------------
 
 
+#: Rules that compare one source's two ratings: the check quotes what the story says and
+#: leaves the direction to the learner.
+COMPARED = ("higher", "not_below")
+
+#: Said under a list of broken rules that has a comparison in it.
+READ_THE_COMPARISON = (
+    "Where a line names both sides' ratings of a source, which way they should compare is "
+    "yours to read from the statement quoted."
+)
+
+
 def _rule_words(rule, them):
     if rule.kind == "one_heavy":
         return (
@@ -319,6 +330,11 @@ def _rule_words(rule, them):
         allowed = " or of ".join(rule.source)
         rest = " and ".join(f"{s}'s" for s in SOURCES if s not in rule.source)
         return f"the weight of {allowed} should be larger than {rest}"
+    if rule.kind in COMPARED:
+        # the story's statement, not the inequality: which way the two ratings should
+        # compare is the learner's reading (a list of directions let an audit be fixed
+        # message by message without reading the story)
+        return f"your {rule.source} and {them}'s, as your story has them"
     owner = "your" if rule.side == "you" else f"{them}'s"
     other = f"{them}'s" if rule.side == "you" else "yours"
     if rule.kind == "higher":
@@ -407,7 +423,11 @@ def judge_audit(s, result):
     ]
     if broken:
         reasons = "\n".join(f"- {_rule_words(rule, them)}: {rule.because}." for rule in broken)
-        raise NotYet(f"your audit does not yet fit your story:\n{reasons}")
+        read = any(rule.kind in COMPARED for rule in broken)
+        raise NotYet(
+            f"your audit does not yet fit your story:\n{reasons}"
+            + (f"\n{READ_THE_COMPARISON}" if read else "")
+        )
     return yours, theirs, weights
 
 

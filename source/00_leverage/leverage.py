@@ -28,10 +28,11 @@
 # 6. tell legitimate leverage from bluffs, lies and sources that are not yours to use;
 # 7. find your way around the course and check your progress.
 #
-# It takes most people **4 to 6 hours** (3 to 4 if you are at ease with Python): some
-# reading, an interactive audit, seven answers in Python (three of them short programs
-# with a loop), and four pieces of writing. If loops are new to you, allow up to an hour
-# for question 3c alone. It can be done in two sittings: sections 1 to 3, then 4 to 8.
+# It takes most people **4½ to 6½ hours** (3½ to 4½ if you are at ease with Python): some
+# reading, an interactive audit, three short practice cases, seven answers in Python
+# (three of them short programs with a loop), and four pieces of writing, for which allow
+# about half an hour. If loops are new to you, allow up to an hour for question 3c alone.
+# It can be done in two sittings: sections 1 to 3, then 4 to 8.
 # Sections 1 to 3 are dense, section 1 most of all: allow about an hour to read them with
 # care.
 # What a question earns is counted in **marks** (the feedback under each check says, for
@@ -389,26 +390,17 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): your own audit
 #
-# Audit your case (`scenario.case`) from its story and facts, shown at the top. Write
-# `my_audit()` so that it returns a dict with three keys, `"yours"`, `"theirs"` and
+# Audit your case (`scenario.case`) from its story and facts, shown at the top: rate what
+# they say about each side, and weigh the sources by what counts in this case (section 3).
+# Write `my_audit()` so that it returns a dict with three keys, `"yours"`, `"theirs"` and
 # `"weights"`, each a dict from source to number: ratings from 0 to 10, weights adding up
 # to 1. Judgement differs, and the check accepts any audit that agrees with what your
-# story states: that one side plainly has more options, say, which side is ahead overall
-# where the story says so, or which sources may weigh most (any of those its facts
-# support: the story does not name one).
-# A fact you drew can loosen the story in one place only: in one case, one fact lifts
-# one rule, and the check then leaves that rule out. No other fact lifts a rule. A fact
-# can also bind: a fact
-# that gives a side something rules out a rating of 0 (none at all) there. For
-# the story's plainest facts the course also sets a few bounds of its own judgement (a
-# written offer in hand, for example, earns at least a middling rating); the check names
-# such a bound as the course's. It names each statement your audit contradicts, then shows
-# your balance. An audit copied
-# number for number from one the course shows you (any case's audit in the worked
-# examples or the widget, or section 4's starting audit) is not your own reading, and the
-# check says so. Your reading may well land near one of those: that is agreement, and the
-# check does not hold it against you; but it cannot tell agreement from a lightly edited
-# copy, so making the reading your own is up to you.
+# story and facts state. For one that does not, it quotes each statement your audit
+# contradicts, with what it bears on (a rating, the weights or the balance); where it
+# compares the two sides' ratings of a source, which way they should compare is yours to
+# judge. An audit copied number for number from one the course
+# shows you is refused as not your own; one that lands near it is agreement, which the
+# check does not hold against you.
 #
 # The interactive audit comes after this question, so that your reading is your own. Section
 # 4 then shows a starting audit drawn for you, close to the course's own reading of
@@ -990,11 +982,12 @@ check.reaudit(reaudit, hidden=True)
 #   words: a *threat* ties a demand to something you would rather not do, to punish a
 #   refusal, and a threat you would not carry out is a bluff at best, and can be worse
 #   (see the caution below).
-# - **A bluff.** An untrue claim about your own reservation price (the worst terms you
-#   would still accept; module 02 works it out), what you would settle for, your estimate
-#   of what something is worth, or what you intend to do: "I won't let the van go for
-#   under 9,000" when you would take 8,200. A bluff about your intentions, such as a
-#   threat you would not carry out, sits on the line (the caution below). Carr ("Is
+# - **A bluff.** An untrue claim about your own *limit* or your own *intention*. Your limit
+#   is your reservation price (the worst terms you would still accept; module 02 works it
+#   out), that is, what you would settle for, or what something is worth to you: "I won't
+#   let the van go for under 9,000" when you would take 8,200. A bluff about your
+#   intention, such as a threat you would not carry out, sits on the line (the caution
+#   below); the convention that tolerates bluffs covers those about a limit. Carr ("Is
 #   Business Bluffing Ethical?", *Harvard Business Review*, 1968) argued that business,
 #   like poker, has rules of its own; he went further than this
 #   course does and excused some misstatements of fact as well, and his critics answer
@@ -1050,7 +1043,7 @@ check.reaudit(reaudit, hidden=True)
 # mostly rated misrepresenting facts, gathering information by improper means, and false
 # promises (commitments made with no intention of keeping them) as inappropriate. Note what
 # the survey backs: *keeping* your reservation price to yourself, not *stating a false*
-# one. The course's "bluff" (a false statement of your reservation price or intention) is
+# one. The course's "bluff" (an untrue claim about your own limit or intention) is
 # narrower than the
 # survey's wide category of competitive bargaining, and the convention for it rests on
 # Carr and the Model Rule comment above, not on this survey. That false promises were
