@@ -1490,3 +1490,61 @@ def test_the_practice_cases_of_questions_1_and_9a_are_shown_as_the_checks_judge_
     for prompt in (one, nine_a):
         assert "it checks only the form; they are marked when the notebook is graded" in prompt
         assert "earn no marks" in prompt
+
+
+def test_the_cores_floor_is_said_to_need_no_assumption_about_the_rivals_haggling():
+    """The core's floor at v2 follows from blocking alone: the seller and the rival could
+    divide v2 between them at any price below it. The text says so, and puts a rival who
+    must be bargained with into the reservation price, not into what the core assumes."""
+    assert "The core assumes the rival really would pay" not in PROSE
+    text = _section(PROSE, "The core needs nothing about how", "Read as a price")
+    assert "at any price below $v_2$ they could" in text
+    assert "its reservation price sits below the core's floor" in text
+    # the blocking claim itself: a price below v2 leaves the seller and rival a better split
+    from course.models.power import blocking_coalition
+
+    v1, v2 = 105_000, 70_000
+    value = {
+        frozenset(): 0,
+        frozenset("S"): 0,
+        frozenset("K"): 0,
+        frozenset("R"): 0,
+        frozenset("SK"): v1,
+        frozenset("SR"): v2,
+        frozenset("KR"): 0,
+        frozenset("SKR"): v1,
+    }
+    for price in (60_000, 69_000):
+        division = {"S": price, "K": v1 - price, "R": 0}
+        coalition, shortfall = blocking_coalition(["S", "K", "R"], value.__getitem__, division)
+        assert set(coalition) == {"S", "R"} and shortfall == v2 - price
+
+
+def test_the_licence_terms_table_matches_the_prices_the_checks_use():
+    """Section 5's short table of the licence's terms: paid on a fixed date, both lose alike
+    and Kestrel's share at the table is a half (the price of questions 4 and 8); paid on
+    signing, Kestrel loses faster and its share is below a half (question 6)."""
+    from course.scenarios.power import licence_price, signing_price
+
+    table = _section(PROSE, "In short, the licence's terms", "In both rows Borealis")
+    assert "| paid on one fixed date, whenever the deal is signed (your story) |" in table
+    assert "| one half | questions 4 and 8 |" in table
+    assert "| paid the day the deal is signed (a what-if) |" in table
+    assert "below a half | question 6 |" in table
+    for s in _drawn_scenarios()[:200]:
+        assert s.signing_ratio > 1
+        assert licence_price(s) == max(s.atlas_value / 2, s.borealis_value)
+        share = 1 / (1 + s.signing_ratio)
+        assert share < 0.5
+        assert signing_price(s) == pytest.approx(max(share * s.atlas_value, s.borealis_value))
+
+
+def test_question_4_asks_for_the_reason_without_stating_the_rule_that_picks_it():
+    """Question 4's reason is a judgement: the prompt names the three grounds and points to
+    sections 2 and 5, and no longer defines "rival" by the comparison that decides it, nor
+    says which ground to use when Kestrel takes the proposal."""
+    four = _section(PROSE, "### Question 4", "def licence_reply")
+    assert "Borealis would pay more than Atlas offers" not in four
+    assert "its reply should still build the deal on something true that Atlas cares" not in four
+    assert '`"rival"` (Borealis\'s written commitment and its figure)' in four
+    assert "is for you to judge from sections 2 and 5" in four

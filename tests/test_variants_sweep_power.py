@@ -1105,7 +1105,7 @@ def test_a_constant_rival_no_longer_earns_question_4s_reason(swept_2000):
             continue
         takes += 1
         assert right == "interests"
-        with pytest.raises(NotYet, match="is not true here"):
+        with pytest.raises(NotYet, match="points to a figure below the one already on the table"):
             check.judge_reply_reason(s, (shapley, "rival"))
         with pytest.raises(NotYet, match="only repeats the yardstick"):
             check.judge_reply_reason(s, (shapley, "fairness"))

@@ -738,9 +738,9 @@ def judge_reply_reason(s, result):
         general = "it argues for a higher price from the fairness benchmark the buyer used"
     elif said == "rival":
         hint = (
-            f"Borealis would pay at most {v2}, less than Atlas's proposal of {proposal}, so "
-            "'Borealis would pay more than Atlas offers' is not true here: naming it gives "
-            "Atlas no reason to pay more than it already proposes"
+            f"Borealis would pay at most {v2}, less than Atlas's proposal of {proposal}: "
+            "naming it gives Atlas no reason to pay more than it already proposes, since it "
+            "points to a figure below the one already on the table"
         )
         general = "it names a rival weaker than what the buyer already offers"
     else:

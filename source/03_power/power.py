@@ -324,10 +324,14 @@ print("Left takes all: in the core?", stable)
 # accept: below it, the seller's best alternative, selling to the rival, does better. It is
 # a limit, not what the seller should ask for.
 #
-# The core assumes the rival really would pay up to its value: it is still bidding, or the
-# seller can name a price the rival must take or leave. A rival who, once the keen buyer
-# is gone, could haggle in turn is worth less to the seller, and the floor sits lower.
-# Whether a rival is still in the race is a fact to check before counting on it.
+# The core needs nothing about how the seller and the rival would haggle. It asks only
+# whether the two could earn $v_2$ together and divide it as they like: at any price below
+# $v_2$ they could, with a division that leaves both better off, so no such price is in
+# the core. A reservation price is a different matter: it counts what the seller would
+# really get from the rival. If that sale would itself have to be bargained once the keen
+# buyer is gone, the seller could expect less than $v_2$ from it, and its reservation
+# price sits below the core's floor. Whether a rival is still in the race, and on what
+# terms, is a fact to check before counting on it.
 #
 # Read as a price, the Shapley value misleads here. It pays the rival $v_2/6$ though the
 # rival never buys, and whenever $v_2 > 0.6\,v_1$ it gives the seller less than the rival
@@ -751,6 +755,15 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # $r_{\text{Atlas}}/(r_{\text{Kestrel}}+r_{\text{Atlas}})$, below a half: question 6 asks what
 # that would do to the price.
 #
+# In short, the licence's terms, and what each does at the table:
+#
+# | the licence money | what a day's delay costs | Kestrel's share at the table | where it is used |
+# |---|---|---|---|
+# | paid on one fixed date, whenever the deal is signed (your story) | the same share to both, as the licence nears its end date | one half | questions 4 and 8 |
+# | paid the day the deal is signed (a what-if) | more to Kestrel, at its overdraft rate | $r_{\text{Atlas}}/(r_{\text{Kestrel}}+r_{\text{Atlas}})$, below a half | question 6 |
+#
+# In both rows Borealis's commitment stays an outside option.
+#
 # Splitting the difference, $(v_1 + v_2)/2$, would fit only if a sale to Borealis were what Kestrel is
 # left with when talks with Atlas break down on their own.
 #
@@ -790,14 +803,14 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #   both values, so name the price this section's models predict for the licence, unless
 #   Atlas already offers more; a higher figure is an opening bid, module 04's subject, and
 #   Atlas would see through it;
-# - `reason`: what Kestrel puts forward in its reply, one of `"rival"` (Borealis would pay
-#   more than Atlas offers, said calmly because it is true), `"interests"` (what the
-#   licence does for Atlas: products that last longer) or `"fairness"` (the Shapley value
-#   is the fair price). A side's *position* is what it asks for; its *interest* is what
-#   it wants behind that: Atlas's position is a price, its interest is products that last
-#   longer (Fisher and Ury's interests, not positions). Where Kestrel takes the proposal,
-#   its reply should still build the deal on something true that Atlas cares about;
-#   section 7 comes back to this choice.
+# - `reason`: what Kestrel puts forward in its reply, one of `"rival"` (Borealis's written
+#   commitment and its figure), `"interests"` (what the licence does for Atlas: products
+#   that last longer) or `"fairness"` (the Shapley value as the fair price). A side's
+#   *position* is what it asks for; its *interest* is what it wants behind that: Atlas's
+#   position is a price, its interest is products that last longer (Fisher and Ury's
+#   interests, not positions). Which of the three carries Kestrel's reply best, with your
+#   numbers, is for you to judge from sections 2 and 5; section 7 comes back to this
+#   choice.
 #
 # Where the proposal is below Borealis's offer, Kestrel could also walk out and sell to
 # Borealis, by this section's deal-me-out reasoning the best reply to a proposal below a
