@@ -2,7 +2,10 @@
 hint that names it (and says nothing false about the answer), and answers that only fit
 the learner's own case fail the hidden checks."""
 
+import ast
+import contextlib
 import dataclasses
+import io
 import itertools
 
 import pytest
@@ -15,6 +18,10 @@ from course.course_map import questions
 from course.models.concessions import package_points
 from course.scenarios.capstone import (
     ANSWERS,
+    PRACTICE_BATNA,
+    PRACTICE_LETTER,
+    PRACTICE_NO_QUELL,
+    PRACTICE_STATEMENTS,
     alternative_values,
     alternatives_holder,
     batna_of,
@@ -27,6 +34,8 @@ from course.scenarios.capstone import (
     package_rows,
     plan_of,
     power_holder,
+    practice_key,
+    practice_kinds,
     quell_posterior,
     reservation_of,
     signs_letter,
@@ -35,7 +44,7 @@ from course.scenarios.capstone import (
     wide_draft_of,
 )
 from tests.notebooks import solution_namespace
-from tests.sweeps import passes
+from tests.sweeps import cell_text, passes
 from tests.sweeps import run as run_check
 
 QUESTIONS = questions("05_capstone")
@@ -523,7 +532,7 @@ def test_each_wrong_verdict_costs_its_share_and_says_why(own):
     key = statement_key(own)
     kinds = statement_kinds(own)
     flipped = {letter: "say" if v == "keep quiet" else "keep quiet" for letter, v in key.items()}
-    outcome = run("what_to_say", lambda s: flipped)
+    outcome = run("what_to_say", lambda s: flipped, hidden=True)
     assert outcome.earned == 0 and outcome.possible == pytest.approx(2.0)
     why = {o.check[-1]: o.message for o in outcome.outcomes}
     words = {
@@ -537,16 +546,17 @@ def test_each_wrong_verdict_costs_its_share_and_says_why(own):
     for letter, kind in kinds.items():
         assert words[kind] in why[letter], (kind, why[letter])
     one = {**key, next(iter(key)): flipped[next(iter(key))]}
-    assert run("what_to_say", lambda s: one).earned == pytest.approx(1.6)
+    assert run("what_to_say", lambda s: one, hidden=True).earned == pytest.approx(1.6)
 
 
 def test_what_to_say_reads_loose_spellings_and_refuses_strangers(own):
     key = statement_key(own)
     loose = {letter.lower(): v.upper().replace(" ", "_") for letter, v in key.items()}
     assert passes(run("what_to_say", lambda s: loose))
+    assert passes(run("what_to_say", lambda s: loose, hidden=True))
     # A fresh review (U6): "keep-quiet" was refused though "keep_quiet" passed.
     hyphened = {letter: v.replace(" ", "-") for letter, v in key.items()}
-    assert passes(run("what_to_say", lambda s: hyphened))
+    assert passes(run("what_to_say", lambda s: hyphened, hidden=True))
     assert "no statement 'F'" in miss("what_to_say", lambda s: {**key, "F": "say"})
     assert "no verdict for statement" in miss("what_to_say", lambda s: {})
     assert "should be 'say' or 'keep quiet'" in miss(
@@ -851,7 +861,7 @@ def test_a_signed_letter_is_said_exactly_when_question_2_signs(monkeypatch, lear
         as_own(monkeypatch, case)
         wrong = {**statement_key(case)}
         wrong[letter] = "keep quiet" if signs_letter(case) else "say"
-        hint = miss("what_to_say", lambda s, wrong=wrong: wrong)
+        hint = miss("what_to_say", lambda s, wrong=wrong: wrong, hidden=True)
         assert (
             "question 2's right decision is " + ("to sign" if signs_letter(case) else "not") in hint
         )
@@ -1082,7 +1092,7 @@ def test_the_ultimatum_hint_says_why_it_is_a_threat_and_a_bluff(own):
     and why it is also a bluff, as the text does."""
     key, kinds = statement_key(own), statement_kinds(own)
     letter = next(letter for letter, kind in kinds.items() if kind == "threat")
-    hint = miss("what_to_say", lambda s: {**key, letter: "say"})
+    hint = miss("what_to_say", lambda s: {**key, letter: "say"}, hidden=True)
     assert "which you would rather not do" in hint and "a bluff too" in hint, hint
 
 
@@ -1270,3 +1280,79 @@ def test_an_opening_for_the_quell_state_is_never_called_an_average(monkeypatch, 
         assert "average" not in hint, (case.learner, hint)
         named += 1
     assert named >= 100
+
+
+# --- question 6: practise with feedback, then apply for marks ------------------------------
+
+
+def test_the_visible_what_to_say_check_judges_the_form_only(monkeypatch, learner):
+    """Question 6's own statements are labels on the learner's own case: a visible check
+    that explained each wrong verdict let re-running reach full marks without judgement.
+    Over 200 learners, every verdict flipped: the visible check passes (it judged only the
+    form), its message says the verdicts are marked at grading and claims nothing right,
+    and the hidden check gives 0 of 2."""
+    for n in range(200):
+        case = course.variant("05_capstone", f"r-{n}")
+        as_own(monkeypatch, case)
+        key = statement_key(case)
+        flipped = {k: "say" if v == "keep quiet" else "keep quiet" for k, v in key.items()}
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            assert check.what_to_say(lambda s, f=flipped: f) is None
+        said = printed.getvalue()
+        assert "marked when your notebook is graded" in said, said
+        assert "right" not in said and "correct" not in said, said
+        assert run("what_to_say", lambda s, f=flipped: f, hidden=True).earned == 0
+        assert passes(run("what_to_say", lambda s, k=key: k, hidden=True))
+
+
+def test_the_visible_what_to_say_check_refuses_a_wrong_form(own):
+    key = statement_key(own)
+    assert "has no verdict for statement" in miss("what_to_say", lambda s: {"A": "say"})
+    assert "no statement 'F'" in miss("what_to_say", lambda s: {**key, "F": "say"})
+    assert "should be 'say' or 'keep quiet'" in miss("what_to_say", lambda s: {**key, "A": "maybe"})
+    assert "should return a dict" in miss("what_to_say", lambda s: ["say"] * 5)
+
+
+def test_the_practice_statements_are_shown_and_every_verdict_is_judged():
+    """The practice seller's five statements and facts are those the text shows; the
+    course's verdicts pass, and each wrong verdict is refused with its kind's reason and
+    without the verdict."""
+    shown = " ".join(
+        cell_text("05_capstone", "capstone", "say-practice-text").replace("#", "").split()
+    )
+    for text in PRACTICE_STATEMENTS.values():
+        assert text in shown, text
+    assert "sure 60 k€" in shown and "72.50 k€" in shown and "at 0.70" in shown
+    assert (PRACTICE_LETTER, PRACTICE_BATNA, PRACTICE_NO_QUELL) == (60, 72.5, 0.7)
+    key, kinds = practice_key(), practice_kinds()
+    assert set(key.values()) == {"say", "keep quiet"} and "threat" not in kinds.values()
+    assert passes(run("practice_to_say", lambda: key))
+    words = {
+        "mention": "Fisher and Ury",
+        "signed": "the practice seller's decision is not to sign",
+        "invented": "misrepresentation",
+        "interest": "opens a trade",
+        "belief": "chance 0.70",
+    }
+    for letter, right in key.items():
+        wrong = {**key, letter: "say" if right == "keep quiet" else "keep quiet"}
+        hint = miss("practice_to_say", lambda w=wrong: w)
+        assert f"- {letter}: " in hint and words[kinds[letter]] in hint, hint
+        assert "(say it)" not in hint and "keep quiet" not in hint.split(":", 1)[1], hint
+
+
+def test_the_audit_template_fails_for_every_learner():
+    """A template left unchanged must never pass: the example in question 4's answer cell
+    (all 5s, weights 0.3/0.4/0.3) passed for about 9% of learners, where alternatives and
+    power are both left open. Over 600 learners the template, read from the cell's
+    comment, is refused."""
+    source = cell_text("05_capstone", "capstone", "my-audit-answer")
+    lines = [line.strip()[2:] for line in source.splitlines() if line.strip().startswith("# ")]
+    start = next(i for i, line in enumerate(lines) if line.startswith("return {"))
+    end = next(i for i in range(start, len(lines)) if lines[i] == "}")
+    template = ast.literal_eval("\n".join(lines[start : end + 1])[len("return ") :])
+    for n in range(600):
+        case = course.variant("05_capstone", f"r-{n}")
+        with pytest.raises(NotYet):
+            check.judge_audit(case, template)

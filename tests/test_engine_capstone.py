@@ -970,10 +970,14 @@ def test_the_stated_duration_matches_the_course_map():
     from course.course_map import MODULES
 
     intro = section("intro")
-    assert "six to eight hours for someone new to programming" in intro
+    assert "five to six hours, or six to eight if you are new to programming" in intro
     assert "four to five hours" not in intro and "about four hours" not in intro
-    assert "seven and a half to ten and a half hours" in intro
+    # the headline gives the figure for someone at ease with a loop as well as the
+    # novice's, each the preparation plus the table: 5-6 + 1.5-2.5 and 6-8 + 1.5-2.5
+    assert "**six and a half to eight and a half hours** if you have written a loop" in intro
+    assert "**seven and a half to ten and a half** if you are new to" in intro
     assert "one and a half to two and a half hours" in intro
+    assert "about 10,000 words" in intro
 
     def words(text):
         return sum(
@@ -1621,8 +1625,8 @@ def test_section_6_holds_while_marlow_has_room_and_the_summary_names_no_meso():
     after its warning; and the model reflection says the first walk-away was a loss."""
     assert "a planned step of yours is the way to test it" not in SECTION_6
     table = section("table-teaching")
-    assert "words it still has room on its own offer: hold, and let it move" in table
-    assert "the debrief still counts such a step as one into silence" in table
+    assert "words it still has room on its own offer: a step of yours would be a" in table
+    assert "the debrief still counts it as a step into silence" in table
     assert "provided you keep moving while" not in section("plan-teaching")
     assert "provided Marlow moves before each of them" in section("plan-teaching")
     assert "a polite walk-away, which leaves the door open, costs none" in table
@@ -1751,3 +1755,25 @@ def test_the_summary_states_the_course_opening_rule_and_this_case_as_its_applica
     assert "Open at your estimate of the other side's reservation price, or somewhat" in summary
     assert "here nothing beyond could be justified" not in summary
     assert "here no fact carried you beyond" in summary
+
+
+def test_the_text_says_what_question_8_decides_and_where_the_walk_away_differs():
+    """Question 8 returns how large your steps are if Quell has capacity, not whether to
+    step after Marlow's floor words: section 6 now points to section 5's rule for that.
+    Question 8's prompt asks for the decision and its inputs, pointing to section 5,
+    instead of restating the five-step thresholds. A polite walk-away costs trust in
+    module 00 but not at this table: question 2, where the polite walk-away is first
+    advised, says why, as section 6 does."""
+    table = section("table-teaching")
+    assert "whether to step on then is the decision you made in question 8" not in table
+    assert "section 5's rule allows your next planned step" in table
+    assert "question 8 decided only how large your steps are" in table
+    q8 = section("q8-text")
+    assert "with `k` at most 5" not in q8 and "with `k` above 5" not in q8
+    assert "Decide as section 5 taught" in q8
+    for text in (section("q2-text"), table):
+        assert "counts trust more narrowly" in text and "only slamming the door does" in text
+    plan = section("plan-teaching")
+    rule = plan[plan.index("- if some of them leave you") : plan.index("- otherwise move")]
+    assert "Module 04" not in rule and "defensible" not in rule
+    assert "*Note: where this differs from module 04.*" in plan

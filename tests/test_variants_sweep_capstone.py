@@ -884,3 +884,23 @@ def test_every_plan_concedes_below_the_opening_so_the_ultimatum_is_a_bluff(drawn
     for s in drawn:
         rows = scenario.plan_of(s)
         assert len(rows) >= 2 and rows[1][1] < rows[0][1], s.learner
+
+
+def test_question_6_formulations_pass_the_graded_check_on_their_own_case(
+    drawn, reference, monkeypatch
+):
+    """Question 6 is marked on the learner's own case by its hidden check (the visible one
+    looks only at the form): the reference and both formulations earn full marks there."""
+    for s in drawn[::100]:
+        monkeypatch.setenv("LEVERAGE_LEARNER", s.learner)
+        for answer in (reference["what_to_say"], *ALTERNATIVES["what_to_say"]):
+            assert passes(run(check, "what_to_say", answer, hidden=True)), s.learner
+
+
+def test_your_list_terms_give_marlow_no_points(drawn):
+    """Section 4 says your list terms (each issue's first level: €48, 10k units, 8 weeks,
+    30 days) give Marlow 0 points: true for each of 600 learners, by the points table."""
+    for s in drawn[:600]:
+        list_terms = {issue: levels[0] for issue, levels in s.issues.items()}
+        assert list(list_terms.values()) == ["€48", "10k units", "8 weeks", "30 days"]
+        assert package_points(list_terms, s.theirs) == 0, s.learner

@@ -31,6 +31,10 @@ from course.models.audit import weights_of as audit_weights
 from course.models.concessions import package_points
 from course.scenarios.capstone import (
     ANSWERS,
+    PRACTICE_BATNA,
+    PRACTICE_LETTER,
+    PRACTICE_NO_QUELL,
+    PRACTICE_STATEMENTS,
     VERDICTS,
     alternative_values,
     alternatives_holder,
@@ -45,6 +49,8 @@ from course.scenarios.capstone import (
     package_rows,
     plan_of,
     power_holder,
+    practice_key,
+    practice_kinds,
     quell_posterior,
     reservation_of,
     signs_letter,
@@ -560,19 +566,27 @@ def _verdict(value, letter):
 def _statement_hint(case, kind, said):
     """Why ``said`` is the wrong verdict on a statement of ``kind`` in ``case``: the
     reason only, without naming the right verdict."""
-    chance = 1 - quell_posterior(case)
+    letter, batna = case.brenn_letter, batna_of(case)[1]
+    return _reason(kind, signs_letter(case), letter, batna, 1 - quell_posterior(case))
+
+
+def _reason(kind, signs, letter, batna, no_quell, whose="question 2's right decision"):
+    """Why a verdict on a statement of ``kind`` is wrong, for a seller who signs a letter
+    worth a sure ``letter`` against an alternative worth ``batna`` on average (``signs``)
+    or not, and who puts the chance that Quell has no capacity at ``no_quell``; ``whose``
+    names the decision on the letter."""
     return {
         "mention": "it is true and calm whichever alternative you keep, Brenn or Kessel: "
         "Marlow knows nothing of them and would otherwise assume the spot market, which your "
         "alternative beats. A strong alternative is worth letting the other side know "
         "about (Fisher and Ury); saying it plainly leaves Marlow room to answer",
         "signed": (
-            f"question 2's right decision is to sign Brenn's letter (a sure {case.brenn_letter:g} "
-            f"against {batna_of(case)[1]:,.2f} on average), so this is true: a firm "
+            f"{whose} is to sign Brenn's letter (a sure {letter:g} "
+            f"against {batna:,.2f} on average), so this is true: a firm "
             "alternative, stated calmly, is worth letting Marlow know (Fisher and Ury)"
-            if signs_letter(case)
-            else f"question 2's right decision is not to sign Brenn's letter (a sure "
-            f"{case.brenn_letter:g} against {batna_of(case)[1]:,.2f} on average), so no "
+            if signs
+            else f"{whose} is not to sign Brenn's letter (a sure "
+            f"{letter:g} against {batna:,.2f} on average), so no "
             "customer has signed anything: claiming it is a misrepresentation of a fact "
             "Marlow would rely on (module 00, section 6)"
         ),
@@ -587,10 +601,53 @@ def _statement_hint(case, kind, said):
         "(module 00, section 6)",
         "interest": "it answers what Marlow asked for and opens a trade: the rush matters to "
         "Marlow and costs you, which is exactly what a trade is made of",
-        "belief": f"you only believe it (chance {chance:.2f} after the rush request): stated as "
-        "a fact it misleads if Quell does have capacity, and it tells Marlow how you read "
+        "belief": f"you only believe it (chance {no_quell:.2f} after the rush request): stated "
+        "as a fact it misleads if Quell does have capacity, and it tells Marlow how you read "
         "its request",
     }[kind]  # no verdict appended: the reason teaches, a bare verdict only gives it away
+
+
+def _verdicts(answer, statements, name="what_to_say"):
+    """The learner's verdicts, keyed by upper-case letter and read loosely ("keep_quiet",
+    "Keep-Quiet"), each checked to be one of ``VERDICTS`` for a letter of ``statements``."""
+    verdicts = answer
+    if not isinstance(verdicts, Mapping):
+        raise NotYet(
+            f"{name} should return a dict like {{'A': 'say', 'B': 'keep quiet', ...}}, "
+            f"got {verdicts!r}"
+        )
+    verdicts = {str(letter).strip().upper(): v for letter, v in verdicts.items()}
+    extra = sorted(set(verdicts) - set(statements))
+    if extra:
+        raise NotYet(f"there is no statement {extra[0]!r}; the statements are A to E.")
+    missing = [letter for letter in statements if letter not in verdicts]
+    if missing:
+        raise NotYet(f"{name} has no verdict for statement {missing[0]} yet.")
+    return {letter: _verdict(verdicts[letter], letter) for letter in statements}
+
+
+@question
+def practice_to_say(answer):
+    """Check a function returning verdicts on question 6's practice statements (not
+    graded): every verdict judged, with the reason for each one that is wrong."""
+    said = _verdicts(call_learner(answer), PRACTICE_STATEMENTS, "practice_to_say")
+    key, kinds = practice_key(), practice_kinds()
+    signs = PRACTICE_LETTER > PRACTICE_BATNA
+    facts = (PRACTICE_LETTER, PRACTICE_BATNA, PRACTICE_NO_QUELL, "the practice seller's decision")
+    wrong = [
+        f"- {letter}: {_reason(kinds[letter], signs, *facts)}."
+        for letter in PRACTICE_STATEMENTS
+        if said[letter] != key[letter]
+    ]
+    if wrong:
+        raise NotYet(
+            f"{len(wrong)} of the practice seller's five verdicts are not right yet:\n"
+            + "\n".join(wrong)
+        )
+    passed(
+        "all five practice verdicts are right. Now decide your own five in what_to_say; "
+        "the check below looks only at their form."
+    )
 
 
 def judge_statement(case, letter, verdicts):
@@ -601,22 +658,35 @@ def judge_statement(case, letter, verdicts):
         raise NotYet(f"what_to_say has no verdict for statement {letter} yet.")
     said = _verdict(said, letter)
     if said != statement_key(case)[letter]:
-        raise NotYet(f"{letter}: {_statement_hint(case, statement_kinds(case)[letter], said)}.")
+        reason = _statement_hint(case, statement_kinds(case)[letter], said)
+        # graded on the learner's own case only, so its reason may be shown at grading too
+        raise NotYet(f"{letter}: {reason}.", general=f"statement {letter}: {reason}")
     return f"{letter}: {said}."
 
 
 @question
-def what_to_say(answer):
-    """Check a function that says, for each statement of the case, whether to say it at
-    the table or keep quiet: 0.4 points each."""
+def what_to_say(answer, hidden=False):
+    """Check a function that says, for each statement of the learner's case, whether to
+    say it at the table or keep quiet. Visible: the form only (a verdict for each letter,
+    each one of ``VERDICTS``), since a check that judged the learner's own five would let
+    re-running find them; hidden: each verdict marked, 0.4 points each, with its reason."""
     case = _cases(False)[0]
-    verdicts = call_learner(answer, case)
-    if not isinstance(verdicts, Mapping):
+    raw = call_learner(answer, case)
+    if not hidden:
+        _verdicts(raw, case.statements)
+        passed(
+            "what_to_say gives a verdict, 'say' or 'keep quiet', for each of your five "
+            "statements. This check looks only at that form: the verdicts themselves are "
+            "marked when your notebook is graded (the practice above is where you get "
+            "feedback on the reasons)."
+        )
+        return None
+    if not isinstance(raw, Mapping):
         raise NotYet(
             f"what_to_say should return a dict like {{'A': 'say', 'B': 'keep quiet', ...}}, "
-            f"got {verdicts!r}"
+            f"got {raw!r}"
         )
-    verdicts = {str(letter).strip().upper(): v for letter, v in verdicts.items()}
+    verdicts = {str(letter).strip().upper(): v for letter, v in raw.items()}
     extra = sorted(set(verdicts) - set(case.statements))
     if extra:
         raise NotYet(f"there is no statement {extra[0]!r}; the statements are A to E.")

@@ -492,15 +492,45 @@ def statement_key(case):
     the belief stated as fact to yourself. The signed-letter claim is said when question 2's
     right decision signs the letter (a firm alternative, stated calmly) and kept back
     otherwise (without a signature it is an invented fact)."""
-    verdicts = {
-        "mention": "say",
-        "signed": "say" if signs_letter(case) else "keep quiet",
-        "threat": "keep quiet",
-        "invented": "keep quiet",
-        "interest": "say",
-        "belief": "keep quiet",
-    }
-    return {letter: verdicts[kind] for letter, kind in statement_kinds(case).items()}
+    signs = signs_letter(case)
+    return {letter: _verdict_of(kind, signs) for letter, kind in statement_kinds(case).items()}
+
+
+def _verdict_of(kind, signs):
+    """Question 6's verdict on a statement of ``kind`` for a seller who signs Brenn's letter
+    (``signs``) or not."""
+    if kind == "signed":
+        return "say" if signs else "keep quiet"
+    return "say" if kind in ("mention", "interest") else "keep quiet"
+
+
+#: Question 6's practice: five statements of another seller in Tallis's place, shown in the
+#: notebook's text with that seller's facts and judged in full by the visible check (the
+#: learner's own five are marked only when the notebook is graded). This seller kept its
+#: alternative, worth ``PRACTICE_BATNA`` on average, rather than sign a letter worth a sure
+#: ``PRACTICE_LETTER``, so its signed-letter claim is false; after the rush request it puts
+#: the chance that Quell has no capacity at ``PRACTICE_NO_QUELL``. It has no threat among
+#: its statements, so a learner whose own five hold one meets it first when graded.
+PRACTICE_STATEMENTS = {
+    "A": STATEMENT_FAMILIES["signed"][1],
+    "B": STATEMENT_FAMILIES["interest"][0],
+    "C": STATEMENT_FAMILIES["belief"][1],
+    "D": STATEMENT_FAMILIES["mention"][1],
+    "E": STATEMENT_FAMILIES["invented"][1],
+}
+PRACTICE_LETTER, PRACTICE_BATNA, PRACTICE_NO_QUELL = 60.0, 72.5, 0.7
+
+
+def practice_kinds():
+    """Each letter of ``PRACTICE_STATEMENTS`` with its kind."""
+    kind_of = {text: kind for kind, texts in STATEMENT_FAMILIES.items() for text in texts}
+    return {letter: kind_of[text] for letter, text in PRACTICE_STATEMENTS.items()}
+
+
+def practice_key():
+    """Question 6's verdicts on the practice seller's statements (it did not sign)."""
+    signs = PRACTICE_LETTER > PRACTICE_BATNA
+    return {letter: _verdict_of(kind, signs) for letter, kind in practice_kinds().items()}
 
 
 # --- questions 5 and 7: the opening and the concession plan -------------------------------

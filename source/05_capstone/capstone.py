@@ -24,12 +24,13 @@
 # 2. **negotiate** — play the deal against a bot whose limits you cannot see;
 # 3. **debrief** — measure the result against your plan and ask what leverage moved it.
 #
-# It takes most people **seven and a half to ten and a half hours**, best in three
-# sittings: the preparation (sections 1 to 5, most of the module's 10,000 words of text
-# and eight answers in Python, two of them real programs: six to eight hours for someone
-# new to programming, less for someone who has written a loop before), then
-# at least two negotiations at the table, their debriefs and a written reflection (one
-# and a half to two and a half hours). The eight answers are graded
+# It takes **six and a half to eight and a half hours** if you have written a loop in
+# Python before, and **seven and a half to ten and a half** if you are new to
+# programming, best in three sittings: the preparation (sections 1 to 5, most of the
+# module's text of about 10,000 words, a practice and eight answers in Python, two of
+# them real programs: five to six hours, or six to eight if you are new to programming),
+# then at least two negotiations at the table, their debriefs and a written reflection
+# (one and a half to two and a half hours). The eight answers are graded
 # automatically; the reflection is graded by your instructor. Cells that say
 # `YOUR CODE HERE` are yours; the cell after each one checks your answer and says what to
 # fix.
@@ -157,7 +158,10 @@ check.my_batna(my_batna, hidden=True)
 # from question 1 (`my_batna(s)`). Then write `my_reservation(s)`: your reservation price
 # with Marlow after that decision, the least profit on the contract you should accept,
 # counting Marlow's audit and tooling (`s.audit_cost`). Below it you walk away, politely,
-# to your alternative.
+# to your alternative. (Module 00 counted walking away among the moves that cost the
+# other side's trust without breaking your word. The table of section 6 counts trust
+# more narrowly, as how far Marlow can rely on your offers and your manner, so there a
+# polite walk-away at your limit costs none, and only slamming the door does.)
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-reservation-answer", "schema_version": 3}
@@ -353,11 +357,11 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
 def my_audit(s):
     """Your audit of the case: both sides' ratings (0 to 10) and the weights (adding to 1)."""
-    # Replace the numbers with your own judgement, for example:
+    # The shape of the answer; every 0 is a placeholder for your own judgement:
     # return {
-    #     "yours": {"information": 5, "alternatives": 5, "power": 5},
-    #     "theirs": {"information": 5, "alternatives": 5, "power": 5},
-    #     "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
+    #     "yours": {"information": 0, "alternatives": 0, "power": 0},
+    #     "theirs": {"information": 0, "alternatives": 0, "power": 0},
+    #     "weights": {"information": 0, "alternatives": 0, "power": 0},
     # }
     ### BEGIN SOLUTION
     best = sum(max(levels.values()) for levels in s.yours.values())
@@ -592,16 +596,50 @@ check.opening_offer(opening_offer, hidden=True)
 #   name neither Brenn nor its terms and the letter does not bind you to keep it
 #   confidential.
 
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "say-practice-text", "schema_version": 3}
+# ### Practice (no marks): another seller's five statements
+#
+# Another seller stands where you stand, with its own numbers. It did not sign its letter
+# of intent: the letter's sure 60 k€ was less than the 72.50 k€ its best alternative was
+# worth on average. After Marlow's rush request it puts the chance that Quell has no
+# capacity at 0.70. It could say:
+#
+# - `"A"`: "We hold a signed letter of intent from another customer for this capacity,
+#   should we not reach an agreement."
+# - `"B"`: "You asked for delivery in 3 weeks. We can do that; let us look at what it is
+#   worth to both of us."
+# - `"C"`: "We know Quell cannot supply you this quarter."
+# - `"D"`: "If we cannot agree, this capacity has other takers."
+# - `"E"`: "Another customer has already placed a firm order for all of this capacity."
+#
+# Write `practice_to_say()`: a dict from each letter to `"say"` or `"keep quiet"` for
+# this seller. Its check judges every verdict and gives the reason for each one that is
+# wrong; it earns no marks, so try it as often as you like.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "practice-to-say-answer", "schema_version": 3}
+def practice_to_say():
+    """The practice seller's statements: "say" or "keep quiet" for each letter."""
+    ### BEGIN SOLUTION
+    return {"A": "keep quiet", "B": "say", "C": "keep quiet", "D": "say", "E": "keep quiet"}
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-to-say-check", "schema_version": 3}
+"""Check that practice_to_say gives each of the practice seller's statements its verdict."""
+check.practice_to_say(practice_to_say)
+
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): what to say
 #
 # Your brief lists five things you could say when you open (`s.statements`, a dict from
 # letter to sentence). Write `what_to_say(s)`: a dict from each letter to `"say"` or
 # `"keep quiet"`, for example `{"A": "say", "B": "keep quiet", ...}`. Answer as the seller
-# you are once you have decided on Brenn's letter (question 2: sign it when its sure
-# `s.brenn_letter` beats `my_batna(s)`): a sentence about a signed letter is true only if
-# you signed. Each statement earns 0.4 marks, and the check explains each verdict it
-# disagrees with.
+# you are once you have decided on Brenn's letter in question 2 (its sure
+# `s.brenn_letter` against `my_batna(s)`): a sentence about a signed letter is true only
+# if you signed. Each statement earns 0.4 marks. The check
+# below looks only at the form of your answer; your verdicts are marked when the notebook
+# is graded, so get the reasons right in the practice above.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "what-to-say-answer", "schema_version": 3}
@@ -624,6 +662,9 @@ def what_to_say(s):
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "what-to-say-test", "schema_version": 3}
 """Check that what_to_say mentions what you hold calmly and keeps threats, lies and beliefs out."""
 check.what_to_say(what_to_say)
+### BEGIN HIDDEN TESTS
+check.what_to_say(what_to_say, hidden=True)
+### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "plan-teaching", "schema_version": 3}
 # ## 5. A concession plan along the frontier
@@ -671,23 +712,24 @@ check.what_to_say(what_to_say)
 #   leave you at least your reservation price;
 # - if some of them leave you at least as much as you have now, move to the one of those
 #   that gives Marlow most, and between two that give it the same, the one that leaves
-#   you more (it is on the frontier): a trade that costs you nothing (rule 1). Module 04 took,
-#   among free one-level moves, the one that adds most points for both sides together,
-#   and said to use such a sum only to rank moves, since it assumes a point means as
-#   much to each side (its case was built so). Here even that rough use fails: your side
-#   is counted in k€ and Marlow's in points, and a sum of the two could rank moves
-#   differently if you counted money in euros. Module 04's worry about choosing by the
-#   other side's gain (small moves that leave you below the frontier) does not arise
-#   either, because every step of this plan lands on the frontier in one move. So the
-#   plan takes the free trade that leaves Marlow needing the fewest further points.
-#   Another free trade is also defensible at a table: the one that adds most for you and
-#   a point for Marlow, which claims the value the trade creates. This plan does not take
-#   it because each package it asks Marlow to accept is a concession step: a package that
-#   asks you more than your last one for one more of Marlow's points reads to Marlow as a
-#   new demand, and every step back down from it costs a round;
+#   you more (it is on the frontier): a trade that costs you nothing (rule 1), and the
+#   one that leaves Marlow needing the fewest further points;
 # - otherwise move to the one that costs you least; between two that cost the same, the
 #   one that gives Marlow more (it is on the frontier);
 # - repeat until none is left.
+#
+# > *Note: where this differs from module 04.* Module 04 took, among free one-level
+# > moves, the one that adds most points for both sides together, and said to use such a
+# > sum only to rank moves, since its case was built so that a point meant as much to
+# > each side.
+# > Here your side is counted in k€ and Marlow's in points, and a sum of the two could
+# > rank moves differently if you counted money in euros, so no such sum ranks moves.
+# > Module 04's worry about small moves that leave you below the frontier does not arise
+# > either: every step of this plan lands on the frontier in one move. At a real table
+# > the free trade that adds most for you, and a point for Marlow, is also defensible;
+# > this plan does not take it because a package that asks Marlow for more than your last
+# > one, for one more of its points, reads as a new demand, and every step back down
+# > costs a round.
 #
 # Module 04 planned its steps towards a **target**: the result you aim to land at,
 # better than your reservation price, with your opening beyond it. Here you need a target
@@ -818,14 +860,13 @@ check.concession_plan(concession_plan, hidden=True)
 #
 # Write `if_quell(s, plan)`: what you will do if Marlow's answers show that Quell has
 # capacity, given `plan`, a list of packages that starts with your opening (the check
-# gives it the course's plan from question 7). Return a pair:
-#
-# - `("steps", k)` when the first package of `plan` that gives Marlow at least
-#   `s.reservation_if_quell` points (by `s.theirs`) is `plan[k]` with `k` at most 5: your
-#   smallest steps can reach it;
-# - `("jump", k)` when that package is `plan[k]` with `k` above 5: you will take larger
-#   steps to reach it;
-# - `("walk away", None)` when no package of `plan` gives Marlow that many points.
+# gives it the course's plan from question 7). Decide as section 5 taught, from where in
+# the plan Marlow gets the points it needs with Quell (`s.reservation_if_quell`, counted
+# by `s.theirs`) and how
+# many answers you can count on: keep to your smallest steps, take larger ones, or walk
+# away. Return `("steps", k)` for your smallest steps or `("jump", k)` for larger ones,
+# where `plan[k]` is the first package that gives Marlow those points, or
+# `("walk away", None)`.
 #
 # `package_points` is imported for you. To see your own answer, run
 # `if_quell(scenario, concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario)))`.
@@ -904,8 +945,9 @@ check.if_quell(if_quell, hidden=True)
 #   | each insult (an offer refused out of hand) or retraction, on top | −0.1 |
 #
 #   Module 00 listed walking away among the moves that cost the other side's trust while
-#   keeping your word. At this table a polite walk-away, which leaves the door open,
-#   costs none; only slamming the door does, and so do insults and retractions on the way.
+#   keeping your word. This table counts trust more narrowly, as how far Marlow can rely
+#   on your offers and your manner: a polite walk-away, which leaves the door open, costs
+#   none; only slamming the door does, and so do insults and retractions on the way.
 #
 #   The more it trusts you, the larger the share of its room (its best package less its
 #   reservation price) it aims to give up in its first answer, and the more patient it
@@ -929,20 +971,18 @@ check.if_quell(if_quell, hidden=True)
 # not from its weeks of stock, so of the three sources only alternatives and information
 # act at the table (power and time you weighed in the audit, not here).
 #
-# When Marlow stops moving, there are two readings: it is at its floor, or it is waiting
-# for you. Silence alone does not tell them apart. Marlow helps a little: after its first
-# offer, when it cannot give another level on any issue without going below its
-# reservation price, it says it can't give more on any one term of its own offer, and it
-# never says so otherwise (its first offer never says it, even when it already is). This
-# is about Marlow's own offers only, not about what it would accept: a different package
-# of yours, trading one issue for another, may still give it enough points. Without those
-# words it still has room on its own offer: hold, and let it move. A step of yours then
-# would be a concession into silence, which section 5's rule forbids and the debrief
-# counts. With those words, waiting brings no further level from Marlow's own offers;
-# whether to step on then is the decision you made in question 8 for the state in which
-# Quell has capacity, and the debrief still counts such a step as one into silence, since
-# Marlow's offer did not change: if you make it, say why in your reflection. Either way,
-# once it says its patience is running out, holding longer risks its leaving.
+# **When Marlow stops moving, hold until it says it can't give more.** It says so
+# after its first offer, when it cannot give another level on any issue without going
+# below its reservation price, and never otherwise (its first offer never says it, even
+# when it already is).
+# Without those words it still has room on its own offer: a step of yours would be a
+# concession into silence, which section 5's rule forbids and the debrief counts. With
+# them, section 5's rule allows your next planned step (question 8 decided only how large
+# your steps are if Marlow's answers point to Quell); the debrief still counts it as a
+# step into silence, since Marlow's offer did not change, so say why in your reflection.
+# The words are about Marlow's own offers only: a different package of yours, trading one
+# issue for another, may still give it enough points. Either way, once it says its patience is
+# running out, holding longer risks its leaving.
 #
 # Its style (Boulware, linear, Conceder or tit-for-tat: section 5) is a mystery unless
 # you pick one.
