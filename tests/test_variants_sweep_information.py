@@ -1686,3 +1686,12 @@ def test_an_opening_above_every_possible_price_is_what_the_text_says_for_one_in_
         line.removeprefix("#").strip() for line in question_text("q6-text").splitlines()
     )
     assert "For about one learner in eight the model's price is itself the highest" in words
+
+
+def test_the_anchor_section_says_first_number_is_drawn_for_most_learners(sales):
+    """Section 5 points to Question 6's `first-number`, which is drawn for some learners
+    only: the text says "for most", and most swept learners have it."""
+    have = sum("first-number" in sale.situations for sale in sales)
+    assert 0.6 < have / len(sales) < 0.8, have
+    words = notebook_words("anchor-teaching")
+    assert "Question 6's `first-number` situation, drawn for most learners" in words

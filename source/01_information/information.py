@@ -1132,8 +1132,9 @@ check.report_decision(report_decision, hidden=True)
 # its own target: the ambitious but defensible price you aim for, above your reservation
 # price (module 02 sets one).
 #
-# Question 6's `first-number` situation is this pull at your own table: once the opening is
-# read into your beliefs, its number gives no further reason to move your price.
+# Question 6's `first-number` situation, drawn for most learners, is this pull at your own
+# table: once the opening is read into your beliefs, its number gives no further reason to
+# move your price.
 #
 # What to do with this:
 #
