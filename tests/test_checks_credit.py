@@ -51,9 +51,21 @@ def test_the_report_gets_each_checks_outcome_as_json():
             "points": 1,
             "earned": 0,
             "message": "try again <soon>\nsecond line",
+            "practice": False,
             "passed": False,
         }
     ]
+
+
+def test_a_practice_case_says_it_earns_no_marks_and_a_marked_one_says_marks():
+    """A visible check that judges only a worked case of the text must not read as the
+    learner's marks: "2 of 2 marks" there was read as full marks for their own answers."""
+    practice = shown(score(Check("practice: a", 1, right, practice=True)))["text/html"]
+    assert "Practice case: 1 of 1 right. It earns no marks" in practice
+    assert "marked when the notebook is graded" in practice
+    assert "of 1 marks" not in practice
+    mixed = shown(score(Check("a", 1, right), Check("practice: b", 1, wrong, practice=True)))
+    assert "1 of 2 marks" in mixed["text/html"]
 
 
 def test_an_error_that_is_not_a_hint_is_not_hidden():

@@ -21,11 +21,13 @@ CHECKS_MIME = "application/vnd.leverage.checks+json"
 @dataclass(frozen=True)
 class Check:
     """One independent part of a question: ``run`` returns what the learner got right,
-    or raises ``NotYet`` with the hint they need."""
+    or raises ``NotYet`` with the hint they need. A ``practice`` check judges a worked
+    case of the text, not the learner's own: it earns no marks, and says so."""
 
     name: str
     points: float
     run: Callable[[], str]
+    practice: bool = False
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class Outcome:
     points: float
     earned: float
     message: str
+    practice: bool = False
 
     @property
     def passed(self):
@@ -66,6 +69,15 @@ class Credit:
             CHECKS_MIME: [{**asdict(o), "passed": o.passed} for o in self.outcomes],
         }
 
+    def _header(self):
+        """The result's first line: marks, or for a practice case what it is not."""
+        if self.outcomes and all(o.practice for o in self.outcomes):
+            return (
+                f"Practice case: {self.earned:g} of {self.possible:g} right. It earns no "
+                "marks; your own answers are marked when the notebook is graded."
+            )
+        return f"{self.earned:g} of {self.possible:g} marks"
+
     def _html(self):
         rows = "".join(
             f"<li>{'&#x2714;' if o.passed else '&#x2718;'} <b>{html.escape(o.check)}</b> "
@@ -74,7 +86,7 @@ class Credit:
             for o in self.outcomes
         )
         return (
-            f"<div class='leverage-credit'><p><b>{self.earned:g} of {self.possible:g} marks"
+            f"<div class='leverage-credit'><p><b>{html.escape(self._header())}"
             f"</b></p><ul>{rows}</ul></div>"
         )
 
@@ -94,9 +106,9 @@ def score(*checks):
             failures[check.name] = hint
     hints = parts_shown(failures)  # in a hidden check, hints that name no hidden case
     credit = Credit(
-        Outcome(check.name, check.points, check.points, done[check.name])
+        Outcome(check.name, check.points, check.points, done[check.name], check.practice)
         if check.name in done
-        else Outcome(check.name, check.points, 0, hints[check.name])
+        else Outcome(check.name, check.points, 0, hints[check.name], check.practice)
         for check in checks
     )
     if all(outcome.passed for outcome in credit.outcomes):

@@ -1602,8 +1602,8 @@ def model_limits(answer, hidden=False):
             )
 
         return score(
-            Check("practice: which assumption fails", 1, assumptions),
-            Check("practice: what to do", 1, prices),
+            Check("practice: which assumption fails", 1, assumptions, practice=True),
+            Check("practice: what to do", 1, prices, practice=True),
         )
 
     after = reference.posterior_after_opening(own)
@@ -1831,9 +1831,17 @@ def fair_play(answer, hidden=False):
             return run
 
         return score(
-            Check("practice: what to tell Osprey", 1, practised("what to tell Osprey", _said)),
             Check(
-                "practice: fair and foul means", 1, practised("ways to learn or persuade", _done)
+                "practice: what to tell Osprey",
+                1,
+                practised("what to tell Osprey", _said),
+                practice=True,
+            ),
+            Check(
+                "practice: fair and foul means",
+                1,
+                practised("ways to learn or persuade", _done),
+                practice=True,
             ),
         )
 
