@@ -1133,10 +1133,27 @@ def test_the_questions_come_in_the_order_of_their_numbers():
         for c in cells
         if c.metadata.get("nbgrader", {}).get("grade_id") == "spend-judgement"
     )
-    assert meta["points"] == 1 and meta["grade"] and meta["solution"]
+    assert meta["points"] == 2 and meta["grade"] and meta["solution"]
     rubric = " ".join(_cell("spend-judgement").split())
     assert "not the peak seen looking back" in rubric
     assert "four pieces of writing" in " ".join(_cell("intro").split())
+
+
+def test_question_4b_asks_for_the_moment_not_the_rule_section_5_teaches():
+    """Question 4b restated section 5's rule for an ask step by step ("now" if the balance
+    reaches the need before any news, else the first label after which it does), so the
+    answer was transcription; it now asks for the moment and points to the rule. The
+    judgement of when to ask (where to set the need, whether a foreseeable reason to wait)
+    is question 4c, raised to 2 marks, a mark each."""
+    q4b = " ".join(_cell("q4b-text").split())
+    assert "else the first label after which it does" not in q4b
+    assert "section 5's rule for an ask made without foresight" in q4b
+    shift = " ".join(_cell("shift-teaching").split())
+    assert "make the ask the first time your balance gets there" in shift
+    q4c = " ".join(_cell("q4c-text").split())
+    assert "### Question 4c (2 marks, graded by your instructor)" in q4c
+    rubric = " ".join(_cell("spend-judgement").split())
+    assert "Rubric (2 marks, a mark each)" in rubric
 
 
 def test_no_trust_step_is_a_task_already_owed():

@@ -883,12 +883,11 @@ check.news_moves(news_moves, hidden=True)
 #   before any news. Becoming even counts as a change, and so does leaving even. Every
 #   case the check tries has one.
 # - `ask_at`: when you make the ask shown under your news, which needs a balance of at
-#   least `case.need` points behind it (it may be below zero; the course sets this rule
-#   for you here, where in practice you would set it yourself). Decide as the news
-#   arrives, without looking ahead: `"now"` if the balance reaches `case.need` before any
-#   news, else the first label after which it does. Every case the check tries has such a
-#   moment. When your answer is right, the check also says where your balance peaked,
-#   looking back.
+#   least `case.need` points behind it (it may be below zero; the course sets the need
+#   for you here, where in practice you would set it yourself): `"now"`, before any news,
+#   or a news label. Decide by section 5's rule for an ask made without foresight. Every
+#   case the check tries has such a moment. When your answer is right, the check also
+#   says where your balance peaked, looking back.
 #
 # The check gives your function the right moves, so a slip in question 4a does not cost
 # you here as well. It tries your case and five test cases (one puts the balance exactly
@@ -927,7 +926,7 @@ check.reaudit(reaudit, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4c-text", "schema_version": 3}
-# ### Question 4c (1 mark, graded by your instructor): setting the need yourself
+# ### Question 4c (2 marks, graded by your instructor): setting the need yourself
 #
 # Question 4b gave you the rule: the balance your ask needs (`scenario.need`, shown under
 # your news) and when to make it. In practice both are your decisions. In two to four
@@ -940,15 +939,16 @@ check.reaudit(reaudit, hidden=True)
 #    say), not one you can see only now that all the news is in? Say which, or why there
 #    was none.
 
-# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 1, "grade_id": "spend-judgement", "schema_version": 3}
+# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "spend-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric (1 mark): half a mark for a need the learner sets with a reason tied to the size
-# of the ask and the cost of a refusal (a larger ask needs more behind it; a modest ask
-# may be worth making while behind); half a mark for a judgement on waiting that uses only
-# what was known at the first moment the need was reached (a known deadline of the other
-# side still to come, a rival's offer to them known to lapse), not the peak seen looking
-# back. A learner who says there was no foreseeable reason to wait, and why, earns that
-# half too.
+# Rubric (2 marks, a mark each): (1) a need the learner sets with a reason tied to the
+# size of the ask and the cost of a refusal (a larger ask needs more behind it; a modest
+# ask may be worth making while behind); half a mark for a need with only one of the two;
+# (2) a judgement on waiting that uses only what was known at the first moment the need
+# was reached (a known deadline of the other side still to come, a rival's offer to them
+# known to lapse), not the peak seen looking back; half a mark for a reason to wait that
+# is named but not tied to the learner's own case. A learner who says there was no
+# foreseeable reason to wait, and why, earns that mark too.
 #
 # A full-marks answer for section 5's deadline run (the owner asking for a five-year lease
 # at 98% of the full rent, +1.45 at the start): "(1) I would keep +1.75, or go a little
