@@ -40,7 +40,7 @@ from course.scenarios.power import (
     kestrel_shapley,
     table_share,
 )
-from course.variants import hidden_cases_as, learner_as
+from course.variants import hidden_cases_as, learner_as, variant
 from tests.notebooks import solution_namespace, source_notebook
 from tests.sweeps import drawn_once
 from tests.test_models_power import PROSE, _section
@@ -1234,3 +1234,19 @@ def test_question_6_is_a_real_decision_in_most_learners_own_scenarios(drawn):
     the rest had True as the answer whatever they weighed."""
     costly = sum(_P.signing_loss(s) > 0 for s in drawn)
     assert costly >= len(drawn) // 2, costly
+
+
+def test_question_2bs_own_numbers_tell_the_market_of_four_from_todays_for_some_learners():
+    """For part of the learners, Corvid's value lies above Kestrel's Shapley value today and
+    at or below its value in the market of four: a verdict worked out in today's market (the
+    shortcut question 2b exists for) is wrong on their own numbers, not only on the worked
+    case. Both directions of the real verdict still occur."""
+    from course.scenarios.power import clears_with_corvid, floor_with_corvid
+
+    differ, verdicts = 0, set()
+    for i in range(600):
+        s = variant(MODULE, f"corvid-window-{i}")
+        today = (3 * s.atlas_value + s.borealis_value) / 6 >= floor_with_corvid(s)
+        differ += today != clears_with_corvid(s)
+        verdicts.add(clears_with_corvid(s))
+    assert differ >= 60 and verdicts == {True, False}

@@ -228,8 +228,9 @@ def _corvid_worked_case():
     """Question 2's worked case, built by hand (a fresh review, E1): Atlas 100,000,
     Borealis 52,000, Corvid 61,000. Kestrel's Shapley value with Corvid is 64,500, above
     Corvid's 61,000, so the proposal clears the floor; today's value, 58,667 by section 2's
-    formula for three players, is below it. No drawn learner's floor falls between the two,
-    so without this case that shortcut earned the mark for every learner."""
+    formula for three players, is below it. The generator puts Corvid between the two for
+    about one learner in six (``scenarios.power._corvid``); this case makes every visible
+    check try the difference."""
     return dataclasses.replace(
         _drawn(learner_id()),
         learner=WORKED_CASE,
