@@ -55,9 +55,51 @@ def test_the_course_solutions_earn_every_point(answers, question, hidden):
     assert (credit.earned, credit.possible, repr(credit)) == (2, 2, "2")
 
 
-def test_the_statements_solution_earns_every_point(answers):
-    credit = check.label_statements(answers["label_statements"])
+def test_the_statements_solution_earns_every_point(answers, capsys):
+    credit = check.label_statements(answers["label_statements"], hidden=True)
     assert (credit.earned, credit.possible) == (2, 2)
+    assert check.label_statements(answers["label_statements"]) is None
+    said = capsys.readouterr().out
+    assert "right form" in said and "marked when the notebook is graded" in said
+    assert "\N{CHECK MARK}" not in said
+
+
+def test_the_visible_check_of_question_6_judges_labels_only_on_the_practice_case(
+    answers, capsys, learner
+):
+    """A dict of labels on the learner's own case, judged item by item, could be re-run to
+    full marks without judgement: the visible check now confirms only the form of the own
+    labels (any allowed labels pass it, with no tick) and says they are marked at grading;
+    the practice case, shown in the notebook, is judged item by item. Grading is unchanged."""
+    use = answers["label_statements"]
+    key = use(course.variant("02_batna", "ada"))
+    all_honest = {x: "honest" for x in "ABCDEF"}
+    for labels in (all_honest, key):
+        assert check.label_statements(lambda o, w=labels: {**w, "use": use(o)["use"]}) is None
+        said = capsys.readouterr().out
+        assert check.MARKED_WHEN_GRADED in said and "\N{CHECK MARK}" not in said
+    graded = check.label_statements(lambda o: {**all_honest, "use": use(o)["use"]}, hidden=True)
+    assert graded.earned < 2
+    for earned, message in messages(graded).values():  # grading names the statement's test
+        assert earned or ("is not 'honest'" in message and "to label a statement" in message)
+    practice = check.practice_case()
+    assert practice.learner != "ada" and practice == course.variant("02_batna", "practice-1")
+    right = {s.letter: s.label for s in statements_of(practice)}
+    assert answers["practice_labels"]() == right
+    check.practice_labels(answers["practice_labels"])
+    assert "all 6 labels of the practice case are right" in capsys.readouterr().out
+    with pytest.raises(NotYet) as hint:
+        check.practice_labels(lambda: all_honest)
+    said = str(hint.value)
+    wrong = sum(label != "honest" for label in right.values())
+    assert f"{wrong} of the practice case's 6 labels are not right yet" in said
+    assert said.count("To label a statement") == 1
+    shown = repr(check.practice_statements())
+    assert all(text in shown for _, text in practice.statements)
+    assert f"{reservation_of(practice):,.0f} for the job as offered" in shown
+    text = _cell("q6-text")
+    assert "the labels of your own statements are marked when the notebook is graded" in text
+    assert "Practise first on a case that is not yours" in text
 
 
 def miss(check_function, answer, hidden=False):
@@ -612,7 +654,9 @@ def test_statements_are_scored_a_quarter_of_a_point_each(answers, learner):
     key = answers["label_statements"](course.variant("02_batna", "ada"))
     one_wrong = {**key, "A": "bluff" if key["A"] != "bluff" else "honest"}
     use = answers["label_statements"]
-    credit = check.label_statements(lambda offers: {**one_wrong, "use": use(offers)["use"]})
+    credit = check.label_statements(
+        lambda offers: {**one_wrong, "use": use(offers)["use"]}, hidden=True
+    )
     assert credit.earned == 1.75
     assert "statement A is not" in messages(credit)["statement A"][1]
 
@@ -622,13 +666,13 @@ def test_a_statement_hint_explains_the_test_without_naming_the_label(answers, le
     fails, never its label, and earns only the honest statements."""
     key = answers["label_statements"](course.variant("02_batna", "ada"))
     all_honest = {letter: "honest" for letter in "ABCDEF"} | {"use": key["use"]}
-    got = messages(check.label_statements(lambda offers: all_honest))
+    got = messages(check.label_statements(lambda offers: all_honest, hidden=True))
     for statement in statements_of(course.variant("02_batna", "ada")):
         earned, message = got[f"statement {statement.letter}"]
         if statement.label == "honest":
             assert earned == 0.25
             continue
-        assert earned == 0 and "is every figure in it true" in message
+        assert earned == 0 and "ask section 6's three questions of it in turn" in message
         for label in ("warning", "bluff", "misrepresentation", "ultimatum"):
             assert label not in message.split(":", 1)[1], message
 
@@ -641,37 +685,49 @@ def test_the_statement_to_use_is_graded_with_a_reason(answers, learner):
     letter = {s.kind: s.letter for s in statements_of(course.variant("02_batna", "ada"))}
     key = answers["label_statements"](course.variant("02_batna", "ada"))
     assert key["use"] == letter["private"]
-    got = messages(check.label_statements(lambda offers: {**key, "use": letter["mention"]}))
+    got = messages(
+        check.label_statements(lambda offers: {**key, "use": letter["mention"]}, hidden=True)
+    )
     assert got["the statement to make"][0] == 0
-    assert "your BATNA is weak" in got["the statement to make"][1]
-    got = messages(check.label_statements(lambda offers: {**key, "use": letter["warning"]}))
-    assert "true and demand nothing" in got["the statement to make"][1]
+    assert "from the pay band and the BATNA's value" in got["the statement to make"][1]
+    assert "your BATNA is weak" in miss(
+        check.label_statements, lambda offers: {**key, "use": letter["mention"]}
+    )
+    assert "true and demand nothing" in miss(
+        check.label_statements, lambda offers: {**key, "use": letter["warning"]}
+    )
     worked_out = answers["label_statements"]
     padded = messages(
         check.label_statements(
-            lambda offers: {**key, "use": f" {worked_out(offers)['use'].lower()} "}
+            lambda offers: {**key, "use": f" {worked_out(offers)['use'].lower()} "}, hidden=True
         )
     )
     assert padded["the statement to make"][0] == 0.5
-    for hidden in (False, True):  # the visible check moves the band too, so both say how
-        got = messages(
-            check.label_statements(lambda offers: {**key, "use": letter["private"]}, hidden=hidden)
-        )
-        assert got["the statement to make"][0] == 0
-        assert "work it out from offers.band_midpoint" in got["the statement to make"][1]
+    got = messages(
+        check.label_statements(lambda offers: {**key, "use": letter["private"]}, hidden=True)
+    )
+    assert got["the statement to make"][0] == 0
+    # the visible check moves the band too, so it says how
+    hint = miss(check.label_statements, lambda offers: {**key, "use": letter["private"]})
+    assert "work it out from offers.band_midpoint" in hint
     credit = check.label_statements(answers["label_statements"], hidden=True)
     assert credit.earned == credit.possible == 2
 
 
 def test_an_unknown_label_and_a_missing_letter_are_named(answers, learner):
-    got = messages(check.label_statements(lambda offers: {"A": "lie"}))
-    assert (
-        "should be one of 'honest', 'warning', 'bluff', 'misrepresentation', got 'lie'"
-        in (got["statement A"][1])
+    got = messages(check.label_statements(lambda offers: {"A": "lie"}, hidden=True))
+    assert "should return one of 'honest', 'warning'" in got["statement A"][1]
+    assert got["statement B"][0] == 0 and got["the statement to make"][0] == 0
+    assert "should be one of 'honest', 'warning', 'bluff', 'misrepresentation', got 'lie'" in miss(
+        check.label_statements, lambda offers: {"A": "lie"}
     )
-    assert "no label for statement B yet" in got["statement B"][1]
-    assert "no 'use' yet" in got["the statement to make"][1]
-    unwritten = messages(check.label_statements(lambda offers: [1 / 0]))
+    assert "no label for statement B yet" in miss(
+        check.label_statements, lambda offers: {"A": "honest"}
+    )
+    all_labels = {x: "honest" for x in "ABCDEF"}
+    assert "no 'use' yet" in miss(check.label_statements, lambda offers: all_labels)
+    unwritten = messages(check.label_statements(lambda offers: [1 / 0], hidden=True))
+    assert "should return a dict" in miss(check.label_statements, lambda offers: "honest")
     assert all("raised ZeroDivisionError" in message for _, message in unwritten.values())
 
 
@@ -1212,7 +1268,8 @@ def test_a_demand_above_your_reservation_price_may_be_called_a_misrepresentation
                     **key,
                     x: "misrepresentation",
                     "use": use(o)["use"],
-                }
+                },
+                hidden=True,
             )
             assert credit.earned == 2, who
             credit = check.label_statements(
@@ -1220,7 +1277,8 @@ def test_a_demand_above_your_reservation_price_may_be_called_a_misrepresentation
                     **key,
                     x: "misrepresentation",
                     "use": use(o)["use"],
-                }
+                },
+                hidden=True,
             )
             assert credit.earned == 1.75, who
 
@@ -1335,14 +1393,17 @@ def test_a_demand_below_your_reservation_price_is_judged_by_what_it_says():
         assert "not something false in it" in below[0].why
         with learner_as(who):
             credit = check.label_statements(
-                lambda o, k=key, x=below[0].letter: {**k, x: "bluff", "use": use(o)["use"]}
+                lambda o, k=key, x=below[0].letter: {**k, x: "bluff", "use": use(o)["use"]},
+                hidden=True,
             )
             assert credit.earned == 1.75, who
             said = messages(credit)[f"statement {below[0].letter}"][1]
             assert "Judge the demand by what it says" in said and "?." not in said
             for letter in "ABCDEF":
                 for label in check.LABELS:
-                    credit = check.label_statements(lambda o, k=key, x=letter, y=label: {**k, x: y})
+                    credit = check.label_statements(
+                        lambda o, k=key, x=letter, y=label: {**k, x: y}, hidden=True
+                    )
                     assert "?." not in messages(credit)[f"statement {letter}"][1]
 
 

@@ -22,6 +22,7 @@ import pytest
 
 import course
 from course.checks import batna as check
+from course.checks.hints import NotYet
 from course.models.batna import (
     expected_value,
     nash_split,
@@ -831,7 +832,8 @@ def test_every_right_labelling_passes_the_hidden_check_and_a_written_in_use_fail
         for answer in (reference["label_statements"], *(f(s) for f in LABELLERS)):
             assert passes(run("label_statements", answer, hidden=True))
         written_in = dict(statement_key(s))
-        assert not passes(run("label_statements", lambda offers: written_in))
+        with pytest.raises(NotYet):
+            run("label_statements", lambda offers: written_in)
         assert not passes(run("label_statements", lambda offers: written_in, hidden=True))
 
 
@@ -858,7 +860,8 @@ def test_the_visible_check_refuses_every_wrong_rule_for_the_statement_to_use(dra
     """Q6's "use" on the learner's own band alone let three wrong rules show a tick for about
     half the learners and lose the half mark only at grading: always name the BATNA, always
     keep it private, or compare the reservation price with the band. The visible check tries
-    the moved bands too, so each loses the half mark there for every learner (600 swept)."""
+    the moved bands too, so each is refused there, and loses the half mark at grading, for
+    every learner (600 swept)."""
     for s in drawn[:600]:
         key = statement_key(s)
 
@@ -877,7 +880,9 @@ def test_the_visible_check_refuses_every_wrong_rule_for_the_statement_to_use(dra
         )
         with learner_as(s.learner):
             for wrong in wrong_rules:
-                credit = run("label_statements", wrong)
+                with pytest.raises(NotYet, match="is not the one to make"):
+                    run("label_statements", wrong)
+                credit = run("label_statements", wrong, hidden=True)
                 assert credit.earned == credit.possible - 0.5, s.learner
 
 
@@ -1165,3 +1170,32 @@ def test_question_9s_hint_for_leaving_lumen_out_says_it_cancels_only_beside_a_su
         assert "cancels only beside a sure fallback" in str(failure.value)
         told += 1
     assert told > 300
+
+
+def test_the_visible_check_of_question_6_judges_no_own_label_and_grading_marks_them(
+    drawn, reference
+):
+    """Labels on the learner's own case are judged only when graded: any allowed labels
+    with a right "use" pass the visible check (with no tick), and every wrong label costs
+    its quarter mark at grading (600 swept). The practice case is never the learner's own,
+    and the reference's practice labels are its key."""
+    practice_key = reference["practice_labels"]()
+    for n, s in enumerate(drawn[:600]):
+        key = statement_key(s)
+        letters = sorted(x for x in key if x != "use")
+        shifted = {x: check.LABELS[(check.LABELS.index(key[x]) + 1 + n) % 4] for x in letters}
+        wrong = sum(
+            shifted[x] != key[x] and shifted[x] != st.also
+            for x, st in zip(letters, statements_of(s), strict=True)
+        )
+
+        def labeller(offers, shifted=shifted):
+            return {**shifted, "use": reference["label_statements"](offers)["use"]}
+
+        with learner_as(s.learner):
+            assert run("label_statements", labeller) is None, s.learner
+            credit = run("label_statements", labeller, hidden=True)
+            assert credit.earned == 2 - 0.25 * wrong, s.learner
+            practice = check.practice_case()
+            assert practice.learner != s.learner
+        assert practice_key == {x.letter: x.label for x in statements_of(practice)}

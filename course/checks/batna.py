@@ -13,7 +13,7 @@ import functools
 import math
 from dataclasses import replace
 
-from course.checks.calls import question
+from course.checks.calls import note_pass, question, replaying
 from course.checks.credit import Check, score
 from course.checks.hints import (
     NotYet,
@@ -25,6 +25,7 @@ from course.checks.hints import (
     same_money,
 )
 from course.models.batna import expected_value, flatten, nash_split, outside_option_split
+from course.record import record_pass
 from course.scenarios.base import MAX_DRAWS, NoFairDraw
 from course.scenarios.batna import (
     LABELS,
@@ -48,7 +49,14 @@ from course.scenarios.batna import (
     with_lumen_open,
     without_lumen,
 )
-from course.variants import hidden_learner, hidden_learners, hidden_rng, learner_id, variant
+from course.variants import (
+    CourseIdNeeded,
+    hidden_learner,
+    hidden_learners,
+    hidden_rng,
+    learner_id,
+    variant,
+)
 
 MODULE = "02_batna"
 
@@ -844,12 +852,18 @@ def judge_statement(statement, answers):
     given = _word(answers[statement.letter], LABELS, f"the label of statement {statement.letter}")
     if given == statement.also:  # a demand above your limit: module 03 accepts both labels
         return f"statement {statement.letter}, {given!r}: {statement.why}."
-    if given != statement.label:
-        raise NotYet(
+    if given != statement.label:  # on the learner's own statements only, so grading may say it
+        said = (
             f"statement {statement.letter} is not {given!r}: "
             f"{_end(_nudge(given, statement.label, statement.kind))} "
             f"To label a statement, {_TESTS}"
         )
+        nudge = _nudge(given, statement.label, statement.kind)
+        general = (  # shown at grading with a full stop after it, so it ends in none
+            f"statement {statement.letter} is not {given!r}: {nudge} (to label a statement, "
+            "ask section 6's three questions of it in turn)"
+        )
+        raise NotYet(said, general=general)
     return f"statement {statement.letter}, {statement.label!r}: {statement.why}."
 
 
@@ -941,26 +955,142 @@ def _use_parts(answer, cases, answers):
     return said
 
 
+#: The learners whose scenario is question 6's practice case: the first that is not the
+#: learner's own.
+PRACTICE_LEARNERS = ("practice-1", "practice-2")
+
+#: What question 6's visible check says of the labels of the learner's own statements.
+MARKED_WHEN_GRADED = (
+    "The labels of your own statements are not judged here: they are marked when the "
+    "notebook is graded. The practice case is judged statement by statement; practise there."
+)
+
+
+def practice_case():
+    """Question 6's practice case: another learner's scenario, fixed, never the learner's
+    (shown before the course id is known, too)."""
+    try:
+        own = learner_id()
+    except CourseIdNeeded:
+        own = None
+    return _drawn(next(who for who in PRACTICE_LEARNERS if who != own))
+
+
+class PracticeStatements:
+    """Question 6's practice case as the notebook shows it: its alternatives, its BATNA and
+    reservation prices worked out, and its six statements."""
+
+    def __init__(self, offers):
+        self.offers = offers
+
+    def _repr_markdown_(self):
+        o = self.offers
+        name, value = batna_of(o)
+        said = "\n".join(f"- **{letter}.** “{text}”" for letter, text in o.statements)
+        return (
+            "**Practice case** (not yours; it earns no marks). Harbor Bank offers a sure "
+            f"{o.bank_salary:,.0f}. Lumen offers a base of {o.startup_base:,.0f}, plus "
+            f"{o.startup_bonus:,.0f} if its funding round closes (chance "
+            f"{o.funding_probability:.0%}). Freelance: the client renews with chance "
+            f"{o.renewal_probability:.0%}, and then a busy year (chance "
+            f"{o.busy_probability:.0%}) earns {o.freelance_busy:,.0f} and a normal one "
+            f"{o.freelance_normal:,.0f}; without renewal, {o.freelance_no_renewal:,.0f}. The "
+            f"BATNA is {name}, worth {value:,.0f} by expected values. The commute costs "
+            f"{o.commute_cost:,.0f} a year, so the reservation price is "
+            f"{reservation_of(o):,.0f} for the job as offered and "
+            f"{reservation_of(o, REMOTE_DAYS):,.0f} with two remote days.\n\n{said}\n"
+        )
+
+    def __repr__(self):
+        return self._repr_markdown_().replace("**", "")
+
+
+def practice_statements():
+    """Question 6's practice case, to show in the notebook."""
+    return PracticeStatements(practice_case())
+
+
+def _say(message):
+    """Show a message that carries no tick (a pass message of a replayed check is kept)."""
+    if replaying():
+        note_pass(message)
+    else:
+        print(message)
+
+
+@question
+def practice_labels(answer):
+    """Check a function ``() -> dict`` of letter -> label for the practice case's six
+    statements: each judged with its own hint; nothing is marked. When all are right, the
+    learner's progress record notes question 6's self-check."""
+    offers = practice_case()
+    answers = call_learner(answer)
+    said, wrong = [], 0
+    for statement in statements_of(offers):
+        try:
+            said.append(f"- {judge_statement(statement, answers)}")
+        except NotYet as hint:
+            said.append(f"- {str(hint).split(' To label a statement, ')[0]}")
+            wrong += 1
+    lines = "\n".join(said)
+    if wrong:
+        verb = "is" if wrong == 1 else "are"
+        raise NotYet(
+            f"{wrong} of the practice case's 6 labels {verb} not right yet (the practice case "
+            f"earns no marks; 'your' in these lines means the practice case's):\n{lines}\n"
+            f"To label a statement, {_TESTS}"
+        )
+    record_pass(MODULE, "label_statements")
+    _say(f"\N{CHECK MARK} all 6 labels of the practice case are right:\n{lines}")
+
+
+def _form_of_labels(offers, answers):
+    """Question 6's labels on the learner's own case, form only: a dict with an allowed
+    label for every letter; else the ``NotYet`` hint. Nothing about which label is right."""
+    if not isinstance(answers, dict):
+        raise NotYet(
+            "label_statements should return a dict like {'A': 'honest', ..., 'use': 'B'}, got "
+            f"{type(answers).__name__}"
+        )
+    for statement in statements_of(offers):
+        if statement.letter not in answers:
+            raise NotYet(f"label_statements has no label for statement {statement.letter} yet.")
+        _word(answers[statement.letter], LABELS, f"the label of statement {statement.letter}")
+
+
 @question
 def label_statements(answer, hidden=False):
     """Check a function ``(offers) -> dict`` of letter -> label for the scenario's
-    statements, and under "use" the letter of the statement to make: a quarter of a point a
-    statement, half a point for the choice (also for the learner's statements with the pay
-    band on the other side of the BATNA's value, and between that value and the reservation
-    price)."""
+    statements, and under "use" the letter of the statement to make. Grading (``hidden``)
+    gives a quarter of a point a statement and half a point for the choice (also for the
+    learner's statements with the pay band on the other side of the BATNA's value, and
+    between that value and the reservation price). The visible check judges the choice the
+    same way, but of the labels only their form: the practice case (``practice_labels``)
+    is where labels are judged one by one, so they cannot be found by re-running."""
     offers = _drawn(learner_id())
     statements = statements_of(offers)
     try:
         answers = call_learner(answer, offers)
     except NotYet as hint:
         answers = hint  # each statement's part shows it
+    cases = use_cases(offers)  # the visible check too, so a wrong rule cannot show a tick
+    if not hidden:
+        if isinstance(answers, NotYet):
+            raise answers
+        _form_of_labels(offers, answers)
+        use = _use_parts(answer, cases, answers)
+        _say(
+            "Your labels have the right form: one of the four labels for each of statements "
+            f"A to F. {MARKED_WHEN_GRADED}\nThe statement to make (judged here, on your "
+            f"case and with the band's midpoint moved): {use}"
+        )
+        return None
 
     def part(judge, *arguments):
         if isinstance(answers, NotYet):
             raise answers
         return judge(*arguments, answers)
 
-    cases = use_cases(offers)  # the visible check too, so a wrong rule cannot show a tick
     return score(
         *(
             Check(f"statement {s.letter}", 0.25, functools.partial(part, judge_statement, s))

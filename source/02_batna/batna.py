@@ -738,7 +738,13 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # label: `"honest"`, `"warning"`, `"bluff"` or `"misrepresentation"`. Writing the labels
 # of your own six statements in by hand is fine. Each statement earns a quarter of a
 # mark. Where a statement could fairly carry either of two labels, the check accepts
-# both.
+# both. The check under your answer confirms only that your labels have the right form;
+# the labels of your own statements are marked when the notebook is graded.
+#
+# Practise first on a case that is not yours, shown in the next cell with its reservation
+# prices worked out: write `practice_labels()` returning its six labels the same way. Its
+# check judges each statement and, when a label is wrong, says which test to apply again.
+# The practice earns no marks.
 #
 # Then choose the statement you would make: either your BATNA's terms or the one that keeps
 # your position private. Add its letter
@@ -749,6 +755,30 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # Work this one out from `offers` in your code: the check also tries your statements with
 # the band's midpoint moved, so that the other statement may be the one to make. The
 # choice earns half a mark.
+
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-statements", "schema_version": 3}
+check.practice_statements()
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "practice-labels-answer", "schema_version": 3}
+def practice_labels():
+    """Each statement of the practice case, by letter, with its label."""
+    ### BEGIN SOLUTION
+    return {
+        "A": "honest",
+        "B": "bluff",
+        "C": "honest",
+        "D": "bluff",
+        "E": "misrepresentation",
+        "F": "warning",
+    }
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-labels-check", "schema_version": 3}
+"""Practice, not marked: judge each label of the practice case, with a hint if it is wrong."""
+check.practice_labels(practice_labels)
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "label-statements-answer", "schema_version": 3}
