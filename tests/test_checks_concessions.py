@@ -284,7 +284,7 @@ def test_visible_opening_check_tries_a_quote_between_estimate_and_best_fact():
         assert "a rival studio has quoted Orchard" in hint, hint
         assert f"for learner {learner} gave" in hint  # the learner's own case, no hidden one
     flat = _flat()
-    assert "between it and your best fact" in flat
+    assert "between your estimate and the highest price a true fact of yours justifies" in flat
 
 
 def test_opening_pass_message_says_where_a_quote_caps_the_price(learner, capsys):
@@ -999,7 +999,10 @@ def test_comparing_a_deal_with_a_walk_out_fails_for_every_learner():
 
     for n in range(3):
         s = course.variant(MODULE, f"learner-{n}")
-        larger = check._tables(s, True)[-1]
+        (larger,) = (
+            t for t in check._tables(s, True) if t["polite walk-away"] - t["walk-out"] == 4
+        )
+        assert larger in check._tables(s, False)
         assert larger["walk-out"] < larger["polite walk-away"] < larger["deal"]
         assert larger["deal"] - larger["polite walk-away"] >= 8
         with course.variants.learner_as(s.learner):
@@ -1239,7 +1242,7 @@ def test_question_7_leaves_the_comparison_to_the_learner():
     to it (a walk-out is never the best way in the tables it tries)."""
     flat = _flat()
     assert "than after a polite walk-away;" not in flat
-    assert "than after that best way of ending without one" in flat
+    assert "in the way you would really end them. Which way that is, is your judgement" in flat
     s = course.variant(MODULE, "learner-1")
     for table in check._tables(s, hidden=True):
         assert table["polite walk-away"] >= table["walk-out"]
@@ -1849,8 +1852,10 @@ def test_the_introduction_says_how_rounds_are_counted_and_why_the_quote_band_is_
     check tries (100 learners)."""
     text = _flat()
     intro = text[: text.index("Your scenario")]
-    assert "Rounds are counted two ways: sections 2 and 3 count from 0" in intro
-    assert "the widgets count from 1" in intro and "the arena's 10 rounds" in intro
+    assert "Rounds are counted in two ways, and one simulation has its own length" in intro
+    assert "from 0: round 0 is your opening" in intro and "from 1, as the arena does" in intro
+    assert "the arena's 10, whatever `s.rounds` says" in intro
+    assert "Rounds are counted two ways:" not in intro
     assert 'The 3 is the course\'s reading of "a little"' in text
     assert "a few per cent of the price" in text
     assert check.QUOTE_BAND == 3
@@ -2113,3 +2118,101 @@ def test_at_the_reservation_price_in_the_last_round_either_answer_is_right():
             for offer, next_ask, _ in check._offers(s, hidden=True):
                 assert abs(offer - reservation_of(s)) >= 0.5, (learner, offer)
                 assert next_ask is None or abs(offer - next_ask) >= 0.5, (learner, offer)
+
+
+def test_the_introduction_lists_every_way_rounds_are_counted_in_one_table():
+    """The introduction said rounds are counted "two ways" and then named three
+    conventions; a table now gives each place its numbering and its length, and the
+    lengths match the widgets' own (the arena's 10 rounds, the low-ball moment's 12)."""
+    import inspect
+
+    from course.engine import practice
+    from course.widgets.practice import ARENA_ROUNDS
+
+    text = _flat()
+    intro = text[: text.index("Your scenario")]
+    assert "| where | round numbers | how many rounds |" in intro
+    assert "10 in the arena, 12 in the low-ball moment" in intro
+    assert ARENA_ROUNDS == 10
+    assert inspect.signature(practice.LowBallMoment).parameters["rounds"].default == 12
+    assert "the talks last 12 rounds" in text
+
+
+def test_question_1_tells_the_two_estimates_apart_and_states_every_quote_case():
+    """`s.their_estimate` (yours, of Orchard) and `s.their_guess` (Orchard's, of you) are
+    glossed where question 1 uses them; the quote bullet names the case between your
+    estimate and your best fact, and the check accepts any opening in that band (from the
+    estimate up to the quote), as the text says (20 learners, visible and hidden cases)."""
+    text = _flat()
+    assert "`s.their_estimate` (what *you* think of *Orchard*)" in text
+    assert "(`s.their_guess`: what *Orchard* thinks of *you*" in text
+    assert "so open anywhere from your estimate up to the quote" in text
+    for n in range(20):
+        s = course.variant(MODULE, f"learner-{n}")
+        top = check.grounded_opening(s)
+        for hidden in (False, True):
+            for _, quote in check._rivals(s, hidden):
+                if not s.their_estimate <= quote < top[0]:
+                    continue
+                for price in (s.their_estimate, (s.their_estimate + quote) / 2, quote):
+                    result = check._check_opening(s, None, (price, list(top[1])), quote)
+                    assert result == price, (n, quote, price)
+
+
+def test_the_course_own_lines_are_said_to_be_the_course_own():
+    """Three fifths (the first concession's share) and a quarter (the least an offer gives
+    Orchard of its minimum) read like findings; the text says each is this course's line,
+    and the checks use those numbers."""
+    text = _flat()
+    assert "three fifths is this course's line, not a figure from Faratin or another study" in text
+    assert "the quarter is this course's line, not a finding" in text
+    assert check.FIRST_SHARE == 0.6
+    from course.scenarios.concessions import MESO_LEAST_SHARE
+
+    assert MESO_LEAST_SHARE == 0.25
+
+
+def test_the_closing_move_is_tested_not_held_back():
+    """Section 4 told the learner to "keep a point or two in hand" while rule 2.4 and its
+    check want the cheapest move that gives Orchard all it still needs; the text now says
+    to test the estimate before that move and to make the move conditional."""
+    text = _flat()
+    assert "keep a point or two in hand" not in text
+    assert "Test that guess before the closing move, not after it" in text
+
+
+def test_the_duration_states_the_reading_load_and_matches_the_course_map():
+    text = _flat()
+    assert "some 11,000 words of reading" in text
+    assert "about seven hours, and about ten if Python is new to you" in text
+    assert next(m for m in MODULES if m.folder == MODULE).minutes == 420
+
+
+def _against_a_walk_out(s, next_year):
+    """Question 7 with the walk-out taken as the alternative to a deal."""
+    return reservation_of(s) - (next_year["deal"] - next_year["walk-out"])
+
+
+def test_which_ending_is_the_alternative_to_a_deal_is_the_learners_judgement():
+    """Question 7's text named the alternative to a deal (the way of ending that leaves
+    next year best), so the question was one subtraction; it now leaves that judgement to
+    the learner, and the visible check tells a walk-out taken as the alternative from the
+    right one for every learner (a table where the walk-out costs clearly more), with a
+    hint that says why; the answer that takes the better way of ending without a deal
+    passes."""
+    text = _flat()
+    assert "you would choose the one that leaves next year best" not in text
+    assert "Which way that is, is your judgement" in text
+    assert "Decide first which row is your alternative to a deal" in text
+    for n in range(60):
+        hint = _public_hint(check.relationship_reservation, _against_a_walk_out, f"learner-{n}")
+        assert hint is not None and "compares a deal with a walk-out" in hint, (n, hint)
+
+    def best_ending(s, next_year):
+        without = max(next_year["polite walk-away"], next_year["walk-out"])
+        return reservation_of(s) - next_year["deal"] + without
+
+    for n in range(3):
+        with course.variants.learner_as(f"learner-{n}"):
+            check.relationship_reservation.__wrapped__(best_ending)
+            check.relationship_reservation.__wrapped__(best_ending, hidden=True)

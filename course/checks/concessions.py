@@ -1455,21 +1455,20 @@ def adjusted_reservation(s, following):
 
 
 def _tables(s, hidden):
-    """Next-year tables to try: the engine's for the learner, and one where a deal makes
+    """Next-year tables to try: the engine's for the learner, one where a deal makes
     next year worse (a low price sets a precedent), so the sign is read, not assumed (in
-    the learner's own table a deal always helps); hidden, also one where a deal makes no
-    difference, and one where the stakes are larger and
+    the learner's own table a deal always helps), and one where the stakes are larger and
     a walk-out costs clearly more than a polite walk-away, so that comparing a deal with
-    a walk-out fails for every learner."""
+    a walk-out fails the visible check for every learner; hidden, also one where a deal
+    makes no difference."""
     following = next_year(s)
     polite = following["polite walk-away"]
     worse = dict(following, deal=round(polite - 3, 2))
-    tables = [following, worse]
+    base = max(polite, 6.0)  # a walk-out costs 4 of it; a deal adds 8
+    larger = {"deal": base + 8, "polite walk-away": base, "walk-out": base - 4}
+    tables = [following, worse, larger]
     if hidden:
-        flat = dict(following, deal=polite)
-        base = max(polite, 6.0)  # a walk-out costs 4 of it; a deal adds 8
-        larger = {"deal": base + 8, "polite walk-away": base, "walk-out": base - 4}
-        tables += [flat, larger]
+        tables.append(dict(following, deal=polite))
     return tables
 
 
@@ -1513,9 +1512,9 @@ def relationship_reservation(answer, hidden=False):
                 ),
                 (
                     mine - (deal - out),
-                    f"{value:g} compares a deal with a walk-out; your alternative to a deal is "
-                    f"a polite walk-away ({polite:g} next year), which is never worse than "
-                    f"a walk-out ({out:g})",
+                    f"{value:g} compares a deal with a walk-out; the way you would end "
+                    f"without a deal is the one that leaves next year best, and here a polite "
+                    f"walk-away ({polite:g} next year) does better than a walk-out ({out:g})",
                     "it compares a deal with a walk-out, not with a polite walk-away",
                 ),
                 (

@@ -34,14 +34,20 @@
 # 5. decide, when an offer arrives, whether to accept, counter or walk away, and leave in a
 #    way that lets you come back.
 #
-# It takes about seven hours, and about ten if Python is new to you: eight coded
+# It takes about seven hours, and about ten if Python is new to you: some 11,000 words of
+# reading (read slowly: most paragraphs carry a rule you use later), eight coded
 # questions (questions 4 and 5 are real programming), three widgets, a simulation table
 # and a reflection. If you split it into two sittings, stop after question 4: sections 1
 # to 3 and section 4 up to question 4 take three hours or so, and the rest (questions 5
 # to 7, the low-ball exercise and the reflection) about four.
-# Rounds are counted two ways: sections 2 and 3 count from 0, as Faratin's model does
-# (round 0 is your opening); the widgets count from 1, as the arena does; and section 5's
-# next-year simulation plays the arena's 10 rounds, whatever `s.rounds` says.
+# Rounds are counted in two ways, and one simulation has its own length:
+#
+# | where | round numbers | how many rounds |
+# |---|---|---|
+# | sections 2 and 3 (Faratin's model, your plan) | from 0: round 0 is your opening | `s.rounds` |
+# | the widgets (the arena, the low-ball moment) | from 1, as the arena does | 10 in the arena, 12 in the low-ball moment |
+# | section 5's next-year simulation | as the arena | the arena's 10, whatever `s.rounds` says |
+#
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
 # after them check your answer and tell you what to fix. Every learner gets their own
 # numbers, so your answers are yours alone.
@@ -183,8 +189,8 @@ scenario
 # equal in Orchard's eyes).
 #
 # - **Ambitious:** the price is at least your best estimate of Orchard's reservation
-#   price: `s.their_estimate`, unless a quote below it has come (then see the news
-#   bullet below).
+#   price: `s.their_estimate` (what *you* think of *Orchard*), unless a quote below it has
+#   come (then see the news bullet below).
 # - **Grounded:** the price is no more than the highest figure among the statements you
 #   make, and every one of them is a true fact, said as a fact, that is worth telling
 #   Orchard. Read each one against your story: a sentence that contradicts it is not
@@ -195,7 +201,8 @@ scenario
 # - **Your alternative, only when it helps:** Birch's offer is a price too, but of your
 #   alternative, and it works on what Orchard believes of you, so the next rule decides it.
 #   Keep it private when it is worse than what Orchard believes your other work pays
-#   (`s.their_guess`). When it is true and better, telling it raises the least Orchard
+#   (`s.their_guess`: what *Orchard* thinks of *you*, the other way round from
+#   `s.their_estimate`). When it is true and better, telling it raises the least Orchard
 #   thinks you would take, but it also names a number below your opening: weigh the two.
 #   The check accepts either choice then, and its message says what yours does.
 # - **Not pulled by an anchor:** Orchard's opening tells you what it would like to pay,
@@ -211,9 +218,14 @@ scenario
 #   judge in that band and, by the course's rule, open at it or above it, but never above
 #   the quote: so between 3 below the quote and the quote. The 3 is the course's reading
 #   of "a little": at the quote Orchard is indifferent between the two studios, so to
-#   choose you it may want a small edge, a few per cent of the price, not more. Work out
-#   what a quote means for your price in each case: the check tries quotes below your
-#   estimate, between it and your best fact, and above everything you can justify.
+#   choose you it may want a small edge, a few per cent of the price, not more. A quote
+#   can fall in three places, and the check tries each:
+#   - below your estimate: open between 3 below the quote and the quote, as just said;
+#   - between your estimate and the highest price a true fact of yours justifies: your
+#     estimate stands (Orchard's limit can still be there), but the quote caps your
+#     opening, so open anywhere from your estimate up to the quote;
+#   - above everything you can justify: it changes nothing you can say, so open as you
+#     would without it.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -352,7 +364,8 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #    strictly smaller than the first, even after rounding. Rounds in which you hold (a
 #    step of 0), to wait for Orchard's move, are fine anywhere;
 # 4. give at most three fifths of everything it concedes in its first concession, so that
-#    the later steps still mean something;
+#    the later steps still mean something (three fifths is this course's line, not a
+#    figure from Faratin or another study: it leaves at least two fifths for later steps);
 # 5. end at your target, no lower than the even split of the zone you expect (halfway
 #    between your reservation price, Birch's price `s.alternative_price` plus
 #    `s.extra_cost`, and your estimate of Orchard's, `s.their_estimate`) and no higher
@@ -441,7 +454,7 @@ check.concession_plan(concession_plan, hidden=True)
 # 1. Concede only in answer to a concession of theirs, never into silence.
 # 2. Give about as much as they gave, but never more than your own last step. Your first
 #    step, as in section 2's plan, gives no more than three fifths of the way to your
-#    target.
+#    target (the course's line, as there).
 # 3. After a concession of yours, wait for one back before you move again. If they
 #    retract, hold: do not reward the retraction with a step forward, and do not answer
 #    it with a step back of your own.
@@ -790,8 +803,9 @@ check.next_trade(next_trade, hidden=True)
 # - no two give Orchard ground on exactly the same issues (an issue gives Orchard ground
 #   when it is not at your best level, the first of its levels in `s.issues`);
 # - each is one Orchard could take seriously: it gives Orchard (`s.theirs`) at least a
-#   quarter of the points it needs to sign (`s.their_minimum / 4`); a package worth next to
-#   nothing to Orchard reads as an insult, not as a choice. (This is an opening set: an
+#   quarter of the points it needs to sign (`s.their_minimum / 4`; the quarter is this
+#   course's line, not a finding); a package worth next to nothing to Orchard reads as an
+#   insult, not as a choice. (This is an opening set: an
 #   offer worth more to you than your landing package gives Orchard less than its
 #   minimum, since the landing package is the best for you of those that meet it.)
 #
@@ -1046,12 +1060,13 @@ check.respond(respond, hidden=True)
 # **What the relationship is worth belongs inside your reservation price.** Your
 # reservation price is the worst deal you would still take rather than your
 # alternative. When you will meet Orchard again, a deal now is worth its price plus what
-# it does to next year's talks. The alternative to a deal now is to end this year's talks
-# without one, and of the ways to do that you would choose the one that leaves next year
-# best. So lower your reservation price by how much better next year goes after a deal
-# than after that best way of ending without one; if a deal would make next year worse
-# (a low price can become the starting point of the next talks), raise it by as much. Then answer the last offer with question 6's rule and
-# that price. The difference is an estimate: count only what you can reasonably expect.
+# it does to next year's talks. So what the relationship adds to a deal is the
+# difference a deal makes to next year against your alternative to it: ending this year's
+# talks without a deal, in the way you would really end them. Which way that is, is your
+# judgement. If a deal would make next year worse (a low price can become the starting
+# point of the next talks), the difference counts against the deal. Then answer the last
+# offer with question 6's rule and that price. The difference is an estimate: count only
+# what you can reasonably expect.
 #
 # The cell below estimates it for a buyer like Orchard under the arena bots'
 # assumptions: its reservation price is a single draw within 6 of your estimate of
@@ -1081,8 +1096,9 @@ next_year
 # gain over your reservation price next year after it, as in the table above. Write
 # `relationship_reservation(s, next_year)`: your reservation price for this year's talks
 # (`s.alternative_price` plus `s.extra_cost` without the relationship) with what a deal
-# does to next year inside it, as the text above says. The check also tries tables in
-# which a deal makes no difference, or makes next year worse.
+# does to next year inside it. Decide first which row is your alternative to a deal, and
+# which way the difference moves the least you would accept. The check also tries
+# tables in which a deal makes no difference, or makes next year worse.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
@@ -1090,8 +1106,9 @@ def relationship_reservation(s, next_year):
     """Your reservation price for this year's talks, with the relationship inside it."""
     ### BEGIN SOLUTION
     reservation = s.alternative_price + s.extra_cost
-    # the alternative to a deal now is a polite walk-away (a walk-out is never better)
-    worth = next_year["deal"] - next_year["polite walk-away"]
+    # the alternative to a deal now: ending without one the way you would, the best way
+    without = max(next_year["polite walk-away"], next_year["walk-out"])
+    worth = next_year["deal"] - without
     return reservation - worth
     ### END SOLUTION
 
