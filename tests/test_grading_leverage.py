@@ -68,6 +68,10 @@ IGNORES_EVEN = (
 )
 
 
+#: A practice function left as the release gives it.
+PRACTICE_STUB = "def {name}():\n    raise NotImplementedError()\n"
+
+
 def submissions():
     """What each learner handed in, by the learner's nbgrader id."""
     return {
@@ -84,6 +88,13 @@ def submissions():
         "ignores-even": solved(MODULE, NAME, reaudit_answer=IGNORES_EVEN),
         "one-tactic-wrong": solved(
             MODULE, NAME, tactic_kinds_answer=tactics_one_wrong("one-tactic-wrong")
+        ),
+        "practice-left-blank": solved(
+            MODULE,
+            NAME,
+            practice_facts_answer=PRACTICE_STUB.format(name="practice_facts"),
+            practice_news_answer=PRACTICE_STUB.format(name="practice_news"),
+            practice_tactics_answer=PRACTICE_STUB.format(name="practice_tactics"),
         ),
     }
 
@@ -119,6 +130,11 @@ class TestLeverageGrading(ModuleGrading):
         assert points["reaudit-test"] == 1
         assert auto_total(points) == self.AUTO_POINTS - 1
         assert "the side ahead can also become" in graded.shown("ignores-even", "reaudit-test")
+
+    def test_the_practice_cases_earn_and_cost_no_marks(self, graded):
+        """Questions 1, 4a and 5 open with a practice case whose check is not marked: left
+        unanswered (its check fails in an ungraded cell), every mark is still earned."""
+        assert auto_total(graded.scores("practice-left-blank")) == self.AUTO_POINTS
 
     def test_one_wrong_tactic_costs_half_a_point(self, graded):
         points = graded.scores("one-tactic-wrong")
