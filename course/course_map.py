@@ -122,8 +122,9 @@ MODULES = (
         "05_capstone",
         "Capstone",
         "everything together: prepare a multi-issue case (BATNA and a step that strengthens "
-        "it, beliefs from a signal, an audit of both sides, an opening with a MESO, what to "
-        "say, a concession plan along the frontier and what to do if Quell has capacity), "
+        "it, beliefs from a signal, an audit of both sides, an opening with a diagnostic "
+        "set, what to say, a concession plan along the frontier and what to do if Quell has "
+        "capacity), "
         "negotiate it against a bot, meet it again, debrief against your plan",
         540,
         (

@@ -1777,3 +1777,14 @@ def test_the_text_says_what_question_8_decides_and_where_the_walk_away_differs()
     rule = plan[plan.index("- if some of them leave you") : plan.index("- otherwise move")]
     assert "Module 04" not in rule and "defensible" not in rule
     assert "*Note: where this differs from module 04.*" in plan
+
+
+def test_the_course_map_calls_the_opening_set_a_diagnostic_set():
+    """The text says question 5's set is a diagnostic set, not module 04's MESO (usually
+    off the frontier); the course map's description of the module said 'an opening with a
+    MESO'. It now uses the text's name."""
+    from course.course_map import MODULES
+
+    described = next(m.teaches for m in MODULES if m.folder == "05_capstone")
+    assert "MESO" not in described and "an opening with a diagnostic set" in described
+    assert "not a MESO in module 04's sense" in section("opening-teaching")
