@@ -144,16 +144,18 @@ def test_the_visible_check_of_a_label_question_judges_no_label_of_the_own_case(
 def test_the_grader_tells_what_does_not_fit_on_the_own_case_not_to_try_other_numbers(
     question, learner_id, monkeypatch
 ):
-    """A hidden check's hint without general words says to make the function work for any
-    numbers, which is false of a dict of labels; each wrong label's hint says what does not
-    fit instead."""
+    """A hidden check's hint for a function says it fails a case grading tries and to make
+    it work for any numbers, both false of a dict of labels on the learner's own case; each
+    wrong label's hint is shown whole at grading, saying what does not fit."""
     monkeypatch.setenv("LEVERAGE_LEARNER", learner_id)
     own = course.variant("00_leverage")
     graded = getattr(check, question)(lambda: WRONG_LABELS[question](own), hidden=True)
-    for o in graded.outcomes:
-        if not o.passed:
-            assert "What went wrong there: " in o.message and "any numbers" not in o.message
-            assert ".." not in o.message
+    failed = [o for o in graded.outcomes if not o.passed]
+    assert failed
+    for o in failed:
+        assert "any numbers" not in o.message and "grading tries" not in o.message
+        assert "your function" not in o.message and ".." not in o.message
+        assert o.check.split()[-1] in o.message, o.message  # names its own item
 
 
 @pytest.mark.parametrize("question", list(LABELLED))
@@ -217,7 +219,7 @@ def test_each_fact_earns_its_share_and_a_wrong_one_is_told_why_not(learner_id, m
             assert (outcome.earned, outcome.possible) == (pytest.approx(1.6), 2)
             (failed,) = [o for o in outcome.outcomes if not o.passed]
             assert failed.check == f"fact {letter}" and failed.points == pytest.approx(0.4)
-            assert f"there: fact {letter} is not {wrong}: " in failed.message
+            assert failed.message.startswith(f"fact {letter} is not {wrong}: ")
             assert source not in failed.message.replace(f"is not {wrong}", "")
         other = "them" if side == "you" else "you"
         answer = {**key, letter: (source, other)}
@@ -781,7 +783,7 @@ def test_each_news_item_earns_half_a_point_with_its_own_feedback(own, capsys):
     wrong = next(s for s in ("information", "alternatives", "power") if s != source)
     outcome = check.news_moves(lambda: {**key, label: (side, wrong, change)}, hidden=True)
     message = next(o for o in outcome.outcomes if not o.passed).message
-    assert f"there: {label} does not move {wrong}: " in message
+    assert message.startswith(f"{label} does not move {wrong}: ")
     assert "what the other side needs from it" in message
     typed = check.news_moves(lambda: {k.lower(): list(v) for k, v in key.items()}, hidden=True)
     assert typed.earned == typed.possible

@@ -22,12 +22,16 @@ CHECKS_MIME = "application/vnd.leverage.checks+json"
 class Check:
     """One independent part of a question: ``run`` returns what the learner got right,
     or raises ``NotYet`` with the hint they need. A ``practice`` check judges a worked
-    case of the text, not the learner's own: it earns no marks, and says so."""
+    case of the text, not the learner's own: it earns no marks, and says so. An
+    ``own_case`` check judges only the learner's own scenario (labels marked at grading
+    alone, so re-running cannot find them): its hint names no hidden case, so grading shows
+    it whole, not the general hint of a function that fails a case grading tries."""
 
     name: str
     points: float
     run: Callable[[], str]
     practice: bool = False
+    own_case: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,10 @@ def score(*checks):
             done[check.name] = check.run()
         except NotYet as hint:
             failures[check.name] = hint
-    hints = parts_shown(failures)  # in a hidden check, hints that name no hidden case
+    own_case = {check.name for check in checks if check.own_case}
+    # in a hidden check, hints that name no hidden case; the own case hides nothing
+    hints = parts_shown({name: hint for name, hint in failures.items() if name not in own_case})
+    hints.update({name: str(hint) for name, hint in failures.items() if name in own_case})
     credit = Credit(
         Outcome(check.name, check.points, check.points, done[check.name], check.practice)
         if check.name in done

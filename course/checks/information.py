@@ -1646,8 +1646,8 @@ def model_limits(answer, hidden=False):
         )
 
     return score(
-        Check("which assumption fails", 1, own_assumptions),
-        Check("what to do", 1, own_prices),
+        Check("which assumption fails", 1, own_assumptions, own_case=True),
+        Check("what to do", 1, own_prices, own_case=True),
     )
 
 

@@ -290,7 +290,12 @@ def classify_facts(answer, hidden=False):
     share = 2 / len(pairs)
     return score(
         *(
-            Check(f"fact {letter}", share, functools.partial(judge_fact, s, letter, pairs))
+            Check(
+                f"fact {letter}",
+                share,
+                functools.partial(judge_fact, s, letter, pairs),
+                own_case=True,
+            )
             for letter in fact_key(s)
         )
     )
@@ -936,7 +941,12 @@ def news_moves(answer, hidden=False):
         return None
     return score(
         *(
-            Check(label, 2 / len(moves), functools.partial(judge_news_item, s, label, moves))
+            Check(
+                label,
+                2 / len(moves),
+                functools.partial(judge_news_item, s, label, moves),
+                own_case=True,
+            )
             for label in news_key(s)
         )
     )
@@ -1352,7 +1362,12 @@ def classify_tactics(answer, hidden=False):
         return None
     return score(
         *(
-            Check(f"tactic {label}", 0.5, functools.partial(judge_tactic, s, label, kinds))
+            Check(
+                f"tactic {label}",
+                0.5,
+                functools.partial(judge_tactic, s, label, kinds),
+                own_case=True,
+            )
             for label in key
         )
     )
