@@ -1093,7 +1093,12 @@ def label_statements(answer, hidden=False):
 
     return score(
         *(
-            Check(f"statement {s.letter}", 0.25, functools.partial(part, judge_statement, s))
+            Check(
+                f"statement {s.letter}",
+                0.25,
+                functools.partial(part, judge_statement, s),
+                own_case=True,
+            )
             for s in statements
         ),
         Check(

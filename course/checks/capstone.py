@@ -696,6 +696,7 @@ def what_to_say(answer, hidden=False):
                 f"statement {letter}",
                 0.4,
                 functools.partial(judge_statement, case, letter, verdicts),
+                own_case=True,
             )
             for letter in case.statements
         )

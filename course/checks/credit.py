@@ -24,8 +24,8 @@ class Check:
     or raises ``NotYet`` with the hint they need. A ``practice`` check judges a worked
     case of the text, not the learner's own: it earns no marks, and says so. An
     ``own_case`` check judges only the learner's own scenario (labels marked at grading
-    alone, so re-running cannot find them): its hint names no hidden case, so grading shows
-    it whole, not the general hint of a function that fails a case grading tries."""
+    alone, so re-running cannot find them): grading shows its hint as it is, not prefixed
+    as a function's that fails a case grading tries."""
 
     name: str
     points: float
@@ -95,6 +95,12 @@ class Credit:
         )
 
 
+def _own_case_hint(hint):
+    """What a failed ``own_case`` check says: its general words, which the module wrote for
+    grading, else the hint itself (the learner's own case hides nothing)."""
+    return f"{hint.general}." if hint.general else str(hint)
+
+
 def score(*checks):
     """Run every check and return the ``Credit`` they earn together; a check that fails
     costs only its own points, and its hint is shown beside the others' results (in a
@@ -111,7 +117,9 @@ def score(*checks):
     own_case = {check.name for check in checks if check.own_case}
     # in a hidden check, hints that name no hidden case; the own case hides nothing
     hints = parts_shown({name: hint for name, hint in failures.items() if name not in own_case})
-    hints.update({name: str(hint) for name, hint in failures.items() if name in own_case})
+    hints.update(
+        {name: _own_case_hint(hint) for name, hint in failures.items() if name in own_case}
+    )
     credit = Credit(
         Outcome(check.name, check.points, check.points, done[check.name], check.practice)
         if check.name in done

@@ -1862,6 +1862,6 @@ def fair_play(answer, hidden=False):
         )
 
     return score(
-        Check("what to tell Osprey", 1, disclosures),
-        Check("fair and foul means", 1, tactics),
+        Check("what to tell Osprey", 1, disclosures, own_case=True),
+        Check("fair and foul means", 1, tactics, own_case=True),
     )

@@ -476,7 +476,12 @@ def _per_item(answer, items, noun, example, judge):
     extra = sorted(set(answers) - {item.letter for item in items} - set(PRACTICE_NUMBERS))
     if extra:
         raise NotYet(f"there is no {noun} {extra[0]!r}; the {noun}s are A, B, C and D.")
-    return score(*(Check(f"{noun} {item.letter}", 0.5, judge(item, answers)) for item in items))
+    return score(
+        *(
+            Check(f"{noun} {item.letter}", 0.5, judge(item, answers), own_case=True)
+            for item in items
+        )
+    )
 
 
 # --- question 2: the licence's floor, and Atlas's "fair" proposal -----------------------------
