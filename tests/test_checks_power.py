@@ -101,15 +101,16 @@ def test_every_wrong_practice_answer_gets_a_hint_true_of_it(number):
     from course.scenarios.power import PRACTICE_FACTS, PRACTICE_TACTICS
 
     base, depends, _ = PRACTICE_FACTS[number]
+    also = check.PRACTICE_ALSO_BASE.get(number, set())
     for other in BASES:
         for way in DEPENDENCE:
-            if (other, way) == (base, depends):
+            if way == depends and (other == base or other in also):
                 assert check.judge_practice_fact(number, (other, way)) is None
                 continue
             with pytest.raises(NotYet) as failure:
                 check.judge_practice_fact(number, (other, way))
             hint = str(failure.value)
-            assert (other != base) == (check.NOT_BASE[other] in hint)
+            assert (other not in {base, *also}) == (check.NOT_BASE[other] in hint)
             assert (way != depends) == (check.NOT_DEPENDENCE in hint)
             assert base not in hint.replace(f"not {other}", "")
     accepted, _, _ = PRACTICE_TACTICS[number]
@@ -120,6 +121,25 @@ def test_every_wrong_practice_answer_gets_a_hint_true_of_it(number):
             with pytest.raises(NotYet) as failure:
                 check.judge_practice_tactic(number, label)
             assert "it is not " in str(failure.value)
+
+
+def test_a_practice_fact_of_an_office_that_allots_a_thing_accepts_either_base():
+    """Section 1: a fact where an office-holder gives something the other side needs shows
+    authority and resource, and question 1 accepts either. Practice fact 1 (a harbour master
+    allots the last berth) is such a fact: "resource" passes there, and the resource hint
+    ("not a thing that changes hands"), false of a berth, is never shown for it."""
+    from course.scenarios.power import PRACTICE_FACTS
+
+    assert "Question 1 accepts either base for such a fact" in PROSE
+    assert "harbour master" in PRACTICE_FACTS["1"][2] and "berth" in PRACTICE_FACTS["1"][2]
+    for base in ("authority", "resource"):
+        assert check.judge_practice_fact("1", (base, "Kestrel on them")) is None
+    with pytest.raises(NotYet) as failure:
+        check.judge_practice_fact("1", ("resource", "them on Kestrel"))
+    assert check.NOT_BASE["resource"] not in str(failure.value)
+    for base in ("expert", "referent"):
+        with pytest.raises(NotYet, match=f"it is not {base} power"):
+            check.judge_practice_fact("1", (base, "Kestrel on them"))
 
 
 def _another(question, said):

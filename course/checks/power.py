@@ -304,6 +304,11 @@ NOT_BASE = {
 #: role (authority), and section 1 folds "a contract you can give" into resource power.
 ALSO_BASE = {"granite_signature": {"resource"}, "harrow_approval": {"resource"}}
 
+#: The same for the practice facts: practice fact 1's harbour master has the say by office
+#: (authority), and the berth she allots is also a thing Kestrel must get (resource), by the
+#: rule section 1 states for such a fact.
+PRACTICE_ALSO_BASE = {"1": {"resource"}}
+
 #: Why a direction of dependence does not fit, without saying which does.
 NOT_DEPENDENCE = (
     "the side that depends is the one that needs what the other has, knows or may decide: "
@@ -397,7 +402,7 @@ def judge_practice_fact(number, said):
     base, depends = _power_fact_form(number, said)
     right_base, right_depends, _ = PRACTICE_FACTS[number]
     wrong = []
-    if base != right_base:
+    if base != right_base and base not in PRACTICE_ALSO_BASE.get(number, ()):
         wrong.append(f"it is not {base} power: {NOT_BASE[base]}")
     if depends != right_depends:
         wrong.append(f"{depends!r} is not the way the dependence runs: {NOT_DEPENDENCE}")
