@@ -889,9 +889,9 @@ def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
     to, not including, Atlas's value; a rival named only when it beats Atlas's proposal; the
     Shapley value never the grounds for asking more; each wrong part told why, with the
     case's numbers. Review 3, E7: the proposal rounded down to the hundred is taking it, not
-    asking for less. Review 7, E1/W1: a reply that takes a proposal above Borealis's offer
-    talks about what the licence does for Atlas; 'rival' is false there and 'fairness' only
-    repeats Atlas's yardstick, and each is told so."""
+    asking for less. A reply that takes a proposal above Borealis's offer may talk about
+    what the licence does for Atlas or agree that the price is fair; 'rival' is false there,
+    and is told so."""
     seen, took = set(), 0
     for s in hidden_and_own() + [course.variant("03_power", f"reply-{n}") for n in range(20)]:
         v1, v2 = s.atlas_value, s.borealis_value
@@ -945,8 +945,7 @@ def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
                     NotYet, match="points to a figure below the one already on the table"
                 ):
                     check.judge_reply_reason(s, (named, "rival"))
-                with pytest.raises(NotYet, match="only repeats the yardstick"):
-                    check.judge_reply_reason(s, (named, "fairness"))
+                check.judge_reply_reason(s, (named, "fairness"))  # agreeing it is fair
     assert seen == {"rival", "interests"} and took > 3
 
 

@@ -1335,8 +1335,8 @@ def test_question_5_says_the_daily_chance_of_failure_is_small_too():
 
 def test_section_7_does_not_offer_the_shapley_value_as_a_reason():
     """C2: section 7's interests point ended on 'the Shapley value pays a player for what
-    they add', while question 4 grades 'fairness' wrong in every draw; it now says the
-    appeal is to Atlas's interest, and that the fairness yardstick adds nothing."""
+    they add', offering the fairness yardstick as a ground for more; it now says the appeal
+    is to Atlas's interest, and that the yardstick, Atlas's own, carries no higher price."""
     assert "The Shapley value pays a player for what they add" not in PROSE
     seven = _section(PROSE, "**Show what you solve for them.**", "**Remember that dependence")
     assert "That appeal is to Atlas's interest" in seven

@@ -11,6 +11,7 @@ grading key), so it runs once per formulation on those.
 """
 
 import io
+import math
 import re
 from contextlib import redirect_stdout
 from fractions import Fraction
@@ -1091,8 +1092,8 @@ def test_question_4_asks_for_section_5s_price(drawn_1000):
 def test_a_constant_rival_no_longer_earns_question_4s_reason(swept_2000):
     """Seventh review, E1 and W1: where Atlas's proposal beats Borealis, any reason passed, so
     a constant "rival" (false there by its own definition) earned the point for 44% of
-    learners and "interests" was never required. Now only what the licence does for Atlas
-    passes there, and each other reason is told why, for every one of 2,000 learners."""
+    learners. Now "rival" is refused there and told why, for every one of 2,000 learners,
+    and no constant reason passes for every learner."""
     from course.scenarios.power import reply_reason
 
     takes = 0
@@ -1107,8 +1108,6 @@ def test_a_constant_rival_no_longer_earns_question_4s_reason(swept_2000):
         assert right == "interests"
         with pytest.raises(NotYet, match="points to a figure below the one already on the table"):
             check.judge_reply_reason(s, (shapley, "rival"))
-        with pytest.raises(NotYet, match="only repeats the yardstick"):
-            check.judge_reply_reason(s, (shapley, "fairness"))
     assert 600 < takes < 1400
     for constant in ("rival", "interests", "fairness"):
         refused = 0
@@ -1119,6 +1118,33 @@ def test_a_constant_rival_no_longer_earns_question_4s_reason(swept_2000):
                 refused += 1
         assert refused > 600, constant
     assert "any of the three passes" not in PROSE
+
+
+def test_taking_a_proposal_that_beats_the_rival_may_call_it_fair(swept_2000):
+    """Question 4: where Atlas's proposal (Kestrel's Shapley value) beats Borealis, Kestrel
+    takes it, and agreeing that the price is fair, Atlas's own standard, is as sound a reply
+    as talking about Atlas's interests: "fairness" passes with the proposal named exactly or
+    rounded either way, for every such learner of 2,000. It still carries no higher price:
+    asking more than the proposal on that ground is refused, and where Borealis would pay
+    more only "rival" carries the counter."""
+    takes = 0
+    for s in swept_2000:
+        shapley = kestrel_shapley(s)
+        if shapley < s.borealis_value:
+            for reason in ("fairness", "interests"):
+                with pytest.raises(NotYet):
+                    check.judge_reply_reason(s, (s.borealis_value, reason))
+            continue
+        takes += 1
+        for named in (shapley, math.floor(shapley / 100) * 100, math.ceil(shapley / 100) * 100):
+            check.judge_reply_reason(s, (named, "fairness"))
+            check.judge_reply_reason(s, (named, "interests"))
+        with pytest.raises(NotYet, match="gives a higher price nothing to stand on"):
+            check.judge_reply_reason(s, (math.ceil(shapley / 100) * 100 + 100, "fairness"))
+    assert takes > 1000
+    seven = PROSE[PROSE.index("**Show what you solve for them.**") :]
+    assert "can close a deal Kestrel takes" in seven[:1500]
+    assert "either earns the point" in PROSE
 
 
 def test_question_9b_sets_a_new_harrow_offer_granite_has_not_seen(swept_2000):

@@ -713,7 +713,8 @@ def judge_reply_reason(s, result):
     """Question 4, the reason: nothing when it is the one to put forward, else the
     ``NotYet`` hint, which says why the reason given does not fit: a reply that asks for
     more on a ground that does not carry it, or one that takes the proposal (it beats
-    Borealis) and names a rival weaker than it or Atlas's own yardstick (review 7, E1)."""
+    Borealis) and names a rival weaker than it. Taking it on the fairness ground passes:
+    agreeing that Atlas's own figure is fair is a sound way to close."""
     from course.scenarios.power import kestrel_shapley, reply_reasons
 
     price, reason = _pair(result, "licence_reply", "(price, reason)")
@@ -733,14 +734,7 @@ def judge_reply_reason(s, result):
         )
         general = "it gives a reason for a price below what the rival would pay"
         raise NotYet(f"the reason is not right for learner {s.learner}: {hint}.", general=general)
-    if said == "fairness" and kestrel_shapley(s) >= s.borealis_value:
-        hint = (
-            f"Atlas's proposal of {proposal} already beats Borealis's {v2}, so Kestrel takes "
-            "it; calling it fair only repeats the yardstick Atlas used to work it out and "
-            "gives Atlas nothing new: section 7 says what to talk about when you take it"
-        )
-        general = "it answers a proposal it takes with the buyer's own fairness benchmark"
-    elif said == "fairness":
+    if said == "fairness":
         hint = (
             "Kestrel asks for more than Atlas proposes, but the Shapley value is Atlas's own "
             "yardstick, and its proposal already meets it: it gives a higher price nothing to "

@@ -673,13 +673,20 @@ def reply_reason(s):
 
 
 def reply_reasons(s, price):
-    """Every reason question 4 accepts with ``price``: ``reply_reason``'s alone, whatever
-    the price. Where Atlas's proposal beats Borealis, that is what the licence does for
-    Atlas (section 7: take the proposal and talk about Atlas's interests); "rival" is then
-    false by its own definition (Borealis would pay less than Atlas offers) and used to
-    pass for 44% of learners (review 7, E1), and "fairness" only repeats Atlas's yardstick
-    (review 7, W1: the interests ground is now required where it is the one to give)."""
-    return (reply_reason(s),)
+    """Every reason question 4 accepts with ``price``. Where Borealis would pay more than
+    Atlas's proposal, its written offer alone ("rival") carries a higher price. Where the
+    proposal beats Borealis and Kestrel takes it (``price`` at most the proposal rounded up
+    to the hundred), what the licence does for Atlas and agreeing that the price is fair are
+    both sound replies: taking a proposal needs no new ground, and holding Atlas to its own
+    standard is a textbook way to close; "rival" is false there (Borealis would pay less than
+    Atlas offers). Asking more than a proposal that beats Borealis, only the interests
+    ground is accepted for the reason (the price part fails): the fairness yardstick is
+    Atlas's own and its proposal already meets it."""
+    if reply_reason(s) == "rival":
+        return ("rival",)
+    if price <= math.ceil(kestrel_shapley(s) / 100) * 100:
+        return ("interests", "fairness")
+    return ("interests",)
 
 
 def table_share(s, delta_you=None):

@@ -810,7 +810,7 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #   position is a price, its interest is products that last longer (Fisher and Ury's
 #   interests, not positions). Which of the three carries Kestrel's reply best, with your
 #   numbers, is for you to judge from sections 2 and 5; section 7 comes back to this
-#   choice.
+#   choice. Where two of them are sound with your numbers, either earns the point.
 #
 # Where the proposal is below Borealis's offer, Kestrel could also walk out and sell to
 # Borealis, by this section's deal-me-out reasoning the best reply to a proposal below a
@@ -1139,8 +1139,9 @@ check.best_lever(best_lever, hidden=True)
 #   last longer. Its position is a price; its interest, behind the position, is durability
 #   (Fisher and Ury, *Getting to Yes*, 1981: focus on interests, not positions). Put
 #   Kestrel's offer in those terms: showing what the licence does for Atlas's products
-#   gives Atlas a reason to agree other than fear. That appeal is to Atlas's interest;
-#   calling the price fair because it is the Shapley value would add nothing, since that
+#   gives Atlas a reason to agree other than fear. That appeal is to Atlas's interest.
+#   Calling the price fair because it is the Shapley value can close a deal Kestrel takes
+#   (it holds Atlas to its own standard), but it cannot carry a higher price, since that
 #   is the yardstick Atlas used to work out its own proposal.
 # - **Remember that dependence runs both ways, and that deals repeat.** Kestrel will meet
 #   Granite again. Axelrod (*The Evolution of Cooperation*, 1984) found that in repeated
