@@ -602,3 +602,51 @@ def test_no_sitting_holds_question_6_and_section_4_together():
         "Five sittings suit it, of an hour to an hour and a quarter each",
         "4. section 4, on what information is worth, with Questions 7 and 8;",
     )
+
+
+def test_the_stated_reading_load_matches_the_text():
+    """The introduction said about 10,000 words to read while the text held about 11,000;
+    the stated count is now within a twentieth of the words of the notebook's text cells."""
+    import re
+
+    from tests.notebooks import source_notebook
+
+    cells = source_notebook("01_information", "information").cells
+    count = sum(len(c.source.split()) for c in cells if c.cell_type == "markdown")
+    (stated,) = re.findall(r"about (\d+),000 words", cells[0].source.replace("\n", " "))
+    assert abs(int(stated) * 1000 - count) <= count / 20, (stated, count)
+
+
+def test_the_sitting_plan_names_the_longest_sitting():
+    """Sitting 2 (Questions 4 and 5, five marks) is the heaviest, and the plan called only
+    sitting 1 the shortest; it now says sitting 2 is the longest and where to split it."""
+    says("(the longest sitting: five marks,", "split it after Question 4")
+
+
+def test_the_coase_limit_is_stated_for_both_cases():
+    """Gul, Sonnenschein and Wilson (1986): as offers follow each other faster, prices go to
+    the least valuation or, where buyers' values reach down to the seller's cost, to the
+    cost. The text gave only the first, though some learners' reservation prices lie below
+    their cost."""
+    says(
+        "prices fall towards the lowest value a buyer could have or, when some buyers value "
+        "the good below the seller's cost, towards that cost"
+    )
+
+
+def test_the_sins_scale_files_hiding_the_bottom_line_as_competitive_bargaining():
+    """Robinson, Lewicki and Donahue's scale puts hiding your real bottom line under
+    traditional competitive bargaining and misleading statements under misrepresentation;
+    the text said "hiding or misstating"."""
+    says_not("hiding or misstating")
+    says('they file hiding your real walk-away point under "traditional competitive bargaining"')
+
+
+def test_the_news_factor_comes_with_a_worked_example():
+    """Question 5c's factor reads "each price factor times as likely as the next higher
+    one" for news that points down; a worked example of four prices shows both ways, and
+    the example is what the course's own even reading gives."""
+    from course.scenarios.information import NEWS_STEP
+
+    says('`"higher"` weighs them 1, 2, 4, 8 and `"lower"` weighs them 8, 4, 2, 1')
+    assert NEWS_STEP == 2

@@ -1695,3 +1695,21 @@ def test_the_anchor_section_says_first_number_is_drawn_for_most_learners(sales):
     assert 0.6 < have / len(sales) < 0.8, have
     words = notebook_words("anchor-teaching")
     assert "Question 6's `first-number` situation, drawn for most learners" in words
+
+
+def test_every_situation_says_the_seller_names_the_one_final_price():
+    """The model's one price is the seller's, which the buyer takes or leaves; three
+    situations said Osprey "names one final price and takes or leaves yours", which reads
+    as the buyer making the final offer. Each situation that states the set-up now says
+    Osprey asks you for one final price, in the scenario and in the notebook's copy."""
+    from course.scenarios.information import PRACTICE_SITUATIONS, SITUATIONS
+
+    texts = [s.text for s in (*SITUATIONS, *PRACTICE_SITUATIONS)]
+    words = " ".join(texts) + " " + notebook_words("q6-text")
+    assert "names one final price" not in words
+    stating = [t for t in texts if "one final price" in t]
+    assert len(stating) >= 5
+    assert all(
+        "asks you for one final price" in t or "asks every supplier for one final price" in t
+        for t in stating
+    ), stating

@@ -290,3 +290,25 @@ def test_a_tampered_out_of_range_value_is_rejected_with_a_message():
     assert "information is worth</b> 17" in explorer.numbers.value
     explorer.high.value = 150
     assert explorer.status.value == ""
+
+
+def test_a_small_step_is_strong_evidence_as_the_text_says():
+    """The updater's text paired a small step with a hold as a weak hint, though under the
+    band model a step from 42 to 44 puts almost all the weight on 50; the text now says
+    it is strong evidence, with these numbers."""
+    from course.models.information import expected_reservation, posterior_after_offers
+    from tests.notebooks import source_notebook
+
+    prior = BeliefUpdater()._prior()
+    opened, held, stepped = (
+        posterior_after_offers(prior, offers)[-1] for offers in ([42], [42, 42], [42, 44])
+    )
+    assert round(expected_reservation(opened)) == 61
+    assert round(expected_reservation(stepped)) == 50 and stepped[50] > 0.95
+    assert expected_reservation(opened) - expected_reservation(held) < 2
+    text = " ".join(
+        " ".join(cell.source.split())
+        for cell in source_notebook("01_information", "information").cells
+    )
+    assert "take a small step, from 42 to 44. Under this model a small step is strong" in text
+    assert "falls from about 61 to about 50" in text

@@ -526,7 +526,7 @@ SITUATIONS = (
         "payroll",
         "If this sale falls through you will have to let your two apprentices go before the "
         "summer, a loss you would feel far more than its share of the average profit "
-        "suggests; Osprey names one final price and takes or leaves yours.",
+        "suggests; Osprey asks you for one final price and takes or leaves it.",
         "risk-neutral",
         (SURER,),
         "the model weighs a sure sale and a gamble on their averages alone",
@@ -556,7 +556,7 @@ PRACTICE_SITUATIONS = (
     Situation(
         "practice-lease",
         "Your landlord will end your lease unless this month's rent, which only this sale can "
-        "pay, arrives on time; Osprey names one final price and takes or leaves yours.",
+        "pay, arrives on time; Osprey asks you for one final price and takes or leaves it.",
         "risk-neutral",
         (SURER,),
         "a lost sale would cost you far more than its share of the average profit",
@@ -575,8 +575,8 @@ PRACTICE_SITUATIONS = (
     ),
     Situation(
         "practice-colleague",
-        "Osprey's buyer names one final price and takes or leaves yours, opened in its usual "
-        "way and has never refused a price at or below its reservation price; your workshop "
+        "Osprey's buyer opened in its usual way, asks you for one final price and takes or "
+        "leaves it, and has never refused a price at or below its reservation price; your workshop "
         "has cash for months. A colleague says to ask €5,000 less than the model's price, "
         "'to be safe'.",
         "none",

@@ -37,12 +37,14 @@
 #
 # It takes most learners about five to six hours if they are at ease with Python and
 # probability, and seven to eight if either is new: there is a good deal to read (about
-# 10,000 words), eleven coded questions, two widgets and a short reflection.
+# 11,000 words), eleven coded questions, two widgets and a short reflection.
 # Five sittings suit it, of an hour to an hour and a quarter each (about an hour and a
 # half if Python or probability is new):
 #
 # 1. sections 1 and 2 with Questions 1 to 3 (the shortest sitting);
-# 2. the pace of concessions with Question 4, then section 3 with Question 5;
+# 2. the pace of concessions with Question 4, then section 3 with Question 5 (the
+#    longest sitting: five marks, and Question 5 asks for four prices worked out on your
+#    own case and five worked cases; split it after Question 4 if you need to);
 # 3. Questions 5b, 5c and 6 (four marks: one each for 5b and 5c, two for 6; 5b and 5c are
 #    counts worked out on your own case, 6 a judgement on it, practised first on four
 #    worked situations). Question 6 is the longest single question of the module: give it
@@ -378,8 +380,14 @@ check.news_likelihood(news_likelihood)
 #   that the buyer is near its reservation price. Only a little, because a buyer far from
 #   it also holds now and then, to test you. Negotiators read firmness the same way
 #   (module 04), and a buyer who knows it can hold early on purpose;
-# - take a small step: small steps point the same way, towards a reservation price close
-#   above;
+# - take a small step, from 42 to 44. Under this model a small step is strong evidence,
+#   far stronger than a hold: the model expects each step to cover a fifth to three fifths
+#   of the gap left to the buyer's reservation price, so a step of 2 fits only a
+#   reservation price a little above the offer (here 50), and every higher price explains
+#   it only through the 5% chance the model spreads over steps of any size. With the prior the
+#   updater starts from, the expected reservation price falls from about 61 to about 50,
+#   with almost all the weight on 50. That is why a buyer who shrinks its steps early on
+#   purpose can mislead you so much;
 # - try an offer above every price you believe in, and read why the updater refuses it.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "belief-updater", "schema_version": 3}
@@ -415,8 +423,9 @@ BeliefUpdater()
 # 59.92, and has a reservation price of 70; at a cost of 65, its next offers are about
 # 63.95 and 66.37, so `rounds` is 2. One mark for the reservation price, one for
 # `rounds` (judged against the reservation price your function returns, so a slip in the
-# first part costs one mark only). The check tries this buyer as well as your own Wren
-# (whose case may need no count at all); grading also tries other buyers of this kind.
+# first part costs one mark only). The check tries this buyer, your own Wren, and a
+# buyer who offers 20,000, 24,000 and 27,000 at a cost of 37,000 (no deal pays: `None`);
+# grading also tries other buyers of this kind.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-from-concessions-answer", "schema_version": 3}
@@ -540,11 +549,12 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # that points down, or all alike), so a slip in Question 3 costs nothing here.
 #
 # One mark for `before`, one for `now` and `with_news`, one for `capped`. Besides your own
-# scenario, the check tries four worked cases, `course.variant("01_information",
-# "worked-case-6")`, `"worked-case-13"`, `"worked-case-0"` and `"worked-case-21"`. In each
-# of them the opening moves the price, and between them each tempting method (asking the
-# cap as it is, asking the expected reservation price, reading the news on your prior
-# instead of on `after`) gives a wrong price in at least one. On your own
+# scenario, the check tries five worked cases, `course.variant("01_information",
+# "worked-case-6")`, `"worked-case-13"`, `"worked-case-0"`, `"worked-case-21"` and
+# `"worked-case-4"`. In each of them the opening moves the price, and between them each
+# tempting method (asking the cap as it is, asking the expected reservation price, reading
+# the news on your prior instead of on `after`, capping your prior instead of `after`)
+# gives a wrong price in at least one. On your own
 # scenario, try
 #
 # ```python
@@ -616,8 +626,8 @@ check.my_price(my_price, hidden=True)
 # longer the one you would name now, or `None` if even ten holds leave it where it is.
 # The function only counts; the decision the count informs is yours: how long you can
 # let Osprey stand firm before its firmness should change the price you name. The check tries your scenario and
-# the worked case `worked-case-7` (on yours, ten holds may move nothing); grading also
-# tries other learners'.
+# the worked cases `worked-case-7` (seven holds move the price) and `worked-case-0` (ten
+# holds move nothing, so `None`); grading also tries other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "holds-before-moving-answer", "schema_version": 3}
@@ -655,7 +665,9 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # News that points a way moves your price only if you read it strongly enough. Read it
 # evenly: with `direction` `"higher"`, each reservation price `factor` times as likely as
 # the next lower one; with `"lower"`, each `factor` times as likely as the next higher
-# one. Write `news_weight(sale, after, direction)`, with `after` your beliefs after the
+# one. With a factor of 2 and four reservation prices, lowest first, `"higher"` weighs
+# them 1, 2, 4, 8 and `"lower"` weighs them 8, 4, 2, 1 (Question 3's even reading is the
+# same with a factor of 2). Write `news_weight(sale, after, direction)`, with `after` your beliefs after the
 # opening (as in Question 5; the check passes in the right ones), to return the smallest
 # factor, in steps of 0.05 from 1.05 up to 10, at which your best final price (against
 # `sale.cost`) is no longer the one against `after`; `None` if even 10 leaves it there.
@@ -729,13 +741,13 @@ check.news_weight(news_weight, hidden=True)
 #   with something better", and the builders who did closed with it in the second or third
 #   round.
 # - `practice-lease`: Your landlord will end your lease unless this month's rent, which only
-#   this sale can pay, arrives on time; Osprey names one final price and takes or leaves
-#   yours.
+#   this sale can pay, arrives on time; Osprey asks you for one final price and takes or
+#   leaves it.
 # - `practice-whole-gain`: Osprey's new buyer told a trade magazine that it walks away from
 #   any supplier who "keeps the whole gain", and it did so last spring in a deal it could
 #   afford.
-# - `practice-colleague`: Osprey's buyer names one final price and takes or leaves yours,
-#   opened in its usual way and has never refused a price at or below its reservation
+# - `practice-colleague`: Osprey's buyer opened in its usual way, asks you for one final
+#   price and takes or leaves it, and has never refused a price at or below its reservation
 #   price; your workshop has cash for months. A colleague says to ask €5,000 less than the
 #   model's price, "to be safe".
 #
@@ -806,7 +818,8 @@ check.news_weight(news_weight, hidden=True)
 # in models where a seller cannot commit and buyers can wait, the seller's first price
 # tends to fall *below* the price it would name if it could commit, because buyers who
 # value the good highly wait for the price to drop; when offers can follow each other
-# quickly, prices fall towards the lowest value a buyer could have (Fudenberg, Levine and
+# quickly, prices fall towards the lowest value a buyer could have or, when some buyers
+# value the good below the seller's cost, towards that cost (Fudenberg, Levine and
 # Tirole, 1985; Gul, Sonnenschein and Wilson, 1986). The course asks above it for the reasons of
 # practice: your first number is an opening, the room above your target is what you
 # concede from, and a first offer anchors the talks (section 5; module 04).
@@ -1223,8 +1236,8 @@ check.report_decision(report_decision, hidden=True)
 #   v. Hanover-Elm Building Corp.*, 1952). Shell (*Bargaining for Advantage*, 1999) and
 #   Lewicki, Saunders and Barry (in the ethics chapter of their textbook *Negotiation*)
 #   draw the line in the same place: tactics that deceive about facts fall outside it.
-#   (Lewicki, Saunders and Barry cut the field differently: they file hiding or misstating
-#   your walk-away point under "traditional competitive bargaining" and keep "bluffing" for
+#   (Lewicki, Saunders and Barry cut the field differently: they file hiding your real
+#   walk-away point under "traditional competitive bargaining" and keep "bluffing" for
 #   insincere threats and promises; here, as in module 00, a bluff is an untrue claim about your own reservation price,
 #   what you would settle for, or your own estimate of value. A threat you would not carry
 #   out misstates what you intend to do: modules 02 and 03 read it as a bluff, and module
