@@ -28,6 +28,7 @@ from course.scenarios.batna import (
     reservation_of,
     right_response,
     statements_of,
+    zone_edge_case,
 )
 from tests.notebooks import solution_namespace
 from tests.sweeps import cell_text
@@ -357,6 +358,27 @@ def test_each_kind_of_zone_is_tested_visibly_and_costs_its_own_point(learner, hi
     if not hidden:
         assert "there is a zone" in always_none["a zone when there is one"][1]
         assert "so return None" in got["None when there is no zone"][1]
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+def test_a_zone_of_one_salary_is_a_zone(learner, hidden):
+    """Section 4: a zone exists when b >= s, so where Northwind's reservation price equals
+    yours the zone is the single salary (s, s). A strict comparison must fail the point
+    for zones, visibly and at grading, with a hint that says the two prices are equal."""
+
+    def strict(offers, reservation):
+        northwind = offers.agency_rate + offers.agency_fee
+        return None if northwind <= reservation else (reservation, northwind)
+
+    got = messages(check.northwind_zopa(strict, hidden=hidden))
+    assert got["a zone when there is one"][0] == 0
+    assert got["None when there is no zone"][0] == 1
+    if not hidden:
+        assert "exactly their reservation price" in got["a zone when there is one"][1]
+        assert "more than" not in got["a zone when there is one"][1]
+    for n in range(600):  # equal in floating point too, so a strict `<` really differs
+        edge = zone_edge_case(course.variant("02_batna", f"edge-{n}"))
+        assert northwind_reservation(edge) == reservation_of(edge)
 
 
 @pytest.mark.parametrize(
@@ -1312,17 +1334,41 @@ def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
     nash = _cell("nash-teaching")
     assert "Their result is a limit" in nash and "the chance that the talks break down" in nash
     assert "in the same limit" in nash
-    assert "from 97,000 (your reservation price) to 110,000 (the agency)" in nash
 
 
-def test_section_7s_outside_option_range_is_the_zone_of_its_numbers():
-    """Sixth review, U4: the range section 7 gives for the outside-option model runs from
-    the reservation price of its example to the agency's cost, the zone of those numbers."""
-    nash = _cell("nash-teaching")
+def test_section_7s_outside_option_prediction_for_northwind_is_the_reservation_price():
+    """Deal-me-out (module 03: the responder gets the larger of its share at the table and
+    its option) on section 7's numbers: the pie is W - c, your share at the table half of
+    it, your option V, Northwind's W - A. Your BATNA binds for both values of W the text
+    uses, so the salary is exactly r, whatever the patience, and moves one for one with
+    the BATNA; it leaves r only above W = 2V + c. The text says so, and no longer that the
+    salary lands somewhere in the zone at a point set by W and patience."""
+    from course.models.batna import outside_option_split
+
+    nash, decide = _cell("nash-teaching"), _cell("decide-teaching")
     bank, commute, agency = 89_000, 8_000, 110_000
+
+    def salary(worth, batna=bank):
+        you, _ = outside_option_split(worth - commute, batna, worth - agency)
+        return you + commute
+
     assert f"$V$ = {bank:,} and a commute of $c$ = {commute:,}" in nash
     assert f"$A$ = {agency:,}" in nash
-    assert f"from {bank + commute:,} (your reservation price) to {agency:,} (the agency)" in nash
+    for worth in (115_000, 130_000):
+        assert f"$W$ = {worth:,}" in nash
+        table = (worth - commute) / 2
+        assert table < bank and f"{table:,.0f} if $W$ = {worth:,}" in nash
+        assert salary(worth) == bank + commute
+        assert salary(worth, bank + 1_000) == salary(worth) + 1_000
+    assert f"exactly your reservation price, {bank + commute:,}" in nash
+    assert f"$2V + c$ = {2 * bank + commute:,}" in nash
+    assert salary(2 * bank + commute) == bank + commute
+    assert salary(2 * bank + commute + 2_000) == bank + commute + 1_000
+    assert "twice the half unit of the Nash split" in nash
+    assert f"The even split of the zone, {(bank + commute + agency) // 2:,}" in nash
+    assert "at a point set by" not in nash and "numbers you do not know" not in nash
+    assert "numbers you do not know" not in decide
+    assert "it predicts your reservation price" in decide
 
 
 def test_section_3s_worked_example_of_an_offer_left_open_adds_up():
@@ -2026,21 +2072,32 @@ def test_question_8s_top_is_the_estimate_left_out_and_the_check_keeps_to_it(lear
                 check.judge_target(offers, outside)
 
 
-def test_question_9_calls_its_result_a_sure_value_that_may_fall_below_the_batnas(learner):
+def test_question_9_calls_its_result_a_sure_value_that_may_be_higher_or_lower(learner):
     """In the left-open timing the result is not the value of any one alternative, and it
-    can fall below the BATNA's expected value when committing first; the text says so, and
-    it happens for some learners."""
+    can be higher or lower than the BATNA's expected value when committing first (it was
+    called only "lower", though it is higher for about half of all learners); the text
+    says both, and both happen."""
     text = _cell("q9-text")
     assert "the value of the BATNA your reservation price" not in text
     assert "returning the sure value your reservation price at Northwind rests on" in text
-    assert "can be lower than your BATNA's expected value when you commit first" in text
-    lower = [
-        n
-        for n in range(200)
-        if batna_value_when(s := course.variant("02_batna", f"r-{n}"), "left open")
-        < batna_value_when(s, "commit first")
-    ]
-    assert lower
+    assert "can be lower than" not in text
+    assert "It can be higher or lower than your BATNA's expected value when you commit" in text
+    signs = set()
+    for n in range(200):
+        s = course.variant("02_batna", f"r-{n}")
+        gap = batna_value_when(s, "left open") - batna_value_when(s, "commit first")
+        signs.add((gap > 0) - (gap < 0))
+    assert {-1, 1} <= signs
+
+
+def test_the_summary_values_an_alternative_known_first_by_its_outcome_and_not_one_left_open():
+    """The summary said "otherwise by its outcome", false of an alternative the deal leaves
+    open (its value there is neither the outcome nor the expected value); it now gives the
+    outcome only when you will know it before you answer."""
+    summary = _cell("summary")
+    assert "otherwise by its outcome" not in summary
+    assert "If you will know the outcome before you answer, value it by that outcome" in summary
+    assert "If the deal leaves it open, it sits on both sides" in summary
 
 
 def test_question_9s_left_open_conditions_are_a_list():
@@ -2079,3 +2136,36 @@ def test_a_zone_hint_names_an_examples_reservation_price_once(learner):
     with pytest.raises(NotYet) as hint:
         check.judge_zopa(own, (1.0, 2.0) if check._has_zone(own) else None)
     assert f"your reservation price {reservation_of(own):,.0f}" in str(hint.value)
+
+
+def test_a_reservation_hint_on_an_example_speaks_of_that_learners_sure_amounts(learner):
+    """Question 3's hint on an example case said "with the gambles at your sure amounts"
+    and "your BATNA is worth", though both are the example learner's: it now says
+    "that learner's" there, and "your" only on the learner's own case."""
+    own, tried = course.variant("02_batna", "ada"), 0
+    for example in check.sure_examples(False):
+        ignoring = reservation_of(example)  # the sure amounts left out
+        if math.isclose(ignoring, reservation_of(example, risk_averse=True)):
+            continue
+        tried += 1
+        with pytest.raises(NotYet) as caught:
+            check.judge_reservation_salary(example, ignoring, True)
+        said = str(caught.value)
+        assert "that learner's sure amounts" in said and "your sure amounts" not in said
+        assert "your BATNA is worth" not in said
+    assert tried >= 2
+    with pytest.raises(NotYet) as caught:
+        check.judge_reservation_salary(own, reservation_of(own, risk_averse=True) + 5_000, True)
+    assert "your sure amounts" in str(caught.value)
+
+
+def test_delta_is_defined_where_section_7_first_uses_it():
+    """Section 7 and question 7 used delta, defined only in module 03, which comes later;
+    section 7 now says what it is at its first use."""
+    nash = _cell("nash-teaching")
+    first = nash.index("\\delta")
+    definition = (
+        "where $\\delta$ is the share of the pie still worth having after one round of delay"
+    )
+    assert nash.index(definition) < nash.index("\\delta \\to 1")
+    assert nash.index(definition) - first < 40

@@ -34,9 +34,11 @@ from course.scenarios.batna import (
     LABELS,
     REASONS,
     no_deal_case,
+    reservation_of,
     rule_offers,
     statement_key,
     statements_of,
+    zone_edge_case,
 )
 from course.variants import hidden_learner, learner_as
 from tests import sweeps
@@ -734,6 +736,7 @@ def visible_cases(s):
     sure = tuple(check.sure_examples(False))
     return {
         "cases": (*kinds, *(no_deal_case(case) for case in kinds)),
+        "edges": tuple(zone_edge_case(case) for case in (*kinds, check._example(True))),
         "targets": tuple(targets),
         "when": tuple(when),
         "needed": needed,
@@ -754,6 +757,8 @@ def judge_all(s, seen, question, answer):
     elif question == "northwind_zopa":
         for case in seen["cases"]:
             check.judge_zopa(case, answer(case, reservation(case)))
+        for case in seen["edges"]:  # the check passes its own value: equal to the last bit
+            check.judge_zopa(case, answer(case, reservation_of(case)))
     elif question == "batna_when":
         for case in seen["when"]:
             for timing, funded in check.timing_cases():

@@ -48,6 +48,7 @@ from course.scenarios.batna import (
     sure_beside_lumen,
     with_lumen_open,
     without_lumen,
+    zone_edge_case,
 )
 from course.variants import (
     CourseIdNeeded,
@@ -409,6 +410,8 @@ def judge_reservation_salary(offers, value, risk_averse=False):
     question 2 when the answer is built on another alternative)."""
     value = money(value, "reservation_salary's result")
     name, batna = batna_of(offers, risk_averse)
+    own = offers == _drawn(learner_id())
+    yours = "your" if own else "that learner's"
     cost = offers.commute_cost
     worth = {n: expected_value(t) for n, t in alternatives_of(offers, risk_averse).items()}
     mistakes = [
@@ -422,7 +425,7 @@ def judge_reservation_salary(offers, value, risk_averse=False):
             offers.lumen_sure,
             expected_value(alternatives_of(offers)["Freelance"]),
         )
-        whose = "to you" if offers == _drawn(learner_id()) else "to that learner"
+        whose = "to you" if own else "to that learner"
         averages = batna_of(offers)
         # a fresh review, E1: where Lumen's sure amount leaves the BATNA by expected values
         # (Freelance) as it was, ignoring risk_averse gives the same number; one hint covers
@@ -471,7 +474,8 @@ def judge_reservation_salary(offers, value, risk_averse=False):
     mistakes += [
         (
             other + cost,
-            f"that is built on {n} ({other:,.0f}), but your BATNA is worth {batna:,.0f}: {first}",
+            f"that is built on {n} ({other:,.0f}), but {yours} BATNA is worth {batna:,.0f}: "
+            f"{first}",
             f"it is built on an alternative that is not your BATNA: {first}",
         )
         for n, other in worth.items()
@@ -480,7 +484,7 @@ def judge_reservation_salary(offers, value, risk_averse=False):
     expected = batna + cost
     hint = diagnose(value, expected, mistakes, _expected_got(expected, value))
     if hint:
-        sure = " with the gambles at your sure amounts" if risk_averse else ""
+        sure = f" with the gambles at {yours} sure amounts" if risk_averse else ""
         raise NotYet(
             f"reservation_salary is not right {_case(offers, alternatives=True)}{sure}: {hint}.",
             general=general_hint(hint, mistakes),
@@ -584,6 +588,14 @@ def judge_zopa(offers, result):
                 "reservation price: there is none, return None",
             )
         return
+    if result is None and same_money(limit, reservation):
+        raise NotYet(
+            f"{case}, Northwind's alternative costs it {limit:,.0f}, exactly {whose} "
+            "reservation price: the zone is that one salary, and a deal there still works for "
+            "both sides.",
+            general="it returns None where Northwind's alternative costs exactly your "
+            "reservation price: a zone of one salary is still a zone",
+        )
     if result is None:
         raise NotYet(
             f"{case}, there is a zone: Northwind's alternative costs it {limit:,.0f}, more "
@@ -631,6 +643,7 @@ def northwind_zopa(answer, hidden=False):
     if hidden:
         cases += [no_deal_case(offers) for offers in cases[:2]]
     with_zone = [offers for offers in cases if _has_zone(offers)]
+    with_zone.append(zone_edge_case(_example(True)))  # b = s: the zone is one salary
     without = [offers for offers in cases if not _has_zone(offers)]
     return score(
         Check(

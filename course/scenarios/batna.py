@@ -331,6 +331,20 @@ def no_deal_case(offers):
     )
 
 
+def zone_edge_case(offers):
+    """The same case with the agency priced at exactly your reservation price for the job as
+    offered: the zone is the single salary ``(r, r)``, the boundary of section 4's rule
+    (b >= s). The graded checks of question 4 use it; no learner draws it as their own."""
+    reservation = reservation_of(offers)
+    rate = reservation - offers.agency_fee
+    for _ in range(8):  # equal in floating point too, so `<` and `<=` really differ
+        if rate + offers.agency_fee == reservation:
+            break
+        step = math.inf if rate + offers.agency_fee < reservation else -math.inf
+        rate = math.nextafter(rate, step)
+    return replace(offers, agency_rate=rate)
+
+
 def rule_offers(offers):
     """Offers built on the case's own numbers, one on every path of question 5's rule, with
     and without remote days: below the BATNA's value, in the commute trap, inside the zone

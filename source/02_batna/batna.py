@@ -443,8 +443,9 @@ BatnaBuilder()
 # section 4 says what it rests on, and your scenario's story gives you `offers.agency_rate`
 # and `offers.agency_fee`. Then return the zone between the two as a pair `(low, high)`,
 # or `None` when there is no zone. The check tries your
-# case and an example of the other kind, so both answers get tested; each kind earns a
-# point.
+# case, an example of the other kind and a case where the two reservation prices are
+# equal (section 4 says whether that is a zone), so both answers get tested; each kind
+# earns a point.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "northwind-zopa-answer", "schema_version": 3}
@@ -511,8 +512,8 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # section 7 says when a model predicts it. Taking an offer at or above it leaves you at
 # least half of the surplus. Pressing further costs both sides time, and goodwill with
 # people you will work with; past the even split that cost may be more than the extra
-# salary gains, and section 7 shows that where the salary would then land depends on
-# numbers you do not know.
+# salary gains, and section 7 shows that the model that fits Northwind's case does not
+# predict the even split: it predicts your reservation price.
 #
 # The even split lies below the target you set in section 3, on purpose. The target is
 # where you aim to land: you open beyond it and argue for it while Northwind is still
@@ -868,7 +869,9 @@ check.label_statements(label_statements, hidden=True)
 # equally patient sides who lose little with each round of delay, and earn nothing while
 # the talks go on (no pay from the alternative in the meantime), split the pie about
 # evenly, whatever your BATNA (module 03 gives the side that answers a share of
-# $\delta/(1+\delta)$, which tends to one half as the delay shrinks, $\delta \to 1$),
+# $\delta/(1+\delta)$, where $\delta$ is the share of the pie still worth having after
+# one round of delay; the answerer's share tends to one half as the delay shrinks,
+# $\delta \to 1$),
 # until your BATNA beats your half; from then on you get
 # exactly your BATNA, and not a unit more (Shaked and Sutton 1984; module 03 calls it the
 # *deal-me-out* result). Binmore, Shaked and Sutton (*Quarterly Journal of Economics*
@@ -886,9 +889,8 @@ check.label_statements(label_statements, hidden=True)
 # are taken by choice, so they are outside options, and the outside-option reasoning of
 # module 03 predicts better here than the Nash split. It says that your BATNA sets a floor
 # (Northwind must pay at least your reservation price) and the agency a ceiling, and that
-# inside the zone your BATNA moves the salary only where it binds; where the salary lands
-# depends on how much your work is worth to Northwind and on how patient the two of you
-# are, numbers you do not know.
+# between them your BATNA moves the salary only where it binds, that is, where it beats
+# your share at the table. The numbers below show that for Northwind it does.
 #
 # Suppose instead that head office could cancel the role any week. Breakdown is then
 # outside both sides' control, but it does not hand each side its alternative. You still
@@ -912,11 +914,20 @@ check.label_statements(label_statements, hidden=True)
 # (97,000 + 115,000)/2 = 106,000; if it is worth 130,000, the halfway point, 113,500, is
 # above the agency's cost, so the prediction is 110,000. The even split of the zone would
 # be the Nash price only if breakdown left Northwind with the agency's contractor. That
-# is why section 5 uses the even split as a norm of fairness, not as a prediction. The
-# outside-option model that fits Northwind's case as it stands, without head office's
-# threat to the role, says only this: with these numbers the salary lands somewhere from
-# 97,000 (your reservation price) to 110,000 (the agency), at a point set by $W$ and by
-# how patient the two of you are.
+# is why section 5 uses the even split as a norm of fairness, not as a prediction.
+#
+# Now take Northwind's case as it stands, without head office's threat to the role, where
+# the outside-option model fits. The hire creates a pie of $W - c$ (Northwind gains
+# $W - x$, you gain $x - c$), and neither side earns anything while you talk. Your share
+# at the table is about half of it: 53,500 if $W$ = 115,000, and 61,000 if $W$ = 130,000.
+# Your BATNA, 89,000, beats both, so it binds: Northwind must match it and need not pay a
+# unit more. The predicted salary is exactly your reservation price, 97,000, for both
+# values of $W$ and however patient the two of you are. It rises above 97,000 only if your
+# work is worth more than $2V + c$ = 186,000 to Northwind; then it is $(W + c)/2$, capped
+# by the agency at $A$. While your BATNA binds, every 1,000 it rises raises the predicted
+# salary by 1,000 (up to the agency's cost), twice the half unit of the Nash split. The
+# even split of the zone, 103,500, is then a point you argue for as fair, not one this
+# model predicts.
 #
 # So a better BATNA raises your share when it is your breakdown payoff, or once it beats
 # what you would get at the table anyway. The figure shows both models for a pie of 100
@@ -1041,8 +1052,8 @@ check.target_salary(target_salary, hidden=True)
 # value your reservation price at Northwind rests on (by expected values, as in
 # question 2) when Lumen's funding round is timed as `timing`. In the first two timings it
 # is your BATNA's value; in the third it is a sure salary defined below, which is not the
-# value of any one alternative and can be lower than your BATNA's expected value when you
-# commit first, because Lumen stays open to you after you sign:
+# value of any one alternative, because Lumen stays open to you after you sign. It can be
+# higher or lower than your BATNA's expected value when you commit first:
 #
 # - `"commit first"`: as in your scenario, you must answer Northwind before the round
 #   closes, and signing with Northwind ends Lumen;
@@ -1191,9 +1202,10 @@ check.batna_when(batna_when, hidden=True)
 #   difference can change which alternative is your BATNA. One attitude to risk prices
 #   all your gambles. Value an uncertain alternative by a probability-weighted figure
 #   (expected value or certainty equivalent) only when you must commit before the
-#   outcome is known and the deal rules the alternative out; otherwise by its outcome. If
-#   the deal leaves it open, it sits on both sides: it cancels beside a sure fallback no
-#   lower than its worst outcome, but not beside another gamble.
+#   outcome is known and the deal rules the alternative out. If you will know the outcome
+#   before you answer, value it by that outcome. If the deal leaves it open, it sits on
+#   both sides: it cancels beside a sure fallback no lower than its worst outcome, but not
+#   beside another gamble.
 # - Your BATNA is your best alternative; a real second offer makes your ask credible.
 # - Your reservation price is the BATNA corrected for what the deal costs or adds. Work it
 #   out before the talks; revise it on new facts about your alternatives or about what
