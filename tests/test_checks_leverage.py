@@ -3,6 +3,7 @@ that names it (never a bare AssertionError), no hint gives the learner's own ans
 says something false, and a self-check never passes what grading fails on a kind of case
 the learner has not met."""
 
+import ast
 import re
 from dataclasses import replace
 from itertools import pairwise
@@ -315,7 +316,6 @@ def test_a_dependence_weighed_heavily_twice_is_noted_not_refused(capsys):
 @pytest.mark.parametrize(
     ("learner_id", "yours", "theirs", "weights", "words"),
     [
-        ("r-1", (2, 10, 10), (10, 0, 1), (0.1, 0.3, 0.6), "not be strongly in either side"),
         ("r-6", (10, 3, 9), (0, 4, 10), (0.1, 0.3, 0.6), "in Ostra's favour"),
         ("r-6", (10, 3, 9), (0, 4, 10), (0.1, 0.3, 0.6), "your power should be rated at most 6"),
     ],
@@ -323,9 +323,8 @@ def test_a_dependence_weighed_heavily_twice_is_noted_not_refused(capsys):
 def test_an_overall_balance_the_story_rules_out_is_refused(
     learner_id, yours, theirs, weights, words
 ):
-    """The salary story gives each side something the other needs, so a balance strongly
-    for either side contradicts it; the sole-source story puts Ostra plainly ahead. Both
-    audits passed before (15% and 17% of those cases' learners)."""
+    """The sole-source story puts Ostra plainly ahead; such an audit passed before (17% of
+    that case's learners)."""
     s = course.variant("00_leverage", learner_id)
     audit = {
         name: dict(zip(SOURCES_ORDER, values, strict=True))
@@ -1426,6 +1425,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("q3c-task", "a plan of three steps has eight", None),
         ("build-teaching", "an *ask* is one request you mean to make", None),
         ("audit-teaching", "no answer turns on it", "calls the balance **strong**"),
+        # the balance runs from -10 to +10: 2.5 points is a quarter of the rating scale only
+        ("audit-teaching", "a quarter of the 0–10 rating scale", "a quarter of the scale,"),
         # seventh review, E3: the 1984 paper is named in full
         ("audit-limits", "perfect equilibrium in a bargaining model", None),
         ("audit-limits", "An outside option experiment", None),
@@ -2118,3 +2119,93 @@ def test_learners_of_one_case_share_facts_but_not_numbers():
         for other in rest:
             assert set(first.facts.values()) & set(other.facts.values())
         assert any(other.steps != first.steps for other in rest)
+
+
+def _template_audit():
+    """The audit the answer cell of question 2 offers as an example, read from its comment."""
+    text = "\n".join(
+        line.lstrip("# ") for line in _cell("my-audit-answer").splitlines() if "{" in line
+    )
+    found = dict(re.findall(r'"(yours|theirs|weights)": (\{[^}]*\})', text))
+    return {part: ast.literal_eval(found[part]) for part in ("yours", "theirs", "weights")}
+
+
+def test_the_answer_cells_example_audit_is_refused_for_every_case():
+    """The example in question 2's answer cell, (5, 5, 5) for both sides, met every rule of
+    the deadline story, so it earned both marks for every deadline learner unchanged. It is
+    now refused as an audit the course shows, for learners of every case."""
+    example = _template_audit()
+    for s in _one_learner_per_case().values():
+        with pytest.raises(NotYet, match="number for number"):
+            check.judge_audit(s, example)
+
+
+def test_an_audit_rating_both_sides_alike_on_every_source_is_refused():
+    """No story of the module leaves the two sides alike: an audit that rates them the same
+    on every source (a balance of exactly 0, whatever the weights) says the story's facts
+    change nothing. It passed for every deadline learner; it is refused for every case."""
+    seen = set()
+    for i in range(600):
+        s = course.variant("00_leverage", f"r-{i}")
+        for level in (3, 6):
+            same = dict.fromkeys(SOURCES_ORDER, level)
+            weights = {"information": 0.2, "alternatives": 0.45, "power": 0.35}
+            audit = {"yours": same, "theirs": dict(same), "weights": weights}
+            with pytest.raises(NotYet, match="the same on every source"):
+                check.judge_audit(s, audit)
+        seen.add(s.case)
+    assert seen == set(CASES)
+
+
+def test_a_salary_audit_strongly_in_the_candidates_favour_passes():
+    """The text says no answer turns on the cut-off for "strongly", yet the salary story's
+    rule against a strong balance refused a defensible reading, (5, 8, 7) against (7, 2, 5)
+    with weights (0.2, 0.5, 0.3), a balance of +3.2, for every salary learner. The story
+    states no size for the balance, and the rule is gone."""
+    audit = {
+        "yours": {"information": 5, "alternatives": 8, "power": 7},
+        "theirs": {"information": 7, "alternatives": 2, "power": 5},
+        "weights": {"information": 0.2, "alternatives": 0.5, "power": 0.3},
+    }
+    salary = 0
+    for i in range(600):
+        s = course.variant("00_leverage", f"r-{i}")
+        if s.case == "salary":
+            salary += 1
+            check.judge_audit(s, audit)
+    assert salary >= 100
+    assert not any(rule.kind == "not_strong" for c in CASES.values() for rule in c.rules)
+
+
+def test_the_information_row_rates_the_difference_knowing_makes():
+    """The text said information 'helps you even when it knows you know', while the model
+    answer of question 1b rated Vell's lost sales on Vell's side and the knowing of them on
+    yours: a weakness counted twice, against section 2's rule of one place per fact. The
+    text now rates in the information row only what knowing changes, says that knowledge
+    both sides take for granted adds little, and files both sides' deadlines alike."""
+    section = " ".join(_cell("sources-teaching").split())
+    assert "helps you even when it knows you know" not in section
+    assert "The information row rates the difference knowing makes" in section
+    assert "adds little and earns a low rating" in section
+    assert "Both sides' deadlines are filed alike" in section
+    assert "belongs to the side it presses, the one that must answer" in section
+    rubric = " ".join(_cell("fact-reason").split())
+    assert "counting them here as well would count them twice" not in rubric
+    assert "Vell will expect me to have read them" in rubric
+
+
+def test_question_3b_asks_what_a_trust_step_reveals():
+    """Each case's trust step hands the other side information (a forecast of your volumes,
+    your field data, your building's records), and in the supplier case information weighs
+    most; question 3b and its model answer weighed the forecast as a pure gain of power.
+    The prompt now asks what the step tells the other side and when to take it, the rubric
+    marks it, and section 4 says a step's rating does not count what it reveals."""
+    prompt = " ".join(_cell("plan-judgement-text").split())
+    assert "What does the step tell the other side about your position" in prompt
+    rubric = " ".join(_cell("plan-judgement").split())
+    assert "says what the step reveals of the learner's position" in rubric
+    assert "Half a mark if one of the four is missing" in rubric
+    assert "it also tells Vell how much I will buy next year" in rubric
+    assert "I would share it after the talks either way" not in rubric
+    teaching = " ".join(_cell("build-teaching").split())
+    assert "which its rating in your steps does not count" in teaching

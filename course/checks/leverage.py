@@ -24,7 +24,6 @@ from course.models.audit import (
     SCALE,
     SIDES,
     SOURCES,
-    STRONG_FROM,
     balances_after,
     describe_balance,
     ratings_of,
@@ -324,11 +323,6 @@ def _rule_words(rule, them):
     if rule.kind == "leads":
         whose = "your" if rule.side == "you" else f"{them}'s"
         return f"the balance should be in {whose} favour by at least {EVEN_WITHIN:g} points"
-    if rule.kind == "not_strong":
-        return (
-            f"the balance should not be strongly in either side's favour ({STRONG_FROM:g} "
-            "points or more either way)"
-        )
     if rule.kind == "weight_top":
         if len(rule.source) == 1:
             return f"{rule.source[0]} should weigh more than either other source"
@@ -364,6 +358,16 @@ REFLECTION_AUDIT = (
 )
 
 
+#: The example of question 2's answer cell, which shows the form of an answer (both sides
+#: rated 5 on every source): it met every rule of the deadline story, so it is refused as
+#: an audit the course shows.
+TEMPLATE_AUDIT = (
+    _mapping((5, 5, 5)),
+    _mapping((5, 5, 5)),
+    _mapping((0.3, 0.4, 0.3)),
+)
+
+
 #: Where the starting audit of section 4 is shown.
 STARTING = "the starting audit section 4 shows you"
 
@@ -382,6 +386,7 @@ def _shown_audits(s):
             if key != s.case
         ),
         (REFLECTION_AUDIT, "the model reflection's audit of a flat's lease"),
+        (TEMPLATE_AUDIT, "the example in question 2's answer cell"),
     ]
 
 
@@ -417,6 +422,15 @@ def judge_audit(s, result):
                 "reading of the story and facts, so rate and weigh them yourself",
                 general="it returns an audit the course shows, not the learner's own",
             )
+    if all(yours[k] == theirs[k] for k in SOURCES):
+        # no story of the module leaves the two sides alike; such an audit has a balance of
+        # exactly 0 whatever the weights, and the deadline story's rules let it through
+        raise NotYet(
+            "your audit rates both sides the same on every source, so it says that nothing "
+            "in your story and facts favours either side; read what each fact gives one "
+            "side and not the other",
+            general="it rates both sides the same on every source",
+        )
     # section 2's convention against weighing one dependence heavily twice is advisory: the
     # text calls it a rough convention, and a reading such as (0.2, 0.4, 0.4) can be
     # defended, so my_audit notes it beside a pass (see ``heavy_twice``) instead of

@@ -29,7 +29,6 @@ from course.models.audit import (
     EVEN_WITHIN,
     SCALE,
     SOURCES,
-    describe_balance,
     expected_gain,
     leverage_balance,
     shifted,
@@ -59,8 +58,7 @@ class Rule:
     "not_below" (at least the other side's: where some drawn facts pull the other way),
     "at_most" or "at_least" (``side``'s rating of ``source`` must be at most, or at least,
     ``value``), "leads" (the balance must be in ``side``'s favour, not even: where the story
-    says plainly who is ahead), "not_strong" (the balance must not be strongly in either
-    side's favour: where the story gives each side something the other needs); ``because`` is
+    says plainly who is ahead); ``because`` is
     the line of the story that says so. ``lifted_by`` is the text of a fact that, when a
     learner draws it, leaves the rule out: the story no longer says it plainly.
     """
@@ -79,11 +77,8 @@ class Rule:
             return all(top > weights[s] for s in SOURCES if s not in self.source)
         if self.kind == "one_heavy":
             return min(weights[s] for s in self.source) < self.value - 1e-9
-        if self.kind in ("leads", "not_strong"):
-            balance = leverage_balance(yours, theirs, weights)
-            if self.kind == "leads":
-                return who_leads(balance) == self.side
-            return not describe_balance(balance).startswith("strongly")
+        if self.kind == "leads":
+            return who_leads(leverage_balance(yours, theirs, weights)) == self.side
         own, other = (yours, theirs) if self.side == "you" else (theirs, yours)
         if self.kind == "higher":
             return own[self.source] > other[self.source]
@@ -297,13 +292,6 @@ CASES = {
                 "Northwind's recruiters know what engineers like you are paid far better "
                 "than you do",
                 side="them",
-            ),
-            Rule(
-                "not_strong",
-                "",
-                "each side holds something the other needs: you have a written offer and "
-                "Northwind needs the post filled, while Northwind holds the job and knows the "
-                "market far better than you do",
             ),
         ),
         budget=(8, 12),

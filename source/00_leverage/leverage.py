@@ -150,9 +150,16 @@ scenario
 # | **power** | what does a side *hold, control or decide* that the other side needs: a scarce resource, a right, a say the other side accepts as legitimate, a rare skill, the other side's trust in its word? | the only licence to run a ferry on a route that a haulier's lorries must cross | `03_power` |
 #
 # Then `04_concessions` is about spending leverage well, and `05_capstone` brings all of
-# it together in one negotiation. Information counts whether or not the other side knows
-# that you have it: knowing a deadline that presses only the other side, such as the date
-# its lease ends, helps you even when it knows you know. A final deadline that ends the
+# it together in one negotiation. The information row rates the difference knowing makes:
+# what a side knows that changes what it does, against what it would do without knowing.
+# A weakness of the other side is rated once, in that side's own row (a tenant whose lease
+# ends soon has weak alternatives, whoever knows it). Your information adds only what
+# knowing it lets you do that you would otherwise misjudge, such as holding out past a
+# date you would otherwise have feared. So knowledge both sides take for granted, such as
+# what anyone can read in a public filing, adds little and earns a low rating; what you
+# know and the other side does not expect you to know earns more. Knowing a deadline that
+# presses only the other side is worth something to you even when it knows you know, since
+# it is why you can wait. A final deadline that ends the
 # talks themselves is different, since it ends them for you too: Moore ("The unexpected
 # benefits of final deadlines in negotiation", *Journal of Experimental Social
 # Psychology*, 2004) found that a moderate one improved the outcomes of negotiators for
@@ -205,15 +212,20 @@ scenario
 #
 # **Time.** A deadline has no row of its own in this module's audit. The rule here: the
 # deadline itself goes into its holder's alternatives (a tenant whose lease ends in six
-# weeks has fewer and dearer options each week), and knowing the other side's deadline
-# is the knower's information. Module 03 models patience as how little a side loses from
-# each round of delay (Rubinstein, 1982): the side that can wait depends less on an early
-# deal. Module 05 counts deadlines under power instead, for a reason of its own: there
-# the date binds both sides at once, and what it decides is who can hold out longer,
-# which module 03 treats as power. In this module a deadline belongs to one side and
-# shrinks that side's options, so it goes into that side's alternatives. Either way, a
-# deadline is counted in one row only. If you carry an audit from this module into module
-# 05, move its deadlines from their holder's alternatives to power there.
+# weeks has fewer and dearer options each week), and knowing the other side's deadline is
+# the knower's information. A deadline one side sets for the other's answer (an offer that
+# lapses in two weeks) belongs to the side it presses, the one that must answer: it
+# shrinks that side's alternatives. Both sides' deadlines are filed alike: your own is in
+# your alternatives already, since you knew it all along, and if the other side finds it
+# out, what rises is its information, not a second count of your deadline. Module 03
+# models patience as how little a side loses from each round of delay (Rubinstein, 1982):
+# the side that can wait depends less on an early deal. Module 05 counts deadlines under
+# power instead, for a reason of its own: there the date binds both sides at once, and
+# what it decides is who can hold out longer, which module 03 treats as power. In this
+# module a deadline belongs to one side and shrinks that side's options, so it goes into
+# that side's alternatives. Either way, a deadline is counted in one row only. If you
+# carry an audit from this module into module 05, move its deadlines from their holder's
+# alternatives to power there.
 #
 # The audit rates what helps one side against the other. Facts that help both, such as a
 # launch date both sides want to meet, make agreement worth more to each of you; modules
@@ -294,8 +306,9 @@ check.classify_facts(fact_leverage, hidden=True)
 # A full-marks answer for "You know from Vell's filed accounts that its sales fell by a
 # third this year": "Information, for me: the first question already settles it, because
 # the fact is that I know something. The lost sales themselves are Vell's weaker
-# alternatives, which I rate on Vell's side; counting them here as well would count them
-# twice."
+# alternatives, which I rate on Vell's side; my information adds only what knowing them
+# changes in what I do (I can hold out for a better price), and little at that, since the
+# accounts are public and Vell will expect me to have read them."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-teaching", "schema_version": 3}
@@ -322,8 +335,8 @@ check.classify_facts(fact_leverage, hidden=True)
 # The course calls the sides **even** when $|B| < 0.5$ points, which decides question 4b's
 # *turning point*: the first piece of news after which the side ahead (you, them, or
 # neither, when even) is not the one ahead before any news. (From $|B| \ge 2.5$ points,
-# a quarter of the scale, the interactive audit and question 2's check say "strongly" in
-# one side's favour; no answer turns on it.)
+# a quarter of the 0–10 rating scale, the interactive audit and question 2's check say
+# "strongly" in one side's favour; no answer turns on it.)
 # Both cut-offs are this course's conventions, not findings: half a point is about as fine
 # a difference as ratings like these can be trusted to show. That caution is about how far
 # to trust an audit, not about the arithmetic on it. The exercises below take an audit as
@@ -411,7 +424,7 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
 def my_audit():
     """Your audit of your case: both sides' ratings (0 to 10) and the weights (adding to 1)."""
-    # Replace the numbers with your own judgement, for example:
+    # The form of an answer (these numbers are only a shape; the check refuses them):
     # return {
     #     "yours": {"information": 5, "alternatives": 5, "power": 5},
     #     "theirs": {"information": 5, "alternatives": 5, "power": 5},
@@ -529,7 +542,10 @@ LeverageAudit(without_news_of=scenario)
 #   before they are asked for), and a piece of news in which a move that breaks your word
 #   (or that the other side takes as such) spends it; your scenario has at least one of
 #   the two. Keeping a promise you have already made is not among the steps: it is not
-#   optional, so it is never a step a plan may leave out (section 6).
+#   optional, so it is never a step a plan may leave out (section 6). A step given freely
+#   usually hands the other side some information too (a forecast tells a supplier how
+#   much you will buy), which its rating in your steps does not count: what to keep to
+#   yourself, and when to share it, is module 01's subject.
 #
 # Your starting audit and your steps:
 
@@ -612,7 +628,8 @@ scenario.show("judgement")
 #    more than you owe it, and at the news item in which a move of yours that breaks your
 #    word (or that they take as such) spends their trust (both named above, with their
 #    sizes, whether or not you drew them). What does each do to your next negotiation with
-#    the same people? Is the step worth its days against the steps it competes with
+#    the same people? What does the step tell the other side about your position, and
+#    when would you take it? Is the step worth its days against the steps it competes with
 #    (leaving it out breaks no promise)? Then name a move that costs their trust while
 #    keeping your word (walking away, declining to renew, enforcing a right the contract
 #    gives you) and say when it could be worth making.
@@ -631,10 +648,12 @@ scenario.show("judgement")
 # the freely given step and the broken word each do to the next negotiation (the other side's
 # readiness to deal again and to take your word; Curhan, Elfenbein & Eisenkraft, 2010,
 # found that negotiators who came away with more subjective value were readier to deal
-# with the same counterpart again), weighs the step against its days, and names a move
+# with the same counterpart again), says what the step reveals of the learner's position
+# and when to take it (before the talks, or after the terms are settled, when what it
+# reveals costs nothing at the table), weighs the step against its days, and names a move
 # that costs trust without breaking your word (walking away, declining to renew,
 # enforcing a contractual right) with when it could pay; going back on an agreed or
-# quoted term is not such a move (section 6). Half a mark if one of the three is missing.
+# quoted term is not such a move (section 6). Half a mark if one of the four is missing.
 #
 # A full-marks answer for a real supplier draw (learner id `model-1992`): 10 working days,
 # 7 if the talks are brought forward; starting ratings 7, 5, 3 and weights 0.4, 0.3, 0.3;
@@ -652,8 +671,12 @@ scenario.show("judgement")
 # Corrin can really do the work, and I can still run it after the talks if Vell's price
 # disappoints.
 # (2) A forecast nobody required makes Vell's planners readier to take my word on volumes
-# next year and to renew; it adds 0.24 for a day. With 10 days it loses its place to two
-# larger steps, with 7 it is in my plan, and I would share it after the talks either way.
+# next year and to renew; it adds 0.24 for a day. But it also tells Vell how much I will
+# buy next year, the kind of fact module 01 says to keep to yourself, and here information
+# weighs most (0.4): a forecast showing that I need a large volume weakens my hand at the
+# table. So I would share it once the price is agreed, when it builds the same trust for
+# next year and gives nothing away in these talks; with 7 days that leaves the accounts
+# alone before the talks, a cost the numbers of part (1) did not show.
 # Reopening a price Vell thought agreed would win a cent a unit once, at the cost of my
 # word; I would not do it. A move that costs trust without breaking my word is declining
 # to renew if a later trial order goes well: worth it if Bellpak or Corrin is clearly
@@ -672,8 +695,8 @@ scenario.show("judgement")
 # needs 7. So I keep the agents and drop the records: both take 2 days with the same
 # chance, but a point of information weighs 0.35 here and a point of power 0.2, so the
 # agents add 0.56 to the records' 0.32. What the numbers leave out: the records are the
-# step that builds Brannock's trust, and sending them costs me little once the talks
-# begin, so I would still send them before we sign."
+# step that builds Brannock's trust; they tell Brannock what state the building is in,
+# which its surveyor would find out anyway, so I would still send them before we sign."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-text", "schema_version": 3}
