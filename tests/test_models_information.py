@@ -485,8 +485,8 @@ def test_an_old_quote_is_a_bound_and_a_new_discount_a_cap():
     (news that changes), the arithmetic Question 5's check calls a slip for old news."""
     says_not("a cap: Osprey will not pay you much above what it can buy for (news that changes)")
     says(
-        "drop the prices above that and rescale (news that reveals; the one case where a "
-        "likelihood of zero is right: a verified bound)",
+        "It is news that reveals, and the one case where a likelihood of zero is right: a "
+        "verified bound. A verified bound drops the prices above it and rescales the rest.",
         "is for news that changes Osprey's options now",
     )
 

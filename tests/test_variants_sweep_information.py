@@ -1713,3 +1713,20 @@ def test_every_situation_says_the_seller_names_the_one_final_price():
         "asks you for one final price" in t or "asks every supplier for one final price" in t
         for t in stating
     ), stating
+
+
+def test_the_news_table_keeps_each_cell_short():
+    """The row for news Osprey chose to show packed a procedure, a caveat and a
+    cross-reference into one cell; the cell now names the reading and the prose under the
+    table says why a verified quote is a bound."""
+    from tests.notebooks import source_notebook
+
+    (source,) = [
+        cell.source
+        for cell in source_notebook("01_information", "information").cells
+        if cell.metadata["nbgrader"]["grade_id"] == "news-teaching"
+    ]
+    rows = [line for line in source.splitlines() if line.startswith("| ")]
+    assert rows and all(len(cell.split()) <= 25 for row in rows for cell in row.split("|")), rows
+    words = notebook_words("news-teaching")
+    assert "is a bound that was always there" in words

@@ -294,9 +294,13 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 #
 # | how you learn it | example | read it as |
 # |---|---|---|
-# | Osprey chose to show it | a rival's quote Osprey has held for weeks and now hands you, its price on it | if you can verify it, a bound that was always there: Osprey's reservation price never was above the quote plus what your machine is worth to it beyond the rival's, so drop the prices above that and rescale (news that reveals; the one case where a likelihood of zero is right: a verified bound); trust it less if Osprey may have picked it to steer you |
+# | Osprey chose to show it | a rival's quote Osprey has held for weeks and now hands you, its price on it | a bound, if you can verify it (see below the table); trust it less if Osprey may have picked it to steer you |
 # | you found it, from a source Osprey does not control | the press reports Osprey holds a rival quote, its price unknown | evidence that Osprey has a way out (news that reveals, Bayes' rule) |
 #
+# A rival's quote that Osprey has held all along, and that you can verify, is a bound that
+# was always there: Osprey's reservation price never was above the quote plus what your
+# machine is worth to it beyond the rival's. It is news that reveals, and the one case
+# where a likelihood of zero is right: a verified bound.
 # A verified bound drops the prices above it and rescales the rest. A *cap* is another
 # operation: lowering the prices above it to the cap, chances carried, is for news that changes
 # Osprey's options now, like Question 5's new discount: the buyers who would have paid
