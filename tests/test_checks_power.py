@@ -59,7 +59,18 @@ def full_marks(outcome, capsys):
 @pytest.mark.parametrize("question", WITH_HIDDEN)
 @pytest.mark.parametrize("hidden", [False, True])
 def test_the_course_solutions_pass(answers, question, hidden, capsys):
-    assert full_marks(getattr(check, question)(answers[question], hidden=hidden), capsys)
+    outcome = getattr(check, question)(answers[question], hidden=hidden)
+    if question in VISIBLE_JUDGES_RULES_ONLY and not hidden:
+        out = capsys.readouterr().out
+        assert outcome is None and "marked when the notebook is graded" in out
+        assert "\N{CHECK MARK}" not in out
+        return
+    assert full_marks(outcome, capsys)
+
+
+#: Questions whose visible check judges whether each answer follows a rule of the text, and
+#: leaves to grading which rule fits which item of the learner's own story.
+VISIBLE_JUDGES_RULES_ONLY = ("rig_prices",)
 
 
 @pytest.mark.parametrize("question", OWN_CASE)
@@ -605,7 +616,8 @@ def test_each_rig_version_scores_a_point_and_a_wrong_kind_is_named(learner):
 
     for version in s.rig_versions:
         walk = _P.walks_out(version)
-        outcome = check.rig_prices(lambda t, walk=walk: swapped(t, walk))
+        with hidden_cases_as(None):
+            outcome = check.rig_prices(lambda t, walk=walk: swapped(t, walk), True)
         assert outcome.earned == 1 and outcome.possible == 2
         failed = next(o for o in outcome.outcomes if not o.passed)
         assert failed.message.startswith(f"version {version.letter}: ")
@@ -620,8 +632,54 @@ def test_one_rule_for_both_versions_earns_one_point_of_two(learner):
         lambda s, v: max(s.rig_value / 2, v.amount),
         lambda s, v: (s.rig_value + v.amount) / 2,
     ):
-        outcome = check.rig_prices(lambda s, r=rule: {v.letter: r(s, v) for v in s.rig_versions})
+        with hidden_cases_as(None):
+            outcome = check.rig_prices(
+                lambda s, r=rule: {v.letter: r(s, v) for v in s.rig_versions}, True
+            )
         assert outcome.earned == 1 and outcome.possible == 2
+        with pytest.raises(NotYet, match="follow the same rule of section 5"):
+            check.rig_prices(lambda s, r=rule: {v.letter: r(s, v) for v in s.rig_versions})
+
+
+def test_the_visible_rig_check_cannot_be_passed_by_swapping_the_rules(learner, capsys):
+    """Question 5 has two versions and two rules: a visible hint naming the rule a swapped
+    price followed let one swap reach full marks. The visible check now accepts both
+    assignments of the two rules alike, prints no tick and says the kinds are marked at
+    grading, where the swapped one loses both points; a price that follows neither rule is
+    still told why, in words true whatever the version's kind."""
+    s = course.variant("03_power", "ada")
+
+    def assigned(t, walk_letter_is_walk):
+        prices = {}
+        for v in t.rig_versions:
+            m, x = t.rig_value, v.amount
+            walk = _P.walks_out(v) == walk_letter_is_walk
+            prices[v.letter] = max(m / 2, x) if walk else (m + x) / 2
+        return prices
+
+    outs = []
+    for right in (True, False):
+        assert check.rig_prices(lambda t, r=right: assigned(t, r)) is None
+        out = capsys.readouterr().out
+        assert "\N{CHECK MARK}" not in out and "marked when the notebook is graded" in out
+        outs.append(out)
+        with hidden_cases_as(None):
+            earned = check.rig_prices(lambda t, r=right: assigned(t, r), True).earned
+        assert earned == (2 if right else 0)
+    assert outs[0] == outs[1]
+    five = PROSE[PROSE.index("### Question 5") : PROSE.index("def rig_prices")]
+    assert "which version is reached by walking out, and so which rule" in five
+    assert "fits it, is marked when the notebook is graded" in five
+    for version in s.rig_versions:
+        m, x = s.rig_value, version.amount
+        for said in (m / 2 + 0.2 * m, m / 2 - 0.02 * m, 0.9 * x + 0.05 * m):
+            if any(abs(said - p) <= check.RIG_TOLERANCE * m for p in (max(m / 2, x), (m + x) / 2)):
+                continue
+            with pytest.raises(NotYet) as failure:
+                check._rig_rules_followed(s, assigned(s, True) | {version.letter: said})
+            hint = str(failure.value)
+            assert "deal-me-out gives" not in hint and "Nash split with" not in hint
+            assert "walk out to take" not in hint and "left with when" not in hint
 
 
 def test_a_share_at_the_table_a_little_off_half_is_told_rounds_of_a_day_mean_half(learner):

@@ -975,6 +975,61 @@ def _rig_prices_of(answer, s):
     return prices
 
 
+def _rig_rules_followed(s, prices):
+    """Question 5's visible check on one scenario: each version's price is what one of
+    section 5's two rules gives for its amount, and the two versions follow different rules;
+    else the ``NotYet`` hint, true of the price whichever kind the version is, naming
+    neither the kind nor the rule that fits it."""
+    m, half = s.rig_value, s.rig_value / 2
+    followed = []
+    for version in s.rig_versions:
+        if version.letter not in prices:
+            raise NotYet(
+                f"rig_prices has no price for version {version.letter} yet.",
+                general="it leaves out a version's price",
+            )
+        x = version.amount
+        said = amount(prices[version.letter], f"the price in version {version.letter}")
+        rules = {"walk": max(half, x), "left": x + (m - x) / 2}
+        fits = [rule for rule, price in rules.items() if abs(said - price) <= RIG_TOLERANCE * m]
+        if fits:
+            followed.append(fits)
+            continue
+        if abs(said - half) <= RIG_TOLERANCE * m:
+            hint = "that is half of Dunmore's value, with the alternative left out"
+        elif abs(said - x) <= RIG_TOLERANCE * m:
+            hint = (
+                f"{_money(x)} is below half of {_money(m)}, which Kestrel gets at the table as "
+                "its share, and neither of section 5's rules lets an alternative take "
+                "Kestrel's price below that share"
+            )
+        elif any(abs(said - price) <= RIG_CLOSE * m for price in rules.values()):
+            hint = (
+                f"{said:,.0f} is close to what one of section 5's rules gives, but not it: with "
+                "rounds of a day a delay costs the two sides alike, and little, so neither side "
+                "has an edge, and at the table the two split what is to be shared evenly, "
+                "half each"
+            )
+        else:
+            hint = (
+                f"{said:,.0f} is not what either of section 5's rules gives for an alternative "
+                f"of {_money(x)}: ask how Kestrel would reach it, by walking out or only if "
+                "the talks end on their own, then apply the rule for that kind"
+            )
+        raise NotYet(
+            f"version {version.letter}: {hint}.",
+            general="it is not what section 5's rule for either kind of alternative predicts",
+        )
+    first, second = followed
+    if not any(a != b for a in first for b in second):
+        raise NotYet(
+            "both versions' prices follow the same rule of section 5, but in one version "
+            "Kestrel reaches its alternative by walking out and in the other it is left with "
+            "it if the talks end on their own: read the two versions again.",
+            general="it applies the same rule to both kinds of alternative",
+        )
+
+
 def _rig_part(answer, scenarios, walk_out, message):
     """One point of question 5: the version reached by walking out (``walk_out``), or the
     other, judged on each scenario; ``message`` when all pass."""
@@ -989,8 +1044,25 @@ def _rig_part(answer, scenarios, walk_out, message):
 @question
 def rig_prices(answer, hidden=False):
     """Check a function that returns the rig's predicted price in each version, A and B:
-    a point for the version Kestrel reaches by walking out, a point for the other."""
+    a point for the version Kestrel reaches by walking out, a point for the other, at
+    grading. The visible check does not judge which version is which kind: with two
+    versions and two rules, a hint that named the rule a price followed let one swap reach
+    full marks. It checks that each price follows one of section 5's two rules and that the
+    two versions follow different ones, says why a price follows neither, and says plainly
+    that the rest is marked when the notebook is graded (practise with feedback, then apply
+    for marks: the kinds are a judgement on the learner's own story)."""
     scenarios = _rig_scenarios(hidden)
+    if not hidden:
+        for s in scenarios:
+            _judged(s, lambda s=s: _rig_rules_followed(s, _rig_prices_of(answer, s)))
+        _said(
+            "Each price follows one of section 5's two rules, deal-me-out or the Nash split, "
+            f"and your two versions follow different ones, in your scenario and in "
+            f"{len(scenarios) - 1} others. This check does not judge which version Kestrel "
+            "reaches by walking out, and so which rule fits it: that is marked when the "
+            "notebook is graded."
+        )
+        return None
     return score(
         Check(
             "the alternative reached by walking out",
