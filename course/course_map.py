@@ -86,7 +86,7 @@ MODULES = (
         "power, patience (Rubinstein), outside options against the Nash split, which move "
         "builds power most, what to say and what to keep to yourself, legitimate and "
         "illegitimate power, the bases of power and who depends on whom",
-        390,
+        420,
         (
             "power_sources",
             "licence_floor",

@@ -707,7 +707,7 @@ def test_the_citations_the_fixed_cost_warning_the_timing_and_the_acceptance_figu
     assert "Where the side that loses more each round loses a fixed bill" in PROSE
     assert "outside = bargaining_split(0.99, 0.99, b)[1]" in NOTEBOOK  # 13: short rounds
     assert "It takes about three hours" not in PROSE  # 17
-    assert "about five and a half to seven hours" in PROSE  # sixth review, U6; fresh review, U1
+    assert "about six to seven and a half hours" in PROSE
     assert "it accepts 47.4% (0.9/1.9) or more" not in PROSE  # 19
     assert "the lowest offer it accepts is 0.48 (48%)" in PROSE  # seventh review, U6
     # review 4, E2: Borealis's offer is put forward as a standard Atlas can check, not as news
@@ -849,7 +849,7 @@ def test_the_time_is_stated_beside_the_courses_other_modules():
     ran the time and the instructions together in one line."""
     assert "four and a half to five hours" not in PROSE
     assert "best in three sittings: sections 1 to 3 (about two hours)" in PROSE
-    assert "sections 4 and 5 (about two and a half hours), then sections 6 to 8" in PROSE
+    assert "sections 4 and 5 (about three hours), then sections 6 to 8" in PROSE
     assert "# Run the cells from top to bottom." in NOTEBOOK
 
 
@@ -1165,16 +1165,17 @@ def test_the_rubric_keeps_the_condition_on_counting_by_half():
 
 def test_question_6_the_ultimatum_and_the_time_are_placed_in_the_text():
     """Sixth review, U2, U4, U6: question 6 goes back to the licence like question 4; an
-    ultimatum over a true alternative is placed in section 7's scheme; the time estimate allows three hours for the second sitting, and the
-    course map agrees (285 minutes)."""
+    ultimatum over a true alternative is placed in section 7's scheme. The time: sections 4
+    and 5 hold the densest theory and four of the nine questions, and the second sitting
+    is given three hours; the course map agrees (420 minutes, seven hours)."""
     from course.course_map import MODULES
 
     assert "Like question 4, this question goes back to the licence, with a what-if." in PROSE
     using = _section(PROSE, "## 7. Using power", "### Question 9")
     assert "is a warning, not a threat, and legitimate" in using
     assert "corners them" in using
-    assert "sections 4 and 5 (about two and a half hours)" in PROSE
-    assert next(m.minutes for m in MODULES if m.folder == "03_power") == 390
+    assert "sections 4 and 5 (about three hours)" in PROSE
+    assert next(m.minutes for m in MODULES if m.folder == "03_power") == 420
     assert "on a few public ones of other learners" in PROSE
 
 
@@ -1460,12 +1461,42 @@ def test_the_explorer_answer_says_the_widget_judges_only_the_shapley_division():
 
 def test_question_8_says_its_measure_leaves_out_atlass_proposal():
     """Question 4 has Kestrel take Atlas's proposal where it beats Borealis, above the
-    predicted price that question 8 measures by; question 8 now says the measure leaves
-    the proposal out, and that the move is the same on either yardstick (swept in
-    tests/test_variants_sweep_power.py)."""
+    predicted price that question 8 measures by; question 8 says the measure leaves the
+    proposal out, because it is a tactic and not the models' price, and no longer tells the
+    learner how the scenario was drawn (the move is still the same on either yardstick,
+    swept in tests/test_variants_sweep_power.py)."""
     eight = _section(PROSE, "### Question 8", "def best_lever")
-    assert "leaves out Atlas's standing proposal of question 4 on purpose" in eight
-    assert "the same on either yardstick" in eight
+    assert "leaves out Atlas's proposal of question 4" in eight
+    assert "a tactic Atlas chose" in eight
+    assert "drawn so that" not in eight and "either yardstick" not in eight
+
+
+def test_atlass_proposal_is_called_a_tactic_not_the_models_price():
+    """The story says Atlas knows both values, and section 5 predicts a price of
+    max(v1/2, v2) under full information, yet Atlas proposes Kestrel's Shapley value: above
+    that price for some learners, below Borealis's offer for others. Question 4 now says the
+    proposal is a tactic (a figure it can call fair, an anchor), not the models' price, and
+    both ways it can misfire occur among learners."""
+    four = _section(PROSE, "### Question 4", "def licence_reply")
+    assert "That proposal is not the price this section's models predict" in four
+    assert "an anchor, module 04's subject" in four
+    above = below = 0
+    for n in range(200):
+        s = course.variant("03_power", f"tactic-{n}")
+        shapley = (3 * s.atlas_value + s.borealis_value) / 6
+        predicted = max(s.atlas_value / 2, s.borealis_value)
+        above += shapley > predicted
+        below += shapley < s.borealis_value
+    assert above > 20 and below > 20
+
+
+def test_section_4_says_module_00_files_a_deadline_under_alternatives():
+    """Section 4 calls patience power, while module 00's audit files a deadline under its
+    holder's alternatives; section 4 now says the two are one fact read two ways, counted
+    once, in module 00's row."""
+    four = _section(PROSE, "## 4.", "**Where the model misleads.**")
+    assert "Module 00's audit filed a deadline" in four
+    assert "count it once, in the row module 00" in four
 
 
 def test_the_practice_cases_of_questions_1_and_9a_are_shown_as_the_checks_judge_them():

@@ -35,9 +35,9 @@
 # 7. use power without threats (section 7 says what counts as one): what to say, what to
 #    keep to yourself, and which power is not yours to use.
 #
-# It takes about five and a half to seven hours if the models are new to you, longer if
+# It takes about six to seven and a half hours if the models are new to you, longer if
 # Python is new to you, best in three sittings: sections 1 to 3 (about two hours),
-# sections 4 and 5 (about two and a half hours), then sections 6 to 8 (about two hours).
+# sections 4 and 5 (about three hours), then sections 6 to 8 (about two hours).
 # Section 5 holds four of the nine questions.
 #
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
@@ -608,7 +608,11 @@ check.votes_needed(votes_needed, hidden=True)
 #
 # Kestrel, whose order book is thin, is the impatient side in your scenario; Granite, a
 # large retailer, can wait. Knowing the other side's deadline is information (module 01);
-# being able to wait longer than they can is power.
+# being able to wait longer than they can is power. Module 00's audit filed a deadline that
+# presses one side under that side's alternatives; this section measures the same
+# dependence another way, by what each round of delay costs, and calls the edge it gives
+# power. It is one fact read two ways: in an audit, count it once, in the row module 00
+# gave it.
 #
 # **Where the model misleads.** It assumes that each side knows the other's patience and
 # options (full information); that the pie and both $\delta$s stay the same round after
@@ -794,8 +798,13 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #
 # Back to question 2's licence, in today's market of three. Atlas's proposal, Kestrel's
 # Shapley value, is on the table, and Kestrel answers it, either by taking it or by naming
-# a higher price. Write `licence_reply(s)`, returning a pair `(price, reason)`, from
-# `s.atlas_value` and `s.borealis_value`:
+# a higher price. That proposal is not the price this section's models predict, the one a
+# buyer who knows both values and bargains as they assume would propose. Atlas uses a
+# tactic instead: it names a figure it can call fair, hoping the other side will take that
+# figure as the standard (an anchor, module 04's subject). The tactic can misfire either
+# way: with your numbers the figure may be more than Atlas needed to pay, or less than
+# Borealis has committed to. Write `licence_reply(s)`, returning a pair `(price, reason)`,
+# from `s.atlas_value` and `s.borealis_value`:
 #
 # - `price`: the price Kestrel names in its reply, Atlas's own figure if Kestrel takes it
 #   (rounded to the hundred if you like, down or up). It must be one Kestrel can stand
@@ -872,6 +881,9 @@ check.licence_reply(licence_reply, hidden=True)
 # Dunmore's value and some below, so a rule that happens to fit your own amounts but not
 # the other side of that half loses the point. In each, the version reached by walking out
 # has the same letter as in yours, so your function may tell the two apart by `v.letter`.
+# The check below tells you when a price follows neither of section 5's rules, or when both
+# versions follow the same one; which version is reached by walking out, and so which rule
+# fits it, is marked when the notebook is graded.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "rig-prices-answer", "schema_version": 3}
@@ -1043,10 +1055,9 @@ check.granite_reply(granite_reply, hidden=True)
 # Measure every move the same way, by what it adds to what the models predict Kestrel will
 # get. For the licence, that is section 5's price, $\max(v_1/2,\ v_2)$, with $v_1$ Atlas's
 # value `s.atlas_value` and $v_2$ the best rival's value (`s.borealis_value` today). This
-# measure leaves out Atlas's standing proposal of question 4 on purpose, even where
-# Kestrel would take it: that proposal was worked out from today's values, and a move is
-# judged by what it changes in the model's price (your scenario is drawn so that the move
-# that adds most is the same on either yardstick). The loan cuts what waiting for the Granite contract costs; the licence money arrives on one fixed
+# measure leaves out Atlas's proposal of question 4: that proposal is a tactic Atlas chose,
+# not what the models predict, and nothing says Atlas would use it again once Kestrel's
+# position changed. The loan cuts what waiting for the Granite contract costs; the licence money arrives on one fixed
 # date whatever day that deal is signed, so the loan changes nothing for the licence and
 # moves only the Granite deal, where a round is a month. For the Granite contract, the
 # measure is Kestrel's equilibrium share of `s.contract_value` (Granite proposes first,
