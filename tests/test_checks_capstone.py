@@ -22,6 +22,7 @@ from course.scenarios.capstone import (
     PRACTICE_LETTER,
     PRACTICE_NO_QUELL,
     PRACTICE_STATEMENTS,
+    STATEMENT_FAMILIES,
     alternative_values,
     alternatives_holder,
     batna_of,
@@ -150,7 +151,9 @@ def test_an_unwritten_answer_says_to_replace_the_stub(learner):
 def test_batna_hints(own):
     best, value = batna_of(own)
     other = "Kessel" if best == "Brenn" else "Brenn"
-    assert "whichever has the best single outcome" in miss("my_batna", lambda s: (other, value))
+    assert "your BATNA is the alternative with the higher expected profit" in miss(
+        "my_batna", lambda s: (other, value)
+    )
     no_spot = miss(
         "my_batna",
         lambda s: (
@@ -1315,7 +1318,7 @@ def test_the_visible_what_to_say_check_refuses_a_wrong_form(own):
 
 
 def test_the_practice_statements_are_shown_and_every_verdict_is_judged():
-    """The practice seller's five statements and facts are those the text shows; the
+    """The practice seller's six statements and facts are those the text shows; the
     course's verdicts pass, and each wrong verdict is refused with its kind's reason and
     without the verdict."""
     shown = " ".join(
@@ -1326,7 +1329,8 @@ def test_the_practice_statements_are_shown_and_every_verdict_is_judged():
     assert "sure 60 k€" in shown and "72.50 k€" in shown and "at 0.70" in shown
     assert (PRACTICE_LETTER, PRACTICE_BATNA, PRACTICE_NO_QUELL) == (60, 72.5, 0.7)
     key, kinds = practice_key(), practice_kinds()
-    assert set(key.values()) == {"say", "keep quiet"} and "threat" not in kinds.values()
+    assert set(key.values()) == {"say", "keep quiet"}
+    assert sorted(kinds.values()) == sorted(STATEMENT_FAMILIES)  # one of each, a threat too
     assert passes(run("practice_to_say", lambda: key))
     words = {
         "mention": "Fisher and Ury",
@@ -1334,6 +1338,7 @@ def test_the_practice_statements_are_shown_and_every_verdict_is_judged():
         "invented": "misrepresentation",
         "interest": "opens a trade",
         "belief": "chance 0.70",
+        "threat": "it is a threat",
     }
     for letter, right in key.items():
         wrong = {**key, letter: "say" if right == "keep quiet" else "keep quiet"}
@@ -1356,3 +1361,47 @@ def test_the_audit_template_fails_for_every_learner():
         case = course.variant("05_capstone", f"r-{n}")
         with pytest.raises(NotYet):
             check.judge_audit(case, template)
+
+
+def test_the_wrong_alternative_hint_names_the_best_single_outcome_only_where_it_misleads():
+    """A learner who names the alternative worth less on average was always told
+    'whichever has the best single outcome', though for most learners that alternative
+    does not have the larger single outcome, so the clause named a slip they did not make;
+    it now comes only where the named alternative has the larger single outcome."""
+    seen = {True: 0, False: 0}
+    for n in range(200):
+        case = course.variant("05_capstone", learner=f"r-{n}")
+        best, _ = check.batna_of(case)
+        other = "Kessel" if best == "Brenn" else "Brenn"
+        worth = check.alternative_values(case)
+        with pytest.raises(NotYet) as hint:
+            check.judge_batna(case, (other, worth[other]))
+        single = {
+            "Brenn": max(case.brenn_profit, case.spot_profit),
+            "Kessel": max(case.kessel_full, case.kessel_half, case.spot_profit),
+        }
+        tempting = single[other] > single[best]
+        assert ("whichever has the best single outcome" in str(hint.value)) == tempting
+        assert ("whichever has the best single outcome" in hint.value.general) == tempting
+        seen[tempting] += 1
+    assert seen[True] and seen[False]
+
+
+def test_counting_from_one_is_told_to_count_from_the_opening():
+    """A learner who counts the plan from 1, answering one past the right position, was
+    told only that an earlier package gives Marlow exactly its higher reservation price
+    ('at least, not more') when the package after the right one is the first worth more:
+    a hint about '>' against '>=', not about counting. It now names counting from plan[0]
+    on every such answer (it may also be the '>' slip, so it names that too)."""
+    told = 0
+    for n in range(200):
+        case = course.variant("05_capstone", learner=f"r-{n}")
+        plan = [row[0] for row in check.plan_of(case)]
+        decision, at = check.if_quell_of(case, plan)
+        if decision == "walk away" or at + 1 >= len(plan):
+            continue
+        with pytest.raises(NotYet) as hint:
+            check.judge_if_quell(case, (decision, at + 1), plan)
+        assert "count from the opening, plan[0]" in str(hint.value)
+        told += 1
+    assert told > 50

@@ -963,7 +963,7 @@ def test_the_rubric_example_is_learner_1354s_case_with_its_own_numbers():
 
 
 def test_the_stated_duration_matches_the_course_map():
-    """The preparation is most of the module's 10,000 words (counted here) and eight answers,
+    """The preparation is most of the module's 12,000 words (counted here) and eight answers,
     two of them real programs (the concession plan and the MESO): six to eight hours for
     someone new to programming, not four to five; two sittings, their debriefs and a
     reflection take one and a half to two and a half; the map's minutes lie in the total."""
@@ -977,7 +977,9 @@ def test_the_stated_duration_matches_the_course_map():
     assert "**six and a half to eight and a half hours** if you have written a loop" in intro
     assert "**seven and a half to ten and a half** if you are new to" in intro
     assert "one and a half to two and a half hours" in intro
-    assert "about 10,000 words" in intro
+    assert "about 12,000 words" in intro
+    # three sittings, each named: two for the preparation, one for the table
+    assert "three sittings: two for the preparation" in intro and "then a third for" in intro
 
     def words(text):
         return sum(
@@ -987,7 +989,7 @@ def test_the_stated_duration_matches_the_course_map():
         )
 
     text = NOTEBOOK.read_text()
-    assert 9_000 <= words(text) <= 11_500, words(text)
+    assert 11_400 <= words(text) <= 12_600, words(text)  # within 5% of the stated 12,000
     assert words(text[: text.index("# ## 6.")]) > words(text) / 2
     minutes = next(m.minutes for m in MODULES if m.folder == "05_capstone")
     assert 450 <= minutes <= 630
@@ -1788,3 +1790,151 @@ def test_the_course_map_calls_the_opening_set_a_diagnostic_set():
     described = next(m.teaches for m in MODULES if m.folder == "05_capstone")
     assert "MESO" not in described and "an opening with a diagnostic set" in described
     assert "not a MESO in module 04's sense" in section("opening-teaching")
+
+
+def sit_by_the_plan(case, style, rng, exception):
+    """A learner who keeps the plan at a table where Quell has no capacity: opens with the
+    plan's opening, accepts any Marlow offer at or above the reservation price, takes the
+    plan's next step only after Marlow moves or says it can't give more (and, with
+    ``exception``, after two of Marlow's replies in a row that did not move: the one
+    small conditional step of section 5), and walks away politely at the last turn.
+    Whether the talks ended in a deal, and whether a zone existed."""
+    reservation = reservation_of(case)
+    table = Table(contract_negotiation(case, case.reservation_if_not, ROUNDS), style, rng=rng)
+    session = table.session
+    plan = [row[0] for row in plan_of(case)]
+    step, previous, stalled = 0, None, 0
+    session.offer(plan[0])
+    while not session.finished:
+        worth = session.utility(session.bot_offer)
+        if worth >= reservation:
+            session.accept()
+            break
+        if session.last_turn:
+            session.walk_away(polite=True)
+            break
+        moved = previous is not None and worth > previous + 1e-9
+        if previous is not None:
+            stalled = 0 if moved else stalled + 1
+        floor = "can't give more" in (session.said or "")
+        if (moved or floor or (exception and stalled >= 2)) and step + 1 < len(plan):
+            step, stalled = step + 1, 0
+        previous = worth
+        session.offer(plan[step])
+    outcome = table.outcome()
+    return outcome["agreement"] is not None, outcome["zone_existed"]
+
+
+def test_the_stall_exception_raises_the_deal_rate_against_tit_for_tat_as_the_text_says():
+    """Section 5's rule alone (a step only after a move of Marlow's) waits out a
+    tit-for-tat Marlow, which mostly waits for you: over 200 learners without Quell, where
+    a zone always exists, it closed about 7 sittings in 10 against tit-for-tat. With the
+    exception (one small conditional step after two replies in which Marlow did not
+    move) about 9 in 10, and the other styles nearly always either way; the text gives
+    these measured rates."""
+    rates = {}
+    for style in STYLES:
+        for exception in (False, True):
+            rng = random.Random(7)
+            sittings = [
+                sit_by_the_plan(
+                    course.variant("05_capstone", learner=f"r-{i}"), style, rng, exception
+                )
+                for i in range(200)
+            ]
+            assert all(zone for _, zone in sittings)
+            rates[style, exception] = sum(deal for deal, _ in sittings) / len(sittings)
+    assert 0.6 <= rates["tit-for-tat", False] <= 0.8
+    assert rates["tit-for-tat", True] >= 0.85
+    assert rates["tit-for-tat", True] - rates["tit-for-tat", False] >= 0.15
+    for style in ("boulware", "linear", "conceder"):
+        assert rates[style, False] >= 0.98 and rates[style, True] >= 0.98
+    text = section("plan-teaching")
+    assert "about 7 sittings in 10 against a tit-for-tat Marlow" in text
+    assert "about 9 in 10 with the exception" in text
+    print(rates)
+
+
+def test_stalled_replies_are_counted_since_marlow_last_moved_or_you_last_stepped():
+    """Section 5's exception counts Marlow's replies in a row that did not move, from its
+    second offer on, afresh after it moves or after a step of yours."""
+    from course.engine.capstone import stalled_before
+
+    offers = [("you", 140), ("Marlow", 50), ("you", 140), ("Marlow", 50), ("you", 140)]
+    offers += [("Marlow", 50), ("you", 130), ("Marlow", 50), ("you", 130), ("Marlow", 60)]
+    offers += [("you", 130)]
+    assert stalled_before(offers) == [0, 0, 1, 2, 1, 0]
+
+
+def stall_outcome(offers, agreement=None, zone=True):
+    """A made-up outcome with the parts the reciprocity line reads."""
+    from course.engine.capstone import stalled_before
+
+    yours = [
+        (round_, None, worth, 0) for round_, (who, worth) in enumerate(offers, 1) if who == "you"
+    ]
+    return {
+        "your_offers": yours,
+        "stalled_before": stalled_before(offers),
+        "agreement": agreement,
+        "zone_existed": zone,
+    }
+
+
+def test_the_reciprocity_line_tells_a_held_stall_from_a_kept_rule():
+    """A learner who held through two of Marlow's replies that did not move, with a plan
+    step left, and ended without a deal where a zone existed, was told 'None came into
+    silence: you kept your plan's rule', true of the rule but silent on the exception
+    that was open; a step made under the exception was counted as a step into silence."""
+    reciprocity = debrief.__globals__["_reciprocity"]
+    stalls = debrief.__globals__["_stalls"]
+    plan = {"step_worths": [(140, 50), (130, 55), (120, 60)]}
+    held = [("you", 140), ("Marlow", 50), ("you", 140), ("Marlow", 50), ("you", 140)]
+    held += [("Marlow", 50), ("you", 140)]
+    line = reciprocity([], stalls(stall_outcome(held), plan))
+    assert "In round 7 Marlow had not moved for 2 replies in a row" in line
+    assert "you kept" not in line
+    assert "In round" not in reciprocity([], stalls(stall_outcome(held, zone=False), plan))
+    assert "In round" not in reciprocity([], stalls(stall_outcome(held, agreement=(1,)), plan))
+    at_end = [("you", 120), ("Marlow", 50), ("you", 120), ("Marlow", 50), ("you", 120)]
+    assert "In round" not in reciprocity([], stalls(stall_outcome(at_end), plan))
+    stepped = [*held[:6], ("you", 130)]
+    step = {"round": 7, "into_silence": True, "answered": True, "cost": 10}
+    line = reciprocity([step], stalls(stall_outcome(stepped), plan))
+    assert "1 came after 2 replies in a row in which Marlow had not moved" in line
+    assert "against your plan's rule" not in line and "or its exception" in line
+
+
+def test_the_free_trade_rule_is_justified_by_what_it_does():
+    """Section 5 said the plan does not take the free trade that favours you because a
+    package asking Marlow for more 'reads as a new demand', though the plan's own rule 1
+    can also leave you more than your last package; the note now gives what rule 1 does:
+    it puts what the trade creates on Marlow's side, to close sooner."""
+    text = section("plan-teaching")
+    assert "reads as a new demand" not in text
+    assert "it puts what a cost-free trade creates on" in text
+    assert "Marlow's side, to close sooner" in text
+
+
+def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
+    """Section 5 described tit-for-tat as answering each concession of yours and made
+    'only in answer to a move of Marlow's' the rule, with no word on who moves first; the
+    text now says tit-for-tat waits to be answered, gives the exception for a stall and
+    what Marlow's 'You have not moved' remark means, and whether its first answer counts
+    as a move (the debrief's reading)."""
+    plan = section("plan-teaching")
+    assert "opens with a fair step and then waits to be answered" in plan
+    assert REMARKS["stall"].rstrip(".") in plan and "it read your offer as no step" in plan
+    assert "Osgood's GRIT (1962)" in plan
+    assert "Marlow's first answer counts as a move" in plan
+    table = section("table-teaching")
+    assert "or until section 5's exception applies" in table
+
+
+def test_the_information_row_says_where_the_judgement_stops():
+    """Section 3 called the information row a judgement ('rating the two sides even is
+    defensible') while question 4's check refuses any audit that rates Marlow's
+    information above the learner's; the text now says even is the lowest rating for the
+    learner the check accepts, and why."""
+    text = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.read_text().splitlines())
+    assert "Even is also the lowest rating for you the check accepts" in text

@@ -147,6 +147,14 @@ def _points(case, package):
 # --- question 1: the BATNA --------------------------------------------------------------
 
 
+def _best_single_outcome(case):
+    """Each alternative's best single outcome, in k€: what it pays on its luckiest branch."""
+    return {
+        "Brenn": max(case.brenn_profit, case.spot_profit),
+        "Kessel": max(case.kessel_full, case.kessel_half, case.spot_profit),
+    }
+
+
 def judge_batna(case, result):
     """Question 1 on ``result``, what ``my_batna`` returned for ``case``: nothing when it
     names an alternative worth most on average (either, on a tie to the cent) with its
@@ -188,12 +196,17 @@ def judge_batna(case, result):
             general=general_hint(slip, mistakes) + ", then compare the two alternatives again",
         )
     if not same_money(worth[name], top):
+        # the clause on the best single outcome only where it names the slip: the
+        # alternative named does have the larger single outcome
+        single = _best_single_outcome(case)
+        outcome = (
+            ", whichever has the best single outcome" if single[name] > single[best] + 1e-9 else ""
+        )
         raise NotYet(
             f"for learner {case.learner}, {name} is worth {worth[name]:,.2f} on average and "
             f"{best} {top:,.2f}: your BATNA is the alternative with the higher expected "
-            "profit, whichever has the best single outcome.",
-            general="your BATNA is the alternative with the higher expected profit, "
-            "whichever has the best single outcome",
+            f"profit{outcome}.",
+            general=f"your BATNA is the alternative with the higher expected profit{outcome}",
         )
     hint = diagnose(value, top, mistakes, f"{name} is worth {top:,.2f}, not {value:,.2f}")
     if hint:
@@ -619,7 +632,10 @@ def _verdicts(answer, statements, name="what_to_say"):
     verdicts = {str(letter).strip().upper(): v for letter, v in verdicts.items()}
     extra = sorted(set(verdicts) - set(statements))
     if extra:
-        raise NotYet(f"there is no statement {extra[0]!r}; the statements are A to E.")
+        letters = sorted(statements)
+        raise NotYet(
+            f"there is no statement {extra[0]!r}; the statements are {letters[0]} to {letters[-1]}."
+        )
     missing = [letter for letter in statements if letter not in verdicts]
     if missing:
         raise NotYet(f"{name} has no verdict for statement {missing[0]} yet.")
@@ -641,11 +657,12 @@ def practice_to_say(answer):
     ]
     if wrong:
         raise NotYet(
-            f"{len(wrong)} of the practice seller's five verdicts are not right yet:\n"
-            + "\n".join(wrong)
+            f"{len(wrong)} of the practice seller's {len(PRACTICE_STATEMENTS)} verdicts are "
+            "not right yet:\n" + "\n".join(wrong)
         )
     passed(
-        "all five practice verdicts are right. Now decide your own five in what_to_say; "
+        f"all {len(PRACTICE_STATEMENTS)} practice verdicts are right. Now decide your own "
+        "five in what_to_say; "
         "the check below looks only at their form."
     )
 
@@ -689,7 +706,10 @@ def what_to_say(answer, hidden=False):
     verdicts = {str(letter).strip().upper(): v for letter, v in raw.items()}
     extra = sorted(set(verdicts) - set(case.statements))
     if extra:
-        raise NotYet(f"there is no statement {extra[0]!r}; the statements are A to E.")
+        letters = sorted(case.statements)
+        raise NotYet(
+            f"there is no statement {extra[0]!r}; the statements are {letters[0]} to {letters[-1]}."
+        )
     return score(
         *(
             Check(
@@ -1159,6 +1179,14 @@ def judge_if_quell(case, result, plan):
             f"the last package of the plan gives Marlow {worth[-1]:g} points, at least the "
             f"{high:g} it needs with Quell: a deal still suits both of you, so walking away "
             "is not the decision"
+        )
+    elif k is not None and k == strict and strict == at + 1:
+        # two slips give this answer: counting from 1, or looking for more than the
+        # higher reservation price; the hint names both, since either may be the one
+        hint = (
+            f"plan[{k}] gives Marlow more than {high:g} points, and an earlier package "
+            f"already gives it exactly {high:g}: count from the opening, plan[0], and look "
+            "for at least that many points, not more"
         )
     elif k is not None and k == strict and strict != at:
         hint = (

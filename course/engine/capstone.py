@@ -165,6 +165,9 @@ class Table:
                 for round_, who, offer in session.history
                 if who == "you"
             ],
+            "stalled_before": stalled_before(
+                [(who, session.utility(offer)) for _, who, offer in session.history]
+            ),
             "memory": None
             if memory is None or not memory.encounters
             else {
@@ -175,6 +178,29 @@ class Table:
                 "first_answers": replayed,
             },
         }
+
+
+#: Section 5's exception to its rule: after this many of Marlow's replies in a row that
+#: did not move, one small planned step, offered as conditional, is allowed.
+STALLED_REPLIES = 2
+
+
+def stalled_before(offers):
+    """For each of your offers in ``offers`` (``(who, your profit)`` pairs in order), how
+    many of Marlow's replies in a row just before it did not improve on Marlow's offer
+    before them, counted since Marlow last moved or you last made a step."""
+    counts, run, last, mine = [], 0, None, None
+    for who, worth in offers:
+        if who == "you":
+            counts.append(run)
+            if mine is not None and worth < mine - 1e-9:
+                run = 0  # a step of yours starts the count again
+            mine = worth
+        else:
+            if last is not None:
+                run = 0 if worth > last + 1e-9 else run + 1
+            last = worth
+    return counts
 
 
 def best_on_offer(result):
@@ -285,7 +311,7 @@ def debrief(outcome, plan, facts):
         lines.append(_revealed(outcome["issues"]))
     if outcome["created"] is not None:
         lines.append(_created(outcome["created"]))
-    lines.append(_reciprocity(outcome["concessions"]))
+    lines.append(_reciprocity(outcome["concessions"], _stalls(outcome, plan)))
     if outcome["achievable"] is not None:
         lines.append(_achievable(outcome))
     lines.append(_style(outcome))
@@ -466,10 +492,38 @@ def _names(issues):
     return issues[0] if len(issues) == 1 else ", ".join(issues[:-1]) + " and " + issues[-1]
 
 
-def _reciprocity(found):
+def _stalls(outcome, plan):
+    """Where section 5's exception applied: the rounds of your concessions made after
+    ``STALLED_REPLIES`` of Marlow's replies in a row that did not move (``allowed``), and
+    the first round in which you held after such a stall while your plan still had a
+    step and the talks then ended without a deal where a zone existed (``held``)."""
+    offers = outcome.get("your_offers") or []
+    counts = outcome.get("stalled_before") or []
+    allowed, held = set(), None
+    worths = [you for you, _ in plan.get("step_worths") or []]
+    last_step = min(worths) if worths else None
+    for number, (count, (round_, _, worth, _)) in enumerate(zip(counts, offers, strict=False)):
+        if number == 0 or count < STALLED_REPLIES:
+            continue
+        if worth < offers[number - 1][2] - 1e-9:
+            allowed.add(round_)
+        elif (
+            held is None
+            and outcome["agreement"] is None
+            and outcome.get("zone_existed")
+            and last_step is not None
+            and worth > last_step + 1e-9
+        ):
+            held = round_
+    return {"allowed": allowed, "held": held}
+
+
+def _reciprocity(found, stalls=None):
+    stalls = stalls or {"allowed": set(), "held": None}
     if not found:
-        return "Concessions: you made none after your opening."
-    silent = sum(1 for c in found if c["into_silence"])
+        return "Concessions: you made none after your opening." + _held(stalls)
+    conditional = sum(1 for c in found if c["into_silence"] and c.get("round") in stalls["allowed"])
+    silent = sum(1 for c in found if c["into_silence"]) - conditional
     free = [c for c in found if not c["answered"]]
     text = f"Concessions: you made {len(found)}; "
     if not free:
@@ -483,17 +537,34 @@ def _reciprocity(found):
         )
     # Set against the plan's rule (section 5: each step only in answer to a move of
     # Marlow's), so the learner gets a verdict, not only a count.
+    if conditional:
+        text += (
+            f" {conditional} came after {STALLED_REPLIES} replies in a row in which Marlow "
+            "had not moved: the one small conditional step your plan's exception allows "
+            "there."
+        )
     if silent:
         text += (
             f" {silent} came after Marlow had not moved: concessions into silence, against "
             "your plan's rule of making each step only in answer to a move of Marlow's."
         )
-    else:
+    elif stalls["held"] is None:
         text += (
             " None came into silence: you kept your plan's rule of conceding only in "
-            "answer to a move of Marlow's."
+            "answer to a move of Marlow's" + (", or its exception." if conditional else ".")
         )
-    return text
+    return text + _held(stalls)
+
+
+def _held(stalls):
+    if stalls["held"] is None:
+        return ""
+    return (
+        f" In round {stalls['held']} Marlow had not moved for {STALLED_REPLIES} replies in a "
+        "row and your plan still had a step, yet you held: the exception to your plan's "
+        "rule (one small planned step, offered as conditional) was open there, and "
+        "holding on ended the talks without a deal although a zone existed."
+    )
 
 
 def _achievable(outcome):

@@ -504,19 +504,20 @@ def _verdict_of(kind, signs):
     return "say" if kind in ("mention", "interest") else "keep quiet"
 
 
-#: Question 6's practice: five statements of another seller in Tallis's place, shown in the
+#: Question 6's practice: six statements of another seller in Tallis's place, shown in the
 #: notebook's text with that seller's facts and judged in full by the visible check (the
 #: learner's own five are marked only when the notebook is graded). This seller kept its
 #: alternative, worth ``PRACTICE_BATNA`` on average, rather than sign a letter worth a sure
 #: ``PRACTICE_LETTER``, so its signed-letter claim is false; after the rush request it puts
-#: the chance that Quell has no capacity at ``PRACTICE_NO_QUELL``. It has no threat among
-#: its statements, so a learner whose own five hold one meets it first when graded.
+#: the chance that Quell has no capacity at ``PRACTICE_NO_QUELL``. Its six statements
+#: hold one of each kind, a threat among them, since every learner's own five hold one.
 PRACTICE_STATEMENTS = {
     "A": STATEMENT_FAMILIES["signed"][1],
     "B": STATEMENT_FAMILIES["interest"][0],
     "C": STATEMENT_FAMILIES["belief"][1],
     "D": STATEMENT_FAMILIES["mention"][1],
     "E": STATEMENT_FAMILIES["invented"][1],
+    "F": STATEMENT_FAMILIES["threat"][1],
 }
 PRACTICE_LETTER, PRACTICE_BATNA, PRACTICE_NO_QUELL = 60.0, 72.5, 0.7
 

@@ -26,11 +26,12 @@
 #
 # It takes **six and a half to eight and a half hours** if you have written a loop in
 # Python before, and **seven and a half to ten and a half** if you are new to
-# programming, best in three sittings: the preparation (sections 1 to 5, most of the
-# module's text of about 10,000 words, a practice and eight answers in Python, two of
-# them real programs: five to six hours, or six to eight if you are new to programming),
-# then at least two negotiations at the table, their debriefs and a written reflection
-# (one and a half to two and a half hours). The eight answers are graded
+# programming, best in three sittings: two for the preparation (sections 1 to 3, then
+# sections 4 and 5; together most of the module's text of about 12,000 words, a practice
+# and eight answers in Python, two of them real programs: five to six hours, or six to
+# eight if you are new to programming), then a third for at least two negotiations at
+# the table, their debriefs and a written reflection (one and a half to two and a half
+# hours). The eight answers are graded
 # automatically; the reflection is graded by your instructor. Cells that say
 # `YOUR CODE HERE` are yours; the cell after each one checks your answer and says what to
 # fix.
@@ -261,7 +262,10 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   reservation prices turn. So you know something about each of Marlow's two possible
 #   limits and Marlow knows nothing about yours, but the fact that decides the deal is
 #   Marlow's: whether your edge outweighs that is your judgement, and rating the two sides
-#   even is defensible.
+#   even is defensible. Even is also the lowest rating for you the check accepts: you
+#   have studied Marlow's tenders and read its rush request, and it knows nothing of
+#   Brenn, Kessel or your costs, so rating Marlow's information above yours is not
+#   defensible here.
 # - **Alternatives.** Yours is your reservation price as a share of the best profit the
 #   contract could give you; Marlow's is its reservation price as a share of its best
 #   (100 points), in each of the two states. This course's convention, not a finding: the
@@ -597,7 +601,7 @@ check.opening_offer(opening_offer, hidden=True)
 #   confidential.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "say-practice-text", "schema_version": 3}
-# ### Practice (no marks): another seller's five statements
+# ### Practice (no marks): another seller's six statements
 #
 # Another seller stands where you stand, with its own numbers. It did not sign its letter
 # of intent: the letter's sure 60 k€ was less than the 72.50 k€ its best alternative was
@@ -611,6 +615,7 @@ check.opening_offer(opening_offer, hidden=True)
 # - `"C"`: "We know Quell cannot supply you this quarter."
 # - `"D"`: "If we cannot agree, this capacity has other takers."
 # - `"E"`: "Another customer has already placed a firm order for all of this capacity."
+# - `"F"`: "Sign this week, or we give this capacity to someone else."
 #
 # Write `practice_to_say()`: a dict from each letter to `"say"` or `"keep quiet"` for
 # this seller. Its check judges every verdict and gives the reason for each one that is
@@ -621,7 +626,14 @@ check.opening_offer(opening_offer, hidden=True)
 def practice_to_say():
     """The practice seller's statements: "say" or "keep quiet" for each letter."""
     ### BEGIN SOLUTION
-    return {"A": "keep quiet", "B": "say", "C": "keep quiet", "D": "say", "E": "keep quiet"}
+    return {
+        "A": "keep quiet",
+        "B": "say",
+        "C": "keep quiet",
+        "D": "say",
+        "E": "keep quiet",
+        "F": "keep quiet",
+    }
     ### END SOLUTION
 
 
@@ -727,9 +739,9 @@ check.what_to_say(what_to_say, hidden=True)
 # > Module 04's worry about small moves that leave you below the frontier does not arise
 # > either: every step of this plan lands on the frontier in one move. At a real table
 # > the free trade that adds most for you, and a point for Marlow, is also defensible;
-# > this plan does not take it because a package that asks Marlow for more than your last
-# > one, for one more of its points, reads as a new demand, and every step back down
-# > costs a round.
+# > this plan does not take it because it puts what a cost-free trade creates on
+# > Marlow's side, to close sooner: the more points a step gives Marlow, the fewer it
+# > still needs, and the fewer rounds the rest of the plan takes.
 #
 # Module 04 planned its steps towards a **target**: the result you aim to land at,
 # better than your reservation price, with your opening beyond it. Here you need a target
@@ -782,7 +794,30 @@ check.what_to_say(what_to_say, hidden=True)
 # for another bring back at least what it costs you, that a real concession be
 # conditional on the deal as a whole, and, in its paced tit-for-tat, that you concede
 # only in answer to a concession of theirs, never into silence. The third is the one
-# this table tests most: make each step only in answer to a move of Marlow's. From each step expect
+# this table tests most: make each step only in answer to a move of Marlow's.
+#
+# The rule has one exception. Tit-for-tat, as module 04 said, opens with a fair step
+# and then waits to be answered, so against it somebody has to move first, and a
+# learner who only waits meets a Marlow that only waits. When Marlow has not moved in
+# two replies in a row (each time it says "You have not moved since your last offer":
+# it read your offer as no step), make the next step of your plan, one step only, and
+# say that it is conditional: it stands if Marlow answers it with a step of its own.
+# Osgood's GRIT (1962) proposed this for a deadlock: a small one-sided step, announced,
+# with a plain invitation to match it. After that step the rule applies again, and the
+# two replies are counted afresh. In the course's own trials (200 learners, Quell
+# without capacity, so a zone always existed), a learner who kept the rule without the
+# exception reached a deal in about 7 sittings in 10 against a tit-for-tat Marlow, and
+# in about 9 in 10 with the exception; against the other three styles, nearly every
+# sitting ended in a deal either way. In the rest, Marlow's final offer stayed below
+# your reservation price once your last planned step was on the table: walking away
+# was then right by your plan, though a zone existed. The debrief counts a step made
+# under the exception apart from steps into silence, and tells you when you held
+# through such a stall while your plan still had a step and the talks then ended
+# without a deal. Marlow's first answer counts as a move (its first step towards you),
+# so a step right after it keeps the rule; the two replies of the exception are
+# counted from its second offer on.
+#
+# From each step expect
 # less back than you gave, and often nothing you can see: three of Marlow's four styles give back
 # only part of what you concede, tit-for-tat gives back as much (each measured on Marlow's
 # own scale), and because Marlow moves in whole levels, a small step of yours may be too
@@ -971,12 +1006,15 @@ check.if_quell(if_quell, hidden=True)
 # not from its weeks of stock, so of the three sources only alternatives and information
 # act at the table (power and time you weighed in the audit, not here).
 #
-# **When Marlow stops moving, hold until it says it can't give more.** It says so
+# **When Marlow stops moving, hold until it says it can't give more, or until section
+# 5's exception applies** (two replies in a row in which it did not move: then one
+# small planned step, offered as conditional). It says it can't give more
 # after its first offer, when it cannot give another level on any issue without going
 # below its reservation price, and never otherwise (its first offer never says it, even
 # when it already is).
 # Without those words it still has room on its own offer: a step of yours would be a
-# concession into silence, which section 5's rule forbids and the debrief counts. With
+# concession into silence, which section 5's rule forbids (outside its exception) and
+# the debrief counts. With
 # them, section 5's rule allows your next planned step (question 8 decided only how large
 # your steps are if Marlow's answers point to Quell); the debrief still counts it as a
 # step into silence, since Marlow's offer did not change, so say why in your reflection.
@@ -993,7 +1031,8 @@ check.if_quell(if_quell, hidden=True)
 # against them. Keep to what you prepared: make your planned steps one at a time (or the
 # larger ones question 8 decided on, if Marlow's answers point to Quell), make a real
 # concession only after Marlow has moved (or, as question 8 decided, once it says it can
-# give no more), never go below your walk-away, and
+# give no more, or, by section 5's exception, with one conditional step after two
+# replies in which it did not move), never go below your walk-away, and
 # leave politely rather than accept less. Then sit down again and compare: whether Quell
 # has capacity is drawn afresh, and so is a mystery style, which may come up again.
 # To see what Marlow's memory changed, set a style yourself and keep sitting down until
@@ -1041,7 +1080,10 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #   possible still shows as unanswered: the debrief gives what such concessions gave up,
 #   not what they cost you. It also counts the concessions you made when Marlow had not
 #   moved since its previous offer: concessions into silence, which break your plan's
-#   rule of conceding only in answer to a move of Marlow's.
+#   rule of conceding only in answer to a move of Marlow's. A step made after two of
+#   Marlow's replies in a row that did not move is counted apart, as the rule's
+#   exception; and if you held there while your plan still had a step, and the talks
+#   ended without a deal although a zone existed, the debrief says so.
 # - **What was achievable.** The best package for you that Marlow would have agreed to:
 #   the better of what it would have accepted at one of your turns, given what had been
 #   said by then, and the best offer it made itself, and when. If even that is below your
