@@ -416,16 +416,27 @@ QUOTE_BAND = 3.0
 #: The most of everything a plan concedes that its first concession may give.
 FIRST_SHARE = 0.6
 
-#: How far below the even split, or above your estimate of Orchard's reservation price, a
-#: plan of whole numbers may end: rounding a half (say 89.5) to the nearest whole thousand.
-SPLIT_ROUNDING = 0.5
+#: The finest rounding question 2 recognises: a plan whose offers are all whole numbers,
+#: or all have at most this many decimals, has been rounded to that grain (1, 0.1, 0.01 or
+#: 0.001 thousand); any other plan has not been rounded.
+MOST_DECIMALS = 3
 
-#: How much bigger than the smallest concession before it a concession may be, from
-#: rounding offers to whole thousands (measured against the smallest earlier one, so that
-#: the allowance does not add up; the last concession must still be smaller than the first).
-#: Only a plan whose offers are all whole numbers has been rounded, so only such a plan
-#: gets it; any other plan's steps may not grow at all.
-ROUNDING = 1.0
+
+def rounding_grain(plan):
+    """The grain a plan was rounded to: 10 ** -d for the fewest decimals d (at most
+    ``MOST_DECIMALS``) that write every offer exactly, or 0.0 if none does. Rounding each
+    offer to that grain moves it by at most half a grain, so a rounded step can exceed an
+    earlier rounded step by up to one grain, and a rounded end can miss a line by half."""
+    for decimals in range(MOST_DECIMALS + 1):
+        if all(abs(offer - round(offer, decimals)) <= 1e-9 for offer in plan):
+            return 10.0**-decimals
+    return 0.0
+
+
+def _grain_words(grain):
+    return {1.0: "whole thousands", 0.1: "one decimal", 0.01: "two decimals"}.get(
+        grain, "three decimals"
+    )
 
 
 def course_plan(s, opening):
@@ -493,8 +504,8 @@ def _check_plan(plan, start, reservation, where, estimate):
                 "the plan goes back up",
             )
     split = (reservation + estimate) / 2
-    rounded = all(float(offer).is_integer() for offer in plan)
-    if plan[-1] < split - (SPLIT_ROUNDING if rounded else 0.0) - TOLERANCE:
+    grain = rounding_grain(plan)
+    if plan[-1] < split - grain / 2 - TOLERANCE:
         _fail(
             where,
             f"the plan [{_listed(plan)}] ends at {plan[-1]:.2f}, below {split:g}, the even "
@@ -510,14 +521,14 @@ def _check_plan(plan, start, reservation, where, estimate):
             where, f"the plan [{_listed(plan)}] never concedes anything", "the plan never concedes"
         )
     moves = [(t, step) for t, step in enumerate(steps, start=1) if step > TOLERANCE]
-    allowance = ROUNDING if rounded else 0.0
     for at, (t, step) in enumerate(moves[1:], start=1):
         smallest = min(before for _, before in moves[:at])
-        if step > smallest + allowance + TOLERANCE:
+        if step > smallest + grain + TOLERANCE:
             explains = (
-                "by more than rounding explains"
-                if rounded
-                else "(your offers are not all whole numbers, so this is not rounding)"
+                f"by more than rounding to {_grain_words(grain)} explains (up to {grain:g} more)"
+                if grain
+                else "(your offers are not rounded to whole thousands or to at most "
+                f"{MOST_DECIMALS} decimals, so this is not rounding)"
             )
             _fail(
                 where,
@@ -531,9 +542,10 @@ def _check_plan(plan, start, reservation, where, estimate):
         last, first = moves[-1][1], moves[0][1]
         same = "the same size as" if same_money(last, first) else "bigger than"
         rounding = (
-            " (your offers are whole numbers: if rounding made the steps equal, keep the "
-            "decimals, or round so that the last step comes out smaller)"
-            if rounded
+            f" (your offers are rounded to {_grain_words(grain)}: if rounding made the "
+            "steps equal, keep more decimals, or round so that the last step comes out "
+            "smaller)"
+            if grain
             else ""
         )
         _fail(
@@ -553,7 +565,7 @@ def _check_plan(plan, start, reservation, where, estimate):
             "pressing pays; open with a more moderate step",
             "the first concession is more than three fifths of all the plan concedes",
         )
-    if plan[-1] > estimate + (SPLIT_ROUNDING if rounded else 0.0) + TOLERANCE:
+    if plan[-1] > estimate + grain / 2 + TOLERANCE:
         _fail(
             where,
             f"the plan [{_listed(plan)}] ends at {plan[-1]:.2f}, above {estimate:g}, your "

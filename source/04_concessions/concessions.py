@@ -358,9 +358,11 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # 1. start at `opening` in round 0;
 # 2. never go back up (a higher offer than your last reads as a retraction);
 # 3. concede in steps that never grow and end smaller than they began. Steps never grow:
-#    no concession may be bigger than the smallest concession before it. Only when every
-#    offer is a whole number (rounded to whole thousands) may one be bigger by up to 1,
-#    which rounding can cause. The last concession must be
+#    no concession may be bigger than the smallest concession before it. When every offer
+#    is rounded (to whole thousands, or to one, two or three decimals), one may be bigger
+#    by up to one unit of that rounding (1, 0.1, ...), which rounding can cause; a plan
+#    with more decimals than that has not been rounded, and its steps may not grow at
+#    all. The last concession must be
 #    strictly smaller than the first, even after rounding. Rounds in which you hold (a
 #    step of 0), to wait for Orchard's move, are fine anywhere;
 # 4. give at most three fifths of everything it concedes in its first concession, so that
@@ -388,9 +390,9 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # target). Its offers, unrounded, pass rule 3; rounded to whole
 # thousands, small steps can come out all the same size (say 2, 2, ..., 2), and then
 # the last is not smaller than the first: look at your steps after rounding. When every
-# offer is a whole number, the check lets the last one lie up to half a thousand below
-# the even split or above your estimate, so a target at either end rounded to the
-# nearest whole number passes.
+# offer is rounded, the check lets the last one lie up to half a unit of that rounding
+# below the even split or above your estimate, so a target at either end rounded to the
+# nearest unit passes.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
