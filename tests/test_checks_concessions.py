@@ -2250,3 +2250,12 @@ def test_a_curve_rounded_to_any_grain_passes_as_its_rounding_allows(decimals):
     text = _flat()
     assert "not all whole numbers" not in text
     assert "by up to one unit of that rounding" in text
+
+
+def test_module_02s_even_split_is_described_as_module_02_states_it():
+    """Section 5 said module 02's even-split rule worked because both reservation prices
+    were known there, but module 02 calls the other side's limit an estimate; the text
+    describes the split as the zone you expect, between yours and your estimate."""
+    text = _flat()
+    assert "both were known there" not in text
+    assert "even split of the zone you expect, halfway between your reservation price and" in text

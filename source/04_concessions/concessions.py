@@ -910,8 +910,8 @@ check.read_pick(read_pick, hidden=True)
 #   give their agents this acceptance rule: take the other side's offer when it is at
 #   least as good as the offer you were about to make. Turning down an offer that
 #   already gives you what you were about to ask for only delays the deal. (Module 02's
-#   rule accepted at the even split, halfway between the two reservation prices, because
-#   both were known there; here Orchard's is only an estimate, so the line is your own
+#   rule accepted at the even split of the zone you expect, halfway between your
+#   reservation price and your estimate of the other side's; here the line is your own
 #   plan. Your plan never asks less than your target, which is no lower than the even
 #   split of the zone you expect, so while rounds remain you accept nothing below that
 #   split either, unless a believable cap leaves nothing better: see below.) At the end
