@@ -1948,7 +1948,7 @@ def test_none_and_one_hold_at_a_time_fail_visibly_where_ten_holds_move_nothing(m
     """A review's W2: for the learners whose ten holds move nothing (33 of 200), the right
     count is None, so `return None`, or an update that starts again from the opening's
     beliefs at every hold (it finds 1 or None), passed the visible check. The check now
-    tries the worked case HOLDS_CASE after the learner's own, where seven holds move the
+    tries the worked case HOLDS_CASE after the learner's own, where four holds move the
     price: both fail there, for every such learner, and the reference still passes."""
     nothing = 0
     for n in range(200):
@@ -2377,3 +2377,52 @@ def cell_words(grade_id):
         if cell.metadata["nbgrader"]["grade_id"] == grade_id
     ]
     return " ".join(text.split())
+
+
+def test_the_holds_count_the_text_gives_for_the_worked_case_is_the_reference_count():
+    """Question 5b's text names how many holds move the price on the worked case the check
+    tries after the learner's own; every learner reads it, so it is computed here."""
+    sale = variant("01_information", check.HOLDS_CASE)
+    count = reference.holds_before_moving(sale, reference.posterior_after_opening(sale))
+    words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    from tests.notebooks import source_notebook
+
+    (text,) = [
+        cell.source
+        for cell in source_notebook("01_information", "information").cells
+        if cell.metadata["nbgrader"]["grade_id"] == "q5b-text"
+    ]
+    text = " ".join(line.removeprefix("#").strip() for line in text.splitlines())
+    assert f"`{check.HOLDS_CASE}` ({words[count - 1]} holds move the price)" in text
+
+
+def test_holds_each_read_from_the_opening_are_told_to_carry_the_beliefs(monkeypatch):
+    """A function that reads every hold from the beliefs after the opening (it finds 1 or
+    None) is told that each hold must be read from the beliefs after the last one, wherever
+    several holds move the price; the likelihood it uses already depends on r."""
+    seen = 0
+    for n in range(0, 120, 3):
+        as_learner(monkeypatch, f"learner-{n}")
+        hint = miss(
+            check.holds_before_moving, lambda s, a: reference.holds_before_moving(s, a, most=1)
+        )
+        assert "beliefs after the last hold" in hint and "from `after` again" in hint, hint
+        seen += 1
+    assert seen == 40
+
+
+def test_the_between_note_names_fairness_as_the_reason_for_such_a_price():
+    """The note on a price between two reservation prices still possible said only that it
+    makes no sale surer, though every right fair price sits there; it now says fairness is
+    the reason to name one, so it does not steer a learner away from a right fair price."""
+    fired = 0
+    cases = ["worked-case-13", "worked-case-0", *(f"learner-{n}" for n in range(60))]
+    for learner in cases:
+        sale = variant("01_information", learner)
+        after = reference.posterior_after_opening(sale)
+        fair = reference.model_limits(sale, after)["fair-share"][1]
+        notes = check._price_notes([fair], sale, after)
+        if "makes no sale surer" in notes:
+            fired += 1
+            assert "fairness" in notes and "the one reason to name such a price" in notes
+    assert fired > 30, fired

@@ -650,3 +650,16 @@ def test_the_news_factor_comes_with_a_worked_example():
 
     says('`"higher"` weighs them 1, 2, 4, 8 and `"lower"` weighs them 8, 4, 2, 1')
     assert NEWS_STEP == 2
+
+
+def test_the_bargaining_theorem_names_its_continuity_condition_and_this_sale_fails_it():
+    """Myerson and Satterthwaite's impossibility needs reservation prices spread
+    continuously over their ranges; the module's sale has four, so the text says the
+    theorem does not apply to it as it stands, and the lost buyers come from the price."""
+    says(
+        "each reservation price is spread continuously over its range",
+        "This module's sale does not meet the continuity condition",
+        "so the theorem does not apply to this sale as it stands",
+        "in Roth, ed., *Game-Theoretic Models of Bargaining*, 1985",
+        '"Infinite-Horizon Models of Bargaining with One-Sided Incomplete Information"',
+    )

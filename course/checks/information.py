@@ -624,7 +624,7 @@ def _holds(value):
 
 
 #: A case question 5b's check tries after the learner's own, visible and hidden: there
-#: seven holds in a row move the best price (and read the wrong way round, four do). For
+#: four holds in a row move the best price (read the wrong way round, none of ten do). For
 #: about one learner in six ten holds move nothing, so ``return None``, or an update that
 #: starts from the opening's beliefs at every hold (it gives 1 or None), passed the visible
 #: check on their own case alone (a review's W2).
@@ -668,6 +668,18 @@ def holds_before_moving(answer, hidden=False):
                 "recount, updating the beliefs from the last hold each time"
             )
             general = f"it names a count where {reference.MOST_HOLDS} holds move nothing"
+        elif given is None and right > 1:
+            hint = (
+                f"some number of holds up to {reference.MOST_HOLDS} does move your price "
+                "here, though one alone does not, and your function finds no count. Each hold must be read from the beliefs after the last "
+                "hold: read from `after` again each time, every hold looks like the first, so "
+                "a price one hold does not move never moves. And the chance of a hold, "
+                "0.2 × last offer / r, must depend on r, larger for a lower r"
+            )
+            general = (
+                "it answers None where some number of holds moves the price (are the beliefs "
+                "carried from one hold to the next?)"
+            )
         elif given is None:
             hint = (
                 f"some number of holds up to {reference.MOST_HOLDS} does move your price. "
@@ -1505,8 +1517,9 @@ def _price_notes(prices, sale, after):
         "under": "A price above the opening but below the lowest reservation price still "
         "possible is accepted no more surely than that price, and earns less.",
         "between": "A price between two reservation prices still possible sells to no more "
-        "buyers than the next one up, for less: it makes no sale surer, though it leaves the "
-        "buyer more.",
+        "buyers than the next one up, for less: it makes no sale surer. What it does is leave "
+        "the buyer more, so fairness, a buyer who may walk out of a deal it finds unfair, is "
+        "the one reason to name such a price.",
         "thin": "A price at or just under a reservation price still possible leaves the buyer "
         "there less than a fifth of the gain (that reservation price minus your cost): a "
         "buyer who takes any price it can afford accepts it, one who walks out of deals it "

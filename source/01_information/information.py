@@ -630,7 +630,7 @@ check.my_price(my_price, hidden=True)
 # longer the one you would name now, or `None` if even ten holds leave it where it is.
 # The function only counts; the decision the count informs is yours: how long you can
 # let Osprey stand firm before its firmness should change the price you name. The check tries your scenario and
-# the worked cases `worked-case-7` (seven holds move the price) and `worked-case-0` (ten
+# the worked cases `worked-case-7` (four holds move the price) and `worked-case-0` (ten
 # holds move nothing, so `None`); grading also tries other learners'.
 
 
@@ -824,7 +824,8 @@ check.news_weight(news_weight, hidden=True)
 # value the good highly wait for the price to drop; when offers can follow each other
 # quickly, prices fall towards the lowest value a buyer could have or, when some buyers
 # value the good below the seller's cost, towards that cost (Fudenberg, Levine and
-# Tirole, 1985; Gul, Sonnenschein and Wilson, 1986). The course asks above it for the reasons of
+# Tirole, "Infinite-Horizon Models of Bargaining with One-Sided Incomplete Information",
+# in Roth, ed., *Game-Theoretic Models of Bargaining*, 1985; Gul, Sonnenschein and Wilson, 1986). The course asks above it for the reasons of
 # practice: your first number is an opening, the room above your target is what you
 # concede from, and a first offer anchors the talks (section 5; module 04).
 #
@@ -945,17 +946,24 @@ check.model_limits(model_limits, hidden=True)
 # doubt onto the prices that decide your ask.
 #
 # Those lost buyers at 60 are one cost of a hidden reservation price. Where each side keeps
-# its reservation price to itself, some such cost cannot be avoided, by any rules of
-# bargaining.
+# its reservation price to itself, and each could be any amount in a range, some such cost
+# cannot be avoided, by any rules of bargaining.
 # Myerson and Satterthwaite ("Efficient Mechanisms for Bilateral Trading", *Journal of
 # Economic Theory*, 1983) proved it. Suppose each side's reservation price is known only
 # to itself, the two are drawn independently, either could be the higher one (the ranges
-# overlap), and each side acts in its own interest. Economists call the rules of
+# overlap), each reservation price is spread continuously over its range (any amount in
+# it possible, none carrying a lump of chance of its own), and each side acts in its own
+# interest. Economists call the rules of
 # bargaining (who says what, in which order, and which deal follows) a *mechanism*, and
 # the theorem asks for rules with four properties. Telling the truth about your value
 # serves your own interest (*incentive compatible*). Both sides are free to leave
 # (*individually rational*). No money comes from outside (*budget balanced*). And a
-# deal happens every time one would help both (*efficient*). No rules have all four. When only the buyer's reservation
+# deal happens every time one would help both (*efficient*). No rules have all four. This
+# module's sale does not meet the continuity condition: Osprey's reservation price is one
+# of four amounts. Where reservation prices take only a few separate amounts, rules with
+# all four properties can exist, so the theorem does not apply to this sale as it
+# stands: the buyers at 60 are lost for the reason the next sentences give, the price you
+# choose, not by the theorem. When only the buyer's reservation
 # price is hidden, as in this module's sale (your cost is no secret that matters), such a
 # promise can be kept, but not at the price that is best for you: the take-it-or-leave-it
 # price of section 3 (one final price the buyer takes or leaves) gives up some deals that would help both (here the buyers at 60), in
