@@ -853,15 +853,40 @@ def test_the_time_is_stated_beside_the_courses_other_modules():
     assert "# Run the cells from top to bottom." in NOTEBOOK
 
 
-def test_question_4_says_walking_to_borealis_is_worth_almost_the_same_as_the_counter():
-    """Question 7 grades walking out as the best reply to a proposal below a binding
-    alternative; question 4 asks for a counter at Borealis's figure there, and says why
-    the two are worth almost the same."""
-    assert "Kestrel could also walk out and sell to Borealis, by this section's deal-me-out" in (
-        PROSE
-    )
-    assert "(question 7 grades it so for Granite)" in PROSE
-    assert "a counter at Borealis's figure is worth almost exactly as much" in PROSE
+def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
+    """Question 7 grades walking out as the only right reply to a proposal below a binding
+    alternative; question 4 asks for a price at Borealis's figure there. In the models a
+    counter opens a new round and is worth less than walking out, so the text may not call
+    the two 'almost as much' or defend the counter by a reason outside the models (keeping
+    Atlas at the table): it says the counter is the walk-out offered before Kestrel leaves,
+    the same move both questions grade."""
+    assert "a counter at Borealis's figure is worth almost exactly as much" not in PROSE
+    assert "it keeps Atlas, the keener buyer, at the table" not in PROSE
+    assert "(question 7 grades it so for Granite)" not in PROSE
+    text = " ".join(PROSE.split())
+    assert "it is the walk-out itself, offered to Atlas before Kestrel leaves" in text
+    assert "counter-offer opens a new round, answered a day later, so it is worth a" in text
+    assert "The two questions grade the same move: question 7 the decision to leave" in text
+    for s in _drawn_scenarios():
+        v1, v2 = s.atlas_value, s.borealis_value
+        if (3 * v1 + v2) / 6 < v2:
+            # where question 4 asks for Borealis's figure, Borealis binds (v2 > v1/2) and
+            # Atlas, the keener buyer, gains by paying it: the walk-out offered is one Atlas
+            # can take
+            assert v1 / 2 < v2 < v1
+
+
+def test_a_threat_is_a_bluff_only_if_you_would_not_carry_it_out():
+    """Module 00's reading: a threat you would not carry out is a bluff; one you would carry
+    out is a threat, credible or not, and commitment is what makes it credible. Section 7
+    called every threat not bound by commitment a bluff, and question 9 every threat."""
+    text = " ".join(PROSE.split())
+    assert "says (unless you have bound yourself to it) that you will do something" not in text
+    assert "is a bluff if you would not carry it out" in text
+    assert "One you would carry out is a threat all the same, credible or not" in text
+    assert "what makes it credible is commitment" in text
+    assert "A threat (a move Kestrel would rather not make) sits where" not in text
+    assert "is a bluff when Kestrel would not carry it out" in text
 
 
 def test_delay_costs_a_small_share_not_possibly_nothing_and_influence_is_the_courses_word():

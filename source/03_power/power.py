@@ -821,12 +821,15 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #   numbers, is for you to judge from sections 2 and 5; section 7 comes back to this
 #   choice. Where two of them are sound with your numbers, either earns the point.
 #
-# Where the proposal is below Borealis's offer, Kestrel could also walk out and sell to
-# Borealis, by this section's deal-me-out reasoning the best reply to a proposal below a
-# binding alternative (question 7 grades it so for Granite); with replies a day apart, a
-# counter at Borealis's figure is worth almost exactly as much (it loses a day's waiting),
-# and it keeps Atlas, the keener buyer, at the table, so this question asks for the
-# counter.
+# Where the proposal is below Borealis's offer, this section's deal-me-out reasoning says
+# Kestrel should walk out and sell to Borealis, and question 7 grades that reply,
+# `"walk away"`, for Granite. In the models a counter-offer opens a new round, answered a
+# day later, so it is worth a little less than walking out. The counter at Borealis's
+# figure asked for here is not such a round: it is the walk-out itself, offered to Atlas
+# before Kestrel leaves. Kestrel names Borealis's figure, and if Atlas will not pay it,
+# sells to Borealis at that figure without another round; either way it gets what walking
+# out earns. The two questions grade the same move: question 7 the decision to leave, this
+# question the price Kestrel names as it leaves.
 #
 # Each part earns a point. Grading also tries other learners' scenarios.
 
@@ -1169,8 +1172,10 @@ check.best_lever(best_lever, hidden=True)
 # for instance, is a true warning, but Atlas already holds a copy of Borealis's offer: said
 # as a demand, the warning tells Atlas nothing new and adds a fight, where the same figure
 # put forward as a standard does the work without one. A threat, a demand backed by a
-# move you would rather not make, says (unless you have bound yourself to it) that you will
-# do something you would not do, and so it is a bluff, or, as a stated intention you do not hold, can be a misrepresentation.
+# move you would rather not make, is a bluff if you would not carry it out, and, as a
+# stated intention you do not hold, can be a misrepresentation. One you would carry out
+# is a threat all the same, credible or not; what makes it credible is commitment, having
+# bound yourself to it (without that, the other side will doubt you would carry it out).
 # For power, four lines matter most.
 #
 # - **Power that comes with a public office is not yours to bring to a deal.** A seat on a
@@ -1227,9 +1232,10 @@ check.best_lever(best_lever, hidden=True)
 #
 # Use your numbers and your story: whether a demand is a warning or a threat depends on
 # what Borealis has committed to pay, and whether a figure is true on what Harrow, Borealis
-# and Corvid have really offered. A threat (a move Kestrel would rather not make) sits where
-# section 7 says the line is not sharp (a stated intention you do not hold can be a false
-# fact), so for it either `"bluff"` or `"misrepresentation"` earns the half point.
+# and Corvid have really offered. A threat (a move Kestrel would rather not make) is a
+# bluff when Kestrel would not carry it out, and sits where section 7 says the line is not
+# sharp (a stated intention you do not hold can be a false fact), so for it either
+# `"bluff"` or `"misrepresentation"` earns the half point.
 # Write `rate_tactics()` so that it returns a dict from letter to label, for example
 # `return {"A": "legitimate", ...}`. Each statement earns half a mark.
 #
