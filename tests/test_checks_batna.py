@@ -517,9 +517,37 @@ def test_hidden_batna_cases_stay_in_the_taught_domain(learner):
         # it (no float noise there), which a `>=` slip must fail
         edge = target == pie - theirs and all(float(x).is_integer() for x in (target, pie, theirs))
         assert edge or abs(target - (pie - theirs)) >= 1
-        assert abs(target - pie / 2) >= 1
+        # off half the pie by 1 or more, but for one case of whole numbers exactly at half,
+        # which `<` for "at or below half" must fail
+        half = target == pie / 2 and all(float(x).is_integer() for x in (target, pie, theirs))
+        assert half or abs(target - pie / 2) >= 1
     assert sum(target == pie - theirs for target, pie, theirs in cases) == 1
+    assert sum(target == pie / 2 for target, pie, _ in cases) == 1
     assert any(target <= pie / 2 for target, pie, _ in cases)
+
+
+def test_a_target_at_exactly_half_the_pie_needs_no_batna_when_you_can_walk_out(learner):
+    """The text returns 0 when a BATNA of 0 already gets the target; with an outside option
+    that holds at exactly half the pie. `<` for "at or below half" passed every case the
+    check tried (none at half), visible and hidden alike; now both refuse it, with a hint
+    true of it, and the text says half the pie is among the cases."""
+
+    def strict_half(target, pie, their_batna, walk_any_time=False):
+        if target > pie - their_batna:
+            return None
+        if walk_any_time:
+            return 0 if target < pie / 2 else target
+        return max(0, 2 * target - pie + their_batna)
+
+    assert (50, 100, 20) in check.batna_needed_cases(hidden=False)
+    assert check.needed((50, 100, 20), True) == 0 and check.needed((50, 100, 20), False) == 20
+    for hidden in (False, True):
+        got = messages(check.batna_needed(strict_half, hidden=hidden))
+        assert got["walking away on their proposal"][0] == 0
+        assert "at or below half the pie needs no BATNA" in got["walking away on their proposal"][1]
+        assert got["targets within reach"][0] == 1 and got["targets out of reach"][0] == 0.5
+    text = " ".join(cell_text("02_batna", "batna", "q7-text").split())
+    assert "exactly half of it among them" in text
 
 
 def test_an_unwritten_batna_needed_earns_nothing_and_says_why(learner):
@@ -1044,6 +1072,32 @@ def test_a_best_case_given_as_the_value_is_named(learner):
     top = max(a for _, a in flatten(alternatives[worst]))
     hint = miss(check.choose_batna, lambda o: (worst, top))
     assert "is its best case, not its expected value" in hint
+
+
+def test_the_right_batna_valued_at_its_best_case_is_told_so_not_sent_to_question_1():
+    """Where Lumen is both the BATNA and the alternative with the highest best case, valuing
+    every alternative at its best case names Lumen rightly with its best case as the value;
+    the hint sent that learner to question 1, which was not where the slip was."""
+    from course.variants import learner_as
+
+    def best_cases(offers):
+        alternatives = alternatives_of(offers)
+        top = {n: max(a for _, a in flatten(tree)) for n, tree in alternatives.items()}
+        name = max(top, key=top.get)
+        return (name, top[name])
+
+    seen = 0
+    for n in range(120):
+        offers = course.variant("02_batna", f"learner-{n}")
+        name, _ = best_cases(offers)
+        if name != best_alternative(alternatives_of(offers))[0]:
+            continue
+        seen += 1
+        with learner_as(f"learner-{n}"):
+            hint = miss(check.choose_batna, best_cases)
+        assert "is its best case, not its expected value" in hint, n
+        assert "question 1" not in hint, n
+    assert seen >= 5
 
 
 def _lumen_only(offers, risk_averse=False):
@@ -2057,11 +2111,17 @@ def test_section_4_points_to_module_04_for_the_ends_it_loosens_and_says_why():
 
 def test_question_8s_top_is_the_estimate_left_out_and_the_check_keeps_to_it(learner):
     """The target's top is the estimate of what Northwind could pay, not included (the
-    opening sits at that estimate here, so a target there leaves nothing to concede); any
-    target strictly inside passes, however near the top, and the text says both."""
+    opening sits at that estimate here, and the opening lies beyond the target); any
+    target strictly inside passes, however near the top, and the text says both. The text
+    gave as its reason that a target at the top leaves nothing to concede, which a target 1
+    below it, accepted, does not escape: the reason now is one every accepted target meets,
+    and the room left to concede is named as the learner's judgement."""
     text = _cell("q8-text")
     assert "Its top, your estimate of the most Northwind could pay, is not included" in text
     assert "Any target strictly between the two ends passes" in text
+    assert "nothing to concede" not in text
+    assert "and your opening lies beyond your target" in text
+    assert "however little room it leaves between it and your opening" in text
     for offers in (course.variant("02_batna", "ada"), check._example(True), check._example(False)):
         top = northwind_reservation(offers)
         split = check.even_split(offers, REMOTE_DAYS)

@@ -427,7 +427,9 @@ def test_question_7s_cases_stay_in_the_taught_domain():
             on_edge = (target, pie, theirs) == (80, 100, 20)
             assert on_edge or abs(target - (pie - theirs)) >= 1, learner
             nash = 2 * target - pie + theirs  # exactly 0 gives 0 with or without max(0, ...)
-            assert abs(target - pie / 2) >= 1 and (nash == 0 or abs(nash) >= 1), learner
+            at_half = (target, pie, theirs) == (50, 100, 20)  # exactly half, on purpose
+            assert at_half or abs(target - pie / 2) >= 1, learner
+            assert nash == 0 or abs(nash) >= 1, learner
         assert any(t > p - th for t, p, th in cases) and any(t <= p - th for t, p, th in cases)
         assert any(t <= p / 2 for t, p, _ in cases) and any(
             2 * t - p + th < 0 for t, p, th in cases

@@ -6,6 +6,7 @@ import pytest
 
 from course.scenarios.batna import MODELS, NEWS, REVISIONS, SITUATIONS
 from course.widgets.batna import BatnaBuilder, ModelQuiz, NewsQuiz, ZopaExplorer
+from tests.sweeps import cell_text
 
 
 def outcome(builder, card, row):
@@ -365,20 +366,28 @@ def test_the_figures_legend_hides_no_line():
     plt.close(figure)
 
 
-def test_sure_amounts_from_two_attitudes_to_risk_are_called_out():
-    """Seventh review, W3: step 3 asks for sure amounts from one attitude to risk; a
-    risk-averse amount for one gamble and a risk-seeking one for another drew no comment.
-    Two risk-averse amounts, or one gamble and a sure offer, draw none."""
+def test_sure_amounts_averse_to_one_gamble_and_seeking_another_are_noted_not_refused():
+    """Step 3 asks for sure amounts from one attitude to risk; a risk-averse amount for one
+    gamble and a risk-seeking one for another is noted. One attitude (a utility concave in
+    one range and convex in another) can give both, so the note does not call it two
+    attitudes or a mistake, and section 1 says the same. Two risk-averse amounts, or one
+    gamble and a sure offer, draw none."""
     builder = BatnaBuilder()
     card = add_stay_put(builder, "130000")
     builder.cards.children[1].sure.value = "88,000"  # the startup, risk-averse
     card.sure.value = "100,000"  # risk-averse too
-    assert "Two attitudes to risk" not in builder.result.value
+    assert "seeking another" not in builder.result.value
     card.sure.value = "120,000"  # risk-seeking
     shown = builder.result.value
-    assert "Two attitudes to risk:</b> your sure amounts make you risk-averse about" in shown
+    assert "Averse to one risk, seeking another:</b> your sure amounts make you" in shown
     assert "risk-seeking about Stay put" in shown
-    assert "One attitude to risk prices every gamble" in shown
+    assert "One attitude to risk can do that" in shown
+    assert "if you meant it, keep them" in shown
+    assert "Two attitudes" not in shown and "check these sure amounts again" not in shown
+    text = " ".join(cell_text("02_batna", "batna", "ev-risk").split())
+    assert "the same person is averse to the risk in each of them" not in text
+    assert "need not make you averse to every gamble" in text
+    assert "(Friedman and Savage 1948)" in text
 
 
 def test_a_sure_amount_for_one_gamble_but_not_another_is_called_out():

@@ -310,6 +310,17 @@ def judge_choose_batna(offers, result):
     best_value = max(worth.values())
     if not same_money(worth[name], best_value):
         raise _wrong_choice(offers, name, value, worth)
+    top = max(a for _, a in flatten(alternatives[name]))
+    if not same_money(value, best_value) and same_money(value, top):
+        # the best-case slip with the right name (Lumen both the BATNA and the highest best
+        # case): the tree is right, so question 1 is not where the mistake is
+        raise NotYet(
+            f"{name} is the right choice, but the value it gives, {value:,.0f}, is its best "
+            f"case, not its expected value, {best_value:,.0f}: compare expected values, not "
+            "best cases.",
+            general="it picks the right alternative, but gives its best case as its value: "
+            "compare expected values, not best cases",
+        )
     if not same_money(value, best_value):
         raise NotYet(
             f"{name} is the right choice, but it is worth {best_value:,.0f} on average, "
@@ -1128,10 +1139,11 @@ def label_statements(answer, hidden=False):
 def batna_needed_cases(hidden):
     """(target, pie, their BATNA) cases from the domain the notebook teaches: the other
     side's BATNA below half the pie, any target from 0 to the whole pie, so every answer is
-    0 or more, or None; six the learner sees (one out of reach, one of whole numbers exactly
-    at the edge of reach, two at or below half the pie, one whose Nash answer without the
-    floor at 0 is negative), so a missing floor or ``>=`` for "out of reach" fails the
-    visible check as it fails grading (fresh reviews, E3 and E1); more when grading, the
+    0 or more, or None; seven the learner sees (one out of reach, one of whole numbers exactly
+    at the edge of reach, three at or below half the pie, one of whole numbers exactly at
+    half, one whose Nash answer without the floor at 0 is negative), so a missing floor,
+    ``>=`` for "out of reach" or ``<`` for "at or below half" fails the visible check as it
+    fails grading (fresh reviews, E3 and E1); more when grading, the
     drawn ones none within 1 of the reach boundary or of half the pie (float noise)."""
     cases = [
         (55, 100, 40),
@@ -1140,6 +1152,7 @@ def batna_needed_cases(hidden):
         (80, 100, 20),
         (30, 100, 20),
         (45, 100, 30),
+        (50, 100, 20),  # exactly half the pie: 0 with an outside option, so `<` fails
     ]
     if hidden:
         rng = hidden_rng(MODULE, "batna_needed")

@@ -207,17 +207,20 @@ def _worth_table(averages, sure, attitudes):
 
 def _attitudes_agree(attitudes):
     """A note when the sure amounts disagree in sign: risk-averse about one gamble and
-    risk-seeking about another (seventh review, W3: step 3 asks for sure amounts from one
-    attitude to risk, and the builder said nothing when they came from two)."""
+    risk-seeking about another. Step 3 asks for sure amounts from one attitude to risk; one
+    such attitude may be averse to one gamble and seek another (section 1), so the note
+    says so and asks whether it is meant, rather than calling it a mistake."""
     kinds = {name: attitude for name, (attitude, _) in attitudes.items()}
     averse = [name for name, kind in kinds.items() if kind == "risk-averse"]
     seeking = [name for name, kind in kinds.items() if kind == "risk-seeking"]
     if not (averse and seeking):
         return ""
     return (
-        "<p><b>Two attitudes to risk:</b> your sure amounts make you risk-averse about "
-        f"{escape(', '.join(averse))} and risk-seeking about {escape(', '.join(seeking))}. "
-        "One attitude to risk prices every gamble: check these sure amounts again.</p>"
+        "<p><b>Averse to one risk, seeking another:</b> your sure amounts make you "
+        f"risk-averse about {escape(', '.join(averse))} and risk-seeking about "
+        f"{escape(', '.join(seeking))}. One attitude to risk can do that (section 1: some "
+        "people insure and buy lottery tickets too), though not the scenario's, which is "
+        "averse to every gamble; if you meant it, keep them.</p>"
     )
 
 

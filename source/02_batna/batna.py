@@ -110,9 +110,13 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # For the person who would take 88,000, the sure offer of 90,000 is the better
 # alternative, although the gamble has the higher expected value. So compare alternatives
 # by what each is worth *to you*: its expected value if you are risk-neutral, your
-# certainty equivalent if you are not. One attitude to risk prices every gamble you face:
-# the same person is averse to the risk in each of them, so if you use a certainty
-# equivalent for one alternative, use one for each.
+# certainty equivalent if you are not. One attitude to risk prices every gamble you face,
+# so if you use a certainty equivalent for one alternative, use one for each. One attitude
+# need not make you averse to every gamble: the same person may buy insurance and a
+# lottery ticket, averse to a risk of moderate stakes and seeking a long shot (Friedman and
+# Savage 1948). The attitude your scenario uses, below, is averse to every gamble; if your
+# own sure amounts make you averse to one gamble and seek the risk of another, make sure
+# you mean it.
 #
 # **What the graded questions assume.** They value alternatives at their expected values,
 # as a risk-neutral job seeker would, with one exception: question 3's second part gives
@@ -971,7 +975,8 @@ ModelQuiz()
 # In both models, return `None` when no deal can give you `target`, because the other side
 # would rather walk away than accept less than its BATNA. When a BATNA of 0 already gets
 # you the target, return 0. The check uses other sides' BATNAs below half the pie and
-# targets anywhere from 0 to the whole pie, none of them the cases worked here. With a pie
+# targets anywhere from 0 to the whole pie, exactly half of it among them, none of them the
+# cases worked here. With a pie
 # of 200 and their BATNA 40, a target of 130 needs a BATNA of 100 in the Nash model and 130
 # in the outside-option model; a target of 80 needs 0 in both (with a BATNA of 0 the Nash
 # split already gives you 80). With their BATNA 60, a target of 90 needs 40 in the Nash
@@ -1019,9 +1024,11 @@ check.batna_needed(batna_needed, hidden=True)
 #
 # Where in that range? Its top, your estimate of the most Northwind could pay, is not
 # included: your opening will be at that estimate, since no fact here takes it further,
-# and a target there would leave you nothing to concede. Any target strictly between the
-# two ends passes. Nearer the top is bolder and costs more goodwill if you cannot argue
-# for it; the reflection asks you for the fact behind a target of your own. The check
+# and your opening lies beyond your target. Any target strictly between the two ends
+# passes, however little room it leaves between it and your opening: how much room to
+# leave is your judgement, not a rule the check can mark. Nearer the top is bolder, leaves
+# less to concede and costs more goodwill if you cannot argue for it; the reflection asks
+# you for the fact behind a target of your own. The check
 # also tries an example learner's scenario, and grading other learners' too, so work the
 # target out from `offers` and `reservation` rather than writing in a number.
 
