@@ -27,7 +27,7 @@ MODULES = (
         "what the audit cannot show; a plan of preparation under a time budget, trust "
         "included; re-auditing as news arrives and when to make an ask; the ethics of "
         "leverage",
-        330,
+        360,
         (
             "classify_facts",
             "my_audit",

@@ -317,7 +317,14 @@ def test_a_dependence_weighed_heavily_twice_is_noted_not_refused(capsys):
     ("learner_id", "yours", "theirs", "weights", "words"),
     [
         ("r-6", (10, 3, 9), (0, 4, 10), (0.1, 0.3, 0.6), "in Ostra's favour"),
-        ("r-6", (10, 3, 9), (0, 4, 10), (0.1, 0.3, 0.6), "your power should be rated at most 6"),
+        ("r-6", (10, 3, 9), (0, 4, 8), (0.1, 0.3, 0.6), "your power and Ostra's"),
+        (
+            "r-6",
+            (5, 5, 7),
+            (5, 7, 8),
+            (0.2, 0.3, 0.5),
+            "your alternatives should be rated at most 3",
+        ),
     ],
 )
 def test_an_overall_balance_the_story_rules_out_is_refused(
@@ -332,6 +339,38 @@ def test_an_overall_balance_the_story_rules_out_is_refused(
     }
     with pytest.raises(NotYet, match=words):
         check.judge_audit(s, audit)
+
+
+def test_a_sole_source_audit_rating_your_own_design_say_high_passes():
+    """Ostra's hold over you is filed in Ostra's power and your alternatives, not as a cap on
+    your own power: rating your say over the next design 7 (Ostra still ahead, power
+    heaviest) passes for every sole-source learner, while readings that put you level on
+    power, give you somewhere else to go or leave you ahead are still refused."""
+    sole = [
+        s
+        for n in range(600)
+        if (s := course.variant("00_leverage", f"r-{n}")).case == "sole-source"
+    ]
+    assert len(sole) > 100
+
+    def audit(yours, theirs, weights):
+        return {
+            part: dict(zip(SOURCES_ORDER, values, strict=True))
+            for part, values in (("yours", yours), ("theirs", theirs), ("weights", weights))
+        }
+
+    for s in sole:
+        for power in (7, 8):
+            assert check.judge_audit(
+                s, audit((5, 1, power), (5, 7, 8 + (power == 8)), (0.2, 0.3, 0.5))
+            )
+        for wrong in (
+            audit((5, 1, 8), (5, 7, 8), (0.2, 0.3, 0.5)),  # your power level with Ostra's
+            audit((5, 5, 7), (5, 7, 8), (0.2, 0.3, 0.5)),  # somewhere else to go now
+            audit((8, 3, 7), (2, 4, 8), (0.4, 0.3, 0.3)),  # you ahead
+        ):
+            with pytest.raises(NotYet):
+                check.judge_audit(s, wrong)
 
 
 @pytest.mark.parametrize(
@@ -1088,7 +1127,9 @@ def test_the_model_answer_of_question_3b_is_a_real_supplier_draw():
     s = course.variant("00_leverage", "model-1992")
     accounts, trial, forecast = s.steps
     assert s.case == "supplier" and (s.budget, s.short_budget) == (10, 7)
-    assert accounts.startswith("Read Vell's filed accounts") and trial.startswith("Run a trial")
+    assert accounts.startswith("Work through the notes to Vell's") and trial.startswith(
+        "Run a trial"
+    )
     assert [s.steps[n] for n in s.steps] == [
         ("information", 3, 3, 0.85),
         ("alternatives", 4, 7, 0.85),
@@ -1258,7 +1299,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # finding 6: the shadow of the future is Axelrod's analysis, not a tournament result
         ("build-teaching", "his analysis showed that cooperation is stable only", "held up when"),
         # finding 19: an honest duration
-        ("intro", "4½ to 6½ hours", "about 3½ hours**"),
+        ("intro", "5 to 7 hours", "about 3½ hours**"),
         # second review, finding 25: the audit's limits are practised in the reflection
         ("reflection-text", "one thing the weighted sum misses here", None),
         ("reflection", "What the sum misses", None),
@@ -1443,7 +1484,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # a fresh review (s33), U3: section 1 is the densest reading and had no time
         ("intro", "Sections 1 to 3 are dense, section 1 most of all", "45 minutes"),
         # fresh review, U4: "about 3" hours was optimistic for a careful writer
-        ("intro", "(3½ to 4½ if you are at ease with Python)", "about 3 if"),
+        ("intro", "(4 to 5 if you are at ease with Python)", "about 3 if"),
         # fresh review, C3 and the course's convention: a bluff misstates your limit or your
         # intention; a threat you would not carry out sits on the line
         ("ethics-teaching", "about your own *limit* or your own *intention*", None),
@@ -1476,6 +1517,12 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("audit-teaching", "*turning point*: the first piece of news after which", None),
         # U2: question 4b says the news stops at the ends of the scale, as shifted does
         ("q4b-text", "as `shifted` does (a rating stops at 0 and at 10)", None),
+        # reading a filing adds little; working through public sources can earn more, as
+        # the supplier case's accounts step does
+        ("sources-teaching", "further than the other side expects you to go", None),
+        # the re-audit example agrees with the deadline case: yours is the only siding nearby
+        ("shift-teaching", "owner farther out offered Brannock", "like yours"),
+        ("shift-teaching", "the owner's power would stay as rated", None),
         # U5: what a learner whose scenario.bold is None does in question 3c
         ("q3c-task", "If it is `None`, your case has no such ask", None),
     ],
@@ -1489,12 +1536,14 @@ def test_each_cell_states_its_corrected_claim(grade_id, present, absent):
 def test_the_time_in_the_course_map_matches_the_notebook():
     from course.course_map import MODULES
 
-    # the map's time lies in the text's range: 4½ to 6½ hours, with the practice cases and
-    # half an hour for the written answers
+    # the map's time lies in the text's range: 5 to 7 hours, with the practice cases and
+    # an hour to an hour and a half for the four written answers (3b and the reflection
+    # alone have model answers of about 300 words each)
     intro = " ".join(_cell("intro").split())
-    assert "4½ to 6½ hours" in intro and "three short practice cases" in intro
-    assert "for which allow about half an hour" in intro
-    assert 270 <= next(m for m in MODULES if m.folder == "00_leverage").minutes == 330 <= 390
+    assert "5 to 7 hours" in intro and "three short practice cases" in intro
+    assert "for which allow an hour to an hour and a half" in intro
+    assert "about half an hour" not in intro
+    assert 300 <= next(m for m in MODULES if m.folder == "00_leverage").minutes == 360 <= 420
 
 
 def test_only_information_is_worded_as_knowing_or_finding_out():
@@ -2175,6 +2224,16 @@ def test_a_salary_audit_strongly_in_the_candidates_favour_passes():
             check.judge_audit(s, audit)
     assert salary >= 100
     assert not any(rule.kind == "not_strong" for c in CASES.values() for rule in c.rules)
+
+
+def test_no_step_that_only_reads_a_public_source_rises_by_more_than_a_point():
+    """Section 2 says the headline figures of a public filing add little; a step that only
+    reads one may not then be drawn at +2 or +3 and recommended as a top step."""
+    from course.scenarios.leverage import STEPS
+
+    for step in STEPS:
+        if step.source == "information" and step.name.startswith("Read"):
+            assert max(step.amounts) <= 1, step.name
 
 
 def test_the_information_row_rates_the_difference_knowing_makes():

@@ -232,7 +232,7 @@ def test_each_tactic_is_read_the_same_by_a_second_marker():
 #: their wording (a second reader's list, not the generator's): a fact the learner already
 #: knows is not news to find out or a step to take.
 CONTRADICT = (
-    ("You know from Vell's filed accounts", "Read Vell's filed accounts"),
+    ("You know from Vell's filed accounts", "Work through the notes to Vell's filed"),
     ("Ostra knows from the published contract award", "Ostra learns that you must deliver"),
     ("You know from the public planning register that Brannock's current depot", "landlord has"),
 )

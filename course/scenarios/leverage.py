@@ -412,14 +412,6 @@ CASES = {
                 value=3,
             ),
             Rule(
-                "at_most",
-                "power",
-                "your pumps are approved only with Ostra's valve, so whatever you control, "
-                "Ostra's part in your product is one you cannot do without",
-                side="you",
-                value=6,
-            ),
-            Rule(
                 "leads",
                 "",
                 "your pumps are approved only with Ostra's valve, qualifying another maker "
@@ -1004,7 +996,7 @@ STEPS = (
     # supplier
     Step(
         "supplier",
-        "Read Vell's filed accounts to see how far its sales fell",
+        "Work through the notes to Vell's filed accounts to see which clients its lost sales came from",
         "information",
         (1, 3),
         (1, 3),
@@ -1428,7 +1420,7 @@ TACTICS = (
 APART = (
     (
         "You know from Vell's filed accounts that its sales fell by a third this year.",
-        "Read Vell's filed accounts to see how far its sales fell",
+        "Work through the notes to Vell's filed accounts to see which clients its lost sales came from",
     ),
     (
         "Ostra knows from the published contract award how many pumps you must deliver next year.",

@@ -28,10 +28,11 @@
 # 6. tell legitimate leverage from bluffs, lies and sources that are not yours to use;
 # 7. find your way around the course and check your progress.
 #
-# It takes most people **4½ to 6½ hours** (3½ to 4½ if you are at ease with Python): some
+# It takes most people **5 to 7 hours** (4 to 5 if you are at ease with Python): some
 # reading, an interactive audit, three short practice cases, seven answers in Python
 # (three of them short programs with a loop), and four pieces of writing, for which allow
-# about half an hour. If loops are new to you, allow up to an hour for question 3c alone.
+# an hour to an hour and a half (question 3b and the reflection take the longest). If
+# loops are new to you, allow up to an hour for question 3c alone.
 # It can be done in two sittings: sections 1 to 3, then 4 to 8.
 # Sections 1 to 3 are dense, section 1 most of all: allow about an hour to read them with
 # care.
@@ -156,10 +157,12 @@ scenario
 # ends soon has weak alternatives, whoever knows it). Your information adds only what
 # knowing it lets you do that you would otherwise misjudge, such as holding out past a
 # date you would otherwise have feared. So knowledge both sides take for granted, such as
-# what anyone can read in a public filing, adds little and earns a low rating; what you
-# know and the other side does not expect you to know earns more. Knowing a deadline that
-# presses only the other side is worth something to you even when it knows you know, since
-# it is why you can wait. A final deadline that ends the
+# the headline figures anyone can read in a public filing, adds little and earns a low
+# rating; what you know and the other side does not expect you to know earns more, and
+# that includes what you work out from public sources further than the other side expects
+# you to go (a plant's costs from its filings, the clients behind a fall in sales).
+# Knowing a deadline that presses only the other side is worth something to you even when
+# it knows you know, since it is why you can wait. A final deadline that ends the
 # talks themselves is different, since it ends them for you too: Moore ("The unexpected
 # benefits of final deadlines in negotiation", *Journal of Experimental Social
 # Psychology*, 2004) found that a moderate one improved the outcomes of negotiators for
@@ -657,19 +660,19 @@ scenario.show("judgement")
 #
 # A full-marks answer for a real supplier draw (learner id `model-1992`): 10 working days,
 # 7 if the talks are brought forward; starting ratings 7, 5, 3 and weights 0.4, 0.3, 0.3;
-# steps "Read Vell's filed accounts to see how far its sales fell" (information +3, 3
-# days, chance 0.85), "Run a trial order with Bellpak or Corrin" (alternatives +4, 7 days,
-# 0.85) and "Share next year's order forecast with Vell's planners, which your contract
-# does not require" (power +1, 1 day, 0.80), with expected gains 1.02, 1.02 and 0.24
-# points; best plan the accounts and the trial order (2.04 in 10 days): "(1) With 7 days
-# the trial order fits only on its own, and adds 1.02 on average; the accounts and the
-# forecast together add 1.26 in 4 days. So I switch plans: I drop the trial and share the
-# forecast, a step my first plan left out. The trial and the accounts add the same on
-# average, with the same chance, but the trial takes 7 days to the accounts' 3, so this
-# turns on days: about 0.15 a day for the trial against 0.34 for the accounts and 0.24 for
-# the forecast. What the numbers leave out: the trial would also show whether Bellpak or
-# Corrin can really do the work, and I can still run it after the talks if Vell's price
-# disappoints.
+# steps "Work through the notes to Vell's filed accounts to see which clients its lost
+# sales came from" (information +3, 3 days, chance 0.85), "Run a trial order with Bellpak
+# or Corrin" (alternatives +4, 7 days, 0.85) and "Share next year's order forecast with
+# Vell's planners, which your contract does not require" (power +1, 1 day, 0.80), with
+# expected gains 1.02, 1.02 and 0.24 points; best plan the accounts and the trial order
+# (2.04 in 10 days): "(1) With 7 days the trial order fits only on its own, and adds 1.02
+# on average; the accounts and the forecast together add 1.26 in 4 days. So I switch
+# plans: I drop the trial and share the forecast, a step my first plan left out. The trial
+# and the accounts add the same on average, with the same chance, but the trial takes 7
+# days to the accounts' 3, so this turns on days: about 0.15 a day for the trial against
+# 0.34 for the accounts and 0.24 for the forecast. What the numbers leave out: the trial
+# would also show whether Bellpak or Corrin can really do the work, and I can still run it
+# after the talks if Vell's price disappoints.
 # (2) A forecast nobody required makes Vell's planners readier to take my word on volumes
 # next year and to renew; it adds 0.24 for a day. But it also tells Vell how much I will
 # buy next year, the kind of fact module 01 says to keep to yourself, and here information
@@ -819,9 +822,11 @@ check.reach_plan(reach_plan, hidden=True)
 # habit, reassessing after a surprise before answering it, when it treats difficult
 # moments.
 #
-# One re-audit by hand, in the same case, on a move that is not among its news: had another
-# owner offered Brannock a warehouse with a rail siding, like yours, on a five-year lease
-# (their alternatives +3) before anything else happened,
+# One re-audit by hand, in the same case, on a move that is not among its news: had an
+# owner farther out offered Brannock a warehouse with its own rail siding on a five-year
+# lease (Brannock's alternatives +3) before anything else happened, the owner's power would
+# stay as rated, since the owner's siding is still the only one nearby and the offer is
+# filed once, under Brannock's alternatives (section 2),
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reaudit-example", "schema_version": 3}
 owner = {"information": 6, "alternatives": 4, "power": 5}
