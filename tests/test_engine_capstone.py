@@ -1189,7 +1189,7 @@ def test_section_5_says_plans_take_back_terms_issue_by_issue():
     and the text never said so. It now says so, names volume and delivery, and says how to
     make such a step at a real table (the sweep checks the claim over 2,000 learners)."""
     plan = section("plan-teaching")
-    assert "in most plans some take lands on an issue you had already given ground on" in plan
+    assert "nearly every plan has a take that lands on an issue you had already given" in plan
     assert "volume goes back up, or delivery back out" in plan
     assert "as a new package, a trade in the open" in plan
 
@@ -1792,13 +1792,15 @@ def test_the_course_map_calls_the_opening_set_a_diagnostic_set():
     assert "not a MESO in module 04's sense" in section("opening-teaching")
 
 
-def sit_by_the_plan(case, style, rng, exception):
+def sit_by_the_plan(case, style, rng, exception, first_counts=True):
     """A learner who keeps the plan at a table where Quell has no capacity: opens with the
     plan's opening, accepts any Marlow offer at or above the reservation price, takes the
     plan's next step only after Marlow moves or says it can't give more (and, with
     ``exception``, after two of Marlow's replies in a row that did not move: the one
     small conditional step of section 5), and walks away politely at the last turn.
-    Whether the talks ended in a deal, and whether a zone existed."""
+    With ``first_counts`` Marlow's first answer counts as a move, as section 5 allows;
+    without it the learner holds after that answer too. Whether the talks ended in a
+    deal, and whether a zone existed."""
     reservation = reservation_of(case)
     table = Table(contract_negotiation(case, case.reservation_if_not, ROUNDS), style, rng=rng)
     session = table.session
@@ -1813,7 +1815,7 @@ def sit_by_the_plan(case, style, rng, exception):
         if session.last_turn:
             session.walk_away(polite=True)
             break
-        moved = previous is not None and worth > previous + 1e-9
+        moved = first_counts if previous is None else worth > previous + 1e-9
         if previous is not None:
             stalled = 0 if moved else stalled + 1
         floor = "can't give more" in (session.said or "")
@@ -1825,34 +1827,103 @@ def sit_by_the_plan(case, style, rng, exception):
     return outcome["agreement"] is not None, outcome["zone_existed"]
 
 
-def test_the_stall_exception_raises_the_deal_rate_against_tit_for_tat_as_the_text_says():
-    """Section 5's rule alone (a step only after a move of Marlow's) waits out a
-    tit-for-tat Marlow, which mostly waits for you: over 200 learners without Quell, where
-    a zone always exists, it closed about 7 sittings in 10 against tit-for-tat. With the
-    exception (one small conditional step after two replies in which Marlow did not
-    move) about 9 in 10, and the other styles nearly always either way; the text gives
-    these measured rates."""
+def test_the_deal_rates_against_tit_for_tat_are_stated_for_each_behaviour_the_text_allows():
+    """Section 5's rule (a step only after a move of Marlow's, its first answer counting as
+    one) and its exception, over 200 learners without Quell, where a zone always exists:
+    against tit-for-tat the text gives the deal rate with and without the exception both
+    for a learner who steps right after Marlow's first answer, as the text allows (about
+    86 and 91 in 100), and for one who holds after it as well (about 70 and 87); the
+    other styles nearly always close either way."""
     rates = {}
-    for style in STYLES:
-        for exception in (False, True):
-            rng = random.Random(7)
-            sittings = [
-                sit_by_the_plan(
-                    course.variant("05_capstone", learner=f"r-{i}"), style, rng, exception
-                )
-                for i in range(200)
-            ]
-            assert all(zone for _, zone in sittings)
-            rates[style, exception] = sum(deal for deal, _ in sittings) / len(sittings)
-    assert 0.6 <= rates["tit-for-tat", False] <= 0.8
-    assert rates["tit-for-tat", True] >= 0.85
-    assert rates["tit-for-tat", True] - rates["tit-for-tat", False] >= 0.15
+    runs = [
+        ("tit-for-tat", first, exception) for first in (True, False) for exception in (False, True)
+    ]
+    runs += [
+        (style, True, exception)
+        for style in ("boulware", "linear", "conceder")
+        for exception in (False, True)
+    ]
+    for style, first, exception in runs:
+        rng = random.Random(7)
+        sittings = [
+            sit_by_the_plan(
+                course.variant("05_capstone", learner=f"r-{i}"), style, rng, exception, first
+            )
+            for i in range(200)
+        ]
+        assert all(zone for _, zone in sittings)
+        rates[style, first, exception] = sum(deal for deal, _ in sittings) / len(sittings)
+    assert 0.83 <= rates["tit-for-tat", True, False] <= 0.89
+    assert 0.88 <= rates["tit-for-tat", True, True] <= 0.94
+    assert 0.65 <= rates["tit-for-tat", False, False] <= 0.75
+    assert 0.84 <= rates["tit-for-tat", False, True] <= 0.90
     for style in ("boulware", "linear", "conceder"):
-        assert rates[style, False] >= 0.98 and rates[style, True] >= 0.98
+        assert rates[style, True, False] >= 0.98 and rates[style, True, True] >= 0.98
     text = section("plan-teaching")
-    assert "about 7 sittings in 10 against a tit-for-tat Marlow" in text
-    assert "about 9 in 10 with the exception" in text
+    assert "stepped right after Marlow's first answer reached a deal against a" in text
+    assert (
+        "tit-for-tat Marlow in about 86 sittings in 100 without the exception and about 91" in text
+    )
+    assert "about 70 in 100 without the exception, about 87 with it" in text
+    assert "about 7 sittings in 10" not in text
     print(rates)
+
+
+def test_nearly_every_plan_takes_a_term_back_as_the_text_says():
+    """Section 5 says how often the plan's steps take back a term already given ground on
+    (one issue's level moves back towards your best): in 191 of 200 learners' plans, and
+    about two steps in three; it said 'in most plans'. It also says what to do about it."""
+    plans = steps = takes = 0
+    for i in range(200):
+        case = course.variant("05_capstone", learner=f"r-{i}")
+        rows = [row[0] for row in plan_of(case)]
+        taken = [
+            any(case.yours[issue][b[issue]] > case.yours[issue][a[issue]] for issue in case.yours)
+            for a, b in itertools.pairwise(rows)
+        ]
+        plans += any(taken)
+        steps += len(taken)
+        takes += sum(taken)
+    assert plans == 191
+    assert 0.6 <= takes / steps <= 0.7
+    text = section("plan-teaching")
+    assert "191 plans of 200 (95.5%) had such a step" in text
+    assert "about two steps in three were one" in text
+    assert "in most plans" not in text
+    assert "mark each step of your plan that takes a term back" in text
+
+
+def test_marlows_stall_remark_is_not_the_exceptions_cue():
+    """Marlow says 'You have not moved since your last offer' whenever you hold, also in
+    replies where its own offer improved; section 5 gave the remark as the sign that
+    Marlow had not moved. The text now counts Marlow's offers, not its words."""
+    said, moved_while_saying = 0, 0
+    for i in range(30):
+        case = course.variant("05_capstone", learner=f"r-{i}")
+        for style in STYLES:
+            table = Table(
+                contract_negotiation(case, case.reservation_if_not, ROUNDS),
+                style,
+                rng=random.Random(i),
+            )
+            session = table.session
+            opening = plan_of(case)[0][0]
+            session.offer(opening)
+            previous = None
+            while not session.finished and not session.last_turn:
+                worth = session.utility(session.bot_offer)
+                if previous is not None:
+                    assert REMARKS["stall"] in (session.said or "")
+                    said += 1
+                    moved_while_saying += worth > previous + 1e-9
+                previous = worth
+                session.offer(opening)
+    assert said > 0 and moved_while_saying > 0
+    plan = section("plan-teaching")
+    assert "it read your offer as no step" not in plan
+    assert "Count Marlow's offers, not its words" in plan
+    assert "whenever you hold, whether or not it moved itself" in plan
+    assert "each worth no more to you than its offer before" in plan
 
 
 def test_stalled_replies_are_counted_since_marlow_last_moved_or_you_last_stepped():
@@ -1924,7 +1995,7 @@ def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
     as a move (the debrief's reading)."""
     plan = section("plan-teaching")
     assert "opens with a fair step and then waits to be answered" in plan
-    assert REMARKS["stall"].rstrip(".") in plan and "it read your offer as no step" in plan
+    assert REMARKS["stall"].rstrip(".") in plan
     assert "Osgood's GRIT (1962)" in plan
     assert "Marlow's first answer counts as a move" in plan
     table = section("table-teaching")
@@ -1932,9 +2003,17 @@ def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
 
 
 def test_the_information_row_says_where_the_judgement_stops():
-    """Section 3 called the information row a judgement ('rating the two sides even is
-    defensible') while question 4's check refuses any audit that rates Marlow's
-    information above the learner's; the text now says even is the lowest rating for the
-    learner the check accepts, and why."""
+    """Section 3 called the information row the learner's judgement while question 4's
+    check refuses any audit that rates Marlow's information above the learner's; the text
+    now calls the row the course's convention and says what the check accepts and why."""
+    from course.checks.capstone import audit_rules
+
     text = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.read_text().splitlines())
-    assert "Even is also the lowest rating for you the check accepts" in text
+    assert "whether your edge outweighs that is your judgement" not in text
+    assert "settled by the course's convention, not left to your judgement" in text
+    assert "the check accepts your information rated even with Marlow's or above it" in text
+    case = course.variant("05_capstone", learner="r-0")
+    first, _ = audit_rules(case)[0]
+    assert first({"information": 5}, {"information": 5})
+    assert first({"information": 6}, {"information": 5})
+    assert not first({"information": 5}, {"information": 6})
