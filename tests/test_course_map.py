@@ -77,10 +77,12 @@ def test_every_module_serves_some_idea():
 
 
 def test_a_passed_self_check_is_recorded_once(learner, answers_00):
+    # the record may already hold the practice cases the notebook's answers passed
     check.best_plan(answers_00["best_plan"])
-    first = passed_checks()["00_leverage"]["best_plan"]
+    recorded = passed_checks()
+    assert "best_plan" in recorded["00_leverage"]
     check.best_plan(answers_00["best_plan"])
-    assert passed_checks() == {"00_leverage": {"best_plan": first}}
+    assert passed_checks() == recorded
 
 
 def test_a_failed_self_check_records_nothing(learner):
