@@ -288,7 +288,10 @@ def replayed(run, notebook):
     if isinstance(found.value, Credit):
         credit = [[o.check, o.earned, o.message] for o in found.value.outcomes]
     failure = None if found.failure is None else str(found.failure)
-    return {"printed": found.printed, "failure": failure, "credit": credit}
+    # line by line, as tests/kernel_checks.py reads what the kernel printed: a message of
+    # several lines is one print there and one kept message here
+    printed = [line for message in found.printed for line in message.splitlines() if line]
+    return {"printed": printed, "failure": failure, "credit": credit}
 
 
 @pytest.mark.slow
