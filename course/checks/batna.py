@@ -13,7 +13,7 @@ import functools
 import math
 from dataclasses import replace
 
-from course.checks.calls import note_pass, question, replaying
+from course.checks.calls import question, say
 from course.checks.credit import Check, score
 from course.checks.hints import (
     NotYet,
@@ -1034,14 +1034,6 @@ def practice_statements():
     return PracticeStatements(practice_case())
 
 
-def _say(message):
-    """Show a message that carries no tick (a pass message of a replayed check is kept)."""
-    if replaying():
-        note_pass(message)
-    else:
-        print(message)
-
-
 @question
 def practice_labels(answer):
     """Check a function ``() -> dict`` of letter -> label for the practice case's six
@@ -1065,7 +1057,7 @@ def practice_labels(answer):
             f"To label a statement, {_TESTS}"
         )
     record_pass(MODULE, "label_statements")
-    _say(f"\N{CHECK MARK} all 6 labels of the practice case are right:\n{lines}")
+    say(f"\N{CHECK MARK} all 6 labels of the practice case are right:\n{lines}")
 
 
 def _form_of_labels(offers, answers):
@@ -1103,7 +1095,7 @@ def label_statements(answer, hidden=False):
             raise answers
         _form_of_labels(offers, answers)
         use = _use_parts(answer, cases, answers)
-        _say(
+        say(
             "Your labels have the right form: one of the four labels for each of statements "
             f"A to F. {MARKED_WHEN_GRADED}\nThe statement to make (judged here, on your "
             f"case and with the band's midpoint moved): {use}"

@@ -400,6 +400,16 @@ def note_pass(message):
     _replaying.get().printed.append(message)
 
 
+def say(message):
+    """Show ``message`` under the test cell without a tick and without counting the
+    question as passed (a visible check that confirms only an answer's form); the grader,
+    replaying the check, keeps it as the kernel showed it."""
+    if replaying():
+        note_pass(message)
+    else:
+        print(message)
+
+
 def _reports_in_place():
     """Whether a failed check should show its hint and return rather than raise: only in a
     notebook kernel that is not run by nbgrader."""

@@ -16,7 +16,7 @@ from dataclasses import replace
 from itertools import pairwise, permutations
 from types import MappingProxyType
 
-from course.checks.calls import note_pass, question, replaying
+from course.checks.calls import note_pass, question, replaying, say
 from course.checks.credit import Check, score
 from course.checks.hints import NotYet, call_learner, passed
 from course.models.audit import (
@@ -173,16 +173,6 @@ def _by_label(result, labels, what, example):
     return given
 
 
-def _form_only(message):
-    """Say that an answer has the right form, without a tick: the visible checks of
-    questions 1, 4a and 5 do not judge the labels of the learner's own case (the grader's
-    hidden check marks them), so they never print a tick for them."""
-    if replaying():
-        note_pass(message)
-    else:
-        print(message)
-
-
 #: What the visible check of questions 1, 4a and 5 says once an answer's form is right.
 MARKED_WHEN_GRADED = (
     "The labels for your own case are not judged here: they are marked when the notebook is "
@@ -281,7 +271,7 @@ def classify_facts(answer, hidden=False):
     s = _own()
     pairs = _facts(s, call_learner(answer))
     if not hidden:
-        _form_only(
+        say(
             f"Your answer has the right form: a (source, side) pair for each of your "
             f"{len(pairs)} facts. {MARKED_WHEN_GRADED}"
         )
@@ -948,7 +938,7 @@ def news_moves(answer, hidden=False):
     s = _own()
     moves = _news(s, call_learner(answer))
     if not hidden:
-        _form_only(
+        say(
             f"Your answer has the right form: a (side, source, change) for each of your "
             f"{len(moves)} news items. {MARKED_WHEN_GRADED}"
         )
@@ -1369,7 +1359,7 @@ def classify_tactics(answer, hidden=False):
     key = tactic_key(s)
     kinds = _tactic_kinds(s, call_learner(answer))
     if not hidden:
-        _form_only(
+        say(
             f"Your answer has the right form: one of the four kinds for each of your "
             f"{len(kinds)} tactics. {MARKED_WHEN_GRADED}"
         )

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from numbers import Integral
 
-from course.checks.calls import question
+from course.checks.calls import question, say
 from course.checks.credit import Check, score
 from course.checks.hints import NotYet, call_learner, diagnose, general_hint, money, passed
 from course.scenarios.power import (
@@ -410,18 +410,6 @@ def judge_practice_fact(number, said):
         raise NotYet("; and ".join(wrong))
 
 
-def _said(message):
-    """Print ``message`` under the test cell (kept by the grader when it replays the cell),
-    without a tick and without counting the question as passed: the visible checks of
-    questions 1 and 9a do not judge the learner's own case."""
-    from course.checks.calls import note_pass, replaying
-
-    if replaying():
-        note_pass(message)
-    else:
-        print(message)
-
-
 def _practice_then_form(answer, own, noun, example, practice_judge, form):
     """The visible check of an own-case label question, whose dict holds the practice items
     (numbers 1 to 4) and the learner's own (letters A to D). Each practice item is judged and
@@ -466,7 +454,7 @@ def _practice_then_form(answer, own, noun, example, practice_judge, form):
         f"Your own {noun}s A to D: each answer has the right form. This check does not judge "
         "them: they are marked when the notebook is graded."
     )
-    _said("\n".join(lines))
+    say("\n".join(lines))
 
 
 def _per_item(answer, items, noun, example, judge):
@@ -1055,7 +1043,7 @@ def rig_prices(answer, hidden=False):
     if not hidden:
         for s in scenarios:
             _judged(s, lambda s=s: _rig_rules_followed(s, _rig_prices_of(answer, s)))
-        _said(
+        say(
             "Each price follows one of section 5's two rules, deal-me-out or the Nash split, "
             f"and your two versions follow different ones, in your scenario and in "
             f"{len(scenarios) - 1} others. This check does not judge which version Kestrel "
