@@ -1604,3 +1604,46 @@ def test_question_4_asks_for_the_reason_without_stating_the_rule_that_picks_it()
     assert "its reply should still build the deal on something true that Atlas cares" not in four
     assert '`"rival"` (Borealis\'s written commitment and its figure)' in four
     assert "is for you to judge from sections 2 and 5" in four
+
+
+def _price_with_breakdown_and_delay(value, breakdown, hazard, rate, step):
+    """The seller's price when rounds last ``step`` (a unit of time each): after a refusal
+    the talks break down with chance hazard * step, leaving the seller ``breakdown`` and
+    the buyer nothing, and otherwise go on a round later, discounted by exp(-rate * step).
+    The two proposals of the stationary equilibrium make the answering side indifferent:
+    value - x = q d (value - y) and y = p breakdown + q d x, with p the chance of
+    breakdown, q = 1 - p and d the discount; the seller proposes x, the buyer y."""
+    p = hazard * step
+    q, d = 1 - p, math.exp(-rate * step)
+    # substitute y into the first equation and solve for x
+    x = (value - q * d * value + q * d * p * breakdown) / (1 - (q * d) ** 2)
+    return x
+
+
+def test_breakdown_and_delay_together_land_between_the_table_share_and_the_nash_split():
+    """Section 5 says that where the risk of breakdown and the cost of delay both push, the
+    split lies between the split that ignores the breakdown payoffs and the Nash split on
+    them, not between deal-me-out and the Nash split, and works the example: rig 50,000,
+    breakdown payoff 35,000, both forces equally fast, price 33,750, below both 42,500 and
+    35,000. Short rounds of the alternating-offers game with both forces give it."""
+    assert "lands between the two predictions" not in PROSE
+    assert (
+        "lands between two others: the split that ignores the breakdown payoffs (the share "
+        "at the table) and the Nash split on them"
+    ) in PROSE
+    assert "It need not lie between deal-me-out and the Nash split." in PROSE
+    assert "a price of 33,750" in PROSE and "below the Nash split's 42,500" in PROSE
+    value, breakdown = 50_000, 35_000
+    price = _price_with_breakdown_and_delay(value, breakdown, 0.05, 0.05, 1e-4)
+    assert price == pytest.approx(33_750, abs=5)
+    table, nash = value / 2, breakdown + (value - breakdown) / 2
+    assert (table, nash) == (25_000, 42_500)
+    assert table < price < min(nash, max(table, breakdown))  # below deal-me-out's 35,000
+    # the breakdown payoff counts at hazard / (hazard + rate) of its worth, then by half:
+    # faster breakdown moves the price towards the Nash split, slower towards the table
+    for hazard, rate in [(0.2, 0.05), (0.05, 0.2), (0.1, 0.1)]:
+        weight = hazard / (hazard + rate)
+        expected = weight * breakdown + (value - weight * breakdown) / 2
+        got = _price_with_breakdown_and_delay(value, breakdown, hazard, rate, 1e-4)
+        assert got == pytest.approx(expected, abs=5)
+        assert table < got < nash

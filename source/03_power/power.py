@@ -730,9 +730,18 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # option: it counts only when it beats your share at the table, and then in full. If it is
 # what you are left with when the talks fail on their own, it is a breakdown payoff: where
 # the risk of breakdown, not the cost of delay, is what pushes both sides to agree, it
-# counts by half. Where the risk of breakdown and the cost of delay both push, the split
-# lands between the two predictions, weighted by how fast each works, and a breakdown
-# payoff counts for less than half (Binmore, Rubinstein & Wolinsky 1986). Module 02's case
+# counts by half. Where the risk of breakdown and the cost of delay both push, a breakdown
+# payoff counts for less than half (Binmore, Rubinstein & Wolinsky 1986). The split then
+# lands between two others: the split that ignores the breakdown payoffs (the share at the
+# table) and the Nash split on them. It sits nearer the Nash split the faster the risk of
+# breakdown works compared with the cost of delay: the larger the chance that the talks
+# fail on a given day, compared with the share of the deal a day's delay costs. It need
+# not lie between deal-me-out and the Nash split. Take a rig worth 50,000 to the buyer,
+# a seller left with 35,000 if the talks break down, a buyer left with nothing, and the
+# two forces equally fast: each side then counts its breakdown payoff at half of its
+# worth, so the seller gets 17,500 plus half of the remaining 32,500, a price of 33,750. That
+# is below the Nash split's 42,500, and below the 35,000 that deal-me-out would give were
+# the 35,000 an outside option. Module 02's case
 # of a breakdown payoff and an outside option together joins the two rules: the Nash split
 # on the breakdown payoffs, unless an outside option beats it.
 #
