@@ -1009,7 +1009,7 @@ def test_comparing_a_deal_with_a_walk_out_fails_for_every_learner():
             try:
                 check.relationship_reservation(against_walk_out, hidden=True)
             except NotYet as failure:
-                assert "walk-out" in str(failure)
+                assert "the worse of the two ways of ending" in str(failure)
             else:
                 pytest.fail("comparing a deal with a walk-out passed the hidden tables")
 
@@ -1238,14 +1238,15 @@ def test_the_q4_hints_name_the_criterion_not_the_package():
 
 def test_question_7_leaves_the_comparison_to_the_learner():
     """Weak exercises: the text named the two entries to subtract; the learner now decides
-    which way of ending without a deal is the alternative, and the check still holds them
-    to it (a walk-out is never the best way in the tables it tries)."""
+    which way of ending without a deal is the alternative, and the check holds them to the
+    better one: the tables it tries include one where each way of ending is the better."""
     flat = _flat()
     assert "than after a polite walk-away;" not in flat
-    assert "in the way you would really end them. Which way that is, is your judgement" in flat
+    assert "that one is your alternative to a deal. Read it from the table" in flat
     s = course.variant(MODULE, "learner-1")
-    for table in check._tables(s, hidden=True):
-        assert table["polite walk-away"] >= table["walk-out"]
+    tables = check._tables(s, hidden=True)
+    assert any(t["polite walk-away"] > t["walk-out"] for t in tables)
+    assert any(t["walk-out"] > t["polite walk-away"] for t in tables)
 
 
 def test_the_text_gives_the_share_the_sweep_measures():
@@ -2200,7 +2201,7 @@ def test_which_ending_is_the_alternative_to_a_deal_is_the_learners_judgement():
     passes."""
     text = _flat()
     assert "you would choose the one that leaves next year best" not in text
-    assert "Which way that is, is your judgement" in text
+    assert "the better of them is the one after which you expect to gain more" in text
     assert "Decide first which row is your alternative to a deal" in text
     for n in range(60):
         hint = _public_hint(check.relationship_reservation, _against_a_walk_out, f"learner-{n}")
@@ -2259,3 +2260,39 @@ def test_module_02s_even_split_is_described_as_module_02_states_it():
     text = _flat()
     assert "both were known there" not in text
     assert "even split of the zone you expect, halfway between your reservation price and" in text
+
+
+def test_the_alternative_to_a_deal_is_the_better_ending_without_one():
+    """Question 7 asks which row is the alternative to a deal: the visible check tries a
+    table where the walk-out row is the higher, so a function that always compares with a
+    polite walk-away is refused with a hint saying it took the worse ending, and one that
+    takes the better ending passes, visible and hidden."""
+
+    def always_polite(s, t):
+        return s.alternative_price + s.extra_cost - (t["deal"] - t["polite walk-away"])
+
+    def better_ending(s, t):
+        alternative = max(t["polite walk-away"], t["walk-out"])
+        return s.alternative_price + s.extra_cost - (t["deal"] - alternative)
+
+    for n in range(3):
+        s = course.variant(MODULE, f"learner-{n}")
+        visible = check._tables(s, False)
+        assert any(t["walk-out"] > t["polite walk-away"] for t in visible)
+        with course.variants.learner_as(s.learner):
+            with pytest.raises(NotYet, match="compares a deal with a polite walk-away, the worse"):
+                check.relationship_reservation(always_polite)
+            check.relationship_reservation(better_ending)
+            check.relationship_reservation(better_ending, hidden=True)
+
+
+def test_the_text_says_what_makes_one_ending_better_than_the_other():
+    """The teaching says the better way of ending without a deal is the one after which
+    next year's gain is higher, read from the table (a walk-out's lost trust does not
+    always lower the gain), and question 7 says the check tries a table where the
+    walk-out row is the higher."""
+    teaching = " ".join(cell_text(MODULE, "concessions", "meet-again-teaching").split())
+    assert "the one after which you expect to gain more next year" in teaching
+    assert "less trust does not always mean less gain" in teaching
+    question = " ".join(cell_text(MODULE, "concessions", "relationship-text").split())
+    assert "walk-out row is the higher" in question

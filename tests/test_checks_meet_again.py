@@ -15,7 +15,19 @@ LEARNERS = ["ada", "bo", "learner-7", "hidden-3"]
 
 def relationship_reservation(s, next_year):
     """The notebook's solution, written out independently of the check."""
-    return s.alternative_price + s.extra_cost - next_year["deal"] + next_year["polite walk-away"]
+    return (
+        s.alternative_price
+        + s.extra_cost
+        - next_year["deal"]
+        + max(next_year["polite walk-away"], next_year["walk-out"])
+    )
+
+
+def relationship_reservation_by_ending(s, next_year):
+    """A second formulation: name the ending that leaves next year best, then subtract."""
+    endings = sorted(next_year.items(), key=lambda item: item[1], reverse=True)
+    alternative = next(value for ending, value in endings if ending != "deal")
+    return s.alternative_price + s.extra_cost - (next_year["deal"] - alternative)
 
 
 @pytest.mark.parametrize("learner_id", LEARNERS)
@@ -36,8 +48,9 @@ def test_next_years_table_comes_from_the_engine_and_keeps_its_order(learner_id):
 def test_the_right_answer_passes_visible_and_hidden(learner_id):
     s = course.variant("04_concessions", learner_id)
     with course.variants.learner_as(learner_id):
-        check.relationship_reservation.__wrapped__(relationship_reservation)
-        check.relationship_reservation.__wrapped__(relationship_reservation, hidden=True)
+        for answer in (relationship_reservation, relationship_reservation_by_ending):
+            check.relationship_reservation.__wrapped__(answer)
+            check.relationship_reservation.__wrapped__(answer, hidden=True)
     (flat,) = (t for t in check._tables(s, True) if t["deal"] == t["polite walk-away"])
     assert check.adjusted_reservation(s, flat) == reservation_of(s)  # a deal makes no difference
 
@@ -49,7 +62,11 @@ def test_the_right_answer_passes_visible_and_hidden(learner_id):
         (lambda s, t: s.alternative_price + s.extra_cost - t["deal"], "takes off all of"),
         (
             lambda s, t: s.alternative_price + s.extra_cost - t["deal"] + t["walk-out"],
-            "compares a deal with a walk-out",
+            "compares a deal with a walk-out, the worse",
+        ),
+        (
+            lambda s, t: s.alternative_price + s.extra_cost - t["deal"] + t["polite walk-away"],
+            "compares a deal with a polite walk-away, the worse",
         ),
         (
             lambda s, t: s.alternative_price + s.extra_cost + t["deal"] - t["polite walk-away"],
@@ -72,7 +89,8 @@ def test_a_deal_that_makes_next_year_worse_raises_the_reservation_price(learner)
     assert check.adjusted_reservation(s, worse) > reservation_of(s)
 
     def only_lowers(s, t):
-        return s.alternative_price + s.extra_cost - max(t["deal"] - t["polite walk-away"], 0)
+        alternative = max(t["polite walk-away"], t["walk-out"])
+        return s.alternative_price + s.extra_cost - max(t["deal"] - alternative, 0)
 
     with pytest.raises(NotYet):
         check.relationship_reservation.__wrapped__(only_lowers, hidden=True)

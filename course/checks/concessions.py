@@ -1458,29 +1458,44 @@ def _next_year(learner):
     return tuple((e, round(sum(run[e]["gain"] for run in runs) / len(runs), 2)) for e in ENDINGS)
 
 
+#: The two ways this year's talks can end without a deal.
+NO_DEAL = ("polite walk-away", "walk-out")
+
+
+def better_ending(following):
+    """The better way of ending this year's talks without a deal, your alternative to a
+    deal: both leave you with Birch's job at your reservation price this year, so the
+    better one is the one after which next year's expected gain is higher (on a tie, the
+    polite walk-away; either gives the same answer)."""
+    return max(NO_DEAL, key=lambda ending: following[ending])
+
+
 def adjusted_reservation(s, following):
     """The course's answer to question 7: your reservation price with the relationship
     inside it. A deal is worth what it pays now plus what it does to next year's talks
-    against your alternative, leaving politely (a walk-out is never better): so the
-    worst price you would still accept falls by the difference a deal makes next year."""
-    return reservation_of(s) - (following["deal"] - following["polite walk-away"])
+    against your alternative to it, the better way of ending without a deal
+    (``better_ending``): so the worst price you would still accept falls by the difference
+    a deal makes next year."""
+    return reservation_of(s) - (following["deal"] - following[better_ending(following)])
 
 
 def _tables(s, hidden):
     """Next-year tables to try: the engine's for the learner, one where a deal makes
     next year worse (a low price sets a precedent), so the sign is read, not assumed (in
-    the learner's own table a deal always helps), and one where the stakes are larger and
+    the learner's own table a deal always helps); one where the stakes are larger and
     a walk-out costs clearly more than a polite walk-away, so that comparing a deal with
-    a walk-out fails the visible check for every learner; hidden, also one where a deal
-    makes no difference."""
+    a walk-out fails the visible check for every learner; and one where the walk-out row is
+    the higher, so that the alternative is read from the table, not assumed to be the
+    polite walk-away. Hidden, also one where a deal makes no difference."""
     following = next_year(s)
     polite = following["polite walk-away"]
     worse = dict(following, deal=round(polite - 3, 2))
     base = max(polite, 6.0)  # a walk-out costs 4 of it; a deal adds 8
     larger = {"deal": base + 8, "polite walk-away": base, "walk-out": base - 4}
-    tables = [following, worse, larger]
+    firm = {"deal": base + 8, "polite walk-away": base, "walk-out": base + 3}
+    tables = [following, worse, larger, firm]
     if hidden:
-        tables.append(dict(following, deal=polite))
+        tables.append(dict(following, deal=following[better_ending(following)]))
     return tables
 
 
@@ -1497,49 +1512,55 @@ def relationship_reservation(answer, hidden=False):
             expected = adjusted_reservation(s, following)
             if same_money(value, expected):
                 continue
-            deal, polite, out = (following[e] for e in ENDINGS)
+            deal = following["deal"]
+            best = better_ending(following)
+            (other,) = (e for e in NO_DEAL if e != best)
+            alt, worse_one = following[best], following[other]
             mistakes = [
                 (
                     mine,
                     f"{value:g} is your reservation price without the relationship: next year "
-                    f"goes {deal - polite:g} better after a deal than after a polite "
-                    "walk-away, and that belongs in what this year's deal is worth to you",
+                    f"goes {deal - alt:g} better after a deal than after a {best}, the "
+                    "better way of ending without one here, and that belongs in what this "
+                    "year's deal is worth to you",
                     "it leaves the relationship out of the reservation price",
                 )
-                if deal > polite
+                if deal > alt
                 else (
                     mine,
                     f"{value:g} leaves your reservation price as it was, but here a deal "
-                    f"makes next year {polite - deal:g} worse than a polite walk-away: the "
-                    "relationship counts both ways, so a deal now is worth less than its "
-                    "price, and the least you would accept rises by the difference",
+                    f"makes next year {alt - deal:g} worse than a {best}, your alternative "
+                    "to a deal: the relationship counts both ways, so a deal now is worth "
+                    "less than its price, and the least you would accept rises by the "
+                    "difference",
                     "it counts the relationship only when a deal helps next year",
                 ),
                 (
                     mine - deal,
                     f"{value:g} takes off all of next year's gain after a deal ({deal:g}); "
-                    f"you would gain {polite:g} next year after a polite walk-away too, so "
+                    f"you would gain {alt:g} next year after a {best} too, so "
                     "only the difference a deal makes belongs in the price",
                     "it takes off next year's whole gain, not the difference a deal makes",
                 ),
                 (
-                    mine - (deal - out),
-                    f"{value:g} compares a deal with a walk-out; the way you would end "
-                    f"without a deal is the one that leaves next year best, and here a polite "
-                    f"walk-away ({polite:g} next year) does better than a walk-out ({out:g})",
-                    "it compares a deal with a walk-out, not with a polite walk-away",
+                    mine - (deal - worse_one),
+                    f"{value:g} compares a deal with a {other}, the worse of the two ways of "
+                    f"ending without a deal here: a {best} leaves next year at {alt:g}, a "
+                    f"{other} at {worse_one:g}, and your alternative to a deal is the better "
+                    "of the two",
+                    "it compares a deal with the worse of the two ways of ending without one",
                 ),
                 (
-                    mine + (deal - polite),
+                    mine + (deal - alt),
                     f"{value:g} moves the wrong way: "
                     + (
-                        f"a deal makes next year {deal - polite:g} better than a polite "
-                        "walk-away, so a deal now is worth more than its price, and you can "
-                        "accept a little less"
-                        if deal > polite
-                        else f"a deal makes next year {polite - deal:g} worse than a polite "
-                        "walk-away, so a deal now is worth less than its price, and you need "
-                        "a little more"
+                        f"a deal makes next year {deal - alt:g} better than a {best}, the "
+                        "better way of ending without one, so a deal now is worth more than "
+                        "its price, and you can accept a little less"
+                        if deal > alt
+                        else f"a deal makes next year {alt - deal:g} worse than a {best}, "
+                        "your alternative to a deal, so a deal now is worth less than its "
+                        "price, and you need a little more"
                     ),
                     "it moves the reservation price the wrong way",
                 ),
@@ -1552,11 +1573,12 @@ def relationship_reservation(answer, hidden=False):
                 _fail(
                     where,
                     f"expected {expected:g}, got {value:g}: your reservation price "
-                    f"{mine:g}, less what a deal adds to next year against a polite walk-away",
+                    f"{mine:g}, less what a deal adds to next year against the better way of "
+                    "ending without a deal",
                     "it is not the reservation price the rule gives",
                 )
             _fail(where, hint[1], hint[2])
     passed(
         "relationship_reservation counts what a deal does to next year's talks, against "
-        "leaving politely, inside the worst price you would accept."
+        "the better way of ending without one, inside the worst price you would accept."
     )

@@ -1064,9 +1064,15 @@ check.respond(respond, hidden=True)
 # alternative. When you will meet Orchard again, a deal now is worth its price plus what
 # it does to next year's talks. So what the relationship adds to a deal is the
 # difference a deal makes to next year against your alternative to it: ending this year's
-# talks without a deal, in the way you would really end them. Which way that is, is your
-# judgement. If a deal would make next year worse (a low price can become the starting
-# point of the next talks), the difference counts against the deal. Then answer the last
+# talks without a deal. There are two ways to do that, a polite walk-away and a walk-out,
+# and this year both leave you with the same thing, Birch's job.
+# They differ only in what they do to next year, so the better of them is the one after
+# which you expect to gain more next year, and that one is your alternative to a deal.
+# Read it from the table, not from the trust figures alone: less trust does not always
+# mean less gain, and when next year's talks would reach the same price either way, the
+# two rows are equal and either is your alternative. If a deal would make next year worse
+# (a low price can become the starting point of the next talks), the difference counts
+# against the deal. Then answer the last
 # offer with question 6's rule and that price. The difference is an estimate: count only
 # what you can reasonably expect.
 #
@@ -1100,7 +1106,8 @@ next_year
 # (`s.alternative_price` plus `s.extra_cost` without the relationship) with what a deal
 # does to next year inside it. Decide first which row is your alternative to a deal, and
 # which way the difference moves the least you would accept. The check also tries
-# tables in which a deal makes no difference, or makes next year worse.
+# tables in which a deal makes no difference, makes next year worse, or in which the
+# walk-out row is the higher of the two endings without a deal.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
@@ -1108,7 +1115,8 @@ def relationship_reservation(s, next_year):
     """Your reservation price for this year's talks, with the relationship inside it."""
     ### BEGIN SOLUTION
     reservation = s.alternative_price + s.extra_cost
-    # the alternative to a deal now: ending without one the way you would, the best way
+    # the alternative to a deal now: the better way of ending without one, the one that
+    # leaves next year's gain higher
     without = max(next_year["polite walk-away"], next_year["walk-out"])
     worth = next_year["deal"] - without
     return reservation - worth
