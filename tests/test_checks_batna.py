@@ -237,9 +237,94 @@ def test_either_of_two_tied_alternatives_is_right(learner, monkeypatch, capsys):
     tied = replace(module.variant("02_batna"), bank_salary=86_300.0)  # as Freelance, for ada
     own_case(monkeypatch, tied)
     monkeypatch.setattr(module, "choice_example", lambda: tied)  # the tie is the only case
+    monkeypatch.setattr(module, "freelance_example", lambda: tied)
     check.choose_batna(lambda offers: ("Freelance", 86_300.0))
     check.choose_batna(lambda offers: ["Harbor Bank", 86_300])  # a list of two counts too
     assert capsys.readouterr().out.count("\N{CHECK MARK}") == 2
+
+
+def slipped_choice(slip):
+    """choose_batna with one slip of ``check.tree_slips`` in a gamble's tree, comparing
+    expected values otherwise."""
+
+    def choose(offers, risk_averse=False):
+        worth = {n: expected_value(t) for n, t in alternatives_of(offers, risk_averse).items()}
+        if not risk_averse:
+            name, value = check.tree_slips(offers)[slip]
+            worth[name] = value
+        best = max(worth, key=worth.get)
+        return best, worth[best]
+
+    return choose
+
+
+SLIPS = list(check.tree_slips(course.variant("02_batna", "slip-0")))
+
+
+def test_the_examples_of_question_2_have_each_gamble_as_their_batna():
+    assert batna_of(check.choice_example())[0] == "Lumen"
+    assert batna_of(check.freelance_example())[0] == "Freelance"
+    text = " ".join(cell_text("02_batna", "batna", "q2-text").split())
+    assert "one whose BATNA is Lumen and one whose BATNA is Freelance" in text
+
+
+def test_a_slip_in_either_gamble_tree_fails_the_visible_check_of_question_2():
+    """A function that builds Freelance with its renewal chance swapped passed the visible
+    check for about 8 learners in 10 (those whose BATNA is not Freelance) and lost question
+    2 at grading; a Freelance example now shows every slip, for every learner."""
+    from course.variants import learner_as
+
+    for n in range(200):
+        with learner_as(f"slip-{n}"):
+            for slip in SLIPS:
+                with pytest.raises(NotYet):
+                    check.choose_batna(slipped_choice(slip))
+
+
+def test_question_3_built_on_a_slipped_tree_names_the_question_to_fix():
+    """An answer to question 3 built on a slipped Freelance tree was told only 'expected X,
+    got Y' (or at grading nothing): its hint now sends the learner to question 2 (question
+    1 for Lumen's tree), in the visible check and at grading."""
+    from course.variants import learner_as
+
+    told = 0
+    for n in range(100):
+        with learner_as(f"slip-{n}"):
+            for slip in SLIPS:
+                choose = slipped_choice(slip)
+
+                def reservation(offers, risk_averse=False, choose=choose):
+                    return choose(offers, risk_averse)[1] + offers.commute_cost
+
+                for hidden in (False, True):
+                    for outcome in check.reservation_salary(reservation, hidden=hidden).outcomes:
+                        if not outcome.passed:
+                            told += 1
+                            fix = "(question 1)" if "Lumen" in slip or "funding" in slip else ""
+                            assert "(question 2)" in outcome.message or (
+                                fix and fix in outcome.message
+                            ), (slip, outcome.message)
+    assert told > 500
+
+
+def test_a_hint_shared_by_two_mistakes_names_both(learner):
+    """With Lumen the BATNA and Harbor Bank's salary plus the commute equal to Lumen's
+    value, an answer built on Harbor Bank was told only that it left out the commute."""
+    offers = course.variant("02_batna", "ada")
+    lumen = expected_value(alternatives_of(offers)["Lumen"])
+    offers = replace(
+        offers,
+        bank_salary=lumen - offers.commute_cost,
+        freelance_no_renewal=0.0,
+        freelance_normal=0.0,
+        freelance_busy=0.0,
+    )
+    assert batna_of(offers)[0] == "Lumen"
+    with pytest.raises(NotYet) as hint:
+        check.judge_reservation_salary(offers, lumen)
+    assert "also costs you the commute" in str(hint.value)
+    assert "built on Harbor Bank" in str(hint.value)
+    assert "question 2" in hint.value.general
 
 
 def test_a_misspelt_alternative_lists_the_names(learner):
@@ -1425,6 +1510,48 @@ def test_section_7s_outside_option_prediction_for_northwind_is_the_reservation_p
     assert "it predicts your reservation price" in decide
 
 
+def alternating_offers(pie, yours, theirs, delta):
+    """Your payoff when you propose and when the other side proposes, in alternating offers
+    where a side may take its option whenever it turns a proposal down (Shaked and Sutton
+    1984): the fixed point of ``m = pie - max(delta * n, theirs)`` and
+    ``n = pie - max(delta * m, yours)``, found by iterating from the start."""
+    mine, others = pie, pie
+    for _ in range(50_000):
+        mine, others = pie - max(delta * others, theirs), pie - max(delta * mine, yours)
+    return mine, pie - others
+
+
+def test_section_7s_outside_option_salary_depends_on_who_proposes():
+    """Section 7 said the outside-option salary is exactly the reservation price 'however
+    patient the two of you are': true when Northwind proposes, but when you propose
+    Northwind takes any salary that leaves it delta times its gain at r, so you get
+    r + (1 - delta)(W - r), which falls to r only as delays shrink. The text now gives both,
+    with these numbers, found here by solving the bargaining game itself."""
+    nash, decide = _cell("nash-teaching"), _cell("decide-teaching")
+    bank, commute, agency, delta = 89_000, 8_000, 110_000, 0.9
+    r = bank + commute
+    assert "$r + (1 - \\delta)(W - r)$" in nash and "$\\delta$ = 0.9" in nash
+    for worth in (115_000, 130_000):
+        you_propose, they_propose = alternating_offers(worth - commute, bank, worth - agency, delta)
+        assert round(they_propose + commute) == r
+        asked = r + (1 - delta) * (worth - r)
+        assert round(you_propose + commute) == round(asked)
+        assert f"{r:,} + 0.1 × {worth - r:,} = {asked:,.0f} if $W$ = {worth:,}" in nash
+        for patience in (0.5, 0.8, 0.95, 0.99):  # exactly r when Northwind proposes
+            assert (
+                round(alternating_offers(worth - commute, bank, worth - agency, patience)[1])
+                == bank
+            )
+        near = alternating_offers(worth - commute, bank, worth - agency, 0.999)[0] + commute
+        assert abs(near - r) < 40  # falls to r as delays shrink
+        # a BATNA 1,000 better raises the salary by delta x 1,000 when you propose
+        better = alternating_offers(worth - commute, bank + 1_000, worth - agency, delta)[0]
+        assert round(better - you_propose) == round(delta * 1_000)
+    assert "and by $\\delta$ × 1,000 when you do" in nash
+    assert "however patient the two of you are" in nash.split("When Northwind proposes")[1]
+    assert "or a little more when you make the offer" in decide
+
+
 def test_section_3s_worked_example_of_an_offer_left_open_adds_up():
     """Sixth review, U3: section 3's paragraph on an offer left open had no worked example;
     its numbers now come from the rule question 9 grades (the better of the two outcomes,
@@ -1762,7 +1889,7 @@ def test_choosing_by_worst_or_best_cases_fails_the_visible_check_for_every_learn
     from course.variants import learner_as
 
     by_worst, by_best = by(min), by(max)
-    assert "an example learner's" in _cell("q2-text")
+    assert "two example learners'" in _cell("q2-text")
     for n in range(600):
         with learner_as(f"sweep-{n}"):
             assert "not the best alternative" in miss(check.choose_batna, by_worst)
@@ -2081,8 +2208,34 @@ def test_the_even_split_rule_names_module_04s_last_round_where_less_is_worth_tak
     so a learner of both does not read a contradiction."""
     source = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in source.splitlines())
-    assert "Module 04 adds the one case where less is worth taking: in a last round" in flat
-    assert "any offer that reaches your reservation price beats walking away" in flat
+    assert "module 04's rule for the last round takes over" in flat
+    assert "an offer above your reservation price for the package it names beats walking" in flat
+
+
+def test_section_5_says_the_even_split_rule_is_for_offers_while_northwind_still_moves():
+    """Section 7 predicts Northwind's last word near your reservation price, while the rule
+    of question 5 counters every offer below the even split: applied to a last word, it
+    would turn down a deal that beats the BATNA. Section 5 now says the rule is for offers
+    while Northwind is still moving, and that at a last word module 04's rule takes any
+    offer above the reservation price for its package; question 5 says what it grades."""
+    decide, q5 = _cell("decide-teaching"), _cell("q5-text")
+    assert "**When Northwind has stopped moving.**" in decide
+    assert "The rule is for offers made while Northwind is still moving" in decide
+    assert "even below the even split" in decide
+    assert "predicts a last word near your reservation price" in decide
+    assert "Question 5 grades the rule for offers while Northwind is still moving" in decide
+    assert "for offers made while Northwind is still moving" in q5
+    assert "take an offer at or above the floor once it has stopped" not in decide
+
+
+def test_a_demand_above_the_reservation_price_is_also_called_a_threat():
+    """Section 6 defines a threat in Schelling's sense, and module 05 calls an ultimatum on
+    terms you would improve on a threat and a bluff; module 02 called the same kind of
+    demand only a bluff."""
+    honest = _cell("honest-teaching")
+    assert "In Schelling's terms it is also a threat" in honest
+    assert "since you would not carry it out, the threat is a bluff" in honest
+    assert honest.index("also a threat") > honest.index("something you would rather not do")
 
 
 def test_the_quiz_texts_say_a_choice_is_final_and_what_the_count_records():
@@ -2106,7 +2259,9 @@ def test_section_4_points_to_module_04_for_the_ends_it_loosens_and_says_why():
     assert "a true statement can carry an opening past the estimate" in zopa
     assert "here the target stays strictly between the two" in zopa
     decide = _cell("decide-teaching")
-    assert "any offer that reaches your reservation price beats walking away" in decide
+    assert "an offer above your reservation price for the package it names beats walking" in (
+        decide
+    )
 
 
 def test_question_8s_top_is_the_estimate_left_out_and_the_check_keeps_to_it(learner):

@@ -315,7 +315,8 @@ def judge_choose_batna(offers, result):
         # the best-case slip with the right name (Lumen both the BATNA and the highest best
         # case): the tree is right, so question 1 is not where the mistake is
         raise NotYet(
-            f"{name} is the right choice, but the value it gives, {value:,.0f}, is its best "
+            f"{name} is the right choice for learner {offers.learner}, but the value it "
+            f"gives, {value:,.0f}, is its best "
             f"case, not its expected value, {best_value:,.0f}: compare expected values, not "
             "best cases.",
             general="it picks the right alternative, but gives its best case as its value: "
@@ -323,11 +324,12 @@ def judge_choose_batna(offers, result):
         )
     if not same_money(value, best_value):
         raise NotYet(
-            f"{name} is the right choice, but it is worth {best_value:,.0f} on average, "
-            f"not {value:,.2f}: weigh every outcome by its probability"
+            f"{name} is the right choice for learner {offers.learner}, but it is worth "
+            f"{best_value:,.0f} on average, "
+            f"not {value:,.2f}: check its tree, and weigh every outcome by its probability"
             + (f"; {_FROM_QUESTION_1}." if name == "Lumen" else "."),
-            general="it picks the right alternative, but not its expected value: weigh "
-            "every outcome by its probability",
+            general="it picks the right alternative, but not its expected value: check its "
+            "tree, and weigh every outcome by its probability",
         )
 
 
@@ -402,11 +404,69 @@ def choice_example():
         n += 1
 
 
+def tree_slips(offers):
+    """The values a slip in Freelance's or Lumen's tree gives that alternative, by name of
+    the slip: ``{slip: (alternative, value)}``. Question 2's Freelance example is chosen so
+    that each changes Freelance's value, and question 3 names them when its answer is built
+    on one."""
+    r, b, f = offers.renewal_probability, offers.busy_probability, offers.funding_probability
+    busy, normal, lost = offers.freelance_busy, offers.freelance_normal, offers.freelance_no_renewal
+    renewed = b * busy + (1 - b) * normal
+    base, bonus = offers.startup_base, offers.startup_bonus
+    return {
+        "the renewal chance swapped with one minus it": (
+            "Freelance",
+            (1 - r) * renewed + r * lost,
+        ),
+        "the busy chance swapped with one minus it": (
+            "Freelance",
+            r * ((1 - b) * busy + b * normal) + (1 - r) * lost,
+        ),
+        "the normal year left out": ("Freelance", r * busy + (1 - r) * lost),
+        "the busy year left out": ("Freelance", r * normal + (1 - r) * lost),
+        "the year without renewal left out": ("Freelance", renewed),
+        "the renewal chance left out of the second level": (
+            "Freelance",
+            r * b * busy + (1 - b) * normal + (1 - r) * lost,
+        ),
+        "the funding chance swapped with one minus it": ("Lumen", base + (1 - f) * bonus),
+        "the bonus without the base salary": ("Lumen", f * bonus + (1 - f) * base),
+    }
+
+
+#: How far (in money) each slip of ``tree_slips`` moves Freelance's value in question 2's
+#: Freelance example, at least: far more than rounding to the unit could hide.
+SLIP_GAP = 1_000
+
+
+@functools.lru_cache(maxsize=1)
+def freelance_example():
+    """The first of the learners ``example-1``, ``example-2``, ... whose BATNA is Freelance
+    and in whose case every slip of ``tree_slips`` in Freelance's tree moves its value by
+    at least ``SLIP_GAP``: then each slip changes either the alternative picked or the value
+    given, so question 2's visible check refuses it whatever the learner's own BATNA (a
+    swapped renewal chance passed it for about 8 learners in 10 whose BATNA is not
+    Freelance, and lost them question 2 at grading)."""
+    for n in range(1, MAX_DRAWS + 1):
+        offers = _drawn(f"example-{n}")
+        if batna_of(offers)[0] != "Freelance":
+            continue
+        worth = expected_value(alternatives_of(offers)["Freelance"])
+        if all(
+            abs(value - worth) >= SLIP_GAP
+            for name, value in tree_slips(offers).values()
+            if name == "Freelance"
+        ):
+            return offers
+    raise NoFairDraw(MODULE)
+
+
 @question
 def choose_batna(answer, hidden=False):
     """Check a function that returns the BATNA as (name, expected value), on the learner's
-    scenario and an example where neither best nor worst cases point to the BATNA."""
-    for offers in [*_scenarios(hidden), choice_example()]:
+    scenario, an example where neither best nor worst cases point to the BATNA (Lumen), and
+    an example whose BATNA is Freelance, so that a slip in either gamble's tree shows."""
+    for offers in [*_scenarios(hidden), choice_example(), freelance_example()]:
         judge_choose_batna(offers, call_learner(answer, offers))
     passed("choose_batna picks the alternative with the highest expected value.")
 
@@ -492,6 +552,25 @@ def judge_reservation_salary(offers, value, risk_averse=False):
         for n, other in worth.items()
         if not same_money(other, batna)
     ]
+    if not risk_averse:
+        # an answer built on a slip in a gamble's tree that makes that gamble the best: the
+        # slip is in choose_batna, so the hint sends the learner to question 2's tree
+        for slip, (n, slipped) in tree_slips(offers).items():
+            if slipped > max(v for other, v in worth.items() if other != n):
+                fix = (
+                    f"choose_batna (question 2) values {n}"
+                    if n == "Freelance"
+                    else "startup_tree (question 1) builds Lumen's tree"
+                )
+                hint = (
+                    f"that is built on {n} valued at {slipped:,.0f}, as a tree with {slip} "
+                    f"gives it, but its expected value is {worth[n]:,.0f}: fix how {fix} first"
+                )
+                general = (
+                    f"it is built on a value of {n} from a tree with {slip}: fix how {fix} first"
+                )
+                mistakes.append((slipped + cost, hint, general))
+    mistakes = _merged(mistakes)
     expected = batna + cost
     hint = diagnose(value, expected, mistakes, _expected_got(expected, value))
     if hint:
@@ -500,6 +579,23 @@ def judge_reservation_salary(offers, value, risk_averse=False):
             f"reservation_salary is not right {_case(offers, alternatives=True)}{sure}: {hint}.",
             general=general_hint(hint, mistakes),
         )
+
+
+def _merged(mistakes):
+    """``mistakes`` with those that give the same amount made one, whose hint names each in
+    turn ("...; or else ..."), so that the hint is true of the answer whichever mistake the
+    learner made (a Harbor Bank salary plus the commute can equal Lumen's value, so an
+    answer built on Harbor Bank was told only that it left out the commute)."""
+    merged = []
+    for wrong, hint, *words in mistakes:
+        general = words[0] if words else hint
+        same = next((i for i, (w, *_) in enumerate(merged) if same_money(w, wrong)), None)
+        if same is None:
+            merged.append((wrong, hint, general))
+        elif hint not in merged[same][1]:
+            w, known, known_general = merged[same]
+            merged[same] = (w, f"{known}; or else {hint}", f"{known_general}; or else {general}")
+    return merged
 
 
 @functools.lru_cache(maxsize=8)

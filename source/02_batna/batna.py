@@ -205,7 +205,10 @@ check.startup_tree(startup_tree, hidden=True)
 # `True`, value the two gambles at the sure amounts your scenario supposes you would take
 # instead, `offers.lumen_sure` for Lumen and `offers.freelance_sure` for Freelance, in
 # place of their trees. The check of this question calls `choose_batna(offers)` only, on
-# your scenario and on an example learner's.
+# your scenario and on two example learners': one whose BATNA is Lumen and one whose BATNA
+# is Freelance. Your function returns only the best alternative, so a slip in the tree of
+# an alternative that is not the best cannot show in your own case; in the examples each
+# gamble is the best once, so a slip in either tree changes the pick or the value there.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "choose-batna-answer", "schema_version": 3}
@@ -517,26 +520,33 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # least half of the surplus. Pressing further costs both sides time, and goodwill with
 # people you will work with; past the even split that cost may be more than the extra
 # salary gains, and section 7 shows that the model that fits Northwind's case does not
-# predict the even split: it predicts your reservation price.
+# predict the even split: it predicts your reservation price, or a little more when you
+# make the offer.
 #
 # The even split lies below the target you set in section 3, on purpose. The target is
 # where you aim to land: you open beyond it and argue for it while Northwind is still
-# moving. The even split is the rule's **floor for accepting**: an offer that reaches it
-# is good enough to take, one that falls short is not. In live talks you would keep
-# pressing towards your target while Northwind keeps conceding, and take an offer at or
-# above the floor once it has stopped. The rule below judges one offer at a time and
-# cannot see whether Northwind has stopped, so read its "accept" as "good enough to
-# take": say yes to it as Northwind's last word; while Northwind is still moving, you may
-# press on towards your target first.
+# moving. The even split is the rule's **floor for accepting** while the talks go on: an
+# offer that reaches it is good enough to take; one that falls short is worth a counter,
+# because Northwind can still move. The rule below judges one offer at a time, so read its
+# "accept" as "good enough to take": say yes to it as Northwind's last word; while
+# Northwind is still moving, you may press on towards your target first.
+#
+# **When Northwind has stopped moving.** The rule is for offers made while Northwind is
+# still moving. Once it says an offer is its last word, and you believe it, a counter no
+# longer buys a better offer: turning the offer down leaves you your BATNA. Then module
+# 04's rule for the last round takes over: an offer above your reservation price for the
+# package it names beats walking away, even below the even split (one exactly at that
+# price is worth the same to you as your BATNA), and an offer below it is a reason to walk
+# away. Section 7 shows why this case matters at Northwind: the model that fits its case
+# predicts a last word near your reservation price. Question 5 grades the rule for offers
+# while Northwind is still moving, not this case.
 #
 # Module 04 uses the same target from the other side of the table: it plans your own
 # offers, from your opening in steps towards the target, and the plan stops there. That
 # plan decides what *you* offer; the even split here decides when to take an offer
-# *Northwind* makes. The two fit together: concede no further than your target, and take
-# an offer of theirs that reaches the even split once they have stopped moving. Module 04
-# adds the one case where less is worth taking: in a last round both sides know is the
-# last, turning an offer down leaves no deal, so any offer that reaches your reservation
-# price beats walking away.
+# *Northwind* makes while it is still moving. The two fit together: concede no further
+# than your target, take an offer of theirs that reaches the even split, and at a last
+# word you believe, take any offer above your reservation price for its package.
 #
 # 1. **Walk away** when no terms Northwind can offer reach your reservation price: even
 #    with the best package its policy allows, two remote days (it can move nothing else),
@@ -568,7 +578,8 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # ### Question 5 (2 marks): accept, ask for remote days, counter or walk away?
 #
 # Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns
-# a pair `(response, reason)` by the rule above. The response is one of `"accept"`,
+# a pair `(response, reason)` by the rule above, for offers made while Northwind is still
+# moving. The response is one of `"accept"`,
 # `"ask for remote days"`, `"counter"` or `"walk away"`; the reason is one of
 # `"no zone even with remote days"` (for walking away), `"even split reached"` (for
 # accepting), `"no remote days"` (for asking for them), and, for a counter,
@@ -670,8 +681,12 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   below the figure you really would take your BATNA. Name a figure above that
 #   reservation price and the demand is false: between the two figures you would in fact
 #   accept. What is false in it is the least you would accept, as in a bluff (above), so
-#   it is a bluff. It also states an intention you do not hold (you would not take your
-#   BATNA between the two figures), and a false statement of intention can be a
+#   it is a bluff. In Schelling's terms it is also a threat: between the two figures,
+#   taking your BATNA is something you would rather not do, so the demand promises it only
+#   to deter a refusal, and since you would not carry it out, the threat is a bluff (module
+#   05 says the same of an ultimatum on terms you would in fact improve on). It also
+#   states an intention you do not hold (you would not take your BATNA between the two
+#   figures), and a false statement of intention can be a
 #   misrepresentation in law; module 03 says so too, and this course accepts either label
 #   for such a demand. For your own conduct, read it as a bluff: what is false in it is
 #   your limit, which the Model Rule's comment (above) ordinarily does not count as a
@@ -877,9 +892,11 @@ check.label_statements(label_statements, hidden=True)
 # one round of delay; the answerer's share tends to one half as the delay shrinks,
 # $\delta \to 1$),
 # until your BATNA beats your half; from then on you get
-# exactly your BATNA, and not a unit more (Shaked and Sutton 1984; module 03 calls it the
-# *deal-me-out* result). Binmore, Shaked and Sutton (*Quarterly Journal of Economics*
-# 104, 1989) put the two predictions to a test with people bargaining in a
+# exactly your BATNA when the other side proposes, and not a unit more, and only a little
+# more when you propose (Shaked and Sutton 1984; module 03 calls it the *deal-me-out*
+# result; the numbers below show how little). Binmore, Shaked and Sutton (*Quarterly
+# Journal of Economics* 104, 1989) put the two predictions to a test with people
+# bargaining in a
 # laboratory, and the outside-option prediction described their deals better. Module 03
 # calls the Nash formula, used in that setting, the natural guess that fails. The timing
 # matters: the result counts an alternative taken at the moment you answer a proposal. A
@@ -924,14 +941,21 @@ check.label_statements(label_statements, hidden=True)
 # the outside-option model fits. The hire creates a pie of $W - c$ (Northwind gains
 # $W - x$, you gain $x - c$), and neither side earns anything while you talk. Your share
 # at the table is about half of it: 53,500 if $W$ = 115,000, and 61,000 if $W$ = 130,000.
-# Your BATNA, 89,000, beats both, so it binds: Northwind must match it and need not pay a
-# unit more. The predicted salary is exactly your reservation price, 97,000, for both
-# values of $W$ and however patient the two of you are. It rises above 97,000 only if your
-# work is worth more than $2V + c$ = 186,000 to Northwind; then it is $(W + c)/2$, capped
-# by the agency at $A$. While your BATNA binds, every 1,000 it rises raises the predicted
-# salary by 1,000 (up to the agency's cost), twice the half unit of the Nash split. The
-# even split of the zone, 103,500, is then a point you argue for as fair, not one this
-# model predicts.
+# Your BATNA, 89,000, beats both, so it binds, and then who makes the offer matters a
+# little. When Northwind proposes, it must match your BATNA and need not pay a unit more:
+# the predicted salary is exactly your reservation price, 97,000, for both values of $W$
+# and however patient the two of you are. When you propose, Northwind takes any salary
+# that leaves it at least what it would get by turning you down and proposing itself one
+# round later: $\delta$ times its gain at your reservation price, $\delta(W - r)$. So you
+# can ask for $r + (1 - \delta)(W - r)$. With $\delta$ = 0.9 that is
+# 97,000 + 0.1 × 18,000 = 98,800 if $W$ = 115,000, and 97,000 + 0.1 × 33,000 = 100,300 if
+# $W$ = 130,000; as the delays shrink ($\delta \to 1$) both fall to 97,000. In that limit
+# of short delays the salary rises above 97,000 only if your work is worth more than
+# $2V + c$ = 186,000 to Northwind; then it is $(W + c)/2$, capped by the agency at $A$.
+# While your BATNA binds, every 1,000 it rises raises the predicted salary by 1,000 when
+# Northwind proposes, and by $\delta$ × 1,000 when you do (up to the agency's cost),
+# about twice the half unit of the Nash split. The even split of the zone, 103,500, is
+# then a point you argue for as fair, not one this model predicts.
 #
 # So a better BATNA raises your share when it is your breakdown payoff, or once it beats
 # what you would get at the table anyway. The figure shows both models for a pie of 100
