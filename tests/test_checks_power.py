@@ -1321,3 +1321,33 @@ def test_the_time_plan_says_where_the_questions_are():
     five = source.split("# ## 5. ")[1].split("# ## 6. ")[0]
     assert len(re.findall(r"^# ### Question \d", five, flags=re.M)) == 4
     assert len(re.findall(r"^# ### Question \d", source, flags=re.M)) == 9
+
+
+def test_question_4_marks_the_price_and_the_reason_once_together(learner, answers):
+    """Question 4's reason turns on the comparison that sets its price (does Atlas's
+    proposal beat Borealis's offer?), so two marks tested one judgement; the pair now earns
+    one mark, when both are right, and the text and the cell say so."""
+    reply = answers["licence_reply"]
+    for n in range(600):
+        s = course.variant("03_power", f"pair-{n}")
+        price, _ = reply(s)
+        beats = kestrel_shapley(s) >= s.borealis_value
+        # the accepted reasons follow from the same comparison as the price
+        assert (_P.reply_reasons(s, price) == ("rival",)) == (not beats)
+    with hidden_cases_as(None):
+        outcome = check.licence_reply(reply, True)
+        assert (outcome.earned, outcome.possible) == (1, 1)
+        other = {"rival": "interests", "interests": "rival", "fairness": "rival"}
+        wrong_reason = check.licence_reply(lambda s: (reply(s)[0], other[reply(s)[1]]), True)
+        assert (wrong_reason.earned, wrong_reason.possible) == (0, 1)
+        wrong_price = check.licence_reply(lambda s: (s.atlas_value, reply(s)[1]), True)
+        assert (wrong_price.earned, wrong_price.possible) == (0, 1)
+    assert "### Question 4 (1 mark): your reply to Atlas" in PROSE
+    assert "The price and the reason together earn one mark, when both are right." in PROSE
+    assert (
+        "Each part earns a point. Grading also tries other learners' scenarios."
+        not in (PROSE.split("### Question 4")[1].split("### Question 5")[0])
+    )
+    source = (Path(__file__).parents[1] / "source" / "03_power" / "power.py").read_text()
+    cell = next(line for line in source.splitlines() if '"licence-reply-test"' in line)
+    assert '"points": 1,' in cell

@@ -762,7 +762,7 @@ def test_question_2_grades_the_reply_to_atlas():
     though whenever the Shapley value beats Borealis it is above section 5's prediction
     (v1/2 + v2/6 > max(v1/2, v2) when it is at least v2): the reply is now graded."""
     assert "may still be worth countering, since section 5 predicts" not in PROSE
-    assert "### Question 4 (2 marks): your reply to Atlas" in PROSE
+    assert "### Question 4 (1 mark): your reply to Atlas" in PROSE
     for s in _drawn_scenarios():
         v1, v2 = s.atlas_value, s.borealis_value
         shapley = (3 * v1 + v2) / 6
@@ -864,9 +864,11 @@ def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
     assert "it keeps Atlas, the keener buyer, at the table" not in PROSE
     assert "(question 7 grades it so for Granite)" not in PROSE
     text = " ".join(PROSE.split())
-    assert "it is the walk-out itself, offered to Atlas before Kestrel leaves" in text
-    assert "counter-offer opens a new round, answered a day later, so it is worth a" in text
-    assert "The two questions grade the same move: question 7 the decision to leave" in text
+    assert (
+        "A price above Atlas's figure is Kestrel's last word, not the start of a haggle: if "
+        "Atlas refuses it, Kestrel leaves and takes its best alternative at once, the move "
+        'question 7 calls `"walk away"`.'
+    ) in text
     for s in _drawn_scenarios():
         v1, v2 = s.atlas_value, s.borealis_value
         if (3 * v1 + v2) / 6 < v2:
@@ -1114,7 +1116,7 @@ def test_question_4_does_not_promise_a_grade_it_no_longer_gives():
     assert "so there only its price is graded" not in PROSE
     # a fresh review (A-), W4: the reason's rule is the learner's judgement and the hints'
     assert "proposes cannot carry a higher price" not in PROSE
-    assert "name the price this section's models predict for the licence" in PROSE
+    assert "or else the price this section's models predict for the licence" in PROSE
 
 
 def test_no_key_is_an_attribute_of_what_the_learner_is_handed():
@@ -1234,7 +1236,7 @@ def test_the_reply_to_atlas_comes_after_section_5_and_is_numbered_in_order():
     numbered 1 to 9 in the notebook's order."""
     headings = re.findall(r"^# ### Question (\d+) \((\d) marks?\)", NOTEBOOK, re.M)
     assert [int(n) for n, _ in headings] == list(range(1, 10))
-    reply = NOTEBOOK.index("### Question 4 (2 marks): your reply to Atlas")
+    reply = NOTEBOOK.index("### Question 4 (1 mark): your reply to Atlas")
     assert NOTEBOOK.index("## 5. Outside options") < reply < NOTEBOOK.index("### Question 5 ")
     assert "licence-reply-text" in NOTEBOOK[NOTEBOOK.rindex("# %%", 0, reply) : reply]
     text = NOTEBOOK[reply : NOTEBOOK.index("def licence_reply")]
@@ -1504,7 +1506,7 @@ def test_atlass_proposal_is_called_a_tactic_not_the_models_price():
     both ways it can misfire occur among learners."""
     four = _section(PROSE, "### Question 4", "def licence_reply")
     assert "That proposal is not the price this section's models predict" in four
-    assert "an anchor, module 04's subject" in four
+    assert "module 04 shows that an anchor tends to pull the final price towards it" in four
     above = below = 0
     for n in range(200):
         s = course.variant("03_power", f"tactic-{n}")
@@ -1647,3 +1649,26 @@ def test_breakdown_and_delay_together_land_between_the_table_share_and_the_nash_
         got = _price_with_breakdown_and_delay(value, breakdown, hazard, rate, 1e-4)
         assert got == pytest.approx(expected, abs=5)
         assert table < got < nash
+
+
+def test_question_4_states_its_rule_in_two_sentences_and_leans_on_no_later_module():
+    """Question 4 patched a modelling wrinkle (a counter opens a new round in the models) in
+    a paragraph harder than the question; the move is now said in two plain sentences. Its
+    price rule leaned on a claim about anchors from module 04 ("an opening bid ... Atlas
+    would see through it"); it now rests on this section's models, full information, and
+    says in one sentence what module 04 will show about anchors."""
+    four = _section(PROSE, "### Question 4", "def licence_reply")
+    assert "In the models a counter-offer opens a new round" not in four
+    assert "not such a round" not in four
+    assert "an opening bid, module 04's subject" not in four
+    assert "Atlas would see through it" not in four
+    assert "module 04's subject" not in four
+    assert "the models give Atlas no reason to pay more" in four
+    assert len(four.split()) < 440
+    from course.checks import power as check
+    from course.checks.hints import NotYet
+
+    s = course.variant("03_power", "r-1")
+    with pytest.raises(NotYet) as raised:
+        check.judge_reply_price(s, (s.atlas_value - 1, check.REASONS[0]))
+    assert "module 04" not in str(raised.value)

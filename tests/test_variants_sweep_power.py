@@ -1086,7 +1086,7 @@ def test_question_4_asks_for_section_5s_price(drawn_1000):
         with pytest.raises(NotYet):
             check.judge_reply_price(s, ((v1 + best) / 2, "rival"))
     assert "where you aim is yours" not in PROSE
-    assert "name the price this section's models predict for the licence" in PROSE
+    assert "or else the price this section's models predict for the licence" in PROSE
 
 
 def test_a_constant_rival_no_longer_earns_question_4s_reason(swept_2000):
@@ -1144,7 +1144,7 @@ def test_taking_a_proposal_that_beats_the_rival_may_call_it_fair(swept_2000):
     assert takes > 1000
     seven = PROSE[PROSE.index("**Show what you solve for them.**") :]
     assert "can close a deal Kestrel takes" in seven[:1500]
-    assert "either earns the point" in PROSE
+    assert "either is accepted" in PROSE
 
 
 def test_question_9b_sets_a_new_harrow_offer_granite_has_not_seen(swept_2000):

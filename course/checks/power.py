@@ -677,9 +677,8 @@ def judge_reply_price(s, result):
         predicted = max(v1 / 2, v2)
         hint = (
             f"{said:,.0f} is more than both Atlas's proposal ({proposal:,.0f}) and section "
-            f"5's price ({predicted:,.0f}): Atlas knows both values and has no reason to pay "
-            "it, so it is an opening bid (module 04's subject), above the price the models "
-            "predict"
+            f"5's price ({predicted:,.0f}): Atlas knows both values, so nothing gives it a "
+            "reason to pay a figure above the price the models predict"
         )
         general = "it asks more than both the buyer's proposal and the predicted price"
     elif said < v2:
@@ -750,33 +749,33 @@ def judge_reply_reason(s, result):
     raise NotYet(f"the reason is not right for learner {s.learner}: {hint}.", general=general)
 
 
+def judge_reply(s, result):
+    """Question 4, the price and the reason together (one mark): nothing when both are
+    right, else the ``NotYet`` hint of the first that is not. The reason turns on the same
+    comparison as the price (does Atlas's proposal beat Borealis?), so the pair is marked
+    once."""
+    judge_reply_price(s, result)
+    judge_reply_reason(s, result)
+
+
 @question
 def licence_reply(answer, hidden=False):
     """Check a function that returns (the price Kestrel names in reply to Atlas, what it
-    puts forward). Two parts, a point each."""
+    puts forward). One mark, for the two together."""
     scenarios = _scenarios(hidden)
     return score(
         Check(
-            "the price",
+            "the price and the reason",
             1,
             lambda: _each(
                 answer,
                 scenarios,
-                judge_reply_price,
+                judge_reply,
                 "the price is what the models predict: Atlas's proposal where it beats "
-                "Borealis, and what Borealis would pay where it does not.",
-            ),
-        ),
-        Check(
-            "the reason",
-            1,
-            lambda: _each(
-                answer,
-                scenarios,
-                judge_reply_reason,
-                "where Kestrel asks for more than a proposal below Borealis's offer, it "
-                "puts that offer forward as the standard; where it takes a proposal above "
-                "Borealis's offer, it talks about what the licence does for Atlas.",
+                "Borealis, and what Borealis would pay where it does not; where Kestrel asks "
+                "for more than a proposal below Borealis's offer, it puts that offer forward "
+                "as the standard, and where it takes a proposal above Borealis's offer, it "
+                "does not name a rival weaker than that proposal.",
             ),
         ),
     )

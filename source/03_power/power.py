@@ -803,24 +803,24 @@ proposer, responder = bargaining_split(0.95, 0.9)
 print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, responder {responder:.3f}")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "licence-reply-text", "schema_version": 3}
-# ### Question 4 (2 marks): your reply to Atlas
+# ### Question 4 (1 mark): your reply to Atlas
 #
 # Back to question 2's licence, in today's market of three. Atlas's proposal, Kestrel's
 # Shapley value, is on the table, and Kestrel answers it, either by taking it or by naming
 # a higher price. That proposal is not the price this section's models predict, the one a
 # buyer who knows both values and bargains as they assume would propose. Atlas uses a
 # tactic instead: it names a figure it can call fair, hoping the other side will take that
-# figure as the standard (an anchor, module 04's subject). The tactic can misfire either
-# way: with your numbers the figure may be more than Atlas needed to pay, or less than
-# Borealis has committed to. Write `licence_reply(s)`, returning a pair `(price, reason)`,
-# from `s.atlas_value` and `s.borealis_value`:
+# figure as the standard. A first figure used this way is an *anchor*: module 04 shows
+# that an anchor tends to pull the final price towards it, and how to answer one. The
+# tactic can misfire either way: with your numbers the figure may be more than Atlas
+# needed to pay, or less than Borealis has committed to. Write `licence_reply(s)`,
+# returning a pair `(price, reason)`, from `s.atlas_value` and `s.borealis_value`:
 #
-# - `price`: the price Kestrel names in its reply, Atlas's own figure if Kestrel takes it
-#   (rounded to the hundred if you like, down or up). It must be one Kestrel can stand
-#   behind: never less than Kestrel is offered or could get from Borealis. Both sides know
-#   both values, so name the price this section's models predict for the licence, unless
-#   Atlas already offers more; a higher figure is an opening bid, module 04's subject, and
-#   Atlas would see through it;
+# - `price`: the price Kestrel names in its reply: Atlas's own figure if Kestrel takes it
+#   (rounded to the hundred if you like, down or up), or else the price this section's
+#   models predict for the licence. Never less than Kestrel is offered or could get from
+#   Borealis, and never more than the models predict: both sides know both values, so the
+#   models give Atlas no reason to pay more;
 # - `reason`: what Kestrel puts forward in its reply, one of `"rival"` (Borealis's written
 #   commitment and its figure), `"interests"` (what the licence does for Atlas: products
 #   that last longer) or `"fairness"` (the Shapley value as the fair price). A side's
@@ -828,19 +828,14 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #   position is a price, its interest is products that last longer (Fisher and Ury's
 #   interests, not positions). Which of the three carries Kestrel's reply best, with your
 #   numbers, is for you to judge from sections 2 and 5; section 7 comes back to this
-#   choice. Where two of them are sound with your numbers, either earns the point.
+#   choice. Where two of them are sound with your numbers, either is accepted.
 #
-# Where the proposal is below Borealis's offer, this section's deal-me-out reasoning says
-# Kestrel should walk out and sell to Borealis, and question 7 grades that reply,
-# `"walk away"`, for Granite. In the models a counter-offer opens a new round, answered a
-# day later, so it is worth a little less than walking out. The counter at Borealis's
-# figure asked for here is not such a round: it is the walk-out itself, offered to Atlas
-# before Kestrel leaves. Kestrel names Borealis's figure, and if Atlas will not pay it,
-# sells to Borealis at that figure without another round; either way it gets what walking
-# out earns. The two questions grade the same move: question 7 the decision to leave, this
-# question the price Kestrel names as it leaves.
+# A price above Atlas's figure is Kestrel's last word, not the start of a haggle: if Atlas
+# refuses it, Kestrel leaves and takes its best alternative at once, the move question 7
+# calls `"walk away"`.
 #
-# Each part earns a point. Grading also tries other learners' scenarios.
+# The price and the reason together earn one mark, when both are right. Grading also tries
+# other learners' scenarios.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-reply-answer", "schema_version": 3}
@@ -855,7 +850,7 @@ def licence_reply(s):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "licence-reply-test", "schema_version": 3}
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "licence-reply-test", "schema_version": 3}
 """Check that licence_reply names a price Kestrel can stand behind, on the right grounds."""
 check.licence_reply(licence_reply)
 ### BEGIN HIDDEN TESTS
