@@ -7,6 +7,7 @@ import contextlib
 import dataclasses
 import io
 import itertools
+import math
 
 import pytest
 
@@ -23,8 +24,10 @@ from course.scenarios.capstone import (
     PRACTICE_NO_QUELL,
     PRACTICE_STATEMENTS,
     STATEMENT_FAMILIES,
+    alternative_of,
     alternative_values,
     alternatives_holder,
+    alternatives_near_line,
     batna_of,
     draft_of,
     frontier_rows,
@@ -339,7 +342,7 @@ def _audit(yours, theirs, weights=(0.3, 0.4, 0.3)):
 def _alternatives_open(own, **changes):
     """``own`` with Marlow's reservation prices set so that the alternatives source is
     open (it depends on Quell), and ``changes``."""
-    share = reservation_of(own) / sum(max(v.values()) for v in own.yours.values())
+    share = alternative_of(own) / sum(max(v.values()) for v in own.yours.values())
     high = float(round(100 * share) + 2)
     case = dataclasses.replace(
         own, reservation_if_quell=high, reservation_if_not=high - 20, **changes
@@ -353,8 +356,8 @@ def test_audit_hints(monkeypatch, own):
         own, their_supply_share=0.8, your_sales_share=0.2, your_weeks=9, their_weeks=3
     )
     as_own(monkeypatch, case)
-    hint = miss("my_audit", _audit((4, 5, 3), (6, 5, 6)))
-    assert "your information should be rated at least as high as Marlow's" in hint
+    hint = miss("my_audit", _audit((2, 5, 3), (6, 5, 6)))
+    assert "the two information ratings should be within 3 of each other" in hint
     assert "your power should be rated above Marlow's" in hint and "80%" in hint
     assert "both sides have some alternatives" in miss("my_audit", _audit((6, 5, 7), (4, 0, 2)))
     assert "must be between 0 and 10" in miss("my_audit", _audit((6, 11, 7), (4, 5, 2)))
@@ -379,27 +382,82 @@ def test_marlow_information_rated_zero_fails_because_it_knows_about_quell(monkey
     is refused with that reason, and 1 passes."""
     case = _alternatives_open(own)
     as_own(monkeypatch, case)
-    hint = miss("my_audit", _audit((10, 5, 7), (0, 5, 2)))
+    hint = miss("my_audit", _audit((3, 5, 7), (0, 5, 2)))
     assert "Marlow's information should be rated at least 1" in hint and "Quell" in hint
-    assert passes(run("my_audit", _audit((10, 5, 7), (1, 5, 2))))
+    assert passes(run("my_audit", _audit((3, 5, 7), (1, 5, 2))))
 
 
-def test_information_rated_even_passes_and_marlow_above_fails():
-    """Marlow knows whether Quell has capacity, the fact both its reservation prices turn
-    on, while you know something of its limits and it knows nothing of yours: the text
-    lets a learner weigh the two as even. Over 600 learners an audit that fits the other
-    rules passes with information at 5/5, and fails with Marlow's at 6 against your 5."""
+def test_information_is_a_judgement_either_side_ahead_by_up_to_three():
+    """Section 3 leaves the information row to the learner's judgement: you know something
+    of both of Marlow's limits and it knows nothing of yours, but Marlow knows whether
+    Quell has capacity, the fact that decides the deal. Over 600 learners an audit that
+    fits the other rules passes with Marlow's information 3 above yours (a learner who
+    weighs Quell most) or yours 3 above Marlow's, and fails with a gap of 4 either way."""
     held = {"you": (7, 4), "Marlow": (3, 6), None: (5, 5)}
     for n in range(600):
         case = course.variant("05_capstone", f"info-{n}")
         alternatives = held[alternatives_holder(case)]
         power = held[power_holder(case)]
-        yours = {"information": 5, "alternatives": alternatives[0], "power": power[0]}
-        theirs = {"information": 5, "alternatives": alternatives[1], "power": power[1]}
         rules = check.audit_rules(case)
-        assert all(rule(yours, theirs) for rule, _ in rules)
-        theirs["information"] = 6
-        assert not all(rule(yours, theirs) for rule, _ in rules)
+        for mine, theirs_info, fits in ((5, 8, True), (8, 5, True), (4, 8, False), (9, 5, False)):
+            yours = {"information": mine, "alternatives": alternatives[0], "power": power[0]}
+            theirs = {
+                "information": theirs_info,
+                "alternatives": alternatives[1],
+                "power": power[1],
+            }
+            assert all(rule(yours, theirs) for rule, _ in rules) == fits, (n, mine, theirs_info)
+
+
+def test_alternatives_are_measured_without_the_cost_of_this_deal():
+    """Question 4 measures the alternatives row by the alternative itself (the better of
+    the BATNA and Brenn's letter, as a share of the best profit), not by the reservation
+    price, which adds Marlow's audit: a dearer audit narrows the zone but does not make
+    Brenn or Kessel stronger. Over 600 learners, the audit cost (5 to 15 k€) never changes
+    which side the check says holds alternatives, and an audit rated by the alternative's
+    share passes (on the old measure it failed for about one learner in six)."""
+    held = {"you": (7, 4), "Marlow": (3, 6), None: (5, 5)}
+    refused = 0
+    for n in range(600):
+        case = course.variant("05_capstone", f"learner-{n}")
+        share = max(batna_of(case)[1], case.brenn_letter) / sum(
+            max(levels.values()) for levels in case.yours.values()
+        )
+        gaps = [share - r / 100 for r in (case.reservation_if_quell, case.reservation_if_not)]
+        side = "you" if min(gaps) >= 0.05 else "Marlow" if max(gaps) <= -0.05 else None
+        power = held[power_holder(case)]
+        audit = {
+            "yours": {"information": 6, "alternatives": held[side][0], "power": power[0]},
+            "theirs": {"information": 5, "alternatives": held[side][1], "power": power[1]},
+            "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
+        }
+        try:
+            check.judge_audit(case, audit)
+        except NotYet:
+            refused += 1
+        for cost in (5.0, 15.0):
+            dearer = dataclasses.replace(case, audit_cost=cost)
+            assert alternatives_holder(dearer) == alternatives_holder(case), n
+    assert refused == 0
+
+
+def test_an_alternatives_share_near_the_line_takes_either_reading():
+    """Where the alternative's share lies within 0.01 of the 0.05 line (the draw keeps the
+    old measure clear of it, so such cases occur), the side ahead by the line and the two
+    within 3 both pass, and a gap the wrong way still fails."""
+    seen = 0
+    for n in range(600):
+        case = course.variant("05_capstone", f"learner-{n}")
+        if not alternatives_near_line(case) or alternatives_holder(case) is None:
+            continue
+        seen += 1
+        side = alternatives_holder(case)
+        rules = [rule for rule, why in check.audit_rules(case) if "alternatives" in why]
+        ahead, behind = ((7, 4), (2, 7)) if side == "you" else ((4, 7), (7, 2))
+        for pair, fits in ((ahead, True), ((5, 5), True), (behind, False)):
+            yours, theirs = {"alternatives": pair[0]}, {"alternatives": pair[1]}
+            assert all(rule(yours, theirs) for rule in rules[-1:]) == fits, n
+    assert seen > 5
 
 
 def test_settled_alternatives_must_be_rated_that_way(monkeypatch, own):
@@ -429,10 +487,13 @@ def test_an_open_source_takes_either_side_but_no_wide_gap(monkeypatch, own):
 
 def test_a_flattering_audit_fails_where_the_case_does_not_support_it():
     """Review finding 5's example, learner-8: Quell is likelier than not and neither
-    alternatives nor power is settled, so 9/9/9 against 2/2/2 is refused."""
+    alternatives are Marlow's (measured without the audit cost), so 9/9/9 against 2/2/2 is
+    refused, for information and for alternatives."""
     case = course.variant("05_capstone", "learner-8")
-    assert alternatives_holder(case) is None or power_holder(case) is None
+    assert alternatives_holder(case) == "Marlow"
     flattering = _audit((9, 9, 9), (2, 2, 2))(case)
+    with pytest.raises(NotYet, match="Marlow's alternatives should be rated above yours"):
+        check.judge_audit(case, flattering)
     with pytest.raises(NotYet, match="within 3 of each other"):
         check.judge_audit(case, flattering)
 
@@ -1205,13 +1266,14 @@ def _section(grade_id):
 def test_an_opening_just_beyond_what_marlow_could_accept_is_refused_as_the_text_says():
     """The teaching said 'open at, or just beyond, your estimate of what Marlow could
     accept', and question 5's check rejects every package 'just beyond' (worth less to
-    Marlow than its lower reservation price). The text now says 'not beyond it'."""
+    Marlow than its lower reservation price). The text now says that question 5 asks for
+    the estimate itself, as an artefact of this table."""
     from course.checks.capstone import judge_opening
     from course.scenarios.capstone import opening_of
 
     text = _section("opening-teaching")
     assert "just beyond" not in text
-    assert "open at your estimate of what Marlow could accept, not beyond it" in text
+    assert "Question 5 asks for the estimate itself, and that is an artefact of this table" in text
     tried = 0
     for n in range(40):
         case = course.variant("05_capstone", f"rev05-{n}")
@@ -1246,16 +1308,38 @@ def test_a_bayes_answer_rounded_too_far_is_told_so():
         exact = quell_posterior(case)
         high, low = case.reservation_if_quell, case.reservation_if_not
         rounded = round(exact, 2)
-        if abs(rounded - exact) < 5e-4:
+        if abs(rounded - exact) <= 1e-3 + 1e-9:
             continue
-        with pytest.raises(NotYet, match="rounded too far") as raised:
+        with pytest.raises(NotYet, match="rounded to fewer than three decimals") as raised:
             judge_beliefs(case, {high: rounded, low: 1 - rounded})
         assert f"{exact:.3f}" not in str(raised.value)
         told += 1
         wrong = exact + 0.137 if exact < 0.5 else exact - 0.137
+        if abs(wrong - case.quell_prior) <= 2e-3:  # then it is the prior, and told so
+            wrong += 0.01
         with pytest.raises(NotYet, match="than Bayes' rule gives"):
             judge_beliefs(case, {high: wrong, low: 1 - wrong})
     assert told > 20
+
+
+def test_beliefs_cut_off_or_rounded_up_at_three_decimals_pass():
+    """Question 3 accepts any three-decimal chance within one unit of the last place: a
+    posterior cut off (floor) or rounded up (ceiling) at three decimals passes, visible
+    and hidden, for every one of 600 learners, each chance worked on its own; a chance
+    0.002 off still fails with the general hint."""
+    from course.checks.capstone import judge_beliefs
+
+    for n in range(600):
+        case = course.variant("05_capstone", f"learner-{n}")
+        exact = quell_posterior(case)
+        high, low = case.reservation_if_quell, case.reservation_if_not
+        for cut in (math.floor, math.ceil):
+            judge_beliefs(
+                case, {high: cut(exact * 1000) / 1000, low: cut((1 - exact) * 1000) / 1000}
+            )
+        off = exact + 0.002 if exact < 0.5 else exact - 0.002
+        with pytest.raises(NotYet):
+            judge_beliefs(case, {high: off, low: 1 - off})
 
 
 def test_an_opening_for_the_quell_state_is_never_called_an_average(monkeypatch, learner):
@@ -1315,6 +1399,24 @@ def test_the_visible_what_to_say_check_refuses_a_wrong_form(own):
     assert "no statement 'F'" in miss("what_to_say", lambda s: {**key, "F": "say"})
     assert "should be 'say' or 'keep quiet'" in miss("what_to_say", lambda s: {**key, "A": "maybe"})
     assert "should return a dict" in miss("what_to_say", lambda s: ["say"] * 5)
+
+
+def test_no_learners_statement_is_a_practice_sentence_word_for_word():
+    """The practice judges one statement of each kind in full, so a learner whose own
+    sentences were the practice's word for word (about half of them were) only copied
+    verdicts. The practice is now worded apart: over 600 learners none of the five own
+    sentences is a practice sentence, each is still one of its kind's wordings, and both
+    wordings of every kind occur."""
+    practice = set(PRACTICE_STATEMENTS.values())
+    seen = set()
+    for n in range(600):
+        case = course.variant("05_capstone", f"learner-{n}")
+        for letter, kind in statement_kinds(case).items():
+            text = case.statements[letter]
+            assert text not in practice, (case.learner, text)
+            assert text in STATEMENT_FAMILIES[kind]
+            seen.add(text)
+    assert seen == {text for texts in STATEMENT_FAMILIES.values() for text in texts}
 
 
 def test_the_practice_statements_are_shown_and_every_verdict_is_judged():

@@ -174,19 +174,43 @@ def test_q3_the_rush_request_moves_the_belief_without_settling_it(drawn):
 
 
 def test_q4_no_audit_measure_sits_near_a_rule_line(drawn):
-    """Q4: the alternatives gaps (reservation price as a share of the best, yours minus
-    Marlow's, in each state) are at least 0.01 from the 0.05 line, and the dependence gap
-    at least 0.01 from the 0.10 line; weeks are whole, so the 3-week line is exact. Both
-    settled and open sources occur."""
+    """Q4: the dependence gap is at least 0.01 from the 0.10 line; weeks are whole, so the
+    3-week line is exact. The alternatives are measured by your alternative without
+    Marlow's audit, a measure that came after the cases were drawn: the draw still keeps
+    the reservation price's shares clear of the 0.05 line (so that no learner's case was
+    drawn anew), and where the alternative's share lies within 0.01 of the line, the check
+    accepts both readings, the side ahead by the line and the two within 3. Both settled
+    and open sources occur."""
     settled = {"alternatives": set(), "power": set()}
+    near = 0
     for s in drawn:
-        mine = reservation(s) / best_profit(s)
+        reserved = reservation(s) / best_profit(s)
+        mine = (reservation(s) - s.audit_cost) / best_profit(s)
+        close = False
         for theirs in (s.reservation_if_quell, s.reservation_if_not):
-            assert abs(abs(mine - theirs / 100) - 0.05) >= 0.01 - 1e-12, s.learner
+            assert abs(abs(reserved - theirs / 100) - 0.05) >= 0.01 - 1e-12, s.learner
+            close |= abs(abs(mine - theirs / 100) - 0.05) < 0.01
         assert abs(abs(s.their_supply_share - s.your_sales_share) - 0.10) >= 0.01 - 1e-12
         assert isinstance(s.your_weeks, int) and isinstance(s.their_weeks, int)
-        settled["alternatives"].add(scenario.alternatives_holder(s))
+        held = scenario.alternatives_holder(s)
+        if scenario.alternatives_near_line(s):
+            assert close, s.learner
+            near += 1
+            power = {"you": (7, 4), "Marlow": (3, 6), None: (5, 5)}[_holders(s)["power"]]
+            for alternatives in ((7, 4) if held == "you" else (3, 6), (5, 5)):
+                audit = {
+                    "yours": {"information": 6, "alternatives": alternatives[0], "power": power[0]},
+                    "theirs": {
+                        "information": 5,
+                        "alternatives": alternatives[1],
+                        "power": power[1],
+                    },
+                    "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
+                }
+                assert passes_audit(s, audit), s.learner
+        settled["alternatives"].add(held)
         settled["power"].add(scenario.power_holder(s))
+    assert near > 0
     assert {None, "you", "Marlow"} <= settled["alternatives"]
     assert {None, "you", "Marlow"} <= settled["power"]
 
@@ -194,11 +218,14 @@ def test_q4_no_audit_measure_sits_near_a_rule_line(drawn):
 def test_q4_each_source_settles_for_either_side_and_no_constant_audit_passes_most(drawn):
     """Third review, E3: Marlow held power in 0.5% of draws and alternatives in 0.07%,
     and a constant audit ('me 7, Marlow 4' everywhere) passed every learner. Each side
-    now holds power in a real share of cases, Marlow holds the alternatives in at least
-    15% and you in at least 8%, and no audit that ignores the case passes more than 60%."""
+    now holds power in a real share of cases, and no audit that ignores the case passes
+    more than 60%. Alternatives are measured without Marlow's audit cost (a cost of this
+    deal, not a strength of your alternative): Marlow then holds them in about 24% of
+    cases and you in about 5% (at least 18% and 3% here), and they hang on Quell in the
+    rest."""
     alternatives = [_holders(s)["alternatives"] for s in drawn]
-    assert alternatives.count("Marlow") / len(drawn) >= 0.15
-    assert alternatives.count("you") / len(drawn) >= 0.08
+    assert alternatives.count("Marlow") / len(drawn) >= 0.18
+    assert alternatives.count("you") / len(drawn) >= 0.03
     holders = [_holders(s)["power"] for s in drawn]
     assert 0.3 <= holders.count("Marlow") / len(drawn) <= 0.5
     assert 0.3 <= holders.count("you") / len(drawn) <= 0.5
@@ -517,7 +544,7 @@ def beliefs_by_odds(s):
 
 
 def _holders(s):
-    mine = reservation(s) / best_profit(s)
+    mine = (reservation(s) - s.audit_cost) / best_profit(s)  # the alternative, no audit
     gaps = [mine - r / 100 for r in (s.reservation_if_quell, s.reservation_if_not)]
     alternatives = "you" if min(gaps) >= 0.05 else "Marlow" if max(gaps) <= -0.05 else None
     needs, waits = s.their_supply_share - s.your_sales_share, s.your_weeks - s.their_weeks
@@ -532,7 +559,7 @@ def _holders(s):
 
 
 def audit_strong_views(s):
-    yours, theirs = {"information": 9}, {"information": 3}
+    yours, theirs = {"information": 5}, {"information": 8}  # Quell decides: Marlow ahead
     for source, side in _holders(s).items():
         yours[source], theirs[source] = {"you": (8, 2), "Marlow": (2, 8), None: (4, 6)}[side]
     return {

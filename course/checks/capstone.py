@@ -36,8 +36,10 @@ from course.scenarios.capstone import (
     PRACTICE_NO_QUELL,
     PRACTICE_STATEMENTS,
     VERDICTS,
+    alternative_of,
     alternative_values,
     alternatives_holder,
+    alternatives_near_line,
     batna_of,
     crosses,
     draft_of,
@@ -94,11 +96,11 @@ class _HiddenLearners:
 
 HIDDEN_LEARNERS = _HiddenLearners()
 
-#: How close a chance must come to the course's: a chance rounded to three decimals
-#: passes.
-CHANCE_TOLERANCE = 5e-4
+#: How close a chance must come to the course's: any three-decimal value within one unit
+#: of the last place passes, rounded, cut off or rounded up (a hair more for floats).
+CHANCE_TOLERANCE = 1e-3 + 1e-9
 #: How close the two chances' sum must come to 1: each may be rounded on its own, so
-#: their sum may be off by both roundings (0.4375 and 0.5625 round to 0.437 and 0.562).
+#: their sum may be off by both roundings (0.4375 and 0.5625 cut off to 0.437 and 0.562).
 SUM_TOLERANCE = 2 * CHANCE_TOLERANCE
 
 
@@ -368,7 +370,8 @@ def judge_beliefs(case, result):
         )
     elif any(math.isclose(chance, round(expected, places), abs_tol=1e-9) for places in (1, 2)):
         hint = general = (
-            "that is Bayes' rule rounded too far: keep at least three decimals of the chance"
+            "that is Bayes' rule rounded to fewer than three decimals: keep three or more "
+            "(a chance within 0.001 of Bayes' rule passes)"
         )
     else:
         hint = (
@@ -424,12 +427,12 @@ def audit_rules(case):
     rule a function of ``(yours, theirs)`` ratings that must hold."""
     chance = quell_posterior(case)
     rules = [
-        (
-            lambda y, t: y["information"] >= t["information"],
-            "your information should be rated at least as high as Marlow's: you have studied "
-            "its tenders and read its rush request, and it knows nothing of Brenn, Kessel or "
-            "your costs; Marlow knows whether Quell has capacity, so rating the two even is "
-            "defensible, but rating Marlow's higher is not",
+        _open(
+            "information",
+            "each side knows something the other does not: you have studied Marlow's "
+            "tenders and read its rush request, and it knows nothing of your limit; Marlow "
+            "knows whether Quell has capacity, the fact that decides the deal; which weighs "
+            "more is your judgement",
         ),
         (
             lambda y, t: t["information"] >= 1,
@@ -448,7 +451,9 @@ def audit_rules(case):
         ),
     ]
     alternatives, power = alternatives_holder(case), power_holder(case)
-    if alternatives is not None:
+    if alternatives is not None and alternatives_near_line(case):
+        rules.append(_near_line(alternatives, _alternatives_reason(case)))
+    elif alternatives is not None:
         rules.append(_holds("alternatives", alternatives, _alternatives_reason(case)))
     else:
         rules.append(
@@ -486,6 +491,19 @@ def _open(source, because):
     )
 
 
+def _near_line(side, because):
+    """The alternatives rule where a share lies within 0.01 of its 0.05 line: the side
+    ahead by the line, or an open reading (within ``OPEN_GAP``), is accepted."""
+    held, _ = _holds("alternatives", side, because)
+    near, _ = _open("alternatives", because)
+    whose = "your alternatives" if side == "you" else "Marlow's alternatives"
+    return (
+        lambda y, t: held(y, t) or near(y, t),
+        f"{whose} should be rated above the other side's, or the two within {OPEN_GAP} of "
+        f"each other, since a share lies within 0.01 of the 0.05 line: {because}",
+    )
+
+
 def _holds(source, side, because):
     if side == "you":
         return (
@@ -499,12 +517,14 @@ def _holds(source, side, because):
 
 
 def _alternatives_reason(case):
-    yours = reservation_of(case) / sum(max(v.values()) for v in case.yours.values())
+    yours = alternative_of(case) / sum(max(v.values()) for v in case.yours.values())
     return (
-        f"your reservation price (question 2) is {yours:.0%} of your best profit, and Marlow's is "
-        f"{case.reservation_if_quell:g}% or {case.reservation_if_not:g}% of its best points, "
-        "whichever way Quell turns out (measured with the reservation price question 2's "
-        "check accepts: if it does not pass yet, fix that first)"
+        f"your alternative after question 2's decision ({alternative_of(case):.2f} k€, "
+        f"without Marlow's audit) is {yours:.0%} of your best profit, and Marlow's "
+        f"reservation price is {case.reservation_if_quell:g}% or "
+        f"{case.reservation_if_not:g}% of its best points, whichever way Quell turns out "
+        "(measured from question 2's right decision on the letter: if your function does "
+        "not pass yet, fix that first)"
     )
 
 

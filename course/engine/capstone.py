@@ -280,10 +280,11 @@ def debrief(outcome, plan, facts):
     supplier had capacity), ``if_quell`` and ``if_not`` (Marlow's two possible
     reservation prices by the research), ``prior`` and ``posterior`` (the chance of Quell
     before and after the rush request), ``your_best`` and ``their_best`` (each side's score
-    for its best package: your profit in k€, Marlow's points) and ``margin`` (question 4's
-    margin between the two shares). The stronger alternative is the side whose reservation
-    price is the larger share of its best by at least ``margin``, as question 4 rates it;
-    inside the margin the two are about even."""
+    for its best package: your profit in k€, Marlow's points), ``your_alternative`` (your
+    alternative after the letter's decision, in k€, without Marlow's audit) and ``margin``
+    (question 4's margin between the two shares). The stronger alternative is the side
+    whose alternative (Marlow's: its reservation price) is the larger share of its best by
+    at least ``margin``, as question 4 rates it; inside the margin the two are about even."""
     lines = [_agreement(outcome, plan), _alternatives(outcome, facts)]
     opening = next((worth for who, worth in outcome["offers"] if who == "you"), None)
     if plan.get("opening_profit") is not None and opening is not None:
@@ -350,7 +351,7 @@ def _alternatives(outcome, facts):
     moved = "raised" if after > before else "lowered" if after < before else "left"
     theirs = outcome["their_walkaway"] / facts["their_best"]
     margin = facts["margin"]
-    yours = outcome["reservation"] / facts["your_best"]
+    yours = facts["your_alternative"] / facts["your_best"]
     if abs(theirs - yours) < margin:
         verdict = (
             f"Within question 4's margin of {margin:g}, the two alternatives were "
@@ -379,7 +380,8 @@ def _alternatives(outcome, facts):
         + f" capacity, so Marlow's reservation price was {outcome['their_walkaway']:g} of "
         f"its points; your research gave {facts['if_quell']:g} (chance {after:.2f}) or "
         f"{facts['if_not']:g} (chance {1 - after:.2f}). That is {theirs:.0%} of Marlow's "
-        f"best against your reservation price's {yours:.0%} of yours. {verdict}"
+        f"best against your alternative's {yours:.0%} of yours (Brenn or Kessel as you "
+        f"decided on the letter, without Marlow's audit). {verdict}"
         f" The rush request had {moved} the chance of Quell from {before:.2f} to {after:.2f}."
     )
 

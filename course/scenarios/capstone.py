@@ -7,7 +7,7 @@ would sit on a rule's boundary, has no real decision in it, tells an incoherent 
 prescribes an answer worse than the learner's own reservation price is drawn again.
 
 The course's answers to the preparation questions are worked out here too (``batna_of``,
-``reservation_of``, ``beliefs_of``, ``alternatives_holder``, ``power_holder``,
+``reservation_of``, ``beliefs_of``, ``alternative_of``, ``alternatives_holder``, ``power_holder``,
 ``statement_key``, ``opening_of``, ``meso_partners``, ``draft_of``, ``wide_draft_of``,
 ``plan_of``): the invariants need them,
 and the checks (``course.checks.capstone``) judge answers against them.
@@ -52,31 +52,31 @@ STATEMENT_KINDS = ("mention", "signed", "threat", "invented", "interest", "belie
 STATEMENT_FAMILIES = {
     "mention": (
         "Another customer is interested in this capacity if we do not reach an agreement with you.",
-        "If we cannot agree, this capacity has other takers.",
+        "Should we not agree, another customer could use this capacity.",
     ),
     "signed": (
         "Another customer has signed a letter of intent to take this capacity if we do "
         "not agree with you.",
-        "We hold a signed letter of intent from another customer for this capacity, should "
-        "we not reach an agreement.",
+        "We have a signed letter from another customer who will take this capacity if our "
+        "talks fail.",
     ),
     "threat": (
         "Accept our terms by Friday, or the capacity goes to another customer.",
-        "Sign this week, or we give this capacity to someone else.",
+        "Sign this week, or another customer gets this capacity.",
     ),
     "invented": (
         "Kessel has already ordered the full volume from us.",
-        "Another customer has already placed a firm order for all of this capacity.",
+        "A customer has already booked every unit of this capacity with a firm order.",
     ),
     "interest": (
-        "You asked for delivery in 3 weeks. We can do that; let us look at what it is "
-        "worth to both of us.",
+        "You asked for delivery within 3 weeks. We can manage it, so let us work out "
+        "together what it is worth.",
         "We understand your lines need sensors soon. A faster delivery costs us, so let us "
         "see what it is worth to you.",
     ),
     "belief": (
         "We know that Quell has no spare capacity this quarter.",
-        "We know Quell cannot supply you this quarter.",
+        "We know Quell is fully booked this quarter.",
     ),
 }
 
@@ -88,8 +88,9 @@ ALTERNATIVE_MARGIN = 1.0
 #: values are worked out another way (a tree's expected value): such a draw is redrawn.
 ROUNDING = 1e-6
 
-#: One side holds alternatives when its reservation price, as a share of its best
-#: package, beats the other's by this much whichever way Quell turns out.
+#: One side holds alternatives when its alternative (Tallis: the better of its BATNA and
+#: Brenn's letter, without Marlow's audit; Marlow: its reservation price), as a share of
+#: its best package, beats the other's by this much whichever way Quell turns out.
 ALTERNATIVES_MARGIN = 0.05
 
 #: One side holds power when the other depends on the deal more by this share...
@@ -446,22 +447,52 @@ def best_points(case):
     return sum(max(levels.values()) for levels in case.theirs.values())
 
 
+def alternative_of(case):
+    """Tallis's alternative to Marlow after question 2's decision, in k€: the better of its
+    BATNA and Brenn's letter. Unlike the reservation price it leaves out Marlow's audit and
+    tooling, a cost of this deal, not a strength of the alternative."""
+    return max(batna_of(case)[1], case.brenn_letter)
+
+
 def alternatives_gaps(case):
-    """How much Tallis's reservation price, as a share of its best profit, beats Marlow's
-    as a share of its best points (100), if Quell has capacity and if not."""
+    """How much Tallis's alternative (``alternative_of``), as a share of its best profit,
+    beats Marlow's reservation price as a share of its best points (100), if Quell has
+    capacity and if not: question 4's measure of the alternatives source."""
+    yours = alternative_of(case) / best_profit(case)
+    return yours - case.reservation_if_quell / 100, yours - case.reservation_if_not / 100
+
+
+def _reserved_gaps(case):
+    """The same gaps measured with Tallis's reservation price (audit included), the
+    measure question 4 used before it left the audit out. The draw still keeps these
+    clear of the line, so that every learner keeps the case drawn before."""
     yours = reservation_of(case) / best_profit(case)
     return yours - case.reservation_if_quell / 100, yours - case.reservation_if_not / 100
+
+
+def _holder(gaps, margin):
+    if min(gaps) >= margin:
+        return "you"
+    if max(gaps) <= -margin:
+        return "Marlow"
+    return None
 
 
 def alternatives_holder(case):
     """Who holds the alternatives source whichever way Quell turns out: ``"you"``,
     ``"Marlow"``, or ``None`` when it depends on Quell."""
-    with_quell, without = alternatives_gaps(case)
-    if min(with_quell, without) >= ALTERNATIVES_MARGIN:
-        return "you"
-    if max(with_quell, without) <= -ALTERNATIVES_MARGIN:
-        return "Marlow"
-    return None
+    return _holder(alternatives_gaps(case), ALTERNATIVES_MARGIN)
+
+
+def alternatives_near_line(case):
+    """Whether a gap of ``alternatives_gaps`` lies within ``LINE_CLEARANCE`` of the line so
+    that it decides who holds the source: moving the line by that much either way would
+    change ``alternatives_holder``. The draw does not avoid such cases (the measure came
+    after the learners' cases), so question 4 accepts either reading there."""
+    gaps = alternatives_gaps(case)
+    low = _holder(gaps, ALTERNATIVES_MARGIN - LINE_CLEARANCE)
+    high = _holder(gaps, ALTERNATIVES_MARGIN + LINE_CLEARANCE)
+    return low != high
 
 
 def power_holder(case):
@@ -511,21 +542,33 @@ def _verdict_of(kind, signs):
 #: ``PRACTICE_LETTER``, so its signed-letter claim is false; after the rush request it puts
 #: the chance that Quell has no capacity at ``PRACTICE_NO_QUELL``. Its six statements
 #: hold one of each kind, a threat among them, since every learner's own five hold one.
+#: The practice's sentences are worded apart from every learner's (``STATEMENT_FAMILIES``),
+#: so that no learner's own statement is a practice sentence word for word: the practice
+#: teaches the kinds, and each learner still reads and judges their own sentences.
 PRACTICE_STATEMENTS = {
-    "A": STATEMENT_FAMILIES["signed"][1],
-    "B": STATEMENT_FAMILIES["interest"][0],
-    "C": STATEMENT_FAMILIES["belief"][1],
-    "D": STATEMENT_FAMILIES["mention"][1],
-    "E": STATEMENT_FAMILIES["invented"][1],
-    "F": STATEMENT_FAMILIES["threat"][1],
+    "A": "We hold a signed letter of intent from another customer for this capacity, should "
+    "we not reach an agreement.",
+    "B": "You asked for delivery in 3 weeks. We can do that; let us look at what it is "
+    "worth to both of us.",
+    "C": "We know Quell cannot supply you this quarter.",
+    "D": "If we cannot agree, this capacity has other takers.",
+    "E": "Another customer has already placed a firm order for all of this capacity.",
+    "F": "Sign this week, or we give this capacity to someone else.",
+}
+PRACTICE_KINDS = {
+    "A": "signed",
+    "B": "interest",
+    "C": "belief",
+    "D": "mention",
+    "E": "invented",
+    "F": "threat",
 }
 PRACTICE_LETTER, PRACTICE_BATNA, PRACTICE_NO_QUELL = 60.0, 72.5, 0.7
 
 
 def practice_kinds():
     """Each letter of ``PRACTICE_STATEMENTS`` with its kind."""
-    kind_of = {text: kind for kind, texts in STATEMENT_FAMILIES.items() for text in texts}
-    return {letter: kind_of[text] for letter, text in PRACTICE_STATEMENTS.items()}
+    return dict(PRACTICE_KINDS)
 
 
 def practice_key():
@@ -756,7 +799,7 @@ def _belief_problems(c):
 
 def _audit_problems(c):
     found = []
-    for gap in alternatives_gaps(c):
+    for gap in _reserved_gaps(c):  # kept so that no learner's case is drawn anew
         if abs(abs(gap) - ALTERNATIVES_MARGIN) < LINE_CLEARANCE:
             found.append("Q4 line: alternatives within 0.01 of the 0.05 line")
             break

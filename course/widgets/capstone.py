@@ -20,6 +20,7 @@ from course.models.concessions import all_packages, package_points, pareto_front
 from course.pictures_concessions import frontier_picture
 from course.scenarios.capstone import (
     ALTERNATIVES_MARGIN,
+    alternative_of,
     best_points,
     best_profit,
     contract_negotiation,
@@ -280,6 +281,7 @@ class NegotiationTable(PlaysRounds, w.VBox):
             "posterior": quell_posterior(case),
             "your_best": best_profit(case),
             "their_best": best_points(case),
+            "your_alternative": alternative_of(case),
             "margin": ALTERNATIVES_MARGIN,
         }
         lines = debrief(outcome, plan, facts)

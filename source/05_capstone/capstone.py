@@ -27,7 +27,7 @@
 # It takes **six and a half to eight and a half hours** if you have written a loop in
 # Python before, and **seven and a half to ten and a half** if you are new to
 # programming, best in three sittings: two for the preparation (sections 1 to 3, then
-# sections 4 and 5; together most of the module's text of about 12,000 words, a practice
+# sections 4 and 5; together most of the module's text of about 11,000 words, a practice
 # and eight answers in Python, two of them real programs: five to six hours, or six to
 # eight if you are new to programming), then a third for at least two negotiations at
 # the table, their debriefs and a written reflection (one and a half to two and a half
@@ -159,10 +159,7 @@ check.my_batna(my_batna, hidden=True)
 # from question 1 (`my_batna(s)`). Then write `my_reservation(s)`: your reservation price
 # with Marlow after that decision, the least profit on the contract you should accept,
 # counting Marlow's audit and tooling (`s.audit_cost`). Below it you walk away, politely,
-# to your alternative. (Module 00 counted walking away among the moves that cost the
-# other side's trust without breaking your word. The table of section 6 counts trust
-# more narrowly, as how far Marlow can rely on your offers and your manner, so there a
-# polite walk-away at your limit costs none, and only slamming the door does.)
+# to your alternative (what that costs in trust is set out once, in section 6).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-reservation-answer", "schema_version": 3}
@@ -229,7 +226,8 @@ check.my_reservation(my_reservation, hidden=True)
 # (`s.reservation_if_quell` if Quell has capacity, `s.reservation_if_not` if it has none)
 # to its chance. The prior chance that Quell has capacity is `s.quell_prior`; the chances
 # of a rush request are `s.rush_if_quell` and `s.rush_if_not`. `update_beliefs` from module
-# 01 is imported for you. The chances may be rounded to three decimals or more.
+# 01 is imported for you. Give the chances to three decimals or more: any chance within
+# 0.001 of Bayes' rule passes, rounded or cut off.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "marlow-beliefs-answer", "schema_version": 3}
@@ -257,33 +255,30 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # facts sort into it, with module 00's rule that each fact counts in one place only.
 #
 # - **Information.** You have studied Marlow's tenders and read its rush request; Marlow
-#   knows your list prices and nothing of Brenn, Kessel or your costs. Marlow does know
-#   the one fact you can only estimate, whether Quell has capacity, on which both its
-#   reservation prices turn. So you know something about each of Marlow's two possible
-#   limits and Marlow knows nothing about yours, but the fact that decides the deal is
-#   Marlow's. This row is therefore settled by the course's convention, not left to your
-#   judgement: the check accepts your information rated even with Marlow's or above it,
-#   never below. The reason: each side knows its own limit for certain, so that counts
-#   for neither; the row compares what each side knows of the other, and you know
-#   something of both of Marlow's possible limits while Marlow knows nothing of yours.
-#   Even is allowed for the weight of the one fact Marlow holds, Quell; Marlow above you
-#   is not.
-# - **Alternatives.** Yours is your reservation price as a share of the best profit the
-#   contract could give you; Marlow's is its reservation price as a share of its best
-#   (100 points), in each of the two states. This course's convention, not a finding: the
-#   side whose reservation price is the larger fraction of its own best package is taken
-#   to lose less by walking away. It is a rough comparison: each share puts a side's reservation price
-#   on its own scale, from nothing to its best package, and k€ and points cannot be set
-#   against each other in any other way.
+#   knows your list terms and that you have spare capacity, but nothing of Brenn, Kessel,
+#   your costs or your limit. Marlow does know the one fact you can only estimate,
+#   whether Quell has capacity, on which both its reservation prices turn. So you know
+#   something about each of Marlow's two possible limits and Marlow knows nothing about
+#   your limit, but the fact that decides the deal is Marlow's. The facts point both ways,
+#   so this row is your judgement: rate your information above Marlow's, even with it, or
+#   below it if you think Quell outweighs the rest, by up to 3 either way, like any row
+#   the case leaves open (see the end of this section).
+# - **Alternatives.** Yours is your alternative after question 2's decision (the better
+#   of your BATNA and Brenn's letter) as a share of the best profit the contract could
+#   give you; Marlow's is its reservation price as a share of its best (100 points), in
+#   each of the two states. This course's convention, not a finding: the side whose
+#   alternative is the larger fraction of its own best package is taken to lose less by
+#   walking away. It is a rough comparison, since k€ and points cannot be set against
+#   each other in any other way.
 #
-#   Two notes on this row. First, your reservation price includes the audit and tooling,
-#   a cost of this deal rather than part of your alternative; the audit keeps it in
-#   because it is the line you walk away at. Second, the audit compares reservation
-#   prices only, Quell included. It does not ask whether Quell would actually change
-#   the bargain: module 03 showed that an outside option moves a deal only when it beats
-#   what its holder would get from the bargaining anyway (see the note after this
-#   list). So the alternatives rating says how much Quell *could* strengthen Marlow's
-#   hand, not how much it will.
+#   Two notes on this row. First, the audit and tooling are left out: they are a cost of
+#   this deal, not a strength of Brenn or Kessel. A dearer audit raises your reservation
+#   price (questions 2, 5 and 7 count it) and narrows the zone, but it does not make your
+#   alternative any better. Second, the audit compares alternatives only, Quell included.
+#   It does not ask whether Quell would actually change the bargain: module 03 showed that
+#   an outside option moves a deal only when it beats what its holder would get from the
+#   bargaining anyway (see the note after this list). So the alternatives rating says how
+#   much Quell *could* strengthen Marlow's hand, not how much it will.
 # - **Power.** Emerson ("Power-dependence relations", *American Sociological Review*,
 #   1962): A's power over B is B's dependence on A, and B depends on A more the more it
 #   values what A provides and the fewer other ways it has to get it. The second half is
@@ -321,7 +316,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #
 # The case settles some ratings and leaves the rest to you. Where the numbers point the
 # same way whichever way Quell turns out, the side they favour should be rated higher;
-# where they do not, your judgement decides. The **weights** are yours to choose: how much
+# where they do not, as for information, your judgement decides, and the check asks only
+# that the two ratings stay within 3 of each other. The **weights** are yours to choose: how much
 # does each source count in *this* deal? You will be asked to defend them in the
 # reflection, after you have seen the talks.
 
@@ -333,14 +329,16 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # ratings from 0 to 10, weights that add up to 1 (thirds may be written 0.3333). The check accepts any audit that fits
 # what your case settles, and names every point where yours does not:
 #
-# - your information is rated at least as high as Marlow's (above it, or even), and
-#   Marlow's at least 1, since Marlow knows whether Quell has capacity;
+# - information is your judgement: either side may be rated higher, by up to 3, and
+#   Marlow's is at least 1, since Marlow knows whether Quell has capacity;
 # - each side has at least 1 for alternatives and for power;
-# - **alternatives**, when your reservation price as a share of your best profit
-#   (`s.yours`) beats Marlow's share (`s.reservation_if_quell` and `s.reservation_if_not`
-#   out of 100) by at least 0.05 in *both* states, your alternatives are rated above
-#   Marlow's; when it falls short by at least 0.05 in both, Marlow's are rated above
-#   yours;
+# - **alternatives**: when your alternative after question 2's decision (the better of
+#   `my_batna(s)` and `s.brenn_letter`, without `s.audit_cost`) as a share of your best
+#   profit (from `s.yours`) beats Marlow's share (`s.reservation_if_quell` and
+#   `s.reservation_if_not` out of 100) by at least 0.05 in *both* states, your
+#   alternatives are rated above Marlow's; when it falls short by at least 0.05 in both,
+#   Marlow's are rated above yours; where a share lies within 0.01 of that line, the two
+#   ratings within 3 of each other pass as well;
 # - **power**: when one side both depends on the deal more (`s.their_supply_share` against
 #   `s.your_sales_share`) by at least 0.10 and can wait at least 3 weeks less
 #   (`s.their_weeks` against `s.your_weeks`), the *other* side's power is rated higher.
@@ -351,10 +349,9 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # - where the case leaves a source open (neither rule above settles it), the two sides'
 #   ratings for it are within 3 of each other: a wider gap claims more than the case shows.
 #
-# Your reservation price is `my_reservation(s)` from question 2. The check measures the
-# alternatives rule with the reservation price question 2's check accepts, not with your
-# function's, so pass question 2 first: with a wrong reservation price the rule may point
-# the other way. The check then shows your balance, module 00's weighted difference
+# The check measures the alternatives rule with question 2's right decision on the
+# letter, not with your function's, so pass questions 1 and 2 first: with a wrong
+# alternative the rule may point the other way. The check then shows your balance, module 00's weighted difference
 # between the two sides. The check cannot judge your weights, so write down now, in a
 # comment, why your heaviest weight is the heaviest: part 2 of the reflection asks for
 # that reason, and your instructor grades it there.
@@ -371,7 +368,7 @@ def my_audit(s):
     # }
     ### BEGIN SOLUTION
     best = sum(max(levels.values()) for levels in s.yours.values())
-    share = my_reservation(s) / best
+    share = max(my_batna(s)[1], s.brenn_letter) / best  # the alternative, without the audit
     gaps = (share - s.reservation_if_quell / 100, share - s.reservation_if_not / 100)
     alternatives = (7, 4) if min(gaps) >= 0.05 else (3, 6) if max(gaps) <= -0.05 else (5, 5)
     needs = s.their_supply_share - s.your_sales_share  # above 0: Marlow needs you more
@@ -426,21 +423,18 @@ check.my_audit(my_audit)
 #
 # **Ambitious, and grounded.** In one line: open with the package that is best for you
 # among those Marlow could accept if Quell has no capacity, and back it with facts you
-# can cite. The rest of this paragraph says why. Two rules, for two different things. How far to reach is
-# an *ambition* rule: open at your estimate of what Marlow could accept, not beyond it.
-# This is the course's opening rule (open at your estimate of the other side's
-# reservation price or somewhat beyond it, as far as a fact you can cite takes you)
-# applied to this case, where no fact takes you beyond. The estimate below already
-# assumes the better of two states for you. The two facts you can cite, your list terms
-# and the cost of a 3-week rush, are facts about your side: they say why you ask for
-# what you ask, not that Marlow could accept less than you estimate. Marlow refuses your
-# list terms out of hand; the rush cost is already counted in your profits (the delivery
-# row), so it grounds the delivery term of any package, your opening included, but it
-# carries no package past Marlow's reservation price. And a point beyond would buy
-# nothing here: the table's Marlow is built so that an offer it could not accept pulls
-# its answer no further than one it just could. That is a simplification of this table,
-# not a finding: with a real counterpart a little beyond, grounded in a fact, can pay
-# (module 04).
+# can cite. Module 04's rule is to open at your estimate of the other side's reservation
+# price or somewhat beyond it, as far as a fact you can cite carries you. Question 5 asks
+# for the estimate itself, and that is an artefact of this table, not advice: the
+# table's Marlow is built so that an offer it could not accept pulls its answer no
+# further than one it just could, so a point beyond buys nothing here. A person is
+# different: at a human table, open somewhat beyond your estimate, one step or so, as far
+# as a fact you can cite carries you and never so far that the offer is refused out of
+# hand, and concede from there (module 04). Here, besides, your facts carry you no
+# further: Marlow refuses your list terms out of hand, and the rush cost is already
+# counted in your profits (the delivery row), so it grounds the delivery term of any
+# package, your opening included, but carries no package past Marlow's reservation
+# price.
 # What makes the opening *grounded* is, as in module 04, a true fact you can cite for it at
 # the table: your list terms, which Marlow has seen, and the cost to you of a 3-week rush
 # (overtime and express freight, the delivery row of your table). Your estimate of
@@ -460,25 +454,20 @@ check.my_audit(my_audit)
 # If no package qualifies, no deal suits both sides even in the state that is better for
 # you, and your preparation ends with the decision to walk away politely.
 #
-# **Several offers at once.** In one line: next to your opening, put packages worth
-# exactly as much to you that give Marlow ground elsewhere, to test how it weighs the
-# issues. Medvec and Galinsky ("Putting more on the table", 2005)
-# suggest making **multiple equivalent simultaneous offers** (a MESO): two or three
-# packages made at once, among which the other side chooses. Module 04 asked that they
-# be about equally good for you (within 5 of your points of each other) and that each be
-# on the Pareto frontier (the packages that no other package beats for both sides;
-# section 5 builds on it). You stay as ambitious as with one offer and you look flexible.
-# This case departs from both of module 04's rules, on purpose. It asks for packages
-# worth *exactly* the same to you, because here profits come in rounding steps of 5 k€,
-# and a second package one step lower is already a concession, like the steps of your
-# plan in section 5, put on the table before Marlow has moved, which section 5 calls a
-# gift. And it accepts partners below the frontier: your opening already has the most
-# points for Marlow among the packages with its profit, so in most cases every other
-# package with that profit gives Marlow fewer points by your research. Such a partner
-# leaves value on the table if your research is right; its use is to test whether it
-# is (see the next paragraph). So what you make here is not a MESO in module 04's sense
-# but a **diagnostic set**: a test of your research, not Medvec and Galinsky's tactic for
-# finding joint gains, which needs packages that may each suit the other side best.
+# **A diagnostic set.** In one line: next to your opening, put packages worth exactly as
+# much to you that give Marlow ground elsewhere, to test how it weighs the issues. This
+# is not a MESO in module 04's sense. Module 04's MESO (multiple equivalent simultaneous
+# offers: Medvec and Galinsky, "Putting more on the table", 2005) is two or three
+# packages made at once, about equally good for you (within 5 of your points) and each on
+# the Pareto frontier (the packages that no other package beats for both sides; section
+# 5 builds on it), any of which may suit the other side best: a way to find joint gains
+# while you stay ambitious. What you make here is a **diagnostic set**: a test of your
+# research. Its packages are worth *exactly* the same to you, since profits here come in
+# steps of 5 k€ and a package one step lower would be a concession made before Marlow
+# has moved, which section 5 calls a gift. And they usually lie below the frontier, since
+# your opening already gives Marlow the most points among the packages with its profit:
+# a partner leaves value on the table if your research is right, and its use is to test
+# whether it is.
 #
 # Be exact about what Marlow's choice can tell you. Among packages worth the same to you,
 # your opening is the one your research scores highest for Marlow; so if Marlow picks a
@@ -816,8 +805,18 @@ check.what_to_say(what_to_say, hidden=True)
 # (its first step towards you), so a step right after it keeps the rule; the two
 # replies of the exception are counted from its second offer on.
 #
+# Three things in this module are called a move; keep them apart:
+#
+# | where | "moved" means | how you see it |
+# |---|---|---|
+# | this section's rule and its exception | Marlow's new offer is worth more to you than its offer before | the "your profit" column of the table's log |
+# | the debrief's reciprocity (section 7) | Marlow's reply to your step is worth more to you than the reply it would have made had you held | a replay of the same Marlow |
+# | Marlow's remark "You have not moved since your last offer" | your offer is the same as your previous one | your own offers; it says nothing of Marlow's |
+#
 # In the course's own trials (200 learners, Quell without capacity, so a zone always
-# existed), a learner who kept the rule and stepped right after Marlow's first answer
+# existed; the scripted learner, `sit_by_the_plan`, and the tests that recompute every
+# figure quoted in this section are in the course's `tests/test_engine_capstone.py`), a
+# learner who kept the rule and stepped right after Marlow's first answer
 # reached a deal against a tit-for-tat Marlow in about 86 sittings in 100 without the
 # exception and about 91 in 100 with it. A learner who held after that first answer
 # as well did worse: about 70 in 100 without the exception, about 87 with it. So the
@@ -1103,7 +1102,7 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #   took; no deal was the right result only if no package suited both sides.
 #
 # Then it names the leverage at work: whose alternative was the stronger in the end,
-# measured as in question 4 (each reservation price as a share of its side's best), your
+# measured as in question 4 (your alternative and Marlow's reservation price, each as a share of its side's best), your
 # opening against your plan and how far it pulled Marlow's first answer
 # (against a replay of the same Marlow after your most modest opening, the package best
 # for it at or above your reservation price), which issues Marlow gave up already in its
@@ -1168,9 +1167,9 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # rounds 5 and 6, and it accepted 140 in round 6. I kept my reservation price, but not my
 # plan's pace. I weighted alternatives 0.4, power 0.35 and information 0.25. Brenn was
 # worth 81.25 on average, more than Brenn's letter of 65, so I did not sign it, and with the
-# audit my reservation price was 90.25, 48% of my best profit of 190, against Marlow's 62%
-# with Quell and 22% without: which side's alternative was stronger hung on Quell, which
-# is why I weighted it most. Quell had no capacity, and the deal, 49.75 above my reservation
+# audit my reservation price was 90.25. Brenn alone was 43% of my best profit of 190,
+# against Marlow's 62% with Quell and 22% without: which side's alternative was stronger
+# hung on Quell, which is why I weighted it most. Quell had no capacity, and the deal, 49.75 above my reservation
 # price, was on the frontier; Marlow took 140 without asking for more, which fits the
 # lower reservation price, the one the rush request had made likelier. Power, which the
 # table leaves out, was Marlow's: it would be 72% of my sales against the 20% of its
@@ -1203,12 +1202,14 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #   they allow in view; an average of two reservation prices is not a reservation price.
 # - Power is dependence, and patience is part of it; an outside option moves a deal only
 #   when it beats what its holder would get anyway.
-# - Open at your estimate of the other side's reservation price, or somewhat beyond it when
-#   a fact you can cite carries you there (module 04); here no fact carried you beyond,
-#   so you opened with the best package Marlow could accept in the state better for you,
-#   never below your reservation price. A second package worth the same to you keeps you
-#   as ambitious, and the other side's pick tests what you believe it values (here a
-#   diagnostic set, usually off the frontier, not module 04's MESO).
+# - Open beyond your target: at your estimate of the other side's reservation price or
+#   somewhat beyond it, as far as a fact you can cite carries you (module 04), never
+#   below your reservation price. This table's Marlow gains nothing from an offer it could
+#   not accept, so here you opened at the estimate itself, the best package Marlow could
+#   accept in the state better for you, and here no fact carried you beyond: that is the
+#   table's simplification, not a rule for a human table. A second package worth the
+#   same to you keeps you as ambitious, and the other side's pick tests what you believe
+#   it values (here a diagnostic set, not module 04's MESO).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
 # - Concede along the frontier in the smallest steps that give the other side more, and
