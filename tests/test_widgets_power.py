@@ -215,11 +215,32 @@ def test_a_refused_patience_mid_game_leaves_the_game_as_it_was():
     assert "you accept" in game.history.value
 
 
-def test_the_pie_game_shows_the_equilibrium():
+def test_the_pie_game_shows_the_equilibrium_once_an_offer_is_made():
+    """The exercise asks for the lowest offer the computer accepts; the game printed it
+    before the first offer, so it was read off, not worked out. The split and the lowest
+    offer now show only for settings an offer has been made with, and hide again for new
+    settings until an offer is made with them."""
     game = ShrinkingPieGame(delta_you=0.9, delta_computer=0.9)
+    assert "47.4%" not in game.equilibrium.value and "52.6%" not in game.equilibrium.value
+    assert "shown once you have made an offer with these settings" in game.equilibrium.value
+    assert game.chart.value == ""
+    game.offer.value = 0.3
+    game.propose.click()
     assert "you propose first and get 52.6%, the computer 47.4%" in game.equilibrium.value
+    assert "<svg" in game.chart.value
+    game.restart.click()  # a new game with the same settings keeps it shown
+    assert "47.4%" in game.equilibrium.value
     game.outside_option.value = 0.6
+    assert "60.0%" not in game.equilibrium.value and game.chart.value == ""
+    game.offer.value = 0.7
+    game.propose.click()
     assert "get 40.0%, the computer 60.0%" in game.equilibrium.value
+    game.outside_option.value = 0.0  # back to settings already played: shown again
+    assert "47.4%" in game.equilibrium.value
+    from tests.test_models_power import PROSE
+
+    assert "and read the equilibrium split" not in PROSE
+    assert "only once you have made an offer with those settings" in PROSE
 
 
 @pytest.mark.parametrize(
@@ -230,10 +251,11 @@ def test_the_notebooks_pie_task_the_lowest_offer_accepted(outside, lowest, below
     nothing (it accepts 47.4%, the slider's 48%), one of 0.6 must be matched; a little
     less gets a counter-offer, then a walk-out."""
     game = ShrinkingPieGame(delta_you=0.9, delta_computer=0.9, outside_option=outside)
-    assert f"accepts any offer of at least {max(outside, 0.9 / 1.9):.1%}" in game.equilibrium.value
+    assert "accepts any offer of at least" not in game.equilibrium.value
     game.offer.value = lowest
     game.propose.click()
     assert "It accepts." in game.history.value
+    assert f"accepts any offer of at least {max(outside, 0.9 / 1.9):.1%}" in game.equilibrium.value
     game.restart.click()
     game.offer.value = round(lowest - 0.01, 2)
     game.propose.click()
@@ -307,7 +329,7 @@ def test_a_tampered_out_of_range_value_is_rejected_with_a_message():
     game.delta_you.value = 3
     assert game.delta_you.value == 0.9
     assert "your patience must be between 0.05 and 0.99; 3.0 was rejected" in game.status.value
-    assert "52.6%" in game.equilibrium.value
+    assert "shown once you have made an offer with these settings" in game.equilibrium.value
     game.offer.max = 10
     game.offer.value = 7
     game.propose.click()

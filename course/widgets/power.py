@@ -326,6 +326,7 @@ class ShrinkingPieGame(w.VBox):
         self.chart = w.HTML()
         self.history = w.HTML()
         self.status = w.HTML()
+        self.offered_with = set()  # the settings an offer has been made with
         super().__init__(
             [
                 self.delta_you,
@@ -345,19 +346,34 @@ class ShrinkingPieGame(w.VBox):
         return self.delta_you.value, self.delta_computer.value, self.outside_option.value
 
     def new_game(self, change=None):
-        """Show the equilibrium for the current settings and start a game at round 0."""
+        """Start a game at round 0; show the equilibrium for the current settings only once
+        an offer has been made with them (the exercise asks you to work it out first)."""
         if self.guard.refused(self.status):
             return
         self.status.value = ""
-        yours, theirs = bargaining_split(*self._settings())
+        self._show_equilibrium()
+        self.round, self.pending, self.finished, self.lines = 0, None, False, []
+        self._show("Round 1: your move. Choose a share for the computer and make the offer.")
+
+    def _show_equilibrium(self):
+        """The equilibrium split and the lowest offer accepted, for settings an offer has
+        been made with; for others, a line saying when they will show."""
+        settings = self._settings()
+        if settings not in self.offered_with:
+            self.equilibrium.value = (
+                "<b>Equilibrium:</b> shown once you have made an offer with these settings. "
+                "Work out first, from section 5, the lowest offer the computer accepts "
+                "(your offer moves in steps of one percent)."
+            )
+            self.chart.value = ""
+            return
+        yours, theirs = bargaining_split(*settings)
         self.equilibrium.value = (
             f"<b>Equilibrium:</b> you propose first and get {yours:.1%}, the computer "
             f"{theirs:.1%}, agreed at once. The computer accepts any offer of at least "
             f"{theirs:.1%} (your offer moves in steps of one percent)."
         )
         self.chart.value = value_bars({"you": 100 * yours, "computer": 100 * theirs})
-        self.round, self.pending, self.finished, self.lines = 0, None, False, []
-        self._show("Round 1: your move. Choose a share for the computer and make the offer.")
 
     def _show(self, line):
         self.lines.append(line)
@@ -382,6 +398,8 @@ class ShrinkingPieGame(w.VBox):
             return
         offer = self.offer.value
         verdict, counter = computer_reply(offer, *self._settings())
+        self.offered_with.add(self._settings())
+        self._show_equilibrium()
         head = f"Round {self.round + 1}: you offer the computer {offer:.0%}."
         if verdict == "accept":
             return self._end(1 - offer, offer, f"{head} It accepts.")

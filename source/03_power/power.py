@@ -966,9 +966,9 @@ check.signing_terms(signing_terms, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "pie-exercise", "schema_version": 3}
 # ### Exercise: the shrinking pie
 #
-# Set your patience, the computer's and the computer's outside option, and read the
-# equilibrium split. Then play: you propose first, and the computer follows its
-# equilibrium plan, the same rule in every round. It accepts any offer of at least its
+# Set your patience, the computer's and the computer's outside option, then play: you
+# propose first, and the computer follows its equilibrium plan, the same rule in every
+# round. It accepts any offer of at least its
 # equilibrium share. Otherwise it walks away if its outside option beats waiting, and if
 # not, it rejects and, a round later, offers you exactly what your next turn would be
 # worth to you. The game has no deadline: it goes on until one of you accepts or the
@@ -976,7 +976,9 @@ check.signing_terms(signing_terms, hidden=True)
 # of you.
 #
 # With both patiences at 0.9, set the computer's outside option to 0.3, then to 0.6. What
-# is the lowest offer it accepts in each case? Then offer a little less and watch what it
+# is the lowest offer it accepts in each case? Work it out from section 5 before you play:
+# the game shows the equilibrium split, and that lowest offer, only once you have made an
+# offer with those settings. Then offer exactly that, and a little less, and watch what it
 # does.
 #
 # <details><summary>Answer</summary>

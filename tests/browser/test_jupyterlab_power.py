@@ -29,9 +29,10 @@ def test_the_notebook_runs_and_its_widgets_respond(notebook_page):
     # Run the shrinking-pie cell again by itself and play a round: 50% is more than the
     # computer's equilibrium share, so it accepts at once.
     run_cell(page, "ShrinkingPieGame()")
-    page.get_by_text("The computer accepts any offer of at least 47.4%").wait_for()
+    page.get_by_text("shown once you have made an offer with these settings").wait_for()
     page.get_by_role("button", name="make the offer").click()
     page.get_by_text("It accepts.").wait_for()
+    page.get_by_text("The computer accepts any offer of at least 47.4%").wait_for()
     check_notebook(page, "module 03's notebook")
 
 
