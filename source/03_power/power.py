@@ -430,7 +430,7 @@ PowerExplorer()
 #   Section 2 gives no formula for three buyers: build the game and let `shapley_values`
 #   work it out.
 #
-# Each part earns a point. The check also tries other learners' scenarios: in some the fair
+# Each part earns a mark. The check also tries other learners' scenarios: in some the fair
 # price with Corvid clears the floor, in others it does not, and in some the answer differs
 # from the one in today's market of three. It also tries a worked case of its own (Atlas
 # 100,000, Borealis 52,000, Corvid 61,000), where section 2's formula for three players
@@ -883,7 +883,7 @@ check.licence_reply(licence_reply, hidden=True)
 #
 # Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
 # predict in that version, for example `{"A": 31_000, "B": 27_500}`. The version reached by
-# walking out earns a point, the other a point. Grading also tries other learners'
+# walking out earns a mark, the other a mark. Grading also tries other learners'
 # scenarios, with other amounts: for each kind of alternative, some above half of
 # Dunmore's value and some below, so a rule that happens to fit your own amounts but not
 # the other side of that half loses the point. In each, the version reached by walking out
@@ -939,7 +939,7 @@ check.rig_prices(rig_prices, hidden=True)
 # - `switch`: `True` if Kestrel should agree, because what the money's coming sooner saves is
 #   worth more than what the change takes off the predicted price, `False` if not.
 #
-# Each part earns a point. Grading also tries other learners' scenarios: in some the change
+# Each part earns a mark. Grading also tries other learners' scenarios: in some the change
 # costs Kestrel nothing at all, in others it costs more, or less, than it saves.
 
 
