@@ -100,14 +100,15 @@ def test_the_low_balls_timing_and_size_vary():
 @pytest.mark.parametrize("seed", range(10))
 def test_the_buyer_reads_your_answer_to_the_low_ball(seed):
     """Its later offers depend on what you did: a big step tells it pressure works and
-    it starts again from its low-ball; holding or your usual step tells it the test
-    failed and it goes back to where it was."""
+    it starts again from its low-ball; holding tells it the test failed and it goes back
+    to where it was, and so does your usual step, unless it reads any step as pressure."""
     moment = LowBallMoment(rng=random.Random(seed))
     runs = {key: moment.play(key) for key in RESPONSES if key != "ask"}
     assert all(run["history"][: len(moment.before)] == moment.before for run in runs.values())
     assert runs["accept"]["price"] == moment.low_ball and runs["accept"]["gain"] < 0
     assert runs["walk"]["ended_by"] == "walk away" and runs["walk"]["gain"] == 0
-    assert runs["half"]["pressed"] and not runs["hold"]["pressed"] and not runs["usual"]["pressed"]
+    assert runs["half"]["pressed"] and not runs["hold"]["pressed"]
+    assert runs["usual"]["pressed"] == moment.reads_any_step
     if moment.claim_true:  # a real budget cut: nothing to read (the test below)
         return
     after = len(moment.before) + 1  # the buyer's answer to your answer
@@ -241,3 +242,16 @@ def test_after_the_low_ball_the_plans_steps_never_grow():
         if seed < 400:  # played to the end: slower
             for response, ask in (("hold", None), ("usual", None), ("ask", last - 1)):
                 assert not _growing_steps_after_the_low_ball(m, response, ask), (seed, response)
+
+
+def test_half_the_low_ball_buyers_read_any_step_as_pressure_working():
+    """In about half the moments the buyer reads any step in answer to its low-ball as
+    pressure working, the planned step included; the others only a step much bigger than
+    the planned one. Holding is never read so."""
+    moments = [LowBallMoment(rng=random.Random(seed)) for seed in range(200)]
+    assert 0.35 < sum(m.reads_any_step for m in moments) / 200 < 0.65
+    for m in moments:
+        usual, held = m.play("usual"), m.play("hold")
+        assert not held["pressed"]
+        if usual["step"]:
+            assert usual["pressed"] == m.reads_any_step

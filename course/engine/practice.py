@@ -7,7 +7,7 @@
 - ``LowBallMoment``: a negotiation that runs until the buyer drops a low-ball offer well
   below its own earlier offers, with a budget claim; ``play`` then plays a response to
   the end against the same buyer, which reads that response: a big step tells it that
-  pressure works.
+  pressure works, and for half the buyers any step does.
 - ``next_time``: what each way of ending a negotiation does to the next one with the
   same buyer, played out with module 04's ``Plan`` (shrinking steps to a target, the
   acceptance rule of question 6).
@@ -126,6 +126,11 @@ LOW_BALL = (0.35, 0.65)
 #: buyer that pressure works.
 PRESSURE_WORKS = 1.5
 
+#: The share of moments whose buyer reads any step in answer to its low-ball, however
+#: small, as pressure working (``reads_any_step``); the others read only a step bigger than
+#: ``PRESSURE_WORKS`` times your planned one that way.
+ANY_STEP = 1 / 2
+
 #: Your plan in the low-ball moment: steps that shrink (Faratin's curve with this β) to a
 #: target this share of the way from your reservation price to your opening: two fifths,
 #: question 3's rule, which puts it above the even split of every zone the buyer's drawn
@@ -143,20 +148,23 @@ TRUE_CLAIM = 1 / 3
 class _LowBaller(Counterpart):
     """A linear buyer that drops ``low`` (an outcome index) in round ``low_round`` to test
     the seller, saying it is all its budget allows. If the seller's next ask concedes more
-    than ``PRESSURE_WORKS`` times its planned step (``planned``, in price), the buyer keeps
+    than ``PRESSURE_WORKS`` times its planned step (``planned``, in price), or, for a buyer
+    that reads any step that way (``any_step``), anything at all, the buyer keeps
     pressing: it starts again from the low-ball and gives nothing back for concessions,
     moving only with the clock. Otherwise it goes back to where it was before the test."""
 
-    def __init__(self, preferences, rounds, low_round, low, planned, cut=False):
+    def __init__(self, preferences, rounds, low_round, low, planned, cut=False, any_step=False):
         super().__init__(preferences, rounds, beta=1.0, patience=None)
         self.low_round, self.low, self.planned = low_round, low, planned
         self.cut = cut  # whether its budget really was cut to the low-ball
+        self.any_step = any_step  # whether any step tells it that pressure works
         self.pressed = None  # after the test: whether pressure worked
 
     def observe(self, k, offer):
         if k == self.low_round + 1:
             asks = [-u for u in self.heard] + [-self.preferences.utilities[offer]]
-            self.pressed = asks[-2] - asks[-1] > PRESSURE_WORKS * max(self.planned, 1)
+            enough = 0 if self.any_step else PRESSURE_WORKS * max(self.planned, 1)
+            self.pressed = asks[-2] - asks[-1] > enough
             if self.pressed:  # start again from the low-ball, and stop rewarding steps
                 self.reciprocity = 0.0
                 self.position = self._ladder.ranks(self.low)
@@ -197,8 +205,11 @@ class LowBallMoment:
     its lowest offer so far (a share of it drawn from ``LOW_BALL``), saying it is all its
     budget allows. In about ``TRUE_CLAIM`` of the moments the claim is true
     (``claim_true``): its budget was cut to the low-ball, below your reservation price, so
-    from then on it offers no more and accepts no ask above it. ``before`` is the public
-    history up to the low-ball. Your plan's whole-number steps never grow."""
+    from then on it offers no more and accepts no ask above it. In about ``ANY_STEP`` of
+    the moments the buyer reads any step in answer to its low-ball as pressure working
+    (``reads_any_step``); the others read only a step much bigger than your planned one
+    that way. ``before`` is the public history up to the low-ball. Your plan's
+    whole-number steps never grow."""
 
     def __init__(self, your_reservation=50, opening=95, rounds=12, rng=None):
         rng = rng or random.SystemRandom()
@@ -221,6 +232,7 @@ class LowBallMoment:
         lowest = min(self._first_offers())
         self.low_ball = max(1, round(lowest * rng.uniform(*LOW_BALL)))
         self.claim_true = rng.random() < TRUE_CLAIM and self.low_ball < self.your_reservation
+        self.reads_any_step = rng.random() < ANY_STEP
         history = self.play("hold")["history"]
         self.before = history[: 2 * (self.low_round + 1)]
         self.last_ask = self.before[-2][2]
@@ -230,7 +242,10 @@ class LowBallMoment:
         preferences = self._negotiation.preferences[BUYER]
         index = self._negotiation.index_of(low)
         cut = getattr(self, "claim_true", False)
-        return _LowBaller(preferences, self.rounds, self.low_round, index, self.planned_step, cut)
+        any_step = getattr(self, "reads_any_step", False)
+        return _LowBaller(
+            preferences, self.rounds, self.low_round, index, self.planned_step, cut, any_step
+        )
 
     def _first_offers(self):
         """The buyer's offers before the low-ball, against your plan."""

@@ -465,14 +465,14 @@ def _style_line(result, person, style):
 
 class DifficultMoment(w.VBox):
     """A few rounds in, the buyer drops a low-ball. Choose your answer (accept, walk away,
-    or an ask of your own size) and see it played against the same buyer, which reads
-    your answer; then compare with the other answers."""
+    or an ask of your own size; none is chosen for you) and see it played against the same
+    buyer, which reads your answer; then compare with the other answers."""
 
     def __init__(self, rng=None):
         self._rng = rng
         self.choice = w.RadioButtons(
             options=[(text, key) for key, text in RESPONSES.items()],
-            value="hold",
+            value=None,
             description="you",
             layout=w.Layout(width="auto"),
         )
@@ -518,10 +518,18 @@ class DifficultMoment(w.VBox):
         )
         self.outcome.value = self.comparison.value = self.status.value = ""
         self.ask.value = ""
+        self.choice.value = None  # the learner picks an answer; none is suggested
 
     def see_what_happens(self, _=None):
         """Play the chosen answer to the end, and the others for comparison."""
         choice = self.choice.value
+        if choice is None:
+            self.status.value = message(
+                "Pick an answer first: choose one of the answers above, then press "
+                "'see what happens'.",
+                ok=False,
+            )
+            return
         if choice not in RESPONSES:
             self.status.value = message(f"{choice!r} is not one of the answers", ok=False)
             return
@@ -572,11 +580,23 @@ RIGHT_ANSWER = {
     "the buyer's offers confirmed the cut, to leave politely and say what would bring you back.",
     False: " The right answer was to repeat your last ask and ask what had changed: a drop "
     "after rising offers is a retraction, and section 3's rule 3 answers a retraction with a "
-    "hold, whether or not a claim is true. This buyer reads only a step much bigger than "
-    "planned as pressure working; a buyer that reads any step as a reward for its drop would "
-    "press on after your planned step too, and when the low-ball comes you cannot tell which "
-    "buyer you face.",
+    "hold, whether or not a claim is true.",
 }
+
+
+def which_buyer(moment):
+    """Which of the two buyers the moment drew, as the debrief says it."""
+    if moment.reads_any_step:
+        return (
+            " This buyer read any step in answer to its low-ball, however small, as pressure "
+            "working, and would start again from its low-ball after one; half the buyers in this "
+            "exercise do, and when the low-ball comes you cannot tell which buyer you face."
+        )
+    return (
+        " This buyer read only a step much bigger than your planned one as pressure working; "
+        "the other half of the buyers in this exercise read any step that way, and when the "
+        "low-ball comes you cannot tell which buyer you face."
+    )
 
 
 def _rule_answer_beaten(who, by):
@@ -585,10 +605,7 @@ def _rule_answer_beaten(who, by):
     return (
         " Rule 3's answer was to repeat your last ask and ask what had changed: a drop after "
         "rising offers is a retraction, and rule 3 answers a retraction with a hold, whether "
-        f"or not a claim is true. Here {who} did better than holding, by {by:g}: this buyer "
-        "reads only a step much bigger than planned as pressure working. A buyer that reads "
-        "any step as a reward for its drop would press on after a step of your planned size "
-        "too, and when the low-ball comes you cannot tell which buyer you face."
+        f"or not a claim is true. Here {who} did better than holding, by {by:g}."
     )
 
 
@@ -607,7 +624,8 @@ def _against_hold(run, held):
     if run["gain"] == held["gain"]:
         return (
             " Here your step cost you nothing against holding: this buyer does not punish a "
-            "step of your planned size. Against a buyer that reads any step as a reward, it can."
+            "step of your planned size. Against a buyer that reads any step as pressure "
+            "working, it can."
         )
     return ""
 
@@ -626,6 +644,7 @@ def verdict_of(moment, run, held):
     )
     beaten = _step_that_beat(moment, run, held)
     true += RIGHT_ANSWER[moment.claim_true] if beaten is None else _rule_answer_beaten(*beaten)
+    true += which_buyer(moment)
     if run["response"] == "accept":
         text = f"You took the low-ball: a deal at {run['price']}"
         return (

@@ -981,13 +981,17 @@ check.read_pick(read_pick, hidden=True)
 # tests is the low-ball. Choose your answer: accept, walk away politely,
 # repeat your last ask, make your next planned step, concede half the gap (never below
 # your reservation price), or type the ask you would make. The rest of the talks are then
-# played against the same buyer, and it reads your answer: a step much bigger than your
-# planned one tells it that pressure works. This buyer does not punish your planned step,
-# so holding and the planned step often end close together here: in about one moment in
-# eight or nine the planned step ends a little better, and in about one in ten holding
-# does.
-# Compare your answer with the others; the debrief says whether the claim was true, what
-# rule 3 answers, and whether a step did better than holding against this buyer. (The
+# played against the same buyer, and it reads your answer. Half the buyers here read any
+# step in answer to the low-ball, however small, as pressure working, and start again from
+# their low-ball; the other half read only a step much bigger than your planned one that
+# way. When the low-ball comes you cannot tell which buyer you face. Against the first
+# kind, holding ends better than the planned step in every moment whose claim is a test
+# (about two moments in three) and the same when the claim is true. Against the second,
+# the two mostly end the same: the planned step ends a little better in about one moment
+# in eight, and holding in about one in thirteen. No answer is chosen for you: pick one
+# before you press "see what happens". Compare your answer with the others; the debrief
+# says which buyer the moment drew, whether the claim was true, what rule 3 answers, and
+# whether a step did better than holding against this buyer. (The
 # widgets number rounds from 1, as the arena does: their round 1 is round 0 of sections 2
 # and 3.)
 

@@ -41,6 +41,10 @@ def test_the_low_ball_moment_plays_out(notebook_page):
     run_cell(page, "DifficultMoment()")
     moment = cell(page, "DifficultMoment()")
     moment.get_by_text("the buyer suddenly offers").wait_for()
+    # no answer is chosen for the learner: playing before picking one asks for one
+    moment.get_by_role("button", name="see what happens").click()
+    moment.get_by_text("Pick an answer first").wait_for()
+    moment.get_by_text("Repeat your last ask").click()
     moment.get_by_role("button", name="see what happens").click()
     moment.get_by_text("You repeated your last ask").wait_for()
     assert page.get_by_text("Traceback (most recent call last)").count() == 0
