@@ -2296,3 +2296,52 @@ def test_the_text_says_what_makes_one_ending_better_than_the_other():
     assert "less trust does not always mean less gain" in teaching
     question = " ".join(cell_text(MODULE, "concessions", "relationship-text").split())
     assert "walk-out row is the higher" in question
+
+
+def test_section_4_says_what_the_rule_does_and_that_question_4_grades_its_move():
+    """Section 4 tells the learner to choose a landing first, but the planner and question 4
+    judge only the one-step rule's move: the text says the rule does not aim at the landing,
+    what to do when it stops short, and that question 4 grades the rule's next move; the
+    planner's text says how a path to a chosen landing is shown."""
+    text = _flat()
+    assert "The rule below does not aim at that package" in text
+    assert "where it stops short, propose the landing package itself" in text
+    assert "Question 4 grades the rule's next move, not your landing." in text
+    assert "the verdict says that you reached your landing and where the rule's own path ends" in (
+        text
+    )
+    question = " ".join(cell_text(MODULE, "concessions", "q4-text").split())
+    assert "the check grades the rule's next move, not the landing you chose" in question
+
+
+def test_question_4_names_the_measure_each_rule_ranks_moves_by():
+    """Question 4's text names the measure of each rule: points created for rule 1, cost
+    to you for rule 2.4, the exchange rate for rule 2.5."""
+    question = " ".join(cell_text(MODULE, "concessions", "q4-text").split())
+    assert "rule 1 by the points a free move creates for the two sides together" in question
+    assert "rule 2.4 by what a closing move costs you" in question
+    assert "rule 2.5 by the exchange rate" in question
+
+
+def test_the_pareto_frontier_is_defined_where_the_text_first_uses_it():
+    text = _flat()
+    first = text.index("Pareto frontier")
+    assert text[first:].startswith(
+        "Pareto frontier** (the packages that no other package beats for one side without "
+        "costing the other)"
+    )
+
+
+def test_rule_3_says_plainly_how_much_slack_rounding_gets():
+    question = " ".join(cell_text(MODULE, "concessions", "q2-text").split())
+    assert "Rounding gets one unit of slack" in question
+    assert "A plan with more decimals is not rounded and gets no slack." in question
+    assert "has not been rounded, and its steps may not grow at all" not in question
+
+
+def test_last_years_price_is_called_a_fair_ground_when_the_budget_shrank():
+    """In half the draws last year's price is the fact that grounds an ambitious opening,
+    and in exactly those the story says Orchard's budget is tighter: the text says why it
+    still grounds an opening."""
+    text = _flat()
+    assert "What they paid before stays a fair ground even when their budget has shrunk" in text

@@ -9,6 +9,7 @@ import course
 from course.models.concessions import TradeTable, plan_trades, right_trades
 from course.pictures_concessions import tactic_curves
 from course.widgets.concessions import NOTHING, ConcessionPlanner
+from course.widgets.guards import OK_STYLE
 
 
 def right_path(scenario):
@@ -262,3 +263,57 @@ def test_the_notebook_names_the_exchange_rate_where_it_first_uses_it():
     # is the pace of conceding over time, so this ratio is now the exchange rate
     assert text.count("concession rate") == 1
     assert "call a *concession rate*: for them that is how fast a side concedes" in text
+
+
+def path_to_landing(scenario, rows):
+    """The moves ``(give, get)`` of a shortest plan of one-level moves from the draft to
+    the landing package (the frontier package best for you that gives Orchard its
+    minimum), any moves at all, within ``rows`` moves; ``None`` when there is none."""
+    from course.scenarios.concessions import landing_point
+
+    table = TradeTable(scenario.yours, scenario.theirs)
+    landing = landing_point(table, scenario.their_minimum)
+    paths, seen = [(dict(scenario.draft), [])], set()
+    for _ in range(rows + 1):
+        following = []
+        for package, trades in paths:
+            if table.points(package) == landing:
+                return trades
+            for option in table.options(package, gives=True):
+                key = tuple(sorted(option["package"].items()))
+                if key not in seen:
+                    seen.add(key)
+                    following.append(
+                        (option["package"], [*trades, (option["give"], option["get"])])
+                    )
+        paths = following
+    return None
+
+
+def test_a_plan_that_reaches_the_chosen_landing_is_told_so_whatever_the_rule_says():
+    """Section 4 says to decide where to land first; where the rule's path from the draft
+    stops short of that package, a plan that walks there by other moves is told it reached
+    its landing, in green, with the moves the rule would not make named as such and where
+    the rule's own path ends; the table still marks those moves by the rule."""
+    from course.scenarios.concessions import landing_point
+
+    tried = 0
+    for n in range(60):
+        scenario = course.variant("04_concessions", f"learner-{n}")
+        table = TradeTable(scenario.yours, scenario.theirs)
+        landing = landing_point(table, scenario.their_minimum)
+        rule_end = table.points(table.rule_path(scenario.draft, scenario.their_minimum)[-1])
+        if rule_end == landing:
+            continue
+        planner = ConcessionPlanner(scenario)
+        trades = path_to_landing(scenario, len(planner.rows))
+        if trades is None:
+            continue
+        plan(planner, trades)
+        verdict = unescape(planner.verdict.value)
+        assert "the landing section 4 tells you to choose first, and you reached it" in verdict
+        assert f"its own path from the draft ends at {rule_end[0]:g} for you" in verdict
+        assert "not the move the rule makes from where you stood" in verdict
+        assert OK_STYLE in planner.verdict.value
+        tried += 1
+    assert tried >= 3

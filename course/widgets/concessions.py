@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from course.models.concessions import TradeTable, better_for_both, pareto_frontier, plan_trades
 from course.pictures_concessions import frontier_picture
-from course.scenarios.concessions import PLANNER_ROWS
+from course.scenarios.concessions import PLANNER_ROWS, landing_point
 from course.widgets.guards import message
 
 #: The value of "no trade" / "nothing back" in the dropdowns (None would mean "no selection").
@@ -212,13 +212,22 @@ class ConcessionPlanner(w.VBox):
             text = f"Your plan ends on the frontier: {you:g} points for you, {them:g} for Orchard."
         if short:
             text += f" Orchard has fewer than its minimum of {self.minimum}: it would not sign."
-        if wrong:
+        best_for_you = landing_point(self.scores, self.minimum)
+        landed = steps and not better and not short and best_for_you[0] == you
+        if wrong and landed:
+            rule_end = self.scores.points(self.scores.rule_path(self.start, self.minimum)[-1])
+            text += (
+                " It is the frontier package best for you that still gives Orchard its "
+                "minimum: the landing section 4 tells you to choose first, and you reached it. "
+                f"{wrong} of its {len(steps)} move(s) are not the move the rule makes from "
+                "where you stood, so the table marks them not right by the rule; the rule "
+                "looks only one move ahead, and its own path from the draft ends at "
+                f"{rule_end[0]:g} for you and {rule_end[1]:g} for Orchard."
+            )
+        elif wrong:
             text += f" {wrong} of its {len(steps)} move(s) are not right by the rule."
         elif steps and not better and not short:
             text += " Every move on the way is right by the rule: you have landed."
-            best_for_you = max(
-                (p for p in self.scores.frontier if p[1] >= self.minimum), key=lambda p: p[0]
-            )
             if best_for_you[0] > you:
                 text += (
                     f" One more thing to see: the frontier package best for you that still gives "
@@ -232,4 +241,4 @@ class ConcessionPlanner(w.VBox):
                     " It is also the frontier package best for you that still gives Orchard "
                     "its minimum: the rule's path reached the place you would choose to land."
                 )
-        return message(text, ok=not better and not wrong and not short)
+        return message(text, ok=landed or (not better and not wrong and not short))

@@ -27,7 +27,8 @@
 #    anchor without being pulled by it;
 # 2. plan your concessions, and know what their pattern tells the other side;
 # 3. answer concessions with concessions, and stop giving when nothing comes back;
-# 4. trade across several issues so that both sides gain, up to the **Pareto frontier**;
+# 4. trade across several issues so that both sides gain, up to the **Pareto frontier**
+#    (the packages that no other package beats for one side without costing the other);
 #    choose where on it you want to land, pace the moves that take you there, put
 #    several equally good offers on the table at once, and read what the other side's
 #    pick among them tells you;
@@ -135,7 +136,10 @@ scenario
 # about a sixth above the estimate. You can always come down from a high opening; you can
 # seldom go back up from a low one. Grounded: you can give a reason for the number that
 # rests on a fact, such as a market rate, what they paid for the same thing before, or
-# what the work is worth to them. A number without a reason looks like a bluff and invites
+# what the work is worth to them. What they paid before stays a fair ground even when
+# their budget has shrunk since: it is a true price for the same work, and the smaller
+# budget is already in your estimate of their limit; they may answer with the cut, and
+# that is theirs to argue. A number without a reason looks like a bluff and invites
 # a walk-out; a number with one becomes the reference point for the rest of the talks.
 #
 # ### What to say, and what not to say
@@ -358,11 +362,11 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # 1. start at `opening` in round 0;
 # 2. never go back up (a higher offer than your last reads as a retraction);
 # 3. concede in steps that never grow and end smaller than they began. Steps never grow:
-#    no concession may be bigger than the smallest concession before it. When every offer
-#    is rounded (to whole thousands, or to one, two or three decimals), one may be bigger
-#    by up to one unit of that rounding (1, 0.1, ...), which rounding can cause; a plan
-#    with more decimals than that has not been rounded, and its steps may not grow at
-#    all. The last concession must be
+#    no concession may be bigger than the smallest concession before it. Rounding gets one
+#    unit of slack: if every offer is rounded to whole thousands, or to one, two or three
+#    decimals, a step may be bigger by up to one unit of that rounding (1, 0.1, 0.01 or
+#    0.001). A plan with more decimals is not rounded and gets no slack. The last
+#    concession must be
 #    strictly smaller than the first, even after rounding. Rounds in which you hold (a
 #    step of 0), to wait for Orchard's move, are fine anywhere;
 # 4. give at most three fifths of everything it concedes in its first concession, so that
@@ -605,7 +609,11 @@ NegotiationArena()
 # colleague's draft it often does; from a package where every issue is split down the
 # middle it stops short in about half of the learners' cases, because the free moves it makes first
 # may hand much of the value they create to the other side. So decide where to land
-# first, then use the rule to pace the moves, and check where it has taken you. The
+# first. The rule below does not aim at that package: from wherever you stand it picks
+# the best next move by one measure, and stops once nothing is free and Orchard has its
+# minimum. Where its path ends at your landing, it paces the moves there; where it stops
+# short, propose the landing package itself, and the moves that reach it are not the
+# rule's. Question 4 grades the rule's next move, not your landing. The
 # rule's order is this course's own summary, not a quotation:
 #
 # 1. **Create value first.** While a free move exists, make one: give on an issue that
@@ -684,7 +692,10 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 # back on another issue), which is right for a conditional concession on the frontier.
 # Land on the frontier with Orchard's minimum met and every
 # move marked right; it usually takes three moves, never fewer than two. The verdict then says whether the
-# rule's path reached the package best for you, or stopped short of it. Then try a
+# rule's path reached the package best for you, or stopped short of it. If it stopped
+# short, plan a path to the landing you chose: the table marks each move the rule would
+# not make "not right" by the rule, and the verdict says that you reached your landing
+# and where the rule's own path ends. Then try a
 # concession while a free move is open, or one after Orchard has its minimum, and read
 # what the table says.
 
@@ -704,10 +715,12 @@ ConcessionPlanner(scenario)
 # for Orchard; `s.yours[issue][level]` and `s.theirs[issue][level]` are the points).
 # Orchard will not sign for fewer than `s.their_minimum` of its points.
 #
-# Which move comes next, and when to stop, is section 4's rule (rules 1 to 3). When two
-# moves are equally good by the measure the rule uses at that point (as many points
-# created for both sides, the same cost to you among those that close the deal, or the
-# same exchange rate), either is right: which of them to take is the course's own
+# Which move comes next, and when to stop, is section 4's rule (rules 1 to 3); the check
+# grades the rule's next move, not the landing you chose. Each rule ranks moves by its own
+# measure: rule 1 by the points a free move creates for the two sides together, rule 2.4
+# by what a closing move costs you, rule 2.5 by the exchange rate; the trade ratio ranks
+# none of them. When two moves are equally good by the measure the rule uses at that
+# point, either is right: which of them to take is the course's own
 # convention, not doctrine, and the check accepts both.
 
 
