@@ -44,7 +44,7 @@ MODULES = (
         "reading openings, news and concessions as signals (Bayes), pricing against "
         "beliefs and where that model holds, the value of perfect and fallible information, "
         "anchors, what to share, fair and foul ways to use information",
-        330,
+        420,
         (
             "opening_likelihood",
             "belief_after_opening",

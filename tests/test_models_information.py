@@ -522,8 +522,8 @@ def test_the_rounds_count_includes_the_offer_that_reaches_the_cost():
 def test_the_duration_is_what_most_learners_need():
     """The fourth review, U4: about 9,700 words to read (60 to 70 minutes alone), eleven
     coded questions and two widgets; "three and a half to four and a half hours" was tight."""
-    says_not("three and a half to four and a half hours")
-    says("It takes most learners about five to six hours")
+    says_not("three and a half to four and a half hours", "about five to six hours")
+    says("It takes most learners about six to eight hours")
 
 
 def test_the_duration_fits_a_learner_new_to_python():
@@ -535,11 +535,11 @@ def test_the_duration_fits_a_learner_new_to_python():
 
     says_not("about four to five hours")
     says(
-        "seven to eight if either is new",
+        "eight to ten if either is new",
         "about an hour and a half if Python or probability is new",
     )
     minutes = next(m.minutes for m in MODULES if m.folder == "01_information")
-    assert minutes == 330
+    assert minutes == 420
 
 
 def test_the_mechanism_is_named_before_its_conditions():
@@ -599,9 +599,25 @@ def test_no_sitting_holds_question_6_and_section_4_together():
     (5 to 6.25 h against five to six; 7.5 h against seven to eight)."""
     says_not("then section 4 as far as")
     says(
-        "Five sittings suit it, of an hour to an hour and a quarter each",
-        "4. section 4, on what information is worth, with Questions 7 and 8;",
+        "Six sittings suit it, most of them an hour to an hour and a quarter",
+        "5. section 4, on what information is worth, with Questions 7 and 8;",
     )
+
+
+def test_question_6_has_a_sitting_of_its_own_and_an_honest_length():
+    """A fresh review, U3: the third sitting held Questions 5b, 5c and 6 in an hour to an
+    hour and a quarter, though Question 6 alone (its situations, its practice, its table)
+    takes longer. Question 6 now has a sitting of its own, of an hour and a half to two
+    hours; the sittings add up to the stated hours (4 x 1-1.25 h + 0.75 h + 1.5-2 h =
+    6.25-7.75 h against six to eight) and the course map says seven hours."""
+    says_not("3. Questions 5b, 5c and 6")
+    says(
+        "3. Questions 5b and 5c (two marks",
+        "4. Question 6 on its own",
+        "give it an hour and a half to two hours",
+    )
+    low, high = 4 * 1 + 0.75 + 1.5, 4 * 1.25 + 0.75 + 2
+    assert low >= 6 and high <= 8
 
 
 def test_the_stated_reading_load_matches_the_text():
@@ -620,7 +636,7 @@ def test_the_stated_reading_load_matches_the_text():
 def test_the_sitting_plan_names_the_longest_sitting():
     """Sitting 2 (Questions 4 and 5, five marks) is the heaviest, and the plan called only
     sitting 1 the shortest; it now says sitting 2 is the longest and where to split it."""
-    says("(the longest sitting: five marks,", "split it after Question 4")
+    says("(five marks,", "split it after Question 4")
 
 
 def test_the_coase_limit_is_stated_for_both_cases():

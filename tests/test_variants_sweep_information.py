@@ -139,7 +139,9 @@ def test_the_news_is_one_of_the_cases_facts_and_moves_the_price(sales):
         ranked = sorted(profits(now, sale.cost).values(), reverse=True)
         assert ranked[0] - ranked[1] >= TIE, sale.learner
         assert ranked[0] - ranked[1] >= TIE_SHARE * ranked[0], sale.learner
-    assert 0.3 < kinds["higher"] / len(sales) < 0.7, kinds
+    # about 29% since the expected reservation price must lie off the best price before
+    # the opening (35% before): still a good share
+    assert 0.25 < kinds["higher"] / len(sales) < 0.7, kinds
     assert {sale.news[0] == scenario.news_of(sale)[0].key for sale in sales} == {True}
 
 
@@ -360,12 +362,13 @@ def test_every_story_hangs_together(sales):
 def test_the_generator_rejects_what_the_invariants_forbid():
     """The rules the generator enforces are the rules above, and it needs few redraws."""
     counts = scenario.rejection_counts(LEARNERS[:300])
-    # about 123 a learner since the tie margin became relative (the review's E2; about 71
-    # before): the opening, the news (drawn up more often than down, since news that points
-    # up moves the price less often), the price and tie rules cost most; the generator
-    # allows DRAWS, far more than any learner needs
-    assert counts["draws"] < 140 * 300
-    assert scenario.DRAWS >= 20 * 140
+    # about 207 a learner since the expected reservation price must lie off the best price
+    # before the opening (about 123 before; about 71 before the tie margin became relative):
+    # the opening, the news (drawn up more often than down, since news that points up
+    # moves the price less often), the price and tie rules cost most; the generator allows
+    # DRAWS, far more than any learner needs
+    assert counts["draws"] < 240 * 300
+    assert scenario.DRAWS >= 20 * 240
     assert all(problem in scenario.problems.__doc__ for problem in counts if problem != "draws")
 
 
@@ -405,7 +408,14 @@ def bayes_numpy(sale, likelihood):
     return dict(zip(sale.reservations, w, strict=True)), float(w @ r), r[w > 0].min()
 
 
-NEWS_SIGN = {"launch": 1, "inspection": 1, "rival-quote": -1, "lost-customer": -1}
+NEWS_SIGN = {
+    "launch": 1,
+    "inspection": 1,
+    "rival-quote": -1,
+    "lost-customer": -1,
+    "practice-penalty": 1,
+    "practice-spare-line": -1,
+}
 
 
 def news_as_power(sale, key):
@@ -588,7 +598,8 @@ def limits_by_assumption(sale, after):
     profit = {p: (p - cost) * sum(c for r, c in chances.items() if r >= p) for p in chances}
     model = max(profit, key=profit.get)
     alive = sorted(r for r, c in chances.items() if c > 0)
-    surer = [r for r in alive if cost < r < model][-1]
+    # (none on `cut-case`, which asks only `staged-opening`)
+    surer = ([None] + [r for r in alive if cost < r < model])[-1]
     broken = {
         "Honest-Opening ": ["staged-opening", "counter-offer"],
         " risk-neutral": ["friday-cash"],
@@ -606,7 +617,7 @@ def limits_by_assumption(sale, after):
     staged = honest
     # fair: a quarter of the gain left to the buyer at the nearest possible price above,
     # trying the possible prices from the model's down
-    floor = max(cost, Fraction(sale.opening_offer))
+    floor, fair = max(cost, Fraction(sale.opening_offer)), None
     for r in reversed([r for r in alive if cost < r <= model]):
         fair = r - (r - cost) / 4
         if fair > max([floor, *(q for q in alive if q < r)]):
@@ -646,7 +657,7 @@ def limits_by_rule(sale, after):
     way["accepts-any"] = "below"
     step = {
         "above": min(r for r in sale.reservations if r > model),
-        "below": alive.max(),
+        "below": alive.max() if alive.size else None,
         None: model,
     }
     # staged: the prior with zero weight where the top of the band lies below the offer
@@ -818,9 +829,7 @@ def test_plain_is_what_plain_data_gives():
 
 def passes(question, answer, hidden):
     """Whether ``answer`` passes the question's check: every point of a scored question."""
-    judgements = ("news_likelihood",)
-    options = {} if question in judgements else {"hidden": hidden}
-    credit = getattr(check, question)(answer, **options)
+    credit = getattr(check, question)(answer, hidden=hidden)
     return credit is None or credit.earned == credit.possible
 
 
@@ -1209,6 +1218,113 @@ def test_a_staged_opening_is_priced_on_what_shading_cannot_fake(sales):
     assert 0.15 < kinds[(scenario.ABOVE,)] / len(sales) < 0.85, kinds
 
 
+def test_neither_tempting_shortcut_gives_a_learners_best_price_before_the_opening(sales):
+    """Question 5's text: on every learner's own case the expected reservation price under
+    the prior lies at least 500 from the best price before the opening (so asking it never
+    gives `before`), and the most likely price is not the best price both before and after
+    the opening."""
+    for sale in sales:
+        prior = sale.prior_beliefs()
+        mean = sum(r * c for r, c in prior.items())
+        assert abs(mean - best_price(prior, sale.cost)) >= 500, sale.learner
+        likeliest = [
+            max(beliefs, key=beliefs.get) == best_price(beliefs, sale.cost)
+            for beliefs in (prior, posterior(sale))
+        ]
+        assert not all(likeliest), sale.learner
+
+
+def test_ignoring_the_opening_fails_a_staged_case_every_learner_is_tried_on(sales):
+    """ "The opening tells me nothing" (the prior's best price) and the re-priced
+    `staged-opening` price agree on every learner's own case, but every learner's function
+    is also tried on ``check.staged_cases()``: among those cases the two differ, for every
+    learner."""
+    cases = list(check.staged_cases().values())
+    for sale in [*sales, *cases]:
+        kept = {
+            r: c
+            for r, c in sale.prior_beliefs().items()
+            if r * sale.opening_high >= sale.opening_offer
+        }
+        assert best_price(kept, sale.cost) >= best_price(sale.prior_beliefs(), sale.cost)
+    for sale in sales:
+        tried = [sale, *cases]
+        assert any(
+            scenario.staged_price(case) != best_price(case.prior_beliefs(), case.cost)
+            for case in tried
+        ), sale.learner
+
+
+def test_question_6s_table_says_what_the_check_accepts(sales):
+    """Question 6's table gives, per broken assumption, the prices the check accepts; on
+    600 learners each row's edges are the check's: a price the row allows passes, one just
+    outside fails. Where a refusal brings a counter-offer, the text asks for an opening by
+    module 04's rule and says the check grades that rule, not a prediction of the theory
+    it cites (a fresh review, C1)."""
+    words = notebook_words("q6-text")
+    assert '| `"final-offer"` | your opening: above the model\'s price, at or above your' in words
+    assert "the check grades module 04's rule for an opening, not a prediction of game" in words
+    by_key = {item.key: item for item in scenario.SITUATIONS}
+    for sale in sales[:600]:
+        after = posterior(sale)
+        model = best_price(after, sale.cost)
+        alive = sorted(r for r, c in after.items() if c > 0)
+        step = sale.reservations[1] - sale.reservations[0]
+        estimate = sum(r * c for r, c in after.items())
+        top = alive[-1] + step
+
+        def fits(key, price, sale=sale, after=after):
+            return scenario.situation_fits(by_key[key], price, sale, after)
+
+        assert fits("one-price", model) and not fits("one-price", model + 1)
+        low = max(model + 1, estimate)
+        assert fits("counter-offer", low) and fits("counter-offer", top)
+        assert not fits("counter-offer", model) and not fits("counter-offer", top + 1)
+        if estimate > model + 2:
+            assert not fits("counter-offer", estimate - 1)
+        surer = [r for r in alive if sale.cost < r < model]
+        assert all(fits("friday-cash", r) for r in surer)
+        assert not fits("friday-cash", surer[-1] + 1) and not fits("friday-cash", model)
+        for r in alive:
+            if sale.cost < r <= model:
+                gain = r - sale.cost
+                fair = r - gain / 5  # leaves the buyer at r a fifth of the gain
+                above = [q for q in alive if q < r]
+                if fair > max([sale.cost, sale.opening_offer, *above]) + 1 and fair < model - 1:
+                    assert fits("fair-share", fair) and not fits("fair-share", fair + 1)
+
+
+def test_question_6_gives_the_evidence_for_anchoring_before_it_is_needed():
+    """`first-number` turns on anchoring, which section 5 taught only after Question 6:
+    the learner met a one-sentence gloss, not the evidence. Question 6's text now gives the
+    two findings (the figures as section 5 gives them) before the situations are judged."""
+    q6 = notebook_words("q6-text")
+    assert "median estimates of 25 and 45 per cent" in q6
+    assert "(Tversky and Kahneman, 1974)" in q6 and "(Northcraft and Neale, 1987)" in q6
+    assert "random number of 10 or 65 gave median estimates of 25 and 45" in notebook_words(
+        "anchor-teaching"
+    )
+
+
+def test_the_ultimatum_game_figures_are_cited():
+    """The refusal rates and the usual offers behind the fair price's fifth were given
+    with no source (Güth, Schmittberger and Schwarze, 1982, report neither); the text
+    now cites Camerer's survey and the meta-analysis of Oosterbeek, Sloof and van de
+    Kuilen, whose abstract gives an average offer of 40% and 16% of offers refused."""
+    q6 = notebook_words("q6-text")
+    assert "(Camerer, *Behavioral Game Theory*, 2003, chapter 2" in q6
+    assert "Oosterbeek, Sloof and van de Kuilen, *Experimental Economics*, 2004" in q6
+    assert "average offer of 40 per cent and about one offer in six refused" in q6
+
+
+def test_myerson_satterthwaite_says_which_promise_can_be_kept():
+    """ "such a promise can be kept" pointed back several sentences to efficiency; it now
+    names it."""
+    words = notebook_words("voi-teaching")
+    assert "such a promise can be kept" not in words
+    assert "a deal every time one would help both can be guaranteed" in words
+
+
 def test_question_6s_hint_says_where_anchoring_is_defined():
     """The review's E3: the hint said anchoring was 'defined just before Question 6'; it is
     defined inside Question 6's text, and section 5 says more."""
@@ -1231,19 +1347,37 @@ def test_question_6_names_the_worked_cases_its_staged_price_is_tried_on():
     cases, and the text names both and the short cuts they stop."""
     words = notebook_words("q6-text")
     assert "a guess above the model's price does not pass" not in words
-    assert all(f"`{case}`" in words for case in check.STAGED_CASES)
+    assert all(f"`{case}`" in words for case in (*check.STAGED_CASES, check.CUT_CASE))
     assert "always the next reservation price up" in words
+    assert "the opening tells me nothing" in words
 
 
-def test_question_7_is_not_handed_the_function_that_answers_it():
-    """A later review, E2: the cell just before Question 7 imported value_of_information,
-    and a lookup through it (pick the label it rates higher) passed the hidden check with
-    no rule, for every learner. No code cell before the question's check names it now."""
+def test_question_7_says_honestly_that_a_lookup_would_pass():
+    """No code cell before Question 7's check names value_of_information, but the course
+    exports it and a lookup through it (pick the label it rates higher) passes the hidden
+    check for every learner; the text said "the notebook hands you no function that does".
+    It now names the function, says a lookup would pass and that the check cannot tell it
+    from a rule, and asks for the rule."""
     cells = source_notebook(MODULE, "information").cells
     ids = [c.metadata["nbgrader"]["grade_id"] for c in cells]
     before = cells[: ids.index("information-pays-test")]
     assert not any("value_of_information" in c.source for c in before if c.cell_type == "code")
-    assert "hands you no function that does" in notebook_words("q7-text")
+    words = notebook_words("q7-text")
+    assert "hands you no function that does" not in words
+    assert "`value_of_information(cost, low, high)`" in words
+    assert "would pass without any rule" in words and "cannot tell the two apart" in words
+    from course.models.information import value_of_information
+
+    def lookup(sale):
+        cases = sale.explorer_cases
+        return tuple(
+            max(pair, key=lambda label: value_of_information(*cases[label]))
+            for pair in ("AB", "CD")
+        )
+
+    for learner in LEARNERS[:20]:
+        with learner_as(learner):
+            assert passes("information_pays", lookup, hidden=True)
 
 
 def test_no_even_reading_below_the_threshold_moves_the_price(sales):
@@ -1452,11 +1586,11 @@ def test_the_sittings_name_question_5b():
     names each sitting's questions and marks Question 6 as the longest. Then five
     sittings: section 4 left the third one, which Question 6 fills."""
     words = notebook_words("intro")
-    assert "Five sittings suit it, of an hour to an hour and a quarter each" in words
-    assert "Questions 5b, 5c and 6 (four marks: one each for 5b and 5c, two for 6" in words
+    assert "Six sittings suit it, most of them an hour to an hour and a quarter" in words
+    assert "3. Questions 5b and 5c (two marks, one each" in words
     assert "Question 6 is the longest single question of the module" in words
-    assert "4. section 4, on what information is worth, with Questions 7 and 8;" in words
-    assert "5. sections 5 to 7 with Question 9" in words
+    assert "5. section 4, on what information is worth, with Questions 7 and 8;" in words
+    assert "6. sections 5 to 7 with Question 9" in words
     assert "up to Question 3 (a little less)" not in words
     assert "three separate marks" not in words
     assert "eleven coded questions" in words
@@ -1527,7 +1661,9 @@ def test_question_5_and_6_words_say_what_is_meant():
     assert "each reservation price is `factor` times as likely as the next lower one" in q5
     q6 = notebook_words("q6-text")
     assert "what final price you would name" not in q6
-    assert "where a refusal brings a counter-offer, the price you would name first" in q6
+    assert (
+        "where a refusal brings a counter-offer, your opening in that haggle, by module 04's" in q6
+    )
 
 
 def test_question_6_above_is_bounded_by_the_prices_still_possible(sales):
@@ -1574,7 +1710,9 @@ def test_counter_offer_wants_an_opening_above_the_model_s_price_and_the_estimate
             assert scenario.situation_fits(item, price, sale, after), sale.learner
         if estimate > model + 0.02:
             assert not scenario.situation_fits(item, estimate - 0.01, sale, after)
-    assert 0.5 * len(sales) < below < 0.8 * len(sales), below
+    # about 91% since the expected reservation price must lie off the best price before
+    # the opening (the text says "most learners")
+    assert 0.5 * len(sales) < below < 0.95 * len(sales), below
     words = notebook_words("q6-text")
     assert "there the model's price unchanged is no opening" in words
     assert "any price above the model's and also any price from your estimate" not in words
@@ -1590,7 +1728,8 @@ def test_the_intro_calls_only_question_6_a_judgement_and_names_the_conventions()
     words = " ".join(line.removeprefix("#").strip() for line in source.read_text().splitlines())
     words = " ".join(words.split())
     assert "each a judgement on your own case" not in words
-    assert "5b and 5c are counts worked out on your own case, 6 a judgement on it" in words
+    assert "Questions 5b and 5c (two marks, one each: counts worked out on your own case" in words
+    assert "Question 6 on its own (two marks: a judgement on your own case" in words
     q6 = notebook_words("q6-text")
     assert "the one step is a course convention, not a result of the theory" in q6
     # a later review's W3: a fifth read as a recommendation; it is named as the pass line

@@ -217,7 +217,9 @@ def opening_likelihood(answer, hidden=False):
 #: (the review's W2). Its most likely reservation price after the opening is above the
 #: lowest one still possible, so naming the most likely price as the sure price fails
 #: visibly too (a fresh review's W5: with "worked-case-1" it passed for 53% of learners).
-SURE_CASE = "worked-case-8"
+#: (It was "worked-case-8" until the rule that keeps the expected reservation price off the
+#: best price before the opening redrew that case.)
+SURE_CASE = "worked-case-22"
 
 
 @question
@@ -372,52 +374,115 @@ def _after_news(sale, likelihoods):
     return beliefs
 
 
-@question
-def news_likelihood(answer):
-    """Check a function that turns each piece of the learner's news into a likelihood for
-    each price: a judgement on the learner's own case, so there is no hidden case. Any
-    likelihoods pass that are above 0 and follow the news's direction (rising with the
-    price, falling, or all equal). A wrong reading is told what its likelihoods say and
-    what to think about, not which way the news points."""
-    sale = variant(MODULE)
-    readings = []
-    for item in reference.news_of(sale):
-        given = _per_value(
-            call_learner(answer, sale, item.key, name="news_likelihood"),
-            sale,
-            f"news_likelihood(sale, {item.key!r})",
+def _news_reading(answer, sale, item):
+    """The learner's likelihoods for the news ``item`` on ``sale``, lowest price first, or
+    a hint about their form: a dict per price, every number above 0, and no price more
+    than ``MOST_NEWS_RATIO`` times as likely as its neighbour (the text's cap)."""
+    given = _per_value(
+        call_learner(answer, sale, item.key, name="news_likelihood"),
+        sale,
+        f"news_likelihood(sale, {item.key!r})",
+    )
+    values = sorted(given)
+    chances = [given[v] for v in values]
+    if any(chance <= 0 for chance in chances):
+        raise NotYet(
+            f"`{item.key}`: give every reservation price a likelihood above 0: news like "
+            "this makes some prices more or less likely; it rules none out."
         )
-        values = sorted(given)
-        chances = [given[v] for v in values]
-        if any(chance <= 0 for chance in chances):
-            raise NotYet(
-                f"`{item.key}`: give every reservation price a likelihood above 0: news like "
-                "this makes some prices more or less likely; it rules none out."
-            )
-        words, direction = _shape(chances)
-        if direction != item.direction:
-            raise NotYet(
-                f"`{item.key}`: your likelihoods {words}. Ask whether this news would be more "
-                "likely to reach you if Osprey's reservation price were high, if it were "
-                f"low, or equally either way: {item.question}."
-            )
-        readings.append(given)
-    after = reference.posterior_after_opening(sale)
-    now = _after_news(sale, readings)
-    before_price = reference.best_move(after, sale.cost)[0]
-    now_price = reference.best_move(now, sale.cost)[0]
-    shown = ", ".join(f"{_euros(v)}: {now[v]:.0%}" for v in sorted(now))
-    move = (
-        "your best price stays where it was"
-        if now_price == before_price
-        else "your best price moves"
+    most = reference.MOST_NEWS_RATIO
+    if any(max(a, b) > most * min(a, b) * (1 + 1e-9) for a, b in itertools.pairwise(chances)):
+        raise NotYet(
+            f"`{item.key}`: under your likelihoods one price is more than {most:g} times as "
+            "likely as its neighbour in the list. News of this kind makes prices more or "
+            f"less likely but rarely comes close to ruling one out: keep each ratio within "
+            f"{most:g}."
+        )
+    return given, chances
+
+
+def _news_hint(item, chances):
+    """What a reading that does not go the way ``item`` points does, and what to think
+    about, never which way the news points; None if it goes that way."""
+    words, direction = _shape(chances)
+    if direction == item.direction:
+        return None
+    return (
+        f"`{item.key}`: your likelihoods {words}. Ask whether this news would be more "
+        "likely to reach you if Osprey's reservation price were high, if it were "
+        f"low, or equally either way: {item.question}."
     )
-    why = " ".join(f"`{item.key}`: {item.why}." for item in reference.news_of(sale))
-    passed(
-        f"news_likelihood reads both pieces of news the right way round. {why} With your "
-        f"likelihoods, your beliefs after the opening and the news are {shown}, and {move} "
-        "(Question 5 asks where to; Question 5c asks how much a fact must weigh to move it)."
-    )
+
+
+@question
+def news_likelihood(answer, hidden=False):
+    """Check a function that turns each piece of news into a likelihood for each price.
+    Any likelihoods pass that are above 0, within the text's cap, and follow the news's
+    direction (rising with the price, falling, or all equal).
+
+    Which way the learner's own news points is a judgement on their own case, and three
+    directions can be found by re-running, so the visible check judges it, item by item,
+    only on the text's practice news (``reference.PRACTICE_NEWS``, on ``practice_case``);
+    on the learner's own news it checks the form alone. The hidden check marks the
+    learner's own readings. A wrong reading is told what its likelihoods say and what to
+    think about, not which way the news points."""
+    own = variant(MODULE)
+    if not hidden:
+        practice = practice_case()
+        note = OWN_CASE_NOTE.format(
+            what="readings of your news", where="`sale.news`", marked="directions"
+        )
+
+        def practice_news():
+            for item in reference.news_of(own):
+                _news_reading(answer, own, item)  # the form only
+            hints = [
+                hint
+                for item in reference.news_of(practice)
+                if (hint := _news_hint(item, _news_reading(answer, practice, item)[1]))
+            ]
+            if hints:
+                raise NotYet("on the practice news, " + " ".join(hints) + " " + note)
+            return (
+                "the practice news, read the way each piece points:\n"
+                + "\n".join(f"`{item.key}`: {item.why}." for item in reference.news_of(practice))
+                + "\n"
+                + note
+            )
+
+        return score(
+            Check("practice: which way each piece of news points", 1, practice_news, practice=True)
+        )
+
+    def own_news():
+        readings, hints = [], []
+        for item in reference.news_of(own):
+            given, chances = _news_reading(answer, own, item)
+            hint = _news_hint(item, chances)
+            if hint:
+                hints.append(hint)
+            readings.append(given)
+        if hints:
+            said = " ".join(hints)
+            raise NotYet(said, general=said)
+        after = reference.posterior_after_opening(own)
+        now = _after_news(own, readings)
+        before_price = reference.best_move(after, own.cost)[0]
+        now_price = reference.best_move(now, own.cost)[0]
+        shown = ", ".join(f"{_euros(v)}: {now[v]:.0%}" for v in sorted(now))
+        move = (
+            "your best price stays where it was"
+            if now_price == before_price
+            else "your best price moves"
+        )
+        why = " ".join(f"`{item.key}`: {item.why}." for item in reference.news_of(own))
+        return (
+            f"news_likelihood reads both pieces of news the right way round. {why} With your "
+            f"likelihoods, your beliefs after the opening and the news are {shown}, and {move} "
+            "(Question 5 asks where to; Question 5c asks how much a fact must weigh to move it)."
+        )
+
+    return score(Check("which way your news points", 1, own_news, own_case=True))
 
 
 @question
@@ -655,7 +720,11 @@ def holds_before_moving(answer, hidden=False):
             if sale.learner in (HOLDS_CASE, NO_MOVE_CASE)
             else f"for learner {sale.learner}"
         )
-        if given == reference.holds_before_moving(sale, after, direction=-1) and given:
+        slips = (
+            reference.holds_before_moving(sale, after, direction=-1),
+            reference.holds_before_moving(sale, after, direction=0),
+        )
+        if (given and given == slips[0]) or (right is not None and given and given == slips[1]):
             hint = (
                 "that reads a hold the wrong way round: the chance of a hold, 0.2 × last "
                 "offer / r, is larger for a lower r, so each hold moves weight towards the "
@@ -671,14 +740,20 @@ def holds_before_moving(answer, hidden=False):
         elif given is None and right > 1:
             hint = (
                 f"some number of holds up to {reference.MOST_HOLDS} does move your price "
-                "here, though one alone does not, and your function finds no count. Each hold must be read from the beliefs after the last "
-                "hold: read from `after` again each time, every hold looks like the first, so "
-                "a price one hold does not move never moves. And the chance of a hold, "
-                "0.2 × last offer / r, must depend on r, larger for a lower r"
+                "here, though one alone does not, and your function finds no count. Each of "
+                "these slips gives that answer: reading each hold from `after` again (then "
+                "every hold looks like the first, so a price one hold does not move never "
+                "moves); a chance of a hold that is the same for every r (then no hold moves "
+                "any belief); or one that grows with r, such as the chance of moving, "
+                "1 − 0.2 × last offer / r (that reads a hold as likelier from a buyer far "
+                "from its reservation price). A hold's chance must depend on r, "
+                "0.2 × last offer / r, larger for a lower r, and each hold updates the beliefs "
+                "after the last hold"
             )
             general = (
-                "it answers None where some number of holds moves the price (are the beliefs "
-                "carried from one hold to the next?)"
+                "it answers None where some number of holds moves the price (a hold's chance "
+                "must be larger for a lower r, and each hold must update the beliefs left by "
+                "the last)"
             )
         elif given is None:
             hint = (
@@ -1053,22 +1128,22 @@ def combined(sale, after, reading):
 #: the opening moves the best price; under the first one's cap, asking the cap is right and
 #: dropping the prices above it is not; under the second's, asking the cap is wrong. So a
 #: method that skips a step fails visibly even where the learner's own case cannot tell
-#: (tests/test_checks_information.py checks this). The third one's prior puts the expected
-#: reservation price off the best price before the opening (the first, like many learners'
-#: priors, puts it on it), so asking the expected reservation price fails there too, and so
-#: does the second's. Under the second's cap, capping the beliefs after the news
-#: as well gives another price, so that slip fails visibly too. In the fourth, the opening
-#: rules out the top price and the news points up, so reading the news on the prior instead
-#: of on the beliefs after the opening gives another price (in the first three it gives the
-#: same). A draw depends on the id alone, not on the grader's key.
-#: In the fifth, capping the prior instead of the beliefs after the opening gives another
-#: price under the cap (the two agree for about 93% of learners' own cases).
+#: (tests/test_checks_information.py checks this). No drawn case's prior puts the expected
+#: reservation price on the best price before the opening (``reference.problems``), so
+#: asking the expected reservation price fails in every one. Under the second's cap,
+#: capping the beliefs after the news as well gives another price, so that slip fails
+#: visibly too. In the fourth, the opening rules out the top price, so reading the news on
+#: the prior instead of on the beliefs after the opening gives another price (in the first
+#: three it gives the same); capping the prior instead of the beliefs after the opening
+#: gives another price under the cap there and in the fifth (the two agree for about 93% of
+#: learners' own cases). A draw depends on the id alone, not on the grader's key. (The
+#: fourth and fifth were "worked-case-21" and "worked-case-4" until that rule redrew them.)
 WORKED_CASES = (
     "worked-case-6",
     "worked-case-13",
     "worked-case-0",
-    "worked-case-21",
-    "worked-case-4",
+    "worked-case-19",
+    "worked-case-36",
 )
 #: A case whose buyer may hold a reservation price below your cost, before the opening and
 #: after it: question 8's check tries it for every learner, so an EVPI that sells to every
@@ -1083,6 +1158,18 @@ BELOW_COST_CASE = "worked-case-110"
 #: reservation price up, so "one step up" passed for about 43% of learners and on the
 #: first case (a later review, E1). No short cut passes both.
 STAGED_CASES = ("worked-case-0", "worked-case-1")
+#: A third case for `staged-opening`, on which ignoring the opening fails: on every drawn
+#: case the cut a shaded opening still proves leaves the prior's best price in place, so
+#: the re-priced price always equalled Question 5's `before` and "the opening tells me
+#: nothing" passed for every learner (a fresh review, W1). Here, worked-case-1's buyer with
+#: the prior (0.4, 0.3, 0.2, 0.1), a cost of 34,000 and an opening of 45,000: the opening
+#: proves r >= 45,000 / 0.85, about 52,940, which rules out the prior's best price (49,000);
+#: the re-priced price is 56,000. The function is asked only `staged-opening` here (with
+#: the prior's best price ruled out, no reservation price still possible lies between the
+#: cost and the model's price, so the case has no surer price to ask for).
+CUT_CASE = "cut-case"
+CUT_BASE = "worked-case-1"
+CUT_NUMBERS = {"prior": (0.4, 0.3, 0.2, 0.1), "cost": 34_000.0, "opening_offer": 45_000.0}
 #: The worked case whose numbers Questions 6 and 9 practise on (``practice_case``).
 PRACTICE_CASE = "worked-case-0"
 
@@ -1546,7 +1633,7 @@ def model_limits(answer, hidden=False):
     answered = {}
 
     def read(sale, items):
-        key = sale.learner, sale.situations
+        key = sale.learner, sale.situations, sale.prior, sale.cost, sale.opening_offer
         if key not in answered:
             after = reference.posterior_after_opening(sale)
             answered[key] = call_learner(answer, sale, dict(after), name="model_limits")
@@ -1555,8 +1642,7 @@ def model_limits(answer, hidden=False):
     def staged_on_worked_cases():
         """The worked case on which the learner's `staged-opening` price is wrong, or None."""
         staged = next(i for i in reference.SITUATIONS if i.key == "staged-opening")
-        for case in STAGED_CASES:
-            worked = variant(MODULE, case)
+        for case, worked in staged_cases().items():
             entry = read(worked, [staged])
             after = reference.posterior_after_opening(worked)
             if not reference.situation_fits(staged, entry[staged.key][1], worked, after):
@@ -1565,7 +1651,8 @@ def model_limits(answer, hidden=False):
 
     def worked_note(case):
         return (
-            f" Your function is tried on the worked cases {' and '.join(STAGED_CASES)} too: "
+            f" Your function is tried on the worked cases {', '.join(STAGED_CASES)} and "
+            f"{CUT_CASE} too: "
             f"on {case}, one of your prices does not do what its situation calls for. "
             "Re-price from what a staged opening still proves, not by a rule of thumb."
         )
@@ -1804,13 +1891,24 @@ OWN_CASE_NOTE = (
 )
 
 
+def staged_cases():
+    """The cases question 6 tries its `staged-opening` price on, by name: the worked cases
+    of ``STAGED_CASES`` and ``CUT_CASE``."""
+    cases = {name: variant(MODULE, name) for name in STAGED_CASES}
+    cases[CUT_CASE] = replace(
+        variant(MODULE, CUT_BASE), situations=("staged-opening",), **CUT_NUMBERS
+    )
+    return cases
+
+
 def practice_case():
-    """The worked case the visible checks of Questions 6 and 9 judge in full: the sale of
-    ``PRACTICE_CASE`` with the practice situations and moves of the notebook's text in
+    """The worked case the visible checks of Questions 3, 6 and 9 judge in full: the sale of
+    ``PRACTICE_CASE`` with the practice news, situations and moves of the notebook's text in
     place of its own (``reference.PRACTICE_SITUATIONS``, ``PRACTICE_DISCLOSURES``,
     ``PRACTICE_TACTICS``), none of which any learner is graded on."""
     return replace(
         variant(MODULE, PRACTICE_CASE),
+        news=tuple(item.key for item in reference.PRACTICE_NEWS),
         situations=tuple(item.key for item in reference.PRACTICE_SITUATIONS),
         disclosures=tuple(move.key for move in reference.PRACTICE_DISCLOSURES),
         tactics=tuple(move.key for move in reference.PRACTICE_TACTICS),

@@ -107,6 +107,45 @@ NEWS = (
     ),
 )
 
+#: Question 3's practice news: shown in the notebook's text, judged one by one by the
+#: visible check on the practice case (``course.checks.information.practice_case``); no
+#: learner reads them as their own news, so their directions say nothing of anyone's.
+PRACTICE_NEWS = (
+    News(
+        "practice-penalty",
+        "A court filing shows that Osprey's contract with a supermarket chain makes it pay a "
+        "penalty for every week its new bags arrive late.",
+        "higher",
+        "a firm that pays for every week of delay gains more from a machine now, so a high "
+        "reservation price is more likely",
+        "think about what each week without the machine costs Osprey",
+    ),
+    News(
+        "practice-spare-line",
+        "A dealer's catalogue shows that Osprey bought a second-hand packing line two years "
+        "ago, which still stands unused in its warehouse and could be refitted for the new "
+        "bags.",
+        "lower",
+        "a firm with a line it could refit has something else it can do, so it will not pay "
+        "much for a new machine and a low reservation price is more likely",
+        "think about what Osprey could do instead of buying from you",
+    ),
+    News(
+        "practice-repaint",
+        "Osprey's website shows that its head office was repainted in the firm's new colours "
+        "last month.",
+        "neither",
+        "fresh paint on the head office says nothing about how much Osprey needs the machine "
+        "or what else it could do, so every reservation price stays as likely as before",
+        "think about whether this touches Osprey's need for the machine or its other "
+        "options at all",
+    ),
+)
+#: Question 3's cap: under a reading of a piece of news, no reservation price may be more
+#: than this many times as likely as its neighbour in the list (news of this kind rarely
+#: comes close to ruling a price out; the course's own reading uses ``NEWS_STEP``).
+MOST_NEWS_RATIO = 10.0
+
 #: The news likelihood the course's reference answer uses, and the fairness rule checks:
 #: each reservation price up the list this many times as likely as the one below it
 #: (or below, for news that points down). A learner's own scale may differ.
@@ -395,7 +434,11 @@ SURER = "ask a surer price"
 #: ``FAIR_SHARE`` of the gain (that reservation price minus your cost). In ultimatum games,
 #: offers under about a fifth of the pie are refused about half the time, so a fifth is the
 #: least the check accepts, the edge of the refusal zone; the reference answer leaves the
-#: buyer ``GENEROUS_SHARE`` (most ultimatum offers give 40 to 50 per cent).
+#: buyer ``GENEROUS_SHARE`` (most ultimatum offers give 40 to 50 per cent). Sources, as the
+#: notebook cites them: Camerer, *Behavioral Game Theory*, 2003, chapter 2 (its summary of
+#: many studies), and the meta-analysis of Oosterbeek, Sloof and van de Kuilen,
+#: *Experimental Economics* 7, 2004 (37 papers: an average offer of 40 per cent, about one
+#: offer in six refused, fewer the larger the share offered).
 FAIR = "ask a fair price"
 FAIR_SHARE = 0.2
 GENEROUS_SHARE = 1 / 3
@@ -698,6 +741,9 @@ def tied(profits):
 MIN_PERFECT = 1_000.0
 #: The market report must be worth at least this much, so that buying it is a question.
 MIN_REPORT = 400.0
+#: The expected reservation price under the prior sits at least this far (euros) from the
+#: best price before the opening, so that slip never gives the learner's `before`.
+EXPECTED_MARGIN = 500.0
 #: Perfect information before and after the opening must differ by at least this much.
 MIN_MOVE = 100.0
 #: The fee differs from the report's worth by this share of it at least ...
@@ -730,7 +776,8 @@ class Shown:
 def news_of(sale):
     """The full ``News`` (with its direction and why) of the learner's news, in order: for
     the grader, not handed to the learner."""
-    return tuple(next(item for item in NEWS if item.key == key) for key in sale.news)
+    every = (*NEWS, *PRACTICE_NEWS)
+    return tuple(next(item for item in every if item.key == key) for key in sale.news)
 
 
 def moves_of(sale):
@@ -858,11 +905,12 @@ class MachineSale(Scenario):
         )
 
 
-#: How many draws a learner's sale may take. The rules reject most draws (about 120 a
-#: learner since the tie margin became relative: the opening, the news that must move the
-#: price and the ties cost most), so the course's usual ``MAX_DRAWS`` would leave about one
-#: learner in 4,000 without a sale; this many leaves none in any number of learners the
-#: course will meet (a draw costs about 50 microseconds, a learner's sale about 7 ms).
+#: How many draws a learner's sale may take. The rules reject most draws (about 210 a
+#: learner since the expected reservation price must lie off the best price before the
+#: opening, about 120 before: the opening, the news that must move the price and the ties
+#: cost most), so the course's usual ``MAX_DRAWS`` would leave some learners without a
+#: sale; this many leaves none in any number of learners the course will meet (a draw
+#: costs about 50 microseconds, a learner's sale about 12 ms).
 DRAWS = 20 * MAX_DRAWS
 
 
@@ -877,7 +925,7 @@ def machine_sale(rng, learner, rejected=None):
         # the way the news points is drawn with the numbers (up more often than down,
         # since news that points up moves the price less often); when news that way
         # would not move the best price, or would leave a tie, the other way is tried
-        # before the draw is rejected, so that about two learners in five read news that
+        # before the draw is rejected, so that about three learners in ten read news that
         # raises Osprey's reservation price without costing many redraws
         direction = "higher" if rng.random() < UP_SHARE else "lower"
         found = _opening_problems(**numbers)  # cheap: most rejected draws stop here
@@ -1130,6 +1178,11 @@ def problems(sale):
     - ``most likely price is the best price``: both before and after the opening, the
       best final price is a most likely reservation price, so naming the most likely one
       (a wrong rule) would pass the learner's own check;
+    - ``expected reservation price is the best price before the opening``: the expected
+      reservation price under the prior lies within ``EXPECTED_MARGIN`` of the best price
+      before the opening, so asking it (the other wrong rule Question 5 names) would give
+      the learner's `before` (priors (0.4, 0.3, 0.2, 0.1) and (0.1, 0.2, 0.3, 0.4) put it
+      exactly on a possible price; it was the best one for 46% of learners);
     - ``no surer price earns``: after the opening, no possible reservation price lies
       strictly between your cost and the best final price, so Question 6's seller who
       needs the cash has no surer price that still earns (``surer_prices``);
@@ -1137,8 +1190,8 @@ def problems(sale):
       counting a buyer at exactly its reservation price as refusing, P(r > p) instead of
       P(r ≥ p), picks the best final price all the same, so that slip would pass;
     - ``news moves nothing``: the news that points a direction (drawn first, up with
-      chance ``UP_SHARE``, the other way when that one fails; about two learners in
-      five read news that points up) would not move the best price after the opening
+      chance ``UP_SHARE``, the other way when that one fails; about three learners in
+      ten read news that points up) would not move the best price after the opening
       even when each reservation
       price up (or down) the list is ``NEWS_STEP`` times as likely as the one before, so
       the news would change nothing the learner decides;
@@ -1200,6 +1253,11 @@ def _price_problems(sale):
         likeliest.append(best_move(beliefs, sale.cost)[0] in modes)
     if all(likeliest):
         found.append("most likely price is the best price")
+    # the expected reservation price is the slip Question 5 warns of beside the most likely
+    # price: on the learner's own case it must not give the best price before the opening
+    prior_best = best_move(sale.prior_beliefs(), sale.cost)[0]
+    if abs(expected_reservation(sale.prior_beliefs()) - prior_best) < EXPECTED_MARGIN:
+        found.append("expected reservation price is the best price before the opening")
     if not surer_prices(after, sale.cost):
         found.append("no surer price earns")
     if all(_strict_may_pick(beliefs, sale.cost) for beliefs in (sale.prior_beliefs(), after)):
@@ -1301,7 +1359,7 @@ def news_likelihood(sale, key):
     """The course's reading of the news ``key``: each price up (or down) the list
     ``NEWS_STEP`` times as likely as the one before, or all alike for news that points
     nowhere. Any likelihoods that point the same way pass the check."""
-    direction = next(item.direction for item in NEWS if item.key == key)
+    direction = next(item.direction for item in (*NEWS, *PRACTICE_NEWS) if item.key == key)
     return stepped_likelihood(sale.reservations, direction)
 
 
@@ -1604,7 +1662,8 @@ def model_limits(sale, after):
     `staged-opening`, the best price against the honest part of the opening
     (``staged_price``)."""
     model = best_move(after, sale.cost)[0]
-    surer = max(surer_prices(after, sale.cost))
+    # none on Question 6's `cut-case`, which asks only `staged-opening`
+    surer = max(surer_prices(after, sale.cost), default=None)
     price = {
         MODEL_PRICE: model,
         ABOVE: min(r for r in sale.reservations if r > model),
@@ -1614,7 +1673,9 @@ def model_limits(sale, after):
             price
             for share in (GENEROUS_SHARE, 1 / 4, FAIR_SHARE)
             if (price := fair_price(after, sale.cost, sale.opening_offer, share)) is not None
-        ),
+        )
+        if surer is not None
+        else None,
     }
     answer = {
         item.key: (item.assumption, price[item.actions[0]])
@@ -1674,13 +1735,16 @@ def holds_before_moving(sale, after, direction=1, most=MOST_HOLDS):
     """Question 5b: the fewest holds in a row at Osprey's opening after which the best
     final price is no longer the one against ``after``, or ``None`` if ``most`` do not
     move it. ``direction`` -1 reads a hold the wrong way round (likelier from a buyer
-    far from its reservation price: the hint for that slip)."""
+    far from its reservation price: the hint for that slip), and 0 reads it as the chance
+    of moving, 1 - ``HOLD`` × last / r, which rises with r too (the same hint)."""
     now = best_move(after, sale.cost)[0]
     beliefs = dict(after)
     for holds in range(1, most + 1):
         likelihood = hold_likelihood(beliefs, sale.opening_offer)
         if direction < 0:
             likelihood = {v: (1 / chance if chance else 0.0) for v, chance in likelihood.items()}
+        elif direction == 0:
+            likelihood = {v: (1 - chance if chance else 0.0) for v, chance in likelihood.items()}
         beliefs = bayes_update(beliefs, likelihood)
         if best_move(beliefs, sale.cost)[0] != now:
             return holds

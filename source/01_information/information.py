@@ -35,22 +35,24 @@
 # 7. decide what to tell the other side, and tell fair ways of learning and persuading
 #    from foul ones.
 #
-# It takes most learners about five to six hours if they are at ease with Python and
-# probability, and seven to eight if either is new: there is a good deal to read (about
-# 11,000 words), eleven coded questions, two widgets and a short reflection.
-# Five sittings suit it, of an hour to an hour and a quarter each (about an hour and a
+# It takes most learners about six to eight hours if they are at ease with Python and
+# probability, and eight to ten if either is new: there is a good deal to read (about
+# 12,000 words), eleven coded questions, two widgets and a short reflection.
+# Six sittings suit it, most of them an hour to an hour and a quarter (about an hour and a
 # half if Python or probability is new):
 #
-# 1. sections 1 and 2 with Questions 1 to 3 (the shortest sitting);
-# 2. the pace of concessions with Question 4, then section 3 with Question 5 (the
-#    longest sitting: five marks, and Question 5 asks for four prices worked out on your
-#    own case and five worked cases; split it after Question 4 if you need to);
-# 3. Questions 5b, 5c and 6 (four marks: one each for 5b and 5c, two for 6; 5b and 5c are
-#    counts worked out on your own case, 6 a judgement on it, practised first on four
-#    worked situations). Question 6 is the longest single question of the module: give it
-#    most of this sitting;
-# 4. section 4, on what information is worth, with Questions 7 and 8;
-# 5. sections 5 to 7 with Question 9 (practised first on six worked moves) and the
+# 1. sections 1 and 2 with Questions 1 to 3 (Question 3 practised first on three worked
+#    pieces of news);
+# 2. the pace of concessions with Question 4, then section 3 with Question 5 (five marks,
+#    and Question 5 asks for four prices worked out on your own case and five worked
+#    cases; split it after Question 4 if you need to);
+# 3. Questions 5b and 5c (two marks, one each: counts worked out on your own case; a
+#    shorter sitting, about three quarters of an hour);
+# 4. Question 6 on its own (two marks: a judgement on your own case, practised first on
+#    four worked situations). Question 6 is the longest single question of the module:
+#    give it an hour and a half to two hours;
+# 5. section 4, on what information is worth, with Questions 7 and 8;
+# 6. sections 5 to 7 with Question 9 (practised first on six worked moves) and the
 #    reflection.
 #
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check
@@ -227,7 +229,7 @@ check.opening_likelihood(opening_likelihood, hidden=True)
 # out. Do not round: the check compares chances to a millionth and amounts to the cent.
 #
 # Besides your own scenario, the check tries a worked case,
-# `course.variant("01_information", "worked-case-8")`, whose opening rules out the lowest
+# `course.variant("01_information", "worked-case-22")`, whose opening rules out the lowest
 # reservation price. Then compare `sure` with `sale.opening_offer`, and ask yourself
 # whether you would accept Osprey's opening as it stands. On your own scenario, try
 # `belief_after_opening(sale, opening_likelihood(sale))`.
@@ -318,10 +320,26 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # Write `news_likelihood(sale, key)`: for the piece of news `key`, a dict from each price
 # in `sale.reservations` to how likely that news would be if that were Osprey's
 # reservation price. The scale is yours (only ratios matter), but every number must be
-# above 0. The check reads both pieces of news with your function. It accepts any
-# likelihoods that go the way the news points: rising with the price, falling with it,
-# or all equal. It then shows what your likelihoods do to your beliefs and your best
-# price, and how strongly the news would have to weigh to move that price.
+# above 0, and no price may be more than ten times as likely as its neighbour in the list:
+# news of this kind makes prices more or less likely but rarely comes close to ruling one
+# out. Any likelihoods that go the way the news points are right: rising with the price,
+# falling with it, or all equal.
+#
+# Practise first on these three pieces of news, which the check judges one by one on a
+# worked case (`worked-case-0`, passed in as `sale`); your function answers them too, so
+# give it an entry for every key it may meet:
+#
+# - `practice-penalty`: A court filing shows that Osprey's contract with a supermarket
+#   chain makes it pay a penalty for every week its new bags arrive late.
+# - `practice-spare-line`: A dealer's catalogue shows that Osprey bought a second-hand
+#   packing line two years ago, which still stands unused in its warehouse and could be
+#   refitted for the new bags.
+# - `practice-repaint`: Osprey's website shows that its head office was repainted in the
+#   firm's new colours last month.
+#
+# On your own two pieces of news the check confirms only the form (a likelihood above 0
+# for every price, within the cap); which way your likelihoods go is marked when the
+# notebook is graded, and the grader's feedback then shows what they do to your beliefs.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-likelihood-answer", "schema_version": 3}
@@ -335,6 +353,9 @@ def news_likelihood(sale, key):
         "lost-customer": -1,
         "five-a-side": 0,
         "marathon": 0,
+        "practice-penalty": 1,
+        "practice-spare-line": -1,
+        "practice-repaint": 0,
     }[key]
     ranked = sorted(sale.reservations)
     return {r: 2.0 ** (direction * i) for i, r in enumerate(ranked)}
@@ -344,6 +365,9 @@ def news_likelihood(sale, key):
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "news-likelihood-test", "schema_version": 3}
 """Check that news_likelihood reads each piece of news the way it points, and rules no price out."""
 check.news_likelihood(news_likelihood)
+### BEGIN HIDDEN TESTS
+check.news_likelihood(news_likelihood, hidden=True)
+### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "pace-teaching", "schema_version": 3}
 # ### The pace of concessions is a signal too
@@ -376,10 +400,14 @@ check.news_likelihood(news_likelihood)
 #
 # Set your prior with the sliders (the weights are rescaled to add up to 1). Press
 # **next scripted offer** to let the scripted buyer make its next move, and watch the bars
-# and the expected reservation price. Then type offers of your own (the script stops once
-# you do; **start over** brings it back):
+# and the expected reservation price; press it until the script runs out to see the whole
+# pace. Then try offers of your own, each from the same state: put the sliders back where
+# the updater opens them (the prior it starts from), press **start over**, then **next
+# scripted offer** once (the buyer opens at 42), and type the offer in the box (the script
+# stops once you type an offer; **start over** brings it back). The numbers below hold
+# from that state, not after the whole script:
 #
-# - repeat the last offer, a buyer holding firm. Weight moves towards the lower
+# - repeat the last offer, 42, a buyer holding firm. Weight moves towards the lower
 #   reservation prices and the expected reservation price falls a little: a hold hints
 #   that the buyer is near its reservation price. Only a little, because a buyer far from
 #   it also holds now and then, to test you. Negotiators read firmness the same way
@@ -392,7 +420,8 @@ check.news_likelihood(news_likelihood)
 #   updater starts from, the expected reservation price falls from about 61 to about 50,
 #   with almost all the weight on 50. That is why a buyer who shrinks its steps early on
 #   purpose can mislead you so much;
-# - try an offer above every price you believe in, and read why the updater refuses it.
+# - try an offer above every price you still believe in, such as 90, and read why the
+#   updater refuses it.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "belief-updater", "schema_version": 3}
 from course.widgets.information import BeliefUpdater
@@ -488,7 +517,10 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # Two tempting shortcuts are wrong. Asking the *expected* reservation price ignores that
 # every buyer below it walks away. Asking the *most likely* one ignores what the other
 # possible prices pay and how often they are accepted. Compare the expected profit of
-# every price.
+# every price. Your own numbers show both shortcuts failing: in every scenario of this
+# course, yours included, the expected reservation price under the prior lies at least
+# €500 from the best price before the opening, and the most likely price is never the best
+# price both before and after the opening.
 #
 # > **One price, several names.** The final price with the largest expected profit
 # > against your beliefs is your **best final price**. Question 5 returns it as `before`
@@ -554,8 +586,8 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #
 # One mark for `before`, one for `now` and `with_news`, one for `capped`. Besides your own
 # scenario, the check tries five worked cases, `course.variant("01_information",
-# "worked-case-6")`, `"worked-case-13"`, `"worked-case-0"`, `"worked-case-21"` and
-# `"worked-case-4"`. In each of them the opening moves the price, and between them each
+# "worked-case-6")`, `"worked-case-13"`, `"worked-case-0"`, `"worked-case-19"` and
+# `"worked-case-36"`. In each of them the opening moves the price, and between them each
 # tempting method (asking the cap as it is, asking the expected reservation price, reading
 # the news on your prior instead of on `after`, capping your prior instead of `after`)
 # gives a wrong price in at least one. On your own
@@ -729,7 +761,8 @@ check.news_weight(news_weight, hidden=True)
 # - `"none"`: every assumption holds;
 #
 # and what price you would name, in euros: your final price, or, where a refusal brings a
-# counter-offer, the price you would name first. Write `model_limits(sale, after)`, with
+# counter-offer, your opening in that haggle, by module 04's rule for an opening (see
+# below). Write `model_limits(sale, after)`, with
 # `after` your beliefs after the opening (as in Question 5; the check passes in the right
 # ones), to return a dict from each situation's key to a pair `(assumption, price)`, the
 # price worked out from `sale` and `after`.
@@ -756,8 +789,13 @@ check.news_weight(news_weight, hidden=True)
 #   model's price, "to be safe".
 #
 # One word for a situation you may meet among yours: **anchoring** is the pull a number
-# you have seen exerts on the number you then choose, even when it should not move it
-# (section 5 says more).
+# you have seen exerts on the number you then choose, even when it should not move it.
+# The evidence comes before the question, since a situation may turn on it: people who
+# had just seen a random number (10 or 65) gave median estimates of 25 and 45 per cent for
+# the share of African countries in the United Nations (Tversky and Kahneman, 1974), and
+# experienced estate agents valued the same house higher when shown a higher listing
+# price, while saying it had not swayed them (Northcraft and Neale, 1987). Section 5 gives
+# the sources in full and says what to do about it.
 #
 # `staged-opening` asks you to re-price on your own numbers. Read as the band model
 # reads it, an opening $x$ (`sale.opening_offer`) tells you three things: Osprey's
@@ -769,9 +807,17 @@ check.news_weight(news_weight, hidden=True)
 # with the model's price: if it is higher, name that higher price (the check wants it to
 # the cent); if it is the same, the staging cost you nothing and the model's price stands.
 # Your own case cannot tell a re-pricing from a short cut, so the check also tries your
-# function on two worked cases, `worked-case-0` and `worked-case-1`: on one the re-priced
-# price is above the model's, on the other it is the model's own, and a short cut (always
-# the model's price, or always the next reservation price up) fails one of them.
+# function on three worked cases. On `worked-case-0` the re-priced price is above the
+# model's; on `worked-case-1` it is the model's own. The third, `cut-case`, is
+# `worked-case-1`'s buyer with the prior (0.4, 0.3, 0.2, 0.1), a cost of €34,000 and an
+# opening of €45,000, and asks your function only for `staged-opening`: there even a
+# shaded opening proves a reservation price of at least 45,000 / 0.85, about €52,940,
+# which rules out your prior's best price (€49,000), so re-pricing does not give Question
+# 5's `before`. Each short cut (always the model's price, always the next reservation
+# price up, or "the opening tells me nothing", the prior's best price) fails one of the
+# three. On `cut-case` no reservation price still possible lies between the cost and the
+# model's price, so there is no surer price: work out a price only for the situations
+# your function is asked about.
 #
 # One mark for the assumptions, one for the prices. A price can do one of three things:
 #
@@ -794,7 +840,11 @@ check.news_weight(news_weight, hidden=True)
 #   aim for. It marks the edge of the zone where refusals are common, not a fair split: in
 #   ultimatum games,
 #   offers under about a fifth of the sum are refused about half the time, refusals stay
-#   common up to about a third, and most offers give 40 to 50 per cent. A surer price
+#   common up to about a third, and most offers give 40 to 50 per cent (Camerer,
+#   *Behavioral Game Theory*, 2003, chapter 2, summing up many studies; a meta-analysis of
+#   37 papers, Oosterbeek, Sloof and van de Kuilen, *Experimental Economics*, 2004, finds an
+#   average offer of 40 per cent and about one offer in six refused, fewer the larger the
+#   share offered). A surer price
 #   leaves that buyer nothing. With section 2's worked example after its offer (60, 70 or
 #   80 still possible, the model's price 70) and a cost of 40, the highest fair price is
 #   64: it leaves a buyer at 70 a gain of 6, a fifth of 70 − 40, and still lies above 60,
@@ -818,16 +868,31 @@ check.news_weight(news_weight, hidden=True)
 # price you still believe Osprey could pay, by at most that one step: an opening that
 # Osprey may refuse, to be conceded from.
 #
-# Why *above* when a refusal brings a counter-offer? Game theory alone does not say so:
+# What the check accepts, by the assumption that fails (the paragraphs above give the
+# reasons; a step is the gap between neighbouring prices in `sale.reservations`):
+#
+# | assumption that fails | price the check accepts |
+# |---|---|
+# | `"none"` | the model's price, to the cent |
+# | `"final-offer"` | your opening: above the model's price, at or above your estimate (the expected reservation price under `after`), at most one step above the highest reservation price still possible |
+# | `"risk-neutral"` | a surer price: a reservation price still possible between your cost and the model's price |
+# | `"accepts-any"` | a fair price: above your cost and the opening, below the model's price, leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain |
+# | `"honest-opening"` | the best price against your prior with only what a shaded opening still proves, to the cent |
+#
+# **Side note: what the theory says, and what the check grades.** For the situations
+# where a refusal brings a counter-offer, the check grades module 04's rule for an
+# opening, not a prediction of game theory. Game theory alone does not say *above*:
 # in models where a seller cannot commit and buyers can wait, the seller's first price
 # tends to fall *below* the price it would name if it could commit, because buyers who
 # value the good highly wait for the price to drop; when offers can follow each other
 # quickly, prices fall towards the lowest value a buyer could have or, when some buyers
 # value the good below the seller's cost, towards that cost (Fudenberg, Levine and
-# Tirole, "Infinite-Horizon Models of Bargaining with One-Sided Incomplete Information",
-# in Roth, ed., *Game-Theoretic Models of Bargaining*, 1985; Gul, Sonnenschein and Wilson, 1986). The course asks above it for the reasons of
-# practice: your first number is an opening, the room above your target is what you
-# concede from, and a first offer anchors the talks (section 5; module 04).
+# Tirole, "Infinite-Horizon Models of Bargaining with One-Sided Incomplete
+# Information", in Roth, ed., *Game-Theoretic Models of Bargaining*, 1985; Gul,
+# Sonnenschein and Wilson, 1986). So where you end up in such a haggle may well be below
+# the model's price. The question asks for something else, your first number, and
+# module 04's rule puts it above for the reasons of practice: the room above your target
+# is what you concede from, and a first offer anchors the talks (section 5; module 04).
 #
 # In none of these situations is accepting the opening best: even a staged opening leaves
 # Osprey's reservation price above it, and a price above the opening that is accepted as
@@ -846,8 +911,12 @@ def model_limits(sale, after):
         return sum(chance for r, chance in after.items() if r >= price)
 
     model = max(after, key=lambda price: (price - sale.cost) * accepted(price))
-    above = min(r for r in sale.reservations if r > model)
-    below = max(r for r, chance in after.items() if chance > 0 and sale.cost < r < model)
+
+    def above():
+        return min(r for r in sale.reservations if r > model)
+
+    def below():
+        return max(r for r, chance in after.items() if chance > 0 and sale.cost < r < model)
 
     # a fair price: the buyer at the next possible reservation price keeps at least a fifth
     # of the gain (the check's edge); against a buyer who walks out, leave it a third
@@ -856,30 +925,33 @@ def model_limits(sale, after):
         nearest = min(r for r, chance in after.items() if chance > 0 and r >= price)
         return nearest - price >= share * (nearest - sale.cost)
 
-    floor_price = max(sale.cost, sale.opening_offer)
-    for share in (1 / 3, 1 / 4, 1 / 5):
-        fair_prices = [
-            int(r - share * (r - sale.cost))  # whole euros, rounded down
-            for r, chance in after.items()
-            if chance > 0 and sale.cost < r <= model
-        ]
-        fitting = [p for p in fair_prices if floor_price < p < model and fair(p, share)]
-        if fitting:
-            fairest = max(fitting)
-            break
+    def fairest():
+        floor_price = max(sale.cost, sale.opening_offer)
+        for share in (1 / 3, 1 / 4, 1 / 5):
+            fair_prices = [
+                int(r - share * (r - sale.cost))  # whole euros, rounded down
+                for r, chance in after.items()
+                if chance > 0 and sale.cost < r <= model
+            ]
+            fitting = [p for p in fair_prices if floor_price < p < model and fair(p, share)]
+            if fitting:
+                return max(fitting)
+
     # a shaded opening still proves r >= x / b: the prior with only that cut
-    floor = sale.opening_offer / sale.opening_high
-    kept = {r: chance for r, chance in sale.prior_beliefs().items() if r >= floor}
-    staged = max(
-        kept,
-        key=lambda p: (p - sale.cost) * sum(chance for r, chance in kept.items() if r >= p),
-    )
+    def staged():
+        floor = sale.opening_offer / sale.opening_high
+        kept = {r: chance for r, chance in sale.prior_beliefs().items() if r >= floor}
+        return max(
+            kept,
+            key=lambda p: (p - sale.cost) * sum(chance for r, chance in kept.items() if r >= p),
+        )
+
     price = {
         "honest-opening": staged,
         "final-offer": above,
         "risk-neutral": below,
         "accepts-any": fairest,
-        "none": model,
+        "none": lambda: model,
     }
     broken = {
         "staged-opening": "honest-opening",
@@ -895,7 +967,9 @@ def model_limits(sale, after):
         "first-number": "none",
         "practice-colleague": "none",
     }
-    return {key: (broken[key], price[broken[key]]) for key in sale.situations}
+    # a price is worked out only where a situation asks for it (the third worked case
+    # asks only `staged-opening`, and has no surer price)
+    return {key: (broken[key], price[broken[key]]()) for key in sale.situations}
     ### END SOLUTION
 
 
@@ -964,8 +1038,9 @@ check.model_limits(model_limits, hidden=True)
 # all four properties can exist, so the theorem does not apply to this sale as it
 # stands: the buyers at 60 are lost for the reason the next sentences give, the price you
 # choose, not by the theorem. When only the buyer's reservation
-# price is hidden, as in this module's sale (your cost is no secret that matters), such a
-# promise can be kept, but not at the price that is best for you: the take-it-or-leave-it
+# price is hidden, as in this module's sale (your cost is no secret that matters), a deal
+# every time one would help both can be guaranteed, but not at the price that is best for
+# you: the take-it-or-leave-it
 # price of section 3 (one final price the buyer takes or leaves) gives up some deals that would help both (here the buyers at 60), in
 # return for a larger margin on the others.
 #
@@ -1013,14 +1088,20 @@ InformationExplorer()
 # Your scenario gives four settings to try in the explorer, `sale.explorer_cases`: a dict
 # from a label to `(cost, lowest, highest)`. Settings `"A"` and `"B"` share the cost and
 # the middle of the range; `"C"` and `"D"` share the range. Set the explorer to each and
-# read what the information is worth (the explorer computes it; the notebook hands you
-# no function that does, since the rule is what this question asks for). Then write
-# `information_pays(sale)` to return a
+# read what the information is worth. Then write `information_pays(sale)` to return a
 # pair of labels: the one of `"A"` and `"B"`, and the one of `"C"` and `"D"`, under which
 # knowing the buyer's reservation price is worth more. Other learners get other settings,
 # and grading tries theirs too, so look for what the winning settings have in common and
 # write that down as a rule. (Your settings are drawn so that the rule decides: the two
 # worths always differ.)
+#
+# What the check can and cannot test: it sees only which settings your function picks,
+# on your settings and, at grading, on other learners'. The course's own
+# `value_of_information(cost, low, high)`, in `course.models.information`, computes the
+# worth the explorer shows, so a function that looks each setting up with it and picks
+# the larger would pass without any rule. The check cannot tell the two apart; the
+# question is there for the rule, which is what you take to a real table, where no
+# function hands you the worth. Write the rule.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "information-pays-answer", "schema_version": 3}
