@@ -516,7 +516,9 @@ def test_opening_hints(own):
     low = own.reservation_if_not
     short = next(row[0] for row in package_rows(own) if low / 4 <= row[2] < low)
     hint = miss("opening_offer", _with_meso(lambda s: short))
-    assert "risks an impasse or a walk-out" in hint and "still pulls" in hint
+    assert "still pulls" in hint and "risks an impasse" not in hint
+    # section 4 calls opening at the estimate this table's artefact, and the hint says so
+    assert "this table's Marlow gains nothing from it (section 4)" in hint
 
     def generous(s):
         return {issue: levels[-1] for issue, levels in s.issues.items()}

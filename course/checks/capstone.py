@@ -822,9 +822,10 @@ def _opening_hint(case, package):
     if them < low:
         return (
             f"it gives Marlow {them:g} points, fewer than the {low:g} it needs even if Quell has "
-            "no capacity: an offer beyond anything Marlow could accept still pulls, but it "
-            "risks an impasse or a walk-out and costs you credibility; open with the best "
-            "package Marlow could accept if Quell has no capacity",
+            "no capacity: with a person, an offer beyond anything Marlow could accept still "
+            "pulls if a fact you can cite carries it there, but this table's Marlow gains "
+            "nothing from it (section 4), so question 5 asks for the best package Marlow "
+            "could accept if Quell has no capacity",
             "it gives Marlow less than it needs even if Quell has no capacity",
         )
     if you < floor:
