@@ -1286,8 +1286,9 @@ check.report_decision(report_decision, hidden=True)
 #   is a *warning*, in the words of modules 02 and 03: legitimate when true, though said
 #   as an ultimatum it still invites a test and leaves the other side no way to agree
 #   without losing face. A demand tied to something you would not in fact do (a made-up
-#   Friday) is a *threat you would not carry out*: a bluff about your own intention. A
-#   calm remark makes your reservation price believable without either.
+#   Friday) is a *threat you would not carry out*, a false statement of your own
+#   intention, which sits on the line between a bluff and a misrepresentation (see fair
+#   and foul ways, below). A calm remark makes your reservation price believable without either.
 # - **Watch your concession pattern.** Big, quick concessions tell the other side there
 #   is more to come. Smaller steps say you are near the end of what you will give, whether
 #   that end is your reservation price or, as module 04 plans, a target above it.
@@ -1484,7 +1485,7 @@ check.fair_play(fair_play, hidden=True)
 # - Share interests, guard your reservation price and any deadline only you pay for,
 #   mention only true alternatives, and calmly rather than as an ultimatum (a true
 #   warning, tied to what you would do anyway, is legitimate, module 00 says, but usually
-#   unwise said that way, module 02 shows). A bluff about your own reservation price or intention (a
-#   threat you would not carry out) is tolerated but contested and costs credibility when
-#   called; lying about facts, or learning through an illegitimate source, is out of
-#   bounds.
+#   unwise said that way, module 02 shows). A bluff about your own reservation price is
+#   tolerated but contested and costs credibility when called; a threat you would not
+#   carry out sits on the line between a bluff and a misrepresentation; lying about facts,
+#   or learning through an illegitimate source, is out of bounds.
