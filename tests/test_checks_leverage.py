@@ -23,9 +23,11 @@ from course.scenarios.leverage import (
     TACTICS,
     ask_moment,
     best_moment,
+    best_reach_plan,
     fact_key,
     news_key,
     plans,
+    reach_chances,
     step_gains,
     tactic_key,
     tactic_kinds_accepted,
@@ -1451,6 +1453,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("intro", "allow up to an hour for question 3c", None),
         # E4: the boundary cases are announced
         ("q3c-task", "leave the balance exactly on the threshold", None),
+        ("q3c-task", "gets there when only some of its steps come through", None),
         ("q4b-text", "five test cases (one puts the balance exactly", "four test cases"),
         # s35 W2: only a copy number for number is caught; agreement is not held against you
         ("q2-text", "one that lands near it is agreement", "with one rating moved by a point"),
@@ -1487,8 +1490,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("intro", "(4 to 5 if you are at ease with Python)", "about 3 if"),
         # fresh review, C3 and the course's convention: a bluff misstates your limit or your
         # intention; a threat you would not carry out sits on the line
-        ("ethics-teaching", "about your own *limit* or your own *intention*", None),
-        ("ethics-teaching", "A bluff about your intention, such as a threat", None),
+        ("ethics-teaching", "about your own *limit* or *valuation*", None),
+        ("ethics-teaching", "A false *intention*, such as a threat you would not", None),
         # one word, one idea: question 3c's balance is a threshold, not a negotiation target
         ("q3c-task", "Write `reach_plan(case, threshold)`", "reach_plan(case, target)"),
         ("reach-plan-answer", "def reach_plan(case, threshold):", None),
@@ -1844,6 +1847,32 @@ def test_question_3c_tells_a_plan_chosen_by_its_average_so(own, answers):
     check.reach_plan(answers["reach_plan"])
 
 
+def reach_every_step(case, target):
+    """Question 3c counting only the outcome in which every step of a plan comes through:
+    a plan's chance is the product of its steps' chances when all of them reach the
+    threshold, else 0."""
+    from course.scenarios.leverage import plan_outcomes
+
+    def score(plan):
+        chance, balance = plan_outcomes(case, plan)[0]
+        return chance if balance >= target - 1e-9 else 0.0
+
+    return list(max(plans(case), key=score))
+
+
+def test_question_3c_tells_a_plan_counted_by_every_step_coming_through_so(own):
+    """A reach_plan that counts only the outcome in which every step comes through passed
+    the visible check for 64% of learners (none of its test cases had a plan that gets
+    there when only one of two steps comes through); a test case now has one, and the hint
+    says that a plan also gets there when only some of its steps come through."""
+    (case, target), *_ = check.reach_test_cases(own)[4:]
+    assert reach_every_step(case, target) != list(best_reach_plan(case, target))
+    hint = miss(check.reach_plan, reach_every_step)
+    assert check.ALL_THROUGH in hint and "reach_plan is not right for" in hint
+    chances = sorted(reach_chances(case, target).values())
+    assert chances[-1] == pytest.approx(1 - 0.35**2) and chances[-1] - chances[-2] >= 0.05
+
+
 def test_the_bold_ask_is_a_rung_of_the_ladder_above_the_start_and_often_a_reversal():
     """Question 3c's target is a real ask of the learner's case, above the starting
     balance, with no plan outcome within 0.05 of it; for at least a third of learners the
@@ -1875,7 +1904,11 @@ def test_the_deadline_story_accepts_alternatives_and_power_rated_level():
     with the course's own weights, was told the audit did not fit the story)."""
     from course.scenarios.leverage import CASES
 
-    rules = {rule.source: rule for rule in CASES["deadline"].rules if rule.side == "you"}
+    rules = {
+        rule.source: rule
+        for rule in CASES["deadline"].rules
+        if rule.side == "you" and rule.kind == "not_below"
+    }
     level = {"information": 5, "alternatives": 4, "power": 6}
     for source in ("alternatives", "power"):
         assert rules[source].holds(level, level, {})
@@ -1998,7 +2031,7 @@ def test_power_on_top_is_accepted_where_the_facts_support_it(own):
         assert not pair.holds({}, {}, {"information": 0.1, "alternatives": 0.45, "power": 0.45})
     because = " ".join(r.because for r in CASES["supplier"].rules)
     assert "nothing in the story gives it clients" not in because
-    assert "not yet a client" in because
+    assert "not yet a buyer" in because
 
 
 #: Words by which section 5 would name a news item of the deadline case, one or more per
@@ -2087,37 +2120,14 @@ def test_a_reaudit_that_lets_a_rating_pass_10_loses_both_marks(own):
     assert any(check.PAST_THE_END in hint for hint in hints), hints
 
 
-def test_the_hint_for_a_wrong_bluff_names_intentions_as_section_6_does():
-    """Fresh review, C3: section 6 now lists what you intend to do among a bluff's subjects,
-    as the course's convention does; the hint for a tactic wrongly called a bluff says the
-    same, and stays true of every tactic that is not accepted as one."""
-    assert "your own intention" in check.NOT_KIND["bluff"]
+def test_the_hint_for_a_wrong_bluff_stays_true_of_every_tactic_not_accepted_as_one():
+    """The hint for a tactic wrongly called a bluff defines a bluff as section 6 does (a
+    limit or a valuation); no tactic outside the bluffs is a claim about what one intends,
+    and every tactic accepted only as a bluff is about a limit, not an intention."""
+    assert "limit or valuation" in check.NOT_KIND["bluff"]
     for tactic in TACTICS:
         if "bluff" not in tactic.kinds:
             assert "intend" not in tactic.text and "no plan" not in tactic.text, tactic.text
-
-
-def test_a_bluff_is_defined_one_way_in_the_text_and_the_feedback():
-    """Section 6, the summary of the survey and the check's feedback each defined a bluff a
-    little differently (reservation price and intention; reservation price or intention;
-    only reservation price or worth). All now say: an untrue claim about your own limit
-    (your reservation price, or what something is worth to you) or your intention, the
-    intention case on the line; the feedback that calls a tactic a bluff speaks of limits
-    only, since every tactic accepted only as a bluff is about a limit."""
-    ethics = " ".join(cell_text("00_leverage", "leverage", "ethics-teaching").split())
-    assert "An untrue claim about your own *limit* or your own *intention*" in ethics
-    assert "(an untrue claim about your own limit or intention)" in ethics
-    assert "reservation price or intention" not in ethics
-    assert (
-        "your own limit (your reservation price, or what something is worth to you)"
-        in (check.KIND_TEST["bluff"])
-    )
-    assert "only about your own reservation price" not in check.KIND_TEST["bluff"]
-    assert (
-        "your own limit (your reservation price, or what something is worth to you) or "
-        in (check.NOT_KIND["bluff"])
-    )
-    for tactic in TACTICS:
         if tactic.kinds == ("bluff",):
             assert "intend" not in tactic.text and "unless" not in tactic.text, tactic.text
 
@@ -2268,3 +2278,113 @@ def test_question_3b_asks_what_a_trust_step_reveals():
     assert "I would share it after the talks either way" not in rubric
     teaching = " ".join(_cell("build-teaching").split())
     assert "which its rating in your steps does not count" in teaching
+
+
+def test_the_starting_audit_is_not_in_the_notebook_before_question_2_is_answered():
+    """The starting audit was on the setup cell's scenario (``scenario.yours``, and
+    ``scenario.show("audit")`` at any time), and returning it with one rating moved passed
+    question 2 for 97% of learners. The setup cell now holds the scenario without it, which
+    says where it comes; the first cell to load it again is section 4's, after question 2's
+    check, and no code cell before that reads it."""
+    from course.scenarios.leverage import AUDIT_LATER, WithoutStartingAudit
+    from tests.notebooks import source_notebook
+
+    full = course.variant("00_leverage", "r-5")
+    early = full.before_audit()
+    assert (early.yours, early.theirs, early.weights) == (None, None, None)
+    assert AUDIT_LATER in str(early.show("audit")._repr_markdown_())
+    with pytest.raises(ValueError, match="section 4"):
+        _ = early.bold
+    assert early.facts == full.facts and early.practice.case == full.practice.case
+    cells = [
+        (c.metadata.get("nbgrader", {}).get("grade_id"), c.source)
+        for c in source_notebook("00_leverage", "leverage").cells
+        if c.cell_type == "code"
+    ]
+    ids = [grade_id for grade_id, _ in cells]
+    assert 'WithoutStartingAudit(course.variant("00_leverage"))' in dict(cells)["setup"]
+    wrapped = WithoutStartingAudit(full)
+    assert wrapped.yours is None and wrapped.facts == full.facts
+    assert AUDIT_LATER in str(wrapped.show("audit")._repr_markdown_())
+    assert wrapped._repr_mimebundle_() == full._repr_mimebundle_()
+    reload = next(i for i, (_, text) in enumerate(cells) if 'variant("00_leverage")\n' in text)
+    assert ids[reload] == "starting-audit" and reload > ids.index("my-audit-test")
+    for grade_id, text in cells[: ids.index("my-audit-test") + 1]:
+        assert not re.search(r"scenario\.(yours|theirs|weights|bold)\b", text), grade_id
+
+
+def _module_text():
+    """The notebook's markdown, cell by cell, joined with line breaks as one text."""
+    from tests.notebooks import source_notebook
+
+    cells = source_notebook("00_leverage", "leverage").cells
+    return re.sub(r"\s+", " ", "\n".join(c.source for c in cells if c.cell_type == "markdown"))
+
+
+def test_one_definition_of_a_bluff_in_the_text_and_the_hints():
+    """The text defined a bluff as a claim about a limit or an intention, the pass message
+    as one about a limit only, and the refusal hint as about a limit or an intention. All
+    three now say: an untrue claim about your own limit or valuation, with a false
+    intention (a threat you would not carry out) on the line with misrepresentation."""
+    text = _module_text()
+    for said in (text, check.KIND_TEST["bluff"], check.NOT_KIND["bluff"]):
+        assert "limit or valuation" in said
+        assert "or your own intention" not in said and "limit or intention" not in said
+    assert "An untrue claim about your own *limit* or *valuation*" in text
+    assert (
+        "a threat you would not carry out, sits on the line between a bluff and a misrepresentation"
+        in text
+    )
+    assert "is a bluff at best" not in text
+
+
+def test_the_text_defines_need_where_it_first_uses_it_and_says_what_each_part_counts():
+    """A term is defined at its first use, a case is described where it is cited before a
+    learner has seen it, and the text says what a question's mark and the progress map
+    count (each phrase below was missing from the old text)."""
+    text = _module_text()
+    first = re.search(r"\b(a|the|its|ask's) \*{0,2}need\b", text)
+    assert "the balance you decide" in text[first.start() : first.start() + 120]
+    for said in (
+        # the sole-source case, where sections 2 and 3 cite it
+        "sole-source case (a pump maker whose pumps are approved only with one supplier's valve",
+        "In the sole-source case, where your pumps are approved only with Ostra's valve",
+        # question 4c's model answer: what signals a hurry is coming down after a refusal
+        "coming down to 94% straight after a refusal would tell Brannock",
+        # question 4b says which half is a stated rule and where the judgement is
+        "This half applies a rule you are given; whether to follow it, or to wait, is the "
+        "judgement question 4c asks of you.",
+        # the progress map counts the practice case for questions 1, 4a and 5
+        "for questions 1, 4a and 5 it counts the practice case's check",
+        # question 1b names the source its fact could be mistaken for
+        "the cell below shows it with the source it could be mistaken for",
+    ):
+        assert said in text, said
+    assert "a refusal costs me little" not in text
+
+
+def test_question_1b_shows_the_source_its_fact_could_be_mistaken_for():
+    """Question 1b asked why a fact does not belong to 'the source it could be mistaken
+    for' without naming it; the scenario's "reason" part now names it, for every learner,
+    and it is never the fact's own source."""
+    from course.scenarios.leverage import FACTS
+
+    for i in range(200):
+        s = course.variant("00_leverage", f"r-{i}")
+        shown = str(s.show("reason")._repr_markdown_())
+        fact = next(f for f in FACTS if f.text == s.facts[s.reason_fact])
+        assert fact.lookalike and fact.lookalike != fact.source
+        assert f"easily filed under **{fact.lookalike}**" in shown, s.learner
+    assert 'scenario.show("reason")' in cell_text("00_leverage", "leverage", "q1b-fact")
+
+
+def test_the_supplier_bound_on_vells_alternatives_speaks_of_other_buyers():
+    """The hint for Vell's alternatives said an invitation to bid 'has no clients to spare',
+    which reads backwards: a supplier's alternatives are other buyers."""
+    rule = next(
+        r
+        for r in CASES["supplier"].rules
+        if r.kind == "at_most" and r.source == "alternatives" and r.side == "them"
+    )
+    assert "few other buyers to turn to" in rule.because
+    assert "clients to spare" not in rule.because

@@ -895,6 +895,42 @@ def test_every_right_formulation_is_judged_right_for_every_learner(drawn, refere
                 check.judge_tactic(s, label, {k.upper(): v for k, v in kinds.items()})
 
 
+def reach_every_step(case, target):
+    """Question 3c counting only the outcome in which every step of a plan comes through
+    (the chance that all of them do, when that reaches the threshold, else 0): a common
+    wrong reading of a plan's chance of getting there."""
+    names = list(case.steps)
+    best, best_chance = [], -1.0
+    for mask in range(2 ** len(names)):
+        plan = [n for i, n in enumerate(names) if mask >> i & 1]
+        if sum(case.steps[n][2] for n in plan) > case.budget:
+            continue
+        chance, yours = 1.0, dict(case.yours)
+        for name in plan:
+            source, amount, _, p = case.steps[name]
+            chance *= p
+            yours[source] = min(10, yours[source] + amount)
+        balance = sum(case.weights[k] * (yours[k] - case.theirs[k]) for k in SOURCES)
+        chance = chance if balance >= target - 1e-9 else 0.0
+        if chance > best_chance + 1e-12:
+            best, best_chance = plan, chance
+    return best
+
+
+def test_a_plan_counted_by_every_step_coming_through_fails_visibly_for_every_learner(drawn):
+    """Question 3c: counting only the outcome in which every step comes through fails one of
+    the visible test cases for every learner, with the hint that names that mistake, so no
+    learner sees a pass the grading then takes back."""
+    for s in drawn:
+        hints = []
+        for c, target in check.reach_test_cases(s):
+            try:
+                check.judge_reach(c, target, reach_every_step(c, target), "a test case")
+            except NotYet as failure:
+                hints.append(failure.general)
+        assert check.ALL_THROUGH in hints, s.learner
+
+
 def run(question, answer, **options):
     return sweeps.run(check, question, answer, **options)
 
@@ -1097,3 +1133,51 @@ def test_a_side_a_drawn_fact_gives_something_is_never_rated_0(drawn):
                 check.judge_audit(s, audit)
             assert not any(text in str(failure.value) for text in s.facts.values())
             assert not re.search(r"\bfact [A-E]\b", str(failure.value))
+
+
+#: Audits a specialist would fail, one per case whose story bounds them, with the words of
+#: the bound that refuses each: the employer with almost no power over pay, the buyer
+#: knowing far more of Vell's position than Vell, the owner with a near-sure other tenant.
+ONE_SIDED_AUDITS = {
+    "salary": (
+        ((7, 9, 9), (8, 1, 1), (0.1, 0.6, 0.3)),
+        "Northwind's power should be rated at least 4",
+    ),
+    "supplier": (
+        ((9, 8, 1), (1, 1, 9), (0.6, 0.3, 0.1)),
+        "Vell's information should be rated at least 3",
+    ),
+    "deadline": (
+        ((1, 9, 9), (9, 1, 1), (0.1, 0.5, 0.4)),
+        "your alternatives should be rated at most 7",
+    ),
+}
+
+
+def test_question_2_bounds_the_ratings_each_story_states_most_plainly(drawn, reference):
+    """Question 2 passed a one-sided audit for every learner of the salary, supplier and
+    deadline cases (Northwind's power 1; Vell's information 1 against the buyer's 9; the
+    owner's alternatives 9 on a firm that has not called back). Each case now bounds the
+    rating its story states most plainly; the bound refuses these audits with a hint that
+    quotes it, while the reference, two other readings and the starting audit still pass."""
+    for s in drawn:
+        if s.case in ONE_SIDED_AUDITS:
+            (yours, theirs, weights), words = ONE_SIDED_AUDITS[s.case]
+            audit = {
+                "yours": dict(zip(SOURCES, yours, strict=True)),
+                "theirs": dict(zip(SOURCES, theirs, strict=True)),
+                "weights": dict(zip(SOURCES, weights, strict=True)),
+            }
+            with pytest.raises(NotYet, match=re.escape(words)):
+                check.judge_audit(s, audit)
+        for answer in (
+            reference_for(reference, s, "my_audit"),
+            audit_from_the_story(s),
+            audit_in_fractions(s),
+        ):
+            check.judge_audit(s, answer())
+        assert all(
+            rule.holds(s.yours, s.theirs, s.weights)
+            for rule in rules_for(s)
+            if rule.kind != "one_heavy"
+        ), s.learner

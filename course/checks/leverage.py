@@ -88,9 +88,9 @@ KIND_TEST = {
         "leverage the side really holds"
     ),
     "bluff": (
-        "it is an untrue claim about nothing but your own limit (your reservation price, or "
-        "what something is worth to you): by negotiating convention, such a claim is "
-        "ordinarily not taken as a statement of material fact"
+        "it is an untrue claim about nothing but your own limit or valuation (your "
+        "reservation price, or what something is worth to you): by negotiating convention, "
+        "such a claim is ordinarily not taken as a statement of material fact"
     ),
     "misrepresentation": "it states as fact something false that the other side would rely on",
     "illegitimate": (
@@ -105,9 +105,9 @@ KIND_TEST = {
 NOT_KIND = {
     "legitimate": "something in it is untrue, or it draws on a source that is not yours",
     "bluff": (
-        "a bluff is an untrue claim about nothing but your own limit (your reservation price, "
-        "or what something is worth to you) or your own intention; this one is true, or "
-        "claims more than that, or uses more than words"
+        "a bluff is an untrue claim about nothing but your own limit or valuation (your "
+        "reservation price, or what something is worth to you); this one is true, or claims "
+        "more than that, or uses more than words"
     ),
     "misrepresentation": (
         "it does not state something false that the other side would take as a statement "
@@ -705,9 +705,12 @@ def _reach_case(own, numbers, budget, yours, theirs, weights, target):
 
 def reach_test_cases(own):
     """Test cases on the learner's own steps in which the plan most likely to reach the
-    target is not the plan with the highest average gain, one each way, and one in which
-    a step's gain is cut by the top of the scale (fifth review, error 7: a plan search that
-    ignored the cap passed for 196 of 200 learners)."""
+    target is not the plan with the highest average gain, one each way, one in which a
+    step's gain is cut by the top of the scale (fifth review, error 7: a plan search that
+    ignored the cap passed for 196 of 200 learners), one with an outcome on the target, and
+    one in which a plan gets there when only some of its steps come through (a plan search
+    that counted only the outcome in which every step comes through passed the visible check
+    for 64% of learners)."""
     return [
         # a sure pair reaches +0.75 (chance 0.855); the long shot on the heavy source adds
         # more on average (1.275 with the first step) but reaches it only when it comes
@@ -756,6 +759,18 @@ def reach_test_cases(own):
             (0.25, 0.5, 0.25),
             0.5,
         ),
+        # two cheap steps that each reach +0.40 alone: the pair gets there unless both fail
+        # (1 - 0.35 * 0.35 = 0.8775); counting only the outcome in which every step of a
+        # plan comes through scores the pair 0.4225 and picks power alone (0.80)
+        _reach_case(
+            own,
+            [(2, 3, 0.65), (1, 3, 0.65), (2, 4, 0.8)],
+            6,
+            (4, 4, 4),
+            (4, 4, 4),
+            (0.25, 0.5, 0.25),
+            0.4,
+        ),
     ]
 
 
@@ -780,6 +795,26 @@ AT_LEAST = (
     "a balance exactly at the threshold reaches it: count the outcomes that leave your "
     "balance at the threshold or above, not only above it"
 )
+
+
+#: The hint for a plan that counts only the outcome in which every one of its steps
+#: comes through.
+ALL_THROUGH = (
+    "a plan also gets there when only some of its steps come through: count every way its "
+    "steps can come through or not that leaves your balance at the threshold or above, not "
+    "only the way in which all of them do"
+)
+
+
+def _all_through(s, target):
+    """Each plan's chance counted the way the ``ALL_THROUGH`` mistake does: the chance that
+    every step comes through when that outcome reaches ``target``, else 0 (``plan_outcomes``
+    lists the outcome in which every step comes through first)."""
+    chances = {}
+    for plan in reach_chances(s, target):
+        chance, balance = plan_outcomes(s, plan)[0]
+        chances[plan] = chance if balance >= target - 1e-9 else 0.0
+    return chances
 
 
 def judge_reach(s, target, result, where="your case"):
@@ -817,6 +852,8 @@ def judge_reach(s, target, result, where="your case"):
         general = AT_LEAST
     elif set(plan) == set(best_average_plan(s)):
         general = BY_AVERAGE
+    elif (every := _all_through(s, target))[plan] >= max(every.values()) - 1e-9:
+        general = ALL_THROUGH
     else:
         general = (
             "another plan that fits is more likely to reach the threshold; the chance of a "
@@ -854,7 +891,11 @@ def reach_plan(answer, hidden=False):
         except NotYet as failure:
             failures.append(failure)
     if failures:
-        raise next((f for f in failures if f.general == BY_AVERAGE), failures[0])
+        # a plan counted by "every step comes through" is told so wherever it is not also
+        # the plan of highest average gain; a plan chosen by average gain never is
+        named = [f for f in failures if f.general == ALL_THROUGH]
+        named += [f for f in failures if f.general == BY_AVERAGE]
+        raise (named or failures)[0]
     passed(
         "reach_plan finds the plan most likely to reach the threshold, which is not always "
         "the plan that adds most on average."

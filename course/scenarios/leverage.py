@@ -293,6 +293,14 @@ CASES = {
                 "than you do",
                 side="them",
             ),
+            Rule(
+                "at_least",
+                "power",
+                "Northwind is the employer: it decides whether to hire you and what to pay "
+                "you, so it holds more than a little of what you need",
+                side="them",
+                value=4,
+            ),
         ),
         budget=(8, 12),
         asks=_ladder(
@@ -350,10 +358,18 @@ CASES = {
             Rule(
                 "at_most",
                 "alternatives",
-                "rumour says Vell has lost big clients this year: an invitation to bid, "
-                "should Vell have one, is not yet a client, so it has no clients to spare",
+                "rumour says Vell has lost big clients this year, and an invitation to bid, "
+                "should Vell have one, is not yet a buyer: Vell has few other buyers to turn to",
                 side="them",
                 value=6,
+            ),
+            Rule(
+                "at_least",
+                "information",
+                "nobody outside Vell knows yet which clients it still has: Vell knows its own "
+                "position, which you can only guess at from rumour and public figures",
+                side="them",
+                value=3,
             ),
         ),
         budget=(8, 12),
@@ -472,6 +488,14 @@ CASES = {
                 "Brannock's lease ends in six weeks and moving twice would cost it dearly",
                 side="them",
                 value=5,
+            ),
+            Rule(
+                "at_most",
+                "alternatives",
+                "the firm that viewed your warehouse last month has not called back: you have "
+                "prospects at best, not another tenant who has said yes",
+                side="you",
+                value=7,
             ),
         ),
         budget=(8, 12),
@@ -1500,6 +1524,13 @@ class Shown:
         return fitting(self.markdown)
 
 
+#: What the scenario says of its starting audit before section 4 draws it.
+AUDIT_LATER = (
+    "Your starting audit comes in section 4, after question 2, so that the audit you write "
+    "there is your own reading of the story and facts."
+)
+
+
 @dataclass(frozen=True)
 class LeverageScenario(Scenario):
     """A learner's own case: facts to classify, a starting audit, news, steps and tactics."""
@@ -1530,10 +1561,22 @@ class LeverageScenario(Scenario):
             '`scenario.show("news")`, `scenario.show("tactics")`.'
         )
 
+    def before_audit(self):
+        """This scenario without its starting audit (``yours``, ``theirs`` and ``weights``
+        are ``None``): what the notebook holds until section 4, so that question 2's audit
+        is the learner's own reading, not the starting audit with a rating moved (a fresh
+        review found such a near-copy passed for 97% of learners)."""
+        return replace(self, yours=None, theirs=None, weights=None)
+
+    def _audit_drawn(self):
+        if self.yours is None:
+            raise ValueError(AUDIT_LATER)
+
     @property
     def bold(self):
         """Question 3c's ask, made at the first meeting before any news: ``(need, ask)``,
         or ``None`` when no ask of the case makes a fair question (see ``bold_ask``)."""
+        self._audit_drawn()
         return bold_ask(self)
 
     def _bold_text(self):
@@ -1556,12 +1599,14 @@ class LeverageScenario(Scenario):
         return practice_for(self)
 
     def show(self, *parts):
-        """Parts of the scenario as Markdown, one after the other: "audit", "steps",
+        """Parts of the scenario as Markdown, one after the other: "audit", "reason"
+        (question 1b's fact and the source it could be mistaken for), "steps",
         "bold" (question 3c's ask), "judgement" (question 3b's shorter budget and trust
         items), "news" or "tactics"; "practice-facts", "practice-news" and
         "practice-tactics" show the practice case's story with its facts, news or tactics."""
         known = {
             "audit": self._audit_table,
+            "reason": self._reason_text,
             "steps": self._steps_list,
             "bold": self._bold_text,
             "judgement": self._judgement,
@@ -1579,7 +1624,19 @@ class LeverageScenario(Scenario):
             )
         return Shown("\n\n".join(known[part]() for part in parts))
 
+    def _reason_text(self):
+        """Question 1b's fact, with the source it is easily mistaken for (its ``lookalike``),
+        shown after question 1 so that it does not sort that question's facts."""
+        text = self.facts[self.reason_fact]
+        fact = next(f for f in FACTS if f.case == self.case and f.text == text)
+        return (
+            f"Question 1b's fact is **{self.reason_fact}**: {text} It is easily filed under "
+            f"**{fact.lookalike}**, the source it could be mistaken for."
+        )
+
     def _audit_table(self):
+        if self.yours is None:
+            return AUDIT_LATER
         rows = "\n".join(
             f"| {source} | {self.yours[source]:g} | {self.theirs[source]:g} | "
             f"{self.weights[source]:.2f} |"
@@ -1687,6 +1744,28 @@ class LeverageScenario(Scenario):
 #: learner practises on the first whose case is not their own (a deadline case, or for a
 #: deadline-case learner a salary case), so no practice item is one of their own.
 PRACTICE_LEARNERS = ("practice-1", "practice-2")
+
+
+class WithoutStartingAudit:
+    """A learner's scenario as the notebook holds it until section 4: every field is the
+    scenario's, except that ``yours``, ``theirs`` and ``weights`` are ``None`` and the
+    "audit" part says where the starting audit comes (``LeverageScenario.before_audit``).
+    It wraps what ``course.variant`` returned, which may still be the form that asks for
+    the course id: it displays as that, and seals the scenario once it is known."""
+
+    def __init__(self, scenario):
+        self._scenario = scenario
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._scenario.before_audit(), name)
+
+    def __repr__(self):
+        return repr(self._scenario)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return self._scenario._repr_mimebundle_(include, exclude)
 
 
 def practice_for(scenario):

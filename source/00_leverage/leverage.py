@@ -53,7 +53,8 @@
 #   `side, source, change = move` takes it apart.
 # - Your scenario is an object with fields. `scenario.weights`, `scenario.yours` and
 #   `scenario.steps` are read-only mappings: you read them like dicts, but cannot change
-#   them. To change ratings, copy them first: `ratings = dict(scenario.yours)`.
+#   them. To change ratings, copy them first: `ratings = dict(scenario.yours)`. (The
+#   ratings and weights, your starting audit, arrive in section 4, after your own audit.)
 # - `max(scores, key=scores.get)` is the key of the dict `scores` whose value is largest.
 # - A loop can build a dict as it goes: after
 #   `squares = {}` and `for n in [1, 2, 3]: squares[n] = n * n`, `squares` is
@@ -80,8 +81,9 @@
 import course
 from course.checks import leverage as check
 from course.models.audit import leverage_balance, shifted, weighted_leverage
+from course.scenarios.leverage import WithoutStartingAudit
 
-scenario = course.variant("00_leverage")
+scenario = WithoutStartingAudit(course.variant("00_leverage"))
 scenario
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "what-teaching", "schema_version": 3}
@@ -205,7 +207,9 @@ scenario
 # to one of the pair and do not weigh both heavily: the course's convention is that the
 # two should not both weigh 0.4 or more (question 2's check notes a breach but does not
 # refuse the audit for it). The
-# course's own audit of the sole-source case weighs power 0.5, alternatives 0.25 and
+# course's own audit of the sole-source case (a pump maker whose pumps are approved only
+# with one supplier's valve, and another supplier would take eighteen months to qualify)
+# weighs power 0.5, alternatives 0.25 and
 # information 0.25; power 0.5, alternatives 0.3 and information 0.2 passes too. This is a
 # rough convention of the course, not a cure: a weight applies to both
 # sides, so a light weight on alternatives also shrinks the other dependence, how much
@@ -296,8 +300,12 @@ check.classify_facts(fact_leverage, hidden=True)
 # ### Question 1b (1 mark, graded by your instructor): one fact, explained
 #
 # Your scenario names one fact that is easily filed under the wrong source
-# (`scenario.reason_fact`). In one or two sentences: which source did you give it, and why
-# does it not belong to the source it could be mistaken for?
+# (`scenario.reason_fact`); the cell below shows it with the source it could be mistaken
+# for. In one or two sentences: which source did you give it, and why does it not belong
+# to that source?
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1b-fact", "schema_version": 3}
+scenario.show("reason")
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 1, "grade_id": "fact-reason", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -343,10 +351,10 @@ check.classify_facts(fact_leverage, hidden=True)
 # Both cut-offs are this course's conventions, not findings: half a point is about as fine
 # a difference as ratings like these can be trusted to show. That caution is about how far
 # to trust an audit, not about the arithmetic on it. The exercises below take an audit as
-# given and ask for its exact consequences (which plan adds most, when a balance reaches a
-# need), so they compare differences smaller than half a point; in a real case, a choice
-# that turns on such a small difference is one to check against your ratings before
-# relying on it.
+# given and ask for its exact consequences (which plan adds most, when a balance first
+# reaches a given level), so they compare differences smaller than half a point; in a
+# real case, a choice that turns on such a small difference is one to check against your
+# ratings before relying on it.
 #
 # The three sources and the weights are the course's own simplification. Lewicki,
 # Saunders and Barry (*Negotiation*, 7th ed., 2015, the chapter "Finding and Using
@@ -398,10 +406,10 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   ratings are judgements too. Change them and the balance changes.
 # - **Its balance is not a prediction** of a price or of who will prevail. Its use is to
 #   make your judgement explicit, so that a colleague can dispute one rating and you can
-#   re-rate one source when a fact changes, instead of starting over. When section 5 asks
-#   what balance an ask "needs", that is a decision rule set before the talks (the course
-#   sets it for you there; in practice you would set it yourself), not a forecast that the
-#   other side will say yes.
+#   re-rate one source when a fact changes, instead of starting over. Section 4 defines an
+#   ask's *need*, the balance you decide an ask must have behind it: that is a decision
+#   rule set before the talks (the course sets it for you; in practice you would set it
+#   yourself), not a forecast that the other side will say yes.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): your own audit
@@ -421,7 +429,7 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # The interactive audit comes after this question, so that your reading is your own. Section
 # 4 then shows a starting audit drawn for you, close to the course's own reading of
 # your case, which the later questions use, so that a judgement that differs here does
-# not cost you twice.
+# not cost you twice; until then `scenario` does not hold it.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
@@ -463,7 +471,8 @@ check.my_audit(my_audit)
 # things: the source on which the other side is
 # furthest ahead (its largest weighted difference) with the levers that answer it
 # (Emerson's, for power and alternatives), and which of your sources the audit's own
-# arithmetic would raise most. In the sole-source case Ostra is furthest ahead on power,
+# arithmetic would raise most. In the sole-source case, where your pumps are approved
+# only with Ostra's valve, Ostra is furthest ahead on power,
 # and Emerson supports both levers: alternatives of your own make you need Ostra less,
 # and more of what Ostra needs from you (your power: larger orders, a say over your next
 # design) makes Ostra need you more. The arithmetic
@@ -550,9 +559,11 @@ LeverageAudit(without_news_of=scenario)
 #   much you will buy), which its rating in your steps does not count: what to keep to
 #   yourself, and when to share it, is module 01's subject.
 #
-# Your starting audit and your steps:
+# Your starting audit and your steps (the next cell loads your scenario again, now with
+# its starting audit, `scenario.yours`, `scenario.theirs` and `scenario.weights`):
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "starting-audit", "schema_version": 3}
+scenario = course.variant("00_leverage")
 scenario.show("audit", "steps")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "gain-explained", "schema_version": 3}
@@ -728,8 +739,9 @@ scenario.show("bold")
 # your own, a point or so above your starting balance, and rely on the check's test cases.
 # The check tries your case (when it has such an ask), two test cases in which the two
 # rules disagree, one in which the top of the scale (10) cuts what a step adds, as in
-# question 3, and one in which a plan can leave the balance exactly on the threshold;
-# grading also tries other learners' cases.
+# question 3, one in which a plan can leave the balance exactly on the threshold, and
+# one in which a plan gets there when only some of its steps come through; grading also
+# tries other learners' cases.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reach-plan-answer", "schema_version": 3}
@@ -915,7 +927,8 @@ check.news_moves(news_moves, hidden=True)
 #   for you here, where in practice you would set it yourself): `"now"`, before any news,
 #   or a news label. Decide by section 5's rule for an ask made without foresight. Every
 #   case the check tries has such a moment. When your answer is right, the check also
-#   says where your balance peaked, looking back.
+#   says where your balance peaked, looking back. This half applies a rule you are
+#   given; whether to follow it, or to wait, is the judgement question 4c asks of you.
 #
 # The check gives your function the right moves, so a slip in question 4a does not cost
 # you here as well. It tries your case and five test cases (one puts the balance exactly
@@ -980,9 +993,10 @@ check.reaudit(reaudit, hidden=True)
 #
 # A full-marks answer for section 5's deadline run (the owner asking for a five-year lease
 # at 98% of the full rent, +1.45 at the start): "(1) I would keep +1.75, or go a little
-# higher: 98% for five years is close to the top of what Brannock would pay, and a refusal
-# costs me little, since I can come down to 94%, but it would tell Brannock I am in a
-# hurry. (2) When the balance first reached the need (+2.05), I knew from the story that
+# higher: 98% for five years is close to the top of what Brannock would pay, so an ask
+# made with too little behind it is likely to be refused, and coming down to 94% straight
+# after a refusal would tell Brannock that my first figure was not firm and that I am in
+# a hurry. (2) When the balance first reached the need (+2.05), I knew from the story that
 # Brannock's lease ends in six weeks, so each week without a deal hurts Brannock more:
 # that is a foreseeable reason to wait a week or two. The news that took the balance to
 # +3.40 was not something I could count on, so I would not wait for news like that."
@@ -1008,18 +1022,19 @@ check.reaudit(reaudit, hidden=True)
 #   something you would really do anyway in your own interest, such as selling to the
 #   second bidder if this buyer will not match its offer. Modules 02 and 03 use Schelling's
 #   words: a *threat* ties a demand to something you would rather not do, to punish a
-#   refusal, and a threat you would not carry out is a bluff at best, and can be worse
-#   (see the caution below).
-# - **A bluff.** An untrue claim about your own *limit* or your own *intention*. Your limit
-#   is your reservation price (the worst terms you would still accept; module 02 works it
-#   out), that is, what you would settle for, or what something is worth to you: "I won't
-#   let the van go for under 9,000" when you would take 8,200. A bluff about your
-#   intention, such as a threat you would not carry out, sits on the line (the caution
-#   below); the convention that tolerates bluffs covers those about a limit. Carr ("Is
+#   refusal, and a threat you would not carry out sits on the line between a bluff and a
+#   misrepresentation (see the caution below).
+# - **A bluff.** An untrue claim about your own *limit* or *valuation*. Your limit is
+#   your reservation price (the worst terms you would still accept; module 02 works it
+#   out), that is, what you would settle for; your valuation is what something is worth
+#   to you: "I won't let the van go for under 9,000" when you would take 8,200. A false
+#   *intention*, such as a threat you would not carry out, sits on the line between a
+#   bluff and a misrepresentation (the caution below); the convention that tolerates
+#   bluffs covers claims about a limit or a valuation. Carr ("Is
 #   Business Bluffing Ethical?", *Harvard Business Review*, 1968) argued that business,
 #   like poker, has rules of its own; he went further than this
 #   course does and excused some misstatements of fact as well, and his critics answer
-#   that not everyone at the table has agreed to play poker. For bluffs about a limit, the
+#   that not everyone at the table has agreed to play poker. For such bluffs, the
 #   rules most US states adopt for lawyers take a similar line: the comment to the
 #   American Bar Association's Model Rule 4.1 notes that, by the conventions of
 #   negotiation, some statements are not taken as statements of material fact, and that
@@ -1071,7 +1086,7 @@ check.reaudit(reaudit, hidden=True)
 # mostly rated misrepresenting facts, gathering information by improper means, and false
 # promises (commitments made with no intention of keeping them) as inappropriate. Note what
 # the survey backs: *keeping* your reservation price to yourself, not *stating a false*
-# one. The course's "bluff" (an untrue claim about your own limit or intention) is
+# one. The course's "bluff" (an untrue claim about your own limit or valuation) is
 # narrower than the
 # survey's wide category of competitive bargaining, and the convention for it rests on
 # Carr and the Model Rule comment above, not on this survey. That false promises were
@@ -1190,8 +1205,10 @@ check.classify_tactics(tactic_kinds, hidden=True)
 #
 # The next cell shows every module: what it teaches, roughly how long it takes, and how
 # many of its self-checks you have passed on this computer. Run `course.progress()` in any
-# notebook to see it again. It only counts self-checks you ran here; your grade comes from
-# the notebooks you submit, never from this record.
+# notebook to see it again. It only counts self-checks you ran here; for questions 1, 4a
+# and 5 it counts the practice case's check, since your own labels are judged only when
+# the notebook is graded. Your grade comes from the notebooks you submit, never from this
+# record.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "course-map", "schema_version": 3}
 course.progress()
