@@ -1166,6 +1166,24 @@ def test_question_9b_sets_a_new_harrow_offer_granite_has_not_seen(swept_2000):
         assert "Granite will not have seen that offer" in story
 
 
+def test_every_story_has_granite_know_harrows_offer_before_it_proposes(swept_2000):
+    """Question 7's 'walk away' (about half the learners) rests on Granite knowing Harrow's
+    offer; the story said nothing of it, and question 9a said Granite had not seen it. Every
+    story now has Harrow tell Granite before Granite's first proposal, and not tell it of
+    next year's offer, which question 9b needs unseen; the keys of 7 and 9 are unchanged."""
+    walks = 0
+    for s in swept_2000[:600]:
+        story = s.story()
+        told = story.index("Harrow told Granite of its offer too")
+        assert told < story.index("Granite's first proposal gives")
+        assert "before Granite made its first proposal: Granite knows Harrow's offer" in story
+        assert "but will not tell Granite of it this time" in story
+        assert "which runs either way until the contract's first payment" in story
+        assert "and tell Granite of it, as it did of its first" in story  # question 8
+        walks += granite_reply(s) == "walk away"
+    assert 100 < walks < 500
+
+
 def test_the_limit_claim_hint_keeps_the_reservation_price_as_defined(swept_2000):
     """Seventh review, C2: the hint for a claimed limit called Kestrel's equilibrium share
     'the least Kestrel would accept from Granite', against the module's reservation price

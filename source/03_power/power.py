@@ -35,9 +35,9 @@
 # 7. use power without threats (section 7 says what counts as one): what to say, what to
 #    keep to yourself, and which power is not yours to use.
 #
-# It takes about six to seven and a half hours if the models are new to you, longer if
-# Python is new to you, best in three sittings: sections 1 to 3 (about two hours),
-# sections 4 and 5 (about three hours), then sections 6 to 8 (about two hours).
+# It takes about six and a half to eight hours if the models are new to you, longer if
+# Python is new to you, best in three sittings: sections 1 to 3 (about two and a half
+# hours), sections 4 and 5 (about three hours), then sections 6 to 8 (about two hours).
 # Section 5 holds four of the nine questions.
 #
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
@@ -116,7 +116,9 @@ scenario
 #
 # One fact can show two bases. The manager who must sign a contract holds authority, since
 # the say comes with her role; the contract she can give is also a resource the other side
-# needs. Question 1 accepts either base for such a fact.
+# needs. Question 1 accepts either base for such a fact, where the role-holder can give or
+# withhold a thing that changes hands (a contract, a berth, a share of the work); a chair's
+# say over what reaches a vote hands over no such thing, so there only authority fits.
 #
 # This course calls expert and referent power together **influence** (negotiation texts
 # often use the word more widely, for any way of changing minds): they work through what
@@ -415,9 +417,9 @@ PowerExplorer()
 # `shapley_values`. Question 4, after section 5, asks how Kestrel should answer it.
 #
 # Part 5 of your story offers a move: bring in Corvid, which would
-# then make a firm offer of `s.corvid_value` on Borealis's terms. Does a third bidder make
-# the "fair" price a better deal for Kestrel? Write `licence_floor(s)`, returning a pair
-# `(floor, clears_with_corvid)`:
+# then make a firm offer of `s.corvid_value` on Borealis's terms. With a third bidder,
+# would Atlas's "fair" figure still beat selling to the best rival? Write
+# `licence_floor(s)`, returning a pair `(floor, clears_with_corvid)`:
 #
 # - `floor`: Kestrel's reservation price for the licence today, with Borealis the only
 #   rival: the least Kestrel could accept, given what else it could do. A reservation
@@ -612,7 +614,8 @@ check.votes_needed(votes_needed, hidden=True)
 # presses one side under that side's alternatives; this section measures the same
 # dependence another way, by what each round of delay costs, and calls the edge it gives
 # power. It is one fact read two ways: in an audit, count it once, in the row module 00
-# gave it.
+# gave it (module 05's audit, where both sides face one date, files it under power
+# instead; either way, once).
 #
 # **Where the model misleads.** It assumes that each side knows the other's patience and
 # options (full information); that the pie and both $\delta$s stay the same round after
@@ -643,8 +646,10 @@ check.votes_needed(votes_needed, hidden=True)
 # less per round takes almost everything: all of it if it proposes first, and all but
 # one round of its own cost if it answers. So ask what a delay really costs. Wages paid
 # while a team waits are such a fixed sum, unless they would be paid anyway. Kestrel keeps
-# its team either way (part 4 of your story); what a month's delay puts at risk is the
-# engineers the contract needs, whose loss would take a share of its margin, so a discount
+# its team either way, and its overdraft runs either way until the contract's first
+# payment, which comes on a fixed date (part 4 of your story); what a month's delay puts
+# at risk is the engineers the contract needs, whose loss would take a share of its
+# margin, so a discount
 # factor fits. Where the side that loses more each round loses a fixed bill, the
 # discount-factor model is too kind to it.
 
@@ -1008,13 +1013,14 @@ ShrinkingPieGame()
 # delta_responder)` gives the split of a pie of 1, proposer's share first; the money is
 # that share of the margin.
 #
-# This question takes section 5's models as they stand, with full information: they
-# assume Granite knows Harrow's offer, so both sides know that Kestrel would really take
-# Harrow's work rather than less. That is why, when Harrow beats Kestrel's share at the
-# table, walking out is the best reply to a proposal below it. In the story Granite has
-# not seen Harrow's offer and knows of it only what Kestrel says; question 9 turns on that. In real talks, if you do walk away, make it easy to return: say you
-# would rather have worked together and what would bring you back, since you may well meet
-# again.
+# Section 5's models assume full information, and here it holds for Harrow: Harrow told
+# Granite of its offer before Granite proposed (part 4 of your story), so both sides know
+# that Kestrel would really take Harrow's work rather than less. That is why, when Harrow
+# beats Kestrel's share at the table, walking out is the best reply to a proposal below
+# it. Where the other side has not seen your alternative, first tell them of it, as
+# section 7 says; question 9 turns on that. In real talks, if you do walk away, make it
+# easy to return: say you would rather have worked together and what would bring you back,
+# since you may well meet again.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
@@ -1059,7 +1065,8 @@ check.granite_reply(granite_reply, hidden=True)
 # grows more patient, its discount factor rising from `s.delta_you` to `s.delta_with_loan`
 # (the loan's own interest counted in), though never as high as Granite's, since engineers
 # with nothing to do may still leave. *harrow*: court Harrow,
-# whose offer rises from `s.outside_offer` to `s.harrow_raised`.
+# whose offer rises from `s.outside_offer` to `s.harrow_raised` (Harrow tells Granite of
+# it, as it did of its first).
 #
 # Measure every move the same way, by what it adds to what the models predict Kestrel will
 # get. For the licence, that is section 5's price, $\max(v_1/2,\ v_2)$, with $v_1$ Atlas's
@@ -1225,9 +1232,10 @@ check.best_lever(best_lever, hidden=True)
 # ### Question 9 (3 marks): which kind of move, and what to say
 #
 # **Part a (2 marks).** Your scenario lists four things Kestrel might say or do, A to D
-# (`scenario.tactics`; the story shows them), today, before any of question 8's moves.
-# Granite has not seen Harrow's offer (unlike Atlas, which holds a copy of Borealis's), so
-# it would rely on a figure Kestrel gives for Harrow. Label each with module 00's words:
+# (`scenario.tactics`; the story shows them), today, before any of question 8's moves
+# and before Harrow told Granite of its offer (part 4). At that moment Granite had not
+# seen Harrow's offer (unlike Atlas, which holds a copy of Borealis's), so it would rely
+# on a figure Kestrel gives for Harrow. Label each with module 00's words:
 #
 # - `"legitimate"`: true, and using power that is Kestrel's to use (a true warning, in
 #   section 7's sense, counts);
