@@ -12,6 +12,7 @@ checks themselves, as a notebook calls them, run on a sample of the learners, an
 hidden checks' fixed learners once per formulation.
 """
 
+import collections
 import functools
 import io
 import math
@@ -315,10 +316,12 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
     and two demands for every learner: the learner's real BATNA told plainly, its chances
     included, with the commute it spares left unpriced (so it shows the BATNA's value, not
     the reservation price: professor's review 2, finding 4), the reservation price kept
-    private, two demands to take the real BATNA at one figure, one for each package, the
-    figure at least 500 above the reservation price with remote days and 500 below the one
-    for the job as offered (so the halved commute decides both labels, and rounding none:
-    sixth review, E1), a bluff at least 3,000 above the reservation price and a
+    private, two demands to take the real BATNA, one for each package, each figure at least
+    500 from that package's reservation price (rounding decides no label: sixth review,
+    E1), each drawn on its own as a warning or a bluff so that every pair of labels occurs
+    (the practice case's labels are not the learner's by analogy), and a figure between the
+    two reservation prices labelled by its package alone, a bluff at least 3,000 above the
+    reservation price and a
     misrepresentation at least 4,000 off the truth; the statement to use is the mention
     when the value it shows beats the pay band's midpoint (finding 5), and both choices
     are drawn."""
@@ -345,9 +348,13 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
                 # higher figure the learner would accept (professor's review 2, finding 2);
                 # a figure 2,000 or more above it is a bluff (review 3, W2)
                 remote = demand_package(x.text)
-                assert reservation(s, True) + 500 <= x.stated <= reservation(s) - 500
-                assert x.label == ("bluff" if remote else "warning"), s.learner
-                assert x.also == ("misrepresentation" if remote else None), s.learner
+                own = reservation(s, remote)
+                assert abs(x.stated - own) >= 500, s.learner
+                assert x.label == ("bluff" if x.stated > own else "warning"), s.learner
+                assert x.also == ("misrepresentation" if x.label == "bluff" else None)
+                assert value(s) + 500 <= x.stated <= reservation(s) + 3_000, s.learner
+                if reservation(s, True) < x.stated < reservation(s):  # the package decides
+                    assert x.label == ("bluff" if remote else "warning"), s.learner
                 assert x.stated == figures_in(x.text)[0], s.learner
                 drawn_kinds.append((remote, x.label))
                 assert {"Harbor Bank": "Harbor Bank", "Lumen": "Lumen", "Freelance": "freelanc"}[
@@ -367,8 +374,10 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
         assert abs(value(s) - s.band_midpoint) >= 2_000 and s.band_midpoint <= limit(s)
         uses.append(use)
     assert 0.25 < uses.count("mention") / len(uses) < 0.75
-    assert sorted(set(drawn_kinds)) == [(False, "warning"), (True, "bluff")]
-    assert drawn_kinds.count((True, "bluff")) == len(drawn)
+    pairs = collections.Counter(
+        tuple(sorted(drawn_kinds[i : i + 2])) for i in range(0, len(drawn_kinds), 2)
+    )
+    assert len(pairs) == 4 and min(pairs.values()) > 0.15 * len(drawn), pairs
 
 
 def sure_as_told(s):
@@ -400,7 +409,11 @@ def test_question_6s_key_follows_the_valuation_the_text_tells_the_learner_to_use
             limit_for = own - s.commute_cost / 2 if remote else own
             if key[letter] == "warning":
                 assert action[batna] in text, (s.learner, text)
-                assert 0 <= limit_for - figures[0] <= s.commute_cost / 2, (s.learner, text, own)
+                assert 500 <= limit_for - figures[0] <= max(3_000, s.commute_cost / 2), (
+                    s.learner,
+                    text,
+                    own,
+                )
             if key[letter] == "bluff":
                 assert figures[0] > limit_for, (s.learner, text, own)
         kinds = {x.letter: x.kind for x in statements_of(s)}
@@ -1091,17 +1104,42 @@ def test_question_9_is_a_real_decision_for_every_learner(drawn):
 def test_question_6_catches_a_commute_not_halved_or_left_out_for_every_learner(drawn):
     """Sixth review, E1: labelling the demands against the reservation price for the job as
     offered (the commute not halved for remote days), or against the BATNA's value (the
-    commute left out), passed question 6 for 86% and 52% of learners. Now both mistakes
-    change a label for every learner of the sweep."""
+    commute left out), passed question 6 for 86% and 52% of learners. Since each demand's
+    label is drawn on its own (so the practice case is not the key by analogy), a mistake
+    can change a label only where a demand's figure lies where it matters: the commute not
+    halved, for every learner whose remote-days demand is a bluff (about half); the commute
+    left out, for every learner with a warning (about three in four); one of the two, for
+    every learner. The practice case, judged in the visible check, catches both."""
+    halved, left_out = 0, 0
     for s in drawn:
         key = statement_key(s)
+        caught = []
         for ceiling in (reservation(s), value(s)):
             wrong = {
                 letter: "warning" if figures_in(text)[0] <= ceiling else "bluff"
                 for letter, text in s.statements
                 if demand_package(text) is not None
             }
-            assert any(wrong[letter] != key[letter] for letter in wrong), s.learner
+            caught.append(any(wrong[letter] != key[letter] for letter in wrong))
+        remote_bluff = any(
+            demand_package(text) and key[letter] == "bluff" for letter, text in s.statements
+        )
+        warned = any(
+            demand_package(text) is not None and key[letter] == "warning"
+            for letter, text in s.statements
+        )
+        assert caught == [remote_bluff, warned] and any(caught), s.learner
+        halved += caught[0]
+        left_out += caught[1]
+    assert 0.4 < halved / len(drawn) < 0.6 and 0.65 < left_out / len(drawn) < 0.85
+    practice = check.practice_case()
+    key = {x.letter: x.label for x in statements_of(practice)}
+    for ceiling in (reservation(practice), value(practice)):
+        assert any(
+            ("warning" if figures_in(text)[0] <= ceiling else "bluff") != key[letter]
+            for letter, text in practice.statements
+            if demand_package(text) is not None
+        )
 
 
 def test_a_target_lies_below_what_northwind_could_pay_and_needs_the_remote_days(drawn):

@@ -326,8 +326,8 @@ def test_the_news_quiz_revises_on_facts_and_holds_against_pressure():
     assert len(quiz.choices) == len(NEWS) >= 4
     assert {answer for _, answer, _ in NEWS} == set(REVISIONS)
     for index, (text, answer, why) in enumerate(NEWS):
-        pressure = "final" in text or "would take less" in text
-        assert answer == ("hold it" if pressure else "revise it"), text
+        theirs = "agency" in text or "pay band" in text  # Northwind's alternative or words
+        assert answer == ("hold it" if theirs else "revise it"), text
         quiz.choices[index].value = answer
         assert "Right" in quiz.verdicts[index].value
         assert escape(why) in quiz.verdicts[index].value
@@ -342,10 +342,45 @@ def test_the_news_quiz_is_true_for_every_learner():
     before you must answer; the quiz asks whether to work the figure out again."""
     texts = " ".join(text for text, _, _ in NEWS)
     assert "Harbor Bank withdraws" not in texts
-    assert "your BATNA falls away" in texts
     assert "earlier than expected, before you must answer" in texts
     lumen = next(why for text, _, why in NEWS if text.startswith("Lumen"))
     assert "comes out where it was" in lumen
+
+
+def test_the_news_quiz_asks_for_judgement_where_fact_and_pressure_look_alike():
+    """Four of the five news items repeated section 3's own examples (a withdrawn offer,
+    Lumen's round, remote days, the other side's number and pressure). Three are now items
+    where fact and pressure are harder to tell apart: a true fact about Northwind's
+    alternative (hold: it moves their reservation price, not yours), a fact about the
+    commute from outside the talks (revise), and HR's word on the pay band (hold). Section
+    3's examples of pressure and of a withdrawn offer are no longer items."""
+    texts = " ".join(text for text, _, _ in NEWS).lower()
+    for repeated in ("withdrawn", "would take less", "final figure", "falls away"):
+        assert repeated not in texts
+    keyed = {text.split(":")[0].split(",")[0]: answer for text, answer, _ in NEWS}
+    assert keyed["The agency's new rate card is out"] == "hold it"
+    assert (
+        keyed[
+            "A colleague who makes the same trip tells you that a new express train starts next month"
+        ]
+        == "revise it"
+    )
+    agency = next(why for text, _, why in NEWS if "agency" in text)
+    assert "about Northwind's alternative, not yours" in agency
+
+
+def test_the_news_quiz_calls_its_rows_news_items_and_the_model_quiz_situations():
+    """The news quiz's rows were labelled 'situation 1' to '5' although each is a piece of
+    news; the model quiz keeps 'situation'."""
+    news, models = NewsQuiz(), ModelQuiz()
+    assert [c.description for c in news.choices] == [
+        f"news item {n}" for n in range(1, len(NEWS) + 1)
+    ]
+    assert models.choices[0].description == "situation 1"
+    news.choices[0].value = NEWS[0][1]
+    assert "One choice a news item, and it is final" in news.tally.value
+    models.choices[0].value = SITUATIONS[0][1]
+    assert "One choice a situation, and it is final" in models.tally.value
 
 
 def test_the_figures_legend_hides_no_line():

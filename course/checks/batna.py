@@ -1077,7 +1077,10 @@ def _use_parts(answer, cases, answers):
 
 #: The learners whose scenario is question 6's practice case: the first that is not the
 #: learner's own.
-PRACTICE_LEARNERS = ("practice-1", "practice-2")
+#: Question 6's practice cases, the first unless it is the learner's own: practice-5's
+#: demands are a bluff with remote days and a warning without, both figures between the two
+#: reservation prices, so the package alone decides each label (the case to practise).
+PRACTICE_LEARNERS = ("practice-5", "practice-6")
 
 #: What question 6's visible check says of the labels of the learner's own statements.
 MARKED_WHEN_GRADED = (

@@ -602,16 +602,33 @@ def _mention(offers, name):
     )
 
 
-def _demand_figure(offers, rng):
-    """The figure of both demands: between the reservation price with two remote days and
-    the one for the job as offered, at least 500 from each (rounding cannot move it
-    across), in hundreds. Only the package a demand names decides its label: with remote
-    days the figure is above that package's reservation price, for the job as offered it is
-    below (professor's review 6, E1: a figure drawn near one reservation price only let the
-    halved commute decide the label for 14% of learners)."""
-    low = reservation_of(offers, REMOTE_DAYS) + 500
-    high = reservation_of(offers) - 500
-    return pick(rng, math.ceil(low / 100) * 100, math.floor(high / 100) * 100, 100)
+def _demand_figures(offers):
+    """The figures of the two demands, ``(with two remote days, for the job as offered)``,
+    in hundreds, each drawn on its own, a warning or a bluff with even chances, at least 500
+    from every reservation price it could be judged against (rounding cannot move it
+    across). With remote days: a warning between your BATNA's value and that package's
+    reservation price, or a bluff between the two reservation prices. For the job as
+    offered: a warning between the two reservation prices, or a bluff 500 to 3,000 above
+    its reservation price. So every pair of labels occurs, and the practice case's labels
+    say nothing, by analogy, of the learner's own (a fresh review, W4: one figure for both
+    demands made them a bluff and a warning for every learner). Each mistake of the sixth
+    review's E1 still changes a label wherever it can: a commute not halved for remote
+    days, for every learner whose remote-days demand is a bluff; the commute left out, for
+    every learner with a warning; and one of the two for every learner. Drawn from their own
+    generator, so the rest of the scenario stays put."""
+    rng = rng_for("02_batna:demands", offers.learner)
+    remote, offered = reservation_of(offers, REMOTE_DAYS), reservation_of(offers)
+    value = batna_value(offers)
+
+    def hundreds(low, high):
+        return pick(rng, math.ceil(low / 100) * 100, math.floor(high / 100) * 100, 100)
+
+    between = (remote + 500, offered - 500)
+    with_days = hundreds(value + 500, remote - 500) if rng.random() < 0.5 else hundreds(*between)
+    as_offered = (
+        hundreds(*between) if rng.random() < 0.5 else hundreds(offered + 500, offered + 3_000)
+    )
+    return with_days, as_offered
 
 
 def _warning(offers, one, taking, remote, figure):
@@ -654,8 +671,8 @@ def _warning(offers, one, taking, remote, figure):
 def statements_of(offers):
     """The six statements of ``offers``'s learner: your BATNA's terms told plainly (with
     the commute it spares you, unquantified), your reservation price kept private, two
-    demands that you will take your BATNA unless Northwind pays one figure, one for each
-    package (``_warning``: a warning for the job as offered, a bluff with two remote days),
+    demands that you will take your BATNA unless Northwind pays a figure, one for each
+    package (``_warning``, with ``_demand_figures``: each a warning or a bluff),
     a bluff about your reservation price and a misrepresentation of an offer, each in one
     of several wordings, in a shuffled order, lettered A to F. Drawn from their own
     generator, so the rest of the scenario stays put."""
@@ -670,9 +687,9 @@ def statements_of(offers):
     asked = round(reservation, -3) + pick(rng, 4_000, 9_000, 1_000)
     inflated = offers.bank_salary + pick(rng, 4_000, 10_000, 1_000)
     taking = _TAKING[name]
-    # one figure for two demands, one for each package: the halved commute decides both
-    # labels, for every learner (professor's review 6, E1)
-    figure = _demand_figure(offers, rng)
+    rng.random()  # the draw of the single figure the demands once shared: the letters and
+    # wordings of the statements stay as they were
+    with_days, as_offered = _demand_figures(offers)
     items = [
         (
             said,
@@ -697,8 +714,8 @@ def statements_of(offers):
             "keeping your reservation price to yourself states nothing false and demands nothing",
             "private",
         ),
-        _warning(offers, one, taking, True, figure),
-        _warning(offers, one, taking, False, figure),
+        _warning(offers, one, taking, True, with_days),
+        _warning(offers, one, taking, False, as_offered),
         (
             one(
                 (
@@ -839,17 +856,19 @@ NEWS = (
         "bonus still does not beat your BATNA, the figure comes out where it was",
     ),
     (
-        "Northwind's recruiter says 95,000 is the final figure and the budget cannot move.",
+        "The agency's new rate card is out: the contractor Northwind would hire instead of you "
+        "now costs it 8,000 a year more.",
         "hold it",
-        "the other side's number and its pressure tell you about Northwind, not about your "
-        "alternatives or what the job costs you",
+        "a true fact, and one worth having, but about Northwind's alternative, not yours: it "
+        "raises your estimate of Northwind's reservation price, the top of the zone, and may "
+        "raise your target; the least salary you would accept stays where it was",
     ),
     (
-        "The alternative that is your BATNA falls away: its offer is withdrawn, or the "
-        "client ends the contract.",
+        "A colleague who makes the same trip tells you that a new express train starts next "
+        "month: the journey to Northwind will be shorter and the season ticket cheaper.",
         "revise it",
-        "a fact about your alternatives: the next best one takes the BATNA's place, and "
-        "your reservation price falls to it",
+        "a fact about what this deal costs you: a shorter, cheaper journey lowers your "
+        "commute cost, and the least salary worth accepting falls with it",
     ),
     (
         "Northwind agrees to two remote days a week.",
@@ -858,12 +877,16 @@ NEWS = (
         "worth accepting falls by half the commute",
     ),
     (
-        "The recruiter mentions that several other candidates would take less.",
+        "Northwind's HR tells you that offers above the midpoint of the role's pay band are "
+        "rare, and that most hires start below it.",
         "hold it",
-        "a claim made to press you: it changes none of your alternatives and nothing the job "
-        "costs you (their alternatives set their reservation price, not yours)",
+        "it tells you about Northwind's pay structure and what Northwind expects you to settle "
+        "for (section 6 uses the band's midpoint to decide whether to mention your BATNA), and "
+        "'rare' is said to lower your sights; it changes none of your alternatives and nothing "
+        "the job costs you",
     ),
 )
+
 
 #: What a learner may do with their reservation price on hearing news.
 REVISIONS = ("revise it", "hold it")

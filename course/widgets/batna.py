@@ -360,8 +360,9 @@ class Quiz(w.VBox):
     first choice for a situation is final: the dropdown then closes, and a later change of
     its value is put back, so a second click cannot earn an item."""
 
-    def __init__(self, items, options, judge, prompt):
+    def __init__(self, items, options, judge, prompt, label="situation"):
         self.options, self._judge = tuple(options), judge
+        self.label = label  # what one item is called: its row's name and the tally's
         self.choices, self.verdicts = [], []
         self._chosen = {}  # situation -> the first option chosen for it (final)
         self._first = {}  # situation -> whether that choice was right
@@ -370,7 +371,7 @@ class Quiz(w.VBox):
         for index, (text, *_) in enumerate(items):
             choice = w.Dropdown(
                 options=(prompt, *self.options),
-                description=f"situation {index + 1}",
+                description=f"{label} {index + 1}",
                 style={"description_width": "initial"},
             )
             verdict = w.HTML()
@@ -398,7 +399,7 @@ class Quiz(w.VBox):
         self.verdicts[index].value = message(sentence, ok=right)
         self.tally.value = (
             f"<p>Right: {sum(self._first.values())} of {len(self._first)} answered "
-            f"(of {len(self.choices)}). One choice a situation, and it is final; running the "
+            f"(of {len(self.choices)}). One choice a {self.label}, and it is final; running the "
             "cell again starts a new count.</p>"
         )
 
@@ -416,4 +417,4 @@ class NewsQuiz(Quiz):
     (``course.scenarios.batna.judge_news``)."""
 
     def __init__(self):
-        super().__init__(NEWS, REVISIONS, judge_news, "revise it or hold it?")
+        super().__init__(NEWS, REVISIONS, judge_news, "revise it or hold it?", "news item")

@@ -429,8 +429,9 @@ BatnaBuilder()
 #
 # **Where your target belongs.** With a zone in hand, this module asks two things of the
 # target you set in section 3. It lies above the middle of the zone between your
-# reservation price and your estimate of the most the other side could pay (section 5
-# calls that middle the *even split*), so that reaching it gives you more than half of
+# reservation price and your estimate of the most the other side could pay, which this
+# course calls the **even split**: the price halfway between the two ends, where each side
+# gains the same over its alternative. So reaching the target gives you more than half of
 # the surplus. And it lies below that estimate, so that your opening can lie beyond the
 # target. The course has one rule for the opening, module 04's: open at your estimate of
 # the other side's reservation price, or somewhat beyond it when a fact you can name
@@ -513,15 +514,15 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # the table for both sides (module 04 builds on such trades).
 #
 # The rule also needs a point inside the zone where you stop pressing. This course uses
-# the **even split**: the salary halfway between your reservation price and Northwind's,
-# so that each side gains the same over its alternative. It is a fairness norm, a point
-# both sides can defend as even-handed, not a forecast of where the talks must end;
-# section 7 says when a model predicts it. Taking an offer at or above it leaves you at
-# least half of the surplus. Pressing further costs both sides time, and goodwill with
-# people you will work with; past the even split that cost may be more than the extra
-# salary gains, and section 7 shows that the model that fits Northwind's case does not
-# predict the even split: it predicts your reservation price, or a little more when you
-# make the offer.
+# section 4's even split: the salary halfway between your reservation price and
+# Northwind's, so that each side gains the same over its alternative. It is a fairness
+# norm, a point both sides can defend as even-handed, not a forecast of where the talks
+# must end; section 7 says when a model predicts it. Taking an offer at or above it
+# leaves you at least half of the surplus. Pressing further costs both sides time, and
+# goodwill with people you will work with; past the even split that cost may be more
+# than the extra salary gains, and section 7 shows that the model that fits Northwind's
+# case does not predict the even split: it predicts your reservation price, or a little
+# more when you make the offer.
 #
 # The even split lies below the target you set in section 3, on purpose. The target is
 # where you aim to land: you open beyond it and argue for it while Northwind is still
@@ -764,7 +765,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # Practise first on a case that is not yours, shown in the next cell with its reservation
 # prices worked out: write `practice_labels()` returning its six labels the same way. Its
 # check judges each statement and, when a label is wrong, says which test to apply again.
-# The practice earns no marks.
+# The practice earns no marks. Its labels are not yours by analogy: the figure of each of
+# your two demands is drawn on its own, so either may be a warning or a bluff, whatever the
+# practice case's are; judge each against your own reservation price for its package.
 #
 # Then choose the statement you would make: either your BATNA's terms or the one that keeps
 # your position private. Add its letter
@@ -788,10 +791,10 @@ def practice_labels():
     return {
         "A": "honest",
         "B": "bluff",
-        "C": "honest",
-        "D": "bluff",
-        "E": "misrepresentation",
-        "F": "warning",
+        "C": "bluff",
+        "D": "honest",
+        "E": "warning",
+        "F": "misrepresentation",
     }
     ### END SOLUTION
 
@@ -858,8 +861,8 @@ check.label_statements(label_statements, hidden=True)
 # With a pie of 100 and BATNAs of 20 and 40, the surplus is 40, and the split is 40 and 60.
 # If the pie is smaller than the two BATNAs together, there is nothing to split: at least
 # one side does better by walking away. For a price, this is the even split of a zone
-# $[s, b]$, $(s + b)/2$: section 5's even split is the **Nash price** when the conditions
-# below hold.
+# $[s, b]$, $(s + b)/2$: section 4's even split is the price the Nash split predicts when
+# the conditions below hold.
 #
 # Read the formula for side A as $x_A = \tfrac{1}{2}(P + d_A - d_B)$: every unit your BATNA
 # rises adds half a unit to your share. The ZOPA explorer showed the even split move by
@@ -933,8 +936,8 @@ check.label_statements(label_statements, hidden=True)
 # $c$ = 8,000 give $r$ = 97,000; with the agency at $A$ = 110,000 the even split of the
 # zone is 103,500. If your work is worth $W$ = 115,000 to Northwind, the prediction is
 # (97,000 + 115,000)/2 = 106,000; if it is worth 130,000, the halfway point, 113,500, is
-# above the agency's cost, so the prediction is 110,000. The even split of the zone would
-# be the Nash price only if breakdown left Northwind with the agency's contractor. That
+# above the agency's cost, so the prediction is 110,000. The Nash split would predict the
+# even split of the zone only if breakdown left Northwind with the agency's contractor. That
 # is why section 5 uses the even split as a norm of fairness, not as a prediction.
 #
 # Now take Northwind's case as it stands, without head office's threat to the role, where
