@@ -453,7 +453,7 @@ BatnaBuilder()
 # or `None` when there is no zone. The check tries your
 # case, an example of the other kind and a case where the two reservation prices are
 # equal (section 4 says whether that is a zone), so both answers get tested; each kind
-# earns a point.
+# earns a mark.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "northwind-zopa-answer", "schema_version": 3}
@@ -1179,7 +1179,7 @@ check.batna_when(batna_when, hidden=True)
 # Think of a negotiation you expect to face: a salary, a lease, a contract, a purchase.
 # **Which alternative could you strengthen before it, and how? And what will you aim
 # for?** A few sentences are enough; concrete beats general. Your instructor gives half a
-# point for each of these:
+# mark for each of these:
 #
 # 1. a real alternative, named, with what it is worth to you today as a number (a sure
 #    amount, or an expected value over a tree, with its chances, if you must commit before
