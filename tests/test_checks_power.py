@@ -1309,7 +1309,9 @@ def test_roths_valuation_the_kinds_of_move_mapped_and_a_bid_above_both_predictio
     assert "four kinds of move for the whole course" not in PROSE
     assert "module 02 split the first in two" in PROSE
     s = course.variant("03_power", "r-1")
-    with pytest.raises(NotYet, match="above the price the models predict"):
+    with pytest.raises(
+        NotYet, match=r"is more than both Atlas's proposal .* pay more than the larger"
+    ):
         check.judge_reply_price(s, (s.atlas_value - 1, check.REASONS[0]))
 
 
@@ -1351,3 +1353,81 @@ def test_question_4_marks_the_price_and_the_reason_once_together(learner, answer
     source = (Path(__file__).parents[1] / "source" / "03_power" / "power.py").read_text()
     cell = next(line for line in source.splitlines() if '"licence-reply-test"' in line)
     assert '"points": 1,' in cell
+
+
+def test_question_4_says_the_models_predict_less_than_a_proposal_kestrel_takes(learner, answers):
+    """Where Atlas's proposal beats Borealis, Kestrel takes it and the models predict less
+    (max(v1/2, v2) below the proposal), so the pass message may not call the proposal the
+    models' price; and the price rule's ceiling is the larger of the proposal and that
+    price, which is what the check accepts."""
+    takes = 0
+    for n in range(600):
+        s = course.variant("03_power", f"pair-{n}")
+        proposal, predicted = kestrel_shapley(s), max(s.atlas_value / 2, s.borealis_value)
+        if proposal >= s.borealis_value:
+            takes += 1
+            assert predicted < proposal
+        else:
+            assert predicted == s.borealis_value
+        high = _P.reply_range(s)[1]
+        assert high <= math.ceil(max(proposal, predicted) / 100) * 100
+        check.judge_reply_price(s, (high, check.REASONS[0]))
+        with pytest.raises(NotYet, match="more than the larger of the two"):
+            check.judge_reply_price(s, (max(proposal, predicted) + 101, check.REASONS[0]))
+    assert 0 < takes < 600
+    with hidden_cases_as(None):
+        outcome = check.licence_reply(answers["licence_reply"], True)
+    message = " ".join(o.message for o in outcome.outcomes)
+    assert "the price is what the models predict" not in message
+    assert "(Kestrel takes it; the models predict less)" in message
+    assert "otherwise Borealis's figure, the price the models predict" in message
+    four = PROSE[PROSE.index("### Question 4") : PROSE.index("### Question 5")]
+    assert "never more than the models predict" not in four
+    assert "never more than the larger of Atlas's figure and the price the models" in four
+
+
+@pytest.mark.parametrize("weight", [0.9, 0.8])
+def test_a_breakdown_payoff_counted_below_full_worth_is_told_it_counts_in_full(learner, weight):
+    """The Nash split with the breakdown payoff at a weight below 1 (price - m/2 = w x/2,
+    section 5's mixed case) was told that the share at the table was not split evenly,
+    which it was; the hint now says the number counts the payoff below its full worth or
+    splits the rest unevenly, and that where breakdown dominates the payoff counts in full,
+    in the graded judge and the visible check alike."""
+    seen = 0
+    scenarios = hidden_and_own() + [course.variant("03_power", f"rig-{n}") for n in range(60)]
+    for s in scenarios:
+        right = rig_key(s)
+        for version in s.rig_versions:
+            if rig_kind(version) != "breakdown payoff":
+                continue
+            m, x = s.rig_value, version.amount
+            said = weight * x + (m - weight * x) / 2
+            seen += 1
+            with pytest.raises(NotYet) as failure:
+                check.judge_rig_price(s, version, {version.letter: said})
+            graded = str(failure.value)
+            with pytest.raises(NotYet) as failure:
+                check._rig_rules_followed(s, right | {version.letter: said})
+            for hint in (graded, str(failure.value)):
+                assert "at less than its full worth" in hint, hint
+                assert "far larger than the daily cost of delay" in hint
+                assert "counts the amount at its full worth" in hint
+                assert "is close to the prediction but not it" not in hint
+    assert seen >= 60
+
+
+def test_question_7_says_walking_away_rests_on_a_month_long_round(learner):
+    """Where the key walks away to Harrow, Granite would still gain by paying Harrow's
+    figure, so a same-day counter at that figure is lost only because the model makes a
+    counter-proposal wait a month; the question says so."""
+    away = 0
+    for n in range(600):
+        s = course.variant("03_power", f"reply-{n}")
+        if _P.granite_reply(s) == "walk away":
+            away += 1
+            assert s.outside_offer < s.contract_value
+    assert away
+    seven = PROSE[PROSE.index("### Question 7") : PROSE.index("def granite_reply")]
+    assert "That answer rests on the model's timing, a month between one proposal" in seven
+    assert "a counter-proposal the same day at Harrow's figure, with the door left" in seven
+    assert "usually beats leaving at once, since Granite would still gain by paying it" in seven

@@ -1669,7 +1669,7 @@ def test_question_4_states_its_rule_in_two_sentences_and_leans_on_no_later_modul
     assert "an opening bid, module 04's subject" not in four
     assert "Atlas would see through it" not in four
     assert "module 04's subject" not in four
-    assert "the models give Atlas no reason to pay more" in four
+    assert "nothing gives Atlas a reason to pay more" in four
     assert len(four.split()) < 440
     from course.checks import power as check
     from course.checks.hints import NotYet

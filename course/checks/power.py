@@ -678,7 +678,7 @@ def judge_reply_price(s, result):
         hint = (
             f"{said:,.0f} is more than both Atlas's proposal ({proposal:,.0f}) and section "
             f"5's price ({predicted:,.0f}): Atlas knows both values, so nothing gives it a "
-            "reason to pay a figure above the price the models predict"
+            "reason to pay more than the larger of the two"
         )
         general = "it asks more than both the buyer's proposal and the predicted price"
     elif said < v2:
@@ -771,8 +771,9 @@ def licence_reply(answer, hidden=False):
                 answer,
                 scenarios,
                 judge_reply,
-                "the price is what the models predict: Atlas's proposal where it beats "
-                "Borealis, and what Borealis would pay where it does not; where Kestrel asks "
+                "the price is Atlas's proposal where it beats Borealis (Kestrel takes it; the "
+                "models predict less), and otherwise Borealis's figure, the price the models "
+                "predict; where Kestrel asks "
                 "for more than a proposal below Borealis's offer, it puts that offer forward "
                 "as the standard, and where it takes a proposal above Borealis's offer, it "
                 "does not name a rival weaker than that proposal.",
@@ -915,6 +916,16 @@ def judge_rig_price(s, version, prices):
     if abs(said - expected) <= RIG_TOLERANCE * m:
         return f"version {version.letter}: {expected:,.0f}."
     binds = rig_kind(version) == "outside option" and x > half  # the price is x, no split
+    if (
+        rig_kind(version) == "breakdown payoff"
+        and half + RIG_TOLERANCE * m < said < expected - RIG_TOLERANCE * m
+        and not any(abs(said - wrong) <= RIG_TOLERANCE * m for wrong, *_ in mistakes)
+    ):
+        # the Nash split with the payoff counted at a weight below 1 (price - m/2 = w x/2),
+        # section 5's mixed case, is the same number as an uneven split at the table
+        raise NotYet(
+            f"version {version.letter}: {_below_full_worth(said, x, m)}.", general=BELOW_FULL_WORTH
+        )
     if abs(said - expected) <= RIG_CLOSE * m and not binds:
         # seventh review, W5: the same words for both kinds, which the story no longer tells
         # apart by a cost of delay
@@ -942,6 +953,30 @@ def judge_rig_price(s, version, prices):
 
 def _money(value):
     return f"{value:,.0f}"
+
+
+#: Question 5's hint, in general words, for a price between half of Dunmore's value and the
+#: Nash split from the alternative: the alternative counted below its full worth, or the
+#: table split unevenly, which give the same number.
+BELOW_FULL_WORTH = (
+    "it counts the alternative at less than its full worth, or splits the rest unevenly; "
+    "where the story makes the risk of breakdown far larger than the cost of delay, the "
+    "payoff counts at its full worth, and rounds of a day mean an even split at the table"
+)
+
+
+def _below_full_worth(said, x, m):
+    """The hint for a price ``said`` between half of ``m`` and the Nash split from ``x``:
+    true of it whether the learner weighted the payoff below 1 or split the rest unevenly."""
+    return (
+        f"{said:,.0f} lies between half of Dunmore's value and the Nash split from "
+        f"{_money(x)}: it counts the {_money(x)} at less than its full worth, or splits the "
+        "rest unevenly. Where Kestrel is left with an amount only if the talks break down, "
+        "and the story makes that risk far larger than the daily cost of delay, the Nash "
+        "split counts the amount at its full worth, not at a part of it; and with rounds of a "
+        "day a delay costs the two sides alike, and little, so at the table the two split "
+        "what is to be shared evenly, half each"
+    )
 
 
 def _rig_prices_of(answer, s):
@@ -990,6 +1025,13 @@ def _rig_rules_followed(s, prices):
                 "its share, and neither of section 5's rules lets an alternative take "
                 "Kestrel's price below that share"
             )
+        elif half + RIG_TOLERANCE * m < said < rules["left"] - RIG_TOLERANCE * m:
+            hint = _below_full_worth(said, x, m)
+            if x > half:  # true whichever kind the version is, and naming neither
+                hint += (
+                    "; and where Kestrel can take an amount above half by walking out, the "
+                    "price is that amount, with no split"
+                )
         elif any(abs(said - price) <= RIG_CLOSE * m for price in rules.values()):
             hint = (
                 f"{said:,.0f} is close to what one of section 5's rules gives, but not it: with "

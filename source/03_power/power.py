@@ -824,8 +824,8 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # - `price`: the price Kestrel names in its reply: Atlas's own figure if Kestrel takes it
 #   (rounded to the hundred if you like, down or up), or else the price this section's
 #   models predict for the licence. Never less than Kestrel is offered or could get from
-#   Borealis, and never more than the models predict: both sides know both values, so the
-#   models give Atlas no reason to pay more;
+#   Borealis, and never more than the larger of Atlas's figure and the price the models
+#   predict: both sides know both values, so nothing gives Atlas a reason to pay more;
 # - `reason`: what Kestrel puts forward in its reply, one of `"rival"` (Borealis's written
 #   commitment and its figure), `"interests"` (what the licence does for Atlas: products
 #   that last longer) or `"fairness"` (the Shapley value as the fair price). A side's
@@ -1017,7 +1017,10 @@ ShrinkingPieGame()
 # Granite of its offer before Granite proposed (part 4 of your story), so both sides know
 # that Kestrel would really take Harrow's work rather than less. That is why, when Harrow
 # beats Kestrel's share at the table, walking out is the best reply to a proposal below
-# it. Where the other side has not seen your alternative, first tell them of it, as
+# it. That answer rests on the model's timing, a month between one proposal and the next:
+# in real talks a counter-proposal the same day at Harrow's figure, with the door left
+# open, usually beats leaving at once, since Granite would still gain by paying it.
+# Where the other side has not seen your alternative, first tell them of it, as
 # section 7 says; question 9 turns on that. In real talks, if you do walk away, make it
 # easy to return: say you would rather have worked together and what would bring you back,
 # since you may well meet again.
