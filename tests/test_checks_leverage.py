@@ -15,7 +15,7 @@ from course.checks import leverage as check
 from course.checks.credit import Credit
 from course.checks.hints import NotYet
 from course.course_map import questions
-from course.models.audit import SCALE, balances_after
+from course.models.audit import SCALE, balances_after, leverage_balance
 from course.scenarios.leverage import (
     CASES,
     FACTS,
@@ -28,6 +28,7 @@ from course.scenarios.leverage import (
     news_key,
     plans,
     reach_chances,
+    rules_for,
     step_gains,
     tactic_key,
     tactic_kinds_accepted,
@@ -289,7 +290,8 @@ def test_every_case_s_own_audit_fits_its_story_and_a_flat_one_does_not(key):
     assert not any(
         rule.holds(flat, flat, equal)
         for rule in case.rules
-        if rule.kind not in ("at_most", "at_least", "one_heavy", "not_below", "not_strong")
+        if rule.kind
+        not in ("at_most", "at_least", "one_heavy", "not_below", "not_strong", "band", "weight_cap")
     )
 
 
@@ -1463,6 +1465,13 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("shift-teaching", "That known deadline was an argument for waiting", "sound decision"),
         ("shift-teaching", "Asking at first reach is the conservative default", None),
         ("shift-teaching", "deadline still weeks away.", "with nothing else moving"),
+        # question 2 states the bounds its check sets on every case (weights and balance)
+        ("q2-text", "within bounds the course sets on the weights and on the balance", None),
+        # section 3 no longer points ahead to a term section 4 defines
+        ("audit-limits", "instead of starting over.", "Section 4 defines an"),
+        # section 5's figures are the case's own starting audit, which the learner may have
+        # changed in the exercise just before
+        ("shift-teaching", "with the case's own starting audit (press *start again*", None),
         # seventh review, U1, U3 and U4: itertools.product in the primer; an ask and its
         # need defined where question 3c first needs them; "strong" in one aside
         ("intro", "`itertools.product((True, False), repeat=k)`", None),
@@ -1543,7 +1552,9 @@ def test_the_time_in_the_course_map_matches_the_notebook():
     # an hour to an hour and a half for the four written answers (3b and the reflection
     # alone have model answers of about 300 words each)
     intro = " ".join(_cell("intro").split())
-    assert "5 to 7 hours" in intro and "three short practice cases" in intro
+    assert "5 to 7 hours" in intro and "one short practice case" in intro
+    # the practice case is one case (practice_for), practised in three questions
+    assert "three short practice cases" not in intro
     assert "for which allow an hour to an hour and a half" in intro
     assert "about half an hour" not in intro
     assert 300 <= next(m for m in MODULES if m.folder == "00_leverage").minutes == 360 <= 420
@@ -2195,8 +2206,9 @@ def test_the_answer_cells_example_audit_is_refused_for_every_case():
     now refused as an audit the course shows, for learners of every case."""
     example = _template_audit()
     for s in _one_learner_per_case().values():
-        with pytest.raises(NotYet, match="number for number"):
+        with pytest.raises(NotYet, match="number for number") as refusal:
             check.judge_audit(s, example)
+        assert "the shape shown in the comment" in str(refusal.value)
 
 
 def test_an_audit_rating_both_sides_alike_on_every_source_is_refused():
@@ -2344,7 +2356,9 @@ def test_the_text_defines_need_where_it_first_uses_it_and_says_what_each_part_co
     count (each phrase below was missing from the old text)."""
     text = _module_text()
     first = re.search(r"\b(a|the|its|ask's) \*{0,2}need\b", text)
-    assert "the balance you decide" in text[first.start() : first.start() + 120]
+    # the first use is section 4's definition (section 3 no longer points ahead to it)
+    assert "Section 4 defines" not in text
+    assert "the balance you decide" in text[first.start() : first.start() + 160]
     for said in (
         # the sole-source case, where sections 2 and 3 cite it
         "sole-source case (a pump maker whose pumps are approved only with one supplier's valve",
@@ -2388,3 +2402,78 @@ def test_the_supplier_bound_on_vells_alternatives_speaks_of_other_buyers():
     )
     assert "few other buyers to turn to" in rule.because
     assert "clients to spare" not in rule.because
+
+
+#: Two audits that get a story backwards, each passed by question 2's rules of ratings
+#: alone: the candidate far ahead of the employer that decides the pay, and an owner's
+#: audit that gives all the weight to alternatives, none to information or power; with
+#: the words of a bound that refuses each.
+BACKWARDS_AUDITS = {
+    "salary": (((1, 10, 1), (2, 0, 4), (0.05, 0.9, 0.05)), "the balance should lie between"),
+    "deadline": (((1, 7, 10), (1, 5, 10), (0, 1, 0)), "information should weigh at least 0.1"),
+}
+
+
+def test_question_2_bounds_the_weights_and_the_balance_of_every_case():
+    """Question 2 bounded a few ratings and the order of a few pairs, so audits of one
+    story from about -9 to +9 points passed. Each source a drawn fact bears on now weighs
+    at least 0.1, no source more than 0.7, and the balance lies within 3 points of the
+    case's own reading; each refusal quotes the story."""
+    for key, case in CASES.items():
+        (band,) = [r for r in case.rules if r.kind == "band"]
+        (cap,) = [r for r in case.rules if r.kind == "weight_cap"]
+        own = leverage_balance(case.yours, case.theirs, case.weights)
+        assert band.value == pytest.approx(own - 3) and band.high == pytest.approx(own + 3)
+        assert cap.value == 0.7 and band.because and cap.because, key
+    for s in _one_learner_per_case().values():
+        floors = {r.source for r in rules_for(s) if r.kind == "weight_floor"}
+        assert floors == {source for source, _ in fact_key(s).values()}, s.learner
+        if s.case in BACKWARDS_AUDITS:
+            (yours, theirs, weights), words = BACKWARDS_AUDITS[s.case]
+            audit = {
+                "yours": dict(zip(SOURCES_ORDER, yours, strict=True)),
+                "theirs": dict(zip(SOURCES_ORDER, theirs, strict=True)),
+                "weights": dict(zip(SOURCES_ORDER, weights, strict=True)),
+            }
+            with pytest.raises(NotYet, match=r"no source should weigh more than 0\.7") as refusal:
+                check.judge_audit(s, audit)
+            assert words in str(refusal.value)
+            assert not any(text in str(refusal.value) for text in s.facts.values())
+
+
+def _reach_without_the_cap(case, target):
+    """A wrong reach_plan: each step adds its full amount, so a rating may pass 10."""
+    from itertools import combinations, product
+
+    names = list(case.steps)
+    best, best_chance = [], -1.0
+    for k in range(len(names) + 1):
+        for plan in combinations(names, k):
+            if sum(case.steps[n][2] for n in plan) > case.budget:
+                continue
+            chance = 0.0
+            for came in product((True, False), repeat=len(plan)):
+                p, ratings = 1.0, dict(case.yours)
+                for name, through in zip(plan, came, strict=True):
+                    source, amount, _, c = case.steps[name]
+                    p *= c if through else 1 - c
+                    ratings[source] += amount if through else 0
+                balance = sum(case.weights[s] * (ratings[s] - case.theirs[s]) for s in ratings)
+                chance += p if balance >= target - 1e-9 else 0.0
+            if chance > best_chance + 1e-12:
+                best, best_chance = list(plan), chance
+    return best
+
+
+def test_a_reach_plan_that_lets_a_rating_pass_10_is_told_of_the_cap():
+    """Question 3c's check refused a reach_plan that forgets the cap at 10 with the general
+    words that another plan is more likely to get there, where questions 3 and 4b name the
+    cap; it now says that a rating cannot pass 10 when the uncapped count explains the plan."""
+    for s in _one_learner_per_case().values():
+        said = []
+        for case, target in check.reach_test_cases(s):
+            try:
+                check.judge_reach(case, target, _reach_without_the_cap(case, target))
+            except NotYet as refusal:
+                said.append(str(refusal))
+        assert any("a rating cannot pass 10" in words for words in said), (s.learner, said)

@@ -1154,6 +1154,56 @@ ONE_SIDED_AUDITS = {
 }
 
 
+#: Audits that get a story backwards and passed every rule of ratings: the candidate far
+#: ahead of the employer that sets the pay and knows the market (+8.8 points), and the
+#: owner's audit with all the weight on alternatives, none on information or power.
+BACKWARDS_AUDITS = {
+    "salary": ((1, 10, 1), (2, 0, 4), (0.05, 0.9, 0.05)),
+    "deadline": ((1, 7, 10), (1, 5, 10), (0, 1, 0)),
+}
+
+
+def test_question_2_bounds_the_weights_and_keeps_the_balance_near_the_cases_reading(
+    drawn, reference
+):
+    """Question 2 accepted audits of one story from about -9 to +9 points. Every source a
+    drawn fact bears on now weighs at least 0.1, none more than 0.7, and the balance lies
+    within 3 points of the case's own reading; the two audits above fail for every learner
+    of their case, while the reference, two other readings and every starting audit pass
+    for all 2,000 learners, with balances inside each case's band."""
+    for s in drawn:
+        case = CASES[s.case]
+        own = sum(case.weights[k] * (case.yours[k] - case.theirs[k]) for k in SOURCES)
+        floors = {r.source for r in rules_for(s) if r.kind == "weight_floor"}
+        assert floors == {source for source, _ in fact_key(s).values()}, s.learner
+        if s.case in BACKWARDS_AUDITS:
+            yours, theirs, weights = BACKWARDS_AUDITS[s.case]
+            audit = {
+                "yours": dict(zip(SOURCES, yours, strict=True)),
+                "theirs": dict(zip(SOURCES, theirs, strict=True)),
+                "weights": dict(zip(SOURCES, weights, strict=True)),
+            }
+            with pytest.raises(NotYet, match=r"no source should weigh more than 0\.7"):
+                check.judge_audit(s, audit)
+        start = {"yours": dict(s.yours), "theirs": dict(s.theirs), "weights": dict(s.weights)}
+        for answer in (
+            reference_for(reference, s, "my_audit")(),
+            audit_from_the_story(s)(),
+            audit_in_fractions(s)(),
+            start,
+        ):
+            if answer is start:  # question 2 refuses a copy of the starting audit as shown
+                yours, theirs, weights = (answer[p] for p in ("yours", "theirs", "weights"))
+                assert all(
+                    r.holds(yours, theirs, weights) for r in rules_for(s) if r.kind != "one_heavy"
+                ), s.learner
+            else:
+                yours, theirs, weights = check.judge_audit(s, answer)
+            balance = sum(weights[k] * (yours[k] - theirs[k]) for k in SOURCES)
+            assert own - 3 - 1e-9 <= balance <= own + 3 + 1e-9, s.learner
+            assert max(weights.values()) <= 0.7 and min(weights.values()) >= 0.1, s.learner
+
+
 def test_question_2_bounds_the_ratings_each_story_states_most_plainly(drawn, reference):
     """Question 2 passed a one-sided audit for every learner of the salary, supplier and
     deadline cases (Northwind's power 1; Vell's information 1 against the buyer's 9; the

@@ -13,7 +13,7 @@ about the learner's own case never gives the answer away.
 import functools
 from collections.abc import Mapping
 from dataclasses import replace
-from itertools import pairwise, permutations
+from itertools import pairwise, permutations, product
 from types import MappingProxyType
 
 from course.checks.calls import note_pass, question, replaying, say
@@ -313,6 +313,16 @@ def _rule_words(rule, them):
     if rule.kind == "leads":
         whose = "your" if rule.side == "you" else f"{them}'s"
         return f"the balance should be in {whose} favour by at least {EVEN_WITHIN:g} points"
+    if rule.kind == "band":
+        return (
+            f"the balance should lie between {rule.value:+.2f} and {rule.high:+.2f} points (a "
+            "band the course sets around its own reading of the story, wide enough for every "
+            "reading the story supports)"
+        )
+    if rule.kind == "weight_cap":
+        return f"no source should weigh more than {rule.value:g}"
+    if rule.kind == "weight_floor":
+        return f"{rule.source} should weigh at least {rule.value:g}"
     if rule.kind == "weight_top":
         if len(rule.source) == 1:
             return f"{rule.source[0]} should weigh more than either other source"
@@ -376,7 +386,7 @@ def _shown_audits(s):
             if key != s.case
         ),
         (REFLECTION_AUDIT, "the model reflection's audit of a flat's lease"),
-        (TEMPLATE_AUDIT, "the example in question 2's answer cell"),
+        (TEMPLATE_AUDIT, "the shape shown in the comment of question 2's answer cell"),
     ]
 
 
@@ -806,6 +816,32 @@ ALL_THROUGH = (
 )
 
 
+#: The hint for a reach_plan that lets a rating pass 10 (it names the cap, as the hints of
+#: questions 3 and 4b do).
+UNCAPPED = (
+    "a rating cannot pass 10: a step on a source already near the top adds only the room "
+    "left, so count each outcome's balance with every rating kept at 10 or below"
+)
+
+
+def _uncapped(s, target):
+    """Each plan's chance counted the way the ``UNCAPPED`` mistake does: with each step
+    adding its full amount, past 10."""
+    chances = {}
+    for plan in reach_chances(s, target):
+        total = 0.0
+        for came in product((True, False), repeat=len(plan)):
+            chance, ratings = 1.0, dict(s.yours)
+            for name, through in zip(plan, came, strict=True):
+                source, amount, _, p = s.steps[name]
+                chance *= p if through else 1 - p
+                ratings[source] += amount if through else 0
+            balance = sum(s.weights[k] * (ratings[k] - s.theirs[k]) for k in ratings)
+            total += chance if round(balance - target, 9) >= 0 else 0.0
+        chances[plan] = total
+    return chances
+
+
 def _all_through(s, target):
     """Each plan's chance counted the way the ``ALL_THROUGH`` mistake does: the chance that
     every step comes through when that outcome reaches ``target``, else 0 (``plan_outcomes``
@@ -854,6 +890,8 @@ def judge_reach(s, target, result, where="your case"):
         general = BY_AVERAGE
     elif (every := _all_through(s, target))[plan] >= max(every.values()) - 1e-9:
         general = ALL_THROUGH
+    elif (loose := _uncapped(s, target))[plan] >= max(loose.values()) - 1e-9:
+        general = UNCAPPED
     else:
         general = (
             "another plan that fits is more likely to reach the threshold; the chance of a "

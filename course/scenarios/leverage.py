@@ -58,7 +58,11 @@ class Rule:
     "not_below" (at least the other side's: where some drawn facts pull the other way),
     "at_most" or "at_least" (``side``'s rating of ``source`` must be at most, or at least,
     ``value``), "leads" (the balance must be in ``side``'s favour, not even: where the story
-    says plainly who is ahead); ``because`` is
+    says plainly who is ahead), "band" (the balance must lie between ``value`` and ``high``:
+    the case's own reading give or take ``BAND`` points, where the story says who is ahead
+    or that neither side is far ahead), "weight_cap" (no weight above ``value``: the story
+    has more than one source at work), "weight_floor" (``source``'s weight at least
+    ``value``: a drawn fact bears on it); ``because`` is
     the line of the story that says so. ``lifted_by`` is the text of a fact that, when a
     learner draws it, leaves the rule out: the story no longer says it plainly.
     """
@@ -69,9 +73,20 @@ class Rule:
     side: str = ""
     value: float = 0.0
     lifted_by: str = ""
+    high: float = 0.0
 
     def holds(self, yours, theirs, weights):
         """Whether an audit (three dicts source -> number) respects this rule."""
+        if self.kind == "band":
+            balance = round(leverage_balance(yours, theirs, weights), 9)
+            return self.value <= balance <= self.high
+        if self.kind == "weight_cap":
+            return max(weights.values()) <= self.value + 1e-9
+        if self.kind == "weight_floor":
+            return weights[self.source] >= self.value - 1e-9
+        return self._holds(yours, theirs, weights)
+
+    def _holds(self, yours, theirs, weights):
         if self.kind == "weight_top":
             top = max(weights[s] for s in self.source)
             return all(top > weights[s] for s in SOURCES if s not in self.source)
@@ -98,6 +113,31 @@ class Rule:
 STANDING_OFFER = "Brannock has a standing offer of space in a logistics park thirty miles away."
 
 
+#: Question 2's bounds on the weights: a source one of the learner's facts bears on weighs
+#: at least WEIGHT_FLOOR, and no source more than WEIGHT_CAP (every story has more than one
+#: source at work); and, where a story says who is ahead or that neither is far ahead, the
+#: balance lies within BAND points of the case's own reading (a fresh review, E1, found
+#: audits of one story from about -9 to +9 points passing).
+WEIGHT_FLOOR = 0.1
+WEIGHT_CAP = 0.7
+BAND = 3.0
+
+#: Why a weight floor: it does not name the fact, as SOME_BECAUSE does not.
+FLOOR_BECAUSE = (
+    "one of your facts bears on that source, and a weight near 0 says it does not count at all"
+)
+
+
+def _band(yours, theirs, weights, because):
+    """A "band" rule: the balance within BAND points of a case's own reading."""
+    centre = leverage_balance(_audit(yours), _audit(theirs), _audit(weights))
+    return Rule("band", "", because, value=round(centre - BAND, 2), high=round(centre + BAND, 2))
+
+
+def _cap(because):
+    return Rule("weight_cap", "", because, value=WEIGHT_CAP)
+
+
 #: Why a drawn fact rules out a rating of 0 for the side and source it belongs to. It does
 #: not name the fact, so that question 2's check does not sort question 1's facts.
 SOME_BECAUSE = "one of your facts gives that side some of it, and a rating of 0 means none at all"
@@ -115,7 +155,16 @@ def rules_for(scenario):
         for fact in FACTS
         if fact.case == scenario.case and fact.text in drawn
     )
-    return story + tuple(Rule("some", source, SOME_BECAUSE, side=side) for side, source in given)
+    floors = tuple(
+        Rule("weight_floor", source, FLOOR_BECAUSE, value=WEIGHT_FLOOR)
+        for source in SOURCES
+        if any(s == source for _, s in given)
+    )
+    return (
+        story
+        + floors
+        + tuple(Rule("some", source, SOME_BECAUSE, side=side) for side, source in given)
+    )
 
 
 @dataclass(frozen=True)
@@ -231,7 +280,10 @@ def _audit(values):
     return MappingProxyType(dict(zip(SOURCES, values, strict=True)))
 
 
-def _case(key, title, story, you, them, yours, theirs, weights, rules, budget, asks):
+def _case(key, title, story, you, them, yours, theirs, weights, rules, budget, asks, cap, band):
+    """A case; ``cap`` and ``band`` are the lines of its story behind its weight cap and its
+    balance band (see WEIGHT_CAP and BAND)."""
+    rules = (*rules, _cap(cap), _band(yours, theirs, weights, band))
     return Case(
         key,
         title,
@@ -311,6 +363,12 @@ CASES = {
                 "ask Northwind for the top of its pay band and a signing bonus",
             ],
         ),
+        cap=(
+            "Calder's written offer, the third firm's final round, Northwind's recruiters' knowledge of pay and its decision on whether and what to pay all bear on your talks"
+        ),
+        band=(
+            "you hold a written offer and a place in a final round, while Northwind, which decides the pay and knows the market far better, has struggled to fill the post for months: the story leaves you somewhat ahead at most, and does not put Northwind far ahead"
+        ),
     ),
     "supplier": _case(
         "supplier",
@@ -378,6 +436,12 @@ CASES = {
             [f"ask Vell for a price cut of {p}%" for p in range(2, 12)]
             + ["ask Vell for a price cut of 12% and ninety days to pay"],
         ),
+        cap=(
+            "Vell's patent, the three-month switch to Bellpak or Corrin and what nobody outside Vell knows of its clients all bear on your talks"
+        ),
+        band=(
+            "Vell holds the patent on the lid you use now, but Bellpak and Corrin make lids that would do and rumour says Vell has lost big clients: the story puts neither side far ahead"
+        ),
     ),
     "sole-source": _case(
         "sole-source",
@@ -440,6 +504,12 @@ CASES = {
             -2.5,
             [f"ask Ostra to hold its price for {m} months" for m in (3, 6, 9, 12, 18, 24)]
             + [f"ask Ostra for a price cut of {p}%" for p in range(1, 9)],
+        ),
+        cap=(
+            "Ostra's valve and the eighteen months another maker would take weigh most, but what you know of Ostra's costs still bears on the price"
+        ),
+        band=(
+            "your pumps are approved only with Ostra's valve, qualifying another maker would take eighteen months, and Ostra sells the same valve to many firms: Ostra is ahead, though the story does not make you powerless"
         ),
     ),
     "deadline": _case(
@@ -511,6 +581,12 @@ CASES = {
                 f"{m} month{'s' if m > 1 else ''} paid ahead"
                 for m in range(1, 7)
             ],
+        ),
+        cap=(
+            "Brannock's six weeks, your rail siding and what each side knows of the other's options all bear on your talks"
+        ),
+        band=(
+            "Brannock's lease ends in six weeks and moving twice would cost it dearly, while the firm that viewed your warehouse has not called back: you are ahead, though not by a sure thing"
         ),
     ),
 }

@@ -29,7 +29,8 @@
 # 7. find your way around the course and check your progress.
 #
 # It takes most people **5 to 7 hours** (4 to 5 if you are at ease with Python): some
-# reading, an interactive audit, three short practice cases, seven answers in Python
+# reading, an interactive audit, one short practice case (with facts, news and
+# tactics to sort), seven answers in Python
 # (three of them short programs with a loop), and four pieces of writing, for which allow
 # an hour to an hour and a half (question 3b and the reflection take the longest). If
 # loops are new to you, allow up to an hour for question 3c alone.
@@ -406,10 +407,7 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   ratings are judgements too. Change them and the balance changes.
 # - **Its balance is not a prediction** of a price or of who will prevail. Its use is to
 #   make your judgement explicit, so that a colleague can dispute one rating and you can
-#   re-rate one source when a fact changes, instead of starting over. Section 4 defines an
-#   ask's *need*, the balance you decide an ask must have behind it: that is a decision
-#   rule set before the talks (the course sets it for you; in practice you would set it
-#   yourself), not a forecast that the other side will say yes.
+#   re-rate one source when a fact changes, instead of starting over.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): your own audit
@@ -419,7 +417,8 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # Write `my_audit()` so that it returns a dict with three keys, `"yours"`, `"theirs"` and
 # `"weights"`, each a dict from source to number: ratings from 0 to 10, weights adding up
 # to 1. Judgement differs, and the check accepts any audit that agrees with what your
-# story and facts state. For one that does not, it quotes each statement your audit
+# story and facts state, within bounds the course sets on the weights and on the balance
+# (its feedback states them). For one that does not, it quotes each statement your audit
 # contradicts, with what it bears on (a rating, the weights or the balance); where it
 # compares the two sides' ratings of a source, which way they should compare is yours to
 # judge. An audit copied number for number from one the course
@@ -814,11 +813,13 @@ check.reach_plan(reach_plan, hidden=True)
 #   higher where being turned down costs you more (it shows your hand, or closes a door
 #   you cannot reopen), and lower where you could simply ask again later.
 #
-# The deadline case in the exercise shows both. In the widget's run of its news, the owner
-# starts at $+1.45$ points, stands at $+2.05$ after the first item and at $+3.40$ after the
-# second. Four more items bring the sides to even, and the next puts Brannock ahead. This
-# text does not say which item moves which rating: if your case is the deadline case, some
-# of those items are yours to read in question 4a. The widget plays the whole run, less
+# The deadline case in the exercise shows both. In the widget's run of its news, with the
+# case's own starting audit (press *start again* to restore it, if you set your own
+# ratings and weights in the exercise), the owner starts at $+1.45$ points, stands at
+# $+2.05$ after the first item and at $+3.40$ after the second. Four more items bring the
+# sides to even, and the next puts Brannock ahead. This text does not say which item moves
+# which rating: if your case is the deadline case, some of those items are yours to read
+# in question 4a. The widget plays the whole run, less
 # any item that is in your own question 4a, so a deadline-case learner sees a shorter run
 # on screen, whose figures after the start may differ from those quoted here (they come
 # from the whole run). Looking back, the balance was highest right
