@@ -1431,3 +1431,16 @@ def test_question_7_says_walking_away_rests_on_a_month_long_round(learner):
     assert "That answer rests on the model's timing, a month between one proposal" in seven
     assert "a counter-proposal the same day at Harrow's figure, with the door left" in seven
     assert "usually beats leaving at once, since Granite would still gain by paying it" in seven
+
+
+def test_corvid_copies_atlas_a_breakdown_buyer_buys_only_then_and_fact_4_names_an_office():
+    """Deal-me-out needs Atlas to know Corvid's bid, as it knows Borealis's; a buyer after a
+    breakdown must not be one Kestrel could walk out to (the key gives a Nash split from it);
+    and practice fact 4's 'them' is Vane Motors, so its figure holds an office there."""
+    assert "on Borealis's terms, and send Atlas a copy, as Borealis did" in PROSE
+    assert "on Borealis's terms, with a copy to Atlas" in PROSE
+    for text in RIG_TEXTS["breakdown payoff"]:
+        assert "would then, and only then," in text, text
+    assert "retired founder" not in PROSE
+    assert "Vane Motors' founder, now its honorary chair, is a legend" in PROSE
+    assert "now its honorary chair" in _P.PRACTICE_FACTS["4"][2]

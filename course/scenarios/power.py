@@ -251,8 +251,8 @@ PRACTICE_FACTS = {
     "4": (
         "referent",
         "Kestrel on them",
-        "Vane Motors' retired founder is a legend among engineers; Kestrel's apprentices "
-        "ask to meet her and hope she will think well of their work.",
+        "Vane Motors' founder, now its honorary chair, is a legend among engineers; Kestrel's "
+        "apprentices ask to meet her and hope she will think well of their work.",
     ),
 }
 
@@ -331,14 +331,14 @@ RIG_TEXTS = {
     "breakdown payoff": (
         "Dunmore would buy the rig with money lent by its bank, and the bank could withdraw its "
         "loan on any day of the talks; Dunmore has no other money to buy it with. A dealer in "
-        "used equipment would then buy the rig from Kestrel for {x}.",
+        "used equipment would then, and only then, buy the rig from Kestrel for {x}.",
         "Dunmore's approval to buy the rig lapses on a day nobody knows unless a contract is "
         "signed by then, and that would end the talks; a signed purchase is unaffected. A "
-        "university laboratory would then buy the rig for {x}.",
+        "university laboratory would then, and only then, buy the rig for {x}.",
         "On any day before a contract is signed, Dunmore's parent company may take back the "
         "budget set aside for the rig, which would end the talks whatever either side wants "
         "and leave Dunmore no money for any rig; once signed, the sale is safe. A buyer "
-        "abroad would then pay Kestrel {x} for the rig.",
+        "abroad would then, and only then, pay Kestrel {x} for the rig.",
     ),
 }
 

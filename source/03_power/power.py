@@ -161,8 +161,8 @@ scenario
 #    not sell its new door hinge until the hinge has passed a test in such a chamber.
 # 3. Vane Motors' designers cannot work out why their new paint blisters in the cold;
 #    Kestrel's senior chemist has solved the same problem before and can tell them.
-# 4. Vane Motors' retired founder is a legend among engineers; Kestrel's apprentices ask
-#    to meet her and hope she will think well of their work.
+# 4. Vane Motors' founder, now its honorary chair, is a legend among engineers; Kestrel's
+#    apprentices ask to meet her and hope she will think well of their work.
 #
 # The check judges the practice facts one by one: for a part that is not right, it says why
 # it does not fit, not what does. For your own four facts it checks only the form; they are
@@ -417,7 +417,8 @@ PowerExplorer()
 # `shapley_values`. Question 4, after section 5, asks how Kestrel should answer it.
 #
 # Part 5 of your story offers a move: bring in Corvid, which would
-# then make a firm offer of `s.corvid_value` on Borealis's terms. With a third bidder,
+# then make a firm offer of `s.corvid_value` on Borealis's terms, and send Atlas a copy,
+# as Borealis did. With a third bidder,
 # would Atlas's "fair" figure still beat selling to the best rival? Write
 # `licence_floor(s)`, returning a pair `(floor, clears_with_corvid)`:
 #
@@ -1062,8 +1063,8 @@ check.granite_reply(granite_reply, hidden=True)
 # would add to Kestrel's prospects, not how to answer a proposal already made.
 #
 # Your scenario offers three moves. *bidder*: bring in Corvid, which would make a firm
-# written offer of `s.corvid_value` for the licence on Borealis's terms (less than Atlas
-# would pay). *loan*: a bridging loan that replaces the overdraft, so that wages are paid
+# written offer of `s.corvid_value` for the licence on Borealis's terms, with a copy to
+# Atlas (less than Atlas would pay). *loan*: a bridging loan that replaces the overdraft, so that wages are paid
 # on time; the idle team is still paid by Kestrel, but fewer engineers leave, so Kestrel
 # grows more patient, its discount factor rising from `s.delta_you` to `s.delta_with_loan`
 # (the loan's own interest counted in), though never as high as Granite's, since engineers
