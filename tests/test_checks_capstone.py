@@ -29,6 +29,7 @@ from course.scenarios.capstone import (
     alternatives_holder,
     alternatives_near_line,
     batna_of,
+    beyond_of,
     draft_of,
     frontier_rows,
     ground_given,
@@ -514,11 +515,16 @@ def test_opening_hints(own):
     assert "refuses such an offer out of hand, so it does not pull at all" in hint
     assert "still pulls" not in hint
     low = own.reservation_if_not
-    short = next(row[0] for row in package_rows(own) if low / 4 <= row[2] < low)
+    beyond = beyond_of(own)
+    short = next(
+        row[0]
+        for row in package_rows(own)
+        if low / 4 <= row[2] < low and (beyond is None or row[1:] != beyond[1:])
+    )
     hint = miss("opening_offer", _with_meso(lambda s: short))
-    assert "still pulls" in hint and "risks an impasse" not in hint
-    # section 4 calls opening at the estimate this table's artefact, and the hint says so
-    assert "this table's Marlow gains nothing from it (section 4)" in hint
+    assert "risks an impasse" not in hint and "gains nothing" not in hint
+    # section 4: a step beyond can pay at this table; question 5 accepts one step, no more
+    assert "can pay (section 4), but question 5 accepts one only one step beyond it" in hint
 
     def generous(s):
         return {issue: levels[-1] for issue, levels in s.issues.items()}
@@ -1023,7 +1029,7 @@ def test_the_openings_pass_message_claims_only_what_it_checks(learner, answers):
     message no longer calls the opening 'grounded'."""
     outcome = run("opening_offer", answers["opening_offer"])
     messages = " ".join(o.message for o in outcome.outcomes)
-    assert "most ambitious opening Marlow could accept without Quell" in messages
+    assert "best package Marlow could accept without Quell, or one frontier step" in messages
     assert "grounded" not in messages
 
 
@@ -1265,37 +1271,33 @@ def _section(grade_id):
     return __import__("tests.test_engine_capstone", fromlist=["section"]).section(grade_id)
 
 
-def test_an_opening_just_beyond_what_marlow_could_accept_is_refused_as_the_text_says():
-    """The teaching said 'open at, or just beyond, your estimate of what Marlow could
-    accept', and question 5's check rejects every package 'just beyond' (worth less to
-    Marlow than its lower reservation price). The text now says that question 5 asks for
-    the estimate itself, as an artefact of this table."""
+def test_one_frontier_step_beyond_passes_question_5_and_further_out_is_refused():
+    """Section 4 said a point beyond the estimate buys nothing at this table, and question 5
+    refused every opening beyond what Marlow could accept. At the table a step beyond pays
+    (Marlow counts the step back as a concession), so question 5 accepts the next package
+    along the frontier when Marlow would not refuse it out of hand even with Quell; a
+    package beyond what Marlow could accept that is not that step is refused, with a hint
+    that says what question 5 accepts."""
     from course.checks.capstone import judge_opening
-    from course.scenarios.capstone import opening_of
 
     text = _section("opening-teaching")
-    assert "just beyond" not in text
-    assert "Question 5 asks for the estimate itself, and that is an artefact of this table" in text
-    tried = 0
+    assert "buys nothing" not in text and "artefact" not in text
+    assert "pulls its *first answer* no further than one it just could" in text
+    accepted = refused = 0
     for n in range(40):
         case = course.variant("05_capstone", f"rev05-{n}")
-        best = opening_of(case)
-        best_you = sum(case.yours[i][best[i]] for i in case.yours)
-        packages = [
-            dict(zip(case.issues, levels, strict=True))
-            for levels in itertools.product(*case.issues.values())
-        ]
-        beyond = [
-            p
-            for p in packages
-            if 0 < case.reservation_if_not - sum(case.theirs[i][p[i]] for i in p) <= 3
-            and sum(case.yours[i][p[i]] for i in p) > best_you
-        ]
-        for package in beyond[:1]:
-            tried += 1
-            with pytest.raises(NotYet, match="beyond anything Marlow could accept"):
-                judge_opening(case, [package])
-    assert tried > 10
+        beyond = beyond_of(case)
+        low = case.reservation_if_not
+        if beyond is not None:
+            judge_opening(case, [beyond[0]])
+            accepted += 1
+        for row in package_rows(case):
+            if low / 4 <= row[2] < low and (beyond is None or row[1:] != beyond[1:]):
+                with pytest.raises(NotYet, match="accepts one only one step beyond"):
+                    judge_opening(case, [row[0]])
+                refused += 1
+                break
+    assert accepted >= 38 and refused == 40
 
 
 def test_a_bayes_answer_rounded_too_far_is_told_so():

@@ -277,6 +277,53 @@ def test_q5_the_opening_is_acceptable_ambitious_and_leaves_room(drawn):
             assert package_points(p, s.theirs) <= them, s.learner
 
 
+def test_q5_accepts_one_frontier_step_beyond_above_the_insult_line_and_no_further(drawn):
+    """Q5 accepts the opening at the estimate or one step beyond it along the frontier when
+    Marlow would not refuse that step out of hand even with Quell (section 4): the step
+    exists for nearly every learner and gives Marlow fewer points than its lower
+    reservation price; the checks accept it (the scenario's ``beyond_of`` agrees with
+    the brute force), refuse the frontier package after it, and judge its diagnostic set
+    against its own profit: where no package of its worth has a partner, the set's hint
+    says no diagnostic set exists for it, and the estimate always has one."""
+    found = without = 0
+    for s in drawn:
+        beyond = one_step_beyond_point(s)
+        row = scenario.beyond_of(s)
+        assert (row[1:] if row else None) == beyond, s.learner
+        if beyond is None:
+            continue
+        found += 1
+        assert beyond[1] < s.reservation_if_not, s.learner
+        packages = every_package(s)
+        ties = [p for p, y, t in packages if (y, t) == beyond]
+        check.judge_opening(s, [ties[0]])
+        points = {(y, t) for _, y, t in packages}
+        frontier = sorted(p for p in points if not dominated(p, points) and p[0] > beyond[0])
+        if frontier:
+            further = next(p for p, y, t in packages if (y, t) == frontier[0])
+            refused = "accepts one only one step beyond|refuses such an offer out of hand"
+            with pytest.raises(check.NotYet, match=refused):
+                check.judge_opening(s, [further])
+        partnered = [
+            p
+            for p in ties
+            for q, y, t in packages
+            if y == beyond[0] and t >= 0.25 * s.reservation_if_quell and crossing(s, p, q)
+        ]
+        if not partnered:
+            without += 1
+            same = [
+                q
+                for q, y, t in packages
+                if y == beyond[0] and t >= 0.25 * s.reservation_if_quell and q != ties[0]
+            ]
+            for second in same[:1]:
+                with pytest.raises(check.NotYet, match="no diagnostic set exists"):
+                    check.judge_meso(s, [ties[0], second])
+    assert found >= 0.97 * len(drawn)
+    assert 0.15 * found <= without <= 0.45 * found, without
+
+
 def test_q6_the_statements_tell_one_story(drawn):
     """Q6: five statements, A to E, one of each kind, drawn from families of wordings (so
     answers cannot be shared by text: review finding 10); the brief shows them before
@@ -629,6 +676,39 @@ def opening_from_the_frontier(s):
     return (opening, partner)
 
 
+def one_step_beyond_point(s):
+    """(profit, points) of the next package along the Pareto frontier past the opening at
+    the estimate (more profit, fewer points than Marlow's lower reservation price), when
+    it is at least a quarter of Marlow's higher reservation price (section 4's insult line
+    in either state); else ``None``."""
+    points = {(you, them) for _, you, them in every_package(s)}
+    frontier = [p for p in points if not dominated(p, points)]
+    you, _ = opening_point(s)
+    further = sorted(p for p in frontier if p[0] > you)
+    if not further or further[0][1] < 0.25 * s.reservation_if_quell:
+        return None
+    return further[0]
+
+
+def opening_one_step_beyond(s):
+    """Opens one frontier step beyond the estimate wherever a package of that worth has a
+    partner (same profit, not refused out of hand, crossing); else at the estimate."""
+    beyond = one_step_beyond_point(s)
+    packages = every_package(s)
+    if beyond is not None:
+        for p, y, t in packages:
+            if (y, t) != beyond:
+                continue
+            partners = [
+                q
+                for q, qy, qt in packages
+                if qy == y and qt >= 0.25 * s.reservation_if_quell and crossing(s, q, p)
+            ]
+            if partners:
+                return [p, partners[0]]
+    return opening_from_the_frontier(s)
+
+
 def say_by_words(s):
     signs = s.brenn_letter > max(values(s).values())
     quiet = ("by Friday", "this week, or", "has already", "We know")
@@ -720,7 +800,7 @@ ALTERNATIVES = {
     "my_reservation": (reservation_by_hand, reservation_with_a_third_tree),
     "marlow_beliefs": (beliefs_by_hand, beliefs_by_odds),
     "my_audit": (audit_strong_views, audit_mild_views),
-    "opening_offer": (opening_by_brute_force, opening_from_the_frontier),
+    "opening_offer": (opening_by_brute_force, opening_from_the_frontier, opening_one_step_beyond),
     "what_to_say": (say_by_words, say_by_facts),
     "concession_plan": (plan_step_by_step, plan_from_the_sorted_frontier),
     "if_quell": (if_quell_by_counting, if_quell_from_the_end),

@@ -41,6 +41,7 @@ from course.scenarios.capstone import (
     alternatives_holder,
     alternatives_near_line,
     batna_of,
+    beyond_of,
     crosses,
     draft_of,
     frontier_rows,
@@ -275,7 +276,7 @@ def judge_reservation(case, result):
     ]
     mistakes = _merged(mistakes)
     otherwise = (
-        f"expected {expected:,.2f}, got {value:,.2f} (my_reservation builds on your BATNA: "
+        f"expected {expected:,.2f}, got {value:,.2f} (my_reservation builds on my_batna: "
         "if my_batna's check does not pass yet, fix that first)"
     )
     hint = diagnose(value, expected, mistakes, otherwise)
@@ -315,8 +316,8 @@ def my_reservation(answer, hidden=False):
     other_audit = 5.0 if own.audit_cost >= 10 else 15.0  # another cost the story allows
     _each(answer, _cases(hidden, [{"audit_cost": other_audit}]), judge_reservation)
     passed(
-        "my_reservation is the better of Brenn's letter and your BATNA, plus what Marlow's "
-        "deal costs you."
+        "my_reservation is the better of Brenn's letter and your best alternative before "
+        "it, plus what Marlow's deal costs you."
     )
 
 
@@ -807,7 +808,8 @@ def _opening_hint(case, package):
     best = opening_of(case)
     you, them = _points(case, package)
     best_you, best_them = _points(case, best)
-    if (you, them) == (best_you, best_them):
+    beyond = beyond_of(case)
+    if (you, them) == (best_you, best_them) or (beyond and (you, them) == beyond[1:]):
         return None
     low, high = case.reservation_if_not, case.reservation_if_quell
     floor = reservation_of(case)
@@ -820,13 +822,20 @@ def _opening_hint(case, package):
             "it gives Marlow so little that Marlow refuses it out of hand",
         )
     if them < low:
+        where = (
+            f"the next package along the frontier, which leaves you {beyond[1]:g} and gives "
+            f"Marlow {beyond[2]:g} points"
+            if beyond
+            else "none here: the next package along the frontier gives Marlow fewer than a "
+            f"quarter of the {high:g} points it needs if Quell has capacity, and in that "
+            "state Marlow would refuse it out of hand"
+        )
         return (
             f"it gives Marlow {them:g} points, fewer than the {low:g} it needs even if Quell has "
-            "no capacity: with a person, an offer beyond anything Marlow could accept still "
-            "pulls if a fact you can cite carries it there, but this table's Marlow gains "
-            "nothing from it (section 4), so question 5 asks for the best package Marlow "
-            "could accept if Quell has no capacity",
-            "it gives Marlow less than it needs even if Quell has no capacity",
+            "no capacity. An opening beyond the best package Marlow could accept can pay "
+            "(section 4), but question 5 accepts one only one step beyond it along the Pareto "
+            f"frontier, and {where}",
+            "it goes further beyond what Marlow could accept than question 5 accepts",
         )
     if you < floor:
         return (
@@ -885,7 +894,8 @@ def _opening_hint(case, package):
 
 def judge_opening(case, result):
     """Question 5's first part on ``result``: nothing when its first package is the course's
-    opening (or worth the same to both sides), else the hint."""
+    opening or one frontier step beyond it (``beyond_of``), or worth the same to both
+    sides as either, else the hint."""
     package = _packages(case, result)[0]
     found = _opening_hint(case, package)
     if found:
@@ -898,8 +908,9 @@ def judge_opening(case, result):
 def judge_meso(case, result):
     """Question 5's second part on ``result``: nothing when it adds one or two other
     packages to the opening, each worth exactly the opening's profit to Tallis and at
-    least Marlow's lower reservation price to Marlow, every two giving ground on an issue
-    the other keeps (``crosses``), else the hint."""
+    least Marlow's lower reservation price to Marlow (with an opening below it, such as
+    one frontier step beyond, at least the insult line of the higher one), every two
+    giving ground on an issue the other keeps (``crosses``), else the hint."""
     packages = _packages(case, result)
     if not 2 <= len(packages) <= 3:
         raise NotYet(
@@ -911,8 +922,11 @@ def judge_meso(case, result):
         raise NotYet(
             "the packages of a diagnostic set must all differ", general="two packages are the same"
         )
-    top = _points(case, packages[0])[0]
-    low = case.reservation_if_not
+    top, opened = _points(case, packages[0])
+    low, high = case.reservation_if_not, case.reservation_if_quell
+    # An opening beyond what Marlow could accept (question 5 accepts one frontier step)
+    # cannot have partners Marlow could accept: they need only escape the insult line.
+    floor = low if opened >= low else INSULT_LINE * high
     given = [ground_given(case, package) for package in packages]
     for package in packages[1:]:
         you, them = _points(case, package)
@@ -929,15 +943,43 @@ def judge_meso(case, result):
                 "diagnostic set's packages are worth exactly the same to you",
                 general="a package of the diagnostic set leaves you more than the opening",
             )
-        if them < low:
+        if them < floor and opened >= low:
             raise NotYet(
                 f"{_show(package)} gives Marlow {them:g} points, fewer than the {low:g} it "
-                "needs even if Quell has no capacity: every package of a diagnostic set must be one "
-                "Marlow could accept",
+                "needs even if Quell has no capacity: with an opening Marlow could accept, every "
+                "package of a diagnostic set must be one Marlow could accept",
                 general="a package of the diagnostic set is one Marlow could not accept",
             )
-    if not _has_partner(case, packages[0], low):
+        if them < floor:
+            raise NotYet(
+                f"{_show(package)} gives Marlow {them:g} points, less than a quarter of the "
+                f"{high:g} it needs if Quell has capacity: in that state Marlow would refuse it "
+                "out of hand, so it tests nothing",
+                general="a package of the diagnostic set is one Marlow would refuse out of hand",
+            )
+    if not _has_partner(case, packages[0], floor):
         best = opening_of(case)
+        beyond = beyond_of(case)
+        tied = [
+            row[0]
+            for row in package_rows(case)
+            if row[1:] == (top, opened) and _has_partner(case, row[0], floor)
+        ]
+        if beyond and (top, opened) == beyond[1:]:
+            raise NotYet(
+                f"your opening {_show(packages[0])}, one frontier step beyond the best package "
+                "Marlow could accept, has no partner: no package worth the same to you "
+                f"({top:g}) and not refused out of hand gives Marlow ground on an issue yours "
+                "keeps and keeps one yours gives. "
+                + (
+                    f"{_show(tied[0])} ties with it and has such partners: open with it"
+                    if tied
+                    else "With this opening no diagnostic set exists; the best package Marlow "
+                    "could accept always has one"
+                ),
+                general="your opening, one step beyond, has no package that could complete a "
+                "diagnostic set with it",
+            )
         if _points(case, packages[0]) == _points(case, best):
             # A tied opening passes the first part, yet no package can complete its diagnostic set.
             raise NotYet(
@@ -975,7 +1017,8 @@ def _has_partner(case, opening, low):
 @question
 def opening_offer(answer, hidden=False):
     """Check a function that returns the opening: the best package Marlow could accept
-    without Quell, and a diagnostic set around it. A point each."""
+    without Quell or one frontier step beyond it, and a diagnostic set around it. A mark
+    each."""
     cases = _cases(hidden)
     return score(
         Check(
@@ -985,7 +1028,8 @@ def opening_offer(answer, hidden=False):
                 answer,
                 cases,
                 judge_opening,
-                "it is the most ambitious opening Marlow could accept without Quell.",
+                "it opens with the best package Marlow could accept without Quell, or one "
+                "frontier step beyond it.",
             ),
         ),
         Check(
@@ -995,7 +1039,8 @@ def opening_offer(answer, hidden=False):
                 answer,
                 cases,
                 judge_meso,
-                "its packages are equivalent for you and acceptable to Marlow.",
+                "its packages are worth the same to you and each gives Marlow ground the "
+                "others keep.",
             ),
         ),
     )

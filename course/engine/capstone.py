@@ -386,6 +386,21 @@ def _alternatives(outcome, facts):
     )
 
 
+def _plan_ran_out(outcome, plan):
+    """Whether the plan's last step was on the table (one of your offers worth the same to
+    both sides as it) and the most Marlow would accept stayed below your reservation
+    price (``achievable``): then walking away was right by the plan."""
+    worths, best = plan.get("step_worths"), outcome.get("achievable")
+    if not worths or best is None:
+        return False
+    mine, theirs = worths[-1]
+    offered = any(
+        math.isclose(profit, mine) and math.isclose(points, theirs)
+        for _, _, profit, points in outcome.get("your_offers") or []
+    )
+    return offered and best["utility"] < outcome["reservation"] - 1e-9
+
+
 def _agreement(outcome, plan):
     profit, mine = outcome["your_profit"], plan["reservation"]
     if outcome["agreement"] is None:
@@ -398,9 +413,16 @@ def _agreement(outcome, plan):
         else:
             how = "The talks ran out of time."
         return (
-            f"No deal. {how} You fall back on your alternative (Brenn's letter, if you signed it; otherwise your BATNA)."
+            f"No deal. {how} You fall back on your BATNA (Brenn's letter, if you signed it; "
+            "otherwise your best alternative before the letter)."
             + (
-                " A zone existed, so value was left on the table."
+                (
+                    " A zone existed, but not on the path these talks took: your plan's last "
+                    "step was on the table and the most Marlow would accept stayed below your "
+                    "reservation price, so walking away was right by your plan."
+                    if _plan_ran_out(outcome, plan)
+                    else " A zone existed, so value was left on the table."
+                )
                 if outcome["zone_existed"]
                 else " No package suited both sides, so no deal was the right result."
             )

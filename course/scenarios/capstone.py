@@ -8,7 +8,7 @@ prescribes an answer worse than the learner's own reservation price is drawn aga
 
 The course's answers to the preparation questions are worked out here too (``batna_of``,
 ``reservation_of``, ``beliefs_of``, ``alternative_of``, ``alternatives_holder``, ``power_holder``,
-``statement_key``, ``opening_of``, ``meso_partners``, ``draft_of``, ``wide_draft_of``,
+``statement_key``, ``opening_of``, ``beyond_of``, ``meso_partners``, ``draft_of``, ``wide_draft_of``,
 ``plan_of``): the invariants need them,
 and the checks (``course.checks.capstone``) judge answers against them.
 """
@@ -646,6 +646,26 @@ def opening_of(case):
     then the most points for Marlow; ``None`` when no package is acceptable to both."""
     found = acceptable_rows(case)
     return max(found, key=lambda row: row[1:])[0] if found else None
+
+
+def beyond_of(case):
+    """The opening one frontier step beyond the course's (``opening_of``), which question 5
+    accepts as well: the Pareto-optimal package with the least profit above the opening's
+    (so it gives Marlow fewer points than its lower reservation price), as a row
+    ``(package, your profit, Marlow's points)``, when Marlow would not refuse it out of
+    hand in either state (at least the insult line of its higher reservation price, the
+    engine's ``INSULT_LINE``); else ``None``."""
+    from course.engine.bots import INSULT_LINE
+
+    opening = opening_of(case)
+    if opening is None:
+        return None
+    profit = next(row[1] for row in acceptable_rows(case) if row[0] == opening)
+    higher = [row for row in frontier_rows(case) if row[1] > profit]
+    if not higher:
+        return None
+    row = min(higher, key=lambda found: found[1])
+    return row if row[2] >= INSULT_LINE * case.reservation_if_quell else None
 
 
 def ground_given(case, package):
