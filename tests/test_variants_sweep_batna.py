@@ -463,9 +463,10 @@ def tree_nested(s):
 
 
 def batna_by_hand(s):
+    """The name written without its space ("HarborBank"), which the text says counts."""
     found = worth(s)
     name = max(found, key=found.get)
-    return name, found[name]
+    return name.replace(" ", ""), found[name]
 
 
 def batna_flattened(s):
@@ -480,7 +481,7 @@ def batna_flattened(s):
         ],
     }
     ranked = sorted(((expected_value(tree), name) for name, tree in leaves.items()), reverse=True)
-    return ranked[0][1], ranked[0][0]
+    return ranked[0][1].lower().replace(" ", "_"), ranked[0][0]  # "harbor_bank" counts too
 
 
 def reservation_by_hand(s, risk_averse=False):
@@ -651,8 +652,11 @@ def needed_from_the_models(target, pie, their_batna, walk_any_time=False):
 
 
 def target_near_the_top(s, reservation_price):
-    """Just under what the agency costs Northwind: the boldest target a fact justifies."""
-    return s.agency_rate + s.agency_fee - 250
+    """Nine tenths of the way up the zone with remote days, the boldest the text takes,
+    rounded down to the hundred."""
+    low = reservation_price - s.commute_cost / 2
+    top = s.agency_rate + s.agency_fee
+    return math.floor((low + 0.9 * (top - low)) / 100) * 100
 
 
 def target_from_the_zone(s, reservation_price):
@@ -1149,12 +1153,24 @@ def test_a_target_lies_below_what_northwind_could_pay_and_needs_the_remote_days(
     job as offered, without the remote-day reasoning the question asks for (192 of 200).
     Over 2,000 learners, the course's solution passes and lies below the ceiling, the
     ceiling itself is refused, and the check tries a case whose zone opens only with remote
-    days, where the even split without them is above the ceiling, so aiming above it fails."""
+    days, where the even split without them is above the ceiling, so aiming above it fails.
+    A target just under the ceiling, which passed for every learner, is refused (more than
+    nine tenths up the zone), and so is any share of the zone of the job as offered."""
     target = solution_namespace(MODULE, "batna")["target_salary"]
 
     def without_remote_days(offers, reservation):
         top = offers.agency_rate + offers.agency_fee
         return (reservation + top) / 2 + 1_000
+
+    def just_under_the_agency(offers, reservation):
+        return offers.agency_rate + offers.agency_fee - 1
+
+    def share_of_the_job_as_offered(share):
+        def aimed(offers, reservation):
+            top = offers.agency_rate + offers.agency_fee
+            return reservation + share * (top - reservation)
+
+        return aimed
 
     for s in drawn:
         aimed = target(s, reservation(s))
@@ -1167,8 +1183,13 @@ def test_a_target_lies_below_what_northwind_could_pay_and_needs_the_remote_days(
     assert middle(example) > limit(example) >= reservation(example, remote=True)
     for who in LEARNERS[:200]:
         with learner_as(who):
-            with pytest.raises(check.NotYet):
-                sweeps.run(check, "target_salary", without_remote_days)
+            for wrong in (
+                without_remote_days,
+                just_under_the_agency,
+                *(share_of_the_job_as_offered(share) for share in (0.55, 0.75, 0.9)),
+            ):
+                with pytest.raises(check.NotYet):
+                    sweeps.run(check, "target_salary", wrong)
             assert passes(sweeps.run(check, "target_salary", target)), who
 
 

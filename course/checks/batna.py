@@ -11,6 +11,7 @@ other. ``judge_*`` decide one case; the sweep tests call them for thousands of l
 
 import functools
 import math
+import re
 from dataclasses import replace
 
 from course.checks.calls import question, say
@@ -291,16 +292,21 @@ def startup_tree(answer, hidden=False):
 # --- question 2: the BATNA --------------------------------------------------------------------
 
 
+def _bare(name):
+    """``name`` without capitals, spaces or underscores, the form question 2 compares."""
+    return re.sub(r"[\s_]+", "", name).casefold()
+
+
 def judge_choose_batna(offers, result):
     """Question 2 on ``result``: nothing when it names an alternative of the highest expected
     value (any of them, were two tied) with that value, else the ``NotYet`` hint."""
     name, value = _pair(result, "choose_batna", "(name, value)")
     value = money(value, "the BATNA's value")
     alternatives = alternatives_of(offers)
-    if isinstance(name, str):  # any case, spacing or underscores, as question 5's words
-        # (review, U4; a fresh review, U6: "harbor_bank" was refused here, not there)
-        spelled = {" ".join(n.split()).casefold(): n for n in alternatives}
-        name = spelled.get(" ".join(name.replace("_", " ").split()).casefold(), name)
+    if isinstance(name, str):  # capitals, spaces and underscores do not count, as the text
+        # says: "HarborBank", "harbor_bank" and "Harbor  Bank" all name Harbor Bank
+        spelled = {_bare(n): n for n in alternatives}
+        name = spelled.get(_bare(name), name)
     if name not in alternatives:
         raise NotYet(
             f"{name!r} is not one of your alternatives: {', '.join(alternatives)}",
@@ -1388,20 +1394,42 @@ def batna_needed(answer, hidden=False):
 # --- question 8: your target ------------------------------------------------------------------
 
 
+#: The highest share of the zone with two remote days, from your reservation price for that
+#: package to what the agency costs Northwind, that question 8 takes as a target: your
+#: opening sits at the top, and it needs room to concede towards the target.
+TARGET_SHARE = 0.9
+
+
+def target_band(offers):
+    """The targets question 8 takes for ``offers``: above the even split of the zone with
+    two remote days, and at most ``TARGET_SHARE`` of the way from its bottom to its top."""
+    low, high = reservation_of(offers, REMOTE_DAYS), northwind_reservation(offers)
+    return (low + high) / 2, low + TARGET_SHARE * (high - low)
+
+
 def judge_target(offers, value):
     """Question 8 on ``value``, the learner's target salary for ``offers``: nothing when it
-    is above the even split of the zone with two remote days and below Northwind's
-    reservation price (any such target is right; at that price, the opening beyond it would
-    rest on no fact of the scenario), else the ``NotYet`` hint."""
+    is above the even split of the zone with two remote days and at most nine tenths of
+    the way up that zone (any such target is right; above it, the opening at the top would
+    have less than a tenth of the zone to concede), else the ``NotYet`` hint."""
     value = money(value, "target_salary's result")
-    split, limit = even_split(offers, REMOTE_DAYS), northwind_reservation(offers)
+    split, most = target_band(offers)
+    limit = northwind_reservation(offers)
     low = reservation_of(offers, REMOTE_DAYS)
     where = _case(offers)
+    zone = f"the zone with two remote days, from {low:,.0f} to {limit:,.0f}"
+    plain = reservation_of(offers)
     if value > limit and not same_money(value, limit):
+        package = (
+            f" Here even your reservation price for the job as offered, {plain:,.0f}, is "
+            "above that cost: only the package with two remote days leaves a zone."
+            if plain > limit
+            else ""
+        )
         raise NotYet(
             f"{where}, a target of {value:,.2f} is above {limit:,.0f}, what the agency's "
             "contractor costs Northwind: it would rather call the agency, and you could not "
-            "justify the figure; aim below it.",
+            f"justify the figure; aim below it.{package}",
             general="the target is above what Northwind's alternative costs it, a figure no "
             "fact justifies",
         )
@@ -1413,9 +1441,23 @@ def judge_target(offers, value):
             general="the target is what Northwind's alternative costs it, which leaves no "
             "justified figure to open at beyond it",
         )
+    if value > most and not same_money(value, most):
+        reservation = (
+            "; and that is a reservation price, the least you would accept, not what you aim for"
+            if same_money(value, plain)
+            else ""
+        )
+        raise NotYet(
+            f"{where}, a target of {value:,.2f} is more than nine tenths of the way up {zone} "
+            f"(that share ends at {most:,.0f}): your opening, at {limit:,.0f}, would have "
+            f"less than a tenth of the zone to concede before it reaches your target"
+            f"{reservation}.",
+            general="the target is more than nine tenths of the way up the zone with remote "
+            "days, which leaves the opening at the top less than a tenth of it to concede",
+        )
     if value > split and not same_money(value, split):
         return
-    if same_money(value, low) or same_money(value, reservation_of(offers)):
+    if same_money(value, low) or same_money(value, plain):
         hint = "that is a reservation price, the least you would accept, not what you aim for"
     elif same_money(value, split):
         hint = "that is the even split itself; a target aims above it"
@@ -1447,13 +1489,13 @@ def _target_cases(hidden):
 def target_salary(answer, hidden=False):
     """Check a function ``(offers, reservation) -> salary`` (given the right reservation
     price from expected values, so a slip in question 3 costs nothing here): a target above
-    the even split of the zone with two remote days and below Northwind's reservation
-    price, on the learner's scenario (and other learners' when grading)."""
+    the even split of the zone with two remote days and at most nine tenths of the way up
+    it, on the learner's scenario and two examples (and other learners' when grading)."""
     for offers in _target_cases(hidden):
         judge_target(offers, call_learner(answer, offers, reservation_of(offers)))
     passed(
-        "target_salary aims above the even split of your zone and below what "
-        "Northwind's alternative costs it."
+        "target_salary aims above the even split of your zone with remote days and leaves "
+        "your opening at least a tenth of it to concede."
     )
 
 

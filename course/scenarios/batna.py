@@ -816,13 +816,13 @@ SITUATIONS = (
         "alternative by choice, when it turns down the supplier's price",
     ),
     (
-        "Two firms negotiate a licence for a patent while a court reviews it; the ruling, on a "
-        "date nobody knows, may find it invalid, and the firm that wants the licence would "
-        "then use the invention free.",
+        "Two firms negotiate a licence for a patent that a court is reviewing; both expect "
+        "the court to find it invalid, on a date nobody knows, and from that day the firm "
+        "that wants the licence will use the invention free.",
         "Nash split",
-        "what pushes both sides to agree is the risk that the court ends the talks, which "
-        "neither side controls; the owner is then left with no licence fee and the other "
-        "firm with free use of the invention: those are breakdown payoffs",
+        "what pushes both sides to agree is the risk that the ruling comes first and ends "
+        "the talks, which neither side controls; the owner is then left with no licence fee "
+        "and the other firm with free use of the invention: those are breakdown payoffs",
     ),
 )
 

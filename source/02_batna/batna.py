@@ -113,7 +113,8 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # certainty equivalent if you are not. One attitude to risk prices every gamble you face,
 # so if you use a certainty equivalent for one alternative, use one for each. One attitude
 # need not make you averse to every gamble: the same person may buy insurance and a
-# lottery ticket, averse to a risk of moderate stakes and seeking a long shot (Friedman and
+# lottery ticket: paying a small sure premium to be rid of a small chance of a large loss,
+# and paying a small sure price for a small chance of a large gain (Friedman and
 # Savage 1948). The attitude your scenario uses, below, is averse to every gamble; if your
 # own sure amounts make you averse to one gamble and seek the risk of another, make sure
 # you mean it.
@@ -188,7 +189,8 @@ check.startup_tree(startup_tree, hidden=True)
 #
 # Write `choose_batna(offers)`. Describe all three alternatives as trees and return the
 # best one as a pair `(name, expected_value)`, with the name spelled as in the scenario
-# (capitals, spaces and underscores do not count):
+# (capitals, spaces and underscores do not count: `"HarborBank"` and `"harbor_bank"` both
+# name Harbor Bank):
 #
 # - `"Harbor Bank"`: a sure `offers.bank_salary`;
 # - `"Lumen"`: your `startup_tree(offers)` from question 1;
@@ -206,9 +208,10 @@ check.startup_tree(startup_tree, hidden=True)
 # instead, `offers.lumen_sure` for Lumen and `offers.freelance_sure` for Freelance, in
 # place of their trees. The check of this question calls `choose_batna(offers)` only, on
 # your scenario and on two example learners': one whose BATNA is Lumen and one whose BATNA
-# is Freelance. Your function returns only the best alternative, so a slip in the tree of
-# an alternative that is not the best cannot show in your own case; in the examples each
-# gamble is the best once, so a slip in either tree changes the pick or the value there.
+# is Freelance; grading also runs it on other learners'. Your function returns only the
+# best alternative, so a slip in the tree of an alternative that is not the best cannot
+# show in your own case; in the examples each gamble is the best once, so a slip in either
+# tree changes the pick or the value there.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "choose-batna-answer", "schema_version": 3}
@@ -436,11 +439,9 @@ BatnaBuilder()
 # target. The course has one rule for the opening, module 04's: open at your estimate of
 # the other side's reservation price, or somewhat beyond it when a fact you can name
 # takes you there, never beyond a point you can justify. Between the two, nearer the top
-# is bolder. Module 04 loosens both ends, and its section 2 says why: there a concession
-# plan that opens at your estimate and stops halfway lands exactly on the even split, and
-# a true statement can carry an opening past the estimate, so a target may reach it; at
-# Northwind no fact carries an opening past what the agency's contractor costs, so here
-# the target stays strictly between the two.
+# is bolder. At Northwind no fact carries an opening past what the agency's contractor
+# costs, so your opening sits at that estimate and your target stays strictly between
+# the even split and it, with room for the opening to concede towards the target.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
@@ -528,7 +529,13 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # where you aim to land: you open beyond it and argue for it while Northwind is still
 # moving. The even split is the rule's **floor for accepting** while the talks go on: an
 # offer that reaches it is good enough to take; one that falls short is worth a counter,
-# because Northwind can still move. The rule below judges one offer at a time, so read its
+# because Northwind can still move. Why would it move above your reservation price, when
+# section 7's model says it need not? That model leaves out three things a real Northwind
+# faces: it does not know your commute or your reservation price, so it cannot tell how
+# low you would go; fairness norms lead people to refuse a split they see as unfair, even
+# at a cost to themselves, as many responders in ultimatum-game experiments do (Güth,
+# Schmittberger and Schwarze 1982); and you will work together after the deal, so a
+# grudging offer costs it goodwill. The rule below judges one offer at a time, so read its
 # "accept" as "good enough to take": say yes to it as Northwind's last word; while
 # Northwind is still moving, you may press on towards your target first.
 #
@@ -1049,15 +1056,16 @@ check.batna_needed(batna_needed, hidden=True)
 # `offers.agency_rate` and `offers.agency_fee`. If the check says no, its hint names the
 # condition your target misses.
 #
-# Where in that range? Its top, your estimate of the most Northwind could pay, is not
-# included: your opening will be at that estimate, since no fact here takes it further,
-# and your opening lies beyond your target. Any target strictly between the two ends
-# passes, however little room it leaves between it and your opening: how much room to
-# leave is your judgement, not a rule the check can mark. Nearer the top is bolder, leaves
-# less to concede and costs more goodwill if you cannot argue for it; the reflection asks
-# you for the fact behind a target of your own. The check
-# also tries an example learner's scenario, and grading other learners' too, so work the
-# target out from `offers` and `reservation` rather than writing in a number.
+# Where in that range? Its top, your estimate of the most Northwind could pay, is where
+# your opening will be, since no fact here takes it further, and your opening lies beyond
+# your target with room to concede towards it. So the check takes a target more than half
+# and at most nine tenths of the way from your reservation price with two remote days up
+# to that estimate: any target in that band passes, and where in it you aim is your
+# judgement. Nearer the top is bolder, leaves less to concede and costs more goodwill if
+# you cannot argue for it; the reflection asks you for the fact behind a target of your
+# own. The check also tries two example learners' scenarios, one of them a case where
+# only the package with remote days leaves a zone, and grading tries other learners' too,
+# so work the target out from `offers` and `reservation` rather than writing in a number.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "target-salary-answer", "schema_version": 3}
@@ -1072,7 +1080,7 @@ def target_salary(offers, reservation):
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "target-salary-test", "schema_version": 3}
-"""Check that target_salary aims above the even split and below what Northwind can justify."""
+"""Check that target_salary aims above the even split and at most nine tenths up the zone."""
 check.target_salary(target_salary)
 ### BEGIN HIDDEN TESTS
 check.target_salary(target_salary, hidden=True)
