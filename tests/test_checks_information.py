@@ -1436,8 +1436,13 @@ def test_every_price_in_a_range_passes_and_words_are_read_loosely(learner, capsy
     def top(sale, after):
         return "Final-Offer ", reference.ceiling(sale, after)
 
-    def just_above_cost(sale, after):
-        return ["accepts-any", np.float64(max(sale.cost, sale.opening_offer) + 1)]
+    def half_the_gain(sale, after):
+        # the buyer at the lowest reservation price still possible keeps half the gain, the
+        # most a fair price may leave it (a price just above the cost leaves it nearly all)
+        lowest = min(r for r, chance in after.items() if chance > 0)
+        price = (lowest + sale.cost) / 2
+        assert price > max(sale.cost, sale.opening_offer)
+        return ["accepts-any", np.float64(price)]
 
     def lowest_surer(sale, after):
         return ("Risk-Neutral", Fraction(min(reference.surer_prices(after, sale.cost))))
@@ -1448,7 +1453,7 @@ def test_every_price_in_a_range_passes_and_words_are_read_loosely(learner, capsy
     answer = limits_with(
         **{
             "counter-offer": top,
-            "fair-share": just_above_cost,
+            "fair-share": half_the_gain,
             "friday-cash": lowest_surer,
             "one-price": near_model,
         }
@@ -1480,6 +1485,90 @@ def test_counter_offer_above_every_price_still_possible_is_not_grounded(monkeypa
     ceiling = reference.ceiling(sale, after)
     fine = limits_with(**{"counter-offer": lambda s, a: ("final-offer", ceiling)})
     assert own_limits(fine).earned == 2
+
+
+def practice_prices(answer):
+    """(marks, message) of the visible check's practice prices for ``answer``."""
+    return parts(check.model_limits(answer))["practice: what to do"]
+
+
+def test_an_opening_must_reach_the_next_reservation_price_still_possible(monkeypatch):
+    """Where a refusal brings a counter-offer, a price one euro above the model's price
+    passed as an opening, in the practice case (with praise) and for 58 of 60 learners at
+    grading, though the text calls the model's price unchanged no opening. The check now
+    wants at least the next reservation price still possible above the model's price (half
+    a step above it where it is the highest), and says what is true of a price short of it."""
+    as_learner(monkeypatch, "ada")
+    practice = check.practice_case()
+    after = reference.posterior_after_opening(practice)
+    model = model_price(practice, after)
+    nudged = limits_with(**{"practice-come-back": ("final-offer", model + 1)})
+    earned, message = practice_prices(nudged)
+    assert earned == 0 and "the model's price with a little added" in message
+    assert "`practice-come-back`" in message
+    least = reference.least_opening(practice, after)
+    assert least > model + 1
+    assert practice_prices(limits_with(**{"practice-come-back": ("final-offer", least)}))[0] == 1
+
+    def next_one_possible(sale):
+        after = reference.posterior_after_opening(sale)
+        model = model_price(sale, after)
+        return (
+            "counter-offer" in sale.situations
+            and max(r for r, c in after.items() if c > 0) > model
+            and expected_reservation(after) < model
+        )
+
+    def model_on_top(sale):
+        after = reference.posterior_after_opening(sale)
+        model = model_price(sale, after)
+        return (
+            "counter-offer" in sale.situations
+            and max(r for r, c in after.items() if c > 0) == model
+            and expected_reservation(after) < model
+        )
+
+    for condition in (next_one_possible, model_on_top):
+        sale = as_learner(monkeypatch, learner_where(condition))
+        after = reference.posterior_after_opening(sale)
+        model, least = model_price(sale, after), reference.least_opening(sale, after)
+        step = sale.reservations[1] - sale.reservations[0]
+        if condition is model_on_top:
+            assert least == model + step / 2
+        for short in (model + 1, least - 1):
+            scored = parts(own_limits(limits_with(**{"counter-offer": ("final-offer", short)})))
+            assert scored["what to do"][0] == 0, (sale.learner, short)
+            assert "the model's price with a little added" in scored["what to do"][1]
+        fine = limits_with(**{"counter-offer": ("final-offer", least)})
+        assert own_limits(fine).earned == 2, sale.learner
+
+
+def test_a_fair_price_leaves_the_buyer_at_most_half_the_gain(monkeypatch):
+    """A fair price one euro above the cost (the seller keeps one euro of the gain) passed,
+    in the practice case and for every learner with `fair-share` tried at grading, though
+    the evidence the text cites asks for no more than an even split. The check now wants
+    the buyer at the lowest reservation price still possible at or above the price to keep
+    at most half the gain, and says so of a price that leaves more."""
+    as_learner(monkeypatch, "ada")
+    practice = check.practice_case()
+    after = reference.posterior_after_opening(practice)
+    floor = max(practice.cost, practice.opening_offer)
+    lowest = min(r for r, c in after.items() if c > 0)
+    half = (lowest + practice.cost) / 2
+    for giveaway in (floor + 1, half - 1):
+        earned, message = practice_prices(
+            limits_with(**{"practice-whole-gain": ("accepts-any", giveaway)})
+        )
+        assert earned == 0 and "more than half the gain" in message, giveaway
+    assert practice_prices(limits_with(**{"practice-whole-gain": ("accepts-any", half)}))[0] == 1
+    # the same on a learner's own case, at grading
+    sale = as_learner(
+        monkeypatch,
+        learner_where(lambda s: "fair-share" in s.situations and s.cost > s.opening_offer),
+    )
+    scored = parts(own_limits(limits_with(**{"fair-share": ("accepts-any", sale.cost + 1)})))
+    assert scored["what to do"][0] == 0 and "more than half the gain" in scored["what to do"][1]
+    assert own_limits(limits_with()).earned == 2
 
 
 def test_the_staged_opening_wants_the_re_priced_price(monkeypatch):

@@ -635,8 +635,9 @@ def test_the_stated_reading_load_matches_the_text():
 
 def test_the_sitting_plan_names_the_longest_sitting():
     """Sitting 2 (Questions 4 and 5, five marks) is the heaviest, and the plan called only
-    sitting 1 the shortest; it now says sitting 2 is the longest and where to split it."""
-    says("(five marks,", "split it after Question 4")
+    sitting 1 the shortest; it now says sitting 2 is the longest and where to split it.
+    Question 5 has three marks; the five are the sitting's, with Question 4."""
+    says("(three marks;", "with Question 4, five for the sitting;", "split it after Question 4")
 
 
 def test_the_coase_limit_is_stated_for_both_cases():

@@ -1262,7 +1262,11 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
     module 04's rule and says the check grades that rule, not a prediction of the theory
     it cites (a fresh review, C1)."""
     words = notebook_words("q6-text")
-    assert '| `"final-offer"` | your opening: above the model\'s price, at or above your' in words
+    assert (
+        '| `"final-offer"` | your opening: at least the next reservation price still possible '
+        "above the model's price (half a step above the model's price where it is the "
+        "highest), at or above your"
+    ) in words
     assert "the check grades module 04's rule for an opening, not a prediction of game" in words
     by_key = {item.key: item for item in scenario.SITUATIONS}
     for sale in sales[:600]:
@@ -1277,8 +1281,10 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
             return scenario.situation_fits(by_key[key], price, sale, after)
 
         assert fits("one-price", model) and not fits("one-price", model + 1)
-        low = max(model + 1, estimate)
+        least = min([r for r in alive if r > model], default=model + step / 2)
+        low = max(least, estimate)
         assert fits("counter-offer", low) and fits("counter-offer", top)
+        assert not fits("counter-offer", model + 1) and not fits("counter-offer", least - 1)
         assert not fits("counter-offer", model) and not fits("counter-offer", top + 1)
         if estimate > model + 2:
             assert not fits("counter-offer", estimate - 1)
@@ -1292,6 +1298,9 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
                 above = [q for q in alive if q < r]
                 if fair > max([sale.cost, sale.opening_offer, *above]) + 1 and fair < model - 1:
                     assert fits("fair-share", fair) and not fits("fair-share", fair + 1)
+                half = r - gain / 2  # leaves the buyer at r half the gain, the most it may
+                if half > max([sale.cost, sale.opening_offer, *above]) + 1 and half < model - 1:
+                    assert fits("fair-share", half) and not fits("fair-share", half - 1)
 
 
 def test_question_6_gives_the_evidence_for_anchoring_before_it_is_needed():
@@ -1701,7 +1710,7 @@ def test_counter_offer_wants_an_opening_above_the_model_s_price_and_the_estimate
         estimate = expected_reservation(after)
         model = scenario.best_move(after, sale.cost)[0]
         top = scenario.ceiling(sale, after)
-        low = max(estimate, model + 0.01)
+        low = max(estimate, scenario.least_opening(sale, after))
         below += estimate < model
         assert not scenario.situation_fits(item, model, sale, after), sale.learner
         assert not scenario.situation_fits(item, min(estimate, model) - 0.01, sale, after)
@@ -1714,7 +1723,7 @@ def test_counter_offer_wants_an_opening_above_the_model_s_price_and_the_estimate
     # the opening (the text says "most learners")
     assert 0.5 * len(sales) < below < 0.95 * len(sales), below
     words = notebook_words("q6-text")
-    assert "there the model's price unchanged is no opening" in words
+    assert "there the model's price unchanged, or nudged up, is no opening" in words
     assert "any price above the model's and also any price from your estimate" not in words
 
 
@@ -1805,9 +1814,10 @@ def test_question_6s_situations_are_drawn_so_no_count_of_labels_is_given(sales):
 
 
 def test_an_opening_above_every_possible_price_is_what_the_text_says_for_one_in_eight(sales):
-    """Question 6 says that for about one learner in eight the model's price is the highest
-    reservation price still possible, so every accepted opening lies above every price
-    still possible, by at most one step: both hold on the swept learners."""
+    """Question 6 says that for about one learner in eight (12 per cent of the 2,000 drawn
+    here: 249) the model's price is the highest reservation price still possible, so every
+    accepted opening lies above every price still possible, by half a step to one step:
+    both hold on the swept learners (a review counted 20 of its own 200, one in ten)."""
     top_priced = 0
     for sale in sales:
         after = scenario.posterior_after_opening(sale)
@@ -1820,11 +1830,103 @@ def test_an_opening_above_every_possible_price_is_what_the_text_says_for_one_in_
             assert not scenario.situation_fits(counter, top, sale, after), sale.learner
             assert scenario.situation_fits(counter, top + step, sale, after), sale.learner
             assert not scenario.situation_fits(counter, top + step + 1, sale, after)
-    assert 0.1 < top_priced / len(sales) < 0.15, top_priced
+            assert scenario.situation_fits(counter, top + step / 2, sale, after), sale.learner
+            assert not scenario.situation_fits(counter, top + step / 2 - 1, sale, after)
+    assert 0.115 <= top_priced / len(sales) < 0.135, top_priced
     words = " ".join(
         line.removeprefix("#").strip() for line in question_text("q6-text").splitlines()
     )
-    assert "For about one learner in eight the model's price is itself the highest" in words
+    words = " ".join(words.split())
+    assert (
+        "For about one learner in eight (12 per cent of 2,000 drawn learners) the model's "
+        "price is itself the highest"
+    ) in words
+
+
+def test_an_opening_a_euro_above_the_model_s_price_fails_every_learner(sales):
+    """Where a refusal brings a counter-offer, the model's price plus one euro passed for
+    about nine learners in ten (those whose estimate lies below the model's price). Over
+    2,000 learners it now fails both situations of the kind, the least opening the check
+    takes (the next reservation price still possible, or half a step above the model's
+    price where it is the highest) passes wherever it is at or above the estimate, and the
+    reference answer is never below it. The text and the table say so."""
+    from course.models.information import expected_reservation
+
+    kinds = [i for i in scenario.SITUATIONS if i.assumption == "final-offer"]
+    assert {i.key for i in kinds} == {"counter-offer", "board-rounds"}
+    for sale in sales:
+        after = scenario.posterior_after_opening(sale)
+        model = scenario.best_move(after, sale.cost)[0]
+        least = scenario.least_opening(sale, after)
+        reference = scenario.model_limits(sale, after)["counter-offer"][1]
+        assert least <= reference <= scenario.ceiling(sale, after), sale.learner
+        for item in kinds:
+            assert not scenario.situation_fits(item, model + 1, sale, after), sale.learner
+            if least >= expected_reservation(after):
+                assert scenario.situation_fits(item, least, sale, after), sale.learner
+    words = notebook_words("q6-text")
+    assert "at least the next reservation price still possible above the model's price" in words
+    assert "a euro above the model's price is the model's price with a little added" in words
+    assert "(half a step above the model's price where it is the highest)" in words
+
+
+def test_a_fair_price_just_above_the_cost_fails_every_learner(sales):
+    """A fair price one euro above the cost (or the opening) passed for every learner with
+    `fair-share`, the seller keeping a euro of the gain. Over 2,000 learners the cost plus
+    one euro now fails wherever it lies above the opening (most learners), and the opening
+    plus one euro fails wherever it leaves the buyer more than half; the reference answer
+    (a third of the gain, a quarter or a fifth where no price leaves a third) and a price
+    leaving exactly half still pass; the text states the bound and why, and the table
+    shows it."""
+    item = next(i for i in scenario.SITUATIONS if i.key == "fair-share")
+    above_the_opening = 0
+    for sale in sales:
+        after = scenario.posterior_after_opening(sale)
+        floor = max(sale.cost, sale.opening_offer)
+        half = scenario.keeps_half_the_gain(floor + 1, after, sale.cost)
+        assert scenario.situation_fits(item, floor + 1, sale, after) <= half, sale.learner
+        if sale.cost > sale.opening_offer:
+            above_the_opening += 1
+            assert not scenario.situation_fits(item, sale.cost + 1, sale, after), sale.learner
+    assert above_the_opening > 0.5 * len(sales), above_the_opening
+    for sale in sales:
+        after = scenario.posterior_after_opening(sale)
+        floor = max(sale.cost, sale.opening_offer)
+        fair = scenario.model_limits(sale, after)["fair-share"][1]
+        assert scenario.situation_fits(item, fair, sale, after), sale.learner
+        lowest = min(r for r, chance in after.items() if chance > 0)
+        if (lowest + sale.cost) / 2 > floor + 0.01:
+            assert scenario.situation_fits(item, (lowest + sale.cost) / 2, sale, after)
+    words = notebook_words("q6-text")
+    assert "your cost) and at most half of it" in words
+    assert "the check refuses a fair price that leaves the buyer more than half the gain" in words
+    assert "at least a fifth of the gain and at most half |" in words
+
+
+def test_question_2_warns_that_the_sure_price_can_be_a_loss(sales):
+    """Question 2's `sure` price is below the cost for some learners (about 7% in a review's
+    200); its prompt now says `sure` is what Osprey would accept, not what pays you."""
+    below = 0
+    for sale in sales:
+        after = scenario.posterior_after_opening(sale)
+        below += min(r for r, chance in after.items() if chance > 0) < sale.cost
+    assert 0.01 * len(sales) < below < 0.5 * len(sales), below
+    words = notebook_words("q2-text")
+    assert "`sure` is what Osprey would accept, not what pays you" in words
+    assert "for some learners it is below `sale.cost`, a sale at a loss" in words
+
+
+def test_the_intro_gives_question_5_its_three_marks():
+    """The intro gave Question 5 five marks (its heading and test cell: three); it now
+    says three, and five with Question 4 for the sitting."""
+    from pathlib import Path
+
+    source = Path(__file__).parents[1] / "source" / "01_information" / "information.py"
+    words = " ".join(line.removeprefix("#").strip() for line in source.read_text().splitlines())
+    words = " ".join(words.split())
+    assert "Question 5 (three marks; with Question 4, five for the sitting;" in words
+    assert "Question 5 (five marks" not in words
+    assert "### Question 5 (3 marks)" in source.read_text()
 
 
 def test_the_anchor_section_says_first_number_is_drawn_for_most_learners(sales):

@@ -1569,8 +1569,9 @@ def _price_notes(prices, sale, after):
     """What is true of some of the learner's wrong Question 6 prices whatever the
     situation: at or below the cost, at or below the opening, more than a step above every
     price still possible, above the opening and the cost but below the lowest reservation price
-    still possible, or between two reservation prices still possible. Never which
-    situation."""
+    still possible, between two reservation prices still possible, leaving the buyer more
+    than half the gain, or just above the model's price (under ``reference.least_opening``).
+    Never which situation."""
     model = reference.best_move(after, sale.cost)[0]
     alive = sorted(r for r, chance in after.items() if chance > 0)
     cent = 0.005
@@ -1589,6 +1590,14 @@ def _price_notes(prices, sale, after):
             max(sale.cost, sale.opening_offer) + cent < p < model - cent
             and not reference.leaves_fair_share(p, after, sale.cost)
             for p in prices
+        ),
+        "generous": any(
+            max(sale.cost, sale.opening_offer) + cent < p < model - cent
+            and not reference.keeps_half_the_gain(p, after, sale.cost)
+            for p in prices
+        ),
+        "little-added": any(
+            model + cent < p < reference.least_opening(sale, after) - cent for p in prices
         ),
     }
     words = {
@@ -1611,6 +1620,15 @@ def _price_notes(prices, sale, after):
         "there less than a fifth of the gain (that reservation price minus your cost): a "
         "buyer who takes any price it can afford accepts it, one who walks out of deals it "
         "finds unfair may not.",
+        "generous": "A price that leaves the buyer at the lowest reservation price still "
+        "possible at or above it more than half the gain (that reservation price minus your "
+        "cost) gives away more than fairness asks: most offers in ultimatum games give 40 to "
+        "50 per cent, and the larger the share, the fewer refusals.",
+        "little-added": "A price above the model's price but below the next reservation price "
+        "still possible above it sells to no more buyers than that next price, for less; where "
+        "the model's price is the highest still possible, a price less than half a step above "
+        "it adds next to nothing. Either way it is the model's price with a little added, no "
+        "opening with room to concede from.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 

@@ -442,6 +442,9 @@ SURER = "ask a surer price"
 FAIR = "ask a fair price"
 FAIR_SHARE = 0.2
 GENEROUS_SHARE = 1 / 3
+#: The most of the gain a fair price may leave the buyer: half, an even split (most
+#: ultimatum offers give 40 to 50 per cent, and the larger the share the fewer refusals).
+MOST_FAIR_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -489,9 +492,11 @@ SITUATIONS = (
         (ABOVE,),
         "the model's price is the best single shot when there is no second one",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
-        "last word: ask above the single-shot price, which you would settle for, and at your "
-        "estimate of the buyer's reservation price or beyond it (the course's rule for an "
-        "opening, module 04), to leave room to concede, and expect to land at or below it. "
+        "last word: ask above the single-shot price, which you would settle for, at least the "
+        "next reservation price still possible above it (a euro more is the single-shot "
+        "price with a little added), and at your estimate of the buyer's reservation price "
+        "or beyond it (the course's rule for an opening, module 04), to leave room to concede, and "
+        "expect to land at or below it. "
         "Losing the power to commit weakens a seller; it gives no second "
         "chance at a higher price (a seller who can commit to one take-it-or-leave-it price "
         "does at least as well as by haggling: Riley and Zeckhauser, 1983)",
@@ -520,9 +525,9 @@ SITUATIONS = (
         "reservation price riskier than the model says, the model's own price included: "
         "that buyer keeps nothing, or next to nothing. Name a lower price that leaves the "
         "buyer at the next reservation price still possible at least a fifth of the gain, "
-        "better a third or more (that reservation price minus your cost; in ultimatum games "
-        "offers under about a fifth are refused about half the time, and most offers give 40 "
-        "to 50 per cent)",
+        "better a third or more, and no more than half (that reservation price minus your "
+        "cost; in ultimatum games offers under about a fifth are refused about half the "
+        "time, and most offers give 40 to 50 per cent)",
     ),
     Situation(
         "one-price",
@@ -561,9 +566,10 @@ SITUATIONS = (
         "the model's price is the best single shot when there is no second one; here a "
         "refusal brings the board's own figure",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
-        "last word: ask above the single-shot price, which you would settle for, and at your "
-        "estimate of the buyer's reservation price or beyond it (the course's rule for an "
-        "opening, module 04), to leave room to concede",
+        "last word: ask above the single-shot price, which you would settle for, at least the "
+        "next reservation price still possible above it (a euro more is the single-shot "
+        "price with a little added), and at your estimate of the buyer's reservation price "
+        "or beyond it (the course's rule for an opening, module 04), to leave room to concede",
     ),
     Situation(
         "payroll",
@@ -594,7 +600,8 @@ PRACTICE_SITUATIONS = (
         (ABOVE,),
         "a refusal does not end the talks here: it asks for another number",
         "your first number is an opening, not your last word: ask above the single-shot "
-        "price, at your estimate of the buyer's reservation price or beyond it",
+        "price, at least the next reservation price still possible above it, and at your estimate "
+        "of the buyer's reservation price or beyond it",
     ),
     Situation(
         "practice-lease",
@@ -614,7 +621,7 @@ PRACTICE_SITUATIONS = (
         (FAIR,),
         "this buyer may refuse a price it can afford",
         "name a lower price that leaves the buyer at the next reservation price still "
-        "possible at least a fifth of the gain, better a third",
+        "possible at least a fifth of the gain, better a third, and no more than half",
     ),
     Situation(
         "practice-colleague",
@@ -1580,8 +1587,8 @@ def fits(action, price, sale, after):
     reservation price the opening left possible, never further); ``BELOW``
     any price above your cost and above the opening and under the model's price;
     ``SURER`` one of ``surer_prices``; ``FAIR`` a ``BELOW`` price that
-    ``leaves_fair_share``. Accepting the opening is never right under the band
-    model: a higher price is accepted as surely and earns more."""
+    ``leaves_fair_share`` and ``keeps_half_the_gain``. Accepting the opening is never
+    right under the band model: a higher price is accepted as surely and earns more."""
     model = best_move(after, sale.cost)[0]
     cent = 0.005
     if action == MODEL_PRICE:
@@ -1593,7 +1600,11 @@ def fits(action, price, sale, after):
     if action == SURER:
         return any(abs(price - value) < cent for value in surer_prices(after, sale.cost))
     if action == FAIR:
-        return fits(BELOW, price, sale, after) and leaves_fair_share(price, after, sale.cost)
+        return (
+            fits(BELOW, price, sale, after)
+            and leaves_fair_share(price, after, sale.cost)
+            and keeps_half_the_gain(price, after, sale.cost)
+        )
     return False
 
 
@@ -1607,6 +1618,21 @@ def leaves_fair_share(price, beliefs, cost, share=FAIR_SHARE):
         return False
     nearest = min(above)
     return nearest - price >= share * (nearest - cost) - cent
+
+
+def keeps_half_the_gain(price, beliefs, cost, share=MOST_FAIR_SHARE):
+    """Whether ``price`` leaves the buyer at the lowest reservation price still possible at
+    or above it at most ``share`` (half) of the gain, so you keep at least half: most
+    ultimatum offers give 40 to 50 per cent and refusals grow rarer as the share grows,
+    so the evidence the text cites asks for no more than an even split. Without this
+    bound a price one euro above your cost passed as a fair price for every learner with
+    `fair-share` (a review's E2)."""
+    cent = 0.005
+    above = [r for r, chance in beliefs.items() if chance > 0 and r >= price - cent]
+    if not above:
+        return False
+    nearest = min(above)
+    return nearest - price <= share * (nearest - cost) + cent
 
 
 def fair_price(beliefs, cost, opening, share=FAIR_SHARE):
@@ -1636,17 +1662,34 @@ def situation_fits(item, price, sale, after):
     return any(fits(action, price, sale, after) for action in actions_for(item, sale, after))
 
 
+def least_opening(sale, after):
+    """The lowest price Question 6 takes as an opening above the model's price: the next
+    reservation price still possible above it, or, where the model's price is already the
+    highest still possible, that price plus half a step (the gap between neighbouring
+    prices in ``sale.reservations``). A price in between sells to no more buyers than that
+    next price, for less: it is the model's price with a little added, no opening (a price
+    one euro above the model's passed for about nine learners in ten when only "above the
+    model's price" bounded it from below)."""
+    model = best_move(after, sale.cost)[0]
+    higher = [r for r, chance in after.items() if chance > 0 and r > model + 0.005]
+    if higher:
+        return min(higher)
+    return model + (sale.reservations[1] - sale.reservations[0]) / 2
+
+
 def opens_by_the_course_rule(price, sale, after):
     """Whether ``price`` is an opening by the course's rule (module 04, section 1): at your
     estimate of the buyer's reservation price (the expected reservation price under
     ``after``) or beyond it, up to ``ceiling``, and above your cost and the opening.
-    `counter-offer` wants such an opening that is also above the model's price, the
-    price you would settle for with no second round (an opening leaves room above what
-    you would settle for): the union of the two, taken before, passed the model's price
-    unchanged for 63% of learners, whose estimate lies below it (a review's C1)."""
+    `counter-offer` wants such an opening that also leaves room above the model's price,
+    the price you would settle for with no second round: at least ``least_opening``. The
+    union of the two, taken before, passed the model's price unchanged for 63% of
+    learners, whose estimate lies below it (a review's C1)."""
     cent = 0.005
     return (
-        expected_reservation(after) - cent <= price <= ceiling(sale, after) + cent
+        max(expected_reservation(after), least_opening(sale, after)) - cent
+        <= price
+        <= ceiling(sale, after) + cent
         and price > max(sale.cost, sale.opening_offer) + cent
     )
 

@@ -43,9 +43,9 @@
 #
 # 1. sections 1 and 2 with Questions 1 to 3 (Question 3 practised first on three worked
 #    pieces of news);
-# 2. the pace of concessions with Question 4, then section 3 with Question 5 (five marks,
-#    and Question 5 asks for four prices worked out on your own case and five worked
-#    cases; split it after Question 4 if you need to);
+# 2. the pace of concessions with Question 4, then section 3 with Question 5 (three marks;
+#    with Question 4, five for the sitting; Question 5 asks for four prices worked out on
+#    your own case and five worked cases; split it after Question 4 if you need to);
 # 3. Questions 5b and 5c (two marks, one each: counts worked out on your own case; a
 #    shorter sitting, about three quarters of an hour);
 # 4. Question 6 on its own (two marks: a judgement on your own case, practised first on
@@ -231,7 +231,9 @@ check.opening_likelihood(opening_likelihood, hidden=True)
 # Besides your own scenario, the check tries a worked case,
 # `course.variant("01_information", "worked-case-22")`, whose opening rules out the lowest
 # reservation price. Then compare `sure` with `sale.opening_offer`, and ask yourself
-# whether you would accept Osprey's opening as it stands. On your own scenario, try
+# whether you would accept Osprey's opening as it stands. `sure` is what Osprey would
+# accept, not what pays you: for some learners it is below `sale.cost`, a sale at a loss
+# (section 3 comes back to this). On your own scenario, try
 # `belief_after_opening(sale, opening_likelihood(sale))`.
 
 
@@ -836,9 +838,9 @@ check.news_weight(news_weight, hidden=True)
 #   (every scenario has at least one). A buyer who refuses deals it finds unfair calls
 #   for a *fair price*: one that leaves the buyer at the lowest reservation price still
 #   possible at or above it at least a fifth of the gain (that reservation price minus
-#   your cost). A fifth is the check's pass line (a course convention), not the share to
-#   aim for. It marks the edge of the zone where refusals are common, not a fair split: in
-#   ultimatum games,
+#   your cost) and at most half of it. A fifth is the check's pass line (a course
+#   convention), not the share to aim for. It marks the edge of the zone where refusals
+#   are common, not a fair split: in ultimatum games,
 #   offers under about a fifth of the sum are refused about half the time, refusals stay
 #   common up to about a third, and most offers give 40 to 50 per cent (Camerer,
 #   *Behavioral Game Theory*, 2003, chapter 2, summing up many studies; a meta-analysis of
@@ -851,7 +853,11 @@ check.news_weight(news_weight, hidden=True)
 #   the next possible price down. Against a buyer known for walking out, leave more where
 #   you can: the course's own answer leaves a third of the gain or more (53 here leaves a
 #   buyer at 60 a gain of 7, over a third of 60 − 40), a quarter in the rare case where
-#   no price above the opening leaves a third.
+#   no price above the opening leaves a third. But not more than half: the same evidence
+#   gives no reason to leave the buyer more than an even split (most offers give 40 to 50
+#   per cent, and refusals grow rarer as the share grows), and a price just above your
+#   cost would throw away the gain the sale is for. So the check refuses a fair price that
+#   leaves the buyer more than half the gain: you keep at least half.
 #
 # The model's price is a take-it-or-leave-it price: the one number you name when there is
 # no second round. When a refusal brings a counter-offer, your first number is an opening in
@@ -859,14 +865,18 @@ check.news_weight(news_weight, hidden=True)
 # open at your estimate of the buyer's reservation price or somewhat beyond it, grounded in
 # a fact you can name. The model's price is then what you would settle for, not what you
 # open with: an opening leaves room above it to concede from. So where a refusal brings a
-# counter-offer, the check accepts a price that does both: above the model's price, and at
-# your estimate (the expected reservation price under `after`) or beyond it, up to the same
-# ceiling, one step above the highest reservation price still possible. For most learners
-# the estimate lies below the model's price, and there the model's price unchanged is no
-# opening. For about one learner in eight the model's price is itself the highest
-# reservation price still possible; then every opening the check accepts lies above every
-# price you still believe Osprey could pay, by at most that one step: an opening that
-# Osprey may refuse, to be conceded from.
+# counter-offer, the check accepts a price that does both: at least the next reservation
+# price still possible above the model's price, and at your estimate (the expected
+# reservation price under `after`) or beyond it, up to the same ceiling, one step above the
+# highest reservation price still possible. A price between the model's price and that
+# next one sells to no more buyers than the next one, for less: a euro above the model's
+# price is the model's price with a little added. For most learners the estimate lies
+# below the model's price, and there the model's price unchanged, or nudged up, is no
+# opening. For about one learner in eight (12 per cent of 2,000 drawn learners) the
+# model's price is itself the highest reservation price still possible; then the check
+# wants at least half a step above it, and every opening it accepts lies above every price
+# you still believe Osprey could pay, by half a step to one step: an opening that Osprey
+# may refuse, to be conceded from.
 #
 # What the check accepts, by the assumption that fails (the paragraphs above give the
 # reasons; a step is the gap between neighbouring prices in `sale.reservations`):
@@ -874,9 +884,9 @@ check.news_weight(news_weight, hidden=True)
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
-# | `"final-offer"` | your opening: above the model's price, at or above your estimate (the expected reservation price under `after`), at most one step above the highest reservation price still possible |
+# | `"final-offer"` | your opening: at least the next reservation price still possible above the model's price (half a step above the model's price where it is the highest), at or above your estimate (the expected reservation price under `after`), at most one step above the highest reservation price still possible |
 # | `"risk-neutral"` | a surer price: a reservation price still possible between your cost and the model's price |
-# | `"accepts-any"` | a fair price: above your cost and the opening, below the model's price, leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain |
+# | `"accepts-any"` | a fair price: above your cost and the opening, below the model's price, leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain and at most half |
 # | `"honest-opening"` | the best price against your prior with only what a shaded opening still proves, to the cent |
 #
 # **Side note: what the theory says, and what the check grades.** For the situations
