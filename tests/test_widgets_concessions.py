@@ -1,5 +1,6 @@
 """course.widgets.concessions in plain Python: set .value, .click(), read what the view shows."""
 
+import itertools
 import re
 from html import unescape
 
@@ -317,3 +318,66 @@ def test_a_plan_that_reaches_the_chosen_landing_is_told_so_whatever_the_rule_say
         assert OK_STYLE in planner.verdict.value
         tried += 1
     assert tried >= 3
+
+
+def _rule_moves(table, path):
+    """The moves ``(give, get)`` between consecutive packages of a rule path."""
+    moves = []
+    for before, after in itertools.pairwise(path):
+        index = {i: table.levels[i].index for i in table.levels}
+        give = next(i for i in table.levels if index[i](after[i]) > index[i](before[i]))
+        get = next((i for i in table.levels if index[i](after[i]) < index[i](before[i])), None)
+        moves.append((give, get))
+    return moves
+
+
+@pytest.mark.parametrize(("learner_id", "reachable"), [("r-29", False), ("r-34", False)])
+def test_the_verdict_says_when_the_chosen_landing_can_only_be_proposed_whole(learner_id, reachable):
+    """Review E1: for 2.7% of learners (r-29, r-34 among them) the landing holds fewer
+    levels on Orchard's side than the draft, so no plan of one-level moves reaches it,
+    yet the text said to plan a path there. Where the rule's path stops short, the verdict
+    now says whether a plan in the table can reach the landing, and why not."""
+    scenario = course.variant("04_concessions", learner_id)
+    table = TradeTable(scenario.yours, scenario.theirs)
+    path = table.rule_path(scenario.draft, scenario.their_minimum)
+    planner = ConcessionPlanner(scenario)
+    plan(planner, _rule_moves(table, path))
+    verdict = unescape(planner.verdict.value)
+    assert "One more thing to see" in verdict
+    assert ("You can plan a path to it in this table" in verdict) is reachable
+    assert ("takes levels back on balance is proposed whole" in verdict) is not reachable
+
+
+def test_the_verdict_says_a_reachable_landing_can_be_planned():
+    """Where the rule's path stops short and the landing is within the table's rows, the
+    verdict says a plan can reach it, and one does (it is told it reached it)."""
+    from course.scenarios.concessions import landing_moves, landing_point
+
+    tried = 0
+    for n in range(60):
+        scenario = course.variant("04_concessions", f"learner-{n}")
+        table = TradeTable(scenario.yours, scenario.theirs)
+        path = table.rule_path(scenario.draft, scenario.their_minimum)
+        landing = landing_point(table, scenario.their_minimum)
+        if table.points(path[-1]) == landing:
+            continue
+        planner = ConcessionPlanner(scenario)
+        if landing_moves(table, scenario.draft, scenario.their_minimum) is None:
+            continue
+        plan(planner, _rule_moves(table, path))
+        assert "You can plan a path to it in this table" in unescape(planner.verdict.value)
+        for row in planner.rows:
+            row.give.value = NOTHING
+        plan(planner, path_to_landing(scenario, len(planner.rows)))
+        assert "and you reached it" in unescape(planner.verdict.value)
+        tried += 1
+    assert tried >= 3
+
+
+def test_the_planner_text_says_a_landing_that_takes_levels_back_is_proposed_whole():
+    from pathlib import Path
+
+    source = Path(__file__).parents[1] / "source" / "04_concessions" / "concessions.py"
+    text = " ".join(line.lstrip("# ").strip() for line in source.read_text().splitlines())
+    assert "takes levels back on balance: no plan in the table reaches it" in text
+    assert "The verdict says when your landing is one of these" in text

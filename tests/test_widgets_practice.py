@@ -301,6 +301,21 @@ def test_your_own_ask_is_played_and_a_bad_one_is_refused():
     assert moment.comparison.value.count("<tr>") == 7
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_a_step_smaller_than_the_planned_one_is_called_no_bigger_not_about(seed):
+    """Review E4: an ask 1 below the last, with a planned step of 5, was called 'about
+    your next planned step'."""
+    moment = DifficultMoment(rng=random.Random(seed))
+    m = moment._moment
+    assert m.planned_step > 1
+    moment.choice.value = "ask"
+    moment.ask.value = str(m.last_ask - 1)
+    moment.play.click()
+    text = unescape(moment.outcome.value)
+    assert f"You conceded 1, no bigger than your next planned step ({m.planned_step})" in text
+    assert "about your next planned step" not in text
+
+
 def test_the_moment_keeps_the_buyers_limit_out_of_every_trait():
     moment = DifficultMoment(rng=random.Random(2))
     limit = abs(moment._moment._negotiation.preferences["buyer"].reservation)

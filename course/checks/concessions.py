@@ -433,6 +433,20 @@ def rounding_grain(plan):
     return 0.0
 
 
+#: The least a shrinking plan's last step falls short of its first, as a share of the
+#: first: the curves question 2 names (1.1 <= beta <= 2) shrink by about a fifth or more.
+LEAST_SHRINK = 0.1
+
+
+def rounding_hid_a_shrink(first, last, grain):
+    """Whether rounding to ``grain`` can be why a plan's last step (``last``) is not
+    smaller than its first (``first``): rounding moves each step by at most a grain, so
+    it can hide a shrink of less than two grains, and only a shrink of at least
+    ``LEAST_SHRINK`` of the first step counts as steps that, unrounded, would differ. An
+    exactly linear plan whose offers happen to need few decimals is not one."""
+    return bool(grain) and last - first < 2 * grain and 2 * grain > LEAST_SHRINK * (first - grain)
+
+
 def _grain_words(grain):
     return {1.0: "whole thousands", 0.1: "one decimal", 0.01: "two decimals"}.get(
         grain, "three decimals"
@@ -542,10 +556,10 @@ def _check_plan(plan, start, reservation, where, estimate):
         last, first = moves[-1][1], moves[0][1]
         same = "the same size as" if same_money(last, first) else "bigger than"
         rounding = (
-            f" (your offers are rounded to {_grain_words(grain)}: if rounding made the "
-            "steps equal, keep more decimals, or round so that the last step comes out "
-            "smaller)"
-            if grain
+            f" (if you rounded your offers to {_grain_words(grain)}, rounding can make "
+            "steps equal that were not: keep more decimals, or round so that the last step "
+            "comes out smaller)"
+            if rounding_hid_a_shrink(first, last, grain)
             else ""
         )
         _fail(
@@ -587,6 +601,25 @@ def tit_for_tat_offer(s, mine, theirs, target):
     never below your ``target``; hold when Orchard held or stepped back."""
     step = max(theirs[-1] - theirs[-2], 0)
     return max(mine[-1] - min(step, _step_cap(mine, target)), target)
+
+
+#: The least share of the matched concession (Orchard's last concession, capped as the
+#: rule says) that question 3 accepts as "about as much": a reply may give anything from
+#: four fifths of it up to all of it, never more.
+MATCH_SHARE = 0.8
+
+
+def tit_for_tat_band(s, mine, theirs, target):
+    """The offers question 3 accepts, as ``(lowest, highest)``: the lowest concedes the
+    whole matched concession (``tit_for_tat_offer``), the highest ``MATCH_SHARE`` of it;
+    both are your last offer when the rule holds."""
+    lowest = tit_for_tat_offer(s, mine, theirs, target)
+    return lowest, mine[-1] - MATCH_SHARE * (mine[-1] - lowest)
+
+
+def _in_band(value, band):
+    lowest, highest = band
+    return lowest - TOLERANCE <= value <= highest + TOLERANCE
 
 
 def _step_cap(mine, target):
@@ -672,19 +705,22 @@ def tit_for_tat(answer, hidden=False):
             result = call_learner(answer, s, list(mine), list(theirs), target)
             where = f"tit_for_tat(scenario, {mine}, {theirs}, {target:g}) for learner {s.learner}"
             value = _number(result, "the next offer tit_for_tat gives")
-            expected = tit_for_tat_offer(s, mine, theirs, target)
-            if not same_money(value, expected):
-                _fail(where, *_tit_for_tat_mistake(s, mine, theirs, target, value, expected))
+            band = tit_for_tat_band(s, mine, theirs, target)
+            if not _in_band(value, band):
+                _fail(where, *_tit_for_tat_mistake(s, mine, theirs, target, value, band))
     passed(
-        "tit_for_tat answers a concession with as much (never more than your own last "
-        "step), holds when Orchard holds or steps back, and never passes your target."
+        "tit_for_tat answers a concession with about as much (at least four fifths of it, "
+        "never more than your own last step), holds when Orchard holds or steps back, and "
+        "never passes your target."
     )
 
 
-def _tit_for_tat_mistake(s, mine, theirs, target, value, expected):
-    """The hint for a wrong next offer, and the same in general words. Each wrong rule is
-    tried as written and with each bound a learner may have added (your target or your
-    reservation price below, your opening above), so a clamped variant is named too."""
+def _tit_for_tat_mistake(s, mine, theirs, target, value, band):
+    """The hint for a next offer outside the ``band`` the rule allows, and the same in
+    general words. Each wrong rule is tried as written and with each bound a learner may
+    have added (your target or your reservation price below, your opening above), so a
+    clamped variant is named too."""
+    expected = band[0]
     reservation = reservation_of(s)
     step = theirs[-1] - theirs[-2]
     own = _last_concession(mine)
@@ -784,14 +820,33 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, expected):
         ),
     ]
     for wrongs, hint, general in rules:
-        if any(same_money(value, w) and not same_money(w, expected) for w in wrongs):
+        if any(same_money(value, w) and not _in_band(w, band) for w in wrongs):
             return hint, general
+    given = mine[-1] - value
+    if expected < mine[-1] and band[1] < value <= mine[-1] + TOLERANCE:
+        did = "you held" if same_money(value, mine[-1]) else f"you conceded only {given:g}"
+        return (
+            f"Orchard conceded {step:g}, and {did}: that is less than four fifths of what the "
+            "rule lets you give here (Orchard's concession, capped by your own last "
+            "concession or, before your first, by three fifths of the room to your target). "
+            "Answering a concession with much less tells Orchard its moves are not returned; "
+            "give about as much",
+            "it answers a concession with less than four fifths of what the rule lets it give",
+        )
+    if value < expected:
+        return (
+            f"you conceded {given:g}, more than the rule lets you give here: at most "
+            "Orchard's last concession (nothing when it held or stepped back), never more "
+            "than your own last concession (before your first, three fifths of the room to "
+            "your target), and never below your target",
+            "it concedes more than the rule allows",
+        )
     return (
-        f"expected {expected:g}, got {value:g}: lower your last offer by Orchard's last "
-        "concession, but by no more than your own last concession (before your first, no "
-        "more than three fifths of the room to your target); hold when it held or stepped "
-        "back; never below your target",
-        "it is not the offer the rule gives",
+        f"you answered with {value:g}: lower your last offer by about Orchard's last "
+        "concession (at least four fifths of it), but by no more than your own last "
+        "concession (before your first, no more than three fifths of the room to your "
+        "target); hold when it held or stepped back; never below your target",
+        "it is not an offer the rule allows",
     )
 
 

@@ -302,6 +302,51 @@ def landing_point(table, their_minimum):
     return max((p for p in table.frontier if p[1] >= their_minimum), key=lambda p: p[0])
 
 
+def _levels_towards_them(table, package):
+    """How many levels ``package`` has moved towards the other side, over all issues."""
+    return sum(levels.index(package[issue]) for issue, levels in table.levels.items())
+
+
+def _at_landing(table, package, their_minimum):
+    """Whether ``package`` is where the planner's verdict says you reached your landing:
+    on the frontier, with ``their_minimum`` met and your points at ``landing_point``."""
+    you = landing_point(table, their_minimum)[0]
+    return table.landed(package, their_minimum) and table.points(package)[0] == you
+
+
+def landing_moves(table, start, their_minimum, most=PLANNER_ROWS):
+    """The fewest planner moves (one-level trades and single gives, right by the rule or
+    not) that lead from ``start`` to a package at the landing point: 0 when ``start`` is
+    one, ``None`` when more than ``most`` would be needed or none does."""
+    layer = {tuple(start[issue] for issue in table.levels): dict(start)}
+    seen = set(layer)
+    for moves in range(most + 1):
+        if any(_at_landing(table, package, their_minimum) for package in layer.values()):
+            return moves
+        following = {}
+        for package in layer.values():
+            for option in table.options(package, gives=True):
+                after = option["package"]
+                key = tuple(after[issue] for issue in table.levels)
+                if key not in seen:
+                    seen.add(key)
+                    following[key] = after
+        layer = following
+    return None
+
+
+def landing_takes_levels_back(table, start, their_minimum):
+    """Whether every package at the landing point holds fewer levels on the other side's
+    side, over all issues, than ``start``: every planner move gives a level for each one
+    it takes back, or gives one for nothing, so no plan of moves reaches such a landing;
+    it can only be proposed whole."""
+    return all(
+        _levels_towards_them(table, package) < _levels_towards_them(table, start)
+        for package, _, _ in table.packages
+        if _at_landing(table, package, their_minimum)
+    )
+
+
 def meso_triples(contract, table=None):
     """Every set of three packages question 5 accepts, as tuples of ``(package, your
     points, their points)``: each on the Pareto frontier, worth more to you than the

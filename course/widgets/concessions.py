@@ -8,7 +8,12 @@ import ipywidgets as w
 
 from course.models.concessions import TradeTable, better_for_both, pareto_frontier, plan_trades
 from course.pictures_concessions import frontier_picture
-from course.scenarios.concessions import PLANNER_ROWS, landing_point
+from course.scenarios.concessions import (
+    PLANNER_ROWS,
+    landing_moves,
+    landing_point,
+    landing_takes_levels_back,
+)
 from course.widgets.guards import message
 
 #: The value of "no trade" / "nothing back" in the dropdowns (None would mean "no selection").
@@ -123,6 +128,7 @@ class ConcessionPlanner(w.VBox):
         self.points = [(you, them) for _, you, them in self.scores.packages]
         self.frontier = pareto_frontier(self.points)
         self._ready = False
+        self.trades = trades
         self.rows = [TradeRow(self.issues, self.refresh) for _ in range(trades)]
         self.table = w.HTML()
         self.chart = w.HTML()
@@ -196,6 +202,25 @@ class ConcessionPlanner(w.VBox):
         self.chart.value = frontier_picture(self.points, self.frontier, path, minimum=self.minimum)
         self.verdict.value = self._verdict(steps, path[-1])
 
+    def _landing_reach(self):
+        """Whether a plan in this table can reach the landing, and if not, why not."""
+        if landing_moves(self.scores, self.start, self.minimum, self.trades) is not None:
+            return (
+                " You can plan a path to it in this table: change the rows until the "
+                "verdict says you reached it."
+            )
+        if landing_takes_levels_back(self.scores, self.start, self.minimum):
+            return (
+                " No plan in this table reaches it: it holds fewer levels on Orchard's side, "
+                "counted over all issues, than the draft, and every move here gives Orchard "
+                "a level for each one it takes back, or gives one for nothing. A landing that "
+                "takes levels back on balance is proposed whole, as one package (section 4)."
+            )
+        return (
+            f" No plan of {self.trades} moves in this table reaches it: propose it whole, as "
+            "one package (section 4)."
+        )
+
     def _verdict(self, steps, end):
         you, them = end
         better = better_for_both((you, them), self.points)
@@ -236,6 +261,7 @@ class ConcessionPlanner(w.VBox):
                     "the moves it makes first decide which packages its last concession can "
                     "reach, so it does not always end there."
                 )
+                text += self._landing_reach()
             else:
                 text += (
                     " It is also the frontier package best for you that still gives Orchard "

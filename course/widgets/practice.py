@@ -666,6 +666,8 @@ def verdict_of(moment, run, held):
     step, planned = run["step"], max(moment.planned_step, 1)
     if step == 0:
         move = "You repeated your last ask"
+    elif step < planned:
+        move = f"You conceded {step}, no bigger than your next planned step ({planned})"
     elif step <= 1.5 * planned:
         move = f"You conceded {step}, about your next planned step ({planned})"
     else:

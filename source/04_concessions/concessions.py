@@ -458,7 +458,8 @@ check.concession_plan(concession_plan, hidden=True)
 # So the course's rule, which it calls **paced tit-for-tat**, has four parts:
 #
 # 1. Concede only in answer to a concession of theirs, never into silence.
-# 2. Give about as much as they gave, but never more than your own last step. Your first
+# 2. Give about as much as they gave (this course reads "about" as at least four fifths of
+#    it, never more than all of it), but never more than your own last step. Your first
 #    step, as in section 2's plan, gives no more than three fifths of the way to your
 #    target (the course's line, as there).
 # 3. After a concession of yours, wait for one back before you move again. If they
@@ -479,19 +480,20 @@ check.concession_plan(concession_plan, hidden=True)
 # opening, and `theirs` Orchard's answers, one for each of yours (so both lists have the
 # same length, at least 2). `target` is where your plan stops (question 2), above your
 # reservation price. Look at Orchard's last move, from `theirs[-2]` to `theirs[-1]`, and
-# decide: a concession of Orchard's is answered with one of the same size, but no bigger
-# than your own last concession (the last time an offer of yours was lower than the one
-# before). If you have not conceded yet, your first concession, like the first step of
-# question 2's plan (rule 4), gives at most three fifths of the room between your last
-# offer and `target`. A hold, or a step back, is answered with a hold. Your offer never
-# goes below `target`. For example, with `target = 100`: after `mine = [118, 114]` and
-# `theirs = [80, 83]`, Orchard has conceded 3, so you offer 111; after `theirs = [80, 86]`
-# it has conceded 6, more than your last 4, so you offer 110; after `theirs = [86, 80]`
-# you would offer 114 again. After `mine = [118, 118]` and `theirs = [80, 95]`, Orchard
-# has conceded 15, more than three fifths of the 18 between your 118 and your target, so
-# you offer 118 − 10.8 = 107.2. Do not round: the check compares your offer with the
-# exact value, to the cent, because rounding 107.2 down to 107 would give more than the
-# three fifths (unlike question 2, whose plan you may write in whole thousands).
+# decide: a concession of Orchard's is answered with about as much, by rule 2, and the
+# most you may give is Orchard's concession, capped by your own last concession (the last
+# time an offer of yours was lower than the one before). If you have not conceded yet,
+# your first concession, like the first step of question 2's plan (rule 4), gives at most
+# three fifths of the room between your last offer and `target`. A hold, or a step back,
+# is answered with a hold. Your offer never goes below `target`. The check accepts any
+# concession from four fifths of that most up to all of it. For example, with
+# `target = 100`: after `mine = [118, 114]` and `theirs = [80, 83]`, Orchard has conceded
+# 3, so you offer from 111 up to 111.6; after `theirs = [80, 86]` it has conceded 6, more
+# than your last 4, so you offer from 110 up to 110.8; after `theirs = [86, 80]` you would
+# offer 114 again. After `mine = [118, 118]` and `theirs = [80, 95]`, Orchard has
+# conceded 15, more than three fifths of the 18 between your 118 and your target, so the
+# most you give is 10.8, and you offer from 118 − 10.8 = 107.2 up to 109.36. If you
+# round, round up: rounding 107.2 down to 107 would give more than the three fifths.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "tit-for-tat-answer", "schema_version": 3}
@@ -695,7 +697,11 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 # rule's path reached the package best for you, or stopped short of it. If it stopped
 # short, plan a path to the landing you chose: the table marks each move the rule would
 # not make "not right" by the rule, and the verdict says that you reached your landing
-# and where the rule's own path ends. Then try a
+# and where the rule's own path ends. Every move here gives Orchard a level for each one
+# it takes back, or gives one for nothing, so a landing that holds fewer levels on
+# Orchard's side than the draft, counted over all issues, takes levels back on balance:
+# no plan in the table reaches it, and you propose it whole, as one package (section 4).
+# The verdict says when your landing is one of these. Then try a
 # concession while a free move is open, or one after Orchard has its minimum, and read
 # what the table says.
 
@@ -1058,12 +1064,15 @@ check.respond(respond, hidden=True)
 #
 # A negotiation ends; the relationship behind it usually goes on. Whenever you will deal
 # with the same counterpart again, Axelrod's shadow of the future (section 3) is at work:
-# how this negotiation ends changes how the next one begins. What carries over, in the
-# study by Curhan, Elfenbein and Eisenkraft above, is how the other side felt about the
-# first round, not what the first deal paid. A walk-away that leaves the door open ("at
-# this price we can't do it; if anything changes on your side, call me") can keep those
-# feelings; a walk-out that burns the bridge, or a deal forced through with pressure,
-# does not.
+# how this negotiation ends changes how the next one begins. In the study by Curhan,
+# Elfenbein and Eisenkraft above, feelings after the first round predicted how well the
+# second went, over and above what the first deal paid, and only the feelings, not the
+# first deal's economic outcome, predicted the wish to deal again. The study measured
+# each negotiator's own feelings; that the other side's feelings about how you ended
+# shape its wish to deal with you again is this course's reading of it, a natural one. A
+# walk-away that leaves the door open ("at this price we can't do it; if anything changes
+# on your side, call me") can keep those feelings; a walk-out that burns the bridge, or a
+# deal forced through with pressure, does not.
 #
 # The arena's buyers carry a simple version of this, **trust**, and it rests on the
 # course's own assumptions, not on measurements: a deal adds a quarter of the scale
@@ -1086,8 +1095,12 @@ check.respond(respond, hidden=True)
 # They differ only in what they do to next year, so the better of them is the one after
 # which you expect to gain more next year, and that one is your alternative to a deal.
 # Read it from the table, not from the trust figures alone: less trust does not always
-# mean less gain, and when next year's talks would reach the same price either way, the
-# two rows are equal and either is your alternative. If a deal would make next year worse
+# mean less gain. Outside the simulation a walk-out can leave next year better: a client
+# who has paid the same low price for years may take it as the going rate, and leaving
+# the table, so that it has to price another studio's work, can reset where next year's
+# talks start, where a polite exit leaves the old price standing. And when next year's
+# talks would reach the same price either way, the two rows are equal and either is your
+# alternative. If a deal would make next year worse
 # (a low price can become the starting point of the next talks), the difference counts
 # against the deal. Then answer the last
 # offer with question 6's rule and that price. The difference is an estimate: count only
