@@ -540,7 +540,8 @@ def test_borealis_has_committed_to_pay_its_value_so_a_threat_at_it_is_one_kestre
         # a firm offer of its value, not a promise to pay whatever Kestrel asks up to it, a
         # buyer giving up all its gain (review 2, finding 25); Atlas has a copy, so Atlas's
         # Shapley proposal can be computed without Kestrel revealing Borealis's value (2)
-        assert f"a firm written offer of {s.borealis_value:,.0f} for the licence" in story
+        assert "made Kestrel a firm written offer for the licence" in story
+        assert f"signed today, it comes to {s.borealis_value:,.0f}" in story
         assert "at any price up to" not in story
         assert "so Atlas knows both values" in story
 
@@ -1012,8 +1013,8 @@ def test_question_5_says_hidden_cases_try_both_sides_of_half():
 def test_the_licence_price_names_where_it_is_not_the_only_prediction():
     """Review 3, section 2b: with two buyers who can both bargain, max(v1/2, v2) is the
     Markov prediction and other equilibria give the seller anything in [v1/2, v1] (Abreu &
-    Manea 2025, abstract checked); the story's fixed Borealis offer is why it applies."""
-    assert "also rests on Borealis's offer being fixed" in PROSE
+    Manea 2025, abstract checked); the story's firm Borealis offer is why it applies."""
+    assert "also rests on Borealis's offer being firm" in PROSE
     assert "Bargaining Foundations for the Outside Option Principle" in PROSE
 
 
@@ -1073,7 +1074,10 @@ def test_carrs_bluffing_the_first_movers_edge_and_influence_read_as_sources_say(
     # influence (CONTENT.md's source of power) is defined once and used again
     assert PROSE.count("**influence**") == 1
     assert "influence (expertise, admiration)" in PROSE
-    assert "far enough off that the difference does not matter" in PROSE
+    assert "far enough off that the difference does not matter" not in PROSE
+    assert "A pie that shrinks to nothing at an end date also makes a game with a last round" in (
+        PROSE
+    )
     assert "is the larger of its share at the table and $b$" in PROSE  # a fresh review, U2
 
 
@@ -1737,3 +1741,56 @@ def test_the_overdraft_is_no_fixed_sum_cost_of_delay():
         "its overdraft runs either way until the contract's first payment, which comes on a fixed date"
         in PROSE
     )
+
+
+def _kestrels_price_with_an_end_date(v1, v2, rounds, kestrel_first):
+    """Backward induction in the licence's talks as the story sets them: rounds of a day,
+    the licence and Borealis's offer both falling to nothing at the end date by the same
+    share of today's figure each day, no discounting (the money comes on a fixed date), and
+    Kestrel able to take Borealis's offer only when it answers Atlas."""
+    kestrel = 0.0
+    for t in range(rounds - 1, -1, -1):
+        left = (rounds - t) / rounds
+        if (t % 2 == 0) == kestrel_first:  # Kestrel proposes: Atlas gets what waiting gets it
+            kestrel = v1 * left - (v1 * (rounds - t - 1) / rounds - kestrel)
+        else:
+            kestrel = max(kestrel, v2 * left)
+    return kestrel
+
+
+def test_borealis_offer_falls_with_the_licence_so_the_price_is_deal_me_out():
+    """With a licence that shrinks, money paid on a fixed date and Borealis's figure held
+    fixed, the option does not shrink with the pie and the talks tend to (v1 + v2)/2, not
+    max(v1/2, v2). The story prices Borealis's offer per remaining month, so it falls by the
+    licence's share each day, and section 5 says why that matters; working back from the
+    end date then gives max(v1/2, v2) to within a fraction of a per cent, as it says."""
+    assert "does not matter to talks that take days" not in PROSE
+    assert "Borealis's offer shrinks too: it is priced per remaining month of the licence" in PROSE
+    assert "the price would tend to splitting the difference, $(v_1 + v_2)/2$" in PROSE
+    assert "would fit only if Borealis's figure held while the licence shrank" in PROSE
+    assert "Borealis's figure is unchanged" not in PROSE
+    assert "Borealis's offer is still priced per remaining month of the licence" in PROSE
+    for s in _drawn_scenarios()[:20]:
+        story = " ".join(s.story().split())
+        assert "priced per remaining month of the licence" in story
+        assert "its offer falls by that same share each day" in story
+        assert f"Borealis's offer stays at {s.borealis_value:,.0f}" not in story
+        assert f"per remaining month, {s.borealis_value:,.0f} signed today" in story
+        v1, v2 = s.atlas_value, s.borealis_value
+        for first in (True, False):
+            got = _kestrels_price_with_an_end_date(v1, v2, 1000, first)
+            assert abs(got - max(v1 / 2, v2)) <= 0.005 * max(v1 / 2, v2)
+
+
+def test_the_signing_gain_is_an_order_cash_lets_kestrel_take_not_interest_saved():
+    """The gain from money on signing reached the whole price for some learners and a tenth of
+    it for nearly half, too much for overdraft interest on money a quarter sooner; the story
+    and question 6 now call it an order that cash in hand lets Kestrel take."""
+    for s in _drawn_scenarios()[:20]:
+        story = " ".join(s.story().split())
+        assert "overdraft interest" not in story
+        assert "materials for a large order it would otherwise have to turn down" in story
+        assert f"an order worth about {s.signing_gain:,.0f} to Kestrel" in story
+    q6 = _section(PROSE, "### Question 6 (2 marks)", "def signing_terms")
+    assert "would save Kestrel" not in q6 and "saves" not in q6 and "than it saves" not in q6
+    assert "the order that cash in hand lets it take" in q6

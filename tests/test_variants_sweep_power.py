@@ -411,7 +411,7 @@ def test_the_story_shows_every_number_and_field_a_question_needs(drawn):
             "corvid_value",
         ):
             assert f"s.{field}" in story
-        assert "Borealis has made Kestrel a firm written offer of" in story
+        assert "Borealis has made Kestrel a firm written offer for the licence" in story
         assert all(t.text in story for t in s.tactics)
         assert all(v.text in story for v in s.rig_versions)
 

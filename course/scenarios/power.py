@@ -450,11 +450,12 @@ class KestrelPower(Scenario):
             "You run **Kestrel**, a small components firm. Your scenario has seven parts.\n\n"
             "**1. A licence two buyers want** (`s.atlas_value`, `s.borealis_value`). Kestrel holds the only licence for a coating process; "
             "Kestrel has no use for the process itself. **Atlas** would pay up to "
-            f"{money(self.atlas_value)} for it and **Borealis** up to "
+            f"{money(self.atlas_value)} for it today and **Borealis** up to "
             f"{money(self.borealis_value)}; both have told Kestrel they want it. Borealis has "
-            "made Kestrel a firm written offer of "
-            f"{money(self.borealis_value)} for the licence, should Atlas not take it, and "
-            "will go no higher; it has sent Atlas a copy, so Atlas knows both values. Kestrel "
+            "made Kestrel a firm written offer for the licence, should Atlas not take it, "
+            "priced per remaining month of the licence: signed today, it comes to "
+            f"{money(self.borealis_value)}, and Borealis will go no higher; it has sent Atlas "
+            "a copy, so Atlas knows both values. Kestrel "
             "can accept that offer only at the moment it turns down "
             "a proposal from Atlas, which ends its talks with Atlas. There is one licence: "
             "whoever gets it uses it alone, and without Kestrel nobody gets anything. Offers "
@@ -464,19 +465,21 @@ class KestrelPower(Scenario):
             "sooner and its overdraft (part 4) plays no part in these talks. The licence runs to a "
             "fixed end date, so each day unsigned is a day less of use for whoever buys it: "
             "the story takes a day's delay to cost Kestrel and Atlas the same small share of "
-            "what the licence is worth. Atlas now proposes "
+            "what the licence is worth, and since Borealis pays per remaining month, its "
+            "offer falls by that same share each day. Atlas now proposes "
             "to pay **Kestrel's Shapley value** in this market and calls it fair, but has not "
             "put a figure on it.\n\n"
             "*Paid on signing?* (`s.signing_ratio`, `s.signing_gain`) A what-if: suppose "
             "that before the talks began Atlas had offered to change one term: the buyer "
             "would pay the day the deal is signed instead of on the fixed date, and Borealis "
             "has said its offer would then come on the same terms. The money would come "
-            "sooner, whoever buys, which would save Kestrel overdraft interest worth about "
-            f"{money(self.signing_gain)}; but each day unsigned would then cost Kestrel, "
+            "sooner, whoever buys, and cash in hand at signing would let Kestrel buy the "
+            "materials for a large order it would otherwise have to turn down, an order worth "
+            f"about {money(self.signing_gain)} to Kestrel; but each day unsigned would then cost Kestrel, "
             f"paying its overdraft, {self.signing_ratio} times the share of the licence's "
-            "worth it costs Atlas. Nothing else would change: Borealis's offer stays at "
-            f"{money(self.borealis_value)}, and Kestrel can still take it only by turning down "
-            "a proposal from Atlas.\n\n"
+            "worth it costs Atlas. Nothing else would change: Borealis's offer is still priced "
+            f"per remaining month, {money(self.borealis_value)} signed today, and Kestrel can "
+            "still take it only by turning down a proposal from Atlas.\n\n"
             "**2. A board vote** (`s.members`, `s.quota`). Kestrel owns a small share of "
             "Fellgate, a testing laboratory run as a joint venture by five firms. Its board "
             "decides which test lines to add by weighted vote, each owner voting its shares; "
@@ -732,7 +735,8 @@ def votes_needed(s):
 def licence_price(s, rival=None):
     """The licence's price section 5 predicts: Kestrel bargains with Atlas in rounds of a day,
     a day's delay costing both the same share (the story's assumption; the buyer pays on a
-    fixed date whatever day the deal is signed, so Kestrel's overdraft plays no part), so that at the table
+    fixed date whatever day the deal is signed, so Kestrel's overdraft plays no part; Borealis's
+    offer, priced per remaining month, falls by the same share), so that at the table
     they split Atlas's value evenly (Rubinstein's split tends to r2 / (r1 + r2) as rounds
     shrink, r being each side's rate of loss: Binmore, Rubinstein & Wolinsky 1986); the best
     rival's value is an outside option (deal-me-out): ``max(v1 / 2, rival)``; ``rival`` is

@@ -763,9 +763,21 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # Kestrel no cash sooner and its expensive overdraft plays no part; and since the licence
 # runs to a fixed end date, each day unsigned shrinks what there is to share, for both
 # alike, so the story takes a day's delay to cost Kestrel and Atlas the same share of what
-# the licence is worth. (Strictly, a pie that shrinks towards an end date makes a game with
-# a last round, not section 4's game without a deadline; the end date is years away, far
-# enough off that the difference does not matter to talks that take days.)
+# the licence is worth.
+#
+# Borealis's offer shrinks too: it is priced per remaining month of the licence, so each
+# day it falls by the same share as the licence's worth. That matters. Had Borealis's
+# figure stayed put while the licence shrank, Kestrel would lose nothing by holding out
+# (the money comes on the fixed date either way, and its option would keep its worth),
+# while Atlas's share of a shrinking licence kept falling. Every day of refusal would then
+# shift the price towards Kestrel, and the price would tend to splitting the difference,
+# $(v_1 + v_2)/2$, however far off the end date. An option that falls in step with the pie
+# stays the same share of it, which is the case deal-me-out covers: the option works only
+# as a floor. (A
+# pie that shrinks to nothing at an end date also makes a game with a last round, where
+# the last proposer takes nearly all; with the option shrinking in step and rounds of a day,
+# working back from that round gives the same price, $\max(v_1/2,\ v_2)$, to within a
+# fraction of a per cent.)
 #
 # With equal rates they split evenly at the table, and deal-me-out gives Kestrel
 # $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly the floor whenever
@@ -783,11 +795,12 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # In both rows Borealis's commitment stays an outside option.
 #
-# Splitting the difference, $(v_1 + v_2)/2$, would fit only if a sale to Borealis were what Kestrel is
-# left with when talks with Atlas break down on their own.
+# Splitting the difference, $(v_1 + v_2)/2$, would fit only if Borealis's figure held while
+# the licence shrank (as above), or if a sale to Borealis were what Kestrel is left with
+# when talks with Atlas break down on their own.
 #
-# The price $\max(v_1/2,\ v_2)$ also rests on Borealis's offer being fixed, a sum Kestrel
-# can take or leave. Where the seller could bargain with either buyer in turn, it is what
+# The price $\max(v_1/2,\ v_2)$ also rests on Borealis's offer being firm, terms Kestrel
+# can take or leave but not bargain over. Where the seller could bargain with either buyer in turn, it is what
 # the simplest equilibria predict, but others let the seller get anything between $v_1/2$
 # and $v_1$ (Abreu & Manea, "Bargaining Foundations for the Outside Option Principle",
 # *Review of Economic Studies*, 2025).
@@ -933,20 +946,22 @@ check.rig_prices(rig_prices, hidden=True)
 # Like question 4, this question goes back to the licence, with a what-if. Suppose that before the talks began Atlas had
 # offered to change one term: the buyer pays the day the deal is signed, not on the fixed
 # date, and Borealis's offer would come on the same terms. The end of part 1 of your story
-# ("Paid on signing?") gives what the money's coming sooner would save Kestrel, whoever
-# buys (`s.signing_gain`), and how many times as fast as Atlas a day's delay would then
-# cost Kestrel (`s.signing_ratio`), since its overdraft would be running while it waits.
-# Offers still follow each other within days, and Borealis's figure is unchanged.
+# ("Paid on signing?") gives what the money's coming sooner would be worth to Kestrel,
+# whoever buys (`s.signing_gain`: the order that cash in hand lets it take), and how many
+# times as fast as Atlas a day's delay would then cost Kestrel (`s.signing_ratio`), since
+# its overdraft would be running while it waits. Offers still follow each other within
+# days, and Borealis's offer is still priced per remaining month of the licence, coming
+# to `s.borealis_value` signed today.
 #
 # Write `signing_terms(s)`, returning a pair `(price, switch)`:
 #
 # - `price`: the licence's price section 5's models predict if Kestrel agreed to be paid on
 #   signing;
-# - `switch`: `True` if Kestrel should agree, because what the money's coming sooner saves is
+# - `switch`: `True` if Kestrel should agree, because what the money's coming sooner brings is
 #   worth more than what the change takes off the predicted price, `False` if not.
 #
 # Each part earns a mark. Grading also tries other learners' scenarios: in some the change
-# costs Kestrel nothing at all, in others it costs more, or less, than it saves.
+# costs Kestrel nothing at all, in others it costs more, or less, than it brings.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "signing-terms-answer", "schema_version": 3}
