@@ -1337,8 +1337,10 @@ def test_the_three_places_that_set_a_target_set_the_same_one():
     # a fresh review, U1: the conditions moved from section 3 to the end of section 4
     section, reflection = _cell("zopa-teaching"), _cell("reflection-text")
     assert "near what you believe" not in _cell("reservation-teaching") + section
-    for text in (section, reflection):
-        assert "above the middle of the zone" in text and "below that" in text
+    assert "above the middle of the zone" in section and "below that" in section
+    # the reflection invites a lease or a purchase, so its target is worded for either side
+    assert "on your side of the middle of the zone" in reflection
+    assert "short of that estimate" in reflection
     answer = _cell("reflection")
     low, high, middle = (
         float(x.replace(",", ""))
@@ -1347,7 +1349,7 @@ def test_the_three_places_that_set_a_target_set_the_same_one():
         ).groups()
     )
     target = float(re.search(r"I will aim for ([\d,]+), above", answer)[1].replace(",", ""))
-    assert middle == (low + high) / 2 and middle < target <= high
+    assert middle == (low + high) / 2 and middle < target <= low + 0.9 * (high - low)
     moved, later = (
         float(x.replace(",", ""))
         for x in re.search(
@@ -1355,7 +1357,7 @@ def test_the_three_places_that_set_a_target_set_the_same_one():
         ).groups()
     )
     offer = float(re.search(r"rises from [\d,]+ to ([\d,]+)", answer)[1].replace(",", ""))
-    assert moved == (offer + high) / 2 and moved < later <= high
+    assert moved == (offer + high) / 2 and moved < later <= offer + 0.9 * (high - offer)
 
 
 def test_question_8_leaves_the_bounds_to_the_learner():
@@ -1550,7 +1552,7 @@ def test_section_7s_outside_option_prediction_for_northwind_is_the_reservation_p
     assert f"The even split of the zone, {(bank + commute + agency) // 2:,}" in nash
     assert "at a point set by" not in nash and "numbers you do not know" not in nash
     assert "numbers you do not know" not in decide
-    assert "it predicts your reservation price" in decide
+    assert "your reservation price if Northwind has it" in decide
 
 
 def alternating_offers(pie, yours, theirs, delta):
@@ -1691,7 +1693,7 @@ def test_section_5_says_how_its_target_meets_module_04s():
     assert "Module 04 uses the same target from the other side of the table" in decide
     assert "concede no further than your target" in decide
     for grade_id in ("reservation-teaching", "reflection-text", "reflection"):
-        assert "below" in _cell(grade_id), grade_id
+        assert "below" in _cell(grade_id) or "short of" in _cell(grade_id), grade_id
 
 
 def test_the_opening_may_go_somewhat_beyond_the_estimate_as_in_module_04():
@@ -2333,7 +2335,7 @@ def test_section_5_says_the_even_split_rule_is_for_offers_while_northwind_still_
     assert "**When Northwind has stopped moving.**" in decide
     assert "The rule is for offers made while Northwind is still moving" in decide
     assert "even below the even split" in decide
-    assert "predicts a last word near your reservation price" in decide
+    assert "the model predicts that last word at your reservation price" in decide
     assert "Question 5 grades the rule for offers while Northwind is still moving" in decide
     assert "for offers made while Northwind is still moving" in q5
     assert "take an offer at or above the floor once it has stopped" not in decide
@@ -2513,3 +2515,87 @@ def test_delta_is_defined_where_section_7_first_uses_it():
     )
     assert nash.index(definition) < nash.index("\\delta \\to 1")
     assert nash.index(definition) - first < 40
+
+
+def test_section_7_says_a_common_deadline_without_delay_cost_turns_on_the_last_word():
+    """Sections 5 and 7 said the outside-option model 'fits Northwind's case', but the story
+    fixes the start date and sets one answer date for all offers, so delay costs neither side
+    and the talks have a deadline: the prediction then turns on who has the last word. The
+    text now says so, and gives the deal-me-out numbers for a story changed so that each
+    round of talks costs both sides."""
+    story = (Path(__file__).parents[1] / "course" / "scenarios" / "batna.py").read_text()
+    story = " ".join(story.replace('"', "").split())
+    assert "the start date is fixed" in story and "all want your answer by the same date" in story
+    decide, nash = _cell("decide-teaching"), _cell("nash-teaching")
+    for text in (decide, nash):
+        assert "model that fits" not in text and "fits Northwind" not in text
+        assert "predicts better here" not in text
+    assert (
+        "With delay costless and a common deadline, the prediction turns on who has the "
+        "last word before the date, not on $\\delta$." in nash
+    )
+    assert "it need pay no more than your reservation price" in nash
+    assert "you can ask for up to the agency's cost" in nash
+    assert "suppose each round of talks costs both sides something" in nash
+    assert nash.index("suppose each round of talks costs both sides") < nash.index("98,800")
+    assert (
+        "With a common answer date and no cost of delay, the salary turns on who has the "
+        "last word before that date: your reservation price if Northwind has it, up to the "
+        "agency's cost if you do" in decide
+    )
+    assert "when Northwind has the last word before the common answer date" in decide
+
+
+def test_question_5s_accept_marks_an_offer_good_enough_to_take_and_pressing_on_is_yours():
+    """Section 5 said you may press on towards your target while Northwind moves, yet
+    question 5 grades 'accept' there; both now say 'accept' marks an offer good enough to
+    take, and pressing on first is the learner's call, made in the reflection."""
+    q5, decide = _cell("q5-text"), _cell("decide-teaching")
+    assert '`"accept"` marks an offer good enough to take' in q5
+    assert "your call, made in the reflection, and the check does not grade it" in q5
+    assert 'read its "accept" as "good enough to take"' not in decide
+    assert '"accept" marks an offer good enough to take' in decide
+    assert "whether you press on towards your target first is your call" in decide
+
+
+def test_the_head_office_case_says_when_the_nash_split_holds():
+    """The head-office case applied the pure Nash prediction without saying that the risk
+    of cancellation must outweigh the cost of delay (module 03 treats the mix)."""
+    nash = _cell("nash-teaching")
+    assert (
+        "This holds when the risk of cancellation pushes much harder than the cost of "
+        "delay; module 03 treats the mix of the two." in nash
+    )
+    assert nash.index("pushes much harder") < nash.index("$W \\ge A$")
+
+
+def test_the_reservation_price_and_the_reflection_rubric_are_worded_for_either_side():
+    """The prompt invites a lease or a purchase, but the definition ('the least you will
+    accept') and rubric point 4 ('the most the other side could pay') fit a seller only."""
+    intro, reflection, rubric = _cell("intro"), _cell("reflection-text"), _cell("reflection")
+    assert "the least you will accept" not in intro
+    assert "the worst terms you would accept" in intro
+    assert "the least you would take if you are paid, the most you would pay if you pay" in (
+        reflection
+    )
+    for text in (reflection, rubric):
+        assert "the other side's limit (the most it would pay, or the least it would take)" in (
+            text
+        )
+        assert "above the middle of the zone" not in text
+    assert "on the learner's side of the middle of the zone" in rubric
+
+
+def test_the_nine_tenths_band_is_stated_in_section_4_and_the_reflection_agrees():
+    """Section 4 bounded the target by the estimate, question 8's check by nine tenths of
+    the way up, the reflection by the estimate only: a target 95 per cent of the way up got
+    the reflection's half mark and failed question 8."""
+    section = _cell("zopa-teaching")
+    assert (
+        "more than half and at most nine tenths of the way from your reservation price "
+        "up to your estimate of the most the other side could pay" in section
+    )
+    assert "Question 8 checks that band" in section
+    for grade_id in ("reflection-text", "reflection"):
+        assert "at most nine tenths of the way from" in _cell(grade_id)
+    assert "nine tenths of the way" in _cell("q8-text")

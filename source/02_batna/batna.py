@@ -22,7 +22,8 @@
 # 1. put a value on an alternative whose outcome is uncertain, and see how your attitude
 #    to risk changes that value;
 # 2. pick your best alternative, your **BATNA**;
-# 3. turn it into a **reservation price**, the least you will accept, and set a target;
+# 3. turn it into a **reservation price**, the worst terms you would accept, and set a
+#    target;
 # 4. work out the other side's reservation price from *its* alternative, and find the
 #    zone where a deal can happen at all, the **ZOPA**;
 # 5. decide what to do with an offer: accept it, counter it, ask for a term that costs the
@@ -440,8 +441,11 @@ BatnaBuilder()
 # the other side's reservation price, or somewhat beyond it when a fact you can name
 # takes you there, never beyond a point you can justify. Between the two, nearer the top
 # is bolder. At Northwind no fact carries an opening past what the agency's contractor
-# costs, so your opening sits at that estimate and your target stays strictly between
-# the even split and it, with room for the opening to concede towards the target.
+# costs, so your opening sits at that estimate and your target stays strictly between the
+# even split and it, with room for the opening to concede towards the target. This course
+# puts that room at a tenth of the zone at least: the target lies more than half and at most
+# nine tenths of the way from your reservation price up to your estimate of the most the
+# other side could pay. Question 8 checks that band, and the reflection uses it.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
@@ -521,9 +525,11 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # must end; section 7 says when a model predicts it. Taking an offer at or above it
 # leaves you at least half of the surplus. Pressing further costs both sides time, and
 # goodwill with people you will work with; past the even split that cost may be more
-# than the extra salary gains, and section 7 shows that the model that fits Northwind's
-# case does not predict the even split: it predicts your reservation price, or a little
-# more when you make the offer.
+# than the extra salary gains, and section 7 shows that no model of Northwind's case
+# predicts the even split. With a common answer date and no cost of delay, the salary turns
+# on who has the last word before that date: your reservation price if Northwind has it, up
+# to the agency's cost if you do; and if each round of talks cost both sides something, it
+# would be your reservation price, or a little more when you make the offer.
 #
 # The even split lies below the target you set in section 3, on purpose. The target is
 # where you aim to land: you open beyond it and argue for it while Northwind is still
@@ -535,9 +541,10 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # low you would go; fairness norms lead people to refuse a split they see as unfair, even
 # at a cost to themselves, as many responders in ultimatum-game experiments do (Güth,
 # Schmittberger and Schwarze 1982); and you will work together after the deal, so a
-# grudging offer costs it goodwill. The rule below judges one offer at a time, so read its
-# "accept" as "good enough to take": say yes to it as Northwind's last word; while
-# Northwind is still moving, you may press on towards your target first.
+# grudging offer costs it goodwill. The rule below judges one offer at a time, so its
+# "accept" marks an offer good enough to take: say yes to it as Northwind's last word. While
+# Northwind is still moving, whether you press on towards your target first is your call,
+# not the rule's; you make it in the reflection, where you argue for a target of your own.
 #
 # **When Northwind has stopped moving.** The rule is for offers made while Northwind is
 # still moving. Once it says an offer is its last word, and you believe it, a counter no
@@ -545,8 +552,9 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # 04's rule for the last round takes over: an offer above your reservation price for the
 # package it names beats walking away, even below the even split (one exactly at that
 # price is worth the same to you as your BATNA), and an offer below it is a reason to walk
-# away. Section 7 shows why this case matters at Northwind: the model that fits its case
-# predicts a last word near your reservation price. Question 5 grades the rule for offers
+# away. Section 7 shows why this case matters at Northwind: when Northwind has the last word
+# before the common answer date, the model predicts that last word at your reservation
+# price. Question 5 grades the rule for offers
 # while Northwind is still moving, not this case.
 #
 # Module 04 uses the same target from the other side of the table: it plans your own
@@ -587,7 +595,9 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 #
 # Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns
 # a pair `(response, reason)` by the rule above, for offers made while Northwind is still
-# moving. The response is one of `"accept"`,
+# moving. `"accept"` marks an offer good enough to take; whether you press on towards your
+# target first is your call, made in the reflection, and the check does not grade it. The
+# response is one of `"accept"`,
 # `"ask for remote days"`, `"counter"` or `"walk away"`; the reason is one of
 # `"no zone even with remote days"` (for walking away), `"even split reached"` (for
 # accepting), `"no remote days"` (for asking for them), and, for a counter,
@@ -916,12 +926,16 @@ check.label_statements(label_statements, hidden=True)
 #
 # **Northwind's case.** You can sign with Harbor Bank, join Lumen or go back to your client
 # whenever you turn down Northwind's offer, and Northwind can call the agency whenever it
-# turns down your ask. Both alternatives
-# are taken by choice, so they are outside options, and the outside-option reasoning of
-# module 03 predicts better here than the Nash split. It says that your BATNA sets a floor
-# (Northwind must pay at least your reservation price) and the agency a ceiling, and that
-# between them your BATNA moves the salary only where it binds, that is, where it beats
-# your share at the table. The numbers below show that for Northwind it does.
+# turns down your ask. Both alternatives are taken by choice, so they are outside options:
+# your BATNA sets a floor (Northwind must pay at least your reservation price) and the
+# agency a ceiling. Where the salary lands between them depends on what delay costs, and the
+# story settles that. Your start date is fixed, so a week of talks costs neither side any
+# pay or work; and Northwind, Harbor Bank and Lumen all want your answer by the same date,
+# so the talks end then. With delay costless and a common deadline, the prediction turns on
+# who has the last word before the date, not on $\delta$. If Northwind makes the last offer,
+# you can only take it or your BATNA, so it need pay no more than your reservation price. If
+# you make the last offer, Northwind can only take it or call the agency, so you can ask for
+# up to the agency's cost. Neither is the even split.
 #
 # Suppose instead that head office could cancel the role any week. Breakdown is then
 # outside both sides' control, but it does not hand each side its alternative. You still
@@ -935,7 +949,9 @@ check.label_statements(label_statements, hidden=True)
 # $W - x$ over no hire. Binmore, Rubinstein and Wolinsky's model, in the same limit,
 # makes the two gains equal: $x - c - V = W - x$, so $x = (V + c + W)/2 = (r + W)/2$,
 # halfway between your reservation price and $W$. Northwind never pays more than $A$,
-# so the predicted salary is the smaller of $(r + W)/2$ and $A$. Since Northwind would
+# so the predicted salary is the smaller of $(r + W)/2$ and $A$. This holds when the risk of
+# cancellation pushes much harder than the cost of delay; module 03 treats the mix of the
+# two. Since Northwind would
 # fill the role through the agency if you said no, the work is worth at least the
 # agency's cost to it: $W \ge A$.
 # So the prediction is at or above the even split of the zone, $(r + A)/2$, and equal to
@@ -947,12 +963,16 @@ check.label_statements(label_statements, hidden=True)
 # even split of the zone only if breakdown left Northwind with the agency's contractor. That
 # is why section 5 uses the even split as a norm of fairness, not as a prediction.
 #
-# Now take Northwind's case as it stands, without head office's threat to the role, where
-# the outside-option model fits. The hire creates a pie of $W - c$ (Northwind gains
+# Now change the story: suppose each round of talks costs both sides something (say the
+# start date slips a week for each week of talks, and there is no answer date to play for),
+# and head office does not threaten the role. That is the setting of the outside-option
+# model, and it shows what your BATNA does when delay is costly. The hire creates a pie of
+# $W - c$ (Northwind gains
 # $W - x$, you gain $x - c$), and neither side earns anything while you talk. Your share
 # at the table is about half of it: 53,500 if $W$ = 115,000, and 61,000 if $W$ = 130,000.
-# Your BATNA, 89,000, beats both, so it binds, and then who makes the offer matters a
-# little. When Northwind proposes, it must match your BATNA and need not pay a unit more:
+# Your BATNA, 89,000, beats both, so it binds (it, not your share at the table, sets what
+# you get), and then who makes the offer matters a little. When Northwind proposes, it
+# must match your BATNA and need not pay a unit more:
 # the predicted salary is exactly your reservation price, 97,000, for both values of $W$
 # and however patient the two of you are. When you propose, Northwind takes any salary
 # that leaves it at least what it would get by turning you down and proposing itself one
@@ -1193,12 +1213,14 @@ check.batna_when(batna_when, hidden=True)
 #    amount, or an expected value over a tree, with its chances, if you must commit before
 #    you learn the outcome and the deal rules the alternative out);
 # 2. a concrete step you will take to raise that value or make it more certain;
-# 3. how much the step would move your reservation price, with the arithmetic, and
-#    whether you will know its outcome before you must decide;
-# 4. a target for the negotiation, above the middle of the zone between your reservation
-#    price and your estimate of the most the other side could pay, and below that
-#    estimate, with the fact that justifies it (a published pay survey, a rival's price,
-#    what the other side's own alternative costs it).
+# 3. how much the step would move your reservation price (the worst terms you would accept:
+#    the least you would take if you are paid, the most you would pay if you pay), with the
+#    arithmetic, and whether you will know its outcome before you must decide;
+# 4. a target for the negotiation, on your side of the middle of the zone between your
+#    reservation price and your estimate of the other side's limit (the most it would pay,
+#    or the least it would take), and short of that estimate, at most nine tenths of the way
+#    from your reservation price to it (section 4), with the fact that justifies it (a
+#    published pay survey, a rival's price, what the other side's own alternative costs it).
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1230,8 +1252,10 @@ check.batna_when(batna_when, hidden=True)
 # the tree of both);
 # a concrete step; the change in the reservation price with its arithmetic (the actual
 # outcome when it will be known before the learner decides, the expected value only when
-# they must commit first); a target above the middle of the zone and below the estimate of
-# the most the other side could pay, with the fact that justifies it (the learner's opening
+# they must commit first); a target on the learner's side of the middle of the zone and
+# short of their estimate of the other side's limit (the most it would pay, or the least it
+# would take), at most nine tenths of the way from the reservation price to that estimate,
+# with the fact that justifies it (the learner's opening
 # is not graded here: it may lie at the estimate or somewhat beyond it, as module 04
 # allows, when a fact supports it).
 # ### END SOLUTION
