@@ -1029,6 +1029,13 @@ def test_reaudit_is_given_the_right_moves(answers):
 # --- question 5 --------------------------------------------------------------------------
 
 
+def test_the_tactics_shown_are_used_before_any_of_the_news(own):
+    """Some tactics rest on an offer a news item withdraws; the list says when they are
+    used, so the news does not change their kind."""
+    shown = own.show("tactics").markdown
+    assert "each used at the first meeting, before any of the news" in shown
+
+
 def test_each_tactic_earns_half_a_point_with_its_own_feedback(own):
     key = tactic_key(own)
     first, kind = next(iter(key.items()))
@@ -1346,6 +1353,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("q5-text", "too, either kind is accepted", None),
         # E5: what a tactic states is true unless it says otherwise
         ("q5-text", "Unless a tactic says otherwise, what it states is true", None),
+        # a tactic resting on an offer the news withdraws: it is used before the news
+        ("q5-text", "Each tactic is used at the first meeting, before any of the news", None),
         # E7: being right helps when shown by a standard the other side accepts
         ("what-teaching", "by a standard the other side accepts", "being right, being large"),
         # E8: the survey's sample was MBA students

@@ -1813,7 +1813,10 @@ class LeverageScenario(Scenario):
 
     def _tactics_list(self):
         rows = "\n".join(f"- **{label}.** {text}" for label, text in self.tactics.items())
-        return f"Tactics to judge (`scenario.tactics`, label -> text):\n\n{rows}"
+        return (
+            "Tactics to judge (`scenario.tactics`, label -> text), each used at the first "
+            f"meeting, before any of the news:\n\n{rows}"
+        )
 
 
 #: The fixed learners whose scenarios are the practice cases of questions 1, 4a and 5: a

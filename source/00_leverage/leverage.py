@@ -1106,7 +1106,8 @@ scenario.show("tactics")
 # (`scenario.tactics`, label -> text). Write `tactic_kinds()`, returning for each label one
 # of `"legitimate"`, `"bluff"`, `"misrepresentation"` or `"illegitimate"` (an illegitimate
 # source). Your list holds at least three of the four kinds, so a kind may appear twice
-# or not at all. Unless a tactic says otherwise, what it states is true and what it
+# or not at all. Each tactic is used at the first meeting, before any of the news in
+# section 5. Unless a tactic says otherwise, what it states is true and what it
 # offers is yours to offer. A threat you would not carry out sits on the line between a
 # bluff and a misrepresentation, as the caution above says; for such a tactic either kind
 # is accepted. A lie told to get information is filed by its source, as section 6 says,
