@@ -8,6 +8,7 @@ import dataclasses
 import io
 import itertools
 import math
+import pathlib
 
 import pytest
 
@@ -833,6 +834,34 @@ def test_a_meso_partner_giving_ground_on_nested_issues_is_refused(monkeypatch, l
     assert passes(run("opening_offer", lambda s: [opening_of(s), meso_partners(s)[0][0]]))
 
 
+def test_an_opening_one_step_beyond_without_a_partner_earns_the_set_mark_alone():
+    """Question 5 promises either opening passes, but an opening one frontier step beyond
+    with no partner of its worth (about 3 learners in 10) could not earn the diagnostic
+    set's mark. Such an opening now earns it alone, as the text and the hint say; one with
+    a partner still needs a set."""
+    text = (
+        pathlib.Path(__file__).parents[1] / "source" / "05_capstone" / "capstone.py"
+    ).read_text()
+    assert "return the opening alone, a list of one" in text
+    alone = partnered = 0
+    for n in range(60):
+        case = course.variant("05_capstone", f"beyond-{n}")
+        row = beyond_of(case)
+        if row is None:
+            continue
+        floor = check.INSULT_LINE * case.reservation_if_quell
+        if check._has_partner(case, row[0], floor):
+            partnered += 1
+            with pytest.raises(check.NotYet, match="two or three packages"):
+                check.judge_meso(case, [row[0]])
+        else:
+            alone += 1
+            assert check.judge_meso(case, [row[0]]) is None, case.learner
+            with pytest.raises(check.NotYet, match="two or three packages"):
+                check.judge_meso(case, [opening_of(case)])
+    assert alone and partnered
+
+
 # --- question 8: if Quell has capacity -----------------------------------------------------
 
 
@@ -853,6 +882,21 @@ def test_if_quell_hints_name_the_mistake(monkeypatch, own):
     assert "walk away, politely" in miss("if_quell", lambda s, plan: ("jump", len(plan)))
     plan = [row[0] for row in rows]
     assert check.judge_if_quell(walk, ("walk away", None), plan) is None
+
+
+def test_if_quell_reads_walk_away_written_with_a_hyphen_or_underscore(monkeypatch, own):
+    """Question 8 evens out case, spaces, '-' and '_' in the decision, as question 6 does
+    its verdicts: 'walk-away' and 'walk_away' pass visibly and at grading."""
+    rows = plan_of(own)
+    walk = dataclasses.replace(own, reservation_if_quell=rows[-1][2] + 1)
+    as_own(monkeypatch, walk)
+    plan = [row[0] for row in rows]
+    for written in ("walk-away", "walk_away", "Walk Away", " walk  away "):
+        assert check.judge_if_quell(walk, (written, None), plan) is None
+    notebook = (
+        pathlib.Path(__file__).parents[1] / "source" / "05_capstone" / "capstone.py"
+    ).read_text()
+    assert '`("walk-away", None)` and `("walk_away", None)` pass too' in notebook
 
 
 def test_if_quell_hints_never_name_the_answer(monkeypatch, own):

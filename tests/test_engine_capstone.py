@@ -1425,7 +1425,7 @@ def test_an_opening_at_the_list_terms_is_refused_out_of_hand():
     )
     assert "no point beyond the estimate can be justified here" not in opening
     assert "the rush cost is already counted in your profits" in opening
-    assert "carries no package past Marlow's reservation price" in opening
+    assert "The rush cost alone does not" in opening
     assert "pulls its *first answer* no further than one it just could" in opening
     assert INSULT_LINE == 0.25
 
@@ -1796,6 +1796,27 @@ def test_the_text_says_what_a_step_beyond_does_here_and_at_a_human_table():
     assert "simplification" not in summary and "gains nothing" not in summary
     assert "Open beyond your target" in summary
     assert "Marlow counted your step back as a concession" in summary
+
+
+def test_the_step_beyond_is_accepted_under_module_04s_rule_and_its_gain_is_an_observation():
+    """Section 4 said the step beyond was accepted 'for what it did at this table, not
+    because a fact carries you there', against module 04's rule and the summary. It now
+    accepts the step under that rule (a fact you can cite carries it), says the check
+    cannot see the fact so part 1 of the reflection names it, and reports the gain at this
+    table as an observation about this bot; the summary agrees."""
+    opening, summary = section("opening-teaching"), section("summary")
+    reflection = section("reflection-text")
+    assert "for what it did at this table" not in opening
+    assert "not because a fact carries you there" not in opening
+    assert "So question 5 accepts" not in opening
+    assert "Question 5 accepts the step beyond under that rule of module 04" in opening
+    assert "when a fact you can cite carries it there" in opening
+    assert "The check cannot see your fact" in opening
+    assert "part 1 of the reflection" in opening
+    assert "an observation about this bot, not a reason" in opening
+    assert "observation about this bot, not a reason" in summary
+    assert "the check cannot see that fact, so name it in your reflection" in summary
+    assert "name the fact you could cite that carries you there" in reflection
 
 
 def sit_from(case, style, rng, opening=None):

@@ -284,7 +284,8 @@ def test_q5_accepts_one_frontier_step_beyond_above_the_insult_line_and_no_furthe
     reservation price; the checks accept it (the scenario's ``beyond_of`` agrees with
     the brute force), refuse the frontier package after it, and judge its diagnostic set
     against its own profit: where no package of its worth has a partner, the set's hint
-    says no diagnostic set exists for it, and the estimate always has one."""
+    says no diagnostic set exists for it and the opening alone earns the set's mark (a
+    partnered one does not), and the estimate always has one."""
     found = without = 0
     for s in drawn:
         beyond = one_step_beyond_point(s)
@@ -320,6 +321,11 @@ def test_q5_accepts_one_frontier_step_beyond_above_the_insult_line_and_no_furthe
             for second in same[:1]:
                 with pytest.raises(check.NotYet, match="no diagnostic set exists"):
                     check.judge_meso(s, [ties[0], second])
+            # such an opening earns the set's mark alone (section 4 and the hint say so)
+            assert check.judge_meso(s, [ties[0]]) is None, s.learner
+        else:
+            with pytest.raises(check.NotYet, match="two or three packages"):
+                check.judge_meso(s, [partnered[0]])
     assert found >= 0.97 * len(drawn)
     assert 0.15 * found <= without <= 0.45 * found, without
 
@@ -691,21 +697,22 @@ def one_step_beyond_point(s):
 
 
 def opening_one_step_beyond(s):
-    """Opens one frontier step beyond the estimate wherever a package of that worth has a
-    partner (same profit, not refused out of hand, crossing); else at the estimate."""
+    """Opens one frontier step beyond the estimate wherever that step exists, with a
+    partner (same profit, not refused out of hand, crossing) where a package of that worth
+    has one, else alone; at the estimate where there is no such step."""
     beyond = one_step_beyond_point(s)
     packages = every_package(s)
     if beyond is not None:
-        for p, y, t in packages:
-            if (y, t) != beyond:
-                continue
+        ties = [p for p, y, t in packages if (y, t) == beyond]
+        for p in ties:
             partners = [
                 q
                 for q, qy, qt in packages
-                if qy == y and qt >= 0.25 * s.reservation_if_quell and crossing(s, q, p)
+                if qy == beyond[0] and qt >= 0.25 * s.reservation_if_quell and crossing(s, q, p)
             ]
             if partners:
                 return [p, partners[0]]
+        return [ties[0]]
     return opening_from_the_frontier(s)
 
 

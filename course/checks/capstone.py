@@ -912,6 +912,19 @@ def judge_meso(case, result):
     one frontier step beyond, at least the insult line of the higher one), every two
     giving ground on an issue the other keeps (``crosses``), else the hint."""
     packages = _packages(case, result)
+    top, opened = _points(case, packages[0])
+    low, high = case.reservation_if_not, case.reservation_if_quell
+    # An opening beyond what Marlow could accept (question 5 accepts one frontier step)
+    # cannot have partners Marlow could accept: they need only escape the insult line.
+    floor = low if opened >= low else INSULT_LINE * high
+    beyond = beyond_of(case)
+    alone = (
+        beyond is not None
+        and (top, opened) == tuple(beyond[1:])
+        and not _has_partner(case, packages[0], floor)
+    )
+    if alone and len(packages) == 1:
+        return  # an opening one step beyond with no partner earns this mark alone
     if not 2 <= len(packages) <= 3:
         raise NotYet(
             f"a diagnostic set has two or three packages; the list has {len(packages)}",
@@ -922,11 +935,6 @@ def judge_meso(case, result):
         raise NotYet(
             "the packages of a diagnostic set must all differ", general="two packages are the same"
         )
-    top, opened = _points(case, packages[0])
-    low, high = case.reservation_if_not, case.reservation_if_quell
-    # An opening beyond what Marlow could accept (question 5 accepts one frontier step)
-    # cannot have partners Marlow could accept: they need only escape the insult line.
-    floor = low if opened >= low else INSULT_LINE * high
     given = [ground_given(case, package) for package in packages]
     for package in packages[1:]:
         you, them = _points(case, package)
@@ -959,26 +967,15 @@ def judge_meso(case, result):
             )
     if not _has_partner(case, packages[0], floor):
         best = opening_of(case)
-        beyond = beyond_of(case)
-        tied = [
-            row[0]
-            for row in package_rows(case)
-            if row[1:] == (top, opened) and _has_partner(case, row[0], floor)
-        ]
-        if beyond and (top, opened) == beyond[1:]:
+        if alone:
             raise NotYet(
                 f"your opening {_show(packages[0])}, one frontier step beyond the best package "
                 "Marlow could accept, has no partner: no package worth the same to you "
                 f"({top:g}) and not refused out of hand gives Marlow ground on an issue yours "
-                "keeps and keeps one yours gives. "
-                + (
-                    f"{_show(tied[0])} ties with it and has such partners: open with it"
-                    if tied
-                    else "With this opening no diagnostic set exists; the best package Marlow "
-                    "could accept always has one"
-                ),
+                "keeps and keeps one yours gives, so no diagnostic set exists with it. With "
+                "such an opening the list may hold the opening alone, and earns this mark",
                 general="your opening, one step beyond, has no package that could complete a "
-                "diagnostic set with it",
+                "diagnostic set with it; with such an opening the list may hold it alone",
             )
         if _points(case, packages[0]) == _points(case, best):
             # A tied opening passes the first part, yet no package can complete its diagnostic set.
@@ -1040,7 +1037,8 @@ def opening_offer(answer, hidden=False):
                 cases,
                 judge_meso,
                 "its packages are worth the same to you and each gives Marlow ground the "
-                "others keep.",
+                "others keep (an opening one step beyond with no such partner may stand "
+                "alone).",
             ),
         ),
     )
@@ -1195,6 +1193,12 @@ def concession_plan(answer, hidden=False):
 QUELL_DECISIONS = ("steps", "jump", "walk away")
 
 
+def _decision(value):
+    """Question 8's decision as written, with case, spaces, '_' and '-' evened out as
+    question 6's verdicts are: 'Walk-away' and 'walk_away' read as 'walk away'."""
+    return " ".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
+
+
 def judge_if_quell(case, result, plan):
     """Question 8 on ``result``, what ``if_quell(case, plan)`` returned: nothing when it
     is the decision and position of ``if_quell_of``, else the hint."""
@@ -1202,14 +1206,14 @@ def judge_if_quell(case, result, plan):
         not isinstance(result, tuple | list)
         or len(result) != 2
         or not isinstance(result[0], str)
-        or result[0].strip().lower() not in QUELL_DECISIONS
+        or _decision(result[0]) not in QUELL_DECISIONS
     ):
         raise NotYet(
             "if_quell should return a pair such as ('steps', 3), ('jump', 7) or ('walk away', "
             f"None); got {result!r}",
             general="it should return a pair: a decision and a position in the plan",
         )
-    decision, k = result[0].strip().lower(), result[1]
+    decision, k = _decision(result[0]), result[1]
     expected, at = if_quell_of(case, plan)
     high = case.reservation_if_quell
     worth = [sum(case.theirs[i][level] for i, level in p.items()) for p in plan]

@@ -444,7 +444,8 @@ check.my_audit(my_audit)
 # more profit than opening at the estimate against every style of Marlow, by about 1 to
 # 2 k€ where both reached a deal; not in every sitting (against a Conceder about one
 # sitting in seven ended with less). Against a tit-for-tat Marlow it also reached a deal
-# more often: 197 sittings against 181. So question 5 accepts either opening: the best
+# more often: 197 sittings against 181. That is an observation about this bot, not a
+# reason to open there. Question 5 accepts either opening: the best
 # package Marlow could accept if Quell has no capacity, or the next package beyond it
 # along the frontier, provided Marlow would not refuse that one out of hand even if
 # Quell has capacity. It accepts nothing further out: the further beyond, the nearer an
@@ -452,11 +453,12 @@ check.my_audit(my_audit)
 # measured what such an opening does. At a
 # human table, too, open somewhat beyond your estimate, one step or so, as far as a fact
 # you can cite carries you and never so far that the offer is refused out of hand, and
-# concede from there (module 04). Here the step beyond is accepted for what it did at
-# this table, not because a fact carries you there: Marlow refuses your list terms out
-# of hand, and the rush cost is already counted in your profits (the delivery row), so it
-# grounds the delivery term of any package, either opening's included, but carries no
-# package past Marlow's reservation price.
+# concede from there (module 04). Question 5 accepts the step beyond under that rule of
+# module 04: an opening somewhat beyond your estimate, when a fact you can cite carries it
+# there. The check cannot see your fact, so if you open one step beyond, name in part 1
+# of the reflection the fact that carries you there. The rush cost alone does not: it is
+# already counted in your profits (the delivery row), so it grounds the delivery term of
+# any package, either opening's included; with no other fact to cite, open at the estimate.
 # What makes the opening *grounded* is, as in module 04, a true fact you can cite for it at
 # the table: your list terms, which Marlow has seen, and the cost to you of a 3-week rush
 # (overtime and express freight, the delivery row of your table). Your estimate of
@@ -540,8 +542,9 @@ check.my_audit(my_audit)
 # ground on an issue the other keeps, both ways round (a package gives ground on an issue when its level there is
 # not your best, the first level of the issue in `s.issues`). The opening at the estimate
 # always has at least one such partner; an opening one step beyond may have none, and
-# then no diagnostic set can start from it. If yours ties with another package and has
-# none, the check names the tied package to open with instead. `s.issues` maps each
+# then no diagnostic set can start from it: return the opening alone, a list of one
+# package, and it earns the diagnostic set's mark too. If yours ties with another
+# package and has none, the check names the tied package to open with instead. `s.issues` maps each
 # issue to its levels; in `s.yours` and `s.theirs`, `[issue][level]` gives your profit and
 # Marlow's points; your reservation price is `my_reservation(s)` from question 2.
 # `all_packages`, `package_points` and `pareto_frontier` from module 04 are imported for
@@ -945,7 +948,8 @@ check.concession_plan(concession_plan, hidden=True)
 # many answers you can count on: keep to your smallest steps, take larger ones, or walk
 # away. Return `("steps", k)` for your smallest steps or `("jump", k)` for larger ones,
 # where `plan[k]` is the first package that gives Marlow those points, or
-# `("walk away", None)`.
+# `("walk away", None)`; case, hyphens and underscores do not count, so
+# `("walk-away", None)` and `("walk_away", None)` pass too.
 #
 # `package_points` is imported for you. To see your own answer, run
 # `if_quell(scenario, concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario)))`.
@@ -1161,7 +1165,9 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # in a few paragraphs, a point for each part:
 #
 # 1. **The outcome against your plan.** Where did you keep to your reservation price,
-#    your opening and your planned steps, and where did you leave them? Why? When Marlow
+#    your opening and your planned steps, and where did you leave them? Why? If you
+#    opened one step beyond your estimate, name the fact you could cite that carries you
+#    there (section 4). When Marlow
 #    opened, what did you think about before you answered?
 # 2. **Your audit against the talks.** Which weights did you give the three sources in
 #    question 4, and why? The table models two of them, alternatives (Quell, your
@@ -1246,10 +1252,11 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #   when it beats what its holder would get anyway.
 # - Open beyond your target: at your estimate of the other side's reservation price or
 #   somewhat beyond it, as far as a fact you can cite carries you (module 04), never
-#   below your reservation price. At this table one step beyond the best package Marlow
-#   could accept in the state better for you ended with more profit on average, since
-#   Marlow counted your step back as a concession and answered it; further out an offer
-#   nears the point where it is refused out of hand. A second package worth the
+#   below your reservation price; the check cannot see that fact, so name it in your
+#   reflection. As an observation about this bot, not a reason: at this table one step
+#   beyond the best package Marlow could accept in the state better for you ended with
+#   more profit on average, since Marlow counted your step back as a concession and
+#   answered it; further out an offer nears the point where it is refused out of hand. A second package worth the
 #   same to you keeps you as ambitious, and the other side's pick tests what you believe
 #   it values (here a diagnostic set, not module 04's MESO).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
