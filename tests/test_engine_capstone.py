@@ -1424,7 +1424,7 @@ def test_an_opening_at_the_list_terms_is_refused_out_of_hand():
         opening
     )
     assert "no point beyond the estimate can be justified here" not in opening
-    assert "the rush cost is already counted in your profits" in opening
+    assert "it is already counted in your profits (the delivery row)" in opening
     assert "The rush cost alone does not" in opening
     assert "pulls its *first answer* no further than one it just could" in opening
     assert INSULT_LINE == 0.25
