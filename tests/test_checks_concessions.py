@@ -496,6 +496,65 @@ def test_the_tit_for_tat_mistakes(learner, wrong, hint):
     assert hint in miss(check.tit_for_tat, wrong)
 
 
+def _first_mistake(s, answer):
+    """The general words of the hint for ``answer``'s first wrong visible case in ``s``."""
+    target = check.plan_target(s)
+    for mine, theirs in check._histories(s, False):
+        value = answer(s, mine, theirs, target)
+        band = check.tit_for_tat_band(s, mine, theirs, target)
+        if not check._in_band(value, band):
+            return check._tit_for_tat_mistake(s, mine, theirs, target, value, band)
+    return None
+
+
+def _own_step_as_last_difference(s, m, t, g):
+    """Tit-for-tat with 'my last step' read as m[-2] - m[-1]: 0 before a first concession."""
+    return max(m[-1] - min(max(t[-1] - t[-2], 0), m[-2] - m[-1]), g)
+
+
+def _no_floor(s, m, t, g):
+    """The rule's capped step with no floor at the target."""
+    own = [a - b for a, b in itertools.pairwise(m) if a > b]
+    cap = own[-1] if own else check.FIRST_SHARE * (m[-1] - g)
+    return m[-1] - min(max(t[-1] - t[-2], 0), cap)
+
+
+SAMPLE = [f"r-{i}" for i in range(200)]
+
+
+def test_a_hold_before_the_first_concession_is_told_it_held_not_that_it_moved():
+    """A function that holds where Orchard concedes before any concession of yours was
+    told it 'moves the wrong way' (every learner): that hint fires only for an offer above
+    your last one, and the hold gets a hint of its own."""
+    for learner in SAMPLE:
+        s = course.variant(MODULE, learner)
+        hint, general = _first_mistake(s, _own_step_as_last_difference)
+        assert "you held, but you have not conceded yet" in hint, learner
+        assert "wrong way" not in hint and "holds" in general
+
+
+def test_every_tit_for_tat_hint_of_an_offer_at_or_below_the_last_says_no_wrong_way():
+    for learner in SAMPLE[:50]:
+        s = course.variant(MODULE, learner)
+        target = check.plan_target(s)
+        for mine, theirs in check._histories(s, True):
+            band = check.tit_for_tat_band(s, mine, theirs, target)
+            for value in (mine[-1], mine[-1] - 1, target - 1):
+                if not check._in_band(value, band):
+                    hint, _ = check._tit_for_tat_mistake(s, mine, theirs, target, value, band)
+                    assert "wrong way" not in hint and "raised your ask" not in hint, learner
+
+
+def test_a_step_that_only_forgets_the_target_is_told_it_passes_the_target():
+    """The rule's capped step with no floor was told it 'repeats your own last step' for
+    37 of 200 learners, where the cap equals that step; the real fault is passing the
+    target, and that hint now comes first."""
+    for learner in SAMPLE:
+        s = course.variant(MODULE, learner)
+        hint, _ = _first_mistake(s, _no_floor)
+        assert "below your target" in hint and "repeats" not in hint, learner
+
+
 def test_a_rewarded_retraction_is_named_as_such():
     """The professor's review (finding 5): after Orchard stepped back by 4, an answer that
     conceded 4 was told 'when Orchard raises its offer by some amount...', though Orchard

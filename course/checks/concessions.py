@@ -776,23 +776,36 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, band):
                 "it copies a concession bigger than its own last one, so its steps grow",
             )
         )
-    if copied < target and max(copied, reservation) != max(copied, target):
+    # the rule's own step, capped as it says, but with no floor at the target
+    capped = mine[-1] - min(max(step, 0), _step_cap(mine, target))
+    below = [x for y in (copied, capped) for x in (y, max(y, reservation)) if x < target]
+    if below:
         rules.append(
             (
-                [copied, max(copied, reservation)],
+                below,
                 f"that goes below your target {target:g}, the offer your plan stops at with a "
                 f"margin above your reservation price {reservation:g}: hold at the target and "
                 "keep the margin for a last trade",
                 "it lets the offer pass the target",
             )
         )
-    if step > 0:
+    if step > 0 and value > mine[-1] and not same_money(value, mine[-1]):
         rules.append(
             (
                 bounded(mine[-1] + step),
                 f"that moves the wrong way: Orchard raised its offer by {step:g}, and a seller "
                 "answers a raise by lowering its ask",
                 "it moves the offer the wrong way",
+            )
+        )
+    if step > 0 and own is None:
+        rules.append(
+            (
+                [mine[-1]],
+                f"Orchard conceded {step:g}, and you held, but you have not conceded yet: no "
+                "step of yours caps this one, and your first concession may give up to three "
+                f"fifths of the {room:g} between your offer and your target",
+                "it holds when Orchard concedes before its own first concession",
             )
         )
     if step > 0 and own is not None and mine[-1] == mine[-2]:
