@@ -2,6 +2,7 @@
 hint that names it (never a bare AssertionError), every hint's claim about the learner's
 answer is true, and a question that builds on an earlier one is checked on its own."""
 
+import inspect
 import subprocess
 import sys
 from fractions import Fraction
@@ -300,8 +301,8 @@ def test_bayes_is_given_the_right_likelihood(learner):
         return reference.belief_after_opening(sale, likelihood)
 
     check.belief_after_opening(spy, hidden=True)
-    assert len(seen) == 7  # the learner, five hidden learners and the sure-price case
-    assert seen[-1][0] == check.SURE_CASE
+    assert len(seen) == 8  # the learner, five hidden learners and the two worked cases
+    assert [who for who, _ in seen[-2:]] == [check.SURE_CASE, check.BELOW_COST_CASE]
     for who, likelihood in seen:
         assert likelihood == reference.opening_likelihood(variant("01_information", who))
 
@@ -2048,6 +2049,40 @@ def test_the_lowest_price_of_all_as_the_sure_price_fails_visibly(monkeypatch):
     assert check.SURE_CASE in hint and "ruled out" in hint
 
 
+def test_a_sure_price_clamped_to_the_cost_fails_visibly_and_at_grading(monkeypatch):
+    """`sure` lies below the cost for about 8% of learners, so `max(cost, sure)` passed for
+    the rest. The check also tries ``BELOW_COST_CASE`` (there `sure` is below the cost), for
+    every learner, visibly and at grading, with a true hint; the right answer passes."""
+    case = variant("01_information", check.BELOW_COST_CASE)
+    assert reference.surest_price(reference.posterior_after_opening(case)) < case.cost
+
+    def sure_at_or_above_cost(sale):
+        return reference.surest_price(reference.posterior_after_opening(sale)) >= sale.cost
+
+    as_learner(monkeypatch, learner_where(sure_at_or_above_cost))
+
+    def clamped(sale, likelihood):
+        beliefs, expected, sure = reference.belief_after_opening(sale, likelihood)
+        return beliefs, expected, max(sale.cost, sure)
+
+    for hidden in (False, True):
+        hint = miss(check.belief_after_opening, clamped, hidden=hidden)
+        assert "that is your cost" in hint and "can lie below your cost" in hint
+        assert hidden or check.BELOW_COST_CASE in hint
+    check.belief_after_opening(reference.belief_after_opening, hidden=True)
+
+
+def test_question_2s_general_hints_speak_of_the_learners_answer(monkeypatch):
+    """A general hint (shown at grading for another learner's case) must be true of the
+    answer it judges: "the expected reservation price is not the beliefs' average" denied
+    the module's own definition. They now say "your ..."."""
+    words = inspect.getsource(check)
+    assert 'or "the expected reservation price is not' not in words
+    assert 'or "the highest sure price is not' not in words
+    assert "your expected reservation price is not the beliefs' average" in words
+    assert "your highest sure price is not the lowest reservation price still possible" in words
+
+
 # Question 5b: holds at the opening (the review's W7)
 
 
@@ -2426,6 +2461,44 @@ def test_a_staged_opening_priced_on_the_prior_alone_fails_on_the_cut_case(monkey
     assert earned == 0 and check.CUT_CASE in message
     assert own_limits(limits_with()).earned == 2
     assert check.model_limits(limits_with()).earned == 2
+
+
+def test_a_staged_opening_priced_as_the_higher_of_before_and_now_fails_on_the_tilt_case(
+    monkeypatch,
+):
+    """ "The higher of Question 5's `before` and `now`" gives the re-priced `staged-opening`
+    price on every drawn case and on the other worked cases, so it passed for every
+    learner. On ``TILT_CASE`` it gives 56,000 where re-pricing gives 63,000: it now fails,
+    on the visible practice mark and at grading, naming the case; the right answer earns
+    both marks on both."""
+
+    def higher(sale, after):
+        return ("honest-opening", max(prior_best(sale, after), model_price(sale, after)))
+
+    as_learner(monkeypatch, "learner-3")
+    shortcut = limits_with(**{"staged-opening": higher})
+    earned, message = parts(own_limits(shortcut))["what to do"]
+    assert earned == 0 and check.TILT_CASE in message and "`staged-opening`" not in message
+    earned, message = parts(check.model_limits(shortcut))["practice: what to do"]
+    assert earned == 0 and check.TILT_CASE in message
+    assert own_limits(limits_with()).earned == 2
+    assert check.model_limits(limits_with()).earned == 2
+
+
+def test_the_tilt_case_is_what_question_6s_text_says():
+    """The text gives the fourth case's numbers, its re-priced price, `before` and `now`,
+    and says it has no surer price."""
+    tilt = check.staged_cases()[check.TILT_CASE]
+    base = variant("01_information", check.CUT_BASE)
+    assert (tilt.reservations, tilt.opening_high) == (base.reservations, base.opening_high)
+    assert tilt.prior == (0.36, 0.30, 0.09, 0.25)
+    assert tilt.cost == 38_000 and tilt.opening_offer == 44_500
+    assert tilt.situations == ("staged-opening",)
+    after = reference.posterior_after_opening(tilt)
+    assert reference.staged_price(tilt) == 63_000
+    assert reference.best_move(tilt.prior_beliefs(), tilt.cost)[0] == 49_000
+    assert model_price(tilt, after) == 56_000
+    assert not reference.surer_prices(after, tilt.cost)
 
 
 def test_the_cut_case_is_what_question_6s_text_says():

@@ -1255,6 +1255,24 @@ def test_ignoring_the_opening_fails_a_staged_case_every_learner_is_tried_on(sale
         ), sale.learner
 
 
+def test_the_higher_of_before_and_now_fails_a_staged_case_every_learner_is_tried_on(sales):
+    """ "The higher of Question 5's `before` and `now`" and the re-priced `staged-opening`
+    price may agree on a learner's own case, but every learner's function is also tried on
+    ``check.staged_cases()``: among those cases the two differ, for every learner."""
+    cases = list(check.staged_cases().values())
+
+    def higher(sale):
+        after = scenario.posterior_after_opening(sale)
+        return max(best_price(sale.prior_beliefs(), sale.cost), best_price(after, sale.cost))
+
+    differ = [case for case in cases if abs(scenario.staged_price(case) - higher(case)) > 1]
+    assert [case.learner for case in differ] == [check.CUT_BASE]  # the tilt case
+    for sale in sales:
+        assert any(
+            abs(scenario.staged_price(case) - higher(case)) > 1 for case in [sale, *cases]
+        ), sale.learner
+
+
 def test_question_6s_table_says_what_the_check_accepts(sales):
     """Question 6's table gives, per broken assumption, the prices the check accepts; on
     600 learners each row's edges are the check's: a price the row allows passes, one just
@@ -1356,9 +1374,55 @@ def test_question_6_names_the_worked_cases_its_staged_price_is_tried_on():
     cases, and the text names both and the short cuts they stop."""
     words = notebook_words("q6-text")
     assert "a guess above the model's price does not pass" not in words
-    assert all(f"`{case}`" in words for case in (*check.STAGED_CASES, check.CUT_CASE))
+    assert all(
+        f"`{case}`" in words for case in (*check.STAGED_CASES, check.CUT_CASE, check.TILT_CASE)
+    )
     assert "always the next reservation price up" in words
     assert "the opening tells me nothing" in words
+    assert "the higher of `before` and `now`) fails one of the four" in words
+
+
+def test_question_2_names_its_below_cost_case():
+    """Question 2's check tries ``BELOW_COST_CASE``, whose `sure` lies below its cost; the
+    text names it and says `sure` is then still `sure`, not the cost."""
+    words = notebook_words("q2-text")
+    assert f'`"{check.BELOW_COST_CASE}"`, whose `sure` lies below its cost' in words
+    assert "and then it is still `sure`, not the cost" in words
+    case = variant(MODULE, check.BELOW_COST_CASE)
+    assert scenario.surest_price(scenario.posterior_after_opening(case)) < case.cost
+
+
+def test_question_6_keeps_the_courses_order_of_target_estimate_and_opening(sales):
+    """Module 04's order: the target lies short of the estimate of the other side's limit,
+    the opening at it or beyond. Question 6 called the model's price "what you would settle
+    for" though it lies above the estimate for most learners; the text now says the model's
+    price is no target and can lie above the estimate (true for some learner), and every
+    opening the check accepts lies at the estimate or beyond it."""
+    words = notebook_words("q6-text")
+    assert "what you would settle for, not what you open with" not in words
+    assert "lies short of that estimate, so the opening lies beyond your target" in words
+    assert "The model's price is not a target" in words
+    for item in scenario.SITUATIONS:
+        assert "settle for" not in item.why_action, item.key
+    above = 0
+    for sale in sales[:600]:
+        after = scenario.posterior_after_opening(sale)
+        estimate = scenario.expected_reservation(after)
+        above += best_price(after, sale.cost) > estimate
+        least = max(estimate, scenario.least_opening(sale, after))
+        assert scenario.opens_by_the_course_rule(least, sale, after), sale.learner
+        assert not scenario.opens_by_the_course_rule(estimate - 1, sale, after), sale.learner
+    assert above > 0
+
+
+def test_question_9_defines_a_bluff_as_module_00_does():
+    """Module 00: a bluff is an untrue claim about your own limit or valuation; a threat
+    you would not carry out sits on the line (both labels accepted). Question 9's definition
+    also named "what you intend to do"; it now reads as module 00's."""
+    words = notebook_words("q9-text")
+    assert "untrue claim about your own limit or valuation" in words
+    assert "what you intend to do, or your estimate" not in words
+    assert "A threat you would not carry out sits on another line" in words
 
 
 def test_question_7_says_honestly_that_a_lookup_would_pass():

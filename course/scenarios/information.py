@@ -492,7 +492,7 @@ SITUATIONS = (
         (ABOVE,),
         "the model's price is the best single shot when there is no second one",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
-        "last word: ask above the single-shot price, which you would settle for, at least the "
+        "last word: ask above the single-shot price, at least the "
         "next reservation price still possible above it (a euro more is the single-shot "
         "price with a little added), and at your estimate of the buyer's reservation price "
         "or beyond it (the course's rule for an opening, module 04), to leave room to concede, and "
@@ -566,7 +566,7 @@ SITUATIONS = (
         "the model's price is the best single shot when there is no second one; here a "
         "refusal brings the board's own figure",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
-        "last word: ask above the single-shot price, which you would settle for, at least the "
+        "last word: ask above the single-shot price, at least the "
         "next reservation price still possible above it (a euro more is the single-shot "
         "price with a little added), and at your estimate of the buyer's reservation price "
         "or beyond it (the course's rule for an opening, module 04), to leave room to concede",
@@ -1682,7 +1682,8 @@ def opens_by_the_course_rule(price, sale, after):
     estimate of the buyer's reservation price (the expected reservation price under
     ``after``) or beyond it, up to ``ceiling``, and above your cost and the opening.
     `counter-offer` wants such an opening that also leaves room above the model's price,
-    the price you would settle for with no second round: at least ``least_opening``. The
+    the best single shot (no target: it can lie above the estimate): at least
+    ``least_opening``. The
     union of the two, taken before, passed the model's price unchanged for 63% of
     learners, whose estimate lies below it (a review's C1)."""
     cent = 0.005

@@ -228,12 +228,13 @@ check.opening_likelihood(opening_likelihood, hidden=True)
 # `expected_reservation` (loaded in the setup cell) do the arithmetic, or you can write it
 # out. Do not round: the check compares chances to a millionth and amounts to the cent.
 #
-# Besides your own scenario, the check tries a worked case,
+# Besides your own scenario, the check tries two worked cases:
 # `course.variant("01_information", "worked-case-22")`, whose opening rules out the lowest
-# reservation price. Then compare `sure` with `sale.opening_offer`, and ask yourself
-# whether you would accept Osprey's opening as it stands. `sure` is what Osprey would
-# accept, not what pays you: for some learners it is below `sale.cost`, a sale at a loss
-# (section 3 comes back to this). On your own scenario, try
+# reservation price, and `"worked-case-110"`, whose `sure` lies below its cost. Then
+# compare `sure` with `sale.opening_offer`, and ask yourself whether you would accept
+# Osprey's opening as it stands. `sure` is what Osprey would accept, not what pays you:
+# for some learners it is below `sale.cost`, a sale at a loss, and then it is still
+# `sure`, not the cost (section 3 comes back to this). On your own scenario, try
 # `belief_after_opening(sale, opening_likelihood(sale))`.
 
 
@@ -809,17 +810,19 @@ check.news_weight(news_weight, hidden=True)
 # with the model's price: if it is higher, name that higher price (the check wants it to
 # the cent); if it is the same, the staging cost you nothing and the model's price stands.
 # Your own case cannot tell a re-pricing from a short cut, so the check also tries your
-# function on three worked cases. On `worked-case-0` the re-priced price is above the
-# model's; on `worked-case-1` it is the model's own. The third, `cut-case`, is
-# `worked-case-1`'s buyer with the prior (0.4, 0.3, 0.2, 0.1), a cost of €34,000 and an
-# opening of €45,000, and asks your function only for `staged-opening`: there even a
-# shaded opening proves a reservation price of at least 45,000 / 0.85, about €52,940,
-# which rules out your prior's best price (€49,000), so re-pricing does not give Question
-# 5's `before`. Each short cut (always the model's price, always the next reservation
-# price up, or "the opening tells me nothing", the prior's best price) fails one of the
-# three. On `cut-case` no reservation price still possible lies between the cost and the
-# model's price, so there is no surer price: work out a price only for the situations
-# your function is asked about.
+# function on four worked cases. On `worked-case-0` the re-priced price is above the
+# model's; on `worked-case-1` it is the model's own. The other two keep `worked-case-1`'s
+# buyer and ask your function only for `staged-opening`. In `cut-case` (prior 0.4, 0.3,
+# 0.2, 0.1; cost €34,000; opening €45,000) even a shaded opening proves a reservation
+# price of at least 45,000 / 0.85, about €52,940, which rules out your prior's best price
+# (€49,000), so re-pricing does not give Question 5's `before`. In `tilt-case` (prior
+# 0.36, 0.30, 0.09, 0.25; cost €38,000; opening €44,500) the re-priced price is €63,000,
+# above both `before` (€49,000) and `now` (€56,000). Each short cut (always the model's
+# price, always the next reservation price up, "the opening tells me nothing", the
+# prior's best price, or the higher of `before` and `now`) fails one of the four. In
+# `cut-case` and `tilt-case` no reservation price still possible lies between the cost
+# and the model's price, so there is no surer price: work out a price only for the
+# situations your function is asked about.
 #
 # One mark for the assumptions, one for the prices. A price can do one of three things:
 #
@@ -863,8 +866,11 @@ check.news_weight(news_weight, hidden=True)
 # no second round. When a refusal brings a counter-offer, your first number is an opening in
 # a back-and-forth, and the course's rule for an opening applies (module 04, section 1):
 # open at your estimate of the buyer's reservation price or somewhat beyond it, grounded in
-# a fact you can name. The model's price is then what you would settle for, not what you
-# open with: an opening leaves room above it to concede from. So where a refusal brings a
+# a fact you can name. Your target, the price you aim to land at (module 02), lies short
+# of that estimate, so the opening lies beyond your target. The model's price is not a
+# target: it is the best single shot, and it can lie above your estimate, since it weighs
+# a price's profit against its chance of acceptance. An opening still leaves room above it
+# to concede from. So where a refusal brings a
 # counter-offer, the check accepts a price that does both: at least the next reservation
 # price still possible above the model's price, and at your estimate (the expected
 # reservation price under `after`) or beyond it, up to the same ceiling, one step above the
@@ -1370,8 +1376,8 @@ check.report_decision(report_decision, hidden=True)
 # - for each of `sale.disclosures`: `"share"` (it helps you to say it, in those words) or
 #   `"keep"` (keep it to yourself);
 # - for each of `sale.tactics`, module 00's four kinds: `"legitimate"`, `"bluff"` (an
-#   untrue claim about your own reservation price, what you would settle for, what you
-#   intend to do, or your estimate of what something is worth),
+#   untrue claim about your own limit or valuation: your reservation price, what you would
+#   settle for, or your estimate of what something is worth),
 #   `"misrepresentation"` (an untrue statement of a fact the other side relies on) or
 #   `"illegitimate"` (a source or a means that is not yours to use). A lie told to obtain
 #   information that is not yours sits on the line between two kinds: the means is not
