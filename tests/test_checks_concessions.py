@@ -578,6 +578,27 @@ def test_a_retraction_is_answered_with_a_hold_in_the_visible_cases(learner):
 # --- 4. next trade ------------------------------------------------------------------
 
 
+def test_stopping_once_orchard_has_its_minimum_fails_where_a_free_move_remains(answers):
+    """Rule 1 makes a free move while one exists, even once Orchard has its minimum; a
+    function that stopped there passed the visible check for some learners. A visible
+    start now has Orchard's minimum met and a free move open, whenever the table has one."""
+    from course.scenarios.concessions import met_start
+
+    right = answers["next_trade"]
+
+    def stops_at_minimum(s, current):
+        if TradeTable(s.yours, s.theirs).points(current)[1] >= s.their_minimum:
+            return None
+        return right(s, current)
+
+    for learner in LEARNERS:
+        s = course.variant(MODULE, learner)
+        if met_start(TradeTable(s.yours, s.theirs), s.their_minimum) is None:
+            continue
+        with course.variants.learner_as(learner):
+            assert "the rule still moves from here" in miss(check.next_trade, stops_at_minimum)
+
+
 def test_the_next_trade_mistakes(answers, learner):
     right = answers["next_trade"]
 
@@ -1432,6 +1453,21 @@ def test_the_read_pick_mistakes(wrong, hint):
             failure = miss(check.read_pick, wrong)
         assert hint in failure, failure
     assert "**Reading the pick.**" in _flat()
+
+
+def _any_ground(s, offers, k):
+    """Every issue on which the pick gives Orchard any ground, unless it is the best-rated."""
+    best = max(offers, key=lambda p: _orchard(s, p))
+    return set() if offers[k] == best else {i for i in s.issues if offers[k][i] != s.issues[i][0]}
+
+
+def test_reading_any_ground_for_more_ground_fails_the_visible_pick_check_for_every_learner():
+    """Naming every issue the pick gives ground on, not only those where it gives more
+    than the best-rated offer, passed the visible check for about half the learners and
+    then lost the mark at grading; a visible set now tells the two apart."""
+    for learner in SAMPLE:
+        with course.variants.learner_as(learner):
+            assert "gives it no more ground than" in miss(check.read_pick, _any_ground), learner
 
 
 def test_the_visible_pick_cases_are_among_the_hidden_ones():

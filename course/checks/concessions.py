@@ -31,6 +31,7 @@ from course.scenarios.concessions import (
     generous_start,
     landing_point,
     meso_triples,
+    met_start,
     middle_package,
     more_ground,
     reservation_of,
@@ -908,6 +909,9 @@ def _start_packages(learner, hidden):
     selfish = selfish_start(table)
     if selfish is not None and selfish not in starts:
         starts.append(selfish)  # the free move best for both is not the one best for you
+    met = met_start(table, s.their_minimum)
+    if met is not None and met not in starts:
+        starts.append(met)  # Orchard has its minimum, and a move is still free
     if hidden:
         starts.append({issue: levels[-1] for issue, levels in issues.items()})
         closing = closing_start(table, s.their_minimum)
@@ -1254,18 +1258,65 @@ def pick_reading(s, offers, picked):
 
 
 def _pick_sets(s, hidden):
-    """Sets of three offers to read a pick from: the course's equivalent offers; when no
-    pick from them contradicts the research, also another accepted set with one that does
-    (hidden: two more such sets, when the learner has them)."""
+    """Sets of three offers to read a pick from: the course's equivalent offers, and, when
+    no pick from them tells 'the issues the pick gives more ground on' from 'the issues
+    it gives any ground on', a set where one does (``_telling_set``), else, when no pick
+    from them contradicts the research, another accepted set with one that does (hidden:
+    also two more such sets, when the learner has them)."""
     first = equivalent_offers(s)
     others = [
         offers
         for offers in ([dict(r[0]) for r in trio] for trio in meso_triples(s, _table(s.learner)))
         if offers != first and any(pick_reading(s, offers, k) for k in range(3))
     ]
+    telling = _telling_set(s, [first, *others])
+    visible = [first] + (
+        [telling]
+        if telling is not None and telling != first
+        else []
+        if any(pick_reading(s, first, k) for k in range(3))
+        else others[:1]
+    )
     if hidden:
-        return [first, *others[:2]]
-    return [first] + ([] if any(pick_reading(s, first, k) for k in range(3)) else others[:1])
+        return visible + [offers for offers in others[:2] if offers not in visible]
+    return visible
+
+
+def _tells_ground_from_more_ground(s, offers):
+    """Whether some pick from ``offers`` has an issue on which both the pick and the offer
+    your research rated best give Orchard ground, the best as much or more: there, 'every
+    issue the pick gives ground on' is not the rule's answer."""
+    return any(
+        (expected := pick_reading(s, offers, k)) and conceded_issues(s, offers[k]) != expected
+        for k in range(3)
+    )
+
+
+def _telling_set(s, meso_sets):
+    """The first set of three offers, each giving Orchard ground on a different set of
+    issues, that ``_tells_ground_from_more_ground``: from ``meso_sets``, else from the
+    frontier's packages (those closest in your points first), else from any packages;
+    ``None`` if there is none."""
+    for offers in meso_sets:
+        if _tells_ground_from_more_ground(s, offers):
+            return offers
+    table = _table(s.learner)
+
+    def distinct(trio):
+        return len({conceded_issues(s, row[0]) for row in trio}) == 3
+
+    giving = [row for row in table.packages if conceded_issues(s, row[0])]
+    frontier = [row for row in giving if table.efficient(row[0])]
+    close = sorted(
+        (trio for trio in itertools.combinations(frontier, 3) if distinct(trio)),
+        key=lambda trio: max(r[1] for r in trio) - min(r[1] for r in trio),
+    )
+    anywhere = (trio for trio in itertools.combinations(giving, 3) if distinct(trio))
+    for trio in itertools.chain(close, anywhere):
+        offers = [dict(row[0]) for row in trio]
+        if _tells_ground_from_more_ground(s, offers):
+            return offers
+    return None
 
 
 def _pick_cases(s, hidden):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import NamedTuple
 
-from course.models.concessions import TradeTable
+from course.models.concessions import TradeTable, trade_tier
 from course.scenarios.base import MAX_DRAWS, MultiIssue, NoFairDraw, Scenario, pick
 
 #: The contract's issues and their levels, from best for Kite to best for Orchard.
@@ -607,6 +607,24 @@ def generous_start(table):
         best = max(free, key=lambda o: (o["you"] + o["them"], o["you"]))
         kindest = max(free, key=lambda o: (o["them"], o["you"]))
         if joint[0] - joint[1] >= 1 and kindest["package"] != best["package"]:
+            return package
+    return None
+
+
+def met_start(table, their_minimum):
+    """A package that already gives Orchard ``their_minimum`` or more and from which a
+    move is still free, so that a rule that stops once Orchard has its minimum stops too
+    soon: the one with the most joint points (then the most for Kite), or ``None``."""
+    for _, _, package in sorted(
+        (
+            (you + them, you, package)
+            for package, you, them in table.packages
+            if them >= their_minimum
+        ),
+        key=lambda found: found[:2],
+        reverse=True,
+    ):
+        if any(trade_tier(o) == "free" for o in table.options(package, gives=True)):
             return package
     return None
 
