@@ -1444,3 +1444,30 @@ def test_corvid_copies_atlas_a_breakdown_buyer_buys_only_then_and_fact_4_names_a
     assert "retired founder" not in PROSE
     assert "Vane Motors' founder, now its honorary chair, is a legend" in PROSE
     assert "now its honorary chair" in _P.PRACTICE_FACTS["4"][2]
+
+
+def test_the_switch_hint_names_no_price_while_the_price_part_fails(learner):
+    """Question 6: a hint never names the answer. With the price wrong, the switch's hint
+    named the price paid on signing (or that the change costs nothing), which is the price
+    part's answer; it now says to put the price right first and names only the given gain.
+    With the price right, it still gives both predicted prices."""
+    from course.scenarios.power import licence_price, signing_loss, signing_price, signing_switch
+
+    drawn = hidden_and_own() + [course.variant("03_power", f"switch-{n}") for n in range(40)]
+    for s in drawn:
+        wrong = not signing_switch(s)
+        with pytest.raises(NotYet) as failure:
+            check.judge_signing_switch(s, (12_345, wrong))
+        said = str(failure.value)
+        assert f"{s.signing_gain:,.0f}" in said and "put the price right first" in said
+        said = said.replace(f"{s.signing_gain:,.0f}", "")  # the given gain, named by the story
+        assert f"{signing_price(s):,.0f}" not in said, (s.learner, said)
+        assert "costs Kestrel nothing" not in said, (s.learner, said)
+        if signing_loss(s):
+            assert f"{signing_loss(s):,.0f}" not in said, (s.learner, said)
+        assert failure.value.general and "12,345" not in failure.value.general
+        with pytest.raises(NotYet) as failure:
+            check.judge_signing_switch(s, (signing_price(s), wrong))
+        said = str(failure.value)
+        assert f"{signing_price(s):,.0f}" in said or "costs Kestrel nothing" in said
+        assert f"{licence_price(s):,.0f}" in said

@@ -1197,8 +1197,10 @@ def judge_signing_price(s, result):
 
 
 def judge_signing_switch(s, result):
-    """Question 6, the decision: nothing when it is right, else the ``NotYet`` hint, with the
-    predicted prices on both terms and what the money's coming sooner is worth."""
+    """Question 6, the decision: nothing when it is right, else the ``NotYet`` hint. It gives
+    the predicted prices on both terms only when the learner's price for ``s`` is right:
+    while the price part fails, a hint naming the price paid on signing (or that the change
+    costs nothing) would give that part's answer away."""
     from course.scenarios.power import licence_price, signing_loss, signing_price, signing_switch
 
     _, switch = _pair(result, "signing_terms", "(price, switch)")
@@ -1207,6 +1209,17 @@ def judge_signing_switch(s, result):
         return
     before, after = f"{licence_price(s):,.0f}", f"{signing_price(s):,.0f}"
     gain, loss = f"{s.signing_gain:,.0f}", f"{signing_loss(s):,.0f}"
+    try:
+        judge_signing_price(s, result)
+    except NotYet:
+        raise NotYet(
+            f"switch is not right for learner {s.learner}, and neither is the price: the "
+            "decision rests on the price paid on signing, so put the price right first, then "
+            "compare what the change takes off today's predicted price with the "
+            f"{gain} the money's coming sooner is worth.",
+            general="it misjudges whether the money's coming sooner is worth what the change "
+            "takes off the predicted price",
+        ) from None
     if signing_loss(s) == 0:
         hint = (
             f"Borealis's {s.borealis_value:,.0f} sets the predicted price on both terms "
