@@ -1075,7 +1075,7 @@ def test_authority_is_a_role_and_every_authority_fact_is_one():
     assert "a thing that changes hands" in check.NOT_BASE["resource"]
     texts = {kind: text for kind, (_, _, text) in POWER_FACTS.items()}
     assert "written approval" not in texts["harrow_approval"]
-    assert "project manager as the one who decides" in texts["harrow_approval"]
+    assert "the lead bidder alone chooses its own subcontractors" in texts["harrow_approval"]
 
 
 def test_hints_explain_without_naming_the_move_to_make(learner):
@@ -1296,7 +1296,7 @@ def test_every_breakdown_story_leaves_dunmore_with_nothing_and_names_the_hazard(
             for e in ("withdraw its loan", "approval to buy the rig lapses", "no money for any rig")
         ), text
     assert "small in itself, but far larger than that daily share" in PROSE
-    assert "were the two about equal, by less than half" in PROSE
+    assert "were the two about equal, less than half a unit" in PROSE
 
 
 def test_roths_valuation_the_kinds_of_move_mapped_and_a_bid_above_both_predictions():
@@ -1387,7 +1387,7 @@ def test_question_4_says_the_models_predict_less_than_a_proposal_kestrel_takes(l
 
 
 @pytest.mark.parametrize("weight", [0.9, 0.8])
-def test_a_breakdown_payoff_counted_below_full_worth_is_told_it_counts_in_full(learner, weight):
+def test_a_breakdown_payoff_moving_the_price_too_little_is_told_half_a_unit(learner, weight):
     """The Nash split with the breakdown payoff at a weight below 1 (price - m/2 = w x/2,
     section 5's mixed case) was told that the share at the table was not split evenly,
     which it was; the hint now says the number counts the payoff below its full worth or
@@ -1409,9 +1409,10 @@ def test_a_breakdown_payoff_counted_below_full_worth_is_told_it_counts_in_full(l
             with pytest.raises(NotYet) as failure:
                 check._rig_rules_followed(s, right | {version.letter: said})
             for hint in (graded, str(failure.value)):
-                assert "at less than its full worth" in hint, hint
+                assert "adds less than half a unit to the price" in hint, hint
                 assert "far larger than the daily cost of delay" in hint
-                assert "counts the amount at its full worth" in hint
+                assert "each unit of that amount adds half a unit to the price" in hint
+                assert "full worth" not in hint
                 assert "is close to the prediction but not it" not in hint
     assert seen >= 60
 

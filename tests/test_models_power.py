@@ -735,7 +735,7 @@ def test_question_7s_walk_away_rests_on_a_granite_that_knows_harrows_offer():
     assert "they assume Granite knows Harrow's offer" not in PROSE
     seven = _section(PROSE, "### Question 7", "def granite_reply")
     assert "Harrow told Granite of its offer before Granite proposed" in seven
-    assert "Where the other side has not seen your alternative, first tell them of it" in seven
+    assert "Where the other side has not seen your alternative, tell them of it first" in seven
     nine_a = _section(PROSE, "### Question 9", "def rate_tactics")
     assert "before Harrow told Granite of its offer (part 4)" in nine_a
     assert "At that moment Granite had not seen Harrow's offer" in nine_a
@@ -1051,9 +1051,9 @@ def test_the_breakdown_rule_keeps_its_condition():
     assert "always counts, by half" not in PROSE
     assert (
         "where the risk of breakdown, not the cost of delay, is what pushes both sides to "
-        "agree, it counts by half"
+        "agree, each unit of it adds half a unit to your share"
     ) in PROSE
-    assert "breakdown payoff counts for less than half" in PROSE
+    assert "each unit adds less than half a unit" in PROSE
     assert (
         "where the risk of breakdown, not the cost of delay, is what pushes both sides"
         in (PROSE.split("## What to take away")[1])
@@ -1192,12 +1192,13 @@ def test_section_1_places_trust_and_a_fact_with_two_bases():
     assert "One fact can show two bases" in sources
 
 
-def test_the_rubric_keeps_the_condition_on_counting_by_half():
+def test_the_rubric_keeps_the_condition_on_half_a_unit_per_unit():
     """Sixth review, C4: the rubric said without condition that an alternative left when
     talks fail counts by half; sections 5 and 8 say so only where the risk of breakdown,
     not the cost of delay, drives agreement."""
     rubric = _section(PROSE, "Rubric, half a mark each", "A full-marks answer")
-    assert "counts by half where" in rubric and "not the cost of delay" in rubric
+    assert "adds half a unit per unit where" in rubric
+    assert "not the cost of delay" in rubric
 
 
 def test_question_6_the_ultimatum_and_the_time_are_placed_in_the_text():
@@ -1794,3 +1795,61 @@ def test_the_signing_gain_is_an_order_cash_lets_kestrel_take_not_interest_saved(
     q6 = _section(PROSE, "### Question 6 (2 marks)", "def signing_terms")
     assert "would save Kestrel" not in q6 and "saves" not in q6 and "than it saves" not in q6
     assert "the order that cash in hand lets it take" in q6
+
+
+def test_a_breakdown_payoff_is_measured_one_way_by_what_each_unit_adds():
+    """'Counts by half' (each unit adds half a unit) and 'at half of its worth' (a weight of
+    one half on the disagreement point, a quarter of a unit per unit) were two meanings of
+    'half' a few paragraphs apart. The text and question 5's hints now say what each unit of
+    a breakdown payoff adds to a share, and call the mixed case's one half a weight."""
+    import inspect
+
+    from course.checks import power as check
+
+    for gone in ("counts by half", "by half", "half of its worth", "full worth"):
+        assert gone not in PROSE, gone
+        assert gone not in inspect.getsource(check), gone
+    assert "each unit of it adds half a unit to your share" in PROSE
+    assert "each unit adds less than half a unit" in PROSE
+    assert "with a weight of one half" in PROSE
+    assert "adds only a quarter of a unit to the price" in PROSE
+    m, d = 50_000, 35_000  # the mixed example: weight one half on the seller's payoff
+    price = d / 2 + (m - d / 2) / 2
+    assert price == 33_750 and (price - m / 2) / d == 0.25
+    summary = PROSE.split("## What to take away")[1]
+    assert "adds half a unit to your share for each unit of it" in summary
+
+
+def test_no_power_fact_uses_a_say_held_for_others():
+    """Section 7 says a say held on others' behalf is not yours to bring to your own deals,
+    yet one of question 1's facts had Kestrel's project manager decide for a consortium which
+    partner makes which part, a say presented as Kestrel's own leverage over Harrow. The fact
+    now gives Kestrel, as lead bidder, the choice of its own subcontractors."""
+    texts = {kind: text for kind, (_, _, text) in _P.POWER_FACTS.items()}
+    for text in texts.values():
+        assert "consortium" not in text and "on behalf" not in text
+        assert "project manager" not in text
+    assert "the lead bidder alone chooses its own subcontractors" in texts["harrow_approval"]
+    assert _P.POWER_FACTS["harrow_approval"][:2] == ("authority", "them on Kestrel")
+    rule = _section(PROSE, "**Power that comes with a public office", "**Dominance")
+    assert "a say you hold on their behalf is not yours to bring to your own deals" in rule
+
+
+def test_the_condition_for_mentioning_an_alternative_reads_the_same_in_question_7():
+    """Question 7 told the learner to tell the other side of an unseen alternative without
+    condition, while section 7 and question 9b mention one only when it beats what the other
+    side expects you to settle for; question 7 now states that condition in the same words."""
+    seven = _section(PROSE, "### Question 7", "def granite_reply")
+    assert "first tell them of it, as section 7 says" not in seven
+    assert "tell them of it first when it beats what they expect you to settle for" in seven
+    using = _section(PROSE, "## 7. Using power", "### Legitimate and illegitimate power")
+    assert "mention an alternative when it beats what the other side expects you to settle for" in (
+        using
+    )
+
+
+def test_question_2_says_its_shapley_value_prepares_question_4():
+    """Question 2 asked for Kestrel's Shapley value though neither returned value uses it;
+    the text now says it prepares question 4."""
+    two = _section(PROSE, "### Question 2", "def licence_floor")
+    assert "neither part below needs that figure; it prepares question 4" in two

@@ -189,7 +189,7 @@ READING = {
     "last stock of a rare alloy": ("resource", "Kestrel on them"),
     "only its head of purchasing may sign": ("authority", "Kestrel on them"),
     "only if the chair puts it on the agenda": ("authority", "Kestrel on them"),
-    "decides which partner makes which part": ("authority", "them on Kestrel"),
+    "the lead bidder alone chooses": ("authority", "them on Kestrel"),
     "invented the coating process": ("expert", "them on Kestrel"),
     "Granite's engineers cannot tell why": ("expert", "them on Kestrel"),
     "the one person Kestrel turns to": ("expert", "Kestrel on them"),

@@ -956,12 +956,14 @@ def _money(value):
 
 
 #: Question 5's hint, in general words, for a price between half of Dunmore's value and the
-#: Nash split from the alternative: the alternative counted below its full worth, or the
-#: table split unevenly, which give the same number.
+#: Nash split from the alternative: each unit of the alternative adding less than half a
+#: unit, or the table split unevenly, which give the same number. Section 5 says how much a
+#: breakdown payoff moves a share one way only: what each unit of it adds.
 BELOW_FULL_WORTH = (
-    "it counts the alternative at less than its full worth, or splits the rest unevenly; "
-    "where the story makes the risk of breakdown far larger than the cost of delay, the "
-    "payoff counts at its full worth, and rounds of a day mean an even split at the table"
+    "each unit of the alternative adds less than half a unit to its price, or the rest is "
+    "split unevenly; where the story makes the risk of breakdown far larger than the cost of "
+    "delay, each unit of the payoff adds half a unit, and rounds of a day mean an even split "
+    "at the table"
 )
 
 
@@ -970,12 +972,12 @@ def _below_full_worth(said, x, m):
     true of it whether the learner weighted the payoff below 1 or split the rest unevenly."""
     return (
         f"{said:,.0f} lies between half of Dunmore's value and the Nash split from "
-        f"{_money(x)}: it counts the {_money(x)} at less than its full worth, or splits the "
-        "rest unevenly. Where Kestrel is left with an amount only if the talks break down, "
-        "and the story makes that risk far larger than the daily cost of delay, the Nash "
-        "split counts the amount at its full worth, not at a part of it; and with rounds of a "
-        "day a delay costs the two sides alike, and little, so at the table the two split "
-        "what is to be shared evenly, half each"
+        f"{_money(x)}: in it each unit of the {_money(x)} adds less than half a unit to the "
+        "price, or the rest is split unevenly. Where Kestrel is left with an amount only if "
+        "the talks break down, and the story makes that risk far larger than the daily cost "
+        "of delay, each unit of that amount adds half a unit to the price, not less; and with "
+        "rounds of a day a delay costs the two sides alike, and little, so at the table the "
+        "two split what is to be shared evenly, half each"
     )
 
 

@@ -187,9 +187,9 @@ POWER_FACTS = {
     "harrow_approval": (
         "authority",
         "them on Kestrel",
-        "Kestrel and Harrow bid together for a rail contract; the consortium agreement both "
-        "signed names Kestrel's project manager as the one who decides which partner makes "
-        "which part, and Harrow wants the larger share of the work.",
+        "Kestrel leads a bid for a rail contract. Under the rail operator's tender rules, "
+        "which every firm in the bid accepts, the lead bidder alone chooses its own "
+        "subcontractors and what each makes, and Harrow wants to make the largest part.",
     ),
     "inventor": (
         "expert",

@@ -184,7 +184,7 @@ def power_sources():
         "rare alloy": ("resource", kestrel),
         "head of purchasing": ("authority", kestrel),
         "chair": ("authority", kestrel),
-        "consortium": ("authority", them),
+        "lead bidder": ("authority", them),
         "invented": ("expert", them),
         "chemist": ("expert", them),
         "metallurgist": ("expert", kestrel),
@@ -414,7 +414,8 @@ PowerExplorer()
 # has not put a figure on it: working it out is yours. (Atlas can work it out too: Borealis
 # sent it a copy of its offer, so Atlas knows both values.) Build the market of section 2's
 # example with your numbers, `s.atlas_value` and `s.borealis_value`, and call
-# `shapley_values`. Question 4, after section 5, asks how Kestrel should answer it.
+# `shapley_values`: neither part below needs that figure; it prepares question 4, after
+# section 5, which asks how Kestrel should answer it.
 #
 # Part 5 of your story offers a move: bring in Corvid, which would
 # then make a firm offer of `s.corvid_value` on Borealis's terms, and send Atlas a copy,
@@ -735,21 +736,22 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # agree (module 02 asked the second). If you must walk out to take it, it is an outside
 # option: it counts only when it beats your share at the table, and then in full. If it is
 # what you are left with when the talks fail on their own, it is a breakdown payoff: where
-# the risk of breakdown, not the cost of delay, is what pushes both sides to agree, it
-# counts by half. Where the risk of breakdown and the cost of delay both push, a breakdown
-# payoff counts for less than half (Binmore, Rubinstein & Wolinsky 1986). The split then
-# lands between two others: the split that ignores the breakdown payoffs (the share at the
-# table) and the Nash split on them. It sits nearer the Nash split the faster the risk of
-# breakdown works compared with the cost of delay: the larger the chance that the talks
-# fail on a given day, compared with the share of the deal a day's delay costs. It need
-# not lie between deal-me-out and the Nash split. Take a rig worth 50,000 to the buyer,
-# a seller left with 35,000 if the talks break down, a buyer left with nothing, and the
-# two forces equally fast: each side then counts its breakdown payoff at half of its
-# worth, so the seller gets 17,500 plus half of the remaining 32,500, a price of 33,750. That
-# is below the Nash split's 42,500, and below the 35,000 that deal-me-out would give were
-# the 35,000 an outside option. Module 02's case
-# of a breakdown payoff and an outside option together joins the two rules: the Nash split
-# on the breakdown payoffs, unless an outside option beats it.
+# the risk of breakdown, not the cost of delay, is what pushes both sides to agree, each
+# unit of it adds half a unit to your share. Where the risk of breakdown and the cost of
+# delay both push, each unit adds less than half a unit (Binmore, Rubinstein & Wolinsky
+# 1986). The split then lands between two others: the split that ignores the breakdown
+# payoffs (the share at the table) and the Nash split on them. It sits nearer the Nash split
+# the faster the risk of breakdown works compared with the cost of delay: the larger the
+# chance that the talks fail on a given day, compared with the share of the deal a day's
+# delay costs. It need not lie between deal-me-out and the Nash split. Take a rig worth
+# 50,000 to the buyer, a seller left with 35,000 if the talks break down, a buyer left with
+# nothing, and the two forces equally fast: the Nash split then takes each side's breakdown
+# payoff with a weight of one half, so the seller gets 17,500 plus half of the remaining
+# 32,500, a price of 33,750, and each unit of its 35,000 adds only a quarter of a unit to
+# the price. That is below the Nash split's 42,500, and below the 35,000 that deal-me-out
+# would give were the 35,000 an outside option. Module 02's case of a breakdown payoff and
+# an outside option together joins the two rules: the Nash split on the breakdown payoffs,
+# unless an outside option beats it.
 #
 # The licence of section 2 is the first kind: to sell to
 # Borealis, Kestrel must turn down a proposal from Atlas and end those talks, and Borealis's
@@ -897,8 +899,9 @@ check.licence_reply(licence_reply, hidden=True)
 #
 # *Where the talks can end on their own.* The chance that the talks fail on a given day is
 # small in itself, but far larger than that daily share. So the risk of failure, not
-# delay, is what pushes the two sides to agree, and section 5's rule for a breakdown
-# payoff counts the alternative by half (were the two about equal, by less than half).
+# delay, is what pushes the two sides to agree, and by section 5's rule for a breakdown
+# payoff each unit of the alternative adds half a unit to the price (were the two about
+# equal, less than half a unit).
 #
 # Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
 # predict in that version, for example `{"A": 31_000, "B": 27_500}`. The version reached by
@@ -1032,14 +1035,14 @@ ShrinkingPieGame()
 # Section 5's models assume full information, and here it holds for Harrow: Harrow told
 # Granite of its offer before Granite proposed (part 4 of your story), so both sides know
 # that Kestrel would really take Harrow's work rather than less. That is why, when Harrow
-# beats Kestrel's share at the table, walking out is the best reply to a proposal below
-# it. That answer rests on the model's timing, a month between one proposal and the next:
-# in real talks a counter-proposal the same day at Harrow's figure, with the door left
-# open, usually beats leaving at once, since Granite would still gain by paying it.
-# Where the other side has not seen your alternative, first tell them of it, as
-# section 7 says; question 9 turns on that. In real talks, if you do walk away, make it
-# easy to return: say you would rather have worked together and what would bring you back,
-# since you may well meet again.
+# beats Kestrel's share at the table, walking out is the best reply to a proposal below it.
+# That answer rests on the model's timing, a month between one proposal and the next: in
+# real talks a counter-proposal the same day at Harrow's figure, with the door left open,
+# usually beats leaving at once, since Granite would still gain by paying it. Where the
+# other side has not seen your alternative, tell them of it first when it beats what they
+# expect you to settle for, as section 7 says; question 9 turns on that. In real talks, if
+# you do walk away, make it easy to return: say you would rather have worked together and
+# what would bring you back, since you may well meet again.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
@@ -1397,9 +1400,9 @@ check.harrow_move(harrow_move, hidden=True)
 # directions of dependence, with what each side controls (its base of power), the interest
 # behind each side's position, and its alternatives; (2) who can wait longer, with a
 # reason, and how each alternative is reached and so how it counts (one walked out to binds
-# only above that side's share at the table; one left when talks fail counts by half where
-# the risk of breakdown, not the cost of delay, pushes both sides to agree, and by less
-# than half where both push); (3)
+# only above that side's share at the table; one left when talks fail adds half a unit
+# per unit where the risk of breakdown, not the cost of delay, pushes both sides to agree,
+# and less than half a unit where both push); (3)
 # one change and a use of it that is neither a threat, nor a misrepresentation, nor an
 # illegitimate source, with what is said (framed by the other side's interests) and what is
 # kept back; (4) an ending without a deal that leaves the door open, and what it does to
@@ -1441,8 +1444,9 @@ check.harrow_move(harrow_move, hidden=True)
 # - Ask how you would reach an alternative. One you must walk out to take, at the moment
 #   you turn down their proposal (an outside option), counts only when it beats your share
 #   at the table, and then in full; one you are left with when talks fail on their own (a
-#   breakdown payoff) counts by half, as in module 02's Nash split, where the risk of
-#   breakdown, not the cost of delay, is what pushes both sides to agree.
+#   breakdown payoff) adds half a unit to your share for each unit of it, as in module
+#   02's Nash split, where the risk of breakdown, not the cost of delay, is what pushes
+#   both sides to agree.
 # - Spend preparation where it moves something: a bidder below your best rival, or an
 #   option below your share at the table, adds nothing.
 # - Use power quietly and truthfully: mention an alternative when it beats what the other
