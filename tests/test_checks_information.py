@@ -2487,7 +2487,7 @@ def test_a_staged_opening_priced_as_the_higher_of_before_and_now_fails_on_the_ti
 
 def test_the_tilt_case_is_what_question_6s_text_says():
     """The text gives the fourth case's numbers, its re-priced price, `before` and `now`,
-    and says it has no surer price."""
+    and says it has no safer price."""
     tilt = check.staged_cases()[check.TILT_CASE]
     base = variant("01_information", check.CUT_BASE)
     assert (tilt.reservations, tilt.opening_high) == (base.reservations, base.opening_high)

@@ -959,7 +959,7 @@ def test_question_6_shows_every_situation_and_every_word_it_accepts(sales):
     for word in scenario.ASSUMPTIONS:
         assert f"'{word}'" in text, word
     assert "above the highest reservation price still possible after the opening" in text
-    assert "the surer prices are the reservation prices still possible" in text
+    assert "the safer prices are the reservation prices still possible" in text
     assert "at least a fifth of the gain" in text
 
 
@@ -1413,6 +1413,36 @@ def test_question_6_keeps_the_courses_order_of_target_estimate_and_opening(sales
         assert scenario.opens_by_the_course_rule(least, sale, after), sale.learner
         assert not scenario.opens_by_the_course_rule(estimate - 1, sale, after), sale.learner
     assert above > 0
+
+
+def test_question_2s_sure_price_and_question_6s_safer_prices_are_told_apart(sales):
+    """'sure price' (Question 2) and 'surer price' (Question 6) were near-homonyms for two
+    things; Question 6's are now *safer prices*, and the box says `sure` is one of them
+    only when it lies above the cost, which holds for every learner."""
+    source = "\n".join(c.source for c in source_notebook(MODULE, "information").cells)
+    assert "surer price" not in source
+    box = notebook_words("price-teaching").replace(" > ", " ")
+    assert "`sure` is one of them only when it lies above your cost" in box
+    for sale in sales:
+        after = scenario.posterior_after_opening(sale)
+        sure = scenario.surest_price(after)
+        if sure in scenario.surer_prices(after, sale.cost):
+            assert sure > sale.cost, sale.learner
+
+
+def test_perfect_information_is_worth_more_after_the_opening_for_most_learners(sales):
+    """Section 4 says information is not necessarily worth less once you know more, and that
+    for most learners Question 8 shows it worth more after the opening (about 55% of 2,000;
+    "often, but not always" said the reverse)."""
+    words = notebook_words("voi-teaching")
+    assert "Often, but not always" not in words
+    assert "for most of you Question 8 shows it worth more after Osprey's opening" in words
+    more = sum(
+        scenario.perfect_information(scenario.posterior_after_opening(sale), sale.cost)
+        > scenario.perfect_information(sale.prior_beliefs(), sale.cost)
+        for sale in sales
+    )
+    assert more > len(sales) / 2, more
 
 
 def test_question_9_defines_a_bluff_as_module_00_does():

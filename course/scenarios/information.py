@@ -428,7 +428,7 @@ ACCEPT, MODEL_PRICE, ABOVE, BELOW = (
 #: A price below the model's that makes the sale surer: a reservation price still possible
 #: between your cost and the model's price (a price between two of them sells to no more
 #: buyers than the next one up, for less). Every such price is also "below it".
-SURER = "ask a surer price"
+SURER = "ask a safer price"
 #: A price below the model's that leaves a buyer who refuses unfair deals a real share: the
 #: buyer at the lowest reservation price still possible at or above it keeps at least
 #: ``FAIR_SHARE`` of the gain (that reservation price minus your cost). In ultimatum games,
@@ -508,7 +508,7 @@ SITUATIONS = (
         "risk-neutral",
         (SURER,),
         "the model weighs a sure sale and a gamble on their averages alone",
-        "when losing the sale hurts more than its average suggests, a surer price is worth "
+        "when losing the sale hurts more than its average suggests, a safer price is worth "
         "some margin: a lower reservation price that is still possible is accepted more "
         "often and still earns more than your cost (under the band model, accepting the "
         "opening is never best: the lowest possible price is accepted just as surely and "
@@ -579,7 +579,7 @@ SITUATIONS = (
         "risk-neutral",
         (SURER,),
         "the model weighs a sure sale and a gamble on their averages alone",
-        "when losing the sale hurts more than its average suggests, a surer price is worth "
+        "when losing the sale hurts more than its average suggests, a safer price is worth "
         "some margin: a lower reservation price that is still possible is accepted more "
         "often and still earns more than your cost",
     ),

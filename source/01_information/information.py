@@ -531,8 +531,9 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # > model's price*; section 4 calls it the *best blind price*, because you name it
 # > without knowing Osprey's reservation price. Keep it apart from Question 2's `sure`
 # > price, the highest price that every buyer you still think possible accepts: the best
-# > final price is never below it, and may be refused. Question 6's *surer prices* are
-# > reservation prices still possible between your cost and the best final price.
+# > final price is never below it, and may be refused. Question 6's *safer prices* are
+# > reservation prices still possible between your cost and the best final price: `sure`
+# > is one of them only when it lies above your cost.
 #
 # **Where this model holds.** Naming one final price is the *take-it-or-leave-it* model
 # of bargaining with private information (W. Samuelson, "First-Offer Bargains",
@@ -821,7 +822,7 @@ check.news_weight(news_weight, hidden=True)
 # price, always the next reservation price up, "the opening tells me nothing", the
 # prior's best price, or the higher of `before` and `now`) fails one of the four. In
 # `cut-case` and `tilt-case` no reservation price still possible lies between the cost
-# and the model's price, so there is no surer price: work out a price only for the
+# and the model's price, so there is no safer price: work out a price only for the
 # situations your function is asked about.
 #
 # One mark for the assumptions, one for the prices. A price can do one of three things:
@@ -835,8 +836,8 @@ check.news_weight(news_weight, hidden=True)
 #   where a refusal brings a counter-offer, the paragraph after this list narrows it);
 # - *below it*: any lower price above your cost `sale.cost` (the least you would accept)
 #   and above the opening. Which lower price depends on why you go lower. A need for a
-#   sure sale calls for a *surer price*: a price between two reservation prices still
-#   possible sells to no more buyers than the next one up, for less, so the surer prices
+#   sure sale calls for a *safer price*: a price between two reservation prices still
+#   possible sells to no more buyers than the next one up, for less, so the safer prices
 #   are the reservation prices still possible between your cost and the model's price
 #   (every scenario has at least one). A buyer who refuses deals it finds unfair calls
 #   for a *fair price*: one that leaves the buyer at the lowest reservation price still
@@ -849,7 +850,7 @@ check.news_weight(news_weight, hidden=True)
 #   *Behavioral Game Theory*, 2003, chapter 2, summing up many studies; a meta-analysis of
 #   37 papers, Oosterbeek, Sloof and van de Kuilen, *Experimental Economics*, 2004, finds an
 #   average offer of 40 per cent and about one offer in six refused, fewer the larger the
-#   share offered). A surer price
+#   share offered). A safer price
 #   leaves that buyer nothing. With section 2's worked example after its offer (60, 70 or
 #   80 still possible, the model's price 70) and a cost of 40, the highest fair price is
 #   64: it leaves a buyer at 70 a gain of 6, a fifth of 70 − 40, and still lies above 60,
@@ -891,7 +892,7 @@ check.news_weight(news_weight, hidden=True)
 # |---|---|
 # | `"none"` | the model's price, to the cent |
 # | `"final-offer"` | your opening: at least the next reservation price still possible above the model's price (half a step above the model's price where it is the highest), at or above your estimate (the expected reservation price under `after`), at most one step above the highest reservation price still possible |
-# | `"risk-neutral"` | a surer price: a reservation price still possible between your cost and the model's price |
+# | `"risk-neutral"` | a safer price: a reservation price still possible between your cost and the model's price |
 # | `"accepts-any"` | a fair price: above your cost and the opening, below the model's price, leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain and at most half |
 # | `"honest-opening"` | the best price against your prior with only what a shaded opening still proves, to the cent |
 #
@@ -984,7 +985,7 @@ def model_limits(sale, after):
         "practice-colleague": "none",
     }
     # a price is worked out only where a situation asks for it (the third worked case
-    # asks only `staged-opening`, and has no surer price)
+    # asks only `staged-opening`, and has no safer price)
     return {key: (broken[key], price[broken[key]]()) for key in sale.situations}
     ### END SOLUTION
 
@@ -1026,8 +1027,9 @@ check.model_limits(model_limits, hidden=True)
 # you would earn its average minus the cost, 67 − 40 = 27. Perfect information is worth
 # 7.
 #
-# Is information worth less once you know more? Often, but not always: it depends on
-# whether the remaining doubt is about prices that would change your decision. After the
+# Is information worth less once you know more? Not necessarily: it depends on whether
+# the remaining doubt is about prices that would change your decision, and for most of
+# you Question 8 shows it worth more after Osprey's opening than before. After the
 # worked example's offer, the beliefs are 5/26, 9/26 and 6/13. The best blind price
 # becomes 70, earning about 24.23, and perfect information is now worth about 8.46, more
 # than the 7 before. Before, the blind price of 60 lost no buyer; its whole cost was the
