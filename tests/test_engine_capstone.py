@@ -1585,7 +1585,7 @@ def test_the_plan_and_audit_texts_count_answers_deadlines_and_the_claimed_share_
     assert "can reach that package before Marlow's last offer" not in plan
     assert "At exactly five steps that last answer may be your reply to Marlow's final" in plan
     assert "every give bring something of equal value back" not in plan
-    assert "conditional on the deal as a whole" in plan
+    assert "on it, that a concession be conditional on the deal" in plan
     audit = section("audit-teaching")
     assert "how much each side minds a delay then does not matter" not in audit
     assert "in most cases neither side's discounting" in audit
@@ -1820,7 +1820,7 @@ def test_the_step_beyond_is_accepted_under_module_04s_rule_and_its_gain_is_an_ob
 
 
 def sit_from(case, style, rng, opening=None):
-    """``sit_by_the_plan`` (with the exception, Marlow's first answer counting as a move)
+    """``sit_by_the_plan`` (with the exception, holding after Marlow's first answer)
     from ``opening`` (the course's by default), the plan from there being question 7's;
     the profit of the deal, or ``None`` without one."""
     reservation = reservation_of(case)
@@ -1837,7 +1837,7 @@ def sit_from(case, style, rng, opening=None):
         if session.last_turn:
             session.walk_away(polite=True)
             break
-        moved = previous is None or worth > previous + 1e-9
+        moved = previous is not None and worth > previous + 1e-9
         if previous is not None:
             stalled = 0 if moved else stalled + 1
         floor = "can't give more" in (session.said or "")
@@ -1854,8 +1854,9 @@ def test_an_opening_one_frontier_step_beyond_ends_with_more_as_section_4_says():
     beyond counts as a concession it answers. Over the first 200 learners (Quell without
     capacity, one sitting each, the same seed for both openings), an opening one frontier
     step beyond (``beyond_of``) then the same plan ends with more profit on average where
-    both close, against every style, by about 1 to 2 k€, with less in about one Conceder
-    sitting in seven; against tit-for-tat it closes 197 times against 181."""
+    both close, against every style, by about 1 to 2 k€, with less in about one sitting
+    in fifteen against each style; against tit-for-tat it closes 193 times against 175.
+    The scripted learner keeps section 5's rule: it holds after Marlow's first answer."""
     cases = [course.variant("05_capstone", learner=f"r-{i}") for i in range(200)]
     cases = [(case, beyond_of(case)) for case in cases]
     cases = [(case, beyond[0]) for case, beyond in cases if beyond is not None]
@@ -1875,18 +1876,18 @@ def test_an_opening_one_frontier_step_beyond_ends_with_more_as_section_4_says():
         assert 0.8 <= gain <= 2.3, (style, gain)
         worse = sum(b < a for a, b in both) / len(both)
         deals = (sum(a is not None for a, _ in pairs), sum(b is not None for _, b in pairs))
-        if style == "conceder":
-            assert 0.11 <= worse <= 0.17, worse
+        assert 0.04 <= worse <= 0.09, (style, worse)
         if style == "tit-for-tat":
-            assert deals == (181, 197), deals
+            assert deals == (175, 193), deals
         else:
             assert deals[0] >= 197 and deals[1] >= deals[0], (style, deals)
     text = section("opening-teaching")
     assert "Over the first 200 learners' cases" in text
     assert "(199 of them have such a step)" in text
     assert "against every style of Marlow, by about 1 to 2 k€ where both reached a deal" in text
-    assert "against a Conceder about one sitting in seven ended with less" in text
-    assert "197 sittings against 181" in text
+    assert "against each style, about one sitting in fifteen ended with less" in text
+    assert "193 sittings against 175" in text
+    assert "with section 5's rule of when to step" in text
 
 
 def test_the_text_says_what_question_8_decides_and_where_the_walk_away_differs():
@@ -1923,14 +1924,14 @@ def test_the_course_map_calls_the_opening_set_a_diagnostic_set():
     assert "not a MESO in module 04's sense" in section("opening-teaching")
 
 
-def sit_by_the_plan(case, style, rng, exception, first_counts=True):
+def sit_by_the_plan(case, style, rng, exception, first_counts=False):
     """A learner who keeps the plan at a table where Quell has no capacity: opens with the
     plan's opening, accepts any Marlow offer at or above the reservation price, takes the
     plan's next step only after Marlow moves or says it can't give more (and, with
     ``exception``, after two of Marlow's replies in a row that did not move: the one
     small conditional step of section 5), and walks away politely at the last turn.
-    With ``first_counts`` Marlow's first answer counts as a move, as section 5 allows;
-    without it the learner holds after that answer too. Whether the talks ended in a
+    Without ``first_counts`` the learner holds after Marlow's first answer, as section 5's
+    rule says (it is Marlow's opening, not a move); with it the learner steps right after. Whether the talks ended in a
     deal, and whether a zone existed."""
     reservation = reservation_of(case)
     table = Table(contract_negotiation(case, case.reservation_if_not, ROUNDS), style, rng=rng)
@@ -1959,18 +1960,18 @@ def sit_by_the_plan(case, style, rng, exception, first_counts=True):
 
 
 def test_the_deal_rates_against_tit_for_tat_are_stated_for_each_behaviour_the_text_allows():
-    """Section 5's rule (a step only after a move of Marlow's, its first answer counting as
-    one) and its exception, over 200 learners without Quell, where a zone always exists:
-    against tit-for-tat the text gives the deal rate with and without the exception both
-    for a learner who steps right after Marlow's first answer, as the text allows (about
-    86 and 91 in 100), and for one who holds after it as well (about 70 and 87); the
-    other styles nearly always close either way."""
+    """Section 5's rule (a step only after a move of Marlow's; its first answer is its
+    opening, not a move) and its exception, over 200 learners without Quell, where a zone
+    always exists: against tit-for-tat the text gives the deal rate of a learner who keeps
+    the rule, without and with the exception (about 70 and 87 in 100), and of one who
+    steps right after the first answer, against the rule (about 91 with the exception);
+    the other styles nearly always close either way."""
     rates = {}
     runs = [
         ("tit-for-tat", first, exception) for first in (True, False) for exception in (False, True)
     ]
     runs += [
-        (style, True, exception)
+        (style, False, exception)
         for style in ("boulware", "linear", "conceder")
         for exception in (False, True)
     ]
@@ -1989,13 +1990,12 @@ def test_the_deal_rates_against_tit_for_tat_are_stated_for_each_behaviour_the_te
     assert 0.65 <= rates["tit-for-tat", False, False] <= 0.75
     assert 0.84 <= rates["tit-for-tat", False, True] <= 0.90
     for style in ("boulware", "linear", "conceder"):
-        assert rates[style, True, False] >= 0.98 and rates[style, True, True] >= 0.98
+        assert rates[style, False, False] >= 0.98 and rates[style, False, True] >= 0.98
     text = section("plan-teaching")
-    assert "stepped right after Marlow's first answer reached a deal against a" in text
-    assert (
-        "tit-for-tat Marlow in about 86 sittings in 100 without the exception and about 91" in text
-    )
-    assert "about 70 in 100 without the exception, about 87 with it" in text
+    assert "holding after Marlow's first answer, reached a deal against a tit-for-tat" in text
+    assert "about 70 sittings in 100 without the exception and about 87 in 100 with it" in text
+    assert "against the rule, closed a few more (about 91 in 100 with the exception)" in text
+    assert "86 sittings in 100" not in text
     assert "about 7 sittings in 10" not in text
     print(rates)
 
@@ -2128,7 +2128,7 @@ def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
     assert "opens with a fair step and then waits to be answered" in plan
     assert REMARKS["stall"].rstrip(".") in plan
     assert "Osgood's GRIT (1962)" in plan
-    assert "Marlow's first answer counts as a move" in plan
+    assert "Marlow's first answer is its opening, not a move" in plan
     table = section("table-teaching")
     assert "or until section 5's exception applies" in table
 
@@ -2277,13 +2277,115 @@ def test_questions_7_and_8_say_they_apply_a_stated_rule_and_where_judgement_is_p
     (take-backs traded in the open, steps that do not grow, reading Quell) was prose only
     and the questions did not say so. Each question and the opening of section 1 now say
     plainly that it applies a stated rule, and where the judgement is practised."""
-    for grade_id in ("q7-text", "q8-text"):
-        text = section(grade_id)
-        assert "applies the rule section 5 states" in text
-        assert "its marks are for that rule only" in text
-        assert "you practise at the table of section 6, and account for in part 1 of the" in text
-    assert "trades each in the open" in section("q7-text")
+    q8 = section("q8-text")
+    assert "applies the rule section 5 states" in q8 and "its marks are for that rule only" in q8
+    assert "you practise at the table of section 6, and account for in part 1 of the" in q8
+    q7 = section("q7-text")
+    assert "Question 7 grades that map, by the rule section 5 states" in q7
+    assert "its marks are for that rule only" in q7
+    assert "You practise those at the table of section 6 and account for them in part 1" in q7
+    assert "trades each in the open" in q7
     assert "whether Marlow's answers point to Quell" in section("q8-text")
     assert "question 7 builds the plan by a rule section 5 states" in section("leverage-teaching")
     assert "(question 8 finds it by a rule stated below)" in section("plan-teaching")
     assert "where did you leave them? Why?" in section("reflection-text")
+
+
+def test_a_step_right_after_marlows_first_answer_is_a_concession_into_silence():
+    """Module 04's paced tit-for-tat concedes only in answer to a concession of theirs, and
+    Marlow's first answer is its opening, not a concession: section 5 says to hold after
+    it, and the debrief counts a step made right after it as a concession into silence
+    (the shared reading in ``course.engine.debrief`` needs two of Marlow's offers, so it
+    did not). A step made after Marlow's second offer moved is not into silence."""
+    from course.engine.debrief import concessions as shared_reading
+
+    reciprocity = debrief.__globals__["_reciprocity"]
+    checked = 0
+    for i in range(10):
+        case = course.variant("05_capstone", learner=f"r-{i}")
+        plan = [row[0] for row in plan_of(case)]
+        negotiation = contract_negotiation(case, case.reservation_if_not, ROUNDS)
+        table = Table(negotiation, "linear", rng=random.Random(i))
+        session = table.session
+        session.offer(plan[0])
+        if session.finished:
+            continue
+        session.offer(plan[1])
+        if not session.finished:
+            session.walk_away(polite=True)
+        found = table.outcome()["concessions"]
+        assert found[0]["into_silence"], i
+        assert not shared_reading(session.result(), SELLER)[0]["into_silence"]
+        assert "concessions into silence" in reciprocity(found)
+        # holding after the first answer, then stepping once Marlow has moved
+        table = Table(negotiation, "linear", rng=random.Random(i))
+        session = table.session
+        session.offer(plan[0])
+        first = session.utility(session.bot_offer)
+        session.offer(plan[0])
+        if session.finished or session.utility(session.bot_offer) <= first + 1e-9:
+            continue
+        session.offer(plan[1])
+        if not session.finished:
+            session.walk_away(polite=True)
+        assert not table.outcome()["concessions"][0]["into_silence"], i
+        checked += 1
+    assert checked >= 5
+    plan_text = section("plan-teaching")
+    assert "Marlow's first answer counts as a move" not in plan_text
+    assert "Marlow's first answer is its opening, not a move" in plan_text
+    assert "So hold after it, here as at a human table" in plan_text
+    assert "or had made only its first answer: concessions into silence" in section(
+        "debrief-teaching"
+    )
+
+
+def test_section_5_states_module_04s_trade_rule_below_and_on_the_frontier():
+    """Module 04's rule 1 asks a trade to bring back at least what it costs only below the
+    frontier; on it, rule 2 makes each concession conditional on the deal. Section 5 said
+    module 04 asked that any trade of one issue for another bring back what it costs."""
+    module_04 = " ".join(
+        line.removeprefix("#").strip()
+        for line in (NOTEBOOK.parents[1] / "04_concessions" / "concessions.py")
+        .read_text()
+        .splitlines()
+    )
+    assert "Rule 1 keeps it while you are below the frontier" in module_04
+    assert "make every one **conditional** on the deal" in module_04
+    plan = section("plan-teaching")
+    assert "a trade of one issue for another bring back" not in plan
+    assert (
+        "below the frontier, that a trade bring back at least what it costs you; on it, "
+        "that a concession be conditional on the deal;" in plan
+    )
+
+
+def test_the_alternatives_row_says_why_marlows_side_is_its_reservation_price():
+    """The alternatives row measures your side by your alternative (this deal's cost left
+    out) and Marlow's by its reservation price; the text now says why (no separate figure
+    for Marlow's alternative) and which way that leans, and no longer says the audit
+    compares reservation prices."""
+    audit = section("audit-teaching")
+    assert "since your research gives no separate figure for Marlow's alternative" in audit
+    assert "if Marlow has such a cost, the row leans that much towards Marlow" in audit
+    assert "the audit stops at comparing reservation prices" not in audit
+    assert "the audit stops at comparing the alternatives row's two shares" in audit
+
+
+def test_question_7_grades_the_map_that_the_offers_are_drawn_from():
+    """Section 5 says not to offer the plan's packages as they stand at a human table
+    (take-backs traded in the open, no step larger than the one before); question 7's text
+    now says it grades the map the offers are drawn from, and section 5 calls the plan
+    that map."""
+    plan = section("plan-teaching")
+    assert "the packages you offer are drawn from it, in its order" in plan
+    q7 = section("q7-text")
+    assert "Question 7 grades that map" in q7
+    assert "It does not grade how you draw your offers from the map" in q7
+
+
+def test_the_diagnostic_set_reads_marlows_pick_only_if_it_chooses_sincerely():
+    """A partner picked over the opening shows your estimate of Marlow's weights is wrong
+    only if Marlow chooses sincerely; the text said so without the condition."""
+    opening = section("opening-teaching")
+    assert "and picks sincerely (the package it likes best, not one chosen to mislead" in opening

@@ -271,7 +271,10 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # - **Alternatives.** Yours is your alternative after question 2's decision (the better
 #   of your best alternative before the letter and Brenn's letter: your BATNA) as a share of the best profit the contract could
 #   give you; Marlow's is its reservation price as a share of its best (100 points), in
-#   each of the two states. This course's convention, not a finding: the side whose
+#   each of the two states, since your research gives no separate figure for Marlow's
+#   alternative. Its reservation price would also carry any cost this deal has for
+#   Marlow, while your share leaves this deal's cost out (the first note below), so if
+#   Marlow has such a cost, the row leans that much towards Marlow. This course's convention, not a finding: the side whose
 #   alternative is the larger fraction of its own best package is taken to lose less by
 #   walking away. It is a rough comparison, since k€ and points cannot be set against
 #   each other in any other way.
@@ -317,7 +320,7 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # binds or not, Marlow refuses any package that gives it fewer points than that price.
 # Working out what Marlow would get from bargaining without Quell needs a model of the
 # bargaining that this module does not have, which is why the audit stops at comparing
-# reservation prices.
+# the alternatives row's two shares.
 #
 # The case settles some ratings and leaves the rest to you. Where the numbers point the
 # same way whichever way Quell turns out, the side they favour should be rated higher;
@@ -440,11 +443,12 @@ check.my_audit(my_audit)
 # when you step back from an opening beyond to the estimate, that step counts as a
 # concession, and Marlow answers part of it. Over the first 200 learners' cases at a
 # table where Quell has no capacity (199 of them have such a step), opening one step
-# beyond along the frontier and then following the same plan ended, on average, with
+# beyond along the frontier and then following the same plan (with section 5's rule of
+# when to step) ended, on average, with
 # more profit than opening at the estimate against every style of Marlow, by about 1 to
-# 2 k€ where both reached a deal; not in every sitting (against a Conceder about one
-# sitting in seven ended with less). Against a tit-for-tat Marlow it also reached a deal
-# more often: 197 sittings against 181. That is an observation about this bot, not a
+# 2 k€ where both reached a deal; not in every sitting (against each style, about one
+# sitting in fifteen ended with less). Against a tit-for-tat Marlow it also reached a
+# deal more often: 193 sittings against 175. That is an observation about this bot, not a
 # reason to open there. Question 5 accepts either opening: the best
 # package Marlow could accept if Quell has no capacity, or the next package beyond it
 # along the frontier, provided Marlow would not refuse that one out of hand even if
@@ -494,7 +498,8 @@ check.my_audit(my_audit)
 #
 # Be exact about what Marlow's choice can tell you. Among packages worth the same to you,
 # your opening is the one your research scores highest for Marlow; so if Marlow picks a
-# partner instead, your estimate of how it weighs the issues is wrong, and that is news
+# partner instead, and picks sincerely (the package it likes best, not one chosen to mislead
+# you), your estimate of how it weighs the issues is wrong, and that is news
 # worth having before you concede. The choice says something only when each package
 # gives Marlow ground on an issue the other keeps at your best level (one gives on
 # delivery and keeps payment, another gives on payment and keeps delivery): then the
@@ -778,9 +783,10 @@ check.what_to_say(what_to_say, hidden=True)
 # (question 8). The table shows both targets above your plan. The target section 4 tells
 # you to keep in mind when Marlow's offers come in is the one for the state its answers
 # point to, never the reservation price where the plan stops.
-# The plan is a map of the steps you *could* make, not a promise to make them; the margin
-# module 04 kept is whatever is left above your reservation price where Marlow's answers
-# stop you.
+# The plan is a map of the steps you *could* make, not a promise to make them: the
+# packages you offer are drawn from it, in its order, as the two paragraphs below say;
+# the margin module 04 kept is whatever is left above your reservation price where
+# Marlow's answers stop you.
 #
 # The plan walks down the frontier one package at a time, and each package it reaches is
 # the cheapest way to give Marlow that many points. A step may change several issues at
@@ -814,10 +820,10 @@ check.what_to_say(what_to_say, hidden=True)
 # patterns (its section 2) and tit-for-tat (its section 3): a **Boulware** Marlow
 # barely moves until late, a **Conceder** gives most of its ground early, a **linear**
 # one moves by the same step every round, and **tit-for-tat** answers each concession of
-# yours with as much of its own. Module 04 asked three things of your own moves: that a trade of one issue
-# for another bring back at least what it costs you, that a real concession be
-# conditional on the deal as a whole, and, in its paced tit-for-tat, that you concede
-# only in answer to a concession of theirs, never into silence. The third is the one
+# yours with as much of its own. Module 04 asked three things of your own moves: below the frontier, that a trade
+# bring back at least what it costs you; on it, that a concession be conditional on the
+# deal; and, in its paced tit-for-tat, that you concede only in answer to a concession
+# of theirs, never into silence. The third is the one
 # this table tests most: make each step only in answer to a move of Marlow's.
 #
 # The rule has one exception. Tit-for-tat, as module 04 said, opens with a fair step
@@ -831,9 +837,10 @@ check.what_to_say(what_to_say, hidden=True)
 # with a plain invitation to match it. After that step the rule applies again, and the
 # two replies are counted afresh. Count Marlow's offers, not its words: it says "You
 # have not moved since your last offer" whenever you hold, whether or not it moved
-# itself, since the remark is about your offer. Marlow's first answer counts as a move
-# (its first step towards you), so a step right after it keeps the rule; the two
-# replies of the exception are counted from its second offer on.
+# itself, since the remark is about your offer. Marlow's first answer is its opening, not a move:
+# module 04's rule answers a concession of theirs, and an opening is not one. So hold
+# after it, here as at a human table; its second offer is the first that can move, and
+# the two replies of the exception are counted from there.
 #
 # Three things in this module are called a move; keep them apart:
 #
@@ -846,11 +853,12 @@ check.what_to_say(what_to_say, hidden=True)
 # In the course's own trials (200 learners, Quell without capacity, so a zone always
 # existed; the scripted learner, `sit_by_the_plan`, and the tests that recompute every
 # figure quoted in this section are in the course's `tests/test_engine_capstone.py`), a
-# learner who kept the rule and stepped right after Marlow's first answer
-# reached a deal against a tit-for-tat Marlow in about 86 sittings in 100 without the
-# exception and about 91 in 100 with it. A learner who held after that first answer
-# as well did worse: about 70 in 100 without the exception, about 87 with it. So the
-# exception matters most to the learner who waits longest. Against the other three
+# learner who kept the rule, holding after Marlow's first answer, reached a deal against
+# a tit-for-tat Marlow in about 70 sittings in 100 without the exception and about 87 in
+# 100 with it: the exception is what breaks the deadlock. Stepping right after the first
+# answer, against the rule, closed a few more (about 91 in 100 with the exception),
+# because a tit-for-tat Marlow waits to be answered; but a step given for nothing tells a person
+# that more can be had for nothing (module 04). Against the other three
 # styles, nearly every sitting ended in a deal either way. In the rest, Marlow's final
 # offer stayed below your reservation price once your last planned step was on the table: walking away
 # was then right by your plan, though a zone existed. The debrief counts a step made
@@ -901,11 +909,12 @@ check.what_to_say(what_to_say, hidden=True)
 # that step is wrong. To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
-# Question 7 applies the rule section 5 states, and its marks are for that rule only.
-# The judgement the rule leaves to you (which steps take a term back and the sentence
-# that trades each in the open, which package to pass over so that no step costs more
-# than the one before, when to make each step) you practise at the table of section 6,
-# and account for in part 1 of the reflection, which your instructor grades.
+# Question 7 grades that map, by the rule section 5 states; its marks are for that rule
+# only. It does not grade how you draw your offers from the map at a human table
+# (section 5): which steps take a term back and the sentence that trades each in the
+# open, which package to pass over so that no step costs more than the one before, and
+# when to make each step. You practise those at the table of section 6 and account for
+# them in part 1 of the reflection, which your instructor grades.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -1135,7 +1144,7 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #   replay looks at Marlow's next reply only, so a concession that made a later deal
 #   possible still shows as unanswered: the debrief gives what such concessions gave up,
 #   not what they cost you. It also counts the concessions you made when Marlow had not
-#   moved since its previous offer: concessions into silence, which break your plan's
+#   moved since its previous offer, or had made only its first answer: concessions into silence, which break your plan's
 #   rule of conceding only in answer to a move of Marlow's. A step made after two of
 #   Marlow's replies in a row that did not move is counted apart, as the rule's
 #   exception; and if you held there while your plan still had a step, and the talks
