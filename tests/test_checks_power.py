@@ -1472,3 +1472,47 @@ def test_the_switch_hint_names_no_price_while_the_price_part_fails(learner):
         said = str(failure.value)
         assert f"{signing_price(s):,.0f}" in said or "costs Kestrel nothing" in said
         assert f"{licence_price(s):,.0f}" in said
+
+
+def test_question_5_practice_versions_get_feedback_and_earn_nothing(learner, capsys):
+    """Practise with feedback, then apply for marks: question 5's central distinction got no
+    feedback before grading (its visible check does not judge which version is which). Two
+    practice versions, the same for every learner and none of the story's texts, are now
+    judged one by one in the visible check, with hints that never give the price that fits;
+    a practice price wrong or missing fails nothing, and grading ignores them."""
+    from course.scenarios.power import PRACTICE_RIG, PRACTICE_RIG_VALUE, practice_rig_price
+
+    own_texts = [text for texts in RIG_TEXTS.values() for text in texts]
+    kinds = set()
+    for walk_out, x, text in PRACTICE_RIG.values():
+        assert text not in own_texts and " ".join(text.split()) in PROSE
+        assert f"{x:,}" in text
+        kinds.add(walk_out)
+    assert kinds == {True, False}
+    assert "would pay up to 40,000 for it" in PROSE and PRACTICE_RIG_VALUE == 40_000
+    right = {"1": practice_rig_price("1"), "2": practice_rig_price("2")}
+    assert right == {"1": 20_000, "2": 26_000}
+
+    def answer(practice):
+        return lambda s: rig_key(s) | practice
+
+    assert check.rig_prices(answer({1: 20_000, "2": 26_000})) is None
+    out = capsys.readouterr().out
+    assert "Practice version 1: right." in out and "Practice version 2: right." in out
+    assert "marked when the notebook is graded" in out and "\N{CHECK MARK}" not in out
+    for swapped in ({1: 26_000, 2: 20_000}, {1: 12_000, 2: 12_000}, {1: 31_000, 2: 23_000}):
+        assert check.rig_prices(answer(swapped)) is None  # a practice price fails nothing
+        out = capsys.readouterr().out
+        assert out.count("not yet") == 2, out
+        for line in out.splitlines():
+            if line.startswith("Practice version 1"):
+                assert "20,000" not in line, line
+            if line.startswith("Practice version 2"):
+                assert "26,000" not in line, line
+    assert check.rig_prices(answer({})) is None
+    assert "Practice version 1: no answer yet." in capsys.readouterr().out
+    with hidden_cases_as("grading-key"):
+        graded = check.rig_prices(answer({1: 0, 2: 0}), hidden=True)
+    assert graded.earned == graded.possible
+    with pytest.raises(NotYet, match="there is no version '3'"):
+        check.rig_prices(answer({3: 1}))

@@ -1853,3 +1853,24 @@ def test_question_2_says_its_shapley_value_prepares_question_4():
     the text now says it prepares question 4."""
     two = _section(PROSE, "### Question 2", "def licence_floor")
     assert "neither part below needs that figure; it prepares question 4" in two
+
+
+def test_question_6_lays_out_the_order_in_time_of_questions_6_to_9():
+    """The learner was moved back and forth in time five times within one case (question 6
+    before the licence talks, 9a before Harrow told Granite, 8 before Granite's proposal, 7
+    at it, 9b a year later); one sentence at question 6 now gives that order, and each
+    question still says its own moment."""
+    six = _section(PROSE, "### Question 6 (2 marks)", "def signing_terms")
+    assert (
+        "In the order things happen: question 6, before the licence talks began; question 9a, "
+        "before Harrow told Granite of its offer; question 8, before Granite's first proposal; "
+        "question 7, that proposal; question 9b, a year later."
+    ) in six
+    assert "before the talks began" in six
+    assert "before Harrow told Granite of its offer" in _section(
+        PROSE, "### Question 9", "def rate_tactics"
+    )
+    assert "a what-if set before Granite's first proposal" in _section(
+        PROSE, "### Question 8", "def best_lever"
+    )
+    assert "A year later" in _section(PROSE, "**Part b (1 mark).**", "def harrow_move")

@@ -594,6 +594,9 @@ def rig_with_the_models(s):
             found[v.letter.lower()] = round(share * s.rig_value, 2)
         else:
             found[v.letter.lower()] = nash_split(s.rig_value, v.amount, 0)[0]
+    # the practice versions (a lathe worth 40,000 to Pell, 12,000 walked out to or left with)
+    found["1"] = round(bargaining_split(0.99999, 0.99999, 12_000 / 40_000)[1] * 40_000, 2)
+    found[2] = nash_split(40_000, 12_000, 0)[0]
     return found
 
 

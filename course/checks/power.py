@@ -981,8 +981,13 @@ def _below_full_worth(said, x, m):
     )
 
 
-def _rig_prices_of(answer, s):
-    """What the learner's ``rig_prices`` returns for ``s``, as letter -> price."""
+#: The keys of question 5's practice versions, in the same dict as the learner's own.
+RIG_PRACTICE_NUMBERS = ("1", "2")
+
+
+def _rig_answer(answer, s):
+    """What the learner's ``rig_prices`` returns for ``s``: (letter -> price of the
+    learner's own versions, number -> price of the practice versions)."""
     prices = call_learner(answer, s)
     if not isinstance(prices, Mapping):
         raise NotYet(
@@ -990,13 +995,93 @@ def _rig_prices_of(answer, s):
             general="it should return a dict from letter to price, like {'A': 30000, 'B': 27500}",
         )
     prices = {str(letter).strip().upper(): price for letter, price in prices.items()}
-    extra = sorted(set(prices) - {v.letter for v in s.rig_versions})
+    letters = {v.letter for v in s.rig_versions}
+    extra = sorted(set(prices) - letters - set(RIG_PRACTICE_NUMBERS))
     if extra:
         raise NotYet(
-            f"there is no version {extra[0]!r}; the versions are A and B.",
+            f"there is no version {extra[0]!r}; the versions are A and B, and the practice "
+            "versions 1 and 2.",
             general="it returns a price for a version other than A and B",
         )
-    return prices
+    own = {key: price for key, price in prices.items() if key in letters}
+    return own, {key: price for key, price in prices.items() if key in RIG_PRACTICE_NUMBERS}
+
+
+def _rig_prices_of(answer, s):
+    """What the learner's ``rig_prices`` returns for ``s``, as letter -> price (the practice
+    versions left out)."""
+    return _rig_answer(answer, s)[0]
+
+
+def judge_practice_rig(number, said):
+    """Question 5's practice version ``number`` (the same for every learner), given the
+    learner's price ``said``: nothing when right, else the ``NotYet`` hint, which says what
+    rule the price follows or why it follows neither, never the price that fits."""
+    from course.scenarios.power import PRACTICE_RIG, PRACTICE_RIG_VALUE, practice_rig_price
+
+    walk_out, x, _ = PRACTICE_RIG[number]
+    m, half = PRACTICE_RIG_VALUE, PRACTICE_RIG_VALUE / 2
+    value = amount(said, f"the price in practice version {number}")
+    tolerance = RIG_TOLERANCE * m
+
+    def near(price):
+        return abs(value - price) <= tolerance
+
+    if near(practice_rig_price(number)):
+        return
+    reach = (
+        f"read version {number} again: who or what can end those talks, and how would "
+        f"Kestrel come by the {_money(x)}?"
+    )
+    if walk_out and near(x + (m - x) / 2):
+        hint = (
+            f"that is the Nash split from {_money(x)}, section 5's rule for an alternative "
+            f"Kestrel is left with when the talks end on their own; {reach}"
+        )
+    elif near(x) and x < half:
+        hint = (
+            f"{_money(x)} is below half of {_money(m)}, which Kestrel gets at the table as its "
+            "share, and neither of section 5's rules lets an alternative take Kestrel's price "
+            "below that share"
+        )
+    elif not walk_out and near(half):
+        hint = (
+            "that is half of what Pell would pay: the alternative left out, or counted by "
+            "deal-me-out, section 5's rule for an alternative Kestrel must walk out to take, "
+            f"which ignores one below half; {reach}"
+        )
+    elif not walk_out and half + tolerance < value < x + (m - x) / 2 - tolerance:
+        hint = (
+            f"{value:,.0f} lies between half of what Pell would pay and the Nash split from "
+            f"{_money(x)}: in it each unit of the {_money(x)} adds less than half a unit to the "
+            "price, or the rest is split unevenly. Where Kestrel is left with an amount only if "
+            "the talks break down, and that risk far outweighs the cost of delay (as in all "
+            "these versions), each unit of it adds half a unit to the price, not less"
+        )
+    else:
+        hint = (
+            f"{value:,.0f} is not what either of section 5's rules gives for an alternative of "
+            f"{_money(x)}: ask how Kestrel would reach it, by walking out or only if the talks "
+            "end on their own, then apply the rule for that kind"
+        )
+    raise NotYet(hint)
+
+
+def _practice_rig_lines(practice):
+    """The visible check's line for each practice version of question 5."""
+    lines = []
+    for number in RIG_PRACTICE_NUMBERS:
+        if number not in practice:
+            lines.append(f"Practice version {number}: no answer yet.")
+            continue
+        try:
+            judge_practice_rig(number, practice[number])
+        except NotYet as hint:
+            end = "" if str(hint).endswith("?") else "."
+            lines.append(f"Practice version {number}: not yet: {hint}{end}")
+        else:
+            lines.append(f"Practice version {number}: right.")
+    return lines
 
 
 def _rig_rules_followed(s, prices):
@@ -1081,17 +1166,30 @@ def rig_prices(answer, hidden=False):
     full marks. It checks that each price follows one of section 5's two rules and that the
     two versions follow different ones, says why a price follows neither, and says plainly
     that the rest is marked when the notebook is graded (practise with feedback, then apply
-    for marks: the kinds are a judgement on the learner's own story)."""
+    for marks: the kinds are a judgement on the learner's own story). The practice versions
+    (numbers 1 and 2 in the same dict, the same for every learner) are judged one by one,
+    with hints, and earn nothing; a practice price wrong or missing fails nothing."""
     scenarios = _rig_scenarios(hidden)
     if not hidden:
+        practice = {}
         for s in scenarios:
-            _judged(s, lambda s=s: _rig_rules_followed(s, _rig_prices_of(answer, s)))
+
+            def judge(s=s):
+                prices, found = _rig_answer(answer, s)
+                _rig_rules_followed(s, prices)
+                return found
+
+            found = _judged(s, judge)
+            if s is scenarios[0]:  # the practice prices as the learner's own call gives them
+                practice = found
+        lines = _practice_rig_lines(practice)
         say(
-            "Each price follows one of section 5's two rules, deal-me-out or the Nash split, "
-            f"and your two versions follow different ones, in your scenario and in "
-            f"{len(scenarios) - 1} others. This check does not judge which version Kestrel "
-            "reaches by walking out, and so which rule fits it: that is marked when the "
-            "notebook is graded."
+            "\n".join(lines)
+            + "\nThe practice versions earn no marks. For your own versions: each price "
+            "follows one of section 5's two rules, deal-me-out or the Nash split, and your two "
+            f"versions follow different ones, in your scenario and in {len(scenarios) - 1} "
+            "others. This check does not judge which version Kestrel reaches by walking out, "
+            "and so which rule fits it: that is marked when the notebook is graded."
         )
         return None
     return score(

@@ -343,6 +343,39 @@ RIG_TEXTS = {
 }
 
 
+#: Question 5's practice case, the same for every learner and shown in the notebook's text:
+#: what Pell would pay for a lathe worth nothing to Kestrel, and number -> (reached by walking
+#: out, the amount, the text). Its texts are none of ``RIG_TEXTS``, so its feedback judges no
+#: version of a learner's own case; the amounts are equal, so only the way Kestrel reaches
+#: the alternative sets the two prices apart.
+PRACTICE_RIG_VALUE = 40_000
+PRACTICE_RIG = {
+    "1": (
+        True,
+        12_000,
+        "A rival workshop will buy the lathe for 12,000 on any day Kestrel likes. To sell to it, "
+        "Kestrel must turn down a proposal from Pell and leave the talks; nothing else can end "
+        "them.",
+    ),
+    "2": (
+        False,
+        12_000,
+        "Pell wants the lathe for one customer's order, and that customer may cancel the order "
+        "on any day before Kestrel and Pell sign, which would end the talks and leave Pell no "
+        "use for any lathe. A rival workshop would then, and only then, buy the lathe for "
+        "12,000.",
+    ),
+}
+
+
+def practice_rig_price(number):
+    """Question 5's prediction for practice version ``number``: deal-me-out for the one
+    reached by walking out, the Nash split from the amount for the other."""
+    walk_out, x, _ = PRACTICE_RIG[number]
+    m = PRACTICE_RIG_VALUE
+    return max(m / 2, x) if walk_out else x + (m - x) / 2
+
+
 def money(amount):
     """An amount as the story shows it: 64,200."""
     return f"{amount:,.0f}"

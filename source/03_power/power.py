@@ -913,6 +913,21 @@ check.licence_reply(licence_reply, hidden=True)
 # The check below tells you when a price follows neither of section 5's rules, or when both
 # versions follow the same one; which version is reached by walking out, and so which rule
 # fits it, is marked when the notebook is graded.
+#
+# Practise first on two versions that are the same for every learner. Kestrel is selling a
+# used lathe to Pell, which would pay up to 40,000 for it; the lathe is worth nothing to
+# Kestrel, Pell has nothing else to turn to, and all else is as in your own versions:
+#
+# 1. A rival workshop will buy the lathe for 12,000 on any day Kestrel likes. To sell to it,
+#    Kestrel must turn down a proposal from Pell and leave the talks; nothing else can end
+#    them.
+# 2. Pell wants the lathe for one customer's order, and that customer may cancel the order
+#    on any day before Kestrel and Pell sign, which would end the talks and leave Pell no use
+#    for any lathe. A rival workshop would then, and only then, buy the lathe for 12,000.
+#
+# Put your prices for them in the dict your function returns, under the numbers 1 and 2, the
+# same whatever `s` is (`{1: ..., 2: ..., "A": ..., "B": ...}`). The check judges them one by
+# one and says why a price does not fit, not what does; they earn no marks.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "rig-prices-answer", "schema_version": 3}
@@ -932,6 +947,7 @@ def rig_prices(s):
             prices[v.letter] = max(s.rig_value / 2, v.amount)
         else:  # a breakdown payoff: the disagreement point of a Nash split
             prices[v.letter] = v.amount + (s.rig_value - v.amount) / 2
+    prices |= {1: 20_000, 2: 26_000}  # the practice versions, the same for every learner
     return prices
     ### END SOLUTION
 
@@ -945,6 +961,10 @@ check.rig_prices(rig_prices, hidden=True)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "signing-terms-text", "schema_version": 3}
 # ### Question 6 (2 marks): paid on signing?
+#
+# Questions 6 to 9 move about in time. In the order things happen: question 6, before the
+# licence talks began; question 9a, before Harrow told Granite of its offer; question 8,
+# before Granite's first proposal; question 7, that proposal; question 9b, a year later.
 #
 # Like question 4, this question goes back to the licence, with a what-if. Suppose that before the talks began Atlas had
 # offered to change one term: the buyer pays the day the deal is signed, not on the fixed
