@@ -1884,7 +1884,7 @@ def test_an_opening_one_frontier_step_beyond_ends_with_more_as_section_4_says():
     text = section("opening-teaching")
     assert "Over the first 200 learners' cases" in text
     assert "(199 of them have such a step)" in text
-    assert "against every style of Marlow, by about 1 to 2 k€ where both reached a deal" in text
+    assert "set out in section 5), by about 1 to 2 k€ where both reached a deal" in text
     assert "against each style, about one sitting in fifteen ended with less" in text
     assert "193 sittings against 175" in text
     assert "with section 5's rule of when to step" in text
@@ -2389,3 +2389,27 @@ def test_the_diagnostic_set_reads_marlows_pick_only_if_it_chooses_sincerely():
     only if Marlow chooses sincerely; the text said so without the condition."""
     opening = section("opening-teaching")
     assert "and picks sincerely (the package it likes best, not one chosen to mislead" in opening
+
+
+def test_the_zone_and_marlows_styles_are_glossed_where_first_used():
+    """Section 3 spoke of 'the zone' and section 4 of Marlow's styles before section 7 and
+    section 5 defined them; each is now glossed at its first use."""
+    audit = section("audit-teaching")
+    assert "narrows the zone of possible agreement (the packages that suit both sides" in audit
+    opening = section("opening-teaching")
+    assert (
+        "against every style of Marlow (the four ways it bargains, Boulware, linear, "
+        "Conceder and tit-for-tat, set out in section 5)" in opening
+    )
+    before = NOTEBOOK.read_text().split('grade_id": "audit-teaching"')[0]
+    assert " zone" not in before
+
+
+def test_the_plan_note_names_its_departure_from_module_04s_free_move_rule():
+    """Module 04's rule 1 warns against choosing a free move by what it gives the other
+    side alone, which is how this plan chooses; the note now says so plainly."""
+    plan = section("plan-teaching").replace(" > ", " ")
+    assert (
+        "warned against choosing by what a move gives the other side alone; this plan "
+        "chooses exactly that way, on purpose" in plan
+    )

@@ -281,7 +281,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #
 #   Two notes on this row. First, the audit and tooling are left out: they are a cost of
 #   this deal, not a strength of Brenn or Kessel. A dearer audit raises your reservation
-#   price (questions 2, 5 and 7 count it) and narrows the zone, but it does not make your
+#   price (questions 2, 5 and 7 count it) and narrows the zone of possible agreement (the
+#   packages that suit both sides, module 02), but it does not make your
 #   alternative any better. Second, the audit compares alternatives only, Quell included.
 #   It does not ask whether Quell would actually change the bargain: module 03 showed that
 #   an outside option moves a deal only when it beats what its holder would get from the
@@ -445,7 +446,8 @@ check.my_audit(my_audit)
 # table where Quell has no capacity (199 of them have such a step), opening one step
 # beyond along the frontier and then following the same plan (with section 5's rule of
 # when to step) ended, on average, with
-# more profit than opening at the estimate against every style of Marlow, by about 1 to
+# more profit than opening at the estimate against every style of Marlow (the four ways
+# it bargains, Boulware, linear, Conceder and tit-for-tat, set out in section 5), by about 1 to
 # 2 k€ where both reached a deal; not in every sitting (against each style, about one
 # sitting in fifteen ended with less). Against a tit-for-tat Marlow it also reached a
 # deal more often: 193 sittings against 175. That is an observation about this bot, not a
@@ -756,9 +758,10 @@ check.what_to_say(what_to_say, hidden=True)
 # - repeat until none is left.
 #
 # > *Note: where this differs from module 04.* Module 04 took, among free one-level
-# > moves, the one that adds most points for both sides together, and said to use such a
-# > sum only to rank moves, since its case was built so that a point meant as much to
-# > each side.
+# > moves, the one that adds most points for both sides together, and warned against
+# > choosing by what a move gives the other side alone; this plan chooses exactly that
+# > way, on purpose. Module 04 used such a sum only to rank moves, since its case was
+# > built so that a point meant as much to each side.
 # > Here your side is counted in k€ and Marlow's in points, and a sum of the two could
 # > rank moves differently if you counted money in euros, so no such sum ranks moves.
 # > Module 04's worry about small moves that leave you below the frontier does not arise
