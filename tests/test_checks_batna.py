@@ -307,6 +307,42 @@ def test_question_3_built_on_a_slipped_tree_names_the_question_to_fix():
     assert told > 500
 
 
+def test_question_3_shows_a_question_2_slip_visibly_as_grading_does():
+    """Question 3's expected-value point tried only the learner's own case visibly, so a
+    choose_batna with a slip in a tree that is not the learner's BATNA (a swapped renewal
+    chance: about 88% of learners) saw 2/2 and lost a mark at grading. It now also tries
+    question 2's two examples: the visible score is the graded one, and the hint names the
+    question to fix."""
+    from course.variants import learner_as
+
+    def by(pick):
+        def choose(offers, risk_averse=False):
+            alternatives = alternatives_of(offers, risk_averse)
+            name = max(alternatives, key=lambda n: pick(a for _, a in flatten(alternatives[n])))
+            return name, expected_value(alternatives[name])
+
+        return choose
+
+    choices = [slipped_choice(slip) for slip in SLIPS] + [by(max), by(min)]
+    for n in range(150):
+        with learner_as(f"slip-{n}"):
+            for choose in choices:
+
+                def reservation(offers, risk_averse=False, choose=choose):
+                    return choose(offers, risk_averse)[1] + offers.commute_cost
+
+                seen, graded = (
+                    messages(check.reservation_salary(reservation, hidden=hidden))
+                    for hidden in (False, True)
+                )
+                assert seen["expected values"][0] == graded["expected values"][0] == 0
+                assert "question 1" in seen["expected values"][1] or (
+                    "question 2" in seen["expected values"][1]
+                )
+    text = _cell("q3-text")
+    assert "question 2's two examples" in text
+
+
 def test_the_practice_case_of_question_6_is_not_the_own_key_by_analogy():
     """Every learner's two demands were a bluff with remote days and a warning without, so
     the practice case's labels were the learner's own by kind. The practice case keeps that

@@ -746,7 +746,8 @@ def reference():
 
 def visible_cases(s):
     """What a visible check tries for learner ``s``: the own case, an example of the other
-    kind, the same two with a cheaper agency, and question 7's cases (the hidden ones too)."""
+    kind, the same two with a cheaper agency, question 2's two examples (question 3 tries
+    them), and question 7's cases (the hidden ones too)."""
     with learner_as(s.learner):
         needed = check.batna_needed_cases(hidden=True)
         kinds = check._both_kinds(False)
@@ -760,6 +761,8 @@ def visible_cases(s):
         "when": tuple(when),
         "needed": needed,
         "sure": (s, *sure),
+        # question 3's expected-value point also tries question 2's two examples
+        "choices": (check.choice_example(), check.freelance_example()),
     }
 
 
@@ -770,7 +773,8 @@ def judge_all(s, seen, question, answer):
     elif question == "choose_batna":
         check.judge_choose_batna(s, answer(s))
     elif question == "reservation_salary":
-        check.judge_reservation_salary(s, answer(s))
+        for case in (s, *seen["choices"]):
+            check.judge_reservation_salary(case, answer(case))
         for case in seen["sure"]:
             check.judge_reservation_salary(case, answer(case, True), True)
     elif question == "northwind_zopa":

@@ -3,7 +3,8 @@ true of the answer it is shown for.
 
 Each question is checked on its own: a question that builds on an earlier answer gets the
 right earlier value as an argument (questions 4 and 5), or its hint names the earlier
-question when the mistake comes from there (question 3). Besides the learner's own
+question when the mistake comes from there and its visible check tries that question's
+examples, so it shows what grading will (question 3). Besides the learner's own
 scenario, a visible check also tries a fixed example of every kind of case the question
 has (a zone and no zone), so a learner whose own case is of one kind still meets the
 other. ``judge_*`` decide one case; the sweep tests call them for thousands of learners.
@@ -649,17 +650,22 @@ def _reservations(answer, cases, risk_averse, done):
 @question
 def reservation_salary(answer, hidden=False):
     """Check a function ``(offers, risk_averse=False)`` that returns the lowest Northwind
-    salary worth accepting: with expected values (a point), and with the gambles valued at
+    salary worth accepting: with expected values (a point; on the learner's case and
+    question 2's two examples, so that a slip in choose_batna costs this point visibly as it
+    does at grading), and with the gambles valued at
     the scenario's sure amounts (a point; on the learner's case and on examples where those
     sure amounts change the BATNA and where they do not)."""
     own = _scenarios(hidden)
     examples = sure_examples(hidden)
+    # question 2's two examples too, so that a slip in choose_batna that grading's other
+    # learners would show is shown now, with its hint naming question 2
+    choices = [choice_example(), freelance_example()]
     return score(
         Check(
             "expected values",
             1,
             lambda: _reservations(
-                answer, own, False, "reservation_salary is your BATNA plus the commute."
+                answer, own + choices, False, "reservation_salary is your BATNA plus the commute."
             ),
         ),
         Check(

@@ -342,7 +342,8 @@ NewsQuiz()
 # Northwind job.
 #
 # - First part (1 mark): with `risk_averse=False`, value the alternatives by their
-#   expected values.
+#   expected values. The check tries your case and question 2's two examples, as grading
+#   does, so a slip in your `choose_batna` shows here now, not only when graded.
 # - Second part (1 mark): with `risk_averse=True`, value Lumen and Freelance at the sure
 #   amounts your scenario supposes (`offers.lumen_sure`, `offers.freelance_sure`), as your
 #   `choose_batna` does. The check tries your case and three examples: one whose BATNA
@@ -350,7 +351,8 @@ NewsQuiz()
 #   whose BATNA stays the same. Is your BATNA still the same? What is your reservation
 #   price now?
 #
-# If the check says your BATNA is wrong, fix question 2 first.
+# If the check says your BATNA is wrong, fix question 2 first: your reservation price rests
+# on it, so a slip there costs a mark here too.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-salary-answer", "schema_version": 3}
