@@ -581,7 +581,7 @@ def test_an_unreachable_target_must_be_none(learner, hidden):
     assert got["targets within reach"] == (1, "batna_needed inverts the Nash split.")
     assert got["targets out of reach"][0] == 0
     assert "out of reach; return None" in got["targets out of reach"][1]
-    assert got["walking away on their proposal"][0] == 0
+    assert got["walking away on their proposal"][0] == 0.5  # one mistake, one deduction
 
 
 def test_a_target_at_the_edge_of_reach_is_within_reach(learner):
@@ -598,9 +598,32 @@ def test_a_target_at_the_edge_of_reach_is_within_reach(learner):
 
     for hidden in (False, True):
         got = messages(check.batna_needed(edge_is_out, hidden=hidden))
-        assert got["targets within reach"][0] == 0
-        assert "within reach" in got["targets within reach"][1]
-        assert "exactly" in got["targets within reach"][1]
+        assert got["targets out of reach"][0] == 0
+        assert "within reach" in got["targets out of reach"][1]
+        assert "exactly" in got["targets out of reach"][1]
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+def test_one_slip_at_the_edge_of_reach_costs_one_half_mark(learner, hidden):
+    """Whether a target that leaves the other side exactly its BATNA is within reach is one
+    point, judged in one part: `>=` for "out of reach" cost the Nash part and the
+    outside-option part too (0.5 of 2 marks for every learner); it now costs the half mark
+    for telling which targets are out of reach, in either model or both."""
+
+    def edge_is_out(target, pie, theirs, walk_any_time=False, models=(False, True)):
+        if target > pie - theirs or (target == pie - theirs and walk_any_time in models):
+            return None
+        return outside(target, pie) if walk_any_time else max(0, 2 * target - pie + theirs)
+
+    for models in [(False, True), (False,), (True,)]:
+        slip = functools.partial(edge_is_out, models=models)
+        got = messages(check.batna_needed(slip, hidden=hidden))
+        assert got["targets within reach"][0] == 1
+        assert got["walking away on their proposal"][0] == 0.5
+        assert got["targets out of reach"][0] == 0
+        assert "exactly the BATNA, the other side still agrees" in got["targets out of reach"][1]
+    text = _cell("q7-text")
+    assert "the other half mark is for telling which targets are out of reach" in text
 
 
 def test_the_nash_answer_for_an_outside_option_is_named(learner):
@@ -614,13 +637,14 @@ def test_the_nash_answer_for_an_outside_option_is_named(learner):
 
 
 def test_a_three_argument_answer_keeps_the_nash_points(learner):
-    """Answers written before the fourth argument existed lose only the new check."""
+    """Answers written before the fourth argument existed keep the Nash point."""
 
     def three(target, pie, theirs):
         return None if target > pie - theirs else max(0, 2 * target - pie + theirs)
 
     credit = check.batna_needed(three)
-    assert credit.earned == 1.5
+    assert credit.earned == 1  # the two parts that also call with the fourth argument fail
+    assert "takes 3 positional arguments" in messages(credit)["targets out of reach"][1]
     assert "takes 3 positional arguments" in messages(credit)["walking away on their proposal"][1]
 
 

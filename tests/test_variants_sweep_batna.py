@@ -800,6 +800,7 @@ def judge_all(s, seen, question, answer):
         for case in seen["needed"]:
             for walk in (False, True):
                 check.judge_batna_needed(case, walk, answer(*case, walk))
+                check.judge_reach(case, walk, answer(*case, walk))
 
 
 def test_the_rule_of_the_notebook_is_the_checks_rule(drawn):

@@ -1275,6 +1275,24 @@ def _reachable(target, pie, theirs):
     return target <= pie - theirs
 
 
+def _at_edge(target, pie, theirs):
+    """Whether the target leaves the other side exactly its BATNA: within reach, and judged
+    only by the part that asks whether a target is within reach, so a `>=` slip for "out
+    of reach" costs that half mark alone."""
+    return target == pie - theirs
+
+
+def judge_reach(case, walk_any_time, result):
+    """Whether ``result`` says rightly if the target of ``case`` is within reach: None out
+    of reach, a number within it (its value is judged by the other two parts), else the
+    ``NotYet`` hint."""
+    if _reachable(*case) and result is not None:
+        target, pie, theirs = case
+        money(result, f"batna_needed({target}, {pie}, {theirs})")
+        return
+    judge_batna_needed(case, walk_any_time, result)
+
+
 def needed(case, walk_any_time):
     """The least BATNA, 0 or more, that gets you at least the target under one model."""
     target, pie, theirs = case
@@ -1349,10 +1367,11 @@ def judge_batna_needed(case, walk_any_time, result):
     raise NotYet(f"{call} gave {value:g}: {hint}.", general=general)
 
 
-def _batna_needed_part(answer, cases, walk_any_time, done):
+def _batna_needed_part(answer, cases, walk_any_time, done, judge=None):
     for case in cases:
-        arguments = (*case, True) if walk_any_time else case
-        judge_batna_needed(case, walk_any_time, call_learner(answer, *arguments))
+        for walk in (False, True) if walk_any_time is None else (walk_any_time,):
+            arguments = (*case, True) if walk else case
+            (judge or judge_batna_needed)(case, walk, call_learner(answer, *arguments))
     return done
 
 
@@ -1360,17 +1379,20 @@ def _batna_needed_part(answer, cases, walk_any_time, done):
 def batna_needed(answer, hidden=False):
     """Check a function ``(target, pie, their_batna, walk_any_time=False)`` that returns the
     least BATNA, 0 or more, giving at least a target share, or None. Three independent
-    parts: the Nash model within reach (1 point), out of reach (half a point), and the
-    outside-option model (half)."""
+    parts: the Nash model within reach (1 point), which targets are out of reach, None in
+    both models, with the target exactly at the edge of reach (half a point), and the
+    outside-option model within reach (half). The edge is judged in one part only: a `>=`
+    slip for "out of reach" cost 1.5 of 2 marks when all three tried it (a fresh review,
+    E1)."""
     cases = batna_needed_cases(hidden)
-    reachable = [case for case in cases if _reachable(*case)]
-    out_of_reach = [case for case in cases if not _reachable(*case)]
+    inside = [case for case in cases if _reachable(*case) and not _at_edge(*case)]
+    reach = [case for case in cases if not _reachable(*case) or _at_edge(*case)]
     return score(
         Check(
             "targets within reach",
             1,
             lambda: _batna_needed_part(
-                answer, reachable, False, "batna_needed inverts the Nash split."
+                answer, inside, False, "batna_needed inverts the Nash split."
             ),
         ),
         Check(
@@ -1378,9 +1400,10 @@ def batna_needed(answer, hidden=False):
             0.5,
             lambda: _batna_needed_part(
                 answer,
-                out_of_reach,
-                False,
+                reach,
+                None,
                 "batna_needed says None when no deal can give you the target.",
+                judge_reach,
             ),
         ),
         Check(
@@ -1388,7 +1411,7 @@ def batna_needed(answer, hidden=False):
             0.5,
             lambda: _batna_needed_part(
                 answer,
-                cases,
+                inside,
                 True,
                 "batna_needed knows that an alternative you can take at any time counts only "
                 "once it beats half the pie.",

@@ -1039,8 +1039,9 @@ ModelQuiz()
 # model but 0 with an outside option: your BATNA does not matter until it beats half the
 # pie. Work from the formulas above;
 # `nash_split` and `outside_option_split` are handy for checking your answers. The Nash
-# cases within reach earn a mark, the cases out of reach and the outside-option cases
-# half a mark each.
+# cases within reach earn a mark and the outside-option cases within reach half a mark;
+# the other half mark is for telling which targets are out of reach, in both models (a
+# target that leaves the other side exactly its BATNA is within reach).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-needed-answer", "schema_version": 3}
