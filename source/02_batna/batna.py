@@ -438,16 +438,18 @@ BatnaBuilder()
 # reservation price and your estimate of the most the other side could pay, which this
 # course calls the **even split**: the price halfway between the two ends, where each side
 # gains the same over its alternative. So reaching the target gives you more than half of
-# the surplus. And it lies below that estimate, so that your opening can lie beyond the
-# target. The course has one rule for the opening, module 04's: open at your estimate of
-# the other side's reservation price, or somewhat beyond it when a fact you can name
-# takes you there, never beyond a point you can justify. Between the two, nearer the top
-# is bolder. At Northwind no fact carries an opening past what the agency's contractor
-# costs, so your opening sits at that estimate and your target stays strictly between the
-# even split and it, with room for the opening to concede towards the target. This course
-# puts that room at a tenth of the zone at least: the target lies more than half and at most
-# nine tenths of the way from your reservation price up to your estimate of the most the
-# other side could pay. Question 8 checks that band, and the reflection uses it.
+# the surplus. And it lies below your opening, so that you can concede towards it. The
+# course has one rule for the opening (module 04 develops it): open at your estimate of
+# the other side's reservation price, or somewhat beyond it when a fact you can name takes
+# you there, never beyond a point you can justify. Between the even split and the
+# estimate, a target nearer the top is bolder. When your opening sits at the estimate,
+# keep at least a tenth of the zone as room to concede: the target lies more than half and
+# at most nine tenths of the way from your reservation price up to your estimate of the
+# most the other side could pay. When a fact you can name carries your opening beyond the
+# estimate, the target may go up to the estimate itself (module 04). At Northwind no fact
+# carries an opening past what the agency's contractor costs, so your opening sits at that
+# estimate and your target stays strictly between the even split and it, in the
+# nine-tenths band. Question 8 checks that band; the reflection takes either case.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
@@ -527,11 +529,12 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # must end; section 7 says when a model predicts it. Taking an offer at or above it
 # leaves you at least half of the surplus. Pressing further costs both sides time, and
 # goodwill with people you will work with; past the even split that cost may be more
-# than the extra salary gains, and section 7 shows that no model of Northwind's case
-# predicts the even split. With a common answer date and no cost of delay, the salary turns
-# on who has the last word before that date: your reservation price if Northwind has it, up
-# to the agency's cost if you do; and if each round of talks cost both sides something, it
-# would be your reservation price, or a little more when you make the offer.
+# than the extra salary gains, and section 7 shows that, as your scenario's story stands,
+# no model predicts the even split. With a common answer date and no cost of delay, the
+# salary turns on who has the last word before that date: your reservation price if
+# Northwind has it, up to the agency's cost if you do; and if each round of talks cost both
+# sides something, it would be your reservation price, or a little more when you make the
+# offer, as long as your BATNA beats half of the pie the hire creates (section 7).
 #
 # The even split lies below the target you set in section 3, on purpose. The target is
 # where you aim to land: you open beyond it and argue for it while Northwind is still
@@ -544,9 +547,9 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # at a cost to themselves, as many responders in ultimatum-game experiments do (Güth,
 # Schmittberger and Schwarze 1982); and you will work together after the deal, so a
 # grudging offer costs it goodwill. The rule below judges one offer at a time, so its
-# "accept" marks an offer good enough to take: say yes to it as Northwind's last word. While
-# Northwind is still moving, whether you press on towards your target first is your call,
-# not the rule's; you make it in the reflection, where you argue for a target of your own.
+# "accept" marks an offer good enough to take now. While Northwind is still moving, whether
+# you press on towards your target first is your call, not the rule's, and no question
+# grades it.
 #
 # **When Northwind has stopped moving.** The rule is for offers made while Northwind is
 # still moving. Once it says an offer is its last word, and you believe it, a counter no
@@ -598,8 +601,8 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns
 # a pair `(response, reason)` by the rule above, for offers made while Northwind is still
 # moving. `"accept"` marks an offer good enough to take; whether you press on towards your
-# target first is your call, made in the reflection, and the check does not grade it. The
-# response is one of `"accept"`,
+# target first is your call, and the check does not grade it. The response is one of
+# `"accept"`,
 # `"ask for remote days"`, `"counter"` or `"walk away"`; the reason is one of
 # `"no zone even with remote days"` (for walking away), `"even split reached"` (for
 # accepting), `"no remote days"` (for asking for them), and, for a counter,
@@ -669,7 +672,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   than 100,000" when you could. Carr ("Is Business Bluffing Ethical?", *Harvard
 #   Business Review*, 1968) defended it as part of the game, and the comment to the
 #   American Bar Association's Model Rule 4.1 counts a party's statements about the
-#   settlement it would accept as *ordinarily* not statements of material fact. In the
+#   settlement it would accept as *ordinarily* not statements of material fact (a fact a
+#   reasonable person would weigh in deciding, as module 00 defines it). In the
 #   surveys Lewicki, Saunders and Barry report (*Negotiation*, the chapter "Ethics in
 #   Negotiation", cited in module 00; the questionnaire is Robinson, Lewicki and
 #   Donahue's, 2000), MBA students rated tactics as appropriate or inappropriate: hiding
@@ -961,9 +965,10 @@ check.label_statements(label_statements, hidden=True)
 # $c$ = 8,000 give $r$ = 97,000; with the agency at $A$ = 110,000 the even split of the
 # zone is 103,500. If your work is worth $W$ = 115,000 to Northwind, the prediction is
 # (97,000 + 115,000)/2 = 106,000; if it is worth 130,000, the halfway point, 113,500, is
-# above the agency's cost, so the prediction is 110,000. The Nash split would predict the
-# even split of the zone only if breakdown left Northwind with the agency's contractor. That
-# is why section 5 uses the even split as a norm of fairness, not as a prediction.
+# above the agency's cost, so the prediction is 110,000. The Nash split predicts the even
+# split of the zone only when $W = A$ exactly, or if breakdown left Northwind with the
+# agency's contractor. That is why section 5 uses the even split as a norm of fairness, not
+# as a prediction.
 #
 # Now change the story: suppose each round of talks costs both sides something (say the
 # start date slips a week for each week of talks, and there is no answer date to play for),
@@ -1116,9 +1121,9 @@ check.target_salary(target_salary, hidden=True)
 # the first of them. Write `batna_when(offers, timing, funded=None)` returning the sure
 # value your reservation price at Northwind rests on (by expected values, as in
 # question 2) when Lumen's funding round is timed as `timing`. In the first two timings it
-# is your BATNA's value; in the third it is a sure salary defined below, which is not the
-# value of any one alternative, because Lumen stays open to you after you sign. It can be
-# higher or lower than your BATNA's expected value when you commit first:
+# is your BATNA's value; in the third it is a sure salary defined below, which need not be
+# the value of any one alternative, because Lumen stays open to you after you sign. It can
+# be higher or lower than your BATNA's expected value when you commit first:
 #
 # - `"commit first"`: as in your scenario, you must answer Northwind before the round
 #   closes, and signing with Northwind ends Lumen;
@@ -1221,9 +1226,10 @@ check.batna_when(batna_when, hidden=True)
 #    arithmetic, and whether you will know its outcome before you must decide;
 # 4. a target for the negotiation, on your side of the middle of the zone between your
 #    reservation price and your estimate of the other side's limit (the most it would pay,
-#    or the least it would take), and short of that estimate, at most nine tenths of the way
-#    from your reservation price to it (section 4), with the fact that justifies it (a
-#    published pay survey, a rival's price, what the other side's own alternative costs it).
+#    or the least it would take), at most nine tenths of the way from your reservation price
+#    to that estimate, or up to the estimate itself if a fact you name carries your opening
+#    beyond it (section 4), with the fact that justifies the target (a published pay survey,
+#    a rival's price, what the other side's own alternative costs it).
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1255,12 +1261,11 @@ check.batna_when(batna_when, hidden=True)
 # the tree of both);
 # a concrete step; the change in the reservation price with its arithmetic (the actual
 # outcome when it will be known before the learner decides, the expected value only when
-# they must commit first); a target on the learner's side of the middle of the zone and
-# short of their estimate of the other side's limit (the most it would pay, or the least it
-# would take), at most nine tenths of the way from the reservation price to that estimate,
-# with the fact that justifies it (the learner's opening
-# is not graded here: it may lie at the estimate or somewhat beyond it, as module 04
-# allows, when a fact supports it).
+# they must commit first); a target on the learner's side of the middle of the zone, at
+# most nine tenths of the way from the reservation price to their estimate of the other
+# side's limit (the most it would pay, or the least it would take), or up to that estimate
+# when the learner names a fact that carries their opening beyond it (module 04's rule),
+# with the fact that justifies the target (the opening itself is not graded here).
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
