@@ -15,8 +15,9 @@ from course.checks import leverage as check
 from course.checks.credit import Credit
 from course.checks.hints import NotYet
 from course.course_map import questions
-from course.models.audit import SCALE, balances_after, leverage_balance
+from course.models.audit import SCALE, balances_after
 from course.scenarios.leverage import (
+    BAND_READINGS,
     CASES,
     FACTS,
     NEWS,
@@ -320,7 +321,7 @@ def test_a_dependence_weighed_heavily_twice_is_noted_not_refused(capsys):
 @pytest.mark.parametrize(
     ("learner_id", "yours", "theirs", "weights", "words"),
     [
-        ("r-6", (10, 3, 9), (0, 4, 10), (0.1, 0.3, 0.6), "in Ostra's favour"),
+        ("r-6", (10, 3, 9), (0, 4, 10), (0.1, 0.3, 0.6), "at least 0.5 points Ostra's way"),
         ("r-6", (10, 3, 9), (0, 4, 8), (0.1, 0.3, 0.6), "your power and Ostra's"),
         (
             "r-6",
@@ -1026,6 +1027,56 @@ def test_reaudit_is_given_the_right_moves(answers):
     assert seen[0] == news_key(answers["scenario"])
 
 
+#: What each case's band line says of who is ahead, and the words of its refusal: the
+#: course's cut-offs (even under 0.5 points either way, strongly from 2.5) and nothing more.
+BAND_LINES = {
+    "salary": ("does not put Northwind ahead", "under 0.5 points Northwind's way"),
+    "supplier": ("puts neither side strongly ahead", "under 2.5 points either way"),
+    "sole-source": ("Ostra is ahead", "at least 0.5 points Ostra's way"),
+    "deadline": ("you are ahead", "at least 0.5 points your way"),
+}
+
+
+@pytest.mark.parametrize(
+    ("key", "yours", "theirs", "weights", "passes"),
+    [
+        # -2.30: in Vell's favour, not strongly; the story puts neither side strongly ahead
+        ("supplier", (4, 5, 3), (7, 3, 8), (0.3, 0.3, 0.4), True),
+        # +2.50: strongly yours, which the same line rules out
+        ("supplier", (7, 7, 5), (4, 2, 6), (0.35, 0.35, 0.3), False),
+        # +3.00: strongly yours; the salary story states no size for your lead
+        ("salary", (3, 9, 5), (8, 2, 6), (0.2, 0.6, 0.2), True),
+        # -0.25: even, the course's own reading of question 2
+        ("salary", (3, 7, 4), (8, 4, 6), (0.25, 0.5, 0.25), True),
+        # -1.00: in Northwind's favour, which the line rules out
+        ("salary", (3, 7, 4), (7, 5, 6), (0.3, 0.4, 0.3), False),
+        # -0.90: in Brannock's favour, where the story says you are ahead
+        ("deadline", (4, 3, 5), (7, 3, 5), (0.3, 0.4, 0.3), False),
+        # +3.30: strongly yours is still ahead
+        ("deadline", (7, 5, 6), (3, 2, 3), (0.3, 0.5, 0.2), True),
+        # -0.25: even, where the story says Ostra is ahead
+        ("sole-source", (5, 2, 4), (5, 3, 4), (0.25, 0.25, 0.5), False),
+        # -7.20: strongly Ostra's
+        ("sole-source", (2, 1, 1), (8, 8, 9), (0.3, 0.2, 0.5), True),
+    ],
+)
+def test_question_2_band_allows_exactly_what_its_story_line_says(
+    key, yours, theirs, weights, passes
+):
+    """Each band is the readings its quoted line allows, in the course's cut-offs (even
+    under 0.5 points, strongly from 2.5), and its refusal states the cut-off it applies,
+    never that the band holds every reading."""
+    (band,) = [r for r in CASES[key].rules if r.kind == "band"]
+    audit = [dict(zip(SOURCES, v, strict=True)) for v in (yours, theirs, weights)]
+    assert band.holds(*audit) is passes
+    line, cut_off = BAND_LINES[key]
+    assert band.because.endswith(line)
+    words = check._rule_words(band, CASES[key].them.split(",")[0])
+    assert cut_off in words and "the course calls" in words
+    assert "wide enough" not in words and "every reading" not in words
+    assert not [r for r in CASES[key].rules if r.kind == "leads"]
+
+
 # --- question 5 --------------------------------------------------------------------------
 
 
@@ -1136,31 +1187,36 @@ def test_the_model_answer_of_question_3b_is_a_real_supplier_draw():
     from course.scenarios.leverage import best_plan
 
     s = course.variant("00_leverage", "model-1992")
-    accounts, trial, forecast = s.steps
-    assert s.case == "supplier" and (s.budget, s.short_budget) == (10, 7)
-    assert accounts.startswith("Work through the notes to Vell's") and trial.startswith(
-        "Run a trial"
-    )
+    firms, asked, forecast = s.steps
+    assert s.case == "supplier" and (s.budget, s.short_budget) == (11, 8)
+    assert firms.startswith("Ask firms that left Vell") and asked.startswith("Ask Bellpak")
     assert [s.steps[n] for n in s.steps] == [
-        ("information", 3, 3, 0.85),
-        ("alternatives", 4, 7, 0.85),
-        ("power", 1, 1, 0.8),
+        ("information", 2, 6, 0.7),
+        ("alternatives", 1, 4, 0.55),
+        ("power", 2, 3, 0.9),
     ]
     assert (tuple(s.yours.values()), tuple(s.weights.values())) == ((7, 5, 3), (0.4, 0.3, 0.3))
     gains = step_gains(s)
-    assert [round(gains[n], 3) for n in (accounts, trial, forecast)] == [1.02, 1.02, 0.24]
-    assert set(best_plan(s)) == {accounts, trial}
+    assert [round(gains[n], 2) for n in (firms, asked, forecast)] == [0.56, 0.17, 0.54]
+    assert set(best_plan(s)) == {firms, forecast}
+    assert round(gains[firms] + gains[forecast], 2) == 1.10
     short = best_plan(replace(s, budget=s.short_budget))
-    assert set(short) == {accounts, forecast}
-    assert round(gains[accounts] + gains[forecast], 2) == 1.26
+    assert set(short) == {asked, forecast}
+    assert round(gains[asked] + gains[forecast], 2) == 0.71
+    per_day = [round(gains[n] / s.steps[n][2], 2) for n in (forecast, firms, asked)]
+    assert per_day == [0.18, 0.09, 0.04]
+    # deferring the forecast, the firms alone are the best plan of 8 days
+    without = replace(s, budget=s.short_budget, steps={n: s.steps[n] for n in (firms, asked)})
+    assert set(best_plan(without)) == {firms}
     text = " ".join(_cell("plan-judgement").split())
     for quoted in (
         "learner id `model-1992`",
-        "expected gains 1.02, 1.02 and 0.24",
-        "(2.04 in 10 days)",
-        "7 if the talks are brought forward",
-        "add 1.26 in 4 days",
-        "adds 1.02 on average",
+        "expected gains 0.56, 0.17 and 0.54",
+        "(1.10 in 9 days)",
+        "8 if the talks are brought forward",
+        "add 0.71 in 7 days",
+        "The firms alone add 0.56 in 6 days",
+        "about 0.18 a day, the firms 0.09 and the question 0.04",
         "a step my first plan left out",
     ):
         assert quoted in text, quoted
@@ -1226,9 +1282,10 @@ def test_no_trust_step_is_a_task_already_owed():
 def test_question_3b_s_rubric_says_how_often_the_plan_switches():
     """Sixth review, E1: the rubric said the best plan at the shorter budget 'for most
     learners brings in a step the full plan left out'; it does for 72 of 400 learners, and
-    is the full plan less a step for the other 328. The rubric now says one in five, and a
-    second model answer, learner model-2028's real deadline draw, drops a step; every
-    number it states is that learner's."""
+    is the full plan less a step for the other 328. The rubric now says one in five (88 of
+    400 since question 2's bands follow their story lines and no step passes a story's
+    ceiling), and a second model answer, learner model-2028's real deadline draw, drops a
+    step; every number it states is that learner's."""
     from course.scenarios.leverage import best_plan
 
     switched = 0
@@ -1236,31 +1293,31 @@ def test_question_3b_s_rubric_says_how_often_the_plan_switches():
         s = course.variant("00_leverage", f"r-{i}")
         full = set(best_plan(s))
         switched += not set(best_plan(replace(s, budget=s.short_budget))) <= full
-    assert 0.1 <= switched / 400 <= 0.3, switched
+    assert 0.15 <= switched / 400 <= 0.25, switched
     text = " ".join(_cell("plan-judgement").split())
     assert "for about one learner in five brings in a step" in text
     assert "which for most learners brings in" not in text
 
     s = course.variant("00_leverage", "model-2028")
     agents, advertise, records = s.steps
-    assert s.case == "deadline" and (s.budget, s.short_budget) == (8, 3)
+    assert s.case == "deadline" and (s.budget, s.short_budget) == (9, 6)
     assert agents.startswith("Ask local agents") and records.startswith("Send Brannock's")
     assert [s.steps[n] for n in s.steps] == [
-        ("information", 2, 2, 0.8),
+        ("information", 2, 4, 0.85),
         ("alternatives", 2, 7, 0.8),
-        ("power", 2, 2, 0.8),
+        ("power", 2, 3, 0.7),
     ]
-    assert (tuple(s.yours.values()), tuple(s.weights.values())) == ((6, 3, 6), (0.35, 0.45, 0.2))
+    assert (tuple(s.yours.values()), tuple(s.weights.values())) == ((5, 3, 6), (0.3, 0.4, 0.3))
     gains = step_gains(s)
-    assert [round(gains[n], 3) for n in (agents, advertise, records)] == [0.56, 0.72, 0.32]
+    assert [round(gains[n], 3) for n in (agents, advertise, records)] == [0.51, 0.64, 0.42]
     assert set(best_plan(s)) == {agents, records}
     assert set(best_plan(replace(s, budget=s.short_budget))) == {agents}
     for quoted in (
         "learner id `model-2028`",
-        "expected gains 0.56, 0.72 and 0.32",
-        "(0.88 in 4 days)",
-        "3 if the talks are brought forward",
-        "the agents add 0.56 to the records' 0.32",
+        "expected gains 0.51, 0.64 and 0.42",
+        "(0.93 in 7 days)",
+        "6 if the talks are brought forward",
+        "the agents add 0.51 to the records' 0.42",
         f"{agents}",
         f"{advertise}",
         f"{records}",
@@ -1340,11 +1397,15 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("plan-judgement-text", "keeping your word", "when could a move"),
         ("plan-judgement", "I would not do it", "worth it only if I never"),
         # second review, finding 26: the model answer compares plans by their numbers
-        ("plan-judgement", "the accounts and the forecast together add", "costs me nothing"),
+        (
+            "plan-judgement",
+            "the forecast and the question to Bellpak and Corrin add",
+            "costs me nothing",
+        ),
         # third review, E1: no step keeps a promise already made; 3b says so
         ("build-teaching", "Keeping a promise you have already made is not among", None),
         ("plan-judgement-text", "leaving it out breaks no promise", "is the step worth its days?"),
-        ("plan-judgement", "7 if the talks are brought forward", "8 days if the talks"),
+        ("plan-judgement", "8 if the talks are brought forward", "8 days if the talks"),
         # E2: a pretext call is filed by its source, as in module 01
         ("ethics-teaching", "filed here by where the information comes from", None),
         ("q5-text", "A lie told to get information is filed by its", None),
@@ -1427,7 +1488,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("best-plan-answer", "### BEGIN SOLUTION", "list every set of steps"),
         ("q3-text", "For many learners it is not the best", None),
         # fourth review, unclear passage 5: what "strong" is used for
-        ("audit-teaching", "no answer turns on it", None),
+        ("audit-teaching", "Question 2's balance bands use both cut-offs", "no answer turns"),
         # fourth review, weak exercises 4 and 5
         ("plan-judgement-text", "Which plan would you take instead, and why?", "drop or change"),
         # sixth review, E5 and C1: deal-me-out is Shaked and Sutton's, tested by BSS
@@ -1486,7 +1547,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("intro", "`itertools.product((True, False), repeat=k)`", None),
         ("q3c-task", "a plan of three steps has eight", None),
         ("build-teaching", "an *ask* is one request you mean to make", None),
-        ("audit-teaching", "no answer turns on it", "calls the balance **strong**"),
+        ("audit-teaching", "calls the balance *strongly* in one", "calls the balance **strong**"),
         # the balance runs from -10 to +10: 2.5 points is a quarter of the rating scale only
         ("audit-teaching", "a quarter of the 0–10 rating scale", "a quarter of the scale,"),
         # seventh review, E3: the 1984 paper is named in full
@@ -1544,6 +1605,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # the re-audit example agrees with the deadline case: yours is the only siding nearby
         ("shift-teaching", "owner farther out offered Brannock", "like yours"),
         ("shift-teaching", "the owner's power would stay as rated", None),
+        # two of section 2's three examples come from no case of the module
+        ("sources-teaching", "side by side, each with an example.", "this module's cases"),
         # U5: what a learner whose scenario.bold is None does in question 3c
         ("q3c-task", "If it is `None`, your case has no such ask", None),
     ],
@@ -2238,8 +2301,7 @@ def test_an_audit_rating_both_sides_alike_on_every_source_is_refused():
 
 
 def test_a_salary_audit_strongly_in_the_candidates_favour_passes():
-    """The text says no answer turns on the cut-off for "strongly", yet the salary story's
-    rule against a strong balance refused a defensible reading, (5, 8, 7) against (7, 2, 5)
+    """The salary story's rule against a strong balance refused a defensible reading, (5, 8, 7) against (7, 2, 5)
     with weights (0.2, 0.5, 0.3), a balance of +3.2, for every salary learner. The story
     states no size for the balance, and the rule is gone."""
     audit = {
@@ -2418,7 +2480,7 @@ def test_the_supplier_bound_on_vells_alternatives_speaks_of_other_buyers():
 #: audit that gives all the weight to alternatives, none to information or power; with
 #: the words of a bound that refuses each.
 BACKWARDS_AUDITS = {
-    "salary": (((1, 10, 1), (2, 0, 4), (0.05, 0.9, 0.05)), "the balance should lie between"),
+    "salary": (((2, 6, 3), (5, 10, 6), (0.05, 0.9, 0.05)), "under 0.5 points Northwind's way"),
     "deadline": (((1, 7, 10), (1, 5, 10), (0, 1, 0)), "information should weigh at least 0.1"),
 }
 
@@ -2426,13 +2488,13 @@ BACKWARDS_AUDITS = {
 def test_question_2_bounds_the_weights_and_the_balance_of_every_case():
     """Question 2 bounded a few ratings and the order of a few pairs, so audits of one
     story from about -9 to +9 points passed. Each source a drawn fact bears on now weighs
-    at least 0.1, no source more than 0.7, and the balance lies within 3 points of the
-    case's own reading; each refusal quotes the story."""
+    at least 0.1, no source more than 0.7, and the balance reads as the story's line says
+    (BAND_READINGS); each refusal quotes the story."""
     for key, case in CASES.items():
         (band,) = [r for r in case.rules if r.kind == "band"]
         (cap,) = [r for r in case.rules if r.kind == "weight_cap"]
-        own = leverage_balance(case.yours, case.theirs, case.weights)
-        assert band.value == pytest.approx(own - 3) and band.high == pytest.approx(own + 3)
+        assert band.readings == BAND_READINGS[key]
+        assert band.holds(case.yours, case.theirs, case.weights), key
         assert cap.value == 0.7 and band.because and cap.because, key
     for s in _one_learner_per_case().values():
         floors = {r.source for r in rules_for(s) if r.kind == "weight_floor"}

@@ -1163,17 +1163,48 @@ BACKWARDS_AUDITS = {
 }
 
 
+#: Each case's band line in the course's cut-offs (even under 0.5 points either way,
+#: strongly from 2.5): Northwind not ahead; neither side strongly ahead; Ostra ahead; you
+#: ahead.
+BAND_BY_HAND = {
+    "salary": lambda b: b > -EVEN,
+    "supplier": lambda b: -2.5 < b < 2.5,
+    "sole-source": lambda b: b <= -EVEN,
+    "deadline": lambda b: b >= EVEN,
+}
+
+#: The highest rating of yours each story allows (question 2's "at most" bounds on you).
+CEILINGS = {
+    "supplier": {"alternatives": 8},
+    "sole-source": {"alternatives": 3},
+    "deadline": {"alternatives": 7},
+}
+
+
+def test_no_step_takes_a_rating_of_yours_past_the_story_s_ceiling(drawn):
+    """The sole-source case's alternatives steps added 2 to 4 points in 5 to 12 days, in a
+    story where another maker takes eighteen months, and took the rating past question 2's
+    ceiling of 3 for about a fifth of best plans. Those steps now add 1, and no drawn step
+    takes a rating of yours past a ceiling its story sets, for all 2,000 learners."""
+    for s in drawn:
+        top = CEILINGS.get(s.case, {})
+        for name, (source, amount, _, _) in s.steps.items():
+            if source in top:  # the scale's own top, 10, is taught as a cap on a step
+                assert s.yours[source] + amount <= top[source], (s.learner, name)
+    for step in STEPS:
+        if step.case == "sole-source" and step.source == "alternatives":
+            assert step.amounts == (1, 1), step.name
+
+
 def test_question_2_bounds_the_weights_and_keeps_the_balance_near_the_cases_reading(
     drawn, reference
 ):
     """Question 2 accepted audits of one story from about -9 to +9 points. Every source a
     drawn fact bears on now weighs at least 0.1, none more than 0.7, and the balance lies
-    within 3 points of the case's own reading; the two audits above fail for every learner
-    of their case, while the reference, two other readings and every starting audit pass
-    for all 2,000 learners, with balances inside each case's band."""
+    within its case's band (what the story's line allows, in the course's cut-offs); the two
+    audits above fail for every learner of their case, while the reference, two other
+    readings and every starting audit pass for all 2,000 learners, inside each band."""
     for s in drawn:
-        case = CASES[s.case]
-        own = sum(case.weights[k] * (case.yours[k] - case.theirs[k]) for k in SOURCES)
         floors = {r.source for r in rules_for(s) if r.kind == "weight_floor"}
         assert floors == {source for source, _ in fact_key(s).values()}, s.learner
         if s.case in BACKWARDS_AUDITS:
@@ -1199,8 +1230,8 @@ def test_question_2_bounds_the_weights_and_keeps_the_balance_near_the_cases_read
                 ), s.learner
             else:
                 yours, theirs, weights = check.judge_audit(s, answer)
-            balance = sum(weights[k] * (yours[k] - theirs[k]) for k in SOURCES)
-            assert own - 3 - 1e-9 <= balance <= own + 3 + 1e-9, s.learner
+            balance = round(sum(weights[k] * (yours[k] - theirs[k]) for k in SOURCES), 9)
+            assert BAND_BY_HAND[s.case](balance), (s.learner, balance)
             assert max(weights.values()) <= 0.7 and min(weights.values()) >= 0.1, s.learner
 
 

@@ -24,6 +24,7 @@ from course.models.audit import (
     SCALE,
     SIDES,
     SOURCES,
+    STRONG_FROM,
     balances_after,
     describe_balance,
     ratings_of,
@@ -34,7 +35,11 @@ from course.models.audit import (
 from course.record import record_pass
 from course.scenarios.leverage import (
     CASES,
+    NEITHER_STRONGLY,
+    NOT_THEIRS,
     TACTIC_KINDS,
+    THEY_AHEAD,
+    YOU_AHEAD,
     ask_moment,
     best_moment,
     fact_key,
@@ -304,21 +309,36 @@ READ_THE_COMPARISON = (
 )
 
 
+#: Question 2's band lines in the cut-offs of ``describe_balance`` (even under 0.5 points
+#: either way, strongly from 2.5): the band each allows, and nothing more.
+BAND_WORDS = {
+    NEITHER_STRONGLY: (
+        "the balance should be under {strong:g} points either way (the course calls "
+        "{strong:g} or more strongly one side's)"
+    ),
+    YOU_AHEAD: (
+        "the balance should be at least {even:g} points your way (the course calls under "
+        "{even:g} either way even)"
+    ),
+    THEY_AHEAD: (
+        "the balance should be at least {even:g} points {them}'s way (the course calls under "
+        "{even:g} either way even)"
+    ),
+    NOT_THEIRS: (
+        "the balance should be under {even:g} points {them}'s way (the course calls "
+        "{even:g} or more one side's way in that side's favour)"
+    ),
+}
+
+
 def _rule_words(rule, them):
     if rule.kind == "one_heavy":
         return (
             f"{' and '.join(rule.source)} should not both weigh {rule.value:g} or more (a "
             "convention of this course, section 2, not something the story states)"
         )
-    if rule.kind == "leads":
-        whose = "your" if rule.side == "you" else f"{them}'s"
-        return f"the balance should be in {whose} favour by at least {EVEN_WITHIN:g} points"
     if rule.kind == "band":
-        return (
-            f"the balance should lie between {rule.value:+.2f} and {rule.high:+.2f} points (a "
-            "band the course sets around its own reading of the story, wide enough for every "
-            "reading the story supports)"
-        )
+        return BAND_WORDS[rule.readings].format(them=them, even=EVEN_WITHIN, strong=STRONG_FROM)
     if rule.kind == "weight_cap":
         return f"no source should weigh more than {rule.value:g}"
     if rule.kind == "weight_floor":

@@ -29,6 +29,7 @@ from course.models.audit import (
     EVEN_WITHIN,
     SCALE,
     SOURCES,
+    describe_balance,
     expected_gain,
     leverage_balance,
     shifted,
@@ -57,11 +58,9 @@ class Rule:
     "some" (``side``'s rating of ``source`` must be above 0: a drawn fact gives it some),
     "not_below" (at least the other side's: where some drawn facts pull the other way),
     "at_most" or "at_least" (``side``'s rating of ``source`` must be at most, or at least,
-    ``value``), "leads" (the balance must be in ``side``'s favour, not even: where the story
-    says plainly who is ahead), "band" (the balance must lie between ``value`` and ``high``:
-    the case's own reading give or take ``BAND`` points, where the story says who is ahead
-    or that neither side is far ahead), "weight_cap" (no weight above ``value``: the story
-    has more than one source at work), "weight_floor" (``source``'s weight at least
+    ``value``), "band" (the balance's reading, in ``describe_balance``'s words, must be
+    one of ``readings``: what the case's band line says of who is ahead), "weight_cap" (no
+    weight above ``value``: the story has more than one source at work), "weight_floor" (``source``'s weight at least
     ``value``: a drawn fact bears on it); ``because`` is
     the line of the story that says so. ``lifted_by`` is the text of a fact that, when a
     learner draws it, leaves the rule out: the story no longer says it plainly.
@@ -73,13 +72,12 @@ class Rule:
     side: str = ""
     value: float = 0.0
     lifted_by: str = ""
-    high: float = 0.0
+    readings: tuple = ()
 
     def holds(self, yours, theirs, weights):
         """Whether an audit (three dicts source -> number) respects this rule."""
         if self.kind == "band":
-            balance = round(leverage_balance(yours, theirs, weights), 9)
-            return self.value <= balance <= self.high
+            return describe_balance(leverage_balance(yours, theirs, weights)) in self.readings
         if self.kind == "weight_cap":
             return max(weights.values()) <= self.value + 1e-9
         if self.kind == "weight_floor":
@@ -92,8 +90,6 @@ class Rule:
             return all(top > weights[s] for s in SOURCES if s not in self.source)
         if self.kind == "one_heavy":
             return min(weights[s] for s in self.source) < self.value - 1e-9
-        if self.kind == "leads":
-            return who_leads(leverage_balance(yours, theirs, weights)) == self.side
         own, other = (yours, theirs) if self.side == "you" else (theirs, yours)
         if self.kind == "higher":
             return own[self.source] > other[self.source]
@@ -115,12 +111,9 @@ STANDING_OFFER = "Brannock has a standing offer of space in a logistics park thi
 
 #: Question 2's bounds on the weights: a source one of the learner's facts bears on weighs
 #: at least WEIGHT_FLOOR, and no source more than WEIGHT_CAP (every story has more than one
-#: source at work); and, where a story says who is ahead or that neither is far ahead, the
-#: balance lies within BAND points of the case's own reading (a fresh review, E1, found
-#: audits of one story from about -9 to +9 points passing).
+#: source at work); and the balance reads as the story's band line says (BAND_READINGS).
 WEIGHT_FLOOR = 0.1
 WEIGHT_CAP = 0.7
-BAND = 3.0
 
 #: Why a weight floor: it does not name the fact, as SOME_BECAUSE does not.
 FLOOR_BECAUSE = (
@@ -128,10 +121,24 @@ FLOOR_BECAUSE = (
 )
 
 
-def _band(yours, theirs, weights, because):
-    """A "band" rule: the balance within BAND points of a case's own reading."""
-    centre = leverage_balance(_audit(yours), _audit(theirs), _audit(weights))
-    return Rule("band", "", because, value=round(centre - BAND, 2), high=round(centre + BAND, 2))
+#: The readings of the balance (``describe_balance``, the course's cut-offs: even under
+#: 0.5 points either way, strongly from 2.5) that each case's band line allows, in the
+#: line's own words: neither side strongly ahead; you ahead; they ahead; they not ahead.
+NEITHER_STRONGLY = ("in their favour", "about even", "in your favour")
+YOU_AHEAD = ("in your favour", "strongly in your favour")
+THEY_AHEAD = ("in their favour", "strongly in their favour")
+NOT_THEIRS = ("about even", "in your favour", "strongly in your favour")
+BAND_READINGS = {
+    "salary": NOT_THEIRS,
+    "supplier": NEITHER_STRONGLY,
+    "sole-source": THEY_AHEAD,
+    "deadline": YOU_AHEAD,
+}
+
+
+def _band(key, because):
+    """A "band" rule: the readings of the balance the case's band line allows."""
+    return Rule("band", "", because, readings=BAND_READINGS[key])
 
 
 def _cap(because):
@@ -282,8 +289,8 @@ def _audit(values):
 
 def _case(key, title, story, you, them, yours, theirs, weights, rules, budget, asks, cap, band):
     """A case; ``cap`` and ``band`` are the lines of its story behind its weight cap and its
-    balance band (see WEIGHT_CAP and BAND)."""
-    rules = (*rules, _cap(cap), _band(yours, theirs, weights, band))
+    balance band (see WEIGHT_CAP and BAND_READINGS)."""
+    rules = (*rules, _cap(cap), _band(key, band))
     return Case(
         key,
         title,
@@ -367,7 +374,7 @@ CASES = {
             "Calder's written offer, the third firm's final round, Northwind's recruiters' knowledge of pay and its decision on whether and what to pay all bear on your talks"
         ),
         band=(
-            "you hold a written offer and a place in a final round, while Northwind, which decides the pay and knows the market far better, has struggled to fill the post for months: the story leaves you somewhat ahead at most, and does not put Northwind far ahead"
+            "you hold a written offer and a place in a final round, while Northwind, which decides the pay and knows the market far better, has struggled to fill the post for months: the story does not put Northwind ahead"
         ),
     ),
     "supplier": _case(
@@ -440,7 +447,7 @@ CASES = {
             "Vell's patent, the three-month switch to Bellpak or Corrin and what nobody outside Vell knows of its clients all bear on your talks"
         ),
         band=(
-            "Vell holds the patent on the lid you use now, but Bellpak and Corrin make lids that would do and rumour says Vell has lost big clients: the story puts neither side far ahead"
+            "Vell holds the patent on the lid you use now, but Bellpak and Corrin make lids that would do and rumour says Vell has lost big clients: the story puts neither side strongly ahead"
         ),
     ),
     "sole-source": _case(
@@ -491,13 +498,6 @@ CASES = {
                 side="you",
                 value=3,
             ),
-            Rule(
-                "leads",
-                "",
-                "your pumps are approved only with Ostra's valve, qualifying another maker "
-                "would take eighteen months, and Ostra sells the same valve to many firms",
-                side="them",
-            ),
         ),
         budget=(10, 14),
         asks=_ladder(
@@ -509,7 +509,7 @@ CASES = {
             "Ostra's valve and the eighteen months another maker would take weigh most, but what you know of Ostra's costs still bears on the price"
         ),
         band=(
-            "your pumps are approved only with Ostra's valve, qualifying another maker would take eighteen months, and Ostra sells the same valve to many firms: Ostra is ahead, though the story does not make you powerless"
+            "your pumps are approved only with Ostra's valve, qualifying another maker would take eighteen months, and Ostra sells the same valve to many firms: Ostra is ahead"
         ),
     ),
     "deadline": _case(
@@ -586,7 +586,7 @@ CASES = {
             "Brannock's six weeks, your rail siding and what each side knows of the other's options all bear on your talks"
         ),
         band=(
-            "Brannock's lease ends in six weeks and moving twice would cost it dearly, while the firm that viewed your warehouse has not called back: you are ahead, though not by a sure thing"
+            "Brannock's lease ends in six weeks and moving twice would cost it dearly, while the firm that viewed your warehouse has not called back: you are ahead"
         ),
     ),
 }
@@ -1181,17 +1181,17 @@ STEPS = (
         "sole-source",
         "Ask the overseas maker for a certification plan and samples",
         "alternatives",
-        (2, 3),
-        (5, 8),
-        (0.4, 0.7),
+        (1, 1),
+        (2, 4),
+        (0.6, 0.9),
     ),
     Step(
         "sole-source",
         "Start a study of a pump design that takes another maker's valve",
         "alternatives",
-        (2, 4),
-        (8, 12),
-        (0.3, 0.5),
+        (1, 1),
+        (4, 7),
+        (0.5, 0.8),
     ),
     Step(
         "sole-source",
@@ -1578,7 +1578,7 @@ ASK_NOW_SHARE = 0.15
 #: About this share of learners get steps on which taking them one at a time, the best
 #: first (by expected gain, or by gain per day), misses the best plan, so that question 3
 #: on their own case is a real decision and not what a greedy rule gives anyway.
-CROWDED_SHARE = 0.6
+CROWDED_SHARE = 0.85
 
 #: How many draws of steps a learner meant to get such steps has before the requirement is
 #: dropped for them (a few starting audits leave no such steps in their case's ranges).
@@ -2038,12 +2038,29 @@ def _lighter_of_pair_above_third(case, weights):
     return False
 
 
+def ceilings(key):
+    """The highest rating of each of your sources that case ``key``'s story allows (its
+    "at_most" rules on your side), by source."""
+    return {
+        rule.source: rule.value
+        for rule in CASES[key].rules
+        if rule.kind == "at_most" and rule.side == "you"
+    }
+
+
 def _audit_problems(case, yours, theirs, weights):
-    if all(rule.holds(yours, theirs, weights) for rule in case.rules) and not (
+    if not all(rule.holds(yours, theirs, weights) for rule in case.rules) or (
         _lighter_of_pair_above_third(case, weights)
     ):
-        return []
-    return ["audit: breaks the case's story"]
+        return ["audit: breaks the case's story"]
+    if any(
+        yours[source]
+        + min(step.amounts[0] for step in STEPS if (step.case, step.source) == (case.key, source))
+        > top
+        for source, top in ceilings(case.key).items()
+    ):
+        return ["audit: every step on a source would take it past the story's ceiling"]
+    return []
 
 
 def _balances(yours, theirs, weights, moves):
@@ -2152,6 +2169,13 @@ def _crowded(scenario):
 
 def _plan_problems(scenario, crowded=False):
     problems = []
+    top = ceilings(scenario.case)
+    if any(
+        scenario.yours[source] + amount > top[source]
+        for source, amount, *_ in scenario.steps.values()
+        if source in top
+    ):
+        problems.append("plan: a step takes a rating past the story's ceiling")
     if crowded and not _crowded(scenario):
         problems.append("plan: taking the steps one at a time finds the best plan")
     if sum(days for *_, days, _ in scenario.steps.values()) <= scenario.budget:

@@ -142,7 +142,7 @@ scenario
 # ## 2. Three sources of leverage
 #
 # The course sorts leverage by where it comes from. Each source gets a module of its own
-# later; here they are side by side, with examples from this module's cases. Some words
+# later; here they are side by side, each with an example. Some words
 # below are defined properly in section 3: the **audit** rates each side on each source,
 # each **rating** (a row of the audit) from 0 to 10, and gives each source a **weight**,
 # its share of what counts in the case.
@@ -346,9 +346,11 @@ scenario.show("reason")
 # $w\,(r_{\mathrm{you}} - r_{\mathrm{them}})$, which say where each side is ahead.
 # The course calls the sides **even** when $|B| < 0.5$ points, which decides question 4b's
 # *turning point*: the first piece of news after which the side ahead (you, them, or
-# neither, when even) is not the one ahead before any news. (From $|B| \ge 2.5$ points,
-# a quarter of the 0–10 rating scale, the interactive audit and question 2's check say
-# "strongly" in one side's favour; no answer turns on it.)
+# neither, when even) is not the one ahead before any news. From $|B| \ge 2.5$ points,
+# a quarter of the 0–10 rating scale, the course calls the balance *strongly* in one
+# side's favour. Question 2's balance bands use both cut-offs: each is exactly what its
+# story says of who is ahead (for example, neither side strongly ahead: under 2.5 points
+# either way).
 # Both cut-offs are this course's conventions, not findings: half a point is about as fine
 # a difference as ratings like these can be trusted to show. That caution is about how far
 # to trust an audit, not about the arithmetic on it. The exercises below take an audit as
@@ -668,28 +670,26 @@ scenario.show("judgement")
 # enforcing a contractual right) with when it could pay; going back on an agreed or
 # quoted term is not such a move (section 6). Half a mark if one of the four is missing.
 #
-# A full-marks answer for a real supplier draw (learner id `model-1992`): 10 working days,
-# 7 if the talks are brought forward; starting ratings 7, 5, 3 and weights 0.4, 0.3, 0.3;
-# steps "Work through the notes to Vell's filed accounts to see which clients its lost
-# sales came from" (information +3, 3 days, chance 0.85), "Run a trial order with Bellpak
-# or Corrin" (alternatives +4, 7 days, 0.85) and "Share next year's order forecast with
-# Vell's planners, which your contract does not require" (power +1, 1 day, 0.80), with
-# expected gains 1.02, 1.02 and 0.24 points; best plan the accounts and the trial order
-# (2.04 in 10 days): "(1) With 7 days the trial order fits only on its own, and adds 1.02
-# on average; the accounts and the forecast together add 1.26 in 4 days. So I switch
-# plans: I drop the trial and share the forecast, a step my first plan left out. The trial
-# and the accounts add the same on average, with the same chance, but the trial takes 7
-# days to the accounts' 3, so this turns on days: about 0.15 a day for the trial against
-# 0.34 for the accounts and 0.24 for the forecast. What the numbers leave out: the trial
-# would also show whether Bellpak or Corrin can really do the work, and I can still run it
-# after the talks if Vell's price disappoints.
+# A full-marks answer for a real supplier draw (learner id `model-1992`): 11 working days,
+# 8 if the talks are brought forward; starting ratings 7, 5, 3 and weights 0.4, 0.3, 0.3;
+# steps "Ask firms that left Vell why they left" (information +2, 6 days, chance 0.70),
+# "Ask Bellpak and Corrin how fast they could take over" (alternatives +1, 4 days, 0.55)
+# and "Share next year's order forecast with Vell's planners, which your contract does not
+# require" (power +2, 3 days, 0.90), with expected gains 0.56, 0.17 and 0.54 points; best
+# plan the firms and the forecast (1.10 in 9 days): "(1) With 8 days the firms and the
+# forecast no longer fit together. The firms alone add 0.56 in 6 days; the forecast and
+# the question to Bellpak and Corrin add 0.71 in 7 days. So I switch plans: I drop the
+# firms and ask Bellpak and Corrin, a step my first plan left out. This turns on days: the
+# forecast adds about 0.18 a day, the firms 0.09 and the question 0.04. What the numbers
+# leave out: the firms that left could tell me which clients Vell still has, the one thing
+# the story says nobody outside Vell knows, and that could be worth more than its points.
 # (2) A forecast nobody required makes Vell's planners readier to take my word on volumes
-# next year and to renew; it adds 0.24 for a day. But it also tells Vell how much I will
+# next year and to renew; it adds 0.54 for 3 days. But it also tells Vell how much I will
 # buy next year, the kind of fact module 01 says to keep to yourself, and here information
 # weighs most (0.4): a forecast showing that I need a large volume weakens my hand at the
 # table. So I would share it once the price is agreed, when it builds the same trust for
-# next year and gives nothing away in these talks; with 7 days that leaves the accounts
-# alone before the talks, a cost the numbers of part (1) did not show.
+# next year and gives nothing away in these talks; with 8 days that leaves the firms alone
+# before the talks, a cost the numbers of part (1) did not show.
 # Reopening a price Vell thought agreed would win a cent a unit once, at the cost of my
 # word; I would not do it. A move that costs trust without breaking my word is declining
 # to renew if a later trial order goes well: worth it if Bellpak or Corrin is clearly
@@ -697,19 +697,19 @@ scenario.show("judgement")
 #
 # For most learners the right move is simply to drop a step, and part (1) earns its mark
 # just the same when the comparison shows why nothing the full plan left out fits better.
-# A full-marks part (1) for a real deadline draw (learner id `model-2028`): 8 working days,
-# 3 if the talks are brought forward; starting ratings 6, 3, 6 and weights 0.35, 0.45,
-# 0.2; steps "Ask local agents what rents logistics firms have paid this year"
-# (information +2, 2 days, 0.80), "Advertise the warehouse and book viewings"
+# A full-marks part (1) for a real deadline draw (learner id `model-2028`): 9 working days,
+# 6 if the talks are brought forward; starting ratings 5, 3, 6 and weights 0.3, 0.4, 0.3;
+# steps "Ask local agents what rents logistics firms have paid this year"
+# (information +2, 4 days, 0.85), "Advertise the warehouse and book viewings"
 # (alternatives +2, 7 days, 0.80) and "Send Brannock's surveyor the building's full
-# records before it asks for them" (power +2, 2 days, 0.80), with expected gains 0.56,
-# 0.72 and 0.32; best plan the agents and the records (0.88 in 4 days): "(1) With 3 days
-# only one of my two steps fits, and the advertising, which adds most on its own (0.72),
-# needs 7. So I keep the agents and drop the records: both take 2 days with the same
-# chance, but a point of information weighs 0.35 here and a point of power 0.2, so the
-# agents add 0.56 to the records' 0.32. What the numbers leave out: the records are the
-# step that builds Brannock's trust; they tell Brannock what state the building is in,
-# which its surveyor would find out anyway, so I would still send them before we sign."
+# records before it asks for them" (power +2, 3 days, 0.70), with expected gains 0.51,
+# 0.64 and 0.42; best plan the agents and the records (0.93 in 7 days): "(1) With 6 days
+# only one of my two steps fits, and the advertising, which adds most on its own (0.64),
+# needs 7. So I keep the agents and drop the records: both add 2 points to a source that
+# weighs 0.3, but the agents come through more often (0.85 against 0.70), so the agents
+# add 0.51 to the records' 0.42. What the numbers leave out: the records are the step
+# that builds Brannock's trust; they tell Brannock what state the building is in, which
+# its surveyor would find out anyway, so I would still send them before we sign."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-text", "schema_version": 3}
