@@ -1656,7 +1656,7 @@ def test_target_is_module_02s_and_the_plan_stops_there():
     assert text[first : first + 120].startswith("target** (module 02: the outcome you aim")
     assert "The target is module 02's: the outcome you aim to land at." in text
     assert "Your concession plan stops there" in text
-    assert "here a plan may stop exactly on it" in text
+    assert "a plan may stop exactly on the even" in text
     assert "two fifths of the way up from your reservation price to your opening" in text
     raised = 0
     for learner in SWEEP:
@@ -1773,7 +1773,8 @@ def test_the_course_states_one_opening_rule_at_or_beyond_the_estimate():
         "open at your estimate of the other side's reservation price or somewhat beyond it, "
         "grounded in a fact you can name, and never beyond a point you can justify"
     ) in text
-    assert "your opening, beyond the target, is at that estimate or somewhat beyond it" in text
+    assert "so a plan that opens beyond the estimate may stop at it" in text
+    assert "nor above your estimate, where it would wait for a deal" in text
 
 
 def test_choosing_free_moves_by_orchards_gain_fails_the_visible_check_for_every_learner():
@@ -1991,7 +1992,7 @@ def test_a_plan_that_stops_above_the_estimate_fails_for_every_learner():
                     check._check_plan(plan_to(high), start, r, learner, estimate)
     assert tried >= 100
     text = _flat()
-    assert "Question 2 checks both ends of that advice" in text
+    assert "Question 2 checks these" in text
     assert "nor above your estimate, where it would wait for a deal" in text
     assert "and no higher than that estimate (module 02's advice" in text
     assert "nor above the estimate when you open no higher than a true fact" in text
@@ -2101,6 +2102,41 @@ def test_choosing_free_moves_by_your_own_gain_fails_the_visible_check_for_every_
         assert "for the two of you together" in hint, (n, hint)
 
 
+def _straight_plan(opening, end, rounds):
+    """Offers from ``opening`` to ``end`` in steps that shrink by one weight a round."""
+    weights = list(range(rounds - 1, 0, -1))
+    return [opening - (opening - end) * sum(weights[:k]) / sum(weights) for k in range(rounds)]
+
+
+def test_a_plan_from_the_estimate_ends_at_most_nine_tenths_up_the_zone_as_module_02_says():
+    """A plan that opened at the estimate and conceded 0.2 in all passed for every
+    learner, though module 02 puts a target at most nine tenths of the way from the
+    reservation price up to the estimate; the check and the text now say so."""
+    flat = _flat()
+    assert "more than half and at most nine tenths of the way from your" in flat
+    assert "Module 02 asked for a target strictly below the estimate" not in flat
+    assert "at most nine tenths of the way up from your reservation price" in flat
+
+    def share_up(share):
+        def plan(s, opening):
+            reservation = check.reservation_of(s)
+            end = reservation + share * (s.their_estimate - reservation)
+            return _straight_plan(opening, min(end, opening - 0.2), s.rounds)
+
+        return plan
+
+    def concede_a_little(s, opening):
+        return _straight_plan(opening, min(s.their_estimate, opening - 0.2), s.rounds)
+
+    for learner in LEARNERS:
+        with course.variants.learner_as(learner):
+            check.concession_plan(share_up(0.9))
+            assert "more than nine tenths of the way" in miss(
+                check.concession_plan, concede_a_little
+            )
+            assert "more than nine tenths of the way" in miss(check.concession_plan, share_up(0.92))
+
+
 def test_a_plan_stops_at_the_estimate_only_when_it_opens_beyond_it():
     """Module 02 wants a target strictly below its estimate of Northwind's limit, since no
     fact there carries an opening past it. Here a plan that opens beyond the estimate may
@@ -2108,9 +2144,7 @@ def test_a_plan_stops_at_the_estimate_only_when_it_opens_beyond_it():
     such a plan concedes nothing: the text says a plan from there stops below it. Both
     halves hold through the public check, for 40 learners."""
     flat = _flat()
-    assert "Module 02 asked for a target strictly below the estimate" in flat
     assert "so a plan that opens beyond the estimate may stop at it" in flat
-    assert "A plan that opens at the estimate must still concede, so it stops below it" in flat
     assert "The check also calls your plan with an opening at the estimate" in flat
     assert "so a plan may stop at the estimate itself" not in flat
 
@@ -2188,7 +2222,8 @@ def test_a_target_at_the_even_split_is_allowed_and_the_text_says_so(answers):
     above the split. The text names that difference, and does not claim module 02's
     advice holds unchanged."""
     text = _flat()
-    assert "Module 02 asks for a target above the even split; here a plan may stop" in text
+    assert "Module 02 puts the target more than half and at most nine tenths" in text
+    assert "At the bottom, a plan may stop exactly on the even split" in text
     assert "which is where question 2's model answer lands when you open at your estimate" in text
     assert "Module 02's advice on where to put it still holds" not in text
     for n in range(60):

@@ -741,17 +741,18 @@ def test_every_formulation_passes_the_real_checks(formulations, learner, key):
     assert printed.getvalue().count("\N{CHECK MARK}") == 2 * sum(map(len, formulations.values()))
 
 
-def test_the_planner_takes_usually_three_right_moves_and_never_fewer_than_two(drawn):
+def test_the_planner_takes_two_to_five_right_moves_usually_three(drawn):
     """The planner's text: landing on the frontier with Orchard's minimum met by moves
-    each right by the rule "usually takes three moves, never fewer than two" (a move tied
-    with the rule's choice is right too, so a few drafts have a two-move path)."""
+    each right by the rule "takes two to five moves, usually three" (a move tied with the
+    rule's choice is right too, so a few drafts have a two-move path; the text once left
+    out the four- and five-move paths, about a tenth of the learners)."""
     counts = []
     for s in drawn[:600]:
         table = TradeTable(s.yours, s.theirs)
         counts.append(table.steps_to_frontier(dict(s.draft), PLANNER_ROWS, s.their_minimum))
-    assert all(count is not None and count >= 2 for count in counts)
+    assert all(count is not None and 2 <= count <= 5 for count in counts)
     assert sum(count == 3 for count in counts) >= 0.8 * len(counts)
-    assert "it usually takes three moves, never fewer than two" in _source_flat()
+    assert "it takes two to five moves, usually three" in _source_flat()
 
 
 def test_the_one_move_rule_stops_short_of_the_best_landing_from_the_middle(drawn):

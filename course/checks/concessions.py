@@ -492,12 +492,18 @@ def concession_plan(answer, hidden=False):
     passed(
         "your plan opens where you chose, never goes back up, concedes in steps that shrink, "
         "and stops at a target between the even split of the zone you expect and your "
-        "estimate of Orchard's reservation price."
+        "estimate of Orchard's reservation price (at most nine tenths of the way up to it "
+        "when you open there)."
     )
 
 
 def _listed(plan):
     return ", ".join(f"{offer:.2f}" for offer in plan)
+
+
+#: Module 02's highest target: nine tenths of the way from your reservation price up to
+#: your estimate of the other side's. A plan that opens at the estimate ends no higher.
+HIGHEST_TARGET_SHARE = 0.9
 
 
 def _check_plan(plan, start, reservation, where, estimate):
@@ -588,6 +594,16 @@ def _check_plan(plan, start, reservation, where, estimate):
             "you do not expect Orchard to sign; module 02 puts a target no higher than that "
             "estimate, so let the plan end at or below it",
             "the plan ends above your estimate of Orchard's reservation price",
+        )
+    highest = reservation + HIGHEST_TARGET_SHARE * (estimate - reservation)
+    if start <= estimate + TOLERANCE and plan[-1] > highest + grain / 2 + TOLERANCE:
+        _fail(
+            where,
+            f"the plan [{_listed(plan)}] opens at your estimate {estimate:g} and ends at "
+            f"{plan[-1]:.2f}, more than nine tenths of the way from your reservation price "
+            f"{reservation:g} up to it ({highest:g}): module 02 puts a target no higher than "
+            "that, so a plan that opens at the estimate must concede a real part of the zone",
+            "the plan opens at the estimate and ends more than nine tenths of the way up the zone",
         )
 
 
@@ -806,7 +822,7 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, band):
                 f"Orchard conceded {step:g}, and you held, but you have not conceded yet: no "
                 "step of yours caps this one, and your first concession may give up to three "
                 f"fifths of the {room:g} between your offer and your target",
-                "it holds when Orchard concedes before its own first concession",
+                "it holds when Orchard concedes and it has not conceded yet",
             )
         )
     if step > 0 and own is not None and mine[-1] == mine[-2]:

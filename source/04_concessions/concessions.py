@@ -316,20 +316,18 @@ check.opening(opening, hidden=True)
 #
 # The target is module 02's: the outcome you aim to land at. Your concession plan stops
 # there, and what it leaves between the target and your reservation price is the margin.
-# Module 02's advice on where to put it holds here, with two differences at its ends.
-# The target sits in the upper half of the zone between your reservation price and your
-# estimate of the other side's. Module 02 asks for a target above the even split; here a
-# plan may stop exactly on it, which is where question 2's model answer lands when you
-# open at your estimate (halfway down from the opening), and question 2 takes it. And
-# the target is no higher than that estimate (your opening, beyond the target, is at
-# that estimate or somewhat beyond it: section 1). Module 02 asked for a target strictly
-# below the estimate, because there no fact could carry an opening past what the agency's
-# contractor costs Northwind; here a true statement always carries your opening beyond the estimate
-# (section 1), so a plan that opens beyond the estimate may stop at it. A plan that
-# opens at the estimate must still concede, so it stops below it, as in module 02.
-# Question 2 checks both ends of that advice: a plan must not stop below the even split,
-# nor above your estimate, where it would wait for a deal you do not expect Orchard to
-# sign. The targets of this module all follow it: question 3's check
+# Module 02's advice on where to put it holds here, with one difference at its bottom.
+# Module 02 puts the target more than half and at most nine tenths of the way from your
+# reservation price up to your estimate of the other side's, and up to the estimate
+# itself when a fact you can name carries your opening beyond it. Here a true statement
+# always does (section 1), so a plan that opens beyond the estimate may stop at it; a
+# plan that opens at the estimate stops at most nine tenths of the way up, so that it
+# concedes a real part of the zone. At the bottom, a plan may stop exactly on the even
+# split, which is where question 2's model answer lands when you open at your estimate
+# (halfway down from the opening), and question 2 takes it. Question 2 checks these
+# ends: a plan must not stop below the even split, nor above your estimate, where it
+# would wait for a deal you do not expect Orchard to sign, nor above nine tenths of the
+# way up when it opens at the estimate. The targets of this module all follow it: question 3's check
 # hands you two fifths of the way up from your reservation price to your opening, or just
 # above the even split where that is higher; the low-ball exercise of section 5 aims two
 # fifths of the way up; question 2's model answer and next year's simulation in section 5
@@ -377,7 +375,8 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #    `s.extra_cost`, and your estimate of Orchard's, `s.their_estimate`) and no higher
 #    than that estimate (module 02's advice; what is left above your reservation price is
 #    your margin). The check also calls your plan with an opening at the estimate; from
-#    there the target must lie below it, or the plan concedes nothing.
+#    there the target lies at most nine tenths of the way up from your reservation price
+#    to the estimate, as in module 02.
 #
 # The plan is written round by round, as Faratin's curves are, with a hold (the same
 # offer again) where you expect to wait. At the table you make its next offer only in
@@ -693,7 +692,7 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 # your plan as numbered steps. A single give shows a trade ratio of 0.00 (nothing comes
 # back on another issue), which is right for a conditional concession on the frontier.
 # Land on the frontier with Orchard's minimum met and every
-# move marked right; it usually takes three moves, never fewer than two. The verdict then says whether the
+# move marked right; it takes two to five moves, usually three. The verdict then says whether the
 # rule's path reached the package best for you, or stopped short of it. If it stopped
 # short, plan a path to the landing you chose: the table marks each move the rule would
 # not make "not right" by the rule, and the verdict says that you reached your landing
