@@ -1429,9 +1429,26 @@ def test_question_7_says_walking_away_rests_on_a_month_long_round(learner):
             assert s.outside_offer < s.contract_value
     assert away
     seven = PROSE[PROSE.index("### Question 7") : PROSE.index("def granite_reply")]
-    assert "That answer rests on the model's timing, a month between one proposal" in seven
+    assert "answer rests on the model's timing, a month between one proposal" in seven
     assert "a counter-proposal the same day at Harrow's figure, with the door left" in seven
-    assert "usually beats leaving at once, since Granite would still gain by paying it" in seven
+    assert "often does better than leaving at once, since Granite would still gain" in seven
+
+
+def test_question_7_grades_the_move_section_5s_game_prescribes_and_says_so():
+    """The key walks away where Harrow binds, a move the cell says real talks can improve
+    on: the question asks for the game's move and says once that it is what is graded."""
+    seven = PROSE[
+        PROSE.index("### Question 7") : PROSE.index(
+            "### BEGIN SOLUTION", PROSE.index("### Question 7")
+        )
+    ]
+    assert "`granite_reply(s)`: the move section 5's game prescribes for Kestrel" in seven
+    assert (
+        "walking out is the game's best reply to a proposal below it, and the answer this "
+        "question grades" in seven
+    )
+    assert "Real talks can differ here" in seven
+    assert "usually beats leaving at once" not in seven
 
 
 def test_corvid_copies_atlas_a_breakdown_buyer_buys_only_then_and_fact_4_names_an_office():

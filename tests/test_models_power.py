@@ -1874,3 +1874,10 @@ def test_question_6_lays_out_the_order_in_time_of_questions_6_to_9():
         PROSE, "### Question 8", "def best_lever"
     )
     assert "A year later" in _section(PROSE, "**Part b (1 mark).**", "def harrow_move")
+
+
+def test_the_intro_describes_module_00s_power_row_as_wide_as_module_00_does():
+    """Section 1 says influence works through what others think of you, not through anything
+    you control, so the intro's summary of module 00 cannot be 'what it controls' alone."""
+    assert "and what it controls that the other side needs" not in PROSE
+    assert "what it holds, controls or decides that the other side needs" in PROSE

@@ -279,6 +279,13 @@ def test_kestrel_always_has_votes_without_power_and_a_vote_count_to_find(drawn):
     assert {2, 3, 4} <= set(needed)
 
 
+def test_the_quota_stays_a_majority_when_kestrel_holds_the_votes_it_needs(drawn):
+    """Q3 keeps the quota a fixed count: with Kestrel at the keyed number of votes it must
+    still be more than half of all votes, or two disjoint groups could both pass."""
+    for s in drawn:
+        assert 2 * s.quota > sum(s.weights[:-1]) + fewest_votes(s), s.learner
+
+
 def test_kestrels_vote_count_agrees_with_the_banzhaf_index(drawn):
     """The first-principles count above is what the models say (on a sample: the DP is slower)."""
     for s in drawn[:100]:
@@ -846,6 +853,14 @@ def question_text(grade_id):
         for cell in source_notebook(MODULE, "power").cells
         if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id
     )
+
+
+def test_question_3_and_the_story_say_the_quota_is_a_fixed_count(drawn):
+    """The quota does not grow with Kestrel's votes: both the story and question 3 say so."""
+    assert "fixed number of votes written into Fellgate's rules" in question_text(
+        "votes-needed-text"
+    )
+    assert "a fixed number written into Fellgate's rules" in " ".join(drawn[0].story().split())
 
 
 def test_the_own_case_questions_name_their_fields_and_answers():

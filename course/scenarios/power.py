@@ -516,7 +516,8 @@ class KestrelPower(Scenario):
             "**2. A board vote** (`s.members`, `s.quota`). Kestrel owns a small share of "
             "Fellgate, a testing laboratory run as a joint venture by five firms. Its board "
             "decides which test lines to add by weighted vote, each owner voting its shares; "
-            f"a decision needs **{self.quota}** votes. Kestrel wants a line for coatings.\n\n"
+            f"a decision needs **{self.quota}** votes, a fixed number written into Fellgate's "
+            "rules. Kestrel wants a line for coatings.\n\n"
             f"| owner | votes |\n|---|---|\n{rows}\n\n"
             "**3. An old test rig** (`s.rig_value`, `s.rig_versions`). Kestrel is selling a "
             f"test rig it no longer uses to **Dunmore**, which would pay up to "
@@ -952,6 +953,9 @@ INVARIANTS = {
     "vote: Kestrel's one vote already swings a decision": lambda s, f: f["votes needed"] < 2,
     "vote: the quota is not a majority of the votes": lambda s, f: (
         not sum(s.weights) / 2 < s.quota <= sum(s.weights)
+    ),
+    "vote: the quota is not a majority once Kestrel holds the votes it needs": lambda s, f: (
+        2 * s.quota <= sum(s.weights[:-1]) + f["votes needed"]
     ),
     # question 5: each alternative clearly on one side of half the rig's value, and worth
     # enough (and little enough) that the two kinds predict clearly different prices

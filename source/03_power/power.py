@@ -14,8 +14,9 @@
 # # Module 03 — Power: who needs whom
 #
 # Module 00 sorted leverage into three sources: what a side knows, what it could do
-# instead, and what it controls that the other side needs. This module is about the
-# third, **power**. It rests on one idea that ties the three together: your power over
+# instead, and what it holds, controls or decides that the other side needs (a resource, a
+# say that comes with a role, a skill, the regard others have for it). This module is
+# about the third, **power**. It rests on one idea that ties the three together: your power over
 # someone is how much they depend on you. Their alternatives and their hurry are two of
 # the things that set that dependence, so both come back here, not as new sources but as
 # inputs to bargaining models that put a number on what they do to a deal.
@@ -549,7 +550,10 @@ print("EEC 1958 Shapley-Shubik:", *shapley_shubik_index(12, eec_1958))
 # order, and a decision needs `s.quota` votes. With its one vote, Kestrel never decides
 # anything. Write `votes_needed(s)`: the smallest whole number of votes with which
 # Kestrel's vote would swing some decision, the other owners' votes and the quota staying
-# as they are.
+# as they are. The quota is a fixed number of votes written into Fellgate's rules, not a
+# share of all votes. It stays put when Kestrel's votes grow, and at the number you are
+# looking for it is still more than half of all votes, so no two groups without a common
+# owner can both win.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "votes-needed-answer", "schema_version": 3}
@@ -1045,8 +1049,8 @@ ShrinkingPieGame()
 # Granite's first proposal gives Kestrel `s.granite_offer` of the contract's margin,
 # `s.contract_value`. Granite proposes first (its discount factor is `s.delta_them`),
 # Kestrel answers (`s.delta_you`), and Kestrel can walk away to Harrow's
-# `s.outside_offer` whenever it answers. Write `granite_reply(s)`: what the equilibrium
-# says Kestrel should do, one of `"accept"`, `"reject"` (and propose a month later) or
+# `s.outside_offer` whenever it answers. Write `granite_reply(s)`: the move section 5's
+# game prescribes for Kestrel (its equilibrium), one of `"accept"`, `"reject"` (and propose a month later) or
 # `"walk away"` (to Harrow). Kestrel is in the computer's seat of the shrinking-pie game,
 # the responder's, and the same reasoning applies. `bargaining_split(delta_proposer,
 # delta_responder)` gives the split of a pie of 1, proposer's share first; the money is
@@ -1055,10 +1059,11 @@ ShrinkingPieGame()
 # Section 5's models assume full information, and here it holds for Harrow: Harrow told
 # Granite of its offer before Granite proposed (part 4 of your story), so both sides know
 # that Kestrel would really take Harrow's work rather than less. That is why, when Harrow
-# beats Kestrel's share at the table, walking out is the best reply to a proposal below it.
-# That answer rests on the model's timing, a month between one proposal and the next: in
-# real talks a counter-proposal the same day at Harrow's figure, with the door left open,
-# usually beats leaving at once, since Granite would still gain by paying it. Where the
+# beats Kestrel's share at the table, walking out is the game's best reply to a proposal
+# below it, and the answer this question grades. Real talks can differ here, because that
+# answer rests on the model's timing, a month between one proposal and the next: in real
+# talks a counter-proposal the same day at Harrow's figure, with the door left open, often
+# does better than leaving at once, since Granite would still gain by paying it. Where the
 # other side has not seen your alternative, tell them of it first when it beats what they
 # expect you to settle for, as section 7 says; question 9 turns on that. In real talks, if
 # you do walk away, make it easy to return: say you would rather have worked together and
@@ -1067,7 +1072,7 @@ ShrinkingPieGame()
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
 def granite_reply(s):
-    """Kestrel's answer to Granite's first proposal: accept, reject or walk away."""
+    """The move section 5's game prescribes for Kestrel: accept, reject or walk away."""
     ### BEGIN SOLUTION
     at_the_table = s.contract_value * bargaining_split(s.delta_them, s.delta_you)[1]
     if s.granite_offer >= max(at_the_table, s.outside_offer):
