@@ -492,10 +492,9 @@ SITUATIONS = (
         (ABOVE,),
         "the model's price is the best single shot when there is no second one",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
-        "last word: ask above the single-shot price, at least the "
-        "next reservation price still possible above it (a euro more is the single-shot "
-        "price with a little added), and at your estimate of the buyer's reservation price "
-        "or beyond it (the course's rule for an opening, module 04), to leave room to concede, and "
+        "last word: ask above the single-shot price and at your estimate of the buyer's "
+        "reservation price or beyond it (the course's rule for an opening, module 04), to "
+        "leave room to concede, and "
         "expect to land at or below it. "
         "Losing the power to commit weakens a seller; it gives no second "
         "chance at a higher price (a seller who can commit to one take-it-or-leave-it price "
@@ -566,10 +565,9 @@ SITUATIONS = (
         "the model's price is the best single shot when there is no second one; here a "
         "refusal brings the board's own figure",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
-        "last word: ask above the single-shot price, at least the "
-        "next reservation price still possible above it (a euro more is the single-shot "
-        "price with a little added), and at your estimate of the buyer's reservation price "
-        "or beyond it (the course's rule for an opening, module 04), to leave room to concede",
+        "last word: ask above the single-shot price and at your estimate of the buyer's "
+        "reservation price or beyond it (the course's rule for an opening, module 04), to "
+        "leave room to concede",
     ),
     Situation(
         "payroll",
@@ -600,8 +598,7 @@ PRACTICE_SITUATIONS = (
         (ABOVE,),
         "a refusal does not end the talks here: it asks for another number",
         "your first number is an opening, not your last word: ask above the single-shot "
-        "price, at least the next reservation price still possible above it, and at your estimate "
-        "of the buyer's reservation price or beyond it",
+        "price and at your estimate of the buyer's reservation price or beyond it",
     ),
     Situation(
         "practice-lease",
@@ -1662,35 +1659,16 @@ def situation_fits(item, price, sale, after):
     return any(fits(action, price, sale, after) for action in actions_for(item, sale, after))
 
 
-def least_opening(sale, after):
-    """The lowest price Question 6 takes as an opening above the model's price: the next
-    reservation price still possible above it, or, where the model's price is already the
-    highest still possible, that price plus half a step (the gap between neighbouring
-    prices in ``sale.reservations``). A price in between sells to no more buyers than that
-    next price, for less: it is the model's price with a little added, no opening (a price
-    one euro above the model's passed for about nine learners in ten when only "above the
-    model's price" bounded it from below)."""
-    model = best_move(after, sale.cost)[0]
-    higher = [r for r, chance in after.items() if chance > 0 and r > model + 0.005]
-    if higher:
-        return min(higher)
-    return model + (sale.reservations[1] - sale.reservations[0]) / 2
-
-
 def opens_by_the_course_rule(price, sale, after):
     """Whether ``price`` is an opening by the course's rule (module 04, section 1): at your
     estimate of the buyer's reservation price (the expected reservation price under
     ``after``) or beyond it, up to ``ceiling``, and above your cost and the opening.
-    `counter-offer` wants such an opening that also leaves room above the model's price,
-    the best single shot (no target: it can lie above the estimate): at least
-    ``least_opening``. The
-    union of the two, taken before, passed the model's price unchanged for 63% of
-    learners, whose estimate lies below it (a review's C1)."""
+    Where a refusal brings a counter-offer, Question 6 wants such an opening that also lies
+    above the model's price, the best single shot: any price in between is an opening
+    (a refusal brings a counter-offer, so it is no take-it-or-leave-it price)."""
     cent = 0.005
     return (
-        max(expected_reservation(after), least_opening(sale, after)) - cent
-        <= price
-        <= ceiling(sale, after) + cent
+        expected_reservation(after) - cent <= price <= ceiling(sale, after) + cent
         and price > max(sale.cost, sale.opening_offer) + cent
     )
 

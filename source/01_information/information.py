@@ -610,12 +610,13 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #   one moves it too, and that step is the news shifting your leverage; a smaller one does
 #   not. The one number describes only such even readings: for an uneven one, such as 1,
 #   1, 1 and 5, call `my_price` and see.
-# - Compare `before` with `now`. In every scenario of this course the opening leaves your
-#   best price where it was or lowers it (your `sure` price of Question 2 rises, though,
-#   whenever the opening rules out the lowest price). That is true of the scenarios drawn
-#   here, not of openings in general: with section 2's worked example and a cost of 40,
+# - Compare `before` with `now`. In every scenario drawn for a learner the opening leaves
+#   your best price where it was or lowers it (your `sure` price of Question 2 rises, though,
+#   whenever the opening rules out the lowest price). That is true of the drawn scenarios,
+#   not of openings in general: with section 2's worked example and a cost of 40,
 #   the best price is 60 before the offer and 70 after it, because the offer made a buyer
-#   at 60 less likely and 60 had been the best price.
+#   at 60 less likely and 60 had been the best price; Question 6's `tilt-case` is another
+#   (€49,000 before its opening, €56,000 after).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-price-answer", "schema_version": 3}
@@ -666,8 +667,10 @@ check.my_price(my_price, hidden=True)
 # longer the one you would name now, or `None` if even ten holds leave it where it is.
 # The function only counts; the decision the count informs is yours: how long you can
 # let Osprey stand firm before its firmness should change the price you name. The check tries your scenario and
-# the worked cases `worked-case-7` (four holds move the price) and `worked-case-0` (ten
-# holds move nothing, so `None`); grading also tries other learners'.
+# the worked cases `worked-case-7` (four holds move the price), `worked-case-0` (ten
+# holds move nothing, so `None`), `worked-case-14` (exactly ten holds move it, so 10) and
+# `worked-case-5` (only an eleventh hold would move it, so `None`); grading tries these and
+# other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "holds-before-moving-answer", "schema_version": 3}
@@ -810,6 +813,7 @@ check.news_weight(news_weight, hidden=True)
 # price against your prior (`sale.prior_beliefs()`) with only that, and compare the result
 # with the model's price: if it is higher, name that higher price (the check wants it to
 # the cent); if it is the same, the staging cost you nothing and the model's price stands.
+# On every case the check tries it is never lower.
 # Your own case cannot tell a re-pricing from a short cut, so the check also tries your
 # function on four worked cases. On `worked-case-0` the re-priced price is above the
 # model's; on `worked-case-1` it is the model's own. The other two keep `worked-case-1`'s
@@ -867,23 +871,14 @@ check.news_weight(news_weight, hidden=True)
 # no second round. When a refusal brings a counter-offer, your first number is an opening in
 # a back-and-forth, and the course's rule for an opening applies (module 04, section 1):
 # open at your estimate of the buyer's reservation price or somewhat beyond it, grounded in
-# a fact you can name. Your target, the price you aim to land at (module 02), lies short
-# of that estimate, so the opening lies beyond your target. The model's price is not a
-# target: it is the best single shot, and it can lie above your estimate, since it weighs
-# a price's profit against its chance of acceptance. An opening still leaves room above it
-# to concede from. So where a refusal brings a
-# counter-offer, the check accepts a price that does both: at least the next reservation
-# price still possible above the model's price, and at your estimate (the expected
-# reservation price under `after`) or beyond it, up to the same ceiling, one step above the
-# highest reservation price still possible. A price between the model's price and that
-# next one sells to no more buyers than the next one, for less: a euro above the model's
-# price is the model's price with a little added. For most learners the estimate lies
-# below the model's price, and there the model's price unchanged, or nudged up, is no
-# opening. For about one learner in eight (12 per cent of 2,000 drawn learners) the
-# model's price is itself the highest reservation price still possible; then the check
-# wants at least half a step above it, and every opening it accepts lies above every price
-# you still believe Osprey could pay, by half a step to one step: an opening that Osprey
-# may refuse, to be conceded from.
+# a fact you can name. Your target, the price you aim to land at (module 02), lies at or
+# below that estimate (at it only when your opening goes beyond it), so the opening always
+# lies beyond your target. The model's price is not a target: it is the best single shot,
+# and it can lie above your estimate, since it weighs a price's profit against its chance
+# of acceptance. So where a refusal brings a counter-offer, the check accepts any price
+# above the model's price that is also at or above your estimate (the expected reservation
+# price under `after`), up to the same ceiling, one step above the highest reservation
+# price still possible.
 #
 # What the check accepts, by the assumption that fails (the paragraphs above give the
 # reasons; a step is the gap between neighbouring prices in `sale.reservations`):
@@ -891,7 +886,7 @@ check.news_weight(news_weight, hidden=True)
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
-# | `"final-offer"` | your opening: at least the next reservation price still possible above the model's price (half a step above the model's price where it is the highest), at or above your estimate (the expected reservation price under `after`), at most one step above the highest reservation price still possible |
+# | `"final-offer"` | your opening: any price above the model's price and at or above your estimate (the expected reservation price under `after`), at most one step above the highest reservation price still possible |
 # | `"risk-neutral"` | a safer price: a reservation price still possible between your cost and the model's price |
 # | `"accepts-any"` | a fair price: above your cost and the opening, below the model's price, leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain and at most half |
 # | `"honest-opening"` | the best price against your prior with only what a shaded opening still proves, to the cent |
@@ -1028,8 +1023,9 @@ check.model_limits(model_limits, hidden=True)
 # 7.
 #
 # Is information worth less once you know more? Not necessarily: it depends on whether
-# the remaining doubt is about prices that would change your decision, and for most of
-# you Question 8 shows it worth more after Osprey's opening than before. After the
+# the remaining doubt is about prices that would change your decision, and for about half
+# of you, those whose opening rules out the lowest price, Question 8 shows it worth more
+# after Osprey's opening than before. After the
 # worked example's offer, the beliefs are 5/26, 9/26 and 6/13. The best blind price
 # becomes 70, earning about 24.23, and perfect information is now worth about 8.46, more
 # than the 7 before. Before, the blind price of 60 lost no buyer; its whole cost was the
@@ -1161,7 +1157,8 @@ check.information_pays(information_pays, hidden=True)
 #
 # 1. update your beliefs with it, by Bayes' rule: the likelihood of a report naming $s$ is
 #    the accuracy when $r = s$, and (1 − accuracy)/(n − 1) otherwise, with $n$ the number
-#    of possible prices: 3 in the worked example below, 4 in your scenario. The firm knows
+#    of prices in `sale.reservations`, ruled out or not: 3 in the worked example below, 4
+#    in your scenario. The firm knows
 #    nothing of Osprey's opening, so a wrong report may name a price the opening ruled out;
 # 2. find your best price under those beliefs, and its expected profit;
 # 3. weigh that profit by how likely the report is, $P(s) = \sum_r P(s \mid r)\, P(r)$.
@@ -1253,8 +1250,9 @@ check.report_decision(report_decision, hidden=True)
 # that first offers predicted final prices and that the side making the first offer
 # tended to do better. That advantage disappeared when the side receiving the offer
 # thought about the opener's alternatives, about the opener's reservation price, or about
-# its own target: the ambitious but defensible price you aim for, above your reservation
-# price (module 02 sets one).
+# its own target: the price you aim to land at, grounded in a fact you can name, better
+# than your reservation price and at or below your estimate of the other side's (module 02
+# sets one).
 #
 # Question 6's `first-number` situation, drawn for most learners, is this pull at your own
 # table: once the opening is read into your beliefs, its number gives no further reason to
