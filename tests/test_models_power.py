@@ -1881,3 +1881,35 @@ def test_the_intro_describes_module_00s_power_row_as_wide_as_module_00_does():
     you control, so the intro's summary of module 00 cannot be 'what it controls' alone."""
     assert "and what it controls that the other side needs" not in PROSE
     assert "what it holds, controls or decides that the other side needs" in PROSE
+
+
+def test_weak_and_strong_alternatives_are_defined_once_by_what_the_other_side_expects():
+    """'Weak' means one thing everywhere: worth no more than what the other side already
+    expects you to settle for (under full information, your share at the table)."""
+    definition = (
+        "Call such an alternative **strong**, and one worth no more than what they expect **weak**"
+    )
+    assert PROSE.count(definition) == 1
+    assert (
+        "with full information, as in section 5, what they expect is your share at the table"
+        in PROSE
+    )
+    first_weak = min(PROSE.index(w) for w in ("a weak alternative", "a weak one"))
+    assert PROSE.index(definition) < first_weak
+    assert "keep a weak one (worth no more than that) to yourself" in PROSE
+
+
+def test_the_end_date_price_is_within_half_a_days_worth_and_one_per_cent_from_two_months():
+    """The story gives no remaining term, so section 5 bounds the last-round effect by the
+    days left: within half a day's worth to Atlas, under 1% of its value from 60 days on."""
+    assert "fraction of a per cent" not in PROSE
+    assert (
+        "to within half of what one day of the licence is worth to Atlas: under one per cent "
+        "of Atlas's value whenever two months or more remain" in PROSE
+    )
+    for s in _drawn_scenarios()[:20]:
+        v1, v2 = s.atlas_value, s.borealis_value
+        for days in (60, 61, 75, 90, 91, 180, 365, 730):
+            for first in (True, False):
+                gap = abs(_kestrels_price_with_an_end_date(v1, v2, days, first) - max(v1 / 2, v2))
+                assert gap <= v1 / days / 2 + 1e-6 and gap < 0.01 * v1, (s.learner, days)

@@ -782,8 +782,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # as a floor. (A
 # pie that shrinks to nothing at an end date also makes a game with a last round, where
 # the last proposer takes nearly all; with the option shrinking in step and rounds of a day,
-# working back from that round gives the same price, $\max(v_1/2,\ v_2)$, to within a
-# fraction of a per cent.)
+# working back from that round gives the same price, $\max(v_1/2,\ v_2)$, to within half
+# of what one day of the licence is worth to Atlas: under one per cent of Atlas's value
+# whenever two months or more remain.)
 #
 # With equal rates they split evenly at the table, and deal-me-out gives Kestrel
 # $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly the floor whenever
@@ -1191,9 +1192,11 @@ check.best_lever(best_lever, hidden=True)
 #   options (in question 9, Granite has not seen Harrow's new offer),
 #   and whatever Kestrel says about them tells Granite where its reservation price lies. So
 #   mention an alternative when it beats what the other side expects you to settle for:
-#   then it raises what they must offer. Where the other side
+#   then it raises what they must offer. Call such an alternative **strong**, and one worth
+#   no more than what they expect **weak**; with full information, as in section 5, what
+#   they expect is your share at the table. Where the other side
 #   already knows your patience, mentioning a weak alternative gains nothing: it is worth
-#   less than what they already expect to pay you. Where they are unsure how long you can
+#   no more than what they already expect to pay you. Where they are unsure how long you can
 #   wait, as in most real talks and in question 9 below, it can do harm: it can lower their
 #   estimate of your reservation price, and, as module 01 warned, a side that knows your
 #   reservation price and can make you a take-it-or-leave-it offer can take nearly all the
@@ -1475,7 +1478,7 @@ check.harrow_move(harrow_move, hidden=True)
 # - Spend preparation where it moves something: a bidder below your best rival, or an
 #   option below your share at the table, adds nothing.
 # - Use power quietly and truthfully: mention an alternative when it beats what the other
-#   side expects you to settle for, once they can believe it, keep a weak one to yourself,
-#   warn only of what you would do anyway, make no threats, and leave alone power that is
-#   not yours to use.
+#   side expects you to settle for, once they can believe it, keep a weak one (worth no
+#   more than that) to yourself, warn only of what you would do anyway, make no threats,
+#   and leave alone power that is not yours to use.
 # - If no deal comes, leave so that you can come back: you will likely meet again.
