@@ -666,6 +666,12 @@ def target_from_the_zone(s, reservation_price):
     return middle + (high - middle) / 3
 
 
+def target_at_the_even_split(s, reservation_price):
+    """The even split of the zone with remote days itself, the lowest target the text takes."""
+    low, high = reservation_price - s.commute_cost / 2, limit(s)
+    return (low + high) / 2
+
+
 def when_by_hand(s, timing, funded=None):
     """Question 9 from section 3's words: Lumen at its expected value when you commit
     first, at its outcome when it is known first; left open, the fallback with Lumen beside
@@ -731,7 +737,7 @@ ALTERNATIVES = {
     "northwind_zopa": (zopa_by_comparison, zopa_from_library),
     "respond_to_offer": (respond_by_gains, respond_by_share),
     "batna_needed": (needed_closed_form, needed_from_the_models),
-    "target_salary": (target_near_the_top, target_from_the_zone),
+    "target_salary": (target_near_the_top, target_from_the_zone, target_at_the_even_split),
     "batna_when": (when_by_hand, when_by_ranking),
 }
 LABELLERS = (labels_from_text, labels_from_facts)
@@ -746,7 +752,7 @@ def reference():
 
 def visible_cases(s):
     """What a visible check tries for learner ``s``: the own case, an example of the other
-    kind, the same two with a cheaper agency, question 2's two examples (question 3 tries
+    kind, the same two with a cheaper agency, question 2's three examples (question 3 tries
     them), and question 7's cases (the hidden ones too)."""
     with learner_as(s.learner):
         needed = check.batna_needed_cases(hidden=True)
@@ -761,8 +767,8 @@ def visible_cases(s):
         "when": tuple(when),
         "needed": needed,
         "sure": (s, *sure),
-        # question 3's expected-value point also tries question 2's two examples
-        "choices": (check.choice_example(), check.freelance_example()),
+        # question 3's expected-value point also tries question 2's three examples
+        "choices": tuple(check.choice_examples()),
     }
 
 
@@ -771,7 +777,8 @@ def judge_all(s, seen, question, answer):
     if question == "startup_tree":
         check.judge_startup_tree(s, answer(s))
     elif question == "choose_batna":
-        check.judge_choose_batna(s, answer(s))
+        for case in (s, *seen["choices"]):
+            check.judge_choose_batna(case, answer(case))
     elif question == "reservation_salary":
         for case in (s, *seen["choices"]):
             check.judge_reservation_salary(case, answer(case))

@@ -468,12 +468,32 @@ def freelance_example():
     raise NoFairDraw(MODULE)
 
 
+@functools.lru_cache(maxsize=1)
+def bank_example():
+    """The first of the learners ``example-1``, ``example-2``, ... whose BATNA is Harbor
+    Bank: choose_batna returns only the best alternative's name, so a misspelled key for
+    Harbor Bank shows only where Harbor Bank is the best (it passed the visible check for
+    about two learners in three, and lost question 2 at grading)."""
+    for n in range(1, MAX_DRAWS + 1):
+        offers = _drawn(f"example-{n}")
+        if batna_of(offers)[0] == "Harbor Bank":
+            return offers
+    raise NoFairDraw(MODULE)
+
+
+def choice_examples():
+    """Question 2's three examples, one for each alternative as the BATNA: Lumen (where
+    neither best nor worst cases point to it), Freelance (where every slip in its tree
+    shows) and Harbor Bank (where a misspelled name shows)."""
+    return [choice_example(), freelance_example(), bank_example()]
+
+
 @question
 def choose_batna(answer, hidden=False):
     """Check a function that returns the BATNA as (name, expected value), on the learner's
-    scenario, an example where neither best nor worst cases point to the BATNA (Lumen), and
-    an example whose BATNA is Freelance, so that a slip in either gamble's tree shows."""
-    for offers in [*_scenarios(hidden), choice_example(), freelance_example()]:
+    scenario and question 2's three examples, one for each alternative as the BATNA, so that
+    a slip in either gamble's tree, or a misspelled name, shows."""
+    for offers in [*_scenarios(hidden), *choice_examples()]:
         judge_choose_batna(offers, call_learner(answer, offers))
     passed("choose_batna picks the alternative with the highest expected value.")
 
@@ -651,15 +671,15 @@ def _reservations(answer, cases, risk_averse, done):
 def reservation_salary(answer, hidden=False):
     """Check a function ``(offers, risk_averse=False)`` that returns the lowest Northwind
     salary worth accepting: with expected values (a point; on the learner's case and
-    question 2's two examples, so that a slip in choose_batna costs this point visibly as it
+    question 2's three examples, so that a slip in choose_batna costs this point visibly as it
     does at grading), and with the gambles valued at
     the scenario's sure amounts (a point; on the learner's case and on examples where those
     sure amounts change the BATNA and where they do not)."""
     own = _scenarios(hidden)
     examples = sure_examples(hidden)
-    # question 2's two examples too, so that a slip in choose_batna that grading's other
+    # question 2's three examples too, so that a slip in choose_batna that grading's other
     # learners would show is shown now, with its hint naming question 2
-    choices = [choice_example(), freelance_example()]
+    choices = choice_examples()
     return score(
         Check(
             "expected values",
@@ -1041,13 +1061,13 @@ def _use_reason(offers):
     if value > band:
         return (
             f"your BATNA is worth {value:,.0f} by expected values, more than the {band:,.0f} "
-            "Northwind expects you to settle for, so your BATNA is strong: its terms, told "
+            "Northwind believes is the least you would accept, so your BATNA is strong: its terms, told "
             "plainly, raise what Northwind must offer, and leaving the commute unpriced keeps "
             "your exact reservation price yours"
         )
     return (
         f"your BATNA is worth {value:,.0f} by expected values, less than the {band:,.0f} "
-        "Northwind expects you to settle for, so your BATNA is weak: its terms would tell "
+        "Northwind believes is the least you would accept, so your BATNA is weak: its terms would tell "
         "Northwind it could offer less than it was ready to; keep it private"
     )
 
@@ -1066,7 +1086,8 @@ def between_band(offers):
     """The learner's scenario with the pay band's midpoint between the BATNA's value and
     the reservation price for the job as offered (above the reservation price with two
     remote days, and within Northwind's reservation price): the BATNA is weak there, though
-    the reservation price beats the midpoint, so a "use" chosen by the reservation price
+    the reservation price beats the midpoint (the case assumes Northwind counts the commute
+    left unpriced at nothing, so the BATNA's terms show it the BATNA's value alone), so a "use" chosen by the reservation price
     instead of the BATNA's value fails (a fresh review, E2)."""
     low = reservation_of(offers, REMOTE_DAYS)
     high = min(reservation_of(offers), northwind_reservation(offers))
@@ -1430,15 +1451,15 @@ TARGET_SHARE = 0.9
 
 
 def target_band(offers):
-    """The targets question 8 takes for ``offers``: above the even split of the zone with
-    two remote days, and at most ``TARGET_SHARE`` of the way from its bottom to its top."""
+    """The targets question 8 takes for ``offers``: at or above the even split of the zone
+    with two remote days, and at most ``TARGET_SHARE`` of the way from its bottom to its top."""
     low, high = reservation_of(offers, REMOTE_DAYS), northwind_reservation(offers)
     return (low + high) / 2, low + TARGET_SHARE * (high - low)
 
 
 def judge_target(offers, value):
     """Question 8 on ``value``, the learner's target salary for ``offers``: nothing when it
-    is above the even split of the zone with two remote days and at most nine tenths of
+    is at or above the even split of the zone with two remote days and at most nine tenths of
     the way up that zone (any such target is right; above it, the opening at the top would
     have less than a tenth of the zone to concede), else the ``NotYet`` hint."""
     value = money(value, "target_salary's result")
@@ -1484,18 +1505,16 @@ def judge_target(offers, value):
             general="the target is more than nine tenths of the way up the zone with remote "
             "days, which leaves the opening at the top less than a tenth of it to concede",
         )
-    if value > split and not same_money(value, split):
+    if value > split or same_money(value, split):
         return
     if same_money(value, low) or same_money(value, plain):
         hint = "that is a reservation price, the least you would accept, not what you aim for"
-    elif same_money(value, split):
-        hint = "that is the even split itself; a target aims above it"
     else:
-        hint = "reaching it would leave you half the surplus or less"
+        hint = "reaching it would leave you less than half the surplus"
     raise NotYet(
-        f"{where}, a target of {value:,.2f} is not above the even split of the zone with two "
+        f"{where}, a target of {value:,.2f} is below the even split of the zone with two "
         f"remote days ({low:,.0f} to {limit:,.0f}), {split:,.0f}: {hint}.",
-        general=f"the target is not above the even split of the zone with remote days: {hint}",
+        general=f"the target is below the even split of the zone with remote days: {hint}",
     )
 
 
@@ -1517,13 +1536,13 @@ def _target_cases(hidden):
 @question
 def target_salary(answer, hidden=False):
     """Check a function ``(offers, reservation) -> salary`` (given the right reservation
-    price from expected values, so a slip in question 3 costs nothing here): a target above
-    the even split of the zone with two remote days and at most nine tenths of the way up
+    price from expected values, so a slip in question 3 costs nothing here): a target at or
+    above the even split of the zone with two remote days and at most nine tenths of the way up
     it, on the learner's scenario and two examples (and other learners' when grading)."""
     for offers in _target_cases(hidden):
         judge_target(offers, call_learner(answer, offers, reservation_of(offers)))
     passed(
-        "target_salary aims above the even split of your zone with remote days and leaves "
+        "target_salary aims at or above the even split of your zone with remote days and leaves "
         "your opening at least a tenth of it to concede."
     )
 

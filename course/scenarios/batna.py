@@ -103,9 +103,10 @@ class JobOffers(Scenario):
             f"year, and its fee is {self.agency_fee:,.0f} a year on top. Northwind values the "
             "contractor's work as much as yours. Treat the salary as Northwind's whole cost of "
             "employing you (no payroll costs on top). Northwind's pay band for the role, on "
-            f"its careers page, has its midpoint at {self.band_midpoint:,.0f}. In this case, "
-            "take that midpoint as Northwind's estimate of what you will settle for, and "
-            "suppose Northwind does not know what your commute costs you.\n\n"
+            f"its careers page, has its midpoint at {self.band_midpoint:,.0f}. This case "
+            "assumes that Northwind believes the least you would accept is that midpoint, and "
+            "that it does not know what your commute costs you: it counts a commute you leave "
+            "unpriced at nothing.\n\n"
             f"Offers Northwind might make you (question 5):\n\n{offers}\n\n"
             f"Things you might say to Northwind (question 6):\n\n{said}\n\n" + self.field_table()
         )
@@ -771,8 +772,8 @@ def statements_of(offers):
 def statement_to_use(offers):
     """The letter of the statement the course would make about your alternatives: your
     BATNA's terms when what they show, your BATNA's value, beats the pay band's midpoint
-    (Northwind's estimate of what you will settle for), otherwise the one that keeps your
-    reservation price private."""
+    (what the case assumes Northwind believes is the least you would accept), otherwise the
+    one that keeps your reservation price private."""
     kind = "mention" if batna_value(offers) > offers.band_midpoint else "private"
     return next(s.letter for s in statements_of(offers) if s.kind == kind)
 
@@ -880,8 +881,9 @@ NEWS = (
         "Northwind's HR tells you that offers above the midpoint of the role's pay band are "
         "rare, and that most hires start below it.",
         "hold it",
-        "it tells you about Northwind's pay structure and what Northwind expects you to settle "
-        "for (section 6 uses the band's midpoint to decide whether to mention your BATNA), and "
+        "it tells you about Northwind's pay structure (section 6 takes the band's midpoint as "
+        "what Northwind believes is the least you would accept, to decide whether to mention "
+        "your BATNA), and "
         "'rare' is said to lower your sights; it changes none of your alternatives and nothing "
         "the job costs you",
     ),

@@ -32,15 +32,17 @@
 # 7. see how a deal's surplus (what it gains over both sides' alternatives together)
 #    splits under two models, and when a better BATNA earns you more.
 #
-# It takes about 6 to 7 hours, best in three sittings; longer if Python is new to you:
-# about 2 hours for sections 1 to 4 with questions 1 to 4, 1½ hours for sections 5 and 6
+# It takes about 6½ to 7 hours, best in three sittings; longer if Python is new to you:
+# about 2 hours for sections 1 to 4 with questions 1 to 4, 2 hours for sections 5 and 6
 # with questions 5 and 6, and 2½ to 3 hours for section 7 with questions 7 to 9 and the
 # reflection (question 9 is the hardest of the module; it asks about section 3's three
 # situations for an uncertain alternative, so reread them first). Run the cells from top
 # to bottom.
 # Cells that say `YOUR CODE HERE` are yours; the cells after them check your answer and
 # tell you what to fix. Every learner gets their own numbers, so your answers are yours
-# alone.
+# alone. Where a question asks for an amount that has one right value, return it
+# unrounded: the checks compare it to the cent (question 9 also takes it rounded to the
+# whole unit).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -208,11 +210,11 @@ check.startup_tree(startup_tree, hidden=True)
 # `True`, value the two gambles at the sure amounts your scenario supposes you would take
 # instead, `offers.lumen_sure` for Lumen and `offers.freelance_sure` for Freelance, in
 # place of their trees. The check of this question calls `choose_batna(offers)` only, on
-# your scenario and on two example learners': one whose BATNA is Lumen and one whose BATNA
-# is Freelance; grading also runs it on other learners'. Your function returns only the
-# best alternative, so a slip in the tree of an alternative that is not the best cannot
-# show in your own case; in the examples each gamble is the best once, so a slip in either
-# tree changes the pick or the value there.
+# your scenario and on three example learners', one for each alternative as the BATNA;
+# grading also runs it on other learners'. Your function returns only the best
+# alternative, so a slip in the tree or the spelled name of an alternative that is not the
+# best cannot show in your own case; in the examples each alternative is the best once, so
+# such a slip changes the pick, the value or the name there.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "choose-batna-answer", "schema_version": 3}
@@ -317,16 +319,19 @@ check.choose_batna(choose_batna, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-text", "schema_version": 3}
 # ### Exercise: revise or hold?
 #
-# Leverage shifts while you talk, but only facts shift it. Suppose each of these reaches
-# you during your talks with Northwind. For each, decide whether it is a reason to work
-# your reservation price out again (revise it: the figure may move, or come out where it
-# was) or no reason at all (hold it). Each item takes one choice, and it is final: the
-# item then closes and tells you whether your choice fits, and why. So think before you
-# choose. The line under the quiz counts your right choices among the items you have
-# answered; running the cell again starts a new count. Two of its items
-# come back later as graded questions that need the figure, on your own numbers: Lumen's
-# round settled before you answer is question 9's "known first" case, and two remote days
-# make the package whose reservation price questions 5 and 8 use.
+# Leverage shifts while you talk, but only facts shift it, and this quiz is about your
+# reservation price: facts about your alternatives or about what this deal costs you may
+# move it; facts about the other side's alternatives move the top of the zone, not your
+# reservation price. Suppose each of these reaches you during your talks with Northwind.
+# For each, decide whether it is a reason to work your reservation price out again
+# (revise it: the figure may move, or come out where it was) or no reason at all (hold
+# it). Each item takes one choice, and it is final: the item then closes and tells you
+# whether your choice fits, and why. So think before you choose. The line under the quiz
+# counts your right choices among the items you have answered; running the cell again
+# starts a new count. Two of its items come back later as graded questions that need the
+# figure, on your own numbers: Lumen's round settled before you answer is question 9's
+# "known first" case, and two remote days make the package whose reservation price
+# questions 5 and 8 use.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-quiz", "schema_version": 3}
 from course.widgets.batna import NewsQuiz
@@ -342,7 +347,7 @@ NewsQuiz()
 # Northwind job.
 #
 # - First part (1 mark): with `risk_averse=False`, value the alternatives by their
-#   expected values. The check tries your case and question 2's two examples, as grading
+#   expected values. The check tries your case and question 2's three examples, as grading
 #   does, so a slip in your `choose_batna` shows here now, not only when graded.
 # - Second part (1 mark): with `risk_averse=True`, value Lumen and Freelance at the sure
 #   amounts your scenario supposes (`offers.lumen_sure`, `offers.freelance_sure`), as your
@@ -434,22 +439,23 @@ BatnaBuilder()
 # right outcome.
 #
 # **Where your target belongs.** With a zone in hand, this module asks two things of the
-# target you set in section 3. It lies above the middle of the zone between your
+# target you set in section 3. It lies at or above the middle of the zone between your
 # reservation price and your estimate of the most the other side could pay, which this
 # course calls the **even split**: the price halfway between the two ends, where each side
-# gains the same over its alternative. So reaching the target gives you more than half of
+# gains the same over its alternative. So reaching the target gives you at least half of
 # the surplus. And it lies below your opening, so that you can concede towards it. The
 # course has one rule for the opening (module 04 develops it): open at your estimate of
 # the other side's reservation price, or somewhat beyond it when a fact you can name takes
 # you there, never beyond a point you can justify. Between the even split and the
 # estimate, a target nearer the top is bolder. When your opening sits at the estimate,
-# keep at least a tenth of the zone as room to concede: the target lies more than half and
+# keep at least a tenth of the zone as room to concede: the target lies at least half and
 # at most nine tenths of the way from your reservation price up to your estimate of the
 # most the other side could pay. When a fact you can name carries your opening beyond the
 # estimate, the target may go up to the estimate itself (module 04). At Northwind no fact
 # carries an opening past what the agency's contractor costs, so your opening sits at that
-# estimate and your target stays strictly between the even split and it, in the
-# nine-tenths band. Question 8 checks that band; the reflection takes either case.
+# estimate and your target stays in the nine-tenths band, from the even split up to nine
+# tenths of the way to that estimate. Question 8 checks that band; the reflection takes
+# either case.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
@@ -536,7 +542,7 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # sides something, it would be your reservation price, or a little more when you make the
 # offer, as long as your BATNA beats half of the pie the hire creates (section 7).
 #
-# The even split lies below the target you set in section 3, on purpose. The target is
+# The even split lies at or below the target you set in section 3, on purpose. The target is
 # where you aim to land: you open beyond it and argue for it while Northwind is still
 # moving. The even split is the rule's **floor for accepting** while the talks go on: an
 # offer that reaches it is good enough to take; one that falls short is worth a counter,
@@ -743,20 +749,19 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # accept, or a fact about the world the other side will rely on?
 #
 # **When to mention an alternative at all.** Honesty does not oblige you to mention one.
-# Mention it when what it shows beats what the other side expects you to settle for, its
-# estimate of your reservation price: then it raises that estimate, and with it what they
-# must offer. Keep a weak one private: naming it would show that you could be had for
-# less than they were ready to pay. Module 03 gives the same advice. Keeping it private
+# Mention it when what it shows beats what the other side believes is the least you would
+# accept, its estimate of your reservation price: then it raises that estimate, and with it
+# what they must offer. Keep a weak one private: naming it would show that you could be had
+# for less than they were ready to pay. Module 03 gives the same advice. Keeping it private
 # is not the same as letting the other side open: here you know Northwind's reservation
-# price from the agency's published rate and fee, and opening first pays when you know
-# the range that well (modules 01 and 04). So the statement that keeps your position
-# private leads on to your own opening, grounded in that fact. In real talks you must
-# guess what the other side expects you to settle for (an employer forms that estimate
-# from what it knows of your current pay and your options). Your scenario fixes it for
-# you: take the midpoint of Northwind's pay band, on its careers page, as what Northwind
-# expects you to settle for. That is an
-# assumption of this case, not a rule: a band's midpoint says more about the employer's
-# pay structure than about you.
+# price from the agency's published rate and fee, and opening first pays when you know the
+# range that well (modules 01 and 04). So the statement that keeps your position private
+# leads on to your own opening, grounded in that fact. In real talks you must guess that
+# belief (an employer forms it from what it knows of your current pay and your options).
+# Your scenario fixes it for you: it assumes that Northwind believes the least you would
+# accept is the midpoint of its pay band, on its careers page. That is an assumption of this
+# case, not a rule: a band's midpoint is a pay figure, and says more about the employer's
+# pay structure than about your reservation price.
 #
 # Tell the alternative's terms in full, chances included, so the other side can value it,
 # but not your reservation price. Northwind can check the facts (an offer letter, when
@@ -765,11 +770,12 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # reservation price to yourself, leave the costs that the deal adds (here, the commute)
 # unpriced. A side that knows your exact reservation price can offer you that
 # and not a unit more, taking nearly all the gain. Your scenario assumes that Northwind
-# does not price the commute you leave unpriced: it knows you would commute, not what
-# that costs you, so what your terms show it is your BATNA's value, not your reservation
-# price. It also assumes that Northwind takes the chances you state at face value, so
-# that the value your terms show is their expected value by your own chances; a
-# sceptical employer might value them lower.
+# counts a commute you leave unpriced at nothing: it knows you would commute, not what
+# that costs you, and adds nothing for it, so what your terms show it is your BATNA's
+# value, not your reservation price (a real employer might add a guess of its own). It
+# also assumes that Northwind takes the chances you state at face value, so that the value
+# your terms show is their expected value by your own chances; a sceptical employer might
+# value them lower.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): honest, warning, bluff or misrepresentation?
@@ -796,8 +802,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # your position private. Add its letter
 # under the key `"use"`, for example `return {"A": "honest", ..., "use": "B"}`. Decide it
 # by section 6's advice on when to mention an alternative: what would your BATNA's terms
-# tell Northwind, and what does Northwind already expect you to settle for? Your scenario
-# takes the midpoint of Northwind's pay band, `offers.band_midpoint`, as that estimate.
+# tell Northwind, and what does Northwind already believe is the least you would accept?
+# Your scenario assumes that belief is the midpoint of Northwind's pay band,
+# `offers.band_midpoint`.
 # Work this one out from `offers` in your code: the check also tries your statements with
 # the band's midpoint moved, so that the other statement may be the one to make. The
 # choice earns half a mark.
@@ -1086,7 +1093,7 @@ check.batna_needed(batna_needed, hidden=True)
 #
 # Where in that range? Its top, your estimate of the most Northwind could pay, is where
 # your opening will be, since no fact here takes it further, and your opening lies beyond
-# your target with room to concede towards it. So the check takes a target more than half
+# your target with room to concede towards it. So the check takes a target at least half
 # and at most nine tenths of the way from your reservation price with two remote days up
 # to that estimate: any target in that band passes, and where in it you aim is your
 # judgement. Nearer the top is bolder, leaves less to concede and costs more goodwill if
@@ -1108,7 +1115,7 @@ def target_salary(offers, reservation):
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "target-salary-test", "schema_version": 3}
-"""Check that target_salary aims above the even split and at most nine tenths up the zone."""
+"""Check that target_salary aims at or above the even split, at most nine tenths up the zone."""
 check.target_salary(target_salary)
 ### BEGIN HIDDEN TESTS
 check.target_salary(target_salary, hidden=True)
@@ -1224,7 +1231,7 @@ check.batna_when(batna_when, hidden=True)
 # 3. how much the step would move your reservation price (the worst terms you would accept:
 #    the least you would take if you are paid, the most you would pay if you pay), with the
 #    arithmetic, and whether you will know its outcome before you must decide;
-# 4. a target for the negotiation, on your side of the middle of the zone between your
+# 4. a target for the negotiation, at or on your side of the middle of the zone between your
 #    reservation price and your estimate of the other side's limit (the most it would pay,
 #    or the least it would take), at most nine tenths of the way from your reservation price
 #    to that estimate, or up to the estimate itself if a fact you name carries your opening
@@ -1261,8 +1268,8 @@ check.batna_when(batna_when, hidden=True)
 # the tree of both);
 # a concrete step; the change in the reservation price with its arithmetic (the actual
 # outcome when it will be known before the learner decides, the expected value only when
-# they must commit first); a target on the learner's side of the middle of the zone, at
-# most nine tenths of the way from the reservation price to their estimate of the other
+# they must commit first); a target at or on the learner's side of the middle of the zone,
+# at most nine tenths of the way from the reservation price to their estimate of the other
 # side's limit (the most it would pay, or the least it would take), or up to that estimate
 # when the learner names a fact that carries their opening beyond it (module 04's rule),
 # with the fact that justifies the target (the opening itself is not graded here).
@@ -1284,8 +1291,8 @@ check.batna_when(batna_when, hidden=True)
 # - Your reservation price is the BATNA corrected for what the deal costs or adds. Work it
 #   out before the talks; revise it on new facts about your alternatives or about what
 #   this deal costs or gives you, never on the number the other side names or on how hard
-#   it pushes; and aim at a target above the even split of the zone that a fact you can
-#   name (the other side's alternative) justifies.
+#   it pushes; and aim at a target at or above the even split of the zone that a fact you
+#   can name (the other side's alternative) justifies.
 # - The other side's reservation price comes from *its* alternatives: estimate them.
 # - A deal is possible only inside the ZOPA, on the terms you are discussing; other terms
 #   can open a zone that salary alone cannot, and a term that costs one side nothing
@@ -1295,9 +1302,9 @@ check.batna_when(batna_when, hidden=True)
 #   two your case is.
 # - Counter an extreme offer calmly, don't fall into the commute trap, and walk away when
 #   no terms reach your reservation price.
-# - Mention an alternative when it beats what the other side expects you to settle for,
-#   and keep a weak one private; tell its terms, not your reservation price. Warn only of
-#   what you would do anyway, and know that a warning's figure reads as one you would
-#   accept: below your reservation price it invites an offer you would refuse, at it it
-#   gives that price away. Keeping your reservation price private is fair; inventing or
-#   inflating an offer is not.
+# - Mention an alternative when what it shows beats what the other side believes is the
+#   least you would accept, and keep a weak one private; tell its terms, not your
+#   reservation price. Warn only of what you would do anyway, and know that a warning's
+#   figure reads as one you would accept: below your reservation price it invites an offer
+#   you would refuse, at it it gives that price away. Keeping your reservation price private
+#   is fair; inventing or inflating an offer is not.
