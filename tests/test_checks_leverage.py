@@ -321,7 +321,7 @@ def test_a_dependence_weighed_heavily_twice_is_noted_not_refused(capsys):
 @pytest.mark.parametrize(
     ("learner_id", "yours", "theirs", "weights", "words"),
     [
-        ("r-6", (10, 3, 9), (0, 4, 10), (0.1, 0.3, 0.6), "at least 0.5 points Ostra's way"),
+        ("r-6", (10, 3, 9), (0, 2, 4), (0.1, 0.3, 0.6), "under 2.5 points your way"),
         ("r-6", (10, 3, 9), (0, 4, 8), (0.1, 0.3, 0.6), "your power and Ostra's"),
         (
             "r-6",
@@ -1027,54 +1027,88 @@ def test_reaudit_is_given_the_right_moves(answers):
     assert seen[0] == news_key(answers["scenario"])
 
 
-#: What each case's band line says of who is ahead, and the words of its refusal: the
-#: course's cut-offs (even under 0.5 points either way, strongly from 2.5) and nothing more.
+#: What each case's band says of the story when it refuses, and the cut-off it states:
+#: question 2 refuses only a strong lead (2.5 points or more) the story rules out.
 BAND_LINES = {
-    "salary": ("does not put Northwind ahead", "under 0.5 points Northwind's way"),
+    "salary": ("does not put Northwind strongly ahead", "under 2.5 points Northwind's way"),
     "supplier": ("puts neither side strongly ahead", "under 2.5 points either way"),
-    "sole-source": ("Ostra is ahead", "at least 0.5 points Ostra's way"),
-    "deadline": ("you are ahead", "at least 0.5 points your way"),
+    "sole-source": ("does not put you strongly ahead", "under 2.5 points your way"),
+    "deadline": ("does not put Brannock strongly ahead", "under 2.5 points Brannock's way"),
+}
+
+#: How the course reads each story, as the note beside a pass that reads it otherwise says.
+STORY_READ = {
+    "salary": "about even or in your favour",
+    "sole-source": "in Ostra's favour",
+    "deadline": "in your favour",
 }
 
 
 @pytest.mark.parametrize(
-    ("key", "yours", "theirs", "weights", "passes"),
+    ("key", "yours", "theirs", "weights", "passes", "noted"),
     [
         # -2.30: in Vell's favour, not strongly; the story puts neither side strongly ahead
-        ("supplier", (4, 5, 3), (7, 3, 8), (0.3, 0.3, 0.4), True),
+        ("supplier", (4, 5, 3), (7, 3, 8), (0.3, 0.3, 0.4), True, False),
         # +2.50: strongly yours, which the same line rules out
-        ("supplier", (7, 7, 5), (4, 2, 6), (0.35, 0.35, 0.3), False),
+        ("supplier", (7, 7, 5), (4, 2, 6), (0.35, 0.35, 0.3), False, False),
         # +3.00: strongly yours; the salary story states no size for your lead
-        ("salary", (3, 9, 5), (8, 2, 6), (0.2, 0.6, 0.2), True),
+        ("salary", (3, 9, 5), (8, 2, 6), (0.2, 0.6, 0.2), True, False),
         # -0.25: even, the course's own reading of question 2
-        ("salary", (3, 7, 4), (8, 4, 6), (0.25, 0.5, 0.25), True),
-        # -1.00: in Northwind's favour, which the line rules out
-        ("salary", (3, 7, 4), (7, 5, 6), (0.3, 0.4, 0.3), False),
-        # -0.90: in Brannock's favour, where the story says you are ahead
-        ("deadline", (4, 3, 5), (7, 3, 5), (0.3, 0.4, 0.3), False),
+        ("salary", (3, 7, 4), (8, 4, 6), (0.25, 0.5, 0.25), True, False),
+        # -1.00 and -1.30: Northwind a little ahead (its pay decision and two-week deadline)
+        ("salary", (3, 7, 4), (7, 5, 6), (0.3, 0.4, 0.3), True, True),
+        ("salary", (3, 7, 4), (8, 4, 7), (0.35, 0.4, 0.25), True, True),
+        # -2.80: strongly Northwind's, which the story rules out
+        ("salary", (3, 5, 3), (8, 6, 6), (0.3, 0.4, 0.3), False, False),
+        # -0.90 and +0.20: not your way, though the story reads you ahead
+        ("deadline", (4, 3, 5), (7, 3, 5), (0.3, 0.4, 0.3), True, True),
+        ("deadline", (5, 4, 6), (5, 5, 4), (0.3, 0.4, 0.3), True, True),
         # +3.30: strongly yours is still ahead
-        ("deadline", (7, 5, 6), (3, 2, 3), (0.3, 0.5, 0.2), True),
-        # -0.25: even, where the story says Ostra is ahead
-        ("sole-source", (5, 2, 4), (5, 3, 4), (0.25, 0.25, 0.5), False),
+        ("deadline", (7, 5, 6), (3, 2, 3), (0.3, 0.5, 0.2), True, False),
+        # -3.10: strongly Brannock's
+        ("deadline", (3, 2, 3), (6, 6, 5), (0.3, 0.4, 0.3), False, False),
+        # -0.25 and +0.80: even, and a little yours, where the story reads Ostra ahead
+        ("sole-source", (5, 2, 4), (5, 3, 4), (0.25, 0.25, 0.5), True, True),
+        ("sole-source", (5, 2, 4), (4, 2, 3), (0.3, 0.2, 0.5), True, True),
+        # +2.80: strongly yours, which the story rules out
+        ("sole-source", (6, 3, 5), (3, 1, 2), (0.3, 0.2, 0.5), False, False),
         # -7.20: strongly Ostra's
-        ("sole-source", (2, 1, 1), (8, 8, 9), (0.3, 0.2, 0.5), True),
+        ("sole-source", (2, 1, 1), (8, 8, 9), (0.3, 0.2, 0.5), True, False),
     ],
 )
-def test_question_2_band_allows_exactly_what_its_story_line_says(
-    key, yours, theirs, weights, passes
+def test_question_2_refuses_only_a_strong_lead_the_story_rules_out_and_notes_the_rest(
+    key, yours, theirs, weights, passes, noted
 ):
-    """Each band is the readings its quoted line allows, in the course's cut-offs (even
-    under 0.5 points, strongly from 2.5), and its refusal states the cut-off it applies,
-    never that the band holds every reading."""
+    """Question 2 refuses a balance only when it puts a side strongly ahead (2.5 points or
+    more) the way the story rules out; a reading off the story's line by less passes with
+    a one-line note saying how the course reads the story and why, and the refusal states
+    its cut-off and what the story says."""
     (band,) = [r for r in CASES[key].rules if r.kind == "band"]
     audit = [dict(zip(SOURCES, v, strict=True)) for v in (yours, theirs, weights)]
     assert band.holds(*audit) is passes
     line, cut_off = BAND_LINES[key]
-    assert band.because.endswith(line)
-    words = check._rule_words(band, CASES[key].them.split(",")[0])
+    them = CASES[key].them.split(",")[0]
+    assert check._because(band, them).endswith(line)
+    words = check._rule_words(band, them)
     assert cut_off in words and "the course calls" in words
-    assert "wide enough" not in words and "every reading" not in words
+    s = _one_learner_per_case()[key]
+    note = check.off_the_line(s, *audit)
+    if passes and noted:
+        assert "not a fault" in note and STORY_READ[key] in note and band.because in note
+        assert note.count("\n") == 1
+    elif passes:
+        assert note == ""
     assert not [r for r in CASES[key].rules if r.kind == "leads"]
+
+
+def test_question_2_s_story_lines_name_what_each_side_holds():
+    """The salary line weighed your offers against Northwind's pay decision and market
+    knowledge and left out its two-week deadline, which section 2 files against you; the
+    deadline line gave the owner's weakness as a reason the owner is ahead ('while')."""
+    bands = {key: next(r for r in case.rules if r.kind == "band") for key, case in CASES.items()}
+    assert "two-week deadline" in bands["salary"].because
+    assert "even though the firm that viewed" in bands["deadline"].because
+    assert "while" not in bands["deadline"].because
 
 
 # --- question 5 --------------------------------------------------------------------------
@@ -1468,7 +1502,6 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("ethics-teaching", "a *warning*, the same true fact", "and a threat, the same"),
         # fourth review, contradictions 1, 3, 4 and unclear passages 2, 3
         ("audit-teaching", "not about the arithmetic on it", None),
-        ("sources-teaching", "the date binds both sides at once", None),
         ("summary", "doing, freely, more than you owe builds it", "a kept promise builds it"),
         ("sources-teaching", "The audit cannot isolate one dependence", None),
         (
@@ -1488,7 +1521,23 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("best-plan-answer", "### BEGIN SOLUTION", "list every set of steps"),
         ("q3-text", "For many learners it is not the best", None),
         # fourth review, unclear passage 5: what "strong" is used for
-        ("audit-teaching", "Question 2's balance bands use both cut-offs", "no answer turns"),
+        (
+            "audit-teaching",
+            "Question 2 refuses a balance only when it puts a side strongly",
+            "no answer turns",
+        ),
+        # question 2 refuses only a strong lead the story rules out, and notes the rest
+        (
+            "audit-teaching",
+            "passes, with a note saying how the course reads the story",
+            "bands use",
+        ),
+        # module 05's deadlines are two private dates; who can hold out longer is power
+        ("sources-teaching", "there each side faces a date of its own", "binds both sides at once"),
+        # terms are glossed at their first use
+        ("intro", "balance (section 3 defines both)", None),
+        ("what-teaching", "an ask (a request you put to the other side)", None),
+        ("ethics-teaching", "misrepresentation (a false statement of a material fact", None),
         # fourth review, weak exercises 4 and 5
         ("plan-judgement-text", "Which plan would you take instead, and why?", "drop or change"),
         # sixth review, E5 and C1: deal-me-out is Shaked and Sutton's, tested by BSS
@@ -2117,6 +2166,13 @@ def test_power_on_top_is_accepted_where_the_facts_support_it(own):
     assert "not yet a buyer" in because
 
 
+def test_the_deadline_trust_item_breaks_a_word_section_6_defines():
+    """Section 6 says raising a price you quoted and they accepted breaks your word; the
+    deadline trust item raised a rent only quoted, which keeps it."""
+    (item,) = [n for n in NEWS if n.case == "deadline" and n.trust]
+    assert "Brannock accepted in writing" in item.text
+
+
 #: Words by which section 5 would name a news item of the deadline case, one or more per
 #: item, in the case's order.
 DEADLINE_NEWS_WORDS = (
@@ -2480,7 +2536,7 @@ def test_the_supplier_bound_on_vells_alternatives_speaks_of_other_buyers():
 #: audit that gives all the weight to alternatives, none to information or power; with
 #: the words of a bound that refuses each.
 BACKWARDS_AUDITS = {
-    "salary": (((2, 6, 3), (5, 10, 6), (0.05, 0.9, 0.05)), "under 0.5 points Northwind's way"),
+    "salary": (((2, 6, 3), (5, 10, 6), (0.05, 0.9, 0.05)), "under 2.5 points Northwind's way"),
     "deadline": (((1, 7, 10), (1, 5, 10), (0, 1, 0)), "information should weigh at least 0.1"),
 }
 

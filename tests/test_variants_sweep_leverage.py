@@ -1163,9 +1163,10 @@ BACKWARDS_AUDITS = {
 }
 
 
-#: Each case's band line in the course's cut-offs (even under 0.5 points either way,
+#: Each case's story line in the course's cut-offs (even under 0.5 points either way,
 #: strongly from 2.5): Northwind not ahead; neither side strongly ahead; Ostra ahead; you
-#: ahead.
+#: ahead. Question 2 passes a reading off the line by less than a strong lead, with a note;
+#: the reference, the other readings and every starting audit keep the line, unnoted.
 BAND_BY_HAND = {
     "salary": lambda b: b > -EVEN,
     "supplier": lambda b: -2.5 < b < 2.5,
@@ -1232,6 +1233,7 @@ def test_question_2_bounds_the_weights_and_keeps_the_balance_near_the_cases_read
                 yours, theirs, weights = check.judge_audit(s, answer)
             balance = round(sum(weights[k] * (yours[k] - theirs[k]) for k in SOURCES), 9)
             assert BAND_BY_HAND[s.case](balance), (s.learner, balance)
+            assert check.off_the_line(s, yours, theirs, weights) == "", s.learner
             assert max(weights.values()) <= 0.7 and min(weights.values()) >= 0.1, s.learner
 
 

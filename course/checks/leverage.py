@@ -27,6 +27,7 @@ from course.models.audit import (
     STRONG_FROM,
     balances_after,
     describe_balance,
+    leverage_balance,
     ratings_of,
     weighted_leverage,
     weights_of,
@@ -36,6 +37,8 @@ from course.record import record_pass
 from course.scenarios.leverage import (
     CASES,
     NEITHER_STRONGLY,
+    NOT_STRONGLY_THEIRS,
+    NOT_STRONGLY_YOURS,
     NOT_THEIRS,
     TACTIC_KINDS,
     THEY_AHEAD,
@@ -309,26 +312,60 @@ READ_THE_COMPARISON = (
 )
 
 
-#: Question 2's band lines in the cut-offs of ``describe_balance`` (even under 0.5 points
-#: either way, strongly from 2.5): the band each allows, and nothing more.
+#: Question 2's bands in the cut-offs of ``describe_balance`` (even under 0.5 points
+#: either way, strongly from 2.5): each refuses only a strong lead the story rules out.
 BAND_WORDS = {
     NEITHER_STRONGLY: (
         "the balance should be under {strong:g} points either way (the course calls "
         "{strong:g} or more strongly one side's)"
     ),
-    YOU_AHEAD: (
-        "the balance should be at least {even:g} points your way (the course calls under "
-        "{even:g} either way even)"
+    NOT_STRONGLY_THEIRS: (
+        "the balance should be under {strong:g} points {them}'s way (the course calls "
+        "{strong:g} or more strongly one side's)"
     ),
-    THEY_AHEAD: (
-        "the balance should be at least {even:g} points {them}'s way (the course calls under "
-        "{even:g} either way even)"
-    ),
-    NOT_THEIRS: (
-        "the balance should be under {even:g} points {them}'s way (the course calls "
-        "{even:g} or more one side's way in that side's favour)"
+    NOT_STRONGLY_YOURS: (
+        "the balance should be under {strong:g} points your way (the course calls "
+        "{strong:g} or more strongly one side's)"
     ),
 }
+
+#: What each band says of the story, after the story's own line.
+BAND_SAYS = {
+    NEITHER_STRONGLY: "the story puts neither side strongly ahead",
+    NOT_STRONGLY_THEIRS: "the story does not put {them} strongly ahead",
+    NOT_STRONGLY_YOURS: "the story does not put you strongly ahead",
+}
+
+#: How the story's line reads the balance, for the note beside a pass that reads it
+#: otherwise.
+STORY_READS = {
+    NEITHER_STRONGLY: "neither side strongly ahead",
+    NOT_THEIRS: "about even or in your favour",
+    YOU_AHEAD: "in your favour",
+    THEY_AHEAD: "in {them}'s favour",
+}
+
+
+def _because(rule, them):
+    """The line of the story a broken rule quotes (a band adds what it says of the story)."""
+    if rule.kind == "band":
+        return f"{rule.because}: {BAND_SAYS[rule.readings].format(them=them)}"
+    return rule.because
+
+
+def off_the_line(s, yours, theirs, weights):
+    """A note (not a refusal) when an audit's balance reads otherwise than its story's
+    line, though not by a strong lead the story rules out: "" when it reads as the line."""
+    them = CASES[s.case].them.split(",")[0]
+    reading = describe_balance(leverage_balance(yours, theirs, weights))
+    for rule in rules_for(s):
+        if rule.kind == "band" and reading not in rule.reads:
+            return (
+                f"\nA note, not a fault: the course reads your story as "
+                f"{STORY_READS[rule.reads].format(them=them)} ({rule.because}); if you read "
+                "it otherwise, say why in your reflection (section 7)."
+            )
+    return ""
 
 
 def _rule_words(rule, them):
@@ -461,7 +498,9 @@ def judge_audit(s, result):
         if rule.kind != "one_heavy" and not rule.holds(yours, theirs, weights)
     ]
     if broken:
-        reasons = "\n".join(f"- {_rule_words(rule, them)}: {rule.because}." for rule in broken)
+        reasons = "\n".join(
+            f"- {_rule_words(rule, them)}: {_because(rule, them)}." for rule in broken
+        )
         read = any(rule.kind in COMPARED for rule in broken)
         raise NotYet(
             f"your audit does not yet fit your story:\n{reasons}"
@@ -479,7 +518,9 @@ def my_audit(answer):
     balance = mine - other
     passed(
         f"your audit fits the story: {mine:.2f} points for you against {other:.2f} for them, a "
-        f"balance of {balance:+.2f} points, {describe_balance(balance)}." + heavy_twice(s, weights)
+        f"balance of {balance:+.2f} points, {describe_balance(balance)}."
+        + off_the_line(s, yours, theirs, weights)
+        + heavy_twice(s, weights)
     )
 
 

@@ -59,7 +59,8 @@ class Rule:
     "not_below" (at least the other side's: where some drawn facts pull the other way),
     "at_most" or "at_least" (``side``'s rating of ``source`` must be at most, or at least,
     ``value``), "band" (the balance's reading, in ``describe_balance``'s words, must be
-    one of ``readings``: what the case's band line says of who is ahead), "weight_cap" (no
+    one of ``readings``: all but a strong lead the story rules out; ``reads`` are the
+    readings the story's line gives, and any other passes with a note), "weight_cap" (no
     weight above ``value``: the story has more than one source at work), "weight_floor" (``source``'s weight at least
     ``value``: a drawn fact bears on it); ``because`` is
     the line of the story that says so. ``lifted_by`` is the text of a fact that, when a
@@ -73,6 +74,7 @@ class Rule:
     value: float = 0.0
     lifted_by: str = ""
     readings: tuple = ()
+    reads: tuple = ()
 
     def holds(self, yours, theirs, weights):
         """Whether an audit (three dicts source -> number) respects this rule."""
@@ -122,13 +124,27 @@ FLOOR_BECAUSE = (
 
 
 #: The readings of the balance (``describe_balance``, the course's cut-offs: even under
-#: 0.5 points either way, strongly from 2.5) that each case's band line allows, in the
-#: line's own words: neither side strongly ahead; you ahead; they ahead; they not ahead.
+#: 0.5 points either way, strongly from 2.5), in the words of a story's line: neither side
+#: strongly ahead; you ahead; they ahead; they not ahead; they not strongly ahead; you not
+#: strongly ahead.
 NEITHER_STRONGLY = ("in their favour", "about even", "in your favour")
 YOU_AHEAD = ("in your favour", "strongly in your favour")
 THEY_AHEAD = ("in their favour", "strongly in their favour")
 NOT_THEIRS = ("about even", "in your favour", "strongly in your favour")
+NOT_STRONGLY_THEIRS = ("in their favour", *NOT_THEIRS)
+NOT_STRONGLY_YOURS = ("strongly in their favour", *NEITHER_STRONGLY)
+
+#: Question 2 refuses only a balance that puts a side strongly ahead in the direction the
+#: story rules out (BAND_READINGS); a reading that differs from the story's line by less
+#: passes with a note saying how the story reads (STORY_READINGS). The starting audits
+#: section 4 draws keep the story's line, so that no learner's draw changes.
 BAND_READINGS = {
+    "salary": NOT_STRONGLY_THEIRS,
+    "supplier": NEITHER_STRONGLY,
+    "sole-source": NOT_STRONGLY_YOURS,
+    "deadline": NOT_STRONGLY_THEIRS,
+}
+STORY_READINGS = {
     "salary": NOT_THEIRS,
     "supplier": NEITHER_STRONGLY,
     "sole-source": THEY_AHEAD,
@@ -137,8 +153,9 @@ BAND_READINGS = {
 
 
 def _band(key, because):
-    """A "band" rule: the readings of the balance the case's band line allows."""
-    return Rule("band", "", because, readings=BAND_READINGS[key])
+    """A "band" rule: the readings of the balance the case's band line allows, and those
+    it gives."""
+    return Rule("band", "", because, readings=BAND_READINGS[key], reads=STORY_READINGS[key])
 
 
 def _cap(because):
@@ -374,7 +391,7 @@ CASES = {
             "Calder's written offer, the third firm's final round, Northwind's recruiters' knowledge of pay and its decision on whether and what to pay all bear on your talks"
         ),
         band=(
-            "you hold a written offer and a place in a final round, while Northwind, which decides the pay and knows the market far better, has struggled to fill the post for months: the story does not put Northwind ahead"
+            "your written offer, your final round and Northwind's months without filling the post, against Northwind's decision on the pay, its knowledge of the market and its two-week deadline"
         ),
     ),
     "supplier": _case(
@@ -447,7 +464,7 @@ CASES = {
             "Vell's patent, the three-month switch to Bellpak or Corrin and what nobody outside Vell knows of its clients all bear on your talks"
         ),
         band=(
-            "Vell holds the patent on the lid you use now, but Bellpak and Corrin make lids that would do and rumour says Vell has lost big clients: the story puts neither side strongly ahead"
+            "Vell holds the patent on the lid you use now, but Bellpak and Corrin make lids that would do and rumour says Vell has lost big clients"
         ),
     ),
     "sole-source": _case(
@@ -509,7 +526,7 @@ CASES = {
             "Ostra's valve and the eighteen months another maker would take weigh most, but what you know of Ostra's costs still bears on the price"
         ),
         band=(
-            "your pumps are approved only with Ostra's valve, qualifying another maker would take eighteen months, and Ostra sells the same valve to many firms: Ostra is ahead"
+            "your pumps are approved only with Ostra's valve, qualifying another maker would take eighteen months, and Ostra sells the same valve to many firms"
         ),
     ),
     "deadline": _case(
@@ -586,7 +603,7 @@ CASES = {
             "Brannock's six weeks, your rail siding and what each side knows of the other's options all bear on your talks"
         ),
         band=(
-            "Brannock's lease ends in six weeks and moving twice would cost it dearly, while the firm that viewed your warehouse has not called back: you are ahead"
+            "Brannock's lease ends in six weeks and moving twice would cost it dearly, even though the firm that viewed your warehouse has not called back"
         ),
     ),
 }
@@ -998,7 +1015,7 @@ NEWS = (
     ),
     News(
         "deadline",
-        "You raise the rent you quoted Brannock in writing last week, and its director says "
+        "You raise the rent Brannock accepted in writing last week, and its director says "
         "she no longer trusts your word.",
         "you",
         "power",
@@ -2025,6 +2042,14 @@ def bold_ask(scenario):
 # ----- drawing a learner's scenario: each part is redrawn until its invariants hold -----
 
 
+def _reads_as_story(case, yours, theirs, weights):
+    """Whether a drawn starting audit's balance reads as its story's line says: question 2
+    passes readings a little off the line (with a note), but the starting audits keep the
+    line, as they did, so that no learner's draw changes."""
+    reading = describe_balance(leverage_balance(yours, theirs, weights))
+    return all(reading in rule.reads for rule in case.rules if rule.kind == "band")
+
+
 def _lighter_of_pair_above_third(case, weights):
     """Whether a drawn starting audit weighs the lighter row of a case's one dependence
     above the third source. Question 2 now accepts that (seventh review, E1), but the
@@ -2051,6 +2076,7 @@ def ceilings(key):
 def _audit_problems(case, yours, theirs, weights):
     if not all(rule.holds(yours, theirs, weights) for rule in case.rules) or (
         _lighter_of_pair_above_third(case, weights)
+        or not _reads_as_story(case, yours, theirs, weights)
     ):
         return ["audit: breaks the case's story"]
     if any(

@@ -40,7 +40,7 @@
 # What a question earns is counted in **marks** (the feedback under each check says, for
 # example, "1.5 of 2 marks"); everywhere else in this module, **points** are units of the
 # 0 to 10 leverage scale: a rating rises by **rating points**, and a weighted leverage or a
-# balance is in points of that scale after weighting.
+# balance (section 3 defines both) is in points of that scale after weighting.
 # Run the cells from top to bottom.
 # Cells that say `YOUR CODE HERE` are yours; the cells after them check your answer and
 # say what to fix. Each learner draws one of four cases, with numbers of their own;
@@ -106,7 +106,9 @@ scenario
 #
 # - **build** it in the days before the talks (section 4);
 # - **recognise** it as it shifts during the talks, yours and theirs (section 5);
-# - **spend** it while it lasts, by making an ask when your balance can carry it (section 5).
+# - **spend** it while it lasts, by making an ask (a request you put to the other side)
+#   when your balance (how far your leverage exceeds theirs, section 3) can carry it
+#   (section 5).
 #
 # Fisher and Ury (*Getting to Yes*, 1981, in the chapter "What if they are more powerful?
 # (Develop your BATNA)") argue, in our paraphrase, that how strong each side is at the
@@ -228,8 +230,8 @@ scenario
 # out, what rises is its information, not a second count of your deadline. Module 03
 # models patience as how little a side loses from each round of delay (Rubinstein, 1982):
 # the side that can wait depends less on an early deal. Module 05 counts deadlines under
-# power instead, for a reason of its own: there the date binds both sides at once, and
-# what it decides is who can hold out longer, which module 03 treats as power. In this
+# power instead, for a reason of its own: there each side faces a date of its own, and
+# what matters is who can hold out longer, which module 03 treats as power. In this
 # module a deadline belongs to one side and shrinks that side's options, so it goes into
 # that side's alternatives. Either way, a deadline is counted in one row only. If you
 # carry an audit from this module into module 05, move its deadlines from their holder's
@@ -348,9 +350,11 @@ scenario.show("reason")
 # *turning point*: the first piece of news after which the side ahead (you, them, or
 # neither, when even) is not the one ahead before any news. From $|B| \ge 2.5$ points,
 # a quarter of the 0–10 rating scale, the course calls the balance *strongly* in one
-# side's favour. Question 2's balance bands use both cut-offs: each is exactly what its
-# story says of who is ahead (for example, neither side strongly ahead: under 2.5 points
-# either way).
+# side's favour. Question 2 refuses a balance only when it puts a side strongly ahead in
+# the direction your story rules out (the salary and deadline stories: 2.5 or more the
+# other side's way; the sole-source story: 2.5 or more your way; the supplier story:
+# 2.5 or more either way); a balance that reads otherwise than the story by less passes,
+# with a note saying how the course reads the story and why.
 # Both cut-offs are this course's conventions, not findings: half a point is about as fine
 # a difference as ratings like these can be trusted to show. That caution is about how far
 # to trust an audit, not about the arithmetic on it. The exercises below take an audit as
@@ -1024,7 +1028,8 @@ check.reaudit(reaudit, hidden=True)
 #   second bidder if this buyer will not match its offer. Modules 02 and 03 use Schelling's
 #   words: a *threat* ties a demand to something you would rather not do, to punish a
 #   refusal, and a threat you would not carry out sits on the line between a bluff and a
-#   misrepresentation (see the caution below).
+#   misrepresentation (a false statement of a material fact, the third bullet below; see
+#   also the caution below).
 # - **A bluff.** An untrue claim about your own *limit* or *valuation*. Your limit is
 #   your reservation price (the worst terms you would still accept; module 02 works it
 #   out), that is, what you would settle for; your valuation is what something is worth
