@@ -1699,9 +1699,9 @@ def test_the_sittings_add_up_to_the_stated_time_and_the_course_map():
 
 
 def test_a_shared_deadline_is_counted_once_in_the_row_each_audit_gives_it():
-    """Module 05's audit files a deadline both sides face under power; module 03 stated
-    module 00's row as the only rule."""
-    assert "count it once, in the row module 00 gave it (module 05's audit, where both sides" in (
+    """Module 05's audit files a deadline under power; module 03 stated module 00's row as
+    the only rule."""
+    assert "count it once, in the row module 00 gave it (module 05's audit, where each side" in (
         PROSE
     )
     assert "files it under power instead; either way, once)" in PROSE
@@ -1863,8 +1863,10 @@ def test_question_6_lays_out_the_order_in_time_of_questions_6_to_9():
     six = _section(PROSE, "### Question 6 (2 marks)", "def signing_terms")
     assert (
         "In the order things happen: question 6, before the licence talks began; question 9a, "
-        "before Harrow told Granite of its offer; question 8, before Granite's first proposal; "
-        "question 7, that proposal; question 9b, a year later."
+        "while Atlas's proposal awaits Kestrel's reply and before Harrow told Granite of its "
+        "offer; question 8, a what-if set at that moment, with the licence still unsold; "
+        "question 4, Kestrel's reply to Atlas; question 7, Granite's first proposal; "
+        "question 9b, a year later."
     ) in six
     assert "before the talks began" in six
     assert "before Harrow told Granite of its offer" in _section(
@@ -1872,6 +1874,9 @@ def test_question_6_lays_out_the_order_in_time_of_questions_6_to_9():
     )
     assert "a what-if set before Granite's first proposal" in _section(
         PROSE, "### Question 8", "def best_lever"
+    )
+    assert "before Kestrel replies to Atlas in question 4, so the licence is still unsold" in (
+        _section(PROSE, "### Question 8", "def best_lever")
     )
     assert "A year later" in _section(PROSE, "**Part b (1 mark).**", "def harrow_move")
 
@@ -1913,3 +1918,58 @@ def test_the_end_date_price_is_within_half_a_days_worth_and_one_per_cent_from_tw
             for first in (True, False):
                 gap = abs(_kestrels_price_with_an_end_date(v1, v2, days, first) - max(v1 / 2, v2))
                 assert gap <= v1 / days / 2 + 1e-6 and gap < 0.01 * v1, (s.learner, days)
+
+
+def test_module_05s_dates_are_described_as_modules_00_and_05_describe_them():
+    """Module 05 gives each side a date of its own (stock runs out, capacity booked), as
+    module 00 says; section 4 must not say both sides face one date."""
+    assert "where both sides face one date" not in PROSE
+    assert "module 05's audit, where each side faces a date of its own" in PROSE
+    zero = Path(__file__).resolve().parents[1] / "source" / "00_leverage" / "leverage.py"
+    assert "each side faces a date of its own" in _prose(zero.read_text())
+
+
+def test_legitimate_is_kept_for_section_7s_line_only_from_section_1_on():
+    """Module 00's power row uses 'legitimate' in French and Raven's sense, so section 1 may
+    keep the word for section 7's line only from here on, and says module 00 used it so."""
+    assert 'the course keeps the word "legitimate" for' not in PROSE
+    one = _section(PROSE, "- **authority**", "- **expert**")
+    assert "the sense in which module 00's power row used the word" in one
+    assert 'from here on the course keeps "legitimate" for section 7\'s line' in one
+    zero = Path(__file__).resolve().parents[1] / "source" / "00_leverage" / "leverage.py"
+    row = next(line for line in zero.read_text().splitlines() if line.startswith("# | **power**"))
+    assert "legitimate" in row
+
+
+def test_question_4s_price_is_below_the_offer_only_by_rounding_and_never_below_borealis():
+    """Question 4 lets Kestrel round Atlas's figure down to the hundred, so the text may not
+    say 'never less than Kestrel is offered'; the accepted range keeps both stated bounds."""
+    four = _section(PROSE, "### Question 4", "def licence_reply")
+    assert "Never less than Kestrel is offered" not in four
+    assert (
+        "Never less than Kestrel could get from Borealis, never less than the offer except by "
+        "rounding it to the hundred"
+    ) in four
+    for s in _drawn_scenarios():
+        low = _P.reply_range(s)[0]
+        assert low >= s.borealis_value, s.learner
+        assert low == s.borealis_value or low == math.floor(_P.kestrel_shapley(s) / 100) * 100
+
+
+def test_a_bidder_no_higher_than_the_best_rival_or_the_table_share_adds_nothing():
+    """Sections 6 and the summary named only a bidder below the best rival; one above it but
+    no higher than half the keen buyer's value adds nothing either (about one learner in
+    ten), and the text now says both; the lever's gain is zero exactly then."""
+    six = _section(PROSE, "## 6. Building power", "### Question 8")
+    assert (
+        "a bidder who would pay no more than your best rival, or no more than your share at "
+        "the table with the keen buyer"
+    ) in six
+    assert "a bidder below your best rival, or an" not in PROSE
+    assert "a bidder no higher than your best rival or your share at the table" in PROSE
+    middle = 0
+    for s in _drawn_scenarios():
+        v1, v2, c = s.atlas_value, s.borealis_value, s.corvid_value
+        assert (_P.lever_gains(s)["bidder"] == 0) == (c <= max(v2, v1 / 2)), s.learner
+        middle += v2 < c <= v1 / 2
+    assert middle > 0

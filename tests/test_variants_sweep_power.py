@@ -1058,7 +1058,7 @@ def test_question_6_hints_say_what_the_learner_did(drawn_1000):
         check.judge_signing_price(s, right)
         check.judge_signing_switch(s, right)
         if v1 / 2 != signing_price(s):
-            with pytest.raises(NotYet, match="even split of today's terms"):
+            with pytest.raises(NotYet, match="even split at the table under today's terms"):
                 check.judge_signing_price(s, (v1 / 2, right[1]))
         if v2 > v1 / (1 + k):
             kinds.add("binds")

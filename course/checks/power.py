@@ -1234,8 +1234,9 @@ def judge_signing_price(s, result):
     mistakes = [
         (
             v1 / 2,
-            "that is the even split of today's terms; paid on signing, a day's delay costs "
-            f"Kestrel {k} times what it costs Atlas, and the rates of loss set the split",
+            "that is the even split at the table under today's terms; paid on signing, a day's "
+            f"delay costs Kestrel {k} times what it costs Atlas, the rates of loss set the split "
+            "at the table, and Borealis's offer counts only where it beats that share",
             "it keeps the even split though one side would lose faster than the other",
         ),
         (

@@ -106,8 +106,9 @@ scenario
 #
 # - **authority**: a role or office that both sides accept gives someone the say, such as
 #   the manager who must sign a contract or the chair who sets a board's agenda
-#   (French and Raven's *legitimate* power; the course keeps the word "legitimate" for
-#   section 7's line between leverage you may use and leverage you may not);
+#   (French and Raven's *legitimate* power, the sense in which module 00's power row used
+#   the word; from here on the course keeps "legitimate" for section 7's line between
+#   leverage you may use and leverage you may not);
 # - **expert**: others rely on what someone knows and they cannot work out themselves;
 # - **referent**: others admire or identify with someone, and want their approval;
 # - **resource**: someone controls a thing others must get, such as a part, a licence, a
@@ -620,8 +621,8 @@ check.votes_needed(votes_needed, hidden=True)
 # presses one side under that side's alternatives; this section measures the same
 # dependence another way, by what each round of delay costs, and calls the edge it gives
 # power. It is one fact read two ways: in an audit, count it once, in the row module 00
-# gave it (module 05's audit, where both sides face one date, files it under power
-# instead; either way, once).
+# gave it (module 05's audit, where each side faces a date of its own, files it under
+# power instead; either way, once).
 #
 # **Where the model misleads.** It assumes that each side knows the other's patience and
 # options (full information); that the pie and both $\delta$s stay the same round after
@@ -844,9 +845,10 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #
 # - `price`: the price Kestrel names in its reply: Atlas's own figure if Kestrel takes it
 #   (rounded to the hundred if you like, down or up), or else the price this section's
-#   models predict for the licence. Never less than Kestrel is offered or could get from
-#   Borealis, and never more than the larger of Atlas's figure and the price the models
-#   predict: both sides know both values, so nothing gives Atlas a reason to pay more;
+#   models predict for the licence. Never less than Kestrel could get from Borealis, never
+#   less than the offer except by rounding it to the hundred, and never more than the
+#   larger of Atlas's figure and the price the models predict: both sides know both
+#   values, so nothing gives Atlas a reason to pay more;
 # - `reason`: what Kestrel puts forward in its reply, one of `"rival"` (Borealis's written
 #   commitment and its figure), `"interests"` (what the licence does for Atlas: products
 #   that last longer) or `"fairness"` (the Shapley value as the fair price). A side's
@@ -967,9 +969,11 @@ check.rig_prices(rig_prices, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "signing-terms-text", "schema_version": 3}
 # ### Question 6 (2 marks): paid on signing?
 #
-# Questions 6 to 9 move about in time. In the order things happen: question 6, before the
-# licence talks began; question 9a, before Harrow told Granite of its offer; question 8,
-# before Granite's first proposal; question 7, that proposal; question 9b, a year later.
+# Questions 4 and 6 to 9 move about in time. In the order things happen: question 6, before
+# the licence talks began; question 9a, while Atlas's proposal awaits Kestrel's reply and
+# before Harrow told Granite of its offer; question 8, a what-if set at that moment, with
+# the licence still unsold; question 4, Kestrel's reply to Atlas; question 7, Granite's
+# first proposal; question 9b, a year later.
 #
 # Like question 4, this question goes back to the licence, with a what-if. Suppose that before the talks began Atlas had
 # offered to change one term: the buyer pays the day the deal is signed, not on the fixed
@@ -1096,15 +1100,17 @@ check.granite_reply(granite_reply, hidden=True)
 #
 # Leverage is not fixed. A new bidder turns up, a loan buys time, an alternative improves,
 # and the balance moves. The models of this module tell you which of these moves count,
-# by how much, and which count for nothing: a bidder who would pay less than your best
-# rival, or an outside option that stays below your share at the table, does not move the
-# deal. Preparation time is scarce, so spend it where the models say it pays.
+# by how much, and which count for nothing: a bidder who would pay no more than your best
+# rival, or no more than your share at the table with the keen buyer, or an outside option
+# that stays below your share at the table, does not move the deal. Preparation time is
+# scarce, so spend it where the models say it pays.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "best-lever-text", "schema_version": 3}
 # ### Question 8 (2 marks): one month, one move
 #
-# This question is a what-if set before Granite's first proposal: it asks what each move
-# would add to Kestrel's prospects, not how to answer a proposal already made.
+# This question is a what-if set before Granite's first proposal and before Kestrel replies
+# to Atlas in question 4, so the licence is still unsold: it asks what each move would add
+# to Kestrel's prospects, not how to answer a proposal already made.
 #
 # Your scenario offers three moves. *bidder*: bring in Corvid, which would make a firm
 # written offer of `s.corvid_value` for the licence on Borealis's terms, with a copy to
@@ -1475,8 +1481,8 @@ check.harrow_move(harrow_move, hidden=True)
 #   breakdown payoff) adds half a unit to your share for each unit of it, as in module
 #   02's Nash split, where the risk of breakdown, not the cost of delay, is what pushes
 #   both sides to agree.
-# - Spend preparation where it moves something: a bidder below your best rival, or an
-#   option below your share at the table, adds nothing.
+# - Spend preparation where it moves something: a bidder no higher than your best rival or
+#   your share at the table, or an option below that share, adds nothing.
 # - Use power quietly and truthfully: mention an alternative when it beats what the other
 #   side expects you to settle for, once they can believe it, keep a weak one (worth no
 #   more than that) to yourself, warn only of what you would do anyway, make no threats,
