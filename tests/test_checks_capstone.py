@@ -875,7 +875,7 @@ def test_if_quell_hints_name_the_mistake(monkeypatch, own):
     as_own(monkeypatch, case)
     assert "the opening as plan[0]" in miss("if_quell", lambda s, plan: ("steps", 3))
     assert "lower reservation price" in miss("if_quell", lambda s, plan: ("steps", 0))
-    assert "compare that count with the 5 answers" in miss("if_quell", lambda s, plan: ("jump", 2))
+    assert "compare that count with the 4 steps" in miss("if_quell", lambda s, plan: ("jump", 2))
     assert "a pair such as" in miss("if_quell", lambda s, plan: "steps")
     walk = dataclasses.replace(own, reservation_if_quell=rows[-1][2] + 1)
     as_own(monkeypatch, walk)
@@ -924,13 +924,13 @@ def test_if_quell_hints_never_name_the_answer(monkeypatch, own):
 
 
 def test_if_quell_typed_in_from_the_own_case_fails_the_visible_check(learner, answers):
-    """The visible check tries the own case on the five-step line too, where the package
-    Marlow needs comes at plan[5] and then at plan[6]: one pair typed in cannot be right
+    """The visible check tries the own case on the four-step line too, where the package
+    Marlow needs comes at plan[4] and then at plan[5]: one pair typed in cannot be right
     for both."""
     typed = answers["if_quell"](
         own_case := course.variant("05_capstone", "ada"), [row[0] for row in plan_of(own_case)]
     )
-    assert "on the five-step line" in miss("if_quell", lambda s, plan: typed)
+    assert "on the four-step line" in miss("if_quell", lambda s, plan: typed)
 
 
 def _boundary(limit):
@@ -943,21 +943,24 @@ def _boundary(limit):
     return answer
 
 
-def test_a_wrong_five_step_boundary_fails_the_visible_check(monkeypatch, learner):
-    """Question 8's only judgement is the line: a package five steps down can still be
-    reached ("steps"), one six steps down cannot. The generator keeps every drawn case
-    off that line, so the visible check must try the own case moved onto it, or a
-    boundary one off shows as right and loses both marks at grading. Over 600 learners
-    the right line passes, and one step early or late fails with the hint to compare the
-    count with the 5 answers."""
+def test_a_wrong_four_step_boundary_fails_the_visible_check(monkeypatch, learner):
+    """Question 8's only judgement is the line: five answers, the first a hold, so a
+    package four steps down can still be reached ("steps"), one five steps down cannot.
+    The visible check tries the own case moved onto the line, so a boundary one off
+    never shows as right. Over 600 learners the right line passes, and one step early
+    or late (a learner who counts the first answer as a step) fails with the hint to
+    compare the count with the 4 steps, five answers with the first a hold."""
     for n in range(600):
         case = course.variant("05_capstone", f"line-{n}")
         as_own(monkeypatch, case)
         assert passes(run("if_quell", _boundary(ANSWERS + 1)))
         for limit in (ANSWERS, ANSWERS + 2):
             hint = miss("if_quell", _boundary(limit))
-            assert "on the five-step line" in hint
-            assert f"compare that count with the {ANSWERS} answers" in hint
+            # a drawn case exactly on the line fails on the own case, before the line
+            on_line = if_quell_of(case)[1] == ANSWERS
+            assert on_line or "on the four-step line" in hint
+            assert f"compare that count with the {ANSWERS} steps" in hint
+            assert "five answers, the first of them a hold" in hint
 
 
 def test_a_signed_letter_is_said_exactly_when_question_2_signs(monkeypatch, learner):
@@ -1120,17 +1123,16 @@ def test_opening_hints_give_the_better_packages_worth_not_its_levels(monkeypatch
 
 
 def off_by_one_if_quell(s, plan):
-    """Question 8 with the five-step line drawn one step short (``k < 5``)."""
+    """Question 8 with the four-step line drawn one step short (``k < 4``)."""
     for k, package in enumerate(plan):
         if package_points(package, s.theirs) >= s.reservation_if_quell:
-            return ("steps", k) if k < 5 else ("jump", k)
+            return ("steps", k) if k < 4 else ("jump", k)
     return ("walk away", None)
 
 
 def test_if_quell_hidden_check_tries_the_five_step_line(monkeypatch, learner, answers):
-    """Sixth review, E2: the generator keeps every case off the five-step line and no hidden
-    edge sat on it, so ``k < 5`` instead of ``k <= 5`` passed every check for every learner.
-    The hidden check now puts the package Marlow needs with Quell at plan[5] and plan[6]:
+    """A boundary one step short, ``k < 4`` instead of ``k <= 4``, must fail grading. The
+    hidden check puts the package Marlow needs with Quell at plan[4] and plan[5]:
     the slip fails for each of 200 learners, and the course's answer still passes."""
     for n in range(200):
         monkeypatch.setenv("LEVERAGE_LEARNER", f"r-{n}")

@@ -1570,7 +1570,7 @@ def test_the_trust_prediction_is_what_the_next_marlow_does():
 
 
 def test_the_plan_and_audit_texts_count_answers_deadlines_and_the_claimed_share_truly():
-    """At k = 5 the fifth step is the answer to a final
+    """At k = 4 the fourth step is the answer to a final
     offer made in round 5, not a step before it; Sandholm and Vulkan's result holds 'in
     most cases' and the first side to its deadline concedes everything; the value-claimed
     share is over the packages worth Marlow's reservation price, not what it accepted;
@@ -1580,10 +1580,14 @@ def test_the_plan_and_audit_texts_count_answers_deadlines_and_the_claimed_share_
 
     plan = section("plan-teaching")
     # you open in round 1 and answer in rounds 2, 3, ...: before a final offer made in
-    # round 5 you have answered 5 - 1 times, so the fifth answer replies to that offer
-    assert min(FINAL_ROUNDS) - 1 == ANSWERS - 1
+    # round 5 you have answered 5 - 1 times, so the fifth answer replies to that offer;
+    # the first answer replies to Marlow's opening, a hold, so four of the five are steps
+    assert min(FINAL_ROUNDS) - 1 == ANSWERS
+    assert "so you can count on five answers. The first of them answers" in plan
+    assert "Marlow's opening, where the rule says hold, so at most four can be steps" in plan
+    assert "at most five steps down" not in plan
     assert "can reach that package before Marlow's last offer" not in plan
-    assert "At exactly five steps that last answer may be your reply to Marlow's final" in plan
+    assert "At exactly four steps that last answer may be your reply to Marlow's final" in plan
     assert "every give bring something of equal value back" not in plan
     assert "on it, that a concession be conditional on the deal" in plan
     audit = section("audit-teaching")

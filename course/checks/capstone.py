@@ -1237,7 +1237,8 @@ def judge_if_quell(case, result, plan):
     if k == at:
         hint = (
             f"plan[{at}] is the right package, {at} step(s) down from the opening: compare "
-            f"that count with the {ANSWERS} answers you can count on before the talks end"
+            f"that count with the {ANSWERS} steps you can count on before the talks end "
+            "(five answers, the first of them a hold)"
         )
     elif k == low and low != at:
         hint = (
@@ -1288,8 +1289,8 @@ def judge_if_quell(case, result, plan):
 def if_quell(answer, hidden=False):
     """Check a function that decides what to do if Quell has capacity, from the course's
     plan. Visible: the learner's own case, and the same case with Marlow's higher
-    reservation price moved onto the five-step line (the package it needs at plan[5],
-    "steps", and at plan[6], "jump"), which the generator keeps every drawn case off, so
+    reservation price moved onto the four-step line (the package it needs at plan[4],
+    "steps", and at plan[5], "jump"), where most drawn cases do not sit, so
     that a wrong boundary shows before grading. Hidden: other learners' cases, and the
     learner's own moved so that each decision comes up."""
     own = _cases(False)[0]
@@ -1299,7 +1300,7 @@ def if_quell(answer, hidden=False):
         plan = [row[0] for row in rows]
         moved = [rows[1][2], rows[-1][2] + 1]  # a step away, and out of the plan's reach
         cases += [(dataclasses.replace(own, reservation_if_quell=v), plan) for v in moved]
-    # The five-step line itself: the package Marlow needs with Quell at plan[ANSWERS]
+    # The four-step line itself: the package Marlow needs with Quell at plan[ANSWERS]
     # ("steps") and one step later ("jump"). When the own plan is too short, the same
     # plan carried on down the frontier to a profit of 0, as for a seller whose
     # reservation price is lower, and if that is still too short (about 1 learner in
@@ -1321,7 +1322,7 @@ def if_quell(answer, hidden=False):
             judge_if_quell(case, result, plan)
         except NotYet as wrong:
             raise NotYet(
-                "on the five-step line (your case with s.reservation_if_quell set to "
+                "on the four-step line (your case with s.reservation_if_quell set to "
                 f"{case.reservation_if_quell:g}): {wrong}",
                 general=wrong.general,
             ) from None

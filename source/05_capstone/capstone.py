@@ -876,13 +876,14 @@ check.what_to_say(what_to_say, hidden=True)
 # small to move it at all. As module 04 said, for the step that closes the deal, the
 # agreement itself is what comes back. The number of steps must also fit the time: after
 # your opening, you can answer each of Marlow's offers once, and it may make its final
-# offer as early as round 5, so you can count on five answers, fewer of them steps when
+# offer as early as round 5, so you can count on five answers. The first of them answers
+# Marlow's opening, where the rule says hold, so at most four can be steps, fewer when
 # Marlow pauses. So count the steps before you sit down (question 8). Find the first
 # package of your plan that gives Marlow at least its higher reservation price. If it is
-# at most five steps down, one step per answer can reach that package by your last
+# at most four steps down, one step per answer after the first can reach that package by your last
 # answer, provided Marlow moves before each of them or has said it can give no more on
 # its own offer (section 6), and its answers say Quell can supply it. At
-# exactly five steps that last answer may be your reply to Marlow's final offer (if it
+# exactly four steps that last answer may be your reply to Marlow's final offer (if it
 # comes in round 5): then Marlow can only accept that package or leave, with no offer of
 # its own after it.
 # Reaching it is not the same as a deal, though: Marlow's own offers stay above its
@@ -891,7 +892,7 @@ check.what_to_say(what_to_say, hidden=True)
 # with Marlow leaving at its own deadline. So the plan also needs a rule for accepting:
 # any offer of Marlow's at or above your reservation price beats walking away. If the package is further down, the
 # smallest steps cannot even reach it in time: decide now to take larger steps through
-# the plan (reaching that package within four answers, say) once Marlow's answers point to
+# the plan (reaching that package within three steps, say) once Marlow's answers point to
 # Quell. And if no package of your plan gives Marlow that many points, then if Quell has
 # capacity no deal will suit both of you: your last step is your final offer, and the right ending is
 # to walk away politely, so that Marlow would still take your call next year.
@@ -966,10 +967,10 @@ check.concession_plan(concession_plan, hidden=True)
 # `package_points` is imported for you. To see your own answer, run
 # `if_quell(scenario, concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario)))`.
 # Besides your own case, the check tries it with `s.reservation_if_quell` set to what
-# `plan[5]` gives Marlow, and then to what `plan[6]` gives it (the plan carried on down
-# the frontier if yours is shorter): the two cases on the five-step line.
+# `plan[4]` gives Marlow, and then to what `plan[5]` gives it (the plan carried on down
+# the frontier if yours is shorter): the two cases on the four-step line.
 #
-# Question 8 applies the rule section 5 states (the five-step line), and its marks are
+# Question 8 applies the rule section 5 states (the four-step line), and its marks are
 # for that rule only. The judgement around it (whether Marlow's answers point to Quell,
 # and how large to make larger steps) you practise at the table of section 6, and
 # account for in part 1 of the reflection, which your instructor grades.
@@ -981,7 +982,7 @@ def if_quell(s, plan):
     ### BEGIN SOLUTION
     for k, package in enumerate(plan):
         if package_points(package, s.theirs) >= s.reservation_if_quell:
-            return ("steps", k) if k <= 5 else ("jump", k)
+            return ("steps", k) if k <= 4 else ("jump", k)
     return ("walk away", None)
     ### END SOLUTION
 
