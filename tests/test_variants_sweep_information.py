@@ -1045,10 +1045,10 @@ def test_section_5_says_what_module_04s_as_if_unspoken_means():
 
 
 def test_section_6_mentions_only_alternatives_that_beat_what_they_expect():
-    """Finding 6: modules 02, 03 and 04 mention an alternative only when it beats what
-    the other side expects you to settle for, and keep a weak one private."""
+    """Modules 02, 03 and 04 mention an alternative only when it beats what the other
+    side believes is the least you would accept, and keep a weak one private."""
     words = notebook_words("guard-teaching")
-    assert "beats what the other side expects you to settle for" in words
+    assert "beats what the other side believes is the least you would accept" in words
     assert "keep a weak one private" in words
     assert "which binds lawyers" not in words and "have adopted for lawyers" in words
 

@@ -250,8 +250,9 @@ DISCLOSURES = (
         "prospect is a smaller firm that might order a simpler machine, for much less, some "
         "time next year",
         KEEP,
-        "an alternative worse than what Osprey expects you to settle for tells it you could "
-        "be had for less; mention an alternative only when it is strong (section 6)",
+        "an alternative worse than what Osprey believes is the least you would accept tells "
+        "it you could be had for less; mention an alternative only when it is strong "
+        "(section 6)",
     ),
 )
 

@@ -520,8 +520,8 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # Two tempting shortcuts are wrong. Asking the *expected* reservation price ignores that
 # every buyer below it walks away. Asking the *most likely* one ignores what the other
 # possible prices pay and how often they are accepted. Compare the expected profit of
-# every price. Your own numbers show both shortcuts failing: in every scenario of this
-# course, yours included, the expected reservation price under the prior lies at least
+# every price. Your own numbers show both shortcuts failing: in every scenario drawn for
+# a learner, yours included, the expected reservation price under the prior lies at least
 # €500 from the best price before the opening, and the most likely price is never the best
 # price both before and after the opening.
 #
@@ -1295,9 +1295,9 @@ check.report_decision(report_decision, hidden=True)
 #   (Fisher and Ury, *Getting to Yes*, 1981). That kind of disclosure often grows the deal
 #   instead of shrinking your share.
 # - **Mention alternatives lightly, and only true ones.** Mention one only when it beats
-#   what the other side expects you to settle for; keep a weak one private, since naming
-#   it shows you could be had for less (module 02). If it is true, "we are also
-#   talking with two other buyers" informs without threatening. A demand tied to what you
+#   what the other side believes is the least you would accept; keep a weak one private,
+#   since naming it shows you could be had for less (module 02). If it is true, "we are
+#   also talking with two other buyers" informs without threatening. A demand tied to what you
 #   would do anyway ("sign by the end of the month, when the slot goes to the next order")
 #   is a *warning*, in the words of modules 02 and 03: legitimate when true, though said
 #   as an ultimatum it still invites a test and leaves the other side no way to agree
