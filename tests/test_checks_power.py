@@ -585,7 +585,9 @@ def test_what_to_say_about_harrow_is_explained_for_every_wrong_choice(learner):
                 how = "in a signed letter" if s.harrow_in_writing else "only by telephone"
                 assert how in hint
                 continue
-            guess = f"{s.granite_guess:,.0f}, what Granite guesses Kestrel would settle for"
+            guess = (
+                f"{s.granite_guess:,.0f}, what Granite guesses is the least Kestrel would accept"
+            )
             assert (f"beats {guess}" in hint) == strong
             assert (f"is below {guess}" in hint) == (not strong)
             # where the share at the table would give the other move, the hint says why

@@ -951,7 +951,7 @@ def test_question_9b_sets_the_model_in_which_keeping_quiet_wins():
     assert "is unsure how patient Kestrel is" in PROSE
     # review 4, W3: the rule itself left the premise; how Granite reads a named option stays
     assert (
-        "Granite reads any alternative Kestrel names as a sign of what Kestrel would settle for"
+        "Granite reads any alternative Kestrel names as a sign of the least Kestrel would accept"
         in PROSE
     )
     assert "as in question 9 below, mentioning a weak alternative gains nothing" not in PROSE
@@ -1117,7 +1117,7 @@ def test_question_9b_no_longer_gives_its_rule_in_the_premise():
     the answer's rule into the question; the guess is now the learner's to compare."""
     assert "one above its guess makes it offer more" not in PROSE
     assert "Its best guess is that Kestrel will settle for its share at the table" not in PROSE
-    assert "what Granite guesses Kestrel would settle for (`s.granite_guess`)" in PROSE
+    assert "what Granite guesses is the least Kestrel would accept (`s.granite_guess`)" in PROSE
 
 
 def test_question_4_does_not_promise_a_grade_it_no_longer_gives():
@@ -1838,13 +1838,18 @@ def test_no_power_fact_uses_a_say_held_for_others():
 def test_the_condition_for_mentioning_an_alternative_reads_the_same_in_question_7():
     """Question 7 told the learner to tell the other side of an unseen alternative without
     condition, while section 7 and question 9b mention one only when it beats what the other
-    side expects you to settle for; question 7 now states that condition in the same words."""
+    side believes is the least you would accept; question 7 states that condition in the
+    same words."""
     seven = _section(PROSE, "### Question 7", "def granite_reply")
     assert "first tell them of it, as section 7 says" not in seven
-    assert "tell them of it first when it beats what they expect you to settle for" in seven
+    assert (
+        "tell them of it first when it beats what they believe is the least you would accept"
+        in (seven)
+    )
     using = _section(PROSE, "## 7. Using power", "### Legitimate and illegitimate power")
-    assert "mention an alternative when it beats what the other side expects you to settle for" in (
-        using
+    assert (
+        "mention an alternative when it beats what the other side believes is the least you "
+        "would accept" in using
     )
 
 
@@ -1889,15 +1894,13 @@ def test_the_intro_describes_module_00s_power_row_as_wide_as_module_00_does():
 
 
 def test_weak_and_strong_alternatives_are_defined_once_by_what_the_other_side_expects():
-    """'Weak' means one thing everywhere: worth no more than what the other side already
-    expects you to settle for (under full information, your share at the table)."""
-    definition = (
-        "Call such an alternative **strong**, and one worth no more than what they expect **weak**"
-    )
+    """'Weak' means one thing everywhere: worth no more than what the other side believes is
+    the least you would accept (under full information, your share at the table)."""
+    definition = "Call such an alternative **strong**, and one worth no more than that **weak**"
     assert PROSE.count(definition) == 1
     assert (
-        "with full information, as in section 5, what they expect is your share at the table"
-        in PROSE
+        "with full information, as in section 5, the least you would accept at the table is "
+        "your share there" in PROSE
     )
     first_weak = min(PROSE.index(w) for w in ("a weak alternative", "a weak one"))
     assert PROSE.index(definition) < first_weak

@@ -133,3 +133,25 @@ def test_every_question_says_in_marks_what_nbgrader_gives_it(module):
                 assert heading, (module, meta["grade_id"])
                 worth[heading][1] += meta["points"]
         assert worth and all(said == given for said, given in worth.values()), worth
+
+
+#: Phrasings the course retired, each with the words it now uses for the same idea. "What
+#: the other side expects you to settle for" read as the expected settlement to one reader
+#: and as the other side's estimate of your reservation price to another; the rule for
+#: mentioning an alternative means the second, in every module.
+RETIRED = {"expects you to settle for": "believes is the least you would accept"}
+
+
+def _as_read(path):
+    """A source file's text with comment markers, line breaks and string joins taken out,
+    so that a phrase wrapped over two lines of a notebook or of a hint still reads whole."""
+    text = re.sub(r"\"\s*\n\s*f?\"", "", path.read_text(encoding="utf-8"))
+    return re.sub(r"\s*\n\s*#?\s*", " ", text)
+
+
+def test_each_idea_is_said_one_way_across_the_course():
+    """Every notebook source and every course file a learner's text comes from."""
+    for path in sorted([*ROOT.glob("source/*/*.py"), *ROOT.glob("course/**/*.py")]):
+        text = _as_read(path)
+        for retired, instead in RETIRED.items():
+            assert retired not in text, f"{path.relative_to(ROOT)}: say '{instead}'"

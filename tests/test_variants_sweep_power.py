@@ -614,7 +614,7 @@ def move_in_money(s):
 
 
 def move_in_shares(s):
-    # as shares of the margin: Harrow's against what Granite guesses Kestrel would settle for
+    # as shares of the margin: Harrow's against what Granite guesses is the least Kestrel would accept
     if s.outside_offer / s.contract_value <= s.granite_guess / s.contract_value:
         return "keep_quiet"
     return "Mention" if s.harrow_in_writing else "Confirm-first"

@@ -1647,37 +1647,41 @@ def _harrow_move_hint(s, said, expected):
     if said == "ultimatum":
         if strong:
             return (
-                f"Harrow's {harrow} beats {guess}, what Granite guesses Kestrel would settle "
-                f"for{table_note}, so saying so calmly already tells Granite it must offer "
+                f"Harrow's {harrow} beats {guess}, what Granite guesses is the least "
+                f"Kestrel would accept{table_note}, so saying so calmly already tells Granite it must offer "
                 "more; an ultimatum adds nothing to that but a fight",
                 "it issues an ultimatum where a calm mention does the same work",
             )
         return (
-            f"Harrow's {harrow} is below {guess}, what Granite guesses Kestrel would settle "
-            f"for{table_note}: naming it in any form lowers what Granite expects to pay, and "
+            f"Harrow's {harrow} is below {guess}, what Granite guesses is the least "
+            f"Kestrel would accept{table_note}: naming it in any form lowers what Granite expects to pay, and "
             "as an ultimatum it also corners Granite",
-            "it issues an ultimatum over an alternative below what the other side expects",
+            "it issues an ultimatum over an alternative below what the other side believes is the "
+            "least you would accept",
         )
     if not strong:
         if said == "confirm first":
             return (
-                f"Harrow's {harrow} is below {guess}, what Granite guesses Kestrel would "
-                f"settle for{table_note}: a letter makes a weak alternative no stronger, and "
-                "mentioning it gains nothing",
-                "it prepares to mention an alternative below what the other side expects",
+                f"Harrow's {harrow} is below {guess}, what Granite guesses is the least "
+                f"Kestrel would accept{table_note}: a letter makes a weak alternative no "
+                "stronger, and mentioning it gains nothing",
+                "it prepares to mention an alternative below what the other side believes is "
+                "the least you would accept",
             )
         return (
-            f"Harrow's {harrow} is below {guess}, what Granite guesses Kestrel would settle "
-            f"for{table_note}; Granite reads any alternative Kestrel names as a sign of what "
-            "it would settle for, so naming this one would lower what Granite expects to pay",
-            "it names an alternative below what the other side expects you to settle for, "
-            "which lowers what they expect to pay",
+            f"Harrow's {harrow} is below {guess}, what Granite guesses is the least Kestrel "
+            f"would accept{table_note}; Granite reads any alternative Kestrel names as a sign "
+            "of the least it would accept, so naming this one would lower what Granite "
+            "expects to pay",
+            "it names an alternative below what the other side believes is the least you "
+            "would accept, which lowers what they expect to pay",
         )
     if said == "keep quiet":
         return (
-            f"Harrow's {harrow} beats {guess}, what Granite guesses Kestrel would settle "
-            f"for{table_note}: once Granite believes it, it raises what Granite must offer",
-            "it keeps quiet about an alternative that beats what the other side expects",
+            f"Harrow's {harrow} beats {guess}, what Granite guesses is the least "
+            f"Kestrel would accept{table_note}: once Granite believes it, it raises what Granite must offer",
+            "it keeps quiet about an alternative that beats what the other side believes is the "
+            "least you would accept",
         )
     if said == "confirm first":
         return (

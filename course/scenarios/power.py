@@ -449,7 +449,7 @@ class KestrelPower(Scenario):
     signing_ratio: int = 3
     # ... and getting the money sooner would be worth this much to Kestrel
     signing_gain: float = 0.0
-    # question 9b: in a later negotiation, what Granite guesses Kestrel would settle for
+    # question 9b: in a later negotiation, what Granite guesses is the least Kestrel would accept
     granite_guess: float = 0.0
 
     @property
@@ -551,8 +551,8 @@ class KestrelPower(Scenario):
             "contract with the same margin, and Harrow will make Kestrel a new offer like its "
             "first, on the same terms, but will not tell Granite of it this time. Granite will "
             "not have seen that offer and, unsure how "
-            "patient Kestrel is, would guess that Kestrel settles "
-            f"for {money(self.granite_guess)}.\n\n"
+            "patient Kestrel is, would guess that the least Kestrel would accept is "
+            f"{money(self.granite_guess)}.\n\n"
             "**5. Three ways to strengthen your hand** (`s.corvid_value`, "
             "`s.delta_with_loan`, `s.harrow_raised`). You have time for one of them this "
             f"month. *bidder*: bring in **Corvid**, which has made no offer yet but, approached, "
@@ -611,9 +611,9 @@ def tactic_key(s):
 def harrow_move(s):
     """Question 9, part b: what Kestrel should do about Harrow in its next talk with Granite,
     if Granite does not know Harrow's offer and is unsure of Kestrel's patience: it guesses
-    Kestrel would settle for ``s.granite_guess`` (review 4, W3, W7: not the share at the
+    the least Kestrel would accept is ``s.granite_guess`` (review 4, W3, W7: not the share at the
     table, which questions 7 and 8 already use, and which Granite cannot know), and reads
-    any alternative Kestrel names as a sign of what Kestrel would settle for. Mention Harrow
+    any alternative Kestrel names as a sign of the least Kestrel would accept. Mention Harrow
     when it beats that guess; otherwise keep it to yourself, since naming it would lower
     what Granite expects to pay (review 3, E10: with Granite sure of Kestrel's patience the
     two moves tied). A strong alternative that Granite
@@ -804,7 +804,7 @@ def signing_switch(s):
 def _granite_guess(learner, harrow):
     """Question 9b's number, from a generator of its own (review 4, W3 and W7: the question
     rested on the share at the table, already computed for questions 7 and 8): what Granite,
-    unsure of Kestrel's patience, guesses Kestrel would settle for, clearly above or below
+    unsure of Kestrel's patience, guesses is the least Kestrel would accept, clearly above or below
     Harrow's offer, and so on either side of the share at the table."""
     rng = random.Random(f"03_power:guess:{learner}")
     return float(round(harrow * _choice(rng, (0.75, 0.85, 1.2, 1.35)), -3))

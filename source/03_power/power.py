@@ -1070,7 +1070,7 @@ ShrinkingPieGame()
 # talks a counter-proposal the same day at Harrow's figure, with the door left open, often
 # does better than leaving at once, since Granite would still gain by paying it. Where the
 # other side has not seen your alternative, tell them of it first when it beats what they
-# expect you to settle for, as section 7 says; question 9 turns on that. In real talks, if
+# believe is the least you would accept, as section 7 says; question 9 turns on that. In real talks, if
 # you do walk away, make it easy to return: say you would rather have worked together and
 # what would bring you back, since you may well meet again.
 
@@ -1197,11 +1197,11 @@ check.best_lever(best_lever, hidden=True)
 #   moves nothing. Real talks are rarely like that: the other side rarely sees all your
 #   options (in question 9, Granite has not seen Harrow's new offer),
 #   and whatever Kestrel says about them tells Granite where its reservation price lies. So
-#   mention an alternative when it beats what the other side expects you to settle for:
-#   then it raises what they must offer. Call such an alternative **strong**, and one worth
-#   no more than what they expect **weak**; with full information, as in section 5, what
-#   they expect is your share at the table. Where the other side
-#   already knows your patience, mentioning a weak alternative gains nothing: it is worth
+#   mention an alternative when it beats what the other side believes is the least you
+#   would accept: then it raises what they must offer. Call such an alternative **strong**,
+#   and one worth no more than that **weak**; with full information, as in section 5, the
+#   least you would accept at the table is your share there, since they know you would
+#   refuse less and wait for it. Where the other side already knows your patience, mentioning a weak alternative gains nothing: it is worth
 #   no more than what they already expect to pay you. Where they are unsure how long you can
 #   wait, as in most real talks and in question 9 below, it can do harm: it can lower their
 #   estimate of your reservation price, and, as module 01 warned, a side that knows your
@@ -1367,9 +1367,9 @@ check.rate_tactics(rate_tactics, hidden=True)
 # as its first (in a signed letter or not). Granite has not seen this new offer and is
 # unsure how patient Kestrel is,
 # so it cannot work out Kestrel's share at the table: part 4 of your story ends with what
-# Granite guesses Kestrel would settle for (`s.granite_guess`), which may be above or below
-# that share. Granite reads any alternative Kestrel names as a sign of what Kestrel would
-# settle for. Write `harrow_move(s)`, returning what Kestrel should do about Harrow,
+# Granite guesses is the least Kestrel would accept (`s.granite_guess`), which may be above
+# or below that share. Granite reads any alternative Kestrel names as a sign of the least
+# Kestrel would accept. Write `harrow_move(s)`, returning what Kestrel should do about Harrow,
 # following section 7:
 #
 # - `"mention"`: tell Granite calmly what Harrow has offered;
@@ -1391,8 +1391,8 @@ def harrow_move(s):
     """What Kestrel should do about Harrow with Granite: mention, confirm first, keep quiet or
     ultimatum."""
     ### BEGIN SOLUTION
-    # What moves Granite is what it expects Kestrel to settle for, its guess, not the share
-    # at the table, which it cannot know
+    # What moves Granite is the least it believes Kestrel would accept, its guess, not the
+    # share at the table, which it cannot know
     if s.outside_offer <= s.granite_guess:
         return "keep quiet"
     return "mention" if s.harrow_in_writing else "confirm first"
@@ -1484,7 +1484,7 @@ check.harrow_move(harrow_move, hidden=True)
 # - Spend preparation where it moves something: a bidder no higher than your best rival or
 #   your share at the table, or an option below that share, adds nothing.
 # - Use power quietly and truthfully: mention an alternative when it beats what the other
-#   side expects you to settle for, once they can believe it, keep a weak one (worth no
+#   side believes is the least you would accept, once they can believe it, keep a weak one (worth no
 #   more than that) to yourself, warn only of what you would do anyway, make no threats,
 #   and leave alone power that is not yours to use.
 # - If no deal comes, leave so that you can come back: you will likely meet again.
