@@ -2417,3 +2417,25 @@ def test_the_plan_note_names_its_departure_from_module_04s_free_move_rule():
         "warned against choosing by what a move gives the other side alone; this plan "
         "chooses exactly that way, on purpose" in plan
     )
+
+
+def test_the_diagnostic_set_says_a_pick_means_something_only_for_a_partner_with_fewer_points():
+    """Section 4 infers a wrong estimate from Marlow picking a partner only when the partner
+    gives Marlow fewer points than the opening by the research; a partner with the same
+    points is one Marlow should not mind taking. Both happen: over 300 learners some valid
+    partner ties the opening on Marlow's points, and most partners give it fewer."""
+    opening = section("opening-teaching")
+    assert "and that partner gives it fewer points than the opening by your research" in opening
+    assert "A partner your research scores the same as the opening tells you nothing" in opening
+    from course.scenarios.capstone import opening_of
+
+    fewer = ties = 0
+    for n in range(300):
+        case = course.variant("05_capstone", f"r-{n}")
+        first = opening_of(case)
+        points = package_points(first, case.theirs)
+        for row in meso_partners(case):
+            assert row[2] <= points + 1e-9, case.learner
+            fewer += row[2] < points - 1e-9
+            ties += abs(row[2] - points) < 1e-9
+    assert ties > 0 and fewer > ties, (fewer, ties)

@@ -501,8 +501,10 @@ check.my_audit(my_audit)
 # Be exact about what Marlow's choice can tell you. Among packages worth the same to you,
 # your opening is the one your research scores highest for Marlow; so if Marlow picks a
 # partner instead, and picks sincerely (the package it likes best, not one chosen to mislead
-# you), your estimate of how it weighs the issues is wrong, and that is news
-# worth having before you concede. The choice says something only when each package
+# you), and that partner gives it fewer points than the opening by your research, your
+# estimate of how it weighs the issues is wrong, and that is news worth having before you
+# concede. A partner your research scores the same as the opening tells you nothing when
+# Marlow picks it: your research says Marlow does not mind which. The choice says something only when each package
 # gives Marlow ground on an issue the other keeps at your best level (one gives on
 # delivery and keeps payment, another gives on payment and keeps delivery): then the
 # pick shows which of the two bundles of concessions Marlow values more, a clue to how it
