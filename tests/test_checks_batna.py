@@ -2838,3 +2838,42 @@ def test_the_nine_tenths_band_is_stated_in_section_4_and_the_reflection_agrees()
     for grade_id in ("reflection-text", "reflection"):
         assert "at most nine tenths of the way from" in _cell(grade_id)
     assert "nine tenths of the way" in _cell("q8-text")
+
+
+def test_question_9s_check_shows_a_fallback_above_lumens_funded_pay_visibly_and_at_grading(
+    answers, monkeypatch
+):
+    """Section 3 says a salary at or above Lumen's funded pay must be worth walking away on
+    its own. Solving E[max(y, Lumen)] = walking as if Lumen could still beat y, whatever
+    walking is, is wrong only where walking is at least that pay; the fixed examples never
+    had it, so the slip passed visibly for most learners and was graded by chance. A Harbor
+    Bank salary above Lumen's funded pay is now tried on the example, and on the hidden
+    example at grading, with a hint that names the slip."""
+
+    def no_cap(offers, timing, funded=None):
+        value = answers["batna_when"](offers, timing, funded)
+        if timing != "left open":
+            return value
+        top = offers.startup_base + offers.startup_bonus
+        p = offers.funding_probability
+        walking = max(
+            check.with_lumen_open(offers, tree)
+            for name, tree in check.alternatives_of(offers).items()
+            if name != "Lumen"
+        )
+        return (walking - p * top) / (1 - p)
+
+    monkeypatch.setenv("LEVERAGE_LEARNER", "bo")  # own case: walking below Lumen's top
+    for hidden in (False, True):
+        own = check._scenarios(hidden)
+        examples = [c for c in check._when_cases(hidden) if c not in own]
+        highs = [c for c in examples if c.bank_salary >= c.startup_base + c.startup_bonus]
+        assert len(highs) == (2 if hidden else 1)
+        got = messages(check.batna_when(no_cap, hidden=hidden))
+        assert got["committed first, or left open"][0] == 0
+    assert (
+        "a salary at or above that would never be left for Lumen"
+        in (messages(check.batna_when(no_cap))["committed first, or left open"][1])
+    )
+    assert "with a Harbor Bank salary above Lumen's funded pay" in _cell("q9-text")
+

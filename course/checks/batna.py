@@ -1678,6 +1678,18 @@ def judge_batna_when(offers, timing, funded, value):
                 "beside the deal too",
             ),
         ]
+        top = offers.startup_base + offers.startup_bonus
+        if walking >= top:  # the slip section 3 names: solving as if Lumen could still beat y
+            p = offers.funding_probability
+            mistakes.append(
+                (
+                    (walking - p * top) / (1 - p),
+                    "that solves for a salary Lumen could still beat, but walking away is worth "
+                    "at least Lumen's funded pay here, and a salary at or above that would "
+                    "never be left for Lumen: then it must be worth walking away on its own",
+                    "it treats a salary above Lumen's funded pay as one Lumen could still beat",
+                )
+            )
     else:
         mistakes += [
             (
@@ -1713,16 +1725,25 @@ def high_base(offers):
     return replace(offers, startup_base=math.ceil((without_lumen(offers) + 3_000) / 1_000) * 1e3)
 
 
+def high_bank(offers):
+    """``offers`` with Harbor Bank's salary 3,000 above Lumen's funded pay (rounded to
+    1,000), so that walking away is worth at least that pay and the left-open value is the
+    fallback itself, a case section 3 names that drawn examples rarely have."""
+    top = offers.startup_base + offers.startup_bonus
+    return replace(offers, bank_salary=math.ceil((top + 3_000) / 1_000) * 1e3)
+
+
 def _when_cases(hidden):
     """The learner's own case, an example whose BATNA by expected values is Lumen (so
-    leaving Lumen open changes the answer) and the same example with a base salary above
-    every other alternative (``high_base``); when grading, other learners' and a hidden
-    example of each kind too."""
+    leaving Lumen open changes the answer), the same example with a base salary above
+    every other alternative (``high_base``) and with a Harbor Bank salary above Lumen's
+    funded pay (``high_bank``); when grading, other learners' and a hidden example of each
+    kind too."""
     example = _sure_example(True)
-    cases = [*_scenarios(hidden), example, high_base(example)]
+    cases = [*_scenarios(hidden), example, high_base(example), high_bank(example)]
     if hidden:
         other = _sure_example(True, hidden_learner(MODULE, "c"))
-        cases += [other, high_base(other)]
+        cases += [other, high_base(other), high_bank(other)]
     return list(dict.fromkeys(cases))
 
 

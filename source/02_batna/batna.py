@@ -1165,9 +1165,10 @@ check.target_salary(target_salary, hidden=True)
 # `offers.freelance_busy`, `offers.freelance_normal`, `offers.freelance_no_renewal`); Lumen
 # has `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`.
 # Return the value unrounded, or rounded to the whole unit, no further. Decide for each
-# timing how Lumen counts. The check tries your scenario, an example whose
-# BATNA is Lumen, and the same example with a base salary above the other alternatives;
-# grading also tries other learners'. The round settled
+# timing how Lumen counts. The check tries your scenario, an example whose BATNA is Lumen,
+# and the same example twice more: with a base salary above the other alternatives, and
+# with a Harbor Bank salary above Lumen's funded pay; grading also tries other learners'
+# and a hidden example of each kind. The round settled
 # before you answer, closed or not, earns half a mark; committing first and the offer
 # left open earn the other half.
 
