@@ -23,6 +23,7 @@ from course.models.concessions import (
 )
 from course.scenarios.concessions import (
     _meso_rows,
+    cheapest_start,
     closing_start,
     conceded_issues,
     meso_triples,
@@ -946,7 +947,7 @@ def test_the_notebook_says_what_orchard_would_pay_and_how_long_it_takes():
     assert next(m for m in MODULES if m.folder == MODULE).minutes == 420
     assert "Likewise, in Rubinstein's model" in flat
     assert "each agent knows its own deadline exactly" in flat
-    assert "10 rounds and prices from 0 to 200" in flat
+    assert "arena's 10 rounds and its bots" in flat
     assert flat.count("number rounds from 1") + flat.count("numbers rounds from 1") == 2
     assert "good for you, but below the frontier" not in flat
     assert "the one of those that costs you least" in flat
@@ -1317,6 +1318,36 @@ def test_the_visible_check_catches_conceding_by_rate_alone_for_every_learner():
     assert kinds == {True, False}  # learners with and without such a package of their own
 
 
+def test_the_visible_check_catches_conceding_the_cheapest_move_when_none_closes():
+    """Where no single move gives Orchard all it still needs, the rule concedes by the best
+    exchange rate; conceding the cheapest move instead passed the visible check for 27 of
+    200 learners. The visible check now tries a package where the two differ, from the
+    learner's own scenario or a public one, and the hint says why the move is wrong."""
+
+    def cheapest_first(s, current):
+        options = TradeTable(s.yours, s.theirs).options(current, gives=True)
+        free = [o for o in options if o["you"] >= 0 and o["them"] >= 0 and o["you"] + o["them"] > 0]
+        if free:
+            return max(free, key=lambda o: (o["you"] + o["them"], o["you"]))["package"]
+        them = sum(s.theirs[i][current[i]] for i in s.issues)
+        needed = s.their_minimum - them
+        costly = [o for o in options if o["you"] < 0 < o["them"]]
+        if needed <= 0 or not costly:
+            return None
+        closing = [o for o in costly if o["them"] >= needed]
+        return max(closing or costly, key=lambda o: (o["you"], o["them"]))["package"]
+
+    kinds = set()
+    for learner in LEARNERS[:12]:
+        s = course.variant(MODULE, learner)
+        kinds.add(cheapest_start(TradeTable(s.yours, s.theirs), s.their_minimum) is None)
+        with course.variants.learner_as(learner):
+            hint = miss(check.next_trade, cheapest_first)
+        assert "no single move gives Orchard" in hint, (learner, hint)
+        assert "for each point you give up, your move only" in hint, (learner, hint)
+    assert kinds == {True, False}  # learners with and without such a package of their own
+
+
 def test_the_q4_hints_read_as_they_mean():
     """E8: 'yours only 21' read as 'your points'; '1 points per point' was ungrammatical."""
     text = Path(check.__file__).read_text()
@@ -1656,7 +1687,7 @@ def test_target_is_module_02s_and_the_plan_stops_there():
     assert text[first : first + 120].startswith("target** (module 02: the outcome you aim")
     assert "The target is module 02's: the outcome you aim to land at." in text
     assert "Your concession plan stops there" in text
-    assert "a plan may stop exactly on the even" in text
+    assert "A plan may stop exactly on the even" in text
     assert "two fifths of the way up from your reservation price to your opening" in text
     raised = 0
     for learner in SWEEP:
@@ -2113,7 +2144,7 @@ def test_a_plan_from_the_estimate_ends_at_most_nine_tenths_up_the_zone_as_module
     learner, though module 02 puts a target at most nine tenths of the way from the
     reservation price up to the estimate; the check and the text now say so."""
     flat = _flat()
-    assert "more than half and at most nine tenths of the way from your" in flat
+    assert "at least half and at most nine tenths of the way from your" in flat
     assert "Module 02 asked for a target strictly below the estimate" not in flat
     assert "at most nine tenths of the way up from your reservation price" in flat
 
@@ -2218,14 +2249,20 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
 
 def test_a_target_at_the_even_split_is_allowed_and_the_text_says_so(answers):
     """Question 2's model answer, called with an opening at the estimate, stops exactly at
-    the even split, and the check accepts a target there; module 02 asks for a target
-    above the split. The text names that difference, and does not claim module 02's
-    advice holds unchanged."""
+    the even split, and the check accepts a target there, as module 02 does: its target
+    lies at least half of the way up the zone. The text quotes module 02 so and names no
+    difference at the bottom (it once said 'more than half', 'with one difference at its
+    bottom')."""
     text = _flat()
-    assert "Module 02 puts the target more than half and at most nine tenths" in text
-    assert "At the bottom, a plan may stop exactly on the even split" in text
+    band = "at least half and at most nine tenths of the way from your reservation price up"
+    assert f"Module 02 puts the target {band}" in text
+    module_02 = Path(__file__).parents[1] / "source" / "02_batna" / "batna.py"
+    assert band in " ".join(
+        line.lstrip("# ").strip() for line in module_02.read_text().splitlines()
+    )
+    assert "one difference at its bottom" not in text and "more than half" not in text
+    assert "A plan may stop exactly on the even split" in text
     assert "which is where question 2's model answer lands when you open at your estimate" in text
-    assert "Module 02's advice on where to put it still holds" not in text
     for n in range(60):
         s = course.variant(MODULE, f"learner-{n}")
         plan = answers["concession_plan"](s, s.their_estimate)
@@ -2574,3 +2611,49 @@ def test_the_text_gives_a_real_case_where_a_walk_out_leaves_next_year_better():
     text = _flat()
     assert "Outside the simulation a walk-out can leave next year better" in text
     assert "can reset where next year's talks start" in text
+
+
+def test_the_next_year_simulation_runs_the_arenas_rounds_and_bots_on_prices_to_200():
+    """Section 5 said the next-year simulation had 'the arena's settings ... prices from 0
+    to 200', but the arena's prices run from 0 to 100; the simulation keeps the arena's 10
+    rounds and bots and widens the scale to 200 so that Orchard's prices fit. The text and
+    the header table say so, and the check's simulation calls the engine that way."""
+    import inspect
+
+    import course.engine.practice as practice
+
+    flat = _flat()
+    assert "the arena's settings" not in flat
+    assert (
+        "use the arena's 10 rounds and its bots, whatever `s.rounds` says, on a price scale "
+        "from 0 to 200 (thousands) so that Orchard's prices fit" in flat
+    )
+    assert "on prices from 0 to 200 (the arena's run to 100)" in flat
+    assert (practice.LOW, practice.HIGH) == (0, 100)
+    calls = []
+    real = practice.next_time
+
+    def spy(*args, **kwargs):
+        calls.append(kwargs)
+        return real(*args, **kwargs)
+
+    practice.next_time = spy
+    try:
+        check._next_year.__wrapped__(LEARNERS[0])
+    finally:
+        practice.next_time = real
+    assert calls and all(c["high"] == 200 and c.get("rounds", 10) == 10 for c in calls)
+    assert inspect.signature(real).parameters["rounds"].default == 10
+
+
+def test_the_text_credits_lax_and_sebenius_with_an_argument_and_the_low_ball_target_exactly():
+    """Lax and Sebenius argued that creating and claiming value pull against each other
+    (the text said they 'showed' it, which module 05 does not); the low-ball's target is
+    two fifths of the way from 50 to 95, which is question 3's check's target only where
+    the even split lies lower (the text said 'as in question 3')."""
+    flat = _flat()
+    assert "showed how the two pull against each other" not in flat
+    assert "argued that the two pull against each other" in flat
+    assert "(68), as in question 3." not in flat
+    assert "(68), as question 3's check aims when the even split lies lower" in flat
+    assert 50 + 2 / 5 * (95 - 50) == 68

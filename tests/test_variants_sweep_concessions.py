@@ -27,6 +27,7 @@ from course.course_map import questions
 from course.models.concessions import TradeTable
 from course.scenarios.concessions import (
     PLANNER_ROWS,
+    cheapest_start,
     concession_start,
     problems,
     reservation_of,
@@ -309,6 +310,40 @@ def test_a_single_concession_can_close_the_deal_and_the_rules_disagree_for_many(
                 break
         assert found, s.learner
     assert differ >= 0.2 * 600
+
+
+def _cheapest_differs(s):
+    """Whether some package leaves nothing free, Orchard short of its minimum, no single
+    move closing the deal, and the cheapest concession below the best exchange rate."""
+    for package in every_package(s):
+        short = s.their_minimum - points(s, package, s.theirs)
+        ms = moves(s, package)
+        if short <= 0 or any(m[1] >= 0 and m[2] >= 0 and m[1] + m[2] > 0 for m in ms):
+            continue
+        costly = [m for m in ms if m[1] < 0 < m[2]]
+        if len(costly) < 2 or any(m[2] >= short for m in costly):
+            continue
+        best = max(Fraction(int(m[2]), int(-m[1])) for m in costly)
+        cheapest = max(m[1] for m in costly)
+        if all(Fraction(int(m[2]), int(-m[1])) < best for m in costly if m[1] == cheapest):
+            return True
+    return False
+
+
+def test_the_visible_trade_check_always_tries_a_package_where_the_cheapest_move_loses(drawn):
+    """Question 4's visible check tries, for every learner, a package where no move closes
+    the deal and the cheapest concession is not the best rate (from the learner's own
+    scenario, or a public learner's when it has none), so conceding the cheapest move
+    fails it; the scenario module finds such a package exactly when one exists."""
+    public = course.variant(MODULE, check._cheapest_learner())
+    assert _cheapest_differs(public)
+    own = 0
+    for s in drawn[:600]:
+        differs = _cheapest_differs(s)
+        table = TradeTable(s.yours, s.theirs)
+        assert (cheapest_start(table, s.their_minimum) is not None) == differs, s.learner
+        own += differs
+    assert 0.5 * 600 < own < 600
 
 
 def test_three_equivalent_offers_on_the_frontier_exist(drawn):

@@ -25,6 +25,7 @@ from course.scenarios.concessions import (
     MESO_LEAST_SHARE,
     MESO_TOLERANCE,
     birch_is_strong,
+    cheapest_start,
     closing_start,
     conceded_issues,
     concession_start,
@@ -892,8 +893,9 @@ def _starts(s, hidden):
     package where nothing is free and Orchard still needs more than any one move gives
     it, your ideal (only a concession helps Orchard), and where the rule stops (on the
     frontier with Orchard's minimum met), one from which the free move that adds most for
-    both sides is not the one that gives Orchard most (when the scenario has one); hidden,
-    also Orchard's ideal, a package from
+    both sides is not the one that gives Orchard most (when the scenario has one), one
+    from which no move closes the deal and the cheapest is not the best rate (when the
+    scenario has one); hidden, also Orchard's ideal, a package from
     which one concession closes the deal but not the one with the best rate (when the
     scenario has one), and packages drawn at random (with the grading key when graded, so
     no one can list them beforehand)."""
@@ -901,6 +903,9 @@ def _starts(s, hidden):
     closing = closing_start(_table(s.learner), s.their_minimum)
     if not hidden and closing is not None:
         starts.append(closing)  # the cheapest closing move is not the best rate here
+    cheapest = cheapest_start(_table(s.learner), s.their_minimum)
+    if cheapest is not None and cheapest not in starts:
+        starts.append(cheapest)  # none closes, and the cheapest move is not the best rate
     if hidden:
         rng = hidden_rng(MODULE, f"trades:{s.learner}")
         packages = _table(s.learner).packages
@@ -971,6 +976,20 @@ def _closing_learner():
         )
 
 
+def _cheapest_learner():
+    """A public self-check learner with a package from which no concession closes the deal
+    and the cheapest one is not the best exchange rate: the visible check tries it when the
+    learner's own scenario has none, so that conceding the cheapest move never passes it."""
+    with hidden_cases_as(None):
+        return hidden_learner_where(
+            MODULE,
+            "cheapest-visible",
+            lambda learner: (
+                cheapest_start(_table(learner), _variant(learner).their_minimum) is not None
+            ),
+        )
+
+
 def _generous_learner():
     """A public self-check learner with a package from which the free move that adds most
     for both sides is not the one that gives Orchard most: the visible check tries it when
@@ -1009,7 +1028,8 @@ def _tied_learner():
 
 def _trade_scenarios(hidden):
     """Question 4's scenarios: ``_scenarios``, and, in the visible check, a public learner
-    with a package where the cheapest closing move is not the best rate, and one with a
+    with a package where the cheapest closing move is not the best rate, one with a package
+    where no move closes and the cheapest is not the best rate, and one with a
     package where the best free move for both is not the best for Orchard, when the
     learner's own scenario has none; in the hidden check, a public learner with two
     closing moves of the same cost, when none of its scenarios has one."""
@@ -1021,6 +1041,10 @@ def _trade_scenarios(hidden):
         found.append(_variant(_tied_learner()))
     if not hidden and closing_start(_table(own.learner), own.their_minimum) is None:
         found.append(_variant(_closing_learner()))
+    if not hidden and cheapest_start(_table(own.learner), own.their_minimum) is None:
+        cheapest = _variant(_cheapest_learner())
+        if all(cheapest.learner != other.learner for other in found):
+            found.append(cheapest)
     if not hidden and generous_start(_table(own.learner)) is None:
         generous = _variant(_generous_learner())
         if all(generous.learner != other.learner for other in found):

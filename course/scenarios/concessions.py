@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import NamedTuple
 
-from course.models.concessions import TradeTable, trade_tier
+from course.models.concessions import TradeTable, same_rank, trade_rank, trade_tier
 from course.scenarios.base import MAX_DRAWS, MultiIssue, NoFairDraw, Scenario, pick
 
 #: The contract's issues and their levels, from best for Kite to best for Orchard.
@@ -553,6 +553,23 @@ def concession_start(table, their_minimum=None):
     no such package."""
     for package, helpful, shortfall in _concession_starts(table, their_minimum):
         if shortfall is True or all(o["them"] < shortfall for o in helpful):
+            return package
+    return None
+
+
+def cheapest_start(table, their_minimum):
+    """A package like ``concession_start``'s (no concession gives Orchard all it still
+    needs) from which no concession that costs you least has the best exchange rate, so
+    that conceding the cheapest move when none closes the deal goes wrong there; the one
+    with the most joint points, or ``None``."""
+    for package, helpful, shortfall in _concession_starts(table, their_minimum):
+        if shortfall is not True and any(o["them"] >= shortfall for o in helpful):
+            continue
+        best = max(trade_rank(o, shortfall) for o in helpful)
+        cheapest = max(o["you"] for o in helpful)
+        if not any(
+            same_rank(trade_rank(o, shortfall), best) for o in helpful if o["you"] == cheapest
+        ):
             return package
     return None
 

@@ -47,7 +47,7 @@
 # |---|---|---|
 # | sections 2 and 3 (Faratin's model, your plan) | from 0: round 0 is your opening | `s.rounds` |
 # | the widgets (the arena, the low-ball moment) | from 1, as the arena does | 10 in the arena, 12 in the low-ball moment |
-# | section 5's next-year simulation | as the arena | the arena's 10, whatever `s.rounds` says |
+# | section 5's next-year simulation | as the arena | the arena's 10, whatever `s.rounds` says, on prices from 0 to 200 (the arena's run to 100) |
 #
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
 # after them check your answer and tell you what to fix. Every learner gets their own
@@ -316,13 +316,13 @@ check.opening(opening, hidden=True)
 #
 # The target is module 02's: the outcome you aim to land at. Your concession plan stops
 # there, and what it leaves between the target and your reservation price is the margin.
-# Module 02's advice on where to put it holds here, with one difference at its bottom.
-# Module 02 puts the target more than half and at most nine tenths of the way from your
+# Module 02's advice on where to put it holds here.
+# Module 02 puts the target at least half and at most nine tenths of the way from your
 # reservation price up to your estimate of the other side's, and up to the estimate
 # itself when a fact you can name carries your opening beyond it. Here a true statement
 # always does (section 1), so a plan that opens beyond the estimate may stop at it; a
 # plan that opens at the estimate stops at most nine tenths of the way up, so that it
-# concedes a real part of the zone. At the bottom, a plan may stop exactly on the even
+# concedes a real part of the zone. A plan may stop exactly on the even
 # split, which is where question 2's model answer lands when you open at your estimate
 # (halfway down from the opening), and question 2 takes it. Question 2 checks these
 # ends: a plan must not stop below the even split, nor above your estimate, where it
@@ -565,7 +565,7 @@ NegotiationArena()
 # With one issue, every unit one side gains the other loses. Most real deals have several
 # issues (price, delivery, payment terms, scope), and the two sides rarely care about them
 # equally. That is where value can be **created**, not only **claimed**, and Lax and
-# Sebenius (*The Manager as Negotiator*, 1986) showed how the two pull against each other:
+# Sebenius (*The Manager as Negotiator*, 1986) argued that the two pull against each other:
 # the moves that claim value get in the way of those that create it.
 #
 # To compare packages, score each side's preferences as points per level of each issue
@@ -993,7 +993,8 @@ check.read_pick(read_pick, hidden=True)
 # the budget really was cut, below your reservation price, and sometimes the claim is a
 # test. The numbers are the widget's own, not Kite's or the arena's: your reservation
 # price is 50, you opened at 95, the talks last 12 rounds, and your target is two fifths
-# of the way from your reservation price to your opening (68), as in question 3. Your plan has section 2's shape:
+# of the way from your reservation price to your opening (68), as question 3's check aims
+# when the even split lies lower. Your plan has section 2's shape:
 # whole steps that never grow, down to that target. To keep the exercise short it moves
 # one step every round, on the clock, which section 2 advises against; the moment it
 # tests is the low-ball. Choose your answer: accept, walk away politely,
@@ -1006,7 +1007,7 @@ check.read_pick(read_pick, hidden=True)
 # kind, holding ends better than the planned step in every moment whose claim is a test
 # (about two moments in three) and the same when the claim is true. Against the second,
 # the two mostly end the same: the planned step ends a little better in about one moment
-# in eight, and holding in about one in thirteen. No answer is chosen for you: pick one
+# in eight, and holding in about one in ten. No answer is chosen for you: pick one
 # before you press "see what happens". Compare your answer with the others; the debrief
 # says which buyer the moment drew, whether the claim was true, what rule 3 answers, and
 # whether a step did better than holding against this buyer. (The
@@ -1107,8 +1108,9 @@ check.respond(respond, hidden=True)
 #
 # The cell below estimates it for a buyer like Orchard under the arena bots'
 # assumptions: its reservation price is a single draw within 6 of your estimate of
-# Orchard's, the same for every row, and its style is unknown. The simulated talks have the arena's settings, not your scenario's: 10
-# rounds and prices from 0 to 200 (thousands), whatever `s.rounds` says. For each way this year's talks could end, the engine plays section 2's
+# Orchard's, the same for every row, and its style is unknown. The simulated talks use the arena's 10 rounds
+# and its bots, whatever `s.rounds` says, on a price scale from 0 to 200 (thousands) so
+# that Orchard's prices fit. For each way this year's talks could end, the engine plays section 2's
 # plan (the grounded opening of question 1, steps that shrink to a target halfway to your
 # reservation price, question 6's rule for accepting) against the buyer twice. The
 # engine makes one planned step each round, on the clock, rather than waiting for the
