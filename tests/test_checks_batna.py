@@ -2877,3 +2877,39 @@ def test_question_9s_check_shows_a_fallback_above_lumens_funded_pay_visibly_and_
     )
     assert "with a Harbor Bank salary above Lumen's funded pay" in _cell("q9-text")
 
+
+def test_an_empty_pair_for_no_zone_is_told_to_return_none_not_that_it_gives_a_zone(learner):
+    """An empty tuple or list is not a zone: where there is none, the hint says to return
+    None rather than an empty pair, and does not say the answer gives a zone."""
+    no_deal = no_deal_case(check._example(True))
+    assert not check._has_zone(no_deal)
+    for empty in ((), []):
+        with pytest.raises(NotYet) as raised:
+            check.judge_zopa(no_deal, empty)
+        told = str(raised.value) + raised.value.general
+        assert "return None, not an empty pair" in told
+        assert "gives a zone" not in told
+
+
+def test_a_use_chosen_by_the_reservation_price_is_told_to_compare_the_batnas_value(learner):
+    """With the band between the BATNA's value and the reservation price, a learner who
+    decides "use" by the reservation price worked it out from offers, so the hint names
+    that comparison and never says the letter was written in; a letter written in is told
+    to work it out from the band and the BATNA's value."""
+    own = check._drawn("ada")
+    between = check.between_band(own)
+    mention = next(s.letter for s in statements_of(between) if s.kind == "mention")
+    assert check.statement_to_use(between) != mention
+    with pytest.raises(NotYet) as raised:
+        check.judge_use(between, {"use": mention})
+    told = str(raised.value)
+    assert "compare the band with your BATNA's value, not with your reservation price" in told
+    assert "letter in" not in told
+    moved = check.other_band(own)
+    wrong = check.statement_to_use(own)
+    assert wrong != check.statement_to_use(moved)
+    with pytest.raises(NotYet) as raised:
+        check.judge_use(moved, {"use": wrong})
+    assert "letter in" not in str(raised.value)
+    assert "work it out from offers.band_midpoint and your BATNA's value" in str(raised.value)
+

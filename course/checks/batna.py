@@ -718,6 +718,11 @@ def judge_zopa(offers, result):
         else f"{named} ({whose} reservation price {reservation:,.0f})"
     )
     if limit < reservation:
+        if isinstance(result, (tuple, list)) and not result:
+            empty = (
+                "it returns an empty pair where there is no zone: return None, not an empty pair"
+            )
+            raise NotYet(f"{case}: {empty}.", general=empty)
         if result is not None:
             raise NotYet(
                 f"{case}, Northwind's alternative costs it {limit:,.0f}, less than {whose} "
@@ -1044,12 +1049,14 @@ def judge_use(offers, answers):
             f"statement {letter} is not one to make: choose among the statements that are "
             "true and demand nothing."
         )
-    advice = (
-        "; work it out from offers.band_midpoint and your BATNA's value rather than writing "
-        "its letter in"
-        if where
-        else ""
-    )
+    value, band = batna_value(offers), offers.band_midpoint
+    if statements[letter].kind == "mention" and value <= band < reservation_of(offers):
+        advice = (
+            "; compare the band with your BATNA's value, not with your reservation price: "
+            "Northwind counts the commute you leave unpriced at nothing"
+        )
+    else:
+        advice = "; work it out from offers.band_midpoint and your BATNA's value" if where else ""
     raise NotYet(
         f"{where}statement {letter} is not the one to make: {_use_reason(offers)}{advice}.",
         general="it does not choose the statement to make from the pay band and the BATNA's value",
