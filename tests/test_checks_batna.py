@@ -2913,3 +2913,17 @@ def test_a_use_chosen_by_the_reservation_price_is_told_to_compare_the_batnas_val
     assert "letter in" not in str(raised.value)
     assert "work it out from offers.band_midpoint and your BATNA's value" in str(raised.value)
 
+
+def test_the_head_office_case_has_no_answer_date_and_the_mixed_case_follows_module_03():
+    """Binmore, Rubinstein and Wolinsky's limit holds with no deadline: the head-office
+    paragraph and its quiz situation drop the common answer date. Where the risk of
+    breakdown and the cost of delay both push, module 03 puts the split between the share
+    at the table and the Nash split, and the quiz's introduction says so."""
+    from course.scenarios.batna import SITUATIONS
+
+    head_office = _cell("nash-teaching")
+    assert "cancel the role any week, and that there is no answer date" in head_office
+    assert "no one else needs your answer by a date" in SITUATIONS[0][0]
+    quiz = _cell("quiz-text")
+    assert "A case can have both: then the Nash split holds" not in quiz
+    assert "the split lies between the share at the table and the Nash split" in quiz

@@ -793,7 +793,8 @@ def statement_key(offers):
 SITUATIONS = (
     (
         "While you and Northwind keep talking, head office is reviewing its budget and could "
-        "cancel the role before you agree, whatever either of you says.",
+        "cancel the role before you agree, whatever either of you says; no one else needs "
+        "your answer by a date.",
         "Nash split",
         "what pushes both sides to agree is the risk that head office cancels the role, which "
         "neither side controls; what each is left with then is its breakdown payoff (your "

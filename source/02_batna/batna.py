@@ -950,10 +950,11 @@ check.label_statements(label_statements, hidden=True)
 # you make the last offer, Northwind can only take it or call the agency, so you can ask for
 # up to the agency's cost. Neither is the even split.
 #
-# Suppose instead that head office could cancel the role any week. Breakdown is then
-# outside both sides' control, but it does not hand each side its alternative. You still
-# get your BATNA; Northwind gets no hire at all, not the agency's contractor, because the
-# role is gone. Northwind's breakdown payoff is "no hire", and the agency stays what it
+# Suppose instead that head office could cancel the role any week, and that there is no
+# answer date (Harbor Bank and Lumen will wait): the result below needs none. Breakdown is
+# then outside both sides' control, but it does not hand each side its alternative. You
+# still get your BATNA; Northwind gets no hire at all, not the agency's contractor, because
+# the role is gone. Northwind's breakdown payoff is "no hire", and the agency stays what it
 # was, an outside option Northwind takes by choice, which caps the salary. Write $W$ for
 # what your work is worth to Northwind (your scenario does not give it) and $A$ for what
 # the agency costs it. Keep $V$ for your BATNA's value, $c$ for the commute and
@@ -1016,12 +1017,14 @@ figure = nash_share_vs_batna(pie=100, their_batna=40)
 # ### Exercise: which model fits?
 #
 # For each situation, ask first what pushes both sides to agree: the risk that something
-# neither side controls ends the talks (the Nash split, with breakdown payoffs), or the
-# cost of delay while either side can leave for its alternative whenever it turns down the
-# other's proposal (the outside option). A case can have both: then the Nash split holds,
-# capped by any outside option that beats it. Each situation takes one choice, and it is
-# final: the situation then closes and shows which model fits, and why. The line under the
-# quiz counts your right choices.
+# neither side controls ends the talks (the Nash split, with breakdown payoffs), or the cost
+# of delay while either side can leave for its alternative whenever it turns down the
+# other's proposal (the outside option). A case can have a breakdown payoff and an outside
+# option too: then the Nash split holds, capped by the outside option where it beats that
+# split. Where the risk of breakdown and the cost of delay both push, the split lies between
+# the share at the table and the Nash split (module 03). Each situation takes one choice,
+# and it is final: the situation then closes and shows which model fits, and why. The line
+# under the quiz counts your right choices.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "model-quiz", "schema_version": 3}
 from course.widgets.batna import ModelQuiz
