@@ -2439,3 +2439,21 @@ def test_the_diagnostic_set_says_a_pick_means_something_only_for_a_partner_with_
             fewer += row[2] < points - 1e-9
             ties += abs(row[2] - points) < 1e-9
     assert ties > 0 and fewer > ties, (fewer, ties)
+
+
+@pytest.mark.parametrize("signs", [True, False])
+def test_the_alternatives_line_names_the_alternative_after_the_letter_decision(signs):
+    """The debrief's alternatives line compares with your alternative after the letter
+    decision, which is the signed letter itself when you signed: it never says 'Brenn or
+    Kessel', which is false of a learner who signed."""
+    from course.scenarios.capstone import signs_letter
+
+    case = next(
+        c
+        for c in (course.variant("05_capstone", f"r-{n}") for n in range(200))
+        if signs_letter(c) == signs
+    )
+    outcome = {"their_walkaway": case.reservation_if_not, "reservation": reservation_of(case)}
+    line = debrief.__globals__["_alternatives"](outcome, facts(case, False))
+    assert "your alternative after the letter decision" in line
+    assert "Brenn or Kessel" not in line

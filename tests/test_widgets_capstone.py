@@ -113,6 +113,16 @@ def test_walking_away_is_debriefed(case):
     )
 
 
+def test_walking_away_before_any_offer_debriefs_no_offer_not_an_opening(case):
+    """Walking away in round 1 before sending anything: the debrief says you made no
+    offer, not that you made no concession after an opening you never sent."""
+    table = table_for(case, style="boulware")
+    table.walk.click()
+    debrief = unescape(table.result.value)
+    assert "Concessions: you made no offer." in debrief
+    assert "after your opening" not in debrief
+
+
 def test_marlows_style_is_a_mystery_until_the_debrief(case):
     table = table_for(case)
     assert table.style.value == "mystery"

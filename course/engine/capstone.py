@@ -328,7 +328,11 @@ def debrief(outcome, plan, facts):
         lines.append(_revealed(outcome["issues"]))
     if outcome["created"] is not None:
         lines.append(_created(outcome["created"]))
-    lines.append(_reciprocity(outcome["concessions"], _stalls(outcome, plan)))
+    lines.append(
+        _reciprocity(
+            outcome["concessions"], _stalls(outcome, plan), bool(outcome.get("your_offers"))
+        )
+    )
     if outcome["achievable"] is not None:
         lines.append(_achievable(outcome))
     lines.append(_style(outcome))
@@ -396,8 +400,8 @@ def _alternatives(outcome, facts):
         + f" capacity, so Marlow's reservation price was {outcome['their_walkaway']:g} of "
         f"its points; your research gave {facts['if_quell']:g} (chance {after:.2f}) or "
         f"{facts['if_not']:g} (chance {1 - after:.2f}). That is {theirs:.0%} of Marlow's "
-        f"best against your alternative's {yours:.0%} of yours (Brenn or Kessel as you "
-        f"decided on the letter, without Marlow's audit). {verdict}"
+        f"best against your alternative's {yours:.0%} of yours (your alternative after "
+        f"the letter decision, without Marlow's audit). {verdict}"
         f" The rush request had {moved} the chance of Quell from {before:.2f} to {after:.2f}."
     )
 
@@ -558,8 +562,10 @@ def _stalls(outcome, plan):
     return {"allowed": allowed, "held": held}
 
 
-def _reciprocity(found, stalls=None):
+def _reciprocity(found, stalls=None, offered=True):
     stalls = stalls or {"allowed": set(), "held": None}
+    if not offered:
+        return "Concessions: you made no offer."
     if not found:
         return "Concessions: you made none after your opening." + _held(stalls)
     conditional = sum(1 for c in found if c["into_silence"] and c.get("round") in stalls["allowed"])
