@@ -2927,3 +2927,30 @@ def test_the_head_office_case_has_no_answer_date_and_the_mixed_case_follows_modu
     quiz = _cell("quiz-text")
     assert "A case can have both: then the Nash split holds" not in quiz
     assert "the split lies between the share at the table and the Nash split" in quiz
+
+
+def test_question_9s_known_first_hint_names_leaving_lumen_out_when_it_shares_an_amount(learner):
+    """Q9, known first with Lumen funded: leaving Lumen out gives the same amount as
+    averaging Lumen's outcomes (when Lumen is not the BATNA by expected values) or as
+    Lumen's other outcome (when it is), and the hint named only that other slip; every
+    hint on such an answer now names leaving Lumen out too."""
+    told = 0
+    for n in range(40):
+        offers = course.variant("02_batna", f"w5-{n}")
+        without = check.without_lumen(offers)
+        if abs(without - check.batna_value_when(offers, "known first", True)) < 1:
+            continue
+        with pytest.raises(NotYet) as caught:
+            check.judge_batna_when(offers, "known first", True, without)
+        assert "that leaves Lumen out, but the deal still ends it" in str(caught.value)
+        told += 1
+    assert told >= 30
+
+
+def test_the_summary_caps_the_target_at_nine_tenths_of_the_zone_as_question_8_does():
+    """Question 8 fails a target above nine tenths of the way up the zone; the summary
+    gave only the floor (the even split)."""
+    summary = " ".join(cell_text("02_batna", "batna", "summary").split())
+    assert "at or above the even split of the zone, and at most nine tenths of the way up" in (
+        summary
+    )
