@@ -634,14 +634,27 @@ def _achievable(outcome):
     return text + "."
 
 
+def style_evidence_present(moves):
+    """Whether ``bot_moves`` holds what ``read_style`` needs before it can read a style: a
+    concession of yours answered with an offer both ways, and at least two holds. Without
+    it no style is read; with it, a style can still go unread when the evidence disagrees."""
+    return moves["given_back"] is not None and len(moves["after_holds"]) >= 2
+
+
 def _style(outcome):
     style = outcome["style"]
     read = read_style(outcome["bot_moves"])
     text = f"Marlow's style was {STYLE_WORDS[style]}. "
-    if read is None:
+    if read is None and not style_evidence_present(outcome["bot_moves"]):
         return text + (
             "This run held too little evidence to read it from the offers: that needs a "
             "concession of yours answered with an offer, and two rounds in which you held."
+        )
+    if read is None:
+        return text + (
+            "Its offers in this run pointed to different styles (its pace after your holds "
+            "and the size of its steps early and late disagree, or it barely moved), so "
+            "they do not say which."
         )
     if read == style:
         return text + "Its offers in this run pointed to the same style."

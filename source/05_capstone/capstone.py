@@ -838,9 +838,9 @@ check.what_to_say(what_to_say, hidden=True)
 # offer before (the "your profit" column of the table's log), make the next step of
 # your plan, one step only, and say that it is conditional: it stands if Marlow answers
 # it with a step of its own.
-# Osgood's GRIT (1962) proposed this for a deadlock: a small one-sided step, announced,
-# with a plain invitation to match it. After that step the rule applies again, and the
-# two replies are counted afresh. Count Marlow's offers, not its words: it says "You
+# Osgood's GRIT (1962) proposed a series of such steps for a deadlock: small one-sided
+# concessions, each announced, with a plain invitation to match them. Here you take one at
+# a time: after that step the rule applies again, and the two replies are counted afresh. Count Marlow's offers, not its words: it says "You
 # have not moved since your last offer" whenever you hold, whether or not it moved
 # itself, since the remark is about your offer. Marlow's first answer is its opening, not a move:
 # module 04's rule answers a concession of theirs, and an opening is not one. So hold
