@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from course.store import ResultsStore
+from course.widgets.audit import LeverageAudit
 from tests.browser.a11y import LAPTOP, check_page, cut_off, phone, sideways_scroll, tap
 from tests.browser.conftest import SCREENSHOTS
 from tests.workshop_server import kernels, wait_until, workshop
@@ -160,6 +161,15 @@ def test_a_negotiation_played_in_the_arena_appears_in_the_debrief(browser, tmp_p
         tabs.close()
 
 
+def balance_with(**yours):
+    """The balance line the audit's kernel writes for its first case with some of your
+    ratings set, e.g. ``balance_with(power=3)``: "Balance +0.45 points"."""
+    audit = LeverageAudit()
+    for source, value in yours.items():
+        audit.yours[source].value = value
+    return re.search(r"Balance [+-]\d+\.\d\d points", audit.summary.value).group(0)
+
+
 def play_audit(audit, touch):
     """Read the first piece of news and apply it, by clicks or by taps."""
     press = tap if touch else (lambda locator: locator.click())
@@ -203,6 +213,10 @@ def test_the_landing_page_the_audit_and_the_batna_builder(browser, tmp_path):
         power = audit.get_by_role("slider", name="your power")
         tap(power, at=0.3)
         expect(power).to_have_value(re.compile(r"^[234]$"))
+        # wait for the kernel to have the tap's value: on a busy machine a reset sent before
+        # it could be overtaken by it, and the balance would never come back (a fresh clone
+        # under load timed out here)
+        audit.get_by_text(balance_with(power=int(power.input_value())), exact=True).wait_for()
         tap(audit.get_by_role("button", name="start again"))
         play_audit(audit, touch=True)
         shot(audit, "audit-phone")
