@@ -20,9 +20,8 @@ from course.engine.capstone import (
     STYLES,
     Table,
     debrief,
-    style_evidence_present,
 )
-from course.engine.debrief import read_style
+from course.engine.debrief import read_style, style_evidence_present
 from course.engine.domain import BUYER, SELLER
 from course.models.capstone import read_plan
 from course.models.concessions import package_points

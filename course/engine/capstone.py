@@ -21,6 +21,7 @@ from course.engine.debrief import (
     concessions,
     read_style,
     replay,
+    style_evidence_present,
     value_created,
 )
 from course.engine.domain import BUYER, SELLER
@@ -632,13 +633,6 @@ def _achievable(outcome):
     if outcome["agreement"] is not None:
         return text + f", {best['utility'] - outcome['your_profit']:g} more than you got."
     return text + "."
-
-
-def style_evidence_present(moves):
-    """Whether ``bot_moves`` holds what ``read_style`` needs before it can read a style: a
-    concession of yours answered with an offer both ways, and at least two holds. Without
-    it no style is read; with it, a style can still go unread when the evidence disagrees."""
-    return moves["given_back"] is not None and len(moves["after_holds"]) >= 2
 
 
 def _style(outcome):

@@ -322,6 +322,13 @@ def read_style(moves):
     return None
 
 
+def style_evidence_present(moves):
+    """Whether ``bot_moves`` holds what ``read_style`` needs before it can read a style: a
+    concession of yours answered with an offer both ways, and at least two holds. Without
+    it no style is read; with it, a style can still go unread when the evidence disagrees."""
+    return moves["given_back"] is not None and len(moves["after_holds"]) >= 2
+
+
 def style_evidence(moves, description):
     """What ``bot_moves`` showed of a bot's style, in a sentence ending with the style's
     ``description``: the shares it gave in each half of its offers; what your concessions
