@@ -2216,14 +2216,26 @@ def test_the_text_names_the_section_that_holds_the_next_year_simulation():
 
 
 def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answers):
-    """Module 02 takes an offer at the even split and counters below it; module 04 accepts
+    """Module 02's rule takes an offer at the even split and counters below it while the
+    other side still moves, and hands the last round to module 04's rule; module 04 accepts
     at your next ask, which never falls below the even split, and in the last round at your
-    reservation price. The text says where and why the two differ; the model answer does
-    what it says for 40 learners, and module 02's floor in the last round fails the check."""
+    reservation price. The text says the last round is handed over, not that the rules
+    disagree; the model answer does what it says for 40 learners, and module 02's floor in
+    the last round fails the check."""
     flat = _flat()
     assert "Your plan never asks less than your target, which is no lower than the even" in flat
     assert "so while rounds remain you accept nothing below that split either" in flat
-    assert "Here this module parts from module 02, whose rule counters any offer below" in flat
+    # module 02's rule is for offers while the other side still moves, and hands the last
+    # round to this one: the text says so, not that the two rules disagree
+    assert "parts from module 02" not in flat
+    assert (
+        "Module 02's rule judges offers while the other side is still moving; at the last "
+        "round it hands over to this rule." in flat
+    )
+    batna = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
+    batna_flat = " ".join(line.lstrip("# ").strip() for line in batna.splitlines())
+    assert "The rule is for offers made while Northwind is still moving." in batna_flat
+    assert "module 04's rule for the last round takes over" in batna_flat
     assert "Here the last round is known, and turning down its offer leaves you no deal" in flat
     respond = answers["respond"]
     for learner in LEARNERS:

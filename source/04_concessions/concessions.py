@@ -936,9 +936,8 @@ check.read_pick(read_pick, hidden=True)
 #   of the talks there is no next offer of yours, and the comparison is with your
 #   reservation price: an offer above it beats your BATNA, and an offer exactly at it is
 #   worth the same to you as your BATNA, so there accepting and walking away are equally
-#   right. Here this module parts
-#   from module 02, whose rule counters any offer below the even split: that rule judges
-#   one offer and cannot see when the talks end. Here the last round is known, and
+#   right. Module 02's rule judges offers while the other side is still moving; at the
+#   last round it hands over to this rule. Here the last round is known, and
 #   turning down its offer leaves you no deal, worse than any offer above your
 #   reservation price, even one below the even split.
 # - **Walk away** when the best deal you can still reach is below your reservation price:
