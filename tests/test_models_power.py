@@ -1509,6 +1509,16 @@ def test_question_8_says_its_measure_leaves_out_atlass_proposal():
     assert "drawn so that" not in eight and "either yardstick" not in eight
 
 
+def test_question_8_has_harrow_tell_granite_of_its_raise_as_of_its_first_offer():
+    """Question 8 is set where question 9a is, before Harrow tells Granite of its offer, yet
+    it said Harrow would tell Granite of a raise 'as it did of its first'; the notebook and
+    the story now put both tellings before Granite's first proposal."""
+    eight = _section(PROSE, "### Question 8", "def best_lever")
+    assert "as it did of its first" not in eight
+    assert "before Granite's first proposal, as with its first" in " ".join(eight.split())
+    assert "before Harrow told Granite of its offer" in PROSE  # question 9a's moment
+
+
 def test_atlass_proposal_is_called_a_tactic_not_the_models_price():
     """The story says Atlas knows both values, and section 5 predicts a price of
     max(v1/2, v2) under full information, yet Atlas proposes Kestrel's Shapley value: above

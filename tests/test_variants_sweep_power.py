@@ -1197,7 +1197,9 @@ def test_every_story_has_granite_know_harrows_offer_before_it_proposes(swept_200
         assert "before Granite made its first proposal: Granite knows Harrow's offer" in story
         assert "but will not tell Granite of it this time" in story
         assert "which runs either way until the contract's first payment" in story
-        assert "and tell Granite of it, as it did of its first" in story  # question 8
+        # question 8 is set before Harrow tells Granite of its first offer (question 9a)
+        assert "tell Granite of it before Granite's first proposal, as with its first" in story
+        assert "as it did of its first" not in story
         walks += granite_reply(s) == "walk away"
     assert 100 < walks < 500
 

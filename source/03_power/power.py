@@ -1120,7 +1120,7 @@ check.granite_reply(granite_reply, hidden=True)
 # (the loan's own interest counted in), though never as high as Granite's, since engineers
 # with nothing to do may still leave. *harrow*: court Harrow,
 # whose offer rises from `s.outside_offer` to `s.harrow_raised` (Harrow tells Granite of
-# it, as it did of its first).
+# it before Granite's first proposal, as with its first).
 #
 # Measure every move the same way, by what it adds to what the models predict Kestrel will
 # get. For the licence, that is section 5's price, $\max(v_1/2,\ v_2)$, with $v_1$ Atlas's
