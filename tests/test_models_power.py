@@ -819,7 +819,7 @@ def test_each_story_fact_fits_what_the_model_assumes_of_it():
     for text in (t for kind in RIG_TEXTS.values() for t in kind):
         assert "week" not in text
     assert "a say you hold on their behalf is not yours to bring to your own deals" in PROSE
-    assert "This question is a what-if set before Granite's first proposal" in PROSE
+    assert "This question is a what-if set before Atlas proposes and before Granite's" in PROSE
     assert "A rival is worth naming only when it beats" not in PROSE
 
 
@@ -1497,15 +1497,17 @@ def test_the_explorer_answer_says_the_widget_judges_only_the_shapley_division():
     assert "3/2 in all, from a total of 1" in answers
 
 
-def test_question_8_says_its_measure_leaves_out_atlass_proposal():
-    """Question 4 has Kestrel take Atlas's proposal where it beats Borealis, above the
-    predicted price that question 8 measures by; question 8 says the measure leaves the
-    proposal out, because it is a tactic and not the models' price, and no longer tells the
-    learner how the scenario was drawn (the move is still the same on either yardstick,
-    swept in tests/test_variants_sweep_power.py)."""
+def test_question_8_is_set_before_atlas_proposes_so_its_measure_has_no_proposal_to_count():
+    """Question 4 has Kestrel take Atlas's proposal where it beats Borealis (about two in
+    three learners), above the predicted price question 8 measures by, while question 8 was
+    set with that proposal on the table. Question 8 is now set before Atlas proposes, so the
+    models' price is the only yardstick, and the order of events says so (the move is the
+    same on either yardstick, swept in tests/test_variants_sweep_power.py)."""
     eight = _section(PROSE, "### Question 8", "def best_lever")
-    assert "leaves out Atlas's proposal of question 4" in eight
-    assert "a tactic Atlas chose" in eight
+    assert "a what-if set before Atlas proposes and before Granite's first proposal" in eight
+    assert "Atlas has not proposed yet" in eight
+    assert "leaves out Atlas's proposal" not in eight and "still unsold" not in eight
+    assert "question 8, a what-if set before Atlas proposes; question 9a," in PROSE
     assert "drawn so that" not in eight and "either yardstick" not in eight
 
 
@@ -1877,20 +1879,16 @@ def test_question_6_lays_out_the_order_in_time_of_questions_6_to_9():
     question still says its own moment."""
     six = _section(PROSE, "### Question 6 (2 marks)", "def signing_terms")
     assert (
-        "In the order things happen: question 6, before the licence talks began; question 9a, "
-        "while Atlas's proposal awaits Kestrel's reply and before Harrow told Granite of its "
-        "offer; question 8, a what-if set at that moment, with the licence still unsold; "
-        "question 4, Kestrel's reply to Atlas; question 7, Granite's first proposal; "
-        "question 9b, a year later."
+        "In the order things happen: question 6, before the licence talks began; question 8, "
+        "a what-if set before Atlas proposes; question 9a, while Atlas's proposal awaits "
+        "Kestrel's reply and before Harrow told Granite of its offer; question 4, Kestrel's "
+        "reply to Atlas; question 7, Granite's first proposal; question 9b, a year later."
     ) in six
     assert "before the talks began" in six
     assert "before Harrow told Granite of its offer" in _section(
         PROSE, "### Question 9", "def rate_tactics"
     )
-    assert "a what-if set before Granite's first proposal" in _section(
-        PROSE, "### Question 8", "def best_lever"
-    )
-    assert "before Kestrel replies to Atlas in question 4, so the licence is still unsold" in (
+    assert "a what-if set before Atlas proposes and before Granite's first proposal" in (
         _section(PROSE, "### Question 8", "def best_lever")
     )
     assert "A year later" in _section(PROSE, "**Part b (1 mark).**", "def harrow_move")

@@ -970,10 +970,10 @@ check.rig_prices(rig_prices, hidden=True)
 # ### Question 6 (2 marks): paid on signing?
 #
 # Questions 4 and 6 to 9 move about in time. In the order things happen: question 6, before
-# the licence talks began; question 9a, while Atlas's proposal awaits Kestrel's reply and
-# before Harrow told Granite of its offer; question 8, a what-if set at that moment, with
-# the licence still unsold; question 4, Kestrel's reply to Atlas; question 7, Granite's
-# first proposal; question 9b, a year later.
+# the licence talks began; question 8, a what-if set before Atlas proposes; question 9a,
+# while Atlas's proposal awaits Kestrel's reply and before Harrow told Granite of its
+# offer; question 4, Kestrel's reply to Atlas; question 7, Granite's first proposal;
+# question 9b, a year later.
 #
 # Like question 4, this question goes back to the licence, with a what-if. Suppose that before the talks began Atlas had
 # offered to change one term: the buyer pays the day the deal is signed, not on the fixed
@@ -1108,9 +1108,8 @@ check.granite_reply(granite_reply, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "best-lever-text", "schema_version": 3}
 # ### Question 8 (2 marks): one month, one move
 #
-# This question is a what-if set before Granite's first proposal and before Kestrel replies
-# to Atlas in question 4, so the licence is still unsold: it asks what each move would add
-# to Kestrel's prospects, not how to answer a proposal already made.
+# This question is a what-if set before Atlas proposes and before Granite's first
+# proposal: it asks what each move would add to Kestrel's prospects.
 #
 # Your scenario offers three moves. *bidder*: bring in Corvid, which would make a firm
 # written offer of `s.corvid_value` for the licence on Borealis's terms, with a copy to
@@ -1124,10 +1123,9 @@ check.granite_reply(granite_reply, hidden=True)
 #
 # Measure every move the same way, by what it adds to what the models predict Kestrel will
 # get. For the licence, that is section 5's price, $\max(v_1/2,\ v_2)$, with $v_1$ Atlas's
-# value `s.atlas_value` and $v_2$ the best rival's value (`s.borealis_value` today). This
-# measure leaves out Atlas's proposal of question 4: that proposal is a tactic Atlas chose,
-# not what the models predict, and nothing says Atlas would use it again once Kestrel's
-# position changed. The loan cuts what waiting for the Granite contract costs; the licence money arrives on one fixed
+# value `s.atlas_value` and $v_2$ the best rival's value (`s.borealis_value` today). Atlas
+# has not proposed yet, and what it will propose is a tactic of its own (question 4), not
+# what the models predict. The loan cuts what waiting for the Granite contract costs; the licence money arrives on one fixed
 # date whatever day that deal is signed, so the loan changes nothing for the licence and
 # moves only the Granite deal, where a round is a month. For the Granite contract, the
 # measure is Kestrel's equilibrium share of `s.contract_value` (Granite proposes first,
