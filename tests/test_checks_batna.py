@@ -1952,6 +1952,19 @@ def test_section_5_claims_no_more_than_it_can_support():
     assert "past the even split that cost may be more than the extra salary gains" in text
 
 
+def test_section_5_prices_pressing_on_by_the_cost_of_delay_section_7_gives_the_story():
+    """Section 5 said pressing past the even split costs both sides time, while section 7
+    says the fixed start date makes a week of talks cost neither side anything; section 5
+    now names goodwill only, and says why time costs nothing here."""
+    decide = _cell("decide-teaching")
+    assert "costs both sides time" not in decide
+    assert "Pressing further costs goodwill with people you will work with" in decide
+    assert "time costs neither side here: your start date is fixed" in decide
+    assert "Your start date is fixed, so a week of talks costs neither side any pay" in (
+        _cell("nash-teaching")
+    )
+
+
 def test_the_stated_time_matches_the_course_map_and_names_the_hardest_question():
     """Section 7 with questions 7 to 9 took 2 hours in the intro, short for question 9;
     the intro says 2½ to 3 hours and that question 9 is the hardest, and the course map's

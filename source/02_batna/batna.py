@@ -533,14 +533,15 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # Northwind's, so that each side gains the same over its alternative. It is a fairness
 # norm, a point both sides can defend as even-handed, not a forecast of where the talks
 # must end; section 7 says when a model predicts it. Taking an offer at or above it
-# leaves you at least half of the surplus. Pressing further costs both sides time, and
-# goodwill with people you will work with; past the even split that cost may be more
-# than the extra salary gains, and section 7 shows that, as your scenario's story stands,
-# no model predicts the even split. With a common answer date and no cost of delay, the
-# salary turns on who has the last word before that date: your reservation price if
-# Northwind has it, up to the agency's cost if you do; and if each round of talks cost both
-# sides something, it would be your reservation price, or a little more when you make the
-# offer, as long as your BATNA beats half of the pie the hire creates (section 7).
+# leaves you at least half of the surplus. Pressing further costs goodwill with people you
+# will work with (time costs neither side here: your start date is fixed); past the even
+# split that cost may be more than the extra salary gains, and section 7 shows that, as
+# your scenario's story stands, no model predicts the even split. With a common answer
+# date and no cost of delay, the salary turns on who has the last word before that date:
+# your reservation price if Northwind has it, up to the agency's cost if you do; and if
+# each round of talks cost both sides something, it would be your reservation price, or a
+# little more when you make the offer, as long as your BATNA beats half of the pie the hire
+# creates (section 7).
 #
 # The even split lies at or below the target you set in section 3, on purpose. The target is
 # where you aim to land: you open beyond it and argue for it while Northwind is still
