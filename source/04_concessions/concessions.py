@@ -654,8 +654,8 @@ NegotiationArena()
 # 3. **Stop** when nothing is free and they have what they need. Every point more is a
 #    gift, and a gift tells them more can be had for nothing.
 #
-# Their minimum is itself an estimate. Rule 2.4 lands at or just above it, so it lands
-# on your research's guess. Test that guess before the closing move, not after it: ask
+# Their minimum is itself an estimate. Rule 2.4 lands at or above it, often a few points
+# above, so where it lands rests on your research's guess. Test that guess before the closing move, not after it: ask
 # what a package must still hold for them to sign, and offer the move on the condition
 # that it settles the deal ("if that settles it, I can go to unlimited revisions"). If
 # they sign for less, you have given less; if they ask for more after it, the
