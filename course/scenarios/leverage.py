@@ -1532,9 +1532,15 @@ TACTICS = (
     ),
 )
 
-#: Items that no learner draws together (facts, news or steps, by text): what a fact says
-#: you know already is not news to find out, nor a step to take.
+#: Items that no learner draws together (facts, news, steps or tactics, by text): what a
+#: fact says you know already is not news to find out, nor a step to take; a tactic does
+#: not claim as done what a step of the same learner has yet to win.
 APART = (
+    (
+        "Win your board's approval for a two-year order large enough to fill Vell's idle machines",
+        "Offer Vell a two-year contract that would fill its idle machines, which your board "
+        "has approved, in return for a lower price.",
+    ),
     (
         "You know from Vell's filed accounts that its sales fell by a third this year.",
         "Work through the notes to Vell's filed accounts to see which clients its lost sales came from",
@@ -2344,12 +2350,16 @@ def _draw_tactics(rng, case):
     return rng.sample([t for t in TACTICS if t.case == case.key], TACTICS_PER_LEARNER)
 
 
-def _tactics_problems(tactics):
+def _tactics_problems(tactics, apart=frozenset()):
     """Four tactics of at least ``TACTIC_KINDS_AT_LEAST`` kinds (so no learner's list is
-    mostly one kind), not one of each for everyone (so no answer follows by elimination)."""
-    if len({t.kind for t in tactics}) >= TACTIC_KINDS_AT_LEAST:
-        return []
-    return ["tactics: fewer than three kinds"]
+    mostly one kind), not one of each for everyone (so no answer follows by elimination),
+    and none in ``apart`` (kept apart from the learner's steps)."""
+    problems = []
+    if len({t.kind for t in tactics}) < TACTIC_KINDS_AT_LEAST:
+        problems.append("tactics: fewer than three kinds")
+    if any(t.text in apart for t in tactics):
+        problems.append("tactics: one claims what a step has yet to win")
+    return problems
 
 
 def _unchecked(drawn):
@@ -2451,9 +2461,10 @@ def leverage_audit(rng, learner, rejected=None, checked=True):
             _count(rejected, problems)
     if scenario is None:
         scenario = _redraw(with_steps, _plan_problems if checked else _unchecked, rejected)
+    kept = _kept_apart(set(scenario.steps))
     tactics = _redraw(
         lambda: _draw_tactics(rng, case),
-        _tactics_problems if checked else _unchecked,
+        (lambda drawn: _tactics_problems(drawn, kept)) if checked else _unchecked,
         rejected,
     )
     return replace(
