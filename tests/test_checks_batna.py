@@ -31,7 +31,7 @@ from course.scenarios.batna import (
     zone_edge_case,
 )
 from tests.notebooks import solution_namespace
-from tests.sweeps import cell_text
+from tests.sweeps import cell_text, source_notebook
 
 SCORED = ["reservation_salary", "northwind_zopa", "batna_needed", "respond_to_offer"]
 
@@ -1963,6 +1963,19 @@ def test_section_5_prices_pressing_on_by_the_cost_of_delay_section_7_gives_the_s
     assert "Your start date is fixed, so a week of talks costs neither side any pay" in (
         _cell("nash-teaching")
     )
+
+
+def test_the_share_at_the_table_is_defined_where_section_7_first_uses_it():
+    """Section 7 and the model quiz used 'share at the table', which only module 03 (later)
+    defined; section 7 now says what it is at its first use, before the quiz uses it."""
+    nash = _cell("nash-teaching")
+    first = nash.index("share at the table")
+    assert "what the talks would give you if neither side had an alternative" in nash[first:][:120]
+    cells = source_notebook("02_batna", "batna").cells
+    ids = [cell.metadata.get("nbgrader", {}).get("grade_id") for cell in cells]
+    for cell in cells[: ids.index("nash-teaching")]:
+        assert "share at the table" not in " ".join(cell.source.split())
+    assert "share at the table" in _cell("quiz-text")
 
 
 def test_the_stated_time_matches_the_course_map_and_names_the_hardest_question():

@@ -984,8 +984,9 @@ check.label_statements(label_statements, hidden=True)
 # and head office does not threaten the role. That is the setting of the outside-option
 # model, and it shows what your BATNA does when delay is costly. The hire creates a pie of
 # $W - c$ (Northwind gains
-# $W - x$, you gain $x - c$), and neither side earns anything while you talk. Your share
-# at the table is about half of it: 53,500 if $W$ = 115,000, and 61,000 if $W$ = 130,000.
+# $W - x$, you gain $x - c$), and neither side earns anything while you talk. Your **share
+# at the table**, what the talks would give you if neither side had an alternative, is
+# about half of it: 53,500 if $W$ = 115,000, and 61,000 if $W$ = 130,000.
 # Your BATNA, 89,000, beats both, so it binds (it, not your share at the table, sets what
 # you get), and then who makes the offer matters a little. When Northwind proposes, it
 # must match your BATNA and need not pay a unit more:
