@@ -64,6 +64,7 @@ CONTROL = re.compile(
     r"\b(decides|decide|only certification|only warehouse|few engineers|name on a lease|"
     r"credit record|patent|trusts|owns the tooling|only you can supply)\b"
 )
+KNOW_HOW = re.compile(r"\b(know-how|expertise|rare skill|knows? how to)\b")
 THEIRS = re.compile(
     r"^(Northwind|Vell|Ostra|Brannock|A supermarket|A strong internal|A rival pump|A court|"
     r"Two of Ostra|Your bank|The logistics park)"
@@ -71,7 +72,10 @@ THEIRS = re.compile(
 
 
 def source_by_wording(text):
-    """Section 2's test, applied to the words: knowing first, then control, else options."""
+    """Section 2's test, applied to the words: knowing first (know-how the other side
+    relies on is not knowing but held), then control, else options."""
+    if KNOW_HOW.search(text):
+        return "power"
     if KNOWING.search(text):
         return "information"
     if CONTROL.search(text):
@@ -203,6 +207,21 @@ def test_each_fact_and_news_item_has_one_answer_its_wording_settles():
         else:
             side = side_by_wording(news.text)
         assert (source_by_wording(news.text), side) == (news.source, news.side), news.text
+
+
+def test_know_how_the_other_side_relies_on_sorts_as_power_not_information():
+    """Section 2's first sorting question sends know-how the other side relies on and
+    cannot get elsewhere on to power (module 03's expert base), and its third question
+    lists a rare skill there; the pool's facts keep their keys (the test above)."""
+    text = " ".join(sweeps.cell_text(MODULE, "leverage", "sources-teaching").split())
+    text = text.replace("# ", "")
+    first = text.split("1. Does the fact")[1].split("2. If not")[0]
+    third = text.split("3. If not")[1].split("The order settles")[0]
+    assert "know-how" in first and "power" in first and "expert base" in first, first
+    assert "rare skill" in third
+    assert source_by_wording("Kestrel's chemist knows how to tell why the coating fails") == (
+        "power"
+    )
 
 
 def test_each_tactic_is_read_the_same_by_a_second_marker():

@@ -179,8 +179,10 @@ scenario
 # 1. Does the fact say that a side knows, learns or finds out something that was already
 #    true, about the other side, the market or the situation? Then it is information,
 #    whatever the knowledge is about. Records or results that a side holds and the other
-#    side needs, as an asset it can supply or withhold, are not knowledge in this sense:
-#    go on to the next questions.
+#    side needs, as an asset it can supply or withhold, are not knowledge in this sense;
+#    nor is know-how the other side relies on and cannot get elsewhere (a rare skill,
+#    expertise), which a side holds (power; module 03's expert base). Go on to the next
+#    questions.
 # 2. If not, is it about a *specific* other option a side could turn to instead of this
 #    deal: an offer, a buyer, a site, another supplier? Then it is alternatives.
 # 3. If not, it is about something a side holds, controls or decides that the other side
