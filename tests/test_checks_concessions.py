@@ -1937,6 +1937,34 @@ def test_the_notebook_names_honest_sittings_a_quote_as_a_ceiling_and_the_next_mo
     assert check.QUOTE_BAND == 3.0  # the '3 below' the text names
 
 
+def test_the_two_sittings_split_after_question_4_four_hours_then_three():
+    """The intro splits the module after question 4. The first sitting holds sections 1 to
+    3 and section 4 up to question 4: about two thirds of the reading (counted here over
+    the markdown cells), four questions, the arena and the planner, so it takes the longer
+    part: four hours, then three, the course map's seven in all (the text once gave the
+    first sitting three hours and the second four)."""
+    source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    words, questions, second = [0, 0], [0, 0], False
+    for cell in re.split(r"^# %%", source, flags=re.MULTILINE)[1:]:
+        head, _, body = cell.partition("\n")
+        second = second or '"grade_id": "meso-teaching"' in head
+        if "[markdown]" in head:
+            words[second] += len(re.findall(r"[A-Za-z0-9']+", body.replace("#", " ")))
+        questions[second] += len(re.findall(r"^# ### Question ", body, flags=re.MULTILINE))
+    assert 0.6 < words[0] / sum(words) < 0.7  # "two thirds of the reading"
+    assert questions == [4, 4]
+    flat = _flat()
+    assert "take three hours or so" not in flat
+    assert (
+        "(two thirds of the reading, four questions, the arena and the planner) take about "
+        "four hours, and the rest (questions 5 to 7, the low-ball exercise and the "
+        "reflection) about three." in flat
+    )
+    assert "It takes about seven hours" in flat
+    minutes = next(module.minutes for module in MODULES if module.folder == MODULE)
+    assert minutes == (4 + 3) * 60
+
+
 def test_what_module_04_says_an_opening_proves_in_module_01s_band_model():
     """Module 01's fresh review, C2: module 04 said that in module 01's band model a low
     opening 'rules out the top prices', while module 01's question 6 is built on the bottom

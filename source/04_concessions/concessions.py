@@ -39,8 +39,9 @@
 # reading (read slowly: most paragraphs carry a rule you use later), eight coded
 # questions (questions 4 and 5 are real programming), three widgets, a simulation table
 # and a reflection. If you split it into two sittings, stop after question 4: sections 1
-# to 3 and section 4 up to question 4 take three hours or so, and the rest (questions 5
-# to 7, the low-ball exercise and the reflection) about four.
+# to 3 and section 4 up to question 4 (two thirds of the reading, four questions, the
+# arena and the planner) take about four hours, and the rest (questions 5 to 7, the
+# low-ball exercise and the reflection) about three.
 # Rounds are counted in two ways, and one simulation has its own length:
 #
 # | where | round numbers | how many rounds |
