@@ -604,7 +604,7 @@ def test_what_to_say_about_harrow_is_explained_for_every_wrong_choice(learner):
 # --- question 3 ---------------------------------------------------------------------------------
 
 
-def test_each_rig_version_scores_a_point_and_a_wrong_kind_is_named(learner):
+def test_a_rig_version_priced_by_the_other_kinds_rule_loses_the_mark_and_is_named(learner):
     s = course.variant("03_power", "ada")
 
     def swapped(t, walk):
@@ -620,7 +620,7 @@ def test_each_rig_version_scores_a_point_and_a_wrong_kind_is_named(learner):
         walk = _P.walks_out(version)
         with hidden_cases_as(None):
             outcome = check.rig_prices(lambda t, walk=walk: swapped(t, walk), True)
-        assert outcome.earned == 1 and outcome.possible == 2
+        assert outcome.earned == 0 and outcome.possible == 1
         failed = next(o for o in outcome.outcomes if not o.passed)
         assert failed.message.startswith(f"version {version.letter}: ")
         # below half of Dunmore's value, deal-me-out gives that half, and the hint says so
@@ -628,8 +628,13 @@ def test_each_rig_version_scores_a_point_and_a_wrong_kind_is_named(learner):
         assert named in failed.message
 
 
-def test_one_rule_for_both_versions_earns_one_point_of_two(learner):
-    """Every learner has one version of each kind, so either rule applied to both fails one."""
+def test_question_5_is_one_mark_so_one_rule_for_both_versions_earns_nothing(learner):
+    """Which version is reached by walking out is one judgement, right half the time by a
+    blind guess; it carried two marks, and one rule applied to both versions earned one of
+    them. The question is now one mark for both prices, and the notebook says so."""
+    five = PROSE[PROSE.index("### Question 5") : PROSE.index("def rig_prices")]
+    assert five.startswith("### Question 5 (1 mark)")
+    assert "The mark needs both prices right." in five
     for rule in (
         lambda s, v: max(s.rig_value / 2, v.amount),
         lambda s, v: (s.rig_value + v.amount) / 2,
@@ -638,7 +643,7 @@ def test_one_rule_for_both_versions_earns_one_point_of_two(learner):
             outcome = check.rig_prices(
                 lambda s, r=rule: {v.letter: r(s, v) for v in s.rig_versions}, True
             )
-        assert outcome.earned == 1 and outcome.possible == 2
+        assert outcome.earned == 0 and outcome.possible == 1
         with pytest.raises(NotYet, match="follow the same rule of section 5"):
             check.rig_prices(lambda s, r=rule: {v.letter: r(s, v) for v in s.rig_versions})
 
@@ -647,7 +652,7 @@ def test_the_visible_rig_check_cannot_be_passed_by_swapping_the_rules(learner, c
     """Question 5 has two versions and two rules: a visible hint naming the rule a swapped
     price followed let one swap reach full marks. The visible check now accepts both
     assignments of the two rules alike, prints no tick and says the kinds are marked at
-    grading, where the swapped one loses both points; a price that follows neither rule is
+    grading, where the swapped one loses the mark; a price that follows neither rule is
     still told why, in words true whatever the version's kind."""
     s = course.variant("03_power", "ada")
 
@@ -667,7 +672,7 @@ def test_the_visible_rig_check_cannot_be_passed_by_swapping_the_rules(learner, c
         outs.append(out)
         with hidden_cases_as(None):
             earned = check.rig_prices(lambda t, r=right: assigned(t, r), True).earned
-        assert earned == (2 if right else 0)
+        assert earned == (1 if right else 0)
     assert outs[0] == outs[1]
     five = PROSE[PROSE.index("### Question 5") : PROSE.index("def rig_prices")]
     assert "which version is reached by walking out, and so which rule" in five
@@ -821,7 +826,7 @@ def test_a_rig_function_that_goes_by_the_letter_read_from_the_story_passes_hidde
                 }
 
             outcome = check.rig_prices(by_letter, True)
-            assert outcome.earned == outcome.possible == 2, name
+            assert outcome.earned == outcome.possible == 1, name
     assert orders == {True, False}
 
 

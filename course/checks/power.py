@@ -1147,8 +1147,8 @@ def _rig_rules_followed(s, prices):
 
 
 def _rig_part(answer, scenarios, walk_out, message):
-    """One point of question 5: the version reached by walking out (``walk_out``), or the
-    other, judged on each scenario; ``message`` when all pass."""
+    """Question 5's version reached by walking out (``walk_out``), or the other, judged on
+    each scenario; ``message`` when all pass."""
     for s in scenarios:
         version = next(v for v in s.rig_versions if _story().walks_out(v) == walk_out)
         _judged(
@@ -1160,10 +1160,9 @@ def _rig_part(answer, scenarios, walk_out, message):
 @question
 def rig_prices(answer, hidden=False):
     """Check a function that returns the rig's predicted price in each version, A and B:
-    a point for the version Kestrel reaches by walking out, a point for the other, at
-    grading. The visible check does not judge which version is which kind: with two
-    versions and two rules, a hint that named the rule a price followed let one swap reach
-    full marks. It checks that each price follows one of section 5's two rules and that the
+    one point at grading, for both versions right. The visible check does not judge which
+    version is which kind: with two versions and two rules, a hint that named the rule a
+    price followed let one swap reach full marks. It checks that each price follows one of section 5's two rules and that the
     two versions follow different ones, says why a price follows neither, and says plainly
     that the rest is marked when the notebook is graded (practise with feedback, then apply
     for marks: the kinds are a judgement on the learner's own story). The practice versions
@@ -1192,26 +1191,22 @@ def rig_prices(answer, hidden=False):
             "and so which rule fits it: that is marked when the notebook is graded."
         )
         return None
+    # one mark for both versions: which is which is one judgement, and a blind guess gets it
+    # right half the time, so it is worth one mark, not two
     return score(
         Check(
-            "the alternative reached by walking out",
+            "both versions, each by the rule its kind of alternative takes",
             1,
-            lambda: _rig_part(
-                answer,
-                scenarios,
-                True,
-                "an outside option counts only when it beats the even split at the table, "
-                "and then it sets the price.",
-            ),
-        ),
-        Check(
-            "the alternative left when the talks break down",
-            1,
-            lambda: _rig_part(
-                answer,
-                scenarios,
-                False,
-                "a breakdown payoff is the disagreement point: it, plus half of the rest.",
+            lambda: (
+                _rig_part(answer, scenarios, True, "")
+                + _rig_part(
+                    answer,
+                    scenarios,
+                    False,
+                    "an outside option counts only when it beats the even split at the table, "
+                    "and then it sets the price; a breakdown payoff is the disagreement point: "
+                    "it, plus half of the rest.",
+                )
             ),
         ),
     )

@@ -886,7 +886,7 @@ check.licence_reply(licence_reply, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "rig-prices-text", "schema_version": 3}
-# ### Question 5 (2 marks): walk out, or left over?
+# ### Question 5 (1 mark): walk out, or left over?
 #
 # Kestrel is selling its old test rig to Dunmore, which would pay up to `s.rig_value` for
 # it; the rig is worth nothing to Kestrel, and Dunmore has nothing else to turn to if the
@@ -911,11 +911,11 @@ check.licence_reply(licence_reply, hidden=True)
 # equal, less than half a unit).
 #
 # Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
-# predict in that version, for example `{"A": 31_000, "B": 27_500}`. The version reached by
-# walking out earns a mark, the other a mark. Grading also tries other learners'
+# predict in that version, for example `{"A": 31_000, "B": 27_500}`. The mark needs both
+# prices right. Grading also tries other learners'
 # scenarios, with other amounts: for each kind of alternative, some above half of
 # Dunmore's value and some below, so a rule that happens to fit your own amounts but not
-# the other side of that half loses the point. In each, the version reached by walking out
+# the other side of that half loses the mark. In each, the version reached by walking out
 # has the same letter as in yours, so your function may tell the two apart by `v.letter`.
 # The check below tells you when a price follows neither of section 5's rules, or when both
 # versions follow the same one; which version is reached by walking out, and so which rule
@@ -959,7 +959,7 @@ def rig_prices(s):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "rig-prices-test", "schema_version": 3}
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "rig-prices-test", "schema_version": 3}
 """Check that rig_prices counts each alternative as the way Kestrel would reach it says."""
 check.rig_prices(rig_prices)
 ### BEGIN HIDDEN TESTS
