@@ -1978,6 +1978,20 @@ def test_the_share_at_the_table_is_defined_where_section_7_first_uses_it():
     assert "share at the table" in _cell("quiz-text")
 
 
+def test_package_is_defined_in_section_5_before_any_use():
+    """The revise/hold quiz spoke of 'the package' two sections before packages appear; it
+    now says 'an offer with two remote days', and section 5 defines a package (salary and
+    remote days together) before its first use of the word."""
+    cells = source_notebook("02_batna", "batna").cells
+    ids = [cell.metadata.get("nbgrader", {}).get("grade_id") for cell in cells]
+    for cell in cells[: ids.index("decide-teaching")]:
+        assert "package" not in cell.source
+    decide = _cell("decide-teaching")
+    first = decide.index("package")
+    assert decide[:first].endswith("Call an offer's salary and remote days together its **")
+    assert "an offer with two remote days has the reservation price" in _cell("news-text")
+
+
 def test_the_stated_time_matches_the_course_map_and_names_the_hardest_question():
     """Section 7 with questions 7 to 9 took 2 hours in the intro, short for question 9;
     the intro says 2½ to 3 hours and that question 9 is the hardest, and the course map's

@@ -330,8 +330,8 @@ check.choose_batna(choose_batna, hidden=True)
 # counts your right choices among the items you have answered; running the cell again
 # starts a new count. Two of its items come back later as graded questions that need the
 # figure, on your own numbers: Lumen's round settled before you answer is question 9's
-# "known first" case, and two remote days make the package whose reservation price
-# questions 5 and 8 use.
+# "known first" case, and an offer with two remote days has the reservation price
+# (your BATNA plus half the commute) that questions 5 and 8 use.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-quiz", "schema_version": 3}
 from course.widgets.batna import NewsQuiz
@@ -524,9 +524,10 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # It rests on three facts of your scenario: salary and remote days are the only terms
 # Northwind can move (no signing bonus, a fixed start date), its policy allows at most two
 # remote days a week, and remote days cost Northwind nothing while they halve your
-# commute. An offer with two remote days therefore has its own reservation price,
-# $V + c/2$ instead of section 3's $r = V + c$, and a deal without them leaves value on
-# the table for both sides (module 04 builds on such trades).
+# commute. Call an offer's salary and remote days together its **package**. A package
+# with two remote days therefore has its own reservation price, $V + c/2$ instead of
+# section 3's $r = V + c$, and a deal without them leaves value on the table for both
+# sides (module 04 builds on such trades).
 #
 # The rule also needs a point inside the zone where you stop pressing. This course uses
 # section 4's even split: the salary halfway between your reservation price and
