@@ -720,13 +720,38 @@ def _one_learner_per_case():
 def test_any_audit_the_course_shows_is_caught_as_a_copy_for_every_case():
     """Second review, finding 4: the promise covers every audit the notebook shows, so a
     supplier learner who returns the salary worked example is told so, not passed."""
-    shown = [(c.yours, c.theirs, c.weights) for c in CASES.values()] + [check.REFLECTION_AUDIT]
+    shown = [(c.yours, c.theirs, c.weights) for c in CASES.values()]
+    shown += [check.REFLECTION_AUDIT, check.WORKED_AUDIT]
     for s in _one_learner_per_case().values():
         for audit in shown:
             answer = dict(zip(("yours", "theirs", "weights"), map(dict, audit), strict=True))
             with pytest.raises(NotYet) as failure:
                 check.judge_audit(s, answer)
             assert "number for number" in str(failure.value), (s.case, audit)
+
+
+def test_no_learner_reads_the_courses_audit_of_their_own_case_above_question_2():
+    """The worked audit of section 3 was the course's audit of the salary case, printed
+    above question 2 for the quarter of learners who draw it, and a one-point edit of it
+    passed. It is now a case no learner draws; a copy of any course audit is refused with
+    the same words, which do not say whether it is the learner's own case."""
+    cell = _cell("audit-example")
+    worked = tuple(
+        ast.literal_eval(re.search(rf"^{name} = (\{{.*\}})$", cell, re.M).group(1))
+        for name in ("yours", "theirs", "weights")
+    )
+    for c in CASES.values():
+        assert worked != (dict(c.yours), dict(c.theirs), dict(c.weights)), c.title
+    assert worked == tuple(map(dict, check.WORKED_AUDIT))
+    text = " ".join(_cell("audit-limits").split())
+    assert "= 5.85$" in text and "= 5.25$" in text and "$+0.60$" in text
+    for s in _one_learner_per_case().values():
+        for c in CASES.values():
+            answer = {"yours": dict(c.yours), "theirs": dict(c.theirs), "weights": dict(c.weights)}
+            with pytest.raises(NotYet) as refusal:
+                check.judge_audit(s, answer)
+            assert "your case" not in str(refusal.value)
+            assert "the interactive audit shows" in str(refusal.value)
 
 
 def test_a_reading_near_a_shown_audit_is_not_called_a_copy():

@@ -25,8 +25,16 @@ from course.scenarios.leverage import CASES, ask_moment
 SALARY = CASES["salary"]
 
 
-def test_the_salary_case_of_the_notebook():
-    """The worked example of module 00: 5.80 against 5.10, a balance of +0.70 points."""
+#: Section 3's worked example, a caterer's contract (a case no learner draws).
+CATERER = (
+    {"information": 3, "alternatives": 8, "power": 5},
+    {"information": 6, "alternatives": 5, "power": 5},
+    {"information": 0.25, "alternatives": 0.45, "power": 0.3},
+)
+
+
+def test_the_salary_case_of_the_course():
+    """The course's audit of the salary case: 5.80 against 5.10, a balance of +0.70."""
     assert dict(SALARY.yours) == {"information": 4, "alternatives": 8, "power": 4}
     assert dict(SALARY.theirs) == {"information": 6, "alternatives": 4, "power": 6}
     assert dict(SALARY.weights) == {"information": 0.3, "alternatives": 0.45, "power": 0.25}
@@ -37,11 +45,22 @@ def test_the_salary_case_of_the_notebook():
     assert describe_balance(balance) == "in your favour"
 
 
+def test_the_worked_example_of_the_notebook():
+    """Section 3's caterer: 5.85 against 5.25, a balance of +0.60 points, not strongly."""
+    yours, theirs, weights = CATERER
+    assert math.isclose(weighted_leverage(yours, weights), 5.85)
+    assert math.isclose(weighted_leverage(theirs, weights), 5.25)
+    balance = leverage_balance(yours, theirs, weights)
+    assert math.isclose(balance, 0.60)
+    assert describe_balance(balance) == "in your favour"
+
+
 def test_the_notebooks_step_example_adds_two_points_of_rating_at_most():
     """Section 4: +3 on alternatives rated 8 adds 2 (capped), 0.90 points, 0.54 on average."""
-    rise = expected_gain(SALARY.yours, SALARY.weights, "alternatives", 3)
+    yours, _, weights = CATERER
+    rise = expected_gain(yours, weights, "alternatives", 3)
     assert math.isclose(rise, 0.90)
-    assert math.isclose(expected_gain(SALARY.yours, SALARY.weights, "alternatives", 3, 0.6), 0.54)
+    assert math.isclose(expected_gain(yours, weights, "alternatives", 3, 0.6), 0.54)
 
 
 def test_the_notebooks_re_audit_of_the_deadline_case():

@@ -429,18 +429,29 @@ TEMPLATE_AUDIT = (
 STARTING = "the starting audit section 4 shows you"
 
 
+#: Section 3's worked example, a caterer's contract: a case no learner draws, so that no
+#: learner reads the course's audit of their own case above question 2.
+WORKED_AUDIT = (
+    _mapping((3, 8, 5)),
+    _mapping((6, 5, 5)),
+    _mapping((0.25, 0.45, 0.3)),
+)
+
+
 def _shown_audits(s):
-    """Every audit the notebook shows a learner with scenario ``s``, with where: the course's
-    audit of each case (the worked examples use two, the widget all four), section 4's
-    starting audit, and the model reflection's."""
-    own = CASES[s.case]
+    """Every audit the notebook shows a learner with scenario ``s``, with where: section 3's
+    worked example, the course's audit of each case (the widget shows all four; a copy of
+    any is named alike, so that the refusal does not tell which is the learner's own),
+    section 4's starting audit, and the model reflection's."""
     return [
-        ((own.yours, own.theirs, own.weights), "the course's own audit of your case"),
+        (WORKED_AUDIT, "section 3's worked example, a caterer's contract"),
         ((s.yours, s.theirs, s.weights), STARTING),
         *(
-            ((c.yours, c.theirs, c.weights), f"the course's audit of another case, {c.title!r}")
-            for key, c in CASES.items()
-            if key != s.case
+            (
+                (c.yours, c.theirs, c.weights),
+                "one of the course's audits the interactive audit shows",
+            )
+            for c in CASES.values()
         ),
         (REFLECTION_AUDIT, "the model reflection's audit of a flat's lease"),
         (TEMPLATE_AUDIT, "the shape shown in the comment of question 2's answer cell"),

@@ -370,24 +370,24 @@ scenario.show("reason")
 # Negotiation Power") describe more sources of power and count information and the BATNA
 # among them; they offer no weighted score like this one.
 #
-# Take the salary case of the exercise below: a data engineer with a written offer from a
-# second firm, against Northwind, an employer that knows the market better and decides the
-# pay. With
-# ratings (information, alternatives, power) of (4, 8, 4) for the candidate and (6, 4, 6)
-# for the employer, and weights (0.3, 0.45, 0.25):
+# Take a case no learner draws: a caterer renewing its yearly contract with a conference
+# centre. The caterer holds a written offer from a second venue; the centre knows better
+# what caterers charge, and could find another caterer with some trouble. With ratings
+# (information, alternatives, power) of (3, 8, 5) for the caterer and (6, 5, 5) for the
+# centre, and weights (0.25, 0.45, 0.3):
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-example", "schema_version": 3}
-yours = {"information": 4, "alternatives": 8, "power": 4}
-theirs = {"information": 6, "alternatives": 4, "power": 6}
-weights = {"information": 0.3, "alternatives": 0.45, "power": 0.25}
+yours = {"information": 3, "alternatives": 8, "power": 5}
+theirs = {"information": 6, "alternatives": 5, "power": 5}
+weights = {"information": 0.25, "alternatives": 0.45, "power": 0.3}
 print(f"your weighted leverage: {weighted_leverage(yours, weights):.2f} points")
 print(f"theirs: {weighted_leverage(theirs, weights):.2f} points")
 print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-limits", "schema_version": 3}
-# By hand: $0.3 \cdot 4 + 0.45 \cdot 8 + 0.25 \cdot 4 = 5.80$ for the candidate and
-# $0.3 \cdot 6 + 0.45 \cdot 4 + 0.25 \cdot 6 = 5.10$ for Northwind, a balance of $+0.70$
-# points: in the candidate's favour, thanks to the second offer, but not strongly.
+# By hand: $0.25 \cdot 3 + 0.45 \cdot 8 + 0.3 \cdot 5 = 5.85$ for the caterer and
+# $0.25 \cdot 6 + 0.45 \cdot 5 + 0.3 \cdot 5 = 5.25$ for the centre, a balance of $+0.60$
+# points: in the caterer's favour, thanks to the second offer, but not strongly.
 #
 # ### What this yardstick cannot do
 #
@@ -575,7 +575,7 @@ scenario.show("audit", "steps")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "gain-explained", "schema_version": 3}
 # `shifted(ratings, {source: amount})` returns new ratings after a change and respects the
-# ends of the scale. In the salary example, a step of 3 on alternatives (rated 8) can add
+# ends of the scale. In the caterer example, a step of 3 on alternatives (rated 8) can add
 # only 2 rating points; with a weight of 0.45 and a chance of 0.6 of coming through:
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "gain-example", "schema_version": 3}
