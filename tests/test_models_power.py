@@ -1872,18 +1872,21 @@ def test_question_2_says_its_shapley_value_prepares_question_4():
     assert "neither part below needs that figure; it prepares question 4" in two
 
 
-def test_question_6_lays_out_the_order_in_time_of_questions_6_to_9():
-    """The learner was moved back and forth in time five times within one case (question 6
-    before the licence talks, 9a before Harrow told Granite, 8 before Granite's proposal, 7
-    at it, 9b a year later); one sentence at question 6 now gives that order, and each
-    question still says its own moment."""
+def test_the_order_in_time_of_questions_4_and_6_to_9_comes_before_question_4():
+    """The learner was moved back and forth in time within one case (question 6 before the
+    licence talks, 8 before Atlas proposes, 9a before Harrow told Granite, 4 at Atlas's
+    proposal, 7 at Granite's, 9b a year later); one sentence gives that order, at the head of
+    question 4, the first of them the learner meets (it came at question 6, after question 4
+    was answered), and each question still says its own moment."""
+    four = _section(PROSE, "### Question 4 (1 mark)", "def licence_reply")
     six = _section(PROSE, "### Question 6 (2 marks)", "def signing_terms")
+    assert "move about in time" not in six
     assert (
         "In the order things happen: question 6, before the licence talks began; question 8, "
         "a what-if set before Atlas proposes; question 9a, while Atlas's proposal awaits "
         "Kestrel's reply and before Harrow told Granite of its offer; question 4, Kestrel's "
         "reply to Atlas; question 7, Granite's first proposal; question 9b, a year later."
-    ) in six
+    ) in four
     assert "before the talks began" in six
     assert "before Harrow told Granite of its offer" in _section(
         PROSE, "### Question 9", "def rate_tactics"

@@ -832,6 +832,12 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "licence-reply-text", "schema_version": 3}
 # ### Question 4 (1 mark): your reply to Atlas
 #
+# Questions 4 and 6 to 9 move about in time. In the order things happen: question 6, before
+# the licence talks began; question 8, a what-if set before Atlas proposes; question 9a,
+# while Atlas's proposal awaits Kestrel's reply and before Harrow told Granite of its
+# offer; question 4, Kestrel's reply to Atlas; question 7, Granite's first proposal;
+# question 9b, a year later.
+#
 # Back to question 2's licence, in today's market of three. Atlas's proposal, Kestrel's
 # Shapley value, is on the table, and Kestrel answers it, either by taking it or by naming
 # a higher price. That proposal is not the price this section's models predict, the one a
@@ -968,12 +974,6 @@ check.rig_prices(rig_prices, hidden=True)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "signing-terms-text", "schema_version": 3}
 # ### Question 6 (2 marks): paid on signing?
-#
-# Questions 4 and 6 to 9 move about in time. In the order things happen: question 6, before
-# the licence talks began; question 8, a what-if set before Atlas proposes; question 9a,
-# while Atlas's proposal awaits Kestrel's reply and before Harrow told Granite of its
-# offer; question 4, Kestrel's reply to Atlas; question 7, Granite's first proposal;
-# question 9b, a year later.
 #
 # Like question 4, this question goes back to the licence, with a what-if. Suppose that before the talks began Atlas had
 # offered to change one term: the buyer pays the day the deal is signed, not on the fixed
