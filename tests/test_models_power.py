@@ -1521,6 +1521,18 @@ def test_question_8_has_harrow_tell_granite_of_its_raise_as_of_its_first_offer()
     assert "before Harrow told Granite of its offer" in PROSE  # question 9a's moment
 
 
+def test_the_shares_of_section_5_have_one_name_each():
+    """Section 5 named the share without the option three ways (share at the table,
+    Rubinstein share, and section 4's x_2) beside the equilibrium share; it now calls it
+    the share at the table only, and states the equilibrium share as one line at first use."""
+    from course.models.power import bargaining_split
+
+    assert "Rubinstein share" not in PROSE and "Rubinstein share" not in bargaining_split.__doc__
+    five = _section(PROSE, "## 5.", "### Question 4")
+    assert five.index("**share at the table**") < five.index("**equilibrium share**")
+    assert r"$$\text{equilibrium share} = \max(\text{share at the table},\ b),$$" in five
+
+
 def test_atlass_proposal_is_called_a_tactic_not_the_models_price():
     """The story says Atlas knows both values, and section 5 predicts a price of
     max(v1/2, v2) under full information, yet Atlas proposes Kestrel's Shapley value: above

@@ -123,7 +123,7 @@ def bargaining_split(delta_proposer, delta_responder, outside_option=0):
     responder's, who can walk away to ``outside_option`` (a share of the pie) whenever they
     answer an offer.
 
-    The outside option changes nothing while it is below the responder's Rubinstein share
+    The outside option changes nothing while it is below the responder's share at the table
     ``delta_2 (1 - delta_1) / (1 - delta_1 delta_2)``; above it, the proposer must offer
     exactly the outside option (Osborne & Rubinstein 1990, section 3.12).
     """

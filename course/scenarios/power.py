@@ -733,7 +733,7 @@ def reply_reasons(s, price):
 
 
 def table_share(s, delta_you=None):
-    """Kestrel's share at the table of the Granite margin (its Rubinstein share as
+    """Kestrel's share at the table of the Granite margin (section 4's x_2, as the
     responder), in money, ignoring Harrow (``delta_you`` overrides Kestrel's discount
     factor): the margin times d_you (1 - d_them) / (1 - d_you d_them), what
     ``bargaining_split`` gives (the tests check they agree). Written out because every

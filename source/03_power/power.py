@@ -698,7 +698,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # Harrow's work for Kestrel, or a second job offer you can accept when you turn this one
 # down. Suppose the responder can walk away, whenever they answer a proposal, to an option
 # worth $b$ (a share of the pie). Call what they would get
-# if the option did not exist, their Rubinstein share from section 4, their **share at the
+# if the option did not exist, their share $x_2$ from section 4, their **share at the
 # table**. A natural guess is *split the difference*, which is module 02's Nash split with
 # $b$ as the responder's disagreement point and 0 as the proposer's: the responder first
 # gets $b$, then half of the rest, $b + (1-b)/2$. For an alternative reached only by
@@ -708,7 +708,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # The responder's **equilibrium share**, what it gets with the option counted, is the
 # larger of its share at the table and $b$:
 #
-# $$\max(\text{share at the table},\ b),$$
+# $$\text{equilibrium share} = \max(\text{share at the table},\ b),$$
 #
 # which with equal discount factors $\delta$ is $\max\big(\delta/(1+\delta),\ b\big)$. An
 # outside option worth less than your share at the table changes nothing: both sides know
