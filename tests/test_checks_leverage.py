@@ -730,6 +730,15 @@ def test_any_audit_the_course_shows_is_caught_as_a_copy_for_every_case():
             assert "number for number" in str(failure.value), (s.case, audit)
 
 
+def test_section_5_does_not_answer_question_4c_for_the_deadline_case():
+    """Section 5 named the deadline case's foreseeable reason to wait (Brannock's lease
+    ending in six weeks) and pointed to question 4c, which asks the deadline learners for
+    exactly that reason. It now says only what kind of reason would count."""
+    text = " ".join(_cell("shift-teaching").split())
+    assert "six weeks" not in text and "lease ends" not in text
+    assert "question 4c asks whether your own case had one" in text
+
+
 def test_no_learner_reads_the_courses_audit_of_their_own_case_above_question_2():
     """The worked audit of section 3 was the course's audit of the salary case, printed
     above question 2 for the quarter of learners who draw it, and a one-point edit of it
@@ -1606,7 +1615,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # fresh review, E1 and U1: the old rent, which moves both sides' payoffs, is gone
         ("what-teaching", "Here is only the gist", "each unit higher lowers it by half"),
         # seventh review, C3: section 5 agrees with question 4c's model answer on waiting
-        ("shift-teaching", "That known deadline was an argument for waiting", "sound decision"),
+        ("shift-teaching", "would have been an argument for waiting", "sound decision"),
         ("shift-teaching", "Asking at first reach is the conservative default", None),
         ("shift-teaching", "deadline still weeks away.", "with nothing else moving"),
         # question 2 states the bounds its check sets on every case (weights and balance)

@@ -832,11 +832,10 @@ check.reach_plan(reach_plan, hidden=True)
 # after the second item. Nobody knew that at the time: an owner who had decided that a
 # five-year lease at 98% of the full rent needs $+1.75$ points behind it would have asked
 # one item earlier, after the first ($+2.05$, well clear of the need). Asking at first
-# reach is the conservative default, and question 4b grades it. But the owner knew from the
-# story itself that something was coming: Brannock's current lease ends in six weeks, so
-# each week without a deal costs Brannock more. That known deadline was an argument for
-# waiting a week or two, and an owner who waited for that reason decided soundly too
-# (question 4c asks for such a reason in your own case). The rise to $+3.40$ was luck:
+# reach is the conservative default, and question 4b grades it. A reason to wait that the
+# owner could see at that moment, such as a deadline of Brannock's known to be coming,
+# would have been an argument for waiting, and an owner who waited for it decided soundly
+# too; question 4c asks whether your own case had one. The rise to $+3.40$ was luck:
 # nobody could count on the second item. Module 04 comes back to the first
 # habit, reassessing after a surprise before answering it, when it treats difficult
 # moments.
