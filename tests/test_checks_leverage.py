@@ -1637,8 +1637,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("audit-limits", "perfect equilibrium in a bargaining model", None),
         ("audit-limits", "An outside option experiment", None),
         # the six weeks are in the deadline story, not news: the reason to wait was known
-        # from the start (C1), in section 5 and in question 4c's model answer
-        ("shift-teaching", "knew from the story itself", "the refusal itself told"),
+        # from the start (C1), in question 4c's model answer; section 5 names only the kind
+        ("shift-teaching", "could see at that moment", "the refusal itself told"),
         ("spend-judgement", "I knew from the story that", "cannot be extended"),
         # U2: the half-unit rule is the symmetric Nash split's; U3: a rating rises by rating
         # points; U4: where the reading time goes
