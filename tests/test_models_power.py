@@ -1552,13 +1552,17 @@ def test_atlass_proposal_is_called_a_tactic_not_the_models_price():
     assert above > 20 and below > 20
 
 
-def test_section_4_says_module_00_files_a_deadline_under_alternatives():
+def test_section_4_says_in_one_sentence_where_each_audit_files_a_deadline():
     """Section 4 calls patience power, while module 00's audit files a deadline under its
-    holder's alternatives; section 4 now says the two are one fact read two ways, counted
-    once, in module 00's row."""
+    holder's alternatives and module 05's under power; the course keeps both filings, and
+    section 4 now says so in one sentence after its own claim (it took three, and read
+    module 00's row as the rule with module 05 as an exception)."""
     four = _section(PROSE, "## 4.", "**Where the model misleads.**")
-    assert "Module 00's audit filed a deadline" in four
-    assert "count it once, in the row module 00" in four
+    told = four[four.index("is power. ") + len("is power. ") :]
+    assert told.startswith("In an audit, count a deadline once: module 00 puts it in the row")
+    assert told.count(". ") == 1 and told.rstrip().endswith("as this section reads patience.")
+    assert "its holder's alternatives" in told and "puts it under power" in told
+    assert "one fact read two ways" not in four and "instead; either way, once" not in four
 
 
 def test_the_practice_cases_of_questions_1_and_9a_are_shown_as_the_checks_judge_them():
@@ -1720,15 +1724,6 @@ def test_the_sittings_add_up_to_the_stated_time_and_the_course_map():
     minutes = next(m.minutes for m in MODULES if m.folder == "03_power")
     assert 6.5 * 60 <= minutes <= 8 * 60
     assert 6.5 <= 2.5 + 3 + 2 <= 8
-
-
-def test_a_shared_deadline_is_counted_once_in_the_row_each_audit_gives_it():
-    """Module 05's audit files a deadline under power; module 03 stated module 00's row as
-    the only rule."""
-    assert "count it once, in the row module 00 gave it (module 05's audit, where each side" in (
-        PROSE
-    )
-    assert "files it under power instead; either way, once)" in PROSE
 
 
 def test_question_1_says_for_which_role_holders_resource_is_accepted_too():

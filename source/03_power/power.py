@@ -617,12 +617,10 @@ check.votes_needed(votes_needed, hidden=True)
 #
 # Kestrel, whose order book is thin, is the impatient side in your scenario; Granite, a
 # large retailer, can wait. Knowing the other side's deadline is information (module 01);
-# being able to wait longer than they can is power. Module 00's audit filed a deadline that
-# presses one side under that side's alternatives; this section measures the same
-# dependence another way, by what each round of delay costs, and calls the edge it gives
-# power. It is one fact read two ways: in an audit, count it once, in the row module 00
-# gave it (module 05's audit, where each side faces a date of its own, files it under
-# power instead; either way, once).
+# being able to wait longer than they can is power. In an audit, count a deadline once:
+# module 00 puts it in the row of its holder's alternatives, and module 05, where each side
+# faces a date and what matters is who can hold out longer, puts it under power, as this
+# section reads patience.
 #
 # **Where the model misleads.** It assumes that each side knows the other's patience and
 # options (full information); that the pie and both $\delta$s stay the same round after
