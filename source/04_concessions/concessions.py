@@ -693,7 +693,8 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 # your plan as numbered steps. A single give shows a trade ratio of 0.00 (nothing comes
 # back on another issue), which is right for a conditional concession on the frontier.
 # Land on the frontier with Orchard's minimum met and every
-# move marked right; it takes two to five moves, usually three. The verdict then says whether the
+# move marked right; the rule's own path takes three to five moves, usually three. The
+# verdict then says whether the
 # rule's path reached the package best for you, or stopped short of it. If it stopped
 # short, plan a path to the landing you chose: the table marks each move the rule would
 # not make "not right" by the rule, and the verdict says that you reached your landing
