@@ -1636,6 +1636,12 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # seventh review, E3: the 1984 paper is named in full
         ("audit-limits", "perfect equilibrium in a bargaining model", None),
         ("audit-limits", "An outside option experiment", None),
+        # Q1b asks why the fact is not the lookalike, not the learner's own source
+        ("q1b-text", "belong to the source it could be mistaken for", "belong to that source"),
+        # the primer says how to import what it shows from itertools
+        ("intro", "from itertools import combinations, product", None),
+        # "legitimate" is kept for section 6's ethics; authority is a rightful say
+        ("sources-teaching", "accepts as rightfully yours (authority", "accepts as legitimate"),
         # the six weeks are in the deadline story, not news: the reason to wait was known
         # from the start (C1), in question 4c's model answer; section 5 names only the kind
         ("shift-teaching", "could see at that moment", "the refusal itself told"),

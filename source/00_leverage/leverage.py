@@ -68,7 +68,8 @@
 #   through every group of names, from none to all.
 # - `itertools.product((True, False), repeat=k)` gives every way `k` yes-or-no events can
 #   turn out: for `k = 2`, `(True, True)`, `(True, False)`, `(False, True)` and
-#   `(False, False)`; for `k = 3`, eight such tuples.
+#   `(False, False)`; for `k = 3`, eight such tuples. Write
+#   `from itertools import combinations, product` at the top of your function to use them.
 # - Each answer is a function: write its body so that it `return`s what the question asks.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
@@ -153,7 +154,7 @@ scenario
 # |---|---|---|---|
 # | **information** | what does a side *know*: the other side's needs, deadlines, options or **reservation price** (the worst terms it would still accept), or the market? | you read in the trade press that a printer lost its biggest client last month | `01_information` |
 # | **alternatives** | what could a side *do instead* if these talks fail? Its best such option is its BATNA | a second written job offer | `02_batna` |
-# | **power** | what does a side *hold, control or decide* that the other side needs: a scarce resource, a right, a say the other side accepts as legitimate, a rare skill, the other side's trust in its word? | the only licence to run a ferry on a route that a haulier's lorries must cross | `03_power` |
+# | **power** | what does a side *hold, control or decide* that the other side needs: a scarce resource, a right, a say the other side accepts as rightfully yours (authority, module 03), a rare skill, the other side's trust in its word? | the only licence to run a ferry on a route that a haulier's lorries must cross | `03_power` |
 #
 # Then `04_concessions` is about spending leverage well, and `05_capstone` brings all of
 # it together in one negotiation. The information row rates the difference knowing makes:
@@ -307,7 +308,7 @@ check.classify_facts(fact_leverage, hidden=True)
 # Your scenario names one fact that is easily filed under the wrong source
 # (`scenario.reason_fact`); the cell below shows it with the source it could be mistaken
 # for. In one or two sentences: which source did you give it, and why does it not belong
-# to that source?
+# to the source it could be mistaken for, named below?
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1b-fact", "schema_version": 3}
 scenario.show("reason")
