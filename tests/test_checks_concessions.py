@@ -2287,6 +2287,18 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
         assert "a deal there beats your BATNA" in miss(check.respond, even_split_floor)
 
 
+def test_the_even_split_is_defined_where_the_module_first_names_it():
+    """The even split is module 02's term; like target and reservation price, this module
+    defines it where it first uses it (section 2; it was defined only at question 2's rule
+    5, after two earlier uses)."""
+    text = _flat()
+    first = text.index("even split")
+    assert text[first - 2 :].startswith(
+        "**even split** (module 02: halfway between your reservation price and your estimate "
+        "of the other side's)"
+    )
+
+
 def test_a_target_at_the_even_split_is_allowed_and_the_text_says_so(answers):
     """Question 2's model answer, called with an opening at the estimate, stops exactly at
     the even split, and the check accepts a target there, as module 02 does: its target
@@ -2301,7 +2313,7 @@ def test_a_target_at_the_even_split_is_allowed_and_the_text_says_so(answers):
         line.lstrip("# ").strip() for line in module_02.read_text().splitlines()
     )
     assert "one difference at its bottom" not in text and "more than half" not in text
-    assert "A plan may stop exactly on the even split" in text
+    assert "A plan may stop exactly on the **even split**" in text
     assert "which is where question 2's model answer lands when you open at your estimate" in text
     for n in range(60):
         s = course.variant(MODULE, f"learner-{n}")

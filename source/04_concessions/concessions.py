@@ -323,8 +323,9 @@ check.opening(opening, hidden=True)
 # itself when a fact you can name carries your opening beyond it. Here a true statement
 # always does (section 1), so a plan that opens beyond the estimate may stop at it; a
 # plan that opens at the estimate stops at most nine tenths of the way up, so that it
-# concedes a real part of the zone. A plan may stop exactly on the even
-# split, which is where question 2's model answer lands when you open at your estimate
+# concedes a real part of the zone. A plan may stop exactly on the **even split** (module
+# 02: halfway between your reservation price and your estimate of the other side's),
+# which is where question 2's model answer lands when you open at your estimate
 # (halfway down from the opening), and question 2 takes it. Question 2 checks these
 # ends: a plan must not stop below the even split, nor above your estimate, where it
 # would wait for a deal you do not expect Orchard to sign, nor above nine tenths of the
