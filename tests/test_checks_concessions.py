@@ -1376,7 +1376,15 @@ def test_section_4_says_what_its_ratios_and_sums_assume_and_where_it_departs():
     )
     assert "assumes that a point means as much to each side" in flat
     assert "that is where this course departs from the rule" in flat
-    assert "A single give shows a trade ratio of 0.00" in flat
+    # a ratio of 0.00 is not praised in itself: a single give is right only when rule 2
+    # picks it, made conditional on the deal (the text once called it 'right for a
+    # conditional concession on the frontier')
+    assert "which is right for a conditional concession on the frontier" not in flat
+    assert (
+        "A single give shows a trade ratio of 0.00, since nothing comes back on another issue: "
+        "on the frontier it can still be right when rule 2 picks it, made conditional on the "
+        "deal." in flat
+    )
 
 
 def test_the_plans_on_the_clock_are_named_as_such():

@@ -691,8 +691,9 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 # rate ("—" when the move is not a concession), and what the rule of this section says of
 # it. The picture shows
 # every package as a dot, the frontier as a line, Orchard's minimum as a dashed line and
-# your plan as numbered steps. A single give shows a trade ratio of 0.00 (nothing comes
-# back on another issue), which is right for a conditional concession on the frontier.
+# your plan as numbered steps. A single give shows a trade ratio of 0.00, since nothing
+# comes back on another issue: on the frontier it can still be right when rule 2 picks it,
+# made conditional on the deal.
 # Land on the frontier with Orchard's minimum met and every
 # move marked right; the rule's own path takes three to five moves, usually three. The
 # verdict then says whether the
