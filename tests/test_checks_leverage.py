@@ -730,6 +730,17 @@ def test_any_audit_the_course_shows_is_caught_as_a_copy_for_every_case():
             assert "number for number" in str(failure.value), (s.case, audit)
 
 
+def test_the_time_paragraph_gives_other_modules_filing_in_at_most_two_sentences():
+    """Section 2's Time paragraph explained module 03's patience and module 05's filing in
+    six sentences after its own rule; the lead kept the filing and cut the explanation to
+    at most two sentences."""
+    text = " ".join(_cell("sources-teaching").split())
+    time = text.split("**Time.**")[1].split("The audit rates what helps")[0]
+    after = time.split("not a second count of your deadline.")[1]
+    assert "module 05" in after.lower()
+    assert len(re.findall(r"[.!?](\s|$)", after.strip())) <= 2, after
+
+
 def test_section_5_does_not_answer_question_4c_for_the_deadline_case():
     """Section 5 named the deadline case's foreseeable reason to wait (Brannock's lease
     ending in six weeks) and pointed to question 4c, which asks the deadline learners for
@@ -1424,12 +1435,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
 @pytest.mark.parametrize(
     ("grade_id", "present", "absent"),
     [
-        # finding 5: Rubinstein measures patience by discounting, with no deadline
-        (
-            "sources-teaching",
-            "how little a side loses from each round of delay",
-            "describe the same thing",
-        ),
+        # finding 5: the modules' filings of a deadline are not said to be the same thing
+        ("sources-teaching", "Count each deadline once", "describe the same thing"),
         # finding 9: rule 1 is about finding out what was already true
         ("sources-teaching", "finds out something that was already true", None),
         # finding 6: the shadow of the future is Axelrod's analysis, not a tournament result
@@ -1567,7 +1574,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "bands use",
         ),
         # module 05's deadlines are two private dates; who can hold out longer is power
-        ("sources-teaching", "there each side faces a date of its own", "binds both sides at once"),
+        ("sources-teaching", "where both sides face a date", "binds both sides at once"),
         # terms are glossed at their first use
         ("intro", "balance (section 3 defines both)", None),
         ("what-teaching", "an ask (a request you put to the other side)", None),
@@ -1681,7 +1688,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ),
         ("spend-judgement", "a rival's offer to them known to lapse", "a rival offer known"),
         # C2: module 05 files a deadline under power; the learner is told to move it
-        ("sources-teaching", "move its deadlines from their holder's alternatives to power", None),
+        ("sources-teaching", "files deadlines under power instead", None),
         # W3: section 1's bargaining theory is a preview, practised in modules 02 and 03
         ("what-teaching", "No question in this module asks you to use it", None),
         # U1: the turning point defined where it is first named

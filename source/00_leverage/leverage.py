@@ -230,15 +230,10 @@ scenario
 # lapses in two weeks) belongs to the side it presses, the one that must answer: it
 # shrinks that side's alternatives. Both sides' deadlines are filed alike: your own is in
 # your alternatives already, since you knew it all along, and if the other side finds it
-# out, what rises is its information, not a second count of your deadline. Module 03
-# models patience as how little a side loses from each round of delay (Rubinstein, 1982):
-# the side that can wait depends less on an early deal. Module 05 counts deadlines under
-# power instead, for a reason of its own: there each side faces a date of its own, and
-# what matters is who can hold out longer, which module 03 treats as power. In this
-# module a deadline belongs to one side and shrinks that side's options, so it goes into
-# that side's alternatives. Either way, a deadline is counted in one row only. If you
-# carry an audit from this module into module 05, move its deadlines from their holder's
-# alternatives to power there.
+# out, what rises is its information, not a second count of your deadline. Count each
+# deadline once: this module files it under its holder's alternatives, and module 05,
+# where both sides face a date and what matters is who can wait longer, files deadlines
+# under power instead.
 #
 # The audit rates what helps one side against the other. Facts that help both, such as a
 # launch date both sides want to meet, make agreement worth more to each of you; modules
