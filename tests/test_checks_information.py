@@ -586,6 +586,21 @@ def test_a_count_off_by_one_fails_visibly_for_every_learner():
         assert scored["the reservation price"][0] == 1 and scored[ROUNDS][0] == 0, n
 
 
+@pytest.mark.parametrize("where", ["text", "pass message"])
+def test_the_rounds_count_is_what_waiting_takes_not_a_plan_to_wait(learner, where):
+    """Section 3 has a seller who knows the buyer's reservation price name a final price at
+    it, and the scenario gives no cost per round of talks. So the count of Wren's offers
+    until one reaches your cost is said to be what waiting would take, and why you need not
+    wait; neither the text nor the pass message asks to weigh it against a cost per round."""
+    if where == "text":
+        words = cell_words("q4-text")
+    else:
+        answer = wren(reference.reservation_from_offers)
+        words = wren_parts(answer)[ROUNDS][1]
+    assert "round of talks costs" not in words and "time costs" not in words, words
+    assert "section 3" in words.lower() and "final price at it" in words, words
+
+
 # Question 5: the price before and after the opening
 
 

@@ -646,8 +646,9 @@ def _wren_decision(answers):
             general = "it does not count the rounds until the buyer's offer reaches your cost"
         raise NotYet(f"{who}: {hint}.", general=general)
     return (
-        "walk away now when the buyer will never reach your cost; otherwise you know how many "
-        "rounds of patience a deal takes, and can weigh them against what the time costs you."
+        "walk away now when the buyer will never reach your cost; otherwise the count is how "
+        "long waiting for its offers would take just to reach your cost, which is why, knowing "
+        "its reservation price, you name a final price at it instead (section 3)."
     )
 
 

@@ -432,7 +432,7 @@ from course.widgets.information import BeliefUpdater
 BeliefUpdater()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
-# ### Question 4 (2 marks): read a reservation price from the pace, then decide how long to talk
+# ### Question 4 (2 marks): read a reservation price from the pace, then see what waiting would take
 #
 # The scripted buyer in the updater moves the same share of the remaining gap every round
 # (40%). If you know a buyer does that, three offers are enough to find its reservation
@@ -452,8 +452,9 @@ BeliefUpdater()
 # - `rounds`: the count your decision rests on. `None` if no deal will ever pay (the reservation price is not
 #   above your cost): walk away now, before the talks cost you more. Otherwise, how many
 #   more offers the buyer, keeping to its habit, makes until one is at least your cost
-#   (counting the offer that reaches it):
-#   the patience a deal will take, to weigh against what each round of talks costs you.
+#   (counting the offer that reaches it): how long waiting for its offers would take just
+#   to reach the least you would accept. Section 3 shows why you need not wait: a seller
+#   who knows the buyer's reservation price names a final price at it.
 #
 # Check it by hand first on the updater's scripted buyer: it offers 42, then 53.20, then
 # 59.92, and has a reservation price of 70; at a cost of 65, its next offers are about
