@@ -551,7 +551,8 @@ def test_an_audit_the_course_shows_is_not_the_learner_s_own(own, capsys):
         audit_of(case),
         {"yours": dict(own.yours), "theirs": dict(own.theirs), "weights": dict(own.weights)},
     )
-    for copy, words in zip(copies, ("the course's own audit", "the starting audit"), strict=True):
+    words_of = ("one of the course's audits the interactive audit shows", "the starting audit")
+    for copy, words in zip(copies, words_of, strict=True):
         assert f"your audit is {words}" in miss(check.my_audit, lambda c=copy: c)
     mine = audit_of(case)
     source = "information"
