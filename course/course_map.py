@@ -66,16 +66,16 @@ MODULES = (
         "BATNA, reservation price and target, the other side's alternatives and the ZOPA, "
         "accept / ask for remote days / counter / walk away, mentioning alternatives "
         "honestly and when to, the Nash split against outside options and which one fits",
-        390,
+        450,
         (
             "startup_tree",
             "choose_batna",
             "reservation_salary",
             "northwind_zopa",
+            "target_salary",
             "respond_to_offer",
             "label_statements",
             "batna_needed",
-            "target_salary",
             "batna_when",
         ),
     ),

@@ -98,7 +98,7 @@ def test_the_visible_check_of_question_6_judges_labels_only_on_the_practice_case
     shown = repr(check.practice_statements())
     assert all(text in shown for _, text in practice.statements)
     assert f"{reservation_of(practice):,.0f} for the job as offered" in shown
-    text = _cell("q6-text")
+    text = _cell("q7-text")
     assert "the labels of your own statements are marked when the notebook is graded" in text
     assert "Practise first on a case that is not yours" in text
 
@@ -386,7 +386,7 @@ def test_the_practice_case_of_question_6_is_not_the_own_key_by_analogy():
         pair = {demand_package(x.text): x.label for x in own if x.kind == "warning"}
         differ += pair != practice
     assert 0.65 < differ / 600 < 0.85
-    text = _cell("q6-text")
+    text = _cell("q7-text")
     assert "Its labels are not yours by analogy" in text
     assert "either may be a warning or a bluff" in text
 
@@ -648,7 +648,7 @@ def test_one_slip_at_the_edge_of_reach_costs_one_half_mark(learner, hidden):
         assert got["walking away on their proposal"][0] == 0.5
         assert got["targets out of reach"][0] == 0
         assert "exactly the BATNA, the other side still agrees" in got["targets out of reach"][1]
-    text = _cell("q7-text")
+    text = _cell("q8-text")
     assert "the other half mark is for telling which targets are out of reach" in text
 
 
@@ -755,7 +755,7 @@ def test_a_target_at_exactly_half_the_pie_needs_no_batna_when_you_can_walk_out(l
         assert got["walking away on their proposal"][0] == 0
         assert "at or below half the pie needs no BATNA" in got["walking away on their proposal"][1]
         assert got["targets within reach"][0] == 1 and got["targets out of reach"][0] == 0.5
-    text = " ".join(cell_text("02_batna", "batna", "q7-text").split())
+    text = " ".join(cell_text("02_batna", "batna", "q8-text").split())
     assert "exactly half of it among them" in text
 
 
@@ -1094,11 +1094,11 @@ def test_a_target_at_the_even_split_passes_as_module_04_lets_a_plan_stop_there(c
         with learner_as(f"target-{n}"):
             check.target_salary(at_the_even_split)  # raises NotYet if refused
             check.target_salary(at_the_even_split, hidden=True)
-    for grade_id in ("zopa-teaching", "q8-text"):
+    for grade_id in ("zopa-teaching", "q5-text"):
         assert "at least half and at most nine tenths" in _cell(grade_id)
     for grade_id in ("zopa-teaching", "summary"):
         assert "at or above" in _cell(grade_id)
-    assert "more than half" not in _cell("zopa-teaching") + _cell("q8-text")
+    assert "more than half" not in _cell("zopa-teaching") + _cell("q5-text")
 
 
 def test_the_revise_or_hold_quiz_says_which_facts_move_your_reservation_price():
@@ -1201,7 +1201,7 @@ def test_mentioning_an_alternative_is_judged_against_the_least_they_believe_you_
     story = " ".join(course.variant("02_batna", "ada").story().split())
     cells = {
         grade_id: " ".join(cell_text("02_batna", "batna", grade_id).split())
-        for grade_id in ("honest-teaching", "q6-text", "summary")
+        for grade_id in ("honest-teaching", "q7-text", "summary")
     }
     ada = course.variant("02_batna", "ada")
     reasons = [check._use_reason(case) for case in check.use_cases(ada)]
@@ -1286,7 +1286,7 @@ def test_the_rule_written_out_passes_and_never_walking_costs_half_a_point(learne
     never = functools.partial(_rule, walk=False)
     assert check.respond_to_offer(never).earned == 1.5
     assert check.respond_to_offer(never, hidden=True).earned == 1.5
-    text = " ".join(cell_text("02_batna", "batna", "q5-text").split())
+    text = " ".join(cell_text("02_batna", "batna", "q6-text").split())
     assert "walking away, with the rule's reason, earns the last half mark" in text
     assert "test offers on every path of the rule" in text
 
@@ -1527,7 +1527,7 @@ def test_question_8_leaves_the_bounds_to_the_learner():
     """Review 3, W4: question 8 wrote out both bounds of the range it accepts, with their
     formulas, so no judgement was left; it now points to section 3's conditions and names
     the fields, and the learner works out which zone and which top apply."""
-    text = _cell("q8-text")
+    text = _cell("q5-text")
     assert "with half the commute" not in text and "`offers.agency_rate` plus" not in text
     assert "section 4's two conditions" in text  # a fresh review, U1: they moved there
     assert all(f"`offers.{f}`" in text for f in ("commute_cost", "agency_rate", "agency_fee"))
@@ -1607,7 +1607,7 @@ def test_the_outside_option_half_is_the_limit_of_module_03s_share():
     evenly' and question 7 used exactly half the pie without saying why: both now name the
     limit of very short delays."""
     assert "$\\delta/(1+\\delta)$" in " ".join(_cell("nash-teaching").split())
-    assert "very short delays ($\\delta \\to 1$)" in " ".join(_cell("q7-text").split())
+    assert "very short delays ($\\delta \\to 1$)" in " ".join(_cell("q8-text").split())
 
 
 def test_a_demand_above_your_reservation_price_may_be_called_a_misrepresentation(answers):
@@ -1660,14 +1660,14 @@ def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
     Rule before they are used; U4, what the outside-option model says with section 7's
     numbers; U5, the chances Northwind is assumed to take at face value."""
     intro, risk = _cell("intro"), _cell("ev-risk")
-    assert "about 3½ hours" not in intro and "about 6½ to 7 hours" in intro
+    assert "about 3½ hours" not in intro and "about 7½ to 8 hours" in intro
     assert "surplus (what it gains over both sides' alternatives together)" in intro
     assert "a scale of what each amount is worth to you" in risk
     reservation = _cell("reservation-teaching")
     assert "the outcome you aim to land at, better than your reservation price" in reservation
     assert "your first offer lies beyond the target" in reservation
     assert "the **surplus** the deal creates" in _cell("zopa-teaching")
-    assert "pleased to reach" not in reservation + _cell("q8-text")
+    assert "pleased to reach" not in reservation + _cell("q5-text")
     decide = _cell("decide-teaching")
     assert "The even split lies at or below the target you set in section 3, on purpose" in decide
     honest = _cell("honest-teaching")
@@ -1907,18 +1907,39 @@ def _hours(text):
 
 def test_the_intro_times_each_sitting_and_they_add_up():
     """Each of the three sittings has its own estimate, and they add up exactly to the
-    stated total: the total said 6 to 7 hours while its parts (2, 1½, 2½ to 3) made 6 to
-    6½; sections 5 and 6 now take 2 hours, and the total is 6½ to 7."""
+    stated total. The middle sitting (sections 5 and 6, about 2,700 words of rules and
+    ethics, a practice labelling and two questions) took 2 hours and the total 6½ to 7,
+    short for a non-specialist next to modules of like length; the target question now
+    sits in the first sitting, each of the first two takes 2½ hours, the total 7½ to 8."""
     intro = _cell("intro")
     total = re.search(r"about ([\d½]+) to ([\d½]+) hours, best in three sittings", intro)
     parts = re.search(
-        r"about ([\d½]+) hours for sections 1 to 4 with questions 1 to 4, ([\d½]+) hours for "
-        r"sections 5 and 6 with questions 5 and 6, and ([\d½]+) to ([\d½]+) hours for section 7",
+        r"about ([\d½]+) hours for sections 1 to 4 with questions 1 to 5, ([\d½]+) hours for "
+        r"sections 5 and 6 with questions 6 and 7, and ([\d½]+) to ([\d½]+) hours for section 7 "
+        r"with questions 8 and 9",
         intro,
     )
     first, middle, low, high = (_hours(x) for x in parts.groups())
     assert (first + middle + low, first + middle + high) == tuple(map(_hours, total.groups()))
-    assert middle == 2  # sections 5 and 6, about 3,300 words with questions 5 and 6
+    assert first == middle == 2.5 and _hours(total.group(1)) >= 7.5
+
+
+def test_the_target_question_sits_where_section_4_teaches_the_band():
+    """The target question applies section 4's band but sat in section 7, after the models,
+    and in section 7's time; it now follows the ZOPA explorer, before section 5, as question
+    5, and the course map lists the questions in the notebook's order."""
+    from course.course_map import questions
+
+    cells = source_notebook("02_batna", "batna").cells
+    ids = [cell.metadata.get("nbgrader", {}).get("grade_id") for cell in cells]
+    assert ids.index("zopa-explorer") < ids.index("q5-text") < ids.index("decide-teaching")
+    assert ids.index("q5-text") + 1 == ids.index("target-salary-answer")
+    assert "### Question 5 (1 mark): your target at Northwind" in _cell("q5-text")
+    assert "Back to Northwind" not in _cell("q5-text")
+    titles = re.findall(r"### Question (\d)", "".join(cell.source for cell in cells))
+    assert titles == [str(n) for n in range(1, 10)]
+    graded = [i for i in ids if i and i.endswith("-answer") and not i.startswith("practice")]
+    assert [q.replace("_", "-") + "-answer" for q in questions("02_batna")] == graded
 
 
 def test_walking_away_is_tested_on_the_only_terms_northwind_can_move():
@@ -2116,7 +2137,7 @@ def test_question_5s_grading_note_says_where_the_walk_away_half_mark_is_tried():
     """The note said walking away earns its half mark 'when no package works', without
     saying on which case (a fresh review, U4): it is tried on the same cases with a
     cheaper agency, which the check builds with no_deal_case."""
-    q5 = _cell("q5-text")
+    q5 = _cell("q6-text")
     assert "earns the last half mark on the same cases with a cheaper agency" in q5
     s = _drawn_for("ada")
     cheaper = no_deal_case(s)
@@ -2388,8 +2409,8 @@ def test_the_chances_in_an_honest_mention_are_said_to_be_the_speakers_own():
 
 
 def test_question_5s_text_says_what_to_write_and_grading_in_one_short_note():
-    """U3: the last six lines of q5-text explained how the check samples cases."""
-    q5 = cell_text("02_batna", "batna", "q5-text")
+    """U3: the last six lines of q6-text explained how the check samples cases."""
+    q5 = cell_text("02_batna", "batna", "q6-text")
     note = q5[q5.index("*Grading, in short:*") :]
     assert len(note.splitlines()) <= 3
     assert "other kind of case" not in q5 and "Then it tries the same cases" not in q5
@@ -2397,10 +2418,10 @@ def test_question_5s_text_says_what_to_write_and_grading_in_one_short_note():
 
 def test_question_6_leaves_the_choice_of_statement_to_the_learner():
     """W3: section 6 ended 'That is why question 6 compares the band's midpoint with your
-    BATNA's value' and q6-text spelled out the comparison; the learner now decides what
+    BATNA's value' and q7-text spelled out the comparison; the learner now decides what
     to compare from section 6's advice."""
     assert "question 6 compares" not in _cell("honest-teaching")
-    q6 = _cell("q6-text")
+    q6 = _cell("q7-text")
     assert "Compare what your BATNA is worth" not in q6
     assert "other side of your BATNA's value" not in q6
     assert "section 6's advice on when to mention an alternative" in q6
@@ -2417,11 +2438,11 @@ def test_question_9_says_what_is_known_when_lumen_is_chosen():
 def test_the_news_quiz_says_where_its_judgements_are_graded_on_your_numbers():
     """The revise/hold quiz asks for a label only; the text sends the learner to the
     graded questions that work out two of its news items on their own numbers: Lumen
-    settled first (question 9, 'known first') and two remote days (questions 5 and 8)."""
+    settled first (question 9, 'known first') and two remote days (questions 5 and 6)."""
     news = _cell("news-text")
     assert "A click can find a label, not a figure" not in news  # a fresh review, U2
-    assert 'question 9\'s "known first" case' in news and "questions 5 and 8" in news
-    assert '"known first"' in _cell("q9-text") and "two remote days" in _cell("q8-text")
+    assert 'question 9\'s "known first" case' in news and "questions 5 and 6" in news
+    assert '"known first"' in _cell("q9-text") and "two remote days" in _cell("q5-text")
 
 
 def test_the_intro_target_and_question_9_texts_say_what_they_assume():
@@ -2441,7 +2462,7 @@ def test_the_intro_target_and_question_9_texts_say_what_they_assume():
     zopa_text = _cell("zopa-teaching")
     assert "**Where your target belongs.**" in zopa_text
     assert zopa_text.index("**surplus**") < zopa_text.index("**Where your target belongs.**")
-    assert "by section 4's two conditions" in _cell("q8-text")
+    assert "by section 4's two conditions" in _cell("q5-text")
     q9 = _cell("q9-text")
     assert "At Northwind, what you have is the salary less the commute." in q9
     decide = _cell("decide-teaching")
@@ -2450,7 +2471,7 @@ def test_the_intro_target_and_question_9_texts_say_what_they_assume():
     assert '"accept" marks an offer good enough to take now.' in decide
     explorer = _cell("explorer-text")
     assert "If you have no zone" not in explorer and "Then, zone or not" in explorer
-    assert "That is the even split question 5's rule uses" in explorer
+    assert "That is the even split question 6's rule uses" in explorer
 
 
 def test_question_2_takes_underscores_in_a_name_as_question_5_does(learner, capsys):
@@ -2545,12 +2566,12 @@ def test_section_5_says_the_even_split_rule_is_for_offers_while_northwind_still_
     would turn down a deal that beats the BATNA. Section 5 now says the rule is for offers
     while Northwind is still moving, and that at a last word module 04's rule takes any
     offer above the reservation price for its package; question 5 says what it grades."""
-    decide, q5 = _cell("decide-teaching"), _cell("q5-text")
+    decide, q5 = _cell("decide-teaching"), _cell("q6-text")
     assert "**When Northwind has stopped moving.**" in decide
     assert "The rule is for offers made while Northwind is still moving" in decide
     assert "even below the even split" in decide
     assert "the model predicts that last word at your reservation price" in decide
-    assert "Question 5 grades the rule for offers while Northwind is still moving" in decide
+    assert "Question 6 grades the rule for offers while Northwind is still moving" in decide
     assert "for offers made while Northwind is still moving" in q5
     assert "take an offer at or above the floor once it has stopped" not in decide
 
@@ -2597,11 +2618,11 @@ def test_question_8_takes_targets_above_the_even_split_up_to_nine_tenths_of_the_
     target at or above the even split of the zone with two remote days and at most nine
     tenths of the way up it (the opening at the top keeps room to concede), the text states that
     band, and a target above it is told so, with the share's end."""
-    text = _cell("q8-text")
+    text = _cell("q5-text")
     assert "Any target strictly between the two ends passes" not in text
     assert "at least half and at most nine tenths of the way" in text
     assert "your reservation price with two remote days up to that estimate" in text
-    assert "one of them a case where only the package with remote days leaves a zone" in text
+    assert "one of them a case where only the job with two remote days leaves a zone" in text
     for offers in (course.variant("02_batna", "ada"), check._example(True), check._example(False)):
         low, top = reservation_of(offers, REMOTE_DAYS), northwind_reservation(offers)
         split, most = check.target_band(offers)
@@ -2624,12 +2645,12 @@ def test_a_target_built_on_the_job_as_offered_is_told_only_remote_days_leave_a_z
     offers = check._example(False)
     plain, top = reservation_of(offers), northwind_reservation(offers)
     assert plain > top
-    with pytest.raises(NotYet, match="only the package with two remote days leaves a zone"):
+    with pytest.raises(NotYet, match="only the job with two remote days leaves a zone"):
         check.judge_target(offers, (plain + top) / 2 + 100)
     zoned = check._example(True)
     with pytest.raises(NotYet) as told:
         check.judge_target(zoned, northwind_reservation(zoned) + 100)
-    assert "only the package with two remote days" not in str(told.value)
+    assert "only the job with two remote days" not in str(told.value)
 
 
 def test_question_9_calls_its_result_a_sure_value_that_may_be_higher_or_lower(learner):
@@ -2825,7 +2846,7 @@ def test_question_5s_accept_marks_an_offer_good_enough_to_take_and_pressing_on_i
     question 5 grades 'accept' there; both now say 'accept' marks an offer good enough to
     take, and pressing on first is the learner's call, which no question grades (the
     reflection, promised for it, is about a negotiation of the learner's own)."""
-    q5, decide = _cell("q5-text"), _cell("decide-teaching")
+    q5, decide = _cell("q6-text"), _cell("decide-teaching")
     assert '`"accept"` marks an offer good enough to take' in q5
     assert "is your call, and the check does not grade it" in q5
     for text in (q5, decide):
@@ -2874,10 +2895,10 @@ def test_the_nine_tenths_band_is_stated_in_section_4_and_the_reflection_agrees()
         "concede: the target lies at least half and at most nine tenths of the way from your "
         "reservation price up to your estimate of the most the other side could pay" in section
     )
-    assert "Question 8 checks that band" in section
+    assert "Question 5, after the explorer, checks that band" in section
     for grade_id in ("reflection-text", "reflection"):
         assert "at most nine tenths of the way from" in _cell(grade_id)
-    assert "nine tenths of the way" in _cell("q8-text")
+    assert "nine tenths of the way" in _cell("q5-text")
 
 
 def test_question_9s_check_shows_a_fallback_above_lumens_funded_pay_visibly_and_at_grading(

@@ -387,7 +387,7 @@ def sure_as_told(s):
     figure = f"a sure salary of {s.lumen_sure:,.0f}"
     told = next(part for part in s.story().split("\n\n") if figure in part)
     supposed = "suppose" in told and "question 3's second part" in told
-    from_averages = "reservation price from expected values" in " ".join(text_of("q6-text").split())
+    from_averages = "reservation price from expected values" in " ".join(text_of("q7-text").split())
     return not (supposed and from_averages)
 
 
@@ -958,8 +958,8 @@ QUESTION_TEXT = {
     "choose_batna": "q2-text",
     "reservation_salary": "q3-text",
     "northwind_zopa": "q4-text",
-    "respond_to_offer": "q5-text",
-    "target_salary": "q8-text",
+    "target_salary": "q5-text",
+    "respond_to_offer": "q6-text",
     "batna_when": "q9-text",
 }
 
@@ -1000,15 +1000,15 @@ def test_every_field_the_reference_reads_is_named_in_the_question(
 
 
 def test_the_other_questions_name_their_fields_and_choices():
-    assert "`offers.statements`" in text_of("q6-text")
-    assert all(f'`"{label}"`' in text_of("q6-text") for label in LABELS)
-    assert all(f'`"{word}"`' in text_of("q5-text") for word in check.RESPONSES)
-    assert all(f'`"{reason}"`' in text_of("q5-text") for reason in REASONS)
-    assert "`offers.band_midpoint`" in text_of("q6-text") and '`"use"`' in text_of("q6-text")
+    assert "`offers.statements`" in text_of("q7-text")
+    assert all(f'`"{label}"`' in text_of("q7-text") for label in LABELS)
+    assert all(f'`"{word}"`' in text_of("q6-text") for word in check.RESPONSES)
+    assert all(f'`"{reason}"`' in text_of("q6-text") for reason in REASONS)
+    assert "`offers.band_midpoint`" in text_of("q7-text") and '`"use"`' in text_of("q7-text")
     assert "`offers.lumen_sure`" in text_of("q3-text")
     assert "`offers.freelance_sure`" in text_of("q3-text")
-    assert "`offer.salary`" in text_of("q5-text") and "`offer.remote_days`" in text_of("q5-text")
-    assert "walk_any_time" in text_of("q7-text")
+    assert "`offer.salary`" in text_of("q6-text") and "`offer.remote_days`" in text_of("q6-text")
+    assert "walk_any_time" in text_of("q8-text")
 
 
 def amount_in(text):
@@ -1042,7 +1042,7 @@ def test_question_7s_worked_cases_are_right_and_none_is_a_checked_case():
     """Professor's review 2, finding 8: the question's text gave the answers to three of its
     five visible cases; its worked cases are now others, and their answers are the
     check's."""
-    text = " ".join(text_of("q7-text").split())
+    text = " ".join(text_of("q8-text").split())
     worked = [
         (130, 200, 40, 100, 130),
         (80, 200, 40, 0, 0),

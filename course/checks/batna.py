@@ -2,7 +2,7 @@
 true of the answer it is shown for.
 
 Each question is checked on its own: a question that builds on an earlier answer gets the
-right earlier value as an argument (questions 4 and 5), or its hint names the earlier
+right earlier value as an argument (questions 4 to 6), or its hint names the earlier
 question when the mistake comes from there and its visible check tries that question's
 examples, so it shows what grading will (question 3). Besides the learner's own
 scenario, a visible check also tries a fixed example of every kind of case the question
@@ -109,7 +109,7 @@ def _fits(offers, zone):
 @functools.lru_cache(maxsize=8)
 def _example(zone, prefix="example"):
     """The first of the learners ``prefix-1``, ``prefix-2``, ... whose case has a zone on
-    salary alone (``zone=True``, wide enough for every path of question 5's rule) or only
+    salary alone (``zone=True``, wide enough for every path of question 6's rule) or only
     with remote days (``zone=False``)."""
     n = 1
     while not _fits(_drawn(f"{prefix}-{n}"), zone):
@@ -119,7 +119,7 @@ def _example(zone, prefix="example"):
 
 def _both_kinds(hidden):
     """The learner's own case and an example of the other kind (and the example with a zone
-    on salary alone when neither has an offer on every path of question 5's rule); when
+    on salary alone when neither has an offer on every path of question 6's rule); when
     grading, also two hidden learners of each kind."""
     own = _drawn(learner_id())
     cases = [own, _example(not _has_zone(own))]
@@ -810,11 +810,11 @@ def northwind_zopa(answer, hidden=False):
     )
 
 
-# --- question 5: accept, ask for remote days, counter or walk away ------------------------------
+# --- question 6: accept, ask for remote days, counter or walk away ------------------------------
 
 
 def judge_response(offers, number, offer, given, part="response"):
-    """Question 5 on ``given``, the ``(response, reason)`` for offer ``number`` (``offer``)
+    """Question 6 on ``given``, the ``(response, reason)`` for offer ``number`` (``offer``)
     of ``offers`` (given the right BATNA value and Northwind reservation price): nothing
     when its ``part`` ("response" or "reason") is the rule's, else the ``NotYet`` hint
     saying why the rule's answer is right."""
@@ -896,7 +896,7 @@ def _why(offers, offer, reason):
 
 
 def offers_tried(offers):
-    """The offers question 5's check tries on a case, each with how a hint names it: the
+    """The offers question 6's check tries on a case, each with how a hint names it: the
     case's own offers by number, then ``rule_offers``, one on every path of the rule."""
     own = [(number, offer) for number, offer in enumerate(offers.northwind_offers, start=1)]
     return own + [("a test offer", offer) for offer in rule_offers(offers)]
@@ -952,9 +952,9 @@ def respond_to_offer(answer, hidden=False):
     )
 
 
-# --- question 6: honest, warning, bluff or misrepresentation ----------------------------------
+# --- question 7: honest, warning, bluff or misrepresentation ----------------------------------
 
-#: The three tests of question 6, in the notebook's words.
+#: The three tests of question 7, in the notebook's words.
 _TESTS = (
     "ask of it, in turn: is every figure in it true of your scenario (a demand says only "
     "what you will do below its figure)? does it demand "
@@ -996,7 +996,7 @@ def _end(sentence):
 
 
 def judge_statement(statement, answers):
-    """Question 6 on ``answers`` (letter -> label) for one statement: its pass message when
+    """Question 7 on ``answers`` (letter -> label) for one statement: its pass message when
     the label is the course's, else the ``NotYet`` hint: which test to apply again, never
     the label."""
     if not isinstance(answers, dict):
@@ -1025,7 +1025,7 @@ def judge_statement(statement, answers):
 
 
 def judge_use(offers, answers):
-    """Question 6's last part: the letter under ``"use"`` is the statement the course would
+    """Question 7's last part: the letter under ``"use"`` is the statement the course would
     make about your alternatives (``statement_to_use``); else the ``NotYet`` hint."""
     if not isinstance(answers, dict) or "use" not in answers:
         raise NotYet(
@@ -1115,14 +1115,14 @@ def _use_parts(answer, cases, answers):
     return said
 
 
-#: The learners whose scenario is question 6's practice case: the first that is not the
+#: The learners whose scenario is question 7's practice case: the first that is not the
 #: learner's own.
-#: Question 6's practice cases, the first unless it is the learner's own: practice-5's
+#: Question 7's practice cases, the first unless it is the learner's own: practice-5's
 #: demands are a bluff with remote days and a warning without, both figures between the two
 #: reservation prices, so the package alone decides each label (the case to practise).
 PRACTICE_LEARNERS = ("practice-5", "practice-6")
 
-#: What question 6's visible check says of the labels of the learner's own statements.
+#: What question 7's visible check says of the labels of the learner's own statements.
 MARKED_WHEN_GRADED = (
     "The labels of your own statements are not judged here: they are marked when the "
     "notebook is graded. The practice case is judged statement by statement; practise there."
@@ -1130,7 +1130,7 @@ MARKED_WHEN_GRADED = (
 
 
 def practice_case():
-    """Question 6's practice case: another learner's scenario, fixed, never the learner's
+    """Question 7's practice case: another learner's scenario, fixed, never the learner's
     (shown before the course id is known, too)."""
     try:
         own = learner_id()
@@ -1140,7 +1140,7 @@ def practice_case():
 
 
 class PracticeStatements:
-    """Question 6's practice case as the notebook shows it: its alternatives, its BATNA and
+    """Question 7's practice case as the notebook shows it: its alternatives, its BATNA and
     reservation prices worked out, and its six statements."""
 
     def __init__(self, offers):
@@ -1169,7 +1169,7 @@ class PracticeStatements:
 
 
 def practice_statements():
-    """Question 6's practice case, to show in the notebook."""
+    """Question 7's practice case, to show in the notebook."""
     return PracticeStatements(practice_case())
 
 
@@ -1177,7 +1177,7 @@ def practice_statements():
 def practice_labels(answer):
     """Check a function ``() -> dict`` of letter -> label for the practice case's six
     statements: each judged with its own hint; nothing is marked. When all are right, the
-    learner's progress record notes question 6's self-check."""
+    learner's progress record notes question 7's self-check."""
     offers = practice_case()
     answers = call_learner(answer)
     said, wrong = [], 0
@@ -1200,7 +1200,7 @@ def practice_labels(answer):
 
 
 def _form_of_labels(offers, answers):
-    """Question 6's labels on the learner's own case, form only: a dict with an allowed
+    """Question 7's labels on the learner's own case, form only: a dict with an allowed
     label for every letter; else the ``NotYet`` hint. Nothing about which label is right."""
     if not isinstance(answers, dict):
         raise NotYet(
@@ -1264,7 +1264,7 @@ def label_statements(answer, hidden=False):
     )
 
 
-# --- question 7: how strong must your BATNA be ------------------------------------------------
+# --- question 8: how strong must your BATNA be ------------------------------------------------
 
 
 def batna_needed_cases(hidden):
@@ -1330,7 +1330,7 @@ def needed(case, walk_any_time):
 
 
 def judge_batna_needed(case, walk_any_time, result):
-    """Question 7 on ``result`` for ``case`` under one model: nothing when it is the least
+    """Question 8 on ``result`` for ``case`` under one model: nothing when it is the least
     BATNA, 0 or more, that gets at least the target (None when out of reach), else the
     ``NotYet`` hint."""
     target, pie, theirs = case
@@ -1448,24 +1448,24 @@ def batna_needed(answer, hidden=False):
     )
 
 
-# --- question 8: your target ------------------------------------------------------------------
+# --- question 5: your target ------------------------------------------------------------------
 
 
 #: The highest share of the zone with two remote days, from your reservation price for that
-#: package to what the agency costs Northwind, that question 8 takes as a target: your
+#: package to what the agency costs Northwind, that question 5 takes as a target: your
 #: opening sits at the top, and it needs room to concede towards the target.
 TARGET_SHARE = 0.9
 
 
 def target_band(offers):
-    """The targets question 8 takes for ``offers``: at or above the even split of the zone
+    """The targets question 5 takes for ``offers``: at or above the even split of the zone
     with two remote days, and at most ``TARGET_SHARE`` of the way from its bottom to its top."""
     low, high = reservation_of(offers, REMOTE_DAYS), northwind_reservation(offers)
     return (low + high) / 2, low + TARGET_SHARE * (high - low)
 
 
 def judge_target(offers, value):
-    """Question 8 on ``value``, the learner's target salary for ``offers``: nothing when it
+    """Question 5 on ``value``, the learner's target salary for ``offers``: nothing when it
     is at or above the even split of the zone with two remote days and at most nine tenths of
     the way up that zone (any such target is right; above it, the opening at the top would
     have less than a tenth of the zone to concede), else the ``NotYet`` hint."""
@@ -1479,7 +1479,7 @@ def judge_target(offers, value):
     if value > limit and not same_money(value, limit):
         package = (
             f" Here even your reservation price for the job as offered, {plain:,.0f}, is "
-            "above that cost: only the package with two remote days leaves a zone."
+            "above that cost: only the job with two remote days leaves a zone."
             if plain > limit
             else ""
         )

@@ -52,14 +52,14 @@ class JobOffers(Scenario):
     commute_cost: float  # extra yearly cost of the Northwind job (commute); remote days halve it
     agency_rate: float  # Northwind's alternative: a contractor through an agency, per year ...
     agency_fee: float  # ... plus the agency's yearly fee
-    northwind_offers: tuple  # four NorthwindOffer, for question 5
+    northwind_offers: tuple  # four NorthwindOffer, for question 6
     lumen_sure: float  # sure salaries worth Lumen's offer and freelancing to a risk-averse
     freelance_sure: float  # you, from one attitude to risk (question 3, second part)
     band_midpoint: float  # the midpoint of Northwind's published pay band for the role
 
     @property
     def statements(self):
-        """Six things you might say to Northwind, as ``(letter, text)`` pairs (question 6)."""
+        """Six things you might say to Northwind, as ``(letter, text)`` pairs (question 7)."""
         return tuple((s.letter, s.text) for s in statements_of(self))
 
     def story(self):
@@ -91,7 +91,7 @@ class JobOffers(Scenario):
             "each its own sure amount (its certainty equivalent, worked out as if this "
             "year's pay were all you had): a sure salary of "
             f"{self.lumen_sure:,.0f} is as good to you as Lumen's whole offer, and a sure "
-            f"{self.freelance_sure:,.0f} as good as freelancing. Everywhere else, questions 4 to 6 included, "
+            f"{self.freelance_sure:,.0f} as good as freelancing. Everywhere else, questions 4 to 7 included, "
             "value each alternative at its expected value.\n\n"
             "The Northwind job has an extra yearly cost that none of the alternatives has: "
             f"the commute, {self.commute_cost:,.0f} a year. Two remote days a week would halve "
@@ -107,8 +107,8 @@ class JobOffers(Scenario):
             "assumes that Northwind believes the least you would accept is that midpoint, and "
             "that it does not know what your commute costs you: it counts a commute you leave "
             "unpriced at nothing.\n\n"
-            f"Offers Northwind might make you (question 5):\n\n{offers}\n\n"
-            f"Things you might say to Northwind (question 6):\n\n{said}\n\n" + self.field_table()
+            f"Offers Northwind might make you (question 6):\n\n{offers}\n\n"
+            f"Things you might say to Northwind (question 7):\n\n{said}\n\n" + self.field_table()
         )
 
     def field_table(self):
@@ -277,10 +277,10 @@ def even_split(offers, remote_days=0):
     return (low + high) / 2 if high >= low else None
 
 
-#: The responses of question 5, in the order the notebook gives them.
+#: The responses of question 6, in the order the notebook gives them.
 RESPONSES = ("accept", "ask for remote days", "counter", "walk away")
 
-#: The reasons of question 5, each with the response it goes with, in the rule's order.
+#: The reasons of question 6, each with the response it goes with, in the rule's order.
 REASONS = {
     "no zone even with remote days": "walk away",
     "even split reached": "accept",
@@ -292,7 +292,7 @@ REASONS = {
 
 
 def right_response(offers, offer):
-    """The course's rule for question 5, as ``(response, reason)``: walk away when even two
+    """The course's rule for question 6, as ``(response, reason)``: walk away when even two
     remote days open no zone; an offer at or above the even split of the zone with remote
     days is accepted if it has them, and answered by asking for them if not (they cost
     Northwind nothing); anything else is countered, for the first reason that applies."""
@@ -347,7 +347,7 @@ def zone_edge_case(offers):
 
 
 def rule_offers(offers):
-    """Offers built on the case's own numbers, one on every path of question 5's rule, with
+    """Offers built on the case's own numbers, one on every path of question 6's rule, with
     and without remote days: below the BATNA's value, in the commute trap, inside the zone
     below its even split, and at or above that even split (professor's review 3, E1).
     Each salary is the middle of its stretch, rounded to 100, so it stays at least 450
@@ -546,7 +546,7 @@ def _offer_problems(offers, value, limit):
     return list(dict.fromkeys(broken))
 
 
-# --- statements (question 6) -----------------------------------------------------------------
+# --- statements (question 7) -----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -564,7 +564,7 @@ class Statement:
     also: str | None = None  # a second label accepted (a demand above your limit)
 
 
-#: The labels of question 6, in the order the notebook teaches them.
+#: The labels of question 7, in the order the notebook teaches them.
 LABELS = ("honest", "warning", "bluff", "misrepresentation")
 
 #: What taking each alternative means, as you would say it.

@@ -32,9 +32,9 @@
 # 7. see how a deal's surplus (what it gains over both sides' alternatives together)
 #    splits under two models, and when a better BATNA earns you more.
 #
-# It takes about 6½ to 7 hours, best in three sittings; longer if Python is new to you:
-# about 2 hours for sections 1 to 4 with questions 1 to 4, 2 hours for sections 5 and 6
-# with questions 5 and 6, and 2½ to 3 hours for section 7 with questions 7 to 9 and the
+# It takes about 7½ to 8 hours, best in three sittings; longer if Python is new to you:
+# about 2½ hours for sections 1 to 4 with questions 1 to 5, 2½ hours for sections 5 and 6
+# with questions 6 and 7, and 2½ to 3 hours for section 7 with questions 8 and 9 and the
 # reflection (question 9 is the hardest of the module; it asks about section 3's three
 # situations for an uncertain alternative, so reread them first). Run the cells from top
 # to bottom.
@@ -331,7 +331,7 @@ check.choose_batna(choose_batna, hidden=True)
 # starts a new count. Two of its items come back later as graded questions that need the
 # figure, on your own numbers: Lumen's round settled before you answer is question 9's
 # "known first" case, and an offer with two remote days has the reservation price
-# (your BATNA plus half the commute) that questions 5 and 8 use.
+# (your BATNA plus half the commute) that questions 5 and 6 use.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-quiz", "schema_version": 3}
 from course.widgets.batna import NewsQuiz
@@ -454,8 +454,8 @@ BatnaBuilder()
 # estimate, the target may go up to the estimate itself (module 04). At Northwind no fact
 # carries an opening past what the agency's contractor costs, so your opening sits at that
 # estimate and your target stays in the nine-tenths band, from the even split up to nine
-# tenths of the way to that estimate. Question 8 checks that band; the reflection takes
-# either case.
+# tenths of the way to that estimate. Question 5, after the explorer, checks that band;
+# the reflection takes either case.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
@@ -506,7 +506,7 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 # - Then, zone or not: set your reservation back to your question 3 value and lower it by
 #   half your commute cost, which is what two remote days a week would do. In every
 #   learner's case there is then a zone (wider than before, if you had one): how wide is
-#   it, and where is its even split? That is the even split question 5's rule uses. If you
+#   it, and where is its even split? That is the even split question 6's rule uses. If you
 #   had no zone, how much of your commute cost would the remote days have to save you for
 #   a zone to open at all?
 
@@ -514,6 +514,51 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 from course.widgets.batna import ZopaExplorer
 
 ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_000, step=250)
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
+# ### Question 5 (1 mark): your target at Northwind
+#
+# Before the first offer, set your target at Northwind. Section 3 asked for one as well as
+# a reservation price: the salary you aim to land at, grounded in a fact you can name (your
+# opening will lie beyond it). Write `target_salary(offers, reservation)` returning yours,
+# for the job with two remote days (the explorer's last step). `reservation` is your
+# reservation price from expected values (question 3, first part); the check passes the
+# right value, so a slip there costs you nothing here. You choose the target, by section
+# 4's two conditions applied to the job with two remote days; the check accepts any
+# target that meets them. Which reservation price belongs to
+# that job, and what is the most Northwind could pay, by a fact it can check? You will
+# need `offers.commute_cost`, `offers.agency_rate` and `offers.agency_fee`. If the check
+# says no, its hint names the condition your target misses.
+#
+# Where in that range? Its top, your estimate of the most Northwind could pay, is where
+# your opening will be, since no fact here takes it further, and your opening lies beyond
+# your target with room to concede towards it. So the check takes a target at least half
+# and at most nine tenths of the way from your reservation price with two remote days up
+# to that estimate: any target in that band passes, and where in it you aim is your
+# judgement. Nearer the top is bolder, leaves less to concede and costs more goodwill if
+# you cannot argue for it; the reflection asks you for the fact behind a target of your
+# own. The check also tries two example learners' scenarios, one of them a case where
+# only the job with two remote days leaves a zone, and grading tries other learners' too,
+# so work the target out from `offers` and `reservation` rather than writing in a number.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "target-salary-answer", "schema_version": 3}
+def target_salary(offers, reservation):
+    """The salary to aim for at Northwind, with two remote days."""
+    ### BEGIN SOLUTION
+    with_remote_days = reservation - offers.commute_cost / 2
+    northwind = offers.agency_rate + offers.agency_fee
+    even_split = (with_remote_days + northwind) / 2
+    return round((even_split + northwind) / 2, -2)  # halfway from the even split to the top
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "target-salary-test", "schema_version": 3}
+"""Check that target_salary aims at or above the even split, at most nine tenths up the zone."""
+check.target_salary(target_salary)
+### BEGIN HIDDEN TESTS
+check.target_salary(target_salary, hidden=True)
+### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "decide-teaching", "schema_version": 3}
 # ## 5. Deciding on an offer
@@ -567,7 +612,7 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # price is worth the same to you as your BATNA), and an offer below it is a reason to walk
 # away. Section 7 shows why this case matters at Northwind: when Northwind has the last word
 # before the common answer date, the model predicts that last word at your reservation
-# price. Question 5 grades the rule for offers
+# price. Question 6 grades the rule for offers
 # while Northwind is still moving, not this case.
 #
 # Module 04 uses the same target from the other side of the table: it plans your own
@@ -603,8 +648,8 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 #    - *Below the even split.* Inside the zone, but short of its even split: counter
 #      towards it.
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
-# ### Question 5 (2 marks): accept, ask for remote days, counter or walk away?
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
+# ### Question 6 (2 marks): accept, ask for remote days, counter or walk away?
 #
 # Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns
 # a pair `(response, reason)` by the rule above, for offers made while Northwind is still
@@ -779,8 +824,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # your terms show is their expected value by your own chances; a sceptical employer might
 # value them lower.
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
-# ### Question 6 (2 marks): honest, warning, bluff or misrepresentation?
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
+# ### Question 7 (2 marks): honest, warning, bluff or misrepresentation?
 #
 # Your scenario lists six things you might say to Northwind, lettered A to F
 # (`offers.statements` holds them as `(letter, text)` pairs). Compare each with the facts
@@ -1034,8 +1079,8 @@ from course.widgets.batna import ModelQuiz
 
 ModelQuiz()
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
-# ### Question 7 (2 marks): how strong must your BATNA be?
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q8-text", "schema_version": 3}
+# ### Question 8 (2 marks): how strong must your BATNA be?
 #
 # Write `batna_needed(target, pie, their_batna, walk_any_time=False)`: the least BATNA,
 # 0 or more, that gets you a share of at least `target` from `pie` when the other side's
@@ -1079,52 +1124,6 @@ def batna_needed(target, pie, their_batna, walk_any_time=False):
 check.batna_needed(batna_needed)
 ### BEGIN HIDDEN TESTS
 check.batna_needed(batna_needed, hidden=True)
-### END HIDDEN TESTS
-
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q8-text", "schema_version": 3}
-# ### Question 8 (1 mark): your target at Northwind
-#
-# Back to Northwind, before the first offer. Section 3 asked for a target as well as a
-# reservation price: the salary you aim to land at, grounded in a fact you can name (your
-# opening will lie beyond it). Write
-# `target_salary(offers, reservation)` returning yours, for the job with two remote days
-# (the package section 5's rule aims at). `reservation` is your reservation price from
-# expected values (question 3, first part); the check passes the right value, so a slip
-# there costs you nothing here. You choose the target, by section 4's two conditions
-# applied to the package it is for; the check accepts any target that meets them. Which
-# reservation price belongs to a package with two remote days, and what is the most
-# Northwind could pay, by a fact it can check? You will need `offers.commute_cost`,
-# `offers.agency_rate` and `offers.agency_fee`. If the check says no, its hint names the
-# condition your target misses.
-#
-# Where in that range? Its top, your estimate of the most Northwind could pay, is where
-# your opening will be, since no fact here takes it further, and your opening lies beyond
-# your target with room to concede towards it. So the check takes a target at least half
-# and at most nine tenths of the way from your reservation price with two remote days up
-# to that estimate: any target in that band passes, and where in it you aim is your
-# judgement. Nearer the top is bolder, leaves less to concede and costs more goodwill if
-# you cannot argue for it; the reflection asks you for the fact behind a target of your
-# own. The check also tries two example learners' scenarios, one of them a case where
-# only the package with remote days leaves a zone, and grading tries other learners' too,
-# so work the target out from `offers` and `reservation` rather than writing in a number.
-
-
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "target-salary-answer", "schema_version": 3}
-def target_salary(offers, reservation):
-    """The salary to aim for at Northwind, with two remote days."""
-    ### BEGIN SOLUTION
-    with_remote_days = reservation - offers.commute_cost / 2
-    northwind = offers.agency_rate + offers.agency_fee
-    even_split = (with_remote_days + northwind) / 2
-    return round((even_split + northwind) / 2, -2)  # halfway from the even split to the top
-    ### END SOLUTION
-
-
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "target-salary-test", "schema_version": 3}
-"""Check that target_salary aims at or above the even split, at most nine tenths up the zone."""
-check.target_salary(target_salary)
-### BEGIN HIDDEN TESTS
-check.target_salary(target_salary, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q9-text", "schema_version": 3}
