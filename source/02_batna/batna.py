@@ -525,10 +525,10 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # reservation price from expected values (question 3, first part); the check passes the
 # right value, so a slip there costs you nothing here. You choose the target, by section
 # 4's two conditions applied to the job with two remote days; the check accepts any
-# target that meets them. Which reservation price belongs to
-# that job, and what is the most Northwind could pay, by a fact it can check? You will
-# need `offers.commute_cost`, `offers.agency_rate` and `offers.agency_fee`. If the check
-# says no, its hint names the condition your target misses.
+# target that meets them. Which reservation price belongs to that job, and what is the
+# most Northwind could pay, by a fact it can check? You will need `offers.commute_cost`,
+# `offers.agency_rate` and `offers.agency_fee`. If the check says no, its hint names the
+# condition your target misses.
 #
 # Where in that range? Its top, your estimate of the most Northwind could pay, is where
 # your opening will be, since no fact here takes it further, and your opening lies beyond
