@@ -1365,8 +1365,8 @@ def test_question_4_marks_the_price_and_the_reason_once_together(learner, answer
 def test_question_4_says_the_models_predict_less_than_a_proposal_kestrel_takes(learner, answers):
     """Where Atlas's proposal beats Borealis, Kestrel takes it and the models predict less
     (max(v1/2, v2) below the proposal), so the pass message may not call the proposal the
-    models' price; and the price rule's ceiling is the larger of the proposal and that
-    price, which is what the check accepts."""
+    models' price; and the price's ceiling is the larger of the proposal and that price,
+    which is what the check accepts and what its hint says above it."""
     takes = 0
     for n in range(600):
         s = course.variant("03_power", f"pair-{n}")
@@ -1390,7 +1390,8 @@ def test_question_4_says_the_models_predict_less_than_a_proposal_kestrel_takes(l
     assert "otherwise Borealis's figure, the price the models predict" in message
     four = PROSE[PROSE.index("### Question 4") : PROSE.index("### Question 5")]
     assert "never more than the models predict" not in four
-    assert "never more than the larger of Atlas's figure and the price the models" in four
+    # the ceiling is the hint's to say, for a price above it, not a rule the text lists
+    assert "never more than the larger of Atlas's figure and the price the models" not in four
 
 
 @pytest.mark.parametrize("weight", [0.9, 0.8])

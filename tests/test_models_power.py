@@ -1703,7 +1703,7 @@ def test_question_4_states_its_rule_in_two_sentences_and_leans_on_no_later_modul
     assert "an opening bid, module 04's subject" not in four
     assert "Atlas would see through it" not in four
     assert "module 04's subject" not in four
-    assert "nothing gives Atlas a reason to pay more" in four
+    assert "nothing gives Atlas a reason to pay more" not in four  # the hint says it now
     assert len(four.split()) < 440
     from course.checks import power as check
     from course.checks.hints import NotYet
@@ -1964,19 +1964,42 @@ def test_legitimate_is_kept_for_section_7s_line_only_from_section_1_on():
     assert 'from here on the course keeps "legitimate" for section 7\'s line' in one
 
 
-def test_question_4s_price_is_below_the_offer_only_by_rounding_and_never_below_borealis():
-    """Question 4 lets Kestrel round Atlas's figure down to the hundred, so the text may not
-    say 'never less than Kestrel is offered'; the accepted range keeps both stated bounds."""
+def test_question_4_leaves_take_or_counter_to_the_learner_and_hints_bound_the_price():
+    """Question 4 listed three bounds on the price (never below Borealis, never below the
+    offer but for rounding, never above the larger of the offer and the models' price) that
+    left one price for every learner, so whether to take Atlas's figure or counter was
+    written out. The text now names the two candidates only; the check keeps the same range
+    and, for a price outside it, a hint says which bound it breaks, without the price."""
+    from course.checks import power as check
+    from course.checks.hints import NotYet
+
     four = _section(PROSE, "### Question 4", "def licence_reply")
-    assert "Never less than Kestrel is offered" not in four
-    assert (
-        "Never less than Kestrel could get from Borealis, never less than the offer except by "
-        "rounding it to the hundred"
-    ) in four
-    for s in _drawn_scenarios():
-        low = _P.reply_range(s)[0]
-        assert low >= s.borealis_value, s.learner
-        assert low == s.borealis_value or low == math.floor(_P.kestrel_shapley(s) / 100) * 100
+    assert "Never less than Kestrel" not in four and "never more than the larger" not in four
+    assert "Atlas's own figure if Kestrel takes it" in four
+    assert "or else the price this section's models predict for the licence;" in four
+
+    def general(s, price):
+        with pytest.raises(NotYet) as raised:
+            check.judge_reply_price(s, (price, check.REASONS[0]))
+        return raised.value.general
+
+    takes = counters = 0
+    for s in _drawn_scenarios()[:100]:
+        low, high = _P.reply_range(s)
+        proposal, v2 = _P.kestrel_shapley(s), s.borealis_value
+        assert low >= v2, s.learner
+        assert low == v2 or low == math.floor(proposal / 100) * 100
+        assert "below what the rival would pay" in general(s, v2 - 100)
+        if high + 200 < s.atlas_value:
+            assert "more than both" in general(s, high + 200)
+        if proposal >= v2:
+            takes += 1
+            if low - 200 >= v2:
+                assert "below the buyer's own proposal" in general(s, low - 200)
+        else:
+            counters += 1
+            assert "below what the rival would pay" in general(s, proposal)
+    assert takes > 20 and counters > 20
 
 
 def test_a_bidder_no_higher_than_the_best_rival_or_the_table_share_adds_nothing():

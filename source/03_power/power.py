@@ -848,10 +848,7 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #
 # - `price`: the price Kestrel names in its reply: Atlas's own figure if Kestrel takes it
 #   (rounded to the hundred if you like, down or up), or else the price this section's
-#   models predict for the licence. Never less than Kestrel could get from Borealis, never
-#   less than the offer except by rounding it to the hundred, and never more than the
-#   larger of Atlas's figure and the price the models predict: both sides know both
-#   values, so nothing gives Atlas a reason to pay more;
+#   models predict for the licence;
 # - `reason`: what Kestrel puts forward in its reply, one of `"rival"` (Borealis's written
 #   commitment and its figure), `"interests"` (what the licence does for Atlas: products
 #   that last longer) or `"fairness"` (the Shapley value as the fair price). A side's
