@@ -1695,7 +1695,7 @@ def test_target_is_module_02s_and_the_plan_stops_there():
     assert text[first : first + 120].startswith("target** (module 02: the outcome you aim")
     assert "The target is module 02's: the outcome you aim to land at." in text
     assert "Your concession plan stops there" in text
-    assert "A plan may stop exactly on the even" in text
+    assert "A plan may stop exactly on the **even split**" in text
     assert "two fifths of the way up from your reservation price to your opening" in text
     raised = 0
     for learner in SWEEP:
