@@ -114,15 +114,15 @@ def profit_curve(cost, low, high, price, informed, width=560, height=220, points
         profit = expected_profit(price, cost, low, high)
         parts += [
             f'<circle cx="{x(price):.1f}" cy="{y(profit):.1f}" r="5" fill="{WARNING_COLOUR}">'
-            "<title>best blind price</title></circle>",
+            "<title>the model's price</title></circle>",
             svg_text(
                 x(price),
                 y(profit) + 18,
-                f"best price {amount(price)}: {amount(profit)}",
+                f"the model's price {amount(price)}: {amount(profit)}",
                 colour=WARNING_COLOUR,
             ),
         ]
-        best = f"best price {amount(price)} earns {amount(profit)}"
+        best = f"the model's price {amount(price)} earns {amount(profit)}"
     if bottom < 0:
         parts.append(svg_text(x(left) + 4, y(bottom) - 4, "loss", "start", WARNING_COLOUR))
     label = f"expected profit by price: {best}; perfect information earns {amount(informed)}"

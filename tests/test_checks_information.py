@@ -460,7 +460,7 @@ def test_the_news_check_shows_what_the_likelihoods_do(monkeypatch, capsys):
         reference.posterior_after_opening(sale), sale.cost, moving.direction
     )
     assert factor <= reference.NEWS_STEP and "times as likely" not in shown
-    assert "your best price moves" in shown and "Question 5c" in shown
+    assert "the model's price moves" in shown and "Question 5c" in shown
     assert moving.why in shown
 
 
@@ -599,6 +599,20 @@ def test_the_rounds_count_is_what_waiting_takes_not_a_plan_to_wait(learner, wher
         words = wren_parts(answer)[ROUNDS][1]
     assert "round of talks costs" not in words and "time costs" not in words, words
     assert "section 3" in words.lower() and "final price at it" in words, words
+
+
+def test_the_price_with_the_largest_expected_profit_has_one_name():
+    """The final price with the largest expected profit against your beliefs is called the
+    model's price wherever the text names it (it had three names: best final price, best
+    blind price and the model's price)."""
+    words = " ".join(
+        " ".join(cell.source.split())
+        for cell in source_notebook("01_information", "information").cells
+        if cell.cell_type == "markdown"
+    ).lower()
+    for other in ("best final price", "best blind price", "best price", "blind price"):
+        assert other not in words, other
+    assert words.count("is **the model's price**") == 1
 
 
 # Question 5: the price before and after the opening
@@ -907,7 +921,7 @@ def test_the_expected_reservation_price_is_never_a_learners_best_price_before_th
         prior = sale.prior_beliefs()
         best = reference.best_move(prior, sale.cost)[0]
         assert abs(expected_reservation(prior) - best) >= 500, sale.learner
-    assert "lies at least €500 from the best price before the opening" in " ".join(
+    assert "lies at least €500 from the model's price before the opening" in " ".join(
         " ".join(cell.source.split())
         for cell in source_notebook("01_information", "information").cells
     )
@@ -2163,7 +2177,7 @@ def test_none_and_a_count_are_told_apart(monkeypatch):
     slips = {reference.holds_before_moving(sale, after, direction=d) for d in (-1, 0)}
     guess = next(n for n in range(1, 11) if n not in slips)  # a count no known slip gives
     hint = miss(check.holds_before_moving, lambda s, a: guess)
-    assert "leave your best price where it is" in hint
+    assert "leave the model's price where it is" in hint
     monkeypatch.undo()
     as_learner(monkeypatch, learner_where(lambda s: not never(s)))
     hint = miss(check.holds_before_moving, lambda s, a: None)
@@ -2268,7 +2282,7 @@ def test_news_weight_hints_say_which_way(monkeypatch):
     hint = miss(check.news_weight, lambda s, a, d: 1.0 if d == way else other(s, a, d))
     assert "stays where it was" in hint
     hint = miss(check.news_weight, lambda s, a, d: None if d == way else other(s, a, d))
-    assert "does move your best price" in hint
+    assert "does move the model's price" in hint
     check.news_weight(lambda s, a, d: reference.weight_to_move(s, a, d), hidden=True)
 
 
@@ -2642,7 +2656,7 @@ def test_a_count_where_ten_holds_move_nothing_fails_visibly_for_every_learner():
     for n in range(100):
         with learner_as(f"never-none-{n}"):
             hint = miss(check.holds_before_moving, never_none)
-            assert "holds in a row leave your best price where it is" in hint, (n, hint)
+            assert "holds in a row leave the model's price where it is" in hint, (n, hint)
             hint = miss(check.holds_before_moving, never_none, hidden=True)
             assert "it names a count where" in hint, (n, hint)
             check.holds_before_moving(reference.holds_before_moving)

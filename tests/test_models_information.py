@@ -109,7 +109,7 @@ def test_moving_one_end_of_the_range_can_go_either_way():
     says(
         "raising the lowest price from 50 to 60",
         "the worth rises from 17 to 17.5: the middle of the range rises by 5, which knowing "
-        "the price captures in full, while the blind price of 70 gains only 4.5",
+        "the price captures in full, while the model's price of 70 gains only 4.5",
     )
     for cost in range(0, 150, 5):
         for half in range(5, 70, 5):
@@ -345,7 +345,7 @@ def test_the_worked_prices_and_perfect_information():
     assert best_move(WORKED_POSTERIOR, 40) == (70, pytest.approx(315 / 13))
     assert perfect_information(WORKED_POSTERIOR, 40) == pytest.approx(110 / 13)
     says(
-        "the best blind price is 60, which every buyer accepts: 20 for sure",
+        "the model's price is 60, which every buyer accepts: 20 for sure",
         "67 − 40 = 27. Perfect information is worth 7.",
         "becomes 70, earning about 24.23, and perfect information is now worth about 8.46",
     )
@@ -450,13 +450,13 @@ def test_the_closed_forms_the_notebook_quotes():
         assert informed_profit(cost, 50, 100) == pytest.approx(75 - cost)
     assert informed_profit(70, 50, 100) != pytest.approx(75 - 70)
     says(
-        "your cost $c$ is below $H$, the best blind price is $(H + c)/2$ (kept inside $[L, H]$)",
+        "your cost $c$ is below $H$, the model's price is $(H + c)/2$ (kept inside $[L, H]$)",
         "$(L + H)/2 - c$, when $c$ is at most $L$",
     )
     says(
-        "the best blind price is 70: the buyer accepts with chance 3/5 and you earn 18",
+        "the model's price is 70: the buyer accepts with chance 3/5 and you earn 18",
         "75 − 40 = 35. The information is worth 35 − 18 = 17.",
-        "the best blind price is 85 and earns 4.5",
+        "the model's price is 85 and earns 4.5",
         "$(H - c)^2 / (2 (H - L)) = 9$ (you sell only to buyers above your cost), so the "
         "information is worth 4.5",
         "The posterior is 5/26, 9/26 and 6/13, and the expected reservation price rises from "

@@ -1096,11 +1096,10 @@ def test_a_shown_quote_and_a_reported_quote_are_told_apart():
     assert "shows you" not in item.text and "not published" in item.text
 
 
-def test_one_name_for_the_best_blind_price_in_each_place():
-    """The third review, U2: 'Question 5's best final price' was ambiguous among its four
-    prices; section 4 and Question 6 now name `before` and `now`."""
-    assert "Question 5's `before`" in notebook_words("voi-teaching")
-    assert "Question 5's `now`" in notebook_words("voi-teaching")
+def test_section_4_and_question_6_say_which_of_before_and_now_they_mean():
+    """'Question 5's best final price' was ambiguous among its four prices; section 4 and
+    Question 6 name `before` and `now`."""
+    assert "`before` against your prior, `now` after the opening" in notebook_words("voi-teaching")
     assert "(the `now` of Question 5)" in notebook_words("q6-text")
 
 
@@ -1143,7 +1142,7 @@ def test_the_opening_never_raises_a_learners_best_price_but_can_in_general(sales
     assert rose == 0 and raised_sure > 0
     words = notebook_words("q5-text")
     # the drawn scenarios only: Question 6's tilt-case, a worked case, goes up
-    assert "In every scenario drawn for a learner the opening leaves your best price" in words
+    assert "In every scenario drawn for a learner the opening leaves the model's price" in words
     from course.checks import information as check
 
     tilt = check.staged_cases()[check.TILT_CASE]
@@ -1157,7 +1156,7 @@ def test_the_opening_never_raises_a_learners_best_price_but_can_in_general(sales
     offer = {60: Fraction(1, 10), 70: Fraction(3, 10), 80: Fraction(3, 5)}
     after = {r: prior[r] * offer[r] / sum(prior[v] * offer[v] for v in prior) for r in prior}
     assert scenario.best_move(prior, 40)[0] == 60 and scenario.best_move(after, 40)[0] == 70
-    assert "the best price is 60 before the offer and 70 after it" in words
+    assert "the model's price is 60 before the offer and 70 after it" in words
 
 
 def test_question_5_gives_a_true_reason_for_leaving_the_news_out_of_the_cap():

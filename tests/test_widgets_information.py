@@ -226,21 +226,19 @@ def test_a_tampered_weight_is_rejected_with_a_message():
 def test_the_explorer_shows_the_worked_example():
     explorer = InformationExplorer()
     text = explorer.numbers.value
-    assert "Best blind price:</b> 70, expected profit 18" in text
+    assert "The model's price:</b> 70, expected profit 18" in text
     assert "With perfect information:</b> 35" in text
     assert "information is worth</b> 17" in text
-    assert "best price 70: 18" in explorer.picture.value
+    assert "the model&#x27;s price 70: 18" in explorer.picture.value
     assert "perfect information: 35" in explorer.picture.value
-    assert (
-        "perfect information" in explorer.bars.value and "best blind price" in explorer.bars.value
-    )
+    assert "perfect information" in explorer.bars.value and "the model" in explorer.bars.value
 
 
 def test_a_wider_range_makes_information_worth_more():
     explorer = InformationExplorer()
     explorer.high.value = 150
     # cost 40 in [50, 150]: blind price 95 earns 55 × 55/100; knowing earns 100 − 40.
-    assert "Best blind price:</b> 95, expected profit 30.25" in explorer.numbers.value
+    assert "The model's price:</b> 95, expected profit 30.25" in explorer.numbers.value
     assert "information is worth</b> 29.75" in explorer.numbers.value
 
 
@@ -250,10 +248,10 @@ def test_a_cost_above_every_value_names_no_price():
     explorer.cost.value = 120
     assert "No price covers your cost" in explorer.status.value
     assert "<b>No price pays:</b>" in explorer.numbers.value
-    assert "Best blind price" not in explorer.numbers.value
+    assert "The model's price:" not in explorer.numbers.value
     assert "information is worth</b> 0" in explorer.numbers.value
     assert "no price makes a profit" in explorer.picture.value
-    assert "best price" not in explorer.picture.value
+    assert "model&#x27;s price" not in explorer.picture.value
 
 
 def test_the_profit_curve_shows_losses_below_a_zero_line():
@@ -261,7 +259,7 @@ def test_the_profit_curve_shows_losses_below_a_zero_line():
     explorer.cost.value = 60  # prices from 50 to 60 lose money
     assert "zero profit: below it, a loss" in explorer.picture.value
     assert ">loss<" in explorer.picture.value
-    assert "Best blind price:</b> 80, expected profit 8." in explorer.numbers.value
+    assert "The model's price:</b> 80, expected profit 8." in explorer.numbers.value
 
 
 @pytest.mark.parametrize(("cost", "high", "worth"), [(40, 150, "29.75"), (90, 100, "0.50")])

@@ -483,9 +483,9 @@ def news_likelihood(answer, hidden=False):
         now_price = reference.best_move(now, own.cost)[0]
         shown = ", ".join(f"{_euros(v)}: {now[v]:.0%}" for v in sorted(now))
         move = (
-            "your best price stays where it was"
+            "the model's price stays where it was"
             if now_price == before_price
-            else "your best price moves"
+            else "the model's price moves"
         )
         why = " ".join(f"`{item.key}`: {item.why}." for item in reference.news_of(own))
         return (
@@ -526,20 +526,20 @@ def news_weight(answer, hidden=False):
                 )
                 general = "it reads the news the wrong way round"
             elif right is None:
-                hint = "even a factor of 10 leaves your best price where it is: answer None"
+                hint = "even a factor of 10 leaves the model's price where it is: answer None"
                 general = "it names a factor where none up to 10 moves the price"
             elif given is None:
-                hint = "some factor up to 10 does move your best price"
+                hint = "some factor up to 10 does move the model's price"
                 general = "it answers None where some factor up to 10 moves the price"
             elif given > right:
                 hint = (
                     f"{given:g} is too large: a weaker reading, a smaller factor in steps of "
-                    "0.05, already moves your best price"
+                    "0.05, already moves the model's price"
                 )
                 general = "it names a factor larger than the smallest that moves the price"
             else:
                 hint = (
-                    f"at {given:g} your best price stays where it was after the opening: try "
+                    f"at {given:g} the model's price stays where it was after the opening: try "
                     "larger factors, in steps of 0.05"
                 )
                 general = "it names a factor too weak to move the price"
@@ -753,7 +753,7 @@ def holds_before_moving(answer, hidden=False):
             general = "it reads a hold as likelier from a buyer far from its reservation price"
         elif right is None:
             hint = (
-                f"{reference.MOST_HOLDS} holds in a row leave your best price where it is: "
+                f"{reference.MOST_HOLDS} holds in a row leave the model's price where it is: "
                 "recount, updating the beliefs from the last hold each time"
             )
             general = f"it names a count where {reference.MOST_HOLDS} holds move nothing"
@@ -795,7 +795,7 @@ def holds_before_moving(answer, hidden=False):
                 "the beliefs from the last hold (not from the opening) with 0.2 × opening / r, "
                 "and stop at the first hold after which another price earns more"
             )
-            general = "it does not count the holds after which the best price first moves"
+            general = "it does not count the holds after which the model's price first moves"
         raise NotYet(f"{who}: {hint}.", general=general)
     own = variant(MODULE)
     count = reference.holds_before_moving(own, reference.posterior_after_opening(own))
@@ -963,7 +963,7 @@ def _price_after(answers, readings):
                     + f". Every reservation price still possible is above it: under the band "
                     f"model, asking {_euros(lowest)} is also accepted for sure and "
                     + _earns(lowest - sale.cost)
-                    + f", and the best price earns {_euros(profits[expected])} on average",
+                    + f", and the model's price earns {_euros(profits[expected])} on average",
                     "accepting the opening is never best here: every reservation price still "
                     "possible lies above it, so, under the band model, asking the lowest of "
                     "them is accepted for sure and earns more (or loses less)",
@@ -1287,9 +1287,9 @@ def information_pays(answer, hidden=False):
     passed(
         "information_pays: around the same middle, a wider range of doubt makes knowing the "
         "buyer's reservation price worth more; over the same range, a lower cost makes it "
-        "worth more (a cost near the top leaves few buyers worth selling to, and a blind "
-        "price near the top serves them almost as well), or the same once the cost is so low "
-        "that the best blind price is the bottom of the range."
+        "worth more (a cost near the top leaves few buyers worth selling to, and the model's "
+        "price, near the top too, serves them almost as well), or the same once the cost is so low "
+        "that the model's price is the bottom of the range."
     )
 
 
@@ -1317,7 +1317,7 @@ def why_perfect_information_moved(sale):
     ):
         price, lost, left = _regrets(sale, beliefs)
         parts.append(
-            f"{when}, your best blind price is {_euros(price)}: knowing the reservation price "
+            f"{when}, the model's price is {_euros(price)}: knowing the reservation price "
             f"would win back {_euros(lost)} of deals that price loses and {_euros(left)} it "
             "leaves on the table"
         )
@@ -1348,7 +1348,7 @@ def _perfect(answers, truths):
                 (
                     informed,
                     "that is what you earn knowing the reservation price; information is worth "
-                    "only what it adds to your best blind price, so subtract that",
+                    "only what it adds to what the model's price earns, so subtract that",
                 ),
                 (
                     value_of_information(sale.cost, low, high),
@@ -1369,13 +1369,13 @@ def _perfect(answers, truths):
                 mistakes,
                 f"your worth of perfect information {what}, {_euros(given)}, is "
                 f"{_way(given, expected)}: take the expected profit of knowing the reservation "
-                "price (ask it when it covers your cost) minus your best blind profit",
+                "price (ask it when it covers your cost) minus what the model's price earns",
             )
             if hint:
                 raise NotYet(
                     f"for learner {sale.learner}, {what}: {hint}.",
                     general=general_hint(hint, mistakes)
-                    or f"{what}, it is not the informed profit minus the best blind profit",
+                    or f"{what}, it is not the informed profit minus what the model's price earns",
                 )
     own = answers()[0][0]
     return "perfect information before and after the opening. " + why_perfect_information_moved(own)
@@ -1417,7 +1417,7 @@ def _report_worth(answers, truths):
             (
                 sale.report_accuracy * now,
                 "scaling perfect information by the accuracy overlooks what a wrong report "
-                "costs: work out the best price after each report the firm could send",
+                "costs: work out the model's price after each report the firm could send",
             ),
             (
                 value_of_information(sale.cost, low, high),
@@ -1432,7 +1432,7 @@ def _report_worth(answers, truths):
             (
                 worth + reference.best_move(after, sale.cost)[1],
                 "that is what you expect to earn with the report; it is worth only what it "
-                "adds to your best blind price, so subtract that",
+                "adds to what the model's price earns, so subtract that",
             ),
             (
                 report_on_survivors(after, sale.cost, sale.report_accuracy),
@@ -1458,17 +1458,17 @@ def _report_worth(answers, truths):
             mistakes,
             f"your worth of the report, {_euros(given)}, is {_way(given, worth)}: for each "
             "report it could send, take the best expected profit under the beliefs it leads "
-            "to, weigh it by how likely that report is, add these up and subtract your best "
-            "blind profit",
+            "to, weigh it by how likely that report is, add these up and subtract what the "
+            "model's price earns",
         )
         if hint:
             raise NotYet(
                 f"for learner {sale.learner}: {hint}.",
                 general=general_hint(hint, mistakes)
-                or "it is not the expected profit of the best price after each report, minus "
-                "the best blind profit",
+                or "it is not the expected profit of the model's price after each report, minus "
+                "what the model's price earns",
             )
-    return "the report's worth: the best price after each report, weighed by how often it comes."
+    return "the report's worth: the model's price after each report, weighed by how often it comes."
 
 
 def _worth_with_errors(beliefs, named, cost, accuracy, wrong):

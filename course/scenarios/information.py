@@ -709,7 +709,7 @@ def why_action_for(item, sale, after):
         )
     return lead + (
         f"{_money(price)}, the model's price too: on your numbers the habit's reading moved "
-        "weight without moving the best price, so the staging cost you nothing here, and "
+        "weight without moving the model's price, so the staging cost you nothing here, and "
         "asking more only because the opening looks staged would be a guess"
     )
 

@@ -225,16 +225,16 @@ class InformationExplorer(w.VBox):
         try:
             summary = information_summary(cost, low, high)
         except (TypeError, ValueError) as error:
-            self.numbers.value = "<b>Best blind price:</b> fix the range first."
+            self.numbers.value = "<b>The model's price:</b> fix the range first."
             self.picture.value = self.bars.value = ""
             self.status.value = message(str(error), ok=False)
             return
         price = summary["price"]
         blind = (
-            "<b>No price pays:</b> no buyer's reservation price is above your cost, so the best "
-            "blind price is none, with profit 0. "
+            "<b>No price pays:</b> no buyer's reservation price is above your cost, so the model's "
+            "price is none, with profit 0. "
             if price is None
-            else f"<b>Best blind price:</b> {amount(price)}, expected profit "
+            else f"<b>The model's price:</b> {amount(price)}, expected profit "
             f"{amount(round(summary['blind_profit'], 2))}. "
         )
         self.numbers.value = (
@@ -245,7 +245,7 @@ class InformationExplorer(w.VBox):
         self.picture.value = profit_curve(cost, low, high, price, summary["informed_profit"])
         self.bars.value = value_bars(
             {
-                "best blind price": summary["blind_profit"],
+                "the model's price": summary["blind_profit"],
                 "perfect information": summary["informed_profit"],
             },
             highlight="perfect information",

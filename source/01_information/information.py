@@ -313,8 +313,8 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # like its opening, may be picked to steer you.
 #
 # Either way this is what "leverage shifts during a negotiation" means in numbers: the
-# same table, the same people, and a fact that moves your beliefs, and perhaps your best
-# price.
+# same table, the same people, and a fact that moves your beliefs, and perhaps the
+# model's price.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (1 mark): what does your news say?
@@ -523,17 +523,16 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # possible prices pay and how often they are accepted. Compare the expected profit of
 # every price. Your own numbers show both shortcuts failing: in every scenario drawn for
 # a learner, yours included, the expected reservation price under the prior lies at least
-# €500 from the best price before the opening, and the most likely price is never the best
-# price both before and after the opening.
+# €500 from the model's price before the opening, and the most likely price is never the
+# model's price both before and after the opening.
 #
-# > **One price, several names.** The final price with the largest expected profit
-# > against your beliefs is your **best final price**. Question 5 returns it as `before`
-# > (against your prior) and `now` (after the opening); Question 6 calls `now` *the
-# > model's price*; section 4 calls it the *best blind price*, because you name it
-# > without knowing Osprey's reservation price. Keep it apart from Question 2's `sure`
-# > price, the highest price that every buyer you still think possible accepts: the best
-# > final price is never below it, and may be refused. Question 6's *safer prices* are
-# > reservation prices still possible between your cost and the best final price: `sure`
+# > **One price, one name.** The final price with the largest expected profit against
+# > your beliefs is **the model's price**. Question 5 returns it as `before` (against your
+# > prior) and `now` (after the opening); where the text names no beliefs, it means
+# > `now`. Keep it apart from Question 2's `sure` price, the highest price that every
+# > buyer you still think possible accepts: the model's price is never below it, and may
+# > be refused. Question 6's *safer prices* are
+# > reservation prices still possible between your cost and the model's price: `sure`
 # > is one of them only when it lies above your cost.
 #
 # **Where this model holds.** Naming one final price is the *take-it-or-leave-it* model
@@ -612,11 +611,11 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #   not. The one number describes only such even readings: for an uneven one, such as 1,
 #   1, 1 and 5, call `my_price` and see.
 # - Compare `before` with `now`. In every scenario drawn for a learner the opening leaves
-#   your best price where it was or lowers it (your `sure` price of Question 2 rises, though,
+#   the model's price where it was or lowers it (your `sure` price of Question 2 rises, though,
 #   whenever the opening rules out the lowest price). That is true of the drawn scenarios,
 #   not of openings in general: with section 2's worked example and a cost of 40,
-#   the best price is 60 before the offer and 70 after it, because the offer made a buyer
-#   at 60 less likely and 60 had been the best price; Question 6's `tilt-case` is another
+#   the model's price is 60 before the offer and 70 after it, because the offer made a buyer
+#   at 60 less likely and 60 had been the model's price; Question 6's `tilt-case` is another
 #   (€49,000 before its opening, €56,000 after).
 
 
@@ -664,7 +663,7 @@ check.my_price(my_price, hidden=True)
 #
 # Write `holds_before_moving(sale, after)`, with `after` your beliefs after the opening
 # (as in Question 5; the check passes in the right ones). Return the fewest holds in a row
-# at `sale.opening_offer` after which your best final price (against `sale.cost`) is no
+# at `sale.opening_offer` after which the model's price (against `sale.cost`) is no
 # longer the one you would name now, or `None` if even ten holds leave it where it is.
 # The function only counts; the decision the count informs is yours: how long you can
 # let Osprey stand firm before its firmness should change the price you name. The check tries your scenario and
@@ -676,7 +675,7 @@ check.my_price(my_price, hidden=True)
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "holds-before-moving-answer", "schema_version": 3}
 def holds_before_moving(sale, after):
-    """The fewest holds at the opening that move your best final price, or None."""
+    """The fewest holds at the opening that move the model's price, or None."""
 
     ### BEGIN SOLUTION
     def best(beliefs):
@@ -713,7 +712,7 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # them 1, 2, 4, 8 and `"lower"` weighs them 8, 4, 2, 1 (Question 3's even reading is the
 # same with a factor of 2). Write `news_weight(sale, after, direction)`, with `after` your beliefs after the
 # opening (as in Question 5; the check passes in the right ones), to return the smallest
-# factor, in steps of 0.05 from 1.05 up to 10, at which your best final price (against
+# factor, in steps of 0.05 from 1.05 up to 10, at which the model's price (against
 # `sale.cost`) is no longer the one against `after`; `None` if even 10 leaves it there.
 # The check asks for both directions, so a `None` may well be right for one of them. The
 # factor for the way your own news points (your Question 3 reading) is how much that
@@ -758,8 +757,7 @@ check.news_weight(news_weight, hidden=True)
 # ### Question 6 (2 marks): where the model holds
 #
 # "Where this model holds" above lists four assumptions behind the price of Question 5,
-# *the model's price*: the best final price against your beliefs after the opening (the
-# `now` of Question 5). Each situation, yours and the practice ones below, is one way your
+# *the model's price* after the opening (the `now` of Question 5). Each situation, yours and the practice ones below, is one way your
 # talks with Osprey could really be. For each, say which assumption fails, with one of
 #
 # - `"final-offer"`: you can commit to one final price, and a refusal ends the talks;
@@ -820,19 +818,19 @@ check.news_weight(news_weight, hidden=True)
 # model's; on `worked-case-1` it is the model's own. The other two keep `worked-case-1`'s
 # buyer and ask your function only for `staged-opening`. In `cut-case` (prior 0.4, 0.3,
 # 0.2, 0.1; cost €34,000; opening €45,000) even a shaded opening proves a reservation
-# price of at least 45,000 / 0.85, about €52,940, which rules out your prior's best price
+# price of at least 45,000 / 0.85, about €52,940, which rules out the model's price against your prior
 # (€49,000), so re-pricing does not give Question 5's `before`. In `tilt-case` (prior
 # 0.36, 0.30, 0.09, 0.25; cost €38,000; opening €44,500) the re-priced price is €63,000,
 # above both `before` (€49,000) and `now` (€56,000). Each short cut (always the model's
 # price, always the next reservation price up, "the opening tells me nothing", the
-# prior's best price, or the higher of `before` and `now`) fails one of the four. In
+# model's price against the prior, or the higher of `before` and `now`) fails one of the four. In
 # `cut-case` and `tilt-case` no reservation price still possible lies between the cost
 # and the model's price, so there is no safer price: work out a price only for the
 # situations your function is asked about.
 #
 # One mark for the assumptions, one for the prices. A price can do one of three things:
 #
-# - *the model's price* itself, the best final price against `after` and `sale.cost`;
+# - *the model's price* itself, against `after` and `sale.cost`;
 # - *above it*: any higher price, up to one step (the gap between neighbouring prices in
 #   `sale.reservations`) above the highest reservation price still possible after the
 #   opening (the highest with a chance above 0 in `after`): somewhat beyond what you still
@@ -890,7 +888,7 @@ check.news_weight(news_weight, hidden=True)
 # | `"final-offer"` | your opening: any price above the model's price and at or above your estimate (the expected reservation price under `after`), at most one step above the highest reservation price still possible |
 # | `"risk-neutral"` | a safer price: a reservation price still possible between your cost and the model's price |
 # | `"accepts-any"` | a fair price: above your cost and the opening, below the model's price, leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain and at most half |
-# | `"honest-opening"` | the best price against your prior with only what a shaded opening still proves, to the cent |
+# | `"honest-opening"` | the model's price against your prior with only what a shaded opening still proves, to the cent |
 #
 # **Side note: what the theory says, and what the check grades.** For the situations
 # where a refusal brings a counter-offer, the check grades module 04's rule for an
@@ -998,10 +996,7 @@ check.model_limits(model_limits, hidden=True)
 #
 # Suppose you could learn Osprey's reservation price before you name your price. You
 # would ask exactly that price when it covers your cost, and not sell otherwise. Your
-# expected profit with that knowledge, minus your best expected profit without it (with
-# your best **blind** price: the one you name without knowing the reservation price;
-# against your prior it is Question 5's `before`, and against your beliefs after the
-# opening it is Question 5's `now`, which Question 6 calls the model's price), is
+# expected profit with that knowledge, minus your best expected profit without it (with the model's price, which you name *blind*, without knowing the reservation price: `before` against your prior, `now` after the opening), is
 # the **expected value of perfect information**, EVPI (Raiffa and Schlaifer, *Applied
 # Statistical Decision Theory*, 1961; Howard, "Information Value Theory", 1966):
 #
@@ -1019,7 +1014,7 @@ check.model_limits(model_limits, hidden=True)
 # sale more than its average would weigh them differently.
 #
 # With the worked example's prior (60, 70 or 80 with chances 0.5, 0.3, 0.2) and a cost
-# of 40, the best blind price is 60, which every buyer accepts: 20 for sure. Knowing $r$,
+# of 40, the model's price is 60, which every buyer accepts: 20 for sure. Knowing $r$,
 # you would earn its average minus the cost, 67 − 40 = 27. Perfect information is worth
 # 7.
 #
@@ -1027,10 +1022,9 @@ check.model_limits(model_limits, hidden=True)
 # the remaining doubt is about prices that would change your decision, and for about half
 # of you, those whose opening rules out the lowest price, Question 8 shows it worth more
 # after Osprey's opening than before. After the
-# worked example's offer, the beliefs are 5/26, 9/26 and 6/13. The best blind price
-# becomes 70, earning about 24.23, and perfect information is now worth about 8.46, more
-# than the 7 before. Before, the blind price of 60 lost no buyer; its whole cost was the
-# money it left on the table (7). Now the blind price of 70 loses the buyers at 60
+# worked example's offer, the beliefs are 5/26, 9/26 and 6/13. The model's price becomes 70, earning about 24.23, and perfect information is now worth about 8.46, more
+# than the 7 before. Before, the model's price of 60 lost no buyer; its whole cost was the
+# money it left on the table (7). Now the model's price of 70 loses the buyers at 60
 # (about 3.85 on average) and still leaves about 4.62 on the table: the offer moved your
 # doubt onto the prices that decide your ask.
 #
@@ -1061,13 +1055,12 @@ check.model_limits(model_limits, hidden=True)
 #
 # A classic case has a closed form. If the buyer's reservation price could be anything
 # between $L$ and $H$, every amount as likely as any other, and your cost $c$ is below
-# $H$, the best blind price is $(H + c)/2$ (kept inside $[L, H]$): halfway between your
+# $H$, the model's price is $(H + c)/2$ (kept inside $[L, H]$): halfway between your
 # cost and the highest reservation price. Knowing the reservation price, you would earn its average
 # minus the cost, $(L + H)/2 - c$, when $c$ is at most $L$. With cost 40 and reservation
-# prices from 50 to 100, the best blind price is 70: the buyer accepts with chance 3/5 and
+# prices from 50 to 100, the model's price is 70: the buyer accepts with chance 3/5 and
 # you earn 18 on average. Knowing the reservation price, you would earn 75 − 40 = 35. The
-# information is worth 35 − 18 = 17. With a cost inside the range, say 70, the best blind
-# price is 85 and earns 4.5; knowing the reservation price earns
+# information is worth 35 − 18 = 17. With a cost inside the range, say 70, the model's price is 85 and earns 4.5; knowing the reservation price earns
 # $(H - c)^2 / (2 (H - L)) = 9$ (you sell only to buyers above your cost), so the
 # information is worth 4.5.
 
@@ -1082,14 +1075,14 @@ blind_price, blind_profit, knowing_profit, knowing_profit - blind_profit  # the 
 # ### Exercise: the value-of-information explorer
 #
 # The explorer uses the even spread of the classic case. Move your cost and the range of
-# the buyer's reservation price, and watch the best blind price, the two profits and the
+# the buyer's reservation price, and watch the model's price, the two profits and the
 # gap between them. The curve shows the expected profit of every price you might ask;
 # below the zero line, a price loses money on average.
 #
 # Move one thing at a time. Moving only one end of the range also moves its middle, and
 # then the worth can go either way: with cost 40, raising the lowest price from 50 to 60
 # *narrows* the range, yet the worth rises from 17 to 17.5: the middle of the range rises
-# by 5, which knowing the price captures in full, while the blind price of 70 gains only
+# by 5, which knowing the price captures in full, while the model's price of 70 gains only
 # 4.5.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-explorer", "schema_version": 3}
@@ -1161,10 +1154,10 @@ check.information_pays(information_pays, hidden=True)
 #    of prices in `sale.reservations`, ruled out or not: 3 in the worked example below, 4
 #    in your scenario. The firm knows
 #    nothing of Osprey's opening, so a wrong report may name a price the opening ruled out;
-# 2. find your best price under those beliefs, and its expected profit;
+# 2. find the model's price under those beliefs, and its expected profit;
 # 3. weigh that profit by how likely the report is, $P(s) = \sum_r P(s \mid r)\, P(r)$.
 #
-# The sum, minus your best blind profit, is the report's worth (Raiffa and Schlaifer call
+# The sum, minus what the model's price earns, is the report's worth (Raiffa and Schlaifer call
 # it the expected value of sample information). You can skip the division in step 1:
 # $P(s)$ times the best expected profit under the updated beliefs is the same as
 # $\max\big(0,\ \max_p\ (p - c) \sum_{r \ge p} P(s \mid r)\, P(r)\big)$, where the 0 is
@@ -1172,7 +1165,7 @@ check.information_pays(information_pays, hidden=True)
 #
 # In the worked example (prior 0.5, 0.3, 0.2 on 60, 70, 80, cost 40), a report that is
 # right 80% of the time comes out as "60" with chance 0.45, "70" with chance 0.31 and
-# "80" with chance 0.24. Your best prices after them are 60, 70 and 80, earning
+# "80" with chance 0.24. The model's prices after them are 60, 70 and 80, earning
 # 9 + 7.8 + 6.4 = 23.2 in all, against 20 blind. The report is worth 3.2, less than half
 # of perfect information's 7.
 
@@ -1193,8 +1186,7 @@ check.information_pays(information_pays, hidden=True)
 # - `buy`: `True` if the report is worth more than its fee, `sale.report_fee`.
 #
 # Do not round: the check compares amounts to the cent. One mark for the two EVPIs, one for the report's worth, one for the decision. When
-# your EVPIs pass, the check tells you where each comes from: the deals your best blind
-# price loses, and the money it leaves on the table. Compare the two and say to yourself
+# your EVPIs pass, the check tells you where each comes from: the deals the model's price loses, and the money it leaves on the table. Compare the two and say to yourself
 # why the opening moved the value of knowing.
 
 
