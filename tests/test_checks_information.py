@@ -615,6 +615,23 @@ def test_the_price_with_the_largest_expected_profit_has_one_name():
     assert words.count("is **the model's price**") == 1
 
 
+def test_your_estimate_is_said_once_to_be_the_mean_of_your_beliefs():
+    """Module 02 reads the estimate as what the other side could pay at most; this module
+    says once, where the expected reservation price is defined, that your estimate is that
+    mean, and Question 6's opening rule uses it so."""
+    words = " ".join(
+        " ".join(cell.source.split())
+        for cell in source_notebook("01_information", "information").cells
+        if cell.cell_type == "markdown"
+    )
+    assert words.count("**estimate**") == 1
+    assert (
+        "It is what this course calls your **estimate** of the buyer's reservation price: "
+        "the mean of your current beliefs, not the highest price they allow." in words
+    )
+    assert "at or above your estimate (the expected reservation price under `after`" in words
+
+
 # Question 5: the price before and after the opening
 
 

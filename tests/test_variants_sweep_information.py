@@ -1294,7 +1294,7 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
     words = notebook_words("q6-text")
     assert (
         '| `"final-offer"` | your opening: any price above the model\'s price and at or above '
-        "your estimate (the expected reservation price under `after`), at most one step above"
+        "your estimate, at most one step above"
     ) in words
     assert "sells to no more buyers than the next one, for less" not in words
     assert "the check grades module 04's rule for an opening, not a prediction of game" in words
@@ -2004,8 +2004,8 @@ def test_an_opening_is_any_price_above_the_model_s_from_the_estimate_to_the_ceil
     assert (
         "So where a refusal brings a counter-offer, the check accepts any price above the "
         "model's price that is also at or above your estimate (the expected reservation price "
-        "under `after`), up to the same ceiling, one step above the highest reservation price "
-        "still possible."
+        "under `after`, as defined in section 2), up to the same ceiling, one step above the "
+        "highest reservation price still possible."
     ) in words
     assert "the model's price with a little added" not in words
     assert "next one sells to no more buyers" not in words

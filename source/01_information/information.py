@@ -132,8 +132,9 @@ sale
 # least 0, above 1 too, and the course's `update_beliefs` takes it so.
 #
 # The **expected reservation price** is the average under your beliefs,
-# $E[r] = \sum_r r \, P(r)$. It is a useful summary, but, as section 3 shows, not the price
-# to ask.
+# $E[r] = \sum_r r \, P(r)$. It is what this course calls your **estimate** of the buyer's
+# reservation price: the mean of your current beliefs, not the highest price they allow.
+# It is a useful summary, but, as section 3 shows, not the price to ask.
 #
 # A worked example: you think $r$ is 60, 70 or 80 with chances 0.5, 0.3 and 0.2. The
 # offer you see is one that buyers with those reservation prices make with chances 0.1,
@@ -876,8 +877,8 @@ check.news_weight(news_weight, hidden=True)
 # and it can lie above your estimate, since it weighs a price's profit against its chance
 # of acceptance. So where a refusal brings a counter-offer, the check accepts any price
 # above the model's price that is also at or above your estimate (the expected reservation
-# price under `after`), up to the same ceiling, one step above the highest reservation
-# price still possible.
+# price under `after`, as defined in section 2), up to the same ceiling, one step above the
+# highest reservation price still possible.
 #
 # What the check accepts, by the assumption that fails (the paragraphs above give the
 # reasons; a step is the gap between neighbouring prices in `sale.reservations`):
@@ -885,7 +886,7 @@ check.news_weight(news_weight, hidden=True)
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
-# | `"final-offer"` | your opening: any price above the model's price and at or above your estimate (the expected reservation price under `after`), at most one step above the highest reservation price still possible |
+# | `"final-offer"` | your opening: any price above the model's price and at or above your estimate, at most one step above the highest reservation price still possible |
 # | `"risk-neutral"` | a safer price: a reservation price still possible between your cost and the model's price |
 # | `"accepts-any"` | a fair price: above your cost and the opening, below the model's price, leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain and at most half |
 # | `"honest-opening"` | the model's price against your prior with only what a shaded opening still proves, to the cent |
