@@ -24,7 +24,7 @@ from course.engine.capstone import (
 from course.engine.debrief import read_style, style_evidence_present
 from course.engine.domain import BUYER, SELLER
 from course.models.capstone import read_plan
-from course.models.concessions import package_points
+from course.models.concessions import all_packages, package_points
 from course.scenarios.capstone import (
     ALTERNATIVES_MARGIN,
     alternative_of,
@@ -2491,3 +2491,80 @@ def test_the_alternatives_line_names_the_alternative_after_the_letter_decision(s
     line = debrief.__globals__["_alternatives"](outcome, facts(case, False))
     assert "your alternative after the letter decision" in line
     assert "Brenn or Kessel" not in line
+
+
+def test_marlows_deadline_is_drawn_at_random_not_from_its_weeks_of_stock():
+    """Section 6 said that of the three sources only alternatives and information act at
+    the table, though the table runs on Marlow's deadline; what it leaves out is the link
+    from the case's weeks of stock to that deadline. Two cases whose Marlow has different
+    weeks of stock draw the same deadline from the same seed."""
+    cases = [course.variant("05_capstone", learner=f"r-{i}") for i in range(40)]
+    short = next(case for case in cases if case.their_weeks == min(c.their_weeks for c in cases))
+    long = next(case for case in cases if case.their_weeks == max(c.their_weeks for c in cases))
+    assert short.their_weeks < long.their_weeks
+    deadlines = set()
+    for seed in range(12):
+        drawn = []
+        for case in (short, long):
+            table = Table(
+                contract_negotiation(case, case.reservation_if_not, ROUNDS),
+                "linear",
+                rng=random.Random(seed),
+            )
+            table.session.offer(plan_of(case)[0][0])
+            if not table.session.finished:
+                table.session.walk_away(polite=True)
+            drawn.append(table.session.result().counterparts[BUYER].deadline)
+        assert drawn[0] == drawn[1], seed
+        deadlines.add(drawn[0])
+    assert len(deadlines) > 1
+    table = " ".join(section("table-teaching").split())
+    assert "only alternatives and information act at the table" not in table
+    assert "the case's dependence and weeks (power, which you weighed in the audit) do not " in (
+        table
+    )
+    assert "act at the table, though a deadline does" in table
+
+
+def test_marlows_stall_remark_answers_an_offer_with_no_more_points_for_it():
+    """The move table said Marlow's 'You have not moved since your last offer' meant your
+    offer was the same as your previous one; Marlow says it whenever your offer gives it no
+    more points than your previous one, also for a different package worth the same to it."""
+    heard = 0
+    for i in range(40):
+        case = course.variant("05_capstone", learner=f"r-{i}")
+        opening = plan_of(case)[0][0]
+        points = package_points(opening, case.theirs)
+        twins = [
+            package
+            for package, _, them in all_packages(case.yours, case.theirs)
+            if them == points and package != opening
+        ]
+        if not twins:
+            continue
+        table = Table(
+            contract_negotiation(case, case.reservation_if_not, ROUNDS),
+            "linear",
+            rng=random.Random(i),
+        )
+        table.session.offer(opening)
+        if table.session.finished:
+            continue
+        table.session.offer(twins[0])
+        assert REMARKS["stall"] in table.session.said, i
+        heard += 1
+    assert heard >= 3, heard
+    plan = section("plan-teaching")
+    assert "| your offer is the same as your previous one |" not in plan
+    assert "| your offer gives Marlow no more points than your previous one |" in plan
+
+
+def test_the_plan_says_why_it_runs_past_module_04s_stop_at_the_target():
+    """Module 04's paced tit-for-tat stops at the target; question 7's plan runs down to
+    the reservation price. Section 5 now says why in one sentence: going below the target
+    is the rule for accepting's explicit decision at the end."""
+    plan = " ".join(section("plan-teaching").split())
+    assert "Module 04's plan stopped at your target; this one runs past it because" in plan
+    assert "takes an offer short of your next package only at Marlow's final offer or on your" in (
+        plan
+    )

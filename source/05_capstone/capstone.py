@@ -785,7 +785,10 @@ check.what_to_say(what_to_say, hidden=True)
 # state holds before the talks, so the plan goes on past both targets, down to your
 # reservation price, and stops there: you have to know before you sit down which of your
 # packages gives Marlow the higher number of points, and whether you can afford it
-# (question 8). The table shows both targets above your plan. The target section 4 tells
+# (question 8). Module 04's plan stopped at your target; this one runs past it because
+# the last stretch below the target is an explicit decision for the end: the rule for
+# accepting (end of this section) takes an offer short of your next package only at
+# Marlow's final offer or on your last answer. The table shows both targets above your plan. The target section 4 tells
 # you to keep in mind when Marlow's offers come in is the one for the state its answers
 # point to, never the reservation price where the plan stops.
 # The plan is a map of the steps you *could* make, not a promise to make them: the
@@ -853,7 +856,7 @@ check.what_to_say(what_to_say, hidden=True)
 # |---|---|---|
 # | this section's rule and its exception | Marlow's new offer is worth more to you than its offer before | the "your profit" column of the table's log |
 # | the debrief's reciprocity (section 7) | Marlow's reply to your step is worth more to you than the reply it would have made had you held | a replay of the same Marlow |
-# | Marlow's remark "You have not moved since your last offer" | your offer is the same as your previous one | your own offers; it says nothing of Marlow's |
+# | Marlow's remark "You have not moved since your last offer" | your offer gives Marlow no more points than your previous one | your own offers; it says nothing of Marlow's |
 #
 # In the course's own trials (two samples of 200 learners, one sitting each, Quell without
 # capacity, so a zone always existed; the scripted learner, `sit_by_the_plan`, and the tests that recompute every
@@ -1072,8 +1075,8 @@ check.if_quell(if_quell, hidden=True)
 # What the table leaves out: it treats your research as exact (Marlow scores packages
 # exactly as `s.theirs` says and needs exactly one of your two reservation prices); what
 # you say is not modelled, only your offers; and Marlow's deadline is drawn at random,
-# not from its weeks of stock, so of the three sources only alternatives and information
-# act at the table (power and time you weighed in the audit, not here).
+# not from its weeks of stock, so the case's dependence and weeks (power, which you
+# weighed in the audit) do not act at the table, though a deadline does.
 #
 # **When Marlow stops moving, hold until it says it can't give more, or until section
 # 5's exception applies** (two replies in a row in which it did not move: then one
