@@ -615,6 +615,36 @@ def test_the_price_with_the_largest_expected_profit_has_one_name():
     assert words.count("is **the model's price**") == 1
 
 
+def test_a_count_that_leaves_out_the_offer_reaching_the_cost_is_told_so():
+    """A count one short (the offer that reaches your cost left out) was told only that it
+    was too few, or, where one offer reaches the cost, that 0 is not a whole number of at
+    least 1; it is now told to count the offer that reaches the cost, visibly and hidden."""
+
+    def one_short(offers, cost, reservation):
+        right = reference.rounds_to_cost(offers, cost, reservation)
+        return None if right is None else right - 1
+
+    answer = wren(reference.reservation_from_offers, one_short)
+    assert any(
+        reference.rounds_to_cost(o, c) == 1 for o, c, _ in check.CONCESSION_CASES[2:]
+    )  # a hidden case where the slip gives 0
+    for n in range(20):
+        with learner_as(f"one-short-{n}"):
+            for hidden in (False, True):
+                scored = wren_parts(answer, hidden=hidden)
+                assert scored[ROUNDS][0] == 0
+                assert "count the offer that reaches your cost too" in scored[ROUNDS][1], n
+    with learner_as("one-short-0"):
+        right_but_zero = wren(
+            reference.reservation_from_offers,
+            lambda o, c, r: 0 if reference.rounds_to_cost(o, c, r) == 1 else one_short(o, c, r),
+        )
+        assert (
+            "count the offer that reaches your cost too"
+            in (wren_parts(right_but_zero, hidden=True)[ROUNDS][1])
+        )
+
+
 def test_your_estimate_is_said_once_to_be_the_mean_of_your_beliefs():
     """Module 02 reads the estimate as what the other side could pay at most; this module
     says once, where the expected reservation price is defined, that your estimate is that
@@ -630,6 +660,16 @@ def test_your_estimate_is_said_once_to_be_the_mean_of_your_beliefs():
         "the mean of your current beliefs, not the highest price they allow." in words
     )
     assert "at or above your estimate (the expected reservation price under `after`" in words
+
+
+def test_the_holds_question_says_plainly_what_happens_between_holds():
+    """Question 5b's premise mixed a take-it-or-leave-it price with rounds of haggling; it
+    now says the talks go in rounds in which you ask Osprey to improve and it repeats its
+    opening, and that a buyer can hold on purpose."""
+    words = cell_words("q5b-text")
+    assert "each round you ask Osprey to improve its offer" in words
+    assert "repeats its opening instead" in words and "hold on purpose" in words
+    assert "instead of waiting for your final price" not in words
 
 
 # Question 5: the price before and after the opening
@@ -1113,6 +1153,33 @@ def test_spreading_the_errors_over_the_surviving_prices_is_named(monkeypatch):
     )
     assert scored["the report's worth"][0] == 0
     assert "including one the opening ruled out" in scored["the report's worth"][1]
+
+
+def test_a_report_whose_n_counts_only_the_prices_still_possible_is_named(monkeypatch):
+    """A report priced with (1 − accuracy)/(n − 1), n only the prices the opening left
+    possible (the text warns that n counts them all), is told that n counts them all; it
+    had only the generic 'too high' hint."""
+
+    def slip(sale, after, now, worth):
+        alive = sum(1 for chance in after.values() if chance > 0)
+        q = sale.report_accuracy
+        best = lambda beliefs: reference.best_move(beliefs, sale.cost)[1]  # noqa: E731
+        weighted = sum(
+            best({r: c * (q if r == named else (1 - q) / (alive - 1)) for r, c in after.items()})
+            for named in after
+        )
+        return weighted - best(after)
+
+    def differs(sale):
+        after = reference.posterior_after_opening(sale)
+        worth = reference.report_value(after, sale.cost, sale.report_accuracy)
+        return abs(slip(sale, after, None, worth) - worth) > 0.01
+
+    sale = as_learner(monkeypatch, learner_where(differs))
+    assert sum(1 for c in reference.posterior_after_opening(sale).values() if c > 0) < 4
+    scored = report_parts(with_report(slip))
+    assert scored["the report's worth"][0] == 0
+    assert "n is the number of all the prices" in scored["the report's worth"][1]
 
 
 def test_spreading_a_wrong_report_over_all_the_prices_is_named():

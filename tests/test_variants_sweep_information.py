@@ -1614,7 +1614,7 @@ def test_a_count_is_not_called_a_decision():
     assert "`rounds`: your decision" not in notebook_words("q4-text")
     assert "the count your decision rests on" in notebook_words("q4-text")
     assert "This is a decision about your own case" not in notebook_words("q5b-text")
-    assert "the decision the count informs is yours" in notebook_words("q5b-text")
+    assert "The count tells you how many such rounds it takes" in notebook_words("q5b-text")
 
 
 def test_a_band_opening_is_said_to_tilt_down_unlike_the_worked_example(sales):

@@ -607,6 +607,16 @@ def _rounds(value):
     )
 
 
+def _counts(value, count):
+    """Whether ``value`` is the whole number ``count`` (0 included), bools aside."""
+    return (
+        isinstance(value, Real)
+        and not isinstance(value, bool)
+        and float(value).is_integer()
+        and int(value) == count
+    )
+
+
 def _wren_decision(answers):
     for offers, cost, result in answers():
         # judged against the learner's own reading, so a wrong reading costs its own point
@@ -615,11 +625,16 @@ def _wren_decision(answers):
         except NotYet:
             theirs = reference.reservation_from_offers(offers)
         right = reference.rounds_to_cost(offers, cost, theirs)
+        shown = ", ".join(_euros(o) for o in offers)
+        who = f"for the offers {shown} and a cost of {_euros(cost)}"
+        if right is not None and _counts(result[1], right - 1):
+            raise NotYet(
+                f"{who}: {result[1]!r} is one short: count the offer that reaches your cost too.",
+                general="it stops one offer short: it leaves out the offer that reaches your cost",
+            )
         given = _rounds(result[1])
         if given == right:
             continue
-        shown = ", ".join(_euros(o) for o in offers)
-        who = f"for the offers {shown} and a cost of {_euros(cost)}"
         if right is None:
             hint = (
                 f"you read the reservation price as {_euros(theirs)}, not above your cost: no "
@@ -1442,6 +1457,13 @@ def _report_worth(answers, truths):
                 "out, so its likelihood is (1 − accuracy)/(n − 1) with n all four prices",
             ),
             (
+                report_errors_over_survivors(after, sale.cost, sale.report_accuracy),
+                "that divides a wrong report's chance among the prices the opening left "
+                "possible. The market firm knows nothing of the opening, so n is the number of "
+                "all the prices in `sale.reservations`, ruled out or not",
+                "its n counts only the prices the opening left possible; n counts them all",
+            ),
+            (
                 report_spread_over_all(after, sale.cost, sale.report_accuracy),
                 "that gives each price (1 − accuracy)/n when the report is wrong. A wrong "
                 "report names one of the other n − 1 prices, never the right one, so each "
@@ -1488,6 +1510,15 @@ def report_spread_over_all(beliefs, cost, accuracy):
     """A tempting wrong worth of the report: a wrong report's chance spread over all n
     possible prices, (1 − accuracy)/n each, the right one included."""
     return _worth_with_errors(beliefs, beliefs, cost, accuracy, (1 - accuracy) / len(beliefs))
+
+
+def report_errors_over_survivors(beliefs, cost, accuracy):
+    """A tempting wrong worth of the report: it names every price, but a wrong report's
+    chance is (1 − accuracy)/(n − 1) with n only the prices the beliefs still allow."""
+    alive = sum(1 for chance in beliefs.values() if chance > 0)
+    if alive < 2 or alive == len(beliefs):
+        return math.nan
+    return _worth_with_errors(beliefs, beliefs, cost, accuracy, (1 - accuracy) / (alive - 1))
 
 
 def report_on_survivors(beliefs, cost, accuracy):

@@ -652,9 +652,9 @@ check.my_price(my_price, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5b-text", "schema_version": 3}
 # ### Question 5b (1 mark): how long can Osprey stand firm?
 #
-# Back to the pace of concessions. Suppose that, instead of waiting for your final price,
-# Osprey's buyer answers every question you put to it by repeating its opening: it
-# *holds*, round after round. Read each hold with the belief updater's model: under a
+# Back to the pace of concessions. Suppose you have not named your price yet and the talks
+# go on in rounds: each round you ask Osprey to improve its offer, and each round it
+# repeats its opening instead. It *holds*. Read each hold with the belief updater's model: under a
 # reservation price $r$ above the last offer, a buyer holds with chance
 # $0.2 \times \text{last offer} / r$, so a hold is likelier from a buyer close to the most
 # it would pay. (The formula is for reservation prices above the last offer: a buyer
@@ -666,8 +666,10 @@ check.my_price(my_price, hidden=True)
 # (as in Question 5; the check passes in the right ones). Return the fewest holds in a row
 # at `sale.opening_offer` after which the model's price (against `sale.cost`) is no
 # longer the one you would name now, or `None` if even ten holds leave it where it is.
-# The function only counts; the decision the count informs is yours: how long you can
-# let Osprey stand firm before its firmness should change the price you name. The check tries your scenario and
+# The count tells you how many such rounds it takes before Osprey's firmness should
+# change the price you name. It reads every hold as honest; a buyer who knows you read
+# holds so can hold on purpose (section 2), and then its holds prove less than the count
+# assumes. The check tries your scenario and
 # the worked cases `worked-case-7` (four holds move the price), `worked-case-0` (ten
 # holds move nothing, so `None`), `worked-case-14` (exactly ten holds move it, so 10) and
 # `worked-case-5` (only an eleventh hold would move it, so `None`); grading tries these and
