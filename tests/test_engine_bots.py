@@ -263,6 +263,15 @@ def test_a_concession_made_after_the_bot_stood_still_is_into_silence():
     assert not made["into_silence"]
 
 
+def test_a_concession_made_when_the_bot_had_made_only_its_opening_is_into_silence():
+    """Module 04's paced tit-for-tat concedes only in answer to a concession, and a bot's
+    opening is not one: a step made right after it gives without having been given."""
+    game = play([90, 85], "linear")
+    assert [who for _, who, _ in game.history][:3] == ["you", "bot", "you"]
+    (made,) = debrief.concessions(finish(game), SELLER)
+    assert made["into_silence"]
+
+
 def test_an_accepted_concession_was_answered():
     game = play([80, 48], "linear")
     assert game.agreement == 48

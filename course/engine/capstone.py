@@ -152,7 +152,7 @@ class Table:
             "zone_share": summary["seller_zopa_share"],
             "zone_existed": summary["zopa_exists"],
             "created": value_created(result),
-            "concessions": concessions_by_the_rule(result),
+            "concessions": concessions(result, SELLER),
             "achievable": best_on_offer(result),
             "anchor": anchor_pull(result),
             "issues": issue_moves(result),
@@ -179,22 +179,6 @@ class Table:
                 "first_answers": replayed,
             },
         }
-
-
-def concessions_by_the_rule(result):
-    """Your concessions, as ``concessions`` gives them, with ``into_silence`` read by
-    section 5's rule (module 04's): Marlow's first answer is its opening, not a move, so
-    a concession made when Marlow had made only that one offer is into silence too."""
-    found = concessions(result, SELLER)
-    for found_one in found:
-        at = next(
-            at
-            for at, (round_, who, _) in enumerate(result.history)
-            if who == SELLER and round_ == found_one["round"]
-        )
-        if sum(1 for _, who, _ in result.history[:at] if who == BUYER) == 1:
-            found_one["into_silence"] = True
-    return found
 
 
 #: Section 5's exception to its rule: after this many of Marlow's replies in a row that

@@ -90,9 +90,10 @@ def _worth(result, person, answer):
 
 def concessions(result, person):
     """Each concession of ``person`` (an offer worth less to them than their previous
-    one) as a dict: ``round``; ``cost`` in their utility; ``into_silence`` (the bot's
-    offer before it was no better for them than its offer before that: they gave
-    without having been given anything); ``answer``, the bot's answer (``"offer"``,
+    one) as a dict: ``round``; ``cost`` in their utility; ``into_silence`` (they gave
+    without having been given anything: the bot had made only its opening, which is
+    not a concession, or its last offer was no better for them than the one before it;
+    module 04's paced tit-for-tat concedes only in answer to a concession); ``answer``, the bot's answer (``"offer"``,
     ``"accept"``, ``"leave"`` or ``"end"``), and ``instead``, its answer in the replay
     where they repeated their previous offer (the same kinds); ``from`` and ``to``, the
     two offers (public); ``got`` and ``would``, the worth to them of the bot's offer in
@@ -111,7 +112,7 @@ def concessions(result, person):
         if own[index] >= own[previous]:
             continue
         theirs = [own[i] for _, who, i in result.history[:at] if who == bot_side]
-        silence = len(theirs) >= 2 and theirs[-1] <= theirs[-2]
+        silence = len(theirs) < 2 or theirs[-1] <= theirs[-2]
         actual = _answer_after(result, at)
         instead = replay(result, person, [i for _, _, i in mine[:number]] + [previous])
         got, would = _worth(result, person, actual), _worth(result, person, instead)

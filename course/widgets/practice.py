@@ -369,8 +369,8 @@ def _moves_debrief(result, person):
     silent = sum(1 for c in found if c["into_silence"])
     if silent:
         lines.append(
-            f"{silent} of your concessions came when the buyer had not moved since its "
-            "previous offer: concessions into silence."
+            f"{silent} of your concessions came when the buyer had made only its opening "
+            "or had not moved since its previous offer: concessions into silence."
         )
     best = _best_on_offer(result, person)
     limit = -result.negotiation.preferences[result.negotiation.other(person)].reservation
