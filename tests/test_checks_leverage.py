@@ -2500,6 +2500,39 @@ def test_the_starting_audit_is_not_in_the_notebook_before_question_2_is_answered
         assert not re.search(r"scenario\.(yours|theirs|weights|bold)\b", text), grade_id
 
 
+def test_the_wrapped_scenario_shows_no_rating_or_weight_of_the_starting_audit():
+    """Printed, as a string or through any attribute, the setup cell's scenario shows the
+    scenario without its starting audit: its repr was the full scenario's, ratings and
+    weights included, and the full scenario was its attribute ``_scenario``."""
+    from course.scenarios.leverage import WithoutStartingAudit
+
+    for learner in ("r-7", "r-12", "model-1992"):
+        full = course.variant("00_leverage", learner)
+        wrapped = WithoutStartingAudit(full)
+        audit_free = full.before_audit()
+        for shown in (repr(wrapped), str(wrapped), wrapped._repr_mimebundle_()["text/plain"]):
+            assert shown in (repr(audit_free), full._repr_mimebundle_()["text/plain"])
+            assert "yours=mappingproxy" not in shown and "weights=mappingproxy" not in shown
+        assert "yours=None, theirs=None, weights=None" in repr(wrapped)
+        assert wrapped._repr_mimebundle_() == audit_free._repr_mimebundle_()
+        for name in ("_scenario", "_full", "__wrapped__"):
+            with pytest.raises(AttributeError):
+                getattr(wrapped, name)
+        with pytest.raises(TypeError):
+            vars(wrapped)
+        with pytest.raises(AttributeError):
+            wrapped.yours = full.yours
+        starting = (full.yours, full.theirs, full.weights)
+        for name in dir(wrapped):
+            try:
+                value = getattr(wrapped, name)
+            except ValueError:  # bold: the starting audit comes in section 4
+                continue
+            assert value not in starting and value != full, name
+        for part in wrapped._parts:
+            assert part is not full and getattr(part, "__self__", None) is not full
+
+
 def _module_text():
     """The notebook's markdown, cell by cell, joined with line breaks as one text."""
     from tests.notebooks import source_notebook

@@ -1853,21 +1853,51 @@ class WithoutStartingAudit:
     scenario's, except that ``yours``, ``theirs`` and ``weights`` are ``None`` and the
     "audit" part says where the starting audit comes (``LeverageScenario.before_audit``).
     It wraps what ``course.variant`` returned, which may still be the form that asks for
-    the course id: it displays as that, and seals the scenario once it is known."""
+    the course id: it displays as that, and seals the scenario once it is known. Printed,
+    it is the scenario without the audit, and it keeps the wrapped scenario only inside
+    closures, under no attribute, so that nothing on it reads the starting audit."""
+
+    __slots__ = ("_parts",)
 
     def __init__(self, scenario):
-        self._scenario = scenario
+        from course.variants import CourseIdNeeded
+
+        def without_audit():
+            return scenario.before_audit()
+
+        def plain():
+            try:
+                return repr(without_audit())
+            except CourseIdNeeded:
+                return repr(scenario)
+
+        def bundle(include, exclude):
+            try:
+                return without_audit()._repr_mimebundle_(include, exclude)
+            except CourseIdNeeded:
+                return scenario._repr_mimebundle_(include, exclude)
+
+        object.__setattr__(self, "_parts", (without_audit, plain, bundle))
 
     def __getattr__(self, name):
         if name.startswith("_"):
             raise AttributeError(name)
-        return getattr(self._scenario.before_audit(), name)
+        return getattr(self._parts[0](), name)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("the scenario is read-only")
+
+    def __dir__(self):
+        try:
+            return [name for name in dir(self._parts[0]()) if not name.startswith("_")]
+        except LookupError:  # the course id is not known yet
+            return []
 
     def __repr__(self):
-        return repr(self._scenario)
+        return self._parts[1]()
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return self._scenario._repr_mimebundle_(include, exclude)
+        return self._parts[2](include, exclude)
 
 
 def practice_for(scenario):
