@@ -860,6 +860,26 @@ def test_the_time_is_stated_beside_the_courses_other_modules():
     assert "# Run the cells from top to bottom." in NOTEBOOK
 
 
+def test_question_4s_reply_is_no_committed_last_word_so_section_5s_model_applies():
+    """A committed take-it-or-leave-it offer under full information takes nearly all the
+    gain (section 7, module 01), so question 4 may not make Kestrel's counter a last word
+    while it grades section 5's price: it says why Kestrel cannot commit (a refusal does not
+    end the talks; Atlas can answer) and that section 5's model, without commitment,
+    applies. The reason follows section 5's timing: an outside option is taken only when
+    turning down the other side's proposal."""
+    text = " ".join(PROSE.split())
+    assert "Kestrel's last word, not the start of a haggle" not in text
+    assert "Kestrel leaves and takes its best alternative at once" not in text
+    four = " ".join(_section(PROSE, "### Question 4", "def licence_reply").split())
+    assert (
+        "Kestrel cannot make its reply a last word: a refusal does not end the talks, since "
+        "Atlas can answer a day later, and Kestrel can turn to Borealis only when it turns "
+        "down a proposal of Atlas's (section 5's timing). So section 5's model, without "
+        "commitment, is the one that applies."
+    ) in four
+    assert "only at the moment you turn down the other side's proposal" in text
+
+
 def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
     """Question 7 grades walking out as the only right reply to a proposal below a binding
     alternative; question 4 asks for a price at Borealis's figure there. In the models a
@@ -870,12 +890,6 @@ def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
     assert "a counter at Borealis's figure is worth almost exactly as much" not in PROSE
     assert "it keeps Atlas, the keener buyer, at the table" not in PROSE
     assert "(question 7 grades it so for Granite)" not in PROSE
-    text = " ".join(PROSE.split())
-    assert (
-        "A price above Atlas's figure is Kestrel's last word, not the start of a haggle: if "
-        "Atlas refuses it, Kestrel leaves and takes its best alternative at once, the move "
-        'question 7 calls `"walk away"`.'
-    ) in text
     for s in _drawn_scenarios():
         v1, v2 = s.atlas_value, s.borealis_value
         if (3 * v1 + v2) / 6 < v2:

@@ -677,8 +677,10 @@ def judge_reply_price(s, result):
         predicted = max(v1 / 2, v2)
         hint = (
             f"{said:,.0f} is more than both Atlas's proposal ({proposal:,.0f}) and section "
-            f"5's price ({predicted:,.0f}): Atlas knows both values, so nothing gives it a "
-            "reason to pay more than the larger of the two"
+            f"5's price ({predicted:,.0f}): a refusal does not end the talks, so Atlas could "
+            f"refuse and answer a day later with about {predicted:,.0f}, which Kestrel would "
+            "take rather than leave; section 5's model lets Kestrel ask no more than about "
+            "the larger of the two"
         )
         general = "it asks more than both the buyer's proposal and the predicted price"
     elif said < v2:

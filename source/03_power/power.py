@@ -858,9 +858,10 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #   numbers, is for you to judge from sections 2 and 5; section 7 comes back to this
 #   choice. Where two of them are sound with your numbers, either is accepted.
 #
-# A price above Atlas's figure is Kestrel's last word, not the start of a haggle: if Atlas
-# refuses it, Kestrel leaves and takes its best alternative at once, the move question 7
-# calls `"walk away"`.
+# Kestrel cannot make its reply a last word: a refusal does not end the talks, since Atlas
+# can answer a day later, and Kestrel can turn to Borealis only when it turns down a
+# proposal of Atlas's (section 5's timing). So section 5's model, without commitment, is the
+# one that applies.
 #
 # The price and the reason together earn one mark, when both are right. Grading also tries
 # other learners' scenarios.
