@@ -882,14 +882,23 @@ def test_question_4s_reply_is_no_committed_last_word_so_section_5s_model_applies
 
 def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
     """Question 7 grades walking out as the only right reply to a proposal below a binding
-    alternative; question 4 asks for a price at Borealis's figure there. In the models a
-    counter opens a new round and is worth less than walking out, so the text may not call
-    the two 'almost as much' or defend the counter by a reason outside the models (keeping
-    Atlas at the table): it says the counter is the walk-out offered before Kestrel leaves,
-    the same move both questions grade."""
+    alternative; question 4 asks for a price at Borealis's figure there. The text may not
+    call the two 'almost as much' or defend the counter by a reason outside the models
+    (keeping Atlas at the table): it says the counter is the real-talks version of question
+    7's walk-out, the same money with the door left open, and points to question 7's
+    paragraph on real talks, which says the same of a counter at Harrow's figure."""
     assert "a counter at Borealis's figure is worth almost exactly as much" not in PROSE
     assert "it keeps Atlas, the keener buyer, at the table" not in PROSE
     assert "(question 7 grades it so for Granite)" not in PROSE
+    text = " ".join(PROSE.split())
+    assert (
+        "Where Borealis would pay more than Atlas proposes, a counter at Borealis's figure is "
+        'the real-talks version of question 7\'s `"walk away"`: the same money, with the door '
+        "left open (see question 7's paragraph on real talks)."
+    ) in text
+    seven = " ".join(_section(PROSE, "### Question 7", "def granite_reply").split())
+    assert "Real talks can differ here" in seven
+    assert "a counter-proposal the same day at Harrow's figure, with the door left open" in seven
     for s in _drawn_scenarios():
         v1, v2 = s.atlas_value, s.borealis_value
         if (3 * v1 + v2) / 6 < v2:

@@ -861,7 +861,9 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # Kestrel cannot make its reply a last word: a refusal does not end the talks, since Atlas
 # can answer a day later, and Kestrel can turn to Borealis only when it turns down a
 # proposal of Atlas's (section 5's timing). So section 5's model, without commitment, is the
-# one that applies.
+# one that applies. Where Borealis would pay more than Atlas proposes, a counter at
+# Borealis's figure is the real-talks version of question 7's `"walk away"`: the same
+# money, with the door left open (see question 7's paragraph on real talks).
 #
 # The price and the reason together earn one mark, when both are right. Grading also tries
 # other learners' scenarios.
