@@ -880,6 +880,16 @@ def test_question_4s_reply_is_no_committed_last_word_so_section_5s_model_applies
     assert "only at the moment you turn down the other side's proposal" in text
 
 
+def test_the_reason_says_what_kestrel_stresses_when_it_takes_the_proposal():
+    """Where Kestrel simply accepts, 'what Kestrel puts forward' sent learners looking for
+    an argument none is needed for; the text says what the reason is then."""
+    four = " ".join(_section(PROSE, "### Question 4", "def licence_reply").split())
+    assert (
+        "`reason`: what Kestrel puts forward in its reply (when it takes the proposal, what "
+        "it stresses as it accepts), one of"
+    ) in four
+
+
 def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
     """Question 7 grades walking out as the only right reply to a proposal below a binding
     alternative; question 4 asks for a price at Borealis's figure there. The text may not

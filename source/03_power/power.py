@@ -849,14 +849,15 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # - `price`: the price Kestrel names in its reply: Atlas's own figure if Kestrel takes it
 #   (rounded to the hundred if you like, down or up), or else the price this section's
 #   models predict for the licence;
-# - `reason`: what Kestrel puts forward in its reply, one of `"rival"` (Borealis's written
-#   commitment and its figure), `"interests"` (what the licence does for Atlas: products
-#   that last longer) or `"fairness"` (the Shapley value as the fair price). A side's
-#   *position* is what it asks for; its *interest* is what it wants behind that: Atlas's
-#   position is a price, its interest is products that last longer (Fisher and Ury's
-#   interests, not positions). Which of the three carries Kestrel's reply best, with your
-#   numbers, is for you to judge from sections 2 and 5; section 7 comes back to this
-#   choice. Where two of them are sound with your numbers, either is accepted.
+# - `reason`: what Kestrel puts forward in its reply (when it takes the proposal, what it
+#   stresses as it accepts), one of `"rival"` (Borealis's written commitment and its
+#   figure), `"interests"` (what the licence does for Atlas: products that last longer)
+#   or `"fairness"` (the Shapley value as the fair price). A side's *position* is what it
+#   asks for; its *interest* is what it wants behind that: Atlas's position is a price,
+#   its interest is products that last longer (Fisher and Ury's interests, not
+#   positions). Which of the three carries Kestrel's reply best, with your numbers, is for
+#   you to judge from sections 2 and 5; section 7 comes back to this choice. Where two of
+#   them are sound with your numbers, either is accepted.
 #
 # Kestrel cannot make its reply a last word: a refusal does not end the talks, since Atlas
 # can answer a day later, and Kestrel can turn to Borealis only when it turns down a
