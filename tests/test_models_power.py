@@ -1137,12 +1137,17 @@ def test_question_6_is_in_the_notebook_and_the_map():
     assert power.questions.index("signing_terms") == power.questions.index("rig_prices") + 1
 
 
-def test_the_luxembourg_paper_is_cited_so_it_can_be_found():
-    """Review 4's citation gap: the paper was cited by title and year only; the author's
-    name could not be checked in the search corpus, so the citation gives where it is
-    published and where it comes from."""
-    assert "*Games* 9(2), article 29, 2018" in PROSE
-    assert "University of Bayreuth" in PROSE
+def test_the_luxembourg_paper_is_cited_by_title_and_journal():
+    """The paper's author could not be checked in the search corpus (its abstract page gives
+    only an affiliation), so it is cited by title, journal and address, and the text does
+    not present a department as its author."""
+    text = " ".join(PROSE.split())
+    assert (
+        '("Luxembourg in the early days of the EEC: null player or not?", *Games* 9(2), '
+        "article 29, 2018, at https://www.mdpi.com/2073-4336/9/2/29)"
+    ) in text
+    assert "University of Bayreuth" not in PROSE
+    assert "economics department" not in PROSE
 
 
 def test_question_9b_no_longer_gives_its_rule_in_the_premise():

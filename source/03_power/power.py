@@ -499,10 +499,9 @@ check.licence_floor(licence_floor, hidden=True)
 # acted without a Commission proposal, the 12 votes also had to come from at least four
 # members, so France, Germany and Italy needed a fourth, and Luxembourg could supply it;
 # and where the treaty asked for unanimity, Luxembourg had a veto ("Luxembourg in the early
-# days of the EEC: null player or not?", from the University of Bayreuth's economics department,
-# *Games* 9(2), article 29, 2018, at https://www.mdpi.com/2073-4336/9/2/29). A seat's power
-# depends on the
-# whole rule, not only on the weights.
+# days of the EEC: null player or not?", *Games* 9(2), article 29, 2018, at
+# https://www.mdpi.com/2073-4336/9/2/29). A seat's power depends on the whole rule, not only
+# on the weights.
 #
 # Both indices assume that every coalition (Banzhaf), or every order of joining
 # (Shapley–Shubik), is as likely as any other, and that every proposal reaches a vote.
