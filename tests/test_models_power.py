@@ -842,7 +842,7 @@ def test_section_2_labels_what_it_borrows_from_section_5():
     (professor's review 2, finding 19), and a phrase that echoed the reference is gone (27;
     section 6's opening words stay, as the course map quotes them)."""
     # review 3, unclear 1: the preview is one sentence, its terms left to section 5
-    assert "Section 5 will show that in this story" in PROSE
+    assert "Section 5 will show that it is the larger of half the keen" in PROSE
     # seventh review, U1: the rule comes with its reason in short, not on trust
     assert "take that on trust" not in PROSE
     assert "the rival's offer changes nothing. Section 5 makes both halves exact" in PROSE
@@ -888,6 +888,15 @@ def test_the_reason_says_what_kestrel_stresses_when_it_takes_the_proposal():
         "`reason`: what Kestrel puts forward in its reply (when it takes the proposal, what "
         "it stresses as it accepts), one of"
     ) in four
+
+
+def test_split_the_difference_is_ruled_out_in_this_story_only():
+    """Section 2 ruled out splitting the difference before the conditions that make it
+    true, and section 5 then names cases where it would fit: the exclusion is for this
+    story."""
+    text = " ".join(PROSE.split())
+    assert "in this story, never the split-the-difference figure $(v_1 + v_2)/2$" in text
+    assert "Splitting the difference, $(v_1 + v_2)/2$, would fit only if" in text
 
 
 def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():

@@ -340,8 +340,8 @@ print("Left takes all: in the core?", stable)
 # rival never buys, and whenever $v_2 > 0.6\,v_1$ it gives the seller less than the rival
 # alone would pay: a seller who accepted the "fair" price would take less than its
 # reservation price. Where inside the core the price lands depends on how the seller and
-# the keen buyer bargain. Section 5 will show that in this story it is the larger of half
-# the keen buyer's value and the rival's, $\max(v_1/2,\ v_2)$, and never the
+# the keen buyer bargain. Section 5 will show that it is the larger of half the keen
+# buyer's value and the rival's, $\max(v_1/2,\ v_2)$, and, in this story, never the
 # split-the-difference figure $(v_1 + v_2)/2$. The reason, in short: the keen buyer must
 # pay at least what the rival would, or the seller sells to the rival; and when the rival
 # would pay less than half the keen buyer's value, the seller and the keen buyer, who in
