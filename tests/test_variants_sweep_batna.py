@@ -318,8 +318,9 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
     the reservation price: professor's review 2, finding 4), the reservation price kept
     private, two demands to take the real BATNA, one for each package, each figure at least
     500 from that package's reservation price (rounding decides no label: sixth review,
-    E1), each drawn on its own as a warning or a bluff so that every pair of labels occurs
-    (the practice case's labels are not the learner's by analogy), and a figure between the
+    E1), the one with remote days always a bluff between the two reservation prices and the
+    other drawn on its own as a warning or a bluff (the practice case's labels are not the
+    learner's by analogy), and a figure between the
     two reservation prices labelled by its package alone, a bluff at least 3,000 above the
     reservation price and a
     misrepresentation at least 4,000 off the truth; the statement to use is the mention
@@ -377,7 +378,9 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
     pairs = collections.Counter(
         tuple(sorted(drawn_kinds[i : i + 2])) for i in range(0, len(drawn_kinds), 2)
     )
-    assert len(pairs) == 4 and min(pairs.values()) > 0.15 * len(drawn), pairs
+    assert len(pairs) == 2, pairs
+    assert all(label == "bluff" for remote, label in drawn_kinds if remote)
+    assert min(pairs.values()) > 0.4 * len(drawn), pairs
 
 
 def sure_as_told(s):
@@ -1117,15 +1120,14 @@ def test_question_9_is_a_real_decision_for_every_learner(drawn):
     assert changed > len(drawn) / 3
 
 
-def test_question_6_catches_a_commute_not_halved_or_left_out_for_every_learner(drawn):
-    """Sixth review, E1: labelling the demands against the reservation price for the job as
-    offered (the commute not halved for remote days), or against the BATNA's value (the
-    commute left out), passed question 6 for 86% and 52% of learners. Since each demand's
-    label is drawn on its own (so the practice case is not the key by analogy), a mistake
-    can change a label only where a demand's figure lies where it matters: the commute not
-    halved, for every learner whose remote-days demand is a bluff (about half); the commute
-    left out, for every learner with a warning (about three in four); one of the two, for
-    every learner. The practice case, judged in the visible check, catches both."""
+def test_question_7_catches_a_commute_not_halved_for_every_learner(drawn):
+    """Labelling the demands against the reservation price for the job as offered (the
+    commute not halved for remote days) passed question 7's own-case labels for about half
+    of learners, those whose remote-days demand was a warning (below both reservation
+    prices). The remote-days demand now always lies between the two reservation prices, as
+    in the practice case, so that slip fails for every learner; the commute left out still
+    fails for every learner whose demand for the job as offered is a warning (about half).
+    The hidden check itself is run on these slips in the question's own tests."""
     halved, left_out = 0, 0
     for s in drawn:
         key = statement_key(s)
@@ -1137,17 +1139,14 @@ def test_question_6_catches_a_commute_not_halved_or_left_out_for_every_learner(d
                 if demand_package(text) is not None
             }
             caught.append(any(wrong[letter] != key[letter] for letter in wrong))
-        remote_bluff = any(
-            demand_package(text) and key[letter] == "bluff" for letter, text in s.statements
-        )
         warned = any(
             demand_package(text) is not None and key[letter] == "warning"
             for letter, text in s.statements
         )
-        assert caught == [remote_bluff, warned] and any(caught), s.learner
+        assert caught == [True, warned], s.learner
         halved += caught[0]
         left_out += caught[1]
-    assert 0.4 < halved / len(drawn) < 0.6 and 0.65 < left_out / len(drawn) < 0.85
+    assert halved == len(drawn) and 0.4 < left_out / len(drawn) < 0.6
     practice = check.practice_case()
     key = {x.letter: x.label for x in statements_of(practice)}
     for ceiling in (reservation(practice), value(practice)):

@@ -605,27 +605,24 @@ def _mention(offers, name):
 
 def _demand_figures(offers):
     """The figures of the two demands, ``(with two remote days, for the job as offered)``,
-    in hundreds, each drawn on its own, a warning or a bluff with even chances, at least 500
-    from every reservation price it could be judged against (rounding cannot move it
-    across). With remote days: a warning between your BATNA's value and that package's
-    reservation price, or a bluff between the two reservation prices. For the job as
-    offered: a warning between the two reservation prices, or a bluff 500 to 3,000 above
-    its reservation price. So every pair of labels occurs, and the practice case's labels
-    say nothing, by analogy, of the learner's own (a fresh review, W4: one figure for both
-    demands made them a bluff and a warning for every learner). Each mistake of the sixth
-    review's E1 still changes a label wherever it can: a commute not halved for remote
-    days, for every learner whose remote-days demand is a bluff; the commute left out, for
-    every learner with a warning; and one of the two for every learner. Drawn from their own
-    generator, so the rest of the scenario stays put."""
+    in hundreds, at least 500 from every reservation price it could be judged against
+    (rounding cannot move it across). With remote days: always between the two reservation
+    prices, a bluff, as in the practice case, so a commute not halved for remote days turns
+    it into a warning for every learner. For the job as offered, drawn with even chances: a
+    warning between the two reservation prices, or a bluff 500 to 3,000 above its
+    reservation price, so the practice case's labels are not the learner's by analogy. The
+    commute left out turns a warning into a bluff, for every learner whose demand for the job
+    as offered is a warning. Drawn from their own generator, so the rest of the scenario
+    stays put."""
     rng = rng_for("02_batna:demands", offers.learner)
     remote, offered = reservation_of(offers, REMOTE_DAYS), reservation_of(offers)
-    value = batna_value(offers)
 
     def hundreds(low, high):
         return pick(rng, math.ceil(low / 100) * 100, math.floor(high / 100) * 100, 100)
 
     between = (remote + 500, offered - 500)
-    with_days = hundreds(value + 500, remote - 500) if rng.random() < 0.5 else hundreds(*between)
+    rng.random()  # the draw that once made this demand a warning half the time
+    with_days = hundreds(*between)
     as_offered = (
         hundreds(*between) if rng.random() < 0.5 else hundreds(offered + 500, offered + 3_000)
     )

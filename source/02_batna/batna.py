@@ -841,9 +841,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # Practise first on a case that is not yours, shown in the next cell with its reservation
 # prices worked out: write `practice_labels()` returning its six labels the same way. Its
 # check judges each statement and, when a label is wrong, says which test to apply again.
-# The practice earns no marks. Its labels are not yours by analogy: the figure of each of
-# your two demands is drawn on its own, so either may be a warning or a bluff, whatever the
-# practice case's are; judge each against your own reservation price for its package.
+# The practice earns no marks. Its labels are not yours by analogy: your demand for the
+# job as offered is drawn on its own, so it may be a warning or a bluff, whatever the
+# practice case's is; judge each demand against your own reservation price for its package.
 #
 # Then choose the statement you would make: either your BATNA's terms or the one that keeps
 # your position private. Add its letter
