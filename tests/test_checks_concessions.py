@@ -804,6 +804,46 @@ def test_the_respond_mistakes(answers, learner):
     assert "return one of" in miss(check.respond, lambda s, o, n, c=None: "yes")
 
 
+def test_an_offer_at_a_believable_cap_below_the_reservation_price_is_walked_away_from(answers):
+    """An offer at a believable cap is the best deal left; below your reservation price it is
+    worse than your BATNA. A rule that takes any offer at the cap forgets the text's 'at or
+    above your reservation price' and passed every case for every learner: now a middle-round
+    case (visible) and a last-round case (hidden) offer exactly a cap below the reservation
+    price, and the rule fails both for every learner of 200, with a true hint."""
+
+    def accepts_at_any_cap(s, offer, next_ask, ceiling=None):
+        reservation = reservation_of(s)
+        if next_ask is None:
+            return "accept" if offer >= reservation else "walk away"
+        if offer >= next_ask:
+            return "accept"
+        if ceiling is not None and offer >= ceiling:
+            return "accept"
+        if ceiling is not None and ceiling < reservation:
+            return "walk away"
+        return "counter"
+
+    def takes_the_cap_at_the_end(s, offer, next_ask, ceiling=None):
+        if next_ask is None and ceiling is not None and offer >= ceiling:
+            return "accept"
+        return answers["respond"](s, offer, next_ask, ceiling)
+
+    for n in range(200):
+        with course.variants.learner_as(f"learner-{n}"):
+            s = course.variant(MODULE, f"learner-{n}")
+            hint = miss(check.respond.__wrapped__, accepts_at_any_cap)
+            assert "is all Orchard can pay, and it is below your reservation price" in hint
+            assert "no zone" in hint
+            hint = miss(check.respond.__wrapped__, takes_the_cap_at_the_end, True)
+            assert "it should be 'walk away', not 'accept'" in hint
+            assert f"below your reservation price {reservation_of(s):g}" in hint
+            check.respond.__wrapped__(takes_the_cap_at_the_end)  # only grading tries it
+            check.respond.__wrapped__(answers["respond"])
+    for n in range(3):
+        with course.variants.learner_as(f"learner-{n}"):
+            check.respond.__wrapped__(answers["respond"], hidden=True)
+
+
 ANSWERS = ("accept", "counter", "walk away")
 NUMBER = r"(-?[\d.]+)"
 
@@ -832,6 +872,8 @@ def test_every_respond_hint_is_true_of_the_offer(learner_id):
                 assert next_ask is None
             if "rounds remain" in hint:
                 assert next_ask is not None
+            if "is all Orchard can pay" in hint:
+                assert offer == ceiling < reservation
             if "cannot pay more than" in hint:
                 assert ceiling is not None and ceiling < reservation
             if "ceiling" in hint and "above your reservation price" in hint:

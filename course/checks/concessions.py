@@ -1470,6 +1470,7 @@ def _offers(s, hidden):
         (ask - 0.5, ask, None),  # just short of it, rounds left: counter
         (round(reservation * 0.6, 2), ask, None),  # a low-ball mid-way: counter
         (reservation - 4, ask, reservation - 2),  # a credible ceiling below your limit: walk
+        (reservation - 2, ask, reservation - 2),  # Orchard offers that ceiling: still walk
         (ceiling_between(s, ask), ask, ceiling_between(s, ask)),  # Orchard offers its ceiling
         (reservation + 0.5, None, None),  # last round, above your limit: accept
         (reservation - 0.5, None, None),  # last round, below it: walk away
@@ -1480,6 +1481,7 @@ def _offers(s, hidden):
             (reservation - 0.5, plan[-1], None),  # below your limit, a round left: counter
             (plan[-1] + 0.5, plan[-1], None),  # late in the plan, at your ask: accept
             (round(reservation * 0.6, 2), None, None),  # a low-ball in the last round: walk
+            (reservation - 2, None, reservation - 2),  # last round, at a cap below your limit
             # below a ceiling that is below your next ask: counter, asking the ceiling
             (ceiling_between(s, ask) - 1, ask, ceiling_between(s, ask)),
         ]
@@ -1552,6 +1554,13 @@ def _response_hint(s, offer, next_ask, ceiling, expected, given):
             "it does not accept an offer at least as good as its own next ask",
         )
     if expected == "walk away":
+        if given == "accept" and offer == ceiling:
+            return (
+                f"{offer:g} is all Orchard can pay, and it is below your reservation price "
+                f"{reservation:g}: the best deal left is worse than your BATNA, so there is "
+                "no zone",
+                "it accepts an offer at a credible ceiling below the reservation price",
+            )
         if given == "accept":
             return (
                 f"{offer:g} is below your reservation price {reservation:g}: worse than your BATNA",
