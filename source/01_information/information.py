@@ -880,7 +880,8 @@ check.news_weight(news_weight, hidden=True)
 # of acceptance. So where a refusal brings a counter-offer, the check accepts any price
 # above the model's price that is also at or above your estimate (the expected reservation
 # price under `after`, as defined in section 2), up to the same ceiling, one step above the
-# highest reservation price still possible.
+# highest reservation price still possible. Module 04 adds what this model cannot check:
+# an opening must rest on a fact you can name, which keeps it much nearer your estimate.
 #
 # What the check accepts, by the assumption that fails (the paragraphs above give the
 # reasons; a step is the gap between neighbouring prices in `sale.reservations`):
