@@ -672,6 +672,21 @@ def test_the_holds_question_says_plainly_what_happens_between_holds():
     assert "instead of waiting for your final price" not in words
 
 
+def test_the_holds_question_keeps_section_3s_final_price():
+    """Section 3 has you answer the opening with one final price that Osprey takes or
+    leaves; question 5b's rounds of holds come before it. The text says you have not yet
+    named that price, that it is still take-it-or-leave-it when you do, and that Osprey's
+    holds are not a final offer."""
+    assert "you answer with one final price $p$ that Osprey takes or leaves" in cell_words(
+        "price-teaching"
+    )
+    words = cell_words("q5b-text")
+    assert (
+        "Section 3's protocol still stands: you have not yet named your final price, and when "
+        "you do it is still take-it-or-leave-it; Osprey's holds are not a final offer."
+    ) in words
+
+
 # Question 5: the price before and after the opening
 
 

@@ -654,7 +654,9 @@ check.my_price(my_price, hidden=True)
 #
 # Back to the pace of concessions. Suppose you have not named your price yet and the talks
 # go on in rounds: each round you ask Osprey to improve its offer, and each round it
-# repeats its opening instead. It *holds*. Read each hold with the belief updater's model: under a
+# repeats its opening instead. It *holds*. Section 3's protocol still stands: you have not
+# yet named your final price, and when you do it is still take-it-or-leave-it; Osprey's
+# holds are not a final offer. Read each hold with the belief updater's model: under a
 # reservation price $r$ above the last offer, a buyer holds with chance
 # $0.2 \times \text{last offer} / r$, so a hold is likelier from a buyer close to the most
 # it would pay. (The formula is for reservation prices above the last offer: a buyer
