@@ -761,11 +761,11 @@ def test_the_low_ball_texts_shares_of_which_answer_does_better_are_measured():
     better, recomputed from the engine, for each of the two buyers: half the buyers read
     any step in answer to the low-ball as pressure working, and against them holding ends
     better in every moment whose claim is a test (about two in three, over 3,000 moments)
-    and the same when the claim is true; against the others (about 5,000 of 10,000
-    moments) the planned step ends better in about one moment in eight (between one in
-    nine and one in seven) and holding in about one in ten (between one in eleven and one
-    in nine; 3,000 moments gave under one in eleven, so the text once said one in
-    thirteen)."""
+    and the same when the claim is true; against the others (about 9,200 of 18,500
+    moments) each ends better in about one moment in eight to ten (both shares between one
+    in eleven and one in seven over at least 9,000 moments of that buyer: the planned step
+    about one in eight, holding about one in ten; a sample of 4,525 had made the two look
+    nearly equal, so the text gives one range for both, not an order)."""
     from pathlib import Path
 
     from course.engine.practice import ANY_STEP, LowBallMoment
@@ -778,13 +778,13 @@ def test_the_low_ball_texts_shares_of_which_answer_does_better_are_measured():
         "(about two moments in three) and the same when the claim is true" in text
     )
     assert (
-        "the planned step ends a little better in about one moment in eight, and holding in "
-        "about one in ten." in text
+        "Against the second, each ends better in about one moment in eight to ten, and "
+        "otherwise the two end the same." in text
     )
-    assert "thirteen" not in text
+    assert "thirteen" not in text and "a little better" not in text
     assert ANY_STEP == 1 / 2
     counts = {"any": 0, "tests": 0, "other": 0, "step": 0, "hold": 0}
-    for seed in range(10_000):
+    for seed in range(18_500):
         m = LowBallMoment(rng=random.Random(seed))
         if m.reads_any_step:
             if seed >= 3000:
@@ -803,9 +803,9 @@ def test_the_low_ball_texts_shares_of_which_answer_does_better_are_measured():
             counts["hold"] += held > usual
     assert 0.46 < counts["any"] / 3000 < 0.54  # half the buyers
     assert 0.6 < counts["tests"] / counts["any"] < 0.73  # about two in three
-    assert 0.45 < counts["other"] / 10_000 < 0.55
-    assert 1 / 9 < counts["step"] / counts["other"] < 1 / 7  # about one in eight
-    assert 1 / 11 < counts["hold"] / counts["other"] < 1 / 9  # about one in ten
+    assert counts["other"] >= 9000 and 0.45 < counts["other"] / 18_500 < 0.55
+    for answer in ("step", "hold"):  # each about one in eight to ten
+        assert 1 / 11 < counts[answer] / counts["other"] < 1 / 7, (answer, counts)
 
 
 def test_the_low_ball_moment_starts_with_no_answer_chosen():

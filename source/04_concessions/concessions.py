@@ -1009,8 +1009,8 @@ check.read_pick(read_pick, hidden=True)
 # way. When the low-ball comes you cannot tell which buyer you face. Against the first
 # kind, holding ends better than the planned step in every moment whose claim is a test
 # (about two moments in three) and the same when the claim is true. Against the second,
-# the two mostly end the same: the planned step ends a little better in about one moment
-# in eight, and holding in about one in ten. No answer is chosen for you: pick one
+# each ends better in about one moment in eight to ten, and otherwise the two end the
+# same. No answer is chosen for you: pick one
 # before you press "see what happens". Compare your answer with the others; the debrief
 # says which buyer the moment drew, whether the claim was true, what rule 3 answers, and
 # whether a step did better than holding against this buyer. (The
