@@ -1657,7 +1657,7 @@ def test_section_6_holds_while_marlow_has_room_and_the_summary_names_no_meso():
     """A fresh review (C1-C3, U1-U5). Section 6 advised a 'test' step when Marlow stopped
     moving, which section 5 and the debrief count as a concession into silence: it now
     says to hold while Marlow has room, and names the step after its floor words as the
-    one place the plan may break that rule. Module 00's 'walking away costs trust' is set
+    one step the plan allows without a move. Module 00's 'walking away costs trust' is set
     against this table's polite walk-away (0). The summary no longer calls the capstone's
     pair a MESO in module 04's sense. A MESO pick shows which bundle Marlow values more,
     not which issue; the dependence shares are research, not known; Marlow 'may' leave
@@ -1665,7 +1665,7 @@ def test_section_6_holds_while_marlow_has_room_and_the_summary_names_no_meso():
     assert "a planned step of yours is the way to test it" not in SECTION_6
     table = section("table-teaching")
     assert "words it still has room on its own offer: a step of yours would be a" in table
-    assert "the debrief still counts it as a step into silence" in table
+    assert "section 5's rule allows your next planned step" in table
     assert "provided you keep moving while" not in section("plan-teaching")
     assert "provided Marlow moves before each of them" in section("plan-teaching")
     assert "a polite walk-away, which leaves the door open, costs none" in table
@@ -1836,9 +1836,11 @@ def test_the_step_beyond_is_accepted_under_module_04s_rule_and_its_gain_is_an_ob
     assert "name the fact you could cite that carries you there" in reflection
 
 
-def sit_by_the_plan(case, style, rng, exception=True, first_counts=False, opening=None):
-    """A learner who keeps the plan at a table where Quell has no capacity; the finished
-    table. It opens with ``opening`` (the course's by default; the plan from there is
+def sit_by_the_plan(
+    case, style, rng, exception=True, first_counts=False, opening=None, walkaway=None
+):
+    """A learner who keeps the plan at a table where Quell has no capacity (or where
+    Marlow's walk-away is ``walkaway``); the finished table. It opens with ``opening`` (the course's by default; the plan from there is
     question 7's) and takes the plan's next step only after Marlow moves or says it can't
     give more (and, with ``exception``, after two of Marlow's replies in a row that did not
     move: the one small conditional step of section 5). Without ``first_counts`` it holds
@@ -1848,7 +1850,8 @@ def sit_by_the_plan(case, style, rng, exception=True, first_counts=False, openin
     its last answer, any offer at or above its reservation price; else, on its last
     answer, it walks away politely."""
     reservation = reservation_of(case)
-    table = Table(contract_negotiation(case, case.reservation_if_not, ROUNDS), style, rng=rng)
+    walkaway = case.reservation_if_not if walkaway is None else walkaway
+    table = Table(contract_negotiation(case, walkaway, ROUNDS), style, rng=rng)
     session = table.session
     plan = [row[0] for row in plan_of(case, opening)]
     step, previous, stalled = 0, None, 0
@@ -1872,6 +1875,47 @@ def sit_by_the_plan(case, style, rng, exception=True, first_counts=False, openin
         step, previous = following, worth
         session.offer(plan[step])
     return table
+
+
+def test_a_learner_who_keeps_the_plan_is_never_told_it_broke_the_plan():
+    """Section 5 allows a step right after Marlow says it can't give more on its own
+    offer, and one after two replies in a row that did not move; the debrief counts both
+    apart from concessions into silence. Over 150 learners, each style, Quell drawn as at
+    the table, a learner who keeps the plan (``sit_by_the_plan``) is never told that a
+    step went against the plan's rule or that the deal broke the plan, and the steps made
+    right after the floor words (many sittings have one) are said to be allowed."""
+    after_floor = 0
+    for i in range(150):
+        case = course.variant("05_capstone", learner=f"r-{i}")
+        rows = plan_of(case)
+        plan = read_plan(
+            case,
+            reservation_of,
+            lambda c: plan_of(c)[0][0],
+            lambda c, o, r: [row[0] for row in plan_of(c, o)],
+        )
+        plan["opening_profit"] = rows[0][1]
+        plan["step_worths"] = [(you, them) for _, you, them in rows]
+        for style in STYLES:
+            rng = random.Random(i * 7 + len(style))
+            quell, walkaway = marlow_at_the_table(case, rng)
+            table = sit_by_the_plan(case, style, rng, walkaway=walkaway)
+            lines = debrief(table.outcome(), plan, facts(case, quell))
+            said = " ".join(lines)
+            assert "against your plan's rule" not in said, (case.learner, style, said)
+            assert "it broke your plan" not in said, (case.learner, style)
+            after_floor += "could give no more on its own offer: your plan's rule allows" in said
+    assert after_floor >= 100, after_floor
+    reciprocity = debrief.__globals__["_reciprocity"]
+    step = {"round": 7, "into_silence": True, "answered": False, "cost": 10}
+    line = reciprocity([step], {"allowed": set(), "held": None, "floor": {7}})
+    assert "1 came right after Marlow said it could give no more" in line
+    assert "No other came into silence: you kept your plan's rule." in line
+    table = section("table-teaching")
+    assert "the debrief still counts it as a step into silence" not in table
+    assert "is counted apart, and so is one made right after Marlow said it could" in (
+        section("debrief-teaching")
+    )
 
 
 def deal_profit(table):

@@ -13,7 +13,7 @@ import math
 import random
 
 from course.engine.analysis import analyse
-from course.engine.bots import PATIENCE_PER_TRUST, TRUST_START, make_bot
+from course.engine.bots import PATIENCE_PER_TRUST, REMARKS, TRUST_START, make_bot
 from course.engine.bots import STYLES as COUNTERPARTS
 from course.engine.debrief import (
     achievable,
@@ -169,6 +169,7 @@ class Table:
             "stalled_before": stalled_before(
                 [(who, session.utility(offer)) for _, who, offer in session.history]
             ),
+            "floor_before": floor_before(session.history, session.remarks),
             "memory": None
             if memory is None or not memory.encounters
             else {
@@ -202,6 +203,22 @@ def stalled_before(offers):
                 run = 0 if worth > last + 1e-9 else run + 1
             last = worth
     return counts
+
+
+def floor_before(history, remarks):
+    """For each of your offers in ``history`` (``(round, who, offer)``), whether Marlow's
+    latest offer before it came with its words that it can't give more on its own offer
+    (``remarks``: ``(round, what it said)``, an offer's words first in their round)."""
+    words = {}
+    for round_, said in remarks:
+        words.setdefault(round_, said)
+    flags, floor = [], False
+    for round_, who, _ in history:
+        if who == "you":
+            flags.append(floor)
+        else:
+            floor = REMARKS["floor_package"] in (words.get(round_) or "")
+    return flags
 
 
 def best_on_offer(result):
@@ -522,13 +539,19 @@ def _names(issues):
 
 
 def _stalls(outcome, plan):
-    """Where section 5's exception applied: the rounds of your concessions made after
-    ``STALLED_REPLIES`` of Marlow's replies in a row that did not move (``allowed``), and
-    the first round in which you held after such a stall while your plan still had a
-    step and the talks then ended without a deal where a zone existed (``held``)."""
+    """Where section 5 allows a step although Marlow did not move: the rounds of your
+    concessions made right after Marlow said it can't give more on its own offer
+    (``floor``) and those made after ``STALLED_REPLIES`` of its replies in a row that did
+    not move (``allowed``, the exception); and the first round in which you held after
+    such a stall while your plan still had a step and the talks then ended without a deal
+    where a zone existed (``held``)."""
     offers = outcome.get("your_offers") or []
     counts = outcome.get("stalled_before") or []
-    allowed, held = set(), None
+    floors = outcome.get("floor_before") or []
+    allowed, held, floor = set(), None, set()
+    for number, (said, (round_, _, worth, _)) in enumerate(zip(floors, offers, strict=False)):
+        if number and said and worth < offers[number - 1][2] - 1e-9:
+            floor.add(round_)
     worths = [you for you, _ in plan.get("step_worths") or []]
     last_step = min(worths) if worths else None
     for number, (count, (round_, _, worth, _)) in enumerate(zip(counts, offers, strict=False)):
@@ -544,7 +567,7 @@ def _stalls(outcome, plan):
             and worth > last_step + 1e-9
         ):
             held = round_
-    return {"allowed": allowed, "held": held}
+    return {"allowed": allowed, "held": held, "floor": floor}
 
 
 def _reciprocity(found, stalls=None, offered=True):
@@ -553,8 +576,14 @@ def _reciprocity(found, stalls=None, offered=True):
         return "Concessions: you made no offer."
     if not found:
         return "Concessions: you made none after your opening." + _held(stalls)
-    conditional = sum(1 for c in found if c["into_silence"] and c.get("round") in stalls["allowed"])
-    silent = sum(1 for c in found if c["into_silence"]) - conditional
+    quiet = [c for c in found if c["into_silence"]]
+    floor = sum(1 for c in quiet if c.get("round") in stalls.get("floor", set()))
+    conditional = sum(
+        1
+        for c in quiet
+        if c.get("round") in stalls["allowed"] and c.get("round") not in stalls.get("floor", set())
+    )
+    silent = len(quiet) - conditional - floor
     free = [c for c in found if not c["answered"]]
     text = f"Concessions: you made {len(found)}; "
     if not free:
@@ -568,6 +597,11 @@ def _reciprocity(found, stalls=None, offered=True):
         )
     # Set against the plan's rule (section 5: each step only in answer to a move of
     # Marlow's), so the learner gets a verdict, not only a count.
+    if floor:
+        text += (
+            f" {floor} came right after Marlow said it could give no more on its own offer: "
+            "your plan's rule allows your next step there."
+        )
     if conditional:
         text += (
             f" {conditional} came after {STALLED_REPLIES} replies in a row in which Marlow "
@@ -583,6 +617,9 @@ def _reciprocity(found, stalls=None, offered=True):
         text += (
             " None came into silence: you kept your plan's rule of conceding only in "
             "answer to a move of Marlow's" + (", or its exception." if conditional else ".")
+            if not floor
+            else " No other came into silence: you kept your plan's rule"
+            + (", and its exception." if conditional else ".")
         )
     return text + _held(stalls)
 

@@ -1088,8 +1088,7 @@ check.if_quell(if_quell, hidden=True)
 # concession into silence, which section 5's rule forbids (outside its exception) and
 # the debrief counts. With
 # them, section 5's rule allows your next planned step (question 8 decided only how large
-# your steps are if Marlow's answers point to Quell); the debrief still counts it as a
-# step into silence, since Marlow's offer did not change, so say why in your reflection.
+# your steps are if Marlow's answers point to Quell).
 # The words are about Marlow's own offers only: a different package of yours, trading one
 # issue for another, may still give it enough points. Either way, once it says its patience is
 # running out, holding longer risks its leaving.
@@ -1156,9 +1155,11 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #   not what they cost you. It also counts the concessions you made when Marlow had not
 #   moved since its previous offer, or had made only its first answer: concessions into silence, which break your plan's
 #   rule of conceding only in answer to a move of Marlow's. A step made after two of
-#   Marlow's replies in a row that did not move is counted apart, as the rule's
-#   exception; and if you held there while your plan still had a step, and the talks
-#   ended without a deal although a zone existed, the debrief says so.
+#   Marlow's replies in a row that did not move (the rule's exception) is counted apart,
+#   and so is one made right after Marlow said it could give no more on its own offer,
+#   which the rule allows; and if you held through such a stall while your plan still
+#   had a step, and the talks ended without a deal although a zone existed, the debrief
+#   says so.
 # - **What was achievable.** The best package for you that Marlow would have agreed to:
 #   the better of what it would have accepted at one of your turns, given what had been
 #   said by then, and the best offer it made itself, and when. If even that is below your
