@@ -2303,13 +2303,7 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
     flat = _flat()
     assert "Your plan never asks less than your target, which is no lower than the even" in flat
     assert "so while rounds remain you accept nothing below that split either" in flat
-    # module 02's rule is for offers while the other side still moves, and hands the last
-    # round to this one: the text says so, not that the two rules disagree
     assert "parts from module 02" not in flat
-    assert (
-        "Module 02's rule judges offers while the other side is still moving; at the last "
-        "round it hands over to this rule." in flat
-    )
     batna = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
     batna_flat = " ".join(line.lstrip("# ").strip() for line in batna.splitlines())
     assert "The rule is for offers made while Northwind is still moving." in batna_flat
@@ -2335,6 +2329,39 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
 
     with course.variants.learner_as(LEARNERS[0]):
         assert "a deal there beats your BATNA" in miss(check.respond, even_split_floor)
+
+
+def test_with_a_concession_plan_this_rule_replaces_module_02s_even_split(answers):
+    """Module 02 takes an offer that reaches the even split; question 6 counters an offer
+    below your next planned ask while rounds remain, even when it reaches the split. The
+    text says outright, where it states the rule, that this rule replaces module 02's once
+    you have a concession plan; the model answer counters such an offer and module 02's
+    floor fails the visible check, for 40 learners."""
+    flat = _flat()
+    assert (
+        "Once you have a concession plan, this rule replaces that one: while rounds remain, "
+        "an offer below your next planned ask is countered even when it reaches the even "
+        "split." in flat
+    )
+    assert "at the last round it hands over to this rule" not in flat
+    respond = answers["respond"]
+
+    def even_split_floor(s, offer, next_ask, ceiling=None):
+        split = (check.reservation_of(s) + s.their_estimate) / 2
+        if next_ask is not None and split <= offer < next_ask:
+            return "accept"
+        return respond(s, offer, next_ask, ceiling)
+
+    for learner in LEARNERS:
+        s = course.variant(MODULE, learner)
+        split = (check.reservation_of(s) + s.their_estimate) / 2
+        ask = check.course_plan(s, check.grounded_opening(s)[0])[1]
+        assert ask > split
+        assert respond(s, (split + ask) / 2, ask) == "counter"
+        with course.variants.learner_as(learner):
+            hint = miss(check.respond.__wrapped__, even_split_floor)
+        assert "it should be 'counter', not 'accept'" in hint, learner
+        assert "while rounds remain, counter" in hint
 
 
 def test_the_even_split_is_defined_where_the_module_first_names_it():

@@ -933,17 +933,17 @@ check.read_pick(read_pick, hidden=True)
 #   least as good as the offer you were about to make. Turning down an offer that
 #   already gives you what you were about to ask for only delays the deal. (Module 02's
 #   rule accepted at the even split of the zone you expect, halfway between your
-#   reservation price and your estimate of the other side's; here the line is your own
-#   plan. Your plan never asks less than your target, which is no lower than the even
-#   split of the zone you expect, so while rounds remain you accept nothing below that
-#   split either, unless a believable cap leaves nothing better: see below.) At the end
-#   of the talks there is no next offer of yours, and the comparison is with your
-#   reservation price: an offer above it beats your BATNA, and an offer exactly at it is
-#   worth the same to you as your BATNA, so there accepting and walking away are equally
-#   right. Module 02's rule judges offers while the other side is still moving; at the
-#   last round it hands over to this rule. Here the last round is known, and
-#   turning down its offer leaves you no deal, worse than any offer above your
-#   reservation price, even one below the even split.
+#   reservation price and your estimate of the other side's. Once you have a concession
+#   plan, this rule replaces that one: while rounds remain, an offer below your next
+#   planned ask is countered even when it reaches the even split. Your plan never asks
+#   less than your target, which is no lower than the even split, so while rounds remain
+#   you accept nothing below that split either, unless a believable cap leaves nothing
+#   better: see below.) At the end of the talks there is no next offer of yours, and the
+#   comparison is with your reservation price: an offer above it beats your BATNA, and an
+#   offer exactly at it is worth the same to you as your BATNA, so there accepting and
+#   walking away are equally right. Here the last round is known, and turning down its
+#   offer leaves you no deal, worse than any offer above your reservation price, even one
+#   below the even split.
 # - **Walk away** when the best deal you can still reach is below your reservation price:
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
 #   have good evidence that there is no zone at all (say, a budget cap below your
