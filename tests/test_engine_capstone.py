@@ -1843,7 +1843,7 @@ def sit_by_the_plan(
     Marlow's walk-away is ``walkaway``); the finished table. It opens with ``opening`` (the course's by default; the plan from there is
     question 7's) and takes the plan's next step only after Marlow moves or says it can't
     give more (and, with ``exception``, after two of Marlow's replies in a row that did not
-    move: the one small conditional step of section 5). Without ``first_counts`` it holds
+    move: the one small step of section 5). Without ``first_counts`` it holds
     after Marlow's first answer, as section 5's rule says (it is Marlow's opening, not a
     move); with it, it steps right after. It accepts by section 5's rule: an offer of
     Marlow's worth at least the package it would send next; at Marlow's final offer, or on
@@ -2208,8 +2208,19 @@ def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
     assert "opens with a fair step and then waits to be answered" in plan
     assert REMARKS["stall"].rstrip(".") in plan
     assert "Osgood's GRIT (1962)" in plan
-    # GRIT is a series of announced one-sided steps, not a single one
-    assert "proposed a series of such steps" in " ".join(plan.split())
+    # GRIT is a series of announced one-sided steps, carried out whether or not the
+    # other side answers; at this table a step stands, and taking it back is a retraction
+    plan = " ".join(plan.split())
+    assert "a series of small one-sided steps, each announced and carried out whether" in plan
+    assert "or not the other side answers" in plan
+    assert "a step, once made, stands, whether or not Marlow answers it" in plan
+    assert "taking the step back then is a retraction, which section 4 prices" in plan
+    assert "retraction" in section("opening-teaching")
+    assert "conditional: it stands if Marlow answers" not in plan
+    notebook = " ".join(NOTEBOOK.read_text().replace("# ", " ").split())
+    assert "offered as conditional" not in notebook and "conditional step" not in notebook
+    engine = (ENGINE / "capstone.py").read_text()
+    assert "conditional" not in engine
     assert "Marlow's first answer is its opening, not a move" in plan
     table = section("table-teaching")
     assert "or until section 5's exception applies" in table

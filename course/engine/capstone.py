@@ -183,7 +183,7 @@ class Table:
 
 
 #: Section 5's exception to its rule: after this many of Marlow's replies in a row that
-#: did not move, one small planned step, offered as conditional, is allowed.
+#: did not move, one small planned step is allowed; once made, it stands.
 STALLED_REPLIES = 2
 
 
@@ -578,12 +578,12 @@ def _reciprocity(found, stalls=None, offered=True):
         return "Concessions: you made none after your opening." + _held(stalls)
     quiet = [c for c in found if c["into_silence"]]
     floor = sum(1 for c in quiet if c.get("round") in stalls.get("floor", set()))
-    conditional = sum(
+    excepted = sum(
         1
         for c in quiet
         if c.get("round") in stalls["allowed"] and c.get("round") not in stalls.get("floor", set())
     )
-    silent = len(quiet) - conditional - floor
+    silent = len(quiet) - excepted - floor
     free = [c for c in found if not c["answered"]]
     text = f"Concessions: you made {len(found)}; "
     if not free:
@@ -602,10 +602,10 @@ def _reciprocity(found, stalls=None, offered=True):
             f" {floor} came right after Marlow said it could give no more on its own offer: "
             "your plan's rule allows your next step there."
         )
-    if conditional:
+    if excepted:
         text += (
-            f" {conditional} came after {STALLED_REPLIES} replies in a row in which Marlow "
-            "had not moved: the one small conditional step your plan's exception allows "
+            f" {excepted} came after {STALLED_REPLIES} replies in a row in which Marlow "
+            "had not moved: the one small step your plan's exception allows "
             "there."
         )
     if silent:
@@ -616,10 +616,10 @@ def _reciprocity(found, stalls=None, offered=True):
     elif stalls["held"] is None:
         text += (
             " None came into silence: you kept your plan's rule of conceding only in "
-            "answer to a move of Marlow's" + (", or its exception." if conditional else ".")
+            "answer to a move of Marlow's" + (", or its exception." if excepted else ".")
             if not floor
             else " No other came into silence: you kept your plan's rule"
-            + (", and its exception." if conditional else ".")
+            + (", and its exception." if excepted else ".")
         )
     return text + _held(stalls)
 
@@ -630,7 +630,7 @@ def _held(stalls):
     return (
         f" In round {stalls['held']} Marlow had not moved for {STALLED_REPLIES} replies in a "
         "row and your plan still had a step, yet you held: the exception to your plan's "
-        "rule (one small planned step, offered as conditional) was open there, and "
+        "rule (one small planned step) was open there, and "
         "holding on ended the talks without a deal although a zone existed."
     )
 

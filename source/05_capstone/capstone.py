@@ -839,11 +839,12 @@ check.what_to_say(what_to_say, hidden=True)
 # learner who only waits meets a Marlow that barely moves. When Marlow has not moved in
 # two replies in a row, that is, two of its offers each worth no more to you than its
 # offer before (the "your profit" column of the table's log), make the next step of
-# your plan, one step only, and say that it is conditional: it stands if Marlow answers
-# it with a step of its own.
-# Osgood's GRIT (1962) proposed a series of such steps for a deadlock: small one-sided
-# concessions, each announced, with a plain invitation to match them. Here you take one at
-# a time: after that step the rule applies again, and the two replies are counted afresh. Count Marlow's offers, not its words: it says "You
+# your plan, one step only. At this table a step, once made, stands, whether or not
+# Marlow answers it, as in Osgood's GRIT (1962): a series of small one-sided steps, each
+# announced and carried out whether or not the other side answers. At a human table you
+# may attach a condition, but taking the step back then is a retraction, which section 4
+# prices. After that step the rule applies again, and the two replies are counted afresh.
+# Count Marlow's offers, not its words: it says "You
 # have not moved since your last offer" whenever you hold, whether or not it moved
 # itself, since the remark is about your offer. Marlow's first answer is its opening, not a move:
 # module 04's rule answers a concession of theirs, and an opening is not one. So hold
@@ -1080,7 +1081,7 @@ check.if_quell(if_quell, hidden=True)
 #
 # **When Marlow stops moving, hold until it says it can't give more, or until section
 # 5's exception applies** (two replies in a row in which it did not move: then one
-# small planned step, offered as conditional). It says it can't give more
+# small planned step). It says it can't give more
 # after its first offer, when it cannot give another level on any issue without going
 # below its reservation price, and never otherwise (its first offer never says it, even
 # when it already is).
@@ -1102,7 +1103,7 @@ check.if_quell(if_quell, hidden=True)
 # against them. Keep to what you prepared: make your planned steps one at a time (or the
 # larger ones question 8 decided on, if Marlow's answers point to Quell), make a real
 # concession only after Marlow has moved (or, as question 8 decided, once it says it can
-# give no more, or, by section 5's exception, with one conditional step after two
+# give no more, or, by section 5's exception, with one step after two
 # replies in which it did not move), never go below your walk-away, and
 # leave politely rather than accept less. Then sit down again and compare: whether Quell
 # has capacity is drawn afresh, and so is a mystery style, which may come up again.
