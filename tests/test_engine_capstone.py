@@ -2619,3 +2619,12 @@ def test_the_plan_says_why_it_runs_past_module_04s_stop_at_the_target():
     assert "takes an offer short of your next package only at Marlow's final offer or on your" in (
         plan
     )
+
+
+def test_section_6_sends_the_step_after_marlows_floor_words_to_section_5():
+    """The step after Marlow's words that it can give no more is allowed by section 5's
+    rule; question 8 decides only how large the steps are if Marlow's answers point to
+    Quell, so section 6 names section 5 as the rule that allows it."""
+    table = " ".join(section("table-teaching").split())
+    assert "(or, as section 5 allows, once it says it can give no more" in table
+    assert "as question 8 decided, once it says" not in table

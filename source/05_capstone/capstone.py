@@ -1102,7 +1102,7 @@ check.if_quell(if_quell, hidden=True)
 # your plan from question 7, and the debrief sets the outcome and each of your offers
 # against them. Keep to what you prepared: make your planned steps one at a time (or the
 # larger ones question 8 decided on, if Marlow's answers point to Quell), make a real
-# concession only after Marlow has moved (or, as question 8 decided, once it says it can
+# concession only after Marlow has moved (or, as section 5 allows, once it says it can
 # give no more, or, by section 5's exception, with one step after two
 # replies in which it did not move), never go below your walk-away, and
 # leave politely rather than accept less. Then sit down again and compare: whether Quell
