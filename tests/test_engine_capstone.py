@@ -2205,7 +2205,10 @@ def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
     what Marlow's 'You have not moved' remark means, and whether its first answer counts
     as a move (the debrief's reading)."""
     plan = section("plan-teaching")
-    assert "opens with a fair step and then waits to be answered" in plan
+    assert "This table's tit-for-tat Marlow opens with a fair step and then mostly waits" in (
+        " ".join(plan.split())
+    )
+    assert "as module 04 said, opens with a fair step" not in plan
     assert REMARKS["stall"].rstrip(".") in plan
     assert "Osgood's GRIT (1962)" in plan
     # GRIT is a series of announced one-sided steps, carried out whether or not the

@@ -834,8 +834,8 @@ check.what_to_say(what_to_say, hidden=True)
 # of theirs, never into silence. The third is the one
 # this table tests most: make each step only in answer to a move of Marlow's.
 #
-# The rule has one exception. Tit-for-tat, as module 04 said, opens with a fair step
-# and then waits to be answered, so against it somebody has to move first, and a
+# The rule has one exception. This table's tit-for-tat Marlow opens with a fair step
+# and then mostly waits, so against it somebody has to move first, and a
 # learner who only waits meets a Marlow that barely moves. When Marlow has not moved in
 # two replies in a row, that is, two of its offers each worth no more to you than its
 # offer before (the "your profit" column of the table's log), make the next step of
