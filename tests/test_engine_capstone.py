@@ -2631,3 +2631,29 @@ def test_section_6_sends_the_step_after_marlows_floor_words_to_section_5():
     table = " ".join(section("table-teaching").split())
     assert "(or, as section 5 allows, once it says it can give no more" in table
     assert "as question 8 decided, once it says" not in table
+
+
+def test_section_5_names_the_rule_that_replaces_module_04s_equal_value_test():
+    """Module 04 asks each give to bring back something of equal value; section 5 expects
+    less back from most steps, so it names the rule that replaces that test at this
+    table, and why, in one sentence."""
+    plan = " ".join(section("plan-teaching").split())
+    assert (
+        "So at this table \"only in answer to a move of Marlow's\" replaces module 04's test "
+        "that each give bring back something of equal value, which most steps here would fail."
+    ) in plan
+    assert "three of Marlow's four styles give back only part of what you concede" in plan
+    # most steps of a learner who keeps the plan get back less than they cost (a step
+    # whose answer is a deal Marlow would not have made otherwise gets the deal back)
+    steps = short = 0
+    for i in range(50):
+        case = course.variant("05_capstone", learner=f"r-{i}")
+        for style in STYLES:
+            rng = random.Random(i * 7 + len(style))
+            _, walkaway = marlow_at_the_table(case, rng)
+            table = sit_by_the_plan(case, style, rng, walkaway=walkaway)
+            for step in table.outcome()["concessions"]:
+                steps += 1
+                closed = step["answer"] == "accept" and step["instead"] != "accept"
+                short += not closed and (step["back"] is None or step["back"] < step["cost"])
+    assert short > steps / 2, (short, steps)

@@ -878,7 +878,9 @@ check.what_to_say(what_to_say, hidden=True)
 # less back than you gave, and often nothing you can see: three of Marlow's four styles give back
 # only part of what you concede, tit-for-tat gives back as much (each measured on Marlow's
 # own scale), and because Marlow moves in whole levels, a small step of yours may be too
-# small to move it at all. As module 04 said, for the step that closes the deal, the
+# small to move it at all. So at this table "only in answer to a move of Marlow's"
+# replaces module 04's test that each give bring back something of equal value, which
+# most steps here would fail. As module 04 said, for the step that closes the deal, the
 # agreement itself is what comes back. The number of steps must also fit the time: after
 # your opening, you can answer each of Marlow's offers once, and it may make its final
 # offer as early as round 5, so you can count on five answers. The first of them answers
