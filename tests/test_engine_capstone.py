@@ -1965,7 +1965,9 @@ def test_an_opening_one_frontier_step_beyond_ends_with_more_as_section_4_says(
     text = section("opening-teaching")
     assert "Over two samples of 200 learners' cases" in text
     assert "(199 and 195 of them have such a step)" in text
-    assert "set out in section 5), by about 4 to 7 k€ where both reached a deal" in text
+    assert "tit-for-tat matches your steps), by about 4 to 7 k€ where both reached a deal" in (
+        " ".join(text.split())
+    )
     assert "against each style, at most one sitting in fifteen ended with less" in text
     assert "193 sittings against 175 in one sample, 186 against 181 in the other" in text
     assert "with section 5's rule of when to step" in text
@@ -2489,9 +2491,11 @@ def test_the_zone_and_marlows_styles_are_glossed_where_first_used():
     audit = section("audit-teaching")
     assert "narrows the zone of possible agreement (the packages that suit both sides" in audit
     opening = section("opening-teaching")
+    # each style glossed in a short clause at its first use
     assert (
-        "against every style of Marlow (the four ways it bargains, Boulware, linear, "
-        "Conceder and tit-for-tat, set out in section 5)" in opening
+        "against every style of Marlow (the four ways it bargains, set out in section 5: "
+        "Boulware barely moves until late, linear moves the same step each round, Conceder "
+        "gives most early, tit-for-tat matches your steps)" in " ".join(opening.split())
     )
     before = NOTEBOOK.read_text().split('grade_id": "audit-teaching"')[0]
     assert " zone" not in before

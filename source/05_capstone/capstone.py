@@ -447,7 +447,8 @@ check.my_audit(my_audit)
 # beyond along the frontier and then following the same plan (with section 5's rule of
 # when to step) ended, on average, with
 # more profit than opening at the estimate against every style of Marlow (the four ways
-# it bargains, Boulware, linear, Conceder and tit-for-tat, set out in section 5), by about 4 to
+# it bargains, set out in section 5: Boulware barely moves until late, linear moves the
+# same step each round, Conceder gives most early, tit-for-tat matches your steps), by about 4 to
 # 7 k€ where both reached a deal; not in every sitting (against each style, at most one
 # sitting in fifteen ended with less). Against a tit-for-tat Marlow it also reached a
 # deal more often: 193 sittings against 175 in one sample, 186 against 181 in the other. That is an observation about this bot, not a
