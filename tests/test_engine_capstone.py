@@ -2661,3 +2661,10 @@ def test_section_5_names_the_rule_that_replaces_module_04s_equal_value_test():
                 closed = step["answer"] == "accept" and step["instead"] != "accept"
                 short += not closed and (step["back"] is None or step["back"] < step["cost"])
     assert short > steps / 2, (short, steps)
+
+
+def test_question_8_says_k_counts_the_steps_after_the_opening():
+    """Section 5 speaks of steps down from the opening and question 8 of plan[k]; the
+    question says that k counts the steps after the opening, plan[0]."""
+    text = " ".join(section("q8-text").split())
+    assert "(so k counts the steps after your opening, `plan[0]`)" in text

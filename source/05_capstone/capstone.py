@@ -970,7 +970,8 @@ check.concession_plan(concession_plan, hidden=True)
 # by `s.theirs`) and how
 # many answers you can count on: keep to your smallest steps, take larger ones, or walk
 # away. Return `("steps", k)` for your smallest steps or `("jump", k)` for larger ones,
-# where `plan[k]` is the first package that gives Marlow those points, or
+# where `plan[k]` is the first package that gives Marlow those points (so k counts the
+# steps after your opening, `plan[0]`), or
 # `("walk away", None)`; case, hyphens and underscores do not count, so
 # `("walk-away", None)` and `("walk_away", None)` pass too.
 #
