@@ -317,25 +317,22 @@ check.opening(opening, hidden=True)
 #
 # The target is module 02's: the outcome you aim to land at. Your concession plan stops
 # there, and what it leaves between the target and your reservation price is the margin.
-# Module 02's advice on where to put it holds here.
-# Module 02 puts the target at least half and at most nine tenths of the way from your
-# reservation price up to your estimate of the other side's, and up to the estimate
-# itself when a fact you can name carries your opening beyond it. Here a true statement
-# always does (section 1), so a plan that opens beyond the estimate may stop at it; a
-# plan that opens at the estimate stops at most nine tenths of the way up, so that it
-# concedes a real part of the zone. A plan may stop exactly on the **even split** (module
-# 02: halfway between your reservation price and your estimate of the other side's),
-# which is where question 2's model answer lands when you open at your estimate
-# (halfway down from the opening), and question 2 takes it. Question 2 checks these
-# ends: a plan must not stop below the even split, nor above your estimate, where it
-# would wait for a deal you do not expect Orchard to sign, nor above nine tenths of the
-# way up when it opens at the estimate. The targets of this module all follow it: question 3's check
-# hands you two fifths of the way up from your reservation price to your opening, or just
-# above the even split where that is higher; the low-ball exercise of section 5 aims two
-# fifths of the way up; question 2's model answer and next year's simulation in section 5
-# aim halfway from the opening to the reservation price, which is never below the split
-# when you open at or beyond your estimate, nor above the estimate when you open no higher
-# than a true fact of yours justifies.
+# One rule places it, in every exercise of this module. Module 02 puts the target at
+# least half and at most nine tenths of the way from your reservation price up to your
+# estimate of the other side's. The bottom of that band is
+# the **even split** (module 02's name for the point halfway between the two), and a plan
+# may stop exactly on it. The top keeps a plan that opens at the estimate conceding a
+# real part of the zone. When a fact you can name carries your opening beyond the
+# estimate, as a true statement here always does (section 1), the target may reach the
+# estimate itself, so a plan that opens beyond the estimate may stop at it; never above
+# it, where it would wait for a deal you do not expect Orchard to sign. Question 2 checks
+# these ends. Each exercise picks one target inside them:
+#
+# | exercise | its target |
+# |---|---|
+# | question 2's model answer; next year's simulation (section 5) | halfway from your opening to your reservation price: the even split when you open at your estimate, never above the estimate when you open no higher than a true fact justifies |
+# | question 3's check | two fifths of the way up from your reservation price to your opening, or just above the even split where that is higher |
+# | the low-ball exercise (section 5) | two fifths of the way up from its reservation price to its opening (68) |
 #
 # The curves below start at 100, end at 40 in round 10, and differ only in $\beta$.
 
