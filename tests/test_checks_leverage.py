@@ -496,12 +496,13 @@ def test_a_tie_on_top_is_told_what_is_wrong_with_it(own):
 
 def test_a_defensible_reading_of_each_story_passes(own):
     """Professor's review, findings 3 and 17: the supplier story calls Vell's lost clients a
-    rumour, so rating your alternatives no higher than Vell's is defensible; a learner who
-    drew Brannock's standing offer may rate Brannock's alternatives 5."""
+    rumour, so rating your alternatives no higher than Vell's is defensible (within the bound
+    of 4 on Vell's); a learner who drew Brannock's standing offer may rate Brannock's
+    alternatives 5."""
     supplier = audit_of(
         CASES["supplier"],
-        yours={"alternatives": 4},
-        theirs={"alternatives": 5},
+        yours={"alternatives": 3},
+        theirs={"alternatives": 4},
     )
     assert check.judge_audit(replace(own, case="supplier"), supplier)
     deadline = audit_of(CASES["deadline"], yours={"alternatives": 6}, theirs={"alternatives": 5})
@@ -2385,6 +2386,35 @@ def test_the_answer_cells_example_audit_is_refused_for_every_case():
         with pytest.raises(NotYet, match="number for number") as refusal:
             check.judge_audit(s, example)
         assert "the shape shown in the comment" in str(refusal.value)
+
+
+def test_the_example_audit_with_one_rating_changed_does_not_fit_the_supplier_story():
+    """The answer cell's example with one rating changed (Vell's power 6, say) passed for
+    every supplier learner, with its weights or equal ones: it says that Vell's lost
+    clients change nothing. The story's line that Vell has few other buyers to turn to now
+    bounds Vell's alternatives at 4, not 6, which every starting audit (Vell's 2 to 4)
+    meets, so a one-rating change of the example is refused for every supplier learner."""
+    example = _template_audit()
+    seen = 0
+    for i in range(160):
+        s = course.variant("00_leverage", f"r-{i}")
+        if s.case != "supplier":
+            continue
+        seen += 1
+        assert all(rule.holds(s.yours, s.theirs, s.weights) for rule in rules_for(s))
+        for weights in (example["weights"], dict.fromkeys(SOURCES_ORDER, 1 / 3)):
+            for side in ("yours", "theirs"):
+                for source in SOURCES_ORDER:
+                    for rating in range(11):
+                        audit = {
+                            "yours": dict(example["yours"]),
+                            "theirs": dict(example["theirs"]),
+                            "weights": dict(weights),
+                        }
+                        audit[side][source] = rating
+                        with pytest.raises(NotYet):
+                            check.judge_audit(s, audit)
+    assert seen > 30
 
 
 def test_an_audit_rating_both_sides_alike_on_every_source_is_refused():

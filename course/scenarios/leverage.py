@@ -443,7 +443,7 @@ CASES = {
                 "rumour says Vell has lost big clients this year, and an invitation to bid, "
                 "should Vell have one, is not yet a buyer: Vell has few other buyers to turn to",
                 side="them",
-                value=6,
+                value=4,
             ),
             Rule(
                 "at_least",
