@@ -1413,9 +1413,8 @@ def test_section_4_says_what_its_ratios_and_sums_assume_and_where_it_departs():
     flat = _flat()
     assert "The first tells you whether a move is free" not in flat
     assert "whether a move pays for itself for you" in flat
-    assert (
-        "its trade ratio is at least 1 (or its give costs you nothing) *and* it costs them" in flat
-    )
+    assert "A move is **free** when neither side loses points and at least one gains." in flat
+    assert "the ratio alone cannot tell you whether a move is free" in flat
     assert "assumes that a point means as much to each side" in flat
     assert "that is where this course departs from the rule" in flat
     # a ratio of 0.00 is not praised in itself: a single give is right only when rule 2
@@ -1954,8 +1953,15 @@ def test_never_raising_the_reservation_price_fails_visibly_with_a_hint_that_says
         assert "without the relationship" not in hint
 
 
-def test_a_free_moves_trade_ratio_is_said_to_allow_a_give_that_costs_nothing():
-    assert "its trade ratio is at least 1 (or its give costs you nothing)" in _flat()
+def test_a_free_move_is_defined_by_points_and_the_trade_ratio_is_a_side_note():
+    """A free move was defined through the trade ratio and the other side's points at
+    once; it is now defined by points alone (neither side loses, at least one gains), and
+    the trade ratio is a side note that allows a give that costs you nothing."""
+    flat = _flat()
+    assert "A move is **free** when neither side loses points and at least one gains." in flat
+    assert "(A side note: a free move's trade ratio is at least 1, or its give costs you" in flat
+    assert "nothing; the ratio alone cannot tell you whether a move is free" in flat
+    assert "*and* it costs them nothing" not in flat
 
 
 def test_section_1_puts_what_to_say_under_its_own_heading():
@@ -2149,6 +2155,16 @@ def test_question_2_says_what_a_plans_entries_and_deadline_are():
         target = (start + reservation_of(s)) / 2
         late = time_dependent_offer(s.rounds - 1, s.rounds, start, target, 2.0)
         assert late > target + 0.1, learner  # "a later deadline stops the plan above"
+
+
+def test_the_quote_bullet_says_in_its_first_line_that_the_3_is_the_checks_band():
+    """A learner who opens 4 below a quote under the estimate is told 'timid'; the reason
+    the band is 3 came only deep inside the bullet. Its first line now says the 3 is the
+    check's band, a course convention, and the check's band is 3."""
+    text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    first = next(line for line in text.splitlines() if "**Moved by news**" in line)
+    assert "the 3 below is the check's band, a course convention" in first
+    assert check.QUOTE_BAND == 3
 
 
 def test_the_introduction_says_how_rounds_are_counted_and_why_the_quote_band_is_3():

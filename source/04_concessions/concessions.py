@@ -214,10 +214,10 @@ scenario
 #   not what its alternatives are. It may still tell you something about Orchard (module
 #   01), but here it changes none of your facts, so your answer to it is the price you
 #   would open with.
-# - **Moved by news:** another studio's quote is different. Orchard will not pay you more
-#   than it can get the same work for, so the quote can lower your best estimate of its
-#   reservation price, and an opening above the quote is not one Orchard will take
-#   seriously. A quote below your estimate is a ceiling on Orchard's limit: its limit
+# - **Moved by news** (the 3 below is the check's band, a course convention): another
+#   studio's quote is different. Orchard will not pay you more than it can get the same
+#   work for, so the quote can lower your best estimate of its reservation price, and an
+#   opening above the quote is not one Orchard will take seriously. A quote below your estimate is a ceiling on Orchard's limit: its limit
 #   against you is at most the quote, and perhaps a little under it, so your best
 #   estimate now lies between 3 below the quote and the quote itself. Put it where you
 #   judge in that band and, by the course's rule, open at it or above it, but never above
@@ -594,11 +594,11 @@ NegotiationArena()
 # cost you, which one buys the most of their agreement. A single give
 # has a trade ratio of 0: nothing comes back on another issue.
 #
-# A move is **free** when it leaves neither side with fewer points and adds to at least
-# one of them: its trade ratio is at least 1 (or its give costs you nothing) *and* it
-# costs them nothing. Below the
+# A move is **free** when neither side loses points and at least one gains. Below the
 # frontier some free change of package always exists, though not always a one-level one
-# (see the caution below); on the frontier, none does.
+# (see the caution below); on the frontier, none does. (A side note: a free move's trade
+# ratio is at least 1, or its give costs you nothing; the ratio alone cannot tell you
+# whether a move is free, since it says nothing of Orchard's points.)
 #
 # **Where to land is one decision; how to get there is another.** The best place to land
 # is the frontier package with the most points for you among those that give the other
