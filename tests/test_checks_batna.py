@@ -2152,7 +2152,12 @@ def test_an_open_alternative_cancels_only_beside_a_fallback_at_least_its_worst_o
     review, U3). The text states the condition, and it holds for every learner: Harbor
     Bank's salary is above Lumen's base (600 learners)."""
     section = _cell("reservation-teaching")
-    assert "provided that sure amount is at least the open alternative's worst outcome" in section
+    assert "that fallback's worst outcome is at least the open alternative's worst" in (
+        " ".join(section.split())
+    )
+    assert "Harbor Bank's salary, which always beats Lumen's base, meets the second" in (
+        " ".join(section.split())
+    )
     for n in range(600):
         s = _drawn_for(f"sweep-{n}")
         assert s.bank_salary > s.startup_base, s.learner
@@ -2250,7 +2255,7 @@ def test_the_story_says_the_alternatives_exclude_each_other_and_are_chosen_befor
     "learner, value", [("rev02-98", 98_992), ("example-5", 90_357), ("alice", 89_833)]
 )
 def test_an_open_lumen_beside_a_gamble_is_valued_by_the_tree_of_both_sides(learner, value):
-    """E2, C3: an open Lumen cancels only beside a sure fallback. For rev02-98 (freelancing
+    """E2, C3: an open Lumen beside a gamble is valued by the tree of both sides. For rev02-98 (freelancing
     with Lumen beside it is the better way to walk away) the old rule left Lumen out and
     asked for 81,975; the tree of both sides gives 98,992 (the review's numbers)."""
     s = _drawn_for(learner)
@@ -2277,12 +2282,9 @@ def test_an_open_lumen_beside_a_sure_fallback_cancels():
 def test_section_3_the_summary_and_the_rubric_state_when_an_open_alternative_cancels():
     section = _cell("reservation-teaching")
     assert "does not raise your reservation price at all" not in section
-    assert "When what you would take without the deal is a sure amount" in section
-    assert "Beside another gamble it does not cancel" in section
+    assert "A sure fallback meets the first condition always" in section
     assert "not at all if the deal leaves it open" not in _cell("summary")
-    assert "it cancels beside a sure fallback no lower than its worst outcome, but not" in (
-        _cell("summary")
-    )
+    assert "otherwise it raises your reservation price" in " ".join(_cell("summary").split())
     reflection = _cell("reflection")
     assert "an alternative the deal leaves open does not count);" not in reflection
     assert "when the learner's fallback is a sure amount" in reflection
@@ -2301,7 +2303,7 @@ def test_leaving_an_open_lumen_out_beside_freelancing_loses_the_half_point(learn
     with pytest.raises(NotYet) as failure:
         check.judge_batna_when(s, "left open", None, old)
     said = str(failure.value)
-    assert "cancels only beside a sure fallback" in said
+    assert "cancels only when none of its outcomes lies strictly between" in said
     assert f"{batna_value_when(s, 'left open'):,.0f}" not in said
 
 

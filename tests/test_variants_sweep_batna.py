@@ -18,6 +18,7 @@ import io
 import math
 import re
 from contextlib import redirect_stdout
+from dataclasses import replace
 
 import pytest
 
@@ -1236,7 +1237,8 @@ def test_question_9s_hint_for_leaving_lumen_out_says_it_cancels_only_beside_a_su
     gives the best fallback without Lumen; where Lumen is not the BATNA by expected values
     that is also the committed-first value, and the hint said "counts Lumen at its expected
     value" (116 of 300 learners), never the point of the question. Every such answer is
-    now told that an open alternative cancels only beside a sure fallback."""
+    now told that an open alternative cancels only when none of its outcomes lies strictly
+    between the fallback's worst and best."""
     told = 0
     for s in drawn[:600]:
         without = max(worth(s)["Harbor Bank"], worth(s)["Freelance"])
@@ -1244,7 +1246,7 @@ def test_question_9s_hint_for_leaving_lumen_out_says_it_cancels_only_beside_a_su
             continue
         with learner_as(s.learner), pytest.raises(check.NotYet) as failure:
             check.judge_batna_when(s, "left open", None, without)
-        assert "cancels only beside a sure fallback" in str(failure.value)
+        assert "cancels only when none of its outcomes lies strictly between" in str(failure.value)
         told += 1
     assert told > 300
 
@@ -1276,3 +1278,41 @@ def test_the_visible_check_of_question_6_judges_no_own_label_and_grading_marks_t
             practice = check.practice_case()
             assert practice.learner != s.learner
         assert practice_key == {x.letter: x.label for x in statements_of(practice)}
+
+
+def test_an_open_lumen_cancels_exactly_when_none_of_its_outcomes_splits_the_fallback(drawn):
+    """Section 3 and the summary said an open alternative never cancels beside a fallback
+    gamble; it cancels whenever none of its outcomes lies strictly between the fallback's
+    worst and best and the fallback's worst is at least its own worst (about 2 in 100
+    learners' own question 9 had such a freelancing fallback). For each learner and each
+    fallback alone beside an open Lumen, the sure salary worth as much (by bisection) is the
+    fallback's expected value exactly when the text's condition holds. Beside Harbor Bank's
+    salary it always holds; beside freelancing it fails for most learners ("usually")."""
+    cancelled = {"Harbor Bank": 0, "Freelance": 0}
+    for s in drawn:
+        lumen = (s.startup_base, s.startup_base + s.startup_bonus)
+        fallbacks = {
+            "Harbor Bank": (s.bank_salary,),
+            "Freelance": (s.freelance_busy, s.freelance_normal, s.freelance_no_renewal),
+        }
+        for name, outcomes in fallbacks.items():
+            alone = replace(s, **({"bank_salary": 0.0} if name == "Freelance" else {}))
+            if name == "Harbor Bank":  # freelancing out of the way: a fallback far below
+                alone = replace(
+                    s, freelance_busy=0.0, freelance_normal=0.0, freelance_no_renewal=0.0
+                )
+            cancels = abs(when_by_hand(alone, "left open") - worth(s)[name]) < 0.01
+            condition = not any(min(outcomes) < x < max(outcomes) for x in lumen) and (
+                min(outcomes) >= min(lumen)
+            )
+            assert cancels == condition, (s.learner, name)
+            cancelled[name] += cancels
+    assert cancelled["Harbor Bank"] == len(drawn)
+    assert 0 < cancelled["Freelance"] < 0.1 * len(drawn)
+    section = " ".join(text_of("reservation-teaching").split())
+    assert "Beside another gamble it does not cancel" not in section
+    assert "when none of its outcomes lies strictly between the worst and best outcomes" in section
+    assert "one of the open alternative's outcomes usually does lie between" in section
+    summary = " ".join(text_of("summary").split())
+    assert "but not beside another gamble" not in summary
+    assert "it cancels when none of its outcomes lies strictly between your fallback's" in summary

@@ -1623,7 +1623,8 @@ def judge_batna_when(offers, timing, funded, value):
         if with_lumen_open(offers, trees[other]) > with_lumen_open(offers, trees[first]) + 1:
             left_out = (  # the same number as leaving Lumen out when that fallback is sure
                 f"that is {first}'s salary: Lumen left out, as if it cancelled (it cancels "
-                "only beside a sure fallback), or put beside "
+                "only when none of its outcomes lies strictly between your fallback's worst "
+                "and best), or put beside "
                 if same_money(ev_first, without)
                 else "that puts Lumen beside "
             )
@@ -1645,12 +1646,14 @@ def judge_batna_when(offers, timing, funded, value):
                     "that is your best fallback without Lumen, which is also your BATNA by "
                     "expected values: it either leaves Lumen out, as if it cancelled, or counts "
                     "it at its expected value, as if signing with Northwind ended it. It cancels "
-                    "only beside a sure fallback, and here it stays open whatever you choose. "
+                    "only when none of its outcomes lies strictly between your fallback's "
+                    "worst and best, and here it stays open whatever you choose. "
                     "Value each fallback with Lumen open beside it (you would join Lumen if it "
                     "turned out better), then find the sure salary that, with Lumen beside it, "
                     "is worth as much as the better of them",
                     "it leaves out an open alternative, or counts it as if the deal ended it; it "
-                    "cancels only beside a sure fallback",
+                    "cancels only when none of its outcomes lies strictly between your fallback's "
+                    "worst and best",
                 )
             )
         mistakes += [
@@ -1670,11 +1673,12 @@ def judge_batna_when(offers, timing, funded, value):
             ),
             (
                 without,
-                "that leaves Lumen out, as if it cancelled; it cancels only beside a sure "
-                "fallback. Value each fallback with Lumen open beside it (you would join Lumen "
+                "that leaves Lumen out, as if it cancelled; it cancels only when none of its "
+                "outcomes lies strictly between your fallback's worst and best. Value each fallback with Lumen open beside it (you would join Lumen "
                 "if it turned out better), then find the sure salary that, with Lumen beside "
                 "it, is worth as much as the better of them",
-                "it leaves out an open alternative, which cancels only beside a sure fallback",
+                "it leaves out an open alternative, which cancels only when none of its outcomes "
+                "lies strictly between your fallback's worst and best",
             ),
             (
                 walking,

@@ -252,7 +252,8 @@ def batna_value_when(offers, timing, funded=None):
     fallback with Lumen beside it (``with_lumen_open``), and the answer is the sure salary
     that, with Lumen beside it, is worth as much (``sure_beside_lumen``). Next to a sure
     fallback Lumen cancels and that is the fallback itself; next to freelancing, a gamble,
-    it does not (professor's review 4, E2; question 9)."""
+    it cancels only when none of Lumen's outcomes lies strictly between freelancing's worst
+    and best (professor's review 4, E2; question 9)."""
     worth = {name: expected_value(tree) for name, tree in alternatives_of(offers).items()}
     if timing == "known first":
         worth["Lumen"] = offers.startup_base + (offers.startup_bonus if funded else 0.0)

@@ -274,14 +274,17 @@ check.choose_batna(choose_batna, hidden=True)
 # alternative at the outcome itself: a firm that answers before your talks end is worth
 # its offer if it makes one, and nothing if not, never the average of the two. And if the
 # deal leaves the alternative open (you could still take it later), the alternative sits
-# on both sides of your comparison: you keep it whether or not you sign. When what you
-# would take without the deal is a sure amount, the open alternative then cancels and
-# does not raise your reservation price, provided that sure amount is at least the open
-# alternative's worst outcome (Harbor Bank's salary always beats Lumen's base; below the
-# worst outcome, the fallback would never be taken). Beside another gamble it does not
-# cancel: you would take whichever of the two turns out better, so together they are
-# worth more than the better one alone. Then draw the tree of both sides, with the open
-# alternative in each, and find the salary at which they are worth the same (question 9).
+# on both sides of your comparison: you keep it whether or not you sign. It then cancels,
+# and does not raise your reservation price, when none of its outcomes lies strictly
+# between the worst and best outcomes of what you would take without the deal (your
+# fallback), and that fallback's worst outcome is at least the open alternative's worst
+# (below it, the fallback would never be taken). A sure fallback meets the first condition
+# always, and Harbor Bank's salary, which always beats Lumen's base, meets the second.
+# Then which of the two you would take turns only on how the open alternative turns out.
+# Beside a fallback gamble, one of the open alternative's outcomes usually does lie
+# between: which you would take then turns on how both turn out, so the open alternative
+# raises your reservation price. Draw the tree of both sides, with the open alternative in
+# each, and find the salary at which they are worth the same (question 9).
 #
 # An example with round numbers: a startup's offer stays open and will pay 60,000 or
 # 110,000, with even chances. Beside a sure fallback of 90,000, walking away is worth
@@ -1291,8 +1294,9 @@ check.batna_when(batna_when, hidden=True)
 #   (expected value or certainty equivalent) only when you must commit before the
 #   outcome is known and the deal rules the alternative out. If you will know the outcome
 #   before you answer, value it by that outcome. If the deal leaves it open, it sits on
-#   both sides: it cancels beside a sure fallback no lower than its worst outcome, but not
-#   beside another gamble.
+#   both sides: it cancels when none of its outcomes lies strictly between your
+#   fallback's worst and best and that worst is no lower than its own worst (as beside
+#   Harbor Bank's salary); otherwise it raises your reservation price.
 # - Your BATNA is your best alternative; a real second offer makes your ask credible.
 # - Your reservation price is the BATNA corrected for what the deal costs or adds. Work it
 #   out before the talks; revise it on new facts about your alternatives or about what
