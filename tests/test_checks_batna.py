@@ -1957,12 +1957,17 @@ def test_walking_away_is_tested_on_the_only_terms_northwind_can_move():
     assert "salary and remote days are the only terms Northwind can move" in decide
 
 
-def test_a_demand_above_the_limit_is_read_as_a_bluff_for_conduct():
-    """Both labels pass for a demand whose figure is above the reservation price; the text
-    now says which reading governs a negotiator's conduct (the Model Rule's comment)."""
-    text = _cell("honest-teaching")
-    assert "For your own conduct, read it as a bluff" in text
-    assert "ordinarily does not count as a material fact" in text
+def test_a_demand_above_the_limit_is_a_false_intention_on_module_00s_line_for_conduct():
+    """Both labels pass for a demand whose figure is above the reservation price. The text
+    told learners to treat it as a bluff for their own conduct, while module 00 puts a false
+    stated intention ('my brother is taking the van') on the line between a bluff and a
+    misrepresentation; it now says the same of 'I will take Harbor Bank's offer'."""
+    text = " ".join(_cell("honest-teaching").split())
+    assert "For your own conduct, read it as a bluff" not in text
+    assert "do not treat it as a mere bluff" in text
+    assert "a false stated intention on the line between a bluff and a misrepresentation" in text
+    leverage = " ".join(cell_text("00_leverage", "leverage", "ethics-teaching").split())
+    assert "sits on the line between a bluff and a misrepresentation" in leverage
 
 
 def test_section_5_claims_no_more_than_it_can_support():

@@ -768,10 +768,10 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   states an intention you do not hold (you would not take your BATNA between the two
 #   figures), and a false statement of intention can be a
 #   misrepresentation in law; module 03 says so too, and this course accepts either label
-#   for such a demand. For your own conduct, read it as a bluff: what is false in it is
-#   your limit, which the Model Rule's comment (above) ordinarily does not count as a
-#   material fact; weigh it as you would any bluff. A demand that names an alternative
-#   you do not have, or inflates one, is plainly a misrepresentation: that part is a
+#   for such a demand. For your own conduct, do not treat it as a mere bluff: "I will take
+#   Harbor Bank's offer" states a concrete plan, and module 00 puts a false stated
+#   intention on the line between a bluff and a misrepresentation. A demand that names an
+#   alternative you do not have, or inflates one, is plainly a misrepresentation: that part is a
 #   false fact the other side will rely on.
 #
 # <details>
