@@ -3043,3 +3043,12 @@ def test_question_7_grading_fails_a_commute_not_halved_for_remote_days_for_every
         with learner_as(who):
             credit = check.label_statements(lambda o, k=slip: {**use(o), **k}, hidden=True)
         assert credit.earned == 1.75, who
+
+
+def test_the_summary_states_the_target_rule_with_its_exception():
+    """Section 4, the reflection rubric and module 04 allow a target up to the estimate
+    when a fact carries the opening beyond it; the summary gave only the nine-tenths rule."""
+    section = " ".join(_cell("zopa-teaching").split())
+    assert "the target may go up to the estimate itself (module 04)" in section
+    summary = " ".join(_cell("summary").split())
+    assert "(up to the estimate when a fact carries your opening beyond it)" in summary

@@ -1302,8 +1302,8 @@ check.batna_when(batna_when, hidden=True)
 #   out before the talks; revise it on new facts about your alternatives or about what
 #   this deal costs or gives you, never on the number the other side names or on how hard
 #   it pushes; and aim at a target at or above the even split of the zone, and at most
-#   nine tenths of the way up it, that a fact you can name (the other side's alternative)
-#   justifies.
+#   nine tenths of the way up it (up to the estimate when a fact carries your opening
+#   beyond it), that a fact you can name (the other side's alternative) justifies.
 # - The other side's reservation price comes from *its* alternatives: estimate them.
 # - A deal is possible only inside the ZOPA, on the terms you are discussing; other terms
 #   can open a zone that salary alone cannot, and a term that costs one side nothing
