@@ -1106,14 +1106,18 @@ def test_the_revise_or_hold_quiz_says_which_facts_move_your_reservation_price():
     """The quiz's introduction said only facts shift leverage, yet its right answer for a
     fact (the agency's new rate card) is to hold: it now says the quiz is about your
     reservation price, which facts about your alternatives or costs may move, while facts
-    about the other side's alternatives move the top of the zone."""
+    about the other side's alternatives move the most Northwind would pay. The quiz comes
+    before section 4 defines the zone and Northwind's reservation price, so neither it nor
+    its feedback uses those terms."""
     from course.scenarios.batna import NEWS
 
-    news = _cell("news-text")
+    news = " ".join(_cell("news-text").split())
     assert "this quiz is about your reservation price" in news
-    assert "facts about the other side's alternatives move the top of the zone" in news
+    assert "facts about the other side's alternatives move the most Northwind would pay" in news
     rate_card = next(item for item in NEWS if "rate card" in item[0])
-    assert rate_card[1] == "hold it" and "the top of the zone" in rate_card[2]
+    assert rate_card[1] == "hold it" and "raises the most Northwind would pay" in rate_card[2]
+    for said in (news, *(" ".join(item) for item in NEWS)):
+        assert "zone" not in said and "Northwind's reservation price" not in said
 
 
 def test_the_precision_of_money_answers_is_stated_before_question_3(learner):

@@ -860,8 +860,7 @@ NEWS = (
         "now costs it 8,000 a year more.",
         "hold it",
         "a true fact, and one worth having, but about Northwind's alternative, not yours: it "
-        "raises your estimate of Northwind's reservation price, the top of the zone, and may "
-        "raise your target; the least salary you would accept stays where it was",
+        "raises the most Northwind would pay, and may raise your target; the least salary you would accept stays where it was",
     ),
     (
         "A colleague who makes the same trip tells you that a new express train starts next "

@@ -324,9 +324,9 @@ check.choose_batna(choose_batna, hidden=True)
 #
 # Leverage shifts while you talk, but only facts shift it, and this quiz is about your
 # reservation price: facts about your alternatives or about what this deal costs you may
-# move it; facts about the other side's alternatives move the top of the zone, not your
-# reservation price. Suppose each of these reaches you during your talks with Northwind.
-# For each, decide whether it is a reason to work your reservation price out again
+# move it; facts about the other side's alternatives move the most Northwind would pay,
+# not your reservation price. Suppose each of these reaches you during your talks with
+# Northwind. For each, decide whether it is a reason to work your reservation price out again
 # (revise it: the figure may move, or come out where it was) or no reason at all (hold
 # it). Each item takes one choice, and it is final: the item then closes and tells you
 # whether your choice fits, and why. So think before you choose. The line under the quiz
