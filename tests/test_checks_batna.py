@@ -3056,3 +3056,20 @@ def test_the_summary_states_the_target_rule_with_its_exception():
     assert "the target may go up to the estimate itself (module 04)" in section
     summary = " ".join(_cell("summary").split())
     assert "(up to the estimate when a fact carries your opening beyond it)" in summary
+
+
+def test_a_statement_with_no_figure_labelled_false_is_told_it_claims_nothing():
+    """The statement that keeps your position private has no figure; labelled a bluff or a
+    misrepresentation, its hint said 'every figure in it is true of your scenario', true
+    only vacuously. It now says it states nothing false and claims no limit."""
+    for who in ("practice-5", "practice-6", "ada"):
+        private = next(
+            x for x in statements_of(course.variant("02_batna", who)) if x.kind == "private"
+        )
+        assert private.stated is None and not re.search(r"\d", private.text)
+        for label in ("bluff", "misrepresentation"):
+            with pytest.raises(NotYet) as failure:
+                check.judge_statement(private, {private.letter: label})
+            said = str(failure.value)
+            assert "it states nothing false and claims no limit" in said
+            assert "every figure in it is true of your scenario." not in said

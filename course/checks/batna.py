@@ -978,6 +978,8 @@ def _nudge(given, right, kind=None):
             )
         return told
     true = {"honest", "warning"}
+    if kind == "private" and given not in true:  # no figure: "every figure" would be vacuous
+        return "it states nothing false and claims no limit"
     if (given in true) != (right in true):
         return (
             "check every figure in it against your scenario"
