@@ -3073,3 +3073,14 @@ def test_a_statement_with_no_figure_labelled_false_is_told_it_claims_nothing():
             said = str(failure.value)
             assert "it states nothing false and claims no limit" in said
             assert "every figure in it is true of your scenario." not in said
+
+
+def test_each_quiz_situation_told_delay_pushes_agreement_states_a_cost_of_delay():
+    """The model quiz's feedback for the lease and the supplier says 'what pushes both sides
+    to agree is the cost of delay', but neither situation said delay cost anything (and
+    section 7 shows that with costless delay and a deadline the last word decides)."""
+    from course.scenarios.batna import SITUATIONS
+
+    for situation, _, why in SITUATIONS:
+        if "the cost of delay" in why:
+            assert "without" in situation and "costs both of them something" in situation

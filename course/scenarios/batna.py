@@ -802,7 +802,9 @@ SITUATIONS = (
     ),
     (
         "A tenant bargains over the rent of a renewed lease, holding another landlord's signed "
-        "offer for a flat that stays available: instead of agreeing to a rent, it can move.",
+        "offer for a flat that stays available: instead of agreeing to a rent, it can move. "
+        "Each month without a signed lease costs both of them something; no date ends the "
+        "talks.",
         "outside option",
         "what pushes both sides to agree is the cost of delay, and the tenant decides when to "
         "take the other flat, by leaving the talks: it binds only once it beats what the "
@@ -810,7 +812,8 @@ SITUATIONS = (
     ),
     (
         "A supplier quotes a price to a buyer who, instead of accepting it, could order the "
-        "same parts from a rival at the rival's published price.",
+        "same parts from a rival at the rival's published price. Each week without an order "
+        "costs both of them something.",
         "outside option",
         "what pushes both sides to agree is the cost of delay, and the buyer takes its "
         "alternative by choice, when it turns down the supplier's price",
