@@ -687,6 +687,36 @@ def test_the_holds_question_keeps_section_3s_final_price():
     ) in words
 
 
+def test_the_text_states_the_updaters_starting_prior():
+    """The updater exercise asks you to put the sliders back where the updater opens them,
+    so the text states those weights, and they are the widget's."""
+    from course.widgets.information import BeliefUpdater
+
+    assert (
+        "the prior it starts from: weights 1, 2, 3, 2 and 1 on 40, 50, 60, 70 and 80"
+        in cell_words("pace-teaching")
+    )
+    opened = {value: slider.value for value, slider in BeliefUpdater().weights.items()}
+    assert opened == {40.0: 1, 50.0: 2, 60.0: 3, 70.0: 2, 80.0: 1}
+
+
+def test_question_2_says_what_a_final_price_is_where_it_first_asks_for_one():
+    """Question 2 asks for a final price before section 3 defines one; it says what it is."""
+    assert (
+        "`sure`: the highest final price (one you name and Osprey takes or leaves; section 3)"
+        in cell_words("q2-text")
+    )
+
+
+def test_the_fair_price_rule_says_it_assumes_osprey_knows_your_cost():
+    """The fair-price rule measures the buyer's share of a gain that needs your cost; as in
+    the ultimatum games it rests on, where the sum is known, the text says so."""
+    assert (
+        "Players in those games know the sum they split, so the rule assumes Osprey has a fair "
+        "idea of your cost." in cell_words("q6-text")
+    )
+
+
 # Question 5: the price before and after the opening
 
 

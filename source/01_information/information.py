@@ -221,7 +221,8 @@ check.opening_likelihood(opening_likelihood, hidden=True)
 #
 # - `beliefs`: your beliefs about Osprey's reservation price after its opening, a dict;
 # - `expected`: the expected reservation price under them;
-# - `sure`: the highest final price Osprey would accept *for sure* under those beliefs.
+# - `sure`: the highest final price (one you name and Osprey takes or leaves; section 3)
+#   Osprey would accept *for sure* under those beliefs.
 #
 # `likelihood` is the opening's likelihood under each price (your answer to Question 1;
 # the check passes in the right one, so a slip there costs nothing here).
@@ -406,7 +407,8 @@ check.news_likelihood(news_likelihood, hidden=True)
 # **next scripted offer** to let the scripted buyer make its next move, and watch the bars
 # and the expected reservation price; press it until the script runs out to see the whole
 # pace. Then try offers of your own, each from the same state: put the sliders back where
-# the updater opens them (the prior it starts from), press **start over**, then **next
+# the updater opens them (the prior it starts from: weights 1, 2, 3, 2 and 1 on 40, 50,
+# 60, 70 and 80), press **start over**, then **next
 # scripted offer** once (the buyer opens at 42), and type the offer in the box (the script
 # stops once you type an offer; **start over** brings it back). The numbers below hold
 # from that state, not after the whole script:
@@ -858,7 +860,8 @@ check.news_weight(news_weight, hidden=True)
 #   *Behavioral Game Theory*, 2003, chapter 2, summing up many studies; a meta-analysis of
 #   37 papers, Oosterbeek, Sloof and van de Kuilen, *Experimental Economics*, 2004, finds an
 #   average offer of 40 per cent and about one offer in six refused, fewer the larger the
-#   share offered). A safer price
+#   share offered). Players in those games know the sum they split, so the rule assumes
+#   Osprey has a fair idea of your cost. A safer price
 #   leaves that buyer nothing. With section 2's worked example after its offer (60, 70 or
 #   80 still possible, the model's price 70) and a cost of 40, the highest fair price is
 #   64: it leaves a buyer at 70 a gain of 6, a fifth of 70 − 40, and still lies above 60,
