@@ -34,7 +34,7 @@ from jupyter_core.utils import run_sync
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
-from traitlets import Bool, Dict, Integer
+from traitlets import Bool, Dict, Integer, default
 
 from autograder import secret
 from autograder.sandbox import Limits, gaps, kernel_processes, prepare_kernel, stop_processes
@@ -140,6 +140,13 @@ class LearnerExecute(Execute):
 
     #: whether this process has already said what its sandbox does not enforce
     _told = False
+
+    @default("shutdown_kernel")
+    def _kill_a_finished_kernel(self):
+        """A finished kernel is killed at once (nbclient's default waits for it to stop,
+        about a second per learner): everything it showed has been received, and nothing
+        the learner's code would do on its way out is wanted."""
+        return "immediate"
 
     def preprocess(self, nb, resources):
         student = resources["nbgrader"]["student"]

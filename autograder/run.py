@@ -41,7 +41,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from autograder import gradebook
+from autograder import gradebook, sandbox
 from autograder.feedback import FeedbackWriter, copy_pages, feedback_for, nbgrader_api
 from autograder.sandbox import Limits
 
@@ -228,6 +228,8 @@ def grade_all(
         else:
             todo.append(learner)
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
+    if sandboxed and todo:
+        sandbox.warm()  # the workers, forked from here, inherit the probe and the font list
     strikes = dict.fromkeys(todo, 0)
     counter = multiprocessing.Value("i", 0)
     bar = _progress(len(todo), progress)

@@ -8,7 +8,7 @@ module as a launcher instead, which then becomes the kernel. The launcher, in or
 2. when bubblewrap (Debian's ``bwrap``) is there, enters fresh namespaces: no network,
    read-only system and Python, the course library read-only, the learner's folder as a
    small throwaway tmpfs (the files nbgrader put there bound back read-only), a
-   throwaway ``/tmp`` (with matplotlib's font list, built once per worker, bound in
+   throwaway ``/tmp`` (with matplotlib's font list, built once per run, bound in
    read-only so that no kernel scans the fonts again), and nothing else: not
    ``source/``, not the gradebook, not other learners' work, not the instructor's home;
 3. when run as root, drops (``setpriv``) to an unprivileged uid of the worker's own
@@ -25,7 +25,6 @@ with the limits that can be applied, and ``gaps()`` says once what is not enforc
 plain ``nbgrader autograde`` alike.
 """
 
-import atexit
 import functools
 import json
 import os
@@ -36,10 +35,6 @@ import sys
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
-
-import psutil
-
-import course
 
 KERNEL_NAME = "leverage-sandbox"
 #: The uid of sandboxed kernels (worker i gets BASE_UID + i): as root a real unprivileged
@@ -62,8 +57,10 @@ def _bwrap():
     return shutil.which("bwrap")
 
 
+@functools.cache
 def _bwrap_works():
-    """Whether bubblewrap can make namespaces here (it cannot in some containers)."""
+    """Whether bubblewrap can make namespaces here (it cannot in some containers); probed
+    once per process."""
     tool = _bwrap()
     if not tool:
         return False
@@ -95,6 +92,8 @@ def gaps():
 def write_kernelspec(folder, limits, runtime_dir, worker=0):
     """Write the sandboxed kernelspec into ``folder/kernels`` (put ``folder`` on
     JUPYTER_PATH) and return its name. ``runtime_dir`` holds the kernels' sockets."""
+    import course
+
     bwrap = _bwrap() if _bwrap_works() else None
     config = {
         **asdict(limits),
@@ -102,7 +101,7 @@ def write_kernelspec(folder, limits, runtime_dir, worker=0):
         "runtime_dir": str(runtime_dir),
         "bwrap": bwrap,
         "library": str(Path(course.__file__).resolve().parent),
-        "font_cache": _font_cache(Path(folder) / "matplotlib") if bwrap else None,
+        "font_cache": font_cache() if bwrap else None,
     }
     spec_dir = Path(folder) / "kernels" / KERNEL_NAME
     spec_dir.mkdir(parents=True, exist_ok=True)
@@ -127,10 +126,17 @@ def write_kernelspec(folder, limits, runtime_dir, worker=0):
     return KERNEL_NAME
 
 
-def _font_cache(folder):
-    """Build matplotlib's font list once, in ``folder``, and return its path (or None when
-    matplotlib cannot build it). A kernel's ``/tmp`` starts empty, so without this every
-    learner's kernel would scan the system's fonts again before its first plot."""
+@functools.cache
+def font_cache():
+    """Build matplotlib's font list once per process, in a scratch folder of its own
+    (removed when the process exits), and return its path (or None when matplotlib cannot
+    build it). A kernel's ``/tmp`` starts empty, so without this every learner's kernel
+    would scan the system's fonts again before its first plot.
+
+    Building it takes a Python that imports matplotlib (about half a CPU second): grading
+    workers forked after the instructor's process has built it inherit its path (see
+    ``autograder.run``), so a run builds it once, not once per worker."""
+    folder = _scratch("leverage-fonts-")
     probe = subprocess.run(
         [sys.executable, "-c", "import matplotlib.font_manager"],
         env={**os.environ, "MPLCONFIGDIR": str(folder), "HOME": str(folder)},
@@ -161,12 +167,29 @@ class SandboxedKernel:
         return str(self.runtime / "kernel.json")
 
 
+def _scratch(prefix):
+    """A new scratch folder, removed when this process exits: a grading worker too, which
+    ends without running ``atexit`` handlers (multiprocessing runs its own finalizers, and
+    a worker forked from us does not inherit ours, so it never removes our folders)."""
+    from multiprocessing.util import Finalize
+
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    Finalize(None, shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, exitpriority=0)
+    return folder
+
+
+def warm():
+    """Probe bubblewrap and build matplotlib's font list now, in this process, so that the
+    grading workers forked from it inherit both instead of each doing it again."""
+    if _bwrap_works():
+        font_cache()
+
+
 @functools.cache
 def prepare_kernel(limits, worker=0):
     """Write a sandboxed kernelspec for ``worker`` into a scratch folder of its own, once
     per process (removed when the process exits)."""
-    scratch = Path(tempfile.mkdtemp(prefix=f"leverage-worker{worker}-"))
-    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    scratch = _scratch(f"leverage-worker{worker}-")
     runtime = scratch / "runtime"
     runtime.mkdir()
     return SandboxedKernel(write_kernelspec(scratch, limits, runtime, worker), scratch, runtime)
@@ -178,17 +201,68 @@ def kernel_processes(launcher_pid):
 
     Under bubblewrap the kernel has a process namespace of its own, whose first process
     adopts every orphan, so what a learner's code starts stays in this set even after its
-    parent exits."""
-    try:
-        return set(psutil.Process(launcher_pid).children(recursive=True))
-    except psutil.NoSuchProcess:
-        return set()
+    parent exits.
+
+    Grading asks after every cell, so the tree is read from the kernel's own ``/proc``
+    entries (each thread's ``children``), not from a scan of every process on the machine
+    (``psutil``'s way, tens of milliseconds on a busy grader, a second or more per
+    notebook); where Linux does not provide those entries, psutil scans."""
+    import psutil
+
+    pids = _descendants(launcher_pid)
+    if pids is None:
+        try:
+            return set(psutil.Process(launcher_pid).children(recursive=True))
+        except psutil.NoSuchProcess:
+            return set()
+    processes = set()
+    for pid in pids:
+        try:
+            processes.add(psutil.Process(pid))
+        except psutil.NoSuchProcess:
+            continue  # it ended while the tree was read
+    return processes
+
+
+def _descendants(pid):
+    """The pids below ``pid``, read from ``/proc/<pid>/task/<thread>/children``, or None
+    when this machine's ``/proc`` has no such entries (or does not let us read them)."""
+    if not _proc_children():
+        return None
+    found, todo = set(), [pid]
+    while todo:
+        parent = todo.pop()
+        try:
+            threads = os.listdir(f"/proc/{parent}/task")
+        except (FileNotFoundError, ProcessLookupError):
+            continue  # it has ended: its children, if any, went to the namespace's first
+        for thread in threads:
+            try:
+                with open(f"/proc/{parent}/task/{thread}/children") as entry:
+                    children = entry.read().split()
+            except (FileNotFoundError, ProcessLookupError):
+                continue  # the thread has ended
+            except PermissionError:
+                return None
+            for child in map(int, children):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+    return found
+
+
+@functools.cache
+def _proc_children():
+    """Whether ``/proc`` lists each thread's children here (Linux's CONFIG_PROC_CHILDREN)."""
+    return os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children")
 
 
 def stop_processes(processes):
     """Kill ``processes`` (``psutil.Process``) and wait a little for them to go; returns how
     many were still running. A killed child of the kernel stays a zombie, counted against
     the process limit, until the kernel itself is restarted."""
+    import psutil
+
     alive = []
     for process in processes:
         try:
