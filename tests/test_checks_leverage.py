@@ -2604,8 +2604,9 @@ def test_the_text_defines_need_where_it_first_uses_it_and_says_what_each_part_co
         # question 4c's model answer: what signals a hurry is coming down after a refusal
         "coming down to 94% straight after a refusal would tell Brannock",
         # question 4b says which half is a stated rule and where the judgement is
-        "This half applies a rule you are given; whether to follow it, or to wait, is the "
-        "judgement question 4c asks of you.",
+        "This half asks for the rule's moment, the first at which the balance reaches the "
+        "need, even where you know of a deadline of theirs still to come: section 5's reason "
+        "to wait for one is the judgement question 4c asks of you.",
         # the progress map counts the practice case for questions 1, 4a and 5
         "for questions 1, 4a and 5 it counts the practice case's check",
         # question 1b names the source its fact could be mistaken for
@@ -2715,3 +2716,88 @@ def test_a_reach_plan_that_lets_a_rating_pass_10_is_told_of_the_cap():
             except NotYet as refusal:
                 said.append(str(refusal))
         assert any("a rating cannot pass 10" in words for words in said), (s.learner, said)
+
+
+@pytest.mark.parametrize("learner_id", ["r-7", "r-1"])
+def test_every_practice_case_has_a_tactic_on_the_line_and_a_bluff(learner_id, monkeypatch, capsys):
+    """The practice check says why a tactic on the line takes either kind, but neither
+    practice case held one; the deadline practice case, which every learner of another
+    case practises on, held no bluff and no news item of information either. Each practice
+    case now has a tactic on the line and a plain bluff, the deadline one an information
+    news item too; the practice keys pass their checks, and both kinds of a tactic on the
+    line get the line's explanation."""
+    from course.scenarios.leverage import TACTICS, news_key, practice_for, tactic_key
+
+    monkeypatch.setenv("LEVERAGE_LEARNER", learner_id)
+    practice = practice_for(course.variant("00_leverage"))
+    pool = {t.text: t for t in TACTICS if t.case == practice.case}
+    drawn = [pool[text] for text in practice.tactics.values()]
+    assert any(t.also for t in drawn) and any(t.kind == "bluff" and not t.also for t in drawn)
+    if practice.case == "deadline":
+        assert any(source == "information" for _, source, _ in news_key(practice).values())
+    key = tactic_key(practice)
+    check.practice_tactics(lambda: key)
+    check.practice_news(lambda: news_key(practice))
+    assert "\N{CHECK MARK}" in capsys.readouterr().out
+    line = next(label for label, t in zip(practice.tactics, drawn, strict=True) if t.also)
+    also = next(t.also for t in drawn if t.also)
+    check.practice_tactics(lambda: {**key, line: also})
+    assert f"{line} is on the line" in capsys.readouterr().out
+
+
+def test_question_5_accepts_the_article_forms_of_its_kinds():
+    """The question glosses "illegitimate" as "(an illegitimate source)", and "an
+    illegitimate source" or "a bluff" got a form message; both count as their kind."""
+    s = course.variant("00_leverage", "r-7")
+    key = tactic_key(s)
+    spelled = {
+        label: {"illegitimate": "an illegitimate source", "bluff": "a bluff"}.get(kind, kind)
+        for label, kind in key.items()
+    }
+    for label in key:
+        check.judge_tactic(s, label, spelled)
+
+
+def test_the_ladder_of_asks_is_described_as_it_is_in_every_case():
+    """Section 5 called each rung of the ladder one percentage point of pay or price, or a
+    longer hold; the deadline ladder climbs by two points of rent, then months paid ahead,
+    and the sole-source one by three or six months of a hold. The text now names each
+    step, and each step of each case's ladder is one it names (a top rung or two apart)."""
+    text = _module_text()
+    assert "one percentage point more of pay or price, say" not in text
+    assert "two of rent, a few months more of a price hold or one more month of rent paid" in text
+    steps = {"salary": {1}, "supplier": {1}, "deadline": {2, 1}, "sole-source": {3, 6, 1}}
+    for key, case in CASES.items():
+        numbers = [int(n) for _, ask in case.asks for n in re.findall(r"\d+", ask)[:1]]
+        gaps = [b - a for a, b in pairwise(numbers) if b > a]
+        named = sum(gap in steps[key] for gap in gaps)
+        assert named >= len(case.asks) - 3, (key, gaps)
+
+
+def test_question_4b_says_it_asks_for_the_first_moment_even_with_a_known_deadline():
+    """Section 5 says waiting for a known deadline of the other side is sound, while 4b's
+    check takes only the first moment the balance reaches the need, for deadline learners
+    too; 4b now says it asks for the rule's first moment even then, and that waiting for
+    such a deadline is 4c's judgement."""
+    text = " ".join(_cell("q4b-text").split())
+    assert "This half asks for the rule's moment, the first at which the balance reaches" in text
+    assert "even where you know of a deadline of theirs still to come" in text
+    assert "is the judgement question 4c asks of you" in text
+
+
+def test_the_text_counts_the_answers_and_sizes_the_writing_as_the_model_answers_do():
+    """The intro said seven answers in Python, while a learner writes three practice ones
+    too; 3b asked for two or three sentences and 4c for two to four, while the model
+    answers run to 100 to 180 and about 65 words a part. The text now says so; it also
+    glosses module 03's expert base and says what "power" means in this course."""
+    text = _module_text()
+    assert "seven graded answers in Python and three practice ones" in text
+    assert "two or three sentences" not in text and "two to four sentences" not in text
+    assert "a short paragraph (about 100 to 200 words)" in _cell("plan-judgement-text")
+    assert "a short paragraph each (about 50 to 100 words)" in " ".join(_cell("q4c-text").split())
+    for grade_id, low, high in (("plan-judgement", 100, 200), ("spend-judgement", 50, 100)):
+        for quoted in re.findall(r'"(\(1\) .*?)"', _cell(grade_id), flags=re.S):
+            for part in filter(str.strip, re.split(r"\(\d\) (?=[A-Z])", quoted)):
+                assert 0.9 * low <= len(part.split()) <= high, (grade_id, len(part.split()))
+    assert "module 03 calls power that comes from know-how others rely on its *expert base*" in text
+    assert "In this course, **power** is the third source only" in text

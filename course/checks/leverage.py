@@ -1463,14 +1463,23 @@ ON_THE_LINE = {
 }
 
 
+#: The question's gloss of a kind and the article forms of its words, each as that kind.
+KIND_ALIASES = MappingProxyType(
+    {
+        "illegitimate source": "illegitimate",
+        "an illegitimate source": "illegitimate",
+        "a bluff": "bluff",
+        "a misrepresentation": "misrepresentation",
+    }
+)
+
+
 def judge_tactic(s, label, kinds):
     """Question 5 for one tactic: ``kinds`` is the learner's dict label -> kind. A tactic
     on the line between two kinds accepts either."""
     accepted = tactic_kinds_accepted(s)[label]
     # the question glosses "illegitimate" as "an illegitimate source" (a fresh review, U4)
-    given = _word(
-        kinds[label], TACTIC_KINDS, f"{label}'s kind", {"illegitimate source": "illegitimate"}
-    )
+    given = _word(kinds[label], TACTIC_KINDS, f"{label}'s kind", KIND_ALIASES)
     if given not in accepted:
         said = f"{label} is not {KIND_NAME[given]}: {NOT_KIND[given]}."
         raise NotYet(said, general=said.rstrip("."))
@@ -1484,7 +1493,7 @@ def _tactic_kinds(s, result):
     key = tactic_key(s)
     kinds = _by_label(result, list(key), "tactic_kinds", "{'T1': 'bluff', ...}")
     for label, kind in kinds.items():
-        _word(kind, TACTIC_KINDS, f"{label}'s kind", {"illegitimate source": "illegitimate"})
+        _word(kind, TACTIC_KINDS, f"{label}'s kind", KIND_ALIASES)
     return kinds
 
 

@@ -1900,16 +1900,49 @@ class WithoutStartingAudit:
         return self._parts[2](include, exclude)
 
 
+#: Items the practice cases hold beyond their draws (part -> label -> what the label
+#: holds), so that each has a tactic on the line, and the deadline practice case, which
+#: three learners in four practise on, a bluff and a news item of information too: its
+#: draw held none of the three.
+PRACTICE_ITEMS = {
+    "practice-1": {
+        "tactics": {
+            "T4": "Say that 30,000 a month is the lowest rent you will accept, when 27,000 is "
+            "your real reservation price.",
+            "T5": "Tell Brannock you will take the warehouse off the market for a year unless "
+            "it signs this week, having no intention of doing so.",
+        },
+        "news": {
+            "N2": ("Brannock learns that a large payment on your loan falls due in two months.", 2)
+        },
+    },
+    "practice-2": {
+        "tactics": {
+            "T5": "Tell Northwind you will sign with Calder tomorrow unless it matches Calder's "
+            "pay, having no intention of joining Calder.",
+        },
+    },
+}
+
+
 def practice_for(scenario):
     """The practice case of ``scenario``: the scenario of the first ``PRACTICE_LEARNERS``
-    whose case is not ``scenario``'s. The visible checks of questions 1, 4a and 5 judge it
-    item by item; the learner's own items are marked only when the notebook is graded."""
+    whose case is not ``scenario``'s, with its ``PRACTICE_ITEMS``. The visible checks of
+    questions 1, 4a and 5 judge it item by item; the learner's own items are marked only
+    when the notebook is graded."""
     from course.variants import variant
 
     for learner in PRACTICE_LEARNERS:
         practice = variant("00_leverage", learner)
         if practice.case != scenario.case:
-            return practice
+            items = PRACTICE_ITEMS.get(learner, {})
+            return replace(
+                practice,
+                **{
+                    part: MappingProxyType({**getattr(practice, part), **changes})
+                    for part, changes in items.items()
+                },
+            )
     raise LookupError(f"no practice case differs from {scenario.case!r}")
 
 

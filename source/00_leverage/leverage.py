@@ -30,10 +30,10 @@
 #
 # It takes most people **5 to 7 hours** (4 to 5 if you are at ease with Python): some
 # reading, an interactive audit, one short practice case (with facts, news and
-# tactics to sort), seven answers in Python
-# (three of them short programs with a loop), and four pieces of writing, for which allow
-# an hour to an hour and a half (question 3b and the reflection take the longest). If
-# loops are new to you, allow up to an hour for question 3c alone.
+# tactics to sort), seven graded answers in Python and three practice ones
+# (three of the graded ones short programs with a loop), and four pieces of writing, for
+# which allow an hour to an hour and a half (question 3b and the reflection take the
+# longest). If loops are new to you, allow up to an hour for question 3c alone.
 # It can be done in two sittings: sections 1 to 3, then 4 to 8.
 # Sections 1 to 3 are dense, section 1 most of all: allow about an hour to read them with
 # care.
@@ -156,9 +156,11 @@ scenario
 # | **alternatives** | what could a side *do instead* if these talks fail? Its best such option is its BATNA | a second written job offer | `02_batna` |
 # | **power** | what does a side *hold, control or decide* that the other side needs: a scarce resource, a right, a say the other side accepts as rightfully yours (authority, module 03), a rare skill, the other side's trust in its word? | the only licence to run a ferry on a route that a haulier's lorries must cross | `03_power` |
 #
-# Then `04_concessions` is about spending leverage well, and `05_capstone` brings all of
-# it together in one negotiation. The information row rates the difference knowing makes:
-# what a side knows that changes what it does, against what it would do without knowing.
+# In this course, **power** is the third source only; the literature often uses the word
+# for leverage as a whole. Then `04_concessions` is about spending leverage well, and
+# `05_capstone` brings all of it together in one negotiation. The information row rates
+# the difference knowing makes: what a side knows that changes what it does, against what
+# it would do without knowing.
 # A weakness of the other side is rated once, in that side's own row (a tenant whose lease
 # ends soon has weak alternatives, whoever knows it). Your information adds only what
 # knowing it lets you do that you would otherwise misjudge, such as holding out past a
@@ -182,8 +184,8 @@ scenario
 #    whatever the knowledge is about. Records or results that a side holds and the other
 #    side needs, as an asset it can supply or withhold, are not knowledge in this sense;
 #    nor is know-how the other side relies on and cannot get elsewhere (a rare skill,
-#    expertise), which a side holds (power; module 03's expert base). Go on to the next
-#    questions.
+#    expertise), which a side holds (power; module 03 calls power that comes from
+#    know-how others rely on its *expert base*). Go on to the next questions.
 # 2. If not, is it about a *specific* other option a side could turn to instead of this
 #    deal: an offer, a buyer, a site, another supplier? Then it is alternatives.
 # 3. If not, it is about something a side holds, controls or decides that the other side
@@ -633,7 +635,8 @@ scenario.show("judgement")
 # ### Question 3b (2 marks, graded by your instructor): judging your plan
 #
 # Your function compares plans by their average gain. Two judgements it cannot make are
-# yours; answer each in two or three sentences, about your own scenario.
+# yours; answer each in a short paragraph (about 100 to 200 words), about your own
+# scenario.
 #
 # 1. **Less time.** The talks are brought forward, and you have only
 #    `scenario.short_budget` working days (shown above), too few for your best plan.
@@ -807,9 +810,10 @@ check.reach_plan(reach_plan, hidden=True)
 #   see; it is worth making only when you know what is coming, such as the other side's
 #   deadline still weeks away.
 #
-#   The needs in your scenario come from one ladder of asks: each rung (one percentage
-#   point more of pay or price, say, or a longer hold on a price) needs a quarter of a
-#   point more than the rung below. That rate is the course's
+#   The needs in your scenario come from one ladder of asks: each rung, one step of the
+#   ask (mostly a percentage point of pay or price, two of rent, a few months more of a
+#   price hold or one more month of rent paid ahead), needs a quarter of a point more
+#   than the rung below. That rate is the course's
 #   convention, chosen to spread the asks over the scale, not a measured exchange rate:
 #   nothing in the audit says what a point of balance is worth in pay or price. Set a need
 #   higher where being turned down costs you more (it shows your hand, or closes a door
@@ -929,8 +933,10 @@ check.news_moves(news_moves, hidden=True)
 #   for you here, where in practice you would set it yourself): `"now"`, before any news,
 #   or a news label. Decide by section 5's rule for an ask made without foresight. Every
 #   case the check tries has such a moment. When your answer is right, the check also
-#   says where your balance peaked, looking back. This half applies a rule you are
-#   given; whether to follow it, or to wait, is the judgement question 4c asks of you.
+#   says where your balance peaked, looking back. This half asks for the rule's moment,
+#   the first at which the balance reaches the need, even where you know of a deadline
+#   of theirs still to come: section 5's reason to wait for one is the judgement question
+#   4c asks of you.
 #
 # The check gives your function the right moves, so a slip in question 4a does not cost
 # you here as well. It tries your case and five test cases (one puts the balance exactly
@@ -972,8 +978,8 @@ check.reaudit(reaudit, hidden=True)
 # ### Question 4c (2 marks, graded by your instructor): setting the need yourself
 #
 # Question 4b gave you the rule: the balance your ask needs (`scenario.need`, shown under
-# your news) and when to make it. In practice both are your decisions. In two to four
-# sentences about your own case:
+# your news) and when to make it. In practice both are your decisions. In a short
+# paragraph each (about 50 to 100 words), about your own case:
 #
 # 1. Would you set the need higher or lower than the course did, and why? Tie it to what
 #    the ask asks for and to what a refusal would cost you.
