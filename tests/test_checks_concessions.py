@@ -1761,7 +1761,7 @@ def test_the_target_rule_is_stated_once_and_each_exercises_target_is_in_a_table(
     assert text.count("at least half and at most nine tenths of the way from your") == 1
     assert "| exercise | its target |" in text
     for row in (
-        "| question 2's model answer; next year's simulation (section 5) | halfway from your "
+        "| question 2's model answer; next year's simulation in section 5 | halfway from your "
         "opening to your reservation price",
         "| question 3's check | two fifths of the way up from your reservation price to your "
         "opening, or just above the even split where that is higher |",

@@ -330,7 +330,7 @@ check.opening(opening, hidden=True)
 #
 # | exercise | its target |
 # |---|---|
-# | question 2's model answer; next year's simulation (section 5) | halfway from your opening to your reservation price: the even split when you open at your estimate, never above the estimate when you open no higher than a true fact justifies |
+# | question 2's model answer; next year's simulation in section 5 | halfway from your opening to your reservation price: the even split when you open at your estimate, never above the estimate when you open no higher than a true fact justifies |
 # | question 3's check | two fifths of the way up from your reservation price to your opening, or just above the even split where that is higher |
 # | the low-ball exercise (section 5) | two fifths of the way up from its reservation price to its opening (68) |
 #
