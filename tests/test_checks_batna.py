@@ -2572,6 +2572,18 @@ def test_the_even_split_rule_names_module_04s_last_round_where_less_is_worth_tak
     assert "an offer above your reservation price for the package it names beats walking" in flat
 
 
+def test_an_offer_at_the_even_split_may_be_taken_and_module_04s_plan_may_counter_it():
+    """Module 04's question 6, once you plan your concessions, counters an offer below your
+    next planned ask while rounds remain, even one that reaches the even split. Module 02
+    therefore says such an offer may be taken, not that it is to be taken, and names
+    module 04's plan as the case where it is countered."""
+    source = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
+    flat = " ".join(line.lstrip("# ").strip() for line in source.splitlines())
+    assert "take an offer of theirs that reaches the even split" not in flat
+    assert "an offer of theirs that reaches the even split may be taken" in flat
+    assert "module 04 counters it while your plan still asks more" in flat
+
+
 def test_section_5_says_the_even_split_rule_is_for_offers_while_northwind_still_moves():
     """Section 7 predicts Northwind's last word near your reservation price, while the rule
     of question 5 counters every offer below the even split: applied to a last word, it

@@ -622,8 +622,10 @@ check.target_salary(target_salary, hidden=True)
 # offers, from your opening in steps towards the target, and the plan stops there. That
 # plan decides what *you* offer; the even split here decides when to take an offer
 # *Northwind* makes while it is still moving. The two fit together: concede no further
-# than your target, take an offer of theirs that reaches the even split, and at a last
-# word you believe, take any offer above your reservation price for its package.
+# than your target; an offer of theirs that reaches the even split may be taken, though
+# once you plan your concessions module 04 counters it while your plan still asks more;
+# and at a last word you believe, take any offer above your reservation price for its
+# package.
 #
 # 1. **Walk away** when no terms Northwind can offer reach your reservation price: even
 #    with the best package its policy allows, two remote days (it can move nothing else),
