@@ -1694,6 +1694,16 @@ def test_the_brief_says_the_letter_may_be_mentioned(learner):
     assert "The letter has no confidentiality clause." in case.story()
 
 
+def test_the_brief_says_brenns_letter_binds(learner):
+    """The letter of intent is counted as a sure profit (question 2) and as your own
+    contract (question 6), while many letters of intent bind no one; the brief and the
+    text say this one is drafted to bind."""
+    case = course.variant("05_capstone", learner)
+    assert "binding letter of intent now (many such letters bind no one" in case.story()
+    text = (Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py").read_text()
+    assert "drafted to bind" in text and "A signed, binding letter of" in text
+
+
 def test_marlow_never_refuses_an_offer_and_then_proposes_one_worse_for_itself():
     # a fresh review (E1): Marlow compared an offer with its round's target and its
     # standing offer, then its whole-level ladder stepped below both, so it refused a
@@ -2668,3 +2678,58 @@ def test_question_8_says_k_counts_the_steps_after_the_opening():
     question says that k counts the steps after the opening, plan[0]."""
     text = " ".join(section("q8-text").split())
     assert "(so k counts the steps after your opening, `plan[0]`)" in text
+
+
+def test_marlow_accepts_by_its_target_or_its_next_offer_as_sections_6_and_7_say():
+    """Sections 6 and 7 say Marlow accepts a package worth at least its reservation price
+    that meets its target for the round or is at least as good for it as the offer it
+    would make next, which can be worth less to it than its offer on the table. A seller
+    who answers each offer of Marlow's with the package best for Marlow among those worth
+    a little less to it than Marlow's standing offer (and more to the seller) finds such
+    an acceptance; no acceptance is ever below Marlow's reservation price."""
+    text = " ".join(
+        line.lstrip("# ").strip()
+        for line in (Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py")
+        .read_text()
+        .splitlines()
+    )
+    assert "(never worse for it than its own offer on the table)" not in text
+    assert "are at least as good for it as its own offer on the table" not in text
+    assert (
+        text.count(
+            "that meets its target for the round or is at least as good for it as the offer it would make next"
+        )
+        == 1
+    )
+    assert (
+        "that meet its target for the round or are at least as good for it as the offer it would make next"
+        in text
+    )
+    below_standing = 0
+    for i in range(60):
+        case = course.variant("05_capstone", learner=f"r-{i}")
+        packages = all_packages(case.yours, case.theirs)
+        plan = [row[0] for row in plan_of(case)]
+        for style in STYLES:
+            rng = random.Random(i * 11 + len(style))
+            _, walkaway = marlow_at_the_table(case, rng)
+            table = Table(contract_negotiation(case, walkaway, ROUNDS), style, rng=rng)
+            session = table.session
+            session.offer(plan[0])
+            while not session.finished and not session.last_turn:
+                standing = package_points(session.bot_offer, case.theirs)
+                mine = session.utility(session.bot_offer)
+                below = [
+                    (theirs, package)
+                    for package, yours, theirs in packages
+                    if walkaway <= theirs < standing and yours > mine
+                ]
+                if not below:
+                    break
+                offered = max(below, key=lambda row: row[0])[1]
+                session.offer(offered)
+                if session.agreement is not None:
+                    worth = package_points(session.agreement, case.theirs)
+                    assert worth >= walkaway
+                    below_standing += worth < standing
+    assert below_standing > 0

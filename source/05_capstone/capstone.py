@@ -134,8 +134,9 @@ check.my_batna(my_batna, hidden=True)
 #
 # An alternative can be improved before the talks start (module 00, section 4): a
 # customer who might take your capacity can be asked to commit. Brenn offers exactly that.
-# It will sign a letter of intent now: if you have no deal with Marlow by your booking
-# deadline, Brenn takes your capacity, for a lower profit than it would otherwise pay.
+# It will sign a letter of intent now, drafted to bind (many such letters bind no one, so
+# the wording matters): if you have no deal with Marlow by your booking deadline, Brenn
+# takes your capacity, for a lower profit than it would otherwise pay.
 # The letter swaps a gamble for a sure amount, and it costs you Kessel, since you can
 # pursue only one of the two.
 #
@@ -625,8 +626,8 @@ check.opening_offer(opening_offer, hidden=True)
 #   can undo a contract. Module 00, section 6, draws the line.
 # - **Another customer's business is theirs.** You may say that a customer could take
 #   your capacity, which is your own fact; that customer's plans, orders or prices, told
-#   to you in confidence, are not yours to pass on to Marlow. A signed letter of intent is
-#   your own contract, so saying that one exists is stating your own fact, as long as you
+#   to you in confidence, are not yours to pass on to Marlow. A signed, binding letter of
+#   intent is your own contract, so saying that one exists is stating your own fact, as long as you
 #   name neither Brenn nor its terms and the letter does not bind you to keep it
 #   confidential.
 
@@ -1033,9 +1034,10 @@ check.if_quell(if_quell, hidden=True)
 #   at least as much as each step it did take: a clue to its scoring, though not to which issue
 #   weighs most, since an issue with four levels can carry a large weight in small steps;
 # - it has its own deadline, which you do not know: it makes its final offer in round 5,
-#   6 or 7, never later, and says so when it does; you can answer it once more, and it
-#   accepts any package at least as good for it as the offer it would make next (never
-#   worse for it than its own offer on the table), so handing its final offer back is a
+#   6 or 7, never later, and says so when it does; you can answer it once more. It
+#   accepts any package worth at least its reservation price that meets its target for
+#   the round or is at least as good for it as the offer it would make next, which can be
+#   worth less to it than its offer on the table; so handing its final offer back is a
 #   deal, and it never turns a package down to offer you one worth less to it;
 # - it loses patience with every offer it must refuse out of hand; retractions (an offer
 #   clearly worse for it than your previous one) and rounds in which you stand still strain it
@@ -1137,9 +1139,9 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #   the most you could have gained: your profit over your reservation price, divided by
 #   the best profit of any package worth at least Marlow's reservation price at that
 #   sitting (and at least yours to you), less your reservation price. That is not what
-#   Marlow would have accepted at a given turn: it accepts only packages that meet its
-#   target for the round or are at least as good for it as its own offer on the table
-#   (see "What was achievable" below).
+#   Marlow would have accepted at a given turn: it accepts only packages worth at least
+#   its reservation price that meet its target for the round or are at least as good for
+#   it as the offer it would make next (see "What was achievable" below).
 # - **Value created.** Each side is first put on a 0-to-1 scale of its own, from its
 #   walk-away (0) to its best package (1); the sum of those two shares is a rough index,
 #   not a sum of money, set against the largest sum any package both of you prefer to
