@@ -1315,4 +1315,4 @@ def test_an_open_lumen_cancels_exactly_when_none_of_its_outcomes_splits_the_fall
     assert "one of the open alternative's outcomes usually does lie between" in section
     summary = " ".join(text_of("summary").split())
     assert "but not beside another gamble" not in summary
-    assert "it cancels when none of its outcomes lies strictly between your fallback's" in summary
+    assert "it cancels when none of its outcomes lies strictly between that fallback's" in summary

@@ -298,6 +298,11 @@ def _bare(name):
     return re.sub(r"[\s_]+", "", name).casefold()
 
 
+def _rounded(value, right):
+    """Whether ``value`` is ``right`` rounded to the ten, the hundred or the thousand."""
+    return any(same_money(value, round(right, -places)) for places in (1, 2, 3))
+
+
 def judge_choose_batna(offers, result):
     """Question 2 on ``result``: nothing when it names an alternative of the highest expected
     value (any of them, were two tied) with that value, else the ``NotYet`` hint."""
@@ -328,6 +333,14 @@ def judge_choose_batna(offers, result):
             "best cases.",
             general="it picks the right alternative, but gives its best case as its value: "
             "compare expected values, not best cases",
+        )
+    if not same_money(value, best_value) and _rounded(value, best_value):
+        raise NotYet(
+            f"{name} is the right choice for learner {offers.learner}, and {value:,.0f} is "
+            f"its expected value, {best_value:,.2f}, rounded: return it unrounded, as the "
+            "introduction asks.",
+            general="it picks the right alternative and gives its expected value rounded: "
+            "return it unrounded",
         )
     if not same_money(value, best_value):
         raise NotYet(
@@ -481,18 +494,37 @@ def bank_example():
     raise NoFairDraw(MODULE)
 
 
+@functools.lru_cache(maxsize=1)
+def unround_example():
+    """The first of the learners ``example-1``, ``example-2``, ... whose BATNA's expected
+    value, and that value plus the commute, are not whole hundreds: a value rounded to the
+    hundred passed the visible checks of questions 2 and 3 for about four learners in five,
+    whose own and example amounts all were, and lost those questions at grading."""
+    for n in range(1, MAX_DRAWS + 1):
+        offers = _drawn(f"example-{n}")
+        value = batna_of(offers)[1]
+        reservation = value + offers.commute_cost
+        if not same_money(value, round(value, -2)) and not same_money(
+            reservation, round(reservation, -2)
+        ):
+            return offers
+    raise NoFairDraw(MODULE)
+
+
 def choice_examples():
-    """Question 2's three examples, one for each alternative as the BATNA: Lumen (where
-    neither best nor worst cases point to it), Freelance (where every slip in its tree
-    shows) and Harbor Bank (where a misspelled name shows)."""
-    return [choice_example(), freelance_example(), bank_example()]
+    """Question 2's examples, one for each alternative as the BATNA: Lumen (where neither
+    best nor worst cases point to it), Freelance (where every slip in its tree shows) and
+    Harbor Bank (where a misspelled name shows); and one whose amounts are not whole
+    hundreds (where a rounded value shows)."""
+    return [choice_example(), freelance_example(), bank_example(), unround_example()]
 
 
 @question
 def choose_batna(answer, hidden=False):
     """Check a function that returns the BATNA as (name, expected value), on the learner's
-    scenario and question 2's three examples, one for each alternative as the BATNA, so that
-    a slip in either gamble's tree, or a misspelled name, shows."""
+    scenario and question 2's four examples (each alternative as the BATNA once, and one
+    whose value is not a whole hundred), so that a slip in either gamble's tree, a
+    misspelled name or a rounded value shows."""
     for offers in [*_scenarios(hidden), *choice_examples()]:
         judge_choose_batna(offers, call_learner(answer, offers))
     passed("choose_batna picks the alternative with the highest expected value.")
@@ -512,7 +544,17 @@ def judge_reservation_salary(offers, value, risk_averse=False):
     yours = "your" if own else "that learner's"
     cost = offers.commute_cost
     worth = {n: expected_value(t) for n, t in alternatives_of(offers, risk_averse).items()}
+    right = batna + cost
     mistakes = [
+        *[
+            (
+                round(right, -places),
+                "that is the right amount rounded; return it unrounded, as the introduction asks",
+                "it gives the right amount rounded: return it unrounded",
+            )
+            for places in (1, 2, 3)
+            if not same_money(round(right, -places), right)
+        ],
         (batna, "that is your BATNA's value, but Northwind also costs you the commute"),
         (batna - cost, "the commute makes Northwind worth less to you, so you need more, not less"),
         (batna + cost / 2, "that counts two remote days; the job as offered has the full commute"),
@@ -671,13 +713,13 @@ def _reservations(answer, cases, risk_averse, done):
 def reservation_salary(answer, hidden=False):
     """Check a function ``(offers, risk_averse=False)`` that returns the lowest Northwind
     salary worth accepting: with expected values (a point; on the learner's case and
-    question 2's three examples, so that a slip in choose_batna costs this point visibly as it
+    question 2's four examples, so that a slip in choose_batna costs this point visibly as it
     does at grading), and with the gambles valued at
     the scenario's sure amounts (a point; on the learner's case and on examples where those
     sure amounts change the BATNA and where they do not)."""
     own = _scenarios(hidden)
     examples = sure_examples(hidden)
-    # question 2's three examples too, so that a slip in choose_batna that grading's other
+    # question 2's four examples too, so that a slip in choose_batna that grading's other
     # learners would show is shown now, with its hint naming question 2
     choices = choice_examples()
     return score(

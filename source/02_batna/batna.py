@@ -210,11 +210,11 @@ check.startup_tree(startup_tree, hidden=True)
 # `True`, value the two gambles at the sure amounts your scenario supposes you would take
 # instead, `offers.lumen_sure` for Lumen and `offers.freelance_sure` for Freelance, in
 # place of their trees. The check of this question calls `choose_batna(offers)` only, on
-# your scenario and on three example learners', one for each alternative as the BATNA;
-# grading also runs it on other learners'. Your function returns only the best
-# alternative, so a slip in the tree or the spelled name of an alternative that is not the
-# best cannot show in your own case; in the examples each alternative is the best once, so
-# such a slip changes the pick, the value or the name there.
+# your scenario and on four example learners': in three, each alternative is the BATNA
+# once, and in the fourth its value is not a whole hundred; grading also runs it on other
+# learners'. Your function returns only the best alternative, so a slip in the tree or the
+# spelled name of an alternative that is not the best cannot show in your own case; in the
+# examples such a slip changes the pick, the value or the name, and a rounded value shows.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "choose-batna-answer", "schema_version": 3}
@@ -283,8 +283,11 @@ check.choose_batna(choose_batna, hidden=True)
 # Then which of the two you would take turns only on how the open alternative turns out.
 # Beside a fallback gamble, one of the open alternative's outcomes usually does lie
 # between: which you would take then turns on how both turn out, so the open alternative
-# raises your reservation price. Draw the tree of both sides, with the open alternative in
-# each, and find the salary at which they are worth the same (question 9).
+# raises your reservation price. And choose the fallback only after you have put the open
+# alternative beside each candidate: it can add more beside a gamble than beside a sure
+# amount, so the gamble can become your fallback though its expected value is lower, and
+# then the open alternative no longer cancels. Draw the tree of both sides, with the open
+# alternative in each, and find the salary at which they are worth the same (question 9).
 #
 # An example with round numbers: a startup's offer stays open and will pay 60,000 or
 # 110,000, with even chances. Beside a sure fallback of 90,000, walking away is worth
@@ -326,9 +329,9 @@ check.choose_batna(choose_batna, hidden=True)
 # reservation price: facts about your alternatives or about what this deal costs you may
 # move it; facts about the other side's alternatives move the most Northwind would pay,
 # not your reservation price. Suppose each of these reaches you during your talks with
-# Northwind. For each, decide whether it is a reason to work your reservation price out again
-# (revise it: the figure may move, or come out where it was) or no reason at all (hold
-# it). Each item takes one choice, and it is final: the item then closes and tells you
+# Northwind. For each, decide whether it is a reason to work your reservation price out
+# again (revise it: the figure may move, or come out where it was) or no reason at all
+# (hold it). Each item takes one choice, and it is final: the item then closes and tells you
 # whether your choice fits, and why. So think before you choose. The line under the quiz
 # counts your right choices among the items you have answered; running the cell again
 # starts a new count. Two of its items come back later as graded questions that need the
@@ -350,7 +353,7 @@ NewsQuiz()
 # Northwind job.
 #
 # - First part (1 mark): with `risk_averse=False`, value the alternatives by their
-#   expected values. The check tries your case and question 2's three examples, as grading
+#   expected values. The check tries your case and question 2's four examples, as grading
 #   does, so a slip in your `choose_batna` shows here now, not only when graded.
 # - Second part (1 mark): with `risk_averse=True`, value Lumen and Freelance at the sure
 #   amounts your scenario supposes (`offers.lumen_sure`, `offers.freelance_sure`), as your
@@ -425,8 +428,8 @@ BatnaBuilder()
 #
 # With both reservation prices known, a seller (here: you, selling your work) will not
 # go below theirs, $s$, and a buyer (Northwind) will not go above theirs, $b$. The
-# interval between them is the **zone of possible agreement**, or ZOPA (Raiffa 1982;
-# Lax and Sebenius 1986):
+# interval between them is the **zone of possible agreement**, or ZOPA (Raiffa 1982 speaks
+# of the zone of agreement; Lax and Sebenius 1986 of the zone of possible agreement):
 #
 # $$\mathrm{ZOPA} = [\,s,\ b\,] \quad \text{when } b \ge s, \qquad \text{no ZOPA when } b < s .$$
 #
@@ -773,8 +776,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   for such a demand. For your own conduct, do not treat it as a mere bluff: "I will take
 #   Harbor Bank's offer" states a concrete plan, and module 00 puts a false stated
 #   intention on the line between a bluff and a misrepresentation. A demand that names an
-#   alternative you do not have, or inflates one, is plainly a misrepresentation: that part is a
-#   false fact the other side will rely on.
+#   alternative you do not have, or inflates one, is plainly a misrepresentation: that
+#   part is a false fact the other side will rely on.
 #
 # <details>
 # <summary><b>Why even a true warning costs you</b> (a side note)</summary>
@@ -1275,8 +1278,8 @@ check.batna_when(batna_when, hidden=True)
 # Rubric, half a mark each: an alternative named and valued today (at its expected value
 # or certainty equivalent only if the learner must commit before the outcome is known and
 # the deal rules the alternative out; an alternative the deal leaves open does not count
-# when the learner's fallback is a sure amount, and beside a gamble counts only through
-# the tree of both);
+# when the learner's fallback, chosen with it beside each candidate, is a sure amount, and
+# beside a gamble counts only through the tree of both);
 # a concrete step; the change in the reservation price with its arithmetic (the actual
 # outcome when it will be known before the learner decides, the expected value only when
 # they must commit first); a target at or on the learner's side of the middle of the zone,
@@ -1296,9 +1299,11 @@ check.batna_when(batna_when, hidden=True)
 #   (expected value or certainty equivalent) only when you must commit before the
 #   outcome is known and the deal rules the alternative out. If you will know the outcome
 #   before you answer, value it by that outcome. If the deal leaves it open, it sits on
-#   both sides: it cancels when none of its outcomes lies strictly between your
-#   fallback's worst and best and that worst is no lower than its own worst (as beside
-#   Harbor Bank's salary); otherwise it raises your reservation price.
+#   both sides: choose your fallback with it beside each candidate; it cancels when none
+#   of its outcomes lies strictly between that fallback's worst and best and that worst is
+#   no lower than its own worst (as beside Harbor Bank's salary, while Harbor Bank is
+#   still the better fallback with it beside both); otherwise it raises your reservation
+#   price.
 # - Your BATNA is your best alternative; a real second offer makes your ask credible.
 # - Your reservation price is the BATNA corrected for what the deal costs or adds. Work it
 #   out before the talks; revise it on new facts about your alternatives or about what
