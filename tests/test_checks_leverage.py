@@ -2274,7 +2274,7 @@ def test_audits_rating_a_side_0_on_a_source_its_facts_give_it_are_refused(
         name: dict(zip(SOURCES_ORDER, values, strict=True))
         for name, values in (("yours", yours), ("theirs", theirs), ("weights", weights))
     }
-    with pytest.raises(NotYet, match="should be rated above 0"):
+    with pytest.raises(NotYet, match="at least one rating of 0 falls where"):
         check.judge_audit(s, audit)
 
 

@@ -1155,10 +1155,34 @@ def test_a_side_a_drawn_fact_gives_something_is_never_rated_0(drawn):
         for side, source in given:
             audit = {"yours": dict(yours), "theirs": dict(theirs), "weights": weights}
             audit["yours" if side == "you" else "theirs"][source] = 0
-            with pytest.raises(NotYet, match="should be rated above 0") as failure:
+            with pytest.raises(NotYet, match="at least one rating of 0 falls where") as failure:
                 check.judge_audit(s, audit)
             assert not any(text in str(failure.value) for text in s.facts.values())
             assert not re.search(r"\bfact [A-E]\b", str(failure.value))
+            assert "should be rated above 0" not in str(failure.value)
+
+
+def test_an_audit_of_zeros_does_not_list_the_pairs_question_1s_facts_cover(drawn):
+    """Naming each (side, source) whose rating of 0 a drawn fact rules out let two probe
+    audits (one side all 0, the other 0 but for one source, and the reverse) list every
+    pair the learner's facts cover, question 1's labels, for 100 of 100 learners in a
+    review. The refusal now says only that some rating of 0 falls where a fact gives that
+    side something; no message of the two probes names a side's source rated above 0."""
+    for s in drawn[:300]:
+        them = check.CASES[s.case].them.split(",")[0]
+        for probed in ("yours", "theirs"):
+            audit = {
+                "yours": dict.fromkeys(check.SOURCES, 0),
+                "theirs": dict.fromkeys(check.SOURCES, 0),
+                "weights": dict.fromkeys(check.SOURCES, 1 / 3),
+            }
+            audit[probed]["power"] = 0.5
+            with pytest.raises(NotYet) as failure:
+                check.judge_audit(s, audit)
+            said = str(failure.value)
+            for source in check.SOURCES:
+                assert f"your {source} should be rated above 0" not in said
+                assert f"{them}'s {source} should be rated above 0" not in said
 
 
 #: Audits a specialist would fail, one per case whose story bounds them, with the words of

@@ -368,6 +368,14 @@ def off_the_line(s, yours, theirs, weights):
     return ""
 
 
+#: What an audit that rates a side 0 on a source one of its drawn facts gives it is told,
+#: without naming the side or the source (each named pair gave away question 1's labels).
+SOME_IN_ONE_LINE = (
+    "at least one rating of 0 falls where one of your facts gives that side some of that "
+    "source, and a rating of 0 means none at all: read your facts again"
+)
+
+
 def _rule_words(rule, them):
     if rule.kind == "one_heavy":
         return (
@@ -397,8 +405,6 @@ def _rule_words(rule, them):
         return f"{owner} {rule.source} should be rated above {other}"
     if rule.kind == "not_below":
         return f"{owner} {rule.source} should be rated no lower than {other}"
-    if rule.kind == "some":
-        return f"{owner} {rule.source} should be rated above 0"
     bound = "at most" if rule.kind == "at_most" else "at least"
     return (
         f"{owner} {rule.source} should be rated {bound} {rule.value:g} (a bound the course "
@@ -509,9 +515,14 @@ def judge_audit(s, result):
         if rule.kind != "one_heavy" and not rule.holds(yours, theirs, weights)
     ]
     if broken:
+        # the "some" rules are one line that names no side or source: naming each let two
+        # probe audits list every (side, source) a drawn fact covers, question 1's answers
+        named = [rule for rule in broken if rule.kind != "some"]
         reasons = "\n".join(
-            f"- {_rule_words(rule, them)}: {_because(rule, them)}." for rule in broken
+            f"- {_rule_words(rule, them)}: {_because(rule, them)}." for rule in named
         )
+        if len(named) < len(broken):
+            reasons += ("\n" if reasons else "") + f"- {SOME_IN_ONE_LINE}."
         read = any(rule.kind in COMPARED for rule in broken)
         raise NotYet(
             f"your audit does not yet fit your story:\n{reasons}"
