@@ -683,6 +683,10 @@ def test_one_slip_at_the_edge_of_reach_costs_one_half_mark(learner, hidden):
 
     for models in [(False, True), (False,), (True,)]:
         slip = functools.partial(edge_is_out, models=models)
+        # the notebook's visible check runs before grading's hidden one, whose message for
+        # a part that failed there repeats that hint; without it first, the hidden run read
+        # whatever visible run of this question came before it in the process
+        check.batna_needed(slip)
         got = messages(check.batna_needed(slip, hidden=hidden))
         assert got["targets within reach"][0] == 1
         assert got["walking away on their proposal"][0] == 0.5
