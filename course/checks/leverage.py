@@ -377,6 +377,8 @@ SOME_IN_ONE_LINE = (
 
 
 def _rule_words(rule, them):
+    if rule.kind == "some":
+        return SOME_IN_ONE_LINE
     if rule.kind == "one_heavy":
         return (
             f"{' and '.join(rule.source)} should not both weigh {rule.value:g} or more (a "
@@ -515,14 +517,16 @@ def judge_audit(s, result):
         if rule.kind != "one_heavy" and not rule.holds(yours, theirs, weights)
     ]
     if broken:
-        # the "some" rules are one line that names no side or source: naming each let two
+        # the "some" rules share one line that names no side or source: naming each let two
         # probe audits list every (side, source) a drawn fact covers, question 1's answers
-        named = [rule for rule in broken if rule.kind != "some"]
         reasons = "\n".join(
-            f"- {_rule_words(rule, them)}: {_because(rule, them)}." for rule in named
+            dict.fromkeys(
+                f"- {SOME_IN_ONE_LINE}."
+                if rule.kind == "some"
+                else f"- {_rule_words(rule, them)}: {_because(rule, them)}."
+                for rule in broken
+            )
         )
-        if len(named) < len(broken):
-            reasons += ("\n" if reasons else "") + f"- {SOME_IN_ONE_LINE}."
         read = any(rule.kind in COMPARED for rule in broken)
         raise NotYet(
             f"your audit does not yet fit your story:\n{reasons}"
