@@ -65,7 +65,7 @@ def test_the_statements_solution_earns_every_point(answers, capsys):
     assert "\N{CHECK MARK}" not in said
 
 
-def test_the_visible_check_of_question_6_judges_labels_only_on_the_practice_case(
+def test_the_visible_check_of_question_7_judges_labels_only_on_the_practice_case(
     answers, capsys, learner
 ):
     """A dict of labels on the learner's own case, judged item by item, could be re-run to
@@ -344,6 +344,10 @@ def test_the_text_says_to_choose_the_fallback_with_the_open_alternative_beside_e
     assert "choose your fallback with it beside each candidate" in flat
     assert "while Harbor Bank is still the better fallback with it beside both" in flat
     assert "fallback, chosen with it beside each candidate, is a sure amount" in flat
+    # a fresh review, finding 4: question 9 asked only to draw both trees, and the rubric
+    # let a sure fallback cancel the open offer without the section's second condition
+    assert "Choose your fallback with Lumen beside each candidate (section 3)" in flat
+    assert "is a sure amount no lower than its worst outcome" in flat
 
 
 def test_question_3_built_on_a_slipped_tree_names_the_question_to_fix():
@@ -408,7 +412,7 @@ def test_question_3_shows_a_question_2_slip_visibly_as_grading_does():
     assert "question 2's four examples" in text
 
 
-def test_the_practice_case_of_question_6_is_not_the_own_key_by_analogy():
+def test_the_practice_case_of_question_7_is_not_the_own_key_by_analogy():
     """Every learner's two demands were a bluff with remote days and a warning without, so
     the practice case's labels were the learner's own by kind. The practice case keeps that
     pair, where only the package decides each label; own cases keep the bluff with remote
@@ -1156,7 +1160,7 @@ def test_the_revise_or_hold_quiz_says_which_facts_move_your_reservation_price():
 
     news = " ".join(_cell("news-text").split())
     assert "this quiz is about your reservation price" in news
-    assert "facts about the other side's alternatives move the most Northwind would pay" in news
+    assert "a fact can be true, and still change neither" in news
     rate_card = next(item for item in NEWS if "rate card" in item[0])
     assert rate_card[1] == "hold it" and "raises the most Northwind would pay" in rate_card[2]
     for said in (news, *(" ".join(item) for item in NEWS)):
@@ -1306,7 +1310,7 @@ def _rule(offers, offer, value, limit, *, trap=None, gap=None, accept_in_zone=Fa
 )
 @pytest.mark.parametrize("who", [f"review3-{n}" for n in range(12)])
 @pytest.mark.parametrize("hidden", [False, True])
-def test_every_path_of_question_5s_rule_is_tried_for_every_learner(switches, part, who, hidden):
+def test_every_path_of_question_6s_rule_is_tried_for_every_learner(switches, part, who, hidden):
     """Review 3, E1 and E2: the four drawn offers never had an offer without remote days
     between the reservation price and the even split, nor one with remote days in the
     commute trap or below the BATNA, so a rule wrong there scored full marks; the check now
@@ -1571,7 +1575,7 @@ def test_the_three_places_that_set_a_target_set_the_same_one():
     assert moved == (offer + high) / 2 and moved < later <= offer + 0.9 * (high - offer)
 
 
-def test_question_8_leaves_the_bounds_to_the_learner():
+def test_question_5_leaves_the_bounds_to_the_learner():
     """Review 3, W4: question 8 wrote out both bounds of the range it accepts, with their
     formulas, so no judgement was left; it now points to section 3's conditions and names
     the fields, and the learner works out which zone and which top apply."""
@@ -2056,6 +2060,8 @@ def test_package_is_defined_in_section_5_before_any_use():
     """The revise/hold quiz spoke of 'the package' two sections before packages appear; it
     now says 'an offer with two remote days', and section 5 defines a package (salary and
     remote days together) before its first use of the word."""
+    from course.scenarios.batna import NEWS
+
     cells = source_notebook("02_batna", "batna").cells
     ids = [cell.metadata.get("nbgrader", {}).get("grade_id") for cell in cells]
     for cell in cells[: ids.index("decide-teaching")]:
@@ -2063,7 +2069,8 @@ def test_package_is_defined_in_section_5_before_any_use():
     decide = _cell("decide-teaching")
     first = decide.index("package")
     assert decide[:first].endswith("Call an offer's salary and remote days together its **")
-    assert "an offer with two remote days has the reservation price" in _cell("news-text")
+    remote = next(why for text, _, why in NEWS if "remote days" in text)
+    assert "questions 5 and 6 use this reservation price" in remote
 
 
 def test_the_stated_time_matches_the_course_map_and_names_the_hardest_question():
@@ -2186,7 +2193,7 @@ def test_the_rule_calls_any_offer_below_the_batna_by_that_reason_as_the_check_do
     assert right_response(s, close) == ("counter", "below your BATNA")
 
 
-def test_question_5s_grading_note_says_where_the_walk_away_half_mark_is_tried():
+def test_question_6s_grading_note_says_where_the_walk_away_half_mark_is_tried():
     """The note said walking away earns its half mark 'when no package works', without
     saying on which case (a fresh review, U4): it is tried on the same cases with a
     cheaper agency, which the check builds with no_deal_case."""
@@ -2465,7 +2472,7 @@ def test_the_chances_in_an_honest_mention_are_said_to_be_the_speakers_own():
         assert "I put the chance at" in _mention(s, name)[0]
 
 
-def test_question_5s_text_says_what_to_write_and_grading_in_one_short_note():
+def test_question_6s_text_says_what_to_write_and_grading_in_one_short_note():
     """U3: the last six lines of q6-text explained how the check samples cases."""
     q5 = cell_text("02_batna", "batna", "q6-text")
     note = q5[q5.index("*Grading, in short:*") :]
@@ -2473,7 +2480,7 @@ def test_question_5s_text_says_what_to_write_and_grading_in_one_short_note():
     assert "other kind of case" not in q5 and "Then it tries the same cases" not in q5
 
 
-def test_question_6_leaves_the_choice_of_statement_to_the_learner():
+def test_question_7_leaves_the_choice_of_statement_to_the_learner():
     """W3: section 6 ended 'That is why question 6 compares the band's midpoint with your
     BATNA's value' and q7-text spelled out the comparison; the learner now decides what
     to compare from section 6's advice."""
@@ -2493,13 +2500,52 @@ def test_question_9_says_what_is_known_when_lumen_is_chosen():
 
 
 def test_the_news_quiz_says_where_its_judgements_are_graded_on_your_numbers():
-    """The revise/hold quiz asks for a label only; the text sends the learner to the
+    """The revise/hold quiz asks for a label only; its feedback sends the learner to the
     graded questions that work out two of its news items on their own numbers: Lumen
-    settled first (question 9, 'known first') and two remote days (questions 5 and 6)."""
+    settled first (question 9, 'known first') and two remote days (questions 5 and 6).
+    The introduction only says that two items come back, not which (see the next test)."""
+    from course.scenarios.batna import NEWS
+
     news = _cell("news-text")
     assert "A click can find a label, not a figure" not in news  # a fresh review, U2
-    assert 'question 9\'s "known first" case' in news and "questions 5 and 6" in news
+    assert "the feedback on each says which" in " ".join(news.split())
+    why = {text: reason for text, _, reason in NEWS}
+    lumen = next(reason for text, reason in why.items() if "Lumen" in text)
+    remote = next(reason for text, reason in why.items() if "remote days" in text)
+    assert 'question 9\'s "known first" case' in lumen and "questions 5 and 6" in remote
     assert '"known first"' in _cell("q9-text") and "two remote days" in _cell("q5-text")
+
+
+def test_the_news_quiz_introduction_answers_none_of_its_items():
+    """A fresh review (finding 2): the introduction gave away three of the five answers,
+    saying that facts about the other side's alternatives move the most Northwind would pay
+    and not your reservation price (the rate card: hold), that Lumen's round settled first
+    is question 9's case and that two remote days give a new reservation price (both:
+    revise). It now teaches the distinction (what your reservation price is built from)
+    and names nothing an item is about; the same words kept out, item by item."""
+    from course.scenarios.batna import NEWS
+
+    news = " ".join(_cell("news-text").split())
+    assert "what your alternatives are worth to you" in news
+    assert "what this deal costs or gives you that they do not" in news
+    about = (
+        "Lumen",
+        "remote",
+        "Northwind would pay",
+        "other side",
+        "rate card",
+        "agency",
+        "contractor",
+        "train",
+        "commute",
+        "pay band",
+        "HR",
+        "midpoint",
+        "bonus",
+    )
+    for word in about:
+        assert word not in news, word
+    assert len(NEWS) == 5 and all(any(w in text for w in about) for text, _, _ in NEWS)
 
 
 def test_the_intro_target_and_question_9_texts_say_what_they_assume():
@@ -2531,7 +2577,7 @@ def test_the_intro_target_and_question_9_texts_say_what_they_assume():
     assert "That is the even split question 6's rule uses" in explorer
 
 
-def test_question_2_takes_underscores_in_a_name_as_question_5_does(learner, capsys):
+def test_question_2_takes_underscores_in_a_name_as_question_6_does(learner, capsys):
     """A fresh review, U6: question 2 refused "harbor_bank" while questions 5 and 6 take
     underscores for spaces."""
     offers = next(
@@ -2681,7 +2727,7 @@ def test_section_4_states_its_target_rule_without_module_04s_plan():
     )
 
 
-def test_question_8_takes_targets_above_the_even_split_up_to_nine_tenths_of_the_zone(learner):
+def test_question_5_takes_targets_above_the_even_split_up_to_nine_tenths_of_the_zone(learner):
     """Question 8 took any target below what the agency costs Northwind, so 'agency cost
     minus 1' passed for every learner without the reservation price. The check now takes a
     target at or above the even split of the zone with two remote days and at most nine
@@ -2818,7 +2864,7 @@ def test_question_9s_left_open_conditions_are_a_list():
     assert len(conditions) == 4
 
 
-def test_question_5_says_never_to_accept_an_ask_for_remote_days_offer_without_them():
+def test_question_6_says_never_to_accept_an_ask_for_remote_days_offer_without_them():
     """An offer answered by asking for remote days can sit below the reservation price for
     the job as offered; section 5 says never to accept it without them."""
     assert "never accept such an offer without the remote days" in _cell("decide-teaching")
@@ -2910,7 +2956,7 @@ def test_section_7_says_a_common_deadline_without_delay_cost_turns_on_the_last_w
     assert "when Northwind has the last word before the common answer date" in decide
 
 
-def test_question_5s_accept_marks_an_offer_good_enough_to_take_and_pressing_on_is_yours():
+def test_question_6s_accept_marks_an_offer_good_enough_to_take_and_pressing_on_is_yours():
     """Section 5 said you may press on towards your target while Northwind moves, yet
     question 5 grades 'accept' there; both now say 'accept' marks an offer good enough to
     take, and pressing on first is the learner's call, which no question grades (the
@@ -3077,8 +3123,8 @@ def test_question_9s_known_first_hint_names_leaving_lumen_out_when_it_shares_an_
     assert told >= 30
 
 
-def test_the_summary_caps_the_target_at_nine_tenths_of_the_zone_as_question_8_does():
-    """Question 8 fails a target above nine tenths of the way up the zone; the summary
+def test_the_summary_caps_the_target_at_nine_tenths_of_the_zone_as_question_5_does():
+    """Question 5 fails a target above nine tenths of the way up the zone; the summary
     gave only the floor (the even split)."""
     summary = " ".join(cell_text("02_batna", "batna", "summary").split())
     assert "at or above the even split of the zone, and at most nine tenths of the way up" in (

@@ -395,7 +395,7 @@ def sure_as_told(s):
     return not (supposed and from_averages)
 
 
-def test_question_6s_key_follows_the_valuation_the_text_tells_the_learner_to_use(drawn):
+def test_question_7s_key_follows_the_valuation_the_text_tells_the_learner_to_use(drawn):
     """Q6 (professor's review, findings 1 to 3): with Lumen worth what the story and the
     question tell the learner, every threat names the alternative they would really take
     at a figure 1 to 100 below their reservation price, every bluff claims more
@@ -429,7 +429,7 @@ def test_question_6s_key_follows_the_valuation_the_text_tells_the_learner_to_use
         )
 
 
-def test_question_7s_cases_stay_in_the_taught_domain():
+def test_question_8s_cases_stay_in_the_taught_domain():
     """Q7 (issue 17, item 12): the other side's BATNA below half the pie, targets anywhere
     up to the pie, at least 1 from the reach boundary (but for one exact case on it), from
     half the pie and from a Nash
@@ -1042,7 +1042,7 @@ def test_the_reflection_uses_an_expected_value_only_before_the_outcome_is_known(
     assert above == amount_in(average) - today
 
 
-def test_question_7s_worked_cases_are_right_and_none_is_a_checked_case():
+def test_question_8s_worked_cases_are_right_and_none_is_a_checked_case():
     """Professor's review 2, finding 8: the question's text gave the answers to three of its
     five visible cases; its worked cases are now others, and their answers are the
     check's."""
@@ -1064,7 +1064,7 @@ def test_question_7s_worked_cases_are_right_and_none_is_a_checked_case():
     assert "pie of 100 and their BATNA 20, a target of 60" not in text
 
 
-def test_question_5s_visible_check_tries_every_path_of_the_rule_for_every_learner(drawn):
+def test_question_6s_visible_check_tries_every_path_of_the_rule_for_every_learner(drawn):
     """Professor's review 3, E1, E2 and W6: with the test offers, every learner's visible
     check tries every (response, reason) of the rule, with and without remote days where
     the path allows it, and an offer without remote days between the reservation price
@@ -1251,7 +1251,7 @@ def test_question_9s_hint_for_leaving_lumen_out_says_it_cancels_only_beside_a_su
     assert told > 300
 
 
-def test_the_visible_check_of_question_6_judges_no_own_label_and_grading_marks_them(
+def test_the_visible_check_of_question_7_judges_no_own_label_and_grading_marks_them(
     drawn, reference
 ):
     """Labels on the learner's own case are judged only when graded: any allowed labels

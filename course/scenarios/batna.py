@@ -856,7 +856,8 @@ NEWS = (
         "a fact about one of your alternatives, settled before you decide (section 3's "
         "second situation): Lumen is now a sure base plus bonus, so work the reservation "
         "price out again; Lumen may become your BATNA or raise its value, and if base plus "
-        "bonus still does not beat your BATNA, the figure comes out where it was",
+        "bonus still does not beat your BATNA, the figure comes out where it was; question "
+        '9\'s "known first" case works it out on your numbers',
     ),
     (
         "The agency's new rate card is out: the contractor Northwind would hire instead of you "
@@ -876,7 +877,8 @@ NEWS = (
         "Northwind agrees to two remote days a week.",
         "revise it",
         "a fact about what this deal costs you: half the commute goes, so the least salary "
-        "worth accepting falls by half the commute",
+        "worth accepting falls by half the commute; questions 5 and 6 use this reservation "
+        "price, your BATNA plus half the commute",
     ),
     (
         "Northwind's HR tells you that offers above the midpoint of the role's pay band are "

@@ -326,18 +326,17 @@ check.choose_batna(choose_batna, hidden=True)
 # ### Exercise: revise or hold?
 #
 # Leverage shifts while you talk, but only facts shift it, and this quiz is about your
-# reservation price: facts about your alternatives or about what this deal costs you may
-# move it; facts about the other side's alternatives move the most Northwind would pay,
-# not your reservation price. Suppose each of these reaches you during your talks with
-# Northwind. For each, decide whether it is a reason to work your reservation price out
-# again (revise it: the figure may move, or come out where it was) or no reason at all
-# (hold it). Each item takes one choice, and it is final: the item then closes and tells you
-# whether your choice fits, and why. So think before you choose. The line under the quiz
-# counts your right choices among the items you have answered; running the cell again
-# starts a new count. Two of its items come back later as graded questions that need the
-# figure, on your own numbers: Lumen's round settled before you answer is question 9's
-# "known first" case, and an offer with two remote days has the reservation price
-# (your BATNA plus half the commute) that questions 5 and 6 use.
+# reservation price alone. Section 3 built it from two things: what your alternatives are
+# worth to you, and what this deal costs or gives you that they do not. Ask of each item
+# whether it changes either of the two; a fact can be true, and still change neither.
+# Suppose each of these reaches you during your talks with Northwind. For each, decide
+# whether it is a reason to work your reservation price out again (revise it: the figure
+# may move, or come out where it was) or no reason at all (hold it). Each item takes one
+# choice, and it is final: the item then closes and tells you whether your choice fits,
+# and why. So think before you choose. The line under the quiz counts your right choices
+# among the items you have answered; running the cell again starts a new count. Two of its
+# items come back later as graded questions that need the figure on your own numbers; the
+# feedback on each says which.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-quiz", "schema_version": 3}
 from course.widgets.batna import NewsQuiz
@@ -1162,8 +1161,9 @@ check.batna_needed(batna_needed, hidden=True)
 #
 #   Return the sure yearly salary that, with Lumen still open beside it, is worth as much
 #   to you as walking away from Northwind: it stands for the Northwind salary less the
-#   commute, so your reservation price is that value plus the commute. Draw both trees:
-#   when is it simply your best fallback, and when is it more?
+#   commute, so your reservation price is that value plus the commute. Choose your
+#   fallback with Lumen beside each candidate (section 3), then draw both trees: when is
+#   it simply your best fallback, and when is it more?
 #
 # Section 3's last example is the left-open case with round numbers: read its startup as
 # Lumen (`startup_base` 60,000, `startup_base + startup_bonus` 110,000,
@@ -1278,8 +1278,8 @@ check.batna_when(batna_when, hidden=True)
 # Rubric, half a mark each: an alternative named and valued today (at its expected value
 # or certainty equivalent only if the learner must commit before the outcome is known and
 # the deal rules the alternative out; an alternative the deal leaves open does not count
-# when the learner's fallback, chosen with it beside each candidate, is a sure amount, and
-# beside a gamble counts only through the tree of both);
+# when the learner's fallback, chosen with it beside each candidate, is a sure amount no
+# lower than its worst outcome, and otherwise counts only through the tree of both);
 # a concrete step; the change in the reservation price with its arithmetic (the actual
 # outcome when it will be known before the learner decides, the expected value only when
 # they must commit first); a target at or on the learner's side of the middle of the zone,
