@@ -432,7 +432,7 @@ def test_the_practice_case_of_question_7_is_not_the_own_key_by_analogy():
     assert 0.4 < differ / 600 < 0.6
     text = _cell("q7-text")
     assert "Its labels are not yours by analogy" in text
-    assert "job as offered is drawn on its own, so it may be a warning or a bluff" in text
+    assert "job as offered and your claim about the least you would accept are drawn" in text
 
 
 def test_the_even_split_is_defined_where_it_is_first_used_and_keeps_one_name():

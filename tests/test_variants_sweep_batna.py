@@ -301,9 +301,7 @@ def label_from_text(s, text):
     remote = demand_package(text)
     if remote is not None:
         return "warning" if figures[0] <= reservation(s, remote) else "bluff"
-    if figures and any(
-        w in text for w in ("could not accept", "lowest salary", "least I can accept")
-    ):
+    if figures and any(w in text for w in ("could not accept anything", "salary under")):
         return "bluff" if figures[0] > reservation(s) else "honest"
     if text.startswith("Harbor Bank has offered me"):
         return "honest" if figures[0] == s.bank_salary else "misrepresentation"
@@ -345,6 +343,8 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
                 assert abs(x.stated - x.actual) >= 4_000, s.learner
             if x.label == "bluff" and x.kind == "bluff":
                 assert x.stated >= reservation(s) + 3_000, s.learner
+            if x.label == "honest" and x.kind == "bluff":  # a true floor (fresh review, F3)
+                assert x.stated <= reservation(s) - 1_500, s.learner
             if x.kind == "warning":  # for the package it names: remote days lower the price
                 # true only at or below that package's reservation price: between it and a
                 # higher figure the learner would accept (professor's review 2, finding 2);
@@ -382,6 +382,37 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
     assert len(pairs) == 2, pairs
     assert all(label == "bluff" for remote, label in drawn_kinds if remote)
     assert min(pairs.values()) > 0.4 * len(drawn), pairs
+
+
+def test_question_7s_labels_cannot_be_read_off_the_wording(drawn):
+    """A fresh review, finding 3: five of the six statements carried the same label for
+    every learner (the claim about the least you would accept was always a bluff), so one
+    label for each wording, read off a few scenarios, got all six right for 51% of learners
+    (1,000 swept). The claim is now true (a floor under your reservation price) or a bluff
+    with even chances, as the demand for the job as offered is a warning or a bluff; the
+    demand with remote days stays a bluff, so a commute not halved is caught for every
+    learner. A single label for all six earns at most half the label marks for every
+    learner, and the best labelling by wording (the commonest label of each wording, its
+    figures removed) gets all six right for under a third of them."""
+    slots = collections.defaultdict(collections.Counter)
+    wordings = collections.defaultdict(collections.Counter)
+    for s in drawn:
+        said = statements_of(s)
+        best = max(sum(label in (x.label, x.also) for x in said) for label in LABELS)
+        assert best <= 3, s.learner
+        for x in said:
+            slot = x.kind if demand_package(x.text) is None else demand_package(x.text)
+            slots[slot][x.label] += 1
+            wordings[re.sub(r"\d[\d,]*", "#", x.text)][x.label] += 1
+    for slot in ("bluff", False):  # the claim, the demand for the job as offered
+        shares = [count / len(drawn) for count in slots[slot].values()]
+        assert len(shares) == 2 and min(shares) > 0.4, (slot, slots[slot])
+    commonest = {wording: labels.most_common(1)[0][0] for wording, labels in wordings.items()}
+    by_wording = sum(
+        all(commonest[re.sub(r"\d[\d,]*", "#", x.text)] == x.label for x in statements_of(s))
+        for s in drawn
+    )
+    assert by_wording < len(drawn) / 3, by_wording
 
 
 def sure_as_told(s):
@@ -570,13 +601,16 @@ def value_shown(s, text):
 
 
 def to_use(s, labels):
-    """The statement to make: the honest one that names a figure when the value its terms
-    show beats the pay band's midpoint, else the honest one that names none."""
+    """The statement to make: the honest one that tells your BATNA's terms when the value
+    they show beats the pay band's midpoint, else the honest one that names no figure (an
+    honest floor under your reservation price names a figure but no alternative)."""
     mention = next(text for _, text in s.statements if "spares me the commute" in text)
     strong = value_shown(s, mention) > s.band_midpoint
     for letter, text in s.statements:
         has_figure = bool(re.search(r"\d", text))
-        if labels[letter].lower() == "honest" and has_figure == strong:
+        if labels[letter].lower() != "honest":
+            continue
+        if (text == mention) if strong else not has_figure:
             return letter
     raise AssertionError("no honest statement fits")
 
@@ -620,8 +654,9 @@ def labels_from_facts(s):
                 labels[letter] = "Misrepresentation"
             elif figures:
                 named = [name for name in facts if name in text]
-                if not named:
-                    labels[letter] = "BLUFF"  # a figure about yourself, above your limit
+                if not named:  # a figure about yourself: true if under your limit
+                    above = max(figures) > reservation_by_hand(s)
+                    labels[letter] = "BLUFF" if above else "HONEST"
                 elif figures <= facts[named[0]]:
                     labels[letter] = "Honest"
                 else:

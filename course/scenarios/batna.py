@@ -667,6 +667,43 @@ def _warning(offers, one, taking, remote, figure):
     return text, "warning", figure, reservation, why, "warning"
 
 
+def _claim_figure(offers, above):
+    """The figure of the claim about the least you would accept: ``above`` (from 3,500 to
+    9,500 above your reservation price, a bluff) or, with even chances, a figure from 1,500
+    to 6,500 below it, which the claim states truly. Drawn from its own generator, so the
+    rest of the scenario and the other statements stay put; before a fresh review
+    (finding 3) the claim was a bluff for every learner."""
+    rng = rng_for("02_batna:claim", offers.learner)
+    if rng.random() < 0.5:
+        return above
+    return round(reservation_of(offers), -3) - pick(rng, 2_000, 6_000, 1_000)
+
+
+def _claim(offers, one, figure):
+    """A claim that you would turn down any salary under ``figure``: a bluff above your
+    reservation price for the job as offered (you would in fact accept between the two),
+    honest below it (you would indeed turn all of those down)."""
+    reservation = reservation_of(offers)
+    text = one(
+        (
+            f"I could not accept anything under {figure:,.0f}.",
+            f"I would turn down any salary under {figure:,.0f}.",
+            f"Any salary under {figure:,.0f}, I would turn down.",
+        )
+    )
+    if figure > reservation:
+        why = (
+            f"your reservation price is {reservation:,.0f}: a higher claimed reservation "
+            "price is a bluff, not a false fact about the world"
+        )
+        return text, "bluff", figure, reservation, why, "bluff"
+    why = (
+        f"your reservation price is {reservation:,.0f}, above {figure:,.0f}: you really "
+        "would turn down every salary under it, so the claim is true, and it demands nothing"
+    )
+    return text, "honest", figure, reservation, why, "bluff"
+
+
 def statements_of(offers):
     """The six statements of ``offers``'s learner: your BATNA's terms told plainly (with
     the commute it spares you, unquantified), your reservation price kept private, two
@@ -683,7 +720,7 @@ def statements_of(offers):
         return choices[math.floor(rng.random() * len(choices))]
 
     said, true_figure = _mention(offers, name)
-    asked = round(reservation, -3) + pick(rng, 4_000, 9_000, 1_000)
+    asked = _claim_figure(offers, round(reservation, -3) + pick(rng, 4_000, 9_000, 1_000))
     inflated = offers.bank_salary + pick(rng, 4_000, 10_000, 1_000)
     taking = _TAKING[name]
     rng.random()  # the draw of the single figure the demands once shared: the letters and
@@ -715,21 +752,7 @@ def statements_of(offers):
         ),
         _warning(offers, one, taking, True, with_days),
         _warning(offers, one, taking, False, as_offered),
-        (
-            one(
-                (
-                    f"I could not accept anything under {asked:,.0f}.",
-                    f"{asked:,.0f} is the lowest salary I would take.",
-                    f"The least I can accept is {asked:,.0f}.",
-                )
-            ),
-            "bluff",
-            asked,
-            reservation,
-            f"your reservation price is {reservation:,.0f}: a higher claimed reservation price "
-            "is a bluff, not a false fact about the world",
-            "bluff",
-        ),
+        _claim(offers, one, asked),
         one(
             (
                 (

@@ -849,8 +849,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # prices worked out: write `practice_labels()` returning its six labels the same way. Its
 # check judges each statement and, when a label is wrong, says which test to apply again.
 # The practice earns no marks. Its labels are not yours by analogy: your demand for the
-# job as offered is drawn on its own, so it may be a warning or a bluff, whatever the
-# practice case's is; judge each demand against your own reservation price for its package.
+# job as offered and your claim about the least you would accept are drawn on their own,
+# so each may be true or not, whatever the practice case's is; judge each figure against
+# your own reservation price for its package.
 #
 # Then choose the statement you would make: either your BATNA's terms or the one that keeps
 # your position private. Add its letter
@@ -899,7 +900,7 @@ def label_statements(offers):
         "Lumen": {offers.startup_base, offers.startup_bonus},
         "client": {offers.freelance_busy, offers.freelance_normal, offers.freelance_no_renewal},
     }
-    labels, figures = {}, {}
+    labels, told = {}, {}
     for letter, text in offers.statements:
         words = [word.strip(".,;:()").replace(",", "") for word in text.split()]
         amounts = {float(word) for word in words if word.isdigit()}
@@ -917,9 +918,10 @@ def label_statements(offers):
             labels[letter] = "misrepresentation"  # a false fact about an alternative
         else:
             labels[letter] = "honest"
-        figures[letter] = bool(amounts)
+        told[letter] = "terms" if named else "nothing" if not amounts else "a floor"
     strong = batna_value > offers.band_midpoint  # its terms would raise their estimate
-    use = next(x for x in labels if labels[x] == "honest" and figures[x] == strong)
+    want = "terms" if strong else "nothing"
+    use = next(x for x in labels if labels[x] == "honest" and told[x] == want)
     return {**labels, "use": use}
     ### END SOLUTION
 
