@@ -255,3 +255,26 @@ def test_half_the_low_ball_buyers_read_any_step_as_pressure_working():
         assert not held["pressed"]
         if usual["step"]:
             assert usual["pressed"] == m.reads_any_step
+
+
+def test_limits_behind_an_opening_are_those_at_which_the_buyer_opens_there():
+    """What a buyer's opening tells you, by the engine's rule: every limit it names opens
+    there and every other does not, with the same memory (fix round s51, finding 1)."""
+    from course.engine.practice import spans
+
+    for seed in range(6):
+        buyer = Buyer(rng=random.Random(seed))
+        game = buyer.session(40, first="bot")
+        opening = game.bot_offer
+        game.walk_away(polite=seed % 2 == 0)
+        again = buyer.session(40, first="bot")  # remembers the first negotiation
+        style = buyer.reveal()["style"]
+        found = buyer.limits_behind(again.bot_offer, (style,))
+        assert buyer.reveal()["limit"] in found
+        for limit in range(LIMITS[0], LIMITS[1] + 1):
+            probe = Buyer(style, limit, rng=random.Random(0))
+            probe._memory = Memory(list(buyer._memory.encounters[:1]))
+            opens = probe.session(40, first="bot").bot_offer
+            assert (limit in found) == (opens == again.bot_offer)
+        assert opening is not None
+    assert spans([3, 4, 5, 8, 10, 11]) == [(3, 5), (8, 8), (10, 11)]

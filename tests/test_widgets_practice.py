@@ -359,7 +359,7 @@ def test_the_buyer_can_open_with_an_anchor_and_the_debrief_names_it():
     text = unescape(arena.result.value)
     limit = arena._buyer.reveal()["limit"]
     assert f"The buyer opened at {anchor}, its anchor. Your first answer was 84" in text
-    assert f"and was {limit}." in text
+    assert f"It was {limit}." in text
 
 
 @pytest.mark.parametrize("seed", range(12))
@@ -838,3 +838,77 @@ def test_the_low_ball_debrief_says_which_buyer_the_moment_drew():
             )
             assert ("This buyer read only a step much bigger" in text) != m.reads_any_step
     assert kinds == {True, False}
+
+
+# --- what the buyer's opening told you (fix round s51, finding 1) ----------------------
+
+
+def _implied(anchor, styles, mine=40):
+    """The limits at which a fresh buyer of one of ``styles`` opens at ``anchor``, found by
+    opening a negotiation with a buyer of every limit, as a learner could not."""
+    return [
+        limit
+        for limit in range(35, 86)
+        if any(
+            Buyer(style, limit, rng=random.Random(0)).session(mine, first="bot").bot_offer == anchor
+            for style in styles
+        )
+    ]
+
+
+def _band(line):
+    """The limits an anchor line names: runs 'a to b' and single prices."""
+    said = re.search(r"meant its reservation price was (?:one of )?(.*) \((.*)\)\. It was", line)
+    found = []
+    for part in re.split(r", | or ", said.group(1)):
+        low, _, high = part.partition(" to ")
+        found += range(int(low), int(high or low) + 1)
+    return found, said.group(2)
+
+
+@pytest.mark.parametrize("style", ["mystery", *STYLES])
+def test_the_debrief_says_what_the_buyers_opening_told_you(style):
+    """The debrief said its limit 'could have been anywhere from 35 to 85' after an
+    opening that, by the engine's own rule, narrows it to a few prices. Over many
+    sittings it now names the limits at which a buyer you could not rule out opens there
+    (every style for a mystery buyer, the picked one otherwise), and the limit is one."""
+    for seed in range(12):
+        arena = NegotiationArena(style=style, rng=random.Random(seed))
+        arena.opens.value = True
+        arena.start.click()
+        offer(arena, 70 + seed)
+        arena.walk.click()
+        (line,) = [
+            x for x in re.findall(r"<li>(.*?)</li>", unescape(arena.result.value)) if "opened" in x
+        ]
+        anchor = arena._session.history[0][2]
+        band, which = _band(line)
+        styles = list(STYLES) if style == "mystery" else [style]
+        assert band == _implied(anchor, styles)
+        assert arena._buyer.reveal()["limit"] in band and len(band) < 51
+        assert which == ("whatever its style" if style == "mystery" else f"for a {style} buyer")
+
+
+def test_a_limit_the_last_debrief_showed_is_not_called_hidden():
+    """Meeting the same buyer again, or a new one with the same limit kept, the brief
+    said its limit was 'somewhere from 35 to 85 ... kept hidden' and the debrief that the
+    anchor left it open, though the last debrief had shown it."""
+    arena = NegotiationArena(style="linear", rng=random.Random(5))
+    arena.opens.value = True
+    arena.start.click()
+    limit = arena._buyer.reveal()["limit"]
+    assert "somewhere from 35 to 85" in arena.brief.value
+    arena.walk.click()
+    arena.again.click()
+    assert f"The buyer's reservation price is {limit}, as the last debrief" in arena.brief.value
+    assert "kept hidden" not in arena.brief.value
+    offer(arena, 80)
+    arena.walk.click()
+    assert f"You knew its reservation price from the last debrief: {limit}." in unescape(
+        arena.result.value
+    )
+    arena.keep.value = True
+    arena.start.click()  # a new buyer, the same limit
+    assert f"is {limit}, as the last debrief" in arena.brief.value
+    arena.start.click()  # this one's negotiation never ended: its limit was not shown
+    assert f"is {limit}, as the last debrief" not in arena.brief.value

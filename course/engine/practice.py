@@ -16,6 +16,7 @@ Every bot lives inside the engine's ``PersonSession`` or these objects' private 
 nothing public holds a buyer's limit, style or memory before a negotiation ends.
 """
 
+import copy
 import itertools
 import math
 import random
@@ -66,6 +67,7 @@ class Buyer:
             self._rng.randint(*LIMITS) if limit is None else _whole_price(limit, "its limit")
         )
         self._memory = Memory()
+        self._last = None  # the last session's start: (your reservation, rounds, memory)
 
     def session(self, your_reservation, rounds=10, first="person"):
         """A new negotiation: you sell with ``your_reservation`` (a whole price); ``first``
@@ -78,6 +80,7 @@ class Buyer:
         # the last round whose offer you can still answer, less a drawn early stop
         last = rounds - 1 if first == "person" else rounds
         deadline = max(1, last - self._rng.randrange(EARLY_STOP + 1))
+        self._last = (mine, rounds, copy.deepcopy(self._memory))
         return PersonSession(
             negotiation,
             person=SELLER,
@@ -86,6 +89,26 @@ class Buyer:
             bot_deadline=deadline,
             memory=self._memory,
         )
+
+    def limits_behind(self, opening, styles=ARENA_STYLES):
+        """The reservation prices in ``LIMITS`` at which a buyer of one of ``styles``,
+        remembering what this one remembered when the last negotiation began, would open
+        that negotiation at ``opening`` (when it opens): what its opening told you, by the
+        engine's own rule. A sorted list; empty if none would."""
+        if self._last is None:
+            raise ValueError("no negotiation has begun with this buyer")
+        mine, rounds, memory = self._last
+        found = []
+        for limit in range(LIMITS[0], LIMITS[1] + 1):
+            negotiation = price_negotiation(mine, limit, LOW, HIGH, rounds=rounds)
+            for style in styles:
+                probe = PersonSession(
+                    negotiation, SELLER, style, first="bot", memory=copy.deepcopy(memory)
+                )
+                if probe.bot_offer == opening:
+                    found.append(limit)
+                    break
+        return found
 
     def reveal(self):
         """Its style and limit, and how many negotiations it remembers: for the debrief,
@@ -96,6 +119,17 @@ class Buyer:
             "met": len(self._memory.encounters),
             "trust": self._memory.trust,
         }
+
+
+def spans(values):
+    """Sorted whole numbers grouped into runs of consecutive ones: ``[(low, high), ...]``."""
+    runs = []
+    for value in sorted(values):
+        if runs and value == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], value)
+        else:
+            runs.append((value, value))
+    return runs
 
 
 def moves_by_side(history):

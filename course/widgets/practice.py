@@ -20,6 +20,7 @@ from course.engine.practice import (
     Buyer,
     LowBallMoment,
     moves_by_side,
+    spans,
 )
 from course.pictures import amount
 from course.pictures_concessions import concession_curves
@@ -71,6 +72,7 @@ class NegotiationArena(PlaysRounds, w.VBox):
         if style != MYSTERY and style not in ARENA_STYLES:
             raise ValueError(f"pick a bot style from {', '.join(ARENA_STYLES)}, got {style!r}")
         self._rng, self._buyer, self._session = rng, None, None
+        self._known = False  # whether an earlier debrief showed this buyer's limit
         self._meetings = []  # with the present buyer: (ending, its first offer, the deal)
         self.reservation = read_price(str(reservation), 0, LIMITS[1], "your reservation price")
         self.counterpart = w.Dropdown(
@@ -140,6 +142,8 @@ class NegotiationArena(PlaysRounds, w.VBox):
         limit = None
         if self.keep.value is True and self._buyer is not None:
             limit = self._buyer.reveal()["limit"]
+        # the last debrief showed that limit only if the last negotiation ended
+        self._known = limit is not None and self._session is not None and self._session.finished
         self._buyer = Buyer(None if choice == MYSTERY else choice, limit, rng=self._rng)
         self._mystery = choice == MYSTERY
         self._meetings = []
@@ -152,6 +156,7 @@ class NegotiationArena(PlaysRounds, w.VBox):
                 "Finish this negotiation first: then you can meet the buyer again.", ok=False
             )
             return
+        self._known = True  # the debrief that just ended showed its limit
         self._begin()
 
     def _begin(self):
@@ -163,12 +168,16 @@ class NegotiationArena(PlaysRounds, w.VBox):
             else (f"a <b>{escape(self.counterpart.value)}</b> buyer")
         )
         met = len(self._meetings)
+        theirs = (
+            f"The buyer's reservation price is {self._buyer.reveal()['limit']}, as the last "
+            "debrief showed you. "
+            if self._known
+            else f"The buyer's reservation price is somewhere from {LIMITS[0]} to {LIMITS[1]}, "
+            "drawn independently of yours (it may be below it) and kept hidden. "
+        )
         self.brief.value = (
             f"You sell to {who}. Prices run from 0 to 100; your reservation price is "
-            f"{self.reservation} (below it, your BATNA is better). The buyer's reservation price is "
-            f"somewhere from {LIMITS[0]} to {LIMITS[1]}, drawn independently of yours (it may "
-            "be below it) and kept "
-            f"hidden. The talks last at most {ARENA_ROUNDS} rounds, and the buyer may stop "
+            f"{self.reservation} (below it, your BATNA is better). {theirs}The talks last at most {ARENA_ROUNDS} rounds, and the buyer may stop "
             "sooner: when its time is up it says its offer is final, and when its patience "
             "runs out it says so at least one offer before it leaves. "
             + ("The buyer opens: answer its number." if first == "bot" else "You open.")
@@ -242,7 +251,8 @@ class NegotiationArena(PlaysRounds, w.VBox):
         theirs = [price for _, who, price in session.history if who == "bot"]
         self._meetings.append((ending, theirs[0] if theirs else None, session.agreement))
         lines = [_outcome(session, mine, limit)]
-        anchor = _anchor_line(session, limit)
+        styles = ARENA_STYLES if self._mystery else (buyer["style"],)
+        anchor = _anchor_line(session, limit, self._buyer, styles, self._known)
         if anchor is not None:
             lines.append(anchor)
         lines += _moves_debrief(result, session.side)
@@ -340,20 +350,36 @@ def _outcome(session, mine, limit):
     )
 
 
-def _anchor_line(session, limit):
-    """When the buyer opened: its anchor and your first answer, against the range its
-    limit was drawn from; ``None`` when you opened."""
+def _anchor_line(session, limit, buyer, styles, known=False):
+    """When the buyer opened: its anchor, your first answer, and what the anchor told you
+    of its limit (``buyer.limits_behind``: the limits at which a buyer of one of
+    ``styles``, the ones you could not rule out, opens there), or that you knew the limit
+    already (``known``); ``None`` when you opened."""
     history = session.history
     if not history or history[0][1] != "bot":
         return None
     anchor = history[0][2]
     answer = next((price for _, who, price in history if who == "you"), None)
     text = f"The buyer opened at {amount(anchor)}, its anchor. "
-    if answer is None:
-        return text + "You made no offer in answer."
+    text += (
+        "You made no offer in answer. "
+        if answer is None
+        else f"Your first answer was {amount(answer)}. "
+    )
+    if known:
+        return text + f"You knew its reservation price from the last debrief: {amount(limit)}."
+    runs = [
+        amount(low) if low == high else f"{amount(low)} to {amount(high)}"
+        for low, high in spans(buyer.limits_behind(anchor, styles))
+    ]
+    band = runs[0] if len(runs) == 1 else "one of " + ", ".join(runs[:-1]) + " or " + runs[-1]
+    which = "whatever its style" if len(styles) > 1 else f"for a {styles[0]} buyer"
     return text + (
-        f"Your first answer was {amount(answer)}; its reservation price could have been anywhere from "
-        f"{amount(LIMITS[0])} to {amount(LIMITS[1])}, and was {amount(limit)}."
+        f"Before it opened, its reservation price could have been anywhere from "
+        f"{amount(LIMITS[0])} to {amount(LIMITS[1])}. This arena's buyers open at a share of "
+        "their reservation price set by their style and by how your past meetings ended, so "
+        f"an opening of {amount(anchor)} meant its reservation price was {band} ({which}). "
+        f"It was {amount(limit)}."
     )
 
 
