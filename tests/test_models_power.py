@@ -588,7 +588,7 @@ def test_question_6a_defines_a_bluff_as_module_00_does():
         "a claim about Kestrel's own reservation price, what it would settle for, or its "
         "estimate of what something is worth" in PROSE
     )
-    assert 'either `"bluff"` or `"misrepresentation"` earns the half point' in PROSE
+    assert 'either `"bluff"` or `"misrepresentation"` counts as right' in PROSE
 
 
 def test_licence_offers_are_quick_so_the_loan_moves_only_the_granite_deal():
@@ -874,8 +874,8 @@ def test_question_4s_reply_is_no_committed_last_word_so_section_5s_model_applies
     assert (
         "Kestrel cannot make its reply a last word: a refusal does not end the talks, since "
         "Atlas can answer a day later, and Kestrel can turn to Borealis only when it turns "
-        "down a proposal of Atlas's (section 5's timing). So section 5's model, without "
-        "commitment, is the one that applies."
+        "down a proposal of Atlas's (section 5's timing). So section 5's model, in which "
+        "neither side can bind itself to a last word, is the one that applies."
     ) in four
     assert "only at the moment you turn down the other side's proposal" in text
 
@@ -1198,7 +1198,7 @@ def test_no_key_is_an_attribute_of_what_the_learner_is_handed():
             assert rig_kind(version) == (
                 "outside option" if walks_out(version) else "breakdown payoff"
             )
-        assert sorted(walks_out(v) for v in s.rig_versions) == [False, True]
+        assert {walks_out(v) for v in s.rig_versions} == {False, True}
         for t in s.tactics:
             assert _public(t) == {"letter", "amount", "party", "text"}
             assert tactic_kind(t) in TACTICS
@@ -1690,7 +1690,7 @@ def test_question_4_asks_for_the_reason_without_stating_the_rule_that_picks_it()
     four = _section(PROSE, "### Question 4", "def licence_reply")
     assert "Borealis would pay more than Atlas offers" not in four
     assert "its reply should still build the deal on something true that Atlas cares" not in four
-    assert '`"rival"` (Borealis\'s written commitment and its figure)' in four
+    assert '`"rival"` (Borealis\'s firm written offer and its figure)' in four
     assert "is for you to judge from sections 2 and 5" in four
 
 
@@ -2066,3 +2066,52 @@ def test_a_bidder_no_higher_than_the_best_rival_or_the_table_share_adds_nothing(
         assert (_P.lever_gains(s)["bidder"] == 0) == (c <= max(v2, v1 / 2)), s.learner
         middle += v2 < c <= v1 / 2
     assert middle > 0
+
+
+#: Terms this module defines, each with the words of its definition: no term may appear
+#: before them (a fresh review, finding 2: "commitment" was used in sections 5 and question 4,
+#: for Borealis's offer and for a last word, before section 7 defined it).
+DEFINED_TERMS = {
+    "commitment": "what makes it credible is commitment, having bound yourself to it",
+    "anchor": "A first figure used this way is an *anchor*",
+    "share at the table": "their **share at the table**",
+    "equilibrium share": "The responder's **equilibrium share**",
+    "breakdown payoff": "**A breakdown payoff** is what each side",
+    "rate of loss": "**rate of loss**",
+    "subgame-perfect": "**subgame-perfect equilibrium**",
+    "discount factor": "*discount factor* between 0 and 1",
+}
+
+
+def test_no_term_of_this_module_is_used_before_its_definition():
+    """A fresh review, finding 2. Fails on the old text: "commitment" came first in section 5
+    (Borealis's "written commitment") and in question 4 ("section 5's model, without
+    commitment"), two sections before section 7 defined it."""
+    # headings name a section's subject and are left out; so is code (its comments included)
+    text = "\n".join(
+        line
+        for line in NOTEBOOK.splitlines()
+        if line.startswith("#") and not re.match(r"# #+ ", line) and "nbgrader=" not in line
+    )
+    prose = " ".join(_prose(text).split())
+    for term, definition in DEFINED_TERMS.items():
+        at = prose.index(" ".join(definition.split()))
+        first = re.search(rf"\b{re.escape(term)}", prose, re.I).start()
+        # the term may open the sentence that defines it
+        assert first > at - 120, (term, prose[first - 80 :][:200])
+
+
+def test_question_4s_reasons_are_judged_by_what_comes_before_it():
+    """A fresh review, finding 1: question 4 refused "interests" for a counter above Atlas's
+    proposal by a rule only section 7 taught (what the licence does for Atlas cannot carry the
+    price alone). Section 2 now says it, before question 4; section 7 points back. Fails on the
+    old text."""
+    ground = (
+        "What the item does for the keen buyer is no ground for a higher price: $v_1$ already "
+        "counts it, and so does every figure worked out from $v_1$. A figure the buyer can "
+        "check, such as a rival's written offer, is one."
+    )
+    prose = " ".join(PROSE.split())
+    assert prose.index(ground) < prose.index("### Question 4") < prose.index("## 7. Using power")
+    assert "cannot carry the price alone" not in prose
+    assert "as a reason to deal, not as a ground for the price (section 2)" in prose

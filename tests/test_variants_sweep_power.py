@@ -295,8 +295,8 @@ def test_kestrels_vote_count_agrees_with_the_banzhaf_index(drawn):
 
 
 def test_the_rig_versions_are_clear_cases_of_both_kinds(drawn):
-    """Q3: one version of each kind in every draw, in either order, so one rule applied to
-    both never earns both points; each alternative 25 to 75% of Dunmore's value and at
+    """Q3: four versions, both kinds in every draw, in any mix (a fresh review: one of each
+    left a binary guess), so one rule applied to all never earns the mark; each alternative 25 to 75% of Dunmore's value and at
     least 10% of it away from the half that decides whether an outside option binds; both
     sides of the half occur for each kind, and the two kinds always predict prices at least
     10% apart."""
@@ -304,9 +304,10 @@ def test_the_rig_versions_are_clear_cases_of_both_kinds(drawn):
     for s in drawn:
         m = s.rig_value
         assert 20_000 <= m <= 60_000, s.learner
-        assert [v.letter for v in s.rig_versions] == ["A", "B"]
-        assert sorted(_P.walks_out(v) for v in s.rig_versions) == [False, True], s.learner
-        orders.add(_P.walks_out(s.rig_versions[0]))
+        assert [v.letter for v in s.rig_versions] == ["A", "B", "C", "D"]
+        assert {_P.walks_out(v) for v in s.rig_versions} == {False, True}, s.learner
+        assert len({v.text for v in s.rig_versions}) == 4, s.learner
+        orders.add(tuple(_P.walks_out(v) for v in s.rig_versions))
         for version in s.rig_versions:
             x = version.amount
             assert 0.2 * m <= x <= 0.8 * m and abs(x - m / 2) >= 0.1 * m, s.learner
@@ -314,7 +315,7 @@ def test_the_rig_versions_are_clear_cases_of_both_kinds(drawn):
             rig_prediction(s, version)  # the text tells the kind the field says
             seen.add((_P.walks_out(version), x > m / 2))
     assert seen == {(True, True), (True, False), (False, True), (False, False)}
-    assert orders == {True, False}
+    assert len(orders) == 14  # every mix of the two kinds over four versions but the two pure
 
 
 def test_the_granite_numbers_are_plausible_and_clear_of_every_threshold(drawn):
@@ -1314,3 +1315,23 @@ def test_question_2bs_own_numbers_tell_the_market_of_four_from_todays_for_some_l
         differ += today != clears_with_corvid(s)
         verdicts.add(clears_with_corvid(s))
     assert differ >= 60 and verdicts == {True, False}
+
+
+def test_no_blind_or_constant_answer_earns_marks_in_questions_1_5_and_9a(drawn):
+    """A fresh review, finding 1: a guess of question 5's kinds earned its mark for half of
+    all learners (one version of each kind), and one label for every statement of question
+    9a earned a mark (half a point a statement; question 1 alike). Over the sweep: no label
+    fits three statements and no answer three facts, so with one mark for three right and one for four a constant answer earns
+    nothing; and the best fixed guess of question 5's kinds by letter is right for at most
+    one learner in ten, a single rule for all four versions for none."""
+    from collections import Counter
+
+    mixes = Counter()
+    for s in drawn:
+        for label in LABELS:
+            assert sum(label in _P.tactic_labels(s, t) for t in s.tactics) <= 2, s.learner
+        assert not _P._one_answer_fits_three_facts(s), s.learner
+        kinds = tuple(_P.walks_out(v) for v in s.rig_versions)
+        assert len(set(kinds)) == 2, s.learner
+        mixes[kinds] += 1
+    assert max(mixes.values()) <= len(drawn) / 10

@@ -177,13 +177,13 @@ def _drawn(learner):
 
 
 def _rig_order(s):
-    """Which letter is the version reached by walking out: "A" or "B"."""
-    return next(v.letter for v in s.rig_versions if _story().walks_out(v))
+    """The letters of the versions reached by walking out, e.g. "AC"."""
+    return "".join(v.letter for v in s.rig_versions if _story().walks_out(v))
 
 
 def _rig_scenarios(hidden):
     """Question 5's scenarios: the learner's own, plus, when grading hidden cases, other
-    learners' whose walk-out version has the same letter as the learner's (the kinds are
+    learners' whose walk-out versions have the same letters as the learner's (the kinds are
     read from the story, so a function may go by the letter), one for each kind of
     alternative above and below half of Dunmore's value."""
     own = _drawn(learner_id())
@@ -350,17 +350,17 @@ def judge_power_fact(s, fact, answers):
 def power_sources(answer, hidden=False):
     """Check question 1, whose dict holds the practice facts (numbers 1 to 4) and the
     learner's own (letters A to D). Visible: the practice facts are judged one by one, with
-    hints, and of the own facts only the form. Hidden: the own facts, half a point each, for
-    both parts right. Per-item feedback on the own case would let a learner reach full marks
+    hints, and of the own facts only the form. Hidden: the own facts, both parts right, one
+    mark for three, another for all four (``OWN_LABELS_NEEDED``). Per-item feedback on the own case would let a learner reach full marks
     by re-running (practise with feedback, then apply for marks)."""
     s = _drawn(learner_id())
     if hidden:
-        return _per_item(
+        return _own_labels_credit(
             answer,
             s.power_facts,
             "fact",
             POWER_SOURCES_EXAMPLE,
-            lambda item, answers: functools.partial(judge_power_fact, s, item, answers),
+            lambda item, answers: judge_power_fact(s, item, answers),
         )
     return _practice_then_form(
         answer,
@@ -457,11 +457,22 @@ def _practice_then_form(answer, own, noun, example, practice_judge, form):
     say("\n".join(lines))
 
 
-def _per_item(answer, items, noun, example, judge):
-    """Score an own-case question whose answer is a dict from letter to answer, half a point
-    for each of ``items`` (lettered A to D); ``judge(item, answers)`` is that item's check,
-    ``example`` names the function and shows the dict it should return. The practice items
-    (numbers 1 to 4) in the same dict are left out."""
+#: The marks of an own-case label question (1 and 9a): one for at least three of the four
+#: items right, one more for all four. Half a point an item let a constant answer earn marks
+#: (a fresh review: "legitimate" for every statement of question 9a earned a mark for 59% of
+#: learners, ('resource', 'them on Kestrel') for every fact of question 1 earned 0.47 of 2 on
+#: average); no answer fits three items of any draw (``scenarios.power``: "tactics: one label
+#: fits three statements", "facts: one answer fits three facts"), so a constant answer now
+#: earns nothing, and a blind one about 5% of the marks.
+OWN_LABELS_NEEDED = ((3, "at least three of the four"), (4, "all four"))
+
+
+def _own_labels_credit(answer, items, noun, example, judge):
+    """Score an own-case question whose answer is a dict from letter to answer by
+    ``OWN_LABELS_NEEDED``; ``judge(item, answers)`` is one item's check (what was right, or
+    ``NotYet``), ``example`` names the function and shows the dict it should return. The
+    practice items (numbers 1 to 4) in the same dict are left out. A failing part shows the
+    hint of every item answered wrong."""
     answers = call_learner(answer)
     if not isinstance(answers, Mapping):
         raise NotYet(f"{example}, got {answers!r}")
@@ -469,12 +480,28 @@ def _per_item(answer, items, noun, example, judge):
     extra = sorted(set(answers) - {item.letter for item in items} - set(PRACTICE_NUMBERS))
     if extra:
         raise NotYet(f"there is no {noun} {extra[0]!r}; the {noun}s are A, B, C and D.")
-    return score(
-        *(
-            Check(f"{noun} {item.letter}", 0.5, judge(item, answers), own_case=True)
-            for item in items
-        )
-    )
+    right, wrong = [], []
+    for item in items:
+        try:
+            right.append(judge(item, answers))
+        except NotYet as hint:
+            wrong.append(hint)
+
+    def part(need, what):
+        def run():
+            if len(right) >= need:
+                return " ".join(right)
+            raise NotYet(
+                f"{len(right)} of your four {noun}s have the right answer, fewer than {need}: "
+                + " ".join(str(hint) for hint in wrong),
+                general=f"{len(right)} of the four {noun}s have an answer that fits your own "
+                f"story, fewer than {need}: "
+                + "; ".join(hint.general or str(hint) for hint in wrong),
+            )
+
+        return Check(f"{what} {noun}s", 1, run, own_case=True)
+
+    return score(*(part(need, what) for need, what in OWN_LABELS_NEEDED))
 
 
 # --- question 2: the licence's floor, and Atlas's "fair" proposal -----------------------------
@@ -685,7 +712,7 @@ def judge_reply_price(s, result):
         general = "it asks more than both the buyer's proposal and the predicted price"
     elif said < v2:
         hint = (
-            f"{said:,.0f} is less than the {v2:,.0f} Borealis has committed to pay: Kestrel "
+            f"{said:,.0f} is less than the {v2:,.0f} Borealis has offered in writing to pay: Kestrel "
             "would do better selling to Borealis"
         )
         general = "it names a price below what the rival would pay"
@@ -718,7 +745,7 @@ def judge_reply_reason(s, result):
         # offer asks for nothing more, so the hints below, written for a counter, do not fit
         hint = (
             f"with this price Kestrel asks for nothing more than Atlas's proposal of {proposal}, "
-            f"which is below the {v2} Borealis has committed to pay; the reason to put forward "
+            f"which is below the {v2} Borealis has offered in writing to pay; the reason to put forward "
             "is the one that would make a figure above that proposal checkable"
         )
         general = "it gives a reason for a price below what the rival would pay"
@@ -831,7 +858,7 @@ def votes_needed(answer, hidden=False):
     passed("votes_needed finds how many votes it takes to matter.")
 
 
-# --- question 5: the rig's two versions: outside option or breakdown payoff -----------------
+# --- question 5: the rig's four versions: outside option or breakdown payoff ----------------
 
 
 #: Question 5 accepts a price within this share of Dunmore's value of the prediction: "an
@@ -993,17 +1020,17 @@ def _rig_answer(answer, s):
     prices = call_learner(answer, s)
     if not isinstance(prices, Mapping):
         raise NotYet(
-            f"rig_prices should return a dict like {{'A': 30000, 'B': 27500}}, got {prices!r}",
-            general="it should return a dict from letter to price, like {'A': 30000, 'B': 27500}",
+            f"rig_prices should return a dict like {{'A': 30000, 'B': 27500, ...}}, got {prices!r}",
+            general="it should return a dict from letter to price, like {'A': 30000, ...}",
         )
     prices = {str(letter).strip().upper(): price for letter, price in prices.items()}
     letters = {v.letter for v in s.rig_versions}
     extra = sorted(set(prices) - letters - set(RIG_PRACTICE_NUMBERS))
     if extra:
         raise NotYet(
-            f"there is no version {extra[0]!r}; the versions are A and B, and the practice "
+            f"there is no version {extra[0]!r}; the versions are A to D, and the practice "
             "versions 1 and 2.",
-            general="it returns a price for a version other than A and B",
+            general="it returns a price for a version other than A to D",
         )
     own = {key: price for key, price in prices.items() if key in letters}
     return own, {key: price for key, price in prices.items() if key in RIG_PRACTICE_NUMBERS}
@@ -1088,8 +1115,7 @@ def _practice_rig_lines(practice):
 
 def _rig_rules_followed(s, prices):
     """Question 5's visible check on one scenario: each version's price is what one of
-    section 5's two rules gives for its amount, and the two versions follow different rules;
-    else the ``NotYet`` hint, true of the price whichever kind the version is, naming
+    section 5's two rules gives for its amount; else the ``NotYet`` hint, true of the price whichever kind the version is, naming
     neither the kind nor the rule that fits it."""
     m, half = s.rig_value, s.rig_value / 2
     followed = []
@@ -1138,34 +1164,29 @@ def _rig_rules_followed(s, prices):
             f"version {version.letter}: {hint}.",
             general="it is not what section 5's rule for either kind of alternative predicts",
         )
-    first, second = followed
-    if not any(a != b for a in first for b in second):
-        raise NotYet(
-            "both versions' prices follow the same rule of section 5, but in one version "
-            "Kestrel reaches its alternative by walking out and in the other it is left with "
-            "it if the talks end on their own: read the two versions again.",
-            general="it applies the same rule to both kinds of alternative",
-        )
 
 
 def _rig_part(answer, scenarios, walk_out, message):
     """Question 5's version reached by walking out (``walk_out``), or the other, judged on
     each scenario; ``message`` when all pass."""
     for s in scenarios:
-        version = next(v for v in s.rig_versions if _story().walks_out(v) == walk_out)
-        _judged(
-            s, lambda s=s, version=version: judge_rig_price(s, version, _rig_prices_of(answer, s))
-        )
+        for version in s.rig_versions:
+            if _story().walks_out(version) != walk_out:
+                continue
+            _judged(
+                s,
+                lambda s=s, version=version: judge_rig_price(s, version, _rig_prices_of(answer, s)),
+            )
     return message
 
 
 @question
 def rig_prices(answer, hidden=False):
-    """Check a function that returns the rig's predicted price in each version, A and B:
-    one point at grading, for both versions right. The visible check does not judge which
-    version is which kind: with two versions and two rules, a hint that named the rule a
-    price followed let one swap reach full marks. It checks that each price follows one of section 5's two rules and that the
-    two versions follow different ones, says why a price follows neither, and says plainly
+    """Check a function that returns the rig's predicted price in each version, A to D:
+    one point at grading, for all four versions right. The visible check does not judge which
+    version is which kind: a hint that named the rule a price followed would hand over the
+    kinds. It checks that each price follows one of section 5's two rules, says why a price
+    follows neither, and says plainly
     that the rest is marked when the notebook is graded (practise with feedback, then apply
     for marks: the kinds are a judgement on the learner's own story). The practice versions
     (numbers 1 and 2 in the same dict, the same for every learner) are judged one by one,
@@ -1187,17 +1208,17 @@ def rig_prices(answer, hidden=False):
         say(
             "\n".join(lines)
             + "\nThe practice versions earn no marks. For your own versions: each price "
-            "follows one of section 5's two rules, deal-me-out or the Nash split, and your two "
-            f"versions follow different ones, in your scenario and in {len(scenarios) - 1} "
-            "others. This check does not judge which version Kestrel reaches by walking out, "
-            "and so which rule fits it: that is marked when the notebook is graded."
+            "follows one of section 5's two rules, deal-me-out or the Nash split, in your "
+            f"scenario and in {len(scenarios) - 1} others. This check does not judge which "
+            "versions Kestrel reaches by walking out, "
+            "and so which rule fits each: that is marked when the notebook is graded."
         )
         return None
-    # one mark for both versions: which is which is one judgement, and a blind guess gets it
-    # right half the time, so it is worth one mark, not two
+    # one mark for all four versions: a guess of the kinds gets all four right for one
+    # learner in 14 (both kinds in every draw), one rule for all four for none
     return score(
         Check(
-            "both versions, each by the rule its kind of alternative takes",
+            "all four versions, each by the rule its kind of alternative takes",
             1,
             lambda: (
                 _rig_part(answer, scenarios, True, "")
@@ -1517,7 +1538,7 @@ def _tactic_fact(s, tactic):
     kind = _story().tactic_kind(tactic)
     if kind == "borealis_threat":
         return (
-            f"compare {price} with the {s.borealis_value:,.0f} Borealis has committed to pay: "
+            f"compare {price} with the {s.borealis_value:,.0f} Borealis has offered in writing to pay: "
             f"if Atlas offered a little less than {price}, would selling to Borealis leave "
             "Kestrel better off or worse off, and so would Kestrel do what it says?"
         )
@@ -1553,7 +1574,7 @@ def _contested(s, tactic, said):
     do."""
     other = "misrepresentation" if said == "bluff" else "bluff"
     return (
-        f"Borealis has committed to pay at most {s.borealis_value:,.0f}, less than "
+        f"Borealis has offered in writing to pay at most {s.borealis_value:,.0f}, less than "
         f"{tactic.amount:,.0f}: if Atlas offered anything between {s.borealis_value:,.0f} "
         f"and {tactic.amount:,.0f}, selling to Borealis at {s.borealis_value:,.0f} would "
         "leave Kestrel worse off, so Kestrel would not carry it out: it is a threat. As a "
@@ -1588,16 +1609,16 @@ def judge_tactic(s, tactic, labels):
 def rate_tactics(answer, hidden=False):
     """Check question 9a, whose dict holds the practice statements (numbers 1 to 4) and the
     learner's own (letters A to D). Visible: the practice statements are judged one by one,
-    with hints, and of the own statements only the form. Hidden: the own statements, half a
-    point each (as question 1)."""
+    with hints, and of the own statements only the form. Hidden: the own statements, one
+    mark for three right, another for all four (``OWN_LABELS_NEEDED``)."""
     s = _drawn(learner_id())
     if hidden:
-        return _per_item(
+        return _own_labels_credit(
             answer,
             s.tactics,
             "statement",
             RATE_TACTICS_EXAMPLE,
-            lambda item, labels: functools.partial(judge_tactic, s, item, labels),
+            lambda item, labels: judge_tactic(s, item, labels),
         )
     return _practice_then_form(
         answer,

@@ -43,6 +43,8 @@ REASONS = ("rival", "interests", "fairness")
 
 #: How Kestrel would reach the rig's alternative in each version (question 5).
 RIG_KINDS = ("outside option", "breakdown payoff")
+#: Question 5's versions, each of either kind, both kinds in every draw (``_rig``).
+RIG_LETTERS = "ABCD"
 
 #: Margins every draw keeps from a rule's threshold, so no answer sits on a boundary.
 SHAPLEY_MARGIN = 0.03  # Atlas's proposal vs Borealis's value, as a share of Atlas's value
@@ -302,8 +304,7 @@ class RigVersion:
     ``amount`` and the ``text`` that tells the story. Whether Kestrel would reach it by
     walking out or is left with it if the talks end on their own is no attribute of it
     (review 5, E1: ``v.walk_out`` answered question 5 without reading the story); the checks
-    read it from the text (``walks_out``). The two versions of a scenario are always one of
-    each."""
+    read it from the text (``walks_out``). A scenario's four versions hold both kinds."""
 
     letter: str
     amount: float
@@ -433,7 +434,7 @@ class KestrelPower(Scenario):
     members: tuple  # the laboratory's owners: (name, votes) pairs, Kestrel last
     quota: int  # votes a board decision needs
     rig_value: float  # what Kestrel's old test rig is worth to Dunmore (nothing to Kestrel)
-    rig_versions: tuple  # two RigVersion, lettered A and B
+    rig_versions: tuple  # four RigVersion, lettered A to D, of both kinds
     contract_value: float  # the margin on the Granite contract, to split between the two
     delta_you: float  # what a deal one month later is worth to Kestrel, per unit today
     delta_them: float  # ... and to Granite
@@ -522,8 +523,8 @@ class KestrelPower(Scenario):
             "**3. An old test rig** (`s.rig_value`, `s.rig_versions`). Kestrel is selling a "
             f"test rig it no longer uses to **Dunmore**, which would pay up to "
             f"{money(self.rig_value)} for it. Both answer each other's proposals within a "
-            "day. Here are two versions, A and B, of what else Kestrel could do with the rig; "
-            "each is a separate what-if, not something that happens alongside the other:"
+            "day. Here are four versions, A to D, of what else Kestrel could do with the rig; "
+            "each is a separate what-if, not something that happens alongside the others:"
             f"\n\n{versions}\n\n"
             "**4. A contract, short of work** (`s.contract_value`, `s.delta_you`, "
             "`s.delta_them`, `s.outside_offer`, `s.granite_offer`). **Granite**, a large "
@@ -1022,6 +1023,14 @@ INVARIANTS = {
     ),
     # question 9: three kinds of move at least, every number clear of the one that decides it
     "tactics: fewer than three kinds of move": lambda s, f: len(set(f["labels"])) < 3,
+    # question 1, a fresh review: no answer fits three facts, so a constant answer earns
+    # nothing (one mark needs three right)
+    "facts: one answer fits three facts": lambda s, f: _one_answer_fits_three_facts(s),
+    # a fresh review: a label that fits three statements lets a constant answer reach
+    # question 9a's first mark (three right); a bluffed threat also takes "misrepresentation"
+    "tactics: one label fits three statements": lambda s, f: any(
+        sum(label in tactic_labels(s, t) for t in s.tactics) >= 3 for label in LABELS
+    ),
     "tactics: a bluffed threat's price within 5% of Borealis's value": lambda s, f: (
         _bluffed_threat_too_close(s)
     ),
@@ -1063,6 +1072,19 @@ INVARIANTS = {
 }
 
 
+def _one_answer_fits_three_facts(s):
+    """Whether one (base, who depends on whom) is right for three of question 1's facts
+    (a base counts where the checks accept it too: ``checks.power.ALSO_BASE``)."""
+    from course.checks.power import ALSO_BASE
+
+    fits = {}
+    for fact in s.power_facts:
+        base, depends = power_fact_answer(fact)
+        for b in {base} | ALSO_BASE.get(fact_kind(fact), set()):
+            fits[b, depends] = fits.get((b, depends), 0) + 1
+    return max(fits.values()) >= 3
+
+
 def flaws(s):
     """The names of the invariants scenario ``s`` breaks (empty when it is fair)."""
     found = facts(s)
@@ -1092,18 +1114,33 @@ def _vote(rng):
     return (*zip(OTHER_MEMBERS, others, strict=True), (YOU, 1)), quota
 
 
-def _rig(rng):
-    """Dunmore's value for the rig and the two versions of Kestrel's alternative."""
+def _rig(rng, learner):
+    """Dunmore's value for the rig and the four versions of Kestrel's alternative: one of
+    each kind drawn as before (so every other field of every learner's draw is unchanged),
+    and two more whose kinds are drawn on their own, from a generator seeded by the learner
+    and those first draws, then all four shuffled (a fresh review: with one version of each
+    kind, which was which was one binary call, and a guess earned the mark half the time;
+    now the commonest mix of kinds is one learner's in 12, and a single rule for all four
+    is right for none). No text is told twice in a draw."""
     value = float(pick(rng, 20_000, 60_000, 2_000))
     kinds = list(RIG_KINDS)  # one of each kind, in either order
     rng.shuffle(kinds)
-    versions = []
-    for letter, kind in zip("AB", kinds, strict=True):
+    drawn = []
+    for kind in kinds:
         ratio = _choice(rng, (0.25, 0.3, 0.35, 0.65, 0.7, 0.75))
-        amount = float(round(value * ratio, -3))
-        text = _choice(rng, RIG_TEXTS[kind]).format(x=money(amount))
-        versions.append(RigVersion(letter, amount, text))
-    return value, tuple(versions)
+        drawn.append((kind, float(round(value * ratio, -3)), _choice(rng, RIG_TEXTS[kind])))
+    more = random.Random(f"03_power:rig:{learner}:{value}:{drawn}")
+    for _ in range(2):
+        kind = _choice(more, RIG_KINDS)
+        ratio = _choice(more, (0.25, 0.3, 0.35, 0.65, 0.7, 0.75))
+        unused = [text for text in RIG_TEXTS[kind] if text not in {d[2] for d in drawn}]
+        drawn.append((kind, float(round(value * ratio, -3)), _choice(more, unused)))
+    more.shuffle(drawn)
+    versions = tuple(
+        RigVersion(letter, amount, text.format(x=money(amount)))
+        for letter, (_, amount, text) in zip(RIG_LETTERS, drawn, strict=True)
+    )
+    return value, versions
 
 
 def _granite(rng, contract, delta_you, delta_them):
@@ -1224,7 +1261,7 @@ def _candidate(rng, learner):
     ratio = _choice(rng, (0.30, 0.35, 0.40, 0.55, 0.70, 0.45, 0.80, 0.42, 0.90))
     borealis = float(round(atlas * ratio, -3))
     members, quota = _vote(rng)
-    rig_value, rig_versions = _rig(rng)
+    rig_value, rig_versions = _rig(rng, learner)
     contract = float(pick(rng, 80_000, 200_000, 10_000))
     delta_you = pick(rng, *DELTA_YOU, 0.01)
     delta_them = pick(rng, *DELTA_THEM, 0.01)

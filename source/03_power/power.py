@@ -150,7 +150,7 @@ scenario
 # `"them on Kestrel"` when the other party depends on Kestrel, `"Kestrel on them"` when
 # Kestrel depends on the other party. Write `power_sources()` so that it returns a dict
 # from letter to a pair, for example `return {"A": ("expert", "them on Kestrel"), ...}`.
-# Each fact earns half a mark when both parts are right.
+# Three facts with both parts right earn one mark, all four two.
 #
 # Practise first on four facts that are the same for every learner: put your answers for
 # them in the same dict, under the numbers 1 to 4 (`{1: ..., 4: ..., "A": ..., "D": ...}`):
@@ -325,7 +325,9 @@ print("Left takes all: in the core?", stable)
 # between the two buyers ends the same way: the price climbs until the rival drops out, at
 # about $v_2$. The floor is also module 02's reservation price, the least the seller could
 # accept: below it, the seller's best alternative, selling to the rival, does better. It is
-# a limit, not what the seller should ask for.
+# a limit, not what the seller should ask for. What the item does for the keen buyer is no
+# ground for a higher price: $v_1$ already counts it, and so does every figure worked out
+# from $v_1$. A figure the buyer can check, such as a rival's written offer, is one.
 #
 # The core needs nothing about how the seller and the rival would haggle. It asks only
 # whether the two could earn $v_2$ together and divide it as they like: at any price below
@@ -756,7 +758,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # The licence of section 2 is the first kind: to sell to
 # Borealis, Kestrel must turn down a proposal from Atlas and end those talks, and Borealis's
-# written commitment is there at that moment. Offers for the licence go back and forth
+# firm written offer is there at that moment. Offers for the licence go back and forth
 # within days, not months, so the first mover's edge all but vanishes; what is left is the
 # ratio of the two sides' costs of delay.
 #
@@ -797,7 +799,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # | paid on one fixed date, whenever the deal is signed (your story) | the same share to both, as the licence nears its end date | one half | questions 4 and 8 |
 # | paid the day the deal is signed (a what-if) | more to Kestrel, at its overdraft rate | $r_{\text{Atlas}}/(r_{\text{Kestrel}}+r_{\text{Atlas}})$, below a half | question 6 |
 #
-# In both rows Borealis's commitment stays an outside option.
+# In both rows Borealis's offer stays an outside option.
 #
 # Splitting the difference, $(v_1 + v_2)/2$, would fit only if Borealis's figure held while
 # the licence shrank (as above), or if a sale to Borealis were what Kestrel is left with
@@ -842,14 +844,14 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # figure as the standard. A first figure used this way is an *anchor*: module 04 shows
 # that an anchor tends to pull the final price towards it, and how to answer one. The
 # tactic can misfire either way: with your numbers the figure may be more than Atlas
-# needed to pay, or less than Borealis has committed to. Write `licence_reply(s)`,
+# needed to pay, or less than Borealis has offered in writing. Write `licence_reply(s)`,
 # returning a pair `(price, reason)`, from `s.atlas_value` and `s.borealis_value`:
 #
 # - `price`: the price Kestrel names in its reply: Atlas's own figure if Kestrel takes it
 #   (rounded to the hundred if you like, down or up), or else the price this section's
 #   models predict for the licence;
 # - `reason`: what Kestrel puts forward in its reply (when it takes the proposal, what it
-#   stresses as it accepts), one of `"rival"` (Borealis's written commitment and its
+#   stresses as it accepts), one of `"rival"` (Borealis's firm written offer and its
 #   figure), `"interests"` (what the licence does for Atlas: products that last longer)
 #   or `"fairness"` (the Shapley value as the fair price). A side's *position* is what it
 #   asks for; its *interest* is what it wants behind that: Atlas's position is a price,
@@ -860,10 +862,11 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #
 # Kestrel cannot make its reply a last word: a refusal does not end the talks, since Atlas
 # can answer a day later, and Kestrel can turn to Borealis only when it turns down a
-# proposal of Atlas's (section 5's timing). So section 5's model, without commitment, is the
-# one that applies. Where Borealis would pay more than Atlas proposes, a counter at
-# Borealis's figure is the real-talks version of question 7's `"walk away"`: the same
-# money, with the door left open (see question 7's paragraph on real talks).
+# proposal of Atlas's (section 5's timing). So section 5's model, in which neither side
+# can bind itself to a last word, is the one that applies. Where Borealis would pay more
+# than Atlas proposes, a counter at Borealis's figure is the real-talks version of question
+# 7's `"walk away"`: the same money, with the door left open (see question 7's paragraph
+# on real talks).
 #
 # The price and the reason together earn one mark, when both are right. Grading also tries
 # other learners' scenarios.
@@ -893,19 +896,19 @@ check.licence_reply(licence_reply, hidden=True)
 #
 # Kestrel is selling its old test rig to Dunmore, which would pay up to `s.rig_value` for
 # it; the rig is worth nothing to Kestrel, and Dunmore has nothing else to turn to if the
-# talks fail. Your scenario tells two versions, A and B, of what else Kestrel could do
-# with the rig (`s.rig_versions`; the story shows them). They are two separate what-ifs:
-# in each, only that version's alternative exists. Each version `v` has `v.letter` and
+# talks fail. Your scenario tells four versions, A to D, of what else Kestrel could do
+# with the rig (`s.rig_versions`; the story shows them). They are separate what-ifs: in
+# each, only that version's alternative exists. Each version `v` has `v.letter` and
 # `v.amount` (what the alternative brings Kestrel).
 #
-# *The same in both versions.* The two answer each other's proposals within a day: rounds
+# *The same in every version.* The two answer each other's proposals within a day: rounds
 # that short leave almost no edge for moving first (section 4), and a day's delay costs
 # each side the same small share (small, but more than nothing), so at the table they
 # would split Dunmore's value evenly.
 #
-# *What differs.* In one version, Kestrel reaches its alternative by walking out; in the
-# other, it is what Kestrel is left with if the talks end on their own. Which version is
-# which is for you to judge from the story.
+# *What differs.* In some versions Kestrel reaches its alternative by walking out; in the
+# others, it is what Kestrel is left with if the talks end on their own. Both kinds occur,
+# in any mix; which version is which is for you to judge from the story.
 #
 # *Where the talks can end on their own.* The chance that the talks fail on a given day is
 # small in itself, but far larger than that daily share. So the risk of failure, not
@@ -914,15 +917,12 @@ check.licence_reply(licence_reply, hidden=True)
 # equal, less than half a unit).
 #
 # Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
-# predict in that version, for example `{"A": 31_000, "B": 27_500}`. The mark needs both
-# prices right. Grading also tries other learners'
-# scenarios, with other amounts: for each kind of alternative, some above half of
-# Dunmore's value and some below, so a rule that happens to fit your own amounts but not
-# the other side of that half loses the mark. In each, the version reached by walking out
-# has the same letter as in yours, so your function may tell the two apart by `v.letter`.
-# The check below tells you when a price follows neither of section 5's rules, or when both
-# versions follow the same one; which version is reached by walking out, and so which rule
-# fits it, is marked when the notebook is graded.
+# predict in that version, for example `{"A": 31_000, "B": 27_500, ...}`. The mark needs
+# all four prices right. Grading also tries other learners' scenarios: for each kind,
+# some above half of Dunmore's value and some below. In each, the versions reached by
+# walking out have the same letters as in yours, so your function may go by `v.letter`. The check below tells you when a price follows neither of
+# section 5's rules; which versions are reached by walking out, and so which rule fits
+# each, is marked when the notebook is graded.
 #
 # Practise first on two versions that are the same for every learner. Kestrel is selling a
 # used lathe to Pell, which would pay up to 40,000 for it; the lathe is worth nothing to
@@ -1182,11 +1182,10 @@ check.best_lever(best_lever, hidden=True)
 #   nothing it does not know; it works because it is a figure Atlas can check and cannot
 #   argue with, one that leaves the "fair" figure nothing to stand on (Fisher and Ury call
 #   such a test an objective criterion). What the licence does for Atlas can go with it,
-#   as a reason to deal, but it cannot carry the price alone: Atlas's value, from which its
-#   proposal is worked out, already counts it. When Borealis would pay less than Atlas
-#   proposes, naming it gives Atlas no reason to pay more, and no model of this module
-#   supports asking for more: take the proposal, and talk about what the licence does for
-#   Atlas. A rival bid you make up is not a bluff but a misrepresentation (see below).
+#   as a reason to deal, not as a ground for the price (section 2). When Borealis would
+#   pay less than Atlas proposes, naming it gives Atlas no reason to pay more, and no model
+#   of this module supports asking for more: take the proposal, and talk about what the
+#   licence does for Atlas. A rival bid you make up is not a bluff but a misrepresentation (see below).
 # - **Mention an alternative when it helps, as information, not as an ultimatum.** With
 #   full information, as in section 5, an outside option below your share at the table
 #   moves nothing. Real talks are rarely like that: the other side rarely sees all your
@@ -1296,13 +1295,13 @@ check.best_lever(best_lever, hidden=True)
 # - `"illegitimate"`: power or information that is not Kestrel's to use, however true.
 #
 # Use your numbers and your story: whether a demand is a warning or a threat depends on
-# what Borealis has committed to pay, and whether a figure is true on what Harrow, Borealis
+# what Borealis has offered in writing, and whether a figure is true on what Harrow, Borealis
 # and Corvid have really offered. A threat (a move Kestrel would rather not make) is a
 # bluff when Kestrel would not carry it out, and sits where section 7 says the line is not
 # sharp (a stated intention you do not hold can be a false fact), so for it either
-# `"bluff"` or `"misrepresentation"` earns the half point.
+# `"bluff"` or `"misrepresentation"` counts as right.
 # Write `rate_tactics()` so that it returns a dict from letter to label, for example
-# `return {"A": "legitimate", ...}`. Each statement earns half a mark.
+# `return {"A": "legitimate", ...}`. Three right earn one mark, all four two.
 #
 # Practise first on a case that is the same for every learner: put your labels for it in
 # the same dict, under the numbers 1 to 4.
