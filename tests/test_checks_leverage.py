@@ -445,7 +445,7 @@ def test_a_breakdown_payoff_moved_alone_adds_half_a_unit_and_a_transfer_a_whole_
 
 def test_section_2s_example_of_a_passing_weighting_passes():
     text = " ".join(_cell("sources-teaching").replace("#", " ").split())
-    assert "power 0.5, alternatives 0.3 and information 0.2 passes too" in text
+    assert "does power 0.5, alternatives 0.3 and information 0.2" in text
     assert "not both weigh 0.4 or more" in text
     own = replace(course.variant("00_leverage", "one-heavy"), case="sole-source")
     audit = {
@@ -1062,16 +1062,29 @@ def test_an_own_case_hint_does_not_give_the_answer_away(own):
         assert right[1] not in shown, shown
 
 
-def test_reaudit_is_given_the_right_moves(answers):
-    """Issue 15: a slip in news_moves does not cost question 4b too."""
+def test_reaudit_is_never_given_the_learners_own_moves(answers, capsys):
+    """Issue 15 gave reaudit the learner's own case with its right moves, so that a slip in
+    news_moves would not cost question 4b too; but a reaudit that printed its moves read
+    question 4a's graded answers before grading, and the pass message quoted the own
+    case's peak (fresh review, finding 2's kind: a check revealing another question's
+    answer). A probing reaudit now sees only the test cases' moves, never the own case's,
+    and the visible check says nothing of the own case's balances. Fails on the old code."""
     seen = []
 
     def reaudit(case, moves):
-        seen.append(moves)
+        seen.append((case, dict(moves)))
         return answers["reaudit"](case, moves)
 
     check.reaudit(reaudit)
-    assert seen[0] == news_key(answers["scenario"])
+    s = answers["scenario"]
+    key = news_key(s)
+    said = capsys.readouterr().out
+    assert seen and all(moves != key for _, moves in seen)
+    assert all((case.yours, case.theirs) != (s.yours, s.theirs) for case, _ in seen)
+    balances = balances_after(s.yours, s.theirs, s.weights, key)
+    for label, balance in balances.items():
+        if label != "now":
+            assert f"{balance:+.2f} points" not in said, label
 
 
 #: What each case's band says of the story when it refuses, and the cut-off it states:
@@ -1554,10 +1567,14 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ),
         # fourth review, weak exercise 1: neither the widget nor section 5 reads the
         # learner's own news for them
-        ("shift-teaching", "Four more items bring the sides to even", "a point of the owner's"),
-        ("shift-teaching", "less any item that is in your own question 4a", None),
+        (
+            "shift-teaching",
+            "the sides are even, and the next puts Brannock",
+            "a point of the owner's",
+        ),
+        ("shift-teaching", "(the widget leaves them out", None),
         # the figures quoted are the whole run's; a deadline-case learner sees a shorter one
-        ("shift-teaching", "a deadline-case learner sees a shorter run", None),
+        ("shift-teaching", "so your run on screen is shorter", None),
         ("q4-text", "leaves out your own items", "plays every item"),
         ("audit-widget", "LeverageAudit(without_news_of=scenario)", None),
         # fourth review, weak exercise 2: the answer cell no longer dictates the algorithm
@@ -1618,7 +1635,11 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # E4: the boundary cases are announced
         ("q3c-task", "leave the balance exactly on the threshold", None),
         ("q3c-task", "gets there when only some of its steps come through", None),
-        ("q4b-text", "five test cases (one puts the balance exactly", "four test cases"),
+        (
+            "q4b-text",
+            "five test cases on your news labels (one puts the balance",
+            "four test cases",
+        ),
         # s35 W2: only a copy number for number is caught; agreement is not held against you
         ("q2-text", "one that lands near it is agreement", "with one rating moved by a point"),
         # fresh review, E1 and U1: the old rent, which moves both sides' payoffs, is gone
@@ -1738,18 +1759,6 @@ def test_only_information_is_worded_as_knowing_or_finding_out():
     for item in (*FACTS, *NEWS):
         if item.source != "information":
             assert not knowing.search(item.text), item.text
-
-
-def test_the_hindsight_message_never_says_at_now(monkeypatch):
-    """Professor's review, finding 21: a learner who may ask before any news was told the
-    peak 'nobody could have known at now'."""
-    for n in range(40):
-        s = course.variant("00_leverage", f"hindsight-{n}")
-        words = check._looking_back(s)
-        assert "at now" not in words
-        balances = balances_after(s.yours, s.theirs, s.weights, news_key(s))
-        if best_moment(balances) != ask_moment(balances, s.need):
-            assert "nobody could have known when you asked" in words
 
 
 def test_news_moves_is_not_called_practice_in_building_leverage():
@@ -1915,7 +1924,7 @@ def test_a_pretext_call_is_filed_as_illegitimate_and_also_accepted_as_misreprese
     hint that is false of it. Both kinds pass, and the message says why each fits."""
     from course.scenarios.leverage import pretexts
 
-    calls = [t for t in TACTICS if "false name" in t.text or "posing as" in t.text]
+    calls = [t for t in TACTICS if "which you are not" in t.text]
     assert len(calls) == 2
     assert all(t.kind == "illegitimate" and t.pretext for t in calls)
     assert all(set(t.kinds) == {"illegitimate", "misrepresentation"} for t in calls)
@@ -2274,7 +2283,7 @@ def test_audits_rating_a_side_0_on_a_source_its_facts_give_it_are_refused(
         name: dict(zip(SOURCES_ORDER, values, strict=True))
         for name, values in (("yours", yours), ("theirs", theirs), ("weights", weights))
     }
-    with pytest.raises(NotYet, match="at least one rating of 0 falls where"):
+    with pytest.raises(NotYet, match="no rating should be 0"):
         check.judge_audit(s, audit)
 
 
@@ -2377,15 +2386,23 @@ def _template_audit():
     return {part: ast.literal_eval(found[part]) for part in ("yours", "theirs", "weights")}
 
 
-def test_the_answer_cells_example_audit_is_refused_for_every_case():
-    """The example in question 2's answer cell, (5, 5, 5) for both sides, met every rule of
-    the deadline story, so it earned both marks for every deadline learner unchanged. It is
-    now refused as an audit the course shows, for learners of every case."""
+def test_the_answer_cells_example_audit_with_one_rating_changed_fails_for_every_story():
+    """The example in question 2's answer cell, (5, 5, 5) for both sides, was refused
+    unchanged, but with one rating changed (the owner's power 6, say) it passed for deadline
+    learners (fresh review, finding 4): a near-copy of the template earned both marks. The
+    example now shows the form only, with ... in place of every number, so no change of one
+    rating, nor of one weight, makes it an audit, for learners of every case. Fails on the
+    old code."""
     example = _template_audit()
     for s in _one_learner_per_case().values():
-        with pytest.raises(NotYet, match="number for number") as refusal:
-            check.judge_audit(s, example)
-        assert "the shape shown in the comment" in str(refusal.value)
+        for part in ("yours", "theirs", "weights"):
+            for source in SOURCES_ORDER:
+                for value in (*range(11), 0.25, 0.5):
+                    audit = {key: dict(values) for key, values in example.items()}
+                    audit[part][source] = value
+                    with pytest.raises(NotYet) as refusal:
+                        check.judge_audit(s, audit)
+                    assert "a number of yours goes" in str(refusal.value)
 
 
 def test_the_example_audit_with_one_rating_changed_does_not_fit_the_supplier_story():
@@ -2394,7 +2411,11 @@ def test_the_example_audit_with_one_rating_changed_does_not_fit_the_supplier_sto
     clients change nothing. The story's line that Vell has few other buyers to turn to now
     bounds Vell's alternatives at 4, not 6, which every starting audit (Vell's 2 to 4)
     meets, so a one-rating change of the example is refused for every supplier learner."""
-    example = _template_audit()
+    example = {  # the old example of the answer cell, before it showed ... for numbers
+        "yours": dict.fromkeys(SOURCES_ORDER, 5),
+        "theirs": dict.fromkeys(SOURCES_ORDER, 5),
+        "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
+    }
     seen = 0
     for i in range(160):
         s = course.variant("00_leverage", f"r-{i}")
@@ -2598,8 +2619,6 @@ def test_the_text_defines_need_where_it_first_uses_it_and_says_what_each_part_co
     assert "Section 4 defines" not in text
     assert "the balance you decide" in text[first.start() : first.start() + 160]
     for said in (
-        # the sole-source case, where sections 2 and 3 cite it
-        "sole-source case (a pump maker whose pumps are approved only with one supplier's valve",
         "In the sole-source case, where your pumps are approved only with Ostra's valve",
         # question 4c's model answer: what signals a hurry is coming down after a refusal
         "coming down to 94% straight after a refusal would tell Brannock",
@@ -2666,7 +2685,8 @@ def test_question_2_bounds_the_weights_and_the_balance_of_every_case():
         assert cap.value == 0.7 and band.because and cap.because, key
     for s in _one_learner_per_case().values():
         floors = {r.source for r in rules_for(s) if r.kind == "weight_floor"}
-        assert floors == {source for source, _ in fact_key(s).values()}, s.learner
+        # every source, whatever the drawn facts bear on (fresh review, finding 2)
+        assert floors == set(SOURCES), s.learner
         if s.case in BACKWARDS_AUDITS:
             (yours, theirs, weights), words = BACKWARDS_AUDITS[s.case]
             audit = {
@@ -2801,3 +2821,42 @@ def test_the_text_counts_the_answers_and_sizes_the_writing_as_the_model_answers_
                 assert 0.9 * low <= len(part.split()) <= high, (grade_id, len(part.split()))
     assert "module 03 calls power that comes from know-how others rely on its *expert base*" in text
     assert "In this course, **power** is the third source only" in text
+
+
+#: Words that name one of the four cases in the text (its story's names and places).
+CASE_NAMES = {
+    "salary": ("Northwind", "Calder", "salary case"),
+    "supplier": ("Vell", "Bellpak", "Corrin", "supplier case"),
+    "sole-source": ("Ostra", "pump", "valve", "sole-source case"),
+    "deadline": ("Brannock", "warehouse", "deadline case"),
+}
+
+
+def _markdown_before(grade_id):
+    from tests.notebooks import source_notebook
+
+    cells = source_notebook("00_leverage", "leverage").cells
+    ids = [c.metadata["nbgrader"]["grade_id"] for c in cells]
+    return [c.source for c in cells[: ids.index(grade_id)] if c.cell_type == "markdown"]
+
+
+def test_no_learner_reads_an_answer_of_their_own_case_before_answering_it():
+    """Fresh review, finding 3: section 2 gave the course's weights for the sole-source
+    case above question 2, which asks sole-source learners to weigh that very case; and
+    section 5 quoted the deadline case's balance after each of its first two news items
+    above question 4a, which tells a deadline learner who drew them how far (so on which
+    weighted source, and which way) each moved. No sentence above question 2's check that
+    names a case gives a weight, and above question 4a's check no balance of a case is
+    quoted but its start and the need of an ask. Fails on the old text."""
+    for text in _markdown_before("my-audit-test"):
+        for sentence in re.split(r"(?<=[.;:])\s", " ".join(text.split())):
+            named = [k for k, names in CASE_NAMES.items() if any(n in sentence for n in names)]
+            assert not (named and re.search(r"\b0\.\d", sentence)), sentence
+    allowed = set()
+    for case in CASES.values():
+        start = balances_after(case.yours, case.theirs, case.weights, {})["now"]
+        allowed |= {round(start, 2)} | {round(need, 2) for need, _ in case.asks}
+    for text in _markdown_before("news-moves-test"):
+        if any(n in text for names in CASE_NAMES.values() for n in names):
+            for figure in re.findall(r"\$([+-]\d+\.\d\d)\$", text):
+                assert round(float(figure), 2) in allowed, figure

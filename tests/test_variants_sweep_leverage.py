@@ -91,43 +91,43 @@ def side_by_wording(text):
 #: Section 6's kinds, as a second marker reads each tactic: a phrase of it, and every kind
 #: a careful reader could defend for it (two for a tactic on the line).
 SECOND_READING = {
-    "Show Northwind Calder's written offer": {"legitimate"},
-    "the date in its letter": {"legitimate"},
-    "your real reservation price is 90,000": {"bluff"},
-    "knowing you would sign for 92,000": {"bluff"},
-    "it has yet to decide": {"misrepresentation"},
-    "Its written offer says 88,000": {"misrepresentation"},
-    "forward you the confidential pay bands": {"illegitimate"},
+    "offered 88,000;": {"legitimate"},
+    "90,000 is the least you would accept": {"legitimate"},
+    "95,000 is the least you would accept": {"bluff"},
+    "worth at least 100,000 a year": {"bluff"},
+    "its board meets next week": {"misrepresentation"},
+    "offered 105,000": {"misrepresentation"},
+    "may not show outsiders": {"illegitimate"},
     "Ask your uncle": {"illegitimate"},
-    "having no intention of joining Calder": {"bluff", "misrepresentation"},
-    "without showing it their quotes": {"legitimate"},
+    "decided to turn Calder down": {"bluff", "misrepresentation"},
+    "quoted 3% below": {"legitimate"},
     "fill its idle machines": {"legitimate"},
     "cleared you to pay 0.42": {"bluff"},
-    "where in fact you value it highly": {"bluff"},
-    "The rival's quote was 3% below": {"misrepresentation"},
-    "has not yet discussed it": {"misrepresentation"},
+    "lifts your sales by a tenth": {"bluff"},
+    "quoted 15% below": {"misrepresentation"},
+    "meets on it next month": {"misrepresentation"},
     "Pay a Vell sales assistant": {"illegitimate"},
     "cousin at the tax office": {"illegitimate"},
-    "posing as an auditor": {"illegitimate", "misrepresentation"},
-    "with no plan to switch": {"bluff", "misrepresentation"},
-    "name the lab running them": {"legitimate"},
+    "as one of its auditors": {"illegitimate", "misrepresentation"},
+    "stay with Vell whatever it does": {"bluff", "misrepresentation"},
+    "above 46 a valve": {"legitimate"},
     "offer a longer contract": {"legitimate"},
-    "reservation price at 46": {"bluff"},
-    "while you value it highly": {"bluff"},
-    "none has been submitted yet": {"misrepresentation"},
-    "that you wrote yourself": {"misrepresentation"},
-    "binds him to keep secret": {"illegitimate"},
+    "above 40 a valve": {"bluff"},
+    "cannot ship without it": {"bluff"},
+    "plans to submit it next year": {"misrepresentation"},
+    "drew up on the rival's letterhead": {"misrepresentation"},
+    "forbids him to pass on": {"illegitimate"},
     "a friend at the regulator": {"illegitimate"},
-    "under a false name": {"illegitimate", "misrepresentation"},
-    "you have no budget for that": {"bluff", "misrepresentation"},
+    "as a trade journalist": {"illegitimate", "misrepresentation"},
+    "no budget for it": {"bluff", "misrepresentation"},
     "hand over the keys in four": {"legitimate"},
-    "a tour of your rail siding": {"legitimate"},
-    "27,000 is your real reservation price": {"bluff"},
-    "you would let it for 27,000": {"bluff"},
-    "No firm has signed anything": {"misrepresentation"},
-    "nobody has inspected it yet": {"misrepresentation"},
+    "27,000 a month is the lowest": {"legitimate"},
+    "30,000 a month is the lowest": {"bluff"},
+    "worth well above 30,000": {"bluff"},
+    "viewed it once": {"misrepresentation"},
+    "booked for next month": {"misrepresentation"},
     "brother-in-law": {"illegitimate"},
-    "former broker for his confidential notes": {"illegitimate"},
+    "former broker": {"illegitimate"},
     "off the market for a year": {"bluff", "misrepresentation"},
 }
 
@@ -173,14 +173,12 @@ def test_no_bluff_names_a_reservation_price_below_the_written_offer():
     """Second review, finding 9 (and module 02): a reservation price sits at or above the
     best firm alternative, so no salary tactic may name one below Calder's written offer."""
     figure = r"(\d{2,3}),000"
-    (offer,) = [
-        int(m) for t in TACTICS for m in re.findall(rf"written offer says {figure}", t.text)
-    ]
+    (offer,) = {int(m) for t in TACTICS for m in re.findall(rf"letter says {figure}", t.text)}
     floors = [
         int(m)
         for t in TACTICS
         if t.case == "salary"
-        for m in re.findall(rf"(?:reservation price is|sign for) {figure}", t.text)
+        for m in re.findall(rf"sign for (?:is )?{figure}", t.text)
     ]
     assert floors and min(floors) >= offer, (floors, offer)
 
@@ -245,6 +243,61 @@ def test_each_tactic_is_read_the_same_by_a_second_marker():
         assert any(set(t.kinds) == {"bluff", "misrepresentation"} for t in tactics), key
     for cue in ("accurately", "truthfully", "when it has not", "though you would"):
         assert not any(cue in t.text for t in TACTICS), cue
+
+
+#: Words that name a kind of tactic, or flag one, so that a learner could sort the tactics
+#: by them without judging what a move does (fresh review, finding 1).
+CUE_WORDS = (
+    "real",
+    "really",
+    "in fact",
+    "confidential",
+    "secret",
+    "false",
+    "posing",
+    "no intention",
+    "no plan",
+    "yet",
+    "yourself",
+    "reservation price",
+    "knowing",
+    "bluff",
+    "lie",
+    "legitimate",
+    "misrepresent",
+    "fake",
+    "honest",
+)
+
+
+def _frame(text):
+    """A tactic's wording with its figures left out."""
+    return re.sub(r"\d[\d,.%]*", "#", text)
+
+
+def test_each_tactic_is_judged_by_what_it_does_not_by_a_cue_word():
+    """Fresh review, finding 1: the tactics carried cue words ('your real reservation
+    price', 'confidential', 'posing as', 'having no intention', 'none has been submitted
+    yet'), so a learner could sort them by vocabulary without judging what each move does.
+    No tactic now holds such a word; and a claim about a limit, and a claim of a figure
+    from a letter or a quote, each appear worded alike as legitimate in one tactic and as
+    a bluff or a misrepresentation in another, so only comparing what is said with what
+    the tactic states is true (the learner's own case's figures) tells them apart. Fails on
+    the old pool."""
+    for tactic in TACTICS:
+        for cue in CUE_WORDS:
+            assert not re.search(rf"\b{cue}", tactic.text, re.IGNORECASE), (cue, tactic.text)
+    twins = collections.defaultdict(set)
+    for tactic in TACTICS:
+        twins[(tactic.case, _frame(tactic.text))].add(tactic.kind)
+    paired = {
+        kind
+        for kinds in twins.values()
+        if "legitimate" in kinds and len(kinds) > 1
+        for kind in kinds - {"legitimate"}
+    }
+    assert paired == {"bluff", "misrepresentation"}, paired
+    assert sum(len(kinds) > 1 for kinds in twins.values()) >= 5
 
 
 #: Items that contradict each other when one learner reads both, written out again from
@@ -1150,16 +1203,59 @@ def test_a_side_a_drawn_fact_gives_something_is_never_rated_0(drawn):
     for s in drawn:
         given = {(side, source) for source, side in fact_key(s).values()}
         some = {(r.side, r.source) for r in rules_for(s) if r.kind == "some"}
-        assert some == given, s.learner
+        assert some >= given, s.learner
         yours, theirs, weights = audit_from_the_story(s)().values()
         for side, source in given:
             audit = {"yours": dict(yours), "theirs": dict(theirs), "weights": weights}
             audit["yours" if side == "you" else "theirs"][source] = 0
-            with pytest.raises(NotYet, match="at least one rating of 0 falls where") as failure:
+            with pytest.raises(NotYet, match="no rating should be 0") as failure:
                 check.judge_audit(s, audit)
             assert not any(text in str(failure.value) for text in s.facts.values())
             assert not re.search(r"\bfact [A-E]\b", str(failure.value))
             assert "should be rated above 0" not in str(failure.value)
+
+
+def _probe(s, audit, changes=None):
+    """What question 2's check says of ``audit`` with ``changes`` ((part, source) ->
+    value) made: "" for a pass."""
+    probe = {part: dict(values) for part, values in audit.items()}
+    for (part, source), value in (changes or {}).items():
+        probe[part][source] = value
+    try:
+        check.judge_audit(s, probe)
+    except NotYet as refusal:
+        return str(refusal)
+    return ""
+
+
+def test_probing_question_2_one_rating_or_weight_at_a_time_reveals_no_label(drawn):
+    """Fresh review, finding 2: a rating of 0 was refused only where a drawn fact covers
+    the (side, source), and a light weight only on a source a drawn fact bears on. Five
+    facts cover at most five of the six pairs, so a learner who set one rating to 0 at a
+    time, from an audit that passes, found the pair no fact covers (and with light weights,
+    a source no fact bears on) before grading: question 1's labels, cheaper than sorting
+    the facts. Every such probe now gets the same answer for every pair and every source.
+    Fails on the old code (the six probes differed for every learner tried)."""
+    differed = 0
+    for s in drawn[:400]:
+        yours, theirs, weights = audit_from_the_story(s)().values()
+        audit = {"yours": yours, "theirs": theirs, "weights": weights}
+        assert _probe(s, audit) == "", s.learner
+        # other rules of the story may refuse a probe too, but they are the same for every
+        # learner of the case; what may not differ is the line a drawn fact's pair draws
+        zeros = {
+            "rating of 0" in _probe(s, audit, {(part, source): 0})
+            for part in ("yours", "theirs")
+            for source in SOURCES
+        }
+        light = set()
+        for source in SOURCES:
+            spare = (weights[source] - 0.05) / 2
+            moved = {("weights", k): weights[k] + spare for k in SOURCES if k != source}
+            said = _probe(s, audit, {("weights", source): 0.05, **moved})
+            light.add(f"{source} should weigh at least" in said)
+        differed += len(zeros) > 1 or len(light) > 1
+    assert differed == 0, differed
 
 
 def test_an_audit_of_zeros_does_not_list_the_pairs_question_1s_facts_cover(drawn):
@@ -1257,7 +1353,8 @@ def test_question_2_bounds_the_weights_and_keeps_the_balance_near_the_cases_read
     readings and every starting audit pass for all 2,000 learners, inside each band."""
     for s in drawn:
         floors = {r.source for r in rules_for(s) if r.kind == "weight_floor"}
-        assert floors == {source for source, _ in fact_key(s).values()}, s.learner
+        # every source, whatever the drawn facts bear on (fresh review, finding 2)
+        assert floors == set(SOURCES), s.learner
         if s.case in BACKWARDS_AUDITS:
             yours, theirs, weights = BACKWARDS_AUDITS[s.case]
             audit = {

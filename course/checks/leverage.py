@@ -368,11 +368,11 @@ def off_the_line(s, yours, theirs, weights):
     return ""
 
 
-#: What an audit that rates a side 0 on a source one of its drawn facts gives it is told,
-#: without naming the side or the source (each named pair gave away question 1's labels).
+#: What an audit that rates a side 0 on a source is told, without naming the side or the
+#: source; the rule holds for every pair, so a refusal says nothing of question 1's labels.
 SOME_IN_ONE_LINE = (
-    "at least one rating of 0 falls where one of your facts gives that side some of that "
-    "source, and a rating of 0 means none at all: read your facts again"
+    "no rating should be 0: in every story of this course each side has at least a little "
+    "of every source, and a rating of 0 means none at all"
 )
 
 
@@ -423,16 +423,6 @@ REFLECTION_AUDIT = (
 )
 
 
-#: The example of question 2's answer cell, which shows the form of an answer (both sides
-#: rated 5 on every source): it met every rule of the deadline story, so it is refused as
-#: an audit the course shows.
-TEMPLATE_AUDIT = (
-    _mapping((5, 5, 5)),
-    _mapping((5, 5, 5)),
-    _mapping((0.3, 0.4, 0.3)),
-)
-
-
 #: Where the starting audit of section 4 is shown.
 STARTING = "the starting audit section 4 shows you"
 
@@ -462,7 +452,6 @@ def _shown_audits(s):
             for c in CASES.values()
         ),
         (REFLECTION_AUDIT, "the model reflection's audit of a flat's lease"),
-        (TEMPLATE_AUDIT, "the shape shown in the comment of question 2's answer cell"),
     ]
 
 
@@ -473,6 +462,17 @@ def judge_audit(s, result):
         raise NotYet(
             "my_audit should return a dict with three keys, 'yours', 'theirs' and 'weights', "
             f"each a dict from source to number; got {result!r}"
+        )
+    if any(
+        value is Ellipsis
+        for part in result.values()
+        if isinstance(part, Mapping)
+        for value in part.values()
+    ):
+        raise NotYet(
+            "my_audit still has ... where a number of yours goes: rate both sides and weigh "
+            "the sources yourself, from your story and facts",
+            general="it leaves ... where a number goes",
         )
     try:
         yours = ratings_of(result["yours"], "yours")
@@ -1225,10 +1225,12 @@ def _describe_reaudit_case(s, moves):
 
 
 def _reaudit_cases(hidden):
+    """The cases question 4b tries. Never the learner's own case with its right moves: a
+    reaudit that printed its ``moves`` read question 4a's graded answers before grading
+    (fresh review, E2's kind), and its pass or fail on the own case told which readings
+    put the turning point where. Other learners' cases are tried only at grading."""
     own = _own()
-    cases = [(own, news_key(own), "your case")] + [
-        (s, moves, _describe_reaudit_case(s, moves)) for s, moves in reaudit_test_cases(own)
-    ]
+    cases = [(s, moves, _describe_reaudit_case(s, moves)) for s, moves in reaudit_test_cases(own)]
     if hidden:
         cases += [
             (_drawn(learner), news_key(_drawn(learner)), "another learner's case")
@@ -1403,19 +1405,6 @@ def judge_ask(s, moves, result, where="your case"):
     raise NotYet(f"the moment to ask is not right for {where}: {general}.{detail}", general=general)
 
 
-def _looking_back(s):
-    """The pass message's word on hindsight: when the learner's own balance peaked."""
-    balances = balances_after(s.yours, s.theirs, s.weights, news_key(s))
-    peak, ask = best_moment(balances), ask_moment(balances, s.need)
-    if peak == ask:
-        return " In your case the balance never rose higher than when you asked."
-    return (
-        f" In your case, looking back, the balance was highest at {peak} "
-        f"({balances[peak]:+.2f} points), which nobody could have known when you asked "
-        + ("(before any news)." if ask == "now" else f"(after {ask}).")
-    )
-
-
 @question
 def reaudit(answer, hidden=False):
     """Check a function that re-audits a case after each move: (turning point, moment to
@@ -1453,7 +1442,8 @@ def reaudit(answer, hidden=False):
             lambda: each(
                 judge_ask,
                 "the moment to ask is the first at which the balance reaches what the ask "
-                "needs." + _looking_back(_own()),
+                "needs. To see your own case, run reaudit(scenario, news_moves()) on your "
+                "own readings.",
             ),
         ),
     )

@@ -111,15 +111,18 @@ class Rule:
 STANDING_OFFER = "Brannock has a standing offer of space in a logistics park thirty miles away."
 
 
-#: Question 2's bounds on the weights: a source one of the learner's facts bears on weighs
-#: at least WEIGHT_FLOOR, and no source more than WEIGHT_CAP (every story has more than one
-#: source at work); and the balance reads as the story's band line says (BAND_READINGS).
+#: Question 2's bounds on the weights: every source weighs at least WEIGHT_FLOOR (every
+#: story has all three at work), and no source more than WEIGHT_CAP (none works alone); and
+#: the balance reads as the story's band line says (BAND_READINGS).
 WEIGHT_FLOOR = 0.1
 WEIGHT_CAP = 0.7
 
-#: Why a weight floor: it does not name the fact, as SOME_BECAUSE does not.
+#: Why a weight floor. It holds for every source of every learner, as SOME_BECAUSE does for
+#: every rating: a floor only for the sources a drawn fact bears on let a probe of one light
+#: weight at a time tell which sources question 1's facts belong to.
 FLOOR_BECAUSE = (
-    "one of your facts bears on that source, and a weight near 0 says it does not count at all"
+    "all three sources are at work in every story of this course, and a weight near 0 says "
+    "one does not count at all"
 )
 
 
@@ -162,32 +165,34 @@ def _cap(because):
     return Rule("weight_cap", "", because, value=WEIGHT_CAP)
 
 
-#: Why a drawn fact rules out a rating of 0 for the side and source it belongs to. It does
-#: not name the fact, so that question 2's check does not sort question 1's facts.
-SOME_BECAUSE = "one of your facts gives that side some of it, and a rating of 0 means none at all"
+#: Why no rating is 0. The rule holds for all six (side, source) pairs of every learner:
+#: held only for the pairs a drawn fact covers (five facts, six pairs), a probe of one 0 at
+#: a time found the pair no fact covers, and so question 1's labels (fresh review, E2).
+SOME_BECAUSE = (
+    "in every story of this course each side has at least a little of every source, and a "
+    "rating of 0 means none at all"
+)
 
 
 def rules_for(scenario):
     """The rules of ``scenario``'s story that its drawn facts leave standing (question 2),
-    then one "some" rule for each (side, source) a drawn fact gives something to: a fresh
+    then a floor under every weight and one "some" rule for each side and source: a fresh
     review (W1) passed audits that rated a side 0 on the very source a drawn fact gives it
-    (a rare skill, a rival's bonus known to you)."""
+    (a rare skill, a rival's bonus known to you), and rules held only where a drawn fact
+    gives something let a learner probe which pairs question 1's facts cover."""
     drawn = set(scenario.facts.values())
     story = tuple(rule for rule in CASES[scenario.case].rules if rule.lifted_by not in drawn)
-    given = dict.fromkeys(
-        (fact.side, fact.source)
-        for fact in FACTS
-        if fact.case == scenario.case and fact.text in drawn
-    )
     floors = tuple(
-        Rule("weight_floor", source, FLOOR_BECAUSE, value=WEIGHT_FLOOR)
-        for source in SOURCES
-        if any(s == source for _, s in given)
+        Rule("weight_floor", source, FLOOR_BECAUSE, value=WEIGHT_FLOOR) for source in SOURCES
     )
     return (
         story
         + floors
-        + tuple(Rule("some", source, SOME_BECAUSE, side=side) for side, source in given)
+        + tuple(
+            Rule("some", source, SOME_BECAUSE, side=side)
+            for side in ("you", "them")
+            for source in SOURCES
+        )
     )
 
 
@@ -1305,40 +1310,40 @@ TACTICS = (
     # salary
     Tactic(
         "salary",
-        "Show Northwind Calder's written offer and say you would rather join Northwind if "
-        "the pay comes closer.",
+        "Tell Northwind that Calder offered 88,000; Calder's letter says 88,000.",
         "legitimate",
     ),
     Tactic(
         "salary",
-        "Tell Northwind that Calder needs your answer by Friday, the date in its letter.",
+        "Say that 90,000 is the least you would accept; the least you would sign for is 90,000.",
         "legitimate",
     ),
     Tactic(
         "salary",
-        "Say that 95,000 is the least you would accept; your real reservation price is 90,000.",
+        "Say that 95,000 is the least you would accept; the least you would sign for is 90,000.",
         "bluff",
     ),
     Tactic(
         "salary",
-        "Tell Northwind the post is worth at least 100,000 a year to you, knowing you would "
-        "sign for 92,000.",
+        "Tell Northwind the post is worth at least 100,000 a year to you, when you would sign "
+        "for 92,000.",
         "bluff",
     ),
     Tactic(
         "salary",
-        "Tell Northwind the third firm has already made you an offer; it has yet to decide.",
+        "Tell Northwind the third firm has made you an offer, when its board meets next week "
+        "to decide.",
         "misrepresentation",
     ),
     Tactic(
         "salary",
-        "Tell Northwind that Calder offered 105,000. Its written offer says 88,000.",
+        "Tell Northwind that Calder offered 105,000; Calder's letter says 88,000.",
         "misrepresentation",
     ),
     Tactic(
         "salary",
-        "Get a friend in Northwind's HR team to forward you the confidential pay bands, in "
-        "return for a favour.",
+        "Get a friend in Northwind's HR team to forward you the pay bands its staff may not "
+        "show outsiders, in return for a favour.",
         "illegitimate",
     ),
     Tactic(
@@ -1350,15 +1355,14 @@ TACTICS = (
     Tactic(
         "salary",
         "Tell Northwind you will sign with Calder tomorrow unless it matches Calder's pay, "
-        "having no intention of joining Calder.",
+        "when you have already decided to turn Calder down.",
         "bluff",
         also="misrepresentation",
     ),
     # supplier
     Tactic(
         "supplier",
-        "Tell Vell that Bellpak and Corrin both quoted for your order last week, without "
-        "showing it their quotes.",
+        "Tell Vell a rival quoted 3% below its price; the rival's quote was 3% below.",
         "legitimate",
     ),
     Tactic(
@@ -1374,19 +1378,19 @@ TACTICS = (
     ),
     Tactic(
         "supplier",
-        "Say the resealable lid is worth little to your business, where in fact you value it "
-        "highly.",
+        "Say the resealable lid is worth little to your business, when your own figures show "
+        "it lifts your sales by a tenth.",
         "bluff",
     ),
     Tactic(
         "supplier",
-        "Tell Vell a rival quoted 15% below its price. The rival's quote was 3% below.",
+        "Tell Vell a rival quoted 15% below its price; the rival's quote was 3% below.",
         "misrepresentation",
     ),
     Tactic(
         "supplier",
-        "Tell Vell your board has already approved a switch to another supplier; the board "
-        "has not yet discussed it.",
+        "Tell Vell your board has approved a switch to another supplier, when the board meets "
+        "on it next month.",
         "misrepresentation",
     ),
     Tactic(
@@ -1402,8 +1406,8 @@ TACTICS = (
     ),
     Tactic(
         "supplier",
-        "Phone Vell's accounts office, posing as an auditor, to find out which clients it has "
-        "lost.",
+        "Phone Vell's accounts office as one of its auditors, which you are not, to find out "
+        "which clients it has lost.",
         "illegitimate",
         also="misrepresentation",
         pretext=True,
@@ -1411,15 +1415,15 @@ TACTICS = (
     Tactic(
         "supplier",
         "Tell Vell you will move the whole order to Bellpak next month unless it cuts its "
-        "price, with no plan to switch.",
+        "price, when you mean to stay with Vell whatever it does.",
         "bluff",
         also="misrepresentation",
     ),
     # sole-source
     Tactic(
         "sole-source",
-        "Tell Ostra that a second maker's valve has been in tests at an outside lab since "
-        "last month, and name the lab running them.",
+        "Say that any price above 46 a valve is more than you will pay; the most you would "
+        "pay is 46.",
         "legitimate",
     ),
     Tactic(
@@ -1430,30 +1434,31 @@ TACTICS = (
     ),
     Tactic(
         "sole-source",
-        "Say that any price above 40 a valve is more than you will pay, with your "
-        "reservation price at 46.",
+        "Say that any price above 40 a valve is more than you will pay; the most you would "
+        "pay is 46.",
         "bluff",
     ),
     Tactic(
         "sole-source",
-        "Say the valve is worth far less to your business than Ostra thinks, while you value "
-        "it highly.",
+        "Say the valve is worth far less to your business than Ostra thinks, when your pumps "
+        "cannot ship without it.",
         "bluff",
     ),
     Tactic(
         "sole-source",
-        "Tell Ostra that the regulator has approved a rival valve; none has been submitted yet.",
+        "Tell Ostra that the regulator has approved a rival valve, when its maker plans to "
+        "submit it next year.",
         "misrepresentation",
     ),
     Tactic(
         "sole-source",
-        "Show Ostra a quote from a rival maker that you wrote yourself.",
+        "Show Ostra a rival maker's quote that your assistant drew up on the rival's letterhead.",
         "misrepresentation",
     ),
     Tactic(
         "sole-source",
         "Offer an Ostra engineer a consulting fee to share the cost sheets his contract "
-        "binds him to keep secret.",
+        "forbids him to pass on.",
         "illegitimate",
     ),
     Tactic(
@@ -1464,7 +1469,7 @@ TACTICS = (
     ),
     Tactic(
         "sole-source",
-        "Call Ostra's plant under a false name, as a trade journalist, to learn how full its "
+        "Call Ostra's plant as a trade journalist, which you are not, to learn how full its "
         "order book is.",
         "illegitimate",
         also="misrepresentation",
@@ -1473,7 +1478,7 @@ TACTICS = (
     Tactic(
         "sole-source",
         "Tell Ostra you will pay for the overseas maker's certification unless it holds its "
-        "price; you have no budget for that.",
+        "price, when you have no budget for it.",
         "bluff",
         also="misrepresentation",
     ),
@@ -1486,30 +1491,32 @@ TACTICS = (
     ),
     Tactic(
         "deadline",
-        "Offer Brannock a tour of your rail siding, the only one at a warehouse nearby.",
+        "Say that 27,000 a month is the lowest rent you will accept; the lowest you would "
+        "let the warehouse for is 27,000.",
         "legitimate",
     ),
     Tactic(
         "deadline",
-        "Say that 30,000 a month is the lowest rent you will accept, when 27,000 is your "
-        "real reservation price.",
+        "Say that 30,000 a month is the lowest rent you will accept; the lowest you would "
+        "let the warehouse for is 27,000.",
         "bluff",
     ),
     Tactic(
         "deadline",
-        "Say you value the warehouse well above 30,000 a month; you would let it for 27,000.",
+        "Say the warehouse is worth well above 30,000 a month to you, when you would let it "
+        "for 27,000.",
         "bluff",
     ),
     Tactic(
         "deadline",
-        "Tell Brannock another firm has signed a letter of intent for the warehouse. No firm "
-        "has signed anything.",
+        "Tell Brannock another firm has signed a letter of intent for the warehouse, when the "
+        "only other firm has viewed it once.",
         "misrepresentation",
     ),
     Tactic(
         "deadline",
-        "Tell Brannock the rail siding has passed its safety inspection; nobody has "
-        "inspected it yet.",
+        "Tell Brannock the rail siding has passed its safety inspection, when the inspection "
+        "is booked for next month.",
         "misrepresentation",
     ),
     Tactic(
@@ -1520,13 +1527,14 @@ TACTICS = (
     ),
     Tactic(
         "deadline",
-        "Pay Brannock's former broker for his confidential notes on what Brannock can afford.",
+        "Pay Brannock's former broker for his notes on what Brannock can afford, which his "
+        "contract with Brannock bars him from sharing.",
         "illegitimate",
     ),
     Tactic(
         "deadline",
         "Tell Brannock you will take the warehouse off the market for a year unless it signs "
-        "this week, having no intention of doing so.",
+        "this week, when you would go on showing it to other firms.",
         "bluff",
         also="misrepresentation",
     ),
@@ -1907,10 +1915,10 @@ class WithoutStartingAudit:
 PRACTICE_ITEMS = {
     "practice-1": {
         "tactics": {
-            "T4": "Say that 30,000 a month is the lowest rent you will accept, when 27,000 is "
-            "your real reservation price.",
+            "T4": "Say that 30,000 a month is the lowest rent you will accept; the lowest you "
+            "would let the warehouse for is 27,000.",
             "T5": "Tell Brannock you will take the warehouse off the market for a year unless "
-            "it signs this week, having no intention of doing so.",
+            "it signs this week, when you would go on showing it to other firms.",
         },
         "news": {
             "N2": ("Brannock learns that a large payment on your loan falls due in two months.", 2)
@@ -1919,7 +1927,7 @@ PRACTICE_ITEMS = {
     "practice-2": {
         "tactics": {
             "T5": "Tell Northwind you will sign with Calder tomorrow unless it matches Calder's "
-            "pay, having no intention of joining Calder.",
+            "pay, when you have already decided to turn Calder down.",
         },
     },
 }

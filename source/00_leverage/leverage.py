@@ -214,12 +214,10 @@ scenario
 # rows carry heavy weights. So when one dependence decides a case, give the largest weight
 # to one of the pair and do not weigh both heavily: the course's convention is that the
 # two should not both weigh 0.4 or more (question 2's check notes a breach but does not
-# refuse the audit for it). The
-# course's own audit of the sole-source case (a pump maker whose pumps are approved only
-# with one supplier's valve, and another supplier would take eighteen months to qualify)
-# weighs power 0.5, alternatives 0.25 and
-# information 0.25; power 0.5, alternatives 0.3 and information 0.2 passes too. This is a
-# rough convention of the course, not a cure: a weight applies to both
+# refuse the audit for it). In
+# the ferry case, power 0.5, alternatives 0.25 and information 0.25 keeps to it, and so
+# does power 0.5, alternatives 0.3 and information 0.2; power 0.45 with alternatives 0.4
+# does not. This is a rough convention of the course, not a cure: a weight applies to both
 # sides, so a light weight on alternatives also shrinks the other dependence, how much
 # the ferry company would need the haulier if it had other customers. The audit cannot
 # isolate one dependence; the convention only stops the largest one counting twice, at
@@ -440,11 +438,11 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
 def my_audit():
     """Your audit of your case: both sides' ratings (0 to 10) and the weights (adding to 1)."""
-    # The form of an answer (these numbers are only a shape; the check refuses them):
+    # The form of an answer, with a number of your own in place of each ...:
     # return {
-    #     "yours": {"information": 5, "alternatives": 5, "power": 5},
-    #     "theirs": {"information": 5, "alternatives": 5, "power": 5},
-    #     "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
+    #     "yours": {"information": ..., "alternatives": ..., "power": ...},
+    #     "theirs": {"information": ..., "alternatives": ..., "power": ...},
+    #     "weights": {"information": ..., "alternatives": ..., "power": ...},
     # }
     ### BEGIN SOLUTION
     audits = {  # one careful reading of each case's story (others pass too)
@@ -821,22 +819,20 @@ check.reach_plan(reach_plan, hidden=True)
 #
 # The deadline case in the exercise shows both. In the widget's run of its news, with the
 # case's own starting audit (press *start again* to restore it, if you set your own
-# ratings and weights in the exercise), the owner starts at $+1.45$ points, stands at
-# $+2.05$ after the first item and at $+3.40$ after the second. Four more items bring the
-# sides to even, and the next puts Brannock ahead. This text does not say which item moves
-# which rating: if your case is the deadline case, some of those items are yours to read
-# in question 4a. The widget plays the whole run, less
-# any item that is in your own question 4a, so a deadline-case learner sees a shorter run
-# on screen, whose figures after the start may differ from those quoted here (they come
-# from the whole run). Looking back, the balance was highest right
-# after the second item. Nobody knew that at the time: an owner who had decided that a
-# five-year lease at 98% of the full rent needs $+1.75$ points behind it would have asked
-# one item earlier, after the first ($+2.05$, well clear of the need). Asking at first
+# ratings and weights in the exercise), the owner starts at $+1.45$ points. The balance
+# first reaches $+1.75$ after one of the early items and peaks an item later; four items
+# after the peak the sides are even, and the next puts Brannock ahead. This text does not
+# say which item moves which rating, or by how much: if your case is the deadline case,
+# some of those items are yours to read in question 4a (the widget leaves them out, so
+# your run on screen is shorter). Looking back, the peak is easy to see. Nobody knew it at the
+# time: an owner who had decided that a five-year lease at 98% of the full rent needs
+# $+1.75$ points behind it would have asked one item before the peak, the first time the
+# balance got there. Asking at first
 # reach is the conservative default, and question 4b grades it. A reason to wait that the
 # owner could see at that moment, such as a deadline of Brannock's known to be coming,
 # would have been an argument for waiting, and an owner who waited for it decided soundly
-# too; question 4c asks whether your own case had one. The rise to $+3.40$ was luck:
-# nobody could count on the second item. Module 04 comes back to the first
+# too; question 4c asks whether your own case had one. The rise to the peak was luck:
+# nobody could count on the item that brought it. Module 04 comes back to the first
 # habit, reassessing after a surprise before answering it, when it treats difficult
 # moments.
 #
@@ -932,16 +928,16 @@ check.news_moves(news_moves, hidden=True)
 #   least `case.need` points behind it (it may be below zero; the course sets the need
 #   for you here, where in practice you would set it yourself): `"now"`, before any news,
 #   or a news label. Decide by section 5's rule for an ask made without foresight. Every
-#   case the check tries has such a moment. When your answer is right, the check also
-#   says where your balance peaked, looking back. This half asks for the rule's moment,
+#   case the check tries has such a moment. This half asks for the rule's moment,
 #   the first at which the balance reaches the need, even where you know of a deadline
 #   of theirs still to come: section 5's reason to wait for one is the judgement question
 #   4c asks of you.
 #
-# The check gives your function the right moves, so a slip in question 4a does not cost
-# you here as well. It tries your case and five test cases (one puts the balance exactly
-# on the need, and exactly on 0.5; in another a move would take a rating past 10); grading
-# also tries other learners' cases. A mark for each part.
+# The check gives your function the right moves of five test cases on your news labels
+# (one puts the balance exactly on the need, and exactly on 0.5; in another a move would
+# take a rating past 10), never your own case's, which question 4a asks you to read; so a
+# slip there does not cost you here. Grading also tries other learners' cases. A mark for
+# each part. To see your own answer: `reaudit(scenario, news_moves())`.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reaudit-answer", "schema_version": 3}
@@ -1116,11 +1112,12 @@ scenario.show("tactics")
 # source). Your list holds at least three of the four kinds, so a kind may appear twice
 # or not at all. Each tactic is used at the first meeting, before any of the news in
 # section 5. Unless a tactic says otherwise, what it states is true and what it
-# offers is yours to offer. A threat you would not carry out sits on the line between a
-# bluff and a misrepresentation, as the caution above says; for such a tactic either kind
-# is accepted. A lie told to get information is filed by its source, as section 6 says,
-# but it is also a lie to the person asked: for such a tactic, too, either kind is
-# accepted. Each tactic earns half a mark.
+# offers is yours to offer. Judge each by what it does: two tactics can be worded alike
+# and differ only in a figure, and so in kind. A threat you would not carry out sits on
+# the line between a bluff and a misrepresentation, as the caution above says; for such
+# a tactic either kind is accepted. A lie told to get information is filed by its
+# source, as section 6 says, but it is also a lie to the person asked: for such a
+# tactic, too, either kind is accepted. Each tactic earns half a mark.
 #
 # Practise first on the practice case's tactics (`scenario.practice.tactics`), with
 # `practice_tactics()`: its check says why the kind you gave a tactic does not fit, not
