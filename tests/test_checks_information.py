@@ -1066,66 +1066,118 @@ def test_my_price_is_given_the_right_beliefs_and_a_right_reading(learner):
             assert check._shape(chances)[1] == item.direction
 
 
-# Question 7: the explorer
+# Question 7: which research firm, if either, to hire
 
 
-def pays(range_rule, cost_rule):
-    """An information_pays that picks by ``range_rule(cases)`` and ``cost_rule(cases)``."""
-    return lambda sale: (range_rule(sale.explorer_cases), cost_rule(sale.explorer_cases))
+def hire_by_worth(sale, after):
+    """The reference: the firm whose answer is worth most above its fee, or neither."""
+    return reference.information_pays(sale, after)
 
 
-def wider(cases):
-    return max("AB", key=lambda k: cases[k][2] - cases[k][1])
+def hire_ignoring_fees(sale, after):
+    """A slip: the firm whose answer is worth more, fees aside."""
+    worths = reference.firm_worths(sale, after)
+    return max(worths, key=worths.get)
 
 
-def narrower(cases):
-    return min("AB", key=lambda k: cases[k][2] - cases[k][1])
+def hire_first_that_pays(sale, after):
+    """A slip: the first firm whose answer beats its fee, without comparing the two."""
+    worths = reference.firm_worths(sale, after)
+    paying = [name for name, _, fee in sale.firms if worths[name] > fee]
+    return paying[0] if paying else "neither"
 
 
-def lower(cases):
-    return min("CD", key=lambda k: cases[k][0])
+def test_question_7_is_no_longer_one_library_call(learner):
+    """A fresh review's finding 1: Question 7 (which explorer setting makes knowing worth
+    more) passed by looking each setting up with the course's value_of_information, and the
+    text said so. It now asks which of two research firms, if either, to hire on the
+    learner's own case: the old answer (a pair of letters) fails, and no function of the
+    course library values a yes-or-no answer; the text no longer invites a lookup."""
+    from course.models import information as models
+
+    old = lambda sale, after: ("A", "C")  # noqa: E731
+    assert 'answer with "Finch", "Heron" or "neither"' in miss(check.information_pays, old)
+    assert not [name for name in dir(models) if "answer" in name or "firm" in name]
+    text = cell_words("q7-text")
+    assert "value_of_information" not in text and "`sale.firms`" in text
 
 
-def higher(cases):
-    return max("CD", key=lambda k: cases[k][0])
+def test_question_7_passes_the_reference_and_names_each_slip(learner, capsys):
+    check.information_pays(hire_by_worth)
+    check.information_pays(hire_by_worth, hidden=True)
+    assert "\N{CHECK MARK}" in capsys.readouterr().out
+    # both slips fail on the worked case, where both firms pay and the one worth less
+    # leaves more after its fee
+    for slip in (hire_ignoring_fees, hire_first_that_pays):
+        hint = miss(check.information_pays, slip)
+        assert "the other firm's leaves you more once its fee is paid" in hint, hint
+    assert "worth more than its fee" in miss(check.information_pays, lambda s, a: "neither")
 
 
-def test_the_rule_passes_and_its_opposites_are_explained(learner, capsys):
-    check.information_pays(pays(wider, lower), hidden=True)
-    assert "a wider range of doubt makes knowing" in capsys.readouterr().out
-    sale = variant("01_information")
-    hint = miss(check.information_pays, pays(narrower, lower))
-    a, b = sale.explorer_cases["A"], sale.explorer_cases["B"]
-    # the review's W5/W9: the hint no longer prints both worths (the visible answer)
-    assert "the two ranges" in hint and "worth less" in hint
-    assert f"{value_of_information(*a):.2f}" not in hint
-    assert f"{value_of_information(*b):.2f}" not in hint
-    assert "the two costs" in miss(check.information_pays, pays(wider, higher))
+def test_question_7_hints_are_true_of_the_pick(learner):
+    """A hint says of the firm picked only what is true on the case it failed on: worth
+    nothing, worth less than its fee, or beaten by the other after the fees."""
+    seen = set()
+    for n in range(40):
+        sale = variant("01_information", f"firms-{n}")
+        after = reference.posterior_after_opening(sale)
+        worths = reference.firm_worths(sale, after)
+        fees = {name: fee for name, _, fee in sale.firms}
+        right = reference.information_pays(sale, after)
+        for pick in (*reference.FIRMS, reference.NEITHER):
+            if pick == right:
+                continue
+            with learner_as(sale.learner):
+                hint = miss(check.information_pays, lambda s, a, pick=pick: pick)
+            if f"for learner {sale.learner}" not in hint:
+                continue  # it passed this learner's case and failed the worked case
+            if pick == reference.NEITHER:
+                assert max(worths[k] - fees[k] for k in worths) > 0
+                seen.add("some pays")
+            elif "worth nothing" in hint:
+                assert worths[pick] < 0.005
+                seen.add("nothing")
+            elif "worth less than its fee" in hint:
+                assert 0.005 <= worths[pick] <= fees[pick]
+                seen.add("less")
+            else:
+                assert worths[pick] > fees[pick] and right != reference.NEITHER
+                seen.add("beaten")
+    assert seen == {"some pays", "nothing", "less", "beaten"}, seen
 
 
-def test_the_visible_check_does_not_state_the_rule(learner, capsys):
-    """The fourth review, W5: two binary picks can be found by trial on the visible check,
-    and its pass message then stated the rule the hidden check grades, so finding the rule
-    cost nothing. The visible pass now says only that the picks are right; the rule comes
-    with grading's feedback."""
-    check.information_pays(pays(wider, lower))
-    shown = capsys.readouterr().out
-    assert "\N{CHECK MARK}" in shown and "what the two winners have in common" in shown
-    assert "wider" not in shown and "lower cost" not in shown
+def copied_firms():
+    """A Question 7 answer copied from the visible check: the right firm for learner ada's
+    sale and for the worked case, looked up by learner."""
+    sales = (variant("01_information"), check.firms_case())
+    right = {
+        sale.learner: reference.information_pays(sale, reference.posterior_after_opening(sale))
+        for sale in sales
+    }
+    return lambda sale, after: right[sale.learner]
 
 
-def test_two_letters_copied_from_the_visible_check_fail_the_hidden_one(learner):
-    own = reference.information_pays(variant("01_information"))
-    check.information_pays(lambda sale: own)
-    hint = miss(check.information_pays, lambda sale: own, hidden=True)
+def test_a_copied_firm_fails_the_hidden_check(learner):
+    copied = copied_firms()
+    check.information_pays(copied)
+    hint = miss(check.information_pays, lambda sale, after: copied(sale, after), hidden=True)
     assert "every case grading tries" in hint and "hidden-" not in hint
 
 
-def test_the_explorer_answer_may_be_a_list_in_any_case(learner, capsys):
-    right = reference.information_pays(variant("01_information"))
-    check.information_pays(lambda sale: [f" {right[0].lower()}", right[1] + " "])
+def test_the_firm_may_be_named_in_any_case(learner, capsys):
+    copied = copied_firms()
+    check.information_pays(lambda sale, after: f" {copied(sale, after).upper()} ")
     assert "\N{CHECK MARK}" in capsys.readouterr().out
-    assert 'answer with "A" or "B"' in miss(check.information_pays, lambda sale: ("wide", "C"))
+    assert "answer with" in miss(check.information_pays, lambda sale, after: ("Finch",))
+
+
+def test_the_explorer_text_says_a_low_cost_stops_mattering():
+    """Finding 5 of an earlier review: over a range L to H, every cost at or below 2L − H
+    leaves the best blind price at L and knowing worth (H − L)/2; the explorer's text
+    (which now carries the rule Question 7 once graded) says so."""
+    assert {value_of_information(c, 60, 100) for c in (0, 10, 20)} == {20.0}
+    assert value_of_information(30, 60, 100) < 20.0
+    assert "until the model's price is the bottom of the range" in cell_words("voi-explorer-text")
 
 
 def test_the_explorer_hints_quote_the_explorer(learner):
@@ -2028,16 +2080,6 @@ def test_a_possible_reservation_price_is_not_blamed_on_the_even_spread(monkeypat
         if found == 5:
             break
     assert found == 5
-
-
-def test_the_explorer_pass_message_says_a_low_cost_stops_mattering(learner, capsys):
-    """Finding 5: over a range L to H, every cost at or below 2L − H leaves the best blind
-    price at L and knowing worth (H − L)/2, so 'a lower cost makes it worth more' is
-    true only down to there; the pass message says so."""
-    assert {value_of_information(c, 60, 100) for c in (0, 10, 20)} == {20.0}
-    assert value_of_information(30, 60, 100) < 20.0
-    check.information_pays(pays(wider, lower), hidden=True)
-    assert "or the same once the cost is so low" in capsys.readouterr().out
 
 
 def test_the_quick_delivery_disclosure_claims_no_need_the_learner_may_not_know():

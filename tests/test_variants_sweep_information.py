@@ -539,19 +539,48 @@ def report_by_matrix(sale, after):
     )
 
 
-def pays_by_worth(sale):
-    """Reads the explorer's numbers: the setting of each pair where knowing is worth more."""
-    from course.models.information import value_of_information
+def hire_by_numpy(sale, after):
+    """Each answer's worth with arrays: the profit of every price under the beliefs a yes
+    and a no leave (unscaled), the best of each, and their sum less the blind best."""
+    values = np.array(sorted(after))
+    chances = np.array([after[v] for v in values])
 
-    cases = sale.explorer_cases
-    return tuple(max(pair, key=lambda k: value_of_information(*cases[k])) for pair in ("AB", "CD"))
+    def best(weights):
+        accepted = weights[::-1].cumsum()[::-1]
+        return max(0.0, float(np.max((values - sale.cost) * accepted)))
+
+    nets = {}
+    for name, amount, fee in sale.firms:
+        yes = np.where(values >= amount, chances, 0.0)
+        nets[name] = best(yes) + best(chances - yes) - best(chances) - fee
+    name = max(nets, key=nets.get)
+    return np.str_(name) if nets[name] > 0 else "Neither"
 
 
-def pays_by_rule(sale):
-    """The rule in words: the wider range, the lower cost (lowercase, as a list)."""
-    (_, la, ha), (_, lb, hb) = sale.explorer_cases["A"], sale.explorer_cases["B"]
-    cc, cd = sale.explorer_cases["C"][0], sale.explorer_cases["D"][0]
-    return ["a" if ha - la > hb - lb else "b", "c " if cc < cd else " d"]
+def hire_by_conditionals(sale, after):
+    """Each answer's chance times the best profit against the beliefs it leaves, rescaled
+    (the textbook way), in exact fractions; the firm's name in lower case."""
+    beliefs = {Fraction(r).limit_denominator(): Fraction(c) for r, c in after.items()}
+    cost = Fraction(sale.cost)
+
+    def best(given):
+        return max(
+            [Fraction(0)] + [(p - cost) * sum(c for r, c in given.items() if r >= p) for p in given]
+        )
+
+    blind = best(beliefs)
+    pick, most = "neither", Fraction(0)
+    for name, amount, fee in sale.firms:
+        worth = -blind
+        for yes in (True, False):
+            side = {r: c for r, c in beliefs.items() if (r >= amount) == yes}
+            chance = sum(side.values())
+            if chance > 0:
+                given = {r: c / chance for r, c in side.items()}
+                worth += chance * best(given)
+        if worth - Fraction(fee) > most:
+            pick, most = name.lower(), worth - Fraction(fee)
+    return pick
 
 
 LABELS = {
@@ -780,7 +809,7 @@ ALTERNATIVES = {
     "holds_before_moving": (holds_by_powers, holds_by_numpy),
     "news_weight": (weight_by_bisection, weight_by_steps),
     "model_limits": (limits_by_assumption, limits_by_rule),
-    "information_pays": (pays_by_worth, pays_by_rule),
+    "information_pays": (hire_by_numpy, hire_by_conditionals),
     "report_decision": (report_by_posteriors, report_by_matrix),
     "fair_play": (fair_play_by_sets, fair_play_shouting),
 }
@@ -933,7 +962,11 @@ def question_text(grade_id):
             "q6-text",
             lambda f, s: f(s, scenario.posterior_after_opening(s._sale)),
         ),
-        ("information_pays", "q7-text", lambda f, s: f(s)),
+        (
+            "information_pays",
+            "q7-text",
+            lambda f, s: f(s, scenario.posterior_after_opening(s._sale)),
+        ),
         ("fair_play", "q9-text", lambda f, s: f(s)),
     ],
 )
@@ -1516,32 +1549,55 @@ def test_question_9_defines_a_bluff_as_module_00_does():
     assert "A threat you would not carry out sits on another line" in words
 
 
-def test_question_7_says_honestly_that_a_lookup_would_pass():
-    """No code cell before Question 7's check names value_of_information, but the course
-    exports it and a lookup through it (pick the label it rates higher) passes the hidden
-    check for every learner; the text said "the notebook hands you no function that does".
-    It now names the function, says a lookup would pass and that the check cannot tell it
-    from a rule, and asks for the rule."""
-    cells = source_notebook(MODULE, "information").cells
-    ids = [c.metadata["nbgrader"]["grade_id"] for c in cells]
-    before = cells[: ids.index("information-pays-test")]
-    assert not any("value_of_information" in c.source for c in before if c.cell_type == "code")
-    words = notebook_words("q7-text")
-    assert "hands you no function that does" not in words
-    assert "`value_of_information(cost, low, high)`" in words
-    assert "would pass without any rule" in words and "cannot tell the two apart" in words
-    from course.models.information import value_of_information
+def answer_worth(beliefs, cost, amount):
+    """What learning whether r ≥ ``amount`` is worth, from scratch: the best profit after
+    each answer (rescaled beliefs, times the answer's chance), minus the best blind."""
 
-    def lookup(sale):
-        cases = sale.explorer_cases
-        return tuple(
-            max(pair, key=lambda label: value_of_information(*cases[label]))
-            for pair in ("AB", "CD")
-        )
+    def best(given):
+        return max([0.0, *profits(given, cost).values()])
 
-    for learner in LEARNERS[:20]:
-        with learner_as(learner):
-            assert passes("information_pays", lookup, hidden=True)
+    worth = -best(beliefs)
+    for side in ({r for r in beliefs if r >= amount}, {r for r in beliefs if r < amount}):
+        chance = sum(beliefs[r] for r in side)
+        if chance > 0:
+            worth += chance * best({r: beliefs[r] / chance for r in side})
+    return worth
+
+
+def test_question_7_is_a_clear_decision_that_varies_between_learners(sales):
+    """A fresh review's finding 1: Question 7 asked which explorer setting makes knowing
+    worth more, passable by a lookup through the course's value_of_information. It now asks
+    which of two research firms, if either, to hire on the learner's own case. Over the
+    2,000 learners: two amounts among the possible reservation prices; every fee at least
+    €300; every firm's worth at least €200 and a fifth of itself from its fee; a firm worth
+    hiring worth at least €500; two firms worth hiring at least €200 apart after their fees;
+    each of the three answers for at least a quarter of the learners; the slips (hire the
+    firm worth more, fees aside; the cheaper firm; always one answer) each fail for at least
+    a third; and firms worth nothing (the answer is known, or moves no price) for some."""
+    answers, slips, worthless = Counter(), Counter(), 0
+    for sale in sales:
+        after = posterior(sale)
+        assert [name for name, _, _ in sale.firms] == ["Finch", "Heron"]
+        worths, fees = {}, {}
+        for name, amount, fee in sale.firms:
+            assert amount in sale.reservations[1:] and fee >= 300 and fee % 100 == 0
+            worths[name], fees[name] = answer_worth(after, sale.cost, amount), fee
+            assert abs(worths[name] - fee) >= max(200, 0.2 * worths[name]), sale.learner
+        assert sale.firms[0][1] != sale.firms[1][1]
+        nets = {name: worths[name] - fees[name] for name in worths}
+        right = max(nets, key=nets.get) if max(nets.values()) > 0 else "neither"
+        if right != "neither":
+            assert worths[right] >= 500, sale.learner
+        if min(nets.values()) > 0:
+            assert abs(nets["Finch"] - nets["Heron"]) >= 200, sale.learner
+        assert right == scenario.information_pays(sale, scenario.posterior_after_opening(sale))
+        answers[right] += 1
+        slips["worth more"] += max(worths, key=worths.get) != right
+        slips["cheaper"] += min(fees, key=fees.get) != right
+        worthless += min(worths.values()) < 0.005
+    assert all(answers[a] >= len(sales) / 4 for a in ("Finch", "Heron", "neither")), answers
+    assert all(count >= len(sales) / 3 for count in slips.values()), slips
+    assert worthless >= len(sales) / 10, worthless
 
 
 def test_no_even_reading_below_the_threshold_moves_the_price(sales):

@@ -1250,61 +1250,86 @@ def my_price(answer, hidden=False):
     )
 
 
-def _setting(case):
-    cost, low, high = case
-    return f"cost {cost:g} and reservation prices from {low:g} to {high:g}"
+#: Question 7's worked case, tried by the visible and hidden checks: a learner's sale with
+#: two firms both worth more than their fees (their answers worth about €3,430 and €3,110),
+#: where the one worth less leaves more after its fee, so neither "the firm worth more"
+#: nor "the first firm worth its fee" passes it.
+FIRMS_CASE = "worked-case-8"
+FIRMS_CASE_FIRMS = (("Finch", 59_000.0, 2_600.0), ("Heron", 67_000.0, 1_600.0))
+
+#: How to value a firm's answer, for Question 7's hints.
+FIRM_HOW = (
+    "Value each firm's answer as section 4 valued perfect information: the best price and "
+    "its expected profit against the beliefs a yes leaves, the same after a no (chances "
+    "left unscaled, so each answer counts with its chance), added up, minus what the "
+    "model's price earns blind. Then weigh each worth against its fee."
+)
+
+
+def firms_case():
+    """Question 7's worked case: ``FIRMS_CASE``'s sale with the firms ``FIRMS_CASE_FIRMS``."""
+    return replace(variant(MODULE, FIRMS_CASE), firms=FIRMS_CASE_FIRMS)
+
+
+def _firm(result):
+    """The learner's pick, as "Finch", "Heron" or "neither" (any case, spaces, None)."""
+    names = {name.lower(): name for name in (*reference.FIRMS, reference.NEITHER)}
+    picked = "neither" if result is None else str(result).strip().lower()
+    if not isinstance(result, str | type(None)) or picked not in names:
+        said = 'answer with "Finch", "Heron" or "neither"'
+        raise NotYet(f"{said}; got {result!r}", general=said)
+    return names[picked]
 
 
 @question
 def information_pays(answer, hidden=False):
-    """Check the learner's reading of the value-of-information explorer on their own
-    settings: which of "A" and "B" (same cost, same middle, one range wider) and which of
-    "C" and "D" (same range, one cost lower) makes knowing the reservation price worth
-    more. Other learners' settings differ, and which letter is wider or lower is drawn, so
-    the hidden check needs a rule, not two letters."""
-    for sale in _scenarios(hidden):
-        result = _pair(
-            call_learner(answer, sale, name="information_pays"),
-            'information_pays should return a pair of labels, such as ("B", "C")',
-        )
-        labels = [str(label).strip().upper() for label in result]
-        if labels[0] not in ("A", "B") or labels[1] not in ("C", "D"):
-            raise NotYet(
-                f'answer with "A" or "B", then "C" or "D"; got {tuple(result)!r}',
-                general='answer with "A" or "B", then "C" or "D"',
+    """Check which research firm, if either, the learner hires (Question 7), given the
+    right beliefs after the opening, on their own sale, the worked case ``firms_case()``
+    and, hidden, other learners' sales. The hint says what is true of the firm picked
+    (worth nothing, worth less than its fee, or beaten by the other once the fees are
+    paid) or that some firm pays, never which firm is right."""
+    case = firms_case()
+    for sale in [*_scenarios(hidden), case]:
+        after = reference.posterior_after_opening(sale)
+        picked = _firm(call_learner(answer, sale, after, name="information_pays"))
+        right = reference.information_pays(sale, after)
+        if picked == right:
+            continue
+        worths = reference.firm_worths(sale, after)
+        fees = {name: fee for name, _, fee in sale.firms}
+        if picked == reference.NEITHER:
+            said = "at least one firm's answer is worth more than its fee"
+        elif worths[picked] < 0.005:
+            said = (
+                f"neither of {picked}'s answers would change the price you name, so its "
+                "answer is worth nothing to you"
             )
-        right = reference.information_pays(sale)
-        cases = sale.explorer_cases
-        for label, pair, what in (
-            (labels[0], "AB", "the two ranges"),
-            (labels[1], "CD", "the two costs"),
-        ):
-            if label in right:
-                continue
-            raise NotYet(
-                f"for learner {sale.learner}, {what}: your pick is the setting under which "
-                "knowing is worth less. Set the explorer to "
-                + " and then to ".join(f"{_setting(cases[key])} ({key})" for key in pair)
-                + ", read what the information is worth under each, and ask what differs "
-                "between the two settings.",
-                general=f"for {what}, it picks the setting under which knowing the "
-                "reservation price is worth less: what differs between the two?",
+        elif worths[picked] <= fees[picked]:
+            said = f"{picked}'s answer is worth less than its fee"
+        else:
+            said = (
+                f"{picked}'s answer is worth more than its fee, but the other firm's leaves "
+                "you more once its fee is paid"
             )
+        who = "on the worked case" if sale is case else f"for learner {sale.learner}"
+        raise NotYet(f"{who}, {said}. {FIRM_HOW}", general=f"{said}. {FIRM_HOW}")
     if not hidden:
-        # the rule is what grading asks for: the learner's own check does not give it away
+        sale = variant(MODULE)
+        after = reference.posterior_after_opening(sale)
+        worths = reference.firm_worths(sale, after)
         passed(
-            "information_pays: both picks are right on your settings. Grading tries other "
-            "learners' settings, where the winning setting may carry the other letter: say "
-            "in one sentence what the two winners have in common, and make sure your "
-            "function picks by that, not by the letters."
+            "information_pays: right on your case and the worked case. On your case, "
+            + "; ".join(
+                f"{name}'s answer is worth {_euros(worths[name])} against a fee of {_euros(fee)}"
+                for name, _, fee in sale.firms
+            )
+            + ". An answer is worth something only if it can change the price you name."
         )
         return
     passed(
-        "information_pays: around the same middle, a wider range of doubt makes knowing the "
-        "buyer's reservation price worth more; over the same range, a lower cost makes it "
-        "worth more (a cost near the top leaves few buyers worth selling to, and the model's "
-        "price, near the top too, serves them almost as well), or the same once the cost is so low "
-        "that the model's price is the bottom of the range."
+        "information_pays: right on every case grading tries. A sharp question is worth "
+        "paying for only when one of its answers would change the price you name, and by "
+        "more than it costs."
     )
 
 

@@ -757,6 +757,15 @@ FEE_OFF_MIN = 0.2
 FEE_OFF_MAX = 0.5
 #: A fee below this would not pay for a market survey.
 MIN_FEE = 300.0
+#: Question 7's research firms (``MachineSale.firms``), and the answer that hires neither.
+FIRMS = ("Finch", "Heron")
+NEITHER = "neither"
+#: A firm worth hiring is worth at least this much (euros); every firm's worth lies at
+#: least ``TIP_MARGIN`` euros and ``TIP_SHARE`` of itself from its fee, and two firms worth
+#: hiring leave amounts above their fees at least ``TIP_MARGIN`` apart.
+MIN_TIP = 500.0
+TIP_MARGIN = 200.0
+TIP_SHARE = 0.2
 #: ... and the fee differs from the report's worth by at least this much (euros).
 FEE_GAP = 200.0
 #: Wren's cost sits at least this far (euros) from its reservation price and above its
@@ -819,6 +828,7 @@ class MachineSale(Scenario):
     disclosures: tuple  # keys of things you might tell Osprey (see DISCLOSURES)
     tactics: tuple  # keys of ways to learn or persuade (see TACTICS)
     situations: tuple  # keys of Question 6's situations this learner judges (see SITUATIONS)
+    firms: tuple = ()  # Question 7: (name, amount, fee) of each firm; see FIRMS
 
     def prior_beliefs(self):
         """The prior as a dict: reservation price → probability."""
@@ -884,7 +894,15 @@ class MachineSale(Scenario):
             "filings. It names one of the four reservation prices above. It names the right "
             f"one with chance {self.report_accuracy:.0%} (`sale.report_accuracy`), and "
             "otherwise one of the other three, each equally likely. It costs "
-            f"€{self.report_fee:,.0f} (`sale.report_fee`).\n\n"
+            f"€{self.report_fee:,.0f} (`sale.report_fee`).\n"
+            "- Two research firms (`sale.firms`), from legitimate sources, would "
+            "each learn for sure, before you name your price, whether Osprey's reservation "
+            "price is at least an amount. You may hire one:\n"
+            + "".join(
+                f"  - `{name}`: at least €{amount:,.0f}? Fee €{fee:,.0f}.\n"
+                for name, amount, fee in self.firms
+            )
+            + "\n"
             "**News** (`sale.news`): after the opening, and before you name your final price, "
             "you learn two things about Osprey, each from a source open to you. "
             "Neither changes what Osprey could do; each can only tell you how things already "
@@ -1029,7 +1047,8 @@ def _with_words(rng, sale, direction):
         explorer_cases=_explorer_cases(rng),
         **_moves(rng),
     )
-    return replace(sale, situations=_situations(rng))
+    sale = replace(sale, situations=_situations(rng))
+    return replace(sale, firms=_firms(rng, sale))
 
 
 def _situations(rng):
@@ -1558,15 +1577,96 @@ def reservation_from_concessions(offers, cost):
     return reservation_from_offers(offers), rounds_to_cost(offers, cost)
 
 
-def information_pays(sale):
+def explorer_winners(sale):
     """(the setting of "A" and "B", and of "C" and "D", under which knowing the buyer's
-    reservation price is worth more)."""
+    reservation price is worth more): the explorer's practice, no longer graded."""
     cases = sale.explorer_cases
 
     def worth(label):
         return value_of_information(*cases[label])
 
     return max("AB", key=worth), max("CD", key=worth)
+
+
+def best_profit(weights, cost):
+    """The best expected profit against ``weights`` (beliefs, scaled or not): the most
+    (price − cost) × the weight at or above the price, or 0 by not selling."""
+    return max(0.0, best_move(weights, cost)[1])
+
+
+def answer_worth(beliefs, cost, amount):
+    """What it is worth to learn for sure, before naming a price, whether the reservation
+    price is at least ``amount``: the best profit after a yes plus the best profit after
+    a no (each against the beliefs it leaves, unscaled, so each is weighted by its
+    chance), minus the best profit blind. Zero when neither answer would change the price."""
+    yes = {r: c for r, c in beliefs.items() if r >= amount}
+    no = {r: c for r, c in beliefs.items() if r < amount}
+    return best_profit(yes, cost) + best_profit(no, cost) - best_profit(beliefs, cost)
+
+
+def firm_worths(sale, after):
+    """{firm: what its answer is worth against ``after``} (Question 7)."""
+    return {name: answer_worth(after, sale.cost, amount) for name, amount, _ in sale.firms}
+
+
+def information_pays(sale, after):
+    """Question 7: the firm to hire (the one whose answer is worth most above its fee), or
+    ``NEITHER`` when no answer is worth its fee."""
+    worths = firm_worths(sale, after)
+    nets = {name: worths[name] - fee for name, _, fee in sale.firms}
+    name = max(nets, key=nets.get)
+    return name if nets[name] > 0 else NEITHER
+
+
+def tip_problems(worths, fees):
+    """Why two firms' worths and fees would not make Question 7 a clear decision: a fee
+    below ``MIN_FEE``; a worth within ``TIP_MARGIN`` euros or ``TIP_SHARE`` of itself of
+    its fee; a firm worth hiring that is worth less than ``MIN_TIP``; two firms worth
+    hiring whose worths above their fees lie within ``TIP_MARGIN`` of each other."""
+    found = []
+    nets = [w - f for w, f in zip(worths, fees, strict=True)]
+    if min(fees) < MIN_FEE:
+        found.append("fee too small")
+    if any(abs(n) < max(TIP_MARGIN, TIP_SHARE * w) for n, w in zip(nets, worths, strict=True)):
+        found.append("worth near its fee")
+    if any(n > 0 and w < MIN_TIP for n, w in zip(nets, worths, strict=True)):
+        found.append("firm worth little")
+    if min(nets) > 0 and abs(nets[0] - nets[1]) < TIP_MARGIN:
+        found.append("firms tied")
+    return found
+
+
+def _firms(rng, sale):
+    """Question 7's two firms: two amounts among the possible reservation prices above the
+    lowest (one may ask what the opening already told), and fees drawn so that the answer,
+    drawn first (either firm or neither, a third each, a firm only where some amount's
+    answer is worth ``MIN_TIP``), is clear by ``tip_problems``. Where a firm is the answer,
+    the other is worth more than its fee too, but less so, in about half the cases where
+    its answer is worth something."""
+    after = posterior_after_opening(sale)
+    worth = {amount: answer_worth(after, sale.cost, amount) for amount in sale.reservations[1:]}
+    useful = [amount for amount, value in worth.items() if value >= MIN_TIP]
+    wanted = _one(rng, [*FIRMS, NEITHER]) if useful else NEITHER
+    for goal in dict.fromkeys((wanted, NEITHER)):
+        for _ in range(200):
+            first = _one(rng, useful) if goal != NEITHER else _one(rng, list(worth))
+            second = _one(rng, [amount for amount in worth if amount != first])
+            pair = (first, second) if goal in (FIRMS[0], NEITHER) else (second, first)
+            values = [worth[amount] for amount in pair]
+            fees = []
+            for name, value in zip(FIRMS, values, strict=True):
+                off = pick(rng, FEE_OFF_MIN, FEE_OFF_MAX, 0.05)
+                pays = name == goal or (goal != NEITHER and rng.random() < 0.6)
+                fee = round(value * (1 - off if pays else 1 + off), -2)
+                fees.append(max(fee, MIN_FEE + 100 * int(pick(rng, 0, 5, 1))))
+            nets = [value - fee for value, fee in zip(values, fees, strict=True)]
+            best = FIRMS[nets.index(max(nets))] if max(nets) > 0 else NEITHER
+            if best == goal and not tip_problems(values, fees):
+                return tuple(
+                    (name, float(amount), float(fee))
+                    for name, amount, fee in zip(FIRMS, pair, fees, strict=True)
+                )
+    raise NoFairDraw("01_information", sale.learner)
 
 
 def ceiling(sale, after):

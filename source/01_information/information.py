@@ -36,8 +36,9 @@
 #    from foul ones.
 #
 # It takes most learners about six to eight hours if they are at ease with Python and
-# probability, and eight to ten if either is new: there is a good deal to read (about
-# 12,000 words), eleven coded questions, two widgets and a short reflection.
+# probability, and nine to eleven if either is new: there is a good deal to read (about
+# 12,300 words of text and 1,000 in your scenario), eleven coded questions, two widgets
+# and a short reflection.
 # Six sittings suit it, most of them an hour to an hour and a quarter (about an hour and a
 # half if Python or probability is new):
 #
@@ -1014,11 +1015,10 @@ check.model_limits(model_limits, hidden=True)
 # where the 0 is what you earn by not selling at all, should no price pay. (The first 0,
 # in $\max(r - c,\ 0)$, matters whenever a buyer may value the machine below your cost.
 # The second never binds on the scenarios of this module, for any learner: some
-# reservation price above your cost always keeps a chance, so some price pays. It would
-# bind if every price you still believed in lay below your cost.)
+# reservation price above your cost always keeps a chance, so some price pays.)
 #
 # It is the most any information about $r$ can be worth to you. Information that costs
-# more than that is not worth buying, however interesting it is. As in section 3, these
+# more than that is not worth buying. As in section 3, these
 # are averages: they are the values of a risk-neutral seller, and one who fears a lost
 # sale more than its average would weigh them differently.
 #
@@ -1083,16 +1083,19 @@ blind_price, blind_profit, knowing_profit, knowing_profit - blind_profit  # the 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-explorer-text", "schema_version": 3}
 # ### Exercise: the value-of-information explorer
 #
-# The explorer uses the even spread of the classic case. Move your cost and the range of
-# the buyer's reservation price, and watch the model's price, the two profits and the
-# gap between them. The curve shows the expected profit of every price you might ask;
-# below the zero line, a price loses money on average.
+# The explorer uses the classic case's even spread. Move your cost and the range, and
+# watch the model's price, the two profits and the gap between them; the curve shows
+# each price's expected profit (below zero, a loss on average).
 #
-# Move one thing at a time. Moving only one end of the range also moves its middle, and
-# then the worth can go either way: with cost 40, raising the lowest price from 50 to 60
-# *narrows* the range, yet the worth rises from 17 to 17.5: the middle of the range rises
-# by 5, which knowing the price captures in full, while the model's price of 70 gains only
-# 4.5.
+# Then try your scenario's four settings (`sale.explorer_cases`, each `(cost, lowest,
+# highest)`): `"A"` and `"B"` share the cost and the middle of the range, `"C"` and `"D"`
+# the range. Around the same middle, a wider range of doubt makes knowing worth more;
+# over the same range, a lower cost does, until the model's price is the bottom of the
+# range. Moving only one end of the range also moves its middle, and then the worth can
+# go either way: with cost 40, raising the lowest price
+# from 50 to 60 *narrows* the range, yet the worth rises from 17 to 17.5: the middle of
+# the range rises by 5, which knowing the price captures in full, while the model's price
+# of 70 gains only 4.5.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-explorer", "schema_version": 3}
 from course.widgets.information import InformationExplorer
@@ -1100,45 +1103,49 @@ from course.widgets.information import InformationExplorer
 InformationExplorer()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
-# ### Question 7 (1 mark): when does information pay most?
+# ### Question 7 (1 mark): which firm, if either, do you hire?
 #
-# Your scenario gives four settings to try in the explorer, `sale.explorer_cases`: a dict
-# from a label to `(cost, lowest, highest)`. Settings `"A"` and `"B"` share the cost and
-# the middle of the range; `"C"` and `"D"` share the range. Set the explorer to each and
-# read what the information is worth. Then write `information_pays(sale)` to return a
-# pair of labels: the one of `"A"` and `"B"`, and the one of `"C"` and `"D"`, under which
-# knowing the buyer's reservation price is worth more. Other learners get other settings,
-# and grading tries theirs too, so look for what the winning settings have in common and
-# write that down as a rule. (Your settings are drawn so that the rule decides: the two
-# worths always differ.)
+# Perfect information is rarely for sale; a sharper answer often is. Your two research
+# firms (`sale.firms`, triples `(name, amount, fee)`) would each learn whether Osprey's
+# reservation price is at least its amount. Hire one, or neither?
 #
-# What the check can and cannot test: it sees only which settings your function picks,
-# on your settings and, at grading, on other learners'. The course's own
-# `value_of_information(cost, low, high)`, in `course.models.information`, computes the
-# worth the explorer shows, so a function that looks each setting up with it and picks
-# the larger would pass without any rule. The check cannot tell the two apart; the
-# question is there for the rule, which is what you take to a real table, where no
-# function hands you the worth. Write the rule.
+# Value an answer as above: after a yes, the model's price for your cost (`sale.cost`)
+# against the reservation prices at or above the amount, after a no against those below
+# it. Left unscaled, the chances weigh each answer's profit (0 where no price pays), so
+# the two add up to what you expect to earn; take away what you earn blind. An answer
+# you can predict, or one that leaves your price where it was, is worth nothing.
+#
+# Write `information_pays(sale, after)`, with `after` your beliefs after the opening (the
+# news set aside, as for Question 8's report; the check passes in the right ones), to
+# return `"Finch"`, `"Heron"` or `"neither"`. The check also tries a worked case where
+# both firms are worth their fees.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "information-pays-answer", "schema_version": 3}
-def information_pays(sale):
-    """(the label of "A"/"B", then of "C"/"D", under which knowing is worth more)."""
+def information_pays(sale, after):
+    """The firm to hire ("Finch" or "Heron"), or "neither"."""
+
     ### BEGIN SOLUTION
-    cases = sale.explorer_cases
+    def best(beliefs):
+        """The best expected profit against (unscaled) beliefs; 0 by not selling."""
+        profits = [0.0]
+        for price in beliefs:
+            accepted = sum(chance for r, chance in beliefs.items() if r >= price)
+            profits.append((price - sale.cost) * accepted)
+        return max(profits)
 
-    def width(label):
-        _, lowest, highest = cases[label]
-        return highest - lowest
-
-    wider = max("AB", key=width)
-    lower_cost = min("CD", key=lambda label: cases[label][0])
-    return wider, lower_cost
+    gains = {}
+    for name, amount, fee in sale.firms:
+        yes = {r: chance for r, chance in after.items() if r >= amount}
+        no = {r: chance for r, chance in after.items() if r < amount}
+        gains[name] = best(yes) + best(no) - best(after) - fee
+    name = max(gains, key=gains.get)
+    return name if gains[name] > 0 else "neither"
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "information-pays-test", "schema_version": 3}
-"""Check that information_pays picks, from the explorer, the settings where knowing is worth more."""
+"""Check that information_pays hires the firm whose answer is worth most above its fee, or neither."""
 check.information_pays(information_pays)
 ### BEGIN HIDDEN TESTS
 check.information_pays(information_pays, hidden=True)
