@@ -912,3 +912,23 @@ def test_a_limit_the_last_debrief_showed_is_not_called_hidden():
     assert f"is {limit}, as the last debrief" in arena.brief.value
     arena.start.click()  # this one's negotiation never ended: its limit was not shown
     assert f"is {limit}, as the last debrief" not in arena.brief.value
+
+
+def test_the_debrief_never_says_the_buyer_would_have_paid_its_limit():
+    """'The buyer would have paid up to' its limit is false of the engine: a buyer accepts
+    only an offer at least its target for the round, and with a pace below 1 its target
+    reaches its limit only if you give it ground, so it names the limit as what it is.
+    Fix round s51, finding 1's kind; fails on the old text (it said so in every no-deal
+    sitting with a zone)."""
+    seen = 0
+    for seed in range(8):
+        arena = NegotiationArena(style="boulware", rng=random.Random(seed))
+        offer(arena, 90)
+        arena.walk.click()
+        text = unescape(arena.result.value)
+        assert "would have paid" not in text
+        limit = arena._buyer.reveal()["limit"]
+        if limit > arena.reservation:
+            assert f"The buyer's reservation price was {limit}, above your 40" in text
+            seen += 1
+    assert seen

@@ -322,7 +322,7 @@ def _outcome(session, mine, limit):
         if price == mine:
             return (
                 f"Deal at {amount(price)}: exactly your reservation price, no gain over your "
-                f"BATNA (the buyer would have paid up to {amount(limit)})."
+                f"BATNA (the buyer's reservation price was {amount(limit)})."
             )
         return (
             f"Deal at {amount(price)}: below your reservation price {amount(mine)}, worse "
@@ -336,7 +336,7 @@ def _outcome(session, mine, limit):
         how = "the talks ran out of time."
     if limit > mine:
         return (
-            f"No deal: {how} The buyer would have paid up to {amount(limit)}, above your "
+            f"No deal: {how} The buyer's reservation price was {amount(limit)}, above your "
             f"{amount(mine)}: a zone existed and was left unused."
         )
     if limit == mine:
