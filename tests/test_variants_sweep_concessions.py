@@ -521,13 +521,30 @@ def tit_for_tat_branches(s, mine, theirs, target):
 
 def tit_for_tat_sorted(s, mine, theirs, target):
     """The middle of three: the target, the mirrored offer (its step capped by your last
-    concession), your last offer; then nine tenths of that step, which is about as much
-    (section 3's rule 2 asks for at least four fifths)."""
+    concession), your last offer; then nine tenths of that step (section 3's rule 2
+    leaves the share to you, from half up)."""
     own = [a - b for a, b in itertools.pairwise(mine) if a > b]
     mirrored = mine[-1] + theirs[-2] - theirs[-1]
     floor = mine[-1] - own[-1] if own else target + 0.4 * (mine[-1] - target)
     full = sorted([target, max(mirrored, floor), mine[-1]])[1]
     return mine[-1] - 0.9 * (mine[-1] - full)
+
+
+def tit_for_tat_by_rounds(s, mine, theirs, target):
+    """A share decided by the case, as rule 2 invites: three fifths of the most while
+    fewer than three of your offers are on the table, four fifths after, when the rounds
+    run out; a while loop finds your last concession."""
+    step = theirs[-1] - theirs[-2]
+    if step <= 0:
+        return mine[-1]
+    at, own = len(mine) - 1, None
+    while at > 0 and own is None:
+        if mine[at - 1] > mine[at]:
+            own = mine[at - 1] - mine[at]
+        at -= 1
+    most = min(step, own if own is not None else 0.6 * (mine[-1] - target))
+    share = 0.6 if len(mine) < 3 else 0.8
+    return max(mine[-1] - share * most, target)
 
 
 def _move_list(s, current):
@@ -711,7 +728,7 @@ def respond_table(s, offer, next_ask, ceiling=None):
 ALTERNATIVES = {
     "opening": (opening_at_the_estimate, opening_halfway),
     "concession_plan": (plan_geometric, plan_counting_down),
-    "tit_for_tat": (tit_for_tat_branches, tit_for_tat_sorted),
+    "tit_for_tat": (tit_for_tat_branches, tit_for_tat_sorted, tit_for_tat_by_rounds),
     "next_trade": (next_trade_last_of_equals, next_trade_two_passes, next_trade_other_tie_breaks),
     "meso": (meso_lowest, meso_best_for_orchard),
     "read_pick": (read_pick_by_rank, read_pick_as_list),

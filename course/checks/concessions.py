@@ -622,9 +622,9 @@ def tit_for_tat_offer(s, mine, theirs, target):
 
 
 #: The least share of the matched concession (Orchard's last concession, capped as the
-#: rule says) that question 3 accepts as "about as much": a reply may give anything from
-#: four fifths of it up to all of it, never more.
-MATCH_SHARE = 0.8
+#: rule says) that question 3 accepts: how much of it to give back is the learner's call
+#: (section 3's rule 2), anything from half of it up to all of it, never more.
+MATCH_SHARE = 0.5
 
 
 def tit_for_tat_band(s, mine, theirs, target):
@@ -693,6 +693,7 @@ def _histories(s, hidden):
         # you held last; Orchard then concedes 7: your last concession (4) still caps it,
         # not the hold
         ([top, top - 4, top - 4], [low, low, low + 7]),
+        ([top, top - 4], [low, low + 10]),  # 10, over twice your 4: half of 10 is too much
     ]
     if hidden:
         cases += [
@@ -727,7 +728,7 @@ def tit_for_tat(answer, hidden=False):
             if not _in_band(value, band):
                 _fail(where, *_tit_for_tat_mistake(s, mine, theirs, target, value, band))
     passed(
-        "tit_for_tat answers a concession with about as much (at least four fifths of it, "
+        "tit_for_tat answers a concession with a share of it you chose (at least half of it, "
         "never more than your own last step), holds when Orchard holds or steps back, and "
         "never passes your target."
     )
@@ -857,12 +858,12 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, band):
     if expected < mine[-1] and band[1] < value <= mine[-1] + TOLERANCE:
         did = "you held" if same_money(value, mine[-1]) else f"you conceded only {given:g}"
         return (
-            f"Orchard conceded {step:g}, and {did}: that is less than four fifths of what the "
+            f"Orchard conceded {step:g}, and {did}: that is less than half of what the "
             "rule lets you give here (Orchard's concession, capped by your own last "
             "concession or, before your first, by three fifths of the room to your target). "
             "Answering a concession with much less tells Orchard its moves are not returned; "
-            "give about as much",
-            "it answers a concession with less than four fifths of what the rule lets it give",
+            "give back at least half of that",
+            "it answers a concession with less than half of what the rule lets it give",
         )
     if value < expected:
         return (
@@ -874,7 +875,7 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, band):
         )
     return (
         f"you answered with {value:g}: lower your last offer by about Orchard's last "
-        "concession (at least four fifths of it), but by no more than your own last "
+        "concession (at least half of it), but by no more than your own last "
         "concession (before your first, no more than three fifths of the room to your "
         "target); hold when it held or stepped back; never below your target",
         "it is not an offer the rule allows",

@@ -383,18 +383,15 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # stand in round k only if Orchard moves every round; question 3 decides how far you go
 # each time.
 #
-# The check calls it with a few grounded openings, from `s.their_estimate` up to the
-# most a true fact of yours justifies, so it does not depend on your answer to question
-# 1. You may write the steps yourself, or use `time_dependent_offer` aimed at your target,
-# with the deadline `s.rounds - 1` (the plan's last round, so that it reaches the target
-# there) and $1.1 \le \beta \le 2$ (a larger $\beta$ can put more than three fifths into
-# the first step when the talks are short; a later deadline stops the plan above your
-# target). Its offers, unrounded, pass rule 3; rounded to whole
-# thousands, small steps can come out all the same size (say 2, 2, ..., 2), and then
+# The plan is yours to decide for your case: where in that band your target goes
+# (nearer your estimate when your facts for it are solid, nearer the even split when they
+# are thin), how fast your steps shrink, and where you hold. The check calls it with a
+# few grounded openings, from `s.their_estimate` up to the most a true fact of yours
+# justifies (not your answer to question 1), and accepts every plan that keeps the five
+# rules. Rounded to whole thousands, small steps can come out all the same size, and then
 # the last is not smaller than the first: look at your steps after rounding. When every
-# offer is rounded, the check lets the last one lie up to half a unit of that rounding
-# below the even split or above your estimate, so a target at either end rounded to the
-# nearest unit passes.
+# offer is rounded, the last may lie up to half a unit of that rounding below the even
+# split or above your estimate.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -402,9 +399,15 @@ def concession_plan(s, opening):
     """Your offers in rounds 0 .. s.rounds - 1, from opening down to your target."""
     ### BEGIN SOLUTION
     reservation = s.alternative_price + s.extra_cost
-    target = (opening + reservation) / 2  # keep half the room as a margin
-    last = s.rounds - 1
-    return [time_dependent_offer(t, last, opening, target, 1.5) for t in range(s.rounds)]
+    # my opening rests on a true fact, so I keep half the room between it and my
+    # reservation price as a margin: from an opening at the estimate, the even split
+    target = (opening + reservation) / 2
+    sizes = range(s.rounds - 1, 0, -1)  # steps in proportion n, n - 1, ..., 1: they shrink
+    total, given, plan = sum(sizes), 0, [opening]
+    for size in sizes:
+        given += size
+        plan.append(opening - (opening - target) * given / total)
+    return plan
     ### END SOLUTION
 
 
@@ -456,10 +459,11 @@ check.concession_plan(concession_plan, hidden=True)
 # So the course's rule, which it calls **paced tit-for-tat**, has four parts:
 #
 # 1. Concede only in answer to a concession of theirs, never into silence.
-# 2. Give about as much as they gave (this course reads "about" as at least four fifths of
-#    it, never more than all of it), but never more than your own last step. Your first
-#    step, as in section 2's plan, gives no more than three fifths of the way to your
-#    target (the course's line, as there).
+# 2. Give back part of what they gave; how much is your call. At most all of it, and
+#    never more than your own last step (your first step, as in section 2's plan, no more
+#    than three fifths of the way to your target); at least half of that most. Give
+#    nearly all of it while your target is far and the rounds are running out, so the
+#    talks keep their pace; give less as your target nears, keeping room for a last trade.
 # 3. After a concession of yours, wait for one back before you move again. If they
 #    retract, hold: do not reward the retraction with a step forward, and do not answer
 #    it with a step back of your own.
@@ -474,41 +478,37 @@ check.concession_plan(concession_plan, hidden=True)
 # ### Question 3 (1 mark): your next offer, by paced tit-for-tat
 #
 # Write `tit_for_tat(s, mine, theirs, target)`: your next offer to Orchard by paced
-# tit-for-tat, the rule above. `mine` lists your offers so far, from your
-# opening, and `theirs` Orchard's answers, one for each of yours (so both lists have the
-# same length, at least 2). `target` is where your plan stops (question 2), above your
-# reservation price. Look at Orchard's last move, from `theirs[-2]` to `theirs[-1]`, and
-# decide: a concession of Orchard's is answered with about as much, by rule 2, and the
-# most you may give is Orchard's concession, capped by your own last concession (the last
-# time an offer of yours was lower than the one before). If you have not conceded yet,
-# your first concession, like the first step of question 2's plan (rule 4), gives at most
-# three fifths of the room between your last offer and `target`. A hold, or a step back,
-# is answered with a hold. Your offer never goes below `target`. The check accepts any
-# concession from four fifths of that most up to all of it. For example, with
-# `target = 100`: after `mine = [118, 114]` and `theirs = [80, 83]`, Orchard has conceded
-# 3, so you offer from 111 up to 111.6; after `theirs = [80, 86]` it has conceded 6, more
-# than your last 4, so you offer from 110 up to 110.8; after `theirs = [86, 80]` you would
-# offer 114 again. After `mine = [118, 118]` and `theirs = [80, 95]`, Orchard has
-# conceded 15, more than three fifths of the 18 between your 118 and your target, so the
-# most you give is 10.8, and you offer from 118 − 10.8 = 107.2 up to 109.36. If you
-# round, round up: rounding 107.2 down to 107 would give more than the three fifths.
+# tit-for-tat, the rule above. `mine` lists your offers so far, from your opening, and
+# `theirs` Orchard's answers, one for each of yours (so both lists have the same length,
+# at least 2). `target` is where your plan stops (question 2), above your reservation
+# price. Orchard's last move runs from `theirs[-2]` to `theirs[-1]`. A hold, or a step
+# back, is answered with a hold. To a concession, the most you may give back is Orchard's
+# concession, capped by your own last concession (the last time an offer of yours was
+# lower than the one before) or, before your first, by three fifths of the room between
+# your last offer and `target`; your offer never goes below `target`. How much of that
+# most you give is yours to decide, case by case, as rule 2 says: the check accepts every
+# share from half of it up to all of it. For example, with `target = 100`,
+# `mine = [118, 114]` and `theirs = [80, 86]`, Orchard has conceded 6, more than your last
+# 4, so you give from 2 up to 4: an offer from 110 up to 112. If you round, round up:
+# rounding down can give more than the most.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "tit-for-tat-answer", "schema_version": 3}
 def tit_for_tat(s, mine, theirs, target):
-    """Your next offer: your last one, lowered by Orchard's last concession but by no more
-    than your own last one (before your first, no more than three fifths of the room to
+    """Your next offer: your last one, lowered by your share of Orchard's last concession,
+    capped by your own last one (before your first, by three fifths of the room to
     target); held when Orchard held or stepped back; never below target."""
     ### BEGIN SOLUTION
     their_step = theirs[-1] - theirs[-2]
     if their_step <= 0:
         return max(mine[-1], target)  # a hold or a step back: hold
     my_steps = [before - after for before, after in pairwise(mine) if before > after]
-    if my_steps:
-        their_step = min(their_step, my_steps[-1])  # your steps never grow
-    else:  # your first concession: at most three fifths of the room (question 2, rule 4)
-        their_step = min(their_step, 0.6 * (mine[-1] - target))
-    return max(mine[-1] - their_step, target)
+    # my steps never grow; my first gives at most three fifths of the room (question 2)
+    most = min(their_step, my_steps[-1] if my_steps else 0.6 * (mine[-1] - target))
+    # my call: all of it while over half the room from my opening to my target is left,
+    # to keep the pace; three quarters after that, to keep room for a last trade
+    far = mine[-1] - target > (mine[0] - target) / 2
+    return max(mine[-1] - (1 if far else 0.75) * most, target)
     ### END SOLUTION
 
 
@@ -547,9 +547,9 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 #   tit-for-tat, which gives back about as much as you concede while the others give
 #   back about a third. Tick "keep its reservation price" to meet another style with the same one.
 # - **Answer an anchor.** Tick "the buyer opens": it starts far below its reservation price. Answer
-#   it as question 1 taught: with the grounded opening you would have made anyway, which rests
-#   on where its reservation price may lie (its alternatives) and lies beyond your target, not
-#   with anything taken from its number.
+#   it as question 1 taught: with the grounded opening you would have made anyway, beyond
+#   your target, giving its number no pull beyond what it tells you. The debrief says what
+#   its opening told you of its reservation price.
 # - **Take one back.** Watch what the tit-for-tat buyer does when you make a big
 #   concession, when you make none, and when you retract one.
 
@@ -1211,9 +1211,10 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 # - A concession pattern speaks: shrinking steps say you are near your reservation price, growing ones
 #   say wait. Plan towards a target with a margin above your reservation price, and treat
 #   the agents' curves as shapes, not scripts.
-# - Concede in answer to concessions, by about as much but never more than your own last
-#   step (your first, no more than three fifths of the way to your target), down to your
-#   target; hold when they hold or step back (paced tit-for-tat).
+# - Concede in answer to concessions, by a share of theirs you choose (at least half),
+#   never more than your own last step (your first, no more than three fifths of the way
+#   to your target), down to your target; hold when they hold or step back (paced
+#   tit-for-tat).
 #   Tit-for-tat paces a single negotiation; its full force needs a future with the same
 #   counterpart.
 # - Choose where to land first: the frontier package best for you that they will still
