@@ -1105,9 +1105,9 @@ InformationExplorer()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (1 mark): which firm, if either, do you hire?
 #
-# Perfect information is rarely for sale; a sharper answer often is. Your two research
-# firms (`sale.firms`, triples `(name, amount, fee)`) would each learn whether Osprey's
-# reservation price is at least its amount. Hire one, or neither?
+# Your two research firms (`sale.firms`, triples `(name, amount, fee)`) would each learn
+# whether Osprey's reservation price is at least its amount (taken as sure here; the next
+# section values an answer that can be wrong). Hire one, or neither?
 #
 # Value an answer as above: after a yes, the model's price for your cost (`sale.cost`)
 # against the reservation prices at or above the amount, after a no against those below
