@@ -77,6 +77,7 @@ MODULES = (
             "label_statements",
             "batna_needed",
             "batna_when",
+            "batna_rise",
         ),
     ),
     Module(
@@ -272,6 +273,7 @@ IDEAS = (
             ("02_batna", "reservation-salary-test"),
             ("02_batna", "northwind-zopa-test"),
             ("02_batna", "model-quiz"),
+            ("02_batna", "batna-rise-test"),
             ("03_power", "granite-reply-test"),
             ("05_capstone", "my-batna-test"),
             ("05_capstone", "my-reservation-test"),

@@ -1968,7 +1968,7 @@ def test_the_intro_times_each_sitting_and_they_add_up():
     parts = re.search(
         r"about ([\d½]+) hours for sections 1 to 4 with questions 1 to 5, ([\d½]+) hours for "
         r"sections 5 and 6 with questions 6 and 7, and ([\d½]+) to ([\d½]+) hours for section 7 "
-        r"with questions 8 and 9",
+        r"with questions 8 to 10",
         intro,
     )
     first, middle, low, high = (_hours(x) for x in parts.groups())
@@ -1988,8 +1988,8 @@ def test_the_target_question_sits_where_section_4_teaches_the_band():
     assert ids.index("q5-text") + 1 == ids.index("target-salary-answer")
     assert "### Question 5 (1 mark): your target at Northwind" in _cell("q5-text")
     assert "Back to Northwind" not in _cell("q5-text")
-    titles = re.findall(r"### Question (\d)", "".join(cell.source for cell in cells))
-    assert titles == [str(n) for n in range(1, 10)]
+    titles = re.findall(r"### Question (\d+)", "".join(cell.source for cell in cells))
+    assert titles == [str(n) for n in range(1, 11)]
     graded = [i for i in ids if i and i.endswith("-answer") and not i.startswith("practice")]
     assert [q.replace("_", "-") + "-answer" for q in questions("02_batna")] == graded
 
@@ -3187,3 +3187,43 @@ def test_each_quiz_situation_told_delay_pushes_agreement_states_a_cost_of_delay(
     for situation, _, why in SITUATIONS:
         if "the cost of delay" in why:
             assert "without" in situation and "costs both of them something" in situation
+
+
+def test_question_10_grades_which_model_fits_on_the_learners_own_numbers(answers):
+    """A fresh review, finding 1: section 7 taught which model fits (the Nash split with
+    breakdown payoffs, or an outside option that binds only once it beats what you would
+    get anyway) but no question graded that decision, as question 8 takes the model as an
+    argument. Question 10 asks what a BATNA worth 1,000 more is worth in salary in the
+    learner's own version of the talks (and one of each kind, on their numbers); the
+    solution earns the mark, visible and hidden, and the text names the three facts."""
+    for hidden in (False, True):
+        credit = check.batna_rise(answers["batna_rise"], hidden=hidden)
+        assert (credit.earned, credit.possible) == (1, 1)
+    text = _cell("q10-text")
+    for fact in ("talks.may_be_cancelled", "talks.answer_date", "talks.start_slips"):
+        assert fact in text
+    assert "section 7 with questions 8 to 10" in _cell("intro")
+
+
+def test_question_10_refuses_one_model_for_every_version(learner):
+    """One answer for every version of the talks (the Nash half unit, the full 1,000 of a
+    matched BATNA, or nothing), and the Nash split left uncapped by the agency, all fail,
+    for every learner tried; the hints say what to ask, never the figure."""
+    from course.scenarios.batna import batna_rise_of
+    from course.variants import learner_as
+
+    def constant(amount):
+        return lambda offers, talks: amount
+
+    def uncapped(offers, talks):
+        return 500 if talks.may_be_cancelled else batna_rise_of(offers, talks)
+
+    for n in range(40):
+        with learner_as(f"rise-{n}"):
+            for wrong in (constant(500), constant(1_000), constant(0), uncapped):
+                credit = check.batna_rise(wrong)
+                assert credit.earned == 0, n
+                said = messages(credit)["which model fits"][1]
+                assert "gave" in said, said
+            said = messages(check.batna_rise(uncapped))["which model fits"][1]
+            assert "compare the salary the split predicts with the agency's cost" in said

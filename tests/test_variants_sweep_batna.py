@@ -415,6 +415,42 @@ def test_question_7s_labels_cannot_be_read_off_the_wording(drawn):
     assert by_wording < len(drawn) / 3, by_wording
 
 
+def test_question_10_is_a_real_decision_for_every_learner(drawn):
+    """A fresh review, finding 1: which model fits was taught but never graded. Question
+    10's versions of the talks: exactly one fact holds; every learner's own version is one
+    of the three, each for about a third of learners, each proposer for about half; no
+    answer lies on a rule's boundary (every predicted salary, before and after a BATNA worth
+    1,000 more, stays 500 from the agency's cost unless the agency caps it by 1,000 or more;
+    a slipping start's outside option binds, your BATNA 2,000 above your share at the
+    table); and the visible check's versions give at least three different answers, so one
+    answer for all fails it for every learner."""
+    pressures, proposers, answers = (collections.Counter() for _ in range(3))
+    for s in drawn:
+        low = reservation(s, True)
+        high = s.agency_rate + s.agency_fee
+        assert high - low >= 2_000, s.learner
+        cases = check.talks_cases(s)
+        assert cases[0] == s.talks
+        for talks in cases:
+            facts = (talks.may_be_cancelled, talks.answer_date, talks.start_slips)
+            assert sum(facts) == 1 and talks.work_value >= high, s.learner
+            split = (low + talks.work_value) / 2
+            if talks.may_be_cancelled:
+                assert split + 1_000 <= high or split >= high + 1_000, s.learner
+            if talks.start_slips:
+                assert value(s) >= (talks.work_value - s.commute_cost / 2) / 2 + 2_000
+            if talks.start_slips and talks.proposer == "you":
+                ask = low + (1 - talks.delta) * (talks.work_value - low)
+                assert ask + 1_000 * talks.delta <= high - 500, s.learner
+        answers.update({rise_by_slopes(s, talks) for talks in cases})
+        assert len({rise_by_slopes(s, talks) for talks in cases}) >= 3, s.learner
+        pressures[(s.talks.may_be_cancelled, s.talks.answer_date)] += 1
+        proposers[s.talks.proposer] += 1
+    assert len(pressures) == 3 and min(pressures.values()) > 0.25 * len(drawn), pressures
+    assert min(proposers.values()) > 0.4 * len(drawn), proposers
+    assert {0, 500, 1_000} <= set(answers), answers
+
+
 def sure_as_told(s):
     """Whether the texts tell the learner to use the sure amounts in question 6: not when
     the story supposes them for question 3's second part only and question 6 asks for the
@@ -769,6 +805,40 @@ def when_by_ranking(s, timing, funded=None):
     return lumen if lumen > others else others
 
 
+def rise_by_slopes(s, talks):
+    """Question 10 read as slopes off section 7: the Nash split moves half a unit unless the
+    agency caps it; by an answer date the last offer's maker takes the zone; a binding
+    outside option moves a unit when Northwind proposes and delta units when you do."""
+    low = reservation_by_hand(s) - s.commute_cost / 2
+    high = s.agency_rate + s.agency_fee
+    if talks.may_be_cancelled:
+        return 0 if (low + talks.work_value) / 2 >= high else 500
+    if talks.answer_date:
+        return 1_000 if talks.proposer == "Northwind" else 0
+    return 1_000 if talks.proposer == "Northwind" else 1_000 * talks.delta
+
+
+def rise_from_the_pie(s, talks):
+    """Another reading: the hire's gain, W less half the commute, split by the library's
+    models with your BATNA and Northwind's breakdown payoff of no hire (0); your salary is
+    your share plus half the commute, never above the agency's cost."""
+    half = s.commute_cost / 2
+    pie, high = talks.work_value - half, s.agency_rate + s.agency_fee
+
+    def salary(batna):
+        if talks.may_be_cancelled:
+            return min(nash_split(pie, batna, 0)[0] + half, high)
+        if talks.answer_date:
+            return batna + half if talks.proposer == "Northwind" else high
+        share = outside_option_split(pie, batna, 0)[0]  # your BATNA beats half: it binds
+        if talks.proposer == "you":  # Northwind takes what beats proposing a week later
+            share = pie - talks.delta * (pie - share)
+        return min(share + half, high)
+
+    batna = max(worth(s).values())
+    return salary(batna + 1_000) - salary(batna)
+
+
 ALTERNATIVES = {
     "startup_tree": (tree_reversed, tree_nested),
     "choose_batna": (batna_by_hand, batna_flattened),
@@ -778,6 +848,7 @@ ALTERNATIVES = {
     "batna_needed": (needed_closed_form, needed_from_the_models),
     "target_salary": (target_near_the_top, target_from_the_zone, target_at_the_even_split),
     "batna_when": (when_by_hand, when_by_ranking),
+    "batna_rise": (rise_by_slopes, rise_from_the_pie),
 }
 LABELLERS = (labels_from_text, labels_from_facts)
 
@@ -842,6 +913,9 @@ def judge_all(s, seen, question, answer):
                 given = answer(case, offer, value(case), limit(case))
                 for part in ("response", "reason"):
                     check.judge_response(case, n, offer, given, part)
+    elif question == "batna_rise":
+        for talks in check.talks_cases(s):
+            check.judge_batna_rise(s, talks, answer(s, talks))
     else:
         for case in seen["needed"]:
             for walk in (False, True):

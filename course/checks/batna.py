@@ -36,6 +36,7 @@ from course.scenarios.batna import (
     RESPONSES,
     alternatives_of,
     batna_of,
+    batna_rise_of,
     batna_value,
     batna_value_when,
     even_split,
@@ -48,6 +49,8 @@ from course.scenarios.batna import (
     statement_to_use,
     statements_of,
     sure_beside_lumen,
+    talks_for,
+    talks_of,
     with_lumen_open,
     without_lumen,
     zone_edge_case,
@@ -58,6 +61,7 @@ from course.variants import (
     hidden_learners,
     hidden_rng,
     learner_id,
+    rng_for,
     variant,
 )
 
@@ -1843,3 +1847,83 @@ def batna_when(answer, hidden=False):
             ),
         ),
     )
+
+
+# --- question 10: which model is yours --------------------------------------------------------
+
+
+def talks_cases(offers):
+    """The versions of the talks question 10 tries on ``offers``: its own, then one of each
+    kind (a cancellation risk with the split below the agency's cost and at it, an answer
+    date with each side making the last offer, a slipping start with each side proposing),
+    drawn on ``offers``'s own numbers from a generator of their own."""
+    rng = rng_for("02_batna:talks-examples", offers.learner)
+    kinds = [
+        ("may be cancelled", "Northwind", False),
+        ("may be cancelled", "you", True),
+        ("answer date", "Northwind", False),
+        ("answer date", "you", False),
+        ("start slips", "Northwind", False),
+        ("start slips", "you", False),
+    ]
+    return [talks_of(offers)] + [talks_for(offers, *kind, rng) for kind in kinds]
+
+
+def _talks_words(talks):
+    said = {
+        "may be cancelled": "head office may cancel the role any week",
+        "answer date": "all three employers want your answer by one date",
+        "start slips": "each week of talks moves your start a week later",
+    }[talks.pressure]
+    return f"{said}, {talks.proposer} making the offers, work worth {talks.work_value:,.0f}"
+
+
+def judge_batna_rise(offers, talks, result):
+    """Question 10 on ``result`` for one version of the talks: nothing when it is the rise
+    of the predicted salary for a BATNA worth 1,000 more (to the whole unit), else the
+    ``NotYet`` hint, which says what to ask of the version, never the figure."""
+    call = f"batna_rise(offers, talks) with {_talks_words(talks)}"
+    value = money(result, call)
+    right = batna_rise_of(offers, talks)
+    if abs(value - right) <= 0.5:
+        return
+    if talks.may_be_cancelled and right == 0 and same_money(value, 500):
+        hint = general = (
+            "compare the salary the split predicts with the agency's cost: Northwind never "
+            "pays more, so where the split reaches it, the cap decides"
+        )
+    elif talks.may_be_cancelled:
+        hint = general = (
+            "here something neither side controls may end the talks: ask what each side "
+            "then gets, which of section 7's models that makes the one that fits, and what "
+            "it says a better breakdown payoff is worth"
+        )
+    elif talks.answer_date:
+        hint = general = (
+            "here delay costs nothing and the talks end on a common date: ask who makes the "
+            "last offer, and what the other side can then do besides take it"
+        )
+    else:
+        hint = general = (
+            "here each week of talks costs both sides, and either can leave whenever it turns "
+            "down a proposal: ask whether your BATNA beats your share at the table, and who "
+            "makes the offers"
+        )
+    raise NotYet(f"{call} gave {value:,.0f}: {hint}.", general=general)
+
+
+@question
+def batna_rise(answer, hidden=False):
+    """Check a function ``(offers, talks)`` returning how much the predicted salary, on the
+    package with two remote days, rises when your BATNA's value rises by 1,000 (1 point):
+    the learner's own version of the talks and one of each kind on their own numbers; when
+    grading, the same on two other learners' numbers too."""
+    cases = _scenarios(hidden)
+
+    def part():
+        for case in cases:
+            for talks in talks_cases(case):
+                judge_batna_rise(case, talks, call_learner(answer, case, talks))
+        return "batna_rise finds which model fits each version, and what a better BATNA is worth."
+
+    return score(Check("which model fits", 1, part))

@@ -62,6 +62,11 @@ class JobOffers(Scenario):
         """Six things you might say to Northwind, as ``(letter, text)`` pairs (question 7)."""
         return tuple((s.letter, s.text) for s in statements_of(self))
 
+    @property
+    def talks(self):
+        """Your version of the talks with Northwind (question 10)."""
+        return talks_of(self)
+
     def story(self):
         offers = "\n".join(
             f"{n}. {offer}" for n, offer in enumerate(self.northwind_offers, start=1)
@@ -928,3 +933,85 @@ def judge_news(index, choice):
     if choice == answer:
         return True, f"Right: {why}."
     return False, f"Not this one: {answer} here; {why}."
+
+
+# --- which model is yours (question 10) --------------------------------------------------------
+
+#: What pushes both sides to agree, in each version of question 10's talks with Northwind.
+PRESSURES = ("may be cancelled", "answer date", "start slips")
+
+#: The share of the gain still worth having after a week of talks, when the start slips.
+DELTAS = (0.8, 0.9, 0.95)
+
+
+@dataclass(frozen=True)
+class Talks:
+    """One version of the talks with Northwind (question 10), on the package with two remote
+    days, for which every learner has a zone: exactly one of the three facts holds."""
+
+    may_be_cancelled: bool  # head office may cancel the role any week, whatever either does
+    answer_date: bool  # Northwind, Harbor Bank and Lumen want your answer by one date
+    start_slips: bool  # each week of talks moves your start a week later
+    proposer: str  # who makes the offers ("you" or "Northwind"); by an answer date, the last
+    work_value: float  # what your work is worth to Northwind a year
+    delta: float  # when the start slips: the share of the gain still worth having a week on
+
+    @property
+    def pressure(self):
+        return PRESSURES[(self.may_be_cancelled, self.answer_date, self.start_slips).index(True)]
+
+
+def _hundreds(rng, low, high):
+    return pick(rng, math.ceil(low / 100) * 100, math.floor(high / 100) * 100, 100)
+
+
+def talks_for(offers, pressure, proposer, capped, rng):
+    """A version of the talks for ``offers``: ``pressure`` one of ``PRESSURES``; ``capped``
+    (with a cancellation risk only) whether the split's salary reaches the agency's cost.
+    Its work value keeps every prediction at least 500 from the agency's cost after your
+    BATNA rises by 1,000, and your BATNA above your share at the table, so that no answer
+    lies on a rule's boundary."""
+    low, high = reservation_of(offers, REMOTE_DAYS), northwind_reservation(offers)
+    delta = DELTAS[math.floor(rng.random() * len(DELTAS))]
+    binding = 2 * batna_value(offers) + offers.commute_cost / 2 - 4_000  # W below it: binds
+    if pressure == "may be cancelled" and capped:
+        bounds = (2 * high - low + 2_000, 2 * high - low + 20_000)
+    elif pressure == "may be cancelled":
+        bounds = (high, 2 * high - low - 2_000)
+    elif pressure == "start slips" and proposer == "you":
+        bounds = (high, min(high + 30_000, low + (high - low - 1_500) / (1 - delta), binding))
+    else:
+        bounds = (high, min(high + 30_000, binding))
+    work = _hundreds(rng, *bounds)
+    facts = [pressure == p for p in PRESSURES]
+    return Talks(*facts, proposer, work, delta if pressure == "start slips" else 1.0)
+
+
+def talks_of(offers):
+    """The learner's own version of the talks (question 10), from its own generator."""
+    rng = rng_for("02_batna:talks", offers.learner)
+    pressure = PRESSURES[math.floor(rng.random() * len(PRESSURES))]
+    proposer = "you" if rng.random() < 0.5 else "Northwind"
+    capped = rng.random() < 0.5
+    return talks_for(offers, pressure, proposer, capped, rng)
+
+
+def predicted_salary(offers, talks, rise=0):
+    """The salary the model that fits ``talks`` predicts on the package with two remote
+    days, with your BATNA worth ``rise`` more: the Nash split with breakdown payoffs, capped
+    by the agency, when head office may cancel; the last offer's maker's limit by an answer
+    date; the outside option, which binds, when the start slips (section 7)."""
+    low = reservation_of(offers, REMOTE_DAYS) + rise
+    high = northwind_reservation(offers)
+    if talks.may_be_cancelled:
+        return min((low + talks.work_value) / 2, high)
+    if talks.answer_date:
+        return low if talks.proposer == "Northwind" else high
+    if talks.proposer == "Northwind":
+        return low
+    return min(low + (1 - talks.delta) * (talks.work_value - low), high)
+
+
+def batna_rise_of(offers, talks):
+    """How much the predicted salary rises when your BATNA's value rises by 1,000."""
+    return predicted_salary(offers, talks, 1_000) - predicted_salary(offers, talks)

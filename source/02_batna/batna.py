@@ -34,7 +34,7 @@
 #
 # It takes about 7½ to 8 hours, best in three sittings; longer if Python is new to you:
 # about 2½ hours for sections 1 to 4 with questions 1 to 5, 2½ hours for sections 5 and 6
-# with questions 6 and 7, and 2½ to 3 hours for section 7 with questions 8 and 9 and the
+# with questions 6 and 7, and 2½ to 3 hours for section 7 with questions 8 to 10 and the
 # reflection (question 9 is the hardest of the module; it asks about section 3's three
 # situations for an uncertain alternative, so reread them first). Run the cells from top
 # to bottom.
@@ -838,31 +838,26 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # (`offers.statements` holds them as `(letter, text)` pairs). Compare each with the facts
 # of your scenario and your reservation price from expected values (question 3, first
 # part), for the package a statement names: with two remote days, take half the commute
-# off. Then write `label_statements(offers)` so that it returns a dict from letter to
-# label: `"honest"`, `"warning"`, `"bluff"` or `"misrepresentation"`. Writing the labels
-# of your own six statements in by hand is fine. Each statement earns a quarter of a
-# mark. Where a statement could fairly carry either of two labels, the check accepts
-# both. The check under your answer confirms only that your labels have the right form;
-# the labels of your own statements are marked when the notebook is graded.
+# off. Write `label_statements(offers)` returning a dict from letter to label: `"honest"`,
+# `"warning"`, `"bluff"` or `"misrepresentation"`; writing your own six in by hand is
+# fine. Each label earns a quarter of a mark, and where a statement could fairly carry
+# either of two labels, both count. The check under your answer confirms only their
+# form: the labels of your own statements are marked when the notebook is graded.
 #
 # Practise first on a case that is not yours, shown in the next cell with its reservation
-# prices worked out: write `practice_labels()` returning its six labels the same way. Its
-# check judges each statement and, when a label is wrong, says which test to apply again.
-# The practice earns no marks. Its labels are not yours by analogy: your demand for the
-# job as offered and your claim about the least you would accept are drawn on their own,
-# so each may be true or not, whatever the practice case's is; judge each figure against
-# your own reservation price for its package.
+# prices: `practice_labels()` returns its six labels, and its check says which test to
+# apply again when one is wrong (no marks). Its labels are not yours by analogy: your
+# demand for the job as offered and your claim about the least you would accept are drawn
+# on their own, so each may be true or not; judge each figure against your own
+# reservation price for its package.
 #
-# Then choose the statement you would make: either your BATNA's terms or the one that keeps
-# your position private. Add its letter
-# under the key `"use"`, for example `return {"A": "honest", ..., "use": "B"}`. Decide it
-# by section 6's advice on when to mention an alternative: what would your BATNA's terms
-# tell Northwind, and what does Northwind already believe is the least you would accept?
-# Your scenario assumes that belief is the midpoint of Northwind's pay band,
-# `offers.band_midpoint`.
-# Work this one out from `offers` in your code: the check also tries your statements with
-# the band's midpoint moved, so that the other statement may be the one to make. The
-# choice earns half a mark.
+# Then add, under the key `"use"`, the letter of the statement you would make: your
+# BATNA's terms or the one that keeps your position private (for example
+# `return {"A": "honest", ..., "use": "B"}`). Decide it by section 6's advice on when to
+# mention an alternative; your scenario assumes that what Northwind believes is the least
+# you would accept is its pay band's midpoint, `offers.band_midpoint`. Work it out from
+# `offers`: the check also moves the midpoint, so the other statement may be the one to
+# make. The choice earns half a mark.
 
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-statements", "schema_version": 3}
@@ -1230,6 +1225,50 @@ def batna_when(offers, timing, funded=None):
 check.batna_when(batna_when)
 ### BEGIN HIDDEN TESTS
 check.batna_when(batna_when, hidden=True)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q10-text", "schema_version": 3}
+# ### Question 10 (1 mark): which model is yours?
+#
+# How much more would Northwind pay if your BATNA were worth 1,000 more? It depends on
+# which of section 7's models fits your talks. `offers.talks` is your version of them, on
+# the package with two remote days (every learner has a zone for it); one of three facts
+# holds: `talks.may_be_cancelled` (head office may cancel the role any week; no answer
+# date), `talks.answer_date` (all three employers want your answer by one date; a week of
+# talks costs no one anything) or `talks.start_slips` (each week of talks moves your start
+# a week later; no answer date; `talks.delta` is the share of the gain still worth having
+# a week on). `talks.proposer` says who makes the offers (by an answer date, the last one)
+# and `talks.work_value` what your work is worth to Northwind ($W$). Write
+# `batna_rise(offers, talks)`: by how much the salary the fitting model predicts rises.
+# Does your BATNA bind? Does the agency's cost cap the salary? The check tries your
+# version and one of each kind on your numbers; grading, other learners' numbers too.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-rise-answer", "schema_version": 3}
+def batna_rise(offers, talks):
+    """How much the predicted salary rises when your BATNA is worth 1,000 more."""
+    ### BEGIN SOLUTION
+    high = offers.agency_rate + offers.agency_fee
+
+    def salary(rise):  # the package with two remote days: half the commute
+        low = reservation_salary(offers) - offers.commute_cost / 2 + rise
+        if talks.may_be_cancelled:  # breakdown payoffs: the Nash split, capped by the agency
+            return min((low + talks.work_value) / 2, high)
+        if talks.answer_date:  # delay costs nothing: the last offer's maker takes the zone
+            return low if talks.proposer == "Northwind" else high
+        if talks.proposer == "Northwind":  # an outside option that binds: matched exactly
+            return low
+        return min(low + (1 - talks.delta) * (talks.work_value - low), high)
+
+    return salary(1_000) - salary(0)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "batna-rise-test", "schema_version": 3}
+"""Check that batna_rise picks the model that fits each version of the talks."""
+check.batna_rise(batna_rise)
+### BEGIN HIDDEN TESTS
+check.batna_rise(batna_rise, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
