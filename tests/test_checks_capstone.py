@@ -476,7 +476,9 @@ def test_an_open_source_takes_either_side_but_no_wide_gap(monkeypatch, own):
     """Where the case leaves a source open, either side may be rated higher, by up to 3;
     a wider gap claims more than the case shows and is named (review finding 5: a
     self-flattering 9/9/9 against 2/2/2 passed for every learner)."""
-    case = _alternatives_open(own, their_supply_share=0.5, your_sales_share=0.47)
+    case = _alternatives_open(
+        own, their_supply_share=0.5, your_sales_share=0.47, your_weeks=5, their_weeks=4
+    )
     as_own(monkeypatch, case)
     assert power_holder(case) is None
     assert passes(run("my_audit", _audit((6, 5, 3), (4, 5, 6))))
@@ -844,13 +846,16 @@ def test_an_opening_one_step_beyond_without_a_partner_earns_the_set_mark_alone()
     ).read_text()
     assert "return the opening alone, a list of one" in text
     alone = partnered = 0
-    for n in range(60):
+    for n in range(120):
         case = course.variant("05_capstone", f"beyond-{n}")
         row = beyond_of(case)
         if row is None:
             continue
         floor = check.INSULT_LINE * case.reservation_if_quell
-        if check._has_partner(case, row[0], floor):
+        if not signs_letter(case):  # no fact carries it beyond (fifth review, finding 4)
+            with pytest.raises(check.NotYet, match="two or three packages"):
+                check.judge_meso(case, [row[0]])
+        elif check._has_partner(case, row[0], floor):
             partnered += 1
             with pytest.raises(check.NotYet, match="two or three packages"):
                 check.judge_meso(case, [row[0]])
@@ -1334,7 +1339,7 @@ def test_one_frontier_step_beyond_passes_question_5_and_further_out_is_refused()
         case = course.variant("05_capstone", f"rev05-{n}")
         beyond = beyond_of(case)
         low = case.reservation_if_not
-        if beyond is not None:
+        if beyond is not None and signs_letter(case):
             judge_opening(case, [beyond[0]])
             accepted += 1
         for row in package_rows(case):
@@ -1343,7 +1348,7 @@ def test_one_frontier_step_beyond_passes_question_5_and_further_out_is_refused()
                     judge_opening(case, [row[0]])
                 refused += 1
                 break
-    assert accepted >= 38 and refused == 40
+    assert accepted >= 6 and refused == 40
 
 
 def test_a_bayes_answer_rounded_too_far_is_told_so():
@@ -1557,3 +1562,98 @@ def test_counting_from_one_is_told_to_count_from_the_opening():
         assert "count from the opening, plan[0]" in str(hint.value)
         told += 1
     assert told > 50
+
+
+@pytest.mark.parametrize(
+    ("shares", "weeks", "side"),
+    [
+        ((0.5, 0.47), (9, 3), "you"),  # dependence even: the weeks decide
+        ((0.5, 0.47), (2, 8), "Marlow"),
+        ((0.7, 0.3), (5, 4), "you"),  # weeks even: dependence decides
+        ((0.3, 0.7), (4, 4), "Marlow"),
+        ((0.7, 0.3), (2, 8), None),  # they disagree: open
+    ],
+)
+def test_q4_power_follows_each_fact_of_the_case_that_points(own, shares, weeks, side):
+    """Fifth review, finding 2: question 4 settled power only where dependence and the
+    weeks both pointed to one side, so an audit that ignored the weeks (power rated even)
+    passed wherever dependence was even, even with 6 weeks between the sides (32 of 1,000
+    learners: `python /tmp/s51/f05_count.py`), and one that ignored dependence passed where
+    the weeks were even (79 of 1,000). Now a fact that points to a side settles power when
+    the other does not point the other way; facts that disagree leave it open. On the old
+    code the even audit passes the first four cases."""
+    supply, sales = shares
+    case = _alternatives_open(
+        own,
+        their_supply_share=supply,
+        your_sales_share=sales,
+        your_weeks=weeks[0],
+        their_weeks=weeks[1],
+    )
+    assert power_holder(case) == side
+    ahead = {"you": (7, 4), "Marlow": (4, 7), None: (5, 5)}[side]
+    behind = {"you": (4, 7), "Marlow": (7, 4), None: (2, 7)}[side]
+    for pair, fits in ((ahead, True), ((5, 5), side is None), (behind, False)):
+        audit = {
+            "yours": {"information": 6, "alternatives": 5, "power": pair[0]},
+            "theirs": {"information": 5, "alternatives": 5, "power": pair[1]},
+            "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
+        }
+        if fits:
+            check.judge_audit(case, audit)
+        else:
+            with pytest.raises(NotYet, match=r"power .*weeks"):
+                check.judge_audit(case, audit)
+
+
+def test_q4_a_weeks_gap_of_exactly_three_that_decides_power_takes_either_reading(own):
+    """Weeks are whole and the draw keeps gaps of exactly 3 where dependence is even (so
+    that no learner's case changes): there the side ahead by the weeks and an even rating
+    both pass, and the other side ahead fails."""
+    case = _alternatives_open(
+        own, their_supply_share=0.5, your_sales_share=0.47, your_weeks=6, their_weeks=3
+    )
+    assert power_holder(case) == "you"
+    for pair, fits in (((7, 4), True), ((5, 5), True), ((2, 7), False)):
+        audit = {
+            "yours": {"information": 6, "alternatives": 5, "power": pair[0]},
+            "theirs": {"information": 5, "alternatives": 5, "power": pair[1]},
+            "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
+        }
+        rules = check.audit_rules(case)
+        assert all(rule(audit["yours"], audit["theirs"]) for rule, _ in rules) == fits
+
+
+def test_q5_takes_a_step_beyond_only_with_the_fact_that_carries_it(learner):
+    """Fifth review, finding 4: question 5 accepted an opening one frontier step beyond the
+    estimate for every learner, though section 4 (module 04's rule) goes beyond only as far
+    as a fact you can cite carries you, and said the rush cost does not. The fact this case
+    offers is a signed letter of intent: over 1,000 learners 298 sign and have such a step,
+    691 have the step and do not sign (`python /tmp/s51/f05_count.py`). Now the step passes
+    only for those who sign, and for the others the hint says no fact carries it; an answer
+    that always opens one step beyond fails the hidden cases (they include a learner who
+    does not sign). On the old code the unsigned step passes."""
+    signed = unsigned = 0
+    for n in range(40):
+        case = course.variant("05_capstone", f"rev05-{n}")
+        beyond = beyond_of(case)
+        if beyond is None:
+            continue
+        if signs_letter(case):
+            signed += 1
+            check.judge_opening(case, [beyond[0]])
+        else:
+            unsigned += 1
+            with pytest.raises(NotYet, match="you hold no signed letter to state"):
+                check.judge_opening(case, [beyond[0]])
+    assert signed and unsigned
+    text = " ".join(_section("opening-teaching").split())
+    assert "So the step passes only if you signed Brenn's letter" in text
+
+    # the hidden check tries a learner who does not sign and has such a step, so an
+    # answer that always opens one step beyond fails it
+    hidden = [check._drawn(learner) for learner in check.HIDDEN_LEARNERS]
+    unsigned = [c for c in hidden if not signs_letter(c) and beyond_of(c) is not None]
+    assert unsigned
+    with pytest.raises(NotYet, match="you hold no signed letter to state"):
+        check.judge_opening(unsigned[0], [beyond_of(unsigned[0])[0]])

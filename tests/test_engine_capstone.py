@@ -983,7 +983,7 @@ def test_the_rubric_example_is_learner_1354s_case_with_its_own_numbers():
 
 
 def test_the_stated_duration_matches_the_course_map():
-    """The preparation is most of the module's 12,000 words (counted here, as a learner
+    """The preparation is most of the module's 11,000 words (counted here, as a learner
     reads them: the instructor's model answer left out) and eight answers,
     two of them real programs (the concession plan and the MESO): six to eight hours for
     someone new to programming, not four to five; two sittings, their debriefs and a
@@ -998,7 +998,7 @@ def test_the_stated_duration_matches_the_course_map():
     assert "**six and a half to eight and a half hours** if you have written a loop" in intro
     assert "**seven and a half to ten and a half** if you are new to" in intro
     assert "one and a half to two and a half hours" in intro
-    assert "about 12,000 words" in intro
+    assert "about 11,000 words" in intro
     # three sittings, each named: two for the preparation, one for the table
     assert "three sittings: two for the preparation" in intro and "then a third for" in intro
 
@@ -1011,7 +1011,8 @@ def test_the_stated_duration_matches_the_course_map():
         )
 
     text = NOTEBOOK.read_text()
-    assert 11_400 <= words(text) <= 12_600, words(text)  # within 5% of the stated 12,000
+    # fifth review, finding 5: 12,368 words cut to about 10,850
+    assert 10_450 <= words(text) <= 11_550, words(text)  # within 5% of the stated 11,000
     assert words(text[: text.index("# ## 6.")]) > words(text) / 2
     minutes = next(m.minutes for m in MODULES if m.folder == "05_capstone")
     assert 450 <= minutes <= 630
@@ -1063,9 +1064,12 @@ def test_the_text_agrees_with_modules_01_and_04_and_its_citations():
 def test_the_audit_says_what_its_rules_rest_on():
     """Second review, findings 7 and 9: Marlow's weeks are a belief, yet question 4's
     power rule used them as if settled; and the audit counted Quell whether or not it
-    binds (deal-me-out). The text says the weeks only confirm what the known dependence
-    shares show, and that the alternatives rule does not apply the deal-me-out test."""
-    assert "they never settle power on their own" in section("q4-text")
+    binds (deal-me-out). The text says that weeks that point against the dependence
+    shares leave power open (since the fifth review, weeks that nothing contradicts settle
+    it: finding 2), and that the alternatives rule does not apply the deal-me-out test."""
+    assert "When they point to different sides, power is left open: Marlow's weeks" in (
+        " ".join(section("q4-text").split())
+    )
     assert "It does not ask whether Quell would actually change the bargain" in (
         section("audit-teaching")
     )
@@ -1793,9 +1797,9 @@ def test_section_4_leads_its_two_long_paragraphs_with_their_rule():
     """A fresh review, U3: the opening and the diagnostic set piled up caveats before an
     executive reader met the rule; each paragraph now opens with its rule in one line."""
     opening = section("opening-teaching")
-    assert "In one line: open with the package that is best for you among those Marlow" in opening
-    assert "In one line: next to your opening, put packages worth exactly as much" in opening
-    assert "**A diagnostic set.** In one line" in opening  # named for what it is (C3)
+    # fifth review, finding 5: each paragraph now starts with its rule, without the label
+    assert "**Ambitious, and grounded.** Module 04's rule is to open at your estimate" in opening
+    assert "**A diagnostic set.** Next to your opening, put packages worth exactly as" in opening
     assert "**Several offers at once.**" not in opening
     assert "any of which may suit the other side best" in opening
 
@@ -1838,12 +1842,13 @@ def test_the_step_beyond_is_accepted_under_module_04s_rule_and_its_gain_is_an_ob
     assert "So question 5 accepts" not in opening
     assert "Question 5 accepts the step beyond under that rule of module 04" in opening
     assert "when a fact you can cite carries it there" in opening
-    assert "The check cannot see your fact" in opening
+    # fifth review, finding 4: the check now sees the fact (a signed letter)
+    assert "So the step passes only if you signed Brenn's letter" in opening
     assert "part 1 of the reflection" in opening
     assert "an observation about this bot, not a reason" in opening
     assert "observation about this bot, not a reason" in summary
-    assert "the check cannot see that fact, so name it in your reflection" in summary
-    assert "name the fact you could cite that carries you there" in reflection
+    assert "here a signed letter of intent carries you one step beyond" in summary
+    assert "say when and how you cited your signed letter" in reflection
 
 
 def sit_by_the_plan(
@@ -2643,7 +2648,7 @@ def test_section_6_sends_the_step_after_marlows_floor_words_to_section_5():
     rule; question 8 decides only how large the steps are if Marlow's answers point to
     Quell, so section 6 names section 5 as the rule that allows it."""
     table = " ".join(section("table-teaching").split())
-    assert "(or, as section 5 allows, once it says it can give no more" in table
+    assert "With them, section 5's rule allows your next planned step" in table
     assert "as question 8 decided, once it says" not in table
 
 
@@ -2733,3 +2738,22 @@ def test_marlow_accepts_by_its_target_or_its_next_offer_as_sections_6_and_7_say(
                     assert worth >= walkaway
                     below_standing += worth < standing
     assert below_standing > 0
+
+
+def test_the_timeline_of_the_letter_and_kessel_is_stated_once():
+    """Fifth review, finding 3: the brief said Brenn would sign 'now' and that you could
+    'wait for Kessel', without saying when Kessel answers, so a learner could not tell
+    whether to decide on the letter before or after Kessel's answer. The brief now states
+    the timeline once (the letter before the talks, Brenn's and Kessel's answers only at
+    the booking deadline, after them), section 1 points to it, and no other sentence of the
+    notebook times the decision. On the old brief the first assert fails."""
+    case = course.variant("05_capstone", "timeline")
+    story = case.story()
+    assert story.count("**When things happen.**") == 1
+    assert "before the talks with Marlow begin, you decide on Brenn's letter" in story
+    assert f"booking deadline, {case.your_weeks} weeks from now" in story
+    assert "without knowing either answer" in story
+    text = section("letter-teaching")
+    assert 'Your brief ("When things happen") gives the timeline' in text
+    notebook = " ".join(NOTEBOOK.read_text().split())
+    assert "wait for Kessel" not in notebook and "sign a letter of intent now" not in notebook

@@ -228,8 +228,10 @@ def test_q4_each_source_settles_for_either_side_and_no_constant_audit_passes_mos
     assert alternatives.count("you") / len(drawn) >= 0.03
     holders = [_holders(s)["power"] for s in drawn]
     assert 0.3 <= holders.count("Marlow") / len(drawn) <= 0.5
-    assert 0.3 <= holders.count("you") / len(drawn) <= 0.5
-    assert holders.count(None) / len(drawn) >= 0.1
+    assert 0.3 <= holders.count("you") / len(drawn) <= 0.6
+    # fifth review, finding 2: a fact that points settles power unless the other points
+    # the other way, so power is open in about 5% of cases (it was 16%)
+    assert holders.count(None) / len(drawn) >= 0.03
     pairs = [(7, 4), (6, 4), (5, 5), (4, 6), (4, 7), (6, 5), (5, 6)]
     weights = {"information": 0.3, "alternatives": 0.4, "power": 0.3}
     for alternatives, power in itertools.product(pairs, pairs):
@@ -278,7 +280,9 @@ def test_q5_the_opening_is_acceptable_ambitious_and_leaves_room(drawn):
 
 
 def test_q5_accepts_one_frontier_step_beyond_above_the_insult_line_and_no_further(drawn):
-    """Q5 accepts the opening at the estimate or one step beyond it along the frontier when
+    """Q5 accepts the opening at the estimate or, for a learner who signs Brenn's letter
+    (the fact that carries it: fifth review, finding 4; refused for the others), one step
+    beyond it along the frontier when
     Marlow would not refuse that step out of hand even with Quell (section 4): the step
     exists for nearly every learner and gives Marlow fewer points than its lower
     reservation price; the checks accept it (the scenario's ``beyond_of`` agrees with
@@ -286,7 +290,7 @@ def test_q5_accepts_one_frontier_step_beyond_above_the_insult_line_and_no_furthe
     against its own profit: where no package of its worth has a partner, the set's hint
     says no diagnostic set exists for it and the opening alone earns the set's mark (a
     partnered one does not), and the estimate always has one."""
-    found = without = 0
+    found = signed = without = 0
     for s in drawn:
         beyond = one_step_beyond_point(s)
         row = scenario.beyond_of(s)
@@ -297,6 +301,12 @@ def test_q5_accepts_one_frontier_step_beyond_above_the_insult_line_and_no_furthe
         assert beyond[1] < s.reservation_if_not, s.learner
         packages = every_package(s)
         ties = [p for p, y, t in packages if (y, t) == beyond]
+        if not s.brenn_letter > max(values(s).values()):
+            # fifth review, finding 4: without a signed letter no fact carries the step
+            with pytest.raises(check.NotYet, match="no signed letter to"):
+                check.judge_opening(s, [ties[0]])
+            continue
+        signed += 1
         check.judge_opening(s, [ties[0]])
         points = {(y, t) for _, y, t in packages}
         frontier = sorted(p for p in points if not dominated(p, points) and p[0] > beyond[0])
@@ -327,7 +337,8 @@ def test_q5_accepts_one_frontier_step_beyond_above_the_insult_line_and_no_furthe
             with pytest.raises(check.NotYet, match="two or three packages"):
                 check.judge_meso(s, [partnered[0]])
     assert found >= 0.97 * len(drawn)
-    assert 0.15 * found <= without <= 0.45 * found, without
+    assert signed >= 0.2 * found, signed
+    assert 0.15 * signed <= without <= 0.45 * signed, without
 
 
 def test_q6_the_statements_tell_one_story(drawn):
@@ -512,9 +523,10 @@ def test_the_price_row_keeps_the_briefs_arithmetic(drawn):
 
 def test_q4_a_weeks_gap_of_exactly_three_never_decides_power(drawn):
     """Fourth review, E8: weeks are whole, and for 12% of learners power was settled with
-    the two sides' weeks exactly 3 apart while dependence pointed the same way: one week
-    less and the audit would have had to leave power open. Such a draw is redrawn; gaps of
-    exactly 3 where dependence leaves power open anyway are kept."""
+    the two sides' weeks exactly 3 apart while dependence pointed the same way. Such a
+    draw is still redrawn, so that no learner's case changes (since the fifth review
+    dependence alone settles it there); the other gaps of exactly 3 are kept, and
+    question 4 reads them both ways (``power_near_line``)."""
     for s in drawn:
         depends = s.their_supply_share - s.your_sales_share
         waits = s.your_weeks - s.their_weeks
@@ -601,13 +613,9 @@ def _holders(s):
     gaps = [mine - r / 100 for r in (s.reservation_if_quell, s.reservation_if_not)]
     alternatives = "you" if min(gaps) >= 0.05 else "Marlow" if max(gaps) <= -0.05 else None
     needs, waits = s.their_supply_share - s.your_sales_share, s.your_weeks - s.their_weeks
-    power = (
-        "you"
-        if needs >= 0.1 and waits >= 3
-        else "Marlow"
-        if needs <= -0.1 and waits <= -3
-        else None
-    )
+    # each fact votes +1 (you), -1 (Marlow) or 0; votes against each other leave power open
+    votes = {(needs >= 0.1) - (needs <= -0.1), (waits >= 3) - (waits <= -3)} - {0}
+    power = None if len(votes) != 1 else "you" if votes == {1} else "Marlow"
     return {"alternatives": alternatives, "power": power}
 
 
@@ -697,12 +705,14 @@ def one_step_beyond_point(s):
 
 
 def opening_one_step_beyond(s):
-    """Opens one frontier step beyond the estimate wherever that step exists, with a
-    partner (same profit, not refused out of hand, crossing) where a package of that worth
-    has one, else alone; at the estimate where there is no such step."""
+    """Opens one frontier step beyond the estimate wherever that step exists and a signed
+    letter carries it (fifth review, finding 4), with a partner (same profit, not refused
+    out of hand, crossing) where a package of that worth has one, else alone; at the
+    estimate otherwise."""
     beyond = one_step_beyond_point(s)
     packages = every_package(s)
-    if beyond is not None:
+    signed = s.brenn_letter > max(values(s).values())  # the fact that carries the step
+    if beyond is not None and signed:
         ties = [p for p, y, t in packages if (y, t) == beyond]
         for p in ties:
             partners = [

@@ -52,6 +52,8 @@ from course.scenarios.capstone import (
     package_rows,
     plan_of,
     power_holder,
+    power_leans,
+    power_near_line,
     practice_key,
     practice_kinds,
     quell_posterior,
@@ -464,18 +466,15 @@ def audit_rules(case):
                 f"after the rush request): {_alternatives_reason(case)}",
             )
         )
-    if power is not None:
-        rules.append(_holds("power", power, _power_reason(case, power)))
-    else:
+    line = power_near_line(case)
+    if line is not None:
         rules.append(
-            _open(
-                "power",
-                "dependence and time do not both point to one side: you would supply "
-                f"{case.their_supply_share:.0%} of Marlow's sensors and Marlow would be "
-                f"{case.your_sales_share:.0%} of your sales; you can wait "
-                f"{case.your_weeks} weeks and Marlow {case.their_weeks}",
-            )
+            _near_line(line, _power_reason(case), "power", "the weeks are exactly 3 apart")
         )
+    elif power is not None:
+        rules.append(_holds("power", power, _power_reason(case)))
+    else:
+        rules.append(_open("power", _power_reason(case)))
     return rules
 
 
@@ -492,16 +491,18 @@ def _open(source, because):
     )
 
 
-def _near_line(side, because):
-    """The alternatives rule where a share lies within 0.01 of its 0.05 line: the side
-    ahead by the line, or an open reading (within ``OPEN_GAP``), is accepted."""
-    held, _ = _holds("alternatives", side, because)
-    near, _ = _open("alternatives", because)
-    whose = "your alternatives" if side == "you" else "Marlow's alternatives"
+def _near_line(
+    side, because, source="alternatives", line="a share lies within 0.01 of the 0.05 line"
+):
+    """A rule where a measure lies on or next to its line: the side ahead by the line, or an
+    open reading (within ``OPEN_GAP``), is accepted."""
+    held, _ = _holds(source, side, because)
+    near, _ = _open(source, because)
+    whose = f"your {source}" if side == "you" else f"Marlow's {source}"
     return (
         lambda y, t: held(y, t) or near(y, t),
         f"{whose} should be rated above the other side's, or the two within {OPEN_GAP} of "
-        f"each other, since a share lies within 0.01 of the 0.05 line: {because}",
+        f"each other, since {line}: {because}",
     )
 
 
@@ -529,17 +530,23 @@ def _alternatives_reason(case):
     )
 
 
-def _power_reason(case, side):
-    if side == "you":
-        return (
-            f"you would supply {case.their_supply_share:.0%} of Marlow's sensors, more than "
-            f"the {case.your_sales_share:.0%} of your sales Marlow would be, and you can wait "
-            f"{case.your_weeks} weeks to its {case.their_weeks}"
-        )
+def _power_reason(case):
+    """Both facts of the power row and where each points (``power_leans``)."""
+    dependence, time = power_leans(case)
+    needs = {
+        "you": "Marlow depends on the deal more",
+        "Marlow": "you depend on the deal more",
+        None: "neither depends on it more by 10 points",
+    }[dependence]
+    waits = {
+        "you": "you can wait at least 3 weeks longer",
+        "Marlow": "Marlow can wait at least 3 weeks longer",
+        None: "neither can wait 3 weeks longer",
+    }[time]
     return (
-        f"Marlow would be {case.your_sales_share:.0%} of your sales, more than the "
-        f"{case.their_supply_share:.0%} of its sensors you would supply, and it can wait "
-        f"{case.their_weeks} weeks to your {case.your_weeks}"
+        f"you would supply {case.their_supply_share:.0%} of Marlow's sensors and Marlow would "
+        f"be {case.your_sales_share:.0%} of your sales, so {needs}; you can wait "
+        f"{case.your_weeks} weeks and Marlow {case.their_weeks}, so {waits}"
     )
 
 
@@ -809,8 +816,21 @@ def _opening_hint(case, package):
     you, them = _points(case, package)
     best_you, best_them = _points(case, best)
     beyond = beyond_of(case)
-    if (you, them) == (best_you, best_them) or (beyond and (you, them) == beyond[1:]):
+    if (you, them) == (best_you, best_them):
         return None
+    if beyond and (you, them) == beyond[1:]:
+        if signs_letter(case):
+            return None
+        return (
+            f"it is one step beyond the best package Marlow could accept, and module 04's "
+            "rule takes you beyond your estimate only as far as a fact you can cite carries "
+            "you (section 4). Your case gives you none: the rush cost is already counted in "
+            "your profits, and by question 2's right decision you keep your best alternative "
+            "before the letter rather than sign Brenn's, so you hold no signed letter to "
+            f"state. Open at the estimate, the package that leaves you {best_you:g}",
+            "it goes one step beyond the estimate without a fact of your case that carries "
+            "it there (a signed letter of intent; question 2 decides whether you have one)",
+        )
     low, high = case.reservation_if_not, case.reservation_if_quell
     floor = reservation_of(case)
     if them < INSULT_LINE * low:
@@ -894,8 +914,9 @@ def _opening_hint(case, package):
 
 def judge_opening(case, result):
     """Question 5's first part on ``result``: nothing when its first package is the course's
-    opening or one frontier step beyond it (``beyond_of``), or worth the same to both
-    sides as either, else the hint."""
+    opening, or one frontier step beyond it (``beyond_of``) for a learner who signs
+    Brenn's letter (the fact that carries an opening beyond: fifth review, finding 4), or
+    worth the same to both sides as either, else the hint."""
     package = _packages(case, result)[0]
     found = _opening_hint(case, package)
     if found:
@@ -920,6 +941,7 @@ def judge_meso(case, result):
     beyond = beyond_of(case)
     alone = (
         beyond is not None
+        and signs_letter(case)
         and (top, opened) == tuple(beyond[1:])
         and not _has_partner(case, packages[0], floor)
     )
@@ -1026,7 +1048,7 @@ def opening_offer(answer, hidden=False):
                 cases,
                 judge_opening,
                 "it opens with the best package Marlow could accept without Quell, or one "
-                "frontier step beyond it.",
+                "frontier step beyond it when you hold a signed letter to cite.",
             ),
         ),
         Check(

@@ -152,6 +152,11 @@ class CapstoneCase(MultiIssue, Scenario):
             f"takes your capacity for sure, at a profit of {self.brenn_letter:g} instead of "
             f"{self.brenn_profit:g}. Signing it means giving up Kessel. The letter has no "
             "confidentiality clause.\n\n"
+            "**When things happen.** This week, before the talks with Marlow begin, you "
+            "decide on Brenn's letter: its offer lapses when the talks begin. The talks end "
+            f"before your booking deadline, {self.your_weeks} weeks from now. Only at that "
+            "deadline do Brenn (without a letter) and Kessel give their answers. So you "
+            "decide on the letter, and you negotiate, without knowing either answer.\n\n"
             "**What you know and believe about Marlow** (`s.quell_prior`, `s.rush_if_quell`, "
             "`s.rush_if_not`, `s.reservation_if_quell`, `s.reservation_if_not`). The trade "
             f"press gives Marlow's usual other supplier, Quell, spare capacity with chance "
@@ -496,17 +501,45 @@ def alternatives_near_line(case):
     return low != high
 
 
-def power_holder(case):
-    """Who holds power (Emerson: the other side depends on the deal more, and must decide
-    sooner): ``"you"`` or ``"Marlow"`` when dependence and time both point to one side by
-    their margins, else ``None``."""
+def power_leans(case):
+    """Where each fact of question 4's power row points, ``"you"``, ``"Marlow"`` or
+    ``None``: dependence, to the side the other depends on more by ``DEPENDENCE_MARGIN``;
+    time, to the side that can wait ``WEEKS_MARGIN`` weeks longer."""
     depends = case.their_supply_share - case.your_sales_share  # > 0: Marlow needs you more
     waits = case.your_weeks - case.their_weeks  # > 0: you can wait longer
-    if depends >= DEPENDENCE_MARGIN and waits >= WEEKS_MARGIN:
-        return "you"
-    if depends <= -DEPENDENCE_MARGIN and waits <= -WEEKS_MARGIN:
-        return "Marlow"
-    return None
+    dependence = (
+        "you"
+        if depends >= DEPENDENCE_MARGIN
+        else "Marlow"
+        if depends <= -DEPENDENCE_MARGIN
+        else None
+    )
+    time = "you" if waits >= WEEKS_MARGIN else "Marlow" if waits <= -WEEKS_MARGIN else None
+    return dependence, time
+
+
+def power_holder(case):
+    """Who holds power (Emerson: the other side depends on the deal more; and who can wait
+    longer): the side that dependence or time points to, when the other fact does not
+    point to the other side; ``None`` when they point to different sides or neither
+    points. (Before the fifth review both had to point to the same side, so an audit that
+    ignored a weeks gap of 6 passed wherever dependence was even.)"""
+    dependence, time = power_leans(case)
+    if dependence and time and dependence != time:
+        return None
+    return dependence or time
+
+
+def power_near_line(case):
+    """Where the weeks gap is exactly ``WEEKS_MARGIN`` and decides the reading (dependence
+    is even or points the other way), the side an audit may rate above the other as well
+    as leave power open; else ``None``. Weeks are whole, and the draw keeps such cases
+    (redrawing them would give learners new cases), so question 4 accepts both readings."""
+    dependence, time = power_leans(case)
+    waits = case.your_weeks - case.their_weeks
+    if time is None or abs(waits) != WEEKS_MARGIN or dependence == time:
+        return None
+    return dependence or time
 
 
 def statement_kinds(case):
@@ -828,8 +861,9 @@ def _audit_problems(c):
     depends = abs(c.their_supply_share - c.your_sales_share)
     if abs(depends - DEPENDENCE_MARGIN) < LINE_CLEARANCE:
         found.append("Q4 line: dependence within 0.01 of the 0.10 line")
-    # weeks are whole: a gap of exactly WEEKS_MARGIN is on the line, and it decides power
-    # when dependence already points the same way (one week less would leave power open)
+    # weeks are whole: a gap of exactly WEEKS_MARGIN where dependence points the same way
+    # decided power before the fifth review; such draws stay redrawn, so that no learner's
+    # case changes (the other gaps of exactly 3 are read both ways: ``power_near_line``)
     leans = c.their_supply_share - c.your_sales_share
     waits = c.your_weeks - c.their_weeks
     if abs(waits) == WEEKS_MARGIN and waits * leans > 0 and depends >= DEPENDENCE_MARGIN:

@@ -27,7 +27,7 @@
 # It takes **six and a half to eight and a half hours** if you have written a loop in
 # Python before, and **seven and a half to ten and a half** if you are new to
 # programming, best in three sittings: two for the preparation (sections 1 to 3, then
-# sections 4 and 5; together most of the module's text of about 12,000 words, a practice
+# sections 4 and 5; together most of the module's text of about 11,000 words, a practice
 # and eight answers in Python, two of them real programs: five to six hours, or six to
 # eight if you are new to programming), then a third for at least two negotiations at
 # the table, their debriefs and a written reflection (one and a half to two and a half
@@ -61,20 +61,15 @@ scenario
 # ## 1. Leverage is built before anyone sits down
 #
 # Module 00 defined leverage as whatever makes the other side more willing to accept your
-# terms than it would otherwise be. You can create it, you have to notice it, you use it
-# up when you act on it, and its balance moves with every piece of news. Here you build it before the talks begin: a signed
-# letter can raise the least you need from Marlow (question 2). You start recognising it
-# before the talks too, since one request from Marlow shifts what you believe it needs,
-# and with it the balance between you (question 3), and you go on recognising it at the
-# table, where each offer of Marlow's is more evidence. Your plan of concessions decides
-# how much of it you spend, and for what: question 7 builds the plan by a rule section 5
-# states, and the table of section 6 is where you judge when to spend it.
+# terms than it would otherwise be. You create it (a signed letter, question 2), you
+# notice it (Marlow's rush request, question 3, and each of its offers at the table), and
+# you spend it: question 7 builds the plan by a rule section 5 states, and the table of
+# section 6 is where you judge when to spend it.
 #
-# Preparation goes in an order, because each step rests on the ones before it. Start with
-# your own side: what you will do if there is no deal, and so the worst deal worth taking.
-# Then Marlow: what you know, what you only believe, and how a signal changes the belief.
-# Then both sides' leverage, source by source. Only then the opening, what you say when
-# you make it, and the concessions you are ready to make.
+# Prepare in order, each step resting on the ones before: your own side (what you do
+# without a deal, so the worst deal worth taking); then Marlow (what you know, what you
+# only believe, how a signal changes the belief); then both sides' leverage; only then
+# the opening, what you say, and the concessions you are ready to make.
 #
 # Two words carry the whole module. Your **BATNA** is your best alternative to a
 # negotiated agreement (Fisher and Ury, *Getting to Yes*, 1981). Your **reservation
@@ -85,17 +80,13 @@ scenario
 #
 # ### Your BATNA from uncertain alternatives
 #
-# Neither of your alternatives is a sure thing: Brenn may or may not take the capacity,
-# and Kessel's pilot may or may not go ahead. As in module 02, write each alternative as a
-# tree of `(probability, outcome)` pairs, work out its expected value, and call the one
-# worth most on average your BATNA. A dazzling best case does not make an alternative
-# better; what counts is what it is worth over every way it can turn out.
+# Neither of your alternatives is a sure thing. As in module 02, write each as a tree of
+# `(probability, outcome)` pairs, work out its expected value, and call the one worth
+# most on average your BATNA, not the one with the most dazzling best case.
 #
-# An average is the right yardstick for a seller who is **risk-neutral**, who cares about
-# what a gamble pays on average and not about its spread. Module 02 showed the other
-# case: someone who would swap a gamble for a smaller sure amount (its certainty
-# equivalent) should compare what each alternative is worth to them. The questions here
-# assume Tallis is risk-neutral.
+# An average is the right yardstick for a seller who is **risk-neutral** (who cares about
+# what a gamble pays on average, not its spread); module 02 showed how a seller who is
+# not compares certainty equivalents. The questions here assume Tallis is risk-neutral.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 marks): your BATNA
@@ -134,11 +125,12 @@ check.my_batna(my_batna, hidden=True)
 #
 # An alternative can be improved before the talks start (module 00, section 4): a
 # customer who might take your capacity can be asked to commit. Brenn offers exactly that.
-# It will sign a letter of intent now, drafted to bind (many such letters bind no one, so
-# the wording matters): if you have no deal with Marlow by your booking deadline, Brenn
-# takes your capacity, for a lower profit than it would otherwise pay.
-# The letter swaps a gamble for a sure amount, and it costs you Kessel, since you can
-# pursue only one of the two.
+# It will sign a letter of intent, drafted to bind (many such letters bind no one, so the
+# wording matters): if you have no deal with Marlow by your booking deadline, Brenn takes
+# your capacity, for a lower profit than it would otherwise pay. The letter swaps a gamble
+# for a sure amount, and it costs you Kessel, since you can pursue only one of the two.
+# Your brief ("When things happen") gives the timeline: you decide on the letter before
+# the talks, and Kessel answers only at your booking deadline, after them.
 #
 # Sign it when the sure profit beats what your best alternative before the letter
 # (question 1, `my_batna`) is worth on average, and not otherwise. If you sign, the letter
@@ -151,12 +143,9 @@ check.my_batna(my_batna, hidden=True)
 #
 # Your reservation price follows from the better choice. A deal with Marlow is worth
 # taking only if it beats that alternative *after* what the deal itself costs you:
-# Marlow's supplier audit and tooling. Module 04 added that with a partner you will meet
-# again, the value of the relationship (a renewal next year) belongs inside the
-# reservation price too. This case leaves it out to keep the numbers to one year. Module
-# 04's rule would lower the least profit you need this year by how much better next year
-# is likely to go after a deal than after a polite walk-away, which also leaves the door
-# open: only that difference counts, not the whole renewal.
+# Marlow's supplier audit and tooling. (Module 04 would also lower it by how much better
+# next year is likely to go after a deal than after a polite walk-away; this case keeps
+# the numbers to one year.)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): sign the letter or not, and your reservation price
@@ -186,10 +175,9 @@ check.my_reservation(my_reservation, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "information-teaching", "schema_version": 3}
 # ## 2. What you know, and what you only believe
 #
-# Information is leverage when it tells you how badly the other side needs the deal. A
-# buyer whose usual supplier is full will pay more and bend further than one with a
-# supplier waiting. You rarely learn such things outright; you infer them from what the
-# other side does and from what is public.
+# Information is leverage when it tells you how badly the other side needs the deal (a
+# buyer whose usual supplier is full will pay more). You rarely learn that outright; you
+# infer it from what the other side does and from what is public.
 #
 # Sort your brief into three piles. **Known**: your own numbers, and the fact that Marlow
 # has asked for a rush. **Believed**: what Marlow's buyers say about how long its stock
@@ -206,23 +194,16 @@ check.my_reservation(my_reservation, hidden=True)
 #
 # $$P(\text{Quell} \mid \text{rush}) = \frac{P(\text{rush} \mid \text{Quell})\,P(\text{Quell})}{P(\text{rush} \mid \text{Quell})\,P(\text{Quell}) + P(\text{rush} \mid \text{no Quell})\,P(\text{no Quell})}.$$
 #
-# The formula assumes your two likelihoods are right and that the rush request is the
-# only news; it moves your belief, and so your leverage, before a single offer is made.
-# In every case of this module a rush is likelier without Quell than with it, so hearing
-# one can only lower the chance that Quell has capacity; it need not make that chance
-# small.
+# It assumes your two likelihoods are right and the rush request is the only news. In
+# every case here a rush is likelier without Quell, so hearing one can only lower the
+# chance that Quell has capacity; it need not make that chance small.
 #
 # What you hold afterwards is a belief about Marlow's reservation price with **two**
-# possible values: the higher one if Quell has capacity, the lower one if not, each with
-# its chance. Their average is a summary of your belief, not a reservation price Marlow
-# can have, so plan against each state rather than against it:
-# Marlow needs either the higher number of points or the lower one, and a plan that gives
-# Marlow the average is wrong in both states. If Quell has no capacity, it is too modest
-# by the average minus the lower value: you give Marlow more points than it needs. If
-# Quell has capacity, it is too demanding by the higher value minus the average: Marlow
-# refuses. Module 01 used such an average as a summary, not as the price to ask, for the
-# same reason. Keep both states in view, and check your opening and your plan
-# against each.
+# possible values, the higher one if Quell has capacity and the lower one if not, each
+# with its chance. Their average is a summary, not a reservation price Marlow can have: a
+# plan that gives Marlow the average gives it more than it needs if Quell has no
+# capacity, and less than it needs if Quell has (module 01 used such an average only as a
+# summary). Check your opening and your plan against each state.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (2 marks): reading the rush request
@@ -263,12 +244,10 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # - **Information.** You have studied Marlow's tenders and read its rush request; Marlow
 #   knows your list terms and that you have spare capacity, but nothing of Brenn, Kessel,
 #   your costs or your limit. Marlow does know the one fact you can only estimate,
-#   whether Quell has capacity, on which both its reservation prices turn. So you know
-#   something about each of Marlow's two possible limits and Marlow knows nothing about
-#   your limit, but the fact that decides the deal is Marlow's. The facts point both ways,
-#   so this row is your judgement: rate your information above Marlow's, even with it, or
-#   below it if you think Quell outweighs the rest, by up to 3 either way, like any row
-#   the case leaves open (see the end of this section).
+#   whether Quell has capacity, on which both its reservation prices turn. So Marlow
+#   knows nothing about your limit, but the fact that decides the deal is Marlow's. The
+#   facts point both ways, so this row is your judgement: rate your information above
+#   Marlow's, even with it, or below it, by up to 3 either way.
 # - **Alternatives.** Yours is your alternative after question 2's decision (the better
 #   of your best alternative before the letter and Brenn's letter: your BATNA) as a share of the best profit the contract could
 #   give you; Marlow's is its reservation price as a share of its best (100 points), in
@@ -280,11 +259,10 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   walking away. It is a rough comparison, since k€ and points cannot be set against
 #   each other in any other way.
 #
-#   Two notes on this row. First, the audit and tooling are left out: they are a cost of
-#   this deal, not a strength of Brenn or Kessel. A dearer audit raises your reservation
-#   price (questions 2, 5 and 7 count it) and narrows the zone of possible agreement (the
-#   packages that suit both sides, module 02), but it does not make your
-#   alternative any better. Second, the audit compares alternatives only, Quell included.
+#   Two notes on this row. First, the audit and tooling are left out: a cost of this deal
+#   raises your reservation price and narrows the zone of possible agreement (the
+#   packages that suit both sides, module 02), but does not make Brenn or Kessel any
+#   better. Second, the audit compares alternatives only, Quell included.
 #   It does not ask whether Quell would actually change the bargain: module 03 showed that
 #   an outside option moves a deal only when it beats what its holder would get from the
 #   bargaining anyway (see the note after this list). So the alternatives rating says how
@@ -298,38 +276,29 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   your sales. Splitting Emerson's one idea into two rows, so that each fact counts once,
 #   is this course's bookkeeping, not Emerson's.
 # - **Time, under power, counted once.** Module 00 put a deadline among its holder's
-#   alternatives, since its cases asked what each side could do instead; here both sides
-#   face a date and the question is who can wait longer, so this audit puts deadlines
-#   under power, as patience. If you carry module 00's audit over, move the weeks: count a
-#   deadline in one row only, never in both. Marlow's stock runs out on a given week and
-#   your capacity must be booked by another. Module 03's Rubinstein model
-#   measured patience by how much each side discounts a delay, with no deadline at all,
-#   so it does not fit here. Models with hard deadlines do: when each side's deadline is
-#   private, Sandholm and Vulkan ("Bargaining with deadlines", 1999) showed, in a
-#   game-theoretic model of two sides splitting one sum, with offers allowed at any
-#   moment, that in equilibrium both wait until the first deadline, when the side it
-#   belongs to concedes everything, and that in most cases neither side's discounting of
-#   a delay nor its attitude to risk changes what it gets. Real people
-#   do not hold out that coolly, but in
-#   experiments many agreements still come in the last moments before a deadline (Roth,
-#   Murnighan and Schoumaker, *American Economic Review*, 1988). Treat the weeks as a
-#   rough guide: Marlow can bridge a shortage at a price (air freight, a spot purchase).
-#   The private-deadline result fits because Marlow does not know your booking date; you
-#   know Marlow's only from what its buyers say, which is why it sits with your beliefs.
+#   alternatives; here both sides face a date and the question is who can wait longer, so
+#   this audit puts deadlines under power, as patience: count a deadline in one row only,
+#   never in both. Module 03's Rubinstein model measured
+#   patience by discounting, with no deadline, so it does not fit here. With private
+#   deadlines, Sandholm and Vulkan ("Bargaining with deadlines", 1999) showed, in a
+#   game-theoretic model of two sides splitting one sum, that in equilibrium both wait
+#   until the first deadline, when its holder concedes everything, and that in most cases
+#   neither side's discounting of a delay nor its attitude to risk changes what it gets.
+#   Real people hold out less coolly, but many agreements still come in the
+#   last moments (Roth, Murnighan and Schoumaker, *American Economic Review*, 1988). It
+#   fits because Marlow does not know your booking date, and you know its stock only from
+#   what its buyers say. Treat the weeks as a rough guide: Marlow can bridge a shortage
+#   at a price (air freight, a spot purchase).
 #
 # *A note on outside options.* Module 03 called the condition above the deal-me-out
-# result. Here Marlow's reservation price with Quell is its outside option; whether it
-# binds or not, Marlow refuses any package that gives it fewer points than that price.
-# Working out what Marlow would get from bargaining without Quell needs a model of the
-# bargaining that this module does not have, which is why the audit stops at comparing
-# the alternatives row's two shares.
+# result. Whether Quell binds or not, Marlow refuses any package worth fewer points than
+# its reservation price with Quell; what it would get from bargaining without Quell
+# needs a model this module does not have, so the audit stops at comparing the
+# alternatives row's two shares.
 #
-# The case settles some ratings and leaves the rest to you. Where the numbers point the
-# same way whichever way Quell turns out, the side they favour should be rated higher;
-# where they do not, as for information, your judgement decides, and the check asks only
-# that the two ratings stay within 3 of each other. The **weights** are yours to choose: how much
-# does each source count in *this* deal? You will be asked to defend them in the
-# reflection, after you have seen the talks.
+# The case settles some ratings and leaves the rest to you (question 4 lists which).
+# The **weights** are yours to choose: how much does each source count in *this* deal?
+# You will be asked to defend them in the reflection, after you have seen the talks.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): your audit
@@ -342,30 +311,29 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # - information is your judgement: either side may be rated higher, by up to 3, and
 #   Marlow's is at least 1, since Marlow knows whether Quell has capacity;
 # - each side has at least 1 for alternatives and for power;
-# - **alternatives**: when your alternative after question 2's decision (the better of
-#   `my_batna(s)`, your best alternative before the letter, and `s.brenn_letter`, without
-#   `s.audit_cost`) as a share of your best
-#   profit (from `s.yours`) beats Marlow's share (`s.reservation_if_quell` and
-#   `s.reservation_if_not` out of 100) by at least 0.05 in *both* states, your
-#   alternatives are rated above Marlow's; when it falls short by at least 0.05 in both,
-#   Marlow's are rated above yours; where a share lies within 0.01 of that line, the two
-#   ratings within 3 of each other pass as well;
-# - **power**: when one side both depends on the deal more (`s.their_supply_share` against
-#   `s.your_sales_share`) by at least 0.10 and can wait at least 3 weeks less
-#   (`s.their_weeks` against `s.your_weeks`), the *other* side's power is rated higher.
-#   Marlow's weeks are a belief (section 2), so they never settle power on their own:
-#   the rule settles it only where the dependence shares, which your research estimates
-#   more firmly than Marlow's own account of its stock, already point that way, and the weeks only confirm it; where the weeks point the other way, power
-#   is left open, since Marlow may be bridging a shortage or overstating its hurry;
+# - **alternatives**: compare your alternative after question 2's decision (the better
+#   of `my_batna(s)`, your best alternative before the letter, and `s.brenn_letter`,
+#   without `s.audit_cost`) as a share of your best profit (from `s.yours`) with
+#   Marlow's share (`s.reservation_if_quell` and `s.reservation_if_not` out of 100). If
+#   yours is ahead by at least 0.05 in *both* states, your alternatives are rated above
+#   Marlow's; if behind by at least 0.05 in both, Marlow's are rated above yours; where a
+#   share lies within 0.01 of that line, the two within 3 of each other pass as well;
+# - **power**: dependence (`s.their_supply_share` against `s.your_sales_share`) points
+#   to a side when the other depends on the deal more by at least 0.10, and time
+#   (`s.their_weeks` against `s.your_weeks`) points to the side that can wait at least 3
+#   weeks longer. When one of them points to a side and the other does not point the
+#   other way, that side's power is rated higher: a fact of the case counts even when the
+#   other is even. When they point to different sides, power is left open: Marlow's weeks
+#   are what its buyers say (section 2), and it may be bridging a shortage or overstating
+#   its hurry. Where the weeks are exactly 3 apart and decide it, either reading passes;
 # - where the case leaves a source open (neither rule above settles it), the two sides'
 #   ratings for it are within 3 of each other: a wider gap claims more than the case shows.
 #
-# The check measures the alternatives rule with question 2's right decision on the
-# letter, not with your function's, so pass questions 1 and 2 first: with a wrong
-# alternative the rule may point the other way. The check then shows your balance, module 00's weighted difference
-# between the two sides. The check cannot judge your weights, so write down now, in a
-# comment, why your heaviest weight is the heaviest: part 2 of the reflection asks for
-# that reason, and your instructor grades it there.
+# The check measures the alternatives rule with question 2's right decision, so pass
+# questions 1 and 2 first. It then shows your balance (module 00's weighted difference
+# between the sides). It cannot judge your weights, so write down now, in a comment, why
+# your heaviest weight is the heaviest: part 2 of the reflection asks for that reason, and
+# your instructor grades it there.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
@@ -384,12 +352,10 @@ def my_audit(s):
     alternatives = (7, 4) if min(gaps) >= 0.05 else (3, 6) if max(gaps) <= -0.05 else (5, 5)
     needs = s.their_supply_share - s.your_sales_share  # above 0: Marlow needs you more
     waits = s.your_weeks - s.their_weeks  # above 0: you can wait longer
-    if needs >= 0.10 and waits >= 3:
-        power = (7, 4)
-    elif needs <= -0.10 and waits <= -3:
-        power = (3, 6)
-    else:
-        power = (5, 5)
+    dependence = 1 if needs >= 0.10 else -1 if needs <= -0.10 else 0
+    time = 1 if waits >= 3 else -1 if waits <= -3 else 0
+    lean = 0 if dependence * time < 0 else dependence or time  # facts that disagree: open
+    power = {1: (7, 4), -1: (3, 6), 0: (5, 5)}[lean]
     return {
         "yours": {"information": 7, "alternatives": alternatives[0], "power": power[0]},
         "theirs": {"information": 4, "alternatives": alternatives[1], "power": power[1]},
@@ -410,110 +376,97 @@ check.my_audit(my_audit)
 # module 04 (Raiffa, *The Art and Science of Negotiation*, 1982). Here the sum misstates
 # real profit, because price and volume interact: real profit is the margin times the
 # volume, so a euro on the price is worth two thirds more at 10k units than at 6k, while
-# the table counts it the same. (When preferences over packages can be scored as such a
-# sum at all is a question of its own, with conditions that Keeney and Raiffa set out in
-# *Decisions with Multiple Objectives*, 1976; the point here is simpler: the table's
-# profits are not the profits the contract would make.) Read the
+# the table counts it the same. (When preferences can be scored as such a sum at all,
+# Keeney and Raiffa set out in *Decisions with Multiple Objectives*, 1976.) Read the
 # figures as your finance team's approximation around an ordinary contract, least
-# reliable at the table's corners. They are rounded to 5 k€, and the worst package (every
-# issue at Marlow's best level, where the rush and the long payment terms eat the margin)
-# only covers your costs: a profit of 0, well below your alternatives. Marlow's points are your research's estimate of its own scoring.
+# reliable at the table's corners, rounded to 5 k€; the worst package (every issue at
+# Marlow's best level) only covers your costs, a profit of 0. Marlow's points are your
+# research's estimate of its own scoring.
 #
 # **Why the opening matters.** A first offer pulls the final deal towards it (anchoring,
 # module 01). It should be as good for you as you can justify, and no better. An offer
 # beyond anything the other side could accept still pulls, as long as it is taken as an
 # offer, but it risks an impasse or a walk-out and costs you credibility you will need
-# later. One so far out that the other side refuses it out of hand does not pull at all:
-# at this table, Marlow refuses out of hand any package that gives it less than a quarter
-# of the way from its worst package (0 points) up to its reservation price (section 6).
-# Your list terms give Marlow 0 points: they are a fact to cite, not an opening.
+# later. One the other side refuses out of hand does not pull at all: Marlow refuses out
+# of hand any package that gives it less than a quarter of the way from its worst
+# package (0 points) up to its reservation price (section 6). Your list terms give
+# Marlow 0 points: they are a fact to cite, not an opening.
 # Schweinsberg, Ku, Wang and Pillutla ("Starting high and ending with nothing", *Journal
 # of Experimental Social Psychology*, 2012) found that extreme first offers offended those who received them,
 # whatever their power, that receivers with little power were the ones who then walked
 # away, and that such offers helped the offerer only when the talks went on.
 #
-# **Ambitious, and grounded.** In one line: open with the package that is best for you
-# among those Marlow could accept if Quell has no capacity, or one step beyond it, and
-# back it with facts you can cite. Module 04's rule is to open at your estimate of the
-# other side's reservation price or somewhat beyond it, as far as a fact you can cite
-# carries you. The steps here are those along the **Pareto frontier**: the packages that
-# no other package beats for both sides (section 5 builds on it).
-#
-# What does a step beyond do at this table? Its Marlow is built so that an offer it could
-# not accept pulls its *first answer* no further than one it just could. But Marlow
-# measures what you have given from your first offer it did not refuse out of hand, so
-# when you step back from an opening beyond to the estimate, that step counts as a
-# concession, and Marlow answers part of it. Over two samples of 200 learners' cases at a
-# table where Quell has no capacity (199 and 195 of them have such a step), opening one step
-# beyond along the frontier and then following the same plan (with section 5's rule of
-# when to step) ended, on average, with
-# more profit than opening at the estimate against every style of Marlow (the four ways
-# it bargains, set out in section 5: Boulware barely moves until late, linear moves the
-# same step each round, Conceder gives most early, tit-for-tat matches your steps), by about 4 to
-# 7 k€ where both reached a deal; not in every sitting (against each style, at most one
-# sitting in fifteen ended with less). Against a tit-for-tat Marlow it also reached a
-# deal more often: 193 sittings against 175 in one sample, 186 against 181 in the other. That is an observation about this bot, not a
-# reason to open there. Question 5 accepts either opening: the best
-# package Marlow could accept if Quell has no capacity, or the next package beyond it
-# along the frontier, provided Marlow would not refuse that one out of hand even if
-# Quell has capacity. It accepts nothing further out: the further beyond, the nearer an
-# offer comes to the line where Marlow refuses it out of hand, and no trial here
-# measured what such an opening does. At a
-# human table, too, open somewhat beyond your estimate, one step or so, as far as a fact
-# you can cite carries you and never so far that the offer is refused out of hand, and
-# concede from there (module 04). Question 5 accepts the step beyond under that rule of
-# module 04: an opening somewhat beyond your estimate, when a fact you can cite carries it
-# there. The check cannot see your fact, so if you open one step beyond, name in part 1
-# of the reflection the fact that carries you there. The rush cost alone does not: it is
-# already counted in your profits (the delivery row), so it grounds the delivery term of
-# any package, either opening's included; with no other fact to cite, open at the estimate.
-# What makes the opening *grounded* is, as in module 04, a true fact you can cite for it at
-# the table: your list terms, which Marlow has seen, and the cost to you of a 3-week rush
-# (overtime and express freight, the delivery row of your table). Your estimate of
-# Marlow's reservation price and your reading of its rush request decide where you open,
-# but they are beliefs, and you keep them to yourself (see "What to say" below).
-# "What Marlow could accept" depends on Quell. If Quell
-# has no capacity, Marlow accepts any package worth at least its lower reservation price;
-# if Quell has capacity, it needs the higher one. Open with the best package Marlow could
-# accept **if Quell has no capacity**: it is a serious offer in that state, which the rush
-# request made likelier than it was before. For some learners that state is still the
-# less likely one; the opening is ambitious for that reason, not because it is the
-# likely case. In the other state it is the start from which you will
-# concede towards the higher number if Marlow's answers suggest Quell can supply it. Among
-# the packages that give Marlow at least its lower reservation price (by your research's
+# **Ambitious, and grounded.** Module 04's rule is to open at your estimate of the
+# other side's reservation price, or somewhat beyond it as far as a fact you can cite
+# carries you. Your estimate depends on Quell: if Quell has no capacity, Marlow accepts
+# any package worth at least its lower reservation price; if it has, it needs the higher
+# one. Open with the best package Marlow could accept **if Quell has no capacity**: a
+# serious offer in that state, which the rush request made likelier. For some learners
+# that state is still the less likely one; the opening is ambitious for that reason. In
+# the other state it is where you start conceding towards the higher number. Among the
+# packages that give Marlow at least its lower reservation price (by your research's
 # points) and you at least your reservation price, take the one with the most profit;
-# when two give the same profit, the one that gives Marlow more, which costs you nothing.
-# If no package qualifies, no deal suits both sides even in the state that is better for
-# you, and your preparation ends with the decision to walk away politely.
+# between two with the same profit, the one that gives Marlow more, which costs you
+# nothing. If no package qualifies, no deal suits both sides even in your better state,
+# and your preparation ends with the decision to walk away politely.
 #
-# **A diagnostic set.** In one line: next to your opening, put packages worth exactly as
-# much to you that give Marlow ground elsewhere, to test how it weighs the issues. This
-# is not a MESO in module 04's sense. Module 04's MESO (multiple equivalent simultaneous
-# offers: Medvec and Galinsky, "Putting more on the table", 2005) is two or three
-# packages made at once, about equally good for you (within 5 of your points) and each on
-# the Pareto frontier, any of which may suit the other side best: a way to find joint gains
-# while you stay ambitious. What you make here is a **diagnostic set**: a test of your
-# research. Its packages are worth *exactly* the same to you, since profits here come in
-# steps of 5 k€ and a package one step lower would be a concession made before Marlow
-# has moved, which section 5 calls a gift. And they usually lie below the frontier, since
-# your opening already gives Marlow the most points among the packages with its profit:
-# a partner leaves value on the table if your research is right, and its use is to test
-# whether it is.
+# What makes an opening *grounded* is a true fact you can cite for it at the table: your
+# list terms, which Marlow has seen, and the cost to you of a 3-week rush (the delivery
+# row of your table). Your estimate of Marlow's reservation price and your reading of
+# its rush request decide where you open, but they are beliefs, and you keep them to
+# yourself ("What to say" below).
 #
-# Be exact about what Marlow's choice can tell you. Among packages worth the same to you,
-# your opening is the one your research scores highest for Marlow; so if Marlow picks a
-# partner instead, and picks sincerely (the package it likes best, not one chosen to mislead
-# you), and that partner gives it fewer points than the opening by your research, your
-# estimate of how it weighs the issues is wrong, and that is news worth having before you
-# concede. A partner your research scores the same as the opening tells you nothing when
-# Marlow picks it: your research says Marlow does not mind which. The choice says something only when each package
-# gives Marlow ground on an issue the other keeps at your best level (one gives on
-# delivery and keeps payment, another gives on payment and keeps delivery): then the
-# pick shows which of the two bundles of concessions Marlow values more, a clue to how it
-# weighs the issues, not a measure of it (each bundle may change several issues, by
-# several levels). If one package gives ground
-# on everything the other does and more, the choice says little. In a meeting you would
-# put all of them down together. The table in section 6 sends one package at a time and
+# **One step beyond.** The steps here are those along the
+# **Pareto frontier**: the packages that no other package beats for both sides (section
+# 5 builds on it).
+# Question 5 accepts the step beyond under that rule of module 04, when a fact you can
+# cite carries it there. The rush cost alone does not: it is already counted in your
+# profits (the delivery row). The one fact of this case that does is a **signed letter
+# of intent** (question 2): a firm alternative Marlow does not know of, which you may
+# state ("What to say" below) and which tells Marlow it must offer more than it supposes.
+# So the step passes only if you signed Brenn's letter, and only if Marlow would not
+# refuse it out of hand even with Quell; nothing further out passes (part 1 of the
+# reflection asks when and how you cited the letter). If you kept your best alternative
+# before the letter, open at the estimate. At a human table, too, open somewhat beyond
+# your estimate only as far as a fact you can cite carries you, and never so far that
+# the offer is refused out of hand.
+#
+# At this table, Marlow is built so that an offer it could not accept pulls its *first
+# answer* no further than one it just could. But it measures what you have given from
+# your first offer it did not refuse out of hand, so stepping back from an opening beyond
+# to the estimate counts as a concession, and Marlow answers part of it. Over two samples
+# of 200 learners' cases at a table where Quell has no capacity (199 and 195 of them have
+# such a step), opening one step beyond along the frontier and then following the same
+# plan (with section 5's rule of when to step) ended with more profit on average than
+# opening at the
+# estimate, against every style of Marlow (the four ways it bargains, set out in section
+# 5: Boulware barely moves until late, linear moves the same step each round, Conceder
+# gives most early, tit-for-tat matches your steps), by about 4 to 7 k€ where both
+# reached a deal; not in every sitting (against each style, at most one sitting in
+# fifteen ended with less). Against a tit-for-tat Marlow it also reached a deal more
+# often: 193 sittings against 175 in one sample, 186 against 181 in the other. That is an
+# observation about this bot, not a reason to open there without the fact.
+#
+# **A diagnostic set.** Next to your opening, put packages worth exactly as much to you
+# that give Marlow ground elsewhere, to test how it weighs the issues. This is not a MESO
+# in module 04's sense: module 04's MESO (multiple equivalent simultaneous offers: Medvec
+# and Galinsky, "Putting more on the table", 2005) is two or three packages about equally
+# good for you (within 5 of your points), each on the Pareto frontier, any of which may
+# suit the other side best. What you make here is a **diagnostic set**: a test of your research. Its
+# packages are worth *exactly* the same to you, since profits here come in steps of 5 k€
+# and one step lower would be a gift before Marlow has moved (section 5). And they
+# usually lie below the frontier, since your opening already gives Marlow the most
+# points among the packages with its profit.
+#
+# If Marlow picks a partner, and picks sincerely (the package it likes best, not one chosen
+# to mislead you), and that partner gives it fewer points than the opening by your
+# research, your estimate of how it weighs the issues is wrong: news worth having before
+# you concede. A partner your research scores the same as the opening tells you nothing
+# when Marlow picks it. The choice says something only when each
+# package gives Marlow ground on an issue the other keeps at your best level (one gives
+# on delivery and keeps payment, the other the reverse): the pick then shows which of
+# the two bundles of concessions Marlow values more, a clue to how it weighs the issues,
+# not a measure of it. In a meeting you would put all of them down together. The table in section 6 sends one package at a time and
 # starts from the first package of your list. Do not send a partner there after your
 # opening: it costs you no profit, but by your research it gives Marlow no more points
 # than the opening, usually fewer, and Marlow counts an offer clearly worse for it than
@@ -522,20 +475,15 @@ check.my_audit(my_audit)
 # (section 6).
 #
 # **When Marlow opens.** Marlow's first offer will pull on you too. Before you answer it,
-# think about what weighs against its number: what Marlow's alternatives lack (by your
-# belief from question 3, the rush request made it less likely than before that Quell
-# has capacity, and Marlow asked for a rush)
-# and your own plan (your opening and the steps you planned after it), not
-# about Marlow's number and not about your reservation price. What counts is information
-# that points away from the anchor: dwelling on the chance that Quell can supply Marlow
-# would only make its low number look more reasonable. In Galinsky and Mussweiler's
-# experiments ("First offers as anchors", 2001), thinking about the other side's
-# alternatives or one's own target removed the anchor's pull. Their anchors were first
-# offers; Marlow's offer answers yours, so using the finding here extends it to a
-# counter-offer. And Galinsky, Mussweiler and Medvec (2002) found that
-# negotiators who dwelt on their reservation price reached worse deals than those who
-# kept their target in mind, though the target-minded ones were less satisfied with
-# their better deals (how you feel about a result is not the result: section 8 comes
+# think about what weighs against its number: what Marlow's alternatives lack (the rush
+# request made it less likely than before that Quell has capacity) and your own plan,
+# not Marlow's number, your reservation price or the chance that Quell can supply it. In
+# Galinsky and Mussweiler's experiments ("First offers as anchors", 2001), thinking about
+# the other side's alternatives or one's own target removed the anchor's pull (their
+# anchors were first offers; Marlow's answers yours, so using the finding here extends
+# it to a counter-offer). And Galinsky, Mussweiler and Medvec (2002) found that negotiators who dwelt on their
+# reservation price reached worse deals than those who kept their target in mind, though
+# the target-minded ones were less satisfied with their better deals (section 8 comes
 # back to this). Then answer with your own plan, not with a number halfway to theirs.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
@@ -544,7 +492,7 @@ check.my_audit(my_audit)
 # Write `opening_offer(s)`: a list of two or three packages, each a dict of issue to level
 # such as `{"price": "€45", "volume": "10k units", "delivery": "5 weeks", "payment": "30
 # days"}`. The first is your opening, by the rule above (the estimate, or one frontier
-# step beyond it: either passes); the others complete a diagnostic set:
+# step beyond it if you signed Brenn's letter); the others complete a diagnostic set:
 # different packages, each worth exactly the opening's profit to you and at least
 # `s.reservation_if_not` points to Marlow (with an opening one step beyond, where no
 # package of the same profit gives that many, at least a quarter of
@@ -594,9 +542,8 @@ check.opening_offer(opening_offer, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "say-teaching", "schema_version": 3}
 # ### What to say when you open
 #
-# Your audit also tells you what to say when you put your opening on the table. Say true
-# things about the leverage you hold, calmly; keep to yourself what helps Marlow; and
-# never say what is false.
+# Say true things about the leverage you hold, calmly; keep to yourself what helps
+# Marlow; and never say what is false.
 #
 # - **Let Marlow learn of your alternative as plain information, not a threat.**
 #   Fisher and Ury's advice is to reveal an alternative that is better than the other side
@@ -607,15 +554,13 @@ check.opening_offer(opening_offer, hidden=True)
 #   in fact improve on to giving the capacity away, which you would rather not do while
 #   Marlow can still beat your alternative, and since your plan concedes below those
 #   terms, you would not carry it out, so it is a bluff as well. Module 03 showed how
-#   threats invite threats (Deutsch and Krauss); here there is more at stake, since you hope to supply a large share of
-#   Marlow's sensors for a year, and both sides will meet again. Axelrod (*The Evolution
-#   of Cooperation*, 1984) called that prospect the shadow of the future: it is what makes
-#   cooperation pay, and a threat darkens it.
+#   threats invite threats (Deutsch and Krauss), and both sides will meet again: Axelrod
+#   (*The Evolution of Cooperation*, 1984) called that prospect the shadow of the future,
+#   and a threat darkens it.
 # - **Answer interests, not only positions.** Fisher and Ury separate what a side asks for
 #   (its position: 3-week delivery) from why (its interest: keeping its lines running).
-#   Speaking to the interest, and offering to meet it for something in return, is how a
-#   strength of yours (you can deliver fast) meets a need of theirs, and it opens the
-#   trades of section 5.
+#   Meeting the interest for something in return is how a strength of yours (you can
+#   deliver fast) meets a need of theirs, and it opens the trades of section 5.
 # - **Keep a belief a belief.** Your reading of the rush request is your information
 #   edge, and it is only a probability. Stated as a fact, it misleads if you are wrong,
 #   and it tells Marlow exactly how you read its request.
@@ -649,8 +594,7 @@ check.opening_offer(opening_offer, hidden=True)
 # - `"F"`: "Sign this week, or we give this capacity to someone else."
 #
 # Write `practice_to_say()`: a dict from each letter to `"say"` or `"keep quiet"` for
-# this seller. Its check judges every verdict and gives the reason for each one that is
-# wrong; it earns no marks, so try it as often as you like.
+# this seller. Its check gives the reason for each wrong verdict; it earns no marks.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "practice-to-say-answer", "schema_version": 3}
@@ -739,10 +683,9 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # Your opening is already on the Pareto frontier: a package better for both of you would
 # give you at least as much profit and Marlow more points, or you more profit and Marlow
-# as many points, and the rule of section 4 would have picked it. A plan may have to start somewhere else, though: from a colleague's draft,
-# or from a package sent before anyone worked out the frontier. From a package below the
-# frontier, rule 1 comes first: some package gives Marlow more points and leaves you at
-# least as much, and moving there costs you nothing. Once on the frontier, every step is
+# as many points, and the rule of section 4 would have picked it. A plan that starts
+# below the frontier (a colleague's draft, say) takes rule 1 first: some package gives
+# Marlow more points and leaves you at least as much. Once on the frontier, every step is
 # a real concession, and rule 2 decides it, with one refinement for a plan made without
 # knowing Marlow's reservation price.
 # Suppose one step costs you 5 k€ for 4 of Marlow's points and another 25 k€ for 25: the
@@ -761,80 +704,64 @@ check.what_to_say(what_to_say, hidden=True)
 #   one that gives Marlow more (it is on the frontier);
 # - repeat until none is left.
 #
-# > *Note: where this differs from module 04.* Module 04 took, among free one-level
-# > moves, the one that adds most points for both sides together, and warned against
-# > choosing by what a move gives the other side alone; this plan chooses exactly that
-# > way, on purpose. Module 04 used such a sum only to rank moves, since its case was
-# > built so that a point meant as much to each side.
-# > Here your side is counted in k€ and Marlow's in points, and a sum of the two could
-# > rank moves differently if you counted money in euros, so no such sum ranks moves.
-# > Module 04's worry about small moves that leave you below the frontier does not arise
-# > either: every step of this plan lands on the frontier in one move. At a real table
-# > the free trade that adds most for you, and a point for Marlow, is also defensible;
-# > this plan does not take it because it puts what a cost-free trade creates on
+# > *Note: where this differs from module 04.* Module 04 took, among free moves, the one
+# > that adds most points for both sides together, and warned against choosing by what
+# > a move gives the other side alone; this plan chooses exactly that way, on purpose.
+# > Module 04 used the sum only to rank moves; here a sum of k€ and points would rank
+# > moves differently if you counted money in euros, and
+# > every step of this plan lands on the frontier in one move. At a real table the free
+# > trade that adds most for you is also defensible; this plan does not take it because
+# > it puts what a cost-free trade creates on
 # > Marlow's side, to close sooner: the more points a step gives Marlow, the fewer it
-# > still needs, and the fewer rounds the rest of the plan takes.
+# > still needs.
 #
 # Module 04 planned its steps towards a **target**: the result you aim to land at,
-# better than your reservation price, with your opening beyond it. Here you need a target
-# for each state of Quell, because what Marlow needs depends on it. If Quell has no
-# capacity, aim to land within one step of your opening: by your research the opening
-# already gives Marlow its lower reservation price, and one step allows for your
-# research being a little off. If Quell has capacity, your target is the first package
+# better than your reservation price. Here you need a target for each state of Quell. If
+# Quell has no capacity, aim to land within one step of your opening (by your research
+# the opening already gives Marlow its lower reservation price; one step allows for your
+# research being a little off). If Quell has capacity, your target is the first package
 # of the plan that gives Marlow its higher reservation price (question 8 finds it by a
-# rule stated below), when
-# that package still leaves you more than your reservation price. You cannot tell which
-# state holds before the talks, so the plan goes on past both targets, down to your
-# reservation price, and stops there: you have to know before you sit down which of your
-# packages gives Marlow the higher number of points, and whether you can afford it
-# (question 8). Module 04's plan stopped at your target; this one runs past it because
-# the last stretch below the target is an explicit decision for the end: the rule for
-# accepting (end of this section) takes an offer short of your next package only at
-# Marlow's final offer or on your last answer. The table shows both targets above your plan. The target section 4 tells
-# you to keep in mind when Marlow's offers come in is the one for the state its answers
-# point to, never the reservation price where the plan stops.
-# The plan is a map of the steps you *could* make, not a promise to make them: the
-# packages you offer are drawn from it, in its order, as the two paragraphs below say;
-# the margin module 04 kept is whatever is left above your reservation price where
-# Marlow's answers stop you.
+# rule stated below), when that package still leaves you more than your reservation
+# price. You cannot tell which state holds before the talks, so the plan goes on past
+# both targets, down to your reservation price, and stops there. Module 04's plan stopped
+# at your target;
+# this one runs past it because the last stretch below the target is an explicit
+# decision for the end: the rule for accepting (end of this section) takes an offer
+# short of your next package only at Marlow's final offer or on your last answer. The
+# table shows both targets above your plan; keep in mind the one for the state Marlow's
+# answers point to, never the reservation price where the plan stops. The plan is a map
+# of the steps you *could* make, not a promise to make them: the packages you offer are
+# drawn from it, in its order.
 #
-# The plan walks down the frontier one package at a time, and each package it reaches is
-# the cheapest way to give Marlow that many points. A step may change several issues at
-# once, often a give on one and a take on another, and nearly every plan has a take that
-# lands on an issue you had already given ground on, in your opening or an earlier step:
-# volume goes back up, or delivery back out. In the course's trials, 191 plans of 200
-# (95.5%) had such a step, and about two steps in three were one. Marlow at this table
-# counts only its total points, so it sees each such step as a step forward. A person across the table judges each
-# term, and a term given and then taken back can read as bad faith and make everything
-# you gave look worth less. At a real table, make such a step as a new package, a trade
-# in the open ("if you need 90-day payment, volume goes back to 10k units"), never as a
-# quiet change to a term you had already given. Since most of your steps will be of this
-# kind, prepare them before you sit down: mark each step of your plan that takes a term
-# back and write the sentence that trades it in the open.
+# The plan walks down the frontier one package at a time, each the cheapest way to give
+# Marlow that many points. A step may change several issues at once, and nearly every
+# plan has a take that lands on an issue you had already given ground on: volume goes
+# back up, or delivery back out. In the course's trials, 191 plans of 200 (95.5%) had
+# such a step, and about two steps in three were one. Marlow here counts only its total
+# points; a person judges each term, and a term given and then taken back can read as
+# bad faith. At a real table, make such a step as a new package, a trade in the open
+# ("if you need 90-day payment, volume goes back to 10k units"), never as a quiet change
+# to a term you had already given: mark each step of your plan that takes a term back
+# and write that sentence before you sit down.
 #
-# The steps' sizes follow the frontier, not a schedule, so they do not always shrink:
-# in more than half of the plans some step costs you more than the one before it
-# (5 k€, then 10). Module 04 taught steps that shrink towards a target, because a
-# person reads a bigger step as a sign that more is coming. Marlow at this table does
-# not read that sign: it weighs only what your offer is worth to it, against its own
-# clock and what you have given so far, so the plan sets the signal aside. At a real
-# table, keep it: choose which of the plan's packages you offer so that no step costs
-# you more than the one before, by passing over a package early on (two steps in one)
-# rather than late.
+# The steps' sizes follow the frontier, so they do not always shrink: in more than half
+# of the plans some step costs you more than the one before it (5 k€, then 10). Module
+# 04 taught shrinking steps, because a person reads a bigger step as a sign that more is
+# coming; Marlow at this table does not read that sign. At a real table, keep it: pass
+# over a package early on (two steps in one) so that no step costs you more than the one
+# before.
 #
-# At the table, "something back" comes from Marlow, and the debrief measures it in your own
-# profit: a step of yours got something back when Marlow's next offer was worth more to
-# you than the offer it would have made had you held your previous one, or when it
-# accepted what it would not have accepted had you held (section 7). Make each step only in answer to a move of Marlow's; a step made into silence
-# is a gift. Marlow bargains in one of four **styles**, module 04's three concession
-# patterns (its section 2) and tit-for-tat (its section 3): a **Boulware** Marlow
-# barely moves until late, a **Conceder** gives most of its ground early, a **linear**
-# one moves by the same step every round, and **tit-for-tat** answers each concession of
-# yours with as much of its own. Module 04 asked three things of your own moves: below the frontier, that a trade
-# bring back at least what it costs you; on it, that a concession be conditional on the
-# deal; and, in its paced tit-for-tat, that you concede only in answer to a concession
-# of theirs, never into silence. The third is the one
-# this table tests most: make each step only in answer to a move of Marlow's.
+# Marlow bargains in one of four **styles**, module 04's three concession patterns and
+# tit-for-tat: a **Boulware** Marlow barely moves until late, a **Conceder** gives most
+# of its ground early, a **linear** one moves by the same step every round, and
+# **tit-for-tat** answers each concession of yours with as much of its own. Module 04
+# asked three things of your moves: below the frontier, that a trade bring back at least
+# what it costs you; on it, that a concession be conditional on the deal; and that you
+# concede only in answer to a concession of theirs, never into silence. This table tests
+# the third most: make each step only in answer to a move of Marlow's; a step made into
+# silence is a gift. A step got something back when Marlow's next offer was worth more to
+# you than had you held, or it accepted what it would not have accepted had you held
+# (section 7).
 #
 # The rule has one exception. This table's tit-for-tat Marlow opens with a fair step
 # and then mostly waits, so against it somebody has to move first, and a
@@ -919,8 +846,7 @@ check.what_to_say(what_to_say, hidden=True)
 # your function the right opening and reservation price, so a slip in an earlier
 # question does not cost you here as well. It also starts your function from two
 # colleagues' drafts below the frontier (packages of yours that another beats for both
-# sides), where the first step must be the free trade of rule 1; from the second, several
-# trades cost you nothing and give Marlow different points. The hint shows the draft if
+# sides), where the first step must be the free trade of rule 1. The hint shows the draft if
 # that step is wrong. To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
@@ -1010,25 +936,20 @@ check.if_quell(if_quell, hidden=True)
 # ## 6. At the table
 #
 # Now negotiate. You open; Marlow answers every offer with an offer of its own and a few
-# words, and the talks last at most 8 rounds. Pick a level for each issue, see what the
-# package is worth to you (and, by your research, to Marlow), then send it, accept
-# Marlow's offer on the table, or walk away. Marlow's walk-away depends on whether Quell
+# words, for at most 8 rounds. Pick a level for each issue, see what the package is
+# worth to each side, then send it, accept Marlow's offer, or walk away. Marlow's walk-away depends on whether Quell
 # really has capacity, which is drawn when you sit down, in line with what the rush
-# request told you, and stays hidden until the end. The picture shows your offers
-# (numbered from 0) against every package and the Pareto frontier, and a deal, when there
-# is one, as a ring of its own.
+# request told you, and stays hidden until the end. The picture shows your offers and
+# any deal against every package and the Pareto frontier.
 #
 # Marlow behaves like a counterpart, not like a clock:
 #
-# - its first answer is a serious offer, but usually below your reservation price: do
-#   not let its number become your anchor; look back at your own alternatives and your
-#   plan, as section 4 advised, before you reply; a credible opening of yours pulls its
-#   first answer your way, while an offer it has to reject out of hand does not; that
-#   first answer can give a large part of its room (its best package less its
-#   reservation price) at once, leaving it little to give later;
-# - part of each step it takes is its own pace, part is an answer to yours: a concession
-#   of yours may buy a little more than standing still would, though often nothing you
-#   can see (section 5), and a step back buys nothing;
+# - its first answer is a serious offer, usually below your reservation price: do not
+#   let it become your anchor (section 4). A credible opening of yours pulls it your way;
+#   it can give a large part of its room (its best package less its reservation price)
+#   at once, leaving it little to give later;
+# - part of each step it takes is its own pace, part an answer to yours (section 5); a
+#   step back buys nothing;
 # - it gives ground one level at a time, each time where the next level costs it fewest
 #   points, so an issue it never moves is one where even the first level would cost it
 #   at least as much as each step it did take: a clue to its scoring, though not to which issue
@@ -1058,63 +979,48 @@ check.if_quell(if_quell, hidden=True)
 #   | you walked out, slamming the door | −0.35 |
 #   | each insult (an offer refused out of hand) or retraction, on top | −0.1 |
 #
-#   Module 00 listed walking away among the moves that cost the other side's trust while
-#   keeping your word. This table counts trust more narrowly, as how far Marlow can rely
-#   on your offers and your manner: a polite walk-away, which leaves the door open, costs
+#   This table counts trust more narrowly than module 00, as how far Marlow can rely on
+#   your offers and your manner: a polite walk-away, which leaves the door open, costs
 #   none; only slamming the door does, and so do insults and retractions on the way.
 #
-#   The more it trusts you, the larger the share of its room (its best package less its
-#   reservation price) it aims to give up in its first answer, and the more patient it
-#   is. It gives ground in whole levels, though, so a small change in trust often leaves
-#   its first answer the same package: the debrief replays your opening against a Marlow
-#   with its new trust and says what it would answer. Its
-#   first answer also depends on other things, so compare like with like: a mystery
-#   style is drawn afresh, the styles open differently, your own opening pulls its first
-#   answer, and **Quell is drawn afresh at every sitting**: with Quell, Marlow needs more
-#   points and so, at the same trust, opens no closer to you, and usually further. Only
-#   two sittings with the same style, the same opening of yours and Quell in the same
-#   state (the debrief says which it was) show what trust changed. Marlow remembers you
+#   The more it trusts you, the larger the share of its room it aims to give up in its
+#   first answer, and the more patient it is; but it moves in whole levels, so a small
+#   change in trust often leaves its first answer the same package (the debrief replays your
+#   opening against its new trust). Compare like with like: the styles open differently,
+#   your opening pulls its first answer, and **Quell is drawn afresh at every sitting**:
+#   with Quell, Marlow needs more points and so, at the same trust, opens no closer to
+#   you, and usually further. Only two sittings with the same style, the same opening of
+#   yours and Quell in the same state (the debrief says which it was) show what trust
+#   changed. Marlow remembers you
 #   across the table's "new negotiation" button, which works before your first offer or
 #   once a negotiation has ended (to leave a talk under way, walk away, politely or not,
 #   and Marlow remembers how); running the table's cell again seats a Marlow that has
 #   never met you. A style you pick takes effect at the next "new negotiation".
 #
-# What the table leaves out: it treats your research as exact (Marlow scores packages
-# exactly as `s.theirs` says and needs exactly one of your two reservation prices); what
-# you say is not modelled, only your offers; and Marlow's deadline is drawn at random,
-# not from its weeks of stock, so the case's dependence and weeks (power, which you
-# weighed in the audit) do not act at the table, though a deadline does.
+# What the table leaves out: it treats your research as exact; what you say is not
+# modelled, only your offers; and Marlow's deadline is drawn at random, not from its
+# weeks of stock, so the case's dependence and weeks (power, which you weighed in the
+# audit) do not act at the table, though a deadline does.
 #
 # **When Marlow stops moving, hold until it says it can't give more, or until section
 # 5's exception applies** (two replies in a row in which it did not move: then one
-# small planned step). It says it can't give more
-# after its first offer, when it cannot give another level on any issue without going
-# below its reservation price, and never otherwise (its first offer never says it, even
-# when it already is).
-# Without those words it still has room on its own offer: a step of yours would be a
-# concession into silence, which section 5's rule forbids (outside its exception) and
-# the debrief counts. With
-# them, section 5's rule allows your next planned step (question 8 decided only how large
-# your steps are if Marlow's answers point to Quell).
-# The words are about Marlow's own offers only: a different package of yours, trading one
-# issue for another, may still give it enough points. Either way, once it says its patience is
-# running out, holding longer risks its leaving.
+# small planned step). It says it can't give more after its first offer, when it cannot
+# give another level on any issue without going below its reservation price, and never
+# otherwise (its first offer never says it, even when it already is). Without those
+# words it still has room on its own offer: a step of yours would be a concession into
+# silence, which the debrief counts. With them, section 5's rule allows your next
+# planned step (question 8 decided only how large your steps are if Marlow's answers
+# point to Quell). The words are about Marlow's own offers only: a different package of
+# yours may still give it enough points. Once it says its patience is running out,
+# holding longer risks its leaving.
 #
-# Its style (Boulware, linear, Conceder or tit-for-tat: section 5) is a mystery unless
-# you pick one.
-# Over at most eight rounds, moving in whole levels, the styles often look alike, so do
-# not count on reading it; the debrief names it and says whether this run's offers pointed
-# to it. The table reads your walk-away from question 2, your opening from question 5 and
-# your plan from question 7, and the debrief sets the outcome and each of your offers
-# against them. Keep to what you prepared: make your planned steps one at a time (or the
-# larger ones question 8 decided on, if Marlow's answers point to Quell), make a real
-# concession only after Marlow has moved (or, as section 5 allows, once it says it can
-# give no more, or, by section 5's exception, with one step after two
-# replies in which it did not move), never go below your walk-away, and
-# leave politely rather than accept less. Then sit down again and compare: whether Quell
-# has capacity is drawn afresh, and so is a mystery style, which may come up again.
-# To see what Marlow's memory changed, set a style yourself and keep sitting down until
-# you meet it with Quell in the same state as before.
+# Its style (section 5) is a mystery unless you pick one; over at most eight rounds the
+# styles often look alike, and the debrief names it. The table reads your walk-away
+# (question 2), your opening (question 5) and your plan (question 7), and the debrief
+# sets the outcome and each of your offers against them. Keep to what you prepared, as
+# section 5 says, never go below your walk-away, and leave politely rather than accept
+# less. Then sit down again and compare. To see what Marlow's memory changed, set a style
+# yourself and sit down until you meet it with Quell in the same state as before.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table", "schema_version": 3}
 from course.widgets.capstone import NegotiationTable
@@ -1124,8 +1030,8 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "debrief-teaching", "schema_version": 3}
 # ## 7. Debrief: what moved the outcome?
 #
-# A result means little until you know why it happened. The debrief measures each of
-# these against Marlow itself, replaying the same bot where it needs to:
+# The debrief measures each of these against Marlow itself, replaying the same bot where
+# it needs to:
 #
 # - **Agreement.** Was there a deal, and should there have been? No deal is the right
 #   result when no package suits both sides. When a zone existed (the zone of possible
@@ -1155,11 +1061,8 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #   repeating your previous offer instead: a concession was answered when Marlow's reply
 #   was better for you than in that replay, when it accepted what it would not have
 #   accepted otherwise, or when it stayed at the table where the replay shows it leaving.
-#   An acceptance it would have given to your previous offer anyway bought nothing. A bot
-#   that moves on its own schedule would answer nothing, however much it moved. The
-#   replay looks at Marlow's next reply only, so a concession that made a later deal
-#   possible still shows as unanswered: the debrief gives what such concessions gave up,
-#   not what they cost you. It also counts the concessions you made when Marlow had not
+#   The replay looks at Marlow's next reply only, so a concession that made a later deal
+#   possible still shows as unanswered. It also counts the concessions you made when Marlow had not
 #   moved since its previous offer, or had made only its first answer: concessions into silence, which break your plan's
 #   rule of conceding only in answer to a move of Marlow's. A step made after two of
 #   Marlow's replies in a row that did not move (the rule's exception) is counted apart,
@@ -1173,15 +1076,12 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #   reservation price, walking away beat what Marlow would accept on the path these talks
 #   took; no deal was the right result only if no package suited both sides.
 #
-# Then it names the leverage at work: whose alternative was the stronger in the end,
-# measured as in question 4 (your alternative and Marlow's reservation price, each as a share of its side's best), your
-# opening against your plan and how far it pulled Marlow's first answer
-# (against a replay of the same Marlow after your most modest opening, the package best
-# for it at or above your reservation price), which issues Marlow gave up already in its
-# opening, which it moved on later and which it kept at its own best level throughout
-# (where even one level would have cost it at least as much as each step it took), which style it
-# played, and what Marlow will remember of
-# you next time.
+# Then it names the leverage at work: whose alternative was the stronger in the end (as
+# in question 4), how far your opening pulled Marlow's first answer (against a replay
+# after your most modest opening), which issues Marlow gave up in its opening, moved on
+# later or kept at its own best level throughout (where even one level would have cost
+# it at least as much as each step it took), which style it played, and what Marlow
+# will remember of you next time.
 # Notice when its offers showed you its needs, and whether you used what they showed.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
@@ -1193,9 +1093,8 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #
 # 1. **The outcome against your plan.** Where did you keep to your reservation price,
 #    your opening and your planned steps, and where did you leave them? Why? If you
-#    opened one step beyond your estimate, name the fact you could cite that carries you
-#    there (section 4). When Marlow
-#    opened, what did you think about before you answered?
+#    opened one step beyond your estimate, say when and how you cited your signed letter.
+#    When Marlow opened, what did you think about before you answered?
 # 2. **Your audit against the talks.** Which weights did you give the three sources in
 #    question 4, and why? The table models two of them, alternatives (Quell, your
 #    walk-away) and information (what Marlow's offers told you): which of the two did more
@@ -1278,14 +1177,13 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # - Power is dependence, and patience is part of it; an outside option moves a deal only
 #   when it beats what its holder would get anyway.
 # - Open beyond your target: at your estimate of the other side's reservation price or
-#   somewhat beyond it, as far as a fact you can cite carries you (module 04), never
-#   below your reservation price; the check cannot see that fact, so name it in your
-#   reflection. As an observation about this bot, not a reason: at this table one step
-#   beyond the best package Marlow could accept in the state better for you ended with
-#   more profit on average, since Marlow counted your step back as a concession and
-#   answered it; further out an offer nears the point where it is refused out of hand. A second package worth the
-#   same to you keeps you as ambitious, and the other side's pick tests what you believe
-#   it values (here a diagnostic set, not module 04's MESO).
+#   somewhat beyond it, as far as a fact you can cite carries you (module 04; here a
+#   signed letter of intent carries you one step beyond the best package Marlow could
+#   accept in the state better for you), never below your reservation price. As an
+#   observation about this bot, not a reason: at this table that step ended with more
+#   profit on average, since Marlow counted your step back as a concession. A second
+#   package worth the same to you keeps you as ambitious, and the other side's pick tests
+#   what you believe it values (here a diagnostic set, not module 04's MESO).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
 # - Concede along the frontier in the smallest steps that give the other side more, and
