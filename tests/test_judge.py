@@ -19,7 +19,14 @@ from course.course_map import MODULES
 from course.record import progress_file
 from course.variants import learner_as
 from tests.conftest import ROOT
-from tests.toy_checks import MODULE, SCENARIO_MODULE, doubled, halves, on_my_scenario
+from tests.toy_checks import (
+    MODULE,
+    SCENARIO_MODULE,
+    double_of,
+    doubled,
+    halves,
+    on_my_scenario,
+)
 
 
 def recorded(check, answer, **options):
@@ -64,8 +71,8 @@ def test_a_hidden_failure_names_no_hidden_case():
 
 
 def test_a_hidden_failure_says_the_visible_cases_pass_only_when_they_did():
-    """Hidden cases run on the learner's own scenario too (module 04's second review,
-    finding 3): the hint says the visible cases pass only when the visible check passed."""
+    """Hidden cases run on the learner's own scenario too: the hint says the visible cases pass
+    only when the visible check passed."""
     for wrong, visible_passed in ((lambda x: 2 * x if x < 3 else 0, True), (str, False)):
         notebook = {}
         visible, _ = recorded(doubled, wrong)
@@ -84,6 +91,22 @@ def test_a_crash_is_replayed_with_its_message():
     transcript, hint = recorded(doubled, lambda x: {}[x])
     assert hint.startswith("<lambda>(1) raised KeyError: 1\n")
     assert str(replay(MODULE, "doubled", transcript, "ada", False).failure) == hint
+
+
+def test_an_answer_that_calls_the_answer_key_is_refused_in_the_kernel_and_when_replayed():
+    """A graded answer may not be a call into the answer key the check itself uses: it would
+    be right on every case grading tries. The key still answers outside a check."""
+    assert double_of(3) == 6
+    for answer in (double_of, lambda x: double_of(x) + 0):
+        transcript, hint = recorded(doubled, answer)
+        assert "calls the course's own answer to this question (double_of)" in hint
+        assert str(replay(MODULE, "doubled", transcript, "ada", False).failure) == hint
+        transcript, hint = recorded(doubled, answer, hidden=True)
+        assert "calls the course's own answer to the question instead of working" in hint
+        assert "double_of" not in hint
+    assert not hasattr(double_of, "__wrapped__")
+    transcript, hint = recorded(doubled, twice)  # the guard is lifted once the call returns
+    assert hint is None and double_of(4) == 8
 
 
 def test_a_value_is_checked_as_plain_data_in_the_kernel_too():

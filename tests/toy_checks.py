@@ -1,7 +1,7 @@
 """Two small checks of a module that exists only in the tests, for testing how checks are
 recorded and replayed without depending on any module's content."""
 
-from course.checks.calls import question
+from course.checks.calls import answer_key, question
 from course.checks.credit import Check, score
 from course.checks.hints import NotYet, call_learner, money, passed, same_money
 from course.variants import variant
@@ -10,13 +10,21 @@ from course.variants import variant
 MODULE = "99_toy"
 
 
+@answer_key
+def double_of(x):
+    """The answer key of ``doubled``: ``x`` doubled."""
+    return 2 * x
+
+
 @question
 def doubled(answer, hidden=False):
     """A check of a function that doubles a number: 1 and 2, and 3 and 4 when hidden."""
     for x in [1, 2] + ([3, 4] if hidden else []):
         got = money(call_learner(answer, x), "the result")
-        if not same_money(got, 2 * x):
-            raise NotYet(f"doubled({x}) gave {got:g}, not {2 * x}", general="it does not double")
+        if not same_money(got, double_of(x)):
+            raise NotYet(
+                f"doubled({x}) gave {got:g}, not {double_of(x)}", general="it does not double"
+            )
     passed("doubled doubles.")
 
 

@@ -52,7 +52,35 @@ VERSION = 1
 MAX_CALLS = 5000
 
 #: The kinds of outcome a call can have, each the key of its recorded data.
-OUTCOMES = ("returned", "raised", "not_written", "not_callable", "too_large")
+OUTCOMES = ("returned", "raised", "not_written", "not_callable", "too_large", "answer_key")
+
+#: True while a check runs a learner's function: an ``answer_key`` refuses to answer then.
+_learner_running = ContextVar("learner_running", default=False)
+
+
+class AnswerKeyCalled(Exception):
+    """A learner's function called one of the course's answer keys while a check ran it."""
+
+
+def answer_key(function):
+    """Mark ``function`` (a function or a method) as one of the course's answer keys: what
+    a check calls to know a question's right answer on a case. Anywhere else it works as
+    before (a learner may call it in a cell of their own to explore), but while a check
+    runs a learner's function, a call to it stops that function with ``AnswerKeyCalled``,
+    and the check says that the question asks for the learner's own working: a graded
+    answer may not be a call into the answer key (the answer would be right on every case
+    grading tries, and the learner would have decided nothing). The guard lives in the
+    learner's kernel, so a learner who rewrites the course's code there can get round it;
+    that rewriting is in their answer cell, for the instructor to see."""
+
+    @functools.wraps(function)
+    def guarded(*args, **kwargs):
+        if _learner_running.get():
+            raise AnswerKeyCalled(function.__qualname__)
+        return function(*args, **kwargs)
+
+    del guarded.__wrapped__  # not a way round the guard
+    return guarded
 
 
 class TranscriptMismatch(Exception):
@@ -183,16 +211,21 @@ def _run(function, arguments):
         except plaindata.TooLarge:
             return {"not_callable": ["opaque", type(function).__name__, "..."]}
     copies = fresh(arguments)
+    running = _learner_running.set(True)
     try:
         value = function(*copies)
     except NotImplementedError:
         return {"not_written": True}
+    except AnswerKeyCalled as error:
+        return {"answer_key": str(error)[:200]}
     except Exception as error:  # the learner's code, so any error is theirs to see
         try:
             message = str(error)
         except Exception:
             message = ""
         return {"raised": [type(error).__name__, message[:2000]]}
+    finally:
+        _learner_running.reset(running)
     try:
         return {"returned": plaindata.encode(value)}
     except plaindata.TooLarge:
@@ -243,6 +276,13 @@ def _settle(recorded, arguments):
             f"{name} returned a value too large to check (more than {limit} kB as plain "
             "data): return only what the question asks for.",
             general=f"on one of them it returned a value too large to check (over {limit} kB)",
+        )
+    if "answer_key" in recorded:
+        raise NotYet(
+            f"{name} calls the course's own answer to this question "
+            f"({recorded['answer_key']}), which a check does not take: the question asks "
+            "for your own working on the case, so write its steps yourself.",
+            general="it calls the course's own answer to the question instead of working it out",
         )
     kind, message = recorded["raised"]
     shown = f"{kind}: {message}" if message else kind
@@ -542,6 +582,8 @@ def _validated(transcript, module, question_name, hidden):
             or len(plaindata.dumps(recorded[kinds[0]])) > plaindata.SIZE_LIMIT + 1024
         ):
             raise TranscriptMismatch(f"call {number} of the transcript is damaged or too large")
+        if "answer_key" in recorded and not isinstance(recorded["answer_key"], str):
+            raise TranscriptMismatch(f"call {number} of the transcript is damaged")
         raised = recorded.get("raised")
         if raised is not None and not (
             isinstance(raised, list)
