@@ -25,8 +25,8 @@ def nash_share_vs_batna(pie, their_batna, your_batnas=None):
     axes.set_xlabel("your BATNA")
     axes.set_ylabel("your share")
     axes.set_title(f"Your share of {pie:g} when the other side's BATNA is {their_batna:g}")
-    # below the plot, so no line is hidden: the flat start of the outside-option line is
-    # the point of the figure (professor's review 3, E5)
+    # below the plot, so no line is hidden: the flat start of the outside-option line is the
+    # point of the figure
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize="small", ncol=1)
     figure.tight_layout()
     return figure

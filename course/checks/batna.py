@@ -358,11 +358,11 @@ def judge_choose_batna(offers, result):
 
 
 def _wrong_choice(offers, name, value, worth):
-    """The hint for a choice of BATNA that is not worth the most, from what the answer
-    shows: a value that is not the named alternative's expected value points to its tree
-    (and for Lumen to question 1); a right value of an alternative with the highest best
-    case, or that best case given as the value, to comparing best cases (professor's
-    review 3, E4: the best-case hint was given whatever the answer's value)."""
+    """The hint for a choice of BATNA that is not worth the most, from what the answer shows: a
+    value that is not the named alternative's expected value points to its tree (and for Lumen
+    to question 1); a right value of an alternative with the highest best case, or that best
+    case given as the value, to comparing best cases (the best-case hint was given whatever the
+    answer's value)."""
     best_name = max(worth, key=worth.get)
     best_value = worth[best_name]
     alternatives = alternatives_of(offers)
@@ -413,10 +413,10 @@ _FROM_QUESTION_1 = "Lumen's value comes from your startup_tree, so make sure que
 
 @functools.lru_cache(maxsize=1)
 def choice_example():
-    """The first of the learners ``example-1``, ``example-2``, ... whose BATNA has neither
-    the highest best case nor the highest worst case, so that choosing by either fails in
-    the visible check (a fresh review, W5: a choice by worst cases passed it for about a
-    third of learners and failed only when graded)."""
+    """The first of the learners ``example-1``, ``example-2``, ... whose BATNA has neither the
+    highest best case nor the highest worst case, so that choosing by either fails in the
+    visible check (a choice by worst cases passed it for about a third of learners and failed
+    only when graded)."""
     n = 1
     while True:
         offers = _drawn(f"example-{n}")
@@ -571,10 +571,9 @@ def judge_reservation_salary(offers, value, risk_averse=False):
         )
         whose = "to you" if own else "to that learner"
         averages = batna_of(offers)
-        # a fresh review, E1: where Lumen's sure amount leaves the BATNA by expected values
-        # (Freelance) as it was, ignoring risk_averse gives the same number; one hint covers
-        # both readings, not the Lumen-only one that an answer ignoring the sure amounts
-        # never made
+        # where Lumen's sure amount leaves the BATNA by expected values (Freelance) as it was,
+        # ignoring risk_averse gives the same number; one hint covers both readings, not the
+        # Lumen-only one that an answer ignoring the sure amounts never made
         both = same_money(lumen_only, averages[1])
         if not same_money(lumen_only, batna) and not both:
             mistakes.append(
@@ -687,10 +686,10 @@ def _sure_example(changes, prefix="example", batna="Lumen"):
 
 
 def sure_examples(hidden):
-    """The examples question 3's second part tries besides the learner's own case: a BATNA
-    by expected values of Lumen, and one of Freelance, that the sure amounts change, and
-    one they leave (professor's review 3, E10: Freelance's case was never shown); when
-    grading, the same kinds among hidden learners."""
+    """The examples question 3's second part tries besides the learner's own case: a BATNA by
+    expected values of Lumen, and one of Freelance, that the sure amounts change, and one they
+    leave (Freelance's case was never shown); when grading, the same kinds among hidden
+    learners."""
     prefixes = ["example"] + ([hidden_learner(MODULE, "c")] if hidden else [])
     return [
         example
@@ -1038,8 +1037,8 @@ def _nudge(given, right, kind=None):
 
 
 def _end(sentence):
-    """``sentence`` with a full stop, unless it already ends with a question mark (sixth
-    review, U1: the nudge read "below it?. To label")."""
+    """``sentence`` with a full stop, unless it already ends with a question mark (the nudge
+    read "below it?. To label")."""
     return sentence if sentence.endswith("?") else f"{sentence}."
 
 
@@ -1138,12 +1137,12 @@ def other_band(offers):
 
 
 def between_band(offers):
-    """The learner's scenario with the pay band's midpoint between the BATNA's value and
-    the reservation price for the job as offered (above the reservation price with two
-    remote days, and within Northwind's reservation price): the BATNA is weak there, though
-    the reservation price beats the midpoint (the case assumes Northwind counts the commute
-    left unpriced at nothing, so the BATNA's terms show it the BATNA's value alone), so a "use" chosen by the reservation price
-    instead of the BATNA's value fails (a fresh review, E2)."""
+    """The learner's scenario with the pay band's midpoint between the BATNA's value and the
+    reservation price for the job as offered (above the reservation price with two remote days,
+    and within Northwind's reservation price): the BATNA is weak there, though the reservation
+    price beats the midpoint (the case assumes Northwind counts the commute left unpriced at
+    nothing, so the BATNA's terms show it the BATNA's value alone), so a "use" chosen by the
+    reservation price instead of the BATNA's value fails."""
     low = reservation_of(offers, REMOTE_DAYS)
     high = min(reservation_of(offers), northwind_reservation(offers))
     return replace(offers, band_midpoint=round((low + high) / 2, -2))
@@ -1316,14 +1315,14 @@ def label_statements(answer, hidden=False):
 
 
 def batna_needed_cases(hidden):
-    """(target, pie, their BATNA) cases from the domain the notebook teaches: the other
-    side's BATNA below half the pie, any target from 0 to the whole pie, so every answer is
-    0 or more, or None; seven the learner sees (one out of reach, one of whole numbers exactly
-    at the edge of reach, three at or below half the pie, one of whole numbers exactly at
-    half, one whose Nash answer without the floor at 0 is negative), so a missing floor,
-    ``>=`` for "out of reach" or ``<`` for "at or below half" fails the visible check as it
-    fails grading (fresh reviews, E3 and E1); more when grading, the
-    drawn ones none within 1 of the reach boundary or of half the pie (float noise)."""
+    """(target, pie, their BATNA) cases from the domain the notebook teaches: the other side's
+    BATNA below half the pie, any target from 0 to the whole pie, so every answer is 0 or more,
+    or None; seven the learner sees (one out of reach, one of whole numbers exactly at the edge
+    of reach, three at or below half the pie, one of whole numbers exactly at half, one whose
+    Nash answer without the floor at 0 is negative), so a missing floor, ``>=`` for "out of
+    reach" or ``<`` for "at or below half" fails the visible check as it fails grading; more
+    when grading, the drawn ones none within 1 of the reach boundary or of half the pie (float
+    noise)."""
     cases = [
         (55, 100, 40),
         (60, 100, 20),
@@ -1454,12 +1453,11 @@ def _batna_needed_part(answer, cases, walk_any_time, done, judge=None):
 @question
 def batna_needed(answer, hidden=False):
     """Check a function ``(target, pie, their_batna, walk_any_time=False)`` that returns the
-    least BATNA, 0 or more, giving at least a target share, or None. Three independent
-    parts: the Nash model within reach (1 point), which targets are out of reach, None in
-    both models, with the target exactly at the edge of reach (half a point), and the
-    outside-option model within reach (half). The edge is judged in one part only: a `>=`
-    slip for "out of reach" cost 1.5 of 2 marks when all three tried it (a fresh review,
-    E1)."""
+    least BATNA, 0 or more, giving at least a target share, or None. Three independent parts:
+    the Nash model within reach (1 point), which targets are out of reach, None in both models,
+    with the target exactly at the edge of reach (half a point), and the outside-option model
+    within reach (half). The edge is judged in one part only: a `>=` slip for "out of reach"
+    cost 1.5 of 2 marks when all three tried it."""
     cases = batna_needed_cases(hidden)
     inside = [case for case in cases if _reachable(*case) and not _at_edge(*case)]
     reach = [case for case in cases if not _reachable(*case) or _at_edge(*case)]
@@ -1538,7 +1536,7 @@ def judge_target(offers, value):
             general="the target is above what Northwind's alternative costs it, a figure no "
             "fact justifies",
         )
-    if same_money(value, limit):  # seventh review, C2: the opening must lie beyond the target
+    if same_money(value, limit):  # the opening must lie beyond the target
         raise NotYet(
             f"{where}, a target of {value:,.2f} is {limit:,.0f}, what the agency's contractor "
             "costs Northwind: your opening lies beyond your target, and no fact in your "
@@ -1575,13 +1573,12 @@ def judge_target(offers, value):
 
 def _target_cases(hidden):
     """The learner's own scenario (and other learners' when grading), and an example whose
-    reservation price for the job as offered is below the even split with remote days
-    (professor's review 3, E11: where it is above, the reservation price itself passed as
-    a target for 13% of learners; a target that merely equals it is not wrong in itself,
-    so the example, not a test of equality, tells the two apart); and one whose zone opens
-    only with remote days (seventh review, W1: a target set above the even split of the job
-    as offered passed for 96% of learners without the remote-day reasoning; in such a case
-    that split is above what Northwind could pay)."""
+    reservation price for the job as offered is below the even split with remote days (where it
+    is above, the reservation price itself passed as a target for 13% of learners; a target that
+    merely equals it is not wrong in itself, so the example, not a test of equality, tells the
+    two apart); and one whose zone opens only with remote days (a target set above the even
+    split of the job as offered passed for 96% of learners without the remote-day reasoning; in
+    such a case that split is above what Northwind could pay)."""
     cases = [*_scenarios(hidden), _example(True), _example(False)]
     if hidden:
         cases += [_example(zone, hidden_learner(MODULE, "a")) for zone in (True, False)]
@@ -1648,7 +1645,7 @@ def judge_batna_when(offers, timing, funded, value):
                 "it counts at what it will pay",
                 "it leaves out an alternative the deal ends; once settled it counts at its outcome",
             ),
-            (  # fresh review, W5: the number alone did not say what was wrong
+            (  # the number alone did not say what was wrong
                 offers.startup_base + (offers.startup_bonus if funded else 0),
                 "that is what Lumen pays "
                 + (
@@ -1676,7 +1673,7 @@ def judge_batna_when(offers, timing, funded, value):
                 if same_money(ev_first, without)
                 else "that puts Lumen beside "
             )
-            mistakes.append(  # a fresh review, E3: the fallback chosen before Lumen is beside it
+            mistakes.append(  # the fallback chosen before Lumen is beside it
                 (
                     ev_first,
                     f"{left_out}{first}, your best fallback by expected values; but with Lumen "
@@ -1687,7 +1684,7 @@ def judge_batna_when(offers, timing, funded, value):
                     "one; choose it after",
                 )
             )
-        if same_money(averaged, without):  # a fresh review, E2: Lumen is not the BATNA
+        if same_money(averaged, without):  # Lumen is not the BATNA
             mistakes.append(  # by expected values, so both slips give this number
                 (
                     without,
@@ -1779,10 +1776,9 @@ def judge_batna_when(offers, timing, funded, value):
 
 
 def high_base(offers):
-    """``offers`` with Lumen's base salary 3,000 above the best other alternative (rounded
-    to 1,000), so that Lumen counts even when its round fails (professor's review 4, E6:
-    with the drawn bases, below every Harbor Bank salary, a failed round always left Lumen
-    out)."""
+    """``offers`` with Lumen's base salary 3,000 above the best other alternative (rounded to
+    1,000), so that Lumen counts even when its round fails (with the drawn bases, below every
+    Harbor Bank salary, a failed round always left Lumen out)."""
     return replace(offers, startup_base=math.ceil((without_lumen(offers) + 3_000) / 1_000) * 1e3)
 
 

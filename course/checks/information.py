@@ -211,14 +211,13 @@ def opening_likelihood(answer, hidden=False):
     )
 
 
-#: A case Question 2's check always tries, visible and hidden: its opening rules out the
-#: lowest reservation price, so naming the lowest price of all as the sure price fails
-#: visibly even for the half of learners whose own opening rules out only high prices
-#: (the review's W2). Its most likely reservation price after the opening is above the
-#: lowest one still possible, so naming the most likely price as the sure price fails
-#: visibly too (a fresh review's W5: with "worked-case-1" it passed for 53% of learners).
-#: (It was "worked-case-8" until the rule that keeps the expected reservation price off the
-#: best price before the opening redrew that case.)
+#: A case Question 2's check always tries, visible and hidden: its opening rules out the lowest
+#: reservation price, so naming the lowest price of all as the sure price fails visibly even for
+#: the half of learners whose own opening rules out only high prices. Its most likely
+#: reservation price after the opening is above the lowest one still possible, so naming the
+#: most likely price as the sure price fails visibly too (with "worked-case-1" it passed for 53%
+#: of learners). (It was "worked-case-8" until the rule that keeps the expected reservation
+#: price off the best price before the opening redrew that case.)
 SURE_CASE = "worked-case-22"
 #: Question 2's check also tries ``BELOW_COST_CASE``, whose lowest reservation price still
 #: possible after the opening lies below the cost: there a `sure` clamped to the cost fails
@@ -716,11 +715,11 @@ def _holds(value):
     )
 
 
-#: A case question 5b's check tries after the learner's own, visible and hidden: there
-#: four holds in a row move the best price (read the wrong way round, none of ten do). For
-#: about one learner in six ten holds move nothing, so ``return None``, or an update that
-#: starts from the opening's beliefs at every hold (it gives 1 or None), passed the visible
-#: check on their own case alone (a review's W2).
+#: A case question 5b's check tries after the learner's own, visible and hidden: there four
+#: holds in a row move the best price (read the wrong way round, none of ten do). For about one
+#: learner in six ten holds move nothing, so ``return None``, or an update that starts from the
+#: opening's beliefs at every hold (it gives 1 or None), passed the visible check on their own
+#: case alone.
 HOLDS_CASE = "worked-case-7"
 #: A second case question 5b's check tries, visible and hidden: there ten holds move
 #: nothing, so the answer is None. For five learners in six the own case has a count, so a
@@ -1189,24 +1188,23 @@ WORKED_CASES = (
 #: after it: question 8's check tries it for every learner, so an EVPI that sells to every
 #: buyer (no max(r - cost, 0)) fails even where the learner's own buyer never is below cost.
 BELOW_COST_CASE = "worked-case-110"
-#: Two cases question 6 tries its `staged-opening` entry on, for every learner. In the
-#: first, re-pricing from what shading cannot fake gives a price above the model's (65,000
-#: against 61,000): for about 57% of learners the re-priced price equals the model's own,
-#: so copying the model's price passed without any re-pricing (a fresh review, W5). In the
-#: second, it gives the model's own price (56,000; the next reservation price up is
-#: 63,000): where the re-priced price is above the model's it is always the next
-#: reservation price up, so "one step up" passed for about 43% of learners and on the
-#: first case (a later review, E1). No short cut passes both.
+#: Two cases question 6 tries its `staged-opening` entry on, for every learner. In the first,
+#: re-pricing from what shading cannot fake gives a price above the model's (65,000 against
+#: 61,000): for about 57% of learners the re-priced price equals the model's own, so copying the
+#: model's price passed without any re-pricing. In the second, it gives the model's own price
+#: (56,000; the next reservation price up is 63,000): where the re-priced price is above the
+#: model's it is always the next reservation price up, so "one step up" passed for about 43% of
+#: learners and on the first case. No short cut passes both.
 STAGED_CASES = ("worked-case-0", "worked-case-1")
-#: A third case for `staged-opening`, on which ignoring the opening fails: on every drawn
-#: case the cut a shaded opening still proves leaves the prior's best price in place, so
-#: the re-priced price always equalled Question 5's `before` and "the opening tells me
-#: nothing" passed for every learner (a fresh review, W1). Here, worked-case-1's buyer with
-#: the prior (0.4, 0.3, 0.2, 0.1), a cost of 34,000 and an opening of 45,000: the opening
-#: proves r >= 45,000 / 0.85, about 52,940, which rules out the prior's best price (49,000);
-#: the re-priced price is 56,000. The function is asked only `staged-opening` here (with
-#: the prior's best price ruled out, no reservation price still possible lies between the
-#: cost and the model's price, so the case has no surer price to ask for).
+#: A third case for `staged-opening`, on which ignoring the opening fails: on every drawn case
+#: the cut a shaded opening still proves leaves the prior's best price in place, so the
+#: re-priced price always equalled Question 5's `before` and "the opening tells me nothing"
+#: passed for every learner. Here, worked-case-1's buyer with the prior (0.4, 0.3, 0.2, 0.1), a
+#: cost of 34,000 and an opening of 45,000: the opening proves r >= 45,000 / 0.85, about 52,940,
+#: which rules out the prior's best price (49,000); the re-priced price is 56,000. The function
+#: is asked only `staged-opening` here (with the prior's best price ruled out, no reservation
+#: price still possible lies between the cost and the model's price, so the case has no surer
+#: price to ask for).
 CUT_CASE = "cut-case"
 CUT_BASE = "worked-case-1"
 CUT_NUMBERS = {"prior": (0.4, 0.3, 0.2, 0.1), "cost": 34_000.0, "opening_offer": 45_000.0}
@@ -1422,8 +1420,8 @@ def _perfect(answers, truths):
 
 
 def _rounded(right):
-    """Question 8's amounts rounded to the euro or the hundred: the right method, told so
-    (the fifth review's E2: a rounded answer was told its method was wrong)."""
+    """Question 8's amounts rounded to the euro or the hundred: the right method, told so (a
+    rounded answer was told its method was wrong)."""
     return [
         (
             rounded,

@@ -483,11 +483,10 @@ def judge_audit(s, result):
     case = CASES[s.case]
     them = case.them.split(",")[0]
     for shown, where in _shown_audits(s):
-        # only a copy number for number: a fresh review (s35, W2) found that a tolerance (one
-        # rating moved by a point, weights by 0.05) refused honest salary readings near the
-        # worked example printed above question 2, while two points moved got a copy past
-        # it; no distance tells a light edit from agreement, so the check claims only what
-        # it can know
+        # only a copy number for number: a tolerance (one rating moved by a point, weights by
+        # 0.05) refused honest salary readings near the worked example printed above question 2,
+        # while two points moved got a copy past it; no distance tells a light edit from
+        # agreement, so the check claims only what it can know
         if all(
             abs(given[k] - copied[k]) < 1e-9
             for given, copied in zip((yours, theirs, weights), shown, strict=True)
@@ -743,9 +742,9 @@ def judge_plan(s, result, where="your case"):
     # nothing true about which one the learner took
     hints = {words for chosen, words in shortcut_plans(s) if set(plan) in chosen}
     kept_below = set(plan) in strict_budget_plans(s)
-    # a plan that a better plan contains left out a step that still fits: that is what
-    # the hint says first, since a learner who stopped after one step made no error with
-    # the budget (review E3); the budget's last day is then only a reminder
+    # a plan that a better plan contains left out a step that still fits: that is what the hint
+    # says first, since a learner who stopped after one step made no error with the budget; the
+    # budget's last day is then only a reminder
     extendable = any(
         set(plan) < set(other) for other in options if options[other] > options[plan] + 1e-9
     )
@@ -801,13 +800,12 @@ def _reach_case(own, numbers, budget, yours, theirs, weights, target):
 
 
 def reach_test_cases(own):
-    """Test cases on the learner's own steps in which the plan most likely to reach the
-    target is not the plan with the highest average gain, one each way, one in which a
-    step's gain is cut by the top of the scale (fifth review, error 7: a plan search that
-    ignored the cap passed for 196 of 200 learners), one with an outcome on the target, and
-    one in which a plan gets there when only some of its steps come through (a plan search
-    that counted only the outcome in which every step comes through passed the visible check
-    for 64% of learners)."""
+    """Test cases on the learner's own steps in which the plan most likely to reach the target
+    is not the plan with the highest average gain, one each way, one in which a step's gain is
+    cut by the top of the scale (a plan search that ignored the cap passed for 196 of 200
+    learners), one with an outcome on the target, and one in which a plan gets there when only
+    some of its steps come through (a plan search that counted only the outcome in which every
+    step comes through passed the visible check for 64% of learners)."""
     return [
         # a sure pair reaches +0.75 (chance 0.855); the long shot on the heavy source adds
         # more on average (1.275 with the first step) but reaches it only when it comes
@@ -843,10 +841,10 @@ def reach_test_cases(own):
             (0.25, 0.5, 0.25),
             2.9,
         ),
-        # on the boundary (sixth review, E4): one step in 3 days; information's +2 brings
-        # the balance to exactly +0.50, the target, with a chance of 0.9, and so does
-        # alternatives' +1 (0.6); only power's +3 (0.5) passes it. Weights of quarters and
-        # whole ratings make every balance exact, so "at least" decides, not float noise
+        # on the boundary: one step in 3 days; information's +2 brings the balance to exactly
+        # +0.50, the target, with a chance of 0.9, and so does alternatives' +1 (0.6); only
+        # power's +3 (0.5) passes it. Weights of quarters and whole ratings make every balance
+        # exact, so "at least" decides, not float noise
         _reach_case(
             own,
             [(2, 3, 0.9), (1, 3, 0.6), (3, 3, 0.5)],
@@ -1180,10 +1178,10 @@ def reaudit_test_cases(own):
                 ("them", "alternatives", -3),
             ],
         ),
-        # the top of the scale (fresh review, W4: a reaudit that added each change with no
-        # cap passed every case): your alternatives at 9 rise by 3 but stop at 10, so the
-        # balance goes -1.50, -1.00, -1.50, -1.00, -0.25 and both answers come at N4;
-        # without the cap it is 0.00 (even) after N1, and the ask is made there
+        # the top of the scale (a reaudit that added each change with no cap passed every case):
+        # your alternatives at 9 rise by 3 but stop at 10, so the balance goes -1.50, -1.00,
+        # -1.50, -1.00, -0.25 and both answers come at N4; without the cap it is 0.00 (even)
+        # after N1, and the ask is made there
         case(
             (4, 9, 5),
             (6, 9, 9),
@@ -1196,9 +1194,9 @@ def reaudit_test_cases(own):
                 ("you", "power", 3),
             ],
         ),
-        # on the boundaries (sixth review, E4), exact in quarters: the balance starts at
-        # exactly the need (+1.00), so the ask is "now", not after N4 (+1.25); after N1 it
-        # is exactly +0.50, which is not even, so the side ahead first changes after N3
+        # on the boundaries, exact in quarters: the balance starts at exactly the need (+1.00),
+        # so the ask is "now", not after N4 (+1.25); after N1 it is exactly +0.50, which is not
+        # even, so the side ahead first changes after N3
         case(
             (5, 5, 5),
             (4, 4, 4),
@@ -1225,10 +1223,10 @@ def _describe_reaudit_case(s, moves):
 
 
 def _reaudit_cases(hidden):
-    """The cases question 4b tries. Never the learner's own case with its right moves: a
-    reaudit that printed its ``moves`` read question 4a's graded answers before grading
-    (fresh review, E2's kind), and its pass or fail on the own case told which readings
-    put the turning point where. Other learners' cases are tried only at grading."""
+    """The cases question 4b tries. Never the learner's own case with its right moves: a reaudit
+    that printed its ``moves`` read question 4a's graded answers before grading, and its pass or
+    fail on the own case told which readings put the turning point where. Other learners' cases
+    are tried only at grading."""
     own = _own()
     cases = [(s, moves, _describe_reaudit_case(s, moves)) for s, moves in reaudit_test_cases(own)]
     if hidden:
@@ -1377,8 +1375,8 @@ def judge_ask(s, moves, result, where="your case"):
         if got == ask_moment(uncapped, s.need) != expected:
             general += f" ({PAST_THE_END})"
     elif expected == "now":
-        # a learner who never looked at the balance before the news (review U3), or who
-        # used "above" where it sits exactly on the need: both hints are true here
+        # a learner who never looked at the balance before the news, or who used "above" where
+        # it sits exactly on the need: both hints are true here
         exactly = round(balances["now"] - s.need, 9) == 0
         general = (
             "before any news the balance already reaches what the ask needs"
@@ -1483,7 +1481,7 @@ def judge_tactic(s, label, kinds):
     """Question 5 for one tactic: ``kinds`` is the learner's dict label -> kind. A tactic
     on the line between two kinds accepts either."""
     accepted = tactic_kinds_accepted(s)[label]
-    # the question glosses "illegitimate" as "an illegitimate source" (a fresh review, U4)
+    # the question glosses "illegitimate" as "an illegitimate source"
     given = _word(kinds[label], TACTIC_KINDS, f"{label}'s kind", KIND_ALIASES)
     if given not in accepted:
         said = f"{label} is not {KIND_NAME[given]}: {NOT_KIND[given]}."

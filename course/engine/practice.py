@@ -312,11 +312,11 @@ class LowBallMoment:
         return asks
 
     def _continued(self, ask):
-        """Your asks from the round of the low-ball on, after answering it with ``ask``:
-        the original plan's remaining steps, taken from ``ask`` (after a hold, the step
-        you held back comes next), none bigger than the smallest step made before it, and
-        never below your target. Spreading the room left over fewer rounds would make a
-        step grow (the fifth review: in every moment), which the plan promises not to do."""
+        """Your asks from the round of the low-ball on, after answering it with ``ask``: the
+        original plan's remaining steps, taken from ``ask`` (after a hold, the step you held
+        back comes next), none bigger than the smallest step made before it, and never below
+        your target. Spreading the room left over fewer rounds would make a step grow (in every
+        moment), which the plan promises not to do."""
         last = self.plan[self.low_round]
         made = [a - b for a, b in itertools.pairwise(self.plan[: self.low_round + 1]) if a > b]
         if ask < last:

@@ -248,17 +248,16 @@ def sure_beside_lumen(offers, worth):
 
 
 def batna_value_when(offers, timing, funded=None):
-    """The value your reservation price at Northwind rests on (the reservation price is it
-    plus the commute), by expected values, when Lumen's uncertainty is timed as ``timing``
-    (one of ``TIMINGS``): the best alternative's value with Lumen at its expected value when
-    you must commit first and the deal ends it, or at its outcome (base and bonus if
-    ``funded``, base alone if not) when it is settled before you answer. When Lumen's offer
-    stays open whatever you choose, it sits on both sides: walking away is worth your best
-    fallback with Lumen beside it (``with_lumen_open``), and the answer is the sure salary
-    that, with Lumen beside it, is worth as much (``sure_beside_lumen``). Next to a sure
-    fallback Lumen cancels and that is the fallback itself; next to freelancing, a gamble,
-    it cancels only when none of Lumen's outcomes lies strictly between freelancing's worst
-    and best (professor's review 4, E2; question 9)."""
+    """The value your reservation price at Northwind rests on (the reservation price is it plus
+    the commute), by expected values, when Lumen's uncertainty is timed as ``timing`` (one of
+    ``TIMINGS``): the best alternative's value with Lumen at its expected value when you must
+    commit first and the deal ends it, or at its outcome (base and bonus if ``funded``, base
+    alone if not) when it is settled before you answer. When Lumen's offer stays open whatever
+    you choose, it sits on both sides: walking away is worth your best fallback with Lumen
+    beside it (``with_lumen_open``), and the answer is the sure salary that, with Lumen beside
+    it, is worth as much (``sure_beside_lumen``). Next to a sure fallback Lumen cancels and that
+    is the fallback itself; next to freelancing, a gamble, it cancels only when none of Lumen's
+    outcomes lies strictly between freelancing's worst and best (question 9)."""
     worth = {name: expected_value(tree) for name, tree in alternatives_of(offers).items()}
     if timing == "known first":
         worth["Lumen"] = offers.startup_base + (offers.startup_bonus if funded else 0.0)
@@ -353,13 +352,13 @@ def zone_edge_case(offers):
 
 
 def rule_offers(offers):
-    """Offers built on the case's own numbers, one on every path of question 6's rule, with
-    and without remote days: below the BATNA's value, in the commute trap, inside the zone
-    below its even split, and at or above that even split (professor's review 3, E1).
-    Each salary is the middle of its stretch, rounded to 100, so it stays at least 450
-    from every threshold; an offer without remote days between your reservation price and
-    the even split exists only when that stretch is 1,000 wide or more. Empty when no
-    package works for both sides (the cheaper-agency case has its own offers)."""
+    """Offers built on the case's own numbers, one on every path of question 6's rule, with and
+    without remote days: below the BATNA's value, in the commute trap, inside the zone below its
+    even split, and at or above that even split. Each salary is the middle of its stretch,
+    rounded to 100, so it stays at least 450 from every threshold; an offer without remote days
+    between your reservation price and the even split exists only when that stretch is 1,000
+    wide or more. Empty when no package works for both sides (the cheaper-agency case has its
+    own offers)."""
     split = even_split(offers, REMOTE_DAYS)
     if split is None:
         return ()
@@ -673,11 +672,11 @@ def _warning(offers, one, taking, remote, figure):
 
 
 def _claim_figure(offers, above):
-    """The figure of the claim about the least you would accept: ``above`` (from 3,500 to
-    9,500 above your reservation price, a bluff) or, with even chances, a figure from 1,500
-    to 6,500 below it, which the claim states truly. Drawn from its own generator, so the
-    rest of the scenario and the other statements stay put; before a fresh review
-    (finding 3) the claim was a bluff for every learner."""
+    """The figure of the claim about the least you would accept: ``above`` (from 3,500 to 9,500
+    above your reservation price, a bluff) or, with even chances, a figure from 1,500 to 6,500
+    below it, which the claim states truly. Drawn from its own generator, so the rest of the
+    scenario and the other statements stay put; half the learners get a true claim, not a
+    bluff."""
     rng = rng_for("02_batna:claim", offers.learner)
     if rng.random() < 0.5:
         return above
@@ -812,10 +811,9 @@ def statement_key(offers):
 
 # --- which model fits (section 7) ------------------------------------------------------------
 
-#: Short situations for section 7's quiz: each with the model that fits it and why (the
-#: why says first what pushes both sides to agree, the quiz's question). All but the
-#: head office's are new to the learner, so the quiz asks for transfer, not recognition
-#: of the text's own cases (professor's review 6, W3).
+#: Short situations for section 7's quiz: each with the model that fits it and why (the why says
+#: first what pushes both sides to agree, the quiz's question). All but the head office's are
+#: new to the learner, so the quiz asks for transfer, not recognition of the text's own cases.
 SITUATIONS = (
     (
         "While you and Northwind keep talking, head office is reviewing its budget and could "

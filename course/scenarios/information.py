@@ -1066,12 +1066,12 @@ def _situations(rng):
 
 
 def _moves(rng):
-    """Question 9's moves to judge: five tactics, one of each of module 00's kinds and
-    always a true alternative mentioned calmly, then five disclosures, both labels among
-    them (the fourth review's W2: three disclosures, two of them the same for everyone,
-    could be settled by one rerun). The same true alternative said as an ultimatum whose
-    Friday is made up is always a tactic: a threat you would not carry out is a bluff, as
-    modules 00 and 02 read it (it was a disclosure to 'keep', a fresh review's C1)."""
+    """Question 9's moves to judge: five tactics, one of each of module 00's kinds and always a
+    true alternative mentioned calmly, then five disclosures, both labels among them (three
+    disclosures, two of them the same for everyone, could be settled by one rerun). The same
+    true alternative said as an ultimatum whose Friday is made up is always a tactic: a threat
+    you would not carry out is a bluff, as modules 00 and 02 read it (it was a disclosure to
+    'keep')."""
     rng.random()  # the draw the three disclosures once used, so each learner keeps its tactics
     tactics = _some(rng, TACTICS, 5, always=("true-rival", "rival-ultimatum"))
     return {
@@ -1085,14 +1085,14 @@ DISCLOSURE_COUNT = 5
 
 
 def _wren(rng):
-    """Three offers of a buyer who moves the same share of the remaining gap each round
-    (whole euros, so that the reservation price can be read back exactly; never half the
-    gap, where a wrong reading, one more step of the same size, happens to be right), and
-    the cost of its machine: above its third offer, and at least ``WREN_MARGIN`` above or
-    below its reservation price, either way about as often. Which way is drawn first and
-    kept while the offers are redrawn: drawn afresh with each try, a deal lost more tries
-    (no room for the cost, or an offer on the way too near it), and two learners in three
-    had a Wren with whom no deal pays, whose decision needs no count (a review's W4)."""
+    """Three offers of a buyer who moves the same share of the remaining gap each round (whole
+    euros, so that the reservation price can be read back exactly; never half the gap, where a
+    wrong reading, one more step of the same size, happens to be right), and the cost of its
+    machine: above its third offer, and at least ``WREN_MARGIN`` above or below its reservation
+    price, either way about as often. Which way is drawn first and kept while the offers are
+    redrawn: drawn afresh with each try, a deal lost more tries (no room for the cost, or an
+    offer on the way too near it), and two learners in three had a Wren with whom no deal pays,
+    whose decision needs no count."""
     deal = rng.random() < 0.5
     for _ in range(MAX_DRAWS):
         share = (0.25, 0.4, 0.6)[int(pick(rng, 0, 2, 1))]
@@ -1671,9 +1671,9 @@ def _firms(rng, sale):
 
 def ceiling(sale, after):
     """The highest price Question 6 calls grounded: one step (the gap between neighbouring
-    prices in ``sale.reservations``) above the highest reservation price still possible
-    after the opening (the fifth review's C1: the bound was the top price of the prior,
-    which the opening had ruled out for about half the learners)."""
+    prices in ``sale.reservations``) above the highest reservation price still possible after
+    the opening (the bound was the top price of the prior, which the opening had ruled out for
+    about half the learners)."""
     step = sale.reservations[1] - sale.reservations[0]
     return max(r for r, chance in after.items() if chance > 0) + step
 
@@ -1719,12 +1719,11 @@ def leaves_fair_share(price, beliefs, cost, share=FAIR_SHARE):
 
 
 def keeps_half_the_gain(price, beliefs, cost, share=MOST_FAIR_SHARE):
-    """Whether ``price`` leaves the buyer at the lowest reservation price still possible at
-    or above it at most ``share`` (half) of the gain, so you keep at least half: most
-    ultimatum offers give 40 to 50 per cent and refusals grow rarer as the share grows,
-    so the evidence the text cites asks for no more than an even split. Without this
-    bound a price one euro above your cost passed as a fair price for every learner with
-    `fair-share` (a review's E2)."""
+    """Whether ``price`` leaves the buyer at the lowest reservation price still possible at or
+    above it at most ``share`` (half) of the gain, so you keep at least half: most ultimatum
+    offers give 40 to 50 per cent and refusals grow rarer as the share grows, so the evidence
+    the text cites asks for no more than an even split. Without this bound a price one euro
+    above your cost passed as a fair price for every learner with `fair-share`."""
     cent = 0.005
     above = [r for r, chance in beliefs.items() if chance > 0 and r >= price - cent]
     if not above:

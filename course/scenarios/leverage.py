@@ -37,9 +37,9 @@ from course.models.audit import (
 )
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, fitting, pick
 
-#: Section 2's convention: the two rows of one dependence (alternatives and power) should
-#: not both weigh this much or more (seventh review, E1: "no heavier than the third
-#: source" failed ordinary readings such as information 0.2, alternatives 0.3, power 0.5).
+#: Section 2's convention: the two rows of one dependence (alternatives and power) should not
+#: both weigh this much or more ("no heavier than the third source" failed ordinary readings
+#: such as information 0.2, alternatives 0.3, power 0.5).
 HEAVY = 0.4
 
 #: The kinds of tactic the ethics section teaches, in its order.
@@ -106,8 +106,8 @@ class Rule:
         raise ValueError(f"unknown rule kind {self.kind!r}")
 
 
-#: A deadline fact firmer than the owner's viewing with no call back: a learner who draws
-#: it may rate Brannock's alternatives above the owner's (sixth review, E2).
+#: A deadline fact firmer than the owner's viewing with no call back: a learner who draws it may
+#: rate Brannock's alternatives above the owner's.
 STANDING_OFFER = "Brannock has a standing offer of space in a logistics park thirty miles away."
 
 
@@ -165,9 +165,9 @@ def _cap(because):
     return Rule("weight_cap", "", because, value=WEIGHT_CAP)
 
 
-#: Why no rating is 0. The rule holds for all six (side, source) pairs of every learner:
-#: held only for the pairs a drawn fact covers (five facts, six pairs), a probe of one 0 at
-#: a time found the pair no fact covers, and so question 1's labels (fresh review, E2).
+#: Why no rating is 0. The rule holds for all six (side, source) pairs of every learner: held
+#: only for the pairs a drawn fact covers (five facts, six pairs), a probe of one 0 at a time
+#: found the pair no fact covers, and so question 1's labels.
 SOME_BECAUSE = (
     "in every story of this course each side has at least a little of every source, and a "
     "rating of 0 means none at all"
@@ -175,11 +175,11 @@ SOME_BECAUSE = (
 
 
 def rules_for(scenario):
-    """The rules of ``scenario``'s story that its drawn facts leave standing (question 2),
-    then a floor under every weight and one "some" rule for each side and source: a fresh
-    review (W1) passed audits that rated a side 0 on the very source a drawn fact gives it
-    (a rare skill, a rival's bonus known to you), and rules held only where a drawn fact
-    gives something let a learner probe which pairs question 1's facts cover."""
+    """The rules of ``scenario``'s story that its drawn facts leave standing (question 2), then
+    a floor under every weight and one "some" rule for each side and source: without them, audits
+    that rated a side 0 on the very source a drawn fact gives it (a rare skill, a rival's bonus
+    known to you) passed, and rules held only where a drawn fact gives something let a learner
+    probe which pairs question 1's facts cover."""
     drawn = set(scenario.facts.values())
     story = tuple(rule for rule in CASES[scenario.case].rules if rule.lifted_by not in drawn)
     floors = tuple(
@@ -1105,8 +1105,8 @@ STEPS = (
     ),
     Step(
         "salary",
-        # sixth review, C3: the paid trial task was owed, so a plan could not leave it out;
-        # a write-up nobody asked for is wholly optional
+        # the paid trial task was owed, so a plan could not leave it out; a write-up nobody
+        # asked for is wholly optional
         "Send Northwind's launch team a short write-up, which nobody asked for, of how you "
         "would run its streaming launch",
         "power",
@@ -1671,8 +1671,8 @@ class LeverageScenario(Scenario):
     def before_audit(self):
         """This scenario without its starting audit (``yours``, ``theirs`` and ``weights``
         are ``None``): what the notebook holds until section 4, so that question 2's audit
-        is the learner's own reading, not the starting audit with a rating moved (a fresh
-        review found such a near-copy passed for 97% of learners)."""
+        is the learner's own reading, not the starting audit with a rating moved (such a
+        near-copy passed for 97% of learners)."""
         return replace(self, yours=None, theirs=None, weights=None)
 
     def _audit_drawn(self):
@@ -2128,10 +2128,9 @@ def _reads_as_story(case, yours, theirs, weights):
 
 
 def _lighter_of_pair_above_third(case, weights):
-    """Whether a drawn starting audit weighs the lighter row of a case's one dependence
-    above the third source. Question 2 now accepts that (seventh review, E1), but the
-    starting audits section 4 draws keep the course's own reading, as they did, so that no
-    learner's draw changes."""
+    """Whether a drawn starting audit weighs the lighter row of a case's one dependence above
+    the third source. Question 2 now accepts that, but the starting audits section 4 draws keep
+    the course's own reading, as they did, so that no learner's draw changes."""
     for rule in case.rules:
         if rule.kind == "one_heavy":
             third = next(s for s in SOURCES if s not in rule.source)

@@ -225,9 +225,9 @@ def _attitudes_agree(attitudes):
 
 
 def _all_gambles_priced(attitudes, gambles):
-    """A note when some gambles have a sure amount and others are left at their expected
-    values (a fresh review, C2 and W6: that prices two gambles with two attitudes to risk,
-    against section 1's rule and step 3's, and the builder said nothing)."""
+    """A note when some gambles have a sure amount and others are left at their expected values
+    (that prices two gambles with two attitudes to risk, against section 1's rule and step 3's,
+    and the builder said nothing)."""
     priced = [name for name in gambles if name in attitudes]
     left = [name for name in gambles if name not in attitudes]
     if not (priced and left):
