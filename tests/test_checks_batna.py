@@ -335,7 +335,7 @@ def test_a_value_rounded_to_the_hundred_fails_the_visible_checks_and_is_told_so(
 def test_the_text_says_to_choose_the_fallback_with_the_open_alternative_beside_each():
     """With Lumen left open, the fallback must be chosen after Lumen is put beside each
     candidate: beside Freelance's gamble it can add more than beside Harbor Bank's salary,
-    so Freelance can become the fallback (a quarter of learners in a review of 1,000).
+    so Freelance can become the fallback (a quarter of learners in a sample of 1,000).
     Section 3, the summary and the rubric say so; the summary no longer says it cancels
     beside Harbor Bank's salary without that condition."""
     source = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
@@ -344,8 +344,8 @@ def test_the_text_says_to_choose_the_fallback_with_the_open_alternative_beside_e
     assert "choose your fallback with it beside each candidate" in flat
     assert "while Harbor Bank is still the better fallback with it beside both" in flat
     assert "fallback, chosen with it beside each candidate, is a sure amount" in flat
-    # a fresh review, finding 4: question 9 asked only to draw both trees, and the rubric
-    # let a sure fallback cancel the open offer without the section's second condition
+    # question 9 asked only to draw both trees, and the rubric let a sure fallback cancel the
+    # open offer without the section's second condition
     assert "Choose your fallback with Lumen beside each candidate (section 3)" in flat
     assert "is a sure amount no lower than its worst outcome" in flat
 
@@ -526,9 +526,8 @@ def mean(offers, name):
 
 
 def test_a_sure_amount_for_lumen_alone_is_told_one_attitude_prices_both_gambles(learner):
-    """Professor's review 2, finding 3: valuing Lumen at its sure amount but Freelance at
-    its expected value mixes two attitudes to risk; where that changes the answer, the
-    hint says so."""
+    """Valuing Lumen at its sure amount but Freelance at its expected value mixes two attitudes
+    to risk; where that changes the answer, the hint says so."""
     example = next(
         s
         for s in (course.variant("02_batna", f"example-{n}") for n in range(1, 400))
@@ -655,11 +654,11 @@ def test_an_unreachable_target_must_be_none(learner, hidden):
 
 
 def test_a_target_at_the_edge_of_reach_is_within_reach(learner):
-    """A later fresh review, E1: a target that leaves the other side exactly its BATNA is
-    within reach (the text counts that deal as acceptable), yet `target >= pie - theirs`
-    for "out of reach" earned full marks for every learner: no case sat on the edge. One
-    case of whole numbers sits there, and the learner sees it (a later fresh review, E1: a
-    hidden-only edge case gave this slip a visible tick and 0.5 of 2 marks at grading)."""
+    """A target that leaves the other side exactly its BATNA is within reach (the text counts
+    that deal as acceptable), yet `target >= pie - theirs` for "out of reach" earned full marks
+    for every learner: no case sat on the edge. One case of whole numbers sits there, and the
+    learner sees it (a hidden-only edge case gave this slip a visible tick and 0.5 of 2 marks at
+    grading)."""
 
     def edge_is_out(target, pie, theirs, walk_any_time=False):
         if target >= pie - theirs:
@@ -741,7 +740,7 @@ def test_below_half_the_pie_your_batna_does_not_matter_with_an_outside_option(le
     got = messages(check.batna_needed(old))
     assert got["walking away on their proposal"][0] == 0
     assert "does not matter until it beats half" in got["walking away on their proposal"][1]
-    for hidden in (False, True):  # a fresh review, E3: the visible check passed it
+    for hidden in (False, True):  # the visible check passed it
         got = messages(check.batna_needed(old, hidden=hidden))
         assert got["targets within reach"][0] == 0
         assert "a BATNA of 0 already gets you the target" in got["targets within reach"][1]
@@ -750,9 +749,8 @@ def test_below_half_the_pie_your_batna_does_not_matter_with_an_outside_option(le
 
 
 def test_a_nash_answer_without_the_floor_fails_the_visible_check_as_it_fails_grading(learner):
-    """A fresh review, E3: no visible case had a negative Nash answer, so an answer without
-    max(0, ...) passed the self-check and lost the mark for targets within reach in
-    grading."""
+    """No visible case had a negative Nash answer, so an answer without max(0, ...) passed the
+    self-check and lost the mark for targets within reach in grading."""
 
     def no_floor(target, pie, theirs, walk_any_time=False):
         if target > pie - theirs:
@@ -904,9 +902,9 @@ def test_a_hint_on_an_example_describes_the_example_not_a_learner_id(learner):
 
 
 def test_a_no_deal_example_is_named_for_what_it_is(learner):
-    """Professor's review, finding 6: the no-deal version of the example learner (Q4's and
-    Q5's cheaper agency) is not called a case whose zone opens with remote days, and an
-    example's reservation price is theirs, not the learner's."""
+    """The no-deal version of the example learner (Q4's and Q5's cheaper agency) is not called a
+    case whose zone opens with remote days, and an example's reservation price is theirs, not
+    the learner's."""
     own = check._drawn("ada")
     example = check._example(not check._has_zone(own))
     no_deal = no_deal_case(example)
@@ -1044,10 +1042,10 @@ def test_a_hint_renders_without_a_traceback():
 
 
 def test_a_cancelled_role_leaves_northwind_no_hire_not_the_agency():
-    """Professor's review, finding 5: if head office cancels the role, Northwind's breakdown
-    payoff is no hire; the agency is an outside option that caps the salary. The model
-    quiz's reason and section 7 say so, and neither claims each side then gets its
-    alternative or that the zone's even split is then the Nash price."""
+    """If head office cancels the role, Northwind's breakdown payoff is no hire; the agency is
+    an outside option that caps the salary. The model quiz's reason and section 7 say so, and
+    neither claims each side then gets its alternative or that the zone's even split is then the
+    Nash price."""
     situation, model, why = SITUATIONS[0]
     assert "cancel the role" in situation and model == "Nash split"
     assert "no hire" in why and "outside option" in why
@@ -1058,9 +1056,9 @@ def test_a_cancelled_role_leaves_northwind_no_hire_not_the_agency():
 
 
 def test_an_offer_to_answer_with_remote_days_may_be_below_the_reservation_price(learner):
-    """Professor's review 2, finding 10: an offer without remote days that reaches the even
-    split with them can be below the reservation price for the job as offered; section 5
-    no longer calls its salary fine without them, and the hint says where it falls short."""
+    """An offer without remote days that reaches the even split with them can be below the
+    reservation price for the job as offered; section 5 no longer calls its salary fine without
+    them, and the hint says where it falls short."""
     text = " ".join(cell_text("02_batna", "batna", "decide-teaching").split())
     assert "the salary is fine, and" not in text
     assert "may not even reach your reservation price" in text
@@ -1082,13 +1080,12 @@ def test_an_offer_to_answer_with_remote_days_may_be_below_the_reservation_price(
 
 
 def test_section_7_states_its_assumptions_and_its_quiz_asks_what_pushes_to_agree():
-    """Professor's review 2, findings 11-14: each quiz reason says first what pushes both
-    sides to agree (the head-office case is a Nash split capped by the agency, not a
-    contradiction); the clean breakdown case can happen during price talks (a lapsing loan,
-    not a regulator who reviews after the parties agree); the outside-option result states
-    that neither side earns while talking; BRW are credited with the disagreement point,
-    not with the money and risk-neutrality assumptions; the certainty equivalent is
-    decision analysis's and the risk premium Pratt's."""
+    """Each quiz reason says first what pushes both sides to agree (the head-office case is a
+    Nash split capped by the agency, not a contradiction); the clean breakdown case can happen
+    during price talks (a lapsing loan, not a regulator who reviews after the parties agree);
+    the outside-option result states that neither side earns while talking; BRW are credited
+    with the disagreement point, not with the money and risk-neutrality assumptions; the
+    certainty equivalent is decision analysis's and the risk premium Pratt's."""
     for *_, why in SITUATIONS:
         assert why.startswith("what pushes both sides to agree is")
     assert "capped by what the agency costs" in SITUATIONS[0][2]
@@ -1108,10 +1105,9 @@ def test_section_7_states_its_assumptions_and_its_quiz_asks_what_pushes_to_agree
 
 
 def test_a_target_is_the_learners_choice_within_what_a_fact_justifies(learner):
-    """Question 8 (professor's review 2, finding 6): any target at or above the even split of
-    the zone with remote days and at most nine tenths of the way up it passes; the
-    reservation price itself, a figure below the even split, and a figure above what the
-    agency costs Northwind are each told why not."""
+    """Question 8: any target at or above the even split of the zone with remote days and at
+    most nine tenths of the way up it passes; the reservation price itself, a figure below the
+    even split, and a figure above what the agency costs Northwind are each told why not."""
     ada = course.variant("02_batna", "ada")
     low, high = reservation_of(ada, REMOTE_DAYS), northwind_reservation(ada)
     split = (low + high) / 2
@@ -1122,7 +1118,7 @@ def test_a_target_is_the_learners_choice_within_what_a_fact_justifies(learner):
         (low, "not what you aim for"),
         (split - 1_000, "less than half the surplus"),
         (high + 1_000, "would rather call the agency"),
-        (high, "your opening lies beyond your target"),  # seventh review, C2
+        (high, "your opening lies beyond your target"),
     ):
         with pytest.raises(NotYet, match=words):
             check.judge_target(ada, target)
@@ -1191,20 +1187,19 @@ def test_target_salary_is_given_the_right_reservation_price(learner, capsys):
         return sum(check.target_band(offers)) / 2
 
     check.target_salary(target, hidden=True)
-    # and the four examples (E11; seventh review, W1: a zone only with remote days)
+    # and the four examples (a zone only with remote days)
     assert len(seen) == 1 + len(check.HIDDEN_LEARNERS) + 4
     for learner_id, reservation in seen:
         assert reservation == reservation_of(course.variant("02_batna", learner_id))
 
 
 def test_the_story_and_section_6_say_what_the_second_review_found_missing():
-    """Second review of module 02, findings 4, 7, 10, 13: the story never said that signing
-    with Northwind ends every alternative and that their uncertainty is settled only after
-    you answer (what makes expected values right here); 'you would swap Lumen for X' shows
-    only that the certainty equivalent is at most X; section 6's threat example gave no
-    commute, so its figure could not be checked against the reservation price; and a true
-    threat's figure, a floor the other side can meet exactly, gives away nearly the
-    reservation price section 6 says to keep private."""
+    """The story never said that signing with Northwind ends every alternative and that their
+    uncertainty is settled only after you answer (what makes expected values right here); 'you
+    would swap Lumen for X' shows only that the certainty equivalent is at most X; section 6's
+    threat example gave no commute, so its figure could not be checked against the reservation
+    price; and a true threat's figure, a floor the other side can meet exactly, gives away
+    nearly the reservation price section 6 says to keep private."""
     story = course.variant("02_batna", "ada").story()
     assert "signing with Northwind ends all three alternatives" in story
     assert "swap" not in story and "is as good to you as Lumen's whole offer" in story
@@ -1213,13 +1208,13 @@ def test_the_story_and_section_6_say_what_the_second_review_found_missing():
 
 
 def test_section_6_calls_a_demand_you_would_carry_out_a_warning_and_says_what_its_figure_costs():
-    """Review 3, E6, E7, E8, E9, C5: Schelling's threat is a promise of an act you would
-    rather not perform; a statement of what you would do anyway is a warning, and the
-    label says so. A warning's figure reads as one you would accept, so one below your
-    reservation price invites an offer you would refuse (the old text called it 'a floor
-    the other side can meet exactly' and the summary advised a figure below it). The band
-    midpoint is the scenario's assumption, the commute unpriced is why it is compared with
-    the BATNA's value, and the surveys are reported as module 00 reports them."""
+    """Schelling's threat is a promise of an act you would rather not perform; a statement of
+    what you would do anyway is a warning, and the label says so. A warning's figure reads as
+    one you would accept, so one below your reservation price invites an offer you would refuse
+    (the old text called it 'a floor the other side can meet exactly' and the summary advised a
+    figure below it). The band midpoint is the scenario's assumption, the commute unpriced is
+    why it is compared with the BATNA's value, and the surveys are reported as module 00 reports
+    them."""
     honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
     summary = " ".join(cell_text("02_batna", "batna", "summary").split())
     example = re.search(r"pay at least ([\d,]+), I will take Harbor Bank", honest)
@@ -1269,15 +1264,12 @@ def test_mentioning_an_alternative_is_judged_against_the_least_they_believe_you_
         assert "counts a commute you leave unpriced at nothing" in text
 
 
-# --- professor's review 3 ---------------------------------------------------------------------
-
-
 def _rule(offers, offer, value, limit, *, trap=None, gap=None, accept_in_zone=False, walk=True):
-    """Question 5's rule written out, with switches for the wrong rules the third review
-    found scoring full marks: ``trap`` the commute counted in the trap test (the offer's own
-    share when None), ``gap`` the response to an offer without remote days that clears the
-    reservation price for the job as offered, ``accept_in_zone`` accepting any offer with
-    remote days inside its zone, ``walk`` False for a rule that never walks away."""
+    """Question 5's rule written out, with switches for wrong rules that scored full marks:
+    ``trap`` the commute counted in the trap test (the offer's own share when None), ``gap`` the
+    response to an offer without remote days that clears the reservation price for the job as
+    offered, ``accept_in_zone`` accepting any offer with remote days inside its zone, ``walk``
+    False for a rule that never walks away."""
     with_remote = value + offers.commute_cost / 2
     if limit < with_remote and walk:
         return "walk away", "no zone even with remote days"
@@ -1311,10 +1303,10 @@ def _rule(offers, offer, value, limit, *, trap=None, gap=None, accept_in_zone=Fa
 @pytest.mark.parametrize("who", [f"review3-{n}" for n in range(12)])
 @pytest.mark.parametrize("hidden", [False, True])
 def test_every_path_of_question_6s_rule_is_tried_for_every_learner(switches, part, who, hidden):
-    """Review 3, E1 and E2: the four drawn offers never had an offer without remote days
-    between the reservation price and the even split, nor one with remote days in the
-    commute trap or below the BATNA, so a rule wrong there scored full marks; the check now
-    adds offers on every path to each case, and each of these wrong rules loses its part."""
+    """The four drawn offers never had an offer without remote days between the reservation
+    price and the even split, nor one with remote days in the commute trap or below the BATNA,
+    so a rule wrong there scored full marks; the check now adds offers on every path to each
+    case, and each of these wrong rules loses its part."""
     from course.variants import learner_as
 
     def answer(offers, offer, value, limit):
@@ -1330,9 +1322,9 @@ def test_every_path_of_question_6s_rule_is_tried_for_every_learner(switches, par
 
 
 def test_the_rule_written_out_passes_and_never_walking_costs_half_a_point(learner):
-    """Review 3, E3: the text says walking away is worth half a mark; a rule that never
-    walks away lost the reasons' half point too, since they were also tried on the
-    cheaper-agency cases. The reasons part now tries the cases with a zone only."""
+    """The text says walking away is worth half a mark; a rule that never walks away lost the
+    reasons' half point too, since they were also tried on the cheaper-agency cases. The reasons
+    part now tries the cases with a zone only."""
     assert check.respond_to_offer(_rule).earned == 2
     assert check.respond_to_offer(_rule, hidden=True).earned == 2
     never = functools.partial(_rule, walk=False)
@@ -1344,9 +1336,9 @@ def test_the_rule_written_out_passes_and_never_walking_costs_half_a_point(learne
 
 
 def test_the_test_offers_cover_every_path_with_and_without_remote_days(learner):
-    """Review 3, E1: on a case with a zone on salary alone wide enough, the test offers give
-    every (response, reason) the rule has but walking away, both with and without remote
-    days where the path allows it, each at least 450 from every threshold."""
+    """On a case with a zone on salary alone wide enough, the test offers give every (response,
+    reason) the rule has but walking away, both with and without remote days where the path
+    allows it, each at least 450 from every threshold."""
     from course.scenarios.batna import even_split, rule_offers
 
     example = check._example(True)
@@ -1374,10 +1366,10 @@ def test_the_test_offers_cover_every_path_with_and_without_remote_days(learner):
 
 
 def test_a_wrong_tree_is_told_to_check_its_tree_not_to_compare_expected_values(learner):
-    """Review 3, E4: a function that compares expected values but builds Freelance without
-    its busy or normal level was told "compare expected values, not best cases" and to
-    check question 1, whenever Freelance had the highest best case. The hint now reads the
-    answer's value: not Freelance's expected value, so check that tree."""
+    """A function that compares expected values but builds Freelance without its busy or normal
+    level was told "compare expected values, not best cases" and to check question 1, whenever
+    Freelance had the highest best case. The hint now reads the answer's value: not Freelance's
+    expected value, so check that tree."""
 
     def freelance_one_level(offers):
         r = offers.renewal_probability
@@ -1437,7 +1429,7 @@ def test_the_right_batna_valued_at_its_best_case_is_told_so_not_sent_to_question
 
 
 def _lumen_only(offers, risk_averse=False):
-    """Review 3, E10: Lumen at its sure amount, Freelance still at its expected value."""
+    """Lumen at its sure amount, Freelance still at its expected value."""
     worth = {n: expected_value(tree) for n, tree in alternatives_of(offers).items()}
     if risk_averse:
         worth["Lumen"] = offers.lumen_sure
@@ -1446,22 +1438,22 @@ def _lumen_only(offers, risk_averse=False):
 
 @pytest.mark.parametrize("who", [f"review3-{n}" for n in range(30)])
 def test_a_sure_amount_for_lumen_alone_fails_the_visible_check_for_every_learner(who):
-    """Review 3, E10: the visible examples were a Lumen BATNA that changes and one that
-    stays, so Lumen's sure amount with Freelance's expected value passed for 128 of 200
-    learners; the example whose Freelance BATNA changes catches it, with its own hint."""
+    """The visible examples were a Lumen BATNA that changes and one that stays, so Lumen's sure
+    amount with Freelance's expected value passed for 128 of 200 learners; the example whose
+    Freelance BATNA changes catches it, with its own hint."""
     from course.variants import learner_as
 
     with learner_as(who):
         got = messages(check.reservation_salary(_lumen_only))
     assert got["sure amounts"][0] == 0 and got["expected values"][0] == 1
-    # a fresh review, E1: where Lumen's sure amount leaves the BATNA by expected values as
-    # it was, the hint covers that reading and ignoring the sure amounts alike
+    # where Lumen's sure amount leaves the BATNA by expected values as it was, the hint covers
+    # that reading and ignoring the sure amounts alike
     assert "one attitude to risk prices both gambles" in got["sure amounts"][1]
 
 
 def test_a_wrong_risk_averse_branch_is_sent_to_that_branch(learner):
-    """Review 3, E10: a BATNA chosen by expected values, then valued at its sure amount, was
-    told to check choose_batna (question 2), whose check never calls risk_averse=True."""
+    """A BATNA chosen by expected values, then valued at its sure amount, was told to check
+    choose_batna (question 2), whose check never calls risk_averse=True."""
 
     def sure_of_the_average_batna(offers, risk_averse=False):
         name = best_alternative(alternatives_of(offers))[0]
@@ -1478,10 +1470,10 @@ def test_a_wrong_risk_averse_branch_is_sent_to_that_branch(learner):
 
 @pytest.mark.parametrize("who", [f"review3-{n}" for n in range(60)])
 def test_a_reservation_price_never_passes_as_a_target(who):
-    """Review 3, E11: returning the reservation price for the job as offered passed the
-    visible check for 13% of learners (where it lies above the even split with remote
-    days), though the check's own hint calls it a reservation price. The check now also
-    tries an example where it lies below that even split."""
+    """Returning the reservation price for the job as offered passed the visible check for 13%
+    of learners (where it lies above the even split with remote days), though the check's own
+    hint calls it a reservation price. The check now also tries an example where it lies below
+    that even split."""
     from course.variants import learner_as
 
     with learner_as(who):
@@ -1497,10 +1489,9 @@ def test_a_reservation_price_never_passes_as_a_target(who):
 
 
 def test_a_demands_label_needs_the_reservation_price_of_its_package():
-    """Review 3, W2: every demand with a consequence was a true warning for the job as
-    offered, so its label could be read off its wording. Now a labelling by wording alone,
-    or one that compares every figure with the reservation price for the job as offered,
-    is wrong for many learners."""
+    """Every demand with a consequence was a true warning for the job as offered, so its label
+    could be read off its wording. Now a labelling by wording alone, or one that compares every
+    figure with the reservation price for the job as offered, is wrong for many learners."""
     by_wording = by_one_price = 0
     learners = [f"review3-{n}" for n in range(300)]
     for who in learners:
@@ -1519,11 +1510,11 @@ def _cell(grade_id):
 
 
 def test_the_risk_summary_explorer_and_section_7_texts_say_where_each_idea_holds():
-    """Review 3, E12, C2, C4, U1-U5, U7: the risk paragraph says its risk premiums treat one
-    year's pay as all you have, and splits the idea from what the questions assume; the
-    summary values a gamble by a probability-weighted figure only in the one situation;
-    the explorer moves a norm, and section 7 says where the half-unit move predicts; the
-    deal-me-out name; the derivation of (r + W)/2; Lax and Sebenius without a 'half'."""
+    """The risk paragraph says its risk premiums treat one year's pay as all you have, and
+    splits the idea from what the questions assume; the summary values a gamble by a
+    probability-weighted figure only in the one situation; the explorer moves a norm, and
+    section 7 says where the half-unit move predicts; the deal-me-out name; the derivation of (r
+    + W)/2; Lax and Sebenius without a 'half'."""
     risk, summary = _cell("ev-risk"), _cell("summary")
     assert "as if that were all you had" in risk and "**What the graded questions assume.**" in risk
     assert "Use an expected value only when" not in summary
@@ -1532,7 +1523,7 @@ def test_the_risk_summary_explorer_and_section_7_texts_say_where_each_idea_holds
     assert "How far did the norm move?" in explorer
     assert "How much of it would the remote days" not in explorer
     assert "as you saw in the ZOPA explorer" not in nash
-    # a fresh review, U3: the term is not used before the paragraph that defines it
+    # the term is not used before the paragraph that defines it
     assert "only where the conditions below hold." in nash
     assert nash.index("breakdown payoff") == nash.index("*breakdown payoffs*") + 1
     assert "*deal-me-out*" in nash and "$x - c - V = W - x$" in nash
@@ -1542,12 +1533,12 @@ def test_the_risk_summary_explorer_and_section_7_texts_say_where_each_idea_holds
 
 
 def test_the_three_places_that_set_a_target_set_the_same_one():
-    """Review 3, C3: section 3 said 'near what the other side could pay at most', question 8
-    'above the even split, up to Northwind's reservation price', the reflection 'above your
-    reservation price'. All three now ask for a target above the middle of the zone and no
-    higher than the estimate of the most the other side could pay, and the model answer's
-    targets meet that on its own numbers."""
-    # a fresh review, U1: the conditions moved from section 3 to the end of section 4
+    """Section 3 said 'near what the other side could pay at most', question 8 'above the even
+    split, up to Northwind's reservation price', the reflection 'above your reservation price'.
+    All three now ask for a target above the middle of the zone and no higher than the estimate
+    of the most the other side could pay, and the model answer's targets meet that on its own
+    numbers."""
+    # the conditions moved from section 3 to the end of section 4
     section, reflection = _cell("zopa-teaching"), _cell("reflection-text")
     assert "near what you believe" not in _cell("reservation-teaching") + section
     assert "at or above the middle of the zone" in section and "below your opening" in section
@@ -1576,19 +1567,19 @@ def test_the_three_places_that_set_a_target_set_the_same_one():
 
 
 def test_question_5_leaves_the_bounds_to_the_learner():
-    """Review 3, W4: question 8 wrote out both bounds of the range it accepts, with their
-    formulas, so no judgement was left; it now points to section 3's conditions and names
-    the fields, and the learner works out which zone and which top apply."""
+    """Question 8 wrote out both bounds of the range it accepts, with their formulas, so no
+    judgement was left; it now points to section 3's conditions and names the fields, and the
+    learner works out which zone and which top apply."""
     text = _cell("q5-text")
     assert "with half the commute" not in text and "`offers.agency_rate` plus" not in text
-    assert "section 4's two conditions" in text  # a fresh review, U1: they moved there
+    assert "section 4's two conditions" in text  # they moved there
     assert all(f"`offers.{f}`" in text for f in ("commute_cost", "agency_rate", "agency_fee"))
 
 
 def test_question_9s_solution_earns_its_point_and_each_timing_mistake_is_named(answers, learner):
-    """Review 3, W7: the new question on section 3's three situations; averaging an outcome
-    known first, or still counting an alternative the deal leaves open, loses its half
-    point with a hint that says which."""
+    """The new question on section 3's three situations; averaging an outcome known first, or
+    still counting an alternative the deal leaves open, loses its half point with a hint that
+    says which."""
     for hidden in (False, True):
         credit = check.batna_when(answers["batna_when"], hidden=hidden)
         assert (credit.earned, credit.possible) == (1, 1)
@@ -1663,11 +1654,11 @@ def test_the_outside_option_half_is_the_limit_of_module_03s_share():
 
 
 def test_a_demand_above_your_reservation_price_may_be_called_a_misrepresentation(answers):
-    """Sixth review, E2: module 03 accepts "bluff" or "misrepresentation" for a demand whose
-    figure is above your reservation price (a stated intention you do not hold); question 6
-    took only "bluff", so a learner who applied module 03's reading lost a quarter point.
-    Both now earn it, for the demand with remote days; the other labels still earn nothing,
-    and a warning is still not a misrepresentation."""
+    """Module 03 accepts "bluff" or "misrepresentation" for a demand whose figure is above your
+    reservation price (a stated intention you do not hold); question 6 took only "bluff", so a
+    learner who applied module 03's reading lost a quarter point. Both now earn it, for the
+    demand with remote days; the other labels still earn nothing, and a warning is still not a
+    misrepresentation."""
     from course.variants import learner_as
 
     use = answers["label_statements"]
@@ -1705,12 +1696,11 @@ def test_a_demand_above_your_reservation_price_may_be_called_a_misrepresentation
 
 
 def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
-    """Sixth review: E3, Binmore, Rubinstein and Wolinsky's result is a limit; C1, the
-    target is the course's one (aimed at, grounded in a fact, better than the reservation
-    price, the opening beyond it); C2, why section 5 accepts below the target; C3, module
-    03 says a threat invites one back; U1, 5 to 6 hours; U2, the surplus and the Model
-    Rule before they are used; U4, what the outside-option model says with section 7's
-    numbers; U5, the chances Northwind is assumed to take at face value."""
+    """Binmore, Rubinstein and Wolinsky's result is a limit; the target is the course's one
+    (aimed at, grounded in a fact, better than the reservation price, the opening beyond it);
+    why section 5 accepts below the target; module 03 says a threat invites one back; 5 to 6
+    hours; the surplus and the Model Rule before they are used; what the outside-option model
+    says with section 7's numbers; the chances Northwind is assumed to take at face value."""
     intro, risk = _cell("intro"), _cell("ev-risk")
     assert "about 3½ hours" not in intro and "about 7½ to 8 hours" in intro
     assert "surplus (what it gains over both sides' alternatives together)" in intro
@@ -1725,10 +1715,10 @@ def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
     honest = _cell("honest-teaching")
     assert "module 03 shows how such a demand invites one back" not in honest
     assert "module 03 shows how a threat invites a threat back" in honest
-    # seventh review, U3: the Model Rule is introduced under *Bluff*, before any use
+    # the Model Rule is introduced under *Bluff*, before any use
     assert "introduced under *Bluff* below" not in honest
     assert honest.index("Model Rule 4.1") > honest.index("**Bluff.**")
-    assert "<summary><b>Why even a true warning costs you</b>" in honest  # U6, a side note
+    assert "<summary><b>Why even a true warning costs you</b>" in honest  # a side note
     assert "takes the chances you state at face value" in honest
     nash = _cell("nash-teaching")
     assert "Their result is a limit" in nash and "the chance that the talks break down" in nash
@@ -1813,9 +1803,9 @@ def test_section_7s_outside_option_salary_depends_on_who_proposes():
 
 
 def test_section_3s_worked_example_of_an_offer_left_open_adds_up():
-    """Sixth review, U3: section 3's paragraph on an offer left open had no worked example;
-    its numbers now come from the rule question 9 grades (the better of the two outcomes,
-    leaf by leaf, then the sure salary worth as much with the offer still open)."""
+    """Section 3's paragraph on an offer left open had no worked example; its numbers now come
+    from the rule question 9 grades (the better of the two outcomes, leaf by leaf, then the sure
+    salary worth as much with the offer still open)."""
     low, high = 60_000, 110_000
 
     def beside_open(fallback):  # (chance, amount) pairs; the open offer 50/50
@@ -1843,10 +1833,10 @@ def test_section_3s_worked_example_of_an_offer_left_open_adds_up():
 
 
 def test_the_model_quiz_asks_about_cases_the_text_does_not_work():
-    """Sixth review, W3: three of the model quiz's four situations were section 7's own
-    cases (the lapsing loan, head office, Harbor Bank's signable offer), so the quiz tested
-    recognition. Now only the head office's case, which adds the agency's cap, is from the
-    text, and both models still fit some situation."""
+    """Three of the model quiz's four situations were section 7's own cases (the lapsing loan,
+    head office, Harbor Bank's signable offer), so the quiz tested recognition. Now only the
+    head office's case, which adds the agency's cap, is from the text, and both models still fit
+    some situation."""
     section = " ".join(cell_text("02_batna", "batna", "nash-teaching").split())
     texts = [text for text, _, _ in SITUATIONS]
     assert not any("loan" in text or "Harbor Bank" in text for text in texts)
@@ -1856,13 +1846,12 @@ def test_the_model_quiz_asks_about_cases_the_text_does_not_work():
 
 
 def test_a_demand_below_your_reservation_price_is_judged_by_what_it_says():
-    """Seventh review, E1 and U1: the demand for the job as offered names a figure below
-    your reservation price, and section 6 said its figure 'reads as a promise', so a learner
-    could label it a bluff on the text's own reading, for every learner. The course keeps
-    Schelling's reading, as modules 00 and 03 do: a demand says what you will do below its
-    figure, and that is true, so it is a warning; what Northwind may hear above the figure
-    is a cost of making it. The text, the three tests, the hint and the pass message now
-    say so; the hint no longer reads '?.'."""
+    """The demand for the job as offered names a figure below your reservation price, and
+    section 6 said its figure 'reads as a promise', so a learner could label it a bluff on the
+    text's own reading, for every learner. The course keeps Schelling's reading, as modules 00
+    and 03 do: a demand says what you will do below its figure, and that is true, so it is a
+    warning; what Northwind may hear above the figure is a cost of making it. The text, the
+    three tests, the hint and the pass message now say so; the hint no longer reads '?.'."""
     from course.variants import learner_as
 
     honest = _cell("honest-teaching")
@@ -1900,10 +1889,10 @@ def test_a_demand_below_your_reservation_price_is_judged_by_what_it_says():
 
 
 def test_section_5_says_how_its_target_meets_module_04s():
-    """Seventh review, C1: module 04 plans your own offers down to the target and stops
-    there; section 5 takes Northwind's offer at the even split, below the target. Section 5
-    now says how the two fit; section 3, the reflection and its rubric put the target below
-    the most the other side could pay, so the opening can lie beyond it (C2)."""
+    """Module 04 plans your own offers down to the target and stops there; section 5 takes
+    Northwind's offer at the even split, below the target. Section 5 now says how the two fit;
+    section 3, the reflection and its rubric put the target below the most the other side could
+    pay, so the opening can lie beyond it."""
     decide = _cell("decide-teaching")
     assert "Module 04 uses the same target from the other side of the table" in decide
     assert "concede no further than your target" in decide
@@ -1918,7 +1907,7 @@ def test_the_opening_may_go_somewhat_beyond_the_estimate_as_in_module_04():
     reservation price or somewhat beyond it, as far as a fact takes you. Section 3 and the
     graded rubric capped the opening at the estimate, marking down what module 04 teaches;
     the target stays below the estimate, the opening is no longer capped."""
-    section = _cell("zopa-teaching")  # a fresh review, U1: it moved from section 3
+    section = _cell("zopa-teaching")  # it moved from section 3
     assert "The course has one rule for the opening (module 04 develops it)" in section
     assert "somewhat beyond it when a fact you can name takes you there" in section
     for grade_id in ("reservation-teaching", "reflection-text", "reflection"):
@@ -1928,8 +1917,8 @@ def test_the_opening_may_go_somewhat_beyond_the_estimate_as_in_module_04():
 
 
 def test_question_3_states_its_two_parts_plainly():
-    """Seventh review, U2: question 3 put '(a point)' once after the first part and once in
-    the middle of the second; each part now says its mark first."""
+    """Question 3 put '(a point)' once after the first part and once in the middle of the
+    second; each part now says its mark first."""
     text = _cell("q3-text")
     assert "- First part (1 mark): with `risk_averse=False`" in text
     assert "- Second part (1 mark): with `risk_averse=True`" in text
@@ -1937,10 +1926,10 @@ def test_question_3_states_its_two_parts_plainly():
 
 
 def test_question_9_works_the_left_open_case_through_with_section_3s_numbers():
-    """Seventh review, U4: question 9's left-open case needs a case split the text only
-    hinted at; it now reads section 3's example in the scenario's field names, and its
-    numbers are the example's: 0.5 x 110,000 + 0.5 x 105,000 = 107,500, what walking away
-    is worth (0.5 x max(50,000, 60,000, 110,000 funded) ...)."""
+    """Question 9's left-open case needs a case split the text only hinted at; it now reads
+    section 3's example in the scenario's field names, and its numbers are the example's: 0.5 x
+    110,000 + 0.5 x 105,000 = 107,500, what walking away is worth (0.5 x max(50,000, 60,000,
+    110,000 funded) ...)."""
     q9, section = _cell("q9-text"), _cell("reservation-teaching")
     assert "read its startup as Lumen" in q9
     base, funded, p, low, high = 60_000, 110_000, 0.5, 50_000, 130_000
@@ -2025,7 +2014,7 @@ def test_section_5_claims_no_more_than_it_can_support():
     """'Often smaller than what that risk costs you' was an empirical claim with no source."""
     text = _cell("decide-teaching")
     assert "often smaller than what that risk costs you" not in text
-    # a fresh review, C1: a breakdown risk section 7 says Northwind's talks do not have
+    # a breakdown risk section 7 says Northwind's talks do not have
     assert "puts the deal at some risk" not in text
     assert "past the even split that cost may be more than the extra salary gains" in text
 
@@ -2169,10 +2158,10 @@ def test_section_6_defines_the_labels_in_a_table_before_the_warning_uses_them():
 
 
 def test_section_6s_model_warning_names_the_package_its_figure_is_for():
-    """A demand is a warning when its figure is at most the reservation price for the
-    package it names, but the table's model warning named none: with two remote days its
-    97,000 is above that price (93,000), a bluff by the module's own test (a fresh review,
-    C1). Every demand in section 6 now names its package."""
+    """A demand is a warning when its figure is at most the reservation price for the package it
+    names, but the table's model warning named none: with two remote days its 97,000 is above
+    that price (93,000), a bluff by the module's own test. Every demand in section 6 now names
+    its package."""
     honest = _cell("honest-teaching")
     rows = cell_text("02_batna", "batna", "honest-teaching").splitlines()
     row = next(line for line in rows if line.startswith("| warning |"))
@@ -2182,9 +2171,9 @@ def test_section_6s_model_warning_names_the_package_its_figure_is_for():
 
 
 def test_the_rule_calls_any_offer_below_the_batna_by_that_reason_as_the_check_does():
-    """The rule introduced 'below your BATNA' as 'an extreme low offer', while the check
-    gives that reason to any offer below the BATNA's value, however close (a fresh review,
-    C3); the rule now says so, and the check's verdict on an offer 100 below is that."""
+    """The rule introduced 'below your BATNA' as 'an extreme low offer', while the check gives
+    that reason to any offer below the BATNA's value, however close; the rule now says so, and
+    the check's verdict on an offer 100 below is that."""
     text = _cell("decide-teaching")
     assert "An extreme low offer, below what your BATNA is worth" not in text
     assert "Any offer below what your BATNA is worth, by however little" in text
@@ -2194,9 +2183,9 @@ def test_the_rule_calls_any_offer_below_the_batna_by_that_reason_as_the_check_do
 
 
 def test_question_6s_grading_note_says_where_the_walk_away_half_mark_is_tried():
-    """The note said walking away earns its half mark 'when no package works', without
-    saying on which case (a fresh review, U4): it is tried on the same cases with a
-    cheaper agency, which the check builds with no_deal_case."""
+    """The note said walking away earns its half mark 'when no package works', without saying on
+    which case: it is tried on the same cases with a cheaper agency, which the check builds with
+    no_deal_case."""
     q5 = _cell("q6-text")
     assert "earns the last half mark on the same cases with a cheaper agency" in q5
     s = _drawn_for("ada")
@@ -2207,9 +2196,9 @@ def test_question_6s_grading_note_says_where_the_walk_away_half_mark_is_tried():
 
 def test_an_open_alternative_cancels_only_beside_a_fallback_at_least_its_worst_outcome():
     """Section 3 said an open alternative cancels beside any sure fallback, but below the
-    alternative's worst outcome every salary up to that outcome does as well (a fresh
-    review, U3). The text states the condition, and it holds for every learner: Harbor
-    Bank's salary is above Lumen's base (600 learners)."""
+    alternative's worst outcome every salary up to that outcome does as well. The text states
+    the condition, and it holds for every learner: Harbor Bank's salary is above Lumen's base
+    (600 learners)."""
     section = _cell("reservation-teaching")
     assert "that fallback's worst outcome is at least the open alternative's worst" in (
         " ".join(section.split())
@@ -2223,10 +2212,10 @@ def test_an_open_alternative_cancels_only_beside_a_fallback_at_least_its_worst_o
 
 
 def test_choosing_by_worst_or_best_cases_fails_the_visible_check_for_every_learner():
-    """Question 2's visible check tried only the learner's own scenario, so a choice by
-    worst cases (always Harbor Bank) passed it for about a third of learners and failed
-    only when graded (a fresh review, W5); it now also tries an example whose BATNA has
-    neither the best best case nor the best worst case (600 learners)."""
+    """Question 2's visible check tried only the learner's own scenario, so a choice by worst
+    cases (always Harbor Bank) passed it for about a third of learners and failed only when
+    graded; it now also tries an example whose BATNA has neither the best best case nor the best
+    worst case (600 learners)."""
 
     def by(pick):
         def choose(offers):
@@ -2247,18 +2236,18 @@ def test_choosing_by_worst_or_best_cases_fails_the_visible_check_for_every_learn
 
 
 def test_the_explorer_asks_for_the_move_of_the_even_split_before_it_shows_it():
-    """The explorer prints the even split, so 'raise your reservation by 1,000 and find the
-    new even split' was reading, not working (a fresh review, W2): the learner now works
-    out the move before touching the slider and compares."""
+    """The explorer prints the even split, so 'raise your reservation by 1,000 and find the new
+    even split' was reading, not working: the learner now works out the move before touching the
+    slider and compares."""
     text = _cell("explorer-text")
     assert "find the new even split" not in text
     assert "before you touch the slider again, work out where the even split will be" in text
 
 
 def test_the_intro_sends_question_9_back_to_section_3_and_a_side_note_folds_away():
-    """Question 9 sits four sections after the three timings it asks about (a fresh review,
-    U2): the time budget says so. Section 6's long 'Why even a true warning costs you'
-    paragraph, which no label depends on, is a side note the learner can fold away (U1)."""
+    """Question 9 sits four sections after the three timings it asks about: the time budget says
+    so. Section 6's long 'Why even a true warning costs you' paragraph, which no label depends
+    on, is a side note the learner can fold away."""
     intro = _cell("intro")
     assert "question 9 is the hardest of the module; it asks about section 3's three" in intro
     honest = cell_text("02_batna", "batna", "honest-teaching")
@@ -2298,8 +2287,8 @@ def left_open_by_bisection(s):
 
 
 def test_the_story_says_the_alternatives_exclude_each_other_and_are_chosen_before_they_settle():
-    """E1, C4: the course values no deal at the best single expected value, which holds only
-    if you must pick one alternative now; the story said so of Northwind alone."""
+    """The course values no deal at the best single expected value, which holds only if you must
+    pick one alternative now; the story said so of Northwind alone."""
     story = " ".join(_drawn_for("ada").story().split())
     assert "Harbor Bank and Lumen all want your answer by the same date" in story
     assert "You can take only one of the four" in story
@@ -2314,9 +2303,9 @@ def test_the_story_says_the_alternatives_exclude_each_other_and_are_chosen_befor
     "learner, value", [("rev02-98", 98_992), ("example-5", 90_357), ("alice", 89_833)]
 )
 def test_an_open_lumen_beside_a_gamble_is_valued_by_the_tree_of_both_sides(learner, value):
-    """E2, C3: an open Lumen beside a gamble is valued by the tree of both sides. For rev02-98 (freelancing
-    with Lumen beside it is the better way to walk away) the old rule left Lumen out and
-    asked for 81,975; the tree of both sides gives 98,992 (the review's numbers)."""
+    """An open Lumen beside a gamble is valued by the tree of both sides. For rev02-98
+    (freelancing with Lumen beside it is the better way to walk away) the old rule left Lumen
+    out and asked for 81,975; the tree of both sides gives 98,992."""
     s = _drawn_for(learner)
     got = batna_value_when(s, "left open")
     assert round(got) == value
@@ -2356,8 +2345,8 @@ def test_section_3_the_summary_and_the_rubric_state_when_an_open_alternative_can
 
 
 def test_leaving_an_open_lumen_out_beside_freelancing_loses_the_half_point(learner):
-    """E2: the answer the old check demanded is now a mistake with a hint that says why,
-    without the answer."""
+    """The answer the old check demanded is now a mistake with a hint that says why, without the
+    answer."""
     s = _drawn_for("rev02-98")
     worth = {n: expected_value(t) for n, t in alternatives_of(s).items()}
     old = max(v for n, v in worth.items() if n != "Lumen")
@@ -2369,9 +2358,9 @@ def test_leaving_an_open_lumen_out_beside_freelancing_loses_the_half_point(learn
 
 
 def test_question_9_tries_a_case_where_a_failed_round_still_leaves_lumen_the_best(learner):
-    """E6: with the drawn bases (all below Harbor Bank's salary) "known first, not funded"
-    always equalled leaving Lumen out, so that hint could never fire; the check now also
-    tries an example whose base beats every other alternative."""
+    """With the drawn bases (all below Harbor Bank's salary) "known first, not funded" always
+    equalled leaving Lumen out, so that hint could never fire; the check now also tries an
+    example whose base beats every other alternative."""
     cases = check._when_cases(False)
     differs = [
         c for c in cases if batna_value_when(c, "known first", False) > check.without_lumen(c) + 500
@@ -2383,8 +2372,7 @@ def test_question_9_tries_a_case_where_a_failed_round_still_leaves_lumen_the_bes
 
 
 def test_question_3s_hint_about_an_example_says_whose_sure_amount_it_is(learner):
-    """E5: the hint said "Freelance is worth a sure ... to you" about an example learner's
-    numbers."""
+    """The hint said "Freelance is worth a sure ... to you" about an example learner's numbers."""
     found = 0
     for s in check.sure_examples(False):
         lumen_only = max(
@@ -2402,21 +2390,20 @@ def test_question_3s_hint_about_an_example_says_whose_sure_amount_it_is(learner)
 
 
 def test_section_6_labels_a_demand_above_your_reservation_price_as_the_check_does():
-    """C1, U4 and the editor's note: the text said such a demand 'can be a
-    misrepresentation', which question 6 marks wrong; and module 03 now uses the same two
-    words."""
+    """The text said such a demand 'can be a misrepresentation', which question 6 marks wrong;
+    and module 03 now uses the same two words."""
     honest = _cell("honest-teaching")
     assert "can be a misrepresentation (module 00)" not in honest
-    # sixth review, E2: the course accepts both labels for it, as module 03 does
+    # the course accepts both labels for it, as module 03 does
     assert "accepts either label for such a demand" in honest
     assert "in its everyday sense, for both" not in honest
     assert "module 03 uses the same two words, *warning* and *threat*" in honest
 
 
 def test_the_citations_say_what_the_sources_say():
-    """E3: Shaked (1994): the first proposer who can also leave after its own proposal is
-    refused can gain more. E4: the SINS survey asked MBA students whether tactics were
-    appropriate, not negotiators whether they were fair."""
+    """Shaked (1994): the first proposer who can also leave after its own proposal is refused
+    can gain more. The SINS survey asked MBA students whether tactics were appropriate, not
+    negotiators whether they were fair."""
     section7 = _cell("nash-teaching")
     assert "A side that proposes first and can also leave just after its own proposal" in section7
     assert "is refused can gain more" in section7 and "is refused gains more" not in section7
@@ -2426,9 +2413,8 @@ def test_the_citations_say_what_the_sources_say():
 
 
 def test_the_zopa_explorers_sliders_hold_every_learners_numbers():
-    """E7: the sliders stopped at 140,000 while Northwind's reservation price reaches
-    142,000; the exercise asks for both reservation prices and the learner's raised by
-    1,000."""
+    """The sliders stopped at 140,000 while Northwind's reservation price reaches 142,000; the
+    exercise asks for both reservation prices and the learner's raised by 1,000."""
     cell = cell_text("02_batna", "batna", "zopa-explorer")
     low, high = (float(x) for x in re.search(r"low=([\d_]+), high=([\d_]+)", cell).groups())
     from course.scenarios.batna import northwind_reservation, reservation_of
@@ -2440,9 +2426,9 @@ def test_the_zopa_explorers_sliders_hold_every_learners_numbers():
 
 
 def test_section_7s_head_office_case_has_a_worked_number_and_its_own_letters():
-    """U1, U5: r meant two things in sections 5 and 7 and s both a seller's reservation
-    price and a salary; the head-office paragraph had no number. Its worked numbers follow
-    min((r + W)/2, A), and W >= A puts the prediction at or above the zone's even split."""
+    """The symbol r meant two things in sections 5 and 7 and s both a seller's reservation price
+    and a salary; the head-office paragraph had no number. Its worked numbers follow min((r +
+    W)/2, A), and W >= A puts the prediction at or above the zone's even split."""
     assert "$r = V + c/2$" not in _cell("decide-teaching")
     nash = _cell("nash-teaching")
     assert "$W \\ge A$" in nash and "write $x$ for the salary" in nash
@@ -2463,7 +2449,7 @@ def test_section_7s_head_office_case_has_a_worked_number_and_its_own_letters():
 
 
 def test_the_chances_in_an_honest_mention_are_said_to_be_the_speakers_own():
-    """U6: the text asked for terms the other side could 'check', chances included."""
+    """The text asked for terms the other side could 'check', chances included."""
     honest = _cell("honest-teaching")
     assert "so the other side can value it and check it" not in honest
     assert "the chances are your own estimates, which nobody can check" in honest
@@ -2473,7 +2459,7 @@ def test_the_chances_in_an_honest_mention_are_said_to_be_the_speakers_own():
 
 
 def test_question_6s_text_says_what_to_write_and_grading_in_one_short_note():
-    """U3: the last six lines of q6-text explained how the check samples cases."""
+    """The last six lines of q6-text explained how the check samples cases."""
     q5 = cell_text("02_batna", "batna", "q6-text")
     note = q5[q5.index("*Grading, in short:*") :]
     assert len(note.splitlines()) <= 3
@@ -2481,9 +2467,9 @@ def test_question_6s_text_says_what_to_write_and_grading_in_one_short_note():
 
 
 def test_question_7_leaves_the_choice_of_statement_to_the_learner():
-    """W3: section 6 ended 'That is why question 6 compares the band's midpoint with your
-    BATNA's value' and q7-text spelled out the comparison; the learner now decides what
-    to compare from section 6's advice."""
+    """Section 6 ended 'That is why question 6 compares the band's midpoint with your BATNA's
+    value' and q7-text spelled out the comparison; the learner now decides what to compare from
+    section 6's advice."""
     assert "question 6 compares" not in _cell("honest-teaching")
     q6 = _cell("q7-text")
     assert "Compare what your BATNA is worth" not in q6
@@ -2492,9 +2478,9 @@ def test_question_7_leaves_the_choice_of_statement_to_the_learner():
 
 
 def test_question_9_says_what_is_known_when_lumen_is_chosen():
-    """Fifth review, E2: 'left open' takes the larger of Lumen and the fallback leaf by leaf,
-    so it assumes the whole freelance year is known when Lumen's round closes; the text did
-    not say so, and the other reading (only the renewal known) differs for half the learners."""
+    """'left open' takes the larger of Lumen and the fallback leaf by leaf, so it assumes the
+    whole freelance year is known when Lumen's round closes; the text did not say so, and the
+    other reading (only the renewal known) differs for half the learners."""
     said = _cell("q9-text")
     assert "whether the client renewed and whether the year is busy" in said
 
@@ -2507,7 +2493,7 @@ def test_the_news_quiz_says_where_its_judgements_are_graded_on_your_numbers():
     from course.scenarios.batna import NEWS
 
     news = _cell("news-text")
-    assert "A click can find a label, not a figure" not in news  # a fresh review, U2
+    assert "A click can find a label, not a figure" not in news
     assert "the feedback on each says which" in " ".join(news.split())
     why = {text: reason for text, _, reason in NEWS}
     lumen = next(reason for text, reason in why.items() if "Lumen" in text)
@@ -2517,12 +2503,12 @@ def test_the_news_quiz_says_where_its_judgements_are_graded_on_your_numbers():
 
 
 def test_the_news_quiz_introduction_answers_none_of_its_items():
-    """A fresh review (finding 2): the introduction gave away three of the five answers,
-    saying that facts about the other side's alternatives move the most Northwind would pay
-    and not your reservation price (the rate card: hold), that Lumen's round settled first
-    is question 9's case and that two remote days give a new reservation price (both:
-    revise). It now teaches the distinction (what your reservation price is built from)
-    and names nothing an item is about; the same words kept out, item by item."""
+    """The introduction gave away three of the five answers, saying that facts about the other
+    side's alternatives move the most Northwind would pay and not your reservation price (the
+    rate card: hold), that Lumen's round settled first is question 9's case and that two remote
+    days give a new reservation price (both: revise). It now teaches the distinction (what your
+    reservation price is built from) and names nothing an item is about; the same words kept
+    out, item by item."""
     from course.scenarios.batna import NEWS
 
     news = " ".join(_cell("news-text").split())
@@ -2549,14 +2535,13 @@ def test_the_news_quiz_introduction_answers_none_of_its_items():
 
 
 def test_the_intro_target_and_question_9_texts_say_what_they_assume():
-    """A fresh review: the intro's objective 5 left out the rule's fourth response (U5);
-    section 3's target paragraph used the zone, the surplus, the even split and module
-    04's opening rule before any was taught (U1: the two conditions now close section 4);
-    question 9 left implicit that at Northwind what you have is the salary less the
-    commute (U4); section 5 justified its threshold by a breakdown risk that section 7
-    says Northwind's talks lack, and graded 'accept' at the first offer that reached it
-    (C1: it is now a floor for accepting, with when to say yes); the explorer's remote-days
-    step reached 6 of 300 learners (W4: every learner does it)."""
+    """The intro's objective 5 left out the rule's fourth response; section 3's target paragraph
+    used the zone, the surplus, the even split and module 04's opening rule before any was
+    taught (the two conditions now close section 4); question 9 left implicit that at Northwind
+    what you have is the salary less the commute; section 5 justified its threshold by a
+    breakdown risk that section 7 says Northwind's talks lack, and graded 'accept' at the first
+    offer that reached it (it is now a floor for accepting, with when to say yes); the
+    explorer's remote-days step reached 6 of 300 learners (every learner does it)."""
     intro = _cell("intro")
     assert "ask for a term that costs the other side nothing (here, remote days)" in intro
     section3 = _cell("reservation-teaching")
@@ -2578,8 +2563,7 @@ def test_the_intro_target_and_question_9_texts_say_what_they_assume():
 
 
 def test_question_2_takes_underscores_in_a_name_as_question_6_does(learner, capsys):
-    """A fresh review, U6: question 2 refused "harbor_bank" while questions 5 and 6 take
-    underscores for spaces."""
+    """Question 2 refused "harbor_bank" while questions 5 and 6 take underscores for spaces."""
     offers = next(
         s
         for s in (course.variant("02_batna", f"sweep-{n}") for n in range(100))
@@ -3190,12 +3174,12 @@ def test_each_quiz_situation_told_delay_pushes_agreement_states_a_cost_of_delay(
 
 
 def test_question_10_grades_which_model_fits_on_the_learners_own_numbers(answers):
-    """A fresh review, finding 1: section 7 taught which model fits (the Nash split with
-    breakdown payoffs, or an outside option that binds only once it beats what you would
-    get anyway) but no question graded that decision, as question 8 takes the model as an
-    argument. Question 10 asks what a BATNA worth 1,000 more is worth in salary in the
-    learner's own version of the talks (and one of each kind, on their numbers); the
-    solution earns the mark, visible and hidden, and the text names the three facts."""
+    """Section 7 taught which model fits (the Nash split with breakdown payoffs, or an outside
+    option that binds only once it beats what you would get anyway) but no question graded that
+    decision, as question 8 takes the model as an argument. Question 10 asks what a BATNA worth
+    1,000 more is worth in salary in the learner's own version of the talks (and one of each
+    kind, on their numbers); the solution earns the mark, visible and hidden, and the text names
+    the three facts."""
     for hidden in (False, True):
         credit = check.batna_rise(answers["batna_rise"], hidden=hidden)
         assert (credit.earned, credit.possible) == (1, 1)

@@ -202,15 +202,14 @@ def implied_gamma(s):
 
 
 def test_the_sure_amounts_come_from_one_attitude_to_risk(drawn):
-    """Q3's second part (professor's review 2, finding 3): the two sure amounts are the
-    certainty equivalents of one person, whose relative risk aversion (read off Lumen's)
-    is a plausible 1 to 4 and prices Freelance at ``freelance_sure`` (within rounding), so
-    the BATNA the check asks for is the one that person's utility picks. Each sure amount
-    is at least 1,000 below its gamble's expected value, no two alternatives valued at the
-    sure amounts lie within 500, and among the learners whose BATNA is Lumen, the sure
-    amounts make another alternative the BATNA for some and not for others. (The old
-    draw gave Lumen a sure amount and Freelance its expected value: in 87 of 600 draws the
-    check demanded Freelance where the same utility put it below Harbor Bank.)"""
+    """Q3's second part: the two sure amounts are the certainty equivalents of one person, whose
+    relative risk aversion (read off Lumen's) is a plausible 1 to 4 and prices Freelance at
+    ``freelance_sure`` (within rounding), so the BATNA the check asks for is the one that
+    person's utility picks. Each sure amount is at least 1,000 below its gamble's expected
+    value, no two alternatives valued at the sure amounts lie within 500, and among the learners
+    whose BATNA is Lumen, the sure amounts make another alternative the BATNA for some and not
+    for others. (The old draw gave Lumen a sure amount and Freelance its expected value: in 87
+    of 600 draws the check demanded Freelance where the same utility put it below Harbor Bank.)"""
     switched = []
     for s in drawn:
         found, sure = worth(s), worth(s, sure=True)
@@ -311,20 +310,17 @@ def label_from_text(s, text):
 
 
 def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
-    """Q6 (issue 17, items 3, 4 and 10): six statements lettered A to F, one of each kind
-    and two demands for every learner: the learner's real BATNA told plainly, its chances
-    included, with the commute it spares left unpriced (so it shows the BATNA's value, not
-    the reservation price: professor's review 2, finding 4), the reservation price kept
-    private, two demands to take the real BATNA, one for each package, each figure at least
-    500 from that package's reservation price (rounding decides no label: sixth review,
-    E1), the one with remote days always a bluff between the two reservation prices and the
+    """Q6 (issue 17, items 3, 4 and 10): six statements lettered A to F, one of each kind and
+    two demands for every learner: the learner's real BATNA told plainly, its chances included,
+    with the commute it spares left unpriced (so it shows the BATNA's value, not the reservation
+    price), the reservation price kept private, two demands to take the real BATNA, one for each
+    package, each figure at least 500 from that package's reservation price (rounding decides no
+    label), the one with remote days always a bluff between the two reservation prices and the
     other drawn on its own as a warning or a bluff (the practice case's labels are not the
-    learner's by analogy), and a figure between the
-    two reservation prices labelled by its package alone, a bluff at least 3,000 above the
-    reservation price and a
-    misrepresentation at least 4,000 off the truth; the statement to use is the mention
-    when the value it shows beats the pay band's midpoint (finding 5), and both choices
-    are drawn."""
+    learner's by analogy), and a figure between the two reservation prices labelled by its
+    package alone, a bluff at least 3,000 above the reservation price and a misrepresentation at
+    least 4,000 off the truth; the statement to use is the mention when the value it shows beats
+    the pay band's midpoint, and both choices are drawn."""
     uses, drawn_kinds = [], []
     for s in drawn:
         said = statements_of(s)
@@ -343,12 +339,12 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
                 assert abs(x.stated - x.actual) >= 4_000, s.learner
             if x.label == "bluff" and x.kind == "bluff":
                 assert x.stated >= reservation(s) + 3_000, s.learner
-            if x.label == "honest" and x.kind == "bluff":  # a true floor (fresh review, F3)
+            if x.label == "honest" and x.kind == "bluff":  # a true floor
                 assert x.stated <= reservation(s) - 1_500, s.learner
             if x.kind == "warning":  # for the package it names: remote days lower the price
                 # true only at or below that package's reservation price: between it and a
-                # higher figure the learner would accept (professor's review 2, finding 2);
-                # a figure 2,000 or more above it is a bluff (review 3, W2)
+                # higher figure the learner would accept; a figure 2,000 or more above it is a
+                # bluff
                 remote = demand_package(x.text)
                 own = reservation(s, remote)
                 assert abs(x.stated - own) >= 500, s.learner
@@ -363,7 +359,7 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
                     batna
                 ] in x.text
             assert "carry on freelancing" not in x.text  # a renewal is not the learner's
-            if x.kind == "mention" and batna == "Freelance":  # review, finding 8
+            if x.kind == "mention" and batna == "Freelance":
                 assert "up for renewal (I put the chance at" in x.text, s.learner
             if x.kind == "mention":
                 assert "spares me the commute" in x.text, s.learner
@@ -385,15 +381,14 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
 
 
 def test_question_7s_labels_cannot_be_read_off_the_wording(drawn):
-    """A fresh review, finding 3: five of the six statements carried the same label for
-    every learner (the claim about the least you would accept was always a bluff), so one
-    label for each wording, read off a few scenarios, got all six right for 51% of learners
-    (1,000 swept). The claim is now true (a floor under your reservation price) or a bluff
-    with even chances, as the demand for the job as offered is a warning or a bluff; the
-    demand with remote days stays a bluff, so a commute not halved is caught for every
-    learner. A single label for all six earns at most half the label marks for every
-    learner, and the best labelling by wording (the commonest label of each wording, its
-    figures removed) gets all six right for under a third of them."""
+    """Five of the six statements carried the same label for every learner (the claim about the
+    least you would accept was always a bluff), so one label for each wording, read off a few
+    scenarios, got all six right for 51% of learners (1,000 swept). The claim is now true (a
+    floor under your reservation price) or a bluff with even chances, as the demand for the job
+    as offered is a warning or a bluff; the demand with remote days stays a bluff, so a commute
+    not halved is caught for every learner. A single label for all six earns at most half the
+    label marks for every learner, and the best labelling by wording (the commonest label of
+    each wording, its figures removed) gets all six right for under a third of them."""
     slots = collections.defaultdict(collections.Counter)
     wordings = collections.defaultdict(collections.Counter)
     for s in drawn:
@@ -416,14 +411,13 @@ def test_question_7s_labels_cannot_be_read_off_the_wording(drawn):
 
 
 def test_question_10_is_a_real_decision_for_every_learner(drawn):
-    """A fresh review, finding 1: which model fits was taught but never graded. Question
-    10's versions of the talks: exactly one fact holds; every learner's own version is one
-    of the three, each for about a third of learners, each proposer for about half; no
-    answer lies on a rule's boundary (every predicted salary, before and after a BATNA worth
-    1,000 more, stays 500 from the agency's cost unless the agency caps it by 1,000 or more;
-    a slipping start's outside option binds, your BATNA 2,000 above your share at the
-    table); and the visible check's versions give at least three different answers, so one
-    answer for all fails it for every learner."""
+    """Which model fits was taught but never graded. Question 10's versions of the talks:
+    exactly one fact holds; every learner's own version is one of the three, each for about a
+    third of learners, each proposer for about half; no answer lies on a rule's boundary (every
+    predicted salary, before and after a BATNA worth 1,000 more, stays 500 from the agency's
+    cost unless the agency caps it by 1,000 or more; a slipping start's outside option binds,
+    your BATNA 2,000 above your share at the table); and the visible check's versions give at
+    least three different answers, so one answer for all fails it for every learner."""
     pressures, proposers, answers = (collections.Counter() for _ in range(3))
     for s in drawn:
         low = reservation(s, True)
@@ -463,11 +457,11 @@ def sure_as_told(s):
 
 
 def test_question_7s_key_follows_the_valuation_the_text_tells_the_learner_to_use(drawn):
-    """Q6 (professor's review, findings 1 to 3): with Lumen worth what the story and the
-    question tell the learner, every threat names the alternative they would really take
-    at a figure 1 to 100 below their reservation price, every bluff claims more
-    than that reservation price, and "use" is the mention exactly when that BATNA's value
-    is above the pay band's midpoint. Only the story's own words, not the scenario module, say which."""
+    """Q6: with Lumen worth what the story and the question tell the learner,
+    every threat names the alternative they would really take at a figure 1 to 100 below their
+    reservation price, every bluff claims more than that reservation price, and "use" is the
+    mention exactly when that BATNA's value is above the pay band's midpoint. Only the story's
+    own words, not the scenario module, say which."""
     action = {"Harbor Bank": "Harbor Bank", "Lumen": "Lumen", "Freelance": "freelanc"}
     for s in drawn:
         found = worth(s, sure_as_told(s))
@@ -973,9 +967,9 @@ def test_every_right_formulation_passes_the_hidden_check(reference, question):
 
 
 def test_every_right_labelling_passes_the_hidden_check_and_a_written_in_use_fails(drawn, reference):
-    """Q6's hidden check (professor's review 2, finding 7): the learner's statements with
-    the pay band on the other side of the BATNA's value; the labels written in by hand
-    still pass, a "use" written in as a letter does not."""
+    """Q6's hidden check: the learner's statements with the pay band on the other side of the
+    BATNA's value; the labels written in by hand still pass, a "use" written in as a letter does
+    not."""
     s = drawn[0]
     with learner_as(s.learner):
         for answer in (reference["label_statements"], *(f(s) for f in LABELLERS)):
@@ -987,12 +981,11 @@ def test_every_right_labelling_passes_the_hidden_check_and_a_written_in_use_fail
 
 
 def test_a_use_chosen_by_the_reservation_price_loses_its_half_mark_when_graded(drawn):
-    """Q6's "use" compares the BATNA's value (what its terms show) with the band's
-    midpoint. Chosen by the reservation price (the value plus the commute) instead, it kept
-    the half mark when graded for about 9% of learners, whose own band and the band moved to
-    the other side of the value both lay outside the stretch between the two (a fresh
-    review, E2); grading now also tries a band inside it, so the half mark goes for every
-    learner (600 swept)."""
+    """Q6's "use" compares the BATNA's value (what its terms show) with the band's midpoint.
+    Chosen by the reservation price (the value plus the commute) instead, it kept the half mark
+    when graded for about 9% of learners, whose own band and the band moved to the other side of
+    the value both lay outside the stretch between the two; grading now also tries a band inside
+    it, so the half mark goes for every learner (600 swept)."""
     for s in drawn[:600]:
         key = statement_key(s)
 
@@ -1129,11 +1122,11 @@ def amount_in(text):
 
 
 def test_the_reflection_uses_an_expected_value_only_before_the_outcome_is_known():
-    """The model answer (professor's review 2, finding 1): an offer known before the learner
-    decides is valued at its outcome, so the reservation price rises from today's sure
-    BATNA to the offer's worth; the expected value is the reservation price only for a
-    learner who must commit first, and its arithmetic is right. The old answer said the
-    opposite ("only if I can wait") and rose from the expected value."""
+    """The model answer: an offer known before the learner decides is valued at its outcome, so
+    the reservation price rises from today's sure BATNA to the offer's worth; the expected value
+    is the reservation price only for a learner who must commit first, and its arithmetic is
+    right. The old answer said the opposite ("only if I can wait") and rose from the expected
+    value."""
     text = " ".join(text_of("reflection").split())
     assert "can wait" not in text
     today = amount_in(re.search(r"my reservation price is ([\d,]+)", text)[1])
@@ -1152,9 +1145,8 @@ def test_the_reflection_uses_an_expected_value_only_before_the_outcome_is_known(
 
 
 def test_question_8s_worked_cases_are_right_and_none_is_a_checked_case():
-    """Professor's review 2, finding 8: the question's text gave the answers to three of its
-    five visible cases; its worked cases are now others, and their answers are the
-    check's."""
+    """The question's text gave the answers to three of its five visible cases; its worked cases
+    are now others, and their answers are the check's."""
     text = " ".join(text_of("q8-text").split())
     worked = [
         (130, 200, 40, 100, 130),
@@ -1174,11 +1166,10 @@ def test_question_8s_worked_cases_are_right_and_none_is_a_checked_case():
 
 
 def test_question_6s_visible_check_tries_every_path_of_the_rule_for_every_learner(drawn):
-    """Professor's review 3, E1, E2 and W6: with the test offers, every learner's visible
-    check tries every (response, reason) of the rule, with and without remote days where
-    the path allows it, and an offer without remote days between the reservation price
-    for the job as offered and the even split with remote days (written from the rule of
-    section 5, ``response``, not from the check's)."""
+    """With the test offers, every learner's visible check tries every (response, reason) of the
+    rule, with and without remote days where the path allows it, and an offer without remote
+    days between the reservation price for the job as offered and the even split with remote
+    days (written from the rule of section 5, ``response``, not from the check's)."""
     every = {
         (days, pair)
         for days in (0, 2)
@@ -1211,11 +1202,11 @@ def test_question_6s_visible_check_tries_every_path_of_the_rule_for_every_learne
 
 
 def test_question_9_is_a_real_decision_for_every_learner(drawn):
-    """Review 3, W7: section 3's timing situations were practised by one quiz item and the
-    reflection. Question 9 asks for each: with Lumen's round settled and closed, the answer
-    differs from the expected-value BATNA for many learners; the example the check tries
-    has Lumen as its BATNA, so leaving Lumen open changes its answer and a closed round
-    raises it; so every learner's visible check holds at least three different values."""
+    """Section 3's timing situations were practised by one quiz item and the reflection.
+    Question 9 asks for each: with Lumen's round settled and closed, the answer differs from the
+    expected-value BATNA for many learners; the example the check tries has Lumen as its BATNA,
+    so leaving Lumen open changes its answer and a closed round raises it; so every learner's
+    visible check holds at least three different values."""
     example = check._sure_example(True)
     assert abs(when_by_hand(example, "left open") - when_by_hand(example, "commit first")) > 500
     assert when_by_hand(example, "known first", True) > when_by_hand(example, "commit first")
@@ -1268,15 +1259,15 @@ def test_question_7_catches_a_commute_not_halved_for_every_learner(drawn):
 
 
 def test_a_target_lies_below_what_northwind_could_pay_and_needs_the_remote_days(drawn):
-    """Seventh review, C2 and W1: question 8 passed a target equal to Northwind's ceiling
-    (200 of 200 learners), though the opening lies beyond the target and a figure above the
-    ceiling is one no fact justifies; and it passed a target set above the even split of the
-    job as offered, without the remote-day reasoning the question asks for (192 of 200).
-    Over 2,000 learners, the course's solution passes and lies below the ceiling, the
-    ceiling itself is refused, and the check tries a case whose zone opens only with remote
-    days, where the even split without them is above the ceiling, so aiming above it fails.
-    A target just under the ceiling, which passed for every learner, is refused (more than
-    nine tenths up the zone), and so is any share of the zone of the job as offered."""
+    """Question 8 passed a target equal to Northwind's ceiling (200 of 200 learners), though the
+    opening lies beyond the target and a figure above the ceiling is one no fact justifies; and
+    it passed a target set above the even split of the job as offered, without the remote-day
+    reasoning the question asks for (192 of 200). Over 2,000 learners, the course's solution
+    passes and lies below the ceiling, the ceiling itself is refused, and the check tries a case
+    whose zone opens only with remote days, where the even split without them is above the
+    ceiling, so aiming above it fails. A target just under the ceiling, which passed for every
+    learner, is refused (more than nine tenths up the zone), and so is any share of the zone of
+    the job as offered."""
     target = solution_namespace(MODULE, "batna")["target_salary"]
 
     def without_remote_days(offers, reservation):
@@ -1315,11 +1306,10 @@ def test_a_target_lies_below_what_northwind_could_pay_and_needs_the_remote_days(
 
 
 def test_question_3s_hint_for_ignoring_the_sure_amounts_never_names_lumens_alone(drawn):
-    """A fresh review, E1: where Lumen's sure amount leaves the BATNA by expected values
-    (Freelance) as it was, the answer that ignores risk_averse was told it "uses Lumen's
-    sure amount but Freelance's expected value", which it never did (79 of 300 learners);
-    it now gets one hint true of both readings. A Lumen-only answer that gives its own
-    number is still told so."""
+    """Where Lumen's sure amount leaves the BATNA by expected values (Freelance) as it was, the
+    answer that ignores risk_averse was told it "uses Lumen's sure amount but Freelance's
+    expected value", which it never did (79 of 300 learners); it now gets one hint true of both
+    readings. A Lumen-only answer that gives its own number is still told so."""
     both = lumen_alone = 0
     for s in drawn[:600]:
         right = max(worth(s, sure=True).values()) + s.commute_cost
@@ -1342,12 +1332,12 @@ def test_question_3s_hint_for_ignoring_the_sure_amounts_never_names_lumens_alone
 
 
 def test_question_9s_hint_for_leaving_lumen_out_says_it_cancels_only_beside_a_sure_one(drawn):
-    """A fresh review, E2: applying section 3's "the open alternative cancels" to a gamble
-    gives the best fallback without Lumen; where Lumen is not the BATNA by expected values
-    that is also the committed-first value, and the hint said "counts Lumen at its expected
-    value" (116 of 300 learners), never the point of the question. Every such answer is
-    now told that an open alternative cancels only when none of its outcomes lies strictly
-    between the fallback's worst and best."""
+    """Applying section 3's "the open alternative cancels" to a gamble gives the best fallback
+    without Lumen; where Lumen is not the BATNA by expected values that is also the
+    committed-first value, and the hint said "counts Lumen at its expected value" (116 of 300
+    learners), never the point of the question. Every such answer is now told that an open
+    alternative cancels only when none of its outcomes lies strictly between the fallback's
+    worst and best."""
     told = 0
     for s in drawn[:600]:
         without = max(worth(s)["Harbor Bank"], worth(s)["Freelance"])

@@ -28,7 +28,7 @@ def test_a_sure_amount_below_the_average_is_risk_aversion_and_can_change_the_bat
     shown = builder.result.value
     assert "risk-averse: you would give up 7,000 for certainty" in shown
     assert "BATNA:</b> Sure offer, a sure 90,000, worth that whatever" in shown
-    assert "Sure offer, worth 90,000 on average" not in shown  # review, finding 17
+    assert "Sure offer, worth 90,000 on average" not in shown
     assert "With expected values alone, your BATNA would be Startup" in shown
     assert "reservation price 95,000" in shown
 
@@ -335,11 +335,11 @@ def test_the_news_quiz_revises_on_facts_and_holds_against_pressure():
 
 
 def test_the_news_quiz_is_true_for_every_learner():
-    """Second review of module 02, findings 1 and 2: 'Harbor Bank withdraws its offer' was
-    keyed 'revise it' for everyone, though Harbor Bank is the BATNA of about a third of
-    learners, and Lumen's round 'closed' during the talks though section 3 has it close after
-    you choose. The news now names the learner's own BATNA, and Lumen's round closes early,
-    before you must answer; the quiz asks whether to work the figure out again."""
+    """'Harbor Bank withdraws its offer' was keyed 'revise it' for everyone, though Harbor Bank
+    is the BATNA of about a third of learners, and Lumen's round 'closed' during the talks
+    though section 3 has it close after you choose. The news now names the learner's own BATNA,
+    and Lumen's round closes early, before you must answer; the quiz asks whether to work the
+    figure out again."""
     texts = " ".join(text for text, _, _ in NEWS)
     assert "Harbor Bank withdraws" not in texts
     assert "earlier than expected, before you must answer" in texts
@@ -384,9 +384,8 @@ def test_the_news_quiz_calls_its_rows_news_items_and_the_model_quiz_situations()
 
 
 def test_the_figures_legend_hides_no_line():
-    """Professor's review 3, E5: the legend sat in the upper left, over the outside-option
-    line's flat start at 50, the point of the figure. No point of any line may fall inside
-    the drawn legend box."""
+    """The legend sat in the upper left, over the outside-option line's flat start at 50, the
+    point of the figure. No point of any line may fall inside the drawn legend box."""
     import matplotlib.pyplot as plt
 
     from course.plots import nash_share_vs_batna
@@ -426,10 +425,9 @@ def test_sure_amounts_averse_to_one_gamble_and_seeking_another_are_noted_not_ref
 
 
 def test_a_sure_amount_for_one_gamble_but_not_another_is_called_out():
-    """A fresh review, C2 and W6: a sure amount for one gamble with another left at its
-    expected value prices them with two attitudes to risk, and the builder said only what
-    it computed. A sure amount for every gamble, or for none, draws no note; a sure
-    offer needs none."""
+    """A sure amount for one gamble with another left at its expected value prices them with two
+    attitudes to risk, and the builder said only what it computed. A sure amount for every
+    gamble, or for none, draws no note; a sure offer needs none."""
     builder = BatnaBuilder()
     card = add_stay_put(builder, "130000")
     assert "Two ways of pricing risk" not in builder.result.value
@@ -443,8 +441,8 @@ def test_a_sure_amount_for_one_gamble_but_not_another_is_called_out():
 
 
 def test_the_model_quiz_does_not_repeat_the_definitions_words():
-    """A fresh review, W3: every outside-option item said "whenever it turns down" and the
-    Nash items "any week", the definitions' own phrases, so matching words found the model;
-    the situations now describe the case in their own words."""
+    """Every outside-option item said "whenever it turns down" and the Nash items "any week",
+    the definitions' own phrases, so matching words found the model; the situations now describe
+    the case in their own words."""
     for text, _, _ in SITUATIONS:
         assert "whenever" not in text and "any week" not in text and "turns down" not in text
