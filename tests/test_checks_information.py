@@ -119,9 +119,9 @@ def test_a_likelihood_that_is_not_a_dict_is_named(learner):
 
 
 def test_a_likelihood_must_give_every_price_an_entry(learner):
-    """The third review, E7: a likelihood without the ruled-out prices passed Question 1,
-    and the call Question 2 suggests, update_beliefs with it, then raised. Question 1 now
-    asks for every price, a ruled-out one at 0, and says so."""
+    """A likelihood without the ruled-out prices passed Question 1, and the call Question 2
+    suggests, update_beliefs with it, then raised. Question 1 now asks for every price, a
+    ruled-out one at 0, and says so."""
 
     def without_zeros(sale):
         return {r: x for r, x in reference.opening_likelihood(sale).items() if x > 0}
@@ -135,8 +135,8 @@ def test_a_likelihood_must_give_every_price_an_entry(learner):
 
 
 def test_ruled_out_prices_may_be_left_out_of_the_beliefs(learner, capsys):
-    """The reviewer's finding 14: beliefs without the prices the opening ruled out (every
-    learner's opening rules out one or two) are right, and pass."""
+    """Beliefs without the prices the opening ruled out (every learner's opening rules out one
+    or two) are right, and pass."""
 
     def without_zeros(sale, likelihood):
         beliefs, mean, sure = reference.belief_after_opening(sale, likelihood)
@@ -441,7 +441,7 @@ def test_news_never_rules_a_price_out(learner):
 
 def test_the_news_check_shows_what_the_likelihoods_do(monkeypatch, capsys):
     """Its pass message gives the beliefs after the opening and both pieces of news, and
-    whether the best price moves; since the review's W3 and W9 it names neither the price
+    whether the best price moves; it names neither the price
     (Question 5's answer) nor the factor that moves it (Question 5c's)."""
     sale = as_learner(monkeypatch, learner_where(lambda s: True))
     answer = reading(RIGHT)
@@ -465,9 +465,9 @@ def test_the_news_check_shows_what_the_likelihoods_do(monkeypatch, capsys):
 
 
 def test_the_factor_named_moves_the_price_and_the_one_below_it_does_not():
-    """The reviewer's finding 11: the factor the pass message names, rounded up to 0.05,
-    moves the best price, and 0.05 less does not (the bisection stopped within 0.005 and
-    then rounded up, naming 1.65 where 1.6 already moved it, for 17 learners in 300)."""
+    """The factor the pass message names, rounded up to 0.05, moves the best price, and 0.05
+    less does not (the bisection stopped within 0.005 and then rounded up, naming 1.65 where 1.6
+    already moved it, for 17 learners in 300)."""
     for n in range(60):
         sale = variant("01_information", f"learner-{n}")
         after = reference.posterior_after_opening(sale)
@@ -519,9 +519,9 @@ ROUNDS = "rounds to your cost, or walk away"
 
 
 def test_a_wrong_decision_is_named(monkeypatch):
-    """The review's W4: the decision is now how many rounds until the buyer reaches your
-    cost, or None; each kind of wrong count is named, judged against the learner's own
-    reading, without the right count. On a learner whose Wren a deal can pay."""
+    """The decision is now how many rounds until the buyer reaches your cost, or None; each kind
+    of wrong count is named, judged against the learner's own reading, without the right count.
+    On a learner whose Wren a deal can pay."""
 
     sale = as_learner(
         monkeypatch,
@@ -570,10 +570,10 @@ def test_a_hard_coded_reservation_price_fails_the_hidden_check(learner):
 
 
 def test_a_count_off_by_one_fails_visibly_for_every_learner():
-    """A fresh review, E2: for about two learners in three Wren's own case needs no count
-    (None), so a count that stops one offer short passed the visible check for 195 of 300
-    and lost its mark only at grading. The visible check now also tries the scripted buyer
-    the text works by hand (42, 53.20, 59.92 at a cost of 65: 2 rounds)."""
+    """For about two learners in three Wren's own case needs no count (None), so a count that
+    stops one offer short passed the visible check for 195 of 300 and lost its mark only at
+    grading. The visible check now also tries the scripted buyer the text works by hand (42,
+    53.20, 59.92 at a cost of 65: 2 rounds)."""
 
     def one_short(offers, cost, reservation):
         right = reference.rounds_to_cost(offers, cost, reservation)
@@ -792,9 +792,8 @@ def test_counting_a_buyer_at_its_reservation_price_as_refusing_is_named(monkeypa
 
 
 def test_a_price_two_slips_give_is_not_blamed_on_one(monkeypatch):
-    """The reviewer's finding 1: where asking the most likely reservation price after the
-    opening lands where the P(r > p) slip does, the hint names both slips, not P(r > p)
-    alone."""
+    """Where asking the most likely reservation price after the opening lands where the P(r > p)
+    slip does, the hint names both slips, not P(r > p) alone."""
 
     def likeliest_is_strict(sale):
         after = reference.posterior_after_opening(sale)
@@ -835,13 +834,13 @@ def test_the_uniform_helper_is_named_where_it_differs(monkeypatch):
     message = price_parts(with_before(uniform))["the price before the opening"][1]
     assert "spread evenly between the lowest and the highest" in message
     assert "take_it_or_leave_it" not in message  # not met before Question 5
-    assert "section 4" not in message  # nor is section 4 (the third review, U1)
+    assert "section 4" not in message  # nor is section 4
 
 
 def test_any_other_wrong_price_says_which_way_without_naming_the_best(learner):
-    """The review's W9: the fall-back hint printed the best price and its profit for the
-    learner's own case, so the number could be copied; it now says what the learner's
-    price earns and on which side a better one lies, never which one."""
+    """The fall-back hint printed the best price and its profit for the learner's own case, so
+    the number could be copied; it now says what the learner's price earns and on which side a
+    better one lies, never which one."""
     sale = variant("01_information")
     best = reference.best_move(sale.prior_beliefs(), sale.cost)
     message = price_parts(with_before(lambda b, s: 1.0))["the price before the opening"][1]
@@ -854,7 +853,7 @@ def test_any_other_wrong_price_says_which_way_without_naming_the_best(learner):
 
 
 def test_the_fall_back_hints_never_print_the_right_number(learner):
-    """The review's W9, for Questions 2, 4 and 8: each fall-back hint says whether the
+    """For Questions 2, 4 and 8, each fall-back hint says whether the
     learner's number is too high or too low, and which step to redo, not the right value."""
     sale = variant("01_information")
     after = reference.posterior_after_opening(sale)
@@ -910,7 +909,7 @@ def test_accepting_the_opening_is_explained(learner):
 
 
 def test_accepting_an_opening_below_cost_is_said_to_lose_money(monkeypatch):
-    """The reviewer's case: not '€-9,000 for sure' but a loss, written −€9,000."""
+    """Not '€-9,000 for sure' but a loss, written −€9,000."""
     sale = as_learner(monkeypatch, learner_where(lambda s: s.opening_offer < s.cost))
     message = price_parts(accept)["the price after the opening and the news"][1]
     loss = sale.cost - sale.opening_offer
@@ -919,8 +918,8 @@ def test_accepting_an_opening_below_cost_is_said_to_lose_money(monkeypatch):
 
 
 def test_a_sure_price_below_cost_is_said_to_lose_money(monkeypatch):
-    """The professor's review, finding 17: where even the lowest price still possible is
-    below the cost, asking it 'loses' money; it does not 'earn −€2,000'."""
+    """Where even the lowest price still possible is below the cost, asking it 'loses' money; it
+    does not 'earn −€2,000'."""
 
     def sure_loses(sale):
         after = reference.posterior_after_opening(sale)
@@ -957,9 +956,9 @@ def test_keeping_the_price_from_before_is_named_when_the_opening_changed_it(monk
 
 
 def test_pricing_from_the_prior_fails_visibly_where_the_opening_changes_nothing(monkeypatch):
-    """The reviewer's finding 3: on most learners' own cases the opening leaves the best
-    price where it was, so 'now' from the prior passed the visible check and failed at
-    grading; the worked cases, tried visibly too, tell the two apart."""
+    """On most learners' own cases the opening leaves the best price where it was, so 'now' from
+    the prior passed the visible check and failed at grading; the worked cases, tried visibly
+    too, tell the two apart."""
     as_learner(monkeypatch, learner_where(lambda s: len(set(price_of_course(s)[:2])) == 1))
 
     def from_the_prior(sale, after, reading):
@@ -988,10 +987,10 @@ def test_the_worked_cases_tell_the_slips_apart():
 
 
 def test_asking_the_expected_reservation_price_fails_before_the_opening_visibly(monkeypatch):
-    """The third review, E5: priors such as (0.1, 0.2, 0.3, 0.4) put the expected
-    reservation price on a possible price, often the best one, and both worked cases had
-    such a prior, so the rule 'ask E[r]' earned the visible point before the opening for
-    two learners in five and lost it only at grading. A third worked case catches it."""
+    """Priors such as (0.1, 0.2, 0.3, 0.4) put the expected reservation price on a possible
+    price, often the best one, and both worked cases had such a prior, so the rule 'ask E[r]'
+    earned the visible point before the opening for two learners in five and lost it only at
+    grading. A third worked case catches it."""
     from course.models.information import expected_reservation
 
     def on_it(sale):
@@ -1011,11 +1010,10 @@ def test_asking_the_expected_reservation_price_fails_before_the_opening_visibly(
 
 
 def test_the_expected_reservation_price_is_never_a_learners_best_price_before_the_opening():
-    """A fresh review, W5: priors (0.4, 0.3, 0.2, 0.1) and (0.1, 0.2, 0.3, 0.4) put the
-    expected reservation price exactly on a possible price, and for 46% of learners on the
-    best price before the opening, so the slip the text warns of agreed with the model on
-    the learner's own case. The generator now rejects such a draw, as it rejects one whose
-    most likely price is the best price."""
+    """Priors (0.4, 0.3, 0.2, 0.1) and (0.1, 0.2, 0.3, 0.4) put the expected reservation price
+    exactly on a possible price, and for 46% of learners on the best price before the opening,
+    so the slip the text warns of agreed with the model on the learner's own case. The generator
+    now rejects such a draw, as it rejects one whose most likely price is the best price."""
     from course.models.information import expected_reservation
 
     for n in range(300):
@@ -1030,7 +1028,7 @@ def test_the_expected_reservation_price_is_never_a_learners_best_price_before_th
 
 
 def test_ignoring_the_news_is_named(learner):
-    """The reviewer's findings 5 and 7: the news of Question 3 feeds a checked price."""
+    """The news of Question 3 feeds a checked price."""
 
     def no_news(sale, after, reading):
         before, now, _, capped = reference.my_price(sale, after, reading)
@@ -1088,11 +1086,11 @@ def hire_first_that_pays(sale, after):
 
 
 def test_question_7_is_no_longer_one_library_call(learner):
-    """A fresh review's finding 1: Question 7 (which explorer setting makes knowing worth
-    more) passed by looking each setting up with the course's value_of_information, and the
-    text said so. It now asks which of two research firms, if either, to hire on the
-    learner's own case: the old answer (a pair of letters) fails, and no function of the
-    course library values a yes-or-no answer; the text no longer invites a lookup."""
+    """Question 7 (which explorer setting makes knowing worth more) passed by looking each
+    setting up with the course's value_of_information, and the text said so. It now asks which
+    of two research firms, if either, to hire on the learner's own case: the old answer (a pair
+    of letters) fails, and no function of the course library values a yes-or-no answer; the text
+    no longer invites a lookup."""
     from course.models import information as models
 
     old = lambda sale, after: ("A", "C")  # noqa: E731
@@ -1172,7 +1170,7 @@ def test_the_firm_may_be_named_in_any_case(learner, capsys):
 
 
 def test_the_explorer_text_says_a_low_cost_stops_mattering():
-    """Finding 5 of an earlier review: over a range L to H, every cost at or below 2L − H
+    """Over a range L to H, every cost at or below 2L − H
     leaves the best blind price at L and knowing worth (H − L)/2; the explorer's text
     (which now carries the rule Question 7 once graded) says so."""
     assert {value_of_information(c, 60, 100) for c in (0, 10, 20)} == {20.0}
@@ -1235,7 +1233,7 @@ def test_tempting_report_values_are_named(learner, worth_of, words):
 
 
 def test_spreading_the_errors_over_the_surviving_prices_is_named(monkeypatch):
-    """The reviewer's case: drop the prices the opening ruled out and spread the report's
+    """A learner may drop the prices the opening ruled out and spread the report's
     errors over the rest; the hint says the report can still name a ruled-out price."""
 
     def survivors(sale):
@@ -1356,10 +1354,10 @@ def test_forgetting_the_blind_profit_is_named(learner):
 
 @pytest.mark.parametrize("digits", [0, -2])
 def test_question_8_amounts_rounded_are_told_to_stay_unrounded(monkeypatch, digits):
-    """Fifth review E2: the right EVPIs and report worth rounded to the euro (or the
-    hundred) were told their method was wrong ("is too high: take the expected profit of
-    knowing ... minus your best blind profit"), 40 of 40 learners; the text said nothing
-    about rounding. The hint now says the amount is right but rounded."""
+    """The right EVPIs and report worth rounded to the euro (or the hundred) were told their
+    method was wrong ("is too high: take the expected profit of knowing ... minus your best
+    blind profit"), 40 of 40 learners; the text said nothing about rounding. The hint now says
+    the amount is right but rounded."""
 
     def differs(sale):
         after = reference.posterior_after_opening(sale)
@@ -1397,9 +1395,9 @@ def test_the_wrong_decision_is_named_and_costs_only_its_point(learner):
 
 
 def test_the_decision_follows_the_learners_own_worth_of_the_report(monkeypatch):
-    """The reviewer's finding 4: a learner who scales perfect information by the accuracy,
-    gets a worth on the other side of the fee, and decides by that worth, loses the worth's
-    point only, as Question 4's decision is judged on the learner's own reading."""
+    """A learner who scales perfect information by the accuracy, gets a worth on the other side
+    of the fee, and decides by that worth, loses the worth's point only, as Question 4's
+    decision is judged on the learner's own reading."""
 
     def crosses_the_fee(sale):
         after = reference.posterior_after_opening(sale)
@@ -1439,9 +1437,9 @@ def test_the_evpi_explanation_adds_up(monkeypatch):
 
 
 def test_wrong_labels_are_counted_not_named_and_the_distinction_is_said(learner, capsys):
-    """The professor's second review, finding 7: the hint paraphrased each right label, so
-    re-running handed over the key. It now says how many labels are wrong and, for each
-    pair of labels confused, what tells them apart; the whys come once all are right."""
+    """The hint paraphrased each right label, so re-running handed over the key. It now says how
+    many labels are wrong and, for each pair of labels confused, what tells them apart; the whys
+    come once all are right."""
     sale = variant("01_information")
     wrong = {
         move.key: "keep" if move.label == "share" else "share" for move in reference.moves_of(sale)
@@ -1482,9 +1480,9 @@ def test_a_bluff_taken_for_a_misrepresentation_is_told_the_distinction(monkeypat
 
 
 def test_the_bluff_hints_name_an_estimate_of_value_as_a_bluff(monkeypatch):
-    """The third review, E3: `fair-price` is a bluff because it is your own estimate of
-    value; the hints for a bluff confused with another label named only your reservation
-    price, and pushed a learner who labelled it otherwise further wrong."""
+    """`fair-price` is a bluff because it is your own estimate of value; the hints for a bluff
+    confused with another label named only your reservation price, and pushed a learner who
+    labelled it otherwise further wrong."""
     sale = as_learner(monkeypatch, learner_where(lambda s: "fair-price" in s.tactics))
     right = reference.fair_play(sale)
     for wrong in ("misrepresentation", "legitimate", "illegitimate"):
@@ -1511,8 +1509,7 @@ def test_the_labels_are_module_00s_and_the_bluff_is_a_bluff(learner):
 
 def test_every_learner_judges_a_true_alternative_said_two_ways():
     """The true rival mentioned calmly and said as an ultimatum with a made-up Friday (both
-    tactics); the disclosures vary (the fourth review, W2), a strength among them for
-    most."""
+    tactics); the disclosures vary, a strength among them for most."""
     strength = 0
     for n in range(50):
         sale = variant("01_information", f"learner-{n}")
@@ -1522,10 +1519,9 @@ def test_every_learner_judges_a_true_alternative_said_two_ways():
 
 
 def test_the_final_deadline_and_the_weak_alternative_are_judged(monkeypatch):
-    """The fourth review, W2: section 6 teaches that a final deadline binding both is worth
-    revealing and that a weak alternative is best kept private, but nothing practised
-    either. Each is now a disclosure some learners judge, and a wrong label costs the
-    point."""
+    """Section 6 teaches that a final deadline binding both is worth revealing and that a weak
+    alternative is best kept private, but nothing practised either. Each is now a disclosure
+    some learners judge, and a wrong label costs the point."""
     for key, label in (("final-deadline", "share"), ("weak-alternative", "keep")):
         sale = as_learner(monkeypatch, learner_where(lambda s, k=key: k in s.disclosures))
         right = reference.fair_play(sale)
@@ -1602,8 +1598,8 @@ def test_each_situation_breaks_one_assumption_and_each_action_has_a_use():
     assert set(assumptions) == set(reference.ASSUMPTIONS)
     firsts = {item.actions[0] for item in reference.SITUATIONS}
     assert firsts == {reference.MODEL_PRICE, reference.ABOVE, reference.FAIR, reference.SURER}
-    # under the band model accepting the opening is never best (the professor's second
-    # review, finding 4): no situation gives a reason to doubt the band
+    # under the band model accepting the opening is never best: no situation gives a reason to
+    # doubt the band
     assert not [i.key for i in reference.SITUATIONS if reference.ACCEPT in i.actions]
 
 
@@ -1624,8 +1620,8 @@ def test_each_situation_breaks_one_assumption_and_each_action_has_a_use():
 def test_a_wrong_judgement_is_explained_without_the_answer_and_costs_its_point(
     monkeypatch, key, entry, part
 ):
-    """The professor's second review, finding 7: a wrong entry is counted, not named, and
-    the hint says what tells the choices apart; the whys come once all are right."""
+    """A wrong entry is counted, not named, and the hint says what tells the choices apart; the
+    whys come once all are right."""
     as_learner(monkeypatch, learner_where(lambda sale: key in sale.situations))
     scored = parts(own_limits(limits_with(**{key: entry})))
     item = next(i for i in reference.SITUATIONS if i.key == key)
@@ -1674,10 +1670,9 @@ def test_every_price_in_a_range_passes_and_words_are_read_loosely(learner, capsy
 
 
 def test_counter_offer_above_every_price_still_possible_is_not_grounded(monkeypatch):
-    """Fifth review C1/C2: Question 6 accepted for `counter-offer` any price up to the top
-    reservation price of the prior, though the opening had ruled that price out for about
-    half the learners; the bound is now one step above the highest price still possible,
-    and the price note says so."""
+    """Question 6 accepted for `counter-offer` any price up to the top reservation price of the
+    prior, though the opening had ruled that price out for about half the learners; the bound is
+    now one step above the highest price still possible, and the price note says so."""
 
     def top_ruled_out(sale):
         after = reference.posterior_after_opening(sale)
@@ -1775,10 +1770,10 @@ def test_a_fair_price_leaves_the_buyer_at_most_half_the_gain(monkeypatch):
 
 
 def test_the_staged_opening_wants_the_re_priced_price(monkeypatch):
-    """The fourth review, W3: where the honest part of the opening gives a price above the
-    model's (44% of learners), any price from the model's + 0.01 up to the top reservation
-    price passed, so the re-pricing the text asks for was optional. Only the staged price
-    passes now, for every such learner tried."""
+    """Where the honest part of the opening gives a price above the model's (44% of learners),
+    any price from the model's + 0.01 up to the top reservation price passed, so the re-pricing
+    the text asks for was optional. Only the staged price passes now, for every such learner
+    tried."""
     found = 0
     for n in range(200):
         sale = variant("01_information", f"learner-{n}")
@@ -1800,9 +1795,8 @@ def test_the_staged_opening_wants_the_re_priced_price(monkeypatch):
 
 
 def test_question_6_is_judged_on_the_learners_own_prices(monkeypatch):
-    """The third review, W4: the answers were six words, the same for everyone, so they
-    could be passed around; they are now prices on the learner's own case, and another
-    learner's prices fail."""
+    """The answers were six words, the same for everyone, so they could be passed around; they
+    are now prices on the learner's own case, and another learner's prices fail."""
     sale = as_learner(monkeypatch, "learner-0")
     other = variant("01_information", "learner-1")
     theirs = reference.model_limits(other, reference.posterior_after_opening(other))
@@ -1830,10 +1824,9 @@ def test_a_malformed_judgement_is_named(monkeypatch, answer, words):
 
 
 def test_a_price_pulled_towards_the_opening_is_named_anchoring(learner):
-    """The professor's review, finding 8: anchoring is practised here too. Once the
-    opening is read into the beliefs, a price pulled towards its number is a bias, not a
-    broken assumption: halfway between the opening and the model's price loses the
-    point and is told why."""
+    """Anchoring is practised here too. Once the opening is read into the beliefs, a price
+    pulled towards its number is a bias, not a broken assumption: halfway between the opening
+    and the model's price loses the point and is told why."""
 
     def halfway(sale, after):
         return "none", (sale.opening_offer + model_price(sale, after)) / 2
@@ -1848,10 +1841,9 @@ def test_a_price_pulled_towards_the_opening_is_named_anchoring(learner):
 
 @pytest.mark.parametrize("above_cost", [True, False])
 def test_accepting_the_opening_is_no_answer_to_a_cash_need(monkeypatch, above_cost):
-    """The professor's second review, finding 4: under the band model the lowest possible
-    price is accepted as surely as the opening and earns more, so accepting the opening
-    is never the answer, above the cost or below it; the hint says why (and, below the
-    cost, that such a price earns nothing)."""
+    """Under the band model the lowest possible price is accepted as surely as the opening and
+    earns more, so accepting the opening is never the answer, above the cost or below it; the
+    hint says why (and, below the cost, that such a price earns nothing)."""
     as_learner(monkeypatch, learner_where(lambda s: (s.opening_offer > s.cost) == above_cost))
 
     def opening(sale, after):
@@ -1891,10 +1883,9 @@ def test_prices_that_suit_no_situation_are_told_what_is_wrong_with_them(monkeypa
 def test_a_price_under_the_lowest_possible_reservation_price_is_told_what_it_gives_away(
     monkeypatch,
 ):
-    """The review's W10: a price above the opening and the cost but below the lowest
-    reservation price still possible is accepted as surely as that price and earns less;
-    for `friday-cash` the learner got only the generic hint. The hint now says so, without
-    naming the situation or the number."""
+    """A price above the opening and the cost but below the lowest reservation price still
+    possible is accepted as surely as that price and earns less; for `friday-cash` the learner
+    got only the generic hint. The hint now says so, without naming the situation or the number."""
 
     def room(sale):
         after = reference.posterior_after_opening(sale)
@@ -1911,9 +1902,9 @@ def test_a_price_under_the_lowest_possible_reservation_price_is_told_what_it_giv
 
 
 def test_the_cash_need_is_not_told_to_ask_below_the_model_when_nothing_earns_there(monkeypatch):
-    """The professor's second review, finding 1: learner-3 (cost 61,000, model's price
-    66,000, possible prices 60,000 and 66,000) had no surer price above the cost, yet only
-    'ask below it' passed. Such draws are now redrawn: every learner has one."""
+    """learner-3 (cost 61,000, model's price 66,000, possible prices 60,000 and 66,000) had no
+    surer price above the cost, yet only 'ask below it' passed. Such draws are now redrawn:
+    every learner has one."""
     for who in ("learner-3", "learner-12", "learner-21", "learner-28"):
         sale = variant("01_information", who)
         after = reference.posterior_after_opening(sale)
@@ -1970,10 +1961,10 @@ def capping_after_the_news(sale, after):
 
 
 def test_capping_the_beliefs_after_the_news_is_named(monkeypatch):
-    """The third review, E8: a learner who capped the beliefs after the news (the text
-    says a real seller would combine both) was told of slips it had not made (dropping
-    the prices above the cap, P(r > p), asking the cap). Every such case is now told that
-    it capped the beliefs after the news, in the learner's own case and the worked ones."""
+    """A learner who capped the beliefs after the news (the text says a real seller would
+    combine both) was told of slips it had not made (dropping the prices above the cap, P(r >
+    p), asking the cap). Every such case is now told that it capped the beliefs after the news,
+    in the learner's own case and the worked ones."""
     caught = 0
     for n in range(40):
         sale = as_learner(monkeypatch, f"learner-{n}")
@@ -1992,9 +1983,8 @@ def test_capping_the_beliefs_after_the_news_is_named(monkeypatch):
 
 
 def listed_prices_only(sale, after):
-    """The fourth review's E1: beliefs capped right, but only ``sale.reservations`` tried as
-    prices (section 3 once said only the possible reservation prices are worth trying), never
-    the cap itself."""
+    """Beliefs capped right, but only ``sale.reservations`` tried as prices (section 3 once said
+    only the possible reservation prices are worth trying), never the cap itself."""
     capped = reference.capped_beliefs(after, sale.rival_cap)
 
     def profit(p):
@@ -2004,10 +1994,10 @@ def listed_prices_only(sale, after):
 
 
 def test_never_trying_the_cap_as_a_price_is_named(monkeypatch):
-    """The fourth review, E1: this answer failed every learner's visible check (worked case 6
-    always runs, and its right price is the cap), and 198 of 200 were told of slips they had
-    not made (dropping the prices above the cap, P(r > p)). Every learner is now told, first,
-    that the cap is a possible reservation price to try as a price."""
+    """This answer failed every learner's visible check (worked case 6 always runs, and its
+    right price is the cap), and 198 of 200 were told of slips they had not made (dropping the
+    prices above the cap, P(r > p)). Every learner is now told, first, that the cap is a
+    possible reservation price to try as a price."""
     for n in range(0, 200, 5):
         as_learner(monkeypatch, f"learner-{n}")
         earned, message = price_parts(with_capped(listed_prices_only))["the price under the cap"]
@@ -2024,12 +2014,12 @@ def test_a_hard_coded_capped_price_fails_the_hidden_check(learner):
     assert scored["the price under the cap"][0] == 0
 
 
-# The professor's second review: sentences the learner is shown are true
+# sentences the learner is shown are true
 
 
 def test_the_uniform_hint_counts_no_values_the_beliefs_do_not_allow(monkeypatch):
-    """Finding 21: after the opening only two or three prices remain possible, so the
-    uniform slip's hint must not say the learner's price 'takes only four values'."""
+    """After the opening only two or three prices remain possible, so the uniform slip's hint
+    must not say the learner's price 'takes only four values'."""
 
     def my_price(sale, after, reading):
         from course.models.information import take_it_or_leave_it
@@ -2060,11 +2050,11 @@ def even_spread_price(sale):
 
 
 def test_a_possible_reservation_price_is_not_blamed_on_the_even_spread(monkeypatch):
-    """The fourth review, E2: for 3.5% of learners the even-spread formula's price is one of
-    the possible reservation prices, and a learner who named it for any other reason (a
-    slip in the one-by-one comparison) was told it was 'the best price for a reservation
-    price spread evenly', a formula nothing in Question 5 invites. Such a price now gets
-    no such hint, before, after the opening or after the news."""
+    """For 3.5% of learners the even-spread formula's price is one of the possible reservation
+    prices, and a learner who named it for any other reason (a slip in the one-by-one
+    comparison) was told it was 'the best price for a reservation price spread evenly', a
+    formula nothing in Question 5 invites. Such a price now gets no such hint, before, after the
+    opening or after the news."""
     found = 0
     for n in range(2000):
         sale = variant("01_information", f"learner-{n}")
@@ -2083,19 +2073,19 @@ def test_a_possible_reservation_price_is_not_blamed_on_the_even_spread(monkeypat
 
 
 def test_the_quick_delivery_disclosure_claims_no_need_the_learner_may_not_know():
-    """Finding 20: 'a line running soon' asserted a need even to learners whose news
-    shows no urgency; any buyer replacing a line values a quick delivery."""
+    """'a line running soon' asserted a need even to learners whose news shows no urgency; any
+    buyer replacing a line values a quick delivery."""
     move = next(m for m in reference.DISCLOSURES if m.key == "fast-delivery")
     assert "running soon" not in move.why and "any buyer replacing a line" in move.why
 
 
 def test_an_ultimatum_you_would_not_carry_out_is_a_bluff(monkeypatch):
     """Section 6's 'mention alternatives without threats' is practised on the true rival,
-    mentioned calmly (legitimate) and as an ultimatum whose Friday is made up. That
-    ultimatum states an intention you do not hold (you would hold the slot until the end
-    of the month), so modules 00 and 02 read it as a bluff, and a misrepresentation is
-    accepted too; it was a disclosure to 'keep', merely unwise (a fresh review, C1).
-    'legitimate' costs the point, and the hint names intention as what tells them apart."""
+    mentioned calmly (legitimate) and as an ultimatum whose Friday is made up. That ultimatum
+    states an intention you do not hold (you would hold the slot until the end of the month), so
+    modules 00 and 02 read it as a bluff, and a misrepresentation is accepted too; it was a
+    disclosure to 'keep', merely unwise. 'legitimate' costs the point, and the hint names
+    intention as what tells them apart."""
     for n in range(50):
         sale = variant("01_information", f"learner-{n}")
         assert {"rival-ultimatum", "true-rival"} <= set(sale.tactics)
@@ -2111,10 +2101,10 @@ def test_an_ultimatum_you_would_not_carry_out_is_a_bluff(monkeypatch):
 
 
 def test_the_ultimatum_states_no_offer_that_was_not_made():
-    """The third review, E2: 'match the other firm's quote or we sell to them' claimed a
-    competing offer from a firm that had only asked for a quote, a misrepresentation, yet
-    was explained as 'the alternative is true'. The ultimatum now claims no untrue fact
-    about the other firm: what is untrue in it is your own intention."""
+    """'match the other firm's quote or we sell to them' claimed a competing offer from a firm
+    that had only asked for a quote, a misrepresentation, yet was explained as 'the alternative
+    is true'. The ultimatum now claims no untrue fact about the other firm: what is untrue in it
+    is your own intention."""
     move = next(m for m in reference.TACTICS if m.key == "rival-ultimatum")
     assert "asked us for a quote" in move.text and "really did" in move.text
     assert "match the other firm's quote" not in move.text and "sell to them" not in move.text
@@ -2122,18 +2112,17 @@ def test_the_ultimatum_states_no_offer_that_was_not_made():
 
 
 def test_the_rival_quote_is_news_osprey_did_not_choose_to_show():
-    """The third review, E1: section 2 says a quote Osprey shows you acts like a cap, yet
-    the `rival-quote` news ('tells you, and shows you') was read by Bayes' rule and had no
-    price to cap with. It now comes from the trade press, its price unknown, which the
-    section names as news that reveals."""
+    """Section 2 says a quote Osprey shows you acts like a cap, yet the `rival-quote` news
+    ('tells you, and shows you') was read by Bayes' rule and had no price to cap with. It now
+    comes from the trade press, its price unknown, which the section names as news that reveals."""
     item = next(n for n in reference.NEWS if n.key == "rival-quote")
     assert "shows you" not in item.text and "trade press" in item.text
     assert "price was not published" in item.text and item.direction == "lower"
 
 
 def test_asking_above_after_a_counter_offer_is_an_opening_not_a_second_chance():
-    """The third review, E4: losing the power to commit weakens a seller (Riley and
-    Zeckhauser 1983); the why and the hint called a counter-offer 'a second chance'."""
+    """Losing the power to commit weakens a seller (Riley and Zeckhauser 1983); the why and the
+    hint called a counter-offer 'a second chance'."""
     item = next(i for i in reference.SITUATIONS if i.key == "counter-offer")
     assert item.actions == (reference.ABOVE,)
     assert "second chance at a higher price" in item.why_action  # denied, not promised
@@ -2142,25 +2131,25 @@ def test_asking_above_after_a_counter_offer_is_an_opening_not_a_second_chance():
 
 
 def test_the_action_hint_names_no_situation_and_no_answer():
-    """The third review, W4: the hint listed each situation's cue with its action (a
-    second chance or a low reading: higher; a lost sale or an unfair price: lower)."""
+    """The hint listed each situation's cue with its action (a second chance or a low reading:
+    higher; a lost sale or an unfair price: lower)."""
     for cue in ("second chance", "too low)", "lost sale", "unfair", "(a "):
         assert cue not in check.ACTION_HINT
     assert "anchoring" in check.ACTION_HINT  # defined in the question's own text
 
 
 def test_the_deposit_offer_shows_no_need_for_cash():
-    """The third review, U6: 'a deposit is worth something to you' hinted at a cash need
-    that section 6 says to keep; the deposit is now a standing term for every customer."""
+    """'a deposit is worth something to you' hinted at a cash need that section 6 says to keep;
+    the deposit is now a standing term for every customer."""
     move = next(m for m in reference.DISCLOSURES if m.key == "deposit")
     assert "every customer" in move.text and move.label == reference.SHARE
     assert "hints that cash matters to you" not in move.why
 
 
 def test_the_cap_pass_message_shows_news_and_cap_combined(learner):
-    """The third review, W7: the text says a real seller combines the news and the cap,
-    and no question did; once the capped price passes, the check now works the
-    combination on the learner's own case and says whether it changes the price."""
+    """The text says a real seller combines the news and the cap, and no question did; once the
+    capped price passes, the check now works the combination on the learner's own case and says
+    whether it changes the price."""
     sale = variant("01_information")
     after = reference.posterior_after_opening(sale)
     reading = reference.course_reading(sale)
@@ -2184,7 +2173,7 @@ def test_the_cap_pass_message_shows_news_and_cap_combined(learner):
 
 
 def test_a_cash_need_asks_a_surer_price_not_just_a_lower_one(monkeypatch):
-    """The third review, W4, on the learner's own numbers: a price between two
+    """On the learner's own numbers: a price between two
     reservation prices still possible is lower without being surer, so it is right for a
     buyer who refuses unfair prices and wrong for a seller who fears a lost sale; the hint
     says what is true of it."""
@@ -2202,10 +2191,9 @@ def test_a_cash_need_asks_a_surer_price_not_just_a_lower_one(monkeypatch):
 
 
 def test_the_situations_do_not_name_the_promise_they_break():
-    """The third review, W4: each situation named its broken assumption in the question's
-    own words ('opened low on purpose to make you think…', 'a lost sale would be far
-    worse than a smaller margin', 'never walks away after a refusal'); now the learner
-    infers it from what happened."""
+    """Each situation named its broken assumption in the question's own words ('opened low on
+    purpose to make you think…', 'a lost sale would be far worse than a smaller margin', 'never
+    walks away after a refusal'); now the learner infers it from what happened."""
     giveaways = {
         "staged-opening": ("on purpose", "to make you think", "steer"),
         "counter-offer": ("refusal", "counter-offer", "walks away"),
@@ -2218,10 +2206,9 @@ def test_the_situations_do_not_name_the_promise_they_break():
 
 
 def test_the_lowest_price_of_all_as_the_sure_price_fails_visibly(monkeypatch):
-    """The review's W2: for about half the learners the opening rules out only high
-    prices, so 'the lowest reservation price of all' passed their own check and failed
-    only at grading. The visible check now also tries a case whose opening rules out the
-    lowest price."""
+    """For about half the learners the opening rules out only high prices, so 'the lowest
+    reservation price of all' passed their own check and failed only at grading. The visible
+    check now also tries a case whose opening rules out the lowest price."""
 
     def only_high_ruled_out(sale):
         after = reference.posterior_after_opening(sale)
@@ -2275,7 +2262,7 @@ def test_question_2s_general_hints_speak_of_the_learners_answer(monkeypatch):
     assert "your highest sure price is not the lowest reservation price still possible" in words
 
 
-# Question 5b: holds at the opening (the review's W7)
+# Question 5b: holds at the opening
 
 
 def test_a_hold_read_the_wrong_way_round_is_named(monkeypatch):
@@ -2379,11 +2366,11 @@ def test_a_hold_likelihood_that_ignores_r_is_pointed_at_its_shape():
 
 
 def test_none_and_one_hold_at_a_time_fail_visibly_where_ten_holds_move_nothing(monkeypatch):
-    """A review's W2: for the learners whose ten holds move nothing (33 of 200), the right
-    count is None, so `return None`, or an update that starts again from the opening's
-    beliefs at every hold (it finds 1 or None), passed the visible check. The check now
-    tries the worked case HOLDS_CASE after the learner's own, where four holds move the
-    price: both fail there, for every such learner, and the reference still passes."""
+    """For the learners whose ten holds move nothing (33 of 200), the right count is None, so
+    `return None`, or an update that starts again from the opening's beliefs at every hold (it
+    finds 1 or None), passed the visible check. The check now tries the worked case HOLDS_CASE
+    after the learner's own, where four holds move the price: both fail there, for every such
+    learner, and the reference still passes."""
     nothing = 0
     for n in range(200):
         sale = variant("01_information", f"learner-{n}")
@@ -2410,10 +2397,9 @@ def test_none_and_one_hold_at_a_time_fail_visibly_where_ten_holds_move_nothing(m
 
 @pytest.mark.parametrize("n", range(0, 200, 4))
 def test_the_holds_pass_message_is_true_of_the_learners_own_case(monkeypatch, capsys, n):
-    """The fourth review, U2: the pass message said "a few holds can move your price down,
-    one alone rarely does" to every learner, though ten holds move nothing for 16.5% of
-    them and one hold moves the price for 3%. It now says what the learner's own case
-    gives."""
+    """The pass message said "a few holds can move your price down, one alone rarely does" to
+    every learner, though ten holds move nothing for 16.5% of them and one hold moves the price
+    for 3%. It now says what the learner's own case gives."""
     sale = as_learner(monkeypatch, f"learner-{n}")
     right = reference.holds_before_moving(sale, reference.posterior_after_opening(sale))
     check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
@@ -2428,14 +2414,14 @@ def test_the_holds_pass_message_is_true_of_the_learners_own_case(monkeypatch, ca
 
 
 def test_the_code_numbers_the_holds_question_as_the_notebook_does():
-    """The fourth review, U1: docstrings called Question 5b "Question 4b"."""
+    """Docstrings called Question 5b "Question 4b"."""
     import inspect
 
     for module in (check, reference):
         assert "Question 4b" not in inspect.getsource(module)
 
 
-# Question 5c: how much the news must weigh (the review's W3)
+# Question 5c: how much the news must weigh
 
 
 def test_news_weight_hints_say_which_way(monkeypatch):
@@ -2479,9 +2465,9 @@ def test_news_weight_read_the_wrong_way_is_named(monkeypatch):
 
 
 def test_the_learners_objects_carry_no_answers(monkeypatch):
-    """Fifth review E1: `sale.news_items` carried each item's `direction` (Question 3's
-    answer) and `sale.moves` each move's `label` and `why` (Question 9's): one line read
-    them off for every learner. They now carry key and text only."""
+    """`sale.news_items` carried each item's `direction` (Question 3's answer) and `sale.moves`
+    each move's `label` and `why` (Question 9's): one line read them off for every learner. They
+    now carry key and text only."""
     sale = as_learner(monkeypatch, learner_where(lambda s: True))
     for item in (*sale.news_items, *sale.moves):
         assert not hasattr(item, "direction") and not hasattr(item, "label")
@@ -2495,8 +2481,8 @@ def test_the_learners_objects_carry_no_answers(monkeypatch):
 
 
 def test_question_5c_never_tells_the_learner_which_way_their_news_points(monkeypatch):
-    """Fifth review E1: the call of Question 5c passes both directions, the same for every
-    learner, and a None is right where no factor up to 10 moves the price."""
+    """The call of Question 5c passes both directions, the same for every learner, and a None is
+    right where no factor up to 10 moves the price."""
     as_learner(monkeypatch, learner_where(lambda s: True))
     calls = []
 
@@ -2509,8 +2495,8 @@ def test_question_5c_never_tells_the_learner_which_way_their_news_points(monkeyp
 
 
 def test_a_pretext_call_may_be_labelled_illegitimate_or_misrepresentation(monkeypatch):
-    """Fifth review of module 01: module 00 accepts either label for a lie told to get
-    information, and says module 01 agrees; module 01 marked "misrepresentation" wrong."""
+    """Module 00 accepts either label for a lie told to get information, and says module 01
+    agrees; module 01 marked "misrepresentation" wrong."""
     sale = as_learner(monkeypatch, learner_where(lambda s: "pretext-call" in s.tactics))
     right = reference.fair_play(sale)
     for label in ("illegitimate", "misrepresentation"):
@@ -2521,10 +2507,10 @@ def test_a_pretext_call_may_be_labelled_illegitimate_or_misrepresentation(monkey
 
 
 def test_the_ultimatums_friday_is_said_to_be_made_up():
-    """Fifth review U4: the ultimatum's Friday release of the build slot was never said to
-    be real or invented, while `final-deadline` (share) gives the slot's real end. The
-    ultimatum says its Friday is a date picked to press Osprey and that the slot is really
-    held until the end of the month, as `final-deadline` says."""
+    """The ultimatum's Friday release of the build slot was never said to be real or invented,
+    while `final-deadline` (share) gives the slot's real end. The ultimatum says its Friday is a
+    date picked to press Osprey and that the slot is really held until the end of the month, as
+    `final-deadline` says."""
     (move,) = [m for m in reference.TACTICS if m.key == "rival-ultimatum"]
     assert "the Friday is a date you picked to press Osprey" in move.text
     assert "until the end of the month" in move.text and move.label == reference.BLUFF
@@ -2532,10 +2518,10 @@ def test_the_ultimatums_friday_is_said_to_be_made_up():
 
 @pytest.mark.parametrize("hidden", [False, True])
 def test_an_evpi_that_sells_to_every_buyer_fails_for_every_learner(learner, hidden):
-    """A fresh review, E1: an EVPI without max(r - cost, 0) (knowing r, sell anyway) is
-    right wherever no possible buyer is below your cost, so it passed the visible check for
-    256 of 300 learners and grading for about 39%. The check now also tries a worked case
-    whose buyer may be below cost, and the hint names the slip."""
+    """An EVPI without max(r - cost, 0) (knowing r, sell anyway) is right wherever no possible
+    buyer is below your cost, so it passed the visible check for 256 of 300 learners and grading
+    for about 39%. The check now also tries a worked case whose buyer may be below cost, and the
+    hint names the slip."""
 
     def sells_to_all(sale, after):
         def evpi(beliefs):
@@ -2582,10 +2568,10 @@ def test_a_fair_price_leaves_the_buyer_a_fifth_of_the_gain(monkeypatch):
 
 
 def test_a_staged_opening_copied_from_the_models_price_fails_on_the_worked_case(monkeypatch):
-    """A fresh review, W5: for about 57% of learners the re-priced staged opening equals
-    the model's price, so copying the model's price passed with no re-pricing. The check
-    now also tries the first worked case of ``STAGED_CASES``, where the two differ; the
-    right answer still earns both marks."""
+    """For about 57% of learners the re-priced staged opening equals the model's price, so
+    copying the model's price passed with no re-pricing. The check now also tries the first
+    worked case of ``STAGED_CASES``, where the two differ; the right answer still earns both
+    marks."""
     first = check.STAGED_CASES[0]
     worked = variant("01_information", first)
     worked_after = reference.posterior_after_opening(worked)
@@ -2608,11 +2594,11 @@ def next_price_up(sale, after):
 
 
 def test_a_staged_opening_one_step_up_fails_on_the_worked_case(monkeypatch):
-    """A later review, E1: where the re-priced staged opening is above the model's price
-    (about 43% of learners) it is always the next reservation price up, on the first worked
-    case too, so 'the next price up' earned the price mark with no re-pricing. The second
-    worked case of ``STAGED_CASES`` re-prices to the model's own price, so that short cut
-    fails there, and no single short cut passes both worked cases."""
+    """Where the re-priced staged opening is above the model's price (about 43% of learners) it
+    is always the next reservation price up, on the first worked case too, so 'the next price
+    up' earned the price mark with no re-pricing. The second worked case of ``STAGED_CASES``
+    re-prices to the model's own price, so that short cut fails there, and no single short cut
+    passes both worked cases."""
     first, second = (variant("01_information", case) for case in check.STAGED_CASES)
     first_after, second_after = (reference.posterior_after_opening(s) for s in (first, second))
     assert abs(reference.staged_price(first) - next_price_up(first, first_after)) < 0.005
@@ -2706,11 +2692,11 @@ def test_the_cut_case_is_what_question_6s_text_says():
 
 
 def test_reading_the_news_on_the_prior_fails_visibly_for_every_learner(monkeypatch):
-    """A fresh review's E1: reading the news on the prior instead of on ``after`` gave the
-    right price after the news for most learners (256 of 300), and in all three worked
-    cases, so the visible check gave it full marks for about 5 learners in 6 and grading
-    for 2 in 5. A fourth worked case, whose opening rules out the top price and whose news
-    points up, tells the two apart, visibly, for every learner."""
+    """Reading the news on the prior instead of on ``after`` gave the right price after the news
+    for most learners (256 of 300), and in all three worked cases, so the visible check gave it
+    full marks for about 5 learners in 6 and grading for 2 in 5. A fourth worked case, whose
+    opening rules out the top price and whose news points up, tells the two apart, visibly, for
+    every learner."""
 
     def news_on_the_prior(sale, after, reading):
         before, now, _, capped = reference.my_price(sale, after, reading)
@@ -2724,9 +2710,9 @@ def test_reading_the_news_on_the_prior_fails_visibly_for_every_learner(monkeypat
 
 
 def test_naming_the_most_likely_price_as_sure_fails_visibly_for_every_learner(monkeypatch):
-    """A fresh review's W5: the visible check of Question 2 took the posterior's most likely
-    price as `sure` for about half the learners (where it is the lowest price still
-    possible), and its worked case could not tell; the worked case now can."""
+    """The visible check of Question 2 took the posterior's most likely price as `sure` for
+    about half the learners (where it is the lowest price still possible), and its worked case
+    could not tell; the worked case now can."""
 
     def mode_as_sure(sale, likelihood):
         beliefs, expected, _ = reference.belief_after_opening(sale, likelihood)

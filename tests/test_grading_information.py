@@ -13,8 +13,8 @@ from tests.notebooks import release_notebook, solved
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_grading_information")]
 
 MODULE, NAME = "01_information", "information"
-#: Eleven questions (1 + 1 + 1 + 2 + 3 + 1 + 1 + 2 + 1 + 3 + 2; questions 5b and 5c, the
-#: review's W7 and W3, add one each); the 3-point reflection is graded by hand.
+#: Eleven questions (1 + 1 + 1 + 2 + 3 + 1 + 1 + 2 + 1 + 3 + 2; questions 5b and 5c add one
+#: each); the 3-point reflection is graded by hand.
 AUTO_POINTS = 18
 
 

@@ -419,9 +419,9 @@ def test_an_opening_leaves_only_prices_above_it():
     ],
 )
 def test_a_reservation_price_read_from_three_offers(offers, reservation):
-    """Notebook: the updater's scripted buyer, 42, 53.20, 59.92 (40% of the gap each
-    round), gives 70; at a cost of 65, its next offers are about 63.95 and 66.37, so two
-    more rounds (the review's W4: the decision is the rounds, not a bare comparison)."""
+    """Notebook: the updater's scripted buyer, 42, 53.20, 59.92 (40% of the gap each round),
+    gives 70; at a cost of 65, its next offers are about 63.95 and 66.37, so two more rounds
+    (the decision is the rounds, not a bare comparison)."""
     assert reservation_from_offers(offers) == pytest.approx(reservation)
     assert reservation_from_concessions((42, 53.2, 59.92), 65) == (pytest.approx(70), 2)
     assert reservation_from_concessions(offers, reservation + 500)[1] is None
@@ -472,17 +472,17 @@ def says_not(*phrases):
 
 
 def test_the_cap_is_a_price_to_try():
-    """The fourth review, C3 and E1: section 3 said that with a handful of possible
-    reservation prices "only those are worth trying", which Question 5's cap contradicts
-    (its right price is often the cap, which is not one of them)."""
+    """Section 3 said that with a handful of possible reservation prices "only those are worth
+    trying", which Question 5's cap contradicts (its right price is often the cap, which is not
+    one of them)."""
     says_not("only those are worth trying")
     says("(after a cap, the cap is one of them)")
 
 
 def test_an_old_quote_is_a_bound_and_a_new_discount_a_cap():
-    """The fourth review, C1: section 2 gave a rival's quote held for weeks as news that
-    reveals, then its table read a quote Osprey hands you as a cap to carry the chances to
-    (news that changes), the arithmetic Question 5's check calls a slip for old news."""
+    """Section 2 gave a rival's quote held for weeks as news that reveals, then its table read a
+    quote Osprey hands you as a cap to carry the chances to (news that changes), the arithmetic
+    Question 5's check calls a slip for old news."""
     says_not("a cap: Osprey will not pay you much above what it can buy for (news that changes)")
     says(
         "It is news that reveals, and the one case where a likelihood of zero is right: a "
@@ -492,16 +492,15 @@ def test_an_old_quote_is_a_bound_and_a_new_discount_a_cap():
 
 
 def test_the_bargaining_theorem_names_its_conditions():
-    """The fourth review, U3: Myerson and Satterthwaite's conditions were given in prose
-    only; an MBA reader could not tell they are the theorem's conditions."""
+    """Myerson and Satterthwaite's conditions were given in prose only; an MBA reader could not
+    tell they are the theorem's conditions."""
     says("*incentive compatible*", "*individually rational*", "*budget balanced*", "*efficient*")
 
 
 def test_the_bargaining_theorem_comes_after_the_numbers_it_explains():
-    """A review's U5: Myerson and Satterthwaite arrived in section 1, with four properties
-    of a mechanism, before the learner had seen a prior or a price. The theorem now sits in
-    section 4, after the worked example's lost buyers at 60 it explains; section 1 points
-    there."""
+    """Myerson and Satterthwaite arrived in section 1, with four properties of a mechanism,
+    before the learner had seen a prior or a price. The theorem now sits in section 4, after the
+    worked example's lost buyers at 60 it explains; section 1 points there."""
     text = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.splitlines())
     theorem = text.index("Myerson and Satterthwaite")
     assert text.index("## 4. What perfect information") < theorem
@@ -511,8 +510,8 @@ def test_the_bargaining_theorem_comes_after_the_numbers_it_explains():
 
 
 def test_the_rounds_count_includes_the_offer_that_reaches_the_cost():
-    """The fourth review, U5: only the worked example showed whether the offer that
-    reaches the cost counts; the scripted buyer's 63.95 and 66.37 at a cost of 65 give 2."""
+    """Only the worked example showed whether the offer that reaches the cost counts; the
+    scripted buyer's 63.95 and 66.37 at a cost of 65 give 2."""
     from course.scenarios.information import rounds_to_cost
 
     says("(counting the offer that reaches it)")
@@ -520,17 +519,16 @@ def test_the_rounds_count_includes_the_offer_that_reaches_the_cost():
 
 
 def test_the_duration_is_what_most_learners_need():
-    """The fourth review, U4: about 9,700 words to read (60 to 70 minutes alone), eleven
-    coded questions and two widgets; "three and a half to four and a half hours" was tight."""
+    """About 9,700 words to read (60 to 70 minutes alone), eleven coded questions and two
+    widgets; "three and a half to four and a half hours" was tight."""
     says_not("three and a half to four and a half hours", "about five to six hours")
     says("It takes most learners about six to eight hours")
 
 
 def test_the_duration_fits_a_learner_new_to_python():
-    """A later review, U1: about 10,000 words of prose, eleven coded questions, two widgets
-    and a reflection were planned in four to five hours; a reader new to Python or
-    probability needs seven to eight, the text now says so, and the course map counts
-    five and a half hours (it counted four)."""
+    """About 10,000 words of prose, eleven coded questions, two widgets and a reflection were
+    planned in four to five hours; a reader new to Python or probability needs seven to eight,
+    the text now says so, and the course map counts five and a half hours (it counted four)."""
     from course.course_map import MODULES
 
     says_not("about four to five hours")
@@ -543,16 +541,16 @@ def test_the_duration_fits_a_learner_new_to_python():
 
 
 def test_the_mechanism_is_named_before_its_conditions():
-    """A later review, U2: 'the mechanism' came with no definition beside 'way of
-    bargaining', and four terms arrived in one sentence; the rules of bargaining are now
-    named a mechanism once, and each condition has a sentence of its own."""
+    """'the mechanism' came with no definition beside 'way of bargaining', and four terms
+    arrived in one sentence; the rules of bargaining are now named a mechanism once, and each
+    condition has a sentence of its own."""
     says("Economists call the rules of bargaining", "a *mechanism*", "No rules have all four.")
     says_not("economists say the mechanism must be")
 
 
 def test_section_1_glosses_the_take_it_or_leave_it_price():
-    """A later review, U5: section 1 used section 3's take-it-or-leave-it price before
-    section 3 defines it; a clause now says what it is."""
+    """Section 1 used section 3's take-it-or-leave-it price before section 3 defines it; a
+    clause now says what it is."""
     says("price of section 3 (one final price the buyer takes or leaves)")
 
 
@@ -605,11 +603,11 @@ def test_no_sitting_holds_question_6_and_section_4_together():
 
 
 def test_question_6_has_a_sitting_of_its_own_and_an_honest_length():
-    """A fresh review, U3: the third sitting held Questions 5b, 5c and 6 in an hour to an
-    hour and a quarter, though Question 6 alone (its situations, its practice, its table)
-    takes longer. Question 6 now has a sitting of its own, of an hour and a half to two
-    hours; the sittings add up to the stated hours (4 x 1-1.25 h + 0.75 h + 1.5-2 h =
-    6.25-7.75 h against six to eight) and the course map says seven hours."""
+    """The third sitting held Questions 5b, 5c and 6 in an hour to an hour and a quarter, though
+    Question 6 alone (its situations, its practice, its table) takes longer. Question 6 now has
+    a sitting of its own, of an hour and a half to two hours; the sittings add up to the stated
+    hours (4 x 1-1.25 h + 0.75 h + 1.5-2 h = 6.25-7.75 h against six to eight) and the course
+    map says seven hours."""
     says_not("3. Questions 5b, 5c and 6")
     says(
         "3. Questions 5b and 5c (two marks",
@@ -621,7 +619,7 @@ def test_question_6_has_a_sitting_of_its_own_and_an_honest_length():
 
 
 def test_the_stated_reading_load_matches_the_text():
-    """The introduction said about 12,000 words to read; a fresh review counted 12,300 to
+    """The introduction said about 12,000 words to read; a count gave 12,300 to
     13,700, depending on whether the scenario's story counts (the old text fails the first
     assert). It now gives both figures, each within a fortieth of a count: the text cells
     the learner reads (not the model answer) and the median story over 50 learners."""

@@ -37,9 +37,9 @@ HIDDEN_SWEEP = LEARNERS[:10]
 EDGE = 100.0
 #: The learner picks the best price: the runner-up must earn at least this much less ...
 TIE = 100.0
-#: ... and at least this share of the best price's expected profit less (the review's E2:
-#: an absolute margin let the best price win by 1.5% for some learners, which hangs on how
-#: a prior given to one decimal was rounded).
+#: ... and at least this share of the best price's expected profit less (an absolute margin let
+#:    the best price win by 1.5% for some learners, which hangs on how a prior given to one
+#:    decimal was rounded).
 TIE_SHARE = 0.05
 #: Information must be worth at least this much for "should you pay for it?" to matter.
 PERFECT_AT_LEAST, REPORT_AT_LEAST = 1_000.0, 300.0
@@ -163,8 +163,8 @@ def test_wrens_offers_are_a_fixed_share_buyer_and_a_real_decision(sales):
         assert abs(third + step2 - reservation) >= WREN_GAP, sale.learner
         assert sale.wren_cost > third and abs(sale.wren_cost - reservation) >= WREN_GAP
         keep += sale.wren_cost < reservation
-        # the review's W4: the decision is how many rounds until Wren reaches the cost;
-        # no offer on the way sits within WREN_ROUND_GAP of it (rounding cannot change it)
+        # the decision is how many rounds until Wren reaches the cost; no offer on the way sits
+        # within WREN_ROUND_GAP of it (rounding cannot change it)
         if sale.wren_cost < reservation:
             offer, count = Fraction(int(third)), 0
             while offer < sale.wren_cost:
@@ -215,10 +215,10 @@ def test_the_best_price_is_never_a_coin_toss(sales):
 
 
 def test_the_seller_who_needs_cash_always_has_a_surer_price_that_earns(sales):
-    """Question 6's `friday-cash` (the professor's second review, finding 1): its one
-    right action, 'ask below it', needs a possible reservation price strictly between the
-    cost and the model's price. Without one (about 7% of draws before the rule) any lower
-    ask sells no more surely, or sells below cost, and the right answer was marked wrong."""
+    """Question 6's `friday-cash`: its one right action, 'ask below it', needs a possible
+    reservation price strictly between the cost and the model's price. Without one (about 7% of
+    draws before the rule) any lower ask sells no more surely, or sells below cost, and the
+    right answer was marked wrong."""
     for sale in sales:
         after = posterior(sale)
         best = best_price(after, sale.cost)
@@ -308,12 +308,12 @@ def test_information_is_worth_a_decision(sales):
 
 
 def test_the_moves_to_judge_cover_every_label(sales):
-    """Question 9: five disclosures (some to share, some to keep) and five tactics with
-    each of module 00's four kinds (always a true alternative mentioned without a threat,
-    and the same said as an ultimatum you would not carry out), all from this case's lists.
-    The fourth review, W2: three disclosures, two of them the same for everyone, left one
-    free item to settle by a rerun; now the others vary, and the final deadline that binds
-    both (section 6, Moore) and a weak alternative are among them."""
+    """Question 9: five disclosures (some to share, some to keep) and five tactics with each of
+    module 00's four kinds (always a true alternative mentioned without a threat, and the same
+    said as an ultimatum you would not carry out), all from this case's lists. Three
+    disclosures, two of them the same for everyone, left one free item to settle by a rerun; now
+    the others vary, and the final deadline that binds both (section 6, Moore) and a weak
+    alternative are among them."""
     keys = {move.key: move.label for move in (*scenario.DISCLOSURES, *scenario.TACTICS)}
     seen, combos = set(), set()
     for sale in sales:
@@ -346,9 +346,8 @@ def test_every_story_hangs_together(sales):
         assert max(sale.reservations) < sale.rival_offer <= max(sale.reservations) + 10_000
         assert all("{" not in move.text for move in scenario.moves_of(sale))
         # the news and the rival's discount come before the one final price, not after it
-        # (the professor's review, finding 10)
         assert story.count("before you name your final price") == 2 and "later" not in story
-    # every piece of news names a source open to the learner (finding 9)
+    # every piece of news names a source open to the learner
     sources = ("trade press", "public register", "buyer tells you", "annual report", "paper")
     for item in scenario.NEWS:
         assert any(source in item.text for source in sources), item.key
@@ -635,9 +634,9 @@ def limits_by_assumption(sale, after):
         "accepts-any": ["fair-share"],
         "None": ["one-price", "first-number"],
     }
-    # staged: drop only what a shaded opening still rules out (r·b below the offer),
-    # in Fractions, and ask the best price against what is left (the fourth review's W3:
-    # only that price passes, not any price above the model's)
+    # staged: drop only what a shaded opening still rules out (r·b below the offer), in
+    # Fractions, and ask the best price against what is left (only that price passes, not any
+    # price above the model's)
     prior = {Fraction(r): Fraction(c) for r, c in sale.prior_beliefs().items()}
     bottom = Fraction(sale.opening_offer) / Fraction(sale.opening_high)
     kept = {r: c for r, c in prior.items() if not r < bottom}
@@ -979,10 +978,10 @@ def test_every_question_names_the_fields_its_solution_reads(formulations, questi
 
 
 def test_question_6_shows_every_situation_and_every_word_it_accepts(sales):
-    """Question 6's practice situations and assumptions are all in the question's text, and
-    each learner's own situations in their scenario, word for word as the check holds them;
-    the prices are the learner's own (the third review, W4: the same six words for
-    everyone could be shared), and the text says what range each kind of price may take."""
+    """Question 6's practice situations and assumptions are all in the question's text, and each
+    learner's own situations in their scenario, word for word as the check holds them; the
+    prices are the learner's own (the same six words for everyone could be shared), and the text
+    says what range each kind of price may take."""
     text = " ".join(
         line.removeprefix("#").strip() for line in question_text("q6-text").splitlines()
     ).replace('"', "'")
@@ -1000,8 +999,8 @@ def test_question_6_shows_every_situation_and_every_word_it_accepts(sales):
 
 
 def test_question_6s_prices_differ_between_learners(sales):
-    """The third review, W4: an answer copied from another learner fails on your own case:
-    the model's price, the price above it and the one below it vary with the scenario."""
+    """An answer copied from another learner fails on your own case: the model's price, the
+    price above it and the one below it vary with the scenario."""
     answers = set()
     for sale in sales[:50]:
         answer = scenario.model_limits(sale, scenario.posterior_after_opening(sale))
@@ -1022,8 +1021,8 @@ def test_question_6s_prices_differ_between_learners(sales):
 
 
 def test_one_word_for_the_reservation_price():
-    """The professor's review, finding 18: "limit" and "budget" no longer stand in for the
-    reservation price, in the notebook or in Question 6's situations."""
+    """The words "limit" and "budget" no longer stand in for the reservation price, in the
+    notebook or in Question 6's situations."""
     from pathlib import Path
 
     notebook = Path(__file__).parents[1] / "source" / MODULE / "information.py"
@@ -1041,10 +1040,9 @@ def notebook_words(grade_id):
 
 
 def test_the_notebooks_news_reading_is_the_one_its_check_passes_in(formulations):
-    """The professor's second review, finding 11: the solution read news with 1.5 a step
-    while the course reads it with NEWS_STEP (2.0), and for about a third of learners 1.5
-    moves no price; the solution now takes the course's step, and Question 5 says a weaker
-    reading may not move the price."""
+    """The solution read news with 1.5 a step while the course reads it with NEWS_STEP (2.0),
+    and for about a third of learners 1.5 moves no price; the solution now takes the course's
+    step, and Question 5 says a weaker reading may not move the price."""
     solution = formulations["news_likelihood"][0]
     for sale in (drawn(learner) for learner in LEARNERS[:50]):
         for key in sale.news:
@@ -1053,19 +1051,18 @@ def test_the_notebooks_news_reading_is_the_one_its_check_passes_in(formulations)
 
 
 def test_the_rubric_moves_the_estimate_of_their_reservation_price_not_yours():
-    """Finding 2: a fact about the other side moves your estimate of *their* reservation
-    price, your opening and your target; your own comes from your own alternatives."""
+    """A fact about the other side moves your estimate of *their* reservation price, your
+    opening and your target; your own comes from your own alternatives."""
     rubric = notebook_words("reflection-text")
     assert "estimate of their reservation price" in rubric
     assert "opening offer or your reservation price" not in rubric
 
 
 def test_section_5_says_what_module_04s_as_if_unspoken_means():
-    """Finding 3: module 01 reads the opening as information; section 5 says the number
-    keeps no pull beyond what it has told you, in module 04's own words. The third
-    review, C2: it also called that 'answering an anchor as if it had not been spoken',
-    which module 04's text never says and which would throw away what the opening told
-    you. The pointer to Question 6 precedes the advice list."""
+    """Module 01 reads the opening as information; section 5 says the number keeps no pull
+    beyond what it has told you, in module 04's own words. It also called that 'answering an
+    anchor as if it had not been spoken', which module 04's text never says and which would
+    throw away what the opening told you. The pointer to Question 6 precedes the advice list."""
     words = notebook_words("anchor-teaching")
     assert "no pull beyond what it has told you, as module 04 puts it" in words
     assert "as if it had not been spoken" not in words
@@ -1087,18 +1084,18 @@ def test_section_6_mentions_only_alternatives_that_beat_what_they_expect():
 
 
 def test_the_opening_is_below_the_cost_for_most_learners(sales):
-    """The third review, U4: section 3 said the opening is below the cost 'for many
-    learners'; it is so for most (three in four), and the text now says so."""
+    """Section 3 said the opening is below the cost 'for many learners'; it is so for most
+    (three in four), and the text now says so."""
     below = sum(sale.opening_offer < sale.cost for sale in sales)
     assert below > len(sales) / 2
     assert "as it is for most learners" in notebook_words("price-teaching")
 
 
 def test_section_1_says_the_take_it_or_leave_it_price_gives_up_deals():
-    """The third review, E9: after 'a deal whenever one would help both can be possible'
-    a reader would take section 3's price to be efficient; it is not, and section 1 says
-    so. Learner sweep-0's best price after the opening refuses a buyer above the cost. (A
-    later review's U5 moved the passage to section 4, after the numbers it explains.)"""
+    """After 'a deal whenever one would help both can be possible' a reader would take section
+    3's price to be efficient; it is not, and section 1 says so. Learner sweep-0's best price
+    after the opening refuses a buyer above the cost. (The passage is in section 4, after the
+    numbers it explains.)"""
     assert "not at the price that is best for you" in notebook_words("voi-teaching")
     found = 0
     for sale in (drawn(learner) for learner in LEARNERS[:50]):
@@ -1109,8 +1106,8 @@ def test_section_1_says_the_take_it_or_leave_it_price_gives_up_deals():
 
 
 def test_question_6_does_not_say_no_situation_doubts_the_band():
-    """The third review, E6: `staged-opening` is a reason to doubt the band model; what
-    holds in every situation is that accepting the opening is not best."""
+    """`staged-opening` is a reason to doubt the band model; what holds in every situation is
+    that accepting the opening is not best."""
     words = notebook_words("q6-text")
     assert "gives you a reason to doubt the band model" not in words
     assert "none of these situations is accepting the opening best" in words
@@ -1119,9 +1116,9 @@ def test_question_6_does_not_say_no_situation_doubts_the_band():
 
 
 def test_a_shown_quote_and_a_reported_quote_are_told_apart():
-    """The third review, E1 and C1: section 2 reads a quote Osprey shows you as a cap; the
-    `rival-quote` news is now a quote reported by the press, its price unknown, and the
-    section says such a quote is news that reveals."""
+    """Section 2 reads a quote Osprey shows you as a cap; the `rival-quote` news is now a quote
+    reported by the press, its price unknown, and the section says such a quote is news that
+    reveals."""
     words = notebook_words("news-teaching")
     assert "the press reports Osprey holds a rival quote, its price unknown" in words
     assert "news that reveals" in words and "Osprey chose to show it" in words
@@ -1137,9 +1134,9 @@ def test_section_4_and_question_6_say_which_of_before_and_now_they_mean():
 
 
 def test_question_5_says_what_its_threshold_and_its_cap_mean():
-    """The third review, U3 and U5: 'follows it all the way' read as 'down to the cap',
-    the slip the check punishes, while the right capped price is below the cap for many
-    learners; the threshold is a factor per step, defined only for even readings."""
+    """'follows it all the way' read as 'down to the cap', the slip the check punishes, while
+    the right capped price is below the cap for many learners; the threshold is a factor per
+    step, defined only for even readings."""
     words = notebook_words("q5-text")
     assert "all the way" not in words and "to the cap or below it" in words
     assert "describes only such even readings" in words
@@ -1154,18 +1151,18 @@ def test_question_5_says_what_its_threshold_and_its_cap_mean():
 
 
 def test_the_commitment_assumption_says_losing_it_weakens_the_seller():
-    """The third review, E4: Riley and Zeckhauser (1983): a seller who can commit to one
-    take-it-or-leave-it price does at least as well as by haggling."""
+    """Riley and Zeckhauser (1983): a seller who can commit to one take-it-or-leave-it price
+    does at least as well as by haggling."""
     words = notebook_words("price-teaching")
     assert "Riley and Zeckhauser" in words and "Losing that commitment weakens a seller" in words
 
 
 def test_the_opening_never_raises_a_learners_best_price_but_can_in_general(sales):
-    """The third review, C5: no learner's opening raises the best price (a rise from the
-    lowest price to the next leaves the cash-strapped seller of Question 6 no surer price,
-    so such draws are redrawn), while section 3 teaches what an opening tells you. Question
-    5 says so, and that section 2's worked example, at a cost of 40, goes up from 60 to
-    70; the sure price rises whenever the lowest price is ruled out."""
+    """No learner's opening raises the best price (a rise from the lowest price to the next
+    leaves the cash-strapped seller of Question 6 no surer price, so such draws are redrawn),
+    while section 3 teaches what an opening tells you. Question 5 says so, and that section 2's
+    worked example, at a cost of 40, goes up from 60 to 70; the sure price rises whenever the
+    lowest price is ruled out."""
     rose = raised_sure = 0
     for sale in sales[:400]:
         after = scenario.posterior_after_opening(sale)
@@ -1193,10 +1190,10 @@ def test_the_opening_never_raises_a_learners_best_price_but_can_in_general(sales
 
 
 def test_question_5_gives_a_true_reason_for_leaving_the_news_out_of_the_cap():
-    """The check passes in its own reading of the news, so a slip in Question 3 could
-    never cost the capped price; the old reason for leaving the news out ('so that a slip
-    in Question 3 costs nothing here') was no reason. The cap is priced alone to show
-    what it does, and the check shows the combination (the third review, W7)."""
+    """The check passes in its own reading of the news, so a slip in Question 3 could never cost
+    the capped price; the old reason for leaving the news out ('so that a slip in Question 3
+    costs nothing here') was no reason. The cap is priced alone to show what it does, and the
+    check shows the combination."""
     words = notebook_words("q5-text")
     assert "so that a slip in Question 3 costs nothing here" not in words
     assert "shows what the cap does on its own" in words
@@ -1204,11 +1201,10 @@ def test_question_5_gives_a_true_reason_for_leaving_the_news_out_of_the_cap():
 
 
 def test_each_tempting_method_is_wrong_in_a_worked_case_as_question_5_says():
-    """The review's E4: Question 5 said the worked cases are ones where asking the cap and
-    asking the expected reservation price both give a wrong price; in two of the three
-    asking the cap was right, and in two the expected reservation price was. The text now
-    says each method is wrong in at least one, names the cases the check tries, and that is
-    so."""
+    """Question 5 said the worked cases are ones where asking the cap and asking the expected
+    reservation price both give a wrong price; in two of the three asking the cap was right, and
+    in two the expected reservation price was. The text now says each method is wrong in at
+    least one, names the cases the check tries, and that is so."""
     from course.models.information import expected_reservation
 
     cap_wrong = expected_wrong = 0
@@ -1228,13 +1224,13 @@ def test_each_tempting_method_is_wrong_in_a_worked_case_as_question_5_says():
 
 
 def test_a_staged_opening_is_priced_on_what_shading_cannot_fake(sales):
-    """The review's E1 and C1: `staged-opening` accepted only a price above the model's,
-    with the reason that the opening had ruled out high prices; that reason was false for
-    about half the learners, and the prior cut only from below (what a shaded opening still
-    proves) gives the model's price for most. The right price is now the best one against
-    that cut prior, computed here from scratch: above the model's price for some learners,
-    the model's price for others, never below it and never a near-tie; the pass message
-    says which on the learner's numbers, and says "rules out high" only where the band did."""
+    """`staged-opening` accepted only a price above the model's, with the reason that the
+    opening had ruled out high prices; that reason was false for about half the learners, and
+    the prior cut only from below (what a shaded opening still proves) gives the model's price
+    for most. The right price is now the best one against that cut prior, computed here from
+    scratch: above the model's price for some learners, the model's price for others, never
+    below it and never a near-tie; the pass message says which on the learner's numbers, and
+    says "rules out high" only where the band did."""
     kinds = Counter()
     for sale in sales:
         after = posterior(sale)
@@ -1253,8 +1249,8 @@ def test_a_staged_opening_is_priced_on_what_shading_cannot_fake(sales):
         actions = scenario.actions_for(item, sale, after)
         kinds[actions] += 1
         assert actions == ((scenario.ABOVE,) if honest > model else (scenario.MODEL_PRICE,))
-        # above the model's price, it is always the next price up (a later review, E1), so
-        # the check's second worked case must stop "one step up"
+        # above the model's price, it is always the next price up, so the check's second worked
+        # case must stop "one step up"
         assert honest == model or honest == min(r for r in sale.reservations if r > model)
         why = scenario.why_action_for(item, sale, after)
         top_cut = after[max(sale.reservations)] == 0
@@ -1319,11 +1315,10 @@ def test_the_higher_of_before_and_now_fails_a_staged_case_every_learner_is_tried
 
 
 def test_question_6s_table_says_what_the_check_accepts(sales):
-    """Question 6's table gives, per broken assumption, the prices the check accepts; on
-    600 learners each row's edges are the check's: a price the row allows passes, one just
-    outside fails. Where a refusal brings a counter-offer, the text asks for an opening by
-    module 04's rule and says the check grades that rule, not a prediction of the theory
-    it cites (a fresh review, C1)."""
+    """Question 6's table gives, per broken assumption, the prices the check accepts; on 600
+    learners each row's edges are the check's: a price the row allows passes, one just outside
+    fails. Where a refusal brings a counter-offer, the text asks for an opening by module 04's
+    rule and says the check grades that rule, not a prediction of the theory it cites."""
     words = notebook_words("q6-text")
     assert (
         '| `"final-offer"` | your opening: any price above the model\'s price and at or above '
@@ -1418,25 +1413,25 @@ def test_myerson_satterthwaite_says_which_promise_can_be_kept():
 
 
 def test_question_6s_hint_says_where_anchoring_is_defined():
-    """The review's E3: the hint said anchoring was 'defined just before Question 6'; it is
-    defined inside Question 6's text, and section 5 says more."""
+    """The hint said anchoring was 'defined just before Question 6'; it is defined inside
+    Question 6's text, and section 5 says more."""
     assert "defined just before Question 6" not in check.ACTION_HINT
     assert "defined in Question 6's text" in check.ACTION_HINT
     assert "**anchoring** is the pull" in notebook_words("q6-text")
 
 
 def test_question_6_says_how_to_price_a_staged_opening():
-    """The review's E1: the text says what a shaded opening still proves is for the learner
-    to judge, and that the model's price stands when re-pricing leaves it unchanged."""
+    """The text says what a shaded opening still proves is for the learner to judge, and that
+    the model's price stands when re-pricing leaves it unchanged."""
     words = notebook_words("q6-text")
     assert "opens lower than its habit, never higher" in words
     assert "the staging cost you nothing and the model's price stands" in words
 
 
 def test_question_6_names_the_worked_cases_its_staged_price_is_tried_on():
-    """A later review, E1: the text promised a guess above the model's price would not pass,
-    yet 'the next price up' passed for about 43% of learners; the check now tries two worked
-    cases, and the text names both and the short cuts they stop."""
+    """The text promised a guess above the model's price would not pass, yet 'the next price up'
+    passed for about 43% of learners; the check now tries two worked cases, and the text names
+    both and the short cuts they stop."""
     words = notebook_words("q6-text")
     assert "a guess above the model's price does not pass" not in words
     assert all(
@@ -1565,15 +1560,15 @@ def answer_worth(beliefs, cost, amount):
 
 
 def test_question_7_is_a_clear_decision_that_varies_between_learners(sales):
-    """A fresh review's finding 1: Question 7 asked which explorer setting makes knowing
-    worth more, passable by a lookup through the course's value_of_information. It now asks
-    which of two research firms, if either, to hire on the learner's own case. Over the
-    2,000 learners: two amounts among the possible reservation prices; every fee at least
-    €300; every firm's worth at least €200 and a fifth of itself from its fee; a firm worth
-    hiring worth at least €500; two firms worth hiring at least €200 apart after their fees;
-    each of the three answers for at least a quarter of the learners; the slips (hire the
-    firm worth more, fees aside; the cheaper firm; always one answer) each fail for at least
-    a third; and firms worth nothing (the answer is known, or moves no price) for some."""
+    """Question 7 asked which explorer setting makes knowing worth more, passable by a lookup
+    through the course's value_of_information. It now asks which of two research firms, if
+    either, to hire on the learner's own case. Over the 2,000 learners: two amounts among the
+    possible reservation prices; every fee at least €300; every firm's worth at least €200 and a
+    fifth of itself from its fee; a firm worth hiring worth at least €500; two firms worth
+    hiring at least €200 apart after their fees; each of the three answers for at least a
+    quarter of the learners; the slips (hire the firm worth more, fees aside; the cheaper firm;
+    always one answer) each fail for at least a third; and firms worth nothing (the answer is
+    known, or moves no price) for some."""
     answers, slips, worthless = Counter(), Counter(), 0
     for sale in sales:
         after = posterior(sale)
@@ -1601,10 +1596,10 @@ def test_question_7_is_a_clear_decision_that_varies_between_learners(sales):
 
 
 def test_no_even_reading_below_the_threshold_moves_the_price(sales):
-    """A later review, U3: Question 5 said an even reading weaker than the 5c factor 'may
-    not' move the price; none does, as ``news_threshold``'s bisection assumes (a stronger
-    reading shifts the beliefs further the same way). Checked on 600 learners, every news
-    item, on a grid of factors below and above the threshold; the text says 'does not'."""
+    """Question 5 said an even reading weaker than the 5c factor 'may not' move the price; none
+    does, as ``news_threshold``'s bisection assumes (a stronger reading shifts the beliefs
+    further the same way). Checked on 600 learners, every news item, on a grid of factors below
+    and above the threshold; the text says 'does not'."""
     assert "a smaller one may not" not in notebook_words("q5-text")
     for sale in sales[:600]:
         after = posterior(sale)
@@ -1618,25 +1613,25 @@ def test_no_even_reading_below_the_threshold_moves_the_price(sales):
 
 
 def test_question_6_works_the_fair_price_on_section_2s_example():
-    """A later review, U4: the fair-price rule was given in words only; the text now works
-    it on section 2's example after its offer (cost 40): 64, which the course's rule gives."""
+    """The fair-price rule was given in words only; the text now works it on section 2's example
+    after its offer (cost 40): 64, which the course's rule gives."""
     after = {60: Fraction(5, 26), 70: Fraction(9, 26), 80: Fraction(6, 13)}
     assert scenario.best_move(after, 40)[0] == 70
     assert scenario.fair_price(after, 40, 0) == 64
     words = notebook_words("q6-text")
     assert "the highest fair price is 64" in words and "a fifth of 70 − 40" in words
-    # a fresh review's E2: a fifth is the edge of the refusal zone, not a fair split, and
-    # the course's own answer leaves a third (53 on the example)
+    # a fifth is the edge of the refusal zone, not a fair split, and the course's own answer
+    # leaves a third (53 on the example)
     assert scenario.fair_price(after, 40, 0, scenario.GENEROUS_SHARE) == 53
     assert "the edge of the zone where refusals are common, not a fair split" in words
     assert "53 here leaves a buyer at 60 a gain of 7" in words
 
 
 def test_the_reference_fair_price_leaves_the_buyer_a_third(sales):
-    """A fresh review's E2: the reference answer to `fair-share` left the buyer exactly a
-    fifth of the gain, the share ultimatum games show is refused about half the time, for
-    every learner; it now leaves a third or more where a price above the opening can (1,994
-    of the 2,000 drawn learners), a quarter otherwise, and the check still accepts it."""
+    """The reference answer to `fair-share` left the buyer exactly a fifth of the gain, the
+    share ultimatum games show is refused about half the time, for every learner; it now leaves
+    a third or more where a price above the opening can (1,994 of the 2,000 drawn learners), a
+    quarter otherwise, and the check still accepts it."""
     thirds = 0
     for sale in sales:
         after = scenario.posterior_after_opening(sale)
@@ -1648,11 +1643,11 @@ def test_the_reference_fair_price_leaves_the_buyer_a_third(sales):
 
 
 def test_the_disclosures_are_facts_of_one_workshop(sales):
-    """A later review, C1: 'no other order after this month' clashed with the build slot
-    that goes to the next order on the list (33% of learners), 'your only other prospect'
-    with the food firm that asked for a quote, which every learner reads (52%), and the
-    deadline named Osprey's launch for learners whose news has none (48%). The items now
-    say facts one workshop can hold at once; 2,000 learners' lists are checked."""
+    """'no other order after this month' clashed with the build slot that goes to the next order
+    on the list (33% of learners), 'your only other prospect' with the food firm that asked for
+    a quote, which every learner reads (52%), and the deadline named Osprey's launch for
+    learners whose news has none (48%). The items now say facts one workshop can hold at once;
+    2,000 learners' lists are checked."""
     texts = {move.key: move.text for move in scenario.DISCLOSURES}
     assert "no other order" not in texts["empty-order-book"]
     assert "waiting for your free build slot" in texts["empty-order-book"]
@@ -1664,20 +1659,19 @@ def test_the_disclosures_are_facts_of_one_workshop(sales):
 
 
 def test_section_6_says_what_module_00_says_of_a_bluff():
-    """A later review, C3: section 6 said that 'as in modules 00 and 02' a bluff includes
-    an untrue intention; module 00's bluff is about a limit or a value, and its caution
-    makes a false intention possibly a misrepresentation. The text now says so."""
+    """Section 6 said that 'as in modules 00 and 02' a bluff includes an untrue intention;
+    module 00's bluff is about a limit or a value, and its caution makes a false intention
+    possibly a misrepresentation. The text now says so."""
     words = notebook_words("guard-teaching")
     assert "as in modules 00 and 02, a bluff" not in words
     assert "module 00's caution says a stated intention you do not hold" in words
 
 
 def test_keeping_what_you_know_is_about_your_estimate_not_every_fact():
-    """A later review, W5: 'keep' was the only right answer for telling Osprey what you know
-    of its need and its options, though naming a fact to answer a claimed alternative can
-    take the bluff out of it. The item now announces your estimate of the most Osprey would
-    pay, which is yours to keep, and section 6 says a fact named to answer a claim is a
-    different move."""
+    """'keep' was the only right answer for telling Osprey what you know of its need and its
+    options, though naming a fact to answer a claimed alternative can take the bluff out of it.
+    The item now announces your estimate of the most Osprey would pay, which is yours to keep,
+    and section 6 says a fact named to answer a claim is a different move."""
     move = next(m for m in scenario.DISCLOSURES if m.key == "what-you-know")
     assert move.label == scenario.KEEP and "the most Osprey would pay" in move.text
     assert "what else it could do" not in move.text
@@ -1685,9 +1679,9 @@ def test_keeping_what_you_know_is_about_your_estimate_not_every_fact():
 
 
 def test_a_count_is_not_called_a_decision():
-    """A later review, W2 and W3: Question 4's `rounds` and Question 5b's holds were each
-    called a decision, though the text spells out the count and nothing is weighed in the
-    code; the text now calls each a count that a decision rests on."""
+    """Question 4's `rounds` and Question 5b's holds were each called a decision, though the
+    text spells out the count and nothing is weighed in the code; the text now calls each a
+    count that a decision rests on."""
     assert "`rounds`: your decision" not in notebook_words("q4-text")
     assert "the count your decision rests on" in notebook_words("q4-text")
     assert "This is a decision about your own case" not in notebook_words("q5b-text")
@@ -1695,10 +1689,10 @@ def test_a_count_is_not_called_a_decision():
 
 
 def test_a_band_opening_is_said_to_tilt_down_unlike_the_worked_example(sales):
-    """The review's C2: the worked example's offer raises the expected reservation price
-    because its likelihood rises with r; a band opening tilts towards the lower prices it
-    leaves, and the text says so before Question 1. Checked on the learners: among the
-    prices an opening leaves, the posterior's ratio to the prior falls as r rises."""
+    """The worked example's offer raises the expected reservation price because its likelihood
+    rises with r; a band opening tilts towards the lower prices it leaves, and the text says so
+    before Question 1. Checked on the learners: among the prices an opening leaves, the
+    posterior's ratio to the prior falls as r rises."""
     words = notebook_words("opening-teaching")
     assert "tilts your beliefs towards the lower ones" in words
     for sale in sales[:300]:
@@ -1718,10 +1712,10 @@ def test_the_summary_treats_an_ultimatum_as_unwise_not_unethical():
 
 
 def test_a_demand_tied_to_what_you_would_do_anyway_is_a_warning():
-    """A fresh review, C2: the summary said 'a threat you would carry out ... is
-    legitimate', blurring Schelling's two words that modules 00, 02 and 03 keep apart: a
-    demand tied to what you would do anyway is a warning, legitimate when true; a threat
-    you would not carry out is a bluff about your intention."""
+    """The summary said 'a threat you would carry out ... is legitimate', blurring Schelling's
+    two words that modules 00, 02 and 03 keep apart: a demand tied to what you would do anyway
+    is a warning, legitimate when true; a threat you would not carry out is a bluff about your
+    intention."""
     from pathlib import Path
 
     text = (Path(__file__).parents[1] / "source" / MODULE / "information.py").read_text()
@@ -1733,16 +1727,16 @@ def test_a_demand_tied_to_what_you_would_do_anyway_is_a_warning():
 
 
 def test_your_own_reservation_price_is_named_as_your_cost():
-    """The review's U4: sections 5 and 6 speak of "your own reservation price"; section 3
-    now says that in this sale it is your cost."""
+    """Sections 5 and 6 speak of "your own reservation price"; section 3 now says that in this
+    sale it is your cost."""
     words = notebook_words("price-teaching")
     assert "your own reservation price in this sale is your cost" in words
 
 
 def test_question_4_decides_how_long_to_talk():
-    """The review's U5 and W4: "worth going on with the talks" was ambiguous and the
-    decision was a one-line comparison; Question 4 now asks how many more offers Wren
-    makes until one reaches your cost, or None (walk away now), and says so."""
+    """The phrase "worth going on with the talks" was ambiguous and the decision was a one-line
+    comparison; Question 4 now asks how many more offers Wren makes until one reaches your cost,
+    or None (walk away now), and says so."""
     words = notebook_words("q4-text")
     assert "worth going on with the talks" not in words and "keep_going" not in words
     assert "`(reservation, rounds)`" in words and "`None` if no deal will ever pay" in words
@@ -1751,9 +1745,9 @@ def test_question_4_decides_how_long_to_talk():
 
 
 def test_question_5_puts_the_task_first_and_the_discussion_after():
-    """The review's U3: Question 5's four return values came after a paragraph on its
-    inputs, and the factor and the counter-example sat in the task; the values now come
-    first, the factor and the counter-example in an 'after you pass' note at the end."""
+    """Question 5's four return values came after a paragraph on its inputs, and the factor and
+    the counter-example sat in the task; the values now come first, the factor and the
+    counter-example in an 'after you pass' note at the end."""
     words = notebook_words("q5-text")
     order = [
         words.index("`(before, now, with_news, capped)`"),
@@ -1767,11 +1761,11 @@ def test_question_5_puts_the_task_first_and_the_discussion_after():
 
 
 def test_holds_at_the_opening_are_a_real_decision(sales):
-    """The review's W7: the belief updater's reading of a hold was taught and shown but
-    never practised with feedback. Question 5b asks how many holds at the opening move the
-    learner's best price; computed here from scratch (weights after(r) / r^n), the count
-    varies between learners, is None for some and 1 for few, and reading a hold the wrong
-    way round gives another answer for most of those whose price moves."""
+    """The belief updater's reading of a hold was taught and shown but never practised with
+    feedback. Question 5b asks how many holds at the opening move the learner's best price;
+    computed here from scratch (weights after(r) / r^n), the count varies between learners, is
+    None for some and 1 for few, and reading a hold the wrong way round gives another answer for
+    most of those whose price moves."""
     counts, wrong_way = Counter(), 0
     for sale in sales[:600]:
         after = posterior(sale)
@@ -1799,12 +1793,11 @@ def source_notebook_path():
 
 
 def test_the_sittings_name_question_5b():
-    """Question 5b (the review's W7) sits in section 3; the suggested sittings say so. A
-    fresh review, U4: the second of three sittings carried 9 of the 18 auto-graded marks;
-    four sittings of about the same time now, one of them for Questions 5b, 5c and 6. A
-    later review, U4: the plan was one hard-to-read sentence; it is a numbered list that
-    names each sitting's questions and marks Question 6 as the longest. Then five
-    sittings: section 4 left the third one, which Question 6 fills."""
+    """Question 5b sits in section 3; the suggested sittings say so. The second of three
+    sittings carried 9 of the 18 auto-graded marks; four sittings of about the same time now,
+    one of them for Questions 5b, 5c and 6. The plan was one hard-to-read sentence; it is a
+    numbered list that names each sitting's questions and marks Question 6 as the longest. Then
+    five sittings: section 4 left the third one, which Question 6 fills."""
     words = notebook_words("intro")
     assert "Six sittings suit it, most of them an hour to an hour and a quarter" in words
     assert "3. Questions 5b and 5c (two marks, one each" in words
@@ -1817,14 +1810,14 @@ def test_the_sittings_name_question_5b():
 
 
 def test_a_hold_at_the_reservation_price_is_certain_as_in_the_updater(sales):
-    """A fresh review, U2: Question 5b gave the hold chance 0.2 x last offer / r for r at
-    or above the last offer, while the updater makes a hold certain at r equal to it. The
-    text now says so, and that every price still possible after the opening lies above it
-    (2,000 learners). Section 3's 'almost sure' (U5) names which prices keep a chance."""
+    """Question 5b gave the hold chance 0.2 x last offer / r for r at or above the last offer,
+    while the updater makes a hold certain at r equal to it. The text now says so, and that
+    every price still possible after the opening lies above it (2,000 learners). Section 3's
+    'almost sure' names which prices keep a chance."""
     words = notebook_words("q5b-text")
     assert "at or above the last offer" not in words
     assert "whose reservation price equals the last offer can only hold" in words
-    # a later review's U2: the formula is scoped to prices above the last offer
+    # the formula is scoped to prices above the last offer
     assert "The formula is for reservation prices above the last offer" in words
     assert "at a reservation price equal to the last offer, it can only hold" not in words
     for sale in sales:
@@ -1837,10 +1830,10 @@ def test_a_hold_at_the_reservation_price_is_certain_as_in_the_updater(sales):
 
 
 def test_the_news_weight_is_a_real_decision(sales):
-    """The review's W3: how strongly the news must weigh was shown, never assessed.
-    Question 5c asks for the smallest even factor (in twentieths) that moves the price;
-    it varies between learners, is at most the course's reading (NEWS_STEP, which moves
-    every learner's price), and the reference is the one the formulations find."""
+    """How strongly the news must weigh was shown, never assessed. Question 5c asks for the
+    smallest even factor (in twentieths) that moves the price; it varies between learners, is at
+    most the course's reading (NEWS_STEP, which moves every learner's price), and the reference
+    is the one the formulations find."""
     found = Counter()
     for sale in sales[:400]:
         after = posterior(sale)
@@ -1852,11 +1845,10 @@ def test_the_news_weight_is_a_real_decision(sales):
 
 
 def test_question_5c_asks_both_ways_and_none_is_sometimes_right(sales):
-    """Fifth review E1/W5: Question 5c named `sale.news_items` and their `direction`, the
-    answer to Question 3 (one line read it off), and its `None` branch never fired. The
-    learner's news items now carry key and text only; Question 5c asks for both directions,
-    and for the way the news does not point, no factor up to 10 moves the price for a good
-    share of learners."""
+    """Question 5c named `sale.news_items` and their `direction`, the answer to Question 3 (one
+    line read it off), and its `None` branch never fired. The learner's news items now carry key
+    and text only; Question 5c asks for both directions, and for the way the news does not
+    point, no factor up to 10 moves the price for a good share of learners."""
     for sale in sales[:50]:
         assert all(vars(item).keys() == {"key", "text"} for item in sale.news_items)
         assert all(vars(move).keys() == {"key", "text"} for move in sale.moves)
@@ -1871,11 +1863,10 @@ def test_question_5c_asks_both_ways_and_none_is_sometimes_right(sales):
 
 
 def test_question_5_and_6_words_say_what_is_meant():
-    """Fifth review U6: "the news is the same number of times as likely under each
-    reservation price as under the next one down" was hard to parse; it now says each price
-    is `factor` times as likely as the next lower one, as Question 5c does. U3: Question 6
-    asked for "what final price you would name" in every situation, yet in `counter-offer`
-    the price is a first offer."""
+    """The sentence "the news is the same number of times as likely under each reservation price
+    as under the next one down" was hard to parse; it now says each price is `factor` times as
+    likely as the next lower one, as Question 5c does. Question 6 asked for "what final price
+    you would name" in every situation, yet in `counter-offer` the price is a first offer."""
     q5 = notebook_words("q5-text")
     assert "same number of times" not in q5
     assert "each reservation price is `factor` times as likely as the next lower one" in q5
@@ -1887,11 +1878,11 @@ def test_question_5_and_6_words_say_what_is_meant():
 
 
 def test_question_6_above_is_bounded_by_the_prices_still_possible(sales):
-    """Fifth review C1: over 2,000 learners, the reference counter-offer price is never
-    above the new ceiling (one step above the highest reservation price still possible
-    after the opening), while the old bound, the prior's top price, lies beyond the
-    ceiling for some learners (about 6%: the opening ruled out the two top prices; where it
-    ruled out only the top one, that price is the one step beyond)."""
+    """Over 2,000 learners, the reference counter-offer price is never above the new ceiling
+    (one step above the highest reservation price still possible after the opening), while the
+    old bound, the prior's top price, lies beyond the ceiling for some learners (about 6%: the
+    opening ruled out the two top prices; where it ruled out only the top one, that price is the
+    one step beyond)."""
     beyond = 0
     for sale in sales:
         after = scenario.posterior_after_opening(sale)
@@ -1906,12 +1897,12 @@ def test_question_6_above_is_bounded_by_the_prices_still_possible(sales):
 
 
 def test_counter_offer_wants_an_opening_above_the_model_s_price_and_the_estimate(sales):
-    """A review's C1: `counter-offer` took any price above the model's (a take-it-or-leave-it
-    price) or from the estimate of the buyer's reservation price up to the ceiling, so where
-    the estimate lies below the model's price (63% of learners) the model's price unchanged
-    passed, and so did prices under it, against the text's own "why above". It now takes
-    a price that is both above the model's price and at the estimate or beyond, up to the
-    ceiling: the unchanged price fails for every learner, the reference passes."""
+    """`counter-offer` took any price above the model's (a take-it-or-leave-it price) or from
+    the estimate of the buyer's reservation price up to the ceiling, so where the estimate lies
+    below the model's price (63% of learners) the model's price unchanged passed, and so did
+    prices under it, against the text's own "why above". It now takes a price that is both above
+    the model's price and at the estimate or beyond, up to the ceiling: the unchanged price
+    fails for every learner, the reference passes."""
     from course.models.information import expected_reservation
 
     item = next(i for i in scenario.SITUATIONS if i.key == "counter-offer")
@@ -1942,9 +1933,9 @@ def test_counter_offer_wants_an_opening_above_the_model_s_price_and_the_estimate
 
 
 def test_the_intro_calls_only_question_6_a_judgement_and_names_the_conventions():
-    """A fresh review's W3 and U2: the intro called 5b and 5c, computations with one key,
-    judgements; and question 6's one-step ceiling and fifth of the gain read as theory.
-    The intro now calls 5b and 5c counts, and question 6 labels both as conventions."""
+    """The intro called 5b and 5c, computations with one key, judgements; and question 6's
+    one-step ceiling and fifth of the gain read as theory. The intro now calls 5b and 5c counts,
+    and question 6 labels both as conventions."""
     from pathlib import Path
 
     source = Path(__file__).parents[1] / "source" / "01_information" / "information.py"
@@ -1955,47 +1946,46 @@ def test_the_intro_calls_only_question_6_a_judgement_and_names_the_conventions()
     assert "Question 6 on its own (two marks: a judgement on your own case" in words
     q6 = notebook_words("q6-text")
     assert "the one step is a course convention, not a result of the theory" in q6
-    # a later review's W3: a fifth read as a recommendation; it is named as the pass line
+    # a fifth read as a recommendation; it is named as the pass line
     assert "A fifth is the check's pass line (a course convention), not the share to aim for" in q6
     assert "the least the check accepts (a course convention)" not in q6
 
 
 def test_lewicki_saunders_and_barry_s_bluffing_is_described_as_they_cut_it():
-    """A review's E1: the text said Lewicki, Saunders and Barry use "bluffing" more widely,
-    for insincere promises too; their table keeps bluffing for insincere threats and
-    promises and files a walk-away point hidden or misstated under traditional competitive
-    bargaining (the SINS factors of Robinson, Lewicki and Donahue, 2000, are separate)."""
+    """The text said Lewicki, Saunders and Barry use "bluffing" more widely, for insincere
+    promises too; their table keeps bluffing for insincere threats and promises and files a
+    walk-away point hidden or misstated under traditional competitive bargaining (the SINS
+    factors of Robinson, Lewicki and Donahue, 2000, are separate)."""
     words = notebook_words("guard-teaching")
     assert 'use "bluffing" more widely' not in words
     assert 'under "traditional competitive bargaining" and keep "bluffing" for' in words
 
 
 def test_a_zero_likelihood_is_named_as_the_verified_bound_only():
-    """A review's C2: the text said news that reveals rarely rules a price out, so give
-    every price a likelihood above zero (Question 3's check refuses a zero), then its table
-    read a verified quote as news that reveals "with a likelihood of zero", leaving a
-    learner unsure which rule applies. Both places now name the verified bound as the one
-    case where a zero is right."""
+    """The text said news that reveals rarely rules a price out, so give every price a
+    likelihood above zero (Question 3's check refuses a zero), then its table read a verified
+    quote as news that reveals "with a likelihood of zero", leaving a learner unsure which rule
+    applies. Both places now name the verified bound as the one case where a zero is right."""
     words = notebook_words("news-teaching")
     assert "The one case where a zero is right is a bound you have verified" in words
     assert "the one case where a likelihood of zero is right: a verified bound" in words
 
 
 def test_riley_and_zeckhauser_s_seller_meets_buyers_one_at_a_time():
-    """A review's U6: the text set Riley and Zeckhauser's result in "a model of one seller
-    and a buyer whose value it does not know"; their seller meets potential buyers one at
-    a time (as Fudenberg, Levine and Tirole, 1985, describe it)."""
+    """The text set Riley and Zeckhauser's result in "a model of one seller and a buyer whose
+    value it does not know"; their seller meets potential buyers one at a time (as Fudenberg,
+    Levine and Tirole, 1985, describe it)."""
     words = notebook_words("price-teaching")
     assert "a model of one seller and a buyer whose value it does not know" not in words
     assert "a seller who meets buyers one at a time, each of a value it does not know" in words
 
 
 def test_not_selling_never_binds_on_the_blind_profit_and_the_text_says_so(sales):
-    """A review's W5: the text stressed the 0 for not selling in EVPI and in the report's
-    worth, yet no drawn scenario needs the outer one (a report_decision that drops it
-    passed for 200 of 200 learners). Over 2,000 learners, some reservation price above the
-    cost keeps a chance before the opening and after it, so some price pays; the text now
-    says the outer 0 never binds here and the inner one (max(r - c, 0)) does."""
+    """The text stressed the 0 for not selling in EVPI and in the report's worth, yet no drawn
+    scenario needs the outer one (a report_decision that drops it passed for 200 of 200
+    learners). Over 2,000 learners, some reservation price above the cost keeps a chance before
+    the opening and after it, so some price pays; the text now says the outer 0 never binds here
+    and the inner one (max(r - c, 0)) does."""
     for sale in sales:
         for beliefs in (sale.prior_beliefs(), scenario.posterior_after_opening(sale)):
             assert any(c > 0 and r > sale.cost for r, c in beliefs.items()), sale.learner
@@ -2122,8 +2112,8 @@ def test_a_fair_price_just_above_the_cost_fails_every_learner(sales):
 
 
 def test_question_2_warns_that_the_sure_price_can_be_a_loss(sales):
-    """Question 2's `sure` price is below the cost for some learners (about 7% in a review's
-    200); its prompt now says `sure` is what Osprey would accept, not what pays you."""
+    """Question 2's `sure` price is below the cost for some learners (about 7% in a sample
+    of 200); its prompt now says `sure` is what Osprey would accept, not what pays you."""
     below = 0
     for sale in sales:
         after = scenario.posterior_after_opening(sale)
