@@ -212,8 +212,8 @@ def test_the_practice_cases_cover_every_case_and_show_their_story():
 
 @pytest.mark.parametrize("learner_id", ["ada", "hidden-1", "hidden-2", "hidden-3", "hidden-4"])
 def test_each_fact_earns_its_share_and_a_wrong_one_is_told_why_not(learner_id, monkeypatch):
-    """Review item 7: 0.4 points a fact; a wrong source or side is told why it does not
-    fit, never which one does."""
+    """0.4 points a fact; a wrong source or side is told why it does not fit, never which one
+    does."""
     monkeypatch.setenv("LEVERAGE_LEARNER", learner_id)
     own = course.variant("00_leverage")
     key = fact_key(own)
@@ -392,11 +392,11 @@ def test_a_sole_source_audit_rating_your_own_design_say_high_passes():
 def test_information_weighed_least_passes_where_one_dependence_decides(
     learner, yours, theirs, weights
 ):
-    """Seventh review, E1: the sole-source and deadline audits that weigh power most,
-    alternatives second and information least (or alternatives most) failed question 2 for
-    97 of 200 learners' cases, by a rule ("the lighter of the pair no heavier than
-    information") that section 2 calls a rough convention. Only both rows at 0.4 or more is
-    now rejected, and the message says the rule is the course's."""
+    """The sole-source and deadline audits that weigh power most, alternatives second and
+    information least (or alternatives most) failed question 2 for 97 of 200 learners' cases, by
+    a rule ("the lighter of the pair no heavier than information") that section 2 calls a rough
+    convention. Only both rows at 0.4 or more is now rejected, and the message says the rule is
+    the course's."""
     own = course.variant("00_leverage", learner)
     sources = ("information", "alternatives", "power")
     audit = {
@@ -407,9 +407,9 @@ def test_information_weighed_least_passes_where_one_dependence_decides(
 
 
 def test_section_1s_worked_nash_split_is_module_02s():
-    """Section 1 gave the half-unit rule with no example a newcomer could follow (U1): its
-    example now divides 100 with disagreement points of 20 and 40, and raises the first to
-    30; module 02's Nash split gives the numbers the text states."""
+    """Section 1 gave the half-unit rule with no example a newcomer could follow: its example
+    now divides 100 with disagreement points of 20 and 40, and raises the first to 30; module
+    02's Nash split gives the numbers the text states."""
     from course.models.batna import nash_split
 
     text = " ".join(_cell("what-teaching").split())
@@ -421,12 +421,11 @@ def test_section_1s_worked_nash_split_is_module_02s():
 
 
 def test_a_breakdown_payoff_moved_alone_adds_half_a_unit_and_a_transfer_a_whole_one():
-    """Fresh review, E1 and E2: the tenant's old rent, paid while the talks go on, moves both
-    sides' payoffs at once (the tenant keeps v - r, the landlord gets r), so a unit of rent
-    moves the Nash split by a whole unit, not the half the text said; the half-unit rule is
-    for one side's breakdown payoff with the other's unchanged, and holds where breakdown
-    risk drives agreement. Section 1 and section 3's limits now say so, and no longer use
-    the rent, nor 'always'."""
+    """The tenant's old rent, paid while the talks go on, moves both sides' payoffs at once (the
+    tenant keeps v - r, the landlord gets r), so a unit of rent moves the Nash split by a whole
+    unit, not the half the text said; the half-unit rule is for one side's breakdown payoff with
+    the other's unchanged, and holds where breakdown risk drives agreement. Section 1 and
+    section 3's limits now say so, and no longer use the rent, nor 'always'."""
     from course.models.batna import nash_split
 
     # one side's payoff up by a unit, the other's unchanged: half a unit
@@ -461,7 +460,7 @@ def test_each_broken_rule_is_named_with_the_line_of_the_story_behind_it(key, own
     case = CASES[key]
     own = replace(own, case=key, yours=case.yours, theirs=case.theirs, weights=case.weights)
     weight_rule = next((rule for rule in case.rules if rule.kind == "weight_top"), None)
-    if weight_rule is None:  # fix 3, E1/E2: the salary and supplier facts support any top
+    if weight_rule is None:  # the salary and supplier facts support any top
         return
     outside = next(
         s for s in ("information", "alternatives", "power") if s not in weight_rule.source
@@ -479,11 +478,10 @@ def test_each_broken_rule_is_named_with_the_line_of_the_story_behind_it(key, own
 
 
 def test_a_tie_on_top_is_told_what_is_wrong_with_it(own):
-    """Professor's review, finding 18: supplier weights (0.4, 0.2, 0.4) do give information
-    the largest weight, tied with power; the hint says what is wrong (power is not below
-    it), not that the largest weight should go to information or alternatives. Fix 3:
-    the supplier case lets any source weigh most, so the tie is tried on the sole-source
-    case (power 0.4 tied with information 0.4)."""
+    """Supplier weights (0.4, 0.2, 0.4) do give information the largest weight, tied with power;
+    the hint says what is wrong (power is not below it), not that the largest weight should go
+    to information or alternatives. The supplier case lets any source weigh most, so the tie is
+    tried on the sole-source case (power 0.4 tied with information 0.4)."""
     case = CASES["sole-source"]
     own = replace(own, case="sole-source")
     audit = audit_of(case, weights={"information": 0.4, "alternatives": 0.2, "power": 0.4})
@@ -495,10 +493,9 @@ def test_a_tie_on_top_is_told_what_is_wrong_with_it(own):
 
 
 def test_a_defensible_reading_of_each_story_passes(own):
-    """Professor's review, findings 3 and 17: the supplier story calls Vell's lost clients a
-    rumour, so rating your alternatives no higher than Vell's is defensible (within the bound
-    of 4 on Vell's); a learner who drew Brannock's standing offer may rate Brannock's
-    alternatives 5."""
+    """The supplier story calls Vell's lost clients a rumour, so rating your alternatives no
+    higher than Vell's is defensible (within the bound of 4 on Vell's); a learner who drew
+    Brannock's standing offer may rate Brannock's alternatives 5."""
     supplier = audit_of(
         CASES["supplier"],
         yours={"alternatives": 3},
@@ -507,15 +504,15 @@ def test_a_defensible_reading_of_each_story_passes(own):
     assert check.judge_audit(replace(own, case="supplier"), supplier)
     deadline = audit_of(CASES["deadline"], yours={"alternatives": 6}, theirs={"alternatives": 5})
     assert check.judge_audit(replace(own, case="deadline"), deadline)
-    # seventh review, W2: the story no longer says what the price turns on
+    # the story no longer says what the price turns on
     assert "The price will turn on" not in CASES["supplier"].story
 
 
 def test_where_the_story_supports_two_sources_either_may_weigh_most():
-    """Review item 3: the sole-source and deadline stories support power or alternatives
-    on top, the supplier story information or alternatives. Seventh review, W2: the salary
-    story no longer names alternatives outright (weighing it top was transcription for
-    every salary learner); its facts support alternatives or information."""
+    """The sole-source and deadline stories support power or alternatives on top, the supplier
+    story information or alternatives. The salary story no longer names alternatives outright
+    (weighing it top was transcription for every salary learner); its facts support alternatives
+    or information."""
     tops = {
         key: next(
             (rule.source for rule in case.rules if rule.kind == "weight_top"),
@@ -543,10 +540,10 @@ def test_where_the_story_supports_two_sources_either_may_weigh_most():
 
 
 def test_an_audit_the_course_shows_is_not_the_learner_s_own(own, capsys):
-    """Professor's review, finding 2: the widget loads each case's own audit (section 3
-    and section 5 print two of them) and section 4 shows the learner's starting audit;
-    each fits the story by construction, so copying one passed question 2. A copy is now
-    told what it is; two judgements of a point's difference pass."""
+    """The widget loads each case's own audit (section 3 and section 5 print two of them) and
+    section 4 shows the learner's starting audit; each fits the story by construction, so
+    copying one passed question 2. A copy is now told what it is; two judgements of a point's
+    difference pass."""
     case = CASES[own.case]
     copies = (
         audit_of(case),
@@ -661,7 +658,7 @@ def first_come(case, per_day):
 
 @pytest.mark.parametrize("shortcut", list(SHORTCUTS))
 def test_each_shortcut_fails_the_visible_check_with_its_own_hint(learner, shortcut):
-    """Issue 17 review item 5: the test cases run in the self-check, not only at grading."""
+    """The test cases run in the self-check, not only at grading."""
     answer, words = SHORTCUTS[shortcut]
     hint = miss(check.best_plan, answer)
     assert words in hint
@@ -682,9 +679,9 @@ def test_the_plan_test_cases_are_fair_and_each_catches_its_shortcut(own):
 
 
 def test_one_big_step_crowds_out_two_smaller_ones_in_the_last_test_case(own):
-    """Review item 2: gains 0.6, 0.6 and 1.0 for 5, 5 and 8 days in a budget of 11; both
-    the step-by-step shortcut and gain per day take the big step and miss the pair, which
-    leaves a day spare (so a plan kept strictly below the budget is not the big step)."""
+    """Gains 0.6, 0.6 and 1.0 for 5, 5 and 8 days in a budget of 11; both the step-by-step
+    shortcut and gain per day take the big step and miss the pair, which leaves a day spare (so
+    a plan kept strictly below the budget is not the big step)."""
     case = check.plan_test_cases(own)[-1]
     gains = step_gains(case)
     assert sorted(round(g, 9) for g in gains.values()) == [0.6, 0.6, 1.0]
@@ -720,8 +717,8 @@ def _one_learner_per_case():
 
 
 def test_any_audit_the_course_shows_is_caught_as_a_copy_for_every_case():
-    """Second review, finding 4: the promise covers every audit the notebook shows, so a
-    supplier learner who returns the salary worked example is told so, not passed."""
+    """The promise covers every audit the notebook shows, so a supplier learner who returns the
+    salary worked example is told so, not passed."""
     shown = [(c.yours, c.theirs, c.weights) for c in CASES.values()]
     shown += [check.REFLECTION_AUDIT, check.WORKED_AUDIT]
     for s in _one_learner_per_case().values():
@@ -777,12 +774,12 @@ def test_no_learner_reads_the_courses_audit_of_their_own_case_above_question_2()
 
 
 def test_a_reading_near_a_shown_audit_is_not_called_a_copy():
-    """A fresh review (s35), W2: the copy guard refused, as a shown audit with one rating
-    moved by a point or its weights moved by 0.05, honest readings near the salary worked
-    example printed above question 2 (learner r-1: 4, 7, 4 against 6, 4, 6 with the
-    course's weights; 4, 8, 4 against 6, 4, 6 with 0.3, 0.4, 0.3), while two points moved
-    passed. Only a copy number for number is caught now, for every case and every shown
-    audit; any audit a point or 0.05 from it is judged on the story alone."""
+    """The copy guard refused, as a shown audit with one rating moved by a point or its weights
+    moved by 0.05, honest readings near the salary worked example printed above question 2
+    (learner r-1: 4, 7, 4 against 6, 4, 6 with the course's weights; 4, 8, 4 against 6, 4, 6
+    with 0.3, 0.4, 0.3), while two points moved passed. Only a copy number for number is caught
+    now, for every case and every shown audit; any audit a point or 0.05 from it is judged on
+    the story alone."""
     s = course.variant("00_leverage", "r-1")
     assert s.case == "salary"
     for yours, weights in (((4, 7, 4), (0.3, 0.45, 0.25)), ((4, 8, 4), (0.3, 0.4, 0.3))):
@@ -819,13 +816,13 @@ SOURCES_ORDER = ("information", "alternatives", "power")
     ],
 )
 def test_the_story_rules_catch_another_negotiations_reading(case, source, side, value, words):
-    """Second review, finding 4: a salary learner must rate their alternatives at least 6
-    (a written offer and a final round), and a warehouse owner's power, the rail siding,
-    above Brannock's; a reading that misses it is told which line of the story says so."""
+    """A salary learner must rate their alternatives at least 6 (a written offer and a final
+    round), and a warehouse owner's power, the rail siding, above Brannock's; a reading that
+    misses it is told which line of the story says so."""
     s = _one_learner_per_case()[case]
     c = CASES[case]
     audit = {"yours": dict(c.yours), "theirs": dict(c.theirs), "weights": dict(c.weights)}
-    audit["yours"]["information"] += 1  # not a copy: two ratings moved (sixth review, W5)
+    audit["yours"]["information"] += 1  # not a copy: two ratings moved
     audit["theirs"]["information"] += 1
     assert check.judge_audit(s, audit)
     audit[side][source] = value
@@ -835,9 +832,8 @@ def test_the_story_rules_catch_another_negotiations_reading(case, source, side, 
 
 
 def test_a_numeric_bound_on_the_story_is_named_as_the_courses_own():
-    """Fourth review, weak exercise 5: the stories state no numbers, so a rating bound such
-    as "at least 6" is named as a bound the course sets, not as what the story states; an
-    ordering rule is not."""
+    """The stories state no numbers, so a rating bound such as "at least 6" is named as a bound
+    the course sets, not as what the story states; an ordering rule is not."""
     s = _one_learner_per_case()["salary"]
     c = CASES["salary"]
     audit = {"yours": dict(c.yours), "theirs": dict(c.theirs), "weights": dict(c.weights)}
@@ -860,8 +856,8 @@ def test_a_numeric_bound_on_the_story_is_named_as_the_courses_own():
 
 
 def test_each_news_item_earns_half_a_point_with_its_own_feedback(own, capsys):
-    """Review item 7: half a point an item; a wrong size, sign, side or source is named
-    without giving the right reading."""
+    """Half a point an item; a wrong size, sign, side or source is named without giving the
+    right reading."""
     key = news_key(own)
     label, (side, source, change) = next(iter(key.items()))
     outcome = check.news_moves(lambda: {**key, label: (side, source, change + 1)}, hidden=True)
@@ -958,10 +954,10 @@ def reaudit_even_at_the_line(case, moves):
     ],
 )
 def test_the_boundary_rules_the_text_states_are_tried(answer, words):
-    """Sixth review, E4: a reach_plan or an ask with '>' for '>=', and an 'even' with
-    '<= 0.5', passed every visible and hidden case for 200 of 200 learners, since the
-    drawn numbers keep clear of every line. One constructed case each, exact in quarters,
-    now sits on the line, and the hint says which rule the answer broke."""
+    """A reach_plan or an ask with '>' for '>=', and an 'even' with '<= 0.5', passed every
+    visible and hidden case for 200 of 200 learners, since the drawn numbers keep clear of every
+    line. One constructed case each, exact in quarters, now sits on the line, and the hint says
+    which rule the answer broke."""
     for i in range(40):
         own = course.variant("00_leverage", f"r-{i}")
         if answer is reach_above_only:
@@ -983,8 +979,8 @@ def test_the_boundary_rules_the_text_states_are_tried(answer, words):
 
 
 def test_an_even_start_is_not_told_that_a_sign_change_inside_even_is_a_turn(own):
-    """Second review, finding 3: from an even start a change of sign within 0.5 is still
-    even, so the hint for a sign-change answer must not call it a change of side."""
+    """From an even start a change of sign within 0.5 is still even, so the hint for a
+    sign-change answer must not call it a change of side."""
     labels = list(own.news)
     case = replace(
         own,
@@ -1015,7 +1011,7 @@ def test_an_even_start_is_not_told_that_a_sign_change_inside_even_is_a_turn(own)
 
 
 def test_the_moment_hints_name_only_what_each_part_accepts(own):
-    """Second review, finding 14: the turning point's hint never offers 'now'."""
+    """The turning point's hint never offers 'now'."""
     with pytest.raises(NotYet) as failure:
         check.judge_turning(own, news_key(own), ("later", "now"))
     assert failure.value.general == "the turning point should be a news label such as 'N1'"
@@ -1026,7 +1022,7 @@ def test_the_moment_hints_name_only_what_each_part_accepts(own):
 
 def test_the_reaudit_test_cases_are_fair(own):
     *clear, (edge, edge_moves) = check.reaudit_test_cases(own)
-    # the last case sits on both lines on purpose (sixth review, E4), exactly
+    # the last case sits on both lines on purpose, exactly
     edge_balances = balances_after(edge.yours, edge.theirs, edge.weights, edge_moves)
     assert list(edge_balances.values())[:2] == [edge.need, 0.5]
     for case, moves in clear:
@@ -1065,10 +1061,10 @@ def test_an_own_case_hint_does_not_give_the_answer_away(own):
 def test_reaudit_is_never_given_the_learners_own_moves(answers, capsys):
     """Issue 15 gave reaudit the learner's own case with its right moves, so that a slip in
     news_moves would not cost question 4b too; but a reaudit that printed its moves read
-    question 4a's graded answers before grading, and the pass message quoted the own
-    case's peak (fresh review, finding 2's kind: a check revealing another question's
-    answer). A probing reaudit now sees only the test cases' moves, never the own case's,
-    and the visible check says nothing of the own case's balances. Fails on the old code."""
+    question 4a's graded answers before grading, and the pass message quoted the own case's peak
+    (a check revealing another question's answer). A probing reaudit now sees only the test
+    cases' moves, never the own case's, and the visible check says nothing of the own case's
+    balances. Fails on the old code."""
     seen = []
 
     def reaudit(case, moves):
@@ -1204,9 +1200,9 @@ def test_each_tactic_earns_half_a_point_with_its_own_feedback(own):
     [t.text for t in TACTICS if t.also],
 )
 def test_a_tactic_on_the_line_accepts_both_kinds_and_no_other(own, text):
-    """Professor's review, finding 8: a threat you would not carry out, or information got
-    under a false name, may be called either of its two kinds; any other kind is told why
-    it does not fit, and that reason is true of the tactic."""
+    """A threat you would not carry out, or information got under a false name, may be called
+    either of its two kinds; any other kind is told why it does not fit, and that reason is true
+    of the tactic."""
     tactic = next(t for t in TACTICS if t.text == text)
     s = replace(own, case=tactic.case, tactics={"T1": text})
     for kind in tactic.kinds:
@@ -1219,8 +1215,8 @@ def test_a_tactic_on_the_line_accepts_both_kinds_and_no_other(own, text):
 
 @pytest.mark.parametrize("label_all", ["legitimate", "bluff", "misrepresentation", "illegitimate"])
 def test_one_run_with_one_kind_for_everything_gives_no_answer_away(own, label_all):
-    """Review item 8: a wrong kind is told why it does not fit, never which kind does, so
-    labelling everything "bluff" reveals only which tactic is the bluff."""
+    """A wrong kind is told why it does not fit, never which kind does, so labelling everything
+    "bluff" reveals only which tactic is the bluff."""
     key = tactic_key(own)
     outcome = check.classify_tactics(lambda: dict.fromkeys(key, label_all), hidden=True)
     for o in outcome.outcomes:
@@ -1232,9 +1228,9 @@ def test_one_run_with_one_kind_for_everything_gives_no_answer_away(own, label_al
 
 
 def test_the_bluff_feedback_says_ordinarily_as_the_model_rule_does():
-    """Professor's review, finding 15: a bluff is not 'not taken as fact' outright; by
-    convention it is ordinarily not taken as a statement of material fact, and the hint
-    for a bluff called a misrepresentation says so instead of denying it is false."""
+    """A bluff is not 'not taken as fact' outright; by convention it is ordinarily not taken as
+    a statement of material fact, and the hint for a bluff called a misrepresentation says so
+    instead of denying it is false."""
     assert "ordinarily not taken as a statement of material fact" in check.KIND_TEST["bluff"]
     assert "negotiators do not take" not in check.KIND_TEST["bluff"]
     assert "ordinarily not taken as one" in check.NOT_KIND["misrepresentation"]
@@ -1261,9 +1257,9 @@ def _words(text):
 
 
 def test_the_widget_comes_after_question_2_and_question_3b_s_case_after_question_3():
-    """Third review, C4 and W4: question 2 asks for an audit of one's own before the
-    widget's version of the case, so the widget now follows question 2; the shorter budget,
-    which says the best plan needs more days, is shown after question 3, not before."""
+    """Question 2 asks for an audit of one's own before the widget's version of the case, so the
+    widget now follows question 2; the shorter budget, which says the best plan needs more days,
+    is shown after question 3, not before."""
     from tests.notebooks import source_notebook
 
     cells = source_notebook("00_leverage", "leverage").cells
@@ -1273,11 +1269,10 @@ def test_the_widget_comes_after_question_2_and_question_3b_s_case_after_question
 
 
 def test_the_model_answer_of_question_3b_is_a_real_supplier_draw():
-    """Fourth review, error 6: the model answer gave the accounts step a gain of 0.20, which
-    no supplier learner can have (information weighs 0.35 to 0.55 there). It now quotes a
-    real draw, learner model-1992, and every number it states is that learner's: the
-    budgets, the gains, the best plan at each budget, and the switch to a step the full
-    plan left out (fourth review, weak exercise 4)."""
+    """The model answer gave the accounts step a gain of 0.20, which no supplier learner can
+    have (information weighs 0.35 to 0.55 there). It now quotes a real draw, learner model-1992,
+    and every number it states is that learner's: the budgets, the gains, the best plan at each
+    budget, and the switch to a step the full plan left out."""
     from course.scenarios.leverage import best_plan
 
     s = course.variant("00_leverage", "model-1992")
@@ -1318,9 +1313,9 @@ def test_the_model_answer_of_question_3b_is_a_real_supplier_draw():
 
 
 def test_the_questions_come_in_the_order_of_their_numbers():
-    """Sixth review, U2: question 3c came before 3b. The headings now run in order, and
-    question 4c, new (sixth review, W3: setting the need was never practised), is graded
-    by the instructor for 1 mark with a rubric that asks for no hindsight."""
+    """Question 3c came before 3b. The headings now run in order, and question 4c, new (setting
+    the need was never practised), is graded by the instructor for 1 mark with a rubric that
+    asks for no hindsight."""
     from tests.notebooks import source_notebook
 
     cells = source_notebook("00_leverage", "leverage").cells
@@ -1360,10 +1355,10 @@ def test_question_4b_asks_for_the_moment_not_the_rule_section_5_teaches():
 
 
 def test_no_trust_step_is_a_task_already_owed():
-    """Sixth review, C3: the salary case's trust step was delivering the paid trial task
-    Northwind had set, which is owed, yet a plan could leave it out and get its days back
-    (85 of 117 salary learners drew it). Every trust step is now something nobody asked
-    for, and none names a task set or a promise."""
+    """The salary case's trust step was delivering the paid trial task Northwind had set, which
+    is owed, yet a plan could leave it out and get its days back (85 of 117 salary learners drew
+    it). Every trust step is now something nobody asked for, and none names a task set or a
+    promise."""
     from course.scenarios.leverage import STEPS
 
     unasked = ("nobody asked", "does not require", "before anyone asks", "before it asks")
@@ -1374,12 +1369,12 @@ def test_no_trust_step_is_a_task_already_owed():
 
 
 def test_question_3b_s_rubric_says_how_often_the_plan_switches():
-    """Sixth review, E1: the rubric said the best plan at the shorter budget 'for most
-    learners brings in a step the full plan left out'; it does for 72 of 400 learners, and
-    is the full plan less a step for the other 328. The rubric now says one in five (88 of
-    400 since question 2's bands follow their story lines and no step passes a story's
-    ceiling), and a second model answer, learner model-2028's real deadline draw, drops a
-    step; every number it states is that learner's."""
+    """The rubric said the best plan at the shorter budget 'for most learners brings in a step
+    the full plan left out'; it does for 72 of 400 learners, and is the full plan less a step
+    for the other 328. The rubric now says one in five (88 of 400 since question 2's bands
+    follow their story lines and no step passes a story's ceiling), and a second model answer,
+    learner model-2028's real deadline draw, drops a step; every number it states is that
+    learner's."""
     from course.scenarios.leverage import best_plan
 
     switched = 0
@@ -1420,9 +1415,8 @@ def test_question_3b_s_rubric_says_how_often_the_plan_switches():
 
 
 def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
-    """Professor's review, finding 7: the facts question 1b asks a reason for (those that
-    look like another source) are not among section 2's worked examples: no run of four of
-    a fact's words appears in the section."""
+    """The facts question 1b asks a reason for (those that look like another source) are not
+    among section 2's worked examples: no run of four of a fact's words appears in the section."""
     section = " ".join(_words(_cell("sources-teaching")))
     for fact in FACTS:
         if not fact.lookalike:
@@ -1433,8 +1427,8 @@ def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
 
 
 def test_no_line_of_prose_runs_far_past_the_others():
-    """Seventh review, U6: a markdown line of about 160 characters in section 1 (and three
-    more over 95). Tables and displayed formulas are left as they are."""
+    """A markdown line of about 160 characters in section 1 (and three more over 95). Tables and
+    displayed formulas are left as they are."""
     from tests.notebooks import source_notebook
 
     long = [
@@ -1450,113 +1444,112 @@ def test_no_line_of_prose_runs_far_past_the_others():
 @pytest.mark.parametrize(
     ("grade_id", "present", "absent"),
     [
-        # finding 5: the modules' filings of a deadline are not said to be the same thing
+        # the modules' filings of a deadline are not said to be the same thing
         ("sources-teaching", "Count each deadline once", "describe the same thing"),
-        # finding 9: rule 1 is about finding out what was already true
+        # rule 1 is about finding out what was already true
         ("sources-teaching", "finds out something that was already true", None),
-        # finding 6: the shadow of the future is Axelrod's analysis, not a tournament result
+        # the shadow of the future is Axelrod's analysis, not a tournament result
         ("build-teaching", "his analysis showed that cooperation is stable only", "held up when"),
-        # finding 19: an honest duration
+        # an honest duration
         ("intro", "5 to 7 hours", "about 3½ hours**"),
-        # second review, finding 25: the audit's limits are practised in the reflection
+        # the audit's limits are practised in the reflection
         ("reflection-text", "one thing the weighted sum misses here", None),
         ("reflection", "What the sum misses", None),
-        # second review, finding 5: a shorter budget drawn so the best plan no longer fits
+        # a shorter budget drawn so the best plan no longer fits
         ("plan-judgement-text", "`scenario.short_budget`", "two working days earlier"),
-        # second review, finding 15: marks for grading, points for the leverage scale
+        # marks for grading, points for the leverage scale
         ("intro", "counted in **marks**", None),
         ("q1-text", "Each fact earns 0.4 marks", "0.4 points"),
         ("q4b-text", "A mark for each part", "A point for each part"),
-        # second review, finding 2: one dependence rated from two sides is not counted once
+        # one dependence rated from two sides is not counted once
         ("sources-teaching", "give the largest weight to one of the pair", "a second time"),
-        # second review, finding 18: a former manager may be bound to confidentiality
+        # a former manager may be bound to confidentiality
         ("sources-teaching", "in the trade press", "former manager"),
-        # second review, finding 23: the arithmetic's step of 2 fails for alternatives here
+        # the arithmetic's step of 2 fails for alternatives here
         ("audit-widget-text", "a step on alternatives is far slower", "Only the weights"),
-        # second review, finding 28: jargon glossed
+        # jargon glossed
         ("build-teaching", "each side gains by cheating in one round", None),
-        # fourth review, error 5: materiality is what a reasonable person would weigh
+        # materiality is what a reasonable person would weigh
         (
             "ethics-teaching",
             "a *material* fact is one that a reasonable person would weigh",
             "one that would change the other side's decision",
         ),
-        # second review, finding 7: going back on your word is not a trade-off
+        # going back on your word is not a trade-off
         ("ethics-teaching", "Going back on your word", None),
         ("ethics-teaching", "breaks your word", None),
         ("plan-judgement-text", "keeping your word", "when could a move"),
         ("plan-judgement", "I would not do it", "worth it only if I never"),
-        # second review, finding 26: the model answer compares plans by their numbers
+        # the model answer compares plans by their numbers
         (
             "plan-judgement",
             "the forecast and the question to Bellpak and Corrin add",
             "costs me nothing",
         ),
-        # third review, E1: no step keeps a promise already made; 3b says so
+        # no step keeps a promise already made; 3b says so
         ("build-teaching", "Keeping a promise you have already made is not among", None),
         ("plan-judgement-text", "leaving it out breaks no promise", "is the step worth its days?"),
         ("plan-judgement", "8 if the talks are brought forward", "8 days if the talks"),
-        # E2: a pretext call is filed by its source, as in module 01
+        # a pretext call is filed by its source, as in module 01
         ("ethics-teaching", "filed here by where the information comes from", None),
         ("q5-text", "A lie told to get information is filed by its", None),
-        # fourth review, error 3: a pretext lie also fits the module's misrepresentation
+        # a pretext lie also fits the module's misrepresentation
         ("ethics-teaching", "question 5 accepts either", None),
         ("q5-text", "too, either kind is accepted", None),
-        # E5: what a tactic states is true unless it says otherwise
+        # what a tactic states is true unless it says otherwise
         ("q5-text", "Unless a tactic says otherwise, what it states is true", None),
         # a tactic resting on an offer the news withdraws: it is used before the news
         ("q5-text", "Each tactic is used at the first meeting, before any of the news", None),
-        # E7: being right helps when shown by a standard the other side accepts
+        # being right helps when shown by a standard the other side accepts
         ("what-teaching", "by a standard the other side accepts", "being right, being large"),
-        # E8: the survey's sample was MBA students
+        # the survey's sample was MBA students
         ("ethics-teaching", "surveys of MBA students", "most negotiators accept"),
-        # E9: the outside option against the disagreement point, with its sources
+        # the outside option against the disagreement point, with its sources
         ("what-teaching", "Binmore, Rubinstein and Wolinsky (1986)", "counts whatever its"),
         ("audit-limits", "half a unit of your share", "counts whatever its size"),
-        # E11: section 2's first question is about knowledge, not assets held
+        # section 2's first question is about knowledge, not assets held
         ("sources-teaching", "as an asset it can supply or withhold", None),
-        # E12: four kinds listed, going back on your word after the list
+        # four kinds listed, going back on your word after the list
         ("ethics-teaching", "none of question 5's tactics is of this kind", "- **Going back"),
         ("ethics-teaching", "a buyer for the van", "an buyer"),
-        # C5: the rule for a deadline, in one sentence
+        # the rule for a deadline, in one sentence
         ("sources-teaching", "the deadline itself goes into its holder's alternatives", None),
         # unclear passages: marks in headings, scenario before case, becoming even
         ("q3-text", "(2 marks)", "(2 points)"),
         ("intro", "dict(scenario.yours)", "dict(case.yours)"),
         ("q4b-text", "Becoming even counts as a change", None),
-        # second review, finding 10: section 6's examples come from another setting
+        # section 6's examples come from another setting
         ("ethics-teaching", "used van", "95,000 is the least"),
-        # finding 20: the scenario's fields are read-only mappings
+        # the scenario's fields are read-only mappings
         ("intro", "read-only mappings", "`scenario.weights` is a dict"),
-        # finding 24: the Model Rules are a model most states adopt
+        # the Model Rules are a model most states adopt
         ("ethics-teaching", "rules most US states adopt", "rules that bind lawyers"),
-        # finding 2: the starting audit is drawn per learner
+        # the starting audit is drawn per learner
         ("q2-text", "a starting audit drawn for you", "everyone with your case uses"),
-        # finding 12: the expected-gain rule's assumptions, and thresholds
+        # the expected-gain rule's assumptions, and thresholds
         ("build-teaching", "compare plans by their chance of getting there", None),
-        # finding 13: the need is a decision rule, not a forecast
+        # the need is a decision rule, not a forecast
         ("shift-teaching", "not a forecast", None),
-        # finding 26: pay bands are not a colleague's to give
+        # pay bands are not a colleague's to give
         ("build-teaching", "confidential pay bands are not theirs to give", None),
-        # finding 23: Emerson's account covers power and alternatives, not information
+        # Emerson's account covers power and alternatives, not information
         ("audit-widget-text", "(Emerson's, for power and alternatives)", "in Emerson's account,"),
-        # finding 25: the model reflection's flats are found online, then viewed
+        # the model reflection's flats are found online, then viewed
         ("reflection", "I have found two flats online", "book viewings of the two flats"),
-        # fourth review, error 1: "in full" is said of an outside option that binds, as in
-        # module 03; a breakdown payoff counts by half (fresh review, E2: not "always")
+        # "in full" is said of an outside option that binds, as in module 03; a breakdown payoff
+        # counts by half (not "always")
         ("what-teaching", "adds half a unit to your share", "counts in full"),
         ("what-teaching", "and then fully: each unit it is worth more adds a whole", None),
         ("audit-limits", "counts by half in the symmetric Nash split", "counts in full"),
-        # fresh review, C2: module 03's name for it, which becomes the disagreement point
+        # module 03's name for it, which becomes the disagreement point
         ("what-teaching", "A **breakdown payoff** is what you are left with", None),
         ("audit-limits", "breakdown payoff, what you are left with", "A disagreement point,"),
-        # fourth review, contradiction 5: which kind a BATNA usually is
+        # which kind a BATNA usually is
         ("what-teaching", "so they are outside options", None),
-        # fourth review, error 7: the showcase ask needs +1.75, well clear of +2.05
+        # the showcase ask needs +1.75, well clear of +2.05
         ("shift-teaching", "$+1.75$ points behind it", "$+2.00$"),
-        # fourth review, error 8: module 02's label is "warning"
+        # module 02's label is "warning"
         ("ethics-teaching", "a *warning*, the same true fact", "and a threat, the same"),
-        # fourth review, contradictions 1, 3, 4 and unclear passages 2, 3
         ("audit-teaching", "not about the arithmetic on it", None),
         ("summary", "doing, freely, more than you owe builds it", "a kept promise builds it"),
         ("sources-teaching", "The audit cannot isolate one dependence", None),
@@ -1565,8 +1558,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
             'the feedback under each check says, for example, "1.5 of 2 marks"',
             "points earned",
         ),
-        # fourth review, weak exercise 1: neither the widget nor section 5 reads the
-        # learner's own news for them
+        # neither the widget nor section 5 reads the learner's own news for them
         (
             "shift-teaching",
             "the sides are even, and the next puts Brannock",
@@ -1577,10 +1569,10 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("shift-teaching", "so your run on screen is shorter", None),
         ("q4-text", "leaves out your own items", "plays every item"),
         ("audit-widget", "LeverageAudit(without_news_of=scenario)", None),
-        # fourth review, weak exercise 2: the answer cell no longer dictates the algorithm
+        # the answer cell no longer dictates the algorithm
         ("best-plan-answer", "### BEGIN SOLUTION", "list every set of steps"),
         ("q3-text", "For many learners it is not the best", None),
-        # fourth review, unclear passage 5: what "strong" is used for
+        # what "strong" is used for
         (
             "audit-teaching",
             "Question 2 refuses a balance only when it puts a side strongly",
@@ -1598,29 +1590,28 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("intro", "balance (section 3 defines both)", None),
         ("what-teaching", "an ask (a request you put to the other side)", None),
         ("ethics-teaching", "misrepresentation (a false statement of a material fact", None),
-        # fourth review, weak exercises 4 and 5
         ("plan-judgement-text", "Which plan would you take instead, and why?", "drop or change"),
-        # sixth review, E5 and C1: deal-me-out is Shaked and Sutton's, tested by BSS
+        # deal-me-out is Shaked and Sutton's, tested by BSS
         ("audit-limits", "result of Shaked and Sutton, 1984", "result of Binmore, Shaked"),
-        # C2: a demand tied to what you would really do is a warning, as in modules 02, 03
+        # a demand tied to what you would really do is a warning, as in modules 02, 03
         ("ethics-teaching", "So is a *warning*: a demand tied to", "A threat you would carry"),
         ("ethics-teaching", "a *threat* ties a demand to something you would rather not", None),
-        # C4: every trust-spending item is a broken word, or taken as one
+        # every trust-spending item is a broken word, or taken as one
         ("build-teaching", "a move that breaks your word (or that the other", "finds unfair"),
         ("plan-judgement-text", "a move of yours that breaks your word", "find unfair"),
         ("summary", "a move the other side takes as breaking it", "finds unfair"),
-        # U1: the audit's words are glossed before section 2 uses them
+        # the audit's words are glossed before section 2 uses them
         ("sources-teaching", "Some words below are defined properly in section 3", None),
-        # module 03's C3: why trust in a side's word is filed under power
+        # why trust in a side's word is filed under power
         ("sources-teaching", "a record of keeping your word is something you built", None),
-        # U3: scenario.bold can be None
+        # scenario.bold can be None
         ("q3c-task", "if `scenario.bold` is not `None`", None),
-        # U4: marks for questions
+        # marks for questions
         ("fact-reason", "Rubric (1 mark)", "Rubric (1 point)"),
-        # U5: the sentence on which source weighs most, and E2's loosening fact
-        # seventh review, W2: section 3 no longer says what moves the pay in a job search
+        # the sentence on which source weighs most, and the fact that loosens it
+        # section 3 no longer says what moves the pay in a job search
         ("audit-teaching", "not both rows at 0.4 or more).", "move the pay most"),
-        # a fresh review (s35), E1: the one rule a fact lifts is named, with its case
+        # the one rule a fact lifts is named, with its case
         ("q2-text", "which way they should compare is yours to judge", "no longer asks that"),
         # deal-me-out is a sharp threshold: any option below the table share changes nothing
         ("audit-limits", "such an alternative below that changes nothing", "well below"),
@@ -1630,9 +1621,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "notes a breach but does not refuse the audit",
             "which question 2's check applies",
         ),
-        # U6: where the time goes
+        # where the time goes
         ("intro", "allow up to an hour for question 3c", None),
-        # E4: the boundary cases are announced
+        # the boundary cases are announced
         ("q3c-task", "leave the balance exactly on the threshold", None),
         ("q3c-task", "gets there when only some of its steps come through", None),
         (
@@ -1640,11 +1631,11 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "five test cases on your news labels (one puts the balance",
             "four test cases",
         ),
-        # s35 W2: only a copy number for number is caught; agreement is not held against you
+        # only a copy number for number is caught; agreement is not held against you
         ("q2-text", "one that lands near it is agreement", "with one rating moved by a point"),
-        # fresh review, E1 and U1: the old rent, which moves both sides' payoffs, is gone
+        # the old rent, which moves both sides' payoffs, is gone
         ("what-teaching", "Here is only the gist", "each unit higher lowers it by half"),
-        # seventh review, C3: section 5 agrees with question 4c's model answer on waiting
+        # section 5 agrees with question 4c's model answer on waiting
         ("shift-teaching", "would have been an argument for waiting", "sound decision"),
         ("shift-teaching", "Asking at first reach is the conservative default", None),
         ("shift-teaching", "deadline still weeks away.", "with nothing else moving"),
@@ -1655,15 +1646,15 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # section 5's figures are the case's own starting audit, which the learner may have
         # changed in the exercise just before
         ("shift-teaching", "with the case's own starting audit (press *start again*", None),
-        # seventh review, U1, U3 and U4: itertools.product in the primer; an ask and its
-        # need defined where question 3c first needs them; "strong" in one aside
+        # itertools.product in the primer; an ask and its need defined where question 3c first
+        # needs them; "strong" in one aside
         ("intro", "`itertools.product((True, False), repeat=k)`", None),
         ("q3c-task", "a plan of three steps has eight", None),
         ("build-teaching", "an *ask* is one request you mean to make", None),
         ("audit-teaching", "calls the balance *strongly* in one", "calls the balance **strong**"),
         # the balance runs from -10 to +10: 2.5 points is a quarter of the rating scale only
         ("audit-teaching", "a quarter of the 0–10 rating scale", "a quarter of the scale,"),
-        # seventh review, E3: the 1984 paper is named in full
+        # the 1984 paper is named in full
         ("audit-limits", "perfect equilibrium in a bargaining model", None),
         ("audit-limits", "An outside option experiment", None),
         # Q1b asks why the fact is not the lookalike, not the learner's own source
@@ -1672,51 +1663,51 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("intro", "from itertools import combinations, product", None),
         # "legitimate" is kept for section 6's ethics; authority is a rightful say
         ("sources-teaching", "accepts as rightfully yours (authority", "accepts as legitimate"),
-        # the six weeks are in the deadline story, not news: the reason to wait was known
-        # from the start (C1), in question 4c's model answer; section 5 names only the kind
+        # the six weeks are in the deadline story, not news: the reason to wait was known from
+        # the start, in question 4c's model answer; section 5 names only the kind
         ("shift-teaching", "could see at that moment", "the refusal itself told"),
         ("spend-judgement", "I knew from the story that", "cannot be extended"),
-        # U2: the half-unit rule is the symmetric Nash split's; U3: a rating rises by rating
-        # points; U4: where the reading time goes
+        # the half-unit rule is the symmetric Nash split's; a rating rises by rating points;
+        # where the reading time goes
         ("what-teaching", "In its symmetric form (both sides equally placed", None),
         ("audit-limits", "in the symmetric Nash split", None),
         ("build-teaching", "adds 1 rating point.", "adds 1. And"),
         ("intro", "a rating rises by **rating points**", None),
-        # a fresh review (s33), U3: section 1 is the densest reading and had no time
+        # section 1 is the densest reading and had no time
         ("intro", "Sections 1 to 3 are dense, section 1 most of all", "45 minutes"),
-        # fresh review, U4: "about 3" hours was optimistic for a careful writer
+        # "about 3" hours was optimistic for a careful writer
         ("intro", "(4 to 5 if you are at ease with Python)", "about 3 if"),
-        # fresh review, C3 and the course's convention: a bluff misstates your limit or your
-        # intention; a threat you would not carry out sits on the line
+        # the course's convention: a bluff misstates your limit or your intention; a threat you
+        # would not carry out sits on the line
         ("ethics-teaching", "about your own *limit* or *valuation*", None),
         ("ethics-teaching", "A false *intention*, such as a threat you would not", None),
         # one word, one idea: question 3c's balance is a threshold, not a negotiation target
         ("q3c-task", "Write `reach_plan(case, threshold)`", "reach_plan(case, target)"),
         ("reach-plan-answer", "def reach_plan(case, threshold):", None),
-        # fresh review, W1: a drawn fact rules out a 0
-        # a fresh review (s35), C1: module 02's bluff is only the reservation-price kind
+        # a drawn fact rules out a 0
+        # module 02's bluff is only the reservation-price kind
         ("ethics-teaching", "module 02 meets only one: a false claim about the least", None),
-        # s35 C2: only a deadline that presses one side helps the other when known; a final
-        # deadline ends the talks for both (Moore, 2004)
+        # only a deadline that presses one side helps the other when known; a final deadline
+        # ends the talks for both (Moore, 2004)
         ("sources-teaching", "a deadline that presses only the other side", "knowing its deadline"),
         ("sources-teaching", "The unexpected benefits of final deadlines in negotiation", None),
-        # s35 U1: four cases, so learners of one case share facts and news
+        # four cases, so learners of one case share facts and news
         ("intro", "learners who draw the same case share some", "your answers are yours alone"),
-        # a fresh review (s33), C1: the other side's deadline strengthens you as it comes
-        # closer; what fades is a rival's interest or an offer you hold until a date
+        # the other side's deadline strengthens you as it comes closer; what fades is a rival's
+        # interest or an offer you hold until a date
         (
             "shift-teaching",
             "The other side's deadline works the other way",
             "such as the other side's deadline or",
         ),
         ("spend-judgement", "a rival's offer to them known to lapse", "a rival offer known"),
-        # C2: module 05 files a deadline under power; the learner is told to move it
+        # module 05 files a deadline under power; the learner is told to move it
         ("sources-teaching", "files deadlines under power instead", None),
-        # W3: section 1's bargaining theory is a preview, practised in modules 02 and 03
+        # section 1's bargaining theory is a preview, practised in modules 02 and 03
         ("what-teaching", "No question in this module asks you to use it", None),
-        # U1: the turning point defined where it is first named
+        # the turning point defined where it is first named
         ("audit-teaching", "*turning point*: the first piece of news after which", None),
-        # U2: question 4b says the news stops at the ends of the scale, as shifted does
+        # question 4b says the news stops at the ends of the scale, as shifted does
         ("q4b-text", "as `shifted` does (a rating stops at 0 and at 10)", None),
         # reading a filing adds little; working through public sources can earn more, as
         # the supplier case's accounts step does
@@ -1726,7 +1717,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("shift-teaching", "the owner's power would stay as rated", None),
         # two of section 2's three examples come from no case of the module
         ("sources-teaching", "side by side, each with an example.", "this module's cases"),
-        # U5: what a learner whose scenario.bold is None does in question 3c
+        # what a learner whose scenario.bold is None does in question 3c
         ("q3c-task", "If it is `None`, your case has no such ask", None),
     ],
 )
@@ -1752,9 +1743,9 @@ def test_the_time_in_the_course_map_matches_the_notebook():
 
 
 def test_only_information_is_worded_as_knowing_or_finding_out():
-    """Professor's review, finding 9: "Brannock finds a smaller warehouse" is alternatives,
-    but section 2's first question sends anything a side finds out to information; no fact
-    or piece of news of another source uses the words of knowing or finding out."""
+    """The fact "Brannock finds a smaller warehouse" is alternatives, but section 2's first
+    question sends anything a side finds out to information; no fact or piece of news of another
+    source uses the words of knowing or finding out."""
     knowing = re.compile(r"\b(know|knows|knew|learn|learns|find|finds|found|finding)\b", re.I)
     for item in (*FACTS, *NEWS):
         if item.source != "information":
@@ -1762,8 +1753,8 @@ def test_only_information_is_worded_as_knowing_or_finding_out():
 
 
 def test_news_moves_is_not_called_practice_in_building_leverage():
-    """Professor's review, finding 27: reading news is not strengthening leverage before
-    the table (idea 5); the map lists the plan and its written judgement there."""
+    """Reading news is not strengthening leverage before the table (idea 5); the map lists the
+    plan and its written judgement there."""
     from course.course_map import IDEAS
 
     idea = next(i for i in IDEAS if i.number == 5)
@@ -1771,7 +1762,7 @@ def test_news_moves_is_not_called_practice_in_building_leverage():
     assert ("00_leverage", "plan-judgement-text", "trust") in idea.taught
 
 
-# --- professor's review of module 00 (third review): hints true of the learner's program --
+# --- hints true of the learner's program ---------------------------------
 
 
 def strict_budget_plan(case):
@@ -1803,10 +1794,10 @@ PLAN_SHORTCUT_HINTS = (
 
 
 def test_a_plan_kept_below_the_budget_is_never_told_it_took_a_shortcut():
-    """Review E3: a search with `< budget` for `<= budget` was told 'the biggest steps are
-    not the best ones' or 'weigh each step by its source's weight' for 10% of learners. A
-    plan that keeping below the budget explains is now told that a plan may use every day,
-    or something true of any wrong plan, never a shortcut it did not take."""
+    """A search with `< budget` for `<= budget` was told 'the biggest steps are not the best
+    ones' or 'weigh each step by its source's weight' for 10% of learners. A plan that keeping
+    below the budget explains is now told that a plan may use every day, or something true of
+    any wrong plan, never a shortcut it did not take."""
     told_full = 0
     for i in range(120):
         own = course.variant("00_leverage", f"strict-{i}")
@@ -1834,10 +1825,10 @@ def single_step_plan(case):
 
 
 def test_a_plan_that_stopped_after_one_step_is_told_another_still_fits():
-    """Sixth review, E3: a learner who returned only the best single step was told first
-    that 'a plan may use every one of the budget's days' for 92 of 200 learners, a mistake
-    with the budget it did not make. A plan that a better plan within the budget contains
-    is now told that another step still fits, the budget's last day only after it."""
+    """A learner who returned only the best single step was told first that 'a plan may use
+    every one of the budget's days' for 92 of 200 learners, a mistake with the budget it did not
+    make. A plan that a better plan within the budget contains is now told that another step
+    still fits, the budget's last day only after it."""
     told = 0
     for i in range(200):
         own = course.variant("00_leverage", f"r-{i}")
@@ -1859,9 +1850,9 @@ def test_a_plan_that_stopped_after_one_step_is_told_another_still_fits():
 
 
 def test_a_reaudit_that_never_looks_before_the_news_is_told_the_ask_can_be_made_now(own):
-    """Fresh review, U3: where the balance reaches the need before any news, a reaudit that
-    starts looking only after the first item was told that 'at least' includes a balance
-    equal to the need, which points at > against >=, not at the missing 'now'."""
+    """Where the balance reaches the need before any news, a reaudit that starts looking only
+    after the first item was told that 'at least' includes a balance equal to the need, which
+    points at > against >=, not at the missing 'now'."""
     cases = [
         (s, moves)
         for s, moves in check.reaudit_test_cases(own)
@@ -1881,9 +1872,9 @@ def test_a_reaudit_that_never_looks_before_the_news_is_told_the_ask_can_be_made_
 
 
 def test_the_needs_climb_a_quarter_of_a_point_a_rung_as_section_5_says():
-    """Fresh review, U2: nothing told a learner how points of balance map to an ask, so
-    question 4c's 'higher or lower than the course' had no anchor; section 5 now gives the
-    ladder's rate and calls it a convention, and the ladder is what it says."""
+    """Nothing told a learner how points of balance map to an ask, so question 4c's 'higher or
+    lower than the course' had no anchor; section 5 now gives the ladder's rate and calls it a
+    convention, and the ladder is what it says."""
     for case in CASES.values():
         needs = [need for need, _ in case.asks]
         assert all(b - a == pytest.approx(0.25) for a, b in pairwise(needs))
@@ -1893,10 +1884,10 @@ def test_the_needs_climb_a_quarter_of_a_point_a_rung_as_section_5_says():
 
 
 def test_a_turning_point_one_item_early_is_never_told_to_weigh_the_ratings():
-    """Review E4: a weighted re-audit that returns the label before the change was told
-    'weigh each rating by its source's weight' for 56% of learners, because the unweighted
-    turning point happened to be one item early. A hint now names a mistake only when no
-    other known mistake gives the same label."""
+    """A weighted re-audit that returns the label before the change was told 'weigh each rating
+    by its source's weight' for 56% of learners, because the unweighted turning point happened
+    to be one item early. A hint now names a mistake only when no other known mistake gives the
+    same label."""
     told_early = 0
     for i in range(120):
         own = course.variant("00_leverage", f"early-{i}")
@@ -1918,10 +1909,10 @@ def test_the_visible_check_tells_a_turning_point_one_item_early_so(learner):
 
 
 def test_a_pretext_call_is_filed_as_illegitimate_and_also_accepted_as_misrepresentation():
-    """Fourth review, error 3: posing as an auditor is a false statement of fact that Vell's
-    staff rely on, which is the module's own definition of a misrepresentation; the course
-    files it by its source (illegitimate) but must not mark the other reading wrong with a
-    hint that is false of it. Both kinds pass, and the message says why each fits."""
+    """Posing as an auditor is a false statement of fact that Vell's staff rely on, which is the
+    module's own definition of a misrepresentation; the course files it by its source
+    (illegitimate) but must not mark the other reading wrong with a hint that is false of it.
+    Both kinds pass, and the message says why each fits."""
     from course.scenarios.leverage import pretexts
 
     calls = [t for t in TACTICS if "which you are not" in t.text]
@@ -1943,9 +1934,9 @@ def test_a_pretext_call_is_filed_as_illegitimate_and_also_accepted_as_misreprese
 
 
 def test_the_tactics_and_news_state_what_settles_them():
-    """Review E5, E6, E11: a legitimate tactic states the facts it relies on (or question 5
-    says they are true); the 'bluff' about the warehouse claims nothing about the owner's
-    circumstances; the regulator item is about what you alone can supply, not data."""
+    """A legitimate tactic states the facts it relies on (or question 5 says they are true); the
+    'bluff' about the warehouse claims nothing about the owner's circumstances; the regulator
+    item is about what you alone can supply, not data."""
     texts = {t.text for t in TACTICS}
     assert not any("no hurry" in t for t in texts)
     assert any("which your board has approved" in t for t in texts)
@@ -1957,11 +1948,10 @@ def test_the_tactics_and_news_state_what_settles_them():
 
 
 def test_a_random_audit_rarely_fits_the_supplier_story():
-    """Third review, W5: random audits (whole ratings, weights in steps of 0.05) fitted the
-    supplier story 35% of the time, so question 2's marks rewarded little reading. Its
-    two-maker switch and the rumour of lost clients now bound the alternatives, and under
-    one in five random audits fits; the course's own audit, the starting audits' range and
-    the defensible readings still do."""
+    """Random audits (whole ratings, weights in steps of 0.05) fitted the supplier story 35% of
+    the time, so question 2's marks rewarded little reading. Its two-maker switch and the rumour
+    of lost clients now bound the alternatives, and under one in five random audits fits; the
+    course's own audit, the starting audits' range and the defensible readings still do."""
     import random
 
     rng = random.Random(0)
@@ -1980,9 +1970,9 @@ def test_a_random_audit_rarely_fits_the_supplier_story():
 
 
 def test_a_trust_step_not_drawn_is_shown_with_its_chance():
-    """Fourth review, weak exercise 6: question 3b asks whether the trust step is worth its
-    days, which needs its expected gain and so its chance; when the step is not among the
-    learner's, its chance range is shown beside its size and days."""
+    """Question 3b asks whether the trust step is worth its days, which needs its expected gain
+    and so its chance; when the step is not among the learner's, its chance range is shown
+    beside its size and days."""
     from course.scenarios.leverage import STEPS
 
     for n in range(400):
@@ -1997,8 +1987,8 @@ def test_a_trust_step_not_drawn_is_shown_with_its_chance():
 
 
 def test_the_salary_story_says_whose_deadline_the_steps_mean():
-    """Fourth review, unclear passage 1: two salary steps speak of Northwind's deadline, so
-    the story says Northwind has set one, and for what."""
+    """Two salary steps speak of Northwind's deadline, so the story says Northwind has set one,
+    and for what."""
     from course.scenarios.leverage import STEPS
 
     assert any("Northwind's deadline" in t.name for t in STEPS if t.case == "salary")
@@ -2006,7 +1996,7 @@ def test_the_salary_story_says_whose_deadline_the_steps_mean():
     assert "Northwind has set a deadline" in story and "two weeks" in story
 
 
-# --- question 3c: a plan for a threshold (fourth review, weak exercise 3) ----------------
+# --- question 3c: a plan for a threshold ----------------
 
 
 def test_question_3c_s_test_cases_each_reverse_the_ranking_by_average(own):
@@ -2088,10 +2078,10 @@ def test_the_bold_ask_is_a_rung_of_the_ladder_above_the_start_and_often_a_revers
 
 
 def test_the_deadline_story_accepts_alternatives_and_power_rated_level():
-    """Fifth review, error 9: most deadline learners draw a fact giving Brannock a standing
-    offer elsewhere, or a pull on your bank, so an audit rating alternatives or power level
-    on both sides is defensible; the rules demanded yours strictly higher (learner rev-2,
-    with the course's own weights, was told the audit did not fit the story)."""
+    """Most deadline learners draw a fact giving Brannock a standing offer elsewhere, or a pull
+    on your bank, so an audit rating alternatives or power level on both sides is defensible;
+    the rules demanded yours strictly higher (learner rev-2, with the course's own weights, was
+    told the audit did not fit the story)."""
     from course.scenarios.leverage import CASES
 
     rules = {
@@ -2106,11 +2096,11 @@ def test_the_deadline_story_accepts_alternatives_and_power_rated_level():
 
 
 def test_a_standing_offer_lets_brannock_be_rated_above_you_on_alternatives():
-    """Sixth review, E2: a deadline learner who drew Brannock's standing offer (a firmer
-    option than the owner's viewing with no call back) and rated Brannock's alternatives
-    above the owner's was told the audit did not fit the story, for 81 of 81 such learners
-    of 200. The rule is now lifted for them; the bound of 5 on Brannock's alternatives
-    stays, and learners without that fact still meet the rule."""
+    """A deadline learner who drew Brannock's standing offer (a firmer option than the owner's
+    viewing with no call back) and rated Brannock's alternatives above the owner's was told the
+    audit did not fit the story, for 81 of 81 such learners of 200. The rule is now lifted for
+    them; the bound of 5 on Brannock's alternatives stays, and learners without that fact still
+    meet the rule."""
     from course.scenarios.leverage import STANDING_OFFER
 
     audit = {
@@ -2181,9 +2171,9 @@ def test_a_comparison_the_audit_breaks_is_quoted_not_turned_into_a_direction():
 
 
 def test_question_3c_has_a_case_where_the_top_of_the_scale_decides():
-    """Fifth review, error 7: a reach_plan that ignored the ceiling of 10 passed the visible
-    check for 196 of 200 learners. The third case's alternatives step, near-sure and +4 on
-    a rating of 9, looks like it reaches the target only if the ceiling is ignored."""
+    """A reach_plan that ignored the ceiling of 10 passed the visible check for 196 of 200
+    learners. The third case's alternatives step, near-sure and +4 on a rating of 9, looks like
+    it reaches the target only if the ceiling is ignored."""
     from course.scenarios.leverage import reach_chances
 
     for n in range(20):
@@ -2199,12 +2189,11 @@ def test_question_3c_has_a_case_where_the_top_of_the_scale_decides():
 
 
 def test_power_on_top_is_accepted_where_the_facts_support_it(own):
-    """Fix 3, E1-E3: the salary story's dependence (Northwind cannot fill the post; you
-    are hard to replace) and the supplier's patent may weigh most through power, as the
-    pair convention of section 2 allows; both rules were rejected for every salary and
-    supplier learner. The pair is not counted heavily twice. The supplier bound no longer
-    says that nothing gives Vell clients, which was false for learners who drew the
-    invitation to bid."""
+    """The salary story's dependence (Northwind cannot fill the post; you are hard to replace)
+    and the supplier's patent may weigh most through power, as the pair convention of section 2
+    allows; both rules were rejected for every salary and supplier learner. The pair is not
+    counted heavily twice. The supplier bound no longer says that nothing gives Vell clients,
+    which was false for learners who drew the invitation to bid."""
     salary = {
         "yours": {"information": 4, "alternatives": 7, "power": 6},
         "theirs": {"information": 7, "alternatives": 3, "power": 6},
@@ -2276,8 +2265,8 @@ def test_section_5_reads_no_news_item_a_deadline_learner_reads_in_question_4a():
 def test_audits_rating_a_side_0_on_a_source_its_facts_give_it_are_refused(
     learner_id, yours, theirs, weights
 ):
-    """Fresh review, W1: each of these rated a side 0 on a source one of the learner's own
-    facts gives it, and the check said 'your audit fits the story'."""
+    """Each of these rated a side 0 on a source one of the learner's own facts gives it, and the
+    check said 'your audit fits the story'."""
     s = course.variant("00_leverage", learner_id)
     audit = {
         name: dict(zip(SOURCES_ORDER, values, strict=True))
@@ -2303,9 +2292,9 @@ SOURCES = ("information", "alternatives", "power")
 
 
 def test_a_reaudit_that_lets_a_rating_pass_10_loses_both_marks(own):
-    """Fresh review, W4: a reaudit with no cap at the ends of the scale passed 40 of 40
-    learners, since no case moved a rating past 10 or below 0. A test case now moves a 9 up
-    by 3, and both answers depend on the cap; the turning point's hint says why."""
+    """A reaudit with no cap at the ends of the scale passed 40 of 40 learners, since no case
+    moved a rating past 10 or below 0. A test case now moves a 9 up by 3, and both answers
+    depend on the cap; the turning point's hint says why."""
     outcome = check.reaudit(reaudit_with_no_cap)
     assert outcome.earned == 0, [o.message for o in outcome.outcomes]
     hints = []
@@ -2330,12 +2319,12 @@ def test_the_hint_for_a_wrong_bluff_stays_true_of_every_tactic_not_accepted_as_o
 
 
 def test_the_survey_is_cited_for_what_it_found():
-    """A fresh review, E1: Robinson, Lewicki & Donahue (2000) found hiding a reservation
-    price and opening far from it rated appropriate, and false promises (one of the five
-    factors, with misrepresentation and misuse of information) rated inappropriate; the
-    module cited it beside 'bluffing about your own reservation price is tolerated', which
-    the survey does not show. The text now says what it backs and what rests on Carr and
-    the Model Rule comment instead, and the summary keeps the two apart."""
+    """Robinson, Lewicki & Donahue (2000) found hiding a reservation price and opening far from
+    it rated appropriate, and false promises (one of the five factors, with misrepresentation
+    and misuse of information) rated inappropriate; the module cited it beside 'bluffing about
+    your own reservation price is tolerated', which the survey does not show. The text now says
+    what it backs and what rests on Carr and the Model Rule comment instead, and the summary
+    keeps the two apart."""
     ethics = " ".join(cell_text("00_leverage", "leverage", "ethics-teaching").split())
     summary = " ".join(cell_text("00_leverage", "leverage", "summary").split())
     assert "false promises" in ethics
@@ -2345,9 +2334,9 @@ def test_the_survey_is_cited_for_what_it_found():
 
 
 def test_the_questions_own_gloss_of_a_kind_counts_as_that_kind():
-    """A fresh review, U4: question 5 lists "illegitimate" as "(an illegitimate source)", and
-    a learner who wrote "illegitimate source" lost those items. It counts now, in any case;
-    a word the question never uses still gets the list of kinds."""
+    """Question 5 lists "illegitimate" as "(an illegitimate source)", and a learner who wrote
+    "illegitimate source" lost those items. It counts now, in any case; a word the question
+    never uses still gets the list of kinds."""
     tried = 0
     for n in range(12):
         s = course.variant("00_leverage", f"gloss-{n}")
@@ -2362,10 +2351,10 @@ def test_the_questions_own_gloss_of_a_kind_counts_as_that_kind():
 
 
 def test_learners_of_one_case_share_facts_but_not_numbers():
-    """A fresh review (s35), U1: the introduction said every learner gets their own case,
-    so their answers are theirs alone, but there are four cases and any two learners of
-    one case share facts. It now says so; this checks both halves of what it says: two
-    learners of one case share some fact texts, and their numbers (steps) differ."""
+    """The introduction said every learner gets their own case, so their answers are theirs
+    alone, but there are four cases and any two learners of one case share facts. It now says
+    so; this checks both halves of what it says: two learners of one case share some fact texts,
+    and their numbers (steps) differ."""
     drawn = [course.variant("00_leverage", f"r-{i}") for i in range(120)]
     assert {s.case for s in drawn} == set(CASES)
     for key in CASES:
@@ -2387,12 +2376,11 @@ def _template_audit():
 
 
 def test_the_answer_cells_example_audit_with_one_rating_changed_fails_for_every_story():
-    """The example in question 2's answer cell, (5, 5, 5) for both sides, was refused
-    unchanged, but with one rating changed (the owner's power 6, say) it passed for deadline
-    learners (fresh review, finding 4): a near-copy of the template earned both marks. The
-    example now shows the form only, with ... in place of every number, so no change of one
-    rating, nor of one weight, makes it an audit, for learners of every case. Fails on the
-    old code."""
+    """The example in question 2's answer cell, (5, 5, 5) for both sides, was refused unchanged,
+    but with one rating changed (the owner's power 6, say) it passed for deadline learners: a
+    near-copy of the template earned both marks. The example now shows the form only, with ...
+    in place of every number, so no change of one rating, nor of one weight, makes it an audit,
+    for learners of every case. Fails on the old code."""
     example = _template_audit()
     for s in _one_learner_per_case().values():
         for part in ("yours", "theirs", "weights"):
@@ -2685,7 +2673,7 @@ def test_question_2_bounds_the_weights_and_the_balance_of_every_case():
         assert cap.value == 0.7 and band.because and cap.because, key
     for s in _one_learner_per_case().values():
         floors = {r.source for r in rules_for(s) if r.kind == "weight_floor"}
-        # every source, whatever the drawn facts bear on (fresh review, finding 2)
+        # every source, whatever the drawn facts bear on
         assert floors == set(SOURCES), s.learner
         if s.case in BACKWARDS_AUDITS:
             (yours, theirs, weights), words = BACKWARDS_AUDITS[s.case]
@@ -2841,13 +2829,13 @@ def _markdown_before(grade_id):
 
 
 def test_no_learner_reads_an_answer_of_their_own_case_before_answering_it():
-    """Fresh review, finding 3: section 2 gave the course's weights for the sole-source
-    case above question 2, which asks sole-source learners to weigh that very case; and
-    section 5 quoted the deadline case's balance after each of its first two news items
-    above question 4a, which tells a deadline learner who drew them how far (so on which
-    weighted source, and which way) each moved. No sentence above question 2's check that
-    names a case gives a weight, and above question 4a's check no balance of a case is
-    quoted but its start and the need of an ask. Fails on the old text."""
+    """Section 2 gave the course's weights for the sole-source case above question 2, which asks
+    sole-source learners to weigh that very case; and section 5 quoted the deadline case's
+    balance after each of its first two news items above question 4a, which tells a deadline
+    learner who drew them how far (so on which weighted source, and which way) each moved. No
+    sentence above question 2's check that names a case gives a weight, and above question 4a's
+    check no balance of a case is quoted but its start and the need of an ask. Fails on the old
+    text."""
     for text in _markdown_before("my-audit-test"):
         for sentence in re.split(r"(?<=[.;:])\s", " ".join(text.split())):
             named = [k for k, names in CASE_NAMES.items() if any(n in sentence for n in names)]

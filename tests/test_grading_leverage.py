@@ -110,7 +110,7 @@ class TestLeverageGrading(ModuleGrading):
         assert auto_total(graded.scores("typed-classification")) == self.AUTO_POINTS
 
     def test_one_fact_on_the_wrong_side_loses_its_share(self, graded):
-        """Review item 7: 0.4 points a fact, not all or nothing."""
+        """0.4 points a fact, not all or nothing."""
         points = graded.scores("one-fact-wrong")
         assert points["fact-leverage-test"] == pytest.approx(1.6)
         assert auto_total(points) == pytest.approx(self.AUTO_POINTS - 0.4)

@@ -64,17 +64,15 @@ def test_the_notebooks_step_example_adds_two_points_of_rating_at_most():
 
 
 def test_the_notebooks_re_audit_of_the_deadline_case():
-    """Section 5: the deadline case's news takes the owner from +1.45 to +3.40, then back
-    down to -0.40 (even) when the firm that booked a second viewing signs elsewhere, and
-    -0.65 (Brannock ahead) once a rent quoted in writing is raised; two more items bring it
-    to -0.05 and +0.85. The peak is after the second viewing (N2), but an ask that needs
-    +1.75 (fourth review, error 7: the 98% rung, 0.30 clear of +2.05, not the full-rent
-    rung 0.05 below it) is made after the refusal (N1); a stopgap first would have made it
-    even at once (+0.10).
+    """Section 5: the deadline case's news takes the owner from +1.45 to +3.40, then back down
+    to -0.40 (even) when the firm that booked a second viewing signs elsewhere, and -0.65
+    (Brannock ahead) once a rent quoted in writing is raised; two more items bring it to -0.05
+    and +0.85. The peak is after the second viewing (N2), but an ask that needs +1.75 (the 98%
+    rung, 0.30 clear of +2.05, not the full-rent rung 0.05 below it) is made after the refusal
+    (N1); a stopgap first would have made it even at once (+0.10).
 
-    Professor's review, finding 4: the prospect who signs elsewhere takes with it at least
-    what its second viewing added, so the owner's alternatives end no higher than they
-    started."""
+    The prospect who signs elsewhere takes with it at least what its second viewing added, so
+    the owner's alternatives end no higher than they started."""
     case = CASES["deadline"]
     moves = {f"N{i}": (n.side, n.source, n.change) for i, n in enumerate(case.news, 1)}
     balances = balances_after(case.yours, case.theirs, case.weights, moves)
@@ -194,10 +192,10 @@ def test_their_biggest_lead_is_the_largest_weighted_difference_in_their_favour()
 
 
 def test_what_answers_a_lead_follows_emerson():
-    """Review item 1: Emerson's balancing operations give a weaker side two levers against a
-    lead on power or alternatives, needing the other side less (alternatives of its own)
-    and making the other side need it more (power); information is met with information.
-    No answer asks to lower the other side's rating as well: each fact is rated once."""
+    """Emerson's balancing operations give a weaker side two levers against a lead on power or
+    alternatives, needing the other side less (alternatives of its own) and making the other
+    side need it more (power); information is met with information. No answer asks to lower the
+    other side's rating as well: each fact is rated once."""
     assert {lead: levers for lead, (levers, _) in ANSWERED_BY.items()} == {
         "power": ("alternatives", "power"),
         "alternatives": ("alternatives", "power"),
@@ -208,7 +206,7 @@ def test_what_answers_a_lead_follows_emerson():
 
 
 def test_missing_weights_are_named_like_missing_ratings():
-    """Review item 16: a missing weight is an error, not a silent 0."""
+    """A missing weight is an error, not a silent 0."""
     ratings = {"information": 4, "alternatives": 5, "power": 6}
     with pytest.raises(ValueError, match="weights needs a share for power"):
         weighted_leverage(ratings, {"information": 0.5, "alternatives": 0.5})

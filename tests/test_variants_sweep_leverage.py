@@ -159,9 +159,9 @@ INTRODUCED = ("patent", "seal", "standing offer", "slots")
 
 
 def test_news_names_only_what_its_case_story_introduces():
-    """Second review, findings 13 and 22: Ostra's hold is its certification, not a patent,
-    and a piece of news about Brannock's standing offer says what that offer was, since
-    the learner may never have drawn the fact that introduces it."""
+    """Ostra's hold is its certification, not a patent, and a piece of news about Brannock's
+    standing offer says what that offer was, since the learner may never have drawn the fact
+    that introduces it."""
     for item in (*FACTS, *NEWS):
         story = CASES[item.case].story
         for thing in INTRODUCED:
@@ -170,7 +170,7 @@ def test_news_names_only_what_its_case_story_introduces():
 
 
 def test_no_bluff_names_a_reservation_price_below_the_written_offer():
-    """Second review, finding 9 (and module 02): a reservation price sits at or above the
+    """As in module 02, a reservation price sits at or above the
     best firm alternative, so no salary tactic may name one below Calder's written offer."""
     figure = r"(\d{2,3}),000"
     (offer,) = {int(m) for t in TACTICS for m in re.findall(rf"letter says {figure}", t.text)}
@@ -184,16 +184,16 @@ def test_no_bluff_names_a_reservation_price_below_the_written_offer():
 
 
 def test_no_legitimate_tactic_shows_one_bidder_anothers_quote():
-    """Second review, finding 8: showing one bidder a rival's quote breaks the rival's
-    confidence (procurement codes treat it as a breach), so it is never legitimate."""
+    """Showing one bidder a rival's quote breaks the rival's confidence (procurement codes treat
+    it as a breach), so it is never legitimate."""
     for tactic in TACTICS:
         if tactic.kind == "legitimate":
             assert not re.search(r"\bshow (it|him|her|them) the quotes?\b", tactic.text), tactic
 
 
 def test_each_fact_and_news_item_has_one_answer_its_wording_settles():
-    """Review item 8: by section 2's test, every fact and piece of news has one source and
-    one side, and the wording alone gives them."""
+    """By section 2's test, every fact and piece of news has one source and one side, and the
+    wording alone gives them."""
     for fact in FACTS:
         assert (source_by_wording(fact.text), side_by_wording(fact.text)) == (
             fact.source,
@@ -223,9 +223,9 @@ def test_know_how_the_other_side_relies_on_sorts_as_power_not_information():
 
 
 def test_each_tactic_is_read_the_same_by_a_second_marker():
-    """Professor's review, finding 8: the kind is settled by what a tactic says, not by a
-    cue word every tactic of a kind shares, and each case has a tactic on the line between
-    two kinds, for which both are accepted."""
+    """The kind is settled by what a tactic says, not by a cue word every tactic of a kind
+    shares, and each case has a tactic on the line between two kinds, for which both are
+    accepted."""
     for tactic in TACTICS:
         assert set(tactic.kinds) == kinds_by_reading(tactic.text), tactic.text
     for key in CASES:
@@ -233,8 +233,8 @@ def test_each_tactic_is_read_the_same_by_a_second_marker():
         assert sorted(t.kind for t in tactics if not t.also and not t.pretext) == sorted(
             ["legitimate", "bluff", "misrepresentation", "illegitimate"] * 2
         )
-        # a lie told to get information is filed by its source, as module 01 files it, and
-        # is also a lie the person asked relies on: both kinds pass (fourth review, E3)
+        # a lie told to get information is filed by its source, as module 01 files it, and is
+        # also a lie the person asked relies on: both kinds pass
         assert all(
             set(t.kinds) == {"illegitimate", "misrepresentation"} and t.kind == "illegitimate"
             for t in tactics
@@ -245,8 +245,8 @@ def test_each_tactic_is_read_the_same_by_a_second_marker():
         assert not any(cue in t.text for t in TACTICS), cue
 
 
-#: Words that name a kind of tactic, or flag one, so that a learner could sort the tactics
-#: by them without judging what a move does (fresh review, finding 1).
+#: Words that name a kind of tactic, or flag one, so that a learner could sort the tactics by
+#: them without judging what a move does.
 CUE_WORDS = (
     "real",
     "really",
@@ -276,14 +276,13 @@ def _frame(text):
 
 
 def test_each_tactic_is_judged_by_what_it_does_not_by_a_cue_word():
-    """Fresh review, finding 1: the tactics carried cue words ('your real reservation
-    price', 'confidential', 'posing as', 'having no intention', 'none has been submitted
-    yet'), so a learner could sort them by vocabulary without judging what each move does.
-    No tactic now holds such a word; and a claim about a limit, and a claim of a figure
-    from a letter or a quote, each appear worded alike as legitimate in one tactic and as
-    a bluff or a misrepresentation in another, so only comparing what is said with what
-    the tactic states is true (the learner's own case's figures) tells them apart. Fails on
-    the old pool."""
+    """The tactics carried cue words ('your real reservation price', 'confidential', 'posing
+    as', 'having no intention', 'none has been submitted yet'), so a learner could sort them by
+    vocabulary without judging what each move does. No tactic now holds such a word; and a claim
+    about a limit, and a claim of a figure from a letter or a quote, each appear worded alike as
+    legitimate in one tactic and as a bluff or a misrepresentation in another, so only comparing
+    what is said with what the tactic states is true (the learner's own case's figures) tells
+    them apart. Fails on the old pool."""
     for tactic in TACTICS:
         for cue in CUE_WORDS:
             assert not re.search(rf"\b{cue}", tactic.text, re.IGNORECASE), (cue, tactic.text)
@@ -338,9 +337,9 @@ def hangs_together(s):
 
 
 def test_no_learner_reads_items_that_contradict_each_other(drawn):
-    """Review item 4: a fact, a piece of news, a step and a tactic the learner reads
-    together never contradict each other (no tactic claims as done what the learner's own
-    step has yet to win), and news that needs an earlier item comes after it."""
+    """A fact, a piece of news, a step and a tactic the learner reads together never contradict
+    each other (no tactic claims as done what the learner's own step has yet to win), and news
+    that needs an earlier item comes after it."""
     seen = {pair: 0 for pair in CONTRADICT}
     for s in drawn:
         for pair in hangs_together(s):
@@ -349,8 +348,8 @@ def test_no_learner_reads_items_that_contradict_each_other(drawn):
 
 
 def test_a_place_in_a_final_round_never_weighs_more_than_a_written_offer(drawn):
-    """Review item 4: losing a place in a final round moves your alternatives by less than
-    losing a written offer does, in every learner's news."""
+    """Losing a place in a final round moves your alternatives by less than losing a written
+    offer does, in every learner's news."""
     for s in drawn:
         sizes = {text: size for text, size in s.news.values()}
         third = [size for text, size in sizes.items() if "drops you from its final" in text]
@@ -372,8 +371,8 @@ def test_the_story_is_coherent_for_every_learner(drawn):
 
 
 def test_the_starting_audit_is_plausible_and_fits_the_story(drawn):
-    """Ratings whole points in [1, 9]; weights multiples of 0.05, at least 0.1, adding to
-    1, the case's dominant source ahead of each other by at least 0.1 (review item 10)."""
+    """Ratings whole points in [1, 9]; weights multiples of 0.05, at least 0.1, adding to 1, the
+    case's dominant source ahead of each other by at least 0.1."""
     for s in drawn:
         for ratings in (s.yours, s.theirs):
             assert all(r == int(r) and 1 <= r <= 9 for r in ratings.values()), s.learner
@@ -384,9 +383,9 @@ def test_the_starting_audit_is_plausible_and_fits_the_story(drawn):
         assert all(top - s.weights[o] >= 0.1 - 1e-9 for o in SOURCES if o != DOMINANT[s.case])
         assert all(rule.holds(s.yours, s.theirs, s.weights) for rule in CASES[s.case].rules)
         if s.case in ("sole-source", "deadline"):
-            # seventh review, E1: question 2 now accepts the lighter of alternatives and
-            # power above information, but the drawn starting audits keep the course's
-            # stricter reading, so that no learner's draw changed
+            # question 2 now accepts the lighter of alternatives and power above information,
+            # but the drawn starting audits keep the course's stricter reading, so that no
+            # learner's draw changed
             pair = min(s.weights["alternatives"], s.weights["power"])
             assert pair <= s.weights["information"] + 1e-9, s.learner
 
@@ -444,8 +443,8 @@ def test_the_ask_needs_a_balance_clear_of_every_moment_and_reached(drawn):
     assert moments == {0, 1, 2, 3, 4}
     now = sum(ask_at(replayed(s, right_moves(s)), s.need) == 0 for s in drawn)
     assert 0.05 * len(drawn) <= now <= 0.25 * len(drawn), now
-    # professor's review, finding 11: for most learners the ask comes before the peak, so
-    # the hindsight the pass message names has something to show
+    # for most learners the ask comes before the peak, so the hindsight the pass message names
+    # has something to show
     assert not_the_peak >= 0.6 * len(drawn), not_the_peak
 
 
@@ -459,10 +458,10 @@ ASK_WORDS = {
 
 
 def test_the_need_comes_with_the_ask_and_grows_with_it(drawn):
-    """Professor's review, finding 1: the balance an ask needs belongs to the ask, not to
-    the learner's news: every learner with the same ask has the same need, a bolder ask in
-    a case needs more, and the need is below zero only in the sole-source case, where the
-    buyer is behind from the start and the asks are modest (a price held, a small cut)."""
+    """The balance an ask needs belongs to the ask, not to the learner's news: every learner
+    with the same ask has the same need, a bolder ask in a case needs more, and the need is
+    below zero only in the sole-source case, where the buyer is behind from the start and the
+    asks are modest (a price held, a small cut)."""
     need_of = {}
     for s in drawn:
         assert ASK_WORDS[s.case] in s.ask, s.learner
@@ -479,8 +478,8 @@ def test_the_need_comes_with_the_ask_and_grows_with_it(drawn):
 
 
 def test_every_learner_meets_trust_in_a_graded_question(drawn):
-    """Professor's review, finding 10: every learner has the step that builds trust by
-    keeping a promise (question 3) or the news in which a move spends it (question 4a)."""
+    """Every learner has the step that builds trust by keeping a promise (question 3) or the
+    news in which a move spends it (question 4a)."""
     trust_steps = {step.name for step in STEPS if step.trust}
     trust_news = {item.text for item in NEWS if item.trust}
     assert len(trust_steps) == len(trust_news) == len(CASES)
@@ -489,10 +488,10 @@ def test_every_learner_meets_trust_in_a_graded_question(drawn):
 
 
 def test_news_sizes_fit_the_news_and_a_lost_prospect_takes_its_viewing_back(drawn):
-    """Professor's review, findings 4 and 16: each item moves its rating by a size that
-    fits it, the same for every learner or within one point; and when the firm that booked
-    a second viewing signs elsewhere, the owner's alternatives fall by at least what the
-    viewing added, never ending higher than before the prospect was lost."""
+    """Each item moves its rating by a size that fits it, the same for every learner or within
+    one point; and when the firm that booked a second viewing signs elsewhere, the owner's
+    alternatives fall by at least what the viewing added, never ending higher than before the
+    prospect was lost."""
     for item in NEWS:
         assert item.size in item.sizes and max(item.sizes) - min(item.sizes) <= 1, item.text
     both = 0
@@ -575,16 +574,16 @@ def test_the_plan_has_a_binding_budget_and_one_clear_best(drawn):
             naive_wrong[name] += set(naive) != set(best)
     assert sizes >= {1, 2}
     # ignoring the ceiling misleads fewer own cases (about 2%) since half the learners draw
-    # steps on which a greedy order misses the best plan (W2); question 3's first test case
-    # catches it for every learner
+    # steps on which a greedy order misses the best plan; question 3's first test case catches
+    # it for every learner
     assert naive_wrong["amount"] >= 50 and naive_wrong["chance"] >= 50, naive_wrong
     assert naive_wrong["ceiling"] >= 30, naive_wrong
 
 
 def test_question_3b_has_a_shorter_budget_that_forces_a_choice(drawn):
-    """Second review, finding 5: 'the talks move two days earlier' left 61% of learners
-    with nothing to drop. Every learner's shorter budget is too small for their best plan,
-    some plan of at least one step still fits it, and one such plan is clearly best."""
+    """'the talks move two days earlier' left 61% of learners with nothing to drop. Every
+    learner's shorter budget is too small for their best plan, some plan of at least one step
+    still fits it, and one such plan is clearly best."""
     cuts = set()
     for s in drawn:
         values = plan_values(s)
@@ -599,10 +598,9 @@ def test_question_3b_has_a_shorter_budget_that_forces_a_choice(drawn):
 
 
 def test_every_learner_is_shown_both_trust_items_of_question_3b(drawn):
-    """Second review, finding 6: question 3b asks about the step that keeps a promise and
-    the news that spends trust, but 93% of learners drew only one. Both are named under
-    every learner's steps, and a drawn news item is named by its label only, so that the
-    reading question 4a asks for is not given away."""
+    """Question 3b asks about the step that keeps a promise and the news that spends trust, but
+    93% of learners drew only one. Both are named under every learner's steps, and a drawn news
+    item is named by its label only, so that the reading question 4a asks for is not given away."""
     for s in drawn:
         shown = str(s.show("judgement"))
         step = next(x for x in STEPS if x.case == s.case and x.trust)
@@ -613,9 +611,9 @@ def test_every_learner_is_shown_both_trust_items_of_question_3b(drawn):
 
 
 def test_no_learner_can_sort_the_tactics_by_elimination(drawn):
-    """Professor's review, finding 8: every learner has four tactics of at least three
-    kinds, but not always one of each, so the last one does not follow from the others;
-    each kind turns up in every position, and many learners meet a tactic on the line."""
+    """Every learner has four tactics of at least three kinds, but not always one of each, so
+    the last one does not follow from the others; each kind turns up in every position, and many
+    learners meet a tactic on the line."""
     positions = {
         kind: set() for kind in ("legitimate", "bluff", "misrepresentation", "illegitimate")
     }
@@ -762,9 +760,9 @@ PLAN_SHORTCUTS = {
 
 
 def test_every_plan_hint_is_true_of_the_plan_it_is_shown_for(drawn):
-    """Review item 2: a hint that names a shortcut is shown only for a plan that shortcut
-    produces and no other known shortcut does; every shortcut fails some learner's own
-    case, and each is caught by the test cases every learner's self-check runs."""
+    """A hint that names a shortcut is shown only for a plan that shortcut produces and no other
+    known shortcut does; every shortcut fails some learner's own case, and each is caught by the
+    test cases every learner's self-check runs."""
     failed = dict.fromkeys(PLAN_SHORTCUTS, 0)
     cases = [*drawn, *check.plan_test_cases(drawn[0])]
     for s in cases:
@@ -823,8 +821,8 @@ def news_typed(s):
 
 
 def reaudit_by_arithmetic(case, moves):
-    """Question 4b by plain arithmetic, each rating kept between 0 and 10 (a test case moves
-    a 9 up by 3: fresh review, W4)."""
+    """Question 4b by plain arithmetic, each rating kept between 0 and 10 (a test case moves a 9
+    up by 3)."""
     yours, theirs = dict(case.yours), dict(case.theirs)
     balances = [weighted(yours, case.weights) - weighted(theirs, case.weights)]
     for side, source, change in moves.values():
@@ -1096,8 +1094,8 @@ def test_every_question_names_the_scenario_fields_its_reference_reads():
 
 
 def test_the_steps_shown_before_question_3_say_nothing_of_the_best_plan(drawn):
-    """Third review, W4: the steps part said the shorter budget was 'too few for the best
-    plan' before question 3 was answered; that now appears only in question 3b's part."""
+    """The steps part said the shorter budget was 'too few for the best plan' before question 3
+    was answered; that now appears only in question 3b's part."""
     for s in drawn[:200]:
         steps = str(s.show("steps"))
         assert "best plan" not in steps and "short_budget" not in steps, s.learner
@@ -1105,11 +1103,11 @@ def test_the_steps_shown_before_question_3_say_nothing_of_the_best_plan(drawn):
 
 
 def test_no_preparation_step_keeps_a_promise_already_made():
-    """Third review, E1: settling a disputed invoice 'as you promised' was a step a best
-    plan dropped for 41% of learners, though section 6 says breaking your word is out of
-    bounds. Every trust step is now something done freely, beyond what is owed."""
+    """Settling a disputed invoice 'as you promised' was a step a best plan dropped for 41% of
+    learners, though section 6 says breaking your word is out of bounds. Every trust step is now
+    something done freely, beyond what is owed."""
     for step in STEPS:
-        # sixth review, C3: a paid trial task delivered early was still a task owed
+        # a paid trial task delivered early was still a task owed
         assert "promise" not in step.name and "trial task" not in step.name, step.name
     for step in (s for s in STEPS if s.trust):
         assert any(
@@ -1124,11 +1122,11 @@ def test_no_preparation_step_keeps_a_promise_already_made():
 
 
 def test_question_4c_has_an_ask_a_need_and_a_first_moment_for_every_learner(drawn):
-    """Sixth review, W3: question 4c asks each learner to set the need of the ask shown
-    under the news, and to judge whether waiting past the first moment it is reached could
-    be foreseen. Every learner is shown that ask and its need, and reaches it at a moment
-    that needs no hindsight; the ladder has a rung on each side of most learners' need, so
-    both 'higher' and 'lower' can be argued from the case."""
+    """Question 4c asks each learner to set the need of the ask shown under the news, and to
+    judge whether waiting past the first moment it is reached could be foreseen. Every learner
+    is shown that ask and its need, and reaches it at a moment that needs no hindsight; the
+    ladder has a rung on each side of most learners' need, so both 'higher' and 'lower' can be
+    argued from the case."""
     both_sides = 0
     for s in drawn:
         shown = s.show("news").markdown
@@ -1140,13 +1138,12 @@ def test_question_4c_has_an_ask_a_need_and_a_first_moment_for_every_learner(draw
 
 
 def test_question_3_on_the_learner_s_own_case_is_often_a_real_decision(drawn):
-    """Third review, W2: taking the steps one at a time, best first, found the best plan
-    for 98% of learners, so the own case taught nothing a greedy rule does not. Fourth
-    review, weak exercise 4.2: the requirement was met by greedy-per-day alone, so the
-    likelier shortcut, greedy by expected gain, still found the best plan for 93%. Now
-    greedy by gain misses it for over 40% of learners (about half where the case's audits
-    allow it; the sole-source case's power-heavy audits often do not), written out here as
-    a second reader would."""
+    """Taking the steps one at a time, best first, found the best plan for 98% of learners, so
+    the own case taught nothing a greedy rule does not. The requirement was met by
+    greedy-per-day alone, so the likelier shortcut, greedy by expected gain, still found the
+    best plan for 93%. Now greedy by gain misses it for over 40% of learners (about half where
+    the case's audits allow it; the sole-source case's power-heavy audits often do not), written
+    out here as a second reader would."""
     missed = collections.Counter()
     by_case = collections.Counter(s.case for s in drawn)
     for s in drawn:
@@ -1169,9 +1166,9 @@ def test_question_3_on_the_learner_s_own_case_is_often_a_real_decision(drawn):
 
 
 def test_question_4b_s_two_parts_rarely_have_one_answer(drawn):
-    """Third review, W3: for 21% of learners the turning point and the moment to ask were
-    the same label, so one answer served both parts. The need is now drawn, where the news
-    allows, so that the ask comes at another moment."""
+    """For 21% of learners the turning point and the moment to ask were the same label, so one
+    answer served both parts. The need is now drawn, where the news allows, so that the ask
+    comes at another moment."""
 
     def ahead(b):
         return "even" if abs(b) < EVEN else ("you" if b > 0 else "them")
@@ -1195,11 +1192,11 @@ def test_question_4b_s_two_parts_rarely_have_one_answer(drawn):
 
 
 def test_a_side_a_drawn_fact_gives_something_is_never_rated_0(drawn):
-    """Fresh review, W1: a drawn fact added no rule, so an audit rating a side 0 on the very
-    source one of its facts gives it passed (r-1 rated their own power 0 beside "one of the
-    few engineers who has run the streaming system"). Each (side, source) of a drawn fact now
-    rules out 0 for every learner, and the hint names neither the fact nor its letter, so
-    question 2 does not sort question 1's facts."""
+    """A drawn fact added no rule, so an audit rating a side 0 on the very source one of its
+    facts gives it passed (r-1 rated their own power 0 beside "one of the few engineers who has
+    run the streaming system"). Each (side, source) of a drawn fact now rules out 0 for every
+    learner, and the hint names neither the fact nor its letter, so question 2 does not sort
+    question 1's facts."""
     for s in drawn:
         given = {(side, source) for source, side in fact_key(s).values()}
         some = {(r.side, r.source) for r in rules_for(s) if r.kind == "some"}
@@ -1229,13 +1226,13 @@ def _probe(s, audit, changes=None):
 
 
 def test_probing_question_2_one_rating_or_weight_at_a_time_reveals_no_label(drawn):
-    """Fresh review, finding 2: a rating of 0 was refused only where a drawn fact covers
-    the (side, source), and a light weight only on a source a drawn fact bears on. Five
-    facts cover at most five of the six pairs, so a learner who set one rating to 0 at a
-    time, from an audit that passes, found the pair no fact covers (and with light weights,
-    a source no fact bears on) before grading: question 1's labels, cheaper than sorting
-    the facts. Every such probe now gets the same answer for every pair and every source.
-    Fails on the old code (the six probes differed for every learner tried)."""
+    """A rating of 0 was refused only where a drawn fact covers the (side, source), and a light
+    weight only on a source a drawn fact bears on. Five facts cover at most five of the six
+    pairs, so a learner who set one rating to 0 at a time, from an audit that passes, found the
+    pair no fact covers (and with light weights, a source no fact bears on) before grading:
+    question 1's labels, cheaper than sorting the facts. Every such probe now gets the same
+    answer for every pair and every source. Fails on the old code (the six probes differed for
+    every learner tried)."""
     differed = 0
     for s in drawn[:400]:
         yours, theirs, weights = audit_from_the_story(s)().values()
@@ -1262,7 +1259,7 @@ def test_an_audit_of_zeros_does_not_list_the_pairs_question_1s_facts_cover(drawn
     """Naming each (side, source) whose rating of 0 a drawn fact rules out let two probe
     audits (one side all 0, the other 0 but for one source, and the reverse) list every
     pair the learner's facts cover, question 1's labels, for 100 of 100 learners in a
-    review. The refusal now says only that some rating of 0 falls where a fact gives that
+    sample. The refusal now says only that some rating of 0 falls where a fact gives that
     side something; no message of the two probes names a side's source rated above 0."""
     for s in drawn[:300]:
         them = check.CASES[s.case].them.split(",")[0]
@@ -1353,7 +1350,7 @@ def test_question_2_bounds_the_weights_and_keeps_the_balance_near_the_cases_read
     readings and every starting audit pass for all 2,000 learners, inside each band."""
     for s in drawn:
         floors = {r.source for r in rules_for(s) if r.kind == "weight_floor"}
-        # every source, whatever the drawn facts bear on (fresh review, finding 2)
+        # every source, whatever the drawn facts bear on
         assert floors == set(SOURCES), s.learner
         if s.case in BACKWARDS_AUDITS:
             yours, theirs, weights = BACKWARDS_AUDITS[s.case]

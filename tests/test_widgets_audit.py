@@ -51,10 +51,10 @@ def test_moving_a_rating_or_a_weight_moves_the_balance():
 
 
 def test_the_advice_names_their_biggest_lead_and_both_levers():
-    """In the sole-source case Ostra is furthest ahead on power. Emerson's account supports
-    both levers (alternatives of yours, more of what Ostra needs from you); the arithmetic
-    favours power, the source with the largest weight. Review item 1: nothing asks the
-    learner to lower Ostra's power as well as raise their alternatives."""
+    """In the sole-source case Ostra is furthest ahead on power. Emerson's account supports both
+    levers (alternatives of yours, more of what Ostra needs from you); the arithmetic favours
+    power, the source with the largest weight. Nothing asks the learner to lower Ostra's power
+    as well as raise their alternatives."""
     audit = LeverageAudit("sole-source")
     words = text(audit.advice.value)
     assert (
@@ -68,9 +68,8 @@ def test_the_advice_names_their_biggest_lead_and_both_levers():
 
 
 def test_advice_on_information_is_not_put_in_emersons_mouth():
-    """Review of module 00, round 3, item 2: in the salary case the employer leads most on
-    information, and Emerson's power-dependence account says nothing about information, so
-    the advice is the course's own there."""
+    """In the salary case the employer leads most on information, and Emerson's power-dependence
+    account says nothing about information, so the advice is the course's own there."""
     words = text(LeverageAudit("salary").advice.value)
     assert "furthest ahead on information" in words
     assert "What answers it: your information" in words and "Emerson" not in words
@@ -78,8 +77,8 @@ def test_advice_on_information_is_not_put_in_emersons_mouth():
 
 @pytest.mark.parametrize("key", ["salary", "supplier", "sole-source", "deadline"])
 def test_the_advice_is_true_after_every_piece_of_news(key):
-    """Review item 1: after every news item of every case, the advice names the source
-    the other side leads most on, and the ranking it gives is the model's."""
+    """After every news item of every case, the advice names the source the other side leads
+    most on, and the ranking it gives is the model's."""
     case = CASES[key]
     audit = LeverageAudit(key)
     for item in case.news:
@@ -113,10 +112,10 @@ def test_the_advice_is_true_of_the_ratings_it_describes():
 
 
 def test_the_advice_is_true_when_a_source_carries_no_weight_or_gains_tie():
-    """Professor's review, finding 14: with information weighted 0, they may lead it 9 to 5
-    and the advice does not say they lead on no source; your other ratings at 10 leave
-    information below the top, so the advice does not say all your ratings are there; and
-    equal weights make every step add the same, which the advice calls a tie."""
+    """With information weighted 0, they may lead it 9 to 5 and the advice does not say they
+    lead on no source; your other ratings at 10 leave information below the top, so the advice
+    does not say all your ratings are there; and equal weights make every step add the same,
+    which the advice calls a tie."""
     yours = {"information": 5, "alternatives": 10, "power": 10}
     theirs = {"information": 9, "alternatives": 2, "power": 2}
     words = text(advice(yours, theirs, {"information": 0, "alternatives": 0.5, "power": 0.5}))
@@ -130,8 +129,8 @@ def test_the_advice_is_true_when_a_source_carries_no_weight_or_gains_tie():
 
 
 def test_the_importance_sliders_say_they_are_not_shares():
-    """Professor's review, finding 22: the weight sliders run 0 to 20 while the text defines
-    weights as shares of 1; their labels call them importance, with their range."""
+    """The weight sliders run 0 to 20 while the text defines weights as shares of 1; their
+    labels call them importance, with their range."""
     audit = LeverageAudit()
     assert audit.weights["power"].description == "importance of power (0–20)"
 
@@ -177,15 +176,15 @@ def test_each_news_report_is_true_of_the_balance_and_the_side_ahead():
                 assert f"{was}; now {now}." in report
             else:
                 assert f"{ARE_AHEAD[sides[step]].capitalize()}, as before." in report
-            assert "before, " not in report  # second review, finding 29: plain words
+            assert "before, " not in report  # plain words
         assert audit.next_news.disabled
         audit.next_news.click()  # nothing left: nothing happens
         assert text(audit.news.value).count("📰") == len(case.news)
 
 
 def test_a_capped_move_reports_what_it_did():
-    """Issue 17 review item 11: the report gives the change applied, not the item's size;
-    review item 13: a cap or a floor is named only when it cut the move short."""
+    """The report gives the change applied, not the item's size; a cap or a floor is named only
+    when it cut the move short."""
     assert moved_words("you", "information", 9, 2, 10) == (
         "your information rating rises from 9 to 10 (capped at 10)"
     )
@@ -216,8 +215,8 @@ def test_a_capped_move_reports_what_it_did():
 
 
 def test_without_weights_no_old_result_is_shown():
-    """Review item 13: with every weight at 0 the balance, chart and advice of the last
-    weights are not left beside the warning."""
+    """With every weight at 0 the balance, chart and advice of the last weights are not left
+    beside the warning."""
     audit = LeverageAudit()
     for slider in audit.weights.values():
         slider.value = 0
@@ -276,10 +275,9 @@ def test_an_unknown_case_is_explained():
 
 
 def test_in_the_notebook_the_widget_never_plays_a_learners_own_graded_news():
-    """Fourth review, weak exercise 1: the widget played every news item of every case and
-    gave its reading after any guess, so question 4a could be copied from it. Given the
-    learner's scenario, it leaves out the four items question 4a grades, says so, and still
-    plays the rest of the case in order."""
+    """The widget played every news item of every case and gave its reading after any guess, so
+    question 4a could be copied from it. Given the learner's scenario, it leaves out the four
+    items question 4a grades, says so, and still plays the rest of the case in order."""
     import course
 
     for n in range(40):
