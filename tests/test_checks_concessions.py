@@ -77,9 +77,8 @@ def test_hard_coding_the_learners_own_answers_fails_the_hidden_checks(answers):
 
 
 def test_a_hidden_failure_says_of_the_visible_cases_only_what_they_found(learner):
-    """Second review, finding 3: hidden cases also run on the learner's own scenario, so a
-    hidden failure may not say the function is right there; it says the visible cases pass
-    only when the visible check passed."""
+    """Hidden cases also run on the learner's own scenario, so a hidden failure may not say the
+    function is right there; it says the visible cases pass only when the visible check passed."""
 
     def accepts_any_cap_above_reservation(s, offer, next_ask, ceiling=None):
         reservation = reservation_of(s)
@@ -144,11 +143,10 @@ def test_the_opening_mistakes(learner):
     assert "is not true" in miss(check.opening, lambda s, a: (s.their_estimate, "other_retailer"))
     threat = miss(check.opening, lambda s, a: (s.their_estimate, "threat"))
     assert "is a threat" in threat
-    # the professor's review (finding 19): the threat's intent is false, and the hint places
-    # it on module 00's line
+    # the threat's intent is false, and the hint places it on module 00's line
     assert "not even true" in threat and "misrepresentation side" in threat
-    # second review, finding 4: module 00 calls such a threat "at best a bluff" and its line
-    # "not perfectly sharp", so the hint may not place it flatly past the line
+    # module 00 calls such a threat "at best a bluff" and its line "not perfectly sharp", so the
+    # hint may not place it flatly past the line
     assert "can be on the misrepresentation side" in threat and "at best it is a bluff" in threat
     assert "not a tolerated bluff" not in threat
     hint = miss(check.opening, lambda s, a: (figure + 5, top))
@@ -172,12 +170,11 @@ def _learner_where(fits):
 
 @pytest.mark.parametrize("kind", ["strong", "weak", "invented"])
 def test_birch_is_told_when_it_beats_what_orchard_believes_and_never_when_inflated(kind):
-    """Issue 17's review: an inflated Birch figure is a misrepresentation. The fourth
-    review (E7, E8, W1): disclosure works through the other side's belief, and Birch was
-    weak in every draw, so mentioning a strong alternative was never practised. A true
-    Birch offer below Orchard's guess of Kite's other work must be kept private. The sixth
-    review (E1): one above it was required too, which failed 40% of learners for a
-    defensible choice (it names a number below the opening); now either passes."""
+    """An inflated Birch figure is a misrepresentation. Disclosure works through the other
+    side's belief, and Birch was weak in every draw, so mentioning a strong alternative was
+    never practised. A true Birch offer below Orchard's guess of Kite's other work must be kept
+    private. One above it was required too, which failed 40% of learners for a defensible choice
+    (it names a number below the opening); now either passes."""
     s = _learner_where(
         lambda s: {
             "strong": statement_kinds(s)["birch"] == "fact" and s.alternative_price > s.their_guess,
@@ -203,8 +200,7 @@ def test_birch_is_told_when_it_beats_what_orchard_believes_and_never_when_inflat
     if kind == "weak":
         assert "'birch' is true, but" in hint and "keep this one private" in hint
         assert f"less than the {s.their_guess:g} Orchard already believes" in hint
-        # finding 6 of the first review: Orchard's reservation price is not what it
-        # "expects to pay"
+        # Orchard's reservation price is not what it "expects to pay"
         assert "expects to pay" not in hint
     if kind == "invented":
         assert "'birch' is not true: Birch has offered" in hint
@@ -227,10 +223,9 @@ def test_an_answer_pulled_by_the_anchor_is_named(learner):
 
 
 def test_a_rivals_quote_is_news_and_moves_the_opening(learner):
-    """The professor's review (finding 9): any answer that ignored its anchor passed. A
-    rival's written quote to Orchard changes its alternatives: an answer that ignores it
-    (as it rightly ignores the anchor) opens above what Orchard can pay elsewhere and is
-    told so; one that follows it passes."""
+    """Any answer that ignored its anchor passed. A rival's written quote to Orchard changes its
+    alternatives: an answer that ignores it (as it rightly ignores the anchor) opens above what
+    Orchard can pay elsewhere and is told so; one that follows it passes."""
 
     def ignores_news(s, anchor, rival=None):
         return check.grounded_opening(s)
@@ -247,10 +242,10 @@ def test_a_rivals_quote_is_news_and_moves_the_opening(learner):
 
 
 def test_opening_at_the_rivals_quote_whatever_it_is_fails():
-    """The fourth review (W2): the text said 'open at `rival`', and every quote tried was
-    below the estimate, so the rule was transcribed. A quote above the most a true fact
-    justifies is tried too; opening at it is not grounded, and a quote between the
-    estimate and that fact caps the price without moving the estimate."""
+    """The text said 'open at `rival`', and every quote tried was below the estimate, so the
+    rule was transcribed. A quote above the most a true fact justifies is tried too; opening at
+    it is not grounded, and a quote between the estimate and that fact caps the price without
+    moving the estimate."""
 
     def at_the_quote(s, anchor, rival=None):
         price, said = check.grounded_opening(s)
@@ -326,13 +321,13 @@ def halfway(s, opening):
     [
         (faratin(0.5, halfway), "is bigger than an earlier one"),  # Boulware: steps grow
         (faratin(1.0, halfway), "is the same size as your first"),  # linear: steps hold
-        # the review's finding 3: steps 1.5, 2, 2.5, 3, each within 1 of the one before
+        # steps 1.5, 2, 2.5, 3, each within 1 of the one before
         (
             lambda s, o: [o, o - 1.5, o - 3.5, o - 6, o - 9] + [o - 10] * (s.rounds - 5),
             "is bigger than an earlier one (1.50)",
         ),
-        # finding 4: steps 2, 2.5, 2.8 grow; the offers have one decimal, so the
-        # allowance is 0.1, and the first growing step is caught
+        # steps 2, 2.5, 2.8 grow; the offers have one decimal, so the allowance is 0.1, and the
+        # first growing step is caught
         (
             lambda s, o: [o, o - 2, o - 4.5, o - 7.3] + [o - 7.3] * (s.rounds - 4),
             "(2.50) is bigger than an earlier one (2.00) by more than rounding to one decimal",
@@ -371,8 +366,8 @@ def _split(s):
             o - (o - (_split(s) + s.their_estimate) / 2) * sum(([4, 3, 2] + [0] * s.rounds)[:t]) / 9
             for t in range(s.rounds)
         ],
-        # a hold in round 1, waiting for Orchard's move, then shrinking steps (5, 3, 3
-        # parts) down to the even split that question 2 asks for (seventh review, C4)
+        # a hold in round 1, waiting for Orchard's move, then shrinking steps (5, 3, 3 parts)
+        # down to the even split that question 2 asks for
         lambda s, o: (
             [o, o] + [o - x * (o - _split(s)) / 11 for x in (5, 8)] + [_split(s)] * (s.rounds - 4)
         ),
@@ -385,7 +380,7 @@ def _split(s):
     ],
 )
 def test_reasonable_plans_pass(learner, capsys, plan):
-    """Issue 17's review found these rejected: a rounded plan, a leading hold, halving."""
+    """Reasonable plans once rejected: a rounded plan, a leading hold, halving."""
     check.concession_plan(plan, hidden=True)
     assert "\N{CHECK MARK}" in capsys.readouterr().out
 
@@ -401,11 +396,10 @@ def test_the_tit_for_tat_examples_of_the_question(learner):
 
 
 def test_the_tit_for_tat_band_is_the_share_the_text_leaves_to_you(learner):
-    """Section 3 once said concede about as much as Orchard gave (at least four fifths),
-    and question 3 computed the offer for the learner (fix round s51, finding 2: a
-    recipe). How much of the most to give back is now the learner's call: the band runs
-    from the whole matched concession to half of it, and the question's example gives its
-    ends without computing the learner's other cases."""
+    """Section 3 once said concede about as much as Orchard gave (at least four fifths), and
+    question 3 computed the offer for the learner (a recipe). How much of the most to give back
+    is now the learner's call: the band runs from the whole matched concession to half of it,
+    and the question's example gives its ends without computing the learner's other cases."""
     s = course.variant(MODULE)
     assert check.tit_for_tat_band(s, [118, 114], [80, 83], 100) == pytest.approx((111, 112.5))
     assert check.tit_for_tat_band(s, [118, 114], [80, 86], 100) == pytest.approx((110, 112))
@@ -427,9 +421,9 @@ def _matched(s, m, t, g, share):
 @pytest.mark.parametrize("share", [0.55, 0.75, 0.9, 1.0])
 @pytest.mark.parametrize("hidden", [False, True])
 def test_a_step_of_half_or_more_of_the_matched_concession_passes(learner, share, hidden, capsys):
-    """Review C1: a learner who conceded a little less than the matched amount (r-0: 98
-    for 97.2) failed, though section 3 asks for about as much. Fix round s51: any share
-    from half up is the learner's call (0.55 and 0.75 failed the old check)."""
+    """A learner who conceded a little less than the matched amount (r-0: 98 for 97.2) failed,
+    though section 3 asks for about as much. Any share from half up is the learner's call (0.55
+    and 0.75 failed the old check)."""
     check.tit_for_tat(lambda s, m, t, g: _matched(s, m, t, g, share), hidden=hidden)
     assert "✓" in capsys.readouterr().out
 
@@ -484,9 +478,9 @@ def _mirrored(mine, theirs):
             lambda s, m, t, g: min(max(m[-1] - _mirrored(m, t), g), m[0]),
             "raised your ask by as much",
         ),
-        # the review's finding 5: conceding as much as Orchard stepped back
+        # conceding as much as Orchard stepped back
         (lambda s, m, t, g: max(m[-1] - abs(_mirrored(m, t)), g), "conceded 4 anyway"),
-        # the review's finding 10: copying a step bigger than your own last one
+        # copying a step bigger than your own last one
         (lambda s, m, t, g: max(m[-1] - max(t[-1] - t[-2], 0), g), "more than your own last"),
         (
             lambda s, m, t, g: max(
@@ -573,9 +567,8 @@ def test_a_step_that_only_forgets_the_target_is_told_it_passes_the_target():
 
 
 def test_a_rewarded_retraction_is_named_as_such():
-    """The professor's review (finding 5): after Orchard stepped back by 4, an answer that
-    conceded 4 was told 'when Orchard raises its offer by some amount...', though Orchard
-    raised nothing."""
+    """After Orchard stepped back by 4, an answer that conceded 4 was told 'when Orchard raises
+    its offer by some amount...', though Orchard raised nothing."""
     s = course.variant(MODULE, "learner-1")
     target = check.plan_target(s)
     mine, theirs = [106, 100, 97], [67, 75, 71]
@@ -669,10 +662,9 @@ def by_rate(s, current):
 
 
 def test_conceding_by_rate_alone_is_caught_where_a_cheaper_move_closes_the_deal():
-    """The professor's review (finding 1): the check marked the cheapest move that closes
-    the deal wrong and wanted the best exchange rate, which gave away more. A learner
-    with a package where the two rules disagree: the old rule fails with a hint that names
-    the cheaper closing move, and the new rule passes."""
+    """The check marked the cheapest move that closes the deal wrong and wanted the best
+    exchange rate, which gave away more. A learner with a package where the two rules disagree:
+    the old rule fails with a hint that names the cheaper closing move, and the new rule passes."""
 
     for n in range(60):
         s = course.variant(MODULE, f"learner-{n}")
@@ -694,8 +686,8 @@ def test_conceding_by_rate_alone_is_caught_where_a_cheaper_move_closes_the_deal(
 
 
 def ranks_free_trades_by_orchards_gain(s, current):
-    """The first version's rule for question 4 (issue 17's review): of the free trades, the
-    one that gives Orchard most; otherwise the course's preferred trade."""
+    """The first version's rule for question 4: of the free trades, the one that gives Orchard
+    most; otherwise the course's preferred trade."""
     table = TradeTable(s.yours, s.theirs)
     options = table.options(current, gives=True)
     free = [o for o in options if trade_tier(o) == "free"]
@@ -706,8 +698,8 @@ def ranks_free_trades_by_orchards_gain(s, current):
 
 
 def test_ranking_free_trades_by_orchards_gain_is_caught():
-    """The rule of the first version (issue 17's review): the free trade that gives Orchard
-    most. Some learner's visible cases tell it apart from the rule, with its own hint."""
+    """The rule of the first version: the free trade that gives Orchard most. Some learner's
+    visible cases tell it apart from the rule, with its own hint."""
 
     for n in range(40):
         with course.variants.learner_as(f"learner-{n}"):
@@ -768,10 +760,10 @@ def test_three_offers_that_give_ground_on_the_same_issues_are_caught():
 
 
 def test_an_offer_orchard_could_not_like_is_no_equivalent_offer():
-    """The professor's review (finding 4): the check accepted, and the reference used, a
-    package worth 0 to Orchard ((100, 0) for learner-5 and learner-8), though the notebook
-    says each offer should be one Orchard could like. Each must clear a quarter of the
-    points Orchard needs to sign, and every learner has a set that does."""
+    """The check accepted, and the reference used, a package worth 0 to Orchard ((100, 0) for
+    learner-5 and learner-8), though the notebook says each offer should be one Orchard could
+    like. Each must clear a quarter of the points Orchard needs to sign, and every learner has a
+    set that does."""
     caught = 0
     for n in range(60):
         s = course.variant(MODULE, f"learner-{n}")
@@ -867,8 +859,8 @@ NUMBER = r"(-?[\d.]+)"
 @pytest.mark.parametrize("learner_id", ["ada", "learner-3", "hidden-2", "sweep-17"])
 def test_every_respond_hint_is_true_of_the_offer(learner_id):
     """Each claim a hint makes about the offer, the next ask, the reservation price or the
-    ceiling holds for the case it is given on (the first review found hints that said an
-    offer above the reservation price was below it)."""
+    ceiling holds for the case it is given on (hints once said an offer above the reservation
+    price was below it)."""
     s = course.variant(MODULE, learner_id)
     reservation = reservation_of(s)
     for offer, next_ask, ceiling in check._offers(s, hidden=True):
@@ -930,29 +922,29 @@ def test_every_question_names_the_fields_its_answer_reads(answers, question):
 
 
 def test_the_story_does_not_tie_orchards_limit_to_a_market_rate_it_contradicts():
-    """The professor's review (finding 3): the story said Orchard would otherwise hire
-    another studio at about the market rate, while the survey's rate sat 5 to 15 away from
-    the estimate of Orchard's reservation price (below it in 'tighter' variants, above it
-    otherwise). The estimate is said to weigh Orchard's budget and its cost of switching."""
+    """The story said Orchard would otherwise hire another studio at about the market rate,
+    while the survey's rate sat 5 to 15 away from the estimate of Orchard's reservation price
+    (below it in 'tighter' variants, above it otherwise). The estimate is said to weigh
+    Orchard's budget and its cost of switching."""
     for n in range(40):
         s = course.variant(MODULE, f"learner-{n}")
         text = s.story()
         assert "market rate" not in text
         assert "what a year of design work is worth to its launches" in text
-        # finding 25: a cost of changing studio would raise Orchard's limit only for the
-        # studio it already had (Linden), not for Kite
+        # a cost of changing studio would raise Orchard's limit only for the studio it already
+        # had (Linden), not for Kite
         assert "change of studio" not in text
 
 
 def test_the_notebook_states_its_bargaining_sources_as_they_hold():
-    """The professor's review (findings 14, 15): Rubinstein's model has no deadline, and
-    tit-for-tat also won Axelrod's first tournament, whose games had a known length."""
+    """Rubinstein's model has no deadline, and tit-for-tat also won Axelrod's first tournament,
+    whose games had a known length."""
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     assert "module 03's lesson from Rubinstein" not in flat
     assert "Sandholm and Vulkan's" in flat and "discounts delay less" in flat
-    # the fourth review (E6): in their model the later deadline gets everything, and
-    # agreement always comes, at the first deadline
+    # in their model the later deadline gets everything, and agreement always comes, at the
+    # first deadline
     assert "the side whose deadline comes later gets everything" in flat
     assert "concedes all" in flat and "slides to the last round or fails" not in flat
     assert "Its success depends on repeated play" not in flat
@@ -960,10 +952,10 @@ def test_the_notebook_states_its_bargaining_sources_as_they_hold():
 
 
 def test_an_offer_at_a_credible_ceiling_above_the_reservation_price_is_accepted(learner):
-    """The professor's review (finding 11): with a credible ceiling at or above the
-    reservation price but below the next ask, the rule countered even an offer at the
-    ceiling, asking for more than Orchard can pay. The visible check now has that case,
-    and the old rule fails it with a hint that names the ceiling."""
+    """With a credible ceiling at or above the reservation price but below the next ask, the
+    rule countered even an offer at the ceiling, asking for more than Orchard can pay. The
+    visible check now has that case, and the old rule fails it with a hint that names the
+    ceiling."""
     s = course.variant(MODULE)
 
     def old_rule(s, offer, next_ask, ceiling=None):
@@ -989,18 +981,17 @@ def test_an_offer_at_a_credible_ceiling_above_the_reservation_price_is_accepted(
 
 
 def test_the_notebook_says_what_orchard_would_pay_and_how_long_it_takes():
-    """The professor's review: 'what Orchard expects to pay' stood for its reservation
-    price (finding 6); three hours for a module of about 6,600 words and seven coded
-    questions (21); a Rubinstein sentence that did not parse (23); Faratin's agents each
-    know their own deadline (24); question 7's simulation runs 10 rounds and prices to 200,
-    not s.rounds (26); rounds counted from 0 and from 1 unannounced (22); the draft 'good
-    for you' (2); a rule by rate alone (1)."""
+    """'what Orchard expects to pay' stood for its reservation price; three hours for a module
+    of about 6,600 words and seven coded questions (21); a Rubinstein sentence that did not
+    parse (23); Faratin's agents each know their own deadline (24); question 7's simulation runs
+    10 rounds and prices to 200, not s.rounds (26); rounds counted from 0 and from 1 unannounced
+    (22); the draft 'good for you' (2); a rule by rate alone (1)."""
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     assert "expects to pay" not in flat and "the least you would take" in flat
     assert "about three hours" not in flat and "four to four and a half hours" not in flat
-    # the fifth review: 5 to 6 hours for a non-programmer, as the course map counts it
-    # a later review: about seven hours (ten if Python is new), as the course map counts it
+    # 5 to 6 hours for a non-programmer, as the course map counts it
+    # about seven hours (ten if Python is new), as the course map counts it
     assert "about seven hours" in flat and "about five to six hours" not in flat
     assert next(m for m in MODULES if m.folder == MODULE).minutes == 420
     assert "Likewise, in Rubinstein's model" in flat
@@ -1014,8 +1005,8 @@ def test_the_notebook_says_what_orchard_would_pay_and_how_long_it_takes():
 
 def test_a_plan_rounded_to_whole_thousands_still_passes():
     """Question 2 allows up to 1 more than the smallest earlier concession, for rounding
-    offers to whole thousands (the review's finding 3 made the allowance apply to the
-    smallest earlier step, not the one before). Rounding each offer of a shrinking curve
+    offers to whole thousands (the allowance applies to the smallest earlier step, not the one
+    before). Rounding each offer of a shrinking curve
     (round or ceil) moves each step by less than 1 either way, so a rounded step exceeds
     any earlier rounded step by at most 1: the growth rule never fails such a plan (other
     rules may: rounding can leave the last step as big as the first, which the hint says)."""
@@ -1042,21 +1033,20 @@ def test_a_plan_rounded_to_whole_thousands_still_passes():
 
 
 def test_the_notebook_says_what_holds_of_trades_quotes_and_hints(learner):
-    """Second review: the worked trade costs 18 more than the cheapest closing move (13);
-    with any quote the check tries the opening range is the single price `rival` (12);
-    trust also falls when the buyer leaves or time runs out, and patience is used up by
-    retractions and, only while the ask is above the buyer's reservation price, by stalls
-    (11); a believable cap counts at or above the reservation price (14); an anchor's pull
-    is resisted while what it reveals may be used, as module 01 teaches (module 01's
-    reviewer)."""
+    """The worked trade costs 18 more than the cheapest closing move (13); with any quote the
+    check tries the opening range is the single price `rival` (12); trust also falls when the
+    buyer leaves or time runs out, and patience is used up by retractions and, only while the
+    ask is above the buyer's reservation price, by stalls (11); a believable cap counts at or
+    above the reservation price (14); an anchor's pull is resisted while what it reveals may be
+    used, as module 01 teaches."""
     from course.engine.bots import STRAIN, TRUST_CHANGE
 
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     assert "18 of your points more than the deal needs" not in flat
     assert 38 - 20 == 18 and "costs you 18 more than the cheapest move that closes" in flat
-    # the fourth review (W2) undid the 'one price' of finding 12: quotes above the
-    # estimate are tried, and the text no longer gives the answer
+    # not only one price: quotes above the estimate are tried, and the text no longer gives
+    # the answer
     for s in (course.variant(MODULE), *map(check._variant, check.HIDDEN_LEARNERS)):
         assert any(rival > s.their_estimate for _, rival in check._rivals(s, True))
     assert "open at `rival`" not in flat
@@ -1105,10 +1095,9 @@ def _hint(s, package, needed, best, chosen):
 
 
 def test_the_closing_hint_names_the_rate_only_when_the_learners_rate_is_better():
-    """E4: 'a move that closes the deal beats a better exchange rate' was said of moves
-    whose rate was lower than the closing move's (677 of 699 in the review's count). The
-    hint now says the move leaves Orchard short, and names a better rate only when the
-    learner's move has one."""
+    """'a move that closes the deal beats a better exchange rate' was said of moves whose rate
+    was lower than the closing move's (677 of 699 in one count). The hint now says the
+    move leaves Orchard short, and names a better rate only when the learner's move has one."""
     seen = {True: 0, False: 0}
     for s, package, needed, best, short in _closing_against_short():
         higher = short["them"] / -short["you"] > best["them"] / -best["you"]
@@ -1122,11 +1111,11 @@ def test_the_closing_hint_names_the_rate_only_when_the_learners_rate_is_better()
 
 
 def test_unrounded_curves_pass_rule_3_and_rounding_is_named_when_it_breaks_it():
-    """E3 and U1: question 2 invites time_dependent_offer with 1 < beta <= 2 and rounding
-    to whole thousands, but a rounded beta = 1.2 plan failed for 18% of learners with a
-    hint that did not say why. Unrounded, such curves never break rule 3 (steps never
-    grow, the last smaller than the first); rounded, when the last step comes out as big
-    as the first, the hint says that rounding did it and what to do."""
+    """Question 2 invites time_dependent_offer with 1 < beta <= 2 and rounding to whole
+    thousands, but a rounded beta = 1.2 plan failed for 18% of learners with a hint that did not
+    say why. Unrounded, such curves never break rule 3 (steps never grow, the last smaller than
+    the first); rounded, when the last step comes out as big as the first, the hint says that
+    rounding did it and what to do."""
     named = 0
     for n in range(120):
         s = course.variant(MODULE, f"learner-{n}")
@@ -1153,12 +1142,12 @@ def test_unrounded_curves_pass_rule_3_and_rounding_is_named_when_it_breaks_it():
 
 
 def test_an_exact_linear_plan_is_not_told_its_offers_are_rounded():
-    """Review E2: an exact linear plan (time_dependent_offer with beta 1, unrounded) whose
-    offers happen to need at most three decimals, such as learner r-0's [108, 103.875,
-    99.75, 95.625, 91.5], was told 'your offers are rounded to three decimals' (57% of
-    learners); its steps, unrounded, are equal, so the hint names no rounding. Where
-    rounding could have hidden a shrink (steps of 1.9 at one decimal), the hint speaks of
-    rounding only as a condition on what the learner did."""
+    """An exact linear plan (time_dependent_offer with beta 1, unrounded) whose offers happen to
+    need at most three decimals, such as learner r-0's [108, 103.875, 99.75, 95.625, 91.5], was
+    told 'your offers are rounded to three decimals' (57% of learners); its steps, unrounded,
+    are equal, so the hint names no rounding. Where rounding could have hidden a shrink (steps
+    of 1.9 at one decimal), the hint speaks of rounding only as a condition on what the learner
+    did."""
     s = course.variant(MODULE, "r-0")
     reservation = reservation_of(s)
     start = check._openings(s, hidden=False)[0]
@@ -1185,9 +1174,9 @@ def test_an_exact_linear_plan_is_not_told_its_offers_are_rounded():
 
 
 def test_the_cap_after_a_hold_is_your_last_concession():
-    """C3: 'your own last step' is the last time an offer of yours went down, but no case
-    had a hold of yours followed by a big concession of Orchard's, so a rule that reads
-    the cap from your last two offers only (no cap after a hold) passed every check."""
+    """'your own last step' is the last time an offer of yours went down, but no case had a hold
+    of yours followed by a big concession of Orchard's, so a rule that reads the cap from your
+    last two offers only (no cap after a hold) passed every check."""
 
     def last_two_only(s, mine, theirs, target):
         step = theirs[-1] - theirs[-2]
@@ -1195,7 +1184,7 @@ def test_the_cap_after_a_hold_is_your_last_concession():
             return max(mine[-1], target)
         if mine[-2] > mine[-1]:
             step = min(step, mine[-2] - mine[-1])
-        elif len(set(mine)) == 1:  # never conceded: the first-concession cap (fifth review E4)
+        elif len(set(mine)) == 1:  # never conceded: the first-concession cap
             step = min(step, 0.6 * (mine[-1] - target))
         return max(mine[-1] - step, target)
 
@@ -1209,9 +1198,9 @@ def test_the_cap_after_a_hold_is_your_last_concession():
 
 
 def test_comparing_a_deal_with_a_walk_out_fails_for_every_learner():
-    """W5: for a learner whose polite and walk-out gains coincided, comparing a deal with a
-    walk-out equalled the right answer in every table tried. A hidden table with larger
-    stakes, where a walk-out costs clearly more, tells them apart for everyone."""
+    """For a learner whose polite and walk-out gains coincided, comparing a deal with a walk-out
+    equalled the right answer in every table tried. A hidden table with larger stakes, where a
+    walk-out costs clearly more, tells them apart for everyone."""
 
     def against_walk_out(s, next_year):
         return s.alternative_price + s.extra_cost - (next_year["deal"] - next_year["walk-out"])
@@ -1234,8 +1223,8 @@ def test_comparing_a_deal_with_a_walk_out_fails_for_every_learner():
 
 
 def test_the_next_year_gain_is_over_the_reservation_price():
-    """C4: the table's gain is the price next year less the reservation price (Birch's
-    price plus the extra cost), which the text called a gain over the BATNA."""
+    """The table's gain is the price next year less the reservation price (Birch's price plus
+    the extra cost), which the text called a gain over the BATNA."""
     from pathlib import Path
 
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
@@ -1246,9 +1235,9 @@ def test_the_next_year_gain_is_over_the_reservation_price():
 
 
 def test_the_text_no_longer_credits_the_rule_with_the_landing_or_concessions_with_return():
-    """E1, E2, C1, C2: the one-move rule was said to decide where on the frontier to land;
-    a concession that does not close was said to bring equal value back; section 5 said
-    'move only in a trade' while section 4 allowed single gives."""
+    """The one-move rule was said to decide where on the frontier to land; a concession that
+    does not close was said to bring equal value back; section 5 said 'move only in a trade'
+    while section 4 allowed single gives."""
     from pathlib import Path
 
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
@@ -1275,7 +1264,7 @@ def _low_fact(s):
 
 @pytest.mark.parametrize("learner", LEARNERS[:8])
 def test_citing_a_true_fact_below_the_opening_fails(learner):
-    """E1: an opening that also cites the true fact naming less than its price passed."""
+    """An opening that also cites the true fact naming less than its price passed."""
 
     def with_low(s, anchor, quote=None):
         price, said = check.grounded_opening(s, anchor, quote)
@@ -1293,8 +1282,9 @@ def test_citing_a_true_fact_below_the_opening_fails(learner):
 
 
 def test_citing_birch_below_the_opening_is_still_right_when_it_is_strong():
-    """E1's rule is about price facts for the work, not Birch: a strong, true Birch offer
-    names less than the opening and must still be told."""
+    """The rule against citing a price fact that names less than the opening is about price
+    facts for the work, not Birch: a strong, true Birch offer names less than the opening and
+    must still be told."""
     for learner in LEARNERS:
         s = course.variant(MODULE, learner)
         if statement_kinds(s)["birch"] == "fact" and s.alternative_price > s.their_guess:
@@ -1305,10 +1295,10 @@ def test_citing_birch_below_the_opening_is_still_right_when_it_is_strong():
 
 
 def test_no_statement_of_a_studio_like_kite_names_less_than_orchards_limit():
-    """E2: in 'tighter' variants the survey said a studio like Kite's costs less than the
-    estimate of Orchard's reservation price, which the rival-quote logic contradicts. A
-    low survey figure is now for lighter work from smaller studios, and the story says
-    Linden no longer takes the work."""
+    """In 'tighter' variants the survey said a studio like Kite's costs less than the estimate
+    of Orchard's reservation price, which the rival-quote logic contradicts. A low survey figure
+    is now for lighter work from smaller studios, and the story says Linden no longer takes the
+    work."""
     tight = 0
     for learner in LEARNERS:
         s = course.variant(MODULE, learner)
@@ -1323,7 +1313,7 @@ def test_no_statement_of_a_studio_like_kite_names_less_than_orchards_limit():
 
 
 def test_the_story_says_birch_has_offered_what_the_statement_says():
-    """E10: the story said Birch 'would pay'; the true statement says 'has offered'."""
+    """The story said Birch 'would pay'; the true statement says 'has offered'."""
     for learner in LEARNERS[:10]:
         s = course.variant(MODULE, learner)
         assert f"has offered you {s.alternative_price:g}" in s.story()
@@ -1331,8 +1321,8 @@ def test_the_story_says_birch_has_offered_what_the_statement_says():
 
 
 def test_the_quote_and_the_invented_offer_have_different_names():
-    """C6: the parameter `rival` (a real quote to Orchard) and the statement `"rival"` (an
-    invented offer to Kite) shared a word."""
+    """The parameter `rival` (a real quote to Orchard) and the statement `"rival"` (an invented
+    offer to Kite) shared a word."""
     flat = _flat()
     assert "def opening(s, anchor, quote=None)" in flat and "rival=None" not in flat
     s = course.variant(MODULE, "learner-1")
@@ -1340,8 +1330,8 @@ def test_the_quote_and_the_invented_offer_have_different_names():
 
 
 def test_a_first_concession_is_capped_at_three_fifths_of_the_room():
-    """E4: after a hold, Orchard's first concession was copied in full, the whole planned
-    concession in one step, against question 2's rule 4."""
+    """After a hold, Orchard's first concession was copied in full, the whole planned concession
+    in one step, against question 2's rule 4."""
     s = course.variant(MODULE, "learner-1")
     assert check.tit_for_tat_offer(s, [118, 118], [80, 95], 100) == pytest.approx(107.2)
     assert check.tit_for_tat_offer(s, [118, 118], [80, 85], 100) == 113  # small: in full
@@ -1363,8 +1353,8 @@ def test_a_first_concession_is_capped_at_three_fifths_of_the_room():
 
 
 def test_the_visible_check_catches_conceding_by_rate_alone_for_every_learner():
-    """E5: the cheapest closing move was tried only by the hidden check, so a rule by rate
-    alone passed the visible one for every learner."""
+    """The cheapest closing move was tried only by the hidden check, so a rule by rate alone
+    passed the visible one for every learner."""
     kinds = set()
     for learner in LEARNERS[:12]:
         s = course.variant(MODULE, learner)
@@ -1406,14 +1396,14 @@ def test_the_visible_check_catches_conceding_the_cheapest_move_when_none_closes(
 
 
 def test_the_q4_hints_read_as_they_mean():
-    """E8: 'yours only 21' read as 'your points'; '1 points per point' was ungrammatical."""
+    """'yours only 21' read as 'your points'; '1 points per point' was ungrammatical."""
     text = Path(check.__file__).read_text()
     assert "yours only" not in text and "points per point you give up" not in text
 
 
 def test_the_grounding_fact_is_never_more_than_a_sixth_above_the_estimate():
-    """C4: 'at, or just beyond' did not fit an opening 12 above the estimate; the text now
-    says how far beyond this module's facts go, and this holds it to that."""
+    """'at, or just beyond' did not fit an opening 12 above the estimate; the text now says how
+    far beyond this module's facts go, and this holds it to that."""
     assert "never more than about a sixth above the estimate" in _flat()
     for n in range(300):
         s = course.variant(MODULE, f"learner-{n}")
@@ -1422,9 +1412,9 @@ def test_the_grounding_fact_is_never_more_than_a_sixth_above_the_estimate():
 
 
 def test_section_4_says_what_its_ratios_and_sums_assume_and_where_it_departs():
-    """E6: the trade ratio alone was said to tell whether a move is free. E7: joint points
-    and rates compare two sides' scales unannounced. C1: the course departs from 'every
-    give brings equal value back' on the frontier without saying so."""
+    """The trade ratio alone was said to tell whether a move is free. Joint points and rates
+    compare two sides' scales unannounced. The course departs from 'every give brings equal
+    value back' on the frontier without saying so."""
     flat = _flat()
     assert "The first tells you whether a move is free" not in flat
     assert "whether a move pays for itself for you" in flat
@@ -1444,8 +1434,8 @@ def test_section_4_says_what_its_ratios_and_sums_assume_and_where_it_departs():
 
 
 def test_the_plans_on_the_clock_are_named_as_such():
-    """C2: section 2 warns against a schedule that moves on its own, while question 2's
-    plan, the next-year engine and the low-ball widget all step on the clock."""
+    """Section 2 warns against a schedule that moves on its own, while question 2's plan, the
+    next-year engine and the low-ball widget all step on the clock."""
     flat = _flat()
     assert "you make its next offer only in answer to a move of Orchard's" in flat
     assert flat.count("on the clock") >= 2
@@ -1454,13 +1444,13 @@ def test_the_plans_on_the_clock_are_named_as_such():
 
     moment = LowBallMoment(rng=__import__("random").Random(1))
     assert (moment.your_reservation, moment.opening, moment.rounds) == (50, 95, 12)
-    # the seventh review (C1): two fifths, question 3's rule, no longer 30%
+    # two fifths, question 3's rule, no longer 30%
     assert TARGET_SHARE == 0.4 and "your target is two fifths of the way" in flat
 
 
 def test_every_equivalent_offer_asks_at_least_the_landing_point():
-    """E3: for some learners every accepted set of equivalent offers was worth less to Kite
-    than the frontier package it plans to land on, and most learners had one set only."""
+    """For some learners every accepted set of equivalent offers was worth less to Kite than the
+    frontier package it plans to land on, and most learners had one set only."""
     caught = 0
     for n in range(40):
         s = course.variant(MODULE, f"learner-{n}")
@@ -1505,8 +1495,8 @@ def test_question_7_leaves_the_comparison_to_the_learner():
 
 
 def test_the_text_gives_the_share_the_sweep_measures():
-    """E3's redraws changed how often the one-move rule stops short from the middle: about
-    half (tests/test_variants_sweep_concessions.py measures it), no longer most."""
+    """Redrawing the scenarios changed how often the one-move rule stops short from the
+    middle: about half (tests/test_variants_sweep_concessions.py measures it), no longer most."""
     flat = _flat()
     assert "stops short in about half of the learners' cases" in flat
     assert "stops short in most learners' cases" not in flat
@@ -1587,13 +1577,10 @@ def test_the_planner_and_section_3_say_move_where_a_give_is_meant_too():
     assert "(your first step, as in section 2's plan, no more than three fifths" in flat
 
 
-# --- Sixth review (/tmp/s27/review_04_concessions.md) -----------------------------------
-
-
 def test_section_5_answers_the_low_ball_with_a_hold_as_rule_3_does():
-    """Sixth review, C1: section 5's step 3 ("move only on a condition, and only your
-    planned step") endorsed a step forward after a sudden drop, which section 3's rule 3
-    forbids after a retraction. Now it says to hold, and to step only when they move back."""
+    """Section 5's step 3 ("move only on a condition, and only your planned step") endorsed a
+    step forward after a sudden drop, which section 3's rule 3 forbids after a retraction. Now
+    it says to hold, and to step only when they move back."""
     text = _flat()
     assert "Move only on a condition, and only your planned step" not in text
     assert "section 3's rule 3 answers a retraction with a hold" in text
@@ -1606,12 +1593,11 @@ def _keeping_birch(s, anchor, quote=None):
 
 
 def test_keeping_a_strong_birch_private_passes_with_a_message_that_says_so(capsys):
-    """Sixth review, E1 and C2: when Birch's true offer beat Orchard's guess, an answer
-    that kept it private failed (79 of 200 learners), though its figure is a number below
-    the opening, the kind of fact the rule before it says not to tell; the hint claimed
-    telling it "makes your opening more believable". Over 200 learners, keeping it private
-    now passes the visible check, telling it too, and each pass says what the choice does;
-    mentioning a weak Birch still fails."""
+    """When Birch's true offer beat Orchard's guess, an answer that kept it private failed (79
+    of 200 learners), though its figure is a number below the opening, the kind of fact the rule
+    before it says not to tell; the hint claimed telling it "makes your opening more
+    believable". Over 200 learners, keeping it private now passes the visible check, telling it
+    too, and each pass says what the choice does; mentioning a weak Birch still fails."""
     strong = []
     for n in range(200):
         s = course.variant(MODULE, f"r-{n}")
@@ -1634,10 +1620,10 @@ def test_keeping_a_strong_birch_private_passes_with_a_message_that_says_so(capsy
 
 @pytest.mark.parametrize("container", [set, frozenset, tuple, list])
 def test_the_statement_keys_may_come_in_any_plain_collection(container):
-    """Sixth review, E3: keys returned as a set got the hint that they were not statements
-    of the scenario (for every learner), though only the container was unusual. A set, a
-    frozenset, a tuple and a list of the right keys now pass; a dict is told to be a list of
-    keys, and no keys at all is told to name one."""
+    """Keys returned as a set got the hint that they were not statements of the scenario (for
+    every learner), though only the container was unusual. A set, a frozenset, a tuple and a
+    list of the right keys now pass; a dict is told to be a list of keys, and no keys at all is
+    told to name one."""
 
     def answer(s, anchor, quote=None):
         price, said = check.grounded_opening(s, anchor, quote)
@@ -1654,14 +1640,14 @@ def test_the_statement_keys_may_come_in_any_plain_collection(container):
 
 
 def test_the_text_says_what_holds_of_rounds_curves_and_statements():
-    """Sixth review, C4, U1, U2, W1, W3, and module 01's review C2: "below the frontier free
-    moves exist" read as one-level moves, against the caution that one-level moves can get
-    stuck; "module 03's outside-option principle" named no term module 03 uses; an expected
-    pick "confirms" the estimate, and a surprise shows issues valued "more" (not relatively
-    more); the quote case gave its answer in a parenthesis; "choose the one you would rather
-    put on the table" was never assessed; a low anchor "leaves that estimate where it was",
-    against module 01's band model. Also the course's Schelling terms: tying a demand to an
-    alternative you would not take is a threat and a bluff, a warning only if you would."""
+    """The sentence "below the frontier free moves exist" read as one-level moves, against the
+    caution that one-level moves can get stuck; "module 03's outside-option principle" named no
+    term module 03 uses; an expected pick "confirms" the estimate, and a surprise shows issues
+    valued "more" (not relatively more); the quote case gave its answer in a parenthesis;
+    "choose the one you would rather put on the table" was never assessed; a low anchor "leaves
+    that estimate where it was", against module 01's band model. Also the course's Schelling
+    terms: tying a demand to an alternative you would not take is a threat and a bluff, a
+    warning only if you would."""
     text = _flat()
     assert "Below the frontier free moves exist" not in text
     assert "some free change of package always exists, though not always a one-level one" in text
@@ -1689,24 +1675,22 @@ def test_questions_are_worth_marks_and_points_are_the_scenarios():
     assert sorted(int(n) for n, _ in headings) == sorted(int(n) for n in cells)
 
 
-# --- Seventh review (/tmp/s28/review_04_concessions.md) ----------------------------------
-
 #: 600 learners (each claim was first swept over 2,000 when it was made; 600 keeps these
 #: four tests near 9 s each on two cores instead of 30 s)
 SWEEP = [f"learner-{n}" for n in range(600)]
 
 
 def test_unrounded_steps_that_grow_fail_for_every_learner():
-    """E1: question 2 granted the 1-thousand rounding allowance to every plan, so unrounded
-    steps 3.5, 4.5, 4.5, 3.0 (growing by 29%, then holding) passed for every learner. Only
-    a plan of whole numbers gets the allowance now; the same steps rounded away (3, 5, 4, 3
-    from whole offers) still may grow by 1."""
+    """Question 2 granted the 1-thousand rounding allowance to every plan, so unrounded steps
+    3.5, 4.5, 4.5, 3.0 (growing by 29%, then holding) passed for every learner. Only a plan of
+    whole numbers gets the allowance now; the same steps rounded away (3, 5, 4, 3 from whole
+    offers) still may grow by 1."""
     from course.scenarios.concessions import reservation_of
 
     for learner in SWEEP:
         s = course.variant(MODULE, learner)
         for start in check._openings(s, hidden=False):
-            # the review's steps, scaled to concede half the room (108 to 75 gives 3.5 ...)
+            # steps that shrink then grow, scaled to concede half the room (108 to 75 gives 3.5 ...)
             room = start - reservation_of(s)
             steps = [0.5 * room * step / 15.5 for step in (3.5, 4.5, 4.5, 3.0)]
             plan = [start - sum(steps[:t]) for t in range(len(steps) + 1)]
@@ -1716,11 +1700,10 @@ def test_unrounded_steps_that_grow_fail_for_every_learner():
 
 
 def test_an_opening_a_little_under_a_lower_quote_passes_and_well_under_is_timid():
-    """E2: with a rival's quote below the estimate, question 1 accepted only the quote
-    itself, to the cent, and called an opening 1 under it "timid" (every learner). The
-    quote caps Orchard's limit, which may lie a little under it: an opening at the quote
-    or up to 3 under it (never below the reservation price) passes; further under is timid,
-    and the hint says why."""
+    """With a rival's quote below the estimate, question 1 accepted only the quote itself, to
+    the cent, and called an opening 1 under it "timid" (every learner). The quote caps Orchard's
+    limit, which may lie a little under it: an opening at the quote or up to 3 under it (never
+    below the reservation price) passes; further under is timid, and the hint says why."""
     from course.scenarios.concessions import reservation_of
 
     for learner in SWEEP:
@@ -1738,12 +1721,12 @@ def test_an_opening_a_little_under_a_lower_quote_passes_and_well_under_is_timid(
 
 
 def test_target_is_module_02s_and_the_plan_stops_there():
-    """C1 and U2: "target" was used before it was defined and then meant only where the
-    plan stops; the test cases' targets (two fifths of the way up from the reservation
-    price) lie below module 02's even split for some learners, without comment. The text
-    now defines the target at its first use as module 02 does, says the plan stops there
-    and that module 02's advice holds; question 3's targets now follow it (above the even
-    split, no higher than the estimate), the larger of two fifths and the split."""
+    """The word "target" was used before it was defined and then meant only where the plan
+    stops; the test cases' targets (two fifths of the way up from the reservation price) lie
+    below module 02's even split for some learners, without comment. The text now defines the
+    target at its first use as module 02 does, says the plan stops there and that module 02's
+    advice holds; question 3's targets now follow it (above the even split, no higher than the
+    estimate), the larger of two fifths and the split."""
     from course.scenarios.concessions import reservation_of
 
     text = _flat()
@@ -1788,13 +1771,13 @@ def test_the_target_rule_is_stated_once_and_each_exercises_target_is_in_a_table(
 
 
 def test_a_plan_to_the_even_split_passes_and_one_below_it_fails_for_every_learner():
-    """U3 (fifth review): a target rounded to the nearest whole number could fall below
-    the margin. Seventh review (s31), C4 and W2: question 2 checked only a margin of a
-    tenth of the room, so a plan ending there (78.3 against an even split of 89) passed for
-    every learner although section 2 puts a target no lower than the even split. Now a plan
-    that stops 1 below the split fails with a hint that names it, for every learner; one
-    that stops at the split, rounded to the nearest whole number or not, passes; and the
-    course's plan (halfway from the opening) passes from every opening the check tries."""
+    """A target rounded to the nearest whole number could fall below the margin. Question 2
+    checked only a margin of a tenth of the room, so a plan ending there (78.3 against an even
+    split of 89) passed for every learner although section 2 puts a target no lower than the
+    even split. Now a plan that stops 1 below the split fails with a hint that names it, for
+    every learner; one that stops at the split, rounded to the nearest whole number or not,
+    passes; and the course's plan (halfway from the opening) passes from every opening the check
+    tries."""
     from course.models.concessions import time_dependent_offer
     from course.scenarios.concessions import reservation_of
 
@@ -1830,9 +1813,9 @@ def test_a_plan_to_the_even_split_passes_and_one_below_it_fails_for_every_learne
 
 
 def test_an_insulting_offer_is_defined_as_the_bots_draw_the_line():
-    """U1: "insulting offer" was used in the trust rules but never defined. The arena's
-    text now defines it where patience is introduced: an ask more than three quarters of
-    the way from the buyer's limit up to 100. The bots' line agrees for every limit."""
+    """The phrase "insulting offer" was used in the trust rules but never defined. The arena's
+    text now defines it where patience is introduced: an ask more than three quarters of the way
+    from the buyer's limit up to 100. The bots' line agrees for every limit."""
     from course.engine.bots import STYLES, make_bot
     from course.engine.domain import BUYER, price_negotiation
     from course.engine.practice import HIGH, LIMITS, LOW
@@ -1849,8 +1832,8 @@ def test_an_insulting_offer_is_defined_as_the_bots_draw_the_line():
 
 
 def test_the_duration_and_the_shape_of_read_picks_answer_are_said():
-    """U4 and U5: "longer if Python is new" gave no figure; question 5b asked for a set
-    and accepted a list without saying so."""
+    """The phrase "longer if Python is new" gave no figure; question 5b asked for a set and
+    accepted a list without saying so."""
     text = _flat()
     assert "and about ten if Python is new to you" in text
     assert "(a Python set; a list or tuple of the same issues passes too)" in text
@@ -1989,11 +1972,10 @@ def test_section_1_puts_what_to_say_under_its_own_heading():
 
 
 def test_time_dependent_offer_with_the_betas_question_2_names_passes_unrounded():
-    """Seventh review (s31), U2: question 2 invited 1 < beta <= 2, but beta = 1.001 made the
-    last step as big as the first and failed for every learner. Such curves with
-    1.1 <= beta <= 2 to the course's target pass every rule unrounded (swept over 2,000
-    learners when written; 600 here). Since fix round s51 the question names no formula,
-    but a learner who uses section 2's curve still passes."""
+    """Question 2 invited 1 < beta <= 2, but beta = 1.001 made the last step as big as the first
+    and failed for every learner. Such curves with 1.1 <= beta <= 2 to the course's target pass
+    every rule unrounded (swept over 2,000 learners when written; 600 here). The question now
+    names no formula, but a learner who uses section 2's curve still passes."""
     from course.models.concessions import time_dependent_offer
     from course.scenarios.concessions import reservation_of
 
@@ -2011,13 +1993,12 @@ def test_time_dependent_offer_with_the_betas_question_2_names_passes_unrounded()
 
 
 def test_the_notebook_names_honest_sittings_a_quote_as_a_ceiling_and_the_next_move():
-    """Seventh review (s31): two sittings of 'three and a half hours each' split the module
-    after section 3, leaving most of the work for the second (U1); 'as far towards the
-    other side's reservation price' read as stopping short of it (U4); a quote below the
-    estimate 'became your best estimate' two bullets after the opening had to be at least
-    that estimate, yet the check accepts 3 below it (C2); question 6's next_ask was 'what
-    your plan asks in the next round', a clock-based step after section 2 said to move
-    only in answer to Orchard (C3)."""
+    """Two sittings of 'three and a half hours each' split the module after section 3, leaving
+    most of the work for the second; 'as far towards the other side's reservation price' read as
+    stopping short of it; a quote below the estimate 'became your best estimate' two bullets
+    after the opening had to be at least that estimate, yet the check accepts 3 below it;
+    question 6's next_ask was 'what your plan asks in the next round', a clock-based step after
+    section 2 said to move only in answer to Orchard."""
     flat = _flat()
     assert "three and a half hours each" not in flat
     assert "If you split it into two sittings, stop after question 4" in flat
@@ -2060,10 +2041,10 @@ def test_the_two_sittings_split_after_question_4_four_hours_then_three():
 
 
 def test_what_module_04_says_an_opening_proves_in_module_01s_band_model():
-    """Module 01's fresh review, C2: module 04 said that in module 01's band model a low
-    opening 'rules out the top prices', while module 01's question 6 is built on the bottom
-    cut too (an opening above b times a price rules that price out). Module 01's own
-    likelihoods rule out prices at both ends, and the text now says both."""
+    """Module 04 said that in module 01's band model a low opening 'rules out the top prices',
+    while module 01's question 6 is built on the bottom cut too (an opening above b times a
+    price rules that price out). Module 01's own likelihoods rule out prices at both ends, and
+    the text now says both."""
     from course.models.information import offer_likelihoods
 
     reservations = list(range(50, 201, 10))
@@ -2077,11 +2058,10 @@ def test_what_module_04_says_an_opening_proves_in_module_01s_band_model():
 
 
 def test_the_ratio_of_their_gain_to_your_loss_has_one_name():
-    """A fresh review, E1: section 4 names Orchard's net gain per point of your net loss the
-    *exchange rate* and says it is not what agent writers call a concession rate, yet the
-    planner's instructions (and the model's docstring) still called its column the
-    concession rate, across a line break. Only the sentence that contrasts the terms may
-    say it."""
+    """Section 4 names Orchard's net gain per point of your net loss the *exchange rate* and
+    says it is not what agent writers call a concession rate, yet the planner's instructions
+    (and the model's docstring) still called its column the concession rate, across a line
+    break. Only the sentence that contrasts the terms may say it."""
     import course.models.concessions as model
 
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
@@ -2092,11 +2072,11 @@ def test_the_ratio_of_their_gain_to_your_loss_has_one_name():
 
 
 def test_an_opening_set_of_offers_is_below_what_orchard_signs_and_says_so():
-    """A fresh review, C2: the text asked for offers 'Orchard could like' while every offer
-    worth more to you than the landing package gives Orchard less than its minimum (the
-    model answer's three did for 199 of 200 learners). That follows from the landing
-    package's definition, as the text now says; the set is called an opening set and each
-    offer one Orchard could take seriously (not an insult), not one it would sign."""
+    """The text asked for offers 'Orchard could like' while every offer worth more to you than
+    the landing package gives Orchard less than its minimum (the model answer's three did for
+    199 of 200 learners). That follows from the landing package's definition, as the text now
+    says; the set is called an opening set and each offer one Orchard could take seriously (not
+    an insult), not one it would sign."""
     from course.scenarios.concessions import landing_point
 
     for n in range(30):
@@ -2113,12 +2093,12 @@ def test_an_opening_set_of_offers_is_below_what_orchard_signs_and_says_so():
 
 
 def test_a_plan_that_stops_above_the_estimate_fails_for_every_learner():
-    """Review s33, W1: section 2 puts a target no higher than your estimate of Orchard's
-    reservation price, but question 2 checked only the lower end, so a plan from 108 that
-    conceded 2 in all (ending at 106, above an estimate of 103) passed for every learner.
-    Now a plan that stops above the estimate fails with a hint naming it, from every
-    opening above the estimate (100 learners; the sweep holds the course's plan to the
-    estimate for 2,000), and one that stops at the estimate passes."""
+    """Section 2 puts a target no higher than your estimate of Orchard's reservation price, but
+    question 2 checked only the lower end, so a plan from 108 that conceded 2 in all (ending at
+    106, above an estimate of 103) passed for every learner. Now a plan that stops above the
+    estimate fails with a hint naming it, from every opening above the estimate (100 learners;
+    the sweep holds the course's plan to the estimate for 2,000), and one that stops at the
+    estimate passes."""
     from course.models.concessions import time_dependent_offer
     from course.scenarios.concessions import reservation_of
 
@@ -2152,11 +2132,11 @@ def test_a_plan_that_stops_above_the_estimate_fails_for_every_learner():
 
 
 def test_question_2_says_what_a_plans_entries_and_deadline_are():
-    """Review s33, U1 and U2: question 2 asked for one offer per round and then said the
-    plan does not say when you make them, so a learner could not tell whether entry k is
-    round k; and its advice on time_dependent_offer (β up to 2 passes) held only with the
-    deadline s.rounds - 1, which it did not name. A plan to the target with deadline
-    s.rounds stops above the target for every learner (100 learners)."""
+    """Question 2 asked for one offer per round and then said the plan does not say when you
+    make them, so a learner could not tell whether entry k is round k; and its advice on
+    time_dependent_offer (β up to 2 passes) held only with the deadline s.rounds - 1, which it
+    did not name. A plan to the target with deadline s.rounds stops above the target for every
+    learner (100 learners)."""
     from course.models.concessions import time_dependent_offer
     from course.scenarios.concessions import reservation_of
 
@@ -2182,11 +2162,10 @@ def test_the_quote_bullet_says_in_its_first_line_that_the_3_is_the_checks_band()
 
 
 def test_the_introduction_says_how_rounds_are_counted_and_why_the_quote_band_is_3():
-    """Review s33, U4 and W5: rounds are counted from 0 in sections 2 and 3, from 1 in the
-    widgets, and next year's simulation plays the arena's 10 rounds; this was said in three
-    places, none of them the introduction. Question 1's band of 3 under a rival's quote was
-    a bare number; the text now says what it stands for, a few per cent of the quotes the
-    check tries (100 learners)."""
+    """Rounds are counted from 0 in sections 2 and 3, from 1 in the widgets, and next year's
+    simulation plays the arena's 10 rounds; this was said in three places, none of them the
+    introduction. Question 1's band of 3 under a rival's quote was a bare number; the text now
+    says what it stands for, a few per cent of the quotes the check tries (100 learners)."""
     text = _flat()
     intro = text[: text.index("Your scenario")]
     assert "Rounds are counted in two ways, and one simulation has its own length" in intro
@@ -2779,10 +2758,10 @@ def test_last_years_price_is_called_a_fair_ground_when_the_budget_shrank():
 
 
 def test_the_two_round_study_is_reported_as_it_found():
-    """Review E3: section 5 said that in Curhan, Elfenbein and Eisenkraft (2010) what
-    carries over is how the other side felt, 'not what the first deal paid'; the study
-    found feelings predicted the second round over and above the first deal's outcome,
-    and measured each negotiator's own feelings."""
+    """Section 5 said that in Curhan, Elfenbein and Eisenkraft (2010) what carries over is how
+    the other side felt, 'not what the first deal paid'; the study found feelings predicted the
+    second round over and above the first deal's outcome, and measured each negotiator's own
+    feelings."""
     text = _flat()
     assert "not what the first deal paid" not in text
     assert "predicted how well the second went, over and above what the first deal paid" in text
@@ -2790,8 +2769,8 @@ def test_the_two_round_study_is_reported_as_it_found():
 
 
 def test_the_text_gives_a_real_case_where_a_walk_out_leaves_next_year_better():
-    """Review C2: question 7's check tries a table where the walk-out row is the higher
-    ending without a deal; the text now says when that happens outside the simulation."""
+    """Question 7's check tries a table where the walk-out row is the higher ending without a
+    deal; the text now says when that happens outside the simulation."""
     text = _flat()
     assert "Outside the simulation a walk-out can leave next year better" in text
     assert "can reset where next year's talks start" in text
@@ -2844,11 +2823,11 @@ def test_the_text_credits_lax_and_sebenius_with_an_argument_and_the_low_ball_tar
 
 
 def test_question_2_leaves_the_plan_to_the_learner_and_hands_no_formula():
-    """Fix round s51, finding 2: question 2 told the learner to call time_dependent_offer
-    with the deadline s.rounds - 1 and 1.1 <= beta <= 2, and its model answer was that
-    one call: a schedule formula, not a plan. It now says the target's place in the band,
-    the steps' shape and the holds are the learner's call, names no formula, and its
-    model answer writes shrinking steps by hand (the sweep runs it for every learner)."""
+    """Question 2 told the learner to call time_dependent_offer with the deadline s.rounds - 1
+    and 1.1 <= beta <= 2, and its model answer was that one call: a schedule formula, not a
+    plan. It now says the target's place in the band, the steps' shape and the holds are the
+    learner's call, names no formula, and its model answer writes shrinking steps by hand (the
+    sweep runs it for every learner)."""
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     question = text[text.index("### Question 2 (") : text.index("### Question 3 (")]
     asked = question[: question.index("def concession_plan")]

@@ -102,8 +102,8 @@ def test_a_wrong_kind_of_answer_is_explained(learner):
 
 
 def test_the_wrong_way_hint_follows_the_sign_of_what_a_deal_does(learner):
-    """The professor's review (finding 20): in the hidden table where a deal makes next
-    year worse, the hint still said 'when a deal makes next year better'."""
+    """In the hidden table where a deal makes next year worse, the hint still said 'when a deal
+    makes next year better'."""
     s = course.variant("04_concessions")
     (worse,) = (t for t in check._tables(s, True) if t["deal"] < t["polite walk-away"])
     wrong = reservation_of(s) + worse["deal"] - worse["polite walk-away"]

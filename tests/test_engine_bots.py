@@ -365,7 +365,7 @@ def test_a_counterparts_settings_are_checked():
         Counterpart(MARKET.preferences[BUYER], 10, 1.0, deadline=11)
 
 
-# --- what the bots say is true of what happened (issue 17's review) -----------------------
+# --- what the bots say is true of what happened -----------------------
 
 
 def _remark_for(session, round_):
@@ -387,8 +387,8 @@ def test_the_stall_remark_is_said_only_when_you_did_not_move(style):
 
 
 def test_a_held_ask_still_gets_the_clocks_step_and_the_remark_claims_no_more():
-    """The review: the bot said it could not move, and moved. Now it says only that you
-    did not move; a time-driven buyer still takes its own step."""
+    """The bot said it could not move, and moved. Now it says only that you did not move; a
+    time-driven buyer still takes its own step."""
     game = play([80, 80, 80], "linear")
     prices = theirs(game)
     assert prices[-1] > prices[-2] and REMARKS["stall"] in _remark_for(game, 3)
@@ -407,9 +407,9 @@ def test_it_warns_at_least_one_offer_before_it_leaves_for_want_of_patience(style
 
 
 def test_read_style_tells_the_styles_apart_when_you_probe():
-    """Issue 17's review: naming the style could not be done reliably. With a plan that
-    holds every other round, the evidence the debrief shows (what your concessions bought,
-    the buyer's steps when you held) points to the right style in most runs."""
+    """Naming the style could not be done reliably. With a plan that holds every other round,
+    the evidence the debrief shows (what your concessions bought, the buyer's steps when you
+    held) points to the right style in most runs."""
     from course.engine.practice import Buyer
 
     right = total = 0
@@ -468,10 +468,10 @@ def _natural_game(style, seed, held=3, step=4):
 
 @pytest.mark.parametrize("style", list(STYLES))
 def test_read_style_never_names_a_wrong_style_when_you_hold_first_then_concede(style):
-    """The professor's review: a Boulware buyer played naturally (hold twice, then
-    concede) stands still while you hold, and that read as 'steady', so the debrief
-    said 'It was a boulware buyer ... That evidence points to a linear buyer' in 40 of 40
-    games. Standing still is no pace; the halves of its offers say where it gave ground."""
+    """A Boulware buyer played naturally (hold twice, then concede) stands still while you hold,
+    and that read as 'steady', so the debrief said 'It was a boulware buyer ... That evidence
+    points to a linear buyer' in 40 of 40 games. Standing still is no pace; the halves of its
+    offers say where it gave ground."""
     reads = [
         read
         for seed in range(40)

@@ -144,12 +144,12 @@ def test_how_you_end_shapes_the_next_negotiation(style):
 
 
 def test_the_low_ball_moments_plan_shrinks_to_a_target_above_your_reservation():
-    """Issue 17's review: the baseline conceded equal steps of about 4 down to the
-    reservation price, the pattern the module teaches against."""
+    """The baseline conceded equal steps of about 4 down to the reservation price, the pattern
+    the module teaches against."""
     moment = LowBallMoment(rng=random.Random(5))
     steps = [a - b for a, b in zip(moment.plan, moment.plan[1:], strict=False)]
     moving = [s for s in steps if s > 0]
-    # the professor's review (finding 17): rounding up made the steps 6, 3, 4, 2, 3
+    # rounding up made the steps 6, 3, 4, 2, 3
     assert all(b <= a for a, b in itertools.pairwise(moving))
     assert moving[-1] < moving[0]
     assert moment.plan[-1] == moment.target > moment.your_reservation
@@ -161,17 +161,17 @@ def test_the_low_ball_moments_plan_shrinks_to_a_target_above_your_reservation():
 
 @pytest.mark.parametrize("seed", range(30))
 def test_the_low_ball_comes_after_steady_progress(seed):
-    """Finding 18: the low-ball could come after a single offer of the buyer's."""
+    """The low-ball could come after a single offer of the buyer's."""
     moment = LowBallMoment(rng=random.Random(seed))
     earlier = [p for _, who, p in moment.before[:-1] if who == "bot"]
     assert len(earlier) >= 2 and all(b > a for a, b in itertools.pairwise(earlier))
 
 
 def test_the_budget_claim_is_true_in_some_moments_and_then_holds():
-    """Finding 7: the claim was always false, so walking away was never right. In some
-    moments the budget really was cut to the low-ball, below your reservation price: the
-    buyer then offers no more and accepts no ask above it, whatever you answer, and no
-    answer ends in a deal that beats your BATNA."""
+    """The claim was always false, so walking away was never right. In some moments the budget
+    really was cut to the low-ball, below your reservation price: the buyer then offers no more
+    and accepts no ask above it, whatever you answer, and no answer ends in a deal that beats
+    your BATNA."""
     moments = [LowBallMoment(rng=random.Random(seed)) for seed in range(30)]
     true = [m for m in moments if m.claim_true]
     assert 0.15 * len(moments) <= len(true) <= 0.6 * len(moments)
@@ -203,9 +203,9 @@ def test_the_budget_claim_is_said_and_later_tested(seed):
 
 
 def test_the_plan_next_time_plays_is_question_twos_and_question_sixs():
-    """Issue 17's review: next_time said it played the learner's plan and played a
-    Boulware plan to the reservation price. Its plan's steps shrink to a target halfway
-    between the opening and the reservation price, and it answers by question 6's rule."""
+    """next_time said it played the learner's plan and played a Boulware plan to the reservation
+    price. Its plan's steps shrink to a target halfway between the opening and the reservation
+    price, and it answers by question 6's rule."""
     from course.engine.practice import Plan
 
     plan = Plan(70, 110, 10)
@@ -225,12 +225,12 @@ def _growing_steps_after_the_low_ball(moment, response, ask=None):
 
 
 def test_after_the_low_ball_the_plans_steps_never_grow():
-    """Sixth review (s27), E2: after the low-ball the plan spread the room left over fewer rounds,
-    so a step grew in every moment after the planned step (95, 88, 84, 80, 77, 73) and after
-    a hold in every moment, by 2 in 37% (84, 80, 80, 75), which question 2's rule 3 fails.
-    Now the original plan's remaining steps go on from your answer: over 2,000 moments no
-    later step is bigger than the smallest before it, whatever you answered, and after the
-    planned step the plan is the one you had."""
+    """After the low-ball the plan spread the room left over fewer rounds, so a step grew in
+    every moment after the planned step (95, 88, 84, 80, 77, 73) and after a hold in every
+    moment, by 2 in 37% (84, 80, 80, 75), which question 2's rule 3 fails. Now the original
+    plan's remaining steps go on from your answer: over 2,000 moments no later step is bigger
+    than the smallest before it, whatever you answered, and after the planned step the plan is
+    the one you had."""
     for seed in range(2000):
         m = LowBallMoment(rng=random.Random(seed))
         last = m.plan[m.low_round]
@@ -258,8 +258,8 @@ def test_half_the_low_ball_buyers_read_any_step_as_pressure_working():
 
 
 def test_limits_behind_an_opening_are_those_at_which_the_buyer_opens_there():
-    """What a buyer's opening tells you, by the engine's rule: every limit it names opens
-    there and every other does not, with the same memory (fix round s51, finding 1)."""
+    """What a buyer's opening tells you, by the engine's rule: every limit it names opens there
+    and every other does not, with the same memory."""
     from course.engine.practice import spans
 
     for seed in range(6):

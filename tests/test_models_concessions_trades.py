@@ -99,9 +99,9 @@ def test_a_free_trade_is_right_and_a_concession_beside_it_is_not():
 
 
 def test_free_trades_are_ranked_by_the_value_they_create_for_both():
-    """Issue 17's review: ranking free trades by the other side's gain stranded learners
-    below the frontier. Of two free trades, one gives them more (15 against 10) and the
-    other creates more for both together (32 against 17): the rule takes the second."""
+    """Ranking free trades by the other side's gain stranded learners below the frontier. Of two
+    free trades, one gives them more (15 against 10) and the other creates more for both
+    together (32 against 17): the rule takes the second."""
     yours = {
         "a": {"x": 38, "y": 8, "z": 0},
         "b": {"x": 40, "y": 12, "z": 0},
@@ -122,8 +122,8 @@ def test_free_trades_are_ranked_by_the_value_they_create_for_both():
 
 
 def test_a_trade_that_helps_only_you_and_costs_them_nothing_creates_value():
-    """Issue 17's review: the Pareto definition counts a gain for one side with no loss for
-    the other; so does the rule."""
+    """The Pareto definition counts a gain for one side with no loss for the other; so does the
+    rule."""
     assert trade_tier({"you": 5, "them": 0}) == "free"
     assert trade_tier({"you": 0, "them": 4}) == "free"
     assert trade_tier({"you": 0, "them": 0}) is None  # nobody gains
@@ -157,10 +157,10 @@ def test_on_the_frontier_only_the_cheapest_concession_is_right_while_they_need_p
 
 
 def test_a_move_that_closes_the_deal_beats_a_better_rate():
-    """The professor's review (finding 1): by rate alone the rule gave a single give that
-    cost 38 for Orchard's 11 points when Orchard needed 1, where a trade costing 20 for 4
-    points was enough. Of the moves that give the other side all it still needs, the
-    cheapest is right; the rate decides only when no single move does."""
+    """By rate alone the rule gave a single give that cost 38 for Orchard's 11 points when
+    Orchard needed 1, where a trade costing 20 for 4 points was enough. Of the moves that give
+    the other side all it still needs, the cheapest is right; the rate decides only when no
+    single move does."""
     start = {"price": "high", "speed": "normal", "support": "full"}
     options = TradeTable(YOURS3, THEIRS3).options(start, gives=True)
     # they need 15: only speed alone (12 for 20) gives that much

@@ -177,13 +177,13 @@ def test_one_true_fact_grounds_an_ambitious_opening_clear_of_the_line(drawn):
 
 
 def test_which_statement_is_untrue_and_which_fact_grounds_the_opening_vary(drawn):
-    """Issue 17's review: the choice never varied. Birch's statement is true in some draws
-    and inflated in others; the high fact is the survey in some, Linden in others."""
+    """The choice never varied. Birch's statement is true in some draws and inflated in others;
+    the high fact is the survey in some, Linden in others."""
     birch = Counter(s.statements["birch"].figure == s.alternative_price for s in drawn)
     high = Counter(max(("survey", "linden"), key=lambda k: s.statements[k].figure) for s in drawn)
     assert min(birch.values()) >= 0.25 * len(drawn) and len(birch) == 2
-    # the fourth review (E8, W1): a true Birch offer is worth mentioning in some draws (it
-    # beats what Orchard believes Kite's other work pays) and not in others
+    # a true Birch offer is worth mentioning in some draws (it beats what Orchard believes
+    # Kite's other work pays) and not in others
     told = Counter(
         s.alternative_price > s.their_guess
         for s in drawn
@@ -246,10 +246,10 @@ def test_the_story_shows_every_field_a_question_needs(drawn):
 
 
 def test_the_rule_from_the_middle_and_from_the_draft_lands_on_the_frontier(drawn):
-    """Issue 17's review: following the rule from the middle stranded learners below the
-    frontier. Applied again and again, from the middle and from the draft, it stops on the
-    frontier with Orchard's minimum met; from the draft it takes 3 to 6 moves, one of them
-    at least a concession; no package on the way sits exactly at the minimum."""
+    """Following the rule from the middle stranded learners below the frontier. Applied again
+    and again, from the middle and from the draft, it stops on the frontier with Orchard's
+    minimum met; from the draft it takes 3 to 6 moves, one of them at least a concession; no
+    package on the way sits exactly at the minimum."""
     for s in drawn[:600]:  # a search over packages: part of the sweep keeps this fast
         every = every_package(s)
         frontier = frontier_points(s, every)
@@ -266,8 +266,8 @@ def test_the_rule_from_the_middle_and_from_the_draft_lands_on_the_frontier(drawn
             for package in path[:-1]
         ), s.learner
         assert points(s, s.draft, s.yours) > points(s, s.draft, s.theirs)  # good for Kite
-        # and better for Kite than the middle split (the review's finding 2: the planner
-        # called a draft worth 43 "good for you" against 73 for the middle)
+        # and better for Kite than the middle split (the planner called a draft worth 43 "good
+        # for you" against 73 for the middle)
         assert points(s, s.draft, s.yours) > points(s, middle(s), s.yours), s.learner
         assert (points(s, s.draft, s.yours), points(s, s.draft, s.theirs)) not in frontier
 
@@ -287,10 +287,9 @@ def test_trading_has_a_real_decision(drawn):
 
 
 def test_a_single_concession_can_close_the_deal_and_the_rules_disagree_for_many(drawn):
-    """Question 4's closing step (the professor's review, finding 1): every learner has a
-    package where nothing is free, Orchard needs points and one move gives it all it
-    needs; for a good share of them the cheapest such move is not the best rate, so the
-    hidden check tells the two rules apart."""
+    """Question 4's closing step: every learner has a package where nothing is free, Orchard
+    needs points and one move gives it all it needs; for a good share of them the cheapest such
+    move is not the best rate, so the hidden check tells the two rules apart."""
     differ = 0
     for s in drawn[:600]:
         found = False
@@ -347,19 +346,19 @@ def test_the_visible_trade_check_always_tries_a_package_where_the_cheapest_move_
 
 
 def test_three_equivalent_offers_on_the_frontier_exist(drawn):
-    """Question 5 can be answered: three packages on the frontier, each worth more to Kite
-    than the middle and at least the landing point (the fifth review, E3: for 6% of
-    learners every set was worth less than where Kite plans to land), within 5 of Kite's
-    points of each other, no two giving ground on the same issues; and there are at least
-    two such sets, so that the learner chooses (E3: most learners had exactly one)."""
+    """Question 5 can be answered: three packages on the frontier, each worth more to Kite than
+    the middle and at least the landing point (for 6% of learners every set was worth less than
+    where Kite plans to land), within 5 of Kite's points of each other, no two giving ground on
+    the same issues; and there are at least two such sets, so that the learner chooses (most
+    learners had exactly one)."""
     for s in drawn[:600]:
         assert len(_meso_sets(s)) >= 2, s.learner
 
 
 def test_a_pick_among_the_equivalent_offers_is_a_real_decision(drawn):
-    """Question 5b (the fifth review: the MESO's reading of the pick was never practised):
-    every learner's visible cases hold a pick the research expected and one it did not,
-    and no case asks about a set whose best-rated offer is tied."""
+    """Question 5b (the MESO's reading of the pick was never practised): every learner's visible
+    cases hold a pick the research expected and one it did not, and no case asks about a set
+    whose best-rated offer is tied."""
     for s in drawn:
         cases = check._pick_cases(s, hidden=False)
         assert any(not e for _, _, e in cases) and any(e for _, _, e in cases), s.learner
@@ -369,10 +368,9 @@ def test_a_pick_among_the_equivalent_offers_is_a_real_decision(drawn):
 
 
 def test_no_tit_for_tat_case_asks_less_than_orchard_already_offers(drawn):
-    """The professor's review (finding 1): a case where Orchard's last offer was above your
-    last ask has offers that crossed (question 6's rule says accept), yet the check wanted
-    a lower ask. Every case keeps Orchard below your last ask and below the expected one,
-    and one case still stops at your floor."""
+    """A case where Orchard's last offer was above your last ask has offers that crossed
+    (question 6's rule says accept), yet the check wanted a lower ask. Every case keeps Orchard
+    below your last ask and below the expected one, and one case still stops at your floor."""
     for s in drawn:
         cases = check._histories(s, hidden=True)
         target = check.plan_target(s)
@@ -392,10 +390,9 @@ def test_no_tit_for_tat_case_asks_less_than_orchard_already_offers(drawn):
 
 
 def test_the_course_plan_stops_between_the_split_and_the_estimate(drawn):
-    """Review s33, W1: question 2 now fails a plan that stops above your estimate of
-    Orchard's reservation price. The course's plan stops halfway from the opening to the
-    reservation price; from every grounded opening (the highest is the top) that is no
-    higher than the estimate."""
+    """Question 2 now fails a plan that stops above your estimate of Orchard's reservation
+    price. The course's plan stops halfway from the opening to the reservation price; from every
+    grounded opening (the highest is the top) that is no higher than the estimate."""
     for s in drawn:
         r, estimate = reservation_of(s), s.their_estimate
         top = check.grounded_opening(s)[0]
@@ -403,8 +400,8 @@ def test_the_course_plan_stops_between_the_split_and_the_estimate(drawn):
 
 
 def test_the_hidden_openings_to_plan_from_are_whole_numbers(drawn):
-    """The professor's review (finding 5): a hidden opening of 89.5 failed every plan
-    rounded to whole thousands, which question 2 invites."""
+    """A hidden opening of 89.5 failed every plan rounded to whole thousands, which question 2
+    invites."""
     for s in drawn:
         assert all(float(o).is_integer() for o in check._openings(s, hidden=True)), s.learner
 
@@ -757,8 +754,8 @@ def test_every_formulation_passes_every_swept_learners_checks(
     (the recording around it is tried below), and the hidden learners are left to the
     test after this one. One test per question, so that workers share the sweep."""
     by_learner = {s.learner: s for s in drawn}
-    # drawn once, above; a public learner the hidden trade check adds (a closing tie,
-    # review s33 W3) is drawn once here
+    # drawn once, above; a public learner the hidden trade check adds (a closing tie) is drawn
+    # once here
     others = functools.cache(lambda learner: course.variant(MODULE, learner))
     monkeypatch.setattr(
         check, "_variant", lambda learner: by_learner.get(learner) or others(learner)
@@ -813,10 +810,10 @@ def test_the_rules_path_from_the_draft_takes_three_to_five_moves_usually_three(d
 
 
 def test_the_one_move_rule_stops_short_of_the_best_landing_from_the_middle(drawn):
-    """The fourth review (E1): section 4 says the one-move rule does not always reach the
-    frontier package best for Kite that Orchard will sign: from the draft it usually
-    does, from the middle package it stops short in about half of the learners' cases (the
-    fifth review's E3 redraws made it half, not most: the text says so)."""
+    """Section 4 says the one-move rule does not always reach the frontier package best for Kite
+    that Orchard will sign: from the draft it usually does, from the middle package it stops
+    short in about half of the learners' cases (half since the scenarios were redrawn, not most:
+    the text says so)."""
     short = Counter()
     for s in drawn:
         table = TradeTable(s.yours, s.theirs)
@@ -830,13 +827,12 @@ def test_the_one_move_rule_stops_short_of_the_best_landing_from_the_middle(drawn
 
 
 def test_every_landing_the_planner_promises_is_reachable_or_the_verdict_says_why_not(drawn):
-    """Review E1: the planner's text promised a path to the chosen landing, but every move
-    in the table gives Orchard at least as many levels as it takes back, so a landing with
-    fewer levels on Orchard's side than the draft is out of reach (8 of 300 learners).
-    Wherever the rule's path stops short, the landing is either reached by some plan of
-    at most PLANNER_ROWS moves (found here by an independent search, and counted by
-    landing_moves), or it takes levels back on balance, the case the text and the verdict
-    name; no learner is left with neither."""
+    """The planner's text promised a path to the chosen landing, but every move in the table
+    gives Orchard at least as many levels as it takes back, so a landing with fewer levels on
+    Orchard's side than the draft is out of reach (8 of 300 learners). Wherever the rule's path
+    stops short, the landing is either reached by some plan of at most PLANNER_ROWS moves (found
+    here by an independent search, and counted by landing_moves), or it takes levels back on
+    balance, the case the text and the verdict name; no learner is left with neither."""
     from course.scenarios.concessions import (
         landing_moves,
         landing_point,

@@ -55,8 +55,8 @@ def test_the_planner_starts_from_the_draft_and_draws_the_frontier_and_the_minimu
 
 @pytest.mark.parametrize("learner_id", [f"learner-{n}" for n in range(1, 13)])
 def test_a_plan_of_right_moves_lands_with_orchards_minimum(learner_id):
-    """The goal is reachable and takes at least two moves (issue 17's review: from the
-    middle one free trade was often enough), the last of them a concession."""
+    """The goal is reachable and takes at least two moves (from the middle one free trade was
+    often enough), the last of them a concession."""
     scenario = course.variant("04_concessions", learner_id)
     trades = right_path(scenario)
     planner = ConcessionPlanner(scenario)
@@ -72,8 +72,8 @@ def test_a_plan_of_right_moves_lands_with_orchards_minimum(learner_id):
     assert "Your plan ends on the frontier" in verdict
     assert "Every move on the way is right by the rule: you have landed." in verdict
     assert "would not sign" not in verdict
-    # the fourth review (E1): the verdict says whether the rule's path reached the
-    # frontier package best for you that Orchard will sign, whichever it is
+    # the verdict says whether the rule's path reached the frontier package best for you that
+    # Orchard will sign, whichever it is
     table = TradeTable(scenario.yours, scenario.theirs)
     best = max(you for you, them in table.frontier if them >= scenario.their_minimum)
     end = table.rule_path(scenario.draft, scenario.their_minimum)[-1]
@@ -165,10 +165,10 @@ def test_every_number_and_sentence_in_the_table_is_true(learner_id):
 
 
 def test_the_closing_verdict_names_the_cheaper_move_that_closes_the_deal():
-    """The professor's review (findings 1 and 15): where Orchard needed a point or two, the
-    planner marked the cheapest move that gives it them 'not right' and pointed to the best
-    exchange rate, which gave away far more. For a learner whose draft path has such a
-    package, the rate's move is now marked wrong, naming the cheaper closing move."""
+    """Where Orchard needed a point or two, the planner marked the cheapest move that gives it
+    them 'not right' and pointed to the best exchange rate, which gave away far more. For a
+    learner whose draft path has such a package, the rate's move is now marked wrong, naming the
+    cheaper closing move."""
     from course.scenarios.concessions import closing_start
 
     for n in range(1, 60):
@@ -251,17 +251,16 @@ def test_the_tactic_curves_differ_by_more_than_colour():
 
 
 def test_the_notebook_names_the_exchange_rate_where_it_first_uses_it():
-    """The professor's review (issue 17's kind: a term defined at its first use): the rule
-    chose 'the most points per point you give up' unnamed, then spoke of 'the best rate'
-    and the planner of 'the best rate left'."""
+    """A term is defined at its first use: the rule chose 'the most points per point you give
+    up' unnamed, then spoke of 'the best rate' and the planner of 'the best rate left'."""
     from pathlib import Path
 
     text = (Path(__file__).parents[1] / "source" / "04_concessions" / "concessions.py").read_text()
     first = text.index("exchange rate")
     assert "**exchange rate**" in text[first - 2 : first + 20]
     assert "the best rate" not in text
-    # the seventh review (s31), U3: in the agent literature of section 2 a 'concession rate'
-    # is the pace of conceding over time, so this ratio is now the exchange rate
+    # in the agent literature of section 2 a 'concession rate' is the pace of conceding over
+    # time, so this ratio is now the exchange rate
     assert text.count("concession rate") == 1
     assert "call a *concession rate*: for them that is how fast a side concedes" in text
 
@@ -333,10 +332,10 @@ def _rule_moves(table, path):
 
 @pytest.mark.parametrize(("learner_id", "reachable"), [("r-29", False), ("r-34", False)])
 def test_the_verdict_says_when_the_chosen_landing_can_only_be_proposed_whole(learner_id, reachable):
-    """Review E1: for 2.7% of learners (r-29, r-34 among them) the landing holds fewer
-    levels on Orchard's side than the draft, so no plan of one-level moves reaches it,
-    yet the text said to plan a path there. Where the rule's path stops short, the verdict
-    now says whether a plan in the table can reach the landing, and why not."""
+    """For 2.7% of learners (r-29, r-34 among them) the landing holds fewer levels on Orchard's
+    side than the draft, so no plan of one-level moves reaches it, yet the text said to plan a
+    path there. Where the rule's path stops short, the verdict now says whether a plan in the
+    table can reach the landing, and why not."""
     scenario = course.variant("04_concessions", learner_id)
     table = TradeTable(scenario.yours, scenario.theirs)
     path = table.rule_path(scenario.draft, scenario.their_minimum)

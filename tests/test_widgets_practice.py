@@ -271,8 +271,8 @@ def test_the_story_shows_the_budget_claim_and_the_planned_step():
 
 @pytest.mark.parametrize("seed", range(6))
 def test_a_deal_below_your_reservation_price_is_called_that(seed):
-    """Issue 17's review: an ask below the reservation price ended in a deal the verdict
-    did not flag. Typed asks below it are played, and the verdict says what they cost."""
+    """An ask below the reservation price ended in a deal the verdict did not flag. Typed asks
+    below it are played, and the verdict says what they cost."""
     moment = DifficultMoment(rng=random.Random(seed))
     m = moment._moment
     moment.choice.value = "ask"
@@ -303,8 +303,8 @@ def test_your_own_ask_is_played_and_a_bad_one_is_refused():
 
 @pytest.mark.parametrize("seed", range(4))
 def test_a_step_smaller_than_the_planned_one_is_called_no_bigger_not_about(seed):
-    """Review E4: an ask 1 below the last, with a planned step of 5, was called 'about
-    your next planned step'."""
+    """An ask 1 below the last, with a planned step of 5, was called 'about your next planned
+    step'."""
     moment = DifficultMoment(rng=random.Random(seed))
     m = moment._moment
     assert m.planned_step > 1
@@ -334,7 +334,7 @@ def test_a_tampered_answer_is_rejected_with_a_message():
     assert moment.outcome.value == "" and moment.comparison.value == ""
 
 
-# --- what the arena says is true of what happened (issue 17's review) ---------------------
+# --- what the arena says is true of what happened ---------------------
 
 
 def _play_down(arena, asks):
@@ -402,7 +402,7 @@ def test_every_concession_line_is_true_of_a_replay(style, seed):
 
 
 def test_a_concession_the_buyer_would_have_taken_anyway_is_not_called_answered():
-    """The review's case: a linear buyer accepts 61 where it would have accepted 63."""
+    """A linear buyer accepts 61 where it would have accepted 63."""
 
     for seed in range(40):
         arena = NegotiationArena(style="linear", rng=random.Random(seed))
@@ -431,8 +431,8 @@ def test_the_best_price_line_names_the_turns_played_and_the_limit():
 
 
 def test_a_buyer_that_leaves_said_first_that_its_patience_was_running_out():
-    """Issue 17's review: insults skipped the warning, and a buyer met again after a
-    walk-out left on the first ask with no offer at all."""
+    """Insults skipped the warning, and a buyer met again after a walk-out left on the first ask
+    with no offer at all."""
     left = 0
     for style in ("conceder", "linear", "boulware", "tit-for-tat"):
         for asks in ([99] * 10, [90] * 10, [85, 99, 99, 99, 99, 99, 99, 99, 99, 99]):
@@ -627,8 +627,8 @@ def test_what_the_low_ball_verdict_says_the_buyer_did_is_in_the_history(seed):
         if "was not true: it later offered" in text:
             later = int(re.search(r"it later offered (\d+)", text).group(1))
             assert later == max(p for _, p in after) > m.low_ball
-            # finding 19: on module 00's line; the fourth review (E5): a claim about a budget
-            # may be a bluff about a limit or a false statement of fact, and is not settled
+            # on module 00's line; a claim about a budget may be a bluff about a limit or a
+            # false statement of fact, and is not settled
             assert "a bluff about its limit" in text and "can be misrepresentation" in text
             assert "close to a bluff" not in text and "are divided" in text
         else:
@@ -641,12 +641,11 @@ def test_what_the_low_ball_verdict_says_the_buyer_did_is_in_the_history(seed):
 
 
 def test_the_low_ball_debrief_names_the_right_answer_as_it_looked_at_the_time():
-    """Second review, finding 2: the learner cannot know the budget claim is true when the
-    low-ball comes, so the debrief never calls leaving at once the best answer in hindsight;
-    for both kinds of claim it names the right answer (hold, and ask what changed), and for a
-    true claim, leaving once the cut is confirmed. Sixth review (s27), C1: it also called the planned
-    step right, which section 3's rule 3 forbids after a retraction (the low-ball is one); now
-    holding is the one right answer, in every debrief."""
+    """The learner cannot know the budget claim is true when the low-ball comes, so the debrief
+    never calls leaving at once the best answer in hindsight; for both kinds of claim it names
+    the right answer (hold, and ask what changed), and for a true claim, leaving once the cut is
+    confirmed. It also called the planned step right, which section 3's rule 3 forbids after a
+    retraction (the low-ball is one); now holding is the one right answer, in every debrief."""
     kinds = set()
     for seed in range(40):
         m = DifficultMoment(rng=random.Random(seed))._moment
@@ -667,9 +666,9 @@ def test_the_low_ball_debrief_names_the_right_answer_as_it_looked_at_the_time():
 
 @pytest.mark.parametrize("style", list(STYLES))
 def test_the_best_price_line_counts_the_buyers_own_offers(style):
-    """The professor's review: leaving right after the buyer's first offer, the debrief
-    said the best price it would have accepted was 22 after the buyer itself offered 31.
-    The best price on offer is never below the buyer's own best offer."""
+    """Leaving right after the buyer's first offer, the debrief said the best price it would
+    have accepted was 22 after the buyer itself offered 31. The best price on offer is never
+    below the buyer's own best offer."""
     for seed in range(4):
         arena = NegotiationArena(style=style, rng=random.Random(seed))
         offer(arena, 80)
@@ -683,12 +682,11 @@ def test_the_best_price_line_counts_the_buyers_own_offers(style):
 
 
 def test_the_low_ball_debrief_says_what_the_planned_step_did_against_a_hold():
-    """Seventh review (s31), E1: the debrief said 'even your planned step rewards it' after
-    every test, but this buyer changes course only after a step much bigger than planned,
-    and the planned step did as well as a hold or better in about two thirds of those
-    moments. Now no debrief and no sentence of the notebook says so; the debrief says when
-    the step did better than holding or cost nothing, and it never says so when the step
-    did worse. 600 moments."""
+    """The debrief said 'even your planned step rewards it' after every test, but this buyer
+    changes course only after a step much bigger than planned, and the planned step did as well
+    as a hold or better in about two thirds of those moments. Now no debrief and no sentence of
+    the notebook says so; the debrief says when the step did better than holding or cost
+    nothing, and it never says so when the step did worse. 600 moments."""
     from pathlib import Path
 
     text = Path(__file__).parents[1].joinpath("source/04_concessions/concessions.py").read_text()
@@ -713,11 +711,10 @@ def test_the_low_ball_debrief_says_what_the_planned_step_did_against_a_hold():
 
 
 def test_the_low_ball_moments_target_is_two_fifths_up_and_above_every_even_split():
-    """Seventh review (s31), C1: the moment's target was 30% of the way up from your
-    reservation price to your opening (64), below the even split of the zone with the
-    buyer's limit in about a quarter of moments, against module 02's advice and question
-    3's two fifths. Now it is two fifths (68), as the notebook says, and above the even
-    split in every one of 600 moments."""
+    """The moment's target was 30% of the way up from your reservation price to your opening
+    (64), below the even split of the zone with the buyer's limit in about a quarter of moments,
+    against module 02's advice and question 3's two fifths. Now it is two fifths (68), as the
+    notebook says, and above the even split in every one of 600 moments."""
     from pathlib import Path
 
     text = Path(__file__).parents[1].joinpath("source/04_concessions/concessions.py").read_text()
@@ -730,13 +727,12 @@ def test_the_low_ball_moments_target_is_two_fifths_up_and_above_every_even_split
 
 
 def test_the_low_ball_debrief_calls_holding_right_only_where_no_step_beat_it():
-    """Review s33, W4: the debrief called holding the right answer in every moment, but the
-    planned step ended with a higher gain than holding in about one moment in nine (226 of
-    2,000), where a learner who stepped was told they were wrong while the table showed the
-    step win. Now, where your step or the planned step beat holding, the debrief gives rule
-    3's answer, says that step did better here and by how much, and never calls holding
-    right; elsewhere it still does. 250 moments, every answer (the shares the notebook gives
-    are measured in the next test)."""
+    """The debrief called holding the right answer in every moment, but the planned step ended
+    with a higher gain than holding in about one moment in nine (226 of 2,000), where a learner
+    who stepped was told they were wrong while the table showed the step win. Now, where your
+    step or the planned step beat holding, the debrief gives rule 3's answer, says that step did
+    better here and by how much, and never calls holding right; elsewhere it still does. 250
+    moments, every answer (the shares the notebook gives are measured in the next test)."""
     for seed in range(250):
         m = DifficultMoment(rng=random.Random(seed))._moment
         held, usual = m.play("hold"), m.play("usual")
@@ -840,7 +836,7 @@ def test_the_low_ball_debrief_says_which_buyer_the_moment_drew():
     assert kinds == {True, False}
 
 
-# --- what the buyer's opening told you (fix round s51, finding 1) ----------------------
+# --- what the buyer's opening told you ----------------------
 
 
 def _implied(anchor, styles, mine=40):
@@ -918,7 +914,7 @@ def test_the_debrief_never_says_the_buyer_would_have_paid_its_limit():
     """'The buyer would have paid up to' its limit is false of the engine: a buyer accepts
     only an offer at least its target for the round, and with a pace below 1 its target
     reaches its limit only if you give it ground, so it names the limit as what it is.
-    Fix round s51, finding 1's kind; fails on the old text (it said so in every no-deal
+    Fails on the old text (it said so in every no-deal
     sitting with a zone)."""
     seen = 0
     for seed in range(8):
