@@ -30,8 +30,8 @@ CONVERTED = {
     "00_leverage": 6,
     "01_information": 5,
     "02_batna": 5,
-    "03_power": 31,  # 25th-27th: question 6 (review 4, W6); 28th: question 9b, guess vs table; 29th: question 6 where the table binds; 30th: question 8 in the proposer's seat (fresh review, E3); 31st: question 8 with Corvid measured by the floor (W3)
-    "04_concessions": 7,  # Birch strong and weak told apart (fourth review, E8); closing move (91c911f)
+    "03_power": 31,  # 25th-27th: question 6; 28th: question 9b, guess vs table; 29th: question 6 where the table binds; 30th: question 8 in the proposer's seat; 31st: question 8 with Corvid measured by the floor
+    "04_concessions": 7,  # Birch strong and weak told apart; closing move (91c911f)
     "05_capstone": 5,
 }
 

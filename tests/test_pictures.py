@@ -96,8 +96,8 @@ NOTEBOOK_TACTICS = tactic_curves(opening=100, reservation=40, deadline=10, betas
 
 
 def test_the_frontier_pictures_alt_text_counts_packages_not_points():
-    """Second review, finding 15: two packages can score the same points, so the alt text
-    counts the packages on the frontier, not its distinct points (learner-2: 13, not 11)."""
+    """Two packages can score the same points, so the alt text counts the packages on the
+    frontier, not its distinct points (learner-2: 13, not 11)."""
     packages = [(0, 60), (40, 48), (40, 48), (20, 24), (100, 0), (100, 0)]
     picture = frontier_picture(packages, [(0, 60), (40, 48), (100, 0)], [])
     assert "6 packages; 5 of them on the Pareto frontier" in picture
@@ -184,7 +184,7 @@ def test_module_04s_words_give_the_numbers_and_say_reservation_price():
     assert "limit" not in ARENA_END
     assert "reservation price 60" in re.search(r'aria-label="([^"]+)"', TACTICS).group(1)
     alt = re.search(r'aria-label="([^"]+)"', FRONTIER).group(1)
-    # the professor's review (finding 16): "3 steps" counted the start as a step
+    # "3 steps" counted the start as a step
     assert "3 package(s), numbered from 0" in alt and "their minimum 30" in alt
     assert "steps" not in alt
 
