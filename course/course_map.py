@@ -91,7 +91,7 @@ MODULES = (
         (
             "power_sources",
             "licence_floor",
-            "votes_needed",
+            "buy_votes_from",
             "licence_reply",
             "rig_prices",
             "signing_terms",

@@ -27,13 +27,14 @@ from course.scenarios.power import (
     harrow_move,
     kestrel_shapley,
     lever_gains,
+    power_after_purchase,
     power_key,
     rig_key,
     rig_kind,
     table_share,
     tactic_key,
     tactic_labels,
-    votes_needed,
+    vote_seller,
 )
 from course.variants import hidden_cases_as, learner_as
 from tests.notebooks import solution_namespace
@@ -281,50 +282,47 @@ def test_whether_the_fair_price_with_corvid_clears_is_judged_against_that_floor(
 # --- question 2 ---------------------------------------------------------------------------------
 
 
-def test_votes_needed_explains_every_direction(learner):
-    assert "at least 1 vote" in miss(check.votes_needed, lambda s: 0)
-    assert "at least 1 vote" in miss(check.votes_needed, lambda s: -3)
-    assert "already lets Kestrel swing" in miss(check.votes_needed, lambda s: s.quota)
-    assert "whole number of votes" in miss(check.votes_needed, lambda s: 1.5)
-
-
-def test_the_too_many_votes_hint_never_gives_the_number(learner):
-    """Too many votes is told that a smaller number already swings a decision, never which
-    one (professor's review 2, finding 12: the hint printed the answer)."""
+def test_question_3_hints_are_true_of_the_answer_given(learner):
+    """Whose votes to buy (a fresh review: the old question, the fewest votes that give
+    power, was a lookup). Each wrong answer gets the hint that is true of it: an offer that
+    brings no power, one that brings less than the other, or 'neither' where some brings
+    power; a name nobody offered is told the choices."""
     for s in hidden_and_own():
-        for too_many in (votes_needed(s) + 1, s.quota):
+        right = vote_seller(s)
+        offers = dict(s.vote_offers)
+        for said in [*offers, "neither"]:
+            if said == right:
+                check.judge_vote_seller(s, said.upper())  # case does not matter
+                continue
             with pytest.raises(NotYet) as failure:
-                check.judge_votes_needed(s, too_many)
+                check.judge_vote_seller(s, said)
             hint = str(failure.value)
-            assert "a smaller number of votes already lets Kestrel swing" in hint
-            assert not re.search(rf"\b{votes_needed(s)} votes", hint)
+            if said == "neither":
+                assert "some offer would let Kestrel's vote swing" in hint
+            elif power_after_purchase(s, said, offers[said])[0] == 0:
+                assert "would still swing no decision" in hint
+            else:
+                assert "the other offer would give it more" in hint
+                assert power_after_purchase(s, said, offers[said])[0] > 0
+        with pytest.raises(NotYet) as failure:
+            check.judge_vote_seller(s, "Atlas")
+        assert "should return one of" in str(failure.value)
 
 
-def test_the_too_few_votes_hint_gives_a_range_that_is_true(learner):
-    """'No group of the others has between q - v and q - 1 votes' (or exactly q - 1, for a
-    single vote) is checked against the groups themselves, for every number of votes below
-    the answer."""
-    from itertools import combinations
-
-    for s in hidden_and_own():
-        others = s.weights[:-1]
-        totals = {sum(c) for k in range(len(others) + 1) for c in combinations(others, k)}
-        for votes in range(1, votes_needed(s)):
-            with pytest.raises(NotYet) as failure:
-                check.judge_votes_needed(s, votes)
-            said = (  # one number is "exactly" it, not a range (review, finding 18)
-                f"exactly {s.quota - 1} votes"
-                if votes == 1
-                else f"between {s.quota - votes} and {s.quota - 1} votes"
-            )
-            assert said in str(failure.value)
-            assert not any(s.quota - votes <= total <= s.quota - 1 for total in totals)
+@pytest.mark.parametrize("constant", ["Ironvale", "Marrow", "Quillon", "Tessaly", "neither"])
+def test_no_constant_answer_to_question_3_earns_a_mark(learner, constant):
+    """The visible check tries other learners, whose better offer comes from other owners,
+    or from neither, so a constant answer earns nothing (over 2,000 learners the commonest
+    answer, one owner's name, is right on the learner's own case for about a quarter)."""
+    for hidden in (False, True):
+        assert miss(check.buy_votes_from, lambda s: constant, hidden)
 
 
-def test_a_whole_float_or_a_numpy_integer_counts_as_a_whole_number(answers, capsys):
-    np = pytest.importorskip("numpy")
-    assert full_marks(check.votes_needed(lambda s: float(answers["votes_needed"](s))), capsys)
-    assert full_marks(check.votes_needed(lambda s: np.int64(answers["votes_needed"](s))), capsys)
+def test_the_old_votes_count_question_is_gone():
+    """The old question 3 asked for a number found by looping ``banzhaf_index``."""
+    text = (Path(__file__).resolve().parent.parent / "source/03_power/power.py").read_text()
+    assert "def votes_needed" not in text and "def buy_votes_from(s):" in text
+    assert "vote_offers" in text
 
 
 # --- question 5 ---------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ submissions named after what each learner did. Scores are read back from the gra
 
 import pytest
 
-from course.scenarios.power import votes_needed
+from course.scenarios.power import vote_seller
 from course.variants import variant
 from tests.grading import ModuleGrading, auto_total
 from tests.notebooks import release_notebook, solutions, solved
@@ -19,8 +19,8 @@ AUTO_POINTS = (
 
 
 def hard_coded_votes_needed(learner):
-    """An answer that writes out the learner's own number instead of computing it."""
-    return f"def votes_needed(s):\n    return {votes_needed(variant(MODULE, learner))}\n"
+    """An answer that writes out the learner's own choice instead of working it out."""
+    return f"def buy_votes_from(s):\n    return {vote_seller(variant(MODULE, learner))!r}\n"
 
 
 def submissions():
@@ -103,7 +103,7 @@ class TestPowerGrading(ModuleGrading):
 
     def test_hard_coded_numbers_lose_the_hidden_tests(self, graded):
         """The visible check passes on the learner's own number; the hidden one tries other
-        learners'. No later question uses votes_needed, so only it falls."""
+        learners'. No later question uses buy_votes_from, so only it falls."""
         points = graded.scores("hard-coded")
         assert points["votes-needed-test"] == 0
         assert auto_total(points) == self.AUTO_POINTS - 2

@@ -9,7 +9,6 @@ import dataclasses
 import functools
 from collections.abc import Mapping
 from fractions import Fraction
-from numbers import Integral
 
 from course.checks.calls import question, say
 from course.checks.credit import Check, score
@@ -65,6 +64,27 @@ def _shortcut_lever(s, harrow_raw=False, loan_without_harrow=False, seat=False, 
     if loan_without_harrow:
         found["loan"] = _story().table_share(s, s.delta_with_loan) - _story().table_share(s)
     return max(found, key=found.get)
+
+
+def _vote_kind(s):
+    """Whether question 3's better offer is the one with fewer votes or more (or neither)."""
+    best = _story().vote_seller(s)
+    if best == "neither":
+        return "neither"
+    offers = dict(s.vote_offers)
+    return "fewer" if offers[best] == min(offers.values()) else "more"
+
+
+def _seller_kept_choice(s):
+    """Question 3 answered with a mistake: the seller's votes left as they were."""
+    from course.models.power import banzhaf_index
+
+    power = {}
+    for owner, votes in s.vote_offers:
+        power[owner] = banzhaf_index(s.quota, [*s.weights[:-1], s.weights[-1] + votes])[-1]
+    if not any(power.values()):
+        return "neither"
+    return max(power, key=power.get)
 
 
 def _rig_of(walk_out, above_half):
@@ -125,8 +145,15 @@ class _HiddenLearners:
             "fair-between",
             lambda s: s.atlas_value / 2 < s.borealis_value < _story().atlas_proposal(s),
         ),
-        ("two-votes", lambda s: _story().votes_needed(s) == 2),
-        ("more-votes", lambda s: _story().votes_needed(s) != 2),
+        # question 3: neither offer brings power; and one where the seller's loss of votes
+        # decides (a fresh review: the old question was a lookup). The smaller and the
+        # larger offer each win for about half of all learners, so the others give both
+        # (the sweep asserts it for every key)
+        ("votes-neither", lambda s: _story().vote_seller(s) == "neither"),
+        (
+            "votes-seller-loses",
+            lambda s: _seller_kept_choice(s) != _story().vote_seller(s),
+        ),
         ("mention", lambda s: _story().harrow_move(s) == "mention"),
         ("confirm-first", lambda s: _story().harrow_move(s) == "confirm first"),
         ("keep-quiet", lambda s: _story().harrow_move(s) == "keep quiet"),
@@ -811,51 +838,53 @@ def licence_reply(answer, hidden=False):
     )
 
 
-# --- question 3: how many votes make Kestrel matter -------------------------------------------
+# --- question 3: whose votes to buy ----------------------------------------------------------
 
 
-def judge_votes_needed(s, result):
-    """Question 3 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
-    whole = isinstance(result, Integral) and not isinstance(result, bool)
-    if isinstance(result, float) and result.is_integer():
-        result, whole = int(result), True
-    if not whole:
+def judge_vote_seller(s, result):
+    """Question 3 on ``result``: nothing when it is right, else the ``NotYet`` hint. Every
+    hint is true of the answer given: that an offer brings no power, or less than the other
+    (by both indices: the generator keeps them in agreement), or that some offer brings some."""
+    from course.scenarios.power import power_after_purchase, vote_seller
+
+    offers = dict(s.vote_offers)
+    choices = [*offers, "neither"]
+    if not isinstance(result, str) or result.strip().lower() not in [c.lower() for c in choices]:
         raise NotYet(
-            f"votes_needed should return a whole number of votes, got {result!r}",
-            general="it should return a whole number of votes",
+            f"buy_votes_from should return one of {', '.join(map(repr, choices))} for "
+            f"learner {s.learner}, got {result!r}",
+            general="it should return the name of an owner selling votes, or 'neither'",
         )
-    from course.scenarios.power import votes_needed as fewest
-
-    expected = fewest(s)
-    if result == expected:
+    said = next(c for c in choices if c.lower() == result.strip().lower())
+    expected = vote_seller(s)
+    if said == expected:
         return
-    if result < 1:
-        hint = general = "Kestrel needs at least 1 vote for its vote to decide anything"
-    elif result > expected:
+    if said == "neither":
         hint = (
-            "a smaller number of votes already lets Kestrel swing a decision; look for the "
-            "smallest number that gives it any power"
+            "some offer would let Kestrel's vote swing a decision, so buying it brings some power"
         )
-        general = "it is more than the smallest number of votes that gives Kestrel power"
+        general = "one of the offers would bring Kestrel some power"
+    elif power_after_purchase(s, said, offers[said])[0] == 0:
+        hint = (
+            f"with {offers[said]} more votes from {said}, Kestrel's vote would still swing no "
+            "decision: no group of the others would then be short of the quota by less than "
+            "Kestrel's votes"
+        )
+        general = "that offer would leave Kestrel with no power"
     else:
-        short = (
-            f"exactly {s.quota - 1}"
-            if result == 1
-            else f"between {s.quota - result} and {s.quota - 1}"
-        )
         hint = (
-            f"with {result} vote{'s' if result > 1 else ''} Kestrel still never decides "
-            f"anything: no group of the other owners has {short} votes"
+            f"{said}'s offer would give Kestrel some power, but the other offer would give it "
+            "more; count Kestrel's swings after each sale, with the seller holding fewer votes"
         )
-        general = "with that many votes Kestrel still never swings a decision"
-    raise NotYet(f"votes_needed is not right for learner {s.learner}: {hint}.", general=general)
+        general = "the other offer would give Kestrel more power"
+    raise NotYet(f"buy_votes_from is not right for learner {s.learner}: {hint}.", general=general)
 
 
 @question
-def votes_needed(answer, hidden=False):
-    """Check a function that returns the fewest votes Kestrel needs to have any power."""
-    _each(answer, _scenarios(hidden), judge_votes_needed, None)
-    passed("votes_needed finds how many votes it takes to matter.")
+def buy_votes_from(answer, hidden=False):
+    """Check a function that returns whose offer of votes Kestrel should take, or 'neither'."""
+    _each(answer, _scenarios(hidden), judge_vote_seller, None)
+    passed("buy_votes_from picks the offer that brings Kestrel the most power.")
 
 
 # --- question 5: the rig's four versions: outside option or breakdown payoff ----------------

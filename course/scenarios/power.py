@@ -452,6 +452,8 @@ class KestrelPower(Scenario):
     signing_gain: float = 0.0
     # question 9b: in a later negotiation, what Granite guesses is the least Kestrel would accept
     granite_guess: float = 0.0
+    # question 3: two owners' offers to sell Kestrel votes, (owner, votes) pairs, same price
+    vote_offers: tuple = ()
 
     @property
     def weights(self):
@@ -477,6 +479,7 @@ class KestrelPower(Scenario):
 
     def story(self):
         rows = "\n".join(f"| {name} | {votes} |" for name, votes in self.members)
+        offers = ", or ".join(f"{votes} votes from {name}" for name, votes in self.vote_offers)
         said = "\n".join(f"- **{t.letter}.** {t.text}" for t in self.tactics)
         needs = "\n".join(f"- **{f.letter}.** {f.text}" for f in self.power_facts)
         versions = "\n".join(f"- **{v.letter}.** {v.text}" for v in self.rig_versions)
@@ -514,12 +517,14 @@ class KestrelPower(Scenario):
             "worth it costs Atlas. Nothing else would change: Borealis's offer is still priced "
             f"per remaining month, {money(self.borealis_value)} signed today, and Kestrel can "
             "still take it only by turning down a proposal from Atlas.\n\n"
-            "**2. A board vote** (`s.members`, `s.quota`). Kestrel owns a small share of "
+            "**2. A board vote** (`s.members`, `s.quota`, `s.vote_offers`). Kestrel owns a small share of "
             "Fellgate, a testing laboratory run as a joint venture by five firms. Its board "
             "decides which test lines to add by weighted vote, each owner voting its shares; "
             f"a decision needs **{self.quota}** votes, a fixed number written into Fellgate's "
             "rules. Kestrel wants a line for coatings.\n\n"
             f"| owner | votes |\n|---|---|\n{rows}\n\n"
+            f"Two owners would each sell Kestrel some votes, at the same price, and Kestrel "
+            f"can afford one offer: {offers}.\n\n"
             "**3. An old test rig** (`s.rig_value`, `s.rig_versions`). Kestrel is selling a "
             f"test rig it no longer uses to **Dunmore**, which would pay up to "
             f"{money(self.rig_value)} for it. Both answer each other's proposals within a "
@@ -768,6 +773,66 @@ def votes_needed(s):
     return s.quota - max(total for total in totals if total < s.quota)
 
 
+def power_after_purchase(s, owner, votes):
+    """Kestrel's (Banzhaf, Shapley-Shubik) index once it has bought ``votes`` of ``owner``'s
+    votes: the seller keeps fewer, the total and the quota stay as they are."""
+    from course.models.power import banzhaf_index, shapley_shubik_index
+
+    weights = [held - votes if name == owner else held for name, held in s.members]
+    weights[-1] += votes
+    return banzhaf_index(s.quota, weights)[-1], shapley_shubik_index(s.quota, weights)[-1]
+
+
+def vote_seller(s):
+    """Question 3: the owner whose offer gives Kestrel more voting power, or "neither" when
+    neither offer lets Kestrel's vote swing any decision."""
+    power = {owner: power_after_purchase(s, owner, votes)[0] for owner, votes in s.vote_offers}
+    if not any(power.values()):
+        return "neither"
+    return max(power, key=power.get)
+
+
+#: how much more power, by both indices, the better offer must bring than the other
+VOTE_MARGIN = 1.25
+
+
+def _vote_offers(learner, members, quota):
+    """Question 3's two offers, from a generator of their own (seeded by the learner and
+    the board), so that adding them left every other number of every learner as it was. A
+    fresh review found the old question (the fewest votes that give Kestrel power) a lookup;
+    now Kestrel chooses between two sellers. The two offers are for different numbers of
+    votes, from different owners; the better one gives clearly more power by both indices
+    (or neither gives any), and it is the smaller offer for about half the learners."""
+    rng = random.Random(f"03_power:offers:{learner}:{members}:{quota}")
+    probe = KestrelPower.__new__(KestrelPower)
+    object.__setattr__(probe, "members", members)
+    object.__setattr__(probe, "quota", quota)
+    options = [
+        (name, votes, *power_after_purchase(probe, name, votes))
+        for name, held in members[:-1]
+        for votes in range(1, held)
+    ]
+    kinds = {"neither": [], "fewer": [], "more": []}
+    for a in options:
+        for b in options:
+            if a[0] >= b[0] or a[1] == b[1]:
+                continue
+            if a[2] == b[2] == 0:
+                kinds["neither"].append((a, b))
+                continue
+            win, lose = (a, b) if a[2] > b[2] else (b, a)
+            if not (win[2] >= VOTE_MARGIN * lose[2] and win[3] >= VOTE_MARGIN * lose[3]):
+                continue
+            kinds["fewer" if win[1] < lose[1] else "more"].append((a, b))
+    want = _choice(rng, ("neither", "fewer", "fewer", "more"))
+    found = kinds[want] or kinds["fewer"] or kinds["more"] or kinds["neither"]
+    if not found:
+        return ()
+    a, b = found[int(rng.random() * len(found))]
+    pair = ((a[0], a[1]), (b[0], b[1]))
+    return pair if rng.random() < 0.5 else pair[::-1]
+
+
 def licence_price(s, rival=None):
     """The licence's price section 5 predicts: Kestrel bargains with Atlas in rounds of a day,
     a day's delay costing both the same share (the story's assumption; the buyer pays on a
@@ -953,6 +1018,9 @@ INVARIANTS = {
     ),
     # question 3: Kestrel has votes and no power, and needs at least two votes to matter
     "vote: Kestrel's one vote already swings a decision": lambda s, f: f["votes needed"] < 2,
+    "vote: no two offers of votes with a clear choice between them": lambda s, f: (
+        len(s.vote_offers) != 2
+    ),
     "vote: the quota is not a majority of the votes": lambda s, f: (
         not sum(s.weights) / 2 < s.quota <= sum(s.weights)
     ),
@@ -1296,6 +1364,7 @@ def _candidate(rng, learner):
         signing_ratio=signing[0],
         signing_gain=signing[1],
         granite_guess=_granite_guess(learner, outside),
+        vote_offers=_vote_offers(learner, members, quota),
     )
     return scenario
 

@@ -545,35 +545,37 @@ print("EEC 1958 Shapley-Shubik:", *shapley_shubik_index(12, eec_1958))
 # </details>
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "votes-needed-text", "schema_version": 3}
-# ### Question 3 (2 marks): how many votes does Kestrel need to matter?
+# ### Question 3 (2 marks): whose votes should Kestrel buy?
 #
-# Kestrel is the last owner in `s.members`; `s.weights` lists the owners' votes in the same
-# order, and a decision needs `s.quota` votes. With its one vote, Kestrel never decides
-# anything. Write `votes_needed(s)`: the smallest whole number of votes with which
-# Kestrel's vote would swing some decision, the other owners' votes and the quota staying
-# as they are. The quota is a fixed number of votes written into Fellgate's rules, not a
-# share of all votes. It stays put when Kestrel's votes grow, and at the number you are
-# looking for it is still more than half of all votes, so no two groups without a common
-# owner can both win.
+# `s.members` lists the owners and their votes, Kestrel last; a decision needs `s.quota`
+# votes, a fixed number written into Fellgate's rules, which stays put. With one vote,
+# Kestrel never decides anything. Two owners offer to sell it votes at one price
+# (`s.vote_offers`: owner and votes); it can afford one; the seller keeps fewer. Write
+# `buy_votes_from(s)`: the owner whose offer gives Kestrel more power, or `"neither"` if
+# neither would let Kestrel's vote swing any decision: such votes are not worth paying
+# for. Section 3's two indices agree in every scenario.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "votes-needed-answer", "schema_version": 3}
-def votes_needed(s):
-    """The fewest votes that give Kestrel some voting power."""
+def buy_votes_from(s):
+    """The owner whose offer of votes gives Kestrel more power, or "neither"."""
     ### BEGIN SOLUTION
-    others = s.weights[:-1]
-    votes = 1
-    while banzhaf_index(s.quota, [*others, votes])[-1] == 0:
-        votes += 1
-    return votes
+    power = {}
+    for owner, votes in s.vote_offers:
+        weights = [held - votes if name == owner else held for name, held in s.members]
+        weights[-1] += votes
+        power[owner] = banzhaf_index(s.quota, weights)[-1]
+    if max(power.values()) == 0:
+        return "neither"
+    return max(power, key=power.get)
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "votes-needed-test", "schema_version": 3}
-"""Check that votes_needed finds the fewest votes that let Kestrel swing a decision."""
-check.votes_needed(votes_needed)
+"""Check that buy_votes_from picks the offer that gives Kestrel more voting power."""
+check.buy_votes_from(buy_votes_from)
 ### BEGIN HIDDEN TESTS
-check.votes_needed(votes_needed, hidden=True)
+check.buy_votes_from(buy_votes_from, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "patience-teaching", "schema_version": 3}
