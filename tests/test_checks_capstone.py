@@ -208,17 +208,23 @@ def test_reservation_hints(learner, wrong, hint):
 @pytest.mark.parametrize("sign", [True, False])
 def test_the_letter_decision_is_named_either_way(monkeypatch, own, sign):
     """A case where the letter beats the BATNA by 10, and one where it falls 10 short; the
-    wrong decision is named, with the right numbers."""
+    hint names the decision the wrong answer made, with the right numbers, and leaves the
+    verdict to the learner. The old hints said "sign it" or "does not sign it": question 2
+    asks for that decision, so the hint that gave it made the question a transcription."""
     batna = batna_of(own)[1]
     case = dataclasses.replace(own, brenn_letter=batna + (10 if sign else -10))
     as_own(monkeypatch, case)
     assert signs_letter(case) is sign
     if sign:
         hint = miss("my_reservation", lambda s: batna_of(s)[1] + s.audit_cost)
-        assert "sign it" in hint and f"{case.brenn_letter:g}" in hint
+        assert "it keeps your best alternative before the letter" in hint
     else:
         hint = miss("my_reservation", lambda s: s.brenn_letter + s.audit_cost)
-        assert "does not sign it" in hint and f"{batna:,.2f}" in hint
+        assert "it signs Brenn's letter" in hint and "gives up Brenn's gamble and Kessel" in hint
+    assert f"{case.brenn_letter:g}" in hint and f"{batna:,.2f}" in hint
+    assert "compare what each choice is worth to a risk-neutral seller" in hint
+    for verdict in ("sign it", "not sign", "beats", "worth less", "more than"):
+        assert verdict not in hint
 
 
 def test_the_reservation_edge_case_catches_an_answer_that_ignores_the_audit_cost(own):

@@ -2361,6 +2361,28 @@ def test_the_batna_means_one_thing_around_brenns_letter():
     assert "otherwise your BATNA)" not in engine
 
 
+def test_question_2_leaves_the_letter_decision_to_the_learner():
+    """Section 1 gave the signing rule ("Sign it when the sure profit beats what your best
+    alternative before the letter is worth on average, and not otherwise"), said the BATNA
+    is "the better of the two" and that the reservation price "follows from the better
+    choice", so question 2 asked to transcribe it (a fresh review's finding 1). The text
+    now gives the case's facts (a sure amount against a gamble, Kessel lost by signing, the
+    deal's own costs) and leaves the decision to the learner. Fails on the old text."""
+    text = section("letter-teaching") + " " + section("q2-text")
+    for rule in (
+        "Sign it when",
+        "and not otherwise",
+        "the better of the two",
+        "follows from the better choice",
+        "risk-neutral rule",
+        "might sign even for a little less",
+    ):
+        assert rule not in text, rule
+    assert "Whether to sign is yours to decide, on your own numbers" in text
+    assert "it costs you Kessel" in text and "swaps a gamble for a sure amount" in text
+    assert "Decide, on your own case, whether to sign Brenn's letter" in text
+
+
 def test_a_tit_for_tat_marlow_facing_a_learner_who_holds_barely_moves():
     """Section 5 said a learner who only waits meets a Marlow that only waits; the
     tit-for-tat Marlow keeps its own slow pace, so its offers improve a little even when

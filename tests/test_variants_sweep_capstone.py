@@ -877,6 +877,54 @@ def test_every_right_formulation_passes_the_hidden_check(reference, question, le
         assert passes(run(check, question, answer, hidden=True)), answer.__name__
 
 
+#: Question 2's blind answers: a fixed decision on the letter, or a comparison that leaves
+#: out Kessel (which signing also gives up) or compares with the worse alternative.
+BLIND_RESERVATIONS = {
+    "always sign": lambda s: s.brenn_letter + s.audit_cost,
+    "never sign": lambda s: scenario.batna_of(s)[1] + s.audit_cost,
+    "forgets Kessel": lambda s: (
+        (
+            s.brenn_letter
+            if s.brenn_letter > scenario.alternative_values(s)["Brenn"]
+            else scenario.batna_of(s)[1]
+        )
+        + s.audit_cost
+    ),
+    "beats the worse alternative": lambda s: (
+        (
+            s.brenn_letter
+            if s.brenn_letter > min(scenario.alternative_values(s).values())
+            else scenario.batna_of(s)[1]
+        )
+        + s.audit_cost
+    ),
+}
+
+
+def _judged_right(case, answer):
+    try:
+        check.judge_reservation(case, answer(case))
+    except check.NotYet:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("blind", list(BLIND_RESERVATIONS))
+def test_a_blind_letter_decision_earns_no_mark(drawn, blind):
+    """Question 2 no longer states the signing rule, so the learner decides. An answer that
+    does not decide on its own case (always sign, never sign) or decides on the wrong
+    comparison passes the visible check only where it happens to agree with the case, and
+    grading (the hidden learners) fails it for every learner. Over 1,000 learners the own
+    case signs for 300: always sign passes visibly for 300, never sign for 700."""
+    answer = BLIND_RESERVATIONS[blind]
+    hidden = [course.variant(MODULE, learner) for learner in check.HIDDEN_LEARNERS]
+    assert not all(_judged_right(h, answer) for h in hidden), blind
+    visible = sum(_judged_right(s, answer) for s in drawn) / len(drawn)
+    assert visible < 0.9, (blind, visible)
+    signs = sum(scenario.signs_letter(s) for s in drawn) / len(drawn)
+    assert 0.2 < signs < 0.45, signs  # both decisions are common: neither is a safe guess
+
+
 def test_the_hidden_learners_give_every_answer_a_check_can_expect():
     """Hidden tests prove nothing if every hidden learner has the same answer."""
     hidden = [course.variant(MODULE, learner) for learner in check.HIDDEN_LEARNERS]

@@ -243,12 +243,14 @@ def judge_reservation(case, result):
     value = money(result, "my_reservation's result")
     batna, letter, audit = batna_of(case)[1], case.brenn_letter, case.audit_cost
     expected = reservation_of(case)
+    # the hint names the decision the answer made, never which one is right
     if signs_letter(case):
         choice = [
             (
                 batna + audit,
-                f"Brenn's letter, a sure {letter:g}, beats your best gamble ({batna:,.2f} on "
-                "average): sign it, and build your reservation price on it",
+                f"it keeps your best alternative before the letter ({batna:,.2f} on average) "
+                f"and lets Brenn's sure {letter:g} go: compare what each choice is worth to a "
+                "risk-neutral seller",
                 "it keeps a gamble that is worth less on average than Brenn's sure letter",
             )
         ]
@@ -256,8 +258,9 @@ def judge_reservation(case, result):
         choice = [
             (
                 letter + audit,
-                f"your best alternative is worth {batna:,.2f} on average, more than the "
-                f"{letter:g} Brenn's letter guarantees: a risk-neutral seller does not sign it",
+                f"it signs Brenn's letter (a sure {letter:g}), which gives up Brenn's gamble "
+                f"and Kessel (the better is worth {batna:,.2f} on average): compare what each "
+                "choice is worth to a risk-neutral seller",
                 "it signs a letter worth less than the best alternative on average",
             )
         ]
@@ -286,8 +289,8 @@ def judge_reservation(case, result):
         raise NotYet(
             f"my_reservation is not right for learner {case.learner}: {hint}.",
             general=general_hint(hint, mistakes)
-            or "the reservation price is not the better of the letter and the best "
-            "alternative plus the audit (if my_batna's check fails, fix that first)",
+            or "the reservation price does not follow from the alternative you keep and "
+            "what Marlow's deal costs you (if my_batna's check fails, fix that first)",
         )
 
 

@@ -132,36 +132,35 @@ check.my_batna(my_batna, hidden=True)
 # Your brief ("When things happen") gives the timeline: you decide on the letter before
 # the talks, and Kessel answers only at your booking deadline, after them.
 #
-# Sign it when the sure profit beats what your best alternative before the letter
-# (question 1, `my_batna`) is worth on average, and not otherwise. If you sign, the letter
-# becomes your BATNA: it is then your best alternative to a deal with Marlow, and Kessel
-# is gone. From here on, "your BATNA" means the better of the two, and question 1's
-# answer is called your best alternative before the letter. A risk-averse seller might sign even for a little less, as module 02's
-# certainty equivalent says; the question keeps to the risk-neutral rule. The letter has a
-# second use: it is a fact you can state at the table, where "Brenn may be interested"
-# is not much of one (section 4).
+# Whether to sign is yours to decide, on your own numbers and with module 02's tools. If
+# you sign, the letter becomes your BATNA: it is then your best alternative to a deal with
+# Marlow, and Kessel is gone. From here on, "your BATNA" means the alternative you keep,
+# and question 1's answer is called your best alternative before the letter. The letter
+# has a second use: it is a fact you can state at the table, where "Brenn may be
+# interested" is not much of one (section 4).
 #
-# Your reservation price follows from the better choice. A deal with Marlow is worth
-# taking only if it beats that alternative *after* what the deal itself costs you:
-# Marlow's supplier audit and tooling. (Module 04 would also lower it by how much better
-# next year is likely to go after a deal than after a polite walk-away; this case keeps
-# the numbers to one year.)
+# A deal with Marlow has costs of its own: Marlow's supplier audit and tooling. (Module 04
+# would also count how much better next year is likely to go after a deal than after a
+# polite walk-away; this case keeps the numbers to one year.)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): sign the letter or not, and your reservation price
 #
-# Decide whether to sign Brenn's letter (a sure `s.brenn_letter`) or to keep your best
-# alternative before the letter, from question 1 (`my_batna(s)`). Then write `my_reservation(s)`: your reservation price
-# with Marlow after that decision, the least profit on the contract you should accept,
-# counting Marlow's audit and tooling (`s.audit_cost`). Below it you walk away, politely,
-# to your alternative (what that costs in trust is set out once, in section 6).
+# Decide, on your own case, whether to sign Brenn's letter (a sure `s.brenn_letter`) or to
+# keep your best alternative before the letter (question 1, `my_batna(s)`). Then write
+# `my_reservation(s)`: your reservation price with Marlow after that decision, the least
+# profit on the contract you should accept, counting Marlow's audit and tooling
+# (`s.audit_cost`). Below it you walk away, politely, to your alternative (what that costs in trust is set out once, in section 6).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-reservation-answer", "schema_version": 3}
 def my_reservation(s):
     """The least contract profit worth taking from Marlow, after deciding on the letter."""
     ### BEGIN SOLUTION
-    return max(my_batna(s)[1], s.brenn_letter) + s.audit_cost
+    kept = my_batna(s)[1]  # worth this on average, to a risk-neutral seller
+    if s.brenn_letter > kept:  # the sure letter is worth more: sign it, and lose Kessel
+        kept = s.brenn_letter
+    return kept + s.audit_cost
     ### END SOLUTION
 
 
