@@ -28,6 +28,7 @@ from course.scenarios.concessions import (
     conceded_issues,
     meso_triples,
     middle_package,
+    pick_reading,
     reservation_of,
     statement_kinds,
 )
@@ -37,6 +38,48 @@ from tests.sweeps import Recording, cell_text
 
 MODULE = "04_concessions"
 QUESTIONS = questions(MODULE)
+
+
+# An answer a check runs may not call an answer key, so the tests' answers write their
+# steps out, as the notebook's solutions do.
+
+
+def _own_opening(s, anchor=None, quote=None):
+    """Question 1's opening, worked out from the statements as the notebook's solution does."""
+    key = max(("survey", "linden"), key=lambda k: s.statements[k].figure)
+    price = s.statements[key].figure if quote is None else min(s.statements[key].figure, quote)
+    birch_true = s.statements["birch"].figure == s.alternative_price
+    return price, ((key, "birch") if birch_true and s.alternative_price > s.their_guess else (key,))
+
+
+def _own_tit_for_tat(mine, theirs, target):
+    """Paced tit-for-tat giving back all it may: Orchard's step, capped by your own last one
+    (before your first, by three fifths of the room to target); a hold otherwise."""
+    own = [a - b for a, b in itertools.pairwise(mine) if a > b]
+    cap = own[-1] if own else check.FIRST_SHARE * (mine[-1] - target)
+    return max(mine[-1] - min(max(theirs[-1] - theirs[-2], 0), cap), target)
+
+
+def _own_rank(option, needed):
+    """A move's place by question 4's rule: free moves by joint points, then closing moves by
+    your cost, then other concessions by exchange rate."""
+    you, them = option["you"], option["them"]
+    if trade_tier(option) == "free":
+        return (2, you + them, you)
+    if not isinstance(needed, bool) and them >= needed:
+        return (1, you, them)
+    return (0, them / -you, you)
+
+
+def _own_preferred(options, needed=True):
+    """The move question 4's rule picks among ``options``, or ``None`` when it stops."""
+    free = [o for o in options if trade_tier(o) == "free"]
+    if free:
+        return max(free, key=lambda o: _own_rank(o, needed))
+    if needed is False or (not isinstance(needed, bool) and needed <= 0):
+        return None
+    costly = [o for o in options if trade_tier(o) == "concession"]
+    return max(costly, key=lambda o: _own_rank(o, needed), default=None)
 
 
 @pytest.fixture
@@ -415,7 +458,7 @@ def test_the_tit_for_tat_band_is_the_share_the_text_leaves_to_you(learner):
 
 def _matched(s, m, t, g, share):
     """Your last offer lowered by ``share`` of the concession the rule matches."""
-    return m[-1] - share * (m[-1] - check.tit_for_tat_offer(s, m, t, g))
+    return m[-1] - share * (m[-1] - _own_tit_for_tat(m, t, g))
 
 
 @pytest.mark.parametrize("share", [0.55, 0.75, 0.9, 1.0])
@@ -634,7 +677,7 @@ def test_the_next_trade_mistakes(answers, learner):
         """Concedes whether or not Orchard already has its minimum."""
         table = table_of(s)
         options = table.options(current, gives=True)
-        best = preferred_trade(options, needed=True)
+        best = _own_preferred(options, needed=True)
         return None if best is None else best["package"]
 
     def orchards_ideal(s, current):
@@ -654,7 +697,7 @@ def by_rate(s, current):
     table = TradeTable(s.yours, s.theirs)
     options = table.options(current, gives=True)
     if any(trade_tier(o) == "free" for o in options):
-        return preferred_trade(options)["package"]
+        return _own_preferred(options)["package"]
     if not table.needed(current, s.their_minimum):
         return None
     costly = [o for o in options if o["you"] < 0 < o["them"]]
@@ -693,7 +736,7 @@ def ranks_free_trades_by_orchards_gain(s, current):
     free = [o for o in options if trade_tier(o) == "free"]
     if free:
         return max(free, key=lambda o: (o["them"], o["you"]))["package"]
-    best = preferred_trade(options, table.shortfall(current, s.their_minimum))
+    best = _own_preferred(options, table.shortfall(current, s.their_minimum))
     return None if best is None else best["package"]
 
 
@@ -1267,7 +1310,7 @@ def test_citing_a_true_fact_below_the_opening_fails(learner):
     """An opening that also cites the true fact naming less than its price passed."""
 
     def with_low(s, anchor, quote=None):
-        price, said = check.grounded_opening(s, anchor, quote)
+        price, said = _own_opening(s, anchor, quote)
         return price, [*said, _low_fact(s)]
 
     with course.variants.learner_as(learner):
@@ -1289,7 +1332,7 @@ def test_citing_birch_below_the_opening_is_still_right_when_it_is_strong():
         s = course.variant(MODULE, learner)
         if statement_kinds(s)["birch"] == "fact" and s.alternative_price > s.their_guess:
             with course.variants.learner_as(learner):
-                check.opening(lambda s, a, q=None: check.grounded_opening(s, a, q))
+                check.opening(_own_opening)
             return
     pytest.fail("no learner with a strong Birch")
 
@@ -1588,7 +1631,7 @@ def test_section_5_answers_the_low_ball_with_a_hold_as_rule_3_does():
 
 
 def _keeping_birch(s, anchor, quote=None):
-    price, said = check.grounded_opening(s, anchor, quote)
+    price, said = _own_opening(s, anchor, quote)
     return price, [key for key in said if key != "birch"]
 
 
@@ -1607,7 +1650,7 @@ def test_keeping_a_strong_birch_private_passes_with_a_message_that_says_so(capsy
                 capsys.readouterr()
                 check.opening(_keeping_birch)
                 assert "you keep Birch's offer private" in capsys.readouterr().out
-                check.opening(lambda s, a, q=None: check.grounded_opening(s, a, q))
+                check.opening(_own_opening)
                 assert "you tell Orchard of Birch's offer" in capsys.readouterr().out
     assert 0.25 * 200 <= len(strong) <= 0.6 * 200
     with course.variants.learner_as(strong[0]):
@@ -1626,7 +1669,7 @@ def test_the_statement_keys_may_come_in_any_plain_collection(container):
     told to name one."""
 
     def answer(s, anchor, quote=None):
-        price, said = check.grounded_opening(s, anchor, quote)
+        price, said = _own_opening(s, anchor, quote)
         return price, container(said)
 
     for learner in LEARNERS[:10]:
@@ -2189,14 +2232,14 @@ def breaks_ties_the_other_way(s, current):
     table = TradeTable(s.yours, s.theirs)
     options = table.options(current, gives=True)
     needed = table.shortfall(current, s.their_minimum)
-    best = preferred_trade(options, needed)
+    best = _own_preferred(options, needed)
     if best is None:
         return None
-    top = trade_rank(best, needed)
+    top = _own_rank(best, needed)
     tied = [
-        o for o in options if trade_tier(o) is not None and same_rank(trade_rank(o, needed), top)
+        o for o in options if trade_tier(o) is not None and same_rank(_own_rank(o, needed), top)
     ]
-    return min(tied, key=lambda o: trade_rank(o, needed)[2])["package"]
+    return min(tied, key=lambda o: _own_rank(o, needed)[2])["package"]
 
 
 @pytest.mark.parametrize("learner", ["learner-0", "learner-1", "learner-2"])
@@ -2228,7 +2271,7 @@ def ranks_free_moves_by_your_own_gain(s, current):
     free = [o for o in options if trade_tier(o) == "free"]
     if free:
         return max(free, key=lambda o: (o["you"], o["you"] + o["them"]))["package"]
-    best = preferred_trade(options, table.shortfall(current, s.their_minimum))
+    best = _own_preferred(options, table.shortfall(current, s.their_minimum))
     return None if best is None else best["package"]
 
 
@@ -2468,7 +2511,7 @@ def test_an_anchor_is_answered_with_the_grounded_opening_in_the_text_and_the_hin
     s = course.variant(MODULE, "ada")
 
     def pulled(s, anchor, rival=None):
-        price, said = check.grounded_opening(s, None, rival)
+        price, said = _own_opening(s, None, rival)
         return (price if anchor is None else price - 1), said
 
     with course.variants.learner_as("ada"):
@@ -2837,3 +2880,48 @@ def test_question_2_leaves_the_plan_to_the_learner_and_hands_no_formula():
     )
     model = question[question.index("### BEGIN SOLUTION") : question.index("### END SOLUTION")]
     assert "time_dependent_offer" not in model and "concession_fraction" not in model
+
+
+def _next_by_rule_path(s, current):
+    path = TradeTable(s.yours, s.theirs).rule_path(current, s.their_minimum, most=1)
+    return path[1] if len(path) > 1 else None
+
+
+def _next_by_preferred_trade(s, current):
+    table = TradeTable(s.yours, s.theirs)
+    best = preferred_trade(
+        table.options(current, gives=True), table.shortfall(current, s.their_minimum)
+    )
+    return None if best is None else best["package"]
+
+
+#: For each graded question, answers that only call what the check uses to know the answer.
+KEY_CALLS = {
+    "opening": [lambda s, anchor, quote=None: check.grounded_opening(s, anchor, quote)],
+    "concession_plan": [lambda s, opening: check.course_plan(s, opening)],
+    "tit_for_tat": [
+        lambda s, m, t, g: check.tit_for_tat_offer(s, m, t, g),
+        lambda s, m, t, g: check.tit_for_tat_band(s, m, t, g)[0],
+    ],
+    "next_trade": [_next_by_rule_path, _next_by_preferred_trade],
+    "meso": [
+        lambda s: check.equivalent_offers(s),
+        lambda s: [dict(row[0]) for row in meso_triples(s)[0]],
+    ],
+    "read_pick": [
+        lambda s, offers, picked: check.pick_reading(s, offers, picked),
+        lambda s, offers, picked: pick_reading(s, TradeTable(s.yours, s.theirs), offers, picked),
+    ],
+    "respond": [lambda s, offer, ask, ceiling=None: check.best_response(s, offer, ask, ceiling)],
+    "relationship_reservation": [lambda s, following: check.adjusted_reservation(s, following)],
+}
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+@pytest.mark.parametrize("hidden", [False, True])
+def test_an_answer_that_calls_the_answer_key_fails(learner, question, hidden):
+    """An answer that is one call into what the check uses to know the right answer would be
+    right on every case grading tries: every such answer fails, visible and hidden, and
+    the hint asks for the learner's own working."""
+    for answer in KEY_CALLS[question]:
+        assert "course's own answer" in miss(getattr(check, question), answer, hidden), question

@@ -10,7 +10,7 @@ import itertools
 import math
 from numbers import Real
 
-from course.checks.calls import question
+from course.checks.calls import answer_key, question
 from course.checks.hints import NotYet, call_learner, passed, same_money
 from course.models.concessions import (
     TradeTable,
@@ -157,6 +157,7 @@ def _fail(where, hint, general):
 # --- 1. A grounded opening -------------------------------------------------------------
 
 
+@answer_key
 def grounded_opening(s, anchor=None, rival=None):
     """The course's answer to question 1: the most ambitious price a true statement
     justifies, with what you say: that statement, and Birch's real offer too when it beats
@@ -455,6 +456,7 @@ def _grain_words(grain):
     )
 
 
+@answer_key
 def course_plan(s, opening):
     """The course's answer to question 2: from ``opening``, steps that shrink (a Faratin
     curve with β = 1.5, so concave) to a target halfway between the opening and the
@@ -611,6 +613,7 @@ def _check_plan(plan, start, reservation, where, estimate):
 # --- 3. Tit-for-tat --------------------------------------------------------------------
 
 
+@answer_key
 def tit_for_tat_offer(s, mine, theirs, target):
     """The course's answer to question 3: tit-for-tat as a person plays it. Lower your
     last offer by Orchard's last concession, but by no more than your own last concession
@@ -627,6 +630,7 @@ def tit_for_tat_offer(s, mine, theirs, target):
 MATCH_SHARE = 0.5
 
 
+@answer_key
 def tit_for_tat_band(s, mine, theirs, target):
     """The offers question 3 accepts, as ``(lowest, highest)``: the lowest concedes the
     whole matched concession (``tit_for_tat_offer``), the highest ``MATCH_SHARE`` of it;
@@ -640,6 +644,7 @@ def _in_band(value, band):
     return lowest - TOLERANCE <= value <= highest + TOLERANCE
 
 
+@answer_key
 def _step_cap(mine, target):
     """The most your next concession may give: your own last concession, or, if you have
     not conceded yet, ``FIRST_SHARE`` of the room between your last offer and ``target``."""
@@ -1188,6 +1193,7 @@ def _judge_choice(s, where, result, chosen, best, needed):
 # --- 5. Multiple equivalent simultaneous offers ------------------------------------------
 
 
+@answer_key
 def equivalent_offers(s):
     """The course's answer to question 5: among the sets of three offers the question
     accepts, the one whose least valuable offer is worth most to you, then the one with
@@ -1293,6 +1299,7 @@ def meso(answer, hidden=False):
 # --- 5b. What Orchard's pick tells you --------------------------------------------------
 
 
+@answer_key
 def pick_reading(s, offers, picked):
     """The course's answer to question 5b (``course.scenarios.concessions.pick_reading``)."""
     return _pick_reading(s, _table(s.learner), offers, picked)
@@ -1444,6 +1451,7 @@ def read_pick(answer, hidden=False):
 # --- 6. Responding to an offer ---------------------------------------------------------
 
 
+@answer_key
 def best_response(s, offer, next_ask, ceiling=None):
     """The course's answer to question 6. With a credible ``ceiling`` (the most Orchard can
     pay) below your reservation price there is no zone: walk away; at or above it, you ask
@@ -1631,6 +1639,7 @@ def _next_year(learner):
 NO_DEAL = ("polite walk-away", "walk-out")
 
 
+@answer_key
 def better_ending(following):
     """The better way of ending this year's talks without a deal, your alternative to a
     deal: both leave you with Birch's job at your reservation price this year, so the
@@ -1639,6 +1648,7 @@ def better_ending(following):
     return max(NO_DEAL, key=lambda ending: following[ending])
 
 
+@answer_key
 def adjusted_reservation(s, following):
     """The course's answer to question 7: your reservation price with the relationship
     inside it. A deal is worth what it pays now plus what it does to next year's talks

@@ -20,6 +20,7 @@ right.
 import math
 from functools import cached_property
 
+from course.checks.calls import answer_key
 from course.models.validation import number, probability
 
 FAMILIES = ("polynomial", "exponential")
@@ -324,6 +325,7 @@ class TradeTable:
             return False
         return their_minimum is None or self.points(package)[1] >= their_minimum
 
+    @answer_key
     def rule_path(self, start, their_minimum=None, most=20):
         """The packages the course's rule leads through from ``start``, ``start`` first:
         each time the trade ``preferred_trade`` picks among the trades and single gives
@@ -396,6 +398,7 @@ def _closes(option, needed):
     return not isinstance(needed, bool) and option["them"] >= needed
 
 
+@answer_key
 def trade_rank(option, needed=True):
     """A move's place by the course's rule, as a tuple (higher is better; ``needed`` as in
     ``preferred_trade``): ``(2, points created for both, yours)`` for a free trade; ``(1,
@@ -418,6 +421,7 @@ def same_rank(a, b):
     return a[0] == b[0] and abs(a[1] - b[1]) <= RATE_TOLERANCE * max(1.0, abs(a[1]), abs(b[1]))
 
 
+@answer_key
 def preferred_trade(options, needed=True):
     """Among ``options`` (one package's ``TradeTable.options``), the trade the course's
     rule prefers, or ``None`` when it offers none: the free trade that creates the most
@@ -443,6 +447,7 @@ def preferred_trade(options, needed=True):
     )
 
 
+@answer_key
 def judge_trade(option, options, needed=True):
     """Whether ``option``, one of ``options`` (the trades from one package), is right by
     the course's rule, as ``(tier, ok)``: ``tier`` is ``trade_tier(option)`` (``"free"``,
@@ -468,12 +473,14 @@ def _right(option, best, needed=True):
     return best is not None and same_rank(trade_rank(option, needed), trade_rank(best, needed))
 
 
+@answer_key
 def right_trades(options, needed=True):
     """The trades among ``options`` (from one package) that ``judge_trade`` calls right."""
     best = preferred_trade(options, needed)
     return [o for o in options if trade_tier(o) is not None and _right(o, best, needed)]
 
 
+@answer_key
 def plan_trades(start, trades, yours, theirs, their_minimum=None):
     """Walk a plan of one-level trades from the package ``start``. Each trade is a pair
     ``(give_issue, get_issue)``: ``give_issue`` moves one level towards the other side and

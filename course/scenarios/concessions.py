@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import NamedTuple
 
+from course.checks.calls import answer_key
 from course.models.concessions import TradeTable, same_rank, trade_rank, trade_tier
 from course.scenarios.base import MAX_DRAWS, MultiIssue, NoFairDraw, Scenario, pick
 
@@ -59,6 +60,7 @@ STATEMENT_KINDS = {
 }
 
 
+@answer_key
 def statement_kinds(contract):
     """Each of ``contract``'s statements' kind: ``STATEMENT_KINDS``, except that a Birch
     statement naming more than Birch's real price is an invention."""
@@ -274,6 +276,7 @@ def reservation_of(contract):
     return contract.alternative_price + contract.extra_cost
 
 
+@answer_key
 def birch_is_strong(contract):
     """Whether Birch's real offer beats what Orchard believes Kite's other work pays: then
     saying it, as the fact it is, raises Orchard's estimate of the least Kite would take;
@@ -295,6 +298,7 @@ def _conceded(table, package):
     return frozenset(i for i, levels in table.levels.items() if package[i] != levels[0])
 
 
+@answer_key
 def landing_point(table, their_minimum):
     """Where section 4 plans to land: the point ``(your points, their points)`` of the
     frontier package best for you among those that give Orchard at least
@@ -347,6 +351,7 @@ def landing_takes_levels_back(table, start, their_minimum):
     )
 
 
+@answer_key
 def meso_triples(contract, table=None):
     """Every set of three packages question 5 accepts, as tuples of ``(package, your
     points, their points)``: each on the Pareto frontier, worth more to you than the
@@ -361,6 +366,7 @@ def meso_triples(contract, table=None):
     return _meso_rows(table, middle_package(contract), least, land)
 
 
+@answer_key
 def _meso_rows(table, middle, least=None, land=None):
     """The triples of ``meso_triples``; without ``least`` (Orchard's fewest points for an
     offer) and ``land`` (your points at the landing point), the generator's first, looser
@@ -397,6 +403,7 @@ def _meso_rows(table, middle, least=None, land=None):
     return found
 
 
+@answer_key
 def more_ground(contract, package, than):
     """The issues on which ``package`` gives Orchard more ground (a level further towards
     Orchard's end of the issue's levels) than ``than`` does."""
@@ -407,6 +414,7 @@ def more_ground(contract, package, than):
     )
 
 
+@answer_key
 def pick_reading(contract, table, offers, picked):
     """Question 5b: what Orchard's pick of ``offers[picked]`` says. An empty set when the
     pick is the offer worth most to Orchard by Kite's research (``table``); else the issues
