@@ -2,6 +2,7 @@
 hint that names it (never a bare AssertionError), every hint's claim about the learner's
 answer is true, and a question that builds on an earlier one is checked on its own."""
 
+import functools
 import inspect
 import math
 import subprocess
@@ -11,15 +12,61 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
+from course.checks import calls
 from course.checks import information as check
 from course.checks.hints import NotYet
 from course.course_map import questions
-from course.models.information import expected_reservation, update_beliefs, value_of_information
-from course.scenarios import information as reference
+from course.models.information import (
+    expected_reservation,
+    offer_likelihoods,
+    posterior_after_offers,
+    update_beliefs,
+    value_of_information,
+)
+from course.scenarios import information as guarded
 from course.variants import learner_as, variant
 from tests.notebooks import solution_namespace, source_notebook
 
+
+class _Unguarded:
+    """The course's reference (``course.scenarios.information``) with its answer keys usable
+    inside an answer the tests write: most tests build a wrong answer as a slip on top of the
+    right one, so they call the key as the grader does, never as a learner's answer may. A
+    test that passes a right answer uses the notebook's solution instead (``solution``)."""
+
+    def __getattr__(self, name):
+        value = getattr(guarded, name)
+        return unguarded(value) if inspect.isfunction(value) else value
+
+
+def unguarded(function):
+    """``function``, callable inside a test's answer though it calls an answer key."""
+
+    def lifted(*args, **kwargs):
+        running = calls._learner_running.set(False)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            calls._learner_running.reset(running)
+
+    return lifted
+
+
+reference = _Unguarded()
+
 QUESTIONS = questions("01_information")
+
+
+@functools.cache
+def _solutions():
+    return solution_namespace("01_information", "information")
+
+
+def solution(question):
+    """The notebook's own solution to ``question``: an independent right answer."""
+    return _solutions()[question]
+
+
 #: Questions judged on the learner's own case only: no hidden cases to try.
 JUDGEMENTS = set()
 #: Questions scored part by part (``credit.score``), with their points.
@@ -1244,7 +1291,9 @@ def test_spreading_the_errors_over_the_surviving_prices_is_named(monkeypatch):
 
     as_learner(monkeypatch, learner_where(survivors))
     scored = report_parts(
-        with_report(lambda s, a, now, w: check.report_on_survivors(a, s.cost, s.report_accuracy))
+        with_report(
+            lambda s, a, now, w: unguarded(check.report_on_survivors)(a, s.cost, s.report_accuracy)
+        )
     )
     assert scored["the report's worth"][0] == 0
     assert "including one the opening ruled out" in scored["the report's worth"][1]
@@ -2248,7 +2297,7 @@ def test_a_sure_price_clamped_to_the_cost_fails_visibly_and_at_grading(monkeypat
         hint = miss(check.belief_after_opening, clamped, hidden=hidden)
         assert "that is your cost" in hint and "can lie below your cost" in hint
         assert hidden or check.BELOW_COST_CASE in hint
-    check.belief_after_opening(reference.belief_after_opening, hidden=True)
+    check.belief_after_opening(solution("belief_after_opening"), hidden=True)
 
 
 def test_question_2s_general_hints_speak_of_the_learners_answer(monkeypatch):
@@ -2383,7 +2432,7 @@ def test_none_and_one_hold_at_a_time_fail_visibly_where_ten_holds_move_nothing(m
             lambda s, a: reference.holds_before_moving(s, a, most=1),
         ):
             assert check.HOLDS_CASE in miss(check.holds_before_moving, wrong), sale.learner
-        check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
+        check.holds_before_moving(solution("holds_before_moving"))
     assert 20 < nothing < 50, nothing
     from tests.notebooks import source_notebook
 
@@ -2402,7 +2451,7 @@ def test_the_holds_pass_message_is_true_of_the_learners_own_case(monkeypatch, ca
     for 3%. It now says what the learner's own case gives."""
     sale = as_learner(monkeypatch, f"learner-{n}")
     right = reference.holds_before_moving(sale, reference.posterior_after_opening(sale))
-    check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
+    check.holds_before_moving(solution("holds_before_moving"))
     shown = capsys.readouterr().out
     assert "one alone rarely does" not in shown
     if right is None:
@@ -2417,7 +2466,7 @@ def test_the_code_numbers_the_holds_question_as_the_notebook_does():
     """Docstrings called Question 5b "Question 4b"."""
     import inspect
 
-    for module in (check, reference):
+    for module in (check, guarded):
         assert "Question 4b" not in inspect.getsource(module)
 
 
@@ -2440,7 +2489,7 @@ def test_news_weight_hints_say_which_way(monkeypatch):
     assert "stays where it was" in hint
     hint = miss(check.news_weight, lambda s, a, d: None if d == way else other(s, a, d))
     assert "does move the model's price" in hint
-    check.news_weight(lambda s, a, d: reference.weight_to_move(s, a, d), hidden=True)
+    check.news_weight(solution("news_weight"), hidden=True)
 
 
 def test_news_weight_read_the_wrong_way_is_named(monkeypatch):
@@ -2816,8 +2865,8 @@ def test_a_count_where_ten_holds_move_nothing_fails_visibly_for_every_learner():
             assert "holds in a row leave the model's price where it is" in hint, (n, hint)
             hint = miss(check.holds_before_moving, never_none, hidden=True)
             assert "it names a count where" in hint, (n, hint)
-            check.holds_before_moving(reference.holds_before_moving)
-            check.holds_before_moving(reference.holds_before_moving, hidden=True)
+            check.holds_before_moving(solution("holds_before_moving"))
+            check.holds_before_moving(solution("holds_before_moving"), hidden=True)
     text = cell_words("q5b-text")
     assert f"`{check.NO_MOVE_CASE}` (ten holds move nothing, so `None`)" in text
 
@@ -2959,3 +3008,85 @@ def test_the_between_note_names_fairness_as_the_reason_for_such_a_price():
             fired += 1
             assert "fairness" in notes and "the one reason to name such a price" in notes
     assert fired > 30, fired
+
+
+#: For each graded question, answers that only call the function the course uses to know its
+#: right answer (directly, or through a model that computes it).
+KEY_ANSWERS = {
+    "opening_likelihood": [
+        guarded.opening_likelihood,
+        lambda s: offer_likelihoods(s.reservations, s.opening_offer, 0.0, band(s)),
+    ],
+    "belief_after_opening": [
+        guarded.belief_after_opening,
+        lambda s, likelihood: (
+            guarded.posterior_after_opening(s),
+            guarded.expected_limit(s),
+            guarded.surest_price(guarded.posterior_after_opening(s)),
+        ),
+        lambda s, likelihood: (
+            beliefs := posterior_after_offers(s.prior_beliefs(), [s.opening_offer], band(s))[0],
+            expected_reservation(beliefs),
+            min(r for r, chance in beliefs.items() if chance > 0),
+        ),
+    ],
+    "news_likelihood": [
+        guarded.news_likelihood,
+        lambda s, key: guarded.course_reading(s)[key],
+    ],
+    "reservation_from_concessions": [
+        guarded.reservation_from_concessions,
+        lambda offers, cost: (
+            guarded.reservation_from_offers(offers),
+            guarded.rounds_to_cost(offers, cost),
+        ),
+    ],
+    "my_price": [guarded.my_price],
+    "holds_before_moving": [guarded.holds_before_moving],
+    "news_weight": [guarded.weight_to_move, guarded.news_threshold],
+    "information_pays": [guarded.information_pays],
+    "report_decision": [guarded.report_decision],
+    "model_limits": [guarded.model_limits],
+    "fair_play": [
+        guarded.fair_play,
+        lambda s: {move.key: move.label for move in guarded.moves_of(s)},
+    ],
+}
+
+
+def band(sale):
+    return (sale.opening_low, sale.opening_high)
+
+
+def test_every_graded_question_has_answers_that_call_its_key():
+    assert set(KEY_ANSWERS) == set(QUESTIONS)
+
+
+@pytest.mark.parametrize("question", sorted(KEY_ANSWERS))
+@pytest.mark.parametrize("hidden", [False, True])
+def test_an_answer_that_calls_the_answer_key_earns_nothing(learner, question, hidden):
+    """A graded answer that only calls the function the check uses to know the right answer
+    would be right on every case grading tries though the learner decided nothing: it is
+    refused, visibly and in the hidden check, and the key still answers outside a check."""
+    for answer in KEY_ANSWERS[question]:
+        if question in SCORED:
+            credit = run(question, answer, hidden)
+            assert credit.earned == 0, (question, parts(credit))
+            said = " ".join(message for _, message in parts(credit).values())
+        else:
+            said = miss(getattr(check, question), answer, hidden)
+        assert "the course's own answer" in said, (question, said)
+    sale = variant("01_information")
+    assert guarded.opening_likelihood(sale) == reference.opening_likelihood(sale)
+
+
+def test_the_learners_scenario_still_shows_its_news_moves_and_situations_in_a_check(learner):
+    """The scenario's own fields (the news and moves to judge, the story) read the course's
+    lists without calling a key, so an answer that reads them is not refused."""
+
+    def reads_the_scenario(sale):
+        assert sale.story() and sale.news_items
+        return {move.key: "share" for move in sale.moves}
+
+    shown = parts(check.fair_play(reads_the_scenario))
+    assert not any("the course's own answer" in message for _, message in shown.values())

@@ -6,6 +6,7 @@ its probability. Fractions in give fractions out, so worked examples come out ex
 
 from collections.abc import Mapping
 
+from course.checks import calls
 from course.models.validation import number, probability, sums_to_one
 
 
@@ -206,6 +207,7 @@ class OfferNotExplained(ValueError):
         )
 
 
+@calls.answer_key
 def offer_likelihoods(reservations, offer, previous=0.0, band=(0.5, 0.9), hold=0.0, floor=0.0):
     """How likely a buyer's ``offer`` is under each possible reservation price, scaled so
     the most likely value gets 1 (Bayes' rule only needs the ratios).
@@ -256,6 +258,7 @@ def offer_likelihoods(reservations, offer, previous=0.0, band=(0.5, 0.9), hold=0
     return {value: (chance / top if top else 0.0) for value, chance in chances.items()}
 
 
+@calls.answer_key
 def posterior_after_offers(prior, offers, opening=(0.5, 0.9), concession=(0.2, 0.6)):
     """Beliefs after each of the buyer's ``offers``, as a list of posteriors (one per
     offer). The opening offer is read with the plain ``opening`` band; each later one

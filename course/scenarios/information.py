@@ -7,6 +7,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from course.checks.calls import answer_key
 from course.models.information import (
     HOLD,
     bayes_update,
@@ -636,13 +637,19 @@ PRACTICE_SITUATIONS = (
 )
 
 
+@answer_key
 def situations_of(sale):
     """The full ``Situation`` (with its answer and why) of every situation the learner
     judges in Question 6, in the order of ``sale.situations``: for the grader."""
+    return _situations_of(sale)
+
+
+def _situations_of(sale):
     every = {item.key: item for item in (*SITUATIONS, *PRACTICE_SITUATIONS)}
     return tuple(every[key] for key in sale.situations)
 
 
+@answer_key
 def staged_beliefs(sale):
     """Beliefs after an opening read only for what shading cannot fake: a buyer who shades
     its opening opens lower than its habit, never higher, so the opening still shows that
@@ -658,11 +665,13 @@ def staged_beliefs(sale):
     return {value: chance / total for value, chance in kept.items()}
 
 
+@answer_key
 def staged_price(sale):
     """The best final price against ``staged_beliefs``: Question 6's `staged-opening`."""
     return best_move(staged_beliefs(sale), sale.cost)[0]
 
 
+@answer_key
 def actions_for(item, sale, after):
     """The right actions for the situation ``item`` on this learner's case. Only
     `staged-opening` depends on the numbers: above the model's price when the honest part
@@ -675,6 +684,7 @@ def actions_for(item, sale, after):
     return (ABOVE,) if staged_price(sale) > model + 0.005 else (MODEL_PRICE,)
 
 
+@answer_key
 def why_action_for(item, sale, after):
     """Why the right action is right, on this learner's numbers (only `staged-opening`
     differs between learners), never naming the action's label."""
@@ -787,17 +797,27 @@ class Shown:
     text: str
 
 
-def news_of(sale):
-    """The full ``News`` (with its direction and why) of the learner's news, in order: for
-    the grader, not handed to the learner."""
+def _news_of(sale):
     every = (*NEWS, *PRACTICE_NEWS)
     return tuple(next(item for item in every if item.key == key) for key in sale.news)
 
 
+@answer_key
+def news_of(sale):
+    """The full ``News`` (with its direction and why) of the learner's news, in order: for
+    the grader, not handed to the learner."""
+    return _news_of(sale)
+
+
+@answer_key
 def moves_of(sale):
     """The full ``Move`` (with its label and why) of every move the learner judges, the
     disclosures then the tactics, with the learner's own amounts in their texts: for the
     grader, not handed to the learner."""
+    return _moves_of(sale)
+
+
+def _moves_of(sale):
     chosen = {*sale.disclosures, *sale.tactics}
     return tuple(
         replace(move, text=move.text.format(rival=f"{sale.rival_offer:,.0f}"))
@@ -839,7 +859,7 @@ class MachineSale(Scenario):
         """The news this learner reads, in the order of ``news``: each item's key and text
         only. Which way a piece of news points is Question 3's answer, so the learner's
         object does not carry it (the grader reads it with ``news_of``)."""
-        return tuple(Shown(item.key, item.text) for item in news_of(self))
+        return tuple(Shown(item.key, item.text) for item in _news_of(self))
 
     @property
     def rival_offer(self):
@@ -854,7 +874,7 @@ class MachineSale(Scenario):
         learner's own amounts in their texts: key and text only. The right label is
         Question 9's answer, so the learner's object does not carry it (the grader reads it
         with ``moves_of``)."""
-        return tuple(Shown(move.key, move.text) for move in moves_of(self))
+        return tuple(Shown(move.key, move.text) for move in _moves_of(self))
 
     def story(self):
         chances = ", ".join(
@@ -869,7 +889,7 @@ class MachineSale(Scenario):
         done = "\n".join(
             f"  - `{move.key}`: {move.text}" for move in self.moves if move.key in self.tactics
         )
-        situations = "\n".join(f"  - `{item.key}`: {item.text}" for item in situations_of(self))
+        situations = "\n".join(f"  - `{item.key}`: {item.text}" for item in _situations_of(self))
         cases = "\n".join(
             f"  - `{label}`: cost {cost:g}, buyer's reservation price from {low:g} to {high:g}"
             for label, (cost, low, high) in self.explorer_cases.items()
@@ -1117,6 +1137,7 @@ def _wren(rng):
     raise RuntimeError("no fair case for Wren")
 
 
+@answer_key
 def future_offers(offers, cost, reservation=None):
     """Wren's next offers, each the same share of the remaining gap further, until one is
     at least ``cost`` (none when the reservation price, by default the one its offers
@@ -1133,6 +1154,7 @@ def future_offers(offers, cost, reservation=None):
     return coming
 
 
+@answer_key
 def rounds_to_cost(offers, cost, reservation=None):
     """Question 4's decision: how many more offers Wren makes before one is at least your
     ``cost``, or ``None`` when none ever will (walk away now). ``reservation`` is the
@@ -1338,6 +1360,7 @@ def rejection_counts(learners):
 # The course's reference answers for the graded questions (the checks compare with them).
 
 
+@answer_key
 def opening_likelihood(sale):
     """The probability density of Osprey's opening offer under each reservation price."""
     band = sale.opening_high - sale.opening_low
@@ -1349,23 +1372,27 @@ def opening_likelihood(sale):
     }
 
 
+@answer_key
 def posterior_after_opening(sale):
     """Beliefs about Osprey's reservation price once its opening offer is in (Bayes' rule;
     the inputs are the scenario's own, so they need no checking)."""
     return bayes_update(sale.prior_beliefs(), opening_likelihood(sale))
 
 
+@answer_key
 def expected_limit(sale):
     """The expected reservation price after the opening offer."""
     return expected_reservation(posterior_after_opening(sale))
 
 
+@answer_key
 def surest_price(beliefs):
     """The highest final price the buyer accepts for sure under ``beliefs``: the lowest
     reservation price still possible (sure only under the band model's hard edges)."""
     return min(value for value, chance in beliefs.items() if chance > 0)
 
 
+@answer_key
 def belief_after_opening(sale, likelihood):
     """(beliefs after the opening, expected reservation price, highest sure price)."""
     beliefs = bayes_update(sale.prior_beliefs(), likelihood)
@@ -1379,6 +1406,7 @@ def stepped_likelihood(values, direction, step=NEWS_STEP):
     return {value: step ** (sign * rank) for rank, value in enumerate(sorted(values))}
 
 
+@answer_key
 def news_likelihood(sale, key):
     """The course's reading of the news ``key``: each price up (or down) the list
     ``NEWS_STEP`` times as likely as the one before, or all alike for news that points
@@ -1387,6 +1415,7 @@ def news_likelihood(sale, key):
     return stepped_likelihood(sale.reservations, direction)
 
 
+@answer_key
 def news_moves_price(after, cost, direction, step=NEWS_STEP):
     """Whether news read with ``stepped_likelihood(…, direction, step)`` moves the best
     final price from what it is under the beliefs ``after``."""
@@ -1394,6 +1423,7 @@ def news_moves_price(after, cost, direction, step=NEWS_STEP):
     return best_move(now, cost)[0] != best_move(after, cost)[0]
 
 
+@answer_key
 def news_threshold(after, cost, direction, largest=10.0):
     """The smallest factor per step at which news pointing ``direction`` moves the best
     final price, rounded up to 0.05; ``None`` if even ``largest`` does not. Bisection is
@@ -1417,6 +1447,7 @@ def news_threshold(after, cost, direction, largest=10.0):
     return twentieths / 20
 
 
+@answer_key
 def move_profits(beliefs, cost, strict=False):
     """The expected profit of asking each possible reservation price as a final price, as
     {price: expected profit}: (price − cost) × P(r ≥ price). Only these prices are worth
@@ -1433,6 +1464,7 @@ def move_profits(beliefs, cost, strict=False):
     return dict(reversed(moves.items()))  # lowest price first
 
 
+@answer_key
 def surer_prices(beliefs, cost):
     """The possible reservation prices (chance above zero) strictly between ``cost`` and
     the best final price: asking one of them sells more surely than the best price and
@@ -1442,6 +1474,7 @@ def surer_prices(beliefs, cost):
     return sorted(v for v, chance in beliefs.items() if chance > 0 and cost < v < (best or cost))
 
 
+@answer_key
 def best_move(beliefs, cost, strict=False):
     """The best final price as (price, expected profit), or (None, 0.0) when none makes a
     profit. (Accepting an opening never beats it under the band model: every reservation
@@ -1454,6 +1487,7 @@ def best_move(beliefs, cost, strict=False):
     return best
 
 
+@answer_key
 def capped_beliefs(beliefs, cap):
     """Beliefs once news caps the reservation price at ``cap``: every possible value above
     it falls to it, and carries its chance there."""
@@ -1498,6 +1532,7 @@ def rival_caps(after, cost, step=1_000.0):
     return caps
 
 
+@answer_key
 def course_reading(sale, step=NEWS_STEP):
     """A reading of the learner's news that points the right way: {news key: likelihood
     of each reservation price}, each price ``step`` times as likely as the one below it (or
@@ -1516,6 +1551,7 @@ def beliefs_after_news(after, reading):
     return after
 
 
+@answer_key
 def my_price(sale, after, reading):
     """The final price to name before the opening, after it (given the beliefs ``after``
     it), after it and the news read as ``reading`` (see ``beliefs_after_news``), and once
@@ -1527,6 +1563,7 @@ def my_price(sale, after, reading):
     return before, now, with_news, capped
 
 
+@answer_key
 def perfect_information(beliefs, cost, strict=False):
     """The expected value of perfect information: the expected profit of knowing the
     reservation price r before naming a price (ask exactly r, or do not sell when r does
@@ -1536,6 +1573,7 @@ def perfect_information(beliefs, cost, strict=False):
     return informed - best_move(beliefs, cost, strict)[1]
 
 
+@answer_key
 def report_value(beliefs, cost, accuracy, strict=False):
     """The expected value of a report that names one of the possible reservation prices
     (the keys of ``beliefs``): the right one with chance ``accuracy``, otherwise each
@@ -1554,6 +1592,7 @@ def report_value(beliefs, cost, accuracy, strict=False):
     return total - best_move(beliefs, cost, strict)[1]
 
 
+@answer_key
 def report_decision(sale, after):
     """(perfect information before the opening, after it, the report's worth, buy?)."""
     before = perfect_information(sale.prior_beliefs(), sale.cost)
@@ -1562,6 +1601,7 @@ def report_decision(sale, after):
     return before, now, worth, worth > sale.report_fee
 
 
+@answer_key
 def reservation_from_offers(offers):
     """The reservation price of a buyer who moves the same share f of the remaining gap
     every round, read from three offers: steps s1, s2 with s2 = (1 − f) s1, so
@@ -1571,6 +1611,7 @@ def reservation_from_offers(offers):
     return first + step1 * step1 / (step1 - step2)
 
 
+@answer_key
 def reservation_from_concessions(offers, cost):
     """(the buyer's reservation price, read from three offers; how many more offers until
     one reaches your ``cost``, or None: walk away now)."""
@@ -1588,12 +1629,14 @@ def explorer_winners(sale):
     return max("AB", key=worth), max("CD", key=worth)
 
 
+@answer_key
 def best_profit(weights, cost):
     """The best expected profit against ``weights`` (beliefs, scaled or not): the most
     (price − cost) × the weight at or above the price, or 0 by not selling."""
     return max(0.0, best_move(weights, cost)[1])
 
 
+@answer_key
 def answer_worth(beliefs, cost, amount):
     """What it is worth to learn for sure, before naming a price, whether the reservation
     price is at least ``amount``: the best profit after a yes plus the best profit after
@@ -1604,11 +1647,13 @@ def answer_worth(beliefs, cost, amount):
     return best_profit(yes, cost) + best_profit(no, cost) - best_profit(beliefs, cost)
 
 
+@answer_key
 def firm_worths(sale, after):
     """{firm: what its answer is worth against ``after``} (Question 7)."""
     return {name: answer_worth(after, sale.cost, amount) for name, amount, _ in sale.firms}
 
 
+@answer_key
 def information_pays(sale, after):
     """Question 7: the firm to hire (the one whose answer is worth most above its fee), or
     ``NEITHER`` when no answer is worth its fee."""
@@ -1669,6 +1714,7 @@ def _firms(rng, sale):
     raise NoFairDraw("01_information", sale.learner)
 
 
+@answer_key
 def ceiling(sale, after):
     """The highest price Question 6 calls grounded: one step (the gap between neighbouring
     prices in ``sale.reservations``) above the highest reservation price still possible after
@@ -1678,6 +1724,7 @@ def ceiling(sale, after):
     return max(r for r, chance in after.items() if chance > 0) + step
 
 
+@answer_key
 def fits(action, price, sale, after):
     """Whether naming ``price`` (to the cent) carries out ``action`` on this case, the
     model's price being the best final price against ``after``: ``MODEL_PRICE`` is that
@@ -1706,6 +1753,7 @@ def fits(action, price, sale, after):
     return False
 
 
+@answer_key
 def leaves_fair_share(price, beliefs, cost, share=FAIR_SHARE):
     """Whether ``price`` leaves the buyer at the lowest reservation price still possible at
     or above it at least ``share`` of the gain (that reservation price minus ``cost``): the
@@ -1718,6 +1766,7 @@ def leaves_fair_share(price, beliefs, cost, share=FAIR_SHARE):
     return nearest - price >= share * (nearest - cost) - cent
 
 
+@answer_key
 def keeps_half_the_gain(price, beliefs, cost, share=MOST_FAIR_SHARE):
     """Whether ``price`` leaves the buyer at the lowest reservation price still possible at or
     above it at most ``share`` (half) of the gain, so you keep at least half: most ultimatum
@@ -1732,6 +1781,7 @@ def keeps_half_the_gain(price, beliefs, cost, share=MOST_FAIR_SHARE):
     return nearest - price <= share * (nearest - cost) + cent
 
 
+@answer_key
 def fair_price(beliefs, cost, opening, share=FAIR_SHARE):
     """The highest price in whole euros below the best final price that leaves a fair share
     (``leaves_fair_share``) and lies above ``cost`` and ``opening``: Question 6's reference
@@ -1747,6 +1797,7 @@ def fair_price(beliefs, cost, opening, share=FAIR_SHARE):
     return max(candidates) if candidates else None
 
 
+@answer_key
 def situation_fits(item, price, sale, after):
     """Whether ``price`` does what the situation ``item`` calls for on this case (to the
     cent). For `staged-opening`, only the price the text asks the learner to compute, the
@@ -1759,6 +1810,7 @@ def situation_fits(item, price, sale, after):
     return any(fits(action, price, sale, after) for action in actions_for(item, sale, after))
 
 
+@answer_key
 def opens_by_the_course_rule(price, sale, after):
     """Whether ``price`` is an opening by the course's rule (module 04, section 1): at your
     estimate of the buyer's reservation price (the expected reservation price under
@@ -1773,6 +1825,7 @@ def opens_by_the_course_rule(price, sale, after):
     )
 
 
+@answer_key
 def model_limits(sale, after):
     """Question 6's answer: for each situation, (the assumption it breaks, a price that
     does what the situation calls for): the model's price, the next possible reservation
@@ -1807,6 +1860,7 @@ def model_limits(sale, after):
     return answer
 
 
+@answer_key
 def moving_direction(sale):
     """Which way the learner's news that points a way points: "higher" or "lower" (the
     grader's, never handed to the learner)."""
@@ -1814,6 +1868,7 @@ def moving_direction(sale):
     return moving.direction
 
 
+@answer_key
 def weight_to_move(sale, after, direction=None):
     """Question 5c: the smallest factor per step, in twentieths up to 10, at which news
     pointing ``direction`` (the learner's own news's way when None; read as each price that
@@ -1822,6 +1877,7 @@ def weight_to_move(sale, after, direction=None):
     return news_threshold(after, sale.cost, direction or moving_direction(sale))
 
 
+@answer_key
 def weights_accepted(sale, after, direction=None):
     """The answers Question 5c accepts: ``weight_to_move``, and, where the factor at which
     the price moves lies within a millionth of a twentieth (there the two best prices tie,
@@ -1853,6 +1909,7 @@ def hold_likelihood(beliefs, last):
     return {value: HOLD * last / value if value >= last else 0.0 for value in beliefs}
 
 
+@answer_key
 def holds_before_moving(sale, after, direction=1, most=MOST_HOLDS):
     """Question 5b: the fewest holds in a row at Osprey's opening after which the best
     final price is no longer the one against ``after``, or ``None`` if ``most`` do not
@@ -1873,6 +1930,7 @@ def holds_before_moving(sale, after, direction=1, most=MOST_HOLDS):
     return None
 
 
+@answer_key
 def fair_play(sale):
     """The right label of every move this learner judges."""
     return {move.key: move.label for move in moves_of(sale)}
