@@ -18,15 +18,10 @@ from course.scenarios.batna import (
     SITUATIONS,
     NorthwindOffer,
     _mention,
-    alternatives_of,
     batna_of,
-    batna_value,
     batna_value_when,
     judge_situation,
     no_deal_case,
-    northwind_reservation,
-    reservation_of,
-    right_response,
     statements_of,
     zone_edge_case,
 )
@@ -34,6 +29,56 @@ from tests.notebooks import solution_namespace
 from tests.sweeps import cell_text, source_notebook
 
 SCORED = ["reservation_salary", "northwind_zopa", "batna_needed", "respond_to_offer"]
+
+
+# --- right values written out from the story, as a learner would: the course's own answer
+# keys refuse to answer inside a function a check runs, so wrong answers built on a right
+# value use these ---------------------------------------------------------------------------
+
+
+def alternatives_of(o, risk_averse=False):
+    """The three alternatives as trees (with ``risk_averse``, the gambles' sure amounts)."""
+    p, q = o.renewal_probability, o.busy_probability
+    renewed = [(q, o.freelance_busy), (1 - q, o.freelance_normal)]
+    freelance = [(p, renewed), (1 - p, o.freelance_no_renewal)]
+    funded, base = o.startup_base + o.startup_bonus, o.startup_base
+    lumen = [(o.funding_probability, funded), (1 - o.funding_probability, base)]
+    if risk_averse:
+        lumen, freelance = o.lumen_sure, o.freelance_sure
+    return {"Harbor Bank": o.bank_salary, "Lumen": lumen, "Freelance": freelance}
+
+
+def reservation_of(o, remote_days=0, risk_averse=False):
+    """The BATNA's value plus the commute, halved by remote days."""
+    value = max(expected_value(tree) for tree in alternatives_of(o, risk_averse).values())
+    return value + o.commute_cost * (0.5 if remote_days else 1.0)
+
+
+def northwind_reservation(o):
+    return o.agency_rate + o.agency_fee
+
+
+def batna_value(o):
+    return reservation_of(o) - o.commute_cost
+
+
+def right_response(o, offer):
+    """Question 6's rule, as the notebook's section 5 words it."""
+    value, top = reservation_of(o) - o.commute_cost, northwind_reservation(o)
+    split = (reservation_of(o, REMOTE_DAYS) + top) / 2
+    if reservation_of(o, REMOTE_DAYS) > top:
+        return "walk away", "no zone even with remote days"
+    if offer.salary >= split:
+        return (
+            ("accept", "even split reached")
+            if offer.remote_days
+            else ("ask for remote days", "no remote days")
+        )
+    if offer.salary < value:
+        return "counter", "below your BATNA"
+    if offer.salary < reservation_of(o, offer.remote_days):
+        return "counter", "commute trap"
+    return "counter", "below the even split"
 
 
 @pytest.fixture
@@ -317,11 +362,11 @@ def test_a_value_rounded_to_the_hundred_fails_the_visible_checks_and_is_told_so(
     from course.variants import learner_as
 
     def choose(offers, risk_averse=False):
-        name, value = best_alternative(check.alternatives_of(offers, risk_averse))
+        name, value = best_alternative(alternatives_of(offers, risk_averse))
         return name, round(value, -2)
 
     def reservation(offers, risk_averse=False):
-        _, value = best_alternative(check.alternatives_of(offers, risk_averse))
+        _, value = best_alternative(alternatives_of(offers, risk_averse))
         return round(value + offers.commute_cost, -2)
 
     for n in range(200):
@@ -443,7 +488,7 @@ def test_the_even_split_is_defined_where_it_is_first_used_and_keeps_one_name():
     assert "**even split**" in zopa and "section 5 calls that middle" not in zopa
     assert "halfway between the two ends, where each side gains the same" in zopa
     assert "**even split**" not in decide and "section 4's even split" in decide
-    assert "Nash price" not in nash and "section 4's even split is the price" in nash
+    assert "Nash price" not in nash and "at Northwind that holds only if $W = A$" in nash
 
 
 def demand_package(text):
@@ -1184,7 +1229,8 @@ def test_target_salary_is_given_the_right_reservation_price(learner, capsys):
 
     def target(offers, reservation):
         seen.append((offers.learner, reservation))
-        return sum(check.target_band(offers)) / 2
+        low = reservation_of(offers, REMOTE_DAYS)  # the middle of the band question 5 takes
+        return low + 0.7 * (northwind_reservation(offers) - low)
 
     check.target_salary(target, hidden=True)
     # and the four examples (a zone only with remote days)
@@ -1637,7 +1683,7 @@ def test_question_9_names_a_fallback_chosen_before_lumen_is_put_beside_it(learne
     Harbor Bank) was told it left Lumen out; the hint now says to choose the fallback after
     putting Lumen beside each one, on the example with a high base too."""
     example = check._sure_example(True)
-    trees = check.alternatives_of(example)
+    trees = alternatives_of(example)
     for case in (example, check.high_base(example)):
         slip = check.sure_beside_lumen(case, check.with_lumen_open(case, trees["Harbor Bank"]))
         with pytest.raises(NotYet) as hint:
@@ -1711,7 +1757,7 @@ def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
     assert "the **surplus** the deal creates" in _cell("zopa-teaching")
     assert "pleased to reach" not in reservation + _cell("q5-text")
     decide = _cell("decide-teaching")
-    assert "The even split lies at or below the target you set in section 3, on purpose" in decide
+    assert "The even split lies at or below the target you set in question 5, on purpose" in decide
     honest = _cell("honest-teaching")
     assert "module 03 shows how such a demand invites one back" not in honest
     assert "module 03 shows how a threat invites a threat back" in honest
@@ -3014,11 +3060,17 @@ def test_question_9s_check_shows_a_fallback_above_lumens_funded_pay_visibly_and_
         value = answers["batna_when"](offers, timing, funded)
         if timing != "left open":
             return value
-        top = offers.startup_base + offers.startup_bonus
+        base, top = offers.startup_base, offers.startup_base + offers.startup_bonus
         p = offers.funding_probability
+
+        def beside(tree, lumen):  # each outcome of the fallback, or Lumen if it pays more
+            if isinstance(tree, list):
+                return [(q, beside(branch, lumen)) for q, branch in tree]
+            return max(tree, lumen)
+
         walking = max(
-            check.with_lumen_open(offers, tree)
-            for name, tree in check.alternatives_of(offers).items()
+            expected_value([(p, beside(tree, top)), (1 - p, beside(tree, base))])
+            for name, tree in alternatives_of(offers).items()
             if name != "Lumen"
         )
         return (walking - p * top) / (1 - p)
@@ -3193,14 +3245,15 @@ def test_question_10_refuses_one_model_for_every_version(learner):
     """One answer for every version of the talks (the Nash half unit, the full 1,000 of a
     matched BATNA, or nothing), and the Nash split left uncapped by the agency, all fail,
     for every learner tried; the hints say what to ask, never the figure."""
-    from course.scenarios.batna import batna_rise_of
     from course.variants import learner_as
+
+    right = solution_namespace("02_batna", "batna")["batna_rise"]
 
     def constant(amount):
         return lambda offers, talks: amount
 
     def uncapped(offers, talks):
-        return 500 if talks.may_be_cancelled else batna_rise_of(offers, talks)
+        return 500 if talks.may_be_cancelled else right(offers, talks)
 
     for n in range(40):
         with learner_as(f"rise-{n}"):
@@ -3211,3 +3264,85 @@ def test_question_10_refuses_one_model_for_every_version(learner):
                 assert "gave" in said, said
             said = messages(check.batna_rise(uncapped))["which model fits"][1]
             assert "compare the salary the split predicts with the agency's cost" in said
+
+
+def _key_answers():
+    """For each graded question, an answer that only calls what the check uses to know the
+    right answer: the scenario's functions, a check's helper, or a judge as an oracle."""
+    from course.scenarios import batna as keys
+
+    def by_oracle(offers, offer, value, limit):  # try every pair until the judge says yes
+        for pair in [(r, why) for why, r in keys.REASONS.items()]:
+            try:
+                check.judge_response(offers, 1, offer, pair)
+                check.judge_response(offers, 1, offer, pair, part="reason")
+                return pair
+            except NotYet:
+                pass
+        return None
+
+    return {
+        "startup_tree": [lambda o: keys.alternatives_of(o)["Lumen"]],
+        "choose_batna": [lambda o, risk_averse=False: keys.batna_of(o, risk_averse)],
+        "reservation_salary": [lambda o, risk_averse=False: keys.reservation_of(o, 0, risk_averse)],
+        "northwind_zopa": [lambda o, r: (r, keys.northwind_reservation(o))],
+        "target_salary": [lambda o, r: check.target_band(o)[0], lambda o, r: keys.even_split(o, 2)],
+        "respond_to_offer": [lambda o, offer, v, lim: keys.right_response(o, offer), by_oracle],
+        "label_statements": [keys.statement_key],
+        "batna_needed": [lambda t, p, th, w=False: check.needed((t, p, th), w)],
+        "batna_when": [keys.batna_value_when],
+        "batna_rise": [keys.batna_rise_of, lambda o, t: keys.predicted_salary(o, t, 1_000) - 500],
+    }
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+def test_an_answer_that_calls_the_answer_key_fails_every_graded_question(learner, hidden):
+    """A graded answer that only calls the function the check uses to know the right answer
+    would be right on every case grading tries: the check refuses it, visibly and hidden."""
+    from course.scenarios import batna as keys
+
+    offers = course.variant("02_batna", "ada")
+    assert keys.reservation_of(offers) == reservation_of(offers)  # outside a check it answers
+    said = "calls the course's own answer to"  # to this question (visible), to the question
+    for question, wrongs in _key_answers().items():
+        for wrong in wrongs:
+            try:
+                credit = getattr(check, question)(wrong, hidden=hidden)
+            except NotYet as hint:
+                assert said in str(hint), (question, str(hint))
+                continue
+            assert credit is not None and credit.earned < credit.possible, question
+            assert any(said in m for _, m in messages(credit).values()), messages(credit)
+
+
+def test_the_text_says_how_offers_alternate_and_why_remote_days_halve_the_commute():
+    """Question 10's proposer makes the first offer and the offers alternate (read as making
+    every offer, a slipping start would predict no rise at all); two days of five cut a daily
+    commute by 40%, so the story says why they halve it; section 7 names when the even split
+    is the Nash prediction; the target is set in question 5; a true floor claim is told what
+    it costs, as a warning is."""
+    from course.scenarios.batna import Talks
+
+    q10 = " ".join(_cell("q10-text").split())
+    assert "who makes the first offer; you then take turns" in q10
+    slips = Talks(False, False, True, "you", 120_000.0, 0.9)
+    assert "you making the first offer, then turns" in check._talks_words(slips)
+    assert "making the offers" not in check._talks_words(slips)
+    offers = course.variant("02_batna", "ada")
+    assert "a ticket for three days a week costs half" in " ".join(offers.story().split())
+    nash = " ".join(_cell("nash-teaching").split())
+    assert "even split is the price the Nash split predicts when the conditions" not in nash
+    assert "at Northwind that holds only if $W = A$" in nash
+    decide = " ".join(_cell("decide-teaching").split())
+    assert "target you set in question 5" in decide and "set in section 3" not in decide
+    for n in range(40):
+        claims = [
+            s
+            for s in statements_of(course.variant("02_batna", f"floor-{n}"))
+            if s.kind == "bluff" and s.label == "honest"
+        ]
+        if claims:
+            assert "heard as your limit and invites an offer near it" in claims[0].why
+            break
+    else:
+        raise AssertionError("no honest floor claim among 40 learners")

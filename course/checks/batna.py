@@ -8,6 +8,8 @@ examples, so it shows what grading will (question 3). Besides the learner's own
 scenario, a visible check also tries a fixed example of every kind of case the question
 has (a zone and no zone), so a learner whose own case is of one kind still meets the
 other. ``judge_*`` decide one case; the sweep tests call them for thousands of learners.
+They, and what they call to know an answer, are answer keys (``answer_key``): a learner's
+function that calls one while a check runs it fails, since it decides nothing itself.
 """
 
 import functools
@@ -15,7 +17,7 @@ import math
 import re
 from dataclasses import replace
 
-from course.checks.calls import question, say
+from course.checks.calls import answer_key, question, say
 from course.checks.credit import Check, score
 from course.checks.hints import (
     NotYet,
@@ -201,6 +203,7 @@ def _case(offers, alternatives=False):
 # --- question 1: Lumen's offer as a tree ------------------------------------------------------
 
 
+@answer_key
 def judge_startup_tree(offers, tree):
     """Question 1 on ``tree``: nothing when it is Lumen's offer (base + bonus with the
     funding chance, base alone otherwise; in any order, or any tree with those outcomes),
@@ -307,6 +310,7 @@ def _rounded(value, right):
     return any(same_money(value, round(right, -places)) for places in (1, 2, 3))
 
 
+@answer_key
 def judge_choose_batna(offers, result):
     """Question 2 on ``result``: nothing when it names an alternative of the highest expected
     value (any of them, were two tied) with that value, else the ``NotYet`` hint."""
@@ -537,6 +541,7 @@ def choose_batna(answer, hidden=False):
 # --- question 3: the reservation price --------------------------------------------------------
 
 
+@answer_key
 def judge_reservation_salary(offers, value, risk_averse=False):
     """Question 3 on ``value``, returned for ``offers`` (with ``risk_averse``, valuing Lumen
     and Freelance at the scenario's sure amounts): nothing when it is the value of the
@@ -750,6 +755,7 @@ def reservation_salary(answer, hidden=False):
 # --- question 4: the zone with Northwind ------------------------------------------------------
 
 
+@answer_key
 def judge_zopa(offers, result):
     """Question 4 on ``result`` for ``offers`` (given the right reservation price): nothing
     when it is the zone up to Northwind's reservation price, or None when there is none;
@@ -858,6 +864,7 @@ def northwind_zopa(answer, hidden=False):
 # --- question 6: accept, ask for remote days, counter or walk away ------------------------------
 
 
+@answer_key
 def judge_response(offers, number, offer, given, part="response"):
     """Question 6 on ``given``, the ``(response, reason)`` for offer ``number`` (``offer``)
     of ``offers`` (given the right BATNA value and Northwind reservation price): nothing
@@ -1042,6 +1049,7 @@ def _end(sentence):
     return sentence if sentence.endswith("?") else f"{sentence}."
 
 
+@answer_key
 def judge_statement(statement, answers):
     """Question 7 on ``answers`` (letter -> label) for one statement: its pass message when
     the label is the course's, else the ``NotYet`` hint: which test to apply again, never
@@ -1071,6 +1079,7 @@ def judge_statement(statement, answers):
     return f"statement {statement.letter}, {statement.label!r}: {statement.why}."
 
 
+@answer_key
 def judge_use(offers, answers):
     """Question 7's last part: the letter under ``"use"`` is the statement the course would
     make about your alternatives (``statement_to_use``); else the ``NotYet`` hint."""
@@ -1357,6 +1366,7 @@ def _at_edge(target, pie, theirs):
     return target == pie - theirs
 
 
+@answer_key
 def judge_reach(case, walk_any_time, result):
     """Whether ``result`` says rightly if the target of ``case`` is within reach: None out
     of reach, a number within it (its value is judged by the other two parts), else the
@@ -1368,6 +1378,7 @@ def judge_reach(case, walk_any_time, result):
     judge_batna_needed(case, walk_any_time, result)
 
 
+@answer_key
 def needed(case, walk_any_time):
     """The least BATNA, 0 or more, that gets you at least the target under one model."""
     target, pie, theirs = case
@@ -1376,6 +1387,7 @@ def needed(case, walk_any_time):
     return max(0.0, 2 * target - pie + theirs)
 
 
+@answer_key
 def judge_batna_needed(case, walk_any_time, result):
     """Question 8 on ``result`` for ``case`` under one model: nothing when it is the least
     BATNA, 0 or more, that gets at least the target (None when out of reach), else the
@@ -1503,6 +1515,7 @@ def batna_needed(answer, hidden=False):
 TARGET_SHARE = 0.9
 
 
+@answer_key
 def target_band(offers):
     """The targets question 5 takes for ``offers``: at or above the even split of the zone
     with two remote days, and at most ``TARGET_SHARE`` of the way from its bottom to its top."""
@@ -1510,6 +1523,7 @@ def target_band(offers):
     return (low + high) / 2, low + TARGET_SHARE * (high - low)
 
 
+@answer_key
 def judge_target(offers, value):
     """Question 5 on ``value``, the learner's target salary for ``offers``: nothing when it
     is at or above the even split of the zone with two remote days and at most nine tenths of
@@ -1613,6 +1627,7 @@ def timing_cases():
     ]
 
 
+@answer_key
 def judge_batna_when(offers, timing, funded, value):
     """Question 9 on ``value``, returned for ``offers`` with Lumen's uncertainty timed as
     ``timing`` (and ``funded`` when it is settled first): nothing when it is the value of
@@ -1871,9 +1886,11 @@ def _talks_words(talks):
         "answer date": "all three employers want your answer by one date",
         "start slips": "each week of talks moves your start a week later",
     }[talks.pressure]
-    return f"{said}, {talks.proposer} making the offers, work worth {talks.work_value:,.0f}"
+    offer = "the last offer" if talks.answer_date else "the first offer, then turns"
+    return f"{said}, {talks.proposer} making {offer}, work worth {talks.work_value:,.0f}"
 
 
+@answer_key
 def judge_batna_rise(offers, talks, result):
     """Question 10 on ``result`` for one version of the talks: nothing when it is the rise
     of the predicted salary for a BATNA worth 1,000 more (to the whole unit), else the
@@ -1903,7 +1920,7 @@ def judge_batna_rise(offers, talks, result):
         hint = general = (
             "here each week of talks costs both sides, and either can leave whenever it turns "
             "down a proposal: ask whether your BATNA beats your share at the table, and who "
-            "makes the offers"
+            "makes the first offer"
         )
     raise NotYet(f"{call} gave {value:,.0f}: {hint}.", general=general)
 

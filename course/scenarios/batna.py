@@ -10,6 +10,7 @@ import functools
 import math
 from dataclasses import dataclass, replace
 
+from course.checks.calls import answer_key
 from course.models.batna import best_alternative, certainty_equivalent, expected_value
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, pick
 from course.variants import rng_for
@@ -60,7 +61,7 @@ class JobOffers(Scenario):
     @property
     def statements(self):
         """Six things you might say to Northwind, as ``(letter, text)`` pairs (question 7)."""
-        return tuple((s.letter, s.text) for s in statements_of(self))
+        return tuple((s.letter, s.text) for s in _statements_of(self))
 
     @property
     def talks(self):
@@ -99,8 +100,8 @@ class JobOffers(Scenario):
             f"{self.freelance_sure:,.0f} as good as freelancing. Everywhere else, questions 4 to 7 included, "
             "value each alternative at its expected value.\n\n"
             "The Northwind job has an extra yearly cost that none of the alternatives has: "
-            f"the commute, {self.commute_cost:,.0f} a year. Two remote days a week would halve "
-            "it. Northwind's policy allows at most two remote days a week, and remote days "
+            f"the commute, {self.commute_cost:,.0f} a year, a season ticket. Two remote days a "
+            "week would halve it: a ticket for three days a week costs half. Northwind's policy allows at most two remote days a week, and remote days "
             "cost Northwind nothing. Salary and remote days are the only terms Northwind can "
             "move: it pays no signing bonus and the start date is fixed.\n\n"
             "If you say no, Northwind will fill the role through an agency. The agency's "
@@ -167,7 +168,7 @@ class JobOffers(Scenario):
         return "| field | meaning | your value |\n|---|---|---|\n" + lines
 
 
-def alternatives_of(offers, risk_averse=False):
+def _alternatives_of(offers, risk_averse=False):
     """The three alternatives as trees (the course's reference answer for the graded
     questions); with ``risk_averse``, Lumen and Freelance as the sure amounts the scenario
     supposes (``lumen_sure``, ``freelance_sure``)."""
@@ -191,22 +192,22 @@ def alternatives_of(offers, risk_averse=False):
 
 
 @functools.lru_cache(maxsize=4096)
-def batna_of(offers, risk_averse=False):
+def _batna_of(offers, risk_averse=False):
     """The BATNA as ``(name, value)``: the alternative worth most (by expected values, or
     with ``risk_averse`` by the scenario's sure amounts for the two gambles)."""
-    return best_alternative(alternatives_of(offers, risk_averse))
+    return best_alternative(_alternatives_of(offers, risk_averse))
 
 
-def batna_value(offers):
+def _batna_value(offers):
     """The value of the BATNA: the highest expected value of the three alternatives."""
-    return batna_of(offers)[1]
+    return _batna_of(offers)[1]
 
 
-def reservation_of(offers, remote_days=0, risk_averse=False):
+def _reservation_of(offers, remote_days=0, risk_averse=False):
     """Your reservation price at Northwind: the BATNA's value plus the commute's yearly cost,
     halved by two remote days a week."""
     share = 0.5 if remote_days else 1.0
-    return batna_of(offers, risk_averse)[1] + share * offers.commute_cost
+    return _batna_of(offers, risk_averse)[1] + share * offers.commute_cost
 
 
 #: When Lumen's uncertainty is settled, against when you must answer Northwind (section 3):
@@ -216,12 +217,14 @@ def reservation_of(offers, remote_days=0, risk_averse=False):
 TIMINGS = ("commit first", "known first", "left open")
 
 
+@answer_key
 def without_lumen(offers):
     """The value of the best alternative other than Lumen, by expected values."""
-    worth = {name: expected_value(tree) for name, tree in alternatives_of(offers).items()}
+    worth = {name: expected_value(tree) for name, tree in _alternatives_of(offers).items()}
     return max(v for name, v in worth.items() if name != "Lumen")
 
 
+@answer_key
 def with_lumen_open(offers, fallback):
     """What ``fallback`` (a sure amount or a tree) is worth by expected values when Lumen's
     offer stays open beside it: you join Lumen once its round has closed if it then pays
@@ -237,6 +240,7 @@ def with_lumen_open(offers, fallback):
     return p * best(fallback, base + bonus) + (1 - p) * best(fallback, base)
 
 
+@answer_key
 def sure_beside_lumen(offers, worth):
     """The sure salary that, with Lumen's offer open beside it, is worth ``worth`` (which is
     at least Lumen's expected value): it solves E[max(y, Lumen)] = worth, and is ``worth``
@@ -247,6 +251,7 @@ def sure_beside_lumen(offers, worth):
     return max((worth - p * top) / (1 - p), offers.startup_base)
 
 
+@answer_key
 def batna_value_when(offers, timing, funded=None):
     """The value your reservation price at Northwind rests on (the reservation price is it plus
     the commute), by expected values, when Lumen's uncertainty is timed as ``timing`` (one of
@@ -258,11 +263,11 @@ def batna_value_when(offers, timing, funded=None):
     it, is worth as much (``sure_beside_lumen``). Next to a sure fallback Lumen cancels and that
     is the fallback itself; next to freelancing, a gamble, it cancels only when none of Lumen's
     outcomes lies strictly between freelancing's worst and best (question 9)."""
-    worth = {name: expected_value(tree) for name, tree in alternatives_of(offers).items()}
+    worth = {name: expected_value(tree) for name, tree in _alternatives_of(offers).items()}
     if timing == "known first":
         worth["Lumen"] = offers.startup_base + (offers.startup_bonus if funded else 0.0)
     elif timing == "left open":
-        trees = alternatives_of(offers)
+        trees = _alternatives_of(offers)
         walking = max(with_lumen_open(offers, trees[n]) for n in ("Harbor Bank", "Freelance"))
         return sure_beside_lumen(offers, walking)
     elif timing != "commit first":
@@ -270,15 +275,15 @@ def batna_value_when(offers, timing, funded=None):
     return max(worth.values())
 
 
-def northwind_reservation(offers):
+def _northwind_reservation(offers):
     """Northwind's reservation price: what its alternative, the agency's contractor, costs it."""
     return offers.agency_rate + offers.agency_fee
 
 
-def even_split(offers, remote_days=0):
+def _even_split(offers, remote_days=0):
     """The salary in the middle of the zone of the package (the course's fairness norm), or
     ``None`` when Northwind cannot pay your reservation price for that package."""
-    low, high = reservation_of(offers, remote_days), northwind_reservation(offers)
+    low, high = _reservation_of(offers, remote_days), _northwind_reservation(offers)
     return (low + high) / 2 if high >= low else None
 
 
@@ -296,12 +301,12 @@ REASONS = {
 }
 
 
-def right_response(offers, offer):
+def _right_response(offers, offer):
     """The course's rule for question 6, as ``(response, reason)``: walk away when even two
     remote days open no zone; an offer at or above the even split of the zone with remote
     days is accepted if it has them, and answered by asking for them if not (they cost
     Northwind nothing); anything else is countered, for the first reason that applies."""
-    split = even_split(offers, REMOTE_DAYS)
+    split = _even_split(offers, REMOTE_DAYS)
     if split is None:
         return "walk away", "no zone even with remote days"
     if offer.salary >= split:
@@ -313,9 +318,9 @@ def right_response(offers, offer):
                 "no remote days",
             )
         )
-    if offer.salary < batna_value(offers):
+    if offer.salary < _batna_value(offers):
         return "counter", "below your BATNA"
-    if offer.salary < reservation_of(offers, offer.remote_days):
+    if offer.salary < _reservation_of(offers, offer.remote_days):
         return "counter", "commute trap"
     return "counter", "below the even split"
 
@@ -324,7 +329,7 @@ def no_deal_case(offers):
     """The same case with a cheaper agency: Northwind's reservation price falls below yours
     even with two remote days, and its offers stay within it. Every offer is then a "walk
     away" (the graded checks use it; no learner draws it as their own)."""
-    limit = math.floor((reservation_of(offers, REMOTE_DAYS) - MARGIN) / 1_000) * 1_000.0
+    limit = math.floor((_reservation_of(offers, REMOTE_DAYS) - MARGIN) / 1_000) * 1_000.0
     low = min(offer.salary for offer in offers.northwind_offers)
     return replace(
         offers,
@@ -341,7 +346,7 @@ def zone_edge_case(offers):
     """The same case with the agency priced at exactly your reservation price for the job as
     offered: the zone is the single salary ``(r, r)``, the boundary of section 4's rule
     (b >= s). The graded checks of question 4 use it; no learner draws it as their own."""
-    reservation = reservation_of(offers)
+    reservation = _reservation_of(offers)
     rate = reservation - offers.agency_fee
     for _ in range(8):  # equal in floating point too, so `<` and `<=` really differ
         if rate + offers.agency_fee == reservation:
@@ -359,17 +364,17 @@ def rule_offers(offers):
     between your reservation price and the even split exists only when that stretch is 1,000
     wide or more. Empty when no package works for both sides (the cheaper-agency case has its
     own offers)."""
-    split = even_split(offers, REMOTE_DAYS)
+    split = _even_split(offers, REMOTE_DAYS)
     if split is None:
         return ()
-    value, limit = batna_value(offers), northwind_reservation(offers)
+    value, limit = _batna_value(offers), _northwind_reservation(offers)
 
     def middle(low, high):
         return float(round((low + high) / 2, -2))
 
     made = []
     for days in (0, REMOTE_DAYS):
-        reservation = reservation_of(offers, days)
+        reservation = _reservation_of(offers, days)
         made.append(NorthwindOffer(float(round(value - 15_000, -3)), days))
         made.append(NorthwindOffer(middle(value, min(reservation, split)), days))
         if split - reservation >= 2 * OFFER_MARGIN:
@@ -381,8 +386,8 @@ def rule_offers(offers):
 def has_gap_offer(offers):
     """Whether ``rule_offers`` holds an offer without remote days that reaches your
     reservation price for the job as offered but not the even split with remote days."""
-    split = even_split(offers, REMOTE_DAYS)
-    return split is not None and split - reservation_of(offers) >= 2 * OFFER_MARGIN
+    split = _even_split(offers, REMOTE_DAYS)
+    return split is not None and split - _reservation_of(offers) >= 2 * OFFER_MARGIN
 
 
 # --- drawing -------------------------------------------------------------------------------
@@ -430,13 +435,13 @@ def _draw(rng, learner):
     )
     # Northwind's reservation price lands near yours: some learners have a zone on salary
     # alone, others only once remote days halve the commute.
-    target = reservation_of(offers) + pick(rng, -6_000, 20_000, 1_000)
+    target = _reservation_of(offers) + pick(rng, -6_000, 20_000, 1_000)
     offers = replace(offers, agency_rate=round(target - offers.agency_fee, -3))
-    value, limit = batna_value(offers), northwind_reservation(offers)
+    value, limit = _batna_value(offers), _northwind_reservation(offers)
     offers = replace(offers, northwind_offers=_draw_offers(rng, offers))
     # one attitude to risk for both gambles: a constant relative risk aversion from 1 to 4,
     # risk premiums of a few percent of the salary to a fifth of it
-    gamma, trees = pick(rng, 1.0, 4.0, 0.5), alternatives_of(offers)
+    gamma, trees = pick(rng, 1.0, 4.0, 0.5), _alternatives_of(offers)
     return replace(
         offers,
         lumen_sure=round(certainty_equivalent(trees["Lumen"], gamma), -2),
@@ -451,11 +456,11 @@ def _draw_offers(rng, offers):
     commute trap), one whose salary reaches the even split with remote days (ask for
     them), and one with remote days, at or above its even split or, for some learners,
     inside its zone but below the even split."""
-    value, limit = batna_value(offers), northwind_reservation(offers)
-    low_remote, split = reservation_of(offers, REMOTE_DAYS), even_split(offers, REMOTE_DAYS)
+    value, limit = _batna_value(offers), _northwind_reservation(offers)
+    low_remote, split = _reservation_of(offers, REMOTE_DAYS), _even_split(offers, REMOTE_DAYS)
     split = split if split is not None else limit
     low = NorthwindOffer(_between(rng, value - 22_000, value - 12_000), 0)
-    trap_top = min(reservation_of(offers), split) - OFFER_MARGIN
+    trap_top = min(_reservation_of(offers), split) - OFFER_MARGIN
     trap = NorthwindOffer(_between(rng, value + OFFER_MARGIN, trap_top), 0)
     plain = NorthwindOffer(_between(rng, split + OFFER_MARGIN, limit), 0)
     if rng.random() < 0.6 or split - OFFER_MARGIN < low_remote + OFFER_MARGIN:
@@ -505,16 +510,16 @@ def problems(offers):
     if math.isclose(offers.funding_probability, 0.5):
         broken.append(INVARIANTS[0])
     # Q2: a near tie makes the choice of BATNA a coin toss.
-    worth = {name: expected_value(t) for name, t in alternatives_of(offers).items()}
+    worth = {name: expected_value(t) for name, t in _alternatives_of(offers).items()}
     ranked = sorted(worth.values(), reverse=True)
     if ranked[0] - ranked[1] < 500:
         broken.append(INVARIANTS[1])
     # Q4: a zone (or a gap) of less than 1,000 turns on rounding and creates no surplus.
-    limit, reservation = northwind_reservation(offers), reservation_of(offers)
+    limit, reservation = _northwind_reservation(offers), _reservation_of(offers)
     if abs(limit - reservation) < MARGIN:
         broken.append(INVARIANTS[2])
     # Q5: without a wide enough zone with remote days, the offers cannot differ.
-    if limit - reservation_of(offers, REMOTE_DAYS) < 2 * MARGIN:
+    if limit - _reservation_of(offers, REMOTE_DAYS) < 2 * MARGIN:
         broken.append(INVARIANTS[3])
     if offers.agency_rate < 55_000 or not 0.08 <= offers.agency_fee / offers.agency_rate <= 0.25:
         broken.append(INVARIANTS[4])
@@ -522,7 +527,7 @@ def problems(offers):
         broken += _offer_problems(offers, ranked[0], limit)
     # Q3: each gamble's sure amount a clear risk premium below its expected value, and no
     # near tie among the alternatives valued at the sure amounts.
-    sure = {name: expected_value(t) for name, t in alternatives_of(offers, True).items()}
+    sure = {name: expected_value(t) for name, t in _alternatives_of(offers, True).items()}
     top = sorted(sure.values(), reverse=True)
     if any(sure[n] > worth[n] - MARGIN for n in ("Lumen", "Freelance")) or top[0] - top[1] < 500:
         broken.append(INVARIANTS[10])
@@ -535,18 +540,18 @@ def problems(offers):
 
 def _offer_problems(offers, value, limit):
     broken = []
-    split = even_split(offers, REMOTE_DAYS)
+    split = _even_split(offers, REMOTE_DAYS)
     for offer in offers.northwind_offers:
-        thresholds = [split, value, reservation_of(offers, offer.remote_days)]
+        thresholds = [split, value, _reservation_of(offers, offer.remote_days)]
         if any(t is not None and abs(offer.salary - t) < OFFER_MARGIN for t in thresholds):
             broken.append(INVARIANTS[5])
         if offer.salary > limit:
             broken.append(INVARIANTS[7])
-    if not any(right_response(offers, o)[1] == "commute trap" for o in offers.northwind_offers):
+    if not any(_right_response(offers, o)[1] == "commute trap" for o in offers.northwind_offers):
         broken.append(INVARIANTS[6])
     if min(o.salary for o in offers.northwind_offers) > value - 10_000:
         broken.append(INVARIANTS[8])
-    if len({right_response(offers, o)[1] for o in offers.northwind_offers}) < 3:
+    if len({_right_response(offers, o)[1] for o in offers.northwind_offers}) < 3:
         broken.append(INVARIANTS[9])
     return list(dict.fromkeys(broken))
 
@@ -595,7 +600,7 @@ def _mention(offers, name):
             f"Lumen has offered me a base of {offers.startup_base:,.0f}, plus "
             f"{offers.startup_bonus:,.0f} if its next funding round closes (I put the chance at "
             f"{offers.funding_probability:.0%}), {spared}.",
-            batna_value(offers),
+            _batna_value(offers),
         )
     return (
         "My freelance contract with my main client is up for renewal (I put the chance at "
@@ -604,7 +609,7 @@ def _mention(offers, name):
         f"one {offers.freelance_normal:,.0f}; if not, I would earn "
         f"{offers.freelance_no_renewal:,.0f}. Working from home spares me the commute to "
         "Northwind.",
-        batna_value(offers),
+        _batna_value(offers),
     )
 
 
@@ -620,7 +625,7 @@ def _demand_figures(offers):
     as offered is a warning. Drawn from their own generator, so the rest of the scenario
     stays put."""
     rng = rng_for("02_batna:demands", offers.learner)
-    remote, offered = reservation_of(offers, REMOTE_DAYS), reservation_of(offers)
+    remote, offered = _reservation_of(offers, REMOTE_DAYS), _reservation_of(offers)
 
     def hundreds(low, high):
         return pick(rng, math.ceil(low / 100) * 100, math.floor(high / 100) * 100, 100)
@@ -642,7 +647,7 @@ def _warning(offers, one, taking, remote, figure):
     about your reservation price, and, as a stated intention you do not hold, arguably a
     misrepresentation; both labels are accepted, as in module 03."""
     days = REMOTE_DAYS if remote else 0
-    reservation = reservation_of(offers, days)
+    reservation = _reservation_of(offers, days)
     package = (
         "With two remote days a week" if remote else "For the job as offered, with no remote days"
     )
@@ -680,14 +685,14 @@ def _claim_figure(offers, above):
     rng = rng_for("02_batna:claim", offers.learner)
     if rng.random() < 0.5:
         return above
-    return round(reservation_of(offers), -3) - pick(rng, 2_000, 6_000, 1_000)
+    return round(_reservation_of(offers), -3) - pick(rng, 2_000, 6_000, 1_000)
 
 
 def _claim(offers, one, figure):
     """A claim that you would turn down any salary under ``figure``: a bluff above your
     reservation price for the job as offered (you would in fact accept between the two),
     honest below it (you would indeed turn all of those down)."""
-    reservation = reservation_of(offers)
+    reservation = _reservation_of(offers)
     text = one(
         (
             f"I could not accept anything under {figure:,.0f}.",
@@ -702,13 +707,15 @@ def _claim(offers, one, figure):
         )
         return text, "bluff", figure, reservation, why, "bluff"
     why = (
-        f"your reservation price is {reservation:,.0f}, above {figure:,.0f}: you really "
-        "would turn down every salary under it, so the claim is true, and it demands nothing"
+        f"your reservation price is {reservation:,.0f}, above {figure:,.0f}: you would turn "
+        "down every salary under it, so the claim is true and demands nothing; but, like a "
+        "warning's figure, it is heard as your limit and invites an offer near it, which you "
+        "would refuse"
     )
     return text, "honest", figure, reservation, why, "bluff"
 
 
-def statements_of(offers):
+def _statements_of(offers):
     """The six statements of ``offers``'s learner: your BATNA's terms told plainly (with
     the commute it spares you, unquantified), your reservation price kept private, two
     demands that you will take your BATNA unless Northwind pays a figure, one for each
@@ -717,8 +724,8 @@ def statements_of(offers):
     of several wordings, in a shuffled order, lettered A to F. Drawn from their own
     generator, so the rest of the scenario stays put."""
     rng = rng_for("02_batna:statements", offers.learner)
-    name, _ = batna_of(offers)
-    reservation = reservation_of(offers)
+    name, _ = _batna_of(offers)
+    reservation = _reservation_of(offers)
 
     def one(choices):
         return choices[math.floor(rng.random() * len(choices))]
@@ -794,19 +801,21 @@ def statements_of(offers):
     return tuple(Statement(letter, *item) for letter, item in zip("ABCDEF", items, strict=True))
 
 
+@answer_key
 def statement_to_use(offers):
     """The letter of the statement the course would make about your alternatives: your
     BATNA's terms when what they show, your BATNA's value, beats the pay band's midpoint
     (what the case assumes Northwind believes is the least you would accept), otherwise the
     one that keeps your reservation price private."""
-    kind = "mention" if batna_value(offers) > offers.band_midpoint else "private"
-    return next(s.letter for s in statements_of(offers) if s.kind == kind)
+    kind = "mention" if _batna_value(offers) > offers.band_midpoint else "private"
+    return next(s.letter for s in _statements_of(offers) if s.kind == kind)
 
 
+@answer_key
 def statement_key(offers):
     """The course's label for each statement, by letter, and under ``"use"`` the letter of
     the statement to make."""
-    return {**{s.letter: s.label for s in statements_of(offers)}, "use": statement_to_use(offers)}
+    return {**{s.letter: s.label for s in _statements_of(offers)}, "use": statement_to_use(offers)}
 
 
 # --- which model fits (section 7) ------------------------------------------------------------
@@ -950,7 +959,9 @@ class Talks:
     may_be_cancelled: bool  # head office may cancel the role any week, whatever either does
     answer_date: bool  # Northwind, Harbor Bank and Lumen want your answer by one date
     start_slips: bool  # each week of talks moves your start a week later
-    proposer: str  # who makes the offers ("you" or "Northwind"); by an answer date, the last
+    proposer: (
+        str  # who makes the first offer ("you" or "Northwind"), then turns; by a date, the last
+    )
     work_value: float  # what your work is worth to Northwind a year
     delta: float  # when the start slips: the share of the gain still worth having a week on
 
@@ -969,9 +980,9 @@ def talks_for(offers, pressure, proposer, capped, rng):
     Its work value keeps every prediction at least 500 from the agency's cost after your
     BATNA rises by 1,000, and your BATNA above your share at the table, so that no answer
     lies on a rule's boundary."""
-    low, high = reservation_of(offers, REMOTE_DAYS), northwind_reservation(offers)
+    low, high = _reservation_of(offers, REMOTE_DAYS), _northwind_reservation(offers)
     delta = DELTAS[math.floor(rng.random() * len(DELTAS))]
-    binding = 2 * batna_value(offers) + offers.commute_cost / 2 - 4_000  # W below it: binds
+    binding = 2 * _batna_value(offers) + offers.commute_cost / 2 - 4_000  # W below it: binds
     if pressure == "may be cancelled" and capped:
         bounds = (2 * high - low + 2_000, 2 * high - low + 20_000)
     elif pressure == "may be cancelled":
@@ -994,13 +1005,14 @@ def talks_of(offers):
     return talks_for(offers, pressure, proposer, capped, rng)
 
 
+@answer_key
 def predicted_salary(offers, talks, rise=0):
     """The salary the model that fits ``talks`` predicts on the package with two remote
     days, with your BATNA worth ``rise`` more: the Nash split with breakdown payoffs, capped
     by the agency, when head office may cancel; the last offer's maker's limit by an answer
     date; the outside option, which binds, when the start slips (section 7)."""
-    low = reservation_of(offers, REMOTE_DAYS) + rise
-    high = northwind_reservation(offers)
+    low = _reservation_of(offers, REMOTE_DAYS) + rise
+    high = _northwind_reservation(offers)
     if talks.may_be_cancelled:
         return min((low + talks.work_value) / 2, high)
     if talks.answer_date:
@@ -1010,6 +1022,61 @@ def predicted_salary(offers, talks, rise=0):
     return min(low + (1 - talks.delta) * (talks.work_value - low), high)
 
 
+@answer_key
 def batna_rise_of(offers, talks):
     """How much the predicted salary rises when your BATNA's value rises by 1,000."""
     return predicted_salary(offers, talks, 1_000) - predicted_salary(offers, talks)
+
+
+# --- the answer keys ---------------------------------------------------------------------------
+# What the checks call to know a graded answer. While a check runs a learner's function, a call
+# to one stops it (``answer_key``). The scenario's own code above (drawing, ``offers.statements``,
+# ``offers.talks``), which a learner's answer may use, calls the plain functions instead.
+
+
+@answer_key
+def alternatives_of(offers, risk_averse=False):
+    """The three alternatives as trees (``_alternatives_of``)."""
+    return _alternatives_of(offers, risk_averse)
+
+
+@answer_key
+def batna_of(offers, risk_averse=False):
+    """The BATNA as ``(name, value)`` (``_batna_of``)."""
+    return _batna_of(offers, risk_averse)
+
+
+@answer_key
+def batna_value(offers):
+    """The value of the BATNA by expected values."""
+    return _batna_value(offers)
+
+
+@answer_key
+def reservation_of(offers, remote_days=0, risk_averse=False):
+    """Your reservation price at Northwind (``_reservation_of``)."""
+    return _reservation_of(offers, remote_days, risk_averse)
+
+
+@answer_key
+def northwind_reservation(offers):
+    """Northwind's reservation price: what the agency's contractor costs it."""
+    return _northwind_reservation(offers)
+
+
+@answer_key
+def even_split(offers, remote_days=0):
+    """The middle of the zone of the package, or ``None`` (``_even_split``)."""
+    return _even_split(offers, remote_days)
+
+
+@answer_key
+def right_response(offers, offer):
+    """Question 6's rule, as ``(response, reason)`` (``_right_response``)."""
+    return _right_response(offers, offer)
+
+
+@answer_key
+def statements_of(offers):
+    """The six statements with their labels (``_statements_of``)."""
+    return _statements_of(offers)

@@ -532,8 +532,7 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # 4's two conditions applied to the job with two remote days; the check accepts any
 # target that meets them. Which reservation price belongs to that job, and what is the
 # most Northwind could pay, by a fact it can check? You will need `offers.commute_cost`,
-# `offers.agency_rate` and `offers.agency_fee`. If the check says no, its hint names the
-# condition your target misses.
+# `offers.agency_rate` and `offers.agency_fee`.
 #
 # Where in that range? Its top, your estimate of the most Northwind could pay, is where
 # your opening will be, since no fact here takes it further, and your opening lies beyond
@@ -594,8 +593,8 @@ check.target_salary(target_salary, hidden=True)
 # little more when you make the offer, as long as your BATNA beats half of the pie the hire
 # creates (section 7).
 #
-# The even split lies at or below the target you set in section 3, on purpose. The target is
-# where you aim to land: you open beyond it and argue for it while Northwind is still
+# The even split lies at or below the target you set in question 5, on purpose. The target
+# is where you aim to land: you open beyond it and argue for it while Northwind is still
 # moving. The even split is the rule's **floor for accepting** while the talks go on: an
 # offer that reaches it is good enough to take; one that falls short is worth a counter,
 # because Northwind can still move. Why would it move above your reservation price, when
@@ -942,8 +941,8 @@ check.label_statements(label_statements, hidden=True)
 # With a pie of 100 and BATNAs of 20 and 40, the surplus is 40, and the split is 40 and 60.
 # If the pie is smaller than the two BATNAs together, there is nothing to split: at least
 # one side does better by walking away. For a price, this is the even split of a zone
-# $[s, b]$, $(s + b)/2$: section 4's even split is the price the Nash split predicts when
-# the conditions below hold.
+# $[s, b]$, $(s + b)/2$, when $s$ and $b$ are what breakdown leaves each side; at Northwind
+# that holds only if $W = A$ (below).
 #
 # Read the formula for side A as $x_A = \tfrac{1}{2}(P + d_A - d_B)$: every unit your BATNA
 # rises adds half a unit to your share. The ZOPA explorer showed the even split move by
@@ -1038,10 +1037,11 @@ check.label_statements(label_statements, hidden=True)
 # at the table**, what the talks would give you if neither side had an alternative, is
 # about half of it: 53,500 if $W$ = 115,000, and 61,000 if $W$ = 130,000.
 # Your BATNA, 89,000, beats both, so it binds (it, not your share at the table, sets what
-# you get), and then who makes the offer matters a little. When Northwind proposes, it
+# you get), and then who makes the first offer matters a little (offers alternate week by
+# week). When Northwind proposes first, it
 # must match your BATNA and need not pay a unit more:
 # the predicted salary is exactly your reservation price, 97,000, for both values of $W$
-# and however patient the two of you are. When you propose, Northwind takes any salary
+# and however patient the two of you are. When you propose first, Northwind takes any salary
 # that leaves it at least what it would get by turning you down and proposing itself one
 # round later: $\delta$ times its gain at your reservation price, $\delta(W - r)$. So you
 # can ask for $r + (1 - \delta)(W - r)$. With $\delta$ = 0.9 that is
@@ -1237,7 +1237,8 @@ check.batna_when(batna_when, hidden=True)
 # date), `talks.answer_date` (all three employers want your answer by one date; a week of
 # talks costs no one anything) or `talks.start_slips` (each week of talks moves your start
 # a week later; no answer date; `talks.delta` is the share of the gain still worth having
-# a week on). `talks.proposer` says who makes the offers (by an answer date, the last one)
+# a week on). `talks.proposer` says who makes the first offer; you then take turns weekly
+# (by an answer date, the last one)
 # and `talks.work_value` what your work is worth to Northwind ($W$). Write
 # `batna_rise(offers, talks)`: by how much the salary the fitting model predicts rises.
 # Does your BATNA bind? Does the agency's cost cap the salary? The check tries your
