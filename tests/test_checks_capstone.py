@@ -30,6 +30,7 @@ from course.scenarios.capstone import (
     alternatives_holder,
     alternatives_near_line,
     batna_of,
+    beliefs_of,
     beyond_of,
     draft_of,
     frontier_rows,
@@ -99,6 +100,64 @@ def as_own(monkeypatch, case):
     monkeypatch.setattr(check, "_drawn", lambda learner: case)
 
 
+# The right answers worked out again, without the course's answer keys (which refuse to
+# answer inside a learner's function while a check runs it): for answers built from them.
+
+
+def _batna(s):
+    worth = {
+        "Brenn": s.brenn_chance * s.brenn_profit + (1 - s.brenn_chance) * s.spot_profit,
+        "Kessel": s.pilot_chance * (s.kessel_full + s.kessel_half) / 2
+        + (1 - s.pilot_chance) * s.spot_profit,
+    }
+    best = max(worth, key=worth.get)
+    return best, worth[best]
+
+
+def _reservation(s):
+    return max(_batna(s)[1], s.brenn_letter) + s.audit_cost
+
+
+def _posterior(s):
+    quell = s.quell_prior * s.rush_if_quell
+    return quell / (quell + (1 - s.quell_prior) * s.rush_if_not)
+
+
+def _opening(s):
+    floor = _reservation(s)
+    rows = [r for r in frontier_rows(s) if r[2] >= s.reservation_if_not and r[1] >= floor]
+    return max(rows, key=lambda r: r[1:])[0]
+
+
+def _meso(s):
+    opening = _opening(s)
+    profit, given = package_points(opening, s.yours), ground_given(s, opening)
+    return [
+        r
+        for r in package_rows(s)
+        if r[1] == profit
+        and r[2] >= s.reservation_if_not
+        and ground_given(s, r[0]) - given
+        and given - ground_given(s, r[0])
+    ]
+
+
+def _plan_rows(s, opening=None, floor=None):
+    """The course's plan as rows, from the opening down to the reservation price."""
+    frontier = frontier_rows(s)
+    floor = _reservation(s) if floor is None else floor
+    opening = _opening(s) if opening is None else opening
+    plan = [(opening, package_points(opening, s.yours), package_points(opening, s.theirs))]
+    while True:
+        mine, theirs = plan[-1][1:]
+        steps = [r for r in frontier if r[2] > theirs and r[1] >= floor]
+        free = [r for r in steps if r[1] >= mine]
+        if not steps:
+            return plan
+        best = max(free, key=lambda r: (r[2], r[1])) if free else max(steps, key=lambda r: r[1:])
+        plan.append(best)
+
+
 @pytest.mark.parametrize("question", QUESTIONS)
 def test_the_course_solutions_pass(learner, answers, question):
     assert passes(run(question, answers[question]))
@@ -163,7 +222,7 @@ def test_batna_hints(own):
         "my_batna",
         lambda s: (
             ("Brenn", s.brenn_chance * s.brenn_profit)
-            if batna_of(s)[0] == "Brenn"
+            if _batna(s)[0] == "Brenn"
             else ("Kessel", s.pilot_chance * (s.kessel_full + s.kessel_half) / 2)
         ),
     )
@@ -195,10 +254,10 @@ def test_either_name_passes_when_the_alternatives_tie_to_the_cent(monkeypatch, o
 @pytest.mark.parametrize(
     ("wrong", "hint"),
     [
-        (lambda s: reservation_of(s) - s.audit_cost, "Marlow's audit and tooling cost you more"),
-        (lambda s: reservation_of(s) - 2 * s.audit_cost, "you need more profit, not less"),
+        (lambda s: _reservation(s) - s.audit_cost, "Marlow's audit and tooling cost you more"),
+        (lambda s: _reservation(s) - 2 * s.audit_cost, "you need more profit, not less"),
         (lambda s: "a lot", "should be a number"),
-        (lambda s: reservation_of(s) + 0.5, "if my_batna's check does not pass yet"),
+        (lambda s: _reservation(s) + 0.5, "if my_batna's check does not pass yet"),
     ],
 )
 def test_reservation_hints(learner, wrong, hint):
@@ -216,7 +275,7 @@ def test_the_letter_decision_is_named_either_way(monkeypatch, own, sign):
     as_own(monkeypatch, case)
     assert signs_letter(case) is sign
     if sign:
-        hint = miss("my_reservation", lambda s: batna_of(s)[1] + s.audit_cost)
+        hint = miss("my_reservation", lambda s: _batna(s)[1] + s.audit_cost)
         assert "it keeps your best alternative before the letter" in hint
     else:
         hint = miss("my_reservation", lambda s: s.brenn_letter + s.audit_cost)
@@ -230,7 +289,7 @@ def test_the_letter_decision_is_named_either_way(monkeypatch, own, sign):
 def test_the_reservation_edge_case_catches_an_answer_that_ignores_the_audit_cost(own):
     """With another audit cost in the hidden edge case, a fixed add-on is caught."""
     fixed = own.audit_cost
-    typed = lambda s: max(batna_of(s)[1], s.brenn_letter) + fixed  # noqa: E731
+    typed = lambda s: max(_batna(s)[1], s.brenn_letter) + fixed  # noqa: E731
     assert passes(run("my_reservation", typed))
     hint = miss("my_reservation", typed, hidden=True)
     assert "every case grading tries" in hint and f"{fixed:,.2f}" not in hint
@@ -257,7 +316,7 @@ def _beliefs(chance):
             ),
             "the likelihoods are swapped",
         ),
-        (_beliefs(lambda s: 1 - quell_posterior(s)), "on the wrong reservation prices"),
+        (_beliefs(lambda s: 1 - _posterior(s)), "on the wrong reservation prices"),
         (
             lambda s: {
                 s.reservation_if_quell: s.quell_prior * s.rush_if_quell,
@@ -266,7 +325,7 @@ def _beliefs(chance):
             "must add up to 1",
         ),
         (lambda s: {1: 0.5, 2: 0.5}, "is not one of Marlow's reservation prices"),
-        (lambda s: quell_posterior(s), "a dict with two entries"),
+        (lambda s: _posterior(s), "a dict with two entries"),
     ],
 )
 def test_belief_hints(monkeypatch, own, wrong, hint):
@@ -282,8 +341,8 @@ def test_beliefs_keys_may_be_whole_numbers(learner):
         run(
             "marlow_beliefs",
             lambda s: {
-                int(s.reservation_if_quell): quell_posterior(s),
-                int(s.reservation_if_not): 1 - quell_posterior(s),
+                int(s.reservation_if_quell): _posterior(s),
+                int(s.reservation_if_not): 1 - _posterior(s),
             },
         )
     )
@@ -295,14 +354,14 @@ def test_beliefs_rounded_to_three_decimals_pass(learner):
     visible and hidden, and a chance 0.01 off still fails."""
 
     def rounded(s):
-        chance = round(quell_posterior(s), 3)
+        chance = round(_posterior(s), 3)
         return {s.reservation_if_quell: chance, s.reservation_if_not: round(1 - chance, 3)}
 
     assert passes(run("marlow_beliefs", rounded))
     assert passes(run("marlow_beliefs", rounded, hidden=True))
 
     def off(s):
-        chance = quell_posterior(s) + 0.01
+        chance = _posterior(s) + 0.01
         return {s.reservation_if_quell: chance, s.reservation_if_not: 1 - chance}
 
     assert "higher than Bayes' rule gives" in miss("marlow_beliefs", off)
@@ -320,7 +379,7 @@ def test_beliefs_each_rounded_on_its_own_pass_where_both_round_down(monkeypatch,
     as_own(monkeypatch, case)
 
     def each_rounded(s):
-        chance = quell_posterior(s)
+        chance = _posterior(s)
         return {
             s.reservation_if_quell: round(chance, 3),
             s.reservation_if_not: round(1 - chance, 3),
@@ -329,7 +388,7 @@ def test_beliefs_each_rounded_on_its_own_pass_where_both_round_down(monkeypatch,
     assert passes(run("marlow_beliefs", each_rounded))
 
     def short(s):
-        chance = quell_posterior(s)
+        chance = _posterior(s)
         return {s.reservation_if_quell: chance, s.reservation_if_not: 1 - chance - 0.01}
 
     assert "add up to" in miss("marlow_beliefs", short)
@@ -513,7 +572,7 @@ def test_a_flattering_audit_fails_where_the_case_does_not_support_it():
 
 def _with_meso(opening):
     """An answer that opens with ``opening(s)`` and adds the course's MESO partner."""
-    return lambda s: [opening(s), meso_partners(s)[0][0]]
+    return lambda s: [opening(s), _meso(s)[0][0]]
 
 
 def test_opening_hints(own):
@@ -541,7 +600,7 @@ def test_opening_hints(own):
     hint = miss("opening_offer", _with_meso(generous))
     assert "it leaves you 0, below your reservation price" in hint
     assert "is not a package of this contract" in miss("opening_offer", lambda s: [{"x": 1}])
-    assert "a list of packages" in miss("opening_offer", lambda s: opening_of(s))
+    assert "a list of packages" in miss("opening_offer", lambda s: _opening(s))
 
 
 def test_an_opening_for_the_quell_state_is_named(monkeypatch, learner):
@@ -555,7 +614,7 @@ def test_an_opening_for_the_quell_state_is_named(monkeypatch, learner):
     as_own(monkeypatch, own)
 
     def for_quell(s):
-        floor = reservation_of(s)
+        floor = _reservation(s)
         return max(
             (
                 p
@@ -573,15 +632,15 @@ def test_an_opening_for_the_quell_state_is_named(monkeypatch, learner):
 def test_meso_hints(own):
     opening = opening_of(own)
     profit = package_points(opening, own.yours)
-    assert "two or three packages" in miss("opening_offer", lambda s: [opening_of(s)])
-    assert "must all differ" in miss("opening_offer", lambda s: [opening_of(s), opening_of(s)])
+    assert "two or three packages" in miss("opening_offer", lambda s: [_opening(s)])
+    assert "must all differ" in miss("opening_offer", lambda s: [_opening(s), _opening(s)])
     step = plan_of(own)[1][0]  # the plan's first concession, 5 k€ or more below the opening
-    hint = miss("opening_offer", lambda s: [opening_of(s), plan_of(s)[1][0]])
+    hint = miss("opening_offer", lambda s: [_opening(s), _plan_rows(s)[1][0]])
     assert "a diagnostic set's packages are worth exactly the same to you" in hint
     assert "gives away the difference before Marlow has moved" in hint
     assert package_points(step, own.yours) < profit
     generous = {issue: levels[-1] for issue, levels in own.issues.items()}
-    hint = miss("opening_offer", lambda s: [opening_of(s), generous])
+    hint = miss("opening_offer", lambda s: [_opening(s), generous])
     assert "a diagnostic set's packages are worth exactly the same" in hint  # it leaves you 0
     assert "MESO" not in hint  # a fresh review, C3: off the frontier, so not module 04's MESO
 
@@ -601,9 +660,9 @@ def test_a_meso_partner_one_rounding_step_below_is_refused(monkeypatch, learner)
         if below:
             break
     as_own(monkeypatch, case)
-    hint = miss("opening_offer", lambda s: [opening_of(s), below[0]])
+    hint = miss("opening_offer", lambda s: [_opening(s), below[0]])
     assert "worth exactly the same to you" in hint
-    assert passes(run("opening_offer", lambda s: [opening_of(s), meso_partners(s)[0][0]]))
+    assert passes(run("opening_offer", lambda s: [_opening(s), _meso(s)[0][0]]))
 
 
 # --- question 6: what to say ---------------------------------------------------------------
@@ -649,7 +708,7 @@ def test_what_to_say_reads_loose_spellings_and_refuses_strangers(own):
 
 
 def _plan(s, opening, reservation):
-    return [row[0] for row in plan_of(s, opening, reservation)]
+    return [row[0] for row in _plan_rows(s, opening, reservation)]
 
 
 def test_plan_hints(own):
@@ -719,14 +778,16 @@ def test_the_hidden_plan_starts_later_and_stops_sooner(own, answers):
     visible check starts from the drafts as well)."""
 
     def from_the_course_opening(s, opening, reservation):
-        return _plan(s, opening_of(s), reservation_of(s))
+        return _plan(s, _opening(s), _reservation(s))
 
     assert "starts with the opening it is given" in miss("concession_plan", from_the_course_opening)
 
+    drafts = [d for c in check._cases(hidden=True) for d in (draft_of(c), wide_draft_of(c))]
+
     def from_the_opening_unless_drafted(s, opening, reservation):
-        if opening in (draft_of(s), wide_draft_of(s)):
+        if opening in drafts:
             return _plan(s, opening, reservation)
-        return _plan(s, opening_of(s), reservation_of(s))
+        return _plan(s, _opening(s), _reservation(s))
 
     assert passes(run("concession_plan", from_the_opening_unless_drafted))
     hint = miss("concession_plan", from_the_opening_unless_drafted, hidden=True)
@@ -812,7 +873,7 @@ def test_a_meso_partner_giving_ground_on_nested_issues_is_refused(monkeypatch, l
     crosses (each gives ground on an issue the other keeps), which passes."""
 
     def nested(case):
-        opening = opening_of(case)
+        opening = _opening(case)
         profit = package_points(opening, case.yours)
         given = ground_given(case, opening)
         return [
@@ -830,7 +891,7 @@ def test_a_meso_partner_giving_ground_on_nested_issues_is_refused(monkeypatch, l
         if nested(case)
     )
     as_own(monkeypatch, own)
-    hint = miss("opening_offer", lambda s: [opening_of(s), nested(s)[0]])
+    hint = miss("opening_offer", lambda s: [_opening(s), nested(s)[0]])
     assert "each should give ground on an issue the other does not" in hint
     # A fresh review, U1: the pick compares two bundles of concessions, not two issues.
     assert "which of the two bundles of concessions it values more" in hint
@@ -839,7 +900,7 @@ def test_a_meso_partner_giving_ground_on_nested_issues_is_refused(monkeypatch, l
         other = ground_given(own, row[0])
         assert other - given and given - other
         assert row[1] == package_points(opening_of(own), own.yours)
-    assert passes(run("opening_offer", lambda s: [opening_of(s), meso_partners(s)[0][0]]))
+    assert passes(run("opening_offer", lambda s: [_opening(s), _meso(s)[0][0]]))
 
 
 def test_an_opening_one_step_beyond_without_a_partner_earns_the_set_mark_alone():
@@ -1077,7 +1138,7 @@ def test_a_reservation_two_slips_could_give_names_both(monkeypatch, learner):
     )
     as_own(monkeypatch, case)
     forgot = reservation_of(case) - case.audit_cost
-    hint = miss("my_reservation", lambda s: reservation_of(s) - s.audit_cost)
+    hint = miss("my_reservation", lambda s: _reservation(s) - s.audit_cost)
     assert "this amount fits two slips" in hint, forgot
     assert "Marlow's audit and tooling cost you more" in hint
 
@@ -1112,12 +1173,12 @@ def test_opening_hints_give_the_better_packages_worth_not_its_levels(monkeypatch
     the learner could copy it; they now give what it is worth to both sides."""
 
     def lower(case):  # a frontier package Marlow accepts, below the opening, above the floor
-        profit = package_points(opening_of(case), case.yours)
+        profit = package_points(_opening(case), case.yours)
         return next(
             (
                 row
                 for row in frontier_rows(case)
-                if row[2] >= case.reservation_if_not and reservation_of(case) <= row[1] < profit
+                if row[2] >= case.reservation_if_not and _reservation(case) <= row[1] < profit
             ),
             None,
         )
@@ -1206,9 +1267,7 @@ def test_an_opening_planned_against_the_average_is_named(monkeypatch, learner):
             continue
         if check._best_for(case, case.reservation_if_quell) == check._points(case, averaged):
             continue  # also the opening for the Quell state: named as such (the next test)
-        hint = miss(
-            "opening_offer", lambda s, a=averaged: [a, *(row[0] for row in meso_partners(s)[:1])]
-        )
+        hint = miss("opening_offer", lambda s, a=averaged: [a, *(row[0] for row in _meso(s)[:1])])
         assert "average of its two reservation prices" in hint, hint
         assert "list terms" not in hint and "my_reservation" not in hint, hint
         named += 1
@@ -1421,9 +1480,7 @@ def test_an_opening_for_the_quell_state_is_never_called_an_average(monkeypatch, 
         if package_points(for_quell, case.yours) == package_points(opening_of(case), case.yours):
             continue
         as_own(monkeypatch, case)
-        hint = miss(
-            "opening_offer", lambda s, a=for_quell: [a, *(row[0] for row in meso_partners(s)[:1])]
-        )
+        hint = miss("opening_offer", lambda s, a=for_quell: [a, *(row[0] for row in _meso(s)[:1])])
         assert "enough even if Quell has capacity" in hint, (case.learner, hint)
         assert "average" not in hint, (case.learner, hint)
         named += 1
@@ -1663,3 +1720,54 @@ def test_q5_takes_a_step_beyond_only_with_the_fact_that_carries_it(learner):
     assert unsigned
     with pytest.raises(NotYet, match="you hold no signed letter to state"):
         check.judge_opening(unsigned[0], [beyond_of(unsigned[0])[0]])
+
+
+# --- answer keys ----------------------------------------------------------------------------
+
+
+def _audit_from_the_keys(s):
+    """An audit read off the course's own holders of each source."""
+    rate = {"you": (7, 4), "Marlow": (3, 6), None: (5, 5)}
+    alternatives, power = rate[alternatives_holder(s)], rate[power_holder(s)]
+    return {
+        "yours": {"information": 7, "alternatives": alternatives[0], "power": power[0]},
+        "theirs": {"information": 4, "alternatives": alternatives[1], "power": power[1]},
+        "weights": {"information": 0.25, "alternatives": 0.4, "power": 0.35},
+    }
+
+
+#: For each graded question, an answer that only calls the function the check uses to know
+#: the right answer: right on every case the check tries, so it must earn nothing.
+KEY_ANSWERS = {
+    "my_batna": batna_of,
+    "my_reservation": reservation_of,
+    "marlow_beliefs": beliefs_of,
+    "my_audit": _audit_from_the_keys,
+    "what_to_say": statement_key,
+    "opening_offer": lambda s: [opening_of(s), *(row[0] for row in meso_partners(s))][:3],
+    "concession_plan": lambda s, opening, floor: [row[0] for row in plan_of(s, opening, floor)],
+    "if_quell": if_quell_of,
+}
+
+
+@pytest.mark.parametrize("question", sorted(KEY_ANSWERS))
+def test_an_answer_that_calls_the_answer_key_earns_nothing(own, question):
+    """A learner who calls the course's answer decides nothing: both checks refuse it,
+    and the key still answers outside a check."""
+    assert set(KEY_ANSWERS) == set(QUESTIONS) - {"practice_to_say"}
+    answer = KEY_ANSWERS[question]
+    runs = [{}, {"hidden": True}] if question in HIDDEN or question == "what_to_say" else [{}]
+    for options in runs:
+        assert "the course's own answer" in miss(question, answer, **options)
+    if question not in ("concession_plan", "if_quell"):
+        assert answer(own) is not None
+
+
+def test_the_answers_worked_out_again_agree_with_the_keys(own):
+    """The tests' own formulations, used inside answers in place of the keys, are right."""
+    assert _batna(own) == pytest.approx(batna_of(own))
+    assert _reservation(own) == pytest.approx(reservation_of(own))
+    assert _posterior(own) == pytest.approx(quell_posterior(own))
+    assert _opening(own) == opening_of(own)
+    assert [row[0] for row in _meso(own)] == [row[0] for row in meso_partners(own)]
+    assert [row[1:] for row in _plan_rows(own)] == [row[1:] for row in plan_of(own)]

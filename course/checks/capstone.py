@@ -14,7 +14,7 @@ import itertools
 import math
 from collections.abc import Mapping
 
-from course.checks.calls import question
+from course.checks.calls import answer_key, question
 from course.checks.credit import Check, score
 from course.checks.hints import (
     NotYet,
@@ -428,6 +428,7 @@ def _weights(weights):
     return audit_weights(weights)
 
 
+@answer_key
 def audit_rules(case):
     """What the case's story settles about an audit, as ``(rule, because)`` pairs: each
     rule a function of ``(yours, theirs)`` ratings that must hold."""
@@ -1357,6 +1358,7 @@ def if_quell(answer, hidden=False):
 # --- for the table's prepared plan (tests/strategies.py) ---------------------------------
 
 
+@answer_key
 def best_trade(case, current):
     """The plan's next package from ``current`` (a package) at the learner's case's
     reservation price, or ``None`` when the plan ends there."""

@@ -10,7 +10,9 @@ The course's answers to the preparation questions are worked out here too (``bat
 ``reservation_of``, ``beliefs_of``, ``alternative_of``, ``alternatives_holder``, ``power_holder``,
 ``statement_key``, ``opening_of``, ``beyond_of``, ``meso_partners``, ``draft_of``, ``wide_draft_of``,
 ``plan_of``): the invariants need them,
-and the checks (``course.checks.capstone``) judge answers against them.
+and the checks (``course.checks.capstone``) judge answers against them. They are answer
+keys (``answer_key``): a learner's function that calls one while a check runs it is
+stopped, since the answer would then be the course's, not the learner's.
 """
 
 import functools
@@ -18,6 +20,7 @@ import math
 import zlib
 from dataclasses import dataclass
 
+from course.checks.calls import answer_key
 from course.scenarios.base import MAX_DRAWS, MultiIssue, NoFairDraw, Scenario, pick
 
 #: The contract's issues and their levels, from best for Tallis to best for Marlow.
@@ -372,6 +375,7 @@ def capstone_case(rng, learner, rejected=None):
 # --- questions 1 and 2: the BATNA and the reservation price -------------------------------
 
 
+@answer_key
 def alternatives_of(case):
     """Tallis's alternatives to Marlow as trees (course.models.batna): Brenn or the spot
     market; Kessel's pilot, then a full or half order, or the spot market."""
@@ -387,6 +391,7 @@ def alternatives_of(case):
     }
 
 
+@answer_key
 def alternative_values(case):
     """Each alternative's expected profit (the expected value of its tree in
     ``alternatives_of``, worked out in closed form for speed)."""
@@ -398,6 +403,7 @@ def alternative_values(case):
     }
 
 
+@answer_key
 def batna_of(case):
     """Question 1: Tallis's best alternative before any step, ``(name, expected profit)``."""
     worth = alternative_values(case)
@@ -405,11 +411,13 @@ def batna_of(case):
     return best, worth[best]
 
 
+@answer_key
 def signs_letter(case):
     """Whether Brenn's letter (a sure profit) is worth more than the best alternative."""
     return case.brenn_letter > batna_of(case)[1]
 
 
+@answer_key
 def reservation_of(case):
     """Question 2: Tallis's reservation price with Marlow, in k€ of profit: its BATNA
     after the better of signing Brenn's letter or not, plus Marlow's audit and tooling."""
@@ -419,12 +427,14 @@ def reservation_of(case):
 # --- question 3: what the rush request says about Marlow ----------------------------------
 
 
+@answer_key
 def quell_posterior(case):
     """The chance that Quell has capacity, once Marlow's rush request is heard (Bayes)."""
     with_quell = case.quell_prior * case.rush_if_quell
     return with_quell / (with_quell + (1 - case.quell_prior) * case.rush_if_not)
 
 
+@answer_key
 def beliefs_of(case):
     """Question 3: Marlow's reservation price as a belief after the rush request, a dict
     from each of its two possible reservation prices (points) to its chance."""
@@ -453,6 +463,7 @@ def best_points(case):
     return sum(max(levels.values()) for levels in case.theirs.values())
 
 
+@answer_key
 def alternative_of(case):
     """Tallis's alternative to Marlow after question 2's decision, in k€: the better of its
     BATNA and Brenn's letter. Unlike the reservation price it leaves out Marlow's audit and
@@ -460,6 +471,7 @@ def alternative_of(case):
     return max(batna_of(case)[1], case.brenn_letter)
 
 
+@answer_key
 def alternatives_gaps(case):
     """How much Tallis's alternative (``alternative_of``), as a share of its best profit,
     beats Marlow's reservation price as a share of its best points (100), if Quell has
@@ -484,12 +496,14 @@ def _holder(gaps, margin):
     return None
 
 
+@answer_key
 def alternatives_holder(case):
     """Who holds the alternatives source whichever way Quell turns out: ``"you"``,
     ``"Marlow"``, or ``None`` when it depends on Quell."""
     return _holder(alternatives_gaps(case), ALTERNATIVES_MARGIN)
 
 
+@answer_key
 def alternatives_near_line(case):
     """Whether a gap of ``alternatives_gaps`` lies within ``LINE_CLEARANCE`` of the line so
     that it decides who holds the source: moving the line by that much either way would
@@ -501,6 +515,7 @@ def alternatives_near_line(case):
     return low != high
 
 
+@answer_key
 def power_leans(case):
     """Where each fact of question 4's power row points, ``"you"``, ``"Marlow"`` or
     ``None``: dependence, to the side the other depends on more by ``DEPENDENCE_MARGIN``;
@@ -518,6 +533,7 @@ def power_leans(case):
     return dependence, time
 
 
+@answer_key
 def power_holder(case):
     """Who holds power (Emerson: the other side depends on the deal more; and who can wait
     longer): the side that dependence or time points to, when the other fact does not
@@ -530,6 +546,7 @@ def power_holder(case):
     return dependence or time
 
 
+@answer_key
 def power_near_line(case):
     """Where the weeks gap is exactly ``WEEKS_MARGIN`` and decides the reading (dependence
     is even or points the other way), the side an audit may rate above the other as well
@@ -542,6 +559,7 @@ def power_near_line(case):
     return dependence or time
 
 
+@answer_key
 def statement_kinds(case):
     """Each letter of ``case.statements`` with its kind (one of ``STATEMENT_KINDS``),
     read by matching the case's own sentences."""
@@ -549,6 +567,7 @@ def statement_kinds(case):
     return {letter: kind_of[text] for letter, text in case.statements.items()}
 
 
+@answer_key
 def statement_key(case):
     """Question 6: for each letter, the verdict (one of ``VERDICTS``). Say the calm mention
     that another customer could take the capacity (true whichever alternative you keep;
@@ -666,6 +685,7 @@ def frontier_rows(case):
     return _as_packages(_key(case), True)
 
 
+@answer_key
 def acceptable_rows(case):
     """The Pareto-optimal packages Marlow could accept if Quell has no capacity (at least
     its lower reservation price) that leave Tallis at least its reservation price."""
@@ -675,6 +695,7 @@ def acceptable_rows(case):
     ]
 
 
+@answer_key
 def opening_of(case):
     """Question 5's first package: the acceptable package with the most profit for Tallis,
     then the most points for Marlow; ``None`` when no package is acceptable to both."""
@@ -682,6 +703,7 @@ def opening_of(case):
     return max(found, key=lambda row: row[1:])[0] if found else None
 
 
+@answer_key
 def beyond_of(case):
     """The opening one frontier step beyond the course's (``opening_of``), which question 5
     accepts as well: the Pareto-optimal package with the least profit above the opening's
@@ -708,6 +730,7 @@ def ground_given(case, package):
     return frozenset(issue for issue, levels in case.issues.items() if package[issue] != levels[0])
 
 
+@answer_key
 def meso_partners(case):
     """The packages a MESO may add to the opening: worth exactly the opening's profit to
     Tallis (Medvec and Galinsky's offers are of equal value to the one who makes them),
@@ -734,6 +757,7 @@ def crosses(first, second):
     return bool(first - second) and bool(second - first)
 
 
+@answer_key
 def next_step(frontier, current, floor):
     """The next package of a concession plan, as a row of ``frontier`` (Pareto-optimal
     ``(package, your points, their points)``), from a package worth ``current`` ``(yours,
@@ -791,6 +815,7 @@ def wide_draft_of(case):
     return best
 
 
+@answer_key
 def plan_of(case, opening=None, floor=None):
     """Question 7: the concession plan from ``opening`` (the course's by default) down to
     ``floor`` (Tallis's reservation price by default), as the list of rows it passes
@@ -815,6 +840,7 @@ def plan_of(case, opening=None, floor=None):
 ANSWERS = 4
 
 
+@answer_key
 def if_quell_of(case, plan=None):
     """Question 8 for ``plan`` (packages from the opening; the course's plan by default):
     ``("steps", k)`` when ``plan[k]`` is the first package worth at least Marlow's higher
