@@ -6,7 +6,7 @@ the learner has not met."""
 import ast
 import re
 from dataclasses import replace
-from itertools import pairwise
+from itertools import combinations, pairwise, product
 
 import pytest
 
@@ -15,7 +15,13 @@ from course.checks import leverage as check
 from course.checks.credit import Credit
 from course.checks.hints import NotYet
 from course.course_map import questions
-from course.models.audit import SCALE, balances_after
+from course.models.audit import (
+    SCALE,
+    balances_after,
+    leverage_balance,
+    shifted,
+    weighted_leverage,
+)
 from course.scenarios.leverage import (
     BAND_READINGS,
     CASES,
@@ -37,6 +43,70 @@ from course.scenarios.leverage import (
 )
 from tests.notebooks import solution_namespace
 from tests.sweeps import cell_text
+
+# --- a learner's own working, for answers a check runs (the course's keys refuse then) ----
+
+
+def gains_by_hand(case):
+    """What each step adds on average, worked out as the notebook shows."""
+    gains = {}
+    for name, (source, amount, _, chance) in case.steps.items():
+        moved = shifted(case.yours, {source: amount})
+        rise = weighted_leverage(moved, case.weights) - weighted_leverage(case.yours, case.weights)
+        gains[name] = chance * rise
+    return gains
+
+
+def plans_by_hand(case):
+    """Every plan within budget, with its expected gain."""
+    gains, names = gains_by_hand(case), list(case.steps)
+    return {
+        plan: sum(gains[n] for n in plan)
+        for k in range(len(names) + 1)
+        for plan in combinations(names, k)
+        if sum(case.steps[n][2] for n in plan) <= case.budget
+    }
+
+
+def outcomes_by_hand(case, plan):
+    """(chance, balance) of each way the plan's steps come through, all of them first."""
+    outcomes = []
+    for came in product((True, False), repeat=len(plan)):
+        chance, ratings = 1.0, dict(case.yours)
+        for name, through in zip(plan, came, strict=True):
+            source, amount, _, p = case.steps[name]
+            chance *= p if through else 1 - p
+            if through:
+                ratings = shifted(ratings, {source: amount})
+        outcomes.append((chance, leverage_balance(ratings, case.theirs, case.weights)))
+    return outcomes
+
+
+def balances_by_hand(yours, theirs, weights, moves):
+    """The balance now and after each move, each move applied as shifted does."""
+    ratings = {"you": dict(yours), "them": dict(theirs)}
+    balances = {"now": leverage_balance(ratings["you"], ratings["them"], weights)}
+    for label, (side, source, change) in moves.items():
+        ratings[side] = shifted(ratings[side], {source: change})
+        balances[label] = leverage_balance(ratings["you"], ratings["them"], weights)
+    return balances
+
+
+def turning_by_hand(balances):
+    def ahead(b):
+        return "even" if abs(b) < 0.5 else ("you" if b > 0 else "them")
+
+    start = ahead(balances["now"])
+    return next((m for m, b in balances.items() if ahead(b) != start), None)
+
+
+def ask_by_hand(balances, need):
+    return next((m for m, b in balances.items() if round(b - need, 9) >= 0), None)
+
+
+def peak_by_hand(balances):
+    return max(balances, key=balances.get)
+
 
 #: The learner's function behind each question's check.
 ANSWER = {
@@ -115,9 +185,9 @@ def test_hard_coding_the_learners_own_answer_fails_the_hidden_check(answers, que
 
 #: A wrong answer of the right form for each labelled question, on scenario ``s``.
 WRONG_LABELS = {
-    "classify_facts": lambda s: {k: ("power", "you") for k in fact_key(s)},
-    "news_moves": lambda s: {k: ("them", "information", 1) for k in news_key(s)},
-    "classify_tactics": lambda s: dict.fromkeys(tactic_key(s), "legitimate"),
+    "classify_facts": lambda s: {k: ("power", "you") for k in s.facts},
+    "news_moves": lambda s: {k: ("them", "information", 1) for k in s.news},
+    "classify_tactics": lambda s: dict.fromkeys(s.tactics, "legitimate"),
 }
 
 #: The key of each labelled question, for a scenario.
@@ -602,7 +672,7 @@ def shortcut_plan(value):
     """A learner's best_plan that scores each step by ``value(case, source, amount, chance)``."""
 
     def best_plan(case):
-        fits = plans(case)
+        fits = plans_by_hand(case)
         return list(
             max(
                 fits,
@@ -646,7 +716,7 @@ SHORTCUTS = {
 def first_come(case, per_day):
     """A learner's best_plan that takes the step adding most (or most per day) first, then
     each next one that still fits."""
-    gains = step_gains(case)
+    gains = gains_by_hand(case)
     order = sorted(case.steps, key=lambda n: -gains[n] / (case.steps[n][2] if per_day else 1))
     plan, left = [], case.budget
     for name in order:
@@ -877,22 +947,22 @@ def test_each_news_item_earns_half_a_point_with_its_own_feedback(own, capsys):
 
 def ahead_by_sign(case, moves):
     """A reaudit that ignores "even": the side changes when the balance changes sign."""
-    balances = balances_after(case.yours, case.theirs, case.weights, moves)
+    balances = balances_by_hand(case.yours, case.theirs, case.weights, moves)
     now = balances["now"] > 0
     turning = next((m for m, b in balances.items() if (b > 0) != now), "N4")
-    return turning, best_moment(balances)
+    return turning, peak_by_hand(balances)
 
 
 def hindsight(case, moves):
     """A reaudit that asks at the peak, which only hindsight shows."""
-    balances = balances_after(case.yours, case.theirs, case.weights, moves)
-    return turning_point(balances), best_moment(balances)
+    balances = balances_by_hand(case.yours, case.theirs, case.weights, moves)
+    return turning_by_hand(balances), peak_by_hand(balances)
 
 
 def unweighted(case, moves):
     flat = dict.fromkeys(case.weights, 1 / 3)
-    balances = balances_after(case.yours, case.theirs, flat, moves)
-    return turning_point(balances) or "N4", best_moment(balances)
+    balances = balances_by_hand(case.yours, case.theirs, flat, moves)
+    return turning_by_hand(balances) or "N4", peak_by_hand(balances)
 
 
 @pytest.mark.parametrize(
@@ -919,30 +989,29 @@ def test_each_reaudit_shortcut_fails_the_visible_check(own, answer, part, words)
 
 def reach_above_only(case, target):
     """Question 3c counting only outcomes strictly above the target."""
-    from course.scenarios.leverage import plan_outcomes
-
     chances = {
-        plan: sum(c for c, b in plan_outcomes(case, plan) if b > target) for plan in plans(case)
+        plan: sum(c for c, b in outcomes_by_hand(case, plan) if b > target)
+        for plan in plans_by_hand(case)
     }
     return list(max(chances, key=chances.get))
 
 
 def reaudit_above_only(case, moves):
     """A reaudit that asks only once the balance is strictly above the need."""
-    balances = balances_after(case.yours, case.theirs, case.weights, moves)
-    return turning_point(balances), next((m for m, b in balances.items() if b > case.need), "N4")
+    balances = balances_by_hand(case.yours, case.theirs, case.weights, moves)
+    return turning_by_hand(balances), next((m for m, b in balances.items() if b > case.need), "N4")
 
 
 def reaudit_even_at_the_line(case, moves):
     """A reaudit that calls a balance of exactly 0.5 either way even."""
-    balances = balances_after(case.yours, case.theirs, case.weights, moves)
+    balances = balances_by_hand(case.yours, case.theirs, case.weights, moves)
 
     def side(b):
         return "even" if abs(b) <= 0.5 else ("you" if b > 0 else "them")
 
     start = side(balances["now"])
     turning = next((m for m, b in balances.items() if side(b) != start), "N4")
-    return turning, ask_moment(balances, case.need)
+    return turning, ask_by_hand(balances, case.need)
 
 
 @pytest.mark.parametrize(
@@ -1767,20 +1836,16 @@ def test_news_moves_is_not_called_practice_in_building_leverage():
 
 def strict_budget_plan(case):
     """A correct exhaustive search whose only bug is keeping strictly below the budget."""
-    gains = step_gains(case)
-    options = {
-        plan: sum(gains[name] for name in plan)
-        for plan in plans(replace(case, budget=case.budget - 1))
-    }
+    options = plans_by_hand(replace(case, budget=case.budget - 1))
     return list(max(options, key=options.get))
 
 
 def reaudit_one_early(case, moves):
     """A correct weighted re-audit that returns the label before the side ahead changes."""
-    balances = balances_after(case.yours, case.theirs, case.weights, moves)
+    balances = balances_by_hand(case.yours, case.theirs, case.weights, moves)
     labels = list(balances)
-    turning = turning_point(balances)
-    return labels[max(1, labels.index(turning) - 1)], ask_moment(balances, case.need)
+    turning = turning_by_hand(balances)
+    return labels[max(1, labels.index(turning) - 1)], ask_by_hand(balances, case.need)
 
 
 #: Hints that name a shortcut of question 3 (each of shortcut_plans' hints).
@@ -1819,7 +1884,7 @@ def test_the_visible_check_tells_a_plan_kept_below_the_budget_so(learner):
 
 def single_step_plan(case):
     """A novice's plan: only the one step with the largest expected gain that fits."""
-    gains = step_gains(case)
+    gains = gains_by_hand(case)
     fitting = [name for name in case.steps if case.steps[name][2] <= case.budget]
     return [max(fitting, key=gains.get)] if fitting else []
 
@@ -2017,9 +2082,10 @@ def test_question_3c_s_test_cases_each_reverse_the_ranking_by_average(own):
 def test_question_3c_tells_a_plan_chosen_by_its_average_so(own, answers):
     """The shortcut the question is about, the plan with the highest average gain, gets a
     hint that names it without naming the right plan; the reference passes."""
-    from course.scenarios.leverage import best_plan
-
-    hint = miss(check.reach_plan, lambda case, target: list(best_plan(case)))
+    hint = miss(
+        check.reach_plan,
+        lambda case, target: list(max(plans_by_hand(case), key=plans_by_hand(case).get)),
+    )
     assert "it is the plan with the highest average gain" in hint
     assert "with a threshold, count for each plan the chance" in hint
     assert "reach_plan is not right for a test case" in hint
@@ -2031,13 +2097,12 @@ def reach_every_step(case, target):
     """Question 3c counting only the outcome in which every step of a plan comes through:
     a plan's chance is the product of its steps' chances when all of them reach the
     threshold, else 0."""
-    from course.scenarios.leverage import plan_outcomes
 
     def score(plan):
-        chance, balance = plan_outcomes(case, plan)[0]
+        chance, balance = outcomes_by_hand(case, plan)[0]
         return chance if balance >= target - 1e-9 else 0.0
 
-    return list(max(plans(case), key=score))
+    return list(max(plans_by_hand(case), key=score))
 
 
 def test_question_3c_tells_a_plan_counted_by_every_step_coming_through_so(own):
@@ -2745,7 +2810,8 @@ def test_every_practice_case_has_a_tactic_on_the_line_and_a_bluff(learner_id, mo
         assert any(source == "information" for _, source, _ in news_key(practice).values())
     key = tactic_key(practice)
     check.practice_tactics(lambda: key)
-    check.practice_news(lambda: news_key(practice))
+    news = news_key(practice)
+    check.practice_news(lambda: news)
     assert "\N{CHECK MARK}" in capsys.readouterr().out
     line = next(label for label, t in zip(practice.tactics, drawn, strict=True) if t.also)
     also = next(t.also for t in drawn if t.also)
@@ -2848,3 +2914,103 @@ def test_no_learner_reads_an_answer_of_their_own_case_before_answering_it():
         if any(n in text for names in CASE_NAMES.values() for n in names):
             for figure in re.findall(r"\$([+-]\d+\.\d\d)\$", text):
                 assert round(float(figure), 2) in allowed, figure
+
+
+def _reaudit_by_the_key(case, moves):
+    balances = balances_after(case.yours, case.theirs, case.weights, moves)
+    return turning_point(balances), ask_moment(balances, case.need)
+
+
+def _reaudit_by_plain_sums(case, moves):
+    from course.scenarios.leverage import _balances
+
+    balances = _balances(case.yours, case.theirs, case.weights, moves)
+    return turning_point(balances), ask_moment(balances, case.need)
+
+
+def _best_plan_by_trying_the_judge(case):
+    from itertools import combinations
+
+    names = list(case.steps)
+    every = [plan for k in range(len(names), -1, -1) for plan in combinations(names, k)]
+    for plan in every:
+        try:
+            check.judge_plan(case, list(plan))
+        except NotYet:
+            continue
+        return list(plan)
+    return []
+
+
+#: For each graded question, answers that decide nothing: each only calls what the check
+#: uses to know the right answer (or asks the check's own judge, which does).
+CALLS_THE_KEY = {
+    "classify_facts": [lambda: fact_key(course.variant("00_leverage"))],
+    "news_moves": [lambda: news_key(course.variant("00_leverage"))],
+    "classify_tactics": [
+        lambda: tactic_key(course.variant("00_leverage")),
+        lambda: {k: v[0] for k, v in tactic_kinds_accepted(course.variant("00_leverage")).items()},
+    ],
+    "best_plan": [
+        lambda case: list(course.scenarios.leverage.best_plan(case)),
+        lambda case: list(max(plans(case), key=plans(case).get)),
+        _best_plan_by_trying_the_judge,
+    ],
+    "reach_plan": [
+        lambda case, threshold: list(best_reach_plan(case, threshold)),
+        lambda case, threshold: list(
+            max(reach_chances(case, threshold), key=reach_chances(case, threshold).get)
+        ),
+    ],
+    "reaudit": [_reaudit_by_the_key, _reaudit_by_plain_sums],
+}
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [(q, a) for q, answers in CALLS_THE_KEY.items() for a in answers],
+)
+def test_an_answer_that_calls_the_answer_key_fails_the_visible_and_the_hidden_check(
+    learner, question, answer, hidden
+):
+    """Such an answer is right on every case grading tries; the check says the question
+    asks for the learner's own working. Outside a check the keys still answer."""
+    hint = miss(getattr(check, question), answer, hidden)
+    assert "the course's own answer to" in hint
+    own = course.variant("00_leverage")
+    assert fact_key(own) and course.scenarios.leverage.best_plan(own) is not None
+
+
+def test_the_practice_case_can_be_read_inside_an_answer_while_a_check_runs(learner, capsys):
+    """Reading ``scenario.practice`` draws a scenario, which uses the keys: that is the
+    course's own working, not the learner's answer, so it is not refused."""
+    own = course.variant("00_leverage")
+    read = {fact.text: (fact.source, fact.side) for fact in FACTS}
+    check.practice_facts(lambda: {k: read[t] for k, t in own.practice.facts.items()})
+    assert "\N{CHECK MARK}" in capsys.readouterr().out
+
+
+def test_no_trust_item_reopens_the_term_the_ask_is_about():
+    """The ask under the news is a price (supplier) or a rent (deadline): a trust item that
+    reopened that term said it was agreed while the ask still sought it."""
+    for item in NEWS:
+        if item.trust:
+            assert not re.search(r"\b(price|rent)\b", item.text), item.text
+
+
+def test_the_salary_tactics_give_one_lowest_salary():
+    """What a tactic states is true unless it says otherwise, so two tactics drawn together
+    must not give two different lowest salaries you would sign for."""
+    said = {
+        figure
+        for tactic in TACTICS
+        if tactic.case == "salary"
+        for figure in re.findall(r"sign for ([\d,]+\d)", tactic.text)
+    }
+    assert said == {"90,000"}
+
+
+def test_no_deadline_tactic_calls_a_firm_the_only_other_one():
+    """A fact of the case says a furniture maker has also asked for the lease terms."""
+    assert not any("only other firm" in t.text for t in TACTICS if t.case == "deadline")

@@ -124,7 +124,7 @@ SECOND_READING = {
     "27,000 a month is the lowest": {"legitimate"},
     "30,000 a month is the lowest": {"bluff"},
     "worth well above 30,000": {"bluff"},
-    "viewed it once": {"misrepresentation"},
+    "has not called back": {"misrepresentation"},
     "booked for next month": {"misrepresentation"},
     "brother-in-law": {"illegitimate"},
     "former broker": {"illegitimate"},

@@ -37,6 +37,7 @@ among others; the book has no weighted checklist like this one.
 import math
 from types import MappingProxyType
 
+from course.checks.calls import answer_key
 from course.models.validation import PROBABILITY_TOLERANCE, number, probability, sums_to_one
 
 #: The three sources of leverage the course teaches, in the order it teaches them.
@@ -195,6 +196,7 @@ def describe_balance(balance):
     return f"{'strongly ' if strong else ''}in {'your' if side == 'you' else 'their'} favour"
 
 
+@answer_key
 def balances_after(yours, theirs, weights, moves):
     """Re-audit after each of a sequence of moves: the balance in points now and after
     each move, as a dict ``{"now": b0, label: b1, ...}`` in the moves' order. ``moves``

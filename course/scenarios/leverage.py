@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations, pairwise, product
 from types import MappingProxyType
 
+from course.checks.calls import _learner_running, answer_key
 from course.models.audit import (
     EVEN_WITHIN,
     SCALE,
@@ -36,6 +37,24 @@ from course.models.audit import (
     who_leads,
 )
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, fitting, pick
+
+
+def _course_at_work(function):
+    """Let ``function``, part of the course's own working (drawing a scenario, choosing an
+    ask), use the answer keys even while a check runs a learner's function: a learner's
+    function may read ``case.practice``, which draws the practice case, and that is no
+    answer."""
+
+    @functools.wraps(function)
+    def working(*args, **kwargs):
+        token = _learner_running.set(False)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            _learner_running.reset(token)
+
+    return working
+
 
 #: Section 2's convention: the two rows of one dependence (alternatives and power) should not
 #: both weigh this much or more ("no heavier than the third source" failed ordinary readings
@@ -893,8 +912,8 @@ NEWS = (
     ),
     News(
         "supplier",
-        "You reopen a price Vell thought you had agreed last week, and its sales head says "
-        "he no longer trusts your word.",
+        "You reopen the delivery dates Vell thought you had agreed last week, and its sales "
+        "head says he no longer trusts your word.",
         "you",
         "power",
         -1,
@@ -1020,8 +1039,8 @@ NEWS = (
     ),
     News(
         "deadline",
-        "You raise the rent Brannock accepted in writing last week, and its director says "
-        "she no longer trusts your word.",
+        "You move the handover date Brannock accepted in writing last week, and its director "
+        "says she no longer trusts your word.",
         "you",
         "power",
         -1,
@@ -1326,7 +1345,7 @@ TACTICS = (
     Tactic(
         "salary",
         "Tell Northwind the post is worth at least 100,000 a year to you, when you would sign "
-        "for 92,000.",
+        "for 90,000.",
         "bluff",
     ),
     Tactic(
@@ -1510,7 +1529,7 @@ TACTICS = (
     Tactic(
         "deadline",
         "Tell Brannock another firm has signed a letter of intent for the warehouse, when the "
-        "only other firm has viewed it once.",
+        "firm that viewed it has not called back.",
         "misrepresentation",
     ),
     Tactic(
@@ -1959,6 +1978,7 @@ def _by_text(pool, case, texts):
     return [found[text] for text in texts]
 
 
+@answer_key
 def fact_key(scenario):
     """The right (source, side) for each of the scenario's facts, by letter."""
     facts = _by_text(FACTS, scenario.case, scenario.facts.values())
@@ -1967,6 +1987,7 @@ def fact_key(scenario):
     }
 
 
+@answer_key
 def news_key(scenario):
     """The right move for each news item, by label: (side, source, signed change)."""
     texts = [text for text, _ in scenario.news.values()]
@@ -1977,12 +1998,14 @@ def news_key(scenario):
     }
 
 
+@answer_key
 def tactic_key(scenario):
     """The kind of each of the scenario's tactics, by label."""
     tactics = _by_text(TACTICS, scenario.case, scenario.tactics.values())
     return {label: t.kind for label, t in zip(scenario.tactics, tactics, strict=True)}
 
 
+@answer_key
 def tactic_kinds_accepted(scenario):
     """Every kind accepted for each of the scenario's tactics, by label: one, or two for a
     tactic on the line between them."""
@@ -1990,18 +2013,21 @@ def tactic_kinds_accepted(scenario):
     return {label: t.kinds for label, t in zip(scenario.tactics, tactics, strict=True)}
 
 
+@answer_key
 def pretexts(scenario):
     """The labels of the scenario's tactics that tell a lie to get information."""
     tactics = _by_text(TACTICS, scenario.case, scenario.tactics.values())
     return {label for label, t in zip(scenario.tactics, tactics, strict=True) if t.pretext}
 
 
+@answer_key
 def ask_moment(balances, need):
     """The first moment ("now" or a news label) at which the balance is at least ``need``
     points, deciding as the news arrives, without looking ahead; None when it never is."""
     return next((m for m, b in balances.items() if round(b - need, 9) >= 0), None)
 
 
+@answer_key
 def turning_point(balances):
     """The first moment after "now" at which the side ahead differs from the side ahead
     now, or None when it never does."""
@@ -2009,11 +2035,13 @@ def turning_point(balances):
     return next((m for m, b in balances.items() if who_leads(b) != start), None)
 
 
+@answer_key
 def best_moment(balances):
     """The moment ("now" or a news label) at which your balance is highest."""
     return max(balances, key=balances.get)
 
 
+@answer_key
 def step_gains(scenario):
     """What each step adds to your weighted leverage on average, in points, by name."""
     return dict(
@@ -2025,6 +2053,7 @@ def step_gains(scenario):
     )
 
 
+@answer_key
 @functools.lru_cache(maxsize=1024)
 def _step_gains(yours, weights, steps):
     """``step_gains`` on hashable inputs: drawing one learner's steps and budgets asks for
@@ -2036,6 +2065,7 @@ def _step_gains(yours, weights, steps):
     )
 
 
+@answer_key
 def plans(scenario):
     """Every set of steps that fits in the scenario's budget (the empty plan included), as
     tuples of names in the scenario's order, each with its expected gain in points: the
@@ -2050,12 +2080,14 @@ def plans(scenario):
     }
 
 
+@answer_key
 def best_plan(scenario):
     """The plan within budget with the highest expected gain, as a tuple of step names."""
     options = plans(scenario)
     return max(options, key=options.get)
 
 
+@answer_key
 def plan_outcomes(scenario, plan):
     """What a plan can lead to: each way its steps can come through or not (independently),
     as (chance, your balance after the steps that came through), from the starting audit."""
@@ -2071,6 +2103,7 @@ def plan_outcomes(scenario, plan):
     return outcomes
 
 
+@answer_key
 def reach_chances(scenario, target):
     """Every plan that fits in the budget, with its chance of leaving your balance at
     ``target`` points or more (question 3c)."""
@@ -2080,6 +2113,7 @@ def reach_chances(scenario, target):
     }
 
 
+@answer_key
 def best_reach_plan(scenario, target):
     """The plan within budget most likely to bring your balance to ``target`` or above."""
     chances = reach_chances(scenario, target)
@@ -2098,6 +2132,7 @@ def _reach_problems(scenario, target):
     return []
 
 
+@_course_at_work
 def bold_ask(scenario):
     """Question 3c's ask: a rung of the case's ladder above your starting balance, made at
     the first meeting, before any news, as ``(need, ask)``. The first rung on which the plan
@@ -2165,6 +2200,7 @@ def _audit_problems(case, yours, theirs, weights):
     return []
 
 
+@answer_key
 def _balances(yours, theirs, weights, moves):
     """The balance now and after each move, plain sums (no move is clamped: the news is
     checked already)."""
@@ -2469,6 +2505,7 @@ def _draw_audit_and_news(rng, case, rejected, checked=True, apart=frozenset(), b
     raise NoFairDraw("00_leverage")
 
 
+@_course_at_work
 def leverage_audit(rng, learner, rejected=None, checked=True):
     """Draw a learner's scenario: a case, five of its facts, a starting audit near the
     case's own, four pieces of its news with an ask and the balance it needs, three of its

@@ -269,9 +269,10 @@ scenario.show("practice-facts")
 def practice_facts():
     """Each practice fact, by letter, as (its source, the side whose rating it goes into)."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import fact_key
+    from course.scenarios.leverage import FACTS
 
-    return fact_key(scenario.practice)
+    read = {fact.text: (fact.source, fact.side) for fact in FACTS}
+    return {letter: read[text] for letter, text in scenario.practice.facts.items()}
     ### END SOLUTION
 
 
@@ -284,9 +285,10 @@ check.practice_facts(practice_facts)
 def fact_leverage():
     """Each of your facts, by letter, as (its source, the side whose rating it goes into)."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import fact_key
+    from course.scenarios.leverage import FACTS
 
-    return fact_key(scenario)
+    read = {fact.text: (fact.source, fact.side) for fact in FACTS}
+    return {letter: read[text] for letter, text in scenario.facts.items()}
     ### END SOLUTION
 
 
@@ -881,9 +883,13 @@ scenario.show("practice-news")
 def practice_news():
     """For each practice news label: (whose rating moves, which source, the signed change)."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import news_key
+    from course.scenarios.leverage import NEWS
 
-    return news_key(scenario.practice)
+    read = {item.text: (item.side, item.source, item.sign) for item in NEWS}
+    return {
+        label: (*read[text][:2], read[text][2] * size)
+        for label, (text, size) in scenario.practice.news.items()
+    }
     ### END SOLUTION
 
 
@@ -896,9 +902,13 @@ check.practice_news(practice_news)
 def news_moves():
     """For each news label: (whose rating moves, which source, the signed change)."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import news_key
+    from course.scenarios.leverage import NEWS
 
-    return news_key(scenario)
+    read = {item.text: (item.side, item.source, item.sign) for item in NEWS}
+    return {
+        label: (*read[text][:2], read[text][2] * size)
+        for label, (text, size) in scenario.news.items()
+    }
     ### END SOLUTION
 
 
@@ -1133,9 +1143,10 @@ scenario.show("practice-tactics")
 def practice_tactics():
     """For each practice tactic label: its kind."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import tactic_key
+    from course.scenarios.leverage import TACTICS
 
-    return tactic_key(scenario.practice)
+    read = {tactic.text: tactic.kind for tactic in TACTICS}
+    return {label: read[text] for label, text in scenario.practice.tactics.items()}
     ### END SOLUTION
 
 
@@ -1148,9 +1159,10 @@ check.practice_tactics(practice_tactics)
 def tactic_kinds():
     """For each tactic label: "legitimate", "bluff", "misrepresentation" or "illegitimate"."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import tactic_key
+    from course.scenarios.leverage import TACTICS
 
-    return tactic_key(scenario)
+    read = {tactic.text: tactic.kind for tactic in TACTICS}
+    return {label: read[text] for label, text in scenario.tactics.items()}
     ### END SOLUTION
 
 
