@@ -15,8 +15,8 @@ from course.checks.hints import NotYet
 from course.course_map import MODULES, questions
 from course.models.concessions import (
     TradeTable,
+    judge_trade,
     preferred_trade,
-    same_rank,
     time_dependent_offer,
     trade_rank,
     trade_tier,
@@ -31,6 +31,7 @@ from course.scenarios.concessions import (
     pick_reading,
     reservation_of,
     statement_kinds,
+    tied_closing_start,
 )
 from course.variants import hidden_cases_as
 from tests.notebooks import solution_namespace
@@ -156,7 +157,7 @@ def test_the_hidden_learners_differ_where_it_matters(learner, key):
     assert len({reservation_of(s) for s in scenarios}) >= 3
     assert len({s.statements["birch"].figure == s.alternative_price for s in scenarios}) == 2
     assert len({s.tighter for s in scenarios}) == 2
-    assert len({check.grounded_opening(s) for s in scenarios}) == len(scenarios)
+    assert len({_own_opening(s) for s in scenarios}) == len(scenarios)
     assert len({str(check.equivalent_offers(s)) for s in scenarios}) == len(scenarios)
     # one of them has a package where the best exchange rate gives more than closes the deal
     assert any(closing_start(TradeTable(s.yours, s.theirs), s.their_minimum) for s in scenarios)
@@ -225,13 +226,13 @@ def test_birch_is_told_when_it_beats_what_orchard_believes_and_never_when_inflat
             "invented": statement_kinds(s)["birch"] == "invented",
         }[kind]
     )
-    _, (fact, *_) = check.grounded_opening(s)
+    _, (fact, *_) = _own_opening(s)
 
     def telling(s, anchor, rival=None):
-        return check.grounded_opening(s, anchor, rival)[0], [fact, "birch"]
+        return _own_opening(s, anchor, rival)[0], [fact, "birch"]
 
     def keeping(s, anchor, rival=None):
-        return check.grounded_opening(s, anchor, rival)[0], fact
+        return _own_opening(s, anchor, rival)[0], fact
 
     with course.variants.learner_as(s.learner):
         if kind == "strong":
@@ -256,13 +257,13 @@ def test_both_kinds_of_birch_statement_are_drawn():
 
 def test_an_answer_pulled_by_the_anchor_is_named(learner):
     def pulled(s, anchor):
-        top, cited = check.grounded_opening(s)
+        top, cited = _own_opening(s)
         return (top if anchor is None else (top + s.their_estimate) / 2), cited
 
     hint = miss(check.opening, pulled)
     assert "moved your answer from" in hint and "no pull beyond what it tells you" in hint
     assert "as if it had not spoken" not in hint  # the text says an anchor may tell you something
-    check.opening(lambda s, anchor, rival=None: check.grounded_opening(s, anchor, rival))
+    check.opening(lambda s, anchor, rival=None: _own_opening(s, anchor, rival))
 
 
 def test_a_rivals_quote_is_news_and_moves_the_opening(learner):
@@ -271,17 +272,17 @@ def test_a_rivals_quote_is_news_and_moves_the_opening(learner):
     Orchard can pay elsewhere and is told so; one that follows it passes."""
 
     def ignores_news(s, anchor, rival=None):
-        return check.grounded_opening(s)
+        return _own_opening(s)
 
     hint = miss(check.opening, ignores_news)
     assert "a rival studio has quoted Orchard" in hint and "news about its alternatives" in hint
     s = course.variant(MODULE)
     [(anchor, rival), (_, between), (_, above)] = check._rivals(s, hidden=False)
-    top, said = check.grounded_opening(s)
+    top, said = _own_opening(s)
     assert reservation_of(s) < rival < s.their_estimate < between < top < above
-    assert check.grounded_opening(s, None, between) == (between, said)
-    assert check.grounded_opening(s, anchor, rival) == (rival, said)
-    assert check.grounded_opening(s, None, above) == (top, said)
+    assert _own_opening(s, None, between) == (between, said)
+    assert _own_opening(s, anchor, rival) == (rival, said)
+    assert _own_opening(s, None, above) == (top, said)
 
 
 def test_opening_at_the_rivals_quote_whatever_it_is_fails():
@@ -291,7 +292,7 @@ def test_opening_at_the_rivals_quote_whatever_it_is_fails():
     moving the estimate."""
 
     def at_the_quote(s, anchor, rival=None):
-        price, said = check.grounded_opening(s)
+        price, said = _own_opening(s)
         return (price if rival is None else rival), said
 
     for learner in ("ada", "learner-1", "learner-2"):
@@ -300,9 +301,9 @@ def test_opening_at_the_rivals_quote_whatever_it_is_fails():
         assert "can justify" in hint, hint
     for learner in ("ada", "learner-1"):
         s = course.variant(MODULE, learner)
-        top = check.grounded_opening(s)[0]
+        top = _own_opening(s)[0]
         between = [q for _, q in check._rivals(s, True) if s.their_estimate < q < top]
-        assert between and check.grounded_opening(s, None, between[0])[0] == between[0]
+        assert between and _own_opening(s, None, between[0])[0] == between[0]
 
 
 def test_visible_opening_check_tries_a_quote_between_estimate_and_best_fact():
@@ -313,7 +314,7 @@ def test_visible_opening_check_tries_a_quote_between_estimate_and_best_fact():
     its pass message says where a quote caps the price."""
 
     def caps_only_below_estimate(s, anchor, rival=None):
-        price, said = check.grounded_opening(s)
+        price, said = _own_opening(s)
         if rival is not None and rival < s.their_estimate:
             price = rival
         return price, said
@@ -328,7 +329,7 @@ def test_visible_opening_check_tries_a_quote_between_estimate_and_best_fact():
 
 
 def test_opening_pass_message_says_where_a_quote_caps_the_price(learner, capsys):
-    check.opening(lambda s, anchor, rival=None: check.grounded_opening(s, anchor, rival))
+    check.opening(lambda s, anchor, rival=None: _own_opening(s, anchor, rival))
     out = capsys.readouterr().out
     assert "caps it whenever the quote is lower than your price" in out
     assert "between it and your best fact" in out
@@ -337,7 +338,7 @@ def test_opening_pass_message_says_where_a_quote_caps_the_price(learner, capsys)
 @pytest.mark.parametrize("kind", [int, float, Fraction])
 def test_any_kind_of_number_is_an_opening_price(learner, capsys, kind):
     s = course.variant(MODULE)
-    price, key = check.grounded_opening(s)
+    price, key = _own_opening(s)
     check.opening(lambda s, anchor, rival=None: (kind(int(min(rival or price, price))), key))
     assert "\N{CHECK MARK}" in capsys.readouterr().out
 
@@ -417,7 +418,13 @@ def _split(s):
         # halving each step towards the even split (half of it in the first step)
         lambda s, o: [o - (o - _split(s)) * (1 - 0.5**t) for t in range(s.rounds)],
         # the course's plan rounded to whole thousands after the opening: equal steps
-        lambda s, o: [o] + [round(x) for x in check.course_plan(s, o)[1:]],
+        lambda s, o: (
+            [o]
+            + [
+                round(time_dependent_offer(t, s.rounds - 1, o, (o + reservation_of(s)) / 2, 1.5))
+                for t in range(1, s.rounds)
+            ]
+        ),
         # the highest β the question names, on the shortest talks
         faratin(2.0, halfway),
     ],
@@ -936,7 +943,7 @@ def test_every_respond_hint_is_true_of_the_offer(learner_id):
 
 QUESTION_TEXT = {
     "opening": ("q1-text", lambda f, s: f(s, 60.0)),
-    "concession_plan": ("q2-text", lambda f, s: f(s, check.grounded_opening(s._scenario)[0])),
+    "concession_plan": ("q2-text", lambda f, s: f(s, _own_opening(s._scenario)[0])),
     "tit_for_tat": ("q3-text", lambda f, s: f(s, [118, 114], [80, 86], 100.0)),
     "next_trade": ("q4-text", lambda f, s: f(s, middle_package(s._scenario))),
     "meso": ("q5-text", lambda f, s: f(s)),
@@ -1450,7 +1457,7 @@ def test_the_grounding_fact_is_never_more_than_a_sixth_above_the_estimate():
     assert "never more than about a sixth above the estimate" in _flat()
     for n in range(300):
         s = course.variant(MODULE, f"learner-{n}")
-        top = check.grounded_opening(s)[0]
+        top = _own_opening(s)[0]
         assert s.their_estimate < top <= s.their_estimate * 7 / 6, s.learner
 
 
@@ -1751,7 +1758,7 @@ def test_an_opening_a_little_under_a_lower_quote_passes_and_well_under_is_timid(
 
     for learner in SWEEP:
         s = course.variant(MODULE, learner)
-        key = check.grounded_opening(s)[1][:1]
+        key = _own_opening(s)[1][:1]
         for anchor, quote in check._rivals(s, hidden=True):
             if quote >= s.their_estimate:
                 continue
@@ -1783,7 +1790,7 @@ def test_target_is_module_02s_and_the_plan_stops_there():
     for learner in SWEEP:
         s = course.variant(MODULE, learner)
         r = reservation_of(s)
-        top = check.grounded_opening(s)[0]
+        top = _own_opening(s)[0]
         two_fifths = r + 0.4 * (top - r)
         assert check.plan_target(s) >= two_fifths - 0.5
         raised += check.plan_target(s) > two_fifths + 0.5
@@ -2188,7 +2195,7 @@ def test_question_2_says_what_a_plans_entries_and_deadline_are():
     assert "its entry for round k is where you stand in round k only if Orchard moves" in text
     for learner in SWEEP[:100]:
         s = course.variant(MODULE, learner)
-        start = check.grounded_opening(s)[0]
+        start = _own_opening(s)[0]
         target = (start + reservation_of(s)) / 2
         late = time_dependent_offer(s.rounds - 1, s.rounds, start, target, 2.0)
         assert late > target + 0.1, learner  # "a later deadline stops the plan above"
@@ -2225,10 +2232,11 @@ def test_the_introduction_says_how_rounds_are_counted_and_why_the_quote_band_is_
                 assert 0.02 <= check.QUOTE_BAND / quote <= 0.05, (learner, quote)
 
 
-def breaks_ties_the_other_way(s, current):
-    """Question 4's rule with each of its tie-breaks reversed: of the free moves that add
-    the most for both sides, the one that leaves you less; of the cheapest moves that close
-    the deal, the one that gives Orchard less; of the best exchange rates, the costlier."""
+def breaks_ties_the_other_way(s, current, closing_too=False):
+    """Question 4's rule with its conventional tie-breaks reversed: of the free moves that
+    add the most for both sides, the one that leaves you less; of the best exchange rates,
+    the costlier. With ``closing_too``, also of the cheapest moves that close the deal, the
+    one that gives Orchard less."""
     table = TradeTable(s.yours, s.theirs)
     options = table.options(current, gives=True)
     needed = table.shortfall(current, s.their_minimum)
@@ -2236,31 +2244,54 @@ def breaks_ties_the_other_way(s, current):
     if best is None:
         return None
     top = _own_rank(best, needed)
+    if top[0] == 1 and not closing_too:
+        return best["package"]
     tied = [
-        o for o in options if trade_tier(o) is not None and same_rank(_own_rank(o, needed), top)
+        o
+        for o in options
+        if trade_tier(o) is not None
+        and _own_rank(o, needed)[0] == top[0]
+        and abs(_own_rank(o, needed)[1] - top[1]) < 1e-9
     ]
     return min(tied, key=lambda o: _own_rank(o, needed)[2])["package"]
 
 
 @pytest.mark.parametrize("learner", ["learner-0", "learner-1", "learner-2"])
 def test_any_move_tied_with_the_rules_choice_on_its_first_measure_passes(learner):
-    """The rule's tie-breaks (more for you, more for Orchard, cheaper) are the course's
-    own convention, not doctrine, and question 4 says either of two tied moves is right:
-    a rule that breaks every tie the other way passes the visible and the hidden check,
-    including the hidden package where two closing moves cost the same."""
-    from course.scenarios.concessions import tied_closing_start
-
+    """The rule's tie-breaks among free moves and among exchange rates are the course's own
+    convention: a rule that breaks those ties the other way passes the visible and the
+    hidden check."""
     with course.variants.learner_as(learner):
         check.next_trade.__wrapped__(breaks_ties_the_other_way)
         check.next_trade.__wrapped__(breaks_ties_the_other_way, hidden=True)
+    text = _flat()
+    assert "the course's own convention, and the check accepts either" in text
+
+
+def test_of_two_closing_moves_that_cost_the_same_the_one_giving_orchard_less_fails():
+    """Of two closing moves that cost you the same, the one that gives Orchard more is better
+    for Orchard and no worse for you: rule 2.4 takes it, the hidden check refuses the other
+    (its hint says why), and the planner's verdict marks it not right."""
     tied = check._variant(check._tied_learner())
     table = TradeTable(tied.yours, tied.theirs)
     start = tied_closing_start(table, tied.their_minimum)
     needed = table.shortfall(start, tied.their_minimum)
-    best = preferred_trade(table.options(start, gives=True), needed)
-    assert breaks_ties_the_other_way(tied, start) != best["package"]
-    text = _flat()
-    assert "either is right" in text and "the course's own convention" in text
+    options = table.options(start, gives=True)
+    best = preferred_trade(options, needed)
+    less = breaks_ties_the_other_way(tied, start, closing_too=True)
+    worse = next(o for o in options if o["package"] == less)
+    assert worse["you"] == best["you"] and worse["them"] < best["them"]
+    assert judge_trade(worse, options, needed) == ("concession", False)
+    assert judge_trade(best, options, needed) == ("concession", True)
+    with course.variants.learner_as("learner-0"):
+        hint = miss(check.next_trade, lambda s, c: breaks_ties_the_other_way(s, c, True), True)
+    assert "costs you the same and gives Orchard more" in hint, hint
+    with pytest.raises(NotYet) as failure:
+        check._judge_choice(tied, "next_trade", less, worse, best, needed)
+    assert "the one that gives them more is better for them and no worse for you" in str(
+        failure.value
+    )
+    assert "If two cost you the same, make the one that gives them more" in _flat()
 
 
 def ranks_free_moves_by_your_own_gain(s, current):
@@ -2389,7 +2420,7 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
         s = course.variant(MODULE, learner)
         reservation = check.reservation_of(s)
         split = (reservation + s.their_estimate) / 2
-        plan = check.course_plan(s, check.grounded_opening(s)[0])
+        plan = check.course_plan(s, _own_opening(s)[0])
         assert min(plan) >= split - 1e-9
         offer = (reservation + split) / 2
         assert reservation < offer < split
@@ -2430,7 +2461,7 @@ def test_with_a_concession_plan_this_rule_replaces_module_02s_even_split(answers
     for learner in LEARNERS:
         s = course.variant(MODULE, learner)
         split = (check.reservation_of(s) + s.their_estimate) / 2
-        ask = check.course_plan(s, check.grounded_opening(s)[0])[1]
+        ask = check.course_plan(s, _own_opening(s)[0])[1]
         assert ask > split
         assert respond(s, (split + ask) / 2, ask) == "counter"
         with course.variants.learner_as(learner):
@@ -2601,7 +2632,7 @@ def test_question_1_tells_the_two_estimates_apart_and_states_every_quote_case():
     assert "so open anywhere from your estimate up to the quote" in text
     for n in range(20):
         s = course.variant(MODULE, f"learner-{n}")
-        top = check.grounded_opening(s)
+        top = _own_opening(s)
         for hidden in (False, True):
             for _, quote in check._rivals(s, hidden):
                 if not s.their_estimate <= quote < top[0]:
@@ -2925,3 +2956,14 @@ def test_an_answer_that_calls_the_answer_key_fails(learner, question, hidden):
     the hint asks for the learner's own working."""
     for answer in KEY_CALLS[question]:
         assert "course's own answer" in miss(getattr(check, question), answer, hidden), question
+
+
+def test_the_story_says_the_discount_leaves_this_years_price_and_reservation_alone():
+    """The framework's discount (up to 10%) was scored only in points while the price
+    questions fixed the reservation price at Birch's price plus the extra cost, as if no
+    discount could follow: the story now says the discount comes off the later years'
+    prices, not this year's, and that the points count what it costs."""
+    story = course.variant(MODULE, "ada").story()
+    assert "on top of the price" not in story
+    assert "The discount comes off the prices of years two and three, never this year's" in story
+    assert "your reservation price for this year stands" in story

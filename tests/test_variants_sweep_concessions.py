@@ -607,9 +607,9 @@ def next_trade_two_passes(s, current):
 
 
 def next_trade_other_tie_breaks(s, current):
-    """The rule's measures, with every tie broken the other way: of the free moves that
-    create the most, the one that leaves you least; of the cheapest closing moves, the one
-    that gives Orchard least; of the best rates, the costliest."""
+    """The rule's measures, with its conventional ties broken the other way: of the free
+    moves that create the most, the one that leaves you least; of the best rates, the
+    costliest. (Of the cheapest closing moves, the one that gives Orchard more is no tie.)"""
     found = _move_list(s, current)
     free = [
         (you + them, -you, after) for you, them, after in found if min(you, them) >= 0 < you + them
@@ -619,7 +619,7 @@ def next_trade_other_tie_breaks(s, current):
     gap = s.their_minimum - sum(s.theirs[i][current[i]] for i in s.issues)
     if gap <= 0:
         return None
-    enough = [(you, -them, after) for you, them, after in found if you < 0 and them >= gap]
+    enough = [(you, them, after) for you, them, after in found if you < 0 and them >= gap]
     if enough:
         return max(enough, key=lambda f: f[:2])[2]
     costly = [

@@ -946,7 +946,7 @@ def _start_packages(learner, hidden):
             starts.append(closing)
         tied = tied_closing_start(table, s.their_minimum)
         if tied is not None and tied not in starts:
-            starts.append(tied)  # two closing moves cost the same: either is right
+            starts.append(tied)  # two closing moves cost the same: give Orchard more
     return tuple(starts)
 
 
@@ -1143,7 +1143,7 @@ def _judge_choice(s, where, result, chosen, best, needed):
         )
     rank, top = trade_rank(chosen, needed), trade_rank(best, needed)
     if same_rank(rank, top):
-        return  # any of the tied best: the rule's tie-breaks are the course's, not marked
+        return  # any of the tied best; a closing move that gives Orchard less is not tied
     better = "another move"  # the hint names what to look for, not the package itself
     if top[0] > rank[0] and top[0] == 2:
         hint = (
@@ -1172,6 +1172,14 @@ def _judge_choice(s, where, result, chosen, best, needed):
             )
         )
         general = "another concession closes the deal; this one leaves Orchard short"
+    elif top[0] == 1 and same_rank(rank, top[:2] + rank[2:]):
+        hint = (
+            f"Orchard still needs {needed:g} points. Yours gives them for {-chosen['you']:g} "
+            f"of your points, but {better} costs you the same and gives Orchard "
+            f"{best['them']:g} points, your move only {chosen['them']:g}: of two moves that cost you the "
+            "same, the one that gives them more is better for them and no worse for you"
+        )
+        general = "another closing move costs you the same and gives Orchard more"
     elif top[0] == 1:
         hint = (
             f"Orchard still needs {needed:g} points. Yours gives them for {-chosen['you']:g} "

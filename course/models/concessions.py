@@ -12,9 +12,10 @@ points for both sides together. Where none is left, and only while the other sid
 needs points to agree (below its minimum, when known), concede: of the moves that bring
 them up to their minimum, the one that costs you least; when no single move does, the one
 that gives them the most points per point you give up (the exchange rate). Otherwise stop.
-``preferred_trade`` breaks ties on those measures by a convention of the course (the most
-for you, then the most for them, then the cheaper); ``judge_trade`` calls every tied move
-right.
+Of two closing moves that cost you the same, the one that gives them more is better for
+them and no worse for you, so it is the rule's choice. ``preferred_trade`` breaks the other
+ties by a convention of the course (the most for you, then the cheaper); ``judge_trade`` calls every tied move right, except that of
+two closing moves that cost you the same, only the one that gives them more is right.
 """
 
 import math
@@ -413,12 +414,19 @@ def trade_rank(option, needed=True):
     return (0, _rate(option), option["you"])
 
 
+def _same(x, y):
+    return abs(x - y) <= RATE_TOLERANCE * max(1.0, abs(x), abs(y))
+
+
 def same_rank(a, b):
-    """Whether two ``trade_rank`` tuples are equally good on the rule's tier and first
-    measure (joint points, your cost, or the exchange rate). The last key, the rule's
-    tie-break, is the course's own convention and not doctrine, so it decides nothing:
-    any of the tied best is right."""
-    return a[0] == b[0] and abs(a[1] - b[1]) <= RATE_TOLERANCE * max(1.0, abs(a[1]), abs(b[1]))
+    """Whether two ``trade_rank`` tuples are equally good by the rule: the same tier and
+    first measure (joint points, your cost, or the exchange rate), and for two closing
+    moves the same points for the other side too (of two that cost you the same, the one
+    that gives them more is better for them and no worse for you). The other tie-breaks
+    are the course's own convention and decide nothing: any of those tied best is right."""
+    if a[0] != b[0] or not _same(a[1], b[1]):
+        return False
+    return a[0] != 1 or _same(a[2], b[2])
 
 
 @answer_key
@@ -458,8 +466,9 @@ def judge_trade(option, options, needed=True):
     together; a concession only when no trade from the package is free, the other side
     still ``needed`` more points to agree, and it is the cheapest of the concessions that
     give all that is needed (or, when none does, no concession gives more per point you
-    give up); a trade of tier ``None`` never. The rule's tie-breaks (more for you, more
-    for them, cheaper) pick ``preferred_trade`` but do not make a tied move wrong.
+    give up); a trade of tier ``None`` never. Of two closing moves that cost you the same,
+    only the one that gives them more is right (``same_rank``); the other tie-breaks (more
+    for you, cheaper) pick ``preferred_trade`` but do not make a tied move wrong.
     ``needed`` as in ``preferred_trade``."""
     tier = trade_tier(option)
     if tier is None:

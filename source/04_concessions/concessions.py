@@ -635,7 +635,8 @@ NegotiationArena()
 #       than your BATNA. A concession that does not close the deal by itself is still
 #       part of that package: if the deal falls through, the concession is void too.
 #    4. If one move gives them all the points they still need, make the one of those
-#       that costs you least, whatever it gives them beyond their minimum.
+#       that costs you least. If two cost you the same, make the one that gives them
+#       more: it is better for them and no worse for you.
 #    5. Only when no single move is enough, choose by the exchange rate and take the
 #       highest: cheap for you and dear to them. It may be a single give, as long as it
 #       is given on that condition.
@@ -725,9 +726,9 @@ ConcessionPlanner(scenario)
 # grades the rule's next move, not the landing you chose. Each rule ranks moves by its own
 # measure: rule 1 by the points a free move creates for the two sides together, rule 2.4
 # by what a closing move costs you, rule 2.5 by the exchange rate; the trade ratio ranks
-# none of them. When two moves are equally good by the measure the rule uses at that
-# point, either is right: which of them to take is the course's own
-# convention, not doctrine, and the check accepts both.
+# none of them. Two closing moves that cost you the same are not a tie: rule 2.4 takes
+# the one that gives Orchard more. Other moves equally good by the rule's measure are a
+# tie: which to take is the course's own convention, and the check accepts either.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "next-trade-answer", "schema_version": 3}
@@ -1006,8 +1007,8 @@ check.read_pick(read_pick, hidden=True)
 # way. When the low-ball comes you cannot tell which buyer you face. Against the first
 # kind, holding ends better than the planned step in every moment whose claim is a test
 # (about two moments in three) and the same when the claim is true. Against the second,
-# each ends better in about one moment in eight to ten, and otherwise the two end the
-# same. No answer is chosen for you: pick one
+# the planned step ends better in about one moment in eight, holding in about one in
+# ten, and otherwise the two end the same. No answer is chosen for you: pick one
 # before you press "see what happens". Compare your answer with the others; the debrief
 # says which buyer the moment drew, whether the claim was true, what rule 3 answers, and
 # whether a step did better than holding against this buyer. (The
