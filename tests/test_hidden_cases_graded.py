@@ -2,7 +2,8 @@
 learner who hard-codes the answers of the public self-check cases earns nothing for the
 hidden parts, because grading tries learners drawn from the instructor's secret
 (autograder/secret.py), and nothing grading shows names them; a learner whose functions
-call the course's own answer key is the open route of issue 16 (see the xfail's reason)."""
+call the course's own answer key earns nothing for those questions either (the key refuses to
+answer while a check runs a learner's function: ``course.checks.calls.answer_key``)."""
 
 import os
 import re
@@ -42,6 +43,11 @@ CALLS_THE_ANSWER_KEY = {
         "def best_plan(case):\n"
         "    from course.scenarios.leverage import best_plan as key\n"
         "    return list(key(case))\n"
+    ),
+    "reach_plan": (
+        "def reach_plan(case, threshold):\n"
+        "    from course.scenarios.leverage import best_reach_plan\n"
+        "    return list(best_reach_plan(case, threshold))\n"
     ),
     "reaudit": (
         "def reaudit(case, moves):\n"
@@ -114,12 +120,11 @@ def test_the_kernel_gets_its_submissions_key_never_the_secret(graded):
     assert not (graded.root / secret.SECRET_FILE).exists()  # given, so never written
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (issue 16, gap 2): the reference code a self-check needs ships with the "
-    "course package, so a learner's function can call it; closing it needs each check "
-    "split into the inputs the kernel calls with and a judgement only the grader holds",
-)
 def test_functions_that_call_the_answer_key_earn_nothing_for_those_questions(graded):
+    """Each of them calls the function the check itself uses to know the answer, so it is
+    right on every case grading tries; under real ``nbgrader autograde`` each earns 0, and
+    the other questions, answered by the learner's own working, keep their points."""
     got = cells(graded.scores("calls-the-answer-key"))
     assert {cell: got[cell] for cell in HIDDEN_CELLS} == dict.fromkeys(HIDDEN_CELLS, 0.0)
+    others = {cell: points for cell, points in cells(POINTS).items() if cell not in HIDDEN_CELLS}
+    assert {cell: got[cell] for cell in others} == others
