@@ -1132,6 +1132,53 @@ def hire_first_that_pays(sale, after):
     return paying[0] if paying else "neither"
 
 
+def hire_by_rescaled_answers(sale, after):
+    """A slip: each answer's best profit against its beliefs rescaled to sum to 1, the two
+    profits added without their chances."""
+
+    def best(beliefs):
+        total = sum(beliefs.values())
+        return max(
+            [0.0]
+            + [
+                (p - sale.cost) * sum(c for r, c in beliefs.items() if r >= p) / total
+                for p in beliefs
+            ]
+        )
+
+    nets = {}
+    for name, amount, fee in sale.firms:
+        sides = ({r: c for r, c in after.items() if (r >= amount) == yes} for yes in (True, False))
+        nets[name] = sum(best(side) for side in sides if sum(side.values())) - best(after) - fee
+    name = max(nets, key=nets.get)
+    return name if nets[name] > 0 else "neither"
+
+
+def test_question_7s_second_worked_case_catches_rescaled_answers(learner):
+    """On the second worked case neither firm is worth its fee, but rescaling the beliefs
+    inside each answer hires Heron: the hint says what is true of Heron and names the
+    rescaling; a constant "neither" still fails on the first worked case."""
+    case = check.scaled_case()
+    after = reference.posterior_after_opening(case)
+    worths = reference.firm_worths(case, after)
+    fees = {name: fee for name, _, fee in case.firms}
+    assert reference.information_pays(case, after) == "neither"
+    assert all(fees[k] - worths[k] >= max(200, 0.2 * worths[k]) for k in worths), worths
+    assert hire_by_rescaled_answers(case, after) == "Heron"
+    own = variant("01_information")
+    own_after = reference.posterior_after_opening(own)
+    # ada's own case does not catch it
+    assert hire_by_rescaled_answers(own, own_after) == reference.information_pays(own, own_after)
+    hint = miss(check.information_pays, hire_by_rescaled_answers)
+    assert hint.startswith("on the second worked case, Heron's answer is worth less than its fee")
+    assert "rescaled inside each answer" in hint
+
+    def right_on_own_else_neither(sale, after):
+        return reference.information_pays(sale, after) if sale.learner == "ada" else "neither"
+
+    assert "on the first worked case" in miss(check.information_pays, right_on_own_else_neither)
+
+
 def test_question_7_is_no_longer_one_library_call(learner):
     """Question 7 (which explorer setting makes knowing worth more) passed by looking each
     setting up with the course's value_of_information, and the text said so. It now asks which
@@ -1156,6 +1203,7 @@ def test_question_7_passes_the_reference_and_names_each_slip(learner, capsys):
     for slip in (hire_ignoring_fees, hire_first_that_pays):
         hint = miss(check.information_pays, slip)
         assert "the other firm's leaves you more once its fee is paid" in hint, hint
+    assert "rescaled inside each answer" in miss(check.information_pays, hire_by_rescaled_answers)
     assert "worth more than its fee" in miss(check.information_pays, lambda s, a: "neither")
 
 
@@ -1194,7 +1242,7 @@ def test_question_7_hints_are_true_of_the_pick(learner):
 def copied_firms():
     """A Question 7 answer copied from the visible check: the right firm for learner ada's
     sale and for the worked case, looked up by learner."""
-    sales = (variant("01_information"), check.firms_case())
+    sales = (variant("01_information"), check.firms_case(), check.scaled_case())
     right = {
         sale.learner: reference.information_pays(sale, reference.posterior_after_opening(sale))
         for sale in sales

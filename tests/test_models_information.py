@@ -698,3 +698,21 @@ def test_the_bargaining_theorem_names_its_continuity_condition_and_this_sale_fai
         "in Roth, ed., *Game-Theoretic Models of Bargaining*, 1985",
         '"Infinite-Horizon Models of Bargaining with One-Sided Incomplete Information"',
     )
+
+
+def test_question_7s_sure_answers_are_an_assumption_the_next_section_drops():
+    """The story said Question 7's research firms, from legitimate sources, would "learn for
+    sure" part of Osprey's reservation price, and the next section opened with "Nobody will
+    tell you Osprey's reservation price for sure, and nobody should". The sure answers are now
+    an assumption of the exercise, said so in the story and in Question 7, and the next section
+    opens by dropping it."""
+    from course.variants import variant
+
+    says(
+        "Assume their answers are sure here; the next section drops that.",
+        "In truth, nobody will tell you Osprey's reservation price for sure, and nobody should",
+    )
+    says_not("Nobody will tell you", "taken as sure here")
+    story = variant("01_information", "ada").story()
+    assert "learn for sure" not in story and "from legitimate sources" not in story
+    assert "is at least an amount (assumed sure in Question 7)" in story

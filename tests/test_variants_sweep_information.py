@@ -1595,6 +1595,48 @@ def test_question_7_is_a_clear_decision_that_varies_between_learners(sales):
     assert worthless >= len(sales) / 10, worthless
 
 
+def hire_by_rescaled_answers(sale, after):
+    """A slip the text warns against: each answer's best profit against the beliefs it
+    leaves rescaled to sum to 1, the two added (not weighted by their chances)."""
+
+    def best(given):
+        total = sum(given.values())
+        if not total:
+            return 0.0
+        return max([0.0, *profits({r: c / total for r, c in given.items()}, sale.cost).values()])
+
+    nets = {}
+    for name, amount, fee in sale.firms:
+        yes = {r: c for r, c in after.items() if r >= amount}
+        no = {r: c for r, c in after.items() if r < amount}
+        nets[name] = best(yes) + best(no) - best(after) - fee
+    name = max(nets, key=nets.get)
+    return name if nets[name] > 0 else "neither"
+
+
+def test_question_7s_visible_check_refuses_rescaled_answers(quick_checks, capsys):
+    """Rescaling the beliefs inside each answer and adding the two profits passed the visible
+    check (the learner's own case and one worked case) for most learners, and grading then
+    failed it: a learner was told they were right and lost the mark. The visible check now
+    refuses it for every swept learner, with a hint that names the rescaling and says only
+    what is true of the firm picked; the reference and its two alternatives still pass."""
+    passed, unnamed = [], []
+    for learner in LEARNERS:
+        with learner_as(learner):
+            try:
+                check.information_pays(hire_by_rescaled_answers)
+            except AssertionError as error:
+                if "rescaled inside each answer" not in str(error):
+                    unnamed.append((learner, str(error)[:200]))
+            else:
+                passed.append(learner)
+            for answer in (scenario.information_pays, hire_by_numpy, hire_by_conditionals):
+                check.information_pays(answer)
+        capsys.readouterr()
+    assert not passed, (len(passed), passed[:5])
+    assert not unnamed, unnamed[:3]
+
+
 def test_no_even_reading_below_the_threshold_moves_the_price(sales):
     """Question 5 said an even reading weaker than the 5c factor 'may not' move the price; none
     does, as ``news_threshold``'s bisection assumes (a stronger reading shifts the beliefs

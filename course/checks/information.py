@@ -1254,6 +1254,11 @@ def my_price(answer, hidden=False):
 #: nor "the first firm worth its fee" passes it.
 FIRMS_CASE = "worked-case-8"
 FIRMS_CASE_FIRMS = (("Finch", 59_000.0, 2_600.0), ("Heron", 67_000.0, 1_600.0))
+#: Question 7's second worked case: neither firm is worth its fee (answers worth about €360
+#: and €1,250), but beliefs rescaled inside each answer, the two answers' profits added,
+#: make both look worth it and hire Heron.
+SCALED_CASE = "worked-case-0"
+SCALED_CASE_FIRMS = (("Finch", 61_000.0, 1_000.0), ("Heron", 65_000.0, 2_500.0))
 
 #: How to value a firm's answer, for Question 7's hints.
 FIRM_HOW = (
@@ -1269,6 +1274,36 @@ def firms_case():
     return replace(variant(MODULE, FIRMS_CASE), firms=FIRMS_CASE_FIRMS)
 
 
+def scaled_case():
+    """Question 7's second worked case: ``SCALED_CASE``'s sale with ``SCALED_CASE_FIRMS``."""
+    return replace(variant(MODULE, SCALED_CASE), firms=SCALED_CASE_FIRMS)
+
+
+def _scaled_pick(sale, after):
+    """The firm (or "neither") that the slip of rescaling the beliefs inside each answer
+    hires: each answer's best profit against beliefs that sum to 1, the two added."""
+
+    def best(beliefs):
+        total = sum(beliefs.values())
+        if total <= 0:
+            return 0.0
+        return max(
+            [0.0]
+            + [
+                (price - sale.cost) * sum(c for r, c in beliefs.items() if r >= price) / total
+                for price in beliefs
+            ]
+        )
+
+    nets = {}
+    for name, amount, fee in sale.firms:
+        yes = {r: c for r, c in after.items() if r >= amount}
+        no = {r: c for r, c in after.items() if r < amount}
+        nets[name] = best(yes) + best(no) - best(after) - fee
+    name = max(nets, key=nets.get)
+    return name if nets[name] > 0 else reference.NEITHER
+
+
 def _firm(result):
     """The learner's pick, as "Finch", "Heron" or "neither" (any case, spaces, None)."""
     names = {name.lower(): name for name in (*reference.FIRMS, reference.NEITHER)}
@@ -1282,12 +1317,13 @@ def _firm(result):
 @question
 def information_pays(answer, hidden=False):
     """Check which research firm, if either, the learner hires (Question 7), given the
-    right beliefs after the opening, on their own sale, the worked case ``firms_case()``
+    right beliefs after the opening, on their own sale, the worked cases ``firms_case()``
+    and ``scaled_case()``
     and, hidden, other learners' sales. The hint says what is true of the firm picked
     (worth nothing, worth less than its fee, or beaten by the other once the fees are
     paid) or that some firm pays, never which firm is right."""
-    case = firms_case()
-    for sale in [*_scenarios(hidden), case]:
+    cases = (firms_case(), scaled_case())
+    for sale in [*_scenarios(hidden), *cases]:
         after = reference.posterior_after_opening(sale)
         picked = _firm(call_learner(answer, sale, after, name="information_pays"))
         right = reference.information_pays(sale, after)
@@ -1309,14 +1345,21 @@ def information_pays(answer, hidden=False):
                 f"{picked}'s answer is worth more than its fee, but the other firm's leaves "
                 "you more once its fee is paid"
             )
-        who = "on the worked case" if sale is case else f"for learner {sale.learner}"
+        if picked == _scaled_pick(sale, after):
+            said += (
+                ". That is the pick of beliefs rescaled inside each answer, which counts each "
+                "answer's profit as if that answer were sure to come"
+            )
+        who = f"for learner {sale.learner}"
+        for place, case in zip(("first", "second"), cases, strict=True):
+            who = f"on the {place} worked case" if sale is case else who
         raise NotYet(f"{who}, {said}. {FIRM_HOW}", general=f"{said}. {FIRM_HOW}")
     if not hidden:
         sale = variant(MODULE)
         after = reference.posterior_after_opening(sale)
         worths = reference.firm_worths(sale, after)
         passed(
-            "information_pays: right on your case and the worked case. On your case, "
+            "information_pays: right on your case and the two worked cases. On your case, "
             + "; ".join(
                 f"{name}'s answer is worth {_euros(worths[name])} against a fee of {_euros(fee)}"
                 for name, _, fee in sale.firms

@@ -915,9 +915,9 @@ class MachineSale(Scenario):
             f"one with chance {self.report_accuracy:.0%} (`sale.report_accuracy`), and "
             "otherwise one of the other three, each equally likely. It costs "
             f"€{self.report_fee:,.0f} (`sale.report_fee`).\n"
-            "- Two research firms (`sale.firms`), from legitimate sources, would "
-            "each learn for sure, before you name your price, whether Osprey's reservation "
-            "price is at least an amount. You may hire one:\n"
+            "- Two research firms (`sale.firms`) would each learn, before you name your "
+            "price, whether Osprey's reservation price is at least an amount (assumed sure "
+            "in Question 7). You may hire one:\n"
             + "".join(
                 f"  - `{name}`: at least €{amount:,.0f}? Fee €{fee:,.0f}.\n"
                 for name, amount, fee in self.firms

@@ -1106,8 +1106,8 @@ InformationExplorer()
 # ### Question 7 (1 mark): which firm, if either, do you hire?
 #
 # Your two research firms (`sale.firms`, triples `(name, amount, fee)`) would each learn
-# whether Osprey's reservation price is at least its amount (taken as sure here; the next
-# section values an answer that can be wrong). Hire one, or neither?
+# whether Osprey's reservation price is at least its amount. Assume their answers are sure
+# here; the next section drops that. Hire one, or neither?
 #
 # Value an answer as above: after a yes, the model's price for your cost (`sale.cost`)
 # against the reservation prices at or above the amount, after a no against those below
@@ -1117,8 +1117,8 @@ InformationExplorer()
 #
 # Write `information_pays(sale, after)`, with `after` your beliefs after the opening (the
 # news set aside, as for Question 8's report; the check passes in the right ones), to
-# return `"Finch"`, `"Heron"` or `"neither"`. The check also tries a worked case where
-# both firms are worth their fees.
+# return `"Finch"`, `"Heron"` or `"neither"`. The check also tries two worked cases: in
+# one both firms are worth their fees, in the other neither is.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "information-pays-answer", "schema_version": 3}
@@ -1154,8 +1154,8 @@ check.information_pays(information_pays, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "report-teaching", "schema_version": 3}
 # ### Information that can be wrong
 #
-# Nobody will tell you Osprey's reservation price for sure, and nobody should: a person
-# bound to keep it confidential (an employee, a former manager, a consultant who worked
+# In truth, nobody will tell you Osprey's reservation price for sure, and nobody should: a
+# person bound to keep it confidential (an employee, a former manager, a consultant who worked
 # for Osprey) may not sell it, and buying it is unethical and often unlawful (section 6).
 # What you *can* buy is legitimate and fallible: a market survey of what comparable firms
 # paid, combined with Osprey's public filings. Your scenario's report names one of the
