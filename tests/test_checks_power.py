@@ -20,7 +20,9 @@ from course.scenarios.power import (
     DEPENDENCE,
     HARROW_MOVES,
     LABELS,
+    LEVERS,
     POWER_FACTS,
+    REPLIES,
     RIG_TEXTS,
     granite_reply,
     granite_share,
@@ -39,6 +41,8 @@ from course.scenarios.power import (
 from course.variants import hidden_cases_as, learner_as
 from tests.notebooks import solution_namespace
 from tests.test_models_power import PROSE
+from tests.test_variants_sweep_power import ENDED_BY_EVENTS, naive_lever
+from tests.test_variants_sweep_power import gains as sweep_gains
 
 QUESTIONS = questions("03_power")
 OWN_CASE = ("rate_tactics", "power_sources")  # judgements on the story of your own case
@@ -200,11 +204,23 @@ def hidden_and_own(key=None):
     return [course.variant("03_power", learner) for learner in ["ada", *hidden]]
 
 
+def _atlas_proposal(s):
+    """Atlas's proposal written out: Kestrel's Shapley value, (3 v1 + v2) / 6, to the hundred."""
+    return float(round((3 * s.atlas_value + s.borealis_value) / 6, -2))
+
+
+def _clears_with_corvid(s):
+    """Question 2's verdict written out: Kestrel's Shapley value with Corvid, (6 a + 2 b + c)
+    / 12 for the buyers' values a >= b >= c, against the best rival's value."""
+    a, b, c = sorted((s.atlas_value, s.borealis_value, s.corvid_value), reverse=True)
+    return (6 * a + 2 * b + c) / 12 >= max(s.borealis_value, s.corvid_value)
+
+
 @pytest.mark.parametrize(
     ("wrong_floor", "words"),
     [
         (lambda s: (3 * s.atlas_value + s.borealis_value) / 6, "Kestrel's Shapley value"),
-        (lambda s: _P.atlas_proposal(s), "that is Atlas's proposal"),
+        (_atlas_proposal, "that is Atlas's proposal"),
         (lambda s: (s.atlas_value + s.borealis_value) / 2, "the split-the-difference guess"),
         (lambda s: s.atlas_value, "the top of the range"),
         (lambda s: s.atlas_value / 2, "an even split with Atlas as the only buyer"),
@@ -214,7 +230,7 @@ def hidden_and_own(key=None):
 )
 def test_each_wrong_floor_is_named_and_the_verdict_scored_on_its_own(learner, wrong_floor, words):
     def answer(s):  # the verdict right, so that the floor's mistake costs one point
-        return wrong_floor(s), _P.clears_with_corvid(s)
+        return wrong_floor(s), _clears_with_corvid(s)
 
     outcome = check.licence_floor(answer)
     assert [o.passed for o in outcome.outcomes] == [False, True]  # one mistake costs one point
@@ -432,16 +448,15 @@ def test_the_shortcut_levers_fail_the_hidden_check(learner, shortcut):
                 return max(proposer, harrow)
 
             now = first(s.delta_you, s.outside_offer)
-            gains = lever_gains(s)
-            gains["loan"] = first(s.delta_with_loan, s.outside_offer) - now
-            gains["harrow"] = first(s.delta_you, s.harrow_raised) - now
-            return max(gains, key=gains.get)
-        gains = lever_gains(s)
-        if shortcut in ("harrow_raw", "both"):
-            gains["harrow"] = s.harrow_raised - s.outside_offer
-        if shortcut in ("loan_without_harrow", "both"):
-            gains["loan"] = table_share(s, s.delta_with_loan) - table_share(s)
-        return max(gains, key=gains.get)
+            found = sweep_gains(s)
+            found["loan"] = first(s.delta_with_loan, s.outside_offer) - now
+            found["harrow"] = first(s.delta_you, s.harrow_raised) - now
+            return max(found, key=found.get)
+        return naive_lever(
+            s,
+            harrow_raw=shortcut in ("harrow_raw", "both"),
+            loan_without_harrow=shortcut in ("loan_without_harrow", "both"),
+        )
 
     assert "every case grading tries" in miss(check.best_lever, naive, True)
 
@@ -576,8 +591,9 @@ def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully(learner):
 
 def test_labels_may_use_lower_case_letters_any_case_and_hyphens(learner):
     s = course.variant("03_power", "ada")
+    labels = tactic_key(s)  # the labels written out before the check runs
     outcome = check.rate_tactics(
-        lambda: {k.lower(): v.upper() for k, v in tactic_key(s).items()}, hidden=True
+        lambda: {k.lower(): v.upper() for k, v in labels.items()}, hidden=True
     )
     assert outcome.earned == outcome.possible
     assert "your own statement A has no answer yet" in miss(check.rate_tactics, lambda: {})
@@ -628,16 +644,30 @@ def test_what_to_say_about_harrow_is_explained_for_every_wrong_choice(learner):
 # --- question 3 ---------------------------------------------------------------------------------
 
 
+def _walks_out(version):
+    """Question 5's kind read from the version's text: no outside event can end the talks."""
+    return not any(phrase in version.text for phrase in ENDED_BY_EVENTS)
+
+
+def _rig_prices(t):
+    """Question 5's prices written out: deal-me-out for a walk-out, else the Nash split."""
+    m = t.rig_value
+    return {
+        v.letter: max(m / 2, v.amount) if _walks_out(v) else (m + v.amount) / 2
+        for v in t.rig_versions
+    }
+
+
 def test_a_rig_version_priced_by_the_other_kinds_rule_loses_the_mark_and_is_named(learner):
     s = course.variant("03_power", "ada")
 
     def swapped(t, letter):
         """Every learner's right prices, but the rule of the other kind for one version
         (the visible check tries the public learners too: sixth review, E2)."""
-        prices = rig_key(t)
+        prices = _rig_prices(t)
         v = next(v for v in t.rig_versions if v.letter == letter)
         m, x = t.rig_value, v.amount
-        prices[v.letter] = (m + x) / 2 if _P.walks_out(v) else max(m / 2, x)
+        prices[v.letter] = (m + x) / 2 if _walks_out(v) else max(m / 2, x)
         return prices
 
     for version in s.rig_versions:
@@ -700,7 +730,7 @@ def test_the_visible_rig_check_cannot_be_passed_by_swapping_the_rules(learner, c
         prices = {}
         for v in t.rig_versions:
             m, x = t.rig_value, v.amount
-            walk = _P.walks_out(v) == walk_letter_is_walk
+            walk = _walks_out(v) == walk_letter_is_walk
             prices[v.letter] = max(m / 2, x) if walk else (m + x) / 2
         return prices
 
@@ -811,6 +841,98 @@ def test_no_reference_solution_reads_an_answer_from_the_course():
 
 
 # --- every question ------------------------------------------------------------------------------
+
+
+def _passes_a_judge(judge, s, choices):
+    """The first of ``choices`` the check's own judge takes for ``s``: a way to ask the check."""
+    for choice in choices:
+        try:
+            judge(s, choice)
+        except NotYet:
+            continue
+        return choice
+    return None
+
+
+def key_answers():
+    """Answers that only call what a check itself uses to know the right answer, one or more
+    for each graded question; the learner is Ada."""
+    from course.models.power import computer_reply
+    from course.scenarios import power as story
+
+    own = course.variant("03_power", "ada")
+    practice_facts = {n: fact[:2] for n, fact in story.PRACTICE_FACTS.items()}
+    practice_tactics = {n: tactic[0][0] for n, tactic in story.PRACTICE_TACTICS.items()}
+
+    def by_the_computer(s):
+        pie = s.contract_value
+        said = computer_reply(
+            s.granite_offer / pie, s.delta_them, s.delta_you, s.outside_offer / pie
+        )[0]
+        return "reject" if said == "counter" else said
+
+    return [
+        (
+            "power_sources",
+            lambda: {int(n): a for n, a in practice_facts.items()} | story.power_key(own),
+        ),
+        (
+            "power_sources",
+            lambda: (
+                {int(n): a for n, a in practice_facts.items()}
+                | {f.letter: story.power_fact_answer(f) for f in own.power_facts}
+            ),
+        ),
+        ("licence_floor", lambda s: (s.borealis_value, story.clears_with_corvid(s))),
+        (
+            "licence_floor",
+            lambda s: (
+                s.borealis_value,
+                story.kestrel_shapley_with_corvid(s) >= max(s.borealis_value, s.corvid_value),
+            ),
+        ),
+        ("buy_votes_from", story.vote_seller),
+        ("licence_reply", lambda s: (story.reply_range(s)[0], story.reply_reason(s))),
+        (
+            "rig_prices",
+            lambda s: (
+                story.rig_key(s) | {n: story.practice_rig_price(n) for n in story.PRACTICE_RIG}
+            ),
+        ),
+        ("signing_terms", lambda s: (story.signing_price(s), story.signing_switch(s))),
+        ("granite_reply", story.granite_reply),
+        ("granite_reply", by_the_computer),
+        ("granite_reply", lambda s: _passes_a_judge(check.judge_granite_reply, s, REPLIES)),
+        ("best_lever", story.best_lever),
+        ("best_lever", lambda s: check._shortcut_lever(s)),
+        (
+            "rate_tactics",
+            lambda: {int(n): a for n, a in practice_tactics.items()} | story.tactic_key(own),
+        ),
+        ("harrow_move", story.harrow_move),
+        ("harrow_move", lambda s: _passes_a_judge(check.judge_harrow_move, s, HARROW_MOVES)),
+    ]
+
+
+def test_an_answer_that_calls_the_answer_key_fails_the_visible_and_the_hidden_check(
+    learner, monkeypatch
+):
+    """A graded answer may not be a call into what the check uses to know the answer: it
+    would be right on every case grading tries. Each question's key, called from an answer,
+    stops it; outside a check the key still answers."""
+    from course.checks import calls
+
+    # a fresh kernel: a hidden check repeats the hint a part had in this kernel's visible
+    # check, and other tests' answers leave theirs there
+    monkeypatch.setattr(calls, "_own_failures_in_kernel", {})
+    answers = key_answers()
+    assert {question for question, _ in answers} == set(QUESTIONS)
+    for question, answer in answers:
+        visible = miss(getattr(check, question), answer)
+        assert "calls the course's own answer to this question" in visible, question
+        hidden = miss(getattr(check, question), answer, hidden=True)
+        assert "calls the course's own answer to th" in hidden, question
+    assert _P.best_lever(course.variant("03_power", "ada")) in LEVERS
 
 
 def test_a_hidden_failure_never_names_a_hidden_case(answers, learner):
@@ -1280,13 +1402,14 @@ def test_the_visible_checks_try_the_public_self_check_learners():
     shortcut each question exists for passed there (Harrow's raw rise for 94% of learners,
     the proposer's seat for 68%, the even split kept for 63%) and failed only at grading.
     They now try the public self-check learners too, and a failure there says whose."""
-    from course.scenarios.power import signing_switch
 
     def harrow_raw(s):
-        return check._shortcut_lever(s, harrow_raw=True)
+        return naive_lever(s, harrow_raw=True)
 
-    def even_split(s):
-        return max(s.atlas_value / 2, s.borealis_value), signing_switch(s)
+    def even_split(s):  # the price kept at the even split, the decision right
+        today = max(s.atlas_value / 2, s.borealis_value)
+        on_signing = max(s.atlas_value / (1 + s.signing_ratio), s.borealis_value)
+        return today, s.signing_gain > today - on_signing
 
     for n in range(6):
         name = f"visible-{n}"
@@ -1561,8 +1684,10 @@ def test_question_5_practice_versions_get_feedback_and_earn_nothing(learner, cap
     right = {"1": practice_rig_price("1"), "2": practice_rig_price("2")}
     assert right == {"1": 20_000, "2": 26_000}
 
-    def answer(practice):
-        return lambda s: rig_key(s) | practice
+    solution = solution_namespace("03_power", "power")["rig_prices"]
+
+    def answer(practice):  # the notebook's own prices, its practice prices replaced
+        return lambda s: {k: v for k, v in solution(s).items() if isinstance(k, str)} | practice
 
     assert check.rig_prices(answer({1: 20_000, "2": 26_000})) is None
     out = capsys.readouterr().out

@@ -169,9 +169,7 @@ def rig_prediction(s, version):
     by_events = [p for p in ENDED_BY_EVENTS if p in version.text]
     assert len(by_kestrel) + len(by_events) == 1, version.text
     if by_events:  # a risk of breakdown
-        assert not _P.walks_out(version)
         return (m + x) / 2
-    assert _P.walks_out(version)
     return max(m / 2, x)
 
 
@@ -347,7 +345,8 @@ def test_the_rig_versions_are_clear_cases_of_both_kinds(drawn):
             x = version.amount
             assert 0.2 * m <= x <= 0.8 * m and abs(x - m / 2) >= 0.1 * m, s.learner
             assert abs(max(m / 2, x) - (m + x) / 2) >= 0.1 * m
-            rig_prediction(s, version)  # the text tells the kind the field says
+            # the text tells the kind the field says
+            assert (rig_prediction(s, version) == max(m / 2, x)) == _P.walks_out(version)
             seen.add((_P.walks_out(version), x > m / 2))
     assert seen == {(True, True), (True, False), (False, True), (False, False)}
     assert len(orders) == 14  # every mix of the two kinds over four versions but the two pure
@@ -639,18 +638,25 @@ def tactics_from_text(s):
     return lambda: {t.letter: expected_label(s, t) for t in s.tactics}
 
 
+def template_of(tactic):
+    """The statement's template: the one of the story's that, filled in, is its text."""
+    for kind, (_, _, template) in _P.TACTICS.items():
+        if template.format(amount=_P.money(tactic.amount)) == tactic.text:
+            return kind
+    raise AssertionError(tactic.text)
+
+
 def tactics_from_rules(s):
     def rate():
         labels = {}
         for t in s.tactics:
-            if _P.tactic_kind(t) in ("planning_committee", "bought_costs"):
+            kind = template_of(t)
+            if kind in ("planning_committee", "bought_costs"):
                 labels[t.letter] = "Illegitimate"
-            elif _P.tactic_kind(t) == "corvid_bid" or (
-                _P.tactic_kind(t) == "harrow_offer" and t.amount > s.outside_offer
-            ):
+            elif kind == "corvid_bid" or (kind == "harrow_offer" and t.amount > s.outside_offer):
                 labels[t.letter] = "misrepresentation"
-            elif _P.tactic_kind(t) == "limit_claim" or (
-                _P.tactic_kind(t) == "borealis_threat" and t.amount > s.borealis_value
+            elif kind == "limit_claim" or (
+                kind == "borealis_threat" and t.amount > s.borealis_value
             ):
                 labels[t.letter] = "bluff"
             else:
@@ -670,7 +676,7 @@ def rig_with_the_models(s):
 
     found = {}
     for v in s.rig_versions:
-        if _P.walks_out(v):
+        if not any(phrase in v.text for phrase in ENDED_BY_EVENTS):  # Kestrel walks out
             share = bargaining_split(0.99999, 0.99999, v.amount / s.rig_value)[1]
             found[v.letter.lower()] = round(share * s.rig_value, 2)
         else:

@@ -10,7 +10,7 @@ import functools
 from collections.abc import Mapping
 from fractions import Fraction
 
-from course.checks.calls import question, say
+from course.checks.calls import answer_key, question, say
 from course.checks.credit import Check, score
 from course.checks.hints import NotYet, call_learner, diagnose, general_hint, money, passed
 from course.scenarios.power import (
@@ -42,6 +42,7 @@ def _seat_reply(s):
     return "walk away" if s.outside_offer > table else "reject"
 
 
+@answer_key
 def _shortcut_lever(s, harrow_raw=False, loan_without_harrow=False, seat=False, floor=False):
     """Question 8 answered with a mistake: Harrow's raw rise taken for its gain, the
     loan's gain counted as if Harrow did not bind, (``seat``) Kestrel's Granite share
@@ -66,6 +67,7 @@ def _shortcut_lever(s, harrow_raw=False, loan_without_harrow=False, seat=False, 
     return max(found, key=found.get)
 
 
+@answer_key
 def _vote_kind(s):
     """Whether question 3's better offer is the one with fewer votes or more (or neither)."""
     best = _story().vote_seller(s)
@@ -343,6 +345,7 @@ NOT_DEPENDENCE = (
 )
 
 
+@answer_key
 def judge_power_fact(s, fact, answers):
     """Question 1 for one fact, given ``answers`` (letter -> (base, who depends on whom)):
     what the learner got right, else the ``NotYet`` hint, which says why what was given does
@@ -420,6 +423,7 @@ def _power_fact_form(letter, said):
     )
 
 
+@answer_key
 def judge_practice_fact(number, said):
     """Question 1's practice fact ``number`` (section 1's practice case, the same for every
     learner), given the learner's ``said``: nothing when right, else the ``NotYet`` hint,
@@ -540,6 +544,7 @@ def _pair(result, what, shape):
     return result
 
 
+@answer_key
 def judge_floor(s, result):
     """Question 2's first part, on ``result`` (what ``licence_floor`` returned for ``s``):
     nothing when the floor is right, else the ``NotYet`` hint."""
@@ -622,6 +627,7 @@ def _truth(value, what):
     )
 
 
+@answer_key
 def judge_clears_with_corvid(s, result):
     """Question 2's second part, on ``result``: nothing when the verdict on Atlas's proposal
     in the market with Corvid is right, else the ``NotYet`` hint, which names the shortcut
@@ -710,6 +716,7 @@ def licence_floor(answer, hidden=False):
     )
 
 
+@answer_key
 def judge_reply_price(s, result):
     """Question 4, the price: nothing when it is one Kestrel can stand behind, else
     the ``NotYet`` hint."""
@@ -752,6 +759,7 @@ def judge_reply_price(s, result):
     raise NotYet(f"the price is not right for learner {s.learner}: {hint}.", general=general)
 
 
+@answer_key
 def judge_reply_reason(s, result):
     """Question 4, the reason: nothing when it is the one to put forward, else the
     ``NotYet`` hint, which says why the reason given does not fit: a reply that asks for
@@ -805,6 +813,7 @@ def judge_reply_reason(s, result):
     raise NotYet(f"the reason is not right for learner {s.learner}: {hint}.", general=general)
 
 
+@answer_key
 def judge_reply(s, result):
     """Question 4, the price and the reason together (one mark): nothing when both are
     right, else the ``NotYet`` hint of the first that is not. The reason turns on the same
@@ -841,6 +850,7 @@ def licence_reply(answer, hidden=False):
 # --- question 3: whose votes to buy ----------------------------------------------------------
 
 
+@answer_key
 def judge_vote_seller(s, result):
     """Question 3 on ``result``: nothing when it is right, else the ``NotYet`` hint. Every
     hint is true of the answer given: that an offer brings no power, or less than the other
@@ -901,6 +911,7 @@ RIG_TOLERANCE = 0.005
 RIG_CLOSE = 0.05
 
 
+@answer_key
 def judge_rig_price(s, version, prices):
     """Question 5 for one version, given ``prices`` (letter -> price): what the learner got
     right, else the ``NotYet`` hint (with its general words, for a hidden case)."""
@@ -1071,6 +1082,7 @@ def _rig_prices_of(answer, s):
     return _rig_answer(answer, s)[0]
 
 
+@answer_key
 def judge_practice_rig(number, said):
     """Question 5's practice version ``number`` (the same for every learner), given the
     learner's price ``said``: nothing when right, else the ``NotYet`` hint, which says what
@@ -1267,6 +1279,7 @@ def rig_prices(answer, hidden=False):
 # --- question 6: paid on signing -----------------------------------------------------------
 
 
+@answer_key
 def judge_signing_price(s, result):
     """Question 6, the price: nothing when it is the licence's predicted price if Atlas paid
     on signing, within ``RIG_TOLERANCE`` of Atlas's value (a rounded price, or one from
@@ -1344,6 +1357,7 @@ def judge_signing_price(s, result):
         )
 
 
+@answer_key
 def judge_signing_switch(s, result):
     """Question 6, the decision: nothing when it is right, else the ``NotYet`` hint. It gives
     the predicted prices on both terms only when the learner's price for ``s`` is right:
@@ -1472,6 +1486,7 @@ def _granite_hint(s, said, expected):
     return hints[expected, said]
 
 
+@answer_key
 def _judge_choice(s, result, question, choices, right, why):
     """A question whose answer is one of ``choices``: nothing when ``result`` is
     ``right``'s answer for ``s`` (``right`` names a function of ``course.scenarios.power``,
@@ -1486,6 +1501,7 @@ def _judge_choice(s, result, question, choices, right, why):
         raise NotYet(f"{question} is not right for learner {s.learner}: {hint}.", general=general)
 
 
+@answer_key
 def judge_granite_reply(s, result):
     """Question 7 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
     _judge_choice(s, result, "granite_reply", REPLIES, "granite_reply", _granite_hint)
@@ -1543,6 +1559,7 @@ def _lever_hint(s, said, best):
     )
 
 
+@answer_key
 def judge_best_lever(s, result):
     """Question 8 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
     _judge_choice(s, result, "best_lever", LEVERS, "best_lever", _lever_hint)
@@ -1614,6 +1631,7 @@ def _contested(s, tactic, said):
     )
 
 
+@answer_key
 def judge_tactic(s, tactic, labels):
     """Question 9 for one statement, given ``labels`` (letter -> label): what the learner got
     right, else the ``NotYet`` hint."""
@@ -1664,6 +1682,7 @@ RATE_TACTICS_EXAMPLE = (
 )
 
 
+@answer_key
 def judge_practice_tactic(number, said):
     """Question 9a's practice statement ``number`` (the same for every learner), given the
     learner's label: nothing when it is one the text accepts, else the ``NotYet`` hint, which
@@ -1743,6 +1762,7 @@ def _harrow_move_hint(s, said, expected):
     )
 
 
+@answer_key
 def judge_harrow_move(s, result):
     """Question 9, part b, on ``result``: nothing when it is right, else the hint."""
     _judge_choice(s, result, "harrow_move", HARROW_MOVES, "harrow_move", _harrow_move_hint)

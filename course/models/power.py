@@ -46,6 +46,8 @@ from fractions import Fraction
 from itertools import combinations
 from numbers import Rational, Real
 
+from course.checks.calls import answer_key
+
 #: Games bigger than this are refused: a value function on every coalition of more
 #: players would need over a million entries.
 MAX_COALITION_PLAYERS = 20
@@ -166,6 +168,7 @@ def worth_today(share, delta, rounds_of_delay):
     return _out(share * d**rounds_of_delay, exact_s and exact_d)
 
 
+@answer_key
 def computer_reply(offer_to_computer, delta_you, delta_computer, outside_option=0):
     """How a computer that plays the equilibrium answers your offer in the shrinking-pie game.
 

@@ -13,6 +13,7 @@ import math
 import random
 from dataclasses import dataclass
 
+from course.checks.calls import _learner_running, answer_key
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, pick
 
 YOU = "Kestrel"
@@ -369,6 +370,7 @@ PRACTICE_RIG = {
 }
 
 
+@answer_key
 def practice_rig_price(number):
     """Question 5's prediction for practice version ``number``: deal-me-out for the one
     reached by walking out, the Nash split from the amount for the other."""
@@ -387,6 +389,7 @@ def money(amount):
 # show every field, ``repr=False`` or not): each is read back from the text the learner reads.
 
 
+@answer_key
 @functools.lru_cache(maxsize=4096)
 def tactic_kind(tactic):
     """The template of question 9's ``tactic``, read from its text and amount."""
@@ -399,6 +402,7 @@ def tactic_kind(tactic):
 _FACT_KINDS = {text: kind for kind, (_, _, text) in POWER_FACTS.items()}
 
 
+@answer_key
 def fact_kind(fact):
     """The template of question 1's ``fact``, read from its text."""
     try:
@@ -407,6 +411,7 @@ def fact_kind(fact):
         raise ValueError(f"not one of question 1's facts: {fact.text!r}") from None
 
 
+@answer_key
 @functools.lru_cache(maxsize=4096)
 def walks_out(version):
     """Whether Kestrel reaches the rig's alternative in ``version`` by walking out (an
@@ -418,6 +423,7 @@ def walks_out(version):
     raise ValueError(f"not one of question 5's versions: {version.text!r}")
 
 
+@answer_key
 def atlas_proposal(s):
     """The price Atlas proposes: Kestrel's Shapley value, rounded to the hundred. Not an
     attribute of the scenario (review 5, E1), since working it out is question 2's."""
@@ -578,17 +584,20 @@ class KestrelPower(Scenario):
         )
 
 
+@answer_key
 def power_fact_answer(fact):
     """Question 1's answer for one fact: (base of power, who depends on whom)."""
     base, depends, _ = POWER_FACTS[fact_kind(fact)]
     return base, depends
 
 
+@answer_key
 def power_key(s):
     """Question 1's answer for scenario ``s``: letter -> (base, who depends on whom)."""
     return {f.letter: power_fact_answer(f) for f in s.power_facts}
 
 
+@answer_key
 def tactic_label(s, tactic):
     """The label question 9 expects for ``tactic`` of scenario ``s``."""
     _, rule, _ = TACTICS[tactic_kind(tactic)]
@@ -599,6 +608,7 @@ def tactic_label(s, tactic):
     return rule
 
 
+@answer_key
 def tactic_labels(s, tactic):
     """Every label question 9 accepts for ``tactic``: its ``tactic_label``, and for a threat
     Kestrel would not carry out also "misrepresentation", since a stated intention one does
@@ -610,11 +620,13 @@ def tactic_labels(s, tactic):
     return (label,)
 
 
+@answer_key
 def tactic_key(s):
     """Question 9's answer for scenario ``s``: letter -> label."""
     return {t.letter: tactic_label(s, t) for t in s.tactics}
 
 
+@answer_key
 def harrow_move(s):
     """Question 9, part b: what Kestrel should do about Harrow in its next talk with Granite,
     if Granite does not know Harrow's offer and is unsure of Kestrel's patience: it guesses
@@ -635,6 +647,7 @@ def harrow_move(s):
 # --- what the questions' answers rest on (the checks use these too) ------------------------
 
 
+@answer_key
 def licence_game(s, buyers=BUYERS):
     """The licence market as a coalition game: a coalition earns the best value among its
     buyers if Kestrel is in it, and nothing otherwise."""
@@ -653,6 +666,7 @@ def _coalitions(players):
     return found
 
 
+@answer_key
 def kestrel_shapley(s):
     """Kestrel's Shapley value in the licence market: (3 v1 + v2) / 6, what
     ``shapley_values`` gives on ``licence_game(s)`` (the tests check they agree)."""
@@ -673,12 +687,14 @@ def same_money(a, b):
     return math.isclose(a, b, rel_tol=0.0, abs_tol=0.01)
 
 
+@answer_key
 def proposal_rounded_down(s):
     """Atlas's proposal, Kestrel's Shapley value, rounded down to the hundred: a reply that
     takes the proposal may name it so (review 3, E7)."""
     return math.floor(kestrel_shapley(s) / 100) * 100
 
 
+@answer_key
 def kestrel_shapley_with_corvid(s):
     """Question 2's what-if: Kestrel's Shapley value if Corvid's firm offer stood beside
     Borealis's, a market of Kestrel and three buyers. With the buyers' values a > b > c it is
@@ -689,17 +705,20 @@ def kestrel_shapley_with_corvid(s):
     return (6 * a + 2 * b + c) / 12
 
 
+@answer_key
 def floor_with_corvid(s):
     """Kestrel's floor in that market: what the best rival, Borealis or Corvid, would pay."""
     return max(s.borealis_value, s.corvid_value)
 
 
+@answer_key
 def clears_with_corvid(s):
     """Question 2's verdict: whether Atlas's 'fair' proposal in the market with Corvid,
     Kestrel's Shapley value there, would beat selling to the best rival."""
     return kestrel_shapley_with_corvid(s) >= floor_with_corvid(s)
 
 
+@answer_key
 def reply_range(s):
     """Question 4: the prices it accepts, ``(low, high)``, both included:
     with full information Kestrel names the larger of Atlas's proposal and section 5's
@@ -712,6 +731,7 @@ def reply_range(s):
     return s.borealis_value, s.borealis_value
 
 
+@answer_key
 def reply_reason(s):
     """Question 4: what Kestrel puts forward in its reply. Borealis, when it would
     pay more than Atlas's proposal (what Atlas expects to pay), as the ground for a higher
@@ -721,6 +741,7 @@ def reply_reason(s):
     return "rival" if s.borealis_value > kestrel_shapley(s) else "interests"
 
 
+@answer_key
 def reply_reasons(s, price):
     """Every reason question 4 accepts with ``price``. Where Borealis would pay more than
     Atlas's proposal, its written offer alone ("rival") carries a higher price. Where the
@@ -738,6 +759,7 @@ def reply_reasons(s, price):
     return ("interests",)
 
 
+@answer_key
 def table_share(s, delta_you=None):
     """Kestrel's share at the table of the Granite margin (section 4's x_2, as the
     responder), in money, ignoring Harrow (``delta_you`` overrides Kestrel's discount
@@ -748,6 +770,7 @@ def table_share(s, delta_you=None):
     return s.contract_value * delta * (1 - s.delta_them) / (1 - delta * s.delta_them)
 
 
+@answer_key
 def granite_share(s, delta_you=None, harrow=None):
     """Kestrel's equilibrium share of the Granite margin, in money: the larger of its
     share at the table and Harrow's offer (deal-me-out)."""
@@ -755,6 +778,7 @@ def granite_share(s, delta_you=None, harrow=None):
     return max(table_share(s, delta_you), harrow)
 
 
+@answer_key
 def granite_reply(s):
     """What Kestrel should answer Granite's first proposal, in the alternating-offers game
     with Harrow as an outside option: accept it if it gives at least Kestrel's equilibrium
@@ -764,6 +788,7 @@ def granite_reply(s):
     return "walk away" if s.outside_offer > table_share(s) else "reject"
 
 
+@answer_key
 def votes_needed(s):
     """The fewest votes with which Kestrel's vote would swing some board decision: the
     quota minus the largest total of the other owners' votes that falls short of it."""
@@ -773,6 +798,7 @@ def votes_needed(s):
     return s.quota - max(total for total in totals if total < s.quota)
 
 
+@answer_key
 def power_after_purchase(s, owner, votes):
     """Kestrel's (Banzhaf, Shapley-Shubik) index once it has bought ``votes`` of ``owner``'s
     votes: the seller keeps fewer, the total and the quota stay as they are."""
@@ -783,6 +809,7 @@ def power_after_purchase(s, owner, votes):
     return banzhaf_index(s.quota, weights)[-1], shapley_shubik_index(s.quota, weights)[-1]
 
 
+@answer_key
 def vote_seller(s):
     """Question 3: the owner whose offer gives Kestrel more voting power, or "neither" when
     neither offer lets Kestrel's vote swing any decision."""
@@ -833,6 +860,7 @@ def _vote_offers(learner, members, quota):
     return pair if rng.random() < 0.5 else pair[::-1]
 
 
+@answer_key
 def licence_price(s, rival=None):
     """The licence's price section 5 predicts: Kestrel bargains with Atlas in rounds of a day,
     a day's delay costing both the same share (the story's assumption; the buyer pays on a
@@ -848,6 +876,7 @@ def licence_price(s, rival=None):
     return max(s.atlas_value / 2, rival)
 
 
+@answer_key
 def signing_price(s):
     """Question 6: the licence's predicted price if Atlas paid on signing. Kestrel then loses
     ``signing_ratio`` times as fast as Atlas, so with short rounds its share at the table
@@ -856,12 +885,14 @@ def signing_price(s):
     return max(s.atlas_value / (1 + s.signing_ratio), s.borealis_value)
 
 
+@answer_key
 def signing_loss(s):
     """What paying on signing takes off the licence's predicted price (0 when Borealis binds
     either way)."""
     return licence_price(s) - signing_price(s)
 
 
+@answer_key
 def signing_switch(s):
     """Question 6: whether Kestrel should agree to be paid on signing: when the money's
     coming sooner is worth more than what the weaker position takes off the price."""
@@ -892,6 +923,7 @@ def _signing_terms(learner, atlas, borealis):
     return ratio, float(round(gain, -2))
 
 
+@answer_key
 def lever_gains(s):
     """What each lever adds to Kestrel's predicted outcome, in money: the licence's predicted
     price (``licence_price``, Corvid as a second rival) and Kestrel's equilibrium share of
@@ -920,12 +952,14 @@ def bidder_gains_by_other_yardsticks(s):
     return {"floor": floor, "nash": floor / 2, "proposal": proposal}
 
 
+@answer_key
 def rig_kind(version):
     """How Kestrel would reach the alternative of ``version``: by walking out (an outside
     option) or left with it if the talks end on their own (a breakdown payoff)."""
     return RIG_KINDS[0] if walks_out(version) else RIG_KINDS[1]
 
 
+@answer_key
 def rig_price(s, version):
     """Question 5: the rig's price the models predict in ``version``. Both sides equally
     patient and quick to answer, so at the table they split Dunmore's value evenly; an
@@ -937,11 +971,13 @@ def rig_price(s, version):
     return version.amount + (s.rig_value - version.amount) / 2
 
 
+@answer_key
 def rig_key(s):
     """Question 5's answer for scenario ``s``: letter -> predicted price."""
     return {v.letter: rig_price(s, v) for v in s.rig_versions}
 
 
+@answer_key
 def best_lever(s):
     """The lever that adds most (see ``lever_gains``)."""
     gains = lever_gains(s)
@@ -951,6 +987,7 @@ def best_lever(s):
 # --- the invariants ---------------------------------------------------------------------------
 
 
+@answer_key
 def facts(s):
     """The numbers the invariants look at, computed once per draw."""
     gains = lever_gains(s)
@@ -1370,14 +1407,21 @@ def _candidate(rng, learner):
 
 
 def drawn(rng, learner):
-    """The learner's scenario, and the flaws of each candidate thrown away on the way."""
-    rejected = []
-    for _ in range(MAX_DRAWS):
-        candidate = _candidate(rng, learner)
-        found = flaws(candidate)
-        if not found:
-            return candidate, rejected
-        rejected.append(found)
+    """The learner's scenario, and the flaws of each candidate thrown away on the way.
+    Drawing calls the answer keys (the invariants look at the answers), and may happen while
+    a check runs a learner's function (a scenario read for the first time there), so the
+    keys answer here: drawing gives a scenario, never an answer."""
+    lifted = _learner_running.set(False)
+    try:
+        rejected = []
+        for _ in range(MAX_DRAWS):
+            candidate = _candidate(rng, learner)
+            found = flaws(candidate)
+            if not found:
+                return candidate, rejected
+            rejected.append(found)
+    finally:
+        _learner_running.reset(lifted)
     raise NoFairDraw("03_power", learner)
 
 
