@@ -41,15 +41,7 @@ class _Unguarded:
 
 def unguarded(function):
     """``function``, callable inside a test's answer though it calls an answer key."""
-
-    def lifted(*args, **kwargs):
-        running = calls._learner_running.set(False)
-        try:
-            return function(*args, **kwargs)
-        finally:
-            calls._learner_running.reset(running)
-
-    return lifted
+    return calls.course_at_work(function)
 
 
 reference = _Unguarded()

@@ -83,6 +83,22 @@ def answer_key(function):
     return guarded
 
 
+def course_at_work(function):
+    """Let ``function``, part of the course's own working (drawing a scenario, choosing an
+    ask), call the answer keys even while a check runs a learner's function: a learner's
+    function may read a scenario's field that is drawn on first use, and that is no answer."""
+
+    @functools.wraps(function)
+    def working(*args, **kwargs):
+        running = _learner_running.set(False)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            _learner_running.reset(running)
+
+    return working
+
+
 class TranscriptMismatch(Exception):
     """A transcript that cannot be what the check records: missing, damaged, recorded by
     another check or on other inputs. The message says which, in plain words."""

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations, pairwise, product
 from types import MappingProxyType
 
-from course.checks.calls import _learner_running, answer_key
+from course.checks.calls import answer_key, course_at_work
 from course.models.audit import (
     EVEN_WITHIN,
     SCALE,
@@ -37,24 +37,6 @@ from course.models.audit import (
     who_leads,
 )
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, fitting, pick
-
-
-def _course_at_work(function):
-    """Let ``function``, part of the course's own working (drawing a scenario, choosing an
-    ask), use the answer keys even while a check runs a learner's function: a learner's
-    function may read ``case.practice``, which draws the practice case, and that is no
-    answer."""
-
-    @functools.wraps(function)
-    def working(*args, **kwargs):
-        token = _learner_running.set(False)
-        try:
-            return function(*args, **kwargs)
-        finally:
-            _learner_running.reset(token)
-
-    return working
-
 
 #: Section 2's convention: the two rows of one dependence (alternatives and power) should not
 #: both weigh this much or more ("no heavier than the third source" failed ordinary readings
@@ -2132,7 +2114,7 @@ def _reach_problems(scenario, target):
     return []
 
 
-@_course_at_work
+@course_at_work
 def bold_ask(scenario):
     """Question 3c's ask: a rung of the case's ladder above your starting balance, made at
     the first meeting, before any news, as ``(need, ask)``. The first rung on which the plan
@@ -2505,7 +2487,7 @@ def _draw_audit_and_news(rng, case, rejected, checked=True, apart=frozenset(), b
     raise NoFairDraw("00_leverage")
 
 
-@_course_at_work
+@course_at_work
 def leverage_audit(rng, learner, rejected=None, checked=True):
     """Draw a learner's scenario: a case, five of its facts, a starting audit near the
     case's own, four pieces of its news with an ask and the balance it needs, three of its

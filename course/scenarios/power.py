@@ -13,7 +13,7 @@ import math
 import random
 from dataclasses import dataclass
 
-from course.checks.calls import _learner_running, answer_key
+from course.checks.calls import answer_key, course_at_work
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, pick
 
 YOU = "Kestrel"
@@ -1406,22 +1406,19 @@ def _candidate(rng, learner):
     return scenario
 
 
+@course_at_work
 def drawn(rng, learner):
     """The learner's scenario, and the flaws of each candidate thrown away on the way.
     Drawing calls the answer keys (the invariants look at the answers), and may happen while
     a check runs a learner's function (a scenario read for the first time there), so the
     keys answer here: drawing gives a scenario, never an answer."""
-    lifted = _learner_running.set(False)
-    try:
-        rejected = []
-        for _ in range(MAX_DRAWS):
-            candidate = _candidate(rng, learner)
-            found = flaws(candidate)
-            if not found:
-                return candidate, rejected
-            rejected.append(found)
-    finally:
-        _learner_running.reset(lifted)
+    rejected = []
+    for _ in range(MAX_DRAWS):
+        candidate = _candidate(rng, learner)
+        found = flaws(candidate)
+        if not found:
+            return candidate, rejected
+        rejected.append(found)
     raise NoFairDraw("03_power", learner)
 
 
