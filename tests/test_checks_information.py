@@ -40,8 +40,18 @@ class _Unguarded:
 
 
 def unguarded(function):
-    """``function``, callable inside a test's answer though it calls an answer key."""
-    return calls.course_at_work(function)
+    """``function``, callable inside a test's answer though it calls an answer key (the
+    tests' own way round the guard: ``calls.course_at_work`` refuses answer keys)."""
+
+    @functools.wraps(function)
+    def working(*args, **kwargs):
+        running = calls._learner_running.set(False)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            calls._learner_running.reset(running)
+
+    return working
 
 
 reference = _Unguarded()

@@ -12,7 +12,13 @@ import pytest
 
 from autograder.judge import NotReplayable, check_calls, verdict
 from course.checks import CHECKS, checks_of
-from course.checks.calls import QUESTIONS, TranscriptMismatch, collected, replay
+from course.checks.calls import (
+    QUESTIONS,
+    TranscriptMismatch,
+    collected,
+    course_at_work,
+    replay,
+)
 from course.checks.credit import Credit
 from course.checks.hints import NotYet, call_learner
 from course.course_map import MODULES
@@ -107,6 +113,18 @@ def test_an_answer_that_calls_the_answer_key_is_refused_in_the_kernel_and_when_r
     assert not hasattr(double_of, "__wrapped__")
     transcript, hint = recorded(doubled, twice)  # the guard is lifted once the call returns
     assert hint is None and double_of(4) == 8
+
+
+def test_course_at_work_lifts_the_guard_for_no_answer_key_and_no_learners_function():
+    """``course_at_work`` lets the course's own working call a key while a check runs; a
+    learner who wraps the key, or their own function, in it would get the answer back."""
+    with pytest.raises(TypeError, match="is an answer key"):
+        course_at_work(double_of)
+    with pytest.raises(TypeError, match="the course's own functions"):
+        course_at_work(lambda x: double_of(x))
+    transcript, hint = recorded(doubled, lambda x: course_at_work(double_of)(x))
+    assert hint is not None and "TypeError" in hint
+    assert str(replay(MODULE, "doubled", transcript, "ada", False).failure) == hint
 
 
 def test_a_value_is_checked_as_plain_data_in_the_kernel_too():

@@ -80,13 +80,23 @@ def answer_key(function):
         return function(*args, **kwargs)
 
     del guarded.__wrapped__  # not a way round the guard
+    guarded.answer_key = True
     return guarded
 
 
 def course_at_work(function):
     """Let ``function``, part of the course's own working (drawing a scenario, choosing an
     ask), call the answer keys even while a check runs a learner's function: a learner's
-    function may read a scenario's field that is drawn on first use, and that is no answer."""
+    function may read a scenario's field that is drawn on first use, and that is no answer.
+
+    Raises ``TypeError`` for a function defined outside the ``course`` package (a learner's)
+    and for an answer key: neither is the course's own working, and lifting the guard for
+    them would hand a learner's function the answer."""
+    if getattr(function, "answer_key", False):
+        raise TypeError(f"{function.__qualname__} is an answer key, not the course at work")
+    module = getattr(function, "__module__", None) or ""
+    if module != "course" and not module.startswith("course."):
+        raise TypeError(f"course_at_work is for the course's own functions, not {module}'s")
 
     @functools.wraps(function)
     def working(*args, **kwargs):
