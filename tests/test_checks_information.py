@@ -2,11 +2,14 @@
 hint that names it (never a bare AssertionError), every hint's claim about the learner's
 answer is true, and a question that builds on an earlier one is checked on its own."""
 
+import dataclasses
 import functools
+import importlib
 import inspect
 import math
 import subprocess
 import sys
+import types
 from fractions import Fraction
 
 import numpy as np
@@ -365,8 +368,8 @@ def reading(shapes):
     function from the prices (lowest first) to likelihoods."""
 
     def news_likelihood(sale, key):
-        every = (*reference.NEWS, *reference.PRACTICE_NEWS)
-        direction = next(item.direction for item in every if item.key == key)
+        every = (*reference._NEWS, *reference._PRACTICE_NEWS)
+        direction = next(item._direction for item in every if item.key == key)
         prices = sorted(sale.reservations)
         return dict(zip(prices, shapes[direction](prices), strict=True))
 
@@ -394,9 +397,9 @@ def news_with(own=None, practice=None):
     right = reading(RIGHT)
 
     def news_likelihood(sale, key):
-        item = next(i for i in (*reference.NEWS, *reference.PRACTICE_NEWS) if i.key == key)
+        item = next(i for i in (*reference._NEWS, *reference._PRACTICE_NEWS) if i.key == key)
         change = practice if key.startswith("practice-") else own
-        if change and item.direction == change[0]:
+        if change and item._direction == change[0]:
             prices = sorted(sale.reservations)
             return dict(zip(prices, change[1](prices), strict=True))
         return right(sale, key)
@@ -418,16 +421,16 @@ def test_the_news_must_point_the_right_way(monkeypatch, direction, wrong, words)
     likelihoods say and what to think about, never which way the news points; the visible
     check judges only the practice news, so it gives the own-case slip no verdict."""
     who = learner_where(
-        lambda sale: direction in {item.direction for item in reference.news_of(sale)}
+        lambda sale: direction in {item._direction for item in reference.news_of(sale)}
     )
     sale = as_learner(monkeypatch, who)
     assert check.news_likelihood(reading(RIGHT), hidden=True).earned == 1
     slip = news_with(own=(direction, wrong))
     earned, hint = parts(check.news_likelihood(slip, hidden=True))["which way your news points"]
-    (item,) = [item for item in reference.news_of(sale) if item.direction == direction]
+    (item,) = [item for item in reference.news_of(sale) if item._direction == direction]
     assert earned == 0
-    assert words in hint and item.question in hint and f"`{item.key}`" in hint
-    assert item.why not in hint and "reservation price is more likely" not in hint
+    assert words in hint and item._question in hint and f"`{item.key}`" in hint
+    assert item._why not in hint and "reservation price is more likely" not in hint
     (visible,) = check.news_likelihood(slip).outcomes
     assert visible.practice and visible.earned == 1
     assert "marked when the notebook is graded" in visible.message
@@ -446,13 +449,13 @@ def test_the_practice_news_is_judged_one_by_one(learner, direction, wrong, words
     """Which way the learner's own news points could be found by re-running (three
     directions, a hint per direction); the visible check judges the text's practice news
     instead, item by item, as practice that earns no marks."""
-    (item,) = [i for i in reference.PRACTICE_NEWS if i.direction == direction]
+    (item,) = [i for i in reference._PRACTICE_NEWS if i._direction == direction]
     (outcome,) = check.news_likelihood(news_with(practice=(direction, wrong))).outcomes
     assert outcome.practice and outcome.earned == 0
     assert words in outcome.message and f"`{item.key}`" in outcome.message
-    assert item.why not in outcome.message
+    assert item._why not in outcome.message
     (outcome,) = check.news_likelihood(reading(RIGHT)).outcomes
-    assert outcome.earned == 1 and all(i.why in outcome.message for i in reference.PRACTICE_NEWS)
+    assert outcome.earned == 1 and all(i._why in outcome.message for i in reference._PRACTICE_NEWS)
 
 
 def test_a_reading_that_all_but_rules_a_price_out_is_refused(learner):
@@ -476,7 +479,7 @@ def test_a_reading_that_all_but_rules_a_price_out_is_refused(learner):
 def test_every_learner_has_one_news_that_points_and_one_that_does_not():
     for n in range(50):
         sale = variant("01_information", f"learner-{n}")
-        directions = sorted(item.direction for item in reference.news_of(sale))
+        directions = sorted(item._direction for item in reference.news_of(sale))
         assert directions[1] == "neither" and directions[0] in ("higher", "lower")
 
 
@@ -504,13 +507,13 @@ def test_the_news_check_shows_what_the_likelihoods_do(monkeypatch, capsys):
     for r in sale.reservations:
         assert f"€{r:,.0f}: {after[r]:.0%}" in shown
     assert "moves from" not in shown and "stays €" not in shown  # no price named
-    (moving,) = [item for item in reference.news_of(sale) if item.direction != "neither"]
+    (moving,) = [item for item in reference.news_of(sale) if item._direction != "neither"]
     factor = reference.news_threshold(
-        reference.posterior_after_opening(sale), sale.cost, moving.direction
+        reference.posterior_after_opening(sale), sale.cost, moving._direction
     )
     assert factor <= reference.NEWS_STEP and "times as likely" not in shown
     assert "the model's price moves" in shown and "Question 5c" in shown
-    assert moving.why in shown
+    assert moving._why in shown
 
 
 def test_the_factor_named_moves_the_price_and_the_one_below_it_does_not():
@@ -520,10 +523,10 @@ def test_the_factor_named_moves_the_price_and_the_one_below_it_does_not():
     for n in range(60):
         sale = variant("01_information", f"learner-{n}")
         after = reference.posterior_after_opening(sale)
-        (moving,) = [item for item in reference.news_of(sale) if item.direction != "neither"]
-        factor = reference.news_threshold(after, sale.cost, moving.direction)
-        assert reference.news_moves_price(after, sale.cost, moving.direction, factor)
-        assert not reference.news_moves_price(after, sale.cost, moving.direction, factor - 0.05)
+        (moving,) = [item for item in reference.news_of(sale) if item._direction != "neither"]
+        factor = reference.news_threshold(after, sale.cost, moving._direction)
+        assert reference.news_moves_price(after, sale.cost, moving._direction, factor)
+        assert not reference.news_moves_price(after, sale.cost, moving._direction, factor - 0.05)
 
 
 # Question 4: the pace of concessions, and how many rounds to your cost
@@ -708,7 +711,8 @@ def test_your_estimate_is_said_once_to_be_the_mean_of_your_beliefs():
         "It is what this course calls your **estimate** of the buyer's reservation price: "
         "the mean of your current beliefs, not the highest price they allow." in words
     )
-    assert "at or above your estimate (the expected reservation price under `after`" in words
+    assert "the higher of the model's price and your estimate (the expected reservation price " \
+        "under `after`" in words
 
 
 def test_the_holds_question_says_plainly_what_happens_between_holds():
@@ -1110,7 +1114,7 @@ def test_my_price_is_given_the_right_beliefs_and_a_right_reading(learner):
         assert after == reference.posterior_after_opening(sale)
         for item in reference.news_of(sale):
             chances = [reading[item.key][v] for v in sorted(sale.reservations)]
-            assert check._shape(chances)[1] == item.direction
+            assert check._shape(chances)[1] == item._direction
 
 
 # Question 7: which research firm, if either, to hire
@@ -1541,7 +1545,7 @@ def test_wrong_labels_are_counted_not_named_and_the_distinction_is_said(learner,
     come once all are right."""
     sale = variant("01_information")
     wrong = {
-        move.key: "keep" if move.label == "share" else "share" for move in reference.moves_of(sale)
+        move.key: "keep" if move._label == "share" else "share" for move in reference.moves_of(sale)
     }
     wrong.update({key: "legitimate" for key in sale.tactics})
     scored = parts(own_labels(lambda s: wrong))
@@ -1549,17 +1553,17 @@ def test_wrong_labels_are_counted_not_named_and_the_distinction_is_said(learner,
     assert said[0] == 0 and f"{len(sale.disclosures)} of your labels are" in said[1]
     assert not any(f"`{key}`" in said[1] for key in sale.disclosures)
     wrong_tactics = [
-        m for m in reference.moves_of(sale) if m.key in sale.tactics and m.label != "legitimate"
+        m for m in reference.moves_of(sale) if m.key in sale.tactics and m._label != "legitimate"
     ]
     assert done[0] == 0 and f"{len(wrong_tactics)} of your labels" in done[1]
-    assert not any(m.why in done[1] or f"`{m.key}`" in done[1] for m in wrong_tactics)
+    assert not any(m._why in done[1] or f"`{m.key}`" in done[1] for m in wrong_tactics)
     assert "anything untrue" in done[1] or "yours to have" in done[1]
     for move in wrong_tactics:  # the explanation never names the label it is after
-        assert move.label not in move.why.lower()
-        assert "misrepresent" not in move.why.lower()
+        assert move._label not in move._why.lower()
+        assert "misrepresent" not in move._why.lower()
     right = reference.fair_play(sale)
     shown = parts(own_labels(lambda s: right))
-    assert all(m.why in shown["fair and foul means"][1] for m in wrong_tactics)
+    assert all(m._why in shown["fair and foul means"][1] for m in wrong_tactics)
 
 
 def test_a_bluff_taken_for_a_misrepresentation_is_told_the_distinction(monkeypatch):
@@ -1567,7 +1571,7 @@ def test_a_bluff_taken_for_a_misrepresentation_is_told_the_distinction(monkeypat
         return [
             m.key
             for m in reference.moves_of(sale)
-            if m.key in sale.tactics and m.label == "bluff" and m.key not in check.ALSO_RIGHT
+            if m.key in sale.tactics and m._label == "bluff" and m.key not in check._ALSO_RIGHT
         ]
 
     sale = as_learner(monkeypatch, learner_where(bluffs))
@@ -1600,8 +1604,8 @@ def test_every_pair_of_labels_has_a_distinction():
 def test_the_labels_are_module_00s_and_the_bluff_is_a_bluff(learner):
     from course.scenarios.leverage import TACTIC_KINDS
 
-    assert {move.label for move in reference.TACTICS} == set(TACTIC_KINDS)
-    labels = {move.key: move.label for move in reference.TACTICS}
+    assert {move._label for move in reference._TACTICS} == set(TACTIC_KINDS)
+    labels = {move.key: move._label for move in reference._TACTICS}
     assert labels["hard-for-us"] == labels["fair-price"] == "bluff"
     assert labels["annual-report"] == "legitimate"
 
@@ -1693,13 +1697,13 @@ def at(action, assumption):
 
 
 def test_each_situation_breaks_one_assumption_and_each_action_has_a_use():
-    assumptions = [item.assumption for item in reference.SITUATIONS]
+    assumptions = [item._assumption for item in reference._SITUATIONS]
     assert set(assumptions) == set(reference.ASSUMPTIONS)
-    firsts = {item.actions[0] for item in reference.SITUATIONS}
+    firsts = {item._actions[0] for item in reference._SITUATIONS}
     assert firsts == {reference.MODEL_PRICE, reference.ABOVE, reference.FAIR, reference.SURER}
     # under the band model accepting the opening is never best: no situation gives a reason to
     # doubt the band
-    assert not [i.key for i in reference.SITUATIONS if reference.ACCEPT in i.actions]
+    assert not [i.key for i in reference._SITUATIONS if reference.ACCEPT in i._actions]
 
 
 @pytest.mark.parametrize(
@@ -1723,15 +1727,15 @@ def test_a_wrong_judgement_is_explained_without_the_answer_and_costs_its_point(
     whys come once all are right."""
     as_learner(monkeypatch, learner_where(lambda sale: key in sale.situations))
     scored = parts(own_limits(limits_with(**{key: entry})))
-    item = next(i for i in reference.SITUATIONS if i.key == key)
+    item = next(i for i in reference._SITUATIONS if i.key == key)
     earned, message = scored[part]
     assert earned == 0 and "1 of your" in message and "not right yet" in message
     assert f"`{key}`" not in message
-    assert item.why_assumption not in message and item.why_action not in message
+    assert item._why_assumption not in message and item._why_action not in message
     other = next(p for p in scored if p != part)
     assert scored[other][0] == 1
     shown = parts(own_limits(limits_with()))[part][1]
-    assert (item.why_assumption if part == "which assumption fails" else item.why_action) in shown
+    assert (item._why_assumption if part == "which assumption fails" else item._why_action) in shown
 
 
 def test_every_price_in_a_range_passes_and_words_are_read_loosely(learner, capsys):
@@ -1798,14 +1802,14 @@ def practice_prices(answer):
     return parts(check.model_limits(answer))["practice: what to do"]
 
 
-def test_an_opening_is_any_price_above_the_model_s_and_at_the_estimate_or_beyond(monkeypatch):
-    """Where a refusal brings a counter-offer, a price is an opening, not a
-    take-it-or-leave-it price, yet the check wanted at least the next reservation price
-    still possible above the model's price, with a hint that such a price 'sells to no
-    more buyers': on the practice case 63,000 (above the model's 61,000 and the estimate of
-    about 60,825, under the ceiling of 69,000) failed for every learner. The check now
-    takes any price above the model's price and at or above the estimate, up to the
-    ceiling, and says what is true of a price above the model's but short of the estimate."""
+def test_an_opening_leaves_half_a_step_above_the_model_s_price_and_the_estimate(monkeypatch):
+    """Where a refusal brings a counter-offer, a price is an opening. The check took any price
+    above the model's price and at or above the estimate, so a euro above the model's price
+    passed (it leaves no room to concede), while the text quoted module 04's rule (at the
+    estimate or beyond) that an opening at the estimate breaks whenever the estimate lies
+    below the model's price. The check now wants at least half a step above the higher of
+    the two, up to the ceiling, the text says so, and the hint says what is true of a price
+    above the model's but short of that."""
     as_learner(monkeypatch, "ada")
     practice = check.practice_case()
     after = reference.posterior_after_opening(practice)
@@ -1813,15 +1817,20 @@ def test_an_opening_is_any_price_above_the_model_s_and_at_the_estimate_or_beyond
     estimate = expected_reservation(after)
     assert (model, reference.ceiling(practice, after)) == (61_000, 69_000)
     assert 60_800 < estimate < model
-    for price in (model + 1, 63_000, 69_000):
+    assert reference.opening_floor(practice, after) == 63_000  # half of a 4,000 step
+    for price in (63_000, 65_000, 69_000):
         opening = limits_with(**{"practice-come-back": ("final-offer", price)})
         assert practice_prices(opening)[0] == 1, price
-    for price in (model, 69_001):
+    for price in (model, model + 1, 62_999, math.ceil(estimate), 69_001):
         earned, message = practice_prices(
             limits_with(**{"practice-come-back": ("final-offer", price)})
         )
         assert earned == 0 and "`practice-come-back`" in message, price
         assert "sells to no more buyers than that next price" not in message
+    earned, message = practice_prices(
+        limits_with(**{"practice-come-back": ("final-offer", model + 1)})
+    )
+    assert "is no opening by Question 6's rule" in message
 
     def estimate_above_model(sale):
         after = reference.posterior_after_opening(sale)
@@ -1832,11 +1841,12 @@ def test_an_opening_is_any_price_above_the_model_s_and_at_the_estimate_or_beyond
     sale = as_learner(monkeypatch, learner_where(estimate_above_model))
     after = reference.posterior_after_opening(sale)
     estimate = expected_reservation(after)
-    short = model_price(sale, after) + 1
-    scored = parts(own_limits(limits_with(**{"counter-offer": ("final-offer", short)})))
-    assert scored["what to do"][0] == 0, sale.learner
-    assert "is no opening by the course's rule" in scored["what to do"][1]
-    fine = limits_with(**{"counter-offer": ("final-offer", math.ceil(estimate))})
+    step = sale.reservations[1] - sale.reservations[0]
+    for short in (model_price(sale, after) + 1, math.ceil(estimate)):
+        scored = parts(own_limits(limits_with(**{"counter-offer": ("final-offer", short)})))
+        assert scored["what to do"][0] == 0, sale.learner
+        assert "is no opening by Question 6's rule" in scored["what to do"][1]
+    fine = limits_with(**{"counter-offer": ("final-offer", math.ceil(estimate + step / 2))})
     assert own_limits(fine).earned == 2, sale.learner
 
 
@@ -2174,8 +2184,8 @@ def test_a_possible_reservation_price_is_not_blamed_on_the_even_spread(monkeypat
 def test_the_quick_delivery_disclosure_claims_no_need_the_learner_may_not_know():
     """'a line running soon' asserted a need even to learners whose news shows no urgency; any
     buyer replacing a line values a quick delivery."""
-    move = next(m for m in reference.DISCLOSURES if m.key == "fast-delivery")
-    assert "running soon" not in move.why and "any buyer replacing a line" in move.why
+    move = next(m for m in reference._DISCLOSURES if m.key == "fast-delivery")
+    assert "running soon" not in move._why and "any buyer replacing a line" in move._why
 
 
 def test_an_ultimatum_you_would_not_carry_out_is_a_bluff(monkeypatch):
@@ -2204,28 +2214,28 @@ def test_the_ultimatum_states_no_offer_that_was_not_made():
     that had only asked for a quote, a misrepresentation, yet was explained as 'the alternative
     is true'. The ultimatum now claims no untrue fact about the other firm: what is untrue in it
     is your own intention."""
-    move = next(m for m in reference.TACTICS if m.key == "rival-ultimatum")
+    move = next(m for m in reference._TACTICS if m.key == "rival-ultimatum")
     assert "asked us for a quote" in move.text and "really did" in move.text
     assert "match the other firm's quote" not in move.text and "sell to them" not in move.text
-    assert move.label == reference.BLUFF and "request is true" in move.why
+    assert move._label == reference.BLUFF and "request is true" in move._why
 
 
 def test_the_rival_quote_is_news_osprey_did_not_choose_to_show():
     """Section 2 says a quote Osprey shows you acts like a cap, yet the `rival-quote` news
     ('tells you, and shows you') was read by Bayes' rule and had no price to cap with. It now
     comes from the trade press, its price unknown, which the section names as news that reveals."""
-    item = next(n for n in reference.NEWS if n.key == "rival-quote")
+    item = next(n for n in reference._NEWS if n.key == "rival-quote")
     assert "shows you" not in item.text and "trade press" in item.text
-    assert "price was not published" in item.text and item.direction == "lower"
+    assert "price was not published" in item.text and item._direction == "lower"
 
 
 def test_asking_above_after_a_counter_offer_is_an_opening_not_a_second_chance():
     """Losing the power to commit weakens a seller (Riley and Zeckhauser 1983); the why and the
     hint called a counter-offer 'a second chance'."""
-    item = next(i for i in reference.SITUATIONS if i.key == "counter-offer")
-    assert item.actions == (reference.ABOVE,)
-    assert "second chance at a higher price" in item.why_action  # denied, not promised
-    assert "expect to land at or below it" in item.why_action and "Riley" in item.why_action
+    item = next(i for i in reference._SITUATIONS if i.key == "counter-offer")
+    assert item._actions == (reference.ABOVE,)
+    assert "second chance at a higher price" in item._why_action  # denied, not promised
+    assert "expect to land at or below it" in item._why_action and "Riley" in item._why_action
     assert "second chance" not in check.ACTION_HINT
 
 
@@ -2240,9 +2250,9 @@ def test_the_action_hint_names_no_situation_and_no_answer():
 def test_the_deposit_offer_shows_no_need_for_cash():
     """'a deposit is worth something to you' hinted at a cash need that section 6 says to keep;
     the deposit is now a standing term for every customer."""
-    move = next(m for m in reference.DISCLOSURES if m.key == "deposit")
-    assert "every customer" in move.text and move.label == reference.SHARE
-    assert "hints that cash matters to you" not in move.why
+    move = next(m for m in reference._DISCLOSURES if m.key == "deposit")
+    assert "every customer" in move.text and move._label == reference.SHARE
+    assert "hints that cash matters to you" not in move._why
 
 
 def test_the_cap_pass_message_shows_news_and_cap_combined(learner):
@@ -2299,7 +2309,7 @@ def test_the_situations_do_not_name_the_promise_they_break():
         "friday-cash": ("average", "margin", "far worse"),
         "fair-share": ("below its reservation price", "any price", "refused a price"),
     }
-    for item in reference.SITUATIONS:
+    for item in reference._SITUATIONS:
         for words in giveaways.get(item.key, ()):
             assert words not in item.text, (item.key, words)
 
@@ -2574,9 +2584,9 @@ def test_the_learners_objects_carry_no_answers(monkeypatch):
     assert [m.key for m in sale.moves] == [m.key for m in reference.moves_of(sale)]
     assert [m.text for m in sale.moves] == [m.text for m in reference.moves_of(sale)]
     with pytest.raises(AttributeError):
-        {m.key: m.label for m in sale.moves}
+        {m.key: m._label for m in sale.moves}
     with pytest.raises(AttributeError):
-        {i.key: i.direction for i in sale.news_items}
+        {i.key: i._direction for i in sale.news_items}
 
 
 def test_question_5c_never_tells_the_learner_which_way_their_news_points(monkeypatch):
@@ -2610,9 +2620,9 @@ def test_the_ultimatums_friday_is_said_to_be_made_up():
     while `final-deadline` (share) gives the slot's real end. The ultimatum says its Friday is a
     date picked to press Osprey and that the slot is really held until the end of the month, as
     `final-deadline` says."""
-    (move,) = [m for m in reference.TACTICS if m.key == "rival-ultimatum"]
+    (move,) = [m for m in reference._TACTICS if m.key == "rival-ultimatum"]
     assert "the Friday is a date you picked to press Osprey" in move.text
-    assert "until the end of the month" in move.text and move.label == reference.BLUFF
+    assert "until the end of the month" in move.text and move._label == reference.BLUFF
 
 
 @pytest.mark.parametrize("hidden", [False, True])
@@ -2654,7 +2664,7 @@ def test_a_fair_price_leaves_the_buyer_a_fifth_of_the_gain(monkeypatch):
         assert all(abs(fair - r) >= 1 for r, c in after.items() if c > 0)
         for thin in (model - 1, max(reference.surer_prices(after, sale.cost))):
             assert not reference.situation_fits(
-                next(i for i in reference.SITUATIONS if i.key == "fair-share"), thin, sale, after
+                next(i for i in reference._SITUATIONS if i.key == "fair-share"), thin, sale, after
             )
         if graded < 5 and "fair-share" in sale.situations:
             graded += 1
@@ -2875,15 +2885,15 @@ def test_own_labels_are_judged_only_at_grading_and_practice_ones_item_by_item(le
 
 
 def test_no_practice_item_is_one_a_learner_is_graded_on():
-    graded = {i.key for i in reference.SITUATIONS} | {
-        m.key for m in (*reference.DISCLOSURES, *reference.TACTICS)
+    graded = {i.key for i in reference._SITUATIONS} | {
+        m.key for m in (*reference._DISCLOSURES, *reference._TACTICS)
     }
     practice = check.practice_case()
     assert not graded & {*practice.situations, *practice.disclosures, *practice.tactics}
-    assert {i.assumption for i in reference.situations_of(practice)} == set(
+    assert {i._assumption for i in reference.situations_of(practice)} == set(
         reference.ASSUMPTIONS
     ) - {"honest-opening"}
-    assert {m.label for m in reference.moves_of(practice)} == {
+    assert {m._label for m in reference.moves_of(practice)} == {
         "share",
         "keep",
         "legitimate",
@@ -3099,7 +3109,7 @@ KEY_ANSWERS = {
     "model_limits": [guarded.model_limits],
     "fair_play": [
         guarded.fair_play,
-        lambda s: {move.key: move.label for move in guarded.moves_of(s)},
+        lambda s: {move.key: move._label for move in guarded.moves_of(s)},
     ],
 }
 
@@ -3140,3 +3150,108 @@ def test_the_learners_scenario_still_shows_its_news_moves_and_situations_in_a_ch
 
     shown = parts(check.fair_play(reads_the_scenario))
     assert not any("the course's own answer" in message for _, message in shown.values())
+
+
+#: The course modules of this module a learner's kernel can import.
+COURSE_MODULES = (
+    "course.scenarios.information",
+    "course.checks.information",
+    "course.models.information",
+    "course.widgets.information",
+    "course.pictures_information",
+)
+
+
+def _graded_choices(sale):
+    """A drawn learner's graded choices, by the key of the item they answer: the way each
+    piece of news points, each situation's broken assumption and right actions, each move's
+    right labels. Everything a record of the course holds about an item beyond its key and
+    text, in short words (the reasons, in sentences, are checked as attributes)."""
+    after = guarded.posterior_after_opening(sale)
+    records = (
+        *guarded.news_of(sale),
+        *guarded.situations_of(sale),
+        *guarded.moves_of(sale),
+    )
+    choices = {}
+    for record in records:
+        found = set()
+        for f in dataclasses.fields(record):
+            value = getattr(record, f.name)
+            values = value if isinstance(value, tuple) else (value,)
+            if f.name not in ("key", "text"):
+                found.update(v for v in values if isinstance(v, str) and len(v) < 40)
+        choices[record.key] = found
+    for item in guarded.situations_of(sale):
+        choices[item.key].update(guarded.actions_for(item, sale, after))
+    return choices
+
+
+def _public(value):
+    """The public attributes of ``value`` worth walking: a record's (a dataclass or an object
+    with attributes of its own), not a module's, a class's or a function's."""
+    if isinstance(value, (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType)):
+        return {}
+    if dataclasses.is_dataclass(value):
+        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    own = getattr(value, "__dict__", None)
+    return {name: item for name, item in (own or {}).items() if not name.startswith("_")}
+
+
+def _reachable(start, depth=3):
+    """Every (path, value) reachable from ``start`` through public names: items of tuples,
+    lists, sets and dicts, and public attributes of records, ``depth`` steps deep."""
+    seen, found, frontier = set(), [], [(name, value) for name, value in start.items()]
+    for _ in range(depth + 1):
+        following = []
+        for path, value in frontier:
+            if id(value) in seen or isinstance(value, (str, int, float, bool, type(None))):
+                continue
+            seen.add(id(value))
+            found.append((path, value))
+            if isinstance(value, dict):
+                following += [(f"{path}[{k!r}]", v) for k, v in value.items()]
+                following += [(f"{path}.keys", tuple(value))]
+            elif isinstance(value, (tuple, list, set, frozenset)):
+                following += [(f"{path}[{i}]", v) for i, v in enumerate(value)]
+            else:
+                following += [
+                    (f"{path}.{name}", item)
+                    for name, item in _public(value).items()
+                    if not name.startswith("_")
+                ]
+        frontier = following
+    return found
+
+
+@pytest.mark.parametrize("learner_id", ["learner-0", "learner-7", "learner-31"])
+def test_no_graded_choice_is_public_data_of_the_course(learner_id):
+    """An answer cell could read a graded choice off a table of the course (the news' ways,
+    the moves' labels, the situations' assumptions and actions), right on every case grading
+    tries: a one-liner such as `next(m for m in TACTICS if m.key == key).label` (the tables
+    and their answer fields are private, reached through the answer keys). Every public
+    name of this module's course modules, and the public attributes of the records they hold,
+    is walked: no record about one of the learner's items shows more than its key and text,
+    and no mapping keyed by an item gives its choice."""
+    sale = variant("01_information", learner_id)
+    choices = _graded_choices(sale)
+    assert len(choices) == len(sale.news) + len(sale.situations) + len(sale.moves)
+    start = {}
+    for name in COURSE_MODULES:
+        module = importlib.import_module(name)
+        start.update({f"{name}.{k}": v for k, v in vars(module).items() if not k.startswith("_")})
+    start["sale"] = sale
+    words = set().union(*choices.values())  # a mapping that gives any choice of an item leaks
+    leaks = []
+    for path, value in _reachable(start):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                items = item if isinstance(item, (tuple, list, set, frozenset)) else (item,)
+                if key in choices and words & {i for i in items if isinstance(i, str)}:
+                    leaks.append(f"{path}[{key!r}]")
+        key = getattr(value, "key", None) if not isinstance(value, dict) else None
+        if isinstance(key, str) and key in choices:
+            shown = {name for name in _public(value) if not name.startswith("_")}
+            if shown - {"key", "text"}:
+                leaks.append(f"{path}: {sorted(shown - {'key', 'text'})}")
+    assert not leaks, leaks

@@ -570,18 +570,18 @@ def test_the_practice_situations_and_moves_are_the_ones_the_check_judges():
     """Questions 6 and 9 list the practice items the visible check judges, in the same
     words (quotes aside), and say that the learner's own are marked when graded."""
     from course.scenarios.information import (
-        PRACTICE_DISCLOSURES,
-        PRACTICE_SITUATIONS,
-        PRACTICE_TACTICS,
+        _PRACTICE_DISCLOSURES,
+        _PRACTICE_SITUATIONS,
+        _PRACTICE_TACTICS,
     )
 
     def plain(text):
         return " ".join(text.split()).replace('"', "'")
 
     text = plain(" ".join(line.removeprefix("#").strip() for line in NOTEBOOK.splitlines()))
-    for item in PRACTICE_SITUATIONS:
+    for item in _PRACTICE_SITUATIONS:
         assert plain(f"`{item.key}`: {item.text}") in text, item.key
-    for move in (*PRACTICE_DISCLOSURES, *PRACTICE_TACTICS):
+    for move in (*_PRACTICE_DISCLOSURES, *_PRACTICE_TACTICS):
         assert plain(f"`{move.key}`, {move.text}") in text, move.key
     says(
         "their assumptions and prices are marked when the notebook is graded",

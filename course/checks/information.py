@@ -416,12 +416,12 @@ def _news_hint(item, chances):
     """What a reading that does not go the way ``item`` points does, and what to think
     about, never which way the news points; None if it goes that way."""
     words, direction = _shape(chances)
-    if direction == item.direction:
+    if direction == item._direction:
         return None
     return (
         f"`{item.key}`: your likelihoods {words}. Ask whether this news would be more "
         "likely to reach you if Osprey's reservation price were high, if it were "
-        f"low, or equally either way: {item.question}."
+        f"low, or equally either way: {item._question}."
     )
 
 
@@ -433,7 +433,7 @@ def news_likelihood(answer, hidden=False):
 
     Which way the learner's own news points is a judgement on their own case, and three
     directions can be found by re-running, so the visible check judges it, item by item,
-    only on the text's practice news (``reference.PRACTICE_NEWS``, on ``practice_case``);
+    only on the text's practice news (``reference._PRACTICE_NEWS``, on ``practice_case``);
     on the learner's own news it checks the form alone. The hidden check marks the
     learner's own readings. A wrong reading is told what its likelihoods say and what to
     think about, not which way the news points."""
@@ -456,7 +456,7 @@ def news_likelihood(answer, hidden=False):
                 raise NotYet("on the practice news, " + " ".join(hints) + " " + note)
             return (
                 "the practice news, read the way each piece points:\n"
-                + "\n".join(f"`{item.key}`: {item.why}." for item in reference.news_of(practice))
+                + "\n".join(f"`{item.key}`: {item._why}." for item in reference.news_of(practice))
                 + "\n"
                 + note
             )
@@ -486,7 +486,7 @@ def news_likelihood(answer, hidden=False):
             if now_price == before_price
             else "the model's price moves"
         )
-        why = " ".join(f"`{item.key}`: {item.why}." for item in reference.news_of(own))
+        why = " ".join(f"`{item.key}`: {item._why}." for item in reference.news_of(own))
         return (
             f"news_likelihood reads both pieces of news the right way round. {why} With your "
             f"likelihoods, your beliefs after the opening and the news are {shown}, and {move} "
@@ -1700,8 +1700,8 @@ def _price_notes(prices, sale, after):
     situation: at or below the cost, at or below the opening, more than a step above every
     price still possible, above the opening and the cost but below the lowest reservation price
     still possible, between two reservation prices still possible, leaving the buyer more
-    than half the gain, or above the model's price but below the estimate of the buyer's
-    reservation price (no opening by the course's rule).
+    than half the gain, or above the model's price but short of ``opening_floor`` (no
+    opening by Question 6's rule).
     Never which situation."""
     model = reference.best_move(after, sale.cost)[0]
     alive = sorted(r for r, chance in after.items() if chance > 0)
@@ -1728,7 +1728,7 @@ def _price_notes(prices, sale, after):
             for p in prices
         ),
         "short-of-estimate": any(
-            model + cent < p < reference.expected_reservation(after) - cent for p in prices
+            model + cent < p < reference.opening_floor(sale, after) - cent for p in prices
         ),
     }
     words = {
@@ -1755,9 +1755,10 @@ def _price_notes(prices, sale, after):
         "possible at or above it more than half the gain (that reservation price minus your "
         "cost) gives away more than fairness asks: most offers in ultimatum games give 40 to "
         "50 per cent, and the larger the share, the fewer refusals.",
-        "short-of-estimate": "A price above the model's price but below your estimate of the "
-        "buyer's reservation price (the expected reservation price under `after`) is no "
-        "opening by the course's rule, which opens at that estimate or beyond it.",
+        "short-of-estimate": "A price above the model's price but less than half a step "
+        "above the higher of the model's price and your estimate of the buyer's reservation "
+        "price (the expected reservation price under `after`) is no opening by Question 6's "
+        "rule, which leaves at least that much room to concede.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 
@@ -1788,7 +1789,7 @@ def model_limits(answer, hidden=False):
 
     def staged_on_worked_cases():
         """The worked case on which the learner's `staged-opening` price is wrong, or None."""
-        staged = next(i for i in reference.SITUATIONS if i.key == "staged-opening")
+        staged = next(i for i in reference._SITUATIONS if i.key == "staged-opening")
         for case, worked in staged_cases().items():
             entry = read(worked, [staged])
             after = reference.posterior_after_opening(worked)
@@ -1815,7 +1816,7 @@ def model_limits(answer, hidden=False):
 
         def assumptions():
             read(own, own_items)  # the form only: a missing key or an unknown word is named
-            wrong = [i for i in items if read(practice, items)[i.key][0] != i.assumption]
+            wrong = [i for i in items if read(practice, items)[i.key][0] != i._assumption]
             if wrong:
                 raise NotYet(
                     "on the practice situations, "
@@ -1829,7 +1830,7 @@ def model_limits(answer, hidden=False):
                 )
             return (
                 "the practice situations: which promise of the model each breaks, or none:\n"
-                + "\n".join(f"`{i.key}`: {i.why_assumption}." for i in items)
+                + "\n".join(f"`{i.key}`: {i._why_assumption}." for i in items)
                 + "\n"
                 + note
             )
@@ -1880,13 +1881,13 @@ def model_limits(answer, hidden=False):
     items = reference.situations_of(own)
 
     def own_assumptions():
-        wrong = [i for i in items if read(own, items)[i.key][0] != i.assumption]
+        wrong = [i for i in items if read(own, items)[i.key][0] != i._assumption]
         if wrong:
             said = _how_many(wrong, "assumptions") + ASSUMPTION_HINT
             raise NotYet(said, general=said.rstrip("."))
         return (
             "you found which promise of the model each situation breaks, or that none does:\n"
-            + ("\n".join(f"`{item.key}`: {item.why_assumption}." for item in items))
+            + ("\n".join(f"`{item.key}`: {item._why_assumption}." for item in items))
         )
 
     def own_prices():
@@ -1927,8 +1928,8 @@ SAME_LABEL = {"illegitimate source": "illegitimate"}
 
 #: Moves on the line between two kinds, with the other label accepted too: a lie told to get
 #: information is a means that is not yours and a false statement the person asked relies
-#: on, and module 00 accepts either label for it.
-ALSO_RIGHT = {
+#: on, and module 00 accepts either label for it. Private: the labels are answers.
+_ALSO_RIGHT = {
     "pretext-call": frozenset({reference.MISREPRESENTATION}),
     # a threat you would not carry out misstates your own intention: a bluff, and a stated
     # intention you do not hold can be a misrepresentation in law (modules 02 and 03)
@@ -1996,7 +1997,7 @@ def _read_labels(result, moves, what, choices):
 
 
 def _right_label(move, label):
-    return label == move.label or label in ALSO_RIGHT.get(move.key, ())
+    return label == move._label or label in _ALSO_RIGHT.get(move.key, ())
 
 
 def _labels(result, moves, what, choices):
@@ -2004,12 +2005,12 @@ def _labels(result, moves, what, choices):
     each pair of labels confused, what tells them apart, never which move or which label
     is right. Return why each move has its label, for the pass message."""
     read = _read_labels(result, moves, what, choices)
-    wrong = [frozenset({read[m.key], m.label}) for m in moves if not _right_label(m, read[m.key])]
+    wrong = [frozenset({read[m.key], m._label}) for m in moves if not _right_label(m, read[m.key])]
     if wrong:
         asks = dict.fromkeys(DISTINCTIONS[pair] for pair in wrong)
         said = f"{what}: " + _how_many(wrong, "labels") + _sentence("; ".join(asks))
         raise NotYet(said, general=said[:1].lower() + said[1:].rstrip("."))
-    return "\n".join(f"`{move.key}`: {move.why}." for move in moves)
+    return "\n".join(f"`{move.key}`: {move._why}." for move in moves)
 
 
 def _practice_labels(result, moves, what, choices):
@@ -2022,12 +2023,12 @@ def _practice_labels(result, moves, what, choices):
             f"{what} (practice): "
             + " ".join(
                 f"`{m.key}` is not {read[m.key]!r}: "
-                + DISTINCTIONS[frozenset({read[m.key], m.label})]
+                + DISTINCTIONS[frozenset({read[m.key], m._label})]
                 + "."
                 for m in wrong
             )
         )
-    return "\n".join(f"`{move.key}`: {move.why}." for move in moves)
+    return "\n".join(f"`{move.key}`: {move._why}." for move in moves)
 
 
 #: What the visible check of a question judged on the learner's own case only at grading
@@ -2050,14 +2051,14 @@ def staged_cases():
 def practice_case():
     """The worked case the visible checks of Questions 3, 6 and 9 judge in full: the sale of
     ``PRACTICE_CASE`` with the practice news, situations and moves of the notebook's text in
-    place of its own (``reference.PRACTICE_SITUATIONS``, ``PRACTICE_DISCLOSURES``,
-    ``PRACTICE_TACTICS``), none of which any learner is graded on."""
+    place of its own (``reference._PRACTICE_SITUATIONS``, ``_PRACTICE_DISCLOSURES``,
+    ``_PRACTICE_TACTICS``), none of which any learner is graded on."""
     return replace(
         variant(MODULE, PRACTICE_CASE),
-        news=tuple(item.key for item in reference.PRACTICE_NEWS),
-        situations=tuple(item.key for item in reference.PRACTICE_SITUATIONS),
-        disclosures=tuple(move.key for move in reference.PRACTICE_DISCLOSURES),
-        tactics=tuple(move.key for move in reference.PRACTICE_TACTICS),
+        news=tuple(item.key for item in reference._PRACTICE_NEWS),
+        situations=tuple(item.key for item in reference._PRACTICE_SITUATIONS),
+        disclosures=tuple(move.key for move in reference._PRACTICE_DISCLOSURES),
+        tactics=tuple(move.key for move in reference._PRACTICE_TACTICS),
     )
 
 

@@ -32,20 +32,23 @@ class News:
     """A fact about Osprey that you learn during the talks. Each one *reveals* something
     that was already true before the talks began (so it is evidence about Osprey's
     reservation price as it stands, read with Bayes' rule), rather than an event that
-    changes Osprey's alternatives from now on. ``direction`` says which reservation prices
-    it is more likely under: "higher", "lower" or "neither"; ``why`` explains that (shown
-    once the learner's reading passes); ``question`` points at what to think about without
-    giving the direction away (shown when the reading is wrong)."""
+    changes Osprey's alternatives from now on. ``_direction`` says which reservation prices
+    it is more likely under: "higher", "lower" or "neither"; ``_why`` explains that (shown
+    once the learner's reading passes); ``_question`` points at what to think about without
+    giving the direction away (shown when the reading is wrong). The direction is Question
+    3's answer, so it and the words around it are private: the course reaches them through
+    the answer keys (``news_of``), and a learner's object shows key and text only."""
 
     key: str
     text: str
-    direction: str
-    why: str
-    question: str
+    _direction: str
+    _why: str
+    _question: str
 
 
 #: Every piece of news belongs to this case: Osprey Foods buying a packaging machine.
-NEWS = (
+#: Private, like the other tables of items a learner judges: each item holds its answer.
+_NEWS = (
     News(
         "launch",
         "The trade press reports that Osprey promised supermarkets its new snack line "
@@ -111,7 +114,7 @@ NEWS = (
 #: Question 3's practice news: shown in the notebook's text, judged one by one by the
 #: visible check on the practice case (``course.checks.information.practice_case``); no
 #: learner reads them as their own news, so their directions say nothing of anyone's.
-PRACTICE_NEWS = (
+_PRACTICE_NEWS = (
     News(
         "practice-penalty",
         "A court filing shows that Osprey's contract with a supermarket chain makes it pay a "
@@ -171,18 +174,19 @@ LEGITIMATE, BLUFF, MISREPRESENTATION, ILLEGITIMATE = (
 
 @dataclass(frozen=True)
 class Move:
-    """Something Alder Works might say or do with Osprey, its right ``label`` and why. The
-    ``why`` explains without naming the label, so a wrong answer's hint teaches without
-    handing over the answer. A ``{rival}`` in the text is the learner's own amount."""
+    """Something Alder Works might say or do with Osprey, its right ``_label`` and why. The
+    ``_why`` explains without naming the label, so a wrong answer's hint teaches without
+    handing over the answer. A ``{rival}`` in the text is the learner's own amount. The
+    label is Question 9's answer, so both are private, reached through ``moves_of``."""
 
     key: str
     text: str
-    label: str
-    why: str
+    _label: str
+    _why: str
 
 
 #: Things you might tell Osprey (Alder Works is the seller): share or keep to yourself.
-DISCLOSURES = (
+_DISCLOSURES = (
     Move(
         "deposit",
         "that you give every customer a 2% discount for a 30% deposit on signing, and would "
@@ -258,7 +262,7 @@ DISCLOSURES = (
 )
 
 #: Ways to learn about Osprey or to persuade it, in module 00's four kinds.
-TACTICS = (
+_TACTICS = (
     Move(
         "annual-report",
         "reading Osprey's annual report and press releases before the meeting",
@@ -360,8 +364,8 @@ TACTICS = (
 #: Question 9's practice moves: shown in the notebook's text and judged item by item by the
 #: visible check, so the learner can learn the distinctions before judging their own moves,
 #: which the visible check does not judge (they are marked when the notebook is graded).
-#: None of them is among ``DISCLOSURES`` or ``TACTICS``.
-PRACTICE_DISCLOSURES = (
+#: None of them is among ``_DISCLOSURES`` or ``_TACTICS``.
+_PRACTICE_DISCLOSURES = (
     Move(
         "practice-spare-parts",
         "that you keep spare parts for every machine you have built in the last ten years, "
@@ -378,7 +382,7 @@ PRACTICE_DISCLOSURES = (
         "to give way",
     ),
 )
-PRACTICE_TACTICS = (
+_PRACTICE_TACTICS = (
     Move(
         "practice-trade-fair",
         "asking Osprey's engineers at their trade-fair stand which features of their last "
@@ -452,22 +456,24 @@ MOST_FAIR_SHARE = 0.5
 @dataclass(frozen=True)
 class Situation:
     """A situation at Osprey's table, the model's assumption it breaks (a key of
-    ``ASSUMPTIONS``), the right things to do (``actions``: more than one when each is
-    defensible) and why, in words that do not name the answers."""
+    ``ASSUMPTIONS``), the right things to do (``_actions``: more than one when each is
+    defensible) and why, in words that do not name the answers. The assumption and the
+    actions are Question 6's answers, so they are private, reached through
+    ``situations_of`` and ``actions_for``."""
 
     key: str
     text: str
-    assumption: str
-    actions: tuple
-    why_assumption: str
-    why_action: str
+    _assumption: str
+    _actions: tuple
+    _why_assumption: str
+    _why_action: str
 
 
 #: Question 6's situations. Each learner judges `staged-opening` and ``SITUATION_COUNT`` - 1
 #: of the others, drawn (``_situations``), so how often each assumption fails differs between
 #: learners and cannot be read off by elimination; the prices that answer them are the
 #: learner's own (``fits``).
-SITUATIONS = (
+_SITUATIONS = (
     Situation(
         "staged-opening",
         "Osprey's buyer has just come back from a negotiation course that taught how sellers "
@@ -492,12 +498,12 @@ SITUATIONS = (
         "proposal of its own, and the deals took several rounds to close.",
         "final-offer",
         (ABOVE,),
-        "the model's price is the best single shot when there is no second one",
+        "the model's price is the best final price when there is no second round",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
-        "last word: ask above the single-shot price and at your estimate of the buyer's "
-        "reservation price or beyond it (the course's rule for an opening, module 04), to "
-        "leave room to concede, and "
-        "expect to land at or below it. "
+        "last word: open at least half a step above the higher of the model's price and "
+        "your estimate of the buyer's reservation price (module 04's rule for an opening, "
+        "with the model's price as a floor), to leave room to concede, and expect to land "
+        "below it. "
         "Losing the power to commit weakens a seller; it gives no second "
         "chance at a higher price (a seller who can commit to one take-it-or-leave-it price "
         "does at least as well as by haggling: Riley and Zeckhauser, 1983)",
@@ -564,12 +570,12 @@ SITUATIONS = (
         "and past deals closed in the second or third round.",
         "final-offer",
         (ABOVE,),
-        "the model's price is the best single shot when there is no second one; here a "
+        "the model's price is the best final price when there is no second round; here a "
         "refusal brings the board's own figure",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
-        "last word: ask above the single-shot price and at your estimate of the buyer's "
-        "reservation price or beyond it (the course's rule for an opening, module 04), to "
-        "leave room to concede",
+        "last word: open at least half a step above the higher of the model's price and "
+        "your estimate of the buyer's reservation price (module 04's rule for an opening, "
+        "with the model's price as a floor), to leave room to concede",
     ),
     Situation(
         "payroll",
@@ -591,7 +597,7 @@ SITUATION_COUNT = 6
 #: Question 6's practice situations: shown in the notebook's text, judged item by item by
 #: the visible check on the practice case (``course.checks.information.practice_case``);
 #: no learner is graded on them.
-PRACTICE_SITUATIONS = (
+_PRACTICE_SITUATIONS = (
     Situation(
         "practice-come-back",
         "Osprey's buyer answers every price it dislikes with 'come back with something "
@@ -599,8 +605,9 @@ PRACTICE_SITUATIONS = (
         "final-offer",
         (ABOVE,),
         "a refusal does not end the talks here: it asks for another number",
-        "your first number is an opening, not your last word: ask above the single-shot "
-        "price and at your estimate of the buyer's reservation price or beyond it",
+        "your first number is an opening, not your last word: open at least half a step "
+        "above the higher of the model's price and your estimate of the buyer's reservation "
+        "price",
     ),
     Situation(
         "practice-lease",
@@ -645,7 +652,7 @@ def situations_of(sale):
 
 
 def _situations_of(sale):
-    every = {item.key: item for item in (*SITUATIONS, *PRACTICE_SITUATIONS)}
+    every = {item.key: item for item in (*_SITUATIONS, *_PRACTICE_SITUATIONS)}
     return tuple(every[key] for key in sale.situations)
 
 
@@ -679,7 +686,7 @@ def actions_for(item, sale, after):
     the same. (It never gives a lower one: dropping the band's cut at the top and its tilt
     only moves weight up; tests/test_variants_sweep_information.py checks it.)"""
     if item.key != "staged-opening":
-        return item.actions
+        return item._actions
     model = best_move(after, sale.cost)[0]
     return (ABOVE,) if staged_price(sale) > model + 0.005 else (MODEL_PRICE,)
 
@@ -689,7 +696,7 @@ def why_action_for(item, sale, after):
     """Why the right action is right, on this learner's numbers (only `staged-opening`
     differs between learners), never naming the action's label."""
     if item.key != "staged-opening":
-        return item.why_action
+        return item._why_action
     model, price = best_move(after, sale.cost)[0], staged_price(sale)
     floor = sale.opening_offer / sale.opening_high
     cut = [value for value in sale.reservations if value < floor]
@@ -798,7 +805,7 @@ class Shown:
 
 
 def _news_of(sale):
-    every = (*NEWS, *PRACTICE_NEWS)
+    every = (*_NEWS, *_PRACTICE_NEWS)
     return tuple(next(item for item in every if item.key == key) for key in sale.news)
 
 
@@ -821,7 +828,7 @@ def _moves_of(sale):
     chosen = {*sale.disclosures, *sale.tactics}
     return tuple(
         replace(move, text=move.text.format(rival=f"{sale.rival_offer:,.0f}"))
-        for move in (*DISCLOSURES, *PRACTICE_DISCLOSURES, *TACTICS, *PRACTICE_TACTICS)
+        for move in (*_DISCLOSURES, *_PRACTICE_DISCLOSURES, *_TACTICS, *_PRACTICE_TACTICS)
         if move.key in chosen
     )
 
@@ -840,14 +847,14 @@ class MachineSale(Scenario):
     cost: float  # what building the machine costs you
     report_accuracy: float  # chance the market report names the right reservation price
     report_fee: float  # what the market report costs
-    news: tuple  # the keys of the two pieces of news you learn (see NEWS)
+    news: tuple  # the keys of the two pieces of news you learn (see _NEWS)
     rival_cap: float  # after a rival's discount, the most Osprey would now pay you
     wren_offers: tuple  # another customer's first three offers
     wren_cost: float  # what the other customer's smaller machine costs you to build
     explorer_cases: dict  # label -> (cost, lowest, highest): settings for the explorer
-    disclosures: tuple  # keys of things you might tell Osprey (see DISCLOSURES)
-    tactics: tuple  # keys of ways to learn or persuade (see TACTICS)
-    situations: tuple  # keys of Question 6's situations this learner judges (see SITUATIONS)
+    disclosures: tuple  # keys of things you might tell Osprey (see _DISCLOSURES)
+    tactics: tuple  # keys of ways to learn or persuade (see _TACTICS)
+    situations: tuple  # keys of Question 6's situations this learner judges (see _SITUATIONS)
     firms: tuple = ()  # Question 7: (name, amount, fee) of each firm; see FIRMS
 
     def prior_beliefs(self):
@@ -1055,8 +1062,8 @@ def _with_words(rng, sale, direction):
     nowhere, in either order), Wren's case, the explorer's settings and the moves to judge
     drawn in."""
     news = (
-        _one(rng, [item.key for item in NEWS if item.direction == direction]),
-        _one(rng, [item.key for item in NEWS if item.direction == "neither"]),
+        _one(rng, [item.key for item in _NEWS if item._direction == direction]),
+        _one(rng, [item.key for item in _NEWS if item._direction == "neither"]),
     )
     offers, cost = _wren(rng)
     sale = replace(
@@ -1076,13 +1083,13 @@ def _situations(rng):
     learner's numbers) and ``SITUATION_COUNT`` - 1 of the others, in the pool's order. The
     same six for everyone, each assumption failing once but "none" twice, let a dict copied
     or completed by elimination pass; drawn, how often each fails differs."""
-    others = [item.key for item in SITUATIONS if item.key != "staged-opening"]
+    others = [item.key for item in _SITUATIONS if item.key != "staged-opening"]
     chosen = {"staged-opening"}
     while len(chosen) < SITUATION_COUNT:
         key = _one(rng, others)
         chosen.add(key)
         others.remove(key)
-    return tuple(item.key for item in SITUATIONS if item.key in chosen)
+    return tuple(item.key for item in _SITUATIONS if item.key in chosen)
 
 
 def _moves(rng):
@@ -1093,9 +1100,9 @@ def _moves(rng):
     you would not carry out is a bluff, as modules 00 and 02 read it (it was a disclosure to
     'keep')."""
     rng.random()  # the draw the three disclosures once used, so each learner keeps its tactics
-    tactics = _some(rng, TACTICS, 5, always=("true-rival", "rival-ultimatum"))
+    tactics = _some(rng, _TACTICS, 5, always=("true-rival", "rival-ultimatum"))
     return {
-        "disclosures": _some(rng, DISCLOSURES, DISCLOSURE_COUNT),
+        "disclosures": _some(rng, _DISCLOSURES, DISCLOSURE_COUNT),
         "tactics": tactics,
     }
 
@@ -1198,8 +1205,8 @@ def _some(rng, pool, count, always=()):
     """``count`` keys from ``pool``: those in ``always``, then one of each label not yet
     covered, then others at random; in the pool's order."""
     chosen = set(always)
-    for label in dict.fromkeys(move.label for move in pool):
-        options = [move.key for move in pool if move.label == label]
+    for label in dict.fromkeys(move._label for move in pool):
+        options = [move.key for move in pool if move._label == label]
         if not chosen.intersection(options):
             chosen.add(_one(rng, options))
     rest = [move.key for move in pool if move.key not in chosen]
@@ -1256,7 +1263,7 @@ def problems(sale):
     """
     after = posterior_after_opening(sale)
     worth = report_value(after, sale.cost, sale.report_accuracy)
-    moving = [item.direction for item in news_of(sale) if item.direction != "neither"]
+    moving = [item._direction for item in news_of(sale) if item._direction != "neither"]
     return (
         _opening_problems(
             sale.reservations, sale.opening_low, sale.opening_high, sale.opening_offer
@@ -1411,7 +1418,7 @@ def news_likelihood(sale, key):
     """The course's reading of the news ``key``: each price up (or down) the list
     ``NEWS_STEP`` times as likely as the one before, or all alike for news that points
     nowhere. Any likelihoods that point the same way pass the check."""
-    direction = next(item.direction for item in (*NEWS, *PRACTICE_NEWS) if item.key == key)
+    direction = next(item._direction for item in (*_NEWS, *_PRACTICE_NEWS) if item.key == key)
     return stepped_likelihood(sale.reservations, direction)
 
 
@@ -1538,7 +1545,7 @@ def course_reading(sale, step=NEWS_STEP):
     of each reservation price}, each price ``step`` times as likely as the one below it (or
     above, for news that points down; all alike for news that points nowhere)."""
     return {
-        item.key: stepped_likelihood(sale.reservations, item.direction, step)
+        item.key: stepped_likelihood(sale.reservations, item._direction, step)
         for item in news_of(sale)
     }
 
@@ -1805,24 +1812,36 @@ def situation_fits(item, price, sale, after):
     the model's would let a learner pass on the direction alone, without the re-pricing."""
     if item.key == "staged-opening":
         return abs(price - staged_price(sale)) < 0.005
-    if item.assumption == "final-offer":
+    if item._assumption == "final-offer":
         return fits(ABOVE, price, sale, after) and opens_by_the_course_rule(price, sale, after)
     return any(fits(action, price, sale, after) for action in actions_for(item, sale, after))
 
 
 @answer_key
+def opening_floor(sale, after):
+    """The lowest opening Question 6 accepts where a refusal brings a counter-offer: half a
+    step (``OPENING_MARGIN`` of the gap between neighbouring prices in ``sale.reservations``)
+    above the higher of the model's price and the estimate (the expected reservation price
+    under ``after``). Module 04's rule opens at the estimate or beyond when the estimate is
+    the only guide; here the model's price, the best final price, is known too, and an
+    opening below it would ask less than the seller asks with no second round. The margin
+    is the room to concede: an opening a euro above either would leave none."""
+    step = sale.reservations[1] - sale.reservations[0]
+    model = best_move(after, sale.cost)[0]
+    return max(model, expected_reservation(after)) + OPENING_MARGIN * step
+
+
+#: The least room an opening leaves above the higher of the model's price and the
+#: estimate, as a share of the gap between neighbouring reservation prices.
+OPENING_MARGIN = 0.5
+
+
+@answer_key
 def opens_by_the_course_rule(price, sale, after):
-    """Whether ``price`` is an opening by the course's rule (module 04, section 1): at your
-    estimate of the buyer's reservation price (the expected reservation price under
-    ``after``) or beyond it, up to ``ceiling``, and above your cost and the opening.
-    Where a refusal brings a counter-offer, Question 6 wants such an opening that also lies
-    above the model's price, the best single shot: any price in between is an opening
-    (a refusal brings a counter-offer, so it is no take-it-or-leave-it price)."""
+    """Whether ``price`` is an opening by Question 6's rule: from ``opening_floor`` (half a
+    step above the higher of the model's price and the estimate) up to ``ceiling``."""
     cent = 0.005
-    return (
-        expected_reservation(after) - cent <= price <= ceiling(sale, after) + cent
-        and price > max(sale.cost, sale.opening_offer) + cent
-    )
+    return opening_floor(sale, after) - cent <= price <= ceiling(sale, after) + cent
 
 
 @answer_key
@@ -1853,8 +1872,8 @@ def model_limits(sale, after):
         else None,
     }
     answer = {
-        item.key: (item.assumption, price[item.actions[0]])
-        for item in (*SITUATIONS, *PRACTICE_SITUATIONS)
+        item.key: (item._assumption, price[item._actions[0]])
+        for item in (*_SITUATIONS, *_PRACTICE_SITUATIONS)
     }
     answer["staged-opening"] = ("honest-opening", staged_price(sale))
     return answer
@@ -1864,8 +1883,8 @@ def model_limits(sale, after):
 def moving_direction(sale):
     """Which way the learner's news that points a way points: "higher" or "lower" (the
     grader's, never handed to the learner)."""
-    (moving,) = [item for item in news_of(sale) if item.direction != "neither"]
-    return moving.direction
+    (moving,) = [item for item in news_of(sale) if item._direction != "neither"]
+    return moving._direction
 
 
 @answer_key
@@ -1933,4 +1952,4 @@ def holds_before_moving(sale, after, direction=1, most=MOST_HOLDS):
 @answer_key
 def fair_play(sale):
     """The right label of every move this learner judges."""
-    return {move.key: move.label for move in moves_of(sale)}
+    return {move.key: move._label for move in moves_of(sale)}
