@@ -6,7 +6,8 @@ learners, one row each (status, points per question, total, lateness, flags, a l
 their feedback page), sortable by any column and sorted lowest total first; the score
 distribution (whole learners, over the assignment's whole range); the share of learners
 with full marks per question; the most common failing checks; what intake could not take
-or took with changes; and which notebooks showed another learner's variant.
+or took with changes; which notebooks showed another learner's variant; and which cells a
+learner wrote reach into the course's own working (``autograder.integrity``).
 
 Failing checks are grouped by the check's identity, never by its message (a hint carries
 the learner's own numbers): each failed check of a test cell that scores several
@@ -23,6 +24,7 @@ from pathlib import Path
 import nbformat
 
 from autograder.export import AWAITING, maxima, points, questions
+from autograder.integrity import described, reaches_in
 from autograder.nbgrader_hooks import foreign_variants
 from course.checks.credit import CHECKS_MIME
 
@@ -80,6 +82,17 @@ def flagged(notebooks):
         others = foreign_variants(nb)
         if others:
             found[learner] = others
+    return found
+
+
+def reaching(notebooks):
+    """{learner: [(cell, {name: kind})]} for the learners whose own code names the course's
+    answer keys, private names or a function's insides (``autograder.integrity``)."""
+    found = {}
+    for learner, nb in notebooks:
+        cells = reaches_in(nb)
+        if cells:
+            found[learner] = cells
     return found
 
 
@@ -202,6 +215,22 @@ def write_report(
             [(k, ", ".join(v)) for k, v in flagged(notebooks).items()],
         )
     )
+    parts.append("<h2>Code that reaches into the course's own working</h2>")
+    parts.append(
+        "<p>Cells the learner wrote that name an answer key, a private name of the course "
+        "or a function's insides. A graded answer has no need of them: read the cell before "
+        "you trust its points.</p>"
+    )
+    parts.append(
+        _table(
+            ["learner", "cell", "what it names"],
+            [
+                (learner, where, described(names))
+                for learner, cells in reaching(notebooks).items()
+                for where, names in cells
+            ],
+        )
+    )
     page = (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
@@ -230,6 +259,10 @@ def _learners_table(grades, notebooks, notebook_names, out):
     notes = {learner: [] for learner in grades.learner}
     for learner, others in flagged(notebooks).items():
         notes[learner].append(f"showed the variant of {', '.join(others)}")
+    for learner, cells in reaching(notebooks).items():
+        notes[learner].append(
+            "reaches into the course's working in " + ", ".join(where for where, _ in cells)
+        )
     for learner, done in repaired(notebooks).items():
         notes[learner].append(f"notebook repaired ({len(done)}: see below)")
     head = ["learner", "status", *columns, "total", "late (hours)", "late penalty", "notes"]

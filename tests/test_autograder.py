@@ -6,6 +6,7 @@ runs it."""
 import hashlib
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -189,6 +190,14 @@ def learners(root, port):
             FULL - POINTS["northwind-zopa-test"] - Q5,
         ),
         "deletes-test-cell": (deleted_test_cell(), FULL - Q5),
+        # the check's own answer key refuses inside a check, and the report names the cell
+        "calls-the-answer-key": (
+            answer(
+                "    from course.checks.batna import needed\n"
+                "    return needed((target, pie, their_batna), walk_any_time)\n"
+            ),
+            FULL - Q5,
+        ),
         "renamed-on-upload": (solved(MODULE, NAME), FULL),
     }
 
@@ -376,6 +385,15 @@ def test_the_class_report_has_its_plots_and_tables(graded):
     assert "Most common failing checks" in report and "only half a unit" in report
     assert "targets out of reach" in report  # counted per check, not per message
     assert "unsafe path" in report
+
+
+def test_the_class_report_names_code_that_reaches_into_the_course(graded):
+    report = (graded["out"] / "report.html").read_text(encoding="utf-8")
+    section = report[report.index("reaches into the course's own working</h2>") :]
+    rows = re.findall(r"<tr><td class='lines'>([^<]*)</td><td class='lines'>([^<]*)</td>", section)
+    assert rows == [("calls-the-answer-key", "batna-needed-answer")]
+    assert "needed (an answer key)" in section
+    assert "reaches into the course&#x27;s working in batna-needed-answer" in report
 
 
 def test_a_run_into_a_new_folder_gets_every_learners_feedback(graded, tmp_path):
