@@ -304,7 +304,9 @@ def label_from_text(s, text):
         return "bluff" if figures[0] > reservation(s) else "honest"
     if text.startswith("Harbor Bank has offered me"):
         return "honest" if figures[0] == s.bank_salary else "misrepresentation"
-    if text.startswith("Lumen is offering me") or "guarantees me" in text:
+    if text.startswith("Lumen is offering me"):
+        return "honest" if figures[0] == s.startup_base else "misrepresentation"
+    if "guarantees me" in text:
         return "misrepresentation"
     return "honest"
 
@@ -315,19 +317,19 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
     with the commute it spares left unpriced (so it shows the BATNA's value, not the reservation
     price), the reservation price kept private, two demands to take the real BATNA, one for each
     package, each figure at least 500 from that package's reservation price (rounding decides no
-    label), the one with remote days always a bluff between the two reservation prices and the
-    other drawn on its own as a warning or a bluff (the practice case's labels are not the
-    learner's by analogy), and a figure between the two reservation prices labelled by its
-    package alone, a bluff at least 3,000 above the reservation price and a misrepresentation at
-    least 4,000 off the truth; the statement to use is the mention when the value it shows beats
+    label), each drawn on its own as a warning or a bluff (the practice case's labels are not
+    the learner's by analogy), and a figure between the two reservation prices labelled by its
+    package alone, a bluff at least 3,000 above the reservation price, and a statement about an
+    offer that is true (an offer that is not the BATNA) or a misrepresentation at least 4,000
+    off the truth, in the same words; the statement to use is the mention when the value it shows beats
     the pay band's midpoint, and both choices are drawn."""
-    uses, drawn_kinds = [], []
+    uses, drawn_kinds, facts, fact_labels = [], [], [], []
     for s in drawn:
         said = statements_of(s)
         assert [x.letter for x in said] == list("ABCDEF")
         assert len({x.text for x in said}) == 6
-        assert sorted(x.kind for x in said) == sorted(
-            ["mention", "private", "warning", "warning", "bluff", "misrepresentation"]
+        assert sorted(x._kind for x in said) == sorted(
+            ["mention", "private", "warning", "warning", "bluff", "fact"]
         )
         key = statement_key(s)
         found = worth(s)
@@ -335,38 +337,46 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
         for x in said:
             assert key[x.letter] == label_from_text(s, x.text), (s.learner, x.text)
             assert not re.search(r"fourth|another company|Acme", x.text)
-            if x.label == "misrepresentation":
-                assert abs(x.stated - x.actual) >= 4_000, s.learner
-            if x.label == "bluff" and x.kind == "bluff":
-                assert x.stated >= reservation(s) + 3_000, s.learner
-            if x.label == "honest" and x.kind == "bluff":  # a true floor
-                assert x.stated <= reservation(s) - 1_500, s.learner
-            if x.kind == "warning":  # for the package it names: remote days lower the price
+            if x._label == "misrepresentation":
+                assert abs(x._stated - x._actual) >= 4_000, s.learner
+            if x._kind == "fact" and x._label == "honest":  # true, of an offer not the BATNA
+                assert x._stated == x._actual and figures_in(x.text) == [x._stated]
+                assert batna not in x.text, s.learner
+                facts.append(x.text.split(" ")[0])
+            if x._kind == "fact":
+                fact_labels.append(x._label)
+            if x._label == "bluff" and x._kind == "bluff":
+                assert x._stated >= reservation(s) + 3_000, s.learner
+            if x._label == "honest" and x._kind == "bluff":  # a true floor
+                assert x._stated <= reservation(s) - 1_500, s.learner
+            if x._kind == "warning":  # for the package it names: remote days lower the price
                 # true only at or below that package's reservation price: between it and a
                 # higher figure the learner would accept; a figure 2,000 or more above it is a
                 # bluff
                 remote = demand_package(x.text)
                 own = reservation(s, remote)
-                assert abs(x.stated - own) >= 500, s.learner
-                assert x.label == ("bluff" if x.stated > own else "warning"), s.learner
-                assert x.also == ("misrepresentation" if x.label == "bluff" else None)
-                assert value(s) + 500 <= x.stated <= reservation(s) + 3_000, s.learner
-                if reservation(s, True) < x.stated < reservation(s):  # the package decides
-                    assert x.label == ("bluff" if remote else "warning"), s.learner
-                assert x.stated == figures_in(x.text)[0], s.learner
-                drawn_kinds.append((remote, x.label))
+                assert abs(x._stated - own) >= 500, s.learner
+                assert x._label == ("bluff" if x._stated > own else "warning"), s.learner
+                assert x._also == ("misrepresentation" if x._label == "bluff" else None)
+                assert value(s) + 500 <= x._stated <= reservation(s) + 3_000, s.learner
+                if reservation(s, True) < x._stated < reservation(s):  # the package decides
+                    assert x._label == ("bluff" if remote else "warning"), s.learner
+                if remote:  # a bluff between the two prices, or a warning with remote days
+                    assert x._stated <= reservation(s) - 500, s.learner
+                assert x._stated == figures_in(x.text)[0], s.learner
+                drawn_kinds.append((remote, x._label))
                 assert {"Harbor Bank": "Harbor Bank", "Lumen": "Lumen", "Freelance": "freelanc"}[
                     batna
                 ] in x.text
             assert "carry on freelancing" not in x.text  # a renewal is not the learner's
-            if x.kind == "mention" and batna == "Freelance":
+            if x._kind == "mention" and batna == "Freelance":
                 assert "up for renewal (I put the chance at" in x.text, s.learner
-            if x.kind == "mention":
+            if x._kind == "mention":
                 assert "spares me the commute" in x.text, s.learner
                 assert all(f not in mention_costs(s) for f in figures_in(x.text)), s.learner
                 assert ("freelanc" if batna == "Freelance" else batna) in x.text, s.learner
                 assert value_shown(s, x.text) == pytest.approx(value(s)), s.learner
-        kinds = {x.letter: x.kind for x in said}
+        kinds = {x.letter: x._kind for x in said}
         use = kinds[key["use"]]
         assert use == ("mention" if value(s) > s.band_midpoint else "private")
         assert abs(value(s) - s.band_midpoint) >= 2_000 and s.band_midpoint <= limit(s)
@@ -375,36 +385,51 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
     pairs = collections.Counter(
         tuple(sorted(drawn_kinds[i : i + 2])) for i in range(0, len(drawn_kinds), 2)
     )
-    assert len(pairs) == 2, pairs
-    assert all(label == "bluff" for remote, label in drawn_kinds if remote)
-    assert min(pairs.values()) > 0.4 * len(drawn), pairs
+    assert len(pairs) == 4, pairs
+    for package in (False, True):  # each demand a warning or a bluff with even chances
+        shares = collections.Counter(label for remote, label in drawn_kinds if remote == package)
+        assert min(shares.values()) > 0.4 * len(drawn), (package, shares)
+    shares = collections.Counter(fact_labels)  # a statement of fact is true or false
+    assert set(shares) == {"honest", "misrepresentation"}, shares
+    assert min(shares.values()) > 0.4 * len(drawn), shares
+    assert set(facts) == {"Harbor", "Lumen"}, set(facts)
 
 
 def test_question_7s_labels_cannot_be_read_off_the_wording(drawn):
     """Five of the six statements carried the same label for every learner (the claim about the
     least you would accept was always a bluff), so one label for each wording, read off a few
     scenarios, got all six right for 51% of learners (1,000 swept). The claim is now true (a
-    floor under your reservation price) or a bluff with even chances, as the demand for the job
-    as offered is a warning or a bluff; the demand with remote days stays a bluff, so a commute
-    not halved is caught for every learner. A single label for all six earns at most half the
-    label marks for every learner, and the best labelling by wording (the commonest label of
-    each wording, its figures removed) gets all six right for under a third of them."""
+    floor under your reservation price) or a bluff with even chances, as each demand is a
+    warning or a bluff, and the statement about an offer is that offer told truly or a false
+    one in the same words. Labelling each slot (the mention, the private one, each demand, the
+    claim, the fact) by its commonest label got 0.875 of the labels right with the demand with
+    remote days always a bluff and the fact always false; it now gets under 0.8. A single label
+    for all six earns at most four of the six (about half on average), and the best labelling by
+    wording (the commonest label of each wording, its figures removed) gets all six right for
+    under a third of them."""
     slots = collections.defaultdict(collections.Counter)
     wordings = collections.defaultdict(collections.Counter)
+    bests = []
     for s in drawn:
         said = statements_of(s)
-        best = max(sum(label in (x.label, x.also) for x in said) for label in LABELS)
-        assert best <= 3, s.learner
+        best = max(sum(label in (x._label, x._also) for x in said) for label in LABELS)
+        assert best <= 4, s.learner
+        bests.append(best)
         for x in said:
-            slot = x.kind if demand_package(x.text) is None else demand_package(x.text)
-            slots[slot][x.label] += 1
-            wordings[re.sub(r"\d[\d,]*", "#", x.text)][x.label] += 1
-    for slot in ("bluff", False):  # the claim, the demand for the job as offered
+            slot = x._kind if demand_package(x.text) is None else demand_package(x.text)
+            slots[slot][x._label] += 1
+            wordings[re.sub(r"\d[\d,]*", "#", x.text)][x._label] += 1
+    for slot in ("bluff", False, True, "fact"):  # the claim, each demand, the fact
         shares = [count / len(drawn) for count in slots[slot].values()]
         assert len(shares) == 2 and min(shares) > 0.4, (slot, slots[slot])
+    right = sum(  # the labels the commonest label of each slot gets right, over all learners
+        slots[slot].most_common(1)[0][1] for slot in slots
+    )
+    assert right / (6 * len(drawn)) < 0.8, right / (6 * len(drawn))
+    assert sum(bests) / len(bests) <= 3.3, sum(bests) / len(bests)  # about half the labels
     commonest = {wording: labels.most_common(1)[0][0] for wording, labels in wordings.items()}
     by_wording = sum(
-        all(commonest[re.sub(r"\d[\d,]*", "#", x.text)] == x.label for x in statements_of(s))
+        all(commonest[re.sub(r"\d[\d,]*", "#", x.text)] == x._label for x in statements_of(s))
         for s in drawn
     )
     assert by_wording < len(drawn) / 3, by_wording
@@ -481,7 +506,7 @@ def test_question_7s_key_follows_the_valuation_the_text_tells_the_learner_to_use
                 )
             if key[letter] == "bluff":
                 assert figures[0] > limit_for, (s.learner, text, own)
-        kinds = {x.letter: x.kind for x in statements_of(s)}
+        kinds = {x.letter: x._kind for x in statements_of(s)}
         shown = found[batna]
         assert kinds[key["use"]] == ("mention" if shown > s.band_midpoint else "private"), (
             s.learner,
@@ -680,7 +705,7 @@ def labels_from_facts(s):
                 floor = max(figures)  # the demand's figure; its package's own price
                 own = reservation_by_hand(s) - (s.commute_cost / 2 if "two remote" in text else 0)
                 labels[letter] = "Warning" if floor <= own else "Bluff"
-            elif "guarantees" in text or "a year." in text:
+            elif "guarantees" in text:  # a busy year stated as sure
                 labels[letter] = "Misrepresentation"
             elif figures:
                 named = [name for name in facts if name in text]
@@ -990,7 +1015,7 @@ def test_a_use_chosen_by_the_reservation_price_loses_its_half_mark_when_graded(d
         key = statement_key(s)
         # the letters read outside the learner's function: the statements with their labels
         # are an answer key, and moving the band changes none of them
-        letters = {x.kind: x.letter for x in statements_of(s)}
+        letters = {x._kind: x.letter for x in statements_of(s)}
 
         def by_reservation(offers, key=key, letters=letters):
             kind = "mention" if reservation(offers) > offers.band_midpoint else "private"
@@ -1009,7 +1034,7 @@ def test_the_visible_check_refuses_every_wrong_rule_for_the_statement_to_use(dra
     every learner (600 swept)."""
     for s in drawn[:600]:
         key = statement_key(s)
-        letters = {x.kind: x.letter for x in statements_of(s)}  # read outside, as above
+        letters = {x._kind: x.letter for x in statements_of(s)}  # read outside, as above
 
         def rule(kind_of, key=key, letters=letters):
             def use(offers):
@@ -1223,14 +1248,14 @@ def test_question_9_is_a_real_decision_for_every_learner(drawn):
     assert changed > len(drawn) / 3
 
 
-def test_question_7_catches_a_commute_not_halved_for_every_learner(drawn):
+def test_question_7_catches_a_commute_not_halved_whenever_the_package_decides(drawn):
     """Labelling the demands against the reservation price for the job as offered (the
-    commute not halved for remote days) passed question 7's own-case labels for about half
-    of learners, those whose remote-days demand was a warning (below both reservation
-    prices). The remote-days demand now always lies between the two reservation prices, as
-    in the practice case, so that slip fails for every learner; the commute left out still
-    fails for every learner whose demand for the job as offered is a warning (about half).
-    The hidden check itself is run on these slips in the question's own tests."""
+    commute not halved for remote days) fails question 7's own-case labels for every learner
+    whose remote-days demand lies between the two reservation prices, a bluff (about half of
+    them: the other half have a warning with remote days, so that its label is read from the
+    figure, not the wording); the commute left out fails for every learner with a warning
+    among the demands. Question 6 grades the halved commute for every learner. The hidden
+    check itself is run on these slips in the question's own tests."""
     halved, left_out = 0, 0
     for s in drawn:
         key = statement_key(s)
@@ -1246,12 +1271,15 @@ def test_question_7_catches_a_commute_not_halved_for_every_learner(drawn):
             demand_package(text) is not None and key[letter] == "warning"
             for letter, text in s.statements
         )
-        assert caught == [True, warned], s.learner
+        between = any(
+            demand_package(text) and key[letter] == "bluff" for letter, text in s.statements
+        )
+        assert caught == [between, warned], s.learner
         halved += caught[0]
         left_out += caught[1]
-    assert halved == len(drawn) and 0.4 < left_out / len(drawn) < 0.6
+    assert 0.4 < halved / len(drawn) < 0.6 and 0.6 < left_out / len(drawn) < 0.9
     practice = check.practice_case()
-    key = {x.letter: x.label for x in statements_of(practice)}
+    key = {x.letter: x._label for x in statements_of(practice)}
     for ceiling in (reservation(practice), value(practice)):
         assert any(
             ("warning" if figures_in(text)[0] <= ceiling else "bluff") != key[letter]
@@ -1365,7 +1393,7 @@ def test_the_visible_check_of_question_7_judges_no_own_label_and_grading_marks_t
         letters = sorted(x for x in key if x != "use")
         shifted = {x: check.LABELS[(check.LABELS.index(key[x]) + 1 + n) % 4] for x in letters}
         wrong = sum(
-            shifted[x] != key[x] and shifted[x] != st.also
+            shifted[x] != key[x] and shifted[x] != st._also
             for x, st in zip(letters, statements_of(s), strict=True)
         )
 
@@ -1378,7 +1406,7 @@ def test_the_visible_check_of_question_7_judges_no_own_label_and_grading_marks_t
             assert credit.earned == 2 - 0.25 * wrong, s.learner
             practice = check.practice_case()
             assert practice.learner != s.learner
-        assert practice_key == {x.letter: x.label for x in statements_of(practice)}
+        assert practice_key == {x.letter: x._label for x in statements_of(practice)}
 
 
 def test_an_open_lumen_cancels_exactly_when_none_of_its_outcomes_splits_the_fallback(drawn):

@@ -1062,21 +1062,21 @@ def judge_statement(statement, answers):
     if statement.letter not in answers:
         raise NotYet(f"label_statements has no label for statement {statement.letter} yet.")
     given = _word(answers[statement.letter], LABELS, f"the label of statement {statement.letter}")
-    if given == statement.also:  # a demand above your limit: module 03 accepts both labels
-        return f"statement {statement.letter}, {given!r}: {statement.why}."
-    if given != statement.label:  # on the learner's own statements only, so grading may say it
+    if given == statement._also:  # a demand above your limit: module 03 accepts both labels
+        return f"statement {statement.letter}, {given!r}: {statement._why}."
+    if given != statement._label:  # on the learner's own statements only, so grading may say it
         said = (
             f"statement {statement.letter} is not {given!r}: "
-            f"{_end(_nudge(given, statement.label, statement.kind))} "
+            f"{_end(_nudge(given, statement._label, statement._kind))} "
             f"To label a statement, {_TESTS}"
         )
-        nudge = _nudge(given, statement.label, statement.kind)
+        nudge = _nudge(given, statement._label, statement._kind)
         general = (  # shown at grading with a full stop after it, so it ends in none
             f"statement {statement.letter} is not {given!r}: {nudge} (to label a statement, "
             "ask section 6's three questions of it in turn)"
         )
         raise NotYet(said, general=general)
-    return f"statement {statement.letter}, {statement.label!r}: {statement.why}."
+    return f"statement {statement.letter}, {statement._label!r}: {statement._why}."
 
 
 @answer_key
@@ -1100,13 +1100,13 @@ def judge_use(offers, answers):
     )
     if letter == right:
         return f"statement {letter} is the one to make: {_use_reason(offers)}."
-    if statements[letter].label != "honest":
+    if statements[letter]._label != "honest":
         raise NotYet(
             f"statement {letter} is not one to make: choose among the statements that are "
             "true and demand nothing."
         )
     value, band = batna_value(offers), offers.band_midpoint
-    if statements[letter].kind == "mention" and value <= band < reservation_of(offers):
+    if statements[letter]._kind == "mention" and value <= band < reservation_of(offers):
         advice = (
             "; compare the band with your BATNA's value, not with your reservation price: "
             "Northwind counts the commute you leave unpriced at nothing"
@@ -1173,10 +1173,11 @@ def _use_parts(answer, cases, answers):
 
 #: The learners whose scenario is question 7's practice case: the first that is not the
 #: learner's own.
-#: Question 7's practice cases, the first unless it is the learner's own: practice-5's
+#: Question 7's practice cases, the first unless it is the learner's own: practice-21's
 #: demands are a bluff with remote days and a warning without, both figures between the two
-#: reservation prices, so the package alone decides each label (the case to practise).
-PRACTICE_LEARNERS = ("practice-5", "practice-6")
+#: reservation prices, so the package alone decides each label (the case to practise), and
+#: it has all four labels; practice-7's statement about an alternative is true.
+PRACTICE_LEARNERS = ("practice-21", "practice-7")
 
 #: What question 7's visible check says of the labels of the learner's own statements.
 MARKED_WHEN_GRADED = (

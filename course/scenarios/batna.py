@@ -561,17 +561,20 @@ def _offer_problems(offers, value, limit):
 
 @dataclass(frozen=True)
 class Statement:
-    """Something you might say to Northwind, with the label the course gives it, the
-    amount it states against the true one (``None`` when it states none) and why."""
+    """Something you might say to Northwind: its letter and text, which the learner reads,
+    and, private, the label the course gives it, the amount it states against the true one
+    (``None`` when it states none), why, and its kind. The private fields are question 7's
+    answers: the course reads them only through the answer keys (``statements_of``,
+    ``statement_key``), so no public attribute of a statement holds a label."""
 
     letter: str
     text: str
-    label: str  # one of LABELS
-    stated: float | None
-    actual: float | None
-    why: str
-    kind: str  # "mention", "private", "warning", "bluff" or "misrepresentation"
-    also: str | None = None  # a second label accepted (a demand above your limit)
+    _label: str  # one of LABELS
+    _stated: float | None
+    _actual: float | None
+    _why: str
+    _kind: str  # "mention", "private", "warning", "bluff" or "misrepresentation"
+    _also: str | None = None  # a second label accepted (a demand above your limit)
 
 
 #: The labels of question 7, in the order the notebook teaches them.
@@ -616,9 +619,11 @@ def _mention(offers, name):
 def _demand_figures(offers):
     """The figures of the two demands, ``(with two remote days, for the job as offered)``,
     in hundreds, at least 500 from every reservation price it could be judged against
-    (rounding cannot move it across). With remote days: always between the two reservation
-    prices, a bluff, as in the practice case, so a commute not halved for remote days turns
-    it into a warning for every learner. For the job as offered, drawn with even chances: a
+    (rounding cannot move it across). With remote days, drawn with even chances from its own
+    generator: a bluff between the two reservation prices, where a commute not halved for
+    remote days turns it into a warning, or a warning at or below the reservation price with
+    remote days, so its label is read from the figure, not the wording. For the job as
+    offered, drawn with even chances: a
     warning between the two reservation prices, or a bluff 500 to 3,000 above its
     reservation price, so the practice case's labels are not the learner's by analogy. The
     commute left out turns a warning into a bluff, for every learner whose demand for the job
@@ -636,6 +641,10 @@ def _demand_figures(offers):
     as_offered = (
         hundreds(*between) if rng.random() < 0.5 else hundreds(offered + 500, offered + 3_000)
     )
+    own = rng_for("02_batna:remote-demand", offers.learner)
+    if own.random() < 0.5:  # a warning with remote days: from the BATNA's value up to it
+        rng = own
+        with_days = hundreds(_batna_value(offers) + 500, remote - 500)
     return with_days, as_offered
 
 
@@ -715,6 +724,35 @@ def _claim(offers, one, figure):
     return text, "honest", figure, reservation, why, "bluff"
 
 
+def _fact(offers, batna, false):
+    """A statement of fact about one of your alternatives: ``false`` (an inflated offer, a
+    bonus stated as sure, a busy year stated as guaranteed), or, with even chances, the same
+    wording with the true figure, about Harbor Bank or Lumen when that alternative is not
+    your BATNA (your BATNA's terms are the mention's): honest. So only the figure, checked
+    against the story, tells a misrepresentation from a true statement. Drawn from its own
+    generator, so the rest of the scenario and the other statements stay put."""
+    rng = rng_for("02_batna:fact", offers.learner)
+    if rng.random() < 0.5:
+        return false
+    others = [name for name in ("Harbor Bank", "Lumen") if name != batna]
+    name = others[math.floor(rng.random() * len(others))]
+    if name == "Harbor Bank":
+        salary = offers.bank_salary
+        text = f"Harbor Bank has offered me {salary:,.0f}."
+        why = (
+            f"Harbor Bank did offer you {salary:,.0f}: every figure in it is true and it "
+            "demands nothing"
+        )
+    else:
+        salary = offers.startup_base
+        text = f"Lumen is offering me {salary:,.0f} a year."
+        why = (
+            f"Lumen's sure salary is {salary:,.0f}: every figure in it is true (leaving the "
+            "bonus out only understates the offer) and it demands nothing"
+        )
+    return text, "honest", salary, salary, why, "fact"
+
+
 def _statements_of(offers):
     """The six statements of ``offers``'s learner: your BATNA's terms told plainly (with
     the commute it spares you, unquantified), your reservation price kept private, two
@@ -764,37 +802,41 @@ def _statements_of(offers):
         _warning(offers, one, taking, True, with_days),
         _warning(offers, one, taking, False, as_offered),
         _claim(offers, one, asked),
-        one(
-            (
+        _fact(
+            offers,
+            name,
+            one(
                 (
-                    f"Harbor Bank has offered me {inflated:,.0f}.",
-                    "misrepresentation",
-                    inflated,
-                    offers.bank_salary,
-                    f"Harbor Bank offered you {offers.bank_salary:,.0f}, not {inflated:,.0f}: an "
-                    "inflated offer is a false fact Northwind would rely on",
-                    "misrepresentation",
-                ),
-                (
-                    f"Lumen is offering me {offers.startup_base + offers.startup_bonus:,.0f} a "
-                    "year.",
-                    "misrepresentation",
-                    offers.startup_base + offers.startup_bonus,
-                    offers.startup_base,
-                    f"Lumen's sure salary is {offers.startup_base:,.0f}; the bonus may never come, "
-                    "so stating base and bonus as the offer is a false fact",
-                    "misrepresentation",
-                ),
-                (
-                    f"My main client guarantees me {offers.freelance_busy:,.0f} a year.",
-                    "misrepresentation",
-                    offers.freelance_busy,
-                    offers.freelance_no_renewal,
-                    f"{offers.freelance_busy:,.0f} is your freelance income in a busy year after "
-                    "a renewal, not a guarantee: a false fact Northwind would rely on",
-                    "misrepresentation",
-                ),
-            )
+                    (
+                        f"Harbor Bank has offered me {inflated:,.0f}.",
+                        "misrepresentation",
+                        inflated,
+                        offers.bank_salary,
+                        f"Harbor Bank offered you {offers.bank_salary:,.0f}, not {inflated:,.0f}: an "
+                        "inflated offer is a false fact Northwind would rely on",
+                        "fact",
+                    ),
+                    (
+                        f"Lumen is offering me {offers.startup_base + offers.startup_bonus:,.0f} a "
+                        "year.",
+                        "misrepresentation",
+                        offers.startup_base + offers.startup_bonus,
+                        offers.startup_base,
+                        f"Lumen's sure salary is {offers.startup_base:,.0f}; the bonus may never come, "
+                        "so stating base and bonus as the offer is a false fact",
+                        "fact",
+                    ),
+                    (
+                        f"My main client guarantees me {offers.freelance_busy:,.0f} a year.",
+                        "misrepresentation",
+                        offers.freelance_busy,
+                        offers.freelance_no_renewal,
+                        f"{offers.freelance_busy:,.0f} is your freelance income in a busy year after "
+                        "a renewal, not a guarantee: a false fact Northwind would rely on",
+                        "fact",
+                    ),
+                )
+            ),
         ),
     ]
     rng.shuffle(items)
@@ -808,14 +850,14 @@ def statement_to_use(offers):
     (what the case assumes Northwind believes is the least you would accept), otherwise the
     one that keeps your reservation price private."""
     kind = "mention" if _batna_value(offers) > offers.band_midpoint else "private"
-    return next(s.letter for s in _statements_of(offers) if s.kind == kind)
+    return next(s.letter for s in _statements_of(offers) if s._kind == kind)
 
 
 @answer_key
 def statement_key(offers):
     """The course's label for each statement, by letter, and under ``"use"`` the letter of
     the statement to make."""
-    return {**{s.letter: s.label for s in _statements_of(offers)}, "use": statement_to_use(offers)}
+    return {**{s.letter: s._label for s in _statements_of(offers)}, "use": statement_to_use(offers)}
 
 
 # --- which model fits (section 7) ------------------------------------------------------------

@@ -845,10 +845,10 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # Practise first on a case that is not yours, shown in the next cell with its reservation
 # prices: `practice_labels()` returns its six labels, and its check says which test to
-# apply again when one is wrong (no marks). Its labels are not yours by analogy: your
-# demand for the job as offered and your claim about the least you would accept are drawn
-# on their own, so each may be true or not; judge each figure against your own
-# reservation price for its package.
+# apply again when one is wrong (no marks). Its labels are not yours by analogy: each of
+# your demands, your claim about the least you would accept and your statement about an
+# offer is drawn on its own, so each may be true or not; judge each figure against your
+# own reservation price for its package, or against the story.
 #
 # Then add, under the key `"use"`, the letter of the statement you would make: your
 # BATNA's terms or the one that keeps your position private (for example
@@ -870,9 +870,9 @@ def practice_labels():
     return {
         "A": "honest",
         "B": "bluff",
-        "C": "bluff",
+        "C": "warning",
         "D": "honest",
-        "E": "warning",
+        "E": "bluff",
         "F": "misrepresentation",
     }
     ### END SOLUTION
@@ -887,7 +887,7 @@ check.practice_labels(practice_labels)
 def label_statements(offers):
     """Each statement of the scenario, by letter, with its label; and the one to use."""
     ### BEGIN SOLUTION
-    _, batna_value = choose_batna(offers)
+    batna, batna_value = choose_batna(offers)
     reservation = reservation_salary(offers)
     facts = {  # what each alternative really offers, as the story tells it
         "Harbor Bank": {offers.bank_salary},
@@ -912,7 +912,10 @@ def label_statements(offers):
             labels[letter] = "misrepresentation"  # a false fact about an alternative
         else:
             labels[letter] = "honest"
-        told[letter] = "terms" if named else "nothing" if not amounts else "a floor"
+        told[letter] = "a floor" if amounts and not named else "nothing"
+        if named:  # my BATNA's terms, or another offer's
+            mine = named[0] == {"Freelance": "client"}.get(batna, batna)
+            told[letter] = "terms" if mine else "another offer"
     strong = batna_value > offers.band_midpoint  # its terms would raise their estimate
     want = "terms" if strong else "nothing"
     use = next(x for x in labels if labels[x] == "honest" and told[x] == want)
