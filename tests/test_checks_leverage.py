@@ -7,6 +7,7 @@ import ast
 import re
 from dataclasses import replace
 from itertools import combinations, pairwise, product
+from types import MappingProxyType, ModuleType
 
 import pytest
 
@@ -23,11 +24,11 @@ from course.models.audit import (
     weighted_leverage,
 )
 from course.scenarios.leverage import (
+    _FACTS,
+    _NEWS,
+    _TACTICS,
     BAND_READINGS,
     CASES,
-    FACTS,
-    NEWS,
-    TACTICS,
     ask_moment,
     best_moment,
     best_reach_plan,
@@ -355,12 +356,12 @@ def audit_of(case, **changes):
 @pytest.mark.parametrize("key", list(CASES))
 def test_every_case_s_own_audit_fits_its_story_and_a_flat_one_does_not(key):
     case = CASES[key]
-    assert all(rule.holds(case.yours, case.theirs, case.weights) for rule in case.rules)
+    assert all(rule.holds(case.yours, case.theirs, case.weights) for rule in case._rules)
     flat = dict.fromkeys(("information", "alternatives", "power"), 5)
     equal = dict.fromkeys(flat, 1 / 3)
     assert not any(
         rule.holds(flat, flat, equal)
-        for rule in case.rules
+        for rule in case._rules
         if rule.kind
         not in ("at_most", "at_least", "one_heavy", "not_below", "not_strong", "band", "weight_cap")
     )
@@ -373,7 +374,7 @@ def test_a_dependence_weighed_heavily_twice_is_noted_not_refused(capsys):
     convention; the course's own audits keep it."""
     for key in ("sole-source", "deadline", "salary"):
         case = CASES[key]
-        (rule,) = [r for r in case.rules if r.kind == "one_heavy"]
+        (rule,) = [r for r in case._rules if r.kind == "one_heavy"]
         assert rule.holds(case.yours, case.theirs, case.weights)
         heavy = {"information": 0.2, "alternatives": 0.4, "power": 0.4}
         assert not rule.holds(case.yours, case.theirs, heavy)
@@ -529,7 +530,7 @@ def test_section_2s_example_of_a_passing_weighting_passes():
 def test_each_broken_rule_is_named_with_the_line_of_the_story_behind_it(key, own, capsys):
     case = CASES[key]
     own = replace(own, case=key, yours=case.yours, theirs=case.theirs, weights=case.weights)
-    weight_rule = next((rule for rule in case.rules if rule.kind == "weight_top"), None)
+    weight_rule = next((rule for rule in case._rules if rule.kind == "weight_top"), None)
     if weight_rule is None:  # the salary and supplier facts support any top
         return
     outside = next(
@@ -585,7 +586,7 @@ def test_where_the_story_supports_two_sources_either_may_weigh_most():
     or information."""
     tops = {
         key: next(
-            (rule.source for rule in case.rules if rule.kind == "weight_top"),
+            (rule.source for rule in case._rules if rule.kind == "weight_top"),
             ("information", "alternatives", "power"),
         )
         for key, case in CASES.items()
@@ -604,7 +605,7 @@ def test_where_the_story_supports_two_sources_either_may_weigh_most():
             weights = {top: 0.5, rest[0]: 0.25, rest[1]: 0.25}
             assert all(
                 rule.holds(case.yours, case.theirs, weights)
-                for rule in case.rules
+                for rule in case._rules
                 if rule.kind == "weight_top"
             )
 
@@ -1208,7 +1209,7 @@ def test_question_2_refuses_only_a_strong_lead_the_story_rules_out_and_notes_the
     more) the way the story rules out; a reading off the story's line by less passes with
     a one-line note saying how the course reads the story and why, and the refusal states
     its cut-off and what the story says."""
-    (band,) = [r for r in CASES[key].rules if r.kind == "band"]
+    (band,) = [r for r in CASES[key]._rules if r.kind == "band"]
     audit = [dict(zip(SOURCES, v, strict=True)) for v in (yours, theirs, weights)]
     assert band.holds(*audit) is passes
     line, cut_off = BAND_LINES[key]
@@ -1223,14 +1224,14 @@ def test_question_2_refuses_only_a_strong_lead_the_story_rules_out_and_notes_the
         assert note.count("\n") == 1
     elif passes:
         assert note == ""
-    assert not [r for r in CASES[key].rules if r.kind == "leads"]
+    assert not [r for r in CASES[key]._rules if r.kind == "leads"]
 
 
 def test_question_2_s_story_lines_name_what_each_side_holds():
     """The salary line weighed your offers against Northwind's pay decision and market
     knowledge and left out its two-week deadline, which section 2 files against you; the
     deadline line gave the owner's weakness as a reason the owner is ahead ('while')."""
-    bands = {key: next(r for r in case.rules if r.kind == "band") for key, case in CASES.items()}
+    bands = {key: next(r for r in case._rules if r.kind == "band") for key, case in CASES.items()}
     assert "two-week deadline" in bands["salary"].because
     assert "even though the firm that viewed" in bands["deadline"].because
     assert "while" not in bands["deadline"].because
@@ -1266,17 +1267,17 @@ def test_each_tactic_earns_half_a_point_with_its_own_feedback(own):
 
 @pytest.mark.parametrize(
     "text",
-    [t.text for t in TACTICS if t.also],
+    [t.text for t in _TACTICS if t._also],
 )
 def test_a_tactic_on_the_line_accepts_both_kinds_and_no_other(own, text):
     """A threat you would not carry out, or information got under a false name, may be called
     either of its two kinds; any other kind is told why it does not fit, and that reason is true
     of the tactic."""
-    tactic = next(t for t in TACTICS if t.text == text)
+    tactic = next(t for t in _TACTICS if t.text == text)
     s = replace(own, case=tactic.case, tactics={"T1": text})
-    for kind in tactic.kinds:
+    for kind in tactic._kinds:
         assert "Either answer is accepted" in check.judge_tactic(s, "T1", {"T1": kind})
-    for kind in set(check.KIND_NAME) - set(tactic.kinds):
+    for kind in set(check.KIND_NAME) - set(tactic._kinds):
         with pytest.raises(NotYet) as failure:
             check.judge_tactic(s, "T1", {"T1": kind})
         assert check.NOT_KIND[kind] in str(failure.value)
@@ -1487,8 +1488,8 @@ def test_section_2_does_not_sort_a_fact_question_1b_can_ask_about():
     """The facts question 1b asks a reason for (those that look like another source) are not
     among section 2's worked examples: no run of four of a fact's words appears in the section."""
     section = " ".join(_words(_cell("sources-teaching")))
-    for fact in FACTS:
-        if not fact.lookalike:
+    for fact in _FACTS:
+        if not fact._lookalike:
             continue
         words = _words(fact.text)
         for i in range(len(words) - 3):
@@ -1816,8 +1817,8 @@ def test_only_information_is_worded_as_knowing_or_finding_out():
     question sends anything a side finds out to information; no fact or piece of news of another
     source uses the words of knowing or finding out."""
     knowing = re.compile(r"\b(know|knows|knew|learn|learns|find|finds|found|finding)\b", re.I)
-    for item in (*FACTS, *NEWS):
-        if item.source != "information":
+    for item in (*_FACTS, *_NEWS):
+        if item._source != "information":
             assert not knowing.search(item.text), item.text
 
 
@@ -1980,10 +1981,10 @@ def test_a_pretext_call_is_filed_as_illegitimate_and_also_accepted_as_misreprese
     Both kinds pass, and the message says why each fits."""
     from course.scenarios.leverage import pretexts
 
-    calls = [t for t in TACTICS if "which you are not" in t.text]
+    calls = [t for t in _TACTICS if "which you are not" in t.text]
     assert len(calls) == 2
-    assert all(t.kind == "illegitimate" and t.pretext for t in calls)
-    assert all(set(t.kinds) == {"illegitimate", "misrepresentation"} for t in calls)
+    assert all(t._kind == "illegitimate" and t._pretext for t in calls)
+    assert all(set(t._kinds) == {"illegitimate", "misrepresentation"} for t in calls)
     for i in range(200):
         s = course.variant("00_leverage", f"pretext-{i}")
         for label in pretexts(s):
@@ -2002,11 +2003,11 @@ def test_the_tactics_and_news_state_what_settles_them():
     """A legitimate tactic states the facts it relies on (or question 5 says they are true); the
     'bluff' about the warehouse claims nothing about the owner's circumstances; the regulator
     item is about what you alone can supply, not data."""
-    texts = {t.text for t in TACTICS}
+    texts = {t.text for t in _TACTICS}
     assert not any("no hurry" in t for t in texts)
     assert any("which your board has approved" in t for t in texts)
     assert not any("you have started tests of the overseas maker" in t for t in texts)
-    news = {n.text for n in NEWS}
+    news = {n.text for n in _NEWS}
     assert not any("field data" in t for t in news)
     assert any("which only you can supply" in t for t in news)
     assert "true" in check.KIND_TEST["legitimate"] and "question 5" in check.KIND_TEST["legitimate"]
@@ -2029,9 +2030,9 @@ def test_a_random_audit_rarely_fits_the_supplier_story():
         yours = {s: rng.randint(0, 10) for s in ("information", "alternatives", "power")}
         theirs = {s: rng.randint(0, 10) for s in ("information", "alternatives", "power")}
         weights = dict(zip(("information", "alternatives", "power"), rng.choice(grid), strict=True))
-        fits += all(rule.holds(yours, theirs, weights) for rule in case.rules)
+        fits += all(rule.holds(yours, theirs, weights) for rule in case._rules)
     assert fits < 0.2 * 4000, fits
-    assert all(rule.holds(case.yours, case.theirs, case.weights) for rule in case.rules)
+    assert all(rule.holds(case.yours, case.theirs, case.weights) for rule in case._rules)
 
 
 def test_a_trust_step_not_drawn_is_shown_with_its_chance():
@@ -2151,7 +2152,7 @@ def test_the_deadline_story_accepts_alternatives_and_power_rated_level():
 
     rules = {
         rule.source: rule
-        for rule in CASES["deadline"].rules
+        for rule in CASES["deadline"]._rules
         if rule.side == "you" and rule.kind == "not_below"
     }
     level = {"information": 5, "alternatives": 4, "power": 6}
@@ -2202,7 +2203,7 @@ def test_question_2_text_sorts_no_fact_of_question_1():
     lifted = [
         (key, rule.kind, rule.source, rule.side, rule.lifted_by)
         for key, case in CASES.items()
-        for rule in case.rules
+        for rule in case._rules
         if rule.lifted_by
     ]
     assert lifted == [("deadline", "not_below", "alternatives", "you", STANDING_OFFER)]
@@ -2219,7 +2220,7 @@ def test_a_comparison_the_audit_breaks_is_quoted_not_turned_into_a_direction():
     story's statement and names the source, and the direction is the learner's to read."""
     for key, case in CASES.items():
         them = case.them.split(",")[0]
-        for rule in case.rules:
+        for rule in case._rules:
             if rule.kind not in ("higher", "not_below"):
                 continue
             words = check._rule_words(rule, them)
@@ -2270,10 +2271,10 @@ def test_power_on_top_is_accepted_where_the_facts_support_it(own):
     )
     assert check.judge_audit(replace(own, case="supplier"), supplier)
     for key in ("salary", "supplier"):
-        (pair,) = [r for r in CASES[key].rules if r.kind == "one_heavy"]
+        (pair,) = [r for r in CASES[key]._rules if r.kind == "one_heavy"]
         assert pair.source == ("alternatives", "power")
         assert not pair.holds({}, {}, {"information": 0.1, "alternatives": 0.45, "power": 0.45})
-    because = " ".join(r.because for r in CASES["supplier"].rules)
+    because = " ".join(r.because for r in CASES["supplier"]._rules)
     assert "nothing in the story gives it clients" not in because
     assert "not yet a buyer" in because
 
@@ -2281,7 +2282,7 @@ def test_power_on_top_is_accepted_where_the_facts_support_it(own):
 def test_the_deadline_trust_item_breaks_a_word_section_6_defines():
     """Section 6 says raising a price you quoted and they accepted breaks your word; the
     deadline trust item raised a rent only quoted, which keeps it."""
-    (item,) = [n for n in NEWS if n.case == "deadline" and n.trust]
+    (item,) = [n for n in _NEWS if n.case == "deadline" and n.trust]
     assert "Brannock accepted in writing" in item.text
 
 
@@ -2306,9 +2307,9 @@ def test_section_5_reads_no_news_item_a_deadline_learner_reads_in_question_4a():
     raised after a written quote), so 66 of 67 deadline learners in a sample of 300 had at
     least one of their own question 4a items read for them. It now gives the run's balances
     by position only, and re-audits by hand a move that is not among the case's news."""
-    from course.scenarios.leverage import NEWS
+    from course.scenarios.leverage import _NEWS
 
-    items = [n.text.lower() for n in NEWS if n.case == "deadline"]
+    items = [n.text.lower() for n in _NEWS if n.case == "deadline"]
     assert len(items) == len(DEADLINE_NEWS_WORDS)
     for text, words in zip(items, DEADLINE_NEWS_WORDS, strict=True):
         assert any(w in text for w in words), text
@@ -2376,10 +2377,10 @@ def test_the_hint_for_a_wrong_bluff_stays_true_of_every_tactic_not_accepted_as_o
     limit or a valuation); no tactic outside the bluffs is a claim about what one intends,
     and every tactic accepted only as a bluff is about a limit, not an intention."""
     assert "limit or valuation" in check.NOT_KIND["bluff"]
-    for tactic in TACTICS:
-        if "bluff" not in tactic.kinds:
+    for tactic in _TACTICS:
+        if "bluff" not in tactic._kinds:
             assert "intend" not in tactic.text and "no plan" not in tactic.text, tactic.text
-        if tactic.kinds == ("bluff",):
+        if tactic._kinds == ("bluff",):
             assert "intend" not in tactic.text and "unless" not in tactic.text, tactic.text
 
 
@@ -2524,7 +2525,7 @@ def test_a_salary_audit_strongly_in_the_candidates_favour_passes():
             salary += 1
             check.judge_audit(s, audit)
     assert salary >= 100
-    assert not any(rule.kind == "not_strong" for c in CASES.values() for rule in c.rules)
+    assert not any(rule.kind == "not_strong" for c in CASES.values() for rule in c._rules)
 
 
 def test_no_step_that_only_reads_a_public_source_rises_by_more_than_a_point():
@@ -2692,14 +2693,14 @@ def test_question_1b_shows_the_source_its_fact_could_be_mistaken_for():
     """Question 1b asked why a fact does not belong to 'the source it could be mistaken
     for' without naming it; the scenario's "reason" part now names it, for every learner,
     and it is never the fact's own source."""
-    from course.scenarios.leverage import FACTS
+    from course.scenarios.leverage import _FACTS
 
     for i in range(200):
         s = course.variant("00_leverage", f"r-{i}")
         shown = str(s.show("reason")._repr_markdown_())
-        fact = next(f for f in FACTS if f.text == s.facts[s.reason_fact])
-        assert fact.lookalike and fact.lookalike != fact.source
-        assert f"easily filed under **{fact.lookalike}**" in shown, s.learner
+        fact = next(f for f in _FACTS if f.text == s.facts[s.reason_fact])
+        assert fact._lookalike and fact._lookalike != fact._source
+        assert f"easily filed under **{fact._lookalike}**" in shown, s.learner
     assert 'scenario.show("reason")' in cell_text("00_leverage", "leverage", "q1b-fact")
 
 
@@ -2708,7 +2709,7 @@ def test_the_supplier_bound_on_vells_alternatives_speaks_of_other_buyers():
     which reads backwards: a supplier's alternatives are other buyers."""
     rule = next(
         r
-        for r in CASES["supplier"].rules
+        for r in CASES["supplier"]._rules
         if r.kind == "at_most" and r.source == "alternatives" and r.side == "them"
     )
     assert "few other buyers to turn to" in rule.because
@@ -2731,8 +2732,8 @@ def test_question_2_bounds_the_weights_and_the_balance_of_every_case():
     at least 0.1, no source more than 0.7, and the balance reads as the story's line says
     (BAND_READINGS); each refusal quotes the story."""
     for key, case in CASES.items():
-        (band,) = [r for r in case.rules if r.kind == "band"]
-        (cap,) = [r for r in case.rules if r.kind == "weight_cap"]
+        (band,) = [r for r in case._rules if r.kind == "band"]
+        (cap,) = [r for r in case._rules if r.kind == "weight_cap"]
         assert band.readings == BAND_READINGS[key]
         assert band.holds(case.yours, case.theirs, case.weights), key
         assert cap.value == 0.7 and band.because and cap.because, key
@@ -2799,13 +2800,13 @@ def test_every_practice_case_has_a_tactic_on_the_line_and_a_bluff(learner_id, mo
     case now has a tactic on the line and a plain bluff, the deadline one an information
     news item too; the practice keys pass their checks, and both kinds of a tactic on the
     line get the line's explanation."""
-    from course.scenarios.leverage import TACTICS, news_key, practice_for, tactic_key
+    from course.scenarios.leverage import _TACTICS, news_key, practice_for, tactic_key
 
     monkeypatch.setenv("LEVERAGE_LEARNER", learner_id)
     practice = practice_for(course.variant("00_leverage"))
-    pool = {t.text: t for t in TACTICS if t.case == practice.case}
+    pool = {t.text: t for t in _TACTICS if t.case == practice.case}
     drawn = [pool[text] for text in practice.tactics.values()]
-    assert any(t.also for t in drawn) and any(t.kind == "bluff" and not t.also for t in drawn)
+    assert any(t._also for t in drawn) and any(t._kind == "bluff" and not t._also for t in drawn)
     if practice.case == "deadline":
         assert any(source == "information" for _, source, _ in news_key(practice).values())
     key = tactic_key(practice)
@@ -2813,8 +2814,8 @@ def test_every_practice_case_has_a_tactic_on_the_line_and_a_bluff(learner_id, mo
     news = news_key(practice)
     check.practice_news(lambda: news)
     assert "\N{CHECK MARK}" in capsys.readouterr().out
-    line = next(label for label, t in zip(practice.tactics, drawn, strict=True) if t.also)
-    also = next(t.also for t in drawn if t.also)
+    line = next(label for label, t in zip(practice.tactics, drawn, strict=True) if t._also)
+    also = next(t._also for t in drawn if t._also)
     check.practice_tactics(lambda: {**key, line: also})
     assert f"{line} is on the line" in capsys.readouterr().out
 
@@ -2986,7 +2987,7 @@ def test_the_practice_case_can_be_read_inside_an_answer_while_a_check_runs(learn
     """Reading ``scenario.practice`` draws a scenario, which uses the keys: that is the
     course's own working, not the learner's answer, so it is not refused."""
     own = course.variant("00_leverage")
-    read = {fact.text: (fact.source, fact.side) for fact in FACTS}
+    read = {fact.text: (fact._source, fact._side) for fact in _FACTS}
     check.practice_facts(lambda: {k: read[t] for k, t in own.practice.facts.items()})
     assert "\N{CHECK MARK}" in capsys.readouterr().out
 
@@ -2994,7 +2995,7 @@ def test_the_practice_case_can_be_read_inside_an_answer_while_a_check_runs(learn
 def test_no_trust_item_reopens_the_term_the_ask_is_about():
     """The ask under the news is a price (supplier) or a rent (deadline): a trust item that
     reopened that term said it was agreed while the ask still sought it."""
-    for item in NEWS:
+    for item in _NEWS:
         if item.trust:
             assert not re.search(r"\b(price|rent)\b", item.text), item.text
 
@@ -3004,7 +3005,7 @@ def test_the_salary_tactics_give_one_lowest_salary():
     must not give two different lowest salaries you would sign for."""
     said = {
         figure
-        for tactic in TACTICS
+        for tactic in _TACTICS
         if tactic.case == "salary"
         for figure in re.findall(r"sign for ([\d,]+\d)", tactic.text)
     }
@@ -3013,4 +3014,120 @@ def test_the_salary_tactics_give_one_lowest_salary():
 
 def test_no_deadline_tactic_calls_a_firm_the_only_other_one():
     """A fact of the case says a furniture maker has also asked for the lease terms."""
-    assert not any("only other firm" in t.text for t in TACTICS if t.case == "deadline")
+    assert not any("only other firm" in t.text for t in _TACTICS if t.case == "deadline")
+
+
+# --- graded answers are not data a learner's kernel can read -----------------------------
+
+#: The containers the walk looks inside, besides the course's own objects.
+_CONTAINERS = (tuple, list, set, frozenset, dict, MappingProxyType)
+
+
+def _graded_labels(s):
+    """Each graded item's text of learner ``s`` (questions 1, 4a and 5), with the labels
+    that together are its answer: a fact's source and side, a news item's side and source,
+    a tactic's kind (any one accepted kind)."""
+    facts = fact_key(s)
+    news = news_key(s)
+    kinds = tactic_kinds_accepted(s)
+    wanted = [(s.facts[k], [set(v)]) for k, v in facts.items()]
+    wanted += [(s.news[k][0], [{side, source}]) for k, (side, source, _) in news.items()]
+    wanted += [(s.tactics[k], [{kind} for kind in v]) for k, v in kinds.items()]
+    return wanted
+
+
+def _public_values(obj):
+    """The values one step from ``obj`` that a learner reaches by public names: a module's
+    or an instance's public attributes (properties evaluated), a container's items."""
+    if isinstance(obj, dict | MappingProxyType):
+        return [v for k, v in obj.items() if not (isinstance(k, str) and k.startswith("_"))]
+    if isinstance(obj, _CONTAINERS):
+        return list(obj)
+    values = []
+    for name in dir(obj):
+        if name.startswith("_"):
+            continue
+        try:
+            value = getattr(obj, name)
+        except Exception:  # an answer key refusing, a part drawn later: nothing read
+            continue
+        if not (callable(value) and not isinstance(value, _CONTAINERS)):
+            values.append(value)
+    return values
+
+
+def _record_fields(obj):
+    """The strings one record holds at its own level, read by public names: a dict item is
+    a record of its key and value, a tuple one of its items, an object one of its public
+    attributes."""
+    if isinstance(obj, str):
+        return {obj}
+    if isinstance(obj, tuple | list | frozenset | set):
+        return {x for x in obj if isinstance(x, str)}
+    return {v for v in _public_values(obj) if isinstance(v, str)}
+
+
+def _readable_answers(roots, wanted, depth=4):
+    """Every (path, text) at which a record read through public names holds one of
+    ``wanted``'s texts with all the labels of its answer."""
+    found, seen = [], set()
+
+    def visit(obj, path, left):
+        if id(obj) in seen or isinstance(obj, str | int | float | bool | type(None)):
+            return
+        if isinstance(obj, ModuleType) and left < depth:
+            return
+        kind = type(obj)
+        if not isinstance(obj, (*_CONTAINERS, ModuleType)) and not (
+            kind.__module__.startswith("course.") or isinstance(obj, type)
+        ):
+            return
+        seen.add(id(obj))
+        records = [obj]
+        if isinstance(obj, dict | MappingProxyType):
+            records += [(k, *(v if isinstance(v, tuple) else (v,))) for k, v in obj.items()]
+            records += [v for v in obj.values() if not isinstance(v, str)]
+        for record in records:
+            fields = _record_fields(record)
+            if isinstance(record, tuple):
+                for item in record:
+                    if not isinstance(item, str | tuple) and not isinstance(item, _CONTAINERS):
+                        fields |= _record_fields(item)
+            for text, answers in wanted:
+                if text in fields and any(labels <= fields for labels in answers):
+                    found.append((path, text))
+        if left:
+            for value in _public_values(obj):
+                visit(value, f"{path}.{type(value).__name__}", left - 1)
+
+    for name, root in roots:
+        visit(root, name, depth)
+    return found
+
+
+def test_no_graded_answer_is_readable_through_a_public_name():
+    """Check that no public name of module 00's course modules (scenarios, checks, models,
+    widgets), nor any public attribute of the records they hold, nor the learner's own
+    scenario, holds a drawn learner's graded answer of questions 1, 4a or 5 (the item's
+    text beside its labels): such data would answer the question in one line on every case
+    grading tries, outside any answer key. The walk runs as a check runs a learner's
+    function, so the answer keys refuse."""
+    import course.checks.leverage as checks_module
+    import course.models.audit as models_module
+    import course.scenarios.leverage as scenarios_module
+    import course.widgets.audit as widgets_module
+    from course.checks import calls
+
+    learners = [course.variant("00_leverage", f"no-answer-data-{i}") for i in range(12)]
+    wanted = [pair for s in learners for pair in _graded_labels(s)]
+    roots = [
+        (module.__name__, module)
+        for module in (scenarios_module, checks_module, models_module, widgets_module)
+    ]
+    roots += [(f"scenario[{s.learner}]", s) for s in learners]
+    running = calls._learner_running.set(True)
+    try:
+        found = _readable_answers(roots, wanted)
+    finally:
+        calls._learner_running.reset(running)
+    assert not found, f"{len(found)} graded answers readable, e.g. {found[:5]}"

@@ -20,7 +20,7 @@ from course.models.audit import (
     weighted_leverage,
     who_leads,
 )
-from course.scenarios.leverage import CASES, ask_moment
+from course.scenarios.leverage import CASES, _case_news, ask_moment
 
 SALARY = CASES["salary"]
 
@@ -74,7 +74,9 @@ def test_the_notebooks_re_audit_of_the_deadline_case():
     The prospect who signs elsewhere takes with it at least what its second viewing added, so
     the owner's alternatives end no higher than they started."""
     case = CASES["deadline"]
-    moves = {f"N{i}": (n.side, n.source, n.change) for i, n in enumerate(case.news, 1)}
+    moves = {
+        f"N{i}": (n._side, n._source, n._change) for i, n in enumerate(_case_news(case.key), 1)
+    }
     balances = balances_after(case.yours, case.theirs, case.weights, moves)
     assert [round(b, 2) for b in balances.values()] == [
         1.45,
@@ -88,12 +90,19 @@ def test_the_notebooks_re_audit_of_the_deadline_case():
         -0.05,
         0.85,
     ]
-    assert [n.text.split(" ")[0] for n in case.news][:2] == ["You", "The"]
-    assert "refused to extend" in case.news[0].text and "second viewing" in case.news[1].text
-    assert "no longer trusts your word" in case.news[6].text
-    assert (case.news[6].side, case.news[6].source, case.news[6].change) == ("you", "power", -1)
-    viewing, signs = case.news[1], case.news[5]
-    assert "signs for another" in signs.text and signs.change <= -viewing.change
+    assert [n.text.split(" ")[0] for n in _case_news(case.key)][:2] == ["You", "The"]
+    assert (
+        "refused to extend" in _case_news(case.key)[0].text
+        and "second viewing" in _case_news(case.key)[1].text
+    )
+    assert "no longer trusts your word" in _case_news(case.key)[6].text
+    assert (
+        _case_news(case.key)[6]._side,
+        _case_news(case.key)[6]._source,
+        _case_news(case.key)[6]._change,
+    ) == ("you", "power", -1)
+    viewing, signs = _case_news(case.key)[1], _case_news(case.key)[5]
+    assert "signs for another" in signs.text and signs._change <= -viewing._change
     assert min(signs.sizes) >= 2 and max(viewing.sizes) <= 3
     assert max(balances, key=balances.get) == "N2"
     assert ask_moment(balances, 1.75) == "N1" and balances["N1"] - 1.75 >= 0.3 - 1e-9

@@ -21,7 +21,7 @@ import pytest
 import course
 from course.checks import leverage as check
 from course.checks.hints import NotYet
-from course.scenarios.leverage import CASES, FACTS, NEWS, STEPS, TACTICS, fact_key, rules_for
+from course.scenarios.leverage import _FACTS, _NEWS, _TACTICS, CASES, STEPS, fact_key, rules_for
 from course.variants import learner_as
 from tests import sweeps
 from tests.notebooks import solution_namespace, source_notebook
@@ -147,7 +147,7 @@ def kind_by_wording(text):
 def test_every_item_belongs_to_a_case_and_names_only_its_parties():
     """Story coherence as data: each fact, piece of news, step and tactic is tagged with its
     case, and names no party of another case."""
-    for item in (*FACTS, *NEWS, *STEPS, *TACTICS):
+    for item in (*_FACTS, *_NEWS, *STEPS, *_TACTICS):
         assert item.case in CASES, item
         text = getattr(item, "text", None) or item.name
         strangers = set().union(*(NAMES[c] for c in CASES if c != item.case))
@@ -162,21 +162,21 @@ def test_news_names_only_what_its_case_story_introduces():
     """Ostra's hold is its certification, not a patent, and a piece of news about Brannock's
     standing offer says what that offer was, since the learner may never have drawn the fact
     that introduces it."""
-    for item in (*FACTS, *NEWS):
+    for item in (*_FACTS, *_NEWS):
         story = CASES[item.case].story
         for thing in INTRODUCED:
             if thing in item.text and thing not in story:
-                assert item in FACTS or re.search(rf"had a {thing}", item.text), item.text
+                assert item in _FACTS or re.search(rf"had a {thing}", item.text), item.text
 
 
 def test_no_bluff_names_a_reservation_price_below_the_written_offer():
     """As in module 02, a reservation price sits at or above the
     best firm alternative, so no salary tactic may name one below Calder's written offer."""
     figure = r"(\d{2,3}),000"
-    (offer,) = {int(m) for t in TACTICS for m in re.findall(rf"letter says {figure}", t.text)}
+    (offer,) = {int(m) for t in _TACTICS for m in re.findall(rf"letter says {figure}", t.text)}
     floors = [
         int(m)
-        for t in TACTICS
+        for t in _TACTICS
         if t.case == "salary"
         for m in re.findall(rf"sign for (?:is )?{figure}", t.text)
     ]
@@ -186,25 +186,25 @@ def test_no_bluff_names_a_reservation_price_below_the_written_offer():
 def test_no_legitimate_tactic_shows_one_bidder_anothers_quote():
     """Showing one bidder a rival's quote breaks the rival's confidence (procurement codes treat
     it as a breach), so it is never legitimate."""
-    for tactic in TACTICS:
-        if tactic.kind == "legitimate":
+    for tactic in _TACTICS:
+        if tactic._kind == "legitimate":
             assert not re.search(r"\bshow (it|him|her|them) the quotes?\b", tactic.text), tactic
 
 
 def test_each_fact_and_news_item_has_one_answer_its_wording_settles():
     """By section 2's test, every fact and piece of news has one source and one side, and the
     wording alone gives them."""
-    for fact in FACTS:
+    for fact in _FACTS:
         assert (source_by_wording(fact.text), side_by_wording(fact.text)) == (
-            fact.source,
-            fact.side,
+            fact._source,
+            fact._side,
         ), fact.text
-    for news in NEWS:
-        if news.source == "information":  # "A learns": the learner's side
+    for news in _NEWS:
+        if news._source == "information":  # "A learns": the learner's side
             side = "them" if THEIRS.match(news.text) else "you"
         else:
             side = side_by_wording(news.text)
-        assert (source_by_wording(news.text), side) == (news.source, news.side), news.text
+        assert (source_by_wording(news.text), side) == (news._source, news._side), news.text
 
 
 def test_know_how_the_other_side_relies_on_sorts_as_power_not_information():
@@ -226,23 +226,23 @@ def test_each_tactic_is_read_the_same_by_a_second_marker():
     """The kind is settled by what a tactic says, not by a cue word every tactic of a kind
     shares, and each case has a tactic on the line between two kinds, for which both are
     accepted."""
-    for tactic in TACTICS:
-        assert set(tactic.kinds) == kinds_by_reading(tactic.text), tactic.text
+    for tactic in _TACTICS:
+        assert set(tactic._kinds) == kinds_by_reading(tactic.text), tactic.text
     for key in CASES:
-        tactics = [t for t in TACTICS if t.case == key]
-        assert sorted(t.kind for t in tactics if not t.also and not t.pretext) == sorted(
+        tactics = [t for t in _TACTICS if t.case == key]
+        assert sorted(t._kind for t in tactics if not t._also and not t._pretext) == sorted(
             ["legitimate", "bluff", "misrepresentation", "illegitimate"] * 2
         )
         # a lie told to get information is filed by its source, as module 01 files it, and is
         # also a lie the person asked relies on: both kinds pass
         assert all(
-            set(t.kinds) == {"illegitimate", "misrepresentation"} and t.kind == "illegitimate"
+            set(t._kinds) == {"illegitimate", "misrepresentation"} and t._kind == "illegitimate"
             for t in tactics
-            if t.pretext
+            if t._pretext
         ), key
-        assert any(set(t.kinds) == {"bluff", "misrepresentation"} for t in tactics), key
+        assert any(set(t._kinds) == {"bluff", "misrepresentation"} for t in tactics), key
     for cue in ("accurately", "truthfully", "when it has not", "though you would"):
-        assert not any(cue in t.text for t in TACTICS), cue
+        assert not any(cue in t.text for t in _TACTICS), cue
 
 
 #: Words that name a kind of tactic, or flag one, so that a learner could sort the tactics by
@@ -283,12 +283,12 @@ def test_each_tactic_is_judged_by_what_it_does_not_by_a_cue_word():
     legitimate in one tactic and as a bluff or a misrepresentation in another, so only comparing
     what is said with what the tactic states is true (the learner's own case's figures) tells
     them apart. Fails on the old pool."""
-    for tactic in TACTICS:
+    for tactic in _TACTICS:
         for cue in CUE_WORDS:
             assert not re.search(rf"\b{cue}", tactic.text, re.IGNORECASE), (cue, tactic.text)
     twins = collections.defaultdict(set)
-    for tactic in TACTICS:
-        twins[(tactic.case, _frame(tactic.text))].add(tactic.kind)
+    for tactic in _TACTICS:
+        twins[(tactic.case, _frame(tactic.text))].add(tactic._kind)
     paired = {
         kind
         for kinds in twins.values()
@@ -360,14 +360,14 @@ def test_a_place_in_a_final_round_never_weighs_more_than_a_written_offer(drawn):
 
 def test_the_story_is_coherent_for_every_learner(drawn):
     for s in drawn:
-        assert set(s.facts.values()) <= {f.text for f in FACTS if f.case == s.case}
-        assert {text for text, _ in s.news.values()} <= {n.text for n in NEWS if n.case == s.case}
+        assert set(s.facts.values()) <= {f.text for f in _FACTS if f.case == s.case}
+        assert {text for text, _ in s.news.values()} <= {n.text for n in _NEWS if n.case == s.case}
         assert set(s.steps) <= {step.name for step in STEPS if step.case == s.case}
-        assert set(s.tactics.values()) <= {t.text for t in TACTICS if t.case == s.case}
+        assert set(s.tactics.values()) <= {t.text for t in _TACTICS if t.case == s.case}
         assert len(set(s.facts.values())) == 5 and list(s.facts) == list("ABCDE")
         assert s.reason_fact in s.facts
-        reason = next(f for f in FACTS if f.text == s.facts[s.reason_fact])
-        assert reason.lookalike and reason.lookalike != reason.source
+        reason = next(f for f in _FACTS if f.text == s.facts[s.reason_fact])
+        assert reason._lookalike and reason._lookalike != reason._source
 
 
 def test_the_starting_audit_is_plausible_and_fits_the_story(drawn):
@@ -381,7 +381,7 @@ def test_the_starting_audit_is_plausible_and_fits_the_story(drawn):
         assert all(abs(w * 20 - round(w * 20)) < 1e-9 for w in shares), s.learner
         top = s.weights[DOMINANT[s.case]]
         assert all(top - s.weights[o] >= 0.1 - 1e-9 for o in SOURCES if o != DOMINANT[s.case])
-        assert all(rule.holds(s.yours, s.theirs, s.weights) for rule in CASES[s.case].rules)
+        assert all(rule.holds(s.yours, s.theirs, s.weights) for rule in CASES[s.case]._rules)
         if s.case in ("sole-source", "deadline"):
             # question 2 now accepts the lighter of alternatives and power above information,
             # but the drawn starting audits keep the course's stricter reading, so that no
@@ -415,8 +415,8 @@ def right_moves(s):
     """Question 4a's key, from the second marker's reading of each item's wording."""
     moves = {}
     for label, (text, size) in s.news.items():
-        item = next(n for n in NEWS if n.text == text)
-        moves[label] = (item.side, source_by_wording(text), item.sign * size)
+        item = next(n for n in _NEWS if n.text == text)
+        moves[label] = (item._side, source_by_wording(text), item._sign * size)
     return moves
 
 
@@ -481,7 +481,7 @@ def test_every_learner_meets_trust_in_a_graded_question(drawn):
     """Every learner has the step that builds trust by keeping a promise (question 3) or the
     news in which a move spends it (question 4a)."""
     trust_steps = {step.name for step in STEPS if step.trust}
-    trust_news = {item.text for item in NEWS if item.trust}
+    trust_news = {item.text for item in _NEWS if item.trust}
     assert len(trust_steps) == len(trust_news) == len(CASES)
     for s in drawn:
         assert trust_steps & set(s.steps) or trust_news & {t for t, _ in s.news.values()}, s.learner
@@ -492,12 +492,12 @@ def test_news_sizes_fit_the_news_and_a_lost_prospect_takes_its_viewing_back(draw
     one point; and when the firm that booked a second viewing signs elsewhere, the owner's
     alternatives fall by at least what the viewing added, never ending higher than before the
     prospect was lost."""
-    for item in NEWS:
+    for item in _NEWS:
         assert item.size in item.sizes and max(item.sizes) - min(item.sizes) <= 1, item.text
     both = 0
     for s in drawn:
         for text, size in s.news.values():
-            assert size in next(n.sizes for n in NEWS if n.text == text), s.learner
+            assert size in next(n.sizes for n in _NEWS if n.text == text), s.learner
         sizes = {text: size for text, size in s.news.values()}
         viewing = [v for t, v in sizes.items() if "books a second viewing" in t]
         lost = [v for t, v in sizes.items() if "signs for another" in t]
@@ -604,10 +604,10 @@ def test_every_learner_is_shown_both_trust_items_of_question_3b(drawn):
     for s in drawn:
         shown = str(s.show("judgement"))
         step = next(x for x in STEPS if x.case == s.case and x.trust)
-        news = next(x for x in NEWS if x.case == s.case and x.trust)
+        news = next(x for x in _NEWS if x.case == s.case and x.trust)
         assert step.name in shown and news.text in shown, s.learner
         if news.text in {text for text, _ in s.news.values()}:
-            assert f"it would lower your {news.source}" not in shown, s.learner
+            assert f"it would lower your {news._source}" not in shown, s.learner
 
 
 def test_no_learner_can_sort_the_tactics_by_elimination(drawn):
@@ -621,7 +621,7 @@ def test_no_learner_can_sort_the_tactics_by_elimination(drawn):
     for s in drawn:
         kinds = [kind_by_wording(text) for text in s.tactics.values()]
         assert list(s.tactics) == ["T1", "T2", "T3", "T4"] and len(set(s.tactics.values())) == 4
-        primary = [next(t.kind for t in TACTICS if t.text == text) for text in s.tactics.values()]
+        primary = [next(t._kind for t in _TACTICS if t.text == text) for text in s.tactics.values()]
         assert len(set(primary)) >= 3, s.learner
         one_of_each += len(set(primary)) == 4
         on_the_line += any(len(kinds_by_reading(text)) > 1 for text in s.tactics.values())
@@ -644,7 +644,9 @@ def test_the_hidden_learners_are_as_fair_as_everyone_else():
         assert all(abs(abs(b) - EVEN) >= MARGIN - 1e-9 for b in balances)
         assert all(abs(b - s.need) >= MARGIN - 1e-9 for b in balances)
         assert ask_at(balances, s.need) is not None
-        assert len({next(t.kind for t in TACTICS if t.text == x) for x in s.tactics.values()}) >= 3
+        assert (
+            len({next(t._kind for t in _TACTICS if t.text == x) for x in s.tactics.values()}) >= 3
+        )
         ranked = sorted(plan_values(s).values())
         assert ranked[-1] - ranked[-2] >= PLAN_MARGIN - 1e-9
 

@@ -13,7 +13,7 @@ from course.models.audit import (
     their_biggest_lead,
     who_leads,
 )
-from course.scenarios.leverage import CASES
+from course.scenarios.leverage import CASES, _case_news
 from course.widgets.audit import ARE_AHEAD, WERE_AHEAD, LeverageAudit, advice, moved_words
 
 
@@ -81,9 +81,9 @@ def test_the_advice_is_true_after_every_piece_of_news(key):
     most on, and the ranking it gives is the model's."""
     case = CASES[key]
     audit = LeverageAudit(key)
-    for item in case.news:
+    for item in _case_news(case.key):
         audit.next_news.click()
-        read(audit, item.side, item.source, "up" if item.sign > 0 else "down")
+        read(audit, item._side, item._source, "up" if item._sign > 0 else "down")
         yours, theirs = audit._ratings()
         weights = audit._weights()
         words = text(audit.advice.value)
@@ -163,12 +163,14 @@ def test_each_news_report_is_true_of_the_balance_and_the_side_ahead():
     """Whatever the learner answers, the widget's numbers are the model's re-audit."""
     for key, case in CASES.items():
         audit = LeverageAudit(key)
-        moves = {f"N{i}": (n.side, n.source, n.change) for i, n in enumerate(case.news, 1)}
+        moves = {
+            f"N{i}": (n._side, n._source, n._change) for i, n in enumerate(_case_news(case.key), 1)
+        }
         expected = balances_after(case.yours, case.theirs, case.weights, moves)
         sides = [who_leads(b) for b in expected.values()]
-        for step, item in enumerate(case.news, 1):
+        for step, item in enumerate(_case_news(case.key), 1):
             audit.next_news.click()
-            read(audit, item.side, item.source, "up" if item.sign > 0 else "down")
+            read(audit, item._side, item._source, "up" if item._sign > 0 else "down")
             report = text(audit.news.value).split("📰")[-1]
             assert f"Balance now {expected[f'N{step}']:+.2f} points" in report
             if sides[step] != sides[step - 1]:
@@ -179,7 +181,7 @@ def test_each_news_report_is_true_of_the_balance_and_the_side_ahead():
             assert "before, " not in report  # plain words
         assert audit.next_news.disabled
         audit.next_news.click()  # nothing left: nothing happens
-        assert text(audit.news.value).count("📰") == len(case.news)
+        assert text(audit.news.value).count("📰") == len(_case_news(case.key))
 
 
 def test_a_capped_move_reports_what_it_did():
@@ -288,9 +290,9 @@ def test_in_the_notebook_the_widget_never_plays_a_learners_own_graded_news():
         played = []
         while not audit.next_news.disabled:
             audit.next_news.click()
-            played.append(audit._pending.text)
+            played.append(audit._pending)
             read(audit, "you", "information", "up")
-        case_news = [item.text for item in CASES[s.case].news]
+        case_news = [item.text for item in _case_news(s.case)]
         assert played == [t for t in case_news if t not in own]
         assert not own & set(played)
     other = next(key for key in CASES if key != s.case)

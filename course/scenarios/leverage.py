@@ -21,7 +21,7 @@ firm signed elsewhere before it booked its second viewing.
 """
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import combinations, pairwise, product
 from types import MappingProxyType
 
@@ -175,6 +175,7 @@ SOME_BECAUSE = (
 )
 
 
+@answer_key
 def rules_for(scenario):
     """The rules of ``scenario``'s story that its drawn facts leave standing (question 2), then
     a floor under every weight and one "some" rule for each side and source: without them, audits
@@ -182,7 +183,7 @@ def rules_for(scenario):
     known to you) passed, and rules held only where a drawn fact gives something let a learner
     probe which pairs question 1's facts cover."""
     drawn = set(scenario.facts.values())
-    story = tuple(rule for rule in CASES[scenario.case].rules if rule.lifted_by not in drawn)
+    story = tuple(rule for rule in CASES[scenario.case]._rules if rule.lifted_by not in drawn)
     floors = tuple(
         Rule("weight_floor", source, FLOOR_BECAUSE, value=WEIGHT_FLOOR) for source in SOURCES
     )
@@ -204,9 +205,9 @@ class Fact:
 
     case: str
     text: str
-    source: str
-    side: str
-    lookalike: str = ""
+    _source: str = field(repr=False)
+    _side: str = field(repr=False)
+    _lookalike: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True)
@@ -219,10 +220,10 @@ class News:
 
     case: str
     text: str
-    side: str
-    source: str
-    sign: int
-    size: int
+    _side: str = field(repr=False)
+    _source: str = field(repr=False)
+    _sign: int = field(repr=False)
+    size: int = 0
     sizes: tuple = ()
     trust: bool = False
 
@@ -231,9 +232,9 @@ class News:
             object.__setattr__(self, "sizes", (self.size,))
 
     @property
-    def change(self):
+    def _change(self):
         """The widget's move, signed."""
-        return self.sign * self.size
+        return self._sign * self.size
 
 
 @dataclass(frozen=True)
@@ -260,20 +261,20 @@ class Tactic:
 
     case: str
     text: str
-    kind: str
-    also: str = ""
-    pretext: bool = False  # a lie told to get information: its source decides its kind
+    _kind: str = field(repr=False)
+    _also: str = field(default="", repr=False)
+    _pretext: bool = field(default=False, repr=False)  # a lie told to get information
 
     @property
-    def kinds(self):
+    def _kinds(self):
         """Every kind accepted for it."""
-        return (self.kind, self.also) if self.also else (self.kind,)
+        return (self._kind, self._also) if self._also else (self._kind,)
 
 
 @dataclass(frozen=True)
 class Case:
     """A negotiation to audit: the story, a first audit of both sides with weights that
-    fit it, and what any audit of it must respect (``rules``)."""
+    fit it, and what any audit of it must respect (``_rules``, read through ``rules_for``)."""
 
     key: str
     title: str
@@ -283,7 +284,7 @@ class Case:
     yours: MappingProxyType
     theirs: MappingProxyType
     weights: MappingProxyType
-    rules: tuple
+    _rules: tuple = field(repr=False)
     budget: tuple  # (low, high) working days before the talks, for question 3
     asks: tuple  # (need, ask): what you could ask for, and the balance each needs (question 4b)
 
@@ -293,11 +294,6 @@ class Case:
         it on top); the story may support others as well (a "weight_top" rule, where the case
         has one, names those it supports)."""
         return max(SOURCES, key=self.weights.__getitem__)
-
-    @property
-    def news(self):
-        """The case's news, in the order the widget plays it."""
-        return tuple(item for item in NEWS if item.case == self.key)
 
 
 def _ladder(lowest, asks):
@@ -615,7 +611,7 @@ CASES = {
 }
 
 #: Facts a learner classifies (question 1), by case.
-FACTS = (
+_FACTS = (
     # salary
     Fact(
         "salary",
@@ -628,7 +624,7 @@ FACTS = (
         "You know from Northwind's own job advert that the post has been open for five months.",
         "information",
         "you",
-        lookalike="alternatives",
+        _lookalike="alternatives",
     ),
     Fact(
         "salary",
@@ -653,7 +649,7 @@ FACTS = (
         "You are one of the few engineers who has run the streaming system Northwind is launching.",
         "power",
         "you",
-        lookalike="alternatives",
+        _lookalike="alternatives",
     ),
     # supplier
     Fact(
@@ -667,7 +663,7 @@ FACTS = (
         "You know from Vell's filed accounts that its sales fell by a third this year.",
         "information",
         "you",
-        lookalike="alternatives",
+        _lookalike="alternatives",
     ),
     Fact(
         "supplier",
@@ -686,7 +682,7 @@ FACTS = (
         "Vell owns the tooling that makes your lid, which would take three months to move.",
         "power",
         "them",
-        lookalike="alternatives",
+        _lookalike="alternatives",
     ),
     Fact(
         "supplier",
@@ -701,7 +697,7 @@ FACTS = (
         "Ostra holds the only certification for the valve your pumps are approved with.",
         "power",
         "them",
-        lookalike="alternatives",
+        _lookalike="alternatives",
     ),
     Fact(
         "sole-source",
@@ -714,7 +710,7 @@ FACTS = (
         "You know from Ostra's annual report that its new plant runs at half capacity.",
         "information",
         "you",
-        lookalike="alternatives",
+        _lookalike="alternatives",
     ),
     Fact(
         "sole-source",
@@ -735,7 +731,7 @@ FACTS = (
         "being designed.",
         "power",
         "you",
-        lookalike="alternatives",
+        _lookalike="alternatives",
     ),
     # deadline
     Fact(
@@ -750,7 +746,7 @@ FACTS = (
         "demolished.",
         "information",
         "you",
-        lookalike="alternatives",
+        _lookalike="alternatives",
     ),
     Fact(
         "deadline",
@@ -764,7 +760,7 @@ FACTS = (
         "require.",
         "power",
         "you",
-        lookalike="alternatives",
+        _lookalike="alternatives",
     ),
     Fact(
         "deadline",
@@ -783,7 +779,7 @@ FACTS = (
 
 #: News that moves a case while it unfolds (question 4 and the widget), by case, in the
 #: order the widget plays it.
-NEWS = (
+_NEWS = (
     # salary
     News(
         "salary",
@@ -1307,7 +1303,7 @@ STEPS = (
 #: illegitimate and, being a lie the person asked relies on, also a misrepresentation. A
 #: learner gets four, of at least three kinds. Every statement a tactic makes is true unless
 #: the tactic says otherwise (question 5 tells the learner so).
-TACTICS = (
+_TACTICS = (
     # salary
     Tactic(
         "salary",
@@ -1358,7 +1354,7 @@ TACTICS = (
         "Tell Northwind you will sign with Calder tomorrow unless it matches Calder's pay, "
         "when you have already decided to turn Calder down.",
         "bluff",
-        also="misrepresentation",
+        _also="misrepresentation",
     ),
     # supplier
     Tactic(
@@ -1410,15 +1406,15 @@ TACTICS = (
         "Phone Vell's accounts office as one of its auditors, which you are not, to find out "
         "which clients it has lost.",
         "illegitimate",
-        also="misrepresentation",
-        pretext=True,
+        _also="misrepresentation",
+        _pretext=True,
     ),
     Tactic(
         "supplier",
         "Tell Vell you will move the whole order to Bellpak next month unless it cuts its "
         "price, when you mean to stay with Vell whatever it does.",
         "bluff",
-        also="misrepresentation",
+        _also="misrepresentation",
     ),
     # sole-source
     Tactic(
@@ -1473,15 +1469,15 @@ TACTICS = (
         "Call Ostra's plant as a trade journalist, which you are not, to learn how full its "
         "order book is.",
         "illegitimate",
-        also="misrepresentation",
-        pretext=True,
+        _also="misrepresentation",
+        _pretext=True,
     ),
     Tactic(
         "sole-source",
         "Tell Ostra you will pay for the overseas maker's certification unless it holds its "
         "price, when you have no budget for it.",
         "bluff",
-        also="misrepresentation",
+        _also="misrepresentation",
     ),
     # deadline
     Tactic(
@@ -1537,7 +1533,7 @@ TACTICS = (
         "Tell Brannock you will take the warehouse off the market for a year unless it signs "
         "this week, when you would go on showing it to other firms.",
         "bluff",
-        also="misrepresentation",
+        _also="misrepresentation",
     ),
 )
 
@@ -1736,10 +1732,10 @@ class LeverageScenario(Scenario):
         """Question 1b's fact, with the source it is easily mistaken for (its ``lookalike``),
         shown after question 1 so that it does not sort that question's facts."""
         text = self.facts[self.reason_fact]
-        fact = next(f for f in FACTS if f.case == self.case and f.text == text)
+        fact = next(f for f in _FACTS if f.case == self.case and f.text == text)
         return (
             f"Question 1b's fact is **{self.reason_fact}**: {text} It is easily filed under "
-            f"**{fact.lookalike}**, the source it could be mistaken for."
+            f"**{fact._lookalike}**, the source it could be mistaken for."
         )
 
     def _audit_table(self):
@@ -1781,7 +1777,7 @@ class LeverageScenario(Scenario):
         """Question 3b's two trust items of this case, each said to be in the learner's
         lists or not."""
         step = next(s for s in STEPS if s.case == self.case and s.trust)
-        news = next(n for n in NEWS if n.case == self.case and n.trust)
+        news = next(n for n in _NEWS if n.case == self.case and n.trust)
         if step.name in self.steps:
             kept = "it is among your steps above"
         else:
@@ -1795,7 +1791,7 @@ class LeverageScenario(Scenario):
         spent = (
             f"it is your news item {drawn[0]}"
             if drawn
-            else f"not among your news: it would lower your {news.source} by {news.size}"
+            else f"not among your news: it would lower your {news._source} by {news.size}"
         )
         return (
             f"Trust in your case (question 3b). The step that builds the other side's trust "
@@ -1955,6 +1951,25 @@ def practice_for(scenario):
     raise LookupError(f"no practice case differs from {scenario.case!r}")
 
 
+def _case_news(key):
+    """The news records of case ``key``, in the order the widget plays it."""
+    return tuple(item for item in _NEWS if item.case == key)
+
+
+def news_texts(key):
+    """The texts of case ``key``'s news, in the order the widget plays it: what a learner
+    may read of them (which rating each moves is ``news_reading``'s to say)."""
+    return tuple(item.text for item in _case_news(key))
+
+
+@answer_key
+def news_reading(key, text):
+    """How news item ``text`` of case ``key`` moves the audit, as the widget plays it:
+    (side, source, signed change)."""
+    (item,) = [item for item in _case_news(key) if item.text == text]
+    return item._side, item._source, item._change
+
+
 def _by_text(pool, case, texts):
     found = {item.text: item for item in pool if item.case == case}
     return [found[text] for text in texts]
@@ -1963,9 +1978,10 @@ def _by_text(pool, case, texts):
 @answer_key
 def fact_key(scenario):
     """The right (source, side) for each of the scenario's facts, by letter."""
-    facts = _by_text(FACTS, scenario.case, scenario.facts.values())
+    facts = _by_text(_FACTS, scenario.case, scenario.facts.values())
     return {
-        letter: (fact.source, fact.side) for letter, fact in zip(scenario.facts, facts, strict=True)
+        letter: (fact._source, fact._side)
+        for letter, fact in zip(scenario.facts, facts, strict=True)
     }
 
 
@@ -1973,9 +1989,9 @@ def fact_key(scenario):
 def news_key(scenario):
     """The right move for each news item, by label: (side, source, signed change)."""
     texts = [text for text, _ in scenario.news.values()]
-    items = _by_text(NEWS, scenario.case, texts)
+    items = _by_text(_NEWS, scenario.case, texts)
     return {
-        label: (item.side, item.source, item.sign * size)
+        label: (item._side, item._source, item._sign * size)
         for (label, (_, size)), item in zip(scenario.news.items(), items, strict=True)
     }
 
@@ -1983,23 +1999,23 @@ def news_key(scenario):
 @answer_key
 def tactic_key(scenario):
     """The kind of each of the scenario's tactics, by label."""
-    tactics = _by_text(TACTICS, scenario.case, scenario.tactics.values())
-    return {label: t.kind for label, t in zip(scenario.tactics, tactics, strict=True)}
+    tactics = _by_text(_TACTICS, scenario.case, scenario.tactics.values())
+    return {label: t._kind for label, t in zip(scenario.tactics, tactics, strict=True)}
 
 
 @answer_key
 def tactic_kinds_accepted(scenario):
     """Every kind accepted for each of the scenario's tactics, by label: one, or two for a
     tactic on the line between them."""
-    tactics = _by_text(TACTICS, scenario.case, scenario.tactics.values())
-    return {label: t.kinds for label, t in zip(scenario.tactics, tactics, strict=True)}
+    tactics = _by_text(_TACTICS, scenario.case, scenario.tactics.values())
+    return {label: t._kinds for label, t in zip(scenario.tactics, tactics, strict=True)}
 
 
 @answer_key
 def pretexts(scenario):
     """The labels of the scenario's tactics that tell a lie to get information."""
-    tactics = _by_text(TACTICS, scenario.case, scenario.tactics.values())
-    return {label for label, t in zip(scenario.tactics, tactics, strict=True) if t.pretext}
+    tactics = _by_text(_TACTICS, scenario.case, scenario.tactics.values())
+    return {label for label, t in zip(scenario.tactics, tactics, strict=True) if t._pretext}
 
 
 @answer_key
@@ -2141,14 +2157,14 @@ def _reads_as_story(case, yours, theirs, weights):
     passes readings a little off the line (with a note), but the starting audits keep the
     line, as they did, so that no learner's draw changes."""
     reading = describe_balance(leverage_balance(yours, theirs, weights))
-    return all(reading in rule.reads for rule in case.rules if rule.kind == "band")
+    return all(reading in rule.reads for rule in case._rules if rule.kind == "band")
 
 
 def _lighter_of_pair_above_third(case, weights):
     """Whether a drawn starting audit weighs the lighter row of a case's one dependence above
     the third source. Question 2 now accepts that, but the starting audits section 4 draws keep
     the course's own reading, as they did, so that no learner's draw changes."""
-    for rule in case.rules:
+    for rule in case._rules:
         if rule.kind == "one_heavy":
             third = next(s for s in SOURCES if s not in rule.source)
             if min(weights[s] for s in rule.source) > weights[third] + 1e-9:
@@ -2161,13 +2177,13 @@ def ceilings(key):
     "at_most" rules on your side), by source."""
     return {
         rule.source: rule.value
-        for rule in CASES[key].rules
+        for rule in CASES[key]._rules
         if rule.kind == "at_most" and rule.side == "you"
     }
 
 
 def _audit_problems(case, yours, theirs, weights):
-    if not all(rule.holds(yours, theirs, weights) for rule in case.rules) or (
+    if not all(rule.holds(yours, theirs, weights) for rule in case._rules) or (
         _lighter_of_pair_above_third(case, weights)
         or not _reads_as_story(case, yours, theirs, weights)
     ):
@@ -2375,7 +2391,7 @@ def _in_story_order(items):
 
 
 def _draw_news(rng, case, apart=frozenset()):
-    pool = [item for item in case.news if item.text not in apart]
+    pool = [item for item in _case_news(case.key) if item.text not in apart]
     items = _in_story_order(rng.sample(pool, NEWS_PER_LEARNER))
     sizes = {item.text: item.sizes[int(rng.random() * len(item.sizes))] for item in items}
     for earlier, later in UNDOES:
@@ -2435,7 +2451,7 @@ def _draw_steps(rng, case, apart=frozenset(), trust=False):
 
 def _draw_tactics(rng, case):
     """Four of the case's tactics, in a random order."""
-    return rng.sample([t for t in TACTICS if t.case == case.key], TACTICS_PER_LEARNER)
+    return rng.sample([t for t in _TACTICS if t.case == case.key], TACTICS_PER_LEARNER)
 
 
 def _tactics_problems(tactics, apart=frozenset()):
@@ -2443,7 +2459,7 @@ def _tactics_problems(tactics, apart=frozenset()):
     mostly one kind), not one of each for everyone (so no answer follows by elimination),
     and none in ``apart`` (kept apart from the learner's steps)."""
     problems = []
-    if len({t.kind for t in tactics}) < TACTIC_KINDS_AT_LEAST:
+    if len({t._kind for t in tactics}) < TACTIC_KINDS_AT_LEAST:
         problems.append("tactics: fewer than three kinds")
     if any(t.text in apart for t in tactics):
         problems.append("tactics: one claims what a step has yet to win")
@@ -2457,7 +2473,7 @@ def _unchecked(drawn):
 
 def _moves(news):
     return {
-        label: (item.side, item.source, item.sign * size) for label, (item, size) in news.items()
+        label: (item._side, item._source, item._sign * size) for label, (item, size) in news.items()
     }
 
 
@@ -2498,8 +2514,8 @@ def leverage_audit(rng, learner, rejected=None, checked=True):
     ``checked=False`` draws each part once and checks nothing: the benchmark's baseline,
     never a learner's scenario."""
     case = CASES[sorted(CASES)[int(rng.random() * len(CASES))]]
-    facts = rng.sample([f for f in FACTS if f.case == case.key], FACTS_PER_LEARNER)
-    reason = next((i for i, f in enumerate(facts) if f.lookalike), 0)
+    facts = rng.sample([f for f in _FACTS if f.case == case.key], FACTS_PER_LEARNER)
+    reason = next((i for i, f in enumerate(facts) if f._lookalike), 0)
     apart = _kept_apart({f.text for f in facts}) if checked else frozenset()
 
     before_peak = rng.random() < BEFORE_PEAK_SHARE

@@ -20,7 +20,7 @@ from course.models.audit import (
     who_leads,
 )
 from course.pictures import audit_bars
-from course.scenarios.leverage import CASES
+from course.scenarios.leverage import CASES, news_reading, news_texts
 from course.widgets.controls import IntSlider
 from course.widgets.guards import RangeGuard, message
 
@@ -86,7 +86,7 @@ class LeverageAudit(w.VBox):
         )
         self._guard = RangeGuard()
         self._loading = False
-        self._pending = None  # the news item shown but not yet applied
+        self._pending = None  # the text of the news item shown but not yet applied
         self.case = w.Dropdown(
             options=[(c.title, key) for key, c in CASES.items()], value=case, description="case"
         )
@@ -164,13 +164,13 @@ class LeverageAudit(w.VBox):
 
     def _case_news(self):
         """The case's news the widget plays: all of it, less a learner's own graded items."""
-        return tuple(n for n in CASES[self.case.value].news if n.text not in self._kept_out)
+        return tuple(t for t in news_texts(self.case.value) if t not in self._kept_out)
 
     def _load_case(self, change=None):
         case = CASES[self.case.value]
         self._shown = 0
         self._pending = None
-        left_out = len(case.news) - len(self._case_news())
+        left_out = len(news_texts(case.key)) - len(self._case_news())
         note = (
             f" {left_out} of this case's news items are in your own question 4a, so the widget "
             "leaves them out: their readings are yours to find."
@@ -195,15 +195,14 @@ class LeverageAudit(w.VBox):
         self._pending = news[self._shown]
         self._shown += 1
         self.news.value += (
-            f"<p>📰 <b>{self._pending.text}</b> Which rating does it move, and which way?</p>"
+            f"<p>📰 <b>{self._pending}</b> Which rating does it move, and which way?</p>"
         )
         self.next_news.disabled = True
         self.reading.layout.display = None
 
     def _apply_news(self, _=None):
         """Compare the learner's reading with the news item, then apply it."""
-        item = self._pending
-        if item is None:
+        if self._pending is None:
             return
         weights = self._weights()
         if weights is None:
@@ -211,21 +210,22 @@ class LeverageAudit(w.VBox):
             return
         side, source = self.rating.value.split(":")
         up = self.direction.value == "up"
-        if (side, source, up) == (item.side, item.source, item.sign > 0):
+        moved, where, change = news_reading(self.case.value, self._pending)
+        if (side, source, up) == (moved, where, change > 0):
             verdict = "Right."
         else:
             verdict = (
-                f"Not quite: it moves {_owner(item.side)} {item.source}, "
-                f"{'up' if item.sign > 0 else 'down'}. {WHY[item.source].capitalize()}."
+                f"Not quite: it moves {_owner(moved)} {where}, "
+                f"{'up' if change > 0 else 'down'}. {WHY[where].capitalize()}."
             )
         yours, theirs = self._ratings()
         ratings = {"you": yours, "them": theirs}
         before_side = who_leads(
             weighted_leverage(yours, weights) - weighted_leverage(theirs, weights)
         )
-        before = ratings[item.side][item.source]
-        ratings[item.side] = shifted(ratings[item.side], {item.source: item.change})
-        after = ratings[item.side][item.source]
+        before = ratings[moved][where]
+        ratings[moved] = shifted(ratings[moved], {where: change})
+        after = ratings[moved][where]
         balance = weighted_leverage(ratings["you"], weights) - weighted_leverage(
             ratings["them"], weights
         )
@@ -236,7 +236,7 @@ class LeverageAudit(w.VBox):
             else f"{ARE_AHEAD[now_side].capitalize()}, as before."
         )
         self.news.value += (
-            f"<p><i>{verdict} {moved_words(item.side, item.source, before, item.change, after).capitalize()}. "
+            f"<p><i>{verdict} {moved_words(moved, where, before, change, after).capitalize()}. "
             f"Balance now {balance:+.2f} points. {ahead}</i></p>"
         )
         self._pending = None

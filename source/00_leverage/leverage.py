@@ -269,9 +269,9 @@ scenario.show("practice-facts")
 def practice_facts():
     """Each practice fact, by letter, as (its source, the side whose rating it goes into)."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import FACTS
+    from course.scenarios.leverage import _FACTS
 
-    read = {fact.text: (fact.source, fact.side) for fact in FACTS}
+    read = {fact.text: (fact._source, fact._side) for fact in _FACTS}
     return {letter: read[text] for letter, text in scenario.practice.facts.items()}
     ### END SOLUTION
 
@@ -285,9 +285,9 @@ check.practice_facts(practice_facts)
 def fact_leverage():
     """Each of your facts, by letter, as (its source, the side whose rating it goes into)."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import FACTS
+    from course.scenarios.leverage import _FACTS
 
-    read = {fact.text: (fact.source, fact.side) for fact in FACTS}
+    read = {fact.text: (fact._source, fact._side) for fact in _FACTS}
     return {letter: read[text] for letter, text in scenario.facts.items()}
     ### END SOLUTION
 
@@ -883,9 +883,9 @@ scenario.show("practice-news")
 def practice_news():
     """For each practice news label: (whose rating moves, which source, the signed change)."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import NEWS
+    from course.scenarios.leverage import _NEWS
 
-    read = {item.text: (item.side, item.source, item.sign) for item in NEWS}
+    read = {item.text: (item._side, item._source, item._sign) for item in _NEWS}
     return {
         label: (*read[text][:2], read[text][2] * size)
         for label, (text, size) in scenario.practice.news.items()
@@ -902,9 +902,9 @@ check.practice_news(practice_news)
 def news_moves():
     """For each news label: (whose rating moves, which source, the signed change)."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import NEWS
+    from course.scenarios.leverage import _NEWS
 
-    read = {item.text: (item.side, item.source, item.sign) for item in NEWS}
+    read = {item.text: (item._side, item._source, item._sign) for item in _NEWS}
     return {
         label: (*read[text][:2], read[text][2] * size)
         for label, (text, size) in scenario.news.items()
@@ -1143,9 +1143,9 @@ scenario.show("practice-tactics")
 def practice_tactics():
     """For each practice tactic label: its kind."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import TACTICS
+    from course.scenarios.leverage import _TACTICS
 
-    read = {tactic.text: tactic.kind for tactic in TACTICS}
+    read = {tactic.text: tactic._kind for tactic in _TACTICS}
     return {label: read[text] for label, text in scenario.practice.tactics.items()}
     ### END SOLUTION
 
@@ -1159,9 +1159,9 @@ check.practice_tactics(practice_tactics)
 def tactic_kinds():
     """For each tactic label: "legitimate", "bluff", "misrepresentation" or "illegitimate"."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import TACTICS
+    from course.scenarios.leverage import _TACTICS
 
-    read = {tactic.text: tactic.kind for tactic in TACTICS}
+    read = {tactic.text: tactic._kind for tactic in _TACTICS}
     return {label: read[text] for label, text in scenario.tactics.items()}
     ### END SOLUTION
 
