@@ -61,6 +61,7 @@ HIDDEN = (
     "my_batna",
     "my_reservation",
     "marlow_beliefs",
+    "my_audit",
     "opening_offer",
     "concession_plan",
     "if_quell",
@@ -425,7 +426,7 @@ def test_audit_hints(monkeypatch, own):
     as_own(monkeypatch, case)
     hint = miss("my_audit", _audit((2, 5, 3), (6, 5, 6)))
     assert "the two information ratings should be within 3 of each other" in hint
-    assert "your power should be rated above Marlow's" in hint and "80%" in hint
+    assert "your power ratings do not fit your case's facts" in hint and "80%" in hint
     assert "both sides have some alternatives" in miss("my_audit", _audit((6, 5, 7), (4, 0, 2)))
     assert "must be between 0 and 10" in miss("my_audit", _audit((6, 11, 7), (4, 5, 2)))
     assert "sum to 1" in miss("my_audit", _audit((6, 5, 7), (4, 5, 2), (0.5, 0.5, 0.5)))
@@ -534,7 +535,7 @@ def test_settled_alternatives_must_be_rated_that_way(monkeypatch, own):
     as_own(monkeypatch, case)
     assert alternatives_holder(case) == "you"
     hint = miss("my_audit", _audit((6, 4, 5), (4, 6, 5)))
-    assert "your alternatives should be rated above Marlow's" in hint and "20% or 10%" in hint
+    assert "your alternatives ratings do not fit" in hint and "20 or 10 of its 100" in hint
 
 
 def test_an_open_source_takes_either_side_but_no_wide_gap(monkeypatch, own):
@@ -549,9 +550,9 @@ def test_an_open_source_takes_either_side_but_no_wide_gap(monkeypatch, own):
     assert passes(run("my_audit", _audit((6, 5, 3), (4, 5, 6))))
     assert passes(run("my_audit", _audit((6, 5, 6), (4, 5, 3))))
     hint = miss("my_audit", _audit((6, 5, 2), (4, 5, 8)))
-    assert "the two power ratings should be within 3 of each other" in hint
+    assert "your power ratings do not fit your case's facts" in hint
     hint = miss("my_audit", _audit((9, 9, 9), (2, 2, 2)))
-    assert "the two alternatives ratings should be within 3" in hint and "hangs on Quell" in hint
+    assert "your alternatives ratings do not fit" in hint and "whichever way Quell" in hint
 
 
 def test_a_flattering_audit_fails_where_the_case_does_not_support_it():
@@ -561,7 +562,7 @@ def test_a_flattering_audit_fails_where_the_case_does_not_support_it():
     case = course.variant("05_capstone", "learner-8")
     assert alternatives_holder(case) == "Marlow"
     flattering = _audit((9, 9, 9), (2, 2, 2))(case)
-    with pytest.raises(NotYet, match="Marlow's alternatives should be rated above yours"):
+    with pytest.raises(NotYet, match="your alternatives ratings do not fit"):
         check.judge_audit(case, flattering)
     with pytest.raises(NotYet, match="within 3 of each other"):
         check.judge_audit(case, flattering)
@@ -1565,6 +1566,55 @@ def test_the_practice_statements_are_shown_and_every_verdict_is_judged():
         hint = miss("practice_to_say", lambda w=wrong: w)
         assert f"- {letter}: " in hint and words[kinds[letter]] in hint, hint
         assert "(say it)" not in hint and "keep quiet" not in hint.split(":", 1)[1], hint
+
+
+def test_an_audit_hint_names_the_row_and_its_facts_but_not_the_side_they_favour():
+    """The audit's hint said which side each row should favour ("Marlow's alternatives
+    should be rated above yours"), so a constant audit could be fixed hint by hint without
+    reading the case. Over 300 learners, two audits that break the alternatives and power
+    rows the opposite ways get hints that name each row with its facts, and no side."""
+    for n in range(300):
+        case = course.variant("05_capstone", f"r-{n}")
+        for one, other in (((8, 2), (2, 8)), ((2, 8), (8, 2)), ((9, 1), (1, 9))):
+            audit = _audit((6, one[0], other[0]), (5, one[1], other[1]))(case)
+            try:
+                check.judge_audit(case, audit)
+            except NotYet as hint:
+                said = str(hint)
+                assert "rated above" not in said and "within 3 of each other" not in said, n
+                assert "depends on the deal more" not in said and "hangs on" not in said, n
+                assert "wait at least" not in said, n
+                for source in ("alternatives", "power"):
+                    if f"your {source} ratings" in said:
+                        assert f"question 4's {source} rule" in said, n
+
+
+def test_an_audit_typed_in_from_the_own_case_fails_the_hidden_check(own, answers):
+    """Question 4 had no hidden check: the ratings that pass on one's own case, typed in
+    as constants, earned the marks. The hidden check tries other learners' cases and the
+    own case moved so that each side holds each row; the course's audit passes it."""
+    seen = 0
+    for yours, theirs in itertools.product(itertools.product((2, 5, 8), repeat=2), repeat=2):
+        constant = _audit((6, *yours), (5, *theirs))
+        with contextlib.suppress(NotYet):
+            run("my_audit", constant)
+            seen += 1
+            hint = miss("my_audit", constant, hidden=True)
+            assert "passes the visible cases but not every case" in hint, hint
+            assert "ratings do not follow that case's facts" in hint, hint
+    assert seen
+    assert passes(run("my_audit", answers["my_audit"], hidden=True))
+
+
+def test_the_audit_edges_settle_each_row_for_each_side():
+    """The hidden edges put alternatives and power with each side, and leave power open,
+    on every one of 300 learners' cases, none of them near a rule's line."""
+    for n in range(300):
+        own = course.variant("05_capstone", f"r-{n}")
+        cases = [dataclasses.replace(own, **edge) for edge in check.audit_edges(own)]
+        assert [alternatives_holder(c) for c in cases[:2]] == ["Marlow", "you"], n
+        assert [power_holder(c) for c in cases] == ["you", "Marlow", None], n
+        assert not any(alternatives_near_line(c) for c in cases[:2]), n
 
 
 def test_the_audit_template_fails_for_every_learner():

@@ -11,6 +11,7 @@ one case); a sample goes through the checks as a notebook runs them, and the hid
 run once per formulation.
 """
 
+import dataclasses
 import functools
 import itertools
 import math
@@ -242,6 +243,33 @@ def test_q4_each_source_settles_for_either_side_and_no_constant_audit_passes_mos
         }
         fits = sum(passes_audit(s, audit) for s in drawn)
         assert fits / len(drawn) <= 0.6, (alternatives, power, fits)
+
+
+def test_q4_no_constant_audit_passes_the_hidden_edges_of_any_learner(drawn):
+    """Question 4 had no hidden check, so ratings typed in from the learner's own case
+    earned the marks ('me 6, 7, 7; Marlow 5, 5, 5' fitted 44% of a reviewer's learners).
+    Every constant audit that fits a swept learner's own case breaks a rule on one of the
+    hidden edges built from that case, while both independent formulations pass them."""
+    pairs = [(8, 2), (6, 5), (5, 5), (5, 6), (2, 8)]
+    weights = {"information": 0.3, "alternatives": 0.4, "power": 0.3}
+    audits = [
+        {
+            "yours": {"information": 6, "alternatives": a[0], "power": p[0]},
+            "theirs": {"information": 5, "alternatives": a[1], "power": p[1]},
+            "weights": weights,
+        }
+        for a, p in itertools.product(pairs, pairs)
+    ]
+    fitted = 0
+    for s in drawn[::4]:
+        edges = [dataclasses.replace(s, **edge) for edge in check.audit_edges(s)]
+        for audit in audits:
+            if passes_audit(s, audit):
+                fitted += 1
+                assert not all(passes_audit(e, audit) for e in edges), s.learner
+        for answer in ALTERNATIVES["my_audit"]:
+            assert all(passes_audit(e, answer(e)) for e in edges), (s.learner, answer)
+    assert fitted > len(drawn) // 4
 
 
 def passes_audit(s, audit):

@@ -52,7 +52,6 @@ from course.scenarios.capstone import (
     package_rows,
     plan_of,
     power_holder,
-    power_leans,
     power_near_line,
     practice_key,
     practice_kinds,
@@ -459,26 +458,20 @@ def audit_rules(case):
     ]
     alternatives, power = alternatives_holder(case), power_holder(case)
     if alternatives is not None and alternatives_near_line(case):
-        rules.append(_near_line(alternatives, _alternatives_reason(case)))
+        held = _near_line(alternatives, "alternatives")
     elif alternatives is not None:
-        rules.append(_holds("alternatives", alternatives, _alternatives_reason(case)))
+        held = _holds("alternatives", alternatives)
     else:
-        rules.append(
-            _open(
-                "alternatives",
-                f"which side's alternative is stronger hangs on Quell (chance {chance:.2f} "
-                f"after the rush request): {_alternatives_reason(case)}",
-            )
-        )
+        held = _within("alternatives")
+    rules.append(_unfit(held, "alternatives", _alternatives_reason(case)))
     line = power_near_line(case)
     if line is not None:
-        rules.append(
-            _near_line(line, _power_reason(case), "power", "the weeks are exactly 3 apart")
-        )
+        held = _near_line(line, "power")
     elif power is not None:
-        rules.append(_holds("power", power, _power_reason(case)))
+        held = _holds("power", power)
     else:
-        rules.append(_open("power", _power_reason(case)))
+        held = _within("power")
+    rules.append(_unfit(held, "power", _power_reason(case)))
     return rules
 
 
@@ -487,70 +480,59 @@ def audit_rules(case):
 OPEN_GAP = 3
 
 
+def _within(source):
+    return lambda y, t: abs(y[source] - t[source]) <= OPEN_GAP
+
+
 def _open(source, because):
     return (
-        lambda y, t: abs(y[source] - t[source]) <= OPEN_GAP,
+        _within(source),
         f"the two {source} ratings should be within {OPEN_GAP} of each other: {because}, so "
         "the case supports no large gap either way",
     )
 
 
-def _near_line(
-    side, because, source="alternatives", line="a share lies within 0.01 of the 0.05 line"
-):
-    """A rule where a measure lies on or next to its line: the side ahead by the line, or an
-    open reading (within ``OPEN_GAP``), is accepted."""
-    held, _ = _holds(source, side, because)
-    near, _ = _open(source, because)
-    whose = f"your {source}" if side == "you" else f"Marlow's {source}"
+def _unfit(rule, source, facts):
+    """A rule of the alternatives or power row with a hint that names the row and gives
+    the case's facts, but not which side they put ahead: finding that is the question,
+    and a hint that said it could be followed without reading the case."""
     return (
-        lambda y, t: held(y, t) or near(y, t),
-        f"{whose} should be rated above the other side's, or the two within {OPEN_GAP} of "
-        f"each other, since {line}: {because}",
+        rule,
+        f"your {source} ratings do not fit your case's facts: {facts}; work out from "
+        f"question 4's {source} rule which side, if either, these facts put ahead",
     )
 
 
-def _holds(source, side, because):
+def _near_line(side, source):
+    """Where a measure lies on or next to its line: the side ahead by the line, or an open
+    reading (within ``OPEN_GAP``), is accepted."""
+    held, near = _holds(source, side), _within(source)
+    return lambda y, t: held(y, t) or near(y, t)
+
+
+def _holds(source, side):
     if side == "you":
-        return (
-            lambda y, t: y[source] > t[source],
-            f"your {source} should be rated above Marlow's: {because}",
-        )
-    return (
-        lambda y, t: t[source] > y[source],
-        f"Marlow's {source} should be rated above yours: {because}",
-    )
+        return lambda y, t: y[source] > t[source]
+    return lambda y, t: t[source] > y[source]
 
 
 def _alternatives_reason(case):
-    yours = alternative_of(case) / sum(max(v.values()) for v in case.yours.values())
+    best = sum(max(v.values()) for v in case.yours.values())
     return (
-        f"your alternative after question 2's decision ({alternative_of(case):.2f} k€, "
-        f"without Marlow's audit) is {yours:.0%} of your best profit, and Marlow's "
-        f"reservation price is {case.reservation_if_quell:g}% or "
-        f"{case.reservation_if_not:g}% of its best points, whichever way Quell turns out "
-        "(measured from question 2's right decision on the letter: if your function does "
-        "not pass yet, fix that first)"
+        f"your alternative after question 2's decision is {alternative_of(case):.2f} k€ "
+        f"(without Marlow's audit) and your best profit {best:g} k€; Marlow's reservation "
+        f"price is {case.reservation_if_quell:g} or {case.reservation_if_not:g} of its 100 "
+        "points, whichever way Quell turns out (measured from question 2's right decision "
+        "on the letter: if your function does not pass yet, fix that first)"
     )
 
 
 def _power_reason(case):
-    """Both facts of the power row and where each points (``power_leans``)."""
-    dependence, time = power_leans(case)
-    needs = {
-        "you": "Marlow depends on the deal more",
-        "Marlow": "you depend on the deal more",
-        None: "neither depends on it more by 10 points",
-    }[dependence]
-    waits = {
-        "you": "you can wait at least 3 weeks longer",
-        "Marlow": "Marlow can wait at least 3 weeks longer",
-        None: "neither can wait 3 weeks longer",
-    }[time]
+    """The two facts of the power row, as the brief gives them."""
     return (
         f"you would supply {case.their_supply_share:.0%} of Marlow's sensors and Marlow would "
-        f"be {case.your_sales_share:.0%} of your sales, so {needs}; you can wait "
-        f"{case.your_weeks} weeks and Marlow {case.their_weeks}, so {waits}"
+        f"be {case.your_sales_share:.0%} of your sales; you can wait {case.your_weeks} weeks "
+        f"and Marlow {case.their_weeks}"
     )
 
 
@@ -568,16 +550,62 @@ def judge_audit(case, result):
     weights = _ratings(result, "weights", _weights)
     broken = [because for rule, because in audit_rules(case) if not rule(yours, theirs)]
     if broken:
+        rows = [s for s in SOURCES if any(b.startswith(f"your {s} ratings") for b in broken)]
+        general = (
+            f"its {' and '.join(rows)} ratings do not follow that case's facts: work them "
+            "out from `s` by question 4's rules"
+            if len(rows) == len(broken)
+            else None
+        )
         raise NotYet(
-            "your audit does not yet fit your case:\n" + "\n".join(f"- {b}." for b in broken)
+            "your audit does not yet fit your case:\n" + "\n".join(f"- {b}." for b in broken),
+            general=general,
         )
     return yours, theirs, weights
 
 
+def audit_edges(case):
+    """Question 4's hidden edges: ``case`` with Marlow's reservation prices and the power
+    facts moved so that each side holds alternatives and power in one edge, and power is
+    left open by facts that point to different sides in another. An audit typed in from
+    one case breaks a rule on at least one of them."""
+    share = round(100 * alternative_of(case) / sum(max(v.values()) for v in case.yours.values()))
+    return [
+        {  # Marlow's alternatives ahead in both states; Marlow needs you and is in a hurry
+            "reservation_if_quell": float(min(100, share + 20)),
+            "reservation_if_not": float(min(100, share + 12)),
+            "their_supply_share": 0.7,
+            "your_sales_share": 0.2,
+            "your_weeks": 8,
+            "their_weeks": 2,
+        },
+        {  # your alternatives ahead in both states; you need Marlow and are in a hurry
+            "reservation_if_quell": float(share - 15),
+            "reservation_if_not": float((share - 15) // 2),
+            "their_supply_share": 0.2,
+            "your_sales_share": 0.4,
+            "your_weeks": 2,
+            "their_weeks": 8,
+        },
+        {  # Marlow needs you more, but can wait longer: power open
+            "their_supply_share": 0.6,
+            "your_sales_share": 0.2,
+            "your_weeks": 2,
+            "their_weeks": 8,
+        },
+    ]
+
+
 @question
-def my_audit(answer):
-    """Check a function returning the learner's audit of their own case."""
-    case = _cases(False)[0]
+def my_audit(answer, hidden=False):
+    """Check a function returning the learner's audit of their own case; with ``hidden``,
+    on other learners' cases and on the edges of ``audit_edges`` too."""
+    own = _cases(False)[0]
+    if hidden:
+        _each(answer, _cases(True, audit_edges(own)), judge_audit)
+        passed("my_audit follows each case's facts.")
+        return
+    case = own
     yours, theirs, weights = judge_audit(case, call_learner(answer, case))
     mine, other = weighted_leverage(yours, weights), weighted_leverage(theirs, weights)
     balance = mine - other

@@ -305,7 +305,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # Write `my_audit(s)`: a dict with three keys, `"yours"`, `"theirs"` and `"weights"`,
 # each a dict from source (`"information"`, `"alternatives"`, `"power"`) to a number:
 # ratings from 0 to 10, weights that add up to 1 (thirds may be written 0.3333). The check accepts any audit that fits
-# what your case settles, and names every point where yours does not:
+# what your case settles. Where yours does not, it names the row and gives its facts,
+# not the side they favour; grading also tries other learners' cases. The rules:
 #
 # - information is your judgement: either side may be rated higher, by up to 3, and
 #   Marlow's is at least 1, since Marlow knows whether Quell has capacity;
@@ -366,6 +367,9 @@ def my_audit(s):
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "my-audit-test", "schema_version": 3}
 """Check that my_audit rates both sides and weighs the sources as the case supports."""
 check.my_audit(my_audit)
+### BEGIN HIDDEN TESTS
+check.my_audit(my_audit, hidden=True)
+### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "opening-teaching", "schema_version": 3}
 # ## 4. An opening that is ambitious and grounded
