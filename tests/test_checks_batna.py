@@ -3466,3 +3466,27 @@ def test_no_public_name_or_record_holds_a_graded_answer(learner, who):
     for statement in _statements_of(offers):
         public = {n: getattr(statement, n) for n in dir(statement) if not n.startswith("_")}
         assert set(public) <= {"letter", "text"}, sorted(public)
+
+
+def test_the_summary_names_the_answer_date_case_of_a_better_batna():
+    """The summary said a better BATNA pays under the Nash split or once it beats your share
+    at the table, leaving out the learner's own story, a common answer date, where section 7
+    predicts a rise one for one when Northwind has the last word and none when you do."""
+    summary = _cell("summary")
+    assert (
+        "By a common answer date it counts in full when the other side has the last word, and "
+        "not at all when you do." in summary
+    )
+
+
+def test_section_6_states_the_demand_rule_once_and_stays_short():
+    """Section 6 gave one demand three labels (bluff, threat, misrepresentation) over 22 lines
+    before accepting either of two, and ran to 1,599 words; the demand's rule is now told in
+    one paragraph (a warning at or below the package's reservation price, above it a bluff,
+    which the course also accepts as a misrepresentation) and the section stays under 1,500."""
+    honest = _cell("honest-teaching")
+    assert len(honest.split()) < 1_500, len(honest.split())
+    assert (
+        "overstates the least you would accept, as in a bluff (above), so it is a bluff" in honest
+    )
+    assert "module 05 says the same of an ultimatum" not in honest

@@ -758,24 +758,17 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   Game theorists call the first kind a *warning*, and so does this module; module 03
 #   uses the same two words, *warning* and *threat*.
 #
-#   A demand says one thing: what you will do if the salary is below its figure. It is a
-#   warning when that is true: the alternative is your real BATNA, and the figure is at
-#   most your reservation price for the package it names (two remote days lower it), so
-#   below the figure you really would take your BATNA. Name a figure above that
-#   reservation price and the demand is false: between the two figures you would in fact
-#   accept. What is false in it is the least you would accept, as in a bluff (above), so
-#   it is a bluff. In Schelling's terms it is also a threat: between the two figures,
-#   taking your BATNA is something you would rather not do, so the demand promises it only
-#   to deter a refusal, and since you would not carry it out, the threat is a bluff (module
-#   05 says the same of an ultimatum on terms you would in fact improve on). It also
-#   states an intention you do not hold (you would not take your BATNA between the two
-#   figures), and a false statement of intention can be a
-#   misrepresentation in law; module 03 says so too, and this course accepts either label
-#   for such a demand. For your own conduct, do not treat it as a mere bluff: "I will take
-#   Harbor Bank's offer" states a concrete plan, and module 00 puts a false stated
-#   intention on the line between a bluff and a misrepresentation. A demand that names an
-#   alternative you do not have, or inflates one, is plainly a misrepresentation: that
-#   part is a false fact the other side will rely on.
+#   A demand says what you will do if the salary is below its figure. It is a warning when
+#   that is true: the alternative is your real BATNA and the figure is at most your
+#   reservation price for the package it names (two remote days lower it). Name a figure
+#   above that price and, between the two, you would in fact accept: the demand overstates
+#   the least you would accept, as in a bluff (above), so it is a bluff. In Schelling's
+#   terms it is also a threat, and since you would not carry it out, the threat is a
+#   bluff. It also states an intention you do not hold, and module 00 puts a false stated
+#   intention on the line between a bluff and a misrepresentation (module 03 agrees), so
+#   this course accepts either label for such a demand; for your own conduct, do not treat
+#   it as a mere bluff. A demand that names an alternative you do not have, or inflates
+#   one, is plainly a misrepresentation.
 #
 # <details>
 # <summary><b>Why even a true warning costs you</b> (a side note)</summary>
@@ -1361,8 +1354,9 @@ check.batna_rise(batna_rise, hidden=True)
 #   can open a zone that salary alone cannot, and a term that costs one side nothing
 #   belongs in the deal.
 # - A better BATNA raises your share when it is your breakdown payoff (Nash), or once it
-#   beats what you would get at the table (outside options, module 03). Ask which of the
-#   two your case is.
+#   beats what you would get at the table (outside options, module 03). By a common answer
+#   date it counts in full when the other side has the last word, and not at all when you
+#   do. Ask which of these your case is.
 # - Counter an extreme offer calmly, don't fall into the commute trap, and walk away when
 #   no terms reach your reservation price.
 # - Mention an alternative when what it shows beats what the other side believes is the
