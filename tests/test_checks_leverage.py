@@ -1181,7 +1181,7 @@ STORY_READ = {
         ("salary", (3, 9, 5), (8, 2, 6), (0.2, 0.6, 0.2), True, False),
         # -0.25: even, the course's own reading of question 2
         ("salary", (3, 7, 4), (8, 4, 6), (0.25, 0.5, 0.25), True, False),
-        # -1.00 and -1.30: Northwind a little ahead (its pay decision and two-week deadline)
+        # -1.00 and -1.30: Northwind a little ahead (its pay decision; your two weeks to answer)
         ("salary", (3, 7, 4), (7, 5, 6), (0.3, 0.4, 0.3), True, True),
         ("salary", (3, 7, 4), (8, 4, 7), (0.35, 0.4, 0.25), True, True),
         # -2.80: strongly Northwind's, which the story rules out
@@ -1228,11 +1228,15 @@ def test_question_2_refuses_only_a_strong_lead_the_story_rules_out_and_notes_the
 
 
 def test_question_2_s_story_lines_name_what_each_side_holds():
-    """The salary line weighed your offers against Northwind's pay decision and market
-    knowledge and left out its two-week deadline, which section 2 files against you; the
-    deadline line gave the owner's weakness as a reason the owner is ahead ('while')."""
+    """The salary line weighs your offers against Northwind's pay decision, its market
+    knowledge and the deadline it set for your answer. Section 2 files a deadline under the
+    side it presses, as that side's shrunken alternatives, so the line names it as your two
+    weeks to answer, not as Northwind's asset ('its two-week deadline'); the deadline line
+    gave the owner's weakness as a reason the owner is ahead ('while')."""
     bands = {key: next(r for r in case._rules if r.kind == "band") for key, case in CASES.items()}
-    assert "two-week deadline" in bands["salary"].because
+    salary = bands["salary"].because
+    assert "two weeks you have to answer it, which shrink your alternatives" in salary
+    assert "its two-week deadline" not in salary
     assert "even though the firm that viewed" in bands["deadline"].because
     assert "while" not in bands["deadline"].because
 
@@ -1682,7 +1686,11 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # section 3 no longer says what moves the pay in a job search
         ("audit-teaching", "not both rows at 0.4 or more).", "move the pay most"),
         # the one rule a fact lifts is named, with its case
-        ("q2-text", "which way they should compare is yours to judge", "no longer asks that"),
+        (
+            "q2-text",
+            "which way they should compare is yours to read from the statement quoted",
+            "is yours to judge",
+        ),
         # deal-me-out is a sharp threshold: any option below the table share changes nothing
         ("audit-limits", "such an alternative below that changes nothing", "well below"),
         # section 2's convention is noted by question 2's check, not held against the audit

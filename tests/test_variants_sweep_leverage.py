@@ -103,7 +103,7 @@ SECOND_READING = {
     "quoted 3% below": {"legitimate"},
     "fill its idle machines": {"legitimate"},
     "cleared you to pay 0.42": {"bluff"},
-    "lifts your sales by a tenth": {"bluff"},
+    "worth no more than 0.36": {"bluff"},
     "quoted 15% below": {"misrepresentation"},
     "meets on it next month": {"misrepresentation"},
     "Pay a Vell sales assistant": {"illegitimate"},
@@ -113,7 +113,7 @@ SECOND_READING = {
     "above 46 a valve": {"legitimate"},
     "offer a longer contract": {"legitimate"},
     "above 40 a valve": {"bluff"},
-    "cannot ship without it": {"bluff"},
+    "worth no more than 35 a valve": {"bluff"},
     "plans to submit it next year": {"misrepresentation"},
     "drew up on the rival's letterhead": {"misrepresentation"},
     "forbids him to pass on": {"illegitimate"},
@@ -243,6 +243,22 @@ def test_each_tactic_is_read_the_same_by_a_second_marker():
         assert any(set(t._kinds) == {"bluff", "misrepresentation"} for t in tactics), key
     for cue in ("accurately", "truthfully", "when it has not", "though you would"):
         assert not any(cue in t.text for t in _TACTICS), cue
+
+
+#: How a tactic keyed as a bluff alone states the truth it departs from: your own limit.
+OWN_LIMIT = re.compile(
+    r"(least you would|most you would|lowest you would|cleared you to pay|you would (pay|sign|let))"
+)
+
+
+def test_a_bluff_alone_departs_from_nothing_but_your_own_limit():
+    """A tactic keyed only as a bluff must misstate nothing but your own limit or valuation,
+    the truth beside it being what you would pay or accept; a valuation claim set against a
+    fact of your business (your figures, what your products need) can fairly be read as a
+    misrepresentation too, and the check would have refused that reading."""
+    for tactic in _TACTICS:
+        if tactic._kinds == ("bluff",):
+            assert OWN_LIMIT.search(tactic.text), tactic.text
 
 
 #: Words that name a kind of tactic, or flag one, so that a learner could sort the tactics by

@@ -393,7 +393,7 @@ CASES = {
             "Calder's written offer, the third firm's final round, Northwind's recruiters' knowledge of pay and its decision on whether and what to pay all bear on your talks"
         ),
         band=(
-            "your written offer, your final round and Northwind's months without filling the post, against Northwind's decision on the pay, its knowledge of the market and its two-week deadline"
+            "your written offer, your final round and Northwind's months without filling the post, against Northwind's decision on the pay, its knowledge of the market and the two weeks you have to answer it, which shrink your alternatives"
         ),
     ),
     "supplier": _case(
@@ -1375,8 +1375,8 @@ _TACTICS = (
     ),
     Tactic(
         "supplier",
-        "Say the resealable lid is worth little to your business, when your own figures show "
-        "it lifts your sales by a tenth.",
+        "Say the resealable lid is worth no more than 0.36 a unit to you, when you would pay "
+        "0.42 to keep it.",
         "bluff",
     ),
     Tactic(
@@ -1437,8 +1437,7 @@ _TACTICS = (
     ),
     Tactic(
         "sole-source",
-        "Say the valve is worth far less to your business than Ostra thinks, when your pumps "
-        "cannot ship without it.",
+        "Say the valve is worth no more than 35 a valve to you, when you would pay 46 for it.",
         "bluff",
     ),
     Tactic(

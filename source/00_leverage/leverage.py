@@ -427,7 +427,7 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # (its feedback states them). For one that does not, it quotes each statement your audit
 # contradicts, with what it bears on (a rating, the weights or the balance); where it
 # compares the two sides' ratings of a source, which way they should compare is yours to
-# judge. An audit copied number for number from one the course
+# read from the statement quoted. An audit copied number for number from one the course
 # shows you is refused as not your own; one that lands near it is agreement, which the
 # check does not hold against you.
 #
