@@ -2958,6 +2958,78 @@ def test_an_answer_that_calls_the_answer_key_fails(learner, question, hidden):
         assert "course's own answer" in miss(getattr(check, question), answer, hidden), question
 
 
+def _consulting(answers):
+    """For each question, answers that are the notebook's own solution but first consult
+    something the check uses to judge an answer (a judge, or a hint that knows the right
+    answer): each such call would tell the learner's code what is right, so each is an
+    answer key too."""
+    sol = answers
+
+    def table(s):
+        return TradeTable(s.yours, s.theirs)
+
+    def opening_judged(s, anchor, quote=None):
+        result = sol["opening"](s, anchor, quote)
+        check._check_opening(s, anchor, result, quote)
+        return result
+
+    def statements_judged(s, anchor, quote=None):
+        result = sol["opening"](s, anchor, quote)
+        said = [result[1]] if isinstance(result[1], str) else result[1]
+        for key in said:
+            check._check_statement(s, "", key)
+        return result
+
+    def plan_judged(s, opening):
+        plan = sol["concession_plan"](s, opening)
+        check._check_plan(plan, opening, s.alternative_price + s.extra_cost, "", s.their_estimate)
+        return plan
+
+    def mistake_named(s, mine, theirs, target):
+        value = sol["tit_for_tat"](s, mine, theirs, target)
+        check._tit_for_tat_mistake(s, mine, theirs, target, value + 5, (value, value))
+        return value
+
+    def move_judged(s, current):
+        result = sol["next_trade"](s, current)
+        options = table(s).options(current, gives=True)
+        needed = table(s).shortfall(current, s.their_minimum)
+        if result is None:
+            check._no_move_hint(s, table(s), current, options, current)
+            return None
+        chosen = next(o for o in options if o["package"] == result)
+        check._judge_choice(s, "", result, chosen, chosen, needed)
+        return result
+
+    def response_hinted(s, offer, ask, ceiling=None):
+        result = sol["respond"](s, offer, ask, ceiling)
+        other = "counter" if result == "accept" else "accept"
+        check._response_hint(s, offer, ask, ceiling, result, other)
+        return result
+
+    return {
+        "opening": [opening_judged, statements_judged],
+        "concession_plan": [plan_judged],
+        "tit_for_tat": [mistake_named],
+        "next_trade": [move_judged],
+        "respond": [response_hinted],
+    }
+
+
+@pytest.mark.parametrize(
+    "question", ["opening", "concession_plan", "tit_for_tat", "next_trade", "respond"]
+)
+@pytest.mark.parametrize("hidden", [False, True])
+def test_an_answer_that_consults_a_judge_of_answers_fails(answers, question, hidden):
+    """The private judges and hints of the checks know what is right: an answer that calls
+    one fails, visible and hidden, and the hint asks for the learner's own working."""
+    for answer in _consulting(answers)[question]:
+        assert "course's own answer" in miss(getattr(check, question), answer, hidden), (
+            question,
+            answer.__name__,
+        )
+
+
 def test_the_story_says_the_discount_leaves_this_years_price_and_reservation_alone():
     """The framework's discount (up to 10%) was scored only in points while the price
     questions fixed the reservation price at Birch's price plus the extra cost, as if no

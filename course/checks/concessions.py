@@ -259,6 +259,7 @@ def opening(answer, hidden=False):
     )
 
 
+@answer_key
 def _check_opening(s, anchor, result, rival):
     """The opening price of ``result`` if it is ambitious and grounded (and, with a
     ``rival`` quote, no more than it), else a hint."""
@@ -363,6 +364,7 @@ def _check_opening(s, anchor, result, rival):
     return price
 
 
+@answer_key
 def _check_statement(s, where, key):
     """A hint if ``key`` is a statement not to make: untrue, a threat, or a weak
     alternative that would lower Orchard's estimate of the least you would take."""
@@ -509,6 +511,7 @@ def _listed(plan):
 HIGHEST_TARGET_SHARE = 0.9
 
 
+@answer_key
 def _check_plan(plan, start, reservation, where, estimate):
     """Question 2's rules for ``plan`` from ``start``, with your ``reservation`` price and
     your ``estimate`` of Orchard's."""
@@ -739,6 +742,7 @@ def tit_for_tat(answer, hidden=False):
     )
 
 
+@answer_key
 def _tit_for_tat_mistake(s, mine, theirs, target, value, band):
     """The hint for a next offer outside the ``band`` the rule allows, and the same in
     general words. Each wrong rule is tried as written and with each bound a learner may
@@ -1100,6 +1104,7 @@ def next_trade(answer, hidden=False):
     )
 
 
+@answer_key
 def _no_move_hint(s, table, current, options, result):
     """Why ``None`` was the answer from ``current``: the rule makes no move there."""
     them = table.points(current)[1]
@@ -1124,6 +1129,7 @@ def _no_move_hint(s, table, current, options, result):
     )
 
 
+@answer_key
 def _judge_choice(s, where, result, chosen, best, needed):
     if chosen is None:
         _fail(
@@ -1536,6 +1542,7 @@ def respond(answer, hidden=False):
     )
 
 
+@answer_key
 def _response_hint(s, offer, next_ask, ceiling, expected, given):
     """What is true of this offer that makes ``expected`` right and ``given`` wrong."""
     reservation = reservation_of(s)
