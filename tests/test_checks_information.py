@@ -711,8 +711,10 @@ def test_your_estimate_is_said_once_to_be_the_mean_of_your_beliefs():
         "It is what this course calls your **estimate** of the buyer's reservation price: "
         "the mean of your current beliefs, not the highest price they allow." in words
     )
-    assert "the higher of the model's price and your estimate (the expected reservation price " \
+    assert (
+        "the higher of the model's price and your estimate (the expected reservation price "
         "under `after`" in words
+    )
 
 
 def test_the_holds_question_says_plainly_what_happens_between_holds():

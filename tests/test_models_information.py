@@ -491,10 +491,18 @@ def test_an_old_quote_is_a_bound_and_a_new_discount_a_cap():
     )
 
 
-def test_the_bargaining_theorem_names_its_conditions():
-    """Myerson and Satterthwaite's conditions were given in prose only; an MBA reader could not
-    tell they are the theorem's conditions."""
-    says("*incentive compatible*", "*individually rational*", "*budget balanced*", "*efficient*")
+def test_the_bargaining_theorem_is_two_sentences_with_its_conditions():
+    """Myerson and Satterthwaite's theorem took about 330 words (four named properties of a
+    mechanism, the continuity condition) for a result the text then says does not apply to
+    this sale. It is now two sentences with the citation: the conditions in plain words, and
+    why this sale does not meet them, so the lost buyers come from the price."""
+    says(
+        "spread continuously over ranges that overlap",
+        "no money comes from outside (Myerson and Satterthwaite",
+        "This sale does not meet those conditions",
+        "so the theorem does not apply to it as it stands",
+    )
+    says_not("*incentive compatible*", "a *mechanism*", "No rules have all four.")
 
 
 def test_the_bargaining_theorem_comes_after_the_numbers_it_explains():
@@ -538,14 +546,6 @@ def test_the_duration_fits_a_learner_new_to_python():
     )
     minutes = next(m.minutes for m in MODULES if m.folder == "01_information")
     assert minutes == 420
-
-
-def test_the_mechanism_is_named_before_its_conditions():
-    """'the mechanism' came with no definition beside 'way of bargaining', and four terms
-    arrived in one sentence; the rules of bargaining are now named a mechanism once, and each
-    condition has a sentence of its own."""
-    says("Economists call the rules of bargaining", "a *mechanism*", "No rules have all four.")
-    says_not("economists say the mechanism must be")
 
 
 def test_section_1_glosses_the_take_it_or_leave_it_price():
@@ -687,14 +687,16 @@ def test_the_news_factor_comes_with_a_worked_example():
     assert NEWS_STEP == 2
 
 
-def test_the_bargaining_theorem_names_its_continuity_condition_and_this_sale_fails_it():
-    """Myerson and Satterthwaite's impossibility needs reservation prices spread
-    continuously over their ranges; the module's sale has four, so the text says the
-    theorem does not apply to it as it stands, and the lost buyers come from the price."""
+def test_the_haggling_theory_is_cited_in_full_and_the_opening_rule_called_a_convention():
+    """Question 6's side note cites the theory of haggling without commitment in full. It
+    said module 04's rule puts the opening above the model's price "for the reasons of
+    practice", though the theory it cites predicts a first price below: it now says plainly
+    that the graded price is a behavioural convention, grounded in the anchoring studies of
+    section 5."""
+    says_not("module 04's rule puts it above for the reasons of practice")
     says(
-        "each reservation price is spread continuously over its range",
-        "This module's sale does not meet the continuity condition",
-        "so the theorem does not apply to this sale as it stands",
+        "is a behavioural convention, not a result of that theory",
+        "final price towards it (Galinsky and Mussweiler, 2001)",
         "in Roth, ed., *Game-Theoretic Models of Bargaining*, 1985",
         '"Infinite-Horizon Models of Bargaining with One-Sided Incomplete Information"',
     )
@@ -716,3 +718,15 @@ def test_question_7s_sure_answers_are_an_assumption_the_next_section_drops():
     story = variant("01_information", "ada").story()
     assert "learn for sure" not in story and "from legitimate sources" not in story
     assert "is at least an amount (assumed sure in Question 7)" in story
+
+
+def test_the_course_s_target_is_not_put_inside_the_study_s_finding():
+    """Section 5 reported Galinsky and Mussweiler's de-anchoring finding with the course's own
+    definition of a target inside it ("its own target: the price you aim to land at, grounded
+    in a fact you can name, ..."); the study's target is an aspiration price. The finding now
+    ends with the study's word, and the course's definition is a sentence of its own."""
+    says_not("its own target: the price you aim to land at, grounded in a fact you can name")
+    says(
+        "or about its own target, the price it aimed to land at. In this course (module 02) "
+        "a target is grounded in a fact you can name"
+    )

@@ -1918,7 +1918,8 @@ def test_question_5_and_6_words_say_what_is_meant():
     q6 = notebook_words("q6-text")
     assert "what final price you would name" not in q6
     assert (
-        "where a refusal brings a counter-offer, your opening in that haggle, by module 04's" in q6
+        "where a refusal brings a counter-offer, your opening in that haggle, by the rule for an "
+        "opening given below" in q6
     )
 
 

@@ -503,7 +503,7 @@ _SITUATIONS = (
         "last word: open at least half a step above the higher of the model's price and "
         "your estimate of the buyer's reservation price (module 04's rule for an opening, "
         "with the model's price as a floor), to leave room to concede, and expect to land "
-        "below it. "
+        "at or below it. "
         "Losing the power to commit weakens a seller; it gives no second "
         "chance at a higher price (a seller who can commit to one take-it-or-leave-it price "
         "does at least as well as by haggling: Riley and Zeckhauser, 1983)",

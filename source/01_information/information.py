@@ -453,12 +453,13 @@ BeliefUpdater()
 # `(reservation, rounds)`:
 #
 # - `reservation`: the buyer's reservation price;
-# - `rounds`: the count your decision rests on. `None` if no deal will ever pay (the reservation price is not
-#   above your cost): walk away now, before the talks cost you more. Otherwise, how many
-#   more offers the buyer, keeping to its habit, makes until one is at least your cost
-#   (counting the offer that reaches it): how long waiting for its offers would take just
-#   to reach the least you would accept. Section 3 shows why you need not wait: a seller
-#   who knows the buyer's reservation price names a final price at it.
+# - `rounds`: the cost of waiting. `None` if no deal will ever pay (the reservation price
+#   is not above your cost): walk away now, before the talks cost you more. Otherwise, how
+#   many more offers the buyer, keeping to its habit, makes until one is at least your cost
+#   (counting the offer that reaches it): how long waiting would take just to reach the
+#   least you would accept. Your decision, to walk away or to name a final price, rests on
+#   the reservation price alone; section 3 shows that a seller who knows it names a final
+#   price at it instead of waiting.
 #
 # Check it by hand first on the updater's scripted buyer: it offers 42, then 53.20, then
 # 59.92, and has a reservation price of 70; at a cost of 65, its next offers are about
@@ -775,8 +776,8 @@ check.news_weight(news_weight, hidden=True)
 # - `"none"`: every assumption holds;
 #
 # and what price you would name, in euros: your final price, or, where a refusal brings a
-# counter-offer, your opening in that haggle, by module 04's rule for an opening (see
-# below). Write `model_limits(sale, after)`, with
+# counter-offer, your opening in that haggle, by the rule for an opening given
+# below. Write `model_limits(sale, after)`, with
 # `after` your beliefs after the opening (as in Question 5; the check passes in the right
 # ones), to return a dict from each situation's key to a pair `(assumption, price)`, the
 # price worked out from `sale` and `after`.
@@ -876,18 +877,18 @@ check.news_weight(news_weight, hidden=True)
 #   leaves the buyer more than half the gain: you keep at least half.
 #
 # The model's price is a take-it-or-leave-it price: the one number you name when there is
-# no second round. When a refusal brings a counter-offer, your first number is an opening in
-# a back-and-forth, and the course's rule for an opening applies (module 04, section 1):
-# open at your estimate of the buyer's reservation price or somewhat beyond it, grounded in
-# a fact you can name. Your target, the price you aim to land at (module 02), lies at or
-# below that estimate (at it only when your opening goes beyond it), so the opening always
-# lies beyond your target. The model's price is not a target: it is the best single shot,
-# and it can lie above your estimate, since it weighs a price's profit against its chance
-# of acceptance. So where a refusal brings a counter-offer, the check accepts any price
-# above the model's price that is also at or above your estimate (the expected reservation
-# price under `after`, as defined in section 2), up to the same ceiling, one step above the
-# highest reservation price still possible. Module 04 adds what this model cannot check:
-# an opening must rest on a fact you can name, which keeps it much nearer your estimate.
+# no second round. When a refusal brings a counter-offer, your first number is an opening.
+# Module 04's rule (section 1) opens at your estimate of the buyer's reservation price or
+# somewhat beyond it, grounded in a fact you can name, for a case where the estimate is
+# your only guide. Here you also know the model's price, which for most learners lies
+# above the estimate; an opening below it would ask less than one final price would. So
+# where a refusal brings a counter-offer, the check accepts a price at least half a step
+# (half the gap between neighbouring prices in `sale.reservations`) above the higher of
+# the model's price and your estimate (the expected reservation price under `after`), up
+# to the same ceiling: room to concede. Your target, the price you aim to land at (module
+# 02), is at most your estimate, and your opening is above it. The model's price is not a
+# target. Module 04 adds what this model cannot check: an opening must rest on a fact you
+# can name, which keeps it much nearer your estimate.
 #
 # What the check accepts, by the assumption that fails (the paragraphs above give the
 # reasons; a step is the gap between neighbouring prices in `sale.reservations`):
@@ -895,7 +896,7 @@ check.news_weight(news_weight, hidden=True)
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
-# | `"final-offer"` | your opening: any price above the model's price and at or above your estimate, at most one step above the highest reservation price still possible |
+# | `"final-offer"` | your opening: at least half a step above the higher of the model's price and your estimate, at most one step above the highest reservation price still possible |
 # | `"risk-neutral"` | a safer price: a reservation price still possible between your cost and the model's price |
 # | `"accepts-any"` | a fair price: above your cost and the opening, below the model's price, leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain and at most half |
 # | `"honest-opening"` | the model's price against your prior with only what a shaded opening still proves, to the cent |
@@ -911,9 +912,10 @@ check.news_weight(news_weight, hidden=True)
 # Tirole, "Infinite-Horizon Models of Bargaining with One-Sided Incomplete
 # Information", in Roth, ed., *Game-Theoretic Models of Bargaining*, 1985; Gul,
 # Sonnenschein and Wilson, 1986). So where you end up in such a haggle may well be below
-# the model's price. The question asks for something else, your first number, and
-# module 04's rule puts it above for the reasons of practice: the room above your target
-# is what you concede from, and a first offer anchors the talks (section 5; module 04).
+# the model's price. The question asks for something else, your first number, and the
+# price the check grades for it is a behavioural convention, not a result of that theory:
+# it rests on the anchoring studies section 5 cites, in which a first offer pulls the
+# final price towards it (Galinsky and Mussweiler, 2001), and on the room to concede.
 #
 # In none of these situations is accepting the opening best: even a staged opening leaves
 # Osprey's reservation price above it, and a price above the opening that is accepted as
@@ -1037,30 +1039,18 @@ check.model_limits(model_limits, hidden=True)
 # (about 3.85 on average) and still leaves about 4.62 on the table: the offer moved your
 # doubt onto the prices that decide your ask.
 #
-# Those lost buyers at 60 are one cost of a hidden reservation price. Where each side keeps
-# its reservation price to itself, and each could be any amount in a range, some such cost
-# cannot be avoided, by any rules of bargaining.
-# Myerson and Satterthwaite ("Efficient Mechanisms for Bilateral Trading", *Journal of
-# Economic Theory*, 1983) proved it. Suppose each side's reservation price is known only
-# to itself, the two are drawn independently, either could be the higher one (the ranges
-# overlap), each reservation price is spread continuously over its range (any amount in
-# it possible, none carrying a lump of chance of its own), and each side acts in its own
-# interest. Economists call the rules of
-# bargaining (who says what, in which order, and which deal follows) a *mechanism*, and
-# the theorem asks for rules with four properties. Telling the truth about your value
-# serves your own interest (*incentive compatible*). Both sides are free to leave
-# (*individually rational*). No money comes from outside (*budget balanced*). And a
-# deal happens every time one would help both (*efficient*). No rules have all four. This
-# module's sale does not meet the continuity condition: Osprey's reservation price is one
-# of four amounts. Where reservation prices take only a few separate amounts, rules with
-# all four properties can exist, so the theorem does not apply to this sale as it
-# stands: the buyers at 60 are lost for the reason the next sentences give, the price you
-# choose, not by the theorem. When only the buyer's reservation
-# price is hidden, as in this module's sale (your cost is no secret that matters), a deal
-# every time one would help both can be guaranteed, but not at the price that is best for
-# you: the take-it-or-leave-it
-# price of section 3 (one final price the buyer takes or leaves) gives up some deals that would help both (here the buyers at 60), in
-# return for a larger margin on the others.
+# Those lost buyers at 60 are one cost of a hidden reservation price. Where each side's
+# reservation price is known only to itself and spread continuously over ranges that
+# overlap, no rules of bargaining avoid some such cost while both sides stay free to
+# leave, telling the truth serves each, and no money comes from outside (Myerson and
+# Satterthwaite, "Efficient Mechanisms for Bilateral Trading", *Journal of Economic
+# Theory*, 1983). This sale does not meet those conditions (Osprey's reservation price is
+# one of four amounts, and your cost is no secret that matters), so the theorem does not
+# apply to it as it stands: the buyers at 60 are lost to the price you choose. When only
+# the buyer's reservation price is hidden, as here, a deal every time one would help both
+# can be guaranteed, but not at the price that is best for you: the take-it-or-leave-it
+# price of section 3 (one final price the buyer takes or leaves) gives up some deals that
+# would help both (here the buyers at 60), in return for a larger margin on the others.
 #
 # A classic case has a closed form. If the buyer's reservation price could be anything
 # between $L$ and $H$, every amount as likely as any other, and your cost $c$ is below
@@ -1259,9 +1249,9 @@ check.report_decision(report_decision, hidden=True)
 # that first offers predicted final prices and that the side making the first offer
 # tended to do better. That advantage disappeared when the side receiving the offer
 # thought about the opener's alternatives, about the opener's reservation price, or about
-# its own target: the price you aim to land at, grounded in a fact you can name, better
-# than your reservation price and at or below your estimate of the other side's (module 02
-# sets one).
+# its own target, the price it aimed to land at. In this course (module 02) a target is
+# grounded in a fact you can name, better than your reservation price and at or below
+# your estimate of the other side's.
 #
 # Question 6's `first-number` situation, drawn for most learners, is this pull at your own
 # table: once the opening is read into your beliefs, its number gives no further reason to
